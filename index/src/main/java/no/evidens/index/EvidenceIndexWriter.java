@@ -1,0 +1,78 @@
+package no.evidens.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Writes documents and their passages to the evidence index. Thread-safe: many ingestion threads
+ * may add documents at once. A document and its passages are added as one atomic block.
+ */
+public final class EvidenceIndexWriter implements AutoCloseable {
+    private final IndexWriter writer;
+    private final SearcherManager nrt;
+    private final FacetsConfig facets = PassageSchema.facetsConfig();
+
+    public EvidenceIndexWriter(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            IndexWriterConfig config = new IndexWriterConfig(NorwegianAnalysis.analyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            this.writer = new IndexWriter(FSDirectory.open(dir), config);
+            this.nrt = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds a document and all its passages, or nothing if it fails. */
+    public void add(IndexedDocument doc, List<Passage> passages) throws IOException {
+        List<Document> block = new ArrayList<>(passages.size() + 1);
+        for (Passage p : passages) {
+            block.add(facets.build(PassageSchema.toDocument(p)));
+        }
+        block.add(PassageSchema.toDocument(doc));
+        writer.addDocuments(block);
+    }
+
+    /** Whether the case already holds a file with this content hash (committed or not). */
+    public boolean contains(String caseId, String sha256) throws IOException {
+        nrt.maybeRefreshBlocking();
+        IndexSearcher searcher = nrt.acquire();
+        try {
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_DOCUMENT)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(PassageSchema.CASE, caseId)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(PassageSchema.SHA256, sha256)), BooleanClause.Occur.FILTER)
+                    .build();
+            return searcher.count(q) > 0;
+        } finally {
+            nrt.release(searcher);
+        }
+    }
+
+    public void commit() throws IOException {
+        writer.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+        nrt.close();
+        writer.close();
+    }
+}

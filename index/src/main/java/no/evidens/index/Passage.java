@@ -1,0 +1,34 @@
+package no.evidens.index;
+
+import java.util.List;
+
+/**
+ * One evidence passage: a few consecutive sentences of one paragraph of one document.
+ *
+ * @param passageId  unique id, {@code case/docId/number}
+ * @param caseId     the audit case (tilsynssak) the document belongs to
+ * @param docId      the document's id within the case
+ * @param file       path of the file inside its bundle
+ * @param type       document type (styringsdokument, journal, klientdokumentasjon, annet)
+ * @param title      document title
+ * @param page       page the passage starts on, counted from 1
+ * @param start      first character: a String index into the document's normalised text
+ * @param end        one past the last character
+ * @param text       exactly {@code documentText.substring(start, end)}
+ * @param quotes     quotations inside the passage (their text)
+ * @param indicators ids of the audit indicators the passage mentions
+ */
+public record Passage(String passageId, String caseId, String docId, String file, String type, String title,
+                      int page, int start, int end, String text, List<String> quotes, List<String> indicators) {
+    public Passage {
+        quotes = List.copyOf(quotes);
+        indicators = List.copyOf(indicators);
+        if (end - start != text.length()) {
+            throw new IllegalArgumentException("passage text does not match its offsets: " + passageId);
+        }
+    }
+
+    public static String idOf(String caseId, String docId, int number) {
+        return caseId + "/" + docId + "/" + number;
+    }
+}

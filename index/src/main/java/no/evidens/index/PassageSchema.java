@@ -1,0 +1,121 @@
+package no.evidens.index;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
+
+/**
+ * The fields of the evidence index and how records map to Lucene documents and back. Passages and
+ * whole documents live in one index, told apart by the {@code kind} field.
+ */
+public final class PassageSchema {
+    public static final String KIND = "kind";
+    public static final String KIND_PASSAGE = "passage";
+    public static final String KIND_DOCUMENT = "document";
+    public static final String ID = "id";
+    public static final String CASE = "case";
+    public static final String DOC = "doc";
+    public static final String FILE = "file";
+    public static final String TYPE = "type";
+    public static final String TITLE = "title";
+    public static final String PAGE = "page";
+    public static final String START = "start";
+    public static final String END = "end";
+    public static final String TEXT = "text";
+    public static final String QUOTE = "quote";
+    public static final String INDICATOR = "indicator";
+    public static final String SHA256 = "sha256";
+    public static final String MEDIA_TYPE = "mediaType";
+    public static final String DOC_TEXT = "docText";
+    public static final String PAGE_STARTS = "pageStarts";
+
+    /** Facet dimensions, in the order they are reported. */
+    public static final List<String> FACET_DIMS = List.of(TYPE, CASE);
+
+    /** Analysed, stored, with offsets in the postings so highlighting never re-analyses a passage. */
+    static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_TYPE.freeze();
+    }
+
+    private PassageSchema() {
+    }
+
+    static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        for (String dim : FACET_DIMS) {
+            config.setMultiValued(dim, false);
+        }
+        return config;
+    }
+
+    static Document toDocument(Passage p) {
+        Document d = new Document();
+        d.add(new StringField(KIND, KIND_PASSAGE, Field.Store.NO));
+        d.add(new StringField(ID, p.passageId(), Field.Store.YES));
+        d.add(new StringField(CASE, p.caseId(), Field.Store.YES));
+        d.add(new StringField(DOC, p.docId(), Field.Store.YES));
+        d.add(new StringField(FILE, p.file(), Field.Store.YES));
+        d.add(new StringField(TYPE, p.type(), Field.Store.YES));
+        d.add(new StoredField(TITLE, p.title()));
+        d.add(new IntPoint(PAGE, p.page()));
+        d.add(new StoredField(PAGE, p.page()));
+        d.add(new StoredField(START, p.start()));
+        d.add(new StoredField(END, p.end()));
+        d.add(new Field(TEXT, p.text(), TEXT_TYPE));
+        for (String q : p.quotes()) {
+            d.add(new StoredField(QUOTE, q));
+        }
+        for (String i : p.indicators()) {
+            d.add(new StringField(INDICATOR, i, Field.Store.YES));
+        }
+        d.add(new SortedSetDocValuesFacetField(TYPE, p.type()));
+        d.add(new SortedSetDocValuesFacetField(CASE, p.caseId()));
+        return d;
+    }
+
+    static Document toDocument(IndexedDocument doc) {
+        Document d = new Document();
+        d.add(new StringField(KIND, KIND_DOCUMENT, Field.Store.NO));
+        d.add(new StringField(ID, doc.caseId() + "/" + doc.docId(), Field.Store.YES));
+        d.add(new StringField(CASE, doc.caseId(), Field.Store.YES));
+        d.add(new StringField(DOC, doc.docId(), Field.Store.YES));
+        d.add(new StringField(FILE, doc.file(), Field.Store.YES));
+        d.add(new StringField(TYPE, doc.type(), Field.Store.YES));
+        d.add(new StoredField(TITLE, doc.title()));
+        d.add(new StringField(SHA256, doc.sha256(), Field.Store.YES));
+        d.add(new StoredField(MEDIA_TYPE, doc.mediaType()));
+        d.add(new StoredField(DOC_TEXT, doc.text()));
+        d.add(new StoredField(PAGE_STARTS,
+                doc.pageStarts().stream().map(String::valueOf).collect(Collectors.joining(","))));
+        return d;
+    }
+
+    static IndexedDocument toIndexedDocument(Document d) {
+        List<Integer> pageStarts = java.util.Arrays.stream(d.get(PAGE_STARTS).split(","))
+                .map(Integer::valueOf).toList();
+        return new IndexedDocument(d.get(DOC), d.get(CASE), d.get(FILE), d.get(TYPE), d.get(TITLE),
+                d.get(SHA256), d.get(MEDIA_TYPE), d.get(DOC_TEXT), pageStarts);
+    }
+
+    static List<String> values(Document d, String field) {
+        return java.util.Arrays.stream(d.getFields(field)).map(IndexableField::stringValue).toList();
+    }
+
+    static int intValue(Document d, String field) {
+        return d.getField(field).numericValue().intValue();
+    }
+}
