@@ -1,0 +1,32 @@
+package no.evidens.pipeline;
+
+import java.nio.file.Path;
+
+/**
+ * The local data folder: the evidence index, receipts and working files.
+ * Chosen by {@code --home}, else {@code $EVIDENS_HOME}, else {@code ./evidens-data}.
+ */
+public record EvidensHome(Path root) {
+    public static final String ENV = "EVIDENS_HOME";
+
+    public static EvidensHome resolve(Path option) {
+        if (option != null) {
+            return new EvidensHome(option.toAbsolutePath().normalize());
+        }
+        String env = System.getenv(ENV);
+        Path root = env != null && !env.isBlank() ? Path.of(env) : Path.of("evidens-data");
+        return new EvidensHome(root.toAbsolutePath().normalize());
+    }
+
+    public Path index() {
+        return root.resolve("index");
+    }
+
+    public Path receipts() {
+        return root.resolve("receipts");
+    }
+
+    public Path work() {
+        return root.resolve("work");
+    }
+}

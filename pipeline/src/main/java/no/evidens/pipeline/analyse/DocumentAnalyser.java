@@ -1,0 +1,55 @@
+package no.evidens.pipeline.analyse;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import no.evidens.models.NorwegianModels;
+import no.evidens.pipeline.extract.Extraction;
+import no.evidens.pipeline.extract.ExtractionException;
+import no.evidens.pipeline.extract.TikaExtractor;
+import no.evidens.pipeline.normalise.NormalisedText;
+import no.evidens.pipeline.normalise.TextNormaliser;
+
+/**
+ * Extract → normalise → tag for one file. The ingestion route calls the steps one by one; the
+ * {@code analyze} command calls {@link #analyse}. Thread-safe.
+ */
+public final class DocumentAnalyser {
+    private final TikaExtractor extractor;
+    private final TextNormaliser normaliser = new TextNormaliser();
+    private final DocumentTagger tagger = new DocumentTagger(NorwegianModels.shared());
+    private final LanguageGuesser languages = new LanguageGuesser();
+
+    public DocumentAnalyser(TikaExtractor extractor) {
+        this.extractor = extractor;
+    }
+
+    public DocumentAnalyser() {
+        this(new TikaExtractor());
+    }
+
+    public Extraction extract(Path file) throws ExtractionException {
+        return extractor.extract(file);
+    }
+
+    public NormalisedText normalise(Extraction extraction) throws ExtractionException {
+        NormalisedText text = normaliser.normalise(extraction);
+        if (text.text().isEmpty()) {
+            throw new ExtractionException("no text found in the file (a scan or image needs OCR, which is not available yet)");
+        }
+        return text;
+    }
+
+    public DocumentAnalysis tag(String file, String sha256, Extraction extraction, NormalisedText text) {
+        Tags tags = tagger.tag(text);
+        return new DocumentAnalysis(file, sha256, extraction.mediaType(), languages.guess(text.text()), text.pages(),
+                text.text(), tags.sentences(), tags.quotes(), tags.indicators(), tags.legalRefs(), tags.pii(),
+                tags.entities());
+    }
+
+    /** The whole analysis of one file; {@code name} is how the file is named in the output. */
+    public DocumentAnalysis analyse(Path file, String name) throws ExtractionException, IOException {
+        Extraction extraction = extract(file);
+        return tag(name, Sha256.of(file), extraction, normalise(extraction));
+    }
+}

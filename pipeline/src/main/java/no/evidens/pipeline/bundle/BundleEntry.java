@@ -1,0 +1,16 @@
+package no.evidens.pipeline.bundle;
+
+import java.nio.file.Path;
+
+/**
+ * One file of a bundle, ready for ingestion.
+ *
+ * @param path  path inside the bundle, with forward slashes (how the receipt and citations name it)
+ * @param file  where its bytes are on disk now, or null when it could not be taken out of the bundle
+ * @param type  document type
+ * @param title title from the manifest, or null
+ * @param date  date from the manifest (as written there), or null
+ * @param problem why the file cannot be read at all, or null
+ */
+public record BundleEntry(String path, Path file, String type, String title, String date, String problem) {
+}

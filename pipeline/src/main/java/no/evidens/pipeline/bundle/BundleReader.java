@@ -1,0 +1,109 @@
+package no.evidens.pipeline.bundle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Lists the files of a bundle: a folder (nested folders allowed) or a {@code .zip}, which is unpacked
+ * into a working folder first. Entries that cannot be taken out safely are listed with their problem,
+ * so the receipt still accounts for them.
+ */
+public final class BundleReader {
+    /** Most entries a zip bundle may hold. */
+    static final int MAX_ZIP_ENTRIES = 50_000;
+    /** Most bytes a zip bundle may unpack to (guards against zip bombs). */
+    static final long MAX_UNPACKED_BYTES = 8L * 1024 * 1024 * 1024;
+
+    /**
+     * The bundle's files, sorted by path.
+     *
+     * @param unpacked the working folder a zip was unpacked into (to delete after use), or null
+     */
+    public record Bundle(Path source, List<BundleEntry> entries, boolean hasManifest, Path unpacked) {
+    }
+
+    public Bundle read(Path source, Path workDir) throws IOException {
+        if (Files.isDirectory(source)) {
+            return readFolder(source, source, null);
+        }
+        if (!Files.isRegularFile(source)) {
+            throw new IOException("no such folder or .zip file: " + source);
+        }
+        if (!source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            throw new IOException("a bundle is a folder or a .zip file: " + source);
+        }
+        Path target = Files.createDirectories(workDir).resolve("bundle-" + System.nanoTime());
+        List<BundleEntry> unsafe = unzip(source, target);
+        Bundle unpacked = readFolder(target, source, target);
+        List<BundleEntry> all = new ArrayList<>(unpacked.entries());
+        all.addAll(unsafe);
+        all.sort(Comparator.comparing(BundleEntry::path));
+        return new Bundle(source, all, unpacked.hasManifest(), target);
+    }
+
+    private Bundle readFolder(Path folder, Path source, Path unpacked) throws IOException {
+        Path manifestFile = folder.resolve(Manifest.FILE_NAME);
+        boolean hasManifest = Files.isRegularFile(manifestFile);
+        Manifest manifest = hasManifest ? Manifest.read(manifestFile) : Manifest.empty();
+        List<BundleEntry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = folder.relativize(f).toString().replace('\\', '/');
+                if (rel.equals(Manifest.FILE_NAME)) {
+                    continue;
+                }
+                Manifest.Row row = manifest.find(rel);
+                String type = row != null && row.type() != null ? row.type() : DocumentTypes.ofPath(rel);
+                entries.add(new BundleEntry(rel, f, type, row == null ? null : row.title(),
+                        row == null ? null : row.date(), null));
+            }
+        }
+        return new Bundle(source, entries, hasManifest, unpacked);
+    }
+
+    private List<BundleEntry> unzip(Path zip, Path target) throws IOException {
+        List<BundleEntry> unsafe = new ArrayList<>();
+        long total = 0;
+        try (ZipFile zf = new ZipFile(zip.toFile())) {
+            if (zf.size() > MAX_ZIP_ENTRIES) {
+                throw new IOException("the zip holds " + zf.size() + " entries, more than the limit of " + MAX_ZIP_ENTRIES);
+            }
+            Enumeration<? extends ZipEntry> en = zf.entries();
+            while (en.hasMoreElements()) {
+                ZipEntry e = en.nextElement();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String name = e.getName().replace('\\', '/');
+                Path out = target.resolve(name).normalize();
+                if (name.startsWith("/") || !out.startsWith(target)) {
+                    unsafe.add(new BundleEntry(name, null, DocumentTypes.ofPath(name), null, null,
+                            "unsafe path in the zip (it points outside the bundle); not unpacked"));
+                    continue;
+                }
+                Files.createDirectories(out.getParent());
+                try (InputStream in = zf.getInputStream(e)) {
+                    total += Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (total > MAX_UNPACKED_BYTES) {
+                    throw new IOException("the zip unpacks to more than " + (MAX_UNPACKED_BYTES >> 30) + " GiB; refusing it as a possible zip bomb");
+                }
+            }
+        } catch (ZipException e) {
+            throw new IOException("the zip file is damaged or not a zip: " + zip.getFileName(), e);
+        }
+        return unsafe;
+    }
+}

@@ -1,0 +1,77 @@
+package no.evidens.pipeline.bundle;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The optional {@code manifest.csv} at the top of a bundle: columns path, type, title, date
+ * (header row required; type, title and date may be empty). It overrides the type the folder gives.
+ */
+public final class Manifest {
+    public static final String FILE_NAME = "manifest.csv";
+
+    public record Row(String type, String title, String date) {
+    }
+
+    private final Map<String, Row> rows;
+
+    private Manifest(Map<String, Row> rows) {
+        this.rows = rows;
+    }
+
+    public static Manifest empty() {
+        return new Manifest(Map.of());
+    }
+
+    public static Manifest read(Path csv) throws IOException {
+        Map<String, Row> rows = new HashMap<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreHeaderCase(true).setTrim(true).setAllowMissingColumnNames(true).get();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : format.parse(in)) {
+                if (!r.isMapped("path")) {
+                    throw new IOException("manifest.csv has no 'path' column (expected: path,type,title,date)");
+                }
+                String type = get(r, "type");
+                if (type != null && !DocumentTypes.ALL.contains(type.toLowerCase(Locale.ROOT))) {
+                    throw new IOException("manifest.csv line " + r.getRecordNumber() + ": unknown type '" + type
+                            + "' (use one of " + String.join(", ", DocumentTypes.ALL.stream().sorted().toList()) + ")");
+                }
+                rows.put(normalise(r.get("path")), new Row(type == null ? null : type.toLowerCase(Locale.ROOT),
+                        get(r, "title"), get(r, "date")));
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IOException("manifest.csv cannot be read: " + e.getMessage(), e);
+        }
+        return new Manifest(rows);
+    }
+
+    private static String get(CSVRecord r, String column) {
+        if (!r.isMapped(column) || !r.isSet(column)) {
+            return null;
+        }
+        String v = r.get(column);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    private static String normalise(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        return p;
+    }
+
+    public Row find(String pathInBundle) {
+        return rows.get(pathInBundle);
+    }
+}

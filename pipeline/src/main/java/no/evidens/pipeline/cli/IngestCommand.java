@@ -1,0 +1,52 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.Receipt;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Ingest a bundle (a folder or a .zip) into a case and print its receipt.",
+                "Document type comes from the top folder (styringsdokumenter/, journaler/, klientdokumentasjon/; "
+                        + "else annet), or from manifest.csv (path,type,title,date) in the bundle."})
+final class IngestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", description = "The bundle: a folder or a .zip file.")
+    Path bundle;
+
+    @Option(names = "--case", required = true, paramLabel = "CASE", description = "The audit case, e.g. fjordvik-2026.")
+    String caseId;
+
+    @Option(names = "--json", description = "Print the receipt as JSON.")
+    boolean json;
+
+    @Mixin
+    HomeOption home;
+
+    @Override
+    public Integer call() throws Exception {
+        Ingestion.checkCaseId(caseId);
+        Receipt receipt = new Ingestion(home.resolve()).ingest(caseId, bundle,
+                new ConsoleProgress(System.err, System.console() != null));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(receipt));
+            out.flush();
+        } else {
+            new Output(out, false).receipt(receipt);
+        }
+        return receipt.counts().failed() > 0 ? 3 : 0;
+    }
+}

@@ -1,0 +1,62 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+
+import no.evidens.index.SearchHit;
+import no.evidens.index.SearchResult;
+import no.evidens.pipeline.ingest.Receipt;
+import no.evidens.pipeline.ingest.ReceiptFile;
+
+/** Human-readable output of receipts and search results. */
+final class Output {
+    private static final String BOLD = "\u001b[1m";
+    private static final String PLAIN = "\u001b[0m";
+
+    private final PrintWriter out;
+    private final boolean ansi;
+
+    Output(PrintWriter out, boolean ansi) {
+        this.out = out;
+        this.ansi = ansi;
+    }
+
+    void receipt(Receipt r) {
+        out.printf("Case %s, bundle %s: %d indexed, %d duplicate, %d failed%n", r.caseId(), r.bundle(),
+                r.counts().indexed(), r.counts().duplicate(), r.counts().failed());
+        for (ReceiptFile f : r.files()) {
+            String detail = switch (f.status()) {
+                case ReceiptFile.INDEXED -> f.pages() + " page" + (f.pages() == 1 ? "" : "s") + ", " + f.passages() + " passages";
+                default -> f.reason();
+            };
+            out.printf("  %-9s %-20s %s  (%s)%n", f.status(), f.type(), f.path(), detail);
+        }
+        out.flush();
+    }
+
+    void searchResult(SearchResult r) {
+        out.printf("%d hit%s for %s (%d ms)%n", r.total(), r.total() == 1 ? "" : "s", r.query(), r.tookMs());
+        int n = 1;
+        for (SearchHit h : r.hits()) {
+            out.println();
+            out.printf("%d. %s, page %d, characters %d–%d  [%s, case %s]%n", n++, h.file(), h.page(), h.start(), h.end(),
+                    h.type(), h.caseId());
+            out.println("   " + snippet(h.snippet()));
+        }
+        if (!r.hits().isEmpty()) {
+            out.println();
+            r.facets().forEach((dim, values) -> {
+                if (!values.isEmpty()) {
+                    out.println(dim + ": " + values);
+                }
+            });
+        }
+        out.flush();
+    }
+
+    /** Shows the highlighted snippet on a terminal: marks in bold (or [brackets]), entities decoded. */
+    String snippet(String html) {
+        String marked = html.replace("<mark>", ansi ? BOLD : "[").replace("</mark>", ansi ? PLAIN : "]");
+        return marked.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
+                .replace("&#x2F;", "/").replace("&#39;", "'").replace("&amp;", "&");
+    }
+}

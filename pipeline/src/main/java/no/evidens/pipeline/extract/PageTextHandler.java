@@ -1,0 +1,71 @@
+package no.evidens.pipeline.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Collects the body text of Tika's XHTML output and where each page begins ({@code <div class="page">},
+ * as Tika writes for PDF). Tika's own text handlers keep no page offsets, hence this one. It stops
+ * with Tika's {@link WriteLimitReachedException} past a deliberate character limit, never silently.
+ */
+final class PageTextHandler extends DefaultHandler {
+    private final StringBuilder text = new StringBuilder();
+    private final List<Integer> pageStarts = new ArrayList<>();
+    private final int maxChars;
+    private int headDepth;
+
+    PageTextHandler(int maxChars) {
+        this.maxChars = maxChars;
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes atts) {
+        String name = localName.isEmpty() ? qName : localName;
+        if ("head".equals(name) || headDepth > 0) {
+            headDepth++;
+        } else if ("div".equals(name) && "page".equals(atts.getValue("class"))) {
+            pageStarts.add(text.length());
+        }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+        if (headDepth > 0) {
+            headDepth--;
+        }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) throws SAXException {
+        if (headDepth > 0) {
+            return;
+        }
+        if (text.length() + length > maxChars) {
+            throw new WriteLimitReachedException(maxChars);
+        }
+        text.append(ch, start, length);
+    }
+
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+        characters(ch, start, length);
+    }
+
+    String text() {
+        return text.toString();
+    }
+
+    /** Page starts, always beginning with 0. */
+    List<Integer> pageStarts() {
+        List<Integer> out = new ArrayList<>(pageStarts);
+        if (out.isEmpty() || out.get(0) != 0) {
+            out.add(0, 0);
+        }
+        return out;
+    }
+}

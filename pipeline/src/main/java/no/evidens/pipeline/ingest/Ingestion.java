@@ -1,0 +1,86 @@
+package no.evidens.pipeline.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.concurrent.ExecutorService;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.bundle.BundleReader;
+import no.evidens.pipeline.bundle.Manifest;
+
+/**
+ * Ingests one bundle into a case: reads the bundle, runs the Camel route over its files on all
+ * cores, commits the index and writes the receipt under the home folder.
+ */
+public final class Ingestion {
+    private static final Pattern CASE_ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,99}");
+
+    private final EvidensHome home;
+    private final DocumentAnalyser analyser;
+    private final int threads;
+
+    public Ingestion(EvidensHome home, DocumentAnalyser analyser, int threads) {
+        this.home = home;
+        this.analyser = analyser;
+        this.threads = Math.max(1, threads);
+    }
+
+    public Ingestion(EvidensHome home) {
+        this(home, new DocumentAnalyser(), Runtime.getRuntime().availableProcessors());
+    }
+
+    public static void checkCaseId(String caseId) {
+        if (caseId == null || !CASE_ID.matcher(caseId).matches()) {
+            throw new IllegalArgumentException("the case id '" + caseId + "' is not valid: use letters, digits, "
+                    + "'.', '_' and '-' (for example fjordvik-2026)");
+        }
+    }
+
+    /** Ingests the bundle and returns its receipt (also written to the receipts folder). */
+    public Receipt ingest(String caseId, Path bundlePath, ProgressListener progress) throws Exception {
+        checkCaseId(caseId);
+        BundleReader.Bundle bundle = new BundleReader().read(bundlePath, home.work());
+        ReceiptCollector receipts = new ReceiptCollector(progress);
+        progress.started(bundle.entries().size());
+        try (EvidenceIndexWriter index = new EvidenceIndexWriter(home.index());
+             CamelContext camel = new DefaultCamelContext()) {
+            ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
+            camel.addRoutes(new IngestRoute(caseId, analyser, index, receipts, pool));
+            camel.start();
+            try (ProducerTemplate producer = camel.createProducerTemplate()) {
+                producer.sendBody(IngestRoute.INGEST, bundle.entries());
+            }
+            index.commit();
+        } finally {
+            progress.finished();
+            if (bundle.unpacked() != null) {
+                deleteTree(bundle.unpacked());
+            }
+        }
+        Receipt receipt = receipts.receipt(caseId, bundlePath.toString(), bundle.hasManifest() ? Manifest.FILE_NAME : null);
+        Json.write(receipt, home.receipts().resolve(caseId + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".json"));
+        return receipt;
+    }
+
+    private static void deleteTree(Path top) throws IOException {
+        try (Stream<Path> walk = Files.walk(top)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

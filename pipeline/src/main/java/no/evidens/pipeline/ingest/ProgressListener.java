@@ -1,0 +1,24 @@
+package no.evidens.pipeline.ingest;
+
+/** Told about each file as ingestion finishes it. */
+public interface ProgressListener {
+    ProgressListener NONE = new ProgressListener() {
+        @Override
+        public void started(int files) {
+        }
+
+        @Override
+        public void fileDone(ReceiptFile file) {
+        }
+
+        @Override
+        public void finished() {
+        }
+    };
+
+    void started(int files);
+
+    void fileDone(ReceiptFile file);
+
+    void finished();
+}

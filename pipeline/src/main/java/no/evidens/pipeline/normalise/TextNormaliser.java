@@ -1,0 +1,87 @@
+package no.evidens.pipeline.normalise;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+import no.evidens.pipeline.extract.Extraction;
+
+/**
+ * Turns extracted text into the normalised text that offsets cite: Unicode NFC, odd spaces folded,
+ * invisible characters dropped, line breaks inside a paragraph joined with a space, paragraphs
+ * separated by exactly one blank line. Page starts move with the text.
+ */
+public final class TextNormaliser {
+
+    public NormalisedText normalise(Extraction extraction) {
+        String raw = extraction.text();
+        List<Integer> rawStarts = extraction.pageStarts();
+        // NFC page by page, so that page boundaries stay exact.
+        StringBuilder nfc = new StringBuilder(raw.length());
+        List<Integer> nfcStarts = new ArrayList<>(rawStarts.size());
+        for (int p = 0; p < rawStarts.size(); p++) {
+            int from = Math.min(rawStarts.get(p), raw.length());
+            int to = p + 1 < rawStarts.size() ? Math.min(rawStarts.get(p + 1), raw.length()) : raw.length();
+            nfcStarts.add(nfc.length());
+            nfc.append(Normalizer.normalize(raw.substring(from, Math.max(from, to)), Normalizer.Form.NFC));
+        }
+        return fold(nfc.toString(), nfcStarts);
+    }
+
+    private NormalisedText fold(String in, List<Integer> inPageStarts) {
+        StringBuilder out = new StringBuilder(in.length());
+        List<Integer> starts = new ArrayList<>(inPageStarts.size());
+        int i = 0;
+        while (i < in.length()) {
+            char c = in.charAt(i);
+            if (isSpace(c) || isDropped(c)) {
+                int j = i;
+                int newlines = 0;
+                boolean sawSpace = false;
+                while (j < in.length() && (isSpace(in.charAt(j)) || isDropped(in.charAt(j)))) {
+                    char w = in.charAt(j);
+                    newlines += w == '\n' ? 1 : (w == '\f' || w == '\u2029') ? 2 : 0;
+                    sawSpace |= isSpace(w);
+                    j++;
+                }
+                if (out.length() > 0 && j < in.length()) {
+                    out.append(newlines >= 2 ? NormalisedText.PARAGRAPH_BREAK : sawSpace ? " " : "");
+                }
+                i = j;
+                continue;
+            }
+            // A page begins at the first visible character at or after its start in the input.
+            while (starts.size() < inPageStarts.size() && inPageStarts.get(starts.size()) <= i) {
+                starts.add(starts.isEmpty() ? 0 : out.length());
+            }
+            appendFolded(out, c);
+            i++;
+        }
+        while (starts.size() < Math.max(1, inPageStarts.size())) {
+            starts.add(starts.isEmpty() ? 0 : out.length());
+        }
+        return new NormalisedText(out.toString(), starts);
+    }
+
+    private static void appendFolded(StringBuilder out, char c) {
+        switch (c) {
+            case '\uFB00' -> out.append("ff");
+            case '\uFB01' -> out.append("fi");
+            case '\uFB02' -> out.append("fl");
+            case '\uFB03' -> out.append("ffi");
+            case '\uFB04' -> out.append("ffl");
+            default -> out.append(c);
+        }
+    }
+
+    /** White space of any kind, NBSP and thin spaces included. */
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /** Invisible characters that carry no text: soft hyphen, zero-width marks, BOM, control codes. */
+    static boolean isDropped(char c) {
+        return c == '\u00AD' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF'
+                || (Character.getType(c) == Character.CONTROL && !isSpace(c));
+    }
+}

@@ -1,0 +1,96 @@
+package no.evidens.pipeline.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleReaderTest {
+    @TempDir
+    Path tmp;
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, BundleEntry> byPath(BundleReader.Bundle b) {
+        return b.entries().stream().collect(Collectors.toMap(BundleEntry::path, Function.identity()));
+    }
+
+    @Test
+    void typeComesFromTheTopFolderAndTheManifestOverridesIt() throws IOException {
+        Path bundle = tmp.resolve("bundle");
+        write(bundle.resolve("styringsdokumenter/rutiner/rutine.txt"), "Rutine.");
+        write(bundle.resolve("journaler/j1.txt"), "Journal.");
+        write(bundle.resolve("Klientdokumentasjon/k1.txt"), "Klient.");
+        write(bundle.resolve("diverse/notat.txt"), "Notat.");
+        write(bundle.resolve("løst.txt"), "Løst.");
+        write(bundle.resolve("manifest.csv"), "path,type,title,date\n"
+                + "diverse/notat.txt,journal,\"Notat, fastlege\",2025-03-01\n");
+        BundleReader.Bundle b = new BundleReader().read(bundle, tmp.resolve("work"));
+        Map<String, BundleEntry> e = byPath(b);
+        assertEquals(5, e.size(), "the manifest itself is not a document");
+        assertTrue(b.hasManifest());
+        assertEquals("styringsdokument", e.get("styringsdokumenter/rutiner/rutine.txt").type());
+        assertEquals("journal", e.get("journaler/j1.txt").type());
+        assertEquals("klientdokumentasjon", e.get("Klientdokumentasjon/k1.txt").type());
+        assertEquals("annet", e.get("løst.txt").type());
+        BundleEntry notat = e.get("diverse/notat.txt");
+        assertEquals("journal", notat.type());
+        assertEquals("Notat, fastlege", notat.title());
+        assertEquals("2025-03-01", notat.date());
+    }
+
+    @Test
+    void aManifestWithAnUnknownTypeIsAClearError() throws IOException {
+        Path bundle = tmp.resolve("bad");
+        write(bundle.resolve("a.txt"), "A.");
+        write(bundle.resolve("manifest.csv"), "path,type\na.txt,brev\n");
+        IOException e = assertThrows(IOException.class, () -> new BundleReader().read(bundle, tmp.resolve("work")));
+        assertTrue(e.getMessage().contains("unknown type 'brev'"), e.getMessage());
+    }
+
+    @Test
+    void zipIsUnpackedAndUnsafePathsAreListedNotWritten() throws IOException {
+        Path zip = tmp.resolve("bundle.zip");
+        try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os)) {
+            for (String name : List.of("journaler/a.txt", "../../utenfor.txt", "klientdokumentasjon/under/b.txt")) {
+                z.putNextEntry(new ZipEntry(name));
+                z.write("Tekst.".getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        BundleReader.Bundle b = new BundleReader().read(zip, tmp.resolve("work"));
+        Map<String, BundleEntry> e = byPath(b);
+        assertEquals(3, e.size());
+        assertEquals("journal", e.get("journaler/a.txt").type());
+        assertNotNull(e.get("journaler/a.txt").file());
+        assertNull(e.get("../../utenfor.txt").file());
+        assertTrue(e.get("../../utenfor.txt").problem().contains("unsafe path"));
+        assertTrue(Files.notExists(tmp.resolve("utenfor.txt")) && Files.notExists(tmp.getParent().resolve("utenfor.txt")));
+        assertNotNull(b.unpacked());
+    }
+
+    @Test
+    void aMissingBundleIsAClearError() {
+        IOException e = assertThrows(IOException.class, () -> new BundleReader().read(tmp.resolve("nope"), tmp));
+        assertTrue(e.getMessage().contains("no such folder or .zip file"));
+    }
+}
