@@ -1,52 +1,167 @@
 package no.evidens.models;
 
-import java.text.BreakIterator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
 
 /**
- * The Norwegian taggers of Evidens, loaded once per process and safe to call from many threads.
+ * The Norwegian taggers of Evidens: sentences, tokens and names from OpenNLP models trained on the
+ * Norwegian Dependency Treebank (see {@code models/README.md}).
  *
- * <p>Until the trained OpenNLP models land, sentences come from the JDK's sentence
- * {@link BreakIterator} for Norwegian (a library, not rules of our own) and no names are found.
+ * <p>The models load once, on first use. Every method is safe to call from many threads at once: the
+ * OpenNLP models are shared (they are thread-safe), the {@code *ME} taggers are one per thread.
+ * Offsets are Java String indices into the text given.
  */
 public final class NorwegianModels {
-    private static final NorwegianModels SHARED = new NorwegianModels();
-    private static final Locale NORWEGIAN = Locale.forLanguageTag("nb-NO");
+    /** Resource folder (classpath) and file names of the bundled models. */
+    public static final String RESOURCE_DIR = "/no/evidens/models/";
+    public static final String SENTENCE_MODEL = "nb-sent.bin";
+    public static final String TOKEN_MODEL = "nb-token.bin";
+    public static final String NAME_MODEL = "nb-ner.bin";
 
-    private NorwegianModels() {
+    private final SentenceModel sentenceModel;
+    private final TokenizerModel tokenizerModel;
+    private final TokenNameFinderModel nameModel;
+    private final ThreadLocal<NorwegianSentenceDetector> sentenceDetector;
+    private final ThreadLocal<TokenizerME> tokenizer;
+    private final ThreadLocal<NameFinderME> nameFinder;
+
+    private NorwegianModels(SentenceModel sentenceModel, TokenizerModel tokenizerModel,
+                            TokenNameFinderModel nameModel) {
+        this.sentenceModel = sentenceModel;
+        this.tokenizerModel = tokenizerModel;
+        this.nameModel = nameModel;
+        Abbreviations abbreviations = Abbreviations.norwegian();
+        this.sentenceDetector = ThreadLocal.withInitial(
+                () -> new NorwegianSentenceDetector(this.sentenceModel, abbreviations));
+        this.tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(this.tokenizerModel));
+        this.nameFinder = ThreadLocal.withInitial(() -> new NameFinderME(this.nameModel));
     }
 
-    /** The process-wide instance. */
+    private static final class Holder {
+        private static final NorwegianModels SHARED = fromClasspath();
+    }
+
+    /** The process-wide instance with the bundled models, loaded on first call. */
     public static NorwegianModels shared() {
-        return SHARED;
+        return Holder.SHARED;
     }
 
-    /** Sentences of {@code text}, trimmed of surrounding white space, in order. */
+    /** Models from a folder holding {@code nb-sent.bin}, {@code nb-token.bin} and {@code nb-ner.bin}. */
+    public static NorwegianModels fromDirectory(Path dir) throws IOException {
+        try (InputStream s = Files.newInputStream(dir.resolve(SENTENCE_MODEL));
+             InputStream t = Files.newInputStream(dir.resolve(TOKEN_MODEL));
+             InputStream n = Files.newInputStream(dir.resolve(NAME_MODEL))) {
+            return new NorwegianModels(new SentenceModel(s), new TokenizerModel(t), new TokenNameFinderModel(n));
+        }
+    }
+
+    private static NorwegianModels fromClasspath() {
+        try (InputStream s = resource(SENTENCE_MODEL);
+             InputStream t = resource(TOKEN_MODEL);
+             InputStream n = resource(NAME_MODEL)) {
+            return new NorwegianModels(new SentenceModel(s), new TokenizerModel(t), new TokenNameFinderModel(n));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the bundled Norwegian models", e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = NorwegianModels.class.getResourceAsStream(RESOURCE_DIR + name);
+        if (in == null) {
+            throw new IOException("missing model resource " + RESOURCE_DIR + name);
+        }
+        return in;
+    }
+
+    /** Sentences of {@code text} (type {@code SENTENCE}), trimmed of surrounding white space, in order. */
     public List<TaggedSpan> sentences(String text) {
-        BreakIterator it = BreakIterator.getSentenceInstance(NORWEGIAN);
-        it.setText(text);
+        NorwegianSentenceDetector detector = sentenceDetector.get();
         List<TaggedSpan> out = new ArrayList<>();
-        int start = it.first();
-        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-            int s = start;
-            int e = end;
-            while (s < e && Character.isWhitespace(text.charAt(s))) {
-                s++;
-            }
-            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
-                e--;
-            }
-            if (e > s) {
-                out.add(new TaggedSpan("SENTENCE", s, e));
+        for (int[] block : TextBlocks.blocks(text)) {
+            String blockText = text.substring(block[0], block[1]);
+            for (Span span : detector.sentPosDetect(blockText)) {
+                out.add(new TaggedSpan("SENTENCE", block[0] + span.getStart(), block[0] + span.getEnd()));
             }
         }
         return out;
     }
 
-    /** Person, organisation and location names (types PER, ORG, LOC). */
+    /** Tokens of {@code text} (type {@code TOKEN}), sentence by sentence, in order. */
+    public List<TaggedSpan> tokens(String text) {
+        List<TaggedSpan> out = new ArrayList<>();
+        for (TaggedSpan sentence : sentences(text)) {
+            for (Span token : tokenSpans(sentence.cut(text))) {
+                out.add(new TaggedSpan("TOKEN", sentence.start() + token.getStart(), sentence.start() + token.getEnd()));
+            }
+        }
+        return out;
+    }
+
+    /** Tokens of one sentence, as offsets into it. */
+    public List<TaggedSpan> tokensOfSentence(String sentence) {
+        List<TaggedSpan> out = new ArrayList<>();
+        for (Span token : tokenSpans(sentence)) {
+            out.add(new TaggedSpan("TOKEN", token.getStart(), token.getEnd()));
+        }
+        return out;
+    }
+
+    /** Person, organisation and location names (types {@code PER}, {@code ORG}, {@code LOC}). */
     public List<TaggedSpan> names(String text) {
-        return List.of();
+        NameFinderME finder = nameFinder.get();
+        finder.clearAdaptiveData(); // the result must not depend on what this thread saw before
+        List<TaggedSpan> out = new ArrayList<>();
+        for (TaggedSpan sentence : sentences(text)) {
+            String sentenceText = sentence.cut(text);
+            Span[] tokens = tokenSpans(sentenceText);
+            for (TaggedSpan name : names(finder, sentenceText, tokens)) {
+                out.add(new TaggedSpan(name.type(), sentence.start() + name.start(), sentence.start() + name.end()));
+            }
+        }
+        finder.clearAdaptiveData();
+        return out;
+    }
+
+    /**
+     * Names in one sentence whose tokens are already known (offsets into {@code sentence}); adaptive
+     * data is cleared first, so each call stands alone.
+     */
+    public List<TaggedSpan> namesOfTokens(String sentence, List<TaggedSpan> tokens) {
+        NameFinderME finder = nameFinder.get();
+        finder.clearAdaptiveData();
+        Span[] spans = new Span[tokens.size()];
+        for (int i = 0; i < spans.length; i++) {
+            spans[i] = new Span(tokens.get(i).start(), tokens.get(i).end());
+        }
+        List<TaggedSpan> out = names(finder, sentence, spans);
+        finder.clearAdaptiveData();
+        return out;
+    }
+
+    private Span[] tokenSpans(String sentence) {
+        return tokenizer.get().tokenizePos(sentence);
+    }
+
+    private static List<TaggedSpan> names(NameFinderME finder, String sentence, Span[] tokens) {
+        String[] words = Span.spansToStrings(tokens, sentence);
+        List<TaggedSpan> out = new ArrayList<>();
+        for (Span name : finder.find(words)) {
+            int start = tokens[name.getStart()].getStart();
+            int end = tokens[name.getEnd() - 1].getEnd();
+            out.add(new TaggedSpan(name.getType(), start, end));
+        }
+        return out;
     }
 }
