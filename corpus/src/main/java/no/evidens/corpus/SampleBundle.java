@@ -97,6 +97,11 @@ public final class SampleBundle {
             System.err.println("usage: SampleBundle <output folder>");
             System.exit(2);
         }
+        // POI logs through the Log4j API; without a provider it complains on stderr. The CLI needs no logging.
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory",
+                "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
         Path dir = Path.of(args[0]);
         List<Path> files = writeTo(dir);
         System.out.println("Wrote " + files.size() + " documents of case " + CASE_ID + " and "
