@@ -36,15 +36,15 @@ public final class NorwegianModels {
     private final ThreadLocal<NorwegianSentenceDetector> sentenceDetector;
     private final ThreadLocal<TokenizerME> tokenizer;
     private final ThreadLocal<NameFinderME> nameFinder;
+    private final Abbreviations abbreviations = Abbreviations.norwegian();
 
     private NorwegianModels(SentenceModel sentenceModel, TokenizerModel tokenizerModel,
                             TokenNameFinderModel nameModel) {
         this.sentenceModel = sentenceModel;
         this.tokenizerModel = tokenizerModel;
         this.nameModel = nameModel;
-        Abbreviations abbreviations = Abbreviations.norwegian();
         this.sentenceDetector = ThreadLocal.withInitial(
-                () -> new NorwegianSentenceDetector(this.sentenceModel, abbreviations));
+                () -> new NorwegianSentenceDetector(this.sentenceModel, this.abbreviations));
         this.tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(this.tokenizerModel));
         this.nameFinder = ThreadLocal.withInitial(() -> new NameFinderME(this.nameModel));
     }
@@ -150,8 +150,47 @@ public final class NorwegianModels {
         return out;
     }
 
+    /**
+     * Names in the sentences of one document whose tokens are already known (offsets into each sentence),
+     * in order: what the finder learns from earlier sentences (a full name before a surname alone) helps
+     * later ones, as in {@link #names(String)}. Returns one list per sentence.
+     */
+    public List<List<TaggedSpan>> namesOfDocument(List<String> sentences, List<List<TaggedSpan>> tokens) {
+        NameFinderME finder = nameFinder.get();
+        finder.clearAdaptiveData();
+        List<List<TaggedSpan>> out = new ArrayList<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            List<TaggedSpan> sentenceTokens = tokens.get(s);
+            Span[] spans = new Span[sentenceTokens.size()];
+            for (int i = 0; i < spans.length; i++) {
+                spans[i] = new Span(sentenceTokens.get(i).start(), sentenceTokens.get(i).end());
+            }
+            out.add(names(finder, sentences.get(s), spans));
+        }
+        finder.clearAdaptiveData();
+        return out;
+    }
+
+    /**
+     * The tokenizer's spans, with one repair: a word directly followed by a period token is joined with
+     * it when together they are a known abbreviation ({@code Jf.}, {@code pkt.}), which the model, trained
+     * on newspaper text, sometimes splits.
+     */
     private Span[] tokenSpans(String sentence) {
-        return tokenizer.get().tokenizePos(sentence);
+        Span[] spans = tokenizer.get().tokenizePos(sentence);
+        List<Span> out = new ArrayList<>(spans.length);
+        for (int i = 0; i < spans.length; i++) {
+            Span span = spans[i];
+            if (i + 1 < spans.length && spans[i + 1].getStart() == span.getEnd()
+                    && spans[i + 1].length() == 1 && sentence.charAt(spans[i + 1].getStart()) == '.'
+                    && abbreviations.kindOf(sentence.substring(span.getStart(), span.getEnd() + 1)) != null) {
+                out.add(new Span(span.getStart(), span.getEnd() + 1));
+                i++;
+            } else {
+                out.add(span);
+            }
+        }
+        return out.toArray(new Span[0]);
     }
 
     private static List<TaggedSpan> names(NameFinderME finder, String sentence, Span[] tokens) {

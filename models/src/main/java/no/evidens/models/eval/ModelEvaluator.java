@@ -28,7 +28,7 @@ import opennlp.tools.util.Span;
  *       text; scores count sentence boundaries (end offsets, exact match) and whole sentence spans.</li>
  *   <li>Tokens: the tokenizer runs on each gold sentence text; token spans must match exactly.</li>
  *   <li>Names: the name finder runs on each gold sentence, on our own tokens (what users get) and on the
- *       gold tokens; a name counts if its type and character span match exactly. PER, ORG, LOC and overall.</li>
+ *       gold tokens, a document at a time (as {@link NorwegianModels#names} does); a name counts if its type and character span match exactly. PER, ORG, LOC and overall.</li>
  * </ul>
  */
 public final class ModelEvaluator {
@@ -71,6 +71,10 @@ public final class ModelEvaluator {
             sentenceCount += document.sentences().size();
             evaluateSentences(document, models, true, boundaries, spans);
             evaluateSentences(document, models, false, flat, new Prf());
+            List<String> texts = new ArrayList<>();
+            List<List<TaggedSpan>> goldTokenLists = new ArrayList<>();
+            List<List<TaggedSpan>> ourTokenLists = new ArrayList<>();
+            List<List<TaggedSpan>> goldNameLists = new ArrayList<>();
             for (ConlluReader.Sentence sentence : document.sentences()) {
                 List<TaggedSpan> goldTokens = new ArrayList<>();
                 for (ConlluReader.Token t : sentence.tokens()) {
@@ -78,9 +82,16 @@ public final class ModelEvaluator {
                 }
                 List<TaggedSpan> ourTokens = models.tokensOfSentence(sentence.text());
                 tokens.add(goldTokens, ourTokens);
-                List<TaggedSpan> goldNames = goldNames(sentence);
-                addNames(names, goldNames, models.namesOfTokens(sentence.text(), ourTokens));
-                addNames(namesGold, goldNames, models.namesOfTokens(sentence.text(), goldTokens));
+                texts.add(sentence.text());
+                goldTokenLists.add(goldTokens);
+                ourTokenLists.add(ourTokens);
+                goldNameLists.add(goldNames(sentence));
+            }
+            List<List<TaggedSpan>> ourNames = models.namesOfDocument(texts, ourTokenLists);
+            List<List<TaggedSpan>> goldTokenNames = models.namesOfDocument(texts, goldTokenLists);
+            for (int i = 0; i < texts.size(); i++) {
+                addNames(names, goldNameLists.get(i), ourNames.get(i));
+                addNames(namesGold, goldNameLists.get(i), goldTokenNames.get(i));
             }
         }
         return new Report(boundaries, spans, flat, tokens, names, namesGold, documents.size(), sentenceCount);

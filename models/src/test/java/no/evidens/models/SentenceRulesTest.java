@@ -1,0 +1,65 @@
+package no.evidens.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The veto rules and block cutting on their own, without a model. */
+class SentenceRulesTest {
+    private static final Abbreviations ABBREVIATIONS = Abbreviations.norwegian();
+
+    /** Whether a break after the period that ends {@code before} (inside {@code before + after}) is allowed. */
+    private static boolean breakAllowed(String before, String after) {
+        String text = before + after;
+        return NorwegianSentenceDetector.acceptable(text, 0, before.length() - 1, ABBREVIATIONS);
+    }
+
+    @Test
+    void refusesBreaksAfterInnerAbbreviations() {
+        assertFalse(breakAllowed("Dette følger av loven, jf.", " Bvl. § 6-4."));
+        assertFalse(breakAllowed("Saken gjelder bl.a.", " NAV og helsestasjonen."));
+        assertFalse(breakAllowed("Møtet startet kl.", " 10.00 på rådhuset."));
+        assertFalse(breakAllowed("Se pkt.", " 2.3.4 i rapporten."));
+        assertFalse(breakAllowed("Se f.eks.", " Rutinen for meldinger."));
+        assertFalse(breakAllowed("Ring tlf.", " 12 34 56 78."));
+    }
+
+    @Test
+    void finalAbbreviationsEndASentenceOnlyBeforeUpperCase() {
+        assertTrue(breakAllowed("Opplæringen gjelder kurs, veiledning mv.", " Kommunen har rutiner."));
+        assertFalse(breakAllowed("Opplæringen gjelder kurs, veiledning mv.", " i tillegg til møter."));
+        assertTrue(breakAllowed("Tilsynet omfattet journaler, planer osv.", " Det ble funnet avvik."));
+    }
+
+    @Test
+    void refusesBreaksInsideNumbersDatesAndBeforeLowerCase() {
+        String date = "Rutinen er datert 16.6.2011 og gjelder.";
+        assertFalse(NorwegianSentenceDetector.acceptable(date, 0, date.indexOf('.'), ABBREVIATIONS));
+        assertFalse(breakAllowed("Fristen er 1.", " januar 2015."));
+        assertFalse(breakAllowed("Det følger av § 4-3 2.", " ledd."));
+        assertFalse(breakAllowed("Rapporten ble skrevet av Kari B.", " Nilsen."));
+        assertFalse(breakAllowed("1.", " Tilsynets tema og omfang"));
+        assertFalse(breakAllowed("Tema\n2.3.", " Vurdering av funn"));
+        assertTrue(breakAllowed("Kravet i § 4-3.", " Kommunen har ikke sikret dette."));
+        assertTrue(breakAllowed("Tilsynet ble avsluttet i 2015.", " Kommunen fikk rapporten."));
+    }
+
+    @Test
+    void blocksSplitAtBlankLinesAndListItems() {
+        String text = "1.1 Innledning\n\nKommunen har:\n  • rutiner for meldinger\n  • en plan\n"
+                + "a) første punkt\n2.3 Vurdering av funn\nTeksten fortsetter\npå neste linje.";
+        List<String> blocks = TextBlocks.blocks(text).stream().map(b -> text.substring(b[0], b[1])).toList();
+        assertEquals(List.of("1.1 Innledning", "Kommunen har:", "• rutiner for meldinger", "• en plan",
+                "a) første punkt", "2.3 Vurdering av funn\nTeksten fortsetter\npå neste linje."), blocks);
+    }
+
+    @Test
+    void wrappedLinesWithDatesAndYearsStayInOneBlock() {
+        String text = "Tilsynet ble gjennomført\n16.6.2011 og rapporten kom i\n2012 Kommunen svarte.";
+        assertEquals(1, TextBlocks.blocks(text).size());
+    }
+}
