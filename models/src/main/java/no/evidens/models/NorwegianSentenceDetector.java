@@ -14,6 +14,8 @@ import opennlp.tools.sentdetect.SentenceModel;
  * <ul>
  *   <li>the end-of-sentence character sits inside a token ({@code 16.6.2011}, {@code 2.3.4}, {@code www.x.no});</li>
  *   <li>the next word starts with a lower-case letter (Norwegian sentences do not);</li>
+ *   <li>after a colon, the next word starts neither with an upper-case letter nor a dash
+ *       ({@code Dato: 16.6.2011} stays whole);</li>
  *   <li>the word before is an {@link Abbreviations.Kind#INNER inner} abbreviation, or a
  *       {@link Abbreviations.Kind#FINAL final} one not followed by an upper-case letter;</li>
  *   <li>the word before is an initial ({@code B.}, {@code K.B.}) followed by an upper-case letter;</li>
@@ -63,6 +65,11 @@ final class NorwegianSentenceDetector extends SentenceDetectorME {
         char nextChar = following < length ? s.charAt(following) : s.charAt(next);
         if (Character.isLowerCase(nextChar)) {
             return false;
+        }
+        if (eos == ':') {
+            // "Foto: Reuters", «…: «Sitat»» and dialogue dashes may start a sentence; "Dato: 16.6.2011" does not
+            char first = s.charAt(next);
+            return Character.isUpperCase(nextChar) || first == '-' || first == '–';
         }
         if (eos != '.') {
             return true;

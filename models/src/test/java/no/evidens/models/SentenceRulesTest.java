@@ -49,6 +49,14 @@ class SentenceRulesTest {
     }
 
     @Test
+    void colonsEndASentenceOnlyBeforeUpperCaseOrADash() {
+        String date = "Dato: 16.6.2011";
+        assertFalse(NorwegianSentenceDetector.acceptable(date, 0, 4, ABBREVIATIONS));
+        String quote = "Det står i rutinen: «Alle meldinger vurderes.»";
+        assertTrue(NorwegianSentenceDetector.acceptable(quote, 0, quote.indexOf(':'), ABBREVIATIONS));
+    }
+
+    @Test
     void blocksSplitAtBlankLinesAndListItems() {
         String text = "1.1 Innledning\n\nKommunen har:\n  • rutiner for meldinger\n  • en plan\n"
                 + "a) første punkt\n2.3 Vurdering av funn\nTeksten fortsetter\npå neste linje.";
