@@ -38,6 +38,8 @@ final class PdfRenderer implements DocumentRenderer {
     static final float BODY_SIZE = 11f;
     static final float BODY_LEADING = 15f;
     static final float PARAGRAPH_GAP = 8f;
+    /** Space after the title: as clear a break as between body paragraphs, measured in its larger font. */
+    static final float TITLE_GAP = 16f;
 
     private static final PDRectangle PAGE_SIZE = PDRectangle.A4;
 
@@ -135,7 +137,7 @@ final class PdfRenderer implements DocumentRenderer {
                 y -= leading;
                 pages.get(pages.size() - 1).add(new Line(MARGIN, y, isTitle, line.toString()));
             }
-            y -= PARAGRAPH_GAP;
+            y -= isTitle ? TITLE_GAP : PARAGRAPH_GAP;
         }
         return new Layout(pages, starts);
     }

@@ -2,6 +2,7 @@ package no.evidens.pipeline.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.xml.sax.Attributes;
@@ -14,6 +15,11 @@ import org.xml.sax.helpers.DefaultHandler;
  * with Tika's {@link WriteLimitReachedException} past a deliberate character limit, never silently.
  */
 final class PageTextHandler extends DefaultHandler {
+    /** Tika's XHTML elements that end a paragraph. */
+    private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd",
+            "tr", "blockquote", "pre", "table", "ul", "ol");
+    private static final char[] PARAGRAPH_END = {'\n', '\n'};
+
     private final StringBuilder text = new StringBuilder();
     private final List<Integer> pageStarts = new ArrayList<>();
     private final int maxChars;
@@ -34,9 +40,12 @@ final class PageTextHandler extends DefaultHandler {
     }
 
     @Override
-    public void endElement(String uri, String localName, String qName) {
+    public void endElement(String uri, String localName, String qName) throws SAXException {
         if (headDepth > 0) {
             headDepth--;
+        } else if (PARAGRAPHS.contains(localName.isEmpty() ? qName : localName)) {
+            // The end of a block ends a paragraph, whatever white space the format put there.
+            characters(PARAGRAPH_END, 0, PARAGRAPH_END.length);
         }
     }
 
@@ -60,11 +69,13 @@ final class PageTextHandler extends DefaultHandler {
         return text.toString();
     }
 
-    /** Page starts, always beginning with 0. */
+    /** Page starts, always beginning with 0: anything before the first page belongs to page 1. */
     List<Integer> pageStarts() {
         List<Integer> out = new ArrayList<>(pageStarts);
-        if (out.isEmpty() || out.get(0) != 0) {
-            out.add(0, 0);
+        if (out.isEmpty()) {
+            out.add(0);
+        } else {
+            out.set(0, 0);
         }
         return out;
     }

@@ -139,8 +139,13 @@ final class IngestRoute extends RouteBuilder {
         }
         String reason = e instanceof ExtractionException ? e.getMessage()
                 : "unexpected error while processing the file (" + e.getClass().getSimpleName() + ")";
-        // Never the document's text in the log: the path and the reason only.
-        LOG.warn("failed: {}: {}", entry.path(), reason, e instanceof ExtractionException ? null : e);
+        // Never the document's text in the log: the path and the reason only. Bad input is expected and
+        // goes to the receipt; anything else is a fault of ours and is logged with its stack trace.
+        if (e instanceof ExtractionException) {
+            LOG.info("failed: {}: {}", entry.path(), reason);
+        } else {
+            LOG.warn("failed: {}: {}", entry.path(), reason, e);
+        }
         receipts.failed(entry, sha, reason);
     }
 

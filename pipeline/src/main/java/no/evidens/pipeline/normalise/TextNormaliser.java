@@ -9,7 +9,7 @@ import no.evidens.pipeline.extract.Extraction;
 /**
  * Turns extracted text into the normalised text that offsets cite: Unicode NFC, odd spaces folded,
  * invisible characters dropped, line breaks inside a paragraph joined with a space, paragraphs
- * separated by exactly one blank line. Page starts move with the text.
+ * (and list items that start a line with a bullet) separated by exactly one blank line. Page starts move with the text.
  */
 public final class TextNormaliser {
 
@@ -45,7 +45,8 @@ public final class TextNormaliser {
                     j++;
                 }
                 if (out.length() > 0 && j < in.length()) {
-                    out.append(newlines >= 2 ? NormalisedText.PARAGRAPH_BREAK : sawSpace ? " " : "");
+                    boolean listItem = newlines == 1 && startsListItem(in, j);
+                    out.append(newlines >= 2 || listItem ? NormalisedText.PARAGRAPH_BREAK : sawSpace ? " " : "");
                 }
                 i = j;
                 continue;
@@ -61,6 +62,11 @@ public final class TextNormaliser {
             starts.add(starts.isEmpty() ? 0 : out.length());
         }
         return new NormalisedText(out.toString(), starts);
+    }
+
+    /** A bullet or dash and a space at the start of a line begins a list item: its own paragraph. */
+    private static boolean startsListItem(String in, int i) {
+        return i + 1 < in.length() && "•◦▪‣⁃∙●-–*".indexOf(in.charAt(i)) >= 0 && isSpace(in.charAt(i + 1));
     }
 
     private static void appendFolded(StringBuilder out, char c) {

@@ -23,6 +23,12 @@ class TextNormaliserTest {
     }
 
     @Test
+    void bulletedLinesBecomeTheirOwnParagraphs() {
+        NormalisedText t = run("Kommunen har\n• planlagt tiltakene\n• fulgt opp barnet\n- evaluert arbeidet", 0);
+        assertEquals("Kommunen har\n\n• planlagt tiltakene\n\n• fulgt opp barnet\n\n- evaluert arbeidet", t.text());
+    }
+
+    @Test
     void foldsOddSpacesLigaturesAndInvisibleCharacters() {
         NormalisedText t = run("Barne\u00ADvern\u00A0og\u2009NAV har ﬁre \uFEFFmøter", 0);
         assertEquals("Barnevern og NAV har fire møter", t.text());

@@ -1,0 +1,60 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.corpus.SampleBundle;
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.SearchRequest;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.Receipt;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Ingest the fictional sample bundle of Evidens and run a few example searches with cited hits.")
+final class DemoCommand implements Callable<Integer> {
+    /** Example searches an auditor might make in the sample case. */
+    static final List<String> EXAMPLES = List.of(
+            "ansvarsgruppe",
+            "taushetsplikt samtykke",
+            "\"individuell plan\"",
+            "ettervern NAV");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HomeOption home;
+
+    @Override
+    public Integer call() throws Exception {
+        EvidensHome h = home.resolve();
+        PrintWriter out = spec.commandLine().getOut();
+        Path bundle = h.root().resolve("sample-bundle");
+        SampleBundle.writeTo(bundle);
+        out.println("Sample bundle written to " + bundle);
+        out.flush();
+        Receipt receipt = new Ingestion(h).ingest(SampleBundle.CASE_ID, bundle,
+                new ConsoleProgress(System.err, System.console() != null));
+        Output output = new Output(out, System.console() != null);
+        output.receipt(receipt);
+        try (EvidenceSearcher searcher = new EvidenceSearcher(h.index())) {
+            for (String q : EXAMPLES) {
+                out.println();
+                out.println("$ evidens search --case " + SampleBundle.CASE_ID + " --limit 3 '" + q + "'");
+                output.searchResult(searcher.search(new SearchRequest(q, SampleBundle.CASE_ID, null, 3)));
+            }
+        }
+        out.println();
+        out.println("Index and receipts are in " + h.root());
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,175 @@
+package no.evidens.pipeline.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import picocli.CommandLine;
+
+import no.evidens.corpus.SampleBundle;
+import no.evidens.corpus.SampleDocument;
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.SearchHit;
+import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.ProgressListener;
+import no.evidens.pipeline.ingest.Receipt;
+import no.evidens.pipeline.ingest.ReceiptFile;
+
+/** A bundle in, a cited search hit out: the sample bundle through the whole flow. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleBundleEndToEndTest {
+    @TempDir
+    static Path tmp;
+
+    private Path bundle;
+    private EvidensHome home;
+    private Receipt receipt;
+    private final List<SampleDocument> docs = SampleBundle.documents();
+
+    @BeforeAll
+    void ingestTheSampleBundle() throws Exception {
+        bundle = tmp.resolve("bundle");
+        SampleBundle.writeTo(bundle);
+        home = new EvidensHome(tmp.resolve("home"));
+        receipt = new Ingestion(home).ingest(SampleBundle.CASE_ID, bundle, ProgressListener.NONE);
+    }
+
+    private SampleDocument multiPagePdf() {
+        return docs.stream().filter(d -> d.format().equals("pdf") && d.pageCount() >= 3).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theReceiptAccountsForEveryFileOnce() {
+        Set<String> expected = docs.stream().map(SampleDocument::path).collect(Collectors.toSet());
+        List<String> listed = receipt.files().stream().map(ReceiptFile::path).toList();
+        assertEquals(expected, Set.copyOf(listed));
+        assertEquals(listed.size(), Set.copyOf(listed).size(), "no file twice");
+        long distinct = docs.stream().map(SampleDocument::expectedText).distinct().count();
+        assertEquals(0, receipt.counts().failed(), () -> receipt.files().toString());
+        assertEquals(docs.size() - distinct, receipt.counts().duplicate(), "byte-identical copies are duplicates");
+        assertEquals(distinct, receipt.counts().indexed());
+        for (ReceiptFile f : receipt.files()) {
+            SampleDocument d = docs.stream().filter(x -> x.path().equals(f.path())).findFirst().orElseThrow();
+            assertEquals(d.type(), f.type(), f.path());
+            if (f.status().equals(ReceiptFile.INDEXED)) {
+                assertEquals(d.pageCount(), f.pages(), "pages of " + f.path());
+                assertTrue(f.passages() > 0);
+            }
+        }
+    }
+
+    @Test
+    void extractionGivesTheTextOfEveryDocument() throws Exception {
+        try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
+            for (ReceiptFile f : receipt.files()) {
+                if (!f.status().equals(ReceiptFile.INDEXED)) {
+                    continue;
+                }
+                SampleDocument d = docs.stream().filter(x -> x.path().equals(f.path())).findFirst().orElseThrow();
+                IndexedDocument indexed = searcher.document(SampleBundle.CASE_ID, f.sha256().substring(0, 16)).orElseThrow();
+                assertEquals(d.expectedText(), indexed.text(), "text of " + d.path());
+                assertEquals(d.pageStarts(), indexed.pageStarts(), "page starts of " + d.path());
+            }
+        }
+    }
+
+    @Test
+    void aKnownPassageOnPageTwoComesBackWithFilePageAndExactOffsets() throws Exception {
+        SampleDocument pdf = multiPagePdf();
+        String text = pdf.expectedText();
+        // A whole paragraph that lies on page 2, found from the source text, not hard-coded.
+        int from = pdf.pageStarts().get(1);
+        int to = pdf.pageStarts().get(2);
+        String paragraph = Arrays.stream(text.substring(from, to).split("\n\n"))
+                .filter(p -> p.split(" ").length >= 12 && text.indexOf(p, from) + p.length() <= to)
+                .findFirst().orElseThrow();
+        String[] words = paragraph.replaceAll("[«»‹›\"“”.,:;()§]", " ").trim().split("\\s+");
+        String phrase = String.join(" ", Arrays.copyOfRange(words, 2, 8));
+        try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
+            SearchResult r = searcher.search(new SearchRequest("\"" + phrase + "\"", SampleBundle.CASE_ID, null, 5));
+            assertFalse(r.hits().isEmpty(), "no hit for " + phrase);
+            SearchHit hit = r.hits().get(0);
+            assertEquals(pdf.path(), hit.file());
+            assertEquals(2, hit.page());
+            assertEquals(text.substring(hit.start(), hit.end()), hit.text(), "offsets cut exactly the passage text");
+            assertTrue(paragraph.contains(hit.text()) || hit.text().contains(words[2]), hit.text());
+            assertTrue(hit.snippet().contains("<mark>"), hit.snippet());
+            assertEquals("styringsdokument", hit.type());
+            assertEquals(2, pdf.pageOf(hit.start()));
+        }
+    }
+
+    @Test
+    void reIngestingTheSameBundleAddsNothing() throws Exception {
+        long before;
+        try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
+            before = searcher.search(new SearchRequest("barnevern OR NAV OR kommune", null, null, 10)).total();
+        }
+        Receipt again = new Ingestion(home).ingest(SampleBundle.CASE_ID, bundle, ProgressListener.NONE);
+        assertEquals(0, again.counts().indexed());
+        assertEquals(docs.size(), again.counts().duplicate());
+        try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
+            assertEquals(before, searcher.search(new SearchRequest("barnevern OR NAV OR kommune", null, null, 10)).total());
+        }
+    }
+
+    @Test
+    void analyzeJsonFollowsTheContract() throws Exception {
+        SampleDocument pdf = multiPagePdf();
+        StringWriter out = new StringWriter();
+        CommandLine cli = EvidensCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        int code = cli.execute("analyze", bundle.resolve(pdf.path()).toString(), "--json");
+        assertEquals(0, code);
+        JsonNode json = Json.mapper().readTree(out.toString());
+        for (String field : List.of("file", "sha256", "mediaType", "language", "pages", "text", "sentences", "quotes",
+                "indicators", "legalRefs", "pii", "entities")) {
+            assertTrue(json.has(field), "analyze JSON lacks " + field);
+        }
+        assertEquals("application/pdf", json.get("mediaType").asText());
+        assertEquals("nb", json.get("language").asText());
+        assertEquals(pdf.pageCount(), json.get("pages").asInt());
+        String text = json.get("text").asText();
+        assertEquals(pdf.expectedText(), text);
+        assertTrue(json.get("sentences").size() > 10);
+        for (JsonNode s : json.get("sentences")) {
+            int start = s.get("start").asInt();
+            int end = s.get("end").asInt();
+            assertEquals(text.substring(start, end).strip(), text.substring(start, end));
+            assertEquals(pdf.pageOf(start), s.get("page").asInt());
+        }
+    }
+
+    @Test
+    void searchErrorsAreOneClearLine() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = EvidensCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("search", "--home", home.root().toString(), "\"taushetsplikt samarbeid");
+        assertEquals(2, code);
+        String message = err.toString().strip();
+        assertFalse(message.contains("\n"), message);
+        assertTrue(message.startsWith("evidens: cannot read the query"), message);
+    }
+}
