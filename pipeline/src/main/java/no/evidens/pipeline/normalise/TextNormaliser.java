@@ -46,7 +46,8 @@ public final class TextNormaliser {
                 }
                 if (out.length() > 0 && j < in.length()) {
                     boolean listItem = newlines == 1 && startsListItem(in, j);
-                    out.append(newlines >= 2 || listItem ? NormalisedText.PARAGRAPH_BREAK : sawSpace ? " " : "");
+                    boolean paragraph = newlines >= 2 && !continuesOverPage(out, in, i, j, inPageStarts);
+                    out.append(paragraph || listItem ? NormalisedText.PARAGRAPH_BREAK : sawSpace || newlines > 0 ? " " : "");
                 }
                 i = j;
                 continue;
@@ -62,6 +63,15 @@ public final class TextNormaliser {
             starts.add(starts.isEmpty() ? 0 : out.length());
         }
         return new NormalisedText(out.toString(), starts);
+    }
+
+    /**
+     * Whether white space from {@code i} to {@code j} is only a page break inside a paragraph: a page
+     * starts in it, the text before does not end a sentence, and the text after goes on in lower case.
+     */
+    private static boolean continuesOverPage(StringBuilder out, String in, int i, int j, List<Integer> pageStarts) {
+        boolean pageBreak = pageStarts.stream().anyMatch(p -> p > i && p <= j);
+        return pageBreak && ".!?:»”\"".indexOf(out.charAt(out.length() - 1)) < 0 && Character.isLowerCase(in.charAt(j));
     }
 
     /** A bullet or dash and a space at the start of a line begins a list item: its own paragraph. */

@@ -53,6 +53,23 @@ class TextNormaliserTest {
     }
 
     @Test
+    void aParagraphRunningOverAPageBreakReadsWhole() {
+        String page1 = "Rapporten viser antall ungdommer i ettervern\n\n";
+        String page2 = "og en vurdering av samarbeidet.\n\nNytt avsnitt.";
+        NormalisedText t = run(page1 + page2, 0, page1.length());
+        assertEquals("Rapporten viser antall ungdommer i ettervern og en vurdering av samarbeidet.\n\nNytt avsnitt.", t.text());
+        assertEquals(2, t.pageOf(t.text().indexOf("og en")));
+        assertEquals(1, t.pageOf(t.text().indexOf("ettervern")));
+    }
+
+    @Test
+    void aSentenceEndingAtThePageFootKeepsItsParagraphBreak() {
+        String page1 = "Første avsnitt slutter.\n\n";
+        String page2 = "Andre avsnitt.";
+        assertEquals("Første avsnitt slutter.\n\nAndre avsnitt.", run(page1 + page2, 0, page1.length()).text());
+    }
+
+    @Test
     void emptyTrailingPagesAreKept() {
         NormalisedText t = run("Bare én side med tekst.\n\f\n", 0, 24, 26);
         assertEquals(3, t.pages());
