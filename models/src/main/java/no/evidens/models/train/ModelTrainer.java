@@ -80,6 +80,11 @@ public final class ModelTrainer {
 
     /** Trains all three models from the treebank folder {@code data} into {@code out}. */
     public static Result train(Path data, Path out, PrintStream log) throws IOException {
+        return train(data, out, log, SYNTHETIC_PARAGRAPHS);
+    }
+
+    /** As {@link #train(Path, Path, PrintStream)} with another amount of synthetic text (tests use little). */
+    public static Result train(Path data, Path out, PrintStream log, int syntheticParagraphs) throws IOException {
         long t0 = System.currentTimeMillis();
         if (!Files.isDirectory(data)) {
             throw new IOException("not a folder: " + data);
@@ -99,7 +104,7 @@ public final class ModelTrainer {
             treebankSentences += sentences.size();
             documents.add(sentences);
         }
-        List<List<NdtSentence>> synthetic = new SyntheticAuditText(SYNTHETIC_SEED).paragraphs(SYNTHETIC_PARAGRAPHS);
+        List<List<NdtSentence>> synthetic = new SyntheticAuditText(SYNTHETIC_SEED).paragraphs(syntheticParagraphs);
         int syntheticSentences = synthetic.stream().mapToInt(List::size).sum();
         log.printf("data: %d UD train-part files, %d treebank sentences, %d synthetic sentences%n",
                 trainFiles.size(), treebankSentences, syntheticSentences);
