@@ -100,6 +100,7 @@ public final class EvidenceSearcher implements AutoCloseable {
             String snippet = snippets[i] != null ? snippets[i] : Html.escape(text);
             hits.add(new SearchHit(d.get(PassageSchema.ID), d.get(PassageSchema.CASE), d.get(PassageSchema.DOC),
                     d.get(PassageSchema.FILE), d.get(PassageSchema.TYPE), d.get(PassageSchema.TITLE),
+                    d.get(PassageSchema.HEADING),
                     PassageSchema.intValue(d, PassageSchema.PAGE), PassageSchema.intValue(d, PassageSchema.START),
                     PassageSchema.intValue(d, PassageSchema.END), text, snippet, sd.score,
                     PassageSchema.values(d, PassageSchema.QUOTE), PassageSchema.values(d, PassageSchema.INDICATOR)));

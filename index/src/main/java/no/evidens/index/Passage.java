@@ -11,6 +11,7 @@ import java.util.List;
  * @param file       path of the file inside its bundle
  * @param type       document type (styringsdokument, journal, klientdokumentasjon, annet)
  * @param title      document title
+ * @param heading    the heading the passage stands under (context for search), or empty
  * @param page       page the passage starts on, counted from 1
  * @param start      first character: a String index into the document's normalised text
  * @param end        one past the last character
@@ -19,7 +20,7 @@ import java.util.List;
  * @param indicators ids of the audit indicators the passage mentions
  */
 public record Passage(String passageId, String caseId, String docId, String file, String type, String title,
-                      int page, int start, int end, String text, List<String> quotes, List<String> indicators) {
+                      String heading, int page, int start, int end, String text, List<String> quotes, List<String> indicators) {
     public Passage {
         quotes = List.copyOf(quotes);
         indicators = List.copyOf(indicators);

@@ -29,6 +29,7 @@ public final class PassageSchema {
     public static final String FILE = "file";
     public static final String TYPE = "type";
     public static final String TITLE = "title";
+    public static final String HEADING = "heading";
     public static final String PAGE = "page";
     public static final String START = "start";
     public static final String END = "end";
@@ -71,6 +72,7 @@ public final class PassageSchema {
         d.add(new StringField(FILE, p.file(), Field.Store.YES));
         d.add(new StringField(TYPE, p.type(), Field.Store.YES));
         d.add(new StoredField(TITLE, p.title()));
+        d.add(new TextField(HEADING, p.heading(), Field.Store.YES));
         d.add(new IntPoint(PAGE, p.page()));
         d.add(new StoredField(PAGE, p.page()));
         d.add(new StoredField(START, p.start()));

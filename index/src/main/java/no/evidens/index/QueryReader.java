@@ -1,6 +1,9 @@
 package no.evidens.index;
 
+import java.util.Map;
+
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
@@ -11,6 +14,8 @@ import org.apache.lucene.search.Query;
  * prefix*, "a b"~10, field:value) with all words required unless OR is written.
  */
 final class QueryReader {
+    private static final float HEADING_BOOST = 0.3f;
+
     private final Analyzer analyzer;
 
     QueryReader(Analyzer analyzer) {
@@ -18,7 +23,9 @@ final class QueryReader {
     }
 
     Query read(String text) {
-        QueryParser parser = new QueryParser(PassageSchema.TEXT, analyzer);
+        // Words are sought in the passage text and, with less weight, in the heading it stands under.
+        QueryParser parser = new MultiFieldQueryParser(new String[] {PassageSchema.TEXT, PassageSchema.HEADING},
+                analyzer, Map.of(PassageSchema.TEXT, 1.0f, PassageSchema.HEADING, HEADING_BOOST));
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(true);
         try {

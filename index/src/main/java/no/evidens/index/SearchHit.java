@@ -4,6 +4,6 @@ import java.util.List;
 
 /** One passage that matched, with where it stands and why it matched. */
 public record SearchHit(String passageId, String caseId, String docId, String file, String type, String title,
-                        int page, int start, int end, String text, String snippet, float score,
+                        String heading, int page, int start, int end, String text, String snippet, float score,
                         List<String> quotes, List<String> indicators) {
 }

@@ -40,7 +40,7 @@ class EvidenceIndexTest {
     }
 
     private static Passage passage(String docId, int n, String file, String type, String text, int start, int end, int page) {
-        return new Passage(Passage.idOf("sak-1", docId, n), "sak-1", docId, file, type, "Tittel " + docId, page,
+        return new Passage(Passage.idOf("sak-1", docId, n), "sak-1", docId, file, type, "Tittel " + docId, "", page,
                 start, end, text.substring(start, end), List.of(), List.of());
     }
 

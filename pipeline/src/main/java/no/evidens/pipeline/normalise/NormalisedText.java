@@ -39,6 +39,11 @@ public record NormalisedText(String text, List<Integer> pageStarts) {
 
     /** The paragraphs as [start, end) offset pairs. */
     public List<int[]> paragraphs() {
+        return paragraphs(text);
+    }
+
+    /** The paragraphs of a normalised text as [start, end) offset pairs. */
+    public static List<int[]> paragraphs(String text) {
         List<int[]> out = new ArrayList<>();
         int start = 0;
         while (start < text.length()) {

@@ -11,11 +11,15 @@ import no.evidens.pipeline.normalise.NormalisedText;
 /**
  * Groups the sentences of a document into evidence passages: up to {@link #MAX_SENTENCES}
  * consecutive sentences of one paragraph, and no more than about {@link #MAX_CHARS} characters, so
- * a hit is short enough to quote and long enough to read in context.
+ * a hit is short enough to quote and long enough to read in context. Headings with body text under
+ * them are not passages of their own: they are the context of the passages under them (searchable,
+ * with less weight).
  */
 public final class PassageBuilder {
     public static final int MAX_SENTENCES = 3;
     public static final int MAX_CHARS = 800;
+    /** The longest paragraph that can be a heading. */
+    static final int MAX_HEADING_CHARS = 120;
 
     /** Where the passages of one document belong. */
     public record Source(String caseId, String docId, String file, String type, String title) {
@@ -23,16 +27,60 @@ public final class PassageBuilder {
 
     public List<Passage> build(Source src, DocumentAnalysis doc) {
         String text = doc.text();
+        List<int[]> paragraphs = NormalisedText.paragraphs(text);
+        List<Spans.Sentence> sentences = doc.sentences();
         List<Passage> out = new ArrayList<>();
+        int lastBody = -1;
+        for (int k = 0; k < paragraphs.size(); k++) {
+            if (!isHeading(text, paragraphs.get(k))) {
+                lastBody = k;
+            }
+        }
+        // Consecutive headings (title, chapter, section) together make the context of the body under them.
+        List<String> headings = new ArrayList<>();
+        boolean afterBody = false;
+        int si = 0;
+        for (int k = 0; k < paragraphs.size(); k++) {
+            int[] para = paragraphs.get(k);
+            List<Spans.Sentence> inPara = new ArrayList<>();
+            while (si < sentences.size() && sentences.get(si).start() < para[1]) {
+                if (sentences.get(si).start() >= para[0]) {
+                    inPara.add(sentences.get(si));
+                }
+                si++;
+            }
+            if (k < lastBody && isHeading(text, para)) {
+                if (afterBody) {
+                    headings.clear();
+                    afterBody = false;
+                }
+                headings.add(text.substring(para[0], para[1]));
+                continue;
+            }
+            afterBody = true;
+            window(src, doc, String.join(" › ", headings), inPara, out);
+        }
+        return out;
+    }
+
+    /** Short, and not ended like a sentence or a list item: a heading or a title. */
+    static boolean isHeading(String text, int[] para) {
+        if (para[1] - para[0] > MAX_HEADING_CHARS) {
+            return false;
+        }
+        char last = text.charAt(para[1] - 1);
+        char first = text.charAt(para[0]);
+        return ".!?;:,»”\"›)".indexOf(last) < 0 && "•◦▪‣⁃∙●-–*«".indexOf(first) < 0;
+    }
+
+    private void window(Source src, DocumentAnalysis doc, String heading, List<Spans.Sentence> sentences, List<Passage> out) {
         int start = -1;
         int end = -1;
         int page = 1;
         int count = 0;
-        for (Spans.Sentence s : doc.sentences()) {
-            boolean sameParagraph = start >= 0 && !text.substring(end, s.start()).contains(NormalisedText.PARAGRAPH_BREAK);
-            boolean fits = count < MAX_SENTENCES && s.end() - start <= MAX_CHARS;
-            if (start >= 0 && !(sameParagraph && fits)) {
-                out.add(passage(src, doc, out.size(), page, start, end));
+        for (Spans.Sentence s : sentences) {
+            if (start >= 0 && (count >= MAX_SENTENCES || s.end() - start > MAX_CHARS)) {
+                out.add(passage(src, doc, heading, out.size(), page, start, end));
                 start = -1;
             }
             if (start < 0) {
@@ -44,17 +92,16 @@ public final class PassageBuilder {
             count++;
         }
         if (start >= 0) {
-            out.add(passage(src, doc, out.size(), page, start, end));
+            out.add(passage(src, doc, heading, out.size(), page, start, end));
         }
-        return out;
     }
 
-    private static Passage passage(Source src, DocumentAnalysis doc, int n, int page, int start, int end) {
+    private static Passage passage(Source src, DocumentAnalysis doc, String heading, int n, int page, int start, int end) {
         List<String> quotes = doc.quotes().stream()
                 .filter(q -> q.start() >= start && q.start() < end).map(Spans.Quote::text).toList();
         List<String> indicators = doc.indicators().stream()
                 .filter(i -> i.start() >= start && i.start() < end).map(Spans.Indicator::id).distinct().toList();
         return new Passage(Passage.idOf(src.caseId(), src.docId(), n), src.caseId(), src.docId(), src.file(), src.type(),
-                src.title(), page, start, end, doc.text().substring(start, end), quotes, indicators);
+                src.title(), heading, page, start, end, doc.text().substring(start, end), quotes, indicators);
     }
 }

@@ -1,0 +1,58 @@
+package no.evidens.pipeline.passages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import no.evidens.index.Passage;
+import no.evidens.pipeline.analyse.DocumentAnalysis;
+import no.evidens.pipeline.analyse.Spans;
+import no.evidens.pipeline.normalise.NormalisedText;
+
+class PassageBuilderTest {
+    private static final PassageBuilder.Source SRC = new PassageBuilder.Source("sak", "doc", "a.txt", "annet", "A");
+
+    /** An analysis whose sentences end at every ". " (enough for grouping; the models are tested elsewhere). */
+    private static DocumentAnalysis analysis(String text) {
+        List<Spans.Sentence> sentences = new ArrayList<>();
+        for (int[] p : NormalisedText.paragraphs(text)) {
+            int s = p[0];
+            for (int i = p[0]; i < p[1]; i++) {
+                if (text.charAt(i) == '.' && (i + 1 == p[1] || text.charAt(i + 1) == ' ')) {
+                    sentences.add(new Spans.Sentence(s, i + 1, 1));
+                    s = i + 2;
+                }
+            }
+            if (s < p[1]) {
+                sentences.add(new Spans.Sentence(s, p[1], 1));
+            }
+        }
+        return new DocumentAnalysis("a.txt", "0", "text/plain", "nb", 1, text, sentences, List.of(), List.of(),
+                List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void passagesStayInsideOneParagraphAndHoldAtMostThreeSentences() {
+        String text = "Tittel\n\nEn. To. Tre. Fire. Fem.\n\nSeks.";
+        List<Passage> ps = new PassageBuilder().build(SRC, analysis(text));
+        assertEquals(List.of("En. To. Tre.", "Fire. Fem.", "Seks."), ps.stream().map(Passage::text).toList());
+        for (Passage p : ps) {
+            assertEquals(text.substring(p.start(), p.end()), p.text());
+        }
+    }
+
+    @Test
+    void headingsAreContextNotPassages() {
+        String text = "Plan for samarbeid\n\n2.4 Ansvarsgruppe\n\nKoordinator kaller inn. Møtene holdes hver måned.\n\n3 Neste\n\n3.1 Siste";
+        List<Passage> ps = new PassageBuilder().build(SRC, analysis(text));
+        assertEquals(3, ps.size(), ps.toString());
+        assertEquals("Plan for samarbeid › 2.4 Ansvarsgruppe", ps.get(0).heading());
+        assertTrue(ps.get(0).text().startsWith("Koordinator"));
+        assertEquals("3 Neste", ps.get(1).text(), "headings with nothing under them are still searchable");
+        assertEquals("3.1 Siste", ps.get(2).text());
+    }
+}
