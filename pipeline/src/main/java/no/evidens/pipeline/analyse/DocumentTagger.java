@@ -8,8 +8,9 @@ import no.evidens.models.TaggedSpan;
 import no.evidens.pipeline.normalise.NormalisedText;
 
 /**
- * Runs the Norwegian taggers of {@code models} over a normalised document, paragraph by paragraph
- * (no sentence crosses a paragraph), and places every span on its page.
+ * Runs the Norwegian taggers of {@code models} over a normalised document (no sentence crosses a
+ * paragraph) and places every span on its page. Names are found document by document, so that a
+ * full name early on helps recognise the surname alone later.
  */
 public final class DocumentTagger {
     private final NorwegianModels models;
@@ -20,18 +21,24 @@ public final class DocumentTagger {
 
     public Tags tag(NormalisedText doc) {
         String text = doc.text();
-        List<Spans.Sentence> sentences = new ArrayList<>();
+        List<TaggedSpan> sentenceSpans = models.sentences(text);
+        List<Spans.Sentence> sentences = new ArrayList<>(sentenceSpans.size());
+        List<String> sentenceTexts = new ArrayList<>(sentenceSpans.size());
+        List<List<TaggedSpan>> tokens = new ArrayList<>(sentenceSpans.size());
+        for (TaggedSpan s : sentenceSpans) {
+            sentences.add(new Spans.Sentence(s.start(), s.end(), doc.pageOf(s.start())));
+            String sentence = s.cut(text);
+            sentenceTexts.add(sentence);
+            tokens.add(models.tokensOfSentence(sentence));
+        }
         List<Spans.Entity> entities = new ArrayList<>();
         List<Spans.Pii> pii = new ArrayList<>();
-        for (int[] para : doc.paragraphs()) {
-            String paragraph = text.substring(para[0], para[1]);
-            for (TaggedSpan s : models.sentences(paragraph)) {
-                int start = para[0] + s.start();
-                sentences.add(new Spans.Sentence(start, para[0] + s.end(), doc.pageOf(start)));
-            }
-            for (TaggedSpan n : models.names(paragraph)) {
-                int start = para[0] + n.start();
-                int end = para[0] + n.end();
+        List<List<TaggedSpan>> names = models.namesOfDocument(sentenceTexts, tokens);
+        for (int i = 0; i < names.size(); i++) {
+            int offset = sentenceSpans.get(i).start();
+            for (TaggedSpan n : names.get(i)) {
+                int start = offset + n.start();
+                int end = offset + n.end();
                 entities.add(new Spans.Entity(n.type(), start, end, text.substring(start, end)));
                 if ("PER".equals(n.type())) {
                     pii.add(new Spans.Pii("PERSON", start, end));
