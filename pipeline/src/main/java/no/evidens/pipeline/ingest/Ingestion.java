@@ -55,8 +55,8 @@ public final class Ingestion {
         BundleReader.Bundle bundle = new BundleReader().read(bundlePath, home.work());
         ReceiptCollector receipts = new ReceiptCollector(progress);
         progress.started(bundle.entries().size());
-        try (EvidenceIndexWriter index = new EvidenceIndexWriter(home.index());
-             CamelContext camel = new DefaultCamelContext()) {
+        CamelContext camel = new DefaultCamelContext();
+        try (EvidenceIndexWriter index = new EvidenceIndexWriter(home.index())) {
             ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
             camel.addRoutes(new IngestRoute(caseId, analyser, index, receipts, pool));
             camel.start();
@@ -65,6 +65,7 @@ public final class Ingestion {
             }
             index.commit();
         } finally {
+            camel.stop();
             progress.finished();
             if (bundle.unpacked() != null) {
                 deleteTree(bundle.unpacked());
