@@ -4,26 +4,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import no.evidens.corpus.SentenceGold;
 import no.evidens.models.NorwegianModels;
+import no.evidens.models.TaggedSpan;
+import no.evidens.models.bench.ModelBenchmark;
+import no.evidens.models.eval.AuditTextCheck;
 import no.evidens.models.eval.ModelEvaluator;
+import no.evidens.models.eval.SentenceGoldEvaluator;
 import no.evidens.models.train.ModelTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code evidens models}: train the Norwegian OpenNLP models from the treebank, and evaluate them on a
- * CoNLL-U file. Thin wrappers around {@link ModelTrainer} and {@link ModelEvaluator}.
+ * {@code evidens models}: train the Norwegian OpenNLP models from the treebank, evaluate them (on a
+ * CoNLL-U file, on the sample corpus's sentence gold, on a folder of real audit text), and benchmark
+ * them. Thin wrappers around {@link ModelTrainer}, {@link ModelEvaluator}, {@link SentenceGoldEvaluator},
+ * {@link AuditTextCheck} and {@link ModelBenchmark}.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = "Train and evaluate the Norwegian sentence, token and name models.",
-        subcommands = {ModelsCommand.Train.class, ModelsCommand.Eval.class})
+        description = "Train, evaluate and benchmark the Norwegian sentence, token and name models.",
+        subcommands = {ModelsCommand.Train.class, ModelsCommand.Eval.class, ModelsCommand.Bench.class})
 public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("evidens models: give a subcommand: train or eval (see --help)");
+        System.err.println("evidens models: give a subcommand: train, eval or bench (see --help)");
         return 2;
     }
 
@@ -56,11 +65,27 @@ public final class ModelsCommand implements Callable<Integer> {
     }
 
     @Command(name = "eval", mixinStandardHelpOptions = true,
-            description = "Print sentence, token and name precision/recall/F1 on a CoNLL-U file "
-                    + "with # text lines, SpaceAfter=No and NorNE name tags.")
+            description = {"Evaluate the models. Give one or more of:",
+                "  --conllu FILE: sentence, token and name precision/recall/F1 on a CoNLL-U file with # text "
+                        + "lines, SpaceAfter=No and NorNE name tags;",
+                "  --sample: sentence-boundary precision/recall/F1 on the hand-written sentence gold of the "
+                        + "sample corpus (corpus module);",
+                "  --audit-text DIR: sentence counts and the splits worth checking by hand on real audit "
+                        + "text without gold (e.g. ../shared/eval-dev)."})
     static final class Eval implements Callable<Integer> {
-        @Option(names = "--conllu", required = true, paramLabel = "FILE", description = "The CoNLL-U file.")
+        @Option(names = "--conllu", paramLabel = "FILE", description = "The CoNLL-U file.")
         Path conllu;
+
+        @Option(names = "--sample", description = "Score the sentence detector on the sample corpus gold.")
+        boolean sample;
+
+        @Option(names = "--audit-text", paramLabel = "DIR",
+                description = "Run the sentence detector over the .txt files of this folder and count.")
+        Path auditText;
+
+        @Option(names = "--show", description = "Also print every missed/extra boundary (--sample) and every "
+                + "case to check (--audit-text), with context.")
+        boolean show;
 
         @Option(names = "--models", paramLabel = "DIR",
                 description = "Evaluate the models in this folder instead of the bundled ones.")
@@ -68,19 +93,91 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (!Files.isRegularFile(conllu)) {
+            if (conllu == null && !sample && auditText == null) {
+                System.err.println("evidens models eval: give --conllu FILE, --sample and/or --audit-text DIR");
+                return 2;
+            }
+            if (conllu != null && !Files.isRegularFile(conllu)) {
                 System.err.println("evidens models eval: no such file: " + conllu);
+                return 1;
+            }
+            if (auditText != null && !Files.isDirectory(auditText)) {
+                System.err.println("evidens models eval: not a folder: " + auditText);
                 return 1;
             }
             try {
                 NorwegianModels models = modelDir == null
                         ? NorwegianModels.shared() : NorwegianModels.fromDirectory(modelDir);
-                ModelEvaluator.print(ModelEvaluator.evaluate(conllu, models), System.out);
+                if (conllu != null) {
+                    System.out.println("== " + conllu);
+                    ModelEvaluator.print(ModelEvaluator.evaluate(conllu, models), System.out);
+                }
+                if (sample) {
+                    System.out.println("== sample corpus sentence gold");
+                    SentenceGoldEvaluator.print(SentenceGoldEvaluator.evaluate(sampleGold(), models), show,
+                            System.out);
+                }
+                if (auditText != null) {
+                    System.out.println("== audit text " + auditText);
+                    AuditTextCheck.print(AuditTextCheck.run(auditText, models), show, System.out);
+                }
                 return 0;
-            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
                 System.err.println("evidens models eval: " + e.getMessage());
                 return 1;
             }
         }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Print the model load time (cold) and sentences/s and tokens/s of sentence detector "
+                    + "+ tokenizer + name finder over the sample corpus texts, beside a plain regex sentence "
+                    + "splitter and tokenizer in the same run. Single thread.")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--models", paramLabel = "DIR",
+                description = "Benchmark the models in this folder instead of the bundled ones.")
+        Path modelDir;
+
+        @Option(names = "--seconds", paramLabel = "S", defaultValue = "5",
+                description = "Measuring time of each side (default: ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--warmup", paramLabel = "S", defaultValue = "2",
+                description = "Warm-up time of each side before measuring (default: ${DEFAULT-VALUE}).")
+        double warmup;
+
+        @Override
+        public Integer call() {
+            if (seconds < 0 || warmup < 0) {
+                System.err.println("evidens models bench: --seconds and --warmup must not be negative");
+                return 2;
+            }
+            try {
+                List<String> texts = SentenceGold.sample().stream().map(SentenceGold.Document::text).toList();
+                ModelBenchmark.Result result = ModelBenchmark.run(() -> {
+                    try {
+                        return modelDir == null ? NorwegianModels.shared() : NorwegianModels.fromDirectory(modelDir);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, texts, warmup, seconds);
+                ModelBenchmark.print(result, System.out);
+                return 0;
+            } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+                System.err.println("evidens models bench: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /** The sample corpus gold as the models module sees it. */
+    static List<SentenceGoldEvaluator.GoldText> sampleGold() {
+        List<SentenceGoldEvaluator.GoldText> out = new ArrayList<>();
+        for (SentenceGold.Document doc : SentenceGold.sample()) {
+            List<TaggedSpan> spans = doc.sentences().stream()
+                    .map(s -> new TaggedSpan("SENTENCE", s.start(), s.end())).toList();
+            out.add(new SentenceGoldEvaluator.GoldText(doc.document().path(), doc.text(), spans));
+        }
+        return out;
     }
 }

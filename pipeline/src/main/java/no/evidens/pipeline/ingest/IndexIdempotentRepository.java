@@ -2,9 +2,10 @@ package no.evidens.pipeline.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -17,21 +18,36 @@ import no.evidens.index.EvidenceIndexWriter;
 final class IndexIdempotentRepository extends ServiceSupport implements IdempotentRepository {
     private final String caseId;
     private final EvidenceIndexWriter index;
-    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    /** Content hash → path of the file of this batch that claimed it. */
+    private final Map<String, String> claimed = new ConcurrentHashMap<>();
+    private final String pathProperty;
 
-    IndexIdempotentRepository(String caseId, EvidenceIndexWriter index) {
+    IndexIdempotentRepository(String caseId, EvidenceIndexWriter index, String pathProperty) {
         this.caseId = caseId;
         this.index = index;
+        this.pathProperty = pathProperty;
+    }
+
+    @Override
+    public boolean add(Exchange exchange, String sha256) {
+        String path = exchange.getProperty(pathProperty, String.class);
+        return !inIndex(sha256) && claimed.putIfAbsent(sha256, path == null ? "" : path) == null;
     }
 
     @Override
     public boolean add(String sha256) {
-        return !inIndex(sha256) && claimed.add(sha256);
+        return !inIndex(sha256) && claimed.putIfAbsent(sha256, "") == null;
+    }
+
+    /** The file of this batch that holds the same content, or null when it was ingested earlier. */
+    String claimedBy(String sha256) {
+        String path = claimed.get(sha256);
+        return path == null || path.isEmpty() ? null : path;
     }
 
     @Override
     public boolean contains(String sha256) {
-        return claimed.contains(sha256) || inIndex(sha256);
+        return claimed.containsKey(sha256) || inIndex(sha256);
     }
 
     private boolean inIndex(String sha256) {
@@ -44,7 +60,7 @@ final class IndexIdempotentRepository extends ServiceSupport implements Idempote
 
     @Override
     public boolean remove(String sha256) {
-        return claimed.remove(sha256);
+        return claimed.remove(sha256) != null;
     }
 
     @Override

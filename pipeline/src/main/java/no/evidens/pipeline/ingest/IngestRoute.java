@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +31,7 @@ final class IngestRoute extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestRoute.class);
     private static final String ENTRY = "evidensEntry";
+    private static final String PATH = "evidensPath";
     private static final String SHA = "evidensSha256";
     private static final String EXTRACTION = "evidensExtraction";
     private static final String TEXT = "evidensText";
@@ -42,7 +42,7 @@ final class IngestRoute extends RouteBuilder {
     private final PassageBuilder passages = new PassageBuilder();
     private final EvidenceIndexWriter index;
     private final ReceiptCollector receipts;
-    private final IdempotentRepository seen;
+    private final IndexIdempotentRepository seen;
     private final ExecutorService pool;
 
     IngestRoute(String caseId, DocumentAnalyser analyser, EvidenceIndexWriter index, ReceiptCollector receipts,
@@ -51,7 +51,7 @@ final class IngestRoute extends RouteBuilder {
         this.analyser = analyser;
         this.index = index;
         this.receipts = receipts;
-        this.seen = new IndexIdempotentRepository(caseId, index);
+        this.seen = new IndexIdempotentRepository(caseId, index, PATH);
         this.pool = pool;
     }
 
@@ -81,6 +81,7 @@ final class IngestRoute extends RouteBuilder {
     private void hash(Exchange ex) throws Exception {
         BundleEntry entry = ex.getIn().getBody(BundleEntry.class);
         ex.setProperty(ENTRY, entry);
+        ex.setProperty(PATH, entry.path());
         if (entry.problem() != null) {
             throw new ExtractionException(entry.problem());
         }
@@ -127,7 +128,9 @@ final class IngestRoute extends RouteBuilder {
     }
 
     private void recordDuplicate(Exchange ex) {
-        receipts.duplicate(entry(ex), sha(ex));
+        String original = seen.claimedBy(sha(ex));
+        receipts.duplicate(entry(ex), sha(ex), original == null
+                ? "the same content is already in this case" : "the same content as " + original);
     }
 
     private void recordFailure(Exchange ex) {

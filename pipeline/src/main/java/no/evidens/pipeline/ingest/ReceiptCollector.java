@@ -21,9 +21,8 @@ public final class ReceiptCollector {
         record(new ReceiptFile(e.path(), sha256, e.type(), ReceiptFile.INDEXED, null, pages, passages));
     }
 
-    public void duplicate(BundleEntry e, String sha256) {
-        record(new ReceiptFile(e.path(), sha256, e.type(), ReceiptFile.DUPLICATE,
-                "the same content is already in this case", 0, 0));
+    public void duplicate(BundleEntry e, String sha256, String reason) {
+        record(new ReceiptFile(e.path(), sha256, e.type(), ReceiptFile.DUPLICATE, reason, 0, 0));
     }
 
     public void failed(BundleEntry e, String sha256, String reason) {

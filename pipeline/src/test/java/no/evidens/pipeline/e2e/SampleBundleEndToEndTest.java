@@ -72,6 +72,10 @@ class SampleBundleEndToEndTest {
         for (ReceiptFile f : receipt.files()) {
             SampleDocument d = docs.stream().filter(x -> x.path().equals(f.path())).findFirst().orElseThrow();
             assertEquals(d.type(), f.type(), f.path());
+            if (f.status().equals(ReceiptFile.DUPLICATE)) {
+                String other = f.reason().replace("the same content as ", "");
+                assertTrue(expected.contains(other) && !other.equals(f.path()), "the reason names the other copy: " + f.reason());
+            }
             if (f.status().equals(ReceiptFile.INDEXED)) {
                 assertEquals(d.pageCount(), f.pages(), "pages of " + f.path());
                 assertTrue(f.passages() > 0);
