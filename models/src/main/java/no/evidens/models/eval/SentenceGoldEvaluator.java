@@ -35,7 +35,8 @@ public final class SentenceGoldEvaluator {
 
     /** The figures, and every disagreement as {@code name: …left ‖ right…}. */
     public record Report(int documents, int goldSentences, int predictedSentences, Prf boundaries,
-                         Prf inParagraphBoundaries, Prf spans, List<String> missed, List<String> extra) {
+                         Prf inParagraphBoundaries, Prf spans, List<String> missed, List<String> extra,
+                         int extraAtColon) {
     }
 
     private static final int CONTEXT = 40;
@@ -51,6 +52,7 @@ public final class SentenceGoldEvaluator {
         List<String> extra = new ArrayList<>();
         int gold = 0;
         int predictedCount = 0;
+        int extraAtColon = 0;
         for (GoldText doc : documents) {
             List<TaggedSpan> predicted = models.sentences(doc.text());
             gold += doc.sentences().size();
@@ -68,11 +70,14 @@ public final class SentenceGoldEvaluator {
             for (int end : predictedEnds) {
                 if (!goldEnds.contains(end)) {
                     extra.add(doc.name() + ": " + context(doc.text(), end));
+                    if (doc.text().charAt(end - 1) == ':') {
+                        extraAtColon++;
+                    }
                 }
             }
         }
         return new Report(documents.size(), gold, predictedCount, boundaries, inParagraph, spans,
-                List.copyOf(missed), List.copyOf(extra));
+                List.copyOf(missed), List.copyOf(extra), extraAtColon);
     }
 
     /** Prints the figures and, if asked, every missed and extra boundary. */
@@ -82,7 +87,8 @@ public final class SentenceGoldEvaluator {
         out.println("sentence boundaries (all)         : " + r.boundaries());
         out.println("sentence boundaries (in paragraph): " + r.inParagraphBoundaries());
         out.println("sentence spans                    : " + r.spans());
-        out.printf("missed boundaries %d, extra boundaries %d%n", r.missed().size(), r.extra().size());
+        out.printf("missed boundaries %d, extra boundaries %d (%d of them right after a colon)%n",
+                r.missed().size(), r.extra().size(), r.extraAtColon());
         if (showErrors) {
             r.missed().forEach(m -> out.println("  missed  " + m));
             r.extra().forEach(e -> out.println("  extra   " + e));
