@@ -3,19 +3,36 @@ package no.evidens.pipeline.normalise;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import no.evidens.pipeline.extract.Extraction;
 
 /**
- * Turns extracted text into the normalised text that offsets cite: Unicode NFC, odd spaces folded,
+ * Turns extracted text into the normalised text that offsets cite: running headers, footers and page
+ * numbers removed, words split at line ends joined, Unicode NFC, odd spaces folded,
  * invisible characters dropped, line breaks inside a paragraph joined with a space, paragraphs
  * (and list items that start a line with a bullet) separated by exactly one blank line. Page starts move with the text.
  */
 public final class TextNormaliser {
 
+    private final Dehyphenator dehyphenator;
+
+    public TextNormaliser() {
+        this(WordList::shared);
+    }
+
+    TextNormaliser(Supplier<WordList> words) {
+        this.dehyphenator = new Dehyphenator(words);
+    }
+
     public NormalisedText normalise(Extraction extraction) {
-        String raw = extraction.text();
-        List<Integer> rawStarts = extraction.pageStarts();
+        TextEdits.Result text = new TextEdits.Result(extraction.text(), extraction.pageStarts());
+        // Page furniture first, so that a word or a sentence broken over a page break meets its other half.
+        text = PageFurniture.find(text.text(), text.pageStarts()).apply(text.text(), text.pageStarts());
+        boolean laidOut = extraction.pageStarts().size() > 1 || extraction.mediaType().contains("pdf");
+        text = dehyphenator.find(text.text(), laidOut).apply(text.text(), text.pageStarts());
+        String raw = text.text();
+        List<Integer> rawStarts = text.pageStarts();
         // NFC page by page, so that page boundaries stay exact.
         StringBuilder nfc = new StringBuilder(raw.length());
         List<Integer> nfcStarts = new ArrayList<>(rawStarts.size());

@@ -3,16 +3,52 @@ package no.evidens.pipeline.normalise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import no.evidens.pipeline.extract.Extraction;
 
 class TextNormaliserTest {
-    private final TextNormaliser normaliser = new TextNormaliser();
+    /** A small stand-in for Debian's Norwegian word list, so the test does not depend on the machine. */
+    private static final WordList WORDS = new WordList(Set.of("fylkesmennene", "e-post", "kommunen", "har", "barne",
+            "vernet", "barnevernet", "tilsynet"));
+    private final TextNormaliser normaliser = new TextNormaliser(() -> WORDS);
 
     private NormalisedText run(String raw, Integer... pageStarts) {
         return normaliser.normalise(new Extraction(raw, List.of(pageStarts), "text/plain", null));
+    }
+
+    private NormalisedText pdf(String raw, Integer... pageStarts) {
+        return normaliser.normalise(new Extraction(raw, List.of(pageStarts), "application/pdf", null));
+    }
+
+    @Test
+    void joinsWordsHyphenatedAtLineEndsAndKeepsRealHyphens() {
+        NormalisedText t = run("Rapporten fra fylkesmen-\nnene om sosial-\nog helsetjenester ved NAV-\nkontoret, jf. § 4-\n3, "
+                + "og barnevern-\ntjenesten for 18-\n23 år sendes på e-\npost.", 0);
+        assertEquals("Rapporten fra fylkesmennene om sosial- og helsetjenester ved NAV-kontoret, jf. § 4-3, "
+                + "og barneverntjenesten for 18-23 år sendes på e-post.", t.text());
+    }
+
+    @Test
+    void joinsAtSoftHyphensAndLostHyphensInLaidOutText() {
+        assertEquals("tilsynet med fylkesmennene", run("tilsynet med fylkes\u00AD\nmennene", 0).text());
+        assertEquals("fylkesmennene og kommunen har barne vernet", pdf("fylkesmen\nnene og kommunen\nhar barne\nvernet", 0).text(),
+                "joined only where neither piece is a word and the whole is");
+    }
+
+    @Test
+    void runningHeadersFootersAndPageNumbersAreRemoved() {
+        String p1 = "Fjordvik kommune – Samarbeidsplan\nFørste side slutter midt i en\nsetning om «samarbeid\nSide 1 av 3\n";
+        String p2 = "Fjordvik kommune – Samarbeidsplan\nmellom tjenestene» som fortsetter.\n\nNytt avsnitt.\nSide 2 av 3\n";
+        String p3 = "Fjordvik kommune – Samarbeidsplan\nSiste side.\nSide 3 av 3\n";
+        NormalisedText t = pdf(p1 + p2 + p3, 0, p1.length(), p1.length() + p2.length());
+        assertEquals("Første side slutter midt i en setning om «samarbeid mellom tjenestene» som fortsetter.\n\n"
+                + "Nytt avsnitt.\n\nSiste side.", t.text());
+        assertEquals(2, t.pageOf(t.text().indexOf("mellom tjenestene")));
+        assertEquals(1, t.pageOf(t.text().indexOf("«samarbeid")));
+        assertEquals(3, t.pageOf(t.text().indexOf("Siste")));
     }
 
     @Test

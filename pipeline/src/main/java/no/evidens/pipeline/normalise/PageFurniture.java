@@ -1,0 +1,76 @@
+package no.evidens.pipeline.normalise;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds running headers, footers and page numbers: lines at the top or the foot of a page that
+ * repeat, digits aside, on most pages. They are removed so that a sentence or quotation crossing a
+ * page break reads whole.
+ */
+final class PageFurniture {
+    /** How many lines at each end of a page may be furniture. */
+    private static final int EDGE_LINES = 2;
+    /** The share of pages a line must stand on to count as furniture. */
+    private static final double MIN_SHARE = 0.6;
+
+    private record Line(int start, int end, String key) {
+    }
+
+    /** Edits that remove the furniture lines (with their line break) from {@code text}. */
+    static TextEdits find(String text, List<Integer> pageStarts) {
+        TextEdits edits = new TextEdits();
+        int pages = pageStarts.size();
+        if (pages < 2) {
+            return edits;
+        }
+        List<List<Line>> edges = new ArrayList<>();
+        Map<String, Integer> pagesWithKey = new HashMap<>();
+        for (int p = 0; p < pages; p++) {
+            int from = pageStarts.get(p);
+            int to = p + 1 < pages ? pageStarts.get(p + 1) : text.length();
+            List<Line> lines = lines(text, from, to);
+            List<Line> edge = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (i < EDGE_LINES || i >= lines.size() - EDGE_LINES) {
+                    edge.add(lines.get(i));
+                }
+            }
+            edges.add(edge);
+            edge.stream().map(Line::key).distinct().forEach(k -> pagesWithKey.merge(k, 1, Integer::sum));
+        }
+        int needed = Math.max(2, (int) Math.ceil(pages * MIN_SHARE));
+        for (List<Line> edge : edges) {
+            for (Line l : edge) {
+                if (pagesWithKey.getOrDefault(l.key(), 0) >= needed) {
+                    int end = l.end() < text.length() && text.charAt(l.end()) == '\n' ? l.end() + 1 : l.end();
+                    edits.replace(l.start(), end, "");
+                }
+            }
+        }
+        return edits;
+    }
+
+    private static List<Line> lines(String text, int from, int to) {
+        List<Line> out = new ArrayList<>();
+        int start = from;
+        while (start < to) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 || nl > to ? to : nl;
+            String line = text.substring(start, end).strip();
+            if (!line.isEmpty() && line.length() <= 200) {
+                out.add(new Line(start, end, key(line)));
+            }
+            start = end + 1;
+        }
+        return out;
+    }
+
+    /** Lines that differ only in their numbers (page numbers, dates) are the same furniture. */
+    private static String key(String line) {
+        return line.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("\\s+", " ");
+    }
+}
