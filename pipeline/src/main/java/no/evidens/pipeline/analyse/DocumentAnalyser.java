@@ -35,7 +35,7 @@ public final class DocumentAnalyser {
     public NormalisedText normalise(Extraction extraction) throws ExtractionException {
         NormalisedText text = normaliser.normalise(extraction);
         if (text.text().isEmpty()) {
-            throw new ExtractionException("no text found in the file (a scan or image needs OCR, which is not available yet)");
+            throw new ExtractionException("no text found in the file");
         }
         return text;
     }

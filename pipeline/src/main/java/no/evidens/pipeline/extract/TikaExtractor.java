@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaConfigException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
@@ -12,6 +13,9 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.ocr.TesseractOCRParser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.xml.sax.SAXException;
 
 /**
@@ -22,15 +26,49 @@ public final class TikaExtractor {
     /** Most characters kept from one document; longer documents fail with this reason, never silently cut. */
     public static final int DEFAULT_MAX_CHARS = 20_000_000;
 
+    /** Tesseract's language for OCR: Norwegian (Debian's tesseract-ocr-nor). */
+    public static final String OCR_LANGUAGE = "nor";
+    /** Most seconds Tesseract may spend on one image or page. */
+    static final int OCR_TIMEOUT_SECONDS = 120;
+
     private final AutoDetectParser parser = new AutoDetectParser();
     private final int maxChars;
+    private final boolean ocr;
 
     public TikaExtractor() {
-        this(DEFAULT_MAX_CHARS);
+        this(DEFAULT_MAX_CHARS, tesseractInstalled());
     }
 
-    public TikaExtractor(int maxChars) {
+    /**
+     * @param maxChars most characters kept from one document
+     * @param ocr      whether to OCR pages without a text layer and images (needs Tesseract)
+     */
+    public TikaExtractor(int maxChars, boolean ocr) {
         this.maxChars = maxChars;
+        this.ocr = ocr;
+    }
+
+    /** Whether Tesseract is on this machine, for Tika's OCR parser. */
+    public static boolean tesseractInstalled() {
+        try {
+            return new TesseractOCRParser().hasTesseract();
+        } catch (TikaConfigException e) {
+            return false;
+        }
+    }
+
+    private ParseContext context() {
+        ParseContext context = new ParseContext();
+        TesseractOCRConfig tesseract = new TesseractOCRConfig();
+        tesseract.setSkipOcr(!ocr);
+        tesseract.setLanguage(OCR_LANGUAGE);
+        tesseract.setTimeoutSeconds(OCR_TIMEOUT_SECONDS);
+        context.set(TesseractOCRConfig.class, tesseract);
+        PDFParserConfig pdf = new PDFParserConfig();
+        // OCR only the pages that have no text layer.
+        pdf.setOcrStrategy(ocr ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
+        return context;
     }
 
     public Extraction extract(Path file) throws ExtractionException {
@@ -45,7 +83,7 @@ public final class TikaExtractor {
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
         PageTextHandler handler = new PageTextHandler(maxChars);
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-            parser.parse(in, handler, metadata, new ParseContext());
+            parser.parse(in, handler, metadata, context());
         } catch (EncryptedDocumentException e) {
             throw new ExtractionException("the file is encrypted or password-protected", e);
         } catch (SAXException e) {
@@ -60,8 +98,17 @@ public final class TikaExtractor {
             throw new ExtractionException("the file cannot be read: " + e.getMessage(), e);
         }
         String mediaType = metadata.get(Metadata.CONTENT_TYPE);
+        if (handler.text().isBlank()) {
+            throw new ExtractionException(needsOcr(mediaType)
+                    ? (ocr ? "no text found, not even by OCR" : "needs OCR: it has no text layer, and Tesseract is not installed")
+                    : "no text found in the file");
+        }
         return new Extraction(handler.text(), handler.pageStarts(), mediaType == null ? "application/octet-stream" : mediaType,
                 metadata.get(TikaCoreProperties.TITLE));
+    }
+
+    private static boolean needsOcr(String mediaType) {
+        return mediaType == null || mediaType.startsWith("image/") || mediaType.contains("pdf");
     }
 
     private static String firstLine(Throwable e) {

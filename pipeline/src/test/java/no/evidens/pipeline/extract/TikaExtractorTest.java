@@ -1,0 +1,74 @@
+package no.evidens.pipeline.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TikaExtractorTest {
+    @TempDir
+    Path tmp;
+
+    /** A picture of a line of text, as a scanner would give it. */
+    private Path scan(String line) throws IOException {
+        BufferedImage img = new BufferedImage(1800, 200, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, 56));
+        g.drawString(line, 40, 120);
+        g.dispose();
+        Path png = tmp.resolve("skannet.png");
+        ImageIO.write(img, "png", png.toFile());
+        return png;
+    }
+
+    @Test
+    void scannedImagesAreReadWithNorwegianOcr() throws Exception {
+        Extraction e = new TikaExtractor(1_000_000, true).extract(scan("Barneverntjenesten møter NAV hver måned"));
+        assertTrue(e.text().contains("Barneverntjenesten"), "OCR text: " + e.text().strip());
+        assertTrue(e.text().contains("måned"), "Norwegian letters come through OCR: " + e.text().strip());
+        assertTrue(e.mediaType().startsWith("image/png"));
+    }
+
+    @Test
+    void withoutTesseractAScanFailsAsNeedingOcrNeverAsEmpty() throws Exception {
+        Path png = scan("Taushetsplikt");
+        ExtractionException e = assertThrows(ExtractionException.class, () -> new TikaExtractor(1_000_000, false).extract(png));
+        assertTrue(e.getMessage().startsWith("needs OCR"), e.getMessage());
+    }
+
+    @Test
+    void textOverTheLimitIsRefusedNotCut() throws Exception {
+        Path big = tmp.resolve("lang.txt");
+        Files.writeString(big, "Samarbeid om tjenester. ".repeat(1000));
+        ExtractionException e = assertThrows(ExtractionException.class, () -> new TikaExtractor(5_000, false).extract(big));
+        assertTrue(e.getMessage().contains("longer than the limit of 5000 characters"), e.getMessage());
+    }
+
+    @Test
+    void windows1252TextIsDetectedByContent() throws Exception {
+        Path txt = tmp.resolve("notat.txt");
+        Files.write(txt, "Kommunens rutine for «bekymringsmelding» til barneverntjenesten er ikke kjent for ansatte på "
+                + "helsestasjonen, og særlig ikke for fastlegene i området.".getBytes(Charset.forName("windows-1252")));
+        Extraction e = new TikaExtractor(1_000_000, false).extract(txt);
+        assertTrue(e.text().contains("«bekymringsmelding»") && e.text().contains("særlig"), e.text());
+        assertEquals(java.util.List.of(0), e.pageStarts());
+    }
+}
