@@ -65,8 +65,9 @@ class TikaExtractorTest {
     @Test
     void windows1252TextIsDetectedByContent() throws Exception {
         Path txt = tmp.resolve("notat.txt");
-        Files.write(txt, "Kommunens rutine for «bekymringsmelding» til barneverntjenesten er ikke kjent for ansatte på "
-                + "helsestasjonen, og særlig ikke for fastlegene i området.".getBytes(Charset.forName("windows-1252")));
+        String note = "Kommunens rutine for «bekymringsmelding» til barneverntjenesten er ikke kjent for ansatte på "
+                + "helsestasjonen, og særlig ikke for fastlegene i området.";
+        Files.write(txt, note.getBytes(Charset.forName("windows-1252")));
         Extraction e = new TikaExtractor(1_000_000, false).extract(txt);
         assertTrue(e.text().contains("«bekymringsmelding»") && e.text().contains("særlig"), e.text());
         assertEquals(java.util.List.of(0), e.pageStarts());
