@@ -1,0 +1,21 @@
+package no.evidens.models.codebook;
+
+import java.util.List;
+
+/**
+ * One indicator (kjennetegn) of the codebook.
+ *
+ * @param id          short id, lower case letters, digits and hyphens (what auditors filter on)
+ * @param label       Norwegian label
+ * @param description what the indicator looks for
+ * @param patterns    words and phrases in Bokmål and Nynorsk (syntax in the default codebook's header)
+ * @param exclude     patterns whose matches are not this indicator even where a pattern matches
+ */
+public record IndicatorDefinition(String id, String label, String description, List<String> patterns,
+                                  List<String> exclude) {
+    public IndicatorDefinition {
+        description = description == null ? "" : description;
+        patterns = patterns == null ? List.of() : List.copyOf(patterns);
+        exclude = exclude == null ? List.of() : List.copyOf(exclude);
+    }
+}

@@ -1,0 +1,50 @@
+package no.evidens.models.tag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import no.evidens.models.NorwegianModels;
+import no.evidens.models.codebook.Codebook;
+
+class IndicatorTaggerTest {
+    private static final IndicatorTagger TAGGER = new IndicatorTagger(Codebook.defaults(), NorwegianModels.shared());
+
+    private static String show(String text) {
+        return TAGGER.tag(text).stream().map(m -> m.id() + "[" + text.substring(m.start(), m.end()) + "]")
+                .collect(Collectors.joining(" "));
+    }
+
+    @Test
+    void inflectionsAndCompounds() {
+        assertEquals("taushetsplikt[taushetsplikten]", show("Ansatte kjenner taushetsplikten."));
+        assertEquals("taushetsplikt[taushetspliktbestemmelsene]", show("De kjenner ikke taushetspliktbestemmelsene."));
+        assertEquals("samarbeidsarena[samarbeidsmøtene]", show("Hun deltar ikke i samarbeidsmøtene."));
+        assertEquals("individuell-plan[individuelle planer]", show("Det lages sjelden individuelle planer."));
+        assertEquals("bekymringsmelding[melding til barnevernstenesta]", show("Skulen sende melding til barnevernstenesta."));
+    }
+
+    @Test
+    void nynorskAndGaps() {
+        assertEquals("taushetsplikt[teieplikta]", show("Dei kjenner teieplikta."));
+        assertEquals("rutiner-og-avtaler[rutinane for]", show("Vi har sett rutinane for samarbeid."));
+        assertEquals("ledelsens-oppfolging[rapportering til den øverste ledelsen]",
+                show("Det er ingen rapportering til den øverste ledelsen."));
+    }
+
+    @Test
+    void exactAndExcluded() {
+        assertEquals("avvik[avvik]", show("Tilsynet fant ett avvik."));
+        assertEquals("ledelsens-oppfolging[avviksmelding]", show("Hun skrev en avviksmelding."));
+        assertEquals("", show("Opplæringslova § 9 A-2 gjelder."));
+    }
+
+    @Test
+    void everyMentionSaysWhatFoundIt() {
+        assertTrue(TAGGER.tag("Fastlegen deltok.").stream()
+                .allMatch(m -> m.source().equals(IndicatorMention.PATTERN) && !m.pattern().isEmpty()));
+    }
+}
