@@ -103,7 +103,8 @@ public final class EvidenceSearcher implements AutoCloseable {
                     d.get(PassageSchema.HEADING),
                     PassageSchema.intValue(d, PassageSchema.PAGE), PassageSchema.intValue(d, PassageSchema.START),
                     PassageSchema.intValue(d, PassageSchema.END), text, snippet, sd.score,
-                    PassageSchema.values(d, PassageSchema.QUOTE), PassageSchema.values(d, PassageSchema.INDICATOR)));
+                    PassageSchema.values(d, PassageSchema.QUOTE), PassageSchema.values(d, PassageSchema.INDICATOR),
+                    PassageSchema.values(d, PassageSchema.LAW)));
         }
         Map<String, Map<String, Integer>> facets = facetCounts(result);
         long tookMs = (System.nanoTime() - t0) / 1_000_000;

@@ -15,14 +15,17 @@ public final class NorwegianAnalysis {
     /** One analyzer for writing and query parsing alike. */
     public static Analyzer analyzer() {
         Analyzer keyword = new KeywordAnalyzer();
-        return new PerFieldAnalyzerWrapper(new NorwegianAnalyzer(), Map.of(
-                PassageSchema.KIND, keyword,
-                PassageSchema.ID, keyword,
-                PassageSchema.CASE, keyword,
-                PassageSchema.DOC, keyword,
-                PassageSchema.FILE, keyword,
-                PassageSchema.TYPE, keyword,
-                PassageSchema.INDICATOR, keyword,
-                PassageSchema.SHA256, keyword));
+        return new PerFieldAnalyzerWrapper(new NorwegianAnalyzer(), Map.ofEntries(
+                Map.entry(PassageSchema.KIND, keyword),
+                Map.entry(PassageSchema.ID, keyword),
+                Map.entry(PassageSchema.CASE, keyword),
+                Map.entry(PassageSchema.DOC, keyword),
+                Map.entry(PassageSchema.FILE, keyword),
+                Map.entry(PassageSchema.TYPE, keyword),
+                Map.entry(PassageSchema.INDICATOR, keyword),
+                Map.entry(PassageSchema.INDICATOR_QUERY, keyword),
+                Map.entry(PassageSchema.LAW, keyword),
+                Map.entry(PassageSchema.HAS_QUOTE, keyword),
+                Map.entry(PassageSchema.SHA256, keyword)));
     }
 }

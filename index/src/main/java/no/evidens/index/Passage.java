@@ -18,15 +18,29 @@ import java.util.List;
  * @param text       exactly {@code documentText.substring(start, end)}
  * @param quotes     quotations inside the passage (their text)
  * @param indicators ids of the audit indicators the passage mentions
+ * @param laws       the laws its legal references cite (short names, e.g. barnevernloven)
  */
 public record Passage(String passageId, String caseId, String docId, String file, String type, String title,
-                      String heading, int page, int start, int end, String text, List<String> quotes, List<String> indicators) {
+                      String heading, int page, int start, int end, String text, List<String> quotes, List<String> indicators,
+                      List<String> laws) {
     public Passage {
         quotes = List.copyOf(quotes);
         indicators = List.copyOf(indicators);
+        laws = List.copyOf(laws);
         if (end - start != text.length()) {
             throw new IllegalArgumentException("passage text does not match its offsets: " + passageId);
         }
+    }
+
+    /** A passage without legal references. */
+    public Passage(String passageId, String caseId, String docId, String file, String type, String title,
+                   String heading, int page, int start, int end, String text, List<String> quotes, List<String> indicators) {
+        this(passageId, caseId, docId, file, type, title, heading, page, start, end, text, quotes, indicators, List.of());
+    }
+
+    /** Whether the passage holds a quotation. */
+    public boolean hasQuote() {
+        return !quotes.isEmpty();
     }
 
     public static String idOf(String caseId, String docId, int number) {

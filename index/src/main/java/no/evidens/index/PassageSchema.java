@@ -36,13 +36,23 @@ public final class PassageSchema {
     public static final String TEXT = "text";
     public static final String QUOTE = "quote";
     public static final String INDICATOR = "indicator";
+    /** The same indicator ids under their Norwegian query name: {@code indikator:taushetsplikt}. */
+    public static final String INDICATOR_QUERY = "indikator";
+    /** Laws cited in the passage (stored, filter {@code lov:barnevernloven}, facet dimension). */
+    public static final String LAW = "lov";
+    /** {@value #YES} when the passage holds a quotation, else {@value #NO} (filter {@code sitat:ja}, facet dimension). */
+    public static final String HAS_QUOTE = "sitat";
+    public static final String YES = "ja";
+    public static final String NO = "nei";
     public static final String SHA256 = "sha256";
     public static final String MEDIA_TYPE = "mediaType";
     public static final String DOC_TEXT = "docText";
     public static final String PAGE_STARTS = "pageStarts";
 
     /** Facet dimensions, in the order they are reported. */
-    public static final List<String> FACET_DIMS = List.of(TYPE, CASE);
+    public static final List<String> FACET_DIMS = List.of(TYPE, CASE, INDICATOR, LAW, HAS_QUOTE);
+    /** Facet dimensions a passage may have several values of. */
+    static final List<String> MULTI_VALUED_DIMS = List.of(INDICATOR, LAW);
 
     /** Analysed, stored, with offsets in the postings so highlighting never re-analyses a passage. */
     static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
@@ -58,7 +68,7 @@ public final class PassageSchema {
     static FacetsConfig facetsConfig() {
         FacetsConfig config = new FacetsConfig();
         for (String dim : FACET_DIMS) {
-            config.setMultiValued(dim, false);
+            config.setMultiValued(dim, MULTI_VALUED_DIMS.contains(dim));
         }
         return config;
     }
@@ -83,7 +93,16 @@ public final class PassageSchema {
         }
         for (String i : p.indicators()) {
             d.add(new StringField(INDICATOR, i, Field.Store.YES));
+            d.add(new StringField(INDICATOR_QUERY, i, Field.Store.NO));
+            d.add(new SortedSetDocValuesFacetField(INDICATOR, i));
         }
+        for (String law : p.laws()) {
+            d.add(new StringField(LAW, law, Field.Store.YES));
+            d.add(new SortedSetDocValuesFacetField(LAW, law));
+        }
+        String hasQuote = p.hasQuote() ? YES : NO;
+        d.add(new StringField(HAS_QUOTE, hasQuote, Field.Store.NO));
+        d.add(new SortedSetDocValuesFacetField(HAS_QUOTE, hasQuote));
         d.add(new SortedSetDocValuesFacetField(TYPE, p.type()));
         d.add(new SortedSetDocValuesFacetField(CASE, p.caseId()));
         return d;

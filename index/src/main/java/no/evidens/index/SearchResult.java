@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The answer to a {@link SearchRequest}.
  *
- * @param facets per dimension (type, case), value → number of matching passages
+ * @param facets per dimension (type, case, indicator, lov, sitat), value → number of matching passages
  */
 public record SearchResult(String query, long total, long tookMs, List<SearchHit> hits,
                            Map<String, Map<String, Integer>> facets) {

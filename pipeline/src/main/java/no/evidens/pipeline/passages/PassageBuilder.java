@@ -101,7 +101,10 @@ public final class PassageBuilder {
                 .filter(q -> q.start() >= start && q.start() < end).map(Spans.Quote::text).toList();
         List<String> indicators = doc.indicators().stream()
                 .filter(i -> i.start() >= start && i.start() < end).map(Spans.Indicator::id).distinct().toList();
+        List<String> laws = doc.legalRefs().stream()
+                .filter(r -> r.start() >= start && r.start() < end && r.law() != null).map(Spans.LegalRef::law)
+                .distinct().toList();
         return new Passage(Passage.idOf(src.caseId(), src.docId(), n), src.caseId(), src.docId(), src.file(), src.type(),
-                src.title(), heading, page, start, end, doc.text().substring(start, end), quotes, indicators);
+                src.title(), heading, page, start, end, doc.text().substring(start, end), quotes, indicators, laws);
     }
 }
