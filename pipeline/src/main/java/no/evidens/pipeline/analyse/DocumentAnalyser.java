@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import no.evidens.models.NorwegianModels;
 import no.evidens.pipeline.extract.Extraction;
 import no.evidens.pipeline.extract.ExtractionException;
+import no.evidens.pipeline.extract.Sha256;
 import no.evidens.pipeline.extract.TikaExtractor;
 import no.evidens.pipeline.normalise.NormalisedText;
 import no.evidens.pipeline.normalise.TextNormaliser;

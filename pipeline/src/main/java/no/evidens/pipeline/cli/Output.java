@@ -25,7 +25,8 @@ final class Output {
                 r.counts().indexed(), r.counts().duplicate(), r.counts().failed());
         for (ReceiptFile f : r.files()) {
             String detail = switch (f.status()) {
-                case ReceiptFile.INDEXED -> f.pages() + " page" + (f.pages() == 1 ? "" : "s") + ", " + f.passages() + " passages";
+                case ReceiptFile.INDEXED -> f.reason() != null ? f.reason()
+                        : f.pages() + " page" + (f.pages() == 1 ? "" : "s") + ", " + f.passages() + " passage" + (f.passages() == 1 ? "" : "s");
                 default -> f.reason();
             };
             out.printf("  %-9s %-20s %s  (%s)%n", f.status(), f.type(), f.path(), detail);

@@ -9,9 +9,27 @@ import java.util.List;
  * @param pageStarts offsets into {@code text} where pages 1, 2, … begin ([0] for formats without pages)
  * @param mediaType  the media type detected from the content
  * @param title      the title in the file's own metadata, or null
+ * @param embedded   the documents it holds, each its own document (e-mail attachments, files in a zip)
  */
-public record Extraction(String text, List<Integer> pageStarts, String mediaType, String title) {
+public record Extraction(String text, List<Integer> pageStarts, String mediaType, String title,
+                         List<Embedded> embedded) {
     public Extraction {
         pageStarts = List.copyOf(pageStarts);
+        embedded = List.copyOf(embedded);
+    }
+
+    public Extraction(String text, List<Integer> pageStarts, String mediaType, String title) {
+        this(text, pageStarts, mediaType, title, List.of());
+    }
+
+    /**
+     * A document inside another.
+     *
+     * @param name       its name inside its container (an attachment's file name, a path in a zip)
+     * @param sha256     hex SHA-256 of its bytes, or null when they could not be read
+     * @param extraction its text, or null when it failed
+     * @param problem    why it failed, for a person to read, or null
+     */
+    public record Embedded(String name, String sha256, Extraction extraction, String problem) {
     }
 }

@@ -2,20 +2,27 @@ package no.evidens.pipeline.extract;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaConfigException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -25,6 +32,25 @@ import org.xml.sax.SAXException;
 public final class TikaExtractor {
     /** Most characters kept from one document; longer documents fail with this reason, never silently cut. */
     public static final int DEFAULT_MAX_CHARS = 20_000_000;
+    /** How deep containers (zip in zip, mail in mail) are opened. */
+    public static final int MAX_DEPTH = 5;
+    /** Most bytes one embedded document may unpack to. */
+    static final long MAX_EMBEDDED_BYTES = 512L * 1024 * 1024;
+    /** Containers whose documents become documents of their own; others keep their embedded parts out. */
+    private static final Set<String> CONTAINERS = Set.of("message/rfc822", "application/vnd.ms-outlook",
+            "application/zip", "application/x-tar", "application/gzip", "application/x-7z-compressed");
+    /** Embedded images, fonts and objects of ordinary documents are not documents of their own. */
+    private static final EmbeddedDocumentExtractor SKIP_EMBEDDED = new EmbeddedDocumentExtractor() {
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+            return false;
+        }
+
+        @Override
+        public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+            // never called: shouldParseEmbedded says no
+        }
+    };
 
     /** Tesseract's language for OCR: Norwegian (Debian's tesseract-ocr-nor). */
     public static final String OCR_LANGUAGE = "nor";
@@ -59,19 +85,29 @@ public final class TikaExtractor {
 
     private ParseContext context() {
         ParseContext context = new ParseContext();
+        // Parsers find their helpers here (the PDF parser its OCR parser); what is done with embedded
+        // documents is still decided by the EmbeddedDocumentExtractor set per file.
+        context.set(Parser.class, parser);
         TesseractOCRConfig tesseract = new TesseractOCRConfig();
         tesseract.setSkipOcr(!ocr);
         tesseract.setLanguage(OCR_LANGUAGE);
         tesseract.setTimeoutSeconds(OCR_TIMEOUT_SECONDS);
         context.set(TesseractOCRConfig.class, tesseract);
-        PDFParserConfig pdf = new PDFParserConfig();
-        // OCR only the pages that have no text layer.
-        pdf.setOcrStrategy(ocr ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
-        context.set(PDFParserConfig.class, pdf);
+        if (!ocr) {
+            // Tika's default for PDFs OCRs only the pages that have no text layer; without Tesseract, none.
+            PDFParserConfig pdf = new PDFParserConfig();
+            pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+            context.set(PDFParserConfig.class, pdf);
+        }
         return context;
     }
 
     public Extraction extract(Path file) throws ExtractionException {
+        return extract(file, file.getFileName().toString(), 0);
+    }
+
+    /** Extracts {@code file}, named {@code name}, found {@code depth} containers deep. */
+    Extraction extract(Path file, String name, int depth) throws ExtractionException {
         try {
             if (Files.size(file) == 0) {
                 throw new ExtractionException("the file is empty");
@@ -80,10 +116,20 @@ public final class TikaExtractor {
             throw new ExtractionException("the file cannot be read: " + e.getMessage(), e);
         }
         Metadata metadata = new Metadata();
-        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name.substring(name.lastIndexOf('/') + 1));
         PageTextHandler handler = new PageTextHandler(maxChars);
+        EmbeddedCollector children = null;
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-            parser.parse(in, handler, metadata, context());
+            MediaType type = parser.getDetector().detect(in, metadata);
+            ParseContext context = context();
+            if (CONTAINERS.contains(type.getBaseType().toString())) {
+                children = new EmbeddedCollector(this, depth);
+                context.set(EmbeddedDocumentExtractor.class, children);
+            } else if (!"image".equals(type.getType())) {
+                // (Tika runs OCR on an image as the image's embedded content: keep that.)
+                context.set(EmbeddedDocumentExtractor.class, SKIP_EMBEDDED);
+            }
+            parser.parse(in, handler, metadata, context);
         } catch (EncryptedDocumentException e) {
             throw new ExtractionException("the file is encrypted or password-protected", e);
         } catch (SAXException e) {
@@ -98,13 +144,25 @@ public final class TikaExtractor {
             throw new ExtractionException("the file cannot be read: " + e.getMessage(), e);
         }
         String mediaType = metadata.get(Metadata.CONTENT_TYPE);
-        if (handler.text().isBlank()) {
+        List<Extraction.Embedded> embedded = children == null ? List.of() : children.found();
+        if (handler.text().isBlank() && embedded.isEmpty()) {
             throw new ExtractionException(needsOcr(mediaType)
                     ? (ocr ? "no text found, not even by OCR" : "needs OCR: it has no text layer, and Tesseract is not installed")
                     : "no text found in the file");
         }
         return new Extraction(handler.text(), handler.pageStarts(), mediaType == null ? "application/octet-stream" : mediaType,
-                metadata.get(TikaCoreProperties.TITLE));
+                metadata.get(TikaCoreProperties.TITLE), embedded);
+    }
+
+    /** Parses an embedded part straight into its container's text (an e-mail's body). */
+    void parseInto(InputStream stream, ContentHandler handler, Metadata metadata) throws IOException, SAXException {
+        ParseContext context = context();
+        context.set(EmbeddedDocumentExtractor.class, SKIP_EMBEDDED);
+        try {
+            parser.parse(stream, handler, metadata, context);
+        } catch (TikaException e) {
+            throw new IOException("the message body cannot be read (" + firstLine(e) + ")", e);
+        }
     }
 
     private static boolean needsOcr(String mediaType) {

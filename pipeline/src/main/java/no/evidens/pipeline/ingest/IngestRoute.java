@@ -13,27 +13,27 @@ import no.evidens.index.IndexedDocument;
 import no.evidens.index.Passage;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.analyse.DocumentAnalysis;
-import no.evidens.pipeline.analyse.Sha256;
 import no.evidens.pipeline.bundle.BundleEntry;
-import no.evidens.pipeline.extract.Extraction;
 import no.evidens.pipeline.extract.ExtractionException;
+import no.evidens.pipeline.extract.Sha256;
 import no.evidens.pipeline.normalise.NormalisedText;
 import no.evidens.pipeline.passages.PassageBuilder;
 
 /**
- * The ingestion flow: a bundle's entries are split into one exchange per document, processed in
- * parallel: hash → skip duplicates → Tika → normalise → tag → passages → Lucene. A document that
- * fails goes to the receipt with its reason, and the batch goes on.
+ * The ingestion flow: a bundle's files are split into one exchange per file, processed in parallel:
+ * hash → skip duplicates → Tika → (the file and each document it holds) normalise → tag → passages →
+ * Lucene. A document that fails goes to the receipt with its reason, and the batch goes on.
  */
 final class IngestRoute extends RouteBuilder {
     static final String INGEST = "direct:ingest";
+    static final String FILE = "direct:file";
     static final String DOCUMENT = "direct:document";
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestRoute.class);
     private static final String ENTRY = "evidensEntry";
     private static final String PATH = "evidensPath";
     private static final String SHA = "evidensSha256";
-    private static final String EXTRACTION = "evidensExtraction";
+    private static final String WORK = "evidensWork";
     private static final String TEXT = "evidensText";
     private static final String ANALYSIS = "evidensAnalysis";
 
@@ -59,11 +59,13 @@ final class IngestRoute extends RouteBuilder {
     public void configure() {
         from(INGEST).routeId("ingest-bundle")
                 .split(body()).parallelProcessing().executorService(pool)
-                    .to(DOCUMENT)
+                    .to(FILE)
                 .end();
 
-        from(DOCUMENT).routeId("ingest-document")
-                .onException(Exception.class).handled(true).process(this::recordFailure).end()
+        // One file of the bundle: skip it if its bytes are already in the case, else extract it
+        // (with whatever it holds: attachments, files in a zip) and index each document in it.
+        from(FILE).routeId("ingest-file")
+                .onException(Exception.class).handled(true).process(this::recordFileFailure).end()
                 .process(this::hash)
                 .idempotentConsumer(exchangeProperty(SHA), seen).skipDuplicate(false)
                     .choice()
@@ -71,11 +73,18 @@ final class IngestRoute extends RouteBuilder {
                             .process(this::recordDuplicate)
                         .otherwise()
                             .process(this::extract)
-                            .process(this::normalise)
-                            .process(this::tag)
-                            .process(this::indexPassages)
+                            .split(body())
+                                .to(DOCUMENT)
+                            .end()
                     .end()
                 .end();
+
+        // One document: normalise → tag → passages → Lucene.
+        from(DOCUMENT).routeId("ingest-document")
+                .onException(Exception.class).handled(true).process(this::recordDocumentFailure).end()
+                .process(this::normalise)
+                .process(this::tag)
+                .process(this::indexPassages);
     }
 
     private void hash(Exchange ex) throws Exception {
@@ -89,67 +98,94 @@ final class IngestRoute extends RouteBuilder {
     }
 
     private void extract(Exchange ex) throws ExtractionException {
-        ex.setProperty(EXTRACTION, analyser.extract(entry(ex).file()));
+        BundleEntry entry = entry(ex);
+        ex.getIn().setBody(DocumentWork.of(entry, sha(ex), analyser.extract(entry.file())));
     }
 
     private void normalise(Exchange ex) throws ExtractionException {
-        ex.setProperty(TEXT, analyser.normalise(ex.getProperty(EXTRACTION, Extraction.class)));
+        DocumentWork work = ex.getIn().getBody(DocumentWork.class);
+        ex.setProperty(WORK, work);
+        if (work.problem() != null) {
+            throw new ExtractionException(work.problem());
+        }
+        if (work.isPureContainer()) {
+            int n = work.extraction().embedded().size();
+            receipts.record(work.path(), work.type(), work.sha256(), ReceiptFile.INDEXED,
+                    "an archive of " + n + (n == 1 ? " file, listed" : " files, each listed") + " on its own", 0, 0);
+            ex.setRouteStop(true);
+            return;
+        }
+        ex.setProperty(TEXT, analyser.normalise(work.extraction()));
     }
 
     private void tag(Exchange ex) {
-        ex.setProperty(ANALYSIS, analyser.tag(entry(ex).path(), sha(ex), ex.getProperty(EXTRACTION, Extraction.class),
+        DocumentWork work = work(ex);
+        ex.setProperty(ANALYSIS, analyser.tag(work.path(), work.sha256(), work.extraction(),
                 ex.getProperty(TEXT, NormalisedText.class)));
     }
 
     private void indexPassages(Exchange ex) throws Exception {
-        BundleEntry entry = entry(ex);
-        Extraction extraction = ex.getProperty(EXTRACTION, Extraction.class);
+        DocumentWork work = work(ex);
         DocumentAnalysis analysis = ex.getProperty(ANALYSIS, DocumentAnalysis.class);
         NormalisedText text = ex.getProperty(TEXT, NormalisedText.class);
-        String docId = sha(ex).substring(0, 16);
-        String title = titleOf(entry, extraction);
+        String title = titleOf(work);
         List<Passage> built = passages.build(
-                new PassageBuilder.Source(caseId, docId, entry.path(), entry.type(), title), analysis);
-        index.add(new IndexedDocument(docId, caseId, entry.path(), entry.type(), title, sha(ex), analysis.mediaType(),
-                text.text(), text.pageStarts()), built);
-        receipts.indexed(entry, sha(ex), text.pages(), built.size());
+                new PassageBuilder.Source(caseId, work.docId(), work.path(), work.type(), title), analysis);
+        index.add(new IndexedDocument(work.docId(), caseId, work.path(), work.type(), title, work.sha256(),
+                analysis.mediaType(), text.text(), text.pageStarts()), built);
+        receipts.record(work.path(), work.type(), work.sha256(), ReceiptFile.INDEXED, null, text.pages(), built.size());
     }
 
-    private static String titleOf(BundleEntry entry, Extraction extraction) {
-        if (entry.title() != null) {
-            return entry.title();
+    private static String titleOf(DocumentWork work) {
+        if (work.title() != null) {
+            return work.title();
         }
-        if (extraction.title() != null && !extraction.title().isBlank()) {
-            return extraction.title().strip();
+        String own = work.extraction().title();
+        if (own != null && !own.isBlank()) {
+            return own.strip();
         }
-        String name = entry.path().substring(entry.path().lastIndexOf('/') + 1);
+        String name = work.path().substring(Math.max(work.path().lastIndexOf('/'), work.path().lastIndexOf('!')) + 1);
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private void recordDuplicate(Exchange ex) {
         String original = seen.claimedBy(sha(ex));
-        receipts.duplicate(entry(ex), sha(ex), original == null
-                ? "the same content is already in this case" : "the same content as " + original);
+        BundleEntry entry = entry(ex);
+        receipts.record(entry.path(), entry.type(), sha(ex), ReceiptFile.DUPLICATE, original == null
+                ? "the same content is already in this case" : "the same content as " + original, 0, 0);
     }
 
-    private void recordFailure(Exchange ex) {
-        Exception e = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        BundleEntry entry = entry(ex);
+    private void recordFileFailure(Exchange ex) {
         String sha = sha(ex);
         if (sha != null) {
             seen.remove(sha);
         }
+        BundleEntry entry = entry(ex);
+        recordFailure(ex, entry.path(), entry.type(), sha);
+    }
+
+    private void recordDocumentFailure(Exchange ex) {
+        DocumentWork work = work(ex);
+        recordFailure(ex, work.path(), work.type(), work.sha256());
+    }
+
+    private void recordFailure(Exchange ex, String path, String type, String sha) {
+        Exception e = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = e instanceof ExtractionException ? e.getMessage()
                 : "unexpected error while processing the file (" + e.getClass().getSimpleName() + ")";
         // Never the document's text in the log: the path and the reason only. Bad input is expected and
         // goes to the receipt; anything else is a fault of ours and is logged with its stack trace.
         if (e instanceof ExtractionException) {
-            LOG.info("failed: {}: {}", entry.path(), reason);
+            LOG.info("failed: {}: {}", path, reason);
         } else {
-            LOG.warn("failed: {}: {}", entry.path(), reason, e);
+            LOG.warn("failed: {}: {}", path, reason, e);
         }
-        receipts.failed(entry, sha, reason);
+        receipts.record(path, type, sha, ReceiptFile.FAILED, reason, 0, 0);
+    }
+
+    private static DocumentWork work(Exchange ex) {
+        return ex.getProperty(WORK, DocumentWork.class);
     }
 
     private static BundleEntry entry(Exchange ex) {

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import no.evidens.pipeline.bundle.BundleEntry;
-
 /** Gathers the outcome of each file as the parallel route reports it; one outcome per path. */
 public final class ReceiptCollector {
     private final Map<String, ReceiptFile> files = new ConcurrentHashMap<>();
@@ -17,20 +15,14 @@ public final class ReceiptCollector {
         this.progress = progress;
     }
 
-    public void indexed(BundleEntry e, String sha256, int pages, int passages) {
-        record(new ReceiptFile(e.path(), sha256, e.type(), ReceiptFile.INDEXED, null, pages, passages));
-    }
-
-    public void duplicate(BundleEntry e, String sha256, String reason) {
-        record(new ReceiptFile(e.path(), sha256, e.type(), ReceiptFile.DUPLICATE, reason, 0, 0));
-    }
-
-    public void failed(BundleEntry e, String sha256, String reason) {
-        record(new ReceiptFile(e.path(), sha256, e.type(), ReceiptFile.FAILED, reason, 0, 0));
+    /** Records what became of one document; the first word on a path counts. */
+    public void record(String path, String type, String sha256, String status, String reason, int pages, int passages) {
+        record(new ReceiptFile(path, sha256, type, status, reason, pages, passages));
     }
 
     private void record(ReceiptFile f) {
-        if (files.putIfAbsent(f.path(), f) == null) {
+        // Progress counts the files of the bundle, not the documents inside them.
+        if (files.putIfAbsent(f.path(), f) == null && !f.path().contains("!/")) {
             progress.fileDone(f);
         }
     }

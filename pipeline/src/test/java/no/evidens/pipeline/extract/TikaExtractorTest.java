@@ -16,6 +16,12 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +51,24 @@ class TikaExtractorTest {
         assertTrue(e.text().contains("Barneverntjenesten"), "OCR text: " + e.text().strip());
         assertTrue(e.text().contains("måned"), "Norwegian letters come through OCR: " + e.text().strip());
         assertTrue(e.mediaType().startsWith("image/png"));
+    }
+
+    @Test
+    void scannedPdfPagesWithoutATextLayerAreReadWithOcr() throws Exception {
+        Path png = scan("Ansvarsgruppen møtes hver tredje uke");
+        Path pdf = tmp.resolve("skannet.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(900, 100));
+            doc.addPage(page);
+            PDImageXObject image = PDImageXObject.createFromFile(png.toString(), doc);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(image, 0, 0, 900, 100);
+            }
+            doc.save(pdf.toFile());
+        }
+        Extraction e = new TikaExtractor(1_000_000, true).extract(pdf);
+        assertTrue(e.text().contains("Ansvarsgruppen"), "OCR text: " + e.text().strip());
+        assertEquals("application/pdf", e.mediaType());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package no.evidens.pipeline.analyse;
+package no.evidens.pipeline.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +14,7 @@ public final class Sha256 {
     }
 
     public static String of(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
+        MessageDigest md = digest();
         byte[] buf = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
@@ -27,5 +22,18 @@ public final class Sha256 {
             }
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The hex SHA-256 of a string's UTF-8 bytes. */
+    public static String ofText(String text) {
+        return HexFormat.of().formatHex(digest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
     }
 }

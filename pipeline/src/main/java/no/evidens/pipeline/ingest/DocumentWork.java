@@ -1,0 +1,52 @@
+package no.evidens.pipeline.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import no.evidens.pipeline.bundle.BundleEntry;
+import no.evidens.pipeline.extract.Extraction;
+import no.evidens.pipeline.extract.Sha256;
+
+/**
+ * One document on its way to the index: a file of the bundle, or a document inside one (cited as
+ * {@code mail.eml!/vedlegg.pdf}).
+ *
+ * @param path       path in the bundle, with {@code !/} before each step into a container
+ * @param type       document type (a contained document has its container's)
+ * @param title      title from the manifest, or null
+ * @param sha256     hex SHA-256 of its bytes, or null
+ * @param docId      the document's id in its case
+ * @param extraction its text, or null when {@code problem} says why there is none
+ * @param problem    why it failed, or null
+ */
+record DocumentWork(String path, String type, String title, String sha256, String docId, Extraction extraction,
+                    String problem) {
+
+    /** The file and, in order, every document it holds, at any depth. */
+    static List<DocumentWork> of(BundleEntry entry, String sha256, Extraction extraction) {
+        List<DocumentWork> out = new ArrayList<>();
+        DocumentWork file = new DocumentWork(entry.path(), entry.type(), entry.title(), sha256, sha256.substring(0, 16),
+                extraction, null);
+        out.add(file);
+        addEmbedded(file, extraction, out);
+        return out;
+    }
+
+    private static void addEmbedded(DocumentWork parent, Extraction extraction, List<DocumentWork> out) {
+        for (Extraction.Embedded e : extraction.embedded()) {
+            String path = parent.path() + "!/" + e.name();
+            // The same attachment in two e-mails is two documents: the id follows the path as well as the bytes.
+            String docId = Sha256.ofText(parent.docId() + "!/" + e.name() + "#" + e.sha256()).substring(0, 16);
+            DocumentWork child = new DocumentWork(path, parent.type(), null, e.sha256(), docId, e.extraction(), e.problem());
+            out.add(child);
+            if (e.extraction() != null) {
+                addEmbedded(child, e.extraction(), out);
+            }
+        }
+    }
+
+    /** A container whose only content is the documents it holds (a zip): accounted for, but no text. */
+    boolean isPureContainer() {
+        return extraction != null && !extraction.embedded().isEmpty() && extraction.text().isBlank();
+    }
+}

@@ -1,0 +1,101 @@
+package no.evidens.pipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.SearchHit;
+import no.evidens.index.SearchRequest;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.extract.TikaExtractor;
+
+/** E-mails and zips in a bundle: each document they hold is a document of its own, cited inside its container. */
+class ContainerIngestTest {
+    @TempDir
+    Path tmp;
+
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String mail(String attachmentName, String attachment) {
+        return "From: Kari Berg <kari@fjordvik.kommune.no>\r\nTo: nav@fjordvik.kommune.no\r\n"
+                + "Subject: =?UTF-8?Q?M=C3=B8tereferat?=\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"GRENSE\"\r\n\r\n"
+                + "--GRENSE\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + "Hei! Her er referatet fra samarbeidsmøtet med barneverntjenesten.\r\n\r\n"
+                + "--GRENSE\r\nContent-Type: text/plain; charset=UTF-8; name=\"" + attachmentName + "\"\r\n"
+                + "Content-Disposition: attachment; filename=\"" + attachmentName + "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(utf8(attachment)) + "\r\n--GRENSE--\r\n";
+    }
+
+    @Test
+    void attachmentsAndZippedFilesAreDocumentsOfTheirOwn() throws Exception {
+        Path bundle = tmp.resolve("bundle");
+        Files.createDirectories(bundle.resolve("journaler"));
+        Files.createDirectories(bundle.resolve("klientdokumentasjon"));
+        Files.writeString(bundle.resolve("journaler/brev.eml"),
+                mail("referat.txt", "Tiltaksplanen ble evaluert i ansvarsgruppemøtet, og koordinator følger opp."));
+        byte[] inner = zip(Map.of("b.txt", utf8("Barnevernet deltok i møtet om ettervern.")));
+        Files.write(bundle.resolve("klientdokumentasjon/pakke.zip"),
+                zip(Map.of("a.txt", utf8("NAV-veilederen deltok i ansvarsgruppen."), "indre.zip", inner)));
+        byte[] deep = utf8("Dypt nede ligger et notat om taushetsplikt.");
+        for (int level = 0; level < TikaExtractor.MAX_DEPTH + 2; level++) {
+            deep = zip(Map.of(level == 0 ? "notat.txt" : "lag" + level + ".zip", deep));
+        }
+        Files.write(bundle.resolve("dyp.zip"), deep);
+
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        Receipt r = new Ingestion(home, new DocumentAnalyser(), 2).ingest("sak-1", bundle, ProgressListener.NONE);
+        Map<String, ReceiptFile> files = r.files().stream().collect(Collectors.toMap(ReceiptFile::path, Function.identity()));
+
+        ReceiptFile mail = files.get("journaler/brev.eml");
+        assertEquals(ReceiptFile.INDEXED, mail.status());
+        assertEquals(1, mail.passages(), "the body is the e-mail's own text");
+        ReceiptFile attachment = files.get("journaler/brev.eml!/referat.txt");
+        assertEquals(ReceiptFile.INDEXED, attachment.status());
+        assertEquals("journal", attachment.type(), "an attachment has its e-mail's type");
+        assertTrue(files.get("klientdokumentasjon/pakke.zip").reason().startsWith("an archive of 2 files"));
+        assertEquals(ReceiptFile.INDEXED, files.get("klientdokumentasjon/pakke.zip!/a.txt").status());
+        assertEquals(ReceiptFile.INDEXED, files.get("klientdokumentasjon/pakke.zip!/indre.zip!/b.txt").status());
+        ReceiptFile tooDeep = r.files().stream().filter(f -> f.status().equals(ReceiptFile.FAILED)).findFirst().orElseThrow();
+        assertTrue(tooDeep.path().startsWith("dyp.zip!/lag"), tooDeep.path());
+        assertTrue(tooDeep.reason().startsWith("nested deeper than"), tooDeep.reason());
+        assertEquals(1, r.counts().failed());
+
+        try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
+            SearchHit hit = searcher.search(new SearchRequest("ansvarsgruppemøtet", "sak-1", null, 5)).hits().get(0);
+            assertEquals("journaler/brev.eml!/referat.txt", hit.file());
+            String text = searcher.document("sak-1", hit.docId()).orElseThrow().text();
+            assertEquals(text.substring(hit.start(), hit.end()), hit.text());
+        }
+    }
+}
