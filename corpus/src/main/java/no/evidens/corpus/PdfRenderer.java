@@ -75,15 +75,7 @@ final class PdfRenderer implements DocumentRenderer {
                     }
                 }
             }
-            PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(title);
-            info.setAuthor("Fjordvik kommune (fiktiv)");
-            info.setCreator("Evidens corpus");
-            info.setProducer("Evidens corpus");
-            Calendar when = calendarOf(date);
-            info.setCreationDate(when);
-            info.setModificationDate(when);
-            document.getDocument().getTrailer().setItem(COSName.ID, fixedId(text, title, date));
+            setInfo(document, title, date, text.expectedText());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
@@ -146,7 +138,7 @@ final class PdfRenderer implements DocumentRenderer {
         return font.getStringWidth(s) / 1000f * size;
     }
 
-    private static void checkEncodable(PDType1Font font, String paragraph) throws IOException {
+    static void checkEncodable(PDType1Font font, String paragraph) throws IOException {
         for (int i = 0; i < paragraph.length(); ) {
             int cp = paragraph.codePointAt(i);
             String ch = new String(Character.toChars(cp));
@@ -160,7 +152,20 @@ final class PdfRenderer implements DocumentRenderer {
         }
     }
 
-    private static Calendar calendarOf(LocalDate date) {
+    /** Fixed document information and a file identifier derived from {@code seed}: equal input, equal bytes. */
+    static void setInfo(PDDocument document, String title, LocalDate date, String seed) {
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle(title);
+        info.setAuthor("Fjordvik kommune (fiktiv)");
+        info.setCreator("Evidens corpus");
+        info.setProducer("Evidens corpus");
+        Calendar when = calendarOf(date);
+        info.setCreationDate(when);
+        info.setModificationDate(when);
+        document.getDocument().getTrailer().setItem(COSName.ID, fixedId(seed, title, date));
+    }
+
+    static Calendar calendarOf(LocalDate date) {
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
         calendar.clear();
         calendar.set(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth(), 12, 0, 0);
@@ -168,10 +173,10 @@ final class PdfRenderer implements DocumentRenderer {
     }
 
     /** A file identifier derived from the content, so that equal input gives equal bytes. */
-    private static COSArray fixedId(SourceText text, String title, LocalDate date) {
+    private static COSArray fixedId(String seed, String title, LocalDate date) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((title + "\n" + date + "\n" + text.expectedText()).getBytes(StandardCharsets.UTF_8));
+            sha.update((title + "\n" + date + "\n" + seed).getBytes(StandardCharsets.UTF_8));
             byte[] id = Arrays.copyOf(sha.digest(), 16);
             COSArray array = new COSArray();
             array.add(new COSString(id));

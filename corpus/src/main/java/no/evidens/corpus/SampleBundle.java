@@ -141,7 +141,7 @@ public final class SampleBundle {
         return List.copyOf(entries);
     }
 
-    private static String readResource(String name) {
+    static String readResource(String name) {
         try (InputStream in = SampleBundle.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource on the classpath: " + name);
