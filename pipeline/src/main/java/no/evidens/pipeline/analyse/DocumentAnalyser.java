@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import no.evidens.models.NorwegianModels;
 import no.evidens.pipeline.extract.Extraction;
 import no.evidens.pipeline.extract.ExtractionException;
+import no.evidens.pipeline.extract.Extractor;
 import no.evidens.pipeline.extract.Sha256;
 import no.evidens.pipeline.extract.TikaExtractor;
 import no.evidens.pipeline.normalise.NormalisedText;
@@ -15,18 +16,24 @@ import no.evidens.pipeline.normalise.TextNormaliser;
  * Extract → normalise → tag for one file. The ingestion route calls the steps one by one; the
  * {@code analyze} command calls {@link #analyse}. Thread-safe.
  */
-public final class DocumentAnalyser {
-    private final TikaExtractor extractor;
+public final class DocumentAnalyser implements AutoCloseable {
+    private final Extractor extractor;
     private final TextNormaliser normaliser = new TextNormaliser();
     private final DocumentTagger tagger = new DocumentTagger(NorwegianModels.shared());
     private final LanguageGuesser languages = new LanguageGuesser();
 
-    public DocumentAnalyser(TikaExtractor extractor) {
+    public DocumentAnalyser(Extractor extractor) {
         this.extractor = extractor;
     }
 
     public DocumentAnalyser() {
         this(new TikaExtractor());
+    }
+
+    /** Stops the extractor's worker processes, if it has any (they start again when needed). */
+    @Override
+    public void close() {
+        extractor.close();
     }
 
     public Extraction extract(Path file) throws ExtractionException {

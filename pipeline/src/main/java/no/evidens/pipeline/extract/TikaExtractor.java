@@ -29,7 +29,7 @@ import org.xml.sax.SAXException;
  * Extracts text, pages and metadata with Apache Tika. The media type is detected from the content
  * (the file name only helps). Thread-safe: one instance serves all ingestion threads.
  */
-public final class TikaExtractor {
+public final class TikaExtractor implements Extractor {
     /** Most characters kept from one document; longer documents fail with this reason, never silently cut. */
     public static final int DEFAULT_MAX_CHARS = 20_000_000;
     /** How deep containers (zip in zip, mail in mail) are opened. */
@@ -102,6 +102,7 @@ public final class TikaExtractor {
         return context;
     }
 
+    @Override
     public Extraction extract(Path file) throws ExtractionException {
         return extract(file, file.getFileName().toString(), 0);
     }

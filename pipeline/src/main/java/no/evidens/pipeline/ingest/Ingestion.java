@@ -20,6 +20,7 @@ import no.evidens.pipeline.Json;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleReader;
 import no.evidens.pipeline.bundle.Manifest;
+import no.evidens.pipeline.extract.IsolatedExtractor;
 
 /**
  * Ingests one bundle into a case: reads the bundle, runs the Camel route over its files on all
@@ -38,8 +39,10 @@ public final class Ingestion {
         this.threads = Math.max(1, threads);
     }
 
+    /** Ingestion on all cores, with Tika in worker processes (see {@link IsolatedExtractor}). */
     public Ingestion(EvidensHome home) {
-        this(home, new DocumentAnalyser(), Runtime.getRuntime().availableProcessors());
+        this(home, new DocumentAnalyser(new IsolatedExtractor(Runtime.getRuntime().availableProcessors())),
+                Runtime.getRuntime().availableProcessors());
     }
 
     public static void checkCaseId(String caseId) {
@@ -66,6 +69,7 @@ public final class Ingestion {
             index.commit();
         } finally {
             camel.stop();
+            analyser.close();
             progress.finished();
             if (bundle.unpacked() != null) {
                 deleteTree(bundle.unpacked());

@@ -1,0 +1,168 @@
+package no.evidens.pipeline.extract;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Runs Tika in worker processes ({@link ExtractionWorker}), one file at a time each, with a time limit
+ * per file and a heap of their own: a parser that hangs is stopped, one that exhausts memory or
+ * crashes takes its worker down, never the ingestion. A new worker replaces a lost one.
+ *
+ * <p>Tika's own ForkParser isolates a parser too, but it streams SAX events back and cannot carry our
+ * handling of containers (each attachment a document of its own) or OCR settings; so the whole
+ * {@link TikaExtractor} runs in the worker, and its result comes back as JSON.
+ */
+public final class IsolatedExtractor implements Extractor {
+    /** Default seconds one file may take (OCR of a long scan is slow). */
+    public static final int DEFAULT_TIMEOUT_SECONDS = 300;
+    /** Heap of each worker. */
+    public static final String WORKER_HEAP = "-Xmx1g";
+    /** How long a new worker may take to start. */
+    private static final long START_MILLIS = 120_000;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
+    private final List<Worker> all = new ArrayList<>();
+    private final int maxChars;
+    private final boolean ocr;
+    private final long timeoutMillis;
+    private final int size;
+    private int started;
+
+    public IsolatedExtractor(int workers, int maxChars, boolean ocr, int timeoutSeconds) {
+        this.size = Math.max(1, workers);
+        this.maxChars = maxChars;
+        this.ocr = ocr;
+        this.timeoutMillis = timeoutSeconds * 1000L;
+    }
+
+    public IsolatedExtractor(int workers) {
+        this(workers, TikaExtractor.DEFAULT_MAX_CHARS, TikaExtractor.tesseractInstalled(), DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    private final class Worker {
+        final Process process;
+        final Writer in;
+        final BufferedReader out;
+
+        Worker() throws IOException {
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), WORKER_HEAP,
+                    "-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),
+                    String.valueOf(maxChars), String.valueOf(ocr));
+            process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            // The time limit of a file starts when the worker is ready, not while the JVM starts.
+            String first;
+            try {
+                first = CompletableFuture.supplyAsync(() -> readLine(this)).get(START_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                first = null;
+            } catch (ExecutionException | TimeoutException e) {
+                first = null;
+            }
+            if (!ExtractionWorker.READY.equals(first)) {
+                process.destroyForcibly();
+                throw new IOException("the worker did not start");
+            }
+        }
+    }
+
+    private Worker borrow() throws ExtractionException {
+        synchronized (this) {
+            if (idle.isEmpty() && started < size) {
+                started++;
+                try {
+                    Worker w = new Worker();
+                    all.add(w);
+                    return w;
+                } catch (IOException e) {
+                    started--;
+                    throw new ExtractionException("cannot start an extraction worker: " + e.getMessage(), e);
+                }
+            }
+        }
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExtractionException("interrupted while waiting for an extraction worker", e);
+        }
+    }
+
+    @Override
+    public Extraction extract(Path file) throws ExtractionException {
+        Worker w = borrow();
+        boolean healthy = false;
+        try {
+            w.in.write(file.toAbsolutePath() + "\n");
+            w.in.flush();
+            String line = CompletableFuture.supplyAsync(() -> readLine(w)).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                throw new ExtractionException("the parser crashed or ran out of memory on this file");
+            }
+            ExtractionWorker.Answer answer = json.readValue(line, ExtractionWorker.Answer.class);
+            healthy = true;
+            if (answer.problem() != null) {
+                throw new ExtractionException(answer.problem());
+            }
+            return answer.extraction();
+        } catch (TimeoutException e) {
+            throw new ExtractionException("reading the file took longer than the limit of " + timeoutMillis / 1000
+                    + " s; stopped", e);
+        } catch (IOException | ExecutionException e) {
+            throw new ExtractionException("the parser crashed or ran out of memory on this file", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExtractionException("interrupted", e);
+        } finally {
+            release(w, healthy);
+        }
+    }
+
+    private static String readLine(Worker w) {
+        try {
+            return w.out.readLine();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void release(Worker w, boolean healthy) {
+        if (healthy) {
+            idle.add(w);
+            return;
+        }
+        w.process.destroyForcibly();
+        synchronized (this) {
+            all.remove(w);
+            started--;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Worker w : all) {
+            w.process.destroy();
+        }
+        all.clear();
+        idle.clear();
+        started = 0;
+    }
+}
