@@ -28,11 +28,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the analysis as JSON (text, offsets, pages, tags).")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    TagsCommand.CodebookOption codebook;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
         }
+        codebook.apply(no.evidens.pipeline.EvidensHome.resolve(null));
         DocumentAnalysis a;
         try {
             a = new DocumentAnalyser().analyse(file, file.toString());

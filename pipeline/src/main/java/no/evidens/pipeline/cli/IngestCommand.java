@@ -35,9 +35,13 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
+    @Mixin
+    TagsCommand.CodebookOption codebook;
+
     @Override
     public Integer call() throws Exception {
         Ingestion.checkCaseId(caseId);
+        codebook.apply(home.resolve());
         Receipt receipt = new Ingestion(home.resolve()).ingest(caseId, bundle,
                 new ConsoleProgress(System.err, System.console() != null));
         PrintWriter out = spec.commandLine().getOut();
