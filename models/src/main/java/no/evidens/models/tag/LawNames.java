@@ -73,7 +73,8 @@ final class LawNames {
     /** The short Bokmål name of a law as written (any case, genitive allowed). */
     static String canonical(String written) {
         String w = written.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+(?:m\\.\\s?m|mv|m\\.v)\\.?$", "");
+                .replaceAll("\\s+(?:m\\.\\s?m|mv|m\\.v)\\.?$", "")
+                .replaceFirst("^(?:forskriften|forskrifta) om ", "forskrift om ").replaceFirst("^loven om ", "lov om ");
         String known = NAMES.get(w);
         if (known != null) {
             return known;

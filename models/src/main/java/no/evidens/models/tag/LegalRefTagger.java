@@ -24,7 +24,7 @@ public final class LegalRefTagger {
     private static final String ABBREVIATIONS = "bvl|hpl|fvl|stjl|sotjl|pbrl|pasrl|hol|hotjl|koml|oppll|sphl|phvl|offl|grl";
     private static final String LAW_WORD = "(?:\\p{L}+-\\s+og\\s+)?(?:psykisk\\s+)?\\p{L}[\\p{L}-]*?"
             + "(?:loven|lova|lovi|lovens|lovas|lov|forskriften|forskrifta|forskriftens)";
-    private static final String LONG_NAME = "(?:lov|forskrift)\\s+om\\s+(?:[\\p{L}-]+\\s+){0,12}?[\\p{L}-]+(?:\\s+m\\.\\s?[mv]\\.?)?";
+    private static final String LONG_NAME = "(?:lov|loven|forskrift|forskriften|forskrifta)\\s+om\\s+(?:[\\p{L}-]+\\s+){0,12}?[\\p{L}-]+(?:\\s+m\\.\\s?[mv]\\.?)?";
     /** A law's name ending right before the § group (after optional asides). */
     private static final Pattern LAW_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}-])("
             + "(?<self>samme\\s+lovs?|samme\\s+forskrifts?|lovens|lovas|lova\\s+sin|forskriftens|forskrifta\\s+sin)"
@@ -35,7 +35,7 @@ public final class LegalRefTagger {
             + "(?:\\s+\\d{1,2}\\.\\s+\\p{L}+\\s+\\d{4}\\s+nr\\.\\s*\\d+)?\\s*$");
     /** A law's name right after the group: {@code § 29 i sivilbeskyttelsesloven}. */
     private static final Pattern LAW_AFTER = Pattern.compile("(?iu)\\A\\s+i\\s+("
-            + "(?<long>(?:lov|forskrift)\\s+om\\s+(?:[\\p{L}-]+\\s+){0,10}?[\\p{L}-]+(?=\\s*[,.;:)]|\\s*$|\\s+(?:og|jf|samt)\\b))"
+            + "(?<long>(?:lov|loven|forskrift|forskriften|forskrifta)\\s+om\\s+(?:[\\p{L}-]+\\s+){0,10}?[\\p{L}-]+(?=\\s*[,.;:)]|\\s*$|\\s+(?:og|jf|samt)\\b))"
             + "|(?<word>" + LAW_WORD + "))(?![\\p{L}])");
 
     private static final Pattern NUMBER = Pattern.compile("\\A(\\d{1,3})(?:-(\\d{1,3}))?(?:\\s?([a-h])(?![\\p{L}\\d]))?");

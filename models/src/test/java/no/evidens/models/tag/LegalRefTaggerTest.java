@@ -52,6 +52,8 @@ class LegalRefTaggerTest {
                 show("Sosialtjenesteloven § 18 og § 19, jf. § 1 og § 4."));
         assertEquals("helsetilsynsloven [2] [lov om statlig tilsyn med helse- og omsorgstjenesten m.m. § 2]",
                 show("etter lov om statlig tilsyn med helse- og omsorgstjenesten m.m. § 2."));
+        assertEquals("forskrift om individuell plan [17, 18] [§§ 17 og 18 i forskriften om individuell plan]",
+                show("jf. §§ 17 og 18 i forskriften om individuell plan."));
         assertEquals(List.of(), tagger.tag("Ingen paragrafer her, bare §-tegnet."));
     }
 }
