@@ -75,6 +75,21 @@ public final class FormatBundle {
     private FormatBundle() {
     }
 
+    /**
+     * A justified, hyphenated PDF with running header and footer, made from any text in the source-text
+     * format (paragraphs separated by blank lines; the first is the title), with what its extraction must
+     * give. For evaluating extraction on texts that are not part of the project.
+     */
+    public record RenderedPdf(byte[] bytes, String expectedText, List<Integer> pageStarts) {
+    }
+
+    public static RenderedPdf renderJustifiedPdf(String sourceText, boolean twoColumns) throws IOException {
+        SourceText text = SourceText.parse(sourceText);
+        JustifiedPdfRenderer renderer = new JustifiedPdfRenderer(twoColumns ? TWO_COLUMNS : ONE_COLUMN);
+        return new RenderedPdf(renderer.render(text, text.paragraphs().get(0), LocalDate.of(2026, 1, 1)),
+                text.expectedText(), renderer.layout(text).pageStarts());
+    }
+
     /** Every document, files and the documents inside them, in a fixed order. */
     public static List<FormatDocument> documents() {
         return items().stream().map(Item::document).toList();

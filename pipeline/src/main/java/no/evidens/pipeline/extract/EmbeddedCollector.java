@@ -21,13 +21,22 @@ import org.xml.sax.SAXException;
  * their text into the container's. Bounded in size and in depth.
  */
 final class EmbeddedCollector implements EmbeddedDocumentExtractor {
+    /** Unpacked bytes past which a container's compression ratio is checked. */
+    static final long BOMB_MIN_BYTES = 10L * 1024 * 1024;
+    /** Most a container may unpack to, as a multiple of its own size, past {@link #BOMB_MIN_BYTES}. */
+    static final long BOMB_RATIO = 100;
+
     private final TikaExtractor extractor;
     private final int depth;
+    private final long containerBytes;
     private final List<Extraction.Embedded> found = new ArrayList<>();
+    private long unpacked;
+    private boolean bomb;
 
-    EmbeddedCollector(TikaExtractor extractor, int depth) {
+    EmbeddedCollector(TikaExtractor extractor, int depth, long containerBytes) {
         this.extractor = extractor;
         this.depth = depth;
+        this.containerBytes = containerBytes;
     }
 
     @Override
@@ -44,6 +53,14 @@ final class EmbeddedCollector implements EmbeddedDocumentExtractor {
             return;
         }
         String name = nameOf(metadata);
+        if (name.startsWith("/") || List.of(name.split("/")).contains("..")) {
+            found.add(new Extraction.Embedded(name, null, null, "unsafe path in the archive (it points outside it); not opened"));
+            return;
+        }
+        if (bomb) {
+            found.add(new Extraction.Embedded(name, null, null, bombReason()));
+            return;
+        }
         if (depth + 1 > TikaExtractor.MAX_DEPTH) {
             found.add(new Extraction.Embedded(name, null, null,
                     "nested deeper than " + TikaExtractor.MAX_DEPTH + " containers; not opened"));
@@ -58,6 +75,12 @@ final class EmbeddedCollector implements EmbeddedDocumentExtractor {
                         + (TikaExtractor.MAX_EMBEDDED_BYTES >> 20) + " MB unpacked (a possible zip bomb); not opened"));
                 return;
             }
+            unpacked += java.nio.file.Files.size(file);
+            if (unpacked > BOMB_MIN_BYTES && unpacked > BOMB_RATIO * containerBytes) {
+                bomb = true;
+                found.add(new Extraction.Embedded(name, null, null, bombReason()));
+                return;
+            }
             String sha = Sha256.of(file);
             try {
                 found.add(new Extraction.Embedded(name, sha, extractor.extract(file, name, depth + 1), null));
@@ -65,6 +88,10 @@ final class EmbeddedCollector implements EmbeddedDocumentExtractor {
                 found.add(new Extraction.Embedded(name, sha, null, e.getMessage()));
             }
         }
+    }
+
+    private String bombReason() {
+        return "the archive unpacks to more than " + BOMB_RATIO + " times its own size (a possible zip bomb); not opened";
     }
 
     /** A part of an e-mail with no file name and not sent as an attachment, in plain text or HTML: the body. */

@@ -124,7 +124,7 @@ public final class TikaExtractor implements Extractor {
             MediaType type = parser.getDetector().detect(in, metadata);
             ParseContext context = context();
             if (CONTAINERS.contains(type.getBaseType().toString())) {
-                children = new EmbeddedCollector(this, depth);
+                children = new EmbeddedCollector(this, depth, Files.size(file));
                 context.set(EmbeddedDocumentExtractor.class, children);
             } else if (!"image".equals(type.getType())) {
                 // (Tika runs OCR on an image as the image's embedded content: keep that.)

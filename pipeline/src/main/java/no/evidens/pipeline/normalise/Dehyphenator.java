@@ -41,11 +41,14 @@ final class Dehyphenator {
                 continue;
             }
             int next = i + 1;
-            while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
+            boolean blankLine = false;
+            while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+                blankLine |= text.charAt(next) == '\n';
                 next++;
             }
-            if (next >= text.length() || text.charAt(next) == '\n') {
-                continue; // a hyphen at a paragraph end is not a split word
+            if (next >= text.length() || blankLine && !(hyphen && Character.isLowerCase(text.charAt(next)))) {
+                // A paragraph ends here; only a hyphen before lower case goes on over a column or page break.
+                continue;
             }
             String left = wordBefore(text, hyphen ? h - 1 : h);
             String right = wordAfter(text, next);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Finds running headers, footers and page numbers: lines at the top or the foot of a page that
@@ -20,11 +21,26 @@ final class PageFurniture {
     private record Line(int start, int end, String key) {
     }
 
-    /** Edits that remove the furniture lines (with their line break) from {@code text}. */
-    static TextEdits find(String text, List<Integer> pageStarts) {
+    /** A page number standing alone: "3", "Side 3 av 12", "- 3 -", "3/12", "s. 3". */
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "(?iu)(side|s\\.|page)?\\s*\\d{1,4}(\\s*(av|/|of)\\s*\\d{1,4})?|[-–]\\s*\\d{1,4}\\s*[-–]");
+
+    /**
+     * Edits that remove the furniture lines (with their line break) from {@code text}; {@code laidOut}
+     * says the text comes from a page layout (PDF), where a lone page number of a single page counts too.
+     */
+    static TextEdits find(String text, List<Integer> pageStarts, boolean laidOut) {
         TextEdits edits = new TextEdits();
         int pages = pageStarts.size();
         if (pages < 2) {
+            // One page: nothing repeats, but a page number at its top or foot is still furniture.
+            List<Line> lines = lines(text, 0, text.length());
+            if (laidOut && pages == 1 && !lines.isEmpty()) {
+                Line last = lines.get(lines.size() - 1);
+                if (lines.size() > 1 && PAGE_NUMBER.matcher(text.substring(last.start(), last.end()).strip()).matches()) {
+                    edits.replace(last.start(), last.end(), "");
+                }
+            }
             return edits;
         }
         List<List<Line>> edges = new ArrayList<>();

@@ -27,9 +27,9 @@ public final class TextNormaliser {
 
     public NormalisedText normalise(Extraction extraction) {
         TextEdits.Result text = new TextEdits.Result(extraction.text(), extraction.pageStarts());
-        // Page furniture first, so that a word or a sentence broken over a page break meets its other half.
-        text = PageFurniture.find(text.text(), text.pageStarts()).apply(text.text(), text.pageStarts());
         boolean laidOut = extraction.pageStarts().size() > 1 || extraction.mediaType().contains("pdf");
+        // Page furniture first, so that a word or a sentence broken over a page break meets its other half.
+        text = PageFurniture.find(text.text(), text.pageStarts(), laidOut).apply(text.text(), text.pageStarts());
         text = dehyphenator.find(text.text(), laidOut).apply(text.text(), text.pageStarts());
         String raw = text.text();
         List<Integer> rawStarts = text.pageStarts();

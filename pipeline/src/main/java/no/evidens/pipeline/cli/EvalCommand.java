@@ -1,0 +1,63 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.pipeline.eval.ExtractionEval;
+import no.evidens.pipeline.extract.TikaExtractor;
+
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalCommand.Extraction.class,
+        description = "Evaluate Evidens on gold data.")
+final class EvalCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "extraction", mixinStandardHelpOptions = true,
+            description = {"Extraction + normalisation against the source texts of the generated format bundle:",
+                    "word error rate per format, quotations exact and on the right page."})
+    static final class Extraction implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--texts", paramLabel = "DIR",
+                description = "Also render each .txt of DIR (e.g. ../shared/eval-dev) into justified PDFs and evaluate those.")
+        Path texts;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            ExtractionEval eval = new ExtractionEval(new TikaExtractor());
+            Path dir = Files.createTempDirectory("evidens-formats");
+            try {
+                ExtractionEval.print("Format bundle (corpus/, generated)", eval.formatBundle(dir), out);
+            } finally {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+            if (texts != null) {
+                if (!Files.isDirectory(texts)) {
+                    throw new IllegalArgumentException("no such folder: " + texts);
+                }
+                ExtractionEval.print("Texts of " + texts + " as justified PDFs", eval.textsAsPdf(texts), out);
+            }
+            return 0;
+        }
+    }
+}
