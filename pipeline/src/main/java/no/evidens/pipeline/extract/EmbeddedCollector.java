@@ -63,7 +63,7 @@ final class EmbeddedCollector implements EmbeddedDocumentExtractor {
         }
         if (depth + 1 > TikaExtractor.MAX_DEPTH) {
             found.add(new Extraction.Embedded(name, null, null,
-                    "nested deeper than " + TikaExtractor.MAX_DEPTH + " containers; not opened"));
+                    "nesting deeper than " + TikaExtractor.MAX_DEPTH + " containers (zip in zip); not opened"));
             return;
         }
         BoundedInputStream bounded = new BoundedInputStream(TikaExtractor.MAX_EMBEDDED_BYTES, stream);

@@ -89,7 +89,27 @@ final class Dehyphenator {
             return false;
         }
         WordList list = words.get();
-        return list.contains(left + right) && !(list.contains(left) && list.contains(right));
+        return isWordOrCompound(list, left + right) && !(list.contains(left) && list.contains(right));
+    }
+
+    /**
+     * A word of the list, or a compound of two (with or without the linking s): the list holds few of
+     * the compounds Norwegian makes freely (voksen + tjenester).
+     */
+    static boolean isWordOrCompound(WordList list, String word) {
+        if (list.contains(word)) {
+            return true;
+        }
+        for (int k = 3; k <= word.length() - 3; k++) {
+            String head = word.substring(0, k);
+            if (list.contains(head)) {
+                String tail = word.substring(k);
+                if (list.contains(tail) || tail.length() > 3 && tail.charAt(0) == 's' && list.contains(tail.substring(1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String wordBefore(String text, int hyphen) {

@@ -88,7 +88,7 @@ class ContainerIngestTest {
         assertEquals(ReceiptFile.INDEXED, files.get("klientdokumentasjon/pakke.zip!/indre.zip!/b.txt").status());
         ReceiptFile tooDeep = r.files().stream().filter(f -> f.status().equals(ReceiptFile.FAILED)).findFirst().orElseThrow();
         assertTrue(tooDeep.path().startsWith("dyp.zip!/lag"), tooDeep.path());
-        assertTrue(tooDeep.reason().startsWith("nested deeper than"), tooDeep.reason());
+        assertTrue(tooDeep.reason().startsWith("nesting deeper than"), tooDeep.reason());
         assertEquals(1, r.counts().failed());
 
         try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {

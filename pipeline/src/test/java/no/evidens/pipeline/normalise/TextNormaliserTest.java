@@ -12,7 +12,7 @@ import no.evidens.pipeline.extract.Extraction;
 class TextNormaliserTest {
     /** A small stand-in for Debian's Norwegian word list, so the test does not depend on the machine. */
     private static final WordList WORDS = new WordList(Set.of("fylkesmennene", "e-post", "kommunen", "har", "barne",
-            "vernet", "barnevernet", "tilsynet"));
+            "vernet", "barnevernet", "tilsynet", "voksen", "tjenester", "barnevern", "tjenesten"));
     private final TextNormaliser normaliser = new TextNormaliser(() -> WORDS);
 
     private NormalisedText run(String raw, Integer... pageStarts) {
@@ -36,6 +36,8 @@ class TextNormaliserTest {
         assertEquals("tilsynet med fylkesmennene", run("tilsynet med fylkes\u00AD\nmennene", 0).text());
         assertEquals("fylkesmennene og kommunen har barne vernet", pdf("fylkesmen\nnene og kommunen\nhar barne\nvernet", 0).text(),
                 "joined only where neither piece is a word and the whole is");
+        assertEquals("voksentjenester og barnevern tjenesten", pdf("voksentje\nnester og barnevern\ntjenesten", 0).text(),
+                "a compound the list lacks is known by its parts; two words stay two words");
     }
 
     @Test
