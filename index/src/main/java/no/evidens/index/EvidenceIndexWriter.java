@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
@@ -29,9 +30,14 @@ public final class EvidenceIndexWriter implements AutoCloseable {
     private final FacetsConfig facets = PassageSchema.facetsConfig();
 
     public EvidenceIndexWriter(Path dir) {
+        this(dir, NorwegianAnalysis.analyzer());
+    }
+
+    /** A writer with another analyzer (the baseline of a relevance evaluation). */
+    public EvidenceIndexWriter(Path dir, Analyzer analyzer) {
         try {
             Files.createDirectories(dir);
-            IndexWriterConfig config = new IndexWriterConfig(NorwegianAnalysis.analyzer())
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             this.writer = new IndexWriter(FSDirectory.open(dir), config);
             this.nrt = new SearcherManager(writer, null);

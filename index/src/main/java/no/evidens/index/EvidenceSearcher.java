@@ -39,8 +39,8 @@ public final class EvidenceSearcher implements AutoCloseable {
 
     private final IndexReader reader;
     private final IndexSearcher searcher;
-    private final Analyzer analyzer = NorwegianAnalysis.analyzer();
-    private final QueryReader queries = new QueryReader(analyzer);
+    private final Analyzer analyzer;
+    private final QueryReader queries;
     private final SortedSetDocValuesReaderState facetState;
 
     /**
@@ -49,6 +49,13 @@ public final class EvidenceSearcher implements AutoCloseable {
      * @throws IllegalStateException when there is no index yet at {@code dir}
      */
     public EvidenceSearcher(Path dir) {
+        this(dir, NorwegianAnalysis.analyzer());
+    }
+
+    /** A searcher with another analyzer: the one the index was written with. */
+    public EvidenceSearcher(Path dir, Analyzer analyzer) {
+        this.analyzer = analyzer;
+        this.queries = new QueryReader(analyzer);
         try {
             if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(FSDirectory.open(dir))) {
                 throw new IllegalStateException("there is no evidence index at " + dir + ": ingest a bundle first");

@@ -12,10 +12,19 @@ public final class NorwegianAnalysis {
     private NorwegianAnalysis() {
     }
 
-    /** One analyzer for writing and query parsing alike. */
+    /** The analyzer of the evidence index, for writing and query parsing alike. */
     public static Analyzer analyzer() {
+        return withKeywordFields(new NorwegianAnalyzer());
+    }
+
+    /** Lucene's plain NorwegianAnalyzer for the text: the baseline that relevance is measured against. */
+    public static Analyzer plain() {
+        return withKeywordFields(new NorwegianAnalyzer());
+    }
+
+    private static Analyzer withKeywordFields(Analyzer text) {
         Analyzer keyword = new KeywordAnalyzer();
-        return new PerFieldAnalyzerWrapper(new NorwegianAnalyzer(), Map.ofEntries(
+        return new PerFieldAnalyzerWrapper(text, Map.ofEntries(
                 Map.entry(PassageSchema.KIND, keyword),
                 Map.entry(PassageSchema.ID, keyword),
                 Map.entry(PassageSchema.CASE, keyword),
