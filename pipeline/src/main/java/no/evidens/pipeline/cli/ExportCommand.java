@@ -1,0 +1,48 @@
+package no.evidens.pipeline.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.index.findings.FindingStore;
+import no.evidens.pipeline.export.Anonymiser;
+import no.evidens.pipeline.export.CaseExport;
+import no.evidens.pipeline.export.CaseExports;
+import no.evidens.pipeline.export.ExportFormat;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Export the findings of a case with their quotations and sources:",
+                "docx (the findings section of a supervision report), md, csv, or json (also the backup that evidens import reads)."})
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    FindingsOptions opts;
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "docx, md, csv or json.")
+    String format;
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+    Path out;
+    @Option(names = "--anonymise", description = {"Replace person names, fødselsnummer, phone numbers, e-mail and street",
+            "addresses in the quotations with [navn 1], [fødselsnummer], …"})
+    boolean anonymise;
+
+    @Override
+    public Integer call() {
+        ExportFormat f = ExportFormat.of(format);
+        try (FindingStore store = opts.open()) {
+            CaseExport export = CaseExports.read(store, opts.caseId, opts.user(), anonymise ? Anonymiser.withNameModel() : null);
+            f.write(export, out);
+            int quotes = export.findings().stream().mapToInt(x -> x.evidence().size()).sum();
+            spec.commandLine().getOut().printf("Exported %d finding%s with %d quotation%s of case %s to %s%s%n",
+                    export.findings().size(), export.findings().size() == 1 ? "" : "s", quotes, quotes == 1 ? "" : "s",
+                    opts.caseId, out, anonymise ? " (anonymised)" : "");
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}

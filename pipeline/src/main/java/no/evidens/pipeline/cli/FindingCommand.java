@@ -1,0 +1,451 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.SearchHit;
+import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
+import no.evidens.index.findings.EvidenceDraft;
+import no.evidens.index.findings.EvidenceItem;
+import no.evidens.index.findings.Finding;
+import no.evidens.index.findings.FindingDraft;
+import no.evidens.index.findings.FindingKind;
+import no.evidens.index.findings.FindingStore;
+import no.evidens.index.findings.HistoryEntry;
+import no.evidens.index.findings.PassageLookup;
+import no.evidens.index.findings.Provenance;
+import no.evidens.index.findings.Stance;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.export.CaseExport.EvidenceOut;
+import no.evidens.pipeline.export.CaseExport.FindingOut;
+import no.evidens.pipeline.export.CaseExports;
+import no.evidens.pipeline.findings.AttachRequest;
+import no.evidens.pipeline.findings.EvidenceResolver;
+import no.evidens.pipeline.findings.Receipts;
+import no.evidens.pipeline.findings.Requirements;
+
+@Command(name = "finding", mixinStandardHelpOptions = true,
+        description = {"Findings of a case (avvik, merknad, observasjon) and the quotations that prove them.",
+                "A finding is named by its kind and number: avvik-1, merknad-2. An evidence item by its id: #12 (see show)."},
+        subcommands = {FindingCommand.Create.class, FindingCommand.Edit.class, FindingCommand.ListFindings.class,
+                FindingCommand.Show.class, FindingCommand.Attach.class, FindingCommand.Detach.class, FindingCommand.Move.class,
+                FindingCommand.Delete.class, FindingCommand.History.class})
+final class FindingCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads a text option: the text itself, or {@code @FILE} for a file's content. */
+    static String textOf(String value) {
+        if (value == null || !value.startsWith("@")) {
+            return value;
+        }
+        Path file = Path.of(value.substring(1));
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    static long itemId(String value) {
+        String v = value.strip().replaceFirst("^#", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not an evidence item: give its id, like #12 (see: evidens finding show)");
+        }
+    }
+
+    static EvidenceItem itemOfCase(FindingStore store, String caseId, long id) {
+        EvidenceItem item = store.item(id);
+        Finding f = store.findingById(item.findingId()).orElseThrow();
+        if (!f.caseId().equals(caseId)) {
+            throw new IllegalArgumentException("evidence item #" + id + " belongs to case " + f.caseId() + ", not " + caseId);
+        }
+        return item;
+    }
+
+    static void printFinding(PrintWriter out, FindingOut f) {
+        out.printf("%s (%s)  [%s]%n", f.label(), f.ref(), f.status());
+        out.println("  " + f.title());
+        if (!f.requirements().isEmpty()) {
+            out.println("  Lovkrav: " + String.join("; ", f.requirements().stream().map(r -> r.text()).toList()));
+        }
+        for (String line : f.text().split("\n")) {
+            if (!line.isBlank()) {
+                out.println("  " + line.strip());
+            }
+        }
+        out.printf("  created %s by %s, updated %s by %s%n", f.createdAt(), f.createdBy(), f.updatedAt(), f.updatedBy());
+        out.printf("  %d quotation%s%n", f.evidence().size(), f.evidence().size() == 1 ? "" : "s");
+        for (EvidenceOut e : f.evidence()) {
+            printEvidence(out, e);
+        }
+    }
+
+    static void printEvidence(PrintWriter out, EvidenceOut e) {
+        out.printf("  #%d  %d. %s«%s»%n", e.id(), e.position(), "contradicts".equals(e.stance()) ? "(contradicts) " : "", e.quote());
+        out.printf("        %s — %s, characters %d–%d, passage %s%n", e.source(), e.citation().file(), e.citation().start(),
+                e.citation().end(), e.passageId());
+        if (e.provenance().query() != null) {
+            out.printf("        found by: %s %s%n", e.provenance().query(), e.provenance().filters());
+        }
+        if (e.note() != null) {
+            out.println("        note: " + e.note());
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a finding; it gets the next number of its kind.")
+    static final class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        FindingsOptions opts;
+        @Option(names = "--kind", required = true, paramLabel = "KIND", description = "avvik, merknad or observasjon.")
+        String kind;
+        @Option(names = "--title", required = true, paramLabel = "TITLE", description = "The finding in one sentence.")
+        String title;
+        @Option(names = "--requirement", paramLabel = "REF",
+                description = "A legal requirement, like 'barnevernloven § 4-3' (repeat for more).")
+        List<String> requirements = new ArrayList<>();
+        @Option(names = "--text", paramLabel = "TEXT", description = "The finding's text, or @FILE to read it from a file.")
+        String text;
+        @Option(names = "--status", paramLabel = "STATUS", description = "Status (default: utkast).")
+        String status;
+        @Option(names = "--json", description = "Print the finding as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            FindingKind k = FindingKind.of(kind);
+            FindingDraft draft = new FindingDraft(title, Requirements.parse(requirements), textOf(text), status);
+            try (FindingStore store = opts.open()) {
+                Finding f = store.create(opts.caseId, k, draft, opts.user());
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(Json.write(CaseExports.finding(f, List.of(), null)));
+                } else {
+                    out.printf("Created %s (%s) in case %s%n", f.ref(), f.label(), f.caseId());
+                }
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a finding's title, requirements, text or status.")
+    static final class Edit implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        FindingsOptions opts;
+        @Parameters(paramLabel = "FINDING", description = "avvik-1, merknad-2, …")
+        String ref;
+        @Option(names = "--title", paramLabel = "TITLE")
+        String title;
+        @Option(names = "--requirement", paramLabel = "REF", description = "Replaces all requirements (repeat for more).")
+        List<String> requirements;
+        @Option(names = "--text", paramLabel = "TEXT", description = "The text, or @FILE.")
+        String text;
+        @Option(names = "--status", paramLabel = "STATUS")
+        String status;
+
+        @Override
+        public Integer call() {
+            FindingDraft changes = new FindingDraft(title, requirements == null ? null : Requirements.parse(requirements),
+                    textOf(text), status);
+            try (FindingStore store = opts.open()) {
+                Finding f = store.edit(store.finding(opts.caseId, ref), changes, opts.user());
+                spec.commandLine().getOut().printf("Updated %s%n", f.ref());
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the findings of a case.")
+    static final class ListFindings implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        FindingsOptions opts;
+        @Option(names = "--json", description = "Print the findings with their evidence as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (FindingStore store = opts.open()) {
+                List<FindingOut> findings = new ArrayList<>();
+                for (Finding f : store.findings(opts.caseId)) {
+                    findings.add(CaseExports.finding(f, store.evidence(f.id()), null));
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(Json.write(findings));
+                } else if (findings.isEmpty()) {
+                    out.println("Case " + opts.caseId + " has no findings yet");
+                } else {
+                    for (FindingOut f : findings) {
+                        out.printf("%-14s %-8s %2d quotation%s  %s%n", f.ref(), f.status(), f.evidence().size(),
+                                f.evidence().size() == 1 ? " " : "s", f.title());
+                    }
+                }
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a finding with its quotations and their sources.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        FindingsOptions opts;
+        @Parameters(paramLabel = "FINDING", description = "avvik-1, merknad-2, …")
+        String ref;
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (FindingStore store = opts.open()) {
+                Finding f = store.finding(opts.caseId, ref);
+                FindingOut out = CaseExports.finding(f, store.evidence(f.id()), null);
+                PrintWriter w = spec.commandLine().getOut();
+                if (json) {
+                    w.println(Json.write(out));
+                } else {
+                    printFinding(w, out);
+                }
+                w.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "attach", mixinStandardHelpOptions = true,
+            description = {"Attach a quotation to a finding: a passage (--passage, or --search with --hit), the whole of it or",
+                    "an exact part (--quote, or document offsets --start/--end), possibly running on --through a later passage."})
+    static final class Attach implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        FindingsOptions opts;
+        @Parameters(paramLabel = "FINDING", description = "avvik-1, merknad-2, …")
+        String ref;
+
+        static final class Source {
+            @Option(names = "--passage", required = true, paramLabel = "ID", description = "The passage id (case/docId/n).")
+            String passage;
+            @Option(names = "--search", required = true, paramLabel = "QUERY", description = "Search, and attach hit --hit.")
+            String search;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
+        @Option(names = "--hit", paramLabel = "N", defaultValue = "1", description = "Which hit of --search (default: 1).")
+        int hit;
+        @Option(names = "--type", paramLabel = "TYPE", description = "With --search: only this document type.")
+        String type;
+        @Option(names = "--through", paramLabel = "ID", description = "The later passage of the same document the quotation ends in.")
+        String through;
+        @Option(names = "--quote", paramLabel = "TEXT", description = "The words to quote, copied from the passage.")
+        String quote;
+        @Option(names = "--start", paramLabel = "OFFSET", description = "First character (document offset, as search shows).")
+        Integer start;
+        @Option(names = "--end", paramLabel = "OFFSET", description = "One past the last character (document offset).")
+        Integer end;
+        @Option(names = "--contradicts", description = "The quotation speaks against the finding (default: it supports it).")
+        boolean contradicts;
+        @Option(names = "--note", paramLabel = "TEXT", description = "A note for the report writer.")
+        String note;
+        @Option(names = "--query", paramLabel = "QUERY", description = "With --passage: the search that found it (provenance).")
+        String query;
+        @Option(names = "--filter", paramLabel = "NAME=VALUE", description = "With --passage: a filter of that search (repeat).")
+        Map<String, String> filters = new LinkedHashMap<>();
+        @Option(names = "--json", description = "Print the attached item as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            EvidensHome home = opts.evidensHome();
+            String passageId = source.passage;
+            Provenance provenance = new Provenance(query, filters);
+            if (source.search != null) {
+                Map<String, String> f = new LinkedHashMap<>();
+                f.put("case", opts.caseId);
+                if (type != null) {
+                    f.put("type", type);
+                }
+                try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
+                    SearchResult r = searcher.search(new SearchRequest(source.search, opts.caseId, type, Math.max(1, hit)));
+                    if (hit < 1 || r.hits().size() < hit) {
+                        throw new IllegalArgumentException("the search " + source.search + " has " + r.hits().size()
+                                + " hit" + (r.hits().size() == 1 ? "" : "s") + " in case " + opts.caseId + ", not a hit " + hit);
+                    }
+                    SearchHit h = r.hits().get(hit - 1);
+                    passageId = h.passageId();
+                }
+                provenance = new Provenance(source.search, f);
+            }
+            EvidenceDraft draft;
+            try (PassageLookup index = new PassageLookup(home.index())) {
+                draft = new EvidenceResolver(index, new Receipts(home.receipts())).resolve(new AttachRequest(opts.caseId,
+                        passageId, through, start, end, textOf(quote), contradicts ? Stance.CONTRADICTS : Stance.SUPPORTS, note,
+                        provenance));
+            }
+            try (FindingStore store = opts.open()) {
+                Finding f = store.finding(opts.caseId, ref);
+                EvidenceItem item = store.attach(f, draft, opts.user());
+                EvidenceOut e = CaseExports.evidence(item, null, null);
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(Json.write(e));
+                } else {
+                    out.printf("Attached #%d to %s as quotation %d%n", item.id(), f.ref(), item.position());
+                    printEvidence(out, e);
+                }
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "detach", mixinStandardHelpOptions = true, description = "Remove a quotation from its finding.")
+    static final class Detach implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        FindingsOptions opts;
+        @Parameters(paramLabel = "ITEM", description = "The evidence item's id, like #12.")
+        String item;
+
+        @Override
+        public Integer call() {
+            try (FindingStore store = opts.open()) {
+                EvidenceItem i = itemOfCase(store, opts.caseId, itemId(item));
+                store.detach(i.id(), opts.user());
+                String ref = store.findingById(i.findingId()).map(Finding::ref).orElse("?");
+                spec.commandLine().getOut().printf("Detached #%d from %s%n", i.id(), ref);
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "move", mixinStandardHelpOptions = true,
+            description = "Move a quotation to another position (--position) and/or another finding of the case (--to).")
+    static final class Move implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        FindingsOptions opts;
+        @Parameters(paramLabel = "ITEM", description = "The evidence item's id, like #12.")
+        String item;
+        @Option(names = "--to", paramLabel = "FINDING", description = "The finding to move it to.")
+        String to;
+        @Option(names = "--position", paramLabel = "N", description = "Its new position (1 = first; default: last of --to).")
+        Integer position;
+
+        @Override
+        public Integer call() {
+            if (to == null && position == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "say where to: --position N and/or --to FINDING");
+            }
+            try (FindingStore store = opts.open()) {
+                EvidenceItem i = itemOfCase(store, opts.caseId, itemId(item));
+                Finding target = to == null ? null : store.finding(opts.caseId, to);
+                EvidenceItem moved = store.move(i.id(), target, position, opts.user());
+                String ref = store.findingById(moved.findingId()).map(Finding::ref).orElse("?");
+                spec.commandLine().getOut().printf("Moved #%d to %s, position %d%n", moved.id(), ref, moved.position());
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a finding and its quotations (kept in the history); later findings of its kind move up a number.")
+    static final class Delete implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        FindingsOptions opts;
+        @Parameters(paramLabel = "FINDING", description = "avvik-1, merknad-2, …")
+        String ref;
+
+        @Override
+        public Integer call() {
+            try (FindingStore store = opts.open()) {
+                Finding f = store.finding(opts.caseId, ref);
+                store.delete(f, opts.user());
+                spec.commandLine().getOut().printf("Deleted %s (%s)%n", f.ref(), f.title());
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "The history of the findings of a case, or of one finding: who changed what, when, before and after.")
+    static final class History implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        FindingsOptions opts;
+        @Parameters(paramLabel = "FINDING", arity = "0..1", description = "Only this finding.")
+        String ref;
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (FindingStore store = opts.open()) {
+                Long findingId = ref == null ? null : store.finding(opts.caseId, ref).id();
+                List<HistoryEntry> entries = store.history(opts.caseId, findingId);
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(Json.write(entries.stream().map(CaseExports::history).toList()));
+                } else {
+                    for (HistoryEntry h : entries) {
+                        out.printf("%s  %-10s %-9s %s%s%n", h.at(), h.actor(), h.action(), h.findingRef() == null ? "" : h.findingRef(),
+                                h.evidenceId() == null ? "" : " #" + h.evidenceId());
+                        if (h.before() != null) {
+                            out.println("    before: " + h.before());
+                        }
+                        if (h.after() != null) {
+                            out.println("    after:  " + h.after());
+                        }
+                    }
+                }
+                out.flush();
+            }
+            return 0;
+        }
+    }
+}

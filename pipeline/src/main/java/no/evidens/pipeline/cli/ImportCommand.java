@@ -1,0 +1,44 @@
+package no.evidens.pipeline.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.index.findings.FindingStore;
+import no.evidens.pipeline.export.CaseExports;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import the findings of a case from a file made by evidens export --format json (not --anonymise):",
+                "findings, quotations and history, as one transaction. The case must have no findings in this store yet."})
+final class ImportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    HomeOption home;
+    @Parameters(paramLabel = "FILE", description = "The exported JSON file.")
+    Path file;
+    @Option(names = "--user", paramLabel = "NAME", description = "Who imports, for the history (default: $USER).")
+    String user;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("there is no file " + file);
+        }
+        String who = user != null ? user : System.getenv().getOrDefault("USER", System.getProperty("user.name", "unknown"));
+        try (FindingStore store = FindingStore.open(FindingsOptions.storeDir(home.resolve()))) {
+            String caseId = CaseExports.importFile(store, file, who);
+            spec.commandLine().getOut().printf("Imported %d finding%s of case %s from %s%n", store.findings(caseId).size(),
+                    store.findings(caseId).size() == 1 ? "" : "s", caseId, file);
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}

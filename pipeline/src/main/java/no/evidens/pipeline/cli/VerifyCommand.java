@@ -1,0 +1,65 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.index.findings.FindingStore;
+import no.evidens.index.findings.PassageLookup;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.findings.Verification;
+import no.evidens.pipeline.findings.Verifier;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Re-check every quotation of a case: the indexed text at its offsets, and the SHA-256 of its source file",
+                "(found in the bundle it was ingested from, or in --bundle). Reports what changed or vanished; changes nothing.",
+                "Exit 0 when every quotation holds, 3 when some do not."})
+final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    FindingsOptions opts;
+    @Option(names = "--bundle", paramLabel = "DIR|ZIP", description = "Where the case's bundle is now (if it has moved).")
+    Path bundle;
+    @Option(names = "--json", description = "Print the checks as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        EvidensHome home = opts.evidensHome();
+        List<Verification> checks;
+        try (FindingStore store = opts.open();
+             PassageLookup index = Files.isDirectory(home.index()) ? new PassageLookup(home.index()) : null) {
+            checks = new Verifier(store, index, bundle == null ? null : bundle.toAbsolutePath().normalize().toString())
+                    .verify(opts.caseId);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Integer> counts = new TreeMap<>();
+        checks.forEach(c -> counts.merge(c.status(), 1, Integer::sum));
+        if (json) {
+            out.println(Json.write(Map.of("case", opts.caseId, "counts", counts, "quotations", checks)));
+        } else {
+            for (Verification v : checks) {
+                out.printf("%-9s %s #%d (quotation %d) %s, characters %d–%d%n", v.status(), v.finding(), v.item(), v.position(),
+                        v.file(), v.start(), v.end());
+                for (String p : v.problems()) {
+                    out.println("          " + p);
+                }
+            }
+            out.printf("%d quotation%s checked: %s%n", checks.size(), checks.size() == 1 ? "" : "s", counts.isEmpty() ? "none" : counts);
+        }
+        out.flush();
+        return checks.stream().allMatch(c -> c.status().equals(Verification.OK)) ? 0 : 3;
+    }
+}

@@ -1,0 +1,104 @@
+package no.evidens.pipeline.export;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import no.evidens.models.NorwegianModels;
+import no.evidens.models.TaggedSpan;
+import no.evidens.models.tag.PiiTagger;
+
+/**
+ * Replaces personal data in quotations with placeholders: person names (the name model) with
+ * {@code [navn 1]}, {@code [navn 2]}, … — the same person the same number within one finding — and
+ * fødselsnummer, D-numbers, phone numbers, e-mail and street addresses (the pattern tagger, valid
+ * check digits only) with {@code [fødselsnummer]}, {@code [d-nummer]}, {@code [telefon]}, {@code [e-post]},
+ * {@code [adresse]}. Nothing it finds is logged.
+ */
+public final class Anonymiser {
+    /** Finds person names in a text; the trained name model in production. */
+    @FunctionalInterface
+    public interface NameFinder {
+        List<TaggedSpan> names(String text);
+    }
+
+    private final NameFinder names;
+    private final PiiTagger pii = new PiiTagger();
+
+    public Anonymiser(NameFinder names) {
+        this.names = names;
+    }
+
+    /** With the Norwegian name model. */
+    public static Anonymiser withNameModel() {
+        NorwegianModels models = NorwegianModels.shared();
+        return new Anonymiser(models::names);
+    }
+
+    /** The persons met so far in one finding: each a set of the words of its names. */
+    public static final class Persons {
+        private final List<Set<String>> persons = new ArrayList<>();
+
+        /** The number of the person this name belongs to (1, 2, …): one that shares a word with it, else a new one. */
+        int numberOf(String name) {
+            Set<String> words = words(name);
+            for (int i = 0; i < persons.size(); i++) {
+                for (String w : words) {
+                    if (persons.get(i).contains(w)) {
+                        persons.get(i).addAll(words);
+                        return i + 1;
+                    }
+                }
+            }
+            persons.add(words);
+            return persons.size();
+        }
+
+        private static Set<String> words(String name) {
+            Set<String> out = new HashSet<>();
+            for (String w : name.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+                if (w.length() > 1) {
+                    out.add(w.endsWith("s") && w.length() > 3 ? w.substring(0, w.length() - 1) : w);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The text with personal data replaced; {@code persons} carries the numbering across one finding. */
+    public String anonymise(String text, Persons persons) {
+        List<TaggedSpan> spans = new ArrayList<>();
+        for (TaggedSpan s : names.names(text)) {
+            if ("PER".equals(s.type()) || PiiTagger.PERSON.equals(s.type())) {
+                spans.add(new TaggedSpan(PiiTagger.PERSON, s.start(), s.end()));
+            }
+        }
+        spans.addAll(pii.tag(text));
+        spans.sort(Comparator.comparingInt(TaggedSpan::start).thenComparing(s -> -(s.end() - s.start())));
+        StringBuilder out = new StringBuilder(text.length());
+        int at = 0;
+        for (TaggedSpan s : spans) {
+            if (s.start() < at || s.end() > text.length()) {
+                continue;
+            }
+            out.append(text, at, s.start()).append(placeholder(s, text, persons));
+            at = s.end();
+        }
+        return out.append(text.substring(at)).toString();
+    }
+
+    private static String placeholder(TaggedSpan s, String text, Persons persons) {
+        return switch (s.type()) {
+            case PiiTagger.PERSON -> "[navn " + persons.numberOf(s.cut(text)) + "]";
+            case PiiTagger.FODSELSNUMMER -> "[fødselsnummer]";
+            case PiiTagger.D_NUMMER -> "[d-nummer]";
+            case PiiTagger.PHONE -> "[telefon]";
+            case PiiTagger.EMAIL -> "[e-post]";
+            case PiiTagger.ADDRESS -> "[adresse]";
+            default -> "[personopplysning]";
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package no.evidens.pipeline.export;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The findings of a case as exported: the content of every format, and (as JSON, not anonymised) the
+ * file that {@code evidens import} reads back, with the history, to back a case up or move it.
+ */
+public record CaseExport(String format, int version, @JsonProperty("case") String caseId, String exportedAt, String exportedBy,
+                         boolean anonymised, List<FindingOut> findings, List<HistoryOut> history) {
+    public static final String FORMAT = "evidens-findings";
+    public static final int VERSION = 1;
+
+    /** A finding; {@code id} is the one it had in the store it came from (the history refers to it). */
+    public record FindingOut(long id, String ref, String label, String kind, int number, String title,
+                             List<RequirementOut> requirements, String text, String status, String createdBy, String createdAt,
+                             String updatedBy, String updatedAt, List<EvidenceOut> evidence) {
+    }
+
+    public record RequirementOut(String law, List<String> sections, String text) {
+    }
+
+    /**
+     * A quotation with its source as the report writes it ({@code source}) and its full citation.
+     *
+     * @param quote the exact quoted text (with placeholders when anonymised)
+     */
+    public record EvidenceOut(long id, int position, String stance, String quote, String source, Citation citation,
+                              String passageId, String lastPassageId, String sha256, String sourceBundle, String note,
+                              ProvenanceOut provenance, String addedBy, String addedAt) {
+    }
+
+    /** Where the quotation stands: offsets into the document's normalised text, pages from 1. */
+    public record Citation(String title, String file, String type, String docId, int page, int endPage, int start, int end) {
+    }
+
+    public record ProvenanceOut(String query, Map<String, String> filters) {
+    }
+
+    /** One history entry; before and after are the states as JSON. */
+    public record HistoryOut(Long findingId, String finding, Long evidenceId, String action, String actor, String at,
+                             JsonNode before, JsonNode after) {
+    }
+}

@@ -1,0 +1,179 @@
+package no.evidens.pipeline.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import no.evidens.index.findings.EvidenceDraft;
+import no.evidens.index.findings.EvidenceItem;
+import no.evidens.index.findings.Finding;
+import no.evidens.index.findings.FindingKind;
+import no.evidens.index.findings.FindingStore;
+import no.evidens.index.findings.HistoryEntry;
+import no.evidens.index.findings.ImportedFinding;
+import no.evidens.index.findings.LegalRequirement;
+import no.evidens.index.findings.Provenance;
+import no.evidens.index.findings.Stance;
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.export.CaseExport.Citation;
+import no.evidens.pipeline.export.CaseExport.EvidenceOut;
+import no.evidens.pipeline.export.CaseExport.FindingOut;
+import no.evidens.pipeline.export.CaseExport.HistoryOut;
+import no.evidens.pipeline.export.CaseExport.ProvenanceOut;
+import no.evidens.pipeline.export.CaseExport.RequirementOut;
+
+/** Reads a case out of the findings store (optionally anonymised), and imports an exported case into one. */
+public final class CaseExports {
+    private CaseExports() {
+    }
+
+    /**
+     * The case as exported.
+     *
+     * @param anonymiser null to export the quotations as they are; else quotations and notes are anonymised
+     *                   and the history (which holds the quotations) is left out
+     */
+    public static CaseExport read(FindingStore store, String caseId, String actor, Anonymiser anonymiser) {
+        List<Finding> findings = store.findings(caseId);
+        if (findings.isEmpty()) {
+            throw new IllegalArgumentException("case " + caseId + " has no findings (see: evidens finding create --help)");
+        }
+        List<FindingOut> out = new ArrayList<>();
+        for (Finding f : findings) {
+            out.add(finding(f, store.evidence(f.id()), anonymiser));
+        }
+        List<HistoryOut> history = anonymiser != null ? List.of()
+                : store.history(caseId, null).stream().map(CaseExports::history).toList();
+        return new CaseExport(CaseExport.FORMAT, CaseExport.VERSION, caseId, Instant.now().toString(), actor, anonymiser != null,
+                out, history);
+    }
+
+    /** A finding with its evidence as exported (quotations and notes anonymised when an anonymiser is given). */
+    public static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser) {
+        Anonymiser.Persons persons = new Anonymiser.Persons();
+        List<EvidenceOut> evidence = new ArrayList<>();
+        for (EvidenceItem item : items) {
+            evidence.add(evidence(item, anonymiser, persons));
+        }
+        return new FindingOut(f.id(), f.ref(), f.label(), f.kind().id(), f.number(), f.title(),
+                f.requirements().stream().map(r -> new RequirementOut(r.law(), r.sections(), r.text())).toList(), f.text(),
+                f.status(), f.createdBy(), f.createdAt().toString(), f.updatedBy(), f.updatedAt().toString(), evidence);
+    }
+
+    /** One evidence item as exported. */
+    public static EvidenceOut evidence(EvidenceItem item, Anonymiser anonymiser, Anonymiser.Persons persons) {
+        EvidenceDraft e = item.evidence();
+        String quote = anonymiser == null ? e.quote() : anonymiser.anonymise(e.quote(), persons);
+        String note = anonymiser == null || e.note() == null ? e.note() : anonymiser.anonymise(e.note(), persons);
+        return new EvidenceOut(item.id(), item.position(), e.stance().id(), quote, source(e),
+                new Citation(e.title(), e.file(), e.type(), e.docId(), e.page(), e.endPage(), e.start(), e.end()),
+                e.passageId(), e.lastPassageId(), e.sha256(), e.sourceBundle(), note,
+                new ProvenanceOut(e.provenance().query(), e.provenance().filters()), item.addedBy(), item.addedAt().toString());
+    }
+
+    /** A history entry as exported. */
+    public static HistoryOut history(HistoryEntry h) {
+        return new HistoryOut(h.findingId(), h.findingRef(), h.evidenceId(), h.action(), h.actor(), h.at().toString(),
+                tree(h.before()), tree(h.after()));
+    }
+
+    /**
+     * The source of a quotation as a report writes it: the document's title (else its file), its type,
+     * and its page or pages.
+     */
+    public static String source(EvidenceDraft e) {
+        String name = e.title() == null || e.title().isBlank() ? e.file() : e.title();
+        String pages = e.endPage() > e.page() ? "sidene " + e.page() + "–" + e.endPage() : "side " + e.page();
+        return name + ", " + e.type() + ", " + pages;
+    }
+
+    /**
+     * Imports an exported case (JSON) into the store, under its own case id (the passages it cites
+     * belong to that case's evidence index).
+     *
+     * @return the case id it was imported as
+     */
+    public static String importFile(FindingStore store, Path file, String actor) {
+        CaseExport export;
+        try {
+            export = Json.mapper().readValue(file.toFile(), CaseExport.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + " as exported findings: " + firstLine(e));
+        }
+        if (!CaseExport.FORMAT.equals(export.format()) || export.version() != CaseExport.VERSION) {
+            throw new IllegalArgumentException(file + " is not a findings export of version " + CaseExport.VERSION
+                    + " (made with evidens export --format json)");
+        }
+        if (export.anonymised()) {
+            throw new IllegalArgumentException(file + " is anonymised: its quotations no longer match their sources;"
+                    + " import an export made without --anonymise");
+        }
+        String caseId = export.caseId();
+        List<ImportedFinding> findings = new ArrayList<>();
+        for (FindingOut f : export.findings()) {
+            Finding finding = new Finding(f.id(), caseId, FindingKind.of(f.kind()), f.number(), f.title(),
+                    f.requirements().stream().map(r -> new LegalRequirement(r.law(), r.sections(), r.text())).toList(), f.text(),
+                    f.status(), f.createdBy(), Instant.parse(f.createdAt()), f.updatedBy(), Instant.parse(f.updatedAt()));
+            List<EvidenceItem> items = new ArrayList<>();
+            for (EvidenceOut e : f.evidence()) {
+                Citation c = e.citation();
+                if (!e.passageId().startsWith(caseId + "/")) {
+                    throw new IllegalArgumentException("passage " + e.passageId() + " in " + file + " is not of case " + caseId);
+                }
+                items.add(new EvidenceItem(e.id(), f.id(), e.position(), new EvidenceDraft(e.passageId(), e.lastPassageId(),
+                        c.docId(), c.start(), c.end(), e.quote(), c.title(), c.file(), c.type(), c.page(), c.endPage(), e.sha256(),
+                        e.sourceBundle(), Stance.of(e.stance()), e.note(),
+                        new Provenance(e.provenance().query(), e.provenance().filters())), e.addedBy(), Instant.parse(e.addedAt())));
+            }
+            findings.add(new ImportedFinding(finding, items));
+        }
+        List<HistoryEntry> history = export.history().stream()
+                .map(h -> new HistoryEntry(0, caseId, h.findingId(), h.finding(), h.evidenceId(), h.action(), h.actor(),
+                        Instant.parse(h.at()), text(h.before()), text(h.after())))
+                .toList();
+        store.importCase(caseId, findings, history, actor);
+        return caseId;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return json == null ? null : Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.toString();
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Writes through a temporary file beside the target, so a failed export leaves no half file. */
+    static void atomically(Path out, IoWriter writer) {
+        try {
+            Path abs = out.toAbsolutePath();
+            Files.createDirectories(abs.getParent());
+            Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
+            writer.write(tmp);
+            Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    interface IoWriter {
+        void write(Path file) throws IOException;
+    }
+}

@@ -1,0 +1,46 @@
+package no.evidens.pipeline.export;
+
+import org.apache.commons.csv.CSVFormat;
+
+import no.evidens.pipeline.export.CaseExport.EvidenceOut;
+import no.evidens.pipeline.export.CaseExport.FindingOut;
+
+/** One row per quotation (a finding without evidence gets one row without one), for spreadsheets. */
+final class CsvReport {
+    static final String[] HEADER = {"case", "finding", "label", "kind", "number", "title", "requirements", "text", "status",
+        "position", "stance", "quote", "source", "title_of_document", "file", "type", "page", "end_page", "start", "end",
+        "sha256", "passage_id", "note", "query", "filters"};
+
+    private CsvReport() {
+    }
+
+    static String render(CaseExport export) {
+        StringBuilder out = new StringBuilder();
+        record(out, (Object[]) HEADER);
+        for (FindingOut f : export.findings()) {
+            Object[] head = {export.caseId(), f.ref(), f.label(), f.kind(), f.number(), f.title(), ReportText.requirements(f),
+                f.text(), f.status()};
+            if (f.evidence().isEmpty()) {
+                record(out, concat(head, new Object[HEADER.length - head.length]));
+            }
+            for (EvidenceOut e : f.evidence()) {
+                record(out, concat(head, new Object[] {e.position(), e.stance(), e.quote(), e.source(), e.citation().title(),
+                    e.citation().file(), e.citation().type(), e.citation().page(), e.citation().endPage(), e.citation().start(),
+                    e.citation().end(), e.sha256(), e.passageId(), e.note(), e.provenance().query(),
+                    e.provenance().filters().isEmpty() ? null : e.provenance().filters().toString()}));
+            }
+        }
+        return out.toString();
+    }
+
+    /** One RFC 4180 record (CRLF-terminated; fields quoted where needed). */
+    private static void record(StringBuilder out, Object... values) {
+        out.append(CSVFormat.RFC4180.format(values)).append("\r\n");
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

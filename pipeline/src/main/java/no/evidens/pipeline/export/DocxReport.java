@@ -1,0 +1,90 @@
+package no.evidens.pipeline.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+
+import no.evidens.pipeline.export.CaseExport.EvidenceOut;
+import no.evidens.pipeline.export.CaseExport.FindingOut;
+
+/**
+ * The findings section of a supervision report as a Word document (Apache POI): for each finding
+ * «Avvik 1», its title, the legal requirement, its text, and the quotations in «» each followed by
+ * its source.
+ */
+final class DocxReport {
+    private static final String FONT = "Calibri";
+    private static final String SOURCE_COLOUR = "595959";
+
+    private DocxReport() {
+    }
+
+    static void write(CaseExport export, Path out) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.getProperties().getCoreProperties().setTitle(ReportText.HEADING + " – " + export.caseId());
+            text(doc.createParagraph(), ReportText.HEADING, 16, true, false);
+            XWPFParagraph caseLine = doc.createParagraph();
+            text(caseLine, "Sak: " + export.caseId() + (export.anonymised() ? " (personopplysninger er fjernet fra sitatene)" : ""),
+                    10, false, true);
+            for (FindingOut f : export.findings()) {
+                XWPFParagraph head = doc.createParagraph();
+                head.setSpacingBefore(360);
+                text(head, f.label(), 14, true, false);
+                text(doc.createParagraph(), f.title(), 11, true, false);
+                if (!f.requirements().isEmpty()) {
+                    XWPFParagraph req = doc.createParagraph();
+                    run(req, ReportText.requirementLabel(f) + " ", 11, false, true);
+                    run(req, ReportText.requirements(f), 11, false, false);
+                }
+                for (String p : ReportText.paragraphs(f.text())) {
+                    text(doc.createParagraph(), p, 11, false, false);
+                }
+                if (f.evidence().isEmpty()) {
+                    continue;
+                }
+                text(doc.createParagraph(), ReportText.evidenceLabel(f), 11, false, true);
+                for (EvidenceOut e : f.evidence()) {
+                    XWPFParagraph quote = doc.createParagraph();
+                    quote.setIndentationLeft(567);
+                    quote.setSpacingAfter(0);
+                    if (!ReportText.stance(e).isEmpty()) {
+                        run(quote, ReportText.stance(e), 11, true, false);
+                    }
+                    run(quote, ReportText.quoted(e), 11, false, true);
+                    XWPFParagraph source = doc.createParagraph();
+                    source.setIndentationLeft(567);
+                    source.setAlignment(ParagraphAlignment.LEFT);
+                    run(source, ReportText.source(e), 9, false, false).setColor(SOURCE_COLOUR);
+                    if (e.note() != null && !e.note().isBlank()) {
+                        XWPFParagraph note = doc.createParagraph();
+                        note.setIndentationLeft(567);
+                        run(note, ReportText.note(e), 9, false, true).setColor(SOURCE_COLOUR);
+                    }
+                }
+            }
+            try (OutputStream os = Files.newOutputStream(out)) {
+                doc.write(os);
+            }
+        }
+    }
+
+    private static void text(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
+        run(p, text, size, bold, italic);
+    }
+
+    private static XWPFRun run(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
+        XWPFRun r = p.createRun();
+        r.setFontFamily(FONT);
+        r.setFontSize(size);
+        r.setBold(bold);
+        r.setItalic(italic);
+        r.setText(text);
+        return r;
+    }
+}

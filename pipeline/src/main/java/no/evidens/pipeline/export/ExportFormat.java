@@ -1,0 +1,33 @@
+package no.evidens.pipeline.export;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import no.evidens.pipeline.Json;
+
+/** The formats of {@code evidens export}. */
+public enum ExportFormat {
+    DOCX, MD, CSV, JSON;
+
+    public static ExportFormat of(String name) {
+        try {
+            return valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown export format '" + name + "': use docx, md, csv or json");
+        }
+    }
+
+    /** Writes the export to {@code out} (whole or not at all). */
+    public void write(CaseExport export, Path out) {
+        CaseExports.atomically(out, tmp -> {
+            switch (this) {
+                case DOCX -> DocxReport.write(export, tmp);
+                case MD -> Files.writeString(tmp, MarkdownReport.render(export), StandardCharsets.UTF_8);
+                case CSV -> Files.writeString(tmp, CsvReport.render(export), StandardCharsets.UTF_8);
+                case JSON -> Files.writeString(tmp, Json.write(export) + "\n", StandardCharsets.UTF_8);
+            }
+        });
+    }
+}

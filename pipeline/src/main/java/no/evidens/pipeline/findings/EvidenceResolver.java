@@ -1,0 +1,117 @@
+package no.evidens.pipeline.findings;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.findings.CitedPassage;
+import no.evidens.index.findings.EvidenceDraft;
+import no.evidens.index.findings.PassageLookup;
+
+/**
+ * Turns an {@link AttachRequest} into an evidence item with its citation, checked against the index:
+ * the passage exists in the case, the span lies inside it (or inside the run of passages up to a later
+ * one of the same document), and the quotation is exactly the document's text there.
+ */
+public final class EvidenceResolver {
+    private final PassageLookup index;
+    private final Receipts receipts;
+
+    public EvidenceResolver(PassageLookup index, Receipts receipts) {
+        this.index = index;
+        this.receipts = receipts;
+    }
+
+    public EvidenceDraft resolve(AttachRequest r) throws IOException {
+        CitedPassage first = passage(r.caseId(), r.passageId());
+        CitedPassage last = first;
+        if (r.throughPassageId() != null && !r.throughPassageId().equals(r.passageId())) {
+            last = passage(r.caseId(), r.throughPassageId());
+            if (!last.docId().equals(first.docId())) {
+                throw new IllegalArgumentException("a quotation runs across passages of one document only: "
+                        + r.passageId() + " and " + r.throughPassageId() + " are in different documents");
+            }
+            if (last.number() <= first.number()) {
+                throw new IllegalArgumentException("passage " + r.throughPassageId() + " does not come after " + r.passageId());
+            }
+        }
+        IndexedDocument doc = index.document(r.caseId(), first.docId())
+                .orElseThrow(() -> new IllegalStateException("the index has passage " + r.passageId() + " but not its document"));
+        int from = first.start();
+        int to = last.end();
+        String where = last == first ? "passage " + first.passageId() : "passages " + first.passageId() + " to " + last.passageId();
+        int start;
+        int end;
+        if (r.quote() != null) {
+            if (r.start() != null || r.end() != null) {
+                throw new IllegalArgumentException("give the quotation either as --quote or as --start/--end, not both");
+            }
+            int[] span = find(doc.text(), from, to, r.quote());
+            if (span == null) {
+                throw new IllegalArgumentException("the quotation is not in " + where + ": copy it exactly from the passage");
+            }
+            start = span[0];
+            end = span[1];
+        } else {
+            start = r.start() == null ? from : r.start();
+            end = r.end() == null ? to : r.end();
+            if (start < from || end > to || start >= end) {
+                throw new IllegalArgumentException("span " + start + "–" + end + " is outside " + where
+                        + " (characters " + from + "–" + to + ")");
+            }
+        }
+        String quote = doc.text().substring(start, end);
+        if (quote.isBlank()) {
+            throw new IllegalArgumentException("span " + start + "–" + end + " holds no words");
+        }
+        String bundle = receipts.bundleOf(r.caseId(), doc.file(), doc.sha256()).orElse(null);
+        return new EvidenceDraft(first.passageId(), last.passageId(), doc.docId(), start, end, quote, doc.title(), doc.file(),
+                doc.type(), pageOf(doc.pageStarts(), start), pageOf(doc.pageStarts(), end - 1), doc.sha256(), bundle, r.stance(),
+                r.note(), r.provenance());
+    }
+
+    private CitedPassage passage(String caseId, String passageId) throws IOException {
+        CitedPassage p = index.passage(passageId).orElseThrow(() -> new IllegalArgumentException(
+                "unknown passage " + passageId + ": find passage ids with evidens search --json"));
+        if (!p.caseId().equals(caseId)) {
+            throw new IllegalArgumentException("passage " + passageId + " belongs to case " + p.caseId() + ", not " + caseId);
+        }
+        return p;
+    }
+
+    /** The first place the words stand in {@code text[from, to)}: exactly, else with any run of spaces between them. */
+    static int[] find(String text, int from, int to, String words) {
+        String w = words.strip();
+        if (w.isEmpty()) {
+            return null;
+        }
+        String region = text.substring(from, to);
+        int i = region.indexOf(w);
+        if (i >= 0) {
+            return new int[] {from + i, from + i + w.length()};
+        }
+        String[] parts = w.split("\\s+");
+        StringBuilder re = new StringBuilder();
+        for (String part : parts) {
+            if (re.length() > 0) {
+                re.append("\\s+");
+            }
+            re.append(Pattern.quote(part));
+        }
+        Matcher m = Pattern.compile(re.toString()).matcher(region);
+        return m.find() ? new int[] {from + m.start(), from + m.end()} : null;
+    }
+
+    /** The page (from 1) that holds the character at {@code offset}. */
+    static int pageOf(List<Integer> pageStarts, int offset) {
+        int page = 1;
+        for (int i = 0; i < pageStarts.size(); i++) {
+            if (pageStarts.get(i) <= offset) {
+                page = i + 1;
+            }
+        }
+        return page;
+    }
+}

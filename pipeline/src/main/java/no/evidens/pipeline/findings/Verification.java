@@ -1,0 +1,28 @@
+package no.evidens.pipeline.findings;
+
+import java.util.List;
+
+/**
+ * How one attached quotation stands up.
+ *
+ * @param finding  the finding's reference ({@code avvik-1})
+ * @param item     the evidence item's id
+ * @param position its position in the finding
+ * @param file     the source file (path inside the bundle)
+ * @param status   {@value #OK}, {@value #CHANGED}, {@value #VANISHED} or {@value #UNCHECKED}
+ * @param problems what is wrong, for a person to read (empty when ok)
+ */
+public record Verification(String finding, long item, int position, String file, int start, int end, String status,
+                           List<String> problems) {
+    public static final String OK = "ok";
+    /** The source file or the indexed text is no longer what was quoted. */
+    public static final String CHANGED = "changed";
+    /** The source file or the indexed document is gone. */
+    public static final String VANISHED = "vanished";
+    /** The source file could not be checked (where it is is not known, or it is inside a container). */
+    public static final String UNCHECKED = "unchecked";
+
+    public Verification {
+        problems = List.copyOf(problems);
+    }
+}

@@ -1,0 +1,94 @@
+package no.evidens.pipeline.findings;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.findings.EvidenceDraft;
+import no.evidens.index.findings.EvidenceItem;
+import no.evidens.index.findings.Finding;
+import no.evidens.index.findings.FindingStore;
+import no.evidens.index.findings.PassageLookup;
+
+/**
+ * Re-checks every quotation of a case against the indexed text (the same characters at the same
+ * offsets) and against its source file (the same SHA-256). Nothing is changed: what no longer holds
+ * is reported, and the auditor decides.
+ */
+public final class Verifier {
+    private final FindingStore store;
+    private final PassageLookup index;
+    private final String bundleOverride;
+
+    /**
+     * @param index          the evidence index, or null when there is none (then every quotation is reported)
+     * @param bundleOverride where the bundle is now (folder or .zip), or null to use where each file was ingested from
+     */
+    public Verifier(FindingStore store, PassageLookup index, String bundleOverride) {
+        this.store = store;
+        this.index = index;
+        this.bundleOverride = bundleOverride;
+    }
+
+    public List<Verification> verify(String caseId) throws IOException {
+        List<Verification> out = new ArrayList<>();
+        for (Finding f : store.findings(caseId)) {
+            for (EvidenceItem item : store.evidence(f.id())) {
+                out.add(verify(f, item));
+            }
+        }
+        return out;
+    }
+
+    private Verification verify(Finding f, EvidenceItem item) throws IOException {
+        EvidenceDraft e = item.evidence();
+        List<String> problems = new ArrayList<>();
+        String status = Verification.OK;
+        Optional<IndexedDocument> doc = index == null ? Optional.empty() : index.document(f.caseId(), e.docId());
+        if (doc.isEmpty()) {
+            problems.add(index == null ? "there is no evidence index to check the text against"
+                    : "the document is no longer in the index");
+            status = Verification.VANISHED;
+        } else {
+            String text = doc.get().text();
+            if (e.end() > text.length() || !text.substring(e.start(), e.end()).equals(e.quote())) {
+                problems.add("the indexed text at " + e.start() + "–" + e.end() + " is no longer the quotation");
+                status = Verification.CHANGED;
+            }
+            if (!e.sha256().equals(doc.get().sha256())) {
+                problems.add("the indexed document has another SHA-256 than the one quoted");
+                status = Verification.CHANGED;
+            }
+        }
+        SourceFiles.Source source = SourceFiles.hash(bundleOverride != null ? bundleOverride : e.sourceBundle(), e.file());
+        switch (source.status()) {
+            case SourceFiles.Source.FOUND -> {
+                if (!source.sha256().equals(e.sha256())) {
+                    problems.add("the source file has changed (SHA-256 " + abbreviate(source.sha256()) + ", quoted from "
+                            + abbreviate(e.sha256()) + ")");
+                    status = worse(status, Verification.CHANGED);
+                }
+            }
+            case SourceFiles.Source.MISSING -> {
+                problems.add(source.detail());
+                status = worse(status, Verification.VANISHED);
+            }
+            default -> {
+                problems.add(source.detail());
+                status = worse(status, Verification.UNCHECKED);
+            }
+        }
+        return new Verification(f.ref(), item.id(), item.position(), e.file(), e.start(), e.end(), status, problems);
+    }
+
+    private static String worse(String a, String b) {
+        List<String> order = List.of(Verification.OK, Verification.UNCHECKED, Verification.CHANGED, Verification.VANISHED);
+        return order.indexOf(a) >= order.indexOf(b) ? a : b;
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.substring(0, Math.min(12, sha.length())) + "…";
+    }
+}

@@ -1,0 +1,63 @@
+package no.evidens.pipeline.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import no.evidens.models.TaggedSpan;
+import no.evidens.models.tag.PersonalNumber;
+
+class AnonymiserTest {
+    /** Stands in for the name model: capitalised pairs and the lone surnames of the test. */
+    private static final Pattern NAMES = Pattern.compile("Kari Nordmann|Ola Hansen|Nordmann|Hansen");
+    private final Anonymiser anonymiser = new Anonymiser(text -> {
+        List<TaggedSpan> out = new ArrayList<>();
+        Matcher m = NAMES.matcher(text);
+        while (m.find()) {
+            out.add(new TaggedSpan("PER", m.start(), m.end()));
+        }
+        return out;
+    });
+
+    static String validFodselsnummer() {
+        for (int i = 12_300; i < 100_000; i++) {
+            String candidate = String.format("010190%05d", i);
+            if (PersonalNumber.classify(candidate) == PersonalNumber.Kind.FODSELSNUMMER) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no valid number");
+    }
+
+    @Test
+    void theSamePersonGetsTheSamePlaceholderWithinAFinding() {
+        Anonymiser.Persons persons = new Anonymiser.Persons();
+        assertEquals("[navn 1] møtte [navn 2].", anonymiser.anonymise("Kari Nordmann møtte Ola Hansen.", persons));
+        assertEquals("Senere ringte [navn 1] til [navn 2] igjen.",
+                anonymiser.anonymise("Senere ringte Nordmann til Hansen igjen.", persons));
+        Anonymiser.Persons nextFinding = new Anonymiser.Persons();
+        assertEquals("[navn 1] alene.", anonymiser.anonymise("Hansen alene.", nextFinding));
+    }
+
+    @Test
+    void personalNumbersPhonesMailAndAddressesArePlaceholders() {
+        String fnr = validFodselsnummer();
+        String text = "Gutten (f.nr. " + fnr + ") bor i Storgata 5, 9990 Fjordvik. Mor har tlf. 912 34 567 og e-post mor@example.no.";
+        String anonymised = anonymiser.anonymise(text, new Anonymiser.Persons());
+        assertEquals("Gutten (f.nr. [fødselsnummer]) bor i [adresse]. Mor har tlf. [telefon] og e-post [e-post].", anonymised);
+        assertFalse(anonymised.contains(fnr));
+    }
+
+    @Test
+    void anElevenDigitNumberWithWrongCheckDigitsIsLeftAlone() {
+        String fnr = validFodselsnummer();
+        String wrong = fnr.substring(0, 10) + ((fnr.charAt(10) - '0' + 1) % 10);
+        assertEquals("Saksnummer " + wrong + ".", anonymiser.anonymise("Saksnummer " + wrong + ".", new Anonymiser.Persons()));
+    }
+}
