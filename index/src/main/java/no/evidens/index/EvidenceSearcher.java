@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -49,7 +50,7 @@ public final class EvidenceSearcher implements AutoCloseable {
      * @throws IllegalStateException when there is no index yet at {@code dir}
      */
     public EvidenceSearcher(Path dir) {
-        this(dir, NorwegianAnalysis.analyzer());
+        this(dir, NorwegianAnalysis.queryAnalyzer(null));
     }
 
     /** A searcher with another analyzer: the one the index was written with. */
@@ -96,6 +97,8 @@ public final class EvidenceSearcher implements AutoCloseable {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxNoHighlightPassages(1)
+                // A match on a compound part marks the whole word in the text.
+                .withMaskedFieldsFunc(f -> PassageSchema.TEXT.equals(f) ? Set.of(PassageSchema.PARTS) : Set.of())
                 .build();
         String[] snippets = highlighter.highlight(PassageSchema.TEXT, userQuery, top, SNIPPET_PASSAGES);
 

@@ -1,30 +1,80 @@
 package no.evidens.index;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
+import org.apache.lucene.analysis.no.NorwegianLightStemFilter;
+import org.apache.lucene.analysis.no.NorwegianLightStemmer;
+import org.apache.lucene.analysis.no.NorwegianNormalizationFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 
-/** The analysis chain of the index: Norwegian text, exact keywords for the filter fields. */
+/**
+ * The analysis chains of the index, all Lucene's own filters:
+ * <ul>
+ * <li>text: standard tokens, lower case, {@code ae/oe/aa} and ä/ö folded to æ/ø/å, Norwegian stop
+ * words, light stemming for Bokmål and Nynorsk together;</li>
+ * <li>parts: the same, with compounds also split into the parts of a shipped lexicon
+ * ({@code compound-parts.txt}), so {@code barnevern} finds {@code barneverntjenesten};</li>
+ * <li>at query time the text chain expands abbreviations and synonyms ({@code synonyms.txt}, which
+ * a file in the home folder replaces);</li>
+ * <li>the filter fields are exact keywords.</li>
+ * </ul>
+ */
 public final class NorwegianAnalysis {
+    private static final int STEM_FLAGS = NorwegianLightStemmer.BOKMAAL | NorwegianLightStemmer.NYNORSK;
+    private static final CharArraySet PARTS = readParts();
+
     private NorwegianAnalysis() {
     }
 
-    /** The analyzer of the evidence index, for writing and query parsing alike. */
+    /** The analyzer the evidence index is written with. */
     public static Analyzer analyzer() {
-        return withKeywordFields(new NorwegianAnalyzer());
+        return withKeywordFields(new TextAnalyzer(null, false), new TextAnalyzer(null, true));
+    }
+
+    /**
+     * The analyzer queries are read with: as {@link #analyzer()}, with synonyms and abbreviations
+     * expanded in the text.
+     *
+     * @param synonyms a synonyms file that replaces the shipped one, or null
+     */
+    public static Analyzer queryAnalyzer(Path synonyms) {
+        return withKeywordFields(new TextAnalyzer(synonymMap(synonyms), false), new TextAnalyzer(null, true));
     }
 
     /** Lucene's plain NorwegianAnalyzer for the text: the baseline that relevance is measured against. */
     public static Analyzer plain() {
-        return withKeywordFields(new NorwegianAnalyzer());
+        NorwegianAnalyzer text = new NorwegianAnalyzer();
+        return withKeywordFields(text, text);
     }
 
-    private static Analyzer withKeywordFields(Analyzer text) {
+    private static Analyzer withKeywordFields(Analyzer text, Analyzer parts) {
         Analyzer keyword = new KeywordAnalyzer();
         return new PerFieldAnalyzerWrapper(text, Map.ofEntries(
+                Map.entry(PassageSchema.PARTS, parts),
                 Map.entry(PassageSchema.KIND, keyword),
                 Map.entry(PassageSchema.ID, keyword),
                 Map.entry(PassageSchema.CASE, keyword),
@@ -36,5 +86,78 @@ public final class NorwegianAnalysis {
                 Map.entry(PassageSchema.LAW, keyword),
                 Map.entry(PassageSchema.HAS_QUOTE, keyword),
                 Map.entry(PassageSchema.SHA256, keyword)));
+    }
+
+    /** The Norwegian text chain, optionally with synonyms (queries) or compound parts (the parts field). */
+    private static final class TextAnalyzer extends Analyzer {
+        private final SynonymMap synonyms;
+        private final boolean parts;
+
+        TextAnalyzer(SynonymMap synonyms, boolean parts) {
+            this.synonyms = synonyms;
+            this.parts = parts;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream s = new NorwegianNormalizationFilter(new LowerCaseFilter(source));
+            if (synonyms != null) {
+                s = new SynonymGraphFilter(s, synonyms, true);
+            }
+            s = new StopFilter(s, NorwegianAnalyzer.getDefaultStopSet());
+            if (parts) {
+                s = new DictionaryCompoundWordTokenFilter(s, PARTS, 5, 3, 20, true);
+            }
+            return new TokenStreamComponents(source, new NorwegianLightStemFilter(s, STEM_FLAGS));
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new NorwegianNormalizationFilter(new LowerCaseFilter(in));
+        }
+    }
+
+    /** What synonym entries are read with: the text chain before synonyms. */
+    private static final class SynonymEntryAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new NorwegianNormalizationFilter(new LowerCaseFilter(source)));
+        }
+    }
+
+    private static CharArraySet readParts() {
+        List<String> parts = new ArrayList<>();
+        try (InputStream in = NorwegianAnalysis.class.getResourceAsStream("compound-parts.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("compound-parts.txt is missing from the index module");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String w = line.strip();
+                if (!w.isEmpty() && !w.startsWith("#")) {
+                    parts.add(w);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return CharArraySet.unmodifiableSet(new CharArraySet(parts, true));
+    }
+
+    /** The synonyms: the file given, else the shipped list. Errors name the file and the line. */
+    static SynonymMap synonymMap(Path file) {
+        try (Reader in = file != null
+                ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
+                : new InputStreamReader(NorwegianAnalysis.class.getResourceAsStream("synonyms.txt"), StandardCharsets.UTF_8)) {
+            SolrSynonymParser parser = new SolrSynonymParser(true, true, new SynonymEntryAnalyzer());
+            parser.parse(in);
+            return parser.build();
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("cannot read the synonyms " + (file == null ? "shipped with Evidens" : file)
+                    + " at line " + e.getErrorOffset() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the synonyms file " + file + ": " + e.getMessage(), e);
+        }
     }
 }

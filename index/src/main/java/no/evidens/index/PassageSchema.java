@@ -34,6 +34,8 @@ public final class PassageSchema {
     public static final String START = "start";
     public static final String END = "end";
     public static final String TEXT = "text";
+    /** The passage text again, with compounds split into their parts (searched with less weight). */
+    public static final String PARTS = "parts";
     public static final String QUOTE = "quote";
     public static final String INDICATOR = "indicator";
     /** The same indicator ids under their Norwegian query name: {@code indikator:taushetsplikt}. */
@@ -57,9 +59,14 @@ public final class PassageSchema {
     /** Analysed, stored, with offsets in the postings so highlighting never re-analyses a passage. */
     static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
 
+    /** Analysed, not stored, offsets in the postings so that a match on a part highlights its word. */
+    static final FieldType PARTS_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
         TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT_TYPE.freeze();
+        PARTS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        PARTS_TYPE.freeze();
     }
 
     private PassageSchema() {
@@ -88,6 +95,7 @@ public final class PassageSchema {
         d.add(new StoredField(START, p.start()));
         d.add(new StoredField(END, p.end()));
         d.add(new Field(TEXT, p.text(), TEXT_TYPE));
+        d.add(new Field(PARTS, p.text(), PARTS_TYPE));
         for (String q : p.quotes()) {
             d.add(new StoredField(QUOTE, q));
         }

@@ -15,6 +15,17 @@ import org.apache.lucene.search.Query;
  */
 final class QueryReader {
     private static final float HEADING_BOOST = 0.3f;
+    /** Compound parts match, but below whole words: {@code plan} must not flood every {@code *plan}. */
+    private static final float PARTS_BOOST = 0.4f;
+    /** The field names a user may write, Norwegian and English, and the fields they search. */
+    static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("type", PassageSchema.TYPE), Map.entry("dokumenttype", PassageSchema.TYPE),
+            Map.entry("sak", PassageSchema.CASE), Map.entry("case", PassageSchema.CASE),
+            Map.entry("fil", PassageSchema.FILE), Map.entry("file", PassageSchema.FILE),
+            Map.entry("indikator", PassageSchema.INDICATOR_QUERY), Map.entry("indicator", PassageSchema.INDICATOR_QUERY),
+            Map.entry("lov", PassageSchema.LAW), Map.entry("sitat", PassageSchema.HAS_QUOTE),
+            Map.entry("tekst", PassageSchema.TEXT), Map.entry("text", PassageSchema.TEXT),
+            Map.entry("overskrift", PassageSchema.HEADING), Map.entry("heading", PassageSchema.HEADING));
 
     private final Analyzer analyzer;
 
@@ -23,9 +34,9 @@ final class QueryReader {
     }
 
     Query read(String text) {
-        // Words are sought in the passage text and, with less weight, in the heading it stands under.
-        QueryParser parser = new MultiFieldQueryParser(new String[] {PassageSchema.TEXT, PassageSchema.HEADING},
-                analyzer, Map.of(PassageSchema.TEXT, 1.0f, PassageSchema.HEADING, HEADING_BOOST));
+        // Words are sought in the passage text and, with less weight, in its compound parts and in the
+        // heading it stands under.
+        QueryParser parser = new AliasingParser(analyzer);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setSplitOnWhitespace(true);
         try {
@@ -35,11 +46,79 @@ final class QueryReader {
                         + "(very common words like \"og\" and \"i\" are not searched on their own)");
             }
             return q;
+        } catch (UnknownField e) {
+            throw new QuerySyntaxException("the query \"" + text + "\" names an unknown field '" + e.name + "': use "
+                    + String.join(", ", new java.util.TreeSet<>(FIELDS.keySet())) + " (or put the words in quotes)");
         } catch (ParseException e) {
+            if (e.getCause() instanceof UnknownField u) {
+                throw new QuerySyntaxException("the query \"" + text + "\" names an unknown field '" + u.name + "': use "
+                        + String.join(", ", new java.util.TreeSet<>(FIELDS.keySet())) + " (or put the words in quotes)");
+            }
             throw new QuerySyntaxException("cannot read the query \"" + text + "\": " + hint(text)
                     + " (check that quotes and brackets are closed and that a field name is followed by a value, e.g. type:journal)");
         } catch (IndexSearcher.TooManyClauses e) {
             throw new QuerySyntaxException("the query \"" + text + "\" expands to too many words: make the prefix* longer");
+        }
+    }
+
+    /** Lucene's classic parser, with the field names users write mapped to the index's, and unknown ones refused. */
+    private static final class AliasingParser extends MultiFieldQueryParser {
+        AliasingParser(Analyzer analyzer) {
+            super(new String[] {PassageSchema.TEXT, PassageSchema.PARTS, PassageSchema.HEADING}, analyzer,
+                    Map.of(PassageSchema.TEXT, 1.0f, PassageSchema.PARTS, PARTS_BOOST, PassageSchema.HEADING, HEADING_BOOST));
+        }
+
+        private static String field(String name) throws ParseException {
+            if (name == null) {
+                return null;
+            }
+            String f = FIELDS.get(name.toLowerCase(java.util.Locale.ROOT));
+            if (f == null) {
+                throw new UnknownField(name);
+            }
+            return f;
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            return super.getFieldQuery(field(field), queryText, quoted);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+            return super.getFieldQuery(field(field), queryText, slop);
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            return super.getPrefixQuery(field(field), termStr);
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            return super.getWildcardQuery(field(field), termStr);
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            return super.getFuzzyQuery(field(field), termStr, minSimilarity);
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                      boolean endInclusive) throws ParseException {
+            return super.getRangeQuery(field(field), part1, part2, startInclusive, endInclusive);
+        }
+    }
+
+    /** A field name the index does not know. */
+    private static final class UnknownField extends ParseException {
+        private static final long serialVersionUID = 1L;
+        final String name;
+
+        UnknownField(String name) {
+            super("unknown field " + name);
+            this.name = name;
         }
     }
 
