@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.index.findings.FindingStore;
+import no.evidens.index.findings.PassageLookup;
 import no.evidens.pipeline.export.Anonymiser;
 import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.CaseExports;
@@ -32,10 +33,12 @@ final class ExportCommand implements Callable<Integer> {
     boolean anonymise;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         ExportFormat f = ExportFormat.of(format);
-        try (FindingStore store = opts.open()) {
-            CaseExport export = CaseExports.read(store, opts.caseId, opts.user(), anonymise ? Anonymiser.withNameModel() : null);
+        java.nio.file.Path indexDir = opts.evidensHome().index();
+        try (FindingStore store = opts.open();
+             PassageLookup index = anonymise && java.nio.file.Files.isDirectory(indexDir) ? new PassageLookup(indexDir) : null) {
+            CaseExport export = CaseExports.read(store, opts.caseId, opts.user(), anonymise ? Anonymiser.withNameModel() : null, index);
             f.write(export, out);
             int quotes = export.findings().stream().mapToInt(x -> x.evidence().size()).sum();
             spec.commandLine().getOut().printf("Exported %d finding%s with %d quotation%s of case %s to %s%s%n",

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import no.evidens.models.NorwegianModels;
 import no.evidens.models.TaggedSpan;
@@ -24,6 +26,8 @@ public final class Anonymiser {
     public interface NameFinder {
         List<TaggedSpan> names(String text);
     }
+
+    private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}\\p{Ll}+(?![\\p{L}\\d])");
 
     private final NameFinder names;
     private final PiiTagger pii = new PiiTagger();
@@ -57,6 +61,11 @@ public final class Anonymiser {
             return persons.size();
         }
 
+        boolean known(String word) {
+            Set<String> w = words(word);
+            return !w.isEmpty() && persons.stream().anyMatch(p -> p.containsAll(w));
+        }
+
         private static Set<String> words(String name) {
             Set<String> out = new HashSet<>();
             for (String w : name.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
@@ -70,10 +79,38 @@ public final class Anonymiser {
 
     /** The text with personal data replaced; {@code persons} carries the numbering across one finding. */
     public String anonymise(String text, Persons persons) {
+        return anonymise(text, persons, List.of());
+    }
+
+    /**
+     * The text with personal data replaced.
+     *
+     * @param persons carries the numbering across one finding
+     * @param context more text the quotation stands in (its document): a name the model finds there is
+     *                replaced in the quotation too, where the model alone would miss it (a first name on its own)
+     */
+    public String anonymise(String text, Persons persons, List<String> context) {
         List<TaggedSpan> spans = new ArrayList<>();
         for (TaggedSpan s : names.names(text)) {
             if ("PER".equals(s.type()) || PiiTagger.PERSON.equals(s.type())) {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, s.start(), s.end()));
+            }
+        }
+        Persons seen = new Persons();
+        for (String c : context) {
+            for (TaggedSpan s : names.names(c)) {
+                if ("PER".equals(s.type()) || PiiTagger.PERSON.equals(s.type())) {
+                    seen.numberOf(s.cut(c));
+                }
+            }
+        }
+        Matcher word = CAPITALISED.matcher(text);
+        while (word.find()) {
+            int a = word.start();
+            int b = word.end();
+            boolean covered = spans.stream().anyMatch(s -> s.start() < b && a < s.end());
+            if (!covered && (persons.known(word.group()) || seen.known(word.group()))) {
+                spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             }
         }
         spans.addAll(pii.tag(text));

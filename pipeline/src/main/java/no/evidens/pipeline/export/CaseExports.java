@@ -18,6 +18,7 @@ import no.evidens.index.findings.FindingStore;
 import no.evidens.index.findings.HistoryEntry;
 import no.evidens.index.findings.ImportedFinding;
 import no.evidens.index.findings.LegalRequirement;
+import no.evidens.index.findings.PassageLookup;
 import no.evidens.index.findings.Provenance;
 import no.evidens.index.findings.Stance;
 import no.evidens.pipeline.Json;
@@ -40,13 +41,21 @@ public final class CaseExports {
      *                   and the history (which holds the quotations) is left out
      */
     public static CaseExport read(FindingStore store, String caseId, String actor, Anonymiser anonymiser) {
+        return read(store, caseId, actor, anonymiser, null);
+    }
+
+    /**
+     * The case as exported; with an index, the anonymiser also replaces names it finds elsewhere in each
+     * quotation's document (a first name alone that the model misses inside the short quotation).
+     */
+    public static CaseExport read(FindingStore store, String caseId, String actor, Anonymiser anonymiser, PassageLookup index) {
         List<Finding> findings = store.findings(caseId);
         if (findings.isEmpty()) {
             throw new IllegalArgumentException("case " + caseId + " has no findings (see: evidens finding create --help)");
         }
         List<FindingOut> out = new ArrayList<>();
         for (Finding f : findings) {
-            out.add(finding(f, store.evidence(f.id()), anonymiser));
+            out.add(finding(f, store.evidence(f.id()), anonymiser, index));
         }
         List<HistoryOut> history = anonymiser != null ? List.of()
                 : store.history(caseId, null).stream().map(CaseExports::history).toList();
@@ -56,10 +65,14 @@ public final class CaseExports {
 
     /** A finding with its evidence as exported (quotations and notes anonymised when an anonymiser is given). */
     public static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser) {
+        return finding(f, items, anonymiser, null);
+    }
+
+    private static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser, PassageLookup index) {
         Anonymiser.Persons persons = new Anonymiser.Persons();
         List<EvidenceOut> evidence = new ArrayList<>();
         for (EvidenceItem item : items) {
-            evidence.add(evidence(item, anonymiser, persons));
+            evidence.add(evidence(item, anonymiser, persons, context(index, f.caseId(), item)));
         }
         return new FindingOut(f.id(), f.ref(), f.label(), f.kind().id(), f.number(), f.title(),
                 f.requirements().stream().map(r -> new RequirementOut(r.law(), r.sections(), r.text())).toList(), f.text(),
@@ -68,8 +81,23 @@ public final class CaseExports {
 
     /** One evidence item as exported. */
     public static EvidenceOut evidence(EvidenceItem item, Anonymiser anonymiser, Anonymiser.Persons persons) {
+        return evidence(item, anonymiser, persons, List.of());
+    }
+
+    private static List<String> context(PassageLookup index, String caseId, EvidenceItem item) {
+        if (index == null) {
+            return List.of();
+        }
+        try {
+            return index.document(caseId, item.evidence().docId()).map(d -> List.of(d.text())).orElse(List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index: " + e.getMessage(), e);
+        }
+    }
+
+    private static EvidenceOut evidence(EvidenceItem item, Anonymiser anonymiser, Anonymiser.Persons persons, List<String> context) {
         EvidenceDraft e = item.evidence();
-        String quote = anonymiser == null ? e.quote() : anonymiser.anonymise(e.quote(), persons);
+        String quote = anonymiser == null ? e.quote() : anonymiser.anonymise(e.quote(), persons, context);
         String note = anonymiser == null || e.note() == null ? e.note() : anonymiser.anonymise(e.note(), persons);
         return new EvidenceOut(item.id(), item.position(), e.stance().id(), quote, source(e),
                 new Citation(e.title(), e.file(), e.type(), e.docId(), e.page(), e.endPage(), e.start(), e.end()),

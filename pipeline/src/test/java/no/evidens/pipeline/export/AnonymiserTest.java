@@ -46,6 +46,15 @@ class AnonymiserTest {
     }
 
     @Test
+    void aNameFoundElsewhereInTheDocumentIsReplacedInTheQuotationToo() {
+        assertEquals("Gutten [navn 1] møter hver uke.", anonymiser.anonymise("Gutten Hansen møter hver uke.",
+                new Anonymiser.Persons(), List.of("Ola Hansen er 15 år.")));
+        Anonymiser quiet = new Anonymiser(text -> text.startsWith("Ola Hansen") ? List.of(new TaggedSpan("PER", 0, 10)) : List.of());
+        assertEquals("[navn 1] bestemmer selv.", quiet.anonymise("Ola bestemmer selv.", new Anonymiser.Persons(),
+                List.of("Ola Hansen er 15 år.")));
+    }
+
+    @Test
     void personalNumbersPhonesMailAndAddressesArePlaceholders() {
         String fnr = validFodselsnummer();
         String text = "Gutten (f.nr. " + fnr + ") bor i Storgata 5, 9990 Fjordvik. Mor har tlf. 912 34 567 og e-post mor@example.no.";
