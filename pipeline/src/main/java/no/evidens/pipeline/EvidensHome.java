@@ -8,6 +8,8 @@ import java.nio.file.Path;
  */
 public record EvidensHome(Path root) {
     public static final String ENV = "EVIDENS_HOME";
+    /** A synonyms file in the home folder replaces the shipped list of abbreviations and synonyms. */
+    public static final String SYNONYMS = "synonyms.txt";
 
     public static EvidensHome resolve(Path option) {
         if (option != null) {

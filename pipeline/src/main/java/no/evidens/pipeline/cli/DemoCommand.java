@@ -45,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
                 new ConsoleProgress(System.err, System.console() != null));
         Output output = new Output(out, System.console() != null);
         output.receipt(receipt);
-        try (EvidenceSearcher searcher = new EvidenceSearcher(h.index())) {
+        try (EvidenceSearcher searcher = home.openSearcher()) {
             for (String q : EXAMPLES) {
                 out.println();
                 out.println("$ evidens search --case " + SampleBundle.CASE_ID + " --limit 3 '" + q + "'");

@@ -1,9 +1,12 @@
 package no.evidens.pipeline.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
 
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.NorwegianAnalysis;
 import no.evidens.pipeline.EvidensHome;
 
 /** The {@code --home} option shared by the commands that use local data. */
@@ -14,5 +17,12 @@ final class HomeOption {
 
     EvidensHome resolve() {
         return EvidensHome.resolve(home);
+    }
+
+    /** A searcher over the home's index, with the home's synonyms.txt when it has one. */
+    EvidenceSearcher openSearcher() {
+        EvidensHome h = resolve();
+        Path synonyms = h.root().resolve(EvidensHome.SYNONYMS);
+        return new EvidenceSearcher(h.index(), NorwegianAnalysis.queryAnalyzer(Files.isRegularFile(synonyms) ? synonyms : null));
     }
 }

@@ -44,7 +44,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SearchRequest request = new SearchRequest(String.join(" ", query), caseId, type, limit);
-        try (EvidenceSearcher searcher = new EvidenceSearcher(home.resolve().index())) {
+        try (EvidenceSearcher searcher = home.openSearcher()) {
             SearchResult result = searcher.search(request);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

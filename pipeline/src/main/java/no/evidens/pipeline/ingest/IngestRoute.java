@@ -2,6 +2,7 @@ package no.evidens.pipeline.ingest;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -39,7 +40,11 @@ final class IngestRoute extends RouteBuilder {
 
     private final String caseId;
     private final DocumentAnalyser analyser;
+    /** Documents between commits: a process killed mid-ingest loses at most these, and ingesting again completes it. */
+    static final int COMMIT_EVERY = 25;
+
     private final PassageBuilder passages = new PassageBuilder();
+    private final AtomicInteger sinceCommit = new AtomicInteger();
     private final EvidenceIndexWriter index;
     private final ReceiptCollector receipts;
     private final IndexIdempotentRepository seen;
@@ -134,6 +139,10 @@ final class IngestRoute extends RouteBuilder {
         index.add(new IndexedDocument(work.docId(), caseId, work.path(), work.type(), title, work.sha256(),
                 analysis.mediaType(), text.text(), text.pageStarts()), built);
         receipts.record(work.path(), work.type(), work.sha256(), ReceiptFile.INDEXED, null, text.pages(), built.size());
+        if (sinceCommit.incrementAndGet() >= COMMIT_EVERY) {
+            sinceCommit.set(0);
+            index.commit();
+        }
     }
 
     private static String titleOf(DocumentWork work) {

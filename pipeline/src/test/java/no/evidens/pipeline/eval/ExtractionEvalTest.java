@@ -14,7 +14,8 @@ class ExtractionEvalTest {
     void wordErrorRateCountsSubstitutionsInsertionsAndDeletions() {
         assertEquals(new WordErrorRate(0, 4), WordErrorRate.of("barnevern og NAV samarbeider", "barnevern  og\nNAV samarbeider"));
         assertEquals(new WordErrorRate(1, 4), WordErrorRate.of("barnevern og NAV samarbeider", "barnevern og NAV samarbeid"));
-        assertEquals(new WordErrorRate(2, 3), WordErrorRate.of("fylkesmennene har tilsyn", "fylkesmen nene har"));
+        assertEquals(new WordErrorRate(3, 3), WordErrorRate.of("fylkesmennene har tilsyn", "fylkesmen nene har"),
+                "a torn word is two errors, a lost word one");
         assertEquals(0.5, new WordErrorRate(1, 2).rate());
     }
 

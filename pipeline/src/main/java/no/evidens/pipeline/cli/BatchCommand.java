@@ -1,0 +1,73 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.pipeline.search.BatchSearch;
+
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Run a file of queries against a case: every indicator at once.",
+                "FILE holds one query a line, or a CSV with columns label,query. Writes the hits (CSV) and a "
+                        + "label × document matrix of hit counts (CSV)."})
+final class BatchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The queries.")
+    Path file;
+
+    @Option(names = "--case", required = true, paramLabel = "CASE", description = "The case to search.")
+    String caseId;
+
+    @Option(names = "--out", paramLabel = "CSV", defaultValue = "batch-hits.csv", description = "Hits (default: ${DEFAULT-VALUE}).")
+    Path hits;
+
+    @Option(names = "--matrix", paramLabel = "CSV", defaultValue = "batch-matrix.csv",
+            description = "Label × document matrix (default: ${DEFAULT-VALUE}).")
+    Path matrix;
+
+    @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "Hits per query (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Mixin
+    HomeOption home;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        List<BatchSearch.LabelledQuery> queries = BatchSearch.read(file);
+        List<BatchSearch.Outcome> outcomes;
+        try (EvidenceSearcher searcher = home.openSearcher()) {
+            outcomes = BatchSearch.run(searcher, queries, caseId, limit);
+        }
+        try (Writer w = Files.newBufferedWriter(hits, StandardCharsets.UTF_8)) {
+            BatchSearch.writeHits(outcomes, w);
+        }
+        try (Writer w = Files.newBufferedWriter(matrix, StandardCharsets.UTF_8)) {
+            BatchSearch.writeMatrix(outcomes, w);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (BatchSearch.Outcome o : outcomes) {
+            out.printf("  %-40s %s%n", o.query().label(), o.error() != null ? "error: " + o.error()
+                    : o.result().total() + " passage" + (o.result().total() == 1 ? "" : "s"));
+        }
+        out.printf("%d queries; hits in %s, matrix in %s%n", outcomes.size(), hits, matrix);
+        out.flush();
+        return outcomes.stream().anyMatch(o -> o.error() != null) ? 2 : 0;
+    }
+}
