@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +27,25 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /** Searches the evidence index: passages with highlighted snippets, citations and facet counts. */
 public final class EvidenceSearcher implements AutoCloseable {
     private static final int SNIPPET_PASSAGES = 2;
+    private static final Sort IN_DOCUMENT_ORDER = new Sort(new SortField(PassageSchema.SORT_FILE, SortField.Type.STRING),
+            new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
 
     private final IndexReader reader;
     private final IndexSearcher searcher;
@@ -90,35 +99,172 @@ public final class EvidenceSearcher implements AutoCloseable {
             b.add(new TermQuery(new Term(PassageSchema.TYPE, request.type())), BooleanClause.Occur.FILTER);
         }
         Query query = b.build();
-        FacetsCollectorManager.FacetsResult result =
-                FacetsCollectorManager.search(searcher, query, request.limit(), new FacetsCollectorManager());
-        TopDocs top = result.topDocs();
+        int n = request.offset() + request.limit();
+        FacetsCollectorManager.FacetsResult result = request.order() == SearchRequest.Order.DOCUMENT
+                ? FacetsCollectorManager.search(searcher, query, n, IN_DOCUMENT_ORDER, true, new FacetsCollectorManager())
+                : FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager());
+        TopDocs all = result.topDocs();
+        ScoreDoc[] page = Arrays.copyOfRange(all.scoreDocs, Math.min(request.offset(), all.scoreDocs.length),
+                all.scoreDocs.length);
+        List<SearchHit> hits = hits(userQuery, new TopDocs(all.totalHits, page));
+        Map<String, Map<String, Integer>> facets = facetCounts(result);
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        return new SearchResult(request.query(), all.totalHits.value, tookMs, hits, facets);
+    }
 
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+    /** The hits of {@code top}, their snippets highlighted for {@code query}. */
+    private List<SearchHit> hits(Query query, TopDocs top) throws IOException {
+        String[] snippets = highlighter().highlight(PassageSchema.TEXT, query, top, SNIPPET_PASSAGES);
+        List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            hits.add(hit(top.scoreDocs[i].doc, top.scoreDocs[i].score, snippets[i]));
+        }
+        return hits;
+    }
+
+    private UnifiedHighlighter highlighter() {
+        return UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxNoHighlightPassages(1)
                 // A match on a compound part marks the whole word in the text.
                 .withMaskedFieldsFunc(f -> PassageSchema.TEXT.equals(f) ? Set.of(PassageSchema.PARTS) : Set.of())
                 .build();
-        String[] snippets = highlighter.highlight(PassageSchema.TEXT, userQuery, top, SNIPPET_PASSAGES);
+    }
 
-        List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (int i = 0; i < top.scoreDocs.length; i++) {
-            ScoreDoc sd = top.scoreDocs[i];
-            Document d = searcher.storedFields().document(sd.doc);
-            String text = d.get(PassageSchema.TEXT);
-            String snippet = snippets[i] != null ? snippets[i] : Html.escape(text);
-            hits.add(new SearchHit(d.get(PassageSchema.ID), d.get(PassageSchema.CASE), d.get(PassageSchema.DOC),
-                    d.get(PassageSchema.FILE), d.get(PassageSchema.TYPE), d.get(PassageSchema.TITLE),
-                    d.get(PassageSchema.HEADING),
-                    PassageSchema.intValue(d, PassageSchema.PAGE), PassageSchema.intValue(d, PassageSchema.START),
-                    PassageSchema.intValue(d, PassageSchema.END), text, snippet, sd.score,
-                    PassageSchema.values(d, PassageSchema.QUOTE), PassageSchema.values(d, PassageSchema.INDICATOR),
-                    PassageSchema.values(d, PassageSchema.LAW)));
+    private SearchHit hit(int doc, float score, String snippet) throws IOException {
+        Document d = searcher.storedFields().document(doc);
+        String text = d.get(PassageSchema.TEXT);
+        return new SearchHit(d.get(PassageSchema.ID), d.get(PassageSchema.CASE), d.get(PassageSchema.DOC),
+                d.get(PassageSchema.FILE), d.get(PassageSchema.TYPE), d.get(PassageSchema.TITLE),
+                d.get(PassageSchema.HEADING),
+                PassageSchema.intValue(d, PassageSchema.PAGE), PassageSchema.intValue(d, PassageSchema.START),
+                PassageSchema.intValue(d, PassageSchema.END), text, snippet != null ? snippet : Html.escape(text), score,
+                PassageSchema.values(d, PassageSchema.QUOTE), PassageSchema.values(d, PassageSchema.INDICATOR),
+                PassageSchema.values(d, PassageSchema.LAW));
+    }
+
+    /** The Lucene document of a passage, or -1. */
+    private int passageDoc(String passageId) throws IOException {
+        TopDocs top = searcher.search(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(PassageSchema.ID, passageId)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER)
+                .build(), 1);
+        return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
+    }
+
+    private static IllegalArgumentException unknownPassage(String passageId) {
+        return new IllegalArgumentException("no passage " + passageId + " in the index (ids look like case/document/number)");
+    }
+
+    /** One passage by its id. */
+    public Optional<SearchHit> passage(String passageId) throws IOException {
+        int doc = passageDoc(passageId);
+        return doc < 0 ? Optional.empty() : Optional.of(hit(doc, 0, null));
+    }
+
+    /**
+     * A passage with its neighbours in its document, for context: up to {@code before} passages
+     * before it and {@code after} after it, in document order.
+     */
+    public List<SearchHit> context(String passageId, int before, int after) throws IOException {
+        if (passageDoc(passageId) < 0) {
+            throw unknownPassage(passageId);
         }
-        Map<String, Map<String, Integer>> facets = facetCounts(result);
-        long tookMs = (System.nanoTime() - t0) / 1_000_000;
-        return new SearchResult(request.query(), top.totalHits.value, tookMs, hits, facets);
+        int slash = passageId.lastIndexOf('/');
+        String prefix = passageId.substring(0, slash + 1);
+        int n = Integer.parseInt(passageId.substring(slash + 1));
+        List<SearchHit> out = new ArrayList<>();
+        for (int i = Math.max(0, n - before); i <= n + after; i++) {
+            int doc = passageDoc(prefix + i);
+            if (doc >= 0) {
+                out.add(hit(doc, 0, null));
+            }
+        }
+        return out;
+    }
+
+    /** Passages like the given one (Lucene's MoreLikeThis on the text), in the same case, itself left out. */
+    public SearchResult moreLikeThis(String passageId, int limit) throws IOException {
+        long t0 = System.nanoTime();
+        int doc = passageDoc(passageId);
+        if (doc < 0) {
+            throw unknownPassage(passageId);
+        }
+        Document d = searcher.storedFields().document(doc);
+        MoreLikeThis mlt = new MoreLikeThis(reader);
+        mlt.setAnalyzer(analyzer);
+        mlt.setFieldNames(new String[] {PassageSchema.TEXT});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setMinWordLen(3);
+        Query like = mlt.like(PassageSchema.TEXT, new java.io.StringReader(d.get(PassageSchema.TEXT)));
+        Query query = new BooleanQuery.Builder()
+                .add(like, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(PassageSchema.CASE, d.get(PassageSchema.CASE))), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(PassageSchema.ID, passageId)), BooleanClause.Occur.MUST_NOT)
+                .build();
+        FacetsCollectorManager.FacetsResult result =
+                FacetsCollectorManager.search(searcher, query, limit, new FacetsCollectorManager());
+        TopDocs top = result.topDocs();
+        return new SearchResult("like:" + passageId, top.totalHits.value, (System.nanoTime() - t0) / 1_000_000,
+                hits(like, top), facetCounts(result));
+    }
+
+    /** A span of a document's text that a query matched. */
+    public record Mark(int start, int end) {
+    }
+
+    /**
+     * Where a query matches in a whole document: the offsets, into the document's normalised text, of
+     * every word the query matched in its passages.
+     */
+    public List<Mark> marks(String caseId, String docId, String queryText) throws IOException {
+        Query userQuery = queries.read(queryText);
+        Query query = new BooleanQuery.Builder()
+                .add(userQuery, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(PassageSchema.CASE, caseId)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(PassageSchema.DOC, docId)), BooleanClause.Occur.FILTER)
+                .build();
+        TopDocs top = searcher.search(query, 10_000);
+        UnifiedHighlighter matches = UnifiedHighlighter.builder(searcher, analyzer)
+                .withBreakIterator(WholeBreakIterator::new)
+                .withFormatter(new MatchOffsets())
+                .withMaskedFieldsFunc(f -> PassageSchema.TEXT.equals(f) ? Set.of(PassageSchema.PARTS) : Set.of())
+                .build();
+        String[] perDoc = matches.highlight(PassageSchema.TEXT, userQuery, top, 1);
+        List<Mark> out = new ArrayList<>();
+        for (int i = 0; i < perDoc.length; i++) {
+            if (perDoc[i] == null || perDoc[i].isEmpty()) {
+                continue;
+            }
+            int base = PassageSchema.intValue(searcher.storedFields().document(top.scoreDocs[i].doc), PassageSchema.START);
+            for (String span : perDoc[i].split(",")) {
+                int dash = span.indexOf('-');
+                out.add(new Mark(base + Integer.parseInt(span.substring(0, dash)), base + Integer.parseInt(span.substring(dash + 1))));
+            }
+        }
+        // A word matched in the text and in its parts (or through a synonym) is one mark.
+        return out.stream().distinct().sorted(java.util.Comparator.comparingInt(Mark::start)).toList();
+    }
+
+    /**
+     * A highlighter formatter that gives the offsets of the matches ("start-end,start-end") instead of
+     * marked-up text (the highlighter's object-returning methods are not public, hence a string).
+     */
+    private static final class MatchOffsets extends PassageFormatter {
+        @Override
+        public Object format(Passage[] passages, String content) {
+            StringBuilder spans = new StringBuilder();
+            for (Passage p : passages) {
+                for (int i = 0; i < p.getNumMatches(); i++) {
+                    spans.append(spans.length() == 0 ? "" : ",").append(p.getMatchStarts()[i]).append('-')
+                            .append(p.getMatchEnds()[i]);
+                }
+            }
+            return spans.toString();
+        }
     }
 
     private Map<String, Map<String, Integer>> facetCounts(FacetsCollectorManager.FacetsResult result) throws IOException {

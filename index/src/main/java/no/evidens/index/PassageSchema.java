@@ -7,6 +7,8 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -14,6 +16,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The fields of the evidence index and how records map to Lucene documents and back. Passages and
@@ -32,6 +35,9 @@ public final class PassageSchema {
     public static final String HEADING = "heading";
     public static final String PAGE = "page";
     public static final String START = "start";
+    /** Sort keys: passages in the order they stand in their documents. */
+    public static final String SORT_FILE = "sortFile";
+    public static final String SORT_START = "sortStart";
     public static final String END = "end";
     public static final String TEXT = "text";
     /** The passage text again, with compounds split into their parts (searched with less weight). */
@@ -93,6 +99,8 @@ public final class PassageSchema {
         d.add(new IntPoint(PAGE, p.page()));
         d.add(new StoredField(PAGE, p.page()));
         d.add(new StoredField(START, p.start()));
+        d.add(new SortedDocValuesField(SORT_FILE, new BytesRef(p.file())));
+        d.add(new NumericDocValuesField(SORT_START, p.start()));
         d.add(new StoredField(END, p.end()));
         d.add(new Field(TEXT, p.text(), TEXT_TYPE));
         d.add(new Field(PARTS, p.text(), PARTS_TYPE));

@@ -88,6 +88,30 @@ class NorwegianSearchTest {
     }
 
     @Test
+    void contextMoreLikeThisDocumentOrderAndMarks() throws IOException {
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            List<SearchHit> context = s.context(Passage.idOf("sak", "d", 3), 1, 1);
+            assertEquals(List.of(PASSAGES.get(2), PASSAGES.get(3), PASSAGES.get(4)), context.stream().map(SearchHit::text).toList());
+            assertThrows(IllegalArgumentException.class, () -> s.context("sak/d/99", 1, 1));
+
+            SearchResult like = s.moreLikeThis(Passage.idOf("sak", "d", 3), 5);
+            assertEquals(PASSAGES.get(2), like.hits().get(0).text(), "the other passage on taushetsplikt is most alike");
+            assertTrue(like.hits().stream().noneMatch(h -> h.text().equals(PASSAGES.get(3))), "not itself");
+
+            SearchResult inOrder = s.search(new SearchRequest("barnevern", null, null, 10, 0, SearchRequest.Order.DOCUMENT));
+            List<Integer> starts = inOrder.hits().stream().map(SearchHit::start).toList();
+            assertEquals(starts.stream().sorted().toList(), starts);
+            SearchResult second = s.search(new SearchRequest("barnevern", null, null, 1, 1, SearchRequest.Order.DOCUMENT));
+            assertEquals(inOrder.hits().get(1).passageId(), second.hits().get(0).passageId(), "paging");
+
+            String text = s.document("sak", "d").orElseThrow().text();
+            List<EvidenceSearcher.Mark> marks = s.marks("sak", "d", "taushetsplikt");
+            assertEquals(List.of("teieplikta", "taushetsplikta", "taushetsplikten"),
+                    marks.stream().map(m -> text.substring(m.start(), m.end())).toList());
+        }
+    }
+
+    @Test
     void fieldNamesInNorwegianAndUnknownFieldsExplained() throws IOException {
         assertEquals(5, texts("sak:sak dokumenttype:styringsdokument").size());
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> texts("forfatter:kari"));
