@@ -62,7 +62,9 @@ public final class NorwegianAnalysis {
      * @param synonyms a synonyms file that replaces the shipped one, or null
      */
     public static Analyzer queryAnalyzer(Path synonyms) {
-        return withKeywordFields(new TextAnalyzer(synonymMap(synonyms), false), new TextAnalyzer(null, true));
+        // The query's words are not split: "taushetsplikta" looks for compounds that hold taushetsplikt,
+        // not for every compound that ends in plikt.
+        return withKeywordFields(new TextAnalyzer(synonymMap(synonyms), false), new TextAnalyzer(null, false));
     }
 
     /** Lucene's plain NorwegianAnalyzer for the text: the baseline that relevance is measured against. */

@@ -39,8 +39,8 @@ final class Output {
         int n = 1;
         for (SearchHit h : r.hits()) {
             out.println();
-            out.printf("%d. %s, page %d, characters %d–%d  [%s, case %s]%n", n++, h.file(), h.page(), h.start(), h.end(),
-                    h.type(), h.caseId());
+            out.printf("%d. %s, page %d, characters %d–%d  [%s, case %s]  %s%n", n++, h.file(), h.page(), h.start(),
+                    h.end(), h.type(), h.caseId(), h.passageId());
             out.println("   " + snippet(h.snippet()));
         }
         if (!r.hits().isEmpty()) {

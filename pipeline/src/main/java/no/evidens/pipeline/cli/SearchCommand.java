@@ -17,13 +17,24 @@ import no.evidens.pipeline.Json;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search the evidence passages.",
-                "Query: words (all required), \"a phrase\", -exclude, OR, prefix*, \"two words\"~10, type:journal."})
+                "Query: words (all required), \"a phrase\", -exclude, OR, prefix*, \"two words\"~10, and fields "
+                        + "type:, sak:, indikator:, lov:, sitat:ja, fil:, overskrift:."})
 final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "QUERY", arity = "1..*", description = "What to search for.")
-    String[] query;
+    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "What to search for.")
+    String[] query = {};
+
+    @Option(names = "--like", paramLabel = "PASSAGE", description = "Instead of a query: passages like this one (its id).")
+    String like;
+
+    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
+            description = "relevance (best first) or document (as the passages stand in their documents).")
+    String sort;
+
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Hits to skip first, for paging.")
+    int offset;
 
     @Option(names = "--case", paramLabel = "CASE", description = "Only this case.")
     String caseId;
@@ -43,9 +54,17 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SearchRequest request = new SearchRequest(String.join(" ", query), caseId, type, limit);
+        SearchRequest.Order order = switch (sort.toLowerCase(java.util.Locale.ROOT)) {
+            case "relevance", "relevans" -> SearchRequest.Order.RELEVANCE;
+            case "document", "dokument" -> SearchRequest.Order.DOCUMENT;
+            default -> throw new IllegalArgumentException("--sort is relevance or document, not '" + sort + "'");
+        };
+        if (like == null && query.length == 0) {
+            throw new IllegalArgumentException("give a QUERY, or --like PASSAGE");
+        }
         try (EvidenceSearcher searcher = home.openSearcher()) {
-            SearchResult result = searcher.search(request);
+            SearchResult result = like != null ? searcher.moreLikeThis(like, limit)
+                    : searcher.search(new SearchRequest(String.join(" ", query), caseId, type, limit, offset, order));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(result));

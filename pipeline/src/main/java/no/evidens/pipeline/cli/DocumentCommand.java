@@ -1,0 +1,87 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.IndexedDocument;
+import no.evidens.pipeline.Json;
+
+@Command(name = "document", mixinStandardHelpOptions = true,
+        description = "Show a whole indexed document, page by page, with the matches of a query marked.")
+final class DocumentCommand implements Callable<Integer> {
+    private static final String BOLD = "\u001b[1m";
+    private static final String PLAIN = "\u001b[0m";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DOCUMENT", description = "The document id (as search shows it).")
+    String docId;
+
+    @Option(names = "--case", required = true, paramLabel = "CASE", description = "The case the document belongs to.")
+    String caseId;
+
+    @Option(names = "--query", paramLabel = "QUERY", description = "Mark where this query matches.")
+    String query;
+
+    @Option(names = "--json", description = "Print the document and the marks as JSON.")
+    boolean json;
+
+    @Mixin
+    HomeOption home;
+
+    /** The JSON form: the document and the offsets of the marks. */
+    record View(IndexedDocument document, List<EvidenceSearcher.Mark> marks) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (EvidenceSearcher searcher = home.openSearcher()) {
+            IndexedDocument doc = searcher.document(caseId, docId).orElseThrow(() ->
+                    new IllegalArgumentException("no document " + docId + " in case " + caseId));
+            List<EvidenceSearcher.Mark> marks = query == null ? List.of() : searcher.marks(caseId, docId, query);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(new View(doc, marks)));
+                out.flush();
+                return 0;
+            }
+            boolean ansi = System.console() != null;
+            out.printf("%s — %s (%s), %d page%s%s%n", doc.file(), doc.title(), doc.type(), doc.pages(),
+                    doc.pages() == 1 ? "" : "s", query == null ? "" : ", " + marks.size() + " matches of " + query);
+            String text = doc.text();
+            Set<Integer> opens = marks.stream().map(EvidenceSearcher.Mark::start).collect(Collectors.toSet());
+            Set<Integer> closes = marks.stream().map(EvidenceSearcher.Mark::end).collect(Collectors.toSet());
+            int page = 0;
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i <= text.length(); i++) {
+                if (closes.contains(i)) {
+                    b.append(ansi ? PLAIN : "]");
+                }
+                while (page < doc.pages() && doc.pageStarts().get(page) == i) {
+                    b.append("\n— page ").append(++page).append(" —\n");
+                }
+                if (opens.contains(i)) {
+                    b.append(ansi ? BOLD : "[");
+                }
+                if (i < text.length()) {
+                    b.append(text.charAt(i));
+                }
+            }
+            out.println(b);
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.SearchHit;
+import no.evidens.pipeline.Json;
+
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show a passage with its neighbours in its document, for context.")
+final class ShowCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PASSAGE", description = "The passage id (as search shows it: case/document/number).")
+    String passageId;
+
+    @Option(names = "--context", paramLabel = "N", defaultValue = "1",
+            description = "Passages before and after it (default: ${DEFAULT-VALUE}).")
+    int context;
+
+    @Option(names = "--json", description = "Print the passages as JSON.")
+    boolean json;
+
+    @Mixin
+    HomeOption home;
+
+    @Override
+    public Integer call() throws Exception {
+        if (context < 0 || context > 50) {
+            throw new IllegalArgumentException("--context must be between 0 and 50");
+        }
+        try (EvidenceSearcher searcher = home.openSearcher()) {
+            List<SearchHit> passages = searcher.context(passageId, context, context);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(passages));
+            } else {
+                SearchHit first = passages.get(0);
+                out.printf("%s (%s, case %s)%n%n", first.file(), first.type(), first.caseId());
+                for (SearchHit p : passages) {
+                    boolean self = p.passageId().equals(passageId);
+                    out.printf("%s %s, page %d, characters %d–%d%n", self ? "▶" : " ", p.passageId(), p.page(), p.start(), p.end());
+                    out.println("   " + p.text());
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}
