@@ -166,6 +166,39 @@ class SampleBundleEndToEndTest {
     }
 
     @Test
+    void aHitLeadsToItsContextToLikePassagesAndToItsMarkedDocument() throws Exception {
+        SearchHit hit;
+        try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
+            hit = searcher.search(new SearchRequest("taushetsplikt", SampleBundle.CASE_ID, null, 1)).hits().get(0);
+        }
+        String show = run("show", "--home", home.root().toString(), hit.passageId(), "--context", "1");
+        assertTrue(show.contains("▶ " + hit.passageId()) && show.contains(hit.text()), show);
+        String like = run("search", "--home", home.root().toString(), "--like", hit.passageId(), "--json");
+        JsonNode hits = Json.mapper().readTree(like).get("hits");
+        assertTrue(hits.size() > 0);
+        for (JsonNode h : hits) {
+            assertFalse(h.get("passageId").asText().equals(hit.passageId()), "not the passage itself");
+        }
+        String doc = run("document", "--home", home.root().toString(), "--case", SampleBundle.CASE_ID, hit.docId(),
+                "--query", "taushetsplikt", "--json");
+        JsonNode view = Json.mapper().readTree(doc);
+        String text = view.get("document").get("text").asText();
+        assertTrue(view.get("marks").size() > 0);
+        for (JsonNode m : view.get("marks")) {
+            String marked = text.substring(m.get("start").asInt(), m.get("end").asInt()).toLowerCase();
+            assertTrue(marked.contains("taushet") || marked.contains("teieplikt"), marked);
+        }
+    }
+
+    private static String run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = EvidensCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute(args), String.join(" ", args));
+        return out.toString();
+    }
+
+    @Test
     void searchErrorsAreOneClearLine() {
         StringWriter err = new StringWriter();
         CommandLine cli = EvidensCli.commandLine();
