@@ -96,7 +96,8 @@ public final class EvidenceSearcher implements AutoCloseable {
             b.add(new TermQuery(new Term(PassageSchema.CASE, request.caseId())), BooleanClause.Occur.FILTER);
         }
         if (request.type() != null) {
-            b.add(new TermQuery(new Term(PassageSchema.TYPE, request.type())), BooleanClause.Occur.FILTER);
+            b.add(new TermQuery(new Term(PassageSchema.TYPE, request.type().toLowerCase(java.util.Locale.ROOT))),
+                    BooleanClause.Occur.FILTER);
         }
         Query query = b.build();
         int n = request.offset() + request.limit();

@@ -21,6 +21,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianLightStemFilter;
@@ -75,6 +76,8 @@ public final class NorwegianAnalysis {
 
     private static Analyzer withKeywordFields(Analyzer text, Analyzer parts) {
         Analyzer keyword = new KeywordAnalyzer();
+        // Types, indicator ids, laws and ja/nei are stored in lower case: a user may type them in any case.
+        Analyzer anyCase = new LowerCaseKeywordAnalyzer();
         return new PerFieldAnalyzerWrapper(text, Map.ofEntries(
                 Map.entry(PassageSchema.PARTS, parts),
                 Map.entry(PassageSchema.KIND, keyword),
@@ -82,11 +85,11 @@ public final class NorwegianAnalysis {
                 Map.entry(PassageSchema.CASE, keyword),
                 Map.entry(PassageSchema.DOC, keyword),
                 Map.entry(PassageSchema.FILE, keyword),
-                Map.entry(PassageSchema.TYPE, keyword),
-                Map.entry(PassageSchema.INDICATOR, keyword),
-                Map.entry(PassageSchema.INDICATOR_QUERY, keyword),
-                Map.entry(PassageSchema.LAW, keyword),
-                Map.entry(PassageSchema.HAS_QUOTE, keyword),
+                Map.entry(PassageSchema.TYPE, anyCase),
+                Map.entry(PassageSchema.INDICATOR, anyCase),
+                Map.entry(PassageSchema.INDICATOR_QUERY, anyCase),
+                Map.entry(PassageSchema.LAW, anyCase),
+                Map.entry(PassageSchema.HAS_QUOTE, anyCase),
                 Map.entry(PassageSchema.SHA256, keyword)));
     }
 
@@ -117,6 +120,20 @@ public final class NorwegianAnalysis {
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new NorwegianNormalizationFilter(new LowerCaseFilter(in));
+        }
+    }
+
+    /** A whole value as one token, in lower case. */
+    private static final class LowerCaseKeywordAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new KeywordTokenizer();
+            return new TokenStreamComponents(source, new LowerCaseFilter(source));
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
         }
     }
 

@@ -1,6 +1,7 @@
 package no.evidens.index;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.apache.lucene.document.Document;
@@ -93,7 +94,7 @@ public final class PassageSchema {
         d.add(new StringField(CASE, p.caseId(), Field.Store.YES));
         d.add(new StringField(DOC, p.docId(), Field.Store.YES));
         d.add(new StringField(FILE, p.file(), Field.Store.YES));
-        d.add(new StringField(TYPE, p.type(), Field.Store.YES));
+        d.add(new StringField(TYPE, p.type().toLowerCase(Locale.ROOT), Field.Store.YES));
         d.add(new StoredField(TITLE, p.title()));
         d.add(new TextField(HEADING, p.heading(), Field.Store.YES));
         d.add(new IntPoint(PAGE, p.page()));
@@ -109,11 +110,11 @@ public final class PassageSchema {
         }
         for (String i : p.indicators()) {
             d.add(new StringField(INDICATOR, i, Field.Store.YES));
-            d.add(new StringField(INDICATOR_QUERY, i, Field.Store.NO));
+            d.add(new StringField(INDICATOR_QUERY, i.toLowerCase(Locale.ROOT), Field.Store.NO));
             d.add(new SortedSetDocValuesFacetField(INDICATOR, i));
         }
         for (String law : p.laws()) {
-            d.add(new StringField(LAW, law, Field.Store.YES));
+            d.add(new StringField(LAW, law.toLowerCase(Locale.ROOT), Field.Store.YES));
             d.add(new SortedSetDocValuesFacetField(LAW, law));
         }
         String hasQuote = p.hasQuote() ? YES : NO;

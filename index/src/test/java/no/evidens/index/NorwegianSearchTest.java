@@ -116,6 +116,7 @@ class NorwegianSearchTest {
     @Test
     void fieldNamesInNorwegianAndUnknownFieldsExplained() throws IOException {
         assertEquals(5, texts("sak:sak dokumenttype:styringsdokument").size());
+        assertEquals(5, texts("type:Styringsdokument").size(), "keyword values in any case");
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> texts("forfatter:kari"));
         assertTrue(e.getMessage().contains("unknown field 'forfatter'") && e.getMessage().contains("indikator"), e.getMessage());
     }
