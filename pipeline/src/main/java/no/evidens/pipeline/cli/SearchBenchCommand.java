@@ -1,0 +1,71 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.pipeline.scale.SearchBench;
+
+/** {@code evidens bench search}: a subcommand of {@link BenchCommand}. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Index generated passages (from the sample corpus vocabulary) and measure indexing passages/s,",
+                "index size and query latency p50/p95/p99 beside a bare Lucene TermQuery.",
+                "Run with a fixed heap: EVIDENS_JAVA_OPTS=-Xmx1g ./evidens bench search"})
+final class SearchBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--passages", defaultValue = "1000000", paramLabel = "N",
+            description = "How many passages to index (default: ${DEFAULT-VALUE}).")
+    int passages;
+
+    @Option(names = "--queries", defaultValue = "200", paramLabel = "N",
+            description = "Distinct queries of each kind (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
+            description = "Measured rounds over the queries, after one warm-up round (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Indexing threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Build the index in DIR (must not exist) and keep it; default: a temporary folder, deleted after.")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (passages < 1 || queries < 1 || rounds < 1 || (threads != null && threads < 1)) {
+            throw new IllegalArgumentException("--passages, --queries, --rounds and --threads must be at least 1");
+        }
+        if (dir != null && Files.exists(dir)) {
+            throw new IllegalArgumentException("--dir " + dir + " exists already: give a new folder");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path index = dir != null ? dir : Files.createTempDirectory("evidens-bench-search");
+        try {
+            int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            SearchBench.Report report = new SearchBench(passages, queries, rounds, t).run(index, out);
+            SearchBench.print(report, out);
+        } finally {
+            if (dir == null) {
+                try (Stream<Path> walk = Files.walk(index)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+}

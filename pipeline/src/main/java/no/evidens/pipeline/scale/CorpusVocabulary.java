@@ -1,0 +1,158 @@
+package no.evidens.pipeline.scale;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import no.evidens.corpus.SampleBundle;
+import no.evidens.corpus.SampleDocument;
+
+/**
+ * The word statistics of the sample corpus that the benchmark's generated passages are drawn from:
+ * word frequencies, which word follows which, how many words a sentence has and how many sentences a
+ * passage has (a paragraph cut into chunks of at most three sentences, as the passage builder does).
+ */
+public final class CorpusVocabulary {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}§-]*");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?»])\\s+(?=[\\p{Lu}«\\d])");
+
+    private final String[] words;
+    private final long[] cumulative;
+    private final Map<String, String[]> followers;
+    private final int[] sentenceLengths;
+    private final int[] passageSentences;
+
+    private CorpusVocabulary(Map<String, Long> counts, Map<String, List<String>> next, List<Integer> sentenceLengths,
+                             List<Integer> passageSentences) {
+        List<Map.Entry<String, Long>> byCount = new ArrayList<>(counts.entrySet());
+        byCount.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
+        this.words = new String[byCount.size()];
+        this.cumulative = new long[byCount.size()];
+        long sum = 0;
+        for (int i = 0; i < byCount.size(); i++) {
+            words[i] = byCount.get(i).getKey();
+            sum += byCount.get(i).getValue();
+            cumulative[i] = sum;
+        }
+        this.followers = new HashMap<>();
+        next.forEach((w, list) -> followers.put(w, list.toArray(String[]::new)));
+        this.sentenceLengths = sentenceLengths.stream().mapToInt(Integer::intValue).toArray();
+        this.passageSentences = passageSentences.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The statistics of the Fjordvik sample bundle's texts. */
+    public static CorpusVocabulary ofSampleBundle() {
+        List<String> texts = new ArrayList<>();
+        for (SampleDocument d : SampleBundle.documents()) {
+            if (!d.path().contains("/kopi/")) {
+                texts.add(d.expectedText());
+            }
+        }
+        return of(texts);
+    }
+
+    /** The statistics of some texts (paragraphs separated by blank lines). */
+    public static CorpusVocabulary of(List<String> texts) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, List<String>> next = new HashMap<>();
+        List<Integer> sentenceLengths = new ArrayList<>();
+        List<Integer> passageSentences = new ArrayList<>();
+        for (String text : texts) {
+            for (String paragraph : text.split("\n\n")) {
+                String[] sentences = SENTENCE_END.split(paragraph.strip());
+                for (int s = 0; s < sentences.length; s += 3) {
+                    passageSentences.add(Math.min(3, sentences.length - s));
+                }
+                for (String sentence : sentences) {
+                    List<String> ws = words(sentence);
+                    if (ws.isEmpty()) {
+                        continue;
+                    }
+                    sentenceLengths.add(ws.size());
+                    for (int i = 0; i < ws.size(); i++) {
+                        String w = i == 0 && !isAcronym(ws.get(i)) ? ws.get(i).toLowerCase(java.util.Locale.ROOT) : ws.get(i);
+                        counts.merge(w, 1L, Long::sum);
+                        if (i + 1 < ws.size()) {
+                            next.computeIfAbsent(w, k -> new ArrayList<>()).add(ws.get(i + 1));
+                        }
+                    }
+                }
+            }
+        }
+        if (counts.isEmpty()) {
+            throw new IllegalArgumentException("no words in the texts");
+        }
+        return new CorpusVocabulary(counts, next, sentenceLengths, passageSentences);
+    }
+
+    static List<String> words(String sentence) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(sentence);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    private static boolean isAcronym(String w) {
+        return w.length() > 1 && w.chars().allMatch(c -> Character.isUpperCase(c) || c == '-');
+    }
+
+    /** Distinct words, most frequent first. */
+    public List<String> wordsByFrequency() {
+        return Arrays.asList(words);
+    }
+
+    public int distinctWords() {
+        return words.length;
+    }
+
+    /** A word drawn by its frequency in the corpus. */
+    String word(SplittableRandom random) {
+        long r = random.nextLong(cumulative[cumulative.length - 1]);
+        int i = Arrays.binarySearch(cumulative, r + 1);
+        return words[i >= 0 ? i : -i - 1];
+    }
+
+    /** A word that followed {@code previous} in the corpus, or null if none did. */
+    String follower(String previous, SplittableRandom random) {
+        String[] f = followers.get(previous);
+        return f == null ? null : f[random.nextInt(f.length)];
+    }
+
+    int sentenceLength(SplittableRandom random) {
+        return sentenceLengths[random.nextInt(sentenceLengths.length)];
+    }
+
+    int passageSentences(SplittableRandom random) {
+        return passageSentences[random.nextInt(passageSentences.length)];
+    }
+
+    /** Two-word sequences of the corpus, each word a lower-case content word, most frequent first. */
+    public List<String> phrases(int minWordLength) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> e : followers.entrySet()) {
+            if (!isContentWord(e.getKey(), minWordLength)) {
+                continue;
+            }
+            for (String f : e.getValue()) {
+                if (isContentWord(f, minWordLength)) {
+                    counts.merge(e.getKey() + " " + f, 1, Integer::sum);
+                }
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    static boolean isContentWord(String w, int minLength) {
+        return w.length() >= minLength && w.chars().allMatch(Character::isLowerCase);
+    }
+}

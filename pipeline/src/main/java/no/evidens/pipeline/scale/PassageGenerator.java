@@ -1,0 +1,140 @@
+package no.evidens.pipeline.scale;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.Passage;
+
+/**
+ * Generates documents of evidence passages from the corpus vocabulary, deterministically: document
+ * {@code n} is always the same whatever the thread that makes it. Documents are spread over
+ * {@value #CASES} cases and the four document types, have a few pages, and their passages carry
+ * indicator ids, cited laws and quotations about as often as the sample bundle's do.
+ */
+public final class PassageGenerator {
+    static final int CASES = 24;
+    static final List<String> TYPES = List.of("styringsdokument", "journal", "klientdokumentasjon", "annet");
+    static final List<String> INDICATORS = List.of("taushetsplikt", "opplysningsplikt", "samtykke", "samarbeidsarena",
+            "rutiner-og-avtaler", "ledelsens-oppfolging", "barn-som-parorende", "fastlege", "tiltaksplan",
+            "individuell-plan", "ettervern", "bekymringsmelding", "evaluering", "avvik");
+    static final List<String> LAWS = List.of("barnevernloven", "helsepersonelloven", "sosialtjenesteloven",
+            "forvaltningsloven", "helse- og omsorgstjenesteloven", "pasient- og brukerrettighetsloven");
+    private static final int PASSAGES_PER_PAGE = 5;
+
+    /** One generated document and its passages. */
+    public record Generated(IndexedDocument document, List<Passage> passages) {
+    }
+
+    private final CorpusVocabulary vocabulary;
+    private final long seed;
+
+    public PassageGenerator(CorpusVocabulary vocabulary, long seed) {
+        this.vocabulary = vocabulary;
+        this.seed = seed;
+    }
+
+    public static String caseId(int n) {
+        return String.format(Locale.ROOT, "kommune-%02d-2026", n);
+    }
+
+    /** Document number {@code n}: 4 to 80 passages (about 30 on average). */
+    public Generated document(long n) {
+        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + n);
+        String caseId = caseId((int) (n % CASES));
+        String type = TYPES.get(random.nextInt(TYPES.size()));
+        String docId = String.format(Locale.ROOT, "%016x", n);
+        String file = type + "/dokument-" + n + ".pdf";
+        String title = capitalise(sentenceWords(random, 3 + random.nextInt(6)));
+        int count = 4 + random.nextInt(25) + random.nextInt(25) + random.nextInt(28);
+        StringBuilder text = new StringBuilder();
+        List<Integer> pageStarts = new ArrayList<>();
+        List<Passage> passages = new ArrayList<>(count);
+        String heading = "";
+        for (int i = 0; i < count; i++) {
+            if (i % PASSAGES_PER_PAGE == 0) {
+                pageStarts.add(text.length() + (text.length() == 0 ? 0 : 2));
+            }
+            if (random.nextInt(4) == 0) {
+                heading = (1 + i / 4) + " " + capitalise(sentenceWords(random, 2 + random.nextInt(4)));
+            }
+            List<String> quotes = new ArrayList<>();
+            List<String> laws = new ArrayList<>();
+            String body = passageText(random, quotes, laws);
+            List<String> indicators = new ArrayList<>();
+            if (random.nextInt(10) < 3) {
+                indicators.add(INDICATORS.get(random.nextInt(INDICATORS.size())));
+                if (random.nextBoolean()) {
+                    String other = INDICATORS.get(random.nextInt(INDICATORS.size()));
+                    if (!indicators.contains(other)) {
+                        indicators.add(other);
+                    }
+                }
+            }
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            int start = text.length();
+            text.append(body);
+            passages.add(new Passage(Passage.idOf(caseId, docId, i), caseId, docId, file, type, title, heading,
+                    pageStarts.size(), start, text.length(), body, quotes, indicators, laws));
+        }
+        IndexedDocument doc = new IndexedDocument(docId, caseId, file, type, title,
+                String.format(Locale.ROOT, "%064x", n), "application/pdf", text.toString(), pageStarts);
+        return new Generated(doc, passages);
+    }
+
+    private String passageText(SplittableRandom random, List<String> quotes, List<String> laws) {
+        int sentences = vocabulary.passageSentences(random);
+        StringBuilder sb = new StringBuilder();
+        for (int s = 0; s < sentences; s++) {
+            if (s > 0) {
+                sb.append(' ');
+            }
+            String sentence = capitalise(sentenceWords(random, vocabulary.sentenceLength(random)));
+            int roll = random.nextInt(100);
+            if (roll < 8) {
+                String quote = sentence;
+                quotes.add(quote);
+                sb.append('«').append(quote).append("», står det i ").append(vocabulary.word(random)).append('.');
+            } else if (roll < 20) {
+                String law = LAWS.get(random.nextInt(LAWS.size()));
+                if (!laws.contains(law)) {
+                    laws.add(law);
+                }
+                sb.append(sentence).append(", jf. ").append(law).append(" § ")
+                        .append(1 + random.nextInt(20)).append('-').append(1 + random.nextInt(12)).append('.');
+            } else if (roll < 26) {
+                sb.append(sentence).append(' ').append(1 + random.nextInt(28)).append('.').append(1 + random.nextInt(12))
+                        .append(".20").append(20 + random.nextInt(7)).append('.');
+            } else {
+                sb.append(sentence).append('.');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code length} words: each either a word that followed the previous one in the corpus, or any word by frequency. */
+    private String sentenceWords(SplittableRandom random, int length) {
+        StringBuilder sb = new StringBuilder();
+        String previous = null;
+        for (int i = 0; i < Math.max(1, length); i++) {
+            String w = previous != null && random.nextInt(10) < 4 ? vocabulary.follower(previous, random) : null;
+            if (w == null) {
+                w = vocabulary.word(random);
+            }
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(w);
+            previous = w;
+        }
+        return sb.toString();
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+}

@@ -1,0 +1,301 @@
+package no.evidens.pipeline.scale;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+
+import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.NorwegianAnalysis;
+import no.evidens.index.PassageSchema;
+import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
+
+/**
+ * The scale benchmark of search: builds an index of generated passages (see {@link PassageGenerator})
+ * with the Evidens writer on all cores, then measures query latency through
+ * {@link EvidenceSearcher#search} (which always counts facets and highlights the hits) for term, phrase,
+ * filtered and broad faceted + highlighted queries, beside a bare Lucene {@link TermQuery} on the
+ * same index in the same run.
+ */
+public final class SearchBench {
+    /** Targets of issue 6 on the 2-core reference machine. */
+    static final double TARGET_PASSAGES_PER_SECOND = 20_000;
+    static final double TARGET_FACETED_P95_MS = 50;
+    static final long TARGET_HEAP_MB = 1024;
+    static final long SEED = 6;
+
+    /** One kind of query: its requests, and the latencies measured. */
+    public record Latencies(String name, int queries, long totalHitsMedian, double p50, double p95, double p99, double mean) {
+    }
+
+    /** What one run measured. */
+    public record Report(long passages, long documents, double indexSeconds, long indexBytes, int segments,
+                         List<Latencies> latencies, long maxHeapMb, long peakHeapMb) {
+        public double passagesPerSecond() {
+            return passages / indexSeconds;
+        }
+
+        public Latencies latency(String name) {
+            return latencies.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
+    private final int passages;
+    private final int queriesPerKind;
+    private final int rounds;
+    private final int threads;
+
+    /**
+     * @param passages       how many passages to index (at least; the last documents may add a few)
+     * @param queriesPerKind distinct queries of each kind
+     * @param rounds         how many times each query is measured (after one warm-up round)
+     */
+    public SearchBench(int passages, int queriesPerKind, int rounds, int threads) {
+        if (passages < 1 || queriesPerKind < 1 || rounds < 1 || threads < 1) {
+            throw new IllegalArgumentException("passages, queries, rounds and threads must be at least 1");
+        }
+        this.passages = passages;
+        this.queriesPerKind = queriesPerKind;
+        this.rounds = rounds;
+        this.threads = threads;
+    }
+
+    public Report run(Path dir, PrintWriter progress) throws Exception {
+        CorpusVocabulary vocabulary = CorpusVocabulary.ofSampleBundle();
+        PassageGenerator generator = new PassageGenerator(vocabulary, SEED);
+        progress.printf(Locale.ROOT, "Indexing %,d generated passages (%d distinct words of the sample corpus) on %d threads …%n",
+                passages, vocabulary.distinctWords(), threads);
+        progress.flush();
+        AtomicLong nextDoc = new AtomicLong();
+        AtomicLong added = new AtomicLong();
+        long t0 = System.nanoTime();
+        try (EvidenceIndexWriter writer = new EvidenceIndexWriter(dir)) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> tasks = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    tasks.add(pool.submit(() -> {
+                        while (added.get() < passages) {
+                            PassageGenerator.Generated g = generator.document(nextDoc.getAndIncrement());
+                            writer.add(g.document(), g.passages());
+                            added.addAndGet(g.passages().size());
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : tasks) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            writer.commit();
+        }
+        double indexSeconds = (System.nanoTime() - t0) / 1e9;
+        long bytes = sizeOf(dir);
+        int segments;
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+            segments = reader.leaves().size();
+        }
+
+        List<String> content = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        try (Analyzer analyzer = NorwegianAnalysis.analyzer()) {
+            for (String w : vocabulary.wordsByFrequency()) {
+                if (CorpusVocabulary.isContentWord(w, 5) && firstToken(analyzer, w) != null) {
+                    content.add(w);
+                }
+            }
+            for (String p : vocabulary.phrases(4)) {
+                String[] two = p.split(" ");
+                if (firstToken(analyzer, two[0]) != null && firstToken(analyzer, two[1]) != null) {
+                    phrases.add("\"" + p + "\"");
+                }
+            }
+        }
+        List<String> broad = cycle(content.subList(0, Math.min(content.size(), 20)), queriesPerKind);
+        List<String> terms = cycle(content.subList(Math.min(content.size() - 1, 20), content.size()), queriesPerKind);
+        phrases = cycle(phrases, queriesPerKind);
+
+        List<Latencies> latencies = new ArrayList<>();
+        try (EvidenceSearcher searcher = new EvidenceSearcher(dir)) {
+            List<SearchRequest> termRequests = terms.stream().map(w -> new SearchRequest(w, null, null, 10)).toList();
+            List<SearchRequest> phraseRequests = phrases.stream().map(p -> new SearchRequest(p, null, null, 10)).toList();
+            List<SearchRequest> filtered = new ArrayList<>();
+            for (int i = 0; i < terms.size(); i++) {
+                filtered.add(new SearchRequest(terms.get(i), PassageGenerator.caseId(i % PassageGenerator.CASES),
+                        PassageGenerator.TYPES.get(i % PassageGenerator.TYPES.size()), 10));
+            }
+            List<SearchRequest> faceted = new ArrayList<>();
+            for (int i = 0; i < broad.size(); i++) {
+                String q = i % 2 == 0 ? broad.get(i) : broad.get(i) + " " + broad.get((i + 7) % broad.size());
+                faceted.add(new SearchRequest(q, null, null, 20));
+            }
+            latencies.add(measure("term", termRequests, searcher));
+            latencies.add(measure("phrase", phraseRequests, searcher));
+            latencies.add(measure("filtered (case + type)", filtered, searcher));
+            latencies.add(measure("broad, faceted + highlighted", faceted, searcher));
+        }
+        latencies.add(bareTermQueries(dir, terms));
+        return new Report(added.get(), nextDoc.get(), indexSeconds, bytes, segments, latencies,
+                Runtime.getRuntime().maxMemory() >> 20, peakHeapMb());
+    }
+
+    private Latencies measure(String name, List<SearchRequest> requests, EvidenceSearcher searcher) throws IOException {
+        for (SearchRequest r : requests) {
+            searcher.search(r);
+        }
+        double[] ms = new double[requests.size() * rounds];
+        long[] totals = new long[requests.size()];
+        int k = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < requests.size(); i++) {
+                long t = System.nanoTime();
+                SearchResult result = searcher.search(requests.get(i));
+                ms[k++] = (System.nanoTime() - t) / 1e6;
+                totals[i] = result.total();
+            }
+        }
+        return latencies(name, ms, totals);
+    }
+
+    /** The baseline: the same term words, analysed as the index does, as a bare TermQuery for the top 10. */
+    private Latencies bareTermQueries(Path dir, List<String> words) throws IOException {
+        List<TermQuery> queries = new ArrayList<>();
+        try (Analyzer analyzer = NorwegianAnalysis.analyzer()) {
+            for (String w : words) {
+                String term = firstToken(analyzer, w);
+                if (term != null) {
+                    queries.add(new TermQuery(new Term(PassageSchema.TEXT, term)));
+                }
+            }
+        }
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            for (TermQuery q : queries) {
+                searcher.search(q, 10);
+            }
+            double[] ms = new double[queries.size() * rounds];
+            long[] totals = new long[queries.size()];
+            int k = 0;
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < queries.size(); i++) {
+                    long t = System.nanoTime();
+                    totals[i] = searcher.search(queries.get(i), 10).totalHits.value;
+                    ms[k++] = (System.nanoTime() - t) / 1e6;
+                }
+            }
+            return latencies("bare Lucene TermQuery (baseline)", ms, totals);
+        }
+    }
+
+    private static String firstToken(Analyzer analyzer, String word) throws IOException {
+        try (TokenStream ts = analyzer.tokenStream(PassageSchema.TEXT, word)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            String first = ts.incrementToken() ? term.toString() : null;
+            ts.end();
+            return first;
+        }
+    }
+
+    static Latencies latencies(String name, double[] ms, long[] totals) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        long[] t = totals.clone();
+        Arrays.sort(t);
+        return new Latencies(name, totals.length, t.length == 0 ? 0 : t[t.length / 2], percentile(sorted, 50),
+                percentile(sorted, 95), percentile(sorted, 99), Arrays.stream(ms).average().orElse(0));
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
+    }
+
+    private static <T> List<T> cycle(List<T> from, int count) {
+        if (from.isEmpty()) {
+            throw new IllegalStateException("the corpus vocabulary has no words to query for");
+        }
+        List<T> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(from.get(i % from.size()));
+        }
+        return out;
+    }
+
+    static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        }
+    }
+
+    static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
+    }
+
+    /** Prints the report with the targets of issue 6. */
+    public static void print(Report r, PrintWriter out) {
+        out.printf(Locale.ROOT, "Indexed %,d passages in %,d documents in %.1f s: %,.0f passages/s (target ≥ %,.0f: %s)%n",
+                r.passages(), r.documents(), r.indexSeconds(), r.passagesPerSecond(), TARGET_PASSAGES_PER_SECOND,
+                r.passagesPerSecond() >= TARGET_PASSAGES_PER_SECOND ? "met" : "MISSED");
+        out.printf(Locale.ROOT, "Index size on disk: %,.1f MB (%,.0f bytes per passage, %d segments)%n",
+                r.indexBytes() / 1e6, (double) r.indexBytes() / r.passages(), r.segments());
+        out.printf(Locale.ROOT, "  %-34s %8s %12s %9s %9s %9s %9s%n", "query latency (ms)", "queries", "median hits",
+                "p50", "p95", "p99", "mean");
+        for (Latencies l : r.latencies()) {
+            out.printf(Locale.ROOT, "  %-34s %8d %,12d %9.2f %9.2f %9.2f %9.2f%n", l.name(), l.queries(),
+                    l.totalHitsMedian(), l.p50(), l.p95(), l.p99(), l.mean());
+        }
+        Latencies term = r.latency("term");
+        Latencies bare = r.latency("bare Lucene TermQuery (baseline)");
+        out.printf(Locale.ROOT, "Evidens term search ÷ bare TermQuery: %.1f× at p50, %.1f× at p95%n",
+                term.p50() / Math.max(bare.p50(), 1e-6), term.p95() / Math.max(bare.p95(), 1e-6));
+        double facetedP95 = r.latency("broad, faceted + highlighted").p95();
+        out.printf(Locale.ROOT, "Faceted + highlighted p95: %.1f ms (target ≤ %.0f ms: %s)%n", facetedP95,
+                TARGET_FACETED_P95_MS, facetedP95 <= TARGET_FACETED_P95_MS ? "met" : "MISSED");
+        out.printf(Locale.ROOT, "Heap: max %,d MB, peak used %,d MB (target ≤ %,d MB: %s)%n", r.maxHeapMb(), r.peakHeapMb(),
+                TARGET_HEAP_MB, r.maxHeapMb() <= TARGET_HEAP_MB ? "met" : "not measured: run with -Xmx1g");
+        out.flush();
+    }
+}
