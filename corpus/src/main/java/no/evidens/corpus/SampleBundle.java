@@ -36,7 +36,8 @@ public final class SampleBundle {
         "txt", new TxtRenderer());
 
     /** One row of bundle.tsv. */
-    record Entry(String path, String source, String format, String title, LocalDate date) {
+    /** A line of bundle.tsv; service is the municipal service the document comes from (a search facet). */
+    record Entry(String path, String source, String format, String title, LocalDate date, String service) {
     }
 
     private SampleBundle() {
@@ -68,7 +69,7 @@ public final class SampleBundle {
      */
     public static List<Path> writeTo(Path dir) throws IOException {
         List<Path> written = new ArrayList<>();
-        StringBuilder manifest = new StringBuilder("path,type,title,date\r\n");
+        StringBuilder manifest = new StringBuilder("path,type,title,date,service\r\n");
         for (Entry entry : entries()) {
             SourceText text = SourceText.parse(readResource(entry.source()));
             byte[] bytes;
@@ -84,7 +85,8 @@ public final class SampleBundle {
             manifest.append(csv(entry.path())).append(',')
                 .append(csv(SampleDocument.typeOf(entry.path()))).append(',')
                 .append(csv(entry.title())).append(',')
-                .append(csv(entry.date().toString())).append("\r\n");
+                .append(csv(entry.date().toString())).append(',')
+                .append(csv(entry.service())).append("\r\n");
         }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
@@ -110,7 +112,7 @@ public final class SampleBundle {
 
     static List<Entry> entries() {
         String[] lines = readResource(INDEX).split("\\R");
-        if (lines.length == 0 || !lines[0].equals("path\tsource\tformat\ttitle\tdate")) {
+        if (lines.length == 0 || !lines[0].equals("path\tsource\tformat\ttitle\tdate\tservice")) {
             throw new IllegalStateException(INDEX + ": unexpected header");
         }
         List<Entry> entries = new ArrayList<>();
@@ -119,8 +121,8 @@ public final class SampleBundle {
                 continue;
             }
             String[] cells = lines[n].split("\t", -1);
-            if (cells.length != 5) {
-                throw new IllegalStateException(INDEX + " line " + (n + 1) + ": expected 5 columns, got "
+            if (cells.length != 6) {
+                throw new IllegalStateException(INDEX + " line " + (n + 1) + ": expected 6 columns, got "
                     + cells.length);
             }
             String format = cells[2];
@@ -136,7 +138,7 @@ public final class SampleBundle {
             } catch (DateTimeParseException e) {
                 throw new IllegalStateException(INDEX + " line " + (n + 1) + ": bad date " + cells[4], e);
             }
-            entries.add(new Entry(cells[0], cells[1], format, cells[3], date));
+            entries.add(new Entry(cells[0], cells[1], format, cells[3], date, cells[5]));
         }
         return List.copyOf(entries);
     }

@@ -90,6 +90,9 @@ public final class NorwegianAnalysis {
                 Map.entry(PassageSchema.INDICATOR_QUERY, anyCase),
                 Map.entry(PassageSchema.LAW, anyCase),
                 Map.entry(PassageSchema.HAS_QUOTE, anyCase),
+                Map.entry(PassageSchema.MUNICIPALITY, anyCase),
+                Map.entry(PassageSchema.SERVICE, anyCase),
+                Map.entry(PassageSchema.YEAR, anyCase),
                 Map.entry(PassageSchema.SHA256, keyword)));
     }
 

@@ -1,6 +1,7 @@
 package no.evidens.index;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One evidence passage: a few consecutive sentences of one paragraph of one document.
@@ -18,12 +19,15 @@ import java.util.List;
  * @param text       exactly {@code documentText.substring(start, end)}
  * @param quotes     quotations inside the passage (their text)
  * @param indicators ids of the audit indicators the passage mentions
+ * @param laws       laws the passage cites
+ * @param documentFacets facets of its document: {@code kommune}, {@code tjeneste}, {@code år} (any may be absent)
  * @param laws       the laws its legal references cite (short names, e.g. barnevernloven)
  */
 public record Passage(String passageId, String caseId, String docId, String file, String type, String title,
                       String heading, int page, int start, int end, String text, List<String> quotes, List<String> indicators,
-                      List<String> laws) {
+                      List<String> laws, Map<String, String> documentFacets) {
     public Passage {
+        documentFacets = Map.copyOf(documentFacets);
         quotes = List.copyOf(quotes);
         indicators = List.copyOf(indicators);
         laws = List.copyOf(laws);
@@ -36,6 +40,14 @@ public record Passage(String passageId, String caseId, String docId, String file
     public Passage(String passageId, String caseId, String docId, String file, String type, String title,
                    String heading, int page, int start, int end, String text, List<String> quotes, List<String> indicators) {
         this(passageId, caseId, docId, file, type, title, heading, page, start, end, text, quotes, indicators, List.of());
+    }
+
+    /** A passage without facets of its document. */
+    public Passage(String passageId, String caseId, String docId, String file, String type, String title,
+                   String heading, int page, int start, int end, String text, List<String> quotes, List<String> indicators,
+                   List<String> laws) {
+        this(passageId, caseId, docId, file, type, title, heading, page, start, end, text, quotes, indicators, laws,
+                Map.of());
     }
 
     /** Whether the passage holds a quotation. */

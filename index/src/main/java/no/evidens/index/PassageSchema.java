@@ -2,6 +2,7 @@ package no.evidens.index;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.lucene.document.Document;
@@ -54,12 +55,17 @@ public final class PassageSchema {
     public static final String YES = "ja";
     public static final String NO = "nei";
     public static final String SHA256 = "sha256";
+    /** Facets of a passage's document: municipality, service, year. */
+    public static final String MUNICIPALITY = "kommune";
+    public static final String SERVICE = "tjeneste";
+    public static final String YEAR = "år";
+    public static final List<String> DOCUMENT_FACETS = List.of(MUNICIPALITY, SERVICE, YEAR);
     public static final String MEDIA_TYPE = "mediaType";
     public static final String DOC_TEXT = "docText";
     public static final String PAGE_STARTS = "pageStarts";
 
     /** Facet dimensions, in the order they are reported. */
-    public static final List<String> FACET_DIMS = List.of(TYPE, CASE, INDICATOR, LAW, HAS_QUOTE);
+    public static final List<String> FACET_DIMS = List.of(TYPE, CASE, INDICATOR, LAW, HAS_QUOTE, MUNICIPALITY, SERVICE, YEAR);
     /** Facet dimensions a passage may have several values of. */
     static final List<String> MULTI_VALUED_DIMS = List.of(INDICATOR, LAW);
 
@@ -120,6 +126,13 @@ public final class PassageSchema {
         String hasQuote = p.hasQuote() ? YES : NO;
         d.add(new StringField(HAS_QUOTE, hasQuote, Field.Store.NO));
         d.add(new SortedSetDocValuesFacetField(HAS_QUOTE, hasQuote));
+        for (Map.Entry<String, String> f : p.documentFacets().entrySet()) {
+            if (DOCUMENT_FACETS.contains(f.getKey()) && f.getValue() != null && !f.getValue().isBlank()) {
+                String value = f.getValue().strip().toLowerCase(Locale.ROOT);
+                d.add(new StringField(f.getKey(), value, Field.Store.YES));
+                d.add(new SortedSetDocValuesFacetField(f.getKey(), value));
+            }
+        }
         d.add(new SortedSetDocValuesFacetField(TYPE, p.type()));
         d.add(new SortedSetDocValuesFacetField(CASE, p.caseId()));
         return d;

@@ -24,6 +24,9 @@ final class QueryReader {
             Map.entry("fil", PassageSchema.FILE), Map.entry("file", PassageSchema.FILE),
             Map.entry("indikator", PassageSchema.INDICATOR_QUERY), Map.entry("indicator", PassageSchema.INDICATOR_QUERY),
             Map.entry("lov", PassageSchema.LAW), Map.entry("sitat", PassageSchema.HAS_QUOTE),
+            Map.entry("kommune", PassageSchema.MUNICIPALITY), Map.entry("tjeneste", PassageSchema.SERVICE),
+            Map.entry("teneste", PassageSchema.SERVICE), Map.entry("år", PassageSchema.YEAR), Map.entry("ar", PassageSchema.YEAR),
+            Map.entry("year", PassageSchema.YEAR),
             Map.entry("tekst", PassageSchema.TEXT), Map.entry("text", PassageSchema.TEXT),
             Map.entry("overskrift", PassageSchema.HEADING), Map.entry("heading", PassageSchema.HEADING));
 

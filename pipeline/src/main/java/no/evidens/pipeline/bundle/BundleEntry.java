@@ -11,6 +11,12 @@ import java.nio.file.Path;
  * @param title title from the manifest, or null
  * @param date  date from the manifest (as written there), or null
  * @param problem why the file cannot be read at all, or null
+ * @param service the service the document comes from (barnevern, helse, NAV …), from the manifest, or null
+ * @param municipality the municipality, from the manifest, or null
  */
-public record BundleEntry(String path, Path file, String type, String title, String date, String problem) {
+public record BundleEntry(String path, Path file, String type, String title, String date, String problem,
+                          String service, String municipality) {
+    public BundleEntry(String path, Path file, String type, String title, String date, String problem) {
+        this(path, file, type, title, date, problem, null, null);
+    }
 }

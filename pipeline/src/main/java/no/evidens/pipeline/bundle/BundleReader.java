@@ -66,8 +66,8 @@ public final class BundleReader {
                 }
                 Manifest.Row row = manifest.find(rel);
                 String type = row != null && row.type() != null ? row.type() : DocumentTypes.ofPath(rel);
-                entries.add(new BundleEntry(rel, f, type, row == null ? null : row.title(),
-                        row == null ? null : row.date(), null));
+                entries.add(row == null ? new BundleEntry(rel, f, type, null, null, null)
+                        : new BundleEntry(rel, f, type, row.title(), row.date(), null, row.service(), row.municipality()));
             }
         }
         return new Bundle(source, entries, hasManifest, unpacked);

@@ -13,13 +13,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The optional {@code manifest.csv} at the top of a bundle: columns path, type, title, date
- * (header row required; type, title and date may be empty). It overrides the type the folder gives.
+ * The optional {@code manifest.csv} at the top of a bundle: columns path, type, title, date, and
+ * optionally service (tjeneste) and municipality (kommune); header row required, values may be empty. It overrides the type the folder gives.
  */
 public final class Manifest {
     public static final String FILE_NAME = "manifest.csv";
 
-    public record Row(String type, String title, String date) {
+    /** One file's line; any value may be null. */
+    public record Row(String type, String title, String date, String service, String municipality) {
     }
 
     private final Map<String, Row> rows;
@@ -39,7 +40,7 @@ public final class Manifest {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             for (CSVRecord r : format.parse(in)) {
                 if (!r.isMapped("path")) {
-                    throw new IOException("manifest.csv has no 'path' column (expected: path,type,title,date)");
+                    throw new IOException("manifest.csv has no 'path' column (expected: path,type,title,date and optionally service,municipality)");
                 }
                 String type = get(r, "type");
                 if (type != null && !DocumentTypes.ALL.contains(type.toLowerCase(Locale.ROOT))) {
@@ -47,7 +48,7 @@ public final class Manifest {
                             + "' (use one of " + String.join(", ", DocumentTypes.ALL.stream().sorted().toList()) + ")");
                 }
                 rows.put(normalise(r.get("path")), new Row(type == null ? null : type.toLowerCase(Locale.ROOT),
-                        get(r, "title"), get(r, "date")));
+                        get(r, "title"), get(r, "date"), get(r, "service"), get(r, "municipality")));
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IOException("manifest.csv cannot be read: " + e.getMessage(), e);

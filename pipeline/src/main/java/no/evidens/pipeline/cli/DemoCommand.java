@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         SampleBundle.writeTo(bundle);
         out.println("Sample bundle written to " + bundle);
         out.flush();
-        Receipt receipt = new Ingestion(h).ingest(SampleBundle.CASE_ID, bundle,
+        Receipt receipt = new Ingestion(h).ingest(SampleBundle.CASE_ID, "Fjordvik", bundle,
                 new ConsoleProgress(System.err, System.console() != null));
         Output output = new Output(out, System.console() != null);
         output.receipt(receipt);

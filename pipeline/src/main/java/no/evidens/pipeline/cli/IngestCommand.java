@@ -18,7 +18,7 @@ import no.evidens.pipeline.ingest.Receipt;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Ingest a bundle (a folder or a .zip) into a case and print its receipt.",
                 "Document type comes from the top folder (styringsdokumenter/, journaler/, klientdokumentasjon/; "
-                        + "else annet), or from manifest.csv (path,type,title,date) in the bundle."})
+                        + "else annet), or from manifest.csv (path,type,title,date[,service,municipality]) in the bundle."})
 final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,6 +28,10 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--case", required = true, paramLabel = "CASE", description = "The audit case, e.g. fjordvik-2026.")
     String caseId;
+
+    @Option(names = "--municipality", paramLabel = "NAME",
+            description = "The municipality the case concerns (a search facet; a manifest's municipality column wins).")
+    String municipality;
 
     @Option(names = "--json", description = "Print the receipt as JSON.")
     boolean json;
@@ -42,7 +46,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Ingestion.checkCaseId(caseId);
         codebook.apply(home.resolve());
-        Receipt receipt = new Ingestion(home.resolve()).ingest(caseId, bundle,
+        Receipt receipt = new Ingestion(home.resolve()).ingest(caseId, municipality, bundle,
                 new ConsoleProgress(System.err, System.console() != null));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

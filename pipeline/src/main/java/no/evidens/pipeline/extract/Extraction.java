@@ -10,16 +10,17 @@ import java.util.List;
  * @param mediaType  the media type detected from the content
  * @param title      the title in the file's own metadata, or null
  * @param embedded   the documents it holds, each its own document (e-mail attachments, files in a zip)
+ * @param created    when the file says it was made (ISO 8601, as Tika reads it), or null
  */
 public record Extraction(String text, List<Integer> pageStarts, String mediaType, String title,
-                         List<Embedded> embedded) {
+                         List<Embedded> embedded, String created) {
     public Extraction {
         pageStarts = List.copyOf(pageStarts);
         embedded = List.copyOf(embedded);
     }
 
     public Extraction(String text, List<Integer> pageStarts, String mediaType, String title) {
-        this(text, pageStarts, mediaType, title, List.of());
+        this(text, pageStarts, mediaType, title, List.of(), null);
     }
 
     /**

@@ -152,7 +152,7 @@ public final class TikaExtractor implements Extractor {
                     : "no text found in the file");
         }
         return new Extraction(handler.text(), handler.pageStarts(), mediaType == null ? "application/octet-stream" : mediaType,
-                metadata.get(TikaCoreProperties.TITLE), embedded);
+                metadata.get(TikaCoreProperties.TITLE), embedded, metadata.get(TikaCoreProperties.CREATED));
     }
 
     /** Parses an embedded part straight into its container's text (an e-mail's body). */

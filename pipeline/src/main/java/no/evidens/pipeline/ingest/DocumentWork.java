@@ -1,7 +1,11 @@
 package no.evidens.pipeline.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import no.evidens.index.PassageSchema;
 
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.Extraction;
@@ -18,15 +22,20 @@ import no.evidens.pipeline.extract.Sha256;
  * @param docId      the document's id in its case
  * @param extraction its text, or null when {@code problem} says why there is none
  * @param problem    why it failed, or null
+ * @param facets     facets of the document (kommune, tjeneste, år); a contained document has its container's
  */
 record DocumentWork(String path, String type, String title, String sha256, String docId, Extraction extraction,
-                    String problem) {
+                    String problem, Map<String, String> facets) {
 
     /** The file and, in order, every document it holds, at any depth. */
-    static List<DocumentWork> of(BundleEntry entry, String sha256, Extraction extraction) {
+    static List<DocumentWork> of(BundleEntry entry, String sha256, Extraction extraction, String municipality) {
         List<DocumentWork> out = new ArrayList<>();
+        Map<String, String> facets = new HashMap<>();
+        putIfPresent(facets, PassageSchema.MUNICIPALITY, entry.municipality() != null ? entry.municipality() : municipality);
+        putIfPresent(facets, PassageSchema.SERVICE, entry.service());
+        putIfPresent(facets, PassageSchema.YEAR, year(entry.date() != null ? entry.date() : extraction.created()));
         DocumentWork file = new DocumentWork(entry.path(), entry.type(), entry.title(), sha256, sha256.substring(0, 16),
-                extraction, null);
+                extraction, null, facets);
         out.add(file);
         addEmbedded(file, extraction, out);
         return out;
@@ -37,12 +46,24 @@ record DocumentWork(String path, String type, String title, String sha256, Strin
             String path = parent.path() + "!/" + e.name();
             // The same attachment in two e-mails is two documents: the id follows the path as well as the bytes.
             String docId = Sha256.ofText(parent.docId() + "!/" + e.name() + "#" + e.sha256()).substring(0, 16);
-            DocumentWork child = new DocumentWork(path, parent.type(), null, e.sha256(), docId, e.extraction(), e.problem());
+            DocumentWork child = new DocumentWork(path, parent.type(), null, e.sha256(), docId, e.extraction(), e.problem(),
+                    parent.facets());
             out.add(child);
             if (e.extraction() != null) {
                 addEmbedded(child, e.extraction(), out);
             }
         }
+    }
+
+    private static void putIfPresent(Map<String, String> facets, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            facets.put(key, value.strip());
+        }
+    }
+
+    /** The year a date begins with (2025-03-01, 2025), or null. */
+    static String year(String date) {
+        return date != null && date.strip().matches("\\d{4}(\\D.*)?") ? date.strip().substring(0, 4) : null;
     }
 
     /** A container whose only content is the documents it holds (a zip): accounted for, but no text. */

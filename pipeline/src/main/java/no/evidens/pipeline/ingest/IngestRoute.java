@@ -39,6 +39,7 @@ final class IngestRoute extends RouteBuilder {
     private static final String ANALYSIS = "evidensAnalysis";
 
     private final String caseId;
+    private final String municipality;
     private final DocumentAnalyser analyser;
     /** Documents between commits: a process killed mid-ingest loses at most these, and ingesting again completes it. */
     static final int COMMIT_EVERY = 25;
@@ -50,9 +51,10 @@ final class IngestRoute extends RouteBuilder {
     private final IndexIdempotentRepository seen;
     private final ExecutorService pool;
 
-    IngestRoute(String caseId, DocumentAnalyser analyser, EvidenceIndexWriter index, ReceiptCollector receipts,
-                ExecutorService pool) {
+    IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceIndexWriter index,
+                ReceiptCollector receipts, ExecutorService pool) {
         this.caseId = caseId;
+        this.municipality = municipality;
         this.analyser = analyser;
         this.index = index;
         this.receipts = receipts;
@@ -104,7 +106,7 @@ final class IngestRoute extends RouteBuilder {
 
     private void extract(Exchange ex) throws ExtractionException {
         BundleEntry entry = entry(ex);
-        ex.getIn().setBody(DocumentWork.of(entry, sha(ex), analyser.extract(entry.file())));
+        ex.getIn().setBody(DocumentWork.of(entry, sha(ex), analyser.extract(entry.file()), municipality));
     }
 
     private void normalise(Exchange ex) throws ExtractionException {
@@ -135,7 +137,7 @@ final class IngestRoute extends RouteBuilder {
         NormalisedText text = ex.getProperty(TEXT, NormalisedText.class);
         String title = titleOf(work);
         List<Passage> built = passages.build(
-                new PassageBuilder.Source(caseId, work.docId(), work.path(), work.type(), title), analysis);
+                new PassageBuilder.Source(caseId, work.docId(), work.path(), work.type(), title, work.facets()), analysis);
         index.add(new IndexedDocument(work.docId(), caseId, work.path(), work.type(), title, work.sha256(),
                 analysis.mediaType(), text.text(), text.pageStarts()), built);
         receipts.record(work.path(), work.type(), work.sha256(), ReceiptFile.INDEXED, null, text.pages(), built.size());

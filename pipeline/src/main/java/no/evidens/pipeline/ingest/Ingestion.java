@@ -54,6 +54,15 @@ public final class Ingestion {
 
     /** Ingests the bundle and returns its receipt (also written to the receipts folder). */
     public Receipt ingest(String caseId, Path bundlePath, ProgressListener progress) throws Exception {
+        return ingest(caseId, null, bundlePath, progress);
+    }
+
+    /**
+     * Ingests the bundle and returns its receipt (also written to the receipts folder).
+     *
+     * @param municipality the municipality the case concerns (a facet), or null; a manifest's column wins
+     */
+    public Receipt ingest(String caseId, String municipality, Path bundlePath, ProgressListener progress) throws Exception {
         checkCaseId(caseId);
         BundleReader.Bundle bundle = new BundleReader().read(bundlePath, home.work());
         ReceiptCollector receipts = new ReceiptCollector(progress);
@@ -61,7 +70,7 @@ public final class Ingestion {
         CamelContext camel = new DefaultCamelContext();
         try (EvidenceIndexWriter index = new EvidenceIndexWriter(home.index())) {
             ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
-            camel.addRoutes(new IngestRoute(caseId, analyser, index, receipts, pool));
+            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool));
             camel.start();
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, bundle.entries());

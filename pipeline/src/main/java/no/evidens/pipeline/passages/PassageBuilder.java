@@ -2,6 +2,7 @@ package no.evidens.pipeline.passages;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import no.evidens.index.Passage;
 import no.evidens.pipeline.analyse.DocumentAnalysis;
@@ -22,7 +23,11 @@ public final class PassageBuilder {
     static final int MAX_HEADING_CHARS = 120;
 
     /** Where the passages of one document belong. */
-    public record Source(String caseId, String docId, String file, String type, String title) {
+    public record Source(String caseId, String docId, String file, String type, String title,
+                         Map<String, String> facets) {
+        public Source(String caseId, String docId, String file, String type, String title) {
+            this(caseId, docId, file, type, title, Map.of());
+        }
     }
 
     public List<Passage> build(Source src, DocumentAnalysis doc) {
@@ -105,6 +110,7 @@ public final class PassageBuilder {
                 .filter(r -> r.start() >= start && r.start() < end && r.law() != null).map(Spans.LegalRef::law)
                 .distinct().toList();
         return new Passage(Passage.idOf(src.caseId(), src.docId(), n), src.caseId(), src.docId(), src.file(), src.type(),
-                src.title(), heading, page, start, end, doc.text().substring(start, end), quotes, indicators, laws);
+                src.title(), heading, page, start, end, doc.text().substring(start, end), quotes, indicators, laws,
+                src.facets());
     }
 }

@@ -42,8 +42,8 @@ class BundleReaderTest {
         write(bundle.resolve("Klientdokumentasjon/k1.txt"), "Klient.");
         write(bundle.resolve("diverse/notat.txt"), "Notat.");
         write(bundle.resolve("løst.txt"), "Løst.");
-        write(bundle.resolve("manifest.csv"), "path,type,title,date\n"
-                + "diverse/notat.txt,journal,\"Notat, fastlege\",2025-03-01\n");
+        write(bundle.resolve("manifest.csv"), "path,type,title,date,service,municipality\n"
+                + "diverse/notat.txt,journal,\"Notat, fastlege\",2025-03-01,helse,Fjordvik\n");
         BundleReader.Bundle b = new BundleReader().read(bundle, tmp.resolve("work"));
         Map<String, BundleEntry> e = byPath(b);
         assertEquals(5, e.size(), "the manifest itself is not a document");
@@ -56,6 +56,8 @@ class BundleReaderTest {
         assertEquals("journal", notat.type());
         assertEquals("Notat, fastlege", notat.title());
         assertEquals("2025-03-01", notat.date());
+        assertEquals("helse", notat.service());
+        assertEquals("Fjordvik", notat.municipality());
     }
 
     @Test

@@ -199,6 +199,18 @@ class SampleBundleEndToEndTest {
     }
 
     @Test
+    void facetsOfServiceAndYearComeFromTheManifest() throws Exception {
+        try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
+            SearchResult r = searcher.search(new SearchRequest("ansvarsgruppe", SampleBundle.CASE_ID, null, 5));
+            assertTrue(r.facets().get("tjeneste").keySet().containsAll(Set.of("barnevern", "helse")), r.facets().toString());
+            assertTrue(r.facets().get("år").containsKey("2025"), r.facets().toString());
+            long journals = searcher.search(new SearchRequest("tjeneste:helse", SampleBundle.CASE_ID, null, 100)).hits().stream()
+                    .filter(h -> !h.type().equals("journal")).count();
+            assertEquals(0, journals, "the sample's health documents are its journals");
+        }
+    }
+
+    @Test
     void searchErrorsAreOneClearLine() {
         StringWriter err = new StringWriter();
         CommandLine cli = EvidensCli.commandLine();
