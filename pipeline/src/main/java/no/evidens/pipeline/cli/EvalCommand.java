@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import no.evidens.pipeline.eval.ExtractionEval;
 import no.evidens.pipeline.extract.TikaExtractor;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalCommand.Extraction.class,
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalCommand.Extraction.class, SearchEvalCommand.class},
         description = "Evaluate Evidens on gold data.")
 final class EvalCommand implements Runnable {
     @Spec
