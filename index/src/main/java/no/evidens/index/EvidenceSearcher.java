@@ -28,6 +28,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -86,9 +87,26 @@ public final class EvidenceSearcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Searches with every word required; when no passage holds them all and the query is plain words,
+     * searches again with any word enough (the result says it is relaxed), rather than answer nothing.
+     */
     public SearchResult search(SearchRequest request) throws IOException {
+        SearchResult strict = search(request, queries.read(request.query()), false);
+        if (strict.total() > 0 || !isPlainWords(request.query())) {
+            return strict;
+        }
+        return search(request, queries.read(request.query(), QueryParser.Operator.OR), true);
+    }
+
+    /** Two or more words and nothing else: no operators, fields, phrases or wildcards. */
+    private static boolean isPlainWords(String query) {
+        String q = query.strip();
+        return q.contains(" ") && !q.matches(".*[\"():*?~^+\\-].*") && !q.matches(".*\\b(AND|OR|NOT)\\b.*");
+    }
+
+    private SearchResult search(SearchRequest request, Query userQuery, boolean relaxed) throws IOException {
         long t0 = System.nanoTime();
-        Query userQuery = queries.read(request.query());
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(userQuery, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER);
@@ -110,7 +128,7 @@ public final class EvidenceSearcher implements AutoCloseable {
         List<SearchHit> hits = hits(userQuery, new TopDocs(all.totalHits, page));
         Map<String, Map<String, Integer>> facets = facetCounts(result);
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
-        return new SearchResult(request.query(), all.totalHits.value, tookMs, hits, facets);
+        return new SearchResult(request.query(), all.totalHits.value, tookMs, hits, facets, relaxed);
     }
 
     /** The hits of {@code top}, their snippets highlighted for {@code query}. */

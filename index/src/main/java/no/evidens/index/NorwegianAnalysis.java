@@ -24,8 +24,8 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
-import org.apache.lucene.analysis.no.NorwegianLightStemFilter;
 import org.apache.lucene.analysis.no.NorwegianLightStemmer;
+import org.apache.lucene.analysis.no.NorwegianMinimalStemFilter;
 import org.apache.lucene.analysis.no.NorwegianNormalizationFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -36,7 +36,8 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * The analysis chains of the index, all Lucene's own filters:
  * <ul>
  * <li>text: standard tokens, lower case, {@code ae/oe/aa} and ä/ö folded to æ/ø/å, Norwegian stop
- * words, light stemming for Bokmål and Nynorsk together;</li>
+ * words, minimal stemming (plural and definite endings) for Bokmål and Nynorsk together — Lucene's
+ * light stemmer cuts too much (helsestasjon → helsestasjo, but helsestasjonen → helsestasjon);</li>
  * <li>parts: the same, with compounds also split into the parts of a shipped lexicon
  * ({@code compound-parts.txt}), so {@code barnevern} finds {@code barneverntjenesten};</li>
  * <li>at query time the text chain expands abbreviations and synonyms ({@code synonyms.txt}, which
@@ -47,6 +48,8 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 public final class NorwegianAnalysis {
     private static final int STEM_FLAGS = NorwegianLightStemmer.BOKMAAL | NorwegianLightStemmer.NYNORSK;
     private static final CharArraySet PARTS = readParts();
+    /** Lucene's Norwegian stop words, and the Nynorsk ones it lacks. */
+    private static final CharArraySet STOP_WORDS = stopWords();
 
     private NorwegianAnalysis() {
     }
@@ -110,14 +113,16 @@ public final class NorwegianAnalysis {
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
             TokenStream s = new NorwegianNormalizationFilter(new LowerCaseFilter(source));
-            if (synonyms != null) {
-                s = new SynonymGraphFilter(s, synonyms, true);
-            }
-            s = new StopFilter(s, NorwegianAnalyzer.getDefaultStopSet());
+            s = new StopFilter(s, STOP_WORDS);
             if (parts) {
                 s = new DictionaryCompoundWordTokenFilter(s, PARTS, 5, 3, 20, true);
             }
-            return new TokenStreamComponents(source, new NorwegianLightStemFilter(s, STEM_FLAGS));
+            s = new NorwegianMinimalStemFilter(s, STEM_FLAGS);
+            // Synonyms last, on stems: an entry covers every inflection of its words (skule, skulen, skular).
+            if (synonyms != null) {
+                s = new SynonymGraphFilter(s, synonyms, true);
+            }
+            return new TokenStreamComponents(source, s);
         }
 
         @Override
@@ -140,13 +145,20 @@ public final class NorwegianAnalysis {
         }
     }
 
-    /** What synonym entries are read with: the text chain before synonyms. */
+    /** What synonym entries are read with: the text chain up to the stems (entries hold no stop words). */
     private static final class SynonymEntryAnalyzer extends Analyzer {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            return new TokenStreamComponents(source, new NorwegianNormalizationFilter(new LowerCaseFilter(source)));
+            return new TokenStreamComponents(source,
+                    new NorwegianMinimalStemFilter(new NorwegianNormalizationFilter(new LowerCaseFilter(source)), STEM_FLAGS));
         }
+    }
+
+    private static CharArraySet stopWords() {
+        CharArraySet words = new CharArraySet(NorwegianAnalyzer.getDefaultStopSet(), false);
+        words.addAll(List.of("frå", "òg", "berre", "ei", "vera", "vert", "kvarandre", "mellom", "utan", "ved"));
+        return CharArraySet.unmodifiableSet(words);
     }
 
     private static CharArraySet readParts() {

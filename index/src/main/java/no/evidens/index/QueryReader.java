@@ -37,10 +37,15 @@ final class QueryReader {
     }
 
     Query read(String text) {
+        return read(text, QueryParser.Operator.AND);
+    }
+
+    /** The query with every word required (AND), or with any word enough, more words scoring higher (OR). */
+    Query read(String text, QueryParser.Operator operator) {
         // Words are sought in the passage text and, with less weight, in its compound parts and in the
         // heading it stands under.
         QueryParser parser = new AliasingParser(analyzer);
-        parser.setDefaultOperator(QueryParser.Operator.AND);
+        parser.setDefaultOperator(operator);
         parser.setSplitOnWhitespace(true);
         try {
             Query q = parser.parse(text);

@@ -85,6 +85,23 @@ class NorwegianSearchTest {
     }
 
     @Test
+    void whenNoPassageHasEveryWordThePassagesWithMostOfThemComeRelaxed() throws IOException {
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            SearchResult r = s.search(new SearchRequest("taushetsplikt samtykke fylkeslegen", null, null, 5));
+            assertTrue(r.relaxed(), "no passage says fylkeslegen");
+            assertEquals(PASSAGES.get(3), r.hits().get(0).text(), "the passage with two of the three words first");
+            assertTrue(!s.search(new SearchRequest("taushetsplikt samtykke", null, null, 5)).relaxed());
+            assertEquals(0, s.search(new SearchRequest("\"taushetsplikt fylkeslegen\"", null, null, 5)).total(),
+                    "a phrase is never relaxed");
+        }
+    }
+
+    @Test
+    void bokmålAndNynorskFormsOfAWordMeet() throws IOException {
+        assertTrue(texts("teieplikta").contains(PASSAGES.get(3)), "teieplikta finds taushetsplikten");
+    }
+
+    @Test
     void oldSpellingsWithAaAeOeMeetÆøå() throws IOException {
         assertTrue(texts("Håkon Bråthen").contains(PASSAGES.get(8)));
     }

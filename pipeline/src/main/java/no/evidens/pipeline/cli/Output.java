@@ -36,6 +36,9 @@ final class Output {
 
     void searchResult(SearchResult r) {
         out.printf("%d hit%s for %s (%d ms)%n", r.total(), r.total() == 1 ? "" : "s", r.query(), r.tookMs());
+        if (r.relaxed()) {
+            out.println("No passage holds all the words; these hold some of them, the most first.");
+        }
         int n = 1;
         for (SearchHit h : r.hits()) {
             out.println();

@@ -50,7 +50,7 @@ final class SearchEvalCommand implements Callable<Integer> {
             List<SearchEval.IndexedPassage> passages = SearchEval.passages(indexes[0]);
             List<SearchEval.Resolved> resolved = SearchEval.resolve(queries, passages, SearchEval.sampleBundleAliases());
             List<SearchEval.QueryResult> results;
-            try (EvidenceSearcher evidens = new EvidenceSearcher(indexes[0], NorwegianAnalysis.analyzer());
+            try (EvidenceSearcher evidens = new EvidenceSearcher(indexes[0]);
                  EvidenceSearcher baseline = new EvidenceSearcher(indexes[1], NorwegianAnalysis.plain())) {
                 results = SearchEval.run(resolved, evidens, baseline, SampleBundle.CASE_ID);
             }
