@@ -47,6 +47,7 @@ public final class EvidenceSearcher implements AutoCloseable {
     private static final int SNIPPET_PASSAGES = 2;
     private static final Sort IN_DOCUMENT_ORDER = new Sort(new SortField(PassageSchema.SORT_FILE, SortField.Type.STRING),
             new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
+    private static final Sort BY_DATE = byDate();
 
     private final IndexReader reader;
     private final IndexSearcher searcher;
@@ -99,6 +100,14 @@ public final class EvidenceSearcher implements AutoCloseable {
         return search(request, queries.read(request.query(), QueryParser.Operator.OR), true);
     }
 
+    /** Oldest document first, undated last; within a document, in document order. */
+    private static Sort byDate() {
+        SortField date = new SortField(PassageSchema.SORT_DATE, SortField.Type.LONG);
+        date.setMissingValue(Long.MAX_VALUE);
+        return new Sort(date, new SortField(PassageSchema.SORT_FILE, SortField.Type.STRING),
+                new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
+    }
+
     /** Two or more words and nothing else: no operators, fields, phrases or wildcards. */
     private static boolean isPlainWords(String query) {
         String q = query.strip();
@@ -119,9 +128,11 @@ public final class EvidenceSearcher implements AutoCloseable {
         }
         Query query = b.build();
         int n = request.offset() + request.limit();
-        FacetsCollectorManager.FacetsResult result = request.order() == SearchRequest.Order.DOCUMENT
-                ? FacetsCollectorManager.search(searcher, query, n, IN_DOCUMENT_ORDER, true, new FacetsCollectorManager())
-                : FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager());
+        FacetsCollectorManager.FacetsResult result = switch (request.order()) {
+            case DOCUMENT -> FacetsCollectorManager.search(searcher, query, n, IN_DOCUMENT_ORDER, true, new FacetsCollectorManager());
+            case DATE -> FacetsCollectorManager.search(searcher, query, n, BY_DATE, true, new FacetsCollectorManager());
+            default -> FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager());
+        };
         TopDocs all = result.topDocs();
         ScoreDoc[] page = Arrays.copyOfRange(all.scoreDocs, Math.min(request.offset(), all.scoreDocs.length),
                 all.scoreDocs.length);

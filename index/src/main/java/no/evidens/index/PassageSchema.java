@@ -60,6 +60,9 @@ public final class PassageSchema {
     public static final String SERVICE = "tjeneste";
     public static final String YEAR = "år";
     public static final List<String> DOCUMENT_FACETS = List.of(MUNICIPALITY, SERVICE, YEAR);
+    /** The document's date (ISO yyyy-MM-dd, a document facet that is sorted on, not counted). */
+    public static final String DATE = "dato";
+    public static final String SORT_DATE = "sortDate";
     public static final String MEDIA_TYPE = "mediaType";
     public static final String DOC_TEXT = "docText";
     public static final String PAGE_STARTS = "pageStarts";
@@ -126,6 +129,16 @@ public final class PassageSchema {
         String hasQuote = p.hasQuote() ? YES : NO;
         d.add(new StringField(HAS_QUOTE, hasQuote, Field.Store.NO));
         d.add(new SortedSetDocValuesFacetField(HAS_QUOTE, hasQuote));
+        String date = p.documentFacets().get(DATE);
+        if (date != null && date.strip().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            try {
+                long day = java.time.LocalDate.parse(date.strip().substring(0, 10)).toEpochDay();
+                d.add(new NumericDocValuesField(SORT_DATE, day));
+                d.add(new StoredField(DATE, date.strip().substring(0, 10)));
+            } catch (java.time.format.DateTimeParseException notADate) {
+                // an unreadable date is no date: the passage sorts last
+            }
+        }
         for (Map.Entry<String, String> f : p.documentFacets().entrySet()) {
             if (DOCUMENT_FACETS.contains(f.getKey()) && f.getValue() != null && !f.getValue().isBlank()) {
                 String value = f.getValue().strip().toLowerCase(Locale.ROOT);

@@ -11,8 +11,8 @@ package no.evidens.index;
  * @param order  the order of the hits
  */
 public record SearchRequest(String query, String caseId, String type, int limit, int offset, Order order) {
-    /** Best first, or in the order the passages stand in their documents. */
-    public enum Order { RELEVANCE, DOCUMENT }
+    /** Best first; as the passages stand in their documents; or by the documents' dates, oldest first. */
+    public enum Order { RELEVANCE, DOCUMENT, DATE }
 
     public SearchRequest {
         if (query == null || query.isBlank()) {

@@ -30,7 +30,8 @@ final class SearchCommand implements Callable<Integer> {
     String like;
 
     @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
-            description = "relevance (best first) or document (as the passages stand in their documents).")
+            description = "relevance (best first), document (as the passages stand in their documents) or date "
+                    + "(the documents' dates, oldest first).")
     String sort;
 
     @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Hits to skip first, for paging.")
@@ -57,7 +58,8 @@ final class SearchCommand implements Callable<Integer> {
         SearchRequest.Order order = switch (sort.toLowerCase(java.util.Locale.ROOT)) {
             case "relevance", "relevans" -> SearchRequest.Order.RELEVANCE;
             case "document", "dokument" -> SearchRequest.Order.DOCUMENT;
-            default -> throw new IllegalArgumentException("--sort is relevance or document, not '" + sort + "'");
+            case "date", "dato" -> SearchRequest.Order.DATE;
+            default -> throw new IllegalArgumentException("--sort is relevance, document or date, not '" + sort + "'");
         };
         if (like == null && query.length == 0) {
             throw new IllegalArgumentException("give a QUERY, or --like PASSAGE");

@@ -33,7 +33,9 @@ record DocumentWork(String path, String type, String title, String sha256, Strin
         Map<String, String> facets = new HashMap<>();
         putIfPresent(facets, PassageSchema.MUNICIPALITY, entry.municipality() != null ? entry.municipality() : municipality);
         putIfPresent(facets, PassageSchema.SERVICE, entry.service());
-        putIfPresent(facets, PassageSchema.YEAR, year(entry.date() != null ? entry.date() : extraction.created()));
+        String date = entry.date() != null ? entry.date() : extraction.created();
+        putIfPresent(facets, PassageSchema.YEAR, year(date));
+        putIfPresent(facets, PassageSchema.DATE, date);
         DocumentWork file = new DocumentWork(entry.path(), entry.type(), entry.title(), sha256, sha256.substring(0, 16),
                 extraction, null, facets);
         out.add(file);

@@ -204,6 +204,11 @@ class SampleBundleEndToEndTest {
             SearchResult r = searcher.search(new SearchRequest("ansvarsgruppe", SampleBundle.CASE_ID, null, 5));
             assertTrue(r.facets().get("tjeneste").keySet().containsAll(Set.of("barnevern", "helse")), r.facets().toString());
             assertTrue(r.facets().get("år").containsKey("2025"), r.facets().toString());
+            List<SearchHit> byDate = searcher.search(new SearchRequest("ansvarsgruppe", SampleBundle.CASE_ID, null, 100, 0,
+                    SearchRequest.Order.DATE)).hits();
+            List<java.time.LocalDate> dates = byDate.stream().map(h -> docs.stream().filter(d -> d.path().equals(h.file()))
+                    .findFirst().orElseThrow().date()).toList();
+            assertEquals(dates.stream().sorted().toList(), dates, "oldest document first");
             long journals = searcher.search(new SearchRequest("tjeneste:helse", SampleBundle.CASE_ID, null, 100)).hits().stream()
                     .filter(h -> !h.type().equals("journal")).count();
             assertEquals(0, journals, "the sample's health documents are its journals");
