@@ -1,0 +1,85 @@
+package no.evidens.pipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.index.PassageSchema;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.cli.EvidensCli;
+
+/** An ingestion killed half-way leaves a consistent index, and ingesting again completes it with no duplicates. */
+class KilledIngestTest {
+    private static final int FILES = 300;
+
+    @TempDir
+    Path tmp;
+
+    private static int count(Path index, String kind) throws Exception {
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+            return new IndexSearcher(reader).count(new TermQuery(new Term(PassageSchema.KIND, kind)));
+        }
+    }
+
+    @Test
+    void aKilledIngestionIsCompletedByTheNext() throws Exception {
+        Path bundle = tmp.resolve("bundle/journaler");
+        Files.createDirectories(bundle);
+        for (int i = 0; i < FILES; i++) {
+            Files.writeString(bundle.resolve("notat-" + i + ".txt"), "Journalnotat nummer " + i + ".\n\n"
+                    + "Pasienten møtte til samtale. Fastlegen deltok i ansvarsgruppemøte nummer " + i + " med barneverntjenesten.");
+        }
+        Path home = tmp.resolve("home");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
+                "ingest", tmp.resolve("bundle").toString(), "--case", "k", "--home", home.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path index = home.resolve("index");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int committed = 0;
+        while (System.nanoTime() < deadline && child.isAlive()) {
+            if (Files.isDirectory(index) && DirectoryReader.indexExists(FSDirectory.open(index))) {
+                committed = count(index, PassageSchema.KIND_DOCUMENT);
+                if (committed > 0) {
+                    break;
+                }
+            }
+            Thread.sleep(50);
+        }
+        child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertTrue(committed > 0, "the child committed documents before it was killed");
+
+        int afterKill = count(index, PassageSchema.KIND_DOCUMENT);
+        assertTrue(afterKill >= committed && afterKill < FILES, "a consistent index, killed half-way: " + afterKill);
+
+        Receipt again = new Ingestion(new EvidensHome(home), new DocumentAnalyser(), 2)
+                .ingest("k", tmp.resolve("bundle"), ProgressListener.NONE);
+        assertEquals(FILES, again.files().size());
+        assertEquals(afterKill, again.counts().duplicate(), "what was committed is not indexed twice");
+        assertEquals(FILES - afterKill, again.counts().indexed());
+        assertEquals(FILES, count(index, PassageSchema.KIND_DOCUMENT), "every file once");
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+            IndexSearcher s = new IndexSearcher(reader);
+            Set<String> ids = new HashSet<>();
+            for (ScoreDoc sd : s.search(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)), 10 * FILES).scoreDocs) {
+                assertTrue(ids.add(s.storedFields().document(sd.doc).get(PassageSchema.ID)), "no passage twice");
+            }
+            assertTrue(ids.size() >= FILES, "every file has its passages: " + ids.size());
+        }
+    }
+}
