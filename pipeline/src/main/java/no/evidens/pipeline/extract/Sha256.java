@@ -14,12 +14,17 @@ public final class Sha256 {
     }
 
     public static String of(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return of(in);
+        }
+    }
+
+    /** The hex SHA-256 of what the stream gives, read to its end (the stream is not closed). */
+    public static String of(InputStream in) throws IOException {
         MessageDigest md = digest();
         byte[] buf = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                md.update(buf, 0, n);
-            }
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            md.update(buf, 0, n);
         }
         return HexFormat.of().formatHex(md.digest());
     }

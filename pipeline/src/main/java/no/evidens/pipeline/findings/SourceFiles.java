@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import no.evidens.pipeline.extract.Extraction;
+import no.evidens.pipeline.extract.ExtractionException;
+import no.evidens.pipeline.extract.Sha256;
+import no.evidens.pipeline.extract.TikaExtractor;
+
 /**
  * Finds the source file of a quotation in its bundle (a folder, or a .zip) and hashes it, to compare
- * with the SHA-256 the store kept when the quotation was attached.
+ * with the SHA-256 the store kept when the quotation was attached; a document inside an e-mail or an
+ * archive is taken out of it again to be hashed.
  */
 final class SourceFiles {
     /** What was found: {@code ok} with the hash, or {@code missing} / {@code unchecked} with why. */
@@ -29,30 +32,35 @@ final class SourceFiles {
         if (bundle == null) {
             return new Source(Source.UNCHECKED, null, "the store does not know which bundle the file came from (give --bundle)");
         }
-        int container = file.indexOf("!/");
-        if (container >= 0) {
-            return new Source(Source.UNCHECKED, null, "the file is inside " + file.substring(0, container)
-                    + ": only the indexed text was checked");
-        }
+        String[] steps = file.split("!/");
         Path b = Path.of(bundle);
         try {
             if (Files.isDirectory(b)) {
-                Path f = b.resolve(file).normalize();
+                Path f = b.resolve(steps[0]).normalize();
                 if (!f.startsWith(b.normalize()) || !Files.isRegularFile(f)) {
                     return new Source(Source.MISSING, null, "the source file " + f + " is gone");
                 }
-                try (InputStream in = Files.newInputStream(f)) {
-                    return new Source(Source.FOUND, sha256(in), null);
-                }
+                return steps.length == 1 ? new Source(Source.FOUND, Sha256.of(f), null) : inside(f, steps, file);
             }
             if (Files.isRegularFile(b)) {
                 try (ZipFile zip = new ZipFile(b.toFile())) {
-                    ZipEntry e = zip.getEntry(file);
+                    ZipEntry e = zip.getEntry(steps[0]);
                     if (e == null || e.isDirectory()) {
                         return new Source(Source.MISSING, null, "the source file " + file + " is gone from " + b);
                     }
-                    try (InputStream in = zip.getInputStream(e)) {
-                        return new Source(Source.FOUND, sha256(in), null);
+                    if (steps.length == 1) {
+                        try (InputStream in = zip.getInputStream(e)) {
+                            return new Source(Source.FOUND, Sha256.of(in), null);
+                        }
+                    }
+                    Path tmp = Files.createTempFile("evidens-verify", "");
+                    try {
+                        try (InputStream in = zip.getInputStream(e)) {
+                            Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        }
+                        return inside(tmp, steps, file);
+                    } finally {
+                        Files.deleteIfExists(tmp);
                     }
                 }
             }
@@ -62,17 +70,25 @@ final class SourceFiles {
         }
     }
 
-    static String sha256(InputStream in) throws IOException {
-        MessageDigest md;
+    /**
+     * A document inside a container (mail.eml!/vedlegg.pdf, a.zip!/b.zip!/c.txt): the container is opened
+     * as ingestion opened it, and the hash of the document at that path inside is compared.
+     */
+    private static Source inside(Path container, String[] steps, String file) {
         try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
+            Extraction e = new TikaExtractor(TikaExtractor.DEFAULT_MAX_CHARS, false).extract(container);
+            Extraction.Embedded found = null;
+            for (int i = 1; i < steps.length; i++) {
+                String name = steps[i];
+                found = e == null ? null : e.embedded().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+                if (found == null || found.sha256() == null) {
+                    return new Source(Source.MISSING, null, "the document " + file + " is gone from its container");
+                }
+                e = found.extraction();
+            }
+            return new Source(Source.FOUND, found.sha256(), null);
+        } catch (ExtractionException ex) {
+            return new Source(Source.MISSING, null, "the container of " + file + " cannot be opened: " + ex.getMessage());
         }
-        byte[] buf = new byte[64 * 1024];
-        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-            md.update(buf, 0, n);
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

@@ -11,6 +11,7 @@ import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.Passage;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.extract.Sha256;
 
 /**
  * A small indexed case, without Tika or models: one fictional routine of two pages, its file in a
@@ -43,10 +44,7 @@ public final class CaseFixture {
         Path source = bundle.resolve(FILE);
         Files.createDirectories(source.getParent());
         Files.writeString(source, TEXT, StandardCharsets.UTF_8);
-        String sha;
-        try (var in = Files.newInputStream(source)) {
-            sha = SourceFiles.sha256(in);
-        }
+        String sha = Sha256.of(source);
         CaseFixture f = new CaseFixture(home, bundle, sha);
         int s1 = TEXT.indexOf(P1);
         int s2 = TEXT.indexOf(P2);
