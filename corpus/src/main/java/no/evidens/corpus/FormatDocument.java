@@ -102,24 +102,12 @@ public record FormatDocument(String path, String format, String title, LocalDate
 
     /** The 1-based page that the character at {@code offset} of expectedText lies on. */
     public int pageOf(int offset) {
-        if (offset < 0 || offset > expectedText.length()) {
-            throw new IndexOutOfBoundsException("offset " + offset + " outside 0.." + expectedText.length());
-        }
-        int page = 1;
-        for (int i = 1; i < pageStarts.size() && pageStarts.get(i) <= offset; i++) {
-            page = i + 1;
-        }
-        return page;
+        return Pages.pageOf(pageStarts, expectedText, offset);
     }
 
     /** The expected text of one page (1-based). */
     public String pageText(int page) {
-        if (page < 1 || page > pageStarts.size()) {
-            throw new IndexOutOfBoundsException("page " + page + " outside 1.." + pageStarts.size());
-        }
-        int start = pageStarts.get(page - 1);
-        int end = page < pageStarts.size() ? pageStarts.get(page) : expectedText.length();
-        return expectedText.substring(start, end);
+        return Pages.pageText(pageStarts, expectedText, page);
     }
 
     /** True if the quotation starts on one page and ends on a later one. */

@@ -50,27 +50,11 @@ public record SampleDocument(String path, String format, String title, LocalDate
 
     /** The 1-based page that the character at {@code offset} of expectedText lies on. */
     public int pageOf(int offset) {
-        if (offset < 0 || offset > expectedText.length()) {
-            throw new IndexOutOfBoundsException("offset " + offset + " outside 0.." + expectedText.length());
-        }
-        int page = 1;
-        for (int i = 1; i < pageStarts.size(); i++) {
-            if (pageStarts.get(i) <= offset) {
-                page = i + 1;
-            } else {
-                break;
-            }
-        }
-        return page;
+        return Pages.pageOf(pageStarts, expectedText, offset);
     }
 
     /** The expected text of one page (1-based); for non-paginated formats page 1 is the whole text. */
     public String pageText(int page) {
-        if (page < 1 || page > pageStarts.size()) {
-            throw new IndexOutOfBoundsException("page " + page + " outside 1.." + pageStarts.size());
-        }
-        int start = pageStarts.get(page - 1);
-        int end = page < pageStarts.size() ? pageStarts.get(page) : expectedText.length();
-        return expectedText.substring(start, end);
+        return Pages.pageText(pageStarts, expectedText, page);
     }
 }

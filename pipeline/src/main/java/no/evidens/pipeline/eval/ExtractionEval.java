@@ -70,7 +70,7 @@ public final class ExtractionEval {
                 int at = text.text().indexOf(q.text());
                 if (at >= 0) {
                     exact++;
-                    if (text.pageOf(at) == pageOf(d.pageStarts(), q.start())) {
+                    if (text.pageOf(at) == d.pageOf(q.start())) {
                         rightPage++;
                     }
                 }
@@ -139,16 +139,6 @@ public final class ExtractionEval {
     private static String withoutHeader(String raw) {
         int blank = raw.indexOf("\n\n");
         return blank < 0 ? raw : raw.substring(blank + 2);
-    }
-
-    private static int pageOf(List<Integer> pageStarts, int offset) {
-        int page = 1;
-        for (int i = 1; i < pageStarts.size(); i++) {
-            if (pageStarts.get(i) <= offset) {
-                page = i + 1;
-            }
-        }
-        return page;
     }
 
     /** Prints one row per format and a total: documents, words, WER, quotations exact and on the right page. */
