@@ -50,6 +50,8 @@ final class LawNames {
         add("arbeids- og velferdsforvaltningsloven", "nav-loven", "nav-lova", "lov om arbeids- og velferdsforvaltningen");
         add("grunnloven", "grunnlova", "grl", "grl.");
         add("barneloven", "barnelova");
+        add("helseberedskapsloven", "helseberedskapslova", "lov om helsemessig og sosial beredskap");
+        add("sivilbeskyttelsesloven", "sivilbeskyttelseslova", "lov om kommunal beredskapsplikt, sivile beskyttelsestiltak og sivilforsvaret");
         add("internkontrollforskriften", "internkontrollforskrifta", "forskrift om internkontroll",
                 "forskrift om internkontroll i sosial- og helsetjenesten", "forskrift om internkontroll i helse- og omsorgstjenesten",
                 "forskrift om internkontroll i kommunens oppgaver etter lov om barneverntjenester",
@@ -75,6 +77,10 @@ final class LawNames {
         String w = written.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)
                 .replaceAll("\\s+(?:m\\.\\s?m|mv|m\\.v)\\.?$", "")
                 .replaceFirst("^(?:forskriften|forskrifta) om ", "forskrift om ").replaceFirst("^loven om ", "lov om ");
+        // forskrift om … mv. etter lov om …: the regulation's own title names it
+        if (w.startsWith("forskrift om ")) {
+            w = w.replaceFirst("\\s+(?:etter|i medhold av|i medhald av)\\s+.*$", "").replaceAll("\\s+(?:m\\.\\s?m|mv|m\\.v)\\.?$", "");
+        }
         String known = NAMES.get(w);
         if (known != null) {
             return known;

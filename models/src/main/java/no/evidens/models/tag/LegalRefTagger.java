@@ -24,7 +24,13 @@ public final class LegalRefTagger {
     private static final String ABBREVIATIONS = "bvl|hpl|fvl|stjl|sotjl|pbrl|pasrl|hol|hotjl|koml|oppll|sphl|phvl|offl|grl";
     private static final String LAW_WORD = "(?:\\p{L}+-\\s+og\\s+)?(?:psykisk\\s+)?\\p{L}[\\p{L}-]*?"
             + "(?:loven|lova|lovi|lovens|lovas|lov|forskriften|forskrifta|forskriftens)";
-    private static final String LONG_NAME = "(?:lov|loven|forskrift|forskriften|forskrifta)\\s+om\\s+(?:[\\p{L}-]+\\s+){0,12}?[\\p{L}-]+(?:\\s+m\\.\\s?[mv]\\.?)?";
+    private static final String TITLE = "(?:[\\p{L}-]+\\s+){0,12}?[\\p{L}-]+(?:\\s+m\\.\\s?[mv]\\.?|\\s+mv\\.)?";
+    /** {@code lov om …}, {@code forskrift om … mv. etter lov om …} (a regulation named by the law it is given under). */
+    private static final String LONG_NAME = "(?:lov|loven|forskrift|forskriften|forskrifta)\\s+om\\s+" + TITLE
+            + "(?:\\s+(?:etter|i\\s+medhold\\s+av|i\\s+medhald\\s+av)\\s+(?:lov\\s+om\\s+" + TITLE + "|\\p{L}[\\p{L}-]*?(?:loven|lova)))?";
+    /** A title with commas ({@code forskrift om habilitering og rehabilitering, individuell plan og koordinator}), taken only when it is a known name. */
+    private static final Pattern LONG_WITH_COMMAS = Pattern.compile("(?iu)(?<![\\p{L}-])((?:lov|forskrift|forskriften|forskrifta)\\s+om\\s+"
+            + "(?:[\\p{L}-]+,?\\s+){1,14}?[\\p{L}-]+)\\s*$");
     /** A law's name ending right before the § group (after optional asides). */
     private static final Pattern LAW_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}-])("
             + "(?<self>samme\\s+lovs?|samme\\s+forskrifts?|lovens|lovas|lova\\s+sin|forskriftens|forskrifta\\s+sin)"
@@ -35,7 +41,7 @@ public final class LegalRefTagger {
             + "(?:\\s+\\d{1,2}\\.\\s+\\p{L}+\\s+\\d{4}\\s+nr\\.\\s*\\d+)?\\s*$");
     /** A law's name right after the group: {@code § 29 i sivilbeskyttelsesloven}. */
     private static final Pattern LAW_AFTER = Pattern.compile("(?iu)\\A\\s+i\\s+("
-            + "(?<long>(?:lov|loven|forskrift|forskriften|forskrifta)\\s+om\\s+(?:[\\p{L}-]+\\s+){0,10}?[\\p{L}-]+(?=\\s*[,.;:)]|\\s*$|\\s+(?:og|jf|samt)\\b))"
+            + "(?<long>(?:lov|loven|forskrift|forskriften|forskrifta)\\s+om\\s+(?:[\\p{L}-]+\\s+){0,10}?[\\p{L}-]*\\p{L}(?=\\s*[,.;:)]|\\s*$|\\s+(?:og|jf|samt)\\b))"
             + "|(?<word>" + LAW_WORD + "))(?![\\p{L}])");
 
     private static final Pattern NUMBER = Pattern.compile("\\A(\\d{1,3})(?:-(\\d{1,3}))?(?:\\s?([a-h])(?![\\p{L}\\d]))?");
@@ -72,7 +78,11 @@ public final class LegalRefTagger {
             boolean selfReference = false;
             int base = lineStart(text, groupStart);
             Matcher before = LAW_BEFORE.matcher(text.substring(base, groupStart));
-            if (before.find()) {
+            Matcher commas = LONG_WITH_COMMAS.matcher(text.substring(base, groupStart));
+            if (commas.find() && commas.group(1).contains(",") && LawNames.isKnown(commas.group(1))) {
+                start = base + commas.start(1);
+                law = LawNames.canonical(commas.group(1));
+            } else if (before.find()) {
                 start = base + before.start(1);
                 if (before.group("self") != null) {
                     selfReference = true;
@@ -201,18 +211,34 @@ public final class LegalRefTagger {
         };
     }
 
-    /** {@code 6, 9} → 6, 7, 8, 9; {@code 4-1, 4-3} → 4-1, 4-2, 4-3; otherwise the two ends. */
+    private static final Pattern SECTION = Pattern.compile("(?:(\\d+)-)?(\\d+)([a-h])?");
+
+    /**
+     * {@code 6, 9} → 6, 7, 8, 9; {@code 4-1, 4-3} → 4-1, 4-2, 4-3; lettered ends: {@code 13, 13b} → 13, 13a, 13b;
+     * {@code 4-1, 4-3a} → 4-1, 4-2, 4-3, 4-3a; {@code 6-3a, 6-3c} → 6-3a, 6-3b, 6-3c; otherwise the two ends.
+     */
     static List<String> range(String from, String to) {
         List<String> out = new ArrayList<>();
-        Matcher a = Pattern.compile("(?:(\\d+)-)?(\\d+)").matcher(from);
-        Matcher b = Pattern.compile("(?:(\\d+)-)?(\\d+)").matcher(to);
+        Matcher a = SECTION.matcher(from);
+        Matcher b = SECTION.matcher(to);
         if (a.matches() && b.matches() && java.util.Objects.equals(a.group(1), b.group(1))) {
             int x = Integer.parseInt(a.group(2));
             int y = Integer.parseInt(b.group(2));
-            if (x < y && y - x <= 30) {
-                String prefix = a.group(1) == null ? "" : a.group(1) + "-";
+            String prefix = a.group(1) == null ? "" : a.group(1) + "-";
+            char fromLetter = a.group(3) == null ? 0 : a.group(3).charAt(0);
+            char toLetter = b.group(3) == null ? 0 : b.group(3).charAt(0);
+            if (fromLetter == 0 && x < y && y - x <= 30 || fromLetter == 0 && x == y && toLetter != 0) {
                 for (int k = x; k <= y; k++) {
                     out.add(prefix + k);
+                }
+                for (char c = 'a'; toLetter != 0 && c <= toLetter; c++) {
+                    out.add(prefix + y + c);
+                }
+                return out;
+            }
+            if (fromLetter != 0 && x == y && toLetter > fromLetter) {
+                for (char c = fromLetter; c <= toLetter; c++) {
+                    out.add(prefix + y + c);
                 }
                 return out;
             }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import no.evidens.corpus.tags.EvalDevGold;
 import no.evidens.corpus.tags.GoldDocument;
 import no.evidens.corpus.tags.GoldTag;
 import no.evidens.corpus.tags.TagsGold;
@@ -94,15 +96,25 @@ public final class TagsCommand implements Callable<Integer> {
 
     @Command(name = "eval", mixinStandardHelpOptions = true,
             description = "Precision, recall and F1 per tag type and per indicator on the gold data in corpus "
-                    + "(tags-gold): quotations (exact inner span), indicator mentions (same id, overlapping span; "
-                    + "exact span too), legal references (exact span, law and sections), personal data (exact span and type).")
+                    + "(tags-gold), or with --eval-dev on the real excerpts in ../shared/eval-dev (offsets-only gold): "
+                    + "quotations (exact inner span), indicator mentions (same id, overlapping span; exact span too), "
+                    + "legal references (exact span, law and sections), personal data (exact span and type).")
     static final class Eval implements Callable<Integer> {
+        static final String EVAL_DEV_DEFAULT = "../shared/eval-dev";
+
         @Option(names = "--split", defaultValue = "dev", paramLabel = "SPLIT",
-                description = "dev, test or all (default: ${DEFAULT-VALUE}). Tune on dev only.")
+                description = "dev, test or all (default: ${DEFAULT-VALUE}). Tune on dev only. "
+                        + "With --eval-dev, all prints dev, test and both together.")
         String split;
 
         @Option(names = "--errors", description = "Also list every miss and false alarm.")
         boolean errors;
+
+        @Option(names = "--eval-dev", arity = "0..1", paramLabel = "DIR", fallbackValue = EVAL_DEV_DEFAULT,
+                description = "Evaluate on the real supervision-report excerpts in DIR (default " + EVAL_DEV_DEFAULT
+                        + ") with the offsets-only gold shipped in corpus (tags-gold/eval-dev-offsets.tsv); "
+                        + "dev = odd file numbers, test = even.")
+        Path evalDev;
 
         @Mixin
         CodebookOption codebook;
@@ -110,13 +122,48 @@ public final class TagsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             codebook.apply(null);
+            if (!List.of("dev", "test", "all").contains(split)) {
+                System.err.println("evidens tags eval: --split must be dev, test or all, not " + split);
+                return 2;
+            }
+            if (evalDev != null) {
+                return evalDev();
+            }
             List<GoldDocument> docs = "all".equals(split) ? TagsGold.all() : TagsGold.split(split);
             if (docs.isEmpty()) {
                 System.err.println("evidens tags eval: no gold documents in split " + split);
                 return 1;
             }
-            Evaluation e = Evaluation.run(docs, errors ? System.out : null);
-            e.print(System.out, split, docs);
+            Evaluation e = Evaluation.run(docs, null, errors ? System.out : null);
+            e.print(System.out, "Tag gold, split " + split, docs.size());
+            return 0;
+        }
+
+        private Integer evalDev() {
+            if (!Files.isDirectory(evalDev)) {
+                System.err.println("evidens tags eval: the eval-dev folder " + evalDev.toAbsolutePath().normalize()
+                        + " does not exist; give the folder of the real excerpts with --eval-dev DIR");
+                return 1;
+            }
+            List<String> splits = "all".equals(split) ? List.of("dev", "test", "all") : List.of(split);
+            for (String s : splits) {
+                List<EvalDevGold.Excerpt> excerpts;
+                try {
+                    excerpts = EvalDevGold.load(evalDev, s);
+                } catch (IllegalArgumentException x) {
+                    System.err.println("evidens tags eval: " + x.getMessage());
+                    return 1;
+                }
+                Evaluation e = Evaluation.run(excerpts.stream().map(EvalDevGold.Excerpt::document).toList(),
+                        excerpts.stream().map(EvalDevGold.Excerpt::annotated).toList(),
+                        errors && !"all".equals(s) ? System.out : null);
+                Map<String, Long> perKind = new TreeMap<>();
+                excerpts.forEach(x -> x.annotated().forEach(k -> perKind.merge(k, 1L, Long::sum)));
+                System.out.println();
+                e.print(System.out, "eval-dev " + evalDev + ", split " + s + " (files annotated per kind: q "
+                        + perKind.getOrDefault("q", 0L) + ", l " + perKind.getOrDefault("l", 0L) + ", i "
+                        + perKind.getOrDefault("i", 0L) + ", p " + perKind.getOrDefault("p", 0L) + ")", excerpts.size());
+            }
             return 0;
         }
     }
@@ -152,13 +199,18 @@ public final class TagsCommand implements Callable<Integer> {
             return rows.computeIfAbsent(name, k -> new Count());
         }
 
-        static Evaluation run(List<GoldDocument> docs, PrintStream errors) {
+        /**
+         * Tags every document and compares; {@code annotated} (null: everything) says per document which
+         * kinds of tag ({@code q l i p}) its gold covers, so that unannotated kinds are not counted.
+         */
+        static Evaluation run(List<GoldDocument> docs, List<Set<String>> annotated, PrintStream errors) {
             DocumentTagger tagger = new DocumentTagger(NorwegianModels.shared());
             Evaluation e = new Evaluation();
-            for (GoldDocument d : docs) {
+            for (int k = 0; k < docs.size(); k++) {
+                GoldDocument d = docs.get(k);
                 Tags t = tagger.tag(new NormalisedText(d.text(), List.of(0)));
                 e.sentences += t.sentences().size();
-                e.compare(d, t, errors);
+                e.compare(d, t, annotated == null ? Set.of("q", "l", "i", "p") : annotated.get(k), errors);
             }
             return e;
         }
@@ -166,12 +218,32 @@ public final class TagsCommand implements Callable<Integer> {
         private record Item(String label, int start, int end, String extra) {
         }
 
-        void compare(GoldDocument d, Tags t, PrintStream errors) {
+        void compare(GoldDocument d, Tags t, Set<String> kinds, PrintStream errors) {
+            String text = d.text();
+            if (kinds.contains("q")) {
+                compareQuotes(d, t, errors);
+            }
+            if (kinds.contains("l")) {
+                compareLegalRefs(d, t, errors);
+            }
+            if (kinds.contains("p")) {
+                comparePii(d, t, errors);
+            }
+            if (kinds.contains("i")) {
+                compareIndicators(d, t, errors);
+            }
+        }
+
+        private void compareQuotes(GoldDocument d, Tags t, PrintStream errors) {
             String text = d.text();
             // quotations: exact inner span
             exact("quotations (exact span)", d.name(), text,
                     d.tags("q").stream().map(g -> new Item("", g.start(), g.end(), "")).toList(),
                     t.quotes().stream().map(q -> new Item("", q.start(), q.end(), "")).toList(), null, errors);
+        }
+
+        private void compareLegalRefs(GoldDocument d, Tags t, PrintStream errors) {
+            String text = d.text();
             // legal references: exact span + law + sections; and span only
             exact("legal references (span, law, sections)", d.name(), text,
                     d.tags("l").stream().map(g -> new Item(g.label(), g.start(), g.end(), String.join(", ", g.sections()))).toList(),
@@ -180,6 +252,10 @@ public final class TagsCommand implements Callable<Integer> {
             exact("legal references (span only)", d.name(), text,
                     d.tags("l").stream().map(g -> new Item("", g.start(), g.end(), "")).toList(),
                     t.legalRefs().stream().map(r -> new Item("", r.start(), r.end(), "")).toList(), null, null);
+        }
+
+        private void comparePii(GoldDocument d, Tags t, PrintStream errors) {
+            String text = d.text();
             // personal data: exact span and type, per type
             exact("personal data (exact span, type)", d.name(), text,
                     d.tags("p").stream().map(g -> new Item(g.label(), g.start(), g.end(), "")).toList(),
@@ -191,6 +267,10 @@ public final class TagsCommand implements Callable<Integer> {
                     }
                 }
             }
+        }
+
+        private void compareIndicators(GoldDocument d, Tags t, PrintStream errors) {
+            String text = d.text();
             // indicators: same id, overlapping span (one to one); and exact span
             List<Item> gi = d.tags("i").stream().map(g -> new Item(g.label(), g.start(), g.end(), "")).toList();
             List<Item> pi = t.indicators().stream().map(m -> new Item(m.id(), m.start(), m.end(), "")).toList();
@@ -262,8 +342,8 @@ public final class TagsCommand implements Callable<Integer> {
             }
         }
 
-        void print(PrintStream out, String split, List<GoldDocument> docs) {
-            out.printf("Tag gold, split %s: %d documents, %d sentences (sentence model)%n%n", split, docs.size(), sentences);
+        void print(PrintStream out, String title, int documents) {
+            out.printf("%s: %d documents, %d sentences (sentence model)%n%n", title, documents, sentences);
             table(out, "tag type", rows);
             out.println();
             table(out, "personal data type", pii);
