@@ -46,14 +46,17 @@ public final class EvidenceIndexWriter implements AutoCloseable {
         }
     }
 
-    /** Adds a document and all its passages, or nothing if it fails. */
+    /**
+     * Adds a document and all its passages, or nothing if it fails. Adding a document again replaces it
+     * whole, so a batch that is run again after a crash leaves no passage twice.
+     */
     public void add(IndexedDocument doc, List<Passage> passages) throws IOException {
         List<Document> block = new ArrayList<>(passages.size() + 1);
         for (Passage p : passages) {
             block.add(facets.build(PassageSchema.toDocument(p)));
         }
         block.add(PassageSchema.toDocument(doc));
-        writer.addDocuments(block);
+        writer.updateDocuments(new Term(PassageSchema.DOC_KEY, PassageSchema.docKey(doc.caseId(), doc.docId())), block);
     }
 
     /** Whether the case already holds a file with this content hash (committed or not). */

@@ -31,6 +31,8 @@ public final class PassageSchema {
     public static final String ID = "id";
     public static final String CASE = "case";
     public static final String DOC = "doc";
+    /** case/docId on a document and on each of its passages: what one add replaces as a whole. */
+    public static final String DOC_KEY = "docKey";
     public static final String FILE = "file";
     public static final String TYPE = "type";
     public static final String TITLE = "title";
@@ -102,6 +104,7 @@ public final class PassageSchema {
         d.add(new StringField(ID, p.passageId(), Field.Store.YES));
         d.add(new StringField(CASE, p.caseId(), Field.Store.YES));
         d.add(new StringField(DOC, p.docId(), Field.Store.YES));
+        d.add(new StringField(DOC_KEY, docKey(p.caseId(), p.docId()), Field.Store.NO));
         d.add(new StringField(FILE, p.file(), Field.Store.YES));
         d.add(new StringField(TYPE, p.type().toLowerCase(Locale.ROOT), Field.Store.YES));
         d.add(new StoredField(TITLE, p.title()));
@@ -151,10 +154,15 @@ public final class PassageSchema {
         return d;
     }
 
+    static String docKey(String caseId, String docId) {
+        return caseId + "/" + docId;
+    }
+
     static Document toDocument(IndexedDocument doc) {
         Document d = new Document();
         d.add(new StringField(KIND, KIND_DOCUMENT, Field.Store.NO));
         d.add(new StringField(ID, doc.caseId() + "/" + doc.docId(), Field.Store.YES));
+        d.add(new StringField(DOC_KEY, docKey(doc.caseId(), doc.docId()), Field.Store.NO));
         d.add(new StringField(CASE, doc.caseId(), Field.Store.YES));
         d.add(new StringField(DOC, doc.docId(), Field.Store.YES));
         d.add(new StringField(FILE, doc.file(), Field.Store.YES));

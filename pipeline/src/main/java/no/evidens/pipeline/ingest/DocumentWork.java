@@ -27,7 +27,10 @@ import no.evidens.pipeline.extract.Sha256;
 record DocumentWork(String path, String type, String title, String sha256, String docId, Extraction extraction,
                     String problem, Map<String, String> facets) {
 
-    /** The file and, in order, every document it holds, at any depth. */
+    /**
+     * Every document the file holds, at any depth, and the file itself last: the file's own entry in the
+     * index is what marks its content as ingested, so it goes in only after all it holds.
+     */
     static List<DocumentWork> of(BundleEntry entry, String sha256, Extraction extraction, String municipality) {
         List<DocumentWork> out = new ArrayList<>();
         Map<String, String> facets = new HashMap<>();
@@ -38,8 +41,8 @@ record DocumentWork(String path, String type, String title, String sha256, Strin
         putIfPresent(facets, PassageSchema.DATE, date);
         DocumentWork file = new DocumentWork(entry.path(), entry.type(), entry.title(), sha256, sha256.substring(0, 16),
                 extraction, null, facets);
-        out.add(file);
         addEmbedded(file, extraction, out);
+        out.add(file);
         return out;
     }
 
@@ -50,10 +53,10 @@ record DocumentWork(String path, String type, String title, String sha256, Strin
             String docId = Sha256.ofText(parent.docId() + "!/" + e.name() + "#" + e.sha256()).substring(0, 16);
             DocumentWork child = new DocumentWork(path, parent.type(), null, e.sha256(), docId, e.extraction(), e.problem(),
                     parent.facets());
-            out.add(child);
             if (e.extraction() != null) {
                 addEmbedded(child, e.extraction(), out);
             }
+            out.add(child);
         }
     }
 

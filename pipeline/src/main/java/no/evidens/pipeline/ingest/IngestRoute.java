@@ -109,13 +109,16 @@ final class IngestRoute extends RouteBuilder {
         ex.getIn().setBody(DocumentWork.of(entry, sha(ex), analyser.extract(entry.file()), municipality));
     }
 
-    private void normalise(Exchange ex) throws ExtractionException {
+    private void normalise(Exchange ex) throws Exception {
         DocumentWork work = ex.getIn().getBody(DocumentWork.class);
         ex.setProperty(WORK, work);
         if (work.problem() != null) {
             throw new ExtractionException(work.problem());
         }
         if (work.isPureContainer()) {
+            // No text of its own, but in the index all the same: it marks the archive's content as ingested.
+            index.add(new IndexedDocument(work.docId(), caseId, work.path(), work.type(), titleOf(work), work.sha256(),
+                    work.extraction().mediaType(), "", List.of(0)), List.of());
             int n = work.extraction().embedded().size();
             receipts.record(work.path(), work.type(), work.sha256(), ReceiptFile.INDEXED,
                     "an archive of " + n + (n == 1 ? " file, listed" : " files, each listed") + " on its own", 0, 0);

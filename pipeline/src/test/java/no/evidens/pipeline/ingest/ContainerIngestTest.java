@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.extract.TikaExtractor;
@@ -91,7 +92,12 @@ class ContainerIngestTest {
         assertTrue(tooDeep.reason().startsWith("nesting deeper than"), tooDeep.reason());
         assertEquals(1, r.counts().failed());
 
+        Receipt again = new Ingestion(home, new DocumentAnalyser(), 2).ingest("sak-1", bundle, ProgressListener.NONE);
+        assertEquals(ReceiptFile.DUPLICATE, again.files().stream().filter(f -> f.path().equals("klientdokumentasjon/pakke.zip"))
+                .findFirst().orElseThrow().status(), "an archive ingested before is a duplicate too");
         try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
+            SearchResult once = searcher.search(new SearchRequest("NAV-veilederen", "sak-1", null, 50));
+            assertEquals(1, once.total(), "no passage twice after ingesting again");
             SearchHit hit = searcher.search(new SearchRequest("ansvarsgruppemøtet", "sak-1", null, 5)).hits().get(0);
             assertEquals("journaler/brev.eml!/referat.txt", hit.file());
             String text = searcher.document("sak-1", hit.docId()).orElseThrow().text();
