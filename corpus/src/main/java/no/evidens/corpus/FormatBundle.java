@@ -242,6 +242,7 @@ public final class FormatBundle {
     }
 
     static final String EML_PATH = "epost/dokumentasjon-til-tilsynet.eml";
+    static final String MSG_PATH = "epost/referat-ansvarsgruppe.msg";
 
     private static void addEmail(List<Item> items) throws IOException {
         SourceText mail = source(RESOURCE_DIR + "epost.txt");
@@ -269,6 +270,31 @@ public final class FormatBundle {
             "PDF attachment of the e-mail"));
         items.add(child(EML_PATH + "!/individuell-plan-lunde.docx", "docx", ip, ipDate, List.of(0),
             "DOCX attachment of the e-mail"));
+        addOutlookMessage(items);
+    }
+
+    /** An Outlook .msg: the same kind of e-mail as an OLE2 file, with a PDF attached. */
+    private static void addOutlookMessage(List<Item> items) throws IOException {
+        String subject = "Referat fra ansvarsgruppemøte om Tobias Lunde";
+        String from = "Kari Berg";
+        List<String> body = List.of("Hei!",
+            "Vedlagt er kommunens rutine for internkontroll, som ansvarsgruppen ba om. Koordinator sa i møtet at "
+                + "«ingen av oss har sett rutinen før», og NAV-veilederen ba om at den blir tatt opp i samarbeidsforum.",
+            "Hilsen Kari Berg, barneverntjenesten");
+        // Tika lays a message out as its subject, the sender, then the body.
+        String expected = subject + "\n\nFrom\n\n" + from + "\n\n" + String.join("\n\n", body);
+        SourceText attached = source(FJORDVIK + "styringsdokumenter/internkontroll-og-delegering.txt");
+        LocalDate attachedDate = LocalDate.of(2025, 1, 20);
+        LocalDate date = LocalDate.of(2025, 6, 12);
+        items.add(new Item(new FormatDocument(MSG_PATH, "msg", subject, date, FormatDocument.INDEXED, "", false,
+            expected, List.of(0), FormatDocument.quotationsOf(expected),
+            "Outlook message (OLE2, written with POIFS): subject, sender and body are the message's text; "
+                + "the PDF attached is a document of its own"),
+            () -> MsgWriter.write(from, "kari.berg@fjordvik.kommune.example", subject, body, List.of(
+                new MsgWriter.Attachment("internkontroll-og-delegering.pdf",
+                    new PdfRenderer().render(attached, attached.title(), attachedDate))))));
+        items.add(child(MSG_PATH + "!/internkontroll-og-delegering.pdf", "pdf", attached, attachedDate,
+            PdfRenderer.layout(attached).pageStarts(), "PDF attachment of the Outlook message"));
     }
 
     static final String ZIP_PATH = "arkiv/journaldokumenter.zip";

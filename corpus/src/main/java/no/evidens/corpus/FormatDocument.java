@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code arkiv/a.zip!/indre.zip!/b.odt}.
  *
  * @param path           path in the bundle, '/' separators; {@code !/} steps into a container
- * @param format         pdf, docx, doc, odt, rtf, xlsx, ods, html, txt, eml, zip, png (the real content,
+ * @param format         pdf, docx, doc, odt, rtf, xlsx, ods, html, txt, eml, msg, zip, png (the real content,
  *                       which for the hostile files may differ from the extension), or "" for an empty file
  * @param title          a title for people
  * @param date           the document date

@@ -95,7 +95,7 @@ class FormatBundleTest {
     @Test
     void everyFormatOfTheIssueIsThere() {
         Set<String> formats = documents.stream().map(FormatDocument::format).collect(Collectors.toSet());
-        assertTrue(formats.containsAll(Set.of("pdf", "docx", "doc", "odt", "rtf", "xlsx", "ods", "html", "txt", "eml",
+        assertTrue(formats.containsAll(Set.of("pdf", "docx", "doc", "odt", "rtf", "xlsx", "ods", "html", "txt", "eml", "msg",
             "zip", "png")), formats.toString());
         Set<String> paths = new HashSet<>();
         for (FormatDocument d : documents) {
