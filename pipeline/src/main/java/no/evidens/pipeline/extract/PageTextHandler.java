@@ -19,11 +19,14 @@ final class PageTextHandler extends DefaultHandler {
     private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd",
             "tr", "blockquote", "pre", "table", "ul", "ol");
     private static final char[] PARAGRAPH_END = {'\n', '\n'};
+    private static final char[] CELL_END = {'\t'};
 
     private final StringBuilder text = new StringBuilder();
     private final List<Integer> pageStarts = new ArrayList<>();
     private final int maxChars;
     private int headDepth;
+    /** Inside a table cell a paragraph ends the cell's line, not the row: a row stays one line. */
+    private int cellDepth;
 
     PageTextHandler(int maxChars) {
         this.maxChars = maxChars;
@@ -34,6 +37,8 @@ final class PageTextHandler extends DefaultHandler {
         String name = localName.isEmpty() ? qName : localName;
         if ("head".equals(name) || headDepth > 0) {
             headDepth++;
+        } else if ("td".equals(name) || "th".equals(name)) {
+            cellDepth++;
         } else if ("div".equals(name) && "page".equals(atts.getValue("class"))) {
             pageStarts.add(text.length());
         }
@@ -41,9 +46,15 @@ final class PageTextHandler extends DefaultHandler {
 
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
+        String name = localName.isEmpty() ? qName : localName;
         if (headDepth > 0) {
             headDepth--;
-        } else if (PARAGRAPHS.contains(localName.isEmpty() ? qName : localName)) {
+        } else if ("td".equals(name) || "th".equals(name)) {
+            cellDepth = Math.max(0, cellDepth - 1);
+            characters(CELL_END, 0, CELL_END.length);
+        } else if (cellDepth > 0 && "p".equals(name)) {
+            characters(CELL_END, 0, CELL_END.length);
+        } else if (PARAGRAPHS.contains(name)) {
             // The end of a block ends a paragraph, whatever white space the format put there.
             characters(PARAGRAPH_END, 0, PARAGRAPH_END.length);
         }
