@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,7 +19,8 @@ import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.Receipt;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Ingest the fictional sample bundle of Evidens and run a few example searches with cited hits.")
+        description = {"Ingest the fictional sample bundle of Evidens, run a few example searches with cited hits, then start",
+                "the web workspace (when run at a terminal, or with --serve; --no-serve never starts it)."})
 final class DemoCommand implements Callable<Integer> {
     /** Example searches an auditor might make in the sample case. */
     static final List<String> EXAMPLES = List.of(
@@ -32,6 +34,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     HomeOption home;
+
+    @Option(names = "--serve", negatable = true,
+            description = "Start the web workspace afterwards (default: only when run at a terminal, so scripts and CI end).")
+    Boolean serve;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "The workspace's port (default: 8080).")
+    int port;
 
     @Override
     public Integer call() throws Exception {
@@ -55,6 +64,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Index and receipts are in " + h.root());
         out.flush();
+        if (serve != null ? serve : System.console() != null) {
+            out.println();
+            ServeCommand.serve(out, h, port, ServeCommand.user(null), no.evidens.pipeline.web.WebServer.DEFAULT_MAX_UPLOAD);
+        }
         return 0;
     }
 }

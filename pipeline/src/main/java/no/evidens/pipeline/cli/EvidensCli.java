@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "evidens", mixinStandardHelpOptions = true, version = "Evidens 0.1.0",
         description = "Evidence from audit bundles: ingest documents, search passages, cite them exactly.",
         subcommands = {AnalyzeCommand.class, IngestCommand.class, SearchCommand.class, DemoCommand.class, ModelsCommand.class, TagsCommand.class, EvalCommand.class, BenchCommand.class, BatchCommand.class, ShowCommand.class, DocumentCommand.class,
-                FindingCommand.class, ExportCommand.class, VerifyCommand.class, ImportCommand.class,
+                FindingCommand.class, ExportCommand.class, VerifyCommand.class, ImportCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EvidensCli implements Runnable {
     @CommandLine.Spec
