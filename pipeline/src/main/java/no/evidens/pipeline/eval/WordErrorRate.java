@@ -30,7 +30,8 @@ public record WordErrorRate(int errors, int words) {
 
     private static String[] words(String text) {
         String t = text.strip();
-        return t.isEmpty() ? new String[0] : t.split("\\s+");
+        // Any Unicode white space separates words (NBSP too, which the source texts use after "1.").
+        return t.isEmpty() ? new String[0] : t.split("(?U)\\s+");
     }
 
     public WordErrorRate plus(WordErrorRate other) {

@@ -11,16 +11,19 @@ import java.util.List;
  * @param title      the title in the file's own metadata, or null
  * @param embedded   the documents it holds, each its own document (e-mail attachments, files in a zip)
  * @param created    when the file says it was made (ISO 8601, as Tika reads it), or null
+ * @param marginLines for each page of a PDF, the lines standing apart in its top or bottom margin
+ *                   (running headers, footers, page numbers); empty for other formats
  */
 public record Extraction(String text, List<Integer> pageStarts, String mediaType, String title,
-                         List<Embedded> embedded, String created) {
+                         List<Embedded> embedded, String created, List<List<String>> marginLines) {
     public Extraction {
         pageStarts = List.copyOf(pageStarts);
         embedded = List.copyOf(embedded);
+        marginLines = marginLines == null ? List.of() : marginLines.stream().map(List::copyOf).toList();
     }
 
     public Extraction(String text, List<Integer> pageStarts, String mediaType, String title) {
-        this(text, pageStarts, mediaType, title, List.of(), null);
+        this(text, pageStarts, mediaType, title, List.of(), null, List.of());
     }
 
     /**

@@ -151,8 +151,11 @@ public final class TikaExtractor implements Extractor {
                     ? (ocr ? "no text found, not even by OCR" : "needs OCR: it has no text layer, and Tesseract is not installed")
                     : "no text found in the file");
         }
-        return new Extraction(handler.text(), handler.pageStarts(), mediaType == null ? "application/octet-stream" : mediaType,
-                metadata.get(TikaCoreProperties.TITLE), embedded, metadata.get(TikaCoreProperties.CREATED));
+        List<Integer> pageStarts = handler.pageStarts();
+        List<List<String>> margins = mediaType != null && mediaType.contains("pdf")
+                ? PdfMargins.of(file, pageStarts.size()) : List.of();
+        return new Extraction(handler.text(), pageStarts, mediaType == null ? "application/octet-stream" : mediaType,
+                metadata.get(TikaCoreProperties.TITLE), embedded, metadata.get(TikaCoreProperties.CREATED), margins);
     }
 
     /** Parses an embedded part straight into its container's text (an e-mail's body). */

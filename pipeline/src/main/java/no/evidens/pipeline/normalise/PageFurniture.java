@@ -29,8 +29,19 @@ final class PageFurniture {
      * Edits that remove the furniture lines (with their line break) from {@code text}; {@code laidOut}
      * says the text comes from a page layout (PDF), where a lone page number of a single page counts too.
      */
-    static TextEdits find(String text, List<Integer> pageStarts, boolean laidOut) {
+    static TextEdits find(String text, List<Integer> pageStarts, boolean laidOut, List<List<String>> marginLines) {
         TextEdits edits = new TextEdits();
+        java.util.TreeMap<Integer, Integer> remove = new java.util.TreeMap<>();
+        byPosition(text, pageStarts, marginLines, remove);
+        byRepetition(text, pageStarts, laidOut, remove);
+        for (Map.Entry<Integer, Integer> r : remove.entrySet()) {
+            edits.replace(r.getKey(), r.getValue(), "");
+        }
+        return edits;
+    }
+
+    /** Lines at the top or foot of most pages that are the same but for their numbers. */
+    private static void byRepetition(String text, List<Integer> pageStarts, boolean laidOut, Map<Integer, Integer> remove) {
         int pages = pageStarts.size();
         if (pages < 2) {
             // One page: nothing repeats, but a page number at its top or foot is still furniture.
@@ -38,10 +49,10 @@ final class PageFurniture {
             if (laidOut && pages == 1 && !lines.isEmpty()) {
                 Line last = lines.get(lines.size() - 1);
                 if (lines.size() > 1 && PAGE_NUMBER.matcher(text.substring(last.start(), last.end()).strip()).matches()) {
-                    edits.replace(last.start(), last.end(), "");
+                    remove.put(last.start(), last.end());
                 }
             }
-            return edits;
+            return;
         }
         List<List<Line>> edges = new ArrayList<>();
         Map<String, Integer> pagesWithKey = new HashMap<>();
@@ -63,11 +74,42 @@ final class PageFurniture {
             for (Line l : edge) {
                 if (pagesWithKey.getOrDefault(l.key(), 0) >= needed) {
                     int end = l.end() < text.length() && text.charAt(l.end()) == '\n' ? l.end() + 1 : l.end();
-                    edits.replace(l.start(), end, "");
+                    remove.put(l.start(), end);
                 }
             }
         }
-        return edits;
+    }
+
+    /**
+     * Where the layout says which lines stand in the margins: the first and last lines of each page that
+     * are such lines go. Repetition is not needed, so a single page loses its letterhead and page number too.
+     */
+    private static void byPosition(String text, List<Integer> pageStarts, List<List<String>> marginLines,
+                                   Map<Integer, Integer> remove) {
+        for (int p = 0; p < pageStarts.size() && p < marginLines.size(); p++) {
+            java.util.Set<String> margin = new java.util.HashSet<>();
+            for (String m : marginLines.get(p)) {
+                margin.add(collapse(m));
+            }
+            if (margin.isEmpty()) {
+                continue;
+            }
+            int from = pageStarts.get(p);
+            int to = p + 1 < pageStarts.size() ? pageStarts.get(p + 1) : text.length();
+            List<Line> lines = lines(text, from, to);
+            for (int i = 0; i < lines.size(); i++) {
+                Line l = lines.get(i);
+                boolean edge = i < EDGE_LINES || i >= lines.size() - EDGE_LINES;
+                if (edge && margin.contains(collapse(text.substring(l.start(), l.end())))) {
+                    int end = l.end() < text.length() && text.charAt(l.end()) == '\n' ? l.end() + 1 : l.end();
+                    remove.put(l.start(), end);
+                }
+            }
+        }
+    }
+
+    private static String collapse(String s) {
+        return s.strip().replaceAll("\\s+", " ");
     }
 
     private static List<Line> lines(String text, int from, int to) {

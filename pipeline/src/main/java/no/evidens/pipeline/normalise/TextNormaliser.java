@@ -29,7 +29,8 @@ public final class TextNormaliser {
         TextEdits.Result text = new TextEdits.Result(extraction.text(), extraction.pageStarts());
         boolean laidOut = extraction.pageStarts().size() > 1 || extraction.mediaType().contains("pdf");
         // Page furniture first, so that a word or a sentence broken over a page break meets its other half.
-        text = PageFurniture.find(text.text(), text.pageStarts(), laidOut).apply(text.text(), text.pageStarts());
+        text = PageFurniture.find(text.text(), text.pageStarts(), laidOut, extraction.marginLines())
+                .apply(text.text(), text.pageStarts());
         text = dehyphenator.find(text.text(), laidOut).apply(text.text(), text.pageStarts());
         String raw = text.text();
         List<Integer> rawStarts = text.pageStarts();

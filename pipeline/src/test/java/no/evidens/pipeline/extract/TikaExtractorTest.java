@@ -20,6 +20,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,31 @@ class TikaExtractorTest {
         Extraction e = new TikaExtractor(1_000_000, true).extract(pdf);
         assertTrue(e.text().contains("Ansvarsgruppen"), "OCR text: " + e.text().strip());
         assertEquals("application/pdf", e.mediaType());
+    }
+
+    @Test
+    void aLetterheadAndPageNumberInTheMarginsOfASinglePageAreKnownByWhereTheyStand() throws Exception {
+        Path pdf = tmp.resolve("brev.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+                String[][] lines = {{"Statsforvalteren i Vestfjord", "800"}, {"Tilsynet fant at kommunen mangler rutiner.", "700"},
+                        {"Ansvarsgruppen har ikke møttes siden mars.", "684"}, {"Side 1 av 1", "40"}};
+                for (String[] l : lines) {
+                    c.beginText();
+                    c.setFont(font, 11);
+                    c.newLineAtOffset(60, Float.parseFloat(l[1]));
+                    c.showText(l[0]);
+                    c.endText();
+                }
+            }
+            doc.save(pdf.toFile());
+        }
+        Extraction e = new TikaExtractor(1_000_000, false).extract(pdf);
+        String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(e).text();
+        assertEquals("Tilsynet fant at kommunen mangler rutiner.\n\nAnsvarsgruppen har ikke møttes siden mars.", text);
     }
 
     @Test

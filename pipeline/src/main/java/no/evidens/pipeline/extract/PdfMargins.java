@@ -1,0 +1,96 @@
+package no.evidens.pipeline.extract;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * The lines of a PDF page that stand in its top or bottom margin, set apart from the body: running
+ * headers, footers and page numbers, found by where they stand, so that they are known even on a
+ * single page, where nothing repeats. Tika's text has no positions, hence this look with PDFBox.
+ */
+final class PdfMargins {
+    /** The share of the page height at the top and at the bottom that is margin. */
+    private static final float BAND = 0.09f;
+    /** How far (in line heights) a margin line must stand from the body. */
+    private static final float GAP = 1.5f;
+
+    private record Line(String text, float top, float height) {
+    }
+
+    private PdfMargins() {
+    }
+
+    /** For each page, the text of its margin lines (empty lists where there are none or the PDF cannot be read). */
+    static List<List<String>> of(Path pdf, int pages) {
+        List<List<String>> out = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                out.add(marginLines(doc, p));
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            out.clear();
+        }
+        while (out.size() < pages) {
+            out.add(List.of());
+        }
+        return out;
+    }
+
+    private static List<String> marginLines(PDDocument doc, int page) throws IOException {
+        float height = doc.getPage(page - 1).getMediaBox().getHeight();
+        List<Line> lines = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+                if (!positions.isEmpty() && !text.isBlank()) {
+                    TextPosition first = positions.get(0);
+                    lines.add(new Line(text.strip(), first.getYDirAdj() - first.getHeightDir(), Math.max(1f, first.getHeightDir())));
+                }
+            }
+        };
+        stripper.setSortByPosition(true);
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(doc);
+        // The stripper hands over words; words at one height make a line, as in Tika's text.
+        List<Line> joined = new ArrayList<>();
+        for (Line w : lines) {
+            Line last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && Math.abs(last.top() - w.top()) < Math.max(2f, last.height() / 2)) {
+                joined.set(joined.size() - 1, new Line(last.text() + " " + w.text(), last.top(), Math.max(last.height(), w.height())));
+            } else {
+                joined.add(w);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Line l : joined) {
+            boolean top = l.top() < height * BAND;
+            boolean bottom = l.top() > height * (1 - BAND);
+            if ((top || bottom) && apart(l, joined, top, height)) {
+                out.add(l.text());
+            }
+        }
+        return out;
+    }
+
+    /** No body line comes within GAP line heights of it (on the side of the body). */
+    private static boolean apart(Line l, List<Line> lines, boolean top, float height) {
+        for (Line o : lines) {
+            boolean body = o.top() >= height * BAND && o.top() <= height * (1 - BAND);
+            if (body) {
+                float distance = top ? o.top() - l.top() : l.top() - o.top();
+                if (distance < GAP * Math.max(l.height(), o.height()) * 2) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
