@@ -74,8 +74,9 @@ public final class CaseExports {
         for (EvidenceItem item : items) {
             evidence.add(evidence(item, anonymiser, persons, context(index, f.caseId(), item)));
         }
-        return new FindingOut(f.id(), f.ref(), f.label(), f.kind().id(), f.number(), f.title(),
-                f.requirements().stream().map(r -> new RequirementOut(r.law(), r.sections(), r.text())).toList(), f.text(),
+        return new FindingOut(f.id(), f.ref(), f.label(), f.kind().id(), f.number(), NationalIds.mask(f.title()),
+                f.requirements().stream().map(r -> new RequirementOut(r.law(), r.sections(), r.text())).toList(),
+                NationalIds.mask(f.text()),
                 f.status(), f.createdBy(), f.createdAt().toString(), f.updatedBy(), f.updatedAt().toString(), evidence);
     }
 
@@ -97,8 +98,9 @@ public final class CaseExports {
 
     private static EvidenceOut evidence(EvidenceItem item, Anonymiser anonymiser, Anonymiser.Persons persons, List<String> context) {
         EvidenceDraft e = item.evidence();
-        String quote = anonymiser == null ? e.quote() : anonymiser.anonymise(e.quote(), persons, context);
-        String note = anonymiser == null || e.note() == null ? e.note() : anonymiser.anonymise(e.note(), persons);
+        // No export holds a fødselsnummer, anonymised or not.
+        String quote = anonymiser == null ? NationalIds.mask(e.quote()) : anonymiser.anonymise(e.quote(), persons, context);
+        String note = anonymiser == null || e.note() == null ? NationalIds.mask(e.note()) : anonymiser.anonymise(e.note(), persons);
         return new EvidenceOut(item.id(), item.position(), e.stance().id(), quote, source(e),
                 new Citation(e.title(), e.file(), e.type(), e.docId(), e.page(), e.endPage(), e.start(), e.end()),
                 e.passageId(), e.lastPassageId(), e.sha256(), e.sourceBundle(), note,
@@ -171,7 +173,7 @@ public final class CaseExports {
 
     private static JsonNode tree(String json) {
         try {
-            return json == null ? null : Json.mapper().readTree(json);
+            return json == null ? null : Json.mapper().readTree(NationalIds.mask(json));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,43 @@
+package no.evidens.pipeline.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class NationalIdsTest {
+    /** A fødselsnummer with valid check digits, made from a birth date and an individual number. */
+    private static String valid(String birth, String individual) {
+        int[] d = (birth + individual).chars().map(c -> c - '0').toArray();
+        int[] w1 = {3, 7, 6, 1, 8, 9, 4, 5, 2};
+        int[] w2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+        int s1 = 0;
+        for (int i = 0; i < 9; i++) {
+            s1 += d[i] * w1[i];
+        }
+        int k1 = (11 - s1 % 11) % 11;
+        int s2 = 0;
+        int[] ten = new int[10];
+        System.arraycopy(d, 0, ten, 0, 9);
+        ten[9] = k1;
+        for (int i = 0; i < 10; i++) {
+            s2 += ten[i] * w2[i];
+        }
+        int k2 = (11 - s2 % 11) % 11;
+        if (k1 == 10 || k2 == 10) {
+            throw new IllegalArgumentException("no valid number for " + birth + individual);
+        }
+        return birth + individual + k1 + k2;
+    }
+
+    @Test
+    void aValidFødselsnummerNeverLeavesInAnExport() {
+        String fnr = valid("150385", "123");
+        assertEquals("Pasient [fødselsnummer] møtte.", NationalIds.mask("Pasient " + fnr + " møtte."));
+    }
+
+    @Test
+    void otherNumbersStay() {
+        assertEquals("Saksnummer 12345678901 og tlf. 55 12 34 56", NationalIds.mask("Saksnummer 12345678901 og tlf. 55 12 34 56"));
+        assertEquals(null, NationalIds.mask(null));
+    }
+}
