@@ -46,17 +46,28 @@ public final class EvidenceIndexWriter implements AutoCloseable {
         }
     }
 
-    /**
-     * Adds a document and all its passages, or nothing if it fails. Adding a document again replaces it
-     * whole, so a batch that is run again after a crash leaves no passage twice.
-     */
+    /** Adds a document and all its passages, or nothing if it fails. */
     public void add(IndexedDocument doc, List<Passage> passages) throws IOException {
+        writer.addDocuments(block(doc, passages));
+    }
+
+    /**
+     * Adds a document and its passages in place of any earlier copy of it (same case and id), as one
+     * atomic step: for a document that a run cut short may already have added (one inside a container).
+     * Slower than {@link #add}, which a document that is known to be new takes.
+     */
+    public void replace(IndexedDocument doc, List<Passage> passages) throws IOException {
+        writer.updateDocuments(new Term(PassageSchema.DOC_KEY, PassageSchema.docKey(doc.caseId(), doc.docId())),
+                block(doc, passages));
+    }
+
+    private List<Document> block(IndexedDocument doc, List<Passage> passages) throws IOException {
         List<Document> block = new ArrayList<>(passages.size() + 1);
         for (Passage p : passages) {
             block.add(facets.build(PassageSchema.toDocument(p)));
         }
         block.add(PassageSchema.toDocument(doc));
-        writer.updateDocuments(new Term(PassageSchema.DOC_KEY, PassageSchema.docKey(doc.caseId(), doc.docId())), block);
+        return block;
     }
 
     /** Whether the case already holds a file with this content hash (committed or not). */

@@ -117,7 +117,7 @@ final class IngestRoute extends RouteBuilder {
         }
         if (work.isPureContainer()) {
             // No text of its own, but in the index all the same: it marks the archive's content as ingested.
-            index.add(new IndexedDocument(work.docId(), caseId, work.path(), work.type(), titleOf(work), work.sha256(),
+            index.replace(new IndexedDocument(work.docId(), caseId, work.path(), work.type(), titleOf(work), work.sha256(),
                     work.extraction().mediaType(), "", List.of(0)), List.of());
             int n = work.extraction().embedded().size();
             receipts.record(work.path(), work.type(), work.sha256(), ReceiptFile.INDEXED,
@@ -141,8 +141,15 @@ final class IngestRoute extends RouteBuilder {
         String title = titleOf(work);
         List<Passage> built = passages.build(
                 new PassageBuilder.Source(caseId, work.docId(), work.path(), work.type(), title, work.facets()), analysis);
-        index.add(new IndexedDocument(work.docId(), caseId, work.path(), work.type(), title, work.sha256(),
-                analysis.mediaType(), text.text(), text.pageStarts()), built);
+        IndexedDocument document = new IndexedDocument(work.docId(), caseId, work.path(), work.type(), title, work.sha256(),
+                analysis.mediaType(), text.text(), text.pageStarts());
+        // A file of the bundle is new here (its content hash said so); what a container holds may have been
+        // added by a run that was cut short before the container itself went in, so it replaces any copy.
+        if (work.path().contains("!/")) {
+            index.replace(document, built);
+        } else {
+            index.add(document, built);
+        }
         receipts.record(work.path(), work.type(), work.sha256(), ReceiptFile.INDEXED, null, text.pages(), built.size());
         if (sinceCommit.incrementAndGet() >= COMMIT_EVERY) {
             sinceCommit.set(0);
