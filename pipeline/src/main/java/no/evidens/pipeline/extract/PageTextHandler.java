@@ -28,15 +28,25 @@ final class PageTextHandler extends DefaultHandler {
     /** Inside a table cell a paragraph ends the cell's line, not the row: a row stays one line. */
     private int cellDepth;
 
+    /** Names to write before each table, in order (an ODS file's sheet names, which Tika leaves out). */
+    private final java.util.Deque<String> tableNames = new java.util.ArrayDeque<>();
+
     PageTextHandler(int maxChars) {
         this.maxChars = maxChars;
     }
 
+    void nameTables(List<String> names) {
+        tableNames.addAll(names);
+    }
+
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes atts) {
+    public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
         String name = localName.isEmpty() ? qName : localName;
         if ("head".equals(name) || headDepth > 0) {
             headDepth++;
+        } else if ("table".equals(name) && !tableNames.isEmpty()) {
+            char[] title = (tableNames.removeFirst() + "\n\n").toCharArray();
+            characters(title, 0, title.length);
         } else if ("td".equals(name) || "th".equals(name)) {
             cellDepth++;
         } else if ("div".equals(name) && "page".equals(atts.getValue("class"))) {

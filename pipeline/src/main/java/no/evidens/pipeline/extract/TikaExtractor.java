@@ -32,6 +32,7 @@ import org.xml.sax.SAXException;
 public final class TikaExtractor implements Extractor {
     /** Most characters kept from one document; longer documents fail with this reason, never silently cut. */
     public static final int DEFAULT_MAX_CHARS = 20_000_000;
+    private static final String ODS = "application/vnd.oasis.opendocument.spreadsheet";
     /** How deep containers (zip in zip, mail in mail) are opened. */
     public static final int MAX_DEPTH = 5;
     /** Most bytes one embedded document may unpack to. */
@@ -122,6 +123,9 @@ public final class TikaExtractor implements Extractor {
         EmbeddedCollector children = null;
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
             MediaType type = parser.getDetector().detect(in, metadata);
+            if (ODS.equals(type.getBaseType().toString())) {
+                handler.nameTables(OdsSheets.names(file));
+            }
             ParseContext context = context();
             if (CONTAINERS.contains(type.getBaseType().toString())) {
                 children = new EmbeddedCollector(this, depth, Files.size(file));
