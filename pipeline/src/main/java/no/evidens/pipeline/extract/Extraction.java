@@ -1,6 +1,7 @@
 package no.evidens.pipeline.extract;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What Tika gave for one file.
@@ -13,17 +14,20 @@ import java.util.List;
  * @param created    when the file says it was made (ISO 8601, as Tika reads it), or null
  * @param marginLines for each page of a PDF, the lines standing apart in its top or bottom margin
  *                   (running headers, footers, page numbers); empty for other formats
+ * @param drawnHyphens words of a PDF that end a line with a hyphen drawn as a shape, not written as text
  */
 public record Extraction(String text, List<Integer> pageStarts, String mediaType, String title,
-                         List<Embedded> embedded, String created, List<List<String>> marginLines) {
+                         List<Embedded> embedded, String created, List<List<String>> marginLines,
+                         Set<String> drawnHyphens) {
     public Extraction {
+        drawnHyphens = drawnHyphens == null ? Set.of() : Set.copyOf(drawnHyphens);
         pageStarts = List.copyOf(pageStarts);
         embedded = List.copyOf(embedded);
         marginLines = marginLines == null ? List.of() : marginLines.stream().map(List::copyOf).toList();
     }
 
     public Extraction(String text, List<Integer> pageStarts, String mediaType, String title) {
-        this(text, pageStarts, mediaType, title, List.of(), null, List.of());
+        this(text, pageStarts, mediaType, title, List.of(), null, List.of(), Set.of());
     }
 
     /**

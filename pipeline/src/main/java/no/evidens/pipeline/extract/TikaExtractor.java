@@ -156,10 +156,12 @@ public final class TikaExtractor implements Extractor {
                     : "no text found in the file");
         }
         List<Integer> pageStarts = handler.pageStarts();
-        List<List<String>> margins = mediaType != null && mediaType.contains("pdf")
-                ? PdfMargins.of(file, pageStarts.size()) : List.of();
+        boolean pdf = mediaType != null && mediaType.contains("pdf");
+        List<List<String>> margins = pdf ? PdfMargins.of(file, pageStarts.size()) : List.of();
+        Set<String> drawnHyphens = pdf ? PdfDrawnHyphens.of(file) : Set.of();
         return new Extraction(handler.text(), pageStarts, mediaType == null ? "application/octet-stream" : mediaType,
-                metadata.get(TikaCoreProperties.TITLE), embedded, metadata.get(TikaCoreProperties.CREATED), margins);
+                metadata.get(TikaCoreProperties.TITLE), embedded, metadata.get(TikaCoreProperties.CREATED), margins,
+                drawnHyphens);
     }
 
     /** Parses an embedded part straight into its container's text (an e-mail's body). */

@@ -26,6 +26,11 @@ final class Dehyphenator {
      * words but make one is joined too.
      */
     TextEdits find(String text, boolean lostHyphens) {
+        return find(text, lostHyphens, Set.of());
+    }
+
+    /** As {@link #find(String, boolean)}, where the layout showed a hyphen drawn after each of {@code drawnHyphens}. */
+    TextEdits find(String text, boolean lostHyphens, Set<String> drawnHyphens) {
         TextEdits edits = new TextEdits();
         for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
             int h = i;
@@ -56,7 +61,7 @@ final class Dehyphenator {
                 continue;
             }
             if (!hyphen) {
-                if (isLostHyphen(left, right)) {
+                if (drawnHyphens.contains(left) && Character.isLowerCase(right.charAt(0)) || isLostHyphen(left, right)) {
                     edits.replace(h, next, "");
                 }
             } else if (mark == SOFT_HYPHEN) {

@@ -31,7 +31,7 @@ public final class TextNormaliser {
         // Page furniture first, so that a word or a sentence broken over a page break meets its other half.
         text = PageFurniture.find(text.text(), text.pageStarts(), laidOut, extraction.marginLines())
                 .apply(text.text(), text.pageStarts());
-        text = dehyphenator.find(text.text(), laidOut).apply(text.text(), text.pageStarts());
+        text = dehyphenator.find(text.text(), laidOut, extraction.drawnHyphens()).apply(text.text(), text.pageStarts());
         String raw = text.text();
         List<Integer> rawStarts = text.pageStarts();
         // NFC page by page, so that page boundaries stay exact.

@@ -114,6 +114,36 @@ class TikaExtractorTest {
     }
 
     @Test
+    void aHyphenDrawnAsAShapeAtALineEndJoinsTheWord() throws Exception {
+        Path pdf = tmp.resolve("strek.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+                c.beginText();
+                c.setFont(font, 12);
+                c.newLineAtOffset(60, 700);
+                c.showText("Tilsynet ser at over");
+                c.endText();
+                float end = 60 + font.getStringWidth("Tilsynet ser at over") / 1000 * 12;
+                c.addRect(end + 0.6f, 700 + 12 * 0.26f, 12 * 0.28f, 12 * 0.07f);
+                c.fill();
+                c.beginText();
+                c.setFont(font, 12);
+                c.newLineAtOffset(60, 684);
+                c.showText("gangen til voksen alder er sårbar.");
+                c.endText();
+            }
+            doc.save(pdf.toFile());
+        }
+        Extraction e = new TikaExtractor(1_000_000, false).extract(pdf);
+        assertEquals(java.util.Set.of("over"), e.drawnHyphens());
+        String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(e).text();
+        assertEquals("Tilsynet ser at overgangen til voksen alder er sårbar.", text);
+    }
+
+    @Test
     void withoutTesseractAScanFailsAsNeedingOcrNeverAsEmpty() throws Exception {
         Path png = scan("Taushetsplikt");
         ExtractionException e = assertThrows(ExtractionException.class, () -> new TikaExtractor(1_000_000, false).extract(png));
