@@ -207,7 +207,7 @@ class WebApiTest {
         Answer noToken = send(req("/api/findings").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(403, noToken.status);
         assertTrue(noToken.body.get("error").asText().contains(WebServer.TOKEN_HEADER));
-        Answer wrongToken = send(req("/api/findings").header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, "0" + token.substring(1))
+        Answer wrongToken = send(req("/api/findings").header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, (token.charAt(0) == '0' ? "1" : "0") + token.substring(1))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(403, wrongToken.status);
         Answer otherSite = send(req("/api/findings").header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, token)
