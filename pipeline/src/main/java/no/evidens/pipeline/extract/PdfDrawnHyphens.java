@@ -2,51 +2,28 @@ package no.evidens.pipeline.extract;
 
 import java.awt.geom.Point2D;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 
 /**
  * Words that end a line with a hyphen the PDF draws as a shape (a short filled bar right after the last
  * letter) instead of writing it as text, as some producers do: the text has no hyphen, but the word goes
- * on on the next line. Found with PDFBox, since Tika's text keeps no shapes.
+ * on on the next line. The shapes come from PDFBox, the words from {@link PdfLayout}.
  */
 final class PdfDrawnHyphens {
-    private record Bar(double minX, double minY, double maxX, double maxY) {
+    record Bar(double minX, double minY, double maxX, double maxY) {
     }
 
     private PdfDrawnHyphens() {
     }
 
-    /** The words that such a hyphen follows (empty when there are none or the PDF cannot be read). */
-    static Set<String> of(Path pdf) {
-        Set<String> words = new LinkedHashSet<>();
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            for (int p = 0; p < doc.getNumberOfPages(); p++) {
-                List<Bar> bars = bars(doc.getPage(p));
-                if (!bars.isEmpty()) {
-                    words.addAll(wordsBefore(doc, p + 1, bars));
-                }
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            words.clear();
-        }
-        return words;
-    }
-
     /** Small filled rectangles: what a drawn hyphen is. */
-    private static List<Bar> bars(PDPage page) throws IOException {
+    static List<Bar> bars(PDPage page) throws IOException {
         List<Bar> bars = new ArrayList<>();
         PDFGraphicsStreamEngine engine = new PDFGraphicsStreamEngine(page) {
             private Bar pending;
@@ -125,31 +102,19 @@ final class PdfDrawnHyphens {
     }
 
     /** The words whose last letter a bar follows closely, at the height of a hyphen. */
-    private static List<String> wordsBefore(PDDocument doc, int page, List<Bar> bars) throws IOException {
+    static List<String> wordsBefore(List<PdfLayout.Word> words, List<Bar> bars) {
         List<String> out = new ArrayList<>();
-        PDFTextStripper stripper = new PDFTextStripper() {
-            @Override
-            protected void writeString(String text, List<TextPosition> positions) {
-                if (positions.isEmpty() || text.isBlank()) {
-                    return;
-                }
-                TextPosition last = positions.get(positions.size() - 1);
-                double end = last.getTextMatrix().getTranslateX() + last.getWidth();
-                double baseline = last.getTextMatrix().getTranslateY();
-                double size = Math.max(1, last.getFontSizeInPt());
-                for (Bar b : bars) {
-                    double mid = (b.minY() + b.maxY()) / 2;
-                    if (b.minX() >= end - 0.5 && b.minX() <= end + size * 0.3 && mid > baseline && mid < baseline + size * 0.6) {
-                        String[] words = text.strip().split("\\s+");
-                        out.add(words[words.length - 1]);
-                        return;
-                    }
+        for (PdfLayout.Word w : words) {
+            for (Bar b : bars) {
+                double mid = (b.minY() + b.maxY()) / 2;
+                if (b.minX() >= w.endX() - 0.5 && b.minX() <= w.endX() + w.size() * 0.3
+                        && mid > w.baseline() && mid < w.baseline() + w.size() * 0.6) {
+                    String[] parts = w.text().split("\\s+");
+                    out.add(parts[parts.length - 1]);
+                    break;
                 }
             }
-        };
-        stripper.setStartPage(page);
-        stripper.setEndPage(page);
-        stripper.getText(doc);
+        }
         return out;
     }
 }

@@ -1,19 +1,12 @@
 package no.evidens.pipeline.extract;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 
 /**
  * The lines of a PDF page that stand in its top or bottom margin, set apart from the body: running
  * headers, footers and page numbers, found by where they stand, so that they are known even on a
- * single page, where nothing repeats. Tika's text has no positions, hence this look with PDFBox.
+ * single page, where nothing repeats (positions from {@link PdfLayout}).
  */
 final class PdfMargins {
     /** The share of the page height at the top and at the bottom that is margin. */
@@ -27,38 +20,12 @@ final class PdfMargins {
     private PdfMargins() {
     }
 
-    /** For each page, the text of its margin lines (empty lists where there are none or the PDF cannot be read). */
-    static List<List<String>> of(Path pdf, int pages) {
-        List<List<String>> out = new ArrayList<>();
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
-                out.add(marginLines(doc, p));
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            out.clear();
-        }
-        while (out.size() < pages) {
-            out.add(List.of());
-        }
-        return out;
-    }
-
-    private static List<String> marginLines(PDDocument doc, int page) throws IOException {
-        float height = doc.getPage(page - 1).getMediaBox().getHeight();
+    /** The lines of a page (its words, sorted by position) that stand in its margins, apart from the body. */
+    static List<String> marginLines(List<PdfLayout.Word> words, float height) {
         List<Line> lines = new ArrayList<>();
-        PDFTextStripper stripper = new PDFTextStripper() {
-            @Override
-            protected void writeString(String text, List<TextPosition> positions) {
-                if (!positions.isEmpty() && !text.isBlank()) {
-                    TextPosition first = positions.get(0);
-                    lines.add(new Line(text.strip(), first.getYDirAdj() - first.getHeightDir(), Math.max(1f, first.getHeightDir())));
-                }
-            }
-        };
-        stripper.setSortByPosition(true);
-        stripper.setStartPage(page);
-        stripper.setEndPage(page);
-        stripper.getText(doc);
+        for (PdfLayout.Word w : words) {
+            lines.add(new Line(w.text(), w.top(), w.height()));
+        }
         // The stripper hands over words; words at one height make a line, as in Tika's text.
         List<Line> joined = new ArrayList<>();
         for (Line w : lines) {

@@ -156,12 +156,11 @@ public final class TikaExtractor implements Extractor {
                     : "no text found in the file");
         }
         List<Integer> pageStarts = handler.pageStarts();
-        boolean pdf = mediaType != null && mediaType.contains("pdf");
-        List<List<String>> margins = pdf ? PdfMargins.of(file, pageStarts.size()) : List.of();
-        Set<String> drawnHyphens = pdf ? PdfDrawnHyphens.of(file) : Set.of();
+        PdfLayout.Result layout = mediaType != null && mediaType.contains("pdf")
+                ? PdfLayout.read(file, pageStarts.size()) : PdfLayout.Result.NONE;
         return new Extraction(handler.text(), pageStarts, mediaType == null ? "application/octet-stream" : mediaType,
-                metadata.get(TikaCoreProperties.TITLE), embedded, metadata.get(TikaCoreProperties.CREATED), margins,
-                drawnHyphens);
+                metadata.get(TikaCoreProperties.TITLE), embedded, metadata.get(TikaCoreProperties.CREATED),
+                layout.marginLines(), layout.drawnHyphens());
     }
 
     /** Parses an embedded part straight into its container's text (an e-mail's body). */

@@ -1,0 +1,79 @@
+package no.evidens.pipeline.extract;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * Where things stand on the pages of a PDF, which Tika's text does not keep: one look with PDFBox per
+ * file, one pass over the words of each page, for the margins ({@link PdfMargins}) and the hyphens
+ * drawn as shapes ({@link PdfDrawnHyphens}).
+ */
+final class PdfLayout {
+    /** A word on a page: its text, its top and height (from the top of the page), where it ends, its baseline and size. */
+    record Word(String text, float top, float height, double endX, double baseline, double size) {
+    }
+
+    /**
+     * @param marginLines  for each page, the lines standing apart in its top or bottom margin
+     * @param drawnHyphens the words that end a line with a hyphen drawn as a shape
+     */
+    record Result(List<List<String>> marginLines, Set<String> drawnHyphens) {
+        static final Result NONE = new Result(List.of(), Set.of());
+    }
+
+    private PdfLayout() {
+    }
+
+    /** The layout of {@code pdf}, with a (possibly empty) margin list for each of its {@code pages}. */
+    static Result read(Path pdf, int pages) {
+        List<List<String>> margins = new ArrayList<>();
+        Set<String> hyphens = new LinkedHashSet<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                PDPage page = doc.getPage(p - 1);
+                List<Word> words = words(doc, p);
+                margins.add(PdfMargins.marginLines(words, page.getMediaBox().getHeight()));
+                hyphens.addAll(PdfDrawnHyphens.wordsBefore(words, PdfDrawnHyphens.bars(page)));
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            margins.clear();
+            hyphens.clear();
+        }
+        while (margins.size() < pages) {
+            margins.add(List.of());
+        }
+        return new Result(margins, hyphens);
+    }
+
+    private static List<Word> words(PDDocument doc, int page) throws IOException {
+        List<Word> words = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+                if (positions.isEmpty() || text.isBlank()) {
+                    return;
+                }
+                TextPosition first = positions.get(0);
+                TextPosition last = positions.get(positions.size() - 1);
+                words.add(new Word(text.strip(), first.getYDirAdj() - first.getHeightDir(), Math.max(1f, first.getHeightDir()),
+                        last.getTextMatrix().getTranslateX() + last.getWidth(), last.getTextMatrix().getTranslateY(),
+                        Math.max(1, last.getFontSizeInPt())));
+            }
+        };
+        stripper.setSortByPosition(true);
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(doc);
+        return words;
+    }
+}
