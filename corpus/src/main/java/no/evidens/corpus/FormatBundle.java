@@ -130,18 +130,11 @@ public final class FormatBundle {
 
     /** Renders the bundle into the folder given as the only argument. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: FormatBundle <output folder>");
-            System.exit(2);
-        }
-        if (System.getProperty("log4j2.loggerContextFactory") == null) {
-            System.setProperty("log4j2.loggerContextFactory",
-                "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-        }
-        Path dir = Path.of(args[0]);
-        List<Path> files = writeTo(dir);
-        System.out.println("Wrote " + files.size() + " files (" + documents().size() + " documents) of case "
-            + CASE_ID + " and " + MANIFEST + " to " + dir.toAbsolutePath());
+        BundleMain.run("FormatBundle", args, dir -> {
+            List<Path> files = writeTo(dir);
+            return "Wrote " + files.size() + " files (" + documents().size() + " documents) of case "
+                + CASE_ID + " and " + MANIFEST + " to " + dir.toAbsolutePath();
+        });
     }
 
     // ---------------------------------------------------------------------------------------------
