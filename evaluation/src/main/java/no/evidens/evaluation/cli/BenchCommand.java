@@ -1,4 +1,4 @@
-package no.evidens.pipeline.cli;
+package no.evidens.evaluation.cli;
 
 import java.util.concurrent.Callable;
 
@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import no.evidens.pipeline.eval.ExtractionBench;
+import no.evidens.evaluation.extraction.ExtractionBench;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Extraction.class, SearchBenchCommand.class},
         description = "Benchmarks that print figures (run them with a fixed heap, e.g. EVIDENS_JAVA_OPTS=-Xmx1g).")

@@ -1,4 +1,4 @@
-package no.evidens.pipeline.cli;
+package no.evidens.evaluation.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import no.evidens.pipeline.eval.ExtractionEval;
+import no.evidens.evaluation.extraction.ExtractionEval;
 import no.evidens.pipeline.extract.TikaExtractor;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalCommand.Extraction.class, SearchEvalCommand.class},

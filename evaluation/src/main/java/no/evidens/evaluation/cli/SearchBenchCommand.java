@@ -1,4 +1,4 @@
-package no.evidens.pipeline.cli;
+package no.evidens.evaluation.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import no.evidens.pipeline.scale.SearchBench;
+import no.evidens.evaluation.scale.SearchBench;
 
 /** {@code evidens bench search}: a subcommand of {@link BenchCommand}. */
 @Command(name = "search", mixinStandardHelpOptions = true,

@@ -1,4 +1,4 @@
-package no.evidens.pipeline.cli;
+package no.evidens.evaluation.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import no.evidens.corpus.RelevanceJudgements;
 import no.evidens.corpus.SampleBundle;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.NorwegianAnalysis;
-import no.evidens.pipeline.relevance.SearchEval;
+import no.evidens.evaluation.relevance.SearchEval;
 
 /** {@code evidens eval search}: a subcommand of {@link EvalCommand}. */
 @Command(name = "search", mixinStandardHelpOptions = true,

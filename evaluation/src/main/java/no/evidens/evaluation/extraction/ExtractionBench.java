@@ -1,4 +1,4 @@
-package no.evidens.pipeline.eval;
+package no.evidens.evaluation.extraction;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package no.evidens.pipeline.eval;
+package no.evidens.evaluation.extraction;
 
 /**
  * Word error rate: the word-level edit distance (substitutions, insertions, deletions) between the

@@ -1,4 +1,4 @@
-package no.evidens.pipeline.relevance;
+package no.evidens.evaluation.relevance;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package no.evidens.pipeline.relevance;
+package no.evidens.evaluation.relevance;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package no.evidens.pipeline.scale;
+package no.evidens.evaluation.scale;
 
 import java.util.ArrayList;
 import java.util.List;

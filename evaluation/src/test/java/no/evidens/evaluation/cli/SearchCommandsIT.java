@@ -1,4 +1,4 @@
-package no.evidens.pipeline.cli;
+package no.evidens.evaluation.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** {@code evidens eval search} and {@code evidens bench search}, run as commands. */
-class SearchCommandsTest {
+class SearchCommandsIT {
     private static String run(Object command, String... args) {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(command);

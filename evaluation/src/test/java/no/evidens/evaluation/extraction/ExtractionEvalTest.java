@@ -1,4 +1,4 @@
-package no.evidens.pipeline.eval;
+package no.evidens.evaluation.extraction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package no.evidens.pipeline.relevance;
+package no.evidens.evaluation.relevance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

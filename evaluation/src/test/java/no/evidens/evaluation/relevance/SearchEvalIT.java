@@ -1,4 +1,4 @@
-package no.evidens.pipeline.relevance;
+package no.evidens.evaluation.relevance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,7 +22,7 @@ import no.evidens.index.NorwegianAnalysis;
 import no.evidens.index.Passage;
 
 /** The evaluation's plumbing on a tiny handmade index and judgement set. */
-class SearchEvalTest {
+class SearchEvalIT {
     private static final String CASE = "test-2026";
 
     @TempDir

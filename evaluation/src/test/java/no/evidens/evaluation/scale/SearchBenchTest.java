@@ -1,4 +1,4 @@
-package no.evidens.pipeline.scale;
+package no.evidens.evaluation.scale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store with real second JVM processes: two writing at once, and one killed while it writes. */
-class FindingStoreProcessTest {
+class FindingStoreProcessIT {
     @TempDir
     Path dir;
 

@@ -1,17 +1,27 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.ServiceLoader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code evidens} command line. */
+/**
+ * The {@code evidens} command line. Commands outside the product jar ({@code eval}, {@code bench},
+ * {@code tags eval}: the evaluation module) join it through {@link CliExtension}.
+ */
 @Command(name = "evidens", mixinStandardHelpOptions = true, version = "Evidens 0.1.0",
-        description = "Evidence from audit bundles: ingest documents, search passages, cite them exactly.",
-        subcommands = {AnalyzeCommand.class, IngestCommand.class, SearchCommand.class, DemoCommand.class, ModelsCommand.class, TagsCommand.class, EvalCommand.class, BenchCommand.class, BatchCommand.class, ShowCommand.class, DocumentCommand.class,
-                FindingCommand.class, ExportCommand.class, VerifyCommand.class, ImportCommand.class, ServeCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Evidence from audit bundles: ingest documents, search passages, cite them exactly.")
 public final class EvidensCli implements Runnable {
+    /** The commands in the order of the help; an extension's commands ({@code eval}, {@code bench}) go after these. */
+    private static final List<Class<?>> FIRST = List.of(AnalyzeCommand.class, IngestCommand.class, SearchCommand.class,
+            DemoCommand.class, ModelsCommand.class, TagsCommand.class);
+    /** … and before these. */
+    private static final List<Class<?>> THEN = List.of(BatchCommand.class, ShowCommand.class, DocumentCommand.class,
+            FindingCommand.class, ExportCommand.class, VerifyCommand.class, ImportCommand.class, ServeCommand.class,
+            CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -27,6 +37,10 @@ public final class EvidensCli implements Runnable {
     /** The configured command line: one clear line on stderr and a non-zero exit for every error. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new EvidensCli());
+        FIRST.forEach(c -> cli.addSubcommand(c));
+        // Before the handlers below, so that they reach the added commands too.
+        ServiceLoader.load(CliExtension.class).forEach(extension -> extension.extend(cli));
+        THEN.forEach(c -> cli.addSubcommand(c));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             err.println("evidens: " + message(e));

@@ -27,7 +27,7 @@ import no.evidens.pipeline.ingest.ReceiptFile;
  * Every format an audit bundle holds, and a folder of broken and hostile files, through the whole
  * ingestion: every document accounted for with the right outcome, quotations exact, the batch whole.
  */
-class FormatBundleIngestTest {
+class FormatBundleIngestIT {
     @TempDir
     Path tmp;
 

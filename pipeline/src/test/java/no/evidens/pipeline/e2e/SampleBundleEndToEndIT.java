@@ -12,10 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,29 +28,21 @@ import no.evidens.index.SearchResult;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.SampleHome;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
 
-/** A bundle in, a cited search hit out: the sample bundle through the whole flow. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SampleBundleEndToEndTest {
-    @TempDir
-    static Path tmp;
-
-    private Path bundle;
-    private EvidensHome home;
-    private Receipt receipt;
+/**
+ * A bundle in, a cited search hit out: the sample bundle through the whole flow, on the sample home the
+ * integration tests share ({@link SampleHome}).
+ */
+class SampleBundleEndToEndIT {
+    private final Path bundle = SampleHome.shared().bundle();
+    private final EvidensHome home = SampleHome.shared().home();
+    private final Receipt receipt = SampleHome.shared().receipt();
     private final List<SampleDocument> docs = SampleBundle.documents();
-
-    @BeforeAll
-    void ingestTheSampleBundle() throws Exception {
-        bundle = tmp.resolve("bundle");
-        SampleBundle.writeTo(bundle);
-        home = new EvidensHome(tmp.resolve("home"));
-        receipt = new Ingestion(home).ingest(SampleBundle.CASE_ID, bundle, ProgressListener.NONE);
-    }
 
     private SampleDocument multiPagePdf() {
         return docs.stream().filter(d -> d.format().equals("pdf") && d.pageCount() >= 3).findFirst().orElseThrow();
@@ -126,6 +115,7 @@ class SampleBundleEndToEndTest {
 
     @Test
     void reIngestingTheSameBundleAddsNothing() throws Exception {
+        EvidensHome home = SampleHome.shared().copy();
         long before;
         try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
             before = searcher.search(new SearchRequest("barnevern OR NAV OR kommune", null, null, 10)).total();
@@ -135,6 +125,8 @@ class SampleBundleEndToEndTest {
         assertEquals(docs.size(), again.counts().duplicate());
         try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
             assertEquals(before, searcher.search(new SearchRequest("barnevern OR NAV OR kommune", null, null, 10)).total());
+        } finally {
+            SampleHome.delete(home.root());
         }
     }
 

@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class IsolatedExtractorTest {
+class IsolatedExtractorIT {
     @TempDir
     Path tmp;
 

@@ -25,7 +25,7 @@ import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.ProgressListener;
 
 /** A quotation from an e-mail attachment is checked against the attachment's own bytes. */
-class ContainedSourceVerifyTest {
+class ContainedSourceVerifyIT {
     @TempDir
     Path tmp;
 

@@ -27,7 +27,7 @@ import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.extract.TikaExtractor;
 
 /** E-mails and zips in a bundle: each document they hold is a document of its own, cited inside its container. */
-class ContainerIngestTest {
+class ContainerIngestIT {
     @TempDir
     Path tmp;
 

@@ -24,7 +24,7 @@ import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.cli.EvidensCli;
 
 /** An ingestion killed half-way leaves a consistent index, and ingesting again completes it with no duplicates. */
-class KilledIngestTest {
+class KilledIngestIT {
     private static final int FILES = 300;
 
     @TempDir

@@ -32,7 +32,7 @@ import no.evidens.pipeline.Json;
 
 /** The workspace's REST API over real HTTP: reading, findings, export, upload, and what it refuses. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebApiTest {
+class WebApiIT {
     private static final String CASE = SampleBundle.CASE_ID;
     private SampleWorkspace ws;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

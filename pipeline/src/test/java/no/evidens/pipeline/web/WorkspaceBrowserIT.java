@@ -42,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * fails and says so. {@code EVIDENS_CHROMIUM} and {@code EVIDENS_CHROMEDRIVER} name other binaries.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkspaceBrowserTest {
+class WorkspaceBrowserIT {
     private static final String QUOTE = "den skal ha en koordinator med navn";
 
     private SampleWorkspace ws;

@@ -1,0 +1,93 @@
+package no.evidens.evaluation.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import no.evidens.corpus.tags.EvalDevGold;
+import no.evidens.corpus.tags.GoldDocument;
+import no.evidens.corpus.tags.TagsGold;
+import no.evidens.evaluation.tags.TagEvaluation;
+import no.evidens.pipeline.cli.TagsCommand;
+
+/** {@code evidens tags eval}: added under the product's {@code tags} command by {@link EvaluationCommands}. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Precision, recall and F1 per tag type and per indicator on the gold data in corpus "
+                + "(tags-gold), or with --eval-dev on the real excerpts in ../shared/eval-dev (offsets-only gold): "
+                + "quotations (exact inner span), indicator mentions (same id, overlapping span; exact span too), "
+                + "legal references (exact span, law and sections), personal data (exact span and type).")
+final class TagsEvalCommand implements Callable<Integer> {
+    static final String EVAL_DEV_DEFAULT = "../shared/eval-dev";
+
+    @Option(names = "--split", defaultValue = "dev", paramLabel = "SPLIT",
+            description = "dev, test or all (default: ${DEFAULT-VALUE}). Tune on dev only. "
+                    + "With --eval-dev, all prints dev, test and both together.")
+    String split;
+
+    @Option(names = "--errors", description = "Also list every miss and false alarm.")
+    boolean errors;
+
+    @Option(names = "--eval-dev", arity = "0..1", paramLabel = "DIR", fallbackValue = EVAL_DEV_DEFAULT,
+            description = "Evaluate on the real supervision-report excerpts in DIR (default " + EVAL_DEV_DEFAULT
+                    + ") with the offsets-only gold shipped in corpus (tags-gold/eval-dev-offsets.tsv); "
+                    + "dev = odd file numbers, test = even.")
+    Path evalDev;
+
+    @Mixin
+    TagsCommand.CodebookOption codebook;
+
+    @Override
+    public Integer call() {
+        codebook.apply(null);
+        if (!List.of("dev", "test", "all").contains(split)) {
+            System.err.println("evidens tags eval: --split must be dev, test or all, not " + split);
+            return 2;
+        }
+        if (evalDev != null) {
+            return evalDev();
+        }
+        List<GoldDocument> docs = "all".equals(split) ? TagsGold.all() : TagsGold.split(split);
+        if (docs.isEmpty()) {
+            System.err.println("evidens tags eval: no gold documents in split " + split);
+            return 1;
+        }
+        TagEvaluation e = TagEvaluation.run(docs, null, errors ? System.out : null);
+        e.print(System.out, "Tag gold, split " + split, docs.size());
+        return 0;
+    }
+
+    private Integer evalDev() {
+        if (!Files.isDirectory(evalDev)) {
+            System.err.println("evidens tags eval: the eval-dev folder " + evalDev.toAbsolutePath().normalize()
+                    + " does not exist; give the folder of the real excerpts with --eval-dev DIR");
+            return 1;
+        }
+        List<String> splits = "all".equals(split) ? List.of("dev", "test", "all") : List.of(split);
+        for (String s : splits) {
+            List<EvalDevGold.Excerpt> excerpts;
+            try {
+                excerpts = EvalDevGold.load(evalDev, s);
+            } catch (IllegalArgumentException x) {
+                System.err.println("evidens tags eval: " + x.getMessage());
+                return 1;
+            }
+            TagEvaluation e = TagEvaluation.run(excerpts.stream().map(EvalDevGold.Excerpt::document).toList(),
+                    excerpts.stream().map(EvalDevGold.Excerpt::annotated).toList(),
+                    errors && !"all".equals(s) ? System.out : null);
+            Map<String, Long> perKind = new TreeMap<>();
+            excerpts.forEach(x -> x.annotated().forEach(k -> perKind.merge(k, 1L, Long::sum)));
+            System.out.println();
+            e.print(System.out, "eval-dev " + evalDev + ", split " + s + " (files annotated per kind: q "
+                    + perKind.getOrDefault("q", 0L) + ", l " + perKind.getOrDefault("l", 0L) + ", i "
+                    + perKind.getOrDefault("i", 0L) + ", p " + perKind.getOrDefault("p", 0L) + ")", excerpts.size());
+        }
+        return 0;
+    }
+}
