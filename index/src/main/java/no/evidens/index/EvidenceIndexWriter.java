@@ -25,6 +25,7 @@ import org.apache.lucene.store.FSDirectory;
  * may add documents at once. A document and its passages are added as one atomic block.
  */
 public final class EvidenceIndexWriter implements AutoCloseable {
+    private static final double RAM_BUFFER_MB = 64;
     private final IndexWriter writer;
     private final SearcherManager nrt;
     private final FacetsConfig facets = PassageSchema.facetsConfig();
@@ -38,7 +39,9 @@ public final class EvidenceIndexWriter implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    // Fewer, larger flushed segments: less merging while a big bundle is written.
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB);
             this.writer = new IndexWriter(FSDirectory.open(dir), config);
             this.nrt = new SearcherManager(writer, null);
         } catch (IOException e) {

@@ -1,12 +1,11 @@
 package no.evidens.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,51 +13,42 @@ import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.Passage;
-import org.apache.lucene.search.uhighlight.PassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
-/** Searches the evidence index: passages with highlighted snippets, citations and facet counts. */
+/**
+ * Searches the evidence index: passages with their match offsets, citations and facet counts. One
+ * long-lived instance serves many threads; it sees what is committed to the index after it was made,
+ * also by another process.
+ */
 public final class EvidenceSearcher implements AutoCloseable {
     private static final int SNIPPET_PASSAGES = 2;
+    private static final Query PASSAGES = new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE));
     private static final Sort IN_DOCUMENT_ORDER = new Sort(new SortField(PassageSchema.SORT_FILE, SortField.Type.STRING),
             new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
+    private static final Sort BY_START = new Sort(new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
     private static final Sort BY_DATE = byDate();
 
-    private final IndexReader reader;
-    private final IndexSearcher searcher;
+    private final SnapshotSource snapshots;
     private final Analyzer analyzer;
     private final QueryReader queries;
-    private final SortedSetDocValuesReaderState facetState;
 
     /**
      * Opens the index read-only.
      *
-     * @throws IllegalStateException when there is no index yet at {@code dir}
+     * @throws NoIndexException when there is no index yet at {@code dir}
      */
     public EvidenceSearcher(Path dir) {
         this(dir, NorwegianAnalysis.queryAnalyzer(null));
@@ -66,25 +56,42 @@ public final class EvidenceSearcher implements AutoCloseable {
 
     /** A searcher with another analyzer: the one the index was written with. */
     public EvidenceSearcher(Path dir, Analyzer analyzer) {
-        this.analyzer = analyzer;
-        this.queries = new QueryReader(analyzer);
-        try {
-            if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(FSDirectory.open(dir))) {
-                throw new IllegalStateException("there is no evidence index at " + dir + ": ingest a bundle first");
-            }
-            this.reader = DirectoryReader.open(FSDirectory.open(dir));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the index at " + dir + ": " + e.getMessage(), e);
+        this(new SnapshotSource(dir, analyzer), analyzer);
+        if (!snapshots.exists()) {
+            throw new NoIndexException(dir);
         }
-        this.searcher = new IndexSearcher(reader);
-        this.facetState = facetState(reader);
     }
 
-    private static SortedSetDocValuesReaderState facetState(IndexReader reader) {
+    private EvidenceSearcher(SnapshotSource snapshots, Analyzer analyzer) {
+        this.snapshots = snapshots;
+        this.analyzer = analyzer;
+        this.queries = new QueryReader(analyzer);
+    }
+
+    /**
+     * A searcher for a server: it opens the index once there is one. Until then {@link #hasIndex()} is
+     * false and every search throws {@link NoIndexException}.
+     */
+    public static EvidenceSearcher whenIndexed(Path dir, Analyzer analyzer) {
+        return new EvidenceSearcher(new SnapshotSource(dir, analyzer), analyzer);
+    }
+
+    /** Whether there is an index to search yet. */
+    public boolean hasIndex() {
+        return snapshots.exists();
+    }
+
+    /** Work on one snapshot of the index. */
+    private interface Work<T> {
+        T on(IndexSnapshot s) throws IOException;
+    }
+
+    private <T> T withSnapshot(Work<T> work) throws IOException {
+        IndexSnapshot s = snapshots.acquire();
         try {
-            return new DefaultSortedSetDocValuesReaderState(reader, PassageSchema.facetsConfig());
-        } catch (IllegalArgumentException | IOException noFacetsYet) {
-            return null;
+            return work.on(s);
+        } finally {
+            snapshots.release(s);
         }
     }
 
@@ -93,11 +100,14 @@ public final class EvidenceSearcher implements AutoCloseable {
      * searches again with any word enough (the result says it is relaxed), rather than answer nothing.
      */
     public SearchResult search(SearchRequest request) throws IOException {
-        SearchResult strict = search(request, queries.read(request.query()), false);
-        if (strict.total() > 0 || !isPlainWords(request.query())) {
-            return strict;
-        }
-        return search(request, queries.read(request.query(), QueryParser.Operator.OR), true);
+        Query strictQuery = queries.read(request.query());
+        return withSnapshot(s -> {
+            SearchResult strict = search(s, request, strictQuery, false);
+            if (strict.total() > 0 || !isPlainWords(request.query())) {
+                return strict;
+            }
+            return search(s, request, queries.read(request.query(), QueryParser.Operator.OR), true);
+        });
     }
 
     /** Oldest document first, undated last; within a document, in document order. */
@@ -114,11 +124,11 @@ public final class EvidenceSearcher implements AutoCloseable {
         return q.contains(" ") && !q.matches(".*[\"():*?~^+\\-].*") && !q.matches(".*\\b(AND|OR|NOT)\\b.*");
     }
 
-    private SearchResult search(SearchRequest request, Query userQuery, boolean relaxed) throws IOException {
+    private SearchResult search(IndexSnapshot s, SearchRequest request, Query userQuery, boolean relaxed) throws IOException {
         long t0 = System.nanoTime();
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(userQuery, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER);
+                .add(PASSAGES, BooleanClause.Occur.FILTER);
         if (request.caseId() != null) {
             b.add(new TermQuery(new Term(PassageSchema.CASE, request.caseId())), BooleanClause.Occur.FILTER);
         }
@@ -128,56 +138,60 @@ public final class EvidenceSearcher implements AutoCloseable {
         }
         Query query = b.build();
         int n = request.offset() + request.limit();
-        FacetsCollectorManager.FacetsResult result = switch (request.order()) {
-            case DOCUMENT -> FacetsCollectorManager.search(searcher, query, n, IN_DOCUMENT_ORDER, true, new FacetsCollectorManager());
-            case DATE -> FacetsCollectorManager.search(searcher, query, n, BY_DATE, true, new FacetsCollectorManager());
-            default -> FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager());
+        Sort sort = switch (request.order()) {
+            case DOCUMENT -> IN_DOCUMENT_ORDER;
+            case DATE -> BY_DATE;
+            default -> null;
         };
-        TopDocs all = result.topDocs();
+        TopDocs all;
+        Map<String, Map<String, Integer>> facets;
+        if (request.filters().isEmpty() || s.facetState == null) {
+            // DrillSideways costs a count per filtered dimension: only when there is a filter.
+            Query q = request.filters().isEmpty() ? query : FacetFilters.drillDown(query, request.filters());
+            FacetsCollectorManager.FacetsResult r = sort == null
+                    ? FacetsCollectorManager.search(s, q, n, new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(s, q, n, sort, true, new FacetsCollectorManager());
+            all = r.topDocs();
+            facets = FacetFilters.counts(s.facetState, r.facetsCollector());
+        } else {
+            DrillSideways sideways = new DrillSideways(s, FacetFilters.CONFIG, s.facetState);
+            DrillSideways.DrillSidewaysResult r = sort == null
+                    ? sideways.search(FacetFilters.drillDown(query, request.filters()), n)
+                    : sideways.search(FacetFilters.drillDown(query, request.filters()), null, null, n, sort, true);
+            all = r.hits;
+            facets = FacetFilters.counts(r.facets);
+        }
         ScoreDoc[] page = Arrays.copyOfRange(all.scoreDocs, Math.min(request.offset(), all.scoreDocs.length),
                 all.scoreDocs.length);
-        List<SearchHit> hits = hits(userQuery, new TopDocs(all.totalHits, page));
-        Map<String, Map<String, Integer>> facets = facetCounts(result);
+        List<SearchHit> hits = hits(s, userQuery, page);
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
         return new SearchResult(request.query(), all.totalHits.value, tookMs, hits, facets, relaxed);
     }
 
-    /** The hits of {@code top}, their snippets highlighted for {@code query}. */
-    private List<SearchHit> hits(Query query, TopDocs top) throws IOException {
-        String[] snippets = highlighter().highlight(PassageSchema.TEXT, query, top, SNIPPET_PASSAGES);
-        List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (int i = 0; i < top.scoreDocs.length; i++) {
-            hits.add(hit(top.scoreDocs[i].doc, top.scoreDocs[i].score, snippets[i]));
+    /** The hits of {@code page}, their snippets highlighted for {@code query}: stored fields of these only. */
+    private static List<SearchHit> hits(IndexSnapshot s, Query query, ScoreDoc[] page) throws IOException {
+        int[] docs = new int[page.length];
+        for (int i = 0; i < page.length; i++) {
+            docs[i] = page[i].doc;
+        }
+        OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES);
+        StoredFields stored = s.storedFields();
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            hits.add(PassageSchema.toHit(stored.document(docs[i]), page[i].score, highlights[i]));
         }
         return hits;
     }
 
-    private UnifiedHighlighter highlighter() {
-        return UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxNoHighlightPassages(1)
-                // A match on a compound part marks the whole word in the text.
-                .withMaskedFieldsFunc(f -> PassageSchema.TEXT.equals(f) ? Set.of(PassageSchema.PARTS) : Set.of())
-                .build();
-    }
-
-    private SearchHit hit(int doc, float score, String snippet) throws IOException {
-        Document d = searcher.storedFields().document(doc);
-        String text = d.get(PassageSchema.TEXT);
-        return new SearchHit(d.get(PassageSchema.ID), d.get(PassageSchema.CASE), d.get(PassageSchema.DOC),
-                d.get(PassageSchema.FILE), d.get(PassageSchema.TYPE), d.get(PassageSchema.TITLE),
-                d.get(PassageSchema.HEADING),
-                PassageSchema.intValue(d, PassageSchema.PAGE), PassageSchema.intValue(d, PassageSchema.START),
-                PassageSchema.intValue(d, PassageSchema.END), text, snippet != null ? snippet : Html.escape(text), score,
-                PassageSchema.values(d, PassageSchema.QUOTE), PassageSchema.values(d, PassageSchema.INDICATOR),
-                PassageSchema.values(d, PassageSchema.LAW));
+    private static SearchHit plainHit(IndexSnapshot s, int doc) throws IOException {
+        return PassageSchema.toHit(s.storedFields().document(doc), 0, OffsetHighlighter.Highlight.NONE);
     }
 
     /** The Lucene document of a passage, or -1. */
-    private int passageDoc(String passageId) throws IOException {
-        TopDocs top = searcher.search(new BooleanQuery.Builder()
+    private static int passageDoc(IndexSnapshot s, String passageId) throws IOException {
+        TopDocs top = s.search(new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(PassageSchema.ID, passageId)), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER)
+                .add(PASSAGES, BooleanClause.Occur.FILTER)
                 .build(), 1);
         return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
     }
@@ -188,8 +202,26 @@ public final class EvidenceSearcher implements AutoCloseable {
 
     /** One passage by its id. */
     public Optional<SearchHit> passage(String passageId) throws IOException {
-        int doc = passageDoc(passageId);
-        return doc < 0 ? Optional.empty() : Optional.of(hit(doc, 0, null));
+        return withSnapshot(s -> {
+            int doc = passageDoc(s, passageId);
+            return doc < 0 ? Optional.empty() : Optional.of(plainHit(s, doc));
+        });
+    }
+
+    /** All passages of one document, in document order (none when the index has no such document). */
+    public List<SearchHit> passagesOf(String caseId, String docId) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(PassageSchema.DOC_KEY, PassageSchema.docKey(caseId, docId))), BooleanClause.Occur.FILTER)
+                .add(PASSAGES, BooleanClause.Occur.FILTER)
+                .build();
+        return withSnapshot(s -> {
+            TopDocs top = s.search(q, Math.max(1, s.count(q)), BY_START);
+            List<SearchHit> out = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                out.add(plainHit(s, sd.doc));
+            }
+            return out;
+        });
     }
 
     /**
@@ -197,48 +229,51 @@ public final class EvidenceSearcher implements AutoCloseable {
      * before it and {@code after} after it, in document order.
      */
     public List<SearchHit> context(String passageId, int before, int after) throws IOException {
-        if (passageDoc(passageId) < 0) {
-            throw unknownPassage(passageId);
-        }
-        int slash = passageId.lastIndexOf('/');
-        String prefix = passageId.substring(0, slash + 1);
-        int n = Integer.parseInt(passageId.substring(slash + 1));
-        List<SearchHit> out = new ArrayList<>();
-        for (int i = Math.max(0, n - before); i <= n + after; i++) {
-            int doc = passageDoc(prefix + i);
-            if (doc >= 0) {
-                out.add(hit(doc, 0, null));
+        return withSnapshot(s -> {
+            if (passageDoc(s, passageId) < 0) {
+                throw unknownPassage(passageId);
             }
-        }
-        return out;
+            int slash = passageId.lastIndexOf('/');
+            String prefix = passageId.substring(0, slash + 1);
+            int n = Integer.parseInt(passageId.substring(slash + 1));
+            List<SearchHit> out = new ArrayList<>();
+            for (int i = Math.max(0, n - before); i <= n + after; i++) {
+                int doc = passageDoc(s, prefix + i);
+                if (doc >= 0) {
+                    out.add(plainHit(s, doc));
+                }
+            }
+            return out;
+        });
     }
 
     /** Passages like the given one (Lucene's MoreLikeThis on the text), in the same case, itself left out. */
     public SearchResult moreLikeThis(String passageId, int limit) throws IOException {
-        long t0 = System.nanoTime();
-        int doc = passageDoc(passageId);
-        if (doc < 0) {
-            throw unknownPassage(passageId);
-        }
-        Document d = searcher.storedFields().document(doc);
-        MoreLikeThis mlt = new MoreLikeThis(reader);
-        mlt.setAnalyzer(analyzer);
-        mlt.setFieldNames(new String[] {PassageSchema.TEXT});
-        mlt.setMinTermFreq(1);
-        mlt.setMinDocFreq(1);
-        mlt.setMinWordLen(3);
-        Query like = mlt.like(PassageSchema.TEXT, new java.io.StringReader(d.get(PassageSchema.TEXT)));
-        Query query = new BooleanQuery.Builder()
-                .add(like, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(PassageSchema.CASE, d.get(PassageSchema.CASE))), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(PassageSchema.ID, passageId)), BooleanClause.Occur.MUST_NOT)
-                .build();
-        FacetsCollectorManager.FacetsResult result =
-                FacetsCollectorManager.search(searcher, query, limit, new FacetsCollectorManager());
-        TopDocs top = result.topDocs();
-        return new SearchResult("like:" + passageId, top.totalHits.value, (System.nanoTime() - t0) / 1_000_000,
-                hits(like, top), facetCounts(result));
+        return withSnapshot(s -> {
+            long t0 = System.nanoTime();
+            int doc = passageDoc(s, passageId);
+            if (doc < 0) {
+                throw unknownPassage(passageId);
+            }
+            Document d = s.storedFields().document(doc);
+            MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[] {PassageSchema.TEXT});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMinWordLen(3);
+            Query like = mlt.like(PassageSchema.TEXT, new StringReader(d.get(PassageSchema.TEXT)));
+            Query query = new BooleanQuery.Builder()
+                    .add(like, BooleanClause.Occur.MUST)
+                    .add(PASSAGES, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(PassageSchema.CASE, d.get(PassageSchema.CASE))), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(PassageSchema.ID, passageId)), BooleanClause.Occur.MUST_NOT)
+                    .build();
+            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(s, query, limit, new FacetsCollectorManager());
+            TopDocs top = result.topDocs();
+            return new SearchResult("like:" + passageId, top.totalHits.value, (System.nanoTime() - t0) / 1_000_000,
+                    hits(s, like, top.scoreDocs), FacetFilters.counts(s.facetState, result.facetsCollector()));
+        });
     }
 
     /** A span of a document's text that a query matched. */
@@ -253,88 +288,45 @@ public final class EvidenceSearcher implements AutoCloseable {
         Query userQuery = queries.read(queryText);
         Query query = new BooleanQuery.Builder()
                 .add(userQuery, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(PassageSchema.CASE, caseId)), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(PassageSchema.DOC, docId)), BooleanClause.Occur.FILTER)
+                .add(PASSAGES, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(PassageSchema.DOC_KEY, PassageSchema.docKey(caseId, docId))), BooleanClause.Occur.FILTER)
                 .build();
-        TopDocs top = searcher.search(query, 10_000);
-        UnifiedHighlighter matches = UnifiedHighlighter.builder(searcher, analyzer)
-                .withBreakIterator(WholeBreakIterator::new)
-                .withFormatter(new MatchOffsets())
-                .withMaskedFieldsFunc(f -> PassageSchema.TEXT.equals(f) ? Set.of(PassageSchema.PARTS) : Set.of())
-                .build();
-        String[] perDoc = matches.highlight(PassageSchema.TEXT, userQuery, top, 1);
-        List<Mark> out = new ArrayList<>();
-        for (int i = 0; i < perDoc.length; i++) {
-            if (perDoc[i] == null || perDoc[i].isEmpty()) {
-                continue;
-            }
-            int base = PassageSchema.intValue(searcher.storedFields().document(top.scoreDocs[i].doc), PassageSchema.START);
-            for (String span : perDoc[i].split(",")) {
-                int dash = span.indexOf('-');
-                out.add(new Mark(base + Integer.parseInt(span.substring(0, dash)), base + Integer.parseInt(span.substring(dash + 1))));
-            }
-        }
-        // A word matched in the text and in its parts (or through a synonym) is one mark.
-        return out.stream().distinct().sorted(java.util.Comparator.comparingInt(Mark::start)).toList();
-    }
-
-    /**
-     * A highlighter formatter that gives the offsets of the matches ("start-end,start-end") instead of
-     * marked-up text (the highlighter's object-returning methods are not public, hence a string).
-     */
-    private static final class MatchOffsets extends PassageFormatter {
-        @Override
-        public Object format(Passage[] passages, String content) {
-            StringBuilder spans = new StringBuilder();
-            for (Passage p : passages) {
-                for (int i = 0; i < p.getNumMatches(); i++) {
-                    spans.append(spans.length() == 0 ? "" : ",").append(p.getMatchStarts()[i]).append('-')
-                            .append(p.getMatchEnds()[i]);
+        return withSnapshot(s -> {
+            TopDocs top = s.search(query, 10_000);
+            int[] docs = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+            OffsetHighlighter.Highlight[] perDoc = s.wholeText.highlight(PassageSchema.TEXT, userQuery, docs, 1);
+            StoredFields stored = s.storedFields();
+            List<Mark> out = new ArrayList<>();
+            for (int i = 0; i < perDoc.length; i++) {
+                if (perDoc[i].matches().isEmpty()) {
+                    continue;
+                }
+                int base = PassageSchema.intValue(stored.document(docs[i], Set.of(PassageSchema.START)), PassageSchema.START);
+                for (TextRange m : perDoc[i].matches()) {
+                    out.add(new Mark(base + m.start(), base + m.end()));
                 }
             }
-            return spans.toString();
-        }
-    }
-
-    private Map<String, Map<String, Integer>> facetCounts(FacetsCollectorManager.FacetsResult result) throws IOException {
-        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
-        Facets counts = facetState == null ? null : new SortedSetDocValuesFacetCounts(facetState, result.facetsCollector());
-        for (String dim : PassageSchema.FACET_DIMS) {
-            Map<String, Integer> values = new LinkedHashMap<>();
-            FacetResult fr = counts == null ? null : topChildren(counts, dim);
-            if (fr != null) {
-                for (LabelAndValue lv : fr.labelValues) {
-                    values.put(lv.label, lv.value.intValue());
-                }
-            }
-            out.put(dim, values);
-        }
-        return out;
-    }
-
-    private static FacetResult topChildren(Facets counts, String dim) throws IOException {
-        try {
-            return counts.getTopChildren(100, dim);
-        } catch (IllegalArgumentException dimensionNotIndexedYet) {
-            return null;
-        }
+            // A word matched in the text and in its parts (or through a synonym) is one mark.
+            return out.stream().distinct().sorted(Comparator.comparingInt(Mark::start)).toList();
+        });
     }
 
     /** The whole indexed document, to read it or to check a citation against it. */
     public Optional<IndexedDocument> document(String caseId, String docId) throws IOException {
-        TopDocs top = searcher.search(new TermQuery(new Term(PassageSchema.ID, caseId + "/" + docId)), 1);
-        for (ScoreDoc sd : top.scoreDocs) {
-            Document d = searcher.storedFields().document(sd.doc);
-            if (d.get(PassageSchema.DOC_TEXT) != null) {
-                return Optional.of(PassageSchema.toIndexedDocument(d));
+        return withSnapshot(s -> {
+            TopDocs top = s.search(new TermQuery(new Term(PassageSchema.ID, caseId + "/" + docId)), 1);
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = s.storedFields().document(sd.doc);
+                if (d.get(PassageSchema.DOC_TEXT) != null) {
+                    return Optional.of(PassageSchema.toIndexedDocument(d));
+                }
             }
-        }
-        return Optional.empty();
+            return Optional.empty();
+        });
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        snapshots.close();
     }
 }

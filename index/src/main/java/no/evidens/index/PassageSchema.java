@@ -183,6 +183,13 @@ public final class PassageSchema {
                 d.get(SHA256), d.get(MEDIA_TYPE), d.get(DOC_TEXT), pageStarts);
     }
 
+    /** A passage's stored fields as a hit, with what the highlighter found in its text. */
+    static SearchHit toHit(Document d, float score, OffsetHighlighter.Highlight h) {
+        return new SearchHit(d.get(ID), d.get(CASE), d.get(DOC), d.get(FILE), d.get(TYPE), d.get(TITLE), d.get(HEADING),
+                intValue(d, PAGE), intValue(d, START), intValue(d, END), d.get(TEXT), score,
+                values(d, QUOTE), values(d, INDICATOR), values(d, LAW), h.matches(), h.fragments());
+    }
+
     static List<String> values(Document d, String field) {
         return java.util.Arrays.stream(d.getFields(field)).map(IndexableField::stringValue).toList();
     }

@@ -77,8 +77,10 @@ final class QueryReader {
         }
 
         private static String field(String name) throws ParseException {
-            if (name == null) {
-                return null;
+            if (name == null || PassageSchema.PARTS.equals(name)) {
+                // null: the default fields; parts: the parser itself expanding prefix*, fuzzy~ and the like
+                // over the default fields (text, parts, heading), parts being no name a user writes.
+                return name;
             }
             String f = FIELDS.get(name.toLowerCase(java.util.Locale.ROOT));
             if (f == null) {

@@ -1,16 +1,25 @@
 package no.evidens.index;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * A search for evidence passages.
  *
- * @param query  the query in the Evidens query language (Lucene syntax with Norwegian analysis)
- * @param caseId only this case, or null for all
- * @param type   only this document type, or null for all
- * @param limit  how many hits to return
- * @param offset how many hits to skip first (paging)
- * @param order  the order of the hits
+ * @param query   the query in the Evidens query language (Lucene syntax with Norwegian analysis)
+ * @param caseId  only this case, or null for all
+ * @param type    only this document type, or null for all
+ * @param limit   how many hits to return
+ * @param offset  how many hits to skip first (paging)
+ * @param order   the order of the hits
+ * @param filters facet filters: dimension (as search reports them in {@link SearchResult#facets()}: type,
+ *                case, indicator, lov, sitat, kommune, tjeneste, år) → the values wanted; the values of
+ *                one dimension are alternatives, and every dimension applies. The counts of a filtered
+ *                dimension stay those without its own filter, so its other values remain visible.
  */
-public record SearchRequest(String query, String caseId, String type, int limit, int offset, Order order) {
+public record SearchRequest(String query, String caseId, String type, int limit, int offset, Order order,
+                            Map<String, List<String>> filters) {
     /** Best first; as the passages stand in their documents; or by the documents' dates, oldest first. */
     public enum Order { RELEVANCE, DOCUMENT, DATE }
 
@@ -27,9 +36,37 @@ public record SearchRequest(String query, String caseId, String type, int limit,
         if (order == null) {
             order = Order.RELEVANCE;
         }
+        filters = checked(filters);
+    }
+
+    public SearchRequest(String query, String caseId, String type, int limit, int offset, Order order) {
+        this(query, caseId, type, limit, offset, order, Map.of());
     }
 
     public SearchRequest(String query, String caseId, String type, int limit) {
         this(query, caseId, type, limit, 0, Order.RELEVANCE);
+    }
+
+    /** This request with these facet filters instead of its own. */
+    public SearchRequest withFilters(Map<String, List<String>> newFilters) {
+        return new SearchRequest(query, caseId, type, limit, offset, order, newFilters);
+    }
+
+    private static Map<String, List<String>> checked(Map<String, List<String>> filters) {
+        if (filters == null || filters.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        filters.forEach((dim, values) -> {
+            if (!PassageSchema.FACET_DIMS.contains(dim)) {
+                throw new IllegalArgumentException("cannot filter on '" + dim + "': the dimensions are "
+                        + String.join(", ", PassageSchema.FACET_DIMS));
+            }
+            if (values == null || values.isEmpty() || values.stream().anyMatch(v -> v == null || v.isBlank())) {
+                throw new IllegalArgumentException("the filter on '" + dim + "' needs one or more values");
+            }
+            out.put(dim, List.copyOf(values));
+        });
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

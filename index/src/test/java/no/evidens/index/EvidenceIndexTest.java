@@ -52,18 +52,82 @@ class EvidenceIndexTest {
             SearchHit hit = r.hits().get(0);
             assertEquals("styringsdokumenter/plan.pdf", hit.file());
             assertEquals(PLAN.substring(hit.start(), hit.end()), hit.text());
-            assertTrue(hit.snippet().contains("<mark>ansvarsgruppen</mark>"), hit.snippet());
+            assertEquals(List.of("ansvarsgruppen"), matched(hit));
             assertEquals(1, r.facets().get("type").get("styringsdokument"));
-            assertTrue(r.hits().get(1).snippet().contains("<mark>ansvarsgruppemøtet</mark>"), "a part marks its word");
+            assertEquals(List.of("ansvarsgruppemøtet"), matched(r.hits().get(1)), "a part marks its whole word");
+        }
+    }
+
+    /** The words a hit's match offsets point at in its text. */
+    private static List<String> matched(SearchHit hit) {
+        return hit.matches().stream().map(m -> hit.text().substring(m.start(), m.end())).toList();
+    }
+
+    @Test
+    void hitsCarryOffsetsIntoThePassageTextNotMarkup() throws IOException {
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            SearchHit hit = s.search(new SearchRequest("helsestasjonen", null, null, 10)).hits().get(0);
+            assertEquals(List.of("Helsestasjonen"), matched(hit));
+            TextRange sentence = hit.fragments().get(0);
+            assertEquals("Helsestasjonen <b>deltar</b> ikke.", hit.text().substring(sentence.start(), sentence.end()),
+                    "the snippet's fragment: the sentence that matched");
+            assertTrue(hit.text().contains("<b>deltar</b>"), "the text as it is: markup is the front end's job");
+            SearchHit looked = s.passage(hit.passageId()).orElseThrow();
+            assertFalse(looked.highlighted(), "a passage looked up by id has no snippet fragments");
         }
     }
 
     @Test
-    void snippetsEscapeDocumentHtml() throws IOException {
+    void facetFiltersKeepTheirOwnDimensionsCountsVisible() throws IOException {
         try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
-            SearchHit hit = s.search(new SearchRequest("helsestasjonen", null, null, 10)).hits().get(0);
-            assertTrue(hit.snippet().contains("&lt;b&gt;deltar&lt;"), hit.snippet());
-            assertFalse(hit.snippet().contains("<b>"));
+            SearchRequest any = new SearchRequest("ansvarsgruppen OR ansvarsgruppemøtet", null, null, 10);
+            SearchResult journals = s.search(any.withFilters(java.util.Map.of("type", List.of("Journal"))));
+            assertEquals(1, journals.total(), "a filter value in any case, as in the query language");
+            assertEquals("journaler/j.txt", journals.hits().get(0).file());
+            assertEquals(java.util.Map.of("journal", 1, "styringsdokument", 1), journals.facets().get("type"),
+                    "the filtered dimension still counts its other values (drill sideways)");
+            assertEquals(java.util.Map.of("sak-1", 1), journals.facets().get("case"), "other dimensions count the hits");
+            SearchResult either = s.search(any.withFilters(java.util.Map.of("type", List.of("journal", "styringsdokument"))));
+            assertEquals(2, either.total(), "values of one dimension are alternatives");
+            assertEquals(0, s.search(any.withFilters(java.util.Map.of("type", List.of("journal"), "case", List.of("sak-2"))))
+                    .total(), "dimensions all apply");
+            assertThrows(IllegalArgumentException.class, () -> any.withFilters(java.util.Map.of("farge", List.of("blå"))));
+        }
+    }
+
+    @Test
+    void passagesOfADocumentInDocumentOrder() throws IOException {
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            assertEquals(List.of("sak-1/d1/0", "sak-1/d1/1"),
+                    s.passagesOf("sak-1", "d1").stream().map(SearchHit::passageId).toList());
+            assertTrue(s.passagesOf("sak-1", "nope").isEmpty());
+        }
+    }
+
+    @Test
+    void prefixAndFuzzyQueriesSearchTheDefaultFields() throws IOException {
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            assertEquals(2, s.search(new SearchRequest("ansvarsgrupp*", null, null, 10)).total());
+            org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> s.search(new SearchRequest("fastlegen~1", null, null, 10)));
+        }
+    }
+
+    @Test
+    void oneLongLivedSearcherSeesLaterCommits(@TempDir Path other) throws IOException {
+        try (EvidenceSearcher s = EvidenceSearcher.whenIndexed(other, NorwegianAnalysis.queryAnalyzer(null))) {
+            assertFalse(s.hasIndex());
+            assertThrows(NoIndexException.class, () -> s.search(new SearchRequest("fastlegen", null, null, 10)));
+            try (EvidenceIndexWriter w = new EvidenceIndexWriter(other)) {
+                w.add(doc("d2", "journaler/j.txt", "journal", JOURNAL),
+                        List.of(passage("d2", 0, "journaler/j.txt", "journal", JOURNAL, 14, JOURNAL.length(), 1)));
+                w.commit();
+                assertTrue(s.hasIndex());
+                assertEquals(1, s.search(new SearchRequest("fastlegen", null, null, 10)).total());
+                w.add(doc("d1", "styringsdokumenter/plan.pdf", "styringsdokument", PLAN),
+                        List.of(passage("d1", 0, "styringsdokumenter/plan.pdf", "styringsdokument", PLAN, 16, 103, 1)));
+                w.commit();
+                assertEquals(2, s.search(new SearchRequest("ansvarsgruppe", null, null, 10)).total(), "the new commit is seen");
+            }
         }
     }
 

@@ -5,22 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import no.evidens.index.SearchHit;
+import no.evidens.pipeline.search.HitJson;
 
 /** JSON output of records (the contracts of analyze, ingest and search), with Jackson. */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .addMixIn(SearchHit.class, SearchHitNames.class);
 
-    /** The search contract names the case field {@code case}, a Java keyword, so the index's record says caseId. */
+    /** A search hit is written with its snippet marked up from its offsets, in the contract's field names. */
+    @JsonSerialize(converter = HitJson.FromHit.class)
     private abstract static class SearchHitNames {
-        @JsonProperty("case")
-        abstract String caseId();
     }
 
     private Json() {

@@ -6,6 +6,7 @@ import no.evidens.index.SearchHit;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
+import no.evidens.pipeline.search.Snippets;
 
 /** Human-readable output of receipts and search results. */
 final class Output {
@@ -44,7 +45,7 @@ final class Output {
             out.println();
             out.printf("%d. %s, page %d, characters %d–%d  [%s, case %s]  %s%n", n++, h.file(), h.page(), h.start(),
                     h.end(), h.type(), h.caseId(), h.passageId());
-            out.println("   " + snippet(h.snippet()));
+            out.println("   " + Snippets.marked(h, ansi ? BOLD : "[", ansi ? PLAIN : "]"));
         }
         if (!r.hits().isEmpty()) {
             out.println();
@@ -55,12 +56,5 @@ final class Output {
             });
         }
         out.flush();
-    }
-
-    /** Shows the highlighted snippet on a terminal: marks in bold (or [brackets]), entities decoded. */
-    String snippet(String html) {
-        String marked = html.replace("<mark>", ansi ? BOLD : "[").replace("</mark>", ansi ? PLAIN : "]");
-        return marked.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
-                .replace("&#x2F;", "/").replace("&#39;", "'").replace("&amp;", "&");
     }
 }

@@ -2,9 +2,12 @@ package no.evidens.pipeline.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -22,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.NorwegianAnalysis;
 import no.evidens.index.QuerySyntaxException;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.ingest.Ingestion;
@@ -50,7 +55,7 @@ public final class WebServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService pool;
-    private final Searchers searchers;
+    private final EvidenceSearcher searcher;
     private final Workspace workspace;
     private final IngestJobs ingest;
     private final String token;
@@ -60,8 +65,12 @@ public final class WebServer implements AutoCloseable {
     private WebServer(HttpServer server, EvidensHome home, String user, long maxUpload, Function<EvidensHome, Ingestion> ingestions) {
         this.server = server;
         this.user = user;
-        this.searchers = new Searchers(home);
-        this.workspace = new Workspace(home, searchers, user);
+        Path synonyms = home.root().resolve(EvidensHome.SYNONYMS);
+        // One searcher for the server's life: it opens the index once there is one and sees every later
+        // commit (an upload here, or an ingestion from the command line).
+        this.searcher = EvidenceSearcher.whenIndexed(home.index(),
+                NorwegianAnalysis.queryAnalyzer(Files.isRegularFile(synonyms) ? synonyms : null));
+        this.workspace = new Workspace(home, searcher, user);
         this.ingest = new IngestJobs(home, maxUpload, ingestions);
         byte[] t = new byte[32];
         new SecureRandom().nextBytes(t);
@@ -114,7 +123,11 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         pool.shutdownNow();
-        searchers.close();
+        try {
+            searcher.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the index: " + e.getMessage(), e);
+        }
     }
 
     private void handle(HttpExchange http) {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.PassageSchema;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.QuerySyntaxException;
 import no.evidens.index.SearchHit;
@@ -48,18 +49,15 @@ import no.evidens.pipeline.ingest.Ingestion;
 
 /** The REST API's handlers for search, reading, findings and export (ingestion is {@link IngestJobs}). */
 final class Workspace {
-    /** Facet dimension (as search returns it) → the query field that filters on it. */
-    static final Map<String, String> FACET_FIELDS = Map.of("type", "type", "case", "sak", "indicator", "indikator",
-            "lov", "lov", "sitat", "sitat", "kommune", "kommune", "tjeneste", "tjeneste", "år", "år");
     private static final List<String> DOCUMENT_TYPES = List.of("styringsdokument", "journal", "klientdokumentasjon", "annet");
 
     private final EvidensHome home;
-    private final Searchers searchers;
+    private final EvidenceSearcher searcher;
     private final String user;
 
-    Workspace(EvidensHome home, Searchers searchers, String user) {
+    Workspace(EvidensHome home, EvidenceSearcher searcher, String user) {
         this.home = home;
-        this.searchers = searchers;
+        this.searcher = searcher;
         this.user = user;
     }
 
@@ -113,25 +111,12 @@ final class Workspace {
         int limit = x.intParam("limit", 10, 1, 100);
         int offset = x.intParam("offset", 0, 0, 10_000);
         SearchRequest.Order order = order(x.param("sort"));
-        StringBuilder query = new StringBuilder();
         List<String> filters = x.all("filter");
-        for (String f : filters) {
-            int colon = f.indexOf(':');
-            String dim = colon < 0 ? "" : f.substring(0, colon);
-            String field = FACET_FIELDS.get(dim);
-            String value = colon < 0 ? "" : f.substring(colon + 1).strip();
-            if (field == null || value.isEmpty()) {
-                throw ApiError.badRequest("the filter '" + f + "' is not valid: write it as dimension:value, with a dimension of "
-                        + String.join(", ", new TreeSet<>(FACET_FIELDS.keySet())));
-            }
-            query.append(" +").append(field).append(":\"").append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        String full = filters.isEmpty() ? q : "+(" + q + ")" + query;
         SearchResult r;
-        try (Searchers.Lease lease = searchers.lease()) {
-            r = lease.searcher().search(new SearchRequest(full, caseId, type, limit, offset, order));
+        try {
+            r = searcher().search(new SearchRequest(q, caseId, type, limit, offset, order, facetFilters(filters)));
         } catch (QuerySyntaxException e) {
-            throw ApiError.badRequest(e.getMessage().replace(full, q));
+            throw ApiError.badRequest(e.getMessage());
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("query", q);
@@ -147,6 +132,30 @@ final class Workspace {
         out.put("facets", r.facets());
         out.put("usedBy", usedBy(r.hits()));
         return out;
+    }
+
+    /** The {@code filter=dimension:value} parameters as the request's facet filters (dimension → values). */
+    static Map<String, List<String>> facetFilters(List<String> filters) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String f : filters) {
+            int colon = f.indexOf(':');
+            String dim = colon < 0 ? "" : f.substring(0, colon);
+            String value = colon < 0 ? "" : f.substring(colon + 1).strip();
+            if (!PassageSchema.FACET_DIMS.contains(dim) || value.isEmpty()) {
+                throw ApiError.badRequest("the filter '" + f + "' is not valid: write it as dimension:value, with a dimension of "
+                        + String.join(", ", new TreeSet<>(PassageSchema.FACET_DIMS)));
+            }
+            out.computeIfAbsent(dim, d -> new ArrayList<>()).add(value);
+        }
+        return out;
+    }
+
+    /** The searcher over the home's index, or 409 while there is no index. */
+    private EvidenceSearcher searcher() {
+        if (!searcher.hasIndex()) {
+            throw new ApiError(409, "there is no evidence index yet: upload a bundle first (Innlesing)");
+        }
+        return searcher;
     }
 
     private static SearchRequest.Order order(String sort) {
@@ -216,27 +225,23 @@ final class Workspace {
     Map<String, Object> passage(Exchange x) throws IOException {
         String id = passageIdParam(x.required("id"));
         int context = x.intParam("context", 2, 0, 20);
-        try (Searchers.Lease lease = searchers.lease()) {
-            EvidenceSearcher s = lease.searcher();
-            SearchHit hit = s.passage(id).orElseThrow(() -> ApiError.notFound("no passage " + id + " in the index"));
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("passage", hit);
-            out.put("context", s.context(id, context, context));
-            out.put("usedBy", usedBy(List.of(hit)).getOrDefault(id, List.of()));
-            return out;
-        }
+        EvidenceSearcher s = searcher();
+        SearchHit hit = s.passage(id).orElseThrow(() -> ApiError.notFound("no passage " + id + " in the index"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("passage", hit);
+        out.put("context", s.context(id, context, context));
+        out.put("usedBy", usedBy(List.of(hit)).getOrDefault(id, List.of()));
+        return out;
     }
 
     Object like(Exchange x) throws IOException {
         String id = passageIdParam(x.required("id"));
         int limit = x.intParam("limit", 10, 1, 100);
-        try (Searchers.Lease lease = searchers.lease()) {
-            EvidenceSearcher s = lease.searcher();
-            if (s.passage(id).isEmpty()) {
-                throw ApiError.notFound("no passage " + id + " in the index");
-            }
-            return s.moreLikeThis(id, limit);
+        EvidenceSearcher s = searcher();
+        if (s.passage(id).isEmpty()) {
+            throw ApiError.notFound("no passage " + id + " in the index");
         }
+        return s.moreLikeThis(id, limit);
     }
 
     // ------------------------------------------------------------------------------------ documents
@@ -252,44 +257,36 @@ final class Workspace {
         String caseId = caseParam(x.required("case"));
         String docId = docIdParam(x.required("doc"));
         String q = x.param("q");
-        try (Searchers.Lease lease = searchers.lease()) {
-            EvidenceSearcher s = lease.searcher();
-            IndexedDocument doc = s.document(caseId, docId)
-                    .orElseThrow(() -> ApiError.notFound("no document " + docId + " in case " + caseId));
-            List<EvidenceSearcher.Mark> marks;
-            try {
-                marks = q == null ? List.of() : s.marks(caseId, docId, q);
-            } catch (QuerySyntaxException e) {
-                throw ApiError.badRequest(e.getMessage());
-            }
-            List<Map<String, Object>> passages = new ArrayList<>();
-            String prefix = caseId + "/" + docId + "/";
-            for (int i = 0; i < 1_000_000; i++) {
-                Optional<SearchHit> p = s.passage(prefix + i);
-                if (p.isEmpty()) {
-                    break;
-                }
-                passages.add(Map.of("passageId", p.get().passageId(), "start", p.get().start(), "end", p.get().end(),
-                        "page", p.get().page()));
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("docId", doc.docId());
-            d.put("case", doc.caseId());
-            d.put("file", doc.file());
-            d.put("type", doc.type());
-            d.put("title", doc.title());
-            d.put("sha256", doc.sha256());
-            d.put("mediaType", doc.mediaType());
-            d.put("text", doc.text());
-            d.put("pageStarts", doc.pageStarts());
-            out.put("document", d);
-            out.put("query", q);
-            out.put("marks", marks);
-            out.put("passages", passages);
-            out.put("evidence", evidenceIn(caseId, docId));
-            return out;
+        EvidenceSearcher s = searcher();
+        IndexedDocument doc = s.document(caseId, docId)
+                .orElseThrow(() -> ApiError.notFound("no document " + docId + " in case " + caseId));
+        List<EvidenceSearcher.Mark> marks;
+        try {
+            marks = q == null ? List.of() : s.marks(caseId, docId, q);
+        } catch (QuerySyntaxException e) {
+            throw ApiError.badRequest(e.getMessage());
         }
+        List<Map<String, Object>> passages = new ArrayList<>();
+        for (SearchHit p : s.passagesOf(caseId, docId)) {
+            passages.add(Map.of("passageId", p.passageId(), "start", p.start(), "end", p.end(), "page", p.page()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("docId", doc.docId());
+        d.put("case", doc.caseId());
+        d.put("file", doc.file());
+        d.put("type", doc.type());
+        d.put("title", doc.title());
+        d.put("sha256", doc.sha256());
+        d.put("mediaType", doc.mediaType());
+        d.put("text", doc.text());
+        d.put("pageStarts", doc.pageStarts());
+        out.put("document", d);
+        out.put("query", q);
+        out.put("marks", marks);
+        out.put("passages", passages);
+        out.put("evidence", evidenceIn(caseId, docId));
+        return out;
     }
 
     /** The quotations of the case's findings taken from this document. */
@@ -326,18 +323,16 @@ final class Workspace {
         Codebook codebook = Codebook.resolve(null, home.root());
         List<Map<String, Object>> rows = new ArrayList<>();
         TreeSet<String> types = new TreeSet<>(DOCUMENT_TYPES);
-        try (Searchers.Lease lease = searchers.lease()) {
-            for (IndicatorDefinition ind : codebook.indicators()) {
-                SearchResult r = lease.searcher().search(new SearchRequest("indikator:\"" + ind.id() + "\"", caseId, null, 1));
-                Map<String, Integer> byType = r.total() == 0 ? Map.of() : r.facets().getOrDefault("type", Map.of());
-                types.addAll(byType.keySet());
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", ind.id());
-                row.put("label", ind.label());
-                row.put("total", r.total());
-                row.put("counts", byType);
-                rows.add(row);
-            }
+        for (IndicatorDefinition ind : codebook.indicators()) {
+            SearchResult r = searcher().search(new SearchRequest("indikator:\"" + ind.id() + "\"", caseId, null, 1));
+            Map<String, Integer> byType = r.total() == 0 ? Map.of() : r.facets().getOrDefault("type", Map.of());
+            types.addAll(byType.keySet());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", ind.id());
+            row.put("label", ind.label());
+            row.put("total", r.total());
+            row.put("counts", byType);
+            rows.add(row);
         }
         List<String> ordered = new ArrayList<>(DOCUMENT_TYPES);
         types.stream().filter(t -> !ordered.contains(t)).forEach(ordered::add);
@@ -476,23 +471,15 @@ final class Workspace {
         }
         String first = null;
         String last = null;
-        try (Searchers.Lease lease = searchers.lease()) {
-            String prefix = caseId + "/" + docId + "/";
-            for (int i = 0; i < 1_000_000; i++) {
-                Optional<SearchHit> p = lease.searcher().passage(prefix + i);
-                if (p.isEmpty()) {
-                    break;
-                }
-                SearchHit h = p.get();
-                if (first == null && start < h.end()) {
-                    first = h.passageId();
-                }
-                if (first != null && end > h.start()) {
-                    last = h.passageId();
-                }
-                if (h.start() >= end) {
-                    break;
-                }
+        for (SearchHit h : searcher().passagesOf(caseId, docId)) {
+            if (first == null && start < h.end()) {
+                first = h.passageId();
+            }
+            if (first != null && end > h.start()) {
+                last = h.passageId();
+            }
+            if (h.start() >= end) {
+                break;
             }
         }
         if (first == null || last == null) {

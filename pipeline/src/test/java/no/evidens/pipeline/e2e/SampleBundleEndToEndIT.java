@@ -107,7 +107,7 @@ class SampleBundleEndToEndIT {
             assertEquals(2, hit.page());
             assertEquals(text.substring(hit.start(), hit.end()), hit.text(), "offsets cut exactly the passage text");
             assertTrue(paragraph.contains(hit.text()) || hit.text().contains(words[2]), hit.text());
-            assertTrue(hit.snippet().contains("<mark>"), hit.snippet());
+            assertTrue(no.evidens.pipeline.search.Snippets.html(hit).contains("<mark>"), no.evidens.pipeline.search.Snippets.html(hit));
             assertEquals("styringsdokument", hit.type());
             assertEquals(2, pdf.pageOf(hit.start()));
         }

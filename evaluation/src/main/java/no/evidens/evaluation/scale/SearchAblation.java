@@ -1,0 +1,120 @@
+package no.evidens.evaluation.scale;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+
+import no.evidens.index.NorwegianAnalysis;
+import no.evidens.index.PassageSchema;
+
+/**
+ * Where the time of a term search goes: the term words as plain Lucene searches that add one part of
+ * an Evidens search at a time (the passage filter, the compound parts, the heading, counting every
+ * facet over all hits), on the same index, so that the steps up to the full search can be compared.
+ * Highlighting and loading the hits' stored fields are the rest, up to the "term" row.
+ */
+final class SearchAblation {
+    /** The steps, each including the ones before. */
+    static final List<String> STEPS = List.of("ablation: text + passage filter", "ablation: + compound parts",
+            "ablation: + heading", "ablation: + facet counting (all hits)");
+
+    private SearchAblation() {
+    }
+
+    static List<SearchBench.Latencies> run(Path dir, List<String> words, int rounds) throws IOException {
+        List<List<Query>> steps = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            steps.add(new ArrayList<>());
+        }
+        try (Analyzer analyzer = NorwegianAnalysis.queryAnalyzer(null)) {
+            for (String w : words) {
+                Query text = field(analyzer, PassageSchema.TEXT, w, 1f);
+                Query parts = field(analyzer, PassageSchema.PARTS, w, 0.4f);
+                Query heading = field(analyzer, PassageSchema.HEADING, w, 0.3f);
+                if (text != null && parts != null && heading != null) {
+                    steps.get(0).add(passages(text));
+                    steps.get(1).add(passages(either(text, parts)));
+                    steps.get(2).add(passages(either(text, parts, heading)));
+                }
+            }
+        }
+        List<SearchBench.Latencies> out = new ArrayList<>();
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, new org.apache.lucene.facet.FacetsConfig());
+            for (int s = 0; s < 3; s++) {
+                List<Query> qs = steps.get(s);
+                out.add(measure(STEPS.get(s), qs, rounds, q -> searcher.search(q, 10).totalHits.value));
+            }
+            out.add(measure(STEPS.get(3), steps.get(2), rounds, q -> {
+                FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(searcher, q, 10, new FacetsCollectorManager());
+                new SortedSetDocValuesFacetCounts(state, r.facetsCollector()).getAllDims(100);
+                return r.topDocs().totalHits.value;
+            }));
+        }
+        return out;
+    }
+
+    private interface Search {
+        long run(Query q) throws IOException;
+    }
+
+    private static SearchBench.Latencies measure(String name, List<Query> queries, int rounds, Search search) throws IOException {
+        for (Query q : queries) {
+            search.run(q);
+        }
+        double[] ms = new double[queries.size() * rounds];
+        long[] totals = new long[queries.size()];
+        int k = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < queries.size(); i++) {
+                long t = System.nanoTime();
+                totals[i] = search.run(queries.get(i));
+                ms[k++] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        return SearchBench.latencies(name, ms, totals);
+    }
+
+    private static Query passages(Query q) {
+        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER).build();
+    }
+
+    private static Query either(Query... qs) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Query q : qs) {
+            b.add(q, BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /** The word as the field analyses it (its first term), with the query parser's boost; null when it has none. */
+    private static Query field(Analyzer analyzer, String field, String word, float boost) throws IOException {
+        try (TokenStream ts = analyzer.tokenStream(field, word)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            Query q = ts.incrementToken() ? new TermQuery(new Term(field, term.toString())) : null;
+            ts.end();
+            return q == null || boost == 1f ? q : new BoostQuery(q, boost);
+        }
+    }
+}

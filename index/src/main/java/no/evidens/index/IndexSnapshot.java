@@ -1,0 +1,49 @@
+package no.evidens.index;
+
+import java.io.IOException;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+
+/**
+ * One point-in-time view of the index, with what every search on it needs built once: the facet
+ * ordinals and the highlighters. {@link EvidenceSearcher}'s SearcherManager makes one per commit.
+ */
+final class IndexSnapshot extends IndexSearcher {
+    final long generation;
+    /** Null while no passage has facets (an index of documents only). */
+    final SortedSetDocValuesReaderState facetState;
+    final OffsetHighlighter snippets;
+    final OffsetHighlighter wholeText;
+
+    private IndexSnapshot(IndexReader reader, Analyzer analyzer) throws IOException {
+        super(reader);
+        this.generation = reader instanceof DirectoryReader d ? d.getIndexCommit().getGeneration() : -1;
+        this.facetState = facetState(reader);
+        this.snippets = OffsetHighlighter.snippets(this, analyzer);
+        this.wholeText = OffsetHighlighter.wholeText(this, analyzer);
+    }
+
+    private static SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        try {
+            return new DefaultSortedSetDocValuesReaderState(reader, PassageSchema.facetsConfig());
+        } catch (IllegalArgumentException noFacetsYet) {
+            return null;
+        }
+    }
+
+    /** Makes the snapshots of a SearcherManager. */
+    static SearcherFactory factory(Analyzer analyzer) {
+        return new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+                return new IndexSnapshot(reader, analyzer);
+            }
+        };
+    }
+}

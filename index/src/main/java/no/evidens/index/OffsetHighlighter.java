@@ -1,0 +1,90 @@
+package no.evidens.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Lucene's UnifiedHighlighter, answering offsets instead of marked-up text: the fragments of a snippet
+ * and the words matched in them. The highlighter's object-returning method is protected, hence the
+ * subclass. One instance serves every search on one index snapshot (it is thread-safe).
+ */
+final class OffsetHighlighter extends UnifiedHighlighter {
+    /** What the highlighter found in one passage's text. */
+    record Highlight(List<TextRange> fragments, List<TextRange> matches) {
+        static final Highlight NONE = new Highlight(List.of(), List.of());
+    }
+
+    private OffsetHighlighter(Builder builder) {
+        super(builder);
+    }
+
+    /** Snippets of up to {@code maxPassages} sentences, the best ones, each a match or the first sentence. */
+    static OffsetHighlighter snippets(IndexSearcher searcher, Analyzer analyzer) {
+        return new OffsetHighlighter(common(UnifiedHighlighter.builder(searcher, analyzer), true).withMaxNoHighlightPassages(1));
+    }
+
+    /** Every match in the whole text, as found (the passage is one fragment; overlaps not merged). */
+    static OffsetHighlighter wholeText(IndexSearcher searcher, Analyzer analyzer) {
+        return new OffsetHighlighter(common(UnifiedHighlighter.builder(searcher, analyzer), false)
+                .withBreakIterator(WholeBreakIterator::new));
+    }
+
+    private static Builder common(Builder b, boolean merge) {
+        return b.withFormatter(new OffsetFormatter(merge))
+                // A match on a compound part marks the whole word in the text.
+                .withMaskedFieldsFunc(f -> PassageSchema.TEXT.equals(f) ? Set.of(PassageSchema.PARTS) : Set.of());
+    }
+
+    /** The highlights of {@code field} in each of {@code docIds} (index order of the answer = of the ids). */
+    Highlight[] highlight(String field, Query query, int[] docIds, int maxPassages) throws IOException {
+        int[] max = new int[] {maxPassages};
+        Object[] found = highlightFieldsAsObjects(new String[] {field}, query, docIds, max).get(field);
+        Highlight[] out = new Highlight[docIds.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = found[i] instanceof Highlight h ? h : Highlight.NONE;
+        }
+        return out;
+    }
+
+    /**
+     * Passages as offsets. Overlapping matches are merged and a match is cut at its fragment's end,
+     * as Lucene's DefaultPassageFormatter does when it marks them up.
+     */
+    private static final class OffsetFormatter extends PassageFormatter {
+        private final boolean merge;
+
+        OffsetFormatter(boolean merge) {
+            this.merge = merge;
+        }
+
+        @Override
+        public Object format(Passage[] passages, String content) {
+            List<TextRange> fragments = new ArrayList<>(passages.length);
+            List<TextRange> matches = new ArrayList<>();
+            for (Passage p : passages) {
+                fragments.add(new TextRange(p.getStartOffset(), p.getEndOffset()));
+                int[] starts = p.getMatchStarts();
+                int[] ends = p.getMatchEnds();
+                for (int i = 0; i < p.getNumMatches(); i++) {
+                    int start = starts[i];
+                    int end = ends[i];
+                    while (merge && i + 1 < p.getNumMatches() && starts[i + 1] < end) {
+                        end = Math.max(end, ends[++i]);
+                    }
+                    matches.add(new TextRange(start, merge ? Math.min(end, p.getEndOffset()) : end));
+                }
+            }
+            return new Highlight(fragments, matches);
+        }
+    }
+}
