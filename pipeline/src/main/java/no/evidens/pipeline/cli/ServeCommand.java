@@ -11,6 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.web.WebConfig;
 import no.evidens.pipeline.web.WebServer;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -54,7 +56,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Starts the workspace, prints its address and runs until the process is stopped. */
     static void serve(PrintWriter out, EvidensHome h, int port, String user, long maxUpload) throws Exception {
-        WebServer server = WebServer.start(h, port, user, maxUpload, no.evidens.pipeline.ingest.Ingestion::new);
+        // Threads, timeouts and the accept queue: WebConfig's defaults, the one place they are set.
+        WebServer server = WebServer.start(h, WebConfig.defaults(port, maxUpload), user, Ingestion::new);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,10 +1,11 @@
 package no.evidens.pipeline.web;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,42 +15,80 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
 
 import no.evidens.pipeline.Json;
 
-/** One request and its answer: validated parameters and bodies, JSON out. */
+/**
+ * One request and its answer on Jetty's core API: validated parameters and bodies, JSON out. The
+ * answer is written once, whole (the API's answers are small), and completes Jetty's callback.
+ */
 final class Exchange {
     /** The largest JSON body the API reads. */
     static final int MAX_JSON_BYTES = 1 << 20;
 
-    private final HttpExchange http;
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
     private final Map<String, List<String>> params;
+    private InputStream body;
     private int status;
+    private boolean sent;
 
-    Exchange(HttpExchange http) {
-        this.http = http;
-        this.params = parseQuery(http.getRequestURI().getRawQuery());
-    }
-
-    HttpExchange http() {
-        return http;
+    Exchange(Request request, Response response, Callback callback) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.params = parseQuery(request.getHttpURI().getQuery());
     }
 
     String method() {
-        return http.getRequestMethod().toUpperCase(Locale.ROOT);
+        return request.getMethod().toUpperCase(Locale.ROOT);
     }
 
+    /** The decoded path, as the API's routes name it. */
     String path() {
-        return http.getRequestURI().getPath();
+        return Request.getPathInContext(request);
     }
 
     int status() {
         return status;
     }
 
+    /** Whether the answer has been handed to Jetty (then nothing more may be sent). */
+    boolean sent() {
+        return sent;
+    }
+
     String header(String name) {
-        return http.getRequestHeaders().getFirst(name);
+        return request.getHeaders().get(name);
+    }
+
+    /** Sets a header of the answer (before it is sent). */
+    void responseHeader(String name, String value) {
+        response.getHeaders().put(name, value);
+    }
+
+    /**
+     * The request body as a stream, read in this (blocking) handler thread. Closing it does nothing:
+     * Jetty owns the request, and drops what is left of it when the answer completes.
+     */
+    InputStream body() {
+        if (body == null) {
+            body = new FilterInputStream(Content.Source.asInputStream(request)) {
+                @Override
+                public void close() {
+                    // Jetty ends the request itself.
+                }
+            };
+        }
+        return body;
     }
 
     private static Map<String, List<String>> parseQuery(String raw) {
@@ -170,7 +209,7 @@ final class Exchange {
         if (declared > max) {
             throw new ApiError(413, "the body is too large (at most " + max / 1024 + " KiB)");
         }
-        try (InputStream in = http.getRequestBody()) {
+        try (InputStream in = body()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[8192];
             int n;
@@ -189,7 +228,7 @@ final class Exchange {
      * sent before the body was read reaches the client instead of a reset connection.
      */
     void discardBody(long max) {
-        try (InputStream in = http.getRequestBody()) {
+        try (InputStream in = body()) {
             byte[] buf = new byte[64 * 1024];
             long n = 0;
             int r;
@@ -201,46 +240,57 @@ final class Exchange {
         }
     }
 
+    /** Refuses the request with 405 unless its method is one of these (HEAD goes where GET does). */
+    void allow(String... methods) {
+        List<String> ok = List.of(methods);
+        String m = method();
+        if (!ok.contains(m) && !(m.equals("HEAD") && ok.contains("GET"))) {
+            responseHeader("Allow", String.join(", ", ok));
+            throw new ApiError(405, "method " + m + " is not allowed on " + path() + ": use " + String.join(" or ", ok));
+        }
+    }
+
     void json(int code, Object value) throws IOException {
         send(code, "application/json; charset=utf-8", Json.write(value).getBytes(StandardCharsets.UTF_8), null);
     }
 
     void error(int code, String message) throws IOException {
+        if (sent) {
+            throw new IllegalStateException("the answer was already sent");
+        }
         json(code, Map.of("error", message));
     }
 
-    void noContent() throws IOException {
+    void noContent() {
         status = 204;
         securityHeaders();
-        http.sendResponseHeaders(204, -1);
-        http.close();
+        response.setStatus(204);
+        sent = true;
+        response.write(true, BufferUtil.EMPTY_BUFFER, callback);
     }
 
-    void send(int code, String contentType, byte[] body, String downloadName) throws IOException {
+    void send(int code, String contentType, byte[] bytes, String downloadName) {
         status = code;
         securityHeaders();
-        http.getResponseHeaders().set("Content-Type", contentType);
+        response.setStatus(code);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         if (downloadName != null) {
-            http.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + downloadName + "\"");
+            response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" + downloadName + "\"");
         }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         boolean head = "HEAD".equals(method());
-        http.sendResponseHeaders(code, head ? -1 : body.length == 0 ? -1 : body.length);
-        if (!head && body.length > 0) {
-            try (OutputStream out = http.getResponseBody()) {
-                out.write(body);
-            }
-        }
-        http.close();
+        sent = true;
+        response.write(true, head || bytes.length == 0 ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(bytes), callback);
     }
 
     private void securityHeaders() {
-        var h = http.getResponseHeaders();
-        h.set("Cache-Control", "no-store");
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("X-Frame-Options", "DENY");
-        h.set("Referrer-Policy", "no-referrer");
+        var h = response.getHeaders();
+        h.put("Cache-Control", "no-store");
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("X-Frame-Options", "DENY");
+        h.put("Referrer-Policy", "no-referrer");
         // Only the workspace's own files: no inline script, no other origin (no CDN), no framing.
-        h.set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        h.put("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
     }
 }

@@ -164,7 +164,7 @@ final class IngestJobs {
         long n = 0;
         byte[] head = new byte[4];
         int headLen = 0;
-        try (InputStream in = x.http().getRequestBody(); OutputStream out = Files.newOutputStream(zip)) {
+        try (InputStream in = x.body(); OutputStream out = Files.newOutputStream(zip)) {
             byte[] buf = new byte[64 * 1024];
             int r;
             while ((r = in.read(buf)) > 0) {

@@ -1,0 +1,37 @@
+package no.evidens.pipeline.web;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import no.evidens.pipeline.Json;
+
+/**
+ * Errors Jetty answers itself (a path it will not decode, a handler that failed) as the API's JSON,
+ * {@code {"error": …}}, instead of Jetty's HTML page; no stack traces, no server version.
+ */
+final class JsonErrors extends ErrorHandler {
+    JsonErrors() {
+        setShowStacks(false);
+        setShowCauses(false);
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) throws IOException {
+        String text = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
+        byte[] body = Json.write(Map.of("error", text)).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}
