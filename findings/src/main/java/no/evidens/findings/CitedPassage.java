@@ -1,4 +1,4 @@
-package no.evidens.index.findings;
+package no.evidens.findings;
 
 /**
  * A passage of the evidence index as it is cited: where it stands in its document.

@@ -1,4 +1,4 @@
-package no.evidens.index.findings;
+package no.evidens.findings;
 
 /**
  * An evidence item about to be attached: an exact quoted span of one indexed document.

@@ -1,4 +1,4 @@
-package no.evidens.index.findings;
+package no.evidens.findings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Versions the schema of the findings store: numbered SQL scripts in
- * {@code no/evidens/index/findings/db/}, applied in order, each recorded in {@code schema_version}.
+ * {@code no/evidens/findings/db/}, applied in order, each recorded in {@code schema_version}.
  * A store newer than this code is refused rather than written to. (A dozen lines do what a migration
  * library would; the store needs no more, and adds no dependency.)
  */
@@ -23,7 +23,8 @@ final class Migrations {
 
     /** Every migration, in order. Never edit one that has shipped: add the next. */
     static final List<Migration> ALL = List.of(
-            new Migration(1, "findings, evidence, requirements and history", "V1__findings.sql"));
+            new Migration(1, "findings, evidence, requirements and history", "V1__findings.sql"),
+            new Migration(2, "the history trigger under its class in the findings module", "V2__trigger_class.sql"));
 
     private Migrations() {
     }

@@ -1,4 +1,4 @@
-package no.evidens.index.findings;
+package no.evidens.findings;
 
 import java.util.List;
 import java.util.Map;

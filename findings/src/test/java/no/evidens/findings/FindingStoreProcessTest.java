@@ -1,4 +1,4 @@
-package no.evidens.index.findings;
+package no.evidens.findings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

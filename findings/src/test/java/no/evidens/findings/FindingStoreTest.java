@@ -1,4 +1,4 @@
-package no.evidens.index.findings;
+package no.evidens.findings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -86,8 +86,35 @@ class FindingStoreTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(FindingStore.DB_NAME), "evidens", "");
              Statement s = c.createStatement()) {
-            assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM history"));
+            assertTrue(assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM history")).getMessage().contains("append-only"));
             assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE history SET actor = 'mallory'"));
+        }
+    }
+
+    @Test
+    void aStoreMadeBeforeTheModuleMoveKeepsItsHistoryAppendOnly() throws Exception {
+        // A store as the code before the findings module made it: schema 1, its trigger naming the old class.
+        String v1 = new String(Migrations.class.getResourceAsStream("db/V1__findings.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+                .replace("no.evidens.findings.AppendOnlyTrigger", "no.evidens.index.findings.AppendOnlyTrigger")
+                .replace("CREATE TRIGGER", "CREATE FORCE TRIGGER");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(FindingStore.DB_NAME), "evidens", "");
+             Statement s = c.createStatement()) {
+            for (String sql : Migrations.statements(v1)) {
+                s.execute(sql);
+            }
+            s.execute("CREATE TABLE schema_version (version INT PRIMARY KEY, description VARCHAR(400) NOT NULL,"
+                    + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            s.execute("INSERT INTO schema_version VALUES (1, 'v1', CURRENT_TIMESTAMP)");
+        }
+        try (FindingStore store = FindingStore.open(dir)) {
+            assertEquals(Migrations.latest(), store.schemaVersion());
+            store.create(Drafts.CASE, FindingKind.AVVIK, Drafts.finding("Første"), "kari");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(FindingStore.DB_NAME), "evidens", "");
+             Statement s = c.createStatement()) {
+            SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM history"));
+            assertTrue(e.getMessage().contains("append-only"), e.getMessage());
         }
     }
 

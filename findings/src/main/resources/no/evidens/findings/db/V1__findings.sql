@@ -70,4 +70,4 @@ CREATE TABLE IF NOT EXISTS history (
 CREATE INDEX IF NOT EXISTS history_case ON history (case_id, id);
 
 CREATE TRIGGER IF NOT EXISTS history_append_only BEFORE UPDATE, DELETE ON history
-    FOR EACH ROW CALL 'no.evidens.index.findings.AppendOnlyTrigger';
+    FOR EACH ROW CALL 'no.evidens.findings.AppendOnlyTrigger';
