@@ -123,20 +123,35 @@ public final class FindingStore implements AutoCloseable {
     public synchronized Finding create(String caseId, FindingKind kind, FindingDraft draft, String actor) {
         requireText(caseId, "a case");
         requireText(draft.title(), "a title");
-        return write(() -> {
-            int number;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COALESCE(MAX(number), 0) + 1 FROM finding WHERE case_id = ? AND kind = ?")) {
-                ps.setString(1, caseId);
-                ps.setString(2, kind.id());
-                number = single(ps);
-            }
-            Instant now = now();
-            long id = insertFinding(caseId, kind, number, draft, actor, now, actor, now);
-            Finding f = findingRow(id).orElseThrow();
-            history(f, null, "create", actor, now, null, snapshot(f));
-            return f;
-        });
+        return write(() -> insertNew(caseId, kind, draft, actor));
+    }
+
+    /**
+     * Creates a finding and attaches its first quotation as one transaction: when the quotation cannot
+     * be attached, no finding is left behind.
+     *
+     * @return the evidence item; its finding is {@link EvidenceItem#findingId()}
+     */
+    public synchronized EvidenceItem createWithEvidence(String caseId, FindingKind kind, FindingDraft draft, EvidenceDraft first,
+                                                        String actor) {
+        requireText(caseId, "a case");
+        requireText(draft.title(), "a title");
+        return write(() -> attachTo(insertNew(caseId, kind, draft, actor), first, actor));
+    }
+
+    private Finding insertNew(String caseId, FindingKind kind, FindingDraft draft, String actor) throws SQLException {
+        int number;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM finding WHERE case_id = ? AND kind = ?")) {
+            ps.setString(1, caseId);
+            ps.setString(2, kind.id());
+            number = single(ps);
+        }
+        Instant now = now();
+        long id = insertFinding(caseId, kind, number, draft, actor, now, actor, now);
+        Finding f = findingRow(id).orElseThrow();
+        history(f, null, "create", actor, now, null, snapshot(f));
+        return f;
     }
 
     /** Changes the title, requirements, text or status (null fields stay as they are). */
@@ -265,19 +280,21 @@ public final class FindingStore implements AutoCloseable {
 
     /** Attaches an evidence item at the end of the finding's list. */
     public synchronized EvidenceItem attach(Finding finding, EvidenceDraft e, String actor) {
-        return write(() -> {
-            Finding f = lockFinding(finding.id());
-            if (!e.passageId().startsWith(f.caseId() + "/")) {
-                throw new IllegalArgumentException("passage " + e.passageId() + " is not in case " + f.caseId());
-            }
-            int position = evidenceOf(f.id()).size() + 1;
-            Instant now = now();
-            long id = insertEvidence(f.id(), position, e, actor, now);
-            touch(f.id(), actor, now);
-            EvidenceItem item = evidenceItem(id);
-            history(f, id, "attach", actor, now, null, snapshot(item));
-            return item;
-        });
+        return write(() -> attachTo(lockFinding(finding.id()), e, actor));
+    }
+
+    /** Attaches to a finding whose row this transaction holds. */
+    private EvidenceItem attachTo(Finding f, EvidenceDraft e, String actor) throws SQLException {
+        if (!e.passageId().startsWith(f.caseId() + "/")) {
+            throw new IllegalArgumentException("passage " + e.passageId() + " is not in case " + f.caseId());
+        }
+        int position = evidenceOf(f.id()).size() + 1;
+        Instant now = now();
+        long id = insertEvidence(f.id(), position, e, actor, now);
+        touch(f.id(), actor, now);
+        EvidenceItem item = evidenceItem(id);
+        history(f, id, "attach", actor, now, null, snapshot(item));
+        return item;
     }
 
     /** The evidence of a finding, in order. */

@@ -79,6 +79,26 @@ class FindingStoreTest {
     }
 
     @Test
+    void createsAFindingWithItsFirstQuotationOrNothing() {
+        try (FindingStore store = FindingStore.open(dir)) {
+            EvidenceItem first = store.createWithEvidence(Drafts.CASE, FindingKind.AVVIK, Drafts.finding("Første"), Drafts.evidence(1), "kari");
+            Finding a1 = store.findingById(first.findingId()).orElseThrow();
+            assertEquals("avvik-1", a1.ref());
+            assertEquals(List.of(first), store.evidence(a1.id()));
+            assertEquals(List.of("create", "attach"), store.history(Drafts.CASE, a1.id()).stream().map(HistoryEntry::action).toList());
+
+            EvidenceDraft otherCase = Drafts.evidence(2);
+            EvidenceDraft wrong = new EvidenceDraft("annen-sak/doc1/2", "annen-sak/doc1/2", otherCase.docId(), otherCase.start(),
+                    otherCase.end(), otherCase.quote(), otherCase.title(), otherCase.file(), otherCase.type(), 1, 1,
+                    otherCase.sha256(), null, Stance.SUPPORTS, null, null);
+            assertThrows(IllegalArgumentException.class,
+                    () -> store.createWithEvidence(Drafts.CASE, FindingKind.AVVIK, Drafts.finding("Andre"), wrong, "kari"));
+            assertEquals(List.of("avvik-1"), store.findings(Drafts.CASE).stream().map(Finding::ref).toList());
+            assertEquals(2, store.history(Drafts.CASE, null).size());
+        }
+    }
+
+    @Test
     void theHistoryIsAppendOnlyInTheDatabaseItself() throws SQLException {
         try (FindingStore store = FindingStore.open(dir)) {
             store.create(Drafts.CASE, FindingKind.AVVIK, Drafts.finding("Første"), "kari");

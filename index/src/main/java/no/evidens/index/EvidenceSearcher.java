@@ -337,4 +337,20 @@ public final class EvidenceSearcher implements AutoCloseable {
     public void close() throws IOException {
         reader.close();
     }
+
+    // TEMP: replaced by the search API
+    /** Every passage of one document, in document order. */
+    public List<SearchHit> passagesOf(String caseId, String docId) throws IOException {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(PassageSchema.CASE, caseId)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(PassageSchema.DOC, docId)), BooleanClause.Occur.FILTER)
+                .build();
+        TopDocs top = searcher.search(query, Math.max(1, reader.maxDoc()), new Sort(new SortField(PassageSchema.SORT_START, SortField.Type.LONG)));
+        List<SearchHit> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.add(hit(sd.doc, 0, null));
+        }
+        return out;
+    }
 }
