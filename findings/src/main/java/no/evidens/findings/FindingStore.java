@@ -353,7 +353,7 @@ public final class FindingStore implements AutoCloseable {
                 throw new IllegalArgumentException("evidence cannot move to another case (" + from.caseId() + " → " + to.caseId() + ")");
             }
             item = evidenceItem(evidenceId);
-            Map<String, Object> before = Map.of("finding", from.ref(), "position", item.position());
+            Map<String, Object> before = place(from, item.position());
             List<EvidenceItem> source = new ArrayList<>(evidenceOf(fromId));
             EvidenceItem moving = item;
             source.removeIf(i -> i.id() == moving.id());
@@ -375,7 +375,7 @@ public final class FindingStore implements AutoCloseable {
                 touch(toId, actor, now);
             }
             EvidenceItem after = evidenceItem(evidenceId);
-            history(to, evidenceId, "move", actor, now, before, Map.of("finding", to.ref(), "position", after.position()));
+            history(to, evidenceId, "move", actor, now, before, place(to, after.position()));
             return after;
         });
     }
@@ -657,6 +657,14 @@ public final class FindingStore implements AutoCloseable {
             ps.setString(9, after);
             ps.executeUpdate();
         }
+    }
+
+    /** Where an item stands, for the history (in a fixed order: Map.of's order changes from run to run). */
+    private static Map<String, Object> place(Finding f, int position) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("finding", f.ref());
+        m.put("position", position);
+        return m;
     }
 
     static Map<String, Object> snapshot(Finding f) {
