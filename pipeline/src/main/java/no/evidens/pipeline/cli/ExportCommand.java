@@ -9,11 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import no.evidens.index.findings.FindingStore;
-import no.evidens.index.findings.PassageLookup;
-import no.evidens.pipeline.export.Anonymiser;
 import no.evidens.pipeline.export.CaseExport;
-import no.evidens.pipeline.export.CaseExports;
 import no.evidens.pipeline.export.ExportFormat;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -35,17 +31,13 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExportFormat f = ExportFormat.of(format);
-        java.nio.file.Path indexDir = opts.evidensHome().index();
-        try (FindingStore store = opts.open();
-             PassageLookup index = anonymise && java.nio.file.Files.isDirectory(indexDir) ? new PassageLookup(indexDir) : null) {
-            CaseExport export = CaseExports.read(store, opts.caseId, opts.user(), anonymise ? Anonymiser.withNameModel() : null, index);
-            f.write(export, out);
-            int quotes = export.findings().stream().mapToInt(x -> x.evidence().size()).sum();
-            spec.commandLine().getOut().printf("Exported %d finding%s with %d quotation%s of case %s to %s%s%n",
-                    export.findings().size(), export.findings().size() == 1 ? "" : "s", quotes, quotes == 1 ? "" : "s",
-                    opts.caseId, out, anonymise ? " (anonymised)" : "");
-            spec.commandLine().getOut().flush();
-        }
+        CaseExport export = opts.service().reports().export(opts.caseId, anonymise, opts.user());
+        f.write(export, out);
+        int quotes = export.findings().stream().mapToInt(x -> x.evidence().size()).sum();
+        spec.commandLine().getOut().printf("Exported %d finding%s with %d quotation%s of case %s to %s%s%n",
+                export.findings().size(), export.findings().size() == 1 ? "" : "s", quotes, quotes == 1 ? "" : "s",
+                opts.caseId, out, anonymise ? " (anonymised)" : "");
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

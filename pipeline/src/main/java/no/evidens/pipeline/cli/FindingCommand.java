@@ -19,28 +19,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import no.evidens.index.EvidenceSearcher;
-import no.evidens.index.SearchHit;
-import no.evidens.index.SearchRequest;
-import no.evidens.index.SearchResult;
-import no.evidens.index.findings.EvidenceDraft;
-import no.evidens.index.findings.EvidenceItem;
-import no.evidens.index.findings.Finding;
-import no.evidens.index.findings.FindingDraft;
-import no.evidens.index.findings.FindingKind;
-import no.evidens.index.findings.FindingStore;
-import no.evidens.index.findings.HistoryEntry;
-import no.evidens.index.findings.PassageLookup;
-import no.evidens.index.findings.Provenance;
-import no.evidens.index.findings.Stance;
-import no.evidens.pipeline.EvidensHome;
+import no.evidens.findings.FindingDraft;
+import no.evidens.findings.FindingKind;
+import no.evidens.findings.HistoryEntry;
+import no.evidens.findings.Provenance;
+import no.evidens.findings.Stance;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.export.CaseExports;
-import no.evidens.pipeline.findings.AttachRequest;
-import no.evidens.pipeline.findings.EvidenceResolver;
-import no.evidens.pipeline.findings.Receipts;
+import no.evidens.pipeline.findings.Attachment;
+import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Requirements;
 
 @Command(name = "finding", mixinStandardHelpOptions = true,
@@ -78,15 +67,6 @@ final class FindingCommand implements Runnable {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + value + "' is not an evidence item: give its id, like #12 (see: evidens finding show)");
         }
-    }
-
-    static EvidenceItem itemOfCase(FindingStore store, String caseId, long id) {
-        EvidenceItem item = store.item(id);
-        Finding f = store.findingById(item.findingId()).orElseThrow();
-        if (!f.caseId().equals(caseId)) {
-            throw new IllegalArgumentException("evidence item #" + id + " belongs to case " + f.caseId() + ", not " + caseId);
-        }
-        return item;
     }
 
     static void printFinding(PrintWriter out, FindingOut f) {
@@ -140,19 +120,17 @@ final class FindingCommand implements Runnable {
         boolean json;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             FindingKind k = FindingKind.of(kind);
             FindingDraft draft = new FindingDraft(title, Requirements.parse(requirements), textOf(text), status);
-            try (FindingStore store = opts.open()) {
-                Finding f = store.create(opts.caseId, k, draft, opts.user());
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    out.println(Json.write(CaseExports.finding(f, List.of(), null)));
-                } else {
-                    out.printf("Created %s (%s) in case %s%n", f.ref(), f.label(), f.caseId());
-                }
-                out.flush();
+            FindingOut f = opts.service().create(opts.caseId, k, draft, null, opts.user());
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(f));
+            } else {
+                out.printf("Created %s (%s) in case %s%n", f.ref(), f.label(), opts.caseId);
             }
+            out.flush();
             return 0;
         }
     }
@@ -178,11 +156,9 @@ final class FindingCommand implements Runnable {
         public Integer call() {
             FindingDraft changes = new FindingDraft(title, requirements == null ? null : Requirements.parse(requirements),
                     textOf(text), status);
-            try (FindingStore store = opts.open()) {
-                Finding f = store.edit(store.finding(opts.caseId, ref), changes, opts.user());
-                spec.commandLine().getOut().printf("Updated %s%n", f.ref());
-                spec.commandLine().getOut().flush();
-            }
+            FindingOut f = opts.service().edit(opts.caseId, ref, changes, opts.user());
+            spec.commandLine().getOut().printf("Updated %s%n", f.ref());
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }
@@ -198,24 +174,19 @@ final class FindingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (FindingStore store = opts.open()) {
-                List<FindingOut> findings = new ArrayList<>();
-                for (Finding f : store.findings(opts.caseId)) {
-                    findings.add(CaseExports.finding(f, store.evidence(f.id()), null));
+            List<FindingOut> findings = opts.service().list(opts.caseId);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(findings));
+            } else if (findings.isEmpty()) {
+                out.println("Case " + opts.caseId + " has no findings yet");
+            } else {
+                for (FindingOut f : findings) {
+                    out.printf("%-14s %-8s %2d quotation%s  %s%n", f.ref(), f.status(), f.evidence().size(),
+                            f.evidence().size() == 1 ? " " : "s", f.title());
                 }
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    out.println(Json.write(findings));
-                } else if (findings.isEmpty()) {
-                    out.println("Case " + opts.caseId + " has no findings yet");
-                } else {
-                    for (FindingOut f : findings) {
-                        out.printf("%-14s %-8s %2d quotation%s  %s%n", f.ref(), f.status(), f.evidence().size(),
-                                f.evidence().size() == 1 ? " " : "s", f.title());
-                    }
-                }
-                out.flush();
             }
+            out.flush();
             return 0;
         }
     }
@@ -233,17 +204,14 @@ final class FindingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (FindingStore store = opts.open()) {
-                Finding f = store.finding(opts.caseId, ref);
-                FindingOut out = CaseExports.finding(f, store.evidence(f.id()), null);
-                PrintWriter w = spec.commandLine().getOut();
-                if (json) {
-                    w.println(Json.write(out));
-                } else {
-                    printFinding(w, out);
-                }
-                w.flush();
+            FindingOut out = opts.service().show(opts.caseId, ref);
+            PrintWriter w = spec.commandLine().getOut();
+            if (json) {
+                w.println(Json.write(out));
+            } else {
+                printFinding(w, out);
             }
+            w.flush();
             return 0;
         }
     }
@@ -293,45 +261,20 @@ final class FindingCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            EvidensHome home = opts.evidensHome();
-            String passageId = source.passage;
-            Provenance provenance = new Provenance(query, filters);
-            if (source.search != null) {
-                Map<String, String> f = new LinkedHashMap<>();
-                f.put("case", opts.caseId);
-                if (type != null) {
-                    f.put("type", type);
-                }
-                try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
-                    SearchResult r = searcher.search(new SearchRequest(source.search, opts.caseId, type, Math.max(1, hit)));
-                    if (hit < 1 || r.hits().size() < hit) {
-                        throw new IllegalArgumentException("the search " + source.search + " has " + r.hits().size()
-                                + " hit" + (r.hits().size() == 1 ? "" : "s") + " in case " + opts.caseId + ", not a hit " + hit);
-                    }
-                    SearchHit h = r.hits().get(hit - 1);
-                    passageId = h.passageId();
-                }
-                provenance = new Provenance(source.search, f);
+            Attachment.Source from = source.search != null ? new Attachment.Search(source.search, type, hit)
+                    : new Attachment.Passage(source.passage);
+            FindingsService.Placed placed = opts.service().attach(opts.caseId, ref, new Attachment(from, through, start, end,
+                    textOf(quote), contradicts ? Stance.CONTRADICTS : Stance.SUPPORTS, note, new Provenance(query, filters)),
+                    opts.user());
+            EvidenceOut e = placed.item();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(e));
+            } else {
+                out.printf("Attached #%d to %s as quotation %d%n", e.id(), placed.finding().ref(), e.position());
+                printEvidence(out, e);
             }
-            EvidenceDraft draft;
-            try (PassageLookup index = new PassageLookup(home.index())) {
-                draft = new EvidenceResolver(index, new Receipts(home.receipts())).resolve(new AttachRequest(opts.caseId,
-                        passageId, through, start, end, textOf(quote), contradicts ? Stance.CONTRADICTS : Stance.SUPPORTS, note,
-                        provenance));
-            }
-            try (FindingStore store = opts.open()) {
-                Finding f = store.finding(opts.caseId, ref);
-                EvidenceItem item = store.attach(f, draft, opts.user());
-                EvidenceOut e = CaseExports.evidence(item, null, null);
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    out.println(Json.write(e));
-                } else {
-                    out.printf("Attached #%d to %s as quotation %d%n", item.id(), f.ref(), item.position());
-                    printEvidence(out, e);
-                }
-                out.flush();
-            }
+            out.flush();
             return 0;
         }
     }
@@ -347,13 +290,10 @@ final class FindingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (FindingStore store = opts.open()) {
-                EvidenceItem i = itemOfCase(store, opts.caseId, itemId(item));
-                store.detach(i.id(), opts.user());
-                String ref = store.findingById(i.findingId()).map(Finding::ref).orElse("?");
-                spec.commandLine().getOut().printf("Detached #%d from %s%n", i.id(), ref);
-                spec.commandLine().getOut().flush();
-            }
+            long id = itemId(item);
+            FindingOut f = opts.service().detach(opts.caseId, id, opts.user());
+            spec.commandLine().getOut().printf("Detached #%d from %s%n", id, f.ref());
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }
@@ -377,14 +317,10 @@ final class FindingCommand implements Runnable {
             if (to == null && position == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "say where to: --position N and/or --to FINDING");
             }
-            try (FindingStore store = opts.open()) {
-                EvidenceItem i = itemOfCase(store, opts.caseId, itemId(item));
-                Finding target = to == null ? null : store.finding(opts.caseId, to);
-                EvidenceItem moved = store.move(i.id(), target, position, opts.user());
-                String ref = store.findingById(moved.findingId()).map(Finding::ref).orElse("?");
-                spec.commandLine().getOut().printf("Moved #%d to %s, position %d%n", moved.id(), ref, moved.position());
-                spec.commandLine().getOut().flush();
-            }
+            FindingsService.Placed moved = opts.service().move(opts.caseId, itemId(item), to, position, opts.user());
+            spec.commandLine().getOut().printf("Moved #%d to %s, position %d%n", moved.item().id(), moved.finding().ref(),
+                    moved.item().position());
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }
@@ -401,12 +337,9 @@ final class FindingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (FindingStore store = opts.open()) {
-                Finding f = store.finding(opts.caseId, ref);
-                store.delete(f, opts.user());
-                spec.commandLine().getOut().printf("Deleted %s (%s)%n", f.ref(), f.title());
-                spec.commandLine().getOut().flush();
-            }
+            FindingOut f = opts.service().delete(opts.caseId, ref, opts.user());
+            spec.commandLine().getOut().printf("Deleted %s (%s)%n", f.ref(), f.title());
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }
@@ -425,26 +358,23 @@ final class FindingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (FindingStore store = opts.open()) {
-                Long findingId = ref == null ? null : store.finding(opts.caseId, ref).id();
-                List<HistoryEntry> entries = store.history(opts.caseId, findingId);
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    out.println(Json.write(entries.stream().map(CaseExports::history).toList()));
-                } else {
-                    for (HistoryEntry h : entries) {
-                        out.printf("%s  %-10s %-9s %s%s%n", h.at(), h.actor(), h.action(), h.findingRef() == null ? "" : h.findingRef(),
-                                h.evidenceId() == null ? "" : " #" + h.evidenceId());
-                        if (h.before() != null) {
-                            out.println("    before: " + h.before());
-                        }
-                        if (h.after() != null) {
-                            out.println("    after:  " + h.after());
-                        }
+            List<HistoryEntry> entries = opts.service().history(opts.caseId, ref);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(entries.stream().map(CaseExports::history).toList()));
+            } else {
+                for (HistoryEntry h : entries) {
+                    out.printf("%s  %-10s %-9s %s%s%n", h.at(), h.actor(), h.action(), h.findingRef() == null ? "" : h.findingRef(),
+                            h.evidenceId() == null ? "" : " #" + h.evidenceId());
+                    if (h.before() != null) {
+                        out.println("    before: " + h.before());
+                    }
+                    if (h.after() != null) {
+                        out.println("    after:  " + h.after());
                     }
                 }
-                out.flush();
             }
+            out.flush();
             return 0;
         }
     }

@@ -1,12 +1,12 @@
 package no.evidens.pipeline.cli;
 
-import java.nio.file.Path;
-
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import no.evidens.index.findings.FindingStore;
+import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.findings.SearcherSource;
 
 /** The options every findings command has: the home folder, the case and who is working. */
 final class FindingsOptions {
@@ -23,13 +23,13 @@ final class FindingsOptions {
         return home.resolve();
     }
 
-    /** The findings store of the home folder: {@code <home>/findings/}. */
-    static Path storeDir(EvidensHome home) {
-        return home.root().resolve("findings");
+    /** The findings of the home folder, the index opened for each call that reads it. */
+    FindingsService service() {
+        return service(evidensHome());
     }
 
-    FindingStore open() {
-        return FindingStore.open(storeDir(evidensHome()));
+    static FindingsService service(EvidensHome home) {
+        return new FindingsService(home, SearcherSource.opening(home.index()), FindingStore.DEFAULT_LOCK_WAIT);
     }
 
     String user() {

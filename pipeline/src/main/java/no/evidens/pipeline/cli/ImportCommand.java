@@ -1,6 +1,5 @@
 package no.evidens.pipeline.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -11,8 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import no.evidens.index.findings.FindingStore;
-import no.evidens.pipeline.export.CaseExports;
+import no.evidens.pipeline.findings.CaseReports;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import the findings of a case from a file made by evidens export --format json (not --anonymise):",
@@ -29,16 +27,11 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("there is no file " + file);
-        }
         String who = user != null ? user : System.getenv().getOrDefault("USER", System.getProperty("user.name", "unknown"));
-        try (FindingStore store = FindingStore.open(FindingsOptions.storeDir(home.resolve()))) {
-            String caseId = CaseExports.importFile(store, file, who);
-            spec.commandLine().getOut().printf("Imported %d finding%s of case %s from %s%n", store.findings(caseId).size(),
-                    store.findings(caseId).size() == 1 ? "" : "s", caseId, file);
-            spec.commandLine().getOut().flush();
-        }
+        CaseReports.Imported imported = FindingsOptions.service(home.resolve()).reports().importFile(file, who);
+        spec.commandLine().getOut().printf("Imported %d finding%s of case %s from %s%n", imported.findings(),
+                imported.findings() == 1 ? "" : "s", imported.caseId(), file);
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

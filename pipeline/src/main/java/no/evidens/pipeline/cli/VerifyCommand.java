@@ -1,7 +1,6 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import no.evidens.index.findings.FindingStore;
-import no.evidens.index.findings.PassageLookup;
-import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.findings.Verification;
-import no.evidens.pipeline.findings.Verifier;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Re-check every quotation of a case: the indexed text at its offsets, and the SHA-256 of its source file",
@@ -37,13 +32,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvidensHome home = opts.evidensHome();
-        List<Verification> checks;
-        try (FindingStore store = opts.open();
-             PassageLookup index = Files.isDirectory(home.index()) ? new PassageLookup(home.index()) : null) {
-            checks = new Verifier(store, index, bundle == null ? null : bundle.toAbsolutePath().normalize().toString())
-                    .verify(opts.caseId);
-        }
+        List<Verification> checks = opts.service().reports()
+                .verify(opts.caseId, bundle == null ? null : bundle.toAbsolutePath().normalize().toString());
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Integer> counts = new TreeMap<>();
         checks.forEach(c -> counts.merge(c.status(), 1, Integer::sum));

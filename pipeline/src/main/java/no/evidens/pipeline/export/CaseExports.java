@@ -10,17 +10,17 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import no.evidens.index.findings.EvidenceDraft;
-import no.evidens.index.findings.EvidenceItem;
-import no.evidens.index.findings.Finding;
-import no.evidens.index.findings.FindingKind;
-import no.evidens.index.findings.FindingStore;
-import no.evidens.index.findings.HistoryEntry;
-import no.evidens.index.findings.ImportedFinding;
-import no.evidens.index.findings.LegalRequirement;
-import no.evidens.index.findings.PassageLookup;
-import no.evidens.index.findings.Provenance;
-import no.evidens.index.findings.Stance;
+import no.evidens.findings.EvidenceDraft;
+import no.evidens.findings.EvidenceItem;
+import no.evidens.findings.Finding;
+import no.evidens.findings.FindingKind;
+import no.evidens.findings.FindingStore;
+import no.evidens.findings.HistoryEntry;
+import no.evidens.findings.ImportedFinding;
+import no.evidens.findings.LegalRequirement;
+import no.evidens.findings.Provenance;
+import no.evidens.findings.Stance;
+import no.evidens.index.EvidenceSearcher;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.export.CaseExport.Citation;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
@@ -48,7 +48,7 @@ public final class CaseExports {
      * The case as exported; with an index, the anonymiser also replaces names it finds elsewhere in each
      * quotation's document (a first name alone that the model misses inside the short quotation).
      */
-    public static CaseExport read(FindingStore store, String caseId, String actor, Anonymiser anonymiser, PassageLookup index) {
+    public static CaseExport read(FindingStore store, String caseId, String actor, Anonymiser anonymiser, EvidenceSearcher index) {
         List<Finding> findings = store.findings(caseId);
         if (findings.isEmpty()) {
             throw new IllegalArgumentException("case " + caseId + " has no findings (see: evidens finding create --help)");
@@ -68,7 +68,7 @@ public final class CaseExports {
         return finding(f, items, anonymiser, null);
     }
 
-    private static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser, PassageLookup index) {
+    private static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser, EvidenceSearcher index) {
         Anonymiser.Persons persons = new Anonymiser.Persons();
         List<EvidenceOut> evidence = new ArrayList<>();
         for (EvidenceItem item : items) {
@@ -85,7 +85,7 @@ public final class CaseExports {
         return evidence(item, anonymiser, persons, List.of());
     }
 
-    private static List<String> context(PassageLookup index, String caseId, EvidenceItem item) {
+    private static List<String> context(EvidenceSearcher index, String caseId, EvidenceItem item) {
         if (index == null) {
             return List.of();
         }

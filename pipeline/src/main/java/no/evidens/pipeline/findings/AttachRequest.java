@@ -1,7 +1,7 @@
 package no.evidens.pipeline.findings;
 
-import no.evidens.index.findings.Provenance;
-import no.evidens.index.findings.Stance;
+import no.evidens.findings.Provenance;
+import no.evidens.findings.Stance;
 
 /**
  * What to attach: a passage, and within it (or running on to a later passage of the same document)
@@ -14,6 +14,6 @@ import no.evidens.index.findings.Stance;
  * @param quote            the words to quote, copied from the passage, or null; with neither offsets nor
  *                         quote the whole passage (through the last one) is quoted
  */
-public record AttachRequest(String caseId, String passageId, String throughPassageId, Integer start, Integer end, String quote,
+record AttachRequest(String caseId, String passageId, String throughPassageId, Integer start, Integer end, String quote,
                             Stance stance, String note, Provenance provenance) {
 }

@@ -5,35 +5,35 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import no.evidens.findings.EvidenceDraft;
+import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.IndexedDocument;
-import no.evidens.index.findings.CitedPassage;
-import no.evidens.index.findings.EvidenceDraft;
-import no.evidens.index.findings.PassageLookup;
+import no.evidens.index.SearchHit;
 
 /**
  * Turns an {@link AttachRequest} into an evidence item with its citation, checked against the index:
  * the passage exists in the case, the span lies inside it (or inside the run of passages up to a later
  * one of the same document), and the quotation is exactly the document's text there.
  */
-public final class EvidenceResolver {
-    private final PassageLookup index;
+final class EvidenceResolver {
+    private final EvidenceSearcher index;
     private final Receipts receipts;
 
-    public EvidenceResolver(PassageLookup index, Receipts receipts) {
+    EvidenceResolver(EvidenceSearcher index, Receipts receipts) {
         this.index = index;
         this.receipts = receipts;
     }
 
-    public EvidenceDraft resolve(AttachRequest r) throws IOException {
-        CitedPassage first = passage(r.caseId(), r.passageId());
-        CitedPassage last = first;
+    EvidenceDraft resolve(AttachRequest r) throws IOException {
+        SearchHit first = passage(r.caseId(), r.passageId());
+        SearchHit last = first;
         if (r.throughPassageId() != null && !r.throughPassageId().equals(r.passageId())) {
             last = passage(r.caseId(), r.throughPassageId());
             if (!last.docId().equals(first.docId())) {
                 throw new IllegalArgumentException("a quotation runs across passages of one document only: "
                         + r.passageId() + " and " + r.throughPassageId() + " are in different documents");
             }
-            if (last.number() <= first.number()) {
+            if (number(last.passageId()) <= number(first.passageId())) {
                 throw new IllegalArgumentException("passage " + r.throughPassageId() + " does not come after " + r.passageId());
             }
         }
@@ -72,13 +72,31 @@ public final class EvidenceResolver {
                 r.note(), r.provenance());
     }
 
-    private CitedPassage passage(String caseId, String passageId) throws IOException {
-        CitedPassage p = index.passage(passageId).orElseThrow(() -> new IllegalArgumentException(
+    private SearchHit passage(String caseId, String passageId) throws IOException {
+        number(passageId);
+        SearchHit p = index.passage(passageId).orElseThrow(() -> new IllegalArgumentException(
                 "unknown passage " + passageId + ": find passage ids with evidens search --json"));
         if (!p.caseId().equals(caseId)) {
             throw new IllegalArgumentException("passage " + passageId + " belongs to case " + p.caseId() + ", not " + caseId);
         }
         return p;
+    }
+
+    /**
+     * The passage's number within its document: the last part of {@code case/docId/n}.
+     *
+     * @throws IllegalArgumentException when the id is not of that shape
+     */
+    static int number(String passageId) {
+        int slash = passageId.lastIndexOf('/');
+        if (slash < 0 || passageId.indexOf('/') == slash) {
+            throw new IllegalArgumentException("'" + passageId + "' is not a passage id: it looks like case/docId/n (see: evidens search --json)");
+        }
+        try {
+            return Integer.parseInt(passageId.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + passageId + "' is not a passage id: it ends in the passage's number");
+        }
     }
 
     /** The first place the words stand in {@code text[from, to)}: exactly, else with any run of spaces between them. */

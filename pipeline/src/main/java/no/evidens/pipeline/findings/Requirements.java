@@ -3,7 +3,7 @@ package no.evidens.pipeline.findings;
 import java.util.ArrayList;
 import java.util.List;
 
-import no.evidens.index.findings.LegalRequirement;
+import no.evidens.findings.LegalRequirement;
 import no.evidens.models.tag.LegalRefTagger;
 import no.evidens.models.tag.LegalReference;
 

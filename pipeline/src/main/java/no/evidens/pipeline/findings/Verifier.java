@@ -5,34 +5,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import no.evidens.findings.EvidenceDraft;
+import no.evidens.findings.EvidenceItem;
+import no.evidens.findings.Finding;
+import no.evidens.findings.FindingStore;
+import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.IndexedDocument;
-import no.evidens.index.findings.EvidenceDraft;
-import no.evidens.index.findings.EvidenceItem;
-import no.evidens.index.findings.Finding;
-import no.evidens.index.findings.FindingStore;
-import no.evidens.index.findings.PassageLookup;
 
 /**
  * Re-checks every quotation of a case against the indexed text (the same characters at the same
  * offsets) and against its source file (the same SHA-256). Nothing is changed: what no longer holds
  * is reported, and the auditor decides.
  */
-public final class Verifier {
+final class Verifier {
     private final FindingStore store;
-    private final PassageLookup index;
+    private final EvidenceSearcher index;
     private final String bundleOverride;
 
     /**
      * @param index          the evidence index, or null when there is none (then every quotation is reported)
      * @param bundleOverride where the bundle is now (folder or .zip), or null to use where each file was ingested from
      */
-    public Verifier(FindingStore store, PassageLookup index, String bundleOverride) {
+    Verifier(FindingStore store, EvidenceSearcher index, String bundleOverride) {
         this.store = store;
         this.index = index;
         this.bundleOverride = bundleOverride;
     }
 
-    public List<Verification> verify(String caseId) throws IOException {
+    List<Verification> verify(String caseId) throws IOException {
         List<Verification> out = new ArrayList<>();
         for (Finding f : store.findings(caseId)) {
             for (EvidenceItem item : store.evidence(f.id())) {

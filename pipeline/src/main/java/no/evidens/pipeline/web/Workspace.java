@@ -16,6 +16,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import no.evidens.findings.FindingDraft;
+import no.evidens.findings.FindingKind;
+import no.evidens.findings.Provenance;
+import no.evidens.findings.Stance;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.PassageSchema;
 import no.evidens.index.IndexedDocument;
@@ -23,28 +27,19 @@ import no.evidens.index.QuerySyntaxException;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
-import no.evidens.index.findings.EvidenceDraft;
-import no.evidens.index.findings.EvidenceItem;
-import no.evidens.index.findings.Finding;
-import no.evidens.index.findings.FindingDraft;
-import no.evidens.index.findings.FindingKind;
-import no.evidens.index.findings.FindingStore;
-import no.evidens.index.findings.PassageLookup;
-import no.evidens.index.findings.Provenance;
-import no.evidens.index.findings.Stance;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.models.codebook.IndicatorDefinition;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
-import no.evidens.pipeline.export.Anonymiser;
 import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.export.CaseExports;
 import no.evidens.pipeline.export.ExportFormat;
-import no.evidens.pipeline.findings.AttachRequest;
-import no.evidens.pipeline.findings.EvidenceResolver;
-import no.evidens.pipeline.findings.Receipts;
+import no.evidens.pipeline.findings.Attachment;
+import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.findings.NotFound;
 import no.evidens.pipeline.findings.Requirements;
+import no.evidens.pipeline.findings.SearcherSource;
 import no.evidens.pipeline.ingest.Ingestion;
 
 /** The REST API's handlers for search, reading, findings and export (ingestion is {@link IngestJobs}). */
@@ -54,15 +49,29 @@ final class Workspace {
     private final EvidensHome home;
     private final EvidenceSearcher searcher;
     private final String user;
+    private final FindingsService findings;
 
     Workspace(EvidensHome home, EvidenceSearcher searcher, String user) {
         this.home = home;
         this.searcher = searcher;
         this.user = user;
+        this.findings = new FindingsService(home, this::leaseSearcher, Duration.ofSeconds(20));
     }
 
-    FindingStore openStore() {
-        return FindingStore.open(home.root().resolve("findings"), Duration.ofSeconds(20));
+    /** The shared searcher, lent to the findings service. */
+    private SearcherSource.Lease leaseSearcher() {
+        EvidenceSearcher s = searcher();
+        return new SearcherSource.Lease() {
+            @Override
+            public EvidenceSearcher searcher() {
+                return s;
+            }
+
+            @Override
+            public void close() {
+                // the server's searcher outlives every request; its SearcherManager lends per call
+            }
+        };
     }
 
     static String caseParam(String caseId) {
@@ -94,11 +103,7 @@ final class Workspace {
                 }
             }
         }
-        if (Files.isDirectory(home.root().resolve("findings"))) {
-            try (FindingStore store = openStore()) {
-                cases.addAll(store.cases());
-            }
-        }
+        cases.addAll(findings.cases());
         return Map.of("cases", List.copyOf(cases));
     }
 
@@ -130,7 +135,7 @@ final class Workspace {
         out.put("relaxed", r.relaxed());
         out.put("hits", r.hits());
         out.put("facets", r.facets());
-        out.put("usedBy", usedBy(r.hits()));
+        out.put("usedBy", findings.usedBy(r.hits()));
         return out;
     }
 
@@ -170,51 +175,6 @@ final class Workspace {
         };
     }
 
-    /** For the hits' passages: the findings that already quote them (ref and label). */
-    private Map<String, List<Map<String, Object>>> usedBy(List<SearchHit> hits) {
-        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-        if (hits.isEmpty() || !Files.isDirectory(home.root().resolve("findings"))) {
-            return out;
-        }
-        TreeSet<String> cases = new TreeSet<>();
-        hits.forEach(h -> cases.add(h.caseId()));
-        try (FindingStore store = openStore()) {
-            for (String c : cases) {
-                for (Finding f : store.findings(c)) {
-                    for (EvidenceItem item : store.evidence(f.id())) {
-                        for (SearchHit h : hits) {
-                            if (covers(item.evidence(), h.passageId())) {
-                                out.computeIfAbsent(h.passageId(), k -> new ArrayList<>()).add(Map.of("ref", f.ref(),
-                                        "label", f.label(), "item", item.id()));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Whether the quotation starts in, ends in or runs through the passage. */
-    private static boolean covers(EvidenceDraft e, String passageId) {
-        int a = number(e.passageId());
-        int b = number(e.lastPassageId() == null ? e.passageId() : e.lastPassageId());
-        String prefix = e.passageId().substring(0, e.passageId().lastIndexOf('/') + 1);
-        if (!passageId.startsWith(prefix) || passageId.indexOf('/', prefix.length()) >= 0) {
-            return false;
-        }
-        int n = number(passageId);
-        return n >= a && n <= b;
-    }
-
-    private static int number(String passageId) {
-        try {
-            return Integer.parseInt(passageId.substring(passageId.lastIndexOf('/') + 1));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     static String passageIdParam(String id) {
         if (!id.matches("[\\p{L}\\p{N}._-]{1,100}/[0-9a-fA-F]{1,64}/\\d{1,7}")) {
             throw ApiError.badRequest("'" + id + "' is not a passage id: it looks like case/document/number");
@@ -230,7 +190,7 @@ final class Workspace {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("passage", hit);
         out.put("context", s.context(id, context, context));
-        out.put("usedBy", usedBy(List.of(hit)).getOrDefault(id, List.of()));
+        out.put("usedBy", findings.usedBy(List.of(hit)).getOrDefault(id, List.of()));
         return out;
     }
 
@@ -285,33 +245,7 @@ final class Workspace {
         out.put("query", q);
         out.put("marks", marks);
         out.put("passages", passages);
-        out.put("evidence", evidenceIn(caseId, docId));
-        return out;
-    }
-
-    /** The quotations of the case's findings taken from this document. */
-    private List<Map<String, Object>> evidenceIn(String caseId, String docId) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (!Files.isDirectory(home.root().resolve("findings"))) {
-            return out;
-        }
-        try (FindingStore store = openStore()) {
-            for (Finding f : store.findings(caseId)) {
-                for (EvidenceItem item : store.evidence(f.id())) {
-                    EvidenceDraft e = item.evidence();
-                    if (docId.equals(e.docId())) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("item", item.id());
-                        m.put("ref", f.ref());
-                        m.put("label", f.label());
-                        m.put("title", f.title());
-                        m.put("start", e.start());
-                        m.put("end", e.end());
-                        out.add(m);
-                    }
-                }
-            }
-        }
+        out.put("evidence", findings.evidenceIn(caseId, docId));
         return out;
     }
 
@@ -345,44 +279,46 @@ final class Workspace {
 
     // ------------------------------------------------------------------------------------ findings
 
-    List<FindingOut> findings(String caseId) {
-        try (FindingStore store = openStore()) {
-            List<FindingOut> out = new ArrayList<>();
-            for (Finding f : store.findings(caseId)) {
-                out.add(CaseExports.finding(f, store.evidence(f.id()), null));
-            }
-            return out;
-        }
+    /** The web's answer to something the case does not have: 404 with the web's own wording. */
+    private interface Call<T> {
+        T run() throws IOException;
     }
 
-    FindingOut finding(String caseId, String ref) {
-        try (FindingStore store = openStore()) {
-            Finding f = findingOf(store, caseId, ref);
-            return CaseExports.finding(f, store.evidence(f.id()), null);
-        }
-    }
-
-    private static Finding findingOf(FindingStore store, String caseId, String ref) {
+    private static <T> T call(Call<T> call) throws IOException {
         try {
-            return store.finding(caseId, ref);
-        } catch (IllegalArgumentException e) {
-            throw e.getMessage().startsWith("case ") ? ApiError.notFound(e.getMessage()) : ApiError.badRequest(e.getMessage());
+            return call.run();
+        } catch (NotFound.UnknownItem e) {
+            throw ApiError.notFound(e.actualCase() == null ? "no quotation #" + e.id()
+                    : "quotation #" + e.id() + " is not in case " + e.caseId());
+        } catch (NotFound e) {
+            throw ApiError.notFound(e.getMessage());
         }
     }
 
-    FindingOut createFinding(JsonNode body) {
-        Fields b = new Fields(body, "case", "kind", "title", "requirements", "text", "status");
+    List<FindingOut> findings(String caseId) throws IOException {
+        return call(() -> findings.list(caseId));
+    }
+
+    FindingOut finding(String caseId, String ref) throws IOException {
+        return call(() -> findings.show(caseId, ref));
+    }
+
+    /** Creates a finding; with an {@code evidence} object (as the attach request), with its first quotation, at once. */
+    FindingOut createFinding(JsonNode body) throws IOException {
+        Fields b = new Fields(body, "case", "kind", "title", "requirements", "text", "status", "evidence");
         String caseId = caseParam(b.required("case"));
         FindingKind kind = FindingKind.of(b.required("kind"));
         FindingDraft draft = new FindingDraft(b.required("title"), Requirements.parse(b.strings("requirements")),
                 b.text("text"), b.text("status"));
-        try (FindingStore store = openStore()) {
-            Finding f = store.create(caseId, kind, draft, user);
-            return CaseExports.finding(f, List.of(), null);
+        JsonNode evidence = body.get("evidence");
+        if (evidence != null && !evidence.isNull() && !evidence.isObject()) {
+            throw ApiError.badRequest("the field 'evidence' must be an object (as the body of an attach request)");
         }
+        Attachment first = evidence == null || evidence.isNull() ? null : attachment(caseId, evidence);
+        return call(() -> findings.create(caseId, kind, draft, first, user));
     }
 
-    FindingOut editFinding(String caseId, String ref, JsonNode body) {
+    FindingOut editFinding(String caseId, String ref, JsonNode body) throws IOException {
         Fields b = new Fields(body, "title", "requirements", "text", "status");
         String title = b.text("title");
         if (title != null && title.isBlank()) {
@@ -390,24 +326,25 @@ final class Workspace {
         }
         FindingDraft changes = new FindingDraft(title, body.has("requirements") ? Requirements.parse(b.strings("requirements")) : null,
                 b.text("text"), b.text("status"));
-        try (FindingStore store = openStore()) {
-            Finding f = store.edit(findingOf(store, caseId, ref), changes, user);
-            return CaseExports.finding(f, store.evidence(f.id()), null);
-        }
+        return call(() -> findings.edit(caseId, ref, changes, user));
     }
 
-    void deleteFinding(String caseId, String ref) {
-        try (FindingStore store = openStore()) {
-            store.delete(findingOf(store, caseId, ref), user);
-        }
+    void deleteFinding(String caseId, String ref) throws IOException {
+        call(() -> findings.delete(caseId, ref, user));
+    }
+
+    /** Attaches a quotation (see {@link #attachment}); answers with the finding and all its quotations. */
+    FindingOut attach(String caseId, String ref, JsonNode body) throws IOException {
+        Attachment a = attachment(caseId, body);
+        return call(() -> findings.attach(caseId, ref, a, user).finding());
     }
 
     /**
-     * Attaches a quotation: {@code passageId} (and optionally {@code through}, {@code quote}, or document
+     * Reads an attach request: {@code passageId} (and optionally {@code through}, {@code quote}, or document
      * offsets {@code start}/{@code end}); or {@code docId} with {@code start}/{@code end} alone, any
-     * span a reader selected, whose passages are found here.
+     * span a reader selected, whose passages the service finds.
      */
-    FindingOut attach(String caseId, String ref, JsonNode body) throws IOException {
+    private static Attachment attachment(String caseId, JsonNode body) {
         Fields b = new Fields(body, "passageId", "through", "docId", "start", "end", "quote", "stance", "note", "query", "filters");
         String passageId = b.text("passageId");
         String through = b.text("through");
@@ -429,13 +366,15 @@ final class Workspace {
         if (through != null) {
             passageIdParam(through);
         }
-        if (passageId == null) {
+        Attachment.Source source;
+        if (passageId != null) {
+            source = new Attachment.Passage(passageId);
+        } else {
             if (start == null) {
                 throw ApiError.badRequest("with docId, give the span's start and end (document offsets)");
             }
-            String[] ids = passagesOf(caseId, docIdParam(docId), start, end);
-            passageId = ids[0];
-            through = ids[1].equals(ids[0]) ? null : ids[1];
+            source = new Attachment.Span(docIdParam(docId));
+            through = null;
         }
         Map<String, String> filters = new LinkedHashMap<>();
         JsonNode fs = body.get("filters");
@@ -451,53 +390,15 @@ final class Workspace {
             }
         }
         String stance = b.text("stance");
-        AttachRequest request = new AttachRequest(caseId, passageId, through, start, end, b.text("quote"),
+        return new Attachment(source, through, start, end, b.text("quote"),
                 stance == null ? Stance.SUPPORTS : Stance.of(stance), b.text("note"), new Provenance(b.text("query"), filters));
-        EvidenceDraft draft;
-        try (FindingStore store = openStore()) {
-            Finding f = findingOf(store, caseId, ref);
-            try (PassageLookup index = new PassageLookup(home.index())) {
-                draft = new EvidenceResolver(index, new Receipts(home.receipts())).resolve(request);
-            }
-            store.attach(f, draft, user);
-            return CaseExports.finding(f, store.evidence(f.id()), null);
-        }
     }
 
-    /** The passages of the document a span starts and ends in. */
-    private String[] passagesOf(String caseId, String docId, int start, int end) throws IOException {
-        if (start < 0 || end <= start) {
-            throw ApiError.badRequest("the span " + start + "–" + end + " is empty or negative");
-        }
-        String first = null;
-        String last = null;
-        for (SearchHit h : searcher().passagesOf(caseId, docId)) {
-            if (first == null && start < h.end()) {
-                first = h.passageId();
-            }
-            if (first != null && end > h.start()) {
-                last = h.passageId();
-            }
-            if (h.start() >= end) {
-                break;
-            }
-        }
-        if (first == null || last == null) {
-            throw ApiError.badRequest("the span " + start + "–" + end + " is not in any passage of document " + docId
-                    + " in case " + caseId);
-        }
-        return new String[] {first, last};
+    FindingOut detach(String caseId, long itemId) throws IOException {
+        return call(() -> findings.detach(caseId, itemId, user));
     }
 
-    FindingOut detach(String caseId, long itemId) {
-        try (FindingStore store = openStore()) {
-            EvidenceItem item = itemOfCase(store, caseId, itemId);
-            store.detach(item.id(), user);
-            return CaseExports.finding(store.findingById(item.findingId()).orElseThrow(), store.evidence(item.findingId()), null);
-        }
-    }
-
-    FindingOut move(String caseId, long itemId, JsonNode body) {
+    FindingOut move(String caseId, long itemId, JsonNode body) throws IOException {
         Fields b = new Fields(body, "position", "to");
         Integer position = b.integer("position");
         String to = b.text("to");
@@ -507,32 +408,11 @@ final class Workspace {
         if (position != null && position < 1) {
             throw ApiError.badRequest("position counts from 1");
         }
-        try (FindingStore store = openStore()) {
-            EvidenceItem item = itemOfCase(store, caseId, itemId);
-            Finding target = to == null ? null : findingOf(store, caseId, to);
-            EvidenceItem moved = store.move(item.id(), target, position, user);
-            return CaseExports.finding(store.findingById(moved.findingId()).orElseThrow(), store.evidence(moved.findingId()), null);
-        }
+        return call(() -> findings.move(caseId, itemId, to, position, user).finding());
     }
 
-    private static EvidenceItem itemOfCase(FindingStore store, String caseId, long id) {
-        EvidenceItem item;
-        try {
-            item = store.item(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.notFound("no quotation #" + id);
-        }
-        Finding f = store.findingById(item.findingId()).orElseThrow(() -> ApiError.notFound("no quotation #" + id));
-        if (!f.caseId().equals(caseId)) {
-            throw ApiError.notFound("quotation #" + id + " is not in case " + caseId);
-        }
-        return item;
-    }
-
-    Object history(String caseId) {
-        try (FindingStore store = openStore()) {
-            return store.history(caseId, null).stream().map(CaseExports::history).toList();
-        }
+    Object history(String caseId) throws IOException {
+        return call(() -> findings.history(caseId, null).stream().map(CaseExports::history).toList());
     }
 
     // ------------------------------------------------------------------------------------ export
@@ -552,14 +432,15 @@ final class Workspace {
             default -> throw ApiError.badRequest("unknown export format '" + fmt + "': use docx, md, csv or json");
         };
         boolean anonymise = x.boolParam("anonymise");
+        CaseExport export;
+        try {
+            export = findings.reports().export(caseId, anonymise, user);
+        } catch (NotFound e) {
+            throw ApiError.notFound("case " + caseId + " has no findings to export yet");
+        }
         Path dir = Files.createDirectories(home.work());
         Path tmp = Files.createTempFile(dir, "export-", "." + fmt);
-        try (FindingStore store = openStore();
-             PassageLookup index = anonymise && Files.isDirectory(home.index()) ? new PassageLookup(home.index()) : null) {
-            if (store.findings(caseId).isEmpty()) {
-                throw ApiError.notFound("case " + caseId + " has no findings to export yet");
-            }
-            CaseExport export = CaseExports.read(store, caseId, user, anonymise ? Anonymiser.withNameModel() : null, index);
+        try {
             format.write(export, tmp);
             String type = switch (format) {
                 case DOCX -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -166,6 +166,29 @@ class WebApiIT {
     }
 
     @Test
+    void aFindingAndItsFirstQuotationAreCreatedTogetherOrNotAtAll() throws Exception {
+        int before = get("/api/findings?case=" + CASE).body.size();
+        JsonNode hit = get("/api/search?q=" + enc("koordinator") + "&case=" + CASE).body.get("hits").get(0);
+        String docId = hit.get("docId").asText();
+        String finding = "{\"case\":\"" + CASE + "\",\"kind\":\"observasjon\",\"title\":\"Koordinator\",\"evidence\":";
+        Answer noPassage = json("POST", "/api/findings", finding + "{\"docId\":\"" + docId + "\",\"start\":900000000,\"end\":900000010}}");
+        assertEquals(400, noPassage.status, String.valueOf(noPassage.body));
+        assertTrue(noPassage.body.get("error").asText().contains("not in any passage"), noPassage.body.toString());
+        Answer otherCase = json("POST", "/api/findings", finding + "{\"passageId\":\"annen-sak/" + docId + "/0\"}}");
+        assertEquals(400, otherCase.status, String.valueOf(otherCase.body));
+        Answer wrongQuote = json("POST", "/api/findings", finding + "{\"passageId\":\"" + hit.get("passageId").asText()
+                + "\",\"quote\":\"står ikke her\"}}");
+        assertEquals(400, wrongQuote.status, String.valueOf(wrongQuote.body));
+        assertEquals(before, get("/api/findings?case=" + CASE).body.size(), "a failed attach leaves no finding behind");
+
+        Answer created = json("POST", "/api/findings", finding + "{\"passageId\":\"" + hit.get("passageId").asText() + "\",\"note\":\"n\"}}");
+        assertEquals(201, created.status, String.valueOf(created.body));
+        assertEquals(1, created.body.get("evidence").size());
+        assertEquals(hit.get("passageId").asText(), created.body.get("evidence").get(0).get("passageId").asText());
+        assertEquals(204, json("DELETE", "/api/findings/" + CASE + "/" + created.body.get("ref").asText(), null).status);
+    }
+
+    @Test
     void overviewCountsIndicatorsPerDocumentType() throws Exception {
         Answer o = get("/api/overview?case=" + CASE);
         assertEquals(200, o.status);

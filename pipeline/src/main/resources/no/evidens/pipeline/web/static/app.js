@@ -407,20 +407,22 @@ async function submitAttach(ev) {
   err.hidden = true;
   const caseId = req.caseId || state.caseId;
   try {
-    let ref = document.getElementById('attach-finding').value;
-    if (!ref) {
-      const title = document.getElementById('attach-new-title').value.trim();
-      if (!title) throw new Error('Skriv en tittel for det nye funnet.');
-      const requirements = document.getElementById('attach-new-req').value.split('\n').map(s => s.trim()).filter(Boolean);
-      const f = await api('POST', '/api/findings', { case: caseId, kind: document.getElementById('attach-kind').value, title, requirements });
-      ref = f.ref;
-    }
+    const ref = document.getElementById('attach-finding').value;
     const body = { stance: document.getElementById('attach-contradicts').checked ? 'contradicts' : 'supports' };
     const note = document.getElementById('attach-note').value.trim();
     if (note) body.note = note;
     if (req.passageId) body.passageId = req.passageId; else { body.docId = req.docId; body.start = req.start; body.end = req.end; }
     if (req.provenance && req.provenance.query) { body.query = req.provenance.query; body.filters = req.provenance.filters; }
-    const f = await api('POST', '/api/findings/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(ref) + '/evidence', body);
+    let f;
+    if (!ref) {
+      const title = document.getElementById('attach-new-title').value.trim();
+      if (!title) throw new Error('Skriv en tittel for det nye funnet.');
+      const requirements = document.getElementById('attach-new-req').value.split('\n').map(s => s.trim()).filter(Boolean);
+      // One request: the new finding is created with its first quotation, or not at all.
+      f = await api('POST', '/api/findings', { case: caseId, kind: document.getElementById('attach-kind').value, title, requirements, evidence: body });
+    } else {
+      f = await api('POST', '/api/findings/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(ref) + '/evidence', body);
+    }
     document.getElementById('attach-dialog').close();
     if (req.after) await req.after(); else await refresh();
     say(`Sitatet er lagt til ${f.label} (nå ${f.evidence.length} ${f.evidence.length === 1 ? 'sitat' : 'sitater'}).`);

@@ -1,0 +1,37 @@
+package no.evidens.findings;
+
+/**
+ * An evidence item about to be attached: an exact quoted span of one indexed document.
+ *
+ * @param passageId     the passage the span starts in ({@code case/docId/n})
+ * @param lastPassageId the passage it ends in (the same, or a later one of the same document)
+ * @param docId         the document
+ * @param start         first character: an index into the document's normalised text
+ * @param end           one past the last character
+ * @param quote         exactly {@code documentText.substring(start, end)}
+ * @param title         the document's title (may be empty)
+ * @param file          the file's path inside its bundle
+ * @param type          document type
+ * @param page          the page the span starts on
+ * @param endPage       the page it ends on
+ * @param sha256        hex SHA-256 of the source file's bytes
+ * @param sourceBundle  the bundle (folder or .zip) the file was ingested from, or null when unknown
+ */
+public record EvidenceDraft(String passageId, String lastPassageId, String docId, int start, int end, String quote,
+                            String title, String file, String type, int page, int endPage, String sha256,
+                            String sourceBundle, Stance stance, String note, Provenance provenance) {
+    public EvidenceDraft {
+        if (start < 0 || end <= start) {
+            throw new IllegalArgumentException("an empty or negative span " + start + "–" + end);
+        }
+        if (quote == null || quote.length() != end - start) {
+            throw new IllegalArgumentException("the quotation does not match its offsets " + start + "–" + end);
+        }
+        if (stance == null) {
+            stance = Stance.SUPPORTS;
+        }
+        if (provenance == null) {
+            provenance = Provenance.none();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package no.evidens.findings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Versions the schema of the findings store: numbered SQL scripts in
+ * {@code no/evidens/findings/db/}, applied in order, each recorded in {@code schema_version}.
+ * A store newer than this code is refused rather than written to. (A dozen lines do what a migration
+ * library would; the store needs no more, and adds no dependency.)
+ */
+final class Migrations {
+    record Migration(int version, String description, String resource) {
+    }
+
+    /** Every migration, in order. Never edit one that has shipped: add the next. */
+    static final List<Migration> ALL = List.of(
+            new Migration(1, "findings, evidence, requirements and history", "V1__findings.sql"),
+            new Migration(2, "the history trigger under its class in the findings module", "V2__trigger_class.sql"));
+
+    private Migrations() {
+    }
+
+    static int latest() {
+        return ALL.get(ALL.size() - 1).version();
+    }
+
+    /** Brings the schema up to date; returns the version it is at. */
+    static int migrate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, description VARCHAR(400) NOT NULL,"
+                    + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        }
+        c.commit();
+        int current = current(c);
+        if (current > latest()) {
+            throw new IllegalStateException("the findings store has schema version " + current
+                    + ", newer than this Evidens knows (" + latest() + "): use a newer Evidens");
+        }
+        for (Migration m : ALL) {
+            if (m.version() <= current) {
+                continue;
+            }
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements(script(m.resource()))) {
+                    s.execute(sql);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+                ps.setInt(1, m.version());
+                ps.setString(2, m.description());
+                ps.executeUpdate();
+            }
+            c.commit();
+            current = m.version();
+        }
+        return current;
+    }
+
+    static int current(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static String script(String resource) {
+        try (InputStream in = Migrations.class.getResourceAsStream("db/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("migration script missing from the build: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The statements of a script: split at semicolons that end a line; {@code --} comment lines dropped. */
+    static List<String> statements(String script) {
+        StringBuilder clean = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                clean.append(line).append('\n');
+            }
+        }
+        return java.util.Arrays.stream(clean.toString().split(";\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

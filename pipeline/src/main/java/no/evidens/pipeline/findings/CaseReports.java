@@ -1,0 +1,77 @@
+package no.evidens.pipeline.findings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+import no.evidens.findings.FindingStore;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.export.Anonymiser;
+import no.evidens.pipeline.export.CaseExport;
+import no.evidens.pipeline.export.CaseExports;
+
+/** A whole case at once: its export (every format, anonymised or not), its import, and the check of its quotations. */
+public final class CaseReports {
+    private final EvidensHome home;
+    private final SearcherSource index;
+    private final Supplier<FindingStore> stores;
+
+    CaseReports(EvidensHome home, SearcherSource index, Supplier<FindingStore> stores) {
+        this.home = home;
+        this.index = index;
+        this.stores = stores;
+    }
+
+    /** How an import went. */
+    public record Imported(String caseId, int findings) {
+    }
+
+    /**
+     * The case as exported; anonymised, the names found elsewhere in each quotation's document are
+     * replaced too (when there is an index to read it from).
+     *
+     * @throws NotFound when the case has no findings
+     */
+    public CaseExport export(String caseId, boolean anonymise, String actor) {
+        try (FindingStore store = stores.get()) {
+            if (store.findings(caseId).isEmpty()) {
+                throw new NotFound("case " + caseId + " has no findings (see: evidens finding create --help)");
+            }
+            if (!anonymise || !Files.isDirectory(home.index())) {
+                return CaseExports.read(store, caseId, actor, anonymise ? Anonymiser.withNameModel() : null, null);
+            }
+            try (SearcherSource.Lease lease = index.lease()) {
+                return CaseExports.read(store, caseId, actor, Anonymiser.withNameModel(), lease.searcher());
+            }
+        }
+    }
+
+    /** Imports a case exported as JSON (not anonymised), under its own case id. */
+    public Imported importFile(Path file, String actor) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("there is no file " + file);
+        }
+        try (FindingStore store = stores.get()) {
+            String caseId = CaseExports.importFile(store, file, actor);
+            return new Imported(caseId, store.findings(caseId).size());
+        }
+    }
+
+    /**
+     * Re-checks every quotation of a case against the index and its source file.
+     *
+     * @param bundle where the case's bundle is now, or null for where each file was ingested from
+     */
+    public List<Verification> verify(String caseId, String bundle) throws IOException {
+        try (FindingStore store = stores.get()) {
+            if (!Files.isDirectory(home.index())) {
+                return new Verifier(store, null, bundle).verify(caseId);
+            }
+            try (SearcherSource.Lease lease = index.lease()) {
+                return new Verifier(store, lease.searcher(), bundle).verify(caseId);
+            }
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package no.evidens.pipeline.findings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import no.evidens.findings.EvidenceDraft;
+import no.evidens.findings.EvidenceItem;
+import no.evidens.findings.Finding;
+import no.evidens.findings.FindingDraft;
+import no.evidens.findings.FindingKind;
+import no.evidens.findings.FindingStore;
+import no.evidens.findings.HistoryEntry;
+import no.evidens.index.SearchHit;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.export.CaseExport.EvidenceOut;
+import no.evidens.pipeline.export.CaseExport.FindingOut;
+import no.evidens.pipeline.export.CaseExports;
+
+/**
+ * The findings of a home's cases and their quotations: every change and look-up the command line and
+ * the web workspace make, written once. Front ends parse their input, call this and format what it
+ * returns. A mistake the person can fix is an {@link IllegalArgumentException} (a {@link NotFound}
+ * when what they named is not there); the store is opened for each call and closed after it.
+ */
+public final class FindingsService {
+    private final EvidensHome home;
+    private final SearcherSource index;
+    private final Duration lockWait;
+    private final Quotations quotations;
+
+    /**
+     * @param index    the evidence index's searcher, lent for each call that reads it
+     * @param lockWait how long to wait while another process has the store open
+     */
+    public FindingsService(EvidensHome home, SearcherSource index, Duration lockWait) {
+        this.home = home;
+        this.index = index;
+        this.lockWait = lockWait;
+        this.quotations = new Quotations(index, new Receipts(home.receipts()));
+    }
+
+    /** The findings store of a home: {@code <home>/findings/}. */
+    public static Path storeDir(EvidensHome home) {
+        return home.root().resolve("findings");
+    }
+
+    FindingStore open() {
+        return FindingStore.open(storeDir(home), lockWait);
+    }
+
+    private boolean hasStore() {
+        return Files.isDirectory(storeDir(home));
+    }
+
+    /** A finding and one of its quotations. */
+    public record Placed(FindingOut finding, EvidenceOut item) {
+    }
+
+    /** A finding that quotes a passage. */
+    public record UsedBy(String ref, String label, long item) {
+    }
+
+    /** A quotation taken from a document: its span there, and the finding it belongs to. */
+    public record Quoted(long item, String ref, String label, String title, int start, int end) {
+    }
+
+    /** The cases that have findings. */
+    public List<String> cases() {
+        if (!hasStore()) {
+            return List.of();
+        }
+        try (FindingStore store = open()) {
+            return store.cases();
+        }
+    }
+
+    /**
+     * Creates a finding; with a first quotation, creates it and attaches the quotation as one
+     * transaction (a quotation that cannot be attached leaves no finding behind).
+     *
+     * @param first the quotation to attach, or null
+     */
+    public FindingOut create(String caseId, FindingKind kind, FindingDraft draft, Attachment first, String actor) throws IOException {
+        EvidenceDraft evidence = first == null ? null : quotations.resolve(caseId, first);
+        try (FindingStore store = open()) {
+            if (evidence == null) {
+                return CaseExports.finding(store.create(caseId, kind, draft, actor), List.of(), null);
+            }
+            EvidenceItem item = store.createWithEvidence(caseId, kind, draft, evidence, actor);
+            return out(store, store.findingById(item.findingId()).orElseThrow());
+        }
+    }
+
+    /** Changes a finding's title, requirements, text or status (null fields stay). */
+    public FindingOut edit(String caseId, String ref, FindingDraft changes, String actor) {
+        try (FindingStore store = open()) {
+            return out(store, store.edit(findingOf(store, caseId, ref), changes, actor));
+        }
+    }
+
+    /** Deletes a finding and its quotations; returns it as it was. */
+    public FindingOut delete(String caseId, String ref, String actor) {
+        try (FindingStore store = open()) {
+            Finding f = findingOf(store, caseId, ref);
+            FindingOut before = out(store, f);
+            store.delete(f, actor);
+            return before;
+        }
+    }
+
+    /** The findings of a case with their quotations. */
+    public List<FindingOut> list(String caseId) {
+        try (FindingStore store = open()) {
+            List<FindingOut> out = new ArrayList<>();
+            for (Finding f : store.findings(caseId)) {
+                out.add(out(store, f));
+            }
+            return out;
+        }
+    }
+
+    /** One finding with its quotations. */
+    public FindingOut show(String caseId, String ref) {
+        try (FindingStore store = open()) {
+            return out(store, findingOf(store, caseId, ref));
+        }
+    }
+
+    /** Attaches a quotation at the end of a finding's list, after checking it against the index. */
+    public Placed attach(String caseId, String ref, Attachment attachment, String actor) throws IOException {
+        try (FindingStore store = open()) {
+            Finding f = findingOf(store, caseId, ref);
+            EvidenceItem item = store.attach(f, quotations.resolve(caseId, attachment), actor);
+            return placed(store, item);
+        }
+    }
+
+    /** Removes a quotation from its finding; returns the finding after. */
+    public FindingOut detach(String caseId, long itemId, String actor) {
+        try (FindingStore store = open()) {
+            EvidenceItem item = itemOfCase(store, caseId, itemId);
+            store.detach(item.id(), actor);
+            return out(store, store.findingById(item.findingId()).orElseThrow());
+        }
+    }
+
+    /**
+     * Moves a quotation to another position and/or another finding of the case.
+     *
+     * @param toRef    the finding to move it to, or null to keep it in its own
+     * @param position its new position (1 = first), or null for the end of {@code toRef}
+     */
+    public Placed move(String caseId, long itemId, String toRef, Integer position, String actor) {
+        try (FindingStore store = open()) {
+            EvidenceItem item = itemOfCase(store, caseId, itemId);
+            Finding target = toRef == null ? null : findingOf(store, caseId, toRef);
+            return placed(store, store.move(item.id(), target, position, actor));
+        }
+    }
+
+    /** The history of a case's findings, or (with a ref) of one finding, oldest first. */
+    public List<HistoryEntry> history(String caseId, String ref) {
+        try (FindingStore store = open()) {
+            Long findingId = ref == null ? null : findingOf(store, caseId, ref).id();
+            return store.history(caseId, findingId);
+        }
+    }
+
+    /** For each hit's passage: the findings whose quotations start in, end in or run through it. */
+    public Map<String, List<UsedBy>> usedBy(List<SearchHit> hits) {
+        Map<String, List<UsedBy>> out = new LinkedHashMap<>();
+        if (hits.isEmpty() || !hasStore()) {
+            return out;
+        }
+        TreeSet<String> cases = new TreeSet<>();
+        hits.forEach(h -> cases.add(h.caseId()));
+        try (FindingStore store = open()) {
+            for (String c : cases) {
+                for (Finding f : store.findings(c)) {
+                    for (EvidenceItem item : store.evidence(f.id())) {
+                        for (SearchHit h : hits) {
+                            if (covers(item.evidence(), h.passageId())) {
+                                out.computeIfAbsent(h.passageId(), k -> new ArrayList<>()).add(new UsedBy(f.ref(), f.label(), item.id()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The quotations of the case's findings taken from one document. */
+    public List<Quoted> evidenceIn(String caseId, String docId) {
+        List<Quoted> out = new ArrayList<>();
+        if (!hasStore()) {
+            return out;
+        }
+        try (FindingStore store = open()) {
+            for (Finding f : store.findings(caseId)) {
+                for (EvidenceItem item : store.evidence(f.id())) {
+                    EvidenceDraft e = item.evidence();
+                    if (docId.equals(e.docId())) {
+                        out.add(new Quoted(item.id(), f.ref(), f.label(), f.title(), e.start(), e.end()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the quotation starts in, ends in or runs through the passage. */
+    private static boolean covers(EvidenceDraft e, String passageId) {
+        int a = number(e.passageId());
+        int b = number(e.lastPassageId() == null ? e.passageId() : e.lastPassageId());
+        String prefix = e.passageId().substring(0, e.passageId().lastIndexOf('/') + 1);
+        if (!passageId.startsWith(prefix) || passageId.indexOf('/', prefix.length()) >= 0) {
+            return false;
+        }
+        int n = number(passageId);
+        return n >= a && n <= b;
+    }
+
+    private static int number(String passageId) {
+        try {
+            return Integer.parseInt(passageId.substring(passageId.lastIndexOf('/') + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    // ---------------------------------------------------------------- shared steps
+
+    /**
+     * The finding a reference names.
+     *
+     * @throws NotFound when the case has no such finding
+     * @throws IllegalArgumentException when the reference is malformed
+     */
+    static Finding findingOf(FindingStore store, String caseId, String ref) {
+        try {
+            return store.finding(caseId, ref);
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith("case ") ? new NotFound(e.getMessage()) : e;
+        }
+    }
+
+    private static EvidenceItem itemOfCase(FindingStore store, String caseId, long id) {
+        EvidenceItem item;
+        try {
+            item = store.item(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound.UnknownItem(e.getMessage(), id, caseId, null);
+        }
+        Finding f = store.findingById(item.findingId())
+                .orElseThrow(() -> new NotFound.UnknownItem("there is no evidence item #" + id, id, caseId, null));
+        if (!f.caseId().equals(caseId)) {
+            throw new NotFound.UnknownItem("evidence item #" + id + " belongs to case " + f.caseId() + ", not " + caseId, id, caseId, f.caseId());
+        }
+        return item;
+    }
+
+    private static FindingOut out(FindingStore store, Finding f) {
+        return CaseExports.finding(f, store.evidence(f.id()), null);
+    }
+
+    private static Placed placed(FindingStore store, EvidenceItem item) {
+        FindingOut f = out(store, store.findingById(item.findingId()).orElseThrow());
+        EvidenceOut e = f.evidence().stream().filter(x -> x.id() == item.id()).findFirst().orElseThrow();
+        return new Placed(f, e);
+    }
+
+    /** Export, import and verification of whole cases. */
+    public CaseReports reports() {
+        return new CaseReports(home, index, this::open);
+    }
+}

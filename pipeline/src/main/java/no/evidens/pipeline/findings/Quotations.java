@@ -1,0 +1,93 @@
+package no.evidens.pipeline.findings;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import no.evidens.findings.EvidenceDraft;
+import no.evidens.findings.Provenance;
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.SearchHit;
+import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
+
+/**
+ * Turns what a person asks to attach (a passage, a search hit, a span of a document) into an evidence
+ * item with its citation, checked against the index; nothing is written.
+ */
+final class Quotations {
+    private final SearcherSource index;
+    private final Receipts receipts;
+
+    Quotations(SearcherSource index, Receipts receipts) {
+        this.index = index;
+        this.receipts = receipts;
+    }
+
+    EvidenceDraft resolve(String caseId, Attachment a) throws IOException {
+        try (SearcherSource.Lease lease = index.lease()) {
+            EvidenceSearcher s = lease.searcher();
+            String passageId;
+            String through = a.through();
+            Provenance provenance = a.provenance();
+            if (a.source() instanceof Attachment.Search q) {
+                passageId = hit(s, caseId, q).passageId();
+                Map<String, String> filters = new LinkedHashMap<>();
+                filters.put("case", caseId);
+                if (q.type() != null) {
+                    filters.put("type", q.type());
+                }
+                provenance = new Provenance(q.query(), filters);
+            } else if (a.source() instanceof Attachment.Span d) {
+                String[] ids = spanPassages(s, caseId, d.docId(), a.start(), a.end());
+                passageId = ids[0];
+                through = ids[1].equals(ids[0]) ? null : ids[1];
+            } else {
+                passageId = ((Attachment.Passage) a.source()).passageId();
+            }
+            return new EvidenceResolver(s, receipts).resolve(new AttachRequest(caseId, passageId, through, a.start(), a.end(),
+                    a.quote(), a.stance(), a.note(), provenance));
+        }
+    }
+
+    /** Hit {@code q.hit()} (from 1) of the search in the case. */
+    private static SearchHit hit(EvidenceSearcher s, String caseId, Attachment.Search q) throws IOException {
+        SearchResult r = s.search(new SearchRequest(q.query(), caseId, q.type(), Math.max(1, q.hit())));
+        if (q.hit() < 1 || r.hits().size() < q.hit()) {
+            throw new IllegalArgumentException("the search " + q.query() + " has " + r.hits().size()
+                    + " hit" + (r.hits().size() == 1 ? "" : "s") + " in case " + caseId + ", not a hit " + q.hit());
+        }
+        return r.hits().get(q.hit() - 1);
+    }
+
+    /** The passages of the document a span starts and ends in. */
+    private static String[] spanPassages(EvidenceSearcher s, String caseId, String docId, Integer start, Integer end)
+            throws IOException {
+        if (start == null || end == null) {
+            throw new IllegalArgumentException("with docId, give the span's start and end (document offsets)");
+        }
+        if (start < 0 || end <= start) {
+            throw new IllegalArgumentException("the span " + start + "–" + end + " is empty or negative");
+        }
+        String first = null;
+        String last = null;
+        List<SearchHit> passages = s.passagesOf(caseId, docId);
+        for (SearchHit h : passages) {
+            if (first == null && start < h.end()) {
+                first = h.passageId();
+            }
+            if (first != null && end > h.start()) {
+                last = h.passageId();
+            }
+            if (h.start() >= end) {
+                break;
+            }
+        }
+        if (first == null || last == null) {
+            throw new IllegalArgumentException("the span " + start + "–" + end + " is not in any passage of document " + docId
+                    + " in case " + caseId);
+        }
+        return new String[] {first, last};
+    }
+}
