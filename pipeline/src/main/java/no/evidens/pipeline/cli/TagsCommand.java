@@ -35,8 +35,8 @@ import no.evidens.pipeline.normalise.NormalisedText;
  * personal data) on the project's gold data, and show the codebook in force.
  *
  * <p>{@link CodebookOption} is the hook that lets {@code analyze} and {@code ingest} take
- * {@code --codebook FILE}: add {@code @Mixin TagsCommand.CodebookOption codebook;} and call
- * {@code codebook.apply(home)} before tagging.
+ * {@code --codebook FILE}: add {@code @Mixin TagsCommand.CodebookOption codebook;} and pass
+ * {@code codebook.resolve(home)} to what tags.
  */
 @Command(name = "tags", mixinStandardHelpOptions = true,
         description = "Evaluate the taggers on the gold data; show the indicator codebook in force.",
@@ -64,12 +64,10 @@ public final class TagsCommand implements Callable<Integer> {
                         + "else the one shipped with Evidens.")
         Path file;
 
-        /** Makes the chosen codebook the one every tagger in this process uses; returns it. */
-        public Codebook apply(EvidensHome home) {
+        /** The chosen codebook, for the caller to hand to what tags. */
+        public Codebook resolve(EvidensHome home) {
             try {
-                Codebook c = Codebook.resolve(file, home == null ? null : home.root());
-                DocumentTagger.useCodebook(c);
-                return c;
+                return Codebook.resolve(file, home == null ? null : home.root());
             } catch (IOException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
@@ -87,7 +85,7 @@ public final class TagsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Codebook c = codebook.apply(home.resolve());
+            Codebook c = codebook.resolve(home.resolve());
             System.out.println("codebook: " + c.source() + " (" + c.indicators().size() + " indicators)");
             c.indicators().forEach(d -> System.out.printf("  %-24s %s: %s%n", d.id(), d.label(), String.join(" | ", d.patterns())));
             return 0;
@@ -119,9 +117,11 @@ public final class TagsCommand implements Callable<Integer> {
         @Mixin
         CodebookOption codebook;
 
+        private Codebook book;
+
         @Override
         public Integer call() {
-            codebook.apply(null);
+            book = codebook.resolve(null);
             if (!List.of("dev", "test", "all").contains(split)) {
                 System.err.println("evidens tags eval: --split must be dev, test or all, not " + split);
                 return 2;
@@ -134,7 +134,7 @@ public final class TagsCommand implements Callable<Integer> {
                 System.err.println("evidens tags eval: no gold documents in split " + split);
                 return 1;
             }
-            Evaluation e = Evaluation.run(docs, null, errors ? System.out : null);
+            Evaluation e = Evaluation.run(docs, null, errors ? System.out : null, book);
             e.print(System.out, "Tag gold, split " + split, docs.size());
             return 0;
         }
@@ -156,7 +156,7 @@ public final class TagsCommand implements Callable<Integer> {
                 }
                 Evaluation e = Evaluation.run(excerpts.stream().map(EvalDevGold.Excerpt::document).toList(),
                         excerpts.stream().map(EvalDevGold.Excerpt::annotated).toList(),
-                        errors && !"all".equals(s) ? System.out : null);
+                        errors && !"all".equals(s) ? System.out : null, book);
                 Map<String, Long> perKind = new TreeMap<>();
                 excerpts.forEach(x -> x.annotated().forEach(k -> perKind.merge(k, 1L, Long::sum)));
                 System.out.println();
@@ -203,8 +203,8 @@ public final class TagsCommand implements Callable<Integer> {
          * Tags every document and compares; {@code annotated} (null: everything) says per document which
          * kinds of tag ({@code q l i p}) its gold covers, so that unannotated kinds are not counted.
          */
-        static Evaluation run(List<GoldDocument> docs, List<Set<String>> annotated, PrintStream errors) {
-            DocumentTagger tagger = new DocumentTagger(NorwegianModels.shared());
+        static Evaluation run(List<GoldDocument> docs, List<Set<String>> annotated, PrintStream errors, Codebook codebook) {
+            DocumentTagger tagger = new DocumentTagger(NorwegianModels.shared(), codebook);
             Evaluation e = new Evaluation();
             for (int k = 0; k < docs.size(); k++) {
                 GoldDocument d = docs.get(k);
