@@ -24,14 +24,15 @@ import no.evidens.pipeline.passages.PassageBuilder;
 /**
  * The ingestion flow: a bundle's files are split into one exchange per file, processed in parallel:
  * hash → skip duplicates → Tika → (the file and each document it holds) normalise → tag → passages →
- * Lucene. The body changes at each step ({@link BundleEntry} → {@link HashedFile} → the documents the
- * file holds → each {@link DocumentStage} → the {@link ReceiptFile} line); Camel's own routing facts
+ * Lucene. The body changes at each step ({@link BundleEntry} → {@link HashedFile} → {@link ExtractedFile}
+ * → the documents it holds → each {@link DocumentStage} → the {@link ReceiptFile} line); Camel's own routing facts
  * (a duplicate, a caught exception) are the only exchange properties read. A document that fails goes to
  * the receipt with its reason, and the batch goes on.
  */
 final class IngestRoute extends RouteBuilder {
     static final String INGEST = "direct:ingest";
     static final String FILE = "direct:file";
+    static final String NEW_FILE = "direct:new-file";
     static final String DOCUMENT = "direct:document";
     /** Documents between commits: a process killed mid-ingest loses at most these, and ingesting again completes it. */
     static final int COMMIT_EVERY = 25;
@@ -66,8 +67,7 @@ final class IngestRoute extends RouteBuilder {
                     .to(FILE)
                 .end();
 
-        // One file of the bundle: skip it if its bytes are already in the case, else extract it
-        // (with whatever it holds: attachments, files in a zip) and index each document in it.
+        // One file of the bundle: skip it if its bytes are already in the case.
         from(FILE).routeId("ingest-file")
                 .onException(Exception.class).handled(true).process(this::recordFileFailure).end()
                 .choice()
@@ -80,11 +80,25 @@ final class IngestRoute extends RouteBuilder {
                                 .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                                     .process(this::recordDuplicate)
                                 .otherwise()
-                                    .process(this::extract)                      // HashedFile → List<DocumentWork>
-                                    .split(body())
-                                        .to(DOCUMENT)
-                                    .end()
+                                    .to(NEW_FILE)
                             .end()
+                        .end()
+                .end();
+
+        // A new file: Tika reads it (in a worker process). An e-mail with attachments or an archive holds
+        // documents of its own: each goes on as a document, and the file itself last (its entry in the index
+        // marks all it holds as ingested). Any other file is one document.
+        from(NEW_FILE).routeId("ingest-new-file")
+                .onException(Exception.class).handled(true).process(this::recordFileFailure).end()
+                .process(this::extract)                                          // HashedFile → ExtractedFile
+                .choice()
+                    .when(bodyIs(ExtractedFile.class, f -> !f.holdsDocuments()))
+                        .process(this::asDocument)                               // ExtractedFile → DocumentWork
+                        .to(DOCUMENT)
+                    .otherwise()
+                        .process(this::splitDocuments)                           // ExtractedFile → List<DocumentWork>
+                        .split(body())
+                            .to(DOCUMENT)
                         .end()
                 .end();
 
@@ -126,7 +140,20 @@ final class IngestRoute extends RouteBuilder {
 
     private void extract(Exchange ex) throws ExtractionException {
         HashedFile file = ex.getIn().getBody(HashedFile.class);
-        ex.getIn().setBody(DocumentWork.of(file, analyser.extract(file.entry().file()), municipality));
+        ex.getIn().setBody(new ExtractedFile(file, analyser.extract(file.entry().file())));
+    }
+
+    private void asDocument(Exchange ex) {
+        List<DocumentWork> documents = documentsOf(ex.getIn().getBody(ExtractedFile.class));
+        ex.getIn().setBody(documents.get(documents.size() - 1));
+    }
+
+    private void splitDocuments(Exchange ex) {
+        ex.getIn().setBody(documentsOf(ex.getIn().getBody(ExtractedFile.class)));
+    }
+
+    private List<DocumentWork> documentsOf(ExtractedFile file) {
+        return DocumentWork.of(file.file(), file.extraction(), municipality);
     }
 
     private void normalise(Exchange ex) throws ExtractionException {
@@ -200,7 +227,7 @@ final class IngestRoute extends RouteBuilder {
 
     /**
      * A file failed on its own (not one of its documents): its body is the entry, the entry with its hash,
-     * or the documents it holds (the file itself last).
+     * the extracted file, or the documents it holds (the file itself last).
      */
     private void recordFileFailure(Exchange ex) {
         Object body = ex.getIn().getBody();
@@ -211,6 +238,10 @@ final class IngestRoute extends RouteBuilder {
             path = entry.path();
             type = entry.type();
             sha = null;
+        } else if (body instanceof ExtractedFile extracted) {
+            path = extracted.file().entry().path();
+            type = extracted.file().entry().type();
+            sha = extracted.file().sha256();
         } else if (body instanceof HashedFile file) {
             path = file.entry().path();
             type = file.entry().type();
