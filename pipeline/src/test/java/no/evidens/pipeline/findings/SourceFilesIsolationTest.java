@@ -16,7 +16,6 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import no.evidens.pipeline.extract.ExtractionWorker;
 import no.evidens.pipeline.extract.Sha256;
 
 /**
@@ -37,9 +36,10 @@ class SourceFilesIsolationTest {
         return out.toByteArray();
     }
 
+    /** Java processes started by this one (the worker's command line is too long for the OS to report). */
     private static List<ProcessHandle> workers() {
         return ProcessHandle.current().children()
-                .filter(p -> p.info().arguments().map(List::of).orElse(List.of()).contains(ExtractionWorker.class.getName()))
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
                 .toList();
     }
 
