@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import no.evidens.models.codebook.Codebook;
 import no.evidens.corpus.tags.EvalDevGold;
 import no.evidens.corpus.tags.GoldDocument;
 import no.evidens.corpus.tags.TagsGold;
@@ -45,25 +46,25 @@ final class TagsEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        codebook.apply(null);
+        Codebook book = codebook.resolve(null);
         if (!List.of("dev", "test", "all").contains(split)) {
             System.err.println("evidens tags eval: --split must be dev, test or all, not " + split);
             return 2;
         }
         if (evalDev != null) {
-            return evalDev();
+            return evalDev(book);
         }
         List<GoldDocument> docs = "all".equals(split) ? TagsGold.all() : TagsGold.split(split);
         if (docs.isEmpty()) {
             System.err.println("evidens tags eval: no gold documents in split " + split);
             return 1;
         }
-        TagEvaluation e = TagEvaluation.run(docs, null, errors ? System.out : null);
+        TagEvaluation e = TagEvaluation.run(docs, null, errors ? System.out : null, book);
         e.print(System.out, "Tag gold, split " + split, docs.size());
         return 0;
     }
 
-    private Integer evalDev() {
+    private Integer evalDev(Codebook book) {
         if (!Files.isDirectory(evalDev)) {
             System.err.println("evidens tags eval: the eval-dev folder " + evalDev.toAbsolutePath().normalize()
                     + " does not exist; give the folder of the real excerpts with --eval-dev DIR");
@@ -80,7 +81,7 @@ final class TagsEvalCommand implements Callable<Integer> {
             }
             TagEvaluation e = TagEvaluation.run(excerpts.stream().map(EvalDevGold.Excerpt::document).toList(),
                     excerpts.stream().map(EvalDevGold.Excerpt::annotated).toList(),
-                    errors && !"all".equals(s) ? System.out : null);
+                    errors && !"all".equals(s) ? System.out : null, book);
             Map<String, Long> perKind = new TreeMap<>();
             excerpts.forEach(x -> x.annotated().forEach(k -> perKind.merge(k, 1L, Long::sum)));
             System.out.println();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import no.evidens.models.codebook.Codebook;
 import no.evidens.corpus.tags.GoldDocument;
 import no.evidens.models.NorwegianModels;
 import no.evidens.models.tag.PersonalNumber;
@@ -31,8 +32,9 @@ public final class TagEvaluation {
      * Tags every document and compares; {@code annotated} (null: everything) says per document which
      * kinds of tag ({@code q l i p}) its gold covers, so that unannotated kinds are not counted.
      */
-    public static TagEvaluation run(List<GoldDocument> docs, List<Set<String>> annotated, PrintStream errors) {
-        DocumentTagger tagger = new DocumentTagger(NorwegianModels.shared());
+    public static TagEvaluation run(List<GoldDocument> docs, List<Set<String>> annotated, PrintStream errors,
+                                    Codebook codebook) {
+        DocumentTagger tagger = new DocumentTagger(NorwegianModels.shared(), codebook);
         TagEvaluation e = new TagEvaluation();
         for (int k = 0; k < docs.size(); k++) {
             GoldDocument d = docs.get(k);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import no.evidens.models.NorwegianModels;
+import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.extract.Extraction;
 import no.evidens.pipeline.extract.ExtractionException;
 import no.evidens.pipeline.extract.Extractor;
@@ -19,13 +20,21 @@ import no.evidens.pipeline.normalise.TextNormaliser;
 public final class DocumentAnalyser implements AutoCloseable {
     private final Extractor extractor;
     private final TextNormaliser normaliser = new TextNormaliser();
-    private final DocumentTagger tagger = new DocumentTagger(NorwegianModels.shared());
+    private final DocumentTagger tagger;
     private final LanguageGuesser languages = new LanguageGuesser();
 
-    public DocumentAnalyser(Extractor extractor) {
+    /** @param codebook the indicator codebook to tag with */
+    public DocumentAnalyser(Extractor extractor, Codebook codebook) {
         this.extractor = extractor;
+        this.tagger = new DocumentTagger(NorwegianModels.shared(), codebook);
     }
 
+    /** With the default codebook shipped in {@code models}. */
+    public DocumentAnalyser(Extractor extractor) {
+        this(extractor, Codebook.defaults());
+    }
+
+    /** Tika in this process and the default codebook: for trusted files (tests, the evaluation harnesses). */
     public DocumentAnalyser() {
         this(new TikaExtractor());
     }

@@ -2,11 +2,7 @@ package no.evidens.pipeline.analyse;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import no.evidens.models.NorwegianModels;
 import no.evidens.models.TaggedSpan;
@@ -26,42 +22,34 @@ import no.evidens.pipeline.normalise.NormalisedText;
  * references, personal data and names. Names are found document by document, so that a full name
  * early on helps recognise the surname alone later.
  *
- * <p>The indicator codebook is the one set with {@link #useCodebook} (the {@code --codebook} option or
- * the home folder's {@code codebook.yaml}), else the default shipped in {@code models}.
+ * <p>The indicator codebook is given by the caller (the {@code --codebook} option, the home folder's
+ * {@code codebook.yaml}, or the default shipped in {@code models}). Running headers and footers are not
+ * looked for here: the normaliser found them, and {@link NormalisedText#furniture()} says where they are.
  */
 public final class DocumentTagger {
-    private static volatile Codebook configured;
-
     private final NorwegianModels models;
+    private final Codebook codebook;
     private final QuoteTagger quotes = new QuoteTagger();
     private final LegalRefTagger legalRefs = new LegalRefTagger();
     private final PiiTagger piiTagger = new PiiTagger();
+    /** Built on first use: compiling the codebook's patterns loads the tokenizer model. */
     private volatile IndicatorTagger indicators;
 
-    public DocumentTagger(NorwegianModels models) {
+    public DocumentTagger(NorwegianModels models, Codebook codebook) {
         this.models = models;
+        this.codebook = codebook;
     }
 
-    /** The codebook every tagger in this process uses from now on (null: back to the default). */
-    public static void useCodebook(Codebook codebook) {
-        configured = codebook;
-    }
-
-    /** The codebook in force. */
-    public static Codebook codebook() {
-        Codebook c = configured;
-        return c != null ? c : DefaultCodebook.INSTANCE;
-    }
-
-    private static final class DefaultCodebook {
-        static final Codebook INSTANCE = Codebook.defaults();
+    /** The codebook this tagger finds indicators with. */
+    public Codebook codebook() {
+        return codebook;
     }
 
     private IndicatorTagger indicatorTagger() {
-        Codebook c = codebook();
         IndicatorTagger t = indicators;
-        if (t == null || t.codebook() != c) {
-            t = new IndicatorTagger(c, models);
+        if (t == null) {
+            // Two threads may both build it; either result is the same.
+            t = new IndicatorTagger(codebook, models);
             indicators = t;
         }
         return t;
@@ -99,7 +87,7 @@ public final class DocumentTagger {
         pii.sort(Comparator.comparingInt(Spans.Pii::start).thenComparing(Spans.Pii::type));
 
         List<Spans.Quote> quoteSpans = new ArrayList<>();
-        for (Quotation q : quotes.tag(text, pageFurniture(doc))) {
+        for (Quotation q : quotes.tag(text, doc.furniture())) {
             quoteSpans.add(new Spans.Quote(q.start(), q.end(), doc.pageOf(q.start()), text.substring(q.start(), q.end()),
                     sentencesOf(sentenceSpans, q.start(), q.end()), pagesOf(doc, q.start(), q.end()),
                     q.attribution() == null ? null : q.attribution().cut(text), q.flags(), String.valueOf(q.open()),
@@ -134,37 +122,6 @@ public final class DocumentTagger {
         for (int p = doc.pageOf(start); p <= doc.pageOf(Math.max(start, end - 1)); p++) {
             out.add(p);
         }
-        return out;
-    }
-
-    /**
-     * Running headers and footers: a short paragraph that opens or closes a page and, with its digits
-     * masked, opens or closes another page too. Quotation marks there are not quotations.
-     */
-    static List<int[]> pageFurniture(NormalisedText doc) {
-        if (doc.pages() < 2) {
-            return List.of();
-        }
-        Map<String, List<int[]>> byKey = new HashMap<>();
-        Map<String, Set<Integer>> pagesByKey = new HashMap<>();
-        List<int[]> paragraphs = doc.paragraphs();
-        for (int k = 0; k < paragraphs.size(); k++) {
-            int[] para = paragraphs.get(k);
-            int page = doc.pageOf(para[0]);
-            boolean first = k == 0 || doc.pageOf(paragraphs.get(k - 1)[0]) != page;
-            boolean last = k == paragraphs.size() - 1 || doc.pageOf(paragraphs.get(k + 1)[0]) != page;
-            if ((first || last) && para[1] - para[0] <= 100) {
-                String key = doc.text().substring(para[0], para[1]).replaceAll("\\d+", "#").strip();
-                byKey.computeIfAbsent(key, x -> new ArrayList<>()).add(para);
-                pagesByKey.computeIfAbsent(key, x -> new HashSet<>()).add(page);
-            }
-        }
-        List<int[]> out = new ArrayList<>();
-        byKey.forEach((key, paras) -> {
-            if (pagesByKey.get(key).size() >= 2) {
-                out.addAll(paras);
-            }
-        });
         return out;
     }
 }

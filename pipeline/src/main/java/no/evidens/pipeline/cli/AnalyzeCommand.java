@@ -11,10 +11,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.analyse.DocumentAnalysis;
 import no.evidens.pipeline.extract.ExtractionException;
+import no.evidens.pipeline.extract.TikaExtractor;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Extract and tag one file (no index): text, pages, sentences, quotations, names.")
@@ -36,10 +38,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
         }
-        codebook.apply(no.evidens.pipeline.EvidensHome.resolve(null));
+        Codebook book = codebook.resolve(no.evidens.pipeline.EvidensHome.resolve(null));
         DocumentAnalysis a;
         try {
-            a = new DocumentAnalyser().analyse(file, file.toString());
+            a = new DocumentAnalyser(new TikaExtractor(), book).analyse(file, file.toString());
         } catch (ExtractionException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }

@@ -45,8 +45,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Ingestion.checkCaseId(caseId);
-        codebook.apply(home.resolve());
-        Receipt receipt = new Ingestion(home.resolve()).ingest(caseId, municipality, bundle,
+        Receipt receipt = new Ingestion(home.resolve(), codebook.resolve(home.resolve())).ingest(caseId, municipality, bundle,
                 new ConsoleProgress(System.err, System.console() != null));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -17,8 +17,8 @@ import no.evidens.pipeline.analyse.DocumentTagger;
  * project's gold data) lives in the evaluation module and joins this command through {@link CliExtension}.
  *
  * <p>{@link CodebookOption} is the hook that lets {@code analyze} and {@code ingest} take
- * {@code --codebook FILE}: add {@code @Mixin TagsCommand.CodebookOption codebook;} and call
- * {@code codebook.apply(home)} before tagging.
+ * {@code --codebook FILE}: add {@code @Mixin TagsCommand.CodebookOption codebook;} and pass
+ * {@code codebook.resolve(home)} to what tags.
  */
 @Command(name = "tags", mixinStandardHelpOptions = true,
         description = "Evaluate the taggers on the gold data; show the indicator codebook in force.",
@@ -46,12 +46,10 @@ public final class TagsCommand implements Callable<Integer> {
                         + "else the one shipped with Evidens.")
         Path file;
 
-        /** Makes the chosen codebook the one every tagger in this process uses; returns it. */
-        public Codebook apply(EvidensHome home) {
+        /** The chosen codebook, for the caller to hand to what tags. */
+        public Codebook resolve(EvidensHome home) {
             try {
-                Codebook c = Codebook.resolve(file, home == null ? null : home.root());
-                DocumentTagger.useCodebook(c);
-                return c;
+                return Codebook.resolve(file, home == null ? null : home.root());
             } catch (IOException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
@@ -69,7 +67,7 @@ public final class TagsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Codebook c = codebook.apply(home.resolve());
+            Codebook c = codebook.resolve(home.resolve());
             System.out.println("codebook: " + c.source() + " (" + c.indicators().size() + " indicators)");
             c.indicators().forEach(d -> System.out.printf("  %-24s %s: %s%n", d.id(), d.label(), String.join(" | ", d.patterns())));
             return 0;

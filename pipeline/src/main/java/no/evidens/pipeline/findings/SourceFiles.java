@@ -9,15 +9,19 @@ import java.util.zip.ZipFile;
 
 import no.evidens.pipeline.extract.Extraction;
 import no.evidens.pipeline.extract.ExtractionException;
+import no.evidens.pipeline.extract.Extractor;
+import no.evidens.pipeline.extract.IsolatedExtractor;
 import no.evidens.pipeline.extract.Sha256;
 import no.evidens.pipeline.extract.TikaExtractor;
 
 /**
  * Finds the source file of a quotation in its bundle (a folder, or a .zip) and hashes it, to compare
  * with the SHA-256 the store kept when the quotation was attached; a document inside an e-mail or an
- * archive is taken out of it again to be hashed.
+ * archive is taken out of it again to be hashed. Only bytes are read in this process: a container is
+ * parsed by the extractor given, in {@link #isolated()} the same Tika worker processes that ingestion uses,
+ * so a hostile file that hangs or crashes its parser cannot take {@code verify} down.
  */
-final class SourceFiles {
+final class SourceFiles implements AutoCloseable {
     /** What was found: {@code ok} with the hash, or {@code missing} / {@code unchecked} with why. */
     record Source(String status, String sha256, String detail) {
         static final String FOUND = "found";
@@ -25,10 +29,30 @@ final class SourceFiles {
         static final String UNCHECKED = "unchecked";
     }
 
-    private SourceFiles() {
+    private final Extractor containers;
+
+    /** @param containers what opens a container (an e-mail, an archive) to find a document inside it */
+    SourceFiles(Extractor containers) {
+        this.containers = containers;
     }
 
-    static Source hash(String bundle, String file) {
+    /**
+     * Containers opened by one Tika worker process, started when the first container is met (most
+     * quotations come from files of their own), with the limits ingestion has; no OCR, as only the bytes
+     * of what the container holds are hashed.
+     */
+    static SourceFiles isolated() {
+        return new SourceFiles(new IsolatedExtractor(1, TikaExtractor.DEFAULT_MAX_CHARS, false,
+                IsolatedExtractor.DEFAULT_TIMEOUT_SECONDS));
+    }
+
+    /** Stops the worker process, if one was started. */
+    @Override
+    public void close() {
+        containers.close();
+    }
+
+    Source hash(String bundle, String file) {
         if (bundle == null) {
             return new Source(Source.UNCHECKED, null, "the store does not know which bundle the file came from (give --bundle)");
         }
@@ -74,9 +98,9 @@ final class SourceFiles {
      * A document inside a container (mail.eml!/vedlegg.pdf, a.zip!/b.zip!/c.txt): the container is opened
      * as ingestion opened it, and the hash of the document at that path inside is compared.
      */
-    private static Source inside(Path container, String[] steps, String file) {
+    private Source inside(Path container, String[] steps, String file) {
         try {
-            Extraction e = new TikaExtractor(TikaExtractor.DEFAULT_MAX_CHARS, false).extract(container);
+            Extraction e = containers.extract(container);
             Extraction.Embedded found = null;
             for (int i = 1; i < steps.length; i++) {
                 String name = steps[i];

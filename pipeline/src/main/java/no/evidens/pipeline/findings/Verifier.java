@@ -34,15 +34,17 @@ final class Verifier {
 
     List<Verification> verify(String caseId) throws IOException {
         List<Verification> out = new ArrayList<>();
-        for (Finding f : store.findings(caseId)) {
-            for (EvidenceItem item : store.evidence(f.id())) {
-                out.add(verify(f, item));
+        try (SourceFiles sources = SourceFiles.isolated()) {
+            for (Finding f : store.findings(caseId)) {
+                for (EvidenceItem item : store.evidence(f.id())) {
+                    out.add(verify(f, item, sources));
+                }
             }
         }
         return out;
     }
 
-    private Verification verify(Finding f, EvidenceItem item) throws IOException {
+    private Verification verify(Finding f, EvidenceItem item, SourceFiles sources) throws IOException {
         EvidenceDraft e = item.evidence();
         List<String> problems = new ArrayList<>();
         String status = Verification.OK;
@@ -62,7 +64,7 @@ final class Verifier {
                 status = Verification.CHANGED;
             }
         }
-        SourceFiles.Source source = SourceFiles.hash(bundleOverride != null ? bundleOverride : e.sourceBundle(), e.file());
+        SourceFiles.Source source = sources.hash(bundleOverride != null ? bundleOverride : e.sourceBundle(), e.file());
         switch (source.status()) {
             case SourceFiles.Source.FOUND -> {
                 if (!source.sha256().equals(e.sha256())) {

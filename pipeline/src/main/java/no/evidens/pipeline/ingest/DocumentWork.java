@@ -1,6 +1,7 @@
 package no.evidens.pipeline.ingest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,25 @@ import no.evidens.pipeline.extract.Sha256;
  * @param facets     facets of the document (kommune, tjeneste, år); a contained document has its container's
  */
 record DocumentWork(String path, String type, String title, String sha256, String docId, Extraction extraction,
-                    String problem, Map<String, String> facets) {
+                    String problem, Map<String, String> facets) implements DocumentStage {
+
+    public DocumentWork {
+        // Unmodifiable, in the order it was built (the index adds the facet fields in this order).
+        facets = Collections.unmodifiableMap(facets);
+    }
+
+    @Override
+    public DocumentWork work() {
+        return this;
+    }
 
     /**
      * Every document the file holds, at any depth, and the file itself last: the file's own entry in the
      * index is what marks its content as ingested, so it goes in only after all it holds.
      */
-    static List<DocumentWork> of(BundleEntry entry, String sha256, Extraction extraction, String municipality) {
+    static List<DocumentWork> of(HashedFile file, Extraction extraction, String municipality) {
+        BundleEntry entry = file.entry();
+        String sha256 = file.sha256();
         List<DocumentWork> out = new ArrayList<>();
         Map<String, String> facets = new HashMap<>();
         putIfPresent(facets, PassageSchema.MUNICIPALITY, entry.municipality() != null ? entry.municipality() : municipality);
@@ -39,10 +52,10 @@ record DocumentWork(String path, String type, String title, String sha256, Strin
         String date = entry.date() != null ? entry.date() : extraction.created();
         putIfPresent(facets, PassageSchema.YEAR, year(date));
         putIfPresent(facets, PassageSchema.DATE, date);
-        DocumentWork file = new DocumentWork(entry.path(), entry.type(), entry.title(), sha256, sha256.substring(0, 16),
+        DocumentWork self = new DocumentWork(entry.path(), entry.type(), entry.title(), sha256, sha256.substring(0, 16),
                 extraction, null, facets);
-        addEmbedded(file, extraction, out);
-        out.add(file);
+        addEmbedded(self, extraction, out);
+        out.add(self);
         return out;
     }
 
@@ -71,8 +84,27 @@ record DocumentWork(String path, String type, String title, String sha256, Strin
         return date != null && date.strip().matches("\\d{4}(\\D.*)?") ? date.strip().substring(0, 4) : null;
     }
 
+    /** Whether it could not be taken out of its container, or read ({@link #problem} says why). */
+    boolean failed() {
+        return problem != null;
+    }
+
     /** A container whose only content is the documents it holds (a zip): accounted for, but no text. */
     boolean isPureContainer() {
         return extraction != null && !extraction.embedded().isEmpty() && extraction.text().isBlank();
+    }
+
+    /** The title it is indexed under: the manifest's, else its own metadata's, else its file name without extension. */
+    String indexTitle() {
+        if (title != null) {
+            return title;
+        }
+        String own = extraction.title();
+        if (own != null && !own.isBlank()) {
+            return own.strip();
+        }
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('!')) + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

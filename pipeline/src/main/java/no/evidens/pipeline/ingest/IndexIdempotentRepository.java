@@ -20,17 +20,17 @@ final class IndexIdempotentRepository extends ServiceSupport implements Idempote
     private final EvidenceIndexWriter index;
     /** Content hash → path of the file of this batch that claimed it. */
     private final Map<String, String> claimed = new ConcurrentHashMap<>();
-    private final String pathProperty;
 
-    IndexIdempotentRepository(String caseId, EvidenceIndexWriter index, String pathProperty) {
+    IndexIdempotentRepository(String caseId, EvidenceIndexWriter index) {
         this.caseId = caseId;
         this.index = index;
-        this.pathProperty = pathProperty;
     }
 
+    /** Claims the hash for the file in the exchange's body (a {@link HashedFile}) unless it is seen already. */
     @Override
     public boolean add(Exchange exchange, String sha256) {
-        String path = exchange.getProperty(pathProperty, String.class);
+        HashedFile file = exchange.getIn().getBody(HashedFile.class);
+        String path = file == null ? null : file.entry().path();
         return !inIndex(sha256) && claimed.putIfAbsent(sha256, path == null ? "" : path) == null;
     }
 

@@ -5,7 +5,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
+import org.apache.camel.Predicate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.ExpressionAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,37 +16,32 @@ import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.Passage;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
-import no.evidens.pipeline.analyse.DocumentAnalysis;
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.ExtractionException;
 import no.evidens.pipeline.extract.Sha256;
-import no.evidens.pipeline.normalise.NormalisedText;
 import no.evidens.pipeline.passages.PassageBuilder;
 
 /**
  * The ingestion flow: a bundle's files are split into one exchange per file, processed in parallel:
  * hash → skip duplicates → Tika → (the file and each document it holds) normalise → tag → passages →
- * Lucene. A document that fails goes to the receipt with its reason, and the batch goes on.
+ * Lucene. The body changes at each step ({@link BundleEntry} → {@link HashedFile} → {@link ExtractedFile}
+ * → the documents it holds → each {@link DocumentStage} → the {@link ReceiptFile} line); Camel's own routing facts
+ * (a duplicate, a caught exception) are the only exchange properties read. A document that fails goes to
+ * the receipt with its reason, and the batch goes on.
  */
 final class IngestRoute extends RouteBuilder {
     static final String INGEST = "direct:ingest";
     static final String FILE = "direct:file";
+    static final String NEW_FILE = "direct:new-file";
     static final String DOCUMENT = "direct:document";
+    /** Documents between commits: a process killed mid-ingest loses at most these, and ingesting again completes it. */
+    static final int COMMIT_EVERY = 25;
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestRoute.class);
-    private static final String ENTRY = "evidensEntry";
-    private static final String PATH = "evidensPath";
-    private static final String SHA = "evidensSha256";
-    private static final String WORK = "evidensWork";
-    private static final String TEXT = "evidensText";
-    private static final String ANALYSIS = "evidensAnalysis";
 
     private final String caseId;
     private final String municipality;
     private final DocumentAnalyser analyser;
-    /** Documents between commits: a process killed mid-ingest loses at most these, and ingesting again completes it. */
-    static final int COMMIT_EVERY = 25;
-
     private final PassageBuilder passages = new PassageBuilder();
     private final AtomicInteger sinceCommit = new AtomicInteger();
     private final EvidenceIndexWriter index;
@@ -58,7 +56,7 @@ final class IngestRoute extends RouteBuilder {
         this.analyser = analyser;
         this.index = index;
         this.receipts = receipts;
-        this.seen = new IndexIdempotentRepository(caseId, index, PATH);
+        this.seen = new IndexIdempotentRepository(caseId, index);
         this.pool = pool;
     }
 
@@ -69,130 +67,208 @@ final class IngestRoute extends RouteBuilder {
                     .to(FILE)
                 .end();
 
-        // One file of the bundle: skip it if its bytes are already in the case, else extract it
-        // (with whatever it holds: attachments, files in a zip) and index each document in it.
+        // One file of the bundle: skip it if its bytes are already in the case.
         from(FILE).routeId("ingest-file")
                 .onException(Exception.class).handled(true).process(this::recordFileFailure).end()
-                .process(this::hash)
-                .idempotentConsumer(exchangeProperty(SHA), seen).skipDuplicate(false)
-                    .choice()
-                        .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
-                            .process(this::recordDuplicate)
-                        .otherwise()
-                            .process(this::extract)
-                            .split(body())
-                                .to(DOCUMENT)
+                .choice()
+                    .when(bodyIs(BundleEntry.class, e -> e.problem() != null))
+                        .process(this::recordUnreadable)
+                    .otherwise()
+                        .process(this::hash)                                     // BundleEntry → HashedFile
+                        .idempotentConsumer(sha256(), seen).skipDuplicate(false)
+                            .choice()
+                                .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
+                                    .process(this::recordDuplicate)
+                                .otherwise()
+                                    .to(NEW_FILE)
                             .end()
-                    .end()
+                        .end()
                 .end();
 
-        // One document: normalise → tag → passages → Lucene.
+        // A new file: Tika reads it (in a worker process). An e-mail with attachments or an archive holds
+        // documents of its own: each goes on as a document, and the file itself last (its entry in the index
+        // marks all it holds as ingested). Any other file is one document.
+        from(NEW_FILE).routeId("ingest-new-file")
+                .onException(Exception.class).handled(true).process(this::recordFileFailure).end()
+                .process(this::extract)                                          // HashedFile → ExtractedFile
+                .choice()
+                    .when(bodyIs(ExtractedFile.class, f -> !f.holdsDocuments()))
+                        .process(this::asDocument)                               // ExtractedFile → DocumentWork
+                        .to(DOCUMENT)
+                    .otherwise()
+                        .process(this::splitDocuments)                           // ExtractedFile → List<DocumentWork>
+                        .split(body())
+                            .to(DOCUMENT)
+                        .end()
+                .end();
+
+        // One document: the file itself or one it holds (an attachment, a file in a zip). It ends as a receipt line.
         from(DOCUMENT).routeId("ingest-document")
                 .onException(Exception.class).handled(true).process(this::recordDocumentFailure).end()
-                .process(this::normalise)
-                .process(this::tag)
-                .process(this::indexPassages);
+                .choice()
+                    .when(bodyIs(DocumentWork.class, DocumentWork::failed))
+                        .process(this::failedInContainer)                        // DocumentWork → ReceiptFile
+                    .when(bodyIs(DocumentWork.class, DocumentWork::isPureContainer))
+                        .process(this::indexArchive)                             // DocumentWork → ReceiptFile
+                    .otherwise()
+                        .process(this::normalise)                                // DocumentWork → Normalised
+                        .process(this::tag)                                      // Normalised → Analysed
+                        .process(this::buildPassages)                            // Analysed → Built
+                        .process(this::indexDocument)                            // Built → ReceiptFile
+                .end()
+                .process(ex -> receipts.record(ex.getIn().getBody(ReceiptFile.class)));
+    }
+
+    private static <T> Predicate bodyIs(Class<T> type, java.util.function.Predicate<T> test) {
+        return ex -> test.test(ex.getIn().getBody(type));
+    }
+
+    /** The content hash of a {@link HashedFile} body: the idempotent consumer's key. */
+    private static Expression sha256() {
+        return new ExpressionAdapter() {
+            @Override
+            public Object evaluate(Exchange ex) {
+                return ex.getIn().getBody(HashedFile.class).sha256();
+            }
+        };
     }
 
     private void hash(Exchange ex) throws Exception {
         BundleEntry entry = ex.getIn().getBody(BundleEntry.class);
-        ex.setProperty(ENTRY, entry);
-        ex.setProperty(PATH, entry.path());
-        if (entry.problem() != null) {
-            throw new ExtractionException(entry.problem());
-        }
-        ex.setProperty(SHA, Sha256.of(entry.file()));
+        ex.getIn().setBody(new HashedFile(entry, Sha256.of(entry.file())));
     }
 
     private void extract(Exchange ex) throws ExtractionException {
-        BundleEntry entry = entry(ex);
-        ex.getIn().setBody(DocumentWork.of(entry, sha(ex), analyser.extract(entry.file()), municipality));
+        HashedFile file = ex.getIn().getBody(HashedFile.class);
+        ex.getIn().setBody(new ExtractedFile(file, analyser.extract(file.entry().file())));
     }
 
-    private void normalise(Exchange ex) throws Exception {
+    private void asDocument(Exchange ex) {
+        List<DocumentWork> documents = documentsOf(ex.getIn().getBody(ExtractedFile.class));
+        ex.getIn().setBody(documents.get(documents.size() - 1));
+    }
+
+    private void splitDocuments(Exchange ex) {
+        ex.getIn().setBody(documentsOf(ex.getIn().getBody(ExtractedFile.class)));
+    }
+
+    private List<DocumentWork> documentsOf(ExtractedFile file) {
+        return DocumentWork.of(file.file(), file.extraction(), municipality);
+    }
+
+    private void normalise(Exchange ex) throws ExtractionException {
         DocumentWork work = ex.getIn().getBody(DocumentWork.class);
-        ex.setProperty(WORK, work);
-        if (work.problem() != null) {
-            throw new ExtractionException(work.problem());
-        }
-        if (work.isPureContainer()) {
-            // No text of its own, but in the index all the same: it marks the archive's content as ingested.
-            index.replace(new IndexedDocument(work.docId(), caseId, work.path(), work.type(), titleOf(work), work.sha256(),
-                    work.extraction().mediaType(), "", List.of(0)), List.of());
-            int n = work.extraction().embedded().size();
-            receipts.record(work.path(), work.type(), work.sha256(), ReceiptFile.INDEXED,
-                    "an archive of " + n + (n == 1 ? " file, listed" : " files, each listed") + " on its own", 0, 0);
-            ex.setRouteStop(true);
-            return;
-        }
-        ex.setProperty(TEXT, analyser.normalise(work.extraction()));
+        ex.getIn().setBody(new DocumentStage.Normalised(work, analyser.normalise(work.extraction())));
     }
 
     private void tag(Exchange ex) {
-        DocumentWork work = work(ex);
-        ex.setProperty(ANALYSIS, analyser.tag(work.path(), work.sha256(), work.extraction(),
-                ex.getProperty(TEXT, NormalisedText.class)));
+        DocumentStage.Normalised doc = ex.getIn().getBody(DocumentStage.Normalised.class);
+        DocumentWork work = doc.work();
+        ex.getIn().setBody(new DocumentStage.Analysed(work, doc.text(),
+                analyser.tag(work.path(), work.sha256(), work.extraction(), doc.text())));
     }
 
-    private void indexPassages(Exchange ex) throws Exception {
-        DocumentWork work = work(ex);
-        DocumentAnalysis analysis = ex.getProperty(ANALYSIS, DocumentAnalysis.class);
-        NormalisedText text = ex.getProperty(TEXT, NormalisedText.class);
-        String title = titleOf(work);
+    private void buildPassages(Exchange ex) {
+        DocumentStage.Analysed doc = ex.getIn().getBody(DocumentStage.Analysed.class);
+        DocumentWork work = doc.work();
+        String title = work.indexTitle();
         List<Passage> built = passages.build(
-                new PassageBuilder.Source(caseId, work.docId(), work.path(), work.type(), title, work.facets()), analysis);
-        IndexedDocument document = new IndexedDocument(work.docId(), caseId, work.path(), work.type(), title, work.sha256(),
-                analysis.mediaType(), text.text(), text.pageStarts());
+                new PassageBuilder.Source(caseId, work.docId(), work.path(), work.type(), title, work.facets()),
+                doc.analysis());
+        IndexedDocument document = new IndexedDocument(work.docId(), caseId, work.path(), work.type(), title,
+                work.sha256(), doc.analysis().mediaType(), doc.text().text(), doc.text().pageStarts());
+        ex.getIn().setBody(new DocumentStage.Built(work, document, built));
+    }
+
+    private void indexDocument(Exchange ex) throws Exception {
+        DocumentStage.Built doc = ex.getIn().getBody(DocumentStage.Built.class);
+        DocumentWork work = doc.work();
         // A file of the bundle is new here (its content hash said so); what a container holds may have been
         // added by a run that was cut short before the container itself went in, so it replaces any copy.
         if (work.path().contains("!/")) {
-            index.replace(document, built);
+            index.replace(doc.document(), doc.passages());
         } else {
-            index.add(document, built);
+            index.add(doc.document(), doc.passages());
         }
-        receipts.record(work.path(), work.type(), work.sha256(), ReceiptFile.INDEXED, null, text.pages(), built.size());
+        ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.INDEXED, null,
+                doc.document().pageStarts().size(), doc.passages().size()));
         if (sinceCommit.incrementAndGet() >= COMMIT_EVERY) {
             sinceCommit.set(0);
             index.commit();
         }
     }
 
-    private static String titleOf(DocumentWork work) {
-        if (work.title() != null) {
-            return work.title();
-        }
-        String own = work.extraction().title();
-        if (own != null && !own.isBlank()) {
-            return own.strip();
-        }
-        String name = work.path().substring(Math.max(work.path().lastIndexOf('/'), work.path().lastIndexOf('!')) + 1);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+    /** An archive with no text of its own: in the index all the same, as the mark that its content is ingested. */
+    private void indexArchive(Exchange ex) throws Exception {
+        DocumentWork work = ex.getIn().getBody(DocumentWork.class);
+        index.replace(new IndexedDocument(work.docId(), caseId, work.path(), work.type(), work.indexTitle(),
+                work.sha256(), work.extraction().mediaType(), "", List.of(0)), List.of());
+        int n = work.extraction().embedded().size();
+        ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.INDEXED,
+                "an archive of " + n + (n == 1 ? " file, listed" : " files, each listed") + " on its own", 0, 0));
+    }
+
+    private void failedInContainer(Exchange ex) {
+        DocumentWork work = ex.getIn().getBody(DocumentWork.class);
+        ex.getIn().setBody(failed(work.path(), work.type(), work.sha256(), new ExtractionException(work.problem())));
+    }
+
+    private void recordUnreadable(Exchange ex) {
+        BundleEntry entry = ex.getIn().getBody(BundleEntry.class);
+        receipts.record(failed(entry.path(), entry.type(), null, new ExtractionException(entry.problem())));
     }
 
     private void recordDuplicate(Exchange ex) {
-        String original = seen.claimedBy(sha(ex));
-        BundleEntry entry = entry(ex);
-        receipts.record(entry.path(), entry.type(), sha(ex), ReceiptFile.DUPLICATE, original == null
-                ? "the same content is already in this case" : "the same content as " + original, 0, 0);
+        HashedFile file = ex.getIn().getBody(HashedFile.class);
+        String original = seen.claimedBy(file.sha256());
+        receipts.record(new ReceiptFile(file.entry().path(), file.sha256(), file.entry().type(), ReceiptFile.DUPLICATE,
+                original == null ? "the same content is already in this case" : "the same content as " + original, 0, 0));
     }
 
+    /**
+     * A file failed on its own (not one of its documents): its body is the entry, the entry with its hash,
+     * the extracted file, or the documents it holds (the file itself last).
+     */
     private void recordFileFailure(Exchange ex) {
-        String sha = sha(ex);
+        Object body = ex.getIn().getBody();
+        String path;
+        String type;
+        String sha;
+        if (body instanceof BundleEntry entry) {
+            path = entry.path();
+            type = entry.type();
+            sha = null;
+        } else if (body instanceof ExtractedFile extracted) {
+            path = extracted.file().entry().path();
+            type = extracted.file().entry().type();
+            sha = extracted.file().sha256();
+        } else if (body instanceof HashedFile file) {
+            path = file.entry().path();
+            type = file.entry().type();
+            sha = file.sha256();
+        } else {
+            List<?> documents = ex.getIn().getBody(List.class);
+            DocumentWork self = (DocumentWork) documents.get(documents.size() - 1);
+            path = self.path();
+            type = self.type();
+            sha = self.sha256();
+        }
         if (sha != null) {
             seen.remove(sha);
         }
-        BundleEntry entry = entry(ex);
-        recordFailure(ex, entry.path(), entry.type(), sha);
+        receipts.record(failed(path, type, sha, caught(ex)));
     }
 
     private void recordDocumentFailure(Exchange ex) {
-        DocumentWork work = work(ex);
-        recordFailure(ex, work.path(), work.type(), work.sha256());
+        DocumentWork work = ex.getIn().getBody(DocumentStage.class).work();
+        receipts.record(failed(work.path(), work.type(), work.sha256(), caught(ex)));
     }
 
-    private void recordFailure(Exchange ex, String path, String type, String sha) {
-        Exception e = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    private static Exception caught(Exchange ex) {
+        return ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    }
+
+    private static ReceiptFile failed(String path, String type, String sha, Exception e) {
         String reason = e instanceof ExtractionException ? e.getMessage()
                 : "unexpected error while processing the file (" + e.getClass().getSimpleName() + ")";
         // Never the document's text in the log: the path and the reason only. Bad input is expected and
@@ -202,18 +278,6 @@ final class IngestRoute extends RouteBuilder {
         } else {
             LOG.warn("failed: {}: {}", path, reason, e);
         }
-        receipts.record(path, type, sha, ReceiptFile.FAILED, reason, 0, 0);
-    }
-
-    private static DocumentWork work(Exchange ex) {
-        return ex.getProperty(WORK, DocumentWork.class);
-    }
-
-    private static BundleEntry entry(Exchange ex) {
-        return ex.getProperty(ENTRY, BundleEntry.class);
-    }
-
-    private static String sha(Exchange ex) {
-        return ex.getProperty(SHA, String.class);
+        return new ReceiptFile(path, sha, type, ReceiptFile.FAILED, reason, 0, 0);
     }
 }

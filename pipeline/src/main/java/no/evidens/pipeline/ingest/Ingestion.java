@@ -15,6 +15,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 
 import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
@@ -39,10 +40,30 @@ public final class Ingestion {
         this.threads = Math.max(1, threads);
     }
 
-    /** Ingestion on all cores, with Tika in worker processes (see {@link IsolatedExtractor}). */
-    public Ingestion(EvidensHome home) {
-        this(home, new DocumentAnalyser(new IsolatedExtractor(Runtime.getRuntime().availableProcessors())),
+    /**
+     * Ingestion on all cores, with Tika in worker processes (see {@link IsolatedExtractor}).
+     *
+     * @param codebook the indicator codebook to tag with
+     */
+    public Ingestion(EvidensHome home, Codebook codebook) {
+        this(home, new DocumentAnalyser(new IsolatedExtractor(Runtime.getRuntime().availableProcessors()), codebook),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Ingestion on all cores, with Tika in worker processes, tagging with the home's codebook
+     * ({@code <home>/codebook.yaml}, else the default): the web workspace's and the demo's ingestion.
+     */
+    public Ingestion(EvidensHome home) {
+        this(home, homeCodebook(home));
+    }
+
+    private static Codebook homeCodebook(EvidensHome home) {
+        try {
+            return Codebook.resolve(null, home.root());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     public static void checkCaseId(String caseId) {

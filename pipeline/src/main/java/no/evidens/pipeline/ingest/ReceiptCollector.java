@@ -20,7 +20,8 @@ public final class ReceiptCollector {
         record(new ReceiptFile(path, sha256, type, status, reason, pages, passages));
     }
 
-    private void record(ReceiptFile f) {
+    /** Records one receipt line; the first word on a path counts. */
+    public void record(ReceiptFile f) {
         // Progress counts the files of the bundle, not the documents inside them.
         if (files.putIfAbsent(f.path(), f) == null && !f.path().contains("!/")) {
             progress.fileDone(f);

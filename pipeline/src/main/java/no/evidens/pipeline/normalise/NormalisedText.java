@@ -10,12 +10,21 @@ import java.util.List;
  *
  * @param text       the normalised text
  * @param pageStarts offsets where pages 1, 2, … begin (first is 0)
+ * @param furniture  [start, end) paragraphs that the normaliser took for running headers or footers but
+ *                   left in the text (short, and opening or closing more than one page): the taggers read
+ *                   no quotation there. The furniture it was sure of is gone from the text already.
  */
-public record NormalisedText(String text, List<Integer> pageStarts) {
+public record NormalisedText(String text, List<Integer> pageStarts, List<int[]> furniture) {
     public static final String PARAGRAPH_BREAK = "\n\n";
 
     public NormalisedText {
         pageStarts = List.copyOf(pageStarts);
+        furniture = furniture.stream().map(int[]::clone).toList();
+    }
+
+    /** A text without page furniture (one that did not come from a page layout, such as gold data). */
+    public NormalisedText(String text, List<Integer> pageStarts) {
+        this(text, pageStarts, List.of());
     }
 
     public int pages() {

@@ -2,15 +2,19 @@ package no.evidens.pipeline.normalise;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds running headers, footers and page numbers: lines at the top or the foot of a page that
- * repeat, digits aside, on most pages. They are removed so that a sentence or quotation crossing a
- * page break reads whole.
+ * Finds running headers, footers and page numbers, once for every later step: lines at the top or the
+ * foot of a page that repeat, digits aside, on most pages (or that a PDF sets in its margins) are
+ * removed so that a sentence or quotation crossing a page break reads whole ({@link #find}); short
+ * paragraphs that open or close more than one page but were not sure enough to remove stay in the text,
+ * marked for the taggers ({@link #remaining}).
  */
 final class PageFurniture {
     /** How many lines at each end of a page may be furniture. */
@@ -130,5 +134,36 @@ final class PageFurniture {
     /** Lines that differ only in their numbers (page numbers, dates) are the same furniture. */
     private static String key(String line) {
         return line.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("\\s+", " ");
+    }
+
+    /**
+     * Running headers and footers left in the normalised text: a paragraph of at most 100 characters that
+     * opens or closes a page and, with its digits masked, opens or closes another page too.
+     */
+    static List<int[]> remaining(NormalisedText doc) {
+        if (doc.pages() < 2) {
+            return List.of();
+        }
+        Map<String, List<int[]>> byKey = new HashMap<>();
+        Map<String, Set<Integer>> pagesByKey = new HashMap<>();
+        List<int[]> paragraphs = doc.paragraphs();
+        for (int k = 0; k < paragraphs.size(); k++) {
+            int[] para = paragraphs.get(k);
+            int page = doc.pageOf(para[0]);
+            boolean first = k == 0 || doc.pageOf(paragraphs.get(k - 1)[0]) != page;
+            boolean last = k == paragraphs.size() - 1 || doc.pageOf(paragraphs.get(k + 1)[0]) != page;
+            if ((first || last) && para[1] - para[0] <= 100) {
+                String key = doc.text().substring(para[0], para[1]).replaceAll("\\d+", "#").strip();
+                byKey.computeIfAbsent(key, x -> new ArrayList<>()).add(para);
+                pagesByKey.computeIfAbsent(key, x -> new HashSet<>()).add(page);
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        byKey.forEach((key, paras) -> {
+            if (pagesByKey.get(key).size() >= 2) {
+                out.addAll(paras);
+            }
+        });
+        return out;
     }
 }

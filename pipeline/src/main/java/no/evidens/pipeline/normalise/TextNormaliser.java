@@ -12,6 +12,7 @@ import no.evidens.pipeline.extract.Extraction;
  * numbers removed, words split at line ends joined, Unicode NFC, odd spaces folded,
  * invisible characters dropped, line breaks inside a paragraph joined with a space, paragraphs
  * (and list items that start a line with a bullet) separated by exactly one blank line. Page starts move with the text.
+ * Page furniture is found here only ({@link PageFurniture}); what stays in the text is marked in the result.
  */
 public final class TextNormaliser {
 
@@ -43,7 +44,8 @@ public final class TextNormaliser {
             nfcStarts.add(nfc.length());
             nfc.append(Normalizer.normalize(raw.substring(from, Math.max(from, to)), Normalizer.Form.NFC));
         }
-        return fold(nfc.toString(), nfcStarts);
+        NormalisedText folded = fold(nfc.toString(), nfcStarts);
+        return new NormalisedText(folded.text(), folded.pageStarts(), PageFurniture.remaining(folded));
     }
 
     private NormalisedText fold(String in, List<Integer> inPageStarts) {
