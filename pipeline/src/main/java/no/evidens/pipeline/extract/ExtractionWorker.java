@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +34,7 @@ public final class ExtractionWorker {
         PrintStream answers = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         TikaExtractor extractor = new TikaExtractor(maxChars, ocr);
+        warmUp(extractor);
         answers.println(READY);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -44,6 +47,24 @@ public final class ExtractionWorker {
                 answer = new Answer(null, "the parser failed on the file (" + e.getClass().getSimpleName() + ")");
             }
             answers.println(json.writeValueAsString(answer));
+        }
+    }
+
+    /**
+     * Reads one small text before the worker says it is ready, so that loading Tika's detectors and
+     * parsers (seconds on a busy machine) is not counted in the first real file's time limit.
+     */
+    private static void warmUp(TikaExtractor extractor) {
+        try {
+            Path probe = Files.createTempFile("evidens-warmup-", ".txt");
+            try {
+                Files.writeString(probe, "Oppvarming av tekstuttrekk.\n", StandardCharsets.UTF_8);
+                extractor.extract(probe);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        } catch (IOException | ExtractionException | RuntimeException e) {
+            // Only a warm-up: the real files will say what is wrong, if anything.
         }
     }
 }
