@@ -23,7 +23,8 @@ final class Migrations {
 
     /** Every migration, in order. Never edit one that has shipped: add the next. */
     static final List<Migration> ALL = List.of(
-            new Migration(1, "findings, evidence, requirements and history", "V1__findings.sql"));
+            new Migration(1, "findings, evidence, requirements and history", "V1__findings.sql"),
+            new Migration(2, "the normaliser version of each quotation", "V2__normaliser_version.sql"));
 
     private Migrations() {
     }

@@ -18,6 +18,7 @@ import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.ExtractionException;
 import no.evidens.pipeline.extract.Sha256;
 import no.evidens.pipeline.normalise.NormalisedText;
+import no.evidens.pipeline.normalise.TextNormaliser;
 import no.evidens.pipeline.passages.PassageBuilder;
 
 /**
@@ -142,7 +143,7 @@ final class IngestRoute extends RouteBuilder {
         List<Passage> built = passages.build(
                 new PassageBuilder.Source(caseId, work.docId(), work.path(), work.type(), title, work.facets()), analysis);
         IndexedDocument document = new IndexedDocument(work.docId(), caseId, work.path(), work.type(), title, work.sha256(),
-                analysis.mediaType(), text.text(), text.pageStarts());
+                analysis.mediaType(), text.text(), text.pageStarts(), TextNormaliser.VERSION);
         // A file of the bundle is new here (its content hash said so); what a container holds may have been
         // added by a run that was cut short before the container itself went in, so it replaces any copy.
         if (work.path().contains("!/")) {
