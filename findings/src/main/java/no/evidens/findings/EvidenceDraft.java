@@ -16,10 +16,12 @@ package no.evidens.findings;
  * @param endPage       the page it ends on
  * @param sha256        hex SHA-256 of the source file's bytes
  * @param sourceBundle  the bundle (folder or .zip) the file was ingested from, or null when unknown
+ * @param normaliserVersion the version of the normalisation of the text the offsets point into, or null when
+ *                      not recorded (quotations made before it was)
  */
 public record EvidenceDraft(String passageId, String lastPassageId, String docId, int start, int end, String quote,
                             String title, String file, String type, int page, int endPage, String sha256,
-                            String sourceBundle, Stance stance, String note, Provenance provenance) {
+                            String sourceBundle, Stance stance, String note, Provenance provenance, String normaliserVersion) {
     public EvidenceDraft {
         if (start < 0 || end <= start) {
             throw new IllegalArgumentException("an empty or negative span " + start + "–" + end);
@@ -33,5 +35,13 @@ public record EvidenceDraft(String passageId, String lastPassageId, String docId
         if (provenance == null) {
             provenance = Provenance.none();
         }
+    }
+
+    /** A quotation whose normaliser version is not known. */
+    public EvidenceDraft(String passageId, String lastPassageId, String docId, int start, int end, String quote,
+                         String title, String file, String type, int page, int endPage, String sha256,
+                         String sourceBundle, Stance stance, String note, Provenance provenance) {
+        this(passageId, lastPassageId, docId, start, end, quote, title, file, type, page, endPage, sha256, sourceBundle,
+                stance, note, provenance, null);
     }
 }

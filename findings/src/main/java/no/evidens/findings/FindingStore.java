@@ -461,7 +461,7 @@ public final class FindingStore implements AutoCloseable {
             + " updated_by, updated_at FROM finding";
     private static final String EVIDENCE_SELECT = "SELECT id, finding_id, position, passage_id, last_passage_id, doc_id,"
             + " start_offset, end_offset, quote, title, file, type, page, end_page, sha256, source_bundle, stance, note, query,"
-            + " filters, added_by, added_at FROM evidence";
+            + " filters, added_by, added_at, normaliser_version FROM evidence";
 
     private List<Finding> findingRows(PreparedStatement ps) throws SQLException {
         List<Finding> out = new ArrayList<>();
@@ -536,7 +536,8 @@ public final class FindingStore implements AutoCloseable {
     private long insertEvidence(long findingId, int position, EvidenceDraft e, String actor, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO evidence (finding_id, position, passage_id, last_passage_id,"
                 + " doc_id, start_offset, end_offset, quote, title, file, type, page, end_page, sha256, source_bundle, stance, note,"
-                + " query, filters, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " query, filters, added_by, added_at, normaliser_version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, findingId);
             ps.setInt(2, position);
@@ -559,6 +560,7 @@ public final class FindingStore implements AutoCloseable {
             ps.setString(19, json(e.provenance().filters()));
             ps.setString(20, actor);
             ps.setObject(21, time(at));
+            ps.setString(22, e.normaliserVersion());
             ps.executeUpdate();
             return generatedKey(ps);
         }
@@ -590,7 +592,7 @@ public final class FindingStore implements AutoCloseable {
                 EvidenceDraft d = new EvidenceDraft(rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
                         rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getInt(13),
                         rs.getInt(14), rs.getString(15), rs.getString(16), Stance.of(rs.getString(17)), rs.getString(18),
-                        new Provenance(rs.getString(19), filters));
+                        new Provenance(rs.getString(19), filters), rs.getString(23));
                 out.add(new EvidenceItem(rs.getLong(1), rs.getLong(2), rs.getInt(3), d, rs.getString(21), instant(rs, 22)));
             }
         }

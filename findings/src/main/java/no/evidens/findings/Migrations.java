@@ -24,7 +24,8 @@ final class Migrations {
     /** Every migration, in order. Never edit one that has shipped: add the next. */
     static final List<Migration> ALL = List.of(
             new Migration(1, "findings, evidence, requirements and history", "V1__findings.sql"),
-            new Migration(2, "the history trigger under its class in the findings module", "V2__trigger_class.sql"));
+            new Migration(2, "the history trigger under its class in the findings module", "V2__trigger_class.sql"),
+            new Migration(3, "the normaliser version of each quotation", "V3__normaliser_version.sql"));
 
     private Migrations() {
     }

@@ -14,11 +14,19 @@ import java.util.List;
  * @param mediaType  detected media type
  * @param text       the normalised text
  * @param pageStarts offsets into {@code text} where pages 1, 2, … begin (first is 0)
+ * @param normaliserVersion the version of the normalisation that made {@code text}, or null for a
+ *                   document indexed before versions were recorded
  */
 public record IndexedDocument(String docId, String caseId, String file, String type, String title, String sha256,
-                              String mediaType, String text, List<Integer> pageStarts) {
+                              String mediaType, String text, List<Integer> pageStarts, String normaliserVersion) {
     public IndexedDocument {
         pageStarts = List.copyOf(pageStarts);
+    }
+
+    /** A document whose normalisation version is not known. */
+    public IndexedDocument(String docId, String caseId, String file, String type, String title, String sha256,
+                           String mediaType, String text, List<Integer> pageStarts) {
+        this(docId, caseId, file, type, title, sha256, mediaType, text, pageStarts, null);
     }
 
     public int pages() {

@@ -68,6 +68,8 @@ public final class PassageSchema {
     public static final String MEDIA_TYPE = "mediaType";
     public static final String DOC_TEXT = "docText";
     public static final String PAGE_STARTS = "pageStarts";
+    /** Stored on a document: the version of the normalisation that made its text (absent before it was recorded). */
+    public static final String NORMALISER = "normaliser";
 
     /** Facet dimensions, in the order they are reported. */
     public static final List<String> FACET_DIMS = List.of(TYPE, CASE, INDICATOR, LAW, HAS_QUOTE, MUNICIPALITY, SERVICE, YEAR);
@@ -173,6 +175,9 @@ public final class PassageSchema {
         d.add(new StoredField(DOC_TEXT, doc.text()));
         d.add(new StoredField(PAGE_STARTS,
                 doc.pageStarts().stream().map(String::valueOf).collect(Collectors.joining(","))));
+        if (doc.normaliserVersion() != null) {
+            d.add(new StoredField(NORMALISER, doc.normaliserVersion()));
+        }
         return d;
     }
 
@@ -180,7 +185,7 @@ public final class PassageSchema {
         List<Integer> pageStarts = java.util.Arrays.stream(d.get(PAGE_STARTS).split(","))
                 .map(Integer::valueOf).toList();
         return new IndexedDocument(d.get(DOC), d.get(CASE), d.get(FILE), d.get(TYPE), d.get(TITLE),
-                d.get(SHA256), d.get(MEDIA_TYPE), d.get(DOC_TEXT), pageStarts);
+                d.get(SHA256), d.get(MEDIA_TYPE), d.get(DOC_TEXT), pageStarts, d.get(NORMALISER));
     }
 
     /** A passage's stored fields as a hit, with what the highlighter found in its text. */

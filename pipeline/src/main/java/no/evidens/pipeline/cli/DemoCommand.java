@@ -46,6 +46,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EvidensHome h = home.resolve();
         PrintWriter out = spec.commandLine().getOut();
+        for (String missing : MissingTools.find()) {
+            spec.commandLine().getErr().println("evidens: " + missing + " Going on without it.");
+        }
+        spec.commandLine().getErr().flush();
         Path bundle = h.root().resolve("sample-bundle");
         SampleBundle.writeTo(bundle);
         out.println("Sample bundle written to " + bundle);

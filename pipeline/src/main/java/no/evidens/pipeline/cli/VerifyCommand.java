@@ -46,6 +46,9 @@ final class VerifyCommand implements Callable<Integer> {
                 for (String p : v.problems()) {
                     out.println("          " + p);
                 }
+                if (v.normaliserNote() != null) {
+                    out.println("          " + v.normaliserNote());
+                }
             }
             out.printf("%d quotation%s checked: %s%n", checks.size(), checks.size() == 1 ? "" : "s", counts.isEmpty() ? "none" : counts);
         }

@@ -31,7 +31,7 @@ public record CaseExport(String format, int version, @JsonProperty("case") Strin
      */
     public record EvidenceOut(long id, int position, String stance, String quote, String source, Citation citation,
                               String passageId, String lastPassageId, String sha256, String sourceBundle, String note,
-                              ProvenanceOut provenance, String addedBy, String addedAt) {
+                              ProvenanceOut provenance, String addedBy, String addedAt, String normaliserVersion) {
     }
 
     /** Where the quotation stands: offsets into the document's normalised text, pages from 1. */

@@ -104,7 +104,8 @@ public final class CaseExports {
         return new EvidenceOut(item.id(), item.position(), e.stance().id(), quote, source(e),
                 new Citation(e.title(), e.file(), e.type(), e.docId(), e.page(), e.endPage(), e.start(), e.end()),
                 e.passageId(), e.lastPassageId(), e.sha256(), e.sourceBundle(), note,
-                new ProvenanceOut(e.provenance().query(), e.provenance().filters()), item.addedBy(), item.addedAt().toString());
+                new ProvenanceOut(e.provenance().query(), e.provenance().filters()), item.addedBy(), item.addedAt().toString(),
+                e.normaliserVersion());
     }
 
     /** A history entry as exported. */
@@ -159,7 +160,8 @@ public final class CaseExports {
                 items.add(new EvidenceItem(e.id(), f.id(), e.position(), new EvidenceDraft(e.passageId(), e.lastPassageId(),
                         c.docId(), c.start(), c.end(), e.quote(), c.title(), c.file(), c.type(), c.page(), c.endPage(), e.sha256(),
                         e.sourceBundle(), Stance.of(e.stance()), e.note(),
-                        new Provenance(e.provenance().query(), e.provenance().filters())), e.addedBy(), Instant.parse(e.addedAt())));
+                        new Provenance(e.provenance().query(), e.provenance().filters()), e.normaliserVersion()), e.addedBy(),
+                        Instant.parse(e.addedAt())));
             }
             findings.add(new ImportedFinding(finding, items));
         }

@@ -69,7 +69,7 @@ final class EvidenceResolver {
         String bundle = receipts.bundleOf(r.caseId(), doc.file(), doc.sha256()).orElse(null);
         return new EvidenceDraft(first.passageId(), last.passageId(), doc.docId(), start, end, quote, doc.title(), doc.file(),
                 doc.type(), pageOf(doc.pageStarts(), start), pageOf(doc.pageStarts(), end - 1), doc.sha256(), bundle, r.stance(),
-                r.note(), r.provenance());
+                r.note(), r.provenance(), doc.normaliserVersion());
     }
 
     private SearchHit passage(String caseId, String passageId) throws IOException {

@@ -11,9 +11,11 @@ import java.util.List;
  * @param file     the source file (path inside the bundle)
  * @param status   {@value #OK}, {@value #CHANGED}, {@value #VANISHED} or {@value #UNCHECKED}
  * @param problems what is wrong, for a person to read (empty when ok)
+ * @param normaliserNote when the quotation was made under another version of the text normalisation than the
+ *                 indexed text's, says so (offsets may then point elsewhere); null when the versions agree
  */
 public record Verification(String finding, long item, int position, String file, int start, int end, String status,
-                           List<String> problems) {
+                           List<String> problems, String normaliserNote) {
     public static final String OK = "ok";
     /** The source file or the indexed text is no longer what was quoted. */
     public static final String CHANGED = "changed";

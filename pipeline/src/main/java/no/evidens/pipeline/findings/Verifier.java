@@ -82,7 +82,17 @@ final class Verifier {
                 status = worse(status, Verification.UNCHECKED);
             }
         }
-        return new Verification(f.ref(), item.id(), item.position(), e.file(), e.start(), e.end(), status, problems);
+        return new Verification(f.ref(), item.id(), item.position(), e.file(), e.start(), e.end(), status, problems,
+                doc.map(d -> normaliserNote(e.normaliserVersion(), d.normaliserVersion())).orElse(null));
+    }
+
+    /** What to say when a quotation was made under another normaliser version than the indexed text's; else null. */
+    static String normaliserNote(String quoted, String indexed) {
+        if (java.util.Objects.equals(quoted, indexed)) {
+            return null;
+        }
+        return (quoted == null ? "quoted before normaliser versions were recorded" : "quoted under normaliser version " + quoted)
+                + "; the indexed text is of " + (indexed == null ? "an unrecorded version" : "version " + indexed);
     }
 
     private static String worse(String a, String b) {

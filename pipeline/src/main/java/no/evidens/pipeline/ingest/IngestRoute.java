@@ -19,6 +19,7 @@ import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.ExtractionException;
 import no.evidens.pipeline.extract.Sha256;
+import no.evidens.pipeline.normalise.TextNormaliser;
 import no.evidens.pipeline.passages.PassageBuilder;
 
 /**
@@ -176,7 +177,7 @@ final class IngestRoute extends RouteBuilder {
                 new PassageBuilder.Source(caseId, work.docId(), work.path(), work.type(), title, work.facets()),
                 doc.analysis());
         IndexedDocument document = new IndexedDocument(work.docId(), caseId, work.path(), work.type(), title,
-                work.sha256(), doc.analysis().mediaType(), doc.text().text(), doc.text().pageStarts());
+                work.sha256(), doc.analysis().mediaType(), doc.text().text(), doc.text().pageStarts(), TextNormaliser.VERSION);
         ex.getIn().setBody(new DocumentStage.Built(work, document, built));
     }
 

@@ -88,13 +88,19 @@ final class Dehyphenator {
         return words.get().contains(left + "-" + right);
     }
 
-    /** "fylkesmen" + "nene": neither piece is a word, the two together are. */
+    /** "fylkesmen" + "nene": the two together are a word, and not both pieces are. */
     private boolean isLostHyphen(String left, String right) {
         if (!Character.isLowerCase(right.charAt(0))) {
             return false;
         }
         WordList list = words.get();
-        return isWordOrCompound(list, left + right) && !(list.contains(left) && list.contains(right));
+        String whole = left + right;
+        if (list.contains(whole)) {
+            return !(list.contains(left) && list.contains(right));
+        }
+        // Known only as a compound of two listed words: join only where neither piece is a word, since the
+        // shipped list is small and misses many inflected words (guttens + psykiske is no "gutten-spsykiske").
+        return isWordOrCompound(list, whole) && !list.contains(left) && !list.contains(right);
     }
 
     /**

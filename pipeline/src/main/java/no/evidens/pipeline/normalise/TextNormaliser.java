@@ -15,6 +15,13 @@ import no.evidens.pipeline.extract.Extraction;
  * Page furniture is found here only ({@link PageFurniture}); what stays in the text is marked in the result.
  */
 public final class TextNormaliser {
+    /**
+     * The version of the normalisation: its rules and its shipped word list. Raise it whenever the same
+     * extraction can give other text or offsets; each indexed document records it, and {@code verify}
+     * tells when a quotation was made under another version. Version 1 (unrecorded) read whatever
+     * word list the machine had.
+     */
+    public static final String VERSION = "2";
 
     private final Dehyphenator dehyphenator;
 

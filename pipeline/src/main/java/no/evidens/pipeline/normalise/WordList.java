@@ -2,25 +2,22 @@ package no.evidens.pipeline.normalise;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
- * Norwegian word forms, Bokmål and Nynorsk, from Debian's {@code wnorwegian} package
- * ({@code /usr/share/dict/bokmaal} and {@code nynorsk}, ISO-8859-1), loaded once on first use. Where
- * the package is missing the list is empty and callers fall back to their rules.
+ * Norwegian word forms, shipped in the jar ({@link #RESOURCE}, made by the test-scope
+ * {@code WordListBuilder} from the Norwegian Dependency Treebank and the project's own lexicon), loaded
+ * once on first use. Nothing a machine happens to have installed is read, so the normalised text, and
+ * every offset into it, is the same on every machine.
  */
 final class WordList {
-    private static final Logger LOG = LoggerFactory.getLogger(WordList.class);
-    static final List<Path> DEBIAN = List.of(Path.of("/usr/share/dict/bokmaal"), Path.of("/usr/share/dict/nynorsk"));
+    static final String RESOURCE = "words.txt";
 
     private static volatile WordList shared;
 
@@ -35,7 +32,7 @@ final class WordList {
         if (w == null) {
             synchronized (WordList.class) {
                 if (shared == null) {
-                    shared = load(DEBIAN);
+                    shared = load();
                 }
                 w = shared;
             }
@@ -43,22 +40,21 @@ final class WordList {
         return w;
     }
 
-    static WordList load(List<Path> files) {
-        Set<String> words = new HashSet<>(2_000_000);
-        for (Path f : files) {
-            if (!Files.isReadable(f)) {
-                LOG.info("word list {} not found (Debian package wnorwegian); hyphen joins use rules only", f);
-                continue;
+    /** The shipped list, read afresh. */
+    static WordList load() {
+        Set<String> words = new HashSet<>(100_000);
+        try (InputStream raw = WordList.class.getResourceAsStream(RESOURCE)) {
+            if (raw == null) {
+                throw new IllegalStateException("the word list " + RESOURCE + " is missing from the build");
             }
-            try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (!line.isEmpty()) {
-                        words.add(line.toLowerCase(Locale.ROOT));
-                    }
+            BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    words.add(line.toLowerCase(Locale.ROOT));
                 }
-            } catch (IOException e) {
-                LOG.warn("cannot read word list {}: {}", f, e.getMessage());
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the word list " + RESOURCE, e);
         }
         return new WordList(words);
     }
@@ -67,7 +63,7 @@ final class WordList {
         return words.contains(word.toLowerCase(Locale.ROOT));
     }
 
-    boolean isEmpty() {
-        return words.isEmpty();
+    int size() {
+        return words.size();
     }
 }
