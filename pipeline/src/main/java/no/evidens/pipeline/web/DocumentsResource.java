@@ -11,6 +11,7 @@ import no.evidens.index.IndexedDocument;
 import no.evidens.index.QuerySyntaxException;
 import no.evidens.index.SearchHit;
 import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.search.MarkedDocument;
 
 /** {@code GET /api/document}: a whole document with its passages, the query's marks and its quotations. */
 final class DocumentsResource implements Routes.Resource {
@@ -32,11 +33,10 @@ final class DocumentsResource implements Routes.Resource {
         String docId = Params.docId(x.required("doc"));
         String q = x.param("q");
         EvidenceSearcher s = index.searcher();
-        IndexedDocument doc = s.document(caseId, docId)
-                .orElseThrow(() -> ApiError.notFound("no document " + docId + " in case " + caseId));
-        List<EvidenceSearcher.Mark> marks;
+        MarkedDocument marked;
         try {
-            marks = q == null ? List.of() : s.marks(caseId, docId, q);
+            marked = MarkedDocument.read(s, caseId, docId, q)
+                    .orElseThrow(() -> ApiError.notFound("no document " + docId + " in case " + caseId));
         } catch (QuerySyntaxException e) {
             throw ApiError.badRequest(e.getMessage());
         }
@@ -45,9 +45,9 @@ final class DocumentsResource implements Routes.Resource {
             passages.add(Map.of("passageId", p.passageId(), "start", p.start(), "end", p.end(), "page", p.page()));
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("document", view(doc));
+        out.put("document", view(marked.document()));
         out.put("query", q);
-        out.put("marks", marks);
+        out.put("marks", marked.marks());
         out.put("passages", passages);
         out.put("evidence", findings.evidenceIn(caseId, docId));
         return out;
