@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.IndexedDocument;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.search.MarkedDocument;
 
 @Command(name = "document", mixinStandardHelpOptions = true,
         description = "Show a whole indexed document, page by page, with the matches of a query marked.")
@@ -41,19 +42,16 @@ final class DocumentCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    /** The JSON form: the document and the offsets of the marks. */
-    record View(IndexedDocument document, List<EvidenceSearcher.Mark> marks) {
-    }
-
     @Override
     public Integer call() throws Exception {
         try (EvidenceSearcher searcher = home.openSearcher()) {
-            IndexedDocument doc = searcher.document(caseId, docId).orElseThrow(() ->
+            MarkedDocument marked = MarkedDocument.read(searcher, caseId, docId, query).orElseThrow(() ->
                     new IllegalArgumentException("no document " + docId + " in case " + caseId));
-            List<EvidenceSearcher.Mark> marks = query == null ? List.of() : searcher.marks(caseId, docId, query);
+            IndexedDocument doc = marked.document();
+            List<EvidenceSearcher.Mark> marks = marked.marks();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(Json.write(new View(doc, marks)));
+                out.println(Json.write(marked));
                 out.flush();
                 return 0;
             }

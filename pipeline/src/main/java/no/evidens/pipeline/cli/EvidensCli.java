@@ -7,6 +7,8 @@ import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import no.evidens.pipeline.Messages;
+
 /**
  * The {@code evidens} command line. Commands outside the product jar ({@code eval}, {@code bench},
  * {@code tags eval}: the evaluation module) join it through {@link CliExtension}.
@@ -43,7 +45,7 @@ public final class EvidensCli implements Runnable {
         THEN.forEach(c -> cli.addSubcommand(c));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            err.println("evidens: " + message(e));
+            err.println("evidens: " + Messages.oneLine(e));
             if (System.getenv("EVIDENS_DEBUG") != null) {
                 e.printStackTrace(err);
             }
@@ -64,15 +66,5 @@ public final class EvidensCli implements Runnable {
         String qualified = cmd.getCommandSpec().qualifiedName(" ");
         String sub = qualified.startsWith("evidens") ? qualified.substring("evidens".length()).strip() : qualified;
         return sub.isEmpty() ? "" : sub + " ";
-    }
-
-    static String message(Throwable e) {
-        Throwable t = e;
-        while (t.getMessage() == null && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

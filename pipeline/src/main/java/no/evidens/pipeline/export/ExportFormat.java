@@ -19,6 +19,16 @@ public enum ExportFormat {
         }
     }
 
+    /** The media type of a file in this format, as a download names it. */
+    public String mediaType() {
+        return switch (this) {
+            case DOCX -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            case MD -> "text/markdown; charset=utf-8";
+            case CSV -> "text/csv; charset=utf-8";
+            case JSON -> "application/json; charset=utf-8";
+        };
+    }
+
     /** Writes the export to {@code out} (whole or not at all). */
     public void write(CaseExport export, Path out) {
         CaseExports.atomically(out, tmp -> {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,5 +48,26 @@ public final class Receipts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the receipts in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The cases the receipts name, in order; a receipt that cannot be read (being written, or damaged) names none. */
+    public List<String> cases() throws IOException {
+        TreeSet<String> cases = new TreeSet<>();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                try {
+                    JsonNode n = Json.mapper().readTree(p.toFile());
+                    if (n.hasNonNull("case")) {
+                        cases.add(n.get("case").asText());
+                    }
+                } catch (IOException unreadable) {
+                    // a receipt being written, or damaged: it does not name a case
+                }
+            }
+        }
+        return List.copyOf(cases);
     }
 }

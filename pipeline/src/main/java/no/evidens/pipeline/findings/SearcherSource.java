@@ -26,6 +26,21 @@ public interface SearcherSource {
 
         @Override
         void close();
+
+        /** Lends a searcher someone else owns and closes: closing the lease leaves it open. */
+        static Lease lent(EvidenceSearcher searcher) {
+            return new Lease() {
+                @Override
+                public EvidenceSearcher searcher() {
+                    return searcher;
+                }
+
+                @Override
+                public void close() {
+                    // the owner closes the searcher; each call borrows from its SearcherManager
+                }
+            };
+        }
     }
 
     /** Opens the index in {@code dir} for each lease, and closes it with the lease. */

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.evidens.index.QuerySyntaxException;
+import no.evidens.pipeline.Messages;
 
 /**
  * Jetty's entry to the workspace: checks each request, routes it, and turns what the handlers throw
@@ -68,12 +69,12 @@ final class ApiHandler extends Handler.Abstract {
         } catch (QuerySyntaxException e) {
             x.error(400, e.getMessage());
         } catch (IllegalArgumentException e) {
-            x.error(400, Workspace.message(e));
+            x.error(400, Messages.oneLine(e));
         } catch (IllegalStateException e) {
-            x.error(409, Workspace.message(e));
+            x.error(409, Messages.oneLine(e));
         } catch (IOException | RuntimeException e) {
             LOG.warn("{} {} failed: {}", x.method(), x.path(), e.getClass().getName());
-            x.error(500, "the server could not do that: " + Workspace.message(e));
+            x.error(500, "the server could not do that: " + Messages.oneLine(e));
         }
     }
 }

@@ -1,15 +1,70 @@
 package no.evidens.pipeline.web;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.QuerySyntaxException;
+import no.evidens.index.SearchHit;
+import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.search.MarkedDocument;
+
 /** {@code GET /api/document}: a whole document with its passages, the query's marks and its quotations. */
 final class DocumentsResource implements Routes.Resource {
-    private final Workspace workspace;
+    private final SharedIndex index;
+    private final FindingsService findings;
 
-    DocumentsResource(Workspace workspace) {
-        this.workspace = workspace;
+    DocumentsResource(SharedIndex index, FindingsService findings) {
+        this.index = index;
+        this.findings = findings;
     }
 
     @Override
     public void register(Routes routes) {
-        routes.get("/api/document", (x, p) -> x.json(200, workspace.document(x)));
+        routes.get("/api/document", (x, p) -> x.json(200, document(x)));
+    }
+
+    private Map<String, Object> document(Exchange x) throws IOException {
+        String caseId = Params.caseId(x.required("case"));
+        String docId = Params.docId(x.required("doc"));
+        String q = x.param("q");
+        EvidenceSearcher s = index.searcher();
+        MarkedDocument marked;
+        try {
+            marked = MarkedDocument.read(s, caseId, docId, q)
+                    .orElseThrow(() -> ApiError.notFound("no document " + docId + " in case " + caseId));
+        } catch (QuerySyntaxException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        List<Map<String, Object>> passages = new ArrayList<>();
+        for (SearchHit p : s.passagesOf(caseId, docId)) {
+            passages.add(Map.of("passageId", p.passageId(), "start", p.start(), "end", p.end(), "page", p.page()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("document", view(marked.document()));
+        out.put("query", q);
+        out.put("marks", marked.marks());
+        out.put("passages", passages);
+        out.put("evidence", findings.evidenceIn(caseId, docId));
+        return out;
+    }
+
+    /** The document as the workspace shows it: its fields and whole text, page starts as offsets. */
+    private static Map<String, Object> view(IndexedDocument doc) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("docId", doc.docId());
+        d.put("case", doc.caseId());
+        d.put("file", doc.file());
+        d.put("type", doc.type());
+        d.put("title", doc.title());
+        d.put("sha256", doc.sha256());
+        d.put("mediaType", doc.mediaType());
+        d.put("text", doc.text());
+        d.put("pageStarts", doc.pageStarts());
+        return d;
     }
 }

@@ -1,25 +1,54 @@
 package no.evidens.pipeline.web;
 
+import java.io.IOException;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import no.evidens.pipeline.export.CaseExport.FindingOut;
+import no.evidens.pipeline.findings.Attachment;
+import no.evidens.pipeline.findings.FindingsService;
+
 /**
- * Quotations: {@code POST /api/findings/{case}/{ref}/evidence} attaches one (by passage or span),
- * {@code PATCH /api/evidence/{case}/{id}} moves it, {@code DELETE} detaches it.
+ * Quotations: {@code POST /api/findings/{case}/{ref}/evidence} attaches one (by passage or span) and
+ * answers with the finding and all its quotations, {@code PATCH /api/evidence/{case}/{id}} moves it,
+ * {@code DELETE} detaches it.
  */
 final class EvidenceResource implements Routes.Resource {
-    private final Workspace workspace;
+    private final FindingsService findings;
+    private final String user;
 
-    EvidenceResource(Workspace workspace) {
-        this.workspace = workspace;
+    EvidenceResource(FindingsService findings, String user) {
+        this.findings = findings;
+        this.user = user;
     }
 
     @Override
     public void register(Routes routes) {
-        routes.post("/api/findings/{case}/{ref}/evidence",
-                        (x, p) -> x.json(201, workspace.attach(Workspace.caseParam(p.get("case")), p.get("ref"), x.jsonBody())))
-                .patch("/api/evidence/{case}/{id}", (x, p) -> x.json(200, workspace.move(Workspace.caseParam(p.get("case")), id(p), x.jsonBody())))
-                .delete("/api/evidence/{case}/{id}", (x, p) -> x.json(200, workspace.detach(Workspace.caseParam(p.get("case")), id(p))))
+        routes.post("/api/findings/{case}/{ref}/evidence", (x, p) -> {
+            String caseId = Params.caseId(p.get("case"));
+            Attachment a = AttachmentJson.read(caseId, x.jsonBody());
+            x.json(201, FindingsErrors.call(() -> findings.attach(caseId, p.get("ref"), a, user).finding()));
+        }).patch("/api/evidence/{case}/{id}", (x, p) -> x.json(200, move(Params.caseId(p.get("case")), id(p), x.jsonBody())))
+                .delete("/api/evidence/{case}/{id}", (x, p) -> {
+                    String caseId = Params.caseId(p.get("case"));
+                    long id = id(p);
+                    x.json(200, FindingsErrors.call(() -> findings.detach(caseId, id, user)));
+                })
                 .hint("/api/evidence/", "quotations are /api/evidence/{case}/{id}");
+    }
+
+    private FindingOut move(String caseId, long itemId, JsonNode body) throws IOException {
+        JsonFields b = new JsonFields(body, "position", "to");
+        Integer position = b.integer("position");
+        String to = b.text("to");
+        if (position == null && to == null) {
+            throw ApiError.badRequest("say where to: position and/or to (a finding like avvik-2)");
+        }
+        if (position != null && position < 1) {
+            throw ApiError.badRequest("position counts from 1");
+        }
+        return FindingsErrors.call(() -> findings.move(caseId, itemId, to, position, user).finding());
     }
 
     /** A quotation id: a number, written with or without a leading #. */

@@ -1,18 +1,57 @@
 package no.evidens.pipeline.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.export.CaseExport;
+import no.evidens.pipeline.export.ExportFormat;
+import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.findings.NotFound;
+
 /** {@code GET /api/export?case=&format=}: the findings report as a download (docx, md, csv …). */
 final class ExportResource implements Routes.Resource {
-    private final Workspace workspace;
+    private final EvidensHome home;
+    private final FindingsService findings;
+    private final String user;
 
-    ExportResource(Workspace workspace) {
-        this.workspace = workspace;
+    ExportResource(EvidensHome home, FindingsService findings, String user) {
+        this.home = home;
+        this.findings = findings;
+        this.user = user;
     }
 
     @Override
     public void register(Routes routes) {
-        routes.get("/api/export", (x, p) -> {
-            Workspace.Download d = workspace.export(x);
-            x.send(200, d.contentType(), d.bytes(), d.name());
-        });
+        routes.get("/api/export", this::export);
+    }
+
+    private void export(Exchange x, Map<String, String> path) throws IOException {
+        String caseId = Params.caseId(x.required("case"));
+        String fmt = x.required("format").toLowerCase(Locale.ROOT);
+        ExportFormat format;
+        try {
+            format = ExportFormat.of(fmt);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        boolean anonymise = x.boolParam("anonymise");
+        CaseExport export;
+        try {
+            export = findings.reports().export(caseId, anonymise, user);
+        } catch (NotFound e) {
+            throw ApiError.notFound("case " + caseId + " has no findings to export yet");
+        }
+        // Every format is written as a file (a .docx is a zip), so the download is read back from one.
+        Path tmp = Files.createTempFile(Files.createDirectories(home.work()), "export-", "." + fmt);
+        try {
+            format.write(export, tmp);
+            x.send(200, format.mediaType(), Files.readAllBytes(tmp), "funn-" + caseId + (anonymise ? "-anonymisert" : "") + "." + fmt);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

@@ -1,15 +1,21 @@
 package no.evidens.pipeline.web;
 
-/** {@code GET /api/history?case=}: who changed which finding when. */
-final class HistoryResource implements Routes.Resource {
-    private final Workspace workspace;
+import no.evidens.pipeline.export.CaseExports;
+import no.evidens.pipeline.findings.FindingsService;
 
-    HistoryResource(Workspace workspace) {
-        this.workspace = workspace;
+/** {@code GET /api/history?case=}: who changed which finding when, oldest first. */
+final class HistoryResource implements Routes.Resource {
+    private final FindingsService findings;
+
+    HistoryResource(FindingsService findings) {
+        this.findings = findings;
     }
 
     @Override
     public void register(Routes routes) {
-        routes.get("/api/history", (x, p) -> x.json(200, workspace.history(Workspace.caseParam(x.required("case")))));
+        routes.get("/api/history", (x, p) -> {
+            String caseId = Params.caseId(x.required("case"));
+            x.json(200, FindingsErrors.call(() -> findings.history(caseId, null).stream().map(CaseExports::history).toList()));
+        });
     }
 }

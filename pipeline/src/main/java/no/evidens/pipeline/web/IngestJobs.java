@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.ingest.Receipt;
@@ -113,7 +114,7 @@ final class IngestJobs {
 
     /** Reads an uploaded .zip from the request and starts ingesting it into the case. */
     Job upload(Exchange x) throws IOException {
-        String caseId = Workspace.caseParam(x.required("case"));
+        String caseId = Params.caseId(x.required("case"));
         String municipality = x.param("municipality");
         if (municipality != null && municipality.length() > 100) {
             throw ApiError.badRequest("the municipality name is too long (at most 100 characters)");
@@ -197,7 +198,7 @@ final class IngestJobs {
             LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (Exception | Error e) {
-            job.error = Workspace.message(e);
+            job.error = Messages.oneLine(e);
             job.state = "failed";
             LOG.warn("ingestion of upload {} into case {} failed: {}", job.id, caseId, e.getClass().getSimpleName());
         } finally {

@@ -1,15 +1,38 @@
 package no.evidens.pipeline.web;
 
-/** {@code GET /api/passage}: one passage with the passages around it. */
-final class PassagesResource implements Routes.Resource {
-    private final Workspace workspace;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-    PassagesResource(Workspace workspace) {
-        this.workspace = workspace;
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.SearchHit;
+import no.evidens.pipeline.findings.FindingsService;
+
+/** {@code GET /api/passage}: one passage with the passages around it and the findings that quote it. */
+final class PassagesResource implements Routes.Resource {
+    private final SharedIndex index;
+    private final FindingsService findings;
+
+    PassagesResource(SharedIndex index, FindingsService findings) {
+        this.index = index;
+        this.findings = findings;
     }
 
     @Override
     public void register(Routes routes) {
-        routes.get("/api/passage", (x, p) -> x.json(200, workspace.passage(x)));
+        routes.get("/api/passage", (x, p) -> x.json(200, passage(x)));
+    }
+
+    private Map<String, Object> passage(Exchange x) throws IOException {
+        String id = Params.passageId(x.required("id"));
+        int context = x.intParam("context", 2, 0, 20);
+        EvidenceSearcher s = index.searcher();
+        SearchHit hit = s.passage(id).orElseThrow(() -> ApiError.notFound("no passage " + id + " in the index"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("passage", hit);
+        out.put("context", s.context(id, context, context));
+        out.put("usedBy", findings.usedBy(List.of(hit)).getOrDefault(id, List.of()));
+        return out;
     }
 }

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Function;
 
@@ -19,6 +20,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.NorwegianAnalysis;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.ingest.Ingestion;
 
 /**
@@ -111,19 +113,20 @@ public final class WebServer implements AutoCloseable {
         byte[] t = new byte[32];
         new SecureRandom().nextBytes(t);
         String token = HexFormat.of().formatHex(t);
-        Workspace workspace = new Workspace(home, searcher, user);
+        SharedIndex index = new SharedIndex(searcher);
+        FindingsService findings = new FindingsService(home, index, Duration.ofSeconds(20));
         IngestJobs ingest = new IngestJobs(home, config.maxUploadBytes(), ingestions);
         Routes routes = new Routes().register(
                 new SessionResource(token, user, ingest.maxBytes()),
-                new CasesResource(workspace),
-                new SearchResource(workspace),
-                new PassagesResource(workspace),
-                new DocumentsResource(workspace),
-                new OverviewResource(workspace),
-                new FindingsResource(workspace),
-                new EvidenceResource(workspace),
-                new HistoryResource(workspace),
-                new ExportResource(workspace),
+                new CasesResource(home, findings),
+                new SearchResource(index, findings),
+                new PassagesResource(index, findings),
+                new DocumentsResource(index, findings),
+                new OverviewResource(home, index),
+                new FindingsResource(findings, user),
+                new EvidenceResource(findings, user),
+                new HistoryResource(findings),
+                new ExportResource(home, findings, user),
                 new IngestResource(ingest),
                 new StaticFiles());
         return new ApiHandler(new RequestGuard(token, port), routes);

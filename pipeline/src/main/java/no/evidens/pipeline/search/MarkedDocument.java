@@ -1,0 +1,33 @@
+package no.evidens.pipeline.search;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.IndexedDocument;
+
+/**
+ * A whole indexed document with where a query matches in it (offsets of its text), as
+ * {@code evidens document} and the web workspace's reader show it.
+ *
+ * @param marks the query's matches, none without a query
+ */
+public record MarkedDocument(IndexedDocument document, List<EvidenceSearcher.Mark> marks) {
+
+    /**
+     * The document of the case, marked where the query matches.
+     *
+     * @param query the query to mark, or null for none
+     * @return empty when the case has no such document
+     * @throws no.evidens.index.QuerySyntaxException when the query cannot be read
+     */
+    public static Optional<MarkedDocument> read(EvidenceSearcher searcher, String caseId, String docId, String query)
+            throws IOException {
+        Optional<IndexedDocument> doc = searcher.document(caseId, docId);
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MarkedDocument(doc.get(), query == null ? List.of() : searcher.marks(caseId, docId, query)));
+    }
+}

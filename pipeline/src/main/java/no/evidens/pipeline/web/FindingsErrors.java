@@ -1,0 +1,32 @@
+package no.evidens.pipeline.web;
+
+import java.io.IOException;
+
+import no.evidens.pipeline.findings.NotFound;
+
+/**
+ * The web's answer when the findings service says the case has no such finding or quotation: 404,
+ * with the web's own wording for quotations. Other mistakes the service reports
+ * ({@link IllegalArgumentException}) become 400 in {@link ApiHandler}.
+ */
+final class FindingsErrors {
+    private FindingsErrors() {
+    }
+
+    /** A call of the findings service. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws IOException;
+    }
+
+    static <T> T call(Call<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (NotFound.UnknownItem e) {
+            throw ApiError.notFound(e.actualCase() == null ? "no quotation #" + e.id()
+                    : "quotation #" + e.id() + " is not in case " + e.caseId());
+        } catch (NotFound e) {
+            throw ApiError.notFound(e.getMessage());
+        }
+    }
+}

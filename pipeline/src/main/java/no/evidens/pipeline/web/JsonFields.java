@@ -1,0 +1,86 @@
+package no.evidens.pipeline.web;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The fields of a JSON body: only the known ones, each of the right kind (else 400). */
+final class JsonFields {
+    private final JsonNode body;
+
+    JsonFields(JsonNode body, String... known) {
+        this.body = body;
+        List<String> k = List.of(known);
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!k.contains(name)) {
+                throw ApiError.badRequest("unknown field '" + name + "': use " + String.join(", ", k));
+            }
+        }
+    }
+
+    /** Whether the body has the field at all (null included). */
+    boolean has(String name) {
+        return body.has(name);
+    }
+
+    /** The field as it stands, or null. */
+    JsonNode node(String name) {
+        return body.get(name);
+    }
+
+    String text(String name) {
+        JsonNode n = body.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw ApiError.badRequest("the field '" + name + "' must be text");
+        }
+        if (n.asText().length() > 100_000) {
+            throw ApiError.badRequest("the field '" + name + "' is too long");
+        }
+        return n.asText();
+    }
+
+    String required(String name) {
+        String v = text(name);
+        if (v == null || v.isBlank()) {
+            throw ApiError.badRequest("the field '" + name + "' is missing");
+        }
+        return v.strip();
+    }
+
+    Integer integer(String name) {
+        JsonNode n = body.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isInt()) {
+            throw ApiError.badRequest("the field '" + name + "' must be a whole number");
+        }
+        return n.asInt();
+    }
+
+    List<String> strings(String name) {
+        JsonNode n = body.get(name);
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (!n.isArray() || n.size() > 50) {
+            throw ApiError.badRequest("the field '" + name + "' must be a list of at most 50 texts");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : n) {
+            if (!e.isTextual()) {
+                throw ApiError.badRequest("the field '" + name + "' must be a list of texts");
+            }
+            if (!e.asText().isBlank()) {
+                out.add(e.asText().strip());
+            }
+        }
+        return out;
+    }
+}

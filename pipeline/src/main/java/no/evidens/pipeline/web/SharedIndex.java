@@ -1,0 +1,29 @@
+package no.evidens.pipeline.web;
+
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.pipeline.findings.SearcherSource;
+
+/**
+ * The server's one searcher over the home's index, for the handlers and (lent per call) the findings
+ * service; 409 while there is no index yet.
+ */
+final class SharedIndex implements SearcherSource {
+    private final EvidenceSearcher searcher;
+
+    SharedIndex(EvidenceSearcher searcher) {
+        this.searcher = searcher;
+    }
+
+    /** The searcher, or 409 while there is no index. */
+    EvidenceSearcher searcher() {
+        if (!searcher.hasIndex()) {
+            throw new ApiError(409, "there is no evidence index yet: upload a bundle first (Innlesing)");
+        }
+        return searcher;
+    }
+
+    @Override
+    public Lease lease() {
+        return Lease.lent(searcher());
+    }
+}
