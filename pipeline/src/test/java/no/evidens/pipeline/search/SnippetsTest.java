@@ -42,7 +42,7 @@ class SnippetsTest {
                 }
             }
         }
-        String lucene = (String) new DefaultPassageFormatter("<mark>", "</mark>", " … ", true).format(passages, TEXT);
+        String lucene = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true).format(passages, TEXT);
         assertEquals(lucene, Snippets.html(hit(matches, fragments)));
         assertEquals("Rutinen <b>gjelder</b> for [barnevern]/helse. «[Barnevernet]» & NAV møtes.  … [Barnevernet] skriver.",
                 Snippets.marked(hit(matches, fragments), "[", "]"), "the terminal's marking: plain text, same words");
