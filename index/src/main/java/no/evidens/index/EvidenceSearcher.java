@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,11 +175,17 @@ public final class EvidenceSearcher implements AutoCloseable {
         for (int i = 0; i < page.length; i++) {
             docs[i] = page[i].doc;
         }
-        OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES);
+        // Each hit's stored fields are read once: the highlighter takes the text from them.
         StoredFields stored = s.storedFields();
+        Map<Integer, Document> byDoc = new HashMap<>();
+        for (int doc : docs) {
+            byDoc.putIfAbsent(doc, stored.document(doc));
+        }
+        OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES,
+                doc -> byDoc.get(doc).get(PassageSchema.TEXT));
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            hits.add(PassageSchema.toHit(stored.document(docs[i]), page[i].score, highlights[i]));
+            hits.add(PassageSchema.toHit(byDoc.get(docs[i]), page[i].score, highlights[i]));
         }
         return hits;
     }
