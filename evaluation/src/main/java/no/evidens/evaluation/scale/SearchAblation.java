@@ -22,19 +22,21 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 
+import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.NorwegianAnalysis;
 import no.evidens.index.PassageSchema;
 
 /**
  * Where the time of a term search goes: the term words as plain Lucene searches that add one part of
  * an Evidens search at a time (the passage filter, the compound parts, the heading, counting every
- * facet over all hits), on the same index, so that the steps up to the full search can be compared.
+ * facet over all hits, ordering ties by file and place), on the same index, so that the steps up to
+ * the full search can be compared.
  * Highlighting and loading the hits' stored fields are the rest, up to the "term" row.
  */
 final class SearchAblation {
     /** The steps, each including the ones before. */
     static final List<String> STEPS = List.of("ablation: text + passage filter", "ablation: + compound parts",
-            "ablation: + heading", "ablation: + facet counting (all hits)");
+            "ablation: + heading", "ablation: + facet counting (all hits)", "ablation: + tie order (score, file, start)");
 
     private SearchAblation() {
     }
@@ -66,6 +68,12 @@ final class SearchAblation {
             }
             out.add(measure(STEPS.get(3), steps.get(2), rounds, q -> {
                 FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(searcher, q, 10, new FacetsCollectorManager());
+                new SortedSetDocValuesFacetCounts(state, r.facetsCollector()).getAllDims(100);
+                return r.topDocs().totalHits.value;
+            }));
+            out.add(measure(STEPS.get(4), steps.get(2), rounds, q -> {
+                FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(searcher, q, 10,
+                        EvidenceSearcher.BY_RELEVANCE, true, new FacetsCollectorManager());
                 new SortedSetDocValuesFacetCounts(state, r.facetsCollector()).getAllDims(100);
                 return r.topDocs().totalHits.value;
             }));
