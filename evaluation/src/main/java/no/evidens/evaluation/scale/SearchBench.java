@@ -287,10 +287,10 @@ public final class SearchBench {
                 r.passagesPerSecond() >= TARGET_PASSAGES_PER_SECOND ? "met" : "MISSED", BEFORE_INDEXING);
         out.printf(Locale.ROOT, "Index size on disk: %,.1f MB (%,.0f bytes per passage, %d segments)%n",
                 r.indexBytes() / 1e6, (double) r.indexBytes() / r.passages(), r.segments());
-        out.printf(Locale.ROOT, "  %-34s %8s %12s %9s %9s %9s %9s%n", "query latency (ms)", "queries", "median hits",
+        out.printf(Locale.ROOT, "  %-44s %8s %12s %9s %9s %9s %9s%n", "query latency (ms)", "queries", "median hits",
                 "p50", "p95", "p99", "mean");
         for (Latencies l : r.latencies()) {
-            out.printf(Locale.ROOT, "  %-34s %8d %,12d %9.2f %9.2f %9.2f %9.2f%n", l.name(), l.queries(),
+            out.printf(Locale.ROOT, "  %-44s %8d %,12d %9.2f %9.2f %9.2f %9.2f%n", l.name(), l.queries(),
                     l.totalHitsMedian(), l.p50(), l.p95(), l.p99(), l.mean());
         }
         Latencies term = r.latency("term");
