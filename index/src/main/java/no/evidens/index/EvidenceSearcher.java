@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,12 @@ public final class EvidenceSearcher implements AutoCloseable {
             new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
     private static final Sort BY_START = new Sort(new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
     private static final Sort BY_DATE = byDate();
+    /**
+     * Best first; passages of exactly the same score in file order, then by their place in the file, so
+     * that ties come out the same every run (index order depends on how parallel ingestion wrote them).
+     */
+    public static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
+            new SortField(PassageSchema.SORT_FILE, SortField.Type.STRING), new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
 
     private final SnapshotSource snapshots;
     private final Analyzer analyzer;
@@ -126,9 +133,10 @@ public final class EvidenceSearcher implements AutoCloseable {
 
     private SearchResult search(IndexSnapshot s, SearchRequest request, Query userQuery, boolean relaxed) throws IOException {
         long t0 = System.nanoTime();
-        BooleanQuery.Builder b = new BooleanQuery.Builder()
-                .add(userQuery, BooleanClause.Occur.MUST)
-                .add(PASSAGES, BooleanClause.Occur.FILTER);
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(userQuery, BooleanClause.Occur.MUST);
+        if (!QueryReader.matchesPassagesOnly(userQuery)) {
+            b.add(PASSAGES, BooleanClause.Occur.FILTER);
+        }
         if (request.caseId() != null) {
             b.add(new TermQuery(new Term(PassageSchema.CASE, request.caseId())), BooleanClause.Occur.FILTER);
         }
@@ -141,23 +149,19 @@ public final class EvidenceSearcher implements AutoCloseable {
         Sort sort = switch (request.order()) {
             case DOCUMENT -> IN_DOCUMENT_ORDER;
             case DATE -> BY_DATE;
-            default -> null;
+            case RELEVANCE -> BY_RELEVANCE;
         };
         TopDocs all;
         Map<String, Map<String, Integer>> facets;
         if (request.filters().isEmpty() || s.facetState == null) {
             // DrillSideways costs a count per filtered dimension: only when there is a filter.
             Query q = request.filters().isEmpty() ? query : FacetFilters.drillDown(query, request.filters());
-            FacetsCollectorManager.FacetsResult r = sort == null
-                    ? FacetsCollectorManager.search(s, q, n, new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(s, q, n, sort, true, new FacetsCollectorManager());
+            FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(s, q, n, sort, true, new FacetsCollectorManager());
             all = r.topDocs();
             facets = FacetFilters.counts(s.facetState, r.facetsCollector());
         } else {
             DrillSideways sideways = new DrillSideways(s, FacetFilters.CONFIG, s.facetState);
-            DrillSideways.DrillSidewaysResult r = sort == null
-                    ? sideways.search(FacetFilters.drillDown(query, request.filters()), n)
-                    : sideways.search(FacetFilters.drillDown(query, request.filters()), null, null, n, sort, true);
+            DrillSideways.DrillSidewaysResult r = sideways.search(FacetFilters.drillDown(query, request.filters()), null, null, n, sort, true);
             all = r.hits;
             facets = FacetFilters.counts(r.facets);
         }
@@ -174,11 +178,17 @@ public final class EvidenceSearcher implements AutoCloseable {
         for (int i = 0; i < page.length; i++) {
             docs[i] = page[i].doc;
         }
-        OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES);
+        // Each hit's stored fields are read once: the highlighter takes the text from them.
         StoredFields stored = s.storedFields();
+        Map<Integer, Document> byDoc = new HashMap<>();
+        for (int doc : docs) {
+            byDoc.putIfAbsent(doc, stored.document(doc));
+        }
+        OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES,
+                doc -> byDoc.get(doc).get(PassageSchema.TEXT));
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            hits.add(PassageSchema.toHit(stored.document(docs[i]), page[i].score, highlights[i]));
+            hits.add(PassageSchema.toHit(byDoc.get(docs[i]), page[i].score, highlights[i]));
         }
         return hits;
     }
@@ -269,7 +279,8 @@ public final class EvidenceSearcher implements AutoCloseable {
                     .add(new TermQuery(new Term(PassageSchema.CASE, d.get(PassageSchema.CASE))), BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(PassageSchema.ID, passageId)), BooleanClause.Occur.MUST_NOT)
                     .build();
-            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(s, query, limit, new FacetsCollectorManager());
+            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(s, query, limit, BY_RELEVANCE, true,
+                    new FacetsCollectorManager());
             TopDocs top = result.topDocs();
             return new SearchResult("like:" + passageId, top.totalHits.value, (System.nanoTime() - t0) / 1_000_000,
                     hits(s, like, top.scoreDocs), FacetFilters.counts(s.facetState, result.facetsCollector()));

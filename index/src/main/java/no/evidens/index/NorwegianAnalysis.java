@@ -19,7 +19,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -39,7 +38,8 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * words, minimal stemming (plural and definite endings) for Bokmål and Nynorsk together — Lucene's
  * light stemmer cuts too much (helsestasjon → helsestasjo, but helsestasjonen → helsestasjon);</li>
  * <li>parts: the same, with compounds also split into the parts of a shipped lexicon
- * ({@code compound-parts.txt}), so {@code barnevern} finds {@code barneverntjenesten};</li>
+ * ({@code compound-parts.txt}), so {@code barnevern} finds {@code barneverntjenesten} (split as Lucene's
+ * dictionary compound filter splits, each word once: {@link CachedCompoundFilter});</li>
  * <li>at query time the text chain expands abbreviations and synonyms ({@code synonyms.txt}, which
  * a file in the home folder replaces);</li>
  * <li>the filter fields are exact keywords.</li>
@@ -47,7 +47,8 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  */
 public final class NorwegianAnalysis {
     private static final int STEM_FLAGS = NorwegianLightStemmer.BOKMAAL | NorwegianLightStemmer.NYNORSK;
-    private static final CharArraySet PARTS = readParts();
+    /** The compound-part lexicon (package-private for the filter test). */
+    static final CharArraySet PARTS = readParts();
     /** Lucene's Norwegian stop words, and the Nynorsk ones it lacks. */
     private static final CharArraySet STOP_WORDS = stopWords();
 
@@ -115,7 +116,7 @@ public final class NorwegianAnalysis {
             TokenStream s = new NorwegianNormalizationFilter(new LowerCaseFilter(source));
             s = new StopFilter(s, STOP_WORDS);
             if (parts) {
-                s = new DictionaryCompoundWordTokenFilter(s, PARTS, 5, 3, 20, true);
+                s = new CachedCompoundFilter(s, PARTS, 5, 3, 20);
             }
             s = new NorwegianMinimalStemFilter(s, STEM_FLAGS);
             // Synonyms last, on stems: an entry covers every inflection of its words (skule, skulen, skular).

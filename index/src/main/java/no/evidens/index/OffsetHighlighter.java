@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
@@ -23,6 +27,9 @@ final class OffsetHighlighter extends UnifiedHighlighter {
     record Highlight(List<TextRange> fragments, List<TextRange> matches) {
         static final Highlight NONE = new Highlight(List.of(), List.of());
     }
+
+    /** The texts of the passages being highlighted, when the caller has read them already (per thread, per call). */
+    private final ThreadLocal<IntFunction<String>> loadedTexts = new ThreadLocal<>();
 
     private OffsetHighlighter(Builder builder) {
         super(builder);
@@ -43,6 +50,42 @@ final class OffsetHighlighter extends UnifiedHighlighter {
         return b.withFormatter(new OffsetFormatter(merge))
                 // A match on a compound part marks the whole word in the text.
                 .withMaskedFieldsFunc(f -> PassageSchema.TEXT.equals(f) ? Set.of(PassageSchema.PARTS) : Set.of());
+    }
+
+    /**
+     * As {@link #highlight(String, Query, int[], int)}, taking each passage's text from {@code textOf}
+     * (by Lucene document id) instead of reading its stored field a second time.
+     */
+    Highlight[] highlight(String field, Query query, int[] docIds, int maxPassages, IntFunction<String> textOf)
+            throws IOException {
+        loadedTexts.set(textOf);
+        try {
+            return highlight(field, query, docIds, maxPassages);
+        } finally {
+            loadedTexts.remove();
+        }
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+            throws IOException {
+        IntFunction<String> textOf = loadedTexts.get();
+        if (textOf == null || fields.length != 1) {
+            return super.loadFieldValues(fields, docIter, cacheCharsThreshold);
+        }
+        List<CharSequence[]> values = new ArrayList<>();
+        for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+            values.add(new CharSequence[] {textOf.apply(doc)});
+        }
+        return values;
+    }
+
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource, UHComponents components) {
+        if (offsetSource == OffsetSource.POSTINGS && components.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
+            return new WeightPerLeafOffsets(components);
+        }
+        return super.getOffsetStrategy(offsetSource, components);
     }
 
     /** The highlights of {@code field} in each of {@code docIds} (index order of the answer = of the ids). */

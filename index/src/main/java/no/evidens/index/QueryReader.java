@@ -1,13 +1,17 @@
 package no.evidens.index;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 
 /**
  * Reads the user's query text. Lucene's classic query syntax (words, "phrases", -exclude, OR,
@@ -29,6 +33,11 @@ final class QueryReader {
             Map.entry("year", PassageSchema.YEAR),
             Map.entry("tekst", PassageSchema.TEXT), Map.entry("text", PassageSchema.TEXT),
             Map.entry("overskrift", PassageSchema.HEADING), Map.entry("heading", PassageSchema.HEADING));
+
+    /** Fields that only passages have (a document's entry has none of them). */
+    private static final Set<String> PASSAGE_ONLY_FIELDS = Set.of(PassageSchema.TEXT, PassageSchema.PARTS, PassageSchema.HEADING,
+            PassageSchema.INDICATOR, PassageSchema.INDICATOR_QUERY, PassageSchema.LAW, PassageSchema.HAS_QUOTE,
+            PassageSchema.MUNICIPALITY, PassageSchema.SERVICE, PassageSchema.YEAR);
 
     private final Analyzer analyzer;
 
@@ -67,6 +76,35 @@ final class QueryReader {
         } catch (IndexSearcher.TooManyClauses e) {
             throw new QuerySyntaxException("the query \"" + text + "\" expands to too many words: make the prefix* longer");
         }
+    }
+
+    /**
+     * Whether the query can only match passages: every word, phrase, prefix or range in it is on a
+     * field that documents' entries lack (anything else, e.g. {@code *:*}, answers false). Such a query
+     * needs no filter to passages, which would cost a step through a list of nearly every entry.
+     */
+    static boolean matchesPassagesOnly(Query query) {
+        boolean[] only = {true};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                for (Term t : terms) {
+                    only[0] &= PASSAGE_ONLY_FIELDS.contains(t.field());
+                }
+            }
+
+            @Override
+            public void visitLeaf(Query q) {
+                only[0] &= q instanceof MultiTermQuery m && PASSAGE_ONLY_FIELDS.contains(m.getField());
+            }
+
+            @Override
+            public boolean acceptField(String field) {
+                only[0] &= PASSAGE_ONLY_FIELDS.contains(field);
+                return true;
+            }
+        });
+        return only[0];
     }
 
     /** Lucene's classic parser, with the field names users write mapped to the index's, and unknown ones refused. */

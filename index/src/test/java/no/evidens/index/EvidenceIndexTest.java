@@ -64,6 +64,24 @@ class EvidenceIndexTest {
     }
 
     @Test
+    void answersPassagesOnlyWhateverTheFieldsSearched() throws IOException {
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            // A document's own entry has a file, a type and a case too: it is never a hit.
+            assertEquals(2, s.search(new SearchRequest("fil:\"styringsdokumenter/plan.pdf\"", null, null, 10)).total());
+            assertEquals(3, s.search(new SearchRequest("sak:sak-1", null, null, 10)).total());
+            assertEquals(1, s.search(new SearchRequest("type:journal fastlegen", null, null, 10)).total());
+            // Words are in passages' fields only, searched without the filter to passages: the same answer.
+            SearchResult words = s.search(new SearchRequest("ansvarsgruppe OR fastlegen OR journal*", null, null, 10));
+            assertEquals(2, words.total());
+            assertTrue(words.hits().stream().allMatch(h -> h.passageId().matches("sak-1/d\\d/\\d")), words.hits().toString());
+        }
+        assertTrue(QueryReader.matchesPassagesOnly(new QueryReader(NorwegianAnalysis.queryAnalyzer(null)).read("barnevern \"individuell plan\"")));
+        assertFalse(QueryReader.matchesPassagesOnly(new QueryReader(NorwegianAnalysis.queryAnalyzer(null)).read("plan OR fil:x")));
+        assertTrue(QueryReader.matchesPassagesOnly(new QueryReader(NorwegianAnalysis.queryAnalyzer(null)).read("plan -fil:x")),
+                "what a query excludes does not make it match documents");
+    }
+
+    @Test
     void hitsCarryOffsetsIntoThePassageTextNotMarkup() throws IOException {
         try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
             SearchHit hit = s.search(new SearchRequest("helsestasjonen", null, null, 10)).hits().get(0);

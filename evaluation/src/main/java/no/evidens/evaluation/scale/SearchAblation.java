@@ -22,19 +22,23 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 
+import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.NorwegianAnalysis;
 import no.evidens.index.PassageSchema;
 
 /**
  * Where the time of a term search goes: the term words as plain Lucene searches that add one part of
- * an Evidens search at a time (the passage filter, the compound parts, the heading, counting every
- * facet over all hits), on the same index, so that the steps up to the full search can be compared.
- * Highlighting and loading the hits' stored fields are the rest, up to the "term" row.
+ * an Evidens search at a time (the text, the compound parts, the heading, counting every
+ * facet over all hits, ordering ties by file and place), on the same index, so that the steps up to
+ * the full search can be compared.
+ * Highlighting and loading the hits' stored fields are the rest, up to the "term" row. Like the search,
+ * no step filters to passages (a word query only matches passages). Steps before facet counting stop
+ * counting hits at 1,000, as a plain top-10 search does; counting facets visits every hit.
  */
 final class SearchAblation {
     /** The steps, each including the ones before. */
-    static final List<String> STEPS = List.of("ablation: text + passage filter", "ablation: + compound parts",
-            "ablation: + heading", "ablation: + facet counting (all hits)");
+    static final List<String> STEPS = List.of("ablation: text", "ablation: + compound parts",
+            "ablation: + heading", "ablation: + facet counting (all hits)", "ablation: + tie order (score, file, start)");
 
     private SearchAblation() {
     }
@@ -50,9 +54,9 @@ final class SearchAblation {
                 Query parts = field(analyzer, PassageSchema.PARTS, w, 0.4f);
                 Query heading = field(analyzer, PassageSchema.HEADING, w, 0.3f);
                 if (text != null && parts != null && heading != null) {
-                    steps.get(0).add(passages(text));
-                    steps.get(1).add(passages(either(text, parts)));
-                    steps.get(2).add(passages(either(text, parts, heading)));
+                    steps.get(0).add(text);
+                    steps.get(1).add(either(text, parts));
+                    steps.get(2).add(either(text, parts, heading));
                 }
             }
         }
@@ -66,6 +70,12 @@ final class SearchAblation {
             }
             out.add(measure(STEPS.get(3), steps.get(2), rounds, q -> {
                 FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(searcher, q, 10, new FacetsCollectorManager());
+                new SortedSetDocValuesFacetCounts(state, r.facetsCollector()).getAllDims(100);
+                return r.topDocs().totalHits.value;
+            }));
+            out.add(measure(STEPS.get(4), steps.get(2), rounds, q -> {
+                FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(searcher, q, 10,
+                        EvidenceSearcher.BY_RELEVANCE, true, new FacetsCollectorManager());
                 new SortedSetDocValuesFacetCounts(state, r.facetsCollector()).getAllDims(100);
                 return r.topDocs().totalHits.value;
             }));
@@ -92,11 +102,6 @@ final class SearchAblation {
             }
         }
         return SearchBench.latencies(name, ms, totals);
-    }
-
-    private static Query passages(Query q) {
-        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)), BooleanClause.Occur.FILTER).build();
     }
 
     private static Query either(Query... qs) {

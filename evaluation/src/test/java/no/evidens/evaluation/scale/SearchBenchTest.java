@@ -56,14 +56,15 @@ class SearchBenchTest {
         String s = out.toString();
         assertTrue(r.passages() >= 3_000 && r.passages() < 3_000 + 2 * 80, "passages: " + r.passages());
         assertTrue(r.indexBytes() > 0);
-        assertEquals(5 + 4, r.latencies().size(), "the kinds of query, the baseline and the ablation steps");
+        assertEquals(5 + SearchAblation.STEPS.size(), r.latencies().size(), "the kinds of query, the baseline and the ablation steps");
         for (SearchBench.Latencies l : r.latencies()) {
             assertTrue(l.p50() <= l.p95() && l.p95() <= l.p99(), l.toString());
             // (filtered queries may find nothing in so small an index: a case × type holds few passages)
             assertTrue(l.name().startsWith("filtered") || l.totalHitsMedian() > 0, "queries that find nothing measure nothing: " + l);
         }
         for (String line : List.of("passages/s", "Index size on disk", "term", "phrase", "filtered", "faceted + highlighted",
-                "bare Lucene TermQuery", "÷ bare TermQuery", "Where the time", "compound parts", "heading", "facet counting", "highlighting", "Heap")) {
+                "bare Lucene TermQuery", "÷ bare TermQuery", "Where the time", "compound parts", "heading", "facet counting", "tie order",
+                "highlighting", "before:", "load average", "Heap")) {
             assertTrue(s.contains(line), line + " in\n" + s);
         }
     }
