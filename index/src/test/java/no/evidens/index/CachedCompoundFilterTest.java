@@ -39,19 +39,19 @@ class CachedCompoundFilterTest {
     private static List<String> tokens(Function<TokenStream, TokenStream> compounds) throws IOException {
         Tokenizer source = new StandardTokenizer();
         List<String> out = new ArrayList<>();
-        try (TokenStream ts = compounds.apply(new NorwegianNormalizationFilter(new LowerCaseFilter(source)))) {
-            for (int round = 0; round < 2; round++) {
-                source.setReader(new StringReader(TEXT));
-                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-                PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-                ts.reset();
-                while (ts.incrementToken()) {
-                    out.add(term + " " + offset.startOffset() + "-" + offset.endOffset() + " +" + inc.getPositionIncrement());
-                }
-                ts.end();
-                ts.close();
+        // Not try-with-resources: the chain is closed after each round, so the tokenizer takes the next reader.
+        TokenStream ts = compounds.apply(new NorwegianNormalizationFilter(new LowerCaseFilter(source)));
+        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+        OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+        PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+        for (int round = 0; round < 2; round++) {
+            source.setReader(new StringReader(TEXT));
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term + " " + offset.startOffset() + "-" + offset.endOffset() + " +" + inc.getPositionIncrement());
             }
+            ts.end();
+            ts.close();
         }
         return out;
     }
