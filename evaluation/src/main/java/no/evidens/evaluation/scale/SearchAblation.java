@@ -66,14 +66,14 @@ final class SearchAblation {
             SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, new org.apache.lucene.facet.FacetsConfig());
             for (int s = 0; s < 3; s++) {
                 List<Query> qs = steps.get(s);
-                out.add(measure(STEPS.get(s), qs, rounds, q -> searcher.search(q, 10).totalHits.value));
+                out.add(SearchBench.time(STEPS.get(s), qs, rounds, q -> searcher.search(q, 10).totalHits.value));
             }
-            out.add(measure(STEPS.get(3), steps.get(2), rounds, q -> {
+            out.add(SearchBench.time(STEPS.get(3), steps.get(2), rounds, q -> {
                 FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(searcher, q, 10, new FacetsCollectorManager());
                 new SortedSetDocValuesFacetCounts(state, r.facetsCollector()).getAllDims(100);
                 return r.topDocs().totalHits.value;
             }));
-            out.add(measure(STEPS.get(4), steps.get(2), rounds, q -> {
+            out.add(SearchBench.time(STEPS.get(4), steps.get(2), rounds, q -> {
                 FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(searcher, q, 10,
                         EvidenceSearcher.BY_RELEVANCE, true, new FacetsCollectorManager());
                 new SortedSetDocValuesFacetCounts(state, r.facetsCollector()).getAllDims(100);
@@ -81,27 +81,6 @@ final class SearchAblation {
             }));
         }
         return out;
-    }
-
-    private interface Search {
-        long run(Query q) throws IOException;
-    }
-
-    private static SearchBench.Latencies measure(String name, List<Query> queries, int rounds, Search search) throws IOException {
-        for (Query q : queries) {
-            search.run(q);
-        }
-        double[] ms = new double[queries.size() * rounds];
-        long[] totals = new long[queries.size()];
-        int k = 0;
-        for (int round = 0; round < rounds; round++) {
-            for (int i = 0; i < queries.size(); i++) {
-                long t = System.nanoTime();
-                totals[i] = search.run(queries.get(i));
-                ms[k++] = (System.nanoTime() - t) / 1e6;
-            }
-        }
-        return SearchBench.latencies(name, ms, totals);
     }
 
     private static Query either(Query... qs) {

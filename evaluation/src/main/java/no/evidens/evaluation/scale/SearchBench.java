@@ -172,18 +172,27 @@ public final class SearchBench {
     }
 
     private Latencies measure(String name, List<SearchRequest> requests, EvidenceSearcher searcher) throws IOException {
-        for (SearchRequest r : requests) {
-            searcher.search(r);
+        return time(name, requests, rounds, r -> searcher.search(r).total());
+    }
+
+    /** One search of a benchmark, run for its time; answers how many hits it found. */
+    interface TimedSearch<Q> {
+        long run(Q query) throws IOException;
+    }
+
+    /** Every query once to warm up, then {@code rounds} timed rounds of them all. */
+    static <Q> Latencies time(String name, List<Q> queries, int rounds, TimedSearch<Q> search) throws IOException {
+        for (Q q : queries) {
+            search.run(q);
         }
-        double[] ms = new double[requests.size() * rounds];
-        long[] totals = new long[requests.size()];
+        double[] ms = new double[queries.size() * rounds];
+        long[] totals = new long[queries.size()];
         int k = 0;
         for (int round = 0; round < rounds; round++) {
-            for (int i = 0; i < requests.size(); i++) {
+            for (int i = 0; i < queries.size(); i++) {
                 long t = System.nanoTime();
-                SearchResult result = searcher.search(requests.get(i));
+                totals[i] = search.run(queries.get(i));
                 ms[k++] = (System.nanoTime() - t) / 1e6;
-                totals[i] = result.total();
             }
         }
         return latencies(name, ms, totals);
@@ -202,20 +211,7 @@ public final class SearchBench {
         }
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
             IndexSearcher searcher = new IndexSearcher(reader);
-            for (TermQuery q : queries) {
-                searcher.search(q, 10);
-            }
-            double[] ms = new double[queries.size() * rounds];
-            long[] totals = new long[queries.size()];
-            int k = 0;
-            for (int round = 0; round < rounds; round++) {
-                for (int i = 0; i < queries.size(); i++) {
-                    long t = System.nanoTime();
-                    totals[i] = searcher.search(queries.get(i), 10).totalHits.value;
-                    ms[k++] = (System.nanoTime() - t) / 1e6;
-                }
-            }
-            return latencies("bare Lucene TermQuery (baseline)", ms, totals);
+            return time("bare Lucene TermQuery (baseline)", queries, rounds, q -> searcher.search(q, 10).totalHits.value);
         }
     }
 

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 
 import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.analyse.DocumentTagger;
 
 /**
  * {@code evidens tags}: show the codebook in force. {@code evidens tags eval} (the taggers against the
