@@ -4,10 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +20,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 
 import no.evidens.pipeline.Json;
 
@@ -45,7 +44,7 @@ final class Exchange {
         this.request = request;
         this.response = response;
         this.callback = callback;
-        this.params = parseQuery(request.getHttpURI().getQuery());
+        this.params = parseQuery(request);
     }
 
     String method() {
@@ -91,23 +90,18 @@ final class Exchange {
         return body;
     }
 
-    private static Map<String, List<String>> parseQuery(String raw) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
+    /** The query string's parameters, decoded by Jetty (UTF-8), in their order. */
+    private static Map<String, List<String>> parseQuery(Request request) {
+        Fields fields;
+        try {
+            fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            // Jetty says so with a BadMessageException (bad %-escapes or UTF-8)
+            throw ApiError.badRequest("the query string is not valid URL encoding");
         }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-            } catch (IllegalArgumentException e) {
-                throw ApiError.badRequest("the query string is not valid URL encoding");
-            }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Fields.Field f : fields) {
+            out.put(f.getName(), f.getValues());
         }
         return out;
     }
