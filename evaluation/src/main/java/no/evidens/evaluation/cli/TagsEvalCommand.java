@@ -41,6 +41,16 @@ final class TagsEvalCommand implements Callable<Integer> {
                     + "dev = odd file numbers, test = even.")
     Path evalDev;
 
+    @Option(names = "--paragraphs", description = "Paragraph-level indicator categories (the 17 of the supervisors' "
+            + "labelling) on the real excerpts' labelled paragraphs (<eval-dev>/indicators) and the project's own: "
+            + "codebook alone, classifier alone, both; dev cross-validated, test trained on dev only.")
+    boolean paragraphs;
+
+    @Option(names = "--train-indicators", paramLabel = "FILE",
+            description = "Train the indicator classifier on every dev paragraph (real and own) and write it to FILE "
+                    + "(the shipped model is models/src/main/resources/no/evidens/models/nb-indicators.bin).")
+    Path trainTo;
+
     @Mixin
     TagsCommand.CodebookOption codebook;
 
@@ -50,6 +60,9 @@ final class TagsEvalCommand implements Callable<Integer> {
         if (!List.of("dev", "test", "all").contains(split)) {
             System.err.println("evidens tags eval: --split must be dev, test or all, not " + split);
             return 2;
+        }
+        if (paragraphs || trainTo != null) {
+            return ParagraphRun.run(book, evalDev == null ? Path.of(EVAL_DEV_DEFAULT) : evalDev, split, errors, trainTo);
         }
         if (evalDev != null) {
             return evalDev(book);

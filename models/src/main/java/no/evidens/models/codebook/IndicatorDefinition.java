@@ -10,10 +10,14 @@ import java.util.List;
  * @param description what the indicator looks for
  * @param patterns    words and phrases in Bokmål and Nynorsk (syntax in the default codebook's header)
  * @param exclude     patterns whose matches are not this indicator even where a pattern matches
+ * @param category    the paragraph-level category it counts for (one of the 17 of the supervisors' gold,
+ *                    e.g. {@code FUNN}); an indicator without one counts as its own id in upper case
  */
 public record IndicatorDefinition(String id, String label, String description, List<String> patterns,
-                                  List<String> exclude) {
+                                  List<String> exclude, String category) {
     public IndicatorDefinition {
+        category = category == null || category.isBlank()
+                ? (id == null ? null : id.toUpperCase(java.util.Locale.ROOT)) : category.strip();
         description = description == null ? "" : description;
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);

@@ -1,0 +1,178 @@
+package no.evidens.models.indicator;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import opennlp.tools.ml.EventTrainer;
+import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.BinaryFileDataReader;
+import opennlp.tools.ml.model.Event;
+import opennlp.tools.ml.model.GenericModelReader;
+import opennlp.tools.ml.model.GenericModelWriter;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * A paragraph classifier for the indicator categories: one OpenNLP maximum-entropy model per category
+ * (yes/no, L2-regularised quasi-Newton training), since a paragraph may carry several categories or
+ * none, which OpenNLP's single-label document categorizer cannot express. The features are
+ * {@link ParagraphFeatures}; the codebook's own findings are among them, so the model learns where the
+ * codebook is right and brings recall where it is silent.
+ *
+ * <p>Every guess explains itself: its probability and the features that raise it most (each
+ * feature's effect measured by leaving it out). Thread-safe once built.
+ */
+public final class IndicatorClassifier {
+    /** Where the bundled model lives on the class path. */
+    public static final String RESOURCE = "/no/evidens/models/nb-indicators.bin";
+    private static final String YES = "yes";
+    private static final String NO = "no";
+
+    /** One category the classifier gives a paragraph, with why. */
+    public record Guess(String category, double probability, List<String> features) {
+    }
+
+    private final Map<String, MaxentModel> models;
+
+    private IndicatorClassifier(Map<String, MaxentModel> models) {
+        this.models = models;
+    }
+
+    /** Trains one model per category that has at least one positive paragraph. */
+    public static IndicatorClassifier train(List<LabelledParagraph> paragraphs, List<Set<String>> codebookCategories) {
+        Map<String, MaxentModel> models = new LinkedHashMap<>();
+        List<String[]> features = new ArrayList<>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            features.add(ParagraphFeatures.of(paragraphs.get(i).text(), codebookCategories.get(i)));
+        }
+        for (String category : IndicatorCategories.ALL) {
+            List<Event> events = new ArrayList<>();
+            int positives = 0;
+            for (int i = 0; i < paragraphs.size(); i++) {
+                boolean yes = paragraphs.get(i).labels().contains(category);
+                positives += yes ? 1 : 0;
+                events.add(new Event(yes ? YES : NO, features.get(i)));
+            }
+            if (positives == 0) {
+                continue;
+            }
+            try {
+                models.put(category, trainer().train(ObjectStreamUtils.createObjectStream(events)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot train the indicator model for " + category, e);
+            }
+        }
+        return new IndicatorClassifier(models);
+    }
+
+    private static EventTrainer trainer() {
+        TrainingParameters p = new TrainingParameters();
+        p.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
+        p.put(TrainingParameters.CUTOFF_PARAM, 1);
+        p.put(TrainingParameters.ITERATIONS_PARAM, 200);
+        p.put(QNTrainer.L2COST_PARAM, 0.3);
+        p.put(TrainingParameters.THREADS_PARAM, 1);
+        return TrainerFactory.getEventTrainer(p, null);
+    }
+
+    /** The categories whose probability reaches {@code threshold}, most probable first, each with its three strongest features. */
+    public List<Guess> guess(String[] features, double threshold) {
+        List<Guess> out = new ArrayList<>();
+        for (Map.Entry<String, MaxentModel> e : models.entrySet()) {
+            double p = yes(e.getValue(), features);
+            if (p >= threshold) {
+                out.add(new Guess(e.getKey(), p, strongest(e.getValue(), features, p)));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Guess::probability).reversed());
+        return out;
+    }
+
+    /** The probability of each category the classifier knows. */
+    public Map<String, Double> probabilities(String[] features) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        models.forEach((c, m) -> out.put(c, yes(m, features)));
+        return out;
+    }
+
+    private static double yes(MaxentModel model, String[] features) {
+        return model.eval(features)[model.getIndex(YES)];
+    }
+
+    /** The (up to) three features whose removal lowers the probability most. */
+    private static List<String> strongest(MaxentModel model, String[] features, double p) {
+        record Effect(String feature, double drop) {
+        }
+        List<Effect> effects = new ArrayList<>();
+        for (int i = 0; i < features.length; i++) {
+            if ("bias".equals(features[i])) {
+                continue;
+            }
+            String[] without = new String[features.length - 1];
+            System.arraycopy(features, 0, without, 0, i);
+            System.arraycopy(features, i + 1, without, i, features.length - i - 1);
+            double drop = p - yes(model, without);
+            if (drop > 0) {
+                effects.add(new Effect(features[i], drop));
+            }
+        }
+        effects.sort(Comparator.comparingDouble(Effect::drop).reversed());
+        return effects.stream().limit(3).map(Effect::feature).toList();
+    }
+
+    /** The model shipped with Evidens, or {@code null} when there is none on the class path. */
+    public static IndicatorClassifier bundled() {
+        try (InputStream in = IndicatorClassifier.class.getResourceAsStream(RESOURCE)) {
+            return in == null ? null : read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    public static IndicatorClassifier read(InputStream raw) throws IOException {
+        DataInputStream in = new DataInputStream(raw);
+        int n = in.readInt();
+        Map<String, MaxentModel> models = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String category = in.readUTF();
+            models.put(category, new GenericModelReader(new BinaryFileDataReader(in)).getModel());
+        }
+        return new IndicatorClassifier(models);
+    }
+
+    /** Writes every category's model into one file: a count, then per model its category and the model. */
+    public void write(Path file) throws IOException {
+        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file));
+             DataOutputStream out = new DataOutputStream(raw)) {
+            out.writeInt(models.size());
+            for (Map.Entry<String, MaxentModel> e : models.entrySet()) {
+                out.writeUTF(e.getKey());
+                // The model writer closes its stream when done; the file must stay open for the next model.
+                DataOutputStream shielded = new DataOutputStream(new FilterOutputStream(out) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                });
+                new GenericModelWriter((AbstractModel) e.getValue(), shielded).persist();
+            }
+        }
+    }
+}

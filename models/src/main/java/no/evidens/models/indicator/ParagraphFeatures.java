@@ -1,0 +1,65 @@
+package no.evidens.models.indicator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The features the indicator classifier sees in a paragraph: its words (lower case), the first six
+ * letters of long words (so inflections, compounds and the two written standards meet:
+ * samarbeidet, samarbeidsmøte → {@code p=samarb}), word pairs, the categories the codebook found,
+ * and whether a child or young person is named (several categories count only for children).
+ */
+public final class ParagraphFeatures {
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    private static final int PREFIX = 6;
+    private static final Pattern CHILD = Pattern.compile("(barn|born|ungdom|unge|elev|fosterbarn|mindreårig)\\p{L}*");
+
+    private ParagraphFeatures() {
+    }
+
+    /** Feature strings of a paragraph; {@code codebookCategories} are what the codebook found in it. */
+    public static String[] of(String text, Set<String> codebookCategories) {
+        List<String> words = words(text);
+        Set<String> out = new LinkedHashSet<>();
+        boolean child = false;
+        String previous = null;
+        for (String w : words) {
+            out.add("w=" + w);
+            if (w.length() >= PREFIX + 2) {
+                out.add("p=" + w.substring(0, PREFIX));
+            }
+            if (previous != null) {
+                out.add("b=" + previous + "_" + w);
+            }
+            previous = w;
+            child |= CHILD.matcher(w).matches();
+        }
+        if (child) {
+            out.add("child");
+        }
+        for (String c : codebookCategories) {
+            out.add("cb=" + c);
+            if (child) {
+                out.add("cb=" + c + "&child");
+            }
+        }
+        out.add("bias");
+        return out.toArray(new String[0]);
+    }
+
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            if (m.end() - m.start() >= 2) {
+                out.add(m.group());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,85 @@
+package no.evidens.models.indicator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import no.evidens.models.codebook.Codebook;
+import no.evidens.models.tag.IndicatorMention;
+
+/**
+ * The indicator categories of one paragraph, each with why: the codebook's patterns (precise,
+ * explainable) and, where they are silent, the {@link IndicatorClassifier} (recall), which sees the
+ * codebook's findings among its features. A codebook category stays unless the classifier, having seen
+ * that very pattern, gives it less than {@link #VETO}: the boilerplate the patterns cannot tell apart.
+ */
+public final class ParagraphIndicators {
+    /** Classifier probability from which a category the codebook did not find is given. */
+    public static final double THRESHOLD = 0.5;
+    /** Below this classifier probability a codebook category is dropped (0 keeps every codebook hit). */
+    public static final double VETO = 0.0;
+
+    /**
+     * One category of a paragraph.
+     *
+     * @param category   one of {@link IndicatorCategories#ALL} (or a user indicator's own)
+     * @param source     {@link IndicatorMention#PATTERN} or {@link IndicatorMention#MODEL}
+     * @param confidence 1 for a pattern, the classifier's probability for the model
+     * @param why        the patterns that matched, or the classifier's strongest features
+     */
+    public record Verdict(String category, String source, double confidence, List<String> why) {
+    }
+
+    private final Codebook codebook;
+    private final IndicatorClassifier classifier;
+    private final double threshold;
+    private final double veto;
+
+    /** {@code classifier} may be null: then the codebook alone decides. */
+    public ParagraphIndicators(Codebook codebook, IndicatorClassifier classifier, double threshold, double veto) {
+        this.codebook = codebook;
+        this.classifier = classifier;
+        this.threshold = threshold;
+        this.veto = veto;
+    }
+
+    public ParagraphIndicators(Codebook codebook, IndicatorClassifier classifier) {
+        this(codebook, classifier, THRESHOLD, VETO);
+    }
+
+    /** The verdicts for a paragraph whose codebook mentions are known, in category order of first finding. */
+    public List<Verdict> categorise(String paragraph, List<IndicatorMention> mentions) {
+        Map<String, List<String>> byCategory = new LinkedHashMap<>();
+        for (IndicatorMention m : mentions) {
+            List<String> why = byCategory.computeIfAbsent(IndicatorCategories.categoryOf(codebook, m.id()),
+                    c -> new ArrayList<>());
+            if (!why.contains(m.pattern())) {
+                why.add(m.pattern());
+            }
+        }
+        Set<String> found = byCategory.keySet();
+        List<Verdict> out = new ArrayList<>();
+        Map<String, Double> probabilities = Map.of();
+        String[] features = null;
+        if (classifier != null) {
+            features = ParagraphFeatures.of(paragraph, found);
+            probabilities = classifier.probabilities(features);
+        }
+        for (Map.Entry<String, List<String>> e : byCategory.entrySet()) {
+            Double p = probabilities.get(e.getKey());
+            if (p == null || p >= veto) {
+                out.add(new Verdict(e.getKey(), IndicatorMention.PATTERN, 1.0, List.copyOf(e.getValue())));
+            }
+        }
+        if (classifier != null) {
+            for (IndicatorClassifier.Guess g : classifier.guess(features, threshold)) {
+                if (!found.contains(g.category())) {
+                    out.add(new Verdict(g.category(), IndicatorMention.MODEL, g.probability(), g.features()));
+                }
+            }
+        }
+        return out;
+    }
+}
