@@ -103,7 +103,7 @@ public final class TagEvaluation {
         String text = d.text();
         // indicators: same id, overlapping span (one to one); and exact span
         List<Item> gi = d.tags("i").stream().map(g -> new Item(g.label(), g.start(), g.end(), "")).toList();
-        List<Item> pi = t.indicators().stream().map(m -> new Item(m.id(), m.start(), m.end(), "")).toList();
+        List<Item> pi = t.indicators().stream().filter(m -> !"model".equals(m.source())).map(m -> new Item(m.id(), m.start(), m.end(), "")).toList();
         overlap("indicator mentions (id, overlapping span)", d.name(), text, gi, pi, indicators, errors);
         exact("indicator mentions (id, exact span)", d.name(), text, gi, pi, null, null);
     }

@@ -92,7 +92,7 @@ public final class IndicatorClassifier {
         return TrainerFactory.getEventTrainer(p, null);
     }
 
-    /** The categories whose probability reaches {@code threshold}, most probable first, each with its three strongest features. */
+    /** The categories whose probability reaches {@code threshold}, most probable first, each with its three strongest features (readable). */
     public List<Guess> guess(String[] features, double threshold) {
         List<Guess> out = new ArrayList<>();
         for (Map.Entry<String, MaxentModel> e : models.entrySet()) {
@@ -134,7 +134,7 @@ public final class IndicatorClassifier {
             }
         }
         effects.sort(Comparator.comparingDouble(Effect::drop).reversed());
-        return effects.stream().limit(3).map(Effect::feature).toList();
+        return effects.stream().limit(3).map(e -> ParagraphFeatures.readable(e.feature())).toList();
     }
 
     /** The model shipped with Evidens, or {@code null} when there is none on the class path. */

@@ -62,4 +62,21 @@ public final class ParagraphFeatures {
         }
         return out;
     }
+
+    /** A feature as a person reads it: the word, the word pair, {@code samarb…}, {@code kodebok: FUNN}, {@code barn nevnt}. */
+    public static String readable(String feature) {
+        if (feature.startsWith("w=")) {
+            return feature.substring(2);
+        }
+        if (feature.startsWith("b=")) {
+            return feature.substring(2).replace('_', ' ');
+        }
+        if (feature.startsWith("p=")) {
+            return feature.substring(2) + "…";
+        }
+        if (feature.startsWith("cb=")) {
+            return "kodebok: " + feature.substring(3).replace("&child", " + barn nevnt");
+        }
+        return "child".equals(feature) ? "barn nevnt" : feature;
+    }
 }

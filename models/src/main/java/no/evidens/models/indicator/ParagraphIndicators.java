@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import no.evidens.models.codebook.Codebook;
 import no.evidens.models.tag.IndicatorMention;
@@ -17,7 +19,7 @@ import no.evidens.models.tag.IndicatorMention;
  */
 public final class ParagraphIndicators {
     /** Classifier probability from which a category the codebook did not find is given. */
-    public static final double THRESHOLD = 0.5;
+    public static final double THRESHOLD = 0.4;
     /** Below this classifier probability a codebook category is dropped (0 keeps every codebook hit). */
     public static final double VETO = 0.0;
 
@@ -31,6 +33,9 @@ public final class ParagraphIndicators {
      */
     public record Verdict(String category, String source, double confidence, List<String> why) {
     }
+
+    /** A paragraph break: a line break, then one or more lines of white space only, then a line break. */
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\u00A0\\r]*\\n(?:[ \\t\\u00A0\\r]*\\n)*");
 
     private final Codebook codebook;
     private final IndicatorClassifier classifier;
@@ -81,5 +86,34 @@ public final class ParagraphIndicators {
             }
         }
         return out;
+    }
+
+    /**
+     * The paragraphs of a text as {start, end} pairs: split at blank lines (lines of spaces, tabs or
+     * no-break spaces count as blank), each trimmed, empty ones left out; the unit the categories are
+     * given for, as in the supervisors' labelled paragraphs.
+     */
+    public static List<int[]> paragraphs(String text) {
+        List<int[]> out = new ArrayList<>();
+        Matcher m = BLANK_LINES.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            addTrimmed(text, at, m.start(), out);
+            at = m.end();
+        }
+        addTrimmed(text, at, text.length(), out);
+        return out;
+    }
+
+    private static void addTrimmed(String text, int start, int end, List<int[]> out) {
+        while (start < end && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\u00A0')) {
+            start++;
+        }
+        while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == '\u00A0')) {
+            end--;
+        }
+        if (end > start) {
+            out.add(new int[] {start, end});
+        }
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import no.evidens.models.NorwegianModels;
 import no.evidens.models.TaggedSpan;
 import no.evidens.models.codebook.Codebook;
+import no.evidens.models.indicator.IndicatorCategories;
+import no.evidens.models.indicator.IndicatorClassifier;
+import no.evidens.models.indicator.ParagraphIndicators;
 import no.evidens.models.tag.IndicatorMention;
 import no.evidens.models.tag.IndicatorTagger;
 import no.evidens.models.tag.LegalRefTagger;
@@ -34,10 +37,18 @@ public final class DocumentTagger {
     private final PiiTagger piiTagger = new PiiTagger();
     /** Built on first use: compiling the codebook's patterns loads the tokenizer model. */
     private volatile IndicatorTagger indicators;
+    /** The paragraph classifier that brings recall beside the codebook (null when no model is bundled). */
+    private final ParagraphIndicators paragraphIndicators;
 
     public DocumentTagger(NorwegianModels models, Codebook codebook) {
         this.models = models;
         this.codebook = codebook;
+        this.paragraphIndicators = new ParagraphIndicators(codebook, Classifier.BUNDLED);
+    }
+
+    /** The bundled indicator classifier, read once. */
+    private static final class Classifier {
+        static final IndicatorClassifier BUNDLED = IndicatorClassifier.bundled();
     }
 
     /** The codebook this tagger finds indicators with. */
@@ -94,16 +105,42 @@ public final class DocumentTagger {
                     q.depth()));
         }
         List<Spans.Indicator> indicatorSpans = new ArrayList<>();
-        for (IndicatorMention m : indicatorTagger().tag(text, sentenceSpans, tokens)) {
+        List<IndicatorMention> mentions = indicatorTagger().tag(text, sentenceSpans, tokens);
+        for (IndicatorMention m : mentions) {
             indicatorSpans.add(new Spans.Indicator(m.id(), m.start(), m.end(), doc.pageOf(m.start()),
                     text.substring(m.start(), m.end()), m.source(), m.pattern()));
         }
+        indicatorSpans.addAll(classified(doc, mentions));
+        indicatorSpans.sort(Comparator.comparingInt(Spans.Indicator::start).thenComparingInt(Spans.Indicator::end));
         List<Spans.LegalRef> refs = new ArrayList<>();
         for (LegalReference r : legalRefs.tag(text)) {
             refs.add(new Spans.LegalRef(r.law(), r.sections(), r.start(), r.end(), text.substring(r.start(), r.end()),
                     doc.pageOf(r.start())));
         }
         return new Tags(sentences, quoteSpans, indicatorSpans, refs, pii, entities);
+    }
+
+    /**
+     * The categories the classifier gives a paragraph where the codebook found none of that category:
+     * one mention over the whole paragraph, shown as the codebook's first indicator of the category, with
+     * the classifier's confidence and strongest features as its {@code pattern} (why).
+     */
+    private List<Spans.Indicator> classified(NormalisedText doc, List<IndicatorMention> mentions) {
+        List<Spans.Indicator> out = new ArrayList<>();
+        String text = doc.text();
+        for (int[] p : ParagraphIndicators.paragraphs(text)) {
+            List<IndicatorMention> inside = mentions.stream().filter(m -> m.start() >= p[0] && m.end() <= p[1]).toList();
+            String paragraph = text.substring(p[0], p[1]);
+            for (ParagraphIndicators.Verdict v : paragraphIndicators.categorise(paragraph, inside)) {
+                String id = IndicatorCategories.indicatorOf(codebook, v.category());
+                if (IndicatorMention.MODEL.equals(v.source()) && id != null) {
+                    out.add(new Spans.Indicator(id, p[0], p[1], doc.pageOf(p[0]), paragraph, IndicatorMention.MODEL,
+                            String.format(java.util.Locale.ROOT, "model %.2f: %s", v.confidence(),
+                                    String.join(", ", v.why()))));
+                }
+            }
+        }
+        return out;
     }
 
     private static List<Integer> sentencesOf(List<TaggedSpan> sentences, int start, int end) {
