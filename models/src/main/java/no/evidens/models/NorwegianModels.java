@@ -122,15 +122,26 @@ public final class NorwegianModels {
     public List<TaggedSpan> names(String text) {
         NameFinderME finder = nameFinder.get();
         finder.clearAdaptiveData(); // the result must not depend on what this thread saw before
-        List<TaggedSpan> out = new ArrayList<>();
-        for (TaggedSpan sentence : sentences(text)) {
+        List<TaggedSpan> sentenceSpans = sentences(text);
+        List<String> texts = new ArrayList<>();
+        List<List<TaggedSpan>> tokens = new ArrayList<>();
+        List<List<TaggedSpan>> found = new ArrayList<>();
+        for (TaggedSpan sentence : sentenceSpans) {
             String sentenceText = sentence.cut(text);
-            Span[] tokens = tokenSpans(sentenceText);
-            for (TaggedSpan name : names(finder, sentenceText, tokens)) {
-                out.add(new TaggedSpan(name.type(), sentence.start() + name.start(), sentence.start() + name.end()));
-            }
+            Span[] spans = tokenSpans(sentenceText);
+            texts.add(sentenceText);
+            tokens.add(toTagged(spans));
+            found.add(names(finder, sentenceText, spans));
         }
         finder.clearAdaptiveData();
+        List<List<TaggedSpan>> refined = DocumentNames.refine(texts, tokens, found);
+        List<TaggedSpan> out = new ArrayList<>();
+        for (int i = 0; i < refined.size(); i++) {
+            int base = sentenceSpans.get(i).start();
+            for (TaggedSpan name : refined.get(i)) {
+                out.add(new TaggedSpan(name.type(), base + name.start(), base + name.end()));
+            }
+        }
         return out;
     }
 
@@ -153,7 +164,8 @@ public final class NorwegianModels {
     /**
      * Names in the sentences of one document whose tokens are already known (offsets into each sentence),
      * in order: what the finder learns from earlier sentences (a full name before a surname alone) helps
-     * later ones, as in {@link #names(String)}. Returns one list per sentence.
+     * later ones, as in {@link #names(String)}; then {@link DocumentNames} repairs them (titles out, the
+     * words of a full name propagated through the document). Returns one list per sentence.
      */
     public List<List<TaggedSpan>> namesOfDocument(List<String> sentences, List<List<TaggedSpan>> tokens) {
         NameFinderME finder = nameFinder.get();
@@ -168,7 +180,7 @@ public final class NorwegianModels {
             out.add(names(finder, sentences.get(s), spans));
         }
         finder.clearAdaptiveData();
-        return out;
+        return DocumentNames.refine(sentences, tokens, out);
     }
 
     /**
@@ -191,6 +203,14 @@ public final class NorwegianModels {
             }
         }
         return out.toArray(new Span[0]);
+    }
+
+    private static List<TaggedSpan> toTagged(Span[] spans) {
+        List<TaggedSpan> out = new ArrayList<>(spans.length);
+        for (Span s : spans) {
+            out.add(new TaggedSpan("TOKEN", s.getStart(), s.getEnd()));
+        }
+        return out;
     }
 
     private static List<TaggedSpan> names(NameFinderME finder, String sentence, Span[] tokens) {

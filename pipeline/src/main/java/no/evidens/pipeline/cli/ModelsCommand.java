@@ -14,6 +14,7 @@ import no.evidens.models.TaggedSpan;
 import no.evidens.models.bench.ModelBenchmark;
 import no.evidens.models.eval.AuditTextCheck;
 import no.evidens.models.eval.ModelEvaluator;
+import no.evidens.models.eval.NameEvaluation;
 import no.evidens.models.eval.SentenceGoldEvaluator;
 import no.evidens.models.train.ModelTrainer;
 import picocli.CommandLine.Command;
@@ -70,6 +71,8 @@ public final class ModelsCommand implements Callable<Integer> {
                         + "lines, SpaceAfter=No and NorNE name tags;",
                 "  --sample: sentence-boundary precision/recall/F1 on the hand-written sentence gold of the "
                         + "sample corpus (corpus module);",
+                "  --ndt DIR [--split dev|test|all]: typed name precision/recall/F1 (PER, ORG, LOC) on the dev-part "
+                        + "files of the treebank folder (e.g. ../shared/nlp/ndt-nob-train), a file per document;",
                 "  --audit-text DIR: sentence counts and the splits worth checking by hand on real audit "
                         + "text without gold (e.g. ../shared/eval-dev)."})
     static final class Eval implements Callable<Integer> {
@@ -83,6 +86,14 @@ public final class ModelsCommand implements Callable<Integer> {
                 description = "Run the sentence detector over the .txt files of this folder and count.")
         Path auditText;
 
+        @Option(names = "--ndt", paramLabel = "DIR",
+                description = "Score the names on the dev-part files of this treebank folder (never trained on).")
+        Path ndt;
+
+        @Option(names = "--split", defaultValue = "all", paramLabel = "SPLIT",
+                description = "With --ndt: dev (odd files, tuned on), test (even files) or all (both, one by one).")
+        String split;
+
         @Option(names = "--show", description = "Also print every missed/extra boundary (--sample) and every "
                 + "case to check (--audit-text), with context.")
         boolean show;
@@ -93,8 +104,8 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (conllu == null && !sample && auditText == null) {
-                System.err.println("evidens models eval: give --conllu FILE, --sample and/or --audit-text DIR");
+            if (conllu == null && !sample && auditText == null && ndt == null) {
+                System.err.println("evidens models eval: give --conllu FILE, --ndt DIR, --sample and/or --audit-text DIR");
                 return 2;
             }
             if (conllu != null && !Files.isRegularFile(conllu)) {
@@ -111,6 +122,12 @@ public final class ModelsCommand implements Callable<Integer> {
                 if (conllu != null) {
                     System.out.println("== " + conllu);
                     ModelEvaluator.print(ModelEvaluator.evaluate(conllu, models), System.out);
+                }
+                if (ndt != null) {
+                    for (String s : "all".equals(split) ? List.of("dev", "test") : List.of(split)) {
+                        NameEvaluation.print(NameEvaluation.evaluate(NameEvaluation.files(ndt, s), models,
+                                show ? System.out : null), "== names, treebank dev part, split " + s, System.out);
+                    }
                 }
                 if (sample) {
                     System.out.println("== sample corpus sentence gold");

@@ -1,0 +1,128 @@
+package no.evidens.models;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Document-level repair of the name finder's output, in three steps, each what the sentence-by-sentence
+ * model cannot do on its own:
+ * <ol>
+ *   <li>a title or role word that opens a person name is taken out of it ({@code Dommer Finn Eilertsen}
+ *       → {@code Finn Eilertsen}), since it is not part of the name and must not be masked as one;</li>
+ *   <li>every word of a full person name (two or more words) found anywhere in the document marks the
+ *       same word elsewhere as a person name, with the genitive {@code -s} ({@code Eilertsen},
+ *       {@code Eilertsens}), also inside «» and after a title, wherever the model found no name there;</li>
+ *   <li>person names that touch (a word the model found beside one propagated) become one name.</li>
+ * </ol>
+ * OpenNLP's adaptive data already helps a surname after its full name within a run; it does not reach
+ * back, nor across a sentence the model read before the full name, which is why this is done here.
+ */
+public final class DocumentNames {
+    /** Titles and roles written before a name (lower case); never part of the name. */
+    static final Set<String> TITLES = Set.of("dommer", "tingrettsdommer", "lagdommer", "høyesterettsdommer",
+            "advokat", "advokatfullmektig", "lege", "legen", "overlege", "fastlege", "fastlegen", "doktor", "dr.",
+            "professor", "førsteamanuensis", "ordfører", "ordføreren", "varaordfører", "rådmann", "rådmannen",
+            "kommunedirektør", "kommunedirektøren", "statsråd", "statsminister", "minister", "statsforvalter",
+            "fylkesmann", "direktør", "direktøren", "sjef", "leder", "lederen", "leiar", "konsulent", "saksbehandler",
+            "saksbehandleren", "sakshandsamar", "barnevernleder", "barnevernsleder", "helsesykepleier", "helsesøster",
+            "psykolog", "psykologen", "sykepleier", "sjukepleiar", "lærer", "læreren", "kontaktlærer", "rektor",
+            "rektoren", "pastor", "prest", "biskop", "president", "politimester", "lensmann", "fru", "herr", "frk.",
+            "stortingsrepresentant", "partileder", "trener", "landslagssjef", "forfatter", "kommuneoverlege",
+            "seniorrådgiver", "rådgiver", "rådgjevar", "spesialrådgiver", "avdelingsleder", "enhetsleder", "nav-leder");
+
+    private DocumentNames() {
+    }
+
+    /**
+     * Repairs the names of one document.
+     *
+     * @param sentences the sentences' texts
+     * @param tokens    each sentence's tokens (offsets into the sentence)
+     * @param names     each sentence's names from the model (offsets into the sentence)
+     * @return each sentence's names after repair, in text order
+     */
+    public static List<List<TaggedSpan>> refine(List<String> sentences, List<List<TaggedSpan>> tokens,
+                                                List<List<TaggedSpan>> names) {
+        List<List<TaggedSpan>> stripped = new ArrayList<>();
+        Set<String> known = new HashSet<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            List<TaggedSpan> out = new ArrayList<>();
+            for (TaggedSpan n : names.get(s)) {
+                TaggedSpan name = "PER".equals(n.type()) ? withoutTitle(sentences.get(s), tokens.get(s), n) : n;
+                out.add(name);
+                if ("PER".equals(name.type())) {
+                    List<String> words = wordsOf(sentences.get(s), tokens.get(s), name);
+                    if (words.size() >= 2) {
+                        words.stream().filter(DocumentNames::nameLike).map(w -> w.toLowerCase(Locale.ROOT))
+                                .forEach(known::add);
+                    }
+                }
+            }
+            stripped.add(out);
+        }
+        List<List<TaggedSpan>> result = new ArrayList<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            result.add(propagate(sentences.get(s), tokens.get(s), stripped.get(s), known));
+        }
+        return result;
+    }
+
+    private static TaggedSpan withoutTitle(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
+        List<TaggedSpan> inside = tokens.stream().filter(t -> t.start() >= name.start() && t.end() <= name.end()).toList();
+        int first = 0;
+        while (first < inside.size() - 1 && TITLES.contains(inside.get(first).cut(sentence).toLowerCase(Locale.ROOT))) {
+            first++;
+        }
+        return first == 0 ? name : new TaggedSpan(name.type(), inside.get(first).start(), name.end());
+    }
+
+    private static List<String> wordsOf(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
+        return tokens.stream().filter(t -> t.start() >= name.start() && t.end() <= name.end())
+                .map(t -> t.cut(sentence)).toList();
+    }
+
+    /** A capitalised word of letters (hyphens allowed), not a title. */
+    static boolean nameLike(String w) {
+        return w.length() >= 2 && Character.isUpperCase(w.charAt(0)) && w.chars().allMatch(c -> Character.isLetter(c) || c == '-')
+                && !TITLES.contains(w.toLowerCase(Locale.ROOT));
+    }
+
+    private static List<TaggedSpan> propagate(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> names,
+                                              Set<String> known) {
+        List<TaggedSpan> out = new ArrayList<>(names);
+        if (!known.isEmpty()) {
+            for (TaggedSpan t : tokens) {
+                String w = t.cut(sentence);
+                if (!nameLike(w) || out.stream().anyMatch(n -> n.start() < t.end() && t.start() < n.end())) {
+                    continue;
+                }
+                String lower = w.toLowerCase(Locale.ROOT);
+                boolean genitive = lower.endsWith("s") && known.contains(lower.substring(0, lower.length() - 1));
+                if (known.contains(lower) || genitive) {
+                    out.add(new TaggedSpan("PER", t.start(), t.end()));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(TaggedSpan::start));
+        return mergeTouching(sentence, out);
+    }
+
+    /** Person names separated by one space only become one name. */
+    private static List<TaggedSpan> mergeTouching(String sentence, List<TaggedSpan> sorted) {
+        List<TaggedSpan> out = new ArrayList<>();
+        for (TaggedSpan n : sorted) {
+            TaggedSpan last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && "PER".equals(last.type()) && "PER".equals(n.type()) && n.start() == last.end() + 1
+                    && sentence.charAt(last.end()) == ' ') {
+                out.set(out.size() - 1, new TaggedSpan("PER", last.start(), n.end()));
+            } else {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+}

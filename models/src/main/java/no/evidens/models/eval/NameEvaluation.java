@@ -1,0 +1,107 @@
+package no.evidens.models.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import no.evidens.models.NorwegianModels;
+import no.evidens.models.TaggedSpan;
+import no.evidens.models.train.Detokenizer;
+import no.evidens.models.train.ModelTrainer;
+import no.evidens.models.train.NdtReader;
+import no.evidens.models.train.NdtSentence;
+import no.evidens.models.train.NdtToken;
+import no.evidens.models.train.UdSplit;
+import opennlp.tools.util.Span;
+
+/**
+ * Typed name figures (PER, ORG, LOC: exact span and type) on the dev part of the treebank folder, one
+ * file = one document, so that document-level name repair is measured as it runs. The name model never
+ * trained on these files ({@link UdSplit}). Split for honest tuning: the dev-part files in name order,
+ * alternately {@code dev} (1st, 3rd, …: looked at while developing) and {@code test} (2nd, 4th, …: scored only).
+ */
+public final class NameEvaluation {
+    private NameEvaluation() {
+    }
+
+    /** The dev-part files of one split ({@code dev}, {@code test} or {@code all}). */
+    public static List<Path> files(Path ndtDir, String split) throws IOException {
+        List<Path> devPart;
+        try (Stream<Path> s = Files.list(ndtDir)) {
+            devPart = s.filter(p -> p.getFileName().toString().endsWith(".conll")).filter(p -> !UdSplit.isTrain(p))
+                    .sorted().toList();
+        }
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < devPart.size(); i++) {
+            if ("all".equals(split) || ("dev".equals(split) == (i % 2 == 0))) {
+                out.add(devPart.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Scores per type and overall, on our own tokens (what users get). */
+    public static Map<String, Prf> evaluate(List<Path> files, NorwegianModels models, PrintStream errors)
+            throws IOException {
+        Map<String, Prf> out = new LinkedHashMap<>();
+        ModelEvaluator.TYPES.forEach(t -> out.put(t, new Prf()));
+        out.put("overall", new Prf());
+        for (Path file : files) {
+            List<String> texts = new ArrayList<>();
+            List<List<TaggedSpan>> tokens = new ArrayList<>();
+            List<List<TaggedSpan>> gold = new ArrayList<>();
+            for (NdtSentence sentence : NdtReader.read(file)) {
+                List<String> forms = sentence.tokens().stream().map(NdtToken::form).toList();
+                Detokenizer.Rebuilt rebuilt = Detokenizer.rebuild(forms);
+                List<TaggedSpan> names = new ArrayList<>();
+                for (Span n : ModelTrainer.nameSpans(sentence)) {
+                    Span a = rebuilt.spans()[n.getStart()];
+                    Span b = rebuilt.spans()[n.getEnd() - 1];
+                    if (a != null && b != null) {
+                        names.add(new TaggedSpan(n.getType(), a.getStart(), b.getEnd()));
+                    }
+                }
+                texts.add(rebuilt.text());
+                tokens.add(models.tokensOfSentence(rebuilt.text()));
+                gold.add(names);
+            }
+            List<List<TaggedSpan>> found = models.namesOfDocument(texts, tokens);
+            for (int i = 0; i < texts.size(); i++) {
+                for (String type : ModelEvaluator.TYPES) {
+                    out.get(type).add(gold.get(i).stream().filter(s -> s.type().equals(type)).toList(),
+                            found.get(i).stream().filter(s -> s.type().equals(type)).toList());
+                }
+                out.get("overall").add(gold.get(i), found.get(i));
+                if (errors != null) {
+                    printErrors(errors, file, texts.get(i), gold.get(i), found.get(i));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void printErrors(PrintStream errors, Path file, String text, List<TaggedSpan> gold,
+                                    List<TaggedSpan> found) {
+        for (TaggedSpan g : gold) {
+            if (!found.contains(g)) {
+                errors.printf("  MISSED %s %s [%s]%n", file.getFileName(), g.type(), g.cut(text));
+            }
+        }
+        for (TaggedSpan f : found) {
+            if (!gold.contains(f)) {
+                errors.printf("  FALSE  %s %s [%s]%n", file.getFileName(), f.type(), f.cut(text));
+            }
+        }
+    }
+
+    public static void print(Map<String, Prf> scores, String title, PrintStream out) {
+        out.println(title);
+        scores.forEach((type, prf) -> out.printf("  names %-8s %s%n", type, prf));
+    }
+}
