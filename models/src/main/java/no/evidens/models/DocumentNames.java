@@ -16,6 +16,8 @@ import java.util.Set;
  *   <li>every word of a full person name (two or more words) found anywhere in the document marks the
  *       same word elsewhere as a person name, with the genitive {@code -s} ({@code Eilertsen},
  *       {@code Eilertsens}), also inside «» and after a title, wherever the model found no name there;</li>
+ *   <li>a "person" that is a place or organisation of the domain lists ({@link DomainNames}) is retyped
+ *       as one (so one wrong guess does not spread as a person name through the document);</li>
  *   <li>person names that touch (a word the model found beside one propagated) become one name.</li>
  * </ol>
  * OpenNLP's adaptive data already helps a surname after its full name within a run; it does not reach
@@ -33,6 +35,9 @@ public final class DocumentNames {
             "rektoren", "pastor", "prest", "biskop", "president", "politimester", "lensmann", "fru", "herr", "frk.",
             "stortingsrepresentant", "partileder", "trener", "landslagssjef", "forfatter", "kommuneoverlege",
             "seniorrådgiver", "rådgiver", "rådgjevar", "spesialrådgiver", "avdelingsleder", "enhetsleder", "nav-leder");
+
+    /** A person name of at least this many words teaches its words to the rest of the document. */
+    static final int MIN_WORDS = 2;
 
     private DocumentNames() {
     }
@@ -53,10 +58,14 @@ public final class DocumentNames {
             List<TaggedSpan> out = new ArrayList<>();
             for (TaggedSpan n : names.get(s)) {
                 TaggedSpan name = "PER".equals(n.type()) ? withoutTitle(sentences.get(s), tokens.get(s), n) : n;
+                String listed = "PER".equals(name.type()) ? DomainNames.shared().typeOf(name.cut(sentences.get(s))) : null;
+                if (listed != null) {
+                    name = new TaggedSpan(listed, name.start(), name.end());
+                }
                 out.add(name);
                 if ("PER".equals(name.type())) {
                     List<String> words = wordsOf(sentences.get(s), tokens.get(s), name);
-                    if (words.size() >= 2) {
+                    if (words.size() >= MIN_WORDS) {
                         words.stream().filter(DocumentNames::nameLike).map(w -> w.toLowerCase(Locale.ROOT))
                                 .forEach(known::add);
                     }
@@ -108,21 +117,30 @@ public final class DocumentNames {
             }
         }
         out.sort(Comparator.comparingInt(TaggedSpan::start));
-        return mergeTouching(sentence, out);
+        return mergeTouching(sentence, out, known);
     }
 
-    /** Person names separated by one space only become one name. */
-    private static List<TaggedSpan> mergeTouching(String sentence, List<TaggedSpan> sorted) {
+    /** Person names separated by one space only become one name, when every word of both is a known name word. */
+    private static List<TaggedSpan> mergeTouching(String sentence, List<TaggedSpan> sorted, Set<String> known) {
         List<TaggedSpan> out = new ArrayList<>();
         for (TaggedSpan n : sorted) {
             TaggedSpan last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last != null && "PER".equals(last.type()) && "PER".equals(n.type()) && n.start() == last.end() + 1
-                    && sentence.charAt(last.end()) == ' ') {
+                    && sentence.charAt(last.end()) == ' ' && allKnown(last.cut(sentence) + " " + n.cut(sentence), known)) {
                 out.set(out.size() - 1, new TaggedSpan("PER", last.start(), n.end()));
             } else {
                 out.add(n);
             }
         }
         return out;
+    }
+
+    private static boolean allKnown(String name, Set<String> known) {
+        for (String w : name.toLowerCase(Locale.ROOT).split(" ")) {
+            if (!known.contains(w) && !(w.endsWith("s") && known.contains(w.substring(0, w.length() - 1)))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
