@@ -51,6 +51,15 @@ final class TagsEvalCommand implements Callable<Integer> {
                     + "(the shipped model is models/src/main/resources/no/evidens/models/nb-indicators.bin).")
     Path trainTo;
 
+    @Option(names = "--anonymise", description = "Anonymised export of every passage: person mentions left whole or in "
+            + "part, and words masked that are no person; on the fictional journal full of names, the tag gold, and with "
+            + "--ndt on the treebank's dev-part files (news and blogs).")
+    boolean anonymise;
+
+    @Option(names = "--ndt", paramLabel = "DIR", description = "With --anonymise: also the dev-part files of this treebank "
+            + "folder (e.g. ../shared/nlp/ndt-nob-train); --split dev/test picks alternate files.")
+    Path ndt;
+
     @Mixin
     TagsCommand.CodebookOption codebook;
 
@@ -60,6 +69,9 @@ final class TagsEvalCommand implements Callable<Integer> {
         if (!List.of("dev", "test", "all").contains(split)) {
             System.err.println("evidens tags eval: --split must be dev, test or all, not " + split);
             return 2;
+        }
+        if (anonymise) {
+            return AnonymiseRun.run(book, split, ndt, errors);
         }
         if (paragraphs || trainTo != null) {
             return ParagraphRun.run(book, evalDev == null ? Path.of(EVAL_DEV_DEFAULT) : evalDev, split, errors, trainTo);

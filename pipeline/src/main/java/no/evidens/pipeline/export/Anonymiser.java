@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import no.evidens.models.DomainNames;
 import no.evidens.models.NorwegianModels;
 import no.evidens.models.TaggedSpan;
 import no.evidens.models.tag.PiiTagger;
@@ -28,6 +29,7 @@ public final class Anonymiser {
     }
 
     private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}\\p{Ll}+(?![\\p{L}\\d])");
+    private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\d])\\p{Ll}+(?![\\p{L}\\d])");
 
     private final NameFinder names;
     private final PiiTagger pii = new PiiTagger();
@@ -90,8 +92,31 @@ public final class Anonymiser {
      *                replaced in the quotation too, where the model alone would miss it (a first name on its own)
      */
     public String anonymise(String text, Persons persons, List<String> context) {
+        StringBuilder out = new StringBuilder(text.length());
+        int at = 0;
+        for (TaggedSpan s : spans(text, persons, context)) {
+            out.append(text, at, s.start()).append(placeholder(s, text, persons));
+            at = s.end();
+        }
+        return out.append(text.substring(at)).toString();
+    }
+
+    /**
+     * What {@link #anonymise(String, Persons, List)} replaces, in text order, not overlapping: person names
+     * (type {@link PiiTagger#PERSON}) and the pattern tagger's personal data. It errs on the side of masking:
+     * <ul>
+     *   <li>the model's person names in the quotation, and every word of a person name the model finds in
+     *       the context (genitive -s too) wherever it stands capitalised in the quotation;</li>
+     *   <li>a capitalised word right beside a masked name (a first name or second surname the model left
+     *       out) is masked with it, unless it is a title, a listed place or organisation, a name the model
+     *       typed as a place or organisation, or a word the text also writes in lower case (a sentence's
+     *       first word: {@code Da}, {@code Etter}).</li>
+     * </ul>
+     */
+    public List<TaggedSpan> spans(String text, Persons persons, List<String> context) {
+        List<TaggedSpan> found = names.names(text);
         List<TaggedSpan> spans = new ArrayList<>();
-        for (TaggedSpan s : names.names(text)) {
+        for (TaggedSpan s : found) {
             if ("PER".equals(s.type()) || PiiTagger.PERSON.equals(s.type())) {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, s.start(), s.end()));
             }
@@ -104,8 +129,10 @@ public final class Anonymiser {
                 }
             }
         }
+        List<int[]> words = new ArrayList<>();
         Matcher word = CAPITALISED.matcher(text);
         while (word.find()) {
+            words.add(new int[] {word.start(), word.end()});
             int a = word.start();
             int b = word.end();
             boolean covered = spans.stream().anyMatch(s -> s.start() < b && a < s.end());
@@ -113,18 +140,66 @@ public final class Anonymiser {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             }
         }
+        Set<String> lowerCase = lowerCaseWords(context, text);
+        widen(text, spans, words, found, lowerCase);
         spans.addAll(pii.tag(text));
         spans.sort(Comparator.comparingInt(TaggedSpan::start).thenComparing(s -> -(s.end() - s.start())));
-        StringBuilder out = new StringBuilder(text.length());
+        List<TaggedSpan> out = new ArrayList<>();
         int at = 0;
         for (TaggedSpan s : spans) {
-            if (s.start() < at || s.end() > text.length()) {
-                continue;
+            if (s.start() >= at && s.end() <= text.length()) {
+                out.add(s);
+                at = s.end();
             }
-            out.append(text, at, s.start()).append(placeholder(s, text, persons));
-            at = s.end();
         }
-        return out.append(text.substring(at)).toString();
+        return out;
+    }
+
+    /** Words the texts write in lower case somewhere (so a capitalised one is a sentence opening, not a name). */
+    private static Set<String> lowerCaseWords(List<String> context, String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = LOWER_WORD.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        for (String c : context) {
+            Matcher n = LOWER_WORD.matcher(c);
+            while (n.find()) {
+                out.add(n.group());
+            }
+        }
+        return out;
+    }
+
+    /** Adds the capitalised words right beside a masked person name, until no more join. */
+    private static void widen(String text, List<TaggedSpan> spans, List<int[]> words, List<TaggedSpan> found,
+                              Set<String> lowerCase) {
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            for (int[] w : words) {
+                if (spans.stream().anyMatch(s -> s.start() < w[1] && w[0] < s.end())) {
+                    continue;
+                }
+                boolean beside = spans.stream().anyMatch(s -> PiiTagger.PERSON.equals(s.type())
+                        && (gap(text, w[1], s.start()) || gap(text, s.end(), w[0])));
+                String cut = text.substring(w[0], w[1]);
+                if (beside && maskable(cut, w, found, lowerCase)) {
+                    spans.add(new TaggedSpan(PiiTagger.PERSON, w[0], w[1]));
+                    grown = true;
+                }
+            }
+        }
+    }
+
+    private static boolean gap(String text, int from, int to) {
+        return from <= to && to - from <= 1 && (from == to || text.charAt(from) == ' ' || text.charAt(from) == '-');
+    }
+
+    private static boolean maskable(String word, int[] at, List<TaggedSpan> found, Set<String> lowerCase) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return !lowerCase.contains(lower) && DomainNames.shared().typeOf(word) == null
+                && found.stream().noneMatch(f -> !"PER".equals(f.type()) && f.start() < at[1] && at[0] < f.end());
     }
 
     private static String placeholder(TaggedSpan s, String text, Persons persons) {

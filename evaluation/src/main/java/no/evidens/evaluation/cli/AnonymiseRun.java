@@ -1,0 +1,42 @@
+package no.evidens.evaluation.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import no.evidens.evaluation.tags.AnonymisationEval;
+import no.evidens.evaluation.tags.AnonymisationTexts;
+import no.evidens.models.NorwegianModels;
+import no.evidens.models.codebook.Codebook;
+import no.evidens.pipeline.export.Anonymiser;
+
+/** {@code evidens tags eval --anonymise [--ndt DIR] [--split dev|test|all]}. */
+final class AnonymiseRun {
+    private AnonymiseRun() {
+    }
+
+    static int run(Codebook book, String split, Path ndt, boolean errors) {
+        if (ndt != null && !Files.isDirectory(ndt)) {
+            System.err.println("evidens tags eval: not a folder: " + ndt);
+            return 1;
+        }
+        AnonymisationEval eval = new AnonymisationEval(NorwegianModels.shared(), book, Anonymiser.withNameModel());
+        eval.run(List.of(AnonymisationTexts.journal()), errors ? System.out : null)
+                .print(System.out, "anonymised export, fictional journal full of names");
+        for (String s : "all".equals(split) ? List.of("dev", "test") : List.of(split)) {
+            eval.run(AnonymisationTexts.tagsGold(s), errors && "dev".equals(s) ? System.out : null)
+                    .print(System.out, "anonymised export, tag gold split " + s);
+            if (ndt != null) {
+                try {
+                    eval.run(AnonymisationTexts.treebank(ndt, s), errors && "dev".equals(s) ? System.out : null)
+                            .print(System.out, "anonymised export, treebank dev part (news, blogs), split " + s);
+                } catch (IOException e) {
+                    System.err.println("evidens tags eval: " + e.getMessage());
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    }
+}
