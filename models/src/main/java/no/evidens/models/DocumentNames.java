@@ -33,8 +33,21 @@ public final class DocumentNames {
             "saksbehandleren", "sakshandsamar", "barnevernleder", "barnevernsleder", "helsesykepleier", "helsesøster",
             "psykolog", "psykologen", "sykepleier", "sjukepleiar", "lærer", "læreren", "kontaktlærer", "rektor",
             "rektoren", "pastor", "prest", "biskop", "president", "politimester", "lensmann", "fru", "herr", "frk.",
-            "stortingsrepresentant", "partileder", "trener", "landslagssjef", "forfatter", "kommuneoverlege",
+            "stortingsrepresentant", "partileder", "trener", "landslagssjef", "forfatter", "kommuneoverlege", "kaptein",
+            "førstekandidat", "førstekandidaten", "venninnen", "vennen", "lillebror", "storebror", "lillesøster",
+            "storesøster", "mor", "far", "moren", "faren", "bestefar", "bestemor", "onkel", "tante", "søster", "bror",
             "seniorrådgiver", "rådgiver", "rådgjevar", "spesialrådgiver", "avdelingsleder", "enhetsleder", "nav-leder");
+
+    /** Endings of role words written before a name (prosjektsjef, avdelingsleder, kontaktlærer, overlege). */
+    private static final List<String> ROLE_ENDINGS = List.of("sjef", "leder", "leiar", "direktør",
+            "rådgiver", "rådgjevar", "talsperson", "talsmann", "kandidat", "lærer", "lærar", "pleier", "pleiar", "lege",
+            "dommer", "konsulent", "behandler", "handsamar", "koordinator", "psykolog", "kaptein", "minister");
+
+    /** Whether a word is a title or role written before a name (never part of the name). */
+    public static boolean isTitle(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return TITLES.contains(w) || ROLE_ENDINGS.stream().anyMatch(e -> w.endsWith(e) || w.endsWith(e + "en"));
+    }
 
     /** A person name of at least this many words teaches its words to the rest of the document. */
     static final int MIN_WORDS = 2;
@@ -83,7 +96,7 @@ public final class DocumentNames {
     private static TaggedSpan withoutTitle(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
         List<TaggedSpan> inside = tokens.stream().filter(t -> t.start() >= name.start() && t.end() <= name.end()).toList();
         int first = 0;
-        while (first < inside.size() - 1 && TITLES.contains(inside.get(first).cut(sentence).toLowerCase(Locale.ROOT))) {
+        while (first < inside.size() - 1 && isTitle(inside.get(first).cut(sentence))) {
             first++;
         }
         return first == 0 ? name : new TaggedSpan(name.type(), inside.get(first).start(), name.end());
@@ -97,7 +110,7 @@ public final class DocumentNames {
     /** A capitalised word of letters (hyphens allowed), not a title. */
     static boolean nameLike(String w) {
         return w.length() >= 2 && Character.isUpperCase(w.charAt(0)) && w.chars().allMatch(c -> Character.isLetter(c) || c == '-')
-                && !TITLES.contains(w.toLowerCase(Locale.ROOT));
+                && !isTitle(w);
     }
 
     private static List<TaggedSpan> propagate(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> names,

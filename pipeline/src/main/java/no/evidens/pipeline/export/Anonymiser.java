@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import no.evidens.models.DocumentNames;
 import no.evidens.models.DomainNames;
 import no.evidens.models.NorwegianModels;
 import no.evidens.models.TaggedSpan;
@@ -32,6 +33,8 @@ public final class Anonymiser {
     private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\d])\\p{Ll}+(?![\\p{L}\\d])");
 
     private final NameFinder names;
+    private String lastContext;
+    private List<TaggedSpan> lastContextNames;
     private final PiiTagger pii = new PiiTagger();
 
     public Anonymiser(NameFinder names) {
@@ -121,9 +124,11 @@ public final class Anonymiser {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, s.start(), s.end()));
             }
         }
+        Set<String> lowerCase = lowerCaseWords(context, text);
         Persons seen = new Persons();
         for (String c : context) {
-            for (TaggedSpan s : names.names(c)) {
+            List<TaggedSpan> inContext = namesOfContext(c);
+            for (TaggedSpan s : inContext) {
                 if ("PER".equals(s.type()) || PiiTagger.PERSON.equals(s.type())) {
                     seen.numberOf(s.cut(c));
                 }
@@ -140,7 +145,6 @@ public final class Anonymiser {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             }
         }
-        Set<String> lowerCase = lowerCaseWords(context, text);
         widen(text, spans, words, found, lowerCase);
         spans.addAll(pii.tag(text));
         spans.sort(Comparator.comparingInt(TaggedSpan::start).thenComparing(s -> -(s.end() - s.start())));
@@ -153,6 +157,15 @@ public final class Anonymiser {
             }
         }
         return out;
+    }
+
+    /** The names in a quotation's context; the last one is kept, as the quotations of one document come together. */
+    private synchronized List<TaggedSpan> namesOfContext(String context) {
+        if (!context.equals(lastContext)) {
+            lastContextNames = names.names(context);
+            lastContext = context;
+        }
+        return lastContextNames;
     }
 
     /** Words the texts write in lower case somewhere (so a capitalised one is a sentence opening, not a name). */
@@ -198,7 +211,7 @@ public final class Anonymiser {
 
     private static boolean maskable(String word, int[] at, List<TaggedSpan> found, Set<String> lowerCase) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return !lowerCase.contains(lower) && DomainNames.shared().typeOf(word) == null
+        return !lowerCase.contains(lower) && DomainNames.shared().typeOf(word) == null && !DocumentNames.isTitle(word)
                 && found.stream().noneMatch(f -> !"PER".equals(f.type()) && f.start() < at[1] && at[0] < f.end());
     }
 
