@@ -35,7 +35,10 @@ public final class DocumentNames {
             "rektoren", "pastor", "prest", "biskop", "president", "politimester", "lensmann", "fru", "herr", "frk.",
             "stortingsrepresentant", "partileder", "trener", "landslagssjef", "forfatter", "kommuneoverlege", "kaptein",
             "førstekandidat", "førstekandidaten", "venninnen", "vennen", "lillebror", "storebror", "lillesøster",
-            "storesøster", "mor", "far", "moren", "faren", "bestefar", "bestemor", "onkel", "tante", "søster", "bror",
+            "storesøster", "mor", "far", "moren", "faren", "mora", "bestefar", "bestemor", "onkel", "tante", "søster", "bror",
+            "gutten", "guten", "jenta", "jenten", "barnet", "eleven", "pasienten", "brukeren", "brukaren", "søkeren",
+            "søkjaren", "klienten", "sønnen", "sonen", "datteren", "dottera", "dattera", "mannen", "kona", "kvinnen",
+            "naboen", "fosterfar", "fostermor", "stefar", "stemor", "samboeren", "sambuaren", "kjæresten",
             "seniorrådgiver", "rådgiver", "rådgjevar", "spesialrådgiver", "avdelingsleder", "enhetsleder", "nav-leder");
 
     /** Endings of role words written before a name (prosjektsjef, avdelingsleder, kontaktlærer, overlege). */

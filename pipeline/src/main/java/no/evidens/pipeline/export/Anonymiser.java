@@ -184,22 +184,23 @@ public final class Anonymiser {
         return out;
     }
 
-    /** Adds the capitalised words right beside a masked person name, until no more join. */
+    /** Joins the capitalised words right beside a masked person name to it, until no more join. */
     private static void widen(String text, List<TaggedSpan> spans, List<int[]> words, List<TaggedSpan> found,
                               Set<String> lowerCase) {
         boolean grown = true;
         while (grown) {
             grown = false;
             for (int[] w : words) {
-                if (spans.stream().anyMatch(s -> s.start() < w[1] && w[0] < s.end())) {
+                if (spans.stream().anyMatch(s -> s.start() < w[1] && w[0] < s.end())
+                        || !maskable(text.substring(w[0], w[1]), w, found, lowerCase)) {
                     continue;
                 }
-                boolean beside = spans.stream().anyMatch(s -> PiiTagger.PERSON.equals(s.type())
-                        && (gap(text, w[1], s.start()) || gap(text, s.end(), w[0])));
-                String cut = text.substring(w[0], w[1]);
-                if (beside && maskable(cut, w, found, lowerCase)) {
-                    spans.add(new TaggedSpan(PiiTagger.PERSON, w[0], w[1]));
-                    grown = true;
+                for (int i = 0; i < spans.size() && !grown; i++) {
+                    TaggedSpan s = spans.get(i);
+                    if (PiiTagger.PERSON.equals(s.type()) && (gap(text, w[1], s.start()) || gap(text, s.end(), w[0]))) {
+                        spans.set(i, new TaggedSpan(PiiTagger.PERSON, Math.min(s.start(), w[0]), Math.max(s.end(), w[1])));
+                        grown = true;
+                    }
                 }
             }
         }

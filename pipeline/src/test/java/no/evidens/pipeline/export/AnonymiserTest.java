@@ -69,4 +69,13 @@ class AnonymiserTest {
         String wrong = fnr.substring(0, 10) + ((fnr.charAt(10) - '0' + 1) % 10);
         assertEquals("Saksnummer " + wrong + ".", anonymiser.anonymise("Saksnummer " + wrong + ".", new Anonymiser.Persons()));
     }
+
+    @Test
+    void aCapitalisedWordBesideAMaskedNameIsMaskedWithItButNotATitleOrAPlace() {
+        assertEquals("Helsesykepleier [navn 1] flyttet fra Tromsø.",
+                anonymiser.anonymise("Helsesykepleier Marte Nordmann flyttet fra Tromsø.", new Anonymiser.Persons()));
+        assertEquals("[navn 1] ringte. Da [navn 2] kom, var det sent.",
+                anonymiser.anonymise("Kari Nordmann ringte. Da Hansen kom, var det sent.", new Anonymiser.Persons(),
+                        List.of("Det var da han kom.")));
+    }
 }

@@ -1,0 +1,62 @@
+package no.evidens.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+class DocumentNamesTest {
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}-]+|[^\\s\\p{L}\\p{N}]");
+
+    private static List<TaggedSpan> tokens(String s) {
+        List<TaggedSpan> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(s);
+        while (m.find()) {
+            out.add(new TaggedSpan("TOKEN", m.start(), m.end()));
+        }
+        return out;
+    }
+
+    private static TaggedSpan per(String sentence, String name) {
+        int at = sentence.indexOf(name);
+        return new TaggedSpan("PER", at, at + name.length());
+    }
+
+    private static List<String> cut(List<String> sentences, List<List<TaggedSpan>> names, int i) {
+        return names.get(i).stream().map(n -> n.type() + ":" + n.cut(sentences.get(i))).toList();
+    }
+
+    @Test
+    void aTitleIsTakenOutAndTheFullNameTeachesItsWordsToTheRestOfTheDocument() {
+        List<String> s = List.of("Dommer Finn Eilertsen avsa dommen.", "Ifølge Eilertsen var saken klar.",
+                "Eilertsens vurdering ble anket av «Finn».");
+        List<List<TaggedSpan>> model = List.of(List.of(per(s.get(0), "Dommer Finn Eilertsen")), List.of(), List.of());
+        List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(), model);
+        assertEquals(List.of("PER:Finn Eilertsen"), cut(s, out, 0));
+        assertEquals(List.of("PER:Eilertsen"), cut(s, out, 1));
+        assertEquals(List.of("PER:Eilertsens", "PER:Finn"), cut(s, out, 2));
+    }
+
+    @Test
+    void aPersonGuessThatIsAListedPlaceIsRetypedAndDoesNotSpread() {
+        List<String> s = List.of("Han flyttet til Tromsø i fjor.", "Tromsø kommune svarte ikke.");
+        List<List<TaggedSpan>> model = List.of(List.of(per(s.get(0), "Tromsø")), List.of());
+        List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(), model);
+        assertEquals(List.of("LOC:Tromsø"), cut(s, out, 0));
+        assertEquals(List.of(), cut(s, out, 1));
+    }
+
+    @Test
+    void theModelsTogetherFindALoneSurnameAfterTheFullName() {
+        NorwegianModels m = NorwegianModels.shared();
+        String text = "Saksbehandler Ingrid Solheim Aasen snakket med gutten. Senere ringte Aasen til skolen.";
+        List<String> found = m.names(text).stream().filter(n -> n.type().equals("PER")).map(n -> n.cut(text)).toList();
+        assertTrue(found.contains("Aasen"), found.toString());
+        assertTrue(found.stream().noneMatch(n -> n.startsWith("Saksbehandler")), found.toString());
+    }
+}

@@ -1,0 +1,90 @@
+package no.evidens.models.indicator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.models.NorwegianModels;
+import no.evidens.models.codebook.Codebook;
+import no.evidens.models.tag.IndicatorMention;
+import no.evidens.models.tag.IndicatorTagger;
+
+class ParagraphIndicatorsTest {
+    private static final Codebook BOOK = Codebook.defaults();
+    private static final IndicatorTagger TAGGER = new IndicatorTagger(BOOK, NorwegianModels.shared());
+
+    private static Set<String> categories(String paragraph) {
+        return IndicatorCategories.of(BOOK, TAGGER.tag(paragraph));
+    }
+
+    @Test
+    void everyIndicatorOfTheDefaultCodebookCountsForOneOfTheSeventeenCategories() {
+        BOOK.indicators().forEach(d -> assertTrue(IndicatorCategories.ALL.contains(d.category()), d.id()));
+        IndicatorCategories.ALL.forEach(c -> assertNotNull(IndicatorCategories.indicatorOf(BOOK, c), c));
+    }
+
+    @Test
+    void theCodebookFindsWhatSupervisorsFileUnderACategoryInOrdinaryWords() {
+        assertTrue(categories("Barneverntjenesten og skolen samarbeider godt om elever med fravær.").contains("SAMARBEIDSARENA"));
+        assertTrue(categories("Helsestasjonen og skolehelsetjenesten har faste kontordager.").contains("FASTLEGE"));
+        assertTrue(categories("NAV-kontoret kartlegger ikke barnas behov når familien søker økonomisk stønad.")
+                .contains("BARN_SOM_PAARORENDE"));
+        assertTrue(categories("Kommunen har ikke satt i gang forbedringsarbeid etter avviksrapporteringen.").contains("EVALUERING"));
+    }
+
+    @Test
+    void boilerplateIsNotAnIndicator() {
+        Set<String> found = categories("Våre undersøkelser omfattet de reviderte områdene. Vi takker for godt samarbeid "
+                + "gjennom tilsynet. Moren har et langvarig rusmisbruk. Naboen sendte en bekymringsmelding til Statsforvalteren.");
+        assertFalse(found.contains("UTREDNING_OPPFOLGING"), found.toString());
+        assertFalse(found.contains("EVALUERING"), found.toString());
+        assertFalse(found.contains("SAMARBEIDSARENA"), found.toString());
+        assertFalse(found.contains("RISIKOATFERD"), found.toString());
+        assertFalse(found.contains("MELDINGER"), found.toString());
+    }
+
+    @Test
+    void theClassifierBringsACategoryTheCodebookMissedAndSaysWhy(@TempDir Path dir) throws Exception {
+        List<LabelledParagraph> train = new ArrayList<>();
+        List<Set<String>> none = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            train.add(new LabelledParagraph("y" + i, "Lederne drøfter barn med behov for hjelp fra flere tjenester " + i,
+                    Set.of("SAMARBEIDSARENA")));
+            train.add(new LabelledParagraph("n" + i, "Tilsynet ble avsluttet med rapporten i år " + i, Set.of()));
+            none.add(Set.of());
+            none.add(Set.of());
+        }
+        IndicatorClassifier trained = IndicatorClassifier.train(train, none);
+        Path file = dir.resolve("m.bin");
+        trained.write(file);
+        IndicatorClassifier read = IndicatorClassifier.read(new ByteArrayInputStream(Files.readAllBytes(file)));
+        List<ParagraphIndicators.Verdict> v = new ParagraphIndicators(BOOK, read)
+                .categorise("Lederne drøfter barn med behov for hjelp.", List.of());
+        assertEquals(1, v.size(), v.toString());
+        assertEquals("SAMARBEIDSARENA", v.get(0).category());
+        assertEquals(IndicatorMention.MODEL, v.get(0).source());
+        assertTrue(v.get(0).confidence() >= ParagraphIndicators.THRESHOLD);
+        assertFalse(v.get(0).why().isEmpty());
+    }
+
+    @Test
+    void theBundledClassifierLoadsAndParagraphsSplitAtBlankLines() {
+        assertNotNull(IndicatorClassifier.bundled());
+        String text = "  Første avsnitt.\n \u00A0\nAndre\navsnitt.\n\n\n";
+        List<int[]> p = ParagraphIndicators.paragraphs(text);
+        assertEquals(2, p.size());
+        assertEquals("Første avsnitt.", text.substring(p.get(0)[0], p.get(0)[1]));
+        assertEquals("Andre\navsnitt.", text.substring(p.get(1)[0], p.get(1)[1]));
+    }
+}
