@@ -90,7 +90,7 @@ public final class BundleReader {
                 Path out = target.resolve(name).normalize();
                 if (name.startsWith("/") || !out.startsWith(target)) {
                     unsafe.add(new BundleEntry(name, null, DocumentTypes.ofPath(name), null, null,
-                            "unsafe path in the zip (it points outside the bundle); not unpacked"));
+                            no.evidens.pipeline.extract.Reason.UNSAFE_PATH.text()));
                     continue;
                 }
                 Files.createDirectories(out.getParent());
