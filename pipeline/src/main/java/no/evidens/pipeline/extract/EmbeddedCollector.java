@@ -58,7 +58,8 @@ final class EmbeddedCollector implements EmbeddedDocumentExtractor {
 
     @Override
     public boolean shouldParseEmbedded(Metadata metadata) {
-        return !NOT_CONTENT.contains(metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE));
+        String type = metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE);
+        return type == null || !NOT_CONTENT.contains(type);
     }
 
     @Override
