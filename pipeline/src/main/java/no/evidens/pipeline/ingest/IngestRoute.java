@@ -50,9 +50,10 @@ final class IngestRoute extends RouteBuilder {
     private final ReceiptCollector receipts;
     private final IndexIdempotentRepository seen;
     private final ExecutorService pool;
+    private final FailureMemory failures;
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceIndexWriter index,
-                ReceiptCollector receipts, ExecutorService pool) {
+                ReceiptCollector receipts, ExecutorService pool, FailureMemory failures) {
         this.caseId = caseId;
         this.municipality = municipality;
         this.analyser = analyser;
@@ -60,6 +61,7 @@ final class IngestRoute extends RouteBuilder {
         this.receipts = receipts;
         this.seen = new IndexIdempotentRepository(caseId, index);
         this.pool = pool;
+        this.failures = failures;
     }
 
     @Override
@@ -142,6 +144,13 @@ final class IngestRoute extends RouteBuilder {
 
     private void extract(Exchange ex) throws ExtractionException {
         HashedFile file = ex.getIn().getBody(HashedFile.class);
+        var before = failures.recall(file.sha256());
+        if (before.isPresent()) {
+            // The same bytes failed with the same extractor before: said again, not read again.
+            String detail = before.get().detail();
+            throw new ExtractionException(before.get().reason(), "failed before with the same extractor; not read again"
+                    + " (ingest --retry-failed reads it again)" + (detail == null ? "" : "; " + detail));
+        }
         ex.getIn().setBody(new ExtractedFile(file, analyser.extract(file.entry().file())));
     }
 
@@ -248,6 +257,7 @@ final class IngestRoute extends RouteBuilder {
             path = file.entry().path();
             type = file.entry().type();
             sha = file.sha256();
+            failures.remember(sha, caught(ex));
         } else {
             List<?> documents = ex.getIn().getBody(List.class);
             DocumentWork self = (DocumentWork) documents.get(documents.size() - 1);
