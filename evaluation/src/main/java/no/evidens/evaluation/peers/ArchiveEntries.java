@@ -20,6 +20,17 @@ final class ArchiveEntries {
     private ArchiveEntries() {
     }
 
+    /** Archive formats, as Tika detects them: the files whose entries the receipt must list one by one. */
+    private static final java.util.Set<String> ARCHIVES = java.util.Set.of("application/zip", "application/x-tar",
+            "application/gzip", "application/x-gzip", "application/x-gtar", "application/x-bzip2",
+            "application/x-7z-compressed", "application/x-rar-compressed", "application/vnd.rar", "application/x-cpio",
+            "application/x-archive", "application/x-compress", "application/x-xz");
+
+    /** Whether Tika takes the file for an archive (not a document format built on zip, like DOCX or ODT). */
+    static boolean isArchive(String mediaType) {
+        return mediaType != null && ARCHIVES.contains(mediaType.split(";")[0].strip());
+    }
+
     /** The archive's file entries, or an empty list when it is not an archive or cannot be listed. */
     static List<String> of(Path file) {
         List<String> names = new ArrayList<>();

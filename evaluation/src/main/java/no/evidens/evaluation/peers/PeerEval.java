@@ -74,14 +74,16 @@ public final class PeerEval {
                         documents++;
                     }
                 }
+                TikaAlone.Result alone = tika.read(file);
                 List<String> missing = new ArrayList<>();
-                for (String entry : ArchiveEntries.of(file)) {
-                    String child = path + "!/" + entry;
-                    if (!rows.containsKey(child)) {
-                        missing.add(entry);
+                if (ArchiveEntries.isArchive(alone.mediaType())) {
+                    for (String entry : ArchiveEntries.of(file)) {
+                        if (!rows.containsKey(path + "!/" + entry)) {
+                            missing.add(entry);
+                        }
                     }
                 }
-                out.add(new FileResult(path, words(tika.read(file).text()), words, documents,
+                out.add(new FileResult(path, words(alone.text()), words, documents,
                         own == null ? "missing" : own.status(), own == null ? null : own.reason(), missing));
             }
         }

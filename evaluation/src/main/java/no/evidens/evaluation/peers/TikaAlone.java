@@ -38,7 +38,7 @@ final class TikaAlone implements AutoCloseable {
     private final boolean ocr = TikaExtractor.tesseractInstalled();
 
     /** What Tika alone gave: all its text over the file and its embedded documents, or why it gave none. */
-    record Result(String text, int documents, String problem) {
+    record Result(String text, int documents, String mediaType, String problem) {
     }
 
     Result read(Path file) {
@@ -47,12 +47,12 @@ final class TikaAlone implements AutoCloseable {
             return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             f.cancel(true);
-            return new Result("", 0, "timed out");
+            return new Result("", 0, null, "timed out");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result("", 0, "interrupted");
+            return new Result("", 0, null, "interrupted");
         } catch (java.util.concurrent.ExecutionException e) {
-            return new Result("", 0, e.getCause().getClass().getSimpleName());
+            return new Result("", 0, null, e.getCause().getClass().getSimpleName());
         }
     }
 
@@ -80,7 +80,8 @@ final class TikaAlone implements AutoCloseable {
                 text.append(content).append('\n');
             }
         }
-        return new Result(text.toString(), all.size(), problem);
+        String type = all.isEmpty() ? metadata.get(Metadata.CONTENT_TYPE) : all.get(0).get(Metadata.CONTENT_TYPE);
+        return new Result(text.toString(), all.size(), type, problem);
     }
 
     @Override

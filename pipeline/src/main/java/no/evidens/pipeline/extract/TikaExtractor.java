@@ -47,6 +47,8 @@ public final class TikaExtractor implements Extractor {
     private static final String KMZ = "application/vnd.google-earth.kmz";
     private static final String ZIP = "application/zip";
     private static final String TEXT = "text/plain";
+    /** The name under which a container's read error after some of its documents is listed. */
+    static final String REST = "(resten av filen)";
     /** Embedded images, fonts and objects of ordinary documents are not documents of their own. */
     private static final EmbeddedDocumentExtractor SKIP_EMBEDDED = new EmbeddedDocumentExtractor() {
         @Override
@@ -211,6 +213,8 @@ public final class TikaExtractor implements Extractor {
             if (children.found().isEmpty() || failure.reason() == Reason.TEXT_TOO_LONG) {
                 throw failure;
             }
+            // What it gave before the break is kept; the break itself is listed, not passed over.
+            children.missing(REST, failure);
         }
         return handler;
     }
