@@ -84,6 +84,23 @@ final class ContentChecks {
         return count;
     }
 
+    /**
+     * Whether the file says in its first bytes that what follows is encrypted: an encrypted PEM key
+     * ({@code Proc-Type: 4,ENCRYPTED}, {@code BEGIN ENCRYPTED PRIVATE KEY}) or an armoured PGP message.
+     */
+    static boolean hasEncryptionMarker(Path file) {
+        byte[] head = new byte[8192];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false;
+        }
+        String s = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+        return s.contains("Proc-Type: 4,ENCRYPTED") || s.contains("BEGIN ENCRYPTED PRIVATE KEY")
+                || s.contains("BEGIN PGP MESSAGE");
+    }
+
     /** The file without its first line (the mbox {@code From } separator), as a new temporary file. */
     static Path withoutFirstLine(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);

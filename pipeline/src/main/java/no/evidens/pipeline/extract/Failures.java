@@ -17,7 +17,7 @@ import org.apache.tika.exception.WriteLimitReachedException;
 final class Failures {
     /** Encrypted formats Tika recognises but cannot read (PGP, AxCrypt, S/MIME enveloped data, …). */
     private static final Set<String> ENCRYPTED_TYPES = Set.of("application/pgp-encrypted", "application/x-axcrypt",
-            "application/pkcs7-mime", "application/x-iwork-encrypted", "application/x-tika-ooxml-protected",
+            "application/pkcs7-mime", "application/x-tika-iworks-protected", "application/x-tika-ooxml-protected",
             "application/x-tika-msoffice-encrypted");
     /** Drawings: CAD and vector formats, which hold shapes, not written text. */
     private static final Set<String> DRAWINGS = Set.of("image/vnd.dwg", "image/vnd.dxf", "application/dxf",
@@ -31,9 +31,13 @@ final class Failures {
     private Failures() {
     }
 
-    /** What a parser threw on a file. */
-    static ExtractionException of(Throwable e, int maxChars) {
+    /** What a parser threw on a file of the detected {@code mediaType} (null when unknown). */
+    static ExtractionException of(Throwable e, int maxChars, String mediaType) {
         String detail = detail(e);
+        String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+        if (type.contains("enveloped") || ENCRYPTED_TYPES.contains(type.split(";")[0].strip())) {
+            return new ExtractionException(Reason.ENCRYPTED, detail, e);
+        }
         if (WriteLimitReachedException.isWriteLimitReached(e)) {
             return new ExtractionException(Reason.TEXT_TOO_LONG, "limit " + maxChars + " characters", e);
         }

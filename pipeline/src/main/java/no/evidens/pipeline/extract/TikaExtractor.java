@@ -150,11 +150,12 @@ public final class TikaExtractor implements Extractor {
             listing.entries().stream().limit(MAX_LISTED).forEach(e -> children.missing(e.name(), bomb));
             return new Extraction("", List.of(0), type.toString(), null, children.found(), null, List.of(), Set.of());
         }
-        PageTextHandler handler = parse(file, metadata, base, children, null);
+        PageTextHandler handler = parse(file, metadata, type.toString(), children, null);
         String mediaType = metadata.get(Metadata.CONTENT_TYPE);
         if (TEXT.equals(base) && handler.text().indexOf('\uFFFD') >= 0 && !isUtf8(file)) {
             // Tika's charset guess fails on short Windows-1252 text with a few curly quotes: read it as such.
-            handler = parse(file, metadata, base, new EmbeddedCollector(this, depth, size), "text/plain; charset=windows-1252");
+            handler = parse(file, metadata, type.toString(), new EmbeddedCollector(this, depth, size),
+                    "text/plain; charset=windows-1252");
         }
         if (listing != null) {
             for (ZipListing.Entry e : listing.entries()) {
@@ -164,11 +165,12 @@ public final class TikaExtractor implements Extractor {
                 }
             }
         }
-        String text = withSubject(handler.text(), metadata, mediaType);
-        List<Integer> pageStarts = shifted(handler.pageStarts(), text.length() - handler.text().length());
+        String text = MailHeading.withSubject(handler.text(), metadata, mediaType);
+        List<Integer> pageStarts = MailHeading.shifted(handler.pageStarts(), text.length() - handler.text().length());
         List<Extraction.Embedded> embedded = children.found();
         if (text.isBlank() && embedded.isEmpty()) {
-            throw Failures.noText(mediaType, ocr);
+            throw ContentChecks.hasEncryptionMarker(file)
+                    ? new ExtractionException(Reason.ENCRYPTED, "media type " + mediaType) : Failures.noText(mediaType, ocr);
         }
         if (mediaType != null && mediaType.startsWith("text/plain") && !ContentChecks.looksLikeText(text)) {
             throw new ExtractionException(Reason.NOT_TEXT, "media type " + mediaType);
@@ -192,8 +194,9 @@ public final class TikaExtractor implements Extractor {
      * Runs Tika over the file; every document it holds goes to {@code children}. A container that breaks
      * part way keeps what it gave before (and the archive's listing names the rest).
      */
-    private PageTextHandler parse(Path file, Metadata metadata, String base, EmbeddedCollector children,
+    private PageTextHandler parse(Path file, Metadata metadata, String detected, EmbeddedCollector children,
                                   String typeOverride) throws ExtractionException {
+        String base = MediaType.parse(detected) == null ? detected : MediaType.parse(detected).getBaseType().toString();
         if (typeOverride != null) {
             metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, typeOverride);
         }
@@ -209,7 +212,7 @@ public final class TikaExtractor implements Extractor {
             }
             parser.parse(in, handler, metadata, context);
         } catch (IOException | SAXException | TikaException | RuntimeException | StackOverflowError e) {
-            ExtractionException failure = Failures.of(e, maxChars);
+            ExtractionException failure = Failures.of(e, maxChars, detected);
             if (children.found().isEmpty() || failure.reason() == Reason.TEXT_TOO_LONG) {
                 throw failure;
             }
@@ -228,7 +231,7 @@ public final class TikaExtractor implements Extractor {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name.substring(name.lastIndexOf('/') + 1));
             EmbeddedCollector children = new EmbeddedCollector(this, depth, Files.size(file));
             PageTextHandler handler = parse(eml, metadata, RFC822, children, RFC822);
-            String text = withSubject(handler.text(), metadata, RFC822);
+            String text = MailHeading.withSubject(handler.text(), metadata, RFC822);
             if (text.isBlank() && children.found().isEmpty()) {
                 throw Failures.noText(RFC822, ocr);
             }
@@ -255,29 +258,6 @@ public final class TikaExtractor implements Extractor {
         } catch (IOException e) {
             throw new ExtractionException(Reason.UNREADABLE, Failures.detail(e), e);
         }
-    }
-
-    /** An e-mail's subject is its heading: the first line of its text. */
-    private static String withSubject(String text, Metadata metadata, String mediaType) {
-        String subject = metadata.get(TikaCoreProperties.SUBJECT);
-        if (subject == null) {
-            subject = metadata.get(TikaCoreProperties.TITLE);
-        }
-        boolean mail = mediaType != null && (mediaType.startsWith(RFC822) || mediaType.startsWith("application/vnd.ms-outlook"));
-        if (!mail || subject == null || subject.isBlank() || text.stripLeading().startsWith(subject.strip())) {
-            return text;
-        }
-        return subject.strip() + "\n\n" + text;
-    }
-
-    private static List<Integer> shifted(List<Integer> pageStarts, int by) {
-        if (by == 0) {
-            return pageStarts;
-        }
-        List<Integer> out = new java.util.ArrayList<>();
-        out.add(0);
-        pageStarts.stream().skip(1).forEach(p -> out.add(p + by));
-        return out;
     }
 
     private static void deleteQuietly(Path p) {
