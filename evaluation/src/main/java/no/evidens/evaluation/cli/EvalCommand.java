@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import no.evidens.evaluation.extraction.ExtractionEval;
 import no.evidens.pipeline.extract.TikaExtractor;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalCommand.Extraction.class, SearchEvalCommand.class},
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalCommand.Extraction.class, SearchEvalCommand.class, PeersEvalCommand.class},
         description = "Evaluate Evidens on gold data.")
 final class EvalCommand implements Runnable {
     @Spec

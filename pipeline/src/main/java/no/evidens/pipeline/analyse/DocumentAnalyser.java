@@ -52,7 +52,7 @@ public final class DocumentAnalyser implements AutoCloseable {
     public NormalisedText normalise(Extraction extraction) throws ExtractionException {
         NormalisedText text = normaliser.normalise(extraction);
         if (text.text().isEmpty()) {
-            throw new ExtractionException("no text found in the file");
+            throw new ExtractionException(no.evidens.pipeline.extract.Reason.NO_TEXT, "nothing left after normalisation");
         }
         return text;
     }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+
+import no.evidens.pipeline.extract.Reason;
 
 /**
  * Lists the files of a bundle: a folder (nested folders allowed) or a {@code .zip}, which is unpacked
@@ -25,6 +27,10 @@ public final class BundleReader {
     static final int MAX_ZIP_ENTRIES = 50_000;
     /** Most bytes a zip bundle may unpack to (guards against zip bombs). */
     static final long MAX_UNPACKED_BYTES = 8L * 1024 * 1024 * 1024;
+    /** Unpacked bytes any one entry may reach whatever its compressed size. */
+    static final long ENTRY_MIN_BYTES = 10L * 1024 * 1024;
+    /** Most one entry may unpack to, as a multiple of its compressed size, past {@link #ENTRY_MIN_BYTES}. */
+    static final long MAX_RATIO = 100;
 
     /**
      * The bundle's files, sorted by path.
@@ -45,10 +51,10 @@ public final class BundleReader {
             throw new IOException("a bundle is a folder or a .zip file: " + source);
         }
         Path target = Files.createDirectories(workDir).resolve("bundle-" + System.nanoTime());
-        List<BundleEntry> unsafe = unzip(source, target);
+        List<BundleEntry> refused = unzip(source, target);
         Bundle unpacked = readFolder(target, source, target);
         List<BundleEntry> all = new ArrayList<>(unpacked.entries());
-        all.addAll(unsafe);
+        all.addAll(refused);
         all.sort(Comparator.comparing(BundleEntry::path));
         return new Bundle(source, all, unpacked.hasManifest(), target);
     }
@@ -74,7 +80,7 @@ public final class BundleReader {
     }
 
     private List<BundleEntry> unzip(Path zip, Path target) throws IOException {
-        List<BundleEntry> unsafe = new ArrayList<>();
+        List<BundleEntry> refused = new ArrayList<>();
         long total = 0;
         try (ZipFile zf = new ZipFile(zip.toFile())) {
             if (zf.size() > MAX_ZIP_ENTRIES) {
@@ -89,21 +95,48 @@ public final class BundleReader {
                 String name = e.getName().replace('\\', '/');
                 Path out = target.resolve(name).normalize();
                 if (name.startsWith("/") || !out.startsWith(target)) {
-                    unsafe.add(new BundleEntry(name, null, DocumentTypes.ofPath(name), null, null,
-                            "unsafe path in the zip (it points outside the bundle); not unpacked"));
+                    refused.add(new BundleEntry(name, null, DocumentTypes.ofPath(name), null, null,
+                            Reason.UNSAFE_PATH.text()));
+                    continue;
+                }
+                long limit = Math.max(ENTRY_MIN_BYTES, MAX_RATIO * Math.max(0, e.getCompressedSize()));
+                if (e.getSize() > limit) {
+                    // Refused on its declared size, before a byte is unpacked.
+                    refused.add(new BundleEntry(name, null, DocumentTypes.ofPath(name), null, null, Reason.ZIP_BOMB.text()));
                     continue;
                 }
                 Files.createDirectories(out.getParent());
+                long copied;
                 try (InputStream in = zf.getInputStream(e)) {
-                    total += Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                    // A bounded copy: an entry that lies about its size is stopped at its limit.
+                    copied = copy(in, out, Math.min(limit, MAX_UNPACKED_BYTES - total));
                 }
-                if (total > MAX_UNPACKED_BYTES) {
-                    throw new IOException("the zip unpacks to more than " + (MAX_UNPACKED_BYTES >> 30) + " GiB; refusing it as a possible zip bomb");
+                if (copied < 0) {
+                    Files.deleteIfExists(out);
+                    refused.add(new BundleEntry(name, null, DocumentTypes.ofPath(name), null, null, Reason.ZIP_BOMB.text()));
+                    continue;
                 }
+                total += copied;
             }
         } catch (ZipException e) {
             throw new IOException("the zip file is damaged or not a zip: " + zip.getFileName(), e);
         }
-        return unsafe;
+        return refused;
+    }
+
+    /** Copies at most {@code limit} bytes; -1 when the stream holds more. */
+    private static long copy(InputStream in, Path out, long limit) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long n = 0;
+        try (OutputStream o = Files.newOutputStream(out)) {
+            for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
+                n += r;
+                if (n > limit) {
+                    return -1;
+                }
+                o.write(buf, 0, r);
+            }
+        }
+        return n;
     }
 }

@@ -33,6 +33,10 @@ final class IngestCommand implements Callable<Integer> {
             description = "The municipality the case concerns (a search facet; a manifest's municipality column wins).")
     String municipality;
 
+    @Option(names = "--retry-failed", description = "Read again the files that failed before (same bytes, same "
+            + "extractor version); without it they are reported failed again without being read.")
+    boolean retryFailed;
+
     @Option(names = "--json", description = "Print the receipt as JSON.")
     boolean json;
 
@@ -45,8 +49,8 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Ingestion.checkCaseId(caseId);
-        Receipt receipt = new Ingestion(home.resolve(), codebook.resolve(home.resolve())).ingest(caseId, municipality, bundle,
-                new ConsoleProgress(System.err, System.console() != null));
+        Receipt receipt = new Ingestion(home.resolve(), codebook.resolve(home.resolve())).retryFailed(retryFailed)
+                .ingest(caseId, municipality, bundle, new ConsoleProgress(System.err, System.console() != null));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(receipt));

@@ -22,13 +22,14 @@ final class Output {
     }
 
     void receipt(Receipt r) {
-        out.printf("Case %s, bundle %s: %d indexed, %d duplicate, %d failed%n", r.caseId(), r.bundle(),
-                r.counts().indexed(), r.counts().duplicate(), r.counts().failed());
+        out.printf("Case %s, bundle %s: %d indexed, %d duplicate, %d failed, %d container%s%n", r.caseId(), r.bundle(),
+                r.counts().indexed(), r.counts().duplicate(), r.counts().failed(), r.counts().containers(),
+                r.counts().containers() == 1 ? "" : "s");
         for (ReceiptFile f : r.files()) {
             String detail = switch (f.status()) {
                 case ReceiptFile.INDEXED -> f.reason() != null ? f.reason()
                         : f.pages() + " page" + (f.pages() == 1 ? "" : "s") + ", " + f.passages() + " passage" + (f.passages() == 1 ? "" : "s");
-                default -> f.reason();
+                default -> f.detail() == null ? f.reason() : f.reason() + "; " + f.detail();
             };
             out.printf("  %-9s %-20s %s  (%s)%n", f.status(), f.type(), f.path(), detail);
         }

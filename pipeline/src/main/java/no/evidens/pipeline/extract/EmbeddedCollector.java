@@ -2,8 +2,13 @@ package no.evidens.pipeline.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.BoundedInputStream;
@@ -16,92 +21,115 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Takes the documents a container holds (e-mail attachments, files in a zip) out as documents of
- * their own, each extracted on its own with its own pages, instead of Tika's default of pouring
- * their text into the container's. Bounded in size and in depth.
+ * Takes every document a file holds out as a document of its own (an e-mail's attachments, the files
+ * of an archive or an mbox, a PDF inside a spreadsheet, files embedded in RTF or attached to a PDF),
+ * each extracted on its own with its own pages and its own containers, instead of Tika's default of
+ * pouring their text into the parent's. An e-mail's or MHTML page's body parts join the parent's text.
+ * Bounded in size (a byte budget per container, so a bomb is stopped while it is copied) and in depth;
+ * what cannot be read is kept with its reason.
  */
 final class EmbeddedCollector implements EmbeddedDocumentExtractor {
-    /** Unpacked bytes past which a container's compression ratio is checked. */
+    /** Unpacked bytes every container may reach whatever its own size. */
     static final long BOMB_MIN_BYTES = 10L * 1024 * 1024;
     /** Most a container may unpack to, as a multiple of its own size, past {@link #BOMB_MIN_BYTES}. */
     static final long BOMB_RATIO = 100;
+    /**
+     * Parts that are not content of their own: renderings and thumbnails of the parent itself, its
+     * fonts, macro code, XMP metadata and earlier revisions of a PDF.
+     */
+    private static final Set<String> NOT_CONTENT = Set.of(
+            TikaCoreProperties.EmbeddedResourceType.THUMBNAIL.name(), TikaCoreProperties.EmbeddedResourceType.RENDERING.name(),
+            TikaCoreProperties.EmbeddedResourceType.FONT.name(), TikaCoreProperties.EmbeddedResourceType.MACRO.name(),
+            TikaCoreProperties.EmbeddedResourceType.METADATA.name(), TikaCoreProperties.EmbeddedResourceType.VERSION.name());
 
     private final TikaExtractor extractor;
     private final int depth;
-    private final long containerBytes;
+    private final long allowedBytes;
     private final List<Extraction.Embedded> found = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
     private long unpacked;
     private boolean bomb;
 
     EmbeddedCollector(TikaExtractor extractor, int depth, long containerBytes) {
         this.extractor = extractor;
         this.depth = depth;
-        this.containerBytes = containerBytes;
+        this.allowedBytes = Math.max(BOMB_MIN_BYTES, BOMB_RATIO * containerBytes);
     }
 
     @Override
     public boolean shouldParseEmbedded(Metadata metadata) {
-        return true;
+        String type = metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE);
+        return type == null || !NOT_CONTENT.contains(type);
     }
 
     @Override
     public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
             throws IOException, SAXException {
-        if (isMessageBody(metadata)) {
-            // The text of an e-mail is the e-mail's own, not a document of its own.
+        if (!shouldParseEmbedded(metadata)) {
+            return;
+        }
+        if (isBodyPart(metadata)) {
+            // The text of an e-mail (or of an MHTML page) is the parent's own, not a document of its own.
             extractor.parseInto(stream, new EmbeddedContentHandler(handler), metadata);
             return;
         }
-        String name = nameOf(metadata);
+        String name = uniqueName(nameOf(metadata));
         if (name.startsWith("/") || List.of(name.split("/")).contains("..")) {
-            found.add(new Extraction.Embedded(name, null, null, "unsafe path in the archive (it points outside it); not opened"));
+            fail(name, null, new ExtractionException(Reason.UNSAFE_PATH, name));
             return;
         }
-        if (bomb) {
-            found.add(new Extraction.Embedded(name, null, null, bombReason()));
+        long budget = Math.min(TikaExtractor.MAX_EMBEDDED_BYTES, allowedBytes - unpacked);
+        if (bomb || budget <= 0) {
+            bomb = true;
+            fail(name, null, new ExtractionException(Reason.ZIP_BOMB, bombDetail()));
             return;
         }
         if (depth + 1 > TikaExtractor.MAX_DEPTH) {
-            found.add(new Extraction.Embedded(name, null, null,
-                    "nesting deeper than " + TikaExtractor.MAX_DEPTH + " containers (zip in zip); not opened"));
+            fail(name, null, new ExtractionException(Reason.TOO_DEEP, "more than " + TikaExtractor.MAX_DEPTH + " levels"));
             return;
         }
-        BoundedInputStream bounded = new BoundedInputStream(TikaExtractor.MAX_EMBEDDED_BYTES, stream);
+        // A bounded copy: an entry that lies about its size is stopped at the container's remaining budget.
+        BoundedInputStream bounded = new BoundedInputStream(budget, stream);
         try (TemporaryResources tmp = new TemporaryResources();
              TikaInputStream tis = TikaInputStream.get(bounded, tmp, new Metadata())) {
-            java.nio.file.Path file = tis.getPath(); // spools the bytes to a temporary file
+            Path file = tis.getPath(); // spools the bytes to a temporary file
             if (bounded.hasHitBound()) {
-                found.add(new Extraction.Embedded(name, null, null, "larger than "
-                        + (TikaExtractor.MAX_EMBEDDED_BYTES >> 20) + " MB unpacked (a possible zip bomb); not opened"));
+                if (budget < TikaExtractor.MAX_EMBEDDED_BYTES) {
+                    bomb = true;
+                    fail(name, null, new ExtractionException(Reason.ZIP_BOMB, bombDetail()));
+                } else {
+                    fail(name, null, new ExtractionException(Reason.ENTRY_TOO_LARGE,
+                            "more than " + (TikaExtractor.MAX_EMBEDDED_BYTES >> 20) + " MB unpacked"));
+                }
                 return;
             }
-            unpacked += java.nio.file.Files.size(file);
-            if (unpacked > BOMB_MIN_BYTES && unpacked > BOMB_RATIO * containerBytes) {
-                bomb = true;
-                found.add(new Extraction.Embedded(name, null, null, bombReason()));
-                return;
-            }
+            unpacked += Files.size(file);
             String sha = Sha256.of(file);
             try {
-                found.add(new Extraction.Embedded(name, sha, extractor.extract(file, name, depth + 1), null));
+                found.add(new Extraction.Embedded(name, sha, extractor.extract(file, name, depth + 1), null, null));
             } catch (ExtractionException e) {
-                found.add(new Extraction.Embedded(name, sha, null, e.getMessage()));
+                fail(name, sha, e);
             }
         }
     }
 
-    private String bombReason() {
-        return "the archive unpacks to more than " + BOMB_RATIO + " times its own size (a possible zip bomb); not opened";
+    /** Records a part that could not be read. */
+    void fail(String name, String sha256, ExtractionException e) {
+        found.add(new Extraction.Embedded(name, sha256, null, e.reason(), e.detail()));
     }
 
-    /** A part of an e-mail with no file name and not sent as an attachment, in plain text or HTML: the body. */
-    private static boolean isMessageBody(Metadata metadata) {
+    private String bombDetail() {
+        return "more than " + (allowedBytes >> 20) + " MB unpacked from a container";
+    }
+
+    /** A part without a file name, not sent as an attachment, in plain text or HTML: an e-mail's body. */
+    private static boolean isBodyPart(Metadata metadata) {
         String name = metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY);
         String type = metadata.get(Metadata.CONTENT_TYPE);
         String disposition = metadata.get("Content-Disposition");
         return (name == null || name.isBlank()) && type != null
                 && (type.startsWith("text/plain") || type.startsWith("text/html"))
-                && (disposition == null || disposition.toLowerCase(java.util.Locale.ROOT).startsWith("inline"));
+                && (disposition == null || disposition.toLowerCase(Locale.ROOT).startsWith("inline"));
     }
 
     private String nameOf(Metadata metadata) {
@@ -113,6 +141,26 @@ final class EmbeddedCollector implements EmbeddedDocumentExtractor {
             name = "vedlegg-" + (found.size() + 1);
         }
         return name.replace('\\', '/');
+    }
+
+    /** Two parts of one container never share a name, so each has its own line in the receipt. */
+    private String uniqueName(String name) {
+        String unique = name;
+        for (int n = 2; !names.add(unique); n++) {
+            unique = name + " (" + n + ")";
+        }
+        return unique;
+    }
+
+    /** Records a part its container lists but the parser never gave. */
+    void missing(String name, ExtractionException e) {
+        names.add(name);
+        fail(name, null, e);
+    }
+
+    /** Whether a part of this name was seen (an archive's listed entry the parser did give). */
+    boolean has(String name) {
+        return names.contains(name);
     }
 
     List<Extraction.Embedded> found() {

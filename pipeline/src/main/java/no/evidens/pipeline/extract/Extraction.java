@@ -36,8 +36,13 @@ public record Extraction(String text, List<Integer> pageStarts, String mediaType
      * @param name       its name inside its container (an attachment's file name, a path in a zip)
      * @param sha256     hex SHA-256 of its bytes, or null when they could not be read
      * @param extraction its text, or null when it failed
-     * @param problem    why it failed, for a person to read, or null
+     * @param reason     why it failed, or null
+     * @param detail     the library's own message or the limit hit, for whoever debugs, or null
      */
-    public record Embedded(String name, String sha256, Extraction extraction, String problem) {
+    public record Embedded(String name, String sha256, Extraction extraction, Reason reason, String detail) {
+        /** Why it failed, for a person to read, or null. */
+        public String problem() {
+            return reason == null ? null : reason.text();
+        }
     }
 }

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ExtractionWorker {
     /** One answer of the worker. */
-    record Answer(Extraction extraction, String problem) {
+    record Answer(Extraction extraction, Reason reason, String detail) {
     }
 
     /** The first line a worker writes, once Tika is loaded. */
@@ -40,11 +40,11 @@ public final class ExtractionWorker {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             Answer answer;
             try {
-                answer = new Answer(extractor.extract(Path.of(line)), null);
+                answer = new Answer(extractor.extract(Path.of(line)), null, null);
             } catch (ExtractionException e) {
-                answer = new Answer(null, e.getMessage());
-            } catch (RuntimeException e) {
-                answer = new Answer(null, "the parser failed on the file (" + e.getClass().getSimpleName() + ")");
+                answer = new Answer(null, e.reason(), e.detail());
+            } catch (RuntimeException | StackOverflowError e) {
+                answer = new Answer(null, Reason.PARSER_CRASHED, Failures.detail(e));
             }
             answers.println(json.writeValueAsString(answer));
         }

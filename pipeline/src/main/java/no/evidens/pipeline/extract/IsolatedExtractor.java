@@ -94,7 +94,7 @@ public final class IsolatedExtractor implements Extractor {
                     return w;
                 } catch (IOException e) {
                     started--;
-                    throw new ExtractionException("cannot start an extraction worker: " + e.getMessage(), e);
+                    throw new ExtractionException(Reason.UNEXPECTED, "cannot start an extraction worker: " + e.getMessage(), e);
                 }
             }
         }
@@ -102,7 +102,7 @@ public final class IsolatedExtractor implements Extractor {
             return idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ExtractionException("interrupted while waiting for an extraction worker", e);
+            throw new ExtractionException(Reason.UNEXPECTED, "interrupted while waiting for an extraction worker", e);
         }
     }
 
@@ -115,22 +115,21 @@ public final class IsolatedExtractor implements Extractor {
             w.in.flush();
             String line = CompletableFuture.supplyAsync(() -> readLine(w)).get(timeoutMillis, TimeUnit.MILLISECONDS);
             if (line == null) {
-                throw new ExtractionException("the parser crashed or ran out of memory on this file");
+                throw new ExtractionException(Reason.PARSER_CRASHED, "the worker process ended");
             }
             ExtractionWorker.Answer answer = json.readValue(line, ExtractionWorker.Answer.class);
             healthy = true;
-            if (answer.problem() != null) {
-                throw new ExtractionException(answer.problem());
+            if (answer.reason() != null) {
+                throw new ExtractionException(answer.reason(), answer.detail());
             }
             return answer.extraction();
         } catch (TimeoutException e) {
-            throw new ExtractionException("reading the file took longer than the limit of " + timeoutMillis / 1000
-                    + " s; stopped", e);
+            throw new ExtractionException(Reason.TIMED_OUT, "limit " + timeoutMillis / 1000 + " s", e);
         } catch (IOException | ExecutionException e) {
-            throw new ExtractionException("the parser crashed or ran out of memory on this file", e);
+            throw new ExtractionException(Reason.PARSER_CRASHED, Failures.detail(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ExtractionException("interrupted", e);
+            throw new ExtractionException(Reason.UNEXPECTED, "interrupted", e);
         } finally {
             release(w, healthy);
         }

@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaConfigException;
 import org.apache.tika.exception.TikaException;
-import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -35,11 +33,22 @@ public final class TikaExtractor implements Extractor {
     private static final String ODS = "application/vnd.oasis.opendocument.spreadsheet";
     /** How deep containers (zip in zip, mail in mail) are opened. */
     public static final int MAX_DEPTH = 5;
+    /**
+     * The version of extraction a remembered failure was reached with: Tika's own and ours (raise the
+     * number when what Evidens does with Tika's output changes, so failed files are read again).
+     */
+    public static final String VERSION = org.apache.tika.Tika.getString() + " / evidens-extract 13";
+    /** Most entries of a refused archive listed one by one in the receipt. */
+    static final int MAX_LISTED = 10_000;
     /** Most bytes one embedded document may unpack to. */
     static final long MAX_EMBEDDED_BYTES = 512L * 1024 * 1024;
-    /** Containers whose documents become documents of their own; others keep their embedded parts out. */
-    private static final Set<String> CONTAINERS = Set.of("message/rfc822", "application/vnd.ms-outlook",
-            "application/zip", "application/x-tar", "application/gzip", "application/x-7z-compressed");
+    private static final String MBOX = "application/mbox";
+    private static final String RFC822 = "message/rfc822";
+    private static final String KMZ = "application/vnd.google-earth.kmz";
+    private static final String ZIP = "application/zip";
+    private static final String TEXT = "text/plain";
+    /** The name under which a container's read error after some of its documents is listed. */
+    static final String REST = "(resten av filen)";
     /** Embedded images, fonts and objects of ordinary documents are not documents of their own. */
     private static final EmbeddedDocumentExtractor SKIP_EMBEDDED = new EmbeddedDocumentExtractor() {
         @Override
@@ -110,57 +119,155 @@ public final class TikaExtractor implements Extractor {
 
     /** Extracts {@code file}, named {@code name}, found {@code depth} containers deep. */
     Extraction extract(Path file, String name, int depth) throws ExtractionException {
+        long size;
         try {
-            if (Files.size(file) == 0) {
-                throw new ExtractionException("the file is empty");
-            }
+            size = Files.size(file);
         } catch (IOException e) {
-            throw new ExtractionException("the file cannot be read: " + e.getMessage(), e);
+            throw new ExtractionException(Reason.UNREADABLE, Failures.detail(e), e);
+        }
+        if (size == 0) {
+            throw new ExtractionException(Reason.EMPTY);
         }
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name.substring(name.lastIndexOf('/') + 1));
-        PageTextHandler handler = new PageTextHandler(maxChars);
-        EmbeddedCollector children = null;
+        MediaType type = detect(file, metadata);
+        String base = type.getBaseType().toString();
+        if (MBOX.equals(base) && singleMessage(file)) {
+            return extractSingleMessage(file, name, depth);
+        }
+        if (KMZ.equals(base)) {
+            // A KMZ is a zip of KML (and anything else a zip holds): opened as the zip it is.
+            metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, "application/zip");
+            base = "application/zip";
+        }
+        ZipListing listing = ZIP.equals(base) ? ZipListing.read(file) : null;
+        EmbeddedCollector children = new EmbeddedCollector(this, depth, size);
+        if (listing != null && listing.declaredBytes() > Math.max(EmbeddedCollector.BOMB_MIN_BYTES,
+                EmbeddedCollector.BOMB_RATIO * size)) {
+            // Refused on its declared sizes before a byte is unpacked; each entry still listed.
+            ExtractionException bomb = new ExtractionException(Reason.ZIP_BOMB,
+                    "declares " + listing.declaredBytes() + " bytes unpacked from " + size);
+            listing.entries().stream().limit(MAX_LISTED).forEach(e -> children.missing(e.name(), bomb));
+            return new Extraction("", List.of(0), type.toString(), null, children.found(), null, List.of(), Set.of());
+        }
+        PageTextHandler handler = parse(file, metadata, type.toString(), children, null);
+        String mediaType = metadata.get(Metadata.CONTENT_TYPE);
+        if (TEXT.equals(base) && handler.text().indexOf('\uFFFD') >= 0 && !isUtf8(file)) {
+            // Tika's charset guess fails on short Windows-1252 text with a few curly quotes: read it as such.
+            handler = parse(file, metadata, type.toString(), new EmbeddedCollector(this, depth, size),
+                    "text/plain; charset=windows-1252");
+        }
+        if (listing != null) {
+            for (ZipListing.Entry e : listing.entries()) {
+                if (!children.has(e.name())) {
+                    children.missing(e.name(), new ExtractionException(e.encrypted() ? Reason.ENCRYPTED : Reason.NOT_READ,
+                            "listed in the zip, not given by the parser"));
+                }
+            }
+        }
+        String text = MailHeading.withSubject(handler.text(), metadata, mediaType);
+        List<Integer> pageStarts = MailHeading.shifted(handler.pageStarts(), text.length() - handler.text().length());
+        List<Extraction.Embedded> embedded = children.found();
+        if (text.isBlank() && embedded.isEmpty()) {
+            throw ContentChecks.hasEncryptionMarker(file)
+                    ? new ExtractionException(Reason.ENCRYPTED, "media type " + mediaType) : Failures.noText(mediaType, ocr);
+        }
+        if (mediaType != null && mediaType.startsWith("text/plain") && !ContentChecks.looksLikeText(text)) {
+            throw new ExtractionException(Reason.NOT_TEXT, "media type " + mediaType);
+        }
+        PdfLayout.Result layout = mediaType != null && mediaType.contains("pdf")
+                ? PdfLayout.read(file, pageStarts.size()) : PdfLayout.Result.NONE;
+        return new Extraction(text, pageStarts, mediaType == null ? "application/octet-stream" : mediaType,
+                metadata.get(TikaCoreProperties.TITLE), embedded, metadata.get(TikaCoreProperties.CREATED),
+                layout.marginLines(), layout.drawnHyphens());
+    }
+
+    private MediaType detect(Path file, Metadata metadata) throws ExtractionException {
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-            MediaType type = parser.getDetector().detect(in, metadata);
-            if (ODS.equals(type.getBaseType().toString())) {
+            return parser.getDetector().detect(in, metadata);
+        } catch (IOException e) {
+            throw new ExtractionException(Reason.UNREADABLE, Failures.detail(e), e);
+        }
+    }
+
+    /**
+     * Runs Tika over the file; every document it holds goes to {@code children}. A container that breaks
+     * part way keeps what it gave before (and the archive's listing names the rest).
+     */
+    private PageTextHandler parse(Path file, Metadata metadata, String detected, EmbeddedCollector children,
+                                  String typeOverride) throws ExtractionException {
+        String base = MediaType.parse(detected) == null ? detected : MediaType.parse(detected).getBaseType().toString();
+        if (typeOverride != null) {
+            metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, typeOverride);
+        }
+        PageTextHandler handler = new PageTextHandler(maxChars);
+        try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
+            if (ODS.equals(base)) {
                 handler.nameTables(OdsSheets.names(file));
             }
             ParseContext context = context();
-            if (CONTAINERS.contains(type.getBaseType().toString())) {
-                children = new EmbeddedCollector(this, depth, Files.size(file));
-                context.set(EmbeddedDocumentExtractor.class, children);
-            } else if (!"image".equals(type.getType())) {
+            if (!base.startsWith("image/")) {
                 // (Tika runs OCR on an image as the image's embedded content: keep that.)
-                context.set(EmbeddedDocumentExtractor.class, SKIP_EMBEDDED);
+                context.set(EmbeddedDocumentExtractor.class, children);
             }
             parser.parse(in, handler, metadata, context);
-        } catch (EncryptedDocumentException e) {
-            throw new ExtractionException("the file is encrypted or password-protected", e);
-        } catch (SAXException e) {
-            if (WriteLimitReachedException.isWriteLimitReached(e)) {
-                throw new ExtractionException("the text is longer than the limit of " + maxChars + " characters", e);
+        } catch (IOException | SAXException | TikaException | RuntimeException | StackOverflowError e) {
+            ExtractionException failure = Failures.of(e, maxChars, detected);
+            if (children.found().isEmpty() || failure.reason() == Reason.TEXT_TOO_LONG) {
+                throw failure;
             }
-            throw new ExtractionException("the file's content cannot be read: " + e.getMessage(), e);
-        } catch (TikaException e) {
-            throw new ExtractionException("the file is damaged or not what its name says ("
-                    + firstLine(e) + ")", e);
+            // What it gave before the break is kept; the break itself is listed, not passed over.
+            children.missing(REST, failure);
+        }
+        return handler;
+    }
+
+    /** An {@code .eml} that begins with an mbox {@code From } line: read as the one e-mail it is. */
+    private Extraction extractSingleMessage(Path file, String name, int depth) throws ExtractionException {
+        Path eml = null;
+        try {
+            eml = ContentChecks.withoutFirstLine(file);
+            Metadata metadata = new Metadata();
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name.substring(name.lastIndexOf('/') + 1));
+            EmbeddedCollector children = new EmbeddedCollector(this, depth, Files.size(file));
+            PageTextHandler handler = parse(eml, metadata, RFC822, children, RFC822);
+            String text = MailHeading.withSubject(handler.text(), metadata, RFC822);
+            if (text.isBlank() && children.found().isEmpty()) {
+                throw Failures.noText(RFC822, ocr);
+            }
+            return new Extraction(text, List.of(0), RFC822, metadata.get(TikaCoreProperties.TITLE), children.found(),
+                    metadata.get(TikaCoreProperties.CREATED), List.of(), Set.of());
         } catch (IOException e) {
-            throw new ExtractionException("the file cannot be read: " + e.getMessage(), e);
+            throw new ExtractionException(Reason.UNREADABLE, Failures.detail(e), e);
+        } finally {
+            deleteQuietly(eml);
         }
-        String mediaType = metadata.get(Metadata.CONTENT_TYPE);
-        List<Extraction.Embedded> embedded = children == null ? List.of() : children.found();
-        if (handler.text().isBlank() && embedded.isEmpty()) {
-            throw new ExtractionException(needsOcr(mediaType)
-                    ? (ocr ? "no text found, not even by OCR" : "needs OCR: it has no text layer, and Tesseract is not installed")
-                    : "no text found in the file");
+    }
+
+    private static boolean singleMessage(Path file) throws ExtractionException {
+        try {
+            return ContentChecks.mboxMessages(file) <= 1;
+        } catch (IOException e) {
+            throw new ExtractionException(Reason.UNREADABLE, Failures.detail(e), e);
         }
-        List<Integer> pageStarts = handler.pageStarts();
-        PdfLayout.Result layout = mediaType != null && mediaType.contains("pdf")
-                ? PdfLayout.read(file, pageStarts.size()) : PdfLayout.Result.NONE;
-        return new Extraction(handler.text(), pageStarts, mediaType == null ? "application/octet-stream" : mediaType,
-                metadata.get(TikaCoreProperties.TITLE), embedded, metadata.get(TikaCoreProperties.CREATED),
-                layout.marginLines(), layout.drawnHyphens());
+    }
+
+    private static boolean isUtf8(Path file) throws ExtractionException {
+        try {
+            return ContentChecks.isUtf8(file);
+        } catch (IOException e) {
+            throw new ExtractionException(Reason.UNREADABLE, Failures.detail(e), e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // a temporary file; the system's cleaner takes it
+            }
+        }
     }
 
     /** Parses an embedded part straight into its container's text (an e-mail's body). */
@@ -170,21 +277,7 @@ public final class TikaExtractor implements Extractor {
         try {
             parser.parse(stream, handler, metadata, context);
         } catch (TikaException e) {
-            throw new IOException("the message body cannot be read (" + firstLine(e) + ")", e);
+            throw new IOException("the message body cannot be read", e);
         }
-    }
-
-    private static boolean needsOcr(String mediaType) {
-        return mediaType == null || mediaType.startsWith("image/") || mediaType.contains("pdf");
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -10,6 +10,7 @@ import no.evidens.index.PassageSchema;
 
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.Extraction;
+import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.extract.Sha256;
 
 /**
@@ -23,10 +24,11 @@ import no.evidens.pipeline.extract.Sha256;
  * @param docId      the document's id in its case
  * @param extraction its text, or null when {@code problem} says why there is none
  * @param problem    why it failed, or null
+ * @param detail     the library's message or the limit hit when it failed, or null
  * @param facets     facets of the document (kommune, tjeneste, år); a contained document has its container's
  */
 record DocumentWork(String path, String type, String title, String sha256, String docId, Extraction extraction,
-                    String problem, Map<String, String> facets) implements DocumentStage {
+                    Reason problem, String detail, Map<String, String> facets) implements DocumentStage {
 
     public DocumentWork {
         // Unmodifiable, in the order it was built (the index adds the facet fields in this order).
@@ -53,7 +55,7 @@ record DocumentWork(String path, String type, String title, String sha256, Strin
         putIfPresent(facets, PassageSchema.YEAR, year(date));
         putIfPresent(facets, PassageSchema.DATE, date);
         DocumentWork self = new DocumentWork(entry.path(), entry.type(), entry.title(), sha256, sha256.substring(0, 16),
-                extraction, null, facets);
+                extraction, null, null, facets);
         addEmbedded(self, extraction, out);
         out.add(self);
         return out;
@@ -64,8 +66,8 @@ record DocumentWork(String path, String type, String title, String sha256, Strin
             String path = parent.path() + "!/" + e.name();
             // The same attachment in two e-mails is two documents: the id follows the path as well as the bytes.
             String docId = Sha256.ofText(parent.docId() + "!/" + e.name() + "#" + e.sha256()).substring(0, 16);
-            DocumentWork child = new DocumentWork(path, parent.type(), null, e.sha256(), docId, e.extraction(), e.problem(),
-                    parent.facets());
+            DocumentWork child = new DocumentWork(path, parent.type(), null, e.sha256(), docId, e.extraction(), e.reason(),
+                    e.detail(), parent.facets());
             if (e.extraction() != null) {
                 addEmbedded(child, e.extraction(), out);
             }

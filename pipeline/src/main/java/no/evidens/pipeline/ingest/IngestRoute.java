@@ -18,6 +18,7 @@ import no.evidens.index.Passage;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.ExtractionException;
+import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.extract.Sha256;
 import no.evidens.pipeline.normalise.TextNormaliser;
 import no.evidens.pipeline.passages.PassageBuilder;
@@ -49,9 +50,10 @@ final class IngestRoute extends RouteBuilder {
     private final ReceiptCollector receipts;
     private final IndexIdempotentRepository seen;
     private final ExecutorService pool;
+    private final FailureMemory failures;
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceIndexWriter index,
-                ReceiptCollector receipts, ExecutorService pool) {
+                ReceiptCollector receipts, ExecutorService pool, FailureMemory failures) {
         this.caseId = caseId;
         this.municipality = municipality;
         this.analyser = analyser;
@@ -59,6 +61,7 @@ final class IngestRoute extends RouteBuilder {
         this.receipts = receipts;
         this.seen = new IndexIdempotentRepository(caseId, index);
         this.pool = pool;
+        this.failures = failures;
     }
 
     @Override
@@ -141,6 +144,13 @@ final class IngestRoute extends RouteBuilder {
 
     private void extract(Exchange ex) throws ExtractionException {
         HashedFile file = ex.getIn().getBody(HashedFile.class);
+        var before = failures.recall(file.sha256());
+        if (before.isPresent()) {
+            // The same bytes failed with the same extractor before: said again, not read again.
+            String detail = before.get().detail();
+            throw new ExtractionException(before.get().reason(), "failed before with the same extractor; not read again"
+                    + " (ingest --retry-failed reads it again)" + (detail == null ? "" : "; " + detail));
+        }
         ex.getIn().setBody(new ExtractedFile(file, analyser.extract(file.entry().file())));
     }
 
@@ -191,7 +201,7 @@ final class IngestRoute extends RouteBuilder {
         } else {
             index.add(doc.document(), doc.passages());
         }
-        ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.INDEXED, null,
+        ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.INDEXED, null, null,
                 doc.document().pageStarts().size(), doc.passages().size()));
         if (sinceCommit.incrementAndGet() >= COMMIT_EVERY) {
             sinceCommit.set(0);
@@ -205,25 +215,25 @@ final class IngestRoute extends RouteBuilder {
         index.replace(new IndexedDocument(work.docId(), caseId, work.path(), work.type(), work.indexTitle(),
                 work.sha256(), work.extraction().mediaType(), "", List.of(0)), List.of());
         int n = work.extraction().embedded().size();
-        ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.INDEXED,
-                "an archive of " + n + (n == 1 ? " file, listed" : " files, each listed") + " on its own", 0, 0));
+        ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.CONTAINER,
+                "an archive of " + n + (n == 1 ? " file, listed" : " files, each listed") + " on its own", null, 0, 0));
     }
 
     private void failedInContainer(Exchange ex) {
         DocumentWork work = ex.getIn().getBody(DocumentWork.class);
-        ex.getIn().setBody(failed(work.path(), work.type(), work.sha256(), new ExtractionException(work.problem())));
+        ex.getIn().setBody(failed(work.path(), work.type(), work.sha256(), new ExtractionException(work.problem(), work.detail())));
     }
 
     private void recordUnreadable(Exchange ex) {
         BundleEntry entry = ex.getIn().getBody(BundleEntry.class);
-        receipts.record(failed(entry.path(), entry.type(), null, new ExtractionException(entry.problem())));
+        receipts.record(failed(entry.path(), entry.type(), null, new ExtractionException(Reason.fromText(entry.problem()))));
     }
 
     private void recordDuplicate(Exchange ex) {
         HashedFile file = ex.getIn().getBody(HashedFile.class);
         String original = seen.claimedBy(file.sha256());
         receipts.record(new ReceiptFile(file.entry().path(), file.sha256(), file.entry().type(), ReceiptFile.DUPLICATE,
-                original == null ? "the same content is already in this case" : "the same content as " + original, 0, 0));
+                original == null ? "the same content is already in this case" : "the same content as " + original, null, 0, 0));
     }
 
     /**
@@ -247,6 +257,7 @@ final class IngestRoute extends RouteBuilder {
             path = file.entry().path();
             type = file.entry().type();
             sha = file.sha256();
+            failures.remember(sha, caught(ex));
         } else {
             List<?> documents = ex.getIn().getBody(List.class);
             DocumentWork self = (DocumentWork) documents.get(documents.size() - 1);
@@ -270,15 +281,15 @@ final class IngestRoute extends RouteBuilder {
     }
 
     private static ReceiptFile failed(String path, String type, String sha, Exception e) {
-        String reason = e instanceof ExtractionException ? e.getMessage()
-                : "unexpected error while processing the file (" + e.getClass().getSimpleName() + ")";
+        String reason = e instanceof ExtractionException ee ? ee.reason().text() : Reason.UNEXPECTED.text();
+        String detail = e instanceof ExtractionException ee ? ee.detail() : e.getClass().getSimpleName();
         // Never the document's text in the log: the path and the reason only. Bad input is expected and
         // goes to the receipt; anything else is a fault of ours and is logged with its stack trace.
         if (e instanceof ExtractionException) {
-            LOG.info("failed: {}: {}", path, reason);
+            LOG.info("failed: {}: {} ({})", path, reason, detail);
         } else {
             LOG.warn("failed: {}: {}", path, reason, e);
         }
-        return new ReceiptFile(path, sha, type, ReceiptFile.FAILED, reason, 0, 0);
+        return new ReceiptFile(path, sha, type, ReceiptFile.FAILED, reason, detail, 0, 0);
     }
 }

@@ -33,6 +33,7 @@ public final class Ingestion {
     private final EvidensHome home;
     private final DocumentAnalyser analyser;
     private final int threads;
+    private boolean retryFailed;
 
     public Ingestion(EvidensHome home, DocumentAnalyser analyser, int threads) {
         this.home = home;
@@ -66,6 +67,15 @@ public final class Ingestion {
         }
     }
 
+    /**
+     * Whether files that failed before (same bytes, same extractor version) are read again; by default a
+     * re-ingest reports them failed again without reading them.
+     */
+    public Ingestion retryFailed(boolean retry) {
+        this.retryFailed = retry;
+        return this;
+    }
+
     public static void checkCaseId(String caseId) {
         if (caseId == null || !CASE_ID.matcher(caseId).matches()) {
             throw new IllegalArgumentException("the case id '" + caseId + "' is not valid: use letters, digits, "
@@ -91,7 +101,8 @@ public final class Ingestion {
         CamelContext camel = new DefaultCamelContext();
         try (EvidenceIndexWriter index = new EvidenceIndexWriter(home.index())) {
             ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
-            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool));
+            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool,
+                    new FailureMemory(home.root().resolve("failed"), retryFailed)));
             camel.start();
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, bundle.entries());

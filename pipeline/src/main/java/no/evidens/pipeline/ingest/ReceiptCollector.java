@@ -15,11 +15,6 @@ public final class ReceiptCollector {
         this.progress = progress;
     }
 
-    /** Records what became of one document; the first word on a path counts. */
-    public void record(String path, String type, String sha256, String status, String reason, int pages, int passages) {
-        record(new ReceiptFile(path, sha256, type, status, reason, pages, passages));
-    }
-
     /** Records one receipt line; the first word on a path counts. */
     public void record(ReceiptFile f) {
         // Progress counts the files of the bundle, not the documents inside them.
@@ -34,13 +29,15 @@ public final class ReceiptCollector {
         int indexed = 0;
         int duplicate = 0;
         int failed = 0;
+        int containers = 0;
         for (ReceiptFile f : sorted) {
             switch (f.status()) {
                 case ReceiptFile.INDEXED -> indexed++;
                 case ReceiptFile.DUPLICATE -> duplicate++;
+                case ReceiptFile.CONTAINER -> containers++;
                 default -> failed++;
             }
         }
-        return new Receipt(caseId, bundle, manifest, sorted, new Receipt.Counts(indexed, duplicate, failed));
+        return new Receipt(caseId, bundle, manifest, sorted, new Receipt.Counts(indexed, duplicate, failed, containers));
     }
 }

@@ -95,4 +95,26 @@ class BundleReaderTest {
         IOException e = assertThrows(IOException.class, () -> new BundleReader().read(tmp.resolve("nope"), tmp));
         assertTrue(e.getMessage().contains("no such folder or .zip file"));
     }
+
+    @Test
+    void aBombEntryOfAZipBundleIsRefusedOnItsDeclaredSizeAndListed() throws IOException {
+        Path zip = tmp.resolve("bundle.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("journaler/nuller.txt"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 50; i++) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("journaler/notat.txt"));
+            out.write("Notat.".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        long start = System.nanoTime();
+        Map<String, BundleEntry> e = byPath(new BundleReader().read(zip, tmp.resolve("work")));
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused without unpacking 50 MB");
+        assertNull(e.get("journaler/nuller.txt").file());
+        assertTrue(e.get("journaler/nuller.txt").problem().contains("zip bomb"), e.get("journaler/nuller.txt").problem());
+        assertNull(e.get("journaler/notat.txt").problem());
+    }
 }

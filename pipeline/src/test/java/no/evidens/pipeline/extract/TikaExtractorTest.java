@@ -155,7 +155,9 @@ class TikaExtractorTest {
         Path big = tmp.resolve("lang.txt");
         Files.writeString(big, "Samarbeid om tjenester. ".repeat(1000));
         ExtractionException e = assertThrows(ExtractionException.class, () -> new TikaExtractor(5_000, false).extract(big));
-        assertTrue(e.getMessage().contains("longer than the limit of 5000 characters"), e.getMessage());
+        assertEquals(Reason.TEXT_TOO_LONG, e.reason());
+        assertTrue(e.getMessage().contains("longer than the limit"), e.getMessage());
+        assertTrue(e.detail().contains("5000"), e.detail());
     }
 
     @Test

@@ -24,6 +24,7 @@ import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.extract.TikaExtractor;
 
 /** E-mails and zips in a bundle: each document they hold is a document of its own, cited inside its container. */
@@ -84,13 +85,15 @@ class ContainerIngestIT {
         ReceiptFile attachment = files.get("journaler/brev.eml!/referat.txt");
         assertEquals(ReceiptFile.INDEXED, attachment.status());
         assertEquals("journal", attachment.type(), "an attachment has its e-mail's type");
+        assertEquals(ReceiptFile.CONTAINER, files.get("klientdokumentasjon/pakke.zip").status());
         assertTrue(files.get("klientdokumentasjon/pakke.zip").reason().startsWith("an archive of 2 files"));
         assertEquals(ReceiptFile.INDEXED, files.get("klientdokumentasjon/pakke.zip!/a.txt").status());
         assertEquals(ReceiptFile.INDEXED, files.get("klientdokumentasjon/pakke.zip!/indre.zip!/b.txt").status());
         ReceiptFile tooDeep = r.files().stream().filter(f -> f.status().equals(ReceiptFile.FAILED)).findFirst().orElseThrow();
         assertTrue(tooDeep.path().startsWith("dyp.zip!/lag"), tooDeep.path());
-        assertTrue(tooDeep.reason().startsWith("nesting deeper than"), tooDeep.reason());
+        assertEquals(Reason.TOO_DEEP.text(), tooDeep.reason());
         assertEquals(1, r.counts().failed());
+        assertEquals(8, r.counts().containers(), "pakke.zip, indre.zip, dyp.zip and the five levels opened in it: " + r.files());
 
         Receipt again = new Ingestion(home, new DocumentAnalyser(), 2).ingest("sak-1", bundle, ProgressListener.NONE);
         assertEquals(ReceiptFile.DUPLICATE, again.files().stream().filter(f -> f.path().equals("klientdokumentasjon/pakke.zip"))
@@ -103,5 +106,27 @@ class ContainerIngestIT {
             String text = searcher.document("sak-1", hit.docId()).orElseThrow().text();
             assertEquals(text.substring(hit.start(), hit.end()), hit.text());
         }
+    }
+
+    @Test
+    void aFailedFileIsRememberedAndNotReadAgainUnlessRetried() throws Exception {
+        Path bundle = tmp.resolve("bundle");
+        Files.createDirectories(bundle);
+        Files.write(bundle.resolve("odelagt.docx"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 9, 9, 9, 9, 9, 9});
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        Receipt first = new Ingestion(home, new DocumentAnalyser(), 1).ingest("sak-2", bundle, ProgressListener.NONE);
+        ReceiptFile failed = first.files().get(0);
+        assertEquals(ReceiptFile.FAILED, failed.status());
+        assertTrue(Reason.isFixed(failed.reason()), failed.reason());
+
+        Receipt again = new Ingestion(home, new DocumentAnalyser(), 1).ingest("sak-2", bundle, ProgressListener.NONE);
+        ReceiptFile remembered = again.files().get(0);
+        assertEquals(failed.reason(), remembered.reason(), "the same reason again");
+        assertTrue(remembered.detail().startsWith("failed before with the same extractor; not read again"), remembered.detail());
+
+        Receipt retried = new Ingestion(home, new DocumentAnalyser(), 1).retryFailed(true)
+                .ingest("sak-2", bundle, ProgressListener.NONE);
+        assertEquals(failed.reason(), retried.files().get(0).reason());
+        assertEquals(failed.detail(), retried.files().get(0).detail(), "read again: the library's own words, not the memory's");
     }
 }

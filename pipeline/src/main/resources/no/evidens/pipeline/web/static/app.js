@@ -600,7 +600,7 @@ function showProgress(job, progress, text) {
     : job.total >= 0 ? `Leser inn: ${job.done} av ${job.total} filer${failed} …` : 'Pakker ut …';
 }
 
-const STATUS = { indexed: 'lest inn', duplicate: 'duplikat', failed: 'feilet' };
+const STATUS = { indexed: 'lest inn', container: 'arkiv', duplicate: 'duplikat', failed: 'feilet' };
 
 function showReceipt(box, r) {
   const files = [...r.files].sort((a, b) => (a.status === 'failed' ? 0 : 1) - (b.status === 'failed' ? 0 : 1));
