@@ -37,10 +37,13 @@ final class EvalCommand implements Runnable {
                 description = "Also render each .txt of DIR (e.g. ../shared/eval-dev) into justified PDFs and evaluate those.")
         Path texts;
 
+        @Option(names = "--differences", description = "List the words that came out wrong, per document.")
+        boolean differences;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            ExtractionEval eval = new ExtractionEval(new TikaExtractor());
+            ExtractionEval eval = new ExtractionEval(new TikaExtractor()).showDifferences(differences);
             Path dir = Files.createTempDirectory("evidens-formats");
             try {
                 ExtractionEval.print("Format bundle (corpus/, generated)", eval.formatBundle(dir), out);

@@ -28,14 +28,41 @@ import no.evidens.pipeline.normalise.TextNormaliser;
 public final class ExtractionEval {
     /** The outcome for one document. */
     public record DocResult(String path, String format, WordErrorRate wer, int quotes, int quotesExact,
-                            int quotesOnRightPage, String problem) {
+                            int quotesOnRightPage, String problem, List<String> differences) {
+        public DocResult {
+            differences = differences == null ? List.of() : List.copyOf(differences);
+        }
+
+        public DocResult(String path, String format, WordErrorRate wer, int quotes, int quotesExact,
+                         int quotesOnRightPage, String problem) {
+            this(path, format, wer, quotes, quotesExact, quotesOnRightPage, problem, List.of());
+        }
     }
+
+    /** Most word differences listed per document with {@link #showDifferences}. */
+    private static final int MAX_DIFFERENCES = 20;
 
     private final TikaExtractor extractor;
     private final TextNormaliser normaliser = new TextNormaliser();
 
+    private boolean differences;
+
     public ExtractionEval(TikaExtractor extractor) {
         this.extractor = extractor;
+    }
+
+    /** Also list, per document, the words that came out wrong. */
+    public ExtractionEval showDifferences(boolean show) {
+        this.differences = show;
+        return this;
+    }
+
+    /** The result for a document whose text came out; with the differences when asked for. */
+    DocResult scored(String path, String format, String expected, String actual, int quotes, int exact, int rightPage) {
+        WordErrorRate wer = WordErrorRate.of(expected, actual);
+        List<String> diffs = differences && wer.errors() > 0
+                ? WordErrorRate.differences(expected, actual, MAX_DIFFERENCES) : List.of();
+        return new DocResult(path, format, wer, quotes, exact, rightPage, null, diffs);
     }
 
     /** Writes the format bundle to {@code dir} and evaluates every document that should be indexed. */
@@ -75,8 +102,7 @@ public final class ExtractionEval {
                     }
                 }
             }
-            out.add(new DocResult(d.path(), d.format(), WordErrorRate.of(d.expectedText(), text.text()),
-                    d.quotations().size(), exact, rightPage, null));
+            out.add(scored(d.path(), d.format(), d.expectedText(), text.text(), d.quotations().size(), exact, rightPage));
         }
         return out;
     }
@@ -121,8 +147,7 @@ public final class ExtractionEval {
                     Files.write(file, pdf.bytes());
                     try {
                         NormalisedText text = normaliser.normalise(extractor.extract(file));
-                        out.add(new DocResult(f.getFileName().toString(), format,
-                                WordErrorRate.of(pdf.expectedText(), text.text()), 0, 0, 0, null));
+                        out.add(scored(f.getFileName().toString(), format, pdf.expectedText(), text.text(), 0, 0, 0));
                     } catch (ExtractionException e) {
                         out.add(new DocResult(f.getFileName().toString(), format, new WordErrorRate(0, 0), 0, 0, 0,
                                 e.getMessage()));
@@ -167,6 +192,9 @@ public final class ExtractionEval {
         for (DocResult r : results) {
             if (r.problem() != null) {
                 out.println("  failed: " + r.path() + ": " + r.problem());
+            }
+            for (String d : r.differences()) {
+                out.println("  " + r.path() + " (" + r.format() + "): " + d);
             }
         }
         out.flush();

@@ -19,13 +19,16 @@ import org.apache.pdfbox.text.TextPosition;
  * drawn as shapes ({@link PdfDrawnHyphens}).
  */
 final class PdfLayout {
-    /** A word on a page: its text, its top and height (from the top of the page), where it ends, its baseline and size. */
-    record Word(String text, float top, float height, double endX, double baseline, double size) {
+    /**
+     * A word on a page: its text, its top and height (from the top of the page), where it starts and
+     * ends, its baseline and size.
+     */
+    record Word(String text, float top, float height, double startX, double endX, double baseline, double size) {
     }
 
     /**
      * @param marginLines  for each page, the lines standing apart in its top or bottom margin
-     * @param drawnHyphens the words that end a line with a hyphen drawn as a shape
+     * @param drawnHyphens the line ends with a hyphen drawn as a shape, as {@code lastWord-firstWordOfNextLine}
      */
     record Result(List<List<String>> marginLines, Set<String> drawnHyphens) {
         static final Result NONE = new Result(List.of(), Set.of());
@@ -66,11 +69,12 @@ final class PdfLayout {
                 TextPosition first = positions.get(0);
                 TextPosition last = positions.get(positions.size() - 1);
                 words.add(new Word(text.strip(), first.getYDirAdj() - first.getHeightDir(), Math.max(1f, first.getHeightDir()),
-                        last.getTextMatrix().getTranslateX() + last.getWidth(), last.getTextMatrix().getTranslateY(),
+                        first.getTextMatrix().getTranslateX(), last.getTextMatrix().getTranslateX() + last.getWidth(), last.getTextMatrix().getTranslateY(),
                         Math.max(1, last.getFontSizeInPt())));
             }
         };
-        stripper.setSortByPosition(true);
+        // The order the page writes its text, as Tika reads it: a line's next word is the next line's first.
+        stripper.setSortByPosition(false);
         stripper.setStartPage(page);
         stripper.setEndPage(page);
         stripper.getText(doc);

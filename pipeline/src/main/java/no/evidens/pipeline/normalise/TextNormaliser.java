@@ -19,9 +19,10 @@ public final class TextNormaliser {
      * The version of the normalisation: its rules and its shipped word list. Raise it whenever the same
      * extraction can give other text or offsets; each indexed document records it, and {@code verify}
      * tells when a quotation was made under another version. Version 1 (unrecorded) read whatever
-     * word list the machine had.
+     * word list the machine had. Version 3 joins no line break where no hyphen was printed or drawn, keeps
+     * real line-end hyphens by more rules, and never removes a page's only lines as furniture.
      */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private final Dehyphenator dehyphenator;
 
@@ -39,7 +40,7 @@ public final class TextNormaliser {
         // Page furniture first, so that a word or a sentence broken over a page break meets its other half.
         text = PageFurniture.find(text.text(), text.pageStarts(), laidOut, extraction.marginLines())
                 .apply(text.text(), text.pageStarts());
-        text = dehyphenator.find(text.text(), laidOut, extraction.drawnHyphens()).apply(text.text(), text.pageStarts());
+        text = dehyphenator.find(text.text(), extraction.drawnHyphens()).apply(text.text(), text.pageStarts());
         String raw = text.text();
         List<Integer> rawStarts = text.pageStarts();
         // NFC page by page, so that page boundaries stay exact.

@@ -98,6 +98,57 @@ class TikaExtractorTest {
         assertEquals("Tilsynet fant at kommunen mangler rutiner.\n\nAnsvarsgruppen har ikke møttes siden mars.", text);
     }
 
+    /** A PDF of A4 pages, each a list of {text, y from the bottom} lines in 11 pt Helvetica at x = 60. */
+    private Path pdfOfLines(String name, String[][]... pages) throws IOException {
+        Path pdf = tmp.resolve(name);
+        try (PDDocument doc = new PDDocument()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            for (String[][] lines : pages) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+                    for (String[] l : lines) {
+                        c.beginText();
+                        c.setFont(font, 11);
+                        c.newLineAtOffset(60, Float.parseFloat(l[1]));
+                        c.showText(l[0]);
+                        c.endText();
+                    }
+                }
+            }
+            doc.save(pdf.toFile());
+        }
+        return pdf;
+    }
+
+    @Test
+    void theOnlyLineOfAPageNearItsTopIsNeverTakenForFurniture() throws Exception {
+        // 57 pt from the top of an A4 page (842 pt): inside the top margin, but all the page says.
+        Path pdf = pdfOfLines("en-linje.pdf", new String[][] {{"Vedtaket om tvangsmulkt er opphevet.", "785"}});
+        String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(new TikaExtractor(1_000_000, false).extract(pdf)).text();
+        assertEquals("Vedtaket om tvangsmulkt er opphevet.", text);
+    }
+
+    @Test
+    void aPageWithASingleLineBetweenRunningHeaderAndPageNumberKeepsIt() throws Exception {
+        String[][] full = new String[12][];
+        for (int i = 0; i < 10; i++) {
+            full[i] = new String[] {"Tilsynet har gått gjennom rutinene for mottak av meldinger nummer " + i + ".", String.valueOf(740 - 16 * i)};
+        }
+        String[][] p1 = full.clone();
+        p1[10] = new String[] {"Statsforvalteren i Vestfjord – rapport fra tilsyn", "800"};
+        p1[11] = new String[] {"Side 1 av 3", "40"};
+        String[][] p2 = full.clone();
+        p2[10] = new String[] {"Statsforvalteren i Vestfjord – rapport fra tilsyn", "800"};
+        p2[11] = new String[] {"Side 2 av 3", "40"};
+        String[][] p3 = {{"Statsforvalteren i Vestfjord – rapport fra tilsyn", "800"}, {"Kommunen har lukket avviket.", "770"},
+                {"Side 3 av 3", "40"}};
+        Path pdf = pdfOfLines("tre-sider.pdf", p1, p2, p3);
+        String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(new TikaExtractor(1_000_000, false).extract(pdf)).text();
+        assertTrue(text.endsWith("Kommunen har lukket avviket."), text);
+        assertTrue(!text.contains("Statsforvalteren") && !text.contains("Side "), text);
+    }
+
     @Test
     void aSpreadsheetGivesEachSheetItsNameAndEachRowOneLine() throws Exception {
         no.evidens.corpus.FormatBundle.writeTo(tmp.resolve("formater"));
@@ -138,7 +189,7 @@ class TikaExtractorTest {
             doc.save(pdf.toFile());
         }
         Extraction e = new TikaExtractor(1_000_000, false).extract(pdf);
-        assertEquals(java.util.Set.of("over"), e.drawnHyphens());
+        assertEquals(java.util.Set.of("over-gangen"), e.drawnHyphens());
         String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(e).text();
         assertEquals("Tilsynet ser at overgangen til voksen alder er sårbar.", text);
     }
