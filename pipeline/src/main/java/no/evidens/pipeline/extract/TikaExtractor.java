@@ -158,7 +158,9 @@ public final class TikaExtractor implements Extractor {
         List<Integer> pageStarts = handler.pageStarts();
         PdfLayout.Result layout = mediaType != null && mediaType.contains("pdf")
                 ? PdfLayout.read(file, pageStarts.size()) : PdfLayout.Result.NONE;
-        return new Extraction(handler.text(), pageStarts, mediaType == null ? "application/octet-stream" : mediaType,
+        // Tika's paragraph breaks between lines the layout shows to be one paragraph are undone.
+        String text = PdfParagraphs.rejoin(handler.text(), pageStarts, layout.joins());
+        return new Extraction(text, pageStarts, mediaType == null ? "application/octet-stream" : mediaType,
                 metadata.get(TikaCoreProperties.TITLE), embedded, metadata.get(TikaCoreProperties.CREATED),
                 layout.marginLines(), layout.drawnHyphens());
     }

@@ -98,7 +98,10 @@ class TikaExtractorTest {
         assertEquals("Tilsynet fant at kommunen mangler rutiner.\n\nAnsvarsgruppen har ikke møttes siden mars.", text);
     }
 
-    /** A PDF of A4 pages, each a list of {text, y from the bottom} lines in 11 pt Helvetica at x = 60. */
+    /**
+     * A PDF of A4 pages, each a list of {text, y from the bottom} lines in 11 pt Helvetica at x = 60; a
+     * line with a third element "full" is spread to 470 pt, as justified text is.
+     */
     private Path pdfOfLines(String name, String[][]... pages) throws IOException {
         Path pdf = tmp.resolve(name);
         try (PDDocument doc = new PDDocument()) {
@@ -110,6 +113,8 @@ class TikaExtractorTest {
                     for (String[] l : lines) {
                         c.beginText();
                         c.setFont(font, 11);
+                        float width = font.getStringWidth(l[0]) / 1000 * 11;
+                        c.setWordSpacing(l.length > 2 ? (470 - width) / (l[0].split(" ").length - 1) : 0);
                         c.newLineAtOffset(60, Float.parseFloat(l[1]));
                         c.showText(l[0]);
                         c.endText();
@@ -119,6 +124,22 @@ class TikaExtractorTest {
             doc.save(pdf.toFile());
         }
         return pdf;
+    }
+
+    @Test
+    void aDoubleSpacedParagraphIsRebuiltFromItsLinesAndAShortLineEndsIt() throws Exception {
+        // Each line its own text object, 26 pt apart: Tika gives each line as a paragraph of its own.
+        Path pdf = pdfOfLines("dobbel.pdf", new String[][] {
+                {"Tilsynet fant at kommunen ikke har sikret at barn som bor i fosterhjem", "700", "full"},
+                {"får den oppfølgingen de har krav på, og at ansvarsgruppene ikke har møttes", "674", "full"},
+                {"siden mars.", "648"},
+                {"Kommunen må lukke avviket innen tre måneder etter at rapporten er", "622", "full"},
+                {"mottatt, og sende en plan for oppfølgingen.", "596"}});
+        Extraction e = new TikaExtractor(1_000_000, false).extract(pdf);
+        String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(e).text();
+        assertEquals("Tilsynet fant at kommunen ikke har sikret at barn som bor i fosterhjem får den oppfølgingen de har "
+                + "krav på, og at ansvarsgruppene ikke har møttes siden mars.\n\nKommunen må lukke avviket innen tre måneder "
+                + "etter at rapporten er mottatt, og sende en plan for oppfølgingen.", text);
     }
 
     @Test
