@@ -34,7 +34,8 @@ final class EvalCommand implements Runnable {
         CommandSpec spec;
 
         @Option(names = "--texts", paramLabel = "DIR",
-                description = "Also render each .txt of DIR (e.g. ../shared/eval-dev) into justified PDFs and evaluate those.")
+                description = "Also render each .txt of DIR (e.g. ../shared/eval-dev) into justified PDFs and into Word files"
+                        + " with a header and footer, and evaluate those.")
         Path texts;
 
         @Option(names = "--differences", description = "List the words that came out wrong, per document.")
@@ -59,6 +60,7 @@ final class EvalCommand implements Runnable {
                     throw new IllegalArgumentException("no such folder: " + texts);
                 }
                 ExtractionEval.print("Texts of " + texts + " as justified PDFs", eval.textsAsPdf(texts), out);
+                ExtractionEval.print("Texts of " + texts + " as Word files with a header and footer", eval.textsAsDocx(texts), out);
             }
             return 0;
         }

@@ -127,10 +127,7 @@ public final class ExtractionEval {
      */
     public List<DocResult> textsAsPdf(Path folder) throws IOException {
         List<DocResult> out = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-        }
+        List<Path> files = texts(folder);
         Path tmp = Files.createTempDirectory("evidens-eval");
         try {
             for (Path f : files) {
@@ -159,6 +156,39 @@ public final class ExtractionEval {
             Files.deleteIfExists(tmp);
         }
         return out;
+    }
+
+    /**
+     * Renders each text of a folder as a Word file with a running header and a «Side N» footer
+     * ({@link ReportDocx}) and evaluates it: neither may enter the text.
+     */
+    public List<DocResult> textsAsDocx(Path folder) throws IOException {
+        List<DocResult> out = new ArrayList<>();
+        Path tmp = Files.createTempDirectory("evidens-eval");
+        try {
+            for (Path f : texts(folder)) {
+                ReportDocx.Rendered docx = ReportDocx.render(withoutHeader(Files.readString(f, StandardCharsets.UTF_8)));
+                Path file = tmp.resolve(f.getFileName() + ".docx");
+                Files.write(file, docx.bytes());
+                try {
+                    NormalisedText text = normaliser.normalise(extractor.extract(file));
+                    out.add(scored(f.getFileName().toString(), "docx-header", docx.expectedText(), text.text(), 0, 0, 0));
+                } catch (ExtractionException e) {
+                    out.add(new DocResult(f.getFileName().toString(), "docx-header", new WordErrorRate(0, 0), 0, 0, 0,
+                            e.getMessage()));
+                }
+                Files.delete(file);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return out;
+    }
+
+    private static List<Path> texts(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
     }
 
     private static String withoutHeader(String raw) {

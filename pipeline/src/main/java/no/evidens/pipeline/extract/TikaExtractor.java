@@ -18,6 +18,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
@@ -94,6 +95,10 @@ public final class TikaExtractor implements Extractor {
         tesseract.setLanguage(OCR_LANGUAGE);
         tesseract.setTimeoutSeconds(OCR_TIMEOUT_SECONDS);
         context.set(TesseractOCRConfig.class, tesseract);
+        // A Word file's running header and footer («Side 5») are page furniture, never body text.
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setIncludeHeadersAndFooters(false);
+        context.set(OfficeParserConfig.class, office);
         if (!ocr) {
             // Tika's default for PDFs OCRs only the pages that have no text layer; without Tesseract, none.
             PDFParserConfig pdf = new PDFParserConfig();

@@ -143,6 +143,22 @@ class TikaExtractorTest {
     }
 
     @Test
+    void aWordFilesHeaderAndFooterNeverEnterItsText() throws Exception {
+        Path docx = tmp.resolve("rapport.docx");
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createParagraph().createRun()
+                    .setText("Statsforvaltaren – rapport frå tilsyn");
+            doc.createFooter(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createParagraph().createRun().setText("Side 1");
+            doc.createParagraph().createRun().setText("Kommunen har ikke sikret forsvarlig oppfølging.");
+            try (java.io.OutputStream out = Files.newOutputStream(docx)) {
+                doc.write(out);
+            }
+        }
+        String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(new TikaExtractor(1_000_000, false).extract(docx)).text();
+        assertEquals("Kommunen har ikke sikret forsvarlig oppfølging.", text);
+    }
+
+    @Test
     void theOnlyLineOfAPageNearItsTopIsNeverTakenForFurniture() throws Exception {
         // 57 pt from the top of an A4 page (842 pt): inside the top margin, but all the page says.
         Path pdf = pdfOfLines("en-linje.pdf", new String[][] {{"Vedtaket om tvangsmulkt er opphevet.", "785"}});
