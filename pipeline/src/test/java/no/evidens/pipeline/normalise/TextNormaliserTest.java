@@ -43,6 +43,13 @@ class TextNormaliserTest {
     }
 
     @Test
+    void ocrNoiseLinesAndThePageNumberOfAScannedPictureGo() {
+        NormalisedText t = normaliser.normalise(new Extraction("Kommunen har sikret oppfølging.\n|\n— *\n\nTilsynet er avsluttet.\n\nSide 3\n",
+                List.of(0), "image/png", null));
+        assertEquals("Kommunen har sikret oppfølging.\n\nTilsynet er avsluttet.", t.text());
+    }
+
+    @Test
     void realLineEndHyphensStay() {
         assertEquals("Saken gjelder Nav-kontoret og barne- og ungdomspsykiatri, e-post og IKT-systemet.",
                 pdf("Saken gjelder Nav-\nkontoret og barne-\nog ungdomspsykiatri, e-\npost og IKT-\nsystemet.", 0).text());
