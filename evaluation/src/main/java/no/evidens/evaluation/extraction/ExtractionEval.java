@@ -28,14 +28,41 @@ import no.evidens.pipeline.normalise.TextNormaliser;
 public final class ExtractionEval {
     /** The outcome for one document. */
     public record DocResult(String path, String format, WordErrorRate wer, int quotes, int quotesExact,
-                            int quotesOnRightPage, String problem) {
+                            int quotesOnRightPage, String problem, List<String> differences) {
+        public DocResult {
+            differences = differences == null ? List.of() : List.copyOf(differences);
+        }
+
+        public DocResult(String path, String format, WordErrorRate wer, int quotes, int quotesExact,
+                         int quotesOnRightPage, String problem) {
+            this(path, format, wer, quotes, quotesExact, quotesOnRightPage, problem, List.of());
+        }
     }
+
+    /** Most word differences listed per document with {@link #showDifferences}. */
+    private static final int MAX_DIFFERENCES = 20;
 
     private final TikaExtractor extractor;
     private final TextNormaliser normaliser = new TextNormaliser();
 
+    private boolean differences;
+
     public ExtractionEval(TikaExtractor extractor) {
         this.extractor = extractor;
+    }
+
+    /** Also list, per document, the words that came out wrong. */
+    public ExtractionEval showDifferences(boolean show) {
+        this.differences = show;
+        return this;
+    }
+
+    /** The result for a document whose text came out; with the differences when asked for. */
+    DocResult scored(String path, String format, String expected, String actual, int quotes, int exact, int rightPage) {
+        WordErrorRate wer = WordErrorRate.of(expected, actual);
+        List<String> diffs = differences && wer.errors() > 0
+                ? WordErrorRate.differences(expected, actual, MAX_DIFFERENCES) : List.of();
+        return new DocResult(path, format, wer, quotes, exact, rightPage, null, diffs);
     }
 
     /** Writes the format bundle to {@code dir} and evaluates every document that should be indexed. */
@@ -75,8 +102,7 @@ public final class ExtractionEval {
                     }
                 }
             }
-            out.add(new DocResult(d.path(), d.format(), WordErrorRate.of(d.expectedText(), text.text()),
-                    d.quotations().size(), exact, rightPage, null));
+            out.add(scored(d.path(), d.format(), d.expectedText(), text.text(), d.quotations().size(), exact, rightPage));
         }
         return out;
     }
@@ -101,10 +127,7 @@ public final class ExtractionEval {
      */
     public List<DocResult> textsAsPdf(Path folder) throws IOException {
         List<DocResult> out = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-        }
+        List<Path> files = texts(folder);
         Path tmp = Files.createTempDirectory("evidens-eval");
         try {
             for (Path f : files) {
@@ -121,8 +144,7 @@ public final class ExtractionEval {
                     Files.write(file, pdf.bytes());
                     try {
                         NormalisedText text = normaliser.normalise(extractor.extract(file));
-                        out.add(new DocResult(f.getFileName().toString(), format,
-                                WordErrorRate.of(pdf.expectedText(), text.text()), 0, 0, 0, null));
+                        out.add(scored(f.getFileName().toString(), format, pdf.expectedText(), text.text(), 0, 0, 0));
                     } catch (ExtractionException e) {
                         out.add(new DocResult(f.getFileName().toString(), format, new WordErrorRate(0, 0), 0, 0, 0,
                                 e.getMessage()));
@@ -134,6 +156,39 @@ public final class ExtractionEval {
             Files.deleteIfExists(tmp);
         }
         return out;
+    }
+
+    /**
+     * Renders each text of a folder as a Word file with a running header and a «Side N» footer
+     * ({@link ReportDocx}) and evaluates it: neither may enter the text.
+     */
+    public List<DocResult> textsAsDocx(Path folder) throws IOException {
+        List<DocResult> out = new ArrayList<>();
+        Path tmp = Files.createTempDirectory("evidens-eval");
+        try {
+            for (Path f : texts(folder)) {
+                ReportDocx.Rendered docx = ReportDocx.render(withoutHeader(Files.readString(f, StandardCharsets.UTF_8)));
+                Path file = tmp.resolve(f.getFileName() + ".docx");
+                Files.write(file, docx.bytes());
+                try {
+                    NormalisedText text = normaliser.normalise(extractor.extract(file));
+                    out.add(scored(f.getFileName().toString(), "docx-header", docx.expectedText(), text.text(), 0, 0, 0));
+                } catch (ExtractionException e) {
+                    out.add(new DocResult(f.getFileName().toString(), "docx-header", new WordErrorRate(0, 0), 0, 0, 0,
+                            e.getMessage()));
+                }
+                Files.delete(file);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return out;
+    }
+
+    private static List<Path> texts(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
     }
 
     private static String withoutHeader(String raw) {
@@ -167,6 +222,9 @@ public final class ExtractionEval {
         for (DocResult r : results) {
             if (r.problem() != null) {
                 out.println("  failed: " + r.path() + ": " + r.problem());
+            }
+            for (String d : r.differences()) {
+                out.println("  " + r.path() + " (" + r.format() + "): " + d);
             }
         }
         out.flush();

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param created    when the file says it was made (ISO 8601, as Tika reads it), or null
  * @param marginLines for each page of a PDF, the lines standing apart in its top or bottom margin
  *                   (running headers, footers, page numbers); empty for other formats
- * @param drawnHyphens words of a PDF that end a line with a hyphen drawn as a shape, not written as text
+ * @param drawnHyphens line ends of a PDF with a hyphen drawn as a shape, not written as text, each as
+ *                     {@code lastWord-firstWordOfNextLine} ({@code over-gangen})
  */
 public record Extraction(String text, List<Integer> pageStarts, String mediaType, String title,
                          List<Embedded> embedded, String created, List<List<String>> marginLines,

@@ -101,20 +101,46 @@ final class PdfDrawnHyphens {
         return bars;
     }
 
-    /** The words whose last letter a bar follows closely, at the height of a hyphen. */
+    /**
+     * Each word whose last letter a bar follows closely, at the height of a hyphen, with the first word
+     * of the next line of its column: {@code over-gangen}. The pair, not the word alone, says where the
+     * hyphen stands, so that "om" ending another line is not joined too.
+     */
     static List<String> wordsBefore(List<PdfLayout.Word> words, List<Bar> bars) {
         List<String> out = new ArrayList<>();
-        for (PdfLayout.Word w : words) {
+        for (int k = 0; k < words.size(); k++) {
+            PdfLayout.Word w = words.get(k);
             for (Bar b : bars) {
                 double mid = (b.minY() + b.maxY()) / 2;
                 if (b.minX() >= w.endX() - 0.5 && b.minX() <= w.endX() + w.size() * 0.3
                         && mid > w.baseline() && mid < w.baseline() + w.size() * 0.6) {
-                    String[] parts = w.text().split("\\s+");
-                    out.add(parts[parts.length - 1]);
+                    PdfLayout.Word next = nextLineStart(words, k);
+                    if (next != null) {
+                        out.add(lastToken(w.text()) + "-" + next.text().split("\\s+")[0]);
+                    }
                     break;
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The first word of the line below word {@code i}, or null: the next word in the order the page writes
+     * its text (as Tika reads it), which in a column is the next line's first; the words beside it on
+     * the page, in another column, would be wrong.
+     */
+    private static PdfLayout.Word nextLineStart(List<PdfLayout.Word> words, int i) {
+        if (i + 1 >= words.size()) {
+            return null;
+        }
+        PdfLayout.Word w = words.get(i);
+        PdfLayout.Word next = words.get(i + 1);
+        return next.top() > w.top() + w.height() * 0.5 ? next : null;
+    }
+
+    private static String lastToken(String text) {
+        String[] parts = text.split("\\s+");
+        return parts[parts.length - 1];
     }
 }

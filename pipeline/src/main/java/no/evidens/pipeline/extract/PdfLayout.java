@@ -19,16 +19,20 @@ import org.apache.pdfbox.text.TextPosition;
  * drawn as shapes ({@link PdfDrawnHyphens}).
  */
 final class PdfLayout {
-    /** A word on a page: its text, its top and height (from the top of the page), where it ends, its baseline and size. */
-    record Word(String text, float top, float height, double endX, double baseline, double size) {
+    /**
+     * A word on a page: its text; its top, height, left and right edge as read (from the top left of the
+     * page, turned with the text); where it ends and its baseline on the page; its size.
+     */
+    record Word(String text, float top, float height, float left, float right, double endX, double baseline, double size) {
     }
 
     /**
      * @param marginLines  for each page, the lines standing apart in its top or bottom margin
-     * @param drawnHyphens the words that end a line with a hyphen drawn as a shape
+     * @param drawnHyphens the line ends with a hyphen drawn as a shape, as {@code lastWord-firstWordOfNextLine}
+     * @param joins        for each page, the line ends inside a paragraph ({@link PdfParagraphs})
      */
-    record Result(List<List<String>> marginLines, Set<String> drawnHyphens) {
-        static final Result NONE = new Result(List.of(), Set.of());
+    record Result(List<List<String>> marginLines, Set<String> drawnHyphens, List<List<PdfParagraphs.Join>> joins) {
+        static final Result NONE = new Result(List.of(), Set.of(), List.of());
     }
 
     private PdfLayout() {
@@ -38,21 +42,24 @@ final class PdfLayout {
     static Result read(Path pdf, int pages) {
         List<List<String>> margins = new ArrayList<>();
         Set<String> hyphens = new LinkedHashSet<>();
+        List<List<PdfParagraphs.Join>> joins = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {
                 PDPage page = doc.getPage(p - 1);
                 List<Word> words = words(doc, p);
                 margins.add(PdfMargins.marginLines(words, page.getMediaBox().getHeight()));
                 hyphens.addAll(PdfDrawnHyphens.wordsBefore(words, PdfDrawnHyphens.bars(page)));
+                joins.add(PdfParagraphs.joins(words));
             }
         } catch (IOException | RuntimeException unreadable) {
             margins.clear();
             hyphens.clear();
+            joins.clear();
         }
         while (margins.size() < pages) {
             margins.add(List.of());
         }
-        return new Result(margins, hyphens);
+        return new Result(margins, hyphens, joins);
     }
 
     private static List<Word> words(PDDocument doc, int page) throws IOException {
@@ -66,11 +73,13 @@ final class PdfLayout {
                 TextPosition first = positions.get(0);
                 TextPosition last = positions.get(positions.size() - 1);
                 words.add(new Word(text.strip(), first.getYDirAdj() - first.getHeightDir(), Math.max(1f, first.getHeightDir()),
+                        first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj(),
                         last.getTextMatrix().getTranslateX() + last.getWidth(), last.getTextMatrix().getTranslateY(),
                         Math.max(1, last.getFontSizeInPt())));
             }
         };
-        stripper.setSortByPosition(true);
+        // The order the page writes its text, as Tika reads it: a line's next word is the next line's first.
+        stripper.setSortByPosition(false);
         stripper.setStartPage(page);
         stripper.setEndPage(page);
         stripper.getText(doc);

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The lines of a PDF page that stand in its top or bottom margin, set apart from the body: running
  * headers, footers and page numbers, found by where they stand, so that they are known even on a
- * single page, where nothing repeats (positions from {@link PdfLayout}).
+ * single page, where nothing repeats (positions from {@link PdfLayout}). A page with no line in its
+ * body has no margin lines: its only lines are never taken away.
  */
 final class PdfMargins {
     /** The share of the page height at the top and at the bottom that is margin. */
@@ -20,7 +21,7 @@ final class PdfMargins {
     private PdfMargins() {
     }
 
-    /** The lines of a page (its words, sorted by position) that stand in its margins, apart from the body. */
+    /** The lines of a page (its words, in the order the page writes them) that stand in its margins, apart from the body. */
     static List<String> marginLines(List<PdfLayout.Word> words, float height) {
         List<Line> lines = new ArrayList<>();
         for (PdfLayout.Word w : words) {
@@ -37,6 +38,11 @@ final class PdfMargins {
             }
         }
         List<String> out = new ArrayList<>();
+        if (joined.stream().noneMatch(l -> l.top() >= height * BAND && l.top() <= height * (1 - BAND))) {
+            // No line in the body: what stands in the margins is all the page says (a single line 57 pt from
+            // the top, or one between a running header and a page number), and is never taken for furniture.
+            return out;
+        }
         for (Line l : joined) {
             boolean top = l.top() < height * BAND;
             boolean bottom = l.top() > height * (1 - BAND);

@@ -16,6 +16,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
@@ -103,6 +104,10 @@ public final class TikaExtractor implements Extractor {
         tesseract.setLanguage(OCR_LANGUAGE);
         tesseract.setTimeoutSeconds(OCR_TIMEOUT_SECONDS);
         context.set(TesseractOCRConfig.class, tesseract);
+        // A Word file's running header and footer («Side 5») are page furniture, never body text.
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setIncludeHeadersAndFooters(false);
+        context.set(OfficeParserConfig.class, office);
         if (!ocr) {
             // Tika's default for PDFs OCRs only the pages that have no text layer; without Tesseract, none.
             PDFParserConfig pdf = new PDFParserConfig();
@@ -177,6 +182,8 @@ public final class TikaExtractor implements Extractor {
         }
         PdfLayout.Result layout = mediaType != null && mediaType.contains("pdf")
                 ? PdfLayout.read(file, pageStarts.size()) : PdfLayout.Result.NONE;
+        // Tika's paragraph breaks between lines the layout shows to be one paragraph are undone.
+        text = PdfParagraphs.rejoin(text, pageStarts, layout.joins());
         return new Extraction(text, pageStarts, mediaType == null ? "application/octet-stream" : mediaType,
                 metadata.get(TikaCoreProperties.TITLE), embedded, metadata.get(TikaCoreProperties.CREATED),
                 layout.marginLines(), layout.drawnHyphens());

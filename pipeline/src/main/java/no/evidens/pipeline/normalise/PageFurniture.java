@@ -35,13 +35,41 @@ final class PageFurniture {
      */
     static TextEdits find(String text, List<Integer> pageStarts, boolean laidOut, List<List<String>> marginLines) {
         TextEdits edits = new TextEdits();
+        java.util.TreeMap<Integer, Integer> byPosition = new java.util.TreeMap<>();
+        byPosition(text, pageStarts, marginLines, byPosition);
         java.util.TreeMap<Integer, Integer> remove = new java.util.TreeMap<>();
-        byPosition(text, pageStarts, marginLines, remove);
         byRepetition(text, pageStarts, laidOut, remove);
+        keepOnlyBodyLines(text, pageStarts, byPosition, remove);
+        remove.putAll(byPosition);
+        if (lines(text, 0, text.length()).stream().allMatch(l -> remove.containsKey(l.start()))) {
+            return edits; // a document is never all furniture: its only lines are its text
+        }
         for (Map.Entry<Integer, Integer> r : remove.entrySet()) {
             edits.replace(r.getKey(), r.getValue(), "");
         }
         return edits;
+    }
+
+    /**
+     * Drops from {@code byPosition} the lines of each page where, with them and the repeated lines gone,
+     * nothing would be left: standing in a margin alone is not evidence enough to empty a page, unless
+     * the line is a page number.
+     */
+    private static void keepOnlyBodyLines(String text, List<Integer> pageStarts, Map<Integer, Integer> byPosition,
+                                          Map<Integer, Integer> repeated) {
+        for (int p = 0; p < pageStarts.size(); p++) {
+            int from = pageStarts.get(p);
+            int to = p + 1 < pageStarts.size() ? pageStarts.get(p + 1) : text.length();
+            List<Line> lines = lines(text, from, to);
+            boolean bodyLeft = lines.stream().anyMatch(l -> !byPosition.containsKey(l.start()) && !repeated.containsKey(l.start()));
+            if (!bodyLeft) {
+                for (Line l : lines) {
+                    if (!PAGE_NUMBER.matcher(text.substring(l.start(), l.end()).strip()).matches()) {
+                        byPosition.remove(l.start());
+                    }
+                }
+            }
+        }
     }
 
     /** Lines at the top or foot of most pages that are the same but for their numbers. */

@@ -19,9 +19,10 @@ public final class TextNormaliser {
      * The version of the normalisation: its rules and its shipped word list. Raise it whenever the same
      * extraction can give other text or offsets; each indexed document records it, and {@code verify}
      * tells when a quotation was made under another version. Version 1 (unrecorded) read whatever
-     * word list the machine had.
+     * word list the machine had. Version 3 joins no line break where no hyphen was printed or drawn, keeps
+     * real line-end hyphens by more rules, and never removes a page's only lines as furniture.
      */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private final Dehyphenator dehyphenator;
 
@@ -35,11 +36,16 @@ public final class TextNormaliser {
 
     public NormalisedText normalise(Extraction extraction) {
         TextEdits.Result text = new TextEdits.Result(extraction.text(), extraction.pageStarts());
-        boolean laidOut = extraction.pageStarts().size() > 1 || extraction.mediaType().contains("pdf");
+        boolean scanned = extraction.mediaType().startsWith("image/");
+        boolean laidOut = extraction.pageStarts().size() > 1 || extraction.mediaType().contains("pdf") || scanned;
+        if (scanned) {
+            // OCR reads specks as marks ("|", "—", "*"): a line of a picture with no letter or digit is noise.
+            text = noiseLines(text.text()).apply(text.text(), text.pageStarts());
+        }
         // Page furniture first, so that a word or a sentence broken over a page break meets its other half.
         text = PageFurniture.find(text.text(), text.pageStarts(), laidOut, extraction.marginLines())
                 .apply(text.text(), text.pageStarts());
-        text = dehyphenator.find(text.text(), laidOut, extraction.drawnHyphens()).apply(text.text(), text.pageStarts());
+        text = dehyphenator.find(text.text(), extraction.drawnHyphens()).apply(text.text(), text.pageStarts());
         String raw = text.text();
         List<Integer> rawStarts = text.pageStarts();
         // NFC page by page, so that page boundaries stay exact.
@@ -53,6 +59,22 @@ public final class TextNormaliser {
         }
         NormalisedText folded = fold(nfc.toString(), nfcStarts);
         return new NormalisedText(folded.text(), folded.pageStarts(), PageFurniture.remaining(folded));
+    }
+
+    /** Edits that remove the lines holding no letter or digit. */
+    private static TextEdits noiseLines(String text) {
+        TextEdits edits = new TextEdits();
+        int start = 0;
+        while (start < text.length()) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl;
+            String line = text.substring(start, end);
+            if (!line.isBlank() && line.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                edits.replace(start, end, "");
+            }
+            start = end + 1;
+        }
+        return edits;
     }
 
     private NormalisedText fold(String in, List<Integer> inPageStarts) {

@@ -98,6 +98,94 @@ class TikaExtractorTest {
         assertEquals("Tilsynet fant at kommunen mangler rutiner.\n\nAnsvarsgruppen har ikke møttes siden mars.", text);
     }
 
+    /**
+     * A PDF of A4 pages, each a list of {text, y from the bottom} lines in 11 pt Helvetica at x = 60; a
+     * line with a third element "full" is spread to 470 pt, as justified text is.
+     */
+    private Path pdfOfLines(String name, String[][]... pages) throws IOException {
+        Path pdf = tmp.resolve(name);
+        try (PDDocument doc = new PDDocument()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            for (String[][] lines : pages) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+                    for (String[] l : lines) {
+                        c.beginText();
+                        c.setFont(font, 11);
+                        float width = font.getStringWidth(l[0]) / 1000 * 11;
+                        c.setWordSpacing(l.length > 2 ? (470 - width) / (l[0].split(" ").length - 1) : 0);
+                        c.newLineAtOffset(60, Float.parseFloat(l[1]));
+                        c.showText(l[0]);
+                        c.endText();
+                    }
+                }
+            }
+            doc.save(pdf.toFile());
+        }
+        return pdf;
+    }
+
+    @Test
+    void aDoubleSpacedParagraphIsRebuiltFromItsLinesAndAShortLineEndsIt() throws Exception {
+        // Each line its own text object, 26 pt apart: Tika gives each line as a paragraph of its own.
+        Path pdf = pdfOfLines("dobbel.pdf", new String[][] {
+                {"Tilsynet fant at kommunen ikke har sikret at barn som bor i fosterhjem", "700", "full"},
+                {"får den oppfølgingen de har krav på, og at ansvarsgruppene ikke har møttes", "674", "full"},
+                {"siden mars.", "648"},
+                {"Kommunen må lukke avviket innen tre måneder etter at rapporten er", "622", "full"},
+                {"mottatt, og sende en plan for oppfølgingen.", "596"}});
+        Extraction e = new TikaExtractor(1_000_000, false).extract(pdf);
+        String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(e).text();
+        assertEquals("Tilsynet fant at kommunen ikke har sikret at barn som bor i fosterhjem får den oppfølgingen de har "
+                + "krav på, og at ansvarsgruppene ikke har møttes siden mars.\n\nKommunen må lukke avviket innen tre måneder "
+                + "etter at rapporten er mottatt, og sende en plan for oppfølgingen.", text);
+    }
+
+    @Test
+    void aWordFilesHeaderAndFooterNeverEnterItsText() throws Exception {
+        Path docx = tmp.resolve("rapport.docx");
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createParagraph().createRun()
+                    .setText("Statsforvaltaren – rapport frå tilsyn");
+            doc.createFooter(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createParagraph().createRun().setText("Side 1");
+            doc.createParagraph().createRun().setText("Kommunen har ikke sikret forsvarlig oppfølging.");
+            try (java.io.OutputStream out = Files.newOutputStream(docx)) {
+                doc.write(out);
+            }
+        }
+        String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(new TikaExtractor(1_000_000, false).extract(docx)).text();
+        assertEquals("Kommunen har ikke sikret forsvarlig oppfølging.", text);
+    }
+
+    @Test
+    void theOnlyLineOfAPageNearItsTopIsNeverTakenForFurniture() throws Exception {
+        // 57 pt from the top of an A4 page (842 pt): inside the top margin, but all the page says.
+        Path pdf = pdfOfLines("en-linje.pdf", new String[][] {{"Vedtaket om tvangsmulkt er opphevet.", "785"}});
+        String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(new TikaExtractor(1_000_000, false).extract(pdf)).text();
+        assertEquals("Vedtaket om tvangsmulkt er opphevet.", text);
+    }
+
+    @Test
+    void aPageWithASingleLineBetweenRunningHeaderAndPageNumberKeepsIt() throws Exception {
+        String[][] full = new String[12][];
+        for (int i = 0; i < 10; i++) {
+            full[i] = new String[] {"Tilsynet har gått gjennom rutinene for mottak av meldinger nummer " + i + ".", String.valueOf(740 - 16 * i)};
+        }
+        String[][] p1 = full.clone();
+        p1[10] = new String[] {"Statsforvalteren i Vestfjord – rapport fra tilsyn", "800"};
+        p1[11] = new String[] {"Side 1 av 3", "40"};
+        String[][] p2 = full.clone();
+        p2[10] = new String[] {"Statsforvalteren i Vestfjord – rapport fra tilsyn", "800"};
+        p2[11] = new String[] {"Side 2 av 3", "40"};
+        String[][] p3 = {{"Statsforvalteren i Vestfjord – rapport fra tilsyn", "800"}, {"Kommunen har lukket avviket.", "770"},
+                {"Side 3 av 3", "40"}};
+        Path pdf = pdfOfLines("tre-sider.pdf", p1, p2, p3);
+        String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(new TikaExtractor(1_000_000, false).extract(pdf)).text();
+        assertTrue(text.endsWith("Kommunen har lukket avviket."), text);
+        assertTrue(!text.contains("Statsforvalteren") && !text.contains("Side "), text);
+    }
+
     @Test
     void aSpreadsheetGivesEachSheetItsNameAndEachRowOneLine() throws Exception {
         no.evidens.corpus.FormatBundle.writeTo(tmp.resolve("formater"));
@@ -138,7 +226,7 @@ class TikaExtractorTest {
             doc.save(pdf.toFile());
         }
         Extraction e = new TikaExtractor(1_000_000, false).extract(pdf);
-        assertEquals(java.util.Set.of("over"), e.drawnHyphens());
+        assertEquals(java.util.Set.of("over-gangen"), e.drawnHyphens());
         String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(e).text();
         assertEquals("Tilsynet ser at overgangen til voksen alder er sårbar.", text);
     }

@@ -36,9 +36,12 @@ class ReproducibleNormalisationTest {
             + "oppfølging ble drøftet med barne-\nvernet.\n\nSide 2 av 2\n\n";
     private static final Extraction PDF = new Extraction(PAGE_1 + PAGE_2, List.of(0, PAGE_1.length()), "application/pdf", null);
 
-    /** What every machine gives for {@link #PDF}, byte for byte. */
+    /**
+     * What every machine gives for {@link #PDF}, byte for byte. Since version 3 a line break with no hyphen
+     * printed (and none drawn) is never joined: "nødven dig" stays as the PDF wrote it.
+     */
     private static final String EXPECTED = "Rapporten fra fylkesmennene om sosial- og helsetjenester sendes på e-post. "
-            + "Det er nødvendig at voksentjenester og barnevern tjenesten møtes.\n\n"
+            + "Det er nødven dig at voksentje nester og barnevern tjenesten møtes.\n\n"
             + "Guttens psykiske helse og barnevernets oppfølging ble drøftet med barnevernet.";
     /**
      * The SHA-256 of the shipped word list that {@link TextNormaliser#VERSION} stands for: a new list

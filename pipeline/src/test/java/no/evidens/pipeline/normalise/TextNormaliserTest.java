@@ -32,12 +32,32 @@ class TextNormaliserTest {
     }
 
     @Test
-    void joinsAtSoftHyphensAndLostHyphensInLaidOutText() {
+    void joinsAtSoftHyphensAndDrawnHyphensButGuessesNoJoinWhereNoHyphenWasPrinted() {
         assertEquals("tilsynet med fylkesmennene", run("tilsynet med fylkes\u00AD\nmennene", 0).text());
-        assertEquals("fylkesmennene og kommunen har barne vernet", pdf("fylkesmen\nnene og kommunen\nhar barne\nvernet", 0).text(),
-                "joined only where neither piece is a word and the whole is");
-        assertEquals("voksentjenester og barnevern tjenesten", pdf("voksentje\nnester og barnevern\ntjenesten", 0).text(),
-                "a compound the list lacks is known by its parts; two words stay two words");
+        assertEquals("fylkesmen nene og kommunen er tatt av saken", pdf("fylkesmen\nnene og kommunen er tatt av\nsaken", 0).text(),
+                "no hyphen printed or drawn: the words stay as the PDF wrote them");
+        Extraction drawn = new Extraction("Tilsynet fant at fylkesmen\nnene og NAV\nkontoret er tatt av\nsaken.", List.of(0),
+                "application/pdf", null, List.of(), null, List.of(), Set.of("fylkesmen-nene", "NAV-kontoret"));
+        assertEquals("Tilsynet fant at fylkesmennene og NAV-kontoret er tatt av saken.", normaliser.normalise(drawn).text(),
+                "a hyphen drawn as a shape joins the word, and a real one is written back");
+    }
+
+    @Test
+    void ocrNoiseLinesAndThePageNumberOfAScannedPictureGo() {
+        NormalisedText t = normaliser.normalise(new Extraction("Kommunen har sikret oppfølging.\n|\n— *\n\nTilsynet er avsluttet.\n\nSide 3\n",
+                List.of(0), "image/png", null));
+        assertEquals("Kommunen har sikret oppfølging.\n\nTilsynet er avsluttet.", t.text());
+    }
+
+    @Test
+    void realLineEndHyphensStay() {
+        assertEquals("Saken gjelder Nav-kontoret og barne- og ungdomspsykiatri, e-post og IKT-systemet.",
+                pdf("Saken gjelder Nav-\nkontoret og barne-\nog ungdomspsykiatri, e-\npost og IKT-\nsystemet.", 0).text());
+        assertEquals("Rapporten om korona-pandemien. Under korona-pandemien stengte kontoret.",
+                pdf("Rapporten om korona-pandemien. Under korona-\npandemien stengte kontoret.", 0).text(),
+                "the document's own spelling inside a line decides");
+        assertEquals("Barnevernet har fått tilsynet.", pdf("Barne-\nvernet har fått tilsynet.", 0).text(),
+                "a capital that opens a sentence is no name");
     }
 
     @Test
