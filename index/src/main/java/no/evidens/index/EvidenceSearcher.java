@@ -15,7 +15,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -152,24 +151,47 @@ public final class EvidenceSearcher implements AutoCloseable {
             case RELEVANCE -> BY_RELEVANCE;
         };
         TopDocs all;
+        long total;
         Map<String, Map<String, Integer>> facets;
         if (request.filters().isEmpty() || s.facetState == null) {
-            // DrillSideways costs a count per filtered dimension: only when there is a filter.
             Query q = request.filters().isEmpty() ? query : FacetFilters.drillDown(query, request.filters());
-            FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(s, q, n, sort, true, new FacetsCollectorManager());
-            all = r.topDocs();
-            facets = FacetFilters.counts(s.facetState, r.facetsCollector());
+            Counted counted = topAndCounts(s, q, n, sort);
+            all = counted.top();
+            total = counted.total();
+            facets = counted.facets();
         } else {
+            // DrillSideways costs a count per filtered dimension: only when there is a filter.
             DrillSideways sideways = new DrillSideways(s, FacetFilters.CONFIG, s.facetState);
             DrillSideways.DrillSidewaysResult r = sideways.search(FacetFilters.drillDown(query, request.filters()), null, null, n, sort, true);
             all = r.hits;
+            total = r.hits.totalHits.value;
             facets = FacetFilters.counts(r.facets);
         }
         ScoreDoc[] page = Arrays.copyOfRange(all.scoreDocs, Math.min(request.offset(), all.scoreDocs.length),
                 all.scoreDocs.length);
         List<SearchHit> hits = hits(s, userQuery, page);
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
-        return new SearchResult(request.query(), all.totalHits.value, tookMs, hits, facets, relaxed);
+        return new SearchResult(request.query(), total, tookMs, hits, facets, relaxed);
+    }
+
+    /** The first hits of a search in its order, how many hits it has, and their facet counts. */
+    private record Counted(TopDocs top, long total, Map<String, Map<String, Integer>> facets) {
+    }
+
+    /**
+     * Two passes over the hits: one counts every hit and its facet values without scoring, the other
+     * finds the first {@code n} in {@code sort} order with scores, and so may skip hits that cannot make
+     * the page (Lucene's block-max WAND) rather than score them all. Cheaper than one pass that scores
+     * every hit because the counts need them all.
+     */
+    private static Counted topAndCounts(IndexSnapshot s, Query query, int n, Sort sort) throws IOException {
+        TopDocs top = s.search(query, n, sort, true);
+        if (s.facetCounter == null) {
+            return new Counted(top, s.count(query), FacetFilters.counts(null));
+        }
+        FacetCounter.Counting counting = s.facetCounter.counting();
+        s.search(query, counting);
+        return new Counted(top, counting.total(), counting.counts());
     }
 
     /** The hits of {@code page}, their snippets highlighted for {@code query}: stored fields of these only. */
@@ -279,11 +301,9 @@ public final class EvidenceSearcher implements AutoCloseable {
                     .add(new TermQuery(new Term(PassageSchema.CASE, d.get(PassageSchema.CASE))), BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(PassageSchema.ID, passageId)), BooleanClause.Occur.MUST_NOT)
                     .build();
-            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(s, query, limit, BY_RELEVANCE, true,
-                    new FacetsCollectorManager());
-            TopDocs top = result.topDocs();
-            return new SearchResult("like:" + passageId, top.totalHits.value, (System.nanoTime() - t0) / 1_000_000,
-                    hits(s, like, top.scoreDocs), FacetFilters.counts(s.facetState, result.facetsCollector()));
+            Counted counted = topAndCounts(s, query, limit, BY_RELEVANCE);
+            return new SearchResult("like:" + passageId, counted.total(), (System.nanoTime() - t0) / 1_000_000,
+                    hits(s, like, counted.top().scoreDocs), counted.facets());
         });
     }
 
