@@ -21,12 +21,15 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 
 /**
  * Searches the evidence index: passages with their match offsets, citations and facet counts. One
@@ -179,18 +182,31 @@ public final class EvidenceSearcher implements AutoCloseable {
     }
 
     /**
-     * Two passes over the hits: one counts every hit and its facet values without scoring, the other
-     * finds the first {@code n} in {@code sort} order with scores, and so may skip hits that cannot make
-     * the page (Lucene's block-max WAND) rather than score them all. Cheaper than one pass that scores
-     * every hit because the counts need them all.
+     * The first {@code n} hits in {@code sort} order with their scores, how many hits there are and their
+     * facet counts. Counting every facet value needs every hit, which a top-n search skips: a relevance
+     * search of words only therefore takes two passes, one that counts every hit and its facets without
+     * scoring and one that finds the page with Lucene's block-max skipping, which never skips a hit that
+     * could make the page. Any other search (phrases, prefixes, field order) takes one pass that scores
+     * every hit: a phrase's block maxima can fall below a hit's score when compound parts stand at one
+     * place, and skipping by them then lost equal-score hits on a bench index.
      */
     private static Counted topAndCounts(IndexSnapshot s, Query query, int n, Sort sort) throws IOException {
-        TopDocs top = s.search(query, n, sort, true);
         if (s.facetCounter == null) {
+            TopDocs top = s.search(query, n, sort, true);
             return new Counted(top, s.count(query), FacetFilters.counts(null));
         }
         FacetCounter.Counting counting = s.facetCounter.counting();
-        s.search(query, counting);
+        TopDocs top;
+        if (sort.getSort()[0] == SortField.FIELD_SCORE && QueryReader.scoresFromTermsOnly(query)) {
+            s.search(query, counting);
+            top = s.search(query, n, sort, true);
+        } else {
+            TopFieldCollector collector = new TopFieldCollectorManager(sort, Math.max(1, Math.min(n, s.getIndexReader().maxDoc())),
+                    null, Integer.MAX_VALUE, false).newCollector();
+            s.search(query, MultiCollector.wrap(collector, counting));
+            top = collector.topDocs();
+            TopFieldCollector.populateScores(top.scoreDocs, s, query);
+        }
         return new Counted(top, counting.total(), counting.counts());
     }
 

@@ -60,6 +60,8 @@ final class SegmentFacetSignatures {
             int[] groupOfOrd = groupOfOrd(dv);
             int[][] buffers = new int[groups][valueCount];
             int[] sizes = new int[groups];
+            int[] last = new int[groups];
+            Arrays.fill(last, -1);
             for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
                 Arrays.fill(sizes, 0);
                 for (int i = dv.docValueCount(); i > 0; i--) {
@@ -68,6 +70,12 @@ final class SegmentFacetSignatures {
                     buffers[g][sizes[g]++] = ord;
                 }
                 for (int g = 0; g < groups; g++) {
+                    // The passages of a document follow each other and share its document-level values.
+                    if (last[g] >= 0 && Arrays.equals(ords.get(g).get(last[g]), 0, ords.get(g).get(last[g]).length,
+                            buffers[g], 0, sizes[g])) {
+                        signatureOfDoc[g][doc] = last[g];
+                        continue;
+                    }
                     Key key = new Key(Arrays.copyOf(buffers[g], sizes[g]));
                     Integer number = numbers.get(g).get(key);
                     if (number == null) {
@@ -76,6 +84,7 @@ final class SegmentFacetSignatures {
                         ords.get(g).add(key.ords);
                     }
                     signatureOfDoc[g][doc] = number;
+                    last[g] = number;
                 }
             }
         }
