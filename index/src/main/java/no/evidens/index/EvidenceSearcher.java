@@ -15,19 +15,21 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 
 /**
  * Searches the evidence index: passages with their match offsets, citations and facet counts. One
@@ -152,24 +154,60 @@ public final class EvidenceSearcher implements AutoCloseable {
             case RELEVANCE -> BY_RELEVANCE;
         };
         TopDocs all;
+        long total;
         Map<String, Map<String, Integer>> facets;
         if (request.filters().isEmpty() || s.facetState == null) {
-            // DrillSideways costs a count per filtered dimension: only when there is a filter.
             Query q = request.filters().isEmpty() ? query : FacetFilters.drillDown(query, request.filters());
-            FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(s, q, n, sort, true, new FacetsCollectorManager());
-            all = r.topDocs();
-            facets = FacetFilters.counts(s.facetState, r.facetsCollector());
+            Counted counted = topAndCounts(s, q, n, sort);
+            all = counted.top();
+            total = counted.total();
+            facets = counted.facets();
         } else {
+            // DrillSideways costs a count per filtered dimension: only when there is a filter.
             DrillSideways sideways = new DrillSideways(s, FacetFilters.CONFIG, s.facetState);
             DrillSideways.DrillSidewaysResult r = sideways.search(FacetFilters.drillDown(query, request.filters()), null, null, n, sort, true);
             all = r.hits;
+            total = r.hits.totalHits.value;
             facets = FacetFilters.counts(r.facets);
         }
         ScoreDoc[] page = Arrays.copyOfRange(all.scoreDocs, Math.min(request.offset(), all.scoreDocs.length),
                 all.scoreDocs.length);
         List<SearchHit> hits = hits(s, userQuery, page);
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
-        return new SearchResult(request.query(), all.totalHits.value, tookMs, hits, facets, relaxed);
+        return new SearchResult(request.query(), total, tookMs, hits, facets, relaxed);
+    }
+
+    /** The first hits of a search in its order, how many hits it has, and their facet counts. */
+    private record Counted(TopDocs top, long total, Map<String, Map<String, Integer>> facets) {
+    }
+
+    /**
+     * The first {@code n} hits in {@code sort} order with their scores, how many hits there are and their
+     * facet counts. Counting every facet value needs every hit, which a top-n search skips: a relevance
+     * search of words only therefore takes two passes, one that counts every hit and its facets without
+     * scoring and one that finds the page with Lucene's block-max skipping, which never skips a hit that
+     * could make the page. Any other search (phrases, prefixes, field order) takes one pass that scores
+     * every hit: a phrase's block maxima can fall below a hit's score when compound parts stand at one
+     * place, and skipping by them then lost equal-score hits on a bench index.
+     */
+    private static Counted topAndCounts(IndexSnapshot s, Query query, int n, Sort sort) throws IOException {
+        if (s.facetCounter == null) {
+            TopDocs top = s.search(query, n, sort, true);
+            return new Counted(top, s.count(query), FacetFilters.counts(null));
+        }
+        FacetCounter.Counting counting = s.facetCounter.counting();
+        TopDocs top;
+        if (sort.getSort()[0] == SortField.FIELD_SCORE && QueryReader.scoresFromTermsOnly(query)) {
+            s.search(query, counting);
+            top = s.search(query, n, sort, true);
+        } else {
+            TopFieldCollector collector = new TopFieldCollectorManager(sort, Math.max(1, Math.min(n, s.getIndexReader().maxDoc())),
+                    null, Integer.MAX_VALUE, false).newCollector();
+            s.search(query, MultiCollector.wrap(collector, counting));
+            top = collector.topDocs();
+            TopFieldCollector.populateScores(top.scoreDocs, s, query);
+        }
+        return new Counted(top, counting.total(), counting.counts());
     }
 
     /** The hits of {@code page}, their snippets highlighted for {@code query}: stored fields of these only. */
@@ -279,11 +317,9 @@ public final class EvidenceSearcher implements AutoCloseable {
                     .add(new TermQuery(new Term(PassageSchema.CASE, d.get(PassageSchema.CASE))), BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(PassageSchema.ID, passageId)), BooleanClause.Occur.MUST_NOT)
                     .build();
-            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(s, query, limit, BY_RELEVANCE, true,
-                    new FacetsCollectorManager());
-            TopDocs top = result.topDocs();
-            return new SearchResult("like:" + passageId, top.totalHits.value, (System.nanoTime() - t0) / 1_000_000,
-                    hits(s, like, top.scoreDocs), FacetFilters.counts(s.facetState, result.facetsCollector()));
+            Counted counted = topAndCounts(s, query, limit, BY_RELEVANCE);
+            return new SearchResult("like:" + passageId, counted.total(), (System.nanoTime() - t0) / 1_000_000,
+                    hits(s, like, counted.top().scoreDocs), counted.facets());
         });
     }
 

@@ -9,11 +9,8 @@ import java.util.Map;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -22,7 +19,7 @@ import org.apache.lucene.search.TermQuery;
 final class FacetFilters {
     static final FacetsConfig CONFIG = PassageSchema.facetsConfig();
     /** How many values of one dimension are counted and reported. */
-    private static final int TOP_VALUES = 100;
+    static final int TOP_VALUES = 100;
 
     private FacetFilters() {
     }
@@ -48,12 +45,6 @@ final class FacetFilters {
             case PassageSchema.INDICATOR -> new Term(PassageSchema.INDICATOR_QUERY, value.toLowerCase(Locale.ROOT));
             default -> new Term(dim, value.toLowerCase(Locale.ROOT));
         };
-    }
-
-    /** Counts of the hits a facets collector gathered, per dimension in {@link PassageSchema#FACET_DIMS} order. */
-    static Map<String, Map<String, Integer>> counts(SortedSetDocValuesReaderState state, FacetsCollector hits)
-            throws IOException {
-        return counts(state == null ? null : new SortedSetDocValuesFacetCounts(state, hits));
     }
 
     /** Counts per dimension from {@code facets} (null: no facets in the index yet, every dimension empty). */

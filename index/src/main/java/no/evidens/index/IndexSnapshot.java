@@ -1,6 +1,7 @@
 package no.evidens.index;
 
 import java.io.IOException;
+import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -18,13 +19,17 @@ final class IndexSnapshot extends IndexSearcher {
     final long generation;
     /** Null while no passage has facets (an index of documents only). */
     final SortedSetDocValuesReaderState facetState;
+    /** Counts hits and their facets without scores; null when {@link #facetState} is. */
+    final FacetCounter facetCounter;
     final OffsetHighlighter snippets;
     final OffsetHighlighter wholeText;
 
-    private IndexSnapshot(IndexReader reader, Analyzer analyzer) throws IOException {
+    private IndexSnapshot(IndexReader reader, Analyzer analyzer, Map<Object, SegmentFacetSignatures> signatures)
+            throws IOException {
         super(reader);
         this.generation = reader instanceof DirectoryReader d ? d.getIndexCommit().getGeneration() : -1;
         this.facetState = facetState(reader);
+        this.facetCounter = facetState == null ? null : FacetCounter.of(reader, facetState, signatures);
         this.snippets = OffsetHighlighter.snippets(this, analyzer);
         this.wholeText = OffsetHighlighter.wholeText(this, analyzer);
     }
@@ -39,10 +44,12 @@ final class IndexSnapshot extends IndexSearcher {
 
     /** Makes the snapshots of a SearcherManager. */
     static SearcherFactory factory(Analyzer analyzer) {
+        // The facet signatures of a segment, kept while it is open: a refreshed snapshot reads only new segments.
+        Map<Object, SegmentFacetSignatures> signatures = FacetCounter.newCache();
         return new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-                return new IndexSnapshot(reader, analyzer);
+                return new IndexSnapshot(reader, analyzer, signatures);
             }
         };
     }

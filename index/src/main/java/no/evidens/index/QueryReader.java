@@ -8,10 +8,13 @@ import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * Reads the user's query text. Lucene's classic query syntax (words, "phrases", -exclude, OR,
@@ -105,6 +108,33 @@ final class QueryReader {
             }
         });
         return only[0];
+    }
+
+    /**
+     * Whether every part of the query that scores is a word (a term, or a word and its synonyms): then
+     * Lucene's block maxima of scores are exact bounds, and skipping by them loses no hit that ties the
+     * last one on a page. Phrases, prefixes and the like answer false.
+     */
+    static boolean scoresFromTermsOnly(Query query) {
+        boolean[] terms = {true};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... t) {
+                terms[0] &= q instanceof TermQuery || q instanceof SynonymQuery;
+            }
+
+            @Override
+            public void visitLeaf(Query q) {
+                terms[0] = false;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                // an excluded part does not score
+                return occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+        });
+        return terms[0];
     }
 
     /** Lucene's classic parser, with the field names users write mapped to the index's, and unknown ones refused. */

@@ -1,0 +1,189 @@
+package no.evidens.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.LongValues;
+
+/**
+ * Counts the hits of a search and their facet values in one pass without scores, for one snapshot:
+ * each hit adds one to its {@linkplain SegmentFacetSignatures signatures}; the counts per facet value
+ * are summed from the signatures at the end. Gives the same counts, and the same top values in the same
+ * order (most hits first, equal counts in label order), as Lucene's {@code SortedSetDocValuesFacetCounts}.
+ */
+final class FacetCounter {
+    private static final int GROUPS = SegmentFacetSignatures.GROUPS.size();
+
+    private final SegmentFacetSignatures[] segments;
+    /** Per segment, its facet ordinals as the snapshot's. */
+    private final int[][] globalOrds;
+    /** The value (last path part) of each of the snapshot's ordinals. */
+    private final String[] labels;
+    /** Per dimension in {@link PassageSchema#FACET_DIMS} order, its ordinals (null: none indexed yet). */
+    private final SortedSetDocValuesReaderState.OrdRange[] ranges;
+
+    private FacetCounter(SortedSetDocValuesReaderState state, SegmentFacetSignatures[] segments) throws IOException {
+        this.segments = segments;
+        SortedSetDocValues all = state.getDocValues();
+        OrdinalMap ordinalMap = all instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+        this.globalOrds = new int[segments.length][];
+        for (int seg = 0; seg < segments.length; seg++) {
+            LongValues toGlobal = ordinalMap == null ? LongValues.IDENTITY : ordinalMap.getGlobalOrds(seg);
+            globalOrds[seg] = new int[segments[seg].ords()];
+            for (int ord = 0; ord < globalOrds[seg].length; ord++) {
+                globalOrds[seg][ord] = (int) toGlobal.get(ord);
+            }
+        }
+        this.labels = new String[state.getSize()];
+        for (int ord = 0; ord < labels.length; ord++) {
+            String[] path = FacetsConfig.stringToPath(all.lookupOrd(ord).utf8ToString());
+            labels[ord] = path[path.length - 1];
+        }
+        this.ranges = PassageSchema.FACET_DIMS.stream().map(state::getOrdRange)
+                .toArray(SortedSetDocValuesReaderState.OrdRange[]::new);
+    }
+
+    /**
+     * The counter of a snapshot; a segment's signatures are read once and kept in {@code cache} while
+     * the segment is open, so a new snapshot reads only its new segments.
+     */
+    static FacetCounter of(IndexReader reader, SortedSetDocValuesReaderState state, Map<Object, SegmentFacetSignatures> cache)
+            throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        SegmentFacetSignatures[] segments = new SegmentFacetSignatures[leaves.size()];
+        for (LeafReaderContext leaf : leaves) {
+            IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+            if (helper == null) {
+                segments[leaf.ord] = SegmentFacetSignatures.of(leaf.reader(), state.getField());
+                continue;
+            }
+            SegmentFacetSignatures s = cache.get(helper.getKey());
+            if (s == null) {
+                s = SegmentFacetSignatures.of(leaf.reader(), state.getField());
+                if (cache.putIfAbsent(helper.getKey(), s) == null) {
+                    helper.addClosedListener(cache::remove);
+                }
+            }
+            segments[leaf.ord] = s;
+        }
+        return new FacetCounter(state, segments);
+    }
+
+    /** A fresh cache for {@link #of}. */
+    static Map<Object, SegmentFacetSignatures> newCache() {
+        return new ConcurrentHashMap<>();
+    }
+
+    /** A collector for one search (not thread-safe: one search on one thread). */
+    Counting counting() {
+        return new Counting();
+    }
+
+    /** Collects the hits' signatures; then {@link #total()} and {@link #counts()}. */
+    final class Counting implements Collector {
+        /** Per segment and group, hits per signature. */
+        private final int[][][] perSegment = new int[segments.length][][];
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
+            SegmentFacetSignatures signatures = segments[context.ord];
+            int[][] counts = new int[GROUPS][];
+            for (int g = 0; g < GROUPS; g++) {
+                counts[g] = new int[signatures.signatures(g)];
+            }
+            perSegment[context.ord] = counts;
+            int[] first = counts[0];
+            int[] second = counts[1];
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) {
+                    // counts need no scores
+                }
+
+                @Override
+                public void collect(int doc) {
+                    first[signatures.signature(0, doc)]++;
+                    second[signatures.signature(1, doc)]++;
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+
+        /** How many hits were collected. */
+        long total() {
+            long total = 0;
+            for (int[][] counts : perSegment) {
+                if (counts != null) {
+                    for (int c : counts[0]) {
+                        total += c;
+                    }
+                }
+            }
+            return total;
+        }
+
+        /** Counts per dimension in {@link PassageSchema#FACET_DIMS} order, each its top values. */
+        Map<String, Map<String, Integer>> counts() {
+            int[] byOrd = new int[labels.length];
+            for (int seg = 0; seg < perSegment.length; seg++) {
+                if (perSegment[seg] == null) {
+                    continue;
+                }
+                int[] toGlobal = globalOrds[seg];
+                for (int g = 0; g < GROUPS; g++) {
+                    int[] counts = perSegment[seg][g];
+                    for (int sig = SegmentFacetSignatures.NONE + 1; sig < counts.length; sig++) {
+                        if (counts[sig] != 0) {
+                            for (int ord : segments[seg].ords(g, sig)) {
+                                byOrd[toGlobal[ord]] += counts[sig];
+                            }
+                        }
+                    }
+                }
+            }
+            Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+            for (int d = 0; d < ranges.length; d++) {
+                out.put(PassageSchema.FACET_DIMS.get(d), topValues(ranges[d], byOrd));
+            }
+            return out;
+        }
+    }
+
+    /** The most frequent values of one dimension, equal counts in ordinal (label) order as Lucene gives them. */
+    private Map<String, Integer> topValues(SortedSetDocValuesReaderState.OrdRange range, int[] byOrd) {
+        Map<String, Integer> values = new LinkedHashMap<>();
+        if (range == null) {
+            return values;
+        }
+        List<int[]> counted = new ArrayList<>();
+        for (int ord = range.start; ord <= range.end; ord++) {
+            if (byOrd[ord] > 0) {
+                counted.add(new int[] {ord, byOrd[ord]});
+            }
+        }
+        counted.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
+        for (int[] oc : counted.subList(0, Math.min(FacetFilters.TOP_VALUES, counted.size()))) {
+            values.put(labels[oc[0]], oc[1]);
+        }
+        return values;
+    }
+}

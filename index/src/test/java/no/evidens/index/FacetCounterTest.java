@@ -1,0 +1,106 @@
+package no.evidens.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The facet counts users see match Lucene's own facet counting, across segments and refreshed snapshots. */
+class FacetCounterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void countsAndTopValuesAreLucenesAcrossSegmentsAndRefreshes() throws IOException {
+        Random random = new Random(11);
+        Map<Object, SegmentFacetSignatures> cache = FacetCounter.newCache();
+        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
+        try (Directory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, config)) {
+            addPassages(w, random, 0, 3);
+            try (DirectoryReader first = DirectoryReader.open(w)) {
+                assertEquals(3, first.leaves().size());
+                assertSameAsLucene(first, cache);
+                addPassages(w, random, 3, 2);
+                try (DirectoryReader second = DirectoryReader.openIfChanged(first, w)) {
+                    assertEquals(5, second.leaves().size());
+                    assertSameAsLucene(second, cache);
+                    assertEquals(5, cache.size(), "the three unchanged segments are read once, the two new ones added");
+                }
+            }
+        }
+    }
+
+    /** {@code segments} segments of passages with up to 150 indicator values, so that a top-100 cut has ties. */
+    private static void addPassages(IndexWriter w, Random random, int firstSegment, int segments) throws IOException {
+        for (int seg = firstSegment; seg < firstSegment + segments; seg++) {
+            for (int doc = 0; doc < 40; doc++) {
+                String caseId = "sak-" + random.nextInt(5);
+                String docId = "d" + seg + "-" + doc;
+                String type = List.of("journal", "styringsdokument", "annet").get(random.nextInt(3));
+                Map<String, String> documentFacets = Map.of(PassageSchema.MUNICIPALITY, "kommune" + random.nextInt(4),
+                        PassageSchema.YEAR, String.valueOf(2020 + random.nextInt(5)));
+                for (int p = 0; p < 1 + random.nextInt(8); p++) {
+                    List<String> indicators = new ArrayList<>();
+                    for (int i = random.nextInt(4); i > 0; i--) {
+                        indicators.add("indikator" + random.nextInt(150));
+                    }
+                    List<String> laws = random.nextInt(3) == 0 ? List.of("lov" + random.nextInt(6)) : List.of();
+                    List<String> quotes = random.nextBoolean() ? List.of("sitat") : List.of();
+                    String text = "tekst " + (random.nextBoolean() ? "samarbeid" : "plan");
+                    w.addDocument(FacetFilters.CONFIG.build(PassageSchema.toDocument(new Passage(Passage.idOf(caseId, docId, p),
+                            caseId, docId, docId + ".txt", type, "Tittel", "", 1, 0, text.length(), text, quotes,
+                            indicators.stream().distinct().toList(), laws, documentFacets))));
+                }
+            }
+            w.commit();
+        }
+    }
+
+    private static void assertSameAsLucene(DirectoryReader reader, Map<Object, SegmentFacetSignatures> cache) throws IOException {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, FacetFilters.CONFIG);
+        FacetCounter counter = FacetCounter.of(reader, state, cache);
+        for (Query q : List.of(new MatchAllDocsQuery(), new TermQuery(new Term(PassageSchema.TEXT, "samarbeid")),
+                new TermQuery(new Term(PassageSchema.CASE, "sak-2")), new TermQuery(new Term(PassageSchema.TEXT, "ingen")))) {
+            FacetsCollector lucene = searcher.search(q, new FacetsCollectorManager());
+            Map<String, Map<String, Integer>> expected = FacetFilters.counts(new SortedSetDocValuesFacetCounts(state, lucene));
+            FacetCounter.Counting counting = counter.counting();
+            searcher.search(q, counting);
+            assertEquals(searcher.count(q), counting.total(), q.toString());
+            assertEquals(expected, counting.counts(), q.toString());
+            // LinkedHashMap equality ignores order: the order of the values is part of what users see
+            for (String dim : PassageSchema.FACET_DIMS) {
+                assertEquals(List.copyOf(expected.get(dim).keySet()), List.copyOf(counting.counts().get(dim).keySet()), dim);
+            }
+        }
+        FacetCounter.Counting all = counter.counting();
+        searcher.search(new MatchAllDocsQuery(), all);
+        assertEquals(FacetFilters.TOP_VALUES, all.counts().get(PassageSchema.INDICATOR).size(), "the top 100 of 150 values");
+        assertTrue(all.counts().get(PassageSchema.LAW).size() > 1);
+    }
+}
