@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.h2.api.ErrorCode;
 
+import no.evidens.findings.trail.AuditTrail;
+
 /**
  * The findings of audit cases and the evidence attached to them, in an embedded H2 database under
  * {@code <home>/findings/}.
@@ -111,6 +113,29 @@ public final class FindingStore implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * The audit trail kept in this store's database, in its transactions (and closed with it).
+     *
+     * @param chainFile the file outside the database that the latest hashes are appended to
+     */
+    public AuditTrail trail(Path chainFile) {
+        return new AuditTrail(new AuditTrail.Transactions() {
+            @Override
+            public <T> T write(AuditTrail.Work<T> work) {
+                synchronized (FindingStore.this) {
+                    return FindingStore.this.write(() -> work.run(c));
+                }
+            }
+
+            @Override
+            public <T> T read(AuditTrail.Work<T> work) {
+                synchronized (FindingStore.this) {
+                    return FindingStore.this.read(() -> work.run(c));
+                }
+            }
+        }, chainFile);
     }
 
     public synchronized int schemaVersion() {
