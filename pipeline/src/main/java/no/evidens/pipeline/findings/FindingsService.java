@@ -17,6 +17,7 @@ import no.evidens.findings.FindingDraft;
 import no.evidens.findings.FindingKind;
 import no.evidens.findings.FindingStore;
 import no.evidens.findings.HistoryEntry;
+import no.evidens.findings.trail.AuditEvent;
 import no.evidens.index.SearchHit;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
@@ -90,18 +91,24 @@ public final class FindingsService {
     public FindingOut create(String caseId, FindingKind kind, FindingDraft draft, Attachment first, String actor) throws IOException {
         EvidenceDraft evidence = first == null ? null : quotations.resolve(caseId, first);
         try (FindingStore store = open()) {
+            FindingOut created;
             if (evidence == null) {
-                return CaseExports.finding(store.create(caseId, kind, draft, actor), List.of(), null);
+                created = CaseExports.finding(store.create(caseId, kind, draft, actor), List.of(), null);
+            } else {
+                EvidenceItem item = store.createWithEvidence(caseId, kind, draft, evidence, actor);
+                created = out(store, store.findingById(item.findingId()).orElseThrow());
             }
-            EvidenceItem item = store.createWithEvidence(caseId, kind, draft, evidence, actor);
-            return out(store, store.findingById(item.findingId()).orElseThrow());
+            audited(store, actor, "finding-create", caseId, created.ref(), evidence == null ? null : "with quotation of " + evidence.docId());
+            return created;
         }
     }
 
     /** Changes a finding's title, requirements, text or status (null fields stay). */
     public FindingOut edit(String caseId, String ref, FindingDraft changes, String actor) {
         try (FindingStore store = open()) {
-            return out(store, store.edit(findingOf(store, caseId, ref), changes, actor));
+            FindingOut after = out(store, store.edit(findingOf(store, caseId, ref), changes, actor));
+            audited(store, actor, "finding-edit", caseId, after.ref(), null);
+            return after;
         }
     }
 
@@ -111,6 +118,7 @@ public final class FindingsService {
             Finding f = findingOf(store, caseId, ref);
             FindingOut before = out(store, f);
             store.delete(f, actor);
+            audited(store, actor, "finding-delete", caseId, before.ref(), null);
             return before;
         }
     }
@@ -138,6 +146,7 @@ public final class FindingsService {
         try (FindingStore store = open()) {
             Finding f = findingOf(store, caseId, ref);
             EvidenceItem item = store.attach(f, quotations.resolve(caseId, attachment), actor);
+            audited(store, actor, "quotation-attach", caseId, f.ref(), "#" + item.id() + " from " + item.evidence().docId());
             return placed(store, item);
         }
     }
@@ -147,7 +156,9 @@ public final class FindingsService {
         try (FindingStore store = open()) {
             EvidenceItem item = itemOfCase(store, caseId, itemId);
             store.detach(item.id(), actor);
-            return out(store, store.findingById(item.findingId()).orElseThrow());
+            FindingOut after = out(store, store.findingById(item.findingId()).orElseThrow());
+            audited(store, actor, "quotation-detach", caseId, after.ref(), "#" + item.id());
+            return after;
         }
     }
 
@@ -161,7 +172,9 @@ public final class FindingsService {
         try (FindingStore store = open()) {
             EvidenceItem item = itemOfCase(store, caseId, itemId);
             Finding target = toRef == null ? null : findingOf(store, caseId, toRef);
-            return placed(store, store.move(item.id(), target, position, actor));
+            Placed moved = placed(store, store.move(item.id(), target, position, actor));
+            audited(store, actor, "quotation-move", caseId, moved.finding().ref(), "#" + item.id() + " to position " + moved.item().position());
+            return moved;
         }
     }
 
@@ -275,6 +288,17 @@ public final class FindingsService {
         FindingOut f = out(store, store.findingById(item.findingId()).orElseThrow());
         EvidenceOut e = f.evidence().stream().filter(x -> x.id() == item.id()).findFirst().orElseThrow();
         return new Placed(f, e);
+    }
+
+    /** The audit trail of the home. */
+    public AuditService audit() {
+        return new AuditService(home, lockWait);
+    }
+
+    /** Records a change of a finding in the audit trail, in the store already open. */
+    private void audited(FindingStore store, String actor, String action, String caseId, String ref, String detail) {
+        store.trail(home.root().resolve(AuditService.CHAIN_FILE))
+                .record(new AuditEvent(actor, action, caseId, AuditEvent.FINDING, ref, detail));
     }
 
     /** Export, import and verification of whole cases. */

@@ -119,13 +119,14 @@ public final class WebServer implements AutoCloseable {
         Routes routes = new Routes().register(
                 new SessionResource(token, user, ingest.maxBytes()),
                 new CasesResource(home, findings),
-                new SearchResource(index, findings),
-                new PassagesResource(index, findings),
-                new DocumentsResource(index, findings),
+                new SearchResource(index, findings, user),
+                new PassagesResource(index, findings, user),
+                new DocumentsResource(index, findings, user),
                 new OverviewResource(home, index),
                 new FindingsResource(findings, user),
                 new EvidenceResource(findings, user),
                 new HistoryResource(findings),
+                new AuditResource(findings.audit()),
                 new ExportResource(home, findings, user),
                 new IngestResource(ingest),
                 new StaticFiles());
