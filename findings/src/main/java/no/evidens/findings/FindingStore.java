@@ -181,11 +181,26 @@ public final class FindingStore implements AutoCloseable {
 
     /** Changes the title, requirements, text or status (null fields stay as they are). */
     public synchronized Finding edit(Finding finding, FindingDraft changes, String actor) {
+        return edit(finding, changes, actor, null);
+    }
+
+    /**
+     * Changes the title, requirements, text or status (null fields stay as they are), when the finding
+     * is still at the version the change was made on.
+     *
+     * @param expectedVersion the version the change was made on, or null to take it as it is now
+     * @throws StaleFinding   when the finding has changed since that version
+     * @throws FindingLocked  when it is approved, or the change sets a review status (those are steps: {@link #review})
+     */
+    public synchronized Finding edit(Finding finding, FindingDraft changes, String actor, Integer expectedVersion) {
+        if (changes.status() != null && (changes.status().equals(Finding.IN_REVIEW) || changes.status().equals(Finding.APPROVED))) {
+            throw new FindingLocked("the status '" + changes.status() + "' is set by sending to review and approving, not by an edit");
+        }
         return write(() -> {
-            Finding before = lockFinding(finding.id());
+            Finding before = lockFinding(finding.id(), expectedVersion);
             Instant now = now();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE finding SET title = ?, text = ?, status = ?, updated_by = ?, updated_at = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET title = ?, text = ?, status = ?, updated_by = ?,"
+                    + " updated_at = ?, version = version + 1 WHERE id = ?")) {
                 ps.setString(1, changes.title() != null ? changes.title() : before.title());
                 ps.setString(2, changes.text() != null ? changes.text() : before.text());
                 ps.setString(3, changes.status() != null ? changes.status() : before.status());
@@ -209,8 +224,17 @@ public final class FindingStore implements AutoCloseable {
 
     /** Deletes a finding and its evidence; the later findings of its kind move up one number. */
     public synchronized void delete(Finding finding, String actor) {
+        delete(finding, actor, null);
+    }
+
+    /**
+     * Deletes a finding and its evidence, when it is still at the version the deletion was asked on.
+     *
+     * @param expectedVersion that version, or null
+     */
+    public synchronized void delete(Finding finding, String actor, Integer expectedVersion) {
         write(() -> {
-            Finding before = lockFinding(finding.id());
+            Finding before = lockFinding(finding.id(), expectedVersion);
             Instant now = now();
             List<EvidenceItem> items = evidenceOf(before.id());
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM finding WHERE id = ?")) {
@@ -483,7 +507,7 @@ public final class FindingStore implements AutoCloseable {
     // ---------------------------------------------------------------- rows
 
     private static final String FINDING_SELECT = "SELECT id, case_id, kind, number, title, text, status, created_by, created_at,"
-            + " updated_by, updated_at FROM finding";
+            + " updated_by, updated_at, version FROM finding";
     private static final String EVIDENCE_SELECT = "SELECT id, finding_id, position, passage_id, last_passage_id, doc_id,"
             + " start_offset, end_offset, quote, title, file, type, page, end_page, sha256, source_bundle, stance, note, query,"
             + " filters, added_by, added_at, normaliser_version FROM evidence";
@@ -495,13 +519,13 @@ public final class FindingStore implements AutoCloseable {
                 long id = rs.getLong(1);
                 out.add(new Finding(id, rs.getString(2), FindingKind.of(rs.getString(3)), rs.getInt(4), rs.getString(5),
                         List.of(), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9), rs.getString(10),
-                        instant(rs, 11)));
+                        instant(rs, 11), rs.getInt(12)));
             }
         }
         List<Finding> withRequirements = new ArrayList<>(out.size());
         for (Finding f : out) {
             withRequirements.add(new Finding(f.id(), f.caseId(), f.kind(), f.number(), f.title(), requirements(f.id()),
-                    f.text(), f.status(), f.createdBy(), f.createdAt(), f.updatedBy(), f.updatedAt()));
+                    f.text(), f.status(), f.createdBy(), f.createdAt(), f.updatedBy(), f.updatedAt(), f.version()));
         }
         return withRequirements;
     }
@@ -638,8 +662,54 @@ public final class FindingStore implements AutoCloseable {
         }
     }
 
-    /** Locks the finding's row for this transaction (so evidence positions are counted by one writer at a time). */
+    /**
+     * Takes a review step: sends to review, approves (the lead only), or reopens (an approved one: the lead only).
+     *
+     * @param lead            whether the actor is the case's lead
+     * @param expectedVersion the version the step was taken on, or null
+     */
+    public synchronized Finding review(Finding finding, ReviewStep step, boolean lead, String actor, Integer expectedVersion) {
+        return write(() -> {
+            Finding before = lockRow(finding.id(), expectedVersion);
+            step.check(before, lead);
+            Instant now = now();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE finding SET status = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
+                ps.setString(1, step.to());
+                ps.setString(2, actor);
+                ps.setObject(3, time(now));
+                ps.setLong(4, before.id());
+                ps.executeUpdate();
+            }
+            Finding after = findingRow(before.id()).orElseThrow();
+            history(after, null, step.action(), actor, now, snapshot(before), snapshot(after));
+            return after;
+        });
+    }
+
+    /** Locks an unlocked finding's row for this transaction (so evidence positions are counted by one writer at a time). */
     private Finding lockFinding(long id) throws SQLException {
+        return lockFinding(id, null);
+    }
+
+    /** … and checks it is at the expected version (when one is given) and not approved. */
+    private Finding lockFinding(long id, Integer expectedVersion) throws SQLException {
+        Finding f = lockRow(id, expectedVersion);
+        if (f.locked()) {
+            throw new FindingLocked(f.ref() + " is approved (godkjent) and locked: the lead reopens it before it can be changed");
+        }
+        return f;
+    }
+
+    private Finding lockRow(long id, Integer expectedVersion) throws SQLException {
+        Finding f = lockedRow(id);
+        if (expectedVersion != null && expectedVersion != f.version()) {
+            throw new StaleFinding(f, expectedVersion);
+        }
+        return f;
+    }
+
+    private Finding lockedRow(long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM finding WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -655,7 +725,7 @@ public final class FindingStore implements AutoCloseable {
     }
 
     private void touch(long findingId, String actor, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET updated_by = ?, updated_at = ? WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
             ps.setString(1, actor);
             ps.setObject(2, time(now));
             ps.setLong(3, findingId);

@@ -50,8 +50,23 @@ final class AuditResource implements Routes.Resource {
             out.put("case", caseId);
             out.put("intact", check.intact());
             out.put("problems", check.problems());
-            out.put("entries", entries);
+            out.put("entries", entries.stream().map(AuditResource::json).toList());
             x.json(200, out);
         });
+    }
+
+    /** An entry as JSON (its time as an ISO instant: the API's mapper has no java.time module). */
+    private static Map<String, Object> json(AuditEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("at", e.at().toString());
+        m.put("actor", e.actor());
+        m.put("action", e.action());
+        m.put("case", e.caseId());
+        m.put("targetKind", e.targetKind());
+        m.put("target", e.target());
+        m.put("detail", e.detail());
+        m.put("hash", e.hash());
+        return m;
     }
 }

@@ -521,6 +521,42 @@ function findingCard(caseId, f, all) {
     edit);
 }
 
+// ---------------------------------------------------------------- audit trail
+
+const AUDIT_ACTIONS = {
+  'show-document': 'Viste dokument', 'show-passage': 'Viste avsnitt', search: 'Søkte', export: 'Eksporterte',
+  'finding-create': 'Opprettet funn', 'finding-edit': 'Endret funn', 'finding-delete': 'Slettet funn',
+  'finding-submit': 'Sendte funn til gjennomgang', 'finding-approve': 'Godkjente funn', 'finding-reopen': 'Åpnet funn igjen',
+  'quotation-attach': 'La til sitat', 'quotation-detach': 'Fjernet sitat', 'quotation-move': 'Flyttet sitat',
+  'case-close': 'Lukket saken', 'records-delete': 'Slettet journaler og klientdokumentasjon'
+};
+
+async function viewAudit(params) {
+  if (needCase()) return;
+  const caseId = state.caseId;
+  const user = params.get('bruker') || '';
+  const since = params.get('fra') || '';
+  let r;
+  try { r = await api('GET', '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since })); } catch (e) { render(heading('Revisjonsspor'), el('p', { class: 'alert' }, e.message)); return; }
+  const userIn = el('input', { type: 'text', id: 'audit-user', value: user, autocomplete: 'off' });
+  const sinceIn = el('input', { type: 'date', id: 'audit-since', value: since });
+  const filter = el('form', { class: 'audit-filter', onsubmit: ev => { ev.preventDefault(); go('spor', { bruker: userIn.value.trim(), fra: sinceIn.value }); } },
+    el('label', {}, 'Bruker', userIn), el('label', {}, 'Fra dato', sinceIn), el('button', { type: 'submit' }, 'Vis'),
+    el('a', { class: 'button secondary', id: 'audit-csv', download: '',
+      href: '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since, format: 'csv' }) }, 'Last ned CSV'));
+  const intact = r.intact
+    ? el('p', { id: 'audit-intact' }, 'Sporet er uendret: hver oppføring stemmer med sin kontrollsum og med kjedefilen.')
+    : el('div', { class: 'alert', id: 'audit-intact' }, el('p', {}, 'Sporet er endret etter at det ble skrevet:'), el('ul', {}, ...r.problems.map(p => el('li', {}, p))));
+  const table = el('table', { class: 'audit', id: 'audit-table' },
+    el('caption', {}, `Hvem som har sett journaler og klientdokumentasjon, søkt, eksportert og endret funn i ${caseId}, eldste først.`),
+    el('thead', {}, el('tr', {}, ...['Nr.', 'Tid', 'Bruker', 'Handling', 'Gjelder', 'Detaljer'].map(t => el('th', { scope: 'col' }, t)))),
+    el('tbody', {}, ...r.entries.map(e => el('tr', {},
+      el('td', {}, String(e.id)), el('td', {}, new Date(e.at).toLocaleString('nb-NO')), el('td', {}, e.actor),
+      el('td', {}, AUDIT_ACTIONS[e.action] || e.action), el('td', {}, e.target || ''), el('td', {}, e.detail || '')))));
+  render(heading('Revisjonsspor for ' + caseId), intact, filter,
+    r.entries.length ? table : el('p', {}, 'Ingen oppføringer' + (user ? ' for ' + user : '') + (since ? ' fra ' + since : '') + '.'));
+}
+
 // ---------------------------------------------------------------- overview
 
 async function viewOverview() {
@@ -626,7 +662,7 @@ async function loadCases(prefer) {
   if (state.caseId) select.value = state.caseId;
 }
 
-const VIEWS = { sok: viewSearch, dokument: viewDocument, funn: viewFindings, oversikt: viewOverview, innlesing: viewIngest, lignende: viewLike };
+const VIEWS = { sok: viewSearch, dokument: viewDocument, funn: viewFindings, oversikt: viewOverview, innlesing: viewIngest, lignende: viewLike, spor: viewAudit };
 
 async function refresh() {
   const { name, params } = route();
