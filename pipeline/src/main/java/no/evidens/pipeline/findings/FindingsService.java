@@ -17,6 +17,8 @@ import no.evidens.findings.FindingDraft;
 import no.evidens.findings.FindingKind;
 import no.evidens.findings.FindingStore;
 import no.evidens.findings.HistoryEntry;
+import no.evidens.findings.ReviewStep;
+import no.evidens.findings.StaleFinding;
 import no.evidens.findings.trail.AuditEvent;
 import no.evidens.index.SearchHit;
 import no.evidens.pipeline.EvidensHome;
@@ -105,19 +107,62 @@ public final class FindingsService {
 
     /** Changes a finding's title, requirements, text or status (null fields stay). */
     public FindingOut edit(String caseId, String ref, FindingDraft changes, String actor) {
+        return edit(caseId, ref, changes, actor, null);
+    }
+
+    /**
+     * Changes a finding's title, requirements, text or status (null fields stay).
+     *
+     * @param version the version the change was made on, or null for the one stored now
+     * @throws StaleChange when the finding has changed since that version
+     */
+    public FindingOut edit(String caseId, String ref, FindingDraft changes, String actor, Integer version) {
         try (FindingStore store = open()) {
-            FindingOut after = out(store, store.edit(findingOf(store, caseId, ref), changes, actor));
-            audited(store, actor, "finding-edit", caseId, after.ref(), null);
+            Finding f = findingOf(store, caseId, ref);
+            FindingOut after = out(store, stale(store, () -> store.edit(f, changes, actor, version)));
+            audited(store, actor, "finding-edit", caseId, after.ref(), "version " + after.version());
             return after;
+        }
+    }
+
+    /**
+     * Takes a review step: send to review, approve (the lead only), reopen (an approved one: the lead only).
+     *
+     * @param lead    whether the actor is the case's lead (the web says so from the role; one local user is the lead)
+     * @param version the version the step was taken on, or null
+     */
+    public FindingOut review(String caseId, String ref, ReviewStep step, boolean lead, String actor, Integer version) {
+        try (FindingStore store = open()) {
+            Finding f = findingOf(store, caseId, ref);
+            FindingOut after = out(store, stale(store, () -> store.review(f, step, lead, actor, version)));
+            audited(store, actor, "finding-" + step.action(), caseId, after.ref(), after.status() + ", version " + after.version());
+            return after;
+        }
+    }
+
+    /** Runs a change; a stale one is refused with the finding as it is now. */
+    private static Finding stale(FindingStore store, java.util.function.Supplier<Finding> change) {
+        try {
+            return change.get();
+        } catch (StaleFinding e) {
+            throw new StaleChange(e.getMessage(), out(store, e.current()), e.given());
         }
     }
 
     /** Deletes a finding and its quotations; returns it as it was. */
     public FindingOut delete(String caseId, String ref, String actor) {
+        return delete(caseId, ref, actor, null);
+    }
+
+    /** Deletes a finding and its quotations, when it is still at this version (or null: any); returns it as it was. */
+    public FindingOut delete(String caseId, String ref, String actor, Integer version) {
         try (FindingStore store = open()) {
             Finding f = findingOf(store, caseId, ref);
             FindingOut before = out(store, f);
-            store.delete(f, actor);
+            stale(store, () -> {
+                store.delete(f, actor, version);
+                return f;
+            });
             audited(store, actor, "finding-delete", caseId, before.ref(), null);
             return before;
         }
