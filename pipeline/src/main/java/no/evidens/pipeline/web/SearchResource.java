@@ -60,7 +60,11 @@ final class SearchResource implements Routes.Resource {
         out.put("hits", r.hits());
         out.put("facets", r.facets());
         out.put("usedBy", findings.usedBy(r.hits()));
-        findings.audit().searched(user, caseId, q, String.join(" ", filters) + (type == null ? "" : " type:" + type), (int) r.total());
+        List<String> narrowed = new ArrayList<>(filters);
+        if (type != null) {
+            narrowed.add("type:" + type);
+        }
+        findings.audit().searched(user, caseId, q, String.join(" ", narrowed), (int) r.total());
         return out;
     }
 
