@@ -121,7 +121,16 @@ public final class FindingStore implements AutoCloseable {
      * @param chainFile the file outside the database that the latest hashes are appended to
      */
     public AuditTrail trail(Path chainFile) {
-        return new AuditTrail(new AuditTrail.Transactions() {
+        return new AuditTrail(transactions(), chainFile);
+    }
+
+    /** Whether cases are closed, and which sources were deleted, in this store's transactions. */
+    public CaseLifecycle lifecycle() {
+        return new CaseLifecycle(transactions());
+    }
+
+    private AuditTrail.Transactions transactions() {
+        return new AuditTrail.Transactions() {
             @Override
             public <T> T write(AuditTrail.Work<T> work) {
                 synchronized (FindingStore.this) {
@@ -135,7 +144,7 @@ public final class FindingStore implements AutoCloseable {
                     return FindingStore.this.read(() -> work.run(c));
                 }
             }
-        }, chainFile);
+        };
     }
 
     public synchronized int schemaVersion() {
@@ -165,6 +174,7 @@ public final class FindingStore implements AutoCloseable {
     }
 
     private Finding insertNew(String caseId, FindingKind kind, FindingDraft draft, String actor) throws SQLException {
+        CaseLifecycle.requireOpen(c, caseId);
         int number;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM finding WHERE case_id = ? AND kind = ?")) {
@@ -703,6 +713,7 @@ public final class FindingStore implements AutoCloseable {
 
     private Finding lockRow(long id, Integer expectedVersion) throws SQLException {
         Finding f = lockedRow(id);
+        CaseLifecycle.requireOpen(c, f.caseId());
         if (expectedVersion != null && expectedVersion != f.version()) {
             throw new StaleFinding(f, expectedVersion);
         }
