@@ -147,6 +147,49 @@ public final class FindingStore implements AutoCloseable {
         };
     }
 
+    /**
+     * Writes a transactionally consistent copy of the whole store (findings, history, audit trail) to a
+     * zip, while others may go on using it: H2's online {@code BACKUP TO}.
+     */
+    public synchronized void backupTo(Path zip) {
+        write(() -> {
+            try (PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
+                ps.setString(1, zip.toAbsolutePath().toString());
+                ps.execute();
+            }
+            return null;
+        });
+    }
+
+    /** Unpacks a store written by {@link #backupTo} into {@code dir} (which then holds the store). */
+    public static void restore(Path zip, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            org.h2.tools.Restore.execute(zip.toAbsolutePath().toString(), dir.toAbsolutePath().toString(), DB_NAME);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot restore the findings store from " + zip + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Points the quotations whose bundle lay under {@code from} (an uploaded bundle in the old home) to the
+     * same place under {@code to}; for a restored home.
+     *
+     * @return how many quotations were changed
+     */
+    public synchronized int moveSources(String from, String to) {
+        return write(() -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE evidence SET source_bundle = CONCAT(?, SUBSTRING(source_bundle, ?))"
+                    + " WHERE LEFT(source_bundle, ?) = ?")) {
+                ps.setString(1, to);
+                ps.setInt(2, from.length() + 1);
+                ps.setInt(3, from.length());
+                ps.setString(4, from);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public synchronized int schemaVersion() {
         return read(() -> Migrations.current(c));
     }

@@ -48,6 +48,17 @@ final class IngestJobs {
         this.ingestions = ingestions;
     }
 
+    /** The files of the running ingestion not yet done (0 when none runs), for the metrics. */
+    int filesWaiting() {
+        Job job = running;
+        return job == null ? 0 : Math.max(0, job.total - job.done.get());
+    }
+
+    /** 1 while an ingestion runs, else 0, for the metrics. */
+    int jobsRunning() {
+        return running == null ? 0 : 1;
+    }
+
     long maxBytes() {
         return maxBytes;
     }
