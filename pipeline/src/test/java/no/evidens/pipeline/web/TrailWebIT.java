@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +23,13 @@ import org.junit.jupiter.api.TestInstance;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.corpus.SampleBundle;
+import no.evidens.findings.FindingStore;
+import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.findings.HomeBackup;
+import no.evidens.pipeline.findings.SearcherSource;
+import no.evidens.pipeline.findings.Verification;
 
 /** The audit trail and the findings' versions and review over the workspace's API. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -131,5 +140,46 @@ class TrailWebIT {
         assertTrue(locked.body.get("error").asText().contains("approved (godkjent) and locked"), locked.text);
         assertEquals(200, json("POST", base + "/reopen", "{}").status);
         assertEquals("utkast", get(base).body.get("status").asText());
+    }
+
+    @Test
+    void healthAndMetricsAnswerAndAHomeIsBackedUpWhileServedAndRestoredWithEveryQuotation() throws Exception {
+        Answer health = get("/health");
+        assertEquals(200, health.status, health.text);
+        assertEquals("UP", health.body.get("status").asText());
+        assertEquals("ok", health.body.get("index").asText());
+        JsonNode hit = get("/api/search?q=" + enc("individuell plan") + "&case=" + CASE + "&limit=2").body.get("hits");
+        Answer created = json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"observasjon\",\"title\":\"Planer\","
+                + "\"evidence\":{\"passageId\":\"" + hit.get(0).get("passageId").asText() + "\"}}");
+        assertEquals(201, created.status, created.text);
+        String ref = created.body.get("ref").asText();
+        assertEquals(201, json("POST", "/api/findings/" + CASE + "/" + ref + "/evidence",
+                "{\"passageId\":\"" + hit.get(1).get("passageId").asText() + "\"}").status);
+
+        Answer metrics = get("/metrics");
+        assertEquals(200, metrics.status);
+        assertTrue(metrics.text.contains("evidens_http_requests_seconds_count{area=\"/api/search\",method=\"GET\",status=\"200\"}"), metrics.text);
+        assertTrue(metrics.text.contains("evidens_http_requests_seconds_bucket{area=\"/api/findings\""), "latency histogram");
+        assertTrue(metrics.text.contains("evidens_ingest_files_waiting 0.0"), metrics.text);
+        assertTrue(metrics.text.lines().anyMatch(l -> l.startsWith("evidens_index_size_bytes ") && !l.endsWith(" 0.0")), metrics.text);
+        assertEquals(405, send(req("/health").POST(HttpRequest.BodyPublishers.noBody())).status);
+
+        // While the server runs (and answers a search meanwhile), back the home up; restore it into a new one.
+        Path backup = Files.createTempDirectory("evidens-backup").resolve("b");
+        Path restored = Files.createTempDirectory("evidens-restored").resolve("home");
+        try {
+            new HomeBackup(Duration.ofSeconds(20)).backup(ws.home, backup);
+            assertEquals(200, get("/api/search?q=" + enc("plan") + "&case=" + CASE).status);
+            new HomeBackup(Duration.ofSeconds(20)).restore(backup, new EvidensHome(restored));
+            EvidensHome home = new EvidensHome(restored);
+            List<Verification> checks = new FindingsService(home, SearcherSource.opening(home.index()), FindingStore.DEFAULT_LOCK_WAIT)
+                    .reports().verify(CASE, null);
+            assertEquals(2, checks.size());
+            checks.forEach(v -> assertEquals(Verification.OK, v.status(), v.problems().toString()));
+            assertTrue(new FindingsService(home, SearcherSource.opening(home.index()), FindingStore.DEFAULT_LOCK_WAIT).audit().verify().intact());
+        } finally {
+            SampleWorkspace.delete(backup.getParent());
+            SampleWorkspace.delete(restored.getParent());
+        }
     }
 }
