@@ -26,6 +26,7 @@ import no.evidens.corpus.SampleBundle;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.HomeBackup;
 import no.evidens.pipeline.findings.SearcherSource;
@@ -181,5 +182,18 @@ class TrailWebIT {
             SampleWorkspace.delete(backup.getParent());
             SampleWorkspace.delete(restored.getParent());
         }
+    }
+
+    @Test
+    void aClosedCaseRefusesUploadsAndNewFindingsWithAClearMessage() throws Exception {
+        String closed = "lukket-2026";
+        new CaseService(ws.home, Duration.ofSeconds(20)).close(closed, "leder", true);
+        Answer upload = send(req("/api/ingest?case=" + closed).header("Content-Type", "application/zip").header(WebServer.TOKEN_HEADER, token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'P', 'K', 5, 6})));
+        assertEquals(409, upload.status, upload.text);
+        assertTrue(upload.body.get("error").asText().contains("saken er lukket og kan bare leses"), upload.text);
+        Answer create = json("POST", "/api/findings", "{\"case\":\"" + closed + "\",\"kind\":\"avvik\",\"title\":\"Sent\"}");
+        assertEquals(409, create.status, create.text);
+        assertTrue(create.body.get("error").asText().contains("was closed by leder"), create.text);
     }
 }
