@@ -162,8 +162,8 @@ public final class AuditTrail {
         for (AuditEntry e : all) {
             byId.put(e.id(), e);
             if (e.id() != expected) {
-                p.add(expected, "entries #" + expected + (e.id() - 1 > expected ? "–#" + (e.id() - 1) : "")
-                        + " are missing from the database (removed)");
+                p.add(expected, (e.id() - 1 > expected ? "entries #" + expected + "–#" + (e.id() - 1) + " are" : "entry #" + expected + " is")
+                        + " missing from the database (removed)");
             } else if (!e.prevHash().equals(prev)) {
                 p.add(e.id(), "entry #" + e.id() + " does not follow entry #" + (e.id() - 1) + ": the chain is broken there");
             }

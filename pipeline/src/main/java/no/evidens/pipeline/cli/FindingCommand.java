@@ -177,9 +177,11 @@ final class FindingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<FindingOut> findings = opts.service().list(opts.caseId);
+            FindingsService service = opts.service();
+            List<FindingOut> findings = service.list(opts.caseId);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
+                service.audit().quotationsShown(opts.user(), opts.caseId, findings, "evidens finding list --json");
                 out.println(Json.write(findings));
             } else if (findings.isEmpty()) {
                 out.println("Case " + opts.caseId + " has no findings yet");
@@ -207,7 +209,9 @@ final class FindingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            FindingOut out = opts.service().show(opts.caseId, ref);
+            FindingsService service = opts.service();
+            FindingOut out = service.show(opts.caseId, ref);
+            service.audit().quotationsShown(opts.user(), opts.caseId, List.of(out), "evidens finding show");
             PrintWriter w = spec.commandLine().getOut();
             if (json) {
                 w.println(Json.write(out));

@@ -12,6 +12,8 @@ import no.evidens.findings.trail.AuditEvent;
 import no.evidens.findings.trail.TrailCheck;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.bundle.DocumentTypes;
+import no.evidens.pipeline.export.CaseExport.EvidenceOut;
+import no.evidens.pipeline.export.CaseExport.FindingOut;
 
 /**
  * The audit trail of a home, as the command line and the web workspace write and read it: who was
@@ -65,6 +67,27 @@ public final class AuditService {
     public void passageShown(String actor, String caseId, String passageId, String type, String via) {
         if (sensitive(type)) {
             record(actor, "show-passage", caseId, AuditEvent.PASSAGE, passageId, type + ", " + via);
+        }
+    }
+
+    /**
+     * Records that findings were shown with quotations from journals or client records (one entry per
+     * showing, naming the findings and the documents quoted).
+     */
+    public void quotationsShown(String actor, String caseId, List<FindingOut> findings, String via) {
+        java.util.Set<String> refs = new java.util.LinkedHashSet<>();
+        java.util.Set<String> docs = new java.util.LinkedHashSet<>();
+        for (FindingOut f : findings) {
+            for (EvidenceOut e : f.evidence()) {
+                if (e.citation() != null && sensitive(e.citation().type())) {
+                    refs.add(f.ref());
+                    docs.add(e.citation().docId());
+                }
+            }
+        }
+        if (!refs.isEmpty()) {
+            record(actor, "show-quotations", caseId, AuditEvent.FINDING, String.join(" ", refs),
+                    "quoting " + String.join(" ", docs) + ", " + via);
         }
     }
 

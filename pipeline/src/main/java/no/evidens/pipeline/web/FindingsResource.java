@@ -53,11 +53,15 @@ final class FindingsResource implements Routes.Resource {
     public void register(Routes routes) {
         routes.get("/api/findings", (x, p) -> {
             String caseId = Params.caseId(x.required("case"));
-            x.json(200, FindingsErrors.call(() -> findings.list(caseId)));
+            java.util.List<FindingOut> all = FindingsErrors.call(() -> findings.list(caseId));
+            findings.audit().quotationsShown(user, caseId, all, "workspace");
+            x.json(200, all);
         }).post("/api/findings", (x, p) -> x.json(201, create(x.jsonBody())))
                 .get("/api/findings/{case}/{ref}", (x, p) -> {
                     String caseId = Params.caseId(p.get("case"));
-                    x.json(200, FindingsErrors.call(() -> findings.show(caseId, p.get("ref"))));
+                    FindingOut f = FindingsErrors.call(() -> findings.show(caseId, p.get("ref")));
+                    findings.audit().quotationsShown(user, caseId, java.util.List.of(f), "workspace");
+                    x.json(200, f);
                 })
                 .patch("/api/findings/{case}/{ref}", (x, p) -> edit(x, Params.caseId(p.get("case")), p.get("ref")))
                 .delete("/api/findings/{case}/{ref}", (x, p) -> {

@@ -88,4 +88,19 @@ class AuditCliTest {
         assertEquals(0, run("audit", "--case", CaseFixture.CASE), err);
         assertTrue(out.startsWith("No audit entries"), out);
     }
+
+    @Test
+    void aFindingShownWithQuotationsFromAJournalIsRecorded() throws Exception {
+        fx = CaseFixture.create(tmp, "journal");
+        String c = CaseFixture.CASE;
+        assertEquals(0, run("finding", "create", "--case", c, "--kind", "avvik", "--title", "Ingen oversikt"), err);
+        assertEquals(0, run("finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(2)), err);
+        assertEquals(0, run("finding", "show", "avvik-1", "--case", c, "--user", "rapportskriver"), err);
+        assertEquals(0, run("finding", "list", "--case", c, "--user", "rapportskriver"), err);
+        assertEquals(0, run("audit", "--case", c, "--user", "rapportskriver"), err);
+        List<String> lines = out.lines().toList();
+        assertEquals(1, lines.size(), out);
+        assertTrue(lines.get(0).contains(" rapportskriver show-quotations finding avvik-1 (quoting " + fx.docId + ", evidens finding show)"),
+                lines.get(0));
+    }
 }

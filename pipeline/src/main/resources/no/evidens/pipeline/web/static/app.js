@@ -561,11 +561,11 @@ function showConflict(box, f, mine, current, save) {
 // ---------------------------------------------------------------- audit trail
 
 const AUDIT_ACTIONS = {
-  'show-document': 'Viste dokument', 'show-passage': 'Viste avsnitt', search: 'Søkte', export: 'Eksporterte',
+  'show-document': 'Viste dokument', 'show-passage': 'Viste avsnitt', 'show-quotations': 'Viste sitater', search: 'Søkte', export: 'Eksporterte',
   'finding-create': 'Opprettet funn', 'finding-edit': 'Endret funn', 'finding-delete': 'Slettet funn',
   'finding-submit': 'Sendte funn til gjennomgang', 'finding-approve': 'Godkjente funn', 'finding-reopen': 'Åpnet funn igjen',
   'quotation-attach': 'La til sitat', 'quotation-detach': 'Fjernet sitat', 'quotation-move': 'Flyttet sitat',
-  'case-close': 'Lukket saken', 'records-delete': 'Slettet journaler og klientdokumentasjon'
+  'case-close': 'Lukket saken', 'record-delete': 'Slettet dokument', 'records-delete': 'Slettet journaler og klientdokumentasjon'
 };
 
 async function viewAudit(params) {
