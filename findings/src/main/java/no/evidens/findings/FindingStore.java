@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.h2.api.ErrorCode;
 
+import no.evidens.findings.trail.AuditTrail;
+
 /**
  * The findings of audit cases and the evidence attached to them, in an embedded H2 database under
  * {@code <home>/findings/}.
@@ -113,6 +115,81 @@ public final class FindingStore implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * The audit trail kept in this store's database, in its transactions (and closed with it).
+     *
+     * @param chainFile the file outside the database that the latest hashes are appended to
+     */
+    public AuditTrail trail(Path chainFile) {
+        return new AuditTrail(transactions(), chainFile);
+    }
+
+    /** Whether cases are closed, and which sources were deleted, in this store's transactions. */
+    public CaseLifecycle lifecycle() {
+        return new CaseLifecycle(transactions());
+    }
+
+    private AuditTrail.Transactions transactions() {
+        return new AuditTrail.Transactions() {
+            @Override
+            public <T> T write(AuditTrail.Work<T> work) {
+                synchronized (FindingStore.this) {
+                    return FindingStore.this.write(() -> work.run(c));
+                }
+            }
+
+            @Override
+            public <T> T read(AuditTrail.Work<T> work) {
+                synchronized (FindingStore.this) {
+                    return FindingStore.this.read(() -> work.run(c));
+                }
+            }
+        };
+    }
+
+    /**
+     * Writes a transactionally consistent copy of the whole store (findings, history, audit trail) to a
+     * zip, while others may go on using it: H2's online {@code BACKUP TO}.
+     */
+    public synchronized void backupTo(Path zip) {
+        write(() -> {
+            try (PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
+                ps.setString(1, zip.toAbsolutePath().toString());
+                ps.execute();
+            }
+            return null;
+        });
+    }
+
+    /** Unpacks a store written by {@link #backupTo} into {@code dir} (which then holds the store). */
+    public static void restore(Path zip, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            org.h2.tools.Restore.execute(zip.toAbsolutePath().toString(), dir.toAbsolutePath().toString(), DB_NAME);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot restore the findings store from " + zip + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Points the quotations whose bundle lay under {@code from} (an uploaded bundle in the old home) to the
+     * same place under {@code to}; for a restored home.
+     *
+     * @return how many quotations were changed
+     */
+    public synchronized int moveSources(String from, String to) {
+        return write(() -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE evidence SET source_bundle = CONCAT(?, SUBSTRING(source_bundle, ?))"
+                    + " WHERE LEFT(source_bundle, ?) = ?")) {
+                ps.setString(1, to);
+                ps.setInt(2, from.length() + 1);
+                ps.setInt(3, from.length());
+                ps.setString(4, from);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public synchronized int schemaVersion() {
         return read(() -> Migrations.current(c));
     }
@@ -140,6 +217,7 @@ public final class FindingStore implements AutoCloseable {
     }
 
     private Finding insertNew(String caseId, FindingKind kind, FindingDraft draft, String actor) throws SQLException {
+        CaseLifecycle.requireOpen(c, caseId);
         int number;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM finding WHERE case_id = ? AND kind = ?")) {
@@ -156,11 +234,26 @@ public final class FindingStore implements AutoCloseable {
 
     /** Changes the title, requirements, text or status (null fields stay as they are). */
     public synchronized Finding edit(Finding finding, FindingDraft changes, String actor) {
+        return edit(finding, changes, actor, null);
+    }
+
+    /**
+     * Changes the title, requirements, text or status (null fields stay as they are), when the finding
+     * is still at the version the change was made on.
+     *
+     * @param expectedVersion the version the change was made on, or null to take it as it is now
+     * @throws StaleFinding   when the finding has changed since that version
+     * @throws FindingLocked  when it is approved, or the change sets a review status (those are steps: {@link #review})
+     */
+    public synchronized Finding edit(Finding finding, FindingDraft changes, String actor, Integer expectedVersion) {
+        if (changes.status() != null && (changes.status().equals(Finding.IN_REVIEW) || changes.status().equals(Finding.APPROVED))) {
+            throw new FindingLocked("the status '" + changes.status() + "' is set by sending to review and approving, not by an edit");
+        }
         return write(() -> {
-            Finding before = lockFinding(finding.id());
+            Finding before = lockFinding(finding.id(), expectedVersion);
             Instant now = now();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE finding SET title = ?, text = ?, status = ?, updated_by = ?, updated_at = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET title = ?, text = ?, status = ?, updated_by = ?,"
+                    + " updated_at = ?, version = version + 1 WHERE id = ?")) {
                 ps.setString(1, changes.title() != null ? changes.title() : before.title());
                 ps.setString(2, changes.text() != null ? changes.text() : before.text());
                 ps.setString(3, changes.status() != null ? changes.status() : before.status());
@@ -184,8 +277,17 @@ public final class FindingStore implements AutoCloseable {
 
     /** Deletes a finding and its evidence; the later findings of its kind move up one number. */
     public synchronized void delete(Finding finding, String actor) {
+        delete(finding, actor, null);
+    }
+
+    /**
+     * Deletes a finding and its evidence, when it is still at the version the deletion was asked on.
+     *
+     * @param expectedVersion that version, or null
+     */
+    public synchronized void delete(Finding finding, String actor, Integer expectedVersion) {
         write(() -> {
-            Finding before = lockFinding(finding.id());
+            Finding before = lockFinding(finding.id(), expectedVersion);
             Instant now = now();
             List<EvidenceItem> items = evidenceOf(before.id());
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM finding WHERE id = ?")) {
@@ -458,7 +560,7 @@ public final class FindingStore implements AutoCloseable {
     // ---------------------------------------------------------------- rows
 
     private static final String FINDING_SELECT = "SELECT id, case_id, kind, number, title, text, status, created_by, created_at,"
-            + " updated_by, updated_at FROM finding";
+            + " updated_by, updated_at, version FROM finding";
     private static final String EVIDENCE_SELECT = "SELECT id, finding_id, position, passage_id, last_passage_id, doc_id,"
             + " start_offset, end_offset, quote, title, file, type, page, end_page, sha256, source_bundle, stance, note, query,"
             + " filters, added_by, added_at, normaliser_version FROM evidence";
@@ -470,13 +572,13 @@ public final class FindingStore implements AutoCloseable {
                 long id = rs.getLong(1);
                 out.add(new Finding(id, rs.getString(2), FindingKind.of(rs.getString(3)), rs.getInt(4), rs.getString(5),
                         List.of(), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9), rs.getString(10),
-                        instant(rs, 11)));
+                        instant(rs, 11), rs.getInt(12)));
             }
         }
         List<Finding> withRequirements = new ArrayList<>(out.size());
         for (Finding f : out) {
             withRequirements.add(new Finding(f.id(), f.caseId(), f.kind(), f.number(), f.title(), requirements(f.id()),
-                    f.text(), f.status(), f.createdBy(), f.createdAt(), f.updatedBy(), f.updatedAt()));
+                    f.text(), f.status(), f.createdBy(), f.createdAt(), f.updatedBy(), f.updatedAt(), f.version()));
         }
         return withRequirements;
     }
@@ -613,8 +715,55 @@ public final class FindingStore implements AutoCloseable {
         }
     }
 
-    /** Locks the finding's row for this transaction (so evidence positions are counted by one writer at a time). */
+    /**
+     * Takes a review step: sends to review, approves (the lead only), or reopens (an approved one: the lead only).
+     *
+     * @param lead            whether the actor is the case's lead
+     * @param expectedVersion the version the step was taken on, or null
+     */
+    public synchronized Finding review(Finding finding, ReviewStep step, boolean lead, String actor, Integer expectedVersion) {
+        return write(() -> {
+            Finding before = lockRow(finding.id(), expectedVersion);
+            step.check(before, lead);
+            Instant now = now();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE finding SET status = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
+                ps.setString(1, step.to());
+                ps.setString(2, actor);
+                ps.setObject(3, time(now));
+                ps.setLong(4, before.id());
+                ps.executeUpdate();
+            }
+            Finding after = findingRow(before.id()).orElseThrow();
+            history(after, null, step.action(), actor, now, snapshot(before), snapshot(after));
+            return after;
+        });
+    }
+
+    /** Locks an unlocked finding's row for this transaction (so evidence positions are counted by one writer at a time). */
     private Finding lockFinding(long id) throws SQLException {
+        return lockFinding(id, null);
+    }
+
+    /** … and checks it is at the expected version (when one is given) and not approved. */
+    private Finding lockFinding(long id, Integer expectedVersion) throws SQLException {
+        Finding f = lockRow(id, expectedVersion);
+        if (f.locked()) {
+            throw new FindingLocked(f.ref() + " is approved (godkjent) and locked: the lead reopens it before it can be changed");
+        }
+        return f;
+    }
+
+    private Finding lockRow(long id, Integer expectedVersion) throws SQLException {
+        Finding f = lockedRow(id);
+        CaseLifecycle.requireOpen(c, f.caseId());
+        if (expectedVersion != null && expectedVersion != f.version()) {
+            throw new StaleFinding(f, expectedVersion);
+        }
+        return f;
+    }
+
+    private Finding lockedRow(long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM finding WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -630,7 +779,7 @@ public final class FindingStore implements AutoCloseable {
     }
 
     private void touch(long findingId, String actor, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET updated_by = ?, updated_at = ? WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
             ps.setString(1, actor);
             ps.setObject(2, time(now));
             ps.setLong(3, findingId);

@@ -25,7 +25,10 @@ final class Migrations {
     static final List<Migration> ALL = List.of(
             new Migration(1, "findings, evidence, requirements and history", "V1__findings.sql"),
             new Migration(2, "the history trigger under its class in the findings module", "V2__trigger_class.sql"),
-            new Migration(3, "the normaliser version of each quotation", "V3__normaliser_version.sql"));
+            new Migration(3, "the normaliser version of each quotation", "V3__normaliser_version.sql"),
+            new Migration(4, "the audit trail, append-only and chained by hashes", "V4__audit_trail.sql"),
+            new Migration(5, "a version per finding, counted up by every change", "V5__finding_version.sql"),
+            new Migration(6, "closed cases and deleted sources", "V6__case_lifecycle.sql"));
 
     private Migrations() {
     }

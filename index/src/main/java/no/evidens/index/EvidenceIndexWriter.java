@@ -89,6 +89,37 @@ public final class EvidenceIndexWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the case's documents of these types with all their passages (not committed: call
+     * {@link #commit()}); for records whose time is up.
+     *
+     * @return the documents deleted
+     */
+    public List<IndexedDocument> deleteDocuments(String caseId, java.util.Set<String> types) throws IOException {
+        nrt.maybeRefreshBlocking();
+        IndexSearcher searcher = nrt.acquire();
+        List<IndexedDocument> gone = new ArrayList<>();
+        try {
+            BooleanQuery.Builder ofTypes = new BooleanQuery.Builder();
+            types.forEach(t -> ofTypes.add(new TermQuery(new Term(PassageSchema.TYPE, t)), BooleanClause.Occur.SHOULD));
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_DOCUMENT)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(PassageSchema.CASE, caseId)), BooleanClause.Occur.FILTER)
+                    .add(ofTypes.build(), BooleanClause.Occur.FILTER)
+                    .build();
+            int n = Math.max(1, searcher.count(q));
+            for (org.apache.lucene.search.ScoreDoc hit : searcher.search(q, n).scoreDocs) {
+                gone.add(PassageSchema.toIndexedDocument(searcher.storedFields().document(hit.doc)));
+            }
+        } finally {
+            nrt.release(searcher);
+        }
+        for (IndexedDocument d : gone) {
+            writer.deleteDocuments(new Term(PassageSchema.DOC_KEY, PassageSchema.docKey(d.caseId(), d.docId())));
+        }
+        return gone;
+    }
+
     public void commit() throws IOException {
         writer.commit();
     }

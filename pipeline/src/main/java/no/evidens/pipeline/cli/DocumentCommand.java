@@ -42,6 +42,9 @@ final class DocumentCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
+    @Option(names = "--user", paramLabel = "NAME", description = "Who reads, for the audit trail (default: $USER).")
+    String user;
+
     @Override
     public Integer call() throws Exception {
         try (EvidenceSearcher searcher = home.openSearcher()) {
@@ -49,6 +52,7 @@ final class DocumentCommand implements Callable<Integer> {
                     new IllegalArgumentException("no document " + docId + " in case " + caseId));
             IndexedDocument doc = marked.document();
             List<EvidenceSearcher.Mark> marks = marked.marks();
+            AuditCommand.service(home).documentShown(FindingsOptions.user(user), caseId, docId, doc.type(), "evidens document");
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(marked));

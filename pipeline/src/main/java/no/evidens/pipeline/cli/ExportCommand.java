@@ -33,6 +33,7 @@ final class ExportCommand implements Callable<Integer> {
         ExportFormat f = ExportFormat.of(format);
         CaseExport export = opts.service().reports().export(opts.caseId, anonymise, opts.user());
         f.write(export, out);
+        opts.service().audit().exported(opts.user(), opts.caseId, format, anonymise, out.getFileName().toString());
         int quotes = export.findings().stream().mapToInt(x -> x.evidence().size()).sum();
         spec.commandLine().getOut().printf("Exported %d finding%s with %d quotation%s of case %s to %s%s%n",
                 export.findings().size(), export.findings().size() == 1 ? "" : "s", quotes, quotes == 1 ? "" : "s",

@@ -37,7 +37,8 @@ import no.evidens.pipeline.findings.Requirements;
                 "A finding is named by its kind and number: avvik-1, merknad-2. An evidence item by its id: #12 (see show)."},
         subcommands = {FindingCommand.Create.class, FindingCommand.Edit.class, FindingCommand.ListFindings.class,
                 FindingCommand.Show.class, FindingCommand.Attach.class, FindingCommand.Detach.class, FindingCommand.Move.class,
-                FindingCommand.Delete.class, FindingCommand.History.class})
+                FindingCommand.Delete.class, FindingCommand.History.class, ReviewCommands.Submit.class, ReviewCommands.Approve.class,
+                ReviewCommands.Reopen.class})
 final class FindingCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -70,7 +71,7 @@ final class FindingCommand implements Runnable {
     }
 
     static void printFinding(PrintWriter out, FindingOut f) {
-        out.printf("%s (%s)  [%s]%n", f.label(), f.ref(), f.status());
+        out.printf("%s (%s)  [%s, version %d]%n", f.label(), f.ref(), f.status(), f.version());
         out.println("  " + f.title());
         if (!f.requirements().isEmpty()) {
             out.println("  Lovkrav: " + String.join("; ", f.requirements().stream().map(r -> r.text()).toList()));
@@ -151,12 +152,14 @@ final class FindingCommand implements Runnable {
         String text;
         @Option(names = "--status", paramLabel = "STATUS")
         String status;
+        @Option(names = "--expect-version", paramLabel = "N", description = "Refuse when the finding has changed since this version.")
+        Integer version;
 
         @Override
         public Integer call() {
             FindingDraft changes = new FindingDraft(title, requirements == null ? null : Requirements.parse(requirements),
                     textOf(text), status);
-            FindingOut f = opts.service().edit(opts.caseId, ref, changes, opts.user());
+            FindingOut f = opts.service().edit(opts.caseId, ref, changes, opts.user(), version);
             spec.commandLine().getOut().printf("Updated %s%n", f.ref());
             spec.commandLine().getOut().flush();
             return 0;
@@ -174,9 +177,11 @@ final class FindingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<FindingOut> findings = opts.service().list(opts.caseId);
+            FindingsService service = opts.service();
+            List<FindingOut> findings = service.list(opts.caseId);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
+                service.audit().quotationsShown(opts.user(), opts.caseId, findings, "evidens finding list --json");
                 out.println(Json.write(findings));
             } else if (findings.isEmpty()) {
                 out.println("Case " + opts.caseId + " has no findings yet");
@@ -204,7 +209,9 @@ final class FindingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            FindingOut out = opts.service().show(opts.caseId, ref);
+            FindingsService service = opts.service();
+            FindingOut out = service.show(opts.caseId, ref);
+            service.audit().quotationsShown(opts.user(), opts.caseId, List.of(out), "evidens finding show");
             PrintWriter w = spec.commandLine().getOut();
             if (json) {
                 w.println(Json.write(out));

@@ -33,8 +33,13 @@ final class FindingsOptions {
     }
 
     String user() {
-        if (user != null && !user.isBlank()) {
-            return user.strip();
+        return user(user);
+    }
+
+    /** The name given with {@code --user}, else the login name. */
+    static String user(String given) {
+        if (given != null && !given.isBlank()) {
+            return given.strip();
         }
         String env = System.getenv("USER");
         return env != null && !env.isBlank() ? env : System.getProperty("user.name", "unknown");

@@ -34,6 +34,9 @@ final class ShowCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
+    @Option(names = "--user", paramLabel = "NAME", description = "Who reads, for the audit trail (default: $USER).")
+    String user;
+
     @Override
     public Integer call() throws Exception {
         if (context < 0 || context > 50) {
@@ -41,6 +44,9 @@ final class ShowCommand implements Callable<Integer> {
         }
         try (EvidenceSearcher searcher = home.openSearcher()) {
             List<SearchHit> passages = searcher.context(passageId, context, context);
+            SearchHit shown = passages.stream().filter(p -> p.passageId().equals(passageId)).findFirst().orElse(passages.get(0));
+            AuditCommand.service(home).passageShown(FindingsOptions.user(user), shown.caseId(), passageId, shown.type(),
+                    "evidens show, " + context + " around");
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(passages));

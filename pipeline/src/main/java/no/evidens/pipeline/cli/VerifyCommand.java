@@ -53,6 +53,6 @@ final class VerifyCommand implements Callable<Integer> {
             out.printf("%d quotation%s checked: %s%n", checks.size(), checks.size() == 1 ? "" : "s", counts.isEmpty() ? "none" : counts);
         }
         out.flush();
-        return checks.stream().allMatch(c -> c.status().equals(Verification.OK)) ? 0 : 3;
+        return checks.stream().allMatch(Verification::stands) ? 0 : 3;
     }
 }

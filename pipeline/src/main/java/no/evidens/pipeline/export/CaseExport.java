@@ -15,10 +15,13 @@ public record CaseExport(String format, int version, @JsonProperty("case") Strin
     public static final String FORMAT = "evidens-findings";
     public static final int VERSION = 1;
 
-    /** A finding; {@code id} is the one it had in the store it came from (the history refers to it). */
+    /**
+     * A finding; {@code id} is the one it had in the store it came from (the history refers to it); {@code version}
+     * counts its changes (a change names the version it was made on; 0 in exports made before versions).
+     */
     public record FindingOut(long id, String ref, String label, String kind, int number, String title,
                              List<RequirementOut> requirements, String text, String status, String createdBy, String createdAt,
-                             String updatedBy, String updatedAt, List<EvidenceOut> evidence) {
+                             String updatedBy, String updatedAt, List<EvidenceOut> evidence, int version) {
     }
 
     public record RequirementOut(String law, List<String> sections, String text) {

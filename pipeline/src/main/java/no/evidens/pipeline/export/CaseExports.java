@@ -77,7 +77,8 @@ public final class CaseExports {
         return new FindingOut(f.id(), f.ref(), f.label(), f.kind().id(), f.number(), NationalIds.mask(f.title()),
                 f.requirements().stream().map(r -> new RequirementOut(r.law(), r.sections(), r.text())).toList(),
                 NationalIds.mask(f.text()),
-                f.status(), f.createdBy(), f.createdAt().toString(), f.updatedBy(), f.updatedAt().toString(), evidence);
+                f.status(), f.createdBy(), f.createdAt().toString(), f.updatedBy(), f.updatedAt().toString(), evidence,
+                f.version());
     }
 
     /** One evidence item as exported. */
@@ -150,7 +151,7 @@ public final class CaseExports {
         for (FindingOut f : export.findings()) {
             Finding finding = new Finding(f.id(), caseId, FindingKind.of(f.kind()), f.number(), f.title(),
                     f.requirements().stream().map(r -> new LegalRequirement(r.law(), r.sections(), r.text())).toList(), f.text(),
-                    f.status(), f.createdBy(), Instant.parse(f.createdAt()), f.updatedBy(), Instant.parse(f.updatedAt()));
+                    f.status(), f.createdBy(), Instant.parse(f.createdAt()), f.updatedBy(), Instant.parse(f.updatedAt()), 1);
             List<EvidenceItem> items = new ArrayList<>();
             for (EvidenceOut e : f.evidence()) {
                 Citation c = e.citation();

@@ -17,6 +17,9 @@ import no.evidens.findings.FindingDraft;
 import no.evidens.findings.FindingKind;
 import no.evidens.findings.FindingStore;
 import no.evidens.findings.HistoryEntry;
+import no.evidens.findings.ReviewStep;
+import no.evidens.findings.StaleFinding;
+import no.evidens.findings.trail.AuditEvent;
 import no.evidens.index.SearchHit;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
@@ -90,27 +93,77 @@ public final class FindingsService {
     public FindingOut create(String caseId, FindingKind kind, FindingDraft draft, Attachment first, String actor) throws IOException {
         EvidenceDraft evidence = first == null ? null : quotations.resolve(caseId, first);
         try (FindingStore store = open()) {
+            FindingOut created;
             if (evidence == null) {
-                return CaseExports.finding(store.create(caseId, kind, draft, actor), List.of(), null);
+                created = CaseExports.finding(store.create(caseId, kind, draft, actor), List.of(), null);
+            } else {
+                EvidenceItem item = store.createWithEvidence(caseId, kind, draft, evidence, actor);
+                created = out(store, store.findingById(item.findingId()).orElseThrow());
             }
-            EvidenceItem item = store.createWithEvidence(caseId, kind, draft, evidence, actor);
-            return out(store, store.findingById(item.findingId()).orElseThrow());
+            audited(store, actor, "finding-create", caseId, created.ref(), evidence == null ? null : "with quotation of " + evidence.docId());
+            return created;
         }
     }
 
     /** Changes a finding's title, requirements, text or status (null fields stay). */
     public FindingOut edit(String caseId, String ref, FindingDraft changes, String actor) {
+        return edit(caseId, ref, changes, actor, null);
+    }
+
+    /**
+     * Changes a finding's title, requirements, text or status (null fields stay).
+     *
+     * @param version the version the change was made on, or null for the one stored now
+     * @throws StaleChange when the finding has changed since that version
+     */
+    public FindingOut edit(String caseId, String ref, FindingDraft changes, String actor, Integer version) {
         try (FindingStore store = open()) {
-            return out(store, store.edit(findingOf(store, caseId, ref), changes, actor));
+            Finding f = findingOf(store, caseId, ref);
+            FindingOut after = out(store, stale(store, () -> store.edit(f, changes, actor, version)));
+            audited(store, actor, "finding-edit", caseId, after.ref(), "version " + after.version());
+            return after;
+        }
+    }
+
+    /**
+     * Takes a review step: send to review, approve (the lead only), reopen (an approved one: the lead only).
+     *
+     * @param lead    whether the actor is the case's lead (the web says so from the role; one local user is the lead)
+     * @param version the version the step was taken on, or null
+     */
+    public FindingOut review(String caseId, String ref, ReviewStep step, boolean lead, String actor, Integer version) {
+        try (FindingStore store = open()) {
+            Finding f = findingOf(store, caseId, ref);
+            FindingOut after = out(store, stale(store, () -> store.review(f, step, lead, actor, version)));
+            audited(store, actor, "finding-" + step.action(), caseId, after.ref(), after.status() + ", version " + after.version());
+            return after;
+        }
+    }
+
+    /** Runs a change; a stale one is refused with the finding as it is now. */
+    private static Finding stale(FindingStore store, java.util.function.Supplier<Finding> change) {
+        try {
+            return change.get();
+        } catch (StaleFinding e) {
+            throw new StaleChange(e.getMessage(), out(store, e.current()), e.given());
         }
     }
 
     /** Deletes a finding and its quotations; returns it as it was. */
     public FindingOut delete(String caseId, String ref, String actor) {
+        return delete(caseId, ref, actor, null);
+    }
+
+    /** Deletes a finding and its quotations, when it is still at this version (or null: any); returns it as it was. */
+    public FindingOut delete(String caseId, String ref, String actor, Integer version) {
         try (FindingStore store = open()) {
             Finding f = findingOf(store, caseId, ref);
             FindingOut before = out(store, f);
-            store.delete(f, actor);
+            stale(store, () -> {
+                store.delete(f, actor, version);
+                return f;
+            });
+            audited(store, actor, "finding-delete", caseId, before.ref(), null);
             return before;
         }
     }
@@ -138,6 +191,7 @@ public final class FindingsService {
         try (FindingStore store = open()) {
             Finding f = findingOf(store, caseId, ref);
             EvidenceItem item = store.attach(f, quotations.resolve(caseId, attachment), actor);
+            audited(store, actor, "quotation-attach", caseId, f.ref(), "#" + item.id() + " from " + item.evidence().docId());
             return placed(store, item);
         }
     }
@@ -147,7 +201,9 @@ public final class FindingsService {
         try (FindingStore store = open()) {
             EvidenceItem item = itemOfCase(store, caseId, itemId);
             store.detach(item.id(), actor);
-            return out(store, store.findingById(item.findingId()).orElseThrow());
+            FindingOut after = out(store, store.findingById(item.findingId()).orElseThrow());
+            audited(store, actor, "quotation-detach", caseId, after.ref(), "#" + item.id());
+            return after;
         }
     }
 
@@ -161,7 +217,9 @@ public final class FindingsService {
         try (FindingStore store = open()) {
             EvidenceItem item = itemOfCase(store, caseId, itemId);
             Finding target = toRef == null ? null : findingOf(store, caseId, toRef);
-            return placed(store, store.move(item.id(), target, position, actor));
+            Placed moved = placed(store, store.move(item.id(), target, position, actor));
+            audited(store, actor, "quotation-move", caseId, moved.finding().ref(), "#" + item.id() + " to position " + moved.item().position());
+            return moved;
         }
     }
 
@@ -275,6 +333,17 @@ public final class FindingsService {
         FindingOut f = out(store, store.findingById(item.findingId()).orElseThrow());
         EvidenceOut e = f.evidence().stream().filter(x -> x.id() == item.id()).findFirst().orElseThrow();
         return new Placed(f, e);
+    }
+
+    /** The audit trail of the home. */
+    public AuditService audit() {
+        return new AuditService(home, lockWait);
+    }
+
+    /** Records a change of a finding in the audit trail, in the store already open. */
+    private void audited(FindingStore store, String actor, String action, String caseId, String ref, String detail) {
+        store.trail(home.root().resolve(AuditService.CHAIN_FILE))
+                .record(new AuditEvent(actor, action, caseId, AuditEvent.FINDING, ref, detail));
     }
 
     /** Export, import and verification of whole cases. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import no.evidens.findings.CaseLifecycle;
 import no.evidens.findings.EvidenceDraft;
 import no.evidens.findings.EvidenceItem;
 import no.evidens.findings.Finding;
@@ -34,10 +35,12 @@ final class Verifier {
 
     List<Verification> verify(String caseId) throws IOException {
         List<Verification> out = new ArrayList<>();
+        java.util.Map<String, CaseLifecycle.DeletedSource> deleted = store.lifecycle().deletedSources(caseId);
         try (SourceFiles sources = SourceFiles.isolated()) {
             for (Finding f : store.findings(caseId)) {
                 for (EvidenceItem item : store.evidence(f.id())) {
-                    out.add(verify(f, item, sources));
+                    CaseLifecycle.DeletedSource d = deleted.get(item.evidence().docId());
+                    out.add(d != null ? deletedSource(f, item, d) : verify(f, item, sources));
                 }
             }
         }
@@ -84,6 +87,14 @@ final class Verifier {
         }
         return new Verification(f.ref(), item.id(), item.position(), e.file(), e.start(), e.end(), status, problems,
                 doc.map(d -> normaliserNote(e.normaliserVersion(), d.normaliserVersion())).orElse(null));
+    }
+
+    /** A quotation whose source was deleted on purpose: not checked, not called changed. */
+    private static Verification deletedSource(Finding f, EvidenceItem item, CaseLifecycle.DeletedSource d) {
+        EvidenceDraft e = item.evidence();
+        return new Verification(f.ref(), item.id(), item.position(), e.file(), e.start(), e.end(), Verification.SOURCE_DELETED,
+                List.of("the source (" + d.type() + ") was deleted by " + d.deletedBy() + " on " + d.deletedAt().toString().substring(0, 10)
+                        + " when its time was up; the quotation is kept as it was quoted"), null);
     }
 
     /** What to say when a quotation was made under another normaliser version than the indexed text's; else null. */

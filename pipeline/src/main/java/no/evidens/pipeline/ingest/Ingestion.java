@@ -14,6 +14,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 
+import no.evidens.findings.FindingStore;
 import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
@@ -22,6 +23,7 @@ import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleReader;
 import no.evidens.pipeline.bundle.Manifest;
 import no.evidens.pipeline.extract.IsolatedExtractor;
+import no.evidens.pipeline.findings.CaseService;
 
 /**
  * Ingests one bundle into a case: reads the bundle, runs the Camel route over its files on all
@@ -95,6 +97,7 @@ public final class Ingestion {
      */
     public Receipt ingest(String caseId, String municipality, Path bundlePath, ProgressListener progress) throws Exception {
         checkCaseId(caseId);
+        new CaseService(home, FindingStore.DEFAULT_LOCK_WAIT).requireOpen(caseId);
         BundleReader.Bundle bundle = new BundleReader().read(bundlePath, home.work());
         ReceiptCollector receipts = new ReceiptCollector(progress);
         progress.started(bundle.entries().size());

@@ -17,10 +17,12 @@ import no.evidens.pipeline.search.MarkedDocument;
 final class DocumentsResource implements Routes.Resource {
     private final SharedIndex index;
     private final FindingsService findings;
+    private final String user;
 
-    DocumentsResource(SharedIndex index, FindingsService findings) {
+    DocumentsResource(SharedIndex index, FindingsService findings, String user) {
         this.index = index;
         this.findings = findings;
+        this.user = user;
     }
 
     @Override
@@ -50,6 +52,7 @@ final class DocumentsResource implements Routes.Resource {
         out.put("marks", marked.marks());
         out.put("passages", passages);
         out.put("evidence", findings.evidenceIn(caseId, docId));
+        findings.audit().documentShown(user, caseId, docId, marked.document().type(), "workspace");
         return out;
     }
 

@@ -49,7 +49,10 @@ final class ExportResource implements Routes.Resource {
         Path tmp = Files.createTempFile(Files.createDirectories(home.work()), "export-", "." + fmt);
         try {
             format.write(export, tmp);
-            x.send(200, format.mediaType(), Files.readAllBytes(tmp), "funn-" + caseId + (anonymise ? "-anonymisert" : "") + "." + fmt);
+            String name = "funn-" + caseId + (anonymise ? "-anonymisert" : "") + "." + fmt;
+            byte[] bytes = Files.readAllBytes(tmp);
+            findings.audit().exported(user, caseId, fmt, anonymise, name);
+            x.send(200, format.mediaType(), bytes, name);
         } finally {
             Files.deleteIfExists(tmp);
         }

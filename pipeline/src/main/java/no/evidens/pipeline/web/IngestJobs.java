@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,8 +20,10 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.findings.CaseClosed;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Messages;
+import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.ingest.Receipt;
@@ -46,6 +49,17 @@ final class IngestJobs {
         this.home = home;
         this.maxBytes = maxBytes;
         this.ingestions = ingestions;
+    }
+
+    /** The files of the running ingestion not yet done (0 when none runs), for the metrics. */
+    int filesWaiting() {
+        Job job = running;
+        return job == null ? 0 : Math.max(0, job.total - job.done.get());
+    }
+
+    /** 1 while an ingestion runs, else 0, for the metrics. */
+    int jobsRunning() {
+        return running == null ? 0 : 1;
     }
 
     long maxBytes() {
@@ -124,6 +138,12 @@ final class IngestJobs {
         String base = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!ZIP_TYPES.contains(base)) {
             throw new ApiError(415, "upload the bundle as a .zip file (Content-Type application/zip), not " + (type == null ? "nothing" : base));
+        }
+        // A closed case takes no more documents: refused before the body is read.
+        try {
+            new CaseService(home, Duration.ofSeconds(20)).requireOpen(caseId);
+        } catch (CaseClosed e) {
+            throw new ApiError(409, e.getMessage());
         }
         long declared = x.contentLength();
         if (declared > maxBytes) {

@@ -13,10 +13,12 @@ import no.evidens.pipeline.findings.FindingsService;
 final class PassagesResource implements Routes.Resource {
     private final SharedIndex index;
     private final FindingsService findings;
+    private final String user;
 
-    PassagesResource(SharedIndex index, FindingsService findings) {
+    PassagesResource(SharedIndex index, FindingsService findings, String user) {
         this.index = index;
         this.findings = findings;
+        this.user = user;
     }
 
     @Override
@@ -33,6 +35,7 @@ final class PassagesResource implements Routes.Resource {
         out.put("passage", hit);
         out.put("context", s.context(id, context, context));
         out.put("usedBy", findings.usedBy(List.of(hit)).getOrDefault(id, List.of()));
+        findings.audit().passageShown(user, hit.caseId(), id, hit.type(), "workspace, " + context + " around");
         return out;
     }
 }

@@ -19,8 +19,10 @@ import no.evidens.pipeline.findings.FindingsService;
 final class SearchResource implements Routes.Resource {
     private final SharedIndex index;
     private final FindingsService findings;
+    private final String user;
 
-    SearchResource(SharedIndex index, FindingsService findings) {
+    SearchResource(SharedIndex index, FindingsService findings, String user) {
+        this.user = user;
         this.index = index;
         this.findings = findings;
     }
@@ -58,6 +60,11 @@ final class SearchResource implements Routes.Resource {
         out.put("hits", r.hits());
         out.put("facets", r.facets());
         out.put("usedBy", findings.usedBy(r.hits()));
+        List<String> narrowed = new ArrayList<>(filters);
+        if (type != null) {
+            narrowed.add("type:" + type);
+        }
+        findings.audit().searched(user, caseId, q, String.join(" ", narrowed), (int) r.total());
         return out;
     }
 

@@ -22,6 +22,11 @@ final class SharedIndex implements SearcherSource {
         return searcher;
     }
 
+    /** The searcher, or null while there is no index (for the health check). */
+    EvidenceSearcher searcherIfAny() {
+        return searcher.hasIndex() ? searcher : null;
+    }
+
     @Override
     public Lease lease() {
         return Lease.lent(searcher());

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Function;
 
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -108,7 +109,7 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(server, connector, searcher);
     }
 
-    private static ApiHandler handler(EvidensHome home, WebConfig config, String user, Function<EvidensHome, Ingestion> ingestions,
+    private static Handler handler(EvidensHome home, WebConfig config, String user, Function<EvidensHome, Ingestion> ingestions,
                                       EvidenceSearcher searcher, int port) {
         byte[] t = new byte[32];
         new SecureRandom().nextBytes(t);
@@ -119,17 +120,18 @@ public final class WebServer implements AutoCloseable {
         Routes routes = new Routes().register(
                 new SessionResource(token, user, ingest.maxBytes()),
                 new CasesResource(home, findings),
-                new SearchResource(index, findings),
-                new PassagesResource(index, findings),
-                new DocumentsResource(index, findings),
+                new SearchResource(index, findings, user),
+                new PassagesResource(index, findings, user),
+                new DocumentsResource(index, findings, user),
                 new OverviewResource(home, index),
                 new FindingsResource(findings, user),
                 new EvidenceResource(findings, user),
                 new HistoryResource(findings),
+                new AuditResource(findings.audit()),
                 new ExportResource(home, findings, user),
                 new IngestResource(ingest),
                 new StaticFiles());
-        return new ApiHandler(new RequestGuard(token, port), routes);
+        return new ServiceEndpoints(new ApiHandler(new RequestGuard(token, port), routes), home, index, ingest);
     }
 
     public int port() {

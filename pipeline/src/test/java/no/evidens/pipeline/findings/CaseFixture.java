@@ -30,38 +30,45 @@ public final class CaseFixture {
     public final Path bundle;
     public final String sha256;
     public final String docId;
+    public final String type;
 
-    private CaseFixture(Path home, Path bundle, String sha256) {
+    private CaseFixture(Path home, Path bundle, String sha256, String type) {
         this.home = home;
         this.bundle = bundle;
         this.sha256 = sha256;
         this.docId = sha256.substring(0, 16);
+        this.type = type;
     }
 
     public static CaseFixture create(Path root) throws IOException {
+        return create(root, "styringsdokument");
+    }
+
+    /** The case with its one document indexed as this type ({@code journal}, {@code klientdokumentasjon} …). */
+    public static CaseFixture create(Path root, String type) throws IOException {
         Path home = root.resolve("home");
         Path bundle = root.resolve("bundle");
         Path source = bundle.resolve(FILE);
         Files.createDirectories(source.getParent());
         Files.writeString(source, TEXT, StandardCharsets.UTF_8);
         String sha = Sha256.of(source);
-        CaseFixture f = new CaseFixture(home, bundle, sha);
+        CaseFixture f = new CaseFixture(home, bundle, sha, type);
         int s1 = TEXT.indexOf(P1);
         int s2 = TEXT.indexOf(P2);
         int s3 = TEXT.indexOf(P3);
         try (EvidenceIndexWriter w = new EvidenceIndexWriter(home.resolve("index"))) {
-            w.add(new IndexedDocument(f.docId, CASE, FILE, "styringsdokument", TITLE, sha, "text/plain", TEXT, List.of(0, s3)),
+            w.add(new IndexedDocument(f.docId, CASE, FILE, type, TITLE, sha, "text/plain", TEXT, List.of(0, s3)),
                     List.of(f.passage(1, 1, s1, P1), f.passage(2, 1, s2, P2), f.passage(3, 2, s3, P3)));
             w.commit();
         }
         Json.write(Map.of("case", CASE, "bundle", bundle.toString(),
-                "files", List.of(Map.of("path", FILE, "sha256", sha, "type", "styringsdokument", "status", "indexed"))),
+                "files", List.of(Map.of("path", FILE, "sha256", sha, "type", type, "status", "indexed"))),
                 home.resolve("receipts").resolve(CASE + "-20260101-000000-000.json"));
         return f;
     }
 
     private Passage passage(int n, int page, int start, String text) {
-        return new Passage(passageId(n), CASE, docId, FILE, "styringsdokument", TITLE, "", page, start, start + text.length(), text,
+        return new Passage(passageId(n), CASE, docId, FILE, type, TITLE, "", page, start, start + text.length(), text,
                 List.of(), List.of());
     }
 

@@ -44,11 +44,12 @@ function showError(message) {
 }
 
 class ApiError extends Error {
-  constructor(status, message) { super(message); this.status = status; }
+  constructor(status, message, data) { super(message); this.status = status; this.data = data; }
 }
 
-async function api(method, path, body, contentType) {
+async function api(method, path, body, contentType, ifMatch) {
   const headers = {};
+  if (ifMatch !== undefined) headers['If-Match'] = '"' + ifMatch + '"';
   if (method !== 'GET') headers['X-Evidens-Token'] = state.token;
   let payload = body;
   if (body !== undefined && contentType === undefined) {
@@ -61,7 +62,7 @@ async function api(method, path, body, contentType) {
   if (res.status === 204) return null;
   let data = null;
   try { data = await res.json(); } catch (e) { data = null; }
-  if (!res.ok) throw new ApiError(res.status, (data && data.error) || ('Feil ' + res.status));
+  if (!res.ok) throw new ApiError(res.status, (data && data.error) || ('Feil ' + res.status), data);
   return data;
 }
 
@@ -474,24 +475,29 @@ function findingCard(caseId, f, all) {
   const title = el('input', { type: 'text', value: f.title, required: true });
   const reqs = el('textarea', { rows: '2' }, f.requirements.map(r => r.text).join('\n'));
   const text = el('textarea', { rows: '3' }, f.text || '');
-  const status = el('input', { type: 'text', value: f.status || '' });
-  const edit = el('details', {}, el('summary', {}, 'Rediger'),
-    el('form', { onsubmit: async ev => {
-        ev.preventDefault();
-        try {
-          await api('PATCH', base, { title: title.value, text: text.value, status: status.value,
-            requirements: reqs.value.split('\n').map(s => s.trim()).filter(Boolean) });
-          await refresh();
-          say(f.label + ' er lagret.');
-        } catch (e) { showError(e.message); }
-      } },
-      el('label', {}, 'Tittel', title), el('label', {}, 'Lovkrav (ett per linje)', reqs), el('label', {}, 'Tekst', text),
-      el('label', {}, 'Status', status),
-      el('div', { class: 'buttons' }, el('button', { type: 'submit' }, 'Lagre'),
-        el('button', { type: 'button', class: 'danger', onclick: async () => {
-            if (!confirm(`Slette ${f.label} og sitatene? (Historikken beholder alt.)`)) return;
-            try { await api('DELETE', base); await refresh(); say(f.label + ' er slettet.'); } catch (e) { showError(e.message); }
-          } }, 'Slett funnet'))));
+  const conflictBox = el('div', { class: 'conflict', id: 'conflict-' + f.ref, hidden: true, role: 'alert' });
+  const save = async version => {
+    const change = { title: title.value, text: text.value,
+      requirements: reqs.value.split('\n').map(s => s.trim()).filter(Boolean), version };
+    try {
+      await api('PATCH', base, change);
+      await refresh();
+      say(f.label + ' er lagret.');
+    } catch (e) {
+      if (e.status === 409 && e.data && e.data.current) showConflict(conflictBox, f, change, e.data.current, save);
+      else showError(e.message);
+    }
+  };
+  const edit = f.status === 'godkjent'
+    ? el('p', { class: 'cite' }, 'Funnet er godkjent og låst. Saksleder kan åpne det igjen.')
+    : el('details', {}, el('summary', {}, 'Rediger'),
+      el('form', { onsubmit: ev => { ev.preventDefault(); save(f.version); } },
+        el('label', {}, 'Tittel', title), el('label', {}, 'Lovkrav (ett per linje)', reqs), el('label', {}, 'Tekst', text),
+        el('div', { class: 'buttons' }, el('button', { type: 'submit' }, 'Lagre'),
+          el('button', { type: 'button', class: 'danger', onclick: async () => {
+              if (!confirm(`Slette ${f.label} og sitatene? (Historikken beholder alt.)`)) return;
+              try { await api('DELETE', base, undefined, undefined, f.version); await refresh(); say(f.label + ' er slettet.'); } catch (e) { showError(e.message); }
+            } }, 'Slett funnet'))));
   const ev = f.evidence;
   const items = el('ol', { class: 'evidence', 'aria-label': 'Sitater i ' + f.label }, ...ev.map((e, i) => {
     const itemPath = '/api/evidence/' + encodeURIComponent(caseId) + '/' + e.id;
@@ -518,7 +524,74 @@ function findingCard(caseId, f, all) {
     f.text ? el('p', {}, f.text) : null,
     el('p', { class: 'cite' }, `Status: ${f.status} · ${ev.length} ${ev.length === 1 ? 'sitat' : 'sitater'} · endret ${f.updatedAt.slice(0, 16).replace('T', ' ')} av ${f.updatedBy}`),
     ev.length ? items : el('p', { class: 'cite' }, 'Ingen sitater ennå: søk og legg avsnitt eller valgt tekst til funnet.'),
-    edit);
+    reviewBar(base, f), conflictBox, edit);
+}
+
+const STATUS_NEXT = {
+  utkast: [['submit', 'Send til gjennomgang']],
+  'til gjennomgang': [['approve', 'Godkjenn'], ['reopen', 'Tilbake til utkast']],
+  godkjent: [['reopen', 'Åpne igjen']]
+};
+const STEP_DONE = { submit: 'er sendt til gjennomgang', approve: 'er godkjent', reopen: 'er åpnet igjen' };
+
+/** The review steps the finding's status allows: utkast → til gjennomgang → godkjent, and back. */
+function reviewBar(base, f) {
+  const steps = STATUS_NEXT[f.status] || STATUS_NEXT.utkast;
+  return el('div', { class: 'actions review', 'aria-label': 'Gjennomgang av ' + f.label }, ...steps.map(([step, label]) =>
+    el('button', { type: 'button', class: step === 'approve' ? '' : 'secondary', 'data-step': step, onclick: async () => {
+        try { await api('POST', base + '/' + step, { version: f.version }); await refresh(); say(`${f.label} ${STEP_DONE[step]}.`); } catch (e) { showError(e.message); }
+      } }, label)));
+}
+
+/** Someone saved the finding in between: shows their version beside this one, and lets the person choose. */
+function showConflict(box, f, mine, current, save) {
+  const row = (label, a, b) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', {}, a || ''), el('td', {}, b || ''));
+  box.replaceChildren(
+    el('p', {}, `${current.updatedBy} lagret ${f.label} mens du redigerte (versjon ${current.version}; du redigerte versjon ${mine.version}). Ingen av endringene er tapt:`),
+    el('table', { class: 'audit' },
+      el('thead', {}, el('tr', {}, el('th', {}, ''), el('th', { scope: 'col' }, 'Din versjon'), el('th', { scope: 'col' }, 'Lagret versjon'))),
+      el('tbody', {}, row('Tittel', mine.title, current.title), row('Lovkrav', mine.requirements.join('; '), current.requirements.map(r => r.text).join('; ')),
+        row('Tekst', mine.text, current.text), row('Status', f.status, current.status))),
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', onclick: () => save(current.version) }, 'Lagre min versjon likevel'),
+      el('button', { type: 'button', class: 'secondary', onclick: () => refresh() }, 'Forkast mine endringer')));
+  box.hidden = false;
+}
+
+// ---------------------------------------------------------------- audit trail
+
+const AUDIT_ACTIONS = {
+  'show-document': 'Viste dokument', 'show-passage': 'Viste avsnitt', 'show-quotations': 'Viste sitater', search: 'Søkte', export: 'Eksporterte',
+  'finding-create': 'Opprettet funn', 'finding-edit': 'Endret funn', 'finding-delete': 'Slettet funn',
+  'finding-submit': 'Sendte funn til gjennomgang', 'finding-approve': 'Godkjente funn', 'finding-reopen': 'Åpnet funn igjen',
+  'quotation-attach': 'La til sitat', 'quotation-detach': 'Fjernet sitat', 'quotation-move': 'Flyttet sitat',
+  'case-close': 'Lukket saken', 'record-delete': 'Slettet dokument', 'records-delete': 'Slettet journaler og klientdokumentasjon'
+};
+
+async function viewAudit(params) {
+  if (needCase()) return;
+  const caseId = state.caseId;
+  const user = params.get('bruker') || '';
+  const since = params.get('fra') || '';
+  let r;
+  try { r = await api('GET', '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since })); } catch (e) { render(heading('Revisjonsspor'), el('p', { class: 'alert' }, e.message)); return; }
+  const userIn = el('input', { type: 'text', id: 'audit-user', value: user, autocomplete: 'off' });
+  const sinceIn = el('input', { type: 'date', id: 'audit-since', value: since });
+  const filter = el('form', { class: 'audit-filter', onsubmit: ev => { ev.preventDefault(); go('spor', { bruker: userIn.value.trim(), fra: sinceIn.value }); } },
+    el('label', {}, 'Bruker', userIn), el('label', {}, 'Fra dato', sinceIn), el('button', { type: 'submit' }, 'Vis'),
+    el('a', { class: 'button secondary', id: 'audit-csv', download: '',
+      href: '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since, format: 'csv' }) }, 'Last ned CSV'));
+  const intact = r.intact
+    ? el('p', { id: 'audit-intact' }, 'Sporet er uendret: hver oppføring stemmer med sin kontrollsum og med kjedefilen.')
+    : el('div', { class: 'alert', id: 'audit-intact' }, el('p', {}, 'Sporet er endret etter at det ble skrevet:'), el('ul', {}, ...r.problems.map(p => el('li', {}, p))));
+  const table = el('table', { class: 'audit', id: 'audit-table' },
+    el('caption', {}, `Hvem som har sett journaler og klientdokumentasjon, søkt, eksportert og endret funn i ${caseId}, eldste først.`),
+    el('thead', {}, el('tr', {}, ...['Nr.', 'Tid', 'Bruker', 'Handling', 'Gjelder', 'Detaljer'].map(t => el('th', { scope: 'col' }, t)))),
+    el('tbody', {}, ...r.entries.map(e => el('tr', {},
+      el('td', {}, String(e.id)), el('td', {}, new Date(e.at).toLocaleString('nb-NO')), el('td', {}, e.actor),
+      el('td', {}, AUDIT_ACTIONS[e.action] || e.action), el('td', {}, e.target || ''), el('td', {}, e.detail || '')))));
+  render(heading('Revisjonsspor for ' + caseId), intact, filter,
+    r.entries.length ? table : el('p', {}, 'Ingen oppføringer' + (user ? ' for ' + user : '') + (since ? ' fra ' + since : '') + '.'));
 }
 
 // ---------------------------------------------------------------- overview
@@ -626,7 +699,7 @@ async function loadCases(prefer) {
   if (state.caseId) select.value = state.caseId;
 }
 
-const VIEWS = { sok: viewSearch, dokument: viewDocument, funn: viewFindings, oversikt: viewOverview, innlesing: viewIngest, lignende: viewLike };
+const VIEWS = { sok: viewSearch, dokument: viewDocument, funn: viewFindings, oversikt: viewOverview, innlesing: viewIngest, lignende: viewLike, spor: viewAudit };
 
 async function refresh() {
   const { name, params } = route();

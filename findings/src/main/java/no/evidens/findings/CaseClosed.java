@@ -1,0 +1,13 @@
+package no.evidens.findings;
+
+import java.time.Instant;
+
+/** A change refused because its case is closed (read-only). */
+public final class CaseClosed extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    public CaseClosed(String caseId, String closedBy, Instant closedAt) {
+        super("case " + caseId + " was closed by " + closedBy + " on " + closedAt.toString().substring(0, 10)
+                + " and is read-only (saken er lukket og kan bare leses)");
+    }
+}

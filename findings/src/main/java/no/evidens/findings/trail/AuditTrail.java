@@ -1,0 +1,237 @@
+package no.evidens.findings.trail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The audit trail of a findings store: append-only and tamper-evident. Each entry carries the SHA-256
+ * of the entry before it and of its own content ({@link ChainHash}); after each entry is committed, its
+ * id and hash are also appended to a chain file outside the database ({@code <home>/audit-chain.log}).
+ * A row changed afterwards no longer matches its hash; a chain recomputed from a changed row no longer
+ * matches the chain file. {@link #verify()} finds both and names the entry.
+ *
+ * <p>Made by {@code FindingStore.trail(chainFile)}: it runs in the store's transactions, on its connection.
+ */
+public final class AuditTrail {
+    /** One unit of work on the store's connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** The store's transactions: a change committed as one (retried on a collision), or a read. */
+    public interface Transactions {
+        <T> T write(Work<T> work);
+
+        <T> T read(Work<T> work);
+    }
+
+    private static final String SELECT = "SELECT id, at, actor, action, case_id, target_kind, target, detail, prev_hash, hash"
+            + " FROM audit_entry";
+
+    private final Transactions tx;
+    private final Path chainFile;
+
+    public AuditTrail(Transactions tx, Path chainFile) {
+        this.tx = tx;
+        this.chainFile = chainFile;
+    }
+
+    public Path chainFile() {
+        return chainFile;
+    }
+
+    /** Appends an entry: numbered and chained in one transaction, then anchored in the chain file. */
+    public AuditEntry record(AuditEvent event) {
+        AuditEntry entry = tx.write(c -> append(c, event));
+        anchor(entry);
+        return entry;
+    }
+
+    private static AuditEntry append(Connection c, AuditEvent e) throws SQLException {
+        long lastId;
+        String lastHash;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("the audit trail has no head row: the findings store is damaged");
+            }
+            lastId = rs.getLong(1);
+            lastHash = rs.getString(2);
+        }
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        AuditEntry unhashed = new AuditEntry(lastId + 1, at, e.actor(), e.action(), e.caseId(), e.targetKind(), e.target(),
+                e.detail(), lastHash, null);
+        AuditEntry entry = new AuditEntry(unhashed.id(), at, e.actor(), e.action(), e.caseId(), e.targetKind(), e.target(),
+                e.detail(), lastHash, ChainHash.of(unhashed));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_entry (id, at, actor, action, case_id, target_kind,"
+                + " target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, entry.id());
+            ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            ps.setString(3, entry.actor());
+            ps.setString(4, entry.action());
+            ps.setString(5, entry.caseId());
+            ps.setString(6, entry.targetKind());
+            ps.setString(7, entry.target());
+            ps.setString(8, entry.detail());
+            ps.setString(9, entry.prevHash());
+            ps.setString(10, entry.hash());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1")) {
+            ps.setLong(1, entry.id());
+            ps.setString(2, entry.hash());
+            ps.executeUpdate();
+        }
+        return entry;
+    }
+
+    /** Appends {@code id hash} to the chain file (one short write with O_APPEND: lines from several writers do not mix). */
+    private void anchor(AuditEntry e) {
+        try {
+            Files.createDirectories(chainFile.toAbsolutePath().getParent());
+            Files.write(chainFile, (e.id() + " " + e.hash() + "\n").getBytes(StandardCharsets.US_ASCII),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.DSYNC);
+        } catch (IOException x) {
+            throw new UncheckedIOException("entry #" + e.id() + " is in the audit trail, but " + chainFile
+                    + " could not be written: " + x.getMessage(), x);
+        }
+    }
+
+    /**
+     * The entries of a case, oldest first.
+     *
+     * @param caseId the case, or null for every entry
+     * @param actor  only this person's, or null
+     * @param since  only entries at or after this instant, or null
+     */
+    public List<AuditEntry> entries(String caseId, String actor, Instant since) {
+        StringBuilder sql = new StringBuilder(SELECT + " WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (caseId != null) {
+            sql.append(" AND case_id = ?");
+            args.add(caseId);
+        }
+        if (actor != null) {
+            sql.append(" AND actor = ?");
+            args.add(actor);
+        }
+        if (since != null) {
+            sql.append(" AND at >= ?");
+            args.add(OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        }
+        sql.append(" ORDER BY id");
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                return rows(ps);
+            }
+        });
+    }
+
+    /** Checks every entry against its hash and the one before it, and the chain file against the entries. */
+    public TrailCheck verify() {
+        List<AuditEntry> all = tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY id")) {
+                return rows(ps);
+            }
+        });
+        Problems p = new Problems();
+        Map<Long, AuditEntry> byId = new HashMap<>();
+        String prev = ChainHash.GENESIS;
+        long expected = 1;
+        for (AuditEntry e : all) {
+            byId.put(e.id(), e);
+            if (e.id() != expected) {
+                p.add(expected, (e.id() - 1 > expected ? "entries #" + expected + "–#" + (e.id() - 1) + " are" : "entry #" + expected + " is")
+                        + " missing from the database (removed)");
+            } else if (!e.prevHash().equals(prev)) {
+                p.add(e.id(), "entry #" + e.id() + " does not follow entry #" + (e.id() - 1) + ": the chain is broken there");
+            }
+            if (!ChainHash.of(e).equals(e.hash())) {
+                p.add(e.id(), "entry #" + e.id() + " was changed after it was written (" + e.at() + ", " + e.actor() + ", "
+                        + e.action() + "): its content no longer matches its hash");
+            }
+            prev = e.hash();
+            expected = e.id() + 1;
+        }
+        Map<Long, String> anchors = anchors();
+        long anchored = 0;
+        for (Map.Entry<Long, String> a : anchors.entrySet()) {
+            AuditEntry e = byId.get(a.getKey());
+            if (e == null) {
+                p.add(a.getKey(), "entry #" + a.getKey() + " is in " + chainFile.getFileName() + " but not in the database (removed)");
+            } else if (!e.hash().equals(a.getValue())) {
+                p.add(a.getKey(), "entry #" + a.getKey() + " does not match " + chainFile.getFileName()
+                        + ": the chain was rewritten from there on");
+            } else {
+                anchored++;
+            }
+        }
+        if (!all.isEmpty() && anchors.isEmpty()) {
+            p.add(1L, chainFile.getFileName() + " is missing or empty: the chain cannot be checked against it");
+        }
+        return new TrailCheck(all.size(), anchored, p.lines, p.first);
+    }
+
+    /** The chain file's {@code id → hash}; a line cut short by a crash is skipped. */
+    private Map<Long, String> anchors() {
+        Map<Long, String> out = new TreeMap<>();
+        if (!Files.isRegularFile(chainFile)) {
+            return out;
+        }
+        try {
+            for (String line : Files.readAllLines(chainFile, StandardCharsets.US_ASCII)) {
+                String[] f = line.strip().split(" ");
+                if (f.length == 2 && f[1].length() == 64 && f[0].chars().allMatch(Character::isDigit) && !f[0].isEmpty()) {
+                    out.put(Long.parseLong(f[0]), f[1]);
+                }
+            }
+        } catch (IOException x) {
+            throw new UncheckedIOException("cannot read " + chainFile + ": " + x.getMessage(), x);
+        }
+        return out;
+    }
+
+    private static List<AuditEntry> rows(PreparedStatement ps) throws SQLException {
+        List<AuditEntry> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10)));
+            }
+        }
+        return out;
+    }
+
+    /** The problems found, in order, and the first entry concerned. */
+    private static final class Problems {
+        final List<String> lines = new ArrayList<>();
+        Long first;
+
+        void add(long entry, String line) {
+            lines.add(line);
+            first = first == null ? entry : Math.min(first, entry);
+        }
+    }
+}

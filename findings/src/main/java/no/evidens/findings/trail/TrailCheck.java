@@ -1,0 +1,21 @@
+package no.evidens.findings.trail;
+
+import java.util.List;
+
+/**
+ * What {@link AuditTrail#verify()} found.
+ *
+ * @param entries   how many entries the database holds
+ * @param anchored  how many of them the chain file outside the database confirms
+ * @param problems  one line per entry that was changed, removed or re-chained (empty: the trail is intact)
+ * @param firstBad  the id of the first entry with a problem, or null
+ */
+public record TrailCheck(long entries, long anchored, List<String> problems, Long firstBad) {
+    public TrailCheck {
+        problems = List.copyOf(problems);
+    }
+
+    public boolean intact() {
+        return problems.isEmpty();
+    }
+}

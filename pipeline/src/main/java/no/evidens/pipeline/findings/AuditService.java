@@ -1,0 +1,128 @@
+package no.evidens.pipeline.findings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import no.evidens.findings.FindingStore;
+import no.evidens.findings.trail.AuditEntry;
+import no.evidens.findings.trail.AuditEvent;
+import no.evidens.findings.trail.TrailCheck;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.bundle.DocumentTypes;
+import no.evidens.pipeline.export.CaseExport.EvidenceOut;
+import no.evidens.pipeline.export.CaseExport.FindingOut;
+
+/**
+ * The audit trail of a home, as the command line and the web workspace write and read it: who was
+ * shown which journal or client record, who searched for what, who exported, who changed which
+ * finding. Kept in the findings store ({@link no.evidens.findings.trail.AuditTrail}), its latest hashes
+ * in {@code <home>/audit-chain.log}. The actor is always a parameter: the front end says who acts.
+ * Never records document text; a search's query text is recorded, its hits are not.
+ */
+public final class AuditService {
+    /** The file outside the database that anchors the chain. */
+    public static final String CHAIN_FILE = "audit-chain.log";
+    /** The document types whose every showing is recorded. */
+    private static final Set<String> SENSITIVE = Set.of(DocumentTypes.JOURNAL, DocumentTypes.KLIENTDOKUMENTASJON);
+
+    private final EvidensHome home;
+    private final Duration lockWait;
+
+    public AuditService(EvidensHome home, Duration lockWait) {
+        this.home = home;
+        this.lockWait = lockWait;
+    }
+
+    public Path chainFile() {
+        return home.root().resolve(CHAIN_FILE);
+    }
+
+    /** Whether showing a document of this type is recorded. */
+    public static boolean sensitive(String documentType) {
+        return documentType != null && SENSITIVE.contains(documentType);
+    }
+
+    /** Records anything (the other parts record sign-ins and membership changes with this). */
+    public AuditEntry record(AuditEvent event) {
+        try (FindingStore store = open()) {
+            return store.trail(chainFile()).record(event);
+        }
+    }
+
+    public AuditEntry record(String actor, String action, String caseId, String targetKind, String target, String detail) {
+        return record(new AuditEvent(actor, action, caseId, targetKind, target, detail));
+    }
+
+    /** Records that a whole document was shown, when it is a journal or client record. */
+    public void documentShown(String actor, String caseId, String docId, String type, String via) {
+        if (sensitive(type)) {
+            record(actor, "show-document", caseId, AuditEvent.FILE, docId, type + ", " + via);
+        }
+    }
+
+    /** Records that a passage (and its neighbours) was shown, when its document is a journal or client record. */
+    public void passageShown(String actor, String caseId, String passageId, String type, String via) {
+        if (sensitive(type)) {
+            record(actor, "show-passage", caseId, AuditEvent.PASSAGE, passageId, type + ", " + via);
+        }
+    }
+
+    /**
+     * Records that findings were shown with quotations from journals or client records (one entry per
+     * showing, naming the findings and the documents quoted).
+     */
+    public void quotationsShown(String actor, String caseId, List<FindingOut> findings, String via) {
+        java.util.Set<String> refs = new java.util.LinkedHashSet<>();
+        java.util.Set<String> docs = new java.util.LinkedHashSet<>();
+        for (FindingOut f : findings) {
+            for (EvidenceOut e : f.evidence()) {
+                if (e.citation() != null && sensitive(e.citation().type())) {
+                    refs.add(f.ref());
+                    docs.add(e.citation().docId());
+                }
+            }
+        }
+        if (!refs.isEmpty()) {
+            record(actor, "show-quotations", caseId, AuditEvent.FINDING, String.join(" ", refs),
+                    "quoting " + String.join(" ", docs) + ", " + via);
+        }
+    }
+
+    /** Records a search: its query and filters, never its hits. */
+    public void searched(String actor, String caseId, String query, String filters, int hits) {
+        record(actor, "search", caseId, null, null, "«" + query + "»" + (filters == null || filters.isBlank() ? "" : " " + filters)
+                + ", " + hits + " hits");
+    }
+
+    /** Records an export of a case's findings. */
+    public void exported(String actor, String caseId, String format, boolean anonymised, String name) {
+        record(actor, "export", caseId, AuditEvent.EXPORT, name, format + (anonymised ? ", anonymised" : ", not anonymised"));
+    }
+
+    /**
+     * The trail of a case (or of everything), oldest first.
+     *
+     * @param caseId the case, or null for all
+     * @param actor  only this person's entries, or null
+     * @param since  from this instant on, or null
+     */
+    public List<AuditEntry> entries(String caseId, String actor, Instant since) {
+        try (FindingStore store = open()) {
+            return store.trail(chainFile()).entries(caseId, actor, since);
+        }
+    }
+
+    /** Checks the whole trail against its hashes and the chain file. */
+    public TrailCheck verify() {
+        try (FindingStore store = open()) {
+            return store.trail(chainFile()).verify();
+        }
+    }
+
+    private FindingStore open() {
+        return FindingStore.open(FindingsService.storeDir(home), lockWait);
+    }
+}

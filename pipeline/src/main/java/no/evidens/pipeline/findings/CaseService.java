@@ -1,0 +1,129 @@
+package no.evidens.pipeline.findings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import no.evidens.findings.CaseClosed;
+import no.evidens.findings.CaseLifecycle;
+import no.evidens.findings.CaseLifecycle.Closed;
+import no.evidens.findings.CaseLifecycle.DeletedSource;
+import no.evidens.findings.FindingStore;
+import no.evidens.findings.trail.AuditEvent;
+import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.index.IndexedDocument;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.bundle.DocumentTypes;
+
+/**
+ * The end of a case: the lead closes it (read-only from then on: no ingestion, no changes of findings)
+ * and, when their time is up, deletes its journals and client records: their index documents with
+ * their passages, and their files in the bundles. The findings keep their quotations; their sources are
+ * marked deleted, so verify says so. Both steps are in the audit trail.
+ */
+public final class CaseService {
+    /** The document types deleted when their time is up. */
+    public static final Set<String> RECORD_TYPES = Set.of(DocumentTypes.JOURNAL, DocumentTypes.KLIENTDOKUMENTASJON);
+
+    private final EvidensHome home;
+    private final Duration lockWait;
+
+    public CaseService(EvidensHome home, Duration lockWait) {
+        this.home = home;
+        this.lockWait = lockWait;
+    }
+
+    /** One deleted record and what happened to its file. */
+    public record Deleted(String docId, String file, String type, String source) {
+    }
+
+    /**
+     * Closes the case.
+     *
+     * @param lead whether the actor leads the case (only the lead closes it)
+     */
+    public Closed close(String caseId, String actor, boolean lead) {
+        requireLead(lead, "close");
+        try (FindingStore store = open()) {
+            Closed closed = store.lifecycle().close(caseId, actor);
+            store.trail(home.root().resolve(AuditService.CHAIN_FILE))
+                    .record(new AuditEvent(actor, "case-close", caseId, AuditEvent.CASE, caseId, null));
+            return closed;
+        }
+    }
+
+    /** Whether the case is closed. */
+    public Optional<Closed> closed(String caseId) {
+        if (!Files.isDirectory(FindingsService.storeDir(home))) {
+            return Optional.empty();
+        }
+        try (FindingStore store = open()) {
+            return store.lifecycle().closed(caseId);
+        }
+    }
+
+    /**
+     * Refuses to change a closed case (ingestion, upload).
+     *
+     * @throws CaseClosed when it is closed
+     */
+    public void requireOpen(String caseId) {
+        Optional<Closed> c = closed(caseId);
+        if (c.isPresent()) {
+            throw new CaseClosed(caseId, c.get().closedBy(), c.get().closedAt());
+        }
+    }
+
+    /**
+     * Deletes the journals and client records of a closed case: from the index, and their files from
+     * the bundles they were ingested from.
+     *
+     * @param lead whether the actor leads the case
+     */
+    public List<Deleted> deleteRecords(String caseId, String actor, boolean lead) throws IOException {
+        requireLead(lead, "delete the records of");
+        if (closed(caseId).isEmpty()) {
+            throw new IllegalStateException("case " + caseId + " is open: close it first (evidens case close --case " + caseId + ")");
+        }
+        List<IndexedDocument> gone;
+        try (EvidenceIndexWriter index = new EvidenceIndexWriter(home.index())) {
+            gone = index.deleteDocuments(caseId, RECORD_TYPES);
+            index.commit();
+        }
+        Receipts receipts = new Receipts(home.receipts());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<Deleted> out = new ArrayList<>();
+        List<DeletedSource> sources = new ArrayList<>();
+        for (IndexedDocument d : gone) {
+            String source = StoredSources.delete(receipts.bundleOf(caseId, d.file(), d.sha256()).orElse(null), d.file());
+            out.add(new Deleted(d.docId(), d.file(), d.type(), source));
+            sources.add(new DeletedSource(d.docId(), d.file(), d.type(), d.sha256(), actor, now));
+        }
+        try (FindingStore store = open()) {
+            CaseLifecycle lifecycle = store.lifecycle();
+            lifecycle.sourcesDeleted(caseId, sources);
+            var trail = store.trail(home.root().resolve(AuditService.CHAIN_FILE));
+            for (Deleted d : out) {
+                trail.record(new AuditEvent(actor, "record-delete", caseId, AuditEvent.FILE, d.docId(), d.type() + ", file " + d.source()));
+            }
+            trail.record(new AuditEvent(actor, "records-delete", caseId, AuditEvent.CASE, caseId, out.size() + " journals and client records"));
+        }
+        return out;
+    }
+
+    private static void requireLead(boolean lead, String what) {
+        if (!lead) {
+            throw new IllegalStateException("only the case's lead can " + what + " a case");
+        }
+    }
+
+    private FindingStore open() {
+        return FindingStore.open(FindingsService.storeDir(home), lockWait);
+    }
+}

@@ -1,0 +1,156 @@
+package no.evidens.pipeline.findings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import no.evidens.findings.FindingStore;
+import no.evidens.index.IndexBackup;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Json;
+
+/**
+ * A whole home copied while the server may be running, and put back into a new home: the index's latest
+ * commit ({@link IndexBackup}), the findings store through H2's online backup (findings, history, audit
+ * trail), the audit chain file (copied before the store, so every hash it names is in the copy), the
+ * receipts, the uploaded bundles and the synonyms.
+ */
+public final class HomeBackup {
+    static final String MANIFEST = "evidens-backup.json";
+    static final String STORE_ZIP = "findings.zip";
+    private static final List<String> FOLDERS = List.of("receipts", "bundles");
+
+    private final Duration lockWait;
+
+    public HomeBackup(Duration lockWait) {
+        this.lockWait = lockWait;
+    }
+
+    /** What a backup holds. */
+    public record Summary(Path dir, String home, int indexFiles, boolean findings, int files, Instant at) {
+    }
+
+    public Summary backup(EvidensHome home, Path to) throws IOException {
+        if (Files.exists(to) && !isEmptyDir(to)) {
+            throw new IllegalArgumentException(to + " is not empty: back up into a new folder");
+        }
+        Files.createDirectories(to);
+        Instant at = Instant.now();
+        int indexFiles = Files.isDirectory(home.index()) ? IndexBackup.copyLatestCommit(home.index(), to.resolve("index")).size() : 0;
+        int files = copyIfThere(home.root().resolve(AuditService.CHAIN_FILE), to.resolve(AuditService.CHAIN_FILE));
+        boolean findings = Files.isDirectory(FindingsService.storeDir(home));
+        if (findings) {
+            try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), lockWait)) {
+                store.backupTo(to.resolve(STORE_ZIP));
+            }
+        }
+        for (String folder : FOLDERS) {
+            files += copyTree(home.root().resolve(folder), to.resolve(folder));
+        }
+        files += copyIfThere(home.root().resolve(EvidensHome.SYNONYMS), to.resolve(EvidensHome.SYNONYMS));
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", "evidens-backup");
+        manifest.put("home", home.root().toString());
+        manifest.put("at", at.toString());
+        manifest.put("indexFiles", indexFiles);
+        manifest.put("findings", findings);
+        manifest.put("files", files);
+        Json.write(manifest, to.resolve(MANIFEST));
+        return new Summary(to, home.root().toString(), indexFiles, findings, files, at);
+    }
+
+    /** Restores a backup into a new home; quotations and receipts that named the old home's bundles name the new one's. */
+    public Summary restore(Path from, EvidensHome home) throws IOException {
+        Path manifestFile = from.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new IllegalArgumentException(from + " is not an Evidens backup (it has no " + MANIFEST + ")");
+        }
+        if (Files.exists(home.root()) && !isEmptyDir(home.root())) {
+            throw new IllegalArgumentException(home.root() + " is not empty: restore into a new home");
+        }
+        JsonNode m = Json.mapper().readTree(manifestFile.toFile());
+        String oldRoot = m.path("home").asText();
+        Files.createDirectories(home.root());
+        int indexFiles = copyTree(from.resolve("index"), home.index());
+        int files = copyIfThere(from.resolve(AuditService.CHAIN_FILE), home.root().resolve(AuditService.CHAIN_FILE));
+        for (String folder : FOLDERS) {
+            files += copyTree(from.resolve(folder), home.root().resolve(folder));
+        }
+        files += copyIfThere(from.resolve(EvidensHome.SYNONYMS), home.root().resolve(EvidensHome.SYNONYMS));
+        String oldBundles = Path.of(oldRoot).resolve("bundles").toString();
+        String newBundles = home.root().resolve("bundles").toString();
+        boolean findings = Files.isRegularFile(from.resolve(STORE_ZIP));
+        if (findings) {
+            FindingStore.restore(from.resolve(STORE_ZIP), FindingsService.storeDir(home));
+            try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), lockWait)) {
+                store.moveSources(oldBundles, newBundles);
+            }
+        }
+        rebaseReceipts(home.receipts(), oldBundles, newBundles);
+        return new Summary(home.root(), oldRoot, indexFiles, findings, files, Instant.parse(m.path("at").asText()));
+    }
+
+    /** Receipts of uploaded bundles name the bundle in the old home: name the restored copy instead. */
+    private static void rebaseReceipts(Path receipts, String oldBundles, String newBundles) throws IOException {
+        if (!Files.isDirectory(receipts) || oldBundles.equals(newBundles)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(receipts)) {
+            for (Path r : s.filter(p -> p.toString().endsWith(".json")).toList()) {
+                JsonNode root = Json.mapper().readTree(r.toFile());
+                String bundle = root.path("bundle").asText("");
+                if (bundle.startsWith(oldBundles) && root instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                    o.put("bundle", newBundles + bundle.substring(oldBundles.length()));
+                    Files.writeString(r, Json.write(o), StandardCharsets.UTF_8);
+                }
+            }
+        }
+    }
+
+    private static int copyIfThere(Path from, Path to) throws IOException {
+        if (!Files.isRegularFile(from)) {
+            return 0;
+        }
+        Files.createDirectories(to.toAbsolutePath().getParent());
+        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        return 1;
+    }
+
+    private static int copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return 0;
+        }
+        int n = 0;
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals("write.lock")) {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static boolean isEmptyDir(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

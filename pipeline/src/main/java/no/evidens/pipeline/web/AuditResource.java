@@ -1,0 +1,72 @@
+package no.evidens.pipeline.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import no.evidens.findings.trail.AuditEntry;
+import no.evidens.findings.trail.TrailCheck;
+import no.evidens.pipeline.findings.AuditCsv;
+import no.evidens.pipeline.findings.AuditService;
+import no.evidens.pipeline.findings.AuditTime;
+
+/**
+ * {@code GET /api/cases/{case}/audit[?user=&since=&format=csv]}: the audit trail of a case (who was
+ * shown which record, searched, exported, changed which finding), oldest first, with whether the
+ * whole chain is intact.
+ */
+final class AuditResource implements Routes.Resource {
+    private final AuditService audit;
+
+    AuditResource(AuditService audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.get("/api/cases/{case}/audit", (x, p) -> {
+            String caseId = Params.caseId(p.get("case"));
+            String user = x.param("user");
+            Instant since;
+            try {
+                since = x.param("since") == null ? null : AuditTime.since(x.param("since"));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest(e.getMessage());
+            }
+            List<AuditEntry> entries = audit.entries(caseId, user, since);
+            String format = x.param("format");
+            if ("csv".equals(format)) {
+                x.send(200, "text/csv; charset=utf-8", AuditCsv.write(entries).getBytes(StandardCharsets.UTF_8),
+                        "revisjonsspor-" + caseId + ".csv");
+                return;
+            }
+            if (format != null && !"json".equals(format)) {
+                throw ApiError.badRequest("format must be json or csv, was '" + format + "'");
+            }
+            TrailCheck check = audit.verify();
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("case", caseId);
+            out.put("intact", check.intact());
+            out.put("problems", check.problems());
+            out.put("entries", entries.stream().map(AuditResource::json).toList());
+            x.json(200, out);
+        });
+    }
+
+    /** An entry as JSON (its time as an ISO instant: the API's mapper has no java.time module). */
+    private static Map<String, Object> json(AuditEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("at", e.at().toString());
+        m.put("actor", e.actor());
+        m.put("action", e.action());
+        m.put("case", e.caseId());
+        m.put("targetKind", e.targetKind());
+        m.put("target", e.target());
+        m.put("detail", e.detail());
+        m.put("hash", e.hash());
+        return m;
+    }
+}

@@ -1,0 +1,144 @@
+package no.evidens.pipeline.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import no.evidens.findings.FindingStore;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.findings.FindingsService;
+
+/**
+ * Running as a service: {@code GET /health} (is the server up, can it read its index and findings
+ * store) and {@code GET /metrics} (Micrometer's Prometheus registry: requests and their latencies by
+ * method, API area and status, the ingestion queue, the index's size on disk, the JVM). Wraps the
+ * workspace's handler, so every request is timed from its start until its response is complete.
+ * Neither endpoint shows anything of a case.
+ */
+final class ServiceEndpoints extends Handler.Wrapper {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final EvidensHome home;
+    private final SharedIndex index;
+
+    ServiceEndpoints(Handler workspace, EvidensHome home, SharedIndex index, IngestJobs ingest) {
+        super(workspace);
+        this.home = home;
+        this.index = index;
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        Gauge.builder("evidens.ingest.jobs.running", ingest, IngestJobs::jobsRunning)
+                .description("ingestions running (one at a time)").register(registry);
+        Gauge.builder("evidens.ingest.files.waiting", ingest, IngestJobs::filesWaiting)
+                .description("files of the running ingestion not yet done").register(registry);
+        Gauge.builder("evidens.index.size", home, h -> bytes(h.index())).baseUnit("bytes")
+                .description("the evidence index on disk").register(registry);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = Request.getPathInContext(request);
+        if ("/health".equals(path) || "/metrics".equals(path)) {
+            if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+                response.setStatus(405);
+                response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+                response.write(true, ByteBuffer.allocate(0), callback);
+                return true;
+            }
+            if ("/health".equals(path)) {
+                Map<String, Object> h = health();
+                send(response, callback, "UP".equals(h.get("status")) ? 200 : 503, "application/json; charset=utf-8", Json.write(h));
+            } else {
+                send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+            }
+            return true;
+        }
+        long t0 = System.nanoTime();
+        String method = request.getMethod();
+        Callback timed = Callback.from(callback, () -> Timer.builder("evidens.http.requests")
+                .description("requests to the workspace and its API, until the response is complete")
+                .tag("method", method).tag("area", area(path)).tag("status", String.valueOf(response.getStatus()))
+                .publishPercentileHistogram().register(registry).record(Duration.ofNanos(System.nanoTime() - t0)));
+        return super.handle(request, response, timed);
+    }
+
+    /** The API's area ({@code /api/search}, {@code /api/findings}), or {@code static}: few values, so few series. */
+    static String area(String path) {
+        if (!path.startsWith("/api/")) {
+            return "static";
+        }
+        int next = path.indexOf('/', "/api/".length());
+        String a = next < 0 ? path : path.substring(0, next);
+        return a.length() > 40 ? "/api/other" : a;
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        boolean up = true;
+        try {
+            out.put("index", index.searcherIfAny() == null ? "none yet" : "ok");
+        } catch (RuntimeException e) {
+            out.put("index", "unreadable");
+            up = false;
+        }
+        if (Files.isDirectory(FindingsService.storeDir(home))) {
+            try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), Duration.ofSeconds(5))) {
+                out.put("findings", "ok, schema " + store.schemaVersion());
+            } catch (RuntimeException e) {
+                out.put("findings", "unavailable");
+                up = false;
+            }
+        } else {
+            out.put("findings", "none yet");
+        }
+        out.put("status", up ? "UP" : "DOWN");
+        return out;
+    }
+
+    private static void send(Response response, Callback callback, int status, String type, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    private static long bytes(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.mapToLong(p -> {
+                try {
+                    return Files.isRegularFile(p) ? Files.size(p) : 0;
+                } catch (IOException e) {
+                    return 0; // a segment file merged away while counting
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

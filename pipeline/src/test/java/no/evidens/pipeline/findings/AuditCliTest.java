@@ -1,0 +1,106 @@
+package no.evidens.pipeline.findings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+import no.evidens.findings.FindingStore;
+import no.evidens.pipeline.cli.EvidensCli;
+
+/** The audit trail from the command line: who was shown which journal, finding changes, the listing, CSV and verify. */
+class AuditCliTest {
+    @TempDir
+    Path tmp;
+    CaseFixture fx;
+    String out;
+    String err;
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--home");
+        all.add(fx.home.toString());
+        CommandLine cli = EvidensCli.commandLine();
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        cli.setOut(new PrintWriter(o));
+        cli.setErr(new PrintWriter(e));
+        int code = cli.execute(all.toArray(String[]::new));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    @Test
+    void recordsWhoWasShownWhichJournalAndWhoChangedWhichFindingAndVerifiesTheChain() throws Exception {
+        fx = CaseFixture.create(tmp, "journal");
+        String c = CaseFixture.CASE;
+        assertEquals(0, run("document", fx.docId, "--case", c, "--user", "kari"), err);
+        assertEquals(0, run("show", fx.passageId(2), "--user", "ola"), err);
+        assertEquals(0, run("finding", "create", "--case", c, "--kind", "avvik", "--user", "ola", "--title", "Ingen oversikt"), err);
+
+        assertEquals(0, run("audit", "--case", c), err);
+        List<String> lines = out.lines().toList();
+        assertEquals(3, lines.size(), out);
+        assertTrue(lines.get(0).matches("#1 \\S+ kari show-document file " + fx.docId + " \\(journal, evidens document\\)"), lines.get(0));
+        assertTrue(lines.get(1).contains(" ola show-passage passage " + fx.passageId(2) + " (journal, evidens show"), lines.get(1));
+        assertTrue(lines.get(2).contains(" ola finding-create finding avvik-1"), lines.get(2));
+        assertFalse(out.contains("Ingen samlet oversikt"), "no document text in the trail");
+
+        assertEquals(0, run("audit", "--case", c, "--user", "kari", "--csv"), err);
+        List<String> csv = out.lines().toList();
+        assertEquals("id,time,user,action,case,target_kind,target,detail,prev_hash,hash", csv.get(0));
+        assertEquals(2, csv.size(), out);
+        assertEquals(0, run("audit", "--case", c, "--since", "2999-01-01"), err);
+        assertTrue(out.startsWith("No audit entries for case " + c), out);
+        assertEquals(2, run("audit", "--case", c, "--since", "i går"));
+        assertTrue(err.contains("is not a date"), err);
+
+        assertEquals(0, run("audit", "verify"), err);
+        assertTrue(out.contains("intact: 3 entries, 3 confirmed by audit-chain.log"), out);
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + fx.home.resolve("findings").resolve(FindingStore.DB_NAME),
+                "evidens", ""); Statement s = db.createStatement()) {
+            s.execute("DROP TRIGGER audit_entry_append_only");
+            s.executeUpdate("UPDATE audit_entry SET actor = 'noen' WHERE id = 2");
+        }
+        assertEquals(1, run("audit", "verify"));
+        assertTrue(err.contains("tampered with from entry #2"), err);
+        assertTrue(err.contains("entry #2 was changed after it was written"), err);
+    }
+
+    @Test
+    void aGovernanceDocumentShownIsNotRecorded() throws Exception {
+        fx = CaseFixture.create(tmp);
+        assertEquals(0, run("document", fx.docId, "--case", CaseFixture.CASE, "--user", "kari"), err);
+        assertEquals(0, run("audit", "--case", CaseFixture.CASE), err);
+        assertTrue(out.startsWith("No audit entries"), out);
+    }
+
+    @Test
+    void aFindingShownWithQuotationsFromAJournalIsRecorded() throws Exception {
+        fx = CaseFixture.create(tmp, "journal");
+        String c = CaseFixture.CASE;
+        assertEquals(0, run("finding", "create", "--case", c, "--kind", "avvik", "--title", "Ingen oversikt"), err);
+        assertEquals(0, run("finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(2)), err);
+        assertEquals(0, run("finding", "show", "avvik-1", "--case", c, "--user", "rapportskriver"), err);
+        assertEquals(0, run("finding", "list", "--case", c, "--user", "rapportskriver"), err);
+        assertEquals(0, run("audit", "--case", c, "--user", "rapportskriver"), err);
+        List<String> lines = out.lines().toList();
+        assertEquals(1, lines.size(), out);
+        assertTrue(lines.get(0).contains(" rapportskriver show-quotations finding avvik-1 (quoting " + fx.docId + ", evidens finding show)"),
+                lines.get(0));
+    }
+}

@@ -1,0 +1,66 @@
+package no.evidens.pipeline.findings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+import no.evidens.pipeline.cli.EvidensCli;
+
+/** A home backed up and restored into a new one: every quotation verifies there, and so does the audit trail. */
+class BackupCliTest {
+    @TempDir
+    Path tmp;
+    String out;
+    String err;
+
+    private int run(String... args) {
+        CommandLine cli = EvidensCli.commandLine();
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        cli.setOut(new PrintWriter(o));
+        cli.setErr(new PrintWriter(e));
+        int code = cli.execute(args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    @Test
+    void restoresIntoANewHomeWhereEveryQuotationVerifies() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp, "journal");
+        String c = CaseFixture.CASE;
+        String home = fx.home.toString();
+        assertEquals(0, run("finding", "create", "--case", c, "--kind", "avvik", "--title", "Ingen oversikt", "--home", home), err);
+        assertEquals(0, run("finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(2), "--home", home), err);
+        assertEquals(0, run("finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(3), "--home", home), err);
+        assertEquals(0, run("show", fx.passageId(1), "--user", "kari", "--home", home), err);
+
+        Path backup = tmp.resolve("backup");
+        assertEquals(0, run("backup", "--to", backup.toString(), "--home", home), err);
+        assertTrue(out.startsWith("Backed up " + home + " to " + backup), out);
+        assertEquals(2, run("backup", "--to", backup.toString(), "--home", home));
+        assertTrue(err.contains("is not empty"), err);
+
+        Path restored = tmp.resolve("restored");
+        assertEquals(0, run("restore", "--from", backup.toString(), "--home", restored.toString()), err);
+        assertTrue(out.contains("into " + restored), out);
+        assertEquals(0, run("verify", "--case", c, "--home", restored.toString()), out + err);
+        assertTrue(out.contains("2 quotations checked: {ok=2}"), out);
+        assertEquals(0, run("audit", "verify", "--home", restored.toString()), err);
+        assertTrue(out.contains("The audit trail is intact: 4 entries, 4 confirmed"), out);
+        assertEquals(0, run("finding", "list", "--case", c, "--home", restored.toString()), err);
+        assertTrue(out.contains("avvik-1"), out);
+        assertEquals(2, run("restore", "--from", backup.toString(), "--home", restored.toString()));
+        assertTrue(err.contains("not empty"), err);
+        assertEquals(2, run("restore", "--from", tmp.resolve("bundle").toString(), "--home", tmp.resolve("x").toString()));
+        assertTrue(err.contains("is not an Evidens backup"), err);
+    }
+}

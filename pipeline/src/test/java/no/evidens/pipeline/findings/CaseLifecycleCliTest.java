@@ -1,0 +1,85 @@
+package no.evidens.pipeline.findings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.NorwegianAnalysis;
+import no.evidens.pipeline.cli.EvidensCli;
+
+/** Closing a case and deleting its journals: read-only after, the quotations kept, verify says "source deleted". */
+class CaseLifecycleCliTest {
+    @TempDir
+    Path tmp;
+    CaseFixture fx;
+    String out;
+    String err;
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--home");
+        all.add(fx.home.toString());
+        CommandLine cli = EvidensCli.commandLine();
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        cli.setOut(new PrintWriter(o));
+        cli.setErr(new PrintWriter(e));
+        int code = cli.execute(all.toArray(String[]::new));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    @Test
+    void aClosedCaseIsReadOnlyAndItsJournalsAreDeletedWithTheirQuotationsKept() throws Exception {
+        fx = CaseFixture.create(tmp, "journal");
+        String c = CaseFixture.CASE;
+        assertEquals(0, run("finding", "create", "--case", c, "--kind", "avvik", "--title", "Ingen oversikt"), err);
+        assertEquals(0, run("finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(2)), err);
+        assertEquals(1, run("case", "delete-records", "--case", c));
+        assertTrue(err.contains("is open: close it first"), err);
+
+        assertEquals(0, run("case", "close", "--case", c, "--user", "leder"), err);
+        assertTrue(out.startsWith("Closed case " + c + " (leder, "), out);
+        assertEquals(1, run("finding", "create", "--case", c, "--kind", "merknad", "--title", "Ny"));
+        assertTrue(err.contains("case " + c + " was closed by leder on") && err.contains("read-only"), err);
+        assertEquals(1, run("finding", "edit", "avvik-1", "--case", c, "--title", "Endret"));
+        assertTrue(err.contains("read-only"), err);
+        assertEquals(1, run("case", "close", "--case", c));
+
+        Path source = fx.bundle.resolve(CaseFixture.FILE);
+        assertTrue(Files.exists(source));
+        assertEquals(0, run("case", "delete-records", "--case", c, "--user", "leder"), err);
+        assertTrue(out.contains("journal             " + CaseFixture.FILE + " (" + fx.docId + "): file deleted"), out);
+        assertTrue(out.contains("Deleted 1 journal and client record of case " + c), out);
+        assertFalse(Files.exists(source), "the source file is deleted from its bundle");
+        try (EvidenceSearcher s = new EvidenceSearcher(fx.home.resolve("index"), NorwegianAnalysis.queryAnalyzer(null))) {
+            assertTrue(s.document(c, fx.docId).isEmpty(), "the document is gone from the index");
+            assertTrue(s.passage(fx.passageId(2)).isEmpty(), "and its passages");
+        }
+
+        assertEquals(0, run("finding", "show", "avvik-1", "--case", c), err);
+        assertTrue(out.contains("Det finnes ingen samlet oversikt over ansvarsgrupper i kommunen."), "the quotation is kept: " + out);
+        assertEquals(0, run("verify", "--case", c), err);
+        assertTrue(out.contains("source deleted avvik-1"), out);
+        assertTrue(out.contains("was deleted by leder on"), out);
+        assertFalse(out.contains("changed"), out);
+
+        assertEquals(0, run("audit", "--case", c, "--user", "leder"), err);
+        List<String> actions = out.lines().map(l -> l.split(" ")[3]).toList();
+        assertEquals(List.of("case-close", "record-delete", "records-delete"), actions, out);
+    }
+}
