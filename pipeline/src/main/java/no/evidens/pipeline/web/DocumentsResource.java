@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import no.evidens.access.Permission;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.QuerySyntaxException;
@@ -29,7 +30,7 @@ final class DocumentsResource implements Routes.Resource {
     }
 
     private Map<String, Object> document(Exchange x) throws IOException {
-        String caseId = Params.caseId(x.required("case"));
+        String caseId = x.access().require(Params.caseId(x.required("case")), Permission.READ);
         String docId = Params.docId(x.required("doc"));
         String q = x.param("q");
         EvidenceSearcher s = index.searcher();
