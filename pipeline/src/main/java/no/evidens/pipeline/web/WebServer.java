@@ -127,7 +127,7 @@ public final class WebServer implements AutoCloseable {
         SharedIndex index = new SharedIndex(searcher);
         FindingsService findings = new FindingsService(home, index, Duration.ofSeconds(20));
         IngestJobs ingest = new IngestJobs(home, config.maxUploadBytes(), ingestions);
-        Accounts accounts = new Accounts(home.root().resolve("access"), Clock.systemUTC());
+        Accounts accounts = new Accounts(home.access(), Clock.systemUTC());
         CasesResource cases = new CasesResource(home, findings, accounts);
         Routes routes = new Routes().register(
                 new SessionResource(exposure.signIn(), ingest.maxBytes()),
