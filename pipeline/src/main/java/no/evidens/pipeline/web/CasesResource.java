@@ -32,22 +32,22 @@ final class CasesResource implements Routes.Resource {
         routes.get("/api/cases", (x, p) -> x.json(200, Map.of("cases", cases(x.access()))))
                 .post("/api/cases", (x, p) -> {
                     String caseId = Params.caseId(new JsonFields(x.jsonBody(), "case").required("case"));
-                    claim(x.access(), caseId);
+                    if (!claim(x.access(), caseId)) {
+                        throw new ApiError(409, "saken " + caseId + " finnes allerede: be lederen eller en administrator om å legge deg til");
+                    }
                     x.json(201, Map.of("case", caseId, "role", Role.LEAD.id()));
                 });
     }
 
     /**
-     * Makes the user lead of a case that holds nothing and has no members yet; 409 when it exists. (A case
-     * ingested from the command line has data but no members: an administrator adds its lead.)
+     * Makes the user lead of a case that holds nothing and has no members yet; false when it exists. (A
+     * case ingested from the command line has data but no members: an administrator adds its lead.)
      */
-    void claim(CaseAccess access, String caseId) throws IOException {
+    boolean claim(CaseAccess access, String caseId) throws IOException {
         if (access.allCases()) {
-            return;
+            return true;
         }
-        if (existing().contains(caseId) || !accounts.claim(caseId, access.user())) {
-            throw new ApiError(409, "saken " + caseId + " finnes allerede: be lederen eller en administrator om å legge deg til");
-        }
+        return !existing().contains(caseId) && accounts.claim(caseId, access.user());
     }
 
     private Set<String> existing() throws IOException {

@@ -1,6 +1,7 @@
 package no.evidens.pipeline.web;
 
 import no.evidens.access.Permission;
+import no.evidens.access.Role;
 
 /**
  * Uploads: {@code POST /api/ingest?case=} takes a bundle (.zip) and starts ingesting it (into a case the
@@ -20,9 +21,8 @@ final class IngestResource implements Routes.Resource {
     public void register(Routes routes) {
         routes.post("/api/ingest", (x, p) -> {
             String caseId = Params.caseId(x.required("case"));
-            if (x.access().role(caseId).isEmpty()) {
-                cases.claim(x.access(), caseId);
-                x.access(x.access().withRole(caseId, no.evidens.access.Role.LEAD));
+            if (x.access().role(caseId).isEmpty() && cases.claim(x.access(), caseId)) {
+                x.access(x.access().withRole(caseId, Role.LEAD));
             }
             x.access().require(caseId, Permission.INGEST);
             x.json(202, jobs.upload(x).view());
