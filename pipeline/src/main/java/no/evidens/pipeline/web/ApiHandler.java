@@ -100,6 +100,12 @@ final class ApiHandler extends Handler.Abstract {
         } catch (IllegalStateException e) {
             x.error(409, Messages.oneLine(e));
         } catch (IOException | RuntimeException e) {
+            if (timedOut(e)) {
+                // the client stopped sending (idle timeout) or sent too slowly (least data rate)
+                x.responseHeader("Connection", "close");
+                x.error(408, "the request body stopped arriving: send it again");
+                return;
+            }
             LOG.warn("{} {} failed: {}", x.method(), x.path(), e.getClass().getName());
             x.error(500, "the server could not do that: " + Messages.oneLine(e));
         } finally {
@@ -128,6 +134,16 @@ final class ApiHandler extends Handler.Abstract {
             x.discardBody(DISCARD_LIMIT);
         }
         x.error(e.status(), e.getMessage());
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof org.eclipse.jetty.http.BadMessageException bad
+                    && bad.getCode() == 408) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasBody(Exchange x) {
