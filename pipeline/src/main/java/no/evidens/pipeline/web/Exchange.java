@@ -70,7 +70,7 @@ final class Exchange {
     /** Who makes the request and what they may do; set by {@link ApiHandler} before any route (null only on the open sign-in paths). */
     CaseAccess access() {
         if (access == null) {
-            throw new ApiError(401, "logg inn først");
+            throw new ApiError(401, "Logg inn først");
         }
         return access;
     }

@@ -61,17 +61,17 @@ final class SignInResource implements Routes.Resource {
             }
             case WAIT -> {
                 x.responseHeader("Retry-After", Long.toString(seconds(o.retryAfter())));
-                throw new ApiError(429, "for mange feil forsøk: vent " + seconds(o.retryAfter()) + " sekunder og prøv igjen");
+                throw new ApiError(429, "For mange feil forsøk: vent " + seconds(o.retryAfter()) + " sekunder og prøv igjen");
             }
             case LOCKED -> {
                 LOG.warn("sign-in refused, account locked: {}", user);
                 x.responseHeader("Retry-After", Long.toString(seconds(o.retryAfter())));
-                throw new ApiError(429, "kontoen er sperret etter for mange feil forsøk; prøv igjen om "
+                throw new ApiError(429, "Kontoen er sperret etter for mange feil forsøk; prøv igjen om "
                         + Math.max(1, seconds(o.retryAfter()) / 60) + " minutter, eller be en administrator sette nytt passord");
             }
             default -> {
                 LOG.info("sign-in failed for a user name");
-                throw new ApiError(401, "feil brukernavn eller passord");
+                throw new ApiError(401, "Feil brukernavn eller passord");
             }
         }
     }
