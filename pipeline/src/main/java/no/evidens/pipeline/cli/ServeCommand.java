@@ -51,6 +51,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--behind-proxy", description = "Trust the reverse proxy's Forwarded / X-Forwarded-* headers (bind to 127.0.0.1 then).")
     boolean behindProxy;
 
+    @Option(names = "--oidc-issuer", paramLabel = "URL",
+            description = "Also sign in through this OpenID Connect provider (Entra ID, ID-porten …); needs --oidc-client-id and $EVIDENS_OIDC_SECRET.")
+    java.net.URI oidcIssuer;
+
+    @Option(names = "--oidc-client-id", paramLabel = "ID", description = "This workspace's client id at the OpenID Connect provider.")
+    String oidcClientId;
+
     @Option(names = "--user", paramLabel = "NAME", description = "Who makes the changes, for the findings' history (default: $USER).")
     String user;
 
@@ -65,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         EvidensHome h = home.resolve();
         Exposure exposure = new Exposure(host, signIn, tlsKeystore, tlsKeystore == null ? null : System.getenv("EVIDENS_TLS_PASSWORD"),
-                publicUrl, behindProxy);
+                publicUrl, behindProxy, oidcIssuer == null ? null
+                        : new Exposure.Oidc(oidcIssuer, oidcClientId, System.getenv("EVIDENS_OIDC_SECRET")));
         if (signIn) {
             try (AccessStore s = AccessStore.open(h.access())) {
                 if (s.users().isEmpty()) {

@@ -31,7 +31,7 @@ final class ApiHandler extends Handler.Abstract {
      */
     private static final long DISCARD_LIMIT = 4L << 20;
     /** The paths that answer without a signed-in user. */
-    private static final Set<String> OPEN = Set.of("/api/signin");
+    private static final Set<String> OPEN = Set.of("/api/signin", "/api/signin/oidc", OidcResource.CALLBACK);
 
     private final RequestGuard guard;
     private final Gate gate;

@@ -98,6 +98,17 @@ final class Exchange {
         Response.addCookie(response, c);
     }
 
+    /** The query string as sent (still encoded), or null. */
+    String rawQuery() {
+        return request.getHttpURI().getQuery();
+    }
+
+    /** Answers with a redirect (302) to this address. */
+    void redirect(String location) {
+        responseHeader("Location", location);
+        send(302, "text/plain; charset=utf-8", new byte[0], null);
+    }
+
     /** Whether the request came over TLS (directly, or as the trusted proxy says). */
     boolean secure() {
         return request.isSecure();

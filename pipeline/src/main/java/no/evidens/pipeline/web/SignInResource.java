@@ -24,16 +24,18 @@ final class SignInResource implements Routes.Resource {
     private final Sessions sessions;
     private final Accounts accounts;
     private final boolean forceSecure;
+    private final boolean oidc;
 
-    SignInResource(Sessions sessions, Accounts accounts, boolean forceSecure) {
+    SignInResource(Sessions sessions, Accounts accounts, boolean forceSecure, boolean oidc) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.forceSecure = forceSecure;
+        this.oidc = oidc;
     }
 
     @Override
     public void register(Routes routes) {
-        routes.get("/api/signin", (x, p) -> x.json(200, Map.of("signIn", true, "signedIn", x.signedIn())))
+        routes.get("/api/signin", (x, p) -> x.json(200, Map.of("signIn", true, "signedIn", x.signedIn(), "oidc", oidc)))
                 .post("/api/signin", (x, p) -> signIn(x))
                 .post("/api/signout", (x, p) -> {
                     sessions.close(x.cookie(Gate.COOKIE));

@@ -147,7 +147,10 @@ public final class WebServer implements AutoCloseable {
         if (exposure.signIn()) {
             Sessions sessions = new Sessions(Clock.systemUTC(), SESSION_IDLE, SESSION_MAX);
             boolean secure = exposure.tls() || (exposure.publicUrl() != null && "https".equals(exposure.publicUrl().getScheme()));
-            routes.register(new SignInResource(sessions, accounts, secure));
+            routes.register(new SignInResource(sessions, accounts, secure, exposure.oidc() != null));
+            if (exposure.oidc() != null) {
+                routes.register(new OidcResource(exposure.oidc(), guard.url(), sessions, accounts, secure));
+            }
             gate = Gate.sessions(sessions, accounts);
         } else {
             byte[] t = new byte[32];

@@ -30,3 +30,7 @@ document.getElementById('signin-form').addEventListener('submit', async ev => {
   }
 });
 document.getElementById('signin-user').focus();
+fetch('/api/signin', { credentials: 'same-origin' }).then(r => r.json()).then(info => {
+  if (info.signedIn) location.replace('/');
+  document.getElementById('oidc-box').hidden = !info.oidc;
+}).catch(() => {});
