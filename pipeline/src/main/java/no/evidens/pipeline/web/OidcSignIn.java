@@ -43,6 +43,8 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
  */
 final class OidcSignIn {
     private static final Duration PENDING = Duration.ofMinutes(10);
+    /** Sign-ins begun and not finished, at most (each is a few hundred bytes until it expires). */
+    private static final int MAX_PENDING = 10_000;
 
     /** Who the provider says signed in. */
     record Identity(String subject, String email) {
@@ -78,6 +80,9 @@ final class OidcSignIn {
     Map.Entry<String, URI> begin() throws IOException {
         Instant now = Instant.now();
         pending.values().removeIf(p -> p.started().plus(PENDING).isBefore(now));
+        if (pending.size() >= MAX_PENDING) {
+            throw new ApiError(503, "For mange innlogginger pågår: prøv igjen om litt");
+        }
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
