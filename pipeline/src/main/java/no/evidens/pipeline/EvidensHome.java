@@ -28,6 +28,11 @@ public record EvidensHome(Path root) {
         return root.resolve("receipts");
     }
 
+    /** The accounts and case memberships (the access module's database). */
+    public Path access() {
+        return root.resolve("access");
+    }
+
     public Path work() {
         return root.resolve("work");
     }

@@ -12,12 +12,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.access.AccessStore;
+import no.evidens.pipeline.web.Exposure;
 import no.evidens.pipeline.web.WebConfig;
 import no.evidens.pipeline.web.WebServer;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start the web workspace on this machine (127.0.0.1 only): search, read, attach quotations to",
-                "findings, export the report, upload bundles. Stop it with Ctrl-C."})
+        description = {"Start the web workspace: search, read, attach quotations to findings, export the report, upload",
+                "bundles. By default for one person on this machine (127.0.0.1, no sign-in). For a team: --sign-in",
+                "(accounts from evidens user, roles from evidens member), then --host and TLS or a reverse proxy.",
+                "Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,8 +30,33 @@ final class ServeCommand implements Callable<Integer> {
     HomeOption home;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
-            description = "The port on 127.0.0.1 (default: 8080; 0 for any free port).")
+            description = "The port (default: 8080; 0 for any free port).")
     int port;
+
+    @Option(names = "--sign-in", description = "Accounts and roles per case: each user signs in and sees only their cases.")
+    boolean signIn;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "The address to listen on (default: 127.0.0.1; 0.0.0.0 for all). Anything but loopback needs --sign-in.")
+    String host;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve https with the certificate in this keystore (PKCS#12 or JKS); its password from $EVIDENS_TLS_PASSWORD.")
+    java.nio.file.Path tlsKeystore;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The address people open, when it is another name or a reverse proxy's (e.g. https://evidens.kommune.no/).")
+    java.net.URI publicUrl;
+
+    @Option(names = "--behind-proxy", description = "Trust the reverse proxy's Forwarded / X-Forwarded-* headers (bind to 127.0.0.1 then).")
+    boolean behindProxy;
+
+    @Option(names = "--oidc-issuer", paramLabel = "URL",
+            description = "Also sign in through this OpenID Connect provider (Entra ID, ID-porten …); needs --oidc-client-id and $EVIDENS_OIDC_SECRET.")
+    java.net.URI oidcIssuer;
+
+    @Option(names = "--oidc-client-id", paramLabel = "ID", description = "This workspace's client id at the OpenID Connect provider.")
+    String oidcClientId;
 
     @Option(names = "--user", paramLabel = "NAME", description = "Who makes the changes, for the findings' history (default: $USER).")
     String user;
@@ -42,7 +71,17 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-upload-mb must be between 1 and 65536, was " + maxUploadMb);
         }
         EvidensHome h = home.resolve();
-        serve(spec.commandLine().getOut(), h, port, user(user), (long) maxUploadMb << 20);
+        Exposure exposure = new Exposure(host, signIn, tlsKeystore, tlsKeystore == null ? null : System.getenv("EVIDENS_TLS_PASSWORD"),
+                publicUrl, behindProxy, oidcIssuer == null ? null
+                        : new Exposure.Oidc(oidcIssuer, oidcClientId, System.getenv("EVIDENS_OIDC_SECRET")));
+        if (signIn) {
+            try (AccessStore s = AccessStore.open(h.access())) {
+                if (s.users().isEmpty()) {
+                    throw new IllegalArgumentException("sign-in is on but there are no users yet: add one with evidens user add NAME --admin");
+                }
+            }
+        }
+        serve(spec.commandLine().getOut(), h, WebConfig.defaults(port, (long) maxUploadMb << 20), exposure, user(user));
         return 0;
     }
 
@@ -56,14 +95,19 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Starts the workspace, prints its address and runs until the process is stopped. */
     static void serve(PrintWriter out, EvidensHome h, int port, String user, long maxUpload) throws Exception {
+        serve(out, h, WebConfig.defaults(port, maxUpload), Exposure.local(), user);
+    }
+
+    static void serve(PrintWriter out, EvidensHome h, WebConfig config, Exposure exposure, String user) throws Exception {
         // Threads, timeouts and the accept queue: WebConfig's defaults, the one place they are set.
-        WebServer server = WebServer.start(h, WebConfig.defaults(port, maxUpload), user, Ingestion::new);
+        WebServer server = WebServer.start(h, config, exposure, user, Ingestion::new);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "evidens-web-stop"));
-        out.println("Evidens workspace for " + h.root() + " at " + server.url() + "  (Ctrl-C stops it)");
+        out.println("Evidens workspace for " + h.root() + " at " + server.url() + (exposure.signIn() ? " with sign-in" : "")
+                + "  (Ctrl-C stops it)");
         out.flush();
         stopped.await();
     }

@@ -1,6 +1,8 @@
 package no.evidens.pipeline.web;
 
 import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -14,22 +16,34 @@ import no.evidens.index.QuerySyntaxException;
 import no.evidens.pipeline.Messages;
 
 /**
- * Jetty's entry to the workspace: checks each request, routes it, and turns what the handlers throw
- * into JSON errors ({@code {"error": …}}) with their status. It blocks (reads bodies, searches), so
- * Jetty calls it on a pool thread. Logs hold the method, path, status and time, never query or document text.
+ * Jetty's entry to the workspace: checks each request (host, origin), resolves who makes it
+ * ({@link Gate} → {@link CaseAccess}, 401 when nobody is signed in), checks its token, routes it, and
+ * turns what the handlers throw into JSON errors ({@code {"error": …}}) with their status. It blocks
+ * (reads bodies, searches), so Jetty calls it on a pool thread; requests with a body take one of a few
+ * permits first, so slow senders cannot take every thread. Logs hold the method, path, status, time
+ * and user, never query or document text.
  */
 final class ApiHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
-    /** How much of a refused request's body is read and dropped so the refusal can be answered. */
-    private static final long DISCARD_LIMIT = 64L << 20;
+    /**
+     * A refused request's body is read and dropped (so that the refusal reaches a client still sending)
+     * when it declares at most this much; a larger one is not read, and the connection is closed.
+     */
+    private static final long DISCARD_LIMIT = 4L << 20;
+    /** The paths that answer without a signed-in user. */
+    private static final Set<String> OPEN = Set.of("/api/signin", "/api/signin/oidc", OidcResource.CALLBACK);
 
     private final RequestGuard guard;
+    private final Gate gate;
     private final Routes routes;
+    private final Semaphore bodies;
 
-    ApiHandler(RequestGuard guard, Routes routes) {
+    ApiHandler(RequestGuard guard, Gate gate, Routes routes, int maxBodyRequests) {
         super(InvocationType.BLOCKING);
         this.guard = guard;
+        this.gate = gate;
         this.routes = routes;
+        this.bodies = new Semaphore(maxBodyRequests);
     }
 
     @Override
@@ -53,19 +67,32 @@ final class ApiHandler extends Handler.Abstract {
             }
         } finally {
             if (x.path().startsWith("/api/")) {
-                LOG.info("{} {} {} {} ms", x.method(), x.path(), x.status(), (System.nanoTime() - t0) / 1_000_000);
+                LOG.info("{} {} {} {} ms {}", x.method(), x.path(), x.status(), (System.nanoTime() - t0) / 1_000_000,
+                        x.signedIn() ? x.access().user() : "-");
             }
         }
         return true;
     }
 
     private void answer(Exchange x) throws IOException {
+        boolean permit = false;
         try {
             guard.check(x);
+            x.access(gate.resolve(x));
+            boolean open = !x.path().startsWith("/api/") || OPEN.contains(stripSlash(x.path()));
+            if (!open) {
+                guard.checkToken(x, x.access().token());
+            }
+            if (hasBody(x)) {
+                if (!bodies.tryAcquire()) {
+                    x.responseHeader("Retry-After", "5");
+                    throw new ApiError(503, "the server is receiving as much as it can: try again in a few seconds");
+                }
+                permit = true;
+            }
             routes.dispatch(x);
         } catch (ApiError e) {
-            x.discardBody(DISCARD_LIMIT);
-            x.error(e.status(), e.getMessage());
+            refuse(x, e);
         } catch (QuerySyntaxException e) {
             x.error(400, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -73,8 +100,58 @@ final class ApiHandler extends Handler.Abstract {
         } catch (IllegalStateException e) {
             x.error(409, Messages.oneLine(e));
         } catch (IOException | RuntimeException e) {
+            if (timedOut(e)) {
+                // the client stopped sending (idle timeout) or sent too slowly (least data rate)
+                x.responseHeader("Connection", "close");
+                x.error(408, "the request body stopped arriving: send it again");
+                return;
+            }
             LOG.warn("{} {} failed: {}", x.method(), x.path(), e.getClass().getName());
             x.error(500, "the server could not do that: " + Messages.oneLine(e));
+        } finally {
+            if (permit) {
+                bodies.release();
+            }
         }
+    }
+
+    /**
+     * Answers a refusal. A small unread body is read and dropped, so the connection can serve the next
+     * request; a large or unknown one is not read at all: the answer says Connection: close (so a 413 is
+     * sent from the headers alone, and a client that waits for 100-continue never sends the body).
+     */
+    private static void refuse(Exchange x, ApiError e) throws IOException {
+        long declared;
+        try {
+            declared = x.contentLength();
+        } catch (ApiError bad) {
+            declared = -1;
+        }
+        boolean chunked = x.header("Transfer-Encoding") != null;
+        if (declared > DISCARD_LIMIT || chunked || "100-continue".equalsIgnoreCase(x.header("Expect"))) {
+            x.responseHeader("Connection", "close");
+        } else if (declared > 0) {
+            x.discardBody(DISCARD_LIMIT);
+        }
+        x.error(e.status(), e.getMessage());
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof org.eclipse.jetty.http.BadMessageException bad
+                    && bad.getCode() == 408) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasBody(Exchange x) {
+        String length = x.header("Content-Length");
+        return x.header("Transfer-Encoding") != null || (length != null && !length.strip().equals("0"));
+    }
+
+    private static String stripSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

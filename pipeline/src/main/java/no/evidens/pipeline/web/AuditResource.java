@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import no.evidens.access.Permission;
 import no.evidens.findings.trail.AuditEntry;
 import no.evidens.findings.trail.TrailCheck;
 import no.evidens.pipeline.findings.AuditCsv;
@@ -27,7 +28,8 @@ final class AuditResource implements Routes.Resource {
     @Override
     public void register(Routes routes) {
         routes.get("/api/cases/{case}/audit", (x, p) -> {
-            String caseId = Params.caseId(p.get("case"));
+            // The trail of a case is its lead's (or an administrator's) to read.
+            String caseId = x.access().require(Params.caseId(p.get("case")), Permission.MANAGE_MEMBERS);
             String user = x.param("user");
             Instant since;
             try {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import no.evidens.access.Permission;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.QuerySyntaxException;
@@ -17,12 +18,10 @@ import no.evidens.pipeline.search.MarkedDocument;
 final class DocumentsResource implements Routes.Resource {
     private final SharedIndex index;
     private final FindingsService findings;
-    private final String user;
 
-    DocumentsResource(SharedIndex index, FindingsService findings, String user) {
+    DocumentsResource(SharedIndex index, FindingsService findings) {
         this.index = index;
         this.findings = findings;
-        this.user = user;
     }
 
     @Override
@@ -31,7 +30,7 @@ final class DocumentsResource implements Routes.Resource {
     }
 
     private Map<String, Object> document(Exchange x) throws IOException {
-        String caseId = Params.caseId(x.required("case"));
+        String caseId = x.access().require(Params.caseId(x.required("case")), Permission.READ);
         String docId = Params.docId(x.required("doc"));
         String q = x.param("q");
         EvidenceSearcher s = index.searcher();
@@ -52,7 +51,7 @@ final class DocumentsResource implements Routes.Resource {
         out.put("marks", marked.marks());
         out.put("passages", passages);
         out.put("evidence", findings.evidenceIn(caseId, docId));
-        findings.audit().documentShown(user, caseId, docId, marked.document().type(), "workspace");
+        findings.audit().documentShown(x.access().user(), caseId, docId, marked.document().type(), "workspace");
         return out;
     }
 

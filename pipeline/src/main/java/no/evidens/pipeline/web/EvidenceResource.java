@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import no.evidens.access.Permission;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.findings.Attachment;
 import no.evidens.pipeline.findings.FindingsService;
@@ -16,29 +17,28 @@ import no.evidens.pipeline.findings.FindingsService;
  */
 final class EvidenceResource implements Routes.Resource {
     private final FindingsService findings;
-    private final String user;
 
-    EvidenceResource(FindingsService findings, String user) {
+    EvidenceResource(FindingsService findings) {
         this.findings = findings;
-        this.user = user;
     }
 
     @Override
     public void register(Routes routes) {
         routes.post("/api/findings/{case}/{ref}/evidence", (x, p) -> {
-            String caseId = Params.caseId(p.get("case"));
+            String caseId = x.access().require(Params.caseId(p.get("case")), Permission.WRITE_FINDINGS);
             Attachment a = AttachmentJson.read(caseId, x.jsonBody());
-            x.json(201, FindingsErrors.call(() -> findings.attach(caseId, p.get("ref"), a, user).finding()));
-        }).patch("/api/evidence/{case}/{id}", (x, p) -> x.json(200, move(Params.caseId(p.get("case")), id(p), x.jsonBody())))
+            x.json(201, FindingsErrors.call(() -> findings.attach(caseId, p.get("ref"), a, x.access().user()).finding()));
+        }).patch("/api/evidence/{case}/{id}", (x, p) -> x.json(200, move(x.access(),
+                        x.access().require(Params.caseId(p.get("case")), Permission.WRITE_FINDINGS), id(p), x.jsonBody())))
                 .delete("/api/evidence/{case}/{id}", (x, p) -> {
-                    String caseId = Params.caseId(p.get("case"));
+                    String caseId = x.access().require(Params.caseId(p.get("case")), Permission.WRITE_FINDINGS);
                     long id = id(p);
-                    x.json(200, FindingsErrors.call(() -> findings.detach(caseId, id, user)));
+                    x.json(200, FindingsErrors.call(() -> findings.detach(caseId, id, x.access().user())));
                 })
                 .hint("/api/evidence/", "quotations are /api/evidence/{case}/{id}");
     }
 
-    private FindingOut move(String caseId, long itemId, JsonNode body) throws IOException {
+    private FindingOut move(CaseAccess access, String caseId, long itemId, JsonNode body) throws IOException {
         JsonFields b = new JsonFields(body, "position", "to");
         Integer position = b.integer("position");
         String to = b.text("to");
@@ -48,7 +48,7 @@ final class EvidenceResource implements Routes.Resource {
         if (position != null && position < 1) {
             throw ApiError.badRequest("position counts from 1");
         }
-        return FindingsErrors.call(() -> findings.move(caseId, itemId, to, position, user).finding());
+        return FindingsErrors.call(() -> findings.move(caseId, itemId, to, position, access.user()).finding());
     }
 
     /** A quotation id: a number, written with or without a leading #. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -39,6 +40,7 @@ final class Exchange {
     private InputStream body;
     private int status;
     private boolean sent;
+    private CaseAccess access;
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -63,6 +65,53 @@ final class Exchange {
     /** Whether the answer has been handed to Jetty (then nothing more may be sent). */
     boolean sent() {
         return sent;
+    }
+
+    /** Who makes the request and what they may do; set by {@link ApiHandler} before any route (null only on the open sign-in paths). */
+    CaseAccess access() {
+        if (access == null) {
+            throw new ApiError(401, "Logg inn først");
+        }
+        return access;
+    }
+
+    boolean signedIn() {
+        return access != null;
+    }
+
+    void access(CaseAccess a) {
+        this.access = a;
+    }
+
+    /** The value of the request's cookie of this name, or null. */
+    String cookie(String name) {
+        for (HttpCookie c : Request.getCookies(request)) {
+            if (c.getName().equals(name)) {
+                return c.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Sets a cookie on the answer (before it is sent). */
+    void cookie(HttpCookie c) {
+        Response.addCookie(response, c);
+    }
+
+    /** The query string as sent (still encoded), or null. */
+    String rawQuery() {
+        return request.getHttpURI().getQuery();
+    }
+
+    /** Answers with a redirect (302) to this address. */
+    void redirect(String location) {
+        responseHeader("Location", location);
+        send(302, "text/plain; charset=utf-8", new byte[0], null);
+    }
+
+    /** Whether the request came over TLS (directly, or as the trusted proxy says). */
+    boolean secure() {
+        return request.isSecure();
     }
 
     String header(String name) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
+import no.evidens.access.Permission;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.ExportFormat;
@@ -16,12 +17,10 @@ import no.evidens.pipeline.findings.NotFound;
 final class ExportResource implements Routes.Resource {
     private final EvidensHome home;
     private final FindingsService findings;
-    private final String user;
 
-    ExportResource(EvidensHome home, FindingsService findings, String user) {
+    ExportResource(EvidensHome home, FindingsService findings) {
         this.home = home;
         this.findings = findings;
-        this.user = user;
     }
 
     @Override
@@ -30,7 +29,7 @@ final class ExportResource implements Routes.Resource {
     }
 
     private void export(Exchange x, Map<String, String> path) throws IOException {
-        String caseId = Params.caseId(x.required("case"));
+        String caseId = x.access().require(Params.caseId(x.required("case")), Permission.EXPORT);
         String fmt = x.required("format").toLowerCase(Locale.ROOT);
         ExportFormat format;
         try {
@@ -41,7 +40,7 @@ final class ExportResource implements Routes.Resource {
         boolean anonymise = x.boolParam("anonymise");
         CaseExport export;
         try {
-            export = findings.reports().export(caseId, anonymise, user);
+            export = findings.reports().export(caseId, anonymise, x.access().user());
         } catch (NotFound e) {
             throw ApiError.notFound("case " + caseId + " has no findings to export yet");
         }
@@ -51,7 +50,7 @@ final class ExportResource implements Routes.Resource {
             format.write(export, tmp);
             String name = "funn-" + caseId + (anonymise ? "-anonymisert" : "") + "." + fmt;
             byte[] bytes = Files.readAllBytes(tmp);
-            findings.audit().exported(user, caseId, fmt, anonymise, name);
+            findings.audit().exported(x.access().user(), caseId, fmt, anonymise, name);
             x.send(200, format.mediaType(), bytes, name);
         } finally {
             Files.deleteIfExists(tmp);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import no.evidens.access.Permission;
 import no.evidens.findings.FindingDraft;
 import no.evidens.findings.FindingKind;
 import no.evidens.findings.ReviewStep;
@@ -26,49 +27,32 @@ import no.evidens.pipeline.findings.StaleChange;
  * (the finding as stored now), so the workspace can show both.
  */
 final class FindingsResource implements Routes.Resource {
-    /** Whether the person of this request is the lead of the case (approves, reopens approved findings). */
-    @FunctionalInterface
-    interface LeadCheck {
-        boolean isLead(Exchange x, String caseId);
-    }
-
-    /** Without sign-in the one local user leads every case. */
-    static final LeadCheck SINGLE_USER = (x, caseId) -> true;
-
     private final FindingsService findings;
-    private final String user;
-    private final LeadCheck lead;
 
-    FindingsResource(FindingsService findings, String user) {
-        this(findings, user, SINGLE_USER);
-    }
-
-    FindingsResource(FindingsService findings, String user, LeadCheck lead) {
+    FindingsResource(FindingsService findings) {
         this.findings = findings;
-        this.user = user;
-        this.lead = lead;
     }
 
     @Override
     public void register(Routes routes) {
         routes.get("/api/findings", (x, p) -> {
-            String caseId = Params.caseId(x.required("case"));
+            String caseId = x.access().require(Params.caseId(x.required("case")), Permission.READ);
             java.util.List<FindingOut> all = FindingsErrors.call(() -> findings.list(caseId));
-            findings.audit().quotationsShown(user, caseId, all, "workspace");
+            findings.audit().quotationsShown(x.access().user(), caseId, all, "workspace");
             x.json(200, all);
-        }).post("/api/findings", (x, p) -> x.json(201, create(x.jsonBody())))
+        }).post("/api/findings", (x, p) -> x.json(201, create(x.access(), x.jsonBody())))
                 .get("/api/findings/{case}/{ref}", (x, p) -> {
-                    String caseId = Params.caseId(p.get("case"));
+                    String caseId = x.access().require(Params.caseId(p.get("case")), Permission.READ);
                     FindingOut f = FindingsErrors.call(() -> findings.show(caseId, p.get("ref")));
-                    findings.audit().quotationsShown(user, caseId, java.util.List.of(f), "workspace");
+                    findings.audit().quotationsShown(x.access().user(), caseId, java.util.List.of(f), "workspace");
                     x.json(200, f);
                 })
                 .patch("/api/findings/{case}/{ref}", (x, p) -> edit(x, Params.caseId(p.get("case")), p.get("ref")))
                 .delete("/api/findings/{case}/{ref}", (x, p) -> {
-                    String caseId = Params.caseId(p.get("case"));
+                    String caseId = x.access().require(Params.caseId(p.get("case")), Permission.WRITE_FINDINGS);
                     Integer version = ifMatch(x);
                     try {
-                        FindingsErrors.call(() -> findings.delete(caseId, p.get("ref"), user, version));
+                        FindingsErrors.call(() -> findings.delete(caseId, p.get("ref"), x.access().user(), version));
                     } catch (StaleChange e) {
                         conflict(x, e, Map.of("delete", true, "version", e.given()));
                         return;
@@ -82,9 +66,9 @@ final class FindingsResource implements Routes.Resource {
     }
 
     /** Creates a finding; with an {@code evidence} object (as the attach request), with its first quotation, at once. */
-    private FindingOut create(JsonNode body) throws IOException {
+    private FindingOut create(CaseAccess access, JsonNode body) throws IOException {
         JsonFields b = new JsonFields(body, "case", "kind", "title", "requirements", "text", "status", "evidence");
-        String caseId = Params.caseId(b.required("case"));
+        String caseId = access.require(Params.caseId(b.required("case")), Permission.WRITE_FINDINGS);
         FindingKind kind = FindingKind.of(b.required("kind"));
         FindingDraft draft = new FindingDraft(b.required("title"), Requirements.parse(b.strings("requirements")),
                 b.text("text"), b.text("status"));
@@ -93,13 +77,16 @@ final class FindingsResource implements Routes.Resource {
             throw ApiError.badRequest("the field 'evidence' must be an object (as the body of an attach request)");
         }
         Attachment first = evidence == null || evidence.isNull() ? null : AttachmentJson.read(caseId, evidence);
-        return FindingsErrors.call(() -> findings.create(caseId, kind, draft, first, user));
+        return FindingsErrors.call(() -> findings.create(caseId, kind, draft, first, access.user()));
     }
 
     private void edit(Exchange x, String caseId, String ref) throws IOException {
         JsonNode body = x.jsonBody();
         JsonFields b = new JsonFields(body, "title", "requirements", "text", "status", "version");
         Integer version = version(x, b);
+        // A report writer changes the wording only; anything else is an auditor's or the lead's.
+        boolean textOnly = !b.has("title") && !b.has("requirements") && !b.has("status");
+        x.access().require(caseId, textOnly ? Permission.EDIT_TEXT : Permission.WRITE_FINDINGS);
         String title = b.text("title");
         if (title != null && title.isBlank()) {
             throw ApiError.badRequest("the title cannot be empty");
@@ -107,17 +94,18 @@ final class FindingsResource implements Routes.Resource {
         FindingDraft changes = new FindingDraft(title, b.has("requirements") ? Requirements.parse(b.strings("requirements")) : null,
                 b.text("text"), b.text("status"));
         try {
-            x.json(200, FindingsErrors.call(() -> findings.edit(caseId, ref, changes, user, version)));
+            x.json(200, FindingsErrors.call(() -> findings.edit(caseId, ref, changes, x.access().user(), version)));
         } catch (StaleChange e) {
             conflict(x, e, body);
         }
     }
 
     private void review(Exchange x, String caseId, String ref, ReviewStep step) throws IOException {
+        x.access().require(caseId, Permission.WRITE_FINDINGS);
         JsonNode body = x.header("Content-Type") == null && x.contentLength() <= 0 ? Json.mapper().createObjectNode() : x.jsonBody();
         Integer version = version(x, new JsonFields(body, "version"));
         try {
-            x.json(200, FindingsErrors.call(() -> findings.review(caseId, ref, step, lead.isLead(x, caseId), user, version)));
+            x.json(200, FindingsErrors.call(() -> findings.review(caseId, ref, step, x.access().may(caseId, Permission.APPROVE), x.access().user(), version)));
         } catch (StaleChange e) {
             conflict(x, e, Map.of(step.action(), true, "version", e.given()));
         }

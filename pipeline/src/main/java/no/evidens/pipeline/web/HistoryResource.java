@@ -1,5 +1,6 @@
 package no.evidens.pipeline.web;
 
+import no.evidens.access.Permission;
 import no.evidens.pipeline.export.CaseExports;
 import no.evidens.pipeline.findings.FindingsService;
 
@@ -14,7 +15,7 @@ final class HistoryResource implements Routes.Resource {
     @Override
     public void register(Routes routes) {
         routes.get("/api/history", (x, p) -> {
-            String caseId = Params.caseId(x.required("case"));
+            String caseId = x.access().require(Params.caseId(x.required("case")), Permission.READ);
             x.json(200, FindingsErrors.call(() -> findings.history(caseId, null).stream().map(CaseExports::history).toList()));
         });
     }

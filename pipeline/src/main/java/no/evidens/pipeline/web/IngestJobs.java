@@ -44,6 +44,8 @@ final class IngestJobs {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Job running;
+    /** An upload is being received (at most one at a time: a second is refused at once, holding no thread). */
+    private boolean receiving;
 
     IngestJobs(EvidensHome home, long maxBytes, Function<EvidensHome, Ingestion> ingestions) {
         this.home = home;
@@ -154,18 +156,36 @@ final class IngestJobs {
                 throw new ApiError(409, "a bundle is already being ingested (" + running.fileName + " into " + running.caseId
                         + "); wait until it is done");
             }
-            Path dir = Files.createDirectories(home.root().resolve("bundles"));
-            Path zip = dir.resolve(caseId + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".zip");
-            try {
-                receive(x, zip);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(zip);
-                throw e;
+            if (receiving) {
+                throw new ApiError(409, "another bundle is being uploaded; wait until it is done");
             }
+            receiving = true;
+        }
+        // Received outside the lock: a slow upload holds its own thread only, never the others'.
+        Path zip = null;
+        boolean received = false;
+        try {
+            Path dir = Files.createDirectories(home.root().resolve("bundles"));
+            zip = dir.resolve(caseId + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".zip");
+            receive(x, zip);
+            received = true;
+        } finally {
+            if (!received) {
+                if (zip != null) {
+                    Files.deleteIfExists(zip);
+                }
+                synchronized (this) {
+                    receiving = false;
+                }
+            }
+        }
+        Path bundle = zip;
+        synchronized (this) {
+            receiving = false;
             Job job = new Job(Integer.toString(ids.incrementAndGet()), caseId, safeName(name));
             jobs.put(job.id, job);
             running = job;
-            Thread t = new Thread(() -> run(job, caseId, municipality, zip), "evidens-ingest-" + job.id);
+            Thread t = new Thread(() -> run(job, caseId, municipality, bundle), "evidens-ingest-" + job.id);
             t.setDaemon(true);
             t.start();
             return job;

@@ -1,16 +1,35 @@
 package no.evidens.pipeline.web;
 
-/** Uploads: {@code POST /api/ingest?case=} takes a bundle (.zip) and starts ingesting it; {@code GET /api/ingest/{id}} polls it, receipt included. */
+import no.evidens.access.Permission;
+import no.evidens.access.Role;
+
+/**
+ * Uploads: {@code POST /api/ingest?case=} takes a bundle (.zip) and starts ingesting it (into a case the
+ * user may upload to; a new case is started with the uploader as lead); {@code GET /api/ingest/{id}}
+ * polls it, receipt included.
+ */
 final class IngestResource implements Routes.Resource {
     private final IngestJobs jobs;
+    private final CasesResource cases;
 
-    IngestResource(IngestJobs jobs) {
+    IngestResource(IngestJobs jobs, CasesResource cases) {
         this.jobs = jobs;
+        this.cases = cases;
     }
 
     @Override
     public void register(Routes routes) {
-        routes.post("/api/ingest", (x, p) -> x.json(202, jobs.upload(x).view()))
-                .get("/api/ingest/{id}", (x, p) -> x.json(200, jobs.job(p.get("id")).view()));
+        routes.post("/api/ingest", (x, p) -> {
+            String caseId = Params.caseId(x.required("case"));
+            if (x.access().role(caseId).isEmpty() && cases.claim(x.access(), caseId)) {
+                x.access(x.access().withRole(caseId, Role.LEAD));
+            }
+            x.access().require(caseId, Permission.INGEST);
+            x.json(202, jobs.upload(x).view());
+        }).get("/api/ingest/{id}", (x, p) -> {
+            IngestJobs.Job job = jobs.job(p.get("id"));
+            x.access().require(job.caseId, Permission.READ);
+            x.json(200, job.view());
+        });
     }
 }

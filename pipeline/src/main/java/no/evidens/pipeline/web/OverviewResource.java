@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import no.evidens.access.Permission;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.models.codebook.Codebook;
@@ -28,7 +29,7 @@ final class OverviewResource implements Routes.Resource {
 
     @Override
     public void register(Routes routes) {
-        routes.get("/api/overview", (x, p) -> x.json(200, overview(Params.caseId(x.required("case")))));
+        routes.get("/api/overview", (x, p) -> x.json(200, overview(x.access().require(Params.caseId(x.required("case")), Permission.READ))));
     }
 
     /** Indicator × document type: how many passages of the case mention each indicator, per type. */

@@ -25,6 +25,11 @@ final class Params {
         return id;
     }
 
+    /** The case a passage id names (its first part). */
+    static String caseOfPassage(String passageId) {
+        return passageId.substring(0, passageId.indexOf('/'));
+    }
+
     /** A document id: hexadecimal, as search shows it. */
     static String docId(String docId) {
         if (!docId.matches("[0-9a-fA-F]{1,64}")) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import no.evidens.access.Permission;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.SearchHit;
 import no.evidens.pipeline.findings.FindingsService;
@@ -13,12 +14,10 @@ import no.evidens.pipeline.findings.FindingsService;
 final class PassagesResource implements Routes.Resource {
     private final SharedIndex index;
     private final FindingsService findings;
-    private final String user;
 
-    PassagesResource(SharedIndex index, FindingsService findings, String user) {
+    PassagesResource(SharedIndex index, FindingsService findings) {
         this.index = index;
         this.findings = findings;
-        this.user = user;
     }
 
     @Override
@@ -28,6 +27,7 @@ final class PassagesResource implements Routes.Resource {
 
     private Map<String, Object> passage(Exchange x) throws IOException {
         String id = Params.passageId(x.required("id"));
+        x.access().require(Params.caseOfPassage(id), Permission.READ);
         int context = x.intParam("context", 2, 0, 20);
         EvidenceSearcher s = index.searcher();
         SearchHit hit = s.passage(id).orElseThrow(() -> ApiError.notFound("no passage " + id + " in the index"));
@@ -35,7 +35,7 @@ final class PassagesResource implements Routes.Resource {
         out.put("passage", hit);
         out.put("context", s.context(id, context, context));
         out.put("usedBy", findings.usedBy(List.of(hit)).getOrDefault(id, List.of()));
-        findings.audit().passageShown(user, hit.caseId(), id, hit.type(), "workspace, " + context + " around");
+        findings.audit().passageShown(x.access().user(), hit.caseId(), id, hit.type(), "workspace, " + context + " around");
         return out;
     }
 }

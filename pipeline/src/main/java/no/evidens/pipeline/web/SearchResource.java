@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
+import no.evidens.access.Permission;
 import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.SearchHit;
 import no.evidens.index.PassageSchema;
 import no.evidens.index.QuerySyntaxException;
 import no.evidens.index.SearchRequest;
@@ -17,12 +20,13 @@ import no.evidens.pipeline.findings.FindingsService;
 
 /** {@code GET /api/search} (query, facet filters, pages) and {@code GET /api/like} (passages like one). */
 final class SearchResource implements Routes.Resource {
+    private static final String CASE = "case";
+    /** A case id no case has (ids are checked by Params): the filter of a user who belongs to none. */
+    private static final String NO_CASE = "-";
     private final SharedIndex index;
     private final FindingsService findings;
-    private final String user;
 
-    SearchResource(SharedIndex index, FindingsService findings, String user) {
-        this.user = user;
+    SearchResource(SharedIndex index, FindingsService findings) {
         this.index = index;
         this.findings = findings;
     }
@@ -35,15 +39,25 @@ final class SearchResource implements Routes.Resource {
 
     private Map<String, Object> search(Exchange x) throws IOException {
         String q = x.required("q");
-        String caseId = x.param("case") == null ? null : Params.caseId(x.param("case"));
+        String caseId = x.param("case") == null ? null : x.access().require(Params.caseId(x.param("case")), Permission.READ);
         String type = x.param("type");
         int limit = x.intParam("limit", 10, 1, 100);
         int offset = x.intParam("offset", 0, 0, 10_000);
         SearchRequest.Order order = order(x.param("sort"));
         List<String> filters = x.all("filter");
+        Map<String, List<String>> facetFilters = facetFilters(filters);
+        facetFilters.getOrDefault(CASE, List.of()).forEach(c -> x.access().require(c, Permission.READ));
+        Set<String> readable = x.access().readableCases();
+        if (caseId == null && readable != null && !facetFilters.containsKey(CASE)) {
+            if (readable.isEmpty()) {
+                readable = Set.of(NO_CASE);
+            }
+            // Only the user's cases: as a filter on the case facet (whose own counts are trimmed below).
+            facetFilters.put(CASE, List.copyOf(readable));
+        }
         SearchResult r;
         try {
-            r = index.searcher().search(new SearchRequest(q, caseId, type, limit, offset, order, facetFilters(filters)));
+            r = index.searcher().search(new SearchRequest(q, caseId, type, limit, offset, order, facetFilters));
         } catch (QuerySyntaxException e) {
             throw ApiError.badRequest(e.getMessage());
         }
@@ -58,24 +72,47 @@ final class SearchResource implements Routes.Resource {
         out.put("limit", limit);
         out.put("relaxed", r.relaxed());
         out.put("hits", r.hits());
-        out.put("facets", r.facets());
+        out.put("facets", visible(r.facets(), readable));
         out.put("usedBy", findings.usedBy(r.hits()));
         List<String> narrowed = new ArrayList<>(filters);
         if (type != null) {
             narrowed.add("type:" + type);
         }
-        findings.audit().searched(user, caseId, q, String.join(" ", narrowed), (int) r.total());
+        findings.audit().searched(x.access().user(), caseId, q, String.join(" ", narrowed), (int) r.total());
         return out;
     }
 
     private SearchResult like(Exchange x) throws IOException {
         String id = Params.passageId(x.required("id"));
+        x.access().require(Params.caseOfPassage(id), Permission.READ);
         int limit = x.intParam("limit", 10, 1, 100);
         EvidenceSearcher s = index.searcher();
         if (s.passage(id).isEmpty()) {
             throw ApiError.notFound("no passage " + id + " in the index");
         }
-        return s.moreLikeThis(id, limit);
+        SearchResult like = s.moreLikeThis(id, limit);
+        Set<String> readable = x.access().readableCases();
+        if (readable == null) {
+            return like;
+        }
+        // Like passages come from every case: keep the user's own (a page may then hold fewer).
+        List<SearchHit> hits = like.hits().stream().filter(h -> readable.contains(h.caseId())).toList();
+        return new SearchResult(like.query(), hits.size(), like.tookMs(), hits, Map.of(), like.relaxed());
+    }
+
+    /**
+     * The facet counts a user may see: a filtered dimension counts as if unfiltered (its other values stay
+     * visible), so the case dimension is cut back to the user's cases.
+     */
+    private static Map<String, Map<String, Integer>> visible(Map<String, Map<String, Integer>> facets, Set<String> readable) {
+        if (readable == null || !facets.containsKey(CASE)) {
+            return facets;
+        }
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>(facets);
+        Map<String, Integer> cases = new LinkedHashMap<>(facets.get(CASE));
+        cases.keySet().retainAll(readable);
+        out.put(CASE, cases);
+        return out;
     }
 
     /** The {@code filter=dimension:value} parameters as the request's facet filters (dimension → values). */

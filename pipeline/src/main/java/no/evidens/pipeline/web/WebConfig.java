@@ -3,17 +3,23 @@ package no.evidens.pipeline.web;
 import java.time.Duration;
 
 /**
- * How the workspace's HTTP server runs, in one place: port, upload limit, threads, timeouts. It always
- * binds to the loopback address (127.0.0.1); that is not configurable.
+ * How the workspace's HTTP server runs, in one place: port, upload limit, threads, timeouts and the
+ * limits that keep slow or many clients from starving the others. Where it listens and who may sign
+ * in is {@link Exposure}.
  *
- * @param port           the port, or 0 for any free one
- * @param maxUploadBytes the largest bundle upload
- * @param maxThreads     Jetty's pool, upper bound (acceptor and selector included)
- * @param minThreads     Jetty's pool, threads kept when idle
- * @param idleTimeout    how long a connection may stay silent (also mid-upload) before it is closed
- * @param acceptQueue    connections the OS may queue before they are accepted
+ * @param port            the port, or 0 for any free one
+ * @param maxUploadBytes  the largest bundle upload
+ * @param maxThreads      Jetty's pool, upper bound (acceptor and selector included)
+ * @param minThreads      Jetty's pool, threads kept when idle
+ * @param idleTimeout     how long a connection may stay silent (also mid-request: the read timeout) before it is closed
+ * @param acceptQueue     connections the OS may queue before they are accepted
+ * @param maxConnections  open connections at most; past it Jetty stops accepting until one closes
+ * @param maxBodyRequests requests that send a body (uploads, edits) being read at once; more get 503 at
+ *                        once, so the rest of the pool stays free for searches and reading
+ * @param minDataRate     bytes per second a request body must arrive at, at least (a trickling client is cut off)
  */
-public record WebConfig(int port, long maxUploadBytes, int maxThreads, int minThreads, Duration idleTimeout, int acceptQueue) {
+public record WebConfig(int port, long maxUploadBytes, int maxThreads, int minThreads, Duration idleTimeout, int acceptQueue,
+                        int maxConnections, int maxBodyRequests, long minDataRate) {
     /** Default largest upload. */
     public static final long DEFAULT_MAX_UPLOAD = 512L << 20;
 
@@ -22,18 +28,31 @@ public record WebConfig(int port, long maxUploadBytes, int maxThreads, int minTh
             throw new IllegalArgumentException("the port must be between 0 and 65535, was " + port);
         }
         if (maxUploadBytes < 1 || minThreads < 1 || maxThreads < Math.max(minThreads, 4) || acceptQueue < 1
-                || idleTimeout.isNegative() || idleTimeout.isZero()) {
+                || idleTimeout.isNegative() || idleTimeout.isZero() || maxConnections < 1 || maxBodyRequests < 1
+                || maxBodyRequests > maxThreads - 3 || minDataRate < 0) {
             throw new IllegalArgumentException("invalid web server settings: " + maxUploadBytes + " bytes, threads "
-                    + minThreads + ".." + maxThreads + ", idle " + idleTimeout + ", queue " + acceptQueue);
+                    + minThreads + ".." + maxThreads + ", idle " + idleTimeout + ", queue " + acceptQueue + ", connections "
+                    + maxConnections + ", body requests " + maxBodyRequests + ", min rate " + minDataRate);
         }
     }
 
-    /** The settings for one person's workspace on this machine. */
+    public WebConfig(int port, long maxUploadBytes, int maxThreads, int minThreads, Duration idleTimeout, int acceptQueue) {
+        this(port, maxUploadBytes, maxThreads, minThreads, idleTimeout, acceptQueue, 256, Math.max(1, maxThreads / 4), 512);
+    }
+
+    /** The settings for a workspace: 32 threads, of which 8 may read request bodies, 30 s of silence, 512 B/s at least. */
     public static WebConfig defaults(int port, long maxUploadBytes) {
         return new WebConfig(port, maxUploadBytes, 32, 4, Duration.ofSeconds(30), 64);
     }
 
     public WebConfig withPort(int newPort) {
-        return new WebConfig(newPort, maxUploadBytes, maxThreads, minThreads, idleTimeout, acceptQueue);
+        return new WebConfig(newPort, maxUploadBytes, maxThreads, minThreads, idleTimeout, acceptQueue, maxConnections,
+                maxBodyRequests, minDataRate);
+    }
+
+    /** These settings with other limits for slow clients (tests use short ones). */
+    public WebConfig withClientLimits(Duration newIdleTimeout, int newMaxBodyRequests, long newMinDataRate) {
+        return new WebConfig(port, maxUploadBytes, maxThreads, minThreads, newIdleTimeout, acceptQueue, maxConnections,
+                newMaxBodyRequests, newMinDataRate);
     }
 }

@@ -3,21 +3,21 @@ package no.evidens.pipeline.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Function;
 
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import no.evidens.access.Sessions;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.NorwegianAnalysis;
 import no.evidens.pipeline.EvidensHome;
@@ -26,7 +26,8 @@ import no.evidens.pipeline.ingest.Ingestion;
 
 /**
  * The auditors' web workspace: a JSON REST API under {@code /api/} and the UI (plain HTML, CSS and
- * JavaScript from the jar, nothing from other sites), bound to the loopback address only.
+ * JavaScript from the jar, nothing from other sites). By default one person on the loopback address;
+ * with sign-in ({@link Exposure}) a team, each seeing only the cases they belong to ({@link CaseAccess}).
  *
  * <p>On Jetty 12's core API (no servlets), not Javalin: the workspace needs a route table, blocking
  * handlers and its own JSON errors, which Jetty's core gives in a few small classes, without Javalin's
@@ -35,21 +36,29 @@ import no.evidens.pipeline.ingest.Ingestion;
  * <p>Safety ({@link RequestGuard}): requests must name this server as their Host (no DNS rebinding);
  * state-changing requests must carry the session's token in {@code X-Evidens-Token} (read from
  * {@code GET /api/session}, which another site's page cannot read) and, when the browser sends an
- * Origin, come from this server's own.
+ * Origin, come from this server's own. Limits ({@link WebConfig}): a bounded pool, read/idle timeouts, a
+ * least data rate, bounded connections, and a few permits for requests that send a body, so slow
+ * uploads cannot starve searches.
  */
 public final class WebServer implements AutoCloseable {
     public static final String TOKEN_HEADER = "X-Evidens-Token";
     /** Default largest upload. */
     public static final long DEFAULT_MAX_UPLOAD = WebConfig.DEFAULT_MAX_UPLOAD;
 
+    /** How long a session lives without a request, and at the longest. */
+    static final Duration SESSION_IDLE = Duration.ofMinutes(30);
+    static final Duration SESSION_MAX = Duration.ofHours(10);
+
     private final Server server;
     private final ServerConnector connector;
     private final EvidenceSearcher searcher;
+    private final String url;
 
-    private WebServer(Server server, ServerConnector connector, EvidenceSearcher searcher) {
+    private WebServer(Server server, ServerConnector connector, EvidenceSearcher searcher, String url) {
         this.server = server;
         this.connector = connector;
         this.searcher = searcher;
+        this.url = url;
     }
 
     /**
@@ -66,23 +75,27 @@ public final class WebServer implements AutoCloseable {
         return start(home, WebConfig.defaults(port, maxUpload), user, ingestions);
     }
 
-    /** Starts the workspace on 127.0.0.1 with these settings. */
+    /** Starts the workspace on 127.0.0.1 with these settings, for one person. */
     public static WebServer start(EvidensHome home, WebConfig config, String user,
+                                  Function<EvidensHome, Ingestion> ingestions) throws IOException {
+        return start(home, config, Exposure.local(), user, ingestions);
+    }
+
+    /**
+     * Starts the workspace with these settings where the exposure says.
+     *
+     * @param user the local user of the single-user mode (ignored with sign-in)
+     */
+    public static WebServer start(EvidensHome home, WebConfig config, Exposure exposure, String user,
                                   Function<EvidensHome, Ingestion> ingestions) throws IOException {
         QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), config.minThreads(),
                 (int) config.idleTimeout().toMillis());
         pool.setName("evidens-web");
         pool.setDaemon(true);
         Server server = new Server(pool);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
-        connector.setPort(config.port());
-        connector.setIdleTimeout(config.idleTimeout().toMillis());
-        connector.setAcceptQueueSize(config.acceptQueue());
+        ServerConnector connector = Connectors.connector(server, config, exposure);
         server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(config.maxConnections(), connector));
         server.setErrorHandler(new JsonErrors());
         try {
             connector.open();
@@ -99,47 +112,63 @@ public final class WebServer implements AutoCloseable {
         EvidenceSearcher searcher = EvidenceSearcher.whenIndexed(home.index(),
                 NorwegianAnalysis.queryAnalyzer(Files.isRegularFile(synonyms) ? synonyms : null));
         try {
-            server.setHandler(handler(home, config, user, ingestions, searcher, connector.getLocalPort()));
+            RequestGuard guard = new RequestGuard(exposure, connector.getLocalPort());
+            server.setHandler(handler(home, config, exposure, guard, user, ingestions, searcher));
             server.start();
+            return new WebServer(server, connector, searcher, guard.url());
         } catch (Exception e) {
             closeQuietly(searcher);
             stop(server);
             throw e instanceof IOException io ? io : new IOException("the web server did not start: " + e.getMessage(), e);
         }
-        return new WebServer(server, connector, searcher);
     }
 
-    private static Handler handler(EvidensHome home, WebConfig config, String user, Function<EvidensHome, Ingestion> ingestions,
-                                      EvidenceSearcher searcher, int port) {
-        byte[] t = new byte[32];
-        new SecureRandom().nextBytes(t);
-        String token = HexFormat.of().formatHex(t);
+    private static Handler handler(EvidensHome home, WebConfig config, Exposure exposure, RequestGuard guard, String user,
+                                      Function<EvidensHome, Ingestion> ingestions, EvidenceSearcher searcher) {
         SharedIndex index = new SharedIndex(searcher);
         FindingsService findings = new FindingsService(home, index, Duration.ofSeconds(20));
         IngestJobs ingest = new IngestJobs(home, config.maxUploadBytes(), ingestions);
+        Accounts accounts = new Accounts(home.access(), Clock.systemUTC());
+        CasesResource cases = new CasesResource(home, findings, accounts);
         Routes routes = new Routes().register(
-                new SessionResource(token, user, ingest.maxBytes()),
-                new CasesResource(home, findings),
-                new SearchResource(index, findings, user),
-                new PassagesResource(index, findings, user),
-                new DocumentsResource(index, findings, user),
+                new SessionResource(exposure.signIn(), ingest.maxBytes()),
+                cases,
+                new MembersResource(accounts),
+                new SearchResource(index, findings),
+                new PassagesResource(index, findings),
+                new DocumentsResource(index, findings),
                 new OverviewResource(home, index),
-                new FindingsResource(findings, user),
-                new EvidenceResource(findings, user),
+                new FindingsResource(findings),
+                new EvidenceResource(findings),
                 new HistoryResource(findings),
                 new AuditResource(findings.audit()),
-                new ExportResource(home, findings, user),
-                new IngestResource(ingest),
+                new ExportResource(home, findings),
+                new IngestResource(ingest, cases),
                 new StaticFiles());
-        return new ServiceEndpoints(new ApiHandler(new RequestGuard(token, port), routes), home, index, ingest);
+        Gate gate;
+        if (exposure.signIn()) {
+            Sessions sessions = new Sessions(Clock.systemUTC(), SESSION_IDLE, SESSION_MAX);
+            boolean secure = exposure.tls() || (exposure.publicUrl() != null && "https".equals(exposure.publicUrl().getScheme()));
+            routes.register(new SignInResource(sessions, accounts, secure, exposure.oidc() != null));
+            if (exposure.oidc() != null) {
+                routes.register(new OidcResource(exposure.oidc(), guard.url(), sessions, accounts, secure));
+            }
+            gate = Gate.sessions(sessions, accounts);
+        } else {
+            byte[] t = new byte[32];
+            new SecureRandom().nextBytes(t);
+            gate = Gate.local(user, HexFormat.of().formatHex(t));
+        }
+        return new ServiceEndpoints(new ApiHandler(guard, gate, routes, config.maxBodyRequests()), home, index, ingest);
     }
 
     public int port() {
         return connector.getLocalPort();
     }
 
+    /** The address people open (the public one when set). */
     public String url() {
-        return "http://127.0.0.1:" + port() + "/";
+        return url;
     }
 
     @Override

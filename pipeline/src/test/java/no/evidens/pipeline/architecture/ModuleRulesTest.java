@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The module rules: {@code models}, {@code index} and {@code findings} know nothing of each other or of
- * {@code pipeline}; records carry data across, and the pipeline puts them together.
+ * The module rules: {@code models}, {@code index}, {@code findings} and {@code access} know nothing of
+ * each other or of {@code pipeline}; records carry data across, and the pipeline puts them together.
  */
 class ModuleRulesTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -19,23 +19,28 @@ class ModuleRulesTest {
 
     @Test
     void modelsKnowsNoOtherModule() {
-        rule("no.evidens.models..", "no.evidens.index..", "no.evidens.findings..", "no.evidens.pipeline..");
+        rule("no.evidens.models..", "no.evidens.index..", "no.evidens.findings..", "no.evidens.access..", "no.evidens.pipeline..");
     }
 
     @Test
     void indexKnowsNoOtherModule() {
-        rule("no.evidens.index..", "no.evidens.models..", "no.evidens.findings..", "no.evidens.pipeline..");
+        rule("no.evidens.index..", "no.evidens.models..", "no.evidens.findings..", "no.evidens.access..", "no.evidens.pipeline..");
     }
 
     @Test
     void findingsKnowsNoOtherModule() {
-        rule("no.evidens.findings..", "no.evidens.models..", "no.evidens.index..", "no.evidens.pipeline..");
+        rule("no.evidens.findings..", "no.evidens.models..", "no.evidens.index..", "no.evidens.access..", "no.evidens.pipeline..");
+    }
+
+    @Test
+    void accessKnowsNoOtherModule() {
+        rule("no.evidens.access..", "no.evidens.models..", "no.evidens.index..", "no.evidens.findings..", "no.evidens.pipeline..");
     }
 
     private static void rule(String module, String... others) {
         noClasses().that().resideInAPackage(module)
                 .should().dependOnClassesThat().resideInAnyPackage(others)
-                .because("models, index and findings are separate modules; only pipeline joins them")
+                .because("models, index, findings and access are separate modules; only pipeline joins them")
                 .check(CLASSES);
     }
 }

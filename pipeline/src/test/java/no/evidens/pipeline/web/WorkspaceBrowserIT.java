@@ -52,7 +52,7 @@ class WorkspaceBrowserIT {
     private Path profile;
     private final Path shots = Path.of("target", "web-screenshots");
 
-    private static Path binary(String env, String... candidates) {
+    static Path binary(String env, String... candidates) {
         String given = System.getenv(env);
         if (given != null && !given.isBlank()) {
             Path p = Path.of(given);

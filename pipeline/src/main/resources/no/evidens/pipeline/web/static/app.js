@@ -3,7 +3,8 @@
 // never as HTML; search snippets are rebuilt from their text and <mark> elements only.
 'use strict';
 
-const state = { token: null, user: null, maxUpload: 0, caseId: null, cases: [] };
+const state = { token: null, user: null, maxUpload: 0, caseId: null, cases: [], signIn: false, admin: false, roles: {} };
+const ROLE_NAMES = { lead: 'Leder', auditor: 'Revisor', writer: 'Skribent', reader: 'Leser' };
 
 const FACETS = [
   ['type', 'Dokumenttype'], ['indicator', 'Indikator'], ['lov', 'Lov'], ['sitat', 'Sitat'],
@@ -59,6 +60,11 @@ async function api(method, path, body, contentType, ifMatch) {
     headers['Content-Type'] = contentType;
   }
   const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  if (res.status === 401 && path !== '/api/signin') {
+    // Not signed in (or the session expired): to the sign-in page.
+    location.replace('/signin.html');
+    throw new ApiError(401, 'Du må logge inn.');
+  }
   if (res.status === 204) return null;
   let data = null;
   try { data = await res.json(); } catch (e) { data = null; }
@@ -699,7 +705,42 @@ async function loadCases(prefer) {
   if (state.caseId) select.value = state.caseId;
 }
 
-const VIEWS = { sok: viewSearch, dokument: viewDocument, funn: viewFindings, oversikt: viewOverview, innlesing: viewIngest, lignende: viewLike, spor: viewAudit };
+// ---------------------------------------------------------------- members
+
+/** The case's members; its lead (or an administrator) adds, changes and removes them. */
+async function viewMembers() {
+  if (needCase()) return;
+  const caseId = state.caseId;
+  render(heading('Medlemmer'), el('p', {}, 'Laster …'));
+  let r;
+  try {
+    r = await api('GET', '/api/members?' + qs({ case: caseId }));
+  } catch (e) { render(heading('Medlemmer'), el('p', { class: 'alert', role: 'alert' }, e.message)); return; }
+  const manager = !state.signIn || state.admin || state.roles[caseId] === 'lead';
+  const rows = r.members.map(m => el('tr', {},
+    el('td', {}, m.user), el('td', {}, ROLE_NAMES[m.role] || m.role),
+    el('td', {}, manager ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
+      try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); say(m.user + ' er fjernet.'); viewMembers(); }
+      catch (e) { showError(e.message); }
+    } }, 'Fjern ' + m.user) : '')));
+  const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Bruker'), el('th', {}, 'Rolle'), el('th', {}, ''))),
+    el('tbody', {}, ...rows));
+  const nodes = [heading('Medlemmer i ' + caseId), r.members.length ? table : el('p', {}, 'Saken har ingen medlemmer ennå.')];
+  if (manager) {
+    const user = el('input', { type: 'text', id: 'member-user', autocomplete: 'off', required: true });
+    const role = el('select', { id: 'member-role' }, ...Object.entries(ROLE_NAMES).map(([id, label]) => el('option', { value: id }, label)));
+    role.value = 'auditor';
+    nodes.push(el('form', { class: 'member-add', onsubmit: async ev => {
+      ev.preventDefault();
+      try { await api('POST', '/api/members', { case: caseId, user: user.value.trim(), role: role.value }); say(user.value + ' er lagt til.'); viewMembers(); }
+      catch (e) { showError(e.message); }
+    } }, el('h3', {}, 'Legg til eller endre rolle'), el('label', {}, 'Brukernavn', user), el('label', {}, 'Rolle', role),
+      el('div', { class: 'buttons' }, el('button', { type: 'submit' }, 'Lagre'))));
+  }
+  render(...nodes);
+}
+
+const VIEWS = { medlemmer: viewMembers, sok: viewSearch, dokument: viewDocument, funn: viewFindings, oversikt: viewOverview, innlesing: viewIngest, lignende: viewLike, spor: viewAudit };
 
 async function refresh() {
   const { name, params } = route();
@@ -715,12 +756,26 @@ async function refresh() {
   if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
 }
 
+/** The signed-in user's name and a sign-out button in the header. */
+function showUser(user) {
+  const box = document.getElementById('user-box');
+  box.replaceChildren(el('span', { id: 'signed-in-as' }, 'Innlogget som ' + user),
+    el('button', { type: 'button', class: 'secondary', id: 'signout', onclick: async () => {
+      try { await api('POST', '/api/signout'); } finally { location.replace('/signin.html'); }
+    } }, 'Logg ut'));
+  box.hidden = false;
+}
+
 async function start() {
   try {
     const s = await api('GET', '/api/session');
     state.token = s.token;
     state.user = s.user;
     state.maxUpload = s.maxUploadBytes;
+    state.signIn = s.signIn;
+    state.admin = s.admin;
+    state.roles = s.roles || {};
+    if (s.signIn) showUser(s.user);
     await loadCases();
   } catch (e) {
     showError('Kan ikke nå Evidens-tjeneren: ' + e.message);

@@ -1,0 +1,353 @@
+package no.evidens.access;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.h2.api.ErrorCode;
+
+/**
+ * Accounts and memberships in an embedded H2 database of their own, under {@code <home>/access/}.
+ * Like the findings store, the file is held by one process at a time: open it for a piece of work and
+ * close it, and {@link #open(Path, Duration)} waits while another process (the server, a command) has it.
+ * One object is used by one thread at a time.
+ */
+public final class AccessStore implements AutoCloseable {
+    public static final String DB_NAME = "access";
+    private static final String NAME = "[a-z0-9][a-z0-9._-]{0,63}";
+
+    private final Connection c;
+
+    private AccessStore(Connection c) {
+        this.c = c;
+    }
+
+    public static AccessStore open(Path dir) {
+        return open(dir, Duration.ofSeconds(30));
+    }
+
+    /** Opens (or creates) the access database in {@code dir}, waiting up to {@code lockWait} while another process has it. */
+    public static AccessStore open(Path dir, Duration lockWait) {
+        Path abs = dir.toAbsolutePath().normalize();
+        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        try {
+            Files.createDirectories(abs);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the access folder " + abs + ": " + e.getMessage(), e);
+        }
+        while (true) {
+            try {
+                Connection c = DriverManager.getConnection(url, "evidens", "");
+                try {
+                    c.setAutoCommit(false);
+                    synchronized (Schema.class) {
+                        Schema.migrate(c);
+                    }
+                    return new AccessStore(c);
+                } catch (SQLException | RuntimeException e) {
+                    c.close();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                    throw new IllegalStateException("cannot open the access database in " + abs + ": " + e.getMessage(), e);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the access database in " + abs + " is in use by another process; try again", e);
+                }
+                try {
+                    Thread.sleep(20 + ThreadLocalRandom.current().nextInt(60));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the access database", ie);
+                }
+            }
+        }
+    }
+
+    /** Checks a sign-in name: 1–64 of lower-case letters, digits, dot, dash, underscore. */
+    public static String checkName(String name) {
+        if (name == null || !name.matches(NAME)) {
+            throw new IllegalArgumentException("'" + name + "' is not a user name: use 1-64 lower-case letters, digits, '.', '-' or '_'");
+        }
+        return name;
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    /** Creates an account; refused when the name is taken. */
+    public Account addUser(String name, char[] password, boolean admin) {
+        checkName(name);
+        String hash = password == null ? null : PasswordHasher.DEFAULT.hash(password);
+        return write(() -> {
+            if (find(name).isPresent()) {
+                throw new IllegalStateException("there is already a user " + name);
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO account (name, password_hash, admin, created_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)")) {
+                ps.setString(1, name);
+                ps.setString(2, hash);
+                ps.setBoolean(3, admin);
+                ps.executeUpdate();
+            }
+            return find(name).orElseThrow();
+        });
+    }
+
+    /** Sets a new password; also lifts a lock-out. */
+    public void setPassword(String name, char[] password) {
+        String hash = PasswordHasher.DEFAULT.hash(password);
+        update(name, "UPDATE account SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE name = ?", hash);
+    }
+
+    public void setDisabled(String name, boolean disabled) {
+        update(name, "UPDATE account SET disabled = ? WHERE name = ?", disabled);
+    }
+
+    public void setAdmin(String name, boolean admin) {
+        update(name, "UPDATE account SET admin = ? WHERE name = ?", admin);
+    }
+
+    /** Links an identity provider's subject (and e-mail) to the account. */
+    public void link(String name, String subject, String email) {
+        write(() -> {
+            requireUser(name);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE account SET subject = ?, email = COALESCE(?, email) WHERE name = ?")) {
+                ps.setString(1, subject);
+                ps.setString(2, email);
+                ps.setString(3, name);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public Optional<Account> find(String name) {
+        return one("SELECT * FROM account WHERE name = ?", name);
+    }
+
+    public Optional<Account> findBySubject(String subject) {
+        return one("SELECT * FROM account WHERE subject = ?", subject);
+    }
+
+    /** The account with this e-mail address (compared without case), when exactly one has it. */
+    public Optional<Account> findByEmail(String email) {
+        List<Account> all = many("SELECT * FROM account WHERE LOWER(email) = LOWER(?)", email);
+        return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+    }
+
+    public List<Account> users() {
+        return many("SELECT * FROM account ORDER BY name", null);
+    }
+
+    // ---------------------------------------------------------------- sign-in counters (for SignIn)
+
+    record Attempts(String hash, boolean disabled, int failed, Instant lastFailed, Instant lockedUntil) {
+    }
+
+    Optional<Attempts> attempts(String name) {
+        return read(() -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT password_hash, disabled, failed_attempts, last_failed_at, locked_until FROM account WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Attempts(rs.getString(1), rs.getBoolean(2), rs.getInt(3), instant(rs, 4), instant(rs, 5)));
+                }
+            }
+        });
+    }
+
+    void recordFailure(String name, Instant at, Instant lockedUntil) {
+        write(() -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE account SET failed_attempts = failed_attempts + 1, last_failed_at = ?,"
+                    + " locked_until = COALESCE(?, locked_until) WHERE name = ?")) {
+                ps.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                ps.setObject(2, lockedUntil == null ? null : OffsetDateTime.ofInstant(lockedUntil, ZoneOffset.UTC));
+                ps.setString(3, name);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    void recordSuccess(String name) {
+        write(() -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE account SET failed_attempts = 0, locked_until = NULL WHERE name = ?")) {
+                ps.setString(1, name);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- memberships
+
+    /** Adds the user to the case in this role, or changes the role of a member. */
+    public Membership addMember(String caseId, String user, Role role, String by) {
+        return write(() -> {
+            requireUser(user);
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO membership (case_id, user_name, role, added_by, added_at)"
+                    + " KEY (case_id, user_name) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
+                ps.setString(1, caseId);
+                ps.setString(2, user);
+                ps.setString(3, role.id());
+                ps.setString(4, by);
+                ps.executeUpdate();
+            }
+            return new Membership(caseId, user, role);
+        });
+    }
+
+    /** Removes the user from the case; false when they were not a member. */
+    public boolean removeMember(String caseId, String user) {
+        return write(() -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM membership WHERE case_id = ? AND user_name = ?")) {
+                ps.setString(1, caseId);
+                ps.setString(2, user);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** The case's members, by name. */
+    public List<Membership> members(String caseId) {
+        return memberships("SELECT case_id, user_name, role FROM membership WHERE case_id = ? ORDER BY user_name", caseId);
+    }
+
+    /** The user's cases, by case id. */
+    public List<Membership> membershipsOf(String user) {
+        return memberships("SELECT case_id, user_name, role FROM membership WHERE user_name = ? ORDER BY case_id", user);
+    }
+
+    private List<Membership> memberships(String sql, String arg) {
+        return read(() -> {
+            List<Membership> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, arg);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Membership(rs.getString(1), rs.getString(2), Role.of(rs.getString(3))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private void requireUser(String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM account WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("there is no user " + name + " (add one with: evidens user add " + name + ")");
+                }
+            }
+        }
+    }
+
+    private void update(String name, String sql, Object value) {
+        write(() -> {
+            requireUser(name);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, value);
+                ps.setString(2, name);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private Optional<Account> one(String sql, String arg) {
+        List<Account> all = many(sql, arg);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    private List<Account> many(String sql, String arg) {
+        return read(() -> {
+            List<Account> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (arg != null) {
+                    ps.setString(1, arg);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Account(rs.getString("name"), rs.getBoolean("admin"), rs.getBoolean("disabled"),
+                                instant(rs, "created_at"), rs.getString("subject"), rs.getString("email")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private synchronized <T> T read(Work<T> w) {
+        try {
+            T out = w.run();
+            c.commit();
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the access database failed: " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized <T> T write(Work<T> w) {
+        try {
+            T out = w.run();
+            c.commit();
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection is gone; the change was not committed
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("the access database failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close the access database: " + e.getMessage(), e);
+        }
+    }
+}

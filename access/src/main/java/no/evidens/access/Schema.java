@@ -1,0 +1,78 @@
+package no.evidens.access;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The access database's schema versions: numbered scripts in {@code no/evidens/access/db/}, applied in
+ * order and recorded in {@code schema_version}; a database newer than this code is refused.
+ */
+final class Schema {
+    /** The scripts, in order. Never edit one that has shipped: add the next. */
+    static final List<String> SCRIPTS = List.of("V1__access.sql");
+
+    private Schema() {
+    }
+
+    static void migrate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL,"
+                    + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        }
+        c.commit();
+        int current;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            rs.next();
+            current = rs.getInt(1);
+        }
+        if (current > SCRIPTS.size()) {
+            throw new IllegalStateException("the access database has schema version " + current + ", newer than this Evidens knows ("
+                    + SCRIPTS.size() + "): use a newer Evidens");
+        }
+        for (int v = current + 1; v <= SCRIPTS.size(); v++) {
+            String script = SCRIPTS.get(v - 1);
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements(read(script))) {
+                    s.execute(sql);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+                ps.setInt(1, v);
+                ps.setString(2, script);
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    private static String read(String script) {
+        try (InputStream in = Schema.class.getResourceAsStream("db/" + script)) {
+            if (in == null) {
+                throw new IllegalStateException("schema script missing from the build: " + script);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A script's statements: split where a semicolon ends a line, comment lines dropped. */
+    private static List<String> statements(String script) {
+        StringBuilder sql = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                sql.append(line).append('\n');
+            }
+        }
+        return Arrays.stream(sql.toString().split(";\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

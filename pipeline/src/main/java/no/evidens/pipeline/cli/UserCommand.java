@@ -1,0 +1,166 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.access.AccessStore;
+import no.evidens.access.Account;
+import no.evidens.access.Membership;
+
+@Command(name = "user", mixinStandardHelpOptions = true,
+        description = {"Accounts for the workspace with sign-in (serve --sign-in), in <home>/access/.",
+                "Passwords are asked for at the terminal, or read from standard input with --password-stdin; never given as an argument."},
+        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.Disable.class, UserCommand.Enable.class,
+                UserCommand.ListUsers.class})
+final class UserCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account (lower-case name: kari.nordmann).")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        HomeOption home;
+        @Parameters(paramLabel = "NAME", description = "The sign-in name.")
+        String name;
+        @Option(names = "--admin", description = "The account administers accounts and may add members to any case.")
+        boolean admin;
+        @Option(names = "--email", paramLabel = "ADDRESS", description = "Matches a user signing in through the organisation's identity provider.")
+        String email;
+        @Option(names = "--password-stdin", description = "Read the password from one line of standard input.")
+        boolean stdin;
+        @Option(names = "--no-password", description = "No local password: the user signs in through the identity provider only.")
+        boolean noPassword;
+
+        @Override
+        public Integer call() {
+            AccessStore.checkName(name);
+            char[] pw = noPassword ? null : PasswordInput.read(stdin, name);
+            try (AccessStore s = AccessStore.open(home.resolve().access())) {
+                s.addUser(name, pw, admin);
+                if (email != null) {
+                    s.link(name, null, email.strip());
+                }
+            } finally {
+                if (pw != null) {
+                    Arrays.fill(pw, '\0');
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Added user " + name + (admin ? " (administrator)" : "") + ".");
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Set a new password (also lifts a lock-out).")
+    static final class Passwd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        HomeOption home;
+        @Parameters(paramLabel = "NAME")
+        String name;
+        @Option(names = "--password-stdin", description = "Read the password from one line of standard input.")
+        boolean stdin;
+
+        @Override
+        public Integer call() {
+            char[] pw = PasswordInput.read(stdin, name);
+            try (AccessStore s = AccessStore.open(home.resolve().access())) {
+                s.setPassword(name, pw);
+            } finally {
+                Arrays.fill(pw, '\0');
+            }
+            spec.commandLine().getOut().println("New password set for " + name + ".");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Stop an account from signing in (its sessions end within seconds).")
+    static final class Disable implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        HomeOption home;
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (AccessStore s = AccessStore.open(home.resolve().access())) {
+                s.setDisabled(name, true);
+            }
+            spec.commandLine().getOut().println("Disabled " + name + ".");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled account sign in again.")
+    static final class Enable implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        HomeOption home;
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (AccessStore s = AccessStore.open(home.resolve().access())) {
+                s.setDisabled(name, false);
+            }
+            spec.commandLine().getOut().println("Enabled " + name + ".");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The accounts and their cases.")
+    static final class ListUsers implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        HomeOption home;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (AccessStore s = AccessStore.open(home.resolve().access())) {
+                List<Account> users = s.users();
+                if (users.isEmpty()) {
+                    out.println("No users yet: add one with evidens user add NAME --admin");
+                }
+                for (Account a : users) {
+                    List<String> cases = s.membershipsOf(a.name()).stream().map(m -> m.caseId() + " (" + m.role().id() + ")").toList();
+                    out.printf("%-24s %-8s %-9s %s%n", a.name(), a.admin() ? "admin" : "", a.disabled() ? "disabled" : "",
+                            cases.isEmpty() ? "-" : String.join(", ", cases));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** One member line, as {@code member list} prints it. */
+    static String line(Membership m) {
+        return String.format("%-24s %s", m.user(), m.role().id());
+    }
+}

@@ -1,0 +1,96 @@
+package no.evidens.pipeline.web;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import no.evidens.access.AccessStore;
+import no.evidens.access.Account;
+import no.evidens.access.Membership;
+import no.evidens.access.Role;
+import no.evidens.access.SignIn;
+
+/**
+ * The server's view of the access database ({@code <home>/access/}): it opens the database for each
+ * piece of work and closes it again, so that {@code evidens user} and {@code evidens member} can change
+ * it while the server runs. A signed-in user's roles are read at most every {@link #FRESH} (and at once
+ * after a change made here), not on every request.
+ */
+final class Accounts {
+    static final Duration FRESH = Duration.ofSeconds(3);
+
+    private record Cached(Optional<Account> account, Map<String, Role> roles, long loadedNanos) {
+    }
+
+    private final Path dir;
+    private final SignIn signIn;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    Accounts(Path dir, Clock clock) {
+        this.dir = dir;
+        this.signIn = new SignIn(clock);
+    }
+
+    <T> T with(Function<AccessStore, T> work) {
+        try (AccessStore store = AccessStore.open(dir, Duration.ofSeconds(15))) {
+            return work.apply(store);
+        }
+    }
+
+    SignIn.Outcome attempt(String user, char[] password) {
+        return with(s -> signIn.attempt(s, user, password));
+    }
+
+    /** The signed-in user's access for a request with this session token; empty when the account is gone or disabled. */
+    Optional<CaseAccess> access(String user, String token) {
+        Cached c = cache.get(user);
+        if (c == null || System.nanoTime() - c.loadedNanos > FRESH.toNanos()) {
+            c = with(s -> {
+                Map<String, Role> roles = new TreeMap<>();
+                s.membershipsOf(user).forEach(m -> roles.put(m.caseId(), m.role()));
+                return new Cached(s.find(user), roles, System.nanoTime());
+            });
+            cache.put(user, c);
+        }
+        Cached found = c;
+        return found.account().filter(a -> !a.disabled()).map(a -> new CaseAccess(a.name(), a.admin(), false, found.roles(), token));
+    }
+
+    List<Membership> members(String caseId) {
+        return with(s -> s.members(caseId));
+    }
+
+    Membership addMember(String caseId, String user, Role role, String by) {
+        Membership m = with(s -> s.addMember(caseId, AccessStore.checkName(user), role, by));
+        cache.remove(user);
+        return m;
+    }
+
+    boolean removeMember(String caseId, String user) {
+        boolean removed = with(s -> s.removeMember(caseId, user));
+        cache.remove(user);
+        return removed;
+    }
+
+    /**
+     * Makes the user lead of a case that has no members yet (a new case); false when it has members.
+     * Done in one opening of the database, so two users cannot both claim the same case.
+     */
+    boolean claim(String caseId, String user) {
+        boolean claimed = with(s -> {
+            if (!s.members(caseId).isEmpty()) {
+                return false;
+            }
+            s.addMember(caseId, user, Role.LEAD, user);
+            return true;
+        });
+        cache.remove(user);
+        return claimed;
+    }
+}

@@ -1,0 +1,84 @@
+package no.evidens.pipeline.web;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import no.evidens.access.Permission;
+import no.evidens.access.Role;
+
+/**
+ * Who makes this request and what they may do, resolved once per request by {@link ApiHandler} and
+ * read by every resource through {@link Exchange#access()}: the one place where a case's roles are
+ * checked. In the single-user mode the local user is the lead of every case.
+ *
+ * @param user     the name the findings' history records
+ * @param admin    manages accounts, and may add members to any case
+ * @param allCases the single-user mode: lead of every case
+ * @param roles    case → role, for a signed-in user
+ * @param token    the token state-changing requests must carry (the session's)
+ */
+record CaseAccess(String user, boolean admin, boolean allCases, Map<String, Role> roles, String token) {
+    CaseAccess {
+        roles = Map.copyOf(roles);
+    }
+
+    /** The single-user mode: one local person, lead of every case. */
+    static CaseAccess local(String user, String token) {
+        return new CaseAccess(user, true, true, Map.of(), token);
+    }
+
+    /** The same access with this role in one more case (just claimed). */
+    CaseAccess withRole(String caseId, Role role) {
+        Map<String, Role> more = new TreeMap<>(roles);
+        more.put(caseId, role);
+        return new CaseAccess(user, admin, allCases, more, token);
+    }
+
+    /** The user's role in the case, if any. */
+    Optional<Role> role(String caseId) {
+        return allCases ? Optional.of(Role.LEAD) : Optional.ofNullable(roles.get(caseId));
+    }
+
+    boolean may(String caseId, Permission p) {
+        return role(caseId).map(r -> r.allows(p)).orElse(false);
+    }
+
+    /**
+     * Returns the case id when the user may do {@code p} in it; else 403 (not a member, or a role that
+     * does not allow it). Resources call this with every case a request names, before reading anything.
+     */
+    String require(String caseId, Permission p) {
+        Role r = role(caseId).orElseThrow(() -> new ApiError(403, "Du har ikke tilgang til saken " + caseId));
+        if (!r.allows(p)) {
+            throw new ApiError(403, "Rollen " + r.label() + " i saken " + caseId + " gir ikke lov til dette");
+        }
+        return caseId;
+    }
+
+    /** Managing a case's members: its lead, or an administrator. */
+    String requireManager(String caseId) {
+        if (admin || may(caseId, Permission.MANAGE_MEMBERS)) {
+            return caseId;
+        }
+        throw new ApiError(403, "Bare saksleder eller en administrator kan endre medlemmene i saken " + caseId);
+    }
+
+    /** The cases the user reads, or null in the single-user mode (all of them). */
+    Set<String> readableCases() {
+        if (allCases) {
+            return null;
+        }
+        TreeMap<String, Role> readable = new TreeMap<>(roles);
+        readable.values().removeIf(r -> !r.allows(Permission.READ));
+        return readable.keySet();
+    }
+
+    /** The roles as the workspace shows them: case → role id. */
+    Map<String, String> roleIds() {
+        Map<String, String> out = new TreeMap<>();
+        roles.forEach((c, r) -> out.put(c, r.id()));
+        return out;
+    }
+}

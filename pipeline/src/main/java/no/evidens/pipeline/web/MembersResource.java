@@ -1,0 +1,53 @@
+package no.evidens.pipeline.web;
+
+import java.util.List;
+import java.util.Map;
+
+import no.evidens.access.Membership;
+import no.evidens.access.Permission;
+import no.evidens.access.Role;
+
+/**
+ * A case's members: {@code GET /api/members?case=} (any member), {@code POST /api/members}
+ * ({@code {"case","user","role"}}: add or change a role) and {@code DELETE /api/members/{case}/{user}}
+ * (the case's lead or an administrator).
+ */
+final class MembersResource implements Routes.Resource {
+    private final Accounts accounts;
+
+    MembersResource(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.get("/api/members", (x, p) -> {
+            String caseId = Params.caseId(x.required("case"));
+            if (!x.access().admin()) {
+                x.access().require(caseId, Permission.READ);
+            }
+            x.json(200, Map.of("case", caseId, "members", accounts.members(caseId).stream().map(MembersResource::view).toList()));
+        }).post("/api/members", (x, p) -> {
+            JsonFields b = new JsonFields(x.jsonBody(), "case", "user", "role");
+            String caseId = x.access().requireManager(Params.caseId(b.required("case")));
+            Role role = Role.of(b.required("role"));
+            x.json(201, view(accounts.addMember(caseId, b.required("user"), role, x.access().user())));
+        }).delete("/api/members/{case}/{user}", (x, p) -> {
+            String caseId = x.access().requireManager(Params.caseId(p.get("case")));
+            String user = p.get("user");
+            List<Membership> members = accounts.members(caseId);
+            boolean lastLead = members.stream().filter(m -> m.role() == Role.LEAD).map(Membership::user).toList().equals(List.of(user));
+            if (lastLead) {
+                throw new ApiError(409, "Saken må ha minst én leder: gi en annen rollen leder først");
+            }
+            if (!accounts.removeMember(caseId, user)) {
+                throw ApiError.notFound(user + " er ikke medlem av saken " + caseId);
+            }
+            x.noContent();
+        });
+    }
+
+    private static Map<String, String> view(Membership m) {
+        return Map.of("user", m.user(), "role", m.role().id(), "label", m.role().label());
+    }
+}

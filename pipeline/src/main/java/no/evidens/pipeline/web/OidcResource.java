@@ -1,0 +1,79 @@
+package no.evidens.pipeline.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.jetty.http.HttpCookie;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.evidens.access.Account;
+import no.evidens.access.Sessions;
+
+/**
+ * Sign-in through the organisation's identity provider: {@code GET /api/signin/oidc} sends the browser
+ * there; {@code GET /api/signin/oidc/callback} takes it back, maps the person to an account (by the
+ * subject linked before, else by e-mail, then linking the subject) and opens a session. Roles still come
+ * from the case memberships; a person without an account is refused.
+ */
+final class OidcResource implements Routes.Resource {
+    static final String CALLBACK = "/api/signin/oidc/callback";
+    private static final String STATE_COOKIE = "evidens_oidc";
+    private static final Logger LOG = LoggerFactory.getLogger(OidcResource.class);
+
+    private final OidcSignIn oidc;
+    private final Sessions sessions;
+    private final Accounts accounts;
+    private final boolean forceSecure;
+
+    OidcResource(Exposure.Oidc settings, String baseUrl, Sessions sessions, Accounts accounts, boolean forceSecure) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.oidc = new OidcSignIn(settings, URI.create(base + CALLBACK));
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.forceSecure = forceSecure;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.get("/api/signin/oidc", (x, p) -> {
+            Map.Entry<String, URI> started = oidc.begin();
+            // Lax, not Strict: the provider's redirect back is a navigation from its site, and must carry it.
+            x.cookie(HttpCookie.build(STATE_COOKIE, started.getKey()).path("/api/signin/oidc").httpOnly(true)
+                    .secure(forceSecure || x.secure()).sameSite(HttpCookie.SameSite.LAX).maxAge(600).build());
+            x.redirect(started.getValue().toString());
+        }).get(CALLBACK, (x, p) -> callback(x));
+    }
+
+    private void callback(Exchange x) throws IOException {
+        OidcSignIn.Identity who = oidc.finish(x.rawQuery(), x.cookie(STATE_COOKIE));
+        Optional<Account> account = accounts.with(s -> {
+            Optional<Account> a = s.findBySubject(who.subject());
+            if (a.isEmpty() && who.email() != null) {
+                a = s.findByEmail(who.email()).filter(found -> found.subject() == null);
+                a.ifPresent(found -> s.link(found.name(), who.subject(), null));
+            }
+            return a;
+        });
+        if (account.isEmpty() || account.get().disabled()) {
+            LOG.info("identity provider sign-in without an (enabled) account");
+            throw new ApiError(403, "Du har ingen aktiv konto i Evidens: be en administrator legge deg til (med e-postadressen din)");
+        }
+        Sessions.Session s = sessions.open(account.get().name());
+        boolean secure = forceSecure || x.secure();
+        x.cookie(HttpCookie.build(Gate.COOKIE, s.id()).path("/").httpOnly(true).secure(secure)
+                .sameSite(HttpCookie.SameSite.STRICT).maxAge(sessions.absolute().toSeconds()).build());
+        x.cookie(HttpCookie.build(STATE_COOKIE, "").path("/api/signin/oidc").httpOnly(true).secure(secure)
+                .sameSite(HttpCookie.SameSite.LAX).maxAge(Duration.ZERO.toSeconds()).build());
+        LOG.info("signed in through the identity provider: {}", s.user());
+        // A page of our own that goes on to the workspace: a navigation from this site, so the Strict
+        // session cookie is sent with it (it would not be on a redirect chain begun at the provider).
+        byte[] page = ("<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url=/\">"
+                + "<title>Evidens</title></head><body><p><a href=\"/\">Videre til Evidens</a></p></body></html>").getBytes(StandardCharsets.UTF_8);
+        x.send(200, "text/html; charset=utf-8", page, null);
+    }
+}

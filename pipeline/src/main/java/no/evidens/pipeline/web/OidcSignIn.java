@@ -1,0 +1,136 @@
+package no.evidens.pipeline.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.GeneralException;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+
+/**
+ * The OpenID Connect authorization-code flow with PKCE, state and nonce, on Nimbus's SDK: the address
+ * to send the browser to, and the checked identity (subject, e-mail) from the provider's answer. The
+ * provider's metadata is discovered on first use; a sign-in begun must finish within ten minutes.
+ */
+final class OidcSignIn {
+    private static final Duration PENDING = Duration.ofMinutes(10);
+    /** Sign-ins begun and not finished, at most (each is a few hundred bytes until it expires). */
+    private static final int MAX_PENDING = 10_000;
+
+    /** Who the provider says signed in. */
+    record Identity(String subject, String email) {
+    }
+
+    private record Pending(Nonce nonce, CodeVerifier verifier, Instant started) {
+    }
+
+    private final Exposure.Oidc settings;
+    private final URI redirect;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private volatile OIDCProviderMetadata metadata;
+
+    OidcSignIn(Exposure.Oidc settings, URI redirect) {
+        this.settings = settings;
+        this.redirect = redirect;
+    }
+
+    private OIDCProviderMetadata metadata() throws IOException {
+        OIDCProviderMetadata m = metadata;
+        if (m == null) {
+            try {
+                m = OIDCProviderMetadata.resolve(new Issuer(settings.issuer()));
+            } catch (GeneralException e) {
+                throw new IOException("the identity provider's metadata cannot be read: " + e.getMessage(), e);
+            }
+            metadata = m;
+        }
+        return m;
+    }
+
+    /** Starts a sign-in: the state (for the browser's cookie) and the provider's address to go to. */
+    Map.Entry<String, URI> begin() throws IOException {
+        Instant now = Instant.now();
+        pending.values().removeIf(p -> p.started().plus(PENDING).isBefore(now));
+        if (pending.size() >= MAX_PENDING) {
+            throw new ApiError(503, "For mange innlogginger pågår: prøv igjen om litt");
+        }
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        pending.put(state.getValue(), new Pending(nonce, verifier, now));
+        AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "email", "profile"),
+                new ClientID(settings.clientId()), redirect)
+                .endpointURI(metadata().getAuthorizationEndpointURI())
+                .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256).build();
+        return Map.entry(state.getValue(), request.toURI());
+    }
+
+    /**
+     * Finishes a sign-in from the provider's redirect (its query string), when its state is the one this
+     * browser started ({@code browserState}, from its cookie): exchanges the code, validates the ID token
+     * (signature from the provider's keys, issuer, audience, expiry, nonce).
+     */
+    Identity finish(String query, String browserState) throws IOException {
+        AuthenticationResponse response;
+        try {
+            response = AuthenticationResponseParser.parse(URI.create(redirect + "?" + (query == null ? "" : query)));
+        } catch (ParseException e) {
+            throw new ApiError(400, "Svaret fra innloggingstjenesten kan ikke leses");
+        }
+        if (!response.indicatesSuccess()) {
+            throw new ApiError(401, "Innloggingstjenesten avviste innloggingen: " + response.toErrorResponse().getErrorObject().getCode());
+        }
+        AuthenticationSuccessResponse ok = response.toSuccessResponse();
+        String state = ok.getState() == null ? null : ok.getState().getValue();
+        Pending p = state == null ? null : pending.remove(state);
+        if (p == null || !state.equals(browserState) || p.started().plus(PENDING).isBefore(Instant.now())) {
+            throw new ApiError(401, "Innloggingen er utløpt eller ble startet et annet sted: prøv igjen");
+        }
+        AuthorizationCode code = ok.getAuthorizationCode();
+        OIDCProviderMetadata m = metadata();
+        ClientID client = new ClientID(settings.clientId());
+        TokenRequest tokenRequest = new TokenRequest(m.getTokenEndpointURI(), new ClientSecretBasic(client, new Secret(settings.clientSecret())),
+                new AuthorizationCodeGrant(code, redirect, p.verifier()));
+        try {
+            TokenResponse tokens = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
+            if (!tokens.indicatesSuccess()) {
+                throw new ApiError(401, "Innloggingstjenesten ga ingen nøkkel: " + tokens.toErrorResponse().getErrorObject().getCode());
+            }
+            OIDCTokenResponse oidc = (OIDCTokenResponse) tokens.toSuccessResponse();
+            IDTokenValidator validator = new IDTokenValidator(m.getIssuer(), client, JWSAlgorithm.RS256, m.getJWKSetURI().toURL());
+            IDTokenClaimsSet claims = validator.validate(oidc.getOIDCTokens().getIDToken(), p.nonce());
+            return new Identity(claims.getSubject().getValue(), claims.getStringClaim("email"));
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw new ApiError(401, "Innloggingen kunne ikke bekreftes: " + e.getClass().getSimpleName());
+        }
+    }
+}

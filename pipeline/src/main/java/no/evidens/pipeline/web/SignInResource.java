@@ -1,0 +1,89 @@
+package no.evidens.pipeline.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+
+import org.eclipse.jetty.http.HttpCookie;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.evidens.access.SignIn;
+import no.evidens.access.Sessions;
+
+/**
+ * Sign-in with a local account: {@code GET /api/signin} (how to sign in), {@code POST /api/signin}
+ * ({@code {"user","password"}}: sets the session cookie) and {@code POST /api/signout}. The cookie is
+ * HttpOnly, SameSite=Strict, Secure over TLS, and lives as long as the session at most.
+ */
+final class SignInResource implements Routes.Resource {
+    private static final Logger LOG = LoggerFactory.getLogger(SignInResource.class);
+
+    private final Sessions sessions;
+    private final Accounts accounts;
+    private final boolean forceSecure;
+    private final boolean oidc;
+
+    SignInResource(Sessions sessions, Accounts accounts, boolean forceSecure, boolean oidc) {
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.forceSecure = forceSecure;
+        this.oidc = oidc;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.get("/api/signin", (x, p) -> x.json(200, Map.of("signIn", true, "signedIn", x.signedIn(), "oidc", oidc)))
+                .post("/api/signin", (x, p) -> signIn(x))
+                .post("/api/signout", (x, p) -> {
+                    sessions.close(x.cookie(Gate.COOKIE));
+                    x.cookie(cookie(x, "", Duration.ZERO));
+                    x.noContent();
+                });
+    }
+
+    private void signIn(Exchange x) throws IOException {
+        JsonFields b = new JsonFields(x.jsonBody(), "user", "password");
+        String user = b.required("user").strip().toLowerCase(java.util.Locale.ROOT);
+        char[] password = b.required("password").toCharArray();
+        SignIn.Outcome o;
+        try {
+            o = accounts.attempt(user, password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        switch (o.status()) {
+            case OK -> {
+                Sessions.Session s = sessions.open(o.account().name());
+                x.cookie(cookie(x, s.id(), sessions.absolute()));
+                LOG.info("signed in: {}", o.account().name());
+                x.json(200, Map.of("user", s.user()));
+            }
+            case WAIT -> {
+                x.responseHeader("Retry-After", Long.toString(seconds(o.retryAfter())));
+                throw new ApiError(429, "For mange feil forsøk: vent " + seconds(o.retryAfter()) + " sekunder og prøv igjen");
+            }
+            case LOCKED -> {
+                LOG.warn("sign-in refused, account locked: {}", user);
+                x.responseHeader("Retry-After", Long.toString(seconds(o.retryAfter())));
+                throw new ApiError(429, "Kontoen er sperret etter for mange feil forsøk; prøv igjen om "
+                        + Math.max(1, seconds(o.retryAfter()) / 60) + " minutter, eller be en administrator sette nytt passord");
+            }
+            default -> {
+                LOG.info("sign-in failed for a user name");
+                throw new ApiError(401, "Feil brukernavn eller passord");
+            }
+        }
+    }
+
+    private static long seconds(Instant until) {
+        return Math.max(1, Duration.between(Instant.now(), until).toSeconds() + 1);
+    }
+
+    private HttpCookie cookie(Exchange x, String value, Duration maxAge) {
+        return HttpCookie.build(Gate.COOKIE, value).path("/").httpOnly(true).secure(forceSecure || x.secure())
+                .sameSite(HttpCookie.SameSite.STRICT).maxAge(maxAge.toSeconds()).build();
+    }
+}

@@ -1,0 +1,95 @@
+package no.evidens.pipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+import no.evidens.access.AccessStore;
+import no.evidens.access.SignIn;
+
+/** {@code evidens user …} and {@code evidens member …}, and serve's refusal to bind beyond loopback without sign-in. */
+class AccessCliTest {
+    @TempDir
+    Path home;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String stdin, String... args) {
+        InputStream saved = System.in;
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--home");
+        all.add(home.toString());
+        try {
+            if (stdin != null) {
+                System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            }
+            CommandLine cli = EvidensCli.commandLine();
+            cli.setOut(new PrintWriter(o));
+            cli.setErr(new PrintWriter(e));
+            return new Run(cli.execute(all.toArray(String[]::new)), o.toString(), e.toString());
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void usersAreAddedWithAPasswordFromStdinListedAndDisabled() {
+        assertEquals(0, run("et langt passord\n", "user", "add", "kari", "--admin", "--password-stdin").code());
+        Run shortPw = run("kort\n", "user", "add", "ola", "--password-stdin");
+        assertEquals(2, shortPw.code());
+        assertTrue(shortPw.err().contains("too short"), shortPw.err());
+        Run asArgument = run(null, "user", "add", "ola", "hemmelig123456");
+        assertEquals(2, asArgument.code(), "a password is never an argument");
+        assertEquals(0, run("et annet langt passord\n", "user", "add", "ola", "--password-stdin").code());
+        assertEquals(0, run(null, "member", "add", "--case", "fjordvik-2026", "ola", "revisor").code());
+        Run list = run(null, "user", "list");
+        assertTrue(list.out().contains("kari") && list.out().contains("admin"), list.out());
+        assertTrue(list.out().contains("fjordvik-2026 (auditor)"), list.out());
+        assertEquals(0, run(null, "user", "disable", "ola").code());
+        try (AccessStore s = AccessStore.open(home.resolve("access"))) {
+            SignIn signIn = new SignIn(java.time.Clock.systemUTC());
+            assertEquals(SignIn.Status.OK, signIn.attempt(s, "kari", "et langt passord".toCharArray()).status());
+            assertEquals(SignIn.Status.DISABLED, signIn.attempt(s, "ola", "et annet langt passord".toCharArray()).status());
+        }
+        assertEquals(0, run("nytt langt passord\n", "user", "passwd", "kari", "--password-stdin").code());
+    }
+
+    @Test
+    void membersAreAddedChangedListedAndRemoved() {
+        run("et langt passord\n", "user", "add", "kari", "--password-stdin");
+        assertEquals(0, run(null, "member", "add", "--case", "sak-1", "kari", "lead").code());
+        Run unknown = run(null, "member", "add", "--case", "sak-1", "nobody", "reader");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("evidens user add nobody"), unknown.err());
+        assertEquals(2, run(null, "member", "add", "--case", "sak-1", "kari", "sjef").code());
+        assertTrue(run(null, "member", "list", "--case", "sak-1").out().contains("kari"));
+        assertEquals(0, run(null, "member", "remove", "--case", "sak-1", "kari").code());
+        assertTrue(run(null, "member", "list", "--case", "sak-1").out().contains("no members"));
+    }
+
+    @Test
+    void serveRefusesAnotherAddressWithoutSignInAndSignInWithoutUsers() {
+        Run open = run(null, "serve", "--host", "0.0.0.0", "--port", "0");
+        assertEquals(2, open.code());
+        assertTrue(open.err().contains("--sign-in"), open.err());
+        Run noUsers = run(null, "serve", "--sign-in", "--port", "0");
+        assertEquals(2, noUsers.code());
+        assertTrue(noUsers.err().contains("evidens user add"), noUsers.err());
+    }
+}

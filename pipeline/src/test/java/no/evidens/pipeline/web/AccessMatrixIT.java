@@ -1,0 +1,181 @@
+package no.evidens.pipeline.web;
+
+import static no.evidens.pipeline.web.TeamWorkspace.CASE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every API call as each role of the sample case (leder, revisor, skribent, leser), as the lead of
+ * another case (utenfor), as an administrator who belongs to no case, and signed out: the status each
+ * must get. Each user works on a finding of their own, so the calls do not depend on one another.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT {
+    private static final List<String> USERS = List.of("leder", "revisor", "skribent", "leser", "utenfor", "admin", "-");
+
+    private TeamWorkspace team;
+    private final Map<String, TeamWorkspace.Client> clients = new LinkedHashMap<>();
+    private String passageId;
+    private String docId;
+
+    /** One API call, made as a user on that user's own finding. */
+    @FunctionalInterface
+    interface Call {
+        TeamWorkspace.Answer make(TeamWorkspace.Client c, String ref, long item) throws Exception;
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        team = TeamWorkspace.start();
+        for (String u : USERS) {
+            clients.put(u, u.equals("-") ? team.anonymous() : team.signIn(u));
+        }
+        JsonNode hit = clients.get("leder").get("/api/search?q=" + enc("\"individuell plan\"") + "&case=" + CASE).body().get("hits").get(0);
+        passageId = hit.get("passageId").asText();
+        docId = hit.get("docId").asText();
+    }
+
+    @AfterAll
+    void stop() {
+        team.close();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Expected statuses in the order of {@link #USERS}. */
+    private static Map<String, Integer> expect(int leder, int revisor, int skribent, int leser, int utenfor, int admin) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("leder", leder);
+        m.put("revisor", revisor);
+        m.put("skribent", skribent);
+        m.put("leser", leser);
+        m.put("utenfor", utenfor);
+        m.put("admin", admin);
+        m.put("-", 401);
+        return m;
+    }
+
+    private static Map<String, Integer> readers(int ok) {
+        return expect(ok, ok, ok, ok, 403, 403);
+    }
+
+    @Test
+    void everyCallAsEveryRoleGetsItsStatus() throws Exception {
+        String c = CASE;
+        Map<String, Call> calls = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
+        add(calls, expected, "GET /api/session", (u, r, i) -> u.get("/api/session"), expect(200, 200, 200, 200, 200, 200));
+        add(calls, expected, "GET /api/cases", (u, r, i) -> u.get("/api/cases"), expect(200, 200, 200, 200, 200, 200));
+        add(calls, expected, "GET /api/search?case=", (u, r, i) -> u.get("/api/search?q=plan&case=" + c), readers(200));
+        add(calls, expected, "GET /api/search filter=case:", (u, r, i) -> u.get("/api/search?q=plan&filter=" + enc("case:" + c)), readers(200));
+        add(calls, expected, "GET /api/search (all own cases)", (u, r, i) -> u.get("/api/search?q=plan"), expect(200, 200, 200, 200, 200, 200));
+        add(calls, expected, "GET /api/passage", (u, r, i) -> u.get("/api/passage?id=" + enc(passageId)), readers(200));
+        add(calls, expected, "GET /api/like", (u, r, i) -> u.get("/api/like?id=" + enc(passageId)), readers(200));
+        add(calls, expected, "GET /api/document", (u, r, i) -> u.get("/api/document?case=" + c + "&doc=" + docId), readers(200));
+        add(calls, expected, "GET /api/overview", (u, r, i) -> u.get("/api/overview?case=" + c), readers(200));
+        add(calls, expected, "GET /api/findings?case=", (u, r, i) -> u.get("/api/findings?case=" + c), readers(200));
+        add(calls, expected, "GET /api/findings/{case}/{ref}", (u, r, i) -> u.get("/api/findings/" + c + "/" + r), readers(200));
+        add(calls, expected, "GET /api/history", (u, r, i) -> u.get("/api/history?case=" + c), readers(200));
+        add(calls, expected, "GET /api/members", (u, r, i) -> u.get("/api/members?case=" + c), expect(200, 200, 200, 200, 403, 200));
+        add(calls, expected, "GET /api/export", (u, r, i) -> u.get("/api/export?case=" + c + "&format=md"), expect(200, 403, 200, 403, 403, 403));
+        add(calls, expected, "POST /api/findings", (u, r, i) -> u.json("POST", "/api/findings",
+                Map.of("case", c, "kind", "merknad", "title", "Ny merknad fra " + u.user)), expect(201, 201, 403, 403, 403, 403));
+        add(calls, expected, "PATCH /api/findings text", (u, r, i) -> u.json("PATCH", "/api/findings/" + c + "/" + r,
+                Map.of("text", "Ny ordlyd")), expect(200, 200, 200, 403, 403, 403));
+        add(calls, expected, "PATCH /api/findings title", (u, r, i) -> u.json("PATCH", "/api/findings/" + c + "/" + r,
+                Map.of("title", "Ny tittel")), expect(200, 200, 403, 403, 403, 403));
+        add(calls, expected, "POST /api/findings/{case}/{ref}/evidence", (u, r, i) -> u.json("POST", "/api/findings/" + c + "/" + r + "/evidence",
+                Map.of("passageId", passageId)), expect(201, 201, 403, 403, 403, 403));
+        add(calls, expected, "PATCH /api/evidence/{case}/{id}", (u, r, i) -> u.json("PATCH", "/api/evidence/" + c + "/" + i,
+                Map.of("position", 1)), expect(200, 200, 403, 403, 403, 403));
+        add(calls, expected, "DELETE /api/evidence/{case}/{id}", (u, r, i) -> u.send("DELETE", "/api/evidence/" + c + "/" + i, null, null),
+                expect(200, 200, 403, 403, 403, 403));
+        add(calls, expected, "DELETE /api/findings/{case}/{ref}", (u, r, i) -> u.send("DELETE", "/api/findings/" + c + "/" + r, null, null),
+                expect(204, 204, 403, 403, 403, 403));
+        add(calls, expected, "POST /api/ingest (not a zip)", (u, r, i) -> u.send("POST", "/api/ingest?case=" + c, "application/zip",
+                "not a zip".getBytes(StandardCharsets.UTF_8)), expect(415, 415, 403, 403, 403, 403));
+        add(calls, expected, "POST /api/members", (u, r, i) -> u.json("POST", "/api/members", Map.of("case", c, "user", "utenfor", "role", "reader")),
+                expect(201, 403, 403, 403, 403, 201));
+        add(calls, expected, "DELETE /api/members/{case}/{user}", (u, r, i) -> u.send("DELETE", "/api/members/" + c + "/utenfor", null, null),
+                expect(204, 403, 403, 403, 403, 204));
+        add(calls, expected, "POST /api/cases (exists)", (u, r, i) -> u.json("POST", "/api/cases", Map.of("case", c)),
+                expect(409, 409, 409, 409, 409, 409));
+
+        List<String> wrong = new ArrayList<>();
+        for (String user : USERS) {
+            TeamWorkspace.Client u = clients.get(user);
+            // The user's own finding with one quotation, made by the lead.
+            JsonNode f = clients.get("leder").json("POST", "/api/findings", Map.of("case", c, "kind", "avvik", "title", "Funn for " + user,
+                    "evidence", Map.of("passageId", passageId))).body();
+            String ref = f.get("ref").asText();
+            long item = f.get("evidence").get(0).get("id").asLong();
+            for (var call : calls.entrySet()) {
+                int want = expected.get(call.getKey()).get(user);
+                TeamWorkspace.Answer a = call.getValue().make(u, ref, item);
+                if (a.status() != want) {
+                    wrong.add(user + " " + call.getKey() + ": " + a.status() + " (expected " + want + ") " + a.body());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    private static void add(Map<String, Call> calls, Map<String, Map<String, Integer>> expected, String name, Call call,
+                            Map<String, Integer> statuses) {
+        calls.put(name, call);
+        expected.put(name, statuses);
+    }
+
+    @Test
+    void aUserSeesOnlyTheirOwnCasesInListsSearchAndFacets() throws Exception {
+        assertEquals(List.of(TeamWorkspace.OTHER_CASE), list(clients.get("utenfor").get("/api/cases").body().get("cases")));
+        List<String> leser = list(clients.get("leser").get("/api/cases").body().get("cases"));
+        assertTrue(leser.contains(CASE) && !leser.contains(TeamWorkspace.OTHER_CASE), leser.toString());
+        assertEquals(List.of(), list(clients.get("admin").get("/api/cases").body().get("cases")));
+        JsonNode outside = clients.get("utenfor").get("/api/search?q=plan").body();
+        assertEquals(0, outside.get("total").asInt(), "another case's passages are not found");
+        assertFalse(outside.get("facets").has("case") && outside.get("facets").get("case").has(CASE), outside.toString());
+        JsonNode member = clients.get("leser").get("/api/search?q=plan").body();
+        assertTrue(member.get("total").asInt() > 0);
+        JsonNode like = clients.get("leser").get("/api/like?id=" + enc(passageId)).body();
+        like.get("hits").forEach(h -> assertTrue(h.get("passageId").asText().startsWith(CASE + "/"), h.toString()));
+        TeamWorkspace.Answer doc = clients.get("utenfor").get("/api/document?case=" + CASE + "&doc=" + docId);
+        assertEquals(403, doc.status());
+        assertFalse(doc.body().toString().contains("individuell"), "no text of the refused document");
+    }
+
+    @Test
+    void anyoneStartsANewCaseAndLeadsIt() throws Exception {
+        TeamWorkspace.Client u = clients.get("leser");
+        assertEquals(201, u.json("POST", "/api/cases", Map.of("case", "ny-sak-2027")).status());
+        assertEquals(409, clients.get("revisor").json("POST", "/api/cases", Map.of("case", "ny-sak-2027")).status());
+        // Roles are re-read within a few seconds of a change.
+        Thread.sleep(Accounts.FRESH.toMillis() + 100);
+        assertEquals("lead", u.get("/api/session").body().get("roles").get("ny-sak-2027").asText());
+        assertEquals(201, u.json("POST", "/api/members", Map.of("case", "ny-sak-2027", "user", "revisor", "role", "auditor")).status());
+        assertEquals(409, u.send("DELETE", "/api/members/ny-sak-2027/leser", null, null).status(), "the last lead stays");
+    }
+
+    private static List<String> list(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

@@ -1,0 +1,131 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import no.evidens.corpus.SampleBundle;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.fixture.SampleHome;
+import no.evidens.pipeline.ingest.Ingestion;
+
+/**
+ * The stalled-upload case: many clients open uploads and edits, send a few bytes of their bodies and
+ * stop; searches from others still answer at once, the stalled ones are refused or cut off, and the
+ * server is whole afterwards. (Before, four stalled uploads froze the server.)
+ */
+class SlowClientsIT {
+    private static final int STALLED = 24;
+
+    @Test
+    void stalledUploadsAndEditsDoNotStarveSearches() throws Exception {
+        EvidensHome home = SampleHome.shared().copy();
+        WebConfig config = WebConfig.defaults(0, 64L << 20).withClientLimits(Duration.ofSeconds(3), 4, 512);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<Socket> stalled = new ArrayList<>();
+        try (WebServer server = WebServer.start(home, config, Exposure.local(), "testar", Ingestion::new)) {
+            String token = Json.mapper().readTree(get(http, server, "/api/session").body()).get("token").asText();
+            for (int i = 0; i < STALLED; i++) {
+                Socket s = new Socket("127.0.0.1", server.port());
+                s.setSoTimeout(20_000);
+                String head = i % 2 == 0
+                        ? "POST /api/ingest?case=treg-" + i + " HTTP/1.1\r\nContent-Type: application/zip\r\nContent-Length: " + (32 << 20) + "\r\n"
+                        : "POST /api/findings HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n";
+                OutputStream out = s.getOutputStream();
+                out.write((head + "Host: 127.0.0.1:" + server.port() + "\r\n" + WebServer.TOKEN_HEADER + ": " + token + "\r\n\r\nPK\u0003\u0004")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                stalled.add(s);
+            }
+            // While they hang: searches (each a fresh connection) answer promptly.
+            for (int i = 0; i < 20; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = get(http, server, "/api/search?q=plan&case=" + SampleBundle.CASE_ID);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                assertEquals(200, r.statusCode(), r.body());
+                assertTrue(ms < 2_000, "search " + i + " took " + ms + " ms while " + STALLED + " clients stalled");
+            }
+            // Each stalled client is answered (409 or 503 at once, 408/400 when cut off) or its connection is closed.
+            long t0 = System.nanoTime();
+            for (Socket s : stalled) {
+                String answer = readAll(s);
+                assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 4") || answer.startsWith("HTTP/1.1 503"), answer);
+            }
+            long closedMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(closedMs < 15_000, "the stalled connections were ended after " + closedMs + " ms");
+            // And the server is whole: an upload slot is free again.
+            JsonNode session = Json.mapper().readTree(get(http, server, "/api/session").body());
+            assertEquals(token, session.get("token").asText());
+            HttpResponse<String> notZip = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/ingest?case=etterpaa"))
+                    .header("Content-Type", "application/zip").header(WebServer.TOKEN_HEADER, token)
+                    .POST(HttpRequest.BodyPublishers.ofString("not a zip")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, notZip.statusCode(), notZip.body());
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+            SampleHome.delete(home.root());
+        }
+    }
+
+    @Test
+    void aBodyTooLargeIsRefusedFromItsHeadersBeforeAByteIsSent() throws Exception {
+        EvidensHome home = new EvidensHome(java.nio.file.Files.createTempDirectory("evidens-413"));
+        try (WebServer server = WebServer.start(home, WebConfig.defaults(0, 1 << 20), Exposure.local(), "testar", Ingestion::new);
+             Socket s = new Socket("127.0.0.1", server.port())) {
+            HttpClient http = HttpClient.newHttpClient();
+            String token = Json.mapper().readTree(get(http, server, "/api/session").body()).get("token").asText();
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("POST /api/ingest?case=stor HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nContent-Type: application/zip\r\nContent-Length: " + (1L << 30) + "\r\nExpect: 100-continue\r\n"
+                    + WebServer.TOKEN_HEADER + ": " + token + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            String answer = readAll(s);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.toLowerCase().contains("connection: close"), answer);
+        } finally {
+            SampleHome.delete(home.root());
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, WebServer server, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What the server sent until it closed the connection. */
+    private static String readAll(Socket s) throws IOException {
+        InputStream in = s.getInputStream();
+        StringBuilder sb = new StringBuilder();
+        byte[] buf = new byte[4096];
+        try {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                sb.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the server kept a stalled connection open: " + sb, e);
+        } catch (IOException reset) {
+            // closed with a reset: ended all the same
+        }
+        return sb.toString();
+    }
+}
