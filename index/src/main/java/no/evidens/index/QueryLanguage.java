@@ -1,0 +1,71 @@
+package no.evidens.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+
+/**
+ * The Evidens query language and highlighting for an index held by another engine (SolrCloud): the
+ * same parsing as {@link EvidenceSearcher}'s, so that the engine's plugin builds the very query the
+ * embedded index runs, and the same highlighter, run on the hit's text in memory, so that offsets are
+ * identical whatever engine found the hit.
+ */
+public final class QueryLanguage {
+    private static final int SNIPPET_PASSAGES = 2;
+    /** The index's analyzer, one for all calls: it keeps its chains (and their compound splits) per thread. */
+    private static final Analyzer INDEXING = NorwegianAnalysis.analyzer();
+
+    private QueryLanguage() {
+    }
+
+    /**
+     * The query for {@code text}: every word required, or any word enough.
+     *
+     * @throws QuerySyntaxException when the text cannot be read
+     */
+    public static Query read(String text, Analyzer queryAnalyzer, boolean anyWord) {
+        return new QueryReader(queryAnalyzer).read(text, anyWord ? QueryParser.Operator.OR : QueryParser.Operator.AND);
+    }
+
+    /** Whether a query that found nothing may be run again with any word enough: two or more plain words. */
+    public static boolean relaxable(String query) {
+        String q = query.strip();
+        return q.contains(" ") && !q.matches(".*[\"():*?~^+\\-].*") && !q.matches(".*\\b(AND|OR|NOT)\\b.*");
+    }
+
+    /** The hit with its snippet: the fragments and matches of {@code query} in its text. */
+    public static SearchHit highlighted(SearchHit hit, Query query, Analyzer queryAnalyzer) throws IOException {
+        IndexSearcher one = inMemory(hit.text());
+        OffsetHighlighter.Highlight h = OffsetHighlighter.snippets(one, queryAnalyzer)
+                .highlight(PassageSchema.TEXT, query, new int[] {0}, SNIPPET_PASSAGES)[0];
+        return new SearchHit(hit.passageId(), hit.caseId(), hit.docId(), hit.file(), hit.type(), hit.title(), hit.heading(),
+                hit.page(), hit.start(), hit.end(), hit.text(), hit.score(), hit.quotes(), hit.indicators(), hit.laws(),
+                h.matches(), h.fragments());
+    }
+
+    /** Every match of {@code query} in a passage's text, as offsets into its document (the passage's start added). */
+    public static List<EvidenceIndex.Mark> marks(SearchHit passage, Query query, Analyzer queryAnalyzer) throws IOException {
+        IndexSearcher one = inMemory(passage.text());
+        OffsetHighlighter.Highlight h = OffsetHighlighter.wholeText(one, queryAnalyzer)
+                .highlight(PassageSchema.TEXT, query, new int[] {0}, 1)[0];
+        List<EvidenceIndex.Mark> out = new ArrayList<>(h.matches().size());
+        for (TextRange m : h.matches()) {
+            out.add(new EvidenceIndex.Mark(passage.start() + m.start(), passage.start() + m.end()));
+        }
+        return out;
+    }
+
+    /** One passage indexed in memory as the evidence index indexes it: text and parts, with offsets. */
+    private static IndexSearcher inMemory(String text) {
+        MemoryIndex index = new MemoryIndex(true, false);
+        index.addField(PassageSchema.TEXT, text, INDEXING);
+        index.addField(PassageSchema.PARTS, text, INDEXING);
+        return index.createSearcher();
+    }
+}

@@ -1,0 +1,123 @@
+package no.evidens.solr;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.util.NamedList;
+import org.apache.solr.common.util.Utils;
+
+/**
+ * The live Solr nodes of a SolrCloud (read from ZooKeeper) and requests to them over the JDK's HTTP
+ * client, each tried on the next node when one fails, for a while, as a node stops or a shard elects a new
+ * leader. SolrJ's own cloud client does this with Jetty 10's HTTP/2 client, which cannot share a class path
+ * with the web workspace's Jetty 12; Solr itself routes every request to the shards it concerns, so any
+ * live node will do. Thread-safe.
+ */
+final class SolrNodes implements AutoCloseable {
+    /** How long a request keeps trying other nodes (a leader election takes some seconds). */
+    private static final long RETRY_FOR_MS = TimeUnit.SECONDS.toMillis(60);
+    private static final long PAUSE_MS = 500;
+
+    private final SolrTarget target;
+    private final ZkClientClusterStateProvider zk;
+    private final Map<String, HttpJdkSolrClient> clients = new ConcurrentHashMap<>();
+    private final AtomicInteger next = new AtomicInteger();
+
+    SolrNodes(SolrTarget target) {
+        this.target = target;
+        this.zk = new ZkClientClusterStateProvider(target.zkHosts(), target.chroot().orElse(null));
+        try {
+            zk.connect();
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw new IllegalStateException("cannot reach SolrCloud's ZooKeeper at " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    SolrTarget target() {
+        return target;
+    }
+
+    /** Base URLs of the live nodes, e.g. {@code http://10.0.0.5:8983/solr}. */
+    List<String> liveNodes() {
+        List<String> urls = new ArrayList<>();
+        for (String node : zk.getLiveNodes()) {
+            urls.add(Utils.getBaseUrlForNodeName(node, zk.getClusterProperty("urlScheme", "http")));
+        }
+        urls.sort(null);
+        return urls;
+    }
+
+    /** Whether the cluster has the collection. */
+    boolean hasCollection() {
+        return zk.getState(target.collection()) != null && zk.getState(target.collection()).get() != null;
+    }
+
+    /** Sends a request about the collection (or, with {@code collection} null, about the cluster). */
+    NamedList<Object> request(SolrRequest<?> request, String collection) throws IOException {
+        long deadline = System.currentTimeMillis() + RETRY_FOR_MS;
+        Exception last = null;
+        while (true) {
+            List<String> nodes = liveNodes();
+            if (nodes.isEmpty()) {
+                last = new IOException("no live Solr node");
+            }
+            for (int i = 0; i < nodes.size(); i++) {
+                String url = nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
+                try {
+                    return client(url).request(request, collection);
+                } catch (SolrException e) {
+                    if (e.code() >= 400 && e.code() < 500) {
+                        throw e;
+                    }
+                    last = e;
+                } catch (SolrServerException | IOException e) {
+                    last = e;
+                }
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IOException("SolrCloud at " + target + " did not answer: " + (last == null ? "" : last.getMessage()), last);
+            }
+            try {
+                Thread.sleep(PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for SolrCloud", e);
+            }
+        }
+    }
+
+    private HttpJdkSolrClient client(String baseUrl) {
+        return clients.computeIfAbsent(baseUrl, u -> new HttpJdkSolrClient.Builder(u)
+                .withConnectionTimeout(5, TimeUnit.SECONDS)
+                .withIdleTimeout(120, TimeUnit.SECONDS)
+                .build());
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException ignored) {
+            // closing after a failed start: the first error is the one to report
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (HttpJdkSolrClient c : clients.values()) {
+            c.close();
+        }
+        clients.clear();
+        zk.close();
+    }
+}
