@@ -43,7 +43,7 @@ public final class QueryLanguage {
     public static SearchHit highlighted(SearchHit hit, Query query, Analyzer queryAnalyzer) throws IOException {
         IndexSearcher one = inMemory(hit.text());
         OffsetHighlighter.Highlight h = OffsetHighlighter.snippets(one, queryAnalyzer)
-                .highlight(PassageSchema.TEXT, query, new int[] {0}, SNIPPET_PASSAGES)[0];
+                .highlight(PassageSchema.TEXT, query, new int[] {0}, SNIPPET_PASSAGES, doc -> hit.text())[0];
         return new SearchHit(hit.passageId(), hit.caseId(), hit.docId(), hit.file(), hit.type(), hit.title(), hit.heading(),
                 hit.page(), hit.start(), hit.end(), hit.text(), hit.score(), hit.quotes(), hit.indicators(), hit.laws(),
                 h.matches(), h.fragments());
@@ -53,7 +53,7 @@ public final class QueryLanguage {
     public static List<EvidenceIndex.Mark> marks(SearchHit passage, Query query, Analyzer queryAnalyzer) throws IOException {
         IndexSearcher one = inMemory(passage.text());
         OffsetHighlighter.Highlight h = OffsetHighlighter.wholeText(one, queryAnalyzer)
-                .highlight(PassageSchema.TEXT, query, new int[] {0}, 1)[0];
+                .highlight(PassageSchema.TEXT, query, new int[] {0}, 1, doc -> passage.text())[0];
         List<EvidenceIndex.Mark> out = new ArrayList<>(h.matches().size());
         for (TextRange m : h.matches()) {
             out.add(new EvidenceIndex.Mark(passage.start() + m.start(), passage.start() + m.end()));
@@ -61,7 +61,10 @@ public final class QueryLanguage {
         return out;
     }
 
-    /** One passage indexed in memory as the evidence index indexes it: text and parts, with offsets. */
+    /**
+     * One passage indexed in memory as the evidence index indexes it: text and parts, with offsets (a
+     * memory index stores no text: the highlighter is handed it).
+     */
     private static IndexSearcher inMemory(String text) {
         MemoryIndex index = new MemoryIndex(true, false);
         index.addField(PassageSchema.TEXT, text, INDEXING);
