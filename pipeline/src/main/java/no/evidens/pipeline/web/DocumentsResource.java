@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.QuerySyntaxException;
 import no.evidens.index.SearchHit;
@@ -32,7 +32,7 @@ final class DocumentsResource implements Routes.Resource {
         String caseId = Params.caseId(x.required("case"));
         String docId = Params.docId(x.required("doc"));
         String q = x.param("q");
-        EvidenceSearcher s = index.searcher();
+        EvidenceIndex s = index.searcher();
         MarkedDocument marked;
         try {
             marked = MarkedDocument.read(s, caseId, docId, q)

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchHit;
 import no.evidens.pipeline.findings.FindingsService;
 
@@ -27,7 +27,7 @@ final class PassagesResource implements Routes.Resource {
     private Map<String, Object> passage(Exchange x) throws IOException {
         String id = Params.passageId(x.required("id"));
         int context = x.intParam("context", 2, 0, 20);
-        EvidenceSearcher s = index.searcher();
+        EvidenceIndex s = index.searcher();
         SearchHit hit = s.passage(id).orElseThrow(() -> ApiError.notFound("no passage " + id + " in the index"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("passage", hit);

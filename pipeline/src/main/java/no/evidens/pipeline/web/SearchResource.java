@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.PassageSchema;
 import no.evidens.index.QuerySyntaxException;
 import no.evidens.index.SearchRequest;
@@ -64,7 +64,7 @@ final class SearchResource implements Routes.Resource {
     private SearchResult like(Exchange x) throws IOException {
         String id = Params.passageId(x.required("id"));
         int limit = x.intParam("limit", 10, 1, 100);
-        EvidenceSearcher s = index.searcher();
+        EvidenceIndex s = index.searcher();
         if (s.passage(id).isEmpty()) {
             throw ApiError.notFound("no passage " + id + " in the index");
         }

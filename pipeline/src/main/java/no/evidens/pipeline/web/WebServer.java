@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -17,9 +15,9 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-import no.evidens.index.EvidenceSearcher;
-import no.evidens.index.NorwegianAnalysis;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.ingest.Ingestion;
 
@@ -43,9 +41,9 @@ public final class WebServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
-    private final EvidenceSearcher searcher;
+    private final EvidenceIndex searcher;
 
-    private WebServer(Server server, ServerConnector connector, EvidenceSearcher searcher) {
+    private WebServer(Server server, ServerConnector connector, EvidenceIndex searcher) {
         this.server = server;
         this.connector = connector;
         this.searcher = searcher;
@@ -94,9 +92,7 @@ public final class WebServer implements AutoCloseable {
         }
         // One searcher for the server's life: it opens the index once there is one and sees every later
         // commit (an upload here, or an ingestion from the command line).
-        Path synonyms = home.root().resolve(EvidensHome.SYNONYMS);
-        EvidenceSearcher searcher = EvidenceSearcher.whenIndexed(home.index(),
-                NorwegianAnalysis.queryAnalyzer(Files.isRegularFile(synonyms) ? synonyms : null));
+        EvidenceIndex searcher = IndexBackend.of(home).whenIndexed();
         try {
             server.setHandler(handler(home, config, user, ingestions, searcher, connector.getLocalPort()));
             server.start();
@@ -109,7 +105,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static ApiHandler handler(EvidensHome home, WebConfig config, String user, Function<EvidensHome, Ingestion> ingestions,
-                                      EvidenceSearcher searcher, int port) {
+                                      EvidenceIndex searcher, int port) {
         byte[] t = new byte[32];
         new SecureRandom().nextBytes(t);
         String token = HexFormat.of().formatHex(t);
@@ -150,7 +146,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(EvidenceSearcher searcher) {
+    private static void closeQuietly(EvidenceIndex searcher) {
         try {
             searcher.close();
         } catch (IOException | RuntimeException e) {
