@@ -3,8 +3,12 @@ package no.evidens.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
@@ -39,9 +43,14 @@ public final class QueryLanguage {
         return q.contains(" ") && !q.matches(".*[\"():*?~^+\\-].*") && !q.matches(".*\\b(AND|OR|NOT)\\b.*");
     }
 
-    /** The hit with its snippet: the fragments and matches of {@code query} in its text. */
-    public static SearchHit highlighted(SearchHit hit, Query query, Analyzer queryAnalyzer) throws IOException {
-        IndexSearcher one = inMemory(hit.text());
+    /**
+     * The hit with its snippet: the fragments and matches of {@code query} in its text.
+     *
+     * @param documentFacets the passage's document facets (kommune, tjeneste, år), which a query may name
+     */
+    public static SearchHit highlighted(SearchHit hit, Map<String, String> documentFacets, Query query, Analyzer queryAnalyzer)
+            throws IOException {
+        IndexSearcher one = inMemory(hit, documentFacets);
         OffsetHighlighter.Highlight h = OffsetHighlighter.snippets(one, queryAnalyzer)
                 .highlight(PassageSchema.TEXT, query, new int[] {0}, SNIPPET_PASSAGES, doc -> hit.text())[0];
         return new SearchHit(hit.passageId(), hit.caseId(), hit.docId(), hit.file(), hit.type(), hit.title(), hit.heading(),
@@ -50,8 +59,9 @@ public final class QueryLanguage {
     }
 
     /** Every match of {@code query} in a passage's text, as offsets into its document (the passage's start added). */
-    public static List<EvidenceIndex.Mark> marks(SearchHit passage, Query query, Analyzer queryAnalyzer) throws IOException {
-        IndexSearcher one = inMemory(passage.text());
+    public static List<EvidenceIndex.Mark> marks(SearchHit passage, Map<String, String> documentFacets, Query query,
+                                                 Analyzer queryAnalyzer) throws IOException {
+        IndexSearcher one = inMemory(passage, documentFacets);
         OffsetHighlighter.Highlight h = OffsetHighlighter.wholeText(one, queryAnalyzer)
                 .highlight(PassageSchema.TEXT, query, new int[] {0}, 1, doc -> passage.text())[0];
         List<EvidenceIndex.Mark> out = new ArrayList<>(h.matches().size());
@@ -62,13 +72,39 @@ public final class QueryLanguage {
     }
 
     /**
-     * One passage indexed in memory as the evidence index indexes it: text and parts, with offsets (a
-     * memory index stores no text: the highlighter is handed it).
+     * One passage indexed in memory as the evidence index indexes it: text and parts with offsets, and every
+     * field a query may name, so that the highlighter's matches (which need the whole query to match) are
+     * the embedded index's. A memory index stores no text: the highlighter is handed it.
      */
-    private static IndexSearcher inMemory(String text) {
+    private static IndexSearcher inMemory(SearchHit p, Map<String, String> documentFacets) {
         MemoryIndex index = new MemoryIndex(true, false);
-        index.addField(PassageSchema.TEXT, text, INDEXING);
-        index.addField(PassageSchema.PARTS, text, INDEXING);
+        index.addField(PassageSchema.TEXT, p.text(), INDEXING);
+        index.addField(PassageSchema.PARTS, p.text(), INDEXING);
+        index.addField(PassageSchema.HEADING, p.heading() == null ? "" : p.heading(), INDEXING);
+        keyword(index, PassageSchema.KIND, PassageSchema.KIND_PASSAGE);
+        keyword(index, PassageSchema.ID, p.passageId());
+        keyword(index, PassageSchema.CASE, p.caseId());
+        keyword(index, PassageSchema.DOC, p.docId());
+        keyword(index, PassageSchema.FILE, p.file());
+        keyword(index, PassageSchema.TYPE, p.type().toLowerCase(Locale.ROOT));
+        for (String i : p.indicators()) {
+            keyword(index, PassageSchema.INDICATOR, i);
+            keyword(index, PassageSchema.INDICATOR_QUERY, i.toLowerCase(Locale.ROOT));
+        }
+        for (String law : p.laws()) {
+            keyword(index, PassageSchema.LAW, law.toLowerCase(Locale.ROOT));
+        }
+        keyword(index, PassageSchema.HAS_QUOTE, p.quotes().isEmpty() ? PassageSchema.NO : PassageSchema.YES);
+        documentFacets.forEach((dim, value) -> {
+            if (PassageSchema.DOCUMENT_FACETS.contains(dim) && value != null && !value.isBlank()) {
+                keyword(index, dim, value.strip().toLowerCase(Locale.ROOT));
+            }
+        });
         return index.createSearcher();
+    }
+
+    /** A value indexed as one exact term, as a StringField is. */
+    private static void keyword(MemoryIndex index, String field, String value) {
+        index.addField(new StringField(field, value, Field.Store.NO), INDEXING);
     }
 }

@@ -85,7 +85,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
     private SearchResult result(String label, QueryResponse r, Query highlightFor, long t0, boolean relaxed) throws IOException {
         List<SearchHit> hits = new ArrayList<>();
         for (SolrDocument d : r.getResults()) {
-            hits.add(QueryLanguage.highlighted(SolrFields.toHit(d), highlightFor, queryAnalyzer));
+            hits.add(QueryLanguage.highlighted(SolrFields.toHit(d), SolrFields.documentFacets(d), highlightFor, queryAnalyzer));
         }
         return new SearchResult(label, r.getResults().getNumFound(), (System.nanoTime() - t0) / 1_000_000, hits,
                 SolrSearches.facets(r), relaxed);
@@ -150,7 +150,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         Query query = QueryLanguage.read(queryText, queryAnalyzer, false);
         List<Mark> out = new ArrayList<>();
         for (SolrDocument d : query(SolrSearches.matchesIn(caseId, docId, queryText, MAX_ROWS)).getResults()) {
-            out.addAll(QueryLanguage.marks(SolrFields.toHit(d), query, queryAnalyzer));
+            out.addAll(QueryLanguage.marks(SolrFields.toHit(d), SolrFields.documentFacets(d), query, queryAnalyzer));
         }
         return out.stream().distinct().sorted(Comparator.comparingInt(Mark::start)).toList();
     }

@@ -31,7 +31,9 @@ final class SolrFields {
     static final String HIT_FIELDS = String.join(",", PassageSchema.ID, PassageSchema.CASE, PassageSchema.DOC,
             PassageSchema.FILE, PassageSchema.TYPE, PassageSchema.TITLE, PassageSchema.HEADING, PassageSchema.PAGE,
             PassageSchema.START, PassageSchema.END, PassageSchema.TEXT, PassageSchema.QUOTE, PassageSchema.INDICATOR,
-            PassageSchema.LAW, "score");
+            PassageSchema.LAW, PassageSchema.MUNICIPALITY, PassageSchema.SERVICE, PassageSchema.YEAR);
+    /** What a hit that was searched for needs. */
+    static final String SCORED_HIT_FIELDS = HIT_FIELDS + ",score";
 
     private SolrFields() {
     }
@@ -134,7 +136,19 @@ final class SolrFields {
                 str(d, PassageSchema.MEDIA_TYPE), str(d, PassageSchema.DOC_TEXT), pageStarts, str(d, PassageSchema.NORMALISER));
     }
 
-    /** A passage entry as a hit, not highlighted. */
+    /** The document facets of a passage entry (kommune, tjeneste, år), which a query may name. */
+    static Map<String, String> documentFacets(SolrDocument d) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String dim : PassageSchema.DOCUMENT_FACETS) {
+            String v = str(d, dim);
+            if (v != null) {
+                out.put(dim, v);
+            }
+        }
+        return out;
+    }
+
+    /** A passage entry as a hit, not highlighted; its score when it was searched for, else 0 (as embedded). */
     static SearchHit toHit(SolrDocument d) {
         Object score = d.getFieldValue("score");
         return new SearchHit(str(d, PassageSchema.ID), str(d, PassageSchema.CASE), str(d, PassageSchema.DOC),

@@ -59,7 +59,7 @@ final class SolrSearches {
         });
         q.setStart(request.offset());
         q.setRows(request.limit());
-        q.setFields(SolrFields.HIT_FIELDS);
+        q.setFields(SolrFields.SCORED_HIT_FIELDS);
         withFacets(q);
         return q;
     }
@@ -141,7 +141,7 @@ final class SolrSearches {
         q.addFilterQuery("{!bool filter='*:*' must_not=$notSelf}");
         q.set("notSelf", term(PassageSchema.ID, like.passageId()));
         q.setRows(limit);
-        q.setFields(SolrFields.HIT_FIELDS);
+        q.setFields(SolrFields.SCORED_HIT_FIELDS);
         q.set("sort", RELEVANCE);
         withFacets(q);
         return q;

@@ -146,16 +146,19 @@ class SolrCloudIT {
     @Test
     @Order(5)
     void aNodeStoppedMidIngestion() throws Exception {
+        // The sample's text and HTML files (quick to extract), as a bundle of their own.
         Path bundle = Files.createTempDirectory("evidens-failover-bundle");
+        int copied = 0;
         try (Stream<Path> files = Files.walk(sample.bundle())) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".html")).toList()) {
+                copied++;
                 Path to = bundle.resolve(sample.bundle().relativize(p).toString());
                 Files.createDirectories(to.getParent());
                 Files.copy(p, to);
             }
         }
         AtomicBoolean stopped = new AtomicBoolean();
-        List<ReceiptFile> done = new ArrayList<>();
+        List<ReceiptFile> done = java.util.Collections.synchronizedList(new ArrayList<>());
         ProgressListener stopAfterFirst = new ProgressListener() {
             @Override
             public void started(int files) {
@@ -182,14 +185,15 @@ class SolrCloudIT {
         Receipt receipt = new Ingestion(solrHome).ingest("failover", "Fjordvik", bundle, stopAfterFirst);
         SampleHome.delete(bundle);
         assertTrue(stopped.get());
-        assertEquals(sample.receipt().files().size(), receipt.files().size(), "every file accounted for");
-        assertEquals(sample.receipt().counts(), receipt.counts());
+        assertEquals(copied, receipt.files().size(), "every file accounted for");
+        assertEquals(0, receipt.counts().failed(), receipt.files().toString());
+        assertEquals(copied, receipt.counts().indexed() + receipt.counts().duplicate());
+        assertEquals(copied, done.size());
         // Searches answer from the replicas on the node left, with the same hits as before.
         for (String q : List.of("ansvarsgruppe", "ettervern NAV")) {
             assertEquals(ids(embedded.search(new SearchRequest(q, CASE, null, 10))),
                     ids(solr.search(new SearchRequest(q, CASE, null, 10))), q);
-            assertEquals(ids(embedded.search(new SearchRequest(q, CASE, null, 10))).size(),
-                    solr.search(new SearchRequest(q, "failover", null, 10)).hits().size(), q);
+            assertFalse(solr.search(new SearchRequest(q, "failover", null, 10)).hits().isEmpty(), q);
         }
     }
 
