@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.lucene.analysis.Analyzer;
+
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.index.EvidenceSearcher;
@@ -52,9 +54,11 @@ public final class EngineBench {
     public List<Figures> run(Path dir, SolrTarget solr, PrintWriter progress) throws Exception {
         CorpusVocabulary vocabulary = CorpusVocabulary.ofSampleBundle();
         List<String> words = new ArrayList<>();
-        for (String w : vocabulary.wordsByFrequency()) {
-            if (CorpusVocabulary.isContentWord(w, 5) && words.size() < 40) {
-                words.add(w);
+        try (Analyzer analyzer = NorwegianAnalysis.analyzer()) {
+            for (String w : vocabulary.wordsByFrequency()) {
+                if (CorpusVocabulary.isContentWord(w, 5) && SearchBench.firstToken(analyzer, w) != null && words.size() < 40) {
+                    words.add(w);
+                }
             }
         }
         List<SearchRequest> faceted = new ArrayList<>();
