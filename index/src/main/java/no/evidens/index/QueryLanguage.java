@@ -58,7 +58,11 @@ public final class QueryLanguage {
                 h.matches(), h.fragments());
     }
 
-    /** Every match of {@code query} in a passage's text, as offsets into its document (the passage's start added). */
+    /**
+     * Every match of {@code query} in a passage's text, as offsets into its document (the passage's start
+     * added), as found: a word matched in the text and in its parts (or through a synonym) comes more than
+     * once, to be merged by the caller as {@link EvidenceSearcher#marks} merges them.
+     */
     public static List<EvidenceIndex.Mark> marks(SearchHit passage, Map<String, String> documentFacets, Query query,
                                                  Analyzer queryAnalyzer) throws IOException {
         IndexSearcher one = inMemory(passage, documentFacets);
