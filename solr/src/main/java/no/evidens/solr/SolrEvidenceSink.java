@@ -31,6 +31,11 @@ public final class SolrEvidenceSink implements EvidenceSink {
     private final String collection;
     /** Whole documents not sent yet. */
     private List<SolrInputDocument> batch = new ArrayList<>();
+    /**
+     * A batch that could not be sent: it held documents of other files, whose adds had already returned,
+     * so the commit fails rather than let their receipts say they are in the index.
+     */
+    private volatile IOException lost;
     /** case/sha256 of every file written through this sink (committed or not), for {@link #contains}. */
     private final Set<String> written = ConcurrentHashMap.newKeySet();
 
@@ -75,7 +80,12 @@ public final class SolrEvidenceSink implements EvidenceSink {
     private void send(List<SolrInputDocument> entries) throws IOException {
         UpdateRequest update = new UpdateRequest();
         update.add(entries);
-        nodes.request(update, collection);
+        try {
+            nodes.request(update, collection);
+        } catch (IOException | RuntimeException e) {
+            lost = new IOException("a batch of " + entries.size() + " index entries was not stored: " + e.getMessage(), e);
+            throw e;
+        }
     }
 
     @Override
@@ -99,6 +109,9 @@ public final class SolrEvidenceSink implements EvidenceSink {
         }
         if (!rest.isEmpty()) {
             send(rest);
+        }
+        if (lost != null) {
+            throw lost;
         }
         UpdateRequest commit = new UpdateRequest();
         commit.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true);
