@@ -1,9 +1,12 @@
 package no.evidens.solr;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,8 +16,8 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.util.NamedList;
-import org.apache.solr.common.util.Utils;
 
 /**
  * The live Solr nodes of a SolrCloud (read from ZooKeeper) and requests to them over the JDK's HTTP
@@ -52,10 +55,48 @@ final class SolrNodes implements AutoCloseable {
     List<String> liveNodes() {
         List<String> urls = new ArrayList<>();
         for (String node : zk.getLiveNodes()) {
-            urls.add(Utils.getBaseUrlForNodeName(node, zk.getClusterProperty("urlScheme", "http")));
+            urls.add(baseUrl(node, zk.getClusterProperty("urlScheme", "http")));
         }
         urls.sort(null);
         return urls;
+    }
+
+    /**
+     * A live node's base URL from its name in ZooKeeper ({@code host:port_context}, the context URL-encoded);
+     * SolrJ's helper for it is deprecated in 9.10 without a public replacement.
+     */
+    static String baseUrl(String nodeName, String scheme) {
+        int sep = nodeName.indexOf('_');
+        String hostPort = sep < 0 ? nodeName : nodeName.substring(0, sep);
+        String context = sep < 0 ? "" : URLDecoder.decode(nodeName.substring(sep + 1), StandardCharsets.UTF_8);
+        return scheme + "://" + hostPort + (context.isEmpty() ? "" : "/" + context);
+    }
+
+    /** Waits until every replica of the collection is active on a live node (after it is created). */
+    void awaitActive(long timeoutMs) throws IOException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (true) {
+            DocCollection c = zk.getState(target.collection()) == null ? null : zk.getState(target.collection()).get();
+            Set<String> live = zk.getLiveNodes();
+            if (c != null && allActive(c, live)) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IOException("the collection " + target.collection() + " did not become active within "
+                        + timeoutMs / 1000 + " s");
+            }
+            try {
+                Thread.sleep(PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the collection", e);
+            }
+        }
+    }
+
+    private static boolean allActive(DocCollection c, Set<String> live) {
+        return !c.getSlices().isEmpty() && c.getSlices().stream()
+                .allMatch(slice -> !slice.getReplicas().isEmpty() && slice.getReplicas().stream().allMatch(r -> r.isActive(live)));
     }
 
     /** Whether the cluster has the collection. */

@@ -23,6 +23,9 @@ public final class SolrSetup {
     static final List<String> FILES = List.of("solrconfig.xml", "schema.xml", "stopwords_nn.txt", "compound-parts.txt",
             "synonyms.txt");
 
+    /** How long a new collection may take to have every replica active. */
+    private static final long CREATE_TIMEOUT_MS = 120_000;
+
     /** What init did. */
     public record Outcome(String configSet, String collection, boolean created, int shards, int replicas, List<String> liveNodes) {
     }
@@ -49,8 +52,8 @@ public final class SolrSetup {
                 CollectionAdminRequest.Create create = CollectionAdminRequest
                         .createCollection(target.collection(), CONFIG_SET, shards, replicas)
                         .setRouterName("compositeId");
-                create.setWaitForFinalState(true);
                 nodes.request(create, null);
+                nodes.awaitActive(CREATE_TIMEOUT_MS);
                 created = true;
             }
             return new Outcome(CONFIG_SET, target.collection(), created, shards, replicas, nodes.liveNodes());

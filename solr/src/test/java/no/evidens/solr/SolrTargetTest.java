@@ -18,6 +18,13 @@ class SolrTargetTest {
     }
 
     @Test
+    void nodeNamesInZooKeeperAreBaseUrls() {
+        assertEquals("http://10.0.0.5:8983/solr", SolrNodes.baseUrl("10.0.0.5:8983_solr", "http"));
+        assertEquals("https://h:8983/a/b", SolrNodes.baseUrl("h:8983_a%2Fb", "https"));
+        assertEquals("http://h:8983", SolrNodes.baseUrl("h:8983_", "http"));
+    }
+
+    @Test
     void refusesWhatIsNoAddress() {
         assertThrows(IllegalArgumentException.class, () -> SolrTarget.parse("/solr"));
         assertThrows(IllegalArgumentException.class, () -> SolrTarget.parse("zk:2181#bad name"));
