@@ -24,7 +24,7 @@ import org.apache.lucene.store.FSDirectory;
  * Writes documents and their passages to the evidence index. Thread-safe: many ingestion threads
  * may add documents at once. A document and its passages are added as one atomic block.
  */
-public final class EvidenceIndexWriter implements AutoCloseable {
+public final class EvidenceIndexWriter implements EvidenceSink {
     private static final double RAM_BUFFER_MB = 64;
     private final IndexWriter writer;
     private final SearcherManager nrt;
@@ -50,6 +50,7 @@ public final class EvidenceIndexWriter implements AutoCloseable {
     }
 
     /** Adds a document and all its passages, or nothing if it fails. */
+    @Override
     public void add(IndexedDocument doc, List<Passage> passages) throws IOException {
         writer.addDocuments(block(doc, passages));
     }
@@ -59,6 +60,7 @@ public final class EvidenceIndexWriter implements AutoCloseable {
      * atomic step: for a document that a run cut short may already have added (one inside a container).
      * Slower than {@link #add}, which a document that is known to be new takes.
      */
+    @Override
     public void replace(IndexedDocument doc, List<Passage> passages) throws IOException {
         writer.updateDocuments(new Term(PassageSchema.DOC_KEY, PassageSchema.docKey(doc.caseId(), doc.docId())),
                 block(doc, passages));
@@ -74,6 +76,7 @@ public final class EvidenceIndexWriter implements AutoCloseable {
     }
 
     /** Whether the case already holds a file with this content hash (committed or not). */
+    @Override
     public boolean contains(String caseId, String sha256) throws IOException {
         nrt.maybeRefreshBlocking();
         IndexSearcher searcher = nrt.acquire();
@@ -120,6 +123,7 @@ public final class EvidenceIndexWriter implements AutoCloseable {
         return gone;
     }
 
+    @Override
     public void commit() throws IOException {
         writer.commit();
     }

@@ -36,7 +36,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
  * long-lived instance serves many threads; it sees what is committed to the index after it was made,
  * also by another process.
  */
-public final class EvidenceSearcher implements AutoCloseable {
+public final class EvidenceSearcher implements EvidenceIndex {
     private static final int SNIPPET_PASSAGES = 2;
     private static final Query PASSAGES = new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE));
     private static final Sort IN_DOCUMENT_ORDER = new Sort(new SortField(PassageSchema.SORT_FILE, SortField.Type.STRING),
@@ -86,6 +86,7 @@ public final class EvidenceSearcher implements AutoCloseable {
     }
 
     /** Whether there is an index to search yet. */
+    @Override
     public boolean hasIndex() {
         return snapshots.exists();
     }
@@ -108,11 +109,12 @@ public final class EvidenceSearcher implements AutoCloseable {
      * Searches with every word required; when no passage holds them all and the query is plain words,
      * searches again with any word enough (the result says it is relaxed), rather than answer nothing.
      */
+    @Override
     public SearchResult search(SearchRequest request) throws IOException {
         Query strictQuery = queries.read(request.query());
         return withSnapshot(s -> {
             SearchResult strict = search(s, request, strictQuery, false);
-            if (strict.total() > 0 || !isPlainWords(request.query())) {
+            if (strict.total() > 0 || !QueryLanguage.relaxable(request.query())) {
                 return strict;
             }
             return search(s, request, queries.read(request.query(), QueryParser.Operator.OR), true);
@@ -125,12 +127,6 @@ public final class EvidenceSearcher implements AutoCloseable {
         date.setMissingValue(Long.MAX_VALUE);
         return new Sort(date, new SortField(PassageSchema.SORT_FILE, SortField.Type.STRING),
                 new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
-    }
-
-    /** Two or more words and nothing else: no operators, fields, phrases or wildcards. */
-    private static boolean isPlainWords(String query) {
-        String q = query.strip();
-        return q.contains(" ") && !q.matches(".*[\"():*?~^+\\-].*") && !q.matches(".*\\b(AND|OR|NOT)\\b.*");
     }
 
     private SearchResult search(IndexSnapshot s, SearchRequest request, Query userQuery, boolean relaxed) throws IOException {
@@ -249,6 +245,7 @@ public final class EvidenceSearcher implements AutoCloseable {
     }
 
     /** One passage by its id. */
+    @Override
     public Optional<SearchHit> passage(String passageId) throws IOException {
         return withSnapshot(s -> {
             int doc = passageDoc(s, passageId);
@@ -257,6 +254,7 @@ public final class EvidenceSearcher implements AutoCloseable {
     }
 
     /** All passages of one document, in document order (none when the index has no such document). */
+    @Override
     public List<SearchHit> passagesOf(String caseId, String docId) throws IOException {
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(PassageSchema.DOC_KEY, PassageSchema.docKey(caseId, docId))), BooleanClause.Occur.FILTER)
@@ -276,6 +274,7 @@ public final class EvidenceSearcher implements AutoCloseable {
      * A passage with its neighbours in its document, for context: up to {@code before} passages
      * before it and {@code after} after it, in document order.
      */
+    @Override
     public List<SearchHit> context(String passageId, int before, int after) throws IOException {
         return withSnapshot(s -> {
             if (passageDoc(s, passageId) < 0) {
@@ -296,6 +295,7 @@ public final class EvidenceSearcher implements AutoCloseable {
     }
 
     /** Passages like the given one (Lucene's MoreLikeThis on the text), in the same case, itself left out. */
+    @Override
     public SearchResult moreLikeThis(String passageId, int limit) throws IOException {
         return withSnapshot(s -> {
             long t0 = System.nanoTime();
@@ -323,14 +323,11 @@ public final class EvidenceSearcher implements AutoCloseable {
         });
     }
 
-    /** A span of a document's text that a query matched. */
-    public record Mark(int start, int end) {
-    }
-
     /**
      * Where a query matches in a whole document: the offsets, into the document's normalised text, of
      * every word the query matched in its passages.
      */
+    @Override
     public List<Mark> marks(String caseId, String docId, String queryText) throws IOException {
         Query userQuery = queries.read(queryText);
         Query query = new BooleanQuery.Builder()
@@ -359,6 +356,7 @@ public final class EvidenceSearcher implements AutoCloseable {
     }
 
     /** The whole indexed document, to read it or to check a citation against it. */
+    @Override
     public Optional<IndexedDocument> document(String caseId, String docId) throws IOException {
         return withSnapshot(s -> {
             TopDocs top = s.search(new TermQuery(new Term(PassageSchema.ID, caseId + "/" + docId)), 1);

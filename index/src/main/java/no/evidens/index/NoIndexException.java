@@ -5,6 +5,11 @@ public final class NoIndexException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     NoIndexException(java.nio.file.Path dir) {
-        super("there is no evidence index at " + dir + ": ingest a bundle first");
+        this(dir.toString());
+    }
+
+    /** No index at {@code where}: a folder, or a SolrCloud collection (another engine's index). */
+    public NoIndexException(String where) {
+        super("there is no evidence index at " + where + ": ingest a bundle first");
     }
 }

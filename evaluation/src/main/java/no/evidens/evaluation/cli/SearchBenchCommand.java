@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import no.evidens.evaluation.scale.EngineBench;
 import no.evidens.evaluation.scale.SearchBench;
+import no.evidens.solr.SolrTarget;
 
 /** {@code evidens bench search}: a subcommand of {@link BenchCommand}. */
 @Command(name = "search", mixinStandardHelpOptions = true,
@@ -43,6 +45,11 @@ final class SearchBenchCommand implements Callable<Integer> {
             description = "Build the index in DIR (must not exist) and keep it; default: a temporary folder, deleted after.")
     Path dir;
 
+    @Option(names = "--solr", paramLabel = "ZK_HOST[/chroot][#collection]",
+            description = "Also index and search the same passages on this SolrCloud (collection 'bench' unless #name, "
+                    + "created with 2 shards × 2 replicas), beside the embedded index in the same run.")
+    String solr;
+
     @Override
     public Integer call() throws Exception {
         if (passages < 1 || queries < 1 || rounds < 1 || (threads != null && threads < 1)) {
@@ -55,6 +62,11 @@ final class SearchBenchCommand implements Callable<Integer> {
         Path index = dir != null ? dir : Files.createTempDirectory("evidens-bench-search");
         try {
             int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            if (solr != null) {
+                SolrTarget target = SolrTarget.parse(solr.contains("#") ? solr : solr + "#bench");
+                EngineBench.print(new EngineBench(passages, queries, rounds, t).run(index, target, out), out);
+                return 0;
+            }
             SearchBench.Report report = new SearchBench(passages, queries, rounds, t).run(index, out);
             SearchBench.print(report, out);
         } finally {

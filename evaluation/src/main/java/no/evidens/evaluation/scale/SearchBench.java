@@ -215,7 +215,7 @@ public final class SearchBench {
         }
     }
 
-    private static String firstToken(Analyzer analyzer, String word) throws IOException {
+    static String firstToken(Analyzer analyzer, String word) throws IOException {
         try (TokenStream ts = analyzer.tokenStream(PassageSchema.TEXT, word)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();

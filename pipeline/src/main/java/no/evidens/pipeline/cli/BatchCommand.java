@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.search.BatchSearch;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
@@ -52,7 +52,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         List<BatchSearch.LabelledQuery> queries = BatchSearch.read(file);
         List<BatchSearch.Outcome> outcomes;
-        try (EvidenceSearcher searcher = home.openSearcher()) {
+        try (EvidenceIndex searcher = home.openSearcher()) {
             outcomes = BatchSearch.run(searcher, queries, caseId, limit);
         }
         try (Writer w = Files.newBufferedWriter(hits, StandardCharsets.UTF_8)) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.corpus.SampleBundle;
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchRequest;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.ingest.Ingestion;
@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
                 new ConsoleProgress(System.err, System.console() != null));
         Output output = new Output(out, System.console() != null);
         output.receipt(receipt);
-        try (EvidenceSearcher searcher = home.openSearcher()) {
+        try (EvidenceIndex searcher = home.openSearcher()) {
             for (String q : EXAMPLES) {
                 out.println();
                 out.println("$ evidens search --case " + SampleBundle.CASE_ID + " --limit 3 '" + q + "'");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.search.MarkedDocument;
@@ -47,11 +47,11 @@ final class DocumentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (EvidenceSearcher searcher = home.openSearcher()) {
+        try (EvidenceIndex searcher = home.openSearcher()) {
             MarkedDocument marked = MarkedDocument.read(searcher, caseId, docId, query).orElseThrow(() ->
                     new IllegalArgumentException("no document " + docId + " in case " + caseId));
             IndexedDocument doc = marked.document();
-            List<EvidenceSearcher.Mark> marks = marked.marks();
+            List<EvidenceIndex.Mark> marks = marked.marks();
             AuditCommand.service(home).documentShown(FindingsOptions.user(user), caseId, docId, doc.type(), "evidens document");
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -63,8 +63,8 @@ final class DocumentCommand implements Callable<Integer> {
             out.printf("%s — %s (%s), %d page%s%s%n", doc.file(), doc.title(), doc.type(), doc.pages(),
                     doc.pages() == 1 ? "" : "s", query == null ? "" : ", " + marks.size() + " matches of " + query);
             String text = doc.text();
-            Set<Integer> opens = marks.stream().map(EvidenceSearcher.Mark::start).collect(Collectors.toSet());
-            Set<Integer> closes = marks.stream().map(EvidenceSearcher.Mark::end).collect(Collectors.toSet());
+            Set<Integer> opens = marks.stream().map(EvidenceIndex.Mark::start).collect(Collectors.toSet());
+            Set<Integer> closes = marks.stream().map(EvidenceIndex.Mark::end).collect(Collectors.toSet());
             int page = 0;
             StringBuilder b = new StringBuilder();
             for (int i = 0; i <= text.length(); i++) {

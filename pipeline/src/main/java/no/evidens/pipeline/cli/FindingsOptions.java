@@ -5,6 +5,7 @@ import picocli.CommandLine.Option;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.SearcherSource;
 
@@ -29,7 +30,7 @@ final class FindingsOptions {
     }
 
     static FindingsService service(EvidensHome home) {
-        return new FindingsService(home, SearcherSource.opening(home.index()), FindingStore.DEFAULT_LOCK_WAIT);
+        return new FindingsService(home, SearcherSource.opening(IndexBackend.of(home)), FindingStore.DEFAULT_LOCK_WAIT);
     }
 
     String user() {

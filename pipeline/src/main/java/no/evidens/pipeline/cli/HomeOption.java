@@ -1,28 +1,33 @@
 package no.evidens.pipeline.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
 
-import no.evidens.index.EvidenceSearcher;
-import no.evidens.index.NorwegianAnalysis;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
 
-/** The {@code --home} option shared by the commands that use local data. */
+/** The {@code --home} and {@code --solr} options shared by the commands that use local data. */
 final class HomeOption {
     @Option(names = "--home", paramLabel = "DIR",
             description = "Home folder for the index and receipts (default: $EVIDENS_HOME, else ./evidens-data).")
     Path home;
 
+    /** Chosen for the whole run: every part of the command (and a server it starts) uses the same index. */
+    @Option(names = "--solr", paramLabel = "ZK_HOST[/chroot][#collection]",
+            description = "Use the evidence index on this SolrCloud (default: a 'solr:' line in <home>/evidens.properties, "
+                    + "else the embedded index in the home folder). The collection defaults to 'evidens'.")
+    void solr(String address) {
+        System.setProperty(IndexBackend.PROPERTY, address);
+    }
+
     EvidensHome resolve() {
         return EvidensHome.resolve(home);
     }
 
-    /** A searcher over the home's index, with the home's synonyms.txt when it has one. */
-    EvidenceSearcher openSearcher() {
-        EvidensHome h = resolve();
-        Path synonyms = h.root().resolve(EvidensHome.SYNONYMS);
-        return new EvidenceSearcher(h.index(), NorwegianAnalysis.queryAnalyzer(Files.isRegularFile(synonyms) ? synonyms : null));
+    /** The home's index (embedded or on SolrCloud), with the home's synonyms.txt when it has one. */
+    EvidenceIndex openSearcher() {
+        return IndexBackend.of(resolve()).open();
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.Json;
@@ -64,7 +64,7 @@ final class SearchCommand implements Callable<Integer> {
         if (like == null && query.length == 0) {
             throw new IllegalArgumentException("give a QUERY, or --like PASSAGE");
         }
-        try (EvidenceSearcher searcher = home.openSearcher()) {
+        try (EvidenceIndex searcher = home.openSearcher()) {
             SearchResult result = like != null ? searcher.moreLikeThis(like, limit)
                     : searcher.search(new SearchRequest(String.join(" ", query), caseId, type, limit, offset, order));
             PrintWriter out = spec.commandLine().getOut();

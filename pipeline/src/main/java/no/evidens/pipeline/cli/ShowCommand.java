@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchHit;
 import no.evidens.pipeline.Json;
 
@@ -42,7 +42,7 @@ final class ShowCommand implements Callable<Integer> {
         if (context < 0 || context > 50) {
             throw new IllegalArgumentException("--context must be between 0 and 50");
         }
-        try (EvidenceSearcher searcher = home.openSearcher()) {
+        try (EvidenceIndex searcher = home.openSearcher()) {
             List<SearchHit> passages = searcher.context(passageId, context, context);
             SearchHit shown = passages.stream().filter(p -> p.passageId().equals(passageId)).findFirst().orElse(passages.get(0));
             AuditCommand.service(home).passageShown(FindingsOptions.user(user), shown.caseId(), passageId, shown.type(),

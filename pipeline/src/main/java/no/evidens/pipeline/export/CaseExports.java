@@ -20,7 +20,7 @@ import no.evidens.findings.ImportedFinding;
 import no.evidens.findings.LegalRequirement;
 import no.evidens.findings.Provenance;
 import no.evidens.findings.Stance;
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.export.CaseExport.Citation;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
@@ -48,7 +48,7 @@ public final class CaseExports {
      * The case as exported; with an index, the anonymiser also replaces names it finds elsewhere in each
      * quotation's document (a first name alone that the model misses inside the short quotation).
      */
-    public static CaseExport read(FindingStore store, String caseId, String actor, Anonymiser anonymiser, EvidenceSearcher index) {
+    public static CaseExport read(FindingStore store, String caseId, String actor, Anonymiser anonymiser, EvidenceIndex index) {
         List<Finding> findings = store.findings(caseId);
         if (findings.isEmpty()) {
             throw new IllegalArgumentException("case " + caseId + " has no findings (see: evidens finding create --help)");
@@ -68,7 +68,7 @@ public final class CaseExports {
         return finding(f, items, anonymiser, null);
     }
 
-    private static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser, EvidenceSearcher index) {
+    private static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser, EvidenceIndex index) {
         Anonymiser.Persons persons = new Anonymiser.Persons();
         List<EvidenceOut> evidence = new ArrayList<>();
         for (EvidenceItem item : items) {
@@ -86,7 +86,7 @@ public final class CaseExports {
         return evidence(item, anonymiser, persons, List.of());
     }
 
-    private static List<String> context(EvidenceSearcher index, String caseId, EvidenceItem item) {
+    private static List<String> context(EvidenceIndex index, String caseId, EvidenceItem item) {
         if (index == null) {
             return List.of();
         }

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.export.Anonymiser;
 import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.CaseExports;
@@ -39,7 +40,7 @@ public final class CaseReports {
             if (store.findings(caseId).isEmpty()) {
                 throw new NotFound("case " + caseId + " has no findings (see: evidens finding create --help)");
             }
-            if (!anonymise || !Files.isDirectory(home.index())) {
+            if (!anonymise || !IndexBackend.of(home).mayHaveIndex()) {
                 return CaseExports.read(store, caseId, actor, anonymise ? Anonymiser.withNameModel() : null, null);
             }
             try (SearcherSource.Lease lease = index.lease()) {
@@ -66,7 +67,7 @@ public final class CaseReports {
      */
     public List<Verification> verify(String caseId, String bundle) throws IOException {
         try (FindingStore store = stores.get()) {
-            if (!Files.isDirectory(home.index())) {
+            if (!IndexBackend.of(home).mayHaveIndex()) {
                 return new Verifier(store, null, bundle).verify(caseId);
             }
             try (SearcherSource.Lease lease = index.lease()) {

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import no.evidens.findings.EvidenceDraft;
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.SearchHit;
 
@@ -16,10 +16,10 @@ import no.evidens.index.SearchHit;
  * one of the same document), and the quotation is exactly the document's text there.
  */
 final class EvidenceResolver {
-    private final EvidenceSearcher index;
+    private final EvidenceIndex index;
     private final Receipts receipts;
 
-    EvidenceResolver(EvidenceSearcher index, Receipts receipts) {
+    EvidenceResolver(EvidenceIndex index, Receipts receipts) {
         this.index = index;
         this.receipts = receipts;
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import no.evidens.findings.EvidenceDraft;
 import no.evidens.findings.Provenance;
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
@@ -27,7 +27,7 @@ final class Quotations {
 
     EvidenceDraft resolve(String caseId, Attachment a) throws IOException {
         try (SearcherSource.Lease lease = index.lease()) {
-            EvidenceSearcher s = lease.searcher();
+            EvidenceIndex s = lease.searcher();
             String passageId;
             String through = a.through();
             Provenance provenance = a.provenance();
@@ -52,7 +52,7 @@ final class Quotations {
     }
 
     /** Hit {@code q.hit()} (from 1) of the search in the case. */
-    private static SearchHit hit(EvidenceSearcher s, String caseId, Attachment.Search q) throws IOException {
+    private static SearchHit hit(EvidenceIndex s, String caseId, Attachment.Search q) throws IOException {
         SearchResult r = s.search(new SearchRequest(q.query(), caseId, q.type(), Math.max(1, q.hit())));
         if (q.hit() < 1 || r.hits().size() < q.hit()) {
             throw new IllegalArgumentException("the search " + q.query() + " has " + r.hits().size()
@@ -62,7 +62,7 @@ final class Quotations {
     }
 
     /** The passages of the document a span starts and ends in. */
-    private static String[] spanPassages(EvidenceSearcher s, String caseId, String docId, Integer start, Integer end)
+    private static String[] spanPassages(EvidenceIndex s, String caseId, String docId, Integer start, Integer end)
             throws IOException {
         if (start == null || end == null) {
             throw new IllegalArgumentException("with docId, give the span's start and end (document offsets)");

@@ -2,9 +2,9 @@ package no.evidens.pipeline.findings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
+import no.evidens.pipeline.IndexBackend;
 
 /**
  * Hands out the evidence index's searcher for one piece of work: the command line opens one and
@@ -22,16 +22,16 @@ public interface SearcherSource {
 
     /** A searcher lent for a while. */
     interface Lease extends AutoCloseable {
-        EvidenceSearcher searcher();
+        EvidenceIndex searcher();
 
         @Override
         void close();
 
         /** Lends a searcher someone else owns and closes: closing the lease leaves it open. */
-        static Lease lent(EvidenceSearcher searcher) {
+        static Lease lent(EvidenceIndex searcher) {
             return new Lease() {
                 @Override
-                public EvidenceSearcher searcher() {
+                public EvidenceIndex searcher() {
                     return searcher;
                 }
 
@@ -43,13 +43,13 @@ public interface SearcherSource {
         }
     }
 
-    /** Opens the index in {@code dir} for each lease, and closes it with the lease. */
-    static SearcherSource opening(Path dir) {
+    /** Opens the home's index (embedded or on SolrCloud) for each lease, and closes it with the lease. */
+    static SearcherSource opening(IndexBackend backend) {
         return () -> {
-            EvidenceSearcher s = new EvidenceSearcher(dir);
+            EvidenceIndex s = backend.open();
             return new Lease() {
                 @Override
-                public EvidenceSearcher searcher() {
+                public EvidenceIndex searcher() {
                     return s;
                 }
 

@@ -10,7 +10,7 @@ import no.evidens.findings.EvidenceDraft;
 import no.evidens.findings.EvidenceItem;
 import no.evidens.findings.Finding;
 import no.evidens.findings.FindingStore;
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 
 /**
@@ -20,14 +20,14 @@ import no.evidens.index.IndexedDocument;
  */
 final class Verifier {
     private final FindingStore store;
-    private final EvidenceSearcher index;
+    private final EvidenceIndex index;
     private final String bundleOverride;
 
     /**
      * @param index          the evidence index, or null when there is none (then every quotation is reported)
      * @param bundleOverride where the bundle is now (folder or .zip), or null to use where each file was ingested from
      */
-    Verifier(FindingStore store, EvidenceSearcher index, String bundleOverride) {
+    Verifier(FindingStore store, EvidenceIndex index, String bundleOverride) {
         this.store = store;
         this.index = index;
         this.bundleOverride = bundleOverride;

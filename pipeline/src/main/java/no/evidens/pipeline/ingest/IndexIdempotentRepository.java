@@ -9,7 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
-import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.index.EvidenceSink;
 
 /**
  * Camel's idempotent repository over the evidence index: a content hash is "seen" when the case
@@ -17,11 +17,11 @@ import no.evidens.index.EvidenceIndexWriter;
  */
 final class IndexIdempotentRepository extends ServiceSupport implements IdempotentRepository {
     private final String caseId;
-    private final EvidenceIndexWriter index;
+    private final EvidenceSink index;
     /** Content hash → path of the file of this batch that claimed it. */
     private final Map<String, String> claimed = new ConcurrentHashMap<>();
 
-    IndexIdempotentRepository(String caseId, EvidenceIndexWriter index) {
+    IndexIdempotentRepository(String caseId, EvidenceSink index) {
         this.caseId = caseId;
         this.index = index;
     }

@@ -12,7 +12,7 @@ import org.apache.camel.support.ExpressionAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.index.EvidenceSink;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.Passage;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
@@ -46,13 +46,13 @@ final class IngestRoute extends RouteBuilder {
     private final DocumentAnalyser analyser;
     private final PassageBuilder passages = new PassageBuilder();
     private final AtomicInteger sinceCommit = new AtomicInteger();
-    private final EvidenceIndexWriter index;
+    private final EvidenceSink index;
     private final ReceiptCollector receipts;
     private final IndexIdempotentRepository seen;
     private final ExecutorService pool;
     private final FailureMemory failures;
 
-    IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceIndexWriter index,
+    IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
                 ReceiptCollector receipts, ExecutorService pool, FailureMemory failures) {
         this.caseId = caseId;
         this.municipality = municipality;

@@ -15,9 +15,10 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 
 import no.evidens.findings.FindingStore;
-import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.index.EvidenceSink;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleReader;
@@ -102,7 +103,7 @@ public final class Ingestion {
         ReceiptCollector receipts = new ReceiptCollector(progress);
         progress.started(bundle.entries().size());
         CamelContext camel = new DefaultCamelContext();
-        try (EvidenceIndexWriter index = new EvidenceIndexWriter(home.index())) {
+        try (EvidenceSink index = IndexBackend.of(home).openSink()) {
             ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
             camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool,
                     new FailureMemory(home.root().resolve("failed"), retryFailed)));

@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
@@ -68,7 +68,7 @@ public final class BatchSearch {
     }
 
     /** Runs every query; a query that cannot be read is reported with its error, the others run on. */
-    public static List<Outcome> run(EvidenceSearcher searcher, List<LabelledQuery> queries, String caseId, int limit)
+    public static List<Outcome> run(EvidenceIndex searcher, List<LabelledQuery> queries, String caseId, int limit)
             throws IOException {
         List<Outcome> out = new ArrayList<>();
         for (LabelledQuery q : queries) {

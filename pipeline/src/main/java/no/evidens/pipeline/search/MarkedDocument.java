@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 
 /**
@@ -13,7 +13,7 @@ import no.evidens.index.IndexedDocument;
  *
  * @param marks the query's matches, none without a query
  */
-public record MarkedDocument(IndexedDocument document, List<EvidenceSearcher.Mark> marks) {
+public record MarkedDocument(IndexedDocument document, List<EvidenceIndex.Mark> marks) {
 
     /**
      * The document of the case, marked where the query matches.
@@ -22,7 +22,7 @@ public record MarkedDocument(IndexedDocument document, List<EvidenceSearcher.Mar
      * @return empty when the case has no such document
      * @throws no.evidens.index.QuerySyntaxException when the query cannot be read
      */
-    public static Optional<MarkedDocument> read(EvidenceSearcher searcher, String caseId, String docId, String query)
+    public static Optional<MarkedDocument> read(EvidenceIndex searcher, String caseId, String docId, String query)
             throws IOException {
         Optional<IndexedDocument> doc = searcher.document(caseId, docId);
         if (doc.isEmpty()) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import no.evidens.access.Permission;
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.QuerySyntaxException;
 import no.evidens.index.SearchHit;
@@ -33,7 +33,7 @@ final class DocumentsResource implements Routes.Resource {
         String caseId = x.access().require(Params.caseId(x.required("case")), Permission.READ);
         String docId = Params.docId(x.required("doc"));
         String q = x.param("q");
-        EvidenceSearcher s = index.searcher();
+        EvidenceIndex s = index.searcher();
         MarkedDocument marked;
         try {
             marked = MarkedDocument.read(s, caseId, docId, q)

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import no.evidens.access.Permission;
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchHit;
 import no.evidens.pipeline.findings.FindingsService;
 
@@ -29,7 +29,7 @@ final class PassagesResource implements Routes.Resource {
         String id = Params.passageId(x.required("id"));
         x.access().require(Params.caseOfPassage(id), Permission.READ);
         int context = x.intParam("context", 2, 0, 20);
-        EvidenceSearcher s = index.searcher();
+        EvidenceIndex s = index.searcher();
         SearchHit hit = s.passage(id).orElseThrow(() -> ApiError.notFound("no passage " + id + " in the index"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("passage", hit);

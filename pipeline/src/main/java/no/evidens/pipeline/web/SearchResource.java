@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import no.evidens.access.Permission;
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchHit;
 import no.evidens.index.PassageSchema;
 import no.evidens.index.QuerySyntaxException;
@@ -86,7 +86,7 @@ final class SearchResource implements Routes.Resource {
         String id = Params.passageId(x.required("id"));
         x.access().require(Params.caseOfPassage(id), Permission.READ);
         int limit = x.intParam("limit", 10, 1, 100);
-        EvidenceSearcher s = index.searcher();
+        EvidenceIndex s = index.searcher();
         if (s.passage(id).isEmpty()) {
             throw ApiError.notFound("no passage " + id + " in the index");
         }

@@ -1,6 +1,6 @@
 package no.evidens.pipeline.web;
 
-import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.findings.SearcherSource;
 
 /**
@@ -8,14 +8,14 @@ import no.evidens.pipeline.findings.SearcherSource;
  * service; 409 while there is no index yet.
  */
 final class SharedIndex implements SearcherSource {
-    private final EvidenceSearcher searcher;
+    private final EvidenceIndex searcher;
 
-    SharedIndex(EvidenceSearcher searcher) {
+    SharedIndex(EvidenceIndex searcher) {
         this.searcher = searcher;
     }
 
     /** The searcher, or 409 while there is no index. */
-    EvidenceSearcher searcher() {
+    EvidenceIndex searcher() {
         if (!searcher.hasIndex()) {
             throw new ApiError(409, "there is no evidence index yet: upload a bundle first (Innlesing)");
         }
@@ -23,7 +23,7 @@ final class SharedIndex implements SearcherSource {
     }
 
     /** The searcher, or null while there is no index (for the health check). */
-    EvidenceSearcher searcherIfAny() {
+    EvidenceIndex searcherIfAny() {
         return searcher.hasIndex() ? searcher : null;
     }
 

@@ -3,8 +3,6 @@ package no.evidens.pipeline.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +16,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import no.evidens.access.Sessions;
-import no.evidens.index.EvidenceSearcher;
-import no.evidens.index.NorwegianAnalysis;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.ingest.Ingestion;
 
@@ -51,10 +49,10 @@ public final class WebServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
-    private final EvidenceSearcher searcher;
+    private final EvidenceIndex searcher;
     private final String url;
 
-    private WebServer(Server server, ServerConnector connector, EvidenceSearcher searcher, String url) {
+    private WebServer(Server server, ServerConnector connector, EvidenceIndex searcher, String url) {
         this.server = server;
         this.connector = connector;
         this.searcher = searcher;
@@ -108,9 +106,7 @@ public final class WebServer implements AutoCloseable {
         }
         // One searcher for the server's life: it opens the index once there is one and sees every later
         // commit (an upload here, or an ingestion from the command line).
-        Path synonyms = home.root().resolve(EvidensHome.SYNONYMS);
-        EvidenceSearcher searcher = EvidenceSearcher.whenIndexed(home.index(),
-                NorwegianAnalysis.queryAnalyzer(Files.isRegularFile(synonyms) ? synonyms : null));
+        EvidenceIndex searcher = IndexBackend.of(home).whenIndexed();
         try {
             RequestGuard guard = new RequestGuard(exposure, connector.getLocalPort());
             server.setHandler(handler(home, config, exposure, guard, user, ingestions, searcher));
@@ -124,7 +120,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static Handler handler(EvidensHome home, WebConfig config, Exposure exposure, RequestGuard guard, String user,
-                                      Function<EvidensHome, Ingestion> ingestions, EvidenceSearcher searcher) {
+                                      Function<EvidensHome, Ingestion> ingestions, EvidenceIndex searcher) {
         SharedIndex index = new SharedIndex(searcher);
         FindingsService findings = new FindingsService(home, index, Duration.ofSeconds(20));
         IngestJobs ingest = new IngestJobs(home, config.maxUploadBytes(), ingestions);
@@ -181,7 +177,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(EvidenceSearcher searcher) {
+    private static void closeQuietly(EvidenceIndex searcher) {
         try {
             searcher.close();
         } catch (IOException | RuntimeException e) {

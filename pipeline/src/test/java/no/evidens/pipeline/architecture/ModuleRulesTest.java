@@ -10,7 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The module rules: {@code models}, {@code index}, {@code findings} and {@code access} know nothing of
- * each other or of {@code pipeline}; records carry data across, and the pipeline puts them together.
+ * each other, of {@code solr} or of {@code pipeline}; {@code solr} knows only {@code index} (it implements
+ * its seam); records carry data across, and the pipeline puts them together.
  */
 class ModuleRulesTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -19,28 +20,34 @@ class ModuleRulesTest {
 
     @Test
     void modelsKnowsNoOtherModule() {
-        rule("no.evidens.models..", "no.evidens.index..", "no.evidens.findings..", "no.evidens.access..", "no.evidens.pipeline..");
+        rule("no.evidens.models..", "no.evidens.index..", "no.evidens.findings..", "no.evidens.access..", "no.evidens.pipeline..", "no.evidens.solr..");
     }
 
     @Test
     void indexKnowsNoOtherModule() {
-        rule("no.evidens.index..", "no.evidens.models..", "no.evidens.findings..", "no.evidens.access..", "no.evidens.pipeline..");
+        rule("no.evidens.index..", "no.evidens.models..", "no.evidens.findings..", "no.evidens.access..", "no.evidens.pipeline..", "no.evidens.solr..");
     }
 
     @Test
     void findingsKnowsNoOtherModule() {
-        rule("no.evidens.findings..", "no.evidens.models..", "no.evidens.index..", "no.evidens.access..", "no.evidens.pipeline..");
+        rule("no.evidens.findings..", "no.evidens.models..", "no.evidens.index..", "no.evidens.access..", "no.evidens.pipeline..", "no.evidens.solr..");
     }
 
     @Test
     void accessKnowsNoOtherModule() {
-        rule("no.evidens.access..", "no.evidens.models..", "no.evidens.index..", "no.evidens.findings..", "no.evidens.pipeline..");
+        rule("no.evidens.access..", "no.evidens.models..", "no.evidens.index..", "no.evidens.findings..", "no.evidens.pipeline..", "no.evidens.solr..");
+    }
+
+    /** The SolrCloud engine implements the index's seam and knows no other module. */
+    @Test
+    void solrKnowsOnlyTheIndex() {
+        rule("no.evidens.solr..", "no.evidens.models..", "no.evidens.findings..", "no.evidens.access..", "no.evidens.pipeline..");
     }
 
     private static void rule(String module, String... others) {
         noClasses().that().resideInAPackage(module)
                 .should().dependOnClassesThat().resideInAnyPackage(others)
-                .because("models, index, findings and access are separate modules; only pipeline joins them")
+                .because("models, index, findings, access and solr are separate modules; only pipeline joins them")
                 .check(CLASSES);
     }
 }

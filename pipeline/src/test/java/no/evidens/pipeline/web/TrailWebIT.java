@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import no.evidens.corpus.SampleBundle;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.findings.FindingsService;
@@ -174,11 +175,11 @@ class TrailWebIT {
             assertEquals(200, get("/api/search?q=" + enc("plan") + "&case=" + CASE).status);
             new HomeBackup(Duration.ofSeconds(20)).restore(backup, new EvidensHome(restored));
             EvidensHome home = new EvidensHome(restored);
-            List<Verification> checks = new FindingsService(home, SearcherSource.opening(home.index()), FindingStore.DEFAULT_LOCK_WAIT)
+            List<Verification> checks = new FindingsService(home, SearcherSource.opening(IndexBackend.of(home)), FindingStore.DEFAULT_LOCK_WAIT)
                     .reports().verify(CASE, null);
             assertEquals(2, checks.size());
             checks.forEach(v -> assertEquals(Verification.OK, v.status(), v.problems().toString()));
-            assertTrue(new FindingsService(home, SearcherSource.opening(home.index()), FindingStore.DEFAULT_LOCK_WAIT).audit().verify().intact());
+            assertTrue(new FindingsService(home, SearcherSource.opening(IndexBackend.of(home)), FindingStore.DEFAULT_LOCK_WAIT).audit().verify().intact());
         } finally {
             SampleWorkspace.delete(backup.getParent());
             SampleWorkspace.delete(restored.getParent());

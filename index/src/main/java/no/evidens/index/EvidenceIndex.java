@@ -1,0 +1,54 @@
+package no.evidens.index;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The search side of the evidence index, whatever engine holds it: the embedded Lucene index
+ * ({@link EvidenceSearcher}, the default) or a SolrCloud collection (module {@code solr}). Every
+ * implementation gives the same answers for the same data: the same hits, facet counts and offsets.
+ * One long-lived instance serves many threads.
+ */
+public interface EvidenceIndex extends AutoCloseable {
+    /** Whether there is an index to search yet. */
+    boolean hasIndex();
+
+    /**
+     * Searches with every word required; when no passage holds them all and the query is plain words,
+     * searches again with any word enough (the result says it is relaxed).
+     *
+     * @throws QuerySyntaxException when the query cannot be read
+     * @throws NoIndexException     when there is no index yet
+     */
+    SearchResult search(SearchRequest request) throws IOException;
+
+    /** One passage by its id. */
+    Optional<SearchHit> passage(String passageId) throws IOException;
+
+    /** All passages of one document, in document order (none when the index has no such document). */
+    List<SearchHit> passagesOf(String caseId, String docId) throws IOException;
+
+    /**
+     * A passage with up to {@code before} passages before it and {@code after} after it in its document.
+     *
+     * @throws IllegalArgumentException when there is no such passage
+     */
+    List<SearchHit> context(String passageId, int before, int after) throws IOException;
+
+    /** Passages like the given one, in the same case, itself left out. */
+    SearchResult moreLikeThis(String passageId, int limit) throws IOException;
+
+    /** Where a query matches in a whole document: offsets into its normalised text, in order. */
+    List<Mark> marks(String caseId, String docId, String queryText) throws IOException;
+
+    /** The whole indexed document, to read it or to check a citation against it. */
+    Optional<IndexedDocument> document(String caseId, String docId) throws IOException;
+
+    @Override
+    void close() throws IOException;
+
+    /** A span of a document's text that a query matched. */
+    record Mark(int start, int end) {
+    }
+}

@@ -1,0 +1,114 @@
+package no.evidens.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+
+/**
+ * The Evidens query language and highlighting for an index held by another engine (SolrCloud): the
+ * same parsing as {@link EvidenceSearcher}'s, so that the engine's plugin builds the very query the
+ * embedded index runs, and the same highlighter, run on the hit's text in memory, so that offsets are
+ * identical whatever engine found the hit.
+ */
+public final class QueryLanguage {
+    private static final int SNIPPET_PASSAGES = 2;
+    /** The index's analyzer, one for all calls: it keeps its chains (and their compound splits) per thread. */
+    private static final Analyzer INDEXING = NorwegianAnalysis.analyzer();
+
+    private QueryLanguage() {
+    }
+
+    /**
+     * The query for {@code text}: every word required, or any word enough.
+     *
+     * @throws QuerySyntaxException when the text cannot be read
+     */
+    public static Query read(String text, Analyzer queryAnalyzer, boolean anyWord) {
+        return new QueryReader(queryAnalyzer).read(text, anyWord ? QueryParser.Operator.OR : QueryParser.Operator.AND);
+    }
+
+    /** Whether a query that found nothing may be run again with any word enough: two or more plain words. */
+    public static boolean relaxable(String query) {
+        String q = query.strip();
+        return q.contains(" ") && !q.matches(".*[\"():*?~^+\\-].*") && !q.matches(".*\\b(AND|OR|NOT)\\b.*");
+    }
+
+    /**
+     * The hit with its snippet: the fragments and matches of {@code query} in its text.
+     *
+     * @param documentFacets the passage's document facets (kommune, tjeneste, år), which a query may name
+     */
+    public static SearchHit highlighted(SearchHit hit, Map<String, String> documentFacets, Query query, Analyzer queryAnalyzer)
+            throws IOException {
+        IndexSearcher one = inMemory(hit, documentFacets);
+        OffsetHighlighter.Highlight h = OffsetHighlighter.snippets(one, queryAnalyzer)
+                .highlight(PassageSchema.TEXT, query, new int[] {0}, SNIPPET_PASSAGES, doc -> hit.text())[0];
+        return new SearchHit(hit.passageId(), hit.caseId(), hit.docId(), hit.file(), hit.type(), hit.title(), hit.heading(),
+                hit.page(), hit.start(), hit.end(), hit.text(), hit.score(), hit.quotes(), hit.indicators(), hit.laws(),
+                h.matches(), h.fragments());
+    }
+
+    /**
+     * Every match of {@code query} in a passage's text, as offsets into its document (the passage's start
+     * added), as found: a word matched in the text and in its parts (or through a synonym) comes more than
+     * once, to be merged by the caller as {@link EvidenceSearcher#marks} merges them.
+     */
+    public static List<EvidenceIndex.Mark> marks(SearchHit passage, Map<String, String> documentFacets, Query query,
+                                                 Analyzer queryAnalyzer) throws IOException {
+        IndexSearcher one = inMemory(passage, documentFacets);
+        OffsetHighlighter.Highlight h = OffsetHighlighter.wholeText(one, queryAnalyzer)
+                .highlight(PassageSchema.TEXT, query, new int[] {0}, 1, doc -> passage.text())[0];
+        List<EvidenceIndex.Mark> out = new ArrayList<>(h.matches().size());
+        for (TextRange m : h.matches()) {
+            out.add(new EvidenceIndex.Mark(passage.start() + m.start(), passage.start() + m.end()));
+        }
+        return out;
+    }
+
+    /**
+     * One passage indexed in memory as the evidence index indexes it: text and parts with offsets, and every
+     * field a query may name, so that the highlighter's matches (which need the whole query to match) are
+     * the embedded index's. A memory index stores no text: the highlighter is handed it.
+     */
+    private static IndexSearcher inMemory(SearchHit p, Map<String, String> documentFacets) {
+        MemoryIndex index = new MemoryIndex(true, false);
+        index.addField(PassageSchema.TEXT, p.text(), INDEXING);
+        index.addField(PassageSchema.PARTS, p.text(), INDEXING);
+        index.addField(PassageSchema.HEADING, p.heading() == null ? "" : p.heading(), INDEXING);
+        keyword(index, PassageSchema.KIND, PassageSchema.KIND_PASSAGE);
+        keyword(index, PassageSchema.ID, p.passageId());
+        keyword(index, PassageSchema.CASE, p.caseId());
+        keyword(index, PassageSchema.DOC, p.docId());
+        keyword(index, PassageSchema.FILE, p.file());
+        keyword(index, PassageSchema.TYPE, p.type().toLowerCase(Locale.ROOT));
+        for (String i : p.indicators()) {
+            keyword(index, PassageSchema.INDICATOR, i);
+            keyword(index, PassageSchema.INDICATOR_QUERY, i.toLowerCase(Locale.ROOT));
+        }
+        for (String law : p.laws()) {
+            keyword(index, PassageSchema.LAW, law.toLowerCase(Locale.ROOT));
+        }
+        keyword(index, PassageSchema.HAS_QUOTE, p.quotes().isEmpty() ? PassageSchema.NO : PassageSchema.YES);
+        documentFacets.forEach((dim, value) -> {
+            if (PassageSchema.DOCUMENT_FACETS.contains(dim) && value != null && !value.isBlank()) {
+                keyword(index, dim, value.strip().toLowerCase(Locale.ROOT));
+            }
+        });
+        return index.createSearcher();
+    }
+
+    /** A value indexed as one exact term, as a StringField is. */
+    private static void keyword(MemoryIndex index, String field, String value) {
+        index.addField(new StringField(field, value, Field.Store.NO), INDEXING);
+    }
+}

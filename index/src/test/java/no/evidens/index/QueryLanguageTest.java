@@ -1,0 +1,60 @@
+package no.evidens.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hits found by another engine, highlighted on their own text, get exactly the embedded index's offsets. */
+class QueryLanguageTest {
+    private static final String TEXT = "Journalnotat\n\nFastlegen deltok i ansvarsgruppemøtet om gutten. Barneverntjenesten "
+            + "og NAV møtes i ansvarsgruppen hver måned, sier fastlegen.";
+    private static final Map<String, String> FACETS = Map.of(PassageSchema.MUNICIPALITY, "Fjordvik");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void highlightsAsTheEmbeddedIndexDoes() throws IOException {
+        Passage p = new Passage("sak-1/d1/0", "sak-1", "d1", "journaler/j.txt", "journal", "Tittel", "Møte med NAV", 1, 14,
+                TEXT.length(), TEXT.substring(14), List.of(), List.of("samarbeidsarena"), List.of(), FACETS);
+        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
+            w.add(new IndexedDocument("d1", "sak-1", "journaler/j.txt", "journal", "Tittel", "sha", "text/plain", TEXT,
+                    List.of(0)), List.of(p));
+            w.commit();
+        }
+        Analyzer queries = NorwegianAnalysis.queryAnalyzer(null);
+        try (EvidenceSearcher s = new EvidenceSearcher(dir, queries)) {
+            for (String q : List.of("ansvarsgruppe", "fastlege barnevern", "\"hver måned\"", "NAV kommune:fjordvik",
+                    "indikator:samarbeidsarena møte", "gutt*")) {
+                SearchHit embedded = s.search(new SearchRequest(q, null, null, 1)).hits().get(0);
+                SearchHit plain = s.passage(embedded.passageId()).orElseThrow();
+                SearchHit other = QueryLanguage.highlighted(plain, FACETS, QueryLanguage.read(q, queries, false), queries);
+                assertFalse(embedded.matches().isEmpty(), q);
+                assertEquals(embedded.matches(), other.matches(), q);
+                assertEquals(embedded.fragments(), other.fragments(), q);
+            }
+            List<EvidenceIndex.Mark> marks = s.marks("sak-1", "d1", "fastlege");
+            SearchHit plain = s.passage("sak-1/d1/0").orElseThrow();
+            // A word matched in the text and in its parts is found twice: the caller merges, as the searcher does.
+            assertEquals(marks, QueryLanguage.marks(plain, FACETS, QueryLanguage.read("fastlege", queries, false), queries)
+                    .stream().distinct().toList());
+        }
+    }
+
+    @Test
+    void relaxesOnlyPlainWords() {
+        assertTrue(QueryLanguage.relaxable("taushetsplikt samtykke"));
+        assertFalse(QueryLanguage.relaxable("taushetsplikt"));
+        assertFalse(QueryLanguage.relaxable("\"individuell plan\""));
+        assertFalse(QueryLanguage.relaxable("nav AND barnevern"));
+    }
+}

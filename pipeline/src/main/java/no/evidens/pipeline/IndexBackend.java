@@ -1,0 +1,106 @@
+package no.evidens.pipeline;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.apache.lucene.analysis.Analyzer;
+
+import no.evidens.index.EvidenceIndex;
+import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.EvidenceSink;
+import no.evidens.index.NorwegianAnalysis;
+import no.evidens.solr.SolrEvidenceIndex;
+import no.evidens.solr.SolrEvidenceSink;
+import no.evidens.solr.SolrTarget;
+
+/**
+ * Which engine holds a home's evidence index, chosen at start-up: the embedded Lucene index in the home
+ * folder (the default), or a SolrCloud collection, named by {@code --solr ZK_HOST[/chroot][#collection]}
+ * (the {@value #PROPERTY} system property) or by a {@code solr: …} line in the home's {@value #SETTINGS}.
+ * Everything else (receipts, findings, work files) stays in the home folder either way.
+ */
+public record IndexBackend(EvidensHome home, SolrTarget solr) {
+    /** The system property that {@code --solr} sets for the run. */
+    public static final String PROPERTY = "evidens.solr";
+    /** The home's settings file: {@code solr: zk1:2181,zk2:2181/solr}. */
+    public static final String SETTINGS = "evidens.properties";
+
+    /** The home's engine: {@code --solr}, else the home's setting, else the embedded index. */
+    public static IndexBackend of(EvidensHome home) {
+        String address = System.getProperty(PROPERTY);
+        if (address == null || address.isBlank()) {
+            address = setting(home.root().resolve(SETTINGS));
+        }
+        return new IndexBackend(home, address == null || address.isBlank() ? null : SolrTarget.parse(address));
+    }
+
+    private static String setting(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the settings " + file + ": " + e.getMessage(), e);
+        }
+        return p.getProperty("solr");
+    }
+
+    /** Whether there may be an index to read: a SolrCloud collection, or an index folder in the home. */
+    public boolean mayHaveIndex() {
+        return isSolr() || Files.isDirectory(home.index());
+    }
+
+    public boolean isSolr() {
+        return solr != null;
+    }
+
+    /** Where the index is, for messages: the folder, or {@code SolrCloud ZK#collection}. */
+    public String describe() {
+        return isSolr() ? "SolrCloud " + solr : home.index().toString();
+    }
+
+    /** What queries are read with: the shipped synonyms, or the home's {@value EvidensHome#SYNONYMS}. */
+    public Analyzer queryAnalyzer() {
+        Path synonyms = home.root().resolve(EvidensHome.SYNONYMS);
+        return NorwegianAnalysis.queryAnalyzer(Files.isRegularFile(synonyms) ? synonyms : null);
+    }
+
+    /**
+     * The index, to search it now.
+     *
+     * @throws no.evidens.index.NoIndexException when there is no index yet
+     */
+    public EvidenceIndex open() {
+        if (!isSolr()) {
+            return new EvidenceSearcher(home.index(), queryAnalyzer());
+        }
+        SolrEvidenceIndex index = new SolrEvidenceIndex(solr, queryAnalyzer());
+        if (!index.hasIndex()) {
+            try {
+                index.close();
+            } catch (IOException ignored) {
+                // the missing index is what to report
+            }
+            throw new no.evidens.index.NoIndexException("SolrCloud " + solr + " (run evidens solr init, then ingest)");
+        }
+        return index;
+    }
+
+    /** The index for a server: it answers once there is one (until then {@link EvidenceIndex#hasIndex()} is false). */
+    public EvidenceIndex whenIndexed() {
+        return isSolr() ? new SolrEvidenceIndex(solr, queryAnalyzer()) : EvidenceSearcher.whenIndexed(home.index(), queryAnalyzer());
+    }
+
+    /** The writer of an ingestion. */
+    public EvidenceSink openSink() {
+        return isSolr() ? new SolrEvidenceSink(solr) : new EvidenceIndexWriter(home.index());
+    }
+}

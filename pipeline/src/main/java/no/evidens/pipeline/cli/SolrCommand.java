@@ -1,0 +1,68 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.pipeline.Json;
+import no.evidens.solr.SolrSetup;
+import no.evidens.solr.SolrTarget;
+
+/** {@code evidens solr init}: the evidence index on an existing SolrCloud. */
+@Command(name = "solr", mixinStandardHelpOptions = true, subcommands = SolrCommand.Init.class,
+        description = "The evidence index on SolrCloud (see: evidens solr init --help).")
+final class SolrCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = {"Upload the Evidens config set to a SolrCloud and create the collection, routed by case.",
+                "Every node needs the Evidens plugin jars in its lib folder first (see the README). Then run any command "
+                        + "with --solr, or put 'solr: ZK_HOST' in <home>/evidens.properties."})
+    static final class Init implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--solr", required = true, paramLabel = "ZK_HOST[/chroot][#collection]",
+                description = "The SolrCloud's ZooKeeper, e.g. zk1:2181,zk2:2181/solr (collection: 'evidens' unless #name).")
+        String address;
+
+        @Option(names = "--shards", paramLabel = "N", defaultValue = "2",
+                description = "Shards of a new collection (default: ${DEFAULT-VALUE}).")
+        int shards;
+
+        @Option(names = "--replicas", paramLabel = "N", defaultValue = "2",
+                description = "Replicas of each shard (default: ${DEFAULT-VALUE}).")
+        int replicas;
+
+        @Option(names = "--json", description = "Print what was done as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (shards < 1 || shards > 1000 || replicas < 1 || replicas > 10) {
+                throw new IllegalArgumentException("--shards must be between 1 and 1000 and --replicas between 1 and 10");
+            }
+            SolrSetup.Outcome o = SolrSetup.init(SolrTarget.parse(address), shards, replicas);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(o));
+            } else {
+                out.printf("config set '%s' uploaded; collection '%s' %s (%d live nodes)%n", o.configSet(), o.collection(),
+                        o.created() ? "created with " + o.shards() + " shards × " + o.replicas() + " replicas, routed by case"
+                                : "already there (kept as it is)", o.liveNodes().size());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

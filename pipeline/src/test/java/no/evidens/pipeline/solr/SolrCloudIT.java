@@ -1,0 +1,203 @@
+package no.evidens.pipeline.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import no.evidens.corpus.RelevanceJudgements;
+import no.evidens.corpus.SampleBundle;
+import no.evidens.index.EvidenceIndex;
+import no.evidens.index.SearchHit;
+import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
+import no.evidens.pipeline.fixture.SampleHome;
+import no.evidens.pipeline.fixture.SolrTestCluster;
+import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.ProgressListener;
+import no.evidens.pipeline.ingest.Receipt;
+import no.evidens.pipeline.ingest.ReceiptFile;
+import no.evidens.solr.SolrSetup;
+import no.evidens.solr.SolrTarget;
+
+/**
+ * The sample case on a real SolrCloud (two nodes, two shards of two replicas, started once) against the
+ * embedded index: the same hits, facet counts and offsets; and with a node stopped mid-ingestion, searches
+ * answer from the replicas and the ingestion accounts for every file.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SolrCloudIT {
+    private static final String CASE = SampleBundle.CASE_ID;
+    private static final String COLLECTION = "sample";
+    private static SolrTestCluster cluster;
+    private static SampleHome sample;
+    private static EvidensHome solrHome;
+    private static Receipt solrReceipt;
+    private static EvidenceIndex embedded;
+    private static EvidenceIndex solr;
+
+    @BeforeAll
+    static void ingestIntoBoth() throws Exception {
+        cluster = SolrTestCluster.shared();
+        sample = SampleHome.shared();
+        SolrSetup.init(SolrTarget.parse(cluster.address(COLLECTION)), 2, 2);
+        Path home = Files.createTempDirectory("evidens-solr-home");
+        // The home's setting chooses the engine, as a user's would (no process-wide --solr in a shared test JVM).
+        Files.writeString(home.resolve(IndexBackend.SETTINGS), "solr: " + cluster.address(COLLECTION) + "\n");
+        solrHome = new EvidensHome(home);
+        solrReceipt = new Ingestion(solrHome).ingest(CASE, "Fjordvik", sample.bundle(), ProgressListener.NONE);
+        embedded = IndexBackend.of(sample.home()).open();
+        solr = IndexBackend.of(solrHome).open();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        embedded.close();
+        solr.close();
+        SampleHome.delete(solrHome.root());
+    }
+
+    /** The README's example searches and every query of the relevance judgements. */
+    private static List<String> queries() {
+        List<String> queries = new ArrayList<>(List.of("ansvarsgruppe", "taushetsplikt samtykke", "\"individuell plan\"",
+                "ettervern NAV", "barnevern", "indikator:taushetsplikt", "lov:barnevernloven sitat:ja"));
+        RelevanceJudgements.load().forEach(q -> queries.add(q.text()));
+        return queries;
+    }
+
+    @Test
+    @Order(1)
+    void theSameReceipt() {
+        assertEquals(sample.receipt().counts(), solrReceipt.counts());
+    }
+
+    @Test
+    @Order(2)
+    void theSameHitsFacetsAndOffsetsForEveryQuery() throws Exception {
+        for (String q : queries()) {
+            SearchRequest request = new SearchRequest(q, CASE, null, 10);
+            SearchResult a = embedded.search(request);
+            SearchResult b = solr.search(request);
+            assertEquals(a.total(), b.total(), q);
+            assertEquals(a.relaxed(), b.relaxed(), q);
+            assertEquals(a.facets(), b.facets(), q);
+            assertEquals(ids(a), ids(b), q);
+            for (int i = 0; i < a.hits().size(); i++) {
+                SearchHit x = a.hits().get(i);
+                SearchHit y = b.hits().get(i);
+                assertEquals(List.of(x.start(), x.end(), x.page()), List.of(y.start(), y.end(), y.page()), q);
+                assertEquals(x.matches(), y.matches(), q + " " + x.passageId());
+                assertEquals(x.fragments(), y.fragments(), q + " " + x.passageId());
+                assertEquals(x.score(), y.score(), 1e-4, q + " " + x.passageId());
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theSameFacetFiltersOrdersAndPages() throws Exception {
+        for (SearchRequest r : List.of(
+                new SearchRequest("barnevern", null, null, 5, 5, SearchRequest.Order.RELEVANCE),
+                new SearchRequest("plan", CASE, "klientdokumentasjon", 10, 0, SearchRequest.Order.DOCUMENT),
+                new SearchRequest("oppfølging", null, null, 10, 0, SearchRequest.Order.DATE),
+                new SearchRequest("tiltak", null, null, 10).withFilters(Map.of("tjeneste", List.of("barnevern", "nav"),
+                        "sitat", List.of("nei"))))) {
+            SearchResult a = embedded.search(r);
+            SearchResult b = solr.search(r);
+            assertEquals(a.total(), b.total(), r.toString());
+            assertEquals(a.facets(), b.facets(), r.toString());
+            assertEquals(ids(a), ids(b), r.toString());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theSameDocumentsNeighboursAndMarks() throws Exception {
+        SearchHit hit = embedded.search(new SearchRequest("ettervern", CASE, null, 1)).hits().get(0);
+        assertEquals(embedded.document(CASE, hit.docId()), solr.document(CASE, hit.docId()));
+        assertEquals(embedded.passagesOf(CASE, hit.docId()), solr.passagesOf(CASE, hit.docId()));
+        assertEquals(embedded.context(hit.passageId(), 2, 2), solr.context(hit.passageId(), 2, 2));
+        assertEquals(embedded.passage(hit.passageId()), solr.passage(hit.passageId()));
+        List<EvidenceIndex.Mark> marks = embedded.marks(CASE, hit.docId(), "ettervern NAV");
+        assertFalse(marks.isEmpty());
+        assertEquals(marks, solr.marks(CASE, hit.docId(), "ettervern NAV"));
+        SearchResult like = solr.moreLikeThis(hit.passageId(), 5);
+        assertFalse(like.hits().isEmpty(), "more like this finds passages");
+        assertTrue(like.hits().stream().noneMatch(h -> h.passageId().equals(hit.passageId())), "itself left out");
+        assertTrue(like.hits().stream().allMatch(h -> h.caseId().equals(CASE)));
+    }
+
+    @Test
+    @Order(5)
+    void aNodeStoppedMidIngestion() throws Exception {
+        // The sample's text and HTML files (quick to extract), as a bundle of their own.
+        Path bundle = Files.createTempDirectory("evidens-failover-bundle");
+        int copied = 0;
+        try (Stream<Path> files = Files.walk(sample.bundle())) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".html")).toList()) {
+                copied++;
+                Path to = bundle.resolve(sample.bundle().relativize(p).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(p, to);
+            }
+        }
+        AtomicBoolean stopped = new AtomicBoolean();
+        List<ReceiptFile> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        ProgressListener stopAfterFirst = new ProgressListener() {
+            @Override
+            public void started(int files) {
+                // the node goes down once some files are in
+            }
+
+            @Override
+            public void fileDone(ReceiptFile file) {
+                done.add(file);
+                if (stopped.compareAndSet(false, true)) {
+                    try {
+                        cluster.stopNode(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public void finished() {
+                // the receipt is checked below
+            }
+        };
+        Receipt receipt = new Ingestion(solrHome).ingest("failover", "Fjordvik", bundle, stopAfterFirst);
+        SampleHome.delete(bundle);
+        assertTrue(stopped.get());
+        assertEquals(copied, receipt.files().size(), "every file accounted for");
+        assertEquals(0, receipt.counts().failed(), receipt.files().toString());
+        assertEquals(copied, receipt.counts().indexed() + receipt.counts().duplicate());
+        assertEquals(copied, done.size());
+        // Searches answer from the replicas on the node left, with the same hits as before.
+        for (String q : List.of("ansvarsgruppe", "ettervern NAV")) {
+            assertEquals(ids(embedded.search(new SearchRequest(q, CASE, null, 10))),
+                    ids(solr.search(new SearchRequest(q, CASE, null, 10))), q);
+            assertFalse(solr.search(new SearchRequest(q, "failover", null, 10)).hits().isEmpty(), q);
+        }
+    }
+
+    private static List<String> ids(SearchResult r) {
+        return r.hits().stream().map(SearchHit::passageId).toList();
+    }
+}

@@ -1,0 +1,173 @@
+package no.evidens.solr;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrException;
+
+import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.NoIndexException;
+import no.evidens.index.PassageSchema;
+import no.evidens.index.QueryLanguage;
+import no.evidens.index.QuerySyntaxException;
+import no.evidens.index.SearchHit;
+import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
+
+/**
+ * The evidence index on a SolrCloud collection, with the embedded index's answers: Solr finds, ranks and
+ * counts (the query built by the Evidens plugin, the collection's own term statistics); the hits are
+ * highlighted here, on their text, by the embedded index's highlighter. Thread-safe.
+ */
+public final class SolrEvidenceIndex implements EvidenceIndex {
+    private static final int MAX_ROWS = 10_000;
+
+    private final SolrNodes nodes;
+    private final String collection;
+    private final Analyzer queryAnalyzer;
+    private final SolrSearches searches;
+
+    /**
+     * A searcher over the collection at {@code target}.
+     *
+     * @param queryAnalyzer what queries are read with for highlighting (the nodes' plugin reads them alike)
+     */
+    public SolrEvidenceIndex(SolrTarget target, Analyzer queryAnalyzer) {
+        this.nodes = new SolrNodes(target);
+        this.collection = target.collection();
+        this.queryAnalyzer = queryAnalyzer;
+        this.searches = new SolrSearches();
+    }
+
+    @Override
+    public boolean hasIndex() {
+        return nodes.hasCollection();
+    }
+
+    private QueryResponse query(SolrQuery q) throws IOException {
+        if (!hasIndex()) {
+            throw new NoIndexException("SolrCloud " + nodes.target() + " (run evidens solr init, then ingest)");
+        }
+        try {
+            return new QueryResponse(nodes.request(new QueryRequest(q, org.apache.solr.client.solrj.SolrRequest.METHOD.POST),
+                    collection), null);
+        } catch (SolrException e) {
+            if (e.code() == 400) {
+                throw new QuerySyntaxException(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) throws IOException {
+        long t0 = System.nanoTime();
+        Query strictQuery = QueryLanguage.read(request.query(), queryAnalyzer, false);
+        QueryResponse strict = query(searches.search(request, false));
+        if (strict.getResults().getNumFound() > 0 || !QueryLanguage.relaxable(request.query())) {
+            return result(request.query(), strict, strictQuery, t0, false);
+        }
+        QueryResponse relaxed = query(searches.search(request, true));
+        return result(request.query(), relaxed, QueryLanguage.read(request.query(), queryAnalyzer, true), t0, true);
+    }
+
+    private SearchResult result(String label, QueryResponse r, Query highlightFor, long t0, boolean relaxed) throws IOException {
+        List<SearchHit> hits = new ArrayList<>();
+        for (SolrDocument d : r.getResults()) {
+            hits.add(QueryLanguage.highlighted(SolrFields.toHit(d), SolrFields.documentFacets(d), highlightFor, queryAnalyzer));
+        }
+        return new SearchResult(label, r.getResults().getNumFound(), (System.nanoTime() - t0) / 1_000_000, hits,
+                SolrSearches.facets(r), relaxed);
+    }
+
+    private List<SearchHit> plainHits(SolrQuery q) throws IOException {
+        List<SearchHit> out = new ArrayList<>();
+        for (SolrDocument d : query(q).getResults()) {
+            out.add(SolrFields.toHit(d));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<SearchHit> passage(String passageId) throws IOException {
+        return plainHits(SolrSearches.passages(List.of(passageId))).stream().findFirst();
+    }
+
+    @Override
+    public List<SearchHit> passagesOf(String caseId, String docId) throws IOException {
+        return plainHits(SolrSearches.ofDocument(caseId, docId, MAX_ROWS));
+    }
+
+    @Override
+    public List<SearchHit> context(String passageId, int before, int after) throws IOException {
+        if (passage(passageId).isEmpty()) {
+            throw new IllegalArgumentException("no passage " + passageId + " in the index (ids look like case/document/number)");
+        }
+        int slash = passageId.lastIndexOf('/');
+        String prefix = passageId.substring(0, slash + 1);
+        int n = Integer.parseInt(passageId.substring(slash + 1));
+        List<String> ids = new ArrayList<>();
+        for (int i = Math.max(0, n - before); i <= n + after; i++) {
+            ids.add(prefix + i);
+        }
+        List<SearchHit> found = new ArrayList<>(plainHits(SolrSearches.passages(ids)));
+        found.sort(Comparator.comparingInt(h -> Integer.parseInt(h.passageId().substring(h.passageId().lastIndexOf('/') + 1))));
+        return found;
+    }
+
+    @Override
+    public SearchResult moreLikeThis(String passageId, int limit) throws IOException {
+        long t0 = System.nanoTime();
+        Optional<SearchHit> like = passage(passageId);
+        if (like.isEmpty()) {
+            throw new IllegalArgumentException("no passage " + passageId + " in the index (ids look like case/document/number)");
+        }
+        QueryResponse r = query(SolrSearches.moreLikeThis(like.get(), limit));
+        // Highlighted for the passage's own words, as the embedded index highlights its like-this query.
+        Query words;
+        try {
+            words = QueryLanguage.read(SolrSearches.plainWords(like.get().text()), queryAnalyzer, true);
+        } catch (QuerySyntaxException onlyStopWords) {
+            words = new org.apache.lucene.search.MatchNoDocsQuery();
+        }
+        SearchResult found = result("like:" + passageId, r, words, t0, false);
+        return new SearchResult(found.query(), found.total(), found.tookMs(), found.hits(), found.facets());
+    }
+
+    @Override
+    public List<Mark> marks(String caseId, String docId, String queryText) throws IOException {
+        Query query = QueryLanguage.read(queryText, queryAnalyzer, false);
+        List<Mark> out = new ArrayList<>();
+        for (SolrDocument d : query(SolrSearches.matchesIn(caseId, docId, queryText, MAX_ROWS)).getResults()) {
+            out.addAll(QueryLanguage.marks(SolrFields.toHit(d), SolrFields.documentFacets(d), query, queryAnalyzer));
+        }
+        return out.stream().distinct().sorted(Comparator.comparingInt(Mark::start)).toList();
+    }
+
+    @Override
+    public Optional<IndexedDocument> document(String caseId, String docId) throws IOException {
+        SolrDocumentList found = query(SolrSearches.document(caseId, docId)).getResults();
+        return found.isEmpty() ? Optional.empty() : Optional.of(SolrFields.toIndexedDocument(found.get(0)));
+    }
+
+    @Override
+    public void close() throws IOException {
+        nodes.close();
+    }
+
+    /** The term kind:passage, for requests built elsewhere in the module. */
+    static String passagesOnly() {
+        return "{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_PASSAGE;
+    }
+}

@@ -1,0 +1,184 @@
+package no.evidens.solr;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
+
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.Passage;
+import no.evidens.index.PassageSchema;
+import no.evidens.index.SearchHit;
+
+/**
+ * The evidence index's fields on Solr ({@code configset/schema.xml}): the same names, values and analysis
+ * as {@link PassageSchema}'s Lucene documents, so that the Evidens query plugin's queries match alike. The
+ * unique key routes by case ({@code case!id}), so a case's entries live on one shard; the facet counts come
+ * from docValues fields {@code f_<dimension>} holding exactly the labels the embedded index counts.
+ */
+final class SolrFields {
+    static final String UID = "uid";
+    /** The facet field of each dimension of {@link PassageSchema#FACET_DIMS}. */
+    static final Map<String, String> FACET_FIELDS = Map.of(PassageSchema.TYPE, "f_type", PassageSchema.CASE, "f_case",
+            PassageSchema.INDICATOR, "f_indicator", PassageSchema.LAW, "f_lov", PassageSchema.HAS_QUOTE, "f_sitat",
+            PassageSchema.MUNICIPALITY, "f_kommune", PassageSchema.SERVICE, "f_tjeneste", PassageSchema.YEAR, "f_aar");
+    /** What a hit needs. */
+    static final String HIT_FIELDS = String.join(",", PassageSchema.ID, PassageSchema.CASE, PassageSchema.DOC,
+            PassageSchema.FILE, PassageSchema.TYPE, PassageSchema.TITLE, PassageSchema.HEADING, PassageSchema.PAGE,
+            PassageSchema.START, PassageSchema.END, PassageSchema.TEXT, PassageSchema.QUOTE, PassageSchema.INDICATOR,
+            PassageSchema.LAW, PassageSchema.MUNICIPALITY, PassageSchema.SERVICE, PassageSchema.YEAR);
+    /** What a hit that was searched for needs. */
+    static final String SCORED_HIT_FIELDS = HIT_FIELDS + ",score";
+
+    private SolrFields() {
+    }
+
+    static String uid(String caseId, String id) {
+        return caseId + "!" + id;
+    }
+
+    static String docKey(String caseId, String docId) {
+        return caseId + "/" + docId;
+    }
+
+    /** A document and its passages, the Solr entries of one unit. */
+    static List<SolrInputDocument> block(IndexedDocument doc, List<Passage> passages) {
+        List<SolrInputDocument> out = new ArrayList<>(passages.size() + 1);
+        for (Passage p : passages) {
+            out.add(passage(p));
+        }
+        out.add(document(doc));
+        return out;
+    }
+
+    static SolrInputDocument passage(Passage p) {
+        SolrInputDocument d = new SolrInputDocument();
+        d.setField(UID, uid(p.caseId(), p.passageId()));
+        d.setField(PassageSchema.KIND, PassageSchema.KIND_PASSAGE);
+        d.setField(PassageSchema.ID, p.passageId());
+        d.setField(PassageSchema.CASE, p.caseId());
+        d.setField(PassageSchema.DOC, p.docId());
+        d.setField(PassageSchema.DOC_KEY, docKey(p.caseId(), p.docId()));
+        d.setField(PassageSchema.FILE, p.file());
+        d.setField(PassageSchema.TYPE, p.type().toLowerCase(Locale.ROOT));
+        d.setField(PassageSchema.TITLE, p.title());
+        d.setField(PassageSchema.HEADING, p.heading());
+        d.setField(PassageSchema.PAGE, p.page());
+        d.setField(PassageSchema.START, p.start());
+        d.setField(PassageSchema.END, p.end());
+        d.setField(PassageSchema.SORT_FILE, p.file());
+        d.setField(PassageSchema.SORT_START, (long) p.start());
+        d.setField(PassageSchema.TEXT, p.text());
+        d.setField(PassageSchema.PARTS, p.text());
+        addAll(d, PassageSchema.QUOTE, p.quotes());
+        addAll(d, PassageSchema.INDICATOR, p.indicators());
+        addAll(d, PassageSchema.INDICATOR_QUERY, lower(p.indicators()));
+        addAll(d, FACET_FIELDS.get(PassageSchema.INDICATOR), p.indicators());
+        addAll(d, PassageSchema.LAW, lower(p.laws()));
+        addAll(d, FACET_FIELDS.get(PassageSchema.LAW), p.laws());
+        String hasQuote = p.hasQuote() ? PassageSchema.YES : PassageSchema.NO;
+        d.setField(PassageSchema.HAS_QUOTE, hasQuote);
+        d.setField(FACET_FIELDS.get(PassageSchema.HAS_QUOTE), hasQuote);
+        String date = p.documentFacets().get(PassageSchema.DATE);
+        if (date != null && date.strip().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            try {
+                String day = date.strip().substring(0, 10);
+                d.setField(PassageSchema.SORT_DATE, java.time.LocalDate.parse(day).toEpochDay());
+                d.setField(PassageSchema.DATE, day);
+            } catch (java.time.format.DateTimeParseException notADate) {
+                // an unreadable date is no date: the passage sorts last, as in the embedded index
+            }
+        }
+        for (Map.Entry<String, String> f : p.documentFacets().entrySet()) {
+            if (PassageSchema.DOCUMENT_FACETS.contains(f.getKey()) && f.getValue() != null && !f.getValue().isBlank()) {
+                String value = f.getValue().strip().toLowerCase(Locale.ROOT);
+                d.setField(f.getKey(), value);
+                d.setField(FACET_FIELDS.get(f.getKey()), value);
+            }
+        }
+        d.setField(FACET_FIELDS.get(PassageSchema.TYPE), p.type());
+        d.setField(FACET_FIELDS.get(PassageSchema.CASE), p.caseId());
+        return d;
+    }
+
+    static SolrInputDocument document(IndexedDocument doc) {
+        SolrInputDocument d = new SolrInputDocument();
+        String id = doc.caseId() + "/" + doc.docId();
+        d.setField(UID, uid(doc.caseId(), id));
+        d.setField(PassageSchema.KIND, PassageSchema.KIND_DOCUMENT);
+        d.setField(PassageSchema.ID, id);
+        d.setField(PassageSchema.DOC_KEY, docKey(doc.caseId(), doc.docId()));
+        d.setField(PassageSchema.CASE, doc.caseId());
+        d.setField(PassageSchema.DOC, doc.docId());
+        d.setField(PassageSchema.FILE, doc.file());
+        d.setField(PassageSchema.TYPE, doc.type());
+        d.setField(PassageSchema.TITLE, doc.title());
+        d.setField(PassageSchema.SHA256, doc.sha256());
+        d.setField(PassageSchema.MEDIA_TYPE, doc.mediaType());
+        d.setField(PassageSchema.DOC_TEXT, doc.text());
+        d.setField(PassageSchema.PAGE_STARTS, doc.pageStarts().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        if (doc.normaliserVersion() != null) {
+            d.setField(PassageSchema.NORMALISER, doc.normaliserVersion());
+        }
+        return d;
+    }
+
+    static IndexedDocument toIndexedDocument(SolrDocument d) {
+        List<Integer> pageStarts = java.util.Arrays.stream(str(d, PassageSchema.PAGE_STARTS).split(","))
+                .map(Integer::valueOf).toList();
+        return new IndexedDocument(str(d, PassageSchema.DOC), str(d, PassageSchema.CASE), str(d, PassageSchema.FILE),
+                str(d, PassageSchema.TYPE), str(d, PassageSchema.TITLE), str(d, PassageSchema.SHA256),
+                str(d, PassageSchema.MEDIA_TYPE), str(d, PassageSchema.DOC_TEXT), pageStarts, str(d, PassageSchema.NORMALISER));
+    }
+
+    /** The document facets of a passage entry (kommune, tjeneste, år), which a query may name. */
+    static Map<String, String> documentFacets(SolrDocument d) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String dim : PassageSchema.DOCUMENT_FACETS) {
+            String v = str(d, dim);
+            if (v != null) {
+                out.put(dim, v);
+            }
+        }
+        return out;
+    }
+
+    /** A passage entry as a hit, not highlighted; its score when it was searched for, else 0 (as embedded). */
+    static SearchHit toHit(SolrDocument d) {
+        Object score = d.getFieldValue("score");
+        return new SearchHit(str(d, PassageSchema.ID), str(d, PassageSchema.CASE), str(d, PassageSchema.DOC),
+                str(d, PassageSchema.FILE), str(d, PassageSchema.TYPE), str(d, PassageSchema.TITLE), str(d, PassageSchema.HEADING),
+                num(d, PassageSchema.PAGE), num(d, PassageSchema.START), num(d, PassageSchema.END), str(d, PassageSchema.TEXT),
+                score instanceof Number n ? n.floatValue() : 0, strs(d, PassageSchema.QUOTE), strs(d, PassageSchema.INDICATOR),
+                strs(d, PassageSchema.LAW), List.of(), List.of());
+    }
+
+    private static void addAll(SolrInputDocument d, String field, Collection<String> values) {
+        for (String v : values) {
+            d.addField(field, v);
+        }
+    }
+
+    private static List<String> lower(List<String> values) {
+        return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static String str(SolrDocument d, String field) {
+        Object v = d.getFirstValue(field);
+        return v == null ? null : v.toString();
+    }
+
+    private static int num(SolrDocument d, String field) {
+        return ((Number) d.getFirstValue(field)).intValue();
+    }
+
+    private static List<String> strs(SolrDocument d, String field) {
+        Collection<Object> values = d.getFieldValues(field);
+        return values == null ? List.of() : values.stream().map(Object::toString).toList();
+    }
+}

@@ -1,0 +1,154 @@
+package no.evidens.solr;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.response.FacetField;
+import org.apache.solr.client.solrj.response.QueryResponse;
+
+import no.evidens.index.PassageSchema;
+import no.evidens.index.SearchHit;
+import no.evidens.index.SearchRequest;
+
+/**
+ * The Solr requests behind {@link SolrEvidenceIndex}: filters, sort orders and facets as the embedded
+ * index applies them (facet filters tagged, and each dimension counted without its own filter, as Lucene's
+ * DrillSideways counts), and the facet counts read back per dimension.
+ */
+final class SolrSearches {
+    /** How many values of one dimension are counted and reported (as embedded). */
+    private static final int TOP_VALUES = 100;
+    /** Between the values of one facet filter: a character no value holds. */
+    private static final char SEPARATOR = '\u001f';
+    private static final String RELEVANCE = "score desc," + PassageSchema.SORT_FILE + " asc," + PassageSchema.SORT_START + " asc";
+    private static final String IN_DOCUMENT_ORDER = PassageSchema.SORT_FILE + " asc," + PassageSchema.SORT_START + " asc";
+    private static final String BY_DATE = PassageSchema.SORT_DATE + " asc," + IN_DOCUMENT_ORDER;
+    private static final String BY_START = PassageSchema.SORT_START + " asc";
+
+    static String term(String field, String value) {
+        return "{!term f=" + field + "}" + value;
+    }
+
+    /** The search for a request: every word required, or ({@code anyWord}) any word enough. */
+    SolrQuery search(SearchRequest request, boolean anyWord) {
+        SolrQuery q = new SolrQuery("{!evidens" + (anyWord ? " op=OR" : "") + " v=$qq}");
+        q.set("qq", request.query());
+        q.addFilterQuery(SolrEvidenceIndex.passagesOnly());
+        if (request.caseId() != null) {
+            q.addFilterQuery(term(PassageSchema.CASE, request.caseId()));
+        }
+        if (request.type() != null) {
+            q.addFilterQuery(term(PassageSchema.TYPE, request.type().toLowerCase(Locale.ROOT)));
+        }
+        request.filters().forEach((dim, values) -> {
+            String field = dim.equals(PassageSchema.INDICATOR) ? PassageSchema.INDICATOR_QUERY : dim;
+            List<String> terms = values.stream()
+                    .map(v -> dim.equals(PassageSchema.CASE) ? v.strip() : v.strip().toLowerCase(Locale.ROOT)).toList();
+            String param = "fv." + SolrFields.FACET_FIELDS.get(dim);
+            q.set(param, String.join(String.valueOf(SEPARATOR), terms));
+            q.addFilterQuery("{!terms tag=" + SolrFields.FACET_FIELDS.get(dim) + " f=" + field + " separator='" + SEPARATOR
+                    + "' v=$" + param + "}");
+        });
+        q.set("sort", switch (request.order()) {
+            case DOCUMENT -> IN_DOCUMENT_ORDER;
+            case DATE -> BY_DATE;
+            case RELEVANCE -> RELEVANCE;
+        });
+        q.setStart(request.offset());
+        q.setRows(request.limit());
+        q.setFields(SolrFields.SCORED_HIT_FIELDS);
+        withFacets(q);
+        return q;
+    }
+
+    private static void withFacets(SolrQuery q) {
+        q.setFacet(true);
+        q.setFacetMinCount(1);
+        q.setFacetLimit(TOP_VALUES);
+        q.setFacetSort("count");
+        for (String dim : PassageSchema.FACET_DIMS) {
+            String field = SolrFields.FACET_FIELDS.get(dim);
+            q.addFacetField("{!ex=" + field + " key=" + field + "}" + field);
+        }
+    }
+
+    /** Counts per dimension, in {@link PassageSchema#FACET_DIMS} order, as the embedded index reports them. */
+    static Map<String, Map<String, Integer>> facets(QueryResponse r) {
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+        for (String dim : PassageSchema.FACET_DIMS) {
+            Map<String, Integer> values = new LinkedHashMap<>();
+            FacetField f = r.getFacetField(SolrFields.FACET_FIELDS.get(dim));
+            if (f != null && f.getValues() != null) {
+                for (FacetField.Count c : f.getValues()) {
+                    values.put(c.getName(), (int) c.getCount());
+                }
+            }
+            out.put(dim, values);
+        }
+        return out;
+    }
+
+    /** The passages with these ids. */
+    static SolrQuery passages(List<String> ids) {
+        SolrQuery q = new SolrQuery("*:*");
+        q.addFilterQuery(SolrEvidenceIndex.passagesOnly());
+        q.set("evidensIds", String.join(String.valueOf(SEPARATOR), ids));
+        q.addFilterQuery("{!terms f=" + PassageSchema.ID + " separator='" + SEPARATOR + "' v=$evidensIds}");
+        q.setRows(Math.max(1, ids.size()));
+        q.setFields(SolrFields.HIT_FIELDS);
+        q.set("sort", BY_START);
+        return q;
+    }
+
+    /** A document's passages, in document order. */
+    static SolrQuery ofDocument(String caseId, String docId, int rows) {
+        SolrQuery q = new SolrQuery("*:*");
+        q.addFilterQuery(SolrEvidenceIndex.passagesOnly());
+        q.addFilterQuery(term(PassageSchema.DOC_KEY, SolrFields.docKey(caseId, docId)));
+        q.setRows(rows);
+        q.setFields(SolrFields.HIT_FIELDS);
+        q.set("sort", BY_START);
+        return q;
+    }
+
+    /** The passages of a document that a query matches. */
+    static SolrQuery matchesIn(String caseId, String docId, String queryText, int rows) {
+        SolrQuery q = ofDocument(caseId, docId, rows);
+        q.setQuery("{!evidens v=$qq}");
+        q.set("qq", queryText);
+        return q;
+    }
+
+    /** The whole document's entry. */
+    static SolrQuery document(String caseId, String docId) {
+        SolrQuery q = new SolrQuery("*:*");
+        q.addFilterQuery(term(PassageSchema.KIND, PassageSchema.KIND_DOCUMENT));
+        q.addFilterQuery(term(PassageSchema.ID, caseId + "/" + docId));
+        q.setRows(1);
+        q.setFields("*");
+        return q;
+    }
+
+    /** Passages like {@code like} in its case (Solr's MoreLikeThis on the text, as Lucene's embedded), itself left out. */
+    static SolrQuery moreLikeThis(SearchHit like, int limit) {
+        SolrQuery q = new SolrQuery("{!mlt qf=" + PassageSchema.TEXT + " mintf=1 mindf=1 minwl=3}"
+                + SolrFields.uid(like.caseId(), like.passageId()));
+        q.addFilterQuery(SolrEvidenceIndex.passagesOnly());
+        q.addFilterQuery(term(PassageSchema.CASE, like.caseId()));
+        q.addFilterQuery("{!bool filter='*:*' must_not=$notSelf}");
+        q.set("notSelf", term(PassageSchema.ID, like.passageId()));
+        q.setRows(limit);
+        q.setFields(SolrFields.SCORED_HIT_FIELDS);
+        q.set("sort", RELEVANCE);
+        withFacets(q);
+        return q;
+    }
+
+    /** A passage's text as plain words for the query language (operators and syntax left out). */
+    static String plainWords(String text) {
+        return text.replaceAll("[^\\p{L}\\p{N}]+", " ").toLowerCase(Locale.ROOT).strip();
+    }
+}
