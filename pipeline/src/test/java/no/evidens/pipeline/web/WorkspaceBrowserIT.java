@@ -194,6 +194,22 @@ class WorkspaceBrowserIT {
             assertTrue(report.contains("«" + QUOTE + "»"), report);
             assertTrue(report.contains("barnevernloven § 15-8"), report);
         }
+
+        // Review: send to review, approve (the one local user leads the case); the finding is locked
+        driver.findElement(By.cssSelector("#finding-avvik-1 button[data-step='submit']")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("sendt til gjennomgang"));
+        driver.findElement(By.cssSelector("#finding-avvik-1 button[data-step='approve']")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("er godkjent"));
+        assertTrue(driver.findElement(By.id("finding-avvik-1")).getText().contains("godkjent og låst"));
+
+        // The audit trail of the case: the search, the export and the review steps, the chain intact
+        driver.findElement(By.cssSelector("a[data-nav='spor']")).click();
+        WebElement trail = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-table")));
+        assertTrue(driver.findElement(By.id("audit-intact")).getText().contains("uendret"));
+        for (String action : List.of("Søkte", "Eksporterte", "Sendte funn til gjennomgang", "Godkjente funn")) {
+            assertTrue(trail.getText().contains(action), action + " in " + trail.getText());
+        }
+        shot("7-audit-trail");
     }
 
     /** Selects the first occurrence of a text inside an element, across the element's text nodes (marks included). */
