@@ -101,7 +101,8 @@ final class FindingsResource implements Routes.Resource {
     }
 
     private void review(Exchange x, String caseId, String ref, ReviewStep step) throws IOException {
-        x.access().require(caseId, Permission.WRITE_FINDINGS);
+        // Approving is the lead's alone (403 for anyone else); the store checks the rest of the step.
+        x.access().require(caseId, step == ReviewStep.APPROVE ? Permission.APPROVE : Permission.WRITE_FINDINGS);
         JsonNode body = x.header("Content-Type") == null && x.contentLength() <= 0 ? Json.mapper().createObjectNode() : x.jsonBody();
         Integer version = version(x, new JsonFields(body, "version"));
         try {

@@ -101,6 +101,15 @@ class AccessMatrixIT {
                 Map.of("text", "Ny ordlyd")), expect(200, 200, 200, 403, 403, 403));
         add(calls, expected, "PATCH /api/findings title", (u, r, i) -> u.json("PATCH", "/api/findings/" + c + "/" + r,
                 Map.of("title", "Ny tittel")), expect(200, 200, 403, 403, 403, 403));
+        add(calls, expected, "GET /api/cases/{case}/audit", (u, r, i) -> u.get("/api/cases/" + c + "/audit"),
+                expect(200, 403, 403, 403, 403, 403));
+        add(calls, expected, "POST /api/findings/{case}/{ref}/submit", (u, r, i) -> u.json("POST", "/api/findings/" + c + "/" + r + "/submit",
+                Map.of()), expect(200, 200, 403, 403, 403, 403));
+        add(calls, expected, "POST /api/findings/{case}/{ref}/approve", (u, r, i) -> u.json("POST", "/api/findings/" + c + "/" + r + "/approve",
+                Map.of()), expect(200, 403, 403, 403, 403, 403));
+        // The lead reopens the approved finding; the auditor takes back the one still in review.
+        add(calls, expected, "POST /api/findings/{case}/{ref}/reopen", (u, r, i) -> u.json("POST", "/api/findings/" + c + "/" + r + "/reopen",
+                Map.of()), expect(200, 200, 403, 403, 403, 403));
         add(calls, expected, "POST /api/findings/{case}/{ref}/evidence", (u, r, i) -> u.json("POST", "/api/findings/" + c + "/" + r + "/evidence",
                 Map.of("passageId", passageId)), expect(201, 201, 403, 403, 403, 403));
         add(calls, expected, "PATCH /api/evidence/{case}/{id}", (u, r, i) -> u.json("PATCH", "/api/evidence/" + c + "/" + i,
