@@ -139,7 +139,16 @@ public final class TikaExtractor implements Extractor {
                 // (Tika runs OCR on an image as the image's embedded content: keep that.)
                 context.set(EmbeddedDocumentExtractor.class, SKIP_EMBEDDED);
             }
-            parser.parse(in, handler, metadata, context);
+            // A picture to OCR is read from a cleaned copy (OcrImage); its type stays the original's.
+            Path cleaned = ocr && "image".equals(type.getType()) ? OcrImage.cleaned(file) : null;
+            try (TikaInputStream picture = cleaned == null ? null : TikaInputStream.get(cleaned)) {
+                parser.parse(picture == null ? in : picture, handler, metadata, context);
+            } finally {
+                if (cleaned != null) {
+                    Files.deleteIfExists(cleaned);
+                    metadata.set(Metadata.CONTENT_TYPE, type.toString());
+                }
+            }
         } catch (EncryptedDocumentException e) {
             throw new ExtractionException("the file is encrypted or password-protected", e);
         } catch (SAXException e) {
