@@ -61,8 +61,11 @@ public final class TextNormaliser {
         return new NormalisedText(folded.text(), folded.pageStarts(), PageFurniture.remaining(folded));
     }
 
-    /** Marks that a speck gives and that never stand alone as a word in running text. */
-    private static final java.util.regex.Pattern NOISE_MARKS = java.util.regex.Pattern.compile("(?<=\\s|^)['`´\":;.,*|_~^]+(?=\\s|$)");
+    /**
+     * Marks that a speck gives and that never stand alone as a word in running text ("|" may: a table
+     * drawn with bars).
+     */
+    private static final java.util.regex.Pattern NOISE_MARKS = java.util.regex.Pattern.compile("(?<=\\s|^)['`´\":;.,*_~^]+(?=\\s|$)");
 
     /** Edits that remove the lines holding no letter or digit, and lone noise marks between words. */
     private static TextEdits noiseLines(String text) {
