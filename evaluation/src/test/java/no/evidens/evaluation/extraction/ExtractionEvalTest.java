@@ -20,6 +20,20 @@ class ExtractionEvalTest {
     }
 
     @Test
+    void differencesNameTheWordsThatCameOutWrongWithTheWordBefore() {
+        assertEquals(List.of("[∅ → Side 1]", "ved [Nav-kontoret → Navkontoret]"),
+                WordErrorRate.differences("Tilsyn ved Nav-kontoret i kommunen", "Side 1 Tilsyn ved Navkontoret i kommunen", 10));
+        assertEquals(List.of(), WordErrorRate.differences("same words", "same\nwords", 10));
+    }
+
+    @Test
+    void aReportAsWordHasOneParagraphPerBlockAndExpectsNoHeaderOrFooter() throws Exception {
+        ReportDocx.Rendered docx = ReportDocx.render("Første linje\nfortsetter.\n\nNytt avsnitt.\n");
+        assertEquals("Første linje fortsetter.\n\nNytt avsnitt.", docx.expectedText());
+        assertTrue(docx.bytes().length > 0);
+    }
+
+    @Test
     void thePrintedTableHasOneRowPerFormatAndATotal() {
         StringWriter out = new StringWriter();
         ExtractionEval.print("t", List.of(

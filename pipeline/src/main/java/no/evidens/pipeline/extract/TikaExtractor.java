@@ -217,7 +217,16 @@ public final class TikaExtractor implements Extractor {
                 // (Tika runs OCR on an image as the image's embedded content: keep that.)
                 context.set(EmbeddedDocumentExtractor.class, children);
             }
-            parser.parse(in, handler, metadata, context);
+            // A picture to OCR is read from a cleaned copy (OcrImage); its type stays the original's.
+            Path cleaned = ocr && base.startsWith("image/") ? OcrImage.cleaned(file) : null;
+            try (TikaInputStream picture = cleaned == null ? null : TikaInputStream.get(cleaned)) {
+                parser.parse(picture == null ? in : picture, handler, metadata, context);
+            } finally {
+                if (cleaned != null) {
+                    Files.deleteIfExists(cleaned);
+                    metadata.set(Metadata.CONTENT_TYPE, detected);
+                }
+            }
         } catch (IOException | SAXException | TikaException | RuntimeException | StackOverflowError e) {
             ExtractionException failure = Failures.of(e, maxChars, detected);
             if (children.found().isEmpty() || failure.reason() == Reason.TEXT_TOO_LONG) {

@@ -61,7 +61,13 @@ public final class TextNormaliser {
         return new NormalisedText(folded.text(), folded.pageStarts(), PageFurniture.remaining(folded));
     }
 
-    /** Edits that remove the lines holding no letter or digit. */
+    /**
+     * Marks that a speck gives and that never stand alone as a word in running text ("|" may: a table
+     * drawn with bars).
+     */
+    private static final java.util.regex.Pattern NOISE_MARKS = java.util.regex.Pattern.compile("(?<=\\s|^)['`´\":;.,*_~^]+(?=\\s|$)");
+
+    /** Edits that remove the lines holding no letter or digit, and lone noise marks between words. */
     private static TextEdits noiseLines(String text) {
         TextEdits edits = new TextEdits();
         int start = 0;
@@ -71,6 +77,11 @@ public final class TextNormaliser {
             String line = text.substring(start, end);
             if (!line.isBlank() && line.codePoints().noneMatch(Character::isLetterOrDigit)) {
                 edits.replace(start, end, "");
+            } else {
+                java.util.regex.Matcher m = NOISE_MARKS.matcher(line);
+                while (m.find()) {
+                    edits.replace(start + m.start(), start + m.end(), "");
+                }
             }
             start = end + 1;
         }

@@ -44,7 +44,7 @@ class TextNormaliserTest {
 
     @Test
     void ocrNoiseLinesAndThePageNumberOfAScannedPictureGo() {
-        NormalisedText t = normaliser.normalise(new Extraction("Kommunen har sikret oppfølging.\n|\n— *\n\nTilsynet er avsluttet.\n\nSide 3\n",
+        NormalisedText t = normaliser.normalise(new Extraction("Kommunen har ' sikret : oppfølging.\n|\n— *\n\nTilsynet er avsluttet.\n\nSide 3\n",
                 List.of(0), "image/png", null));
         assertEquals("Kommunen har sikret oppfølging.\n\nTilsynet er avsluttet.", t.text());
     }
