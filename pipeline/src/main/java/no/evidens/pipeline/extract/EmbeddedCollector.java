@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.apache.poi.poifs.filesystem.DirectoryEntry;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.BoundedInputStream;
 import org.apache.tika.io.TemporaryResources;
@@ -86,6 +87,21 @@ final class EmbeddedCollector implements EmbeddedDocumentExtractor {
         }
         if (depth + 1 > TikaExtractor.MAX_DEPTH) {
             fail(name, null, new ExtractionException(Reason.TOO_DEEP, "more than " + TikaExtractor.MAX_DEPTH + " levels"));
+            return;
+        }
+        Object open = stream instanceof TikaInputStream t ? t.getOpenContainer() : null;
+        if (open instanceof DirectoryEntry dir) {
+            // An OLE document inside another (a message attached to an Outlook message, a workbook in a
+            // Word file): Tika hands over its folder, not its bytes; written out as the file it is.
+            stream = OleFolders.asStream(dir);
+        } else if (open != null) {
+            // A part only its container's own parser can read (a PST mail item): read in place.
+            try {
+                found.add(new Extraction.Embedded(name, null, extractor.extractOpen((TikaInputStream) stream, metadata,
+                        depth + 1), null, null));
+            } catch (ExtractionException e) {
+                fail(name, null, e);
+            }
             return;
         }
         // A bounded copy: an entry that lies about its size is stopped at the container's remaining budget.

@@ -189,6 +189,35 @@ public final class TikaExtractor implements Extractor {
                 layout.marginLines(), layout.drawnHyphens());
     }
 
+    /**
+     * Reads a part that exists only inside its container's parser (a PST mail item), in place, by the
+     * parser for the type its container gave it.
+     */
+    Extraction extractOpen(TikaInputStream in, Metadata metadata, int depth) throws ExtractionException {
+        String type = metadata.get(Metadata.CONTENT_TYPE);
+        if (type != null) {
+            metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, type);
+        }
+        EmbeddedCollector children = new EmbeddedCollector(this, depth, EmbeddedCollector.BOMB_MIN_BYTES);
+        PageTextHandler handler = new PageTextHandler(maxChars);
+        ParseContext context = context();
+        context.set(EmbeddedDocumentExtractor.class, children);
+        try {
+            parser.parse(in, handler, metadata, context);
+        } catch (IOException | SAXException | TikaException | RuntimeException | StackOverflowError e) {
+            throw Failures.of(e, maxChars, type);
+        }
+        String mediaType = metadata.get(Metadata.CONTENT_TYPE);
+        String text = MailHeading.withSubject(handler.text(), metadata,
+                type != null && type.contains("mail") ? "message/rfc822" : mediaType);
+        if (text.isBlank() && children.found().isEmpty()) {
+            throw Failures.noText(mediaType, ocr);
+        }
+        return new Extraction(text, MailHeading.shifted(handler.pageStarts(), text.length() - handler.text().length()),
+                mediaType == null ? "application/octet-stream" : mediaType, metadata.get(TikaCoreProperties.TITLE),
+                children.found(), metadata.get(TikaCoreProperties.CREATED), List.of(), Set.of());
+    }
+
     private MediaType detect(Path file, Metadata metadata) throws ExtractionException {
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
             return parser.getDetector().detect(in, metadata);

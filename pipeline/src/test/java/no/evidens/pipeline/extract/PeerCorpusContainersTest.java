@@ -1,0 +1,58 @@
+package no.evidens.pipeline.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Containers from Apache Tika's own test documents ({@code ../shared/peer-corpus}, read from there, never
+ * copied): documents inside OLE files and PST mailboxes, which Tika hands over as folders, not bytes.
+ */
+class PeerCorpusContainersTest {
+    private final TikaExtractor tika = new TikaExtractor(1_000_000, false);
+
+    private static Path peer(String file) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path p = dir.resolve("shared/peer-corpus/tika-test-documents").resolve(file);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("../shared/peer-corpus is needed for this test: " + file);
+    }
+
+    private static Map<String, Extraction.Embedded> byName(Extraction e) {
+        return e.embedded().stream().collect(Collectors.toMap(Extraction.Embedded::name, Function.identity()));
+    }
+
+    @Test
+    void anOutlookMessageAttachedToAnotherIsReadNotEmpty() throws Exception {
+        Extraction.Embedded attached = byName(tika.extract(peer("microsoft/testMSG_att_msg.msg"))).get("Test Attachment.msg");
+        assertNotNull(attached.extraction(), attached.problem());
+        assertTrue(attached.extraction().text().contains("Nick Booth"), attached.extraction().text());
+    }
+
+    @Test
+    void eachMessageOfAPstMailboxIsADocument() throws Exception {
+        Extraction pst = tika.extract(peer("microsoft/testPST.pst"));
+        assertEquals(7, pst.embedded().size());
+        for (Extraction.Embedded message : pst.embedded()) {
+            assertNotNull(message.extraction(), message.name() + ": " + message.problem());
+        }
+    }
+
+    @Test
+    void aPresentationEmbeddedInAWorkbookIsADocumentOfItsOwn() throws Exception {
+        Extraction.Embedded ppt = byName(tika.extract(peer("microsoft/testEXCEL_embeded.xls"))).get("MBD0003271D.ppt");
+        assertNotNull(ppt.extraction(), ppt.problem());
+        assertTrue(ppt.extraction().text().contains("quick brown fox"), ppt.extraction().text());
+    }
+}
