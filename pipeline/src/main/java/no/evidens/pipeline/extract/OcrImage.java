@@ -26,6 +26,9 @@ final class OcrImage {
     static Path cleaned(Path image) throws IOException {
         BufferedImage in;
         try {
+            if (pixels(image) > MAX_PIXELS) {
+                return null; // too large to clean in memory: Tesseract reads the original as it is
+            }
             in = ImageIO.read(image.toFile());
         } catch (IOException | RuntimeException unreadable) {
             return null;
@@ -38,6 +41,26 @@ final class OcrImage {
         Path out = Files.createTempFile("evidens-ocr", ".png");
         ImageIO.write(median(grey), "png", out.toFile());
         return out;
+    }
+
+    /** Largest picture cleaned (a 200 dpi A3 page is about 8 million pixels); a hostile header may claim far more. */
+    private static final long MAX_PIXELS = 40_000_000L;
+
+    /** The picture's size from its header, without decoding it; 0 when no reader knows the format. */
+    private static long pixels(Path image) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return 0;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                return (long) reader.getWidth(0) * reader.getHeight(0);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     /** Each pixel the median of its 3×3 neighbourhood (edges repeated). */
