@@ -97,8 +97,9 @@ final class EmbeddedCollector implements EmbeddedDocumentExtractor {
         } else if (open != null) {
             // A part only its container's own parser can read (a PST mail item): read in place.
             try {
-                found.add(new Extraction.Embedded(name, null, extractor.extractOpen((TikaInputStream) stream, metadata,
-                        depth + 1), null, null));
+                Extraction read = extractor.extractOpen((TikaInputStream) stream, metadata, depth + 1);
+                // It has no bytes of its own: its identity (and its index entry's hash) is its text's.
+                found.add(new Extraction.Embedded(name, Sha256.ofText(read.text()), read, null, null));
             } catch (ExtractionException e) {
                 fail(name, null, e);
             }
