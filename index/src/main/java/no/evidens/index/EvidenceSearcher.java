@@ -154,7 +154,8 @@ public final class EvidenceSearcher implements EvidenceIndex {
         Map<String, Map<String, Integer>> facets;
         if (request.filters().isEmpty() || s.facetState == null) {
             Query q = request.filters().isEmpty() ? query : FacetFilters.drillDown(query, request.filters());
-            Counted counted = topAndCounts(s, q, n, sort);
+            // A case or type filter leaves few hits: one pass is then cheaper than two.
+            Counted counted = topAndCounts(s, q, n, sort, request.caseId() == null && request.type() == null);
             all = counted.top();
             total = counted.total();
             facets = counted.facets();
@@ -184,16 +185,17 @@ public final class EvidenceSearcher implements EvidenceIndex {
      * scoring and one that finds the page with Lucene's block-max skipping, which never skips a hit that
      * could make the page. Any other search (phrases, prefixes, field order) takes one pass that scores
      * every hit: a phrase's block maxima can fall below a hit's score when compound parts stand at one
-     * place, and skipping by them then lost equal-score hits on a bench index.
+     * place, and skipping by them then lost equal-score hits on a bench index. So does a search whose
+     * filters leave few hits ({@code mayTwoPass} false): there a second pass costs more than skipping saves.
      */
-    private static Counted topAndCounts(IndexSnapshot s, Query query, int n, Sort sort) throws IOException {
+    private static Counted topAndCounts(IndexSnapshot s, Query query, int n, Sort sort, boolean mayTwoPass) throws IOException {
         if (s.facetCounter == null) {
             TopDocs top = s.search(query, n, sort, true);
             return new Counted(top, s.count(query), FacetFilters.counts(null));
         }
         FacetCounter.Counting counting = s.facetCounter.counting();
         TopDocs top;
-        if (sort.getSort()[0] == SortField.FIELD_SCORE && QueryReader.scoresFromTermsOnly(query)) {
+        if (mayTwoPass && sort.getSort()[0] == SortField.FIELD_SCORE && QueryReader.scoresFromTermsOnly(query)) {
             s.search(query, counting);
             top = s.search(query, n, sort, true);
         } else {
@@ -317,7 +319,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
                     .add(new TermQuery(new Term(PassageSchema.CASE, d.get(PassageSchema.CASE))), BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(PassageSchema.ID, passageId)), BooleanClause.Occur.MUST_NOT)
                     .build();
-            Counted counted = topAndCounts(s, query, limit, BY_RELEVANCE);
+            Counted counted = topAndCounts(s, query, limit, BY_RELEVANCE, false);
             return new SearchResult("like:" + passageId, counted.total(), (System.nanoTime() - t0) / 1_000_000,
                     hits(s, like, counted.top().scoreDocs), counted.facets());
         });
