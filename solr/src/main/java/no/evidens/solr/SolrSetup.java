@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -40,12 +42,21 @@ public final class SolrSetup {
      * @param replicas replicas of each shard
      */
     public static Outcome init(SolrTarget target, int shards, int replicas) throws IOException {
+        return init(target, shards, replicas, null);
+    }
+
+    /**
+     * Uploads (or replaces) the config set, with {@code synonyms} (a home's own {@code synonyms.txt}, or null
+     * for the shipped one), and creates the collection unless it exists; an existing collection is reloaded so
+     * that its nodes analyse with the new files.
+     */
+    public static Outcome init(SolrTarget target, int shards, int replicas, Path synonyms) throws IOException {
         try (SolrNodes nodes = new SolrNodes(target)) {
             ConfigSetAdminRequest.Upload upload = new ConfigSetAdminRequest.Upload()
                     .setConfigSetName(CONFIG_SET)
                     .setOverwrite(true)
                     .setCleanup(true);
-            upload.setUploadStream(new ContentStreamBase.ByteArrayStream(configSetZip(), "configset.zip", "application/zip"));
+            upload.setUploadStream(new ContentStreamBase.ByteArrayStream(configSetZip(synonyms), "configset.zip", "application/zip"));
             nodes.request(upload, null);
             boolean created = false;
             if (!nodes.hasCollection()) {
@@ -55,17 +66,20 @@ public final class SolrSetup {
                 nodes.request(create, null);
                 nodes.awaitActive(CREATE_TIMEOUT_MS);
                 created = true;
+            } else {
+                nodes.request(CollectionAdminRequest.reloadCollection(target.collection()), null);
             }
             return new Outcome(CONFIG_SET, target.collection(), created, shards, replicas, nodes.liveNodes());
         }
     }
 
     /** The config set as the zip that Solr's config set API takes. */
-    static byte[] configSetZip() {
+    static byte[] configSetZip(Path synonyms) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (String file : FILES) {
-                try (InputStream in = SolrSetup.class.getResourceAsStream("configset/" + file)) {
+                boolean own = synonyms != null && "synonyms.txt".equals(file);
+                try (InputStream in = own ? Files.newInputStream(synonyms) : SolrSetup.class.getResourceAsStream("configset/" + file)) {
                     if (in == null) {
                         throw new IllegalStateException("the config set file " + file + " is missing from the solr module");
                     }

@@ -23,8 +23,12 @@ import no.evidens.index.PassageSchema;
 /** The config set that {@code evidens solr init} uploads, and the entries the sink writes into it. */
 class ConfigSetTest {
     private static Map<String, String> files() throws IOException {
+        return files(null);
+    }
+
+    private static Map<String, String> files(java.nio.file.Path synonyms) throws IOException {
         Map<String, String> out = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(SolrSetup.configSetZip()))) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(SolrSetup.configSetZip(synonyms)))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 out.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
@@ -40,6 +44,15 @@ class ConfigSetTest {
         assertTrue(files.get("synonyms.txt").contains("=>") || files.get("synonyms.txt").contains(","), "the synonyms");
         assertTrue(files.get("solrconfig.xml").contains(no.evidens.solr.plugin.EvidensQParserPlugin.class.getName()));
         assertTrue(files.get("schema.xml").contains(no.evidens.solr.plugin.SynonymEntryAnalyzer.class.getName()));
+    }
+
+    @Test
+    void aHomesOwnSynonymsReplaceTheShippedOnes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path own = dir.resolve("synonyms.txt");
+        java.nio.file.Files.writeString(own, "kommuneoverlege, smittevernlege\n", StandardCharsets.UTF_8);
+        Map<String, String> files = files(own);
+        assertEquals("kommuneoverlege, smittevernlege\n", files.get("synonyms.txt"));
+        assertEquals(files().get("schema.xml"), files.get("schema.xml"), "only the synonyms change");
     }
 
     @Test

@@ -44,6 +44,10 @@ final class SolrCommand implements Runnable {
                 description = "Replicas of each shard (default: ${DEFAULT-VALUE}).")
         int replicas;
 
+        @Option(names = "--synonyms", paramLabel = "FILE",
+                description = "A synonyms.txt to upload instead of the shipped one (a home's own, as the embedded index uses it).")
+        java.nio.file.Path synonyms;
+
         @Option(names = "--json", description = "Print what was done as JSON.")
         boolean json;
 
@@ -52,14 +56,17 @@ final class SolrCommand implements Runnable {
             if (shards < 1 || shards > 1000 || replicas < 1 || replicas > 10) {
                 throw new IllegalArgumentException("--shards must be between 1 and 1000 and --replicas between 1 and 10");
             }
-            SolrSetup.Outcome o = SolrSetup.init(SolrTarget.parse(address), shards, replicas);
+            if (synonyms != null && !java.nio.file.Files.isRegularFile(synonyms)) {
+                throw new IllegalArgumentException("no file " + synonyms + " (--synonyms)");
+            }
+            SolrSetup.Outcome o = SolrSetup.init(SolrTarget.parse(address), shards, replicas, synonyms);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(o));
             } else {
                 out.printf("config set '%s' uploaded; collection '%s' %s (%d live nodes)%n", o.configSet(), o.collection(),
                         o.created() ? "created with " + o.shards() + " shards × " + o.replicas() + " replicas, routed by case"
-                                : "already there (kept as it is)", o.liveNodes().size());
+                                : "already there (kept, reloaded with the new config set)", o.liveNodes().size());
             }
             out.flush();
             return 0;
