@@ -5,10 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.lucene.analysis.Analyzer;
 
@@ -101,30 +97,8 @@ public final class EngineBench {
 
     /** Writes the generated passages (the same ones for every engine: one seed) and commits; the seconds taken. */
     private double index(CorpusVocabulary vocabulary, EvidenceSink sink) throws Exception {
-        PassageGenerator generator = new PassageGenerator(vocabulary, SearchBench.SEED);
-        AtomicLong nextDoc = new AtomicLong();
-        AtomicLong added = new AtomicLong();
         long t0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> tasks = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                tasks.add(pool.submit(() -> {
-                    while (added.get() < passages) {
-                        PassageGenerator.Generated g = generator.document(nextDoc.getAndIncrement());
-                        sink.add(g.document(), g.passages());
-                        added.addAndGet(g.passages().size());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : tasks) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        sink.commit();
+        SearchBench.write(new PassageGenerator(vocabulary, SearchBench.SEED), sink, passages, threads);
         return (System.nanoTime() - t0) / 1e9;
     }
 

@@ -95,30 +95,10 @@ public final class SearchBench {
         progress.printf(Locale.ROOT, "Indexing %,d generated passages (%d distinct words of the sample corpus) on %d threads …%n",
                 passages, vocabulary.distinctWords(), threads);
         progress.flush();
-        AtomicLong nextDoc = new AtomicLong();
-        AtomicLong added = new AtomicLong();
         long t0 = System.nanoTime();
+        Written written;
         try (EvidenceIndexWriter writer = new EvidenceIndexWriter(dir)) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<?>> tasks = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    tasks.add(pool.submit(() -> {
-                        while (added.get() < passages) {
-                            PassageGenerator.Generated g = generator.document(nextDoc.getAndIncrement());
-                            writer.add(g.document(), g.passages());
-                            added.addAndGet(g.passages().size());
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : tasks) {
-                    f.get();
-                }
-            } finally {
-                pool.shutdown();
-            }
-            writer.commit();
+            written = write(generator, writer, passages, threads);
         }
         double indexSeconds = (System.nanoTime() - t0) / 1e9;
         long bytes = sizeOf(dir);
@@ -167,7 +147,7 @@ public final class SearchBench {
         }
         latencies.add(bareTermQueries(dir, terms));
         latencies.addAll(SearchAblation.run(dir, terms, rounds));
-        return new Report(added.get(), nextDoc.get(), indexSeconds, bytes, segments, latencies,
+        return new Report(written.passages(), written.documents(), indexSeconds, bytes, segments, latencies,
                 Runtime.getRuntime().maxMemory() >> 20, peakHeapMb());
     }
 
@@ -314,5 +294,39 @@ public final class SearchBench {
         out.printf(Locale.ROOT, "Heap: max %,d MB, peak used %,d MB (target ≤ %,d MB: %s)%n", r.maxHeapMb(), r.peakHeapMb(),
                 TARGET_HEAP_MB, r.maxHeapMb() <= TARGET_HEAP_MB ? "met" : "not measured: run with -Xmx1g");
         out.flush();
+    }
+
+    /**
+     * Writes whole generated documents into the sink on {@code threads} threads until {@code passages}
+     * passages are in, then commits (shared by this bench and the engine bench, so both index alike).
+     */
+    static Written write(PassageGenerator generator, no.evidens.index.EvidenceSink sink, int passages, int threads) throws Exception {
+        AtomicLong nextDoc = new AtomicLong();
+        AtomicLong added = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                tasks.add(pool.submit(() -> {
+                    while (added.get() < passages) {
+                        PassageGenerator.Generated g = generator.document(nextDoc.getAndIncrement());
+                        sink.add(g.document(), g.passages());
+                        added.addAndGet(g.passages().size());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : tasks) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        sink.commit();
+        return new Written(added.get(), nextDoc.get());
+    }
+
+    /** How many passages, in how many documents, a bench wrote. */
+    record Written(long passages, long documents) {
     }
 }

@@ -55,6 +55,7 @@ final class MemberCommand implements Runnable {
             try (AccessStore s = AccessStore.open(home.resolve().access())) {
                 s.addMember(caseId(caseId), user, r, "cli:" + ServeCommand.user(by));
             }
+            AuditCommand.service(home).record(ServeCommand.user(by), "member-set", caseId(caseId), "account", user, r.id());
             spec.commandLine().getOut().println(user + " is " + r.id() + " of case " + caseId + ".");
             spec.commandLine().getOut().flush();
             return 0;
@@ -81,6 +82,7 @@ final class MemberCommand implements Runnable {
             if (!removed) {
                 throw new IllegalArgumentException(user + " is not a member of case " + caseId);
             }
+            AuditCommand.service(home).record(ServeCommand.user(null), "member-remove", caseId(caseId), "account", user, null);
             spec.commandLine().getOut().println("Removed " + user + " from case " + caseId + ".");
             spec.commandLine().getOut().flush();
             return 0;

@@ -3,6 +3,7 @@ package no.evidens.pipeline.web;
 import java.util.List;
 import java.util.Map;
 
+import no.evidens.pipeline.findings.AuditService;
 import no.evidens.access.Membership;
 import no.evidens.access.Permission;
 import no.evidens.access.Role;
@@ -15,7 +16,10 @@ import no.evidens.access.Role;
 final class MembersResource implements Routes.Resource {
     private final Accounts accounts;
 
-    MembersResource(Accounts accounts) {
+    private final AuditService audit;
+
+    MembersResource(Accounts accounts, AuditService audit) {
+        this.audit = audit;
         this.accounts = accounts;
     }
 
@@ -31,7 +35,9 @@ final class MembersResource implements Routes.Resource {
             JsonFields b = new JsonFields(x.jsonBody(), "case", "user", "role");
             String caseId = x.access().requireManager(Params.caseId(b.required("case")));
             Role role = Role.of(b.required("role"));
-            x.json(201, view(accounts.addMember(caseId, b.required("user"), role, x.access().user())));
+            Membership added = accounts.addMember(caseId, b.required("user"), role, x.access().user());
+            audit.record(x.access().user(), "member-set", caseId, "account", added.user(), added.role().id());
+            x.json(201, view(added));
         }).delete("/api/members/{case}/{user}", (x, p) -> {
             String caseId = x.access().requireManager(Params.caseId(p.get("case")));
             String user = p.get("user");
@@ -43,6 +49,7 @@ final class MembersResource implements Routes.Resource {
             if (!accounts.removeMember(caseId, user)) {
                 throw ApiError.notFound(user + " er ikke medlem av saken " + caseId);
             }
+            audit.record(x.access().user(), "member-remove", caseId, "account", user, null);
             x.noContent();
         });
     }

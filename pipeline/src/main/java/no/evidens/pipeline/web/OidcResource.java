@@ -11,6 +11,7 @@ import org.eclipse.jetty.http.HttpCookie;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.pipeline.findings.AuditService;
 import no.evidens.access.Account;
 import no.evidens.access.Sessions;
 
@@ -30,7 +31,11 @@ final class OidcResource implements Routes.Resource {
     private final Accounts accounts;
     private final boolean forceSecure;
 
-    OidcResource(Exposure.Oidc settings, String baseUrl, Sessions sessions, Accounts accounts, boolean forceSecure) {
+    private final AuditService audit;
+
+    OidcResource(Exposure.Oidc settings, String baseUrl, Sessions sessions, Accounts accounts, boolean forceSecure,
+                 AuditService audit) {
+        this.audit = audit;
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.oidc = new OidcSignIn(settings, URI.create(base + CALLBACK));
         this.sessions = sessions;
@@ -64,6 +69,7 @@ final class OidcResource implements Routes.Resource {
             throw new ApiError(403, "Du har ingen aktiv konto i Evidens: be en administrator legge deg til (med e-postadressen din)");
         }
         Sessions.Session s = sessions.open(account.get().name());
+        audit.record(account.get().name(), "sign-in", null, "account", account.get().name(), "identity provider");
         boolean secure = forceSecure || x.secure();
         x.cookie(HttpCookie.build(Gate.COOKIE, s.id()).path("/").httpOnly(true).secure(secure)
                 .sameSite(HttpCookie.SameSite.STRICT).maxAge(sessions.absolute().toSeconds()).build());

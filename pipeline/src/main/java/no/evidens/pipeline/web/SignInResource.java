@@ -10,6 +10,7 @@ import org.eclipse.jetty.http.HttpCookie;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.pipeline.findings.AuditService;
 import no.evidens.access.SignIn;
 import no.evidens.access.Sessions;
 
@@ -26,7 +27,10 @@ final class SignInResource implements Routes.Resource {
     private final boolean forceSecure;
     private final boolean oidc;
 
-    SignInResource(Sessions sessions, Accounts accounts, boolean forceSecure, boolean oidc) {
+    private final AuditService audit;
+
+    SignInResource(Sessions sessions, Accounts accounts, boolean forceSecure, boolean oidc, AuditService audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.accounts = accounts;
         this.forceSecure = forceSecure;
@@ -59,6 +63,7 @@ final class SignInResource implements Routes.Resource {
                 Sessions.Session s = sessions.open(o.account().name());
                 x.cookie(cookie(x, s.id(), sessions.absolute()));
                 LOG.info("signed in: {}", o.account().name());
+                audit.record(o.account().name(), "sign-in", null, "account", o.account().name(), "password");
                 x.json(200, Map.of("user", s.user()));
             }
             case WAIT -> {
@@ -67,12 +72,14 @@ final class SignInResource implements Routes.Resource {
             }
             case LOCKED -> {
                 LOG.warn("sign-in refused, account locked: {}", user);
+                audit.record(user, "sign-in-refused", null, "account", user, "locked");
                 x.responseHeader("Retry-After", Long.toString(seconds(o.retryAfter())));
                 throw new ApiError(429, "Kontoen er sperret etter for mange feil forsøk; prøv igjen om "
                         + Math.max(1, seconds(o.retryAfter()) / 60) + " minutter, eller be en administrator sette nytt passord");
             }
             default -> {
                 LOG.info("sign-in failed for a user name");
+                audit.record(user, "sign-in-failed", null, "account", user, "wrong user name or password");
                 throw new ApiError(401, "Feil brukernavn eller passord");
             }
         }

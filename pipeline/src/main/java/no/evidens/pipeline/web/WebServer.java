@@ -129,7 +129,7 @@ public final class WebServer implements AutoCloseable {
         Routes routes = new Routes().register(
                 new SessionResource(exposure.signIn(), ingest.maxBytes()),
                 cases,
-                new MembersResource(accounts),
+                new MembersResource(accounts, findings.audit()),
                 new SearchResource(index, findings),
                 new PassagesResource(index, findings),
                 new DocumentsResource(index, findings),
@@ -145,9 +145,9 @@ public final class WebServer implements AutoCloseable {
         if (exposure.signIn()) {
             Sessions sessions = new Sessions(Clock.systemUTC(), SESSION_IDLE, SESSION_MAX);
             boolean secure = exposure.tls() || (exposure.publicUrl() != null && "https".equals(exposure.publicUrl().getScheme()));
-            routes.register(new SignInResource(sessions, accounts, secure, exposure.oidc() != null));
+            routes.register(new SignInResource(sessions, accounts, secure, exposure.oidc() != null, findings.audit()));
             if (exposure.oidc() != null) {
-                routes.register(new OidcResource(exposure.oidc(), guard.url(), sessions, accounts, secure));
+                routes.register(new OidcResource(exposure.oidc(), guard.url(), sessions, accounts, secure, findings.audit()));
             }
             gate = Gate.sessions(sessions, accounts);
         } else {

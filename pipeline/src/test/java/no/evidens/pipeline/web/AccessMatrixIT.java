@@ -180,6 +180,18 @@ class AccessMatrixIT {
         assertEquals("lead", u.get("/api/session").body().get("roles").get("ny-sak-2027").asText());
         assertEquals(201, u.json("POST", "/api/members", Map.of("case", "ny-sak-2027", "user", "revisor", "role", "auditor")).status());
         assertEquals(409, u.send("DELETE", "/api/members/ny-sak-2027/leser", null, null).status(), "the last lead stays");
+        // The membership change is in the case's audit trail, which its lead reads.
+        JsonNode trail = u.get("/api/cases/ny-sak-2027/audit").body().get("entries");
+        boolean recorded = false;
+        for (JsonNode e : trail) {
+            recorded |= "member-set".equals(e.get("action").asText()) && "leser".equals(e.get("actor").asText())
+                    && "revisor".equals(e.get("target").asText()) && "auditor".equals(e.get("detail").asText());
+        }
+        assertTrue(recorded, trail.toString());
+        // Sign-ins belong to no case: they are in the trail by user.
+        java.util.List<no.evidens.findings.trail.AuditEntry> signIns = new no.evidens.pipeline.findings.AuditService(
+                new no.evidens.pipeline.EvidensHome(team.root), java.time.Duration.ofSeconds(20)).entries(null, "leder", null);
+        assertTrue(signIns.stream().anyMatch(e -> "sign-in".equals(e.action())), signIns.toString());
     }
 
     private static List<String> list(JsonNode array) {
