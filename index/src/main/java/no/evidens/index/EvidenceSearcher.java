@@ -196,12 +196,12 @@ public final class EvidenceSearcher implements EvidenceIndex {
         FacetCounter.Counting counting = s.facetCounter.counting();
         TopDocs top;
         if (mayTwoPass && sort.getSort()[0] == SortField.FIELD_SCORE && QueryReader.scoresFromTermsOnly(query)) {
-            s.search(query, counting);
+            OneCollector.search(s, query, counting);
             top = s.search(query, n, sort, true);
         } else {
             TopFieldCollector collector = new TopFieldCollectorManager(sort, Math.max(1, Math.min(n, s.getIndexReader().maxDoc())),
                     null, Integer.MAX_VALUE, false).newCollector();
-            s.search(query, MultiCollector.wrap(collector, counting));
+            OneCollector.search(s, query, MultiCollector.wrap(collector, counting));
             top = collector.topDocs();
             TopFieldCollector.populateScores(top.scoreDocs, s, query);
         }

@@ -90,7 +90,7 @@ class FacetCounterTest {
             FacetsCollector lucene = searcher.search(q, new FacetsCollectorManager());
             Map<String, Map<String, Integer>> expected = FacetFilters.counts(new SortedSetDocValuesFacetCounts(state, lucene));
             FacetCounter.Counting counting = counter.counting();
-            searcher.search(q, counting);
+            OneCollector.search(searcher, q, counting);
             assertEquals(searcher.count(q), counting.total(), q.toString());
             assertEquals(expected, counting.counts(), q.toString());
             // LinkedHashMap equality ignores order: the order of the values is part of what users see
@@ -99,7 +99,7 @@ class FacetCounterTest {
             }
         }
         FacetCounter.Counting all = counter.counting();
-        searcher.search(new MatchAllDocsQuery(), all);
+        OneCollector.search(searcher, new MatchAllDocsQuery(), all);
         assertEquals(FacetFilters.TOP_VALUES, all.counts().get(PassageSchema.INDICATOR).size(), "the top 100 of 150 values");
         assertTrue(all.counts().get(PassageSchema.LAW).size() > 1);
     }

@@ -20,7 +20,7 @@ public final class AuditCsv {
 
     public static String write(List<AuditEntry> entries) {
         StringWriter w = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).build())) {
+        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (AuditEntry e : entries) {
                 p.printRecord(e.id(), e.at(), cell(e.actor()), e.action(), cell(e.caseId()), e.targetKind(), cell(e.target()),
                         cell(e.detail()), e.prevHash(), e.hash());

@@ -138,7 +138,7 @@ final class ApiHandler extends Handler.Abstract {
 
     private static boolean timedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.util.concurrent.TimeoutException || t instanceof org.eclipse.jetty.http.BadMessageException bad
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof org.eclipse.jetty.http.HttpException bad
                     && bad.getCode() == 408) {
                 return true;
             }

@@ -20,8 +20,6 @@ final class Connectors {
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(16 * 1024);
         http.setIdleTimeout(config.idleTimeout().toMillis());
-        // A body that trickles in slower than this is cut off, however long the idle timeout.
-        http.setMinRequestDataRate(config.minDataRate());
         if (exposure.behindProxy()) {
             // The proxy's Forwarded / X-Forwarded-Proto say whether the browser used https (for Secure cookies).
             http.addCustomizer(new ForwardedRequestCustomizer());

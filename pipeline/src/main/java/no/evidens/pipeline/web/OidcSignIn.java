@@ -118,8 +118,8 @@ final class OidcSignIn {
         AuthorizationCode code = ok.getAuthorizationCode();
         OIDCProviderMetadata m = metadata();
         ClientID client = new ClientID(settings.clientId());
-        TokenRequest tokenRequest = new TokenRequest(m.getTokenEndpointURI(), new ClientSecretBasic(client, new Secret(settings.clientSecret())),
-                new AuthorizationCodeGrant(code, redirect, p.verifier()));
+        TokenRequest tokenRequest = new TokenRequest.Builder(m.getTokenEndpointURI(), new ClientSecretBasic(client, new Secret(settings.clientSecret())),
+                new AuthorizationCodeGrant(code, redirect, p.verifier())).build();
         try {
             TokenResponse tokens = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
             if (!tokens.indicatesSuccess()) {

@@ -109,7 +109,9 @@ public final class WebServer implements AutoCloseable {
         EvidenceIndex searcher = IndexBackend.of(home).whenIndexed();
         try {
             RequestGuard guard = new RequestGuard(exposure, connector.getLocalPort());
-            server.setHandler(handler(home, config, exposure, guard, user, ingestions, searcher));
+            // A body that trickles in slower than the minimum data rate is cut off, however long the idle timeout.
+            server.setHandler(new org.eclipse.jetty.server.handler.MinimumDataRateHandler(
+                    handler(home, config, exposure, guard, user, ingestions, searcher), config.minDataRate(), 0));
             server.start();
             return new WebServer(server, connector, searcher, guard.url());
         } catch (Exception e) {
