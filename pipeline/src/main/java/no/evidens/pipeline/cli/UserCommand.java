@@ -93,8 +93,8 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Stop an account from signing in (its sessions end within seconds).")
-    static final class Disable implements Callable<Integer> {
+    /** Disable and enable: one switch on the account, said back to the user. */
+    abstract static class Switch implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
@@ -102,34 +102,36 @@ final class UserCommand implements Runnable {
         @Parameters(paramLabel = "NAME")
         String name;
 
+        private final boolean disabled;
+        private final String done;
+
+        Switch(boolean disabled, String done) {
+            this.disabled = disabled;
+            this.done = done;
+        }
+
         @Override
         public Integer call() {
             try (AccessStore s = AccessStore.open(home.resolve().access())) {
-                s.setDisabled(name, true);
+                s.setDisabled(name, disabled);
             }
-            spec.commandLine().getOut().println("Disabled " + name + ".");
+            spec.commandLine().getOut().println(done + " " + name + ".");
             spec.commandLine().getOut().flush();
             return 0;
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled account sign in again.")
-    static final class Enable implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        HomeOption home;
-        @Parameters(paramLabel = "NAME")
-        String name;
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Stop an account from signing in (its sessions end within seconds).")
+    static final class Disable extends Switch {
+        Disable() {
+            super(true, "Disabled");
+        }
+    }
 
-        @Override
-        public Integer call() {
-            try (AccessStore s = AccessStore.open(home.resolve().access())) {
-                s.setDisabled(name, false);
-            }
-            spec.commandLine().getOut().println("Enabled " + name + ".");
-            spec.commandLine().getOut().flush();
-            return 0;
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled account sign in again.")
+    static final class Enable extends Switch {
+        Enable() {
+            super(false, "Enabled");
         }
     }
 
