@@ -9,7 +9,8 @@ import java.util.TreeMap;
  */
 public record Provenance(String query, Map<String, String> filters) {
     public Provenance {
-        filters = filters == null ? Map.of() : Map.copyOf(new TreeMap<>(filters));
+        // Sorted by name, and kept so: Map.copyOf would iterate in an order that changes from run to run.
+        filters = filters == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(filters));
     }
 
     public static Provenance none() {
