@@ -13,7 +13,8 @@ import no.evidens.index.SearchHit;
 /**
  * Turns an {@link AttachRequest} into an evidence item with its citation, checked against the index:
  * the passage exists in the case, the span lies inside it (or inside the run of passages up to a later
- * one of the same document), and the quotation is exactly the document's text there.
+ * one of the same document, or anywhere in the document when the span was chosen in its text), and the
+ * quotation is exactly the document's text there.
  */
 final class EvidenceResolver {
     private final EvidenceIndex index;
@@ -39,9 +40,10 @@ final class EvidenceResolver {
         }
         IndexedDocument doc = index.document(r.caseId(), first.docId())
                 .orElseThrow(() -> new IllegalStateException("the index has passage " + r.passageId() + " but not its document"));
-        int from = first.start();
-        int to = last.end();
-        String where = last == first ? "passage " + first.passageId() : "passages " + first.passageId() + " to " + last.passageId();
+        int from = r.anySpan() ? 0 : first.start();
+        int to = r.anySpan() ? doc.text().length() : last.end();
+        String where = r.anySpan() ? "document " + doc.docId()
+                : last == first ? "passage " + first.passageId() : "passages " + first.passageId() + " to " + last.passageId();
         int start;
         int end;
         if (r.quote() != null) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import no.evidens.findings.EvidenceDraft;
 import no.evidens.findings.Provenance;
@@ -31,6 +32,7 @@ final class Quotations {
             String passageId;
             String through = a.through();
             Provenance provenance = a.provenance();
+            boolean anySpan = false;
             if (a.source() instanceof Attachment.Search q) {
                 passageId = hit(s, caseId, q).passageId();
                 Map<String, String> filters = new LinkedHashMap<>();
@@ -43,11 +45,12 @@ final class Quotations {
                 String[] ids = spanPassages(s, caseId, d.docId(), a.start(), a.end());
                 passageId = ids[0];
                 through = ids[1].equals(ids[0]) ? null : ids[1];
+                anySpan = true;
             } else {
                 passageId = ((Attachment.Passage) a.source()).passageId();
             }
             return new EvidenceResolver(s, receipts).resolve(new AttachRequest(caseId, passageId, through, a.start(), a.end(),
-                    a.quote(), a.stance(), a.note(), provenance));
+                    a.quote(), a.stance(), a.note(), provenance, anySpan));
         }
     }
 
@@ -61,8 +64,13 @@ final class Quotations {
         return r.hits().get(q.hit() - 1);
     }
 
-    /** The passages of the document a span starts and ends in. */
-    private static String[] spanPassages(EvidenceIndex s, String caseId, String docId, Integer start, Integer end)
+    /**
+     * The passages of the document that a span starts and ends in. A span may hold text that no passage
+     * holds (a heading is context for the passage under it, not a passage): a span starting in such a gap
+     * is placed at the next passage, one ending in a gap at the passage before, and a span wholly in a gap
+     * at the passage it heads (else the one before it).
+     */
+    static String[] spanPassages(EvidenceIndex s, String caseId, String docId, Integer start, Integer end)
             throws IOException {
         if (start == null || end == null) {
             throw new IllegalArgumentException("with docId, give the span's start and end (document offsets)");
@@ -70,24 +78,31 @@ final class Quotations {
         if (start < 0 || end <= start) {
             throw new IllegalArgumentException("the span " + start + "–" + end + " is empty or negative");
         }
-        String first = null;
-        String last = null;
-        List<SearchHit> passages = s.passagesOf(caseId, docId);
+        return place(s.passagesOf(caseId, docId), start, end).orElseThrow(() -> new IllegalArgumentException(
+                "the span " + start + "–" + end + " is not in any passage of document " + docId + " in case " + caseId));
+    }
+
+    /** {@link #spanPassages} over the document's passages in order; empty when the document has none. */
+    static Optional<String[]> place(List<SearchHit> passages, int start, int end) {
+        if (passages.isEmpty()) {
+            return Optional.empty();
+        }
+        SearchHit first = null;
+        SearchHit last = null;
         for (SearchHit h : passages) {
             if (first == null && start < h.end()) {
-                first = h.passageId();
+                first = h;
             }
-            if (first != null && end > h.start()) {
-                last = h.passageId();
-            }
-            if (h.start() >= end) {
-                break;
+            if (h.start() < end) {
+                last = h;
             }
         }
-        if (first == null || last == null) {
-            throw new IllegalArgumentException("the span " + start + "–" + end + " is not in any passage of document " + docId
-                    + " in case " + caseId);
+        if (first == null) {
+            first = last;
         }
-        return new String[] {first, last};
+        if (last == null || EvidenceResolver.number(last.passageId()) < EvidenceResolver.number(first.passageId())) {
+            last = first;
+        }
+        return Optional.of(new String[] {first.passageId(), last.passageId()});
     }
 }

@@ -173,7 +173,7 @@ class WebApiIT {
         String finding = "{\"case\":\"" + CASE + "\",\"kind\":\"observasjon\",\"title\":\"Koordinator\",\"evidence\":";
         Answer noPassage = json("POST", "/api/findings", finding + "{\"docId\":\"" + docId + "\",\"start\":900000000,\"end\":900000010}}");
         assertEquals(400, noPassage.status, String.valueOf(noPassage.body));
-        assertTrue(noPassage.body.get("error").asText().contains("not in any passage"), noPassage.body.toString());
+        assertTrue(noPassage.body.get("error").asText().contains("is outside document"), noPassage.body.toString());
         Answer otherCase = json("POST", "/api/findings", finding + "{\"passageId\":\"annen-sak/" + docId + "/0\"}}");
         assertEquals(400, otherCase.status, String.valueOf(otherCase.body));
         Answer wrongQuote = json("POST", "/api/findings", finding + "{\"passageId\":\"" + hit.get("passageId").asText()
