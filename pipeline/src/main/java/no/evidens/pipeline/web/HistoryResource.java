@@ -4,7 +4,7 @@ import no.evidens.access.Permission;
 import no.evidens.pipeline.export.CaseExports;
 import no.evidens.pipeline.findings.FindingsService;
 
-/** {@code GET /api/history?case=}: who changed which finding when, oldest first. */
+/** {@code GET /api/history?case=[&ref=]}: who changed which finding (or the one finding) when, oldest first. */
 final class HistoryResource implements Routes.Resource {
     private final FindingsService findings;
 
@@ -16,7 +16,7 @@ final class HistoryResource implements Routes.Resource {
     public void register(Routes routes) {
         routes.get("/api/history", (x, p) -> {
             String caseId = x.access().require(Params.caseId(x.required("case")), Permission.READ);
-            x.json(200, FindingsErrors.call(() -> findings.history(caseId, null).stream().map(CaseExports::history).toList()));
+            x.json(200, FindingsErrors.call(() -> findings.history(caseId, x.param("ref")).stream().map(CaseExports::history).toList()));
         });
     }
 }

@@ -20,7 +20,9 @@ import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.findings.Receipts;
 import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.page.PageImages;
 
 /**
  * The auditors' web workspace: a JSON REST API under {@code /api/} and the UI (plain HTML, CSS and
@@ -135,6 +137,7 @@ public final class WebServer implements AutoCloseable {
                 new SearchResource(index, findings),
                 new PassagesResource(index, findings),
                 new DocumentsResource(index, findings),
+                new PageResource(index, findings, new Receipts(home.receipts()), new PageImages(home)),
                 new OverviewResource(home, index),
                 new FindingsResource(findings),
                 new EvidenceResource(findings),

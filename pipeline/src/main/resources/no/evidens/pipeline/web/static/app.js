@@ -609,19 +609,22 @@ async function viewOverview() {
   try { r = await api('GET', '/api/overview?' + qs({ case: state.caseId })); } catch (e) { render(heading('Oversikt'), el('p', { class: 'alert' }, e.message)); return; }
   const missing = r.indicators.filter(i => i.total === 0).length;
   const table = el('table', { class: 'matrix' },
-    el('caption', {}, `Avsnitt som nevner hver indikator, per dokumenttype, i ${r.case}. Tomme celler er markert; klikk et tall for å se avsnittene.`),
+    el('caption', {}, `Avsnitt som nevner hver indikator, per dokumenttype, i ${r.case}. Tomme celler er markert; klikk et tall for å se avsnittene. Dokumenttyper uten avsnitt om noen indikator er utelatt.`),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Indikator'), ...r.types.map(t => el('th', { scope: 'col' }, typeName(t))), el('th', { scope: 'col' }, 'Sum'))),
     el('tbody', {}, ...r.indicators.map(i => el('tr', {},
       el('th', { scope: 'row' }, i.label || i.id),
       ...r.types.map(t => {
         const n = i.counts[t] || 0;
         const q = 'indikator:"' + i.id + '"';
-        return el('td', { class: n ? '' : 'none' }, el('a', { href: '#/sok?' + qs({ q, f: ['type:' + t] }),
+        if (!n) return el('td', { class: 'none' }, '0');
+        return el('td', {}, el('a', { href: '#/sok?' + qs({ q, f: ['type:' + t] }),
           'aria-label': `${n} avsnitt om ${i.label || i.id} i ${typeName(t)}` }, String(n)));
       }),
-      el('td', {}, el('a', { href: '#/sok?' + qs({ q: 'indikator:"' + i.id + '"' }) }, String(i.total)))))));
+      el('td', i.total ? {} : { class: 'none' }, i.total ? el('a', { href: '#/sok?' + qs({ q: 'indikator:"' + i.id + '"' }) }, String(i.total)) : '0')))));
+  const download = fmt => el('a', { href: '/api/overview?' + qs({ case: r.case, format: fmt }), download: '' }, fmt.toUpperCase());
   render(heading('Oversikt over ' + r.case),
     el('p', {}, missing ? `${missing} av ${r.indicators.length} indikatorer har ingen avsnitt i saken.` : 'Alle indikatorene har avsnitt i saken.'),
+    el('p', { class: 'downloads' }, 'Last ned tabellen: ', download('xlsx'), ' · ', download('csv')),
     table);
 }
 
