@@ -6,10 +6,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,13 +26,12 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.ingest.Ingestion;
-import no.evidens.pipeline.ingest.ProgressListener;
-import no.evidens.pipeline.ingest.Receipt;
-import no.evidens.pipeline.ingest.ReceiptFile;
 
 /**
  * Bundle uploads: the .zip is kept under {@code <home>/bundles/} (quotations cite it, and {@code verify}
- * reads it again), then ingested in the background, one bundle at a time, with progress to poll.
+ * reads it again), then ingested in the background, one bundle at a time, with progress to poll. The
+ * jobs outlive the server ({@link IngestJobFiles}): one it was stopped in the middle of shows as
+ * interrupted, and can be resumed.
  */
 final class IngestJobs {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJobs.class);
@@ -41,9 +41,10 @@ final class IngestJobs {
     private final EvidensHome home;
     private final long maxBytes;
     private final Function<EvidensHome, Ingestion> ingestions;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, IngestJob> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private volatile Job running;
+    private final IngestJobFiles files;
+    private volatile IngestJob running;
     /** An upload is being received (at most one at a time: a second is refused at once, holding no thread). */
     private boolean receiving;
 
@@ -51,11 +52,72 @@ final class IngestJobs {
         this.home = home;
         this.maxBytes = maxBytes;
         this.ingestions = ingestions;
+        this.files = new IngestJobFiles(home.root());
+        for (IngestJob.Saved saved : files.load()) {
+            IngestJob job = IngestJob.of(saved, saver(saved.id()));
+            jobs.put(job.id, job);
+            ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
+            if (!job.state.equals(saved.state())) {
+                files.save(job.saved());
+                LOG.info("ingest job {} was interrupted by a stop of the server", job.id);
+            }
+        }
+    }
+
+    /** Keeps a running job's progress, at most once a second (and always at its end, by {@link #run}). */
+    private Runnable saver(String id) {
+        long[] last = {0};
+        return () -> {
+            long now = System.nanoTime();
+            if (now - last[0] >= 1_000_000_000L) {
+                last[0] = now;
+                IngestJob j = jobs.get(id);
+                if (j != null) {
+                    files.save(j.saved());
+                }
+            }
+        };
+    }
+
+    /** The jobs kept, newest first. */
+    List<IngestJob> all() {
+        List<IngestJob> out = new ArrayList<>(jobs.values());
+        out.sort(Comparator.comparingInt((IngestJob j) -> Integer.parseInt(j.id)).reversed());
+        return out;
+    }
+
+    /**
+     * Ingests a job's bundle again, from the start: resumes one that was interrupted (or failed), re-runs
+     * one that was done; the files already in the case count as duplicates in the new receipt.
+     */
+    IngestJob resume(IngestJob job) {
+        synchronized (this) {
+            if (running != null || receiving) {
+                throw new ApiError(409, "a bundle is already being ingested; wait until it is done");
+            }
+            if (IngestJob.RUNNING.equals(job.state)) {
+                throw new ApiError(409, "ingestion " + job.id + " is running");
+            }
+            if (!Files.isRegularFile(job.bundle)) {
+                throw new ApiError(409, "the bundle of ingestion " + job.id + " is no longer kept: upload it again");
+            }
+            job.restart();
+            files.save(job.saved());
+            start(job);
+            return job;
+        }
+    }
+
+    private void start(IngestJob job) {
+        running = job;
+        Thread t = new Thread(() -> run(job), "evidens-ingest-" + job.id);
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The files of the running ingestion not yet done (0 when none runs), for the metrics. */
     int filesWaiting() {
-        Job job = running;
+        IngestJob job = running;
         return job == null ? 0 : Math.max(0, job.total - job.done.get());
     }
 
@@ -68,68 +130,8 @@ final class IngestJobs {
         return maxBytes;
     }
 
-    /** One ingestion: its progress, then its receipt or its error. Holds file names and counts, never text. */
-    static final class Job implements ProgressListener {
-        final String id;
-        final String caseId;
-        final String fileName;
-        volatile String state = "running";
-        volatile int total = -1;
-        final AtomicInteger done = new AtomicInteger();
-        final AtomicInteger failed = new AtomicInteger();
-        final List<ReceiptFile> recent = new ArrayList<>();
-        volatile Receipt receipt;
-        volatile String error;
-
-        Job(String id, String caseId, String fileName) {
-            this.id = id;
-            this.caseId = caseId;
-            this.fileName = fileName;
-        }
-
-        @Override
-        public void started(int files) {
-            total = files;
-        }
-
-        @Override
-        public void fileDone(ReceiptFile file) {
-            done.incrementAndGet();
-            if (ReceiptFile.FAILED.equals(file.status())) {
-                failed.incrementAndGet();
-            }
-            synchronized (recent) {
-                recent.add(file);
-                if (recent.size() > 5) {
-                    recent.remove(0);
-                }
-            }
-        }
-
-        @Override
-        public void finished() {
-        }
-
-        Map<String, Object> view() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("case", caseId);
-            m.put("file", fileName);
-            m.put("state", state);
-            m.put("total", total);
-            m.put("done", done.get());
-            m.put("failed", failed.get());
-            synchronized (recent) {
-                m.put("recent", List.copyOf(recent));
-            }
-            m.put("receipt", receipt);
-            m.put("error", error);
-            return m;
-        }
-    }
-
     /** Reads an uploaded .zip from the request and starts ingesting it into the case. */
-    Job upload(Exchange x) throws IOException {
+    IngestJob upload(Exchange x) throws IOException {
         String caseId = Params.caseId(x.required("case"));
         String municipality = x.param("municipality");
         if (municipality != null && municipality.length() > 100) {
@@ -182,12 +184,11 @@ final class IngestJobs {
         Path bundle = zip;
         synchronized (this) {
             receiving = false;
-            Job job = new Job(Integer.toString(ids.incrementAndGet()), caseId, safeName(name));
+            String id = Integer.toString(ids.incrementAndGet());
+            IngestJob job = new IngestJob(id, caseId, safeName(name), municipality, bundle, Instant.now(), saver(id));
             jobs.put(job.id, job);
-            running = job;
-            Thread t = new Thread(() -> run(job, caseId, municipality, bundle), "evidens-ingest-" + job.id);
-            t.setDaemon(true);
-            t.start();
+            files.save(job.saved());
+            start(job);
             return job;
         }
     }
@@ -230,28 +231,33 @@ final class IngestJobs {
         }
     }
 
-    private void run(Job job, String caseId, String municipality, Path zip) {
+    private void run(IngestJob job) {
         long t0 = System.nanoTime();
+        String caseId = job.caseId;
         try {
-            job.receipt = ingestions.apply(home).ingest(caseId, municipality, zip, job);
-            job.state = "done";
+            job.receipt = ingestions.apply(home).ingest(caseId, job.municipality, job.bundle, job);
+            job.state = IngestJob.DONE;
             LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (Exception | Error e) {
             job.error = Messages.oneLine(e);
-            job.state = "failed";
+            job.state = IngestJob.FAILED;
             LOG.warn("ingestion of upload {} into case {} failed: {}", job.id, caseId, e.getClass().getSimpleName());
         } finally {
-            synchronized (this) {
-                running = null;
+            try {
+                files.save(job.saved());
+            } finally {
+                synchronized (this) {
+                    running = null;
+                }
             }
         }
     }
 
-    Job job(String id) {
-        Job j = jobs.get(id);
+    IngestJob job(String id) {
+        IngestJob j = jobs.get(id);
         if (j == null) {
-            throw ApiError.notFound("no ingestion " + id + " (the server forgets them when it stops)");
+            throw ApiError.notFound("no ingestion " + id);
         }
         return j;
     }

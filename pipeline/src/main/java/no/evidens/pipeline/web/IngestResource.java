@@ -1,12 +1,17 @@
 package no.evidens.pipeline.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import no.evidens.access.Permission;
 import no.evidens.access.Role;
 
 /**
  * Uploads: {@code POST /api/ingest?case=} takes a bundle (.zip) and starts ingesting it (into a case the
  * user may upload to; a new case is started with the uploader as lead); {@code GET /api/ingest/{id}}
- * polls it, receipt included.
+ * polls it, receipt included; {@code GET /api/ingest} lists the jobs kept (of cases the user may read),
+ * and {@code POST /api/ingest/{id}/resume} ingests an interrupted job's bundle again.
  */
 final class IngestResource implements Routes.Resource {
     private final IngestJobs jobs;
@@ -27,9 +32,24 @@ final class IngestResource implements Routes.Resource {
             x.access().require(caseId, Permission.INGEST);
             x.json(202, jobs.upload(x).view());
         }).get("/api/ingest/{id}", (x, p) -> {
-            IngestJobs.Job job = jobs.job(p.get("id"));
+            IngestJob job = jobs.job(p.get("id"));
             x.access().require(job.caseId, Permission.READ);
             x.json(200, job.view());
+        }).post("/api/ingest/{id}/resume", (x, p) -> {
+            IngestJob job = jobs.job(p.get("id"));
+            x.access().require(job.caseId, Permission.INGEST);
+            x.json(202, jobs.resume(job).view());
+        }).get("/api/ingest", (x, p) -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (IngestJob job : jobs.all()) {
+                if (x.access().may(job.caseId, Permission.READ)) {
+                    Map<String, Object> v = job.view();
+                    v.remove("receipt");
+                    v.remove("recent");
+                    out.add(v);
+                }
+            }
+            x.json(200, out);
         });
     }
 }

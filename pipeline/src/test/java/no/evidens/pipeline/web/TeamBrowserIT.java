@@ -77,6 +77,9 @@ class TeamBrowserIT {
     private void shot(String name) throws Exception {
         File f = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(f.toPath(), shots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (!name.startsWith("failure")) {
+            Axe.check(driver, name);
+        }
     }
 
     private void signIn(String user, String password) {

@@ -107,6 +107,9 @@ class WorkspaceBrowserIT {
     private void shot(String name) throws Exception {
         File f = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(f.toPath(), shots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (!name.startsWith("failure")) {
+            Axe.check(driver, name);
+        }
     }
 
     private List<WebElement> hits() {

@@ -294,6 +294,7 @@ async function viewDocument(params) {
     selInfo.textContent = span ? `Valgt: tegn ${span.start}–${span.end} (${span.end - span.start} tegn), side ${pageOf(d, span.start)}` : 'Merk tekst i dokumentet for å sitere den.';
   };
   document.onselectionchange = onSel;
+  if (window.EvidensReader) window.EvidensReader.attach({ d, textBox, attachBtn, at, layout: main().querySelector('.doc-layout') });
   if (at >= 0) {
     const m = marks.findIndex(x => +x.dataset.s >= at);
     if (m >= 0) { current = m - 1; step(1); } else scrollToOffset(textBox, at);
@@ -530,7 +531,8 @@ function findingCard(caseId, f, all) {
     f.text ? el('p', {}, f.text) : null,
     el('p', { class: 'cite' }, `Status: ${f.status} · ${ev.length} ${ev.length === 1 ? 'sitat' : 'sitater'} · endret ${f.updatedAt.slice(0, 16).replace('T', ' ')} av ${f.updatedBy}`),
     ev.length ? items : el('p', { class: 'cite' }, 'Ingen sitater ennå: søk og legg avsnitt eller valgt tekst til funnet.'),
-    reviewBar(base, f), conflictBox, edit);
+    reviewBar(base, f), conflictBox, edit,
+    el('p', {}, el('a', { href: '#/historikk?' + qs({ ref: f.ref }), id: 'history-' + f.ref }, 'Historikk for ' + f.label)));
 }
 
 const STATUS_NEXT = {
@@ -673,6 +675,7 @@ async function viewIngest() {
   render(heading('Innlesing av en bunke'),
     el('p', {}, 'Mappene øverst i bunken gir dokumenttypen: styringsdokumenter/, journaler/, klientdokumentasjon/; en manifest.csv kan gi titler og datoer. Hver fil gjøres rede for i kvitteringen.'),
     form, progress, progressText, receipt);
+  if (window.EvidensJobs) window.EvidensJobs.attach({ progress, progressText, receipt });
 }
 
 function showProgress(job, progress, text) {

@@ -1,0 +1,77 @@
+// A finding's history (#/historikk?ref=avvik-1), or the whole case's: who changed what when, oldest
+// first, from GET /api/history. Loaded after app.js, whose helpers (el, qs, api, render, heading) it uses.
+'use strict';
+
+/** Every word this file shows, in Bokmål (to move into the workspace's message catalogue). */
+const HISTORY_WORDS = {
+  title: ref => ref ? `Historikk for ${ref}` : 'Historikk for funnene i saken',
+  caption: ref => ref ? `Alle endringer av ${ref}, eldste først.` : 'Alle endringer av funnene i saken, eldste først.',
+  empty: 'Ingen endringer er registrert.',
+  when: 'Tidspunkt', who: 'Hvem', what: 'Hva', finding: 'Funn', detail: 'Endring',
+  back: '← Tilbake til funnene',
+  all: 'Vis historikken for hele saken',
+  actions: {
+    create: 'opprettet', edit: 'endret', attach: 'la til sitat', detach: 'fjernet sitat', move: 'flyttet sitat',
+    renumber: 'nummererte om', delete: 'slettet', import: 'importerte', submit: 'sendte til gjennomgang',
+    approve: 'godkjente', reopen: 'åpnet igjen',
+  },
+  fields: { title: 'tittel', text: 'tekst', requirements: 'lovkrav', status: 'status', ref: 'nummer', kind: 'type',
+    position: 'plass', quote: 'sitat', note: 'merknad', stance: 'standpunkt' },
+  quote: q => `«${q}»`,
+  source: (file, page, start, end) => `${file}, side ${page}, tegn ${start}–${end}`,
+  from: (field, a, b) => `${field}: «${a}» → «${b}»`,
+  set: (field, b) => `${field}: «${b}»`,
+};
+
+const EvidensHistory = (() => {
+  const show = v => v === null || v === undefined ? '' : Array.isArray(v)
+    ? v.map(x => (x && typeof x === 'object') ? (x.text || JSON.stringify(x)) : String(x)).join('; ')
+    : typeof v === 'object' ? JSON.stringify(v) : String(v);
+
+  /** What changed, field by field, in words: only the fields a person reads (not ids or versions). */
+  function detail(h) {
+    const before = h.before || {};
+    const after = h.after || {};
+    const lines = [];
+    if (h.action === 'attach' || h.action === 'detach') {
+      const e = h.action === 'attach' ? after : before;
+      if (e.quote) lines.push(HISTORY_WORDS.quote(e.quote));
+      if (e.file) lines.push(HISTORY_WORDS.source(e.file, e.page, e.start, e.end));
+      return lines;
+    }
+    for (const [key, name] of Object.entries(HISTORY_WORDS.fields)) {
+      if (key === 'quote') continue;
+      const a = show(before[key]);
+      const b = show(after[key]);
+      if (a === b || (!b && !a)) continue;
+      lines.push(a ? HISTORY_WORDS.from(name, a, b) : HISTORY_WORDS.set(name, b));
+    }
+    return lines;
+  }
+
+  async function view(params) {
+    if (needCase()) return;
+    const ref = params.get('ref') || '';
+    render(heading(HISTORY_WORDS.title(ref)), el('p', {}, 'Laster …'));
+    let entries;
+    try {
+      entries = await api('GET', '/api/history?' + qs({ case: state.caseId, ref }));
+    } catch (e) { render(heading(HISTORY_WORDS.title(ref)), el('p', { class: 'alert' }, e.message)); return; }
+    const w = HISTORY_WORDS;
+    const table = el('table', { class: 'audit history', id: 'history-table' },
+      el('caption', {}, w.caption(ref)),
+      el('thead', {}, el('tr', {}, ...[w.when, w.who, w.what, w.finding, w.detail].map(t => el('th', { scope: 'col' }, t)))),
+      el('tbody', {}, ...entries.map(h => el('tr', {},
+        el('td', {}, el('time', { datetime: h.at }, h.at.slice(0, 19).replace('T', ' '))),
+        el('td', {}, h.actor),
+        el('td', {}, w.actions[h.action] || h.action),
+        el('td', {}, h.finding || ''),
+        el('td', {}, ...detail(h).map(line => el('div', {}, line)))))));
+    render(heading(w.title(ref)),
+      el('p', {}, el('a', { href: '#/funn' }, w.back), ref ? ' · ' : '', ref ? el('a', { href: '#/historikk' }, w.all) : ''),
+      entries.length ? table : el('p', {}, w.empty));
+  }
+
+  return { view };
+})();
+VIEWS.historikk = EvidensHistory.view;

@@ -1,0 +1,88 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * Accessibility, checked rather than assumed: axe-core run in the page the browser test shows, failing on
+ * any serious or critical violation. axe-core comes from npm (its webjar is not on Maven Central), at
+ * the version the parent pom pins ({@code axe-core.version}), installed under {@code target/axe} by the
+ * first test that needs it; {@code EVIDENS_AXE} may name an {@code axe.min.js} instead. Never a CDN: the
+ * script is read here and handed to the page.
+ */
+final class Axe {
+    private static String source;
+
+    private Axe() {
+    }
+
+    /** Runs axe-core on the page as it stands; fails with the rules broken when any is serious or critical. */
+    static void check(WebDriver driver, String page) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
+            js.executeScript(script());
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object found = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))
+                    .join('\\n'))).catch(e => done('axe failed: ' + e));
+                """);
+        assertEquals("", String.valueOf(found), "axe-core finds serious or critical accessibility violations on " + page);
+    }
+
+    private static synchronized String script() {
+        if (source == null) {
+            try {
+                source = Files.readString(installed(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                fail("cannot read axe-core: " + e.getMessage());
+            }
+        }
+        return source;
+    }
+
+    /** axe.min.js: EVIDENS_AXE, else installed from npm under target/axe (once). */
+    private static Path installed() throws IOException {
+        String given = System.getenv("EVIDENS_AXE");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given);
+        }
+        String version = System.getProperty("evidens.axe.version", "4.14.1");
+        Path dir = Path.of("target", "axe", version).toAbsolutePath();
+        Path js = dir.resolve("node_modules/axe-core/axe.min.js");
+        if (Files.isRegularFile(js)) {
+            return js;
+        }
+        Files.createDirectories(dir);
+        Path log = dir.resolve("npm.log");
+        ProcessBuilder npm = new ProcessBuilder("npm", "install", "--prefix", dir.toString(), "--no-save", "--no-audit", "--no-fund",
+                "--loglevel=error", "axe-core@" + version).redirectErrorStream(true).redirectOutput(log.toFile());
+        try {
+            Process p = npm.start();
+            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                fail("npm install axe-core@" + version + " failed (see " + log + "): " + Files.readString(log));
+            }
+        } catch (IOException e) {
+            fail("the browser tests need npm (Debian: apt-get install npm) to install axe-core, or EVIDENS_AXE naming axe.min.js: "
+                    + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted while installing axe-core");
+        }
+        return js;
+    }
+}
