@@ -7,6 +7,7 @@
 #   tesseract-ocr               OCR of scanned pages and images
 #   tesseract-ocr-nor           Tesseract's Norwegian data
 #   chromium, chromium-driver   the web workspace's browser tests
+#   npm                         installs axe-core, the browser tests' accessibility checker
 # Maven itself comes with the wrapper (mvnw downloads the pinned version on first use).
 #
 # They are installed with apt-get when run as root, or through sudo. Otherwise (or with --no-install)
@@ -31,6 +32,7 @@ command -v tesseract >/dev/null || missing+=(tesseract-ocr)
 has_nor_ocr || missing+=(tesseract-ocr-nor)
 [ -n "${EVIDENS_CHROMIUM:-}" ] || [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ] || missing+=(chromium)
 [ -n "${EVIDENS_CHROMEDRIVER:-}" ] || [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+[ -n "${EVIDENS_AXE:-}" ] || command -v npm >/dev/null || missing+=(npm)
 
 run=("$root/mvnw" -B -ntp verify "$@")
 

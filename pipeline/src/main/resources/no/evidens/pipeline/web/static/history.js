@@ -40,7 +40,7 @@ const EvidensHistory = (() => {
       return lines;
     }
     for (const [key, name] of Object.entries(HISTORY_WORDS.fields)) {
-      if (key === 'quote') continue;
+      if (key === 'quote' || (key === 'ref' && h.action !== 'renumber')) continue;
       const a = show(before[key]);
       const b = show(after[key]);
       if (a === b || (!b && !a)) continue;

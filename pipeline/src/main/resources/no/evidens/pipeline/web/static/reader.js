@@ -82,8 +82,10 @@ const EvidensReader = (() => {
     const sel = window.getSelection();
     sel.removeAllRanges();
     sel.addRange(range);
-    const seg = b.node.nodeType === Node.TEXT_NODE ? b.node.parentElement : b.node;
-    if (seg && seg.scrollIntoView) seg.scrollIntoView({ block: 'nearest' });
+    // Scrolled by the selection's own place: a segment of the text may be longer than the pane.
+    const r = range.getBoundingClientRect();
+    const pane = box.getBoundingClientRect();
+    if (r.top < pane.top || r.bottom > pane.bottom) box.scrollTop += r.top - pane.top - pane.height / 3;
   }
 
   /** The first sentence whose text is visible in the pane. */
@@ -126,7 +128,11 @@ const EvidensReader = (() => {
         apply(...sents[Math.max(0, Math.min(sents.length - 1, i + (forward ? 1 : -1)))]);
       } else if (ev.shiftKey && cur && (k === 'ArrowDown' || k === 'ArrowUp')) {
         const last = indexOf(cur[1] - 1);
-        if (k === 'ArrowDown' && last + 1 < sents.length) apply(cur[0], sents[last + 1][1]);
+        if (k === 'ArrowDown') {
+          // to the end of the sentence the selection ends in, or of the next one when it ends a sentence
+          const to = sents[last][1] > cur[1] ? sents[last][1] : last + 1 < sents.length ? sents[last + 1][1] : cur[1];
+          apply(cur[0], to);
+        }
         else if (k === 'ArrowUp') {
           const prev = sents.filter(s => s[1] < cur[1] && s[1] > cur[0]).pop();
           if (prev) apply(cur[0], prev[1]);
@@ -154,7 +160,7 @@ const EvidensReader = (() => {
       el('summary', {}, READER_WORDS.keysTitle),
       el('p', {}, READER_WORDS.keysHint),
       el('table', {}, el('tbody', {}, ...READER_WORDS.keys.map(([key, what]) => el('tr', {}, el('th', { scope: 'row' }, el('kbd', {}, key)), el('td', {}, what))))));
-    textBox.insertAdjacentElement('afterend', help);
+    attachBtn.parentElement.append(help);
     const described = (textBox.getAttribute('aria-describedby') || '').split(' ').concat('reader-keys-hint').join(' ').trim();
     help.querySelector('p').id = 'reader-keys-hint';
     textBox.setAttribute('aria-describedby', described);

@@ -1,0 +1,198 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import no.evidens.corpus.SampleBundle;
+
+/**
+ * The reader and the pages around it in Chromium: the original PDF page beside the text with the
+ * keyboard-selected heading outlined on it, attaching that heading without a mouse, the finding's
+ * history, the overview without empty columns, and an upload with its receipt. axe-core checks every
+ * view; screenshots go to {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReaderBrowserIT {
+    private static final String HEADING = "1.3 Lovgrunnlag";
+
+    private SampleWorkspace ws;
+    private Browser browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD);
+        browser = new Browser();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (ws != null) {
+            ws.close();
+        }
+    }
+
+    private String selection() {
+        return String.valueOf(((JavascriptExecutor) browser.driver).executeScript("return window.getSelection().toString();"));
+    }
+
+    private String status() {
+        return browser.driver.findElement(By.id("status")).getText();
+    }
+
+    private String samarbeidsplan() {
+        Object id = ((JavascriptExecutor) browser.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/search?q=' + encodeURIComponent('"1.3 Lovgrunnlag" OR lovgrunnlag') + '&case=%s')
+                  .then(r => r.json()).then(r => done(r.hits.find(h => h.file.endsWith('samarbeidsplan.pdf')).docId))
+                  .catch(e => done('error ' + e));
+                """.formatted(SampleBundle.CASE_ID));
+        return String.valueOf(id);
+    }
+
+    @Test
+    @Order(1)
+    void theHeadingIsQuotedWithTheKeyboardAndOutlinedOnTheOriginalPage() throws Exception {
+        var driver = browser.driver;
+        driver.get(ws.url());
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        driver.get(ws.url() + "#/dokument?case=" + SampleBundle.CASE_ID + "&doc=" + samarbeidsplan());
+        WebElement text = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("doc-text")));
+        WebElement image = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("page-image")));
+        browser.wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0;", image)));
+        assertEquals("Side 1 av 4", driver.findElement(By.id("page-label")).getText());
+        assertEquals("sans-serif", ((JavascriptExecutor) driver).executeScript(
+                "return getComputedStyle(arguments[0]).fontFamily.split(',').pop().trim();", text), "the text in the page's font");
+        browser.view("reader-1-original-page");
+
+        // Keyboard only: focus the text, select a sentence, step sentence by sentence to the heading
+        text.sendKeys("s");
+        browser.wait.until(d -> !selection().isBlank());
+        for (int i = 0; i < 40 && !selection().strip().equals(HEADING); i++) {
+            text.sendKeys("n");
+        }
+        assertEquals(HEADING, selection().strip(), "the heading is a sentence of its own");
+        text.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+        assertEquals(HEADING + "\n\nPlanen", selection().strip(), "extended by a word");
+        text.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_LEFT));
+        assertEquals(HEADING, selection().strip(), "shrunk by a word");
+        text.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_DOWN));
+        assertTrue(selection().strip().endsWith("sosialtjenesteloven § 17 om opplysning, råd og veiledning."), selection());
+        text.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_UP));
+        assertEquals(HEADING, selection().strip(), "shrunk by a sentence");
+        assertTrue(driver.findElement(By.id("selection-info")).getText().contains("tegn"));
+
+        // Its place on the page is outlined
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#page-view svg rect")).isEmpty());
+        browser.wait.until(d -> d.findElement(By.id("page-note")).getText().contains("rammet inn"));
+        assertEquals(1, driver.findElements(By.cssSelector("#page-view svg rect")).size(), "the heading is one line");
+        double y = Double.parseDouble(driver.findElement(By.cssSelector("#page-view svg rect")).getAttribute("y"));
+        assertTrue(y > 500 && y < 650, "the heading stands a little past the middle of page 1: " + y);
+        browser.view("reader-2-outlined-on-page");
+
+        // Enter opens the attach dialog with the heading; a new finding is made without the mouse
+        text.sendKeys(Keys.ENTER);
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-dialog")));
+        assertEquals("«" + HEADING + "»", driver.findElement(By.id("attach-quote")).getText());
+        new Select(driver.findElement(By.id("attach-finding"))).selectByValue("");
+        driver.findElement(By.id("attach-new-title")).sendKeys("Planen viser ikke til gjeldende lovgrunnlag");
+        browser.view("reader-3-keyboard-attach");
+        driver.findElement(By.id("attach-new-title")).sendKeys(Keys.ENTER);
+        browser.wait.until(d -> status().contains("Avvik 1"));
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#doc-text .quoted")).isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void aFindingsHistoryShowsWhoMadeItAndWhatWasQuoted() throws Exception {
+        var driver = browser.driver;
+        driver.get(ws.url() + "#/funn");
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("history-avvik-1"))).click();
+        WebElement table = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("history-table")));
+        String t = table.getText();
+        assertTrue(t.contains("opprettet"), t);
+        assertTrue(t.contains("la til sitat"), t);
+        assertTrue(t.contains("«" + HEADING + "»"), t);
+        assertTrue(t.contains("samarbeidsplan.pdf, side 1"), t);
+        browser.view("reader-4-history");
+    }
+
+    @Test
+    @Order(3)
+    void theOverviewHasNoEmptyColumnAndNoLinkOnAnEmptyCell() throws Exception {
+        var driver = browser.driver;
+        driver.get(ws.url() + "#/oversikt");
+        WebElement matrix = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.matrix")));
+        List<WebElement> heads = matrix.findElements(By.cssSelector("thead th"));
+        List<WebElement> rows = matrix.findElements(By.cssSelector("tbody tr"));
+        for (int col = 1; col < heads.size(); col++) {
+            int c = col;
+            assertTrue(rows.stream().anyMatch(r -> !r.findElements(By.cssSelector("td")).get(c - 1).getText().equals("0")),
+                    "column " + heads.get(col).getText() + " counts something");
+        }
+        for (WebElement empty : matrix.findElements(By.cssSelector("td.none"))) {
+            assertTrue(empty.findElements(By.tagName("a")).isEmpty(), "an empty cell is no link");
+        }
+        assertFalse(matrix.findElements(By.cssSelector("td.none")).isEmpty(), "the sample has indicators without passages");
+        assertEquals(2, driver.findElements(By.cssSelector(".downloads a")).size(), "XLSX and CSV");
+        browser.view("reader-5-overview");
+    }
+
+    @Test
+    @Order(4)
+    void anUploadShowsItsReceiptAndStaysInTheListOfIngestions() throws Exception {
+        var driver = browser.driver;
+        Path zip = Files.createTempFile("evidens-upload", ".zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("styringsdokumenter/rutine.txt"));
+            z.write("Rutine for samarbeid\n\nKoordinatoren kaller inn til ansvarsgruppemøte hver tredje måned.\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        try {
+            driver.get(ws.url() + "#/innlesing");
+            WebElement caseIn = browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("ingest-case")));
+            caseIn.clear();
+            caseIn.sendKeys("opplasting-2026");
+            driver.findElement(By.id("ingest-file")).sendKeys(zip.toAbsolutePath().toString());
+            driver.findElement(By.cssSelector("form.ingest-form button[type=submit]")).click();
+            WebElement receipt = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#receipt table")));
+            assertTrue(receipt.getText().contains("styringsdokumenter/rutine.txt"), receipt.getText());
+            browser.view("reader-6-ingest-receipt");
+            driver.navigate().refresh();
+            WebElement jobs = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("jobs-table")));
+            browser.wait.until(d -> d.findElement(By.id("jobs-table")).getText().contains("ferdig"));
+            assertTrue(jobs.getText().contains("opplasting-2026"), jobs.getText());
+            browser.view("reader-7-ingest-jobs");
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+    }
+}
