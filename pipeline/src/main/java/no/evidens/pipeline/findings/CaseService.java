@@ -20,6 +20,7 @@ import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.index.IndexedDocument;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.bundle.DocumentTypes;
+import no.evidens.pipeline.page.PageImages;
 
 /**
  * The end of a case: the lead closes it (read-only from then on: no ingestion, no changes of findings)
@@ -81,8 +82,8 @@ public final class CaseService {
     }
 
     /**
-     * Deletes the journals and client records of a closed case: from the index, and their files from
-     * the bundles they were ingested from.
+     * Deletes the journals and client records of a closed case: from the index, their files from the
+     * bundles they were ingested from, and the page images rendered of them.
      *
      * @param lead whether the actor leads the case
      */
@@ -102,6 +103,7 @@ public final class CaseService {
         List<DeletedSource> sources = new ArrayList<>();
         for (IndexedDocument d : gone) {
             String source = StoredSources.delete(receipts.bundleOf(caseId, d.file(), d.sha256()).orElse(null), d.file());
+            PageImages.forget(home, d.sha256());
             out.add(new Deleted(d.docId(), d.file(), d.type(), source));
             sources.add(new DeletedSource(d.docId(), d.file(), d.type(), d.sha256(), actor, now));
         }

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -50,6 +51,22 @@ public final class PageImages {
 
     public PageImages(EvidensHome home) {
         this.cache = home.root().resolve("pages");
+    }
+
+    /** Deletes the page images rendered of a file (when its document is deleted: a journal's pages are personal data). */
+    public static void forget(EvidensHome home, String sha256) throws IOException {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            return;
+        }
+        Path dir = home.root().resolve("pages").resolve(sha256);
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
     }
 
     /** Whether the workspace can show the document's original pages: a PDF, or an image (a scan). */

@@ -32,6 +32,7 @@ class AccessMatrixIT {
     private final Map<String, TeamWorkspace.Client> clients = new LinkedHashMap<>();
     private String passageId;
     private String docId;
+    private String pdfDocId;
 
     /** One API call, made as a user on that user's own finding. */
     @FunctionalInterface
@@ -48,6 +49,11 @@ class AccessMatrixIT {
         JsonNode hit = clients.get("leder").get("/api/search?q=" + enc("\"individuell plan\"") + "&case=" + CASE).body().get("hits").get(0);
         passageId = hit.get("passageId").asText();
         docId = hit.get("docId").asText();
+        for (JsonNode h : clients.get("leder").get("/api/search?q=lovgrunnlag&case=" + CASE).body().get("hits")) {
+            if (h.get("file").asText().endsWith(".pdf")) {
+                pdfDocId = h.get("docId").asText();
+            }
+        }
     }
 
     @AfterAll
@@ -90,9 +96,17 @@ class AccessMatrixIT {
         add(calls, expected, "GET /api/like", (u, r, i) -> u.get("/api/like?id=" + enc(passageId)), readers(200));
         add(calls, expected, "GET /api/document", (u, r, i) -> u.get("/api/document?case=" + c + "&doc=" + docId), readers(200));
         add(calls, expected, "GET /api/overview", (u, r, i) -> u.get("/api/overview?case=" + c), readers(200));
+        add(calls, expected, "GET /api/overview format=xlsx", (u, r, i) -> u.get("/api/overview?format=xlsx&case=" + c), readers(200));
+        add(calls, expected, "GET /api/page", (u, r, i) -> u.get("/api/page?page=1&case=" + c + "&doc=" + pdfDocId), readers(200));
+        add(calls, expected, "GET /api/page/outline", (u, r, i) -> u.get("/api/page/outline?start=0&end=10&case=" + c + "&doc=" + pdfDocId),
+                readers(200));
+        add(calls, expected, "GET /api/ingest (jobs of own cases)", (u, r, i) -> u.get("/api/ingest"), expect(200, 200, 200, 200, 200, 200));
+        add(calls, expected, "POST /api/ingest/{id}/resume (none)", (u, r, i) -> u.json("POST", "/api/ingest/99/resume", Map.of()),
+                expect(404, 404, 404, 404, 404, 404));
         add(calls, expected, "GET /api/findings?case=", (u, r, i) -> u.get("/api/findings?case=" + c), readers(200));
         add(calls, expected, "GET /api/findings/{case}/{ref}", (u, r, i) -> u.get("/api/findings/" + c + "/" + r), readers(200));
         add(calls, expected, "GET /api/history", (u, r, i) -> u.get("/api/history?case=" + c), readers(200));
+        add(calls, expected, "GET /api/history ref=", (u, r, i) -> u.get("/api/history?case=" + c + "&ref=" + r), readers(200));
         add(calls, expected, "GET /api/members", (u, r, i) -> u.get("/api/members?case=" + c), expect(200, 200, 200, 200, 403, 200));
         add(calls, expected, "GET /api/export", (u, r, i) -> u.get("/api/export?case=" + c + "&format=md"), expect(200, 403, 200, 403, 403, 403));
         add(calls, expected, "POST /api/findings", (u, r, i) -> u.json("POST", "/api/findings",

@@ -191,6 +191,11 @@ class ReaderBrowserIT {
             browser.wait.until(d -> d.findElement(By.id("jobs-table")).getText().contains("ferdig"));
             assertTrue(jobs.getText().contains("opplasting-2026"), jobs.getText());
             browser.view("reader-7-ingest-jobs");
+
+            // Run it again from the list: the file is in the case already, so the new receipt calls it a duplicate
+            driver.findElement(By.cssSelector("#jobs-table button[data-job]")).click();
+            browser.wait.until(d -> !d.findElements(By.cssSelector("#receipt table")).isEmpty()
+                    && d.findElement(By.cssSelector("#receipt table")).getText().contains("duplikat"));
         } finally {
             Files.deleteIfExists(zip);
         }

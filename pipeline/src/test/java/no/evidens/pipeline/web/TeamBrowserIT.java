@@ -93,6 +93,8 @@ class TeamBrowserIT {
 
     private List<String> cases() {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-box"), "Innlogget som"));
+        // The user box is shown before the cases are loaded: wait for them too.
+        wait.until(d -> !new Select(d.findElement(By.id("case-select"))).getOptions().isEmpty());
         return new Select(driver.findElement(By.id("case-select"))).getOptions().stream().map(WebElement::getText).toList();
     }
 
