@@ -142,6 +142,12 @@ class ReaderBrowserIT {
         assertTrue(t.contains("«" + HEADING + "»"), t);
         assertTrue(t.contains("samarbeidsplan.pdf, side 1"), t);
         browser.view("reader-4-history");
+
+        // From the finding back to the document: the quotation is selected and outlined on its page
+        driver.get(ws.url() + "#/funn");
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Vis i dokumentet"))).click();
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#page-view svg rect")).isEmpty());
+        assertEquals(HEADING, selection().strip());
     }
 
     @Test

@@ -294,7 +294,7 @@ async function viewDocument(params) {
     selInfo.textContent = span ? `Valgt: tegn ${span.start}–${span.end} (${span.end - span.start} tegn), side ${pageOf(d, span.start)}` : 'Merk tekst i dokumentet for å sitere den.';
   };
   document.onselectionchange = onSel;
-  if (window.EvidensReader) window.EvidensReader.attach({ d, textBox, attachBtn, at, layout: main().querySelector('.doc-layout') });
+  if (window.EvidensReader) window.EvidensReader.attach({ d, textBox, attachBtn, at, to: parseInt(params.get('to') || '-1', 10), layout: main().querySelector('.doc-layout') });
   if (at >= 0) {
     const m = marks.findIndex(x => +x.dataset.s >= at);
     if (m >= 0) { current = m - 1; step(1); } else scrollToOffset(textBox, at);
@@ -520,7 +520,7 @@ function findingCard(caseId, f, all) {
         el('button', { type: 'button', class: 'secondary', disabled: i === 0, 'aria-label': `Flytt sitat ${i + 1} opp`, onclick: () => move({ position: i }) }, '↑ Opp'),
         el('button', { type: 'button', class: 'secondary', disabled: i === ev.length - 1, 'aria-label': `Flytt sitat ${i + 1} ned`, onclick: () => move({ position: i + 2 }) }, '↓ Ned'),
         moveTo,
-        el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: caseId, doc: e.citation.docId, at: e.citation.start }) }, 'Vis i dokumentet'),
+        el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: caseId, doc: e.citation.docId, at: e.citation.start, to: e.citation.end }) }, 'Vis i dokumentet'),
         el('button', { type: 'button', class: 'danger', 'aria-label': `Fjern sitat ${i + 1} fra ${f.label}`, onclick: async () => {
             try { await api('DELETE', itemPath); await refresh(); say('Sitatet er fjernet.'); } catch (x) { showError(x.message); }
           } }, 'Fjern')));

@@ -248,6 +248,8 @@ const EvidensReader = (() => {
     attach(ctx) {
       keyboard(ctx);
       page(ctx);
+      // Opened from a quotation (at … to): it is selected, so its place on the original page is outlined.
+      if (ctx.at >= 0 && ctx.to > ctx.at && ctx.to <= ctx.d.text.length) select(ctx.textBox, ctx.at, ctx.to);
     },
   };
 })();
