@@ -236,6 +236,7 @@ const EvidensReader = (() => {
     const onChange = () => {
       if (!textBox.isConnected) { document.removeEventListener('selectionchange', onChange); return; }
       clearTimeout(timer);
+      if (outline.childNodes.length) draw([]);
       timer = setTimeout(follow, 250);
     };
     document.addEventListener('selectionchange', onChange);
