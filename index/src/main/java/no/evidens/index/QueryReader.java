@@ -60,7 +60,7 @@ final class QueryReader {
         parser.setDefaultOperator(operator);
         parser.setSplitOnWhitespace(true);
         try {
-            Query q = parser.parse(text);
+            Query q = parser.parse(slashesEscaped(text));
             if (q == null || q.toString().isEmpty()) {
                 throw new QuerySyntaxException("the query \"" + text + "\" has no searchable words "
                         + "(very common words like \"og\" and \"i\" are not searched on their own)");
@@ -198,6 +198,30 @@ final class QueryReader {
             super("unknown field " + name);
             this.name = name;
         }
+    }
+
+    /**
+     * The text with every {@code /} outside a quoted phrase escaped. Lucene's classic syntax reads
+     * {@code /.../} as a regular expression, which the search help does not offer, so a path such as
+     * {@code fil:journaler/notat.txt} would be refused; escaped, the slash is an ordinary character.
+     */
+    static String slashesEscaped(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 4);
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                out.append(c).append(text.charAt(++i));
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '/' && !quoted) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static String hint(String text) {
