@@ -10,6 +10,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 
+import no.evidens.pipeline.CleanText;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 
@@ -84,7 +85,7 @@ final class DocxReport {
         r.setFontSize(size);
         r.setBold(bold);
         r.setItalic(italic);
-        r.setText(text);
+        r.setText(CleanText.repaired(text));
         return r;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import no.evidens.pipeline.CleanText;
 import no.evidens.pipeline.Json;
 
 /** The formats of {@code evidens export}. */
@@ -34,9 +35,10 @@ public enum ExportFormat {
         CaseExports.atomically(out, tmp -> {
             switch (this) {
                 case DOCX -> DocxReport.write(export, tmp);
-                case MD -> Files.writeString(tmp, MarkdownReport.render(export), StandardCharsets.UTF_8);
-                case CSV -> Files.writeString(tmp, CsvReport.render(export), StandardCharsets.UTF_8);
-                case JSON -> Files.writeString(tmp, Json.write(export) + "\n", StandardCharsets.UTF_8);
+                // repaired: a finding stored with broken text (a lone surrogate) must not break the export
+                case MD -> Files.writeString(tmp, CleanText.repaired(MarkdownReport.render(export)), StandardCharsets.UTF_8);
+                case CSV -> Files.writeString(tmp, CleanText.repaired(CsvReport.render(export)), StandardCharsets.UTF_8);
+                case JSON -> Files.writeString(tmp, CleanText.repaired(Json.write(export)) + "\n", StandardCharsets.UTF_8);
             }
         });
     }

@@ -107,7 +107,8 @@ final class ApiHandler extends Handler.Abstract {
                 return;
             }
             LOG.warn("{} {} failed: {}", x.method(), x.path(), e.getClass().getName());
-            x.error(500, "the server could not do that: " + Messages.oneLine(e));
+            // never the exception's message: it may name a file on the server
+            x.error(500, "the server could not do that: an internal error (" + e.getClass().getSimpleName() + ")");
         } finally {
             if (permit) {
                 bodies.release();

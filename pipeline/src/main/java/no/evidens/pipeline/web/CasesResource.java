@@ -50,6 +50,15 @@ final class CasesResource implements Routes.Resource {
         return !existing().contains(caseId) && accounts.claim(caseId, access.user());
     }
 
+    /** Whether the case holds anything: ingested documents or findings. */
+    boolean exists(String caseId) {
+        try {
+            return existing().contains(caseId);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private Set<String> existing() throws IOException {
         TreeSet<String> cases = new TreeSet<>(receipts.cases());
         cases.addAll(findings.cases());

@@ -136,7 +136,7 @@ public final class WebServer implements AutoCloseable {
                 new PassagesResource(index, findings),
                 new DocumentsResource(index, findings),
                 new OverviewResource(home, index),
-                new FindingsResource(findings),
+                new FindingsResource(findings, cases::exists),
                 new EvidenceResource(findings),
                 new HistoryResource(findings),
                 new AuditResource(findings.audit()),
