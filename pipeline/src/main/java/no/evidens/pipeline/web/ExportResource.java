@@ -42,7 +42,7 @@ final class ExportResource implements Routes.Resource {
         try {
             export = findings.reports().export(caseId, anonymise, x.access().user());
         } catch (NotFound e) {
-            throw ApiError.notFound("case " + caseId + " has no findings to export yet");
+            throw new ApiError(404, "case " + caseId + " has no findings to export yet", "error.no-findings", caseId);
         }
         // Every format is written as a file (a .docx is a zip), so the download is read back from one.
         Path tmp = Files.createTempFile(Files.createDirectories(home.work()), "export-", "." + fmt);

@@ -75,7 +75,7 @@ final class FindingsResource implements Routes.Resource {
         java.util.Set<String> member = access.readableCases();
         if ((member == null || !member.contains(caseId)) && !caseExists.test(caseId)) {
             // a typing error in the case must not start a new case
-            throw ApiError.notFound("case " + caseId + " does not exist: ingest its documents or create it first");
+            throw new ApiError(404, "case " + caseId + " does not exist: ingest its documents or create it first", "error.unknown-case", caseId);
         }
         FindingKind kind = FindingKind.of(b.required("kind"));
         FindingDraft draft = new FindingDraft(b.required("title"), Requirements.parse(b.strings("requirements")),
@@ -97,7 +97,7 @@ final class FindingsResource implements Routes.Resource {
         x.access().require(caseId, textOnly ? Permission.EDIT_TEXT : Permission.WRITE_FINDINGS);
         String title = b.text("title");
         if (title != null && title.isBlank()) {
-            throw ApiError.badRequest("the title cannot be empty");
+            throw new ApiError(400, "the title cannot be empty", "error.title-empty");
         }
         FindingDraft changes = new FindingDraft(title, b.has("requirements") ? Requirements.parse(b.strings("requirements")) : null,
                 b.text("text"), b.text("status"));

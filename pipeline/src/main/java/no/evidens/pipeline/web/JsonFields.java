@@ -58,7 +58,8 @@ final class JsonFields {
     /** The text, refused at the door when it holds half a character or a control character. */
     private static String clean(String name, String text) {
         if (!CleanText.isClean(text)) {
-            throw ApiError.badRequest("the field '" + name + "' holds invalid text (half of a character, or a control character)");
+            throw new ApiError(400, "the field '" + name + "' holds invalid text (half of a character, or a control character)",
+                    "error.invalid-text", name);
         }
         return text;
     }

@@ -13,7 +13,6 @@ import no.evidens.access.Permission;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchHit;
 import no.evidens.index.PassageSchema;
-import no.evidens.index.QuerySyntaxException;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.findings.FindingsService;
@@ -63,14 +62,10 @@ final class SearchResource implements Routes.Resource {
             facetFilters.put(CASE, List.copyOf(readable));
         }
         boolean grouped = grouped(x.param("group"));
-        SearchResult r;
-        try {
-            // grouped: the best hits at once, grouped here, the page being one of documents
-            r = index.searcher().search(grouped ? new SearchRequest(q, caseId, type, GROUPED_HITS, 0, order, facetFilters)
-                    : new SearchRequest(q, caseId, type, limit, offset, order, facetFilters));
-        } catch (QuerySyntaxException e) {
-            throw ApiError.badRequest(e.getMessage());
-        }
+        // grouped: the best hits at once, grouped here, the page being one of documents. A query that cannot be
+        // read throws QuerySyntaxException: 400, worded in the user's language by ApiHandler.
+        SearchResult r = index.searcher().search(grouped ? new SearchRequest(q, caseId, type, GROUPED_HITS, 0, order, facetFilters)
+                : new SearchRequest(q, caseId, type, limit, offset, order, facetFilters));
         DocumentGroups groups = grouped ? DocumentGroups.of(r.hits(), r.total(), offset, limit) : null;
         List<SearchHit> shown = grouped ? groups.shownHits() : r.hits();
         Map<String, Object> out = new LinkedHashMap<>();
