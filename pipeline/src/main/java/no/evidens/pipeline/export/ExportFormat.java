@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import no.evidens.pipeline.CleanText;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.lang.Language;
 
 /** The formats of {@code evidens export}. */
 public enum ExportFormat {
@@ -30,13 +31,18 @@ public enum ExportFormat {
         };
     }
 
-    /** Writes the export to {@code out} (whole or not at all). */
+    /** Writes the export to {@code out} (whole or not at all), its own words in Bokmål. */
     public void write(CaseExport export, Path out) {
+        write(export, out, Language.NB);
+    }
+
+    /** Writes the export to {@code out} (whole or not at all), its own words («Kilde», «Kjelde» …) in {@code language}. */
+    public void write(CaseExport export, Path out, Language language) {
         CaseExports.atomically(out, tmp -> {
             switch (this) {
-                case DOCX -> DocxReport.write(export, tmp);
+                case DOCX -> DocxReport.write(export, tmp, language);
                 // repaired: a finding stored with broken text (a lone surrogate) must not break the export
-                case MD -> Files.writeString(tmp, CleanText.repaired(MarkdownReport.render(export)), StandardCharsets.UTF_8);
+                case MD -> Files.writeString(tmp, CleanText.repaired(MarkdownReport.render(export, language)), StandardCharsets.UTF_8);
                 case CSV -> Files.writeString(tmp, CleanText.repaired(CsvReport.render(export)), StandardCharsets.UTF_8);
                 case JSON -> Files.writeString(tmp, CleanText.repaired(Json.write(export)) + "\n", StandardCharsets.UTF_8);
             }

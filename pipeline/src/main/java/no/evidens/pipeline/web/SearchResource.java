@@ -129,7 +129,7 @@ final class SearchResource implements Routes.Resource {
     }
 
     /** The {@code filter=dimension:value} parameters as the request's facet filters (dimension → values). */
-    private static Map<String, List<String>> facetFilters(List<String> filters) {
+    static Map<String, List<String>> facetFilters(List<String> filters) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String f : filters) {
             int colon = f.indexOf(':');

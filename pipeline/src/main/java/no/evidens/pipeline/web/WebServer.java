@@ -21,6 +21,7 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.search.SavedSearchService;
 
 /**
  * The auditors' web workspace: a JSON REST API under {@code /api/} and the UI (plain HTML, CSS and
@@ -128,6 +129,7 @@ public final class WebServer implements AutoCloseable {
         IngestJobs ingest = new IngestJobs(home, config.maxUploadBytes(), ingestions);
         Accounts accounts = new Accounts(home.access(), Clock.systemUTC());
         CasesResource cases = new CasesResource(home, findings, accounts);
+        SavedSearchService savedSearches = new SavedSearchService(home, Duration.ofSeconds(20));
         Routes routes = new Routes().register(
                 new SessionResource(exposure.signIn(), ingest.maxBytes()),
                 cases,
@@ -140,9 +142,10 @@ public final class WebServer implements AutoCloseable {
                 new EvidenceResource(findings),
                 new HistoryResource(findings),
                 new AuditResource(findings.audit()),
-                new ExportResource(home, findings),
+                new ExportResource(home, findings, savedSearches),
                 new IngestResource(ingest, cases),
                 new TextsResource(home),
+                new SavedSearchesResource(index, savedSearches),
                 new StaticFiles());
         Gate gate;
         if (exposure.signIn()) {
