@@ -146,6 +146,7 @@ public final class WebServer implements AutoCloseable {
                 new IngestResource(ingest, cases),
                 new TextsResource(home),
                 new SavedSearchesResource(index, savedSearches),
+                new BatchResource(index),
                 new StaticFiles());
         Gate gate;
         if (exposure.signIn()) {
