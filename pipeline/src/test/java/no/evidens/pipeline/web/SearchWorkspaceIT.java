@@ -119,4 +119,82 @@ class SearchWorkspaceIT {
         assertEquals(404, a.status, String.valueOf(a.body));
         assertFalse(get("/api/cases").body.get("cases").toString().contains("fjordvik-2062"));
     }
+
+    private Answer getNynorsk(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(ws.url() + path.substring(1))).header("Cookie", ErrorTexts.COOKIE + "=nn").GET());
+    }
+
+    @Test
+    void errorsAndWordsInTheUsersLanguage() throws Exception {
+        Answer nb = get("/api/search?q=" + enc("(barnevern") + "&case=" + CASE);
+        assertEquals(400, nb.status);
+        assertEquals("Søket «(barnevern» kan ikke leses: parentesene ( ) går ikke opp.", nb.body.get("error").asText());
+        Answer nn = getNynorsk("/api/search?q=" + enc("(barnevern") + "&case=" + CASE);
+        assertEquals("Søket «(barnevern» kan ikkje lesast: parentesane ( ) går ikkje opp.", nn.body.get("error").asText());
+        Answer field = getNynorsk("/api/search?q=" + enc("forfatter:kari") + "&case=" + CASE);
+        assertTrue(field.body.get("error").asText().startsWith("Søket «forfatter:kari» brukar feltet «forfatter», som ikkje finst."),
+                field.body.toString());
+        Answer texts = getNynorsk("/api/tekster");
+        assertEquals("nn", texts.body.get("sprak").asText());
+        assertEquals("Teneste", texts.body.get("tekster").get("facet.tjeneste").asText());
+        assertEquals("Med sitat", texts.body.get("tekster").get("value.sitat.ja").asText());
+        assertTrue(texts.body.get("indikatorer").size() > 5, "indicator labels from the codebook");
+        assertTrue(texts.body.get("grunner").elements().next().asText().length() > 5);
+        Answer attach = send(HttpRequest.newBuilder(URI.create(ws.url() + "api/findings")).header("Content-Type", "application/json")
+                .header(WebServer.TOKEN_HEADER, token).header("Cookie", ErrorTexts.COOKIE + "=nn")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"Prøve\","
+                        + "\"evidence\":{\"passageId\":\"" + CASE + "/0000/3\"}}")));
+        assertEquals(400, attach.status, String.valueOf(attach.body));
+        assertEquals("Avsnittet " + CASE + "/0000/3 finst ikkje (lenger) i søkjeindeksen: søk på nytt.", attach.body.get("error").asText());
+    }
+
+    @Test
+    void aSavedSearchKeepsItsCountAndShowsTheCountNow() throws Exception {
+        Answer saved = json("POST", "/api/lagrede-sok", "{\"case\":\"" + CASE + "\",\"name\":\"Koordinator i journaler\","
+                + "\"query\":\"koordinator~1\",\"filters\":[\"type:journal\"]}");
+        assertEquals(201, saved.status, String.valueOf(saved.body));
+        long hits = get("/api/search?q=" + enc("koordinator~1") + "&case=" + CASE + "&filter=" + enc("type:journal")).body.get("total").asLong();
+        assertEquals(hits, saved.body.get("hitsSaved").asLong());
+        JsonNode list = get("/api/lagrede-sok?case=" + CASE).body.get("searches");
+        JsonNode s = list.get(0);
+        assertEquals("Koordinator i journaler", s.get("name").asText());
+        assertEquals(hits, s.get("hitsNow").asLong());
+        assertEquals("type:journal", s.get("filters").get(0).asText());
+        Answer deleted = send(HttpRequest.newBuilder(URI.create(ws.url() + "api/lagrede-sok/" + CASE + "/" + s.get("id").asLong()))
+                .header(WebServer.TOKEN_HEADER, token).DELETE());
+        assertEquals(204, deleted.status);
+        assertEquals(0, get("/api/lagrede-sok?case=" + CASE).body.get("searches").size());
+    }
+
+    @Test
+    void batchSearchAnswersTheMatrixAsJsonAndXlsx() throws Exception {
+        String body = Json.write(java.util.Map.of("case", CASE, "queries", "label,query\nKOORDINATOR,koordinator\nPLAN,\"individuell plan\"\n"));
+        Answer m = json("POST", "/api/batch", body);
+        assertEquals(200, m.status, String.valueOf(m.body));
+        assertEquals(2, m.body.get("rows").size());
+        assertEquals("KOORDINATOR", m.body.get("rows").get(0).get("label").asText());
+        assertTrue(m.body.get("rows").get(0).get("total").asInt() > 0);
+        assertEquals(m.body.get("files").size(), m.body.get("rows").get(0).get("counts").size());
+        HttpResponse<byte[]> x = http.send(HttpRequest.newBuilder(URI.create(ws.url() + "api/batch")).header("Content-Type", "application/json")
+                .header(WebServer.TOKEN_HEADER, token)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("case", CASE, "queries", "KOORDINATOR\n", "format", "xlsx"))))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, x.statusCode());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(x.body()))) {
+            assertEquals("KOORDINATOR", wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue());
+        }
+    }
+
+    @Test
+    void theExportSpeaksTheCasesLanguage() throws Exception {
+        assertEquals(201, json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"Språkprøve\"}").status);
+        assertEquals(200, json("POST", "/api/eksport-sprak", "{\"case\":\"" + CASE + "\",\"sprak\":\"nn\"}").status);
+        HttpResponse<String> md = http.send(HttpRequest.newBuilder(URI.create(ws.url() + "api/export?case=" + CASE + "&format=md")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(md.body().startsWith("# Tilsynet sine funn"), md.body());
+        HttpResponse<String> nb = http.send(HttpRequest.newBuilder(URI.create(ws.url() + "api/export?case=" + CASE + "&format=md&sprak=nb"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(nb.body().startsWith("# Tilsynets funn"), nb.body());
+        json("POST", "/api/eksport-sprak", "{\"case\":\"" + CASE + "\",\"sprak\":\"nb\"}");
+    }
 }
