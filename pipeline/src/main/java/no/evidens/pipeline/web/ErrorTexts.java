@@ -58,6 +58,15 @@ final class ErrorTexts {
             // its own message names the index's folder on the server
             return t.get("error.no-index");
         }
-        return Messages.oneLine(e);
+        return withoutPaths(Messages.oneLine(e));
+    }
+
+    /** An absolute file path (Unix or Windows) standing as a word of a message. */
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile(
+            "(?<=^|[\\s'\"(=])(?:/|[A-Za-z]:\\\\)[^\\s'\")]*[/\\\\][^\\s'\")]*?(?=[:;,.]?(?:[\\s'\")]|$))");
+
+    /** The message with any absolute file path on the server left out: a message is for a person, not a map of the disk. */
+    static String withoutPaths(String message) {
+        return PATH.matcher(message).replaceAll("…");
     }
 }

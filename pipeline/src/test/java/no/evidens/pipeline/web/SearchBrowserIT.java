@@ -24,8 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -75,6 +77,8 @@ class SearchBrowserIT {
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build(),
                 options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // the page reloads when the language changes: an element found before may go stale while waiting
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -232,7 +236,7 @@ class SearchBrowserIT {
 
     private void nynorsk() throws Exception {
         new Select(driver.findElement(By.id("language-select"))).selectByValue("nn");
-        wait.until(d -> "nn".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        wait.until(d -> "nn".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
         WebElement label = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("label[for='q']")));
         assertTrue(label.getText().startsWith("Søk i dokumenta i saka"), label.getText());
         driver.get(ws.url() + "#/sok?q=" + URLEncoder.encode("(barnevern", StandardCharsets.UTF_8));
@@ -243,6 +247,6 @@ class SearchBrowserIT {
         assertTrue(driver.findElement(By.cssSelector(".facets")).getText().contains("Utan sitat"));
         shot("search-6-nynorsk");
         new Select(driver.findElement(By.id("language-select"))).selectByValue("nb");
-        wait.until(d -> "nb".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        wait.until(d -> "nb".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
     }
 }

@@ -83,7 +83,8 @@ function chips(q, filters, grouped, pinned) {
     return el('span', { class: 'chip' + (isPinned ? ' pinned' : '') },
       el('button', { type: 'button', class: 'pin', 'aria-pressed': isPinned ? 'true' : 'false', dataset: { pin: f },
         'aria-label': isPinned ? T('ui.search.unpin', label) : T('ui.search.pin', label),
-        onclick: () => { setPinned(isPinned ? pinned.filter(x => x !== f) : [...pinned, f]); refresh(); } }, isPinned ? '📌' : '📍'),
+        onclick: () => { setPinned(isPinned ? pinned.filter(x => x !== f) : [...pinned, f]); refresh(); } },
+        isPinned ? T('ui.search.unpinButton') : T('ui.search.pinButton')),
       label + (isPinned ? ' (' + T('ui.search.pinned') + ')' : ''),
       el('button', { type: 'button', class: 'remove', 'aria-label': T('ui.search.removeFilter', label),
         onclick: () => { setPinned(pinned.filter(x => x !== f)); go('sok', { q, f: filters.filter(x => x !== f), g: grouped ? null : '0' }); } }, '✕'));
