@@ -129,6 +129,11 @@ public final class FindingStore implements AutoCloseable {
         return new CaseLifecycle(transactions());
     }
 
+    /** The cases' saved searches and export languages, in this store's transactions. */
+    public SavedSearches savedSearches() {
+        return new SavedSearches(transactions());
+    }
+
     private AuditTrail.Transactions transactions() {
         return new AuditTrail.Transactions() {
             @Override

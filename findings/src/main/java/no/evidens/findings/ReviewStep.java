@@ -45,10 +45,11 @@ public enum ReviewStep {
                         case SUBMIT -> "sent to review (only a draft, utkast, can)";
                         case APPROVE -> "approved (send it to review first: til gjennomgang)";
                         case REOPEN -> "reopened (it is not in review or approved)";
-                    });
+                    }, "review.not-from." + action(), java.util.List.of(f.ref(), f.status()));
         }
         if ((leadOnly || (this == REOPEN && Finding.APPROVED.equals(f.status()))) && !lead) {
-            throw new FindingLocked("only the case's lead can " + (this == APPROVE ? "approve " : "reopen ") + f.ref());
+            throw new FindingLocked("only the case's lead can " + (this == APPROVE ? "approve " : "reopen ") + f.ref(),
+                    "review.lead-only." + action(), java.util.List.of(f.ref()));
         }
     }
 

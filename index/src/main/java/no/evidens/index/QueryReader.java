@@ -1,5 +1,6 @@
 package no.evidens.index;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,25 +61,32 @@ final class QueryReader {
         parser.setDefaultOperator(operator);
         parser.setSplitOnWhitespace(true);
         try {
-            Query q = parser.parse(text);
+            Query q = parser.parse(slashesEscaped(text));
             if (q == null || q.toString().isEmpty()) {
                 throw new QuerySyntaxException("the query \"" + text + "\" has no searchable words "
-                        + "(very common words like \"og\" and \"i\" are not searched on their own)");
+                        + "(very common words like \"og\" and \"i\" are not searched on their own)", "query.no-words", List.of(text));
             }
             return q;
         } catch (UnknownField e) {
-            throw new QuerySyntaxException("the query \"" + text + "\" names an unknown field '" + e.name + "': use "
-                    + String.join(", ", new java.util.TreeSet<>(FIELDS.keySet())) + " (or put the words in quotes)");
+            throw unknownField(text, e.name);
         } catch (ParseException e) {
             if (e.getCause() instanceof UnknownField u) {
-                throw new QuerySyntaxException("the query \"" + text + "\" names an unknown field '" + u.name + "': use "
-                        + String.join(", ", new java.util.TreeSet<>(FIELDS.keySet())) + " (or put the words in quotes)");
+                throw unknownField(text, u.name);
             }
-            throw new QuerySyntaxException("cannot read the query \"" + text + "\": " + hint(text)
-                    + " (check that quotes and brackets are closed and that a field name is followed by a value, e.g. type:journal)");
+            String[] hint = hint(text);
+            throw new QuerySyntaxException("cannot read the query \"" + text + "\": " + hint[1]
+                    + " (check that quotes and brackets are closed and that a field name is followed by a value, e.g. type:journal)",
+                    "query.syntax." + hint[0], List.of(text));
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new QuerySyntaxException("the query \"" + text + "\" expands to too many words: make the prefix* longer");
+            throw new QuerySyntaxException("the query \"" + text + "\" expands to too many words: make the prefix* longer",
+                    "query.too-many", List.of(text));
         }
+    }
+
+    private static QuerySyntaxException unknownField(String text, String name) {
+        String fields = String.join(", ", new java.util.TreeSet<>(FIELDS.keySet()));
+        return new QuerySyntaxException("the query \"" + text + "\" names an unknown field '" + name + "': use " + fields
+                + " (or put the words in quotes)", "query.unknown-field", List.of(text, name, fields));
     }
 
     /**
@@ -200,17 +208,42 @@ final class QueryReader {
         }
     }
 
-    private static String hint(String text) {
+    /**
+     * The text with every {@code /} outside a quoted phrase escaped. Lucene's classic syntax reads
+     * {@code /.../} as a regular expression, which the search help does not offer, so a path such as
+     * {@code fil:journaler/notat.txt} would be refused; escaped, the slash is an ordinary character.
+     */
+    static String slashesEscaped(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 4);
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                out.append(c).append(text.charAt(++i));
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '/' && !quoted) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** What is wrong with a query the parser refused: its key and its English wording. */
+    private static String[] hint(String text) {
         long quotes = text.chars().filter(c -> c == '"').count();
         if (quotes % 2 != 0) {
-            return "a quotation mark \" is not closed";
+            return new String[] {"quote", "a quotation mark \" is not closed"};
         }
         if (text.chars().filter(c -> c == '(').count() != text.chars().filter(c -> c == ')').count()) {
-            return "brackets ( ) do not pair up";
+            return new String[] {"brackets", "brackets ( ) do not pair up"};
         }
         if (text.strip().endsWith(":")) {
-            return "a field name has no value after the colon";
+            return new String[] {"colon", "a field name has no value after the colon"};
         }
-        return "its syntax is not valid";
+        return new String[] {"other", "its syntax is not valid"};
     }
 }

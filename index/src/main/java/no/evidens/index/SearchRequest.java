@@ -25,7 +25,7 @@ public record SearchRequest(String query, String caseId, String type, int limit,
 
     public SearchRequest {
         if (query == null || query.isBlank()) {
-            throw new QuerySyntaxException("the query is empty: give one or more words to search for");
+            throw new QuerySyntaxException("the query is empty: give one or more words to search for", "query.empty", List.of());
         }
         if (limit < 1 || limit > 10_000) {
             throw new IllegalArgumentException("limit must be between 1 and 10000, was " + limit);

@@ -10,8 +10,10 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 
+import no.evidens.pipeline.CleanText;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
+import no.evidens.pipeline.lang.Language;
 
 /**
  * The findings section of a supervision report as a Word document (Apache POI): for each finding
@@ -25,13 +27,13 @@ final class DocxReport {
     private DocxReport() {
     }
 
-    static void write(CaseExport export, Path out) throws IOException {
+    static void write(CaseExport export, Path out, Language language) throws IOException {
+        ReportText words = ReportText.of(language);
         try (XWPFDocument doc = new XWPFDocument()) {
-            doc.getProperties().getCoreProperties().setTitle(ReportText.HEADING + " – " + export.caseId());
-            text(doc.createParagraph(), ReportText.HEADING, 16, true, false);
+            doc.getProperties().getCoreProperties().setTitle(words.heading() + " – " + export.caseId());
+            text(doc.createParagraph(), words.heading(), 16, true, false);
             XWPFParagraph caseLine = doc.createParagraph();
-            text(caseLine, "Sak: " + export.caseId() + (export.anonymised() ? " (personopplysninger er fjernet fra sitatene)" : ""),
-                    10, false, true);
+            text(caseLine, words.caseLine(export), 10, false, true);
             for (FindingOut f : export.findings()) {
                 XWPFParagraph head = doc.createParagraph();
                 head.setSpacingBefore(360);
@@ -39,7 +41,7 @@ final class DocxReport {
                 text(doc.createParagraph(), f.title(), 11, true, false);
                 if (!f.requirements().isEmpty()) {
                     XWPFParagraph req = doc.createParagraph();
-                    run(req, ReportText.requirementLabel(f) + " ", 11, false, true);
+                    run(req, words.requirementLabel(f) + " ", 11, false, true);
                     run(req, ReportText.requirements(f), 11, false, false);
                 }
                 for (String p : ReportText.paragraphs(f.text())) {
@@ -48,23 +50,23 @@ final class DocxReport {
                 if (f.evidence().isEmpty()) {
                     continue;
                 }
-                text(doc.createParagraph(), ReportText.evidenceLabel(f), 11, false, true);
+                text(doc.createParagraph(), words.evidenceLabel(f), 11, false, true);
                 for (EvidenceOut e : f.evidence()) {
                     XWPFParagraph quote = doc.createParagraph();
                     quote.setIndentationLeft(567);
                     quote.setSpacingAfter(0);
-                    if (!ReportText.stance(e).isEmpty()) {
-                        run(quote, ReportText.stance(e), 11, true, false);
+                    if (!words.stance(e).isEmpty()) {
+                        run(quote, words.stance(e), 11, true, false);
                     }
                     run(quote, ReportText.quoted(e), 11, false, true);
                     XWPFParagraph source = doc.createParagraph();
                     source.setIndentationLeft(567);
                     source.setAlignment(ParagraphAlignment.LEFT);
-                    run(source, ReportText.source(e), 9, false, false).setColor(SOURCE_COLOUR);
+                    run(source, words.source(e), 9, false, false).setColor(SOURCE_COLOUR);
                     if (e.note() != null && !e.note().isBlank()) {
                         XWPFParagraph note = doc.createParagraph();
                         note.setIndentationLeft(567);
-                        run(note, ReportText.note(e), 9, false, true).setColor(SOURCE_COLOUR);
+                        run(note, words.note(e), 9, false, true).setColor(SOURCE_COLOUR);
                     }
                 }
             }
@@ -84,7 +86,7 @@ final class DocxReport {
         r.setFontSize(size);
         r.setBold(bold);
         r.setItalic(italic);
-        r.setText(text);
+        r.setText(CleanText.repaired(text));
         return r;
     }
 }

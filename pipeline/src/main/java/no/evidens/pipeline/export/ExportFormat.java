@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import no.evidens.pipeline.CleanText;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.lang.Language;
 
 /** The formats of {@code evidens export}. */
 public enum ExportFormat {
@@ -29,14 +31,20 @@ public enum ExportFormat {
         };
     }
 
-    /** Writes the export to {@code out} (whole or not at all). */
+    /** Writes the export to {@code out} (whole or not at all), its own words in Bokmål. */
     public void write(CaseExport export, Path out) {
+        write(export, out, Language.NB);
+    }
+
+    /** Writes the export to {@code out} (whole or not at all), its own words («Kilde», «Kjelde» …) in {@code language}. */
+    public void write(CaseExport export, Path out, Language language) {
         CaseExports.atomically(out, tmp -> {
             switch (this) {
-                case DOCX -> DocxReport.write(export, tmp);
-                case MD -> Files.writeString(tmp, MarkdownReport.render(export), StandardCharsets.UTF_8);
-                case CSV -> Files.writeString(tmp, CsvReport.render(export), StandardCharsets.UTF_8);
-                case JSON -> Files.writeString(tmp, Json.write(export) + "\n", StandardCharsets.UTF_8);
+                case DOCX -> DocxReport.write(export, tmp, language);
+                // repaired: a finding stored with broken text (a lone surrogate) must not break the export
+                case MD -> Files.writeString(tmp, CleanText.repaired(MarkdownReport.render(export, language)), StandardCharsets.UTF_8);
+                case CSV -> Files.writeString(tmp, CleanText.repaired(CsvReport.render(export)), StandardCharsets.UTF_8);
+                case JSON -> Files.writeString(tmp, CleanText.repaired(Json.write(export)) + "\n", StandardCharsets.UTF_8);
             }
         });
     }

@@ -5,27 +5,46 @@ import java.util.List;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.export.CaseExport.RequirementOut;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 
-/** The Norwegian wording of the findings section, shared by the DOCX and Markdown reports. */
+/**
+ * The wording of the findings section in Bokmål or Nynorsk (the catalogue's {@code export.*} words),
+ * shared by the DOCX and Markdown reports.
+ */
 final class ReportText {
-    static final String HEADING = "Tilsynets funn";
+    private final Texts t;
 
-    private ReportText() {
+    private ReportText(Texts t) {
+        this.t = t;
     }
 
-    static String requirementLabel(FindingOut f) {
-        return "avvik".equals(f.kind()) ? "Avvik fra følgende myndighetskrav:" : "Myndighetskrav:";
+    static ReportText of(Language language) {
+        return new ReportText(Texts.of(language));
+    }
+
+    String heading() {
+        return t.get("export.heading");
+    }
+
+    /** {@code Sak: id}, and that personal data is removed when it is. */
+    String caseLine(CaseExport export) {
+        return t.get("export.case") + ": " + export.caseId() + (export.anonymised() ? " (" + t.get("export.anonymised") + ")" : "");
+    }
+
+    String requirementLabel(FindingOut f) {
+        return "avvik".equals(f.kind()) ? t.get("export.requirements.avvik") : t.get("export.requirements");
     }
 
     static String requirements(FindingOut f) {
         return String.join("; ", f.requirements().stream().map(RequirementOut::text).toList());
     }
 
-    static String evidenceLabel(FindingOut f) {
+    String evidenceLabel(FindingOut f) {
         return switch (f.kind()) {
-            case "avvik" -> "Avviket bygger på følgende:";
-            case "merknad" -> "Merknaden bygger på følgende:";
-            default -> "Observasjonen bygger på følgende:";
+            case "avvik" -> t.get("export.evidence.avvik");
+            case "merknad" -> t.get("export.evidence.merknad");
+            default -> t.get("export.evidence.observasjon");
         };
     }
 
@@ -33,16 +52,21 @@ final class ReportText {
         return "«" + e.quote() + "»";
     }
 
-    static String stance(EvidenceOut e) {
-        return "contradicts".equals(e.stance()) ? "Taler imot: " : "";
+    String stance(EvidenceOut e) {
+        return "contradicts".equals(e.stance()) ? t.get("export.contradicts") + " " : "";
     }
 
-    static String source(EvidenceOut e) {
-        return "Kilde: " + e.source();
+    String source(EvidenceOut e) {
+        return t.get("export.source") + " " + e.source();
     }
 
-    static String note(EvidenceOut e) {
-        return "Revisors notat: " + e.note();
+    /** Where the quotation stands in its file: {@code (file, tegn 10–20)}. */
+    String place(EvidenceOut e) {
+        return "(" + e.citation().file() + ", " + t.get("export.characters") + " " + e.citation().start() + "–" + e.citation().end() + ")";
+    }
+
+    String note(EvidenceOut e) {
+        return t.get("export.note") + " " + e.note();
     }
 
     /** The paragraphs of a finding's text (split at blank lines). */

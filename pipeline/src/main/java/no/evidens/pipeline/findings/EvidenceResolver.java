@@ -9,6 +9,7 @@ import no.evidens.findings.EvidenceDraft;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.SearchHit;
+import no.evidens.pipeline.Refusal;
 
 /**
  * Turns an {@link AttachRequest} into an evidence item with its citation, checked against the index:
@@ -31,11 +32,12 @@ final class EvidenceResolver {
         if (r.throughPassageId() != null && !r.throughPassageId().equals(r.passageId())) {
             last = passage(r.caseId(), r.throughPassageId());
             if (!last.docId().equals(first.docId())) {
-                throw new IllegalArgumentException("a quotation runs across passages of one document only: "
-                        + r.passageId() + " and " + r.throughPassageId() + " are in different documents");
+                throw new Refusal("attach.across-documents", "a quotation runs across passages of one document only: "
+                        + r.passageId() + " and " + r.throughPassageId() + " are in different documents", r.passageId(), r.throughPassageId());
             }
             if (number(last.passageId()) <= number(first.passageId())) {
-                throw new IllegalArgumentException("passage " + r.throughPassageId() + " does not come after " + r.passageId());
+                throw new Refusal("attach.through-before", "passage " + r.throughPassageId() + " does not come after " + r.passageId(),
+                        r.throughPassageId(), r.passageId());
             }
         }
         IndexedDocument doc = index.document(r.caseId(), first.docId())
@@ -48,11 +50,11 @@ final class EvidenceResolver {
         int end;
         if (r.quote() != null) {
             if (r.start() != null || r.end() != null) {
-                throw new IllegalArgumentException("give the quotation either as --quote or as --start/--end, not both");
+                throw new Refusal("attach.quote-and-span", "give the quotation either as --quote or as --start/--end, not both");
             }
             int[] span = find(doc.text(), from, to, r.quote());
             if (span == null) {
-                throw new IllegalArgumentException("the quotation is not in " + where + ": copy it exactly from the passage");
+                throw new Refusal("attach.quote-not-found", "the quotation is not in " + where + ": copy it exactly from the passage", where);
             }
             start = span[0];
             end = span[1];
@@ -60,13 +62,14 @@ final class EvidenceResolver {
             start = r.start() == null ? from : r.start();
             end = r.end() == null ? to : r.end();
             if (start < from || end > to || start >= end) {
-                throw new IllegalArgumentException("span " + start + "–" + end + " is outside " + where
-                        + " (characters " + from + "–" + to + ")");
+                throw new Refusal(r.anySpan() ? "attach.span-outside-document" : "attach.span-outside",
+                        "span " + start + "–" + end + " is outside " + where
+                        + " (characters " + from + "–" + to + ")", start, end, from, to);
             }
         }
         String quote = doc.text().substring(start, end);
         if (quote.isBlank()) {
-            throw new IllegalArgumentException("span " + start + "–" + end + " holds no words");
+            throw new Refusal("attach.span-no-words", "span " + start + "–" + end + " holds no words", start, end);
         }
         String bundle = receipts.bundleOf(r.caseId(), doc.file(), doc.sha256()).orElse(null);
         return new EvidenceDraft(first.passageId(), last.passageId(), doc.docId(), start, end, quote, doc.title(), doc.file(),
@@ -76,10 +79,11 @@ final class EvidenceResolver {
 
     private SearchHit passage(String caseId, String passageId) throws IOException {
         number(passageId);
-        SearchHit p = index.passage(passageId).orElseThrow(() -> new IllegalArgumentException(
-                "unknown passage " + passageId + ": find passage ids with evidens search --json"));
+        SearchHit p = index.passage(passageId).orElseThrow(() -> new Refusal("attach.unknown-passage",
+                "unknown passage " + passageId + ": find passage ids with evidens search --json", passageId));
         if (!p.caseId().equals(caseId)) {
-            throw new IllegalArgumentException("passage " + passageId + " belongs to case " + p.caseId() + ", not " + caseId);
+            throw new Refusal("attach.other-case", "passage " + passageId + " belongs to case " + p.caseId() + ", not " + caseId,
+                    passageId, p.caseId(), caseId);
         }
         return p;
     }
@@ -92,12 +96,13 @@ final class EvidenceResolver {
     static int number(String passageId) {
         int slash = passageId.lastIndexOf('/');
         if (slash < 0 || passageId.indexOf('/') == slash) {
-            throw new IllegalArgumentException("'" + passageId + "' is not a passage id: it looks like case/docId/n (see: evidens search --json)");
+            throw new Refusal("attach.not-passage-id", "'" + passageId + "' is not a passage id: it looks like case/docId/n (see: evidens search --json)",
+                    passageId);
         }
         try {
             return Integer.parseInt(passageId.substring(slash + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + passageId + "' is not a passage id: it ends in the passage's number");
+            throw new Refusal("attach.not-passage-id", "'" + passageId + "' is not a passage id: it ends in the passage's number", passageId);
         }
     }
 

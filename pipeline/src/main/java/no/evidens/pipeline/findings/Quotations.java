@@ -12,6 +12,7 @@ import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
+import no.evidens.pipeline.Refusal;
 
 /**
  * Turns what a person asks to attach (a passage, a search hit, a span of a document) into an evidence
@@ -58,8 +59,9 @@ final class Quotations {
     private static SearchHit hit(EvidenceIndex s, String caseId, Attachment.Search q) throws IOException {
         SearchResult r = s.search(new SearchRequest(q.query(), caseId, q.type(), Math.max(1, q.hit())));
         if (q.hit() < 1 || r.hits().size() < q.hit()) {
-            throw new IllegalArgumentException("the search " + q.query() + " has " + r.hits().size()
-                    + " hit" + (r.hits().size() == 1 ? "" : "s") + " in case " + caseId + ", not a hit " + q.hit());
+            throw new Refusal("attach.no-such-hit", "the search " + q.query() + " has " + r.hits().size()
+                    + " hit" + (r.hits().size() == 1 ? "" : "s") + " in case " + caseId + ", not a hit " + q.hit(),
+                    q.query(), r.hits().size(), caseId, q.hit());
         }
         return r.hits().get(q.hit() - 1);
     }
@@ -73,13 +75,14 @@ final class Quotations {
     static String[] spanPassages(EvidenceIndex s, String caseId, String docId, Integer start, Integer end)
             throws IOException {
         if (start == null || end == null) {
-            throw new IllegalArgumentException("with docId, give the span's start and end (document offsets)");
+            throw new Refusal("attach.span-missing", "with docId, give the span's start and end (document offsets)");
         }
         if (start < 0 || end <= start) {
-            throw new IllegalArgumentException("the span " + start + "–" + end + " is empty or negative");
+            throw new Refusal("attach.span-empty", "the span " + start + "–" + end + " is empty or negative", start, end);
         }
-        return place(s.passagesOf(caseId, docId), start, end).orElseThrow(() -> new IllegalArgumentException(
-                "the span " + start + "–" + end + " is not in any passage of document " + docId + " in case " + caseId));
+        return place(s.passagesOf(caseId, docId), start, end).orElseThrow(() -> new Refusal("attach.span-outside-passages",
+                "the span " + start + "–" + end + " is not in any passage of document " + docId + " in case " + caseId,
+                start, end, docId, caseId));
     }
 
     /** {@link #spanPassages} over the document's passages in order; empty when the document has none. */

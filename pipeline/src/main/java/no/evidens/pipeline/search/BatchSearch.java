@@ -7,10 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -39,14 +36,23 @@ public final class BatchSearch {
      * lines of one query each (its label is the query). Blank lines and lines starting with # are skipped.
      */
     public static List<LabelledQuery> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * Reads the queries from the text of such a file (an upload, say).
+     *
+     * @param source what to call the text in the error when it holds no query
+     */
+    public static List<LabelledQuery> read(String text, String source) throws IOException {
+        List<String> lines = text.lines().toList();
         String header = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElse("");
         List<LabelledQuery> out = new ArrayList<>();
         if (header.toLowerCase(java.util.Locale.ROOT).replace(" ", "").matches("label[,;]query.*")) {
             char sep = header.contains(";") ? ';' : ',';
             CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(sep).setHeader().setSkipHeaderRecord(true)
                     .setIgnoreHeaderCase(true).setTrim(true).setCommentMarker('#').setIgnoreEmptyLines(true).get();
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (Reader in = new java.io.StringReader(text)) {
                 for (CSVRecord r : format.parse(in)) {
                     if (!r.get("query").isBlank()) {
                         out.add(new LabelledQuery(r.get("label"), r.get("query")));
@@ -62,7 +68,7 @@ public final class BatchSearch {
             }
         }
         if (out.isEmpty()) {
-            throw new IOException("no queries in " + file + " (one query a line, or a CSV with columns label,query)");
+            throw new IOException("no queries in " + source + " (one query a line, or a CSV with columns label,query)");
         }
         return out;
     }
@@ -101,32 +107,17 @@ public final class BatchSearch {
 
     /** Rows: labels; columns: documents (file); cells: how many passages of the document the query found. */
     public static void writeMatrix(List<Outcome> outcomes, Writer out) throws IOException {
-        TreeSet<String> files = new TreeSet<>();
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        for (Outcome o : outcomes) {
-            Map<String, Integer> row = counts.computeIfAbsent(o.query().label(), k -> new LinkedHashMap<>());
-            if (o.result() != null) {
-                for (SearchHit h : o.result().hits()) {
-                    files.add(h.file());
-                    row.merge(h.file(), 1, Integer::sum);
-                }
-            }
-        }
+        BatchMatrix m = BatchMatrix.of(outcomes);
         List<String> header = new ArrayList<>();
         header.add("label");
-        header.addAll(files);
+        header.addAll(m.files());
         header.add("total");
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (Map.Entry<String, Map<String, Integer>> row : counts.entrySet()) {
+            for (BatchMatrix.Row row : m.rows()) {
                 List<Object> cells = new ArrayList<>();
-                cells.add(row.getKey());
-                int total = 0;
-                for (String f : files) {
-                    int n = row.getValue().getOrDefault(f, 0);
-                    cells.add(n);
-                    total += n;
-                }
-                cells.add(total);
+                cells.add(row.label());
+                cells.addAll(row.counts());
+                cells.add(row.total());
                 csv.printRecord(cells);
             }
         }

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.evidens.index.QuerySyntaxException;
-import no.evidens.pipeline.Messages;
 
 /**
  * Jetty's entry to the workspace: checks each request (host, origin), resolves who makes it
@@ -94,11 +93,11 @@ final class ApiHandler extends Handler.Abstract {
         } catch (ApiError e) {
             refuse(x, e);
         } catch (QuerySyntaxException e) {
-            x.error(400, e.getMessage());
+            x.error(400, ErrorTexts.message(ErrorTexts.language(x), e));
         } catch (IllegalArgumentException e) {
-            x.error(400, Messages.oneLine(e));
+            x.error(400, ErrorTexts.message(ErrorTexts.language(x), e));
         } catch (IllegalStateException e) {
-            x.error(409, Messages.oneLine(e));
+            x.error(409, ErrorTexts.message(ErrorTexts.language(x), e));
         } catch (IOException | RuntimeException e) {
             if (timedOut(e)) {
                 // the client stopped sending (idle timeout) or sent too slowly (least data rate)
@@ -107,7 +106,8 @@ final class ApiHandler extends Handler.Abstract {
                 return;
             }
             LOG.warn("{} {} failed: {}", x.method(), x.path(), e.getClass().getName());
-            x.error(500, "the server could not do that: " + Messages.oneLine(e));
+            // never the exception's message: it may name a file on the server
+            x.error(500, no.evidens.pipeline.lang.Texts.of(ErrorTexts.language(x)).get("error.internal"));
         } finally {
             if (permit) {
                 bodies.release();
@@ -133,7 +133,7 @@ final class ApiHandler extends Handler.Abstract {
         } else if (declared > 0) {
             x.discardBody(DISCARD_LIMIT);
         }
-        x.error(e.status(), e.getMessage());
+        x.error(e.status(), ErrorTexts.message(ErrorTexts.language(x), e));
     }
 
     private static boolean timedOut(Throwable e) {

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import no.evidens.access.Role;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Receipts;
 
@@ -20,9 +21,11 @@ final class CasesResource implements Routes.Resource {
     private final Receipts receipts;
     private final FindingsService findings;
     private final Accounts accounts;
+    private final CaseService lifecycle;
 
     CasesResource(EvidensHome home, FindingsService findings, Accounts accounts) {
         this.receipts = new Receipts(home.receipts());
+        this.lifecycle = new CaseService(home, java.time.Duration.ofSeconds(20));
         this.findings = findings;
         this.accounts = accounts;
     }
@@ -48,6 +51,15 @@ final class CasesResource implements Routes.Resource {
             return true;
         }
         return !existing().contains(caseId) && accounts.claim(caseId, access.user());
+    }
+
+    /** Whether the case holds anything (ingested documents or findings), or was closed. */
+    boolean exists(String caseId) {
+        try {
+            return existing().contains(caseId) || lifecycle.closed(caseId).isPresent();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Set<String> existing() throws IOException {

@@ -9,7 +9,6 @@ import java.util.Map;
 import no.evidens.access.Permission;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
-import no.evidens.index.QuerySyntaxException;
 import no.evidens.index.SearchHit;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.search.MarkedDocument;
@@ -34,13 +33,9 @@ final class DocumentsResource implements Routes.Resource {
         String docId = Params.docId(x.required("doc"));
         String q = x.param("q");
         EvidenceIndex s = index.searcher();
-        MarkedDocument marked;
-        try {
-            marked = MarkedDocument.read(s, caseId, docId, q)
-                    .orElseThrow(() -> ApiError.notFound("no document " + docId + " in case " + caseId));
-        } catch (QuerySyntaxException e) {
-            throw ApiError.badRequest(e.getMessage());
-        }
+        // a query that cannot be read throws QuerySyntaxException: 400, worded in the user's language by ApiHandler
+        MarkedDocument marked = MarkedDocument.read(s, caseId, docId, q)
+                .orElseThrow(() -> ApiError.notFound("no document " + docId + " in case " + caseId));
         List<Map<String, Object>> passages = new ArrayList<>();
         for (SearchHit p : s.passagesOf(caseId, docId)) {
             passages.add(Map.of("passageId", p.passageId(), "start", p.start(), "end", p.end(), "page", p.page()));

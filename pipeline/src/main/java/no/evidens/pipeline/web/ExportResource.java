@@ -12,15 +12,22 @@ import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.ExportFormat;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.NotFound;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.search.SavedSearchService;
 
-/** {@code GET /api/export?case=&format=}: the findings report as a download (docx, md, csv …). */
+/**
+ * {@code GET /api/export?case=&format=[&sprak=nb|nn]}: the findings report as a download (docx, md, csv …), its
+ * own words in the language asked for, else the case's ({@code POST /api/eksport-sprak}), else Bokmål.
+ */
 final class ExportResource implements Routes.Resource {
     private final EvidensHome home;
     private final FindingsService findings;
+    private final SavedSearchService languages;
 
-    ExportResource(EvidensHome home, FindingsService findings) {
+    ExportResource(EvidensHome home, FindingsService findings, SavedSearchService languages) {
         this.home = home;
         this.findings = findings;
+        this.languages = languages;
     }
 
     @Override
@@ -38,16 +45,22 @@ final class ExportResource implements Routes.Resource {
             throw ApiError.badRequest(e.getMessage());
         }
         boolean anonymise = x.boolParam("anonymise");
+        String sprak = x.param("sprak");
+        if (sprak != null && !Language.known(sprak)) {
+            throw ApiError.badRequest("sprak must be nb or nn, was '" + sprak + "'");
+        }
+        // the export's own words: as asked, else as chosen for the case, else Bokmål
+        Language language = sprak != null ? Language.of(sprak) : languages.exportLanguage(caseId);
         CaseExport export;
         try {
             export = findings.reports().export(caseId, anonymise, x.access().user());
         } catch (NotFound e) {
-            throw ApiError.notFound("case " + caseId + " has no findings to export yet");
+            throw new ApiError(404, "case " + caseId + " has no findings to export yet", "error.no-findings", caseId);
         }
         // Every format is written as a file (a .docx is a zip), so the download is read back from one.
         Path tmp = Files.createTempFile(Files.createDirectories(home.work()), "export-", "." + fmt);
         try {
-            format.write(export, tmp);
+            format.write(export, tmp, language);
             String name = "funn-" + caseId + (anonymise ? "-anonymisert" : "") + "." + fmt;
             byte[] bytes = Files.readAllBytes(tmp);
             findings.audit().exported(x.access().user(), caseId, fmt, anonymise, name);

@@ -28,9 +28,12 @@ import no.evidens.pipeline.findings.StaleChange;
  */
 final class FindingsResource implements Routes.Resource {
     private final FindingsService findings;
+    private final java.util.function.Predicate<String> caseExists;
 
-    FindingsResource(FindingsService findings) {
+    /** @param caseExists whether a case holds anything yet (documents or findings) */
+    FindingsResource(FindingsService findings, java.util.function.Predicate<String> caseExists) {
         this.findings = findings;
+        this.caseExists = caseExists;
     }
 
     @Override
@@ -69,6 +72,11 @@ final class FindingsResource implements Routes.Resource {
     private FindingOut create(CaseAccess access, JsonNode body) throws IOException {
         JsonFields b = new JsonFields(body, "case", "kind", "title", "requirements", "text", "status", "evidence");
         String caseId = access.require(Params.caseId(b.required("case")), Permission.WRITE_FINDINGS);
+        java.util.Set<String> member = access.readableCases();
+        if ((member == null || !member.contains(caseId)) && !caseExists.test(caseId)) {
+            // a typing error in the case must not start a new case
+            throw new ApiError(404, "case " + caseId + " does not exist: ingest its documents or create it first", "error.unknown-case", caseId);
+        }
         FindingKind kind = FindingKind.of(b.required("kind"));
         FindingDraft draft = new FindingDraft(b.required("title"), Requirements.parse(b.strings("requirements")),
                 b.text("text"), b.text("status"));
@@ -89,7 +97,7 @@ final class FindingsResource implements Routes.Resource {
         x.access().require(caseId, textOnly ? Permission.EDIT_TEXT : Permission.WRITE_FINDINGS);
         String title = b.text("title");
         if (title != null && title.isBlank()) {
-            throw ApiError.badRequest("the title cannot be empty");
+            throw new ApiError(400, "the title cannot be empty", "error.title-empty");
         }
         FindingDraft changes = new FindingDraft(title, b.has("requirements") ? Requirements.parse(b.strings("requirements")) : null,
                 b.text("text"), b.text("status"));

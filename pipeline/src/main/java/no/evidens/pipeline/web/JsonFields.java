@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import no.evidens.pipeline.CleanText;
+
 /** The fields of a JSON body: only the known ones, each of the right kind (else 400). */
 final class JsonFields {
     private final JsonNode body;
@@ -42,7 +44,7 @@ final class JsonFields {
         if (n.asText().length() > 100_000) {
             throw ApiError.badRequest("the field '" + name + "' is too long");
         }
-        return n.asText();
+        return clean(name, n.asText());
     }
 
     String required(String name) {
@@ -51,6 +53,15 @@ final class JsonFields {
             throw ApiError.badRequest("the field '" + name + "' is missing");
         }
         return v.strip();
+    }
+
+    /** The text, refused at the door when it holds half a character or a control character. */
+    private static String clean(String name, String text) {
+        if (!CleanText.isClean(text)) {
+            throw new ApiError(400, "the field '" + name + "' holds invalid text (half of a character, or a control character)",
+                    "error.invalid-text", name);
+        }
+        return text;
     }
 
     Integer integer(String name) {
@@ -78,7 +89,7 @@ final class JsonFields {
                 throw ApiError.badRequest("the field '" + name + "' must be a list of texts");
             }
             if (!e.asText().isBlank()) {
-                out.add(e.asText().strip());
+                out.add(clean(name, e.asText()).strip());
             }
         }
         return out;

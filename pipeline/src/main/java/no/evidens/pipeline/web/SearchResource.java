@@ -13,16 +13,22 @@ import no.evidens.access.Permission;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchHit;
 import no.evidens.index.PassageSchema;
-import no.evidens.index.QuerySyntaxException;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.search.DocumentGroups;
 
-/** {@code GET /api/search} (query, facet filters, pages) and {@code GET /api/like} (passages like one). */
+/**
+ * {@code GET /api/search} (query, facet filters, pages) and {@code GET /api/like} (passages like one). With
+ * {@code group=document} a search's page is one of documents ({@code documents}: each with its count of
+ * hits and best passages, {@code documentTotal}); the other fields stay as they were.
+ */
 final class SearchResource implements Routes.Resource {
     private static final String CASE = "case";
     /** A case id no case has (ids are checked by Params): the filter of a user who belongs to none. */
     private static final String NO_CASE = "-";
+    /** How many of the best hits a grouped search groups into documents. */
+    private static final int GROUPED_HITS = 400;
     private final SharedIndex index;
     private final FindingsService findings;
 
@@ -55,12 +61,13 @@ final class SearchResource implements Routes.Resource {
             // Only the user's cases: as a filter on the case facet (whose own counts are trimmed below).
             facetFilters.put(CASE, List.copyOf(readable));
         }
-        SearchResult r;
-        try {
-            r = index.searcher().search(new SearchRequest(q, caseId, type, limit, offset, order, facetFilters));
-        } catch (QuerySyntaxException e) {
-            throw ApiError.badRequest(e.getMessage());
-        }
+        boolean grouped = grouped(x.param("group"));
+        // grouped: the best hits at once, grouped here, the page being one of documents. A query that cannot be
+        // read throws QuerySyntaxException: 400, worded in the user's language by ApiHandler.
+        SearchResult r = index.searcher().search(grouped ? new SearchRequest(q, caseId, type, GROUPED_HITS, 0, order, facetFilters)
+                : new SearchRequest(q, caseId, type, limit, offset, order, facetFilters));
+        DocumentGroups groups = grouped ? DocumentGroups.of(r.hits(), r.total(), offset, limit) : null;
+        List<SearchHit> shown = grouped ? groups.shownHits() : r.hits();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("query", q);
         out.put("filters", filters);
@@ -71,9 +78,15 @@ final class SearchResource implements Routes.Resource {
         out.put("offset", offset);
         out.put("limit", limit);
         out.put("relaxed", r.relaxed());
-        out.put("hits", r.hits());
+        out.put("hits", shown);
         out.put("facets", visible(r.facets(), readable));
-        out.put("usedBy", findings.usedBy(r.hits()));
+        out.put("usedBy", findings.usedBy(shown));
+        if (grouped) {
+            out.put("group", "document");
+            out.put("documents", groups.documents());
+            out.put("documentTotal", groups.total());
+            out.put("documentTotalExact", groups.exact());
+        }
         List<String> narrowed = new ArrayList<>(filters);
         if (type != null) {
             narrowed.add("type:" + type);
@@ -116,7 +129,7 @@ final class SearchResource implements Routes.Resource {
     }
 
     /** The {@code filter=dimension:value} parameters as the request's facet filters (dimension → values). */
-    private static Map<String, List<String>> facetFilters(List<String> filters) {
+    static Map<String, List<String>> facetFilters(List<String> filters) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String f : filters) {
             int colon = f.indexOf(':');
@@ -129,6 +142,16 @@ final class SearchResource implements Routes.Resource {
             out.computeIfAbsent(dim, d -> new ArrayList<>()).add(value);
         }
         return out;
+    }
+
+    private static boolean grouped(String group) {
+        if (group == null || group.isBlank() || "none".equalsIgnoreCase(group)) {
+            return false;
+        }
+        if (!"document".equalsIgnoreCase(group)) {
+            throw ApiError.badRequest("group must be document or none, was '" + group + "'");
+        }
+        return true;
     }
 
     private static SearchRequest.Order order(String sort) {

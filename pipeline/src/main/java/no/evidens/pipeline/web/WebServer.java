@@ -23,6 +23,7 @@ import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Receipts;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.page.PageImages;
+import no.evidens.pipeline.search.SavedSearchService;
 
 /**
  * The auditors' web workspace: a JSON REST API under {@code /api/} and the UI (plain HTML, CSS and
@@ -130,6 +131,7 @@ public final class WebServer implements AutoCloseable {
         IngestJobs ingest = new IngestJobs(home, config.maxUploadBytes(), ingestions);
         Accounts accounts = new Accounts(home.access(), Clock.systemUTC());
         CasesResource cases = new CasesResource(home, findings, accounts);
+        SavedSearchService savedSearches = new SavedSearchService(home, Duration.ofSeconds(20));
         Routes routes = new Routes().register(
                 new SessionResource(exposure.signIn(), ingest.maxBytes()),
                 cases,
@@ -139,12 +141,15 @@ public final class WebServer implements AutoCloseable {
                 new DocumentsResource(index, findings),
                 new PageResource(index, findings, new Receipts(home.receipts()), new PageImages(home)),
                 new OverviewResource(home, index),
-                new FindingsResource(findings),
+                new FindingsResource(findings, cases::exists),
                 new EvidenceResource(findings),
                 new HistoryResource(findings),
                 new AuditResource(findings.audit()),
-                new ExportResource(home, findings),
+                new ExportResource(home, findings, savedSearches),
                 new IngestResource(ingest, cases),
+                new TextsResource(home),
+                new SavedSearchesResource(index, savedSearches),
+                new BatchResource(index),
                 new StaticFiles());
         Gate gate;
         if (exposure.signIn()) {

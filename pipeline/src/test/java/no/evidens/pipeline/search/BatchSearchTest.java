@@ -65,4 +65,23 @@ class BatchSearchTest {
         assertEquals(List.of(new BatchSearch.LabelledQuery("taushetsplikt", "taushetsplikt"),
                 new BatchSearch.LabelledQuery("\"individuell plan\"", "\"individuell plan\"")), BatchSearch.read(file));
     }
+
+    @Test
+    void theMatrixDownloadsAsAWorkbookWithTheSameCounts() throws Exception {
+        index(tmp.resolve("index"));
+        List<BatchSearch.LabelledQuery> queries = BatchSearch.read("taushetsplikt\nansvarsgruppe\n\n", "an upload");
+        try (EvidenceSearcher s = new EvidenceSearcher(tmp.resolve("index"))) {
+            BatchMatrix m = BatchMatrix.of(BatchSearch.run(s, queries, "sak", 10));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            m.writeXlsx(out, "Søk", "Sum");
+            try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                    new java.io.ByteArrayInputStream(out.toByteArray()))) {
+                org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+                assertEquals("journaler/notat.txt", sheet.getRow(0).getCell(1).getStringCellValue());
+                assertEquals("ansvarsgruppe", sheet.getRow(2).getCell(0).getStringCellValue());
+                assertEquals(1.0, sheet.getRow(2).getCell(1).getNumericCellValue());
+                assertEquals(2.0, sheet.getRow(2).getCell(3).getNumericCellValue(), "the row's sum");
+            }
+        }
+    }
 }

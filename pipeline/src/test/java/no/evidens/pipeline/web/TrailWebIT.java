@@ -140,7 +140,7 @@ class TrailWebIT {
         assertEquals("godkjent", approved.body.get("status").asText());
         Answer locked = json("PATCH", base, "{\"title\":\"Endret\"}");
         assertEquals(409, locked.status, locked.text);
-        assertTrue(locked.body.get("error").asText().contains("approved (godkjent) and locked"), locked.text);
+        assertTrue(locked.body.get("error").asText().contains("et godkjent funn er låst"), locked.text);
         assertEquals(200, json("POST", base + "/reopen", "{}").status);
         assertEquals("utkast", get(base).body.get("status").asText());
     }

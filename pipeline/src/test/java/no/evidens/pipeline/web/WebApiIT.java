@@ -173,7 +173,7 @@ class WebApiIT {
         String finding = "{\"case\":\"" + CASE + "\",\"kind\":\"observasjon\",\"title\":\"Koordinator\",\"evidence\":";
         Answer noPassage = json("POST", "/api/findings", finding + "{\"docId\":\"" + docId + "\",\"start\":900000000,\"end\":900000010}}");
         assertEquals(400, noPassage.status, String.valueOf(noPassage.body));
-        assertTrue(noPassage.body.get("error").asText().contains("is outside document"), noPassage.body.toString());
+        assertTrue(noPassage.body.get("error").asText().contains("ligger utenfor dokumentet"), noPassage.body.toString());
         Answer otherCase = json("POST", "/api/findings", finding + "{\"passageId\":\"annen-sak/" + docId + "/0\"}}");
         assertEquals(400, otherCase.status, String.valueOf(otherCase.body));
         Answer wrongQuote = json("POST", "/api/findings", finding + "{\"passageId\":\"" + hit.get("passageId").asText()
@@ -205,7 +205,8 @@ class WebApiIT {
     void errorsAreJsonWithAClearMessageAndStatus() throws Exception {
         Answer badQuery = get("/api/search?q=" + enc("\"unclosed") + "&case=" + CASE);
         assertEquals(400, badQuery.status);
-        assertTrue(badQuery.body.get("error").asText().contains("quotes"), badQuery.body.toString());
+        // in the workspace's language (Bokmål unless the user chose Nynorsk)
+        assertEquals("Søket «\"unclosed» kan ikke leses: et anførselstegn \" er ikke lukket.", badQuery.body.get("error").asText());
         assertEquals(400, get("/api/search?case=" + CASE).status);
         assertEquals(400, get("/api/search?q=x&limit=100000").status);
         assertEquals(400, get("/api/search?q=x&filter=" + enc("farge:blå")).status);

@@ -696,7 +696,7 @@ function showReceipt(box, r) {
       el('thead', {}, el('tr', {}, ...['Fil', 'Type', 'Status', 'Hvorfor', 'Sider', 'Avsnitt'].map(h => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, ...files.map(f => el('tr', { class: f.status },
         el('td', {}, f.path), el('td', {}, typeName(f.type)), el('td', {}, STATUS[f.status] || f.status),
-        el('td', {}, f.reason || ''), el('td', {}, String(f.pages)), el('td', {}, String(f.passages)))))));
+        el('td', {}, reasonText(f.reason)), el('td', {}, String(f.pages)), el('td', {}, String(f.passages)))))));
 }
 
 // ---------------------------------------------------------------- start
@@ -756,7 +756,7 @@ async function refresh() {
   for (const a of document.querySelectorAll('[data-nav]')) {
     if (a.dataset.nav === name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
-  const view = VIEWS[name] || viewSearch;
+  const view = VIEWS[name] || VIEWS.sok;
   await view(params);
   const h = main().querySelector('h2');
   if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
@@ -782,6 +782,7 @@ async function start() {
     state.admin = s.admin;
     state.roles = s.roles || {};
     if (s.signIn) showUser(s.user);
+    await loadTexts();
     await loadCases();
   } catch (e) {
     showError('Kan ikke nå Evidens-tjeneren: ' + e.message);
@@ -799,4 +800,5 @@ async function start() {
   refresh();
 }
 
-start();
+// after every deferred script (texts.js, search.js …) has run
+document.addEventListener('DOMContentLoaded', start);

@@ -1,0 +1,75 @@
+package no.evidens.pipeline.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import no.evidens.access.Permission;
+import no.evidens.pipeline.lang.Texts;
+import no.evidens.pipeline.search.BatchMatrix;
+import no.evidens.pipeline.search.BatchSearch;
+
+/**
+ * Batch search from the workspace: {@code POST /api/batch} ({@code case}, {@code queries}: the text of a
+ * file of queries, one a line or a CSV {@code label,query}; {@code format}: {@code json}, the default, or
+ * {@code xlsx}) answers the label × document matrix as JSON, or as an Excel workbook to download.
+ */
+final class BatchResource implements Routes.Resource {
+    static final int MAX_QUERIES = 200;
+    /** Hits per query counted into the matrix (the CLI's default is 50; a matrix wants them all). */
+    static final int HITS_PER_QUERY = 1000;
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final SharedIndex index;
+
+    BatchResource(SharedIndex index) {
+        this.index = index;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.post("/api/batch", this::batch);
+    }
+
+    private void batch(Exchange x, Map<String, String> path) throws IOException {
+        JsonFields b = new JsonFields(x.jsonBody(), "case", "queries", "format");
+        String caseId = x.access().require(Params.caseId(b.required("case")), Permission.READ);
+        String format = b.text("format") == null ? "json" : b.text("format");
+        if (!format.equals("json") && !format.equals("xlsx")) {
+            throw ApiError.badRequest("format must be json or xlsx, was '" + format + "'");
+        }
+        List<BatchSearch.LabelledQuery> queries;
+        try {
+            queries = BatchSearch.read(b.text("queries") == null ? "" : b.text("queries"), "the upload");
+        } catch (IOException e) {
+            throw new ApiError(400, e.getMessage(), "error.batch-empty");
+        }
+        if (queries.size() > MAX_QUERIES) {
+            throw new ApiError(400, "too many queries: at most " + MAX_QUERIES, "error.batch-too-many", MAX_QUERIES);
+        }
+        List<BatchSearch.Outcome> outcomes = BatchSearch.run(index.searcher(), queries, caseId, HITS_PER_QUERY);
+        Texts texts = Texts.of(ErrorTexts.language(x));
+        BatchMatrix matrix = BatchMatrix.of(outcomes);
+        if (format.equals("xlsx")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            matrix.writeXlsx(out, texts.get("ui.batch.query"), "Sum");
+            x.send(200, XLSX, out.toByteArray(), "matrise-" + caseId + ".xlsx");
+            return;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("case", caseId);
+        json.put("files", matrix.files());
+        json.put("rows", matrix.rows().stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("label", r.label());
+            row.put("query", r.query());
+            row.put("counts", r.counts());
+            row.put("total", r.total());
+            row.put("error", r.error());
+            return row;
+        }).toList());
+        x.json(200, json);
+    }
+}

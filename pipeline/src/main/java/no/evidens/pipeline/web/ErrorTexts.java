@@ -1,0 +1,72 @@
+package no.evidens.pipeline.web;
+
+import java.time.Duration;
+
+import org.eclipse.jetty.http.HttpCookie;
+
+import no.evidens.findings.FindingLocked;
+import no.evidens.index.NoIndexException;
+import no.evidens.index.QuerySyntaxException;
+import no.evidens.pipeline.Messages;
+import no.evidens.pipeline.Refusal;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
+
+/**
+ * The user's language and the API's errors in it. The language is the cookie {@value #COOKIE} ({@code nb}
+ * or {@code nn}, set by {@code POST /api/tekster/sprak}), else the browser's {@code Accept-Language}
+ * when it prefers Nynorsk, else Bokmål. An error with a message key is worded from the catalogue; one
+ * without keeps its own wording.
+ */
+final class ErrorTexts {
+    static final String COOKIE = "evidens-sprak";
+
+    private ErrorTexts() {
+    }
+
+    static Language language(Exchange x) {
+        String c = x.cookie(COOKIE);
+        if (Language.known(c)) {
+            return Language.of(c);
+        }
+        String accept = x.header("Accept-Language");
+        return accept != null && accept.strip().toLowerCase(java.util.Locale.ROOT).startsWith("nn") ? Language.NN : Language.NB;
+    }
+
+    /** The cookie that keeps the choice a year, sent back only to this server. */
+    static HttpCookie cookie(Language l, boolean secure) {
+        return HttpCookie.build(COOKIE, l.code()).path("/").maxAge(Duration.ofDays(365).toSeconds()).sameSite(HttpCookie.SameSite.STRICT)
+                .secure(secure).build();
+    }
+
+    /** The error's message in the language, or its own message when it has no key the catalogue holds. */
+    static String message(Language l, Throwable e) {
+        Texts t = Texts.of(l);
+        if (e instanceof ApiError a && a.key() != null && t.has(a.key())) {
+            return t.get(a.key(), a.args());
+        }
+        if (e instanceof QuerySyntaxException q && t.has(q.key())) {
+            return t.get(q.key(), q.args());
+        }
+        if (e instanceof Refusal r && t.has(r.key())) {
+            return t.get(r.key(), r.args());
+        }
+        if (e instanceof FindingLocked f && t.has(f.key())) {
+            return t.get(f.key(), f.args());
+        }
+        if (e instanceof NoIndexException) {
+            // its own message names the index's folder on the server
+            return t.get("error.no-index");
+        }
+        return withoutPaths(Messages.oneLine(e));
+    }
+
+    /** An absolute file path (Unix or Windows) standing as a word of a message. */
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile(
+            "(?<=^|[\\s'\"(=])(?:/|[A-Za-z]:\\\\)[^\\s'\")]*[/\\\\][^\\s'\")]*?(?=[:;,.]?(?:[\\s'\")]|$))");
+
+    /** The message with any absolute file path on the server left out: a message is for a person, not a map of the disk. */
+    static String withoutPaths(String message) {
+        return PATH.matcher(message).replaceAll("…");
+    }
+}

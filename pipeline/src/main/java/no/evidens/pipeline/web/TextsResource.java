@@ -1,0 +1,61 @@
+package no.evidens.pipeline.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import no.evidens.models.codebook.Codebook;
+import no.evidens.models.codebook.IndicatorDefinition;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
+
+/**
+ * The workspace's words in the user's language: {@code GET /api/tekster} ({@code sprak}, {@code tekster}:
+ * key → text of the workspace's own words and facet names and values, {@code indikatorer}: indicator id →
+ * its label in the codebook, {@code grunner}: a receipt's reason as stored → the reason in the language);
+ * {@code POST /api/tekster/sprak} ({@code {"sprak": "nb"|"nn"}}) chooses the language (a cookie).
+ */
+final class TextsResource implements Routes.Resource {
+    private final EvidensHome home;
+
+    TextsResource(EvidensHome home) {
+        this.home = home;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.get("/api/tekster", (x, p) -> x.json(200, texts(ErrorTexts.language(x))))
+                .post("/api/tekster/sprak", (x, p) -> {
+                    String code = new JsonFields(x.jsonBody(), "sprak").required("sprak");
+                    if (!Language.known(code)) {
+                        throw ApiError.badRequest("sprak must be nb or nn, was '" + code + "'");
+                    }
+                    Language l = Language.of(code);
+                    x.cookie(ErrorTexts.cookie(l, x.secure()));
+                    x.json(200, Map.of("sprak", l.code()));
+                });
+    }
+
+    private Map<String, Object> texts(Language l) throws java.io.IOException {
+        Texts t = Texts.of(l);
+        Map<String, String> words = new TreeMap<>(t.startingWith("ui."));
+        words.putAll(t.startingWith("facet."));
+        words.putAll(t.startingWith("value."));
+        Map<String, String> indicators = new LinkedHashMap<>();
+        for (IndicatorDefinition d : Codebook.resolve(null, home.root()).indicators()) {
+            indicators.put(d.id(), d.label());
+        }
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (Reason r : Reason.values()) {
+            reasons.put(r.text(), t.get("reason." + r.code()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sprak", l.code());
+        out.put("tekster", words);
+        out.put("indikatorer", indicators);
+        out.put("grunner", reasons);
+        return out;
+    }
+}

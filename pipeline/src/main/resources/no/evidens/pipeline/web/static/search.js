@@ -1,0 +1,189 @@
+// Evidens workspace: the search view. Hits grouped by document (each with its count and best passages),
+// filters that start clean with each new search unless pinned, saved searches per case (lagrede søk)
+// and batch search from a list of queries (the indicator × document matrix, downloadable as XLSX).
+'use strict';
+
+const HELP_ROWS = [
+  ['words', 'ansvarsgruppe taushetsplikt'], ['phrase', '"individuell plan"'], ['exclude', 'samarbeid -NAV'],
+  ['either', 'fastlege OR allmennlege'], ['prefix', 'barnevern*, samarb*'], ['fuzzy', 'koordinator~1'],
+  ['proximity', '"taushetsplikt samarbeid"~10'],
+  ['fields', 'type:journal, sak:fjordvik-2026, fil:journaler/notat.txt, overskrift:ansvarsgruppe'],
+  ['tags', 'indikator:taushetsplikt, lov:barnevernloven, sitat:ja, år:2025']];
+
+/** The filters pinned in a case: they stay on when a new search is typed. */
+function pinnedFilters() {
+  try { return JSON.parse(localStorage.getItem('evidens.pinned.' + state.caseId) || '[]'); } catch (e) { return []; }
+}
+
+function setPinned(list) { localStorage.setItem('evidens.pinned.' + state.caseId, JSON.stringify(list)); }
+
+async function viewSearchGrouped(params) {
+  if (needCase()) return;
+  const q = params.get('q') || '';
+  const filters = params.getAll('f');
+  const offset = parseInt(params.get('offset') || '0', 10) || 0;
+  const grouped = params.get('g') !== '0';
+  const pinned = pinnedFilters();
+  const input = el('input', { type: 'search', id: 'q', name: 'q', value: q, autocomplete: 'off', 'aria-describedby': 'q-help' });
+  const form = el('form', { class: 'search-form', role: 'search', onsubmit: ev => {
+      ev.preventDefault();
+      const v = input.value.trim();
+      // a new search starts clean: only the pinned filters stay on
+      if (v) go('sok', { q: v, f: pinned, g: grouped ? null : '0' });
+    } },
+    el('label', { for: 'q' }, T('ui.search.label'), input),
+    el('button', { type: 'submit' }, T('ui.search.button')));
+  const help = el('details', { class: 'help', id: 'q-help' }, el('summary', {}, T('ui.search.help')),
+    el('table', {}, el('tbody', {}, ...HELP_ROWS.map(([k, ex]) => el('tr', {},
+      el('th', { scope: 'row' }, T('ui.help.' + k)), el('td', {}, el('code', {}, ex)), el('td', {}, T('ui.help.' + k + '.what')))))));
+  const toggle = el('label', { class: 'inline' }, el('input', { type: 'checkbox', id: 'group-toggle', checked: grouped,
+    onchange: ev => go('sok', { q, f: filters, g: ev.target.checked ? null : '0' }) }), ' ' + T('ui.search.group'));
+  const results = el('div', { id: 'results', 'aria-live': 'polite' });
+  const saved = el('section', { id: 'saved-searches', class: 'saved', 'aria-labelledby': 'saved-title' });
+  render(heading(T('ui.search.heading')), form, help, toggle, results, saved, batchSection());
+  showSaved(saved, q, filters);
+  if (!q) { input.focus(); return; }
+  say(T('ui.search.searching'));
+  let r;
+  try {
+    r = await api('GET', '/api/search?' + qs({ q, case: state.caseId, filter: filters, offset, limit: PAGE_SIZE,
+      group: grouped ? 'document' : null }));
+  } catch (e) {
+    say('');
+    results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, e.message));
+    return;
+  }
+  say(grouped ? T('ui.search.totalGrouped', r.total, r.documentTotal, r.tookMs) : T('ui.search.total', r.total, r.tookMs));
+  const count = grouped ? r.documentTotal : r.total;
+  const from = count ? offset + 1 : 0;
+  const to = Math.min(offset + PAGE_SIZE, count);
+  const pager = el('nav', { class: 'pager', 'aria-label': T('ui.search.pages') },
+    el('button', { type: 'button', class: 'secondary', disabled: offset === 0,
+      onclick: () => go('sok', { q, f: filters, g: grouped ? null : '0', offset: Math.max(0, offset - PAGE_SIZE) }) }, T('ui.search.previous')),
+    el('span', {}, T('ui.search.showing', from, to, count)),
+    el('button', { type: 'button', class: 'secondary', disabled: to >= count,
+      onclick: () => go('sok', { q, f: filters, g: grouped ? null : '0', offset: offset + PAGE_SIZE }) }, T('ui.search.next')));
+  const list = grouped
+    ? el('ol', { class: 'hits groups', start: String(offset + 1), 'aria-label': T('ui.search.hits') }, ...r.documents.map(d => groupItem(d, r, q, filters)))
+    : el('ol', { class: 'hits', start: String(offset + 1), 'aria-label': T('ui.search.hits') }, ...r.hits.map(h => hitItem(h, r, q, filters)));
+  const body = el('div', {},
+    r.relaxed ? el('p', { class: 'cite' }, T('ui.search.relaxed')) : null,
+    r.total === 0 ? el('p', {}, T('ui.search.none')) : list,
+    count > PAGE_SIZE ? pager : null);
+  results.replaceChildren(chips(q, filters, grouped, pinned), el('div', { class: 'layout' }, facetList(r, q, filters, grouped), body));
+}
+
+/** The active filters as chips: remove one, or pin it so it stays on for the next search. */
+function chips(q, filters, grouped, pinned) {
+  if (!filters.length) return el('p', { class: 'cite' }, pinned.length ? T('ui.search.cleanHint') : '');
+  return el('div', { class: 'chips', role: 'group', 'aria-label': T('ui.search.activeFilters') }, ...filters.map(f => {
+    const dim = f.slice(0, f.indexOf(':'));
+    const label = facetName(dim) + ': ' + facetValue(dim, f.slice(f.indexOf(':') + 1));
+    const isPinned = pinned.includes(f);
+    return el('span', { class: 'chip' + (isPinned ? ' pinned' : '') },
+      el('button', { type: 'button', class: 'pin', 'aria-pressed': isPinned ? 'true' : 'false', dataset: { pin: f },
+        'aria-label': isPinned ? T('ui.search.unpin', label) : T('ui.search.pin', label),
+        onclick: () => { setPinned(isPinned ? pinned.filter(x => x !== f) : [...pinned, f]); refresh(); } },
+        isPinned ? T('ui.search.unpinButton') : T('ui.search.pinButton')),
+      label + (isPinned ? ' (' + T('ui.search.pinned') + ')' : ''),
+      el('button', { type: 'button', class: 'remove', 'aria-label': T('ui.search.removeFilter', label),
+        onclick: () => { setPinned(pinned.filter(x => x !== f)); go('sok', { q, f: filters.filter(x => x !== f), g: grouped ? null : '0' }); } }, '✕'));
+  }));
+}
+
+function facetList(r, q, filters, grouped) {
+  return el('aside', { class: 'facets', 'aria-label': T('ui.search.filters') }, el('h2', { class: 'visually-hidden' }, T('ui.search.filters')),
+    ...FACETS.map(([dim]) => {
+      const values = Object.entries((r.facets || {})[dim] || {});
+      if (!values.length) return null;
+      return el('section', {}, el('h3', {}, facetName(dim)), el('ul', {},
+        ...values.map(([v, n]) => {
+          const f = dim + ':' + v;
+          const on = filters.includes(f);
+          return el('li', {}, el('button', { type: 'button', 'aria-pressed': on ? 'true' : 'false', dataset: { facet: f },
+              onclick: () => go('sok', { q, f: on ? filters.filter(x => x !== f) : [...filters, f], g: grouped ? null : '0' }) },
+            el('span', {}, facetValue(dim, v)), el('span', { class: 'count', 'aria-label': T('ui.search.count', n) }, String(n))));
+        })));
+    }));
+}
+
+/** One document: its title, how many hits it holds, and its best passages. */
+function groupItem(d, r, q, filters) {
+  const more = d.hits - d.passages.length;
+  return el('li', { class: 'doc-group', dataset: { doc: d.docId } },
+    el('h3', {}, el('a', { href: '#/dokument?' + qs({ case: d.case, doc: d.docId, q, at: d.passages[0].start }) }, d.title || d.file),
+      ' ', el('span', { class: 'count doc-hits' }, T('ui.search.docHits', d.hits))),
+    el('div', { class: 'cite' }, d.file + ' · ' + facetValue('type', d.type)),
+    el('ol', { class: 'passages' }, ...d.passages.map(h => hitItem(h, r, q, filters))),
+    more > 0 ? el('p', { class: 'cite' }, el('a', { href: '#/dokument?' + qs({ case: d.case, doc: d.docId, q }) }, T('ui.search.morePassages', more))) : null);
+}
+
+// ---------------------------------------------------------------- saved searches
+
+async function showSaved(box, q, filters) {
+  const name = el('input', { type: 'text', id: 'saved-name', autocomplete: 'off', value: q });
+  const save = el('form', { class: 'inline-form', onsubmit: async ev => {
+      ev.preventDefault();
+      if (!q || !name.value.trim()) return;
+      try {
+        await api('POST', '/api/lagrede-sok', { case: state.caseId, name: name.value.trim(), query: q, filters });
+        say(T('ui.saved.saved'));
+        showSaved(box, q, filters);
+      } catch (e) { showError(e.message); }
+    } }, el('label', {}, T('ui.saved.name'), name), el('button', { type: 'submit', id: 'save-search', disabled: !q }, T('ui.saved.save')));
+  let r;
+  try { r = await api('GET', '/api/lagrede-sok?' + qs({ case: state.caseId })); } catch (e) { box.replaceChildren(); return; }
+  const rows = r.searches.map(s => el('tr', { dataset: { saved: s.name } },
+    el('th', { scope: 'row' }, el('a', { href: '#/sok?' + qs({ q: s.query, f: s.filters }) }, s.name)),
+    el('td', {}, el('code', {}, s.query + (s.filters.length ? ' [' + s.filters.join(', ') + ']' : ''))),
+    el('td', { class: 'count hits-now' }, s.hitsNow === null ? '–' : String(s.hitsNow)),
+    el('td', { class: 'count hits-saved' }, String(s.hitsSaved)),
+    el('td', { class: 'cite' }, T('ui.saved.savedBy', s.savedBy, s.savedAt.slice(0, 10))),
+    el('td', {}, el('button', { type: 'button', class: 'secondary', 'aria-label': T('ui.saved.delete') + ' ' + s.name, onclick: async () => {
+      try { await api('DELETE', '/api/lagrede-sok/' + encodeURIComponent(state.caseId) + '/' + s.id); showSaved(box, q, filters); }
+      catch (e) { showError(e.message); }
+    } }, T('ui.saved.delete')))));
+  box.replaceChildren(el('h2', { id: 'saved-title' }, T('ui.saved.heading')), save,
+    rows.length ? el('table', { id: 'saved-list', class: 'saved-list' },
+      el('thead', {}, el('tr', {}, ...['ui.saved.heading', 'ui.batch.query', 'ui.saved.hitsNow', 'ui.saved.hitsSaved', null, null]
+        .map(k => el('th', { scope: 'col' }, k ? T(k) : '')))),
+      el('tbody', {}, ...rows)) : el('p', {}, T('ui.saved.none')));
+}
+
+// ---------------------------------------------------------------- batch search
+
+function batchSection() {
+  const file = el('input', { type: 'file', id: 'batch-file', accept: '.txt,.csv,text/plain,text/csv' });
+  const out = el('div', { id: 'batch-result', 'aria-live': 'polite' });
+  const read = async () => (file.files[0] ? await file.files[0].text() : '');
+  const run = el('button', { type: 'button', id: 'batch-run', onclick: async () => {
+      try {
+        const r = await api('POST', '/api/batch', { case: state.caseId, queries: await read() });
+        out.replaceChildren(el('p', {}, T('ui.batch.result', r.rows.length, r.files.length)), matrixTable(r), download);
+      } catch (e) { out.replaceChildren(el('p', { class: 'alert', role: 'alert' }, e.message)); }
+    } }, T('ui.batch.run'));
+  const download = el('button', { type: 'button', id: 'batch-download', class: 'secondary', onclick: async () => {
+      try {
+        const res = await fetch('/api/batch', { method: 'POST', credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', 'X-Evidens-Token': state.token },
+          body: JSON.stringify({ case: state.caseId, queries: await read(), format: 'xlsx' }) });
+        if (!res.ok) throw new Error((await res.json()).error);
+        const a = el('a', { href: URL.createObjectURL(await res.blob()), download: 'matrise-' + state.caseId + '.xlsx' });
+        document.body.append(a);
+        a.click();
+        a.remove();
+      } catch (e) { showError(e.message); }
+    } }, T('ui.batch.download'));
+  return el('details', { class: 'batch', id: 'batch' }, el('summary', {}, T('ui.batch.heading')),
+    el('label', {}, T('ui.batch.file'), file), el('div', { class: 'buttons' }, run), out);
+}
+
+function matrixTable(r) {
+  return el('div', { class: 'matrix-wrap' }, el('table', { class: 'matrix', id: 'batch-matrix' },
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T('ui.batch.query')), ...r.files.map(f => el('th', { scope: 'col' }, f)),
+      el('th', { scope: 'col' }, 'Sum'))),
+    el('tbody', {}, ...r.rows.map(row => el('tr', {}, el('th', { scope: 'row', title: row.query }, row.label),
+      ...row.counts.map(n => el('td', { class: n ? '' : 'none' }, String(n))), el('td', {}, row.error ? row.error : String(row.total)))))));
+}
+
+VIEWS.sok = viewSearchGrouped;

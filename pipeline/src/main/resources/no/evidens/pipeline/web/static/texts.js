@@ -1,0 +1,51 @@
+// Evidens workspace: the words of the workspace in the user's language (Bokmål or Nynorsk), from the
+// server's catalogue (GET /api/tekster), and the language picker in the header.
+'use strict';
+
+const TEXTS = { sprak: 'nb', tekster: {}, indikatorer: {}, grunner: {} };
+
+/** Loads the catalogue; without it the page keeps the words written into it. */
+async function loadTexts() {
+  try {
+    Object.assign(TEXTS, await api('GET', '/api/tekster'));
+  } catch (e) {
+    return;
+  }
+  document.documentElement.lang = TEXTS.sprak;
+  languagePicker();
+}
+
+/** The text of a key, its {0}, {1} … filled in; the key itself when the catalogue lacks it. */
+function T(key, ...args) {
+  const t = TEXTS.tekster[key];
+  if (t === undefined) return key;
+  return t.replace(/\{(\d+)\}/g, (m, i) => (args[i] !== undefined ? String(args[i]) : m));
+}
+
+/** A facet's name: Dokumenttype, Indikator, Teneste … */
+function facetName(dim) { return T('facet.' + (dim === 'år' ? 'aar' : dim)); }
+
+/** A facet value as a person reads it: an indicator's label from the codebook, "Med sitat" for sitat:ja. */
+function facetValue(dim, v) {
+  if (dim === 'indicator') return TEXTS.indikatorer[v] || v;
+  const t = TEXTS.tekster['value.' + dim + '.' + v];
+  return t !== undefined ? t : v;
+}
+
+/** A receipt's reason in the user's language (the receipt stores the English sentence). */
+function reasonText(reason) { return (reason && TEXTS.grunner[reason]) || reason || ''; }
+
+function languagePicker() {
+  if (document.getElementById('language-select')) return;
+  const select = el('select', { id: 'language-select' },
+    ...['nb', 'nn'].map(code => el('option', { value: code, selected: code === TEXTS.sprak }, T('ui.language.' + code))));
+  select.addEventListener('change', async () => {
+    try {
+      await api('POST', '/api/tekster/sprak', { sprak: select.value });
+      location.reload();
+    } catch (e) { showError(e.message); }
+  });
+  const label = el('label', { class: 'language-pick' }, T('ui.language'), select);
+  const box = document.getElementById('user-box');
+  box.parentNode.insertBefore(label, box);
+}

@@ -1,0 +1,37 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import no.evidens.findings.FindingLocked;
+import no.evidens.index.NoIndexException;
+import no.evidens.index.QuerySyntaxException;
+import no.evidens.pipeline.Refusal;
+import no.evidens.pipeline.lang.Language;
+
+/** An error told in the user's language when it has a key; in its own words, without server paths, when not. */
+class ErrorTextsTest {
+    @Test
+    void keyedErrorsInBokmålAndNynorsk() {
+        QuerySyntaxException q = new QuerySyntaxException("english", "query.syntax.quote", List.of("\"plan"));
+        assertEquals("Søket «\"plan» kan ikke leses: et anførselstegn \" er ikke lukket.", ErrorTexts.message(Language.NB, q));
+        assertEquals("Søket «\"plan» kan ikkje lesast: eit hermeteikn \" er ikkje lukka.", ErrorTexts.message(Language.NN, q));
+        assertEquals("Berre saksleiaren kan godkjenne avvik-1.", ErrorTexts.message(Language.NN,
+                new FindingLocked("english", "review.lead-only.approve", List.of("avvik-1"))));
+        assertEquals("Utdraget 5–9 har ingen ord.", ErrorTexts.message(Language.NB, new Refusal("attach.span-no-words", "english", 5, 9)));
+        assertEquals("Tittelen kan ikkje vere tom.", ErrorTexts.message(Language.NN, new ApiError(400, "english", "error.title-empty")));
+    }
+
+    @Test
+    void noServerPathInAnyMessage() {
+        assertEquals("Det er ingen dokument å søkje i enno: les inn ein bunke først.",
+                ErrorTexts.message(Language.NN, new NoIndexException("/home/kari/evidens-data/index")));
+        assertEquals("cannot open the findings store in …: locked", ErrorTexts.message(Language.NB,
+                new IllegalStateException("cannot open the findings store in /tmp/evidens/findings: locked")));
+        assertEquals("cannot write … (denied)", ErrorTexts.withoutPaths("cannot write C:\\Users\\kari\\funn.md (denied)"));
+        assertEquals("passage fjordvik-2026/abc/3 belongs to case b", ErrorTexts.withoutPaths("passage fjordvik-2026/abc/3 belongs to case b"));
+    }
+}

@@ -1,0 +1,200 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import no.evidens.corpus.SampleBundle;
+import no.evidens.pipeline.Json;
+
+/**
+ * The workspace's search API as the search help promises it (every row finds something in the sample),
+ * grouped by document, and the doors that keep broken text and unknown cases out.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchWorkspaceIT {
+    private static final String CASE = SampleBundle.CASE_ID;
+    private SampleWorkspace ws;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private String token;
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        ws = SampleWorkspace.start(64 * 1024);
+        token = get("/api/session").body.get("token").asText();
+    }
+
+    @AfterAll
+    void stop() {
+        ws.close();
+    }
+
+    private Answer send(HttpRequest.Builder b) throws Exception {
+        HttpResponse<byte[]> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        boolean json = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json") && r.body().length > 0;
+        return new Answer(r.statusCode(), json ? Json.mapper().readTree(r.body()) : null);
+    }
+
+    Answer get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(ws.url() + path.substring(1))).GET());
+    }
+
+    Answer json(String method, String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(ws.url() + path.substring(1))).header("Content-Type", "application/json")
+                .header(WebServer.TOKEN_HEADER, token).method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Every row of the workspace's search help, as its example is written there. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ansvarsgruppe taushetsplikt", "\"individuell plan\"", "samarbeid -NAV", "fastlege OR allmennlege",
+        "barnevern*", "samarb*", "koordinator~1", "\"taushetsplikt samarbeid\"~10", "type:journal", "sak:fjordvik-2026 plan",
+        "fil:journaler/fastlege-journalutdrag.txt", "overskrift:ansvarsgruppe", "indikator:taushetsplikt", "lov:barnevernloven",
+        "sitat:ja", "år:2025"})
+    void everyHelpRowFindsPassages(String query) throws Exception {
+        Answer a = get("/api/search?q=" + enc(query) + "&case=" + CASE);
+        assertEquals(200, a.status, query + ": " + a.body);
+        assertTrue(a.body.get("total").asLong() > 0, query + " finds nothing");
+    }
+
+    @Test
+    void groupedByDocumentEachDocumentOnceWithItsCount() throws Exception {
+        Answer flat = get("/api/search?q=plan&case=" + CASE + "&limit=100");
+        Answer g = get("/api/search?q=plan&case=" + CASE + "&group=document&limit=5");
+        assertEquals(200, g.status, String.valueOf(g.body));
+        assertEquals(flat.body.get("total").asLong(), g.body.get("total").asLong(), "the passage total stays");
+        JsonNode docs = g.body.get("documents");
+        assertTrue(docs.size() > 1 && docs.size() <= 5, docs.toString());
+        Set<String> seen = new HashSet<>();
+        int counted = 0;
+        for (JsonNode d : docs) {
+            assertTrue(seen.add(d.get("docId").asText()), "a document once");
+            assertTrue(d.get("passages").size() >= 1 && d.get("passages").size() <= 3);
+            assertTrue(d.get("hits").asInt() >= d.get("passages").size());
+            d.get("passages").forEach(p -> assertEquals(d.get("docId").asText(), p.get("docId").asText()));
+            counted += d.get("hits").asInt();
+        }
+        assertTrue(counted <= flat.body.get("total").asInt());
+        assertTrue(g.body.get("documentTotal").asInt() >= docs.size());
+        assertTrue(g.body.get("hits").size() > 0, "the old field holds the passages shown");
+        Answer page2 = get("/api/search?q=plan&case=" + CASE + "&group=document&limit=5&offset=5");
+        page2.body.get("documents").forEach(d -> assertFalse(seen.contains(d.get("docId").asText()), "page 2 has other documents"));
+    }
+
+    @Test
+    void brokenTextIsRefusedAtTheDoor() throws Exception {
+        Answer a = json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"Halv \\ud800 tegn\"}");
+        assertEquals(400, a.status, String.valueOf(a.body));
+        assertTrue(a.body.get("error").asText().contains("title"));
+    }
+
+    @Test
+    void anUnknownCaseIsNotCreatedByAFinding() throws Exception {
+        Answer a = json("POST", "/api/findings", "{\"case\":\"fjordvik-2062\",\"kind\":\"avvik\",\"title\":\"Skrivefeil i saken\"}");
+        assertEquals(404, a.status, String.valueOf(a.body));
+        assertFalse(get("/api/cases").body.get("cases").toString().contains("fjordvik-2062"));
+    }
+
+    private Answer getNynorsk(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(ws.url() + path.substring(1))).header("Cookie", ErrorTexts.COOKIE + "=nn").GET());
+    }
+
+    @Test
+    void errorsAndWordsInTheUsersLanguage() throws Exception {
+        Answer nb = get("/api/search?q=" + enc("(barnevern") + "&case=" + CASE);
+        assertEquals(400, nb.status);
+        assertEquals("Søket «(barnevern» kan ikke leses: parentesene ( ) går ikke opp.", nb.body.get("error").asText());
+        Answer nn = getNynorsk("/api/search?q=" + enc("(barnevern") + "&case=" + CASE);
+        assertEquals("Søket «(barnevern» kan ikkje lesast: parentesane ( ) går ikkje opp.", nn.body.get("error").asText());
+        Answer field = getNynorsk("/api/search?q=" + enc("forfatter:kari") + "&case=" + CASE);
+        assertTrue(field.body.get("error").asText().startsWith("Søket «forfatter:kari» brukar feltet «forfatter», som ikkje finst."),
+                field.body.toString());
+        Answer texts = getNynorsk("/api/tekster");
+        assertEquals("nn", texts.body.get("sprak").asText());
+        assertEquals("Teneste", texts.body.get("tekster").get("facet.tjeneste").asText());
+        assertEquals("Med sitat", texts.body.get("tekster").get("value.sitat.ja").asText());
+        assertTrue(texts.body.get("indikatorer").size() > 5, "indicator labels from the codebook");
+        assertTrue(texts.body.get("grunner").elements().next().asText().length() > 5);
+        Answer attach = send(HttpRequest.newBuilder(URI.create(ws.url() + "api/findings")).header("Content-Type", "application/json")
+                .header(WebServer.TOKEN_HEADER, token).header("Cookie", ErrorTexts.COOKIE + "=nn")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"Prøve\","
+                        + "\"evidence\":{\"passageId\":\"" + CASE + "/0000/3\"}}")));
+        assertEquals(400, attach.status, String.valueOf(attach.body));
+        assertEquals("Avsnittet " + CASE + "/0000/3 finst ikkje (lenger) i søkjeindeksen: søk på nytt.", attach.body.get("error").asText());
+    }
+
+    @Test
+    void aSavedSearchKeepsItsCountAndShowsTheCountNow() throws Exception {
+        Answer saved = json("POST", "/api/lagrede-sok", "{\"case\":\"" + CASE + "\",\"name\":\"Koordinator i journaler\","
+                + "\"query\":\"koordinator~1\",\"filters\":[\"type:journal\"]}");
+        assertEquals(201, saved.status, String.valueOf(saved.body));
+        long hits = get("/api/search?q=" + enc("koordinator~1") + "&case=" + CASE + "&filter=" + enc("type:journal")).body.get("total").asLong();
+        assertEquals(hits, saved.body.get("hitsSaved").asLong());
+        JsonNode list = get("/api/lagrede-sok?case=" + CASE).body.get("searches");
+        JsonNode s = list.get(0);
+        assertEquals("Koordinator i journaler", s.get("name").asText());
+        assertEquals(hits, s.get("hitsNow").asLong());
+        assertEquals("type:journal", s.get("filters").get(0).asText());
+        Answer deleted = send(HttpRequest.newBuilder(URI.create(ws.url() + "api/lagrede-sok/" + CASE + "/" + s.get("id").asLong()))
+                .header(WebServer.TOKEN_HEADER, token).DELETE());
+        assertEquals(204, deleted.status);
+        assertEquals(0, get("/api/lagrede-sok?case=" + CASE).body.get("searches").size());
+    }
+
+    @Test
+    void batchSearchAnswersTheMatrixAsJsonAndXlsx() throws Exception {
+        String body = Json.write(java.util.Map.of("case", CASE, "queries", "label,query\nKOORDINATOR,koordinator\nPLAN,\"individuell plan\"\n"));
+        Answer m = json("POST", "/api/batch", body);
+        assertEquals(200, m.status, String.valueOf(m.body));
+        assertEquals(2, m.body.get("rows").size());
+        assertEquals("KOORDINATOR", m.body.get("rows").get(0).get("label").asText());
+        assertTrue(m.body.get("rows").get(0).get("total").asInt() > 0);
+        assertEquals(m.body.get("files").size(), m.body.get("rows").get(0).get("counts").size());
+        HttpResponse<byte[]> x = http.send(HttpRequest.newBuilder(URI.create(ws.url() + "api/batch")).header("Content-Type", "application/json")
+                .header(WebServer.TOKEN_HEADER, token)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("case", CASE, "queries", "KOORDINATOR\n", "format", "xlsx"))))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, x.statusCode());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(x.body()))) {
+            assertEquals("KOORDINATOR", wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue());
+        }
+    }
+
+    @Test
+    void theExportSpeaksTheCasesLanguage() throws Exception {
+        assertEquals(201, json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"Språkprøve\"}").status);
+        assertEquals(200, json("POST", "/api/eksport-sprak", "{\"case\":\"" + CASE + "\",\"sprak\":\"nn\"}").status);
+        HttpResponse<String> md = http.send(HttpRequest.newBuilder(URI.create(ws.url() + "api/export?case=" + CASE + "&format=md")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(md.body().startsWith("# Tilsynet sine funn"), md.body());
+        HttpResponse<String> nb = http.send(HttpRequest.newBuilder(URI.create(ws.url() + "api/export?case=" + CASE + "&format=md&sprak=nb"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(nb.body().startsWith("# Tilsynets funn"), nb.body());
+        json("POST", "/api/eksport-sprak", "{\"case\":\"" + CASE + "\",\"sprak\":\"nb\"}");
+    }
+}
