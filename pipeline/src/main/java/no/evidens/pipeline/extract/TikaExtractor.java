@@ -38,7 +38,7 @@ public final class TikaExtractor implements Extractor {
      * The version of extraction a remembered failure was reached with: Tika's own and ours (raise the
      * number when what Evidens does with Tika's output changes, so failed files are read again).
      */
-    public static final String VERSION = org.apache.tika.Tika.getString() + " / evidens-extract 13";
+    public static final String VERSION = org.apache.tika.Tika.getString() + " / evidens-extract 14";
     /** Most entries of a refused archive listed one by one in the receipt. */
     static final int MAX_LISTED = 10_000;
     /** Most bytes one embedded document may unpack to. */
