@@ -19,6 +19,7 @@ public enum Reason {
     TEXT_TOO_LONG("too large: the text is longer than the limit for one document; not cut, refused"),
     ENTRY_TOO_LARGE("too large: it unpacks to more than the limit for one file; not opened"),
     ZIP_BOMB("too large: the archive unpacks to more than 100 times its own size (a possible zip bomb); not opened"),
+    CONTAINS_ITSELF("contains itself: the same bytes as an archive it lies in; read once there, not opened again"),
     TOO_DEEP("too deep: nesting of containers (zip in zip) deeper than the limit; not opened"),
     UNSAFE_PATH("unsafe path: its name points outside the archive; not unpacked"),
     TIMED_OUT("timed out: reading it took longer than the time limit; stopped"),
