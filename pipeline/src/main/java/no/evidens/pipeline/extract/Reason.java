@@ -26,6 +26,7 @@ public enum Reason {
     PARSER_CRASHED("parser crashed: the reader failed or ran out of memory on this file"),
     NOT_TEXT("not text: the content is random or binary bytes, not text"),
     NOT_READ("not read: the archive lists it, but its content could not be taken out"),
+    NOT_STORED("not stored: the search index refused it or could not be reached; ingest the bundle again to retry"),
     UNREADABLE("cannot be read: the file could not be opened from disk"),
     UNEXPECTED("unexpected error while processing the file");
 
