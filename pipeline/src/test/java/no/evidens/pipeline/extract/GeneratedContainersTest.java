@@ -1,0 +1,78 @@
+package no.evidens.pipeline.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Rectangle;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.poi.hslf.usermodel.HSLFSlideShow;
+import org.apache.poi.hslf.usermodel.HSLFTextBox;
+import org.apache.poi.hssf.usermodel.HSSFClientAnchor;
+import org.apache.poi.hssf.usermodel.HSSFPatriarch;
+import org.apache.poi.hssf.usermodel.HSSFSheet;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Containers written here (not copied from anywhere), so that a clone without {@code ../shared} tests
+ * what {@link PeerCorpusContainersTest} tests on Apache Tika's own files: a presentation embedded in an
+ * Excel 97 workbook as an OLE object (Tika hands it over as a folder, not bytes). An Outlook message
+ * attached to another and a PST mailbox cannot be generated: no library on the class path writes MSG
+ * or PST (POI's HSMF and java-libpst only read them).
+ */
+class GeneratedContainersTest {
+    private static final String SLIDE_TEXT = "Tiltaksplanen for ettervern ble lagt fram for kommunestyret i mars.";
+    /** The smallest PNG: the picture an OLE object shows in the sheet. */
+    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aPresentationEmbeddedInAWorkbookIsADocumentOfItsOwn() throws Exception {
+        Path xls = tmp.resolve("regneark-med-lysbilder.xls");
+        writeWorkbookWithPresentation(xls, "lysbilder.ppt");
+        Extraction workbook = new TikaExtractor(1_000_000, false).extract(xls);
+        assertTrue(workbook.text().contains("Handlingsplan"), workbook.text());
+        assertEquals(1, workbook.embedded().size(), workbook.embedded().toString());
+        Extraction.Embedded ppt = workbook.embedded().get(0);
+        assertNotNull(ppt.extraction(), ppt.name() + ": " + ppt.problem());
+        assertTrue(ppt.extraction().text().contains(SLIDE_TEXT), ppt.extraction().text());
+        assertTrue(ppt.extraction().mediaType().contains("powerpoint"), ppt.extraction().mediaType());
+    }
+
+    /** An Excel 97 workbook with one sheet of text and a PowerPoint 97 presentation in it as an OLE object. */
+    static void writeWorkbookWithPresentation(Path file, String pptName) throws IOException {
+        try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            HSSFSheet sheet = wb.createSheet("Handlingsplan");
+            sheet.createRow(0).createCell(0).setCellValue("Handlingsplan etter tilsyn");
+            try (POIFSFileSystem ppt = new POIFSFileSystem(new ByteArrayInputStream(presentation()))) {
+                int storage = wb.addOlePackage(ppt, "Presentasjon", pptName, pptName);
+                int picture = wb.addPicture(PNG, HSSFWorkbook.PICTURE_TYPE_PNG);
+                HSSFPatriarch drawing = sheet.createDrawingPatriarch();
+                drawing.createObjectData(new HSSFClientAnchor(0, 0, 0, 0, (short) 1, 2, (short) 4, 8), storage, picture);
+            }
+            wb.write(out);
+        }
+    }
+
+    private static byte[] presentation() throws IOException {
+        try (HSLFSlideShow show = new HSLFSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            HSLFTextBox box = show.createSlide().createTextBox();
+            box.setText(SLIDE_TEXT);
+            box.setAnchor(new Rectangle(40, 40, 600, 120));
+            show.write(out);
+            return out.toByteArray();
+        }
+    }
+}
