@@ -108,12 +108,15 @@ public final class TikaExtractor implements Extractor {
         OfficeParserConfig office = new OfficeParserConfig();
         office.setIncludeHeadersAndFooters(false);
         context.set(OfficeParserConfig.class, office);
+        PDFParserConfig pdf = new PDFParserConfig();
         if (!ocr) {
             // Tika's default for PDFs OCRs only the pages that have no text layer; without Tesseract, none.
-            PDFParserConfig pdf = new PDFParserConfig();
             pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-            context.set(PDFParserConfig.class, pdf);
+        } else {
+            // A scanned page is cleaned as a picture file is before Tesseract reads it.
+            pdf.setRenderer(new CleanedPdfRenderer());
         }
+        context.set(PDFParserConfig.class, pdf);
         return context;
     }
 
