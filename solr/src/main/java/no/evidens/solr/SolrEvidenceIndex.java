@@ -35,8 +35,6 @@ import no.evidens.index.SearchResult;
  */
 public final class SolrEvidenceIndex implements EvidenceIndex {
     private static final int MAX_ROWS = 10_000;
-    /** The analysis passages are indexed with, which more-like-this picks its words by (as the embedded index). */
-    private static final Analyzer INDEX_ANALYZER = no.evidens.index.NorwegianAnalysis.analyzer();
 
     private final SolrNodes nodes;
     private final String collection;
@@ -139,13 +137,13 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
             throw new IllegalArgumentException("no passage " + passageId + " in the index (ids look like case/document/number)");
         }
         String text = like.get().text();
-        List<String> words = List.copyOf(SolrMoreLikeThis.words(text, INDEX_ANALYZER));
+        List<String> words = List.copyOf(SolrMoreLikeThis.words(text, queryAnalyzer));
         Map<String, Integer> counts = query(SolrSearches.wordStatistics(words)).getFacetQuery();
         Map<String, Integer> docFreqs = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
             docFreqs.put(words.get(i), counts.getOrDefault("w" + i, 0));
         }
-        Query likeThis = SolrMoreLikeThis.like(text, INDEX_ANALYZER, counts.getOrDefault("passages", 0), docFreqs);
+        Query likeThis = SolrMoreLikeThis.like(text, queryAnalyzer, counts.getOrDefault("passages", 0), docFreqs);
         if (!(likeThis instanceof BooleanQuery terms) || terms.clauses().isEmpty()) {
             return new SearchResult("like:" + passageId, 0, (System.nanoTime() - t0) / 1_000_000, List.of(), Map.of());
         }

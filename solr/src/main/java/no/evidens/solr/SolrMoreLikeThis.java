@@ -38,10 +38,13 @@ final class SolrMoreLikeThis {
     private SolrMoreLikeThis() {
     }
 
-    /** The distinct words of {@code text} as the index analyses them: what the statistics are needed for. */
-    static Set<String> words(String text, Analyzer indexAnalyzer) throws IOException {
+    /**
+     * The distinct words of {@code text} as {@code analyzer} gives them (the searcher's own analyzer, as the
+     * embedded index's MoreLikeThis reads the passage with: synonyms expanded): what the statistics are needed for.
+     */
+    static Set<String> words(String text, Analyzer analyzer) throws IOException {
         Set<String> out = new LinkedHashSet<>();
-        try (TokenStream ts = indexAnalyzer.tokenStream(PassageSchema.TEXT, new StringReader(text))) {
+        try (TokenStream ts = analyzer.tokenStream(PassageSchema.TEXT, new StringReader(text))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
@@ -58,9 +61,9 @@ final class SolrMoreLikeThis {
      * @param passages  how many passages have text (Lucene's document count of the field)
      * @param docFreqs  for each word of {@link #words}, how many passages hold it
      */
-    static Query like(String text, Analyzer indexAnalyzer, long passages, Map<String, Integer> docFreqs) throws IOException {
+    static Query like(String text, Analyzer analyzer, long passages, Map<String, Integer> docFreqs) throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(new Statistics(passages, docFreqs));
-        mlt.setAnalyzer(indexAnalyzer);
+        mlt.setAnalyzer(analyzer);
         mlt.setFieldNames(new String[] {PassageSchema.TEXT});
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(1);

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import no.evidens.corpus.RelevanceJudgements;
 import no.evidens.corpus.SampleBundle;
 import no.evidens.index.EvidenceIndex;
@@ -36,13 +38,15 @@ import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
+import no.evidens.pipeline.web.WebServer;
 import no.evidens.solr.SolrEvidenceSink;
 import no.evidens.solr.SolrSetup;
 import no.evidens.solr.SolrTarget;
 
 /**
  * The sample case on a real SolrCloud (two nodes, two shards of two replicas, started once) against the
- * embedded index: the same hits, facet counts and offsets, more-like-this included; with a node stopped
+ * embedded index: the same hits, facet counts and offsets, more-like-this included; the web workspace's
+ * search, passage, document, like and findings calls give the same JSON on both; with a node stopped
  * mid-ingestion, searches answer from the replicas and the ingestion accounts for every file; a document
  * Solr refuses costs only itself, and a replace leaves none of the earlier copy's entries.
  */
@@ -162,6 +166,40 @@ class SolrCloudIT {
 
     @Test
     @Order(5)
+    void theWorkspaceAnswersTheSameOnSolr() throws Exception {
+        EvidensHome copy = sample.copy(); // findings are written: the shared sample home stays as it is
+        try (WebServer onEmbedded = WebServer.start(copy, 0, "testar"); WebServer onSolr = WebServer.start(solrHome, 0, "testar")) {
+            WorkspaceApi a = new WorkspaceApi(onEmbedded);
+            WorkspaceApi b = new WorkspaceApi(onSolr);
+            String search = "/api/search?q=ansvarsgruppe&case=" + CASE + "&limit=10";
+            JsonNode hit = a.get(search).get("hits").get(0);
+            String id = WorkspaceApi.enc(hit.get("passageId").asText());
+            List<String> reads = List.of(search,
+                    "/api/search?q=" + WorkspaceApi.enc("\"individuell plan\"") + "&limit=5&filter=" + WorkspaceApi.enc("type:styringsdokument"),
+                    "/api/search?q=tiltak&case=" + CASE + "&sort=document&offset=10&limit=10",
+                    "/api/passage?id=" + id + "&context=2",
+                    "/api/document?case=" + CASE + "&doc=" + hit.get("docId").asText() + "&q=ansvarsgruppe",
+                    "/api/like?id=" + id);
+            for (String read : reads) {
+                assertEquals(a.get(read), b.get(read), read);
+            }
+            String finding = "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"Ansvarsgruppen møtes ikke\","
+                    + "\"requirements\":[\"barnevernloven § 15-8\"],\"text\":\"Ingen møter.\"}";
+            assertEquals(a.post("/api/findings", finding), b.post("/api/findings", finding));
+            String quote = "{\"passageId\":\"" + hit.get("passageId").asText() + "\",\"query\":\"ansvarsgruppe\"}";
+            String evidence = "/api/findings/" + CASE + "/avvik-1/evidence";
+            assertEquals(a.post(evidence, quote), b.post(evidence, quote));
+            assertEquals(a.get("/api/findings/" + CASE + "/avvik-1"), b.get("/api/findings/" + CASE + "/avvik-1"));
+            // Search and the document now say which finding quotes them, on both.
+            assertEquals(a.get(search), b.get(search));
+            assertEquals(a.get(reads.get(4)), b.get(reads.get(4)));
+        } finally {
+            SampleHome.delete(copy.root());
+        }
+    }
+
+    @Test
+    @Order(6)
     void aNodeStoppedMidIngestion() throws Exception {
         // The sample's text and HTML files (quick to extract), as a bundle of their own.
         Path bundle = Files.createTempDirectory("evidens-failover-bundle");
@@ -215,7 +253,7 @@ class SolrCloudIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aDocumentSolrRefusesFailsAloneAndAReplaceLeavesNoStaleEntries() throws Exception {
         // Last: it writes a case of its own (with one node stopped, the replicas left take the writes).
         IndexedDocument good = sinkDocument("god", "notat.txt");
