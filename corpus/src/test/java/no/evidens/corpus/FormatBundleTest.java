@@ -485,8 +485,8 @@ class FormatBundleTest {
         TextBody body = (TextBody) multipart.getBodyParts().get(0).getBody();
         assertEquals("quoted-printable", multipart.getBodyParts().get(0).getContentTransferEncoding());
         try (InputStream in = body.getInputStream()) {
-            assertEquals(mail.expectedText() + "\n",
-                new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n"));
+            assertEquals(mail.expectedText() + "\n", mail.title() + "\n\n"
+                + new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n"));
         }
         assertEquals("samarbeidsplan.pdf", multipart.getBodyParts().get(1).getFilename());
         assertEquals("individuell-plan-lunde.docx", multipart.getBodyParts().get(2).getFilename());
