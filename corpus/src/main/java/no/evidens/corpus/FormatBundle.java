@@ -244,7 +244,8 @@ public final class FormatBundle {
         LocalDate planDate = LocalDate.of(2024, 12, 16);
         SourceText ip = source(FJORDVIK + "klientdokumentasjon/individuell-plan-lunde.txt");
         LocalDate ipDate = LocalDate.of(2025, 8, 28);
-        String body = String.join("\n\n", mail.body());
+        // An e-mail's text is its subject (its heading), then its body.
+        String body = mail.title() + "\n\n" + String.join("\n\n", mail.body());
         items.add(new Item(new FormatDocument(EML_PATH, "eml", mail.title(), date, FormatDocument.INDEXED, "", false,
             body, List.of(0), FormatDocument.quotationsOf(body),
             "e-mail: UTF-8 quoted-printable body, RFC 2047 subject, a PDF and a DOCX attached in base64;"

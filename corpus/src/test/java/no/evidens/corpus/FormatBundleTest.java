@@ -402,7 +402,7 @@ class FormatBundleTest {
                         cells.add(cell.getCellType() == CellType.NUMERIC
                             ? String.valueOf((long) cell.getNumericCellValue()) : cell.getStringCellValue());
                     }
-                    rows.add(String.join("\t", cells));
+                    rows.add(String.join(SheetTable.CELL_SEPARATOR, cells));
                 }
                 text.append(String.join("\n", rows));
             }
@@ -423,7 +423,7 @@ class FormatBundleTest {
             for (int c = 0; c < cells.getLength(); c++) {
                 values.add(cells.item(c).getTextContent());
             }
-            odsText.append(r == 0 ? "" : "\n").append(String.join("\t", values));
+            odsText.append(r == 0 ? "" : "\n").append(String.join(SheetTable.CELL_SEPARATOR, values));
         }
         assertEquals(ods.expectedText(), odsText.toString());
     }
@@ -485,8 +485,8 @@ class FormatBundleTest {
         TextBody body = (TextBody) multipart.getBodyParts().get(0).getBody();
         assertEquals("quoted-printable", multipart.getBodyParts().get(0).getContentTransferEncoding());
         try (InputStream in = body.getInputStream()) {
-            assertEquals(mail.expectedText() + "\n",
-                new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n"));
+            assertEquals(mail.expectedText() + "\n", mail.title() + "\n\n"
+                + new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n"));
         }
         assertEquals("samarbeidsplan.pdf", multipart.getBodyParts().get(1).getFilename());
         assertEquals("individuell-plan-lunde.docx", multipart.getBodyParts().get(2).getFilename());

@@ -18,8 +18,31 @@ public interface EvidenceSink extends AutoCloseable {
     /** Whether the case already holds a file with this content hash (committed or not). */
     boolean contains(String caseId, String sha256) throws IOException;
 
-    /** Makes everything written so far durable and visible to searchers. */
+    /**
+     * Makes everything written so far durable and visible to searchers. A document the engine refused or
+     * could not be reached for is not a reason to fail: it is listed in {@link #notStored()}.
+     */
     void commit() throws IOException;
+
+    /**
+     * Documents whose {@code add} or {@code replace} returned but which the engine did not store (a batch
+     * sent later was refused): each needs its receipt line changed to failed. Empty for the embedded
+     * index, whose {@code add} stores or throws.
+     */
+    default List<NotStored> notStored() {
+        return List.of();
+    }
+
+    /**
+     * A document the engine did not store.
+     *
+     * @param caseId the case
+     * @param file   its path in the bundle, as in the receipt ({@code pakke.zip!/notat.pdf})
+     * @param sha256 its content hash
+     * @param detail the engine's own message, for whoever debugs
+     */
+    record NotStored(String caseId, String file, String sha256, String detail) {
+    }
 
     @Override
     void close() throws IOException;

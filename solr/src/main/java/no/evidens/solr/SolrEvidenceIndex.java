@@ -3,10 +3,13 @@ package no.evidens.solr;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.QueryRequest;
@@ -133,15 +136,20 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         if (like.isEmpty()) {
             throw new IllegalArgumentException("no passage " + passageId + " in the index (ids look like case/document/number)");
         }
-        QueryResponse r = query(SolrSearches.moreLikeThis(like.get(), limit));
-        // Highlighted for the passage's own words, as the embedded index highlights its like-this query.
-        Query words;
-        try {
-            words = QueryLanguage.read(SolrSearches.plainWords(like.get().text()), queryAnalyzer, true);
-        } catch (QuerySyntaxException onlyStopWords) {
-            words = new org.apache.lucene.search.MatchNoDocsQuery();
+        String text = like.get().text();
+        List<String> words = List.copyOf(SolrMoreLikeThis.words(text, queryAnalyzer));
+        Map<String, Integer> counts = query(SolrSearches.wordStatistics(words)).getFacetQuery();
+        Map<String, Integer> docFreqs = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            docFreqs.put(words.get(i), counts.getOrDefault("w" + i, 0));
         }
-        SearchResult found = result("like:" + passageId, r, words, t0, false);
+        Query likeThis = SolrMoreLikeThis.like(text, queryAnalyzer, counts.getOrDefault("passages", 0), docFreqs);
+        if (!(likeThis instanceof BooleanQuery terms) || terms.clauses().isEmpty()) {
+            return new SearchResult("like:" + passageId, 0, (System.nanoTime() - t0) / 1_000_000, List.of(), Map.of());
+        }
+        QueryResponse r = query(SolrSearches.moreLikeThis(like.get(), terms, limit));
+        // Highlighted for the like-this query, as the embedded index highlights it.
+        SearchResult found = result("like:" + passageId, r, likeThis, t0, false);
         return new SearchResult(found.query(), found.total(), found.tookMs(), found.hits(), found.facets());
     }
 

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 
 import no.evidens.index.EvidenceSink;
@@ -21,7 +25,10 @@ import no.evidens.index.PassageSchema;
 /**
  * Writes documents and their passages to the SolrCloud collection: whole documents (a document with its
  * passages) gathered into batches of about {@value #BATCH_ENTRIES} entries, each batch one update request;
- * a commit sends what is gathered and makes it visible, as the embedded writer's commit does. Thread-safe.
+ * a commit sends what is gathered and makes it visible, as the embedded writer's commit does. A batch Solr
+ * refuses is sent again one document at a time, so a document it cannot store costs only itself; what
+ * is not stored is listed ({@link #notStored()}) for the receipt, never a reason to fail the whole
+ * ingestion. Thread-safe.
  */
 public final class SolrEvidenceSink implements EvidenceSink {
     static final int BATCH_ENTRIES = 500;
@@ -29,15 +36,17 @@ public final class SolrEvidenceSink implements EvidenceSink {
     private final SolrNodes nodes;
     private final boolean ownsNodes;
     private final String collection;
-    /** Whole documents not sent yet. */
-    private List<SolrInputDocument> batch = new ArrayList<>();
-    /**
-     * A batch that could not be sent: it held documents of other files, whose adds had already returned,
-     * so the commit fails rather than let their receipts say they are in the index.
-     */
-    private volatile IOException lost;
+    /** Whole documents not sent yet, and how many Solr entries they make. */
+    private List<Block> batch = new ArrayList<>();
+    private int batchEntries;
+    /** Documents whose add returned but which Solr did not store. */
+    private final Queue<NotStored> notStored = new ConcurrentLinkedQueue<>();
     /** case/sha256 of every file written through this sink (committed or not), for {@link #contains}. */
     private final Set<String> written = ConcurrentHashMap.newKeySet();
+
+    /** A document and its Solr entries. */
+    private record Block(IndexedDocument doc, List<SolrInputDocument> entries) {
+    }
 
     /** A sink on the collection at {@code target}; it closes its connection with itself. */
     public SolrEvidenceSink(SolrTarget target) {
@@ -52,14 +61,14 @@ public final class SolrEvidenceSink implements EvidenceSink {
 
     @Override
     public void add(IndexedDocument doc, List<Passage> passages) throws IOException {
-        List<SolrInputDocument> block = SolrFields.block(doc, passages);
+        Block block = new Block(doc, SolrFields.block(doc, passages));
         written.add(doc.caseId() + "/" + doc.sha256());
-        List<SolrInputDocument> full = null;
+        List<Block> full = null;
         synchronized (this) {
-            batch.addAll(block);
-            if (batch.size() >= BATCH_ENTRIES) {
-                full = batch;
-                batch = new ArrayList<>();
+            batch.add(block);
+            batchEntries += block.entries().size();
+            if (batchEntries >= BATCH_ENTRIES) {
+                full = takeBatch();
             }
         }
         if (full != null) {
@@ -67,25 +76,73 @@ public final class SolrEvidenceSink implements EvidenceSink {
         }
     }
 
+    /**
+     * Replaces any earlier copy in one update request: the new entries (the unique key overwrites an entry
+     * of the same id) and a delete of the document's other entries, those the new copy no longer has. The
+     * delete leaves the new entries alone, so the request gives the same result in whatever order Solr
+     * applies its parts, and no commit can show the document missing. (Solr has no transactions: it is
+     * one request on the one shard the case is routed to, not a rollback-able unit.)
+     */
     @Override
     public void replace(IndexedDocument doc, List<Passage> passages) throws IOException {
-        // Entries of an earlier copy that the new one lacks would stay; the rest the unique key replaces.
-        UpdateRequest delete = new UpdateRequest();
-        delete.deleteByQuery("{!term f=" + PassageSchema.DOC_KEY + "}" + SolrFields.docKey(doc.caseId(), doc.docId()));
-        nodes.request(delete, collection);
-        written.add(doc.caseId() + "/" + doc.sha256());
-        send(SolrFields.block(doc, passages));
-    }
-
-    private void send(List<SolrInputDocument> entries) throws IOException {
+        Block block = new Block(doc, SolrFields.block(doc, passages));
         UpdateRequest update = new UpdateRequest();
-        update.add(entries);
+        update.add(block.entries());
+        update.deleteByQuery(staleEntries(doc, block.entries()));
+        written.add(doc.caseId() + "/" + doc.sha256());
         try {
             nodes.request(update, collection);
         } catch (IOException | RuntimeException e) {
-            lost = new IOException("a batch of " + entries.size() + " index entries was not stored: " + e.getMessage(), e);
-            throw e;
+            notStored(block, e);
         }
+    }
+
+    /** The document's entries whose unique key is not among {@code kept}. */
+    static String staleEntries(IndexedDocument doc, List<SolrInputDocument> kept) {
+        // {!terms} has no clause limit (a document may have thousands of passages); ids hold no comma or quote.
+        String keys = kept.stream().map(d -> (String) d.getFieldValue(SolrFields.UID)).collect(Collectors.joining(","));
+        return "+_query_:\"{!term f=" + PassageSchema.DOC_KEY + "}" + SolrFields.docKey(doc.caseId(), doc.docId()) + "\""
+                + " -_query_:\"{!terms f=" + SolrFields.UID + "}" + keys + "\"";
+    }
+
+    private List<Block> takeBatch() {
+        List<Block> full = batch;
+        batch = new ArrayList<>();
+        batchEntries = 0;
+        return full;
+    }
+
+    private void send(List<Block> blocks) {
+        UpdateRequest update = new UpdateRequest();
+        blocks.forEach(b -> update.add(b.entries()));
+        try {
+            nodes.request(update, collection);
+        } catch (SolrException refused) {
+            // Solr refused some document of the batch (and stored those before it): each again on its own.
+            for (Block b : blocks) {
+                UpdateRequest one = new UpdateRequest();
+                one.add(b.entries());
+                try {
+                    nodes.request(one, collection);
+                } catch (IOException | RuntimeException e) {
+                    notStored(b, e);
+                }
+            }
+        } catch (IOException | RuntimeException unreachable) {
+            // No node answered for a minute: trying each document again would only wait as long again.
+            blocks.forEach(b -> notStored(b, unreachable));
+        }
+    }
+
+    private void notStored(Block b, Exception e) {
+        IndexedDocument doc = b.doc();
+        written.remove(doc.caseId() + "/" + doc.sha256());
+        notStored.add(new NotStored(doc.caseId(), doc.file(), doc.sha256(), String.valueOf(e.getMessage())));
+    }
+
+    @Override
+    public List<NotStored> notStored() {
+        return List.copyOf(notStored);
     }
 
     @Override
@@ -102,16 +159,12 @@ public final class SolrEvidenceSink implements EvidenceSink {
 
     @Override
     public void commit() throws IOException {
-        List<SolrInputDocument> rest;
+        List<Block> rest;
         synchronized (this) {
-            rest = batch;
-            batch = new ArrayList<>();
+            rest = takeBatch();
         }
         if (!rest.isEmpty()) {
             send(rest);
-        }
-        if (lost != null) {
-            throw lost;
         }
         UpdateRequest commit = new UpdateRequest();
         commit.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true);

@@ -132,10 +132,21 @@ final class SolrSearches {
         return q;
     }
 
-    /** Passages like {@code like} in its case (Solr's MoreLikeThis on the text, as Lucene's embedded), itself left out. */
-    static SolrQuery moreLikeThis(SearchHit like, int limit) {
-        SolrQuery q = new SolrQuery("{!mlt qf=" + PassageSchema.TEXT + " mintf=1 mindf=1 minwl=3}"
-                + SolrFields.uid(like.caseId(), like.passageId()));
+    /**
+     * Passages like {@code like} in its case, itself left out: the like-this query the embedded index
+     * builds ({@link SolrMoreLikeThis}), each of its words a term clause.
+     */
+    static SolrQuery moreLikeThis(SearchHit like, org.apache.lucene.search.BooleanQuery words, int limit) {
+        StringBuilder bool = new StringBuilder("{!bool");
+        for (int i = 0; i < words.clauses().size(); i++) {
+            bool.append(" should=$w").append(i);
+        }
+        SolrQuery q = new SolrQuery(bool.append('}').toString());
+        int n = 0;
+        for (org.apache.lucene.search.BooleanClause c : words.clauses()) {
+            org.apache.lucene.index.Term t = ((org.apache.lucene.search.TermQuery) c.getQuery()).getTerm();
+            q.set("w" + n++, term(t.field(), t.text()));
+        }
         q.addFilterQuery(SolrEvidenceIndex.passagesOnly());
         q.addFilterQuery(term(PassageSchema.CASE, like.caseId()));
         q.addFilterQuery("{!bool filter='*:*' must_not=$notSelf}");
@@ -147,8 +158,18 @@ final class SolrSearches {
         return q;
     }
 
-    /** A passage's text as plain words for the query language (operators and syntax left out). */
-    static String plainWords(String text) {
-        return text.replaceAll("[^\\p{L}\\p{N}]+", " ").toLowerCase(Locale.ROOT).strip();
+    /**
+     * How many passages there are and how many hold each of {@code words}: the statistics Lucene's
+     * MoreLikeThis reads, as facet counts over the collection (each shard once).
+     */
+    static SolrQuery wordStatistics(java.util.List<String> words) {
+        SolrQuery q = new SolrQuery("*:*").setRows(0);
+        q.setFacet(true);
+        q.addFacetQuery("{!term key=passages f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_PASSAGE);
+        for (int i = 0; i < words.size(); i++) {
+            q.addFacetQuery("{!term key=w" + i + " f=" + PassageSchema.TEXT + " v=$v" + i + "}");
+            q.set("v" + i, words.get(i));
+        }
+        return q;
     }
 }

@@ -24,6 +24,9 @@ import no.evidens.pipeline.extract.TikaExtractor;
  * Apache Tika alone, in this process, as its own users run it: AutoDetectParser inside a
  * RecursiveParserWrapper, so the text of the file and of everything embedded in it at any depth is
  * counted. Same OCR language and time limit per file as Evidens; a parser that hangs is abandoned.
+ * What Tika's archive parsers write as an archive's own text (the names of its entries) is not counted:
+ * it is no text of the file (Evidens lists each entry in the receipt instead), and an archive that holds
+ * itself ({@code droste.zip}, {@code quine.gz}) would repeat its names at every level Tika opens.
  */
 final class TikaAlone implements AutoCloseable {
     /** Seconds Tika alone may take on one file. */
@@ -76,12 +79,18 @@ final class TikaAlone implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         for (Metadata m : all) {
             String content = m.get(TikaCoreProperties.TIKA_CONTENT);
-            if (content != null) {
+            if (content != null && !isArchiveListing(m)) {
                 text.append(content).append('\n');
             }
         }
         String type = all.isEmpty() ? metadata.get(Metadata.CONTENT_TYPE) : all.get(0).get(Metadata.CONTENT_TYPE);
         return new Result(text.toString(), all.size(), type, problem);
+    }
+
+    /** Whether Tika's archive parsers (zip, tar, 7z, rar, gzip, bzip2 …) read this part: its text is entry names. */
+    static boolean isArchiveListing(Metadata m) {
+        String[] parsedBy = m.getValues(TikaCoreProperties.TIKA_PARSED_BY);
+        return parsedBy.length > 0 && parsedBy[parsedBy.length - 1].startsWith("org.apache.tika.parser.pkg.");
     }
 
     @Override

@@ -27,7 +27,8 @@ import org.xml.sax.SAXException;
  * each extracted on its own with its own pages and its own containers, instead of Tika's default of
  * pouring their text into the parent's. An e-mail's or MHTML page's body parts join the parent's text.
  * Bounded in size (a byte budget per container, so a bomb is stopped while it is copied) and in depth;
- * what cannot be read is kept with its reason.
+ * what cannot be read is kept with its reason. A part with the same bytes as its container or one above
+ * it (a zip that holds itself, a gzip quine) is listed as such and not opened again: its text was read once.
  */
 final class EmbeddedCollector implements EmbeddedDocumentExtractor {
     /** Unpacked bytes every container may reach whatever its own size. */
@@ -46,15 +47,37 @@ final class EmbeddedCollector implements EmbeddedDocumentExtractor {
     private final TikaExtractor extractor;
     private final int depth;
     private final long allowedBytes;
+    /** The container's own file (null for a part read in place), whose hash joins {@link #above} lazily. */
+    private final Path container;
+    /** Hashes of the containers this one lies in. */
+    private final Set<String> above;
+    private Set<String> lineage;
     private final List<Extraction.Embedded> found = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private long unpacked;
     private boolean bomb;
 
-    EmbeddedCollector(TikaExtractor extractor, int depth, long containerBytes) {
+    EmbeddedCollector(TikaExtractor extractor, int depth, long containerBytes, Path container, Set<String> above) {
         this.extractor = extractor;
         this.depth = depth;
         this.allowedBytes = Math.max(BOMB_MIN_BYTES, BOMB_RATIO * containerBytes);
+        this.container = container;
+        this.above = Set.copyOf(above);
+    }
+
+    /**
+     * Hashes of this container and every container above it; its own is taken only when it turns out to
+     * hold a part, so a file that holds nothing is not read twice.
+     */
+    private Set<String> lineage() throws IOException {
+        if (lineage == null) {
+            Set<String> all = new HashSet<>(above);
+            if (container != null) {
+                all.add(Sha256.of(container));
+            }
+            lineage = Set.copyOf(all);
+        }
+        return lineage;
     }
 
     @Override
@@ -97,7 +120,7 @@ final class EmbeddedCollector implements EmbeddedDocumentExtractor {
         } else if (open != null) {
             // A part only its container's own parser can read (a PST mail item): read in place.
             try {
-                Extraction read = extractor.extractOpen((TikaInputStream) stream, metadata, depth + 1);
+                Extraction read = extractor.extractOpen((TikaInputStream) stream, metadata, depth + 1, lineage());
                 // It has no bytes of its own: its identity (and its index entry's hash) is its text's.
                 found.add(new Extraction.Embedded(name, Sha256.ofText(read.text()), read, null, null));
             } catch (ExtractionException e) {
@@ -122,8 +145,13 @@ final class EmbeddedCollector implements EmbeddedDocumentExtractor {
             }
             unpacked += Files.size(file);
             String sha = Sha256.of(file);
+            if (lineage().contains(sha)) {
+                // A Droste zip or a gzip quine: opening it again would give the same text once per level.
+                fail(name, sha, new ExtractionException(Reason.CONTAINS_ITSELF, "the same SHA-256 as a container above it"));
+                return;
+            }
             try {
-                found.add(new Extraction.Embedded(name, sha, extractor.extract(file, name, depth + 1), null, null));
+                found.add(new Extraction.Embedded(name, sha, extractor.extract(file, name, depth + 1, lineage()), null, null));
             } catch (ExtractionException e) {
                 fail(name, sha, e);
             }

@@ -19,7 +19,12 @@ final class PageTextHandler extends DefaultHandler {
     private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd",
             "tr", "blockquote", "pre", "table", "ul", "ol");
     private static final char[] PARAGRAPH_END = {'\n', '\n'};
-    private static final char[] CELL_END = {'\t'};
+    private static final char[] CELL_END = {' '};
+    /**
+     * Written between two cells of a row that hold text, so that neighbouring cells never read as one
+     * phrase and a row stays one line: {@code 2022 | 87 | 12}. Empty cells add nothing.
+     */
+    static final String CELL_SEPARATOR = " | ";
 
     private final StringBuilder text = new StringBuilder();
     private final List<Integer> pageStarts = new ArrayList<>();
@@ -27,6 +32,10 @@ final class PageTextHandler extends DefaultHandler {
     private int headDepth;
     /** Inside a table cell a paragraph ends the cell's line, not the row: a row stays one line. */
     private int cellDepth;
+    /** Whether a cell of the current row has written text: the next cell's text then starts with a separator. */
+    private boolean rowHasText;
+    /** Whether the current cell has written text yet. */
+    private boolean cellHasText;
 
     /** Names to write before each table, in order (an ODS file's sheet names, which Tika leaves out). */
     private final java.util.Deque<String> tableNames = new java.util.ArrayDeque<>();
@@ -47,7 +56,12 @@ final class PageTextHandler extends DefaultHandler {
         } else if ("table".equals(name) && !tableNames.isEmpty()) {
             char[] title = (tableNames.removeFirst() + "\n\n").toCharArray();
             characters(title, 0, title.length);
+        } else if ("tr".equals(name)) {
+            rowHasText = false;
         } else if ("td".equals(name) || "th".equals(name)) {
+            if (cellDepth == 0) {
+                cellHasText = false;
+            }
             cellDepth++;
         } else if ("div".equals(name) && "page".equals(atts.getValue("class"))) {
             pageStarts.add(text.length());
@@ -75,10 +89,30 @@ final class PageTextHandler extends DefaultHandler {
         if (headDepth > 0) {
             return;
         }
+        if (cellDepth > 0 && !cellHasText && !isBlank(ch, start, length)) {
+            cellHasText = true;
+            if (rowHasText) {
+                append(CELL_SEPARATOR.toCharArray(), 0, CELL_SEPARATOR.length());
+            }
+            rowHasText = true;
+        }
+        append(ch, start, length);
+    }
+
+    private void append(char[] ch, int start, int length) throws SAXException {
         if (text.length() + length > maxChars) {
             throw new WriteLimitReachedException(maxChars);
         }
         text.append(ch, start, length);
+    }
+
+    private static boolean isBlank(char[] ch, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (!Character.isWhitespace(ch[i]) && !Character.isSpaceChar(ch[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

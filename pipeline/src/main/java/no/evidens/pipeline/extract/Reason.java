@@ -19,12 +19,14 @@ public enum Reason {
     TEXT_TOO_LONG("too large: the text is longer than the limit for one document; not cut, refused"),
     ENTRY_TOO_LARGE("too large: it unpacks to more than the limit for one file; not opened"),
     ZIP_BOMB("too large: the archive unpacks to more than 100 times its own size (a possible zip bomb); not opened"),
+    CONTAINS_ITSELF("contains itself: the same bytes as an archive it lies in; read once there, not opened again"),
     TOO_DEEP("too deep: nesting of containers (zip in zip) deeper than the limit; not opened"),
     UNSAFE_PATH("unsafe path: its name points outside the archive; not unpacked"),
     TIMED_OUT("timed out: reading it took longer than the time limit; stopped"),
     PARSER_CRASHED("parser crashed: the reader failed or ran out of memory on this file"),
     NOT_TEXT("not text: the content is random or binary bytes, not text"),
     NOT_READ("not read: the archive lists it, but its content could not be taken out"),
+    NOT_STORED("not stored: the search index refused it or could not be reached; ingest the bundle again to retry"),
     UNREADABLE("cannot be read: the file could not be opened from disk"),
     UNEXPECTED("unexpected error while processing the file");
 

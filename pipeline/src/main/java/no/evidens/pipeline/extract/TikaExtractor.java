@@ -38,7 +38,7 @@ public final class TikaExtractor implements Extractor {
      * The version of extraction a remembered failure was reached with: Tika's own and ours (raise the
      * number when what Evidens does with Tika's output changes, so failed files are read again).
      */
-    public static final String VERSION = org.apache.tika.Tika.getString() + " / evidens-extract 13";
+    public static final String VERSION = org.apache.tika.Tika.getString() + " / evidens-extract 14";
     /** Most entries of a refused archive listed one by one in the receipt. */
     static final int MAX_LISTED = 10_000;
     /** Most bytes one embedded document may unpack to. */
@@ -108,22 +108,28 @@ public final class TikaExtractor implements Extractor {
         OfficeParserConfig office = new OfficeParserConfig();
         office.setIncludeHeadersAndFooters(false);
         context.set(OfficeParserConfig.class, office);
+        PDFParserConfig pdf = new PDFParserConfig();
         if (!ocr) {
             // Tika's default for PDFs OCRs only the pages that have no text layer; without Tesseract, none.
-            PDFParserConfig pdf = new PDFParserConfig();
             pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-            context.set(PDFParserConfig.class, pdf);
+        } else {
+            // A scanned page is cleaned as a picture file is before Tesseract reads it.
+            pdf.setRenderer(new CleanedPdfRenderer());
         }
+        context.set(PDFParserConfig.class, pdf);
         return context;
     }
 
     @Override
     public Extraction extract(Path file) throws ExtractionException {
-        return extract(file, file.getFileName().toString(), 0);
+        return extract(file, file.getFileName().toString(), 0, Set.of());
     }
 
-    /** Extracts {@code file}, named {@code name}, found {@code depth} containers deep. */
-    Extraction extract(Path file, String name, int depth) throws ExtractionException {
+    /**
+     * Extracts {@code file}, named {@code name}, found {@code depth} containers deep inside containers
+     * whose hashes are {@code above}.
+     */
+    Extraction extract(Path file, String name, int depth, Set<String> above) throws ExtractionException {
         long size;
         try {
             size = Files.size(file);
@@ -138,7 +144,7 @@ public final class TikaExtractor implements Extractor {
         MediaType type = detect(file, metadata);
         String base = type.getBaseType().toString();
         if (MBOX.equals(base) && singleMessage(file)) {
-            return extractSingleMessage(file, name, depth);
+            return extractSingleMessage(file, name, depth, above);
         }
         if (KMZ.equals(base)) {
             // A KMZ is a zip of KML (and anything else a zip holds): opened as the zip it is.
@@ -146,7 +152,7 @@ public final class TikaExtractor implements Extractor {
             base = "application/zip";
         }
         ZipListing listing = ZIP.equals(base) ? ZipListing.read(file) : null;
-        EmbeddedCollector children = new EmbeddedCollector(this, depth, size);
+        EmbeddedCollector children = new EmbeddedCollector(this, depth, size, file, above);
         if (listing != null && listing.declaredBytes() > Math.max(EmbeddedCollector.BOMB_MIN_BYTES,
                 EmbeddedCollector.BOMB_RATIO * size)) {
             // Refused on its declared sizes before a byte is unpacked; each entry still listed.
@@ -159,7 +165,7 @@ public final class TikaExtractor implements Extractor {
         String mediaType = metadata.get(Metadata.CONTENT_TYPE);
         if (TEXT.equals(base) && handler.text().indexOf('\uFFFD') >= 0 && !isUtf8(file)) {
             // Tika's charset guess fails on short Windows-1252 text with a few curly quotes: read it as such.
-            handler = parse(file, metadata, type.toString(), new EmbeddedCollector(this, depth, size),
+            handler = parse(file, metadata, type.toString(), new EmbeddedCollector(this, depth, size, file, above),
                     "text/plain; charset=windows-1252");
         }
         if (listing != null) {
@@ -193,12 +199,12 @@ public final class TikaExtractor implements Extractor {
      * Reads a part that exists only inside its container's parser (a PST mail item), in place, by the
      * parser for the type its container gave it.
      */
-    Extraction extractOpen(TikaInputStream in, Metadata metadata, int depth) throws ExtractionException {
+    Extraction extractOpen(TikaInputStream in, Metadata metadata, int depth, Set<String> above) throws ExtractionException {
         String type = metadata.get(Metadata.CONTENT_TYPE);
         if (type != null) {
             metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, type);
         }
-        EmbeddedCollector children = new EmbeddedCollector(this, depth, EmbeddedCollector.BOMB_MIN_BYTES);
+        EmbeddedCollector children = new EmbeddedCollector(this, depth, EmbeddedCollector.BOMB_MIN_BYTES, null, above);
         PageTextHandler handler = new PageTextHandler(maxChars);
         ParseContext context = context();
         context.set(EmbeddedDocumentExtractor.class, children);
@@ -268,13 +274,13 @@ public final class TikaExtractor implements Extractor {
     }
 
     /** An {@code .eml} that begins with an mbox {@code From } line: read as the one e-mail it is. */
-    private Extraction extractSingleMessage(Path file, String name, int depth) throws ExtractionException {
+    private Extraction extractSingleMessage(Path file, String name, int depth, Set<String> above) throws ExtractionException {
         Path eml = null;
         try {
             eml = ContentChecks.withoutFirstLine(file);
             Metadata metadata = new Metadata();
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name.substring(name.lastIndexOf('/') + 1));
-            EmbeddedCollector children = new EmbeddedCollector(this, depth, Files.size(file));
+            EmbeddedCollector children = new EmbeddedCollector(this, depth, Files.size(file), file, above);
             PageTextHandler handler = parse(eml, metadata, RFC822, children, RFC822);
             String text = MailHeading.withSubject(handler.text(), metadata, RFC822);
             if (text.isBlank() && children.found().isEmpty()) {

@@ -112,6 +112,8 @@ public final class Ingestion {
                 producer.sendBody(IngestRoute.INGEST, bundle.entries());
             }
             index.commit();
+            // A document the engine did not store, after its add had returned: its line says so.
+            index.notStored().forEach(receipts::notStored);
         } finally {
             camel.stop();
             analyser.close();

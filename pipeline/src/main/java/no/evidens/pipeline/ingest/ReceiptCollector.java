@@ -23,6 +23,13 @@ public final class ReceiptCollector {
         }
     }
 
+    /** Changes a document's line to failed: the index did not store it after all. */
+    public void notStored(no.evidens.index.EvidenceSink.NotStored lost) {
+        ReceiptFile was = files.get(lost.file());
+        files.put(lost.file(), new ReceiptFile(lost.file(), lost.sha256(), was == null ? null : was.type(), ReceiptFile.FAILED,
+                no.evidens.pipeline.extract.Reason.NOT_STORED.text(), lost.detail(), 0, 0));
+    }
+
     public Receipt receipt(String caseId, String bundle, String manifest) {
         List<ReceiptFile> sorted = new ArrayList<>(files.values());
         sorted.sort(Comparator.comparing(ReceiptFile::path));

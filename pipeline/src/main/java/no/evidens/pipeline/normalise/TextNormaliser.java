@@ -20,9 +20,10 @@ public final class TextNormaliser {
      * extraction can give other text or offsets; each indexed document records it, and {@code verify}
      * tells when a quotation was made under another version. Version 1 (unrecorded) read whatever
      * word list the machine had. Version 3 joins no line break where no hyphen was printed or drawn, keeps
-     * real line-end hyphens by more rules, and never removes a page's only lines as furniture.
+     * real line-end hyphens by more rules, and never removes a page's only lines as furniture. Version 4
+     * keeps the cells of a table row apart ({@code a | b}) where version 3 joined them with a space.
      */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
 
     private final Dehyphenator dehyphenator;
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Containers from Apache Tika's own test documents ({@code ../shared/peer-corpus}, read from there, never
- * copied): documents inside OLE files and PST mailboxes, which Tika hands over as folders, not bytes.
+ * copied): documents inside OLE files and PST mailboxes, which Tika hands over as folders, not bytes;
+ * archives that hold themselves (no test can make one: a quine is crafted by hand).
  */
 class PeerCorpusContainersTest {
     private final TikaExtractor tika = new TikaExtractor(1_000_000, false);
@@ -54,5 +55,20 @@ class PeerCorpusContainersTest {
         Extraction.Embedded ppt = byName(tika.extract(peer("microsoft/testEXCEL_embeded.xls"))).get("MBD0003271D.ppt");
         assertNotNull(ppt.extraction(), ppt.problem());
         assertTrue(ppt.extraction().text().contains("quick brown fox"), ppt.extraction().text());
+    }
+
+    @Test
+    void aZipThatHoldsItselfIsOpenedOnceAndItsCopyListedAsSuch() throws Exception {
+        Map<String, Extraction.Embedded> inside = byName(tika.extract(peer("pkg/droste.zip")));
+        assertEquals(java.util.Set.of("droste.jpg", "droste.zip"), inside.keySet());
+        assertEquals(Reason.CONTAINS_ITSELF, inside.get("droste.zip").reason());
+        assertEquals(Sha256.of(peer("pkg/droste.zip")), inside.get("droste.zip").sha256());
+    }
+
+    @Test
+    void aGzipThatUnpacksToItselfIsOpenedOnce() throws Exception {
+        Extraction quine = tika.extract(peer("pkg/quine.gz"));
+        assertEquals(1, quine.embedded().size());
+        assertEquals(Reason.CONTAINS_ITSELF, quine.embedded().get(0).reason());
     }
 }

@@ -19,9 +19,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import no.evidens.corpus.RelevanceJudgements;
 import no.evidens.corpus.SampleBundle;
 import no.evidens.index.EvidenceIndex;
+import no.evidens.index.EvidenceSink;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.Passage;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
@@ -33,13 +38,17 @@ import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
+import no.evidens.pipeline.web.WebServer;
+import no.evidens.solr.SolrEvidenceSink;
 import no.evidens.solr.SolrSetup;
 import no.evidens.solr.SolrTarget;
 
 /**
  * The sample case on a real SolrCloud (two nodes, two shards of two replicas, started once) against the
- * embedded index: the same hits, facet counts and offsets; and with a node stopped mid-ingestion, searches
- * answer from the replicas and the ingestion accounts for every file.
+ * embedded index: the same hits, facet counts and offsets, more-like-this included; the web workspace's
+ * search, passage, document, like and findings calls give the same JSON on both; with a node stopped
+ * mid-ingestion, searches answer from the replicas and the ingestion accounts for every file; a document
+ * Solr refuses costs only itself, and a replace leaves none of the earlier copy's entries.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrCloudIT {
@@ -141,10 +150,56 @@ class SolrCloudIT {
         assertFalse(like.hits().isEmpty(), "more like this finds passages");
         assertTrue(like.hits().stream().noneMatch(h -> h.passageId().equals(hit.passageId())), "itself left out");
         assertTrue(like.hits().stream().allMatch(h -> h.caseId().equals(CASE)));
+        // The embedded index's like-this query, built with the collection's statistics: the same hits.
+        for (SearchHit from : embedded.search(new SearchRequest("ansvarsgruppe", CASE, null, 3)).hits()) {
+            SearchResult a = embedded.moreLikeThis(from.passageId(), 10);
+            SearchResult b = solr.moreLikeThis(from.passageId(), 10);
+            assertEquals(a.total(), b.total(), from.passageId());
+            assertEquals(ids(a), ids(b), from.passageId());
+            assertEquals(a.facets(), b.facets(), from.passageId());
+            for (int i = 0; i < a.hits().size(); i++) {
+                assertEquals(a.hits().get(i).score(), b.hits().get(i).score(), 1e-4, from.passageId());
+                assertEquals(a.hits().get(i).matches(), b.hits().get(i).matches(), from.passageId());
+            }
+        }
     }
 
     @Test
     @Order(5)
+    void theWorkspaceAnswersTheSameOnSolr() throws Exception {
+        EvidensHome copy = sample.copy(); // findings are written: the shared sample home stays as it is
+        try (WebServer onEmbedded = WebServer.start(copy, 0, "testar"); WebServer onSolr = WebServer.start(solrHome, 0, "testar")) {
+            WorkspaceApi a = new WorkspaceApi(onEmbedded);
+            WorkspaceApi b = new WorkspaceApi(onSolr);
+            String search = "/api/search?q=ansvarsgruppe&case=" + CASE + "&limit=10";
+            JsonNode hit = a.get(search).get("hits").get(0);
+            String id = WorkspaceApi.enc(hit.get("passageId").asText());
+            List<String> reads = List.of(search,
+                    "/api/search?q=" + WorkspaceApi.enc("\"individuell plan\"") + "&limit=5&filter=" + WorkspaceApi.enc("type:styringsdokument"),
+                    "/api/search?q=tiltak&case=" + CASE + "&sort=document&offset=10&limit=10",
+                    "/api/passage?id=" + id + "&context=2",
+                    "/api/document?case=" + CASE + "&doc=" + hit.get("docId").asText() + "&q=ansvarsgruppe",
+                    "/api/like?id=" + id);
+            for (String read : reads) {
+                assertEquals(a.get(read), b.get(read), read);
+            }
+            String finding = "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"Ansvarsgruppen møtes ikke\","
+                    + "\"requirements\":[\"barnevernloven § 15-8\"],\"text\":\"Ingen møter.\"}";
+            assertEquals(a.post("/api/findings", finding), b.post("/api/findings", finding));
+            String quote = "{\"passageId\":\"" + hit.get("passageId").asText() + "\",\"query\":\"ansvarsgruppe\"}";
+            String evidence = "/api/findings/" + CASE + "/avvik-1/evidence";
+            assertEquals(a.post(evidence, quote), b.post(evidence, quote));
+            assertEquals(a.get("/api/findings/" + CASE + "/avvik-1"), b.get("/api/findings/" + CASE + "/avvik-1"));
+            // Search and the document now say which finding quotes them, on both.
+            assertEquals(a.get(search), b.get(search));
+            assertEquals(a.get(reads.get(4)), b.get(reads.get(4)));
+        } finally {
+            SampleHome.delete(copy.root());
+        }
+    }
+
+    @Test
+    @Order(6)
     void aNodeStoppedMidIngestion() throws Exception {
         // The sample's text and HTML files (quick to extract), as a bundle of their own.
         Path bundle = Files.createTempDirectory("evidens-failover-bundle");
@@ -195,6 +250,45 @@ class SolrCloudIT {
                     ids(solr.search(new SearchRequest(q, CASE, null, 10))), q);
             assertFalse(solr.search(new SearchRequest(q, "failover", null, 10)).hits().isEmpty(), q);
         }
+    }
+
+    @Test
+    @Order(7)
+    void aDocumentSolrRefusesFailsAloneAndAReplaceLeavesNoStaleEntries() throws Exception {
+        // Last: it writes a case of its own (with one node stopped, the replicas left take the writes).
+        IndexedDocument good = sinkDocument("god", "notat.txt");
+        // A path longer than Lucene's longest term: Solr refuses the whole batch it comes in.
+        IndexedDocument refused = sinkDocument("avvist", "x".repeat(40_000) + ".txt");
+        try (SolrEvidenceSink sink = new SolrEvidenceSink(SolrTarget.parse(cluster.address(COLLECTION)))) {
+            sink.add(good, sinkPassages(good, 3));
+            sink.add(refused, sinkPassages(refused, 1));
+            sink.commit();
+            assertEquals(List.of(refused.file()), sink.notStored().stream().map(EvidenceSink.NotStored::file).toList());
+            assertTrue(sink.contains("lager", good.sha256()));
+            assertFalse(sink.contains("lager", refused.sha256()));
+            assertEquals(3, solr.passagesOf("lager", good.docId()).size());
+            assertTrue(solr.document("lager", refused.docId()).isEmpty());
+            // A copy with fewer passages replaces the earlier one whole, in one request.
+            sink.replace(good, sinkPassages(good, 1));
+            sink.commit();
+            assertEquals(1, solr.passagesOf("lager", good.docId()).size());
+            assertEquals(good, solr.document("lager", good.docId()).orElseThrow());
+        }
+    }
+
+    private static IndexedDocument sinkDocument(String docId, String file) {
+        return new IndexedDocument(docId, "lager", file, "annet", docId, docId.repeat(8), "text/plain",
+                "Zebrastripete kvitteringsbokser. Zebrastripete kvitteringsbokser. Zebrastripete kvitteringsbokser.",
+                List.of(0));
+    }
+
+    private static List<Passage> sinkPassages(IndexedDocument d, int n) {
+        List<Passage> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new Passage(Passage.idOf("lager", d.docId(), i), "lager", d.docId(), d.file(), d.type(), d.title(), "",
+                    1, 33 * i, 33 * i + 32, "Zebrastripete kvitteringsbokser.", List.of(), List.of()));
+        }
+        return out;
     }
 
     private static List<String> ids(SearchResult r) {

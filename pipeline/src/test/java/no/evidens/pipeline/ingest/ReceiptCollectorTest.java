@@ -1,0 +1,26 @@
+package no.evidens.pipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import no.evidens.index.EvidenceSink;
+import no.evidens.pipeline.extract.Reason;
+
+class ReceiptCollectorTest {
+
+    @Test
+    void aDocumentTheIndexDidNotStoreIsFailedInTheReceiptWithItsReason() {
+        ReceiptCollector receipts = new ReceiptCollector(ProgressListener.NONE);
+        receipts.record(new ReceiptFile("a.txt", "aa", "annet", ReceiptFile.INDEXED, null, null, 1, 2));
+        receipts.record(new ReceiptFile("b.txt", "bb", "journal", ReceiptFile.INDEXED, null, null, 1, 2));
+        receipts.notStored(new EvidenceSink.NotStored("sak", "b.txt", "bb", "Document contains at least one immense term"));
+        Receipt receipt = receipts.receipt("sak", "bunt", null);
+        assertEquals(new Receipt.Counts(1, 0, 1, 0), receipt.counts());
+        ReceiptFile b = receipt.files().get(1);
+        assertEquals(ReceiptFile.FAILED, b.status());
+        assertEquals(Reason.NOT_STORED.text(), b.reason());
+        assertEquals("journal", b.type());
+        assertEquals("Document contains at least one immense term", b.detail());
+    }
+}
