@@ -571,6 +571,8 @@ const AUDIT_ACTIONS = {
   'finding-create': 'Opprettet funn', 'finding-edit': 'Endret funn', 'finding-delete': 'Slettet funn',
   'finding-submit': 'Sendte funn til gjennomgang', 'finding-approve': 'Godkjente funn', 'finding-reopen': 'Åpnet funn igjen',
   'quotation-attach': 'La til sitat', 'quotation-detach': 'Fjernet sitat', 'quotation-move': 'Flyttet sitat',
+  'sign-in': 'Logget inn', 'sign-in-failed': 'Mislykket innlogging', 'sign-in-refused': 'Innlogging avvist',
+  'member-set': 'Ga rolle i saken', 'member-remove': 'Fjernet fra saken',
   'case-close': 'Lukket saken', 'record-delete': 'Slettet dokument', 'records-delete': 'Slettet journaler og klientdokumentasjon'
 };
 
@@ -720,7 +722,7 @@ async function viewMembers() {
   const rows = r.members.map(m => el('tr', {},
     el('td', {}, m.user), el('td', {}, ROLE_NAMES[m.role] || m.role),
     el('td', {}, manager ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
-      try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); say(m.user + ' er fjernet.'); viewMembers(); }
+      try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); await refresh(); say(m.user + ' er fjernet.'); }
       catch (e) { showError(e.message); }
     } }, 'Fjern ' + m.user) : '')));
   const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Bruker'), el('th', {}, 'Rolle'), el('th', {}, ''))),
@@ -732,7 +734,7 @@ async function viewMembers() {
     role.value = 'auditor';
     nodes.push(el('form', { class: 'member-add', onsubmit: async ev => {
       ev.preventDefault();
-      try { await api('POST', '/api/members', { case: caseId, user: user.value.trim(), role: role.value }); say(user.value + ' er lagt til.'); viewMembers(); }
+      try { await api('POST', '/api/members', { case: caseId, user: user.value.trim(), role: role.value }); const added = user.value; await refresh(); say(added + ' er lagt til.'); }
       catch (e) { showError(e.message); }
     } }, el('h3', {}, 'Legg til eller endre rolle'), el('label', {}, 'Brukernavn', user), el('label', {}, 'Rolle', role),
       el('div', { class: 'buttons' }, el('button', { type: 'submit' }, 'Lagre'))));
@@ -752,6 +754,7 @@ async function refresh() {
   }
   const view = VIEWS[name] || viewSearch;
   await view(params);
+  if (typeof caseAfterView === 'function') await caseAfterView(name);
   const h = main().querySelector('h2');
   if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
 }
