@@ -658,6 +658,8 @@ async function viewIngest() {
         showProgress(job, progress, progressText);
         if (job.state === 'failed') throw new Error('Innlesingen feilet: ' + job.error);
         showReceipt(receipt, job.receipt);
+        // A new case makes the uploader its lead: the roles are read again.
+        state.roles = (await api('GET', '/api/session')).roles || {};
         await loadCases(job.case);
       } catch (e) {
         showError(e.message);
