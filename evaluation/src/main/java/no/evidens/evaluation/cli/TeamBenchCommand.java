@@ -28,9 +28,14 @@ final class TeamBenchCommand implements Callable<Integer> {
             description = "Seconds of load before measuring, per server (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--rounds", defaultValue = "2", paramLabel = "N",
+            description = "Rounds, each measuring the single-user server and then the team server (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Override
     public Integer call() throws Exception {
-        TeamBench.run(new TeamBench.Settings(users, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds)), spec.commandLine().getOut());
+        TeamBench.run(new TeamBench.Settings(users, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), rounds),
+                spec.commandLine().getOut());
         return 0;
     }
 }

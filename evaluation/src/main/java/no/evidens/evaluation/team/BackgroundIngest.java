@@ -24,7 +24,8 @@ final class BackgroundIngest implements Runnable {
     private final byte[] zip;
     private final String prefix;
     private volatile boolean running = true;
-    private volatile int done;
+    private volatile int finishedFiles;
+    private volatile int currentFiles;
     private volatile String failure;
 
     BackgroundIngest(HttpClient http, String base, String cookie, String token, byte[] zip, String prefix) {
@@ -47,11 +48,13 @@ final class BackgroundIngest implements Runnable {
                 while ("running".equals(job.get("state").asText())) {
                     Thread.sleep(200);
                     job = send(HttpRequest.newBuilder(uri("/api/ingest/" + id)).GET(), 200);
+                    currentFiles = job.get("done").asInt();
                 }
                 if (!"done".equals(job.get("state").asText())) {
                     throw new IOException("ingest " + id + " ended " + job.get("state").asText() + ": " + job.get("error"));
                 }
-                done++;
+                finishedFiles += job.get("done").asInt();
+                currentFiles = 0;
             }
         } catch (IOException e) {
             failure = e.getMessage();
@@ -65,9 +68,9 @@ final class BackgroundIngest implements Runnable {
         running = false;
     }
 
-    /** Bundles ingested to the end. */
-    int done() {
-        return done;
+    /** Files ingested so far (of finished bundles and of the one running, as last polled). */
+    int filesDone() {
+        return finishedFiles + currentFiles;
     }
 
     /** Why it stopped early, or null. */

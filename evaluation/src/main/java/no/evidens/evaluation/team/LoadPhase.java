@@ -45,13 +45,13 @@ final class LoadPhase {
             t.start();
         }
         Thread.sleep(settings.warmup().toMillis());
-        int ingestedBefore = ingest.done();
+        int ingestedBefore = ingest.filesDone();
         phase.measuring = true;
         long t0 = System.nanoTime();
         Thread.sleep(settings.measure().toMillis());
         phase.measuring = false;
         double seconds = (System.nanoTime() - t0) / 1e9;
-        int ingested = ingest.done() - ingestedBefore;
+        int ingested = ingest.filesDone() - ingestedBefore;
         phase.running = false;
         for (Thread t : threads) {
             t.join();

@@ -45,24 +45,29 @@ public final class TeamBench {
     /**
      * @param users   simulated users, each on a thread of their own
      * @param warmup  load before measuring starts (JIT, caches)
-     * @param measure how long each server is measured
+     * @param measure how long each server is measured, per round
+     * @param rounds  how many times both servers are measured, one after the other
      */
-    public record Settings(int users, Duration warmup, Duration measure) {
+    public record Settings(int users, Duration warmup, Duration measure, int rounds) {
         public Settings {
-            if (users < 1 || warmup.isNegative() || measure.isNegative() || measure.isZero()) {
-                throw new IllegalArgumentException("--users must be at least 1 and --seconds more than 0");
+            if (users < 1 || rounds < 1 || warmup.isNegative() || measure.isNegative() || measure.isZero()) {
+                throw new IllegalArgumentException("--users and --rounds must be at least 1, and --seconds more than 0");
             }
         }
     }
 
-    /** The two phases' figures. */
-    public record Result(Latencies single, Latencies team) {
+    /** One round's figures: the single-user server's, then the team server's. */
+    public record Round(Latencies single, Latencies team) {
     }
 
     private TeamBench() {
     }
 
-    public static Result run(Settings s, PrintWriter out) throws Exception {
+    /**
+     * Runs the rounds; each measures the single-user server, then the team server, so that neither
+     * always has the colder JVM or the smaller index (the uploads add cases as they go).
+     */
+    public static List<Round> run(Settings s, PrintWriter out) throws Exception {
         Path dir = Files.createTempDirectory("evidens-bench-team");
         try {
             Path bundle = dir.resolve("bundle");
@@ -75,53 +80,60 @@ public final class TeamBench {
             List<String> users = accounts(home, s.users());
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
             WebConfig config = WebConfig.defaults(0, WebConfig.DEFAULT_MAX_UPLOAD);
-
-            out.printf("Single-user server: %d users for %d s (after %d s of warm-up), an ingest running …%n", s.users(),
-                    s.measure().toSeconds(), s.warmup().toSeconds());
-            out.flush();
-            Latencies single;
-            try (WebServer server = WebServer.start(home, config, Exposure.local(), "benk", Ingestion::new)) {
-                String token = Json.mapper().readTree(get(http, server.url(), "/api/session", null)).get("token").asText();
-                List<String> cookies = new ArrayList<>();
-                users.forEach(u -> cookies.add(null));
-                single = new LoadPhase(http, server.url(), CASE, QUERIES, s).run(cookies, null, token, zip, "last-en");
-            }
-            out.printf("Team server (sign-in, roles, audit trail): the same load …%n");
-            out.flush();
-            Latencies team;
-            try (WebServer server = WebServer.start(home, config, Exposure.signedIn(), "ignored", Ingestion::new)) {
-                List<String> cookies = new ArrayList<>();
-                for (String u : users) {
-                    cookies.add(signIn(http, server.url(), u));
+            List<Round> rounds = new ArrayList<>();
+            for (int r = 1; r <= s.rounds(); r++) {
+                out.printf("Round %d: single-user server, %d users for %d s (after %d s of warm-up), an ingest running …%n", r,
+                        s.users(), s.measure().toSeconds(), s.warmup().toSeconds());
+                out.flush();
+                Latencies single;
+                try (WebServer server = WebServer.start(home, config, Exposure.local(), "benk", Ingestion::new)) {
+                    String token = Json.mapper().readTree(get(http, server.url(), "/api/session", null)).get("token").asText();
+                    List<String> cookies = new ArrayList<>();
+                    users.forEach(u -> cookies.add(null));
+                    single = new LoadPhase(http, server.url(), CASE, QUERIES, s).run(cookies, null, token, zip, "last-en-" + r);
                 }
-                String uploader = signIn(http, server.url(), "laster");
-                String token = Json.mapper().readTree(get(http, server.url(), "/api/session", uploader)).get("token").asText();
-                team = new LoadPhase(http, server.url(), CASE, QUERIES, s).run(cookies, uploader, token, zip, "last-team");
+                out.printf("Round %d: team server (sign-in, roles, audit trail), the same load …%n", r);
+                out.flush();
+                Latencies team;
+                try (WebServer server = WebServer.start(home, config, Exposure.signedIn(), "ignored", Ingestion::new)) {
+                    List<String> cookies = new ArrayList<>();
+                    for (String u : users) {
+                        cookies.add(signIn(http, server.url(), u));
+                    }
+                    String uploader = signIn(http, server.url(), "laster");
+                    String token = Json.mapper().readTree(get(http, server.url(), "/api/session", uploader)).get("token").asText();
+                    team = new LoadPhase(http, server.url(), CASE, QUERIES, s).run(cookies, uploader, token, zip, "last-team-" + r);
+                }
+                rounds.add(new Round(single, team));
             }
-            Result r = new Result(single, team);
-            print(r, s, out);
-            return r;
+            print(rounds, s, out);
+            return rounds;
         } finally {
             delete(dir);
         }
     }
 
-    static void print(Result r, Settings s, PrintWriter out) {
+    static void print(List<Round> rounds, Settings s, PrintWriter out) {
         out.println();
-        out.printf(Locale.ROOT, "bench team: %d users searching and reading over HTTP for %d s per server, an ingest running throughout"
-                + " (%d cores)%n", s.users(), s.measure().toSeconds(), Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "  %-40s %9s %8s %8s %8s %8s %7s %8s%n", "server", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms",
-                "errors", "ingests");
-        row(out, "single user (127.0.0.1, no sign-in)", r.single());
-        row(out, "team (sign-in, roles, audit trail)", r.team());
-        out.printf(Locale.ROOT, "  %-40s %9s %8.2f %8.2f %8.2f %8.2f%n", "team / single user", "", ratio(r.team().perSecond(), r.single().perSecond()),
-                ratio(r.team().p50(), r.single().p50()), ratio(r.team().p95(), r.single().p95()), ratio(r.team().p99(), r.single().p99()));
+        out.printf(Locale.ROOT, "bench team: %d users searching and reading over HTTP for %d s per server and round, an ingest running"
+                + " throughout (%d cores; ingested: the files it took in meanwhile)%n", s.users(), s.measure().toSeconds(),
+                Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "  %-44s %9s %8s %8s %8s %8s %7s %9s%n", "server", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms",
+                "errors", "ingested");
+        for (int i = 0; i < rounds.size(); i++) {
+            Round r = rounds.get(i);
+            row(out, "round " + (i + 1) + ": single user (no sign-in)", r.single());
+            row(out, "round " + (i + 1) + ": team (sign-in, roles, audit trail)", r.team());
+            out.printf(Locale.ROOT, "  %-44s %9s %8.2f %8.2f %8.2f %8.2f%n", "round " + (i + 1) + ": team / single user", "",
+                    ratio(r.team().perSecond(), r.single().perSecond()), ratio(r.team().p50(), r.single().p50()),
+                    ratio(r.team().p95(), r.single().p95()), ratio(r.team().p99(), r.single().p99()));
+        }
         out.flush();
     }
 
     private static void row(PrintWriter out, String name, Latencies l) {
-        out.printf(Locale.ROOT, "  %-40s %9d %8.1f %8.1f %8.1f %8.1f %7d %8d%n", name, l.requests(), l.perSecond(), l.p50(), l.p95(), l.p99(),
-                l.errors(), l.ingests());
+        out.printf(Locale.ROOT, "  %-44s %9d %8.1f %8.1f %8.1f %8.1f %7d %9d%n", name, l.requests(), l.perSecond(), l.p50(), l.p95(), l.p99(),
+                l.errors(), l.ingested());
     }
 
     private static double ratio(double a, double b) {

@@ -140,7 +140,7 @@ public final class WebServer implements AutoCloseable {
                 new FindingsResource(findings),
                 new EvidenceResource(findings),
                 new HistoryResource(findings),
-                new AuditResource(findings.audit()),
+                new AuditResource(findings.audit(), index),
                 new ExportResource(home, findings),
                 new IngestResource(ingest, cases),
                 new CaseStateResource(new CaseService(home, Duration.ofSeconds(20))),

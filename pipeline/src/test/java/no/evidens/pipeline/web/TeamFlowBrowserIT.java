@@ -198,9 +198,11 @@ class TeamFlowBrowserIT {
         driver.get(server.url() + "#/spor");
         WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-table")));
         List<String> rows = table.findElements(By.cssSelector("tbody tr")).stream().map(WebElement::getText).toList();
-        assertTrue(rows.stream().anyMatch(r -> r.contains("revisor-a") && r.contains("Viste dokument") && r.contains("klientdokumentasjon, arbeidsflaten")),
+        assertTrue(rows.stream().anyMatch(r -> r.contains("revisor-a") && r.contains("Viste dokument")
+                && r.contains("klientdokumentasjon/") && r.contains("klientdokumentasjon, arbeidsflaten")),
                 String.join("\n", rows));
-        assertTrue(rows.stream().anyMatch(r -> r.contains("revisor-b") && r.contains("Viste dokument") && r.contains("journal, arbeidsflaten")),
+        assertTrue(rows.stream().anyMatch(r -> r.contains("revisor-b") && r.contains("Viste dokument")
+                && r.contains("journaler/") && r.contains("journal, arbeidsflaten")),
                 String.join("\n", rows));
         assertTrue(rows.stream().anyMatch(r -> r.contains("leder") && r.contains("Godkjente funn")), String.join("\n", rows));
         assertTrue(rows.stream().anyMatch(r -> r.contains("skribent") && r.contains("Eksporterte")), String.join("\n", rows));

@@ -597,7 +597,7 @@ async function viewAudit(params) {
     el('thead', {}, el('tr', {}, ...['Nr.', 'Tid', 'Bruker', 'Handling', 'Gjelder', 'Detaljer'].map(t => el('th', { scope: 'col' }, t)))),
     el('tbody', {}, ...r.entries.map(e => el('tr', {},
       el('td', {}, String(e.id)), el('td', {}, new Date(e.at).toLocaleString('nb-NO')), el('td', {}, e.actor),
-      el('td', {}, AUDIT_ACTIONS[e.action] || e.action), el('td', {}, e.target || ''), el('td', {}, e.detail || '')))));
+      el('td', {}, AUDIT_ACTIONS[e.action] || e.action), el('td', {}, e.name ? `${e.name} (${e.target})` : (e.target || '')), el('td', {}, e.detail || '')))));
   render(heading('Revisjonsspor for ' + caseId), intact, filter,
     r.entries.length ? table : el('p', {}, 'Ingen oppføringer' + (user ? ' for ' + user : '') + (since ? ' fra ' + since : '') + '.'));
 }
