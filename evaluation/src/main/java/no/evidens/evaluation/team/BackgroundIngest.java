@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,9 +26,8 @@ final class BackgroundIngest implements Runnable {
     private final byte[] zip;
     private final String prefix;
     private volatile boolean running = true;
-    private volatile int finishedFiles;
-    private volatile int currentFiles;
     private volatile String failure;
+    private final List<String> finished = new CopyOnWriteArrayList<>();
 
     BackgroundIngest(HttpClient http, String base, String cookie, String token, byte[] zip, String prefix) {
         this.http = http;
@@ -45,16 +46,16 @@ final class BackgroundIngest implements Runnable {
                         .header("Content-Type", "application/zip").header(WebServer.TOKEN_HEADER, token)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(zip)), 202);
                 String id = job.get("id").asText();
+                long t0 = System.nanoTime();
                 while ("running".equals(job.get("state").asText())) {
                     Thread.sleep(200);
                     job = send(HttpRequest.newBuilder(uri("/api/ingest/" + id)).GET(), 200);
-                    currentFiles = job.get("done").asInt();
                 }
                 if (!"done".equals(job.get("state").asText())) {
                     throw new IOException("ingest " + id + " ended " + job.get("state").asText() + ": " + job.get("error"));
                 }
-                finishedFiles += job.get("done").asInt();
-                currentFiles = 0;
+                finished.add(String.format(java.util.Locale.ROOT, "%s: %d of %d files in %.0f s", job.get("case").asText(),
+                        job.get("done").asInt(), job.get("total").asInt(), (System.nanoTime() - t0) / 1e9));
             }
         } catch (IOException e) {
             failure = e.getMessage();
@@ -68,9 +69,9 @@ final class BackgroundIngest implements Runnable {
         running = false;
     }
 
-    /** Files ingested so far (of finished bundles and of the one running, as last polled). */
-    int filesDone() {
-        return finishedFiles + currentFiles;
+    /** The bundles ingested to the end: case, files, seconds. */
+    List<String> finished() {
+        return List.copyOf(finished);
     }
 
     /** Why it stopped early, or null. */

@@ -12,9 +12,8 @@ import java.util.Arrays;
  * @param p50      median latency, milliseconds
  * @param p95      95th percentile, milliseconds
  * @param p99      99th percentile, milliseconds
- * @param ingested files the ingest beside the load took in during the measured time
  */
-public record Latencies(long requests, long errors, double seconds, double p50, double p95, double p99, int ingested) {
+public record Latencies(long requests, long errors, double seconds, double p50, double p95, double p99) {
     /** Requests answered per second. */
     public double perSecond() {
         return seconds <= 0 ? 0 : requests / seconds;
@@ -24,10 +23,10 @@ public record Latencies(long requests, long errors, double seconds, double p50, 
      * The percentiles of these latencies (nanoseconds). All of them are kept and sorted: a phase of
      * seconds to minutes gives at most a few hundred thousand, so no histogram library is needed.
      */
-    public static Latencies of(long[] nanos, long errors, double seconds, int ingested) {
+    public static Latencies of(long[] nanos, long errors, double seconds) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return new Latencies(sorted.length, errors, seconds, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), ingested);
+        return new Latencies(sorted.length, errors, seconds, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99));
     }
 
     /** The nearest-rank percentile, in milliseconds (0 when nothing was measured). */

@@ -1,5 +1,6 @@
 package no.evidens.evaluation.team;
 
+import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,10 @@ final class LoadPhase {
     private final String caseId;
     private final List<String> queries;
     private final TeamBench.Settings settings;
+    private final PrintWriter log;
 
-    LoadPhase(HttpClient http, String base, String caseId, List<String> queries, TeamBench.Settings settings) {
+    LoadPhase(HttpClient http, String base, String caseId, List<String> queries, TeamBench.Settings settings, PrintWriter log) {
+        this.log = log;
         this.http = http;
         this.base = base;
         this.caseId = caseId;
@@ -45,24 +48,24 @@ final class LoadPhase {
             t.start();
         }
         Thread.sleep(settings.warmup().toMillis());
-        int ingestedBefore = ingest.filesDone();
         phase.measuring = true;
         long t0 = System.nanoTime();
         Thread.sleep(settings.measure().toMillis());
         phase.measuring = false;
         double seconds = (System.nanoTime() - t0) / 1e9;
-        int ingested = ingest.filesDone() - ingestedBefore;
         phase.running = false;
         for (Thread t : threads) {
             t.join();
         }
         ingest.stop();
         ingestThread.join();
+        log.printf("  ingested beside the load (to the end of its last bundle): %s%n", ingest.finished());
+        log.flush();
         if (ingest.failure() != null) {
             throw new IllegalStateException("the ingest beside the load failed: " + ingest.failure());
         }
         long[] all = loads.stream().flatMapToLong(l -> LongStream.of(l.latencies())).toArray();
         long errors = loads.stream().mapToLong(UserLoad::errors).sum();
-        return Latencies.of(all, errors, seconds, ingested);
+        return Latencies.of(all, errors, seconds);
     }
 }

@@ -90,7 +90,7 @@ public final class TeamBench {
                     String token = Json.mapper().readTree(get(http, server.url(), "/api/session", null)).get("token").asText();
                     List<String> cookies = new ArrayList<>();
                     users.forEach(u -> cookies.add(null));
-                    single = new LoadPhase(http, server.url(), CASE, QUERIES, s).run(cookies, null, token, zip, "last-en-" + r);
+                    single = new LoadPhase(http, server.url(), CASE, QUERIES, s, out).run(cookies, null, token, zip, "last-en-" + r);
                 }
                 out.printf("Round %d: team server (sign-in, roles, audit trail), the same load …%n", r);
                 out.flush();
@@ -102,7 +102,7 @@ public final class TeamBench {
                     }
                     String uploader = signIn(http, server.url(), "laster");
                     String token = Json.mapper().readTree(get(http, server.url(), "/api/session", uploader)).get("token").asText();
-                    team = new LoadPhase(http, server.url(), CASE, QUERIES, s).run(cookies, uploader, token, zip, "last-team-" + r);
+                    team = new LoadPhase(http, server.url(), CASE, QUERIES, s, out).run(cookies, uploader, token, zip, "last-team-" + r);
                 }
                 rounds.add(new Round(single, team));
             }
@@ -116,10 +116,10 @@ public final class TeamBench {
     static void print(List<Round> rounds, Settings s, PrintWriter out) {
         out.println();
         out.printf(Locale.ROOT, "bench team: %d users searching and reading over HTTP for %d s per server and round, an ingest running"
-                + " throughout (%d cores; ingested: the files it took in meanwhile)%n", s.users(), s.measure().toSeconds(),
+                + " throughout (%d cores)%n", s.users(), s.measure().toSeconds(),
                 Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "  %-44s %9s %8s %8s %8s %8s %7s %9s%n", "server", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms",
-                "errors", "ingested");
+        out.printf(Locale.ROOT, "  %-44s %9s %8s %8s %8s %8s %7s%n", "server", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms",
+                "errors");
         for (int i = 0; i < rounds.size(); i++) {
             Round r = rounds.get(i);
             row(out, "round " + (i + 1) + ": single user (no sign-in)", r.single());
@@ -132,8 +132,8 @@ public final class TeamBench {
     }
 
     private static void row(PrintWriter out, String name, Latencies l) {
-        out.printf(Locale.ROOT, "  %-44s %9d %8.1f %8.1f %8.1f %8.1f %7d %9d%n", name, l.requests(), l.perSecond(), l.p50(), l.p95(), l.p99(),
-                l.errors(), l.ingested());
+        out.printf(Locale.ROOT, "  %-44s %9d %8.1f %8.1f %8.1f %8.1f %7d%n", name, l.requests(), l.perSecond(), l.p50(), l.p95(), l.p99(),
+                l.errors());
     }
 
     private static double ratio(double a, double b) {
