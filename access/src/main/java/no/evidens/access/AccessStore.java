@@ -108,14 +108,19 @@ public final class AccessStore implements AutoCloseable {
         });
     }
 
-    /** Sets a new password; also lifts a lock-out. */
+    /** Sets a new password; also lifts a lock-out, and ends the user's sessions. */
     public void setPassword(String name, char[] password) {
         String hash = PasswordHasher.DEFAULT.hash(password);
         update(name, "UPDATE account SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE name = ?", hash);
+        SessionRows.deleteUser(this, name);
     }
 
+    /** Disables (and ends the sessions of) or enables the account. */
     public void setDisabled(String name, boolean disabled) {
         update(name, "UPDATE account SET disabled = ? WHERE name = ?", disabled);
+        if (disabled) {
+            SessionRows.deleteUser(this, name);
+        }
     }
 
     public void setAdmin(String name, boolean admin) {
@@ -309,12 +314,17 @@ public final class AccessStore implements AutoCloseable {
         return t == null ? null : t.toInstant();
     }
 
+    /** The connection, for the tables kept by classes of their own ({@link SessionRows}), inside {@link #read} or {@link #write}. */
+    Connection connection() {
+        return c;
+    }
+
     @FunctionalInterface
-    private interface Work<T> {
+    interface Work<T> {
         T run() throws SQLException;
     }
 
-    private synchronized <T> T read(Work<T> w) {
+    synchronized <T> T read(Work<T> w) {
         try {
             T out = w.run();
             c.commit();
@@ -324,7 +334,7 @@ public final class AccessStore implements AutoCloseable {
         }
     }
 
-    private synchronized <T> T write(Work<T> w) {
+    synchronized <T> T write(Work<T> w) {
         try {
             T out = w.run();
             c.commit();

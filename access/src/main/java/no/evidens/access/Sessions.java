@@ -1,5 +1,9 @@
 package no.evidens.access;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,22 +13,41 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The server's sign-in sessions, in memory (a restart signs everyone out): a random id for the cookie,
- * the user, a random token for state-changing requests, and two expiries: after {@code idle} without a
+ * The server's sign-in sessions, kept in the access database so that a restart signs nobody out: a
+ * random id for the cookie (only its SHA-256 is stored), the user, a token for state-changing requests
+ * (derived from the id, so it needs no storage), and two expiries: after {@code idle} without a
  * request, and at the latest {@code absolute} after sign-in.
+ *
+ * <p>A session checked against the database less than {@link #FRESH} ago is answered from memory, so
+ * a request does not open the database; the stored idle expiry is moved on at those checks. A session
+ * ended by another process ({@code evidens user passwd|disable}) ends here within {@link #FRESH}.
  */
 public final class Sessions {
+    /** How long a session checked against the database is trusted from memory. */
+    public static final Duration FRESH = Duration.ofSeconds(3);
+
     /** One signed-in session. */
     public record Session(String id, String user, String token, Instant created, Instant expires) {
     }
 
+    private record Known(Session session, Instant checked) {
+    }
+
     private final SecureRandom random = new SecureRandom();
-    private final ConcurrentHashMap<String, Session> open = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Known> known = new ConcurrentHashMap<>();
+    private final Path dir;
+    private final Duration lockWait;
     private final Clock clock;
     private final Duration idle;
     private final Duration absolute;
 
-    public Sessions(Clock clock, Duration idle, Duration absolute) {
+    /**
+     * @param dir      the access database's folder
+     * @param lockWait how long to wait for the database while another process has it
+     */
+    public Sessions(Path dir, Duration lockWait, Clock clock, Duration idle, Duration absolute) {
+        this.dir = dir;
+        this.lockWait = lockWait;
         this.clock = clock;
         this.idle = idle;
         this.absolute = absolute;
@@ -35,35 +58,83 @@ public final class Sessions {
         return absolute;
     }
 
-    /** Opens a session for the user. */
+    /** Opens a session for the user (and drops the sessions that have expired). */
     public Session open(String user) {
         Instant now = clock.instant();
-        Session s = new Session(randomHex(), user, randomHex(), now, min(now.plus(idle), now.plus(absolute)));
-        open.put(s.id(), s);
+        String id = randomHex();
+        Session s = new Session(id, user, token(id), now, min(now.plus(idle), now.plus(absolute)));
+        try (AccessStore store = AccessStore.open(dir, lockWait)) {
+            SessionRows.deleteExpired(store, now);
+            SessionRows.insert(store, new SessionRows.Row(hash(id), user, s.created(), s.expires()));
+        }
+        known.put(hash(id), new Known(s, now));
         return s;
     }
 
     /** The live session with this id, its idle expiry moved on; empty when unknown or expired. */
     public Optional<Session> touch(String id) {
-        if (id == null) {
+        if (id == null || id.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Session s = open.computeIfPresent(id, (k, v) -> now.isBefore(v.expires())
-                ? new Session(v.id(), v.user(), v.token(), v.created(), min(now.plus(idle), v.created().plus(absolute))) : null);
-        return Optional.ofNullable(s);
+        String key = hash(id);
+        Known k = known.get(key);
+        if (k != null && now.isBefore(k.session().expires()) && now.isBefore(k.checked().plus(FRESH))) {
+            Session moved = moved(k.session(), now);
+            known.put(key, new Known(moved, k.checked()));
+            return Optional.of(moved);
+        }
+        Optional<Session> live;
+        try (AccessStore store = AccessStore.open(dir, lockWait)) {
+            Optional<SessionRows.Row> row = SessionRows.find(store, key);
+            if (row.isPresent() && now.isBefore(row.get().expires())) {
+                Session s = moved(new Session(id, row.get().user(), token(id), row.get().created(), row.get().expires()), now);
+                SessionRows.extend(store, key, s.expires());
+                live = Optional.of(s);
+            } else {
+                row.ifPresent(r -> SessionRows.delete(store, key));
+                live = Optional.empty();
+            }
+        }
+        live.ifPresentOrElse(s -> known.put(key, new Known(s, now)), () -> known.remove(key));
+        return live;
     }
 
     /** Ends the session (sign-out). */
     public void close(String id) {
-        if (id != null) {
-            open.remove(id);
+        if (id != null && !id.isEmpty()) {
+            String key = hash(id);
+            known.remove(key);
+            try (AccessStore store = AccessStore.open(dir, lockWait)) {
+                SessionRows.delete(store, key);
+            }
         }
     }
 
     /** Ends every session of the user (disabled, new password). */
     public void closeAll(String user) {
-        open.values().removeIf(s -> s.user().equals(user));
+        known.values().removeIf(k -> k.session().user().equals(user));
+        try (AccessStore store = AccessStore.open(dir, lockWait)) {
+            SessionRows.deleteUser(store, user);
+        }
+    }
+
+    private Session moved(Session s, Instant now) {
+        return new Session(s.id(), s.user(), s.token(), s.created(), min(now.plus(idle), s.created().plus(absolute)));
+    }
+
+    /** The token of a session: a hash of its id, so it is not stored, and cannot be guessed without the id. */
+    private static String token(String id) {
+        return hash("token:" + id);
+    }
+
+    /** SHA-256 of the text, in hex: what the database keeps of a session id. */
+    static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
     }
 
     private String randomHex() {

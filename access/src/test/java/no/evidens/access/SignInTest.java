@@ -82,7 +82,10 @@ class SignInTest {
     @Test
     void sessionsExpireWhenIdleAndAtTheLatestAfterTheirLifetime() {
         Moving clock = new Moving();
-        Sessions sessions = new Sessions(clock, Duration.ofMinutes(30), Duration.ofHours(8));
+        try (AccessStore s = AccessStore.open(dir)) {
+            s.addUser("kari", "riktig".toCharArray(), false);
+        }
+        Sessions sessions = new Sessions(dir, Duration.ofSeconds(5), clock, Duration.ofMinutes(30), Duration.ofHours(8));
         Sessions.Session s = sessions.open("kari");
         assertNotEquals(s.id(), s.token());
         for (int i = 0; i < 16; i++) {

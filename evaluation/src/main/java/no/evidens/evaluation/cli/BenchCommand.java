@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.evaluation.extraction.ExtractionBench;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Extraction.class, SearchBenchCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Extraction.class, SearchBenchCommand.class, TeamBenchCommand.class},
         description = "Benchmarks that print figures (run them with a fixed heap, e.g. EVIDENS_JAVA_OPTS=-Xmx1g).")
 final class BenchCommand implements Runnable {
     @Spec

@@ -55,7 +55,7 @@ final class MemberCommand implements Runnable {
             try (AccessStore s = AccessStore.open(home.resolve().access())) {
                 s.addMember(caseId(caseId), user, r, "cli:" + ServeCommand.user(by));
             }
-            AuditCommand.service(home).record(ServeCommand.user(by), "member-set", caseId(caseId), "account", user, r.id());
+            AuditCommand.service(home).record(ServeCommand.user(by), "member-set", caseId(caseId), "account", user, r.label());
             spec.commandLine().getOut().println(user + " is " + r.id() + " of case " + caseId + ".");
             spec.commandLine().getOut().flush();
             return 0;

@@ -46,7 +46,7 @@ final class ShowCommand implements Callable<Integer> {
             List<SearchHit> passages = searcher.context(passageId, context, context);
             SearchHit shown = passages.stream().filter(p -> p.passageId().equals(passageId)).findFirst().orElse(passages.get(0));
             AuditCommand.service(home).passageShown(FindingsOptions.user(user), shown.caseId(), passageId, shown.type(),
-                    "evidens show, " + context + " around");
+                    "evidens show, " + context + " avsnitt rundt");
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(passages));

@@ -87,19 +87,19 @@ public final class AuditService {
         }
         if (!refs.isEmpty()) {
             record(actor, "show-quotations", caseId, AuditEvent.FINDING, String.join(" ", refs),
-                    "quoting " + String.join(" ", docs) + ", " + via);
+                    "siterer " + String.join(" ", docs) + ", " + via);
         }
     }
 
     /** Records a search: its query and filters, never its hits. */
     public void searched(String actor, String caseId, String query, String filters, int hits) {
         record(actor, "search", caseId, null, null, "«" + query + "»" + (filters == null || filters.isBlank() ? "" : " " + filters)
-                + ", " + hits + " hits");
+                + ", " + hits + " treff");
     }
 
     /** Records an export of a case's findings. */
     public void exported(String actor, String caseId, String format, boolean anonymised, String name) {
-        record(actor, "export", caseId, AuditEvent.EXPORT, name, format + (anonymised ? ", anonymised" : ", not anonymised"));
+        record(actor, "export", caseId, AuditEvent.EXPORT, name, format + (anonymised ? ", anonymisert" : ", ikke anonymisert"));
     }
 
     /**

@@ -112,9 +112,9 @@ public final class CaseService {
             lifecycle.sourcesDeleted(caseId, sources);
             var trail = store.trail(home.root().resolve(AuditService.CHAIN_FILE));
             for (Deleted d : out) {
-                trail.record(new AuditEvent(actor, "record-delete", caseId, AuditEvent.FILE, d.docId(), d.type() + ", file " + d.source()));
+                trail.record(new AuditEvent(actor, "record-delete", caseId, AuditEvent.FILE, d.docId(), d.type() + ", fil " + d.source()));
             }
-            trail.record(new AuditEvent(actor, "records-delete", caseId, AuditEvent.CASE, caseId, out.size() + " journals and client records"));
+            trail.record(new AuditEvent(actor, "records-delete", caseId, AuditEvent.CASE, caseId, out.size() + " journaler og klientdokumenter"));
         }
         return out;
     }

@@ -100,7 +100,7 @@ public final class FindingsService {
                 EvidenceItem item = store.createWithEvidence(caseId, kind, draft, evidence, actor);
                 created = out(store, store.findingById(item.findingId()).orElseThrow());
             }
-            audited(store, actor, "finding-create", caseId, created.ref(), evidence == null ? null : "with quotation of " + evidence.docId());
+            audited(store, actor, "finding-create", caseId, created.ref(), evidence == null ? null : "med sitat fra " + evidence.docId());
             return created;
         }
     }
@@ -120,7 +120,7 @@ public final class FindingsService {
         try (FindingStore store = open()) {
             Finding f = findingOf(store, caseId, ref);
             FindingOut after = out(store, stale(store, () -> store.edit(f, changes, actor, version)));
-            audited(store, actor, "finding-edit", caseId, after.ref(), "version " + after.version());
+            audited(store, actor, "finding-edit", caseId, after.ref(), "versjon " + after.version());
             return after;
         }
     }
@@ -135,7 +135,7 @@ public final class FindingsService {
         try (FindingStore store = open()) {
             Finding f = findingOf(store, caseId, ref);
             FindingOut after = out(store, stale(store, () -> store.review(f, step, lead, actor, version)));
-            audited(store, actor, "finding-" + step.action(), caseId, after.ref(), after.status() + ", version " + after.version());
+            audited(store, actor, "finding-" + step.action(), caseId, after.ref(), after.status() + ", versjon " + after.version());
             return after;
         }
     }
@@ -191,7 +191,7 @@ public final class FindingsService {
         try (FindingStore store = open()) {
             Finding f = findingOf(store, caseId, ref);
             EvidenceItem item = store.attach(f, quotations.resolve(caseId, attachment), actor);
-            audited(store, actor, "quotation-attach", caseId, f.ref(), "#" + item.id() + " from " + item.evidence().docId());
+            audited(store, actor, "quotation-attach", caseId, f.ref(), "#" + item.id() + " fra " + item.evidence().docId());
             return placed(store, item);
         }
     }
@@ -218,7 +218,7 @@ public final class FindingsService {
             EvidenceItem item = itemOfCase(store, caseId, itemId);
             Finding target = toRef == null ? null : findingOf(store, caseId, toRef);
             Placed moved = placed(store, store.move(item.id(), target, position, actor));
-            audited(store, actor, "quotation-move", caseId, moved.finding().ref(), "#" + item.id() + " to position " + moved.item().position());
+            audited(store, actor, "quotation-move", caseId, moved.finding().ref(), "#" + item.id() + " til plass " + moved.item().position());
             return moved;
         }
     }

@@ -1,14 +1,20 @@
 package no.evidens.pipeline.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import no.evidens.access.Permission;
 import no.evidens.findings.trail.AuditEntry;
+import no.evidens.findings.trail.AuditEvent;
 import no.evidens.findings.trail.TrailCheck;
+import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexedDocument;
 import no.evidens.pipeline.findings.AuditCsv;
 import no.evidens.pipeline.findings.AuditService;
 import no.evidens.pipeline.findings.AuditTime;
@@ -20,9 +26,11 @@ import no.evidens.pipeline.findings.AuditTime;
  */
 final class AuditResource implements Routes.Resource {
     private final AuditService audit;
+    private final SharedIndex index;
 
-    AuditResource(AuditService audit) {
+    AuditResource(AuditService audit, SharedIndex index) {
         this.audit = audit;
+        this.index = index;
     }
 
     @Override
@@ -52,9 +60,39 @@ final class AuditResource implements Routes.Resource {
             out.put("case", caseId);
             out.put("intact", check.intact());
             out.put("problems", check.problems());
-            out.put("entries", entries.stream().map(AuditResource::json).toList());
+            Map<String, String> names = new HashMap<>();
+            List<Map<String, Object>> shown = new ArrayList<>();
+            for (AuditEntry e : entries) {
+                Map<String, Object> m = json(e);
+                m.put("name", name(caseId, e, names));
+                shown.add(m);
+            }
+            out.put("entries", shown);
             x.json(200, out);
         });
+    }
+
+    /**
+     * The file a document or passage entry names, for the lead who reads the trail (the trail itself
+     * keeps the document's id only); null for other entries, and for documents no longer in the index.
+     */
+    private String name(String caseId, AuditEntry e, Map<String, String> names) throws IOException {
+        String docId;
+        if (AuditEvent.FILE.equals(e.targetKind())) {
+            docId = e.target();
+        } else if (AuditEvent.PASSAGE.equals(e.targetKind()) && e.target() != null && e.target().split("/").length == 3) {
+            docId = e.target().split("/")[1];
+        } else {
+            return null;
+        }
+        EvidenceIndex s = index.searcherIfAny();
+        if (s == null || docId == null) {
+            return null;
+        }
+        if (!names.containsKey(docId)) {
+            names.put(docId, s.document(caseId, docId).map(IndexedDocument::file).orElse(null));
+        }
+        return names.get(docId);
     }
 
     /** An entry as JSON (its time as an ISO instant: the API's mapper has no java.time module). */

@@ -46,7 +46,7 @@ final class DocumentsResource implements Routes.Resource {
         out.put("marks", marked.marks());
         out.put("passages", passages);
         out.put("evidence", findings.evidenceIn(caseId, docId));
-        findings.audit().documentShown(x.access().user(), caseId, docId, marked.document().type(), "workspace");
+        findings.audit().documentShown(x.access().user(), caseId, docId, marked.document().type(), "arbeidsflaten");
         return out;
     }
 

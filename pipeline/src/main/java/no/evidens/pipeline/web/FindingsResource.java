@@ -41,13 +41,13 @@ final class FindingsResource implements Routes.Resource {
         routes.get("/api/findings", (x, p) -> {
             String caseId = x.access().require(Params.caseId(x.required("case")), Permission.READ);
             java.util.List<FindingOut> all = FindingsErrors.call(() -> findings.list(caseId));
-            findings.audit().quotationsShown(x.access().user(), caseId, all, "workspace");
+            findings.audit().quotationsShown(x.access().user(), caseId, all, "arbeidsflaten");
             x.json(200, all);
         }).post("/api/findings", (x, p) -> x.json(201, create(x.access(), x.jsonBody())))
                 .get("/api/findings/{case}/{ref}", (x, p) -> {
                     String caseId = x.access().require(Params.caseId(p.get("case")), Permission.READ);
                     FindingOut f = FindingsErrors.call(() -> findings.show(caseId, p.get("ref")));
-                    findings.audit().quotationsShown(x.access().user(), caseId, java.util.List.of(f), "workspace");
+                    findings.audit().quotationsShown(x.access().user(), caseId, java.util.List.of(f), "arbeidsflaten");
                     x.json(200, f);
                 })
                 .patch("/api/findings/{case}/{ref}", (x, p) -> edit(x, Params.caseId(p.get("case")), p.get("ref")))

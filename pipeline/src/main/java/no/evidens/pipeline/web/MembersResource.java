@@ -36,7 +36,7 @@ final class MembersResource implements Routes.Resource {
             String caseId = x.access().requireManager(Params.caseId(b.required("case")));
             Role role = Role.of(b.required("role"));
             Membership added = accounts.addMember(caseId, b.required("user"), role, x.access().user());
-            audit.record(x.access().user(), "member-set", caseId, "account", added.user(), added.role().id());
+            audit.record(x.access().user(), "member-set", caseId, "account", added.user(), added.role().label());
             x.json(201, view(added));
         }).delete("/api/members/{case}/{user}", (x, p) -> {
             String caseId = x.access().requireManager(Params.caseId(p.get("case")));

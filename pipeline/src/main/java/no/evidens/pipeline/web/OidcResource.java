@@ -69,7 +69,7 @@ final class OidcResource implements Routes.Resource {
             throw new ApiError(403, "Du har ingen aktiv konto i Evidens: be en administrator legge deg til (med e-postadressen din)");
         }
         Sessions.Session s = sessions.open(account.get().name());
-        audit.record(account.get().name(), "sign-in", null, "account", account.get().name(), "identity provider");
+        audit.record(account.get().name(), "sign-in", null, "account", account.get().name(), "identitetstilbyder");
         boolean secure = forceSecure || x.secure();
         x.cookie(HttpCookie.build(Gate.COOKIE, s.id()).path("/").httpOnly(true).secure(secure)
                 .sameSite(HttpCookie.SameSite.STRICT).maxAge(sessions.absolute().toSeconds()).build());

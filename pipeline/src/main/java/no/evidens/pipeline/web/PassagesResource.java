@@ -35,7 +35,7 @@ final class PassagesResource implements Routes.Resource {
         out.put("passage", hit);
         out.put("context", s.context(id, context, context));
         out.put("usedBy", findings.usedBy(List.of(hit)).getOrDefault(id, List.of()));
-        findings.audit().passageShown(x.access().user(), hit.caseId(), id, hit.type(), "workspace, " + context + " around");
+        findings.audit().passageShown(x.access().user(), hit.caseId(), id, hit.type(), "arbeidsflaten, " + context + " avsnitt rundt");
         return out;
     }
 }

@@ -63,7 +63,7 @@ final class SignInResource implements Routes.Resource {
                 Sessions.Session s = sessions.open(o.account().name());
                 x.cookie(cookie(x, s.id(), sessions.absolute()));
                 LOG.info("signed in: {}", o.account().name());
-                audit.record(o.account().name(), "sign-in", null, "account", o.account().name(), "password");
+                audit.record(o.account().name(), "sign-in", null, "account", o.account().name(), "passord");
                 x.json(200, Map.of("user", s.user()));
             }
             case WAIT -> {
@@ -72,14 +72,14 @@ final class SignInResource implements Routes.Resource {
             }
             case LOCKED -> {
                 LOG.warn("sign-in refused, account locked: {}", user);
-                audit.record(user, "sign-in-refused", null, "account", user, "locked");
+                audit.record(user, "sign-in-refused", null, "account", user, "sperret");
                 x.responseHeader("Retry-After", Long.toString(seconds(o.retryAfter())));
                 throw new ApiError(429, "Kontoen er sperret etter for mange feil forsøk; prøv igjen om "
                         + Math.max(1, seconds(o.retryAfter()) / 60) + " minutter, eller be en administrator sette nytt passord");
             }
             default -> {
                 LOG.info("sign-in failed for a user name");
-                audit.record(user, "sign-in-failed", null, "account", user, "wrong user name or password");
+                audit.record(user, "sign-in-failed", null, "account", user, "feil brukernavn eller passord");
                 throw new ApiError(401, "Feil brukernavn eller passord");
             }
         }

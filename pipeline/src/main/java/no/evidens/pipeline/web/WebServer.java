@@ -19,6 +19,7 @@ import no.evidens.access.Sessions;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
+import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Receipts;
 import no.evidens.pipeline.ingest.Ingestion;
@@ -144,16 +145,17 @@ public final class WebServer implements AutoCloseable {
                 new FindingsResource(findings, cases::exists),
                 new EvidenceResource(findings),
                 new HistoryResource(findings),
-                new AuditResource(findings.audit()),
+                new AuditResource(findings.audit(), index),
                 new ExportResource(home, findings, savedSearches),
                 new IngestResource(ingest, cases),
+                new CaseStateResource(new CaseService(home, Duration.ofSeconds(20))),
                 new TextsResource(home),
                 new SavedSearchesResource(index, savedSearches),
                 new BatchResource(index),
                 new StaticFiles());
         Gate gate;
         if (exposure.signIn()) {
-            Sessions sessions = new Sessions(Clock.systemUTC(), SESSION_IDLE, SESSION_MAX);
+            Sessions sessions = new Sessions(home.access(), Duration.ofSeconds(15), Clock.systemUTC(), SESSION_IDLE, SESSION_MAX);
             boolean secure = exposure.tls() || (exposure.publicUrl() != null && "https".equals(exposure.publicUrl().getScheme()));
             routes.register(new SignInResource(sessions, accounts, secure, exposure.oidc() != null, findings.audit()));
             if (exposure.oidc() != null) {

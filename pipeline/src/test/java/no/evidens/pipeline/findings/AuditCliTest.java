@@ -100,7 +100,7 @@ class AuditCliTest {
         assertEquals(0, run("audit", "--case", c, "--user", "rapportskriver"), err);
         List<String> lines = out.lines().toList();
         assertEquals(1, lines.size(), out);
-        assertTrue(lines.get(0).contains(" rapportskriver show-quotations finding avvik-1 (quoting " + fx.docId + ", evidens finding show)"),
+        assertTrue(lines.get(0).contains(" rapportskriver show-quotations finding avvik-1 (siterer " + fx.docId + ", evidens finding show)"),
                 lines.get(0));
     }
 }

@@ -69,6 +69,6 @@ class ReviewCliTest {
             assertTrue(out.contains(action), out);
         }
         assertEquals(0, run("audit", "--case", c, "--user", "leder"), err);
-        assertTrue(out.contains("leder finding-approve finding avvik-1 (godkjent, version 4)"), out);
+        assertTrue(out.contains("leder finding-approve finding avvik-1 (godkjent, versjon 4)"), out);
     }
 }

@@ -115,6 +115,7 @@ class AccessMatrixIT {
                 Map.of("text", "Ny ordlyd")), expect(200, 200, 200, 403, 403, 403));
         add(calls, expected, "PATCH /api/findings title", (u, r, i) -> u.json("PATCH", "/api/findings/" + c + "/" + r,
                 Map.of("title", "Ny tittel")), expect(200, 200, 403, 403, 403, 403));
+        add(calls, expected, "GET /api/cases/{case}", (u, r, i) -> u.get("/api/cases/" + c), readers(200));
         add(calls, expected, "GET /api/cases/{case}/audit", (u, r, i) -> u.get("/api/cases/" + c + "/audit"),
                 expect(200, 403, 403, 403, 403, 403));
         add(calls, expected, "POST /api/findings/{case}/{ref}/submit", (u, r, i) -> u.json("POST", "/api/findings/" + c + "/" + r + "/submit",
@@ -199,7 +200,7 @@ class AccessMatrixIT {
         boolean recorded = false;
         for (JsonNode e : trail) {
             recorded |= "member-set".equals(e.get("action").asText()) && "leser".equals(e.get("actor").asText())
-                    && "revisor".equals(e.get("target").asText()) && "auditor".equals(e.get("detail").asText());
+                    && "revisor".equals(e.get("target").asText()) && "revisor".equals(e.get("detail").asText());
         }
         assertTrue(recorded, trail.toString());
         // Sign-ins belong to no case: they are in the trail by user.

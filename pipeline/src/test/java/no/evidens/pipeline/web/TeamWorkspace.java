@@ -31,12 +31,27 @@ final class TeamWorkspace implements AutoCloseable {
     static final Map<String, Role> ROLES = Map.of("leder", Role.LEAD, "revisor", Role.AUDITOR, "skribent", Role.WRITER, "leser", Role.READER);
 
     final Path root;
-    final WebServer server;
+    private final EvidensHome home;
+    private final WebConfig config;
+    WebServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private TeamWorkspace(Path root, WebServer server) {
-        this.root = root;
-        this.server = server;
+    private TeamWorkspace(EvidensHome home, WebConfig config) throws Exception {
+        this.root = home.root();
+        this.home = home;
+        this.config = config;
+        this.server = serve();
+    }
+
+    private WebServer serve() throws Exception {
+        return WebServer.start(home, config, Exposure.signedIn(), "ignored", Ingestion::new);
+    }
+
+    /** Stops the server and starts a new one on the same home and port (a restart). */
+    void restart() throws Exception {
+        int port = server.port();
+        server.close();
+        server = WebServer.start(home, config.withPort(port), Exposure.signedIn(), "ignored", Ingestion::new);
     }
 
     static TeamWorkspace start() throws Exception {
@@ -54,7 +69,7 @@ final class TeamWorkspace implements AutoCloseable {
             s.addMember(OTHER_CASE, "utenfor", Role.LEAD, "test");
             s.addUser("admin", PASSWORD.toCharArray(), true);
         }
-        return new TeamWorkspace(home.root(), WebServer.start(home, config, Exposure.signedIn(), "ignored", Ingestion::new));
+        return new TeamWorkspace(home, config);
     }
 
     /** A signed-in user's requests: their session cookie and token on each. */

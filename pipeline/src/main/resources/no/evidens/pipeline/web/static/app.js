@@ -573,6 +573,8 @@ const AUDIT_ACTIONS = {
   'finding-create': 'Opprettet funn', 'finding-edit': 'Endret funn', 'finding-delete': 'Slettet funn',
   'finding-submit': 'Sendte funn til gjennomgang', 'finding-approve': 'Godkjente funn', 'finding-reopen': 'Åpnet funn igjen',
   'quotation-attach': 'La til sitat', 'quotation-detach': 'Fjernet sitat', 'quotation-move': 'Flyttet sitat',
+  'sign-in': 'Logget inn', 'sign-in-failed': 'Mislykket innlogging', 'sign-in-refused': 'Innlogging avvist',
+  'member-set': 'Ga rolle i saken', 'member-remove': 'Fjernet fra saken',
   'case-close': 'Lukket saken', 'record-delete': 'Slettet dokument', 'records-delete': 'Slettet journaler og klientdokumentasjon'
 };
 
@@ -597,7 +599,7 @@ async function viewAudit(params) {
     el('thead', {}, el('tr', {}, ...['Nr.', 'Tid', 'Bruker', 'Handling', 'Gjelder', 'Detaljer'].map(t => el('th', { scope: 'col' }, t)))),
     el('tbody', {}, ...r.entries.map(e => el('tr', {},
       el('td', {}, String(e.id)), el('td', {}, new Date(e.at).toLocaleString('nb-NO')), el('td', {}, e.actor),
-      el('td', {}, AUDIT_ACTIONS[e.action] || e.action), el('td', {}, e.target || ''), el('td', {}, e.detail || '')))));
+      el('td', {}, AUDIT_ACTIONS[e.action] || e.action), el('td', {}, e.name ? `${e.name} (${e.target})` : (e.target || '')), el('td', {}, e.detail || '')))));
   render(heading('Revisjonsspor for ' + caseId), intact, filter,
     r.entries.length ? table : el('p', {}, 'Ingen oppføringer' + (user ? ' for ' + user : '') + (since ? ' fra ' + since : '') + '.'));
 }
@@ -661,6 +663,8 @@ async function viewIngest() {
         showProgress(job, progress, progressText);
         if (job.state === 'failed') throw new Error('Innlesingen feilet: ' + job.error);
         showReceipt(receipt, job.receipt);
+        // A new case makes the uploader its lead: the roles are read again.
+        state.roles = (await api('GET', '/api/session')).roles || {};
         await loadCases(job.case);
       } catch (e) {
         showError(e.message);
@@ -726,7 +730,7 @@ async function viewMembers() {
   const rows = r.members.map(m => el('tr', {},
     el('td', {}, m.user), el('td', {}, ROLE_NAMES[m.role] || m.role),
     el('td', {}, manager ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
-      try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); say(m.user + ' er fjernet.'); viewMembers(); }
+      try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); await refresh(); say(m.user + ' er fjernet.'); }
       catch (e) { showError(e.message); }
     } }, 'Fjern ' + m.user) : '')));
   const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Bruker'), el('th', {}, 'Rolle'), el('th', {}, ''))),
@@ -738,7 +742,7 @@ async function viewMembers() {
     role.value = 'auditor';
     nodes.push(el('form', { class: 'member-add', onsubmit: async ev => {
       ev.preventDefault();
-      try { await api('POST', '/api/members', { case: caseId, user: user.value.trim(), role: role.value }); say(user.value + ' er lagt til.'); viewMembers(); }
+      try { await api('POST', '/api/members', { case: caseId, user: user.value.trim(), role: role.value }); const added = user.value; await refresh(); say(added + ' er lagt til.'); }
       catch (e) { showError(e.message); }
     } }, el('h3', {}, 'Legg til eller endre rolle'), el('label', {}, 'Brukernavn', user), el('label', {}, 'Rolle', role),
       el('div', { class: 'buttons' }, el('button', { type: 'submit' }, 'Lagre'))));
@@ -758,6 +762,7 @@ async function refresh() {
   }
   const view = VIEWS[name] || VIEWS.sok;
   await view(params);
+  if (typeof caseAfterView === 'function') await caseAfterView(name);
   const h = main().querySelector('h2');
   if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
 }

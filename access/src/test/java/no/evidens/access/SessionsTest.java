@@ -1,0 +1,134 @@
+package no.evidens.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionsTest {
+    private static final Duration IDLE = Duration.ofMinutes(30);
+    private static final Duration MAX = Duration.ofHours(10);
+
+    @TempDir
+    Path dir;
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T08:00:00Z"));
+
+    @BeforeEach
+    void users() {
+        try (AccessStore s = AccessStore.open(dir)) {
+            s.addUser("kari", "et langt passord".toCharArray(), false);
+        }
+    }
+
+    /** A new Sessions over the same database: what a restarted server has. */
+    private Sessions server() {
+        return new Sessions(dir, Duration.ofSeconds(5), clock, IDLE, MAX);
+    }
+
+    @Test
+    void aSessionSurvivesARestartWithItsUserAndToken() {
+        Sessions.Session s = server().open("kari");
+        Sessions.Session after = server().touch(s.id()).orElseThrow();
+        assertEquals("kari", after.user());
+        assertEquals(s.token(), after.token());
+        assertNotEquals(s.id(), s.token());
+        assertTrue(server().touch("not-a-session").isEmpty());
+    }
+
+    @Test
+    void onlyTheHashOfTheSessionIdIsStored() throws Exception {
+        Sessions.Session s = server().open("kari");
+        List<String> stored = new ArrayList<>();
+        try (AccessStore store = AccessStore.open(dir); Statement st = store.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM sign_in_session")) {
+            while (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    stored.add(String.valueOf(rs.getObject(i)));
+                }
+            }
+        }
+        assertTrue(stored.contains(Sessions.hash(s.id())), stored.toString());
+        assertFalse(stored.stream().anyMatch(v -> v.contains(s.id()) || v.contains(s.token())), stored.toString());
+    }
+
+    @Test
+    void idleAndAbsoluteExpiryAreHonouredAfterARestart() {
+        Sessions.Session s = server().open("kari");
+        clock.move(IDLE.minusMinutes(1));
+        assertTrue(server().touch(s.id()).isPresent(), "used within the idle time");
+        clock.move(IDLE.minusMinutes(1));
+        assertTrue(server().touch(s.id()).isPresent(), "the idle expiry moved on when used, and was stored");
+        clock.move(IDLE.plusSeconds(1));
+        assertTrue(server().touch(s.id()).isEmpty(), "idle too long");
+
+        Sessions.Session busy = server().open("kari");
+        for (Duration used = Duration.ZERO; used.compareTo(MAX) < 0; used = used.plus(IDLE.dividedBy(2))) {
+            clock.move(IDLE.dividedBy(2));
+            server().touch(busy.id());
+        }
+        assertTrue(server().touch(busy.id()).isEmpty(), "past the absolute limit however busy");
+    }
+
+    @Test
+    void signOutNewPasswordAndDisablingEndSessions() {
+        Sessions sessions = server();
+        Sessions.Session a = sessions.open("kari");
+        sessions.close(a.id());
+        assertTrue(server().touch(a.id()).isEmpty());
+
+        Sessions.Session b = sessions.open("kari");
+        try (AccessStore s = AccessStore.open(dir)) {
+            s.setPassword("kari", "et nytt passord".toCharArray());
+        }
+        clock.move(Sessions.FRESH);
+        assertTrue(sessions.touch(b.id()).isEmpty(), "a new password set by another process ends the session");
+
+        Sessions.Session c = sessions.open("kari");
+        try (AccessStore s = AccessStore.open(dir)) {
+            s.setDisabled("kari", true);
+        }
+        assertTrue(server().touch(c.id()).isEmpty());
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void move(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
