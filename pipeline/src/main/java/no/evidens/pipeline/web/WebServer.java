@@ -142,6 +142,7 @@ public final class WebServer implements AutoCloseable {
                 new AuditResource(findings.audit()),
                 new ExportResource(home, findings),
                 new IngestResource(ingest, cases),
+                new InboxResource(home),
                 new StaticFiles());
         Gate gate;
         if (exposure.signIn()) {
