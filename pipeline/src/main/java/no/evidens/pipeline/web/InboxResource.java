@@ -11,7 +11,8 @@ import no.evidens.pipeline.inbox.InboxState;
 /**
  * {@code GET /api/inbox}: the queue of {@code evidens watch --inbox} (read-only): the bundles waiting, the one
  * being ingested and those finished. Someone who sees every case sees every bundle; anyone else sees the
- * running and finished bundles of their own cases, and only how many others wait.
+ * running and finished bundles of their own cases, and only how many others wait (an administrator, who manages
+ * accounts and not the cases' contents, too).
  */
 final class InboxResource implements Routes.Resource {
     private final EvidensHome home;
@@ -25,7 +26,7 @@ final class InboxResource implements Routes.Resource {
         routes.get("/api/inbox", (x, p) -> {
             InboxState state = InboxState.read(home);
             CaseAccess access = x.access();
-            boolean all = access.allCases() || access.admin();
+            boolean all = access.allCases();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("watching", state != null);
             if (state == null) {

@@ -90,6 +90,7 @@ class AccessMatrixIT {
         add(calls, expected, "GET /api/like", (u, r, i) -> u.get("/api/like?id=" + enc(passageId)), readers(200));
         add(calls, expected, "GET /api/document", (u, r, i) -> u.get("/api/document?case=" + c + "&doc=" + docId), readers(200));
         add(calls, expected, "GET /api/overview", (u, r, i) -> u.get("/api/overview?case=" + c), readers(200));
+        add(calls, expected, "GET /api/inbox", (u, r, i) -> u.get("/api/inbox"), expect(200, 200, 200, 200, 200, 200));
         add(calls, expected, "GET /api/findings?case=", (u, r, i) -> u.get("/api/findings?case=" + c), readers(200));
         add(calls, expected, "GET /api/findings/{case}/{ref}", (u, r, i) -> u.get("/api/findings/" + c + "/" + r), readers(200));
         add(calls, expected, "GET /api/history", (u, r, i) -> u.get("/api/history?case=" + c), readers(200));
