@@ -144,7 +144,7 @@ public final class InboxWatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (camel != null) {
             camel.stop();
         }
