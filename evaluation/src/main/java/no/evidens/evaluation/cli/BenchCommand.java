@@ -8,8 +8,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.evaluation.extraction.ExtractionBench;
+import no.evidens.evaluation.ingest.IngestBench;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Extraction.class, SearchBenchCommand.class, TeamBenchCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Extraction.class, BenchCommand.Ingest.class, SearchBenchCommand.class,
+        TeamBenchCommand.class},
         description = "Benchmarks that print figures (run them with a fixed heap, e.g. EVIDENS_JAVA_OPTS=-Xmx1g).")
 final class BenchCommand implements Runnable {
     @Spec
@@ -35,6 +37,33 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("--docs must be at least 1");
             }
             ExtractionBench.run(docs, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "A whole ingest beside Tika alone (same files, same threads, OCR off), then again unchanged: "
+                    + "documents/s, MB/s, CPU s per document, peak memory of each process tree, ratios.")
+    static final class Ingest implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--docs", defaultValue = "1000", description = "Documents of the generated bundle (default: ${DEFAULT-VALUE}).")
+        int docs;
+
+        @Option(names = "--threads", description = "Threads, and Evidens's worker processes (default: the cores).")
+        Integer threads;
+
+        @Option(names = "--dir", description = "Read this folder instead of a generated bundle (e.g. ../shared/peer-corpus).")
+        java.nio.file.Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (docs < 1 || (threads != null && threads < 1)) {
+                throw new IllegalArgumentException("--docs and --threads must be at least 1");
+            }
+            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            IngestBench.run(new IngestBench.Options(dir, docs, t), spec.commandLine().getOut());
             return 0;
         }
     }

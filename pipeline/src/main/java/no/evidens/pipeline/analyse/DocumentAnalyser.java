@@ -20,13 +20,18 @@ import no.evidens.pipeline.normalise.TextNormaliser;
 public final class DocumentAnalyser implements AutoCloseable {
     private final Extractor extractor;
     private final TextNormaliser normaliser = new TextNormaliser();
-    private final DocumentTagger tagger;
+    private final Codebook codebook;
+    /**
+     * Made when the first document is tagged: loading the Norwegian models costs seconds, which a re-ingest of
+     * an unchanged bundle (every file a duplicate) never needs.
+     */
+    private volatile DocumentTagger tagger;
     private final LanguageGuesser languages = new LanguageGuesser();
 
     /** @param codebook the indicator codebook to tag with */
     public DocumentAnalyser(Extractor extractor, Codebook codebook) {
         this.extractor = extractor;
-        this.tagger = new DocumentTagger(NorwegianModels.shared(), codebook);
+        this.codebook = codebook;
     }
 
     /** With the default codebook shipped in {@code models}. */
@@ -45,6 +50,20 @@ public final class DocumentAnalyser implements AutoCloseable {
         extractor.close();
     }
 
+    private DocumentTagger tagger() {
+        DocumentTagger t = tagger;
+        if (t == null) {
+            synchronized (this) {
+                t = tagger;
+                if (t == null) {
+                    t = new DocumentTagger(NorwegianModels.shared(), codebook);
+                    tagger = t;
+                }
+            }
+        }
+        return t;
+    }
+
     public Extraction extract(Path file) throws ExtractionException {
         return extractor.extract(file);
     }
@@ -58,7 +77,7 @@ public final class DocumentAnalyser implements AutoCloseable {
     }
 
     public DocumentAnalysis tag(String file, String sha256, Extraction extraction, NormalisedText text) {
-        Tags tags = tagger.tag(text);
+        Tags tags = tagger().tag(text);
         return new DocumentAnalysis(file, sha256, extraction.mediaType(), languages.guess(text.text()), text.pages(),
                 text.text(), tags.sentences(), tags.quotes(), tags.indicators(), tags.legalRefs(), tags.pii(),
                 tags.entities());

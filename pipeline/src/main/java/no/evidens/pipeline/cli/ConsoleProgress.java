@@ -17,13 +17,20 @@ final class ConsoleProgress implements ProgressListener {
     private final boolean terminal;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
-    private final long startNanos = System.nanoTime();
+    private final java.util.function.LongSupplier clock;
+    private final long startNanos;
     private volatile int total;
     private int lastTenth = -1;
 
     ConsoleProgress(PrintStream err, boolean terminal) {
+        this(err, terminal, System::nanoTime);
+    }
+
+    ConsoleProgress(PrintStream err, boolean terminal, java.util.function.LongSupplier nanoClock) {
         this.err = err;
         this.terminal = terminal;
+        this.clock = nanoClock;
+        this.startNanos = nanoClock.getAsLong();
     }
 
     @Override
@@ -41,7 +48,7 @@ final class ConsoleProgress implements ProgressListener {
         int t = Math.max(1, total);
         int filled = Math.min(WIDTH, n * WIDTH / t);
         String bar = "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + n + "/" + total + " files"
-                + (failed.get() > 0 ? ", " + failed.get() + " failed" : "");
+                + (failed.get() > 0 ? ", " + failed.get() + " failed" : "") + pace(n, t);
         if (terminal) {
             err.print("\r" + bar + "   ");
             err.flush();
@@ -51,11 +58,27 @@ final class ConsoleProgress implements ProgressListener {
         }
     }
 
+    /** Files per second so far and, while files remain, the time left at that pace. */
+    private String pace(int n, int t) {
+        double seconds = (clock.getAsLong() - startNanos) / 1e9;
+        if (seconds < 2 || n == 0) {
+            return "";
+        }
+        double rate = n / seconds;
+        String pace = String.format(java.util.Locale.ROOT, ", %.1f files/s", rate);
+        if (n >= t) {
+            return pace;
+        }
+        long left = Math.round((t - n) / rate);
+        return pace + ", about " + (left < 90 ? left + " s" : left < 5400 ? Math.round(left / 60.0) + " min"
+                : String.format(java.util.Locale.ROOT, "%.1f h", left / 3600.0)) + " left";
+    }
+
     @Override
     public void finished() {
         if (terminal && done.get() > 0) {
             err.println();
         }
-        err.printf("Done in %.1f s%n", (System.nanoTime() - startNanos) / 1e9);
+        err.printf("Done in %.1f s%n", (clock.getAsLong() - startNanos) / 1e9);
     }
 }

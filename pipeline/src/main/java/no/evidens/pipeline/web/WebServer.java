@@ -152,6 +152,7 @@ public final class WebServer implements AutoCloseable {
                 new TextsResource(home),
                 new SavedSearchesResource(index, savedSearches),
                 new BatchResource(index),
+                new InboxResource(home),
                 new StaticFiles());
         Gate gate;
         if (exposure.signIn()) {

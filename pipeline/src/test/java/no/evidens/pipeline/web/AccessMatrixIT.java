@@ -103,6 +103,7 @@ class AccessMatrixIT {
         add(calls, expected, "GET /api/ingest (jobs of own cases)", (u, r, i) -> u.get("/api/ingest"), expect(200, 200, 200, 200, 200, 200));
         add(calls, expected, "POST /api/ingest/{id}/resume (none)", (u, r, i) -> u.json("POST", "/api/ingest/99/resume", Map.of()),
                 expect(404, 404, 404, 404, 404, 404));
+        add(calls, expected, "GET /api/inbox", (u, r, i) -> u.get("/api/inbox"), expect(200, 200, 200, 200, 200, 200));
         add(calls, expected, "GET /api/findings?case=", (u, r, i) -> u.get("/api/findings?case=" + c), readers(200));
         add(calls, expected, "GET /api/findings/{case}/{ref}", (u, r, i) -> u.get("/api/findings/" + c + "/" + r), readers(200));
         add(calls, expected, "GET /api/history", (u, r, i) -> u.get("/api/history?case=" + c), readers(200));

@@ -1,0 +1,119 @@
+package no.evidens.evaluation.ingest;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import no.evidens.corpus.MixedBundle;
+
+/**
+ * {@code evidens bench ingest}: a whole ingest beside Tika alone on the same files with the same threads, each
+ * side in a fresh JVM of its own (started the same way, with this JVM's heap option), then the same ingest
+ * again on the unchanged bundle. Prints documents/s, MB/s, CPU seconds per document, the peak memory of each
+ * side's whole process tree (workers included) and the ratios.
+ */
+public final class IngestBench {
+    /** What to run: a folder to read (null: a generated mixed bundle of {@code docs} documents), threads. */
+    public record Options(Path folder, int docs, int threads) {
+    }
+
+    private IngestBench() {
+    }
+
+    public static void run(Options options, PrintWriter out) throws Exception {
+        Path work = Files.createTempDirectory("evidens-bench-ingest");
+        Path bundle = options.folder() != null ? options.folder().toAbsolutePath() : work.resolve("bundle");
+        List<Path> files = options.folder() != null ? filesUnder(bundle) : MixedBundle.writeTo(bundle, options.docs(), 14L);
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+            Files.readAllBytes(f); // both sides then read from the page cache
+        }
+        Path list = work.resolve("files.txt");
+        Files.write(list, files.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
+        String threads = String.valueOf(options.threads());
+        out.printf("%,d files, %.1f MB (%s), %d threads, %d cores; load average before: %s%n", files.size(), bytes / 1e6,
+                options.folder() != null ? bundle : "generated: PDF, DOCX, HTML, TXT, e-mail, every other e-mail with a PDF attached",
+                options.threads(), Runtime.getRuntime().availableProcessors(), loadAverage());
+        out.flush();
+        SideResult tika = side(work, "tika", TikaSide.class, list.toString(), threads, work.resolve("tika-out").toString());
+        Path home = work.resolve("home");
+        SideResult first = side(work, "evidens", EvidensSide.class, home.toString(), bundle.toString(), threads);
+        SideResult again = side(work, "evidens-again", EvidensSide.class, home.toString(), bundle.toString(), threads);
+        out.printf("  %-34s %8s %8s %7s %8s %10s %9s %10s %10s%n", "", "wall s", "docs/s", "MB/s", "CPU s",
+                "CPU s/doc", "peak MB", "wall÷Tika", "CPU÷Tika");
+        row(out, "Tika alone (" + tika.documents() + " texts)", tika, tika, files.size(), bytes);
+        row(out, "Evidens ingest (" + first.documents() + " indexed)", first, tika, files.size(), bytes);
+        row(out, "Evidens again, bundle unchanged", again, tika, files.size(), bytes);
+        out.printf("  re-ingest ÷ first ingest: wall %.1f%%, CPU %.1f%%; load average after: %s%n",
+                100 * again.wallSeconds() / first.wallSeconds(), 100 * again.cpuSeconds() / first.cpuSeconds(), loadAverage());
+        out.printf("  16 cores, from CPU s per document (no other limit): Tika alone %.0f docs/s, Evidens %.0f docs/s%n",
+                16 * files.size() / tika.cpuSeconds(), 16 * files.size() / first.cpuSeconds());
+        out.printf("  (each side's wall time includes its JVM start; peak MB is resident memory of the process and its workers)%n");
+        out.flush();
+        deleteTree(work);
+    }
+
+    private static void row(PrintWriter out, String name, SideResult r, SideResult tika, int docs, long bytes) {
+        out.printf("  %-34s %8.1f %8.1f %7.2f %8.1f %10.3f %9d %10.2f %10.2f%n", name, r.wallSeconds(),
+                docs / r.wallSeconds(), bytes / 1e6 / r.wallSeconds(), r.cpuSeconds(), r.cpuSeconds() / docs,
+                r.peakRssMb(), r.wallSeconds() / tika.wallSeconds(), r.cpuSeconds() / tika.cpuSeconds());
+    }
+
+    /** Runs one side in a fresh JVM with this JVM's class path and heap option; its log goes to a file. */
+    private static SideResult side(Path work, String name, Class<?> main, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-Xmx") || a.startsWith("-XX:StartFlightRecording")) {
+                cmd.add(a.replace("%s", name));
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(work.resolve(name + ".log").toFile()).start();
+        String result = null;
+        for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith(SideResult.PREFIX)) {
+                result = line;
+            }
+        }
+        int exit = p.waitFor();
+        if (result == null) {
+            throw new IllegalStateException(name + " ended with exit " + exit + " and no result; see "
+                    + Files.readString(work.resolve(name + ".log")).lines().reduce("", (a, b) -> b));
+        }
+        return SideResult.parse(result);
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteTree(Path top) throws IOException {
+        try (Stream<Path> walk = Files.walk(top)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

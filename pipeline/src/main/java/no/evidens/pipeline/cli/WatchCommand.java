@@ -1,0 +1,52 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.pipeline.inbox.InboxWatcher;
+import no.evidens.pipeline.ingest.Ingestion;
+
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"Ingest each bundle dropped into an inbox folder, one after another, until stopped (Ctrl-C).",
+                "A bundle is a .zip, or a folder once its manifest.csv is there; it goes into the case its manifest's "
+                        + "'case' column names, else the case of its name (fjordvik-2026.zip: fjordvik-2026). Then it is moved "
+                        + "to done/ (its receipt beside it) or failed/ (why, beside it). A restart takes up the bundle that was running."})
+final class WatchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "The folder to watch.")
+    Path inbox;
+
+    @Option(names = "--once", description = "Ingest the bundles there now, then stop.")
+    boolean once;
+
+    @Mixin
+    HomeOption home;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (InboxWatcher watcher = new InboxWatcher(home.resolve(), inbox, Ingestion::new, out)) {
+            if (once) {
+                watcher.drain();
+                return 0;
+            }
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            watcher.start();
+            out.printf("watching %s (Ctrl-C to stop)%n", inbox.toAbsolutePath().normalize());
+            out.flush();
+            stop.await();
+        }
+        return 0;
+    }
+}

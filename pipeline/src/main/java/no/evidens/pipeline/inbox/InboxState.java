@@ -1,0 +1,79 @@
+package no.evidens.pipeline.inbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Json;
+
+/**
+ * What the inbox watcher is doing, kept in {@code <home>/inbox.json} for the workspace to show: the inbox,
+ * the bundle being ingested, and the bundles finished (newest first, the last {@value #KEPT}). The bundles
+ * waiting are those still in the inbox ({@link #waiting}).
+ */
+public record InboxState(String inbox, Running running, List<Finished> finished) {
+    static final int KEPT = 200;
+    public static final String FILE = "inbox.json";
+
+    /** The bundle being ingested now. */
+    public record Running(String bundle, String caseId, String started) {
+    }
+
+    /**
+     * A bundle done ({@code done}: ingested, some files maybe failed, see its receipt) or {@code failed} (not
+     * ingested: {@code error} says why), with where it and its receipt now are.
+     */
+    public record Finished(String bundle, String caseId, String status, String finishedAt, int indexed, int duplicate,
+                           int failedFiles, String error, String movedTo, String receipt) {
+    }
+
+    public InboxState {
+        finished = finished == null ? List.of() : List.copyOf(finished);
+    }
+
+    /** The state the watcher last wrote under this home, or none. */
+    public static InboxState read(EvidensHome home) throws IOException {
+        Path file = home.root().resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        return Json.mapper().readValue(file.toFile(), InboxState.class);
+    }
+
+    void write(EvidensHome home) throws IOException {
+        Path file = home.root().resolve(FILE);
+        Path tmp = home.root().resolve(FILE + ".tmp");
+        Files.createDirectories(home.root());
+        Json.write(this, tmp);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    InboxState withRunning(Running now) {
+        return new InboxState(inbox, now, finished);
+    }
+
+    InboxState withFinished(Finished done) {
+        List<Finished> all = new ArrayList<>();
+        all.add(done);
+        all.addAll(finished.subList(0, Math.min(finished.size(), KEPT - 1)));
+        return new InboxState(inbox, null, all);
+    }
+
+    /** The bundles in the inbox now, by name: a {@code .zip}, or a folder once its manifest.csv is there. */
+    public static List<String> waiting(Path inbox) throws IOException {
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(inbox)) {
+            return list.filter(p -> (Files.isRegularFile(p) && BundleCase.isZip(p))
+                            || (Files.isDirectory(p) && !InboxWatcher.DONE.equals(p.getFileName().toString())
+                                && !InboxWatcher.FAILED.equals(p.getFileName().toString())
+                                && Files.isRegularFile(p.resolve(no.evidens.pipeline.bundle.Manifest.FILE_NAME))))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

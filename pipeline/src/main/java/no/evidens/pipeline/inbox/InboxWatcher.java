@@ -1,0 +1,152 @@
+package no.evidens.pipeline.inbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.bundle.Manifest;
+import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.ProgressListener;
+import no.evidens.pipeline.ingest.Receipt;
+
+/**
+ * Unattended ingestion: Camel's file component watches an inbox folder, and each bundle dropped there (a
+ * {@code .zip}, or a folder once its {@code manifest.csv} is there) is ingested into the case its manifest or
+ * name gives ({@link BundleCase}), one after another, then moved to {@code done/} (ingested; its receipt beside
+ * it) or {@code failed/} (not ingested; why, beside it). A bundle leaves the inbox only when it is finished, so
+ * a watcher stopped or killed half-way takes it up again when it starts, and the files already committed come
+ * out as duplicates. What it is doing is kept in {@code <home>/inbox.json} ({@link InboxState}).
+ */
+public final class InboxWatcher implements AutoCloseable {
+    static final String DONE = "done";
+    static final String FAILED = "failed";
+    /** How long a bundle must stay unchanged before it is read (a zip still being copied is left alone). */
+    static final long SETTLE_MILLIS = 1000;
+
+    private final EvidensHome home;
+    private final Path inbox;
+    private final Function<EvidensHome, Ingestion> ingestions;
+    private final PrintWriter out;
+    private InboxState state;
+    private CamelContext camel;
+
+    /**
+     * @param ingestions a new ingestion for each bundle (it closes its workers when the bundle is done)
+     * @param out        one line per bundle finished
+     */
+    public InboxWatcher(EvidensHome home, Path inbox, Function<EvidensHome, Ingestion> ingestions, PrintWriter out) throws IOException {
+        this.home = home;
+        this.inbox = inbox.toAbsolutePath().normalize();
+        this.ingestions = ingestions;
+        this.out = out;
+        Files.createDirectories(this.inbox.resolve(DONE));
+        Files.createDirectories(this.inbox.resolve(FAILED));
+        InboxState before = InboxState.read(home);
+        // A bundle that was running when the watcher stopped is still in the inbox: it is taken up again.
+        state = new InboxState(this.inbox.toString(), null,
+                before != null && this.inbox.toString().equals(before.inbox()) ? before.finished() : null);
+        state.write(home);
+    }
+
+    /** Starts watching: new bundles are ingested as they settle, until {@link #close()}. */
+    public void start() throws Exception {
+        camel = new DefaultCamelContext();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                fromF("file:%s?antInclude=*.zip,*/%s&antExclude=%s/**,%s/**&recursive=true&maxDepth=2&noop=true"
+                                + "&idempotentKey=${file:name}-${file:modified}&readLock=changed&readLockMinAge=%d"
+                                + "&readLockCheckInterval=250&sortBy=file:modified&delay=500",
+                        inbox, Manifest.FILE_NAME, DONE, FAILED, SETTLE_MILLIS)
+                        .routeId("inbox")
+                        .process(ex -> ingest(ex.getIn().getBody(File.class).toPath()));
+            }
+        });
+        camel.start();
+    }
+
+    /** Ingests, one after another, the bundles in the inbox now; for a run from cron or a test. */
+    public void drain() throws IOException {
+        for (String name : InboxState.waiting(inbox)) {
+            ingest(inbox.resolve(name));
+        }
+    }
+
+    /** Ingests one bundle (found as the zip, the folder or the folder's manifest) and moves it out of the inbox. */
+    synchronized void ingest(Path found) throws IOException {
+        Path bundle = found.getFileName().toString().equals(Manifest.FILE_NAME) ? found.getParent() : found;
+        if (!Files.exists(bundle)) {
+            return;
+        }
+        String name = bundle.getFileName().toString();
+        String caseId = null;
+        Receipt receipt = null;
+        String error = null;
+        state = state.withRunning(new InboxState.Running(name, null, Instant.now().toString()));
+        state.write(home);
+        try {
+            caseId = BundleCase.of(bundle);
+            Ingestion.checkCaseId(caseId);
+            state = state.withRunning(new InboxState.Running(name, caseId, state.running().started()));
+            state.write(home);
+            receipt = ingestions.apply(home).ingest(caseId, bundle, ProgressListener.NONE);
+        } catch (Exception e) {
+            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        Path folder = inbox.resolve(error == null ? DONE : FAILED);
+        Path moved = free(folder, name);
+        Files.move(bundle, moved);
+        Path receiptFile = folder.resolve(moved.getFileName() + ".receipt.json");
+        if (receipt != null) {
+            Json.write(receipt, receiptFile);
+        } else {
+            Map<String, String> why = new LinkedHashMap<>();
+            why.put("bundle", name);
+            why.put("case", caseId);
+            why.put("error", error);
+            Json.write(why, receiptFile);
+        }
+        Receipt.Counts counts = receipt == null ? null : receipt.counts();
+        state = state.withFinished(new InboxState.Finished(name, caseId, error == null ? DONE : FAILED, Instant.now().toString(),
+                counts == null ? 0 : counts.indexed(), counts == null ? 0 : counts.duplicate(), counts == null ? 0 : counts.failed(),
+                error, inbox.relativize(moved).toString(), inbox.relativize(receiptFile).toString()));
+        state.write(home);
+        if (error == null) {
+            out.printf("%s → case %s: %d indexed, %d duplicate, %d failed; moved to %s%n", name, caseId, counts.indexed(),
+                    counts.duplicate(), counts.failed(), inbox.relativize(moved));
+        } else {
+            out.printf("%s: not ingested: %s; moved to %s%n", name, error, inbox.relativize(moved));
+        }
+        out.flush();
+    }
+
+    /** The name in the folder, or name-2, name-3 … (before a .zip) when a bundle of that name is there already. */
+    private static Path free(Path folder, String name) {
+        Path p = folder.resolve(name);
+        String stem = BundleCase.isZip(p) ? name.substring(0, name.length() - 4) : name;
+        String ext = BundleCase.isZip(p) ? name.substring(name.length() - 4) : "";
+        for (int n = 2; Files.exists(p); n++) {
+            p = folder.resolve(stem + "-" + n + ext);
+        }
+        return p;
+    }
+
+    @Override
+    public void close() {
+        if (camel != null) {
+            camel.stop();
+        }
+    }
+}

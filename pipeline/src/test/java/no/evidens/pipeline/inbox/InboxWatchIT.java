@@ -1,0 +1,156 @@
+package no.evidens.pipeline.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import no.evidens.index.PassageSchema;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.ingest.Ingestion;
+
+/** {@code evidens watch --inbox}: bundles dropped are ingested one after another and moved out; a killed watcher resumes. */
+class InboxWatchIT {
+    @TempDir
+    Path tmp;
+
+    private static Process watch(Path inbox, Path home) throws Exception {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
+                "watch", "--inbox", inbox.toString(), "--home", home.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static void notes(Path folder, int n, String word) throws Exception {
+        Files.createDirectories(folder.resolve("journaler"));
+        for (int i = 0; i < n; i++) {
+            Files.writeString(folder.resolve("journaler/notat-" + i + ".txt"), "Journalnotat " + i + ".\n\n"
+                    + "Fastlegen deltok i ansvarsgruppemøte nummer " + i + " om " + word + ".");
+        }
+    }
+
+    private static void zip(Path folder, Path zip) throws Exception {
+        try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os);
+             var files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                z.putNextEntry(new ZipEntry(folder.relativize(f).toString().replace('\\', '/')));
+                z.write(Files.readAllBytes(f));
+                z.closeEntry();
+            }
+        }
+    }
+
+    private static int documents(Path home) throws Exception {
+        Path index = home.resolve("index");
+        if (!Files.isDirectory(index) || !DirectoryReader.indexExists(FSDirectory.open(index))) {
+            return 0;
+        }
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+            return new IndexSearcher(reader).count(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_DOCUMENT)));
+        }
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Test
+    void eachBundleDroppedIsIngestedIntoItsCaseAndMovedToDoneOrFailed() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+        Path home = tmp.resolve("home");
+        Process watcher = watch(inbox, home);
+        try {
+            // A folder whose manifest names its case (written last, as the signal), and a zip that is not one.
+            Path folder = tmp.resolve("staging/tilsyn-nord");
+            notes(folder, 3, "tilsyn nord");
+            Files.move(folder, inbox.resolve("tilsyn-nord"));
+            Files.writeString(inbox.resolve("tilsyn-nord/manifest.csv"), "path,type,case\njournaler/notat-0.txt,journal,nord-2026\n");
+            Files.write(inbox.resolve("skadet.zip"), "dette er ingen zip".getBytes());
+            assertTrue(waitFor(() -> Files.isDirectory(inbox.resolve("done/tilsyn-nord"))
+                    && Files.isRegularFile(inbox.resolve("failed/skadet.zip")), 240), "both bundles finished");
+            assertFalse(Files.exists(inbox.resolve("tilsyn-nord")) || Files.exists(inbox.resolve("skadet.zip")), "out of the inbox");
+
+            JsonNode receipt = Json.mapper().readTree(inbox.resolve("done/tilsyn-nord.receipt.json").toFile());
+            assertEquals("nord-2026", receipt.get("case").asText(), "the case the manifest names");
+            assertEquals(3, receipt.get("counts").get("indexed").asInt());
+            JsonNode why = Json.mapper().readTree(inbox.resolve("failed/skadet.zip.receipt.json").toFile());
+            assertTrue(why.get("error").asText().contains("damaged or not a zip"), why.toString());
+            assertEquals(3, documents(home));
+
+            InboxState state = InboxState.read(new EvidensHome(home));
+            assertNull(state.running());
+            assertEquals(2, state.finished().size());
+            assertEquals(List.of("done", "failed"), state.finished().stream().map(InboxState.Finished::status).sorted().toList());
+            assertEquals(List.of(), InboxState.waiting(inbox));
+        } finally {
+            watcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aWatcherKilledHalfWayTakesTheBundleUpAgainWhenItStarts() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+        Path home = tmp.resolve("home");
+        int files = 200;
+        notes(tmp.resolve("stor"), files, "en stor sak");
+        zip(tmp.resolve("stor"), tmp.resolve("stor-sak.zip"));
+        Files.move(tmp.resolve("stor-sak.zip"), inbox.resolve("stor-sak.zip"));
+        Process watcher = watch(inbox, home);
+        try {
+            assertTrue(waitFor(() -> {
+                try {
+                    return documents(home) > 0;
+                } catch (Exception e) {
+                    return false;
+                }
+            }, 180), "the watcher committed documents");
+        } finally {
+            watcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        int before = documents(home);
+        assertTrue(before < files, "killed half-way: " + before);
+        assertTrue(Files.isRegularFile(inbox.resolve("stor-sak.zip")), "still in the inbox");
+        assertEquals("stor-sak.zip", InboxState.read(new EvidensHome(home)).running().bundle(), "shown running when killed");
+
+        StringWriter said = new StringWriter();
+        try (InboxWatcher again = new InboxWatcher(new EvidensHome(home), inbox,
+                h -> new Ingestion(h, new DocumentAnalyser(), 2), new PrintWriter(said))) {
+            again.drain();
+        }
+        assertTrue(said.toString().startsWith("stor-sak.zip → case stor-sak: "), said.toString());
+        JsonNode receipt = Json.mapper().readTree(inbox.resolve("done/stor-sak.zip.receipt.json").toFile());
+        assertEquals(files, receipt.get("counts").get("indexed").asInt() + receipt.get("counts").get("duplicate").asInt());
+        assertEquals(before, receipt.get("counts").get("duplicate").asInt(), "what was committed is not read again");
+        assertEquals(files, documents(home), "every file once");
+    }
+}
