@@ -106,18 +106,19 @@ public final class EvidenceSearcher implements EvidenceIndex {
     }
 
     /**
-     * Searches with every word required; when no passage holds them all and the query is plain words,
-     * searches again with any word enough (the result says it is relaxed), rather than answer nothing.
+     * Searches with every word required; when few or no passages hold them all and the query is plain words,
+     * searches again with any word enough, the passages that hold more of the words first (the result says it
+     * is relaxed, and how many hold every word), rather than answer nothing or next to nothing.
      */
     @Override
     public SearchResult search(SearchRequest request) throws IOException {
         Query strictQuery = queries.read(request.query());
         return withSnapshot(s -> {
             SearchResult strict = search(s, request, strictQuery, false);
-            if (strict.total() > 0 || !QueryLanguage.relaxable(request.query())) {
+            if (!QueryLanguage.widens(strict.total(), request.query())) {
                 return strict;
             }
-            return search(s, request, queries.read(request.query(), QueryParser.Operator.OR), true);
+            return search(s, request, queries.read(request.query(), QueryParser.Operator.OR), true).withAllWords(strict.total());
         });
     }
 

@@ -75,11 +75,13 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         long t0 = System.nanoTime();
         Query strictQuery = QueryLanguage.read(request.query(), queryAnalyzer, false);
         QueryResponse strict = query(searches.search(request, false));
-        if (strict.getResults().getNumFound() > 0 || !QueryLanguage.relaxable(request.query())) {
+        long allWords = strict.getResults().getNumFound();
+        if (!QueryLanguage.widens(allWords, request.query())) {
             return result(request.query(), strict, strictQuery, t0, false);
         }
         QueryResponse relaxed = query(searches.search(request, true));
-        return result(request.query(), relaxed, QueryLanguage.read(request.query(), queryAnalyzer, true), t0, true);
+        return result(request.query(), relaxed, QueryLanguage.read(request.query(), queryAnalyzer, true), t0, true)
+                .withAllWords(allWords);
     }
 
     private SearchResult result(String label, QueryResponse r, Query highlightFor, long t0, boolean relaxed) throws IOException {

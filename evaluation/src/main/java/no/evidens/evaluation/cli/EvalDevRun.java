@@ -13,7 +13,7 @@ import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.NorwegianAnalysis;
 
 /** The real-text part of {@code evidens eval search}: the eval-dev excerpts as a bundle, scored or pooled. */
-record EvalDevRun(Path evalDev, String split, boolean perQuery, Integer pool) {
+record EvalDevRun(Path evalDev, String split, boolean perQuery, Integer pool, String show) {
     void run(PrintWriter out) throws Exception {
         List<EvalDevRelevance.Query> queries = EvalDevRelevance.load().stream()
                 .filter(q -> split == null || q.split().equals(split)).toList();
@@ -29,7 +29,13 @@ record EvalDevRun(Path evalDev, String split, boolean perQuery, Integer pool) {
             List<EvalDevSearchEval.Resolved> resolved = EvalDevSearchEval.resolve(queries, collection);
             try (EvidenceSearcher evidens = new EvidenceSearcher(indexes[0]);
                  EvidenceSearcher baseline = new EvidenceSearcher(indexes[1], NorwegianAnalysis.plain())) {
-                if (pool != null) {
+                if (show != null) {
+                    for (EvalDevSearchEval.Resolved r : resolved) {
+                        if (java.util.Arrays.asList(show.split(",")).contains(r.query().id())) {
+                            EvalDevSearchEval.printRanking(r, collection, evidens, baseline, 20, out);
+                        }
+                    }
+                } else if (pool != null) {
                     EvalDevSearchEval.printPool(resolved, collection, evidens, baseline, pool, out);
                 } else {
                     EvalDevSearchEval.print(EvalDevSearchEval.run(resolved, evidens, baseline), collection.passages().size(),

@@ -46,6 +46,10 @@ final class SearchEvalCommand implements Callable<Integer> {
             + "passages in either system's top K not judged yet, shuffled, without which system found them.")
     Integer pool;
 
+    @Option(names = "--show", paramLabel = "ID", description = "Instead of scores, show both systems' top 20 for one query of the "
+            + "real-text set, with the grade of each hit (? when not judged).")
+    String show;
+
     @Override
     public Integer call() throws Exception {
         if (split != null && !RelevanceJudgements.SPLITS.contains(split)) {
@@ -55,15 +59,15 @@ final class SearchEvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--set must be sample or real, was " + set);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (pool == null && (set == null || set.equals("sample"))) {
+        if (pool == null && show == null && (set == null || set.equals("sample"))) {
             sample(out);
         }
-        if (set == null || set.equals("real") || pool != null) {
+        if (set == null || set.equals("real") || pool != null || show != null) {
             if (!Files.isDirectory(evalDev)) {
                 out.println("Real-text set left out: no eval-dev folder at " + evalDev.toAbsolutePath().normalize()
                         + " (give it with --eval-dev DIR)");
             } else {
-                new EvalDevRun(evalDev, split, perQuery, pool).run(out);
+                new EvalDevRun(evalDev, split, perQuery, pool, show).run(out);
             }
         }
         return 0;

@@ -139,6 +139,29 @@ public final class EvalDevSearchEval {
         return s.error() != null ? "error" : String.valueOf(s.total());
     }
 
+    /** Both systems' top {@code depth} for one query, each hit with its grade ({@code ?} when not judged) and where it is. */
+    public static void printRanking(Resolved r, EvalDevCollection collection, EvidenceSearcher evidens, EvidenceSearcher baseline,
+                                    int depth, PrintWriter out) throws IOException {
+        Map<String, EvalDevCollection.IndexedPassage> byId = new HashMap<>();
+        for (EvalDevCollection.IndexedPassage p : collection.passages()) {
+            byId.put(p.id(), p);
+        }
+        out.println("## " + r.query().id() + " | " + r.query().text());
+        for (EvidenceSearcher s : List.of(evidens, baseline)) {
+            out.println(s == evidens ? "Evidens:" : "baseline:");
+            int n = 1;
+            for (SearchHit h : s.search(new SearchRequest(r.query().text(), EvalDevCollection.CASE_ID, null, depth)).hits()) {
+                Integer g = r.judged().get(h.passageId());
+                EvalDevCollection.IndexedPassage p = byId.get(h.passageId());
+                String text = p.text().replaceAll("\\s+", " ");
+                out.printf(Locale.ROOT, "%3d %s %8.2f %s@%d  %s | %s%n", n++, g == null ? "?" : g, h.score(), p.file(), p.start(),
+                        h.heading() == null ? "" : h.heading().substring(0, Math.min(40, h.heading().length())),
+                        text.substring(0, Math.min(150, text.length())));
+            }
+        }
+        out.flush();
+    }
+
     /**
      * The judge's pool: for each query, the passages in the top {@code depth} of either system not judged yet,
      * in an order shuffled per query (seeded by its id), with nothing that tells which system found them.

@@ -71,6 +71,7 @@ final class SearchResource implements Routes.Resource {
         out.put("offset", offset);
         out.put("limit", limit);
         out.put("relaxed", r.relaxed());
+        out.put("allWords", r.allWords());
         out.put("hits", r.hits());
         out.put("facets", visible(r.facets(), readable));
         out.put("usedBy", findings.usedBy(r.hits()));
