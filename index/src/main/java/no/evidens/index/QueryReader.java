@@ -60,7 +60,10 @@ final class QueryReader {
     /** The query with every word required (AND), or with any word enough, more words scoring higher (OR). */
     Query read(String text, QueryParser.Operator operator) {
         Query q = parse(text, operator);
-        return operator == QueryParser.Operator.OR ? tiered(q) : q;
+        if (operator == QueryParser.Operator.OR) {
+            q = tiered(q);
+        }
+        return q;
     }
 
     /**
