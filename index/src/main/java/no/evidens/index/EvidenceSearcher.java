@@ -106,18 +106,19 @@ public final class EvidenceSearcher implements EvidenceIndex {
     }
 
     /**
-     * Searches with every word required; when no passage holds them all and the query is plain words,
-     * searches again with any word enough (the result says it is relaxed), rather than answer nothing.
+     * Searches with every word required; when few or no passages hold them all and the query is plain words,
+     * searches again with any word enough, the passages that hold more of the words first (the result says it
+     * is relaxed, and how many hold every word), rather than answer nothing or next to nothing.
      */
     @Override
     public SearchResult search(SearchRequest request) throws IOException {
         Query strictQuery = queries.read(request.query());
         return withSnapshot(s -> {
             SearchResult strict = search(s, request, strictQuery, false);
-            if (strict.total() > 0 || !QueryLanguage.relaxable(request.query())) {
+            if (!QueryLanguage.widens(strict.total(), request.query())) {
                 return strict;
             }
-            return search(s, request, queries.read(request.query(), QueryParser.Operator.OR), true);
+            return search(s, request, queries.read(request.query(), QueryParser.Operator.OR), true).withAllWords(strict.total());
         });
     }
 
@@ -143,7 +144,8 @@ public final class EvidenceSearcher implements EvidenceIndex {
                     BooleanClause.Occur.FILTER);
         }
         Query query = b.build();
-        int n = request.offset() + request.limit();
+        boolean capped = request.order() == SearchRequest.Order.RELEVANCE;
+        int n = capped ? DocumentCap.window(request.offset(), request.limit()) : request.offset() + request.limit();
         Sort sort = switch (request.order()) {
             case DOCUMENT -> IN_DOCUMENT_ORDER;
             case DATE -> BY_DATE;
@@ -167,11 +169,24 @@ public final class EvidenceSearcher implements EvidenceIndex {
             total = r.hits.totalHits.value;
             facets = FacetFilters.counts(r.facets);
         }
-        ScoreDoc[] page = Arrays.copyOfRange(all.scoreDocs, Math.min(request.offset(), all.scoreDocs.length),
-                all.scoreDocs.length);
+        ScoreDoc[] ranked = capped ? capped(s, all.scoreDocs) : all.scoreDocs;
+        ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(request.offset(), ranked.length),
+                Math.min(ranked.length, request.offset() + request.limit()));
         List<SearchHit> hits = hits(s, userQuery, page);
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
         return new SearchResult(request.query(), total, tookMs, hits, facets, relaxed);
+    }
+
+    /** The ranked hits with the first page capped per document ({@link DocumentCap}). */
+    private static ScoreDoc[] capped(IndexSnapshot s, ScoreDoc[] ranked) throws IOException {
+        StoredFields stored = s.storedFields();
+        Map<Integer, String> documents = new HashMap<>();
+        Set<String> fields = Set.of(PassageSchema.CASE, PassageSchema.DOC);
+        for (ScoreDoc sd : ranked) {
+            Document d = stored.document(sd.doc, fields);
+            documents.put(sd.doc, PassageSchema.docKey(d.get(PassageSchema.CASE), d.get(PassageSchema.DOC)));
+        }
+        return DocumentCap.apply(Arrays.asList(ranked), sd -> documents.get(sd.doc)).toArray(ScoreDoc[]::new);
     }
 
     /** The first hits of a search in its order, how many hits it has, and their facet counts. */

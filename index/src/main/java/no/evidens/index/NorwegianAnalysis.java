@@ -39,7 +39,8 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * light stemmer cuts too much (helsestasjon → helsestasjo, but helsestasjonen → helsestasjon);</li>
  * <li>parts: the same, with compounds also split into the parts of a shipped lexicon
  * ({@code compound-parts.txt}), so {@code barnevern} finds {@code barneverntjenesten} (split as Lucene's
- * dictionary compound filter splits, each word once: {@link CachedCompoundFilter});</li>
+ * dictionary compound filter splits, each word once: {@link CachedCompoundFilter}), and a law's name also
+ * into what it is named after ({@link LawNameFilter}: {@code sosialtjenesteloven} gives {@code sosialtjeneste});</li>
  * <li>at query time the text chain expands abbreviations and synonyms ({@code synonyms.txt}, which
  * a file in the home folder replaces);</li>
  * <li>the filter fields are exact keywords.</li>
@@ -116,7 +117,7 @@ public final class NorwegianAnalysis {
             TokenStream s = new NorwegianNormalizationFilter(new LowerCaseFilter(source));
             s = new StopFilter(s, STOP_WORDS);
             if (parts) {
-                s = new CachedCompoundFilter(s, PARTS, 5, 3, 20);
+                s = new CachedCompoundFilter(new LawNameFilter(s), PARTS, 5, 3, 20);
             }
             s = new NorwegianMinimalStemFilter(s, STEM_FLAGS);
             // Synonyms last, on stems: an entry covers every inflection of its words (skule, skulen, skular).

@@ -37,6 +37,22 @@ public final class QueryLanguage {
         return new QueryReader(queryAnalyzer).read(text, anyWord ? QueryParser.Operator.OR : QueryParser.Operator.AND);
     }
 
+    /**
+     * Below this many passages holding every word, a plain query goes on with the passages that hold some of
+     * them: a natural phrase ("barnevernet svarte for sent på klagen") rarely has every word in one passage,
+     * and the one or two that have them should not be all the auditor sees.
+     */
+    public static final int WIDEN_BELOW = 10;
+
+    /**
+     * Whether a search whose every-word form found {@code allWords} passages is run again with any word
+     * enough (those holding every word still come first): a plain query of two or more words that found
+     * fewer than {@value #WIDEN_BELOW}.
+     */
+    public static boolean widens(long allWords, String query) {
+        return allWords < WIDEN_BELOW && relaxable(query);
+    }
+
     /** Whether a query that found nothing may be run again with any word enough: two or more plain words. */
     public static boolean relaxable(String query) {
         String q = query.strip();

@@ -10,6 +10,9 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
@@ -23,6 +26,8 @@ import org.apache.lucene.search.TermQuery;
  */
 final class QueryReader {
     private static final float HEADING_BOOST = 0.3f;
+    /** The score a relaxed query gives each of its words a passage holds: above any score from the words' statistics. */
+    static final float WORD_TIER = 1000f;
     /** Compound parts match, but below whole words: {@code plan} must not flood every {@code *plan}. */
     private static final float PARTS_BOOST = 0.4f;
     /** The field names a user may write, Norwegian and English, and the fields they search. */
@@ -55,6 +60,35 @@ final class QueryReader {
 
     /** The query with every word required (AND), or with any word enough, more words scoring higher (OR). */
     Query read(String text, QueryParser.Operator operator) {
+        Query q = parse(text, operator);
+        if (operator == QueryParser.Operator.OR) {
+            q = tiered(q);
+        }
+        return q;
+    }
+
+    /**
+     * Any word enough, ranked in tiers by how many of the query's words a passage holds (in any inflection,
+     * synonym or compound part the analysis gives it), by score within a tier: a short passage that holds
+     * the key words comes before a long one with many matches of some of them. Lucene dropped its
+     * coordination factor, so each word's clause is added again as a constant of {@value #WORD_TIER}, more
+     * than any passage's score from the words themselves.
+     */
+    static Query tiered(Query q) {
+        if (!(q instanceof BooleanQuery b) || b.clauses().size() < 2) {
+            return q;
+        }
+        BooleanQuery.Builder out = new BooleanQuery.Builder();
+        for (BooleanClause c : b.clauses()) {
+            out.add(c);
+            if (c.getOccur() == BooleanClause.Occur.SHOULD) {
+                out.add(new BoostQuery(new ConstantScoreQuery(c.getQuery()), WORD_TIER), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return out.build();
+    }
+
+    private Query parse(String text, QueryParser.Operator operator) {
         // Words are sought in the passage text and, with less weight, in its compound parts and in the
         // heading it stands under.
         QueryParser parser = new AliasingParser(analyzer);

@@ -18,6 +18,7 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 
+import no.evidens.index.DocumentCap;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.NoIndexException;
@@ -78,16 +79,36 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         long t0 = System.nanoTime();
         Query strictQuery = QueryLanguage.read(request.query(), queryAnalyzer, false);
         QueryResponse strict = query(searches.search(request, false));
-        if (strict.getResults().getNumFound() > 0 || !QueryLanguage.relaxable(request.query())) {
-            return result(request.query(), strict, strictQuery, t0, false);
+        long allWords = strict.getResults().getNumFound();
+        if (!QueryLanguage.widens(allWords, request.query())) {
+            return result(request, strict, strictQuery, t0, false);
         }
         QueryResponse relaxed = query(searches.search(request, true));
-        return result(request.query(), relaxed, QueryLanguage.read(request.query(), queryAnalyzer, true), t0, true);
+        return result(request, relaxed, QueryLanguage.read(request.query(), queryAnalyzer, true), t0, true)
+                .withAllWords(allWords);
+    }
+
+    private SearchResult result(SearchRequest request, QueryResponse r, Query highlightFor, long t0, boolean relaxed)
+            throws IOException {
+        List<SolrDocument> page = r.getResults();
+        if (request.order() == SearchRequest.Order.RELEVANCE) {
+            // Solr gave the window from the top: cap the first page per document and cut the requested page, as embedded.
+            List<SolrDocument> capped = DocumentCap.apply(page, d -> d.getFieldValue(PassageSchema.CASE) + "/"
+                    + d.getFieldValue(PassageSchema.DOC));
+            page = capped.subList(Math.min(request.offset(), capped.size()),
+                    Math.min(capped.size(), request.offset() + request.limit()));
+        }
+        return result(request.query(), r, page, highlightFor, t0, relaxed);
     }
 
     private SearchResult result(String label, QueryResponse r, Query highlightFor, long t0, boolean relaxed) throws IOException {
+        return result(label, r, r.getResults(), highlightFor, t0, relaxed);
+    }
+
+    private SearchResult result(String label, QueryResponse r, List<SolrDocument> page, Query highlightFor, long t0,
+                                boolean relaxed) throws IOException {
         List<SearchHit> hits = new ArrayList<>();
-        for (SolrDocument d : r.getResults()) {
+        for (SolrDocument d : page) {
             hits.add(QueryLanguage.highlighted(SolrFields.toHit(d), SolrFields.documentFacets(d), highlightFor, queryAnalyzer));
         }
         return new SearchResult(label, r.getResults().getNumFound(), (System.nanoTime() - t0) / 1_000_000, hits,

@@ -9,6 +9,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 
+import no.evidens.index.DocumentCap;
 import no.evidens.index.PassageSchema;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
@@ -57,8 +58,14 @@ final class SolrSearches {
             case DATE -> BY_DATE;
             case RELEVANCE -> RELEVANCE;
         });
-        q.setStart(request.offset());
-        q.setRows(request.limit());
+        if (request.order() == SearchRequest.Order.RELEVANCE) {
+            // the first page is capped per document over a window of the ranked list (DocumentCap), as embedded
+            q.setStart(0);
+            q.setRows(DocumentCap.window(request.offset(), request.limit()));
+        } else {
+            q.setStart(request.offset());
+            q.setRows(request.limit());
+        }
         q.setFields(SolrFields.SCORED_HIT_FIELDS);
         withFacets(q);
         return q;

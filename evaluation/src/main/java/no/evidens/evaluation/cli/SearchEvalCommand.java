@@ -21,9 +21,10 @@ import no.evidens.evaluation.relevance.SearchEval;
 
 /** {@code evidens eval search}: a subcommand of {@link EvalCommand}. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Search relevance on the judged queries of corpus/ (relevance/judgements.txt): the sample bundle",
-                "is ingested into a temporary home and searched with the Evidens analysis and with Lucene's plain",
-                "NorwegianAnalyzer (the baseline); prints nDCG@10 and recall@20 per split and per language."})
+        description = {"Search relevance on the two judged query sets of corpus/: the sample bundle (relevance/judgements.txt)",
+                "and the real report excerpts of ../shared/eval-dev rendered as Word reports (relevance/eval-dev/), each",
+                "ingested into a temporary home and searched with the Evidens analysis and with Lucene's plain",
+                "NorwegianAnalyzer (the baseline); prints nDCG@10 and recall@20 per split, language and query kind."})
 final class SearchEvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,17 +35,50 @@ final class SearchEvalCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "dev|test", description = "Only the queries of this split (default: all).")
     String split;
 
+    @Option(names = "--eval-dev", paramLabel = "DIR", defaultValue = "../shared/eval-dev",
+            description = "The real report excerpts (default ${DEFAULT-VALUE}); the real-text set is left out, with a note, when the folder is missing.")
+    Path evalDev;
+
+    @Option(names = "--set", paramLabel = "sample|real", description = "Only this query set (default: both).")
+    String set;
+
+    @Option(names = "--pool", paramLabel = "K", description = "Instead of scores, print the judge's pool of the real-text set: "
+            + "passages in either system's top K not judged yet, shuffled, without which system found them.")
+    Integer pool;
+
+    @Option(names = "--show", paramLabel = "ID", description = "Instead of scores, show both systems' top 20 for one query of the "
+            + "real-text set, with the grade of each hit (? when not judged).")
+    String show;
+
     @Override
     public Integer call() throws Exception {
         if (split != null && !RelevanceJudgements.SPLITS.contains(split)) {
             throw new IllegalArgumentException("--split must be dev or test, was " + split);
         }
+        if (set != null && !set.equals("sample") && !set.equals("real")) {
+            throw new IllegalArgumentException("--set must be sample or real, was " + set);
+        }
         PrintWriter out = spec.commandLine().getOut();
+        if (pool == null && show == null && (set == null || set.equals("sample"))) {
+            sample(out);
+        }
+        if (set == null || set.equals("real") || pool != null || show != null) {
+            if (!Files.isDirectory(evalDev)) {
+                out.println("Real-text set left out: no eval-dev folder at " + evalDev.toAbsolutePath().normalize()
+                        + " (give it with --eval-dev DIR)");
+            } else {
+                new EvalDevRun(evalDev, split, perQuery, pool, show).run(out);
+            }
+        }
+        return 0;
+    }
+
+    private void sample(PrintWriter out) throws Exception {
         List<RelevanceJudgements.Query> queries = RelevanceJudgements.load().stream()
                 .filter(q -> split == null || q.split().equals(split)).toList();
         Path work = Files.createTempDirectory("evidens-eval-search");
         try {
-            out.println("Ingesting the sample bundle (case " + SampleBundle.CASE_ID + ") and indexing its passages twice …");
+            out.println("Sample set: ingesting the sample bundle (case " + SampleBundle.CASE_ID + ") and indexing its passages twice …");
             out.flush();
             Path[] indexes = SearchEval.prepare(work);
             List<SearchEval.IndexedPassage> passages = SearchEval.passages(indexes[0]);
@@ -56,12 +90,15 @@ final class SearchEvalCommand implements Callable<Integer> {
             }
             SearchEval.print(results, passages.size(), perQuery, out);
         } finally {
-            try (Stream<Path> walk = Files.walk(work)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+            delete(work);
+        }
+    }
+
+    static void delete(Path work) throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(work)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
-        return 0;
     }
 }

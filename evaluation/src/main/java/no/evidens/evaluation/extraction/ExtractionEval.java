@@ -191,7 +191,8 @@ public final class ExtractionEval {
         }
     }
 
-    private static String withoutHeader(String raw) {
+    /** The text of an eval-dev excerpt: what follows its header (every line up to the first blank line). */
+    public static String withoutHeader(String raw) {
         int blank = raw.indexOf("\n\n");
         return blank < 0 ? raw : raw.substring(blank + 2);
     }

@@ -16,17 +16,17 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
  * «Statsforvaltaren – rapport frå tilsyn» and a footer «Side N» with Word's page field, neither of
  * which is part of the report's text.
  */
-final class ReportDocx {
+public final class ReportDocx {
     static final String HEADER = "Statsforvaltaren – rapport frå tilsyn";
 
     /** The Word file and the text it should give. */
-    record Rendered(byte[] bytes, String expectedText) {
+    public record Rendered(byte[] bytes, String expectedText) {
     }
 
     private ReportDocx() {
     }
 
-    static Rendered render(String text) throws IOException {
+    public static Rendered render(String text) throws IOException {
         List<String> paragraphs = paragraphs(text);
         try (XWPFDocument doc = new XWPFDocument()) {
             doc.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun().setText(HEADER);

@@ -82,9 +82,19 @@ public final class SearchEval {
     public static Path[] prepare(Path work) throws Exception {
         Path bundle = work.resolve("bundle");
         SampleBundle.writeTo(bundle);
+        return ingestTwice(work, bundle, SampleBundle.CASE_ID);
+    }
+
+    /**
+     * Ingests {@code bundle} as case {@code caseId} with the Evidens chain into {@code work/home}, and builds
+     * the baseline index from its passages in {@code work/baseline}.
+     *
+     * @return the folders of the two indexes: [Evidens, baseline]
+     */
+    public static Path[] ingestTwice(Path work, Path bundle, String caseId) throws Exception {
         EvidensHome home = new EvidensHome(work.resolve("home"));
         int cores = Runtime.getRuntime().availableProcessors();
-        new Ingestion(home, new DocumentAnalyser(), cores).ingest(SampleBundle.CASE_ID, bundle, ProgressListener.NONE);
+        new Ingestion(home, new DocumentAnalyser(), cores).ingest(caseId, bundle, ProgressListener.NONE);
         Path baseline = work.resolve("baseline");
         copyWithPlainAnalyzer(home.index(), baseline);
         return new Path[] {home.index(), baseline};
@@ -228,10 +238,16 @@ public final class SearchEval {
 
     /** Runs one query on one index and scores its top {@value #RECALL_AT} hits. */
     public static Score score(EvidenceSearcher searcher, Resolved r, String caseId) throws IOException {
+        return score(searcher, r.query().text(), r.grades(), caseId);
+    }
+
+    /** Runs one query on one index and scores its top {@value #RECALL_AT} hits against graded passage ids. */
+    public static Score score(EvidenceSearcher searcher, String queryText, Map<String, Integer> grades, String caseId)
+            throws IOException {
         List<String> ranked = new ArrayList<>();
         long total;
         try {
-            var result = searcher.search(new SearchRequest(r.query().text(), caseId, null, Math.max(NDCG_AT, RECALL_AT)));
+            var result = searcher.search(new SearchRequest(queryText, caseId, null, Math.max(NDCG_AT, RECALL_AT)));
             for (SearchHit h : result.hits()) {
                 ranked.add(h.passageId());
             }
@@ -239,7 +255,7 @@ public final class SearchEval {
         } catch (QuerySyntaxException e) {
             return new Score(0, 0, 0, e.getMessage());
         }
-        return new Score(RankingMetrics.ndcg(ranked, r.grades(), NDCG_AT), RankingMetrics.recall(ranked, r.grades(), RECALL_AT),
+        return new Score(RankingMetrics.ndcg(ranked, grades, NDCG_AT), RankingMetrics.recall(ranked, grades, RECALL_AT),
                 total, null);
     }
 

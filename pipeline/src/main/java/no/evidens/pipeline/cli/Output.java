@@ -38,8 +38,11 @@ final class Output {
 
     void searchResult(SearchResult r) {
         out.printf("%d hit%s for %s (%d ms)%n", r.total(), r.total() == 1 ? "" : "s", r.query(), r.tookMs());
-        if (r.relaxed()) {
+        if (r.relaxed() && r.allWords() == 0) {
             out.println("No passage holds all the words; these hold some of them, the most first.");
+        } else if (r.relaxed()) {
+            out.println("Only " + r.allWords() + " passage" + (r.allWords() == 1 ? " holds" : "s hold")
+                    + " all the words; after them come passages that hold some of them, the most first.");
         }
         int n = 1;
         for (SearchHit h : r.hits()) {

@@ -78,6 +78,7 @@ final class SearchResource implements Routes.Resource {
         out.put("offset", offset);
         out.put("limit", limit);
         out.put("relaxed", r.relaxed());
+        out.put("allWords", r.allWords());
         out.put("hits", shown);
         out.put("facets", visible(r.facets(), readable));
         out.put("usedBy", findings.usedBy(shown));

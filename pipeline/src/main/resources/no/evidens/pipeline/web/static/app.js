@@ -197,7 +197,9 @@ async function viewSearch(params) {
     el('button', { type: 'button', class: 'secondary', disabled: to >= r.total,
       onclick: () => go('sok', { q, f: filters, offset: offset + PAGE_SIZE }) }, 'Neste →'));
   const body = el('div', {},
-    r.relaxed ? el('p', { class: 'cite' }, 'Ingen avsnitt har alle ordene; dette er avsnittene som har flest av dem.') : null,
+    r.relaxed ? el('p', { class: 'cite' }, r.allWords > 0
+      ? 'Bare ' + r.allWords + ' avsnitt har alle ordene; etter dem kommer avsnittene som har flest av dem.'
+      : 'Ingen avsnitt har alle ordene; dette er avsnittene som har flest av dem.') : null,
     r.total === 0 ? el('p', {}, 'Ingen treff. Prøv færre ord, eller fjern et filter.') : list,
     r.total > PAGE_SIZE ? pager : null);
   results.replaceChildren(chips || '', el('div', { class: 'layout' }, facets, body));

@@ -1,0 +1,52 @@
+package no.evidens.index;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The first page of a relevance list holds at most {@value #CAP} passages of one document (half the page): a document that
+ * says the same thing in many passages must not push every other document's evidence off the first page. The
+ * passages it holds back come right after the first page, in their order; the rest of the list is unchanged.
+ * Every backend applies it to the same ranked list, so the embedded index and SolrCloud page alike.
+ */
+public final class DocumentCap {
+    /** The first page: the hits an auditor sees before paging. */
+    public static final int PAGE = 10;
+    /** At most this many passages of one document on the first page. */
+    public static final int CAP = 5;
+    /** How far past the first page to look for other documents' passages to fill it. */
+    static final int LOOKAHEAD = 40;
+
+    private DocumentCap() {
+    }
+
+    /** How many hits of the ranked list to fetch so that the capped list's first {@code offset + limit} are known. */
+    public static int window(int offset, int limit) {
+        return Math.max(offset + limit, PAGE) + LOOKAHEAD;
+    }
+
+    /**
+     * The list with its first page capped.
+     *
+     * @param documentOf the document a hit belongs to (its case and document id)
+     */
+    public static <T> List<T> apply(List<T> ranked, Function<T, String> documentOf) {
+        List<T> first = new ArrayList<>(PAGE);
+        List<T> heldBack = new ArrayList<>();
+        Map<String, Integer> perDocument = new HashMap<>();
+        int i = 0;
+        for (; i < ranked.size() && first.size() < PAGE; i++) {
+            T hit = ranked.get(i);
+            int n = perDocument.merge(documentOf.apply(hit), 1, Integer::sum);
+            (n <= CAP ? first : heldBack).add(hit);
+        }
+        List<T> out = new ArrayList<>(ranked.size());
+        out.addAll(first);
+        out.addAll(heldBack);
+        out.addAll(ranked.subList(i, ranked.size()));
+        return out;
+    }
+}
