@@ -244,10 +244,12 @@ class SolrCloudIT {
         assertEquals(0, receipt.counts().failed(), receipt.files().toString());
         assertEquals(copied, receipt.counts().indexed() + receipt.counts().duplicate());
         assertEquals(copied, done.size());
-        // Searches answer from the replicas on the node left, with the same hits as before.
+        // Searches answer from the replicas on the node left, with the same hits as before. The collection now
+        // also holds the failover case, whose words change the collection's statistics, so two close scores
+        // may trade places: the top ten are compared as a set here (the order is compared before this test).
         for (String q : List.of("ansvarsgruppe", "ettervern NAV")) {
-            assertEquals(ids(embedded.search(new SearchRequest(q, CASE, null, 10))),
-                    ids(solr.search(new SearchRequest(q, CASE, null, 10))), q);
+            assertEquals(new java.util.TreeSet<>(ids(embedded.search(new SearchRequest(q, CASE, null, 10)))),
+                    new java.util.TreeSet<>(ids(solr.search(new SearchRequest(q, CASE, null, 10)))), q);
             assertFalse(solr.search(new SearchRequest(q, "failover", null, 10)).hits().isEmpty(), q);
         }
     }
