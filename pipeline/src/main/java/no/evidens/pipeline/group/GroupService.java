@@ -130,6 +130,12 @@ public final class GroupService {
         return inStore(groups -> groups.chosen(g.caseIds()));
     }
 
+    /** Records in the audit trail that a group's report was exported (once for the group, naming its cases' count). */
+    public void exported(GroupReport report, String format, String name, String actor) {
+        findings.audit().record(actor, "group-export", null, "export", name, report.overview().group() + ", " + format + ", "
+                + report.overview().municipalities().size() + " cases" + (report.anonymised() ? ", anonymised" : ", not anonymised"));
+    }
+
     /** The summary report's content: the overview, and each requirement's chosen quotations (anonymised on request). */
     public GroupReport report(String groupId, Set<String> readable, boolean anonymise, String actor) throws IOException {
         GroupOverview overview = overview(groupId, readable);
