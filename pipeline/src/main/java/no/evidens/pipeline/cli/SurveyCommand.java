@@ -26,7 +26,7 @@ import no.evidens.pipeline.ingest.Ingestion;
         description = {"A nationwide audit: a group of cases, each with its municipality (kommune) and county (fylke).",
                 "Search across them, see the group overview, choose quotations and export the summary report."},
         subcommands = {SurveyCommand.Create.class, SurveyCommand.Add.class, SurveyCommand.Remove.class, SurveyCommand.ListGroups.class,
-                SurveyViews.Search.class, SurveyViews.Overview.class, SurveyViews.Choose.class, SurveyViews.Report.class,
+                SurveyViews.Search.class, SurveyViews.Overview.class, SurveyViews.Quotations.class, SurveyViews.Choose.class, SurveyViews.Report.class,
                 SurveyCommand.Demo.class})
 final class SurveyCommand implements Runnable {
     @Spec

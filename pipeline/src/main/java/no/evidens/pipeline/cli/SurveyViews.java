@@ -109,6 +109,32 @@ final class SurveyViews {
         }
     }
 
+    @Command(name = "quotations", mixinStandardHelpOptions = true,
+            description = "The quotations of the group's avvik and merknader by requirement, with their item numbers; * marks those chosen.")
+    static final class Quotations implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        SurveyOptions opts;
+        @Parameters(paramLabel = "GROUP", description = "The group.")
+        String group;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            String last = null;
+            for (GroupService.Candidate c : opts.service().quotations(group, null)) {
+                if (!c.requirement().equals(last)) {
+                    out.println(c.requirement());
+                    last = c.requirement();
+                }
+                out.printf("  %s #%-5d %s, %s: «%s»%n", c.chosen() ? "*" : " ", c.item(), c.municipality(), c.label(), c.quote());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
     @Command(name = "choose", mixinStandardHelpOptions = true,
             description = "Choose a quotation (its item number, see: evidens finding show) for the group's summary report, or --undo.")
     static final class Choose implements Callable<Integer> {

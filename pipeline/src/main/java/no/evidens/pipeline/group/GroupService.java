@@ -124,6 +124,33 @@ public final class GroupService {
         findings.audit().record(actor, chosen ? "report-choose" : "report-unchoose", caseId, "quotation", "#" + evidenceId, null);
     }
 
+    /** A quotation of a finding on a requirement, that the writer may choose for the report. */
+    public record Candidate(String requirement, String caseId, String municipality, String finding, String label, String kind,
+                            long item, String quote, String source, boolean chosen) {
+    }
+
+    /** Every quotation of the avvik and merknader of the group's cases the user may read, by requirement, chosen or not. */
+    public List<Candidate> quotations(String groupId, Set<String> readable) {
+        CaseGroups.Group g = group(groupId);
+        Set<Long> chosen = inStore(groups -> groups.chosen(g.caseIds()));
+        List<Candidate> out = new ArrayList<>();
+        for (CaseGroups.Member m : visible(g, readable)) {
+            for (FindingOut f : findings.list(m.caseId())) {
+                if (f.kind().equals("observasjon")) {
+                    continue;
+                }
+                for (CaseExport.RequirementOut r : f.requirements()) {
+                    for (EvidenceOut e : f.evidence()) {
+                        out.add(new Candidate(GroupOverviews.citation(r), m.caseId(), m.municipality(), f.ref(), f.label(), f.kind(), e.id(),
+                                e.quote(), e.source(), chosen.contains(e.id())));
+                    }
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Candidate::requirement).thenComparing(c -> !c.chosen()).thenComparing(Candidate::municipality));
+        return out;
+    }
+
     /** The quotations of the group's cases chosen for its report. */
     public Set<Long> chosen(String groupId) {
         CaseGroups.Group g = group(groupId);

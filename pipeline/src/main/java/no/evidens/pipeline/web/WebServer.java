@@ -20,6 +20,7 @@ import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.group.GroupService;
 import no.evidens.pipeline.ingest.Ingestion;
 
 /**
@@ -141,6 +142,7 @@ public final class WebServer implements AutoCloseable {
                 new HistoryResource(findings),
                 new AuditResource(findings.audit()),
                 new ExportResource(home, findings),
+                new GroupsResource(home, new GroupService(home, index, findings, Duration.ofSeconds(20)), findings),
                 new IngestResource(ingest, cases),
                 new StaticFiles());
         Gate gate;
