@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -16,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.group.GroupOverview;
 import no.evidens.pipeline.group.GroupReport;
@@ -57,14 +57,10 @@ final class SurveyViews {
                 out.flush();
                 return 0;
             }
-            new Output(out, System.console() != null).searchResult(r.result());
-            for (String dim : List.of(GroupSearch.MUNICIPALITY, GroupSearch.COUNTY)) {
-                Map<String, Integer> counts = r.facets().getOrDefault(dim, Map.of());
-                List<String> parts = new ArrayList<>();
-                counts.forEach((k, n) -> parts.add(k + " " + n));
-                out.println(dim + ": " + (parts.isEmpty() ? "none" : String.join(", ", parts)));
-            }
-            out.flush();
+            // The group's facets (kommune and fylke from the group's map, the case facet cut to the group) in place of the index's.
+            SearchResult s = r.result();
+            new Output(out, System.console() != null).searchResult(new SearchResult(s.query(), s.total(), s.tookMs(), s.hits(), r.facets(),
+                    s.relaxed()));
             return 0;
         }
     }
