@@ -77,18 +77,20 @@ public final class NationwideDemo {
             List<Chosen> pick = new ArrayList<>(candidates.getOrDefault(t, List.of()));
             pick.addAll(merknadCandidates.getOrDefault(t, List.of()));
             for (int i = 0; i < Math.min(CHOSEN_PER_REQUIREMENT, pick.size()); i++) {
-                groups.choose(pick.get(i).caseId(), pick.get(i).id(), true, ACTOR);
+                // Each pick another of its finding's quotations where it has several: the report shows more than one wording.
+                List<Long> ids = pick.get(i).ids();
+                groups.choose(pick.get(i).caseId(), ids.get(i % ids.size()), true, ACTOR);
                 chosen++;
             }
         }
         return new Built(NationwideSet.GROUP_ID, written.size(), documents, failed, avvik, merknader, chosen);
     }
 
-    /** A quotation that may be chosen for the report. */
-    private record Chosen(String caseId, long id) {
+    /** The quotations of a finding, any of which may be chosen for the report. */
+    private record Chosen(String caseId, List<Long> ids) {
     }
 
-    /** Makes one finding with its quotations; returns its first quotation. */
+    /** Makes one finding with its quotations; returns them. */
     private static Chosen finding(FindingsService findings, NationwideSet.Municipality m, NationwideSet.Topic t, FindingKind kind,
                                 List<NationwideSet.Quote> quotes) throws Exception {
         List<NationwideSet.Quote> mine = quotes.stream().filter(q -> q.topic() == t).toList();
@@ -105,7 +107,7 @@ public final class NationwideDemo {
         for (NationwideSet.Quote q : mine.subList(1, mine.size())) {
             attach(findings, m.caseId(), f.ref(), q);
         }
-        return new Chosen(m.caseId(), f.evidence().get(0).id());
+        return new Chosen(m.caseId(), findings.show(m.caseId(), f.ref()).evidence().stream().map(e -> e.id()).toList());
     }
 
     private static void attach(FindingsService findings, String caseId, String ref, NationwideSet.Quote q) throws Exception {
