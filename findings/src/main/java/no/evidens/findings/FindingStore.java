@@ -134,6 +134,11 @@ public final class FindingStore implements AutoCloseable {
         return new SavedSearches(transactions());
     }
 
+    /** The groups of cases (nationwide audits) and the quotations chosen for their reports, in this store's transactions. */
+    public CaseGroups groups() {
+        return new CaseGroups(transactions());
+    }
+
     private AuditTrail.Transactions transactions() {
         return new AuditTrail.Transactions() {
             @Override

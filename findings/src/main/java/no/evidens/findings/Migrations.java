@@ -29,6 +29,7 @@ final class Migrations {
             new Migration(4, "the audit trail, append-only and chained by hashes", "V4__audit_trail.sql"),
             new Migration(5, "a version per finding, counted up by every change", "V5__finding_version.sql"),
             new Migration(6, "closed cases and deleted sources", "V6__case_lifecycle.sql"),
+            new Migration(7, "groups of cases (a nationwide audit) and quotations chosen for its report", "V7__case_groups.sql"),
             new Migration(8, "saved searches per case, and the language of a case's exports", "V8__saved_searches.sql"));
 
     private Migrations() {

@@ -162,14 +162,14 @@ final class FacetCounter {
             }
             Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
             for (int d = 0; d < ranges.length; d++) {
-                out.put(PassageSchema.FACET_DIMS.get(d), topValues(ranges[d], byOrd));
+                out.put(PassageSchema.FACET_DIMS.get(d), topValues(ranges[d], byOrd, FacetFilters.topValues(PassageSchema.FACET_DIMS.get(d))));
             }
             return out;
         }
     }
 
     /** The most frequent values of one dimension, equal counts in ordinal (label) order as Lucene gives them. */
-    private Map<String, Integer> topValues(SortedSetDocValuesReaderState.OrdRange range, int[] byOrd) {
+    private Map<String, Integer> topValues(SortedSetDocValuesReaderState.OrdRange range, int[] byOrd, int top) {
         Map<String, Integer> values = new LinkedHashMap<>();
         if (range == null) {
             return values;
@@ -181,7 +181,7 @@ final class FacetCounter {
             }
         }
         counted.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
-        for (int[] oc : counted.subList(0, Math.min(FacetFilters.TOP_VALUES, counted.size()))) {
+        for (int[] oc : counted.subList(0, Math.min(top, counted.size()))) {
             values.put(labels[oc[0]], oc[1]);
         }
         return values;

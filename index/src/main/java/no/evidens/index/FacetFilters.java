@@ -20,6 +20,16 @@ final class FacetFilters {
     static final FacetsConfig CONFIG = PassageSchema.facetsConfig();
     /** How many values of one dimension are counted and reported. */
     static final int TOP_VALUES = 100;
+    /**
+     * Every case is counted, not only the top {@link #TOP_VALUES}: a nationwide audit groups over a hundred
+     * municipalities' cases, and its overview and its kommune/fylke facets are read from these counts.
+     */
+    static final int CASE_VALUES = 10_000;
+
+    /** How many values of {@code dim} are counted and reported. */
+    static int topValues(String dim) {
+        return PassageSchema.CASE.equals(dim) ? CASE_VALUES : TOP_VALUES;
+    }
 
     private FacetFilters() {
     }
@@ -65,7 +75,7 @@ final class FacetFilters {
 
     private static FacetResult topChildren(Facets facets, String dim) throws IOException {
         try {
-            return facets.getTopChildren(TOP_VALUES, dim);
+            return facets.getTopChildren(topValues(dim), dim);
         } catch (IllegalArgumentException dimensionNotIndexedYet) {
             return null;
         }

@@ -55,6 +55,27 @@ class FacetCounterTest {
         }
     }
 
+    @Test
+    void everyCaseIsCountedNotOnlyTheTopHundred() throws IOException {
+        // A nationwide audit's group overview reads its municipalities' counts from the case facet.
+        try (Directory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
+            for (int c = 0; c < 130; c++) {
+                String caseId = "kommune-" + c;
+                w.addDocument(FacetFilters.CONFIG.build(PassageSchema.toDocument(new Passage(Passage.idOf(caseId, "d", 0), caseId, "d",
+                        "d.txt", "journal", "Tittel", "", 1, 0, 5, "tekst", List.of(), List.of(), List.of(), Map.of()))));
+            }
+            w.commit();
+            try (DirectoryReader reader = DirectoryReader.open(w)) {
+                SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, FacetFilters.CONFIG);
+                FacetCounter.Counting all = FacetCounter.of(reader, state, FacetCounter.newCache()).counting();
+                OneCollector.search(new IndexSearcher(reader), new MatchAllDocsQuery(), all);
+                assertEquals(130, all.counts().get(PassageSchema.CASE).size());
+                FacetsCollector lucene = new IndexSearcher(reader).search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+                assertEquals(130, FacetFilters.counts(new SortedSetDocValuesFacetCounts(state, lucene)).get(PassageSchema.CASE).size());
+            }
+        }
+    }
+
     /** {@code segments} segments of passages with up to 150 indicator values, so that a top-100 cut has ties. */
     private static void addPassages(IndexWriter w, Random random, int firstSegment, int segments) throws IOException {
         for (int seg = firstSegment; seg < firstSegment + segments; seg++) {

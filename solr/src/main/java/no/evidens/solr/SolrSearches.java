@@ -22,6 +22,8 @@ import no.evidens.index.SearchRequest;
 final class SolrSearches {
     /** How many values of one dimension are counted and reported (as embedded). */
     private static final int TOP_VALUES = 100;
+    /** Every case is counted, as the embedded index does (a nationwide audit's overview is read from them). */
+    private static final int CASE_VALUES = 10_000;
     /** Between the values of one facet filter: a character no value holds. */
     private static final char SEPARATOR = '\u001f';
     private static final String RELEVANCE = "score desc," + PassageSchema.SORT_FILE + " asc," + PassageSchema.SORT_START + " asc";
@@ -76,6 +78,7 @@ final class SolrSearches {
         q.setFacetMinCount(1);
         q.setFacetLimit(TOP_VALUES);
         q.setFacetSort("count");
+        q.set("f." + SolrFields.FACET_FIELDS.get(PassageSchema.CASE) + ".facet.limit", CASE_VALUES);
         for (String dim : PassageSchema.FACET_DIMS) {
             String field = SolrFields.FACET_FIELDS.get(dim);
             q.addFacetField("{!ex=" + field + " key=" + field + "}" + field);

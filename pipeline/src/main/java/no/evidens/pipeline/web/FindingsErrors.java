@@ -29,4 +29,13 @@ final class FindingsErrors {
             throw ApiError.notFound(e.getMessage());
         }
     }
+
+    /** A call that reads no file: as {@link #call}, without the checked exception. */
+    static <T> T callUnchecked(java.util.function.Supplier<T> call) {
+        try {
+            return call(call::get);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

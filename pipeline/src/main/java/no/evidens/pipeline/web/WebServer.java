@@ -22,6 +22,7 @@ import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Receipts;
+import no.evidens.pipeline.group.GroupService;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.page.PageImages;
 import no.evidens.pipeline.search.SavedSearchService;
@@ -147,6 +148,7 @@ public final class WebServer implements AutoCloseable {
                 new HistoryResource(findings),
                 new AuditResource(findings.audit(), index),
                 new ExportResource(home, findings, savedSearches),
+                new GroupsResource(home, new GroupService(home, index, findings, Duration.ofSeconds(20)), findings),
                 new IngestResource(ingest, cases),
                 new CaseStateResource(new CaseService(home, Duration.ofSeconds(20))),
                 new TextsResource(home),

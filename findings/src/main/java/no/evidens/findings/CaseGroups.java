@@ -1,0 +1,222 @@
+package no.evidens.findings;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import no.evidens.findings.trail.AuditTrail;
+
+/**
+ * Groups of cases audited together (a nationwide audit): each case with its municipality and county, and
+ * the quotations a report writer chose for the group's summary report. Made by {@link FindingStore#groups()},
+ * in the store's transactions.
+ */
+public final class CaseGroups {
+    /** What a group id may look like: as a case id (lower case letters, digits, hyphens). */
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+
+    /** A group and its cases, by municipality. */
+    public record Group(String id, String title, String createdBy, Instant createdAt, List<Member> cases) {
+        public Group {
+            cases = List.copyOf(cases);
+        }
+
+        /** The case ids, in the order of {@link #cases()}. */
+        public List<String> caseIds() {
+            return cases.stream().map(Member::caseId).toList();
+        }
+    }
+
+    /** One case of a group: the municipality (kommune) audited and its county (fylke). */
+    public record Member(String caseId, String municipality, String county) {
+        public Member {
+            if (caseId == null || caseId.isBlank() || municipality == null || municipality.isBlank() || county == null || county.isBlank()) {
+                throw new IllegalArgumentException("a case of a group needs its case id, municipality and county");
+            }
+            municipality = municipality.strip();
+            county = county.strip();
+        }
+    }
+
+    private final AuditTrail.Transactions tx;
+
+    CaseGroups(AuditTrail.Transactions tx) {
+        this.tx = tx;
+    }
+
+    /**
+     * Creates a group.
+     *
+     * @throws IllegalArgumentException when the id is not valid or a group has it already
+     */
+    public Group create(String id, String title, String actor) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a group id is lower-case letters, digits and hyphens (e.g. tilsyn-2026), was '" + id + "'");
+        }
+        String t = title == null || title.isBlank() ? id : title.strip();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return tx.write(c -> {
+            if (groupIn(c, id).isPresent()) {
+                throw new IllegalArgumentException("there is a group " + id + " already");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_group (id, title, created_by, created_at) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, t);
+                ps.setString(3, actor);
+                ps.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            return new Group(id, t, actor, now, List.of());
+        });
+    }
+
+    /**
+     * Adds a case to a group, or changes its municipality and county when it is there already.
+     *
+     * @throws IllegalArgumentException when there is no such group
+     */
+    public Group add(String groupId, Member member, String actor) {
+        return tx.write(c -> {
+            require(c, groupId);
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO group_case (group_id, case_id, municipality, county, added_by, added_at)"
+                    + " KEY (group_id, case_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, groupId);
+                ps.setString(2, member.caseId());
+                ps.setString(3, member.municipality());
+                ps.setString(4, member.county());
+                ps.setString(5, actor);
+                ps.setObject(6, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            return groupIn(c, groupId).orElseThrow();
+        });
+    }
+
+    /** Takes a case out of a group; returns the group after. */
+    public Group remove(String groupId, String caseId) {
+        return tx.write(c -> {
+            require(c, groupId);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM group_case WHERE group_id = ? AND case_id = ?")) {
+                ps.setString(1, groupId);
+                ps.setString(2, caseId);
+                if (ps.executeUpdate() == 0) {
+                    throw new IllegalArgumentException("the case " + caseId + " is not in the group " + groupId);
+                }
+            }
+            return groupIn(c, groupId).orElseThrow();
+        });
+    }
+
+    /** Every group, by id. */
+    public List<Group> list() {
+        return tx.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM case_group ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            List<Group> out = new ArrayList<>();
+            for (String id : ids) {
+                out.add(groupIn(c, id).orElseThrow());
+            }
+            return out;
+        });
+    }
+
+    public Optional<Group> group(String id) {
+        return tx.read(c -> groupIn(c, id));
+    }
+
+    /**
+     * Marks a quotation as chosen for the summary report, or takes the mark away.
+     *
+     * @throws IllegalArgumentException when there is no such quotation
+     */
+    public void choose(long evidenceId, boolean chosen, String actor) {
+        tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM evidence WHERE id = ?")) {
+                ps.setLong(1, evidenceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("there is no quotation #" + evidenceId);
+                    }
+                }
+            }
+            String sql = chosen ? "MERGE INTO report_choice (evidence_id, chosen_by, chosen_at) KEY (evidence_id) VALUES (?, ?, ?)"
+                    : "DELETE FROM report_choice WHERE evidence_id = ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, evidenceId);
+                if (chosen) {
+                    ps.setString(2, actor);
+                    ps.setObject(3, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+                }
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The quotations of these cases chosen for a report, by id. */
+    public Set<Long> chosen(Collection<String> caseIds) {
+        return tx.read(c -> {
+            Set<Long> out = new TreeSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.evidence_id, f.case_id FROM report_choice r"
+                    + " JOIN evidence e ON e.id = r.evidence_id JOIN finding f ON f.id = e.finding_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (caseIds.contains(rs.getString(2))) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static void require(Connection c, String groupId) throws SQLException {
+        if (groupIn(c, groupId).isEmpty()) {
+            throw new IllegalArgumentException("there is no group " + groupId + ": make it with survey create");
+        }
+    }
+
+    private static Optional<Group> groupIn(Connection c, String id) throws SQLException {
+        String title;
+        String by;
+        Instant at;
+        try (PreparedStatement ps = c.prepareStatement("SELECT title, created_by, created_at FROM case_group WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                title = rs.getString(1);
+                by = rs.getString(2);
+                at = rs.getObject(3, OffsetDateTime.class).toInstant();
+            }
+        }
+        List<Member> members = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT case_id, municipality, county FROM group_case WHERE group_id = ?"
+                + " ORDER BY county, municipality, case_id")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    members.add(new Member(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return Optional.of(new Group(id, title, by, at, members));
+    }
+}

@@ -1,0 +1,33 @@
+package no.evidens.pipeline.cli;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import no.evidens.findings.FindingStore;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
+import no.evidens.pipeline.findings.SearcherSource;
+import no.evidens.pipeline.group.GroupService;
+
+/** What every {@code survey} command has: the home folder and who is working. */
+final class SurveyOptions {
+    @Mixin
+    HomeOption home;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Who makes the change, for the audit trail (default: $USER).")
+    String user;
+
+    String user() {
+        return FindingsOptions.user(user);
+    }
+
+    EvidensHome evidensHome() {
+        return home.resolve();
+    }
+
+    /** The groups of the home folder, the index opened for each call that reads it. */
+    GroupService service() {
+        EvidensHome h = evidensHome();
+        return new GroupService(h, SearcherSource.opening(IndexBackend.of(h)), FindingsOptions.service(h), FindingStore.DEFAULT_LOCK_WAIT);
+    }
+}

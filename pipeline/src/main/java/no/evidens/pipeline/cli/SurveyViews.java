@@ -1,0 +1,195 @@
+package no.evidens.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.group.GroupOverview;
+import no.evidens.pipeline.group.GroupReport;
+import no.evidens.pipeline.group.GroupReportDocx;
+import no.evidens.pipeline.group.GroupReportXlsx;
+import no.evidens.pipeline.group.GroupSearch;
+import no.evidens.pipeline.group.GroupService;
+
+/** The {@code survey} commands that read a group: search, overview, choose (for the report) and report. */
+final class SurveyViews {
+    private SurveyViews() {
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = {"Search every case of a group. Besides the search's own fields, kommune:NAME and fylke:NAME (in the query",
+                    "or as --filter) narrow it to municipalities and counties; an empty query lists every passage."})
+    static final class Search implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        SurveyOptions opts;
+        @Parameters(index = "0", paramLabel = "GROUP", description = "The group.")
+        String group;
+        @Parameters(index = "1..*", paramLabel = "QUERY", arity = "0..*", description = "What to search for.")
+        List<String> query = new ArrayList<>();
+        @Option(names = "--filter", paramLabel = "DIM:VALUE", description = "A facet filter: kommune:, fylke:, type:, indicator:, lov:, … (repeatable).")
+        List<String> filters = new ArrayList<>();
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Most hits to show (default: ${DEFAULT-VALUE}).")
+        int limit;
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            GroupSearch.Result r = opts.service().search(group, null, String.join(" ", query), filters, limit, 0, SearchRequest.Order.RELEVANCE);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(r));
+                out.flush();
+                return 0;
+            }
+            // The group's facets (kommune and fylke from the group's map, the case facet cut to the group) in place of the index's.
+            SearchResult s = r.result();
+            new Output(out, System.console() != null).searchResult(new SearchResult(s.query(), s.total(), s.tookMs(), s.hits(), r.facets(),
+                    s.relaxed()));
+            return 0;
+        }
+    }
+
+    @Command(name = "overview", mixinStandardHelpOptions = true,
+            description = "Findings by legal requirement, indicators across the municipalities, and the municipalities with no finding.")
+    static final class Overview implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        SurveyOptions opts;
+        @Parameters(paramLabel = "GROUP", description = "The group.")
+        String group;
+        @Option(names = "--json", description = "Print the whole overview (every cell) as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            GroupOverview o = opts.service().overview(group, null);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(o));
+                out.flush();
+                return 0;
+            }
+            GroupOverview.Totals t = o.totals();
+            out.printf("%s (%s): %d municipalities, %d with avvik, %d with merknader only, %d with no finding; %d avvik, %d merknader%n%n",
+                    o.title(), o.group(), t.municipalities(), t.withAvvik(), t.withMerknadOnly(), t.withoutFindings(), t.avvik(), t.merknader());
+            out.printf("%-44s %6s %8s%n", "requirement", "avvik", "merknad");
+            for (GroupOverview.RequirementRow r : o.requirements()) {
+                out.printf("%-44s %6d %8d%n", r.requirement(), r.avvik().size(), r.merknad().size());
+            }
+            out.printf("%n%-44s %8s %8s %14s%n", "indicator", "passages", "findings", "municipalities");
+            for (GroupOverview.IndicatorRow i : o.indicators()) {
+                long places = i.cells().values().stream().filter(c -> c.passages() > 0).count();
+                out.printf("%-44s %8d %8d %14d%n", i.label(), i.passages(), i.findings(), places);
+            }
+            out.println();
+            out.println("No finding: " + (o.withoutFindings().isEmpty() ? "none" : String.join(", ", o.withoutFindings())));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "quotations", mixinStandardHelpOptions = true,
+            description = "The quotations of the group's avvik and merknader by requirement, with their item numbers; * marks those chosen.")
+    static final class Quotations implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        SurveyOptions opts;
+        @Parameters(paramLabel = "GROUP", description = "The group.")
+        String group;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            String last = null;
+            for (GroupService.Candidate c : opts.service().quotations(group, null)) {
+                if (!c.requirement().equals(last)) {
+                    out.println(c.requirement());
+                    last = c.requirement();
+                }
+                out.printf("  %s #%-5d %s, %s: «%s»%n", c.chosen() ? "*" : " ", c.item(), c.municipality(), c.label(), c.quote());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "choose", mixinStandardHelpOptions = true,
+            description = "Choose a quotation (its item number, see: evidens finding show) for the group's summary report, or --undo.")
+    static final class Choose implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        SurveyOptions opts;
+        @Option(names = "--case", paramLabel = "CASE", required = true, description = "The case the quotation is in.")
+        String caseId;
+        @Parameters(paramLabel = "ITEM", description = "The quotation's item number.")
+        long item;
+        @Option(names = "--undo", description = "Take the mark away.")
+        boolean undo;
+
+        @Override
+        public Integer call() {
+            opts.service().choose(caseId, item, !undo, opts.user());
+            spec.commandLine().getOut().printf("Quotation #%d of %s %s the summary report%n", item, caseId, undo ? "is no longer chosen for" : "is chosen for");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = {"Export the group's summary report: DOCX (counts, tables, bar charts, the chosen quotations) or XLSX (the tables).",
+                    "Never holds a fødselsnummer; --anonymise also takes names out of the quotations."})
+    static final class Report implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        SurveyOptions opts;
+        @Parameters(paramLabel = "GROUP", description = "The group.")
+        String group;
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write; .docx or .xlsx.")
+        Path out;
+        @Option(names = "--format", paramLabel = "FORMAT", description = "docx or xlsx (default: from the file's name).")
+        String format;
+        @Option(names = "--anonymise", description = "Replace names and other personal data in the quotations.")
+        boolean anonymise;
+
+        @Override
+        public Integer call() throws Exception {
+            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            String f = format != null ? format.toLowerCase(Locale.ROOT) : name.endsWith(".xlsx") ? "xlsx" : name.endsWith(".docx") ? "docx" : "";
+            if (!f.equals("docx") && !f.equals("xlsx")) {
+                throw new IllegalArgumentException("the report is docx or xlsx: name the file .docx or .xlsx, or give --format");
+            }
+            GroupService service = opts.service();
+            GroupReport report = service.report(group, null, anonymise, opts.user());
+            if (f.equals("docx")) {
+                GroupReportDocx.write(report, out);
+            } else {
+                GroupReportXlsx.write(report, out);
+            }
+            service.exported(report, f, out.getFileName().toString(), opts.user());
+            spec.commandLine().getOut().printf("Wrote the summary report of %s (%d municipalities, %s) to %s%n", group,
+                    report.overview().municipalities().size(), anonymise ? "anonymised" : "not anonymised", out);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package no.evidens.pipeline.group;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.apache.poi.common.usermodel.PictureType;
+import org.apache.poi.util.Units;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+
+/**
+ * The summary report of a group as a Word document (Apache POI): the main counts, findings by legal
+ * requirement and by indicator as tables and as bar charts (images), the municipalities, those with no
+ * finding, and for each requirement the quotations the writer chose, each with its source.
+ */
+public final class GroupReportDocx {
+    private static final String FONT = "Calibri";
+    private static final String GREY = "595959";
+    /** The charts' width on the page, in points (an A4 page's text is about 450 pt wide). */
+    private static final int CHART_WIDTH_PT = 450;
+
+    private GroupReportDocx() {
+    }
+
+    public static void write(GroupReport report, Path out) throws IOException {
+        GroupOverview o = report.overview();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.getProperties().getCoreProperties().setTitle(GroupReportText.title(o));
+            text(doc.createParagraph(), GroupReportText.title(o), 18, true, false);
+            text(doc.createParagraph(), GroupReportText.byline(report), 10, false, true);
+
+            heading(doc, "Hovedtall");
+            table(doc, List.of("Tall", "Antall"), GroupReportText.totals(o));
+            text(doc.createParagraph(), GroupReportText.summary(o), 11, false, false);
+
+            heading(doc, "Funn per lovkrav");
+            table(doc, GroupReportText.REQUIREMENT_HEADER, GroupReportText.requirementRows(o));
+            chart(doc, GroupCharts.perRequirement(o), "funn-per-lovkrav.png");
+
+            heading(doc, "Funn per indikator");
+            table(doc, GroupReportText.INDICATOR_HEADER, GroupReportText.indicatorRows(o));
+            chart(doc, GroupCharts.perIndicator(o), "funn-per-indikator.png");
+
+            heading(doc, "Kommunene i tilsynet");
+            table(doc, GroupReportText.PLACE_HEADER, GroupReportText.placeRows(o));
+
+            heading(doc, "Kommuner uten funn");
+            text(doc.createParagraph(), o.withoutFindings().isEmpty() ? "Alle kommunene fikk avvik eller merknad."
+                    : String.join(", ", o.withoutFindings()) + ".", 11, false, false);
+
+            heading(doc, "Eksempler per lovkrav");
+            for (GroupOverview.RequirementRow r : o.requirements()) {
+                text(doc.createParagraph(), r.requirement(), 12, true, false);
+                List<GroupReport.Example> examples = report.examplesOf(r.requirement());
+                if (examples.isEmpty()) {
+                    text(doc.createParagraph(), "Ingen sitater er valgt for rapporten.", 10, false, true);
+                }
+                for (GroupReport.Example e : examples) {
+                    XWPFParagraph quote = doc.createParagraph();
+                    quote.setIndentationLeft(567);
+                    quote.setSpacingAfter(0);
+                    run(quote, "«" + e.quote() + "»", 11, false, true);
+                    XWPFParagraph source = doc.createParagraph();
+                    source.setIndentationLeft(567);
+                    run(source, e.municipality() + ", " + e.finding() + ": " + e.source(), 9, false, false).setColor(GREY);
+                }
+            }
+            try (OutputStream os = Files.newOutputStream(out)) {
+                doc.write(os);
+            }
+        }
+    }
+
+    private static void heading(XWPFDocument doc, String text) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setSpacingBefore(360);
+        text(p, text, 14, true, false);
+    }
+
+    /** A table with a bold header row. */
+    static XWPFTable table(XWPFDocument doc, List<String> header, List<List<String>> rows) {
+        List<List<String>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        XWPFTable t = doc.createTable(all.size(), header.size());
+        t.setWidth("100%");
+        for (int i = 0; i < all.size(); i++) {
+            XWPFTableRow row = t.getRow(i);
+            if (i == 0) {
+                row.setRepeatHeader(true);
+            }
+            for (int j = 0; j < header.size(); j++) {
+                XWPFParagraph p = row.getCell(j).getParagraphs().get(0);
+                run(p, all.get(i).get(j), 10, i == 0, false);
+            }
+        }
+        return t;
+    }
+
+    private static void chart(XWPFDocument doc, byte[] png, String name) throws IOException {
+        var image = ImageIO.read(new ByteArrayInputStream(png));
+        int heightPt = CHART_WIDTH_PT * image.getHeight() / image.getWidth();
+        XWPFRun r = doc.createParagraph().createRun();
+        try {
+            r.addPicture(new ByteArrayInputStream(png), PictureType.PNG, name, Units.toEMU(CHART_WIDTH_PT), Units.toEMU(heightPt));
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException("cannot put the chart " + name + " into the report: " + e.getMessage(), e);
+        }
+    }
+
+    private static void text(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
+        run(p, text, size, bold, italic);
+    }
+
+    private static XWPFRun run(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
+        XWPFRun r = p.createRun();
+        r.setFontFamily(FONT);
+        r.setFontSize(size);
+        r.setBold(bold);
+        r.setItalic(italic);
+        r.setText(text);
+        return r;
+    }
+}

@@ -1,0 +1,130 @@
+package no.evidens.pipeline.group;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import no.evidens.findings.CaseGroups;
+import no.evidens.index.EvidenceIndex;
+import no.evidens.index.PassageSchema;
+import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
+
+/**
+ * A search across every case of a group that the user may read, with {@code kommune:} and {@code fylke:}
+ * filters and facets. The index knows cases, not counties: both are worked out at query time from the
+ * case facet and the group's case → municipality map, so the index schema (and the SolrCloud backend)
+ * stay as they are. A {@code kommune:} or {@code fylke:} term written in the query text is taken out of it
+ * and applied as a filter.
+ */
+public final class GroupSearch {
+    public static final String MUNICIPALITY = PassageSchema.MUNICIPALITY;
+    public static final String COUNTY = "fylke";
+    /** Every passage: every passage is indexed with a quotation flag, yes or no. */
+    public static final String ALL_PASSAGES = "sitat:ja OR sitat:nei";
+    /** A case id no case has: the filter when no case of the group is left. */
+    private static final String NO_CASE = "-";
+    private static final Pattern PLACE_TERM = Pattern.compile("(?<![\\p{L}\\p{N}])(kommune|fylke):(\"[^\"]*\"|[^\\s\"]+)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The search's result, with the group's municipality and county counts as two facets of its own. */
+    public record Result(String query, List<String> filters, SearchResult result, Map<String, Map<String, Integer>> facets) {
+    }
+
+    private GroupSearch() {
+    }
+
+    /**
+     * Searches the given cases of a group.
+     *
+     * @param members the group's cases the user may read
+     * @param filters {@code dimension:value} filters: the index's dimensions, {@code kommune} and {@code fylke}
+     */
+    public static Result search(EvidenceIndex index, List<CaseGroups.Member> members, String query, List<String> filters,
+                                int limit, int offset, SearchRequest.Order order) throws IOException {
+        List<String> all = new ArrayList<>(filters);
+        String text = takePlaces(query == null ? "" : query, all);
+        if (text.isBlank()) {
+            text = ALL_PASSAGES;
+        }
+        Map<String, List<String>> indexFilters = new LinkedHashMap<>();
+        List<String> municipalities = new ArrayList<>();
+        List<String> counties = new ArrayList<>();
+        for (String f : all) {
+            int colon = f.indexOf(':');
+            String dim = colon < 0 ? "" : f.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String value = colon < 0 ? "" : unquote(f.substring(colon + 1).strip());
+            if (value.isEmpty() || !(dim.equals(COUNTY) || PassageSchema.FACET_DIMS.contains(dim))) {
+                throw new IllegalArgumentException("the filter '" + f + "' is not valid: write it as dimension:value, with a dimension of "
+                        + String.join(", ", PassageSchema.FACET_DIMS) + " or " + COUNTY);
+            }
+            switch (dim) {
+                case MUNICIPALITY -> municipalities.add(value);
+                case COUNTY -> counties.add(value);
+                default -> indexFilters.computeIfAbsent(dim, d -> new ArrayList<>()).add(value);
+            }
+        }
+        Predicate<CaseGroups.Member> inMunicipality = m -> municipalities.isEmpty() || matches(municipalities, m.municipality());
+        Predicate<CaseGroups.Member> inCounty = m -> counties.isEmpty() || matches(counties, m.county());
+        List<String> askedCases = indexFilters.remove(PassageSchema.CASE);
+        List<String> cases = members.stream().filter(inMunicipality.and(inCounty))
+                .map(CaseGroups.Member::caseId).filter(c -> askedCases == null || askedCases.contains(c)).toList();
+        indexFilters.put(PassageSchema.CASE, cases.isEmpty() ? List.of(NO_CASE) : cases);
+        SearchResult r = index.search(new SearchRequest(text, null, null, limit, offset, order, indexFilters));
+        // The case facet counts as if unfiltered by case: each place dimension counts with the other's filter only.
+        Map<String, Integer> byCase = r.facets().getOrDefault(PassageSchema.CASE, Map.of());
+        Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
+        facets.put(MUNICIPALITY, count(members, byCase, inCounty, CaseGroups.Member::municipality));
+        facets.put(COUNTY, count(members, byCase, inMunicipality, CaseGroups.Member::county));
+        r.facets().forEach((dim, values) -> {
+            if (!dim.equals(MUNICIPALITY) && !dim.equals(PassageSchema.CASE)) {
+                facets.put(dim, values);
+            }
+        });
+        Map<String, Integer> visibleCases = new LinkedHashMap<>(byCase);
+        Set<String> mine = Set.copyOf(members.stream().map(CaseGroups.Member::caseId).toList());
+        visibleCases.keySet().retainAll(mine);
+        facets.put(PassageSchema.CASE, visibleCases);
+        return new Result(text, List.copyOf(all), r, facets);
+    }
+
+    private static Map<String, Integer> count(List<CaseGroups.Member> members, Map<String, Integer> byCase,
+                                              Predicate<CaseGroups.Member> keep, java.util.function.Function<CaseGroups.Member, String> key) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (CaseGroups.Member m : members) {
+            int n = byCase.getOrDefault(m.caseId(), 0);
+            if (keep.test(m) && n > 0) {
+                out.merge(key.apply(m), n, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /** The query text without its {@code kommune:} and {@code fylke:} terms, which are added to {@code filters}. */
+    static String takePlaces(String query, List<String> filters) {
+        Matcher m = PLACE_TERM.matcher(query);
+        StringBuilder rest = new StringBuilder();
+        while (m.find()) {
+            filters.add(m.group(1).toLowerCase(Locale.ROOT) + ":" + unquote(m.group(2)));
+            m.appendReplacement(rest, " ");
+        }
+        m.appendTail(rest);
+        return rest.toString().strip().replaceAll("\\s+", " ");
+    }
+
+    private static boolean matches(List<String> wanted, String value) {
+        return wanted.stream().anyMatch(w -> w.equalsIgnoreCase(value));
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1).strip() : s;
+    }
+}

@@ -1,0 +1,190 @@
+package no.evidens.pipeline.group;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import no.evidens.findings.CaseGroups;
+import no.evidens.findings.EvidenceItem;
+import no.evidens.findings.FindingStore;
+import no.evidens.index.SearchRequest;
+import no.evidens.models.codebook.Codebook;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.export.CaseExport;
+import no.evidens.pipeline.export.CaseExport.EvidenceOut;
+import no.evidens.pipeline.export.CaseExport.FindingOut;
+import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.findings.NotFound;
+import no.evidens.pipeline.findings.SearcherSource;
+
+/**
+ * Groups of cases audited together (a nationwide audit), as the command line and the web workspace use
+ * them: making a group and adding its cases, searching across them, the group overview, the quotations
+ * chosen for the summary report, and the report's content. A user sees only the cases of a group they
+ * may read ({@code readable}: null for all of them).
+ */
+public final class GroupService {
+    private final EvidensHome home;
+    private final SearcherSource index;
+    private final FindingsService findings;
+    private final Duration lockWait;
+
+    public GroupService(EvidensHome home, SearcherSource index, FindingsService findings, Duration lockWait) {
+        this.home = home;
+        this.index = index;
+        this.findings = findings;
+        this.lockWait = lockWait;
+    }
+
+    private <T> T inStore(Function<CaseGroups, T> work) {
+        try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), lockWait)) {
+            return work.apply(store.groups());
+        }
+    }
+
+    public CaseGroups.Group create(String id, String title, String actor) {
+        CaseGroups.Group g = inStore(groups -> groups.create(id, title, actor));
+        findings.audit().record(actor, "group-create", null, "group", id, null);
+        return g;
+    }
+
+    /** Adds a case (or changes its municipality and county). */
+    public CaseGroups.Group add(String groupId, String caseId, String municipality, String county, String actor) {
+        CaseGroups.Member member = new CaseGroups.Member(caseId, municipality, county);
+        CaseGroups.Group g = inStore(groups -> groups.add(groupId, member, actor));
+        findings.audit().record(actor, "group-add", caseId, "group", groupId, municipality + ", " + county);
+        return g;
+    }
+
+    public CaseGroups.Group remove(String groupId, String caseId, String actor) {
+        CaseGroups.Group g = inStore(groups -> groups.remove(groupId, caseId));
+        findings.audit().record(actor, "group-remove", caseId, "group", groupId, null);
+        return g;
+    }
+
+    public List<CaseGroups.Group> list() {
+        return inStore(CaseGroups::list);
+    }
+
+    /** @throws NotFound when there is no such group */
+    public CaseGroups.Group group(String id) {
+        return inStore(groups -> groups.group(id)).orElseThrow(() -> new NotFound("there is no group " + id + " (see: evidens survey list)"));
+    }
+
+    /** The group's cases the user may read. */
+    public static List<CaseGroups.Member> visible(CaseGroups.Group g, Set<String> readable) {
+        return g.cases().stream().filter(m -> readable == null || readable.contains(m.caseId())).toList();
+    }
+
+    /** Searches every case of the group the user may read; {@code kommune:} and {@code fylke:} filter by place. */
+    public GroupSearch.Result search(String groupId, Set<String> readable, String query, List<String> filters, int limit, int offset,
+                                     SearchRequest.Order order) throws IOException {
+        List<CaseGroups.Member> members = visible(group(groupId), readable);
+        try (SearcherSource.Lease lease = index.lease()) {
+            return GroupSearch.search(lease.searcher(), members, query, filters, limit, offset, order);
+        }
+    }
+
+    public GroupOverview overview(String groupId, Set<String> readable) throws IOException {
+        CaseGroups.Group g = group(groupId);
+        List<CaseGroups.Member> members = visible(g, readable);
+        Map<String, List<FindingOut>> byCase = new LinkedHashMap<>();
+        members.forEach(m -> byCase.put(m.caseId(), findings.list(m.caseId())));
+        Codebook codebook = Codebook.resolve(null, home.root());
+        try (SearcherSource.Lease lease = index.lease()) {
+            return GroupOverviews.build(g, members, lease.searcher(), byCase, codebook);
+        }
+    }
+
+    /**
+     * Marks a quotation of a case as chosen for the summary report, or takes the mark away.
+     *
+     * @throws NotFound when the case has no such quotation
+     */
+    public void choose(String caseId, long evidenceId, boolean chosen, String actor) {
+        try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), lockWait)) {
+            EvidenceItem item;
+            try {
+                item = store.item(evidenceId);
+            } catch (IllegalArgumentException e) {
+                throw new NotFound("case " + caseId + " has no quotation #" + evidenceId);
+            }
+            boolean inCase = store.findingById(item.findingId()).map(f -> f.caseId().equals(caseId)).orElse(false);
+            if (!inCase) {
+                throw new NotFound("case " + caseId + " has no quotation #" + evidenceId);
+            }
+            store.groups().choose(evidenceId, chosen, actor);
+        }
+        findings.audit().record(actor, chosen ? "report-choose" : "report-unchoose", caseId, "quotation", "#" + evidenceId, null);
+    }
+
+    /** A quotation of a finding on a requirement, that the writer may choose for the report. */
+    public record Candidate(String requirement, String caseId, String municipality, String finding, String label, String kind,
+                            long item, String quote, String source, boolean chosen) {
+    }
+
+    /** Every quotation of the avvik and merknader of the group's cases the user may read, by requirement, chosen or not. */
+    public List<Candidate> quotations(String groupId, Set<String> readable) {
+        CaseGroups.Group g = group(groupId);
+        Set<Long> chosen = inStore(groups -> groups.chosen(g.caseIds()));
+        List<Candidate> out = new ArrayList<>();
+        for (CaseGroups.Member m : visible(g, readable)) {
+            for (FindingOut f : findings.list(m.caseId())) {
+                if (f.kind().equals("observasjon")) {
+                    continue;
+                }
+                for (CaseExport.RequirementOut r : f.requirements()) {
+                    for (EvidenceOut e : f.evidence()) {
+                        out.add(new Candidate(GroupOverviews.citation(r), m.caseId(), m.municipality(), f.ref(), f.label(), f.kind(), e.id(),
+                                e.quote(), e.source(), chosen.contains(e.id())));
+                    }
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Candidate::requirement).thenComparing(c -> !c.chosen()).thenComparing(Candidate::municipality));
+        return out;
+    }
+
+    /** The quotations of the group's cases chosen for its report. */
+    public Set<Long> chosen(String groupId) {
+        CaseGroups.Group g = group(groupId);
+        return inStore(groups -> groups.chosen(g.caseIds()));
+    }
+
+    /** Records in the audit trail that a group's report was exported (once for the group, naming its cases' count). */
+    public void exported(GroupReport report, String format, String name, String actor) {
+        findings.audit().record(actor, "group-export", null, "export", name, report.overview().group() + ", " + format + ", "
+                + report.overview().municipalities().size() + " cases" + (report.anonymised() ? ", anonymised" : ", not anonymised"));
+    }
+
+    /** The summary report's content: the overview, and each requirement's chosen quotations (anonymised on request). */
+    public GroupReport report(String groupId, Set<String> readable, boolean anonymise, String actor) throws IOException {
+        GroupOverview overview = overview(groupId, readable);
+        Set<Long> chosen = chosen(groupId);
+        Map<String, List<GroupReport.Example>> examples = new LinkedHashMap<>();
+        for (GroupOverview.Place p : overview.municipalities()) {
+            if (p.avvik() + p.merknader() == 0) {
+                continue;
+            }
+            CaseExport export = findings.reports().export(p.caseId(), anonymise, actor);
+            for (FindingOut f : export.findings()) {
+                for (EvidenceOut e : f.evidence()) {
+                    if (!chosen.contains(e.id())) {
+                        continue;
+                    }
+                    for (CaseExport.RequirementOut r : f.requirements()) {
+                        examples.computeIfAbsent(GroupOverviews.citation(r), k -> new ArrayList<>())
+                                .add(new GroupReport.Example(p.municipality(), f.label(), e.quote(), e.source()));
+                    }
+                }
+            }
+        }
+        return new GroupReport(overview, anonymise, actor, Instant.now().toString(), examples);
+    }
+}

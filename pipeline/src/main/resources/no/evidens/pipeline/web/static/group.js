@@ -1,0 +1,146 @@
+// Evidens workspace: groups of cases (a nationwide audit). Loaded after app.js, whose helpers it uses
+// (el, api, qs, go, render, heading, say, showError, hitItem, typeName, state, VIEWS). Text from documents
+// is put on the page as text only, as in app.js.
+'use strict';
+
+/** Opens one case's view (its findings, say) from a group's page: the case becomes the chosen case. */
+function openCase(caseId, view, params) {
+  state.caseId = caseId;
+  localStorage.setItem('evidens.case', caseId);
+  const select = document.getElementById('case-select');
+  if (![...select.options].some(o => o.value === caseId)) select.append(el('option', { value: caseId }, caseId));
+  select.value = caseId;
+  go(view, params || {});
+}
+
+function caseLink(caseId, view, text, label, params) {
+  return el('a', { href: '#/' + view, 'aria-label': label || null, onclick: ev => { ev.preventDefault(); openCase(caseId, view, params); } }, text);
+}
+
+async function viewGroups(params) {
+  let groups;
+  try { groups = await api('GET', '/api/groups'); } catch (e) { render(heading('Grupper'), el('p', { class: 'alert' }, e.message)); return; }
+  const id = params.get('g') || (groups[0] && groups[0].id);
+  const picker = el('nav', { class: 'chips', 'aria-label': 'Grupper av saker' },
+    ...groups.map(g => el('a', { class: 'button' + (g.id === id ? '' : ' secondary'), href: '#/grupper?' + qs({ g: g.id }),
+      'aria-current': g.id === id ? 'page' : null }, g.title)));
+  if (!id) {
+    render(heading('Grupper av saker'), el('p', {}, 'Ingen grupper ennå. Lag en med ', el('code', {}, 'evidens survey create'),
+      ', eller bygg det genererte landstilsynet med ', el('code', {}, 'evidens survey demo'), '.'));
+    return;
+  }
+  render(heading('Grupper av saker'), picker, el('p', {}, 'Laster …'));
+  let o;
+  try { o = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/overview'); } catch (e) { render(heading('Grupper av saker'), picker, el('p', { class: 'alert' }, e.message)); return; }
+  const t = o.totals;
+  const search = groupSearchForm(id, '', []);
+  const anon = el('input', { type: 'checkbox', id: 'group-anonymise' });
+  const reportLink = (fmt, label) => el('a', { class: 'button', id: 'group-report-' + fmt, download: '',
+    href: '/api/groups/' + encodeURIComponent(id) + '/report?' + qs({ format: fmt }),
+    onclick: ev => { ev.currentTarget.href = '/api/groups/' + encodeURIComponent(id) + '/report?' + qs({ format: fmt, anonymise: anon.checked ? 'true' : null }); } }, label);
+  render(heading(o.title), picker,
+    el('p', { id: 'group-totals' }, `${t.municipalities} kommuner: ${t.withAvvik} med avvik, ${t.withMerknadOnly} med bare merknader og ${t.withoutFindings} uten funn (${t.avvik} avvik og ${t.merknader} merknader i alt).`),
+    search,
+    el('section', { class: 'export', 'aria-label': 'Oppsummeringsrapport' }, el('strong', {}, 'Oppsummeringsrapport:'),
+      reportLink('docx', 'Word (DOCX)'), reportLink('xlsx', 'Regneark (XLSX)'),
+      el('label', { class: 'inline' }, anon, 'Anonymiser sitatene'),
+      el('a', { class: 'button secondary', href: '#/gruppesitater?' + qs({ g: id }) }, 'Velg sitater til rapporten')),
+    el('h3', {}, 'Funn per lovkrav'), requirementTable(o),
+    el('h3', {}, 'Kommuner uten funn'),
+    el('p', { id: 'without-findings' }, o.withoutFindings.length ? o.withoutFindings.join(', ') + '.' : 'Alle kommunene fikk avvik eller merknad.'),
+    el('h3', {}, 'Indikatorer per kommune'), matrix(id, o));
+}
+
+function requirementTable(o) {
+  const byName = Object.fromEntries(o.municipalities.map(p => [p.municipality, p.caseId]));
+  const names = list => list.length ? list.map((m, i) => [i ? ', ' : '', caseLink(byName[m], 'funn', m, 'Funnene i ' + m)]).flat() : ['–'];
+  return el('table', { class: 'matrix', id: 'requirements' },
+    el('caption', {}, 'Hvor mange kommuner fikk avvik og merknad på hvert lovkrav. Klikk en kommune for å se funnene.'),
+    el('thead', {}, el('tr', {}, ...['Lovkrav', 'Avvik', 'Merknad', 'Kommuner med avvik', 'Kommuner med merknad'].map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...o.requirements.map(r => el('tr', {},
+      el('th', { scope: 'row' }, r.requirement),
+      el('td', {}, String(r.avvik.length)), el('td', {}, String(r.merknad.length)),
+      el('td', { class: 'names' }, ...names(r.avvik)), el('td', { class: 'names' }, ...names(r.merknad))))));
+}
+
+function matrix(id, o) {
+  const places = o.municipalities;
+  return el('div', { class: 'matrix-wrap' }, el('table', { class: 'matrix', id: 'group-matrix' },
+    el('caption', {}, 'Avsnitt / funn som nevner hver indikator, per kommune. Klikk avsnitt for søket, funn for kommunens funn.'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Indikator'),
+      ...places.map(p => el('th', { scope: 'col', title: p.county }, p.municipality)), el('th', { scope: 'col' }, 'Sum'))),
+    el('tbody', {}, ...o.indicators.map(i => el('tr', {},
+      el('th', { scope: 'row' }, i.label || i.id),
+      ...places.map(p => {
+        const c = i.cells[p.caseId] || { passages: 0, findings: 0 };
+        const q = 'indikator:"' + i.id + '"';
+        return el('td', { class: c.passages ? (c.findings ? 'found' : '') : 'none' },
+          el('a', { href: '#/gruppesok?' + qs({ g: id, q, f: ['kommune:' + p.municipality] }),
+            'aria-label': `${c.passages} avsnitt om ${i.label || i.id} i ${p.municipality}` }, String(c.passages)),
+          c.findings ? [' / ', caseLink(p.caseId, 'funn', String(c.findings), `${c.findings} funn om ${i.label || i.id} i ${p.municipality}`)] : null);
+      }),
+      el('td', {}, el('a', { href: '#/gruppesok?' + qs({ g: id, q: 'indikator:"' + i.id + '"' }) }, String(i.passages)), ' / ' + i.findings))))));
+}
+
+function groupSearchForm(id, q, filters) {
+  const input = el('input', { type: 'search', id: 'group-q', value: q, autocomplete: 'off' });
+  return el('form', { class: 'search-form', role: 'search', onsubmit: ev => {
+      ev.preventDefault();
+      go('gruppesok', { g: id, q: input.value.trim(), f: filters });
+    } },
+    el('label', { for: 'group-q' }, 'Søk i alle sakene i gruppen (også kommune:navn og fylke:navn)', input),
+    el('button', { type: 'submit' }, 'Søk'));
+}
+
+async function viewGroupSearch(params) {
+  const id = params.get('g');
+  const q = params.get('q') || '';
+  const filters = params.getAll('f');
+  const results = el('div', { id: 'results', 'aria-live': 'polite' });
+  render(heading('Søk i gruppen'), el('p', {}, el('a', { href: '#/grupper?' + qs({ g: id }) }, '← Oversikt over gruppen')),
+    groupSearchForm(id, q, filters), results);
+  let r;
+  try { r = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/search?' + qs({ q, filter: filters, limit: 20 })); } catch (e) {
+    results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, e.message)); return;
+  }
+  say(`${r.total} treff i gruppen`);
+  const dims = [['kommune', 'Kommune'], ['fylke', 'Fylke'], ['type', 'Dokumenttype'], ['indicator', 'Indikator'], ['lov', 'Lov']];
+  const facets = el('aside', { class: 'facets', 'aria-label': 'Filtre' },
+    ...dims.map(([dim, label]) => {
+      const values = Object.entries((r.facets || {})[dim] || {});
+      if (!values.length) return null;
+      return el('section', {}, el('h3', {}, label), el('ul', {}, ...values.map(([v, n]) => {
+        const f = dim + ':' + v;
+        const on = filters.includes(f);
+        return el('li', {}, el('button', { type: 'button', 'aria-pressed': on ? 'true' : 'false', dataset: { facet: f },
+            onclick: () => go('gruppesok', { g: id, q, f: on ? filters.filter(x => x !== f) : [...filters, f] }) },
+          el('span', {}, dim === 'type' ? typeName(v) : v), el('span', { class: 'count' }, String(n))));
+      })));
+    }));
+  const list = el('ol', { class: 'hits' }, ...r.hits.map(h => hitItem(h, r, q, [])));
+  results.replaceChildren(el('div', { class: 'layout' }, facets, el('div', {}, r.total ? list : el('p', {}, 'Ingen treff.'))));
+}
+
+/** The quotations of the group's findings by requirement: the writer ticks those the report quotes. */
+async function viewGroupQuotations(params) {
+  const id = params.get('g');
+  let list;
+  try { list = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/quotations'); } catch (e) { render(heading('Sitater'), el('p', { class: 'alert' }, e.message)); return; }
+  const byReq = {};
+  list.forEach(c => (byReq[c.requirement] = byReq[c.requirement] || []).push(c));
+  const sections = Object.entries(byReq).map(([req, cs]) => el('section', {}, el('h3', {}, req), el('ul', { class: 'evidence' },
+    ...cs.map(c => {
+      const box = el('input', { type: 'checkbox', checked: c.chosen, onchange: async ev => {
+        try {
+          await api('POST', '/api/groups/' + encodeURIComponent(id) + '/chosen', { case: c.caseId, item: c.item, chosen: ev.target.checked });
+          say(ev.target.checked ? 'Sitatet er valgt til rapporten.' : 'Sitatet er ikke lenger valgt.');
+        } catch (e) { ev.target.checked = !ev.target.checked; showError(e.message); }
+      } });
+      return el('li', {}, el('label', { class: 'inline' }, box, 'Velg til rapporten'),
+        el('blockquote', {}, '«' + c.quote + '»'), el('div', { class: 'cite' }, `${c.municipality}, ${c.label}: ${c.source}`));
+    }))));
+  render(heading('Velg sitater til rapporten'), el('p', {}, el('a', { href: '#/grupper?' + qs({ g: id }) }, '← Oversikt over gruppen')),
+    ...(sections.length ? sections : [el('p', {}, 'Ingen funn med sitater i gruppen ennå.')]));
+}
+
+Object.assign(VIEWS, { grupper: viewGroups, gruppesok: viewGroupSearch, gruppesitater: viewGroupQuotations });

@@ -1,0 +1,101 @@
+package no.evidens.pipeline.group;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import no.evidens.findings.CaseGroups;
+import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.SearchHit;
+import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
+
+class GroupSearchTest {
+    private static final List<CaseGroups.Member> MEMBERS = List.of(
+            new CaseGroups.Member("a-2026", "Aslo", "Agder"), new CaseGroups.Member("b-2026", "Bø", "Agder"),
+            new CaseGroups.Member("c-2026", "Ceda", "Vestland"));
+
+    /** An index that records the request and answers with case counts as if unfiltered by case. */
+    private static final class Recording implements EvidenceIndex {
+        final List<SearchRequest> requests = new ArrayList<>();
+
+        @Override
+        public boolean hasIndex() {
+            return true;
+        }
+
+        @Override
+        public SearchResult search(SearchRequest request) {
+            requests.add(request);
+            return new SearchResult(request.query(), 3, 1, List.of(),
+                    Map.of("case", Map.of("a-2026", 4, "b-2026", 2, "c-2026", 5, "outside-2026", 9), "type", Map.of("journal", 3)));
+        }
+
+        @Override
+        public Optional<SearchHit> passage(String passageId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<SearchHit> passagesOf(String caseId, String docId) {
+            return List.of();
+        }
+
+        @Override
+        public List<SearchHit> context(String passageId, int before, int after) {
+            return List.of();
+        }
+
+        @Override
+        public SearchResult moreLikeThis(String passageId, int limit) {
+            return null;
+        }
+
+        @Override
+        public List<Mark> marks(String caseId, String docId, String queryText) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<IndexedDocument> document(String caseId, String docId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void countyAndMunicipalityBecomeACaseFilterAndFacetsOfTheGroup() throws Exception {
+        Recording index = new Recording();
+        GroupSearch.Result r = GroupSearch.search(index, MEMBERS, "ettervern fylke:agder", List.of("type:journal"), 10, 0,
+                SearchRequest.Order.RELEVANCE);
+        SearchRequest sent = index.requests.get(0);
+        assertEquals("ettervern", sent.query(), "the place term is taken out of the query");
+        assertEquals(List.of("a-2026", "b-2026"), sent.filters().get("case"));
+        assertEquals(List.of("journal"), sent.filters().get("type"));
+        assertEquals(Map.of("Aslo", 4, "Bø", 2), r.facets().get("kommune"), "municipalities of the filtered county");
+        assertEquals(Map.of("Agder", 6, "Vestland", 5), r.facets().get("fylke"), "every county, to pick another");
+        assertEquals(Map.of("a-2026", 4, "b-2026", 2, "c-2026", 5), r.facets().get("case"), "no case outside the group");
+    }
+
+    @Test
+    void anEmptyQueryListsEveryPassageAndNoMatchingPlaceFindsNothing() throws Exception {
+        Recording index = new Recording();
+        GroupSearch.search(index, MEMBERS, "kommune:\"Bø\"", List.of(), 10, 0, SearchRequest.Order.RELEVANCE);
+        assertEquals(GroupSearch.ALL_PASSAGES, index.requests.get(0).query());
+        assertEquals(List.of("b-2026"), index.requests.get(0).filters().get("case"));
+        GroupSearch.search(index, MEMBERS, "plan", List.of("kommune:Ingensteds"), 10, 0, SearchRequest.Order.RELEVANCE);
+        assertEquals(List.of("-"), index.requests.get(1).filters().get("case"), "a case id no case has");
+        assertThrows(IllegalArgumentException.class,
+                () -> GroupSearch.search(index, MEMBERS, "plan", List.of("land:Norge"), 10, 0, SearchRequest.Order.RELEVANCE));
+    }
+}

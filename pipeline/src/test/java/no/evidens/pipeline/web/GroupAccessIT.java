@@ -1,0 +1,108 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import no.evidens.access.AccessStore;
+import no.evidens.access.Role;
+import no.evidens.corpus.NationwideSet;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.fixture.NationwideHome;
+import no.evidens.pipeline.ingest.Ingestion;
+
+/**
+ * A group in the team workspace: each user sees the group's cases they are a member of, and nothing of a
+ * group none of whose cases they may read; choosing a quotation for the report takes the right to export.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GroupAccessIT {
+    private static final String PASSWORD = "et langt passord";
+    private static final String GROUP = "/api/groups/" + NationwideSet.GROUP_ID;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private WebServer server;
+
+    @BeforeAll
+    void start() throws Exception {
+        EvidensHome home = NationwideHome.shared().home();
+        try (AccessStore s = AccessStore.open(home.access())) {
+            s.addUser("gruppeleser", PASSWORD.toCharArray(), false);
+            s.addMember("lyngvik-2026", "gruppeleser", Role.READER, "test");
+            s.addMember("heias-2026", "gruppeleser", Role.READER, "test");
+            s.addUser("utenfor-gruppen", PASSWORD.toCharArray(), false);
+            s.addMember("en-annen-sak", "utenfor-gruppen", Role.LEAD, "test");
+        }
+        server = WebServer.start(home, WebConfig.defaults(0, 1 << 20), Exposure.signedIn(), "ignored", Ingestion::new);
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aMemberSeesTheirCasesOfTheGroupOnly() throws Exception {
+        String[] reader = signIn("gruppeleser");
+        HttpResponse<String> overview = send(reader, "GET", GROUP + "/overview", null);
+        assertEquals(200, overview.statusCode(), overview.body());
+        JsonNode o = Json.mapper().readTree(overview.body());
+        Set<String> seen = new HashSet<>();
+        o.get("municipalities").forEach(m -> seen.add(m.get("municipality").asText()));
+        assertEquals(Set.of("Lyngvik", "Heiås"), seen);
+        HttpResponse<String> search = send(reader, "GET", GROUP + "/search?q=samarbeid", null);
+        assertEquals(200, search.statusCode());
+        Json.mapper().readTree(search.body()).get("hits")
+                .forEach(h -> assertEquals(true, Set.of("lyngvik-2026", "heias-2026").contains(h.get("case").asText()), h.toString()));
+        assertEquals(403, send(reader, "POST", GROUP + "/chosen", Map.of("case", "lyngvik-2026", "item", 1, "chosen", true)).statusCode(),
+                "a reader may not choose for the report");
+        assertEquals(403, send(reader, "GET", GROUP + "/report?format=docx", null).statusCode(), "nor export it");
+
+        String[] outsider = signIn("utenfor-gruppen");
+        assertEquals(403, send(outsider, "GET", GROUP + "/overview", null).statusCode());
+        assertEquals(0, Json.mapper().readTree(send(outsider, "GET", "/api/groups", null).body()).size(), "the group is not listed");
+    }
+
+    /** Signs in; returns the session cookie and the token. */
+    private String[] signIn(String user) throws Exception {
+        HttpResponse<String> r = send(new String[] {null, null}, "POST", "/api/signin", Map.of("user", user, "password", PASSWORD));
+        assertEquals(200, r.statusCode(), r.body());
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        String[] session = {setCookie.substring(0, setCookie.indexOf(';')), null};
+        session[1] = Json.mapper().readTree(send(session, "GET", "/api/session", null).body()).get("token").asText();
+        return session;
+    }
+
+    private HttpResponse<String> send(String[] session, String method, String path, Object body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).timeout(Duration.ofSeconds(120))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+        if (session[0] != null) {
+            b.header("Cookie", session[0]);
+        }
+        if (session[1] != null) {
+            b.header(WebServer.TOKEN_HEADER, session[1]);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

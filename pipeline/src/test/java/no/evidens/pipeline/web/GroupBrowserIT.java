@@ -1,0 +1,121 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import no.evidens.corpus.NationwideSet;
+import no.evidens.pipeline.fixture.NationwideHome;
+import no.evidens.pipeline.ingest.Ingestion;
+
+/**
+ * The group overview of the generated nationwide audit in a real browser (headless Chromium): the counts,
+ * the municipalities with no finding, a matrix cell that leads to the group search narrowed to one
+ * municipality, and the page where quotations are chosen for the report. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GroupBrowserIT {
+    private WebServer server;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private Path profile;
+    private final Path shots = Path.of("target", "screenshots");
+
+    @BeforeAll
+    void start() throws Exception {
+        Path chromium = WorkspaceBrowserIT.binary("EVIDENS_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
+        Path chromedriver = WorkspaceBrowserIT.binary("EVIDENS_CHROMEDRIVER", "/usr/bin/chromedriver");
+        server = WebServer.start(NationwideHome.shared().home(), 0, "testar", WebServer.DEFAULT_MAX_UPLOAD, Ingestion::new);
+        profile = Files.createTempDirectory("evidens-chromium");
+        Files.createDirectories(shots);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1500,1300",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build(),
+                options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (profile != null) {
+            SampleWorkspace.delete(profile);
+        }
+    }
+
+    private void shot(String name) throws Exception {
+        File f = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theGroupOverviewLeadsToTheSearchOfACellAndToTheQuotations() throws Exception {
+        try {
+            steps();
+        } catch (Exception | AssertionError e) {
+            shot("group-failure");
+            throw e;
+        }
+    }
+
+    private void steps() throws Exception {
+        driver.get(server.url() + "#/grupper");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("group-matrix")));
+        String totals = driver.findElement(By.id("group-totals")).getText();
+        int count = NationwideSet.municipalities().size();
+        assertTrue(totals.startsWith(count + " kommuner"), totals);
+        String without = driver.findElement(By.id("without-findings")).getText();
+        for (String name : List.of("Heiås", "Tindlia", "Eikerli")) {
+            assertTrue(without.contains(name), without);
+        }
+        List<WebElement> requirementRows = driver.findElements(By.cssSelector("#requirements tbody tr"));
+        assertEquals(NationwideSet.Topic.values().length, requirementRows.size());
+        assertEquals(count + 2, driver.findElements(By.cssSelector("#group-matrix thead th")).size(), "a column per municipality");
+        shot("group-overview");
+
+        // A cell: the passages about ettervern in Ospedal.
+        WebElement cell = driver.findElement(By.cssSelector("#group-matrix a[aria-label$='om Ettervern 18–23 år i Ospedal']"));
+        String n = cell.getText();
+        cell.click();
+        wait.until(d -> !d.findElements(By.cssSelector("#results li.hit")).isEmpty());
+        assertEquals(n, String.valueOf(driver.findElements(By.cssSelector("#results li.hit")).size()), "the cell's count is the search's");
+        assertTrue(driver.findElements(By.cssSelector("#results li.hit .cite")).stream().allMatch(c -> !c.getText().isBlank()));
+        assertEquals("true", driver.findElement(By.cssSelector("button[data-facet='kommune:Ospedal']")).getAttribute("aria-pressed"));
+        shot("group-search");
+
+        // The quotations a writer chooses from.
+        driver.get(server.url() + "#/gruppesitater?g=" + NationwideSet.GROUP_ID);
+        wait.until(d -> !d.findElements(By.cssSelector("main blockquote")).isEmpty());
+        assertFalse(driver.findElements(By.cssSelector("main input[type=checkbox]:checked")).isEmpty(), "the demo's choices are ticked");
+        shot("group-quotations");
+    }
+}
