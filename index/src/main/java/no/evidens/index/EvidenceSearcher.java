@@ -115,7 +115,10 @@ public final class EvidenceSearcher implements EvidenceIndex {
         Query strictQuery = queries.read(request.query());
         return withSnapshot(s -> {
             SearchResult strict = search(s, request, strictQuery, false);
-            if (!QueryLanguage.widens(strict.total(), request.query())) {
+            // Widening is decided over the whole case, so a filter's count is the count of hits it gives
+            long allWordsInCase = strict.total() < QueryLanguage.WIDEN_BELOW && request.narrowed()
+                    ? search(s, request.wholeCase(), strictQuery, false).total() : strict.total();
+            if (!QueryLanguage.widens(allWordsInCase, request.query())) {
                 return strict;
             }
             return search(s, request, queries.read(request.query(), QueryParser.Operator.OR), true).withAllWords(strict.total());

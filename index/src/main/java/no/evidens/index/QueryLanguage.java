@@ -47,7 +47,8 @@ public final class QueryLanguage {
     /**
      * Whether a search whose every-word form found {@code allWords} passages is run again with any word
      * enough (those holding every word still come first): a plain query of two or more words that found
-     * fewer than {@value #WIDEN_BELOW}.
+     * fewer than {@value #WIDEN_BELOW}. Searchers count {@code allWords} over the whole case, before type and
+     * facet filters, so a filter that is clicked gives the number of hits its facet showed.
      */
     public static boolean widens(long allWords, String query) {
         return allWords < WIDEN_BELOW && relaxable(query);

@@ -47,6 +47,16 @@ public record SearchRequest(String query, String caseId, String type, int limit,
         this(query, caseId, type, limit, 0, Order.RELEVANCE);
     }
 
+    /** Whether a document type or a facet filter narrows this request. */
+    public boolean narrowed() {
+        return type != null || !filters.isEmpty();
+    }
+
+    /** This request over its whole case (no type, no facet filter), asking for one hit: for counting. */
+    public SearchRequest wholeCase() {
+        return new SearchRequest(query, caseId, null, 1, 0, order, Map.of());
+    }
+
     /** This request with these facet filters instead of its own. */
     public SearchRequest withFilters(Map<String, List<String>> newFilters) {
         return new SearchRequest(query, caseId, type, limit, offset, order, newFilters);

@@ -80,7 +80,10 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         Query strictQuery = QueryLanguage.read(request.query(), queryAnalyzer, false);
         QueryResponse strict = query(searches.search(request, false));
         long allWords = strict.getResults().getNumFound();
-        if (!QueryLanguage.widens(allWords, request.query())) {
+        // Widening is decided over the whole case, as the embedded index does
+        long allWordsInCase = allWords < QueryLanguage.WIDEN_BELOW && request.narrowed()
+                ? query(searches.search(request.wholeCase(), false)).getResults().getNumFound() : allWords;
+        if (!QueryLanguage.widens(allWordsInCase, request.query())) {
             return result(request, strict, strictQuery, t0, false);
         }
         QueryResponse relaxed = query(searches.search(request, true));

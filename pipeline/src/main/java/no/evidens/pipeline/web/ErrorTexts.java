@@ -61,9 +61,9 @@ final class ErrorTexts {
         return withoutPaths(Messages.oneLine(e));
     }
 
-    /** An absolute file path (Unix or Windows) standing as a word of a message. */
+    /** An absolute file path (Unix or Windows) standing as a word of a message; the workspace's own /api/ paths are not files. */
     private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile(
-            "(?<=^|[\\s'\"(=])(?:/|[A-Za-z]:\\\\)[^\\s'\")]*[/\\\\][^\\s'\")]*?(?=[:;,.]?(?:[\\s'\")]|$))");
+            "(?<=^|[\\s'\"(=])(?:/(?!api/)|[A-Za-z]:\\\\)[^\\s'\")]*[/\\\\][^\\s'\")]*?(?=[:;,.]?(?:[\\s'\")]|$))");
 
     /** The message with any absolute file path on the server left out: a message is for a person, not a map of the disk. */
     static String withoutPaths(String message) {

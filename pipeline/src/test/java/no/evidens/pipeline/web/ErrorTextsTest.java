@@ -33,5 +33,7 @@ class ErrorTextsTest {
                 new IllegalStateException("cannot open the findings store in /tmp/evidens/findings: locked")));
         assertEquals("cannot write … (denied)", ErrorTexts.withoutPaths("cannot write C:\\Users\\kari\\funn.md (denied)"));
         assertEquals("passage fjordvik-2026/abc/3 belongs to case b", ErrorTexts.withoutPaths("passage fjordvik-2026/abc/3 belongs to case b"));
+        assertEquals("no such API path: /api/evidence/sak (quotations are /api/evidence/{case}/{id})",
+                ErrorTexts.withoutPaths("no such API path: /api/evidence/sak (quotations are /api/evidence/{case}/{id})"));
     }
 }

@@ -107,9 +107,17 @@ class SearchBrowserIT {
         WebElement before = driver.findElement(By.id("results"));
         q.clear();
         q.sendKeys(query, Keys.ENTER);
-        // the view is drawn anew for the new search; then its answer arrives
+        // the view is drawn anew for the new search; then its answer arrives (an earlier search's re-drawing,
+        // such as a filter's, may still be under way: wait for the results of this query)
         wait.until(ExpectedConditions.stalenessOf(before));
-        wait.until(d -> status().contains("treff") || !d.findElements(By.cssSelector("#results [role=alert]")).isEmpty());
+        wait.until(d -> {
+            try {
+                return !d.findElements(By.cssSelector("#results [role=alert]")).isEmpty()
+                        || query.equals(d.findElement(By.id("results")).getAttribute("data-query")) && status().contains("treff");
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
     }
 
     private long total() {

@@ -17,6 +17,9 @@ function pinnedFilters() {
 
 function setPinned(list) { localStorage.setItem('evidens.pinned.' + state.caseId, JSON.stringify(list)); }
 
+/** Counts searches started, so only the newest one writes its answer. */
+let searchSeq = 0;
+
 async function viewSearchGrouped(params) {
   if (needCase()) return;
   const q = params.get('q') || '';
@@ -44,15 +47,19 @@ async function viewSearchGrouped(params) {
   showSaved(saved, q, filters);
   if (!q) { input.focus(); return; }
   say(T('ui.search.searching'));
+  // a slower earlier search must not write its answer over a newer one's (the status line is shared)
+  const mine = ++searchSeq;
   let r;
   try {
     r = await api('GET', '/api/search?' + qs({ q, case: state.caseId, filter: filters, offset, limit: PAGE_SIZE,
       group: grouped ? 'document' : null }));
   } catch (e) {
+    if (mine !== searchSeq) return;
     say('');
     results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, e.message));
     return;
   }
+  if (mine !== searchSeq) return;
   say(grouped ? T('ui.search.totalGrouped', r.total, r.documentTotal, r.tookMs) : T('ui.search.total', r.total, r.tookMs));
   const count = grouped ? r.documentTotal : r.total;
   const from = count ? offset + 1 : 0;
@@ -67,10 +74,11 @@ async function viewSearchGrouped(params) {
     ? el('ol', { class: 'hits groups', start: String(offset + 1), 'aria-label': T('ui.search.hits') }, ...r.documents.map(d => groupItem(d, r, q, filters)))
     : el('ol', { class: 'hits', start: String(offset + 1), 'aria-label': T('ui.search.hits') }, ...r.hits.map(h => hitItem(h, r, q, filters)));
   const body = el('div', {},
-    r.relaxed ? el('p', { class: 'cite' }, T('ui.search.relaxed')) : null,
+    r.relaxed ? el('p', { class: 'cite' }, r.allWords > 0 ? T('ui.search.relaxed-some', r.allWords) : T('ui.search.relaxed')) : null,
     r.total === 0 ? el('p', {}, T('ui.search.none')) : list,
     count > PAGE_SIZE ? pager : null);
   results.replaceChildren(chips(q, filters, grouped, pinned), el('div', { class: 'layout' }, facetList(r, q, filters, grouped), body));
+  results.dataset.query = q; // which search these results answer
 }
 
 /** The active filters as chips: remove one, or pin it so it stays on for the next search. */

@@ -1,0 +1,53 @@
+package no.evidens.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A search widens to passages holding some of the words only when the whole case has few holding them all. */
+class WideningTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFilterGivesTheCountItsFacetShowedAndDoesNotWidenOnItsOwn() throws IOException {
+        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
+            for (int i = 0; i < 12; i++) {
+                add(w, "j" + i, "journal", "Klagen ble besvart av barneverntjenesten i tide.");
+            }
+            add(w, "n0", "notat", "Klagen ble besvart av barneverntjenesten etter tre uker.");
+            add(w, "n1", "notat", "Klagen ble sendt for sent.");
+            add(w, "n2", "notat", "Barneverntjenesten hadde møte med familien.");
+            w.commit();
+        }
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            SearchResult whole = s.search(new SearchRequest("klagen barneverntjenesten", "sak", null, 10));
+            assertFalse(whole.relaxed(), "13 passages hold both words");
+            int notat = whole.facets().get(PassageSchema.TYPE).get("notat");
+            assertEquals(1, notat);
+            SearchResult filtered = s.search(new SearchRequest("klagen barneverntjenesten", "sak", "notat", 10));
+            assertFalse(filtered.relaxed(), "one note holds both words, but the case has thirteen such passages");
+            assertEquals(notat, filtered.total());
+
+            SearchResult few = s.search(new SearchRequest("klagen sent", "sak", "notat", 10));
+            assertTrue(few.relaxed(), "one passage in the whole case holds both words: the search widens");
+            assertEquals(1, few.allWords());
+            assertEquals("Klagen ble sendt for sent.", few.hits().get(0).text());
+        }
+    }
+
+    private static void add(EvidenceIndexWriter w, String docId, String type, String text) throws IOException {
+        List<Passage> passages = new ArrayList<>();
+        passages.add(new Passage(Passage.idOf("sak", docId, 0), "sak", docId, docId + ".txt", type, "T", "", 1, 0, text.length(),
+                text, List.of(), List.of()));
+        w.add(new IndexedDocument(docId, "sak", docId + ".txt", type, "T", "sha-" + docId, "text/plain", text, List.of(0)), passages);
+    }
+}
