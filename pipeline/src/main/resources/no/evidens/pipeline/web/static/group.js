@@ -74,12 +74,14 @@ function matrix(id, o) {
       ...places.map(p => {
         const c = i.cells[p.caseId] || { passages: 0, findings: 0 };
         const q = 'indikator:"' + i.id + '"';
+        // an empty cell leads nowhere: it is plain text, not a link to a search with no hits
         return el('td', { class: c.passages ? (c.findings ? 'found' : '') : 'none' },
-          el('a', { href: '#/gruppesok?' + qs({ g: id, q, f: ['kommune:' + p.municipality] }),
-            'aria-label': `${c.passages} avsnitt om ${i.label || i.id} i ${p.municipality}` }, String(c.passages)),
+          c.passages ? el('a', { href: '#/gruppesok?' + qs({ g: id, q, f: ['kommune:' + p.municipality] }),
+            'aria-label': `${c.passages} avsnitt om ${i.label || i.id} i ${p.municipality}` }, String(c.passages)) : '0',
           c.findings ? [' / ', caseLink(p.caseId, 'funn', String(c.findings), `${c.findings} funn om ${i.label || i.id} i ${p.municipality}`)] : null);
       }),
-      el('td', {}, el('a', { href: '#/gruppesok?' + qs({ g: id, q: 'indikator:"' + i.id + '"' }) }, String(i.passages)), ' / ' + i.findings))))));
+      el('td', {}, i.passages ? el('a', { href: '#/gruppesok?' + qs({ g: id, q: 'indikator:"' + i.id + '"' }) }, String(i.passages)) : '0',
+        ' / ' + i.findings))))));
 }
 
 function groupSearchForm(id, q, filters) {
