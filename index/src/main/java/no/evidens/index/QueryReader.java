@@ -64,7 +64,7 @@ final class QueryReader {
         if (operator == QueryParser.Operator.OR) {
             q = tiered(q);
         }
-        return q;
+        return WordPairs.added(q, text, analyzer);
     }
 
     /**
