@@ -138,6 +138,15 @@ final class Browser implements AutoCloseable {
         return new AssertionError(said.toString(), e);
     }
 
+    /** Closes what a browser test opened, in this order, skipping what a failed set-up never opened. */
+    static void closeAll(AutoCloseable... opened) throws Exception {
+        for (AutoCloseable o : opened) {
+            if (o != null) {
+                o.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

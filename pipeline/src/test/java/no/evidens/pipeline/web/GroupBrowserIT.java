@@ -44,13 +44,8 @@ class GroupBrowserIT {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, server);
     }
 
     @Test

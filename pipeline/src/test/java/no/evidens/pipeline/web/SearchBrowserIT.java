@@ -58,13 +58,8 @@ class SearchBrowserIT {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (ws != null) {
-            ws.close();
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, ws);
     }
 
     private String status() {

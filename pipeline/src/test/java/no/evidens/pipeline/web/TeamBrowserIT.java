@@ -45,13 +45,8 @@ class TeamBrowserIT {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (team != null) {
-            team.close();
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, team);
     }
 
     private List<String> cases() {

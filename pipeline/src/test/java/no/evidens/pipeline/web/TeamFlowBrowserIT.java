@@ -69,13 +69,8 @@ class TeamFlowBrowserIT {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, server);
         if (dir != null) {
             SampleWorkspace.delete(dir);
         }

@@ -50,13 +50,8 @@ class WorkspaceBrowserIT {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (ws != null) {
-            ws.close();
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, ws);
     }
 
     private List<WebElement> hits() {
