@@ -1,9 +1,5 @@
 package no.evidens.corpus;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,14 +58,7 @@ public final class EvalDevRelevance {
     }
 
     public static List<Query> load() {
-        try (InputStream in = EvalDevRelevance.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource on the classpath: " + RESOURCE);
-            }
-            return parse(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return parse(RESOURCE, JudgementFile.read(RESOURCE));
     }
 
     /**
@@ -84,65 +73,31 @@ public final class EvalDevRelevance {
     public static List<Query> parse(String name, String content) {
         List<Query> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        String[] head = null;
-        String need = "";
-        List<Judgement> judgements = new ArrayList<>();
-        String[] lines = content.split("\\R", -1);
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n].strip();
-            String where = name + " line " + (n + 1) + ": ";
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
+        for (JudgementFile.Block b : JudgementFile.blocks(name, content, 5, 4, "query <id> | <kind> | <nb|nn> | <dev|test> | <query>")) {
+            JudgementFile.Line head = b.head();
+            String id = head.cell(0);
+            if (!ids.add(id) || !id.matches("r\\d+")) {
+                throw new IllegalArgumentException(head.where() + "query id " + id + " used twice or not r<number>");
             }
-            if (line.startsWith("query ")) {
-                if (head != null) {
-                    out.add(new Query(head[0], head[1], head[2], head[3], head[4], need, judgements));
-                }
-                head = cells(line.substring("query ".length()), 5, where);
-                if (!ids.add(head[0]) || !head[0].matches("r\\d+")) {
-                    throw new IllegalArgumentException(where + "query id " + head[0] + " used twice or not r<number>");
-                }
-                if (!KINDS.contains(head[1])) {
-                    throw new IllegalArgumentException(where + "kind must be one of " + KINDS + ", was " + head[1]);
-                }
-                if (!head[2].equals("nb") && !head[2].equals("nn")) {
-                    throw new IllegalArgumentException(where + "language must be nb or nn, was " + head[2]);
-                }
-                if (!head[3].equals(splitOf(head[0]))) {
-                    throw new IllegalArgumentException(where + "query " + head[0] + " belongs to split " + splitOf(head[0]));
-                }
-                need = "";
-                judgements = new ArrayList<>();
-            } else if (head == null) {
-                throw new IllegalArgumentException(where + "expected 'query <id> | <kind> | <nb|nn> | <dev|test> | <query>'");
-            } else if (line.startsWith("need:")) {
-                need = line.substring("need:".length()).strip();
-            } else {
-                String[] c = cells(line, 4, where);
+            if (!KINDS.contains(head.cell(1))) {
+                throw new IllegalArgumentException(head.where() + "kind must be one of " + KINDS + ", was " + head.cell(1));
+            }
+            if (!head.cell(2).equals("nb") && !head.cell(2).equals("nn")) {
+                throw new IllegalArgumentException(head.where() + "language must be nb or nn, was " + head.cell(2));
+            }
+            if (!head.cell(3).equals(splitOf(id))) {
+                throw new IllegalArgumentException(head.where() + "query " + id + " belongs to split " + splitOf(id));
+            }
+            List<Judgement> judgements = new ArrayList<>();
+            for (JudgementFile.Line c : b.judgements()) {
                 try {
-                    judgements.add(new Judgement(Integer.parseInt(c[0]), c[1], Integer.parseInt(c[2]), c[3]));
+                    judgements.add(new Judgement(Integer.parseInt(c.cell(0)), c.cell(1), Integer.parseInt(c.cell(2)), c.cell(3)));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + "expected '<grade 0-3> | <file> | <offset> | <check>', got " + line, e);
+                    throw new IllegalArgumentException(c.where() + "expected '<grade 0-3> | <file> | <offset> | <check>', got " + c.text(), e);
                 }
             }
-        }
-        if (head != null) {
-            out.add(new Query(head[0], head[1], head[2], head[3], head[4], need, judgements));
+            out.add(new Query(id, head.cell(1), head.cell(2), head.cell(3), head.cell(4), b.need(), judgements));
         }
         return List.copyOf(out);
-    }
-
-    private static String[] cells(String line, int count, String where) {
-        String[] c = line.split("\\|", count);
-        if (c.length != count) {
-            throw new IllegalArgumentException(where + "expected " + count + " cells separated by '|', got " + line);
-        }
-        for (int i = 0; i < c.length; i++) {
-            c[i] = c[i].strip();
-            if (c[i].isEmpty()) {
-                throw new IllegalArgumentException(where + "cell " + (i + 1) + " is empty");
-            }
-        }
-        return c;
     }
 }

@@ -1,9 +1,5 @@
 package no.evidens.corpus;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,14 +56,7 @@ public final class RelevanceJudgements {
 
     /** The project's judged query set. */
     public static List<Query> load() {
-        try (InputStream in = RelevanceJudgements.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource on the classpath: " + RESOURCE);
-            }
-            return parse(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return parse(RESOURCE, JudgementFile.read(RESOURCE));
     }
 
     /**
@@ -83,76 +72,40 @@ public final class RelevanceJudgements {
     public static List<Query> parse(String name, String content) {
         List<Query> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        String[] head = null;
-        String need = "";
-        List<Judgement> judgements = new ArrayList<>();
-        String[] lines = content.split("\\R", -1);
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n].strip();
-            String where = name + " line " + (n + 1) + ": ";
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
+        for (JudgementFile.Block b : JudgementFile.blocks(name, content, 4, 3, "query <id> | <nb|nn> | <dev|test> | <query>")) {
+            JudgementFile.Line head = b.head();
+            if (!ids.add(head.cell(0))) {
+                throw new IllegalArgumentException(head.where() + "query id " + head.cell(0) + " used twice");
             }
-            if (line.startsWith("query ")) {
-                if (head != null) {
-                    out.add(query(name, head, need, judgements));
-                }
-                head = cells(line.substring("query ".length()), 4, where);
-                if (!ids.add(head[0])) {
-                    throw new IllegalArgumentException(where + "query id " + head[0] + " used twice");
-                }
-                if (!LANGUAGES.contains(head[1])) {
-                    throw new IllegalArgumentException(where + "language must be nb or nn, was " + head[1]);
-                }
-                if (!SPLITS.contains(head[2])) {
-                    throw new IllegalArgumentException(where + "split must be dev or test, was " + head[2]);
-                }
-                need = "";
-                judgements = new ArrayList<>();
-            } else if (head == null) {
-                throw new IllegalArgumentException(where + "expected 'query <id> | <nb|nn> | <dev|test> | <query>'");
-            } else if (line.startsWith("need:")) {
-                need = line.substring("need:".length()).strip();
-            } else {
-                String[] c = cells(line, 3, where);
-                int grade;
-                try {
-                    grade = Integer.parseInt(c[0]);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(where + "expected '<grade> | <file> | <excerpt>', got " + line, e);
-                }
-                try {
-                    judgements.add(new Judgement(grade, c[1], c[2]));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + e.getMessage(), e);
-                }
+            if (!LANGUAGES.contains(head.cell(1))) {
+                throw new IllegalArgumentException(head.where() + "language must be nb or nn, was " + head.cell(1));
             }
-        }
-        if (head != null) {
-            out.add(query(name, head, need, judgements));
+            if (!SPLITS.contains(head.cell(2))) {
+                throw new IllegalArgumentException(head.where() + "split must be dev or test, was " + head.cell(2));
+            }
+            if (b.judgements().isEmpty()) {
+                throw new IllegalArgumentException(name + ": query " + head.cell(0) + " has no judgements");
+            }
+            List<Judgement> judgements = new ArrayList<>();
+            for (JudgementFile.Line c : b.judgements()) {
+                judgements.add(judgement(c));
+            }
+            out.add(new Query(head.cell(0), head.cell(1), head.cell(2), head.cell(3), b.need(), judgements));
         }
         return List.copyOf(out);
     }
 
-    private static Query query(String name, String[] head, String need, List<Judgement> judgements) {
-        if (judgements.isEmpty()) {
-            throw new IllegalArgumentException(name + ": query " + head[0] + " has no judgements");
+    private static Judgement judgement(JudgementFile.Line c) {
+        int grade;
+        try {
+            grade = Integer.parseInt(c.cell(0));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(c.where() + "expected '<grade> | <file> | <excerpt>', got " + c.text(), e);
         }
-        return new Query(head[0], head[1], head[2], head[3], need, judgements);
-    }
-
-    /** Splits on '|' into exactly {@code count} non-empty cells (the last may itself hold '|'). */
-    private static String[] cells(String line, int count, String where) {
-        String[] c = line.split("\\|", count);
-        if (c.length != count) {
-            throw new IllegalArgumentException(where + "expected " + count + " cells separated by '|', got " + line);
+        try {
+            return new Judgement(grade, c.cell(1), c.cell(2));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(c.where() + e.getMessage(), e);
         }
-        for (int i = 0; i < c.length; i++) {
-            c[i] = c[i].strip();
-            if (c[i].isEmpty()) {
-                throw new IllegalArgumentException(where + "cell " + (i + 1) + " is empty");
-            }
-        }
-        return c;
     }
 }

@@ -2,10 +2,9 @@ package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.List;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.findings.CaseGroups;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.Json;
 import no.evidens.pipeline.group.GroupService;
 import no.evidens.pipeline.group.NationwideDemo;
 import no.evidens.pipeline.ingest.Ingestion;
@@ -37,21 +35,8 @@ final class SurveyCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static void print(CommandSpec spec, CaseGroups.Group g) {
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s  %s  (%d case%s)%n", g.id(), g.title(), g.cases().size(), g.cases().size() == 1 ? "" : "s");
-        for (CaseGroups.Member m : g.cases()) {
-            out.printf("  %-24s %-20s %s%n", m.caseId(), m.municipality(), m.county());
-        }
-        out.flush();
-    }
-
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a group (its id: lower-case letters, digits, hyphens).")
-    static final class Create implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        SurveyOptions opts;
+    static final class Create extends SurveyAction {
         @Parameters(paramLabel = "GROUP", description = "The group's id, e.g. landstilsyn-2026.")
         String group;
         @Option(names = "--title", paramLabel = "TITLE", description = "What the report calls it (default: the id).")
@@ -59,18 +44,13 @@ final class SurveyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            print(spec, opts.service().create(group, title, opts.user()));
-            return 0;
+            return show(opts.service().create(group, title, opts.user()));
         }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a case to a group with its municipality and county (again: change them).")
-    static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        SurveyOptions opts;
+    static final class Add extends SurveyAction {
         @Parameters(paramLabel = "GROUP", description = "The group.")
         String group;
         @Option(names = "--case", paramLabel = "CASE", required = true, description = "The case.")
@@ -82,17 +62,12 @@ final class SurveyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            print(spec, opts.service().add(group, caseId, municipality, county, opts.user()));
-            return 0;
+            return show(opts.service().add(group, caseId, municipality, county, opts.user()));
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Take a case out of a group (its findings stay).")
-    static final class Remove implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        SurveyOptions opts;
+    static final class Remove extends SurveyAction {
         @Parameters(paramLabel = "GROUP", description = "The group.")
         String group;
         @Option(names = "--case", paramLabel = "CASE", required = true, description = "The case.")
@@ -100,52 +75,47 @@ final class SurveyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            print(spec, opts.service().remove(group, caseId, opts.user()));
-            return 0;
+            return show(opts.service().remove(group, caseId, opts.user()));
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The groups and their cases.")
-    static final class ListGroups implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        SurveyOptions opts;
+    static final class ListGroups extends SurveyAction {
         @Option(names = "--json", description = "Print them as JSON.")
         boolean json;
 
         @Override
         public Integer call() {
-            java.util.List<CaseGroups.Group> groups = opts.service().list();
+            List<CaseGroups.Group> groups = opts.service().list();
             if (json) {
-                spec.commandLine().getOut().println(Json.write(groups));
-                spec.commandLine().getOut().flush();
-            } else if (groups.isEmpty()) {
-                spec.commandLine().getOut().println("No groups yet (see: evidens survey create --help)");
-                spec.commandLine().getOut().flush();
+                return json(groups.stream().map(GroupJson::of).toList());
             }
-            if (!json) {
-                groups.forEach(g -> print(spec, g));
+            if (groups.isEmpty()) {
+                return say("No groups yet (see: evidens survey create --help)");
             }
+            groups.forEach(this::show);
             return 0;
+        }
+    }
+
+    /** A group as {@code list --json} writes it: when it was made as ISO-8601 text (the JSON writer has no java.time support). */
+    record GroupJson(String id, String title, String createdBy, String createdAt, List<CaseGroups.Member> cases) {
+        static GroupJson of(CaseGroups.Group g) {
+            return new GroupJson(g.id(), g.title(), g.createdBy(), g.createdAt().toString(), g.cases());
         }
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
             description = {"Build the generated nationwide test set: fictional bundles of 22 municipalities written under the home,",
-                    "ingested into a case each, with avvik, merknader and quotations, in the group " + "landstilsyn-2026."})
-    static final class Demo implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        SurveyOptions opts;
+                    "ingested into a case each, with avvik, merknader and quotations, in the group landstilsyn-2026."})
+    static final class Demo extends SurveyAction {
 
         @Override
         public Integer call() throws Exception {
             EvidensHome h = opts.evidensHome();
             GroupService groups = opts.service();
             Path bundles = h.root().resolve("nationwide-bundles");
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println("Writing and ingesting the bundles of 22 municipalities under " + bundles + " …");
             out.flush();
             NationwideDemo.Built b = NationwideDemo.build(bundles, new Ingestion(h), FindingsOptions.service(h), groups, line -> {

@@ -5,18 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
-import no.evidens.pipeline.Json;
 import no.evidens.pipeline.group.GroupOverview;
 import no.evidens.pipeline.group.GroupReport;
 import no.evidens.pipeline.group.GroupReportDocx;
@@ -32,11 +27,7 @@ final class SurveyViews {
     @Command(name = "search", mixinStandardHelpOptions = true,
             description = {"Search every case of a group. Besides the search's own fields, kommune:NAME and fylke:NAME (in the query",
                     "or as --filter) narrow it to municipalities and counties; an empty query lists every passage."})
-    static final class Search implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        SurveyOptions opts;
+    static final class Search extends SurveyAction {
         @Parameters(index = "0", paramLabel = "GROUP", description = "The group.")
         String group;
         @Parameters(index = "1..*", paramLabel = "QUERY", arity = "0..*", description = "What to search for.")
@@ -51,15 +42,12 @@ final class SurveyViews {
         @Override
         public Integer call() throws Exception {
             GroupSearch.Result r = opts.service().search(group, null, String.join(" ", query), filters, limit, 0, SearchRequest.Order.RELEVANCE);
-            PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(Json.write(r));
-                out.flush();
-                return 0;
+                return json(r);
             }
             // The group's facets (kommune and fylke from the group's map, the case facet cut to the group) in place of the index's.
             SearchResult s = r.result();
-            new Output(out, System.console() != null).searchResult(new SearchResult(s.query(), s.total(), s.tookMs(), s.hits(), r.facets(),
+            new Output(out(), System.console() != null).searchResult(new SearchResult(s.query(), s.total(), s.tookMs(), s.hits(), r.facets(),
                     s.relaxed()));
             return 0;
         }
@@ -67,11 +55,7 @@ final class SurveyViews {
 
     @Command(name = "overview", mixinStandardHelpOptions = true,
             description = "Findings by legal requirement, indicators across the municipalities, and the municipalities with no finding.")
-    static final class Overview implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        SurveyOptions opts;
+    static final class Overview extends SurveyAction {
         @Parameters(paramLabel = "GROUP", description = "The group.")
         String group;
         @Option(names = "--json", description = "Print the whole overview (every cell) as JSON.")
@@ -80,12 +64,10 @@ final class SurveyViews {
         @Override
         public Integer call() throws Exception {
             GroupOverview o = opts.service().overview(group, null);
-            PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(Json.write(o));
-                out.flush();
-                return 0;
+                return json(o);
             }
+            PrintWriter out = out();
             GroupOverview.Totals t = o.totals();
             out.printf("%s (%s): %d municipalities, %d with avvik, %d with merknader only, %d with no finding; %d avvik, %d merknader%n%n",
                     o.title(), o.group(), t.municipalities(), t.withAvvik(), t.withMerknadOnly(), t.withoutFindings(), t.avvik(), t.merknader());
@@ -107,17 +89,13 @@ final class SurveyViews {
 
     @Command(name = "quotations", mixinStandardHelpOptions = true,
             description = "The quotations of the group's avvik and merknader by requirement, with their item numbers; * marks those chosen.")
-    static final class Quotations implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        SurveyOptions opts;
+    static final class Quotations extends SurveyAction {
         @Parameters(paramLabel = "GROUP", description = "The group.")
         String group;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             String last = null;
             for (GroupService.Candidate c : opts.service().quotations(group, null)) {
                 if (!c.requirement().equals(last)) {
@@ -133,11 +111,7 @@ final class SurveyViews {
 
     @Command(name = "choose", mixinStandardHelpOptions = true,
             description = "Choose a quotation (its item number, see: evidens finding show) for the group's summary report, or --undo.")
-    static final class Choose implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        SurveyOptions opts;
+    static final class Choose extends SurveyAction {
         @Option(names = "--case", paramLabel = "CASE", required = true, description = "The case the quotation is in.")
         String caseId;
         @Parameters(paramLabel = "ITEM", description = "The quotation's item number.")
@@ -148,20 +122,14 @@ final class SurveyViews {
         @Override
         public Integer call() {
             opts.service().choose(caseId, item, !undo, opts.user());
-            spec.commandLine().getOut().printf("Quotation #%d of %s %s the summary report%n", item, caseId, undo ? "is no longer chosen for" : "is chosen for");
-            spec.commandLine().getOut().flush();
-            return 0;
+            return say("Quotation #%d of %s %s the summary report", item, caseId, undo ? "is no longer chosen for" : "is chosen for");
         }
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true,
             description = {"Export the group's summary report: DOCX (counts, tables, bar charts, the chosen quotations) or XLSX (the tables).",
                     "Never holds a fødselsnummer; --anonymise also takes names out of the quotations."})
-    static final class Report implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        SurveyOptions opts;
+    static final class Report extends SurveyAction {
         @Parameters(paramLabel = "GROUP", description = "The group.")
         String group;
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write; .docx or .xlsx.")
@@ -186,10 +154,8 @@ final class SurveyViews {
                 GroupReportXlsx.write(report, out);
             }
             service.exported(report, f, out.getFileName().toString(), opts.user());
-            spec.commandLine().getOut().printf("Wrote the summary report of %s (%d municipalities, %s) to %s%n", group,
-                    report.overview().municipalities().size(), anonymise ? "anonymised" : "not anonymised", out);
-            spec.commandLine().getOut().flush();
-            return 0;
+            return say("Wrote the summary report of %s (%d municipalities, %s) to %s", group, report.overview().municipalities().size(),
+                    anonymise ? "anonymised" : "not anonymised", out);
         }
     }
 }

@@ -1,5 +1,7 @@
 package no.evidens.pipeline.export;
 
+import static no.evidens.pipeline.export.DocxText.run;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -8,9 +10,7 @@ import java.nio.file.Path;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 
-import no.evidens.pipeline.CleanText;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.lang.Language;
@@ -21,7 +21,6 @@ import no.evidens.pipeline.lang.Language;
  * its source.
  */
 final class DocxReport {
-    private static final String FONT = "Calibri";
     private static final String SOURCE_COLOUR = "595959";
 
     private DocxReport() {
@@ -31,26 +30,26 @@ final class DocxReport {
         ReportText words = ReportText.of(language);
         try (XWPFDocument doc = new XWPFDocument()) {
             doc.getProperties().getCoreProperties().setTitle(words.heading() + " – " + export.caseId());
-            text(doc.createParagraph(), words.heading(), 16, true, false);
+            run(doc.createParagraph(), words.heading(), 16, true, false);
             XWPFParagraph caseLine = doc.createParagraph();
-            text(caseLine, words.caseLine(export), 10, false, true);
+            run(caseLine, words.caseLine(export), 10, false, true);
             for (FindingOut f : export.findings()) {
                 XWPFParagraph head = doc.createParagraph();
                 head.setSpacingBefore(360);
-                text(head, f.label(), 14, true, false);
-                text(doc.createParagraph(), f.title(), 11, true, false);
+                run(head, f.label(), 14, true, false);
+                run(doc.createParagraph(), f.title(), 11, true, false);
                 if (!f.requirements().isEmpty()) {
                     XWPFParagraph req = doc.createParagraph();
                     run(req, words.requirementLabel(f) + " ", 11, false, true);
                     run(req, ReportText.requirements(f), 11, false, false);
                 }
                 for (String p : ReportText.paragraphs(f.text())) {
-                    text(doc.createParagraph(), p, 11, false, false);
+                    run(doc.createParagraph(), p, 11, false, false);
                 }
                 if (f.evidence().isEmpty()) {
                     continue;
                 }
-                text(doc.createParagraph(), words.evidenceLabel(f), 11, false, true);
+                run(doc.createParagraph(), words.evidenceLabel(f), 11, false, true);
                 for (EvidenceOut e : f.evidence()) {
                     XWPFParagraph quote = doc.createParagraph();
                     quote.setIndentationLeft(567);
@@ -76,17 +75,4 @@ final class DocxReport {
         }
     }
 
-    private static void text(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
-        run(p, text, size, bold, italic);
-    }
-
-    private static XWPFRun run(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
-        XWPFRun r = p.createRun();
-        r.setFontFamily(FONT);
-        r.setFontSize(size);
-        r.setBold(bold);
-        r.setItalic(italic);
-        r.setText(CleanText.repaired(text));
-        return r;
-    }
 }

@@ -1,5 +1,7 @@
 package no.evidens.pipeline.group;
 
+import static no.evidens.pipeline.export.DocxText.run;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +26,6 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
  * finding, and for each requirement the quotations the writer chose, each with its source.
  */
 public final class GroupReportDocx {
-    private static final String FONT = "Calibri";
     private static final String GREY = "595959";
     /** The charts' width on the page, in points (an A4 page's text is about 450 pt wide). */
     private static final int CHART_WIDTH_PT = 450;
@@ -36,12 +37,12 @@ public final class GroupReportDocx {
         GroupOverview o = report.overview();
         try (XWPFDocument doc = new XWPFDocument()) {
             doc.getProperties().getCoreProperties().setTitle(GroupReportText.title(o));
-            text(doc.createParagraph(), GroupReportText.title(o), 18, true, false);
-            text(doc.createParagraph(), GroupReportText.byline(report), 10, false, true);
+            run(doc.createParagraph(), GroupReportText.title(o), 18, true, false);
+            run(doc.createParagraph(), GroupReportText.byline(report), 10, false, true);
 
             heading(doc, "Hovedtall");
             table(doc, List.of("Tall", "Antall"), GroupReportText.totals(o));
-            text(doc.createParagraph(), GroupReportText.summary(o), 11, false, false);
+            run(doc.createParagraph(), GroupReportText.summary(o), 11, false, false);
 
             heading(doc, "Funn per lovkrav");
             table(doc, GroupReportText.REQUIREMENT_HEADER, GroupReportText.requirementRows(o));
@@ -55,15 +56,15 @@ public final class GroupReportDocx {
             table(doc, GroupReportText.PLACE_HEADER, GroupReportText.placeRows(o));
 
             heading(doc, "Kommuner uten funn");
-            text(doc.createParagraph(), o.withoutFindings().isEmpty() ? "Alle kommunene fikk avvik eller merknad."
+            run(doc.createParagraph(), o.withoutFindings().isEmpty() ? "Alle kommunene fikk avvik eller merknad."
                     : String.join(", ", o.withoutFindings()) + ".", 11, false, false);
 
             heading(doc, "Eksempler per lovkrav");
             for (GroupOverview.RequirementRow r : o.requirements()) {
-                text(doc.createParagraph(), r.requirement(), 12, true, false);
+                run(doc.createParagraph(), r.requirement(), 12, true, false);
                 List<GroupReport.Example> examples = report.examplesOf(r.requirement());
                 if (examples.isEmpty()) {
-                    text(doc.createParagraph(), "Ingen sitater er valgt for rapporten.", 10, false, true);
+                    run(doc.createParagraph(), "Ingen sitater er valgt for rapporten.", 10, false, true);
                 }
                 for (GroupReport.Example e : examples) {
                     XWPFParagraph quote = doc.createParagraph();
@@ -84,7 +85,7 @@ public final class GroupReportDocx {
     private static void heading(XWPFDocument doc, String text) {
         XWPFParagraph p = doc.createParagraph();
         p.setSpacingBefore(360);
-        text(p, text, 14, true, false);
+        run(p, text, 14, true, false);
     }
 
     /** A table with a bold header row. */
@@ -118,17 +119,4 @@ public final class GroupReportDocx {
         }
     }
 
-    private static void text(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
-        run(p, text, size, bold, italic);
-    }
-
-    private static XWPFRun run(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
-        XWPFRun r = p.createRun();
-        r.setFontFamily(FONT);
-        r.setFontSize(size);
-        r.setBold(bold);
-        r.setItalic(italic);
-        r.setText(text);
-        return r;
-    }
 }

@@ -1,41 +1,56 @@
 package no.evidens.pipeline.web;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium for a browser test: each {@link #view} saves a screenshot under
- * {@code target/screenshots/} and runs {@link Axe} on the page.
+ * Headless Chromium for a browser test, the one set-up every {@code *BrowserIT} shares: Debian's
+ * Chromium driven through its chromedriver ({@code EVIDENS_CHROMIUM} and {@code EVIDENS_CHROMEDRIVER} name
+ * other binaries), its own profile and download folder, a 30-second wait. {@link #view} saves a
+ * screenshot under {@code target/screenshots/} and runs {@link Axe} on the page; {@link #shot} only saves it.
  */
 final class Browser implements AutoCloseable {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    private static final Duration DOWNLOAD = Duration.ofSeconds(30);
+
     final ChromeDriver driver;
     final WebDriverWait wait;
     final Path downloads;
     private final Path profile;
-    private final Path shots = Path.of("target", "screenshots");
 
     Browser() throws Exception {
-        Path chromium = WorkspaceBrowserIT.binary("EVIDENS_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        Path chromedriver = WorkspaceBrowserIT.binary("EVIDENS_CHROMEDRIVER", "/usr/bin/chromedriver");
+        this(1400, 1000);
+    }
+
+    /** A browser whose window is this large (the screenshots are). */
+    Browser(int width, int height) throws Exception {
+        Path chromium = binary("EVIDENS_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
+        Path chromedriver = binary("EVIDENS_CHROMEDRIVER", "/usr/bin/chromedriver");
         downloads = Files.createTempDirectory("evidens-downloads");
         profile = Files.createTempDirectory("evidens-chromium");
-        Files.createDirectories(shots);
+        Files.createDirectories(SHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
-                "--user-data-dir=" + profile.toAbsolutePath());
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath());
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
         prefs.put("download.prompt_for_download", false);
@@ -45,15 +60,91 @@ final class Browser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
+    /** The binary the environment variable names, else the first candidate installed; fails saying what to install. */
+    static Path binary(String env, String... candidates) {
+        String given = System.getenv(env);
+        if (given != null && !given.isBlank()) {
+            Path p = Path.of(given);
+            if (!Files.isExecutable(p)) {
+                fail(env + "=" + given + " is not an executable file");
+            }
+            return p;
+        }
+        for (String c : candidates) {
+            if (Files.isExecutable(Path.of(c))) {
+                return Path.of(c);
+            }
+        }
+        return fail("the browser tests need " + String.join(" or ", candidates) + " (Debian: apt-get install chromium chromium-driver;"
+                + " .ci/run installs them), or " + env + " naming it");
+    }
+
     /** A screenshot of the view as it stands, then the accessibility check of it. */
     void view(String name) throws Exception {
         shot(name);
         Axe.check(driver, name);
     }
 
-    void shot(String name) throws Exception {
+    /** A screenshot of the view as it stands, {@code target/screenshots/<name>.png}. */
+    Path shot(String name) throws Exception {
         File f = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        return Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Fills in and sends the sign-in page, once the browser is on it. */
+    void signIn(String user, String password) {
+        wait.until(ExpectedConditions.urlContains("/signin.html"));
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-user")));
+        name.clear();
+        name.sendKeys(user);
+        driver.findElement(By.id("signin-password")).sendKeys(password);
+        driver.findElement(By.id("signin-submit")).click();
+    }
+
+    /** Signs out and waits for the sign-in page. */
+    void signOut() {
+        driver.findElement(By.id("signout")).click();
+        wait.until(ExpectedConditions.urlContains("/signin.html"));
+    }
+
+    /** The file the browser downloads under this name, waited for (up to 30 seconds); fails when it does not come. */
+    Path download(String file) throws InterruptedException {
+        Path p = downloads.resolve(file);
+        long deadline = System.nanoTime() + DOWNLOAD.toNanos();
+        while (!Files.isRegularFile(p) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (!Files.isRegularFile(p)) {
+            fail(file + " was not downloaded to " + downloads + ": " + List.of(downloads.toFile().list()));
+        }
+        return p;
+    }
+
+    /**
+     * A failed test step, said with what the page showed: a screenshot {@code <name>.png} (no accessibility
+     * check), the address, the status line and the alerts on the page.
+     */
+    AssertionError failure(String name, Throwable e) {
+        StringBuilder said = new StringBuilder(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        try {
+            said.append("\n  at ").append(driver.getCurrentUrl());
+            driver.findElements(By.id("status")).forEach(s -> said.append("\n  page status: ").append(s.getText()));
+            said.append("\n  alerts: ").append(driver.findElements(By.cssSelector("[role=alert]")).stream().map(WebElement::getText)
+                    .filter(t -> !t.isBlank()).toList());
+            said.append("\n  screenshot: ").append(shot(name).toAbsolutePath());
+        } catch (Exception | AssertionError unreadable) {
+            e.addSuppressed(unreadable);
+        }
+        return new AssertionError(said.toString(), e);
+    }
+
+    /** Closes what a browser test opened, in this order, skipping what a failed set-up never opened. */
+    static void closeAll(AutoCloseable... opened) throws Exception {
+        for (AutoCloseable o : opened) {
+            if (o != null) {
+                o.close();
+            }
+        }
     }
 
     @Override

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,11 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,44 +30,22 @@ import no.evidens.pipeline.ingest.Ingestion;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GroupBrowserIT {
     private WebServer server;
+    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private Path profile;
-    private final Path shots = Path.of("target", "screenshots");
 
     @BeforeAll
     void start() throws Exception {
-        Path chromium = WorkspaceBrowserIT.binary("EVIDENS_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        Path chromedriver = WorkspaceBrowserIT.binary("EVIDENS_CHROMEDRIVER", "/usr/bin/chromedriver");
         server = WebServer.start(NationwideHome.shared().home(), 0, "testar", WebServer.DEFAULT_MAX_UPLOAD, Ingestion::new);
-        profile = Files.createTempDirectory("evidens-chromium");
-        Files.createDirectories(shots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1500,1300",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build(),
-                options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        browser = new Browser(1500, 1300);
+        driver = browser.driver;
+        wait = browser.wait;
+        wait.withTimeout(Duration.ofSeconds(60));
     }
 
     @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (profile != null) {
-            SampleWorkspace.delete(profile);
-        }
-    }
-
-    private void shot(String name) throws Exception {
-        File f = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    void stop() throws Exception {
+        Browser.closeAll(browser, server);
     }
 
     @Test
@@ -82,8 +53,7 @@ class GroupBrowserIT {
         try {
             steps();
         } catch (Exception | AssertionError e) {
-            shot("group-failure");
-            throw e;
+            throw browser.failure("group-failure", e);
         }
     }
 
@@ -100,7 +70,7 @@ class GroupBrowserIT {
         List<WebElement> requirementRows = driver.findElements(By.cssSelector("#requirements tbody tr"));
         assertEquals(NationwideSet.Topic.values().length, requirementRows.size());
         assertEquals(count + 2, driver.findElements(By.cssSelector("#group-matrix thead th")).size(), "a column per municipality");
-        shot("group-overview");
+        browser.shot("group-overview");
 
         // A cell: the passages about ettervern in Ospedal.
         WebElement cell = driver.findElement(By.cssSelector("#group-matrix a[aria-label$='om Ettervern 18–23 år i Ospedal']"));
@@ -110,12 +80,12 @@ class GroupBrowserIT {
         assertEquals(n, String.valueOf(driver.findElements(By.cssSelector("#results li.hit")).size()), "the cell's count is the search's");
         assertTrue(driver.findElements(By.cssSelector("#results li.hit .cite")).stream().allMatch(c -> !c.getText().isBlank()));
         assertEquals("true", driver.findElement(By.cssSelector("button[data-facet='kommune:Ospedal']")).getAttribute("aria-pressed"));
-        shot("group-search");
+        browser.shot("group-search");
 
         // The quotations a writer chooses from.
         driver.get(server.url() + "#/gruppesitater?g=" + NationwideSet.GROUP_ID);
         wait.until(d -> !d.findElements(By.cssSelector("main blockquote")).isEmpty());
         assertFalse(driver.findElements(By.cssSelector("main input[type=checkbox]:checked")).isEmpty(), "the demo's choices are ticked");
-        shot("group-quotations");
+        browser.shot("group-quotations");
     }
 }

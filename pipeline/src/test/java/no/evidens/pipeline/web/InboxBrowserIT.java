@@ -3,23 +3,16 @@ package no.evidens.pipeline.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.inbox.InboxWatcher;
@@ -29,11 +22,7 @@ import no.evidens.pipeline.ingest.Ingestion;
 class InboxBrowserIT {
     @Test
     void showsWaitingAndFinishedBundles() throws Exception {
-        Path chromium = WorkspaceBrowserIT.binary("EVIDENS_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        Path chromedriver = WorkspaceBrowserIT.binary("EVIDENS_CHROMEDRIVER", "/usr/bin/chromedriver");
         Path inbox = Files.createTempDirectory("evidens-inbox");
-        Path profile = Files.createTempDirectory("evidens-chromium");
-        ChromeDriver driver = null;
         try (SampleWorkspace ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD)) {
             Files.createDirectories(inbox.resolve("tilsyn-sor/journaler"));
             Files.writeString(inbox.resolve("tilsyn-sor/journaler/notat.txt"), "Journalnotat.\n\nFastlegen deltok i ansvarsgruppemøtet.");
@@ -45,32 +34,21 @@ class InboxBrowserIT {
             }
             Files.write(inbox.resolve("neste-sak.zip"), new byte[] {'P', 'K', 5, 6});
 
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(chromium.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                    "--window-size=1300,900", "--user-data-dir=" + profile.toAbsolutePath());
-            driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                    .usingAnyFreePort().build(), options);
-            driver.get(ws.url() + "#/innboks");
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-            ChromeDriver d = driver;
-            wait.until(x -> !d.findElements(By.cssSelector("#inbox-finished tbody tr")).isEmpty());
-            List<WebElement> rows = driver.findElements(By.cssSelector("#inbox-finished tbody tr"));
-            assertEquals(2, rows.size());
-            String table = driver.findElement(By.id("inbox-finished")).getText();
-            assertTrue(table.contains("tilsyn-sor") && table.contains("sor-2026") && table.contains("lest inn"), table);
-            assertTrue(table.contains("skadet.zip") && table.contains("ikke lest inn") && table.contains("damaged or not a zip"), table);
-            assertEquals("neste-sak.zip", driver.findElement(By.cssSelector("#inbox-waiting li")).getText());
-            assertEquals("Ingen bunke leses inn nå.", driver.findElement(By.id("inbox-running")).getText());
-            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-            File f = driver.getScreenshotAs(OutputType.FILE);
-            Files.copy(f.toPath(), shots.resolve("innboks.png"), StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            if (driver != null) {
-                driver.quit();
+            try (Browser browser = new Browser(1300, 900)) {
+                ChromeDriver driver = browser.driver;
+                driver.get(ws.url() + "#/innboks");
+                browser.wait.until(d -> !d.findElements(By.cssSelector("#inbox-finished tbody tr")).isEmpty());
+                List<WebElement> rows = driver.findElements(By.cssSelector("#inbox-finished tbody tr"));
+                assertEquals(2, rows.size());
+                String table = driver.findElement(By.id("inbox-finished")).getText();
+                assertTrue(table.contains("tilsyn-sor") && table.contains("sor-2026") && table.contains("lest inn"), table);
+                assertTrue(table.contains("skadet.zip") && table.contains("ikke lest inn") && table.contains("damaged or not a zip"), table);
+                assertEquals("neste-sak.zip", driver.findElement(By.cssSelector("#inbox-waiting li")).getText());
+                assertEquals("Ingen bunke leses inn nå.", driver.findElement(By.id("inbox-running")).getText());
+                browser.shot("innboks");
             }
+        } finally {
             SampleWorkspace.delete(inbox);
-            SampleWorkspace.delete(profile);
         }
     }
 }

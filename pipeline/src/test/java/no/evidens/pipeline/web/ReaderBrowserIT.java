@@ -49,13 +49,8 @@ class ReaderBrowserIT {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (ws != null) {
-            ws.close();
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, ws);
     }
 
     private String selection() {

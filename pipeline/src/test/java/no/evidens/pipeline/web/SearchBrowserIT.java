@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
@@ -26,12 +21,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,50 +43,23 @@ class SearchBrowserIT {
             "lov:barnevernloven", "sitat:ja", "år:2025");
 
     private SampleWorkspace ws;
+    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private Path downloads;
-    private Path profile;
-    private final Path shots = Path.of("target", "screenshots");
 
     @BeforeAll
     void start() throws Exception {
-        Path chromium = WorkspaceBrowserIT.binary("EVIDENS_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        Path chromedriver = WorkspaceBrowserIT.binary("EVIDENS_CHROMEDRIVER", "/usr/bin/chromedriver");
         ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD);
-        downloads = Files.createTempDirectory("evidens-downloads");
-        profile = Files.createTempDirectory("evidens-chromium");
-        Files.createDirectories(shots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1300,1100",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
-        prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build(),
-                options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        browser = new Browser(1300, 1100);
+        driver = browser.driver;
+        wait = browser.wait;
         // the page reloads when the language changes: an element found before may go stale while waiting
         wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (ws != null) {
-            ws.close();
-        }
-        Stream.of(downloads, profile).filter(p -> p != null).forEach(SampleWorkspace::delete);
-    }
-
-    private void shot(String name) throws Exception {
-        File f = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), shots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    void stop() throws Exception {
+        Browser.closeAll(browser, ws);
     }
 
     private String status() {
@@ -137,9 +102,7 @@ class SearchBrowserIT {
             batch();
             nynorsk();
         } catch (Exception | AssertionError e) {
-            shot("search-failure");
-            throw new AssertionError(e.getMessage().lines().findFirst().orElse("") + "\n  page status: " + status() + "\n  alerts: "
-                    + driver.findElements(By.cssSelector("[role=alert]")).stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList(), e);
+            throw browser.failure("search-failure", e);
         }
     }
 
@@ -154,7 +117,7 @@ class SearchBrowserIT {
         driver.findElement(By.cssSelector("#q-help summary")).click();
         search("koordinator~1");
         driver.findElement(By.cssSelector("#q-help summary")).click();
-        shot("search-1-help-rows");
+        browser.shot("search-1-help-rows");
     }
 
     private void grouped() throws Exception {
@@ -169,7 +132,7 @@ class SearchBrowserIT {
             assertTrue(g.findElement(By.cssSelector(".doc-hits")).getText().matches("\\d+ treff i dokumentet"));
         }
         assertTrue(status().matches("\\d+ treff i \\d+ dokumenter \\(\\d+ ms\\)"), status());
-        shot("search-2-grouped");
+        browser.shot("search-2-grouped");
         driver.findElement(By.id("group-toggle")).click();
         wait.until(d -> d.findElements(By.cssSelector("#results li.doc-group")).isEmpty() && !d.findElements(By.cssSelector("#results li.hit")).isEmpty());
         driver.findElement(By.id("group-toggle")).click();
@@ -190,7 +153,7 @@ class SearchBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector(".chip")).size() == 2);
         driver.findElement(By.cssSelector(".chip button[data-pin='type:styringsdokument']")).click();
         wait.until(d -> d.findElements(By.cssSelector(".chip.pinned")).size() == 1);
-        shot("search-3-pinned-filter");
+        browser.shot("search-3-pinned-filter");
         // a new search: the pinned filter stays, the other is gone
         search("koordinator");
         List<WebElement> chips = driver.findElements(By.cssSelector(".chip"));
@@ -215,14 +178,14 @@ class SearchBrowserIT {
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#saved-list tr[data-saved='Koordinator, med skrivefeil']")));
         assertEquals(String.valueOf(hits), row.findElement(By.cssSelector(".hits-now")).getText());
         assertEquals(String.valueOf(hits), row.findElement(By.cssSelector(".hits-saved")).getText());
-        shot("search-4-saved-search");
+        browser.shot("search-4-saved-search");
         search("ansvarsgruppe");
         driver.findElement(By.cssSelector("#saved-list tr[data-saved='Koordinator, med skrivefeil'] th a")).click();
         wait.until(d -> d.getCurrentUrl().contains("koordinator") && status().startsWith(hits + " treff"));
     }
 
     private void batch() throws Exception {
-        Path list = Files.createTempFile(downloads, "sok", ".csv");
+        Path list = Files.createTempFile(browser.downloads, "sok", ".csv");
         Files.writeString(list, "label,query\nKoordinator,koordinator\nIndividuell plan,\"\"\"individuell plan\"\"\"\n");
         driver.findElement(By.cssSelector("#batch summary")).click();
         driver.findElement(By.id("batch-file")).sendKeys(list.toAbsolutePath().toString());
@@ -230,13 +193,9 @@ class SearchBrowserIT {
         WebElement matrix = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("batch-matrix")));
         assertEquals(2, matrix.findElements(By.cssSelector("tbody tr")).size());
         assertTrue(matrix.getText().contains("Individuell plan"));
-        shot("search-5-batch-matrix");
+        browser.shot("search-5-batch-matrix");
         driver.findElement(By.id("batch-download")).click();
-        Path xlsx = downloads.resolve("matrise-fjordvik-2026.xlsx");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.isRegularFile(xlsx) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Path xlsx = browser.download("matrise-fjordvik-2026.xlsx");
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertEquals("Koordinator", wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue());
         }
@@ -253,7 +212,7 @@ class SearchBrowserIT {
         search("ansvarsgruppe");
         assertTrue(status().matches("\\d+ treff i \\d+ dokument \\(\\d+ ms\\)"), status());
         assertTrue(driver.findElement(By.cssSelector(".facets")).getText().contains("Utan sitat"));
-        shot("search-6-nynorsk");
+        browser.shot("search-6-nynorsk");
         new Select(driver.findElement(By.id("language-select"))).selectByValue("nb");
         wait.until(d -> "nb".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
     }

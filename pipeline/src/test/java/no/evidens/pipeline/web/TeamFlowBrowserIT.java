@@ -9,11 +9,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -25,11 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,14 +49,12 @@ class TeamFlowBrowserIT {
 
     private Path dir;
     private WebServer server;
+    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private final Path shots = Path.of("target", "screenshots");
 
     @BeforeAll
     void start() throws Exception {
-        Path chromium = WorkspaceBrowserIT.binary("EVIDENS_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        Path chromedriver = WorkspaceBrowserIT.binary("EVIDENS_CHROMEDRIVER", "/usr/bin/chromedriver");
         dir = Files.createTempDirectory("evidens-team-flow");
         EvidensHome home = new EvidensHome(dir.resolve("home"));
         try (AccessStore s = AccessStore.open(home.access())) {
@@ -71,29 +63,14 @@ class TeamFlowBrowserIT {
             }
         }
         server = WebServer.start(home, WebConfig.defaults(0, WebConfig.DEFAULT_MAX_UPLOAD), Exposure.signedIn(), "ignored", Ingestion::new);
-        Files.createDirectories(shots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1300,1000",
-                "--user-data-dir=" + dir.resolve("profile").toAbsolutePath());
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", dir.resolve("downloads").toAbsolutePath().toString());
-        prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build(),
-                options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        browser = new Browser(1300, 1000);
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, server);
         if (dir != null) {
             SampleWorkspace.delete(dir);
         }
@@ -104,11 +81,7 @@ class TeamFlowBrowserIT {
         try {
             steps();
         } catch (Exception | AssertionError e) {
-            shot("flow-failure");
-            throw new AssertionError(e.getMessage().lines().findFirst().orElse("") + "\n  at " + driver.getCurrentUrl()
-                    + "\n  page status: " + driver.findElement(By.id("status")).getText() + "\n  alerts: "
-                    + driver.findElements(By.cssSelector("[role=alert]")).stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList(),
-                    e);
+            throw browser.failure("flow-failure", e);
         }
     }
 
@@ -124,7 +97,7 @@ class TeamFlowBrowserIT {
         driver.findElement(By.cssSelector("form.ingest-form button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofMinutes(5)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt"), "Kvittering"));
         assertTrue(driver.findElement(By.id("receipt")).getText().contains("Sak " + CASE), driver.findElement(By.id("receipt")).getText());
-        shot("flow-01-lead-uploads-bundle");
+        browser.shot("flow-01-lead-uploads-bundle");
 
         // The lead adds two auditors and a report writer.
         driver.get(server.url() + "#/medlemmer");
@@ -133,8 +106,8 @@ class TeamFlowBrowserIT {
         addMember("skribent", "writer");
         String members = driver.findElement(By.cssSelector("#main table")).getText();
         assertTrue(members.contains("revisor-a") && members.contains("revisor-b") && members.contains("skribent"), members);
-        shot("flow-02-lead-adds-members");
-        signOut();
+        browser.shot("flow-02-lead-adds-members");
+        browser.signOut();
 
         // The first auditor attaches a quotation from a client record to a new finding, and reads the record.
         signIn("revisor-a");
@@ -144,12 +117,12 @@ class TeamFlowBrowserIT {
         new Select(driver.findElement(By.id("attach-finding"))).selectByValue("");
         driver.findElement(By.id("attach-new-title")).sendKeys(TITLE);
         driver.findElement(By.id("attach-new-req")).sendKeys("barnevernloven § 15-8");
-        shot("flow-03-auditor-a-attaches");
+        browser.shot("flow-03-auditor-a-attaches");
         driver.findElement(By.id("attach-submit")).click();
         wait.until(d -> d.findElement(By.id("status")).getText().contains("Avvik 1"));
         readFirstHit();
-        shot("flow-04-auditor-a-reads-client-record");
-        signOut();
+        browser.shot("flow-04-auditor-a-reads-client-record");
+        browser.signOut();
 
         // The second auditor adds a quotation from a journal to the same finding and sends it to review.
         signIn("revisor-b");
@@ -163,8 +136,8 @@ class TeamFlowBrowserIT {
         driver.get(server.url() + "#/funn");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#finding-avvik-1 button[data-step='submit']"))).click();
         wait.until(d -> d.findElement(By.id("status")).getText().contains("sendt til gjennomgang"));
-        shot("flow-05-auditor-b-sends-to-review");
-        signOut();
+        browser.shot("flow-05-auditor-b-sends-to-review");
+        browser.signOut();
 
         // The lead approves.
         signIn("leder");
@@ -172,26 +145,21 @@ class TeamFlowBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#finding-avvik-1 button[data-step='approve']"))).click();
         wait.until(d -> d.findElement(By.id("status")).getText().contains("er godkjent"));
         assertTrue(driver.findElement(By.id("finding-avvik-1")).getText().contains("Status: godkjent"));
-        shot("flow-06-lead-approves");
-        signOut();
+        browser.shot("flow-06-lead-approves");
+        browser.signOut();
 
         // The report writer exports the report.
         signIn("skribent");
         driver.get(server.url() + "#/funn");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("export-docx"))).click();
-        Path docx = dir.resolve("downloads").resolve("funn-" + CASE + ".docx");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.isRegularFile(docx) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(Files.isRegularFile(docx), "the report was downloaded");
+        Path docx = browser.download("funn-" + CASE + ".docx");
         try (InputStream in = Files.newInputStream(docx); XWPFDocument d = new XWPFDocument(in); XWPFWordExtractor x = new XWPFWordExtractor(d)) {
             String report = x.getText();
             assertTrue(report.contains(TITLE), report);
             assertTrue(report.contains("barnevernloven § 15-8"), report);
         }
-        shot("flow-07-writer-exports");
-        signOut();
+        browser.shot("flow-07-writer-exports");
+        browser.signOut();
 
         // The lead reads in the audit trail who read which record, and what else happened.
         signIn("leder");
@@ -208,7 +176,7 @@ class TeamFlowBrowserIT {
         assertTrue(rows.stream().anyMatch(r -> r.contains("skribent") && r.contains("Eksporterte")), String.join("\n", rows));
         assertTrue(rows.stream().anyMatch(r -> r.contains("Ga rolle i saken") && r.contains("revisor-b")), String.join("\n", rows));
         assertTrue(driver.findElement(By.id("audit-intact")).getText().contains("uendret"));
-        shot("flow-08-lead-reads-audit-trail");
+        browser.shot("flow-08-lead-reads-audit-trail");
 
         // The lead closes the case: the workspace says it is read-only, and offers no changes.
         driver.get(server.url() + "#/medlemmer");
@@ -220,23 +188,13 @@ class TeamFlowBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("finding-avvik-1")));
         assertFalse(driver.findElement(By.cssSelector("#finding-avvik-1 button[data-step='reopen']")).isDisplayed(), "no review steps");
         assertTrue(driver.findElement(By.id("case-closed")).isDisplayed());
-        shot("flow-09-lead-closes-case");
+        browser.shot("flow-09-lead-closes-case");
     }
 
     private void signIn(String user) {
         driver.get(server.url());
-        wait.until(ExpectedConditions.urlContains("/signin.html"));
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-user")));
-        name.clear();
-        name.sendKeys(user);
-        driver.findElement(By.id("signin-password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("signin-submit")).click();
+        browser.signIn(user, PASSWORD);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-box"), "Innlogget som " + user));
-    }
-
-    private void signOut() {
-        driver.findElement(By.id("signout")).click();
-        wait.until(ExpectedConditions.urlContains("/signin.html"));
     }
 
     private void addMember(String user, String role) {
@@ -277,10 +235,5 @@ class TeamFlowBrowserIT {
             }
         }
         return zip;
-    }
-
-    private void shot(String name) throws Exception {
-        File f = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

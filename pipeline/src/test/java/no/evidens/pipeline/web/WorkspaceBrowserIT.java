@@ -3,17 +3,11 @@ package no.evidens.pipeline.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -24,11 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,80 +27,31 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The workspace in a real browser: Debian's headless Chromium driven through its chromedriver. Search,
  * filter by a facet, open a document, select a quotation, attach it to a new finding, export DOCX and
- * read the file back with POI. Screenshots of each step go to {@code target/web-screenshots/}.
+ * read the file back with POI. Screenshots of each step go to {@code target/screenshots/}.
  *
  * <p>Chromium and chromedriver must be installed ({@code .ci/run} installs them); without them this test
- * fails and says so. {@code EVIDENS_CHROMIUM} and {@code EVIDENS_CHROMEDRIVER} name other binaries.
+ * fails and says so (see {@link Browser}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkspaceBrowserIT {
     private static final String QUOTE = "den skal ha en koordinator med navn";
 
     private SampleWorkspace ws;
+    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private Path downloads;
-    private Path profile;
-    private final Path shots = Path.of("target", "web-screenshots");
-
-    static Path binary(String env, String... candidates) {
-        String given = System.getenv(env);
-        if (given != null && !given.isBlank()) {
-            Path p = Path.of(given);
-            if (!Files.isExecutable(p)) {
-                fail(env + "=" + given + " is not an executable file");
-            }
-            return p;
-        }
-        for (String c : candidates) {
-            if (Files.isExecutable(Path.of(c))) {
-                return Path.of(c);
-            }
-        }
-        return fail("the browser tests need " + String.join(" or ", candidates) + " (Debian: apt-get install chromium chromium-driver;"
-                + " .ci/run installs them), or " + env + " naming it");
-    }
 
     @BeforeAll
     void start() throws Exception {
-        Path chromium = binary("EVIDENS_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        Path chromedriver = binary("EVIDENS_CHROMEDRIVER", "/usr/bin/chromedriver");
         ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD);
-        downloads = Files.createTempDirectory("evidens-downloads");
-        profile = Files.createTempDirectory("evidens-chromium");
-        Files.createDirectories(shots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1300,1000",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
-        prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        browser = new Browser(1300, 1000);
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (ws != null) {
-            ws.close();
-        }
-        Stream.of(downloads, profile).filter(p -> p != null).forEach(SampleWorkspace::delete);
-    }
-
-    private void shot(String name) throws Exception {
-        File f = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), shots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        if (!name.startsWith("failure")) {
-            Axe.check(driver, name);
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, ws);
     }
 
     private List<WebElement> hits() {
@@ -121,11 +63,7 @@ class WorkspaceBrowserIT {
         try {
             steps();
         } catch (Exception | AssertionError e) {
-            shot("failure");
-            throw new AssertionError(e.getMessage().lines().findFirst().orElse("") + "\n  page status: "
-                    + driver.findElement(By.id("status")).getText() + "\n  alerts: "
-                    + driver.findElements(By.cssSelector("[role=alert]")).stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList()
-                    + "\n  screenshot: " + shots.resolve("failure.png").toAbsolutePath(), e);
+            throw browser.failure("workspace-failure", e);
         }
     }
 
@@ -138,7 +76,7 @@ class WorkspaceBrowserIT {
         assertFalse(driver.findElements(By.cssSelector("#results .snippet mark")).isEmpty(), "snippets have the matches marked");
         String status = driver.findElement(By.id("status")).getText();
         assertTrue(status.contains("treff"), status);
-        shot("1-search");
+        browser.view("workspace-1-search");
 
         // Filter by a facet: document type styringsdokument
         WebElement facet = driver.findElement(By.cssSelector("button[data-facet='type:styringsdokument']"));
@@ -150,7 +88,7 @@ class WorkspaceBrowserIT {
             assertTrue(hit.findElement(By.cssSelector(".cite")).getText().contains("Styringsdokument"), hit.getText());
         }
         assertEquals("true", driver.findElement(By.cssSelector("button[data-facet='type:styringsdokument']")).getAttribute("aria-pressed"));
-        shot("2-filtered");
+        browser.view("workspace-2-filtered");
 
         // Open the document of the hit that holds the quotation
         WebElement hit = hits().stream().filter(h -> h.getText().contains("samarbeidsplan.pdf")).findFirst()
@@ -159,7 +97,7 @@ class WorkspaceBrowserIT {
         WebElement text = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("doc-text")));
         wait.until(d -> !d.findElements(By.cssSelector("#doc-text mark")).isEmpty());
         assertTrue(driver.findElements(By.cssSelector("#doc-text .page-break")).size() >= 2, "page numbers are shown");
-        shot("3-document");
+        browser.view("workspace-3-document");
 
         // Select the quotation in the text, as a reader would with the mouse
         ((JavascriptExecutor) driver).executeScript(SELECT_TEXT, text, QUOTE);
@@ -171,25 +109,20 @@ class WorkspaceBrowserIT {
         new Select(driver.findElement(By.id("attach-finding"))).selectByValue("");
         driver.findElement(By.id("attach-new-title")).sendKeys("Kommunen sikrer ikke at ansvarsgruppene har en koordinator");
         driver.findElement(By.id("attach-new-req")).sendKeys("barnevernloven § 15-8");
-        shot("4-attach-dialog");
+        browser.view("workspace-4-attach-dialog");
         driver.findElement(By.id("attach-submit")).click();
         wait.until(d -> d.findElement(By.id("status")).getText().contains("Avvik 1"));
         wait.until(d -> !d.findElements(By.cssSelector("#doc-text .quoted")).isEmpty());
-        shot("5-attached");
+        browser.view("workspace-5-attached");
 
         // The findings panel shows it; export DOCX through the browser
         driver.findElement(By.cssSelector("a[data-nav='funn']")).click();
         WebElement finding = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("finding-avvik-1")));
         assertTrue(finding.getText().contains("«" + QUOTE + "»"), finding.getText());
         assertTrue(finding.getText().contains("samarbeidsplan.pdf"), finding.getText());
-        shot("6-findings");
+        browser.view("workspace-6-findings");
         driver.findElement(By.id("export-docx")).click();
-        Path docx = downloads.resolve("funn-fjordvik-2026.docx");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.isRegularFile(docx) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(Files.isRegularFile(docx), "the DOCX was downloaded to " + downloads + ": " + List.of(downloads.toFile().list()));
+        Path docx = browser.download("funn-fjordvik-2026.docx");
         try (InputStream in = Files.newInputStream(docx); XWPFDocument d = new XWPFDocument(in); XWPFWordExtractor x = new XWPFWordExtractor(d)) {
             String report = x.getText();
             assertTrue(report.contains("Avvik 1"), report);
@@ -212,7 +145,7 @@ class WorkspaceBrowserIT {
         for (String action : List.of("Søkte", "Eksporterte", "Sendte funn til gjennomgang", "Godkjente funn")) {
             assertTrue(trail.getText().contains(action), action + " in " + trail.getText());
         }
-        shot("7-audit-trail");
+        browser.view("workspace-7-audit-trail");
     }
 
     /** Selects the first occurrence of a text inside an element, across the element's text nodes (marks included). */

@@ -1,0 +1,47 @@
+package no.evidens.pipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** {@code evidens survey create|add|list|remove}: a group kept in the home, printed with its cases, or as JSON. */
+class SurveyCliTest {
+    @TempDir
+    Path home;
+
+    private String run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--home", home.toString(), "--user", "testar"));
+        CommandLine cli = EvidensCli.commandLine();
+        cli.setOut(new PrintWriter(o));
+        cli.setErr(new PrintWriter(e));
+        assertEquals(0, cli.execute(all.toArray(String[]::new)), e.toString());
+        return o.toString();
+    }
+
+    @Test
+    void aGroupIsMadeFilledListedAndEmptied() {
+        assertEquals("No groups yet (see: evidens survey create --help)", run("survey", "list").strip());
+        assertEquals("[ ]", run("survey", "list", "--json").strip());
+        assertEquals("tilsyn-2026  Landstilsyn  (0 cases)", run("survey", "create", "tilsyn-2026", "--title", "Landstilsyn").strip());
+        String added = run("survey", "add", "tilsyn-2026", "--case", "ospedal-2026", "--kommune", "Ospedal", "--fylke", "Vestland");
+        assertTrue(added.startsWith("tilsyn-2026  Landstilsyn  (1 case)\n"), added);
+        assertTrue(added.matches("(?s).*ospedal-2026 +Ospedal +Vestland\\n"), added);
+        assertEquals(added, run("survey", "list"));
+        String json = run("survey", "list", "--json");
+        assertTrue(json.contains("\"municipality\" : \"Ospedal\"") && json.contains("\"createdBy\" : \"testar\""), json);
+        assertEquals("tilsyn-2026  Landstilsyn  (0 cases)", run("survey", "remove", "tilsyn-2026", "--case", "ospedal-2026").strip());
+    }
+}
