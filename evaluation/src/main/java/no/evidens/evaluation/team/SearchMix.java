@@ -13,8 +13,11 @@ import org.apache.lucene.analysis.Analyzer;
 import no.evidens.evaluation.scale.CorpusVocabulary;
 import no.evidens.evaluation.scale.PassageGenerator;
 import no.evidens.evaluation.scale.SearchBench;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.NorwegianAnalysis;
 import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
+import no.evidens.pipeline.search.DocumentGroups;
 
 /**
  * The searches of {@code bench web}: words and phrases of the corpus vocabulary (those the generated
@@ -51,10 +54,19 @@ public record SearchMix(List<SearchMix.Search> searches) {
             return p.toString();
         }
 
-        /** The request the web layer gives the searcher for it (the baseline calls the searcher with this). */
+        /** The request the web layer makes of the searcher for it (for a grouped search: the page of documents). */
         public SearchRequest request() {
-            return new SearchRequest(query, null, null, kind == Kind.GROUPED ? GROUPED_HITS : PAGE, 0, SearchRequest.Order.RELEVANCE,
-                    filters);
+            return new SearchRequest(query, null, null, PAGE, 0, SearchRequest.Order.RELEVANCE, filters);
+        }
+
+        /** It made on the searcher as the web layer makes it (the baseline), grouping included. */
+        public SearchResult on(EvidenceIndex searcher) throws IOException {
+            if (kind == Kind.FACETED) {
+                return searcher.search(request());
+            }
+            SearchResult r = searcher.searchForGrouping(request(), GROUPED_HITS, DocumentGroups.PASSAGES_PER_DOCUMENT);
+            DocumentGroups.of(r.hits(), r.total(), 0, PAGE);
+            return r;
         }
     }
 

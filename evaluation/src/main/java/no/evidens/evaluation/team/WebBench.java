@@ -24,10 +24,8 @@ import no.evidens.evaluation.scale.SearchBench;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.index.PassageSchema;
-import no.evidens.index.SearchResult;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
-import no.evidens.pipeline.search.DocumentGroups;
 
 /**
  * {@code evidens bench web}: the workspace over HTTP on an index of generated passages (those of
@@ -95,13 +93,7 @@ public final class WebBench {
             out.flush();
             SearchLoad.Result inProcess;
             try (EvidenceIndex searcher = IndexBackend.of(home).open()) {
-                inProcess = SearchLoad.run(mix, s.users(), s.warmup(), s.measure(), q -> {
-                    SearchResult r = searcher.search(q.request());
-                    if (q.kind() == SearchMix.Kind.GROUPED) {
-                        DocumentGroups.of(r.hits(), r.total(), 0, SearchMix.PAGE);
-                    }
-                    return true;
-                });
+                inProcess = SearchLoad.run(mix, s.users(), s.warmup(), s.measure(), q -> q.on(searcher) != null);
             }
             Report report = new Report(passages, start, first, overHttp, inProcess);
             print(report, s, out);

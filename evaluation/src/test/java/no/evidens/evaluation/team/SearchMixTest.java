@@ -32,11 +32,11 @@ class SearchMixTest {
     }
 
     @Test
-    void aGroupedSearchAsksTheWorkspaceForDocumentsAndTheSearcherForTheHitsItGroups() {
+    void aGroupedSearchAsksTheWorkspaceAndTheSearcherForAPageOfDocuments() {
         SearchMix.Search grouped = mix.searches().get(3);
         assertEquals("api/search?q=koordinator&limit=10&group=document&filter=case%3Akommune-00-2026&filter=type%3Astyringsdokument",
                 grouped.path());
-        assertEquals(SearchMix.GROUPED_HITS, grouped.request().limit());
+        assertEquals(SearchMix.PAGE, grouped.request().limit());
         assertEquals(Map.of("case", List.of("kommune-00-2026"), "type", List.of("styringsdokument")), grouped.request().filters());
         SearchMix.Search faceted = mix.searches().get(5);
         assertTrue(faceted.path().endsWith("&limit=10&filter=type%3Ajournal"), faceted.path());
