@@ -145,14 +145,18 @@ public final class EvidenceSearcher implements EvidenceIndex {
     private record Shown(int from, int count, int perDocument) {
         private static final Set<String> KEYS = Set.of(PassageSchema.ID, PassageSchema.CASE, PassageSchema.DOC);
 
-        /** For each hit of {@code page}: its bare hit when it is not shown, null when it is (to be read whole). */
-        SearchHit[] bare(IndexSnapshot s, ScoreDoc[] page) throws IOException {
+        /**
+         * For each hit of {@code page}: its bare hit when it is not shown, null when it is (to be read whole).
+         *
+         * @param keys the hits' id, case and document fields where already read
+         */
+        SearchHit[] bare(IndexSnapshot s, ScoreDoc[] page, Map<Integer, Document> keys) throws IOException {
             StoredFields stored = s.storedFields();
             Map<String, Integer> documentRank = new HashMap<>();
             Map<String, Integer> taken = new HashMap<>();
             SearchHit[] out = new SearchHit[page.length];
             for (int i = 0; i < page.length; i++) {
-                Document d = stored.document(page[i].doc, KEYS);
+                Document d = keys.containsKey(page[i].doc) ? keys.get(page[i].doc) : stored.document(page[i].doc, KEYS);
                 String key = PassageSchema.docKey(d.get(PassageSchema.CASE), d.get(PassageSchema.DOC));
                 int rank = documentRank.computeIfAbsent(key, k -> documentRank.size());
                 boolean onPage = rank >= from && rank - from < count && taken.merge(key, 1, Integer::sum) <= perDocument;
@@ -213,21 +217,23 @@ public final class EvidenceSearcher implements EvidenceIndex {
             total = r.hits.totalHits.value;
             facets = FacetFilters.counts(r.facets);
         }
-        ScoreDoc[] ranked = capped ? capped(s, all.scoreDocs) : all.scoreDocs;
+        // The keys read for the cap (id, case, document) serve a grouped search too: a stored document is read once.
+        Map<Integer, Document> keys = new HashMap<>();
+        ScoreDoc[] ranked = capped ? capped(s, all.scoreDocs, keys) : all.scoreDocs;
         ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(request.offset(), ranked.length),
                 Math.min(ranked.length, request.offset() + request.limit()));
-        List<SearchHit> hits = shown == null ? hits(s, userQuery, page) : shownHits(s, userQuery, page, shown.bare(s, page));
+        List<SearchHit> hits = shown == null ? hits(s, userQuery, page) : shownHits(s, userQuery, page, shown.bare(s, page, keys));
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
         return new SearchResult(request.query(), total, tookMs, hits, facets, relaxed);
     }
 
     /** The ranked hits with the first page capped per document ({@link DocumentCap}). */
-    private static ScoreDoc[] capped(IndexSnapshot s, ScoreDoc[] ranked) throws IOException {
+    private static ScoreDoc[] capped(IndexSnapshot s, ScoreDoc[] ranked, Map<Integer, Document> keys) throws IOException {
         StoredFields stored = s.storedFields();
         Map<Integer, String> documents = new HashMap<>();
-        Set<String> fields = Set.of(PassageSchema.CASE, PassageSchema.DOC);
         for (ScoreDoc sd : ranked) {
-            Document d = stored.document(sd.doc, fields);
+            Document d = stored.document(sd.doc, Shown.KEYS);
+            keys.put(sd.doc, d);
             documents.put(sd.doc, PassageSchema.docKey(d.get(PassageSchema.CASE), d.get(PassageSchema.DOC)));
         }
         return DocumentCap.apply(Arrays.asList(ranked), sd -> documents.get(sd.doc)).toArray(ScoreDoc[]::new);
