@@ -23,6 +23,18 @@ public interface EvidenceIndex extends AutoCloseable {
      */
     SearchResult search(SearchRequest request) throws IOException;
 
+    /**
+     * A search whose hits are to be grouped by document: the best {@code groupedHits} hits (from the first),
+     * of which those a page of documents shows (the documents {@code request.offset()} to {@code offset + limit},
+     * in the order of their best hit, up to {@code perDocument} hits each) must be whole and highlighted. An
+     * engine may hand the others out bare (ids, case, document and score only), which saves reading and
+     * highlighting hundreds of passages that are only counted; this default hands them all out whole.
+     */
+    default SearchResult searchForGrouping(SearchRequest request, int groupedHits, int perDocument) throws IOException {
+        return search(new SearchRequest(request.query(), request.caseId(), request.type(), groupedHits, 0, request.order(),
+                request.filters()));
+    }
+
     /** One passage by its id. */
     Optional<SearchHit> passage(String passageId) throws IOException;
 

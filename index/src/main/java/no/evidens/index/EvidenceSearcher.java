@@ -112,17 +112,59 @@ public final class EvidenceSearcher implements EvidenceIndex {
      */
     @Override
     public SearchResult search(SearchRequest request) throws IOException {
+        return withSnapshot(s -> strictOrWidened(s, request, null));
+    }
+
+    /**
+     * Reads and highlights only the hits a page of documents shows ({@link EvidenceIndex#searchForGrouping});
+     * the other hits of the {@code groupedHits} carry their ids, case, document and score only.
+     */
+    @Override
+    public SearchResult searchForGrouping(SearchRequest request, int groupedHits, int perDocument) throws IOException {
+        SearchRequest all = new SearchRequest(request.query(), request.caseId(), request.type(), groupedHits, 0, request.order(),
+                request.filters());
+        Shown shown = new Shown(request.offset(), request.limit(), perDocument);
+        return withSnapshot(s -> strictOrWidened(s, all, shown));
+    }
+
+    private SearchResult strictOrWidened(IndexSnapshot s, SearchRequest request, Shown shown) throws IOException {
         Query strictQuery = queries.read(request.query());
-        return withSnapshot(s -> {
-            SearchResult strict = search(s, request, strictQuery, false);
-            // Widening is decided over the whole case, so a filter's count is the count of hits it gives
-            long allWordsInCase = strict.total() < QueryLanguage.WIDEN_BELOW && request.narrowed()
-                    ? search(s, request.wholeCase(), strictQuery, false).total() : strict.total();
-            if (!QueryLanguage.widens(allWordsInCase, request.query())) {
-                return strict;
+        SearchResult strict = search(s, request, strictQuery, false, shown);
+        // Widening is decided over the whole case, so a filter's count is the count of hits it gives
+        long allWordsInCase = strict.total() < QueryLanguage.WIDEN_BELOW && request.narrowed()
+                ? search(s, request.wholeCase(), strictQuery, false, null).total() : strict.total();
+        if (!QueryLanguage.widens(allWordsInCase, request.query())) {
+            return strict;
+        }
+        return search(s, request, queries.read(request.query(), QueryParser.Operator.OR), true, shown).withAllWords(strict.total());
+    }
+
+    /** Which hits of a grouped search a page of documents shows: documents {@code from} to {@code from + count}, {@code perDocument} each. */
+    private record Shown(int from, int count, int perDocument) {
+        private static final Set<String> KEYS = Set.of(PassageSchema.ID, PassageSchema.CASE, PassageSchema.DOC);
+
+        /**
+         * For each hit of {@code page}: its bare hit when it is not shown, null when it is (to be read whole).
+         *
+         * @param keys the hits' id, case and document fields where already read
+         */
+        SearchHit[] bare(IndexSnapshot s, ScoreDoc[] page, Map<Integer, Document> keys) throws IOException {
+            StoredFields stored = s.storedFields();
+            Map<String, Integer> documentRank = new HashMap<>();
+            Map<String, Integer> taken = new HashMap<>();
+            SearchHit[] out = new SearchHit[page.length];
+            for (int i = 0; i < page.length; i++) {
+                Document d = keys.containsKey(page[i].doc) ? keys.get(page[i].doc) : stored.document(page[i].doc, KEYS);
+                String key = PassageSchema.docKey(d.get(PassageSchema.CASE), d.get(PassageSchema.DOC));
+                int rank = documentRank.computeIfAbsent(key, k -> documentRank.size());
+                boolean onPage = rank >= from && rank - from < count && taken.merge(key, 1, Integer::sum) <= perDocument;
+                if (!onPage) {
+                    out[i] = new SearchHit(d.get(PassageSchema.ID), d.get(PassageSchema.CASE), d.get(PassageSchema.DOC), null, null, null,
+                            null, 0, 0, 0, null, page[i].score, List.of(), List.of(), List.of(), List.of(), List.of());
+                }
             }
-            return search(s, request, queries.read(request.query(), QueryParser.Operator.OR), true).withAllWords(strict.total());
-        });
+            return out;
+        }
     }
 
     /** Oldest document first, undated last; within a document, in document order. */
@@ -133,7 +175,8 @@ public final class EvidenceSearcher implements EvidenceIndex {
                 new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
     }
 
-    private SearchResult search(IndexSnapshot s, SearchRequest request, Query userQuery, boolean relaxed) throws IOException {
+    /** @param shown the hits to read whole, or null for all */
+    private SearchResult search(IndexSnapshot s, SearchRequest request, Query userQuery, boolean relaxed, Shown shown) throws IOException {
         long t0 = System.nanoTime();
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(userQuery, BooleanClause.Occur.MUST);
         if (!QueryReader.matchesPassagesOnly(userQuery)) {
@@ -172,21 +215,23 @@ public final class EvidenceSearcher implements EvidenceIndex {
             total = r.hits.totalHits.value;
             facets = FacetFilters.counts(r.facets);
         }
-        ScoreDoc[] ranked = capped ? capped(s, all.scoreDocs) : all.scoreDocs;
+        // The keys read for the cap (id, case, document) serve a grouped search too: a stored document is read once.
+        Map<Integer, Document> keys = new HashMap<>();
+        ScoreDoc[] ranked = capped ? capped(s, all.scoreDocs, keys) : all.scoreDocs;
         ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(request.offset(), ranked.length),
                 Math.min(ranked.length, request.offset() + request.limit()));
-        List<SearchHit> hits = hits(s, userQuery, page);
+        List<SearchHit> hits = shown == null ? hits(s, userQuery, page) : shownHits(s, userQuery, page, shown.bare(s, page, keys));
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
         return new SearchResult(request.query(), total, tookMs, hits, facets, relaxed);
     }
 
     /** The ranked hits with the first page capped per document ({@link DocumentCap}). */
-    private static ScoreDoc[] capped(IndexSnapshot s, ScoreDoc[] ranked) throws IOException {
+    private static ScoreDoc[] capped(IndexSnapshot s, ScoreDoc[] ranked, Map<Integer, Document> keys) throws IOException {
         StoredFields stored = s.storedFields();
         Map<Integer, String> documents = new HashMap<>();
-        Set<String> fields = Set.of(PassageSchema.CASE, PassageSchema.DOC);
         for (ScoreDoc sd : ranked) {
-            Document d = stored.document(sd.doc, fields);
+            Document d = stored.document(sd.doc, Shown.KEYS);
+            keys.put(sd.doc, d);
             documents.put(sd.doc, PassageSchema.docKey(d.get(PassageSchema.CASE), d.get(PassageSchema.DOC)));
         }
         return DocumentCap.apply(Arrays.asList(ranked), sd -> documents.get(sd.doc)).toArray(ScoreDoc[]::new);
@@ -245,6 +290,22 @@ public final class EvidenceSearcher implements EvidenceIndex {
             hits.add(PassageSchema.toHit(byDoc.get(docs[i]), page[i].score, highlights[i]));
         }
         return hits;
+    }
+
+    /** The hits of {@code page}: the bare ones as given, the others read whole and highlighted. */
+    private static List<SearchHit> shownHits(IndexSnapshot s, Query query, ScoreDoc[] page, SearchHit[] bare) throws IOException {
+        List<ScoreDoc> whole = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            if (bare[i] == null) {
+                whole.add(page[i]);
+            }
+        }
+        java.util.Iterator<SearchHit> read = hits(s, query, whole.toArray(ScoreDoc[]::new)).iterator();
+        List<SearchHit> out = new ArrayList<>(page.length);
+        for (SearchHit b : bare) {
+            out.add(b != null ? b : read.next());
+        }
+        return out;
     }
 
     private static SearchHit plainHit(IndexSnapshot s, int doc) throws IOException {

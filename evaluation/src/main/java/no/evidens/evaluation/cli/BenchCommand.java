@@ -11,7 +11,7 @@ import no.evidens.evaluation.extraction.ExtractionBench;
 import no.evidens.evaluation.ingest.IngestBench;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Extraction.class, BenchCommand.Ingest.class, SearchBenchCommand.class,
-        TeamBenchCommand.class},
+        TeamBenchCommand.class, WebBenchCommand.class},
         description = "Benchmarks that print figures (run them with a fixed heap, e.g. EVIDENS_JAVA_OPTS=-Xmx1g).")
 final class BenchCommand implements Runnable {
     @Spec

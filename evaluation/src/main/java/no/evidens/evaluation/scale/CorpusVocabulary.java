@@ -152,7 +152,7 @@ public final class CorpusVocabulary {
                 .map(Map.Entry::getKey).toList();
     }
 
-    static boolean isContentWord(String w, int minLength) {
+    public static boolean isContentWord(String w, int minLength) {
         return w.length() >= minLength && w.chars().allMatch(Character::isLowerCase);
     }
 }

@@ -15,9 +15,9 @@ import no.evidens.index.Passage;
  * indicator ids, cited laws and quotations about as often as the sample bundle's do.
  */
 public final class PassageGenerator {
-    static final int CASES = 24;
-    static final List<String> TYPES = List.of("styringsdokument", "journal", "klientdokumentasjon", "annet");
-    static final List<String> INDICATORS = List.of("taushetsplikt", "opplysningsplikt", "samtykke", "samarbeidsarena",
+    public static final int CASES = 24;
+    public static final List<String> TYPES = List.of("styringsdokument", "journal", "klientdokumentasjon", "annet");
+    public static final List<String> INDICATORS = List.of("taushetsplikt", "opplysningsplikt", "samtykke", "samarbeidsarena",
             "rutiner-og-avtaler", "ledelsens-oppfolging", "barn-som-parorende", "fastlege", "tiltaksplan",
             "individuell-plan", "ettervern", "bekymringsmelding", "evaluering", "avvik");
     static final List<String> LAWS = List.of("barnevernloven", "helsepersonelloven", "sosialtjenesteloven",

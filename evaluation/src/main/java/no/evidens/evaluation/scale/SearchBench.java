@@ -195,7 +195,7 @@ public final class SearchBench {
         }
     }
 
-    static String firstToken(Analyzer analyzer, String word) throws IOException {
+    public static String firstToken(Analyzer analyzer, String word) throws IOException {
         try (TokenStream ts = analyzer.tokenStream(PassageSchema.TEXT, word)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
@@ -300,7 +300,7 @@ public final class SearchBench {
      * Writes whole generated documents into the sink on {@code threads} threads until {@code passages}
      * passages are in, then commits (shared by this bench and the engine bench, so both index alike).
      */
-    static Written write(PassageGenerator generator, no.evidens.index.EvidenceSink sink, int passages, int threads) throws Exception {
+    public static Written write(PassageGenerator generator, no.evidens.index.EvidenceSink sink, int passages, int threads) throws Exception {
         AtomicLong nextDoc = new AtomicLong();
         AtomicLong added = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -327,6 +327,6 @@ public final class SearchBench {
     }
 
     /** How many passages, in how many documents, a bench wrote. */
-    record Written(long passages, long documents) {
+    public record Written(long passages, long documents) {
     }
 }

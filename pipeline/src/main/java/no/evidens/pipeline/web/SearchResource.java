@@ -62,10 +62,12 @@ final class SearchResource implements Routes.Resource {
             facetFilters.put(CASE, List.copyOf(readable));
         }
         boolean grouped = grouped(x.param("group"));
-        // grouped: the best hits at once, grouped here, the page being one of documents. A query that cannot be
-        // read throws QuerySyntaxException: 400, worded in the user's language by ApiHandler.
-        SearchResult r = index.searcher().search(grouped ? new SearchRequest(q, caseId, type, GROUPED_HITS, 0, order, facetFilters)
-                : new SearchRequest(q, caseId, type, limit, offset, order, facetFilters));
+        // grouped: the best hits at once, grouped here, the page being one of documents; only the hits that page
+        // shows are read whole and highlighted. A query that cannot be read throws QuerySyntaxException: 400,
+        // worded in the user's language by ApiHandler.
+        SearchRequest request = new SearchRequest(q, caseId, type, limit, offset, order, facetFilters);
+        SearchResult r = grouped ? index.searcher().searchForGrouping(request, GROUPED_HITS, DocumentGroups.PASSAGES_PER_DOCUMENT)
+                : index.searcher().search(request);
         DocumentGroups groups = grouped ? DocumentGroups.of(r.hits(), r.total(), offset, limit) : null;
         List<SearchHit> shown = grouped ? groups.shownHits() : r.hits();
         Map<String, Object> out = new LinkedHashMap<>();

@@ -1,0 +1,119 @@
+package no.evidens.evaluation.team;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.LongStream;
+
+/**
+ * Users who search and nothing else, each on a thread of its own, picking searches of a {@link SearchMix}
+ * at random, one after the other, through a {@link Call} (over HTTP, or the searcher in this process):
+ * warm-up, then the measured time; the latencies are kept per kind of search.
+ */
+public final class SearchLoad {
+    /** One search made one way; answers whether it was answered. */
+    interface Call {
+        boolean run(SearchMix.Search search) throws Exception;
+    }
+
+    /** What a phase measured: all searches, and each kind apart. */
+    public record Result(Latencies all, Map<SearchMix.Kind, Latencies> byKind) {
+    }
+
+    private SearchLoad() {
+    }
+
+    static Result run(SearchMix mix, int users, java.time.Duration warmup, java.time.Duration measure, Call call)
+            throws InterruptedException {
+        UserLoad.Phase phase = new UserLoad.Phase();
+        List<User> loads = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            User u = new User(mix, new Random(2000L + i), phase, call);
+            loads.add(u);
+            Thread t = new Thread(u, "bench-searcher-" + (i + 1));
+            threads.add(t);
+            t.start();
+        }
+        Thread.sleep(warmup.toMillis());
+        phase.measuring = true;
+        long t0 = System.nanoTime();
+        Thread.sleep(measure.toMillis());
+        phase.measuring = false;
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        phase.running = false;
+        for (Thread t : threads) {
+            t.join();
+        }
+        long errors = loads.stream().mapToLong(u -> u.errors).sum();
+        Map<SearchMix.Kind, Latencies> byKind = new EnumMap<>(SearchMix.Kind.class);
+        for (SearchMix.Kind k : SearchMix.Kind.values()) {
+            long[] nanos = loads.stream().flatMapToLong(u -> LongStream.of(u.latencies(k))).toArray();
+            byKind.put(k, Latencies.of(nanos, loads.stream().mapToLong(u -> u.errorsOf[k.ordinal()]).sum(), seconds));
+        }
+        long[] all = loads.stream().flatMapToLong(u -> Arrays.stream(SearchMix.Kind.values()).flatMapToLong(k -> LongStream.of(u.latencies(k))))
+                .toArray();
+        return new Result(Latencies.of(all, errors, seconds), byKind);
+    }
+
+    /** One user: searches until told to stop. */
+    private static final class User implements Runnable {
+        private final SearchMix mix;
+        private final Random random;
+        private final UserLoad.Phase phase;
+        private final Call call;
+        private final long[][] nanos = new long[SearchMix.Kind.values().length][1024];
+        private final int[] counts = new int[SearchMix.Kind.values().length];
+        private final long[] errorsOf = new long[SearchMix.Kind.values().length];
+        private long errors;
+        private String firstFailure;
+
+        User(SearchMix mix, Random random, UserLoad.Phase phase, Call call) {
+            this.mix = mix;
+            this.random = random;
+            this.phase = phase;
+            this.call = call;
+        }
+
+        @Override
+        public void run() {
+            while (phase.running) {
+                SearchMix.Search s = mix.searches().get(random.nextInt(mix.searches().size()));
+                long t0 = System.nanoTime();
+                boolean ok;
+                try {
+                    ok = call.run(s);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    if (firstFailure == null) {
+                        firstFailure = e.toString();
+                        System.err.println("bench web: a search failed: " + firstFailure);
+                    }
+                    ok = false;
+                }
+                long took = System.nanoTime() - t0;
+                if (phase.measuring) {
+                    int k = s.kind().ordinal();
+                    if (ok) {
+                        if (counts[k] == nanos[k].length) {
+                            nanos[k] = Arrays.copyOf(nanos[k], counts[k] * 2);
+                        }
+                        nanos[k][counts[k]++] = took;
+                    } else {
+                        errors++;
+                        errorsOf[k]++;
+                    }
+                }
+            }
+        }
+
+        long[] latencies(SearchMix.Kind k) {
+            return Arrays.copyOf(nanos[k.ordinal()], counts[k.ordinal()]);
+        }
+    }
+}

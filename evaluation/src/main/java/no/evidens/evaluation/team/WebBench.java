@@ -1,0 +1,174 @@
+package no.evidens.evaluation.team;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+
+import no.evidens.evaluation.scale.CorpusVocabulary;
+import no.evidens.evaluation.scale.PassageGenerator;
+import no.evidens.evaluation.scale.SearchBench;
+import no.evidens.index.EvidenceIndex;
+import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.index.PassageSchema;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
+
+/**
+ * {@code evidens bench web}: the workspace over HTTP on an index of generated passages (those of
+ * {@code bench search}). Starts {@code evidens serve} on the home in a JVM of its own and measures the
+ * first grouped, faceted search after it is ready, then users searching at once (grouped and faceted, with
+ * filters) over HTTP; beside them, in the same run, the same searches by as many threads on the searcher in
+ * this process (the baseline), and the ratio.
+ */
+public final class WebBench {
+    /** Targets of issue 17 (2-core reference machine). */
+    static final double TARGET_WARM_P95_MS = 100;
+    static final double TARGET_FIRST_SECONDS = 1;
+    private static final int MIX = 400;
+
+    /**
+     * @param passages how many generated passages the index holds (made when the home has no index)
+     * @param home     the home to use and keep (an index already in it is reused), or null for a temporary one
+     * @param jfr      a flight recording of the server to write, or null
+     */
+    public record Settings(int passages, int users, Duration warmup, Duration measure, Path home, Path jfr) {
+        public Settings {
+            if (passages < 1 || users < 1 || warmup.isNegative() || measure.isNegative() || measure.isZero()) {
+                throw new IllegalArgumentException("--passages and --users must be at least 1, and --seconds more than 0");
+            }
+        }
+    }
+
+    /** What one run measured. */
+    public record Report(long passages, double startSeconds, double firstSearchSeconds, SearchLoad.Result http,
+                         SearchLoad.Result inProcess) {
+    }
+
+    private WebBench() {
+    }
+
+    public static Report run(Settings s, PrintWriter out) throws Exception {
+        Path root = s.home() != null ? s.home() : Files.createTempDirectory("evidens-bench-web");
+        try {
+            EvidensHome home = new EvidensHome(root.toAbsolutePath());
+            long passages = prepare(home, s, out);
+            SearchMix mix = SearchMix.ofSampleVocabulary(MIX);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+            double start;
+            double first;
+            SearchLoad.Result overHttp;
+            out.println("Starting evidens serve on it (a JVM of its own) …");
+            out.flush();
+            try (ServerProcess server = ServerProcess.start(home.root(), s.jfr())) {
+                // The first search: grouped, with a facet filter, as soon as the server says where it is.
+                SearchMix.Search firstSearch = mix.of(SearchMix.Kind.GROUPED).get(1);
+                HttpResponse<byte[]> r = get(http, server.url(), firstSearch);
+                first = (System.nanoTime() - server.readyNanos()) / 1e9;
+                start = server.startSeconds();
+                if (r.statusCode() != 200) {
+                    throw new IOException("the first search answered " + r.statusCode() + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+                out.printf(Locale.ROOT, "  started in %.2f s; the first grouped, faceted search answered %.3f s after%n", start, first);
+                out.printf("Over HTTP: %d users searching for %d s (after %d s of warm-up) …%n", s.users(), s.measure().toSeconds(),
+                        s.warmup().toSeconds());
+                out.flush();
+                overHttp = SearchLoad.run(mix, s.users(), s.warmup(), s.measure(), q -> get(http, server.url(), q).statusCode() == 200);
+            }
+            out.printf("In this process, on the searcher: %d threads, the same searches for %d s (after %d s of warm-up) …%n", s.users(),
+                    s.measure().toSeconds(), s.warmup().toSeconds());
+            out.flush();
+            SearchLoad.Result inProcess;
+            try (EvidenceIndex searcher = IndexBackend.of(home).open()) {
+                inProcess = SearchLoad.run(mix, s.users(), s.warmup(), s.measure(), q -> q.on(searcher) != null);
+            }
+            Report report = new Report(passages, start, first, overHttp, inProcess);
+            print(report, s, out);
+            return report;
+        } finally {
+            if (s.home() == null) {
+                TeamBench.delete(root);
+            }
+        }
+    }
+
+    /** Makes the index of generated passages, or reuses the one in the home; answers how many passages it holds. */
+    private static long prepare(EvidensHome home, Settings s, PrintWriter out) throws Exception {
+        if (Files.isDirectory(home.index())) {
+            long n = countPassages(home.index());
+            out.printf(Locale.ROOT, "Reusing the index in %s: %,d passages%n", home.root(), n);
+            out.flush();
+            return n;
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "Indexing %,d generated passages into %s on %d threads …%n", s.passages(), home.root(), threads);
+        out.flush();
+        long t0 = System.nanoTime();
+        SearchBench.Written w;
+        try (EvidenceIndexWriter writer = new EvidenceIndexWriter(home.index())) {
+            w = SearchBench.write(new PassageGenerator(CorpusVocabulary.ofSampleBundle(), 6), writer, s.passages(), threads);
+        }
+        out.printf(Locale.ROOT, "  %,d passages in %,d documents in %.0f s%n", w.passages(), w.documents(), (System.nanoTime() - t0) / 1e9);
+        return w.passages();
+    }
+
+    private static long countPassages(Path index) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+            return new IndexSearcher(reader).count(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE)));
+        }
+    }
+
+    private static HttpResponse<byte[]> get(HttpClient http, String base, SearchMix.Search s) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + s.path())).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static void print(Report r, Settings s, PrintWriter out) {
+        out.println();
+        out.printf(Locale.ROOT, "bench web: %,d passages, %d users searching at once for %d s, %d cores, load average %.2f at the end%n",
+                r.passages(), s.users(), s.measure().toSeconds(), Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf(Locale.ROOT, "  first grouped, faceted search after the server was ready: %.3f s (target < %.0f s: %s); server start %.2f s%n",
+                r.firstSearchSeconds(), TARGET_FIRST_SECONDS, r.firstSearchSeconds() < TARGET_FIRST_SECONDS ? "met" : "MISSED",
+                r.startSeconds());
+        out.printf(Locale.ROOT, "  %-42s %9s %8s %8s %8s %8s %7s%n", "searches", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors");
+        for (SearchMix.Kind k : SearchMix.Kind.values()) {
+            rows(out, k.label, r.http().byKind().get(k), r.inProcess().byKind().get(k));
+        }
+        rows(out, "all", r.http().all(), r.inProcess().all());
+        double p95 = r.http().all().p95();
+        out.printf(Locale.ROOT, "  warm p95 over HTTP, all searches: %.1f ms (target ≤ %.0f ms with 20 users: %s)%n", p95,
+                TARGET_WARM_P95_MS, p95 <= TARGET_WARM_P95_MS ? "met" : "MISSED");
+        out.flush();
+    }
+
+    private static void rows(PrintWriter out, String name, Latencies http, Latencies local) {
+        row(out, name + ", HTTP", http);
+        row(out, name + ", in-process", local);
+        out.printf(Locale.ROOT, "  %-42s %9s %8.2f %8.2f %8.2f %8.2f%n", name + ", HTTP / in-process", "",
+                ratio(http.perSecond(), local.perSecond()), ratio(http.p50(), local.p50()), ratio(http.p95(), local.p95()),
+                ratio(http.p99(), local.p99()));
+    }
+
+    private static void row(PrintWriter out, String name, Latencies l) {
+        out.printf(Locale.ROOT, "  %-42s %9d %8.1f %8.1f %8.1f %8.1f %7d%n", name, l.requests(), l.perSecond(), l.p50(), l.p95(), l.p99(),
+                l.errors());
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? 0 : a / b;
+    }
+}
