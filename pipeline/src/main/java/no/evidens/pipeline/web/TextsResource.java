@@ -15,13 +15,17 @@ import no.evidens.pipeline.lang.Texts;
  * The workspace's words in the user's language: {@code GET /api/tekster} ({@code sprak}, {@code tekster}:
  * key → text of the workspace's own words and facet names and values, {@code indikatorer}: indicator id →
  * its label in the codebook, {@code grunner}: a receipt's reason as stored → the reason in the language);
- * {@code POST /api/tekster/sprak} ({@code {"sprak": "nb"|"nn"}}) chooses the language (a cookie).
+ * {@code POST /api/tekster/sprak} ({@code {"sprak": "nb"|"nn"}}) chooses the language: kept with a signed-in
+ * user's account, and in a cookie (all there is when sign-in is off).
  */
 final class TextsResource implements Routes.Resource {
     private final EvidensHome home;
+    private final Accounts accounts;
 
-    TextsResource(EvidensHome home) {
+    /** @param accounts where a signed-in user's choice is kept (with sign-in off only the cookie keeps it) */
+    TextsResource(EvidensHome home, Accounts accounts) {
         this.home = home;
+        this.accounts = accounts;
     }
 
     @Override
@@ -33,6 +37,9 @@ final class TextsResource implements Routes.Resource {
                         throw ApiError.badRequest("sprak must be nb or nn, was '" + code + "'");
                     }
                     Language l = Language.of(code);
+                    if (x.signedIn() && !x.access().allCases()) {
+                        accounts.setLanguage(x.access().user(), l.code());
+                    }
                     x.cookie(ErrorTexts.cookie(l, x.secure()));
                     x.json(200, Map.of("sprak", l.code()));
                 });
