@@ -19,6 +19,9 @@ import no.evidens.pipeline.lang.Texts;
  * user's account, and in a cookie (all there is when sign-in is off).
  */
 final class TextsResource implements Routes.Resource {
+    /** Open without sign-in, so the sign-in page speaks the language too (without the case codebook's labels). */
+    static final String PATH = "/api/tekster";
+
     private final EvidensHome home;
     private final Accounts accounts;
 
@@ -30,7 +33,7 @@ final class TextsResource implements Routes.Resource {
 
     @Override
     public void register(Routes routes) {
-        routes.get("/api/tekster", (x, p) -> x.json(200, texts(ErrorTexts.language(x))))
+        routes.get(PATH, (x, p) -> x.json(200, texts(ErrorTexts.language(x), x.signedIn())))
                 .post("/api/tekster/sprak", (x, p) -> {
                     String code = new JsonFields(x.jsonBody(), "sprak").required("sprak");
                     if (!Language.known(code)) {
@@ -45,14 +48,16 @@ final class TextsResource implements Routes.Resource {
                 });
     }
 
-    private Map<String, Object> texts(Language l) throws java.io.IOException {
+    private Map<String, Object> texts(Language l, boolean signedIn) throws java.io.IOException {
         Texts t = Texts.of(l);
         Map<String, String> words = new TreeMap<>(t.startingWith("ui."));
         words.putAll(t.startingWith("facet."));
         words.putAll(t.startingWith("value."));
         Map<String, String> indicators = new LinkedHashMap<>();
-        for (IndicatorDefinition d : Codebook.resolve(null, home.root()).indicators()) {
-            indicators.put(d.id(), d.label());
+        if (signedIn) {
+            for (IndicatorDefinition d : Codebook.resolve(null, home.root()).indicators()) {
+                indicators.put(d.id(), d.label());
+            }
         }
         Map<String, String> reasons = new LinkedHashMap<>();
         for (Reason r : Reason.values()) {
