@@ -19,7 +19,7 @@ function caseLink(caseId, view, text, label, params) {
 
 async function viewGroups(params) {
   let groups;
-  try { groups = await api('GET', '/api/groups'); } catch (e) { render(heading('Grupper'), el('p', { class: 'alert' }, e.message)); return; }
+  try { groups = await api('GET', '/api/groups'); } catch (e) { render(heading(T('ui.nav.grupper')), el('p', { class: 'alert' }, e.message)); return; }
   const id = params.get('g') || (groups[0] && groups[0].id);
   const picker = el('nav', { class: 'chips', 'aria-label': T('ui.group.title') },
     ...groups.map(g => el('a', { class: 'button' + (g.id === id ? '' : ' secondary'), href: '#/grupper?' + qs({ g: g.id }),
@@ -31,7 +31,7 @@ async function viewGroups(params) {
   }
   render(heading(T('ui.group.title')), picker, el('p', {}, T('ui.common.loading')));
   let o;
-  try { o = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/overview'); } catch (e) { render(heading('Grupper av saker'), picker, el('p', { class: 'alert' }, e.message)); return; }
+  try { o = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/overview'); } catch (e) { render(heading(T('ui.group.title')), picker, el('p', { class: 'alert' }, e.message)); return; }
   const t = o.totals;
   const search = groupSearchForm(id, '', []);
   const anon = el('input', { type: 'checkbox', id: 'group-anonymise' });
