@@ -93,7 +93,9 @@ class WorkspaceWordsTest {
         }
         List<String> found = new ArrayList<>();
         for (String file : VIEWS) {
-            Matcher m = LITERAL.matcher(code(resource("static/" + file)));
+            // a line marked catalogue-fallback says what to show when the catalogue itself cannot be had
+            String js = code(resource("static/" + file)).replaceAll("(?m)^.*catalogue-fallback.*$", "");
+            Matcher m = LITERAL.matcher(js);
             while (m.find()) {
                 String text = (m.group(1) != null ? m.group(1) : m.group(2)).replaceAll("\\$\\{[^}]*}", " ");
                 if (!DATA.contains(text) && (catalogueWords.contains(text.strip()) || prose(text))) {

@@ -715,7 +715,9 @@ async function start() {
     if (s.signIn) showUser(s.user);
     await loadCases();
   } catch (e) {
-    showError(T('ui.common.noServer', e.message));
+    // without the server there may be no catalogue either: then this one sentence in Bokmål
+    const words = TEXTS.tekster['ui.common.noServer'] || 'Kan ikke nå Evidens-tjeneren: {0}'; // catalogue-fallback
+    showError(words.replace('{0}', e.message));
     return;
   }
   document.getElementById('case-select').addEventListener('change', ev => {
