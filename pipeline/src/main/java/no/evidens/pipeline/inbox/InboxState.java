@@ -25,10 +25,18 @@ public record InboxState(String inbox, Running running, List<Finished> finished)
 
     /**
      * A bundle done ({@code done}: ingested, some files maybe failed, see its receipt) or {@code failed} (not
-     * ingested: {@code error} says why), with where it and its receipt now are.
+     * ingested: {@code error} says why, in English, and {@code errorCode} names the kind of failure, so a view
+     * can say it in the reader's language: {@value #DAMAGED_BUNDLE}, {@value #BAD_CASE_NAME} or {@value #UNEXPECTED};
+     * null when done, and in a state written before the codes), with where it and its receipt now are.
      */
     public record Finished(String bundle, String caseId, String status, String finishedAt, int indexed, int duplicate,
-                           int failedFiles, String error, String movedTo, String receipt) {
+                           int failedFiles, String error, String errorCode, String movedTo, String receipt) {
+        /** The bundle (zip or manifest) could not be read. */
+        public static final String DAMAGED_BUNDLE = "damaged-bundle";
+        /** The case the bundle names is not a valid case id. */
+        public static final String BAD_CASE_NAME = "bad-case-name";
+        /** The ingest itself failed. */
+        public static final String UNEXPECTED = "unexpected";
     }
 
     public InboxState {

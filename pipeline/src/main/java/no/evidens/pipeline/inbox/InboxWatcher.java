@@ -94,11 +94,14 @@ public final class InboxWatcher implements AutoCloseable {
         String caseId = null;
         Receipt receipt = null;
         String error = null;
+        String errorCode = InboxState.Finished.DAMAGED_BUNDLE;
         state = state.withRunning(new InboxState.Running(name, null, Instant.now().toString()));
         state.write(home);
         try {
             caseId = BundleCase.of(bundle);
+            errorCode = InboxState.Finished.BAD_CASE_NAME;
             Ingestion.checkCaseId(caseId);
+            errorCode = InboxState.Finished.UNEXPECTED;
             state = state.withRunning(new InboxState.Running(name, caseId, state.running().started()));
             state.write(home);
             receipt = ingestions.apply(home).ingest(caseId, bundle, ProgressListener.NONE);
@@ -121,7 +124,7 @@ public final class InboxWatcher implements AutoCloseable {
         Receipt.Counts counts = receipt == null ? null : receipt.counts();
         state = state.withFinished(new InboxState.Finished(name, caseId, error == null ? DONE : FAILED, Instant.now().toString(),
                 counts == null ? 0 : counts.indexed(), counts == null ? 0 : counts.duplicate(), counts == null ? 0 : counts.failed(),
-                error, inbox.relativize(moved).toString(), inbox.relativize(receiptFile).toString()));
+                error, error == null ? null : errorCode, inbox.relativize(moved).toString(), inbox.relativize(receiptFile).toString()));
         state.write(home);
         if (error == null) {
             out.printf("%s → case %s: %d indexed, %d duplicate, %d failed; moved to %s%n", name, caseId, counts.indexed(),

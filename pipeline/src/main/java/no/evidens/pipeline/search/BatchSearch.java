@@ -76,12 +76,18 @@ public final class BatchSearch {
     /** Runs every query; a query that cannot be read is reported with its error, the others run on. */
     public static List<Outcome> run(EvidenceIndex searcher, List<LabelledQuery> queries, String caseId, int limit)
             throws IOException {
+        return run(searcher, queries, caseId, limit, IllegalArgumentException::getMessage);
+    }
+
+    /** As {@link #run(EvidenceIndex, List, String, int)}, with a query's error worded by {@code wording} (in the reader's language, say). */
+    public static List<Outcome> run(EvidenceIndex searcher, List<LabelledQuery> queries, String caseId, int limit,
+                                    java.util.function.Function<IllegalArgumentException, String> wording) throws IOException {
         List<Outcome> out = new ArrayList<>();
         for (LabelledQuery q : queries) {
             try {
                 out.add(new Outcome(q, searcher.search(new SearchRequest(q.query(), caseId, null, limit)), null));
             } catch (IllegalArgumentException e) {
-                out.add(new Outcome(q, null, e.getMessage()));
+                out.add(new Outcome(q, null, wording.apply(e)));
             }
         }
         return out;

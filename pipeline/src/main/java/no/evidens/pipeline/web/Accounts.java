@@ -15,6 +15,7 @@ import no.evidens.access.Account;
 import no.evidens.access.Membership;
 import no.evidens.access.Role;
 import no.evidens.access.SignIn;
+import no.evidens.access.UserLanguages;
 
 /**
  * The server's view of the access database ({@code <home>/access/}): it opens the database for each
@@ -25,7 +26,7 @@ import no.evidens.access.SignIn;
 final class Accounts {
     static final Duration FRESH = Duration.ofSeconds(3);
 
-    private record Cached(Optional<Account> account, Map<String, Role> roles, long loadedNanos) {
+    private record Cached(Optional<Account> account, Map<String, Role> roles, Optional<String> language, long loadedNanos) {
     }
 
     private final Path dir;
@@ -49,17 +50,33 @@ final class Accounts {
 
     /** The signed-in user's access for a request with this session token; empty when the account is gone or disabled. */
     Optional<CaseAccess> access(String user, String token) {
+        Cached found = cached(user);
+        return found.account().filter(a -> !a.disabled()).map(a -> new CaseAccess(a.name(), a.admin(), false, found.roles(), token));
+    }
+
+    private Cached cached(String user) {
         Cached c = cache.get(user);
         if (c == null || System.nanoTime() - c.loadedNanos > FRESH.toNanos()) {
             c = with(s -> {
                 Map<String, Role> roles = new TreeMap<>();
                 s.membershipsOf(user).forEach(m -> roles.put(m.caseId(), m.role()));
-                return new Cached(s.find(user), roles, System.nanoTime());
+                return new Cached(s.find(user), roles, UserLanguages.of(s, user), System.nanoTime());
             });
             cache.put(user, c);
         }
-        Cached found = c;
-        return found.account().filter(a -> !a.disabled()).map(a -> new CaseAccess(a.name(), a.admin(), false, found.roles(), token));
+        return c;
+    }
+
+    /** The workspace language the user keeps with their account, if they chose one. */
+    Optional<String> language(String user) {
+        return cached(user).language();
+    }
+
+    /** Keeps the user's choice of language with their account; false when there is no such account (the single-user mode). */
+    boolean setLanguage(String user, String code) {
+        boolean stored = with(s -> UserLanguages.set(s, user, code));
+        cache.remove(user);
+        return stored;
     }
 
     List<Membership> members(String caseId) {

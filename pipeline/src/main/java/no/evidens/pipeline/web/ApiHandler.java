@@ -30,7 +30,8 @@ final class ApiHandler extends Handler.Abstract {
      */
     private static final long DISCARD_LIMIT = 4L << 20;
     /** The paths that answer without a signed-in user. */
-    private static final Set<String> OPEN = Set.of("/api/signin", "/api/signin/oidc", OidcResource.CALLBACK);
+    /** Paths answered without sign-in: signing in, and the workspace's words (for the sign-in page). */
+    private static final Set<String> OPEN = Set.of("/api/signin", "/api/signin/oidc", OidcResource.CALLBACK, TextsResource.PATH);
 
     private final RequestGuard guard;
     private final Gate gate;

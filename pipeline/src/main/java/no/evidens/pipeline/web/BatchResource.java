@@ -49,12 +49,14 @@ final class BatchResource implements Routes.Resource {
         if (queries.size() > MAX_QUERIES) {
             throw new ApiError(400, "too many queries: at most " + MAX_QUERIES, "error.batch-too-many", MAX_QUERIES);
         }
-        List<BatchSearch.Outcome> outcomes = BatchSearch.run(index.searcher(), queries, caseId, HITS_PER_QUERY);
         Texts texts = Texts.of(ErrorTexts.language(x));
+        // an unreadable query's row says why in the reader's language, as the search view does
+        List<BatchSearch.Outcome> outcomes = BatchSearch.run(index.searcher(), queries, caseId, HITS_PER_QUERY,
+                e -> ErrorTexts.message(texts.language(), e));
         BatchMatrix matrix = BatchMatrix.of(outcomes);
         if (format.equals("xlsx")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            matrix.writeXlsx(out, texts.get("ui.batch.query"), "Sum");
+            matrix.writeXlsx(out, texts.get("ui.batch.query"), texts.get("ui.overview.sum"));
             x.send(200, XLSX, out.toByteArray(), "matrise-" + caseId + ".xlsx");
             return;
         }

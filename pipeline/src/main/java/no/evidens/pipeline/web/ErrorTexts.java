@@ -13,7 +13,8 @@ import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.lang.Texts;
 
 /**
- * The user's language and the API's errors in it. The language is the cookie {@value #COOKIE} ({@code nb}
+ * The user's language and the API's errors in it. The language is the one a signed-in user keeps with
+ * their account (chosen by {@code POST /api/tekster/sprak}), else the cookie {@value #COOKIE} ({@code nb}
  * or {@code nn}, set by {@code POST /api/tekster/sprak}), else the browser's {@code Accept-Language}
  * when it prefers Nynorsk, else Bokmål. An error with a message key is worded from the catalogue; one
  * without keeps its own wording.
@@ -25,6 +26,9 @@ final class ErrorTexts {
     }
 
     static Language language(Exchange x) {
+        if (Language.known(x.accountLanguage())) {
+            return Language.of(x.accountLanguage());
+        }
         String c = x.cookie(COOKIE);
         if (Language.known(c)) {
             return Language.of(c);

@@ -41,6 +41,7 @@ final class Exchange {
     private int status;
     private boolean sent;
     private CaseAccess access;
+    private String accountLanguage;
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -81,6 +82,15 @@ final class Exchange {
 
     void access(CaseAccess a) {
         this.access = a;
+    }
+
+    /** The language the signed-in user chose and keeps with their account ({@code nb}, {@code nn}), or null. */
+    String accountLanguage() {
+        return accountLanguage;
+    }
+
+    void accountLanguage(String code) {
+        this.accountLanguage = code;
     }
 
     /** The value of the request's cookie of this name, or null. */

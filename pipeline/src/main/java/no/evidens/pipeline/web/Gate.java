@@ -24,7 +24,11 @@ interface Gate {
     static Gate sessions(Sessions sessions, Accounts accounts) {
         return x -> {
             Optional<Sessions.Session> s = sessions.touch(x.cookie(COOKIE));
-            return s.flatMap(session -> accounts.access(session.user(), session.token())).orElse(null);
+            CaseAccess a = s.flatMap(session -> accounts.access(session.user(), session.token())).orElse(null);
+            if (a != null) {
+                x.accountLanguage(accounts.language(a.user()).orElse(null));
+            }
+            return a;
         };
     }
 }

@@ -154,7 +154,7 @@ public final class WebServer implements AutoCloseable {
                 new GroupsResource(home, new GroupService(home, index, findings, Duration.ofSeconds(20)), findings),
                 new IngestResource(ingest, cases),
                 new CaseStateResource(new CaseService(home, Duration.ofSeconds(20))),
-                new TextsResource(home),
+                new TextsResource(home, accounts),
                 new SavedSearchesResource(index, savedSearches),
                 new BatchResource(index),
                 new InboxResource(home),

@@ -111,6 +111,8 @@ class InboxWatchIT {
             assertNull(state.running());
             assertEquals(2, state.finished().size());
             assertEquals(List.of("done", "failed"), state.finished().stream().map(InboxState.Finished::status).sorted().toList());
+            assertEquals(List.of(InboxState.Finished.DAMAGED_BUNDLE), state.finished().stream().map(InboxState.Finished::errorCode)
+                    .filter(java.util.Objects::nonNull).toList(), "the failure's kind, for the view to word in the reader's language");
             assertEquals(List.of(), InboxState.waiting(inbox));
         } finally {
             watcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -42,7 +42,7 @@ class InboxBrowserIT {
                 assertEquals(2, rows.size());
                 String table = driver.findElement(By.id("inbox-finished")).getText();
                 assertTrue(table.contains("tilsyn-sor") && table.contains("sor-2026") && table.contains("lest inn"), table);
-                assertTrue(table.contains("skadet.zip") && table.contains("ikke lest inn") && table.contains("damaged or not a zip"), table);
+                assertTrue(table.contains("skadet.zip") && table.contains("ikke lest inn") && table.contains("zip-filen er skadet"), table);
                 assertEquals("neste-sak.zip", driver.findElement(By.cssSelector("#inbox-waiting li")).getText());
                 assertEquals("Ingen bunke leses inn nå.", driver.findElement(By.id("inbox-running")).getText());
                 browser.shot("innboks");

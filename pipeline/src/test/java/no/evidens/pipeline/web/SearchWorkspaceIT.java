@@ -175,6 +175,12 @@ class SearchWorkspaceIT {
         assertEquals("KOORDINATOR", m.body.get("rows").get(0).get("label").asText());
         assertTrue(m.body.get("rows").get(0).get("total").asInt() > 0);
         assertEquals(m.body.get("files").size(), m.body.get("rows").get(0).get("counts").size());
+        Answer bad = send(HttpRequest.newBuilder(URI.create(ws.url() + "api/batch")).header("Content-Type", "application/json")
+                .header(WebServer.TOKEN_HEADER, token).header("Cookie", ErrorTexts.COOKIE + "=nn")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("case", CASE, "queries", "label,query\nOK,koordinator\nFEIL,(barnevern\n")))));
+        assertEquals(200, bad.status, String.valueOf(bad.body));
+        assertEquals("Søket «(barnevern» kan ikkje lesast: parentesane ( ) går ikkje opp.", bad.body.get("rows").get(1).get("error").asText(),
+                "an unreadable query's row says why in the reader's language");
         HttpResponse<byte[]> x = http.send(HttpRequest.newBuilder(URI.create(ws.url() + "api/batch")).header("Content-Type", "application/json")
                 .header(WebServer.TOKEN_HEADER, token)
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("case", CASE, "queries", "KOORDINATOR\n", "format", "xlsx"))))

@@ -136,6 +136,10 @@ class TeamFlowBrowserIT {
         driver.get(server.url() + "#/funn");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#finding-avvik-1 button[data-step='submit']"))).click();
         wait.until(d -> d.findElement(By.id("status")).getText().contains("sendt til gjennomgang"));
+        assertTrue(driver.findElements(By.cssSelector("#finding-avvik-1 button[data-step='approve']")).isEmpty(),
+                "no Godkjenn for an auditor: only the lead approves");
+        assertTrue(driver.findElement(By.cssSelector("#finding-avvik-1 button[data-step='reopen']")).isDisplayed(),
+                "an auditor may take it back to draft");
         browser.shot("flow-05-auditor-b-sends-to-review");
         browser.signOut();
 

@@ -4,15 +4,12 @@
 'use strict';
 
 const state = { token: null, user: null, maxUpload: 0, caseId: null, cases: [], signIn: false, admin: false, roles: {} };
-const ROLE_NAMES = { lead: 'Leder', auditor: 'Revisor', writer: 'Skribent', reader: 'Leser' };
+const ROLE_IDS = ['lead', 'auditor', 'writer', 'reader'];
+function roleName(id) { return ROLE_IDS.includes(id) ? T('ui.role.' + id) : id; }
 
-const FACETS = [
-  ['type', 'Dokumenttype'], ['indicator', 'Indikator'], ['lov', 'Lov'], ['sitat', 'Sitat'],
-  ['kommune', 'Kommune'], ['tjeneste', 'Tjeneste'], ['år', 'År']
-];
-const TYPE_NAMES = {
-  styringsdokument: 'Styringsdokument', journal: 'Journal', klientdokumentasjon: 'Klientdokumentasjon', annet: 'Annet'
-};
+// the facets in the order shown; their names come from the catalogue (facetName in texts.js)
+const FACETS = [['type'], ['indicator'], ['lov'], ['sitat'], ['kommune'], ['tjeneste'], ['år']];
+const TYPE_IDS = ['styringsdokument', 'journal', 'klientdokumentasjon', 'annet'];
 const PAGE_SIZE = 10;
 
 // ---------------------------------------------------------------- helpers
@@ -63,12 +60,12 @@ async function api(method, path, body, contentType, ifMatch) {
   if (res.status === 401 && path !== '/api/signin') {
     // Not signed in (or the session expired): to the sign-in page.
     location.replace('/signin.html');
-    throw new ApiError(401, 'Du må logge inn.');
+    throw new ApiError(401, T('ui.common.signInFirst'));
   }
   if (res.status === 204) return null;
   let data = null;
   try { data = await res.json(); } catch (e) { data = null; }
-  if (!res.ok) throw new ApiError(res.status, (data && data.error) || ('Feil ' + res.status), data);
+  if (!res.ok) throw new ApiError(res.status, (data && data.error) || T('ui.common.error', res.status), data);
   return data;
 }
 
@@ -109,10 +106,10 @@ function snippetNodes(html) {
   return out;
 }
 
-function typeName(t) { return TYPE_NAMES[t] || t; }
+function typeName(t) { return TYPE_IDS.includes(t) ? T('ui.type.' + t) : t; }
 
 function citation(h) {
-  return `${h.file} · ${typeName(h.type)} · side ${h.page} · tegn ${h.start}–${h.end}`;
+  return T('ui.common.citation', h.file, typeName(h.type), h.page, h.start, h.end);
 }
 
 function heading(text) {
@@ -127,83 +124,12 @@ function render(...nodes) {
 
 function needCase() {
   if (state.caseId) return false;
-  render(heading('Ingen sak ennå'),
-    el('p', {}, 'Det finnes ingen tilsynssak med innleste dokumenter. Begynn med ', el('a', { href: '#/innlesing' }, 'innlesing av en bunke'), '.'));
+  render(heading(T('ui.case.noneTitle')),
+    el('p', {}, T('ui.case.noneText'), ' ', el('a', { href: '#/innlesing' }, T('ui.case.noneLink')), '.'));
   return true;
 }
 
-// ---------------------------------------------------------------- search
-
-async function viewSearch(params) {
-  if (needCase()) return;
-  const q = params.get('q') || '';
-  const filters = params.getAll('f');
-  const offset = parseInt(params.get('offset') || '0', 10) || 0;
-  const input = el('input', { type: 'search', id: 'q', name: 'q', value: q, autocomplete: 'off', 'aria-describedby': 'q-help' });
-  const form = el('form', { class: 'search-form', role: 'search', onsubmit: ev => {
-      ev.preventDefault();
-      const v = input.value.trim();
-      if (v) go('sok', { q: v, f: filters });
-    } },
-    el('label', { for: 'q' }, 'Søk i dokumentene i saken', input),
-    el('button', { type: 'submit' }, 'Søk'));
-  const help = el('details', { class: 'help', id: 'q-help' }, el('summary', {}, 'Søkespråket'),
-    el('table', {}, el('tbody', {},
-      ...[['ord', 'ansvarsgruppe taushetsplikt', 'alle ordene må finnes'],
-        ['frase', '"individuell plan"', 'ordene i rekkefølge'],
-        ['utelat', 'samarbeid -NAV', 'uten ordet'],
-        ['enten', 'fastlege OR allmennlege', 'ett av ordene'],
-        ['prefiks', 'barnevern*', 'ord som begynner slik'],
-        ['nærhet', '"taushetsplikt samarbeid"~10', 'innen 10 ord'],
-        ['felt', 'type:journal, indikator:taushetsplikt, lov:barnevernloven, sitat:ja, år:2025', '']]
-        .map(([a, b, c]) => el('tr', {}, el('th', { scope: 'row' }, a), el('td', {}, el('code', {}, b)), el('td', {}, c))))));
-  const results = el('div', { id: 'results', 'aria-live': 'polite' });
-  render(heading('Søk'), form, help, results);
-  if (!q) { input.focus(); return; }
-  say('Søker …');
-  let r;
-  try {
-    r = await api('GET', '/api/search?' + qs({ q, case: state.caseId, filter: filters, offset, limit: PAGE_SIZE }));
-  } catch (e) {
-    say('');
-    results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, e.message));
-    return;
-  }
-  say(`${r.total} treff (${r.tookMs} ms)`);
-  const chips = filters.length ? el('div', { class: 'chips', 'aria-label': 'Aktive filtre' },
-    ...filters.map(f => el('button', { type: 'button', class: 'chip', 'aria-label': 'Fjern filteret ' + f,
-      onclick: () => go('sok', { q, f: filters.filter(x => x !== f) }) }, f + ' ✕'))) : null;
-  const facets = el('aside', { class: 'facets', 'aria-label': 'Filtre' }, el('h2', { class: 'visually-hidden' }, 'Filtre'),
-    ...FACETS.map(([dim, label]) => {
-      const values = Object.entries((r.facets || {})[dim] || {});
-      if (!values.length) return null;
-      return el('section', {}, el('h3', {}, label), el('ul', {},
-        ...values.map(([v, n]) => {
-          const f = dim + ':' + v;
-          const on = filters.includes(f);
-          return el('li', {}, el('button', { type: 'button', 'aria-pressed': on ? 'true' : 'false', dataset: { facet: f },
-              onclick: () => go('sok', { q, f: on ? filters.filter(x => x !== f) : [...filters, f] }) },
-            el('span', {}, dim === 'type' ? typeName(v) : v), el('span', { class: 'count', 'aria-label': n + ' treff' }, String(n))));
-        })));
-    }));
-  const list = el('ol', { class: 'hits', start: String(offset + 1), 'aria-label': 'Treff' },
-    ...r.hits.map(h => hitItem(h, r, q, filters)));
-  const from = r.total ? offset + 1 : 0;
-  const to = Math.min(offset + PAGE_SIZE, r.total);
-  const pager = el('nav', { class: 'pager', 'aria-label': 'Sider med treff' },
-    el('button', { type: 'button', class: 'secondary', disabled: offset === 0,
-      onclick: () => go('sok', { q, f: filters, offset: Math.max(0, offset - PAGE_SIZE) }) }, '← Forrige'),
-    el('span', {}, `Viser ${from}–${to} av ${r.total}`),
-    el('button', { type: 'button', class: 'secondary', disabled: to >= r.total,
-      onclick: () => go('sok', { q, f: filters, offset: offset + PAGE_SIZE }) }, 'Neste →'));
-  const body = el('div', {},
-    r.relaxed ? el('p', { class: 'cite' }, r.allWords > 0
-      ? 'Bare ' + r.allWords + ' avsnitt har alle ordene; etter dem kommer avsnittene som har flest av dem.'
-      : 'Ingen avsnitt har alle ordene; dette er avsnittene som har flest av dem.') : null,
-    r.total === 0 ? el('p', {}, 'Ingen treff. Prøv færre ord, eller fjern et filter.') : list,
-    r.total > PAGE_SIZE ? pager : null);
-  results.replaceChildren(chips || '', el('div', { class: 'layout' }, facets, body));
-}
+// ---------------------------------------------------------------- search (the view itself is search.js)
 
 function hitItem(h, r, q, filters) {
   const used = (r.usedBy || {})[h.passageId] || [];
@@ -212,22 +138,22 @@ function hitItem(h, r, q, filters) {
     el('h3', {}, el('a', { href: '#/dokument?' + qs({ case: h.case, doc: h.docId, q, at: h.start }) }, h.title || h.file)),
     el('div', { class: 'cite' }, citation(h), h.heading ? ' · ' + h.heading : ''),
     el('p', { class: 'snippet' }, ...snippetNodes(h.snippet)),
-    used.length ? el('div', {}, ...used.map(u => el('span', { class: 'used' }, 'Brukt i ' + u.label))) : null,
+    used.length ? el('div', {}, ...used.map(u => el('span', { class: 'used' }, T('ui.hit.usedIn', u.label)))) : null,
     el('div', { class: 'actions' },
       el('button', { type: 'button', onclick: () => openAttach({ passageId: h.passageId, quote: h.text, source: citation(h), provenance }) },
-        'Legg avsnittet til funn'),
-      el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: h.case, doc: h.docId, q, at: h.start }) }, 'Les i dokumentet'),
-      el('a', { class: 'button secondary', href: '#/lignende?' + qs({ id: h.passageId }) }, 'Lignende avsnitt')));
+        T('ui.hit.attach')),
+      el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: h.case, doc: h.docId, q, at: h.start }) }, T('ui.hit.read')),
+      el('a', { class: 'button secondary', href: '#/lignende?' + qs({ id: h.passageId }) }, T('ui.hit.like'))));
 }
 
 async function viewLike(params) {
   const id = params.get('id');
-  render(heading('Lignende avsnitt'), el('p', {}, 'Laster …'));
+  render(heading(T('ui.hit.like')), el('p', {}, T('ui.common.loading')));
   try {
     const [p, r] = await Promise.all([api('GET', '/api/passage?' + qs({ id, context: 0 })), api('GET', '/api/like?' + qs({ id, limit: 10 }))]);
     const src = p.passage;
-    render(heading('Lignende avsnitt'),
-      el('p', {}, 'Avsnitt som ligner på dette i ', el('a', { href: '#/dokument?' + qs({ case: src.case, doc: src.docId, at: src.start }) }, src.title || src.file), ':'),
+    render(heading(T('ui.hit.like')),
+      el('p', {}, T('ui.like.intro'), ' ', el('a', { href: '#/dokument?' + qs({ case: src.case, doc: src.docId, at: src.start }) }, src.title || src.file), ':'),
       el('blockquote', {}, src.text),
       el('ol', { class: 'hits' }, ...r.hits.map(h => hitItem(h, { usedBy: {} }, '', []))));
   } catch (e) { showError(e.message); }
@@ -242,50 +168,50 @@ async function viewDocument(params) {
   const docId = params.get('doc');
   const q = params.get('q') || '';
   const at = parseInt(params.get('at') || '-1', 10);
-  render(heading('Dokument'), el('p', {}, 'Laster …'));
+  render(heading(T('ui.doc.title')), el('p', {}, T('ui.common.loading')));
   let r;
   try {
     r = await api('GET', '/api/document?' + qs({ case: caseId, doc: docId, q }));
-  } catch (e) { render(heading('Dokument'), el('p', { class: 'alert', role: 'alert' }, e.message)); return; }
+  } catch (e) { render(heading(T('ui.doc.title')), el('p', { class: 'alert', role: 'alert' }, e.message)); return; }
   const d = r.document;
-  const textBox = el('div', { class: 'doc-text', id: 'doc-text', tabindex: '0', 'aria-label': 'Dokumentets tekst. Merk tekst for å legge den til et funn.' });
+  const textBox = el('div', { class: 'doc-text', id: 'doc-text', tabindex: '0', 'aria-label': T('ui.doc.textLabel') });
   buildText(textBox, d, r.marks, r.evidence);
   selectionSpan = null;
-  const selInfo = el('span', { id: 'selection-info', class: 'cite' }, 'Merk tekst i dokumentet for å sitere den.');
+  const selInfo = el('span', { id: 'selection-info', class: 'cite' }, T('ui.doc.selectHint'));
   const attachBtn = el('button', { type: 'button', id: 'attach-selection', disabled: true, onclick: () => {
       if (!selectionSpan) return;
       const quote = d.text.slice(selectionSpan.start, selectionSpan.end);
       openAttach({ docId: d.docId, caseId: d.case, start: selectionSpan.start, end: selectionSpan.end, quote,
-        source: `${d.title || d.file} · ${typeName(d.type)} · side ${pageOf(d, selectionSpan.start)} · tegn ${selectionSpan.start}–${selectionSpan.end}`,
+        source: T('ui.common.citation', d.title || d.file, typeName(d.type), pageOf(d, selectionSpan.start), selectionSpan.start, selectionSpan.end),
         provenance: q ? { query: q, filters: { case: d.case } } : null, after: () => viewDocument(params) });
-    } }, 'Legg valgt tekst til funn');
+    } }, T('ui.doc.attachSelection'));
   const marks = Array.from(textBox.querySelectorAll('mark'));
   let current = -1;
   const hitNav = el('div', { class: 'actions' },
-    el('button', { type: 'button', class: 'secondary', disabled: !marks.length, onclick: () => step(-1) }, '← Forrige treff'),
-    el('button', { type: 'button', class: 'secondary', disabled: !marks.length, onclick: () => step(1) }, 'Neste treff →'));
+    el('button', { type: 'button', class: 'secondary', disabled: !marks.length, onclick: () => step(-1) }, T('ui.doc.prevHit')),
+    el('button', { type: 'button', class: 'secondary', disabled: !marks.length, onclick: () => step(1) }, T('ui.doc.nextHit')));
   function step(dir) {
     if (!marks.length) return;
     if (current >= 0) marks[current].classList.remove('current');
     current = (current + dir + marks.length) % marks.length;
     marks[current].classList.add('current');
     marks[current].scrollIntoView({ block: 'center' });
-    say(`Treff ${current + 1} av ${marks.length}`);
+    say(T('ui.doc.hitOf', current + 1, marks.length));
   }
   const byFinding = new Map();
   for (const e of r.evidence) {
     if (!byFinding.has(e.ref)) byFinding.set(e.ref, { label: e.label, title: e.title, items: [] });
     byFinding.get(e.ref).items.push(e);
   }
-  const side = el('aside', { class: 'side', 'aria-label': 'Om dokumentet' },
-    el('section', {}, el('h3', {}, 'Dokumentet'),
-      el('div', { class: 'cite' }, `${d.file} · ${typeName(d.type)} · ${d.pageStarts.length} ${d.pageStarts.length === 1 ? 'side' : 'sider'}`)),
-    el('section', {}, el('h3', {}, q ? `Treff på «${q}»: ${marks.length}` : 'Ingen søk'), hitNav),
-    el('section', {}, el('h3', {}, 'Funn som bruker dokumentet'),
+  const side = el('aside', { class: 'side', 'aria-label': T('ui.doc.about') },
+    el('section', {}, el('h3', {}, T('ui.doc.theDocument')),
+      el('div', { class: 'cite' }, `${d.file} · ${typeName(d.type)} · ${d.pageStarts.length} ${T(d.pageStarts.length === 1 ? 'ui.common.page' : 'ui.common.pages')}`)),
+    el('section', {}, el('h3', {}, q ? T('ui.doc.hitsFor', q, marks.length) : T('ui.doc.noSearch')), hitNav),
+    el('section', {}, el('h3', {}, T('ui.doc.findingsUsing')),
       byFinding.size ? el('ul', {}, ...Array.from(byFinding.entries()).map(([ref, f]) =>
         el('li', {}, el('a', { href: '#/funn?' + qs({ ref }) }, f.label), ': ', f.title,
           el('ul', {}, ...f.items.map(i => el('li', {}, el('a', { href: '#', onclick: ev => { ev.preventDefault(); scrollToOffset(textBox, i.start); } },
-            `tegn ${i.start}–${i.end}`))))))) : el('p', { class: 'cite' }, 'Ingen ennå.')));
+            T('ui.common.charRange', i.start, i.end)))))))) : el('p', { class: 'cite' }, T('ui.common.none'))));
   render(heading(d.title || d.file),
     el('div', { class: 'selection-bar' }, attachBtn, selInfo),
     el('div', { class: 'doc-layout' }, textBox, side));
@@ -293,7 +219,7 @@ async function viewDocument(params) {
     const span = selectedSpan(textBox);
     selectionSpan = span;
     attachBtn.disabled = !span;
-    selInfo.textContent = span ? `Valgt: tegn ${span.start}–${span.end} (${span.end - span.start} tegn), side ${pageOf(d, span.start)}` : 'Merk tekst i dokumentet for å sitere den.';
+    selInfo.textContent = span ? T('ui.doc.selected', span.start, span.end, span.end - span.start, pageOf(d, span.start)) : T('ui.doc.selectHint');
   };
   document.onselectionchange = onSel;
   if (window.EvidensReader) window.EvidensReader.attach({ d, textBox, attachBtn, at, to: parseInt(params.get('to') || '-1', 10), layout: main().querySelector('.doc-layout') });
@@ -321,7 +247,7 @@ function buildText(box, d, marks, evidence) {
   for (let i = 0; i < points.length; i++) {
     const s = points[i];
     if (pageAt.has(s) && (s < text.length || s === 0)) {
-      box.append(el('span', { class: 'page-break', 'aria-hidden': 'false', role: 'heading', 'aria-level': '3' }, 'Side ' + pageAt.get(s)));
+      box.append(el('span', { class: 'page-break', 'aria-hidden': 'false', role: 'heading', 'aria-level': '3' }, T('ui.doc.pageBreak', pageAt.get(s))));
     }
     if (i + 1 >= points.length) break;
     const e = points[i + 1];
@@ -331,7 +257,7 @@ function buildText(box, d, marks, evidence) {
     const seg = el(marked ? 'mark' : 'span', { dataset: { s: String(s) } }, text.slice(s, e));
     if (quoted.length) {
       seg.classList.add('quoted');
-      seg.title = 'Sitert i ' + quoted.map(q => q.label).join(', ');
+      seg.title = T('ui.doc.quotedIn', quoted.map(q => q.label).join(', '));
     }
     box.append(seg);
   }
@@ -396,7 +322,7 @@ async function openAttach(req) {
   const select = document.getElementById('attach-finding');
   let findings = [];
   try { findings = await api('GET', '/api/findings?' + qs({ case: state.caseId })); } catch (e) { findings = []; }
-  select.replaceChildren(el('option', { value: '' }, 'Nytt funn …'),
+  select.replaceChildren(el('option', { value: '' }, T('ui.attach.newOption')),
     ...findings.map(f => el('option', { value: f.ref }, `${f.label}: ${f.title}`)));
   select.value = findings.length ? findings[findings.length - 1].ref : '';
   toggleNew();
@@ -426,7 +352,7 @@ async function submitAttach(ev) {
     let f;
     if (!ref) {
       const title = document.getElementById('attach-new-title').value.trim();
-      if (!title) throw new Error('Skriv en tittel for det nye funnet.');
+      if (!title) throw new Error(T('ui.attach.needTitle'));
       const requirements = document.getElementById('attach-new-req').value.split('\n').map(s => s.trim()).filter(Boolean);
       // One request: the new finding is created with its first quotation, or not at all.
       f = await api('POST', '/api/findings', { case: caseId, kind: document.getElementById('attach-kind').value, title, requirements, evidence: body });
@@ -435,7 +361,7 @@ async function submitAttach(ev) {
     }
     document.getElementById('attach-dialog').close();
     if (req.after) await req.after(); else await refresh();
-    say(`Sitatet er lagt til ${f.label} (nå ${f.evidence.length} ${f.evidence.length === 1 ? 'sitat' : 'sitater'}).`);
+    say(T(f.evidence.length === 1 ? 'ui.attach.done1' : 'ui.attach.doneN', f.label, f.evidence.length));
   } catch (e) {
     err.textContent = e.message;
     err.hidden = false;
@@ -448,32 +374,32 @@ async function viewFindings(params) {
   if (needCase()) return;
   const caseId = state.caseId;
   let findings;
-  try { findings = await api('GET', '/api/findings?' + qs({ case: caseId })); } catch (e) { render(heading('Funn'), el('p', { class: 'alert' }, e.message)); return; }
+  try { findings = await api('GET', '/api/findings?' + qs({ case: caseId })); } catch (e) { render(heading(T('ui.findings.title')), el('p', { class: 'alert' }, e.message)); return; }
   const anon = el('input', { type: 'checkbox', id: 'anonymise' });
   const exportLink = (fmt, label) => el('a', { class: 'button', id: 'export-' + fmt, href: '/api/export?' + qs({ case: caseId, format: fmt }),
     download: '', onclick: ev => { ev.currentTarget.href = '/api/export?' + qs({ case: caseId, format: fmt, anonymise: anon.checked ? 'true' : null }); } }, label);
-  const exportBar = el('section', { class: 'export', 'aria-label': 'Eksport' }, el('strong', {}, 'Eksporter funnene:'),
+  const exportBar = el('section', { class: 'export', 'aria-label': T('ui.findings.export') }, el('strong', {}, T('ui.findings.exportLead')),
     exportLink('docx', 'Word (DOCX)'), exportLink('md', 'Markdown'), exportLink('csv', 'CSV'),
-    el('label', { class: 'inline' }, anon, 'Anonymiser (navn, fødselsnummer, telefon, e-post, adresser)'));
-  const kind = el('select', { id: 'new-kind', name: 'kind' }, el('option', { value: 'avvik' }, 'Avvik'), el('option', { value: 'merknad' }, 'Merknad'), el('option', { value: 'observasjon' }, 'Observasjon'));
+    el('label', { class: 'inline' }, anon, T('ui.findings.anonymise')));
+  const kind = el('select', { id: 'new-kind', name: 'kind' }, ...['avvik', 'merknad', 'observasjon'].map(k => el('option', { value: k }, T('ui.kind.' + k))));
   const title = el('input', { type: 'text', id: 'new-title', required: true, autocomplete: 'off' });
   const reqs = el('textarea', { id: 'new-req', rows: '2' });
   const text = el('textarea', { id: 'new-text', rows: '3' });
-  const newForm = el('details', { class: 'new-finding' }, el('summary', {}, 'Nytt funn'),
+  const newForm = el('details', { class: 'new-finding' }, el('summary', {}, T('ui.findings.new')),
     el('form', { onsubmit: async ev => {
         ev.preventDefault();
         try {
           await api('POST', '/api/findings', { case: caseId, kind: kind.value, title: title.value, text: text.value,
             requirements: reqs.value.split('\n').map(s => s.trim()).filter(Boolean) });
           await refresh();
-          say('Funnet er opprettet.');
+          say(T('ui.findings.created'));
         } catch (e) { showError(e.message); }
       } },
-      el('label', {}, 'Type', kind), el('label', {}, 'Tittel', title),
-      el('label', {}, 'Lovkrav (ett per linje)', reqs), el('label', {}, 'Tekst', text),
-      el('button', { type: 'submit' }, 'Opprett funn')));
-  render(heading('Funn i ' + caseId),
-    findings.length ? exportBar : el('p', {}, 'Ingen funn ennå. Søk, les og legg sitater til funn, eller opprett et funn her.'),
+      el('label', {}, T('ui.findings.kind'), kind), el('label', {}, T('ui.findings.fieldTitle'), title),
+      el('label', {}, T('ui.findings.fieldReq'), reqs), el('label', {}, T('ui.findings.fieldText'), text),
+      el('button', { type: 'submit' }, T('ui.findings.create'))));
+  render(heading(T('ui.findings.titleCase', caseId)),
+    findings.length ? exportBar : el('p', {}, T('ui.findings.none')),
     newForm, ...findings.map(f => findingCard(caseId, f, findings)));
   const ref = params.get('ref');
   if (ref) { const c = document.getElementById('finding-' + ref); if (c) c.scrollIntoView(); }
@@ -491,94 +417,90 @@ function findingCard(caseId, f, all) {
     try {
       await api('PATCH', base, change);
       await refresh();
-      say(f.label + ' er lagret.');
+      say(T('ui.findings.saved', f.label));
     } catch (e) {
       if (e.status === 409 && e.data && e.data.current) showConflict(conflictBox, f, change, e.data.current, save);
       else showError(e.message);
     }
   };
   const edit = f.status === 'godkjent'
-    ? el('p', { class: 'cite' }, 'Funnet er godkjent og låst. Saksleder kan åpne det igjen.')
-    : el('details', {}, el('summary', {}, 'Rediger'),
+    ? el('p', { class: 'cite' }, T('ui.findings.locked'))
+    : el('details', {}, el('summary', {}, T('ui.findings.edit')),
       el('form', { onsubmit: ev => { ev.preventDefault(); save(f.version); } },
-        el('label', {}, 'Tittel', title), el('label', {}, 'Lovkrav (ett per linje)', reqs), el('label', {}, 'Tekst', text),
-        el('div', { class: 'buttons' }, el('button', { type: 'submit' }, 'Lagre'),
+        el('label', {}, T('ui.findings.fieldTitle'), title), el('label', {}, T('ui.findings.fieldReq'), reqs), el('label', {}, T('ui.findings.fieldText'), text),
+        el('div', { class: 'buttons' }, el('button', { type: 'submit' }, T('ui.common.save')),
           el('button', { type: 'button', class: 'danger', onclick: async () => {
-              if (!confirm(`Slette ${f.label} og sitatene? (Historikken beholder alt.)`)) return;
-              try { await api('DELETE', base, undefined, undefined, f.version); await refresh(); say(f.label + ' er slettet.'); } catch (e) { showError(e.message); }
-            } }, 'Slett funnet'))));
+              if (!confirm(T('ui.findings.deleteConfirm', f.label))) return;
+              try { await api('DELETE', base, undefined, undefined, f.version); await refresh(); say(T('ui.findings.deleted', f.label)); } catch (e) { showError(e.message); }
+            } }, T('ui.findings.delete')))));
   const ev = f.evidence;
-  const items = el('ol', { class: 'evidence', 'aria-label': 'Sitater i ' + f.label }, ...ev.map((e, i) => {
+  const items = el('ol', { class: 'evidence', 'aria-label': T('ui.findings.quotesIn', f.label) }, ...ev.map((e, i) => {
     const itemPath = '/api/evidence/' + encodeURIComponent(caseId) + '/' + e.id;
     const move = async body => { try { await api('PATCH', itemPath, body); refresh(); } catch (x) { showError(x.message); } };
     const others = all.filter(o => o.ref !== f.ref);
-    const moveTo = others.length ? el('select', { 'aria-label': `Flytt sitat ${i + 1} til et annet funn`, onchange: ev2 => { if (ev2.target.value) move({ to: ev2.target.value }); } },
-      el('option', { value: '' }, 'Flytt til …'), ...others.map(o => el('option', { value: o.ref }, o.label))) : null;
+    const moveTo = others.length ? el('select', { 'aria-label': T('ui.findings.moveTo', i + 1), onchange: ev2 => { if (ev2.target.value) move({ to: ev2.target.value }); } },
+      el('option', { value: '' }, T('ui.findings.moveToOption')), ...others.map(o => el('option', { value: o.ref }, o.label))) : null;
     return el('li', { class: e.stance === 'contradicts' ? 'contradicts' : '', dataset: { item: String(e.id) } },
-      el('blockquote', {}, (e.stance === 'contradicts' ? '(taler mot) ' : '') + '«' + e.quote + '»'),
-      el('div', { class: 'cite' }, 'Kilde: ' + e.source + ` (${e.citation.file}, tegn ${e.citation.start}–${e.citation.end}) · #${e.id}`),
-      e.note ? el('div', { class: 'cite' }, 'Merknad: ' + e.note) : null,
+      el('blockquote', {}, (e.stance === 'contradicts' ? T('ui.findings.contradicts') : '') + '«' + e.quote + '»'),
+      el('div', { class: 'cite' }, T('ui.findings.source', e.source, e.citation.file, e.citation.start, e.citation.end, e.id)),
+      e.note ? el('div', { class: 'cite' }, T('ui.findings.note', e.note)) : null,
       el('div', { class: 'actions' },
-        el('button', { type: 'button', class: 'secondary', disabled: i === 0, 'aria-label': `Flytt sitat ${i + 1} opp`, onclick: () => move({ position: i }) }, '↑ Opp'),
-        el('button', { type: 'button', class: 'secondary', disabled: i === ev.length - 1, 'aria-label': `Flytt sitat ${i + 1} ned`, onclick: () => move({ position: i + 2 }) }, '↓ Ned'),
+        el('button', { type: 'button', class: 'secondary', disabled: i === 0, 'aria-label': T('ui.findings.moveUp', i + 1), onclick: () => move({ position: i }) }, T('ui.findings.up')),
+        el('button', { type: 'button', class: 'secondary', disabled: i === ev.length - 1, 'aria-label': T('ui.findings.moveDown', i + 1), onclick: () => move({ position: i + 2 }) }, T('ui.findings.down')),
         moveTo,
-        el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: caseId, doc: e.citation.docId, at: e.citation.start, to: e.citation.end }) }, 'Vis i dokumentet'),
-        el('button', { type: 'button', class: 'danger', 'aria-label': `Fjern sitat ${i + 1} fra ${f.label}`, onclick: async () => {
-            try { await api('DELETE', itemPath); await refresh(); say('Sitatet er fjernet.'); } catch (x) { showError(x.message); }
-          } }, 'Fjern')));
+        el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: caseId, doc: e.citation.docId, at: e.citation.start, to: e.citation.end }) }, T('ui.findings.showInDoc')),
+        el('button', { type: 'button', class: 'danger', 'aria-label': T('ui.findings.removeQuote', i + 1, f.label), onclick: async () => {
+            try { await api('DELETE', itemPath); await refresh(); say(T('ui.findings.quoteRemoved')); } catch (x) { showError(x.message); }
+          } }, T('ui.common.remove'))));
   }));
   return el('article', { class: 'finding', id: 'finding-' + f.ref, 'aria-labelledby': 'h-' + f.ref },
     el('h3', { id: 'h-' + f.ref }, `${f.label}: ${f.title}`),
-    f.requirements.length ? el('p', { class: 'cite' }, 'Lovkrav: ' + f.requirements.map(r => r.text).join('; ')) : null,
+    f.requirements.length ? el('p', { class: 'cite' }, T('ui.findings.requirements', f.requirements.map(r => r.text).join('; '))) : null,
     f.text ? el('p', {}, f.text) : null,
-    el('p', { class: 'cite' }, `Status: ${f.status} · ${ev.length} ${ev.length === 1 ? 'sitat' : 'sitater'} · endret ${f.updatedAt.slice(0, 16).replace('T', ' ')} av ${f.updatedBy}`),
-    ev.length ? items : el('p', { class: 'cite' }, 'Ingen sitater ennå: søk og legg avsnitt eller valgt tekst til funnet.'),
+    el('p', { class: 'cite' }, T(ev.length === 1 ? 'ui.findings.status1' : 'ui.findings.statusN', f.status, ev.length, f.updatedAt.slice(0, 16).replace('T', ' '), f.updatedBy)),
+    ev.length ? items : el('p', { class: 'cite' }, T('ui.findings.noQuotes')),
     reviewBar(base, f), conflictBox, edit,
-    el('p', {}, el('a', { href: '#/historikk?' + qs({ ref: f.ref }), id: 'history-' + f.ref }, 'Historikk for ' + f.label)));
+    el('p', {}, el('a', { href: '#/historikk?' + qs({ ref: f.ref }), id: 'history-' + f.ref }, T('ui.findings.history', f.label))));
 }
 
 const STATUS_NEXT = {
-  utkast: [['submit', 'Send til gjennomgang']],
-  'til gjennomgang': [['approve', 'Godkjenn'], ['reopen', 'Tilbake til utkast']],
-  godkjent: [['reopen', 'Åpne igjen']]
+  utkast: [['submit', 'ui.review.submit']],
+  'til gjennomgang': [['approve', 'ui.review.approve'], ['reopen', 'ui.review.back']],
+  godkjent: [['reopen', 'ui.review.reopen']]
 };
-const STEP_DONE = { submit: 'er sendt til gjennomgang', approve: 'er godkjent', reopen: 'er åpnet igjen' };
+
+/** Whether this user may approve (and reopen an approved finding): the case's lead (APPROVE), or the single user. */
+function mayApprove(caseId) { return !state.signIn || state.roles[caseId] === 'lead'; }
 
 /** The review steps the finding's status allows: utkast → til gjennomgang → godkjent, and back. */
 function reviewBar(base, f) {
-  const steps = STATUS_NEXT[f.status] || STATUS_NEXT.utkast;
-  return el('div', { class: 'actions review', 'aria-label': 'Gjennomgang av ' + f.label }, ...steps.map(([step, label]) =>
+  const leadOnly = ([step]) => step === 'approve' || (step === 'reopen' && f.status === 'godkjent');
+  const steps = (STATUS_NEXT[f.status] || STATUS_NEXT.utkast).filter(s => !leadOnly(s) || mayApprove(state.caseId));
+  return el('div', { class: 'actions review', 'aria-label': T('ui.review.label', f.label) }, ...steps.map(([step, label]) =>
     el('button', { type: 'button', class: step === 'approve' ? '' : 'secondary', 'data-step': step, onclick: async () => {
-        try { await api('POST', base + '/' + step, { version: f.version }); await refresh(); say(`${f.label} ${STEP_DONE[step]}.`); } catch (e) { showError(e.message); }
-      } }, label)));
+        try { await api('POST', base + '/' + step, { version: f.version }); await refresh(); say(T('ui.review.done.' + step, f.label)); } catch (e) { showError(e.message); }
+      } }, T(label))));
 }
 
 /** Someone saved the finding in between: shows their version beside this one, and lets the person choose. */
 function showConflict(box, f, mine, current, save) {
   const row = (label, a, b) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', {}, a || ''), el('td', {}, b || ''));
   box.replaceChildren(
-    el('p', {}, `${current.updatedBy} lagret ${f.label} mens du redigerte (versjon ${current.version}; du redigerte versjon ${mine.version}). Ingen av endringene er tapt:`),
+    el('p', {}, T('ui.conflict.intro', current.updatedBy, f.label, current.version, mine.version)),
     el('table', { class: 'audit' },
-      el('thead', {}, el('tr', {}, el('th', {}, ''), el('th', { scope: 'col' }, 'Din versjon'), el('th', { scope: 'col' }, 'Lagret versjon'))),
-      el('tbody', {}, row('Tittel', mine.title, current.title), row('Lovkrav', mine.requirements.join('; '), current.requirements.map(r => r.text).join('; ')),
-        row('Tekst', mine.text, current.text), row('Status', f.status, current.status))),
+      el('thead', {}, el('tr', {}, el('th', {}, ''), el('th', { scope: 'col' }, T('ui.conflict.mine')), el('th', { scope: 'col' }, T('ui.conflict.saved')))),
+      el('tbody', {}, row(T('ui.findings.fieldTitle'), mine.title, current.title), row(T('ui.findings.fieldReq'), mine.requirements.join('; '), current.requirements.map(r => r.text).join('; ')),
+        row(T('ui.findings.fieldText'), mine.text, current.text), row(T('ui.conflict.status'), f.status, current.status))),
     el('div', { class: 'buttons' },
-      el('button', { type: 'button', onclick: () => save(current.version) }, 'Lagre min versjon likevel'),
-      el('button', { type: 'button', class: 'secondary', onclick: () => refresh() }, 'Forkast mine endringer')));
+      el('button', { type: 'button', onclick: () => save(current.version) }, T('ui.conflict.keepMine')),
+      el('button', { type: 'button', class: 'secondary', onclick: () => refresh() }, T('ui.conflict.discard'))));
   box.hidden = false;
 }
 
 // ---------------------------------------------------------------- audit trail
 
-const AUDIT_ACTIONS = {
-  'show-document': 'Viste dokument', 'show-passage': 'Viste avsnitt', 'show-quotations': 'Viste sitater', search: 'Søkte', export: 'Eksporterte',
-  'finding-create': 'Opprettet funn', 'finding-edit': 'Endret funn', 'finding-delete': 'Slettet funn',
-  'finding-submit': 'Sendte funn til gjennomgang', 'finding-approve': 'Godkjente funn', 'finding-reopen': 'Åpnet funn igjen',
-  'quotation-attach': 'La til sitat', 'quotation-detach': 'Fjernet sitat', 'quotation-move': 'Flyttet sitat',
-  'sign-in': 'Logget inn', 'sign-in-failed': 'Mislykket innlogging', 'sign-in-refused': 'Innlogging avvist',
-  'member-set': 'Ga rolle i saken', 'member-remove': 'Fjernet fra saken',
-  'case-close': 'Lukket saken', 'record-delete': 'Slettet dokument', 'records-delete': 'Slettet journaler og klientdokumentasjon'
-};
+/** An audit entry's action in words (the catalogue's ui.audit.action.*), or its id. */
+function auditAction(a) { return TEXTS.tekster['ui.audit.action.' + a] || a; }
 
 async function viewAudit(params) {
   if (needCase()) return;
@@ -586,37 +508,37 @@ async function viewAudit(params) {
   const user = params.get('bruker') || '';
   const since = params.get('fra') || '';
   let r;
-  try { r = await api('GET', '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since })); } catch (e) { render(heading('Revisjonsspor'), el('p', { class: 'alert' }, e.message)); return; }
+  try { r = await api('GET', '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since })); } catch (e) { render(heading(T('ui.audit.title')), el('p', { class: 'alert' }, e.message)); return; }
   const userIn = el('input', { type: 'text', id: 'audit-user', value: user, autocomplete: 'off' });
   const sinceIn = el('input', { type: 'date', id: 'audit-since', value: since });
   const filter = el('form', { class: 'audit-filter', onsubmit: ev => { ev.preventDefault(); go('spor', { bruker: userIn.value.trim(), fra: sinceIn.value }); } },
-    el('label', {}, 'Bruker', userIn), el('label', {}, 'Fra dato', sinceIn), el('button', { type: 'submit' }, 'Vis'),
+    el('label', {}, T('ui.audit.user'), userIn), el('label', {}, T('ui.audit.since'), sinceIn), el('button', { type: 'submit' }, T('ui.audit.show')),
     el('a', { class: 'button secondary', id: 'audit-csv', download: '',
-      href: '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since, format: 'csv' }) }, 'Last ned CSV'));
+      href: '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since, format: 'csv' }) }, T('ui.audit.csv')));
   const intact = r.intact
-    ? el('p', { id: 'audit-intact' }, 'Sporet er uendret: hver oppføring stemmer med sin kontrollsum og med kjedefilen.')
-    : el('div', { class: 'alert', id: 'audit-intact' }, el('p', {}, 'Sporet er endret etter at det ble skrevet:'), el('ul', {}, ...r.problems.map(p => el('li', {}, p))));
+    ? el('p', { id: 'audit-intact' }, T('ui.audit.intact'))
+    : el('div', { class: 'alert', id: 'audit-intact' }, el('p', {}, T('ui.audit.changed')), el('ul', {}, ...r.problems.map(p => el('li', {}, p))));
   const table = el('table', { class: 'audit', id: 'audit-table' },
-    el('caption', {}, `Hvem som har sett journaler og klientdokumentasjon, søkt, eksportert og endret funn i ${caseId}, eldste først.`),
-    el('thead', {}, el('tr', {}, ...['Nr.', 'Tid', 'Bruker', 'Handling', 'Gjelder', 'Detaljer'].map(t => el('th', { scope: 'col' }, t)))),
+    el('caption', {}, T('ui.audit.caption', caseId)),
+    el('thead', {}, el('tr', {}, ...['nr', 'time', 'user', 'action', 'target', 'detail'].map(t => el('th', { scope: 'col' }, T('ui.audit.col.' + t))))),
     el('tbody', {}, ...r.entries.map(e => el('tr', {},
-      el('td', {}, String(e.id)), el('td', {}, new Date(e.at).toLocaleString('nb-NO')), el('td', {}, e.actor),
-      el('td', {}, AUDIT_ACTIONS[e.action] || e.action), el('td', {}, e.name ? `${e.name} (${e.target})` : (e.target || '')), el('td', {}, e.detail || '')))));
-  render(heading('Revisjonsspor for ' + caseId), intact, filter,
-    r.entries.length ? table : el('p', {}, 'Ingen oppføringer' + (user ? ' for ' + user : '') + (since ? ' fra ' + since : '') + '.'));
+      el('td', {}, String(e.id)), el('td', {}, localDate(e.at, true)), el('td', {}, e.actor),
+      el('td', {}, auditAction(e.action)), el('td', {}, e.name ? `${e.name} (${e.target})` : (e.target || '')), el('td', {}, e.detail || '')))));
+  render(heading(T('ui.audit.titleCase', caseId)), intact, filter,
+    r.entries.length ? table : el('p', {}, user && since ? T('ui.audit.noneForSince', user, since) : user ? T('ui.audit.noneFor', user) : since ? T('ui.audit.noneSince', since) : T('ui.audit.none')));
 }
 
 // ---------------------------------------------------------------- overview
 
 async function viewOverview() {
   if (needCase()) return;
-  render(heading('Oversikt'), el('p', {}, 'Laster …'));
+  render(heading(T('ui.overview.title')), el('p', {}, T('ui.common.loading')));
   let r;
-  try { r = await api('GET', '/api/overview?' + qs({ case: state.caseId })); } catch (e) { render(heading('Oversikt'), el('p', { class: 'alert' }, e.message)); return; }
+  try { r = await api('GET', '/api/overview?' + qs({ case: state.caseId })); } catch (e) { render(heading(T('ui.overview.title')), el('p', { class: 'alert' }, e.message)); return; }
   const missing = r.indicators.filter(i => i.total === 0).length;
   const table = el('table', { class: 'matrix' },
-    el('caption', {}, `Avsnitt som nevner hver indikator, per dokumenttype, i ${r.case}. Tomme celler er markert; klikk et tall for å se avsnittene. Dokumenttyper uten avsnitt om noen indikator er utelatt.`),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Indikator'), ...r.types.map(t => el('th', { scope: 'col' }, typeName(t))), el('th', { scope: 'col' }, 'Sum'))),
+    el('caption', {}, T('ui.overview.caption', r.case)),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T('ui.overview.indicator')), ...r.types.map(t => el('th', { scope: 'col' }, typeName(t))), el('th', { scope: 'col' }, T('ui.overview.sum')))),
     el('tbody', {}, ...r.indicators.map(i => el('tr', {},
       el('th', { scope: 'row' }, i.label || i.id),
       ...r.types.map(t => {
@@ -624,13 +546,13 @@ async function viewOverview() {
         const q = 'indikator:"' + i.id + '"';
         if (!n) return el('td', { class: 'none' }, '0');
         return el('td', {}, el('a', { href: '#/sok?' + qs({ q, f: ['type:' + t] }),
-          'aria-label': `${n} avsnitt om ${i.label || i.id} i ${typeName(t)}` }, String(n)));
+          'aria-label': T('ui.overview.cellLabel', n, i.label || i.id, typeName(t)) }, String(n)));
       }),
       el('td', i.total ? {} : { class: 'none' }, i.total ? el('a', { href: '#/sok?' + qs({ q: 'indikator:"' + i.id + '"' }) }, String(i.total)) : '0')))));
   const download = fmt => el('a', { href: '/api/overview?' + qs({ case: r.case, format: fmt }), download: '' }, fmt.toUpperCase());
-  render(heading('Oversikt over ' + r.case),
-    el('p', {}, missing ? `${missing} av ${r.indicators.length} indikatorer har ingen avsnitt i saken.` : 'Alle indikatorene har avsnitt i saken.'),
-    el('p', { class: 'downloads' }, 'Last ned tabellen: ', download('xlsx'), ' · ', download('csv')),
+  render(heading(T('ui.overview.titleCase', r.case)),
+    el('p', {}, missing ? T('ui.overview.missing', missing, r.indicators.length) : T('ui.overview.allFound')),
+    el('p', { class: 'downloads' }, T('ui.overview.download'), ' ', download('xlsx'), ' · ', download('csv')),
     table);
 }
 
@@ -640,7 +562,7 @@ async function viewIngest() {
   const caseIn = el('input', { type: 'text', id: 'ingest-case', required: true, value: state.caseId || '', pattern: '[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå._\\-]{0,99}', autocomplete: 'off', 'aria-describedby': 'ingest-case-help' });
   const muni = el('input', { type: 'text', id: 'ingest-municipality', autocomplete: 'off' });
   const file = el('input', { type: 'file', id: 'ingest-file', accept: '.zip,application/zip', required: true });
-  const progress = el('progress', { id: 'ingest-progress', max: '1', value: '0', hidden: true, 'aria-label': 'Fremdrift' });
+  const progress = el('progress', { id: 'ingest-progress', max: '1', value: '0', hidden: true, 'aria-label': T('ui.ingest.progress') });
   const progressText = el('p', { id: 'ingest-progress-text', 'aria-live': 'polite' });
   const receipt = el('div', { id: 'receipt' });
   const limitMb = Math.round(state.maxUpload / 1048576);
@@ -648,14 +570,14 @@ async function viewIngest() {
       ev.preventDefault();
       showError('');
       const f = file.files[0];
-      if (!f) { showError('Velg en .zip-fil.'); return; }
-      if (!/\.zip$/i.test(f.name)) { showError('Bunken må være en .zip-fil.'); return; }
-      if (f.size > state.maxUpload) { showError(`Filen er for stor (${Math.ceil(f.size / 1048576)} MB); grensen er ${limitMb} MB.`); return; }
+      if (!f) { showError(T('ui.ingest.chooseZip')); return; }
+      if (!/\.zip$/i.test(f.name)) { showError(T('ui.ingest.mustBeZip')); return; }
+      if (f.size > state.maxUpload) { showError(T('ui.ingest.tooBig', Math.ceil(f.size / 1048576), limitMb)); return; }
       const submit = ev.target.querySelector('button');
       submit.disabled = true;
       try {
         progress.hidden = false;
-        progressText.textContent = 'Laster opp …';
+        progressText.textContent = T('ui.ingest.uploading');
         let job = await api('POST', '/api/ingest?' + qs({ case: caseIn.value.trim(), municipality: muni.value.trim(), name: f.name }), f, 'application/zip');
         while (job.state === 'running') {
           showProgress(job, progress, progressText);
@@ -663,7 +585,7 @@ async function viewIngest() {
           job = await api('GET', '/api/ingest/' + encodeURIComponent(job.id));
         }
         showProgress(job, progress, progressText);
-        if (job.state === 'failed') throw new Error('Innlesingen feilet: ' + job.error);
+        if (job.state === 'failed') throw new Error(T('ui.ingest.failed', job.error));
         showReceipt(receipt, job.receipt);
         // A new case makes the uploader its lead: the roles are read again.
         state.roles = (await api('GET', '/api/session')).roles || {};
@@ -673,35 +595,35 @@ async function viewIngest() {
         progressText.textContent = '';
       } finally { submit.disabled = false; }
     } },
-    el('label', {}, 'Sak (f.eks. fjordvik-2026)', caseIn),
-    el('span', { id: 'ingest-case-help', class: 'cite' }, 'Bokstaver, tall, punktum, _ og -. En ny sak opprettes når bunken leses inn.'),
-    el('label', {}, 'Kommune (valgfritt)', muni),
-    el('label', {}, `Bunke (.zip, høyst ${limitMb} MB)`, file),
-    el('button', { type: 'submit' }, 'Last opp og les inn'));
-  render(heading('Innlesing av en bunke'),
-    el('p', {}, 'Mappene øverst i bunken gir dokumenttypen: styringsdokumenter/, journaler/, klientdokumentasjon/; en manifest.csv kan gi titler og datoer. Hver fil gjøres rede for i kvitteringen.'),
+    el('label', {}, T('ui.ingest.case'), caseIn),
+    el('span', { id: 'ingest-case-help', class: 'cite' }, T('ui.ingest.caseHelp')),
+    el('label', {}, T('ui.ingest.municipality'), muni),
+    el('label', {}, T('ui.ingest.bundle', limitMb), file),
+    el('button', { type: 'submit' }, T('ui.ingest.submit')));
+  render(heading(T('ui.ingest.title')),
+    el('p', {}, T('ui.ingest.intro')),
     form, progress, progressText, receipt);
   if (window.EvidensJobs) window.EvidensJobs.attach({ progress, progressText, receipt });
 }
 
 function showProgress(job, progress, text) {
   if (job.total > 0) { progress.max = job.total; progress.value = job.done; }
-  const failed = job.failed ? `, ${job.failed} feilet` : '';
-  text.textContent = job.state === 'done' ? `Ferdig: ${job.done} av ${job.total} filer${failed}.`
-    : job.total >= 0 ? `Leser inn: ${job.done} av ${job.total} filer${failed} …` : 'Pakker ut …';
+  const failed = job.failed ? T('ui.ingest.failedCount', job.failed) : '';
+  text.textContent = job.state === 'done' ? T('ui.ingest.done', job.done, job.total, failed)
+    : job.total >= 0 ? T('ui.ingest.reading', job.done, job.total, failed) : T('ui.ingest.unpacking');
 }
 
-const STATUS = { indexed: 'lest inn', container: 'arkiv', duplicate: 'duplikat', failed: 'feilet' };
+const RECEIPT_STATUSES = ['indexed', 'container', 'duplicate', 'failed'];
 
 function showReceipt(box, r) {
   const files = [...r.files].sort((a, b) => (a.status === 'failed' ? 0 : 1) - (b.status === 'failed' ? 0 : 1));
   box.replaceChildren(
-    el('h3', {}, 'Kvittering'),
-    el('p', {}, `Sak ${r.case}: ${r.counts.indexed} lest inn, ${r.counts.duplicate} duplikater, ${r.counts.failed} feilet.`),
+    el('h3', {}, T('ui.receipt.title')),
+    el('p', {}, T('ui.receipt.summary', r.case, r.counts.indexed, r.counts.duplicate, r.counts.failed)),
     el('table', { class: 'receipt' },
-      el('thead', {}, el('tr', {}, ...['Fil', 'Type', 'Status', 'Hvorfor', 'Sider', 'Avsnitt'].map(h => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, ...['file', 'type', 'status', 'reason', 'pages', 'passages'].map(h => el('th', { scope: 'col' }, T('ui.receipt.col.' + h))))),
       el('tbody', {}, ...files.map(f => el('tr', { class: f.status },
-        el('td', {}, f.path), el('td', {}, typeName(f.type)), el('td', {}, STATUS[f.status] || f.status),
+        el('td', {}, f.path), el('td', {}, typeName(f.type)), el('td', {}, RECEIPT_STATUSES.includes(f.status) ? T('ui.receipt.status.' + f.status) : f.status),
         el('td', {}, reasonText(f.reason)), el('td', {}, String(f.pages)), el('td', {}, String(f.passages)))))));
 }
 
@@ -713,7 +635,7 @@ async function loadCases(prefer) {
   const saved = prefer || localStorage.getItem('evidens.case');
   state.caseId = r.cases.includes(saved) ? saved : (r.cases[0] || null);
   const select = document.getElementById('case-select');
-  select.replaceChildren(...(r.cases.length ? r.cases.map(c => el('option', { value: c }, c)) : [el('option', { value: '' }, '(ingen saker)')]));
+  select.replaceChildren(...(r.cases.length ? r.cases.map(c => el('option', { value: c }, c)) : [el('option', { value: '' }, T('ui.case.none'))]));
   if (state.caseId) select.value = state.caseId;
 }
 
@@ -723,36 +645,37 @@ async function loadCases(prefer) {
 async function viewMembers() {
   if (needCase()) return;
   const caseId = state.caseId;
-  render(heading('Medlemmer'), el('p', {}, 'Laster …'));
+  render(heading(T('ui.members.title')), el('p', {}, T('ui.common.loading')));
   let r;
   try {
     r = await api('GET', '/api/members?' + qs({ case: caseId }));
-  } catch (e) { render(heading('Medlemmer'), el('p', { class: 'alert', role: 'alert' }, e.message)); return; }
+  } catch (e) { render(heading(T('ui.members.title')), el('p', { class: 'alert', role: 'alert' }, e.message)); return; }
   const manager = !state.signIn || state.admin || state.roles[caseId] === 'lead';
   const rows = r.members.map(m => el('tr', {},
-    el('td', {}, m.user), el('td', {}, ROLE_NAMES[m.role] || m.role),
+    el('td', {}, m.user), el('td', {}, roleName(m.role)),
     el('td', {}, manager ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
-      try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); await refresh(); say(m.user + ' er fjernet.'); }
+      try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); await refresh(); say(T('ui.members.removed', m.user)); }
       catch (e) { showError(e.message); }
-    } }, 'Fjern ' + m.user) : '')));
-  const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Bruker'), el('th', {}, 'Rolle'), el('th', {}, ''))),
+    } }, T('ui.members.remove', m.user)) : '')));
+  const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, T('ui.members.user')), el('th', {}, T('ui.members.role')), el('th', {}, ''))),
     el('tbody', {}, ...rows));
-  const nodes = [heading('Medlemmer i ' + caseId), r.members.length ? table : el('p', {}, 'Saken har ingen medlemmer ennå.')];
+  const nodes = [heading(T('ui.members.titleCase', caseId)), r.members.length ? table : el('p', {}, T('ui.members.none'))];
   if (manager) {
     const user = el('input', { type: 'text', id: 'member-user', autocomplete: 'off', required: true });
-    const role = el('select', { id: 'member-role' }, ...Object.entries(ROLE_NAMES).map(([id, label]) => el('option', { value: id }, label)));
+    const role = el('select', { id: 'member-role' }, ...ROLE_IDS.map(id => el('option', { value: id }, roleName(id))));
     role.value = 'auditor';
     nodes.push(el('form', { class: 'member-add', onsubmit: async ev => {
       ev.preventDefault();
-      try { await api('POST', '/api/members', { case: caseId, user: user.value.trim(), role: role.value }); const added = user.value; await refresh(); say(added + ' er lagt til.'); }
+      try { await api('POST', '/api/members', { case: caseId, user: user.value.trim(), role: role.value }); const added = user.value; await refresh(); say(T('ui.members.added', added)); }
       catch (e) { showError(e.message); }
-    } }, el('h3', {}, 'Legg til eller endre rolle'), el('label', {}, 'Brukernavn', user), el('label', {}, 'Rolle', role),
-      el('div', { class: 'buttons' }, el('button', { type: 'submit' }, 'Lagre'))));
+    } }, el('h3', {}, T('ui.members.addTitle')), el('label', {}, T('ui.members.userName'), user), el('label', {}, T('ui.members.role'), role),
+      el('div', { class: 'buttons' }, el('button', { type: 'submit' }, T('ui.common.save')))));
   }
   render(...nodes);
 }
 
-const VIEWS = { medlemmer: viewMembers, sok: viewSearch, dokument: viewDocument, funn: viewFindings, oversikt: viewOverview, innlesing: viewIngest, lignende: viewLike, spor: viewAudit };
+// sok: search.js
+const VIEWS = { medlemmer: viewMembers, dokument: viewDocument, funn: viewFindings, oversikt: viewOverview, innlesing: viewIngest, lignende: viewLike, spor: viewAudit };
 
 async function refresh() {
   const { name, params } = route();
@@ -772,10 +695,10 @@ async function refresh() {
 /** The signed-in user's name and a sign-out button in the header. */
 function showUser(user) {
   const box = document.getElementById('user-box');
-  box.replaceChildren(el('span', { id: 'signed-in-as' }, 'Innlogget som ' + user),
+  box.replaceChildren(el('span', { id: 'signed-in-as' }, T('ui.user.signedInAs', user)),
     el('button', { type: 'button', class: 'secondary', id: 'signout', onclick: async () => {
       try { await api('POST', '/api/signout'); } finally { location.replace('/signin.html'); }
-    } }, 'Logg ut'));
+    } }, T('ui.user.signOut')));
   box.hidden = false;
 }
 
@@ -788,11 +711,13 @@ async function start() {
     state.signIn = s.signIn;
     state.admin = s.admin;
     state.roles = s.roles || {};
-    if (s.signIn) showUser(s.user);
     await loadTexts();
+    if (s.signIn) showUser(s.user);
     await loadCases();
   } catch (e) {
-    showError('Kan ikke nå Evidens-tjeneren: ' + e.message);
+    // without the server there may be no catalogue either: then this one sentence in Bokmål
+    const words = TEXTS.tekster['ui.common.noServer'] || 'Kan ikke nå Evidens-tjeneren: {0}'; // catalogue-fallback
+    showError(words.replace('{0}', e.message));
     return;
   }
   document.getElementById('case-select').addEventListener('change', ev => {

@@ -11,8 +11,7 @@ async function caseAfterView(name) {
   }
   const closed = Boolean(s && s.closed);
   document.body.classList.toggle('case-closed', closed);
-  banner.textContent = closed
-    ? `Saken ${s.case} ble lukket av ${s.closedBy} ${new Date(s.closedAt).toLocaleDateString('nb-NO')} og kan bare leses.` : '';
+  banner.textContent = closed ? T('ui.closed.banner', s.case, s.closedBy, localDate(s.closedAt, false)) : '';
   banner.hidden = !closed;
   if (name === 'medlemmer' && s && s.role === 'lead' && !closed && !document.getElementById('case-close')) {
     main().append(closeSection(s.case));
@@ -21,15 +20,14 @@ async function caseAfterView(name) {
 
 function closeSection(caseId) {
   return el('section', { class: 'case-close', 'aria-labelledby': 'case-close-h' },
-    el('h3', { id: 'case-close-h' }, 'Lukk saken'),
-    el('p', {}, 'En lukket sak kan bare leses: ingen nye bunker, ingen endringer i funn eller sitater. '
-      + 'Lukkingen står i revisjonssporet. Journaler og klientdokumentasjon kan slettes etterpå (evidens case delete-records).'),
+    el('h3', { id: 'case-close-h' }, T('ui.closed.title')),
+    el('p', {}, T('ui.closed.intro')),
     el('button', { type: 'button', class: 'danger', id: 'case-close', onclick: async () => {
-        if (!confirm(`Lukke saken ${caseId}? Den kan bare leses etterpå.`)) return;
+        if (!confirm(T('ui.closed.confirm', caseId))) return;
         try {
           await api('POST', '/api/cases/' + encodeURIComponent(caseId) + '/close');
           await refresh();
-          say(`Saken ${caseId} er lukket.`);
+          say(T('ui.closed.done', caseId));
         } catch (e) { showError(e.message); }
-      } }, 'Lukk saken ' + caseId));
+      } }, T('ui.closed.button', caseId)));
 }

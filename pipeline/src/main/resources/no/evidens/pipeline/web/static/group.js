@@ -19,19 +19,19 @@ function caseLink(caseId, view, text, label, params) {
 
 async function viewGroups(params) {
   let groups;
-  try { groups = await api('GET', '/api/groups'); } catch (e) { render(heading('Grupper'), el('p', { class: 'alert' }, e.message)); return; }
+  try { groups = await api('GET', '/api/groups'); } catch (e) { render(heading(T('ui.nav.grupper')), el('p', { class: 'alert' }, e.message)); return; }
   const id = params.get('g') || (groups[0] && groups[0].id);
-  const picker = el('nav', { class: 'chips', 'aria-label': 'Grupper av saker' },
+  const picker = el('nav', { class: 'chips', 'aria-label': T('ui.group.title') },
     ...groups.map(g => el('a', { class: 'button' + (g.id === id ? '' : ' secondary'), href: '#/grupper?' + qs({ g: g.id }),
       'aria-current': g.id === id ? 'page' : null }, g.title)));
   if (!id) {
-    render(heading('Grupper av saker'), el('p', {}, 'Ingen grupper ennå. Lag en med ', el('code', {}, 'evidens survey create'),
-      ', eller bygg det genererte landstilsynet med ', el('code', {}, 'evidens survey demo'), '.'));
+    render(heading(T('ui.group.title')), el('p', {}, T('ui.group.none'), ' ', el('code', {}, 'evidens survey create'),
+      T('ui.group.noneDemo'), ' ', el('code', {}, 'evidens survey demo'), '.'));
     return;
   }
-  render(heading('Grupper av saker'), picker, el('p', {}, 'Laster …'));
+  render(heading(T('ui.group.title')), picker, el('p', {}, T('ui.common.loading')));
   let o;
-  try { o = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/overview'); } catch (e) { render(heading('Grupper av saker'), picker, el('p', { class: 'alert' }, e.message)); return; }
+  try { o = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/overview'); } catch (e) { render(heading(T('ui.group.title')), picker, el('p', { class: 'alert' }, e.message)); return; }
   const t = o.totals;
   const search = groupSearchForm(id, '', []);
   const anon = el('input', { type: 'checkbox', id: 'group-anonymise' });
@@ -39,24 +39,24 @@ async function viewGroups(params) {
     href: '/api/groups/' + encodeURIComponent(id) + '/report?' + qs({ format: fmt }),
     onclick: ev => { ev.currentTarget.href = '/api/groups/' + encodeURIComponent(id) + '/report?' + qs({ format: fmt, anonymise: anon.checked ? 'true' : null }); } }, label);
   render(heading(o.title), picker,
-    el('p', { id: 'group-totals' }, `${t.municipalities} kommuner: ${t.withAvvik} med avvik, ${t.withMerknadOnly} med bare merknader og ${t.withoutFindings} uten funn (${t.avvik} avvik og ${t.merknader} merknader i alt).`),
+    el('p', { id: 'group-totals' }, T('ui.group.totals', t.municipalities, t.withAvvik, t.withMerknadOnly, t.withoutFindings, t.avvik, t.merknader)),
     search,
-    el('section', { class: 'export', 'aria-label': 'Oppsummeringsrapport' }, el('strong', {}, 'Oppsummeringsrapport:'),
-      reportLink('docx', 'Word (DOCX)'), reportLink('xlsx', 'Regneark (XLSX)'),
-      el('label', { class: 'inline' }, anon, 'Anonymiser sitatene'),
-      el('a', { class: 'button secondary', href: '#/gruppesitater?' + qs({ g: id }) }, 'Velg sitater til rapporten')),
-    el('h3', {}, 'Funn per lovkrav'), requirementTable(o),
-    el('h3', {}, 'Kommuner uten funn'),
-    el('p', { id: 'without-findings' }, o.withoutFindings.length ? o.withoutFindings.join(', ') + '.' : 'Alle kommunene fikk avvik eller merknad.'),
-    el('h3', {}, 'Indikatorer per kommune'), matrix(id, o));
+    el('section', { class: 'export', 'aria-label': T('ui.group.report') }, el('strong', {}, T('ui.group.reportLead')),
+      reportLink('docx', 'Word (DOCX)'), reportLink('xlsx', T('ui.group.xlsx')),
+      el('label', { class: 'inline' }, anon, T('ui.group.anonymise')),
+      el('a', { class: 'button secondary', href: '#/gruppesitater?' + qs({ g: id }) }, T('ui.group.chooseQuotes'))),
+    el('h3', {}, T('ui.group.byRequirement')), requirementTable(o),
+    el('h3', {}, T('ui.group.withoutFindings')),
+    el('p', { id: 'without-findings' }, o.withoutFindings.length ? o.withoutFindings.join(', ') + '.' : T('ui.group.allFound')),
+    el('h3', {}, T('ui.group.byMunicipality')), matrix(id, o));
 }
 
 function requirementTable(o) {
   const byName = Object.fromEntries(o.municipalities.map(p => [p.municipality, p.caseId]));
-  const names = list => list.length ? list.map((m, i) => [i ? ', ' : '', caseLink(byName[m], 'funn', m, 'Funnene i ' + m)]).flat() : ['–'];
+  const names = list => list.length ? list.map((m, i) => [i ? ', ' : '', caseLink(byName[m], 'funn', m, T('ui.group.findingsIn', m))]).flat() : ['–'];
   return el('table', { class: 'matrix', id: 'requirements' },
-    el('caption', {}, 'Hvor mange kommuner fikk avvik og merknad på hvert lovkrav. Klikk en kommune for å se funnene.'),
-    el('thead', {}, el('tr', {}, ...['Lovkrav', 'Avvik', 'Merknad', 'Kommuner med avvik', 'Kommuner med merknad'].map(h => el('th', { scope: 'col' }, h)))),
+    el('caption', {}, T('ui.group.reqCaption')),
+    el('thead', {}, el('tr', {}, ...['requirement', 'avvik', 'merknad', 'withAvvik', 'withMerknad'].map(h => el('th', { scope: 'col' }, T('ui.group.col.' + h))))),
     el('tbody', {}, ...o.requirements.map(r => el('tr', {},
       el('th', { scope: 'row' }, r.requirement),
       el('td', {}, String(r.avvik.length)), el('td', {}, String(r.merknad.length)),
@@ -66,9 +66,9 @@ function requirementTable(o) {
 function matrix(id, o) {
   const places = o.municipalities;
   return el('div', { class: 'matrix-wrap' }, el('table', { class: 'matrix', id: 'group-matrix' },
-    el('caption', {}, 'Avsnitt / funn som nevner hver indikator, per kommune. Klikk avsnitt for søket, funn for kommunens funn.'),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Indikator'),
-      ...places.map(p => el('th', { scope: 'col', title: p.county }, p.municipality)), el('th', { scope: 'col' }, 'Sum'))),
+    el('caption', {}, T('ui.group.matrixCaption')),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T('ui.overview.indicator')),
+      ...places.map(p => el('th', { scope: 'col', title: p.county }, p.municipality)), el('th', { scope: 'col' }, T('ui.overview.sum')))),
     el('tbody', {}, ...o.indicators.map(i => el('tr', {},
       el('th', { scope: 'row' }, i.label || i.id),
       ...places.map(p => {
@@ -77,8 +77,8 @@ function matrix(id, o) {
         // an empty cell leads nowhere: it is plain text, not a link to a search with no hits
         return el('td', { class: c.passages ? (c.findings ? 'found' : '') : 'none' },
           c.passages ? el('a', { href: '#/gruppesok?' + qs({ g: id, q, f: ['kommune:' + p.municipality] }),
-            'aria-label': `${c.passages} avsnitt om ${i.label || i.id} i ${p.municipality}` }, String(c.passages)) : '0',
-          c.findings ? [' / ', caseLink(p.caseId, 'funn', String(c.findings), `${c.findings} funn om ${i.label || i.id} i ${p.municipality}`)] : null);
+            'aria-label': T('ui.group.cellPassages', c.passages, i.label || i.id, p.municipality) }, String(c.passages)) : '0',
+          c.findings ? [' / ', caseLink(p.caseId, 'funn', String(c.findings), T('ui.group.cellFindings', c.findings, i.label || i.id, p.municipality))] : null);
       }),
       el('td', {}, i.passages ? el('a', { href: '#/gruppesok?' + qs({ g: id, q: 'indikator:"' + i.id + '"' }) }, String(i.passages)) : '0',
         ' / ' + i.findings))))));
@@ -90,8 +90,8 @@ function groupSearchForm(id, q, filters) {
       ev.preventDefault();
       go('gruppesok', { g: id, q: input.value.trim(), f: filters });
     } },
-    el('label', { for: 'group-q' }, 'Søk i alle sakene i gruppen (også kommune:navn og fylke:navn)', input),
-    el('button', { type: 'submit' }, 'Søk'));
+    el('label', { for: 'group-q' }, T('ui.group.searchLabel'), input),
+    el('button', { type: 'submit' }, T('ui.common.search')));
 }
 
 async function viewGroupSearch(params) {
@@ -99,15 +99,15 @@ async function viewGroupSearch(params) {
   const q = params.get('q') || '';
   const filters = params.getAll('f');
   const results = el('div', { id: 'results', 'aria-live': 'polite' });
-  render(heading('Søk i gruppen'), el('p', {}, el('a', { href: '#/grupper?' + qs({ g: id }) }, '← Oversikt over gruppen')),
+  render(heading(T('ui.group.searchTitle')), el('p', {}, el('a', { href: '#/grupper?' + qs({ g: id }) }, T('ui.group.back'))),
     groupSearchForm(id, q, filters), results);
   let r;
   try { r = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/search?' + qs({ q, filter: filters, limit: 20 })); } catch (e) {
     results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, e.message)); return;
   }
-  say(`${r.total} treff i gruppen`);
-  const dims = [['kommune', 'Kommune'], ['fylke', 'Fylke'], ['type', 'Dokumenttype'], ['indicator', 'Indikator'], ['lov', 'Lov']];
-  const facets = el('aside', { class: 'facets', 'aria-label': 'Filtre' },
+  say(T('ui.group.hits', r.total));
+  const dims = ['kommune', 'fylke', 'type', 'indicator', 'lov'].map(d => [d, facetName(d)]);
+  const facets = el('aside', { class: 'facets', 'aria-label': T('ui.common.filters') },
     ...dims.map(([dim, label]) => {
       const values = Object.entries((r.facets || {})[dim] || {});
       if (!values.length) return null;
@@ -120,14 +120,14 @@ async function viewGroupSearch(params) {
       })));
     }));
   const list = el('ol', { class: 'hits' }, ...r.hits.map(h => hitItem(h, r, q, [])));
-  results.replaceChildren(el('div', { class: 'layout' }, facets, el('div', {}, r.total ? list : el('p', {}, 'Ingen treff.'))));
+  results.replaceChildren(el('div', { class: 'layout' }, facets, el('div', {}, r.total ? list : el('p', {}, T('ui.group.noHits')))));
 }
 
 /** The quotations of the group's findings by requirement: the writer ticks those the report quotes. */
 async function viewGroupQuotations(params) {
   const id = params.get('g');
   let list;
-  try { list = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/quotations'); } catch (e) { render(heading('Sitater'), el('p', { class: 'alert' }, e.message)); return; }
+  try { list = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/quotations'); } catch (e) { render(heading(T('ui.group.quotes')), el('p', { class: 'alert' }, e.message)); return; }
   const byReq = {};
   list.forEach(c => (byReq[c.requirement] = byReq[c.requirement] || []).push(c));
   const sections = Object.entries(byReq).map(([req, cs]) => el('section', {}, el('h3', {}, req), el('ul', { class: 'evidence' },
@@ -135,14 +135,14 @@ async function viewGroupQuotations(params) {
       const box = el('input', { type: 'checkbox', checked: c.chosen, onchange: async ev => {
         try {
           await api('POST', '/api/groups/' + encodeURIComponent(id) + '/chosen', { case: c.caseId, item: c.item, chosen: ev.target.checked });
-          say(ev.target.checked ? 'Sitatet er valgt til rapporten.' : 'Sitatet er ikke lenger valgt.');
+          say(T(ev.target.checked ? 'ui.group.chosen' : 'ui.group.unchosen'));
         } catch (e) { ev.target.checked = !ev.target.checked; showError(e.message); }
       } });
-      return el('li', {}, el('label', { class: 'inline' }, box, 'Velg til rapporten'),
+      return el('li', {}, el('label', { class: 'inline' }, box, T('ui.group.choose')),
         el('blockquote', {}, '«' + c.quote + '»'), el('div', { class: 'cite' }, `${c.municipality}, ${c.label}: ${c.source}`));
     }))));
-  render(heading('Velg sitater til rapporten'), el('p', {}, el('a', { href: '#/grupper?' + qs({ g: id }) }, '← Oversikt over gruppen')),
-    ...(sections.length ? sections : [el('p', {}, 'Ingen funn med sitater i gruppen ennå.')]));
+  render(heading(T('ui.group.chooseQuotes')), el('p', {}, el('a', { href: '#/grupper?' + qs({ g: id }) }, T('ui.group.back'))),
+    ...(sections.length ? sections : [el('p', {}, T('ui.group.noQuotes'))]));
 }
 
 Object.assign(VIEWS, { grupper: viewGroups, gruppesok: viewGroupSearch, gruppesitater: viewGroupQuotations });

@@ -2,23 +2,26 @@
 // first, from GET /api/history. Loaded after app.js, whose helpers (el, qs, api, render, heading) it uses.
 'use strict';
 
-/** Every word this file shows, in Bokmål (to move into the workspace's message catalogue). */
+/** Every word this file shows, from the workspace's catalogue (ui.history.*), read when shown. */
 const HISTORY_WORDS = {
-  title: ref => ref ? `Historikk for ${ref}` : 'Historikk for funnene i saken',
-  caption: ref => ref ? `Alle endringer av ${ref}, eldste først.` : 'Alle endringer av funnene i saken, eldste først.',
-  empty: 'Ingen endringer er registrert.',
-  when: 'Tidspunkt', who: 'Hvem', what: 'Hva', finding: 'Funn', detail: 'Endring',
-  back: '← Tilbake til funnene',
-  all: 'Vis historikken for hele saken',
-  actions: {
-    create: 'opprettet', edit: 'endret', attach: 'la til sitat', detach: 'fjernet sitat', move: 'flyttet sitat',
-    renumber: 'nummererte om', delete: 'slettet', import: 'importerte', submit: 'sendte til gjennomgang',
-    approve: 'godkjente', reopen: 'åpnet igjen',
+  title: ref => ref ? T('ui.history.titleRef', ref) : T('ui.history.title'),
+  caption: ref => ref ? T('ui.history.captionRef', ref) : T('ui.history.caption'),
+  get empty() { return T('ui.history.empty'); },
+  get when() { return T('ui.history.when'); },
+  get who() { return T('ui.history.who'); },
+  get what() { return T('ui.history.what'); },
+  get finding() { return T('ui.history.finding'); },
+  get detail() { return T('ui.history.detail'); },
+  get back() { return T('ui.history.back'); },
+  get all() { return T('ui.history.all'); },
+  action: a => TEXTS.tekster['ui.history.action.' + a] || a,
+  /** The fields a person reads, in the order shown: id → its name. */
+  get fields() {
+    return Object.fromEntries(['title', 'text', 'requirements', 'status', 'ref', 'kind', 'position', 'quote', 'note', 'stance']
+      .map(f => [f, T('ui.history.field.' + f)]));
   },
-  fields: { title: 'tittel', text: 'tekst', requirements: 'lovkrav', status: 'status', ref: 'nummer', kind: 'type',
-    position: 'plass', quote: 'sitat', note: 'merknad', stance: 'standpunkt' },
   quote: q => `«${q}»`,
-  source: (file, page, start, end) => `${file}, side ${page}, tegn ${start}–${end}`,
+  source: (file, page, start, end) => T('ui.history.source', file, page, start, end),
   from: (field, a, b) => `${field}: «${a}» → «${b}»`,
   set: (field, b) => `${field}: «${b}»`,
 };
@@ -52,7 +55,7 @@ const EvidensHistory = (() => {
   async function view(params) {
     if (needCase()) return;
     const ref = params.get('ref') || '';
-    render(heading(HISTORY_WORDS.title(ref)), el('p', {}, 'Laster …'));
+    render(heading(HISTORY_WORDS.title(ref)), el('p', {}, T('ui.common.loading')));
     let entries;
     try {
       entries = await api('GET', '/api/history?' + qs({ case: state.caseId, ref }));
@@ -64,7 +67,7 @@ const EvidensHistory = (() => {
       el('tbody', {}, ...entries.map(h => el('tr', {},
         el('td', {}, el('time', { datetime: h.at }, h.at.slice(0, 19).replace('T', ' '))),
         el('td', {}, h.actor),
-        el('td', {}, w.actions[h.action] || h.action),
+        el('td', {}, w.action(h.action)),
         el('td', {}, h.finding || ''),
         el('td', {}, ...detail(h).map(line => el('div', {}, line)))))));
     render(heading(w.title(ref)),

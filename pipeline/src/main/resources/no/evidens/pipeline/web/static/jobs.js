@@ -3,19 +3,19 @@
 // app.js, whose helpers (el, qs, api, say, showProgress, showReceipt, loadCases) it uses.
 'use strict';
 
-/** Every word this file shows, in Bokmål (to move into the workspace's message catalogue). */
+/** Every word this file shows, from the workspace's catalogue (ui.jobs.*), read when shown. */
 const JOBS_WORDS = {
-  title: 'Tidligere innlesinger',
-  none: 'Ingen innlesinger ennå.',
-  caption: 'Innlesinger på denne tjeneren, nyeste først. En innlesing som ble avbrutt da tjeneren stoppet, kan fortsettes.',
-  cols: ['Startet', 'Sak', 'Fil', 'Status', 'Filer', ''],
-  states: { running: 'pågår', done: 'ferdig', failed: 'feilet', interrupted: 'avbrutt' },
-  resume: 'Fortsett',
-  rerun: 'Les inn på nytt',
+  get title() { return T('ui.jobs.title'); },
+  get none() { return T('ui.jobs.none'); },
+  get caption() { return T('ui.jobs.caption'); },
+  get cols() { return ['started', 'case', 'file', 'status', 'files'].map(c => T('ui.jobs.col.' + c)).concat(['']); },
+  state: s => (['running', 'done', 'failed', 'interrupted'].includes(s) ? T('ui.jobs.state.' + s) : s),
+  get resume() { return T('ui.jobs.resume'); },
+  get rerun() { return T('ui.jobs.rerun'); },
   resumeLabel: (verb, file) => `${verb}: ${file}`,
-  started: file => `Leser inn ${file} igjen …`,
-  files: (done, total, failed) => `${done} av ${total < 0 ? '?' : total}` + (failed ? ` (${failed} feilet)` : ''),
-  failedJob: error => 'Innlesingen feilet: ' + error,
+  started: file => T('ui.jobs.started', file),
+  files: (done, total, failed) => T(failed ? 'ui.jobs.filesFailed' : 'ui.jobs.files', done, total < 0 ? '?' : total, failed),
+  failedJob: error => T('ui.ingest.failed', error),
 };
 
 const EvidensJobs = (() => {
@@ -50,7 +50,7 @@ const EvidensJobs = (() => {
         } }, verb) : '';
       return el('tr', { class: j.state === 'failed' || j.state === 'interrupted' ? 'failed' : '', id: 'job-' + j.id },
         el('td', {}, el('time', { datetime: j.started }, j.started.slice(0, 16).replace('T', ' '))),
-        el('td', {}, j.case), el('td', {}, j.file), el('td', {}, w.states[j.state] || j.state),
+        el('td', {}, j.case), el('td', {}, j.file), el('td', {}, w.state(j.state)),
         el('td', {}, w.files(j.done, j.total, j.failed)), el('td', {}, button));
     };
     box.replaceChildren(el('h3', { id: 'jobs-title' }, w.title), jobs.length

@@ -4,29 +4,25 @@
 // EvidensReader.attach once it has drawn the text.
 'use strict';
 
-/** Every word this file shows, in Bokmål (to move into the workspace's message catalogue). */
+/** Every word this file shows, from the workspace's catalogue (ui.reader.*), read when shown. */
 const READER_WORDS = {
-  keysTitle: 'Tastatur',
-  keys: [
-    ['S', 'merk setningen der du er (eller den første du ser)'],
-    ['N / P', 'merk neste / forrige setning'],
-    ['Shift + ↓ / ↑', 'utvid / minsk med en setning'],
-    ['Shift + → / ←', 'utvid / minsk med et ord'],
-    ['Enter', 'legg det merkede til et funn'],
-    ['Esc', 'fjern merkingen'],
-  ],
-  keysHint: 'Merk tekst med tastaturet: gå til teksten (Tab) og trykk S.',
-  selected: (n, words) => `Merket ${n} tegn (${words} ord).`,
-  cleared: 'Merkingen er fjernet.',
-  pageTitle: 'Originalsiden',
-  pageOf: (p, n) => `Side ${p} av ${n}`,
-  pageAlt: (p, file) => `Side ${p} av ${file}, slik den står i originalen`,
-  prevPage: '← Forrige side',
-  nextPage: 'Neste side →',
-  outlined: 'Det merkede er rammet inn på siden.',
-  notPlaced: 'Det merkede kan ikke rammes inn på denne siden (skannet side eller tekst som ikke finnes i sidens tekstlag).',
-  noPage: 'Originalsiden kan ikke vises: filen ligger ikke lenger i bunken slik den ble lest inn.',
-  loading: 'Laster siden …',
+  get keysTitle() { return T('ui.reader.keysTitle'); },
+  get keys() {
+    return [['S', 's'], ['N / P', 'np'], ['Shift + ↓ / ↑', 'shiftUpDown'], ['Shift + → / ←', 'shiftLeftRight'], ['Enter', 'enter'], ['Esc', 'esc']]
+      .map(([key, what]) => [key, T('ui.reader.key.' + what)]);
+  },
+  get keysHint() { return T('ui.reader.keysHint'); },
+  selected: (n, words) => T('ui.reader.selected', n, words),
+  get cleared() { return T('ui.reader.cleared'); },
+  get pageTitle() { return T('ui.reader.pageTitle'); },
+  pageOf: (p, n) => T('ui.reader.pageOf', p, n),
+  pageAlt: (p, file) => T('ui.reader.pageAlt', p, file),
+  get prevPage() { return T('ui.reader.prevPage'); },
+  get nextPage() { return T('ui.reader.nextPage'); },
+  get outlined() { return T('ui.reader.outlined'); },
+  get notPlaced() { return T('ui.reader.notPlaced'); },
+  get noPage() { return T('ui.reader.noPage'); },
+  get loading() { return T('ui.reader.loading'); },
 };
 
 const EvidensReader = (() => {

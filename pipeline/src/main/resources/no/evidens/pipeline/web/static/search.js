@@ -189,7 +189,7 @@ function batchSection() {
 function matrixTable(r) {
   return el('div', { class: 'matrix-wrap' }, el('table', { class: 'matrix', id: 'batch-matrix' },
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T('ui.batch.query')), ...r.files.map(f => el('th', { scope: 'col' }, f)),
-      el('th', { scope: 'col' }, 'Sum'))),
+      el('th', { scope: 'col' }, T('ui.overview.sum')))),
     el('tbody', {}, ...r.rows.map(row => el('tr', {}, el('th', { scope: 'row', title: row.query }, row.label),
       ...row.counts.map(n => el('td', { class: n ? '' : 'none' }, String(n))), el('td', {}, row.error ? row.error : String(row.total)))))));
 }

@@ -1,6 +1,20 @@
 // Evidens sign-in page: sends the name and password as JSON; the server sets an HttpOnly session cookie.
 'use strict';
 
+/** The page's words in the language chosen in this browser (GET /api/tekster is open); Bokmål as written until then. */
+const WORDS = {};
+function word(key, fallback, arg) {
+  const t = WORDS[key];
+  return t === undefined ? fallback : t.replace('{0}', String(arg));
+}
+fetch('/api/tekster', { credentials: 'same-origin' }).then(r => r.json()).then(t => {
+  Object.assign(WORDS, t.tekster || {});
+  document.documentElement.lang = t.sprak || 'nb';
+  for (const e of document.querySelectorAll('[data-t]')) {
+    if (WORDS[e.dataset.t] !== undefined) e.textContent = WORDS[e.dataset.t];
+  }
+}).catch(() => {});
+
 document.getElementById('signin-form').addEventListener('submit', async ev => {
   ev.preventDefault();
   const error = document.getElementById('signin-error');
@@ -18,12 +32,12 @@ document.getElementById('signin-form').addEventListener('submit', async ev => {
     }
     let data = null;
     try { data = await res.json(); } catch (e) { data = null; }
-    error.textContent = (data && data.error) || ('Innloggingen feilet (' + res.status + ')');
+    error.textContent = (data && data.error) || word('ui.signin.failed', 'Innloggingen feilet (' + res.status + ')', res.status);
     error.hidden = false;
     document.getElementById('signin-password').value = '';
     document.getElementById('signin-password').focus();
   } catch (e) {
-    error.textContent = 'Kan ikke nå Evidens-tjeneren.';
+    error.textContent = word('ui.signin.noServer', 'Kan ikke nå Evidens-tjeneren.');
     error.hidden = false;
   } finally {
     button.disabled = false;

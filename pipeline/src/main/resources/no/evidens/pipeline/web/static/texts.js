@@ -12,7 +12,28 @@ async function loadTexts() {
     return;
   }
   document.documentElement.lang = TEXTS.sprak;
+  translatePage(document);
   languagePicker();
+}
+
+/**
+ * The words written into the page (index.html): an element with data-t gets the key's text, one with
+ * data-t-label gets it as its aria-label. Without the catalogue the page keeps its Bokmål.
+ */
+function translatePage(root) {
+  for (const e of root.querySelectorAll('[data-t]')) {
+    if (TEXTS.tekster[e.dataset.t] !== undefined) e.textContent = T(e.dataset.t);
+  }
+  for (const e of root.querySelectorAll('[data-t-label]')) {
+    if (TEXTS.tekster[e.dataset.tLabel] !== undefined) e.setAttribute('aria-label', T(e.dataset.tLabel));
+  }
+}
+
+/** The date (and time) in the user's language's conventions. */
+function localDate(iso, withTime) {
+  const d = new Date(iso);
+  const locale = TEXTS.sprak === 'nn' ? 'nn-NO' : 'nb-NO';
+  return withTime ? d.toLocaleString(locale) : d.toLocaleDateString(locale);
 }
 
 /** The text of a key, its {0}, {1} … filled in; the key itself when the catalogue lacks it. */

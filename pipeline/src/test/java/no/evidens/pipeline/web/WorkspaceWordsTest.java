@@ -1,0 +1,121 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every word the workspace shows comes from the catalogue: each key the views name is in it (so no view
+ * shows a bare key), and no view script writes a Norwegian sentence or a catalogue word of its own.
+ */
+class WorkspaceWordsTest {
+    /** The view scripts (signin.js is left out: it keeps Bokmål fallbacks for a server it cannot reach). */
+    private static final List<String> VIEWS = List.of("app.js", "texts.js", "search.js", "reader.js", "history.js", "jobs.js", "case.js",
+            "inbox.js", "group.js");
+    /** Short words that mark a literal as Norwegian prose (Bokmål or Nynorsk). */
+    private static final Set<String> PROSE = Set.of("og", "i", "er", "av", "til", "som", "på", "med", "ikke", "ikkje", "en", "ei", "et", "eit",
+            "for", "ingen", "det", "den", "fra", "frå", "kan", "har", "ble", "vart", "bare", "berre", "nå");
+    /** Values the server sends and the views compare with (a finding's status), not words they show. */
+    private static final Set<String> DATA = Set.of("til gjennomgang");
+    private static final Pattern KEY = Pattern.compile("\\bT\\('([A-Za-z0-9_.\\-]+)('\\s*[,)])?");
+    private static final Pattern DATA_T = Pattern.compile("data-t(?:-label)?=\"([^\"]+)\"");
+    private static final Pattern LITERAL = Pattern.compile("'((?:[^'\\\\\\n]|\\\\.)*)'|`((?:[^`\\\\]|\\\\.)*)`");
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = WorkspaceWordsTest.class.getResourceAsStream("/no/evidens/pipeline/web/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Properties bokmal() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = WorkspaceWordsTest.class.getResourceAsStream("/no/evidens/pipeline/web/messages_nb.properties")) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    /** The script without its comments (a // inside a string is rare enough in these files to be kept as is). */
+    private static String code(String js) {
+        return js.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", "");
+    }
+
+    @Test
+    void everyKeyAViewNamesIsInTheCatalogue() throws IOException {
+        Properties nb = bokmal();
+        List<String> missing = new ArrayList<>();
+        for (String file : VIEWS) {
+            Matcher m = KEY.matcher(code(resource("static/" + file)));
+            while (m.find()) {
+                String key = m.group(1);
+                boolean whole = m.group(2) != null;
+                // T('ui.type.' + t): some key must start so
+                boolean known = whole ? nb.containsKey(key) : nb.stringPropertyNames().stream().anyMatch(k -> k.startsWith(key));
+                if (!known) {
+                    missing.add(file + ": " + key);
+                }
+            }
+        }
+        for (String page : List.of("static/index.html", "static/signin.html")) {
+            Matcher m = DATA_T.matcher(resource(page));
+            while (m.find()) {
+                if (!nb.containsKey(m.group(1))) {
+                    missing.add(page + ": " + m.group(1));
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void noViewWritesNorwegianWordsOfItsOwn() throws IOException {
+        Set<String> catalogueWords = new java.util.HashSet<>();
+        Properties nb = bokmal();
+        for (String k : nb.stringPropertyNames()) {
+            String v = nb.getProperty(k);
+            // a word as a person reads it (capitalised); lower-case ones double as ids (type, status, merknad)
+            if ((k.startsWith("ui.") || k.startsWith("facet.")) && Character.isUpperCase(v.codePointAt(0))) {
+                catalogueWords.add(v);
+            }
+        }
+        List<String> found = new ArrayList<>();
+        for (String file : VIEWS) {
+            // a line marked catalogue-fallback says what to show when the catalogue itself cannot be had
+            String js = code(resource("static/" + file)).replaceAll("(?m)^.*catalogue-fallback.*$", "");
+            Matcher m = LITERAL.matcher(js);
+            while (m.find()) {
+                String text = (m.group(1) != null ? m.group(1) : m.group(2)).replaceAll("\\$\\{[^}]*}", " ");
+                if (!DATA.contains(text) && (catalogueWords.contains(text.strip()) || prose(text))) {
+                    found.add(file + ": " + text);
+                }
+            }
+        }
+        assertEquals(List.of(), found, "words to move into messages_nb/nn.properties");
+    }
+
+    /** Two or more words, one of them a short Norwegian function word. */
+    private static boolean prose(String text) {
+        String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+        long real = java.util.Arrays.stream(words).filter(w -> !w.isEmpty()).count();
+        return real >= 2 && java.util.Arrays.stream(words).anyMatch(PROSE::contains);
+    }
+
+    @Test
+    void theTestSeesALiteralItShouldFlag() {
+        assertTrue(prose("Ingen treff i saken"));
+        assertTrue(!prose("ansvarsgruppe taushetsplikt") && !prose("application/json"));
+    }
+}
