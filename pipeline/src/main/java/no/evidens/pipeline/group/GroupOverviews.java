@@ -59,7 +59,7 @@ final class GroupOverviews {
             rows.add(new GroupOverview.IndicatorRow(ind.id(), ind.label(), totalPassages, totalFindings, cells));
         }
         List<GroupOverview.Place> places = new ArrayList<>();
-        Map<String, LinkedHashSet<String>[]> byRequirement = new TreeMap<>();
+        Map<String, Municipalities> byRequirement = new TreeMap<>();
         Map<String, String> lawOf = new HashMap<>();
         for (CaseGroups.Member m : members) {
             int avvik = 0;
@@ -77,14 +77,15 @@ final class GroupOverviews {
                 for (RequirementOut r : f.requirements()) {
                     String key = citation(r);
                     lawOf.putIfAbsent(key, r.law());
-                    byRequirement.computeIfAbsent(key, k -> newPair())[isAvvik ? 0 : 1].add(m.municipality());
+                    Municipalities named = byRequirement.computeIfAbsent(key, k -> new Municipalities(new LinkedHashSet<>(), new LinkedHashSet<>()));
+                    (isAvvik ? named.avvik() : named.merknad()).add(m.municipality());
                 }
             }
             places.add(new GroupOverview.Place(m.caseId(), m.municipality(), m.county(), avvik, merknader));
         }
         List<GroupOverview.RequirementRow> requirements = new ArrayList<>();
         byRequirement.forEach((req, pair) -> requirements.add(
-                new GroupOverview.RequirementRow(req, lawOf.get(req), List.copyOf(pair[0]), List.copyOf(pair[1]))));
+                new GroupOverview.RequirementRow(req, lawOf.get(req), List.copyOf(pair.avvik()), List.copyOf(pair.merknad()))));
         requirements.sort(Comparator.comparingInt((GroupOverview.RequirementRow r) -> -r.avvik().size())
                 .thenComparingInt(r -> -r.merknad().size()));
         List<String> without = places.stream().filter(p -> p.avvik() == 0 && p.merknader() == 0).map(GroupOverview.Place::municipality).toList();
@@ -100,9 +101,8 @@ final class GroupOverviews {
         return r.sections().isEmpty() ? r.text() : r.law() + " § " + String.join(", ", r.sections());
     }
 
-    @SuppressWarnings("unchecked")
-    private static LinkedHashSet<String>[] newPair() {
-        return new LinkedHashSet[] {new LinkedHashSet<String>(), new LinkedHashSet<String>()};
+    /** The municipalities that got an avvik, and a merknad, on one requirement, in the order met. */
+    private record Municipalities(Set<String> avvik, Set<String> merknad) {
     }
 
     /** Passages mentioning the indicator, per case: the case facet of one search over the group's cases. */
