@@ -22,8 +22,10 @@ public final class TextNormaliser {
      * word list the machine had. Version 3 joins no line break where no hyphen was printed or drawn, keeps
      * real line-end hyphens by more rules, and never removes a page's only lines as furniture. Version 4
      * keeps the cells of a table row apart ({@code a | b}) where version 3 joined them with a space.
+     * Version 5 keeps line-end hyphens by the project's own short list of hyphenated forms, where version 4
+     * also knew the hyphenated forms seen in a treebank.
      */
-    public static final String VERSION = "4";
+    public static final String VERSION = "5";
 
     private final Dehyphenator dehyphenator;
 

@@ -11,9 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Norwegian word forms, shipped in the jar ({@link #RESOURCE}, made by the test-scope
- * {@code WordListBuilder} from the Norwegian Dependency Treebank and the project's own lexicon), loaded
- * once on first use. Nothing a machine happens to have installed is read, so the normalised text, and
+ * Hyphenated Norwegian word forms that keep their hyphen at a line end, shipped in the jar
+ * ({@link #RESOURCE}, written for Evidens), loaded once on first use. Nothing a machine happens to have installed is read, so the normalised text, and
  * every offset into it, is the same on every machine.
  */
 final class WordList {
@@ -42,7 +41,7 @@ final class WordList {
 
     /** The shipped list, read afresh. */
     static WordList load() {
-        Set<String> words = new HashSet<>(100_000);
+        Set<String> words = new HashSet<>();
         try (InputStream raw = WordList.class.getResourceAsStream(RESOURCE)) {
             if (raw == null) {
                 throw new IllegalStateException("the word list " + RESOURCE + " is missing from the build");
