@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
+import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.access.AccessStore;
 import no.evidens.access.SignIn;
 
@@ -30,8 +27,6 @@ class AccessCliTest {
 
     private Run run(String stdin, String... args) {
         InputStream saved = System.in;
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--home");
         all.add(home.toString());
@@ -39,10 +34,8 @@ class AccessCliTest {
             if (stdin != null) {
                 System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
             }
-            CommandLine cli = EvidensCli.commandLine();
-            cli.setOut(new PrintWriter(o));
-            cli.setErr(new PrintWriter(e));
-            return new Run(cli.execute(all.toArray(String[]::new)), o.toString(), e.toString());
+            CliRun r = CliRun.of(all);
+            return new Run(r.code(), r.out(), r.err());
         } finally {
             System.setIn(saved);
         }

@@ -3,8 +3,6 @@ package no.evidens.pipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
+import no.evidens.pipeline.fixture.CliRun;
 
 /** {@code evidens survey create|add|list|remove}: a group kept in the home, printed with its cases, or as JSON. */
 class SurveyCliTest {
@@ -20,15 +18,11 @@ class SurveyCliTest {
     Path home;
 
     private String run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--home", home.toString(), "--user", "testar"));
-        CommandLine cli = EvidensCli.commandLine();
-        cli.setOut(new PrintWriter(o));
-        cli.setErr(new PrintWriter(e));
-        assertEquals(0, cli.execute(all.toArray(String[]::new)), e.toString());
-        return o.toString();
+        CliRun r = CliRun.of(all);
+        assertEquals(0, r.code(), r.err());
+        return r.out();
     }
 
     @Test

@@ -3,16 +3,12 @@ package no.evidens.pipeline.findings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
-import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.CliRun;
 
 /** A home backed up and restored into a new one: every quotation verifies there, and so does the audit trail. */
 class BackupCliTest {
@@ -22,15 +18,10 @@ class BackupCliTest {
     String err;
 
     private int run(String... args) {
-        CommandLine cli = EvidensCli.commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cli.setOut(new PrintWriter(o));
-        cli.setErr(new PrintWriter(e));
-        int code = cli.execute(args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun r = CliRun.of(args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
+import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.NorwegianAnalysis;
-import no.evidens.pipeline.cli.EvidensCli;
 
 /** Closing a case and deleting its journals: read-only after, the quotations kept, verify says "source deleted". */
 class CaseLifecycleCliTest {
@@ -32,15 +28,10 @@ class CaseLifecycleCliTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--home");
         all.add(fx.home.toString());
-        CommandLine cli = EvidensCli.commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cli.setOut(new PrintWriter(o));
-        cli.setErr(new PrintWriter(e));
-        int code = cli.execute(all.toArray(String[]::new));
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun r = CliRun.of(all);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import picocli.CommandLine;
-
+import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.Json;
-import no.evidens.pipeline.cli.EvidensCli;
 
 /** The findings commands end to end on a small indexed case: create, attach, export, verify, import. */
 class FindingsCliTest {
@@ -42,15 +38,10 @@ class FindingsCliTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--home");
         all.add(fx.home.toString());
-        CommandLine cli = EvidensCli.commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cli.setOut(new PrintWriter(o));
-        cli.setErr(new PrintWriter(e));
-        int code = cli.execute(all.toArray(String[]::new));
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun r = CliRun.of(all);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     private void createAndAttach() {

@@ -3,8 +3,6 @@ package no.evidens.pipeline.findings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
-import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.CliRun;
 
 /** The review of a finding from the command line, a stale edit refused, and all of it in the history and the trail. */
 class ReviewCliTest {
@@ -34,15 +30,10 @@ class ReviewCliTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--home");
         all.add(fx.home.toString());
-        CommandLine cli = EvidensCli.commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cli.setOut(new PrintWriter(o));
-        cli.setErr(new PrintWriter(e));
-        int code = cli.execute(all.toArray(String[]::new));
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun r = CliRun.of(all);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test
