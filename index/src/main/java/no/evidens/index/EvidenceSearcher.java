@@ -131,7 +131,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
         Query strictQuery = queries.read(request.query());
         SearchResult strict = search(s, request, strictQuery, false, shown);
         // Widening is decided over the whole case, so a filter's count is the count of hits it gives
-        long allWordsInCase = strict.total() < QueryLanguage.WIDEN_BELOW && request.narrowed()
+        long allWordsInCase = QueryLanguage.countsWholeCase(strict.total(), request)
                 ? search(s, request.wholeCase(), strictQuery, false, null).total() : strict.total();
         if (!QueryLanguage.widens(allWordsInCase, request.query())) {
             return strict;

@@ -54,6 +54,15 @@ public final class QueryLanguage {
         return allWords < WIDEN_BELOW && relaxable(query);
     }
 
+    /**
+     * Whether a search that found {@code allWords} passages holding every word must count them over its
+     * whole case too before {@link #widens} decides: only when a type or facet filter narrowed it and it
+     * found too few to decide on its own.
+     */
+    public static boolean countsWholeCase(long allWords, SearchRequest request) {
+        return allWords < WIDEN_BELOW && request.narrowed();
+    }
+
     /** Whether a query that found nothing may be run again with any word enough: two or more plain words. */
     public static boolean relaxable(String query) {
         String q = query.strip();

@@ -81,7 +81,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         QueryResponse strict = query(searches.search(request, false));
         long allWords = strict.getResults().getNumFound();
         // Widening is decided over the whole case, as the embedded index does
-        long allWordsInCase = allWords < QueryLanguage.WIDEN_BELOW && request.narrowed()
+        long allWordsInCase = QueryLanguage.countsWholeCase(allWords, request)
                 ? query(searches.search(request.wholeCase(), false)).getResults().getNumFound() : allWords;
         if (!QueryLanguage.widens(allWordsInCase, request.query())) {
             return result(request, strict, strictQuery, t0, false);
