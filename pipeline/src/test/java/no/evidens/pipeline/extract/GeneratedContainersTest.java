@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.poi.hslf.usermodel.HSLFSlideShow;
 import org.apache.poi.hslf.usermodel.HSLFTextBox;
@@ -22,12 +23,14 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.evidens.corpus.MsgWriter;
+
 /**
  * Containers written here (not copied from anywhere), so that a clone without {@code ../shared} tests
  * what {@link PeerCorpusContainersTest} tests on Apache Tika's own files: a presentation embedded in an
  * Excel 97 workbook as an OLE object, and an Outlook message attached to another (Tika hands both over
- * as folders, not bytes). The message is written as the storages and streams of the MSG format by hand
- * (POI reads MSG but does not write it). A PST mailbox is not generated: no library on the class path
+ * as folders, not bytes). The message is written by the corpus's own MSG writer (POI reads MSG but does
+ * not write it). A PST mailbox is not generated: no library on the class path
  * writes PST (java-libpst only reads it), and its format is too large to write by hand for a test.
  */
 class GeneratedContainersTest {
@@ -69,50 +72,11 @@ class GeneratedContainersTest {
 
     private static final String ATTACHED_BODY = "Ansvarsgruppen møttes 3. mars og avtalte en ny individuell plan.";
 
-    /**
-     * An Outlook message with another attached as an embedded message: the MSG format's storages and
-     * streams (MS-OXMSG), only those a reader needs: subject, body and message class as Unicode strings,
-     * and the attachment's storage holding the other message's storage.
-     */
+    /** An Outlook message with another attached as an embedded message, written by the corpus's MSG writer. */
     static void writeMessageWithAttachedMessage(Path file) throws IOException {
-        try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(file)) {
-            org.apache.poi.poifs.filesystem.DirectoryEntry root = fs.getRoot();
-            message(root, "Oversendelse av referat", "Se vedlagte referat fra møtet.", 32, 1);
-            org.apache.poi.poifs.filesystem.DirectoryEntry attachment = root.createDirectory("__attach_version1.0_#00000000");
-            // PR_ATTACH_METHOD (0x3705, PT_LONG) = 5: an embedded message.
-            attachment.createDocument("__properties_version1.0", new ByteArrayInputStream(properties(8, 0x37050003, 5)));
-            string(attachment, "3001", "Referat fra ansvarsgruppemøte");
-            message(attachment.createDirectory("__substg1.0_3701000D"), "Referat fra ansvarsgruppemøte", ATTACHED_BODY, 24, 0);
-            fs.writeFilesystem(out);
-        }
-    }
-
-    /** A message's subject, body and class, and its property stream (header of {@code header} bytes). */
-    private static void message(org.apache.poi.poifs.filesystem.DirectoryEntry dir, String subject, String body, int header,
-                                int attachments) throws IOException {
-        string(dir, "001A", "IPM.Note");
-        string(dir, "0037", subject);
-        string(dir, "1000", body);
-        byte[] props = properties(header, 0x0E080003, body.length() * 2); // PR_MESSAGE_SIZE, a fixed-size property
-        if (header == 32) {
-            // The top message's header counts its attachments (MS-OXMSG 2.4.1.1).
-            java.nio.ByteBuffer.wrap(props).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(12, attachments).putInt(20, attachments);
-        }
-        dir.createDocument("__properties_version1.0", new ByteArrayInputStream(props));
-    }
-
-    /** A Unicode string property ({@code PT_UNICODE}, 0x001F) as its own stream. */
-    private static void string(org.apache.poi.poifs.filesystem.DirectoryEntry dir, String id, String value) throws IOException {
-        dir.createDocument("__substg1.0_" + id + "001F",
-                new ByteArrayInputStream((value + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
-    }
-
-    /** A property stream: a header of {@code header} zero bytes, then one fixed-size property. */
-    private static byte[] properties(int header, int tag, int value) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(header + 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.position(header);
-        b.putInt(tag).putInt(0x6).putInt(value).putInt(0);
-        return b.array();
+        Files.write(file, MsgWriter.write("Kari Berg", "kari.berg@fjordvik.kommune.example", "Oversendelse av referat",
+                List.of("Se vedlagte referat fra møtet."), List.of(),
+                List.of(new MsgWriter.AttachedMessage("Referat fra ansvarsgruppemøte", List.of(ATTACHED_BODY)))));
     }
 
     /** An Excel 97 workbook with one sheet of text and a PowerPoint 97 presentation in it as an OLE object. */
