@@ -90,8 +90,8 @@ class TextAndPartsAnalyzerTest {
             for (int t = 0; t < 4; t++) {
                 int offset = t;
                 runs.add(pool.submit(() -> {
-                    for (int i = 0; i < texts.size(); i++) {
-                        String text = texts.get((i * 7 + offset) % texts.size());
+                    for (int i = 0; i < texts.size() / 4; i++) {
+                        String text = texts.get((i * 4 + offset) % texts.size());
                         List<String> text1 = tokens(shared, PassageSchema.TEXT, text);
                         List<String> parts = tokens(shared, PassageSchema.PARTS, text);
                         assertEquals(tokens(separate, PassageSchema.TEXT, text), text1);
