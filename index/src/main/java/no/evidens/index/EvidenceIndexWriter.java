@@ -33,6 +33,7 @@ public final class EvidenceIndexWriter implements EvidenceSink {
     private final IndexWriter writer;
     private final SearcherManager nrt;
     private final FacetsConfig facets = PassageSchema.facetsConfig();
+    private final long parallelFlushBytes;
     /**
      * Case and content hash of each document written through this writer: {@link #contains} answers from
      * them and from the searcher as it last was, without a refresh per question (ingest asks once a file, and
@@ -48,6 +49,12 @@ public final class EvidenceIndexWriter implements EvidenceSink {
 
     /** A writer with another analyzer (the baseline of a relevance evaluation). */
     public EvidenceIndexWriter(Path dir, Analyzer analyzer) {
+        this(dir, analyzer, PARALLEL_FLUSH_BYTES);
+    }
+
+    /** A writer that writes its buffers on all cores at a commit from {@code parallelFlushBytes} on (tests: 0). */
+    EvidenceIndexWriter(Path dir, Analyzer analyzer, long parallelFlushBytes) {
+        this.parallelFlushBytes = parallelFlushBytes;
         try {
             Files.createDirectories(dir);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -162,7 +169,7 @@ public final class EvidenceIndexWriter implements EvidenceSink {
      */
     private void flushBuffersAtOnce() throws IOException {
         int cores = Runtime.getRuntime().availableProcessors();
-        if (cores < 2 || writer.ramBytesUsed() < PARALLEL_FLUSH_BYTES) {
+        if (cores < 2 || writer.ramBytesUsed() < parallelFlushBytes) {
             return;
         }
         List<Thread> helpers = new ArrayList<>();
