@@ -28,9 +28,12 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class EvidenceIndexWriter implements EvidenceSink {
     private static final double RAM_BUFFER_MB = 64;
+    /** Buffers smaller than this are written by the committing thread alone (a small ingest, an edit). */
+    private static final long PARALLEL_FLUSH_BYTES = 8L << 20;
     private final IndexWriter writer;
     private final SearcherManager nrt;
     private final FacetsConfig facets = PassageSchema.facetsConfig();
+    private final long parallelFlushBytes;
     /**
      * Case and content hash of each document written through this writer: {@link #contains} answers from
      * them and from the searcher as it last was, without a refresh per question (ingest asks once a file, and
@@ -46,6 +49,12 @@ public final class EvidenceIndexWriter implements EvidenceSink {
 
     /** A writer with another analyzer (the baseline of a relevance evaluation). */
     public EvidenceIndexWriter(Path dir, Analyzer analyzer) {
+        this(dir, analyzer, PARALLEL_FLUSH_BYTES);
+    }
+
+    /** A writer that writes its buffers on all cores at a commit from {@code parallelFlushBytes} on (tests: 0). */
+    EvidenceIndexWriter(Path dir, Analyzer analyzer, long parallelFlushBytes) {
+        this.parallelFlushBytes = parallelFlushBytes;
         try {
             Files.createDirectories(dir);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -149,7 +158,52 @@ public final class EvidenceIndexWriter implements EvidenceSink {
 
     @Override
     public void commit() throws IOException {
+        flushBuffersAtOnce();
         writer.commit();
+    }
+
+    /**
+     * Writes the documents still in memory as segments on all cores at once: each adding thread keeps a buffer
+     * of its own, and a commit alone writes them one after the other on the calling thread, while the other
+     * cores wait (at the end of a large ingest, the last 64 MB of it). Same segments either way.
+     */
+    private void flushBuffersAtOnce() throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores < 2 || writer.ramBytesUsed() < parallelFlushBytes) {
+            return;
+        }
+        List<Thread> helpers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 1; i < cores; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    flushAll();
+                } catch (IOException | RuntimeException e) {
+                    failures.add(e);
+                }
+            }, "evidens-index-flush-" + i);
+            t.start();
+            helpers.add(t);
+        }
+        flushAll();
+        for (Thread t : helpers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while the index was written");
+            }
+        }
+        if (!failures.isEmpty()) {
+            Throwable first = failures.get(0);
+            throw first instanceof IOException io ? io : new IOException("cannot write the index: " + first.getMessage(), first);
+        }
+    }
+
+    private void flushAll() throws IOException {
+        while (writer.flushNextBuffer()) {
+            // one buffer written as a segment; take the next
+        }
     }
 
     @Override

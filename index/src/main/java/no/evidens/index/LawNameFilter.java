@@ -43,11 +43,27 @@ public final class LawNameFilter extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
+        if (!endsLikeLaw(term.buffer(), term.length())) {
+            return true;
+        }
         pending.addAll(subjects(term.toString()));
         if (!pending.isEmpty()) {
             current = captureState();
         }
         return true;
+    }
+
+    /**
+     * Whether the word ends in {@code lov} and at most three letters more, as every ending in {@link #ENDINGS}
+     * does: the other words (nearly all) are passed on without being copied into a string.
+     */
+    private static boolean endsLikeLaw(char[] word, int length) {
+        for (int at = length - 3; at >= Math.max(0, length - 6); at--) {
+            if (word[at] == 'l' && word[at + 1] == 'o' && word[at + 2] == 'v') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a law's name is named after ({@code barnevernsloven} → {@code barnevern}); nothing for other words. */

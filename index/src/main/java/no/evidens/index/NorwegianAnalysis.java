@@ -56,8 +56,20 @@ public final class NorwegianAnalysis {
     private NorwegianAnalysis() {
     }
 
-    /** The analyzer the evidence index is written with. */
+    /**
+     * The analyzer the evidence index is written with. The text and parts fields of a passage hold the
+     * same text: its tokens, up to the stop words, are found once and reused ({@link TextAndPartsAnalyzer}).
+     */
     public static Analyzer analyzer() {
+        Analyzer textAndParts = new TextAndPartsAnalyzer();
+        return withKeywordFields(textAndParts, textAndParts);
+    }
+
+    /**
+     * The index analyzer with each field analysed on its own, as before the text and parts fields shared their
+     * first steps: the reference that {@link #analyzer()} must agree with token for token.
+     */
+    static Analyzer separateChains() {
         return withKeywordFields(new TextAnalyzer(null, false), new TextAnalyzer(null, true));
     }
 
@@ -114,12 +126,11 @@ public final class NorwegianAnalysis {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream s = new NorwegianNormalizationFilter(new LowerCaseFilter(source));
-            s = new StopFilter(s, STOP_WORDS);
+            TokenStream s = words(source);
             if (parts) {
-                s = new CachedCompoundFilter(new LawNameFilter(s), PARTS, 5, 3, 20);
+                s = parts(s);
             }
-            s = new NorwegianMinimalStemFilter(s, STEM_FLAGS);
+            s = stems(s);
             // Synonyms last, on stems: an entry covers every inflection of its words (skule, skulen, skular).
             if (synonyms != null) {
                 s = new SynonymGraphFilter(s, synonyms, true);
@@ -129,8 +140,28 @@ public final class NorwegianAnalysis {
 
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new NorwegianNormalizationFilter(new LowerCaseFilter(in));
+            return normalized(in);
         }
+    }
+
+    /** The first steps of every text chain: lower case, folded, stop words out. */
+    static TokenStream words(Tokenizer source) {
+        return new StopFilter(normalized(source), STOP_WORDS);
+    }
+
+    /** Lower case, {@code ae/oe/aa} and ä/ö folded to æ/ø/å. */
+    static TokenStream normalized(TokenStream in) {
+        return new NorwegianNormalizationFilter(new LowerCaseFilter(in));
+    }
+
+    /** The parts field's own steps: a law's subject and a compound's parts, at the word's place. */
+    static TokenStream parts(TokenStream words) {
+        return new CachedCompoundFilter(new LawNameFilter(words), PARTS, 5, 3, 20);
+    }
+
+    /** The last step of every text chain: minimal stemming for Bokmål and Nynorsk. */
+    static TokenStream stems(TokenStream in) {
+        return new NorwegianMinimalStemFilter(in, STEM_FLAGS);
     }
 
     /** A whole value as one token, in lower case. */

@@ -40,8 +40,15 @@ public final class CorpusVocabulary {
             sum += byCount.get(i).getValue();
             cumulative[i] = sum;
         }
+        // Keys and followers are the very strings of the word list, so that a look-up of a drawn word is
+        // answered by identity rather than by comparing characters (the generator's hottest step).
+        Map<String, String> same = new HashMap<>();
+        for (String w : words) {
+            same.put(w, w);
+        }
         this.followers = new HashMap<>();
-        next.forEach((w, list) -> followers.put(w, list.toArray(String[]::new)));
+        next.forEach((w, list) -> followers.put(same.getOrDefault(w, w),
+                list.stream().map(f -> same.getOrDefault(f, f)).toArray(String[]::new)));
         this.sentenceLengths = sentenceLengths.stream().mapToInt(Integer::intValue).toArray();
         this.passageSentences = passageSentences.stream().mapToInt(Integer::intValue).toArray();
     }

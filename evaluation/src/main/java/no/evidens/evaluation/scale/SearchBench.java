@@ -58,8 +58,8 @@ public final class SearchBench {
     }
 
     /** What one run measured. */
-    public record Report(long passages, long documents, double indexSeconds, long indexBytes, int segments,
-                         List<Latencies> latencies, long maxHeapMb, long peakHeapMb) {
+    public record Report(long passages, long documents, double indexSeconds, double indexCpuSeconds, long indexBytes,
+                         int segments, List<Latencies> latencies, long maxHeapMb, long peakHeapMb) {
         public double passagesPerSecond() {
             return passages / indexSeconds;
         }
@@ -96,11 +96,13 @@ public final class SearchBench {
                 passages, vocabulary.distinctWords(), threads);
         progress.flush();
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         Written written;
         try (EvidenceIndexWriter writer = new EvidenceIndexWriter(dir)) {
             written = write(generator, writer, passages, threads);
         }
         double indexSeconds = (System.nanoTime() - t0) / 1e9;
+        double indexCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         long bytes = sizeOf(dir);
         int segments;
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
@@ -147,7 +149,7 @@ public final class SearchBench {
         }
         latencies.add(bareTermQueries(dir, terms));
         latencies.addAll(SearchAblation.run(dir, terms, rounds));
-        return new Report(written.passages(), written.documents(), indexSeconds, bytes, segments, latencies,
+        return new Report(written.passages(), written.documents(), indexSeconds, indexCpuSeconds, bytes, segments, latencies,
                 Runtime.getRuntime().maxMemory() >> 20, peakHeapMb());
     }
 
@@ -246,6 +248,12 @@ public final class SearchBench {
         }
     }
 
+    /** Processor time of the whole process so far (every thread, the collector's too), or 0 where not known. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
+    }
+
     static long peakHeapMb() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -261,6 +269,9 @@ public final class SearchBench {
         out.printf(Locale.ROOT, "Indexed %,d passages in %,d documents in %.1f s: %,.0f passages/s (target ≥ %,.0f: %s; before: %s)%n",
                 r.passages(), r.documents(), r.indexSeconds(), r.passagesPerSecond(), TARGET_PASSAGES_PER_SECOND,
                 r.passagesPerSecond() >= TARGET_PASSAGES_PER_SECOND ? "met" : "MISSED", BEFORE_INDEXING);
+        out.printf(Locale.ROOT, "Indexing used %.1f s of processor time (the whole process, the generator's share included):"
+                + " %.2f CPU-s per 100,000 passages; less sensitive to other load than the rate above%n",
+                r.indexCpuSeconds(), r.indexCpuSeconds() * 100_000 / r.passages());
         out.printf(Locale.ROOT, "Index size on disk: %,.1f MB (%,.0f bytes per passage, %d segments)%n",
                 r.indexBytes() / 1e6, (double) r.indexBytes() / r.passages(), r.segments());
         out.printf(Locale.ROOT, "  %-44s %8s %12s %9s %9s %9s %9s%n", "query latency (ms)", "queries", "median hits",
