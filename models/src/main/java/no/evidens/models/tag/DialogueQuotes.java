@@ -24,7 +24,7 @@ final class DialogueQuotes {
     private static final Pattern TURN = Pattern.compile("(?m)^[ \\t]*([-–—])[ \\t]+(?=[\\p{Lu}\\d«\"“„])");
     /** The speaker after the words: {@code , sier mor}, {@code ? spør han}, {@code , – sier leder}. */
     private static final Pattern CUE = Pattern.compile("(?:,|(?<=[!?…]))\\s*(?:[-–—]\\s*)?((?:" + QuoteAttribution.VERBS
-            + "|spør|spurte|spurde|legger til|la til)\\b[^.!?\\n«»“”\"]{0,60}?)(?=[.!?,;:\\n]|\\z)");
+            + "|spør|spurte|spurde|legger til|la til)\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)|[^.!?\\n«»“”\"]{0,40}(?=\\s)))");
     private static final Pattern SPEECH = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|du|dere|dokker|meg|oss|deg|dykk"
             + "|min|mitt|mine|vår|vårt|våre|din|ditt|dine)(?![\\p{L}])");
     private static final String SENTENCE_END = ".!?…»\"”";
