@@ -15,8 +15,7 @@ import opennlp.tools.sentdetect.SentenceModel;
  *   <li>the end-of-sentence character sits inside a token ({@code 16.6.2011}, {@code 2.3.4}, {@code www.x.no});</li>
  *   <li>the next word starts with a lower-case letter (Norwegian sentences do not);</li>
  *   <li>after a colon, the next word starts neither with an upper-case letter nor a dash
- *       ({@code Dato: 16.6.2011} stays whole), or the colon is inside a short «…» closed before any
- *       sentence punctuation (a title: {@code «Tilsyn: Barn i fokus»});</li>
+ *       ({@code Dato: 16.6.2011} stays whole);</li>
  *   <li>the word before is an {@link Abbreviations.Kind#INNER inner} abbreviation, or a
  *       {@link Abbreviations.Kind#FINAL final} one not followed by an upper-case letter;</li>
  *   <li>the word before is an initial ({@code B.}, {@code K.B.}) followed by an upper-case letter;</li>
@@ -28,8 +27,6 @@ import opennlp.tools.sentdetect.SentenceModel;
 final class NorwegianSentenceDetector extends SentenceDetectorME {
     private static final Pattern INITIALS = Pattern.compile("(\\p{Lu}\\.)+");
     private static final Pattern NUMBERED = Pattern.compile("\\d{1,3}(\\.\\d{1,3})*\\.");
-    /** How far after a colon inside «…» the closing mark may stand for the colon to be part of a title. */
-    private static final int TITLE_REACH = 60;
 
     private final Abbreviations abbreviations;
 
@@ -70,9 +67,6 @@ final class NorwegianSentenceDetector extends SentenceDetectorME {
             return false;
         }
         if (eos == ':') {
-            if (insideShortGuillemets(s, candidateIndex)) {
-                return false; // a title in guillemets: «Guitar Hero: World Tour» is one name, not two sentences
-            }
             // "Foto: Reuters", «…: «Sitat»» and dialogue dashes may start a sentence; "Dato: 16.6.2011" does not
             char first = s.charAt(next);
             return Character.isUpperCase(nextChar) || first == '-' || first == '–';
@@ -103,35 +97,6 @@ final class NorwegianSentenceDetector extends SentenceDetectorME {
             return false;
         }
         return true;
-    }
-
-    /**
-     * The colon at {@code at} stands inside a «…» opened earlier on its line and closed within
-     * {@value #TITLE_REACH} characters with no sentence punctuation before the closing mark.
-     */
-    private static boolean insideShortGuillemets(CharSequence s, int at) {
-        int depth = 0;
-        for (int i = at - 1; i >= 0 && s.charAt(i) != '\n'; i--) {
-            char c = s.charAt(i);
-            if (c == '»') {
-                depth--;
-            } else if (c == '«' && ++depth > 0) {
-                break;
-            }
-        }
-        if (depth <= 0) {
-            return false;
-        }
-        for (int i = at + 1; i < s.length() && i <= at + TITLE_REACH; i++) {
-            char c = s.charAt(i);
-            if (c == '»') {
-                return true;
-            }
-            if (c == '.' || c == '!' || c == '?' || c == '«' || c == '\n') {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static boolean opensLine(CharSequence s, int index) {
