@@ -82,21 +82,28 @@ public final class QuoteTagger {
             }
             char closer = closerOf(c);
             if (c == '‘') {
-                if (!stack.isEmpty() && canOpen(text, i)) {
+                if (!stack.isEmpty() && QuoteMarks.canOpen(text, i)) {
                     stack.push(new Open(i, c, stack.size(), false)); // ‘single’ inside a quotation
                 }
             } else if (c == '’') {
-                if (!stack.isEmpty() && stack.peek().mark() == '‘' && canClose(text, i)) {
+                if (!stack.isEmpty() && stack.peek().mark() == '‘' && QuoteMarks.canClose(text, i)) {
                     close(text, i, c, stack, out);
                 } // else an apostrophe: A’s, foreldrenes’
             } else if (closer == 0 && isCloser(c) && !isAmbiguous(c)) {
                 close(text, i, c, stack, out);
             } else if (isAmbiguous(c)) {
-                boolean canOpen = canOpen(text, i);
-                boolean canClose = canClose(text, i);
+                boolean canOpen = QuoteMarks.canOpen(text, i);
+                boolean canClose = QuoteMarks.canClose(text, i);
                 boolean openOfSame = stack.stream().anyMatch(o -> o.mark() == c
                         || (c == '”' && o.mark() == '“') || (c == '“' && o.mark() == '„'));
-                if (isInchMark(text, i)) {
+                if (c == '"' && QuoteMarks.spacedStraight(text, i)) {
+                    // detokenised text writes " Tittel " with spaces inside: it closes an open one, or opens
+                    // when another straight mark follows in the paragraph
+                    canClose = true;
+                    canOpen = Character.isWhitespace(QuoteMarks.after(text, i)) && text.indexOf('"', i + 1) >= 0
+                            && text.indexOf('"', i + 1) < paragraphEnd(text, i);
+                }
+                if (QuoteMarks.isInchMark(text, i)) {
                     continue;
                 }
                 if (canClose && openOfSame) {
@@ -270,41 +277,6 @@ public final class QuoteTagger {
         }
         TaggedSpan attribution = o.depth() > 0 ? null : QuoteAttribution.find(text, o.pos(), unclosed ? -1 : closeAt);
         return new Quotation(start, end, o.mark(), o.depth(), flags, attribution);
-    }
-
-    private static boolean canOpen(String text, int i) {
-        char before = i == 0 ? ' ' : text.charAt(i - 1);
-        char after = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
-        return !Character.isWhitespace(after) && (Character.isWhitespace(before) || "([{«‹/–—-:".indexOf(before) >= 0 || i == 0);
-    }
-
-    private static boolean canClose(String text, int i) {
-        char before = i == 0 ? ' ' : text.charAt(i - 1);
-        char after = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
-        return !Character.isWhitespace(before) && (Character.isWhitespace(after) || ".,;:!?)]}»›…-–—/".indexOf(after) >= 0);
-    }
-
-    /** {@code 3"}, {@code 12,5"}, {@code 2'30"}: a straight or curly double mark right after a digit. */
-    private static boolean isInchMark(String text, int i) {
-        char c = text.charAt(i);
-        if (c != '"' && c != '”' && c != '″') {
-            return false;
-        }
-        return i > 0 && (Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '\'')
-                && (i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1)))
-                && !hasOpenBefore(text, i);
-    }
-
-    /** A straight opening mark earlier in the same paragraph that this one could close ({@code "model 3"}). */
-    private static boolean hasOpenBefore(String text, int i) {
-        int from = Math.max(text.lastIndexOf("\n\n", i), 0);
-        int count = 0;
-        for (int k = from; k < i; k++) {
-            if (text.charAt(k) == text.charAt(i) && !(k > 0 && Character.isDigit(text.charAt(k - 1)))) {
-                count++;
-            }
-        }
-        return count % 2 == 1;
     }
 
     private static int paragraphEnd(String text, int from) {

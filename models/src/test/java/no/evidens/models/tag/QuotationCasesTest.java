@@ -85,4 +85,11 @@ class QuotationCasesTest {
         assertEquals("Leder sa", q.get(0).attribution().cut(t));
         assertNull(q.get(1).attribution());
     }
+
+    @Test
+    void straightMarksWithSpacesInsideAsTextRebuiltFromTokensWritesThem() {
+        assertEquals("\"|Stormfulle år|[]|0 ## \"|Nils|[]|0",
+                show("Tittelen \" Stormfulle år \" er for snever, og brevet er signert \" Nils \". Det stemmer."));
+        assertEquals("", show("Skjermen er 12 \" bred, og \n\nneste avsnitt har ingen."));
+    }
 }
