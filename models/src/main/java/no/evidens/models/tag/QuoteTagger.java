@@ -25,7 +25,9 @@ import no.evidens.models.TaggedSpan;
  *   <li>A quotation that is never closed is bounded at the end of its paragraph and flagged
  *       {@link Quotation#UNCLOSED}: it never swallows the rest of the document.</li>
  *   <li>A straight {@code "} or {@code ″} after a digit is an inch or second mark ({@code 3,5"}), not a
- *       quotation; straight and ambiguous marks open only before a non-space and close only after one.</li>
+ *       quotation; straight and ambiguous marks open only before a non-space and close only after one, except
+ *       straight marks written with spaces inside ({@code " Tittel "}, text rebuilt from tokens), which pair up
+ *       within their paragraph ({@link QuoteMarks#spacedStraight}).</li>
  *   <li>Marks inside the ranges given as page furniture (running headers and footers) are skipped.</li>
  * </ul>
  * Thread-safe (no state).
