@@ -1,8 +1,11 @@
 package no.evidens.models.tag;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Law and regulation names in their many written forms (Bokmål, Nynorsk, abbreviations, full titles),
@@ -10,6 +13,13 @@ import java.util.Map;
  */
 final class LawNames {
     private static final Map<String, String> NAMES = new HashMap<>();
+    /** Lovdata's identity of a law or regulation, {@code 1992-07-17-100}, to its short name. */
+    private static final Map<String, String> DATED = new HashMap<>();
+    private static final List<String> MONTHS = List.of("januar", "februar", "mars", "april", "mai", "juni", "juli",
+            "august", "september", "oktober", "november", "desember");
+    /** {@code lov 17. juli 1992 nr. 100 om barneverntjenester}, {@code forskrift av 18. desember 2009 nr. 1586 om …}. */
+    private static final Pattern DATED_TITLE = Pattern.compile(
+            "^(lov|forskrift)(?:en|a)?\\s+(?:av\\s+)?(\\d{1,2})\\.\\s*(\\p{L}+)\\s+(\\d{4})(?:\\s+nr\\.?\\s*(\\d{1,4}))?\\s+(om\\s+.+)$");
 
     private static void add(String canonical, String... forms) {
         NAMES.put(canonical, canonical);
@@ -67,6 +77,37 @@ final class LawNames {
         add("pasientjournalforskriften", "pasientjournalforskrifta", "forskrift om pasientjournal");
         add("fastlegeforskriften", "fastlegeforskrifta", "forskrift om fastlegeordning i kommunene");
         add("barnevernsforskriften", "barnevernsforskrifta", "forskrift om barnevern");
+
+        // Lovdata identities (date and number), public facts; a title written with them is read by them first
+        dated("barnevernloven", "1992-07-17-100", "2021-06-18-97");
+        dated("helsepersonelloven", "1999-07-02-64");
+        dated("pasient- og brukerrettighetsloven", "1999-07-02-63");
+        dated("spesialisthelsetjenesteloven", "1999-07-02-61");
+        dated("psykisk helsevernloven", "1999-07-02-62");
+        dated("helse- og omsorgstjenesteloven", "2011-06-24-30");
+        dated("folkehelseloven", "2011-06-24-29");
+        dated("sosialtjenesteloven", "2009-12-18-131");
+        dated("kommunehelsetjenesteloven", "1982-11-19-66");
+        dated("helseberedskapsloven", "2000-06-23-56");
+        dated("helsetilsynsloven", "1984-03-30-15");
+        dated("opplæringsloven", "1998-07-17-61", "2023-06-09-30");
+        dated("kommuneloven", "1992-09-25-107", "2018-06-22-83");
+        dated("offentlighetsloven", "2006-05-19-16");
+        dated("arbeids- og velferdsforvaltningsloven", "2006-06-16-20");
+        dated("barneloven", "1981-04-08-7");
+        dated("sivilbeskyttelsesloven", "2010-06-25-45");
+        dated("forskrift om ledelse og kvalitetsforbedring", "2016-10-28-1250");
+        dated("internkontrollforskriften", "2002-12-20-1731", "2005-12-14-1584");
+        dated("forskrift om individuell plan", "2011-12-16-1256");
+        dated("forskrift om helsestasjons- og skolehelsetjenesten", "2018-10-19-1584");
+        dated("pasientjournalforskriften", "2019-03-01-168");
+        dated("fastlegeforskriften", "2012-08-29-842");
+    }
+
+    private static void dated(String canonical, String... ids) {
+        for (String id : ids) {
+            DATED.put(id, canonical);
+        }
     }
 
     private LawNames() {
@@ -77,6 +118,12 @@ final class LawNames {
         String w = written.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)
                 .replaceAll("\\s+(?:m\\.\\s?m|mv|m\\.v)\\.?$", "")
                 .replaceFirst("^(?:forskriften|forskrifta) om ", "forskrift om ").replaceFirst("^loven om ", "lov om ");
+        Matcher dated = DATED_TITLE.matcher(w);
+        if (dated.matches()) {
+            // lov 17. juli 1992 nr. 100 om barneverntjenester: by date and number when listed, else by the title
+            String byId = byDateAndNumber(dated);
+            return byId != null ? byId : canonical(dated.group(1) + " " + dated.group(6));
+        }
         // forskrift om … mv. etter lov om …: the regulation's own title names it
         if (w.startsWith("forskrift om ")) {
             w = w.replaceFirst("\\s+(?:etter|i medhold av|i medhald av)\\s+.*$", "").replaceAll("\\s+(?:m\\.\\s?m|mv|m\\.v)\\.?$", "");
@@ -100,6 +147,16 @@ final class LawNames {
             return base.substring(0, base.length() - 1) + "en";
         }
         return base;
+    }
+
+    private static String byDateAndNumber(Matcher dated) {
+        int month = MONTHS.indexOf(dated.group(3)) + 1;
+        if (month == 0 || dated.group(5) == null) {
+            return null;
+        }
+        String id = String.format(Locale.ROOT, "%s-%02d-%02d-%s", dated.group(4), month,
+                Integer.parseInt(dated.group(2)), dated.group(5));
+        return DATED.get(id);
     }
 
     /** Whether the name (any case, genitive allowed) is one of the listed forms. */

@@ -26,8 +26,10 @@ public final class LegalRefTagger {
             + "(?:loven|lova|lovi|lovens|lovas|lov|forskriften|forskrifta|forskriftens)";
     private static final String TITLE = "(?:[\\p{L}-]+\\s+){0,12}?[\\p{L}-]+(?:\\s+m\\.\\s?[mv]\\.?|\\s+mv\\.)?";
     /** {@code lov om …}, {@code forskrift om … mv. etter lov om …} (a regulation named by the law it is given under). */
-    private static final String LONG_NAME = "(?:lov|loven|forskrift|forskriften|forskrifta)\\s+om\\s+" + TITLE
-            + "(?:\\s+(?:etter|i\\s+medhold\\s+av|i\\s+medhald\\s+av)\\s+(?:lov\\s+om\\s+" + TITLE + "|\\p{L}[\\p{L}-]*?(?:loven|lova)))?";
+    /** A date and number between {@code lov} and {@code om}: {@code lov 17. juli 1992 nr. 100 om …}. */
+    private static final String DATED = "(?:\\s+(?:av\\s+)?\\d{1,2}\\.\\s*\\p{L}+\\s+\\d{4}(?:\\s+nr\\.?\\s*\\d{1,4})?)?";
+    private static final String LONG_NAME = "(?:lov|loven|forskrift|forskriften|forskrifta)" + DATED + "\\s+om\\s+" + TITLE
+            + "(?:\\s+(?:etter|i\\s+medhold\\s+av|i\\s+medhald\\s+av)\\s+(?:lov" + DATED + "\\s+om\\s+" + TITLE + "|\\p{L}[\\p{L}-]*?(?:loven|lova)))?";
     /** A title with commas ({@code forskrift om habilitering og rehabilitering, individuell plan og koordinator}), taken only when it is a known name. */
     private static final Pattern LONG_WITH_COMMAS = Pattern.compile("(?iu)(?<![\\p{L}-])((?:lov|forskrift|forskriften|forskrifta)\\s+om\\s+"
             + "(?:[\\p{L}-]+,?\\s+){1,14}?[\\p{L}-]+)\\s*$");
@@ -38,10 +40,10 @@ public final class LegalRefTagger {
             + "|(?<word>" + LAW_WORD + ")"
             + "|(?<abbr>(?:" + ABBREVIATIONS + ")\\.?)"
             + ")(?<aside>\\s*\\((?<paren>[\\p{L}\\d .-]{2,60})\\))?"
-            + "(?:\\s+\\d{1,2}\\.\\s+\\p{L}+\\s+\\d{4}\\s+nr\\.\\s*\\d+)?\\s*$");
+            + "(?:\\s+(?:av\\s+)?\\d{1,2}\\.\\s+\\p{L}+\\s+\\d{4}\\s+nr\\.\\s*\\d+)?\\s*$");
     /** A law's name right after the group: {@code § 29 i sivilbeskyttelsesloven}. */
     private static final Pattern LAW_AFTER = Pattern.compile("(?iu)\\A\\s+i\\s+("
-            + "(?<long>(?:lov|loven|forskrift|forskriften|forskrifta)\\s+om\\s+(?:[\\p{L}-]+\\s+){0,10}?[\\p{L}-]*\\p{L}(?=\\s*[,.;:)]|\\s*$|\\s+(?:og|jf|samt)\\b))"
+            + "(?<long>(?:lov|loven|forskrift|forskriften|forskrifta)" + DATED + "\\s+om\\s+(?:[\\p{L}-]+\\s+){0,10}?[\\p{L}-]*\\p{L}(?=\\s*[,.;:)]|\\s*$|\\s+(?:og|jf|samt)\\b))"
             + "|(?<word>" + LAW_WORD + "))(?![\\p{L}])");
 
     private static final Pattern NUMBER = Pattern.compile("\\A(\\d{1,3})(?:-(\\d{1,3}))?(?:\\s?([a-h])(?![\\p{L}\\d]))?");

@@ -5,23 +5,29 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import no.evidens.models.TaggedSpan;
 
 /**
- * Finds quotations: «…» with ‹…›, “…”, ”…”, „…“ or "…" nested inside, and “…” / "…" quotations in
- * documents that use them instead of guillemets.
+ * Finds quotations: «…» with ‹…›, “…”, ”…”, „…“, "…" or ‘…’ nested inside, “…” / "…" quotations in
+ * documents that use them instead of guillemets, »…« in documents that write guillemets the other way
+ * round ({@link QuoteStyle}), and dialogue opened with a dash at the start of a paragraph
+ * ({@link DialogueQuotes}).
  *
  * <ul>
- *   <li>A quotation may run over line, sentence and page breaks. It runs over a paragraph break only
- *       when it is closed within {@link #MAX_SPAN} characters and no new quotation of its kind opens
- *       before it closes (a long quotation of several paragraphs).</li>
+ *   <li>A quotation may run over line, sentence and page breaks. A «…» or “…” quotation runs over
+ *       paragraph breaks when its closing mark comes within {@link #MAX_SPAN} characters and every
+ *       mark of its kind in between is balanced (a court's conclusion, an article quoted in full, with or
+ *       without a continuation « at each paragraph); it is flagged {@link Quotation#MULTI_PARAGRAPH}.</li>
+ *   <li>‘…’ is a quotation only inside another one (elsewhere ’ is an apostrophe).</li>
+ *   <li>”…” around at most {@value #PHRASE_WORDS} words with no sentence punctuation and no attribution
+ *       marks a phrase or term (”såkalte ”ansvarsgrupper”), not a quotation.</li>
  *   <li>A quotation that is never closed is bounded at the end of its paragraph and flagged
  *       {@link Quotation#UNCLOSED}: it never swallows the rest of the document.</li>
  *   <li>A straight {@code "} or {@code ″} after a digit is an inch or second mark ({@code 3,5"}), not a
- *       quotation; straight and ambiguous marks open only before a non-space and close only after one.</li>
+ *       quotation; straight and ambiguous marks open only before a non-space and close only after one, except
+ *       straight marks written with spaces inside ({@code " Tittel "}, text rebuilt from tokens), which pair up
+ *       within their paragraph ({@link QuoteMarks#spacedStraight}).</li>
  *   <li>Marks inside the ranges given as page furniture (running headers and footers) are skipped.</li>
  * </ul>
  * Thread-safe (no state).
@@ -29,25 +35,12 @@ import no.evidens.models.TaggedSpan;
 public final class QuoteTagger {
     /** The longest quotation that may cross a paragraph break. */
     public static final int MAX_SPAN = 3000;
-    private static final int ATTRIBUTION_BEFORE = 200;
-    private static final int ATTRIBUTION_AFTER = 80;
 
-    private static final String VERBS = "sier|sa|seier|skriver|skrev|skreiv|uttaler|uttalte|uttalar|forteller|fortalte"
-            + "|fortel|fortalde|opplyser|opplyste|opplyser|svarer|svarte|svarar|understreker|understreket|påpeker"
-            + "|påpekte|peiker|peikar|mener|meinte|meiner|forklarer|forklarte|forklarar|beskriver|beskrev|skildrar"
-            + "|heter|heiter|het|står|stod|sto|framgår|fremgår|fremkommer|framkjem|kom fram|kom frem";
-    /** A cue right after the closing mark: {@code », sier leder av forumet.} */
-    private static final Pattern AFTER = Pattern.compile(
-            "\\A[,;]?\\s*(?:–\\s*|-\\s*)?((?:" + VERBS + ")\\b[^.!?\\n«»“”\"]{0,60}?)(?=[.!?,;:\\n]|\\z)");
-    /** A cue before the opening mark, in the same sentence. */
-    private static final Pattern BEFORE = Pattern.compile(
-            "((?:[Dd]et\\s+(?:fremgår|framgår|går\\s+fram|går\\s+frem|fremkommer|framkjem|kom\\s+fram|kom\\s+frem|heter|heiter|står|stod|sto)"
-                    + "|[Ii]følge|[Ii]\\s+følgje|[Ss]om\\s+(?:en|ein|ei|et|eit)\\s+\\p{L}+\\s+(?:sa|sier|seier|uttrykte|skrev|skreiv)"
-                    + "|\\b\\p{Lu}[\\p{L}-]*(?:\\s+[\\p{L}-]+){0,4}\\s+(?:" + VERBS + ")\\b"
-                    + "|\\b(?:" + VERBS + ")\\s+(?:det|han|hun|ho|de|dei|kommunen|leder|leiar|lederen|leiaren)\\b"
-                    + ")[^.!?«»“”\"]{0,160}?)\\s*[:,]?\\s*\\z");
+    /** ”…” around this many words or fewer, without sentence punctuation, marks a term. */
+    public static final int PHRASE_WORDS = 3;
 
     private static final String OPENERS = "«‹“„";
+    private static final String MARKS = "«»‹›“”„\"‘’";
 
     private record Open(int pos, char mark, int depth, boolean multiParagraph) {
     }
@@ -61,6 +54,18 @@ public final class QuoteTagger {
      * Quotations in the text, skipping quotation marks inside {@code furniture} ranges ({@code [start, end)}).
      */
     public List<Quotation> tag(String text, List<int[]> furniture) {
+        boolean reversed = QuoteStyle.reversedGuillemets(text, furniture);
+        List<Quotation> marked = new ArrayList<>();
+        for (Quotation q : marked(reversed ? QuoteStyle.swapGuillemets(text) : text, furniture)) {
+            marked.add(reversed ? QuoteStyle.reversedMark(q) : q);
+        }
+        List<Quotation> out = DialogueQuotes.merge(marked, DialogueQuotes.find(text, marked, furniture));
+        out.sort(Comparator.comparingInt(Quotation::start).thenComparing(Comparator.comparingInt(Quotation::end).reversed()));
+        return out;
+    }
+
+    /** The quotations opened and closed by marks. */
+    private List<Quotation> marked(String text, List<int[]> furniture) {
         List<Quotation> out = new ArrayList<>();
         Deque<Open> stack = new ArrayDeque<>();
         int paragraphEnd = paragraphEnd(text, 0);
@@ -71,21 +76,36 @@ public final class QuoteTagger {
                 continue;
             }
             char c = text.charAt(i);
-            if ("«»‹›“”„\"".indexOf(c) < 0 || inside(furniture, i)) {
+            if (MARKS.indexOf(c) < 0 || inside(furniture, i)) {
                 continue;
             }
-            if (c == '«' && continuesQuote(text, i, stack)) {
+            if ((c == '«' || c == '“') && continuesQuote(text, i, c, stack)) {
                 continue;
             }
             char closer = closerOf(c);
-            if (closer == 0 && isCloser(c) && !isAmbiguous(c)) {
+            if (c == '‘') {
+                if (!stack.isEmpty() && QuoteMarks.canOpen(text, i)) {
+                    stack.push(new Open(i, c, stack.size(), false)); // ‘single’ inside a quotation
+                }
+            } else if (c == '’') {
+                if (!stack.isEmpty() && stack.peek().mark() == '‘' && QuoteMarks.canClose(text, i)) {
+                    close(text, i, c, stack, out);
+                } // else an apostrophe: A’s, foreldrenes’
+            } else if (closer == 0 && isCloser(c) && !isAmbiguous(c)) {
                 close(text, i, c, stack, out);
             } else if (isAmbiguous(c)) {
-                boolean canOpen = canOpen(text, i);
-                boolean canClose = canClose(text, i);
+                boolean canOpen = QuoteMarks.canOpen(text, i);
+                boolean canClose = QuoteMarks.canClose(text, i);
                 boolean openOfSame = stack.stream().anyMatch(o -> o.mark() == c
                         || (c == '”' && o.mark() == '“') || (c == '“' && o.mark() == '„'));
-                if (isInchMark(text, i)) {
+                if (c == '"' && QuoteMarks.spacedStraight(text, i)) {
+                    // detokenised text writes " Tittel " with spaces inside: it closes an open one, or opens
+                    // when another straight mark follows in the paragraph
+                    canClose = true;
+                    canOpen = Character.isWhitespace(QuoteMarks.after(text, i)) && text.indexOf('"', i + 1) >= 0
+                            && text.indexOf('"', i + 1) < paragraphEnd(text, i);
+                }
+                if (QuoteMarks.isInchMark(text, i)) {
                     continue;
                 }
                 if (canClose && openOfSame) {
@@ -98,13 +118,22 @@ public final class QuoteTagger {
             }
         }
         closeParagraph(text, text.length(), stack, out);
-        out.sort(Comparator.comparingInt(Quotation::start).thenComparing(Comparator.comparingInt(Quotation::end).reversed()));
+        out.removeIf(q -> isPhrase(text, q));
         return out;
     }
 
-    /** A new paragraph that starts with « while a « quotation is open continues it. */
-    private static boolean continuesQuote(String text, int i, Deque<Open> stack) {
-        if (stack.isEmpty() || stack.peek().mark() != '«' || !stack.peek().multiParagraph()) {
+    /** ”ansvarsgrupper”: right quotes on both sides around a few words that are no sentence. */
+    private static boolean isPhrase(String text, Quotation q) {
+        if (q.open() != '”' || q.attribution() != null || !q.flags().stream().allMatch(Quotation.NESTED::equals)) {
+            return false;
+        }
+        String inner = text.substring(q.start(), q.end()).strip();
+        return !inner.isEmpty() && inner.split("\\s+").length <= PHRASE_WORDS && inner.chars().noneMatch(ch -> ".!?:;".indexOf(ch) >= 0);
+    }
+
+    /** A new paragraph that starts with « (or “) while such a quotation is open continues it. */
+    private static boolean continuesQuote(String text, int i, char c, Deque<Open> stack) {
+        if (stack.isEmpty() || stack.peek().mark() != c || !stack.peek().multiParagraph()) {
             return false;
         }
         int k = i - 1;
@@ -146,6 +175,7 @@ public final class QuoteTagger {
             case '"' -> o.mark() == '"';
             case '”' -> o.mark() == '“' || o.mark() == '”' || o.mark() == '„';
             case '“' -> o.mark() == '„';
+            case '’' -> o.mark() == '‘';
             default -> false;
         };
     }
@@ -171,7 +201,8 @@ public final class QuoteTagger {
     private void closeParagraph(String text, int at, Deque<Open> stack, List<Quotation> out) {
         while (!stack.isEmpty()) {
             Open o = stack.peek();
-            if (stack.size() == 1 && o.mark() == '«' && at < text.length() && closesLater(text, o.pos(), at)) {
+            char closing = o.mark() == '«' ? '»' : o.mark() == '“' ? '”' : 0;
+            if (stack.size() == 1 && closing != 0 && at < text.length() && closesLater(text, o.pos(), at, o.mark(), closing)) {
                 stack.pop();
                 stack.push(new Open(o.pos(), o.mark(), o.depth(), true));
                 return;
@@ -182,25 +213,37 @@ public final class QuoteTagger {
     }
 
     /**
-     * The closing » comes later, within {@link #MAX_SPAN}, and every paragraph in between opens with a
-     * continuation « (or is a list item): the Norwegian way of quoting several paragraphs.
+     * The closing mark comes later, within {@link #MAX_SPAN}, with the marks of its kind in between
+     * balanced. A continuation mark opening a paragraph (the Norwegian way of quoting several
+     * paragraphs) is skipped; without one the quotation still runs on (a court's conclusion quoted whole).
      */
-    private static boolean closesLater(String text, int open, int from) {
+    private static boolean closesLater(String text, int open, int from, char opening, char closing) {
         int limit = Math.min(text.length(), open + MAX_SPAN);
         int depth = 0;
+        boolean continued = false;
+        boolean plain = false;
         for (int i = from; i < limit; i++) {
             char c = text.charAt(i);
             if (c == '\n' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                 int k = nextParagraphStart(text, i);
-                if (k >= text.length() || "«•◦▪-–*".indexOf(text.charAt(k)) < 0) {
+                while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+                    k++;
+                }
+                if (k >= text.length()) {
                     return false;
                 }
-                i = text.charAt(k) == '«' ? k : k - 1;
+                boolean continuation = text.charAt(k) == opening && depth == 0;
+                continued |= continuation;
+                plain |= !continuation && "•◦▪-–*".indexOf(text.charAt(k)) < 0; // list items go with either
+                if (continued && plain) {
+                    return false; // the writer marks continued paragraphs, and one is not marked: a new quotation
+                }
+                i = continuation ? k : k - 1;
                 continue;
             }
-            if (c == '«') {
+            if (c == opening) {
                 depth++;
-            } else if (c == '»') {
+            } else if (c == closing) {
                 if (depth == 0) {
                     return true;
                 }
@@ -234,88 +277,8 @@ public final class QuoteTagger {
         if (text.indexOf("\n\n", start) >= 0 && text.indexOf("\n\n", start) < end) {
             flags.add(Quotation.MULTI_PARAGRAPH);
         }
-        TaggedSpan attribution = o.depth() > 0 ? null : attribution(text, o.pos(), unclosed ? -1 : closeAt);
+        TaggedSpan attribution = o.depth() > 0 ? null : QuoteAttribution.find(text, o.pos(), unclosed ? -1 : closeAt);
         return new Quotation(start, end, o.mark(), o.depth(), flags, attribution);
-    }
-
-    /** The attribution cue after the closing mark, else before the opening mark in the same sentence. */
-    static TaggedSpan attribution(String text, int openAt, int closeAt) {
-        if (closeAt >= 0 && closeAt + 1 < text.length()) {
-            String after = text.substring(closeAt + 1, Math.min(text.length(), closeAt + 1 + ATTRIBUTION_AFTER));
-            Matcher m = AFTER.matcher(after);
-            if (m.find()) {
-                int s = closeAt + 1 + m.start(1);
-                int e = closeAt + 1 + m.end(1);
-                return new TaggedSpan("ATTRIBUTION", s, trimEnd(text, s, e));
-            }
-        }
-        int from = sentenceStart(text, openAt);
-        String before = text.substring(from, openAt);
-        Matcher m = BEFORE.matcher(before);
-        if (m.find()) {
-            int s = from + m.start(1);
-            int e = from + m.end(1);
-            return new TaggedSpan("ATTRIBUTION", s, trimEnd(text, s, e));
-        }
-        return null;
-    }
-
-    private static int trimEnd(String text, int s, int e) {
-        while (e > s && (Character.isWhitespace(text.charAt(e - 1)) || text.charAt(e - 1) == ':' || text.charAt(e - 1) == ',')) {
-            e--;
-        }
-        return e;
-    }
-
-    /** Roughly where the sentence around {@code i} starts: after . ! ? and a space, or a paragraph break. */
-    private static int sentenceStart(String text, int i) {
-        int limit = Math.max(0, i - ATTRIBUTION_BEFORE);
-        for (int k = i - 1; k > limit; k--) {
-            char c = text.charAt(k);
-            if (c == '\n' && k > 0 && text.charAt(k - 1) == '\n') {
-                return k + 1;
-            }
-            if ((c == '.' || c == '!' || c == '?' || c == '»' || c == '”') && k + 1 < text.length()
-                    && Character.isWhitespace(text.charAt(k + 1))) {
-                return k + 1;
-            }
-        }
-        return limit;
-    }
-
-    private static boolean canOpen(String text, int i) {
-        char before = i == 0 ? ' ' : text.charAt(i - 1);
-        char after = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
-        return !Character.isWhitespace(after) && (Character.isWhitespace(before) || "([{«‹/–—-:".indexOf(before) >= 0 || i == 0);
-    }
-
-    private static boolean canClose(String text, int i) {
-        char before = i == 0 ? ' ' : text.charAt(i - 1);
-        char after = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
-        return !Character.isWhitespace(before) && (Character.isWhitespace(after) || ".,;:!?)]}»›…-–—/".indexOf(after) >= 0);
-    }
-
-    /** {@code 3"}, {@code 12,5"}, {@code 2'30"}: a straight or curly double mark right after a digit. */
-    private static boolean isInchMark(String text, int i) {
-        char c = text.charAt(i);
-        if (c != '"' && c != '”' && c != '″') {
-            return false;
-        }
-        return i > 0 && (Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '\'')
-                && (i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1)))
-                && !hasOpenBefore(text, i);
-    }
-
-    /** A straight opening mark earlier in the same paragraph that this one could close ({@code "model 3"}). */
-    private static boolean hasOpenBefore(String text, int i) {
-        int from = Math.max(text.lastIndexOf("\n\n", i), 0);
-        int count = 0;
-        for (int k = from; k < i; k++) {
-            if (text.charAt(k) == text.charAt(i) && !(k > 0 && Character.isDigit(text.charAt(k - 1)))) {
-                count++;
-            }
-        }
-        return count % 2 == 1;
     }
 
     private static int paragraphEnd(String text, int from) {

@@ -90,4 +90,31 @@ class LegalRefTaggerTest {
         assertEquals("helsepersonelloven [31] [hpl. § 31] | forvaltningsloven [18] [fvl. § 18] | sosialtjenesteloven [27] [stjl. § 27]",
                 show("Sjå hpl. § 31, fvl. § 18 og stjl. § 27."));
     }
+
+    @Test
+    void titlesWithDateAndNumberNameTheirOwnLawNotThePreviousOne() {
+        // an earlier reference to another law in reach must not lend its law to the dated title
+        assertEquals("forvaltningsloven [17] [forvaltningsloven § 17] | barnevernloven [4-4] "
+                        + "[lov 17. juli 1992 nr. 100 om barneverntjenester § 4-4]",
+                show("Saken er utredet etter forvaltningsloven § 17. Tiltaket ble vedtatt etter lov 17. juli 1992 nr. 100 "
+                        + "om barneverntjenester § 4-4."));
+        // by date and number even when the title is written in another form
+        assertEquals("helse- og omsorgstjenesteloven [3-1] [lov 24. juni 2011 nr. 30 om kommunale helse- og omsorgstenester § 3-1]",
+                show("Kommunen skal etter lov 24. juni 2011 nr. 30 om kommunale helse- og omsorgstenester § 3-1 sørge for tenester."));
+        assertEquals("barnevernloven [4-4 (2)] [lov av 17. juli 1992 nr. 100 om barneverntjenester (barnevernloven) § 4-4 annet ledd]",
+                show("jf. lov av 17. juli 1992 nr. 100 om barneverntjenester (barnevernloven) § 4-4 annet ledd"));
+    }
+
+    @Test
+    void regulationsWithDateAndNumberByTitleWhenTheNumberIsNotListed() {
+        assertEquals("helsepersonelloven [39] [helsepersonelloven § 39] | forskrift om gjennomføring av tilsyn i barneboliger [5] "
+                        + "[forskrift 18. desember 2009 nr. 1586 om gjennomføring av tilsyn i barneboliger § 5]",
+                show("Journalen føres etter helsepersonelloven § 39. Tilsynet følger forskrift 18. desember 2009 nr. 1586 "
+                        + "om gjennomføring av tilsyn i barneboliger § 5."));
+        assertEquals("forskrift om ledelse og kvalitetsforbedring [6, 7] "
+                        + "[forskrift 28. oktober 2016 nr. 1250 om ledelse og kvalitetsforbedring i helse- og omsorgstjenesten §§ 6 og 7]",
+                show("Se forskrift 28. oktober 2016 nr. 1250 om ledelse og kvalitetsforbedring i helse- og omsorgstjenesten §§ 6 og 7."));
+        assertEquals("barnevernloven [4-4] [§ 4-4 i lov 17. juli 1992 nr. 100 om barneverntjenester]",
+                show("Vedtaket er gjort etter § 4-4 i lov 17. juli 1992 nr. 100 om barneverntjenester."));
+    }
 }
