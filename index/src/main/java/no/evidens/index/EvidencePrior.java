@@ -1,6 +1,10 @@
 package no.evidens.index;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
@@ -29,23 +33,29 @@ final class EvidencePrior {
     /** The verbs a report's conclusions are written with, Bokmål and Nynorsk. */
     static final String CONCLUSION_WORDS = "sikrer sikrar sørger sørgjer";
     static final float CONCLUSION = 0.6f;
+    private static final Query FINDINGS = findings();
+    /** The conclusion clause per analyzer: analysed once, not on every search. */
+    private static final Map<Analyzer, Optional<Query>> CONCLUSIONS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private EvidencePrior() {
     }
 
     /** {@code q} with the bonuses as optional clauses (which the highlighter never shows: {@link ScoreOnly}). */
     static Query added(Query q, Analyzer analyzer) {
+        BooleanQuery.Builder out = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                .add(FINDINGS, BooleanClause.Occur.SHOULD);
+        CONCLUSIONS.computeIfAbsent(analyzer, a -> Optional.ofNullable(new QueryBuilder(a)
+                        .createBooleanQuery(PassageSchema.TEXT, CONCLUSION_WORDS)).map(c -> bonus(c, CONCLUSION)))
+                .ifPresent(c -> out.add(c, BooleanClause.Occur.SHOULD));
+        return out.build();
+    }
+
+    private static Query findings() {
         BooleanQuery.Builder findings = new BooleanQuery.Builder();
         for (String id : FINDING_INDICATORS) {
             findings.add(new TermQuery(new Term(PassageSchema.INDICATOR, id)), BooleanClause.Occur.SHOULD);
         }
-        BooleanQuery.Builder out = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                .add(bonus(findings.build(), FINDING), BooleanClause.Occur.SHOULD);
-        Query conclusion = new QueryBuilder(analyzer).createBooleanQuery(PassageSchema.TEXT, CONCLUSION_WORDS);
-        if (conclusion != null) {
-            out.add(bonus(conclusion, CONCLUSION), BooleanClause.Occur.SHOULD);
-        }
-        return out.build();
+        return bonus(findings.build(), FINDING);
     }
 
     private static Query bonus(Query which, float weight) {

@@ -2,8 +2,11 @@ package no.evidens.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -25,11 +28,18 @@ final class WeakWords {
     /** A weak word's score is its words' scores times this. */
     static final float WEIGHT = 0.3f;
 
+    /** The stems per analyzer: analysed once, not on every relaxed search. */
+    private static final Map<Analyzer, Set<String>> STEMS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private WeakWords() {
     }
 
-    /** The stems {@code analyzer} gives the weak words in the text field (none of them a stop word there). */
+    /** The stems {@code analyzer} gives the weak words in the text field (the stop words among them give none). */
     static Set<String> stems(Analyzer analyzer) {
+        return STEMS.computeIfAbsent(analyzer, WeakWords::analysed);
+    }
+
+    private static Set<String> analysed(Analyzer analyzer) {
         Set<String> out = new HashSet<>();
         try (TokenStream ts = analyzer.tokenStream(PassageSchema.TEXT, WORDS)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -41,7 +51,7 @@ final class WeakWords {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot analyse the weak words", e);
         }
-        return out;
+        return Set.copyOf(out);
     }
 
     /** Whether every word one clause of a query looks for in the text is weak (a clause with no text word is not). */
