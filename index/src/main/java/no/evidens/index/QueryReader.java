@@ -62,9 +62,9 @@ final class QueryReader {
     Query read(String text, QueryParser.Operator operator) {
         Query q = parse(text, operator);
         if (operator == QueryParser.Operator.OR) {
-            q = tiered(q);
+            q = tiered(q, WeakWords.stems(analyzer));
         }
-        return WordPairs.added(q, text, analyzer);
+        return EvidencePrior.added(WordPairs.added(q, text, analyzer), analyzer);
     }
 
     /**
@@ -75,13 +75,25 @@ final class QueryReader {
      * than any passage's score from the words themselves.
      */
     static Query tiered(Query q) {
+        return tiered(q, Set.of());
+    }
+
+    /**
+     * As {@link #tiered(Query)}, with the words of {@code weak} (stems, {@link WeakWords}) kept out of the tiers
+     * and weighed less: a passage holding {@code får} is no nearer the need than one that does not.
+     */
+    static Query tiered(Query q, Set<String> weak) {
         if (!(q instanceof BooleanQuery b) || b.clauses().size() < 2) {
             return q;
         }
         BooleanQuery.Builder out = new BooleanQuery.Builder();
         for (BooleanClause c : b.clauses()) {
-            out.add(c);
-            if (c.getOccur() == BooleanClause.Occur.SHOULD) {
+            if (c.getOccur() != BooleanClause.Occur.SHOULD) {
+                out.add(c);
+            } else if (WeakWords.isWeak(c.getQuery(), weak)) {
+                out.add(new BoostQuery(c.getQuery(), WeakWords.WEIGHT), BooleanClause.Occur.SHOULD);
+            } else {
+                out.add(c);
                 out.add(new BoostQuery(new ConstantScoreQuery(c.getQuery()), WORD_TIER), BooleanClause.Occur.SHOULD);
             }
         }

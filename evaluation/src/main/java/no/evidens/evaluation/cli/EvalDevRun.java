@@ -13,18 +13,23 @@ import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.NorwegianAnalysis;
 
 /** The real-text part of {@code evidens eval search}: the eval-dev excerpts as a bundle, scored or pooled. */
-record EvalDevRun(Path evalDev, String split, boolean perQuery, Integer pool, String show) {
+record EvalDevRun(Path evalDev, String split, boolean perQuery, Integer pool, String show, Path keep) {
     void run(PrintWriter out) throws Exception {
         List<EvalDevRelevance.Query> queries = EvalDevRelevance.load().stream()
                 .filter(q -> split == null || q.split().equals(split)).toList();
-        Path work = Files.createTempDirectory("evidens-eval-search-real");
+        Path work = keep == null ? Files.createTempDirectory("evidens-eval-search-real") : keep;
         try {
-            int files = EvalDevCollection.writeBundle(evalDev, work.resolve("bundle"));
+            Path[] indexes = SearchEval.kept(work);
             out.println();
-            out.println("Real-text set: " + files + " excerpts of " + evalDev + " rendered as Word reports (case "
-                    + EvalDevCollection.CASE_ID + "), indexed twice …");
-            out.flush();
-            Path[] indexes = SearchEval.ingestTwice(work, work.resolve("bundle"), EvalDevCollection.CASE_ID);
+            if (indexes == null) {
+                int files = EvalDevCollection.writeBundle(evalDev, work.resolve("bundle"));
+                out.println("Real-text set: " + files + " excerpts of " + evalDev + " rendered as Word reports (case "
+                        + EvalDevCollection.CASE_ID + "), indexed twice …");
+                out.flush();
+                indexes = SearchEval.ingestTwice(work, work.resolve("bundle"), EvalDevCollection.CASE_ID);
+            } else {
+                out.println("Real-text set: the indexes kept in " + work);
+            }
             EvalDevCollection collection = EvalDevCollection.read(indexes[0]);
             List<EvalDevSearchEval.Resolved> resolved = EvalDevSearchEval.resolve(queries, collection);
             try (EvidenceSearcher evidens = new EvidenceSearcher(indexes[0]);
@@ -43,7 +48,9 @@ record EvalDevRun(Path evalDev, String split, boolean perQuery, Integer pool, St
                 }
             }
         } finally {
-            SearchEvalCommand.delete(work);
+            if (keep == null) {
+                SearchEvalCommand.delete(work);
+            }
         }
     }
 }

@@ -46,6 +46,10 @@ final class SearchEvalCommand implements Callable<Integer> {
             + "passages in either system's top K not judged yet, shuffled, without which system found them.")
     Integer pool;
 
+    @Option(names = "--keep", paramLabel = "DIR", description = "Keep both sets' ingested indexes in DIR and reuse them when "
+            + "DIR already holds them (for tuning the query side: delete DIR after a change of the analysis or the passages).")
+    Path keep;
+
     @Option(names = "--show", paramLabel = "ID", description = "Instead of scores, show both systems' top 20 for one query of the "
             + "real-text set, with the grade of each hit (? when not judged).")
     String show;
@@ -67,7 +71,7 @@ final class SearchEvalCommand implements Callable<Integer> {
                 out.println("Real-text set left out: no eval-dev folder at " + evalDev.toAbsolutePath().normalize()
                         + " (give it with --eval-dev DIR)");
             } else {
-                new EvalDevRun(evalDev, split, perQuery, pool, show).run(out);
+                new EvalDevRun(evalDev, split, perQuery, pool, show, keep == null ? null : keep.resolve("real")).run(out);
             }
         }
         return 0;
@@ -76,11 +80,16 @@ final class SearchEvalCommand implements Callable<Integer> {
     private void sample(PrintWriter out) throws Exception {
         List<RelevanceJudgements.Query> queries = RelevanceJudgements.load().stream()
                 .filter(q -> split == null || q.split().equals(split)).toList();
-        Path work = Files.createTempDirectory("evidens-eval-search");
+        Path work = keep == null ? Files.createTempDirectory("evidens-eval-search") : keep.resolve("sample");
         try {
-            out.println("Sample set: ingesting the sample bundle (case " + SampleBundle.CASE_ID + ") and indexing its passages twice …");
-            out.flush();
-            Path[] indexes = SearchEval.prepare(work);
+            Path[] indexes = SearchEval.kept(work);
+            if (indexes == null) {
+                out.println("Sample set: ingesting the sample bundle (case " + SampleBundle.CASE_ID + ") and indexing its passages twice …");
+                out.flush();
+                indexes = SearchEval.prepare(work);
+            } else {
+                out.println("Sample set: the indexes kept in " + work);
+            }
             List<SearchEval.IndexedPassage> passages = SearchEval.passages(indexes[0]);
             List<SearchEval.Resolved> resolved = SearchEval.resolve(queries, passages, SearchEval.sampleBundleAliases());
             List<SearchEval.QueryResult> results;
@@ -90,7 +99,9 @@ final class SearchEvalCommand implements Callable<Integer> {
             }
             SearchEval.print(results, passages.size(), perQuery, out);
         } finally {
-            delete(work);
+            if (keep == null) {
+                delete(work);
+            }
         }
     }
 

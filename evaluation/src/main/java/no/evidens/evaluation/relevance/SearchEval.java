@@ -85,6 +85,13 @@ public final class SearchEval {
         return ingestTwice(work, bundle, SampleBundle.CASE_ID);
     }
 
+    /** The two indexes an earlier run left in {@code work} ({@link #ingestTwice}), or null when it holds none. */
+    public static Path[] kept(Path work) {
+        Path index = new EvidensHome(work.resolve("home")).index();
+        Path baseline = work.resolve("baseline");
+        return java.nio.file.Files.isDirectory(index) && java.nio.file.Files.isDirectory(baseline) ? new Path[] {index, baseline} : null;
+    }
+
     /**
      * Ingests {@code bundle} as case {@code caseId} with the Evidens chain into {@code work/home}, and builds
      * the baseline index from its passages in {@code work/baseline}.

@@ -1,0 +1,59 @@
+package no.evidens.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Weak words: in a relaxed search, a passage holding {@code får} is no nearer the need than one without it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WeakWordsTest {
+    /** Short, with the weak word and one key word; long, with two key words (a lower score from the words alone). */
+    private static final String WEAK = "Hun får klage.";
+    private static final String KEY = "Fostermor sendte klage til kommunen etter vedtaket om avlastning i helgene og ferien.";
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    void index() throws IOException {
+        List<String> texts = List.of(WEAK, KEY);
+        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
+            List<Passage> passages = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < texts.size(); i++) {
+                String p = texts.get(i);
+                passages.add(new Passage(Passage.idOf("sak", "d", i), "sak", "d", "a.txt", "rapport", "A", "", 1, start,
+                        start + p.length(), p, List.of(), List.of()));
+                start += p.length() + 2;
+            }
+            w.add(new IndexedDocument("d", "sak", "a.txt", "rapport", "A", "sha", "text/plain", String.join("\n\n", texts),
+                    List.of(0)), passages);
+            w.commit();
+        }
+    }
+
+    @Test
+    void theKeyWordsOfANaturalPhraseComeFirst() throws IOException {
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            SearchResult r = s.search(new SearchRequest("hvorfor får ikke fostermor klage", null, null, 10));
+            assertTrue(r.relaxed(), "no passage holds every word");
+            assertEquals(List.of(KEY, WEAK), r.hits().stream().map(SearchHit::text).toList());
+        }
+    }
+
+    @Test
+    void theWeakWordsAreStemmedAsTheTextIs() {
+        assertTrue(WeakWords.stems(NorwegianAnalysis.queryAnalyzer(null)).containsAll(
+                WeakWords.stems(NorwegianAnalysis.analyzer())), "the query's stems are the index's");
+        assertTrue(WeakWords.stems(NorwegianAnalysis.plain()).size() > 10, "the baseline has its own stems of them");
+    }
+}
