@@ -306,7 +306,8 @@ public final class FindingsService {
         try {
             return store.finding(caseId, ref);
         } catch (IllegalArgumentException e) {
-            throw e.getMessage().startsWith("case ") ? new NotFound(e.getMessage()) : e;
+            throw e.getMessage().startsWith("case ") ? new NotFound(e.getMessage(), "error.finding-unknown", caseId, ref)
+                    : new no.evidens.pipeline.Refusal("error.finding-ref", e.getMessage(), ref);
         }
     }
 
