@@ -120,15 +120,22 @@ public final class WebServer implements AutoCloseable {
         EvidenceIndex searcher = IndexBackend.of(home).whenIndexed();
         // The audit trail's one writer for the server's life: requests wait for their line, written in group commits.
         TrailWriter trail = new TrailWriter(FindingsService.storeDir(home), home.root().resolve(AuditService.CHAIN_FILE), STORE_WAIT);
+        // Warmed while the index opens (they do not depend on each other): the findings store and the trail.
+        Thread storeWarmup = Warmup.store(trail);
         try {
             // Open the index now, before the server says it is ready, rather than on the first search: its first
             // snapshot counts the facet signatures of every segment, seconds at a million passages (bench web).
             searcher.hasIndex();
             RequestGuard guard = new RequestGuard(exposure, connector.getLocalPort());
             // A body that trickles in slower than the minimum data rate is cut off, however long the idle timeout.
+            SharedIndex index = new SharedIndex(searcher);
+            FindingsService findings = new FindingsService(home, index, STORE_WAIT).withTrailWriter(trail);
             server.setHandler(new org.eclipse.jetty.server.handler.MinimumDataRateHandler(
-                    handler(home, config, exposure, guard, user, ingestions, searcher, trail), config.minDataRate(), 0));
+                    handler(home, config, exposure, guard, user, ingestions, index, findings), config.minDataRate(), 0));
             server.start();
+            // Before the server says it is ready: the first person's search should not pay for the first search.
+            boolean plainLoopback = !exposure.tls() && (exposure.wildcard() || Exposure.loopback(exposure.host()));
+            Warmup.run(index, findings, storeWarmup, plainLoopback ? connector.getLocalPort() : -1);
             return new WebServer(server, connector, searcher, trail, guard.url());
         } catch (Exception e) {
             trail.close();
@@ -139,9 +146,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static Handler handler(EvidensHome home, WebConfig config, Exposure exposure, RequestGuard guard, String user,
-                                      Function<EvidensHome, Ingestion> ingestions, EvidenceIndex searcher, TrailWriter trail) {
-        SharedIndex index = new SharedIndex(searcher);
-        FindingsService findings = new FindingsService(home, index, STORE_WAIT).withTrailWriter(trail);
+                                      Function<EvidensHome, Ingestion> ingestions, SharedIndex index, FindingsService findings) {
         IngestJobs ingest = new IngestJobs(home, config.maxUploadBytes(), ingestions);
         Accounts accounts = new Accounts(home.access(), Clock.systemUTC());
         CasesResource cases = new CasesResource(home, findings, accounts);
