@@ -127,9 +127,9 @@ public final class WebServer implements AutoCloseable {
             // snapshot counts the facet signatures of every segment, seconds at a million passages (bench web).
             searcher.hasIndex();
             RequestGuard guard = new RequestGuard(exposure, connector.getLocalPort());
-            // A body that trickles in slower than the minimum data rate is cut off, however long the idle timeout.
             SharedIndex index = new SharedIndex(searcher);
             FindingsService findings = new FindingsService(home, index, STORE_WAIT).withTrailWriter(trail);
+            // A body that trickles in slower than the minimum data rate is cut off, however long the idle timeout.
             server.setHandler(new org.eclipse.jetty.server.handler.MinimumDataRateHandler(
                     handler(home, config, exposure, guard, user, ingestions, index, findings), config.minDataRate(), 0));
             server.start();
