@@ -6,8 +6,28 @@ import java.time.Instant;
 public final class CaseClosed extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    private final String caseId;
+    private final String closedBy;
+    private final String closedOn;
+
     public CaseClosed(String caseId, String closedBy, Instant closedAt) {
         super("case " + caseId + " was closed by " + closedBy + " on " + closedAt.toString().substring(0, 10)
                 + " and is read-only (saken er lukket og kan bare leses)");
+        this.caseId = caseId;
+        this.closedBy = closedBy;
+        this.closedOn = closedAt.toString().substring(0, 10);
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public String closedBy() {
+        return closedBy;
+    }
+
+    /** The day it was closed, as {@code yyyy-mm-dd} (UTC). */
+    public String closedOn() {
+        return closedOn;
     }
 }

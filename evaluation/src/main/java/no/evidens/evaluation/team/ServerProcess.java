@@ -94,7 +94,9 @@ final class ServerProcess implements AutoCloseable {
     public void close() throws IOException {
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            // a flight recording is written out while the server stops: on a busy machine that takes a while,
+            // and a server killed before it is done loses the recording
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

@@ -30,10 +30,20 @@ public final class AuditService {
 
     private final EvidensHome home;
     private final Duration lockWait;
+    private final TrailWriter writer;
 
     public AuditService(EvidensHome home, Duration lockWait) {
+        this(home, lockWait, null);
+    }
+
+    /**
+     * @param writer the long-lived writer a server appends entries with (group commits on a store kept open),
+     *               or null to open the store for each entry (the command line)
+     */
+    public AuditService(EvidensHome home, Duration lockWait, TrailWriter writer) {
         this.home = home;
         this.lockWait = lockWait;
+        this.writer = writer;
     }
 
     public Path chainFile() {
@@ -47,6 +57,9 @@ public final class AuditService {
 
     /** Records anything (the other parts record sign-ins and membership changes with this). */
     public AuditEntry record(AuditEvent event) {
+        if (writer != null) {
+            return writer.record(event);
+        }
         try (FindingStore store = open()) {
             return store.trail(chainFile()).record(event);
         }

@@ -38,7 +38,7 @@ public final class CaseReports {
     public CaseExport export(String caseId, boolean anonymise, String actor) {
         try (FindingStore store = stores.get()) {
             if (store.findings(caseId).isEmpty()) {
-                throw new NotFound("case " + caseId + " has no findings (see: evidens finding create --help)");
+                throw new NotFound("case " + caseId + " has no findings (see: evidens finding create --help)", "error.no-findings", caseId);
             }
             if (!anonymise || !IndexBackend.of(home).mayHaveIndex()) {
                 return CaseExports.read(store, caseId, actor, anonymise ? Anonymiser.withNameModel() : null, null);

@@ -37,16 +37,22 @@ public final class FindingsService {
     private final SearcherSource index;
     private final Duration lockWait;
     private final Quotations quotations;
+    private final TrailWriter trailWriter;
 
     /**
      * @param index    the evidence index's searcher, lent for each call that reads it
      * @param lockWait how long to wait while another process has the store open
      */
     public FindingsService(EvidensHome home, SearcherSource index, Duration lockWait) {
+        this(home, index, lockWait, null);
+    }
+
+    private FindingsService(EvidensHome home, SearcherSource index, Duration lockWait, TrailWriter trailWriter) {
         this.home = home;
         this.index = index;
         this.lockWait = lockWait;
         this.quotations = new Quotations(index, new Receipts(home.receipts()));
+        this.trailWriter = trailWriter;
     }
 
     /** The findings store of a home: {@code <home>/findings/}. */
@@ -306,7 +312,8 @@ public final class FindingsService {
         try {
             return store.finding(caseId, ref);
         } catch (IllegalArgumentException e) {
-            throw e.getMessage().startsWith("case ") ? new NotFound(e.getMessage()) : e;
+            throw e.getMessage().startsWith("case ") ? new NotFound(e.getMessage(), "error.finding-unknown", caseId, ref)
+                    : new no.evidens.pipeline.Refusal("error.finding-ref", e.getMessage(), ref);
         }
     }
 
@@ -337,7 +344,15 @@ public final class FindingsService {
 
     /** The audit trail of the home. */
     public AuditService audit() {
-        return new AuditService(home, lockWait);
+        return new AuditService(home, lockWait, trailWriter);
+    }
+
+    /**
+     * The same service, with the audit trail appended by a long-lived writer (a server's), not by opening
+     * the store for each entry.
+     */
+    public FindingsService withTrailWriter(TrailWriter writer) {
+        return new FindingsService(home, index, lockWait, writer);
     }
 
     /** Records a change of a finding in the audit trail, in the store already open. */

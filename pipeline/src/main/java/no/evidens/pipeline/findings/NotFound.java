@@ -4,8 +4,31 @@ package no.evidens.pipeline.findings;
 public class NotFound extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    private final String key;
+    private final java.util.List<String> args;
+
     public NotFound(String message) {
+        this(message, null);
+    }
+
+    /**
+     * @param message the English message (the command line, the logs)
+     * @param key     the key of the web workspace's message, worded from its catalogue, or null
+     * @param args    the values of that message
+     */
+    public NotFound(String message, String key, Object... args) {
         super(message);
+        this.key = key;
+        this.args = java.util.Arrays.stream(args).map(String::valueOf).toList();
+    }
+
+    /** The catalogue key of the web workspace's message, or null. */
+    public String key() {
+        return key;
+    }
+
+    public java.util.List<String> args() {
+        return args;
     }
 
     /** An evidence item that does not exist, or belongs to another case ({@code actualCase} then names it). */

@@ -24,12 +24,12 @@ public final class Requirements {
         for (String text : texts) {
             List<LegalReference> refs = TAGGER.tag(text);
             if (refs.isEmpty()) {
-                throw new IllegalArgumentException("no legal reference in '" + text + "': write it like 'barnevernloven § 4-3'");
+                throw new no.evidens.pipeline.Refusal("error.requirement.none", "no legal reference in '" + text + "': write it like 'barnevernloven § 4-3'", text);
             }
             for (LegalReference r : refs) {
                 if (r.law() == null) {
-                    throw new IllegalArgumentException("which law does '" + text.substring(r.start(), r.end())
-                            + "' refer to? write it like 'barnevernloven § 4-3'");
+                    throw new no.evidens.pipeline.Refusal("error.requirement.law", "which law does '" + text.substring(r.start(), r.end())
+                            + "' refer to? write it like 'barnevernloven § 4-3'", text.substring(r.start(), r.end()));
                 }
                 out.add(new LegalRequirement(r.law(), r.sections(), text.substring(r.start(), r.end()).strip()));
             }

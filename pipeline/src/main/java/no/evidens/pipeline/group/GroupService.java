@@ -74,7 +74,7 @@ public final class GroupService {
 
     /** @throws NotFound when there is no such group */
     public CaseGroups.Group group(String id) {
-        return inStore(groups -> groups.group(id)).orElseThrow(() -> new NotFound("there is no group " + id + " (see: evidens survey list)"));
+        return inStore(groups -> groups.group(id)).orElseThrow(() -> new NotFound("there is no group " + id + " (see: evidens survey list)", "error.group-unknown", id));
     }
 
     /** The group's cases the user may read. */
@@ -113,11 +113,11 @@ public final class GroupService {
             try {
                 item = store.item(evidenceId);
             } catch (IllegalArgumentException e) {
-                throw new NotFound("case " + caseId + " has no quotation #" + evidenceId);
+                throw new NotFound("case " + caseId + " has no quotation #" + evidenceId, "error.quotation-unknown", evidenceId);
             }
             boolean inCase = store.findingById(item.findingId()).map(f -> f.caseId().equals(caseId)).orElse(false);
             if (!inCase) {
-                throw new NotFound("case " + caseId + " has no quotation #" + evidenceId);
+                throw new NotFound("case " + caseId + " has no quotation #" + evidenceId, "error.quotation-unknown", evidenceId);
             }
             store.groups().choose(evidenceId, chosen, actor);
         }

@@ -5,45 +5,52 @@ import java.util.List;
 
 /**
  * A request the API refuses, with the HTTP status and a message for the person (sent as {@code {"error": …}}).
- * One with a message key is worded in the user's language from the catalogue ({@link ErrorTexts}); the
- * English message is then the fallback.
+ * It names only a key of the catalogue ({@code messages_nb}/{@code messages_nn}) and the values to fill in:
+ * {@link ErrorTexts} words it in the user's language. There is no constructor that takes a sentence, so no
+ * handler can answer in a language of its own ({@code WebMessagesTest} checks every key used is in both
+ * catalogues). The exception's own message (for logs and debugging) is the key with its values.
  */
 final class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final int status;
-    private final String key;
-    private final List<String> args;
-
-    ApiError(int status, String message) {
-        this(status, message, null);
+    /** A value that is itself a catalogue key (a role's name, say), worded in the user's language too. */
+    record Word(String key) {
     }
 
-    ApiError(int status, String message, String key, Object... args) {
-        super(message);
+    private final int status;
+    private final String key;
+    private final transient List<Object> args;
+
+    /**
+     * @param key  a key of the catalogue ({@code error.…})
+     * @param args its values: text and numbers as they are, a {@link Word} worded from the catalogue
+     */
+    ApiError(int status, String key, Object... args) {
+        super(key + (args.length == 0 ? "" : " " + Arrays.toString(args)));
         this.status = status;
         this.key = key;
-        this.args = Arrays.stream(args).map(String::valueOf).toList();
+        this.args = Arrays.stream(args).map(a -> a instanceof Word ? a : (Object) String.valueOf(a)).toList();
     }
 
     int status() {
         return status;
     }
 
-    /** The message key, or null when the message is only in the wording given. */
+    /** The message key. */
     String key() {
         return key;
     }
 
-    List<String> args() {
+    /** The values: strings, and {@link Word}s. */
+    List<Object> args() {
         return args;
     }
 
-    static ApiError badRequest(String message) {
-        return new ApiError(400, message);
+    static ApiError badRequest(String key, Object... args) {
+        return new ApiError(400, key, args);
     }
 
-    static ApiError notFound(String message) {
-        return new ApiError(404, message);
+    static ApiError notFound(String key, Object... args) {
+        return new ApiError(404, key, args);
     }
 }

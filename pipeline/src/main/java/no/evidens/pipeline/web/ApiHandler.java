@@ -86,7 +86,7 @@ final class ApiHandler extends Handler.Abstract {
             if (hasBody(x)) {
                 if (!bodies.tryAcquire()) {
                     x.responseHeader("Retry-After", "5");
-                    throw new ApiError(503, "the server is receiving as much as it can: try again in a few seconds");
+                    throw new ApiError(503, "error.http.busy");
                 }
                 permit = true;
             }
@@ -103,7 +103,7 @@ final class ApiHandler extends Handler.Abstract {
             if (timedOut(e)) {
                 // the client stopped sending (idle timeout) or sent too slowly (least data rate)
                 x.responseHeader("Connection", "close");
-                x.error(408, "the request body stopped arriving: send it again");
+                x.error(408, ErrorTexts.message(ErrorTexts.language(x), new ApiError(408, "error.http.timeout")));
                 return;
             }
             LOG.warn("{} {} failed: {}", x.method(), x.path(), e.getClass().getName());

@@ -28,15 +28,15 @@ final class AttachmentJson {
         Integer end = b.integer("end");
         String docId = b.text("docId");
         if ((start == null) != (end == null)) {
-            throw ApiError.badRequest("give both start and end, or neither");
+            throw ApiError.badRequest("error.attach.start-end");
         }
         if (passageId == null && docId == null) {
-            throw ApiError.badRequest("say what to quote: passageId, or docId with start and end");
+            throw ApiError.badRequest("error.attach.what");
         }
         if (passageId != null) {
             Params.passageId(passageId);
             if (!passageId.startsWith(caseId + "/")) {
-                throw ApiError.badRequest("passage " + passageId + " is not in case " + caseId);
+                throw ApiError.badRequest("error.attach.passage-case", passageId, caseId);
             }
         }
         if (through != null) {
@@ -47,7 +47,7 @@ final class AttachmentJson {
             source = new Attachment.Passage(passageId);
         } else {
             if (start == null) {
-                throw ApiError.badRequest("with docId, give the span's start and end (document offsets)");
+                throw ApiError.badRequest("attach.span-missing");
             }
             source = new Attachment.Span(Params.docId(docId));
             through = null;
@@ -55,7 +55,15 @@ final class AttachmentJson {
         Map<String, String> filters = filters(b);
         String stance = b.text("stance");
         return new Attachment(source, through, start, end, b.text("quote"),
-                stance == null ? Stance.SUPPORTS : Stance.of(stance), b.text("note"), new Provenance(b.text("query"), filters));
+                stance == null ? Stance.SUPPORTS : stance(stance), b.text("note"), new Provenance(b.text("query"), filters));
+    }
+
+    private static Stance stance(String given) {
+        try {
+            return Stance.of(given);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("error.field.choice", "stance", "supports, contradicts", given);
+        }
     }
 
     /** The search filters the quotation was found with: name → value, as text. */
@@ -64,11 +72,11 @@ final class AttachmentJson {
         JsonNode fs = b.node("filters");
         if (fs != null && !fs.isNull()) {
             if (!fs.isObject() || fs.size() > 20) {
-                throw ApiError.badRequest("filters must be an object of at most 20 name: value pairs");
+                throw ApiError.badRequest("error.attach.filters");
             }
             for (Map.Entry<String, JsonNode> e : fs.properties()) {
                 if (!e.getValue().isTextual()) {
-                    throw ApiError.badRequest("the filter '" + e.getKey() + "' must be text");
+                    throw ApiError.badRequest("error.attach.filter-text", e.getKey());
                 }
                 filters.put(e.getKey(), e.getValue().asText());
             }

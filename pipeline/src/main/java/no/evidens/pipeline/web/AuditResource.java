@@ -43,7 +43,7 @@ final class AuditResource implements Routes.Resource {
             try {
                 since = x.param("since") == null ? null : AuditTime.since(x.param("since"));
             } catch (IllegalArgumentException e) {
-                throw ApiError.badRequest(e.getMessage());
+                throw ApiError.badRequest("error.param.date", "since", x.param("since"));
             }
             List<AuditEntry> entries = audit.entries(caseId, user, since);
             String format = x.param("format");
@@ -53,7 +53,7 @@ final class AuditResource implements Routes.Resource {
                 return;
             }
             if (format != null && !"json".equals(format)) {
-                throw ApiError.badRequest("format must be json or csv, was '" + format + "'");
+                throw ApiError.badRequest("error.param.choice", "format", "json, csv", format);
             }
             TrailCheck check = audit.verify();
             Map<String, Object> out = new LinkedHashMap<>();

@@ -38,16 +38,16 @@ final class BatchResource implements Routes.Resource {
         String caseId = x.access().require(Params.caseId(b.required("case")), Permission.READ);
         String format = b.text("format") == null ? "json" : b.text("format");
         if (!format.equals("json") && !format.equals("xlsx")) {
-            throw ApiError.badRequest("format must be json or xlsx, was '" + format + "'");
+            throw ApiError.badRequest("error.param.choice", "format", "json, xlsx", format);
         }
         List<BatchSearch.LabelledQuery> queries;
         try {
             queries = BatchSearch.read(b.text("queries") == null ? "" : b.text("queries"), "the upload");
         } catch (IOException e) {
-            throw new ApiError(400, e.getMessage(), "error.batch-empty");
+            throw ApiError.badRequest("error.batch-empty");
         }
         if (queries.size() > MAX_QUERIES) {
-            throw new ApiError(400, "too many queries: at most " + MAX_QUERIES, "error.batch-too-many", MAX_QUERIES);
+            throw ApiError.badRequest("error.batch-too-many", MAX_QUERIES);
         }
         Texts texts = Texts.of(ErrorTexts.language(x));
         // an unreadable query's row says why in the reader's language, as the search view does

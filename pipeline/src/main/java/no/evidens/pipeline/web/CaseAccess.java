@@ -50,9 +50,9 @@ record CaseAccess(String user, boolean admin, boolean allCases, Map<String, Role
      * does not allow it). Resources call this with every case a request names, before reading anything.
      */
     String require(String caseId, Permission p) {
-        Role r = role(caseId).orElseThrow(() -> new ApiError(403, "Du har ikke tilgang til saken " + caseId));
+        Role r = role(caseId).orElseThrow(() -> new ApiError(403, "error.access.case", caseId));
         if (!r.allows(p)) {
-            throw new ApiError(403, "Rollen " + r.label() + " i saken " + caseId + " gir ikke lov til dette");
+            throw new ApiError(403, "error.access.role", new ApiError.Word("ui.role." + r.id()), caseId);
         }
         return caseId;
     }
@@ -62,7 +62,7 @@ record CaseAccess(String user, boolean admin, boolean allCases, Map<String, Role
         if (admin || may(caseId, Permission.MANAGE_MEMBERS)) {
             return caseId;
         }
-        throw new ApiError(403, "Bare saksleder eller en administrator kan endre medlemmene i saken " + caseId);
+        throw new ApiError(403, "error.access.members", caseId);
     }
 
     /** The cases the user reads, or null in the single-user mode (all of them). */

@@ -29,7 +29,7 @@ final class CaseStateResource implements Routes.Resource {
             String caseId = Params.caseId(p.get("case"));
             x.access().require(caseId, Permission.READ);
             if (!x.access().may(caseId, Permission.MANAGE_MEMBERS)) {
-                throw new ApiError(403, "Bare saksleder kan lukke saken " + caseId);
+                throw new ApiError(403, "error.access.close", caseId);
             }
             Closed closed = cases.close(caseId, x.access().user(), true);
             x.json(200, view(x.access(), caseId, Optional.of(closed)));

@@ -36,7 +36,7 @@ final class CasesResource implements Routes.Resource {
                 .post("/api/cases", (x, p) -> {
                     String caseId = Params.caseId(new JsonFields(x.jsonBody(), "case").required("case"));
                     if (!claim(x.access(), caseId)) {
-                        throw new ApiError(409, "Saken " + caseId + " finnes allerede: be lederen eller en administrator om å legge deg til");
+                        throw new ApiError(409, "error.case-exists", caseId);
                     }
                     x.json(201, Map.of("case", caseId, "role", Role.LEAD.id()));
                 });

@@ -35,7 +35,7 @@ final class DocumentsResource implements Routes.Resource {
         EvidenceIndex s = index.searcher();
         // a query that cannot be read throws QuerySyntaxException: 400, worded in the user's language by ApiHandler
         MarkedDocument marked = MarkedDocument.read(s, caseId, docId, q)
-                .orElseThrow(() -> ApiError.notFound("no document " + docId + " in case " + caseId));
+                .orElseThrow(() -> ApiError.notFound("error.document-unknown", docId, caseId));
         List<Map<String, Object>> passages = new ArrayList<>();
         for (SearchHit p : s.passagesOf(caseId, docId)) {
             passages.add(Map.of("passageId", p.passageId(), "start", p.start(), "end", p.end(), "page", p.page()));

@@ -43,10 +43,10 @@ final class EvidenceResource implements Routes.Resource {
         Integer position = b.integer("position");
         String to = b.text("to");
         if (position == null && to == null) {
-            throw ApiError.badRequest("say where to: position and/or to (a finding like avvik-2)");
+            throw ApiError.badRequest("error.move.where");
         }
         if (position != null && position < 1) {
-            throw ApiError.badRequest("position counts from 1");
+            throw ApiError.badRequest("error.move.position");
         }
         return FindingsErrors.call(() -> findings.move(caseId, itemId, to, position, access.user()).finding());
     }
@@ -57,7 +57,7 @@ final class EvidenceResource implements Routes.Resource {
         try {
             return Long.parseLong(given.replaceFirst("^#", ""));
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest("'" + given + "' is not a quotation id (a number, like 12)");
+            throw ApiError.badRequest("error.id.quotation", given);
         }
     }
 }

@@ -71,7 +71,7 @@ final class Exchange {
     /** Who makes the request and what they may do; set by {@link ApiHandler} before any route (null only on the open sign-in paths). */
     CaseAccess access() {
         if (access == null) {
-            throw new ApiError(401, "Logg inn først");
+            throw new ApiError(401, "error.http.sign-in");
         }
         return access;
     }
@@ -156,7 +156,7 @@ final class Exchange {
             fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
             // Jetty says so with a BadMessageException (bad %-escapes or UTF-8)
-            throw ApiError.badRequest("the query string is not valid URL encoding");
+            throw ApiError.badRequest("error.param.encoding");
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Fields.Field f : fields) {
@@ -172,11 +172,11 @@ final class Exchange {
             return null;
         }
         if (v.size() > 1) {
-            throw ApiError.badRequest("the parameter '" + name + "' is given more than once");
+            throw ApiError.badRequest("error.param.twice", name);
         }
         String s = v.get(0).strip();
         if (s.length() > 2000) {
-            throw ApiError.badRequest("the parameter '" + name + "' is too long (at most 2000 characters)");
+            throw ApiError.badRequest("error.param.too-long", name, 2000);
         }
         return s;
     }
@@ -184,7 +184,7 @@ final class Exchange {
     String required(String name) {
         String v = param(name);
         if (v == null) {
-            throw ApiError.badRequest("the parameter '" + name + "' is missing");
+            throw ApiError.badRequest("error.param.missing", name);
         }
         return v;
     }
@@ -192,7 +192,7 @@ final class Exchange {
     List<String> all(String name) {
         List<String> v = params.getOrDefault(name, List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (v.size() > 50) {
-            throw ApiError.badRequest("too many '" + name + "' parameters (at most 50)");
+            throw ApiError.badRequest("error.param.too-many", name, 50);
         }
         return v;
     }
@@ -205,11 +205,11 @@ final class Exchange {
         try {
             int n = Integer.parseInt(v);
             if (n < min || n > max) {
-                throw ApiError.badRequest("the parameter '" + name + "' must be between " + min + " and " + max + ", was " + n);
+                throw ApiError.badRequest("error.param.range", name, min, max, n);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest("the parameter '" + name + "' must be a whole number, was '" + v + "'");
+            throw ApiError.badRequest("error.param.number", name, v);
         }
     }
 
@@ -221,7 +221,7 @@ final class Exchange {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "true", "1", "ja", "yes" -> true;
             case "false", "0", "nei", "no" -> false;
-            default -> throw ApiError.badRequest("the parameter '" + name + "' must be true or false, was '" + v + "'");
+            default -> throw ApiError.badRequest("error.param.choice", name, "true, false", v);
         };
     }
 
@@ -229,17 +229,17 @@ final class Exchange {
     JsonNode jsonBody() throws IOException {
         String type = header("Content-Type");
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiError(415, "send the body as JSON (Content-Type: application/json)");
+            throw new ApiError(415, "error.body.not-json");
         }
         byte[] bytes = readBody(MAX_JSON_BYTES);
         JsonNode node;
         try {
             node = Json.mapper().readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiError.badRequest("error.body.invalid-json", e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getLocation() == null ? 0 : e.getLocation().getColumnNr());
         }
         if (node == null || !node.isObject()) {
-            throw ApiError.badRequest("the body must be a JSON object");
+            throw ApiError.badRequest("error.body.not-object");
         }
         return node;
     }
@@ -253,14 +253,14 @@ final class Exchange {
         try {
             return Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest("the Content-Length header is not a number");
+            throw ApiError.badRequest("error.body.length");
         }
     }
 
     private byte[] readBody(int max) throws IOException {
         long declared = contentLength();
         if (declared > max) {
-            throw new ApiError(413, "the body is too large (at most " + max / 1024 + " KiB)");
+            throw new ApiError(413, "error.body.too-large", max / 1024);
         }
         try (InputStream in = body()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -269,7 +269,7 @@ final class Exchange {
             while ((n = in.read(buf)) > 0) {
                 out.write(buf, 0, n);
                 if (out.size() > max) {
-                    throw new ApiError(413, "the body is too large (at most " + max / 1024 + " KiB)");
+                    throw new ApiError(413, "error.body.too-large", max / 1024);
                 }
             }
             return out.toByteArray();
@@ -299,7 +299,7 @@ final class Exchange {
         String m = method();
         if (!ok.contains(m) && !(m.equals("HEAD") && ok.contains("GET"))) {
             responseHeader("Allow", String.join(", ", ok));
-            throw new ApiError(405, "method " + m + " is not allowed on " + path() + ": use " + String.join(" or ", ok));
+            throw new ApiError(405, "error.http.method", m, path(), String.join(", ", ok));
         }
     }
 

@@ -42,12 +42,12 @@ final class ExportResource implements Routes.Resource {
         try {
             format = ExportFormat.of(fmt);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest(e.getMessage());
+            throw ApiError.badRequest("error.param.choice", "format", "docx, md, csv, json", fmt);
         }
         boolean anonymise = x.boolParam("anonymise");
         String sprak = x.param("sprak");
         if (sprak != null && !Language.known(sprak)) {
-            throw ApiError.badRequest("sprak must be nb or nn, was '" + sprak + "'");
+            throw ApiError.badRequest("error.param.choice", "sprak", "nb, nn", sprak);
         }
         // the export's own words: as asked, else as chosen for the case, else Bokmål
         Language language = sprak != null ? Language.of(sprak) : languages.exportLanguage(caseId);
@@ -55,7 +55,7 @@ final class ExportResource implements Routes.Resource {
         try {
             export = findings.reports().export(caseId, anonymise, x.access().user());
         } catch (NotFound e) {
-            throw new ApiError(404, "case " + caseId + " has no findings to export yet", "error.no-findings", caseId);
+            throw ApiError.notFound("error.no-findings", caseId);
         }
         // Every format is written as a file (a .docx is a zip), so the download is read back from one.
         Path tmp = Files.createTempFile(Files.createDirectories(home.work()), "export-", "." + fmt);

@@ -23,10 +23,11 @@ final class FindingsErrors {
         try {
             return call.run();
         } catch (NotFound.UnknownItem e) {
-            throw ApiError.notFound(e.actualCase() == null ? "no quotation #" + e.id()
-                    : "quotation #" + e.id() + " is not in case " + e.caseId());
+            throw e.actualCase() == null ? ApiError.notFound("error.quotation-unknown", e.id())
+                    : ApiError.notFound("error.quotation-other-case", e.id(), e.caseId());
         } catch (NotFound e) {
-            throw ApiError.notFound(e.getMessage());
+            // worded from its key when it has one (ErrorTexts), else as a refusal with its detail
+            throw e.key() != null ? ApiError.notFound(e.key(), e.args().toArray()) : ApiError.notFound("error.not-found", e.getMessage());
         }
     }
 

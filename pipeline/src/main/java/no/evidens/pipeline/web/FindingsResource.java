@@ -75,14 +75,14 @@ final class FindingsResource implements Routes.Resource {
         java.util.Set<String> member = access.readableCases();
         if ((member == null || !member.contains(caseId)) && !caseExists.test(caseId)) {
             // a typing error in the case must not start a new case
-            throw new ApiError(404, "case " + caseId + " does not exist: ingest its documents or create it first", "error.unknown-case", caseId);
+            throw ApiError.notFound("error.unknown-case", caseId);
         }
-        FindingKind kind = FindingKind.of(b.required("kind"));
+        FindingKind kind = kind(b.required("kind"));
         FindingDraft draft = new FindingDraft(b.required("title"), Requirements.parse(b.strings("requirements")),
                 b.text("text"), b.text("status"));
         JsonNode evidence = b.node("evidence");
         if (evidence != null && !evidence.isNull() && !evidence.isObject()) {
-            throw ApiError.badRequest("the field 'evidence' must be an object (as the body of an attach request)");
+            throw ApiError.badRequest("error.field.evidence");
         }
         Attachment first = evidence == null || evidence.isNull() ? null : AttachmentJson.read(caseId, evidence);
         return FindingsErrors.call(() -> findings.create(caseId, kind, draft, first, access.user()));
@@ -97,7 +97,7 @@ final class FindingsResource implements Routes.Resource {
         x.access().require(caseId, textOnly ? Permission.EDIT_TEXT : Permission.WRITE_FINDINGS);
         String title = b.text("title");
         if (title != null && title.isBlank()) {
-            throw new ApiError(400, "the title cannot be empty", "error.title-empty");
+            throw ApiError.badRequest("error.title-empty");
         }
         FindingDraft changes = new FindingDraft(title, b.has("requirements") ? Requirements.parse(b.strings("requirements")) : null,
                 b.text("text"), b.text("status"));
@@ -123,10 +123,18 @@ final class FindingsResource implements Routes.Resource {
     /** 409 with both versions: the change that was refused and the finding as stored now. */
     private static void conflict(Exchange x, StaleChange e, Object yours) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("error", e.getMessage());
+        out.put("error", ErrorTexts.message(ErrorTexts.language(x), new ApiError(409, "error.stale", e.given(), e.current().version())));
         out.put("yours", yours);
         out.put("current", e.current());
         x.json(409, out);
+    }
+
+    private static FindingKind kind(String given) {
+        try {
+            return FindingKind.of(given);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("error.field.choice", "kind", "avvik, merknad, observasjon", given);
+        }
     }
 
     /** The version a change was made on: the body's {@code version}, else {@code If-Match}, else null (as stored). */
@@ -144,7 +152,7 @@ final class FindingsResource implements Routes.Resource {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest("If-Match must name a finding's version, like \"3\"");
+            throw ApiError.badRequest("error.if-match");
         }
     }
 }

@@ -62,7 +62,7 @@ final class GroupsResource implements Routes.Resource {
     private CaseGroups.Group group(CaseAccess access, Map<String, String> path) {
         CaseGroups.Group g = FindingsErrors.callUnchecked(() -> groups.group(path.get("group")));
         if (GroupService.visible(g, access.readableCases()).isEmpty() && !(access.admin() && g.cases().isEmpty())) {
-            throw new ApiError(403, "Du har ikke tilgang til noen av sakene i gruppen " + g.id());
+            throw new ApiError(403, "error.access.group", g.id());
         }
         return g;
     }
@@ -89,7 +89,7 @@ final class GroupsResource implements Routes.Resource {
 
     private Map<String, Object> create(Exchange x) throws IOException {
         if (!x.access().admin()) {
-            throw new ApiError(403, "Bare en administrator kan opprette en gruppe av saker");
+            throw new ApiError(403, "error.access.group-create");
         }
         JsonFields b = new JsonFields(x.jsonBody(), "id", "title");
         return shown(x.access(), groups.create(b.required("id"), b.text("title"), x.access().user()));
@@ -130,11 +130,11 @@ final class GroupsResource implements Routes.Resource {
         JsonFields b = new JsonFields(x.jsonBody(), "case", "item", "chosen");
         String caseId = x.access().require(Params.caseId(b.required("case")), Permission.EXPORT);
         if (!g.caseIds().contains(caseId)) {
-            throw ApiError.badRequest("the case " + caseId + " is not in the group " + g.id());
+            throw ApiError.badRequest("error.group-case", caseId, g.id());
         }
         Integer item = b.integer("item");
         if (item == null) {
-            throw ApiError.badRequest("the field 'item' is missing");
+            throw ApiError.badRequest("error.field.missing", "item");
         }
         boolean chosen = b.node("chosen") == null || b.node("chosen").asBoolean(true);
         FindingsErrors.call(() -> {
@@ -150,7 +150,7 @@ final class GroupsResource implements Routes.Resource {
         GroupService.visible(g, readable).forEach(m -> x.access().require(m.caseId(), Permission.EXPORT));
         String fmt = x.required("format").toLowerCase(Locale.ROOT);
         if (!fmt.equals("docx") && !fmt.equals("xlsx")) {
-            throw ApiError.badRequest("format is docx or xlsx, was '" + fmt + "'");
+            throw ApiError.badRequest("error.param.choice", "format", "docx, xlsx", fmt);
         }
         boolean anonymise = x.boolParam("anonymise");
         GroupReport report = FindingsErrors.call(() -> groups.report(g.id(), readable, anonymise, x.access().user()));

@@ -93,13 +93,13 @@ final class IngestJobs {
     IngestJob resume(IngestJob job) {
         synchronized (this) {
             if (running != null || receiving) {
-                throw new ApiError(409, "a bundle is already being ingested; wait until it is done");
+                throw new ApiError(409, "error.ingest.busy");
             }
             if (IngestJob.RUNNING.equals(job.state)) {
-                throw new ApiError(409, "ingestion " + job.id + " is running");
+                throw new ApiError(409, "error.ingest.job-running", job.id);
             }
             if (!Files.isRegularFile(job.bundle)) {
-                throw new ApiError(409, "the bundle of ingestion " + job.id + " is no longer kept: upload it again");
+                throw new ApiError(409, "error.ingest.bundle-gone", job.id);
             }
             job.restart();
             files.save(job.saved());
@@ -135,31 +135,30 @@ final class IngestJobs {
         String caseId = Params.caseId(x.required("case"));
         String municipality = x.param("municipality");
         if (municipality != null && municipality.length() > 100) {
-            throw ApiError.badRequest("the municipality name is too long (at most 100 characters)");
+            throw ApiError.badRequest("error.param.too-long", "municipality", 100);
         }
         String name = x.param("name") == null ? "bundle.zip" : x.param("name");
         String type = x.header("Content-Type");
         String base = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!ZIP_TYPES.contains(base)) {
-            throw new ApiError(415, "upload the bundle as a .zip file (Content-Type application/zip), not " + (type == null ? "nothing" : base));
+            throw new ApiError(415, "error.ingest.type", type == null ? "–" : base);
         }
         // A closed case takes no more documents: refused before the body is read.
         try {
             new CaseService(home, Duration.ofSeconds(20)).requireOpen(caseId);
         } catch (CaseClosed e) {
-            throw new ApiError(409, e.getMessage());
+            throw new ApiError(409, "error.case-closed", e.caseId(), e.closedBy(), e.closedOn());
         }
         long declared = x.contentLength();
         if (declared > maxBytes) {
-            throw new ApiError(413, "the file is too large: " + mb(declared) + " MB, at most " + mb(maxBytes) + " MB");
+            throw new ApiError(413, "error.ingest.too-large", mb(declared), mb(maxBytes));
         }
         synchronized (this) {
             if (running != null) {
-                throw new ApiError(409, "a bundle is already being ingested (" + running.fileName + " into " + running.caseId
-                        + "); wait until it is done");
+                throw new ApiError(409, "error.ingest.running", running.fileName, running.caseId);
             }
             if (receiving) {
-                throw new ApiError(409, "another bundle is being uploaded; wait until it is done");
+                throw new ApiError(409, "error.ingest.uploading");
             }
             receiving = true;
         }
@@ -215,19 +214,19 @@ final class IngestJobs {
                 }
                 n += r;
                 if (n > maxBytes) {
-                    throw new ApiError(413, "the file is too large: more than " + mb(maxBytes) + " MB");
+                    throw new ApiError(413, "error.ingest.too-large-read", mb(maxBytes));
                 }
                 out.write(buf, 0, r);
             }
         }
         if (n == 0) {
-            throw ApiError.badRequest("the upload is empty: choose a .zip file");
+            throw ApiError.badRequest("error.ingest.empty");
         }
         // A zip starts with a local file header (PK\3\4), or is empty (PK\5\6).
         boolean zipMagic = headLen == 4 && head[0] == 'P' && head[1] == 'K'
                 && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
         if (!zipMagic) {
-            throw new ApiError(415, "the file is not a .zip archive: pack the bundle's folders into a .zip and upload that");
+            throw new ApiError(415, "error.ingest.not-zip");
         }
     }
 
@@ -257,7 +256,7 @@ final class IngestJobs {
     IngestJob job(String id) {
         IngestJob j = jobs.get(id);
         if (j == null) {
-            throw ApiError.notFound("no ingestion " + id);
+            throw ApiError.notFound("error.ingest.unknown", id);
         }
         return j;
     }

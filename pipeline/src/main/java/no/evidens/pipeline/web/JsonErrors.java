@@ -5,14 +5,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * Errors Jetty answers itself (a path it will not decode, a handler that failed) as the API's JSON,
@@ -27,7 +29,11 @@ final class JsonErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
-        String text = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
+        // Jetty's own reason (English) is not shown: the status in the user's language (no account is known this early)
+        String cookie = Request.getCookies(request).stream().filter(c -> c.getName().equals(ErrorTexts.COOKIE)).map(HttpCookie::getValue)
+                .findFirst().orElse(null);
+        Language language = ErrorTexts.language(null, cookie, request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+        String text = Texts.of(language).get("error.http.status", code);
         byte[] body = Json.write(Map.of("error", text)).getBytes(StandardCharsets.UTF_8);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

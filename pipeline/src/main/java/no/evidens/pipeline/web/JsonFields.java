@@ -18,7 +18,7 @@ final class JsonFields {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!k.contains(name)) {
-                throw ApiError.badRequest("unknown field '" + name + "': use " + String.join(", ", k));
+                throw ApiError.badRequest("error.field.unknown", name, String.join(", ", k));
             }
         }
     }
@@ -39,10 +39,10 @@ final class JsonFields {
             return null;
         }
         if (!n.isTextual()) {
-            throw ApiError.badRequest("the field '" + name + "' must be text");
+            throw ApiError.badRequest("error.field.text", name);
         }
         if (n.asText().length() > 100_000) {
-            throw ApiError.badRequest("the field '" + name + "' is too long");
+            throw ApiError.badRequest("error.field.too-long", name);
         }
         return clean(name, n.asText());
     }
@@ -50,7 +50,7 @@ final class JsonFields {
     String required(String name) {
         String v = text(name);
         if (v == null || v.isBlank()) {
-            throw ApiError.badRequest("the field '" + name + "' is missing");
+            throw ApiError.badRequest("error.field.missing", name);
         }
         return v.strip();
     }
@@ -58,8 +58,7 @@ final class JsonFields {
     /** The text, refused at the door when it holds half a character or a control character. */
     private static String clean(String name, String text) {
         if (!CleanText.isClean(text)) {
-            throw new ApiError(400, "the field '" + name + "' holds invalid text (half of a character, or a control character)",
-                    "error.invalid-text", name);
+            throw ApiError.badRequest("error.invalid-text", name);
         }
         return text;
     }
@@ -70,7 +69,7 @@ final class JsonFields {
             return null;
         }
         if (!n.isInt()) {
-            throw ApiError.badRequest("the field '" + name + "' must be a whole number");
+            throw ApiError.badRequest("error.field.number", name);
         }
         return n.asInt();
     }
@@ -81,12 +80,12 @@ final class JsonFields {
             return List.of();
         }
         if (!n.isArray() || n.size() > 50) {
-            throw ApiError.badRequest("the field '" + name + "' must be a list of at most 50 texts");
+            throw ApiError.badRequest("error.field.list", name, 50);
         }
         List<String> out = new ArrayList<>();
         for (JsonNode e : n) {
             if (!e.isTextual()) {
-                throw ApiError.badRequest("the field '" + name + "' must be a list of texts");
+                throw ApiError.badRequest("error.field.list", name, 50);
             }
             if (!e.asText().isBlank()) {
                 out.add(clean(name, e.asText()).strip());

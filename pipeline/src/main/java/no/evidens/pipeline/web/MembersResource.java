@@ -44,10 +44,10 @@ final class MembersResource implements Routes.Resource {
             List<Membership> members = accounts.members(caseId);
             boolean lastLead = members.stream().filter(m -> m.role() == Role.LEAD).map(Membership::user).toList().equals(List.of(user));
             if (lastLead) {
-                throw new ApiError(409, "Saken må ha minst én leder: gi en annen rollen leder først");
+                throw new ApiError(409, "error.members.last-lead");
             }
             if (!accounts.removeMember(caseId, user)) {
-                throw ApiError.notFound(user + " er ikke medlem av saken " + caseId);
+                throw ApiError.notFound("error.members.unknown", user, caseId);
             }
             audit.record(x.access().user(), "member-remove", caseId, "account", user, null);
             x.noContent();

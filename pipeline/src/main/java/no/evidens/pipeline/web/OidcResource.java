@@ -66,7 +66,7 @@ final class OidcResource implements Routes.Resource {
         });
         if (account.isEmpty() || account.get().disabled()) {
             LOG.info("identity provider sign-in without an (enabled) account");
-            throw new ApiError(403, "Du har ingen aktiv konto i Evidens: be en administrator legge deg til (med e-postadressen din)");
+            throw new ApiError(403, "error.oidc.no-account");
         }
         Sessions.Session s = sessions.open(account.get().name());
         audit.record(account.get().name(), "sign-in", null, "account", account.get().name(), "identitetstilbyder");

@@ -81,7 +81,7 @@ final class OidcSignIn {
         Instant now = Instant.now();
         pending.values().removeIf(p -> p.started().plus(PENDING).isBefore(now));
         if (pending.size() >= MAX_PENDING) {
-            throw new ApiError(503, "For mange innlogginger pågår: prøv igjen om litt");
+            throw new ApiError(503, "error.oidc.busy");
         }
         State state = new State();
         Nonce nonce = new Nonce();
@@ -104,16 +104,16 @@ final class OidcSignIn {
         try {
             response = AuthenticationResponseParser.parse(URI.create(redirect + "?" + (query == null ? "" : query)));
         } catch (ParseException e) {
-            throw new ApiError(400, "Svaret fra innloggingstjenesten kan ikke leses");
+            throw new ApiError(400, "error.oidc.unreadable");
         }
         if (!response.indicatesSuccess()) {
-            throw new ApiError(401, "Innloggingstjenesten avviste innloggingen: " + response.toErrorResponse().getErrorObject().getCode());
+            throw new ApiError(401, "error.oidc.refused", response.toErrorResponse().getErrorObject().getCode());
         }
         AuthenticationSuccessResponse ok = response.toSuccessResponse();
         String state = ok.getState() == null ? null : ok.getState().getValue();
         Pending p = state == null ? null : pending.remove(state);
         if (p == null || !state.equals(browserState) || p.started().plus(PENDING).isBefore(Instant.now())) {
-            throw new ApiError(401, "Innloggingen er utløpt eller ble startet et annet sted: prøv igjen");
+            throw new ApiError(401, "error.oidc.expired");
         }
         AuthorizationCode code = ok.getAuthorizationCode();
         OIDCProviderMetadata m = metadata();
@@ -123,14 +123,14 @@ final class OidcSignIn {
         try {
             TokenResponse tokens = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
             if (!tokens.indicatesSuccess()) {
-                throw new ApiError(401, "Innloggingstjenesten ga ingen nøkkel: " + tokens.toErrorResponse().getErrorObject().getCode());
+                throw new ApiError(401, "error.oidc.no-token", tokens.toErrorResponse().getErrorObject().getCode());
             }
             OIDCTokenResponse oidc = (OIDCTokenResponse) tokens.toSuccessResponse();
             IDTokenValidator validator = new IDTokenValidator(m.getIssuer(), client, JWSAlgorithm.RS256, m.getJWKSetURI().toURL());
             IDTokenClaimsSet claims = validator.validate(oidc.getOIDCTokens().getIDToken(), p.nonce());
             return new Identity(claims.getSubject().getValue(), claims.getStringClaim("email"));
         } catch (ParseException | BadJOSEException | JOSEException e) {
-            throw new ApiError(401, "Innloggingen kunne ikke bekreftes: " + e.getClass().getSimpleName());
+            throw new ApiError(401, "error.oidc.unconfirmed", e.getClass().getSimpleName());
         }
     }
 }

@@ -47,7 +47,7 @@ final class OverviewResource implements Routes.Resource {
         switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> x.send(200, OverviewDownload.CSV, OverviewDownload.csv(m), name);
             case "xlsx" -> x.send(200, OverviewDownload.XLSX, OverviewDownload.xlsx(m), name);
-            default -> throw ApiError.badRequest("format is json, csv or xlsx, not " + format);
+            default -> throw ApiError.badRequest("error.param.choice", "format", "json, csv, xlsx", format);
         }
     }
 

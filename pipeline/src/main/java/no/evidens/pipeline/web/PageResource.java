@@ -38,9 +38,9 @@ final class PageResource implements Routes.Resource {
     private IndexedDocument document(Exchange x, String caseId) throws IOException {
         String docId = Params.docId(x.required("doc"));
         IndexedDocument doc = index.searcher().document(caseId, docId)
-                .orElseThrow(() -> ApiError.notFound("no document " + docId + " in case " + caseId));
+                .orElseThrow(() -> ApiError.notFound("error.document-unknown", docId, caseId));
         if (!PageImages.renders(doc)) {
-            throw ApiError.notFound("document " + docId + " is not a PDF or a scanned image: it has no page to show");
+            throw ApiError.notFound("error.page.none", docId);
         }
         return doc;
     }
@@ -53,8 +53,7 @@ final class PageResource implements Routes.Resource {
         String caseId = x.access().require(Params.caseId(x.required("case")), Permission.READ);
         IndexedDocument doc = document(x, caseId);
         int page = x.intParam("page", 1, 1, 100_000);
-        byte[] png = pages.png(doc, bundle(caseId, doc), page).orElseThrow(() -> ApiError.notFound("page " + page
-                + " of " + doc.file() + " cannot be shown: no such page, or the file is no longer in its bundle as it was indexed"));
+        byte[] png = pages.png(doc, bundle(caseId, doc), page).orElseThrow(() -> ApiError.notFound("error.page.unknown", page, doc.file()));
         findings.audit().documentShown(x.access().user(), caseId, doc.docId(), doc.type(), "workspace page " + page);
         x.send(200, "image/png", png, null);
     }

@@ -12,7 +12,7 @@ final class Params {
         try {
             Ingestion.checkCaseId(caseId);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest(e.getMessage());
+            throw ApiError.badRequest("error.id.case", caseId);
         }
         return caseId;
     }
@@ -20,7 +20,7 @@ final class Params {
     /** A passage id: {@code case/document/number}. */
     static String passageId(String id) {
         if (!id.matches("[\\p{L}\\p{N}._-]{1,100}/[0-9a-fA-F]{1,64}/\\d{1,7}")) {
-            throw ApiError.badRequest("'" + id + "' is not a passage id: it looks like case/document/number");
+            throw ApiError.badRequest("attach.not-passage-id", id);
         }
         return id;
     }
@@ -33,7 +33,7 @@ final class Params {
     /** A document id: hexadecimal, as search shows it. */
     static String docId(String docId) {
         if (!docId.matches("[0-9a-fA-F]{1,64}")) {
-            throw ApiError.badRequest("'" + docId + "' is not a document id (as search shows it: hexadecimal)");
+            throw ApiError.badRequest("error.id.document", docId);
         }
         return docId;
     }

@@ -30,7 +30,7 @@ final class PassagesResource implements Routes.Resource {
         x.access().require(Params.caseOfPassage(id), Permission.READ);
         int context = x.intParam("context", 2, 0, 20);
         EvidenceIndex s = index.searcher();
-        SearchHit hit = s.passage(id).orElseThrow(() -> ApiError.notFound("no passage " + id + " in the index"));
+        SearchHit hit = s.passage(id).orElseThrow(() -> ApiError.notFound("error.passage-unknown", id));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("passage", hit);
         out.put("context", s.context(id, context, context));

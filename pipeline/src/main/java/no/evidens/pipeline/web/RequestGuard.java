@@ -53,18 +53,18 @@ final class RequestGuard {
     void check(Exchange x) {
         String host = x.header("Host");
         if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
-            throw new ApiError(421, "this workspace answers only at " + url);
+            throw new ApiError(421, "error.http.host", url);
         }
         if (!stateChanging(x)) {
             return;
         }
         String origin = x.header("Origin");
         if (origin != null && hosts.stream().noneMatch(h -> origin.equalsIgnoreCase("http://" + h) || origin.equalsIgnoreCase("https://" + h))) {
-            throw new ApiError(403, "requests from another site (" + origin + ") are refused");
+            throw new ApiError(403, "error.http.other-site");
         }
         String site = x.header("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            throw new ApiError(403, "requests from another site are refused");
+            throw new ApiError(403, "error.http.other-site");
         }
     }
 
@@ -75,8 +75,7 @@ final class RequestGuard {
         }
         String given = x.header(WebServer.TOKEN_HEADER);
         if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiError(403, "missing or wrong " + WebServer.TOKEN_HEADER
-                    + " header: reload the page (the token comes from GET /api/session)");
+            throw new ApiError(403, "error.http.token", WebServer.TOKEN_HEADER);
         }
     }
 }

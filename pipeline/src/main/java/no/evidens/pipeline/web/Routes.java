@@ -54,7 +54,7 @@ final class Routes {
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, String> hints = new LinkedHashMap<>();
     private Handler outsideApi = (x, p) -> {
-        throw ApiError.notFound("no such page: " + x.path());
+        throw ApiError.notFound("error.http.no-page", x.path());
     };
 
     Routes get(String pattern, Handler h) {
@@ -122,9 +122,9 @@ final class Routes {
             allowed.add(r.method);
         }
         if (allowed.isEmpty()) {
-            String hint = hints.entrySet().stream().filter(e -> path.startsWith(e.getKey())).map(e -> " (" + e.getValue() + ")")
-                    .findFirst().orElse("");
-            throw ApiError.notFound("no such API path: " + path + hint);
+            String hint = hints.entrySet().stream().filter(e -> path.startsWith(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            throw hint == null ? ApiError.notFound("error.http.no-path", path) : ApiError.notFound("error.http.no-path-hint", path, hint);
         }
         x.allow(allowed.toArray(String[]::new));
     }

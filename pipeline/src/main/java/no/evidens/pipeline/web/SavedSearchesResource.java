@@ -56,10 +56,10 @@ final class SavedSearchesResource implements Routes.Resource {
             try {
                 id = Long.parseLong(p.get("id"));
             } catch (NumberFormatException e) {
-                throw ApiError.badRequest("the id of a saved search is a number");
+                throw ApiError.badRequest("error.id.saved-search", p.get("id"));
             }
             if (!saved.delete(caseId, id)) {
-                throw new ApiError(404, "no saved search " + id + " in case " + caseId, "error.saved-unknown", caseId);
+                throw ApiError.notFound("error.saved-unknown", caseId);
             }
             x.noContent();
         }).post("/api/eksport-sprak", (x, p) -> {
@@ -67,7 +67,7 @@ final class SavedSearchesResource implements Routes.Resource {
             String caseId = x.access().require(Params.caseId(b.required("case")), Permission.EXPORT);
             String code = b.required("sprak");
             if (!Language.known(code)) {
-                throw ApiError.badRequest("sprak must be nb or nn, was '" + code + "'");
+                throw ApiError.badRequest("error.param.choice", "sprak", "nb, nn", code);
             }
             saved.setExportLanguage(caseId, Language.of(code), x.access().user());
             x.json(200, Map.of("case", caseId, "sprak", code));

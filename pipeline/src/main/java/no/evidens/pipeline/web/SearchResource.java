@@ -104,7 +104,7 @@ final class SearchResource implements Routes.Resource {
         int limit = x.intParam("limit", 10, 1, 100);
         EvidenceIndex s = index.searcher();
         if (s.passage(id).isEmpty()) {
-            throw ApiError.notFound("no passage " + id + " in the index");
+            throw ApiError.notFound("error.passage-unknown", id);
         }
         SearchResult like = s.moreLikeThis(id, limit);
         Set<String> readable = x.access().readableCases();
@@ -139,8 +139,7 @@ final class SearchResource implements Routes.Resource {
             String dim = colon < 0 ? "" : f.substring(0, colon);
             String value = colon < 0 ? "" : f.substring(colon + 1).strip();
             if (!PassageSchema.FACET_DIMS.contains(dim) || value.isEmpty()) {
-                throw ApiError.badRequest("the filter '" + f + "' is not valid: write it as dimension:value, with a dimension of "
-                        + String.join(", ", new TreeSet<>(PassageSchema.FACET_DIMS)));
+                throw ApiError.badRequest("error.filter", f, String.join(", ", new TreeSet<>(PassageSchema.FACET_DIMS)));
             }
             out.computeIfAbsent(dim, d -> new ArrayList<>()).add(value);
         }
@@ -152,7 +151,7 @@ final class SearchResource implements Routes.Resource {
             return false;
         }
         if (!"document".equalsIgnoreCase(group)) {
-            throw ApiError.badRequest("group must be document or none, was '" + group + "'");
+            throw ApiError.badRequest("error.param.choice", "group", "document, none", group);
         }
         return true;
     }
@@ -165,7 +164,7 @@ final class SearchResource implements Routes.Resource {
             case "relevance" -> SearchRequest.Order.RELEVANCE;
             case "document" -> SearchRequest.Order.DOCUMENT;
             case "date" -> SearchRequest.Order.DATE;
-            default -> throw ApiError.badRequest("sort must be relevance, document or date, was '" + sort + "'");
+            default -> throw ApiError.badRequest("error.param.choice", "sort", "relevance, document, date", sort);
         };
     }
 }

@@ -17,7 +17,7 @@ final class SharedIndex implements SearcherSource {
     /** The searcher, or 409 while there is no index. */
     EvidenceIndex searcher() {
         if (!searcher.hasIndex()) {
-            throw new ApiError(409, "there is no evidence index yet: upload a bundle first (Innlesing)", "error.no-index");
+            throw new ApiError(409, "error.no-index");
         }
         return searcher;
     }

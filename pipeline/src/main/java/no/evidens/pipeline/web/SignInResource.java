@@ -68,19 +68,18 @@ final class SignInResource implements Routes.Resource {
             }
             case WAIT -> {
                 x.responseHeader("Retry-After", Long.toString(seconds(o.retryAfter())));
-                throw new ApiError(429, "For mange feil forsøk: vent " + seconds(o.retryAfter()) + " sekunder og prøv igjen");
+                throw new ApiError(429, "error.signin.wait", seconds(o.retryAfter()));
             }
             case LOCKED -> {
                 LOG.warn("sign-in refused, account locked: {}", user);
                 audit.record(user, "sign-in-refused", null, "account", user, "sperret");
                 x.responseHeader("Retry-After", Long.toString(seconds(o.retryAfter())));
-                throw new ApiError(429, "Kontoen er sperret etter for mange feil forsøk; prøv igjen om "
-                        + Math.max(1, seconds(o.retryAfter()) / 60) + " minutter, eller be en administrator sette nytt passord");
+                throw new ApiError(429, "error.signin.locked", Math.max(1, seconds(o.retryAfter()) / 60));
             }
             default -> {
                 LOG.info("sign-in failed for a user name");
                 audit.record(user, "sign-in-failed", null, "account", user, "feil brukernavn eller passord");
-                throw new ApiError(401, "Feil brukernavn eller passord");
+                throw new ApiError(401, "error.signin.wrong");
             }
         }
     }

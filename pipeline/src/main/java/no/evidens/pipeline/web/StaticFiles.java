@@ -24,11 +24,11 @@ final class StaticFiles implements Routes.Resource {
         String path = x.path();
         String name = path.equals("/") ? "index.html" : path.substring(1);
         if (!name.matches("[a-z0-9-]+\\.(html|css|js|svg|png|ico)")) {
-            throw ApiError.notFound("no such page: " + path);
+            throw ApiError.notFound("error.http.no-page", path);
         }
         try (InputStream in = StaticFiles.class.getResourceAsStream(STATIC + name)) {
             if (in == null) {
-                throw ApiError.notFound("no such page: " + path);
+                throw ApiError.notFound("error.http.no-page", path);
             }
             String ext = name.substring(name.lastIndexOf('.') + 1);
             x.send(200, MEDIA.get(ext), in.readAllBytes(), null);

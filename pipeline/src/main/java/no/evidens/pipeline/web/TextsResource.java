@@ -37,7 +37,7 @@ final class TextsResource implements Routes.Resource {
                 .post("/api/tekster/sprak", (x, p) -> {
                     String code = new JsonFields(x.jsonBody(), "sprak").required("sprak");
                     if (!Language.known(code)) {
-                        throw ApiError.badRequest("sprak must be nb or nn, was '" + code + "'");
+                        throw ApiError.badRequest("error.param.choice", "sprak", "nb, nn", code);
                     }
                     Language l = Language.of(code);
                     if (x.signedIn() && !x.access().allCases()) {

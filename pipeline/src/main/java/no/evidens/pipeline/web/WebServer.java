@@ -19,9 +19,11 @@ import no.evidens.access.Sessions;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
+import no.evidens.pipeline.findings.AuditService;
 import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Receipts;
+import no.evidens.pipeline.findings.TrailWriter;
 import no.evidens.pipeline.group.GroupService;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.page.PageImages;
@@ -51,16 +53,20 @@ public final class WebServer implements AutoCloseable {
     /** How long a session lives without a request, and at the longest. */
     static final Duration SESSION_IDLE = Duration.ofMinutes(30);
     static final Duration SESSION_MAX = Duration.ofHours(10);
+    /** How long a request waits for another process that has the findings store open. */
+    private static final Duration STORE_WAIT = Duration.ofSeconds(20);
 
     private final Server server;
     private final ServerConnector connector;
     private final EvidenceIndex searcher;
+    private final TrailWriter trail;
     private final String url;
 
-    private WebServer(Server server, ServerConnector connector, EvidenceIndex searcher, String url) {
+    private WebServer(Server server, ServerConnector connector, EvidenceIndex searcher, TrailWriter trail, String url) {
         this.server = server;
         this.connector = connector;
         this.searcher = searcher;
+        this.trail = trail;
         this.url = url;
     }
 
@@ -112,17 +118,27 @@ public final class WebServer implements AutoCloseable {
         // One searcher for the server's life: it opens the index once there is one and sees every later
         // commit (an upload here, or an ingestion from the command line).
         EvidenceIndex searcher = IndexBackend.of(home).whenIndexed();
+        // The audit trail's one writer for the server's life: requests wait for their line, written in group commits.
+        TrailWriter trail = new TrailWriter(FindingsService.storeDir(home), home.root().resolve(AuditService.CHAIN_FILE), STORE_WAIT);
+        // Warmed while the index opens (they do not depend on each other): the findings store and the trail.
+        Thread storeWarmup = Warmup.store(trail);
         try {
             // Open the index now, before the server says it is ready, rather than on the first search: its first
             // snapshot counts the facet signatures of every segment, seconds at a million passages (bench web).
             searcher.hasIndex();
             RequestGuard guard = new RequestGuard(exposure, connector.getLocalPort());
+            SharedIndex index = new SharedIndex(searcher);
+            FindingsService findings = new FindingsService(home, index, STORE_WAIT).withTrailWriter(trail);
             // A body that trickles in slower than the minimum data rate is cut off, however long the idle timeout.
             server.setHandler(new org.eclipse.jetty.server.handler.MinimumDataRateHandler(
-                    handler(home, config, exposure, guard, user, ingestions, searcher), config.minDataRate(), 0));
+                    handler(home, config, exposure, guard, user, ingestions, index, findings), config.minDataRate(), 0));
             server.start();
-            return new WebServer(server, connector, searcher, guard.url());
+            // Before the server says it is ready: the first person's search should not pay for the first search.
+            boolean plainLoopback = !exposure.tls() && (exposure.wildcard() || Exposure.loopback(exposure.host()));
+            Warmup.run(index, findings, storeWarmup, plainLoopback ? connector.getLocalPort() : -1);
+            return new WebServer(server, connector, searcher, trail, guard.url());
         } catch (Exception e) {
+            trail.close();
             closeQuietly(searcher);
             stop(server);
             throw e instanceof IOException io ? io : new IOException("the web server did not start: " + e.getMessage(), e);
@@ -130,9 +146,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static Handler handler(EvidensHome home, WebConfig config, Exposure exposure, RequestGuard guard, String user,
-                                      Function<EvidensHome, Ingestion> ingestions, EvidenceIndex searcher) {
-        SharedIndex index = new SharedIndex(searcher);
-        FindingsService findings = new FindingsService(home, index, Duration.ofSeconds(20));
+                                      Function<EvidensHome, Ingestion> ingestions, SharedIndex index, FindingsService findings) {
         IngestJobs ingest = new IngestJobs(home, config.maxUploadBytes(), ingestions);
         Accounts accounts = new Accounts(home.access(), Clock.systemUTC());
         CasesResource cases = new CasesResource(home, findings, accounts);
@@ -188,6 +202,8 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         stop(server);
+        // after the server: every request it answered has its trail line by now; this lets the store go
+        trail.close();
         try {
             searcher.close();
         } catch (IOException e) {

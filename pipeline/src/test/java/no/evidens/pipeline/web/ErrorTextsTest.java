@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import no.evidens.findings.CaseClosed;
 import no.evidens.findings.FindingLocked;
 import no.evidens.index.NoIndexException;
 import no.evidens.index.QuerySyntaxException;
@@ -22,14 +23,23 @@ class ErrorTextsTest {
         assertEquals("Berre saksleiaren kan godkjenne avvik-1.", ErrorTexts.message(Language.NN,
                 new FindingLocked("english", "review.lead-only.approve", List.of("avvik-1"))));
         assertEquals("Utdraget 5–9 har ingen ord.", ErrorTexts.message(Language.NB, new Refusal("attach.span-no-words", "english", 5, 9)));
-        assertEquals("Tittelen kan ikkje vere tom.", ErrorTexts.message(Language.NN, new ApiError(400, "english", "error.title-empty")));
+        assertEquals("Tittelen kan ikkje vere tom.", ErrorTexts.message(Language.NN, ApiError.badRequest("error.title-empty")));
+    }
+
+    @Test
+    void aValueThatIsAWordIsWordedToo() {
+        ApiError role = new ApiError(403, "error.access.role", new ApiError.Word("ui.role.reader"), "fjordvik-2026");
+        assertEquals("Rollen Leser i saken fjordvik-2026 gir ikke lov til dette.", ErrorTexts.message(Language.NB, role));
+        assertEquals("Rolla Lesar i saka fjordvik-2026 gir ikkje lov til dette.", ErrorTexts.message(Language.NN, role));
+        assertEquals("Saka fjordvik-2026 vart lukka av leder 2026-11-30 og kan berre lesast.", ErrorTexts.message(Language.NN,
+                new CaseClosed("fjordvik-2026", "leder", java.time.Instant.parse("2026-11-30T10:00:00Z"))));
     }
 
     @Test
     void noServerPathInAnyMessage() {
         assertEquals("Det er ingen dokument å søkje i enno: les inn ein bunke først.",
                 ErrorTexts.message(Language.NN, new NoIndexException("/home/kari/evidens-data/index")));
-        assertEquals("cannot open the findings store in …: locked", ErrorTexts.message(Language.NB,
+        assertEquals("Dette kan ikke gjøres nå: cannot open the findings store in …: locked", ErrorTexts.message(Language.NB,
                 new IllegalStateException("cannot open the findings store in /tmp/evidens/findings: locked")));
         assertEquals("cannot write … (denied)", ErrorTexts.withoutPaths("cannot write C:\\Users\\kari\\funn.md (denied)"));
         assertEquals("passage fjordvik-2026/abc/3 belongs to case b", ErrorTexts.withoutPaths("passage fjordvik-2026/abc/3 belongs to case b"));

@@ -1,0 +1,154 @@
+package no.evidens.pipeline.findings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.evidens.findings.FindingStore;
+import no.evidens.findings.trail.AuditEntry;
+import no.evidens.findings.trail.AuditEvent;
+
+/**
+ * The audit trail's one long-lived writer for a server: the requests hand it their entries, and one thread
+ * appends them in group commits (every entry waiting at that moment in one transaction and one synchronous
+ * write of the chain file) on a store it keeps open while entries keep coming.
+ *
+ * <p>Durability: {@link #record} returns only once its entry is committed and anchored in the chain file, so
+ * a response that a request sends after it always has its trail line, however the process ends afterwards;
+ * when the entry cannot be written, the request fails as it did when it wrote the entry itself. The trail
+ * is a legal record: an answer given without its line would be a reading nobody can account for, so the
+ * request waits (a few milliseconds, shared by every request of the same commit) rather than have the line
+ * written after the answer. What the wait saves is the rest: before, each recorded request opened the
+ * findings store (the database, its schema check) for its line alone and wrote the chain file on its own.
+ *
+ * <p>The store is let go when no entry has come for {@link #IDLE}, or after it has been held for
+ * {@link #HOLD}, so that a command in another process (which waits for the store's file lock) gets its turn.
+ */
+public final class TrailWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrailWriter.class);
+    /** How long the store is kept open without an entry to write. */
+    static final Duration IDLE = Duration.ofMillis(250);
+    /** How long the store is held at most before it is let go once (other processes wait for it). */
+    static final Duration HOLD = Duration.ofSeconds(1);
+    /** At most this many entries in one commit. */
+    private static final int BATCH = 256;
+
+    private record Pending(AuditEvent event, CompletableFuture<AuditEntry> done) {
+    }
+
+    private final Path storeDir;
+    private final Path chainFile;
+    private final Duration lockWait;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean open = true;
+
+    public TrailWriter(Path storeDir, Path chainFile, Duration lockWait) {
+        this.storeDir = storeDir;
+        this.chainFile = chainFile;
+        this.lockWait = lockWait;
+        this.thread = new Thread(this::run, "evidens-audit-trail");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Appends the entry and returns once it is committed and in the chain file. */
+    public AuditEntry record(AuditEvent event) {
+        if (!open) {
+            throw new IllegalStateException("the audit trail's writer is closed");
+        }
+        Pending p = new Pending(event, new CompletableFuture<>());
+        queue.add(p);
+        try {
+            // bounded: a writer stopped under a waiting request must not hold it for ever
+            return p.done().get(lockWait.toMillis() + 30_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the audit trail was written", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the audit trail was not written in time", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Opens the store now (its schema checked, its classes loaded), so the first recorded request does not pay for it. */
+    public void warm() {
+        try (FindingStore store = FindingStore.open(storeDir, lockWait)) {
+            store.trail(chainFile);
+        }
+    }
+
+    private void run() {
+        FindingStore store = null;
+        long openedAt = 0;
+        try {
+            while (open || !queue.isEmpty()) {
+                Pending first = queue.poll(IDLE.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    store = release(store);
+                    continue;
+                }
+                List<Pending> batch = new ArrayList<>();
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                try {
+                    if (store == null) {
+                        store = FindingStore.open(storeDir, lockWait);
+                        openedAt = System.nanoTime();
+                    }
+                    List<AuditEntry> entries = store.trail(chainFile).recordAll(batch.stream().map(Pending::event).toList());
+                    for (int i = 0; i < batch.size(); i++) {
+                        batch.get(i).done().complete(entries.get(i));
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("audit trail entries not written: {}", e.getClass().getName());
+                    batch.forEach(p -> p.done().completeExceptionally(e));
+                    store = release(store);
+                }
+                if (store != null && System.nanoTime() - openedAt > HOLD.toNanos()) {
+                    store = release(store);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            release(store);
+            IllegalStateException closed = new IllegalStateException("the audit trail's writer is closed");
+            for (Pending p; (p = queue.poll()) != null; ) {
+                p.done().completeExceptionally(closed);
+            }
+        }
+    }
+
+    private static FindingStore release(FindingStore store) {
+        if (store != null) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing the findings store: {}", e.getClass().getName());
+            }
+        }
+        return null;
+    }
+
+    /** Writes what is waiting, then stops. */
+    @Override
+    public void close() {
+        open = false;
+        try {
+            thread.join(lockWait.toMillis() + 5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package no.evidens.pipeline.findings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.findings.FindingStore;
+import no.evidens.findings.trail.AuditEntry;
+import no.evidens.findings.trail.AuditEvent;
+import no.evidens.findings.trail.TrailCheck;
+
+/**
+ * The server's audit-trail writer: entries from many requests at once are all written, numbered and chained
+ * in order, each in the chain file, and in the store by the time {@code record} returns; a closed writer
+ * takes no more.
+ */
+class TrailWriterTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void entriesFromManyRequestsAtOnceAreAllWrittenAndChained() throws Exception {
+        Path store = home.resolve("findings");
+        Path chain = home.resolve(AuditService.CHAIN_FILE);
+        Set<Long> ids = new TreeSet<>();
+        try (TrailWriter writer = new TrailWriter(store, chain, Duration.ofSeconds(20))) {
+            ExecutorService requests = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<AuditEntry>> done = new java.util.ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    int n = i;
+                    done.add(requests.submit(() -> {
+                        AuditEntry e = writer.record(new AuditEvent("kari", "search", "fjordvik-2026", null, null, "«plan " + n + "», 3 treff"));
+                        try (FindingStore s = FindingStore.open(store)) {
+                            // committed when record returns: another connection sees it
+                            assertTrue(s.trail(chain).entries(null, null, null).stream().anyMatch(x -> x.id() == e.id()));
+                        }
+                        return e;
+                    }));
+                }
+                for (Future<AuditEntry> f : done) {
+                    ids.add(f.get().id());
+                }
+            } finally {
+                requests.shutdown();
+            }
+        }
+        assertEquals(200, ids.size());
+        assertEquals(1L, ids.iterator().next());
+        assertEquals(200L, ((TreeSet<Long>) ids).last());
+        assertEquals(200, Files.readAllLines(chain).size(), "one chain line per entry");
+        try (FindingStore s = FindingStore.open(store)) {
+            TrailCheck check = s.trail(chain).verify();
+            assertTrue(check.intact(), check.problems().toString());
+            assertEquals(200, check.entries());
+        }
+    }
+
+    @Test
+    void aClosedWriterTakesNoMoreEntries() {
+        TrailWriter writer = new TrailWriter(home.resolve("findings"), home.resolve(AuditService.CHAIN_FILE), Duration.ofSeconds(20));
+        writer.record(new AuditEvent("kari", "export", "fjordvik-2026", AuditEvent.EXPORT, "funn.md", "md"));
+        writer.close();
+        assertThrows(IllegalStateException.class, () -> writer.record(new AuditEvent("kari", "export", "fjordvik-2026", null, null, null)));
+    }
+}
