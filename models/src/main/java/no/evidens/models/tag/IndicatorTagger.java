@@ -2,6 +2,7 @@ package no.evidens.models.tag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,6 +11,7 @@ import no.evidens.models.NorwegianModels;
 import no.evidens.models.TaggedSpan;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.models.codebook.IndicatorDefinition;
+import no.evidens.models.indicator.ParagraphIndicators;
 
 /**
  * Finds mentions of the codebook's indicators: a dictionary stage over OpenNLP tokens.
@@ -47,7 +49,8 @@ public final class IndicatorTagger {
     record CompiledPattern(String text, List<Word> words) {
     }
 
-    record CompiledIndicator(String id, List<CompiledPattern> patterns, List<CompiledPattern> exclude) {
+    record CompiledIndicator(String id, List<CompiledPattern> patterns, List<CompiledPattern> exclude,
+                             List<CompiledPattern> context) {
     }
 
     private final NorwegianModels models;
@@ -59,7 +62,8 @@ public final class IndicatorTagger {
         this.codebook = codebook;
         List<CompiledIndicator> list = new ArrayList<>();
         for (IndicatorDefinition d : codebook.indicators()) {
-            list.add(new CompiledIndicator(d.id(), compileAll(d.patterns()), compileAll(d.exclude())));
+            list.add(new CompiledIndicator(d.id(), compileAll(d.patterns()), compileAll(d.exclude()),
+                    compileAll(d.context())));
         }
         this.indicators = List.copyOf(list);
     }
@@ -128,6 +132,9 @@ public final class IndicatorTagger {
      */
     public List<IndicatorMention> tag(String text, List<TaggedSpan> sentences, List<List<TaggedSpan>> tokens) {
         List<IndicatorMention> out = new ArrayList<>();
+        Set<String> withContext = new HashSet<>();
+        List<int[]> contextAt = new ArrayList<>();
+        List<String> contextOf = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             int base = sentences.get(s).start();
             List<TaggedSpan> sentenceTokens = tokens.get(s);
@@ -137,6 +144,15 @@ public final class IndicatorTagger {
                 words[i] = lower(sentenceTokens.get(i).cut(sentence));
             }
             for (CompiledIndicator ind : indicators) {
+                if (!ind.context().isEmpty()) {
+                    withContext.add(ind.id());
+                    for (CompiledPattern p : ind.context()) {
+                        for (int[] m : matches(p, words)) {
+                            contextAt.add(new int[] {base + sentenceTokens.get(m[0]).start()});
+                            contextOf.add(ind.id());
+                        }
+                    }
+                }
                 List<int[]> excluded = new ArrayList<>();
                 for (CompiledPattern p : ind.exclude()) {
                     excluded.addAll(matches(p, words));
@@ -154,9 +170,37 @@ public final class IndicatorTagger {
                 out.addAll(longestFirst(found));
             }
         }
+        if (!withContext.isEmpty()) {
+            out = inContext(ParagraphIndicators.paragraphs(text), text.length(), out, withContext, contextAt, contextOf);
+        }
         out.sort(Comparator.comparingInt(IndicatorMention::start).thenComparingInt(IndicatorMention::end)
                 .thenComparing(IndicatorMention::id));
         return out;
+    }
+
+    /**
+     * The mentions without those of an indicator with a {@code context} whose paragraph holds no match of
+     * it (a child's investigation needs a child or young person in the paragraph, not just the word).
+     */
+    private static List<IndicatorMention> inContext(List<int[]> paragraphs, int length, List<IndicatorMention> mentions,
+                                                    Set<String> withContext, List<int[]> contextAt, List<String> contextOf) {
+        List<IndicatorMention> kept = new ArrayList<>(mentions.size());
+        for (IndicatorMention m : mentions) {
+            if (!withContext.contains(m.id())) {
+                kept.add(m);
+                continue;
+            }
+            int[] para = paragraphs.stream().filter(p -> p[0] <= m.start() && m.start() < p[1]).findFirst()
+                    .orElse(new int[] {0, length});
+            for (int i = 0; i < contextAt.size(); i++) {
+                int at = contextAt.get(i)[0];
+                if (contextOf.get(i).equals(m.id()) && para[0] <= at && at < para[1]) {
+                    kept.add(m);
+                    break;
+                }
+            }
+        }
+        return kept;
     }
 
     /** Of overlapping mentions of one indicator, the longest (then the earliest) wins. */
