@@ -203,7 +203,7 @@ function indicatorsWhy(h) {
   const reasons = Object.fromEntries((h.indicatorReasons || []).map(r => [r.indicator, r]));
   return el('ul', { class: 'indicators', 'aria-label': T('ui.hit.indicators') }, ...ids.map(id => {
     const why = whyText(reasons[id]);
-    return el('li', {}, el('span', { class: 'chip', title: why }, facetValue('indicator', id)), ' ', el('small', { class: 'why' }, why));
+    return el('li', {}, el('span', { class: 'indicator-chip', title: why }, facetValue('indicator', id)), ' ', el('small', { class: 'why' }, why));
   }));
 }
 
