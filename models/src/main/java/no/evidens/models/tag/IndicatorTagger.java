@@ -2,7 +2,6 @@ package no.evidens.models.tag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,7 +10,6 @@ import no.evidens.models.NorwegianModels;
 import no.evidens.models.TaggedSpan;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.models.codebook.IndicatorDefinition;
-import no.evidens.models.indicator.ParagraphIndicators;
 
 /**
  * Finds mentions of the codebook's indicators: a dictionary stage over OpenNLP tokens.
@@ -28,7 +26,9 @@ import no.evidens.models.indicator.ParagraphIndicators;
  *       of 3+ letters (taushetsplikt → taushetspliktbestemmelsene; barnevern → barnevernstenesta);</li>
  *   <li>{@code word*} any continuation, {@code *word} the word as the last part of a compound,
  *       {@code =word} only the word itself;</li>
- *   <li>{@code ~N} between pattern words: up to N other tokens in between (same sentence).</li>
+ *   <li>{@code ~N} between pattern words: up to N other tokens in between (same sentence);</li>
+ *   <li>an indicator's {@code context} patterns: one must match in the mention's paragraph
+ *       ({@link ParagraphContext}).</li>
  * </ul>
  * Patterns are tokenized with the same OpenNLP tokenizer as the text, so they line up token for token.
  * Matching is case-insensitive. Thread-safe once built.
@@ -132,9 +132,7 @@ public final class IndicatorTagger {
      */
     public List<IndicatorMention> tag(String text, List<TaggedSpan> sentences, List<List<TaggedSpan>> tokens) {
         List<IndicatorMention> out = new ArrayList<>();
-        Set<String> withContext = new HashSet<>();
-        List<int[]> contextAt = new ArrayList<>();
-        List<String> contextOf = new ArrayList<>();
+        ParagraphContext context = new ParagraphContext();
         for (int s = 0; s < sentences.size(); s++) {
             int base = sentences.get(s).start();
             List<TaggedSpan> sentenceTokens = tokens.get(s);
@@ -145,11 +143,10 @@ public final class IndicatorTagger {
             }
             for (CompiledIndicator ind : indicators) {
                 if (!ind.context().isEmpty()) {
-                    withContext.add(ind.id());
+                    context.conditioned(ind.id());
                     for (CompiledPattern p : ind.context()) {
                         for (int[] m : matches(p, words)) {
-                            contextAt.add(new int[] {base + sentenceTokens.get(m[0]).start()});
-                            contextOf.add(ind.id());
+                            context.matched(ind.id(), base + sentenceTokens.get(m[0]).start());
                         }
                     }
                 }
@@ -170,37 +167,10 @@ public final class IndicatorTagger {
                 out.addAll(longestFirst(found));
             }
         }
-        if (!withContext.isEmpty()) {
-            out = inContext(ParagraphIndicators.paragraphs(text), text.length(), out, withContext, contextAt, contextOf);
-        }
+        out = context.keep(text, out);
         out.sort(Comparator.comparingInt(IndicatorMention::start).thenComparingInt(IndicatorMention::end)
                 .thenComparing(IndicatorMention::id));
         return out;
-    }
-
-    /**
-     * The mentions without those of an indicator with a {@code context} whose paragraph holds no match of
-     * it (a child's investigation needs a child or young person in the paragraph, not just the word).
-     */
-    private static List<IndicatorMention> inContext(List<int[]> paragraphs, int length, List<IndicatorMention> mentions,
-                                                    Set<String> withContext, List<int[]> contextAt, List<String> contextOf) {
-        List<IndicatorMention> kept = new ArrayList<>(mentions.size());
-        for (IndicatorMention m : mentions) {
-            if (!withContext.contains(m.id())) {
-                kept.add(m);
-                continue;
-            }
-            int[] para = paragraphs.stream().filter(p -> p[0] <= m.start() && m.start() < p[1]).findFirst()
-                    .orElse(new int[] {0, length});
-            for (int i = 0; i < contextAt.size(); i++) {
-                int at = contextAt.get(i)[0];
-                if (contextOf.get(i).equals(m.id()) && para[0] <= at && at < para[1]) {
-                    kept.add(m);
-                    break;
-                }
-            }
-        }
-        return kept;
     }
 
     /** Of overlapping mentions of one indicator, the longest (then the earliest) wins. */
