@@ -22,11 +22,13 @@ import java.util.Map;
  * @param laws       laws the passage cites
  * @param documentFacets facets of its document: {@code kommune}, {@code tjeneste}, {@code år} (any may be absent)
  * @param laws       the laws its legal references cite (short names, e.g. barnevernloven)
+ * @param indicatorReasons why it carries each of its indicators (empty when no reason was recorded)
  */
 public record Passage(String passageId, String caseId, String docId, String file, String type, String title,
                       String heading, int page, int start, int end, String text, List<String> quotes, List<String> indicators,
-                      List<String> laws, Map<String, String> documentFacets) {
+                      List<String> laws, Map<String, String> documentFacets, List<IndicatorReason> indicatorReasons) {
     public Passage {
+        indicatorReasons = List.copyOf(indicatorReasons);
         documentFacets = Map.copyOf(documentFacets);
         quotes = List.copyOf(quotes);
         indicators = List.copyOf(indicators);
@@ -34,6 +36,14 @@ public record Passage(String passageId, String caseId, String docId, String file
         if (end - start != text.length()) {
             throw new IllegalArgumentException("passage text does not match its offsets: " + passageId);
         }
+    }
+
+    /** A passage without reasons for its indicators. */
+    public Passage(String passageId, String caseId, String docId, String file, String type, String title,
+                   String heading, int page, int start, int end, String text, List<String> quotes, List<String> indicators,
+                   List<String> laws, Map<String, String> documentFacets) {
+        this(passageId, caseId, docId, file, type, title, heading, page, start, end, text, quotes, indicators, laws,
+                documentFacets, List.of());
     }
 
     /** A passage without legal references. */

@@ -50,6 +50,8 @@ public final class PassageSchema {
     public static final String INDICATOR = "indicator";
     /** The same indicator ids under their Norwegian query name: {@code indikator:taushetsplikt}. */
     public static final String INDICATOR_QUERY = "indikator";
+    /** Stored only: why the passage carries each indicator ({@link IndicatorReason#encode()}, one value each). */
+    public static final String INDICATOR_WHY = "indicatorWhy";
     /** Laws cited in the passage (stored, filter {@code lov:barnevernloven}, facet dimension). */
     public static final String LAW = "lov";
     /** {@value #YES} when the passage holds a quotation, else {@value #NO} (filter {@code sitat:ja}, facet dimension). */
@@ -127,6 +129,9 @@ public final class PassageSchema {
             d.add(new StringField(INDICATOR_QUERY, i.toLowerCase(Locale.ROOT), Field.Store.NO));
             d.add(new SortedSetDocValuesFacetField(INDICATOR, i));
         }
+        for (IndicatorReason r : p.indicatorReasons()) {
+            d.add(new StoredField(INDICATOR_WHY, r.encode()));
+        }
         for (String law : p.laws()) {
             d.add(new StringField(LAW, law.toLowerCase(Locale.ROOT), Field.Store.YES));
             d.add(new SortedSetDocValuesFacetField(LAW, law));
@@ -192,7 +197,8 @@ public final class PassageSchema {
     static SearchHit toHit(Document d, float score, OffsetHighlighter.Highlight h) {
         return new SearchHit(d.get(ID), d.get(CASE), d.get(DOC), d.get(FILE), d.get(TYPE), d.get(TITLE), d.get(HEADING),
                 intValue(d, PAGE), intValue(d, START), intValue(d, END), d.get(TEXT), score,
-                values(d, QUOTE), values(d, INDICATOR), values(d, LAW), h.matches(), h.fragments());
+                values(d, QUOTE), values(d, INDICATOR), values(d, LAW), h.matches(), h.fragments(),
+                IndicatorReason.decodeAll(values(d, INDICATOR_WHY)));
     }
 
     static List<String> values(Document d, String field) {

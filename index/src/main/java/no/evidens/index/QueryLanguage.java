@@ -81,7 +81,7 @@ public final class QueryLanguage {
                 .highlight(PassageSchema.TEXT, query, new int[] {0}, SNIPPET_PASSAGES, doc -> hit.text())[0];
         return new SearchHit(hit.passageId(), hit.caseId(), hit.docId(), hit.file(), hit.type(), hit.title(), hit.heading(),
                 hit.page(), hit.start(), hit.end(), hit.text(), hit.score(), hit.quotes(), hit.indicators(), hit.laws(),
-                h.matches(), h.fragments());
+                h.matches(), h.fragments(), hit.indicatorReasons());
     }
 
     /**

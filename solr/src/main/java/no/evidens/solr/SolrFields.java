@@ -11,6 +11,7 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 
 import no.evidens.index.IndexedDocument;
+import no.evidens.index.IndicatorReason;
 import no.evidens.index.Passage;
 import no.evidens.index.PassageSchema;
 import no.evidens.index.SearchHit;
@@ -31,7 +32,7 @@ final class SolrFields {
     static final String HIT_FIELDS = String.join(",", PassageSchema.ID, PassageSchema.CASE, PassageSchema.DOC,
             PassageSchema.FILE, PassageSchema.TYPE, PassageSchema.TITLE, PassageSchema.HEADING, PassageSchema.PAGE,
             PassageSchema.START, PassageSchema.END, PassageSchema.TEXT, PassageSchema.QUOTE, PassageSchema.INDICATOR,
-            PassageSchema.LAW, PassageSchema.MUNICIPALITY, PassageSchema.SERVICE, PassageSchema.YEAR);
+            PassageSchema.INDICATOR_WHY, PassageSchema.LAW, PassageSchema.MUNICIPALITY, PassageSchema.SERVICE, PassageSchema.YEAR);
     /** What a hit that was searched for needs. */
     static final String SCORED_HIT_FIELDS = HIT_FIELDS + ",score";
 
@@ -79,6 +80,7 @@ final class SolrFields {
         addAll(d, PassageSchema.INDICATOR, p.indicators());
         addAll(d, PassageSchema.INDICATOR_QUERY, lower(p.indicators()));
         addAll(d, FACET_FIELDS.get(PassageSchema.INDICATOR), p.indicators());
+        addAll(d, PassageSchema.INDICATOR_WHY, p.indicatorReasons().stream().map(IndicatorReason::encode).toList());
         addAll(d, PassageSchema.LAW, lower(p.laws()));
         addAll(d, FACET_FIELDS.get(PassageSchema.LAW), p.laws());
         String hasQuote = p.hasQuote() ? PassageSchema.YES : PassageSchema.NO;
@@ -155,7 +157,8 @@ final class SolrFields {
                 str(d, PassageSchema.FILE), str(d, PassageSchema.TYPE), str(d, PassageSchema.TITLE), str(d, PassageSchema.HEADING),
                 num(d, PassageSchema.PAGE), num(d, PassageSchema.START), num(d, PassageSchema.END), str(d, PassageSchema.TEXT),
                 score instanceof Number n ? n.floatValue() : 0, strs(d, PassageSchema.QUOTE), strs(d, PassageSchema.INDICATOR),
-                strs(d, PassageSchema.LAW), List.of(), List.of());
+                strs(d, PassageSchema.LAW), List.of(), List.of(),
+                IndicatorReason.decodeAll(strs(d, PassageSchema.INDICATOR_WHY)));
     }
 
     private static void addAll(SolrInputDocument d, String field, Collection<String> values) {

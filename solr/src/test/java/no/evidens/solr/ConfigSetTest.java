@@ -17,6 +17,7 @@ import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.Test;
 
 import no.evidens.index.IndexedDocument;
+import no.evidens.index.IndicatorReason;
 import no.evidens.index.Passage;
 import no.evidens.index.PassageSchema;
 
@@ -63,12 +64,27 @@ class ConfigSetTest {
         Passage p = new Passage("c1/d1/0", "c1", "d1", "a/b.txt", "Journal", "T", "H", 1, 0, 26, "Barneverntjenesten svarte.",
                 List.of("svarte"), List.of("Taushetsplikt"), List.of("Barnevernloven"),
                 Map.of(PassageSchema.MUNICIPALITY, "Fjordvik", PassageSchema.SERVICE, "barnevern", PassageSchema.YEAR, "2025",
-                        PassageSchema.DATE, "2025-10-07"));
+                        PassageSchema.DATE, "2025-10-07"),
+                List.of(new IndicatorReason("Taushetsplikt", IndicatorReason.PATTERN, 1, List.of("taushetsplikt"), List.of())));
         for (SolrInputDocument d : SolrFields.block(doc, List.of(p))) {
             for (String field : d.getFieldNames()) {
                 assertTrue(schema.contains("name=\"" + field + "\""), "schema.xml declares " + field);
             }
         }
+    }
+
+    @Test
+    void aHitCarriesWhyItsPassageHasEachIndicatorAndAnOlderEntryNone() {
+        IndicatorReason why = new IndicatorReason("taushetsplikt", IndicatorReason.MODEL, 0.62, List.of("taushe…", "barn nevnt"),
+                List.of());
+        Passage p = new Passage("c1/d1/0", "c1", "d1", "a.txt", "Journal", "T", "", 1, 0, 5, "Tekst", List.of(),
+                List.of("taushetsplikt"), List.of(), Map.of(), List.of(why));
+        org.apache.solr.common.SolrDocument stored = new org.apache.solr.common.SolrDocument();
+        SolrFields.passage(p).forEach(f -> stored.setField(f.getName(), f.getValues()));
+        assertEquals(List.of(why), SolrFields.toHit(stored).indicatorReasons());
+        stored.removeFields(PassageSchema.INDICATOR_WHY);
+        assertEquals(List.of("taushetsplikt"), SolrFields.toHit(stored).indicators());
+        assertEquals(List.of(), SolrFields.toHit(stored).indicatorReasons());
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public final class ParagraphFeatures {
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
     private static final int PREFIX = 6;
+    /** The feature of a paragraph that names a child or young person. */
+    public static final String CHILD_NAMED = "child";
     private static final Pattern CHILD = Pattern.compile("(barn|born|ungdom|unge|elev|fosterbarn|mindreårig)\\p{L}*");
 
     private ParagraphFeatures() {
@@ -40,7 +42,7 @@ public final class ParagraphFeatures {
             child |= CHILD.matcher(w).matches();
         }
         if (child) {
-            out.add("child");
+            out.add(CHILD_NAMED);
         }
         for (String c : codebookCategories) {
             out.add("cb=" + c);

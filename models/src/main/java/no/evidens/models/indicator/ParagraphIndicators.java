@@ -79,13 +79,23 @@ public final class ParagraphIndicators {
             }
         }
         if (classifier != null) {
+            boolean child = java.util.Arrays.asList(features).contains(ParagraphFeatures.CHILD_NAMED);
             for (IndicatorClassifier.Guess g : classifier.guess(features, threshold)) {
-                if (!found.contains(g.category())) {
+                if (!found.contains(g.category()) && (child || !needsChild(g.category()))) {
                     out.add(new Verdict(g.category(), IndicatorMention.MODEL, g.probability(), g.features()));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a category's codebook indicators count only with a {@code context} (a child or young person)
+     * in the paragraph: then the classifier may not give it to a paragraph that names none either.
+     */
+    private boolean needsChild(String category) {
+        return codebook.indicators().stream()
+                .anyMatch(d -> category.equals(IndicatorCategories.categoryOf(codebook, d.id())) && !d.context().isEmpty());
     }
 
     /**

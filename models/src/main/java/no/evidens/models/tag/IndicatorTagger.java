@@ -26,7 +26,9 @@ import no.evidens.models.codebook.IndicatorDefinition;
  *       of 3+ letters (taushetsplikt → taushetspliktbestemmelsene; barnevern → barnevernstenesta);</li>
  *   <li>{@code word*} any continuation, {@code *word} the word as the last part of a compound,
  *       {@code =word} only the word itself;</li>
- *   <li>{@code ~N} between pattern words: up to N other tokens in between (same sentence).</li>
+ *   <li>{@code ~N} between pattern words: up to N other tokens in between (same sentence);</li>
+ *   <li>an indicator's {@code context} patterns: one must match in the mention's paragraph
+ *       ({@link ParagraphContext}).</li>
  * </ul>
  * Patterns are tokenized with the same OpenNLP tokenizer as the text, so they line up token for token.
  * Matching is case-insensitive. Thread-safe once built.
@@ -47,7 +49,8 @@ public final class IndicatorTagger {
     record CompiledPattern(String text, List<Word> words) {
     }
 
-    record CompiledIndicator(String id, List<CompiledPattern> patterns, List<CompiledPattern> exclude) {
+    record CompiledIndicator(String id, List<CompiledPattern> patterns, List<CompiledPattern> exclude,
+                             List<CompiledPattern> context) {
     }
 
     private final NorwegianModels models;
@@ -59,7 +62,8 @@ public final class IndicatorTagger {
         this.codebook = codebook;
         List<CompiledIndicator> list = new ArrayList<>();
         for (IndicatorDefinition d : codebook.indicators()) {
-            list.add(new CompiledIndicator(d.id(), compileAll(d.patterns()), compileAll(d.exclude())));
+            list.add(new CompiledIndicator(d.id(), compileAll(d.patterns()), compileAll(d.exclude()),
+                    compileAll(d.context())));
         }
         this.indicators = List.copyOf(list);
     }
@@ -128,6 +132,7 @@ public final class IndicatorTagger {
      */
     public List<IndicatorMention> tag(String text, List<TaggedSpan> sentences, List<List<TaggedSpan>> tokens) {
         List<IndicatorMention> out = new ArrayList<>();
+        ParagraphContext context = new ParagraphContext();
         for (int s = 0; s < sentences.size(); s++) {
             int base = sentences.get(s).start();
             List<TaggedSpan> sentenceTokens = tokens.get(s);
@@ -137,6 +142,14 @@ public final class IndicatorTagger {
                 words[i] = lower(sentenceTokens.get(i).cut(sentence));
             }
             for (CompiledIndicator ind : indicators) {
+                if (!ind.context().isEmpty()) {
+                    context.conditioned(ind.id());
+                    for (CompiledPattern p : ind.context()) {
+                        for (int[] m : matches(p, words)) {
+                            context.matched(ind.id(), base + sentenceTokens.get(m[0]).start());
+                        }
+                    }
+                }
                 List<int[]> excluded = new ArrayList<>();
                 for (CompiledPattern p : ind.exclude()) {
                     excluded.addAll(matches(p, words));
@@ -154,6 +167,7 @@ public final class IndicatorTagger {
                 out.addAll(longestFirst(found));
             }
         }
+        out = context.keep(text, out);
         out.sort(Comparator.comparingInt(IndicatorMention::start).thenComparingInt(IndicatorMention::end)
                 .thenComparing(IndicatorMention::id));
         return out;

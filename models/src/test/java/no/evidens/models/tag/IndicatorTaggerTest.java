@@ -48,4 +48,25 @@ class IndicatorTaggerTest {
         assertTrue(TAGGER.tag("Fastlegen deltok.").stream()
                 .allMatch(m -> m.source().equals(IndicatorMention.PATTERN) && !m.pattern().isEmpty()));
     }
+
+    @Test
+    void theWhyIsThePatternThatMatched() {
+        IndicatorMention m = TAGGER.tag("Skulen sende melding til barnevernstenesta.").get(0);
+        assertEquals("bekymringsmelding", m.id());
+        assertEquals("melding ~1 til barnevern", m.pattern());
+        assertEquals(IndicatorMention.PATTERN, m.source());
+    }
+
+    @Test
+    void anInvestigationCountsOnlyWithAChildOrYoungPersonInItsParagraph() {
+        assertEquals("utredning-og-oppfolging[undersøkelsen]",
+                show("Barneverntjenesten startet undersøkelsen av gutten."));
+        assertEquals("utredning-og-oppfolging[utredning]", show("Jenta ble henvist til utredning."));
+        // an adult patient's investigation, the audit's own: no child in the paragraph
+        assertEquals("", show("Pasienten ble henvist til utredning ved sykehuset."));
+        assertEquals("", show("Tilsynet omfattet en undersøkelse av saksbehandlingen.\n\nBarna ble ikke spurt."));
+        assertEquals("utredning-og-oppfolging[medvirkning]", show("Elevene hadde ingen medvirkning."));
+        // «medvirke til» is to contribute to, not a child's participation
+        assertEquals("", show("Barneverntjenesten skal medvirke til at barns interesser ivaretas."));
+    }
 }

@@ -135,8 +135,7 @@ public final class DocumentTagger {
                 String id = IndicatorCategories.indicatorOf(codebook, v.category());
                 if (IndicatorMention.MODEL.equals(v.source()) && id != null) {
                     out.add(new Spans.Indicator(id, p[0], p[1], doc.pageOf(p[0]), paragraph, IndicatorMention.MODEL,
-                            String.format(java.util.Locale.ROOT, "model %.2f: %s", v.confidence(),
-                                    String.join(", ", v.why()))));
+                            IndicatorReasons.modelPattern(v.confidence(), v.why())));
                 }
             }
         }

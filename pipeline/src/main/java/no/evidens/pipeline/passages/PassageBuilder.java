@@ -6,6 +6,7 @@ import java.util.Map;
 
 import no.evidens.index.Passage;
 import no.evidens.pipeline.analyse.DocumentAnalysis;
+import no.evidens.pipeline.analyse.IndicatorReasons;
 import no.evidens.pipeline.analyse.Spans;
 import no.evidens.pipeline.normalise.NormalisedText;
 
@@ -104,13 +105,14 @@ public final class PassageBuilder {
     private static Passage passage(Source src, DocumentAnalysis doc, String heading, int n, int page, int start, int end) {
         List<String> quotes = doc.quotes().stream()
                 .filter(q -> q.start() >= start && q.start() < end).map(Spans.Quote::text).toList();
-        List<String> indicators = doc.indicators().stream()
-                .filter(i -> i.start() >= start && i.start() < end).map(Spans.Indicator::id).distinct().toList();
+        List<Spans.Indicator> indicatorSpans = doc.indicators().stream()
+                .filter(i -> i.start() >= start && i.start() < end).toList();
+        List<String> indicators = indicatorSpans.stream().map(Spans.Indicator::id).distinct().toList();
         List<String> laws = doc.legalRefs().stream()
                 .filter(r -> r.start() >= start && r.start() < end && r.law() != null).map(Spans.LegalRef::law)
                 .distinct().toList();
         return new Passage(Passage.idOf(src.caseId(), src.docId(), n), src.caseId(), src.docId(), src.file(), src.type(),
                 src.title(), heading, page, start, end, doc.text().substring(start, end), quotes, indicators, laws,
-                src.facets());
+                src.facets(), IndicatorReasons.of(indicatorSpans));
     }
 }

@@ -100,6 +100,7 @@ class SearchBrowserIT {
             pinnedFilter();
             savedSearch();
             batch();
+            indicatorsSayWhy();
             nynorsk();
         } catch (Exception | AssertionError e) {
             throw browser.failure("search-failure", e);
@@ -201,6 +202,16 @@ class SearchBrowserIT {
         }
     }
 
+    /** Each hit's indicators with why: the words the codebook found, or the classifier's confidence. */
+    private void indicatorsSayWhy() throws Exception {
+        search("indikator:taushetsplikt");
+        List<WebElement> why = driver.findElements(By.cssSelector("#results li.hit ul.indicators .why"));
+        assertFalse(why.isEmpty());
+        assertTrue(why.stream().anyMatch(w -> w.getText().startsWith("Hvorfor: kodeboka fant «")), why.get(0).getText());
+        WebElement chip = driver.findElement(By.cssSelector("#results li.hit ul.indicators .indicator-chip"));
+        assertEquals(chip.findElement(By.xpath("following-sibling::small")).getText(), chip.getAttribute("title"));
+    }
+
     private void nynorsk() throws Exception {
         new Select(driver.findElement(By.id("language-select"))).selectByValue("nn");
         wait.until(d -> "nn".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
@@ -212,6 +223,8 @@ class SearchBrowserIT {
         search("ansvarsgruppe");
         assertTrue(status().matches("\\d+ treff i \\d+ dokument \\(\\d+ ms\\)"), status());
         assertTrue(driver.findElement(By.cssSelector(".facets")).getText().contains("Utan sitat"));
+        assertTrue(driver.findElements(By.cssSelector("#results li.hit ul.indicators .why")).stream()
+                .allMatch(w -> w.getText().startsWith("Kvifor:")));
         browser.shot("search-6-nynorsk");
         new Select(driver.findElement(By.id("language-select"))).selectByValue("nb");
         wait.until(d -> "nb".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang")));

@@ -96,6 +96,23 @@ class WebApiIT {
     }
 
     @Test
+    void everyIndicatorOfAHitSaysWhy() throws Exception {
+        JsonNode hits = get("/api/search?q=" + enc("indikator:taushetsplikt") + "&case=" + CASE + "&limit=20").body.get("hits");
+        assertTrue(hits.size() > 0);
+        for (JsonNode hit : hits) {
+            JsonNode reasons = hit.get("indicatorReasons");
+            assertEquals(hit.get("indicators").size(), reasons.size(), hit.get("passageId").asText());
+            for (JsonNode r : reasons) {
+                assertFalse(r.get("why").isEmpty());
+                if (r.get("indicator").asText().equals("taushetsplikt") && r.get("source").asText().equals("pattern")) {
+                    String word = r.get("words").get(0).asText();
+                    assertTrue(hit.get("text").asText().replaceAll("\\s+", " ").contains(word), word);
+                }
+            }
+        }
+    }
+
+    @Test
     void readsPassagesInContextAndDocumentsWithMarks() throws Exception {
         JsonNode hit = get("/api/search?q=" + enc("\"individuell plan\"") + "&case=" + CASE).body.get("hits").get(0);
         String id = hit.get("passageId").asText();

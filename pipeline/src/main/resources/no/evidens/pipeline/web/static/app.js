@@ -138,6 +138,7 @@ function hitItem(h, r, q, filters) {
     el('h3', {}, el('a', { href: '#/dokument?' + qs({ case: h.case, doc: h.docId, q, at: h.start }) }, h.title || h.file)),
     el('div', { class: 'cite' }, citation(h), h.heading ? ' · ' + h.heading : ''),
     el('p', { class: 'snippet' }, ...snippetNodes(h.snippet)),
+    indicatorsWhy(h),
     used.length ? el('div', {}, ...used.map(u => el('span', { class: 'used' }, T('ui.hit.usedIn', u.label)))) : null,
     el('div', { class: 'actions' },
       el('button', { type: 'button', onclick: () => openAttach({ passageId: h.passageId, quote: h.text, source: citation(h), provenance }) },

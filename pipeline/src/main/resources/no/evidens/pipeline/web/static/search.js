@@ -195,3 +195,20 @@ function matrixTable(r) {
 }
 
 VIEWS.sok = viewSearchGrouped;
+
+/** Why a hit carries each indicator (issue 15): the chip's label, and beside it the words the codebook found, or the classifier's confidence. */
+function indicatorsWhy(h) {
+  const ids = h.indicators || [];
+  if (!ids.length) return null;
+  const reasons = Object.fromEntries((h.indicatorReasons || []).map(r => [r.indicator, r]));
+  return el('ul', { class: 'indicators', 'aria-label': T('ui.hit.indicators') }, ...ids.map(id => {
+    const why = whyText(reasons[id]);
+    return el('li', {}, el('span', { class: 'indicator-chip', title: why }, facetValue('indicator', id)), ' ', el('small', { class: 'why' }, why));
+  }));
+}
+
+function whyText(r) {
+  if (!r) return T('ui.hit.why.none');
+  if (r.source === 'model') return T('ui.hit.why.model', Math.round(r.confidence * 100), r.why.join(', '));
+  return T('ui.hit.why.pattern', (r.words.length ? r.words : r.why).join('», «'), r.why.join(', '));
+}

@@ -1,0 +1,74 @@
+package no.evidens.index;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Why a passage carries an indicator: the codebook patterns that matched and the words they matched, or
+ * the paragraph classifier's confidence and its strongest features. Stored with the passage (one stored
+ * value per indicator, {@link #encode()}); a passage indexed before reasons were recorded has none.
+ *
+ * @param indicator  the indicator id, one of the passage's {@code indicators}
+ * @param source     {@value #PATTERN} (a codebook pattern) or {@value #MODEL} (the classifier)
+ * @param confidence 1 for a pattern, the classifier's probability for the model
+ * @param why        the patterns that matched, or the classifier's strongest features
+ * @param words      the words of the passage the patterns matched, as written (empty for the model)
+ */
+public record IndicatorReason(String indicator, String source, double confidence, List<String> why, List<String> words) {
+    public static final String PATTERN = "pattern";
+    public static final String MODEL = "model";
+
+    /* The stored form: fields apart by a tab, list items by a unit separator; neither occurs in a value. */
+    private static final String FIELD = "\t";
+    private static final String ITEM = "\u001f";
+
+    public IndicatorReason {
+        why = List.copyOf(why);
+        words = List.copyOf(words);
+    }
+
+    /** The stored form, read back by {@link #decode(String)}. */
+    public String encode() {
+        return clean(indicator) + FIELD + clean(source) + FIELD + String.format(Locale.ROOT, "%.3f", confidence)
+                + FIELD + join(why) + FIELD + join(words);
+    }
+
+    /** A stored value as a reason, or null when it is not one (written by a later version, damaged). */
+    public static IndicatorReason decode(String stored) {
+        String[] f = stored.split(FIELD, -1);
+        if (f.length < 5 || f[0].isEmpty()) {
+            return null;
+        }
+        try {
+            return new IndicatorReason(f[0], f[1], Double.parseDouble(f[2]), split(f[3]), split(f[4]));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Every stored value that reads as a reason, in order. */
+    public static List<IndicatorReason> decodeAll(List<String> stored) {
+        List<IndicatorReason> out = new ArrayList<>(stored.size());
+        for (String s : stored) {
+            IndicatorReason r = decode(s);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static String join(List<String> values) {
+        return String.join(ITEM, values.stream().map(IndicatorReason::clean).toList());
+    }
+
+    private static List<String> split(String field) {
+        return field.isEmpty() ? List.of() : Arrays.asList(field.split(ITEM, -1));
+    }
+
+    private static String clean(String value) {
+        return value.replace(FIELD, " ").replace(ITEM, " ");
+    }
+}
