@@ -18,8 +18,8 @@ import no.evidens.models.tag.PiiTagger;
 /**
  * Replaces personal data in quotations with placeholders: person names (the name model) with
  * {@code [navn 1]}, {@code [navn 2]}, … — the same person the same number within one finding — and
- * fødselsnummer, D-numbers, phone numbers, e-mail and street addresses (the pattern tagger, valid
- * check digits only) with {@code [fødselsnummer]}, {@code [d-nummer]}, {@code [telefon]}, {@code [e-post]},
+ * fødselsnummer, D- and H-numbers, phone numbers, e-mail and street addresses (the pattern tagger, valid
+ * check digits only) with {@code [fødselsnummer]}, {@code [d-nummer]}, {@code [h-nummer]}, {@code [telefon]}, {@code [e-post]},
  * {@code [adresse]}. Nothing it finds is logged.
  */
 public final class Anonymiser {
@@ -221,6 +221,7 @@ public final class Anonymiser {
             case PiiTagger.PERSON -> "[navn " + persons.numberOf(s.cut(text)) + "]";
             case PiiTagger.FODSELSNUMMER -> "[fødselsnummer]";
             case PiiTagger.D_NUMMER -> "[d-nummer]";
+            case PiiTagger.H_NUMMER -> "[h-nummer]";
             case PiiTagger.PHONE -> "[telefon]";
             case PiiTagger.EMAIL -> "[e-post]";
             case PiiTagger.ADDRESS -> "[adresse]";

@@ -64,6 +64,21 @@ class AnonymiserTest {
     }
 
     @Test
+    void theIssuesPhoneHNumberAndPostBoxCasesAreMasked() {
+        // 15 April 1985 with 40 added to the month: an H-number, typed as one and still masked
+        assertEquals("Mobil er [telefon], sentralbord [telefon]. H-nummer [h-nummer]. Skriv til [adresse] snart.",
+                anonymiser.anonymise("Mobil er 93456789, sentralbord (+47) 23-45-67-89. H-nummer 15448510082. "
+                        + "Skriv til Postboks 123 Sentrum, 0102 Oslo snart.", new Anonymiser.Persons()));
+        assertEquals("Pasient [h-nummer] møtte.", NationalIds.mask("Pasient 15448510082 møtte."));
+    }
+
+    @Test
+    void anImpossibleDateWithValidCheckDigitsIsNoFodselsnummer() {
+        // 31 February 1985: both check digits are right, the date does not exist
+        assertEquals("Nummer 31028510015.", anonymiser.anonymise("Nummer 31028510015.", new Anonymiser.Persons()));
+    }
+
+    @Test
     void anElevenDigitNumberWithWrongCheckDigitsIsLeftAlone() {
         String fnr = validFodselsnummer();
         String wrong = fnr.substring(0, 10) + ((fnr.charAt(10) - '0' + 1) % 10);
