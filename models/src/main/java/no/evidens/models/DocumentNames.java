@@ -2,13 +2,15 @@ package no.evidens.models;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Document-level repair of the name finder's output, in three steps, each what the sentence-by-sentence
+ * Document-level repair of the name finder's output, in these steps, each what the sentence-by-sentence
  * model cannot do on its own:
  * <ol>
  *   <li>a title or role word that opens a person name is taken out of it ({@code Dommer Finn Eilertsen}
@@ -16,8 +18,11 @@ import java.util.Set;
  *   <li>every word of a full person name (two or more words) found anywhere in the document marks the
  *       same word elsewhere as a person name, with the genitive {@code -s} ({@code Eilertsen},
  *       {@code Eilertsens}), also inside «» and after a title, wherever the model found no name there;</li>
+ *   <li>capitalised words the model missed become person names where a cue says so ({@link NameCues}: a
+ *       listed given name, a title before, a verb of saying beside);</li>
  *   <li>a "person" that is a place or organisation of the domain lists ({@link DomainNames}) is retyped
- *       as one (so one wrong guess does not spread as a person name through the document);</li>
+ *       as one (so one wrong guess does not spread as a person name through the document), unless it is a
+ *       word of a full person name of the same document ({@code Lund} after {@code Aksel Lund Svindal});</li>
  *   <li>person names that touch (a word the model found beside one propagated) become one name.</li>
  * </ol>
  * OpenNLP's adaptive data already helps a surname after its full name within a run; it does not reach
@@ -68,19 +73,23 @@ public final class DocumentNames {
      */
     public static List<List<TaggedSpan>> refine(List<String> sentences, List<List<TaggedSpan>> tokens,
                                                 List<List<TaggedSpan>> names) {
+        Set<String> lowerCase = NameCues.lowerCaseWords(sentences, tokens);
         List<List<TaggedSpan>> stripped = new ArrayList<>();
         Set<String> known = new HashSet<>();
         for (int s = 0; s < sentences.size(); s++) {
+            String sentence = sentences.get(s);
             List<TaggedSpan> out = new ArrayList<>();
             for (TaggedSpan n : names.get(s)) {
-                TaggedSpan name = "PER".equals(n.type()) ? withoutTitle(sentences.get(s), tokens.get(s), n) : n;
-                String listed = "PER".equals(name.type()) ? DomainNames.shared().typeOf(name.cut(sentences.get(s))) : null;
-                if (listed != null) {
-                    name = new TaggedSpan(listed, name.start(), name.end());
+                if ("PER".equals(n.type())) {
+                    out.add(withoutTitle(sentence, tokens.get(s), n));
+                } else {
+                    out.add(NameCues.isPerson(sentence, tokens.get(s), n, lowerCase) ? new TaggedSpan("PER", n.start(), n.end()) : n);
                 }
-                out.add(name);
-                if ("PER".equals(name.type())) {
-                    List<String> words = wordsOf(sentences.get(s), tokens.get(s), name);
+            }
+            out.addAll(NameCues.find(sentence, tokens.get(s), out, lowerCase));
+            for (TaggedSpan name : out) {
+                if ("PER".equals(name.type()) && DomainNames.shared().typeOf(name.cut(sentence)) == null) {
+                    List<String> words = wordsOf(sentence, tokens.get(s), name);
                     if (words.size() >= MIN_WORDS) {
                         words.stream().filter(DocumentNames::nameLike).map(w -> w.toLowerCase(Locale.ROOT))
                                 .forEach(known::add);
@@ -89,11 +98,56 @@ public final class DocumentNames {
             }
             stripped.add(out);
         }
+        Map<String, Integer> votes = votes(sentences, stripped);
         List<List<TaggedSpan>> result = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
-            result.add(propagate(sentences.get(s), tokens.get(s), stripped.get(s), known));
+            String sentence = sentences.get(s);
+            List<TaggedSpan> retyped = new ArrayList<>();
+            for (TaggedSpan name : stripped.get(s)) {
+                String text = name.cut(sentence);
+                String listed = DomainNames.shared().typeOf(text);
+                // a name whose every word is a word of a full person name in this document is that person
+                // (Svindal typed as a place, a listed place such as Lund after Aksel Lund Svindal), unless the
+                // model types it as a place or organisation more often than it finds it in person names
+                boolean person = "PER".equals(name.type()) || votes.getOrDefault(stem(text), 0) <= 0;
+                if (allKnown(text, known) && person && (listed == null || "PER".equals(name.type()))) {
+                    retyped.add(new TaggedSpan("PER", name.start(), name.end()));
+                } else if ("PER".equals(name.type()) && listed != null) {
+                    retyped.add(new TaggedSpan(listed, name.start(), name.end()));
+                } else {
+                    retyped.add(name);
+                }
+            }
+            result.add(propagate(sentence, tokens.get(s), retyped, known));
         }
         return result;
+    }
+
+    /**
+     * Per word (lower case): how many more times the document has it as a whole place or organisation name
+     * than inside person names.
+     */
+    private static Map<String, Integer> votes(List<String> sentences, List<List<TaggedSpan>> names) {
+        Map<String, Integer> out = new HashMap<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            for (TaggedSpan n : names.get(s)) {
+                String text = n.cut(sentences.get(s)).toLowerCase(Locale.ROOT);
+                if ("PER".equals(n.type())) {
+                    for (String w : text.split(" ")) {
+                        out.merge(stem(w), -1, Integer::sum);
+                    }
+                } else if (text.indexOf(' ') < 0) {
+                    out.merge(stem(text), 1, Integer::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Lower case, without a genitive -s. */
+    private static String stem(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.length() > 3 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
     }
 
     private static TaggedSpan withoutTitle(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
