@@ -2,9 +2,11 @@ package no.evidens.pipeline.export;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,11 +128,18 @@ public final class Anonymiser {
         }
         Set<String> lowerCase = lowerCaseWords(context, text);
         Persons seen = new Persons();
+        Map<String, Integer> placeVotes = new HashMap<>();
         for (String c : context) {
             List<TaggedSpan> inContext = namesOfContext(c);
             for (TaggedSpan s : inContext) {
+                String name = s.cut(c);
                 if ("PER".equals(s.type()) || PiiTagger.PERSON.equals(s.type())) {
-                    seen.numberOf(s.cut(c));
+                    seen.numberOf(name);
+                    for (String w : name.split(" ")) {
+                        placeVotes.merge(stem(w), -1, Integer::sum);
+                    }
+                } else if (name.indexOf(' ') < 0) {
+                    placeVotes.merge(stem(name), 1, Integer::sum);
                 }
             }
         }
@@ -141,7 +150,10 @@ public final class Anonymiser {
             int a = word.start();
             int b = word.end();
             boolean covered = spans.stream().anyMatch(s -> s.start() < b && a < s.end());
-            if (!covered && (persons.known(word.group()) || seen.known(word.group()))) {
+            // a word of a person name found in the document, unless the document mostly has it as a place
+            // or organisation on its own (one wrong person guess, Galerie Tafjord, must not mask Tafjord everywhere)
+            boolean mostlyPlace = placeVotes.getOrDefault(stem(word.group()), 0) > 0;
+            if (!covered && (persons.known(word.group()) || seen.known(word.group()) && !mostlyPlace)) {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             }
         }
@@ -157,6 +169,12 @@ public final class Anonymiser {
             }
         }
         return out;
+    }
+
+    /** Lower case, without a genitive -s. */
+    private static String stem(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.length() > 3 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
     }
 
     /** The names in a quotation's context; the last one is kept, as the quotations of one document come together. */
