@@ -150,13 +150,29 @@ public final class DocumentNames {
         return w.length() > 3 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
     }
 
+    /**
+     * The name without a title or role word at its start, and without edge words that are no name at all
+     * (a word with a period or digits: {@code Svindal Dagbladet.no}; a listed place stays, since many
+     * places are surnames too: {@code Arne Sandnes}).
+     */
     private static TaggedSpan withoutTitle(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
         List<TaggedSpan> inside = tokens.stream().filter(t -> t.start() >= name.start() && t.end() <= name.end()).toList();
         int first = 0;
-        while (first < inside.size() - 1 && isTitle(inside.get(first).cut(sentence))) {
+        int last = inside.size() - 1;
+        while (first < last && (isTitle(inside.get(first).cut(sentence)) || notName(inside.get(first).cut(sentence)))) {
             first++;
         }
-        return first == 0 ? name : new TaggedSpan(name.type(), inside.get(first).start(), name.end());
+        while (last > first && notName(inside.get(last).cut(sentence))) {
+            last--;
+        }
+        if (inside.isEmpty() || first == 0 && last == inside.size() - 1) {
+            return name;
+        }
+        return new TaggedSpan(name.type(), inside.get(first).start(), inside.get(last).end());
+    }
+
+    private static boolean notName(String word) {
+        return word.length() > 2 && word.chars().anyMatch(c -> c == '.' || Character.isDigit(c));
     }
 
     private static List<String> wordsOf(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {

@@ -27,8 +27,8 @@ import java.util.Set;
  *       and the document writes none of its words in lower case.</li>
  * </ul>
  * At the start of a sentence, or after an opening quotation mark, a dash or a colon, a capital says nothing
- * (and Norwegian puts the verb second: {@code Samtidig sier …}), so there a run needs a given name and a
- * second word. Plain set look-ups:
+ * (and Norwegian puts the verb second: {@code Samtidig sier …}), so there a run needs a given name, and
+ * a second word if the given name is also an everyday word ({@code Per}, {@code Hans}, {@code Liv}). Plain set look-ups:
  * this costs far less than the model itself.
  */
 final class NameCues {
@@ -39,6 +39,10 @@ final class NameCues {
     /** Tokens after which a capital says nothing about a name. */
     private static final Set<String> OPENERS = Set.of("«", "\"", "“", "”", "-", "–", "—", ":", "(", "'");
     private static final int MAX_WORDS = 4;
+    /** Given names that are also everyday words: at a sentence start they count only before another name word. */
+    private static final Set<String> WORDS_TOO = Set.of("per", "hans", "liv", "dag", "tor", "stein", "stig", "tom", "jo",
+            "inge", "eli", "siv", "bo", "mai", "line", "vilde", "iver", "signe", "frank", "mark", "ask", "gro", "ella",
+            "sol", "rune", "alma", "tone", "ulf", "aud", "unni", "karen", "ann", "anne", "even", "are", "said", "noor");
 
     private NameCues() {
     }
@@ -97,7 +101,7 @@ final class NameCues {
             given |= isGivenName(w) && (!lower || k < j && !lowerCase.contains(tokens.get(k + 1).cut(sentence).toLowerCase(Locale.ROOT)));
         }
         if (opening) {
-            return given && j > i;
+            return given && (j > i || !WORDS_TOO.contains(tokens.get(i).cut(sentence).toLowerCase(Locale.ROOT)));
         }
         boolean saying = SPEECH.contains(before) || after != null && SPEECH.contains(after);
         return given || allUnknown && (titled(before) || saying);
