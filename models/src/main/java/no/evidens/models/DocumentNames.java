@@ -49,7 +49,8 @@ public final class DocumentNames {
     /** Endings of role words written before a name (prosjektsjef, avdelingsleder, kontaktlærer, overlege). */
     private static final List<String> ROLE_ENDINGS = List.of("sjef", "leder", "leiar", "direktør",
             "rådgiver", "rådgjevar", "talsperson", "talsmann", "kandidat", "lærer", "lærar", "pleier", "pleiar", "lege",
-            "dommer", "konsulent", "behandler", "handsamar", "koordinator", "psykolog", "kaptein", "minister");
+            "dommer", "konsulent", "behandler", "handsamar", "koordinator", "psykolog", "kaptein", "minister", "politiker",
+            "representant", "ordfører", "sekretær", "talskvinne", "talsmann", "formann", "forkvinne");
 
     /** Whether a word is a title or role written before a name (never part of the name). */
     public static boolean isTitle(String word) {

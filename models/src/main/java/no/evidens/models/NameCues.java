@@ -23,8 +23,9 @@ import java.util.Set;
  *       write in lower case ({@code Bulat Atabajev}, {@code Darren}); a given name that is also a word
  *       ({@code Per}, {@code Liv}) counts only with another capitalised word after it ({@code Per Sandberg});</li>
  *   <li>or it stands right after a title or role word written in lower case ({@code statsminister Cheick
- *       Modibo Diarra}), or right after or before a verb of saying ({@code sier Svindal}, {@code Diarra sa}),
- *       and the document writes none of its words in lower case.</li>
+ *       Modibo Diarra}), right after or before a verb of saying ({@code sier Svindal}, {@code Diarra sa}), or
+ *       after a word that names ({@code modellen het Twiggy}), and the document writes none of its words in
+ *       lower case.</li>
  * </ul>
  * At the start of a sentence, or after an opening quotation mark, a dash or a colon, a capital says nothing
  * (and Norwegian puts the verb second: {@code Samtidig sier …}), so there a run needs a given name, and
@@ -36,6 +37,8 @@ final class NameCues {
     /** Verbs of saying that stand next to the speaker's name ({@code sier Svindal}, {@code Diarra sa}). */
     private static final Set<String> SPEECH = Set.of("sier", "sa", "seier", "forteller", "fortalte", "understreker",
             "påpeker", "svarer", "svarte", "spør", "spurte", "legger", "mener", "meiner");
+    /** Words that name what follows ({@code modellen het Twiggy}, {@code kalt Nap}). */
+    private static final Set<String> NAMING = Set.of("het", "heter", "heiter", "kalt", "kalles", "kaller", "alias", "kallenavnet");
     /** Tokens after which a capital says nothing about a name. */
     private static final Set<String> OPENERS = Set.of("«", "\"", "“", "”", "-", "–", "—", ":", "(", "'");
     private static final int MAX_WORDS = 4;
@@ -104,11 +107,16 @@ final class NameCues {
             return given && (j > i || !WORDS_TOO.contains(tokens.get(i).cut(sentence).toLowerCase(Locale.ROOT)));
         }
         boolean saying = SPEECH.contains(before) || after != null && SPEECH.contains(after);
-        return given || allUnknown && (titled(before) || saying);
+        return given || allUnknown && (titled(before) || saying || NAMING.contains(before));
     }
 
+    /** A title or role word in lower case ({@code statsminister}), or after a party ({@code Frp-politiker}, {@code Ap-leder}). */
     private static boolean titled(String before) {
-        return before != null && Character.isLowerCase(before.charAt(0)) && DocumentNames.isTitle(before);
+        if (before == null) {
+            return false;
+        }
+        String role = before.substring(before.lastIndexOf('-') + 1);
+        return !role.isEmpty() && Character.isLowerCase(role.charAt(0)) && DocumentNames.isTitle(role);
     }
 
     /**

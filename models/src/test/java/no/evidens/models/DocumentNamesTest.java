@@ -98,4 +98,13 @@ class DocumentNamesTest {
         assertEquals(List.of("LOC:Tafjord"), cut(s, out, 1));
         assertEquals(List.of("LOC:Tafjord"), cut(s, out, 2));
     }
+
+    @Test
+    void aRoleAfterAPartyAndAWordThatNamesAlsoMarkAPerson() {
+        List<String> s = List.of("Det sa Frp-politiker Ulvestad i går.", "Modellen het Twiggy den gangen.");
+        List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(),
+                List.of(List.of(), List.of()));
+        assertEquals(List.of("PER:Ulvestad"), cut(s, out, 0));
+        assertEquals(List.of("PER:Twiggy"), cut(s, out, 1));
+    }
 }

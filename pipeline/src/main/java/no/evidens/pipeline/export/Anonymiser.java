@@ -32,6 +32,9 @@ public final class Anonymiser {
     }
 
     private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}\\p{Ll}+(?![\\p{L}\\d])");
+    /** One or two capitalised words alone between quotation marks: a nickname or a name as written ({@code «Twiggy»}). */
+    private static final Pattern QUOTED_NAME = Pattern.compile(
+            "[«\"“]\\s*(\\p{Lu}\\p{Ll}[\\p{L}-]*(?: \\p{Lu}\\p{Ll}[\\p{L}-]*)?)\\s*[»\"”]");
     private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\d])\\p{Ll}+(?![\\p{L}\\d])");
 
     private final NameFinder names;
@@ -112,6 +115,8 @@ public final class Anonymiser {
      * <ul>
      *   <li>the model's person names in the quotation, and every word of a person name the model finds in
      *       the context (genitive -s too) wherever it stands capitalised in the quotation;</li>
+     *   <li>one or two capitalised words alone in quotation marks ({@code «Twiggy»}), on the same conditions
+     *       as the next;</li>
      *   <li>a capitalised word right beside a masked name (a first name or second surname the model left
      *       out) is masked with it, unless it is a title, a listed place or organisation, a name the model
      *       typed as a place or organisation, or a word the text also writes in lower case (a sentence's
@@ -157,6 +162,7 @@ public final class Anonymiser {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             }
         }
+        quotedNames(text, spans, found, lowerCase, context);
         widen(text, spans, words, found, lowerCase);
         spans.addAll(pii.tag(text));
         spans.sort(Comparator.comparingInt(TaggedSpan::start).thenComparing(s -> -(s.end() - s.start())));
@@ -200,6 +206,36 @@ public final class Anonymiser {
             }
         }
         return out;
+    }
+
+    /**
+     * Masks one or two capitalised words standing alone between quotation marks (a nickname, a name as
+     * signed), unless a word is a title, a listed place or organisation, a name the model typed otherwise,
+     * or a word the text also writes in lower case. A phrase the document puts in quotation marks more than
+     * twice is taken for the title of a work ({@code «Mein Kampf»}): a nickname is quoted where it is
+     * introduced, then written bare.
+     */
+    private static void quotedNames(String text, List<TaggedSpan> spans, List<TaggedSpan> found, Set<String> lowerCase,
+                                    List<String> context) {
+        Matcher m = QUOTED_NAME.matcher(text);
+        while (m.find()) {
+            if (quotedCount(m.group(1), context) > 2) {
+                continue;
+            }
+            int a = m.start(1);
+            int b = m.end(1);
+            boolean maskable = true;
+            for (String w : m.group(1).split(" ")) {
+                maskable &= maskable(w, new int[] {a, b}, found, lowerCase);
+            }
+            if (maskable && spans.stream().noneMatch(s -> s.start() < b && a < s.end())) {
+                spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
+            }
+        }
+    }
+
+    private static long quotedCount(String phrase, List<String> context) {
+        return context.stream().mapToLong(c -> QUOTED_NAME.matcher(c).results().filter(r -> r.group(1).equals(phrase)).count()).sum();
     }
 
     /** Joins the capitalised words right beside a masked person name to it, until no more join. */

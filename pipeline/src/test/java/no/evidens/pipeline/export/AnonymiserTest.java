@@ -79,6 +79,17 @@ class AnonymiserTest {
     }
 
     @Test
+    void aNicknameAloneInQuotationMarksIsMaskedButNotAWorkQuotedAgainAndAgain() {
+        String doc = "Brevet var signert «Ravnen». Boka «Mein Kampf» ble lest. Om «Mein Kampf» sa han lite. "
+                + "Senere kom «Mein Kampf» opp igjen.";
+        assertEquals("Brevet var signert «[navn 1]».", anonymiser.anonymise("Brevet var signert «Ravnen».",
+                new Anonymiser.Persons(), List.of(doc)));
+        assertEquals("Boka «Mein Kampf» ble lest.", anonymiser.anonymise("Boka «Mein Kampf» ble lest.",
+                new Anonymiser.Persons(), List.of(doc)));
+        assertEquals("Han bor i «Tromsø».", anonymiser.anonymise("Han bor i «Tromsø».", new Anonymiser.Persons()));
+    }
+
+    @Test
     void anElevenDigitNumberWithWrongCheckDigitsIsLeftAlone() {
         String fnr = validFodselsnummer();
         String wrong = fnr.substring(0, 10) + ((fnr.charAt(10) - '0' + 1) % 10);
