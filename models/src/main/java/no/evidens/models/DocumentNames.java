@@ -21,8 +21,9 @@ import java.util.Set;
  *   <li>capitalised words the model missed become person names where a cue says so ({@link NameCues}: a
  *       listed given name, a title before, a verb of saying beside);</li>
  *   <li>a "person" that is a place or organisation of the domain lists ({@link DomainNames}) is retyped
- *       as one (so one wrong guess does not spread as a person name through the document), unless it is a
- *       word of a full person name of the same document ({@code Lund} after {@code Aksel Lund Svindal});</li>
+ *       as one (so one wrong guess does not spread as a person name through the document); a place or organisation
+ *       the model found that is made of words of full person names in the document becomes a person
+ *       ({@code Svindal} typed as a place after {@code Aksel Lund Svindal}), unless the model mostly types it so;</li>
  *   <li>person names that touch (a word the model found beside one propagated) become one name.</li>
  * </ol>
  * OpenNLP's adaptive data already helps a surname after its full name within a run; it does not reach
@@ -108,13 +109,13 @@ public final class DocumentNames {
                 String text = name.cut(sentence);
                 String listed = DomainNames.shared().typeOf(text);
                 // a name whose every word is a word of a full person name in this document is that person
-                // (Svindal typed as a place, a listed place such as Lund after Aksel Lund Svindal), unless the
-                // model types it as a place or organisation more often than it finds it in person names
-                boolean person = "PER".equals(name.type()) || votes.getOrDefault(stem(text), 0) <= 0;
-                if (allKnown(text, known) && person && (listed == null || "PER".equals(name.type()))) {
-                    retyped.add(new TaggedSpan("PER", name.start(), name.end()));
-                } else if ("PER".equals(name.type()) && listed != null) {
+                // (Svindal typed as a place), unless the model types it as a place or organisation on its own
+                // more often than it finds it in person names, or it is a listed place or organisation
+                boolean person = votes.getOrDefault(stem(text), 0) <= 0;
+                if ("PER".equals(name.type()) && listed != null) {
                     retyped.add(new TaggedSpan(listed, name.start(), name.end()));
+                } else if (!"PER".equals(name.type()) && listed == null && person && allKnown(text, known)) {
+                    retyped.add(new TaggedSpan("PER", name.start(), name.end()));
                 } else {
                     retyped.add(name);
                 }
@@ -207,13 +208,17 @@ public final class DocumentNames {
         return mergeTouching(sentence, out, known);
     }
 
-    /** Person names separated by one space only become one name, when every word of both is a known name word. */
+    /**
+     * Person names separated by one space only become one name, when every word of both is a known name word,
+     * or when the first is a lone given name ({@code Camilla} found by {@link NameCues}, {@code Berg} by the model).
+     */
     private static List<TaggedSpan> mergeTouching(String sentence, List<TaggedSpan> sorted, Set<String> known) {
         List<TaggedSpan> out = new ArrayList<>();
         for (TaggedSpan n : sorted) {
             TaggedSpan last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last != null && "PER".equals(last.type()) && "PER".equals(n.type()) && n.start() == last.end() + 1
-                    && sentence.charAt(last.end()) == ' ' && allKnown(last.cut(sentence) + " " + n.cut(sentence), known)) {
+                    && sentence.charAt(last.end()) == ' ' && (allKnown(last.cut(sentence) + " " + n.cut(sentence), known)
+                    || NameCues.isGivenName(last.cut(sentence)))) {
                 out.set(out.size() - 1, new TaggedSpan("PER", last.start(), n.end()));
             } else {
                 out.add(n);

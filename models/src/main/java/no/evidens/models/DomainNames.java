@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * ({@code Helse Bergen HF}), municipal services ({@code Barneverntjenesten i Fjordvik}, {@code Fjordvik
  * kommune}). Matching is on the whole name, case-insensitive, with a genitive -s allowed ({@code Bergens},
  * {@code NAVs}). A municipality that is also a common person name ({@code ~} in the list: Moss, Lund,
- * Time) is known as a municipality ({@link #isMunicipality}) but gets no type here.
+ * Time) is known as a municipality ({@link #isMunicipality}) but gets no type here, unless the hand-made
+ * {@code places-nb.txt} lists it (it already leaves out the names that are mostly surnames).
  */
 public final class DomainNames {
     private static final DomainNames SHARED = load();
@@ -75,14 +76,14 @@ public final class DomainNames {
     private static DomainNames load() {
         Set<String> places = new HashSet<>(read("places-nb.txt"));
         Set<String> municipalities = new HashSet<>();
-        Set<String> personLike = new HashSet<>();
         for (String line : read("municipalities-nb.txt")) {
-            boolean ambiguous = line.startsWith("~");
-            String name = ambiguous ? line.substring(1) : line;
+            boolean personLike = line.startsWith("~");
+            String name = personLike ? line.substring(1) : line;
             municipalities.add(name);
-            (ambiguous ? personLike : places).add(name);
+            if (!personLike) {
+                places.add(name);
+            }
         }
-        places.removeAll(personLike);
         return new DomainNames(Set.copyOf(places), Set.copyOf(read("organisations-nb.txt")), Set.copyOf(municipalities));
     }
 
