@@ -2,11 +2,9 @@ package no.evidens.models;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,9 +19,7 @@ import java.util.Set;
  *   <li>capitalised words the model missed become person names where a cue says so ({@link NameCues}: a
  *       listed given name, a title before, a verb of saying beside);</li>
  *   <li>a "person" that is a place or organisation of the domain lists ({@link DomainNames}) is retyped
- *       as one (so one wrong guess does not spread as a person name through the document); a place or organisation
- *       the model found that is made of words of full person names in the document becomes a person
- *       ({@code Svindal} typed as a place after {@code Aksel Lund Svindal}), unless the model mostly types it so;</li>
+ *       as one (so one wrong guess does not spread as a person name through the document);</li>
  *   <li>person names that touch (a word the model found beside one propagated) become one name.</li>
  * </ol>
  * OpenNLP's adaptive data already helps a surname after its full name within a run; it does not reach
@@ -82,11 +78,7 @@ public final class DocumentNames {
             String sentence = sentences.get(s);
             List<TaggedSpan> out = new ArrayList<>();
             for (TaggedSpan n : names.get(s)) {
-                if ("PER".equals(n.type())) {
-                    out.add(withoutTitle(sentence, tokens.get(s), n));
-                } else {
-                    out.add(NameCues.isPerson(sentence, tokens.get(s), n, lowerCase) ? new TaggedSpan("PER", n.start(), n.end()) : n);
-                }
+                out.add("PER".equals(n.type()) ? withoutTitle(sentence, tokens.get(s), n) : n);
             }
             out.addAll(NameCues.find(sentence, tokens.get(s), out, lowerCase));
             for (TaggedSpan name : out) {
@@ -100,56 +92,19 @@ public final class DocumentNames {
             }
             stripped.add(out);
         }
-        Map<String, Integer> votes = votes(sentences, stripped);
         List<List<TaggedSpan>> result = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             String sentence = sentences.get(s);
             List<TaggedSpan> retyped = new ArrayList<>();
             for (TaggedSpan name : stripped.get(s)) {
-                String text = name.cut(sentence);
-                String listed = DomainNames.shared().typeOf(text);
-                // a name whose every word is a word of a full person name in this document is that person
-                // (Svindal typed as a place), unless the model types it as a place or organisation on its own
-                // more often than it finds it in person names, or it is a listed place or organisation
-                boolean person = votes.getOrDefault(stem(text), 0) <= 0;
-                if ("PER".equals(name.type()) && listed != null) {
-                    retyped.add(new TaggedSpan(listed, name.start(), name.end()));
-                } else if (!"PER".equals(name.type()) && listed == null && person && allKnown(text, known)) {
-                    retyped.add(new TaggedSpan("PER", name.start(), name.end()));
-                } else {
-                    retyped.add(name);
-                }
+                // the model's places and organisations are kept as they are: turning them into persons (after a
+                // title, or when made of words of full person names) was tried and lowered place F1 on held-out text
+                String listed = "PER".equals(name.type()) ? DomainNames.shared().typeOf(name.cut(sentence)) : null;
+                retyped.add(listed == null ? name : new TaggedSpan(listed, name.start(), name.end()));
             }
             result.add(propagate(sentence, tokens.get(s), retyped, known));
         }
         return result;
-    }
-
-    /**
-     * Per word (lower case): how many more times the document has it as a whole place or organisation name
-     * than inside person names.
-     */
-    private static Map<String, Integer> votes(List<String> sentences, List<List<TaggedSpan>> names) {
-        Map<String, Integer> out = new HashMap<>();
-        for (int s = 0; s < sentences.size(); s++) {
-            for (TaggedSpan n : names.get(s)) {
-                String text = n.cut(sentences.get(s)).toLowerCase(Locale.ROOT);
-                if ("PER".equals(n.type())) {
-                    for (String w : text.split(" ")) {
-                        out.merge(stem(w), -1, Integer::sum);
-                    }
-                } else if (text.indexOf(' ') < 0) {
-                    out.merge(stem(text), 1, Integer::sum);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Lower case, without a genitive -s. */
-    private static String stem(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        return w.length() > 3 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
     }
 
     /**

@@ -119,32 +119,6 @@ final class NameCues {
         return !role.isEmpty() && Character.isLowerCase(role.charAt(0)) && DocumentNames.isTitle(role);
     }
 
-    /**
-     * Whether a name the model typed as an organisation or place is a person: it follows a title or role
-     * word written in lower case ({@code statsminister Cheick Modibo Diarra}), or it is two or three
-     * capitalised words of which the first is a listed given name the document does not write in lower case.
-     */
-    static boolean isPerson(String sentence, List<TaggedSpan> tokens, TaggedSpan name, Set<String> lowerCase) {
-        if (DomainNames.shared().typeOf(name.cut(sentence)) != null) {
-            return false;
-        }
-        List<String> words = new ArrayList<>();
-        String before = null;
-        for (TaggedSpan t : tokens) {
-            if (t.end() <= name.start()) {
-                before = t.cut(sentence);
-            } else if (t.start() >= name.start() && t.end() <= name.end()) {
-                words.add(t.cut(sentence));
-            }
-        }
-        if (words.isEmpty() || !words.stream().allMatch(DocumentNames::nameLike)) {
-            return false;
-        }
-        boolean given = words.size() >= 2 && words.size() <= 3 && isGivenName(words.get(0))
-                && !lowerCase.contains(words.get(0).toLowerCase(Locale.ROOT));
-        return given || titled(before);
-    }
-
     private static boolean candidate(String sentence, TaggedSpan token, List<TaggedSpan> names) {
         String w = token.cut(sentence);
         return DocumentNames.nameLike(w) && !w.equals(w.toUpperCase(Locale.ROOT)) && !w.matches(".*-\\p{Ll}.*")
