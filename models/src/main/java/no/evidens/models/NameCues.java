@@ -83,10 +83,18 @@ final class NameCues {
                     && tokens.get(j + 1).start() == tokens.get(j).end() + 1 && sentence.charAt(tokens.get(j).end()) == ' ') {
                 j++;
             }
+            int next = j + 1;
+            // an everyday word at either end (Om Emma: a sentence opening) is no part of the name
+            while (i < j && everyday(sentence, tokens.get(i), lowerCase)) {
+                i++;
+            }
+            while (j > i && everyday(sentence, tokens.get(j), lowerCase)) {
+                j--;
+            }
             if (isName(sentence, tokens, i, j, lowerCase)) {
                 out.add(new TaggedSpan("PER", tokens.get(i).start(), tokens.get(j).end()));
             }
-            i = j + 1;
+            i = next;
         }
         return out;
     }
@@ -117,6 +125,12 @@ final class NameCues {
         }
         String role = before.substring(before.lastIndexOf('-') + 1);
         return !role.isEmpty() && Character.isLowerCase(role.charAt(0)) && DocumentNames.isTitle(role);
+    }
+
+    /** A word the document also writes in lower case and that is no given name. */
+    private static boolean everyday(String sentence, TaggedSpan token, Set<String> lowerCase) {
+        String w = token.cut(sentence);
+        return lowerCase.contains(w.toLowerCase(Locale.ROOT)) && !isGivenName(w);
     }
 
     private static boolean candidate(String sentence, TaggedSpan token, List<TaggedSpan> names) {
