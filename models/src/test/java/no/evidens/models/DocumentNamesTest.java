@@ -59,4 +59,52 @@ class DocumentNamesTest {
         assertTrue(found.contains("Aasen"), found.toString());
         assertTrue(found.stream().noneMatch(n -> n.startsWith("Saksbehandler")), found.toString());
     }
+
+    private static TaggedSpan typed(String type, String sentence, String name) {
+        int at = sentence.indexOf(name);
+        return new TaggedSpan(type, at, at + name.length());
+    }
+
+    @Test
+    void aGivenNameTheModelMissedStartsAPersonNameButNotAsAnEverydayWordAtASentenceStart() {
+        List<String> s = List.of("Røykeforbudet er tåpelig, sier bartender Darren på puben.",
+                "Per i dag bor Kamala Okonjo i byen.", "Prisen er 20 kroner per dag.", "Om Emma sa de lite om.");
+        List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(),
+                List.of(List.of(), List.of(), List.of(), List.of()));
+        assertEquals(List.of("PER:Darren"), cut(s, out, 0));
+        assertEquals(List.of("PER:Emma"), cut(s, out, 3));
+        assertEquals(List.of(), cut(s, out, 2));
+        assertTrue(cut(s, out, 1).stream().noneMatch(n -> n.contains("Per")), cut(s, out, 1).toString());
+    }
+
+    @Test
+    void aTitleOrAVerbOfSayingMakesAPersonOfNamesTheModelMissedButItsPlacesStayPlaces() {
+        List<String> s = List.of("Malis statsminister Cheick Modibo Diarra gikk av.", "I en tale sa Diarra at han går av.",
+                "Sikkerhetsrådet fordømmer pågripelsen av Diarras regjering.");
+        List<List<TaggedSpan>> model = List.of(List.of(), List.of(), List.of(typed("LOC", s.get(2), "Diarras")));
+        List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(), model);
+        assertEquals(List.of("PER:Cheick Modibo Diarra"), cut(s, out, 0));
+        assertEquals(List.of("PER:Diarra"), cut(s, out, 1));
+        assertEquals(List.of("LOC:Diarras"), cut(s, out, 2));
+    }
+
+    @Test
+    void aWordOfAFullNameTypedAsAPlaceStaysAPlaceWhereTheModelSaysSoMostOfTheTime() {
+        List<String> s = List.of("Utstillingen på Galerie Tafjord åpner.", "Tafjord ligger innerst i fjorden.",
+                "Turen til Tafjord tar en time.");
+        List<List<TaggedSpan>> model = List.of(List.of(per(s.get(0), "Galerie Tafjord")),
+                List.of(typed("LOC", s.get(1), "Tafjord")), List.of(typed("LOC", s.get(2), "Tafjord")));
+        List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(), model);
+        assertEquals(List.of("LOC:Tafjord"), cut(s, out, 1));
+        assertEquals(List.of("LOC:Tafjord"), cut(s, out, 2));
+    }
+
+    @Test
+    void aRoleAfterAPartyAndAWordThatNamesAlsoMarkAPerson() {
+        List<String> s = List.of("Det sa Frp-politiker Ulvestad i går.", "Modellen het Twiggy den gangen.");
+        List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(),
+                List.of(List.of(), List.of()));
+        assertEquals(List.of("PER:Ulvestad"), cut(s, out, 0));
+        assertEquals(List.of("PER:Twiggy"), cut(s, out, 1));
+    }
 }

@@ -91,7 +91,7 @@ public final class TagEvaluation {
                 d.tags("p").stream().map(g -> new Item(g.label(), g.start(), g.end(), "")).toList(),
                 t.pii().stream().map(p -> new Item(p.type(), p.start(), p.end(), "")).toList(), pii, errors);
         for (Spans.Pii p : t.pii()) {
-            if (p.type().equals("FODSELSNUMMER") || p.type().equals("D_NUMMER")) {
+            if (p.type().equals("FODSELSNUMMER") || p.type().equals("D_NUMMER") || p.type().equals("H_NUMMER")) {
                 if (!PersonalNumber.isValid(text.substring(p.start(), p.end()).replaceAll("\\D", ""))) {
                     invalidNumbersTagged++;
                 }

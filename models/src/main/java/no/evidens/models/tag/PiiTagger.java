@@ -12,12 +12,15 @@ import no.evidens.models.TaggedSpan;
 /**
  * Personal data that follows a pattern: fødselsnummer and D-numbers (valid check digits only),
  * phone numbers, e-mail addresses and street addresses. Person names come from the name model.
- * Types: {@value #FODSELSNUMMER}, {@value #D_NUMMER}, {@value #PHONE}, {@value #EMAIL}, {@value #ADDRESS}.
+ * Types: {@value #FODSELSNUMMER}, {@value #D_NUMMER}, {@value #H_NUMMER}, {@value #PHONE}, {@value #EMAIL},
+ * {@value #ADDRESS}.
  * Thread-safe (no state).
  */
 public final class PiiTagger {
     public static final String FODSELSNUMMER = "FODSELSNUMMER";
     public static final String D_NUMMER = "D_NUMMER";
+    /** An H-number (health services' number for a person without a known one): masked like a fødselsnummer. */
+    public static final String H_NUMMER = "H_NUMMER";
     public static final String PHONE = "PHONE";
     public static final String EMAIL = "EMAIL";
     public static final String ADDRESS = "ADDRESS";
@@ -27,17 +30,26 @@ public final class PiiTagger {
     private static final Pattern ELEVEN = Pattern.compile("(?<![\\d.,-])(\\d{6})[ \u00a0]?(\\d{5})(?!\\d|[.,]\\d)");
     private static final Pattern EMAIL_ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\d._%+-])[\\p{L}\\d._%+-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.\\p{L}{2,}");
-    /** Norwegian 8-digit numbers (first digit 2–9) grouped 2-2-2-2 or 3-2-3, or with +47 / 0047. */
+    /**
+     * Norwegian 8-digit numbers (first digit 2–9) grouped 2-2-2-2 (spaces or hyphens) or 3-2-3, or with
+     * +47 / 0047, also in brackets: {@code (+47) 23-45-67-89}.
+     */
     private static final Pattern PHONE_NUMBER = Pattern.compile(
-            "(?<![\\d+])(?:(?:\\+|00)47[ \u00a0]?)?([2-9]\\d(?:[ \u00a0]\\d{2}){3}|[2-9]\\d{2}[ \u00a0]\\d{2}[ \u00a0]\\d{3}|[2-9]\\d{7})(?![\\d])");
-    private static final Pattern PHONE_CUE = Pattern.compile("(?iu)(tlf|telefon|telefonnummer|telefonnr|mobil|mobilnummer|mob|tel|ring|sms)\\.?:?\\s*(?:nr\\.?\\s*)?$");
+            "(?<![\\d+-])(?:(?:\\+|00)47[ \u00a0]?|\\((?:\\+|00)47\\)[ \u00a0]?)?([2-9]\\d(?:[ \u00a0]\\d{2}){3}|[2-9]\\d(?:-\\d{2}){3}"
+                    + "|[2-9]\\d{2}[ \u00a0]\\d{2}[ \u00a0]\\d{3}|[2-9]\\d{7})(?![\\d])(?!-\\d)");
+    /** A phone word right before an ungrouped number: {@code tlf. }, {@code mobil: }, {@code mobil er }, {@code telefonnummeret hennes er }. */
+    private static final Pattern PHONE_CUE = Pattern.compile("(?iu)(?<!\\p{L})(tlf|telefon\\p{L}*|mobil\\p{L}*|mob|tel|ring|sms)"
+            + "\\.?:?(?:\\s+(?:nr\\.?|er|var|mitt|min|hans|hennes|deres|på|til))*\\s*:?\\s*$");
     private static final String STREET_WORD = "(?:veien|vegen|vei|veg|gata|gaten|gate|gt\\.|stien|stigen|plassen|plass|allé|alle|alleen|"
             + "bakken|bakke|lia|tunet|svingen|brygga|bryggen|kaia|kaien|ringen|haugen|jordet|løkka|lykkja|åsen|berget|torget|"
             + "kroken|tangen|stranda|marka|myra|sletta|vollen|hagen|bråten|skogen|toppen|sundet|vika|holmen|nes|neset)";
-    /** {@code Storgata 5}, {@code Kongens gate 12 B}, {@code Fjellveien 3a, 9990 Fjordvik}, {@code Postboks 123, 9990 Fjordvik}. */
+    /**
+     * {@code Storgata 5}, {@code Kongens gate 12 B}, {@code Fjellveien 3a, 9990 Fjordvik}, {@code Postboks 123, 9990 Fjordvik},
+     * {@code Postboks 123 Sentrum, 0102 Oslo} (a post office's name between the number and the postcode).
+     */
     private static final Pattern STREET = Pattern.compile(
             "(?u)(?<![\\p{L}])(?:(?:\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}?[\\p{L}-]*)?" + STREET_WORD + ")|(?:\\p{Lu}[\\p{L}-]+s?\\s+(?:gate|vei|veg|allé|plass))|Postboks|Pb\\.)"
-                    + "\\s+\\d{1,4}(?:\\s?[A-Za-z](?![\\p{L}]))?(?:\\s*,\\s*\\d{4}\\s+\\p{Lu}[\\p{L}-]+)?");
+                    + "\\s+\\d{1,4}(?:\\s?[A-Za-z](?![\\p{L}]))?(?:(?:\\s+\\p{Lu}[\\p{L}-]*\\.?)?\\s*,\\s*\\d{4}\\s+\\p{Lu}[\\p{L}-]+)?");
 
     /** Pattern-based personal data in the text, by start. */
     public List<TaggedSpan> tag(String text) {
@@ -45,10 +57,11 @@ public final class PiiTagger {
         Matcher m = ELEVEN.matcher(text);
         while (m.find()) {
             PersonalNumber.Kind kind = PersonalNumber.classify(m.group(1) + m.group(2));
-            if (kind == PersonalNumber.Kind.FODSELSNUMMER) {
-                out.add(new TaggedSpan(FODSELSNUMMER, m.start(), m.end()));
-            } else if (kind == PersonalNumber.Kind.D_NUMMER) {
-                out.add(new TaggedSpan(D_NUMMER, m.start(), m.end()));
+            switch (kind) {
+                case FODSELSNUMMER -> out.add(new TaggedSpan(FODSELSNUMMER, m.start(), m.end()));
+                case D_NUMMER -> out.add(new TaggedSpan(D_NUMMER, m.start(), m.end()));
+                case H_NUMMER -> out.add(new TaggedSpan(H_NUMMER, m.start(), m.end()));
+                default -> { }
             }
         }
         m = EMAIL_ADDRESS.matcher(text);
@@ -58,8 +71,8 @@ public final class PiiTagger {
         m = PHONE_NUMBER.matcher(text);
         while (m.find()) {
             String digits = m.group(1).replaceAll("\\D", "");
-            boolean grouped = !m.group(1).equals(digits) || m.group().startsWith("+") || m.group().startsWith("00");
-            boolean cued = PHONE_CUE.matcher(text.substring(Math.max(0, m.start() - 20), m.start())).find();
+            boolean grouped = !m.group(1).equals(digits) || m.group().startsWith("+") || m.group().startsWith("(") || m.group().startsWith("00");
+            boolean cued = PHONE_CUE.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find();
             if ((grouped || cued) && !looksLikeYearOrDate(text, m)) {
                 add(out, new TaggedSpan(PHONE, m.start(), m.end()));
             }

@@ -35,4 +35,39 @@ class PiiTaggerTest {
         assertEquals("ADDRESS[Fjellveien 3a, 9990 Fjordvik]", show("Bor i Fjellveien 3a, 9990 Fjordvik."));
         assertEquals("ADDRESS[Kongens gate 12]", show("Kontoret i Kongens gate 12 er stengt."));
     }
+
+    @Test
+    void phoneAfterMobilErAndInBracketedCountryCode() {
+        assertEquals("PHONE[93456789]", show("Mobilen hennes er 93456789, sa hun."));
+        assertEquals("PHONE[93456789]", show("Nummeret på mobil er 93456789."));
+        assertEquals("PHONE[93456789]", show("Telefonnummeret hans er: 93456789"));
+        assertEquals("PHONE[(+47) 23-45-67-89]", show("Ring (+47) 23-45-67-89 før klokka ti."));
+        assertEquals("PHONE[23-45-67-89]", show("Sentralbord 23-45-67-89."));
+        assertEquals("PHONE[22 33 44 55]", show("(22 33 44 55)"));
+        assertEquals("", show("Saksnummer 93456789 er avsluttet."));
+    }
+
+    @Test
+    void impossibleDateIsNoNumberEvenWithValidCheckDigits() {
+        // 31 February 1985 and 29 February 1985 (no leap year): both check digits are right
+        assertEquals(PersonalNumber.Kind.INVALID, PersonalNumber.classify("31028510015"));
+        assertEquals(PersonalNumber.Kind.INVALID, PersonalNumber.classify("29028510037"));
+        assertEquals(PersonalNumber.Kind.FODSELSNUMMER, PersonalNumber.classify("29028410016")); // 1984 is a leap year
+        assertEquals("", show("Fnr. 31028510015 i søknaden."));
+    }
+
+    @Test
+    void hNumberIsTypedAsHNumber() {
+        // 15 April 1985 with 40 added to the month
+        assertEquals(PersonalNumber.Kind.H_NUMMER, PersonalNumber.classify("15448510082"));
+        assertEquals("H_NUMMER[15448510082]", show("Pasienten har H-nummer 15448510082."));
+        assertEquals(PersonalNumber.Kind.INVALID, PersonalNumber.classify("55448510076")); // day and month both shifted
+    }
+
+    @Test
+    void postBoxWithPostOfficeNameIsOneAddress() {
+        assertEquals("ADDRESS[Postboks 123 Sentrum, 0102 Oslo]", show("Send brevet til Postboks 123 Sentrum, 0102 Oslo i dag."));
+        assertEquals("ADDRESS[Postboks 123, 9990 Fjordvik]", show("Adresse: Postboks 123, 9990 Fjordvik."));
+        assertEquals("ADDRESS[Storgata 5] EMAIL[kari@x.no]", show("Storgata 5 Kari kan nås på kari@x.no."));
+    }
 }

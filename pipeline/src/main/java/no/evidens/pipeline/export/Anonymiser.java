@@ -2,9 +2,11 @@ package no.evidens.pipeline.export;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +20,8 @@ import no.evidens.models.tag.PiiTagger;
 /**
  * Replaces personal data in quotations with placeholders: person names (the name model) with
  * {@code [navn 1]}, {@code [navn 2]}, … — the same person the same number within one finding — and
- * fødselsnummer, D-numbers, phone numbers, e-mail and street addresses (the pattern tagger, valid
- * check digits only) with {@code [fødselsnummer]}, {@code [d-nummer]}, {@code [telefon]}, {@code [e-post]},
+ * fødselsnummer, D- and H-numbers, phone numbers, e-mail and street addresses (the pattern tagger, valid
+ * check digits only) with {@code [fødselsnummer]}, {@code [d-nummer]}, {@code [h-nummer]}, {@code [telefon]}, {@code [e-post]},
  * {@code [adresse]}. Nothing it finds is logged.
  */
 public final class Anonymiser {
@@ -30,6 +32,9 @@ public final class Anonymiser {
     }
 
     private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}\\p{Ll}+(?![\\p{L}\\d])");
+    /** One or two capitalised words alone between quotation marks: a nickname or a name as written ({@code «Twiggy»}). */
+    private static final Pattern QUOTED_NAME = Pattern.compile(
+            "[«\"“]\\s*(\\p{Lu}\\p{Ll}[\\p{L}-]*(?: \\p{Lu}\\p{Ll}[\\p{L}-]*)?)\\s*[»\"”]");
     private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\d])\\p{Ll}+(?![\\p{L}\\d])");
 
     private final NameFinder names;
@@ -110,6 +115,8 @@ public final class Anonymiser {
      * <ul>
      *   <li>the model's person names in the quotation, and every word of a person name the model finds in
      *       the context (genitive -s too) wherever it stands capitalised in the quotation;</li>
+     *   <li>one or two capitalised words alone in quotation marks ({@code «Twiggy»}), on the same conditions
+     *       as the next;</li>
      *   <li>a capitalised word right beside a masked name (a first name or second surname the model left
      *       out) is masked with it, unless it is a title, a listed place or organisation, a name the model
      *       typed as a place or organisation, or a word the text also writes in lower case (a sentence's
@@ -126,11 +133,18 @@ public final class Anonymiser {
         }
         Set<String> lowerCase = lowerCaseWords(context, text);
         Persons seen = new Persons();
+        Map<String, Integer> placeVotes = new HashMap<>();
         for (String c : context) {
             List<TaggedSpan> inContext = namesOfContext(c);
             for (TaggedSpan s : inContext) {
+                String name = s.cut(c);
                 if ("PER".equals(s.type()) || PiiTagger.PERSON.equals(s.type())) {
-                    seen.numberOf(s.cut(c));
+                    seen.numberOf(name);
+                    for (String w : name.split(" ")) {
+                        placeVotes.merge(stem(w), -1, Integer::sum);
+                    }
+                } else if (name.indexOf(' ') < 0) {
+                    placeVotes.merge(stem(name), 1, Integer::sum);
                 }
             }
         }
@@ -141,10 +155,14 @@ public final class Anonymiser {
             int a = word.start();
             int b = word.end();
             boolean covered = spans.stream().anyMatch(s -> s.start() < b && a < s.end());
-            if (!covered && (persons.known(word.group()) || seen.known(word.group()))) {
+            // a word of a person name found in the document, unless the document mostly has it as a place
+            // or organisation on its own (one wrong person guess, Galerie Tafjord, must not mask Tafjord everywhere)
+            boolean mostlyPlace = placeVotes.getOrDefault(stem(word.group()), 0) > 0;
+            if (!covered && (persons.known(word.group()) || seen.known(word.group()) && !mostlyPlace)) {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             }
         }
+        quotedNames(text, spans, found, lowerCase, context);
         widen(text, spans, words, found, lowerCase);
         spans.addAll(pii.tag(text));
         spans.sort(Comparator.comparingInt(TaggedSpan::start).thenComparing(s -> -(s.end() - s.start())));
@@ -157,6 +175,12 @@ public final class Anonymiser {
             }
         }
         return out;
+    }
+
+    /** Lower case, without a genitive -s. */
+    private static String stem(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.length() > 3 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
     }
 
     /** The names in a quotation's context; the last one is kept, as the quotations of one document come together. */
@@ -182,6 +206,36 @@ public final class Anonymiser {
             }
         }
         return out;
+    }
+
+    /**
+     * Masks one or two capitalised words standing alone between quotation marks (a nickname, a name as
+     * signed), unless a word is a title, a listed place or organisation, a name the model typed otherwise,
+     * or a word the text also writes in lower case. A phrase the document puts in quotation marks more than
+     * twice is taken for the title of a work ({@code «Mein Kampf»}): a nickname is quoted where it is
+     * introduced, then written bare.
+     */
+    private static void quotedNames(String text, List<TaggedSpan> spans, List<TaggedSpan> found, Set<String> lowerCase,
+                                    List<String> context) {
+        Matcher m = QUOTED_NAME.matcher(text);
+        while (m.find()) {
+            if (quotedCount(m.group(1), context) > 2) {
+                continue;
+            }
+            int a = m.start(1);
+            int b = m.end(1);
+            boolean maskable = true;
+            for (String w : m.group(1).split(" ")) {
+                maskable &= maskable(w, new int[] {a, b}, found, lowerCase);
+            }
+            if (maskable && spans.stream().noneMatch(s -> s.start() < b && a < s.end())) {
+                spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
+            }
+        }
+    }
+
+    private static long quotedCount(String phrase, List<String> context) {
+        return context.stream().mapToLong(c -> QUOTED_NAME.matcher(c).results().filter(r -> r.group(1).equals(phrase)).count()).sum();
     }
 
     /** Joins the capitalised words right beside a masked person name to it, until no more join. */
@@ -221,6 +275,7 @@ public final class Anonymiser {
             case PiiTagger.PERSON -> "[navn " + persons.numberOf(s.cut(text)) + "]";
             case PiiTagger.FODSELSNUMMER -> "[fødselsnummer]";
             case PiiTagger.D_NUMMER -> "[d-nummer]";
+            case PiiTagger.H_NUMMER -> "[h-nummer]";
             case PiiTagger.PHONE -> "[telefon]";
             case PiiTagger.EMAIL -> "[e-post]";
             case PiiTagger.ADDRESS -> "[adresse]";

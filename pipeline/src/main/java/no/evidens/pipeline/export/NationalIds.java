@@ -6,8 +6,9 @@ import no.evidens.models.TaggedSpan;
 import no.evidens.models.tag.PiiTagger;
 
 /**
- * Keeps fødselsnummer and D-numbers out of every export, anonymised or not: each valid one (check
- * digits and date, as the PII tagger finds them) becomes {@code [fødselsnummer]} or {@code [d-nummer]}.
+ * Keeps fødselsnummer, D- and H-numbers out of every export, anonymised or not: each valid one (check
+ * digits and date, as the PII tagger finds them) becomes {@code [fødselsnummer]}, {@code [d-nummer]} or
+ * {@code [h-nummer]}.
  */
 public final class NationalIds {
     private static final PiiTagger TAGGER = new PiiTagger();
@@ -20,7 +21,8 @@ public final class NationalIds {
             return text;
         }
         List<TaggedSpan> ids = TAGGER.tag(text).stream()
-                .filter(s -> s.type().equals(PiiTagger.FODSELSNUMMER) || s.type().equals(PiiTagger.D_NUMMER)).toList();
+                .filter(s -> s.type().equals(PiiTagger.FODSELSNUMMER) || s.type().equals(PiiTagger.D_NUMMER)
+                        || s.type().equals(PiiTagger.H_NUMMER)).toList();
         if (ids.isEmpty()) {
             return text;
         }
@@ -30,7 +32,11 @@ public final class NationalIds {
             if (s.start() < at) {
                 continue;
             }
-            out.append(text, at, s.start()).append(s.type().equals(PiiTagger.FODSELSNUMMER) ? "[fødselsnummer]" : "[d-nummer]");
+            out.append(text, at, s.start()).append(switch (s.type()) {
+                case PiiTagger.FODSELSNUMMER -> "[fødselsnummer]";
+                case PiiTagger.D_NUMMER -> "[d-nummer]";
+                default -> "[h-nummer]";
+            });
             at = s.end();
         }
         return out.append(text, at, text.length()).toString();

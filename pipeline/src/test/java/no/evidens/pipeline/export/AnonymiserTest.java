@@ -64,6 +64,52 @@ class AnonymiserTest {
     }
 
     @Test
+    void theIssuesPhoneHNumberAndPostBoxCasesAreMasked() {
+        // 15 April 1985 with 40 added to the month: an H-number, typed as one and still masked
+        assertEquals("Mobil er [telefon], sentralbord [telefon]. H-nummer [h-nummer]. Skriv til [adresse] snart.",
+                anonymiser.anonymise("Mobil er 93456789, sentralbord (+47) 23-45-67-89. H-nummer 15448510082. "
+                        + "Skriv til Postboks 123 Sentrum, 0102 Oslo snart.", new Anonymiser.Persons()));
+        assertEquals("Pasient [h-nummer] møtte.", NationalIds.mask("Pasient 15448510082 møtte."));
+    }
+
+    @Test
+    void anImpossibleDateWithValidCheckDigitsIsNoFodselsnummer() {
+        // 31 February 1985: both check digits are right, the date does not exist
+        assertEquals("Nummer 31028510015.", anonymiser.anonymise("Nummer 31028510015.", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void aNicknameAloneInQuotationMarksIsMaskedButNotAWorkQuotedAgainAndAgain() {
+        String doc = "Brevet var signert «Ravnen». Boka «Mein Kampf» ble lest. Om «Mein Kampf» sa han lite. "
+                + "Senere kom «Mein Kampf» opp igjen.";
+        assertEquals("Brevet var signert «[navn 1]».", anonymiser.anonymise("Brevet var signert «Ravnen».",
+                new Anonymiser.Persons(), List.of(doc)));
+        assertEquals("Boka «Mein Kampf» ble lest.", anonymiser.anonymise("Boka «Mein Kampf» ble lest.",
+                new Anonymiser.Persons(), List.of(doc)));
+        assertEquals("Han bor i «Tromsø».", anonymiser.anonymise("Han bor i «Tromsø».", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void oneWrongPersonGuessDoesNotMaskAPlaceTheDocumentMostlyNamesAsAPlace() {
+        Pattern place = Pattern.compile("(?<!Galerie )Tafjord");
+        Anonymiser typed = new Anonymiser(text -> {
+            List<TaggedSpan> out = new ArrayList<>();
+            int at = text.indexOf("Galerie Tafjord");
+            if (at >= 0) {
+                out.add(new TaggedSpan("PER", at, at + "Galerie Tafjord".length()));
+            }
+            Matcher m = place.matcher(text);
+            while (m.find()) {
+                out.add(new TaggedSpan("LOC", m.start(), m.end()));
+            }
+            return out;
+        });
+        String doc = "Utstillingen på Galerie Tafjord åpner. Tafjord ligger innerst i fjorden. Turen til Tafjord tar en time.";
+        assertEquals("Turen til Tafjord tar en time.", typed.anonymise("Turen til Tafjord tar en time.",
+                new Anonymiser.Persons(), List.of(doc)));
+    }
+
+    @Test
     void anElevenDigitNumberWithWrongCheckDigitsIsLeftAlone() {
         String fnr = validFodselsnummer();
         String wrong = fnr.substring(0, 10) + ((fnr.charAt(10) - '0' + 1) % 10);

@@ -1,0 +1,157 @@
+package no.evidens.models;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Person names the name model missed, found from cues around capitalised words, one sentence at a time
+ * (a second pass beside the model, in {@link DocumentNames}). A run of capitalised words (at most four,
+ * one space apart, none covered by a name the model found, none a listed place or organisation, none in
+ * capitals only, none a title, none a compound with a lower-case part such as {@code Høyre-velgerne}) is a
+ * person name when
+ * <ul>
+ *   <li>one of its words is a given name of {@code names/given-names.txt} that the document does not also
+ *       write in lower case ({@code Bulat Atabajev}, {@code Darren}); a given name that is also a word
+ *       ({@code Per}, {@code Liv}) counts only with another capitalised word after it ({@code Per Sandberg});</li>
+ *   <li>or it stands right after a title or role word written in lower case ({@code statsminister Cheick
+ *       Modibo Diarra}), right after or before a verb of saying ({@code sier Svindal}, {@code Diarra sa}), or
+ *       after a word that names ({@code modellen het Twiggy}), and the document writes none of its words in
+ *       lower case.</li>
+ * </ul>
+ * At the start of a sentence, or after an opening quotation mark, a dash or a colon, a capital says nothing
+ * (and Norwegian puts the verb second: {@code Samtidig sier …}), so there a run needs a given name, and
+ * a second word if the given name is also an everyday word ({@code Per}, {@code Hans}, {@code Liv}). Plain set look-ups:
+ * this costs far less than the model itself.
+ */
+final class NameCues {
+    private static final Set<String> GIVEN = load("given-names.txt");
+    /** Verbs of saying that stand next to the speaker's name ({@code sier Svindal}, {@code Diarra sa}). */
+    private static final Set<String> SPEECH = Set.of("sier", "sa", "seier", "forteller", "fortalte", "understreker",
+            "påpeker", "svarer", "svarte", "spør", "spurte", "legger", "mener", "meiner");
+    /** Words that name what follows ({@code modellen het Twiggy}, {@code kalt Nap}). */
+    private static final Set<String> NAMING = Set.of("het", "heter", "heiter", "kalt", "kalles", "kaller", "alias", "kallenavnet");
+    /** Tokens after which a capital says nothing about a name. */
+    private static final Set<String> OPENERS = Set.of("«", "\"", "“", "”", "-", "–", "—", ":", "(", "'");
+    private static final int MAX_WORDS = 4;
+    /** Given names that are also everyday words: at a sentence start they count only before another name word. */
+    private static final Set<String> WORDS_TOO = Set.of("per", "hans", "liv", "dag", "tor", "stein", "stig", "tom", "jo",
+            "inge", "eli", "siv", "bo", "mai", "line", "vilde", "iver", "signe", "frank", "mark", "ask", "gro", "ella",
+            "sol", "rune", "alma", "tone", "ulf", "aud", "unni", "karen", "ann", "anne", "even", "are", "said", "noor");
+
+    private NameCues() {
+    }
+
+    /** Whether the word (any case) is a listed given name. */
+    static boolean isGivenName(String word) {
+        return GIVEN.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** The words the document writes in lower case (so that a capitalised one is no name by itself). */
+    static Set<String> lowerCaseWords(List<String> sentences, List<List<TaggedSpan>> tokens) {
+        Set<String> out = new HashSet<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            for (TaggedSpan t : tokens.get(s)) {
+                char c = sentences.get(s).charAt(t.start());
+                if (Character.isLowerCase(c)) {
+                    out.add(t.cut(sentences.get(s)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** New person names in one sentence (offsets into it), beside the model's {@code names}. */
+    static List<TaggedSpan> find(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> names, Set<String> lowerCase) {
+        List<TaggedSpan> out = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            if (!candidate(sentence, tokens.get(i), names)) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j + 1 < tokens.size() && j - i + 1 < MAX_WORDS && candidate(sentence, tokens.get(j + 1), names)
+                    && tokens.get(j + 1).start() == tokens.get(j).end() + 1 && sentence.charAt(tokens.get(j).end()) == ' ') {
+                j++;
+            }
+            int next = j + 1;
+            // an everyday word at either end (Om Emma: a sentence opening) is no part of the name
+            while (i < j && everyday(sentence, tokens.get(i), lowerCase)) {
+                i++;
+            }
+            while (j > i && everyday(sentence, tokens.get(j), lowerCase)) {
+                j--;
+            }
+            if (isName(sentence, tokens, i, j, lowerCase)) {
+                out.add(new TaggedSpan("PER", tokens.get(i).start(), tokens.get(j).end()));
+            }
+            i = next;
+        }
+        return out;
+    }
+
+    private static boolean isName(String sentence, List<TaggedSpan> tokens, int i, int j, Set<String> lowerCase) {
+        String before = i > 0 ? tokens.get(i - 1).cut(sentence) : null;
+        String after = j + 1 < tokens.size() ? tokens.get(j + 1).cut(sentence) : null;
+        boolean opening = before == null || OPENERS.contains(before);
+        boolean allUnknown = true;
+        boolean given = false;
+        for (int k = i; k <= j; k++) {
+            String w = tokens.get(k).cut(sentence);
+            boolean lower = lowerCase.contains(w.toLowerCase(Locale.ROOT));
+            allUnknown &= !lower;
+            given |= isGivenName(w) && (!lower || k < j && !lowerCase.contains(tokens.get(k + 1).cut(sentence).toLowerCase(Locale.ROOT)));
+        }
+        if (opening) {
+            return given && (j > i || !WORDS_TOO.contains(tokens.get(i).cut(sentence).toLowerCase(Locale.ROOT)));
+        }
+        boolean saying = SPEECH.contains(before) || after != null && SPEECH.contains(after);
+        return given || allUnknown && (titled(before) || saying || NAMING.contains(before));
+    }
+
+    /** A title or role word in lower case ({@code statsminister}), or after a party ({@code Frp-politiker}, {@code Ap-leder}). */
+    private static boolean titled(String before) {
+        if (before == null) {
+            return false;
+        }
+        String role = before.substring(before.lastIndexOf('-') + 1);
+        return !role.isEmpty() && Character.isLowerCase(role.charAt(0)) && DocumentNames.isTitle(role);
+    }
+
+    /** A word the document also writes in lower case and that is no given name. */
+    private static boolean everyday(String sentence, TaggedSpan token, Set<String> lowerCase) {
+        String w = token.cut(sentence);
+        return lowerCase.contains(w.toLowerCase(Locale.ROOT)) && !isGivenName(w);
+    }
+
+    private static boolean candidate(String sentence, TaggedSpan token, List<TaggedSpan> names) {
+        String w = token.cut(sentence);
+        return DocumentNames.nameLike(w) && !w.equals(w.toUpperCase(Locale.ROOT)) && !w.matches(".*-\\p{Ll}.*")
+                && names.stream().noneMatch(n -> n.start() < token.end() && token.start() < n.end())
+                && DomainNames.shared().typeOf(w) == null;
+    }
+
+    private static Set<String> load(String file) {
+        String resource = "/no/evidens/models/names/" + file;
+        try (InputStream in = NameCues.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            Set<String> out = new HashSet<>();
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> out.add(l.toLowerCase(Locale.ROOT)));
+            return Set.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
