@@ -32,8 +32,12 @@ final class HitReader {
         this.stored = s.storedFields();
     }
 
-    /** The document (case and document id) a hit stands in; its keys are read once per search. */
+    /** The document (case/document id) a hit stands in. */
     String documentOf(int doc) throws IOException {
+        String key = s.documentKey(doc);
+        if (key != null) {
+            return key;
+        }
         Document d = keys(doc);
         return PassageSchema.docKey(d.get(PassageSchema.CASE), d.get(PassageSchema.DOC));
     }
@@ -95,17 +99,29 @@ final class HitReader {
         Map<String, Integer> taken = new HashMap<>();
         SearchHit[] out = new SearchHit[page.length];
         for (int i = 0; i < page.length; i++) {
-            Document d = keys(page[i].doc);
-            String key = PassageSchema.docKey(d.get(PassageSchema.CASE), d.get(PassageSchema.DOC));
+            String key = documentOf(page[i].doc);
             int rank = documentRank.computeIfAbsent(key, k -> documentRank.size());
             boolean onPage = rank >= shown.from() && rank - shown.from() < shown.count()
                     && taken.merge(key, 1, Integer::sum) <= shown.perDocument();
             if (!onPage) {
-                out[i] = new SearchHit(d.get(PassageSchema.ID), d.get(PassageSchema.CASE), d.get(PassageSchema.DOC), null, null, null,
-                        null, 0, 0, 0, null, page[i].score, List.of(), List.of(), List.of(), List.of(), List.of());
+                out[i] = bareHit(page[i], key);
             }
         }
         return out;
+    }
+
+    /**
+     * A hit that is only counted: its case, document and score. Its id too where its stored fields were read
+     * anyway (an index without document keys); else the id is null, so that hundreds of hits are counted
+     * without a decompression each.
+     */
+    private SearchHit bareHit(ScoreDoc hit, String documentKey) throws IOException {
+        Document d = keys.get(hit.doc);
+        String id = d == null ? null : d.get(PassageSchema.ID);
+        // A case id holds no slash (see Ingestion), so the key splits at its first one into case and document.
+        int slash = documentKey.indexOf('/');
+        return new SearchHit(id, documentKey.substring(0, slash), documentKey.substring(slash + 1), null, null, null, null, 0, 0, 0,
+                null, hit.score, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /**
