@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -134,12 +135,13 @@ final class RankedSearch {
         TopDocs top;
         if (mayTwoPass && twoPass(sort, query)) {
             OneCollector.search(s, query, counting);
-            top = s.search(query, n, sort, true);
+            top = s.search(query, n, sort, false);
+            scores(top, s, query, sort);
         } else {
             TopFieldCollector collector = pageCollector(s, n, sort);
             OneCollector.search(s, query, MultiCollector.wrap(collector, counting));
             top = collector.topDocs();
-            TopFieldCollector.populateScores(top.scoreDocs, s, query);
+            scores(top, s, query, sort);
         }
         return new Counted(top, counting.total(), counting.counts());
     }
@@ -155,8 +157,23 @@ final class RankedSearch {
         SidewaysCounting counting = new SidewaysCounting(s.facetCounter, s, filters, collector);
         OneCollector.search(s, base, counting);
         TopDocs top = collector.topDocs();
-        TopFieldCollector.populateScores(top.scoreDocs, s, filtered);
+        scores(top, s, filtered, sort);
         return new Counted(top, counting.total(), counting.counts());
+    }
+
+    /**
+     * Gives the hits their scores: in a relevance order the score each was ranked by (its first sort value, which
+     * the page's collector kept), else scored again for {@code query} (Lucene's {@code populateScores}, which
+     * finds each hit again in the postings: a tenth of a grouped search's time when done for 400 hits).
+     */
+    private static void scores(TopDocs top, IndexSnapshot s, Query query, Sort sort) throws IOException {
+        if (sort.getSort()[0] != SortField.FIELD_SCORE) {
+            TopFieldCollector.populateScores(top.scoreDocs, s, query);
+            return;
+        }
+        for (ScoreDoc sd : top.scoreDocs) {
+            sd.score = (Float) ((FieldDoc) sd).fields[0];
+        }
     }
 
     private static boolean twoPass(Sort sort, Query query) {
