@@ -27,8 +27,8 @@ public interface EvidenceIndex extends AutoCloseable {
      * A search whose hits are to be grouped by document: the best {@code groupedHits} hits (from the first),
      * of which those a page of documents shows (the documents {@code request.offset()} to {@code offset + limit},
      * in the order of their best hit, up to {@code perDocument} hits each) must be whole and highlighted. An
-     * engine may hand the others out bare (ids, case, document and score only), which saves reading and
-     * highlighting hundreds of passages that are only counted; this default hands them all out whole.
+     * engine may hand the others out bare (case, document and score only; the passage id may be null), which
+     * saves reading and highlighting hundreds of passages that are only counted; this default hands them all out whole.
      */
     default SearchResult searchForGrouping(SearchRequest request, int groupedHits, int perDocument) throws IOException {
         return search(new SearchRequest(request.query(), request.caseId(), request.type(), groupedHits, 0, request.order(),

@@ -143,29 +143,58 @@ final class FacetCounter {
 
         /** Counts per dimension in {@link PassageSchema#FACET_DIMS} order, each its top values. */
         Map<String, Map<String, Integer>> counts() {
-            int[] byOrd = new int[labels.length];
-            for (int seg = 0; seg < perSegment.length; seg++) {
-                if (perSegment[seg] == null) {
-                    continue;
-                }
-                int[] toGlobal = globalOrds[seg];
-                for (int g = 0; g < GROUPS; g++) {
-                    int[] counts = perSegment[seg][g];
-                    for (int sig = SegmentFacetSignatures.NONE + 1; sig < counts.length; sig++) {
-                        if (counts[sig] != 0) {
-                            for (int ord : segments[seg].ords(g, sig)) {
-                                byOrd[toGlobal[ord]] += counts[sig];
-                            }
-                        }
-                    }
-                }
-            }
-            Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
-            for (int d = 0; d < ranges.length; d++) {
-                out.put(PassageSchema.FACET_DIMS.get(d), topValues(ranges[d], byOrd, FacetFilters.topValues(PassageSchema.FACET_DIMS.get(d))));
-            }
-            return out;
+            return FacetCounter.this.counts(byOrd(perSegment), Map.of());
         }
+    }
+
+    /** The signatures of segment {@code ord} of the snapshot. */
+    SegmentFacetSignatures segment(int ord) {
+        return segments[ord];
+    }
+
+    /** How many ordinals (facet values) the snapshot has. */
+    int ords() {
+        return labels.length;
+    }
+
+    /** Hits per snapshot ordinal, from hits per signature ({@code perSegment[segment][group][signature]}; null: none). */
+    int[] byOrd(int[][][] perSegment) {
+        int[] byOrd = new int[labels.length];
+        for (int seg = 0; seg < perSegment.length; seg++) {
+            if (perSegment[seg] != null) {
+                for (int g = 0; g < GROUPS; g++) {
+                    add(byOrd, seg, g, perSegment[seg][g]);
+                }
+            }
+        }
+        return byOrd;
+    }
+
+    /** Adds hits per signature of one segment and group ({@code counts[signature]}) to hits per snapshot ordinal. */
+    void add(int[] byOrd, int seg, int group, int[] counts) {
+        int[] toGlobal = globalOrds[seg];
+        for (int sig = SegmentFacetSignatures.NONE + 1; sig < counts.length; sig++) {
+            if (counts[sig] != 0) {
+                for (int ord : segments[seg].ords(group, sig)) {
+                    byOrd[toGlobal[ord]] += counts[sig];
+                }
+            }
+        }
+    }
+
+    /**
+     * Counts per dimension in {@link PassageSchema#FACET_DIMS} order, each its top values.
+     *
+     * @param byOrd hits per snapshot ordinal
+     * @param own   for some dimensions, their own hits per ordinal instead (a filtered dimension's sideways counts)
+     */
+    Map<String, Map<String, Integer>> counts(int[] byOrd, Map<String, int[]> own) {
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+        for (int d = 0; d < ranges.length; d++) {
+            String dim = PassageSchema.FACET_DIMS.get(d);
+            out.put(dim, topValues(ranges[d], own.getOrDefault(dim, byOrd), FacetFilters.topValues(dim)));
+        }
+        return out;
     }
 
     /** The most frequent values of one dimension, equal counts in ordinal (label) order as Lucene gives them. */

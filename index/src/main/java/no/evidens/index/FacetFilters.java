@@ -12,6 +12,9 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -47,6 +50,18 @@ final class FacetFilters {
             }
         });
         return q;
+    }
+
+    /**
+     * The passages that have any of {@code values} in dimension {@code dim}: what {@link #drillDown} requires of
+     * that dimension (the same terms, any of them), as a query of its own.
+     */
+    static Query anyOf(String dim, List<String> values) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String value : values) {
+            any.add(new TermQuery(term(dim, value.strip())), BooleanClause.Occur.SHOULD);
+        }
+        return new ConstantScoreQuery(any.build());
     }
 
     private static Term term(String dim, String value) {

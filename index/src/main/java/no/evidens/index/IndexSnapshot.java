@@ -2,18 +2,20 @@ package no.evidens.index;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 
 /**
  * One point-in-time view of the index, with what every search on it needs built once: the facet
- * ordinals and the highlighters. {@link EvidenceSearcher}'s SearcherManager makes one per commit.
+ * ordinals and signatures, the documents of the entries, and the highlighters. {@link EvidenceSearcher}'s SearcherManager makes one per commit.
  */
 final class IndexSnapshot extends IndexSearcher {
     final long generation;
@@ -23,15 +25,27 @@ final class IndexSnapshot extends IndexSearcher {
     final FacetCounter facetCounter;
     final OffsetHighlighter snippets;
     final OffsetHighlighter wholeText;
+    /** Per segment, the document of each entry. */
+    private final SegmentDocumentKeys[] documentKeys;
 
-    private IndexSnapshot(IndexReader reader, Analyzer analyzer, Map<Object, SegmentFacetSignatures> signatures)
-            throws IOException {
+    private IndexSnapshot(IndexReader reader, Analyzer analyzer, Map<Object, SegmentFacetSignatures> signatures,
+                          Map<Object, SegmentDocumentKeys> keys) throws IOException {
         super(reader);
+        this.documentKeys = SegmentDocumentKeys.of(reader, keys);
         this.generation = reader instanceof DirectoryReader d ? d.getIndexCommit().getGeneration() : -1;
         this.facetState = facetState(reader);
         this.facetCounter = facetState == null ? null : FacetCounter.of(reader, facetState, signatures);
         this.snippets = OffsetHighlighter.snippets(this, analyzer);
         this.wholeText = OffsetHighlighter.wholeText(this, analyzer);
+    }
+
+    /**
+     * The document (case/document id) an entry of the snapshot belongs to, without reading its stored fields,
+     * or null when the index holds no key for it.
+     */
+    String documentKey(int doc) {
+        int leaf = ReaderUtil.subIndex(doc, leafContexts);
+        return documentKeys[leaf].key(doc - leafContexts.get(leaf).docBase);
     }
 
     private static SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
@@ -46,10 +60,11 @@ final class IndexSnapshot extends IndexSearcher {
     static SearcherFactory factory(Analyzer analyzer) {
         // The facet signatures of a segment, kept while it is open: a refreshed snapshot reads only new segments.
         Map<Object, SegmentFacetSignatures> signatures = FacetCounter.newCache();
+        Map<Object, SegmentDocumentKeys> keys = new ConcurrentHashMap<>();
         return new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-                return new IndexSnapshot(reader, analyzer, signatures);
+                return new IndexSnapshot(reader, analyzer, signatures, keys);
             }
         };
     }

@@ -100,15 +100,19 @@ final class SegmentFacetSignatures {
         int[] group = new int[(int) dv.getValueCount()];
         for (int ord = 0; ord < group.length; ord++) {
             String dim = FacetsConfig.stringToPath(dv.lookupOrd(ord).utf8ToString())[0];
-            // a dimension the groups do not name goes with the passage's own
-            group[ord] = GROUPS.size() - 1;
-            for (int g = 0; g < GROUPS.size(); g++) {
-                if (GROUPS.get(g).contains(dim)) {
-                    group[ord] = g;
-                }
-            }
+            group[ord] = groupOf(dim);
         }
         return group;
+    }
+
+    /** The group of a dimension: a dimension the groups do not name goes with the passage's own (the last). */
+    static int groupOf(String dim) {
+        for (int g = 0; g < GROUPS.size(); g++) {
+            if (GROUPS.get(g).contains(dim)) {
+                return g;
+            }
+        }
+        return GROUPS.size() - 1;
     }
 
     int signature(int group, int doc) {

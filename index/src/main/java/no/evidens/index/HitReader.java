@@ -1,0 +1,133 @@
+package no.evidens.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Reads the hits of a page from one snapshot: each hit's stored fields once, its snippet highlighted for the
+ * query; for a grouped search only the hits the page of documents shows, the others bare (id, case,
+ * document, score). One search on one thread: it keeps the keys (id, case, document) it has read.
+ */
+final class HitReader {
+    private static final int SNIPPET_PASSAGES = 2;
+    private static final Set<String> KEYS = Set.of(PassageSchema.ID, PassageSchema.CASE, PassageSchema.DOC);
+
+    private final IndexSnapshot s;
+    private final StoredFields stored;
+    /** The keys read so far, by Lucene document. */
+    private final Map<Integer, Document> keys = new HashMap<>();
+
+    HitReader(IndexSnapshot s) throws IOException {
+        this.s = s;
+        this.stored = s.storedFields();
+    }
+
+    /** The document (case/document id) a hit stands in. */
+    String documentOf(int doc) throws IOException {
+        String key = s.documentKey(doc);
+        if (key != null) {
+            return key;
+        }
+        Document d = keys(doc);
+        return PassageSchema.docKey(d.get(PassageSchema.CASE), d.get(PassageSchema.DOC));
+    }
+
+    private Document keys(int doc) throws IOException {
+        Document d = keys.get(doc);
+        if (d == null) {
+            d = stored.document(doc, KEYS);
+            keys.put(doc, d);
+        }
+        return d;
+    }
+
+    /** The hits of {@code page}, their snippets highlighted for {@code query}: stored fields of these only. */
+    List<SearchHit> hits(Query query, ScoreDoc[] page) throws IOException {
+        int[] docs = new int[page.length];
+        for (int i = 0; i < page.length; i++) {
+            docs[i] = page[i].doc;
+        }
+        // Each hit's stored fields are read once: the highlighter takes the text from them.
+        Map<Integer, Document> byDoc = new HashMap<>();
+        for (int doc : docs) {
+            if (!byDoc.containsKey(doc)) {
+                byDoc.put(doc, stored.document(doc));
+            }
+        }
+        OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES,
+                doc -> byDoc.get(doc).get(PassageSchema.TEXT));
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            hits.add(PassageSchema.toHit(byDoc.get(docs[i]), page[i].score, highlights[i]));
+        }
+        return hits;
+    }
+
+    /**
+     * The hits of a grouped search's {@code page}: those the page of documents shows read whole and
+     * highlighted, the others bare.
+     */
+    List<SearchHit> shownHits(Query query, ScoreDoc[] page, Shown shown) throws IOException {
+        SearchHit[] bare = bare(page, shown);
+        List<ScoreDoc> whole = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            if (bare[i] == null) {
+                whole.add(page[i]);
+            }
+        }
+        Iterator<SearchHit> read = hits(query, whole.toArray(ScoreDoc[]::new)).iterator();
+        List<SearchHit> out = new ArrayList<>(page.length);
+        for (SearchHit b : bare) {
+            out.add(b != null ? b : read.next());
+        }
+        return out;
+    }
+
+    /** For each hit of {@code page}: its bare hit when it is not shown, null when it is (to be read whole). */
+    private SearchHit[] bare(ScoreDoc[] page, Shown shown) throws IOException {
+        Map<String, Integer> documentRank = new HashMap<>();
+        Map<String, Integer> taken = new HashMap<>();
+        SearchHit[] out = new SearchHit[page.length];
+        for (int i = 0; i < page.length; i++) {
+            String key = documentOf(page[i].doc);
+            int rank = documentRank.computeIfAbsent(key, k -> documentRank.size());
+            boolean onPage = rank >= shown.from() && rank - shown.from() < shown.count()
+                    && taken.merge(key, 1, Integer::sum) <= shown.perDocument();
+            if (!onPage) {
+                out[i] = bareHit(page[i], key);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A hit that is only counted: its case, document and score. Its id too where its stored fields were read
+     * anyway (an index without document keys); else the id is null, so that hundreds of hits are counted
+     * without a decompression each.
+     */
+    private SearchHit bareHit(ScoreDoc hit, String documentKey) throws IOException {
+        Document d = keys.get(hit.doc);
+        String id = d == null ? null : d.get(PassageSchema.ID);
+        // A case id holds no slash (see Ingestion), so the key splits at its first one into case and document.
+        int slash = documentKey.indexOf('/');
+        return new SearchHit(id, documentKey.substring(0, slash), documentKey.substring(slash + 1), null, null, null, null, 0, 0, 0,
+                null, hit.score, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Which hits of a grouped search a page of documents shows: documents {@code from} to {@code from + count},
+     * {@code perDocument} each.
+     */
+    record Shown(int from, int count, int perDocument) {
+    }
+}

@@ -1,0 +1,188 @@
+package no.evidens.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+
+/**
+ * One search on one snapshot: the page of hits in the request's order (the first page of a relevance list
+ * capped per document), how many hits there are, and their facet counts.
+ */
+final class RankedSearch {
+    /** Entries that are passages (not whole documents). */
+    static final Query PASSAGES = new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE));
+    private static final Sort IN_DOCUMENT_ORDER = new Sort(new SortField(PassageSchema.SORT_FILE, SortField.Type.STRING),
+            new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
+    private static final Sort BY_DATE = byDate();
+
+    private RankedSearch() {
+    }
+
+    /** Oldest document first, undated last; within a document, in document order. */
+    private static Sort byDate() {
+        SortField date = new SortField(PassageSchema.SORT_DATE, SortField.Type.LONG);
+        date.setMissingValue(Long.MAX_VALUE);
+        return new Sort(date, new SortField(PassageSchema.SORT_FILE, SortField.Type.STRING),
+                new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
+    }
+
+    /**
+     * The search without its facet filters: the user's query on passages, in the request's case and type.
+     */
+    static Query base(SearchRequest request, Query userQuery) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(userQuery, BooleanClause.Occur.MUST);
+        if (!QueryReader.matchesPassagesOnly(userQuery)) {
+            b.add(PASSAGES, BooleanClause.Occur.FILTER);
+        }
+        if (request.caseId() != null) {
+            b.add(new TermQuery(new Term(PassageSchema.CASE, request.caseId())), BooleanClause.Occur.FILTER);
+        }
+        if (request.type() != null) {
+            b.add(new TermQuery(new Term(PassageSchema.TYPE, request.type().toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    /** How many hits the search has, its facet filters left out (the request's case and type kept). */
+    static long countWithoutFilters(IndexSnapshot s, SearchRequest request, Query userQuery) throws IOException {
+        return s.count(base(request, userQuery));
+    }
+
+    /** @param shown the hits a grouped search reads whole, or null for all */
+    static SearchResult run(IndexSnapshot s, SearchRequest request, Query userQuery, boolean relaxed, HitReader.Shown shown)
+            throws IOException {
+        long t0 = System.nanoTime();
+        Query query = base(request, userQuery);
+        boolean capped = request.order() == SearchRequest.Order.RELEVANCE;
+        int n = capped ? DocumentCap.window(request.offset(), request.limit()) : request.offset() + request.limit();
+        Sort sort = switch (request.order()) {
+            case DOCUMENT -> IN_DOCUMENT_ORDER;
+            case DATE -> BY_DATE;
+            case RELEVANCE -> EvidenceSearcher.BY_RELEVANCE;
+        };
+        Counted counted;
+        if (request.filters().isEmpty() || s.facetCounter == null) {
+            Query q = request.filters().isEmpty() ? query : FacetFilters.drillDown(query, request.filters());
+            // A case or type filter leaves few hits: one pass is then cheaper than two.
+            counted = topAndCounts(s, q, n, sort, request.caseId() == null && request.type() == null);
+        } else {
+            counted = sideways(s, query, request.filters(), n, sort);
+        }
+        HitReader reader = new HitReader(s);
+        ScoreDoc[] ranked = capped ? capped(counted.top().scoreDocs, reader) : counted.top().scoreDocs;
+        ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(request.offset(), ranked.length),
+                Math.min(ranked.length, request.offset() + request.limit()));
+        List<SearchHit> hits = shown == null ? reader.hits(userQuery, page) : reader.shownHits(userQuery, page, shown);
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        return new SearchResult(request.query(), counted.total(), tookMs, hits, counted.facets(), relaxed);
+    }
+
+    /**
+     * The ranked hits with the first page capped per document ({@link DocumentCap}); the document of a hit is
+     * read only as far as the cap looks (the first page and the hits it holds back).
+     */
+    private static ScoreDoc[] capped(ScoreDoc[] ranked, HitReader reader) throws IOException {
+        try {
+            return DocumentCap.apply(Arrays.asList(ranked), sd -> {
+                try {
+                    return reader.documentOf(sd.doc);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toArray(ScoreDoc[]::new);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The first hits of a search in its order, how many hits it has, and their facet counts. */
+    record Counted(TopDocs top, long total, Map<String, Map<String, Integer>> facets) {
+    }
+
+    /**
+     * The first {@code n} hits in {@code sort} order with their scores, how many hits there are and their
+     * facet counts. Counting every facet value needs every hit, which a top-n search skips: a relevance
+     * search of words only therefore takes two passes, one that counts every hit and its facets without
+     * scoring and one that finds the page with Lucene's block-max skipping, which never skips a hit that
+     * could make the page. Any other search (phrases, prefixes, field order) takes one pass that scores
+     * every hit: a phrase's block maxima can fall below a hit's score when compound parts stand at one
+     * place, and skipping by them then lost equal-score hits on a bench index. So does a search whose
+     * filters leave few hits ({@code mayTwoPass} false): there a second pass costs more than skipping saves.
+     */
+    static Counted topAndCounts(IndexSnapshot s, Query query, int n, Sort sort, boolean mayTwoPass) throws IOException {
+        if (s.facetCounter == null) {
+            TopDocs top = s.search(query, n, sort, true);
+            return new Counted(top, s.count(query), FacetFilters.counts(null));
+        }
+        FacetCounter.Counting counting = s.facetCounter.counting();
+        TopDocs top;
+        if (mayTwoPass && twoPass(sort, query)) {
+            OneCollector.search(s, query, counting);
+            top = s.search(query, n, sort, false);
+            scores(top, s, query, sort);
+        } else {
+            TopFieldCollector collector = pageCollector(s, n, sort);
+            OneCollector.search(s, query, MultiCollector.wrap(collector, counting));
+            top = collector.topDocs();
+            scores(top, s, query, sort);
+        }
+        return new Counted(top, counting.total(), counting.counts());
+    }
+
+    /**
+     * A search with facet filters, counted as Lucene's DrillSideways counts it (a filtered dimension's counts
+     * without its own filter) in one pass over the hits of {@code base} ({@link SidewaysCounting}).
+     */
+    static Counted sideways(IndexSnapshot s, Query base, Map<String, List<String>> filters, int n, Sort sort)
+            throws IOException {
+        Query filtered = FacetFilters.drillDown(base, filters);
+        TopFieldCollector collector = pageCollector(s, n, sort);
+        SidewaysCounting counting = new SidewaysCounting(s.facetCounter, s, filters, collector);
+        OneCollector.search(s, base, counting);
+        TopDocs top = collector.topDocs();
+        scores(top, s, filtered, sort);
+        return new Counted(top, counting.total(), counting.counts());
+    }
+
+    /**
+     * Gives the hits their scores: in a relevance order the score each was ranked by (its first sort value, which
+     * the page's collector kept), else scored again for {@code query} (Lucene's {@code populateScores}, which
+     * finds each hit again in the postings: a tenth of a grouped search's time when done for 400 hits).
+     */
+    private static void scores(TopDocs top, IndexSnapshot s, Query query, Sort sort) throws IOException {
+        if (sort.getSort()[0] != SortField.FIELD_SCORE) {
+            TopFieldCollector.populateScores(top.scoreDocs, s, query);
+            return;
+        }
+        for (ScoreDoc sd : top.scoreDocs) {
+            sd.score = (Float) ((FieldDoc) sd).fields[0];
+        }
+    }
+
+    private static boolean twoPass(Sort sort, Query query) {
+        return sort.getSort()[0] == SortField.FIELD_SCORE && QueryReader.scoresFromTermsOnly(query);
+    }
+
+    /** Collects the first {@code n} hits in {@code sort} order, every hit seen (no skipping). */
+    private static TopFieldCollector pageCollector(IndexSnapshot s, int n, Sort sort) {
+        return new TopFieldCollectorManager(sort, Math.max(1, Math.min(n, s.getIndexReader().maxDoc())), null, Integer.MAX_VALUE,
+                false).newCollector();
+    }
+}

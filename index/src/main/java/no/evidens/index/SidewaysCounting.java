@@ -1,0 +1,161 @@
+package no.evidens.index;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterScorable;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Counts a search with facet filters as Lucene's {@code DrillSideways} counts it, in one pass over the hits of
+ * its base query (the search without the facet filters). A base hit that passes every filtered dimension is a
+ * hit of the search: it is counted for every dimension and handed to the page's collector. One that fails
+ * exactly one filtered dimension counts for that dimension only, so the dimension's other values stay visible
+ * with their counts; one that fails two or more counts nowhere. DrillSideways reaches the same counts by
+ * keeping a list of hits per filtered dimension and then reading every facet value of every listed hit from
+ * the doc values, once per list; here each hit adds one to its two {@linkplain SegmentFacetSignatures
+ * signatures} (see {@link FacetCounter}), and the values are summed once at the end. Lucene offers no such
+ * counting, hence this class. One search on one thread.
+ */
+final class SidewaysCounting implements Collector {
+    private static final int GROUPS = SegmentFacetSignatures.GROUPS.size();
+
+    private final FacetCounter counter;
+    private final String[] dims;
+    /** Per filtered dimension, its values as one query (any of them), ready to match. */
+    private final Weight[] filters;
+    /** Per filtered dimension, the signature group it is in. */
+    private final int[] groupOfDim;
+    /** The page's collector (the hits that pass every filter), or null to count only. */
+    private final Collector page;
+    /** Per segment and group, hits per signature. */
+    private final int[][][] hits;
+    /** Per filtered dimension, segment and signature of its group: base hits that fail that dimension only. */
+    private final int[][][] nearMisses;
+
+    /**
+     * @param filters dimension → the values wanted, as in {@link SearchRequest#filters()}
+     * @param page    the collector of the search's hits, or null
+     */
+    SidewaysCounting(FacetCounter counter, IndexSearcher searcher, Map<String, List<String>> filters, Collector page) throws IOException {
+        this.counter = counter;
+        this.page = page;
+        this.dims = filters.keySet().toArray(String[]::new);
+        this.filters = new Weight[dims.length];
+        this.groupOfDim = new int[dims.length];
+        int segments = searcher.getIndexReader().leaves().size();
+        this.hits = new int[segments][][];
+        this.nearMisses = new int[dims.length][segments][];
+        for (int i = 0; i < dims.length; i++) {
+            this.filters[i] = searcher.createWeight(searcher.rewrite(FacetFilters.anyOf(dims[i], filters.get(dims[i]))),
+                    ScoreMode.COMPLETE_NO_SCORES, 1f);
+            this.groupOfDim[i] = SegmentFacetSignatures.groupOf(dims[i]);
+        }
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        SegmentFacetSignatures signatures = counter.segment(context.ord);
+        int[][] counts = new int[GROUPS][];
+        for (int g = 0; g < GROUPS; g++) {
+            counts[g] = new int[signatures.signatures(g)];
+        }
+        hits[context.ord] = counts;
+        DocIdSetIterator[] passing = new DocIdSetIterator[dims.length];
+        int[][] near = new int[dims.length][];
+        for (int i = 0; i < dims.length; i++) {
+            Scorer s = filters[i].scorer(context);
+            passing[i] = s == null ? DocIdSetIterator.empty() : s.iterator();
+            near[i] = new int[signatures.signatures(groupOfDim[i])];
+            nearMisses[i][context.ord] = near[i];
+        }
+        LeafCollector onPage = page == null ? null : page.getLeafCollector(context);
+        int[] first = counts[0];
+        int[] second = counts[1];
+        return new LeafCollector() {
+            @Override
+            public void setScorer(Scorable scorer) throws IOException {
+                if (onPage != null) {
+                    // Every base hit must be seen to be counted: the page may not make the scorer skip any.
+                    onPage.setScorer(new FilterScorable(scorer) {
+                        @Override
+                        public void setMinCompetitiveScore(float minScore) {
+                            // ignored: see above
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                int failed = -1;
+                for (int i = 0; i < passing.length; i++) {
+                    DocIdSetIterator it = passing[i];
+                    int at = it.docID();
+                    if (at < doc) {
+                        at = it.advance(doc);
+                    }
+                    if (at != doc) {
+                        if (failed >= 0) {
+                            return;
+                        }
+                        failed = i;
+                    }
+                }
+                if (failed >= 0) {
+                    near[failed][signatures.signature(groupOfDim[failed], doc)]++;
+                    return;
+                }
+                first[signatures.signature(0, doc)]++;
+                second[signatures.signature(1, doc)]++;
+                if (onPage != null) {
+                    onPage.collect(doc);
+                }
+            }
+        };
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+        return page == null ? ScoreMode.COMPLETE_NO_SCORES : page.scoreMode();
+    }
+
+    /** How many hits passed every filter. */
+    long total() {
+        long total = 0;
+        for (int[][] counts : hits) {
+            if (counts != null) {
+                for (int c : counts[0]) {
+                    total += c;
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Counts per dimension as DrillSideways gives them: a filtered dimension's without its own filter. */
+    Map<String, Map<String, Integer>> counts() {
+        int[] byOrd = counter.byOrd(hits);
+        Map<String, int[]> own = new LinkedHashMap<>();
+        for (int i = 0; i < dims.length; i++) {
+            int[] sideways = byOrd.clone();
+            for (int seg = 0; seg < nearMisses[i].length; seg++) {
+                if (nearMisses[i][seg] != null) {
+                    counter.add(sideways, seg, groupOfDim[i], nearMisses[i][seg]);
+                }
+            }
+            own.put(dims[i], sideways);
+        }
+        return counter.counts(byOrd, own);
+    }
+}
