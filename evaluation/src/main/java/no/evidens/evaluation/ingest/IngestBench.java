@@ -42,6 +42,9 @@ public final class IngestBench {
         out.printf("%,d files, %.1f MB (%s), %d threads, %d cores; load average before: %s%n", files.size(), bytes / 1e6,
                 options.folder() != null ? bundle : "generated: PDF, DOCX, HTML, TXT, e-mail, every other e-mail with a PDF attached",
                 options.threads(), Runtime.getRuntime().availableProcessors(), loadAverage());
+        out.printf("Evidens: %d threads, %d Tika workers (memory bound: main heap %d MB, each worker %d MB, tree under %d MB)%n",
+                options.threads(), MemoryBound.workers(options.threads(), MemoryBound.MAIN_HEAP_MB * 1024L * 1024L),
+                MemoryBound.MAIN_HEAP_MB, MemoryBound.WORKER_HEAP_MB, MemoryBound.TREE_MB);
         out.flush();
         SideResult tika = side(work, "tika", TikaSide.class, list.toString(), threads, work.resolve("tika-out").toString());
         Path home = work.resolve("home");

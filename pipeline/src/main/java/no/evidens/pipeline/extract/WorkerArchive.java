@@ -34,7 +34,11 @@ final class WorkerArchive {
 
     /** For this process's class path, or empty when it has no writable runnable jar first. */
     static Optional<WorkerArchive> forClassPath() {
-        String classPath = System.getProperty("java.class.path", "");
+        return forClassPath(System.getProperty("java.class.path", ""));
+    }
+
+    /** For the given class path, or empty when it has no writable runnable jar first. */
+    static Optional<WorkerArchive> forClassPath(String classPath) {
         Path jar = Path.of(classPath.split(java.io.File.pathSeparator)[0]).toAbsolutePath();
         if (!jar.toString().endsWith(".jar") || !Files.isRegularFile(jar) || jar.getParent() == null
                 || !Files.isWritable(jar.getParent())) {
