@@ -56,6 +56,7 @@ public final class MemoryBound {
         }
         options.add("-Xlog:disable");
         options.add("-Xlog:all=warning:stderr");
+        options.add("-Xlog:cds*=off:stderr"); // the class-data archive's list of classes it leaves out
         return options;
     }
 
