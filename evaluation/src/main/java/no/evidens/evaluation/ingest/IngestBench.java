@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import no.evidens.corpus.MixedBundle;
+import no.evidens.pipeline.extract.MemoryBound;
 
 /**
  * {@code evidens bench ingest}: a whole ingest beside Tika alone on the same files with the same threads, each
- * side in a fresh JVM of its own (started the same way, with this JVM's heap option), then the same ingest
+ * side in a fresh JVM of its own (started the same way, as the launcher starts {@code ingest}), then the same ingest
  * again on the unchanged bundle. Prints documents/s, MB/s, CPU seconds per document, the peak memory of each
  * side's whole process tree (workers included) and the ratios.
  */
@@ -41,6 +42,9 @@ public final class IngestBench {
         out.printf("%,d files, %.1f MB (%s), %d threads, %d cores; load average before: %s%n", files.size(), bytes / 1e6,
                 options.folder() != null ? bundle : "generated: PDF, DOCX, HTML, TXT, e-mail, every other e-mail with a PDF attached",
                 options.threads(), Runtime.getRuntime().availableProcessors(), loadAverage());
+        out.printf("Evidens: %d threads, %d Tika workers (memory bound: main heap %d MB, each worker %d MB, tree under %d MB)%n",
+                options.threads(), MemoryBound.workers(options.threads(), MemoryBound.MAIN_HEAP_MB * 1024L * 1024L),
+                MemoryBound.MAIN_HEAP_MB, MemoryBound.WORKER_HEAP_MB, MemoryBound.TREE_MB);
         out.flush();
         SideResult tika = side(work, "tika", TikaSide.class, list.toString(), threads, work.resolve("tika-out").toString());
         Path home = work.resolve("home");
@@ -66,12 +70,18 @@ public final class IngestBench {
                 r.peakRssMb(), r.wallSeconds() / tika.wallSeconds(), r.cpuSeconds() / tika.cpuSeconds());
     }
 
-    /** Runs one side in a fresh JVM with this JVM's class path and heap option; its log goes to a file. */
+    /**
+     * Runs one side in a fresh JVM with this JVM's class path, started as the launcher starts {@code ingest} (the
+     * memory bound's heap and collector, and this JVM's class-data archive if it maps one); a flight recording
+     * and {@code -Devidens.*} options of this JVM are passed on. Its log goes to a file.
+     */
     private static SideResult side(Path work, String name, Class<?> main, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(MemoryBound.MAIN_OPTIONS.split(" ")));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-Xmx") || a.startsWith("-XX:StartFlightRecording")) {
+            if (a.startsWith("-XX:StartFlightRecording") || a.startsWith("-XX:SharedArchiveFile=")
+                    || a.startsWith("-Xlog:") || a.startsWith("-Devidens.")) {
                 cmd.add(a.replace("%s", name));
             }
         }

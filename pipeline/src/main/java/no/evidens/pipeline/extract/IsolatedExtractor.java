@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -30,8 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class IsolatedExtractor implements Extractor {
     /** Default seconds one file may take (OCR of a long scan is slow). */
     public static final int DEFAULT_TIMEOUT_SECONDS = 300;
-    /** Heap of each worker. */
-    public static final String WORKER_HEAP = "-Xmx1g";
+    /** How long the worker that writes the class-data archive may take to end and write it. */
+    private static final long ARCHIVE_MILLIS = 60_000;
     /** How long a new worker may take to start. */
     private static final long START_MILLIS = 120_000;
 
@@ -42,10 +43,15 @@ public final class IsolatedExtractor implements Extractor {
     private final boolean ocr;
     private final long timeoutMillis;
     private final int size;
+    private final Optional<WorkerArchive> archive = WorkerArchive.forClassPath();
     private int started;
 
+    /**
+     * @param workers at most this many workers; fewer when more would cross the memory bound
+     *                ({@link MemoryBound#workers(int)})
+     */
     public IsolatedExtractor(int workers, int maxChars, boolean ocr, int timeoutSeconds) {
-        this.size = Math.max(1, workers);
+        this.size = MemoryBound.workers(workers);
         this.maxChars = maxChars;
         this.ocr = ocr;
         this.timeoutMillis = timeoutSeconds * 1000L;
@@ -59,11 +65,18 @@ public final class IsolatedExtractor implements Extractor {
         final Process process;
         final Writer in;
         final BufferedReader out;
+        /** Whether this worker writes the class-data archive when it ends. */
+        final boolean writesArchive;
 
         Worker() throws IOException {
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), WORKER_HEAP,
-                    "-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),
-                    String.valueOf(maxChars), String.valueOf(ocr));
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(MemoryBound.workerOptions());
+            List<String> shared = archive.map(WorkerArchive::options).orElse(List.of());
+            writesArchive = WorkerArchive.writes(shared);
+            cmd.addAll(shared);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),
+                    String.valueOf(maxChars), String.valueOf(ocr)));
             process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -79,6 +92,7 @@ public final class IsolatedExtractor implements Extractor {
             }
             if (!ExtractionWorker.READY.equals(first)) {
                 process.destroyForcibly();
+                ended(this, -1);
                 throw new IOException("the worker did not start");
             }
         }
@@ -135,6 +149,22 @@ public final class IsolatedExtractor implements Extractor {
         }
     }
 
+    /** Ends a worker by closing its input, as a JVM that writes its class-data archive must end; its exit code. */
+    private static int endNormally(Worker w) {
+        try {
+            w.in.close();
+            if (w.process.waitFor(ARCHIVE_MILLIS, TimeUnit.MILLISECONDS)) {
+                return w.process.exitValue();
+            }
+        } catch (IOException e) {
+            // Ended already: destroyed below all the same.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        w.process.destroyForcibly();
+        return -1;
+    }
+
     private static String readLine(Worker w) {
         try {
             return w.out.readLine();
@@ -149,16 +179,27 @@ public final class IsolatedExtractor implements Extractor {
             return;
         }
         w.process.destroyForcibly();
+        ended(w, -1);
         synchronized (this) {
             all.remove(w);
             started--;
         }
     }
 
+    private void ended(Worker w, int exitCode) {
+        if (w.writesArchive) {
+            archive.ifPresent(a -> a.workerEnded(exitCode));
+        }
+    }
+
     @Override
     public synchronized void close() {
         for (Worker w : all) {
-            w.process.destroy();
+            if (w.writesArchive) {
+                ended(w, endNormally(w));
+            } else {
+                w.process.destroy();
+            }
         }
         all.clear();
         idle.clear();

@@ -1,0 +1,47 @@
+package no.evidens.pipeline.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class MemoryBoundTest {
+    private static final long MB = 1024 * 1024;
+
+    @Test
+    void theLauncherStartsIngestAndWatchWithTheBoundsOptions() throws IOException {
+        String launcher = Files.readString(Path.of("..", "evidens"));
+        assertTrue(launcher.contains("ingest|watch) opts=\"" + MemoryBound.MAIN_OPTIONS + "\""), launcher);
+    }
+
+    @Test
+    void mainProcessAndWorkersStayUnderTheBoundWhateverTheCores() {
+        long mainHeap = MemoryBound.MAIN_HEAP_MB * MB;
+        for (int threads : new int[] {1, 2, 4, 16, 64}) {
+            int workers = MemoryBound.workers(threads, mainHeap);
+            assertTrue(workers >= 1 && workers <= threads, threads + " threads: " + workers);
+            long tree = MemoryBound.MAIN_HEAP_MB + MemoryBound.MAIN_BEYOND_HEAP_MB
+                    + (long) workers * (MemoryBound.WORKER_HEAP_MB + MemoryBound.WORKER_BEYOND_HEAP_MB);
+            assertTrue(tree <= MemoryBound.TREE_MB, threads + " threads: " + tree + " MB");
+        }
+        assertEquals(1, MemoryBound.workers(1, mainHeap));
+        assertEquals(2, MemoryBound.workers(2, mainHeap), "two cores: a worker per thread fits");
+        assertEquals(2, MemoryBound.workers(16, mainHeap), "sixteen cores: as many as fit");
+    }
+
+    @Test
+    void aMainHeapBeyondTheBoundKeepsAWorkerPerThread() {
+        assertEquals(16, MemoryBound.workers(16, 3072 * MB), "serve and demo run with 3 GiB: not bounded");
+        assertEquals(1, MemoryBound.workers(0, 3072 * MB));
+    }
+
+    @Test
+    void workersWriteTheJvmsOwnMessagesToStderrNeverToTheirAnswers() {
+        assertTrue(MemoryBound.workerOptions().contains("-Xlog:all=warning:stderr"));
+        assertTrue(MemoryBound.workerOptions().contains("-Xmx" + MemoryBound.WORKER_HEAP_MB + "m"));
+    }
+}
