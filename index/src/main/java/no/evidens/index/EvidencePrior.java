@@ -50,6 +50,26 @@ final class EvidencePrior {
         return out.build();
     }
 
+    /**
+     * What {@code q} matches without its bonuses: they are optional clauses beside it, so the hits are the same,
+     * and counting them need not visit the bonuses' postings (nor lose Lucene's bulk scoring of a plain
+     * disjunction of words to a nested one). {@code q} itself when it carries no bonus.
+     */
+    static Query matching(Query q) {
+        if (!(q instanceof BooleanQuery b) || b.getMinimumNumberShouldMatch() != 0) {
+            return q;
+        }
+        Query required = null;
+        for (BooleanClause c : b.clauses()) {
+            if (c.getOccur() == BooleanClause.Occur.MUST && required == null) {
+                required = c.getQuery();
+            } else if (!(c.getOccur() == BooleanClause.Occur.SHOULD && c.getQuery() instanceof ScoreOnly)) {
+                return q;
+            }
+        }
+        return required == null ? q : required;
+    }
+
     private static Query findings() {
         BooleanQuery.Builder findings = new BooleanQuery.Builder();
         for (String id : FINDING_INDICATORS) {

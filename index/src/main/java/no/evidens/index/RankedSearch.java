@@ -129,12 +129,12 @@ final class RankedSearch {
     static Counted topAndCounts(IndexSnapshot s, Query query, int n, Sort sort, boolean mayTwoPass) throws IOException {
         if (s.facetCounter == null) {
             TopDocs top = s.search(query, n, sort, true);
-            return new Counted(top, s.count(query), FacetFilters.counts(null));
+            return new Counted(top, s.count(EvidencePrior.matching(query)), FacetFilters.counts(null));
         }
         FacetCounter.Counting counting = s.facetCounter.counting();
         TopDocs top;
         if (mayTwoPass && twoPass(sort, query)) {
-            OneCollector.search(s, query, counting);
+            OneCollector.search(s, EvidencePrior.matching(query), counting);
             top = s.search(query, n, sort, false);
             scores(top, s, query, sort);
         } else {

@@ -79,4 +79,15 @@ class EvidencePriorTest {
         List<String> ids = hits("ettervern husleie sykehjem").stream().map(SearchHit::passageId).toList();
         assertEquals(List.of("sak/d/4", "sak/d/5"), ids);
     }
+
+    @Test
+    void theBonusChangesTheOrderNotTheHits() throws IOException {
+        // Searches count their hits without the bonus clauses: the count is what the query itself matches.
+        assertEquals(2, hits("avlastning").size());
+        org.apache.lucene.search.Query words = new org.apache.lucene.search.TermQuery(
+                new org.apache.lucene.index.Term(PassageSchema.TEXT, "avlastning"));
+        org.apache.lucene.search.Query withBonus = EvidencePrior.added(words, NorwegianAnalysis.analyzer());
+        assertEquals(words, EvidencePrior.matching(withBonus));
+        assertEquals(words, EvidencePrior.matching(words));
+    }
 }
