@@ -216,11 +216,38 @@ public final class NorwegianModels {
     private static List<TaggedSpan> names(NameFinderME finder, String sentence, Span[] tokens) {
         String[] words = Span.spansToStrings(tokens, sentence);
         List<TaggedSpan> out = new ArrayList<>();
-        for (Span name : finder.find(words)) {
-            int start = tokens[name.getStart()].getStart();
-            int end = tokens[name.getEnd() - 1].getEnd();
-            out.add(new TaggedSpan(name.getType(), start, end));
+        for (int from = 0; from < words.length; ) {
+            int to = windowEnd(words, from);
+            for (Span name : finder.find(java.util.Arrays.copyOfRange(words, from, to))) {
+                int start = tokens[from + name.getStart()].getStart();
+                int end = tokens[from + name.getEnd() - 1].getEnd();
+                out.add(new TaggedSpan(name.getType(), start, end));
+            }
+            from = to;
         }
         return out;
+    }
+
+    /** Longest run of tokens the name finder gets at once (a sentence is seldom over 60 tokens). */
+    static final int NAME_WINDOW = 200;
+
+    /**
+     * Where the window of tokens starting at {@code from} ends. OpenNLP's beam search copies the outcomes so
+     * far at every token, so its time grows with the square of a sentence's length: a "sentence" of tens of
+     * thousands of tokens (a spreadsheet, a list without full stops) held a batch for many minutes. A longer
+     * run is cut into windows, each ended before a word that does not start with a capital letter (a name
+     * is not cut in two), or at the window's length when there is none such in its last quarter.
+     */
+    static int windowEnd(String[] words, int from) {
+        int end = from + NAME_WINDOW;
+        if (end >= words.length) {
+            return words.length;
+        }
+        for (int i = end; i > end - NAME_WINDOW / 4; i--) {
+            if (!words[i].isEmpty() && !Character.isUpperCase(words[i].codePointAt(0))) {
+                return i;
+            }
+        }
+        return end;
     }
 }

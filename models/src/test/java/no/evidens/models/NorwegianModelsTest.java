@@ -66,6 +66,32 @@ class NorwegianModelsTest {
     }
 
     @Test
+    void namesAreFoundAlongARunOfThousandsOfWordsWithoutAFullStop() {
+        // A spreadsheet or list without full stops is one "sentence" to the sentence detector: the name finder
+        // reads it in windows (its time would otherwise grow with the square of the length), never cutting a name.
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            text.append("møte med Kari Nordby om tiltak og oppfølging av planen i uke ").append(i + 1).append(" | ");
+        }
+        String run = text.toString();
+        List<String> persons = MODELS.names(run).stream().filter(n -> n.type().equals("PER")).map(n -> n.cut(run)).toList();
+        assertTrue(run.split(" ").length > 5_000);
+        assertTrue(persons.size() >= 390, persons.size() + " of 400");
+        assertTrue(persons.stream().allMatch("Kari Nordby"::equals), persons.stream().distinct().toList().toString());
+    }
+
+    @Test
+    void aWindowOfWordsEndsBeforeALowerCaseWordSoNoNameIsCutInTwo() {
+        String[] words = new String[NorwegianModels.NAME_WINDOW + 10];
+        java.util.Arrays.fill(words, "Nordby");
+        words[NorwegianModels.NAME_WINDOW - 5] = "og";
+        assertEquals(NorwegianModels.NAME_WINDOW - 5, NorwegianModels.windowEnd(words, 0));
+        java.util.Arrays.fill(words, "Nordby");
+        assertEquals(NorwegianModels.NAME_WINDOW, NorwegianModels.windowEnd(words, 0), "no lower-case word near the end: cut at the length");
+        assertEquals(words.length, NorwegianModels.windowEnd(words, 20), "the last window runs to the end");
+    }
+
+    @Test
     void findsNamesInFictionalSentences() {
         String text = "Kari Nordby er leder for barneverntjenesten i Tromsø. "
                 + "Hun har møtt Ola Bergheim fra Arbeids- og velferdsetaten i Bergen.";
