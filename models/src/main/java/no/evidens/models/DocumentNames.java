@@ -11,11 +11,11 @@ import java.util.Set;
  * Document-level repair of the name finder's output, in these steps, each what the sentence-by-sentence
  * model cannot do on its own:
  * <ol>
- *   <li>a title or role word that opens a person name is taken out of it ({@code Dommer Finn Eilertsen}
- *       → {@code Finn Eilertsen}), since it is not part of the name and must not be masked as one;</li>
+ *   <li>a title or role word that opens a person name is taken out of it ({@code Dommer Finn Aasheim}
+ *       → {@code Finn Aasheim}), since it is not part of the name and must not be masked as one;</li>
  *   <li>every word of a full person name (two or more words) found anywhere in the document marks the
- *       same word elsewhere as a person name, with the genitive {@code -s} ({@code Eilertsen},
- *       {@code Eilertsens}), also inside «» and after a title, wherever the model found no name there;</li>
+ *       same word elsewhere as a person name, with the genitive {@code -s} ({@code Aasheim},
+ *       {@code Aasheims}), also inside «» and after a title, wherever the model found no name there;</li>
  *   <li>capitalised words the model missed become person names where a cue says so ({@link NameCues}: a
  *       listed given name, a title before, a verb of saying beside);</li>
  *   <li>a "person" that is a place or organisation of the domain lists ({@link DomainNames}) is retyped
@@ -109,7 +109,7 @@ public final class DocumentNames {
 
     /**
      * The name without a title or role word at its start, and without edge words that are no name at all
-     * (a word with a period or digits: {@code Svindal Dagbladet.no}; a listed place stays, since many
+     * (a word with a period or digits: {@code Haugstad Fjordposten.no}; a listed place stays, since many
      * places are surnames too: {@code Arne Sandnes}).
      */
     private static TaggedSpan withoutTitle(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {

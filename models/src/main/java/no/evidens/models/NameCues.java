@@ -20,11 +20,11 @@ import java.util.Set;
  * person name when
  * <ul>
  *   <li>one of its words is a given name of {@code names/given-names.txt} that the document does not also
- *       write in lower case ({@code Bulat Atabajev}, {@code Darren}); a given name that is also a word
+ *       write in lower case ({@code Ruslan Temirov}, {@code Darren}); a given name that is also a word
  *       ({@code Per}, {@code Liv}) counts only with another capitalised word after it ({@code Per Sandberg});</li>
- *   <li>or it stands right after a title or role word written in lower case ({@code statsminister Cheick
- *       Modibo Diarra}), right after or before a verb of saying ({@code sier Svindal}, {@code Diarra sa}), or
- *       after a word that names ({@code modellen het Twiggy}), and the document writes none of its words in
+ *   <li>or it stands right after a title or role word written in lower case ({@code statsminister Kwabena
+ *       Osei Larbi}), right after or before a verb of saying ({@code sier Haugstad}, {@code Larbi sa}), or
+ *       after a word that names ({@code modellen het Kiki}), and the document writes none of its words in
  *       lower case.</li>
  * </ul>
  * At the start of a sentence, or after an opening quotation mark, a dash or a colon, a capital says nothing
@@ -34,10 +34,10 @@ import java.util.Set;
  */
 final class NameCues {
     private static final Set<String> GIVEN = load("given-names.txt");
-    /** Verbs of saying that stand next to the speaker's name ({@code sier Svindal}, {@code Diarra sa}). */
+    /** Verbs of saying that stand next to the speaker's name ({@code sier Haugstad}, {@code Larbi sa}). */
     private static final Set<String> SPEECH = Set.of("sier", "sa", "seier", "forteller", "fortalte", "understreker",
             "påpeker", "svarer", "svarte", "spør", "spurte", "legger", "mener", "meiner");
-    /** Words that name what follows ({@code modellen het Twiggy}, {@code kalt Nap}). */
+    /** Words that name what follows ({@code modellen het Kiki}, {@code kalt Nappen}). */
     private static final Set<String> NAMING = Set.of("het", "heter", "heiter", "kalt", "kalles", "kaller", "alias", "kallenavnet");
     /** Tokens after which a capital says nothing about a name. */
     private static final Set<String> OPENERS = Set.of("«", "\"", "“", "”", "-", "–", "—", ":", "(", "'");

@@ -33,13 +33,13 @@ class DocumentNamesTest {
 
     @Test
     void aTitleIsTakenOutAndTheFullNameTeachesItsWordsToTheRestOfTheDocument() {
-        List<String> s = List.of("Dommer Finn Eilertsen avsa dommen.", "Ifølge Eilertsen var saken klar.",
-                "Eilertsens vurdering ble anket av «Finn».");
-        List<List<TaggedSpan>> model = List.of(List.of(per(s.get(0), "Dommer Finn Eilertsen")), List.of(), List.of());
+        List<String> s = List.of("Dommer Finn Aasheim avsa dommen.", "Ifølge Aasheim var saken klar.",
+                "Aasheims vurdering ble anket av «Finn».");
+        List<List<TaggedSpan>> model = List.of(List.of(per(s.get(0), "Dommer Finn Aasheim")), List.of(), List.of());
         List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(), model);
-        assertEquals(List.of("PER:Finn Eilertsen"), cut(s, out, 0));
-        assertEquals(List.of("PER:Eilertsen"), cut(s, out, 1));
-        assertEquals(List.of("PER:Eilertsens", "PER:Finn"), cut(s, out, 2));
+        assertEquals(List.of("PER:Finn Aasheim"), cut(s, out, 0));
+        assertEquals(List.of("PER:Aasheim"), cut(s, out, 1));
+        assertEquals(List.of("PER:Aasheims", "PER:Finn"), cut(s, out, 2));
     }
 
     @Test
@@ -79,32 +79,32 @@ class DocumentNamesTest {
 
     @Test
     void aTitleOrAVerbOfSayingMakesAPersonOfNamesTheModelMissedButItsPlacesStayPlaces() {
-        List<String> s = List.of("Malis statsminister Cheick Modibo Diarra gikk av.", "I en tale sa Diarra at han går av.",
-                "Sikkerhetsrådet fordømmer pågripelsen av Diarras regjering.");
-        List<List<TaggedSpan>> model = List.of(List.of(), List.of(), List.of(typed("LOC", s.get(2), "Diarras")));
+        List<String> s = List.of("Nordalias statsminister Kwabena Osei Larbi gikk av.", "I en tale sa Larbi at han går av.",
+                "Opposisjonen kritiserer pågripelsen av Larbis regjering.");
+        List<List<TaggedSpan>> model = List.of(List.of(), List.of(), List.of(typed("LOC", s.get(2), "Larbis")));
         List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(), model);
-        assertEquals(List.of("PER:Cheick Modibo Diarra"), cut(s, out, 0));
-        assertEquals(List.of("PER:Diarra"), cut(s, out, 1));
-        assertEquals(List.of("LOC:Diarras"), cut(s, out, 2));
+        assertEquals(List.of("PER:Kwabena Osei Larbi"), cut(s, out, 0));
+        assertEquals(List.of("PER:Larbi"), cut(s, out, 1));
+        assertEquals(List.of("LOC:Larbis"), cut(s, out, 2));
     }
 
     @Test
     void aWordOfAFullNameTypedAsAPlaceStaysAPlaceWhereTheModelSaysSoMostOfTheTime() {
-        List<String> s = List.of("Utstillingen på Galerie Tafjord åpner.", "Tafjord ligger innerst i fjorden.",
-                "Turen til Tafjord tar en time.");
-        List<List<TaggedSpan>> model = List.of(List.of(per(s.get(0), "Galerie Tafjord")),
-                List.of(typed("LOC", s.get(1), "Tafjord")), List.of(typed("LOC", s.get(2), "Tafjord")));
+        List<String> s = List.of("Utstillingen på Galleri Nordvika åpner.", "Nordvika ligger innerst i fjorden.",
+                "Turen til Nordvika tar en time.");
+        List<List<TaggedSpan>> model = List.of(List.of(per(s.get(0), "Galleri Nordvika")),
+                List.of(typed("LOC", s.get(1), "Nordvika")), List.of(typed("LOC", s.get(2), "Nordvika")));
         List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(), model);
-        assertEquals(List.of("LOC:Tafjord"), cut(s, out, 1));
-        assertEquals(List.of("LOC:Tafjord"), cut(s, out, 2));
+        assertEquals(List.of("LOC:Nordvika"), cut(s, out, 1));
+        assertEquals(List.of("LOC:Nordvika"), cut(s, out, 2));
     }
 
     @Test
     void aRoleAfterAPartyAndAWordThatNamesAlsoMarkAPerson() {
-        List<String> s = List.of("Det sa Frp-politiker Ulvestad i går.", "Modellen het Twiggy den gangen.");
+        List<String> s = List.of("Det sa Frp-politiker Ulvestad i går.", "Modellen het Kiki den gangen.");
         List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(),
                 List.of(List.of(), List.of()));
         assertEquals(List.of("PER:Ulvestad"), cut(s, out, 0));
-        assertEquals(List.of("PER:Twiggy"), cut(s, out, 1));
+        assertEquals(List.of("PER:Kiki"), cut(s, out, 1));
     }
 }

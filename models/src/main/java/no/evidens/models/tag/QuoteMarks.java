@@ -45,7 +45,7 @@ final class QuoteMarks {
 
     /**
      * A straight {@code "} with white space before it and no letter or digit after it ({@code " Tittel "},
-     * {@code " Nap ".}), as text rebuilt from tokens writes quotation marks.
+     * {@code " Nappen ".}), as text rebuilt from tokens writes quotation marks.
      */
     static boolean spacedStraight(String text, int i) {
         char before = i == 0 ? ' ' : text.charAt(i - 1);

@@ -32,7 +32,7 @@ public final class Anonymiser {
     }
 
     private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}\\p{Ll}+(?![\\p{L}\\d])");
-    /** One or two capitalised words alone between quotation marks: a nickname or a name as written ({@code «Twiggy»}). */
+    /** One or two capitalised words alone between quotation marks: a nickname or a name as written ({@code «Kiki»}). */
     private static final Pattern QUOTED_NAME = Pattern.compile(
             "[«\"“]\\s*(\\p{Lu}\\p{Ll}[\\p{L}-]*(?: \\p{Lu}\\p{Ll}[\\p{L}-]*)?)\\s*[»\"”]");
     private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\d])\\p{Ll}+(?![\\p{L}\\d])");
@@ -115,7 +115,7 @@ public final class Anonymiser {
      * <ul>
      *   <li>the model's person names in the quotation, and every word of a person name the model finds in
      *       the context (genitive -s too) wherever it stands capitalised in the quotation;</li>
-     *   <li>one or two capitalised words alone in quotation marks ({@code «Twiggy»}), on the same conditions
+     *   <li>one or two capitalised words alone in quotation marks ({@code «Kiki»}), on the same conditions
      *       as the next;</li>
      *   <li>a capitalised word right beside a masked name (a first name or second surname the model left
      *       out) is masked with it, unless it is a title, a listed place or organisation, a name the model
@@ -156,7 +156,7 @@ public final class Anonymiser {
             int b = word.end();
             boolean covered = spans.stream().anyMatch(s -> s.start() < b && a < s.end());
             // a word of a person name found in the document, unless the document mostly has it as a place
-            // or organisation on its own (one wrong person guess, Galerie Tafjord, must not mask Tafjord everywhere)
+            // or organisation on its own (one wrong person guess, Galleri Nordvika, must not mask Nordvika everywhere)
             boolean mostlyPlace = placeVotes.getOrDefault(stem(word.group()), 0) > 0;
             if (!covered && (persons.known(word.group()) || seen.known(word.group()) && !mostlyPlace)) {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
@@ -212,7 +212,7 @@ public final class Anonymiser {
      * Masks one or two capitalised words standing alone between quotation marks (a nickname, a name as
      * signed), unless a word is a title, a listed place or organisation, a name the model typed otherwise,
      * or a word the text also writes in lower case. A phrase the document puts in quotation marks more than
-     * twice is taken for the title of a work ({@code «Mein Kampf»}): a nickname is quoted where it is
+     * twice is taken for the title of a work ({@code «Blå Time»}): a nickname is quoted where it is
      * introduced, then written bare.
      */
     private static void quotedNames(String text, List<TaggedSpan> spans, List<TaggedSpan> found, Set<String> lowerCase,

@@ -80,23 +80,23 @@ class AnonymiserTest {
 
     @Test
     void aNicknameAloneInQuotationMarksIsMaskedButNotAWorkQuotedAgainAndAgain() {
-        String doc = "Brevet var signert «Ravnen». Boka «Mein Kampf» ble lest. Om «Mein Kampf» sa han lite. "
-                + "Senere kom «Mein Kampf» opp igjen.";
+        String doc = "Brevet var signert «Ravnen». Boka «Blå Time» ble lest. Om «Blå Time» sa han lite. "
+                + "Senere kom «Blå Time» opp igjen.";
         assertEquals("Brevet var signert «[navn 1]».", anonymiser.anonymise("Brevet var signert «Ravnen».",
                 new Anonymiser.Persons(), List.of(doc)));
-        assertEquals("Boka «Mein Kampf» ble lest.", anonymiser.anonymise("Boka «Mein Kampf» ble lest.",
+        assertEquals("Boka «Blå Time» ble lest.", anonymiser.anonymise("Boka «Blå Time» ble lest.",
                 new Anonymiser.Persons(), List.of(doc)));
         assertEquals("Han bor i «Tromsø».", anonymiser.anonymise("Han bor i «Tromsø».", new Anonymiser.Persons()));
     }
 
     @Test
     void oneWrongPersonGuessDoesNotMaskAPlaceTheDocumentMostlyNamesAsAPlace() {
-        Pattern place = Pattern.compile("(?<!Galerie )Tafjord");
+        Pattern place = Pattern.compile("(?<!Galleri )Nordvika");
         Anonymiser typed = new Anonymiser(text -> {
             List<TaggedSpan> out = new ArrayList<>();
-            int at = text.indexOf("Galerie Tafjord");
+            int at = text.indexOf("Galleri Nordvika");
             if (at >= 0) {
-                out.add(new TaggedSpan("PER", at, at + "Galerie Tafjord".length()));
+                out.add(new TaggedSpan("PER", at, at + "Galleri Nordvika".length()));
             }
             Matcher m = place.matcher(text);
             while (m.find()) {
@@ -104,8 +104,8 @@ class AnonymiserTest {
             }
             return out;
         });
-        String doc = "Utstillingen på Galerie Tafjord åpner. Tafjord ligger innerst i fjorden. Turen til Tafjord tar en time.";
-        assertEquals("Turen til Tafjord tar en time.", typed.anonymise("Turen til Tafjord tar en time.",
+        String doc = "Utstillingen på Galleri Nordvika åpner. Nordvika ligger innerst i fjorden. Turen til Nordvika tar en time.";
+        assertEquals("Turen til Nordvika tar en time.", typed.anonymise("Turen til Nordvika tar en time.",
                 new Anonymiser.Persons(), List.of(doc)));
     }
 
