@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -62,31 +61,17 @@ final class FacetCounter {
      * The counter of a snapshot; a segment's signatures are read once and kept in {@code cache} while
      * the segment is open, so a new snapshot reads only its new segments.
      */
-    static FacetCounter of(IndexReader reader, SortedSetDocValuesReaderState state, Map<Object, SegmentFacetSignatures> cache)
+    static FacetCounter of(IndexReader reader, SortedSetDocValuesReaderState state, SegmentCache<SegmentFacetSignatures> cache)
             throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
-        SegmentFacetSignatures[] segments = new SegmentFacetSignatures[leaves.size()];
-        for (LeafReaderContext leaf : leaves) {
-            IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
-            if (helper == null) {
-                segments[leaf.ord] = SegmentFacetSignatures.of(leaf.reader(), state.getField());
-                continue;
-            }
-            SegmentFacetSignatures s = cache.get(helper.getKey());
-            if (s == null) {
-                s = SegmentFacetSignatures.of(leaf.reader(), state.getField());
-                if (cache.putIfAbsent(helper.getKey(), s) == null) {
-                    helper.addClosedListener(cache::remove);
-                }
-            }
-            segments[leaf.ord] = s;
+        if (!FacetsConfig.DEFAULT_INDEX_FIELD_NAME.equals(state.getField())) {
+            throw new IllegalArgumentException("facets in an unexpected field: " + state.getField());
         }
-        return new FacetCounter(state, segments);
+        return new FacetCounter(state, cache.of(reader).toArray(new SegmentFacetSignatures[0]));
     }
 
-    /** A fresh cache for {@link #of}. */
-    static Map<Object, SegmentFacetSignatures> newCache() {
-        return new ConcurrentHashMap<>();
+    /** A fresh cache for {@link #of}: the signatures of the default facet field. */
+    static SegmentCache<SegmentFacetSignatures> newCache() {
+        return new SegmentCache<>(segment -> SegmentFacetSignatures.of(segment, FacetsConfig.DEFAULT_INDEX_FIELD_NAME));
     }
 
     /** A collector for one search (not thread-safe: one search on one thread). */

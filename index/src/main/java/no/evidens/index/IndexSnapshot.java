@@ -1,8 +1,6 @@
 package no.evidens.index;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -28,10 +26,10 @@ final class IndexSnapshot extends IndexSearcher {
     /** Per segment, the document of each entry. */
     private final SegmentDocumentKeys[] documentKeys;
 
-    private IndexSnapshot(IndexReader reader, Analyzer analyzer, Map<Object, SegmentFacetSignatures> signatures,
-                          Map<Object, SegmentDocumentKeys> keys) throws IOException {
+    private IndexSnapshot(IndexReader reader, Analyzer analyzer, SegmentCache<SegmentFacetSignatures> signatures,
+                          SegmentCache<SegmentDocumentKeys> keys) throws IOException {
         super(reader);
-        this.documentKeys = SegmentDocumentKeys.of(reader, keys);
+        this.documentKeys = keys.of(reader).toArray(new SegmentDocumentKeys[0]);
         this.generation = reader instanceof DirectoryReader d ? d.getIndexCommit().getGeneration() : -1;
         this.facetState = facetState(reader);
         this.facetCounter = facetState == null ? null : FacetCounter.of(reader, facetState, signatures);
@@ -59,8 +57,8 @@ final class IndexSnapshot extends IndexSearcher {
     /** Makes the snapshots of a SearcherManager. */
     static SearcherFactory factory(Analyzer analyzer) {
         // The facet signatures of a segment, kept while it is open: a refreshed snapshot reads only new segments.
-        Map<Object, SegmentFacetSignatures> signatures = FacetCounter.newCache();
-        Map<Object, SegmentDocumentKeys> keys = new ConcurrentHashMap<>();
+        SegmentCache<SegmentFacetSignatures> signatures = FacetCounter.newCache();
+        SegmentCache<SegmentDocumentKeys> keys = new SegmentCache<>(SegmentDocumentKeys::of);
         return new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {

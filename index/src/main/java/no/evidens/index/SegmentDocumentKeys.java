@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -58,27 +55,5 @@ final class SegmentDocumentKeys {
     String key(int doc) {
         int k = keyOfDoc[doc];
         return k == NONE ? null : keys[k];
-    }
-
-    /** The keys of every segment of {@code reader}, from {@code cache} where a segment was read before. */
-    static SegmentDocumentKeys[] of(IndexReader reader, Map<Object, SegmentDocumentKeys> cache) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
-        SegmentDocumentKeys[] out = new SegmentDocumentKeys[leaves.size()];
-        for (LeafReaderContext leaf : leaves) {
-            IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
-            if (helper == null) {
-                out[leaf.ord] = of(leaf.reader());
-                continue;
-            }
-            SegmentDocumentKeys k = cache.get(helper.getKey());
-            if (k == null) {
-                k = of(leaf.reader());
-                if (cache.putIfAbsent(helper.getKey(), k) == null) {
-                    helper.addClosedListener(cache::remove);
-                }
-            }
-            out[leaf.ord] = k;
-        }
-        return out;
     }
 }

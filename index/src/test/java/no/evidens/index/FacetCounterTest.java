@@ -38,7 +38,7 @@ class FacetCounterTest {
     @Test
     void countsAndTopValuesAreLucenesAcrossSegmentsAndRefreshes() throws IOException {
         Random random = new Random(11);
-        Map<Object, SegmentFacetSignatures> cache = FacetCounter.newCache();
+        SegmentCache<SegmentFacetSignatures> cache = FacetCounter.newCache();
         IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
         try (Directory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, config)) {
             addPassages(w, random, 0, 3);
@@ -102,7 +102,7 @@ class FacetCounterTest {
         }
     }
 
-    private static void assertSameAsLucene(DirectoryReader reader, Map<Object, SegmentFacetSignatures> cache) throws IOException {
+    private static void assertSameAsLucene(DirectoryReader reader, SegmentCache<SegmentFacetSignatures> cache) throws IOException {
         IndexSearcher searcher = new IndexSearcher(reader);
         SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, FacetFilters.CONFIG);
         FacetCounter counter = FacetCounter.of(reader, state, cache);
