@@ -41,13 +41,23 @@ public final class DocumentNames {
             "gutten", "guten", "jenta", "jenten", "barnet", "eleven", "pasienten", "brukeren", "brukaren", "søkeren",
             "søkjaren", "klienten", "sønnen", "sonen", "datteren", "dottera", "dattera", "mannen", "kona", "kvinnen",
             "naboen", "fosterfar", "fostermor", "stefar", "stemor", "samboeren", "sambuaren", "kjæresten",
-            "seniorrådgiver", "rådgiver", "rådgjevar", "spesialrådgiver", "avdelingsleder", "enhetsleder", "nav-leder");
+            "seniorrådgiver", "rådgiver", "rådgjevar", "spesialrådgiver", "avdelingsleder", "enhetsleder", "nav-leder",
+            "forgjengeren", "forgjenger", "etterfølgeren", "etterfølger", "kollega", "kollegaen", "kollegen", "ektemannen",
+            "ektefellen", "enken", "enka", "partneren", "journalist", "journalisten", "fotograf", "fotografen", "forsker",
+            "forskeren", "kunstner", "kunstneren", "artist", "artisten", "sanger", "sangeren", "skuespiller",
+            "skuespilleren", "regissør", "regissøren", "musiker", "musikeren", "komiker", "spiller", "spilleren",
+            "keeper", "keeperen", "redaktør", "redaktøren", "sjefredaktør", "kommentator", "kommentatoren", "ekspert",
+            "eksperten", "økonom", "økonomen", "aktor", "forsvarer", "forsvareren", "bistandsadvokat", "statsadvokat",
+            "politiadvokat", "tiltalte", "siktede", "fornærmede", "vitnet", "general", "generalen", "oberst", "major",
+            "kronprins", "prins", "prinsesse", "dronning", "kong", "kongen", "pave", "paven", "statssekretær",
+            "generalsekretær", "stortingspresident", "forfatteren", "professoren", "presidenten", "ministeren");
 
     /** Endings of role words written before a name (prosjektsjef, avdelingsleder, kontaktlærer, overlege). */
     private static final List<String> ROLE_ENDINGS = List.of("sjef", "leder", "leiar", "direktør",
             "rådgiver", "rådgjevar", "talsperson", "talsmann", "kandidat", "lærer", "lærar", "pleier", "pleiar", "lege",
             "dommer", "konsulent", "behandler", "handsamar", "koordinator", "psykolog", "kaptein", "minister", "politiker",
-            "representant", "ordfører", "sekretær", "talskvinne", "talsmann", "formann", "forkvinne");
+            "representant", "ordfører", "sekretær", "talskvinne", "talsmann", "formann", "forkvinne", "forsker", "redaktør",
+            "journalist", "advokat", "spiller", "skuespiller", "regissør", "kommentator", "økonom", "president");
 
     /** Whether a word is a title or role written before a name (never part of the name). */
     public static boolean isTitle(String word) {
@@ -78,7 +88,9 @@ public final class DocumentNames {
             String sentence = sentences.get(s);
             List<TaggedSpan> out = new ArrayList<>();
             for (TaggedSpan n : names.get(s)) {
-                out.add("PER".equals(n.type()) ? withoutTitle(sentence, tokens.get(s), n) : n);
+                TaggedSpan name = "PER".equals(n.type()) ? withoutTitle(sentence, tokens.get(s), n) : n;
+                out.add(!"PER".equals(name.type()) && ModelTypeRepair.personByCue(sentence, tokens.get(s), name, lowerCase)
+                        ? new TaggedSpan("PER", name.start(), name.end()) : name);
             }
             out.addAll(NameCues.find(sentence, tokens.get(s), out, lowerCase));
             for (TaggedSpan name : out) {
@@ -97,9 +109,14 @@ public final class DocumentNames {
             String sentence = sentences.get(s);
             List<TaggedSpan> retyped = new ArrayList<>();
             for (TaggedSpan name : stripped.get(s)) {
-                // the model's places and organisations are kept as they are: turning them into persons (after a
-                // title, or when made of words of full person names) was tried and lowered place F1 on held-out text
+                // the model's places and organisations are kept as they are but for narrow cues (ModelTypeRepair):
+                // turning them into persons whenever they follow a title or are made of words of full person names
+                // was tried and lowered place F1 on held-out text
                 String listed = "PER".equals(name.type()) ? DomainNames.shared().typeOf(name.cut(sentence)) : null;
+                if (listed == null && !"PER".equals(name.type())
+                        && ModelTypeRepair.knownPersonWithCue(sentence, tokens.get(s), name, known)) {
+                    listed = "PER";
+                }
                 retyped.add(listed == null ? name : new TaggedSpan(listed, name.start(), name.end()));
             }
             result.add(propagate(sentence, tokens.get(s), retyped, known));

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Person names the name model missed, found from cues around capitalised words, one sentence at a time
@@ -36,12 +37,25 @@ final class NameCues {
     private static final Set<String> GIVEN = load("given-names.txt");
     /** Verbs of saying that stand next to the speaker's name ({@code sier Haugstad}, {@code Larbi sa}). */
     private static final Set<String> SPEECH = Set.of("sier", "sa", "seier", "forteller", "fortalte", "understreker",
-            "påpeker", "svarer", "svarte", "spør", "spurte", "legger", "mener", "meiner");
+            "påpeker", "svarer", "svarte", "spør", "spurte", "legger", "mener", "meiner", "oppsummerer", "forklarer",
+            "forklarte", "hevder", "hevdet", "innrømmer", "innrømmet", "bekrefter", "bekreftet", "utdyper", "konkluderer",
+            "kommenterer", "presiserer", "erkjenner", "medgir", "forsikrer", "advarer", "lover", "lovet", "skriver", "skrev",
+            "uttaler", "uttalte", "smiler", "ler", "sukker", "roper", "ropte");
+    /** Place prepositions: a listed surname right after one is more likely a place ({@code i Kvamme}, {@code på Sunde}). */
+    private static final Set<String> PLACE_WORDS = Set.of("i", "på", "fra", "frå", "til", "mot", "ved", "over", "gjennom",
+            "nær", "utenfor", "innenfor", "langs", "via", "rundt");
     /** Words that name what follows ({@code modellen het Kiki}, {@code kalt Nappen}). */
-    private static final Set<String> NAMING = Set.of("het", "heter", "heiter", "kalt", "kalles", "kaller", "alias", "kallenavnet");
+    private static final Set<String> NAMING = Set.of("het", "heter", "heiter", "kalt", "kalles", "kaller", "alias", "kallenavnet",
+            "signert", "signerte", "undertegnet", "signaturen");
+    /** Quotation marks that may stand between a signing word and the name ({@code signert «Nappen»}). */
+    private static final Set<String> QUOTES = Set.of("«", "\"", "“", "”", "'");
+    /** Words before a name as signed, in quotation marks ({@code signert «Nappen»}; not {@code heter «…»}: titles of works). */
+    private static final Set<String> SIGNING = Set.of("signert", "signerte", "undertegnet", "alias", "kallenavnet", "kalt");
     /** Tokens after which a capital says nothing about a name. */
     private static final Set<String> OPENERS = Set.of("«", "\"", "“", "”", "-", "–", "—", ":", "(", "'");
     private static final int MAX_WORDS = 4;
+    /** An age in brackets right after a name: {@code (52)}. */
+    private static final Pattern AGE = Pattern.compile(" ?\\(\\d{1,3}\\)");
     /** Given names that are also everyday words: at a sentence start they count only before another name word. */
     private static final Set<String> WORDS_TOO = Set.of("per", "hans", "liv", "dag", "tor", "stein", "stig", "tom", "jo",
             "inge", "eli", "siv", "bo", "mai", "line", "vilde", "iver", "signe", "frank", "mark", "ask", "gro", "ella",
@@ -111,15 +125,50 @@ final class NameCues {
             allUnknown &= !lower;
             given |= isGivenName(w) && (!lower || k < j && !lowerCase.contains(tokens.get(k + 1).cut(sentence).toLowerCase(Locale.ROOT)));
         }
+        boolean aged = aged(sentence, tokens, j);
         if (opening) {
-            return given && (j > i || !WORDS_TOO.contains(tokens.get(i).cut(sentence).toLowerCase(Locale.ROOT)));
+            boolean signed = i > 1 && QUOTES.contains(before) && SIGNING.contains(tokens.get(i - 2).cut(sentence))
+                    && after != null && QUOTES.contains(after);
+            return given && (j > i || !WORDS_TOO.contains(tokens.get(i).cut(sentence).toLowerCase(Locale.ROOT)))
+                    || allUnknown && (signed || aged && j > i);
         }
         boolean saying = SPEECH.contains(before) || after != null && SPEECH.contains(after);
-        return given || allUnknown && (titled(before) || saying || NAMING.contains(before));
+        return given || allUnknown && (titled(before) || saying || NAMING.contains(before) || aged
+                || surname(sentence, tokens, i, j, before));
+    }
+
+    /** Whether the word is a verb of saying that stands next to a speaker's name. */
+    static boolean speech(String word) {
+        return word != null && SPEECH.contains(word);
+    }
+
+    /** Whether the word is a place preposition ({@code i}, {@code på}, {@code fra}). */
+    static boolean placeWord(String word) {
+        return word != null && PLACE_WORDS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** A run followed by an age in brackets: {@code Kari Nordvik (52)}. */
+    private static boolean aged(String sentence, List<TaggedSpan> tokens, int j) {
+        // read from the text: the tokenizer splits the brackets in more than one way ("(52" ")")
+        return AGE.matcher(sentence).region(tokens.get(j).end(), sentence.length()).lookingAt();
+    }
+
+    /**
+     * A word of the run is a surname ({@link NameShapes}) inside a sentence: a listed one not right after a place
+     * preposition ({@code på Sunde} is a place), or one of a surname's shape ({@code hos Gulliksen}).
+     */
+    private static boolean surname(String sentence, List<TaggedSpan> tokens, int i, int j, String before) {
+        for (int k = i; k <= j; k++) {
+            String w = tokens.get(k).cut(sentence);
+            if (NameShapes.hasShape(w) || NameShapes.isListed(w) && (k > i || !PLACE_WORDS.contains(before))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A title or role word in lower case ({@code statsminister}), or after a party ({@code Frp-politiker}, {@code Ap-leder}). */
-    private static boolean titled(String before) {
+    static boolean titled(String before) {
         if (before == null) {
             return false;
         }

@@ -134,7 +134,11 @@ public final class AnonymisationEval {
 
     private static void report(PrintStream errors, String kind, GoldText d, int start, int end) {
         if (errors != null) {
-            errors.printf("  %s %s [%s]%n", kind, d.name(), d.text().substring(start, end));
+            // with offsets and up to 40 characters either side, to read the case; printed only, never stored
+            String t = d.text();
+            errors.printf("  %s %s [%s] %d-%d  …%s[%s]%s…%n", kind, d.name(), t.substring(start, end), start, end,
+                    t.substring(Math.max(0, start - 40), start).replace('\n', ' '), t.substring(start, end),
+                    t.substring(end, Math.min(t.length(), end + 40)).replace('\n', ' '));
         }
     }
 }

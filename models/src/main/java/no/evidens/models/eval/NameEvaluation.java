@@ -90,14 +90,23 @@ public final class NameEvaluation {
                                     List<TaggedSpan> found) {
         for (TaggedSpan g : gold) {
             if (!found.contains(g)) {
-                errors.printf("  MISSED %s %s [%s]%n", file.getFileName(), g.type(), g.cut(text));
+                errors.printf("  MISSED %s %s [%s] %d-%d  …%s…%n", file.getFileName(), g.type(), g.cut(text), g.start(), g.end(),
+                        context(text, g));
             }
         }
         for (TaggedSpan f : found) {
             if (!gold.contains(f)) {
-                errors.printf("  FALSE  %s %s [%s]%n", file.getFileName(), f.type(), f.cut(text));
+                errors.printf("  FALSE  %s %s [%s] %d-%d  …%s…%n", file.getFileName(), f.type(), f.cut(text), f.start(), f.end(),
+                        context(text, f));
             }
         }
+    }
+
+    /** Up to 40 characters either side of a name, the name in brackets: printed with the errors, never stored. */
+    private static String context(String text, TaggedSpan s) {
+        int from = Math.max(0, s.start() - 40);
+        int to = Math.min(text.length(), s.end() + 40);
+        return text.substring(from, s.start()) + "[" + s.cut(text) + "]" + text.substring(s.end(), to);
     }
 
     public static void print(Map<String, Prf> scores, String title, PrintStream out) {
