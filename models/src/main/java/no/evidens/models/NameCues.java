@@ -66,7 +66,13 @@ final class NameCues {
 
     /** Whether the word (any case) is a listed given name. */
     static boolean isGivenName(String word) {
-        return GIVEN.contains(word.toLowerCase(Locale.ROOT));
+        String w = word.toLowerCase(Locale.ROOT);
+        if (GIVEN.contains(w)) {
+            return true;
+        }
+        // a double name written with a hyphen (Kari-Anne, Jan-Erik) when both parts are given names
+        int dash = w.indexOf('-');
+        return dash > 0 && GIVEN.contains(w.substring(0, dash)) && GIVEN.contains(w.substring(dash + 1));
     }
 
     /** The words the document writes in lower case (so that a capitalised one is no name by itself). */
@@ -93,9 +99,15 @@ final class NameCues {
                 continue;
             }
             int j = i;
-            while (j + 1 < tokens.size() && j - i + 1 < MAX_WORDS && candidate(sentence, tokens.get(j + 1), names)
-                    && tokens.get(j + 1).start() == tokens.get(j).end() + 1 && sentence.charAt(tokens.get(j).end()) == ' ') {
-                j++;
+            while (j + 1 < tokens.size() && j - i + 1 < MAX_WORDS) {
+                if (candidate(sentence, tokens.get(j + 1), names) && spaced(sentence, tokens, j)) {
+                    j++;
+                } else if (j + 2 < tokens.size() && joiner(tokens.get(j + 1).cut(sentence)) && spaced(sentence, tokens, j)
+                        && spaced(sentence, tokens, j + 1) && candidate(sentence, tokens.get(j + 2), names)) {
+                    j += 2; // an initial or a particle inside a name: Kari B. Nordvik, Jan van Dijk
+                } else {
+                    break;
+                }
             }
             int next = j + 1;
             // an everyday word at either end (Om Emma: a sentence opening) is no part of the name
@@ -121,6 +133,9 @@ final class NameCues {
         boolean given = false;
         for (int k = i; k <= j; k++) {
             String w = tokens.get(k).cut(sentence);
+            if (joiner(w)) {
+                continue;
+            }
             boolean lower = lowerCase.contains(w.toLowerCase(Locale.ROOT));
             allUnknown &= !lower;
             given |= isGivenName(w) && (!lower || k < j && !lowerCase.contains(tokens.get(k + 1).cut(sentence).toLowerCase(Locale.ROOT)));
@@ -133,8 +148,24 @@ final class NameCues {
                     || allUnknown && (signed || aged && j > i);
         }
         boolean saying = SPEECH.contains(before) || after != null && SPEECH.contains(after);
-        return given || allUnknown && (titled(before) || saying || NAMING.contains(before) || aged
-                || surname(sentence, tokens, i, j, before));
+        // a title that opens the sentence (Ordfører Nordvik sa …), or a party or paper in the genitive (Høyres Kari Nordvik)
+        boolean openingTitle = DocumentNames.isTitle(before) && (i == 1 || OPENERS.contains(tokens.get(i - 2).cut(sentence)));
+        boolean ofOrganisation = j > i && before.length() > 2 && before.endsWith("s")
+                && "ORG".equals(DomainNames.shared().typeOf(before.substring(0, before.length() - 1)));
+        return given || allUnknown && (titled(before) || openingTitle || ofOrganisation || saying || NAMING.contains(before)
+                || aged || surname(sentence, tokens, i, j, before));
+    }
+
+    /** Particles inside a name ({@code van}, {@code bin}), and initials ({@code B.}). */
+    private static final Set<String> PARTICLES = Set.of("van", "von", "der", "den", "de", "la", "del", "da", "di", "dos",
+            "bin", "ibn", "al", "el", "ben", "ter");
+
+    private static boolean joiner(String word) {
+        return PARTICLES.contains(word) || word.length() == 2 && Character.isUpperCase(word.charAt(0)) && word.charAt(1) == '.';
+    }
+
+    private static boolean spaced(String sentence, List<TaggedSpan> tokens, int k) {
+        return tokens.get(k + 1).start() == tokens.get(k).end() + 1 && sentence.charAt(tokens.get(k).end()) == ' ';
     }
 
     /** Whether the word is a verb of saying that stands next to a speaker's name. */
