@@ -65,6 +65,11 @@ public final class DocumentNames {
         return TITLES.contains(w) || ROLE_ENDINGS.stream().anyMatch(e -> w.endsWith(e) || w.endsWith(e + "en"));
     }
 
+    /** Whether a word is a listed given name or surname, or has a surname's shape (any case, genitive -s allowed). */
+    public static boolean isPersonNameWord(String word) {
+        return NameCues.isGivenName(word) || NameShapes.isSurname(word);
+    }
+
     /** A person name of at least this many words teaches its words to the rest of the document. */
     static final int MIN_WORDS = 2;
 
@@ -92,6 +97,8 @@ public final class DocumentNames {
                 out.add(!"PER".equals(name.type()) && ModelTypeRepair.personByCue(sentence, tokens.get(s), name, lowerCase)
                         ? new TaggedSpan("PER", name.start(), name.end()) : name);
             }
+            List<TaggedSpan> sentenceTokens = tokens.get(s);
+            out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
             out.addAll(NameCues.find(sentence, tokens.get(s), out, lowerCase));
             for (TaggedSpan name : out) {
                 if ("PER".equals(name.type()) && DomainNames.shared().typeOf(name.cut(sentence)) == null) {

@@ -16,6 +16,8 @@ import java.util.Set;
  *   <li>a single word that is a word of a full person name of the document, in the genitive
  *       ({@code Owusus}) or beside a verb of saying or after a title ({@code oppsummerer Owusu}).</li>
  * </ul>
+ * And one case the other way round: a "person" of two or more words that fills a quotation ({@code «Mein Kampf»},
+ * {@code «Glass Harbour 2»}) with no word a listed given name or surname is the title of a work, not a person.
  */
 final class ModelTypeRepair {
     private ModelTypeRepair() {
@@ -59,6 +61,23 @@ final class ModelTypeRepair {
         String before = k > 0 ? tokens.get(k - 1).cut(sentence) : null;
         String after = k + 1 < tokens.size() ? tokens.get(k + 1).cut(sentence) : null;
         return NameCues.titled(before) || NameCues.speech(before) || NameCues.speech(after) && !NameCues.placeWord(before);
+    }
+
+    /** Whether a person guess is the title of a work in quotation marks (see the class comment). */
+    static boolean titleOfWork(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
+        List<TaggedSpan> inside = inside(tokens, name);
+        if (inside.size() < 2 || inside.stream().map(t -> t.cut(sentence)).anyMatch(DocumentNames::isPersonNameWord)) {
+            return false;
+        }
+        int a = name.start() - 1;
+        while (a >= 0 && sentence.charAt(a) == ' ') {
+            a--;
+        }
+        int b = name.end();
+        while (b < sentence.length() && (sentence.charAt(b) == ' ' || Character.isDigit(sentence.charAt(b)))) {
+            b++;
+        }
+        return a >= 0 && b < sentence.length() && "«“\"".indexOf(sentence.charAt(a)) >= 0 && "»”\"".indexOf(sentence.charAt(b)) >= 0;
     }
 
     private static List<TaggedSpan> inside(List<TaggedSpan> tokens, TaggedSpan name) {

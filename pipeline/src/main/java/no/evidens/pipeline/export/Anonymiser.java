@@ -1,6 +1,7 @@
 package no.evidens.pipeline.export;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -213,13 +214,16 @@ public final class Anonymiser {
      * signed), unless a word is a title, a listed place or organisation, a name the model typed otherwise,
      * or a word the text also writes in lower case. A phrase the document puts in quotation marks more than
      * twice is taken for the title of a work ({@code «Blå Time»}): a nickname is quoted where it is
-     * introduced, then written bare.
+     * introduced, then written bare; so are two words of which neither is a listed given name or surname.
      */
     private static void quotedNames(String text, List<TaggedSpan> spans, List<TaggedSpan> found, Set<String> lowerCase,
                                     List<String> context) {
         Matcher m = QUOTED_NAME.matcher(text);
         while (m.find()) {
-            if (quotedCount(m.group(1), context) > 2) {
+            // a phrase quoted more than twice, or two words of which none is a given name or surname (Mein Kampf),
+            // is the title of a work
+            if (quotedCount(m.group(1), context) > 2 || m.group(1).indexOf(' ') > 0
+                    && Arrays.stream(m.group(1).split(" ")).noneMatch(DocumentNames::isPersonNameWord)) {
                 continue;
             }
             int a = m.start(1);
