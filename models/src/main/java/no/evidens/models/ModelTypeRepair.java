@@ -11,7 +11,7 @@ import java.util.Set;
  * <ul>
  *   <li>two or more capitalised words right after a title or role word in lower case
  *       ({@code statsminister Kofi Mensah Owusu}), or one word of a surname's shape ({@code Bertelsens},
- *       {@link NameShapes}) — and no word a listed place or organisation, none written in lower case in the
+ *       {@link NameShapes}), or the speaker of a quotation ({@code «…», sier Owusu}) — and no word a listed place or organisation, none written in lower case in the
  *       document;</li>
  *   <li>a single word that is a word of a full person name of the document, in the genitive
  *       ({@code Owusus}) or beside a verb of saying or after a title ({@code oppsummerer Owusu}).</li>
@@ -20,6 +20,8 @@ import java.util.Set;
  * {@code «Glass Harbour 2»}) with no word a listed given name or surname is the title of a work, not a person.
  */
 final class ModelTypeRepair {
+    /** What stands before the verb of saying of a quotation's attribution: {@code «…», sier Nordvik}. */
+    private static final Set<String> ATTRIBUTION = Set.of(",", "»", "”", "\"", "«", "–", "-");
     private ModelTypeRepair() {
     }
 
@@ -36,11 +38,14 @@ final class ModelTypeRepair {
                 return false;
             }
         }
-        if (inside.size() == 1) {
-            return NameShapes.hasShape(inside.get(0).cut(sentence));
-        }
         int first = tokens.indexOf(inside.get(0));
-        return first > 0 && NameCues.titled(tokens.get(first - 1).cut(sentence));
+        // the speaker of a quotation: «…», sier Nordvik / - …, sa Kari Nordvik
+        boolean speaker = first > 1 && NameCues.speech(tokens.get(first - 1).cut(sentence))
+                && ATTRIBUTION.contains(tokens.get(first - 2).cut(sentence));
+        if (inside.size() == 1) {
+            return speaker || NameShapes.hasShape(inside.get(0).cut(sentence));
+        }
+        return speaker || first > 0 && NameCues.titled(tokens.get(first - 1).cut(sentence));
     }
 
     /** Whether a one-word place or organisation is a known person word (genitive, or beside a cue). */

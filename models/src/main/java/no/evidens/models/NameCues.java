@@ -49,6 +49,7 @@ final class NameCues {
             "signert", "signerte", "undertegnet", "signaturen");
     /** Quotation marks that may stand between a signing word and the name ({@code signert «Nappen»}). */
     private static final Set<String> QUOTES = Set.of("«", "\"", "“", "”", "'");
+    private static final Set<String> CLOSERS = Set.of("»", "\"", "”", "“", "'");
     /** Words before a name as signed, in quotation marks ({@code signert «Nappen»}; not {@code heter «…»}: titles of works). */
     private static final Set<String> SIGNING = Set.of("signert", "signerte", "undertegnet", "alias", "kallenavnet", "kalt");
     /** Tokens after which a capital says nothing about a name. */
@@ -143,8 +144,9 @@ final class NameCues {
         boolean aged = aged(sentence, tokens, j);
         if (opening) {
             boolean signed = i > 1 && QUOTES.contains(before) && SIGNING.contains(tokens.get(i - 2).cut(sentence))
-                    && after != null && QUOTES.contains(after);
-            return given && (j > i || !WORDS_TOO.contains(tokens.get(i).cut(sentence).toLowerCase(Locale.ROOT)))
+                    && after != null && CLOSERS.contains(after);
+            return given && (j > i || !WORDS_TOO.contains(tokens.get(i).cut(sentence).toLowerCase(Locale.ROOT))
+                    || after != null && SPEECH.contains(after) || aged)
                     || allUnknown && (signed || aged && j > i);
         }
         boolean saying = SPEECH.contains(before) || after != null && SPEECH.contains(after);

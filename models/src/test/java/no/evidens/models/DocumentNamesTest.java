@@ -78,14 +78,15 @@ class DocumentNamesTest {
     }
 
     @Test
-    void aTitleOrAVerbOfSayingMakesAPersonOfNamesTheModelMissedButItsPlacesStayPlaces() {
+    void aTitleOrAVerbOfSayingMakesAPersonOfNamesTheModelMissedAndTheGenitiveOfTheirNameTooEvenAsAPlace() {
         List<String> s = List.of("Nordalias statsminister Kwabena Osei Larbi gikk av.", "I en tale sa Larbi at han går av.",
                 "Opposisjonen kritiserer pågripelsen av Larbis regjering.");
         List<List<TaggedSpan>> model = List.of(List.of(), List.of(), List.of(typed("LOC", s.get(2), "Larbis")));
         List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(), model);
         assertEquals(List.of("PER:Kwabena Osei Larbi"), cut(s, out, 0));
         assertEquals(List.of("PER:Larbi"), cut(s, out, 1));
-        assertEquals(List.of("LOC:Larbis"), cut(s, out, 2));
+        // round 3: the genitive of a word of a full person name is that person, even where the model typed it a place
+        assertEquals(List.of("PER:Larbis"), cut(s, out, 2));
     }
 
     @Test

@@ -124,4 +124,11 @@ class AnonymiserTest {
                 anonymiser.anonymise("Kari Nordmann ringte. Da Hansen kom, var det sent.", new Anonymiser.Persons(),
                         List.of("Det var da han kom.")));
     }
+
+    @Test
+    void twoQuotedWordsWithNoGivenNameOrSurnameAreATitleAndStayButAQuotedFullNameIsMasked() {
+        String doc = "Hun leste «Glass Harbour» og skrev om «Kari Vassbotn» i brevet.";
+        assertEquals("Hun leste «Glass Harbour» og skrev om «[navn 1]» i brevet.",
+                anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+    }
 }
