@@ -155,7 +155,7 @@ final class NameCues {
         boolean ofOrganisation = j > i && before.length() > 2 && before.endsWith("s")
                 && "ORG".equals(DomainNames.shared().typeOf(before.substring(0, before.length() - 1)));
         return given || allUnknown && (titled(before) || openingTitle || ofOrganisation || saying || NAMING.contains(before)
-                || aged || surname(sentence, tokens, i, j, before));
+                || aged || surname(sentence, tokens, i, j, before, lowerCase));
     }
 
     /** Particles inside a name ({@code van}, {@code bin}), and initials ({@code B.}). */
@@ -188,12 +188,15 @@ final class NameCues {
 
     /**
      * A word of the run is a surname ({@link NameShapes}) inside a sentence: a listed one not right after a place
-     * preposition ({@code på Sunde} is a place), or one of a surname's shape ({@code hos Gulliksen}).
+     * preposition ({@code på Sunde} is a place), or one of a surname's shape ({@code hos Gulliksen}); not the genitive
+     * of a word the document writes in lower case ({@code Ledelsens} beside {@code ledelsen}).
      */
-    private static boolean surname(String sentence, List<TaggedSpan> tokens, int i, int j, String before) {
+    private static boolean surname(String sentence, List<TaggedSpan> tokens, int i, int j, String before, Set<String> lowerCase) {
         for (int k = i; k <= j; k++) {
             String w = tokens.get(k).cut(sentence);
-            if (NameShapes.hasShape(w) || NameShapes.isListed(w) && (k > i || !PLACE_WORDS.contains(before))) {
+            String lower = w.toLowerCase(Locale.ROOT);
+            boolean everyday = lower.endsWith("s") && lowerCase.contains(lower.substring(0, lower.length() - 1));
+            if (!everyday && (NameShapes.hasShape(w) || NameShapes.isListed(w) && (k > i || !PLACE_WORDS.contains(before)))) {
                 return true;
             }
         }

@@ -47,8 +47,18 @@ final class NameShapes {
     /** A word of a surname's shape ({@code Bertelsen}, {@code Bertelsens}, {@code Jovanović}). */
     static boolean hasShape(String word) {
         String w = word.length() > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.substring(0, word.length() - 1) : word;
+        if (NOUN_IN_ELSE.matcher(w).matches()) {
+            return false;
+        }
         return SHAPE.matcher(w).matches() || SHAPE.matcher(word).matches();
     }
+
+    /**
+     * The definite form of a noun in {@code -else} ({@code Ledelsen}, {@code Opplevelsen}, {@code Bestemmelsen}), which a
+     * heading capitalises; the {@code -elsen} surnames mostly have k, t, h, c or i before it (Mikkelsen, Bertelsen,
+     * Michelsen, Nielsen).
+     */
+    private static final Pattern NOUN_IN_ELSE = Pattern.compile("(?u)\\p{L}+[^kthci]elsen");
 
     private static Set<String> load() {
         String resource = "/no/evidens/models/names/surnames.txt";

@@ -67,6 +67,8 @@ class NameCuesTest {
         assertTrue(NameShapes.isSurname("Jovanović"));
         assertFalse(NameShapes.isSurname("Avisen"));
         assertFalse(NameShapes.isSurname("Kongressen"));
+        assertFalse(NameShapes.isSurname("Ledelsens"));
+        assertTrue(NameShapes.isSurname("Mikkelsen"));
     }
 
     @Test
