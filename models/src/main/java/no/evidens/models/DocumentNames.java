@@ -94,8 +94,10 @@ public final class DocumentNames {
             List<TaggedSpan> out = new ArrayList<>();
             for (TaggedSpan n : names.get(s)) {
                 TaggedSpan name = "PER".equals(n.type()) ? withoutTitle(sentence, tokens.get(s), n) : n;
-                out.add(!"PER".equals(name.type()) && ModelTypeRepair.personByCue(sentence, tokens.get(s), name, lowerCase)
-                        ? new TaggedSpan("PER", name.start(), name.end()) : name);
+                if (!"PER".equals(name.type()) && ModelTypeRepair.personByCue(sentence, tokens.get(s), name, lowerCase)) {
+                    name = new TaggedSpan("PER", name.start(), name.end());
+                }
+                out.addAll(ModelTypeRepair.splitJoined(sentence, tokens.get(s), name));
             }
             List<TaggedSpan> sentenceTokens = tokens.get(s);
             out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
@@ -197,13 +199,18 @@ public final class DocumentNames {
             TaggedSpan last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last != null && "PER".equals(last.type()) && "PER".equals(n.type()) && n.start() == last.end() + 1
                     && sentence.charAt(last.end()) == ' ' && (allKnown(last.cut(sentence) + " " + n.cut(sentence), known)
-                    || NameCues.isGivenName(last.cut(sentence)))) {
+                    && !twoFullNames(last.cut(sentence), n.cut(sentence)) || NameCues.isGivenName(last.cut(sentence)))) {
                 out.set(out.size() - 1, new TaggedSpan("PER", last.start(), n.end()));
             } else {
                 out.add(n);
             }
         }
         return out;
+    }
+
+    /** Two names of two or more words each, the second opening with a given name: two persons (a table cell). */
+    private static boolean twoFullNames(String first, String second) {
+        return first.indexOf(' ') > 0 && second.indexOf(' ') > 0 && NameCues.isGivenName(second.substring(0, second.indexOf(' ')));
     }
 
     private static boolean allKnown(String name, Set<String> known) {

@@ -1,5 +1,6 @@
 package no.evidens.models;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -83,6 +84,29 @@ final class ModelTypeRepair {
             b++;
         }
         return a >= 0 && b < sentence.length() && "«“\"".indexOf(sentence.charAt(a)) >= 0 && "»”\"".indexOf(sentence.charAt(b)) >= 0;
+    }
+
+    /**
+     * A person "name" of four or more words that is several names run together (a table cell: {@code Kari Nordvik
+     * Tone Brekkestø Ola Lien}) is cut before each listed given name that follows a word which is no given name.
+     */
+    static List<TaggedSpan> splitJoined(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
+        List<TaggedSpan> inside = inside(tokens, name);
+        if (!"PER".equals(name.type()) || inside.size() < 4) {
+            return List.of(name);
+        }
+        List<TaggedSpan> out = new ArrayList<>();
+        int from = 0;
+        for (int k = 1; k < inside.size(); k++) {
+            String w = inside.get(k).cut(sentence);
+            if (NameCues.isGivenName(w) && !NameShapes.isSurname(w) && !NameCues.isGivenName(inside.get(k - 1).cut(sentence))
+                    && k + 1 < inside.size()) {
+                out.add(new TaggedSpan("PER", inside.get(from).start(), inside.get(k - 1).end()));
+                from = k;
+            }
+        }
+        out.add(new TaggedSpan("PER", inside.get(from).start(), inside.get(inside.size() - 1).end()));
+        return out;
     }
 
     private static List<TaggedSpan> inside(List<TaggedSpan> tokens, TaggedSpan name) {

@@ -53,7 +53,7 @@ final class NameCues {
     /** Words before a name as signed, in quotation marks ({@code signert «Nappen»}; not {@code heter «…»}: titles of works). */
     private static final Set<String> SIGNING = Set.of("signert", "signerte", "undertegnet", "alias", "kallenavnet", "kalt");
     /** Tokens after which a capital says nothing about a name. */
-    private static final Set<String> OPENERS = Set.of("«", "\"", "“", "”", "-", "–", "—", ":", "(", "'");
+    private static final Set<String> OPENERS = Set.of("«", "\"", "“", "”", "-", "–", "—", ":", "(", "'", "|");
     private static final int MAX_WORDS = 4;
     /** An age in brackets right after a name: {@code (52)}. */
     private static final Pattern AGE = Pattern.compile(" ?\\(\\d{1,3}\\)");

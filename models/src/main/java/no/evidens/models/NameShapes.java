@@ -47,7 +47,7 @@ final class NameShapes {
     /** A word of a surname's shape ({@code Bertelsen}, {@code Bertelsens}, {@code Jovanović}). */
     static boolean hasShape(String word) {
         String w = word.length() > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.substring(0, word.length() - 1) : word;
-        if (NOUN_IN_ELSE.matcher(w).matches()) {
+        if (NOUN_IN_ELSE.matcher(w).matches() || w.toLowerCase(Locale.ROOT).endsWith("person")) {
             return false;
         }
         return SHAPE.matcher(w).matches() || SHAPE.matcher(word).matches();

@@ -69,6 +69,7 @@ class NameCuesTest {
         assertFalse(NameShapes.isSurname("Kongressen"));
         assertFalse(NameShapes.isSurname("Ledelsens"));
         assertTrue(NameShapes.isSurname("Mikkelsen"));
+        assertFalse(NameShapes.isSurname("Kontaktperson"));
     }
 
     @Test
@@ -113,5 +114,15 @@ class NameCuesTest {
                 List.of(typed("PER", s.get(1), "Kari Nordvik"))));
         assertEquals(List.of(), p.get(0));
         assertEquals(List.of("Kari Nordvik"), p.get(1));
+    }
+
+    @Test
+    void namesRunTogetherInATableCellAreCutBeforeEachGivenNameAndAnInitialKeepsANameWhole() {
+        List<String> s = List.of("| Tilsynsgruppe: | Tone Brekkestø Ingrid Vasslid Carina Olsbakk |",
+                "Notatet er skrevet av Jan W. Jensen Ruud i går.");
+        List<List<String>> p = persons(s, List.of(List.of(typed("PER", s.get(0), "Tone Brekkestø Ingrid Vasslid Carina Olsbakk")),
+                List.of(typed("PER", s.get(1), "Jan W. Jensen Ruud"))));
+        assertEquals(List.of("Tone Brekkestø", "Ingrid Vasslid", "Carina Olsbakk"), p.get(0));
+        assertEquals(List.of("Jan W. Jensen Ruud"), p.get(1));
     }
 }
