@@ -16,8 +16,11 @@ import java.util.Set;
  *   <li>every word of a full person name (two or more words) found anywhere in the document marks the
  *       same word elsewhere as a person name, with the genitive {@code -s} ({@code Aasheim},
  *       {@code Aasheims}), also inside «» and after a title, wherever the model found no name there;</li>
+ *   <li>a place or organisation of the model becomes a person where two signs say so, a "person" of several
+ *       names run together is cut, and one that is the title of a work in quotation marks is dropped
+ *       ({@link ModelTypeRepair});</li>
  *   <li>capitalised words the model missed become person names where a cue says so ({@link NameCues}: a
- *       listed given name, a title before, a verb of saying beside);</li>
+ *       listed given name or surname, a surname's shape, a title before, a verb of saying beside, an age);</li>
  *   <li>a "person" that is a place or organisation of the domain lists ({@link DomainNames}) is retyped
  *       as one (so one wrong guess does not spread as a person name through the document);</li>
  *   <li>person names that touch (a word the model found beside one propagated) become one name.</li>
