@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import no.evidens.models.TaggedSpan;
 
@@ -40,7 +41,10 @@ public final class QuoteTagger {
     public static final int PHRASE_WORDS = 3;
 
     private static final String OPENERS = "«‹“„";
-    private static final String MARKS = "«»‹›“”„\"‘’";
+    private static final String MARKS = "«»‹›“”„\"‘’'";
+
+    /** A dialogue turn opening inside a sentence run: {@code . - Vi}. */
+    private static final Pattern TURN_INSIDE = Pattern.compile("[.!?]\\s+[-–—]\\s+\\p{Lu}");
 
     private record Open(int pos, char mark, int depth, boolean multiParagraph) {
     }
@@ -59,7 +63,7 @@ public final class QuoteTagger {
         for (Quotation q : marked(reversed ? QuoteStyle.swapGuillemets(text) : text, furniture)) {
             marked.add(reversed ? QuoteStyle.reversedMark(q) : q);
         }
-        List<Quotation> out = DialogueQuotes.merge(marked, DialogueQuotes.find(text, marked, furniture));
+        List<Quotation> out = DialogueQuotes.merge(text, marked, DialogueQuotes.find(text, marked, furniture));
         out.sort(Comparator.comparingInt(Quotation::start).thenComparing(Comparator.comparingInt(Quotation::end).reversed()));
         return out;
     }
@@ -83,7 +87,14 @@ public final class QuoteTagger {
                 continue;
             }
             char closer = closerOf(c);
-            if (c == '‘') {
+            if (c == '\'') {
+                if (!stack.isEmpty() && stack.peek().mark() == '\'' && QuoteMarks.canClose(text, i)) {
+                    close(text, i, c, stack, out);
+                } else if (!stack.isEmpty() && QuoteMarks.canOpen(text, i) && Character.isLetter(QuoteMarks.after(text, i))
+                        && singleClosesAhead(text, i)) {
+                    stack.push(new Open(i, c, stack.size(), false)); // 'single' straight marks inside a quotation
+                } // else an apostrophe: Mulligan's, '90-tallet
+            } else if (c == '‘') {
                 if (!stack.isEmpty() && QuoteMarks.canOpen(text, i)) {
                     stack.push(new Open(i, c, stack.size(), false)); // ‘single’ inside a quotation
                 }
@@ -176,6 +187,7 @@ public final class QuoteTagger {
             case '”' -> o.mark() == '“' || o.mark() == '”' || o.mark() == '„';
             case '“' -> o.mark() == '„';
             case '’' -> o.mark() == '‘';
+            case '\'' -> o.mark() == '\'';
             default -> false;
         };
     }
@@ -188,6 +200,10 @@ public final class QuoteTagger {
             Open o = stack.pop();
             if (matchesOpen(o, c)) {
                 out.add(quotation(text, o, i, false));
+                if (c == '»' && !stack.isEmpty() && stack.peek().mark() == '«' && !closedLater(text, i + 1)
+                        && !TURN_INSIDE.matcher(text).region(stack.peek().pos(), i).find()) {
+                    out.add(quotation(text, stack.pop(), i, false)); // «… «du», sa han: one mark closes both
+                }
                 return;
             }
             out.add(quotation(text, o, boundary(text, o.pos(), i), true)); // an inner quotation left open
@@ -251,6 +267,47 @@ public final class QuoteTagger {
             }
         }
         return false;
+    }
+
+    /** A straight ' that can close comes after {@code open} before the end of its quotation or paragraph. */
+    private static boolean singleClosesAhead(String text, int open) {
+        int end = paragraphEnd(text, open);
+        for (int k = open + 2; k < end; k++) {
+            char c = text.charAt(k);
+            if (c == '»' || c == '”' || c == '"' || c == '“') {
+                return false;
+            }
+            if (c == '\'' && QuoteMarks.canClose(text, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a « open here may still be closed later: the sentence goes on after the mark just closed, or a » without
+     * its « follows in the paragraph, or the paragraph break lets the quotation run on ({@link #closesLater}).
+     */
+    private static boolean closedLater(String text, int from) {
+        if (from < text.length() && ".,;:!?".indexOf(text.charAt(from)) < 0 && !Character.isWhitespace(text.charAt(from))
+                || from < text.length() && Character.isWhitespace(text.charAt(from)) && !text.startsWith("\n\n", from)
+                && from + 1 < text.length() && text.charAt(from + 1) != '\n') {
+            return true; // the sentence goes on after the mark: «Mein Kampf» i en setning
+        }
+        int end = paragraphEnd(text, from);
+        int depth = 0;
+        for (int k = from; k < end; k++) {
+            char c = text.charAt(k);
+            if (c == '«') {
+                depth++;
+            } else if (c == '»') {
+                if (depth == 0) {
+                    return true; // a closing mark still to come
+                }
+                depth--;
+            }
+        }
+        return end < text.length() && closesLater(text, from, end, '«', '»');
     }
 
     private static int boundary(String text, int open, int limit) {
