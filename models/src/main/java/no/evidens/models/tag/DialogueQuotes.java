@@ -2,6 +2,8 @@ package no.evidens.models.tag;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,9 @@ final class DialogueQuotes {
     /** The end of a sentence inside a turn: punctuation, a space, and a capital, a digit, a dash or an opening mark. */
     private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?…][»\"”]?(?=\\s+[\\p{Lu}\\d«\"“„–-])");
     private static final String SENTENCE_END = ".!?…»\"”";
+    /** Before these a capital is a place or an organisation as often as a person. */
+    private static final Set<String> PREPOSITIONS = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for",
+            "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen");
 
     /** Where a turn opens: its own line, inside a paragraph after a sentence, or after a word. */
     private enum Place { LINE, SENTENCE, WORD }
@@ -131,7 +136,12 @@ final class DialogueQuotes {
                 : Character.isLetter(text.charAt(before - 1)) ? Place.WORD : null;
     }
 
-    /** The end of the first sentence from {@code start} and of every following one that still reads as speech. */
+    /**
+     * The end of the first sentence from {@code start} and of every following one up to {@code limit} that does not
+     * read as narration: a sentence with no first- or second-person word, question or exclamation that names someone
+     * (a capitalised word inside it, not after a preposition or an opening mark, or a first word the document also
+     * writes capitalised inside a sentence: {@code Fardal mener …}).
+     */
     private static int spokenEnd(String text, int start, int limit, List<Quotation> marked) {
         Matcher m = SENTENCE_BREAK.matcher(text).region(start, limit);
         int end = -1;
@@ -139,23 +149,32 @@ final class DialogueQuotes {
             if (insideQuotation(marked, m.start())) {
                 continue;
             }
-            if (end >= 0) {
-                String sentence = text.substring(end, m.end());
-                if (!spoken(sentence)) {
-                    return end;
-                }
+            if (end >= 0 && narration(text, text.substring(end, m.end()))) {
+                return end;
             }
             end = m.end();
         }
         if (end < 0) {
             return limit;
         }
-        return spoken(text.substring(end, limit)) ? limit : end;
+        return narration(text, text.substring(end, limit)) ? end : limit;
     }
 
-    private static boolean spoken(String sentence) {
+    private static boolean narration(String text, String sentence) {
         String s = sentence.strip();
-        return SPEECH.matcher(s).find() || s.endsWith("?") || s.endsWith("!");
+        if (SPEECH.matcher(s).find() || s.endsWith("?") || s.endsWith("!")) {
+            return false;
+        }
+        String[] words = s.split("\\s+");
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i];
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !PREPOSITIONS.contains(words[i - 1].toLowerCase(Locale.ROOT))
+                    && !words[i - 1].endsWith(":")) {
+                return true;
+            }
+        }
+        String first = words[0].replaceAll("[^\\p{L}]", "");
+        return first.length() > 1 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
     }
 
     /** Both lists; a marked quotation inside a dialogue turn is nested in it. */
