@@ -160,9 +160,15 @@ final class DialogueQuotes {
         return narration(text, text.substring(end, limit)) ? end : limit;
     }
 
+    /** A first- or second-person word outside marks ({@code «Min kamp»} is a title), a question, an exclamation. */
+    private static boolean spoken(String sentence) {
+        String s = sentence.replaceAll("«[^«»]*»", "«»");
+        return SPEECH.matcher(s).find() || s.endsWith("?") || s.endsWith("!");
+    }
+
     private static boolean narration(String text, String sentence) {
         String s = sentence.strip();
-        if (SPEECH.matcher(s).find() || s.endsWith("?") || s.endsWith("!")) {
+        if (spoken(s)) {
             return false;
         }
         String[] words = s.split("\\s+");

@@ -121,6 +121,9 @@ public final class QuoteTagger {
                 }
                 if (canClose && openOfSame) {
                     close(text, i, c, stack, out);
+                } else if (c == '"' && canClose && stack.size() == 1 && stack.peek().mark() == '«'
+                        && noCloserInParagraph(text, i, '»')) {
+                    out.add(quotation(text, stack.pop(), i, false)); // «Det er beklagelig," uttaler biskopen
                 } else if (canOpen) {
                     stack.push(new Open(i, c, stack.size(), false));
                 }
@@ -267,6 +270,11 @@ public final class QuoteTagger {
             }
         }
         return false;
+    }
+
+    private static boolean noCloserInParagraph(String text, int from, char closer) {
+        int k = text.indexOf(closer, from);
+        return k < 0 || k > paragraphEnd(text, from);
     }
 
     /** A straight ' that can close comes after {@code open} before the end of its quotation or paragraph. */
