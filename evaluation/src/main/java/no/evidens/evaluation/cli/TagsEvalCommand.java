@@ -15,6 +15,7 @@ import no.evidens.models.codebook.Codebook;
 import no.evidens.corpus.tags.EvalDevGold;
 import no.evidens.corpus.tags.GoldDocument;
 import no.evidens.corpus.tags.TagsGold;
+import no.evidens.evaluation.tags.RenderedQuoteEval;
 import no.evidens.evaluation.tags.TagEvaluation;
 import no.evidens.evaluation.tags.TreebankQuoteEval;
 import no.evidens.pipeline.cli.TagsCommand;
@@ -68,6 +69,10 @@ final class TagsEvalCommand implements Callable<Integer> {
                     + "(tags-gold/treebank-quotes.tsv); dev = 1st, 3rd, ... file, test = 2nd, 4th, ...; --errors lists dev only.")
     Path treebank;
 
+    @Option(names = "--rendered", description = "With --eval-dev: quotations on the excerpts rendered as Word reports and "
+            + "as PDF (one and two columns), extracted and normalised as ingestion does, matched by inner text.")
+    boolean rendered;
+
     @Mixin
     TagsCommand.CodebookOption codebook;
 
@@ -87,6 +92,9 @@ final class TagsEvalCommand implements Callable<Integer> {
         if (paragraphs || trainTo != null) {
             return ParagraphRun.run(book, evalDev == null ? Path.of(EVAL_DEV_DEFAULT) : evalDev, split, errors, trainTo);
         }
+        if (evalDev != null && rendered) {
+            return rendered();
+        }
         if (evalDev != null) {
             return evalDev(book);
         }
@@ -98,6 +106,23 @@ final class TagsEvalCommand implements Callable<Integer> {
         TagEvaluation e = TagEvaluation.run(docs, null, errors ? System.out : null, book);
         e.print(System.out, "Tag gold, split " + split, docs.size());
         return 0;
+    }
+
+    private Integer rendered() {
+        if (!Files.isDirectory(evalDev)) {
+            System.err.println("evidens tags eval: the eval-dev folder " + evalDev.toAbsolutePath().normalize()
+                    + " does not exist; give the folder of the real excerpts with --eval-dev DIR");
+            return 1;
+        }
+        try {
+            for (String s : "all".equals(split) ? List.of("dev", "test") : List.of(split)) {
+                RenderedQuoteEval.run(evalDev, s, System.out);
+            }
+            return 0;
+        } catch (java.io.IOException | IllegalArgumentException x) {
+            System.err.println("evidens tags eval: " + x.getMessage());
+            return 1;
+        }
     }
 
     private Integer treebank() {
