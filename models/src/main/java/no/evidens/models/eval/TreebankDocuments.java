@@ -12,7 +12,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The treebank's dev part as documents: {@code norne-nob-ud-dev.conllu} holds no {@code # newdoc}, so its
@@ -75,6 +77,13 @@ public final class TreebankDocuments {
             out.add(new Doc(e.id(), e.split(), new ConlluReader.Document(sentences)));
             at += e.sentences();
         }
+        return out;
+    }
+
+    /** Every treebank file of the list with its split, in file order. */
+    public static Map<String, String> splits() {
+        Map<String, String> out = new LinkedHashMap<>();
+        entries().forEach(e -> out.put(e.id(), e.split()));
         return out;
     }
 
