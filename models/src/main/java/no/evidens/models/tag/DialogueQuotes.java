@@ -41,6 +41,9 @@ final class DialogueQuotes {
     /** The end of a sentence inside a turn: punctuation, a space, and a capital, a digit, a dash or an opening mark. */
     private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?…][»\"”]?(?=\\s+[\\p{Lu}\\d«\"“„–-])");
     private static final String SENTENCE_END = ".!?…»\"”";
+    private static final Pattern SPEECH_SINGULAR = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|du|meg|deg|min|mitt|mine|din|ditt"
+            + "|dine)(?![\\p{L}])|[?!]\\s*\\z");
+    private static final Pattern SPEECH_PLURAL_ONLY = Pattern.compile("(?iu)(?<![\\p{L}])(?:vi|oss|vår|vårt|våre)(?![\\p{L}])");
     /** Before these a capital is a place or an organisation as often as a person. */
     private static final Set<String> PREPOSITIONS = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for",
             "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen");
@@ -168,16 +171,21 @@ final class DialogueQuotes {
 
     private static boolean narration(String text, String sentence) {
         String s = sentence.strip();
-        if (spoken(s)) {
+        if (spoken(s) && !(SPEECH_PLURAL_ONLY.matcher(s).find() && !SPEECH_SINGULAR.matcher(s).find())) {
             return false;
         }
+        boolean names = false;
         String[] words = s.split("\\s+");
         for (int i = 1; i < words.length; i++) {
             String w = words[i];
-            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !PREPOSITIONS.contains(words[i - 1].toLowerCase(Locale.ROOT))
-                    && !words[i - 1].endsWith(":")) {
-                return true;
+            String previous = words[i - 1];
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
+                    && !previous.endsWith(":") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))) {
+                names = true; // a run of capitals (Bergens Tidende) is judged by its first word
             }
+        }
+        if (names || spoken(s)) {
+            return names; // «vi» and «oss» are the reporter's as often as the speaker's: a name decides
         }
         String first = words[0].replaceAll("[^\\p{L}]", "");
         return first.length() > 1 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
