@@ -42,8 +42,7 @@ final class DialogueQuotes {
     private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?…][»\"”]?(?=\\s+[\\p{Lu}\\d«\"“„–-])");
     private static final String SENTENCE_END = ".!?…»\"”";
     private static final Pattern SPEECH_SINGULAR = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|du|meg|deg|min|mitt|mine|din|ditt"
-            + "|dine)(?![\\p{L}])|[?!]\\s*\\z");
-    private static final Pattern SPEECH_PLURAL_ONLY = Pattern.compile("(?iu)(?<![\\p{L}])(?:vi|oss|vår|vårt|våre)(?![\\p{L}])");
+            + "|dine)(?![\\p{L}])");
     /** Before these a capital is a place or an organisation as often as a person. */
     private static final Set<String> PREPOSITIONS = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for",
             "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen");
@@ -160,7 +159,9 @@ final class DialogueQuotes {
         if (end < 0) {
             return limit;
         }
-        return narration(text, text.substring(end, limit)) ? end : limit;
+        String rest = text.substring(end, limit).strip();
+        boolean headline = !rest.isEmpty() && SENTENCE_END.indexOf(rest.charAt(rest.length() - 1)) < 0;
+        return headline || narration(text, rest) ? end : limit; // a heading run into the paragraph is no speech
     }
 
     /** A first- or second-person word outside marks ({@code «Min kamp»} is a title), a question, an exclamation. */
@@ -171,7 +172,7 @@ final class DialogueQuotes {
 
     private static boolean narration(String text, String sentence) {
         String s = sentence.strip();
-        if (spoken(s) && !(SPEECH_PLURAL_ONLY.matcher(s).find() && !SPEECH_SINGULAR.matcher(s).find())) {
+        if (SPEECH_SINGULAR.matcher(s.replaceAll("«[^«»]*»", "«»")).find()) {
             return false;
         }
         boolean names = false;
@@ -185,7 +186,7 @@ final class DialogueQuotes {
             }
         }
         if (names || spoken(s)) {
-            return names; // «vi» and «oss» are the reporter's as often as the speaker's: a name decides
+            return names; // «vi», «oss», a question are the reporter's as often as the speaker's: a name decides
         }
         String first = words[0].replaceAll("[^\\p{L}]", "");
         return first.length() > 1 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
@@ -232,7 +233,8 @@ final class DialogueQuotes {
     private static boolean readsAsSpeech(String text, Turn t, boolean anyCued) {
         String words = text.substring(t.start(), t.end());
         if (!Character.isUpperCase(words.charAt(0)) && "«\"“„".indexOf(words.charAt(0)) < 0
-                || SENTENCE_END.indexOf(words.charAt(words.length() - 1)) < 0 || inColonList(text, t.dash())) {
+                || SENTENCE_END.indexOf(words.charAt(words.length() - 1)) < 0
+                || t.place() == Place.LINE && inColonList(text, t.dash())) {
             return false;
         }
         return anyCued || words.endsWith("?") || SPEECH.matcher(words).find();
