@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import no.evidens.models.TaggedSpan;
 
@@ -42,9 +41,6 @@ public final class QuoteTagger {
 
     private static final String OPENERS = "«‹“„";
     private static final String MARKS = "«»‹›“”„\"‘’'";
-
-    /** A dialogue turn opening inside a sentence run: {@code . - Vi}. */
-    private static final Pattern TURN_INSIDE = Pattern.compile("[.!?]\\s+[-–—]\\s+\\p{Lu}");
 
     private record Open(int pos, char mark, int depth, boolean multiParagraph) {
     }
@@ -91,7 +87,7 @@ public final class QuoteTagger {
                 if (!stack.isEmpty() && stack.peek().mark() == '\'' && QuoteMarks.canClose(text, i)) {
                     close(text, i, c, stack, out);
                 } else if (!stack.isEmpty() && QuoteMarks.canOpen(text, i) && Character.isLetter(QuoteMarks.after(text, i))
-                        && singleClosesAhead(text, i)) {
+                        && QuoteClosing.singleClosesAhead(text, i)) {
                     stack.push(new Open(i, c, stack.size(), false)); // 'single' straight marks inside a quotation
                 } // else an apostrophe: Mulligan's, '90-tallet
             } else if (c == '‘') {
@@ -122,7 +118,7 @@ public final class QuoteTagger {
                 if (canClose && openOfSame) {
                     close(text, i, c, stack, out);
                 } else if (c == '"' && canClose && stack.size() == 1 && stack.peek().mark() == '«'
-                        && noCloserInParagraph(text, i, '»')) {
+                        && QuoteClosing.noCloserInParagraph(text, i, '»')) {
                     out.add(quotation(text, stack.pop(), i, false)); // «Det er beklagelig," uttaler biskopen
                 } else if (canOpen) {
                     stack.push(new Open(i, c, stack.size(), false));
@@ -203,8 +199,8 @@ public final class QuoteTagger {
             Open o = stack.pop();
             if (matchesOpen(o, c)) {
                 out.add(quotation(text, o, i, false));
-                if (c == '»' && !stack.isEmpty() && stack.peek().mark() == '«' && !closedLater(text, i + 1)
-                        && !TURN_INSIDE.matcher(text).region(stack.peek().pos(), i).find()) {
+                if (c == '»' && !stack.isEmpty() && stack.peek().mark() == '«' && !QuoteClosing.closedLater(text, i + 1)
+                        && !QuoteClosing.turnInside(text, stack.peek().pos(), i)) {
                     out.add(quotation(text, stack.pop(), i, false)); // «… «du», sa han: one mark closes both
                 }
                 return;
@@ -236,7 +232,7 @@ public final class QuoteTagger {
      * balanced. A continuation mark opening a paragraph (the Norwegian way of quoting several
      * paragraphs) is skipped; without one the quotation still runs on (a court's conclusion quoted whole).
      */
-    private static boolean closesLater(String text, int open, int from, char opening, char closing) {
+    static boolean closesLater(String text, int open, int from, char opening, char closing) {
         int limit = Math.min(text.length(), open + MAX_SPAN);
         int depth = 0;
         boolean continued = false;
@@ -272,52 +268,6 @@ public final class QuoteTagger {
         return false;
     }
 
-    private static boolean noCloserInParagraph(String text, int from, char closer) {
-        int k = text.indexOf(closer, from);
-        return k < 0 || k > paragraphEnd(text, from);
-    }
-
-    /** A straight ' that can close comes after {@code open} before the end of its quotation or paragraph. */
-    private static boolean singleClosesAhead(String text, int open) {
-        int end = paragraphEnd(text, open);
-        for (int k = open + 2; k < end; k++) {
-            char c = text.charAt(k);
-            if (c == '»' || c == '”' || c == '"' || c == '“') {
-                return false;
-            }
-            if (c == '\'' && QuoteMarks.canClose(text, k)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a « open here may still be closed later: the sentence goes on after the mark just closed, or a » without
-     * its « follows in the paragraph, or the paragraph break lets the quotation run on ({@link #closesLater}).
-     */
-    private static boolean closedLater(String text, int from) {
-        if (from < text.length() && ".,;:!?".indexOf(text.charAt(from)) < 0 && !Character.isWhitespace(text.charAt(from))
-                || from < text.length() && Character.isWhitespace(text.charAt(from)) && !text.startsWith("\n\n", from)
-                && from + 1 < text.length() && text.charAt(from + 1) != '\n') {
-            return true; // the sentence goes on after the mark: «Mein Kampf» i en setning
-        }
-        int end = paragraphEnd(text, from);
-        int depth = 0;
-        for (int k = from; k < end; k++) {
-            char c = text.charAt(k);
-            if (c == '«') {
-                depth++;
-            } else if (c == '»') {
-                if (depth == 0) {
-                    return true; // a closing mark still to come
-                }
-                depth--;
-            }
-        }
-        return end < text.length() && closesLater(text, from, end, '«', '»');
-    }
-
     private static int boundary(String text, int open, int limit) {
         int end = paragraphEnd(text, open);
         return Math.min(end, limit);
@@ -346,7 +296,7 @@ public final class QuoteTagger {
         return new Quotation(start, end, o.mark(), o.depth(), flags, attribution);
     }
 
-    private static int paragraphEnd(String text, int from) {
+    static int paragraphEnd(String text, int from) {
         int k = text.indexOf("\n\n", from);
         return k < 0 ? text.length() : k;
     }
