@@ -1,5 +1,6 @@
 package no.evidens.models;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import opennlp.tools.sentdetect.SentenceDetectorME;
@@ -14,11 +15,12 @@ import opennlp.tools.sentdetect.SentenceModel;
  * <ul>
  *   <li>the end-of-sentence character sits inside a token ({@code 16.6.2011}, {@code 2.3.4}, {@code www.x.no});</li>
  *   <li>the next word starts with a lower-case letter (Norwegian sentences do not);</li>
- *   <li>after a colon, the next word starts neither with an upper-case letter nor a dash
- *       ({@code Dato: 16.6.2011} stays whole);</li>
+ *   <li>after a colon, the next word starts neither with an upper-case letter nor a dash, nor is a quotation
+ *       opened with an ellipsis ({@code Dato: 16.6.2011} stays whole; {@code han sa: «...og så gikk vi»} may break);</li>
  *   <li>the word before is an {@link Abbreviations.Kind#INNER inner} abbreviation, or a
  *       {@link Abbreviations.Kind#FINAL final} one not followed by an upper-case letter;</li>
- *   <li>the word before is an initial ({@code B.}, {@code K.B.}) followed by an upper-case letter;</li>
+ *   <li>the word before is an initial ({@code B.}, {@code K.B.}) followed by an upper-case word, unless that
+ *       word is one a sentence opens with and no name is ({@code Washington D.C. Tidligere i sommer …});</li>
  *   <li>the word before is a number with a period ({@code 1.}, {@code 2.3.}) that opens its line,
  *       i.e. a numbered heading or list item.</li>
  * </ul>
@@ -27,6 +29,11 @@ import opennlp.tools.sentdetect.SentenceModel;
 final class NorwegianSentenceDetector extends SentenceDetectorME {
     private static final Pattern INITIALS = Pattern.compile("(\\p{Lu}\\.)+");
     private static final Pattern NUMBERED = Pattern.compile("\\d{1,3}(\\.\\d{1,3})*\\.");
+    /** Words a Norwegian sentence often opens with that are no name, so no initial stands before them. */
+    private static final Set<String> OPENERS = Set.of("Det", "Den", "De", "Dette", "Disse", "Han", "Hun", "Vi",
+            "Jeg", "Du", "Dere", "Men", "Og", "Så", "Da", "Nå", "Her", "Der", "I", "På", "Etter", "Før", "Tidligere",
+            "Senere", "Som", "Når", "Hvis", "Mens", "Hva", "Hvem", "Hvor", "Hvorfor", "Ifølge", "Samtidig", "Likevel",
+            "Dermed", "Derfor", "Også", "Blant", "Under", "Med", "Uten", "For", "Fra", "Til", "Ved", "Av", "Om");
 
     private final Abbreviations abbreviations;
 
@@ -69,7 +76,7 @@ final class NorwegianSentenceDetector extends SentenceDetectorME {
         if (eos == ':') {
             // "Foto: Reuters", «…: «Sitat»» and dialogue dashes may start a sentence; "Dato: 16.6.2011" does not
             char first = s.charAt(next);
-            return Character.isUpperCase(nextChar) || first == '-' || first == '–';
+            return Character.isUpperCase(nextChar) || first == '-' || first == '–' || opensCutQuotation(s, next);
         }
         if (eos != '.') {
             return true;
@@ -90,13 +97,58 @@ final class NorwegianSentenceDetector extends SentenceDetectorME {
         if (kind == Abbreviations.Kind.FINAL) {
             return upperNext;
         }
-        if (upperNext && INITIALS.matcher(word).matches()) {
+        if (upperNext && INITIALS.matcher(word).matches() && !OPENERS.contains(wordAt(s, following))) {
             return false;
         }
         if (NUMBERED.matcher(word).matches() && opensLine(s, wordStart)) {
             return false;
         }
         return true;
+    }
+
+    /** A quotation opened with an ellipsis: {@code «...han}, {@code « ... where}, {@code «…}. */
+    private static boolean opensCutQuotation(CharSequence s, int at) {
+        if (s.charAt(at) != '«') {
+            return false;
+        }
+        int i = at + 1;
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        boolean cut = i < s.length() && (s.charAt(i) == '…' || s.subSequence(i, Math.min(s.length(), i + 3)).toString().equals("..."));
+        return cut && endsSentence(s, at);
+    }
+
+    /** The quotation opened at {@code open} closes a sentence: {@code ?»}, {@code !»}, {@code ».}, or its paragraph. */
+    private static boolean endsSentence(CharSequence s, int open) {
+        int close = -1;
+        for (int i = open + 1; i < s.length() && i < open + 600; i++) {
+            if (s.charAt(i) == '»') {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0) {
+            return false;
+        }
+        int before = close - 1;
+        while (before > open && s.charAt(before) == ' ') {
+            before--;
+        }
+        int after = close + 1;
+        while (after < s.length() && s.charAt(after) == ' ') {
+            after++;
+        }
+        return "?!".indexOf(s.charAt(before)) >= 0 || after >= s.length() || ".!?\n".indexOf(s.charAt(after)) >= 0;
+    }
+
+    /** The letters from {@code at} on. */
+    private static String wordAt(CharSequence s, int at) {
+        int end = at;
+        while (end < s.length() && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        return s.subSequence(at, end).toString();
     }
 
     private static boolean opensLine(CharSequence s, int index) {

@@ -57,6 +57,34 @@ class SentenceRulesTest {
     }
 
     @Test
+    void wordsThatAreAlsoAbbreviationsEndASentenceBeforeUpperCase() {
+        assertTrue(breakAllowed("Jeg kan ikke gi opp pipa min.", " Og hvem skulle forby det?"));
+        assertTrue(breakAllowed("Vottene selges nesten over alt.", " I tillegg finnes lester."));
+        assertFalse(breakAllowed("Møtet varte i 45 min.", " og endte uten vedtak."));
+        assertFalse(breakAllowed("Velg alt.", " 2 i skjemaet."));
+    }
+
+    @Test
+    void initialsBeforeAWordNoNameIsMayEndASentence() {
+        assertTrue(breakAllowed("Hun arbeidet lenge i Washington D.C.", " Tidligere i år flyttet hun hjem."));
+        assertTrue(breakAllowed("Brevet var signert med K.B.", " Det var alt."));
+        assertFalse(breakAllowed("Saken ble fulgt opp av Tone K.", " Holm."));
+        assertFalse(breakAllowed("Rapporten ble skrevet av K.B.", " Nilsen i fjor."));
+    }
+
+    @Test
+    void aColonMayEndASentenceBeforeAQuotationCutWithAnEllipsis() {
+        String cut = "Ordføreren svarte: «...vi har gjort det vi kunne».";
+        assertTrue(NorwegianSentenceDetector.acceptable(cut, 0, cut.indexOf(':'), ABBREVIATIONS));
+        String spaced = "Hun nynner: « … og så var sommeren over ».";
+        assertTrue(NorwegianSentenceDetector.acceptable(spaced, 0, spaced.indexOf(':'), ABBREVIATIONS));
+        String inSentence = "Hun var ikke den som: «...ville høre på noen», ikke den heller.";
+        assertFalse(NorwegianSentenceDetector.acceptable(inSentence, 0, inSentence.indexOf(':'), ABBREVIATIONS));
+        String lower = "Det heter: «tilsyn med tilsyn».";
+        assertFalse(NorwegianSentenceDetector.acceptable(lower, 0, lower.indexOf(':'), ABBREVIATIONS));
+    }
+
+    @Test
     void blocksSplitAtBlankLinesAndListItems() {
         String text = "1.1 Innledning\n\nKommunen har:\n  • rutiner for meldinger\n  • en plan\n"
                 + "a) første punkt\n2.3 Vurdering av funn\nTeksten fortsetter\npå neste linje.";

@@ -15,7 +15,9 @@ import no.evidens.models.codebook.Codebook;
 import no.evidens.corpus.tags.EvalDevGold;
 import no.evidens.corpus.tags.GoldDocument;
 import no.evidens.corpus.tags.TagsGold;
+import no.evidens.evaluation.tags.RenderedQuoteEval;
 import no.evidens.evaluation.tags.TagEvaluation;
+import no.evidens.evaluation.tags.TreebankQuoteEval;
 import no.evidens.pipeline.cli.TagsCommand;
 
 /** {@code evidens tags eval}: added under the product's {@code tags} command by {@link EvaluationCommands}. */
@@ -26,6 +28,7 @@ import no.evidens.pipeline.cli.TagsCommand;
                 + "legal references (exact span, law and sections), personal data (exact span and type).")
 final class TagsEvalCommand implements Callable<Integer> {
     static final String EVAL_DEV_DEFAULT = "../shared/eval-dev";
+    static final String TREEBANK_DEFAULT = "../shared/nlp/norne-nob-ud-dev.conllu";
 
     @Option(names = "--split", defaultValue = "dev", paramLabel = "SPLIT",
             description = "dev, test or all (default: ${DEFAULT-VALUE}). Tune on dev only. "
@@ -60,6 +63,16 @@ final class TagsEvalCommand implements Callable<Integer> {
             + "folder (e.g. ../shared/nlp/ndt-nob-train); --split dev/test picks alternate files.")
     Path ndt;
 
+    @Option(names = "--treebank", arity = "0..1", paramLabel = "FILE", fallbackValue = TREEBANK_DEFAULT,
+            description = "Quotations (exact inner span) on the treebank's dev part, FILE (default " + TREEBANK_DEFAULT
+                    + "), a treebank file per document, against the offsets-only gold in corpus "
+                    + "(tags-gold/treebank-quotes.tsv); dev = 1st, 3rd, ... file, test = 2nd, 4th, ...; --errors lists dev only.")
+    Path treebank;
+
+    @Option(names = "--rendered", description = "With --eval-dev: quotations on the excerpts rendered as Word reports and "
+            + "as PDF (one and two columns), extracted and normalised as ingestion does, matched by inner text.")
+    boolean rendered;
+
     @Mixin
     TagsCommand.CodebookOption codebook;
 
@@ -70,11 +83,17 @@ final class TagsEvalCommand implements Callable<Integer> {
             System.err.println("evidens tags eval: --split must be dev, test or all, not " + split);
             return 2;
         }
+        if (treebank != null) {
+            return treebank();
+        }
         if (anonymise) {
             return AnonymiseRun.run(book, split, ndt, errors);
         }
         if (paragraphs || trainTo != null) {
             return ParagraphRun.run(book, evalDev == null ? Path.of(EVAL_DEV_DEFAULT) : evalDev, split, errors, trainTo);
+        }
+        if (evalDev != null && rendered) {
+            return rendered();
         }
         if (evalDev != null) {
             return evalDev(book);
@@ -87,6 +106,38 @@ final class TagsEvalCommand implements Callable<Integer> {
         TagEvaluation e = TagEvaluation.run(docs, null, errors ? System.out : null, book);
         e.print(System.out, "Tag gold, split " + split, docs.size());
         return 0;
+    }
+
+    private Integer rendered() {
+        if (!Files.isDirectory(evalDev)) {
+            System.err.println("evidens tags eval: the eval-dev folder " + evalDev.toAbsolutePath().normalize()
+                    + " does not exist; give the folder of the real excerpts with --eval-dev DIR");
+            return 1;
+        }
+        try {
+            for (String s : "all".equals(split) ? List.of("dev", "test") : List.of(split)) {
+                RenderedQuoteEval.run(evalDev, s, System.out);
+            }
+            return 0;
+        } catch (java.io.IOException | IllegalArgumentException x) {
+            System.err.println("evidens tags eval: " + x.getMessage());
+            return 1;
+        }
+    }
+
+    private Integer treebank() {
+        if (!Files.isRegularFile(treebank)) {
+            System.err.println("evidens tags eval: no such file: " + treebank.toAbsolutePath().normalize()
+                    + "; give the treebank's CoNLL-U file with --treebank FILE");
+            return 1;
+        }
+        try {
+            TreebankQuoteEval.run(treebank, split, errors, System.out);
+            return 0;
+        } catch (java.io.IOException | IllegalArgumentException x) {
+            System.err.println("evidens tags eval: " + x.getMessage());
+            return 1;
+        }
     }
 
     private Integer evalDev(Codebook book) {

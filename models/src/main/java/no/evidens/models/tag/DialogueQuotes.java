@@ -8,10 +8,14 @@ import java.util.regex.Pattern;
 import no.evidens.models.TaggedSpan;
 
 /**
- * Quotations opened with a dash at the start of a paragraph, as Norwegian writes dialogue (interview
- * notes, news): {@code – Vi fikk aldri svar, sier mor.} The quotation runs from the first word after the
- * dash to the speaker cue ({@code , sier mor}; {@code ? spør han}), or without one to the end of the
- * paragraph.
+ * Quotations opened with a dash, as Norwegian writes dialogue (interview notes, news): {@code – Vi fikk aldri svar,
+ * sier mor.} A turn opens at the start of a paragraph or line, or inside a paragraph right after a sentence
+ * ({@code … sa han. – Vi er glade, sier hun.}: news text whose paragraphs were run together), and runs from the
+ * first word after the dash to the speaker cue ({@code , sier mor}; {@code ? spør han}; {@code , heter det}), at
+ * most to the next turn or the paragraph's end. Without a cue a turn that has its paragraph to itself runs to its
+ * end; one among other text runs over its first sentence and every following one that still reads as the speaker's
+ * (a first- or second-person word, a question or an exclamation). A dash right after a word (no sentence before
+ * it) opens a turn only with a cue ({@code … Forrest Gump - Jeg går på skole nå, sier Espen}).
  *
  * <p>A dash also opens list items, so a turn without a speaker cue is a quotation only when it reads as
  * speech: a capital first, sentence punctuation last, not in a list introduced by a colon (unless that
@@ -20,38 +24,71 @@ import no.evidens.models.TaggedSpan;
  * Thread-safe (no state).
  */
 final class DialogueQuotes {
-    /** A dash, a space and a capital (or an opening mark) at the start of a line. */
+    /** A dash, a space and a capital (or an opening mark), at the start of a line. */
     private static final Pattern TURN = Pattern.compile("(?m)^[ \\t]*([-–—])[ \\t]+(?=[\\p{Lu}\\d«\"“„])");
+    /** The same anywhere after white space. */
+    private static final Pattern DASH = Pattern.compile("(?<![^\\s])([-–—])[ \\t]+(?=[\\p{Lu}\\d«\"“„])");
     /** The speaker after the words: {@code , sier mor}, {@code ? spør han}, {@code , – sier leder}. */
     private static final Pattern CUE = Pattern.compile("(?:,|(?<=[!?…]))\\s*(?:[-–—]\\s*)?((?:" + QuoteAttribution.VERBS
-            + "|spør|spurte|spurde|legger til|la til)\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)|[^.!?\\n«»“”\"]{0,40}(?=\\s)))");
-    private static final Pattern SPEECH = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|du|dere|dokker|meg|oss|deg|dykk"
+            + "|spør|spurte|spurde|legger til|la til|smiler|smilte|ler|lo|humrer|sukker|roper|jubler|innvender|lover"
+            + "|avslutter|oppsummerer|konstaterer|utdyper|forsikrer|kommenterer|kommenterte|spøker|tilføyer|medgir"
+            + "|innrømmer|hevder|advarer|bekrefter|konkluderer|fastslår)\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)"
+            + "|[^.!?\\n«»“”\"]{0,40}(?=\\s)))");
+    static final Pattern SPEECH = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|du|dere|dokker|meg|oss|deg|dykk"
             + "|min|mitt|mine|vår|vårt|våre|din|ditt|dine)(?![\\p{L}])");
-    private static final String SENTENCE_END = ".!?…»\"”";
+    static final String SENTENCE_END = ".!?…»\"”";
 
-    private record Turn(int dash, int start, int end, TaggedSpan cue) {
+    /** Where a turn opens: its own line, inside a paragraph after a sentence, or after a word. */
+    private enum Place { LINE, SENTENCE, WORD }
+
+    private record Turn(int dash, int start, int end, TaggedSpan cue, Place place) {
     }
 
     private DialogueQuotes() {
     }
 
     /** Dialogue quotations of {@code text}; {@code marked} are the quotations made with marks. */
-    static List<Quotation> find(String text, List<Quotation> marked, List<int[]> furniture) {
-        List<Turn> turns = new ArrayList<>();
-        Matcher m = TURN.matcher(text);
+    static List<Quotation> find(String text, List<Quotation> allMarked, List<int[]> furniture) {
+        // a mark left unclosed says little about where its quotation ends: it hides no turn
+        List<Quotation> marked = allMarked.stream().filter(q -> !q.flags().contains(Quotation.UNCLOSED)).toList();
+        List<int[]> opens = new ArrayList<>(); // dash, start of words, place
+        Matcher m = DASH.matcher(text);
         while (m.find()) {
             int dash = m.start(1);
-            if (!opensParagraph(text, m.start()) || inside(furniture, dash) || insideQuotation(marked, dash)) {
+            if (inside(furniture, dash) || insideQuotation(marked, dash)) {
                 continue;
             }
-            int start = m.end();
-            int end = turnEnd(text, start);
+            Place place = place(text, dash);
+            if (place != null) {
+                opens.add(new int[] {dash, m.end(), place.ordinal()});
+            }
+        }
+        List<Turn> turns = new ArrayList<>();
+        for (int k = 0; k < opens.size(); k++) {
+            int dash = opens.get(k)[0];
+            int start = opens.get(k)[1];
+            Place place = Place.values()[opens.get(k)[2]];
+            int paragraphEnd = place == Place.LINE ? turnEnd(text, start) : paragraphEnd(text, start);
+            boolean lastInParagraph = k + 1 == opens.size() || opens.get(k + 1)[0] >= paragraphEnd;
+            int end = lastInParagraph ? paragraphEnd : opens.get(k + 1)[0];
             Matcher cue = CUE.matcher(text).region(start, end);
-            if (cue.find() && cue.start() > start) {
-                turns.add(new Turn(dash, start, trim(text, start, cue.start()),
-                        new TaggedSpan("ATTRIBUTION", cue.start(1), trim(text, cue.start(1), cue.end(1)))));
-            } else {
-                turns.add(new Turn(dash, start, trim(text, start, end), null));
+            TaggedSpan speaker = null;
+            while (cue.find()) {
+                if (cue.start() > start && !insideQuotation(marked, cue.start())) {
+                    speaker = new TaggedSpan("ATTRIBUTION", cue.start(1), trim(text, cue.start(1), cue.end(1)));
+                    break;
+                }
+            }
+            Quotation before = speaker == null ? null : closingRightBefore(marked, text, cue.start());
+            if (before != null && before.start() > start + 1) {
+                // «…», sa han: the cue is that quotation's; the turn ended before it
+                turns.add(new Turn(dash, start, trim(text, start, before.start() - 1), null, place));
+            } else if (speaker != null) {
+                turns.add(new Turn(dash, start, trim(text, start, cue.start()), speaker, place));
+            } else if (place != Place.WORD) {
+                boolean ownParagraph = place == Place.LINE && lastInParagraph;
+                turns.add(new Turn(dash, start, trim(text, start, ownParagraph ? end : TurnEnd.withoutCue(text, start, end, marked)),
+                        null, place));
             }
         }
         boolean anyCued = turns.stream().anyMatch(t -> t.cue() != null);
@@ -64,10 +101,39 @@ final class DialogueQuotes {
         return out;
     }
 
-    /** Both lists; a marked quotation inside a dialogue turn is nested in it. */
-    static List<Quotation> merge(List<Quotation> marked, List<Quotation> dialogue) {
-        List<Quotation> out = new ArrayList<>(dialogue);
+    /** The marked quotation whose closing mark stands right before {@code at}. */
+    private static Quotation closingRightBefore(List<Quotation> marked, String text, int at) {
         for (Quotation q : marked) {
+            int close = q.end();
+            while (close < text.length() && Character.isWhitespace(text.charAt(close))) {
+                close++;
+            }
+            if (close + 1 == at && q.depth() == 0) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /** Where the dash stands, or null when it opens no turn (a dash inside a sentence with a space before it). */
+    private static Place place(String text, int dash) {
+        int lineStart = lineStart(text, dash);
+        if (text.substring(lineStart, dash).isBlank()) {
+            return opensParagraph(text, lineStart) ? Place.LINE : null;
+        }
+        int before = dash;
+        while (before > 0 && Character.isWhitespace(text.charAt(before - 1))) {
+            before--;
+        }
+        return (SENTENCE_END + ":").indexOf(text.charAt(before - 1)) >= 0 ? Place.SENTENCE
+                : Character.isLetter(text.charAt(before - 1)) ? Place.WORD : null;
+    }
+
+    /** Both lists; a marked quotation inside a dialogue turn is nested in it. */
+    static List<Quotation> merge(String text, List<Quotation> marked, List<Quotation> dialogue) {
+        List<Quotation> out = new ArrayList<>(dialogue);
+        for (Quotation m : marked) {
+            Quotation q = m.flags().contains(Quotation.UNCLOSED) ? cutAtTurn(text, m, dialogue) : m;
             boolean inTurn = dialogue.stream().anyMatch(d -> d.start() <= q.start() && q.end() <= d.end());
             if (inTurn) {
                 List<String> flags = new ArrayList<>(q.flags());
@@ -82,10 +148,30 @@ final class DialogueQuotes {
         return out;
     }
 
+    /** An unclosed quotation ends before the dash of the first turn that opens inside it. */
+    private static Quotation cutAtTurn(String text, Quotation q, List<Quotation> dialogue) {
+        int turn = dialogue.stream().mapToInt(Quotation::start).filter(s -> s > q.start() && s < q.end()).min().orElse(-1);
+        if (turn < 0) {
+            return q;
+        }
+        int end = trim(text, q.start(), dialogueDash(text, turn));
+        return end <= q.start() ? q : new Quotation(q.start(), end, q.open(), q.depth(), q.flags(), q.attribution());
+    }
+
+    /** The dash before the words of a turn that start at {@code start}. */
+    private static int dialogueDash(String text, int start) {
+        int k = start - 1;
+        while (k > 0 && Character.isWhitespace(text.charAt(k))) {
+            k--;
+        }
+        return k;
+    }
+
     private static boolean readsAsSpeech(String text, Turn t, boolean anyCued) {
         String words = text.substring(t.start(), t.end());
         if (!Character.isUpperCase(words.charAt(0)) && "«\"“„".indexOf(words.charAt(0)) < 0
-                || SENTENCE_END.indexOf(words.charAt(words.length() - 1)) < 0 || inColonList(text, t.dash())) {
+                || SENTENCE_END.indexOf(words.charAt(words.length() - 1)) < 0
+                || t.place() == Place.LINE && inColonList(text, t.dash())) {
             return false;
         }
         return anyCued || words.endsWith("?") || SPEECH.matcher(words).find();
@@ -144,6 +230,11 @@ final class DialogueQuotes {
         }
     }
 
+    private static int paragraphEnd(String text, int from) {
+        int k = text.indexOf("\n\n", from);
+        return k < 0 ? text.length() : k;
+    }
+
     private static int lineStart(String text, int at) {
         return at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
     }
@@ -155,7 +246,7 @@ final class DialogueQuotes {
         return end;
     }
 
-    private static boolean insideQuotation(List<Quotation> quotations, int at) {
+    static boolean insideQuotation(List<Quotation> quotations, int at) {
         return quotations.stream().anyMatch(q -> q.start() <= at && at < q.end());
     }
 

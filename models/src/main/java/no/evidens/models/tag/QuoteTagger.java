@@ -40,7 +40,7 @@ public final class QuoteTagger {
     public static final int PHRASE_WORDS = 3;
 
     private static final String OPENERS = "«‹“„";
-    private static final String MARKS = "«»‹›“”„\"‘’";
+    private static final String MARKS = "«»‹›“”„\"‘’'";
 
     private record Open(int pos, char mark, int depth, boolean multiParagraph) {
     }
@@ -59,7 +59,7 @@ public final class QuoteTagger {
         for (Quotation q : marked(reversed ? QuoteStyle.swapGuillemets(text) : text, furniture)) {
             marked.add(reversed ? QuoteStyle.reversedMark(q) : q);
         }
-        List<Quotation> out = DialogueQuotes.merge(marked, DialogueQuotes.find(text, marked, furniture));
+        List<Quotation> out = DialogueQuotes.merge(text, marked, DialogueQuotes.find(text, marked, furniture));
         out.sort(Comparator.comparingInt(Quotation::start).thenComparing(Comparator.comparingInt(Quotation::end).reversed()));
         return out;
     }
@@ -83,7 +83,14 @@ public final class QuoteTagger {
                 continue;
             }
             char closer = closerOf(c);
-            if (c == '‘') {
+            if (c == '\'') {
+                if (!stack.isEmpty() && stack.peek().mark() == '\'' && QuoteMarks.canClose(text, i)) {
+                    close(text, i, c, stack, out);
+                } else if (!stack.isEmpty() && QuoteMarks.canOpen(text, i) && Character.isLetter(QuoteMarks.after(text, i))
+                        && QuoteClosing.singleClosesAhead(text, i)) {
+                    stack.push(new Open(i, c, stack.size(), false)); // 'single' straight marks inside a quotation
+                } // else an apostrophe: Mulligan's, '90-tallet
+            } else if (c == '‘') {
                 if (!stack.isEmpty() && QuoteMarks.canOpen(text, i)) {
                     stack.push(new Open(i, c, stack.size(), false)); // ‘single’ inside a quotation
                 }
@@ -110,6 +117,9 @@ public final class QuoteTagger {
                 }
                 if (canClose && openOfSame) {
                     close(text, i, c, stack, out);
+                } else if (c == '"' && canClose && stack.size() == 1 && stack.peek().mark() == '«'
+                        && QuoteClosing.noCloserInParagraph(text, i, '»')) {
+                    out.add(quotation(text, stack.pop(), i, false)); // «Det er beklagelig," uttaler biskopen
                 } else if (canOpen) {
                     stack.push(new Open(i, c, stack.size(), false));
                 }
@@ -176,6 +186,7 @@ public final class QuoteTagger {
             case '”' -> o.mark() == '“' || o.mark() == '”' || o.mark() == '„';
             case '“' -> o.mark() == '„';
             case '’' -> o.mark() == '‘';
+            case '\'' -> o.mark() == '\'';
             default -> false;
         };
     }
@@ -188,6 +199,10 @@ public final class QuoteTagger {
             Open o = stack.pop();
             if (matchesOpen(o, c)) {
                 out.add(quotation(text, o, i, false));
+                if (c == '»' && !stack.isEmpty() && stack.peek().mark() == '«' && !QuoteClosing.closedLater(text, i + 1)
+                        && !QuoteClosing.turnInside(text, stack.peek().pos(), i)) {
+                    out.add(quotation(text, stack.pop(), i, false)); // «… «du», sa han: one mark closes both
+                }
                 return;
             }
             out.add(quotation(text, o, boundary(text, o.pos(), i), true)); // an inner quotation left open
@@ -217,7 +232,7 @@ public final class QuoteTagger {
      * balanced. A continuation mark opening a paragraph (the Norwegian way of quoting several
      * paragraphs) is skipped; without one the quotation still runs on (a court's conclusion quoted whole).
      */
-    private static boolean closesLater(String text, int open, int from, char opening, char closing) {
+    static boolean closesLater(String text, int open, int from, char opening, char closing) {
         int limit = Math.min(text.length(), open + MAX_SPAN);
         int depth = 0;
         boolean continued = false;
@@ -281,7 +296,7 @@ public final class QuoteTagger {
         return new Quotation(start, end, o.mark(), o.depth(), flags, attribution);
     }
 
-    private static int paragraphEnd(String text, int from) {
+    static int paragraphEnd(String text, int from) {
         int k = text.indexOf("\n\n", from);
         return k < 0 ? text.length() : k;
     }

@@ -15,6 +15,9 @@ import no.evidens.models.bench.ModelBenchmark;
 import no.evidens.models.eval.AuditTextCheck;
 import no.evidens.models.eval.ModelEvaluator;
 import no.evidens.models.eval.NameEvaluation;
+import no.evidens.models.eval.Prf;
+import no.evidens.models.eval.SentenceSplitEvaluation;
+import no.evidens.models.eval.TreebankDocuments;
 import no.evidens.models.eval.SentenceGoldEvaluator;
 import no.evidens.models.train.ModelTrainer;
 import picocli.CommandLine.Command;
@@ -91,7 +94,8 @@ public final class ModelsCommand implements Callable<Integer> {
         Path ndt;
 
         @Option(names = "--split", defaultValue = "all", paramLabel = "SPLIT",
-                description = "With --ndt: dev (odd files, tuned on), test (even files) or all (both, one by one).")
+                description = "With --ndt, and with --conllu on the treebank's dev part (sentence boundaries per split): "
+                        + "dev (odd files, tuned on), test (even files) or all (both, one by one).")
         String split;
 
         @Option(names = "--show", description = "Also print every missed/extra boundary (--sample) and every "
@@ -101,6 +105,21 @@ public final class ModelsCommand implements Callable<Integer> {
         @Option(names = "--models", paramLabel = "DIR",
                 description = "Evaluate the models in this folder instead of the bundled ones.")
         Path modelDir;
+
+        /** Sentence boundaries per treebank split, when the file is the treebank's dev part (errors: dev only). */
+        private void printSplits(NorwegianModels models) throws IOException {
+            List<TreebankDocuments.Doc> docs;
+            try {
+                docs = TreebankDocuments.read(conllu);
+            } catch (IllegalArgumentException e) {
+                return; // another CoNLL-U file: no split
+            }
+            for (String s : "all".equals(split) ? List.of("dev", "test") : List.of(split)) {
+                Prf prf = SentenceSplitEvaluation.boundaries(TreebankDocuments.of(docs, s), models,
+                        show && "dev".equals(s) ? System.out : null);
+                System.out.println("sentence boundaries, treebank " + s + " files (paragraph-aware): " + prf);
+            }
+        }
 
         @Override
         public Integer call() {
@@ -122,6 +141,7 @@ public final class ModelsCommand implements Callable<Integer> {
                 if (conllu != null) {
                     System.out.println("== " + conllu);
                     ModelEvaluator.print(ModelEvaluator.evaluate(conllu, models), System.out);
+                    printSplits(models);
                 }
                 if (ndt != null) {
                     for (String s : "all".equals(split) ? List.of("dev", "test") : List.of(split)) {

@@ -1,0 +1,93 @@
+package no.evidens.evaluation.tags;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import no.evidens.corpus.tags.TreebankQuoteGold;
+import no.evidens.models.eval.Prf;
+import no.evidens.models.eval.TreebankDocuments;
+import no.evidens.models.tag.Quotation;
+import no.evidens.models.tag.QuoteTagger;
+
+/**
+ * Quotations on the treebank's dev part ({@link TreebankDocuments}: a treebank file per document, paragraph-aware
+ * text) against the hand-labelled offsets of {@link TreebankQuoteGold}: exact inner span, every depth. The tagger
+ * runs as ingestion runs it, on the whole document text, without page furniture.
+ */
+public final class TreebankQuoteEval {
+    private static final int CONTEXT = 40;
+
+    private TreebankQuoteEval() {
+    }
+
+    /** Reads the CoNLL-U file, checks the gold against it, and prints dev, test (and all) or one split. */
+    public static void run(Path conllu, String split, boolean errors, PrintStream out) throws IOException {
+        List<TreebankDocuments.Doc> docs = TreebankDocuments.read(conllu);
+        List<TreebankQuoteGold.Span> gold = TreebankQuoteGold.load();
+        check(docs, gold);
+        for (String s : "all".equals(split) ? List.of("dev", "test", "all") : List.of(split)) {
+            // test errors are never printed: the test files are scored, not read
+            Prf prf = score(TreebankDocuments.of(docs, s), gold, errors && "dev".equals(s) ? out : null);
+            out.printf(Locale.ROOT, "quotations, treebank %s files (%d), exact span: %s%n", s,
+                    TreebankDocuments.of(docs, s).size(), prf);
+        }
+    }
+
+    /** Exact-span precision, recall and F1 of the quotation tagger on {@code docs}. */
+    public static Prf score(List<TreebankDocuments.Doc> docs, List<TreebankQuoteGold.Span> gold, PrintStream errors) {
+        QuoteTagger tagger = new QuoteTagger();
+        Prf prf = new Prf();
+        for (TreebankDocuments.Doc doc : docs) {
+            String text = doc.text();
+            List<String> want = new ArrayList<>();
+            gold.stream().filter(g -> g.document().equals(doc.id())).forEach(g -> want.add(key(g.start(), g.end())));
+            List<String> found = new ArrayList<>();
+            for (Quotation q : tagger.tag(text)) {
+                found.add(key(q.start(), q.end()));
+            }
+            prf.add(want, found);
+            if (errors != null) {
+                TreeSet<String> missed = new TreeSet<>(want);
+                missed.removeAll(found);
+                TreeSet<String> extra = new TreeSet<>(found);
+                extra.removeAll(want);
+                missed.forEach(k -> errors.println("  " + doc.id() + " missed " + show(text, k)));
+                extra.forEach(k -> errors.println("  " + doc.id() + " extra  " + show(text, k)));
+            }
+        }
+        return prf;
+    }
+
+    /** Every gold span must lie in its document and carry the check of the text it covers there. */
+    static void check(List<TreebankDocuments.Doc> docs, List<TreebankQuoteGold.Span> gold) {
+        for (TreebankQuoteGold.Span g : gold) {
+            TreebankDocuments.Doc doc = docs.stream().filter(d -> d.id().equals(g.document())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no treebank document " + g.document()));
+            String text = doc.text();
+            if (g.end() > text.length() || !TreebankDocuments.check(text.substring(g.start(), g.end())).equals(g.check())) {
+                throw new IllegalArgumentException("quotation gold " + g.document() + " " + g.start() + "-" + g.end()
+                        + " does not match the text: give ../shared/nlp/norne-nob-ud-dev.conllu");
+            }
+        }
+    }
+
+    private static String key(int start, int end) {
+        return String.format(Locale.ROOT, "%07d-%07d", start, end);
+    }
+
+    private static String show(String text, String key) {
+        int start = Integer.parseInt(key.substring(0, 7));
+        int end = Integer.parseInt(key.substring(8));
+        String inner = text.substring(start, end);
+        if (inner.length() > 2 * CONTEXT) {
+            inner = inner.substring(0, CONTEXT) + " … " + inner.substring(inner.length() - CONTEXT);
+        }
+        return (start + "-" + end + " " + text.substring(Math.max(0, start - 20), start) + "⟦" + inner + "⟧"
+                + text.substring(end, Math.min(text.length(), end + 25))).replace('\n', '¶');
+    }
+}

@@ -1,0 +1,67 @@
+package no.evidens.models.tag;
+
+import java.util.regex.Pattern;
+
+/**
+ * The closing cases of {@link QuoteTagger} that look ahead in the paragraph: one » for two, a « closed by a
+ * straight mark, straight single marks inside a quotation. Thread-safe (no state).
+ */
+final class QuoteClosing {
+    /** A dialogue turn opening inside a sentence run: {@code . - Vi}. */
+    private static final Pattern TURN_INSIDE = Pattern.compile("[.!?]\\s+[-–—]\\s+\\p{Lu}");
+
+    private QuoteClosing() {
+    }
+
+    /** A dialogue turn opens between {@code from} and {@code to}. */
+    static boolean turnInside(String text, int from, int to) {
+        return TURN_INSIDE.matcher(text).region(from, to).find();
+    }
+
+    /** No {@code closer} follows {@code from} in its paragraph. */
+    static boolean noCloserInParagraph(String text, int from, char closer) {
+        int k = text.indexOf(closer, from);
+        return k < 0 || k > QuoteTagger.paragraphEnd(text, from);
+    }
+
+    /** A straight ' that can close comes after {@code open} before the end of its quotation or paragraph. */
+    static boolean singleClosesAhead(String text, int open) {
+        int end = QuoteTagger.paragraphEnd(text, open);
+        for (int k = open + 2; k < end; k++) {
+            char c = text.charAt(k);
+            if (c == '»' || c == '”' || c == '"' || c == '“') {
+                return false;
+            }
+            if (c == '\'' && QuoteMarks.canClose(text, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a « open here may still be closed later: the sentence goes on after the mark just closed, or a » without
+     * its « follows in the paragraph, or the paragraph break lets the quotation run on ({@link #closesLater}).
+     */
+    static boolean closedLater(String text, int from) {
+        if (from < text.length() && ".,;:!?".indexOf(text.charAt(from)) < 0 && !Character.isWhitespace(text.charAt(from))
+                || from < text.length() && Character.isWhitespace(text.charAt(from)) && !text.startsWith("\n\n", from)
+                && from + 1 < text.length() && text.charAt(from + 1) != '\n') {
+            return true; // the sentence goes on after the mark: «Mein Kampf» i en setning
+        }
+        int end = QuoteTagger.paragraphEnd(text, from);
+        int depth = 0;
+        for (int k = from; k < end; k++) {
+            char c = text.charAt(k);
+            if (c == '«') {
+                depth++;
+            } else if (c == '»') {
+                if (depth == 0) {
+                    return true; // a closing mark still to come
+                }
+                depth--;
+            }
+        }
+        return end < text.length() && QuoteTagger.closesLater(text, from, end, '«', '»');
+    }
+}
