@@ -251,9 +251,9 @@ public final class FindingsService {
         }
         TreeSet<String> cases = new TreeSet<>();
         hits.forEach(h -> cases.add(h.caseId()));
-        String stamp = quoted.stamp();
+        Map<String, List<QuotationCache.Quote>> all = quoted.all(this::readQuotes);
         for (String c : cases) {
-            for (QuotationCache.Quote q : quoted.of(c, stamp, this::readQuotes)) {
+            for (QuotationCache.Quote q : all.getOrDefault(c, List.of())) {
                 for (SearchHit h : hits) {
                     if (q.covers(h.passageId())) {
                         out.computeIfAbsent(h.passageId(), k -> new ArrayList<>()).add(new UsedBy(q.ref(), q.label(), q.item()));
@@ -270,7 +270,7 @@ public final class FindingsService {
         if (!hasStore()) {
             return out;
         }
-        for (QuotationCache.Quote q : quoted.of(caseId, quoted.stamp(), this::readQuotes)) {
+        for (QuotationCache.Quote q : quoted.all(this::readQuotes).getOrDefault(caseId, List.of())) {
             if (docId.equals(q.docId())) {
                 out.add(new Quoted(q.item(), q.ref(), q.label(), q.title(), q.start(), q.end()));
             }
@@ -278,16 +278,20 @@ public final class FindingsService {
         return out;
     }
 
-    /** The quotations of a case as the store holds them now: by finding in order, each finding's in order. */
-    private List<QuotationCache.Quote> readQuotes(String caseId) {
-        List<QuotationCache.Quote> out = new ArrayList<>();
+    /** The quotations of every case as the store holds them now: by finding in order, each finding's in order. */
+    private Map<String, List<QuotationCache.Quote>> readQuotes() {
+        Map<String, List<QuotationCache.Quote>> out = new LinkedHashMap<>();
         try (FindingStore store = open()) {
-            for (Finding f : store.findings(caseId)) {
-                for (EvidenceItem item : store.evidence(f.id())) {
-                    EvidenceDraft e = item.evidence();
-                    out.add(new QuotationCache.Quote(f.ref(), f.label(), f.title(), item.id(), e.passageId(), e.lastPassageId(), e.docId(),
-                            e.start(), e.end()));
+            for (String caseId : store.cases()) {
+                List<QuotationCache.Quote> quotes = new ArrayList<>();
+                for (Finding f : store.findings(caseId)) {
+                    for (EvidenceItem item : store.evidence(f.id())) {
+                        EvidenceDraft e = item.evidence();
+                        quotes.add(new QuotationCache.Quote(f.ref(), f.label(), f.title(), item.id(), e.passageId(), e.lastPassageId(),
+                                e.docId(), e.start(), e.end()));
+                    }
                 }
+                out.put(caseId, List.copyOf(quotes));
             }
         }
         return out;

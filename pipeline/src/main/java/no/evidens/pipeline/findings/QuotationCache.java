@@ -10,21 +10,21 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The quotations of each case, kept between calls, so that a search need not open the findings store and read
- * every finding of its cases to say which findings quote its hits ({@link FindingsService#usedBy}).
+ * The quotations of every case, kept between calls, so that a search need not open the findings store and read
+ * every finding of its cases to say which findings quote its hits ({@link FindingsService#usedBy}). Read all
+ * at once (one opening of the store), as a search's hits may come from many cases.
  *
  * <p>Kept correct across processes by a stamp: a small file beside the store whose content every process
  * replaces (a new random token, written whole and moved into place) after it changed a finding or a quotation.
- * A case's quotations are used while the stamp reads as it did before they were read from the store; the
- * stamp is read once per call (one small file read, microseconds). So a quotation attached through the
+ * The quotations are used while the stamp reads as it did before they were read from the store; the stamp is
+ * read once per call (one small file read, microseconds). So a quotation attached through the
  * workspace, or by {@code evidens finding attach} in another process while the server runs, shows at once
  * in the next search. As a safety net for a change made past the services (a process killed between its
  * commit and its stamp, a store restored in place), nothing is kept longer than {@link #MAX_AGE}.
@@ -70,11 +70,11 @@ final class QuotationCache {
         }
     }
 
-    private record Snapshot(String stamp, long readNanos, List<Quote> quotes) {
+    private record Snapshot(String stamp, long readNanos, Map<String, List<Quote>> byCase) {
     }
 
     private final Path stampFile;
-    private final Map<String, Snapshot> cases = new ConcurrentHashMap<>();
+    private volatile Snapshot kept;
 
     QuotationCache(Path storeDir) {
         this.stampFile = storeDir.resolve(STAMP);
@@ -87,27 +87,37 @@ final class QuotationCache {
         } catch (NoSuchFileException e) {
             return "";
         } catch (IOException e) {
-            // unreadable: a fresh token each time, so that nothing cached is used
+            // unreadable: a fresh token each time, so that nothing kept is used
             return "unreadable " + System.nanoTime();
         }
     }
 
     /**
-     * The quotations of a case: those kept, while the stamp still reads {@code stamp} and they are young
-     * enough; else read with {@code read} and kept.
-     *
-     * @param stamp the stamp read (with {@link #stamp()}) before this call
+     * The quotations of every case that has any (case → its quotations): those kept, while the stamp still reads
+     * as it did when they were read and they are young enough; else read anew with {@code read} (one reader at a
+     * time: the others wait for what it reads) and kept.
      */
-    List<Quote> of(String caseId, String stamp, Function<String, List<Quote>> read) {
-        Snapshot s = cases.get(caseId);
-        long now = System.nanoTime();
-        if (s != null && s.stamp().equals(stamp) && now - s.readNanos() < MAX_AGE.toNanos()) {
-            return s.quotes();
+    Map<String, List<Quote>> all(Supplier<Map<String, List<Quote>>> read) {
+        String stamp = stamp();
+        Snapshot s = kept;
+        if (fresh(s, stamp)) {
+            return s.byCase();
         }
-        // The stamp was read before the store: a change committed in between makes the next call read again.
-        List<Quote> quotes = List.copyOf(read.apply(caseId));
-        cases.put(caseId, new Snapshot(stamp, now, quotes));
-        return quotes;
+        synchronized (this) {
+            s = kept;
+            if (fresh(s, stamp)) {
+                return s.byCase();
+            }
+            long now = System.nanoTime();
+            // The stamp was read before the store: a change committed in between makes the next call read again.
+            Map<String, List<Quote>> byCase = Map.copyOf(read.get());
+            kept = new Snapshot(stamp, now, byCase);
+            return byCase;
+        }
+    }
+
+    private static boolean fresh(Snapshot s, String stamp) {
+        return s != null && s.stamp().equals(stamp) && System.nanoTime() - s.readNanos() < MAX_AGE.toNanos();
     }
 
     /**
@@ -115,7 +125,7 @@ final class QuotationCache {
      * gives the stamp a new token, which every process reads before it uses what it kept.
      */
     void changed() {
-        cases.clear();
+        kept = null;
         String token = Long.toHexString(ThreadLocalRandom.current().nextLong()) + "-" + Long.toHexString(System.nanoTime());
         try {
             Files.createDirectories(stampFile.getParent());
