@@ -32,7 +32,9 @@ import no.evidens.pipeline.search.DocumentGroups;
  * One search at a time: the trail writer commits each line alone, the most it can cost (under load it commits
  * many at once).
  *
- * <pre>java -cp pipeline/target/evidens.jar:evaluation/target/evidens-evaluation.jar no.evidens.evaluation.team.WebCosts HOME [rounds]</pre>
+ * <pre>java -cp pipeline/target/evidens.jar:evaluation/target/evidens-evaluation.jar no.evidens.evaluation.team.WebCosts HOME [rounds [pause-ms [searches]]]</pre>
+ *
+ * With a pause between searches it is one user who reads each answer (the trail writer then idles between lines).
  *
  * It writes to the home's audit trail (one line per search, actor {@code webcosts}).
  */
@@ -46,8 +48,9 @@ public final class WebCosts {
     public static void main(String[] args) throws Exception {
         EvidensHome home = new EvidensHome(Path.of(args[0]).toAbsolutePath());
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        long pause = args.length > 2 ? Long.parseLong(args[2]) : 0;
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        SearchMix mix = SearchMix.ofSampleVocabulary(400);
+        SearchMix mix = SearchMix.ofSampleVocabulary(args.length > 3 ? Integer.parseInt(args[3]) : 400);
         Duration wait = Duration.ofSeconds(60);
         try (EvidenceIndex searcher = IndexBackend.of(home).open();
              TrailWriter trail = new TrailWriter(FindingsService.storeDir(home), home.root().resolve(AuditService.CHAIN_FILE), wait)) {
@@ -90,6 +93,9 @@ public final class WebCosts {
                     t[5] = cpu.getCurrentThreadCpuTime();
                     audit.searched("webcosts", null, s.query(), "", (int) r.total());
                     t[6] = cpu.getCurrentThreadCpuTime();
+                    if (pause > 0) {
+                        Thread.sleep(pause);
+                    }
                     long w1 = cpu.getThreadCpuTime(writer.getId());
                     if (measured) {
                         for (int i = 0; i < 6; i++) {
@@ -102,8 +108,8 @@ public final class WebCosts {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "web costs: %d searches of the bench web mix, one at a time, on %s (thread CPU per search)%n", n,
-                    home.root());
+            System.out.printf(Locale.ROOT, "web costs: %d searches of the bench web mix, one at a time, %d ms apart, on %s (thread CPU per search)%n",
+                    n, pause, home.root());
             for (int i = 0; i < STEPS.length; i++) {
                 System.out.printf(Locale.ROOT, "  %-36s %8.3f ms%n", STEPS[i], nanos[i] / 1e6 / n);
             }

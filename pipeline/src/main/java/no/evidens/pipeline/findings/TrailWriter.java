@@ -31,17 +31,20 @@ import no.evidens.findings.trail.AuditEvent;
  * written after the answer. What the wait saves is the rest: before, each recorded request opened the
  * findings store (the database, its schema check) for its line alone and wrote the chain file on its own.
  *
- * <p>The store is let go when no entry has come for {@link #IDLE}; while entries keep coming, once it has been
- * held for {@link #HOLD} and a command in another process says it waits for the store's file lock (it touches
- * {@link FindingStore#waitingFile}), and then not taken again until nobody has said so for {@link #GIVE_WAY}, so
- * that the command gets its turn. Nobody waiting, it is kept: opening the store (H2 reads its schema, the migrations are checked) cost as
- * much processor time as a few dozen entries, once a second under load. Should the waiting command not be able
- * to say so, the store is let go after {@link #MAX_HOLD} all the same.
+ * <p>The store is let go once it has been held for {@link #HOLD} and a command in another process says it waits
+ * for the store's file lock (it touches {@link FindingStore#waitingFile}); it is then not taken again until
+ * nobody has said so for {@link #GIVE_WAY}, so that the command gets its turn. Nobody waiting, it is kept while
+ * entries come, and let go when none has come for {@link #IDLE}: opening the store (H2 reads its schema, the
+ * migrations are checked) and closing it (H2 compacts the file for up to 200 ms) cost as much processor time as
+ * dozens of entries, and were paid once a second under load, and twice for every search of a lone user. Should
+ * a waiting command not be able to say so, the store is let go after {@link #MAX_HOLD} all the same.
  */
 public final class TrailWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrailWriter.class);
     /** How long the store is kept open without an entry to write. */
-    static final Duration IDLE = Duration.ofMillis(250);
+    static final Duration IDLE = Duration.ofSeconds(5);
+    /** How often, at least, the writer looks whether to let the store go. */
+    private static final Duration LOOK = Duration.ofMillis(100);
     /** How long the store is held at least before it is let go for a process that waits for it. */
     static final Duration HOLD = Duration.ofSeconds(1);
     /** How long the store is held at most, whether or not a process says it waits. */
@@ -107,13 +110,20 @@ public final class TrailWriter implements AutoCloseable {
         long openedAt = 0;
         long openedAtMillis = 0;
         long givenWayAt = System.nanoTime() - MAX_GIVE_WAY.toNanos();
+        long lastEntry = System.nanoTime();
         try {
             while (open || !queue.isEmpty()) {
-                Pending first = queue.poll(IDLE.toMillis(), TimeUnit.MILLISECONDS);
+                Pending first = queue.poll(LOOK.toMillis(), TimeUnit.MILLISECONDS);
                 if (first == null) {
-                    store = release(store);
+                    if (store != null && giveWayNow(openedAt, openedAtMillis)) {
+                        store = release(store);
+                        givenWayAt = System.nanoTime();
+                    } else if (store != null && System.nanoTime() - lastEntry > IDLE.toNanos()) {
+                        store = release(store);
+                    }
                     continue;
                 }
+                lastEntry = System.nanoTime();
                 List<Pending> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
@@ -134,8 +144,7 @@ public final class TrailWriter implements AutoCloseable {
                     batch.forEach(p -> p.done().completeExceptionally(e));
                     store = release(store);
                 }
-                long held = System.nanoTime() - openedAt;
-                if (store != null && held > HOLD.toNanos() && (held > MAX_HOLD.toNanos() || waitedFor(openedAtMillis))) {
+                if (store != null && giveWayNow(openedAt, openedAtMillis)) {
                     store = release(store);
                     givenWayAt = System.nanoTime();
                 }
@@ -149,6 +158,12 @@ public final class TrailWriter implements AutoCloseable {
                 p.done().completeExceptionally(closed);
             }
         }
+    }
+
+    /** Whether to let the store go for another process: held long enough, and one waits (or held too long). */
+    private boolean giveWayNow(long openedAt, long openedAtMillis) {
+        long held = System.nanoTime() - openedAt;
+        return held > HOLD.toNanos() && (held > MAX_HOLD.toNanos() || waitedFor(openedAtMillis));
     }
 
     /** After letting the store go for a waiting process: waits until it no longer says it waits (it has the store). */
