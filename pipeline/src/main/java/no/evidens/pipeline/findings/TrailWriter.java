@@ -47,8 +47,11 @@ public final class TrailWriter implements AutoCloseable {
     private static final Duration LOOK = Duration.ofMillis(100);
     /** How long the store is held at least before it is let go for a process that waits for it. */
     static final Duration HOLD = Duration.ofSeconds(1);
-    /** How long the store is held at most, whether or not a process says it waits. */
-    static final Duration MAX_HOLD = Duration.ofSeconds(10);
+    /**
+     * How long the store is held at most, whether or not a process says it waits (a safety net: each letting go
+     * costs H2's compaction on close, up to 200 ms of processor time).
+     */
+    static final Duration MAX_HOLD = Duration.ofSeconds(60);
     /**
      * Once let go for a waiting process, the store is taken again when nobody has said they wait for this long
      * (a waiting process says so every 20–100 ms until it has the store)...
