@@ -99,8 +99,29 @@ public final class FindingStore implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the findings store in " + abs + " is in use by another process; try again", e);
                 }
+                sayWaiting(abs);
                 Jdbc.sleep(20 + ThreadLocalRandom.current().nextInt(80));
             }
+        }
+    }
+
+    /**
+     * The file a process touches while it waits for the store another process has open: a process that keeps
+     * the store open for long (a server's audit-trail writer) lets go when it sees this file changed.
+     */
+    public static Path waitingFile(Path dir) {
+        return dir.toAbsolutePath().normalize().resolve(DB_NAME + ".waiting");
+    }
+
+    private static void sayWaiting(Path abs) {
+        try {
+            Path f = waitingFile(abs);
+            if (!Files.exists(f)) {
+                Files.createFile(f);
+            }
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        } catch (java.io.IOException e) {
+            // not said: the holder lets go after its longest hold all the same
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
 
 /**
@@ -19,14 +20,27 @@ public final class SearchLoad {
         boolean run(SearchMix.Search search) throws Exception;
     }
 
-    /** What a phase measured: all searches, and each kind apart. */
-    public record Result(Latencies all, Map<SearchMix.Kind, Latencies> byKind) {
+    /**
+     * What a phase measured: all searches, and each kind apart.
+     *
+     * @param cpuNanos the processor time the process that answered spent during the measured time (every
+     *                 thread, JIT and GC included), or -1 when not known
+     */
+    public record Result(Latencies all, Map<SearchMix.Kind, Latencies> byKind, long cpuNanos) {
+        /** Processor time per answered search, milliseconds (0 when not known). */
+        public double cpuMsPerRequest() {
+            return cpuNanos < 0 || all.requests() == 0 ? 0 : cpuNanos / 1e6 / all.requests();
+        }
     }
 
     private SearchLoad() {
     }
 
-    static Result run(SearchMix mix, int users, java.time.Duration warmup, java.time.Duration measure, Call call)
+    /**
+     * @param cpuNanos the processor time so far of the process that answers (sampled when the measured time
+     *                 starts and ends; negative when not known)
+     */
+    static Result run(SearchMix mix, int users, java.time.Duration warmup, java.time.Duration measure, Call call, LongSupplier cpuNanos)
             throws InterruptedException {
         UserLoad.Phase phase = new UserLoad.Phase();
         List<User> loads = new ArrayList<>();
@@ -39,11 +53,13 @@ public final class SearchLoad {
             t.start();
         }
         Thread.sleep(warmup.toMillis());
+        long cpu0 = cpuNanos.getAsLong();
         phase.measuring = true;
         long t0 = System.nanoTime();
         Thread.sleep(measure.toMillis());
         phase.measuring = false;
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long cpu1 = cpuNanos.getAsLong();
         phase.running = false;
         for (Thread t : threads) {
             t.join();
@@ -56,7 +72,7 @@ public final class SearchLoad {
         }
         long[] all = loads.stream().flatMapToLong(u -> Arrays.stream(SearchMix.Kind.values()).flatMapToLong(k -> LongStream.of(u.latencies(k))))
                 .toArray();
-        return new Result(Latencies.of(all, errors, seconds), byKind);
+        return new Result(Latencies.of(all, errors, seconds), byKind, cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0);
     }
 
     /** One user: searches until told to stop. */

@@ -85,6 +85,11 @@ final class ServerProcess implements AutoCloseable {
         return (readyNanos - startedNanos) / 1e9;
     }
 
+    /** The server process's processor time so far (every thread), nanoseconds; -1 when the system does not say. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     /** When it printed its address ({@link System#nanoTime()}). */
     long readyNanos() {
         return readyNanos;

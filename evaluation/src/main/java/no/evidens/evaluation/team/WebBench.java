@@ -86,14 +86,15 @@ public final class WebBench {
                 out.printf("Over HTTP: %d users searching for %d s (after %d s of warm-up) …%n", s.users(), s.measure().toSeconds(),
                         s.warmup().toSeconds());
                 out.flush();
-                overHttp = SearchLoad.run(mix, s.users(), s.warmup(), s.measure(), q -> get(http, server.url(), q).statusCode() == 200);
+                overHttp = SearchLoad.run(mix, s.users(), s.warmup(), s.measure(), q -> get(http, server.url(), q).statusCode() == 200,
+                        server::cpuNanos);
             }
             out.printf("In this process, on the searcher: %d threads, the same searches for %d s (after %d s of warm-up) …%n", s.users(),
                     s.measure().toSeconds(), s.warmup().toSeconds());
             out.flush();
             SearchLoad.Result inProcess;
             try (EvidenceIndex searcher = IndexBackend.of(home).open()) {
-                inProcess = SearchLoad.run(mix, s.users(), s.warmup(), s.measure(), q -> q.on(searcher) != null);
+                inProcess = SearchLoad.run(mix, s.users(), s.warmup(), s.measure(), q -> q.on(searcher) != null, WebBench::ownCpuNanos);
             }
             Report report = new Report(passages, start, first, overHttp, inProcess);
             print(report, s, out);
@@ -131,6 +132,11 @@ public final class WebBench {
         }
     }
 
+    /** This process's processor time so far (every thread), nanoseconds; -1 when the JVM does not say. */
+    private static long ownCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
     private static HttpResponse<byte[]> get(HttpClient http, String base, SearchMix.Search s) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + s.path())).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -149,6 +155,8 @@ public final class WebBench {
             rows(out, k.label, r.http().byKind().get(k), r.inProcess().byKind().get(k));
         }
         rows(out, "all", r.http().all(), r.inProcess().all());
+        out.printf(Locale.ROOT, "  processor time per search (whole process, every thread): server %.2f ms over HTTP, %.2f ms in-process%n",
+                r.http().cpuMsPerRequest(), r.inProcess().cpuMsPerRequest());
         double p95 = r.http().all().p95();
         out.printf(Locale.ROOT, "  warm p95 over HTTP, all searches: %.1f ms (target ≤ %.0f ms with 20 users: %s)%n", p95,
                 TARGET_WARM_P95_MS, p95 <= TARGET_WARM_P95_MS ? "met" : "MISSED");

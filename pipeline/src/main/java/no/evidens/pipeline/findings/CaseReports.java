@@ -18,11 +18,14 @@ public final class CaseReports {
     private final EvidensHome home;
     private final SearcherSource index;
     private final Supplier<FindingStore> stores;
+    private final Runnable changed;
 
-    CaseReports(EvidensHome home, SearcherSource index, Supplier<FindingStore> stores) {
+    /** @param changed told after an import has added findings and quotations */
+    CaseReports(EvidensHome home, SearcherSource index, Supplier<FindingStore> stores, Runnable changed) {
         this.home = home;
         this.index = index;
         this.stores = stores;
+        this.changed = changed;
     }
 
     /** How an import went. */
@@ -56,6 +59,7 @@ public final class CaseReports {
         }
         try (FindingStore store = stores.get()) {
             String caseId = CaseExports.importFile(store, file, actor);
+            changed.run();
             return new Imported(caseId, store.findings(caseId).size());
         }
     }

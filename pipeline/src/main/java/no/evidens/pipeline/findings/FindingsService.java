@@ -38,21 +38,23 @@ public final class FindingsService {
     private final Duration lockWait;
     private final Quotations quotations;
     private final TrailWriter trailWriter;
+    private final QuotationCache quoted;
 
     /**
      * @param index    the evidence index's searcher, lent for each call that reads it
      * @param lockWait how long to wait while another process has the store open
      */
     public FindingsService(EvidensHome home, SearcherSource index, Duration lockWait) {
-        this(home, index, lockWait, null);
+        this(home, index, lockWait, null, new QuotationCache(storeDir(home)));
     }
 
-    private FindingsService(EvidensHome home, SearcherSource index, Duration lockWait, TrailWriter trailWriter) {
+    private FindingsService(EvidensHome home, SearcherSource index, Duration lockWait, TrailWriter trailWriter, QuotationCache quoted) {
         this.home = home;
         this.index = index;
         this.lockWait = lockWait;
         this.quotations = new Quotations(index, new Receipts(home.receipts()));
         this.trailWriter = trailWriter;
+        this.quoted = quoted;
     }
 
     /** The findings store of a home: {@code <home>/findings/}. */
@@ -237,7 +239,11 @@ public final class FindingsService {
         }
     }
 
-    /** For each hit's passage: the findings whose quotations start in, end in or run through it. */
+    /**
+     * For each hit's passage: the findings whose quotations start in, end in or run through it. The quotations
+     * of each case are kept between calls ({@link QuotationCache}): a search does not open the store unless a
+     * finding changed since.
+     */
     public Map<String, List<UsedBy>> usedBy(List<SearchHit> hits) {
         Map<String, List<UsedBy>> out = new LinkedHashMap<>();
         if (hits.isEmpty() || !hasStore()) {
@@ -245,15 +251,12 @@ public final class FindingsService {
         }
         TreeSet<String> cases = new TreeSet<>();
         hits.forEach(h -> cases.add(h.caseId()));
-        try (FindingStore store = open()) {
-            for (String c : cases) {
-                for (Finding f : store.findings(c)) {
-                    for (EvidenceItem item : store.evidence(f.id())) {
-                        for (SearchHit h : hits) {
-                            if (covers(item.evidence(), h.passageId())) {
-                                out.computeIfAbsent(h.passageId(), k -> new ArrayList<>()).add(new UsedBy(f.ref(), f.label(), item.id()));
-                            }
-                        }
+        Map<String, List<QuotationCache.Quote>> all = quoted.all(this::readQuotes);
+        for (String c : cases) {
+            for (QuotationCache.Quote q : all.getOrDefault(c, List.of())) {
+                for (SearchHit h : hits) {
+                    if (q.covers(h.passageId())) {
+                        out.computeIfAbsent(h.passageId(), k -> new ArrayList<>()).add(new UsedBy(q.ref(), q.label(), q.item()));
                     }
                 }
             }
@@ -267,37 +270,31 @@ public final class FindingsService {
         if (!hasStore()) {
             return out;
         }
-        try (FindingStore store = open()) {
-            for (Finding f : store.findings(caseId)) {
-                for (EvidenceItem item : store.evidence(f.id())) {
-                    EvidenceDraft e = item.evidence();
-                    if (docId.equals(e.docId())) {
-                        out.add(new Quoted(item.id(), f.ref(), f.label(), f.title(), e.start(), e.end()));
-                    }
-                }
+        for (QuotationCache.Quote q : quoted.all(this::readQuotes).getOrDefault(caseId, List.of())) {
+            if (docId.equals(q.docId())) {
+                out.add(new Quoted(q.item(), q.ref(), q.label(), q.title(), q.start(), q.end()));
             }
         }
         return out;
     }
 
-    /** Whether the quotation starts in, ends in or runs through the passage. */
-    private static boolean covers(EvidenceDraft e, String passageId) {
-        int a = number(e.passageId());
-        int b = number(e.lastPassageId() == null ? e.passageId() : e.lastPassageId());
-        String prefix = e.passageId().substring(0, e.passageId().lastIndexOf('/') + 1);
-        if (!passageId.startsWith(prefix) || passageId.indexOf('/', prefix.length()) >= 0) {
-            return false;
+    /** The quotations of every case as the store holds them now: by finding in order, each finding's in order. */
+    private Map<String, List<QuotationCache.Quote>> readQuotes() {
+        Map<String, List<QuotationCache.Quote>> out = new LinkedHashMap<>();
+        try (FindingStore store = open()) {
+            for (String caseId : store.cases()) {
+                List<QuotationCache.Quote> quotes = new ArrayList<>();
+                for (Finding f : store.findings(caseId)) {
+                    for (EvidenceItem item : store.evidence(f.id())) {
+                        EvidenceDraft e = item.evidence();
+                        quotes.add(new QuotationCache.Quote(f.ref(), f.label(), f.title(), item.id(), e.passageId(), e.lastPassageId(),
+                                e.docId(), e.start(), e.end()));
+                    }
+                }
+                out.put(caseId, List.copyOf(quotes));
+            }
         }
-        int n = number(passageId);
-        return n >= a && n <= b;
-    }
-
-    private static int number(String passageId) {
-        try {
-            return Integer.parseInt(passageId.substring(passageId.lastIndexOf('/') + 1));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return out;
     }
 
     // ---------------------------------------------------------------- shared steps
@@ -352,17 +349,19 @@ public final class FindingsService {
      * the store for each entry.
      */
     public FindingsService withTrailWriter(TrailWriter writer) {
-        return new FindingsService(home, index, lockWait, writer);
+        return new FindingsService(home, index, lockWait, writer, quoted);
     }
 
     /** Records a change of a finding in the audit trail, in the store already open. */
     private void audited(FindingStore store, String actor, String action, String caseId, String ref, String detail) {
+        // every change of a finding or a quotation comes here after its commit: what was kept of them is out of date
+        quoted.changed();
         store.trail(home.root().resolve(AuditService.CHAIN_FILE))
                 .record(new AuditEvent(actor, action, caseId, AuditEvent.FINDING, ref, detail));
     }
 
     /** Export, import and verification of whole cases. */
     public CaseReports reports() {
-        return new CaseReports(home, index, this::open);
+        return new CaseReports(home, index, this::open, quoted::changed);
     }
 }

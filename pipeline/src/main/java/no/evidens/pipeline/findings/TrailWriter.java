@@ -1,5 +1,6 @@
 package no.evidens.pipeline.findings;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,15 +31,34 @@ import no.evidens.findings.trail.AuditEvent;
  * written after the answer. What the wait saves is the rest: before, each recorded request opened the
  * findings store (the database, its schema check) for its line alone and wrote the chain file on its own.
  *
- * <p>The store is let go when no entry has come for {@link #IDLE}, or after it has been held for
- * {@link #HOLD}, so that a command in another process (which waits for the store's file lock) gets its turn.
+ * <p>The store is let go once it has been held for {@link #HOLD} and a command in another process says it waits
+ * for the store's file lock (it touches {@link FindingStore#waitingFile}); it is then not taken again until
+ * nobody has said so for {@link #GIVE_WAY}, so that the command gets its turn. Nobody waiting, it is kept while
+ * entries come, and let go when none has come for {@link #IDLE}: opening the store (H2 reads its schema, the
+ * migrations are checked) and closing it (H2 compacts the file for up to 200 ms) cost as much processor time as
+ * dozens of entries, and were paid once a second under load, and twice for every search of a lone user. Should
+ * a waiting command not be able to say so, the store is let go after {@link #MAX_HOLD} all the same.
  */
 public final class TrailWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrailWriter.class);
     /** How long the store is kept open without an entry to write. */
-    static final Duration IDLE = Duration.ofMillis(250);
-    /** How long the store is held at most before it is let go once (other processes wait for it). */
+    static final Duration IDLE = Duration.ofSeconds(5);
+    /** How often, at least, the writer looks whether to let the store go. */
+    private static final Duration LOOK = Duration.ofMillis(100);
+    /** How long the store is held at least before it is let go for a process that waits for it. */
     static final Duration HOLD = Duration.ofSeconds(1);
+    /**
+     * How long the store is held at most, whether or not a process says it waits (a safety net: each letting go
+     * costs H2's compaction on close, up to 200 ms of processor time).
+     */
+    static final Duration MAX_HOLD = Duration.ofSeconds(60);
+    /**
+     * Once let go for a waiting process, the store is taken again when nobody has said they wait for this long
+     * (a waiting process says so every 20–100 ms until it has the store)...
+     */
+    static final Duration GIVE_WAY = Duration.ofMillis(300);
+    /** ... or after this long at most. */
+    static final Duration MAX_GIVE_WAY = Duration.ofSeconds(3);
     /** At most this many entries in one commit. */
     private static final int BATCH = 256;
 
@@ -91,19 +111,31 @@ public final class TrailWriter implements AutoCloseable {
     private void run() {
         FindingStore store = null;
         long openedAt = 0;
+        long openedAtMillis = 0;
+        long givenWayAt = System.nanoTime() - MAX_GIVE_WAY.toNanos();
+        long lastEntry = System.nanoTime();
         try {
             while (open || !queue.isEmpty()) {
-                Pending first = queue.poll(IDLE.toMillis(), TimeUnit.MILLISECONDS);
+                Pending first = queue.poll(LOOK.toMillis(), TimeUnit.MILLISECONDS);
                 if (first == null) {
-                    store = release(store);
+                    if (store != null && giveWayNow(openedAt, openedAtMillis)) {
+                        store = release(store);
+                        givenWayAt = System.nanoTime();
+                    } else if (store != null && System.nanoTime() - lastEntry > IDLE.toNanos()) {
+                        store = release(store);
+                    }
                     continue;
                 }
+                lastEntry = System.nanoTime();
                 List<Pending> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
                 try {
                     if (store == null) {
+                        giveWay(givenWayAt);
                         store = FindingStore.open(storeDir, lockWait);
+                        // after: while this writer itself waited for the store, it said so too
+                        openedAtMillis = System.currentTimeMillis();
                         openedAt = System.nanoTime();
                     }
                     List<AuditEntry> entries = store.trail(chainFile).recordAll(batch.stream().map(Pending::event).toList());
@@ -115,8 +147,9 @@ public final class TrailWriter implements AutoCloseable {
                     batch.forEach(p -> p.done().completeExceptionally(e));
                     store = release(store);
                 }
-                if (store != null && System.nanoTime() - openedAt > HOLD.toNanos()) {
+                if (store != null && giveWayNow(openedAt, openedAtMillis)) {
                     store = release(store);
+                    givenWayAt = System.nanoTime();
                 }
             }
         } catch (InterruptedException e) {
@@ -127,6 +160,40 @@ public final class TrailWriter implements AutoCloseable {
             for (Pending p; (p = queue.poll()) != null; ) {
                 p.done().completeExceptionally(closed);
             }
+        }
+    }
+
+    /** Whether to let the store go for another process: held long enough, and one waits (or held too long). */
+    private boolean giveWayNow(long openedAt, long openedAtMillis) {
+        long held = System.nanoTime() - openedAt;
+        return held > HOLD.toNanos() && (held > MAX_HOLD.toNanos() || waitedFor(openedAtMillis));
+    }
+
+    /** After letting the store go for a waiting process: waits until it no longer says it waits (it has the store). */
+    private void giveWay(long givenWayAt) {
+        while (System.nanoTime() - givenWayAt < MAX_GIVE_WAY.toNanos()) {
+            long quiet = System.currentTimeMillis() - GIVE_WAY.toMillis();
+            if (System.nanoTime() - givenWayAt >= GIVE_WAY.toNanos() && !waitedFor(quiet)) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                // the batch in hand is written all the same; the loop ends after it
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether a process has said it waits for the store since this one took it. */
+    private boolean waitedFor(long sinceMillis) {
+        try {
+            return Files.getLastModifiedTime(FindingStore.waitingFile(storeDir)).toMillis() >= sinceMillis;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            return true;
         }
     }
 
