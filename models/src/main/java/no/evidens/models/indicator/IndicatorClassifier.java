@@ -54,9 +54,11 @@ public final class IndicatorClassifier {
     }
 
     private final Map<String, MaxentModel> models;
+    private final SharedPredicates predicates;
 
     private IndicatorClassifier(Map<String, MaxentModel> models) {
         this.models = models;
+        this.predicates = new SharedPredicates(models.values());
     }
 
     /** Trains one model per category that has at least one positive paragraph. */
@@ -105,8 +107,9 @@ public final class IndicatorClassifier {
     public Assessment assess(String[] features, double threshold) {
         Map<String, Double> probabilities = new LinkedHashMap<>();
         List<Guess> out = new ArrayList<>();
+        int[] ids = predicates.ids(features);
         for (Map.Entry<String, MaxentModel> e : models.entrySet()) {
-            QnScores scores = QnScores.of(e.getValue(), YES, features);
+            QnScores scores = predicates.scores(e.getValue(), YES, ids);
             double p = scores == null ? yes(e.getValue(), features) : scores.probability();
             probabilities.put(e.getKey(), p);
             if (p >= threshold) {
@@ -120,8 +123,9 @@ public final class IndicatorClassifier {
     /** The probability of each category the classifier knows. */
     public Map<String, Double> probabilities(String[] features) {
         Map<String, Double> out = new LinkedHashMap<>();
+        int[] ids = predicates.ids(features);
         models.forEach((c, m) -> {
-            QnScores scores = QnScores.of(m, YES, features);
+            QnScores scores = predicates.scores(m, YES, ids);
             out.put(c, scores == null ? yes(m, features) : scores.probability());
         });
         return out;

@@ -3,6 +3,7 @@ package no.evidens.models.indicator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import opennlp.tools.ml.ArrayMath;
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
@@ -35,19 +36,23 @@ final class QnScores {
         if (!(model instanceof QNModel qn)) {
             return null;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Context> predicates = (Map<String, Context>) qn.getDataStructures()[1];
+        Map<String, Context> predicates = SharedPredicates.predicates(qn);
+        return of(qn, outcome, i -> predicates.get(features[i]), features.length);
+    }
+
+    /** For the features 0 … {@code count - 1}, each feature's parameters in the model (null: unknown) given by {@code contextOf}. */
+    static QnScores of(QNModel model, String outcome, IntFunction<Context> contextOf, int count) {
         List<Context> known = new ArrayList<>();
-        int[] at = new int[features.length];
-        for (int i = 0; i < features.length; i++) {
-            Context c = predicates.get(features[i]);
+        int[] at = new int[count];
+        for (int i = 0; i < count; i++) {
+            Context c = contextOf.apply(i);
             if (c != null) {
                 at[known.size()] = i;
                 known.add(c);
             }
         }
         return new QnScores(known.toArray(new Context[0]), java.util.Arrays.copyOf(at, known.size()),
-                qn.getNumOutcomes(), qn.getIndex(outcome));
+                model.getNumOutcomes(), model.getIndex(outcome));
     }
 
     /** The probability over all the features. */

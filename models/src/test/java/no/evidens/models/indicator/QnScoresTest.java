@@ -44,20 +44,27 @@ class QnScoresTest {
     void givesTheVeryProbabilitiesOfTheModelsOwnEvaluationWithAndWithoutEachFeature() throws IOException {
         Map<String, MaxentModel> models = bundledModels();
         assertTrue(models.size() > 5);
+        SharedPredicates shared = new SharedPredicates(models.values());
         int compared = 0;
         for (String paragraph : PARAGRAPHS) {
             String[] features = ParagraphFeatures.of(paragraph, Set.of("FUNN"));
+            int[] ids = shared.ids(features);
             for (MaxentModel model : models.values()) {
                 QnScores scores = QnScores.of(model, "yes", features);
+                QnScores viaShared = shared.scores(model, "yes", ids);
                 assertNotNull(scores, "the bundled models are QN models");
+                assertNotNull(viaShared);
                 int yes = model.getIndex("yes");
                 assertEquals(model.eval(features)[yes], scores.probability(), 0.0);
+                assertEquals(model.eval(features)[yes], viaShared.probability(), 0.0);
                 for (int i = 0; i < features.length; i++) {
                     String[] without = new String[features.length - 1];
                     System.arraycopy(features, 0, without, 0, i);
                     System.arraycopy(features, i + 1, without, i, features.length - i - 1);
                     double own = model.eval(without)[yes];
                     assertEquals(own, scores.probabilityWithout(i), 0.0, features[i]);
+                    assertEquals(own, viaShared.probabilityWithout(i), 0.0, features[i]);
+                    assertEquals(scores.knows(i), viaShared.knows(i), features[i]);
                     if (!scores.knows(i)) {
                         assertEquals(scores.probability(), own, 0.0, "an unknown feature changes nothing: " + features[i]);
                     }
