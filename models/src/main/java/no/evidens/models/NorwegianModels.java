@@ -63,7 +63,7 @@ public final class NorwegianModels {
         try (InputStream s = Files.newInputStream(dir.resolve(SENTENCE_MODEL));
              InputStream t = Files.newInputStream(dir.resolve(TOKEN_MODEL));
              InputStream n = Files.newInputStream(dir.resolve(NAME_MODEL))) {
-            return new NorwegianModels(new SentenceModel(s), new TokenizerModel(t), new TokenNameFinderModel(n));
+            return new NorwegianModels(new SentenceModel(s), new TokenizerModel(t), new WindowCachedNameModel(n));
         }
     }
 
@@ -71,7 +71,7 @@ public final class NorwegianModels {
         try (InputStream s = resource(SENTENCE_MODEL);
              InputStream t = resource(TOKEN_MODEL);
              InputStream n = resource(NAME_MODEL)) {
-            return new NorwegianModels(new SentenceModel(s), new TokenizerModel(t), new TokenNameFinderModel(n));
+            return new NorwegianModels(new SentenceModel(s), new TokenizerModel(t), new WindowCachedNameModel(n));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the bundled Norwegian models", e);
         }

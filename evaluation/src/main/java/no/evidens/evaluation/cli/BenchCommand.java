@@ -9,8 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.evaluation.extraction.ExtractionBench;
 import no.evidens.evaluation.ingest.IngestBench;
+import no.evidens.evaluation.ingest.TaggingBench;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Extraction.class, BenchCommand.Ingest.class, SearchBenchCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Extraction.class, BenchCommand.Ingest.class, BenchCommand.Tagging.class, SearchBenchCommand.class,
         TeamBenchCommand.class, WebBenchCommand.class},
         description = "Benchmarks that print figures (run them with a fixed heap, e.g. EVIDENS_JAVA_OPTS=-Xmx1g).")
 final class BenchCommand implements Runnable {
@@ -64,6 +65,29 @@ final class BenchCommand implements Runnable {
             }
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             IngestBench.run(new IngestBench.Options(dir, docs, t), spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "tagging", mixinStandardHelpOptions = true,
+            description = "CPU time of tagging alone (one thread) over the texts of the generated bundle of bench ingest, "
+                    + "stage by stage.")
+    static final class Tagging implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--docs", defaultValue = "300", description = "Documents of the generated bundle (default: ${DEFAULT-VALUE}).")
+        int docs;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds after one to warm up (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (docs < 1 || rounds < 1) {
+                throw new IllegalArgumentException("--docs and --rounds must be at least 1");
+            }
+            TaggingBench.run(docs, rounds, spec.commandLine().getOut());
             return 0;
         }
     }

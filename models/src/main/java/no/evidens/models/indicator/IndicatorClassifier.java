@@ -49,10 +49,16 @@ public final class IndicatorClassifier {
     public record Guess(String category, double probability, List<String> features) {
     }
 
+    /** Every category's probability, and the categories reaching the threshold (as {@link #guess}). */
+    public record Assessment(Map<String, Double> probabilities, List<Guess> guesses) {
+    }
+
     private final Map<String, MaxentModel> models;
+    private final SharedPredicates predicates;
 
     private IndicatorClassifier(Map<String, MaxentModel> models) {
         this.models = models;
+        this.predicates = new SharedPredicates(models.values());
     }
 
     /** Trains one model per category that has at least one positive paragraph. */
@@ -94,21 +100,34 @@ public final class IndicatorClassifier {
 
     /** The categories whose probability reaches {@code threshold}, most probable first, each with its three strongest features (readable). */
     public List<Guess> guess(String[] features, double threshold) {
+        return assess(features, threshold).guesses();
+    }
+
+    /** {@link #probabilities} and {@link #guess} at once, each model evaluated once. */
+    public Assessment assess(String[] features, double threshold) {
+        Map<String, Double> probabilities = new LinkedHashMap<>();
         List<Guess> out = new ArrayList<>();
+        int[] ids = predicates.ids(features);
         for (Map.Entry<String, MaxentModel> e : models.entrySet()) {
-            double p = yes(e.getValue(), features);
+            QnScores scores = predicates.scores(e.getValue(), YES, ids);
+            double p = scores == null ? yes(e.getValue(), features) : scores.probability();
+            probabilities.put(e.getKey(), p);
             if (p >= threshold) {
-                out.add(new Guess(e.getKey(), p, strongest(e.getValue(), features, p)));
+                out.add(new Guess(e.getKey(), p, strongest(e.getValue(), scores, features, p)));
             }
         }
         out.sort(Comparator.comparingDouble(Guess::probability).reversed());
-        return out;
+        return new Assessment(probabilities, out);
     }
 
     /** The probability of each category the classifier knows. */
     public Map<String, Double> probabilities(String[] features) {
         Map<String, Double> out = new LinkedHashMap<>();
-        models.forEach((c, m) -> out.put(c, yes(m, features)));
+        int[] ids = predicates.ids(features);
+        models.forEach((c, m) -> {
+            QnScores scores = predicates.scores(m, YES, ids);
+            out.put(c, scores == null ? yes(m, features) : scores.probability());
+        });
         return out;
     }
 
@@ -116,13 +135,23 @@ public final class IndicatorClassifier {
         return model.eval(features)[model.getIndex(YES)];
     }
 
-    /** The (up to) three features whose removal lowers the probability most. */
-    private static List<String> strongest(MaxentModel model, String[] features, double p) {
+    /**
+     * The (up to) three features whose removal lowers the probability most. With {@code scores} (a QN model)
+     * only the features the model knows are left out in turn: leaving out another changes nothing.
+     */
+    private static List<String> strongest(MaxentModel model, QnScores scores, String[] features, double p) {
         record Effect(String feature, double drop) {
         }
         List<Effect> effects = new ArrayList<>();
         for (int i = 0; i < features.length; i++) {
-            if ("bias".equals(features[i])) {
+            if ("bias".equals(features[i]) || (scores != null && !scores.knows(i))) {
+                continue;
+            }
+            if (scores != null) {
+                double drop = p - scores.probabilityWithout(i);
+                if (drop > 0) {
+                    effects.add(new Effect(features[i], drop));
+                }
                 continue;
             }
             String[] without = new String[features.length - 1];

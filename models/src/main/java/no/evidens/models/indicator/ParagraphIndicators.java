@@ -68,9 +68,12 @@ public final class ParagraphIndicators {
         List<Verdict> out = new ArrayList<>();
         Map<String, Double> probabilities = Map.of();
         String[] features = null;
+        List<IndicatorClassifier.Guess> guesses = List.of();
         if (classifier != null) {
             features = ParagraphFeatures.of(paragraph, found);
-            probabilities = classifier.probabilities(features);
+            IndicatorClassifier.Assessment assessment = classifier.assess(features, threshold);
+            probabilities = assessment.probabilities();
+            guesses = assessment.guesses();
         }
         for (Map.Entry<String, List<String>> e : byCategory.entrySet()) {
             Double p = probabilities.get(e.getKey());
@@ -80,7 +83,7 @@ public final class ParagraphIndicators {
         }
         if (classifier != null) {
             boolean child = java.util.Arrays.asList(features).contains(ParagraphFeatures.CHILD_NAMED);
-            for (IndicatorClassifier.Guess g : classifier.guess(features, threshold)) {
+            for (IndicatorClassifier.Guess g : guesses) {
                 if (!found.contains(g.category()) && (child || !needsChild(g.category()))) {
                     out.add(new Verdict(g.category(), IndicatorMention.MODEL, g.probability(), g.features()));
                 }

@@ -1,9 +1,11 @@
 package no.evidens.models.tag;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import no.evidens.models.NorwegianModels;
@@ -43,7 +45,8 @@ public final class IndicatorTagger {
 
     enum Mode { INFLECT, PREFIX, SUFFIX, EXACT }
 
-    record Word(String stem, Mode mode, int gapBefore) {
+    /** A pattern word; {@code id} numbers its base form and mode among the codebook's ({@link PatternWords}). */
+    record Word(String stem, Mode mode, int gapBefore, int id) {
     }
 
     record CompiledPattern(String text, List<Word> words) {
@@ -56,6 +59,7 @@ public final class IndicatorTagger {
     private final NorwegianModels models;
     private final List<CompiledIndicator> indicators;
     private final Codebook codebook;
+    private final PatternWords patternWords = new PatternWords();
 
     public IndicatorTagger(Codebook codebook, NorwegianModels models) {
         this.models = models;
@@ -109,7 +113,7 @@ public final class IndicatorTagger {
                 Mode m = parts.size() == 1 ? mode
                         : (k == parts.size() - 1 && mode == Mode.PREFIX) || (k == 0 && mode == Mode.SUFFIX)
                         ? mode : k == parts.size() - 1 && mode == Mode.INFLECT ? Mode.INFLECT : Mode.EXACT;
-                words.add(new Word(stem, m, k == 0 ? gap : 0));
+                words.add(new Word(stem, m, k == 0 ? gap : 0, patternWords.id(stem, m)));
             }
             gap = 0;
         }
@@ -133,30 +137,33 @@ public final class IndicatorTagger {
     public List<IndicatorMention> tag(String text, List<TaggedSpan> sentences, List<List<TaggedSpan>> tokens) {
         List<IndicatorMention> out = new ArrayList<>();
         ParagraphContext context = new ParagraphContext();
+        Map<String, BitSet> cache = PatternWords.newCache();
         for (int s = 0; s < sentences.size(); s++) {
             int base = sentences.get(s).start();
             List<TaggedSpan> sentenceTokens = tokens.get(s);
-            String sentence = sentences.get(s).cut(text);
-            String[] words = new String[sentenceTokens.size()];
+            BitSet[] words = new BitSet[sentenceTokens.size()];
+            BitSet present = new BitSet();
             for (int i = 0; i < words.length; i++) {
-                words[i] = lower(sentenceTokens.get(i).cut(sentence));
+                TaggedSpan t = sentenceTokens.get(i);
+                words[i] = patternWords.matching(lower(text.substring(base + t.start(), base + t.end())), cache);
+                present.or(words[i]);
             }
             for (CompiledIndicator ind : indicators) {
                 if (!ind.context().isEmpty()) {
                     context.conditioned(ind.id());
                     for (CompiledPattern p : ind.context()) {
-                        for (int[] m : matches(p, words)) {
+                        for (int[] m : matches(p, words, present)) {
                             context.matched(ind.id(), base + sentenceTokens.get(m[0]).start());
                         }
                     }
                 }
                 List<int[]> excluded = new ArrayList<>();
                 for (CompiledPattern p : ind.exclude()) {
-                    excluded.addAll(matches(p, words));
+                    excluded.addAll(matches(p, words, present));
                 }
                 List<IndicatorMention> found = new ArrayList<>();
                 for (CompiledPattern p : ind.patterns()) {
-                    for (int[] m : matches(p, words)) {
+                    for (int[] m : matches(p, words, present)) {
                         if (excluded.stream().anyMatch(x -> x[0] < m[1] && m[0] < x[1])) {
                             continue;
                         }
@@ -186,8 +193,11 @@ public final class IndicatorTagger {
         return kept;
     }
 
-    /** Token ranges [from, to) where the pattern matches. */
-    static List<int[]> matches(CompiledPattern p, String[] words) {
+    /** Token ranges [from, to) where the pattern matches; {@code words[i]} are the pattern words token i matches. */
+    static List<int[]> matches(CompiledPattern p, BitSet[] words, BitSet present) {
+        if (!present.get(p.words().get(0).id())) {
+            return List.of(); // no token of the sentence matches the first word
+        }
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i < words.length; i++) {
             if (matches(p.words().get(0), words[i])) {
@@ -201,7 +211,7 @@ public final class IndicatorTagger {
     }
 
     /** Matches pattern words from {@code w} at token {@code t}; the end token index, or -1. */
-    private static int rest(List<Word> pattern, int w, String[] words, int t) {
+    private static int rest(List<Word> pattern, int w, BitSet[] words, int t) {
         if (w == pattern.size()) {
             return t;
         }
@@ -217,9 +227,13 @@ public final class IndicatorTagger {
         return -1;
     }
 
-    static boolean matches(Word word, String token) {
-        String stem = word.stem();
-        switch (word.mode()) {
+    private static boolean matches(Word word, BitSet token) {
+        return token.get(word.id());
+    }
+
+    /** Whether a (lower-case) token matches a pattern word of base form {@code stem} and {@code mode}. */
+    static boolean matches(Mode mode, String stem, String token) {
+        switch (mode) {
             case EXACT:
                 return token.equals(stem);
             case PREFIX:

@@ -1,0 +1,77 @@
+package no.evidens.models.indicator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import opennlp.tools.ml.model.BinaryFileDataReader;
+import opennlp.tools.ml.model.GenericModelReader;
+import opennlp.tools.ml.model.MaxentModel;
+
+class QnScoresTest {
+    private static final List<String> PARAGRAPHS = List.of(
+            "Barneverntjenesten og skolen samarbeider godt om elever med høyt fravær, og rutinene for melding er kjent.",
+            "Kommunen har ikke sikret at ansatte kjenner taushetsplikten og opplysningsplikten til barnevernet.",
+            "Fastlegen ble ikke kontaktet, og det ble ikke laget individuell plan for ungdommen etter utskrivning.",
+            "Møtet ble holdt i rådhuset.");
+
+    private static Map<String, MaxentModel> bundledModels() throws IOException {
+        Map<String, MaxentModel> out = new LinkedHashMap<>();
+        try (InputStream raw = IndicatorClassifier.class.getResourceAsStream(IndicatorClassifier.RESOURCE)) {
+            assertNotNull(raw, "the bundled classifier");
+            DataInputStream in = new DataInputStream(raw);
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                String category = in.readUTF();
+                out.put(category, new GenericModelReader(new BinaryFileDataReader(in)).getModel());
+            }
+        }
+        return out;
+    }
+
+    /** The explanations and thresholds rest on these doubles: they must be the model's own, to the last bit. */
+    @Test
+    void givesTheVeryProbabilitiesOfTheModelsOwnEvaluationWithAndWithoutEachFeature() throws IOException {
+        Map<String, MaxentModel> models = bundledModels();
+        assertTrue(models.size() > 5);
+        SharedPredicates shared = new SharedPredicates(models.values());
+        int compared = 0;
+        for (String paragraph : PARAGRAPHS) {
+            String[] features = ParagraphFeatures.of(paragraph, Set.of("FUNN"));
+            int[] ids = shared.ids(features);
+            for (MaxentModel model : models.values()) {
+                QnScores scores = QnScores.of(model, "yes", features);
+                QnScores viaShared = shared.scores(model, "yes", ids);
+                assertNotNull(scores, "the bundled models are QN models");
+                assertNotNull(viaShared);
+                int yes = model.getIndex("yes");
+                assertEquals(model.eval(features)[yes], scores.probability(), 0.0);
+                assertEquals(model.eval(features)[yes], viaShared.probability(), 0.0);
+                for (int i = 0; i < features.length; i++) {
+                    String[] without = new String[features.length - 1];
+                    System.arraycopy(features, 0, without, 0, i);
+                    System.arraycopy(features, i + 1, without, i, features.length - i - 1);
+                    double own = model.eval(without)[yes];
+                    assertEquals(own, scores.probabilityWithout(i), 0.0, features[i]);
+                    assertEquals(own, viaShared.probabilityWithout(i), 0.0, features[i]);
+                    assertEquals(scores.knows(i), viaShared.knows(i), features[i]);
+                    if (!scores.knows(i)) {
+                        assertEquals(scores.probability(), own, 0.0, "an unknown feature changes nothing: " + features[i]);
+                    }
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared > 500, "compared " + compared);
+    }
+}
