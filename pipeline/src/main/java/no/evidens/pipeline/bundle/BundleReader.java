@@ -84,7 +84,8 @@ public final class BundleReader {
         long total = 0;
         try (ZipFile zf = new ZipFile(zip.toFile())) {
             if (zf.size() > MAX_ZIP_ENTRIES) {
-                throw new IOException("the zip holds " + zf.size() + " entries, more than the limit of " + MAX_ZIP_ENTRIES);
+                throw new BundleRefused("error.bundle.entries", "the zip holds " + zf.size() + " entries, more than the limit of " + MAX_ZIP_ENTRIES, null,
+                        zf.size(), MAX_ZIP_ENTRIES);
             }
             Enumeration<? extends ZipEntry> en = zf.entries();
             while (en.hasMoreElements()) {
@@ -119,7 +120,7 @@ public final class BundleReader {
                 total += copied;
             }
         } catch (ZipException e) {
-            throw new IOException("the zip file is damaged or not a zip: " + zip.getFileName(), e);
+            throw new BundleRefused("error.ingest.bad-zip", "the zip file is damaged or not a zip: " + zip.getFileName(), e);
         }
         return refused;
     }

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import no.evidens.findings.CaseClosed;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.Messages;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.ingest.Ingestion;
 
@@ -239,7 +240,7 @@ final class IngestJobs {
             LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (Exception | Error e) {
-            job.error = Messages.oneLine(e);
+            job.error = failure(e);
             job.state = IngestJob.FAILED;
             LOG.warn("ingestion of upload {} into case {} failed: {}", job.id, caseId, e.getClass().getSimpleName());
         } finally {
@@ -251,6 +252,24 @@ final class IngestJobs {
                 }
             }
         }
+    }
+
+    /**
+     * Why an ingestion failed, as the catalogue words it: the key the first exception of its causes carries (a
+     * damaged zip, a wrong manifest), else the general failure. Its English message is not kept: it may name
+     * files on the server.
+     */
+    static ErrorTexts.Keyed failure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            ErrorTexts.Keyed k = ErrorTexts.ownKey(t);
+            if (k != null && Texts.of(Language.NB).has(k.key())) {
+                return k;
+            }
+            if (t instanceof java.util.zip.ZipException) {
+                return new ErrorTexts.Keyed("error.ingest.bad-zip", List.of());
+            }
+        }
+        return new ErrorTexts.Keyed("error.ingest.failed", List.of());
     }
 
     IngestJob job(String id) {

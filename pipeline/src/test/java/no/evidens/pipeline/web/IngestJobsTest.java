@@ -22,7 +22,7 @@ class IngestJobsTest {
 
     private IngestJob.Saved saved(String id, String state, Receipt receipt) {
         return new IngestJob.Saved(id, "sak-1", "bunke.zip", "Fjordvik", home.resolve("bundles/" + id + ".zip").toString(), state,
-                10, 4, 1, receipt, null, Instant.parse("2026-11-30T06:00:00Z").toString(), Instant.now().toString());
+                10, 4, 1, receipt, null, Instant.parse("2026-11-30T06:00:00Z").toString(), Instant.now().toString(), null);
     }
 
     @Test
