@@ -50,7 +50,8 @@ public final class BundleReader {
         if (!source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             throw new IOException("a bundle is a folder or a .zip file: " + source);
         }
-        Path target = Files.createDirectories(workDir).resolve("bundle-" + System.nanoTime());
+        // made here, not by the first entry unpacked: an empty zip is an empty bundle, not a missing folder
+        Path target = Files.createDirectories(workDir.resolve("bundle-" + System.nanoTime()));
         List<BundleEntry> refused = unzip(source, target);
         Bundle unpacked = readFolder(target, source, target);
         List<BundleEntry> all = new ArrayList<>(unpacked.entries());
