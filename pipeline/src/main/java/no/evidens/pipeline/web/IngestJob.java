@@ -132,7 +132,7 @@ final class IngestJob implements ProgressListener {
         synchronized (recent) {
             m.put("recent", List.copyOf(recent));
         }
-        m.put("receipt", receipt);
+        m.put("receipt", ReceiptWords.shown(receipt, Texts.of(language)));
         ErrorTexts.Keyed e = error;
         boolean known = e != null && Texts.of(language).has(e.key());
         m.put("error", e == null ? null : ErrorTexts.word(language, known ? e : new ErrorTexts.Keyed("error.ingest.failed", List.of())));

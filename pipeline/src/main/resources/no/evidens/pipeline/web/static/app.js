@@ -625,7 +625,7 @@ function showReceipt(box, r) {
       el('thead', {}, el('tr', {}, ...['file', 'type', 'status', 'reason', 'pages', 'passages'].map(h => el('th', { scope: 'col' }, T('ui.receipt.col.' + h))))),
       el('tbody', {}, ...files.map(f => el('tr', { class: f.status },
         el('td', {}, f.path), el('td', {}, typeName(f.type)), el('td', {}, RECEIPT_STATUSES.includes(f.status) ? T('ui.receipt.status.' + f.status) : f.status),
-        el('td', {}, reasonText(f.reason)), el('td', {}, String(f.pages)), el('td', {}, String(f.passages)))))));
+        el('td', {}, f.reasonText || reasonText(f.reason)), el('td', {}, String(f.pages)), el('td', {}, String(f.passages)))))));
 }
 
 // ---------------------------------------------------------------- start
