@@ -1,16 +1,12 @@
 package no.evidens.pipeline.web;
 
+import static no.evidens.pipeline.web.NorwegianText.assertNorwegian;
 import static no.evidens.pipeline.web.WorkspaceClient.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -32,11 +28,6 @@ import no.evidens.pipeline.web.WorkspaceClient.Answer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceRefusalsIT {
     private static final String CASE = SampleBundle.CASE_ID;
-    /** Common English words, none of them a Norwegian word ("no" and "to" are: Nynorsk "now", and "two"). */
-    private static final Set<String> ENGLISH = Set.of("the", "is", "a", "an", "of", "not", "cannot", "must", "in", "was", "already",
-            "has", "there", "use", "only", "found", "with", "be");
-    /** A path on the server (a Unix or Windows folder, a Java source). */
-    private static final Pattern SERVER_PATH = Pattern.compile("(?:^|\\s)(?:/(?:tmp|home|srv|var|work|usr)/|[A-Z]:\\\\)|\\.java\\b");
     private SampleWorkspace ws;
     private WorkspaceClient client;
 
@@ -51,15 +42,6 @@ class ServiceRefusalsIT {
         ws.close();
     }
 
-    /** Asserts a message is Norwegian through and through: no English word, no server path. */
-    private static void norwegian(String message) {
-        assertNotNull(message);
-        for (String word : message.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            assertFalse(ENGLISH.contains(word), "English «" + word + "» in: " + message);
-        }
-        assertFalse(SERVER_PATH.matcher(message).find(), "a server path in: " + message);
-    }
-
     /** Asserts the refusal's status and its whole message in Bokmål and in Nynorsk. */
     private void refused(int status, String method, String path, String body, String bokmal, String nynorsk) throws Exception {
         Answer nb = client.send("nb", method, path, body, null);
@@ -67,8 +49,8 @@ class ServiceRefusalsIT {
         assertEquals(status, nb.status(), nb.text());
         assertEquals(bokmal, nb.error());
         assertEquals(nynorsk, nn.error());
-        norwegian(nb.error());
-        norwegian(nn.error());
+        assertNorwegian(nb.error());
+        assertNorwegian(nn.error());
     }
 
     @Test
@@ -126,8 +108,8 @@ class ServiceRefusalsIT {
         String nn = client.send("nn", "GET", path, null, null).body().get("error").asText();
         assertEquals(bokmal, bokmal.endsWith(".") ? nb : nb.substring(0, Math.min(nb.length(), bokmal.length())), nb);
         assertEquals(nynorsk, nynorsk.endsWith(".") ? nn : nn.substring(0, Math.min(nn.length(), nynorsk.length())), nn);
-        norwegian(nb);
-        norwegian(nn);
+        assertNorwegian(nb);
+        assertNorwegian(nn);
     }
 
     private static byte[] zip(String... namesAndTexts) throws Exception {

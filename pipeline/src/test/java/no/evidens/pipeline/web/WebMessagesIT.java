@@ -1,5 +1,6 @@
 package no.evidens.pipeline.web;
 
+import static no.evidens.pipeline.web.NorwegianText.assertNorwegian;
 import static no.evidens.pipeline.web.WorkspaceClient.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,6 +49,8 @@ class WebMessagesIT {
         assertEquals(nynorsk, nn.error());
         assertFalse(ENGLISH.matcher(nb.error()).find(), nb.error());
         assertFalse(ENGLISH.matcher(nn.error()).find(), nn.error());
+        assertNorwegian(nb.error());
+        assertNorwegian(nn.error());
     }
 
     private void get(int status, String path, String bokmal, String nynorsk) throws Exception {
