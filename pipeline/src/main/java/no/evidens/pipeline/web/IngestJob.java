@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import no.evidens.pipeline.ingest.ProgressListener;
-import no.evidens.pipeline.lang.Language;
-import no.evidens.pipeline.lang.Texts;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * One ingestion of an uploaded bundle: its progress, then its receipt or its error. Holds file names and

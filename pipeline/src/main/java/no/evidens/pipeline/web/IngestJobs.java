@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
 
 import no.evidens.findings.CaseClosed;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.lang.Language;
-import no.evidens.pipeline.lang.Texts;
 import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * Bundle uploads: the .zip is kept under {@code <home>/bundles/} (quotations cite it, and {@code verify}
@@ -242,7 +242,9 @@ final class IngestJobs {
         } catch (Exception | Error e) {
             job.error = failure(e);
             job.state = IngestJob.FAILED;
-            LOG.warn("ingestion of upload {} into case {} failed: {}", job.id, caseId, e.getClass().getSimpleName());
+            // the job shows a key, not this exception's message: the type and place say where to look (no document text)
+            LOG.warn("ingestion of upload {} into case {} failed: {} at {} ({})", job.id, caseId, e.getClass().getSimpleName(),
+                    e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0], job.error.key());
         } finally {
             try {
                 files.save(job.saved());

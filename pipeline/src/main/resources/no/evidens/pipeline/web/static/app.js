@@ -56,7 +56,9 @@ async function api(method, path, body, contentType, ifMatch) {
   } else if (contentType) {
     headers['Content-Type'] = contentType;
   }
-  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  let res;
+  // the browser's own words for a lost connection ("Failed to fetch") are English: say it from the catalogue
+  try { res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' }); } catch (e) { throw new ApiError(0, T('ui.common.offline')); }
   if (res.status === 401 && path !== '/api/signin') {
     // Not signed in (or the session expired): to the sign-in page.
     location.replace('/signin.html');
