@@ -69,8 +69,8 @@ class ErrorTextsTest {
         }
         assertTrue(refused.startsWith("Tjeneren avviste dette"), refused);
         assertTrue(notNow.startsWith("Dette kan ikkje gjerast no"), notNow);
-        assertEquals("Tenaren avviste dette utan ei forklaring han kan gi på norsk: sjekk det du skreiv inn og prøv igjen, eller be"
-                + " administratoren sjå i loggen.", ErrorTexts.message(Language.NN, new FindingsRefusal("error.no-such-key", "english")),
+        assertEquals("Tenaren avviste dette: sjekk det du skreiv inn og prøv igjen, eller be administratoren sjå i loggen.",
+                ErrorTexts.message(Language.NN, new FindingsRefusal("error.no-such-key", "english")),
                 "a key the catalogue lacks is a refusal without a key");
     }
 }
