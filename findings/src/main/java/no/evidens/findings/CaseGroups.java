@@ -43,7 +43,7 @@ public final class CaseGroups {
     public record Member(String caseId, String municipality, String county) {
         public Member {
             if (caseId == null || caseId.isBlank() || municipality == null || municipality.isBlank() || county == null || county.isBlank()) {
-                throw new IllegalArgumentException("a case of a group needs its case id, municipality and county");
+                throw new FindingsRefusal("error.group.member", "a case of a group needs its case id, municipality and county");
             }
             municipality = municipality.strip();
             county = county.strip();
@@ -63,13 +63,13 @@ public final class CaseGroups {
      */
     public Group create(String id, String title, String actor) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("a group id is lower-case letters, digits and hyphens (e.g. tilsyn-2026), was '" + id + "'");
+            throw new FindingsRefusal("error.group.id", "a group id is lower-case letters, digits and hyphens (e.g. tilsyn-2026), was '" + id + "'", id);
         }
         String t = title == null || title.isBlank() ? id : title.strip();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return tx.write(c -> {
             if (groupIn(c, id).isPresent()) {
-                throw new IllegalArgumentException("there is a group " + id + " already");
+                throw new FindingsRefusal("error.group.exists", "there is a group " + id + " already", id);
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_group (id, title, created_by, created_at) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, id);
@@ -112,7 +112,7 @@ public final class CaseGroups {
                 ps.setString(1, groupId);
                 ps.setString(2, caseId);
                 if (ps.executeUpdate() == 0) {
-                    throw new IllegalArgumentException("the case " + caseId + " is not in the group " + groupId);
+                    throw new FindingsRefusal("error.group-case", "the case " + caseId + " is not in the group " + groupId, caseId, groupId);
                 }
             }
             return groupIn(c, groupId).orElseThrow();
@@ -151,7 +151,7 @@ public final class CaseGroups {
                 ps.setLong(1, evidenceId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new IllegalArgumentException("there is no quotation #" + evidenceId);
+                        throw new FindingsRefusal("error.quotation-unknown", "there is no quotation #" + evidenceId, evidenceId);
                     }
                 }
             }
@@ -188,7 +188,7 @@ public final class CaseGroups {
 
     private static void require(Connection c, String groupId) throws SQLException {
         if (groupIn(c, groupId).isEmpty()) {
-            throw new IllegalArgumentException("there is no group " + groupId + ": make it with survey create");
+            throw new FindingsRefusal("error.group-unknown", "there is no group " + groupId + ": make it with survey create", groupId);
         }
     }
 

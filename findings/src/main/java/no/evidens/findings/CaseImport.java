@@ -20,8 +20,8 @@ final class CaseImport {
     /** Numbers, authors and times are kept; refuses a case that already has findings here. */
     void run(String caseId, List<ImportedFinding> imported, List<HistoryEntry> entries, String actor) throws SQLException {
         if (findings.count(caseId) > 0) {
-            throw new IllegalArgumentException("case " + caseId + " already has findings in this store;"
-                    + " import it under another case (--case) or delete them first");
+            throw new FindingsRefusal("error.import.has-findings", "case " + caseId + " already has findings in this store;"
+                    + " import it under another case (--case) or delete them first", caseId);
         }
         Map<Long, Long> findingIds = new HashMap<>();
         Map<Long, Long> evidenceIds = new HashMap<>();

@@ -24,10 +24,10 @@ public record EvidenceDraft(String passageId, String lastPassageId, String docId
                             String sourceBundle, Stance stance, String note, Provenance provenance, String normaliserVersion) {
     public EvidenceDraft {
         if (start < 0 || end <= start) {
-            throw new IllegalArgumentException("an empty or negative span " + start + "–" + end);
+            throw new FindingsRefusal("attach.span-empty", "an empty or negative span " + start + "–" + end, start, end);
         }
         if (quote == null || quote.length() != end - start) {
-            throw new IllegalArgumentException("the quotation does not match its offsets " + start + "–" + end);
+            throw new FindingsRefusal("error.quotation.offsets", "the quotation does not match its offsets " + start + "–" + end, start, end);
         }
         if (stance == null) {
             stance = Stance.SUPPORTS;

@@ -27,7 +27,7 @@ final class EvidenceEdits {
     /** Attaches to a finding whose row this transaction holds. */
     EvidenceItem attachTo(Finding f, EvidenceDraft e, String actor) throws SQLException {
         if (!e.passageId().startsWith(f.caseId() + "/")) {
-            throw new IllegalArgumentException("passage " + e.passageId() + " is not in case " + f.caseId());
+            throw new FindingsRefusal("error.attach.passage-case", "passage " + e.passageId() + " is not in case " + f.caseId(), e.passageId(), f.caseId());
         }
         int position = evidence.of(f.id()).size() + 1;
         Instant now = Jdbc.now();
@@ -64,7 +64,8 @@ final class EvidenceEdits {
             from = findings.lockUnlocked(fromId);
         }
         if (!from.caseId().equals(to.caseId())) {
-            throw new IllegalArgumentException("evidence cannot move to another case (" + from.caseId() + " → " + to.caseId() + ")");
+            throw new FindingsRefusal("error.move.other-case", "evidence cannot move to another case (" + from.caseId() + " → " + to.caseId() + ")",
+                    from.caseId(), to.caseId());
         }
         item = evidence.item(evidenceId);
         Map<String, Object> before = place(from, item.position());

@@ -64,7 +64,7 @@ final class EvidenceRows {
             ps.setLong(1, id);
             List<EvidenceItem> rows = rows(ps);
             if (rows.isEmpty()) {
-                throw new IllegalArgumentException("there is no evidence item #" + id + " (see: evidens finding show)");
+                throw new FindingsRefusal("error.quotation-unknown", "there is no evidence item #" + id + " (see: evidens finding show)", id);
             }
             return rows.get(0);
         }

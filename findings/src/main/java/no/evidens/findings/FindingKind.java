@@ -33,6 +33,6 @@ public enum FindingKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown kind of finding '" + name + "': use avvik, merknad or observasjon");
+        throw new FindingsRefusal("error.kind", "unknown kind of finding '" + name + "': use avvik, merknad or observasjon", name);
     }
 }

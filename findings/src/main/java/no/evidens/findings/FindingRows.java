@@ -99,7 +99,7 @@ final class FindingRows {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new IllegalArgumentException("the finding is gone (deleted by someone else?)");
+                    throw new FindingsRefusal("error.finding-gone", "the finding is gone (deleted by someone else?)");
                 }
             }
         }

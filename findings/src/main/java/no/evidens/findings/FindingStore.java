@@ -97,7 +97,7 @@ public final class FindingStore implements AutoCloseable {
                     throw new IllegalStateException("cannot open the findings store in " + abs + ": " + Jdbc.firstLine(e), e);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the findings store in " + abs + " is in use by another process; try again", e);
+                    throw new StoreInUse("the findings store in " + abs + " is in use by another process; try again", e);
                 }
                 sayWaiting(abs);
                 Jdbc.sleep(20 + ThreadLocalRandom.current().nextInt(80));
@@ -222,8 +222,8 @@ public final class FindingStore implements AutoCloseable {
 
     /** Creates a finding with the next number of its kind in the case. */
     public synchronized Finding create(String caseId, FindingKind kind, FindingDraft draft, String actor) {
-        requireText(caseId, "a case");
-        requireText(draft.title(), "a title");
+        requireText(caseId, "a case", "error.field.missing", "case");
+        requireText(draft.title(), "a title", "error.title-empty");
         return tx.write(() -> findingEdits.create(caseId, kind, draft, actor));
     }
 
@@ -235,8 +235,8 @@ public final class FindingStore implements AutoCloseable {
      */
     public synchronized EvidenceItem createWithEvidence(String caseId, FindingKind kind, FindingDraft draft, EvidenceDraft first,
                                                         String actor) {
-        requireText(caseId, "a case");
-        requireText(draft.title(), "a title");
+        requireText(caseId, "a case", "error.field.missing", "case");
+        requireText(draft.title(), "a title", "error.title-empty");
         return tx.write(() -> evidenceEdits.attachTo(findingEdits.create(caseId, kind, draft, actor), first, actor));
     }
 
@@ -305,12 +305,12 @@ public final class FindingStore implements AutoCloseable {
     public synchronized Finding finding(String caseId, String ref) {
         Matcher m = REF.matcher(ref == null ? "" : ref);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + ref + "' is not a finding: write it like avvik-1, merknad-2 or observasjon-1");
+            throw new FindingsRefusal("error.finding-ref", "'" + ref + "' is not a finding: write it like avvik-1, merknad-2 or observasjon-1", ref);
         }
         FindingKind kind = FindingKind.of(m.group(1));
         int number = Integer.parseInt(m.group(2));
-        return tx.read(() -> findingRows.byNumber(caseId, kind, number).orElseThrow(() -> new IllegalArgumentException("case " + caseId
-                + " has no " + Finding.ref(kind, number) + " (see: evidens finding list --case " + caseId + ")")));
+        return tx.read(() -> findingRows.byNumber(caseId, kind, number).orElseThrow(() -> new FindingsRefusal("error.finding-unknown", "case " + caseId
+                + " has no " + Finding.ref(kind, number) + " (see: evidens finding list --case " + caseId + ")", caseId, Finding.ref(kind, number))));
     }
 
     public synchronized Optional<Finding> findingById(long id) {
@@ -385,9 +385,10 @@ public final class FindingStore implements AutoCloseable {
         }
     }
 
-    private static void requireText(String s, String what) {
+    /** Refuses a blank value; the key and its values word it for a front end. */
+    private static void requireText(String s, String what, String key, Object... args) {
         if (s == null || s.isBlank()) {
-            throw new IllegalArgumentException("a finding needs " + what);
+            throw new FindingsRefusal(key, "a finding needs " + what, args);
         }
     }
 }

@@ -13,7 +13,7 @@ public record LegalRequirement(String law, List<String> sections, String text) {
     public LegalRequirement {
         sections = List.copyOf(sections);
         if (law == null || law.isBlank() || text == null || text.isBlank()) {
-            throw new IllegalArgumentException("a legal requirement needs a law and its text");
+            throw new FindingsRefusal("error.requirement.empty", "a legal requirement needs a law and its text");
         }
     }
 }

@@ -49,11 +49,11 @@ public final class SavedSearches {
      */
     public Saved save(String caseId, String name, String query, List<String> filters, long hits, String actor) {
         if (name == null || name.isBlank() || name.length() > MAX_NAME) {
-            throw new IllegalArgumentException("a saved search needs a name of 1 to " + MAX_NAME + " characters");
+            throw new FindingsRefusal("error.saved.name", "a saved search needs a name of 1 to " + MAX_NAME + " characters", MAX_NAME);
         }
         for (String f : filters) {
             if (f.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("a filter holds a line break");
+                throw new FindingsRefusal("error.saved.filter-line", "a filter holds a line break");
             }
         }
         return tx.write(c -> {

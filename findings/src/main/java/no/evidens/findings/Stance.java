@@ -24,6 +24,6 @@ public enum Stance {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown stance '" + name + "': use supports or contradicts");
+        throw new FindingsRefusal("error.stance", "unknown stance '" + name + "': use supports or contradicts", name);
     }
 }

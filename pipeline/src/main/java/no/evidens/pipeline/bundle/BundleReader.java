@@ -50,7 +50,8 @@ public final class BundleReader {
         if (!source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             throw new IOException("a bundle is a folder or a .zip file: " + source);
         }
-        Path target = Files.createDirectories(workDir).resolve("bundle-" + System.nanoTime());
+        // made here, not by the first entry unpacked: an empty zip is an empty bundle, not a missing folder
+        Path target = Files.createDirectories(workDir.resolve("bundle-" + System.nanoTime()));
         List<BundleEntry> refused = unzip(source, target);
         Bundle unpacked = readFolder(target, source, target);
         List<BundleEntry> all = new ArrayList<>(unpacked.entries());
@@ -84,7 +85,8 @@ public final class BundleReader {
         long total = 0;
         try (ZipFile zf = new ZipFile(zip.toFile())) {
             if (zf.size() > MAX_ZIP_ENTRIES) {
-                throw new IOException("the zip holds " + zf.size() + " entries, more than the limit of " + MAX_ZIP_ENTRIES);
+                throw new BundleRefused("error.bundle.entries", "the zip holds " + zf.size() + " entries, more than the limit of " + MAX_ZIP_ENTRIES, null,
+                        zf.size(), MAX_ZIP_ENTRIES);
             }
             Enumeration<? extends ZipEntry> en = zf.entries();
             while (en.hasMoreElements()) {
@@ -119,7 +121,7 @@ public final class BundleReader {
                 total += copied;
             }
         } catch (ZipException e) {
-            throw new IOException("the zip file is damaged or not a zip: " + zip.getFileName(), e);
+            throw new BundleRefused("error.ingest.bad-zip", "the zip file is damaged or not a zip: " + zip.getFileName(), e);
         }
         return refused;
     }

@@ -40,18 +40,20 @@ public final class Manifest {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             for (CSVRecord r : format.parse(in)) {
                 if (!r.isMapped("path")) {
-                    throw new IOException("manifest.csv has no 'path' column (expected: path,type,title,date and optionally service,municipality)");
+                    throw new BundleRefused("error.bundle.manifest-path", "manifest.csv has no 'path' column (expected: path,type,title,date and optionally"
+                            + " service,municipality)", null);
                 }
                 String type = get(r, "type");
                 if (type != null && !DocumentTypes.ALL.contains(type.toLowerCase(Locale.ROOT))) {
-                    throw new IOException("manifest.csv line " + r.getRecordNumber() + ": unknown type '" + type
-                            + "' (use one of " + String.join(", ", DocumentTypes.ALL.stream().sorted().toList()) + ")");
+                    String types = String.join(", ", DocumentTypes.ALL.stream().sorted().toList());
+                    throw new BundleRefused("error.bundle.manifest-type", "manifest.csv line " + r.getRecordNumber() + ": unknown type '" + type
+                            + "' (use one of " + types + ")", null, r.getRecordNumber(), type, types);
                 }
                 rows.put(normalise(r.get("path")), new Row(type == null ? null : type.toLowerCase(Locale.ROOT),
                         get(r, "title"), get(r, "date"), get(r, "service"), get(r, "municipality")));
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new IOException("manifest.csv cannot be read: " + e.getMessage(), e);
+            throw new BundleRefused("error.bundle.manifest", "manifest.csv cannot be read: " + e.getMessage(), e);
         }
         return new Manifest(rows);
     }

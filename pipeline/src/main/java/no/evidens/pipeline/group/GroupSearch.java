@@ -17,6 +17,7 @@ import no.evidens.index.EvidenceIndex;
 import no.evidens.index.PassageSchema;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
+import no.evidens.pipeline.Refusal;
 
 /**
  * A search across every case of a group that the user may read, with {@code kommune:} and {@code fylke:}
@@ -63,8 +64,10 @@ public final class GroupSearch {
             String dim = colon < 0 ? "" : f.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             String value = colon < 0 ? "" : unquote(f.substring(colon + 1).strip());
             if (value.isEmpty() || !(dim.equals(COUNTY) || PassageSchema.FACET_DIMS.contains(dim))) {
-                throw new IllegalArgumentException("the filter '" + f + "' is not valid: write it as dimension:value, with a dimension of "
-                        + String.join(", ", PassageSchema.FACET_DIMS) + " or " + COUNTY);
+                Set<String> dims = new java.util.TreeSet<>(PassageSchema.FACET_DIMS);
+                dims.add(COUNTY);
+                throw new Refusal("error.filter", "the filter '" + f + "' is not valid: write it as dimension:value, with a dimension of "
+                        + String.join(", ", PassageSchema.FACET_DIMS) + " or " + COUNTY, f, String.join(", ", dims));
             }
             switch (dim) {
                 case MUNICIPALITY -> municipalities.add(value);

@@ -12,6 +12,7 @@ import no.evidens.findings.FindingDraft;
 import no.evidens.findings.FindingKind;
 import no.evidens.findings.LegalRequirement;
 import no.evidens.findings.Stance;
+import no.evidens.pipeline.Refusal;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.findings.Attachment;
 import no.evidens.pipeline.findings.FindingsService;
@@ -44,7 +45,7 @@ public final class NationwideDemo {
     public static Built build(Path bundles, Ingestion ingestion, FindingsService findings, GroupService groups, Consumer<String> say)
             throws Exception {
         if (groups.list().stream().anyMatch(g -> g.id().equals(NationwideSet.GROUP_ID))) {
-            throw new IllegalArgumentException("this home has the group " + NationwideSet.GROUP_ID + " already");
+            throw new Refusal("error.group.exists", "this home has the group " + NationwideSet.GROUP_ID + " already", NationwideSet.GROUP_ID);
         }
         List<NationwideSet.Bundle> written = NationwideSet.writeAll(bundles);
         int documents = 0;

@@ -216,7 +216,7 @@ final class IngestRoute extends RouteBuilder {
                 work.sha256(), work.extraction().mediaType(), "", List.of(0)), List.of());
         int n = work.extraction().embedded().size();
         ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.CONTAINER,
-                "an archive of " + n + (n == 1 ? " file, listed" : " files, each listed") + " on its own", null, 0, 0));
+                ReceiptFile.containerReason(n), null, 0, 0));
     }
 
     private void failedInContainer(Exchange ex) {
@@ -233,7 +233,7 @@ final class IngestRoute extends RouteBuilder {
         HashedFile file = ex.getIn().getBody(HashedFile.class);
         String original = seen.claimedBy(file.sha256());
         receipts.record(new ReceiptFile(file.entry().path(), file.sha256(), file.entry().type(), ReceiptFile.DUPLICATE,
-                original == null ? "the same content is already in this case" : "the same content as " + original, null, 0, 0));
+                ReceiptFile.duplicateReason(original), null, 0, 0));
     }
 
     /**

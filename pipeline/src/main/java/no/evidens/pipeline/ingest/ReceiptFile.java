@@ -20,4 +20,26 @@ public record ReceiptFile(String path, String sha256, String type, String status
     public static final String CONTAINER = "container";
     public static final String DUPLICATE = "duplicate";
     public static final String FAILED = "failed";
+    /** A duplicate's reason when the file it repeats was ingested before this bundle. */
+    public static final String DUPLICATE_IN_CASE = "the same content is already in this case";
+    /** The start of a duplicate's reason that names the file of this bundle it repeats. */
+    public static final String DUPLICATE_OF = "the same content as ";
+    /** A container's reason: how many files it holds ({@link #containerReason}). */
+    private static final java.util.regex.Pattern CONTAINER_REASON = java.util.regex.Pattern.compile("an archive of (\\d+) files?, .*");
+
+    /** A duplicate's reason: the file of this bundle it repeats, or null when that was in the case already. */
+    public static String duplicateReason(String original) {
+        return original == null ? DUPLICATE_IN_CASE : DUPLICATE_OF + original;
+    }
+
+    /** A container's reason: it holds {@code n} files, each with a line of its own. */
+    public static String containerReason(int n) {
+        return "an archive of " + n + (n == 1 ? " file, listed" : " files, each listed") + " on its own";
+    }
+
+    /** The number of files a container's reason names, or -1 when the reason is not a container's. */
+    public static int containerFiles(String reason) {
+        java.util.regex.Matcher m = CONTAINER_REASON.matcher(reason == null ? "" : reason);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    }
 }

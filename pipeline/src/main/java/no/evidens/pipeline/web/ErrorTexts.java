@@ -1,15 +1,20 @@
 package no.evidens.pipeline.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.eclipse.jetty.http.HttpCookie;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import no.evidens.findings.CaseClosed;
 import no.evidens.findings.FindingLocked;
+import no.evidens.findings.FindingsRefusal;
+import no.evidens.findings.StoreInUse;
 import no.evidens.index.NoIndexException;
 import no.evidens.index.QuerySyntaxException;
-import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.Refusal;
+import no.evidens.pipeline.bundle.BundleRefused;
 import no.evidens.pipeline.findings.NotFound;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.lang.Texts;
@@ -18,9 +23,10 @@ import no.evidens.pipeline.lang.Texts;
  * The user's language and the API's errors in it. The language is the one a signed-in user keeps with
  * their account (chosen by {@code POST /api/tekster/sprak}), else the cookie {@value #COOKIE} ({@code nb}
  * or {@code nn}, set by {@code POST /api/tekster/sprak}), else the browser's {@code Accept-Language}
- * when it prefers Nynorsk, else Bokmål. Every error is worded from the catalogue.
+ * when it prefers Nynorsk, else Bokmål. Every error is worded from the catalogue, never from an exception's own message.
  */
 final class ErrorTexts {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorTexts.class);
     static final String COOKIE = "evidens-sprak";
 
     private ErrorTexts() {
@@ -47,44 +53,67 @@ final class ErrorTexts {
                 .secure(secure).build();
     }
 
-    /**
-     * The error's message in the language: from the catalogue for the API's own refusals ({@link ApiError}) and
-     * for the services' refusals that carry a key; a mistake a service reports without one is worded as a
-     * refusal in the language with its detail (no server path) after it.
-     */
-    static String message(Language l, Throwable e) {
-        Texts t = Texts.of(l);
-        if (e instanceof ApiError a) {
-            return t.get(a.key(), a.args().stream().map(v -> v instanceof ApiError.Word w ? t.get(w.key()) : v).toArray());
+    /** A message of the catalogue: its key and its values (text, numbers, or {@link ApiError.Word}s to word too). */
+    record Keyed(String key, List<?> args) {
+        Keyed {
+            // a value may be null (a case closed by nobody known): MessageFormat words it "null" as before
+            args = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
         }
-        if (e instanceof QuerySyntaxException q && t.has(q.key())) {
-            return t.get(q.key(), q.args());
-        }
-        if (e instanceof Refusal r && t.has(r.key())) {
-            return t.get(r.key(), r.args());
-        }
-        if (e instanceof FindingLocked f && t.has(f.key())) {
-            return t.get(f.key(), f.args());
-        }
-        if (e instanceof NotFound n && n.key() != null && t.has(n.key())) {
-            return t.get(n.key(), n.args());
-        }
-        if (e instanceof CaseClosed c) {
-            return t.get("error.case-closed", c.caseId(), c.closedBy(), c.closedOn());
-        }
-        if (e instanceof NoIndexException) {
-            // its own message names the index's folder on the server
-            return t.get("error.no-index");
-        }
-        return t.get(e instanceof IllegalArgumentException ? "error.refused" : "error.not-now", withoutPaths(Messages.oneLine(e)));
     }
 
-    /** An absolute file path (Unix or Windows) standing as a word of a message; the workspace's own /api/ paths are not files. */
-    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile(
-            "(?<=^|[\\s'\"(=])(?:/(?!api/)|[A-Za-z]:\\\\)[^\\s'\")]*[/\\\\][^\\s'\")]*?(?=[:;,.]?(?:[\\s'\")]|$))");
+    /** The error's message in the language (see {@link #keyed}). */
+    static String message(Language l, Throwable e) {
+        return word(l, keyed(e));
+    }
 
-    /** The message with any absolute file path on the server left out: a message is for a person, not a map of the disk. */
-    static String withoutPaths(String message) {
-        return PATH.matcher(message).replaceAll("…");
+    /** A keyed message in the language. */
+    static String word(Language l, Keyed k) {
+        Texts t = Texts.of(l);
+        return t.get(k.key(), k.args().stream().map(v -> v instanceof ApiError.Word w ? t.get(w.key()) : v).toArray());
+    }
+
+    /**
+     * The catalogue's message for an error: the API's own refusals ({@link ApiError}) and the services' refusals
+     * carry a key and its values. The English message of an exception is never shown (it is for the command
+     * line and the logs, and may name a file on the server): one without a key is told as a general refusal in
+     * the language, and logged (its type and where it was thrown, no text) so that it can be given a key.
+     */
+    static Keyed keyed(Throwable e) {
+        if (e instanceof ApiError a) {
+            return new Keyed(a.key(), a.args());
+        }
+        Keyed k = ownKey(e);
+        if (k != null && Texts.of(Language.NB).has(k.key())) {
+            return k;
+        }
+        StackTraceElement[] at = e.getStackTrace();
+        LOG.warn("a refusal without a message key in the catalogue: {} ({}) at {}", e.getClass().getName(), k == null ? "no key" : k.key(),
+                at.length == 0 ? "?" : at[0]);
+        return new Keyed(e instanceof IllegalArgumentException ? "error.refused" : "error.not-now", List.of());
+    }
+
+    /** The key a service's exception carries (or the one its type stands for), else null. */
+    static Keyed ownKey(Throwable e) {
+        if (e instanceof QuerySyntaxException q) {
+            return new Keyed(q.key(), q.args());
+        } else if (e instanceof Refusal r) {
+            return new Keyed(r.key(), r.args());
+        } else if (e instanceof FindingsRefusal r) {
+            return new Keyed(r.key(), r.args());
+        } else if (e instanceof FindingLocked f) {
+            return new Keyed(f.key(), f.args());
+        } else if (e instanceof NotFound n && n.key() != null) {
+            return new Keyed(n.key(), n.args());
+        } else if (e instanceof BundleRefused b) {
+            return new Keyed(b.key(), b.args());
+        } else if (e instanceof StoreInUse) {
+            return new Keyed(StoreInUse.KEY, List.of());
+        } else if (e instanceof CaseClosed c) {
+            return new Keyed("error.case-closed", java.util.Arrays.asList(c.caseId(), c.closedBy(), c.closedOn()));
+        } else if (e instanceof NoIndexException) {
+            // its own message names the index's folder on the server
+            return new Keyed("error.no-index", List.of());
+        }
+        return null;
     }
 }

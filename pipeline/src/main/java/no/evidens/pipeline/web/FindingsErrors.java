@@ -26,8 +26,8 @@ final class FindingsErrors {
             throw e.actualCase() == null ? ApiError.notFound("error.quotation-unknown", e.id())
                     : ApiError.notFound("error.quotation-other-case", e.id(), e.caseId());
         } catch (NotFound e) {
-            // worded from its key when it has one (ErrorTexts), else as a refusal with its detail
-            throw e.key() != null ? ApiError.notFound(e.key(), e.args().toArray()) : ApiError.notFound("error.not-found", e.getMessage());
+            // worded from its key when it has one (ErrorTexts); its English message is never shown
+            throw e.key() != null ? ApiError.notFound(e.key(), e.args().toArray()) : ApiError.notFound("error.not-found");
         }
     }
 

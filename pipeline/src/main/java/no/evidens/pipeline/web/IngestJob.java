@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * One ingestion of an uploaded bundle: its progress, then its receipt or its error. Holds file names and
@@ -26,10 +28,13 @@ final class IngestJob implements ProgressListener {
     /**
      * What is kept of a job between server runs.
      *
-     * @param bundle the uploaded .zip under the home, ingested again when the job is resumed
+     * @param bundle    the uploaded .zip under the home, ingested again when the job is resumed
+     * @param error     why it failed: a key of the catalogue (a job kept by an older version: its English
+     *                  message, shown as the general failure), or null
+     * @param errorArgs the values of that key, or null
      */
     record Saved(String id, String caseId, String fileName, String municipality, String bundle, String state, int total,
-                 int done, int failed, Receipt receipt, String error, String started, String updated) {
+                 int done, int failed, Receipt receipt, String error, String started, String updated, List<String> errorArgs) {
     }
 
     final String id;
@@ -44,7 +49,8 @@ final class IngestJob implements ProgressListener {
     final AtomicInteger failed = new AtomicInteger();
     final List<ReceiptFile> recent = new ArrayList<>();
     volatile Receipt receipt;
-    volatile String error;
+    /** Why the job failed, worded in each user's language when shown; null unless it failed. */
+    volatile ErrorTexts.Keyed error;
     private final Runnable progressSaver;
 
     IngestJob(String id, String caseId, String fileName, String municipality, Path bundle, Instant started, Runnable progressSaver) {
@@ -65,13 +71,14 @@ final class IngestJob implements ProgressListener {
         j.done.set(s.done());
         j.failed.set(s.failed());
         j.receipt = s.receipt();
-        j.error = s.error();
+        j.error = s.error() == null ? null : new ErrorTexts.Keyed(s.error(), s.errorArgs() == null ? List.of() : s.errorArgs());
         return j;
     }
 
     Saved saved() {
         return new Saved(id, caseId, fileName, municipality, bundle.toString(), state, total, done.get(), failed.get(), receipt,
-                error, started.toString(), Instant.now().toString());
+                error == null ? null : error.key(), started.toString(), Instant.now().toString(),
+                error == null ? null : error.args().stream().map(String::valueOf).toList());
     }
 
     /** Starts again from the beginning (files already in the case are then accounted as duplicates). */
@@ -112,7 +119,8 @@ final class IngestJob implements ProgressListener {
     public void finished() {
     }
 
-    Map<String, Object> view() {
+    /** The job as the API shows it, its error in the user's language. */
+    Map<String, Object> view(Language language) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("case", caseId);
@@ -124,8 +132,10 @@ final class IngestJob implements ProgressListener {
         synchronized (recent) {
             m.put("recent", List.copyOf(recent));
         }
-        m.put("receipt", receipt);
-        m.put("error", error);
+        m.put("receipt", ReceiptWords.shown(receipt, Texts.of(language)));
+        ErrorTexts.Keyed e = error;
+        boolean known = e != null && Texts.of(language).has(e.key());
+        m.put("error", e == null ? null : ErrorTexts.word(language, known ? e : new ErrorTexts.Keyed("error.ingest.failed", List.of())));
         m.put("started", started.toString());
         return m;
     }

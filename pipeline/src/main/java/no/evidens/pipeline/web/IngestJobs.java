@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 import no.evidens.findings.CaseClosed;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * Bundle uploads: the .zip is kept under {@code <home>/bundles/} (quotations cite it, and {@code verify}
@@ -239,9 +240,11 @@ final class IngestJobs {
             LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (Exception | Error e) {
-            job.error = Messages.oneLine(e);
+            job.error = failure(e);
             job.state = IngestJob.FAILED;
-            LOG.warn("ingestion of upload {} into case {} failed: {}", job.id, caseId, e.getClass().getSimpleName());
+            // the job shows a key, not this exception's message: the type and place say where to look (no document text)
+            LOG.warn("ingestion of upload {} into case {} failed: {} at {} ({})", job.id, caseId, e.getClass().getSimpleName(),
+                    e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0], job.error.key());
         } finally {
             try {
                 files.save(job.saved());
@@ -251,6 +254,24 @@ final class IngestJobs {
                 }
             }
         }
+    }
+
+    /**
+     * Why an ingestion failed, as the catalogue words it: the key the first exception of its causes carries (a
+     * damaged zip, a wrong manifest), else the general failure. Its English message is not kept: it may name
+     * files on the server.
+     */
+    static ErrorTexts.Keyed failure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            ErrorTexts.Keyed k = ErrorTexts.ownKey(t);
+            if (k != null && Texts.of(Language.NB).has(k.key())) {
+                return k;
+            }
+            if (t instanceof java.util.zip.ZipException) {
+                return new ErrorTexts.Keyed("error.ingest.bad-zip", List.of());
+            }
+        }
+        return new ErrorTexts.Keyed("error.ingest.failed", List.of());
     }
 
     IngestJob job(String id) {

@@ -30,20 +30,20 @@ final class IngestResource implements Routes.Resource {
                 x.access(x.access().withRole(caseId, Role.LEAD));
             }
             x.access().require(caseId, Permission.INGEST);
-            x.json(202, jobs.upload(x).view());
+            x.json(202, jobs.upload(x).view(ErrorTexts.language(x)));
         }).get("/api/ingest/{id}", (x, p) -> {
             IngestJob job = jobs.job(p.get("id"));
             x.access().require(job.caseId, Permission.READ);
-            x.json(200, job.view());
+            x.json(200, job.view(ErrorTexts.language(x)));
         }).post("/api/ingest/{id}/resume", (x, p) -> {
             IngestJob job = jobs.job(p.get("id"));
             x.access().require(job.caseId, Permission.INGEST);
-            x.json(202, jobs.resume(job).view());
+            x.json(202, jobs.resume(job).view(ErrorTexts.language(x)));
         }).get("/api/ingest", (x, p) -> {
             List<Map<String, Object>> out = new ArrayList<>();
             for (IngestJob job : jobs.all()) {
                 if (x.access().may(job.caseId, Permission.READ)) {
-                    Map<String, Object> v = job.view();
+                    Map<String, Object> v = job.view(ErrorTexts.language(x));
                     v.remove("receipt");
                     v.remove("recent");
                     out.add(v);

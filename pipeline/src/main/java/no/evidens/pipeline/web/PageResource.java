@@ -54,7 +54,7 @@ final class PageResource implements Routes.Resource {
         IndexedDocument doc = document(x, caseId);
         int page = x.intParam("page", 1, 1, 100_000);
         byte[] png = pages.png(doc, bundle(caseId, doc), page).orElseThrow(() -> ApiError.notFound("error.page.unknown", page, doc.file()));
-        findings.audit().documentShown(x.access().user(), caseId, doc.docId(), doc.type(), "workspace page " + page);
+        findings.audit().documentShown(x.access().user(), caseId, doc.docId(), doc.type(), "arbeidsflaten, side " + page);
         x.send(200, "image/png", png, null);
     }
 

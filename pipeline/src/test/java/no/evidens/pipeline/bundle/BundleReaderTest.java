@@ -91,6 +91,18 @@ class BundleReaderTest {
     }
 
     @Test
+    void anEmptyZipIsAnEmptyBundleAndADamagedOneSaysSoWithItsKey() throws IOException {
+        Path empty = tmp.resolve("tom.zip");
+        new ZipOutputStream(Files.newOutputStream(empty)).close();
+        assertEquals(0, new BundleReader().read(empty, tmp.resolve("work")).entries().size());
+        Path damaged = tmp.resolve("skadet.zip");
+        Files.write(damaged, new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
+        BundleRefused e = assertThrows(BundleRefused.class, () -> new BundleReader().read(damaged, tmp.resolve("work")));
+        assertEquals("error.ingest.bad-zip", e.key(), e.getMessage());
+        assertTrue(e.getMessage().contains("damaged or not a zip"), "the command line's message is as before");
+    }
+
+    @Test
     void aMissingBundleIsAClearError() {
         IOException e = assertThrows(IOException.class, () -> new BundleReader().read(tmp.resolve("nope"), tmp));
         assertTrue(e.getMessage().contains("no such folder or .zip file"));

@@ -1,19 +1,26 @@
 package no.evidens.pipeline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import no.evidens.findings.CaseClosed;
+import no.evidens.findings.FindingKind;
 import no.evidens.findings.FindingLocked;
+import no.evidens.findings.FindingsRefusal;
+import no.evidens.findings.StoreInUse;
 import no.evidens.index.NoIndexException;
 import no.evidens.index.QuerySyntaxException;
 import no.evidens.pipeline.Refusal;
+import no.evidens.pipeline.bundle.BundleRefused;
 import no.evidens.pipeline.lang.Language;
 
-/** An error told in the user's language when it has a key; in its own words, without server paths, when not. */
+/** An error told in the user's language from its key; one without a key as a general refusal, never in its own (English) words. */
 class ErrorTextsTest {
     @Test
     void keyedErrorsInBokmålAndNynorsk() {
@@ -39,11 +46,31 @@ class ErrorTextsTest {
     void noServerPathInAnyMessage() {
         assertEquals("Det er ingen dokument å søkje i enno: les inn ein bunke først.",
                 ErrorTexts.message(Language.NN, new NoIndexException("/home/kari/evidens-data/index")));
-        assertEquals("Dette kan ikke gjøres nå: cannot open the findings store in …: locked", ErrorTexts.message(Language.NB,
-                new IllegalStateException("cannot open the findings store in /tmp/evidens/findings: locked")));
-        assertEquals("cannot write … (denied)", ErrorTexts.withoutPaths("cannot write C:\\Users\\kari\\funn.md (denied)"));
-        assertEquals("passage fjordvik-2026/abc/3 belongs to case b", ErrorTexts.withoutPaths("passage fjordvik-2026/abc/3 belongs to case b"));
-        assertEquals("no such API path: /api/evidence/sak (quotations are /api/evidence/{case}/{id})",
-                ErrorTexts.withoutPaths("no such API path: /api/evidence/sak (quotations are /api/evidence/{case}/{id})"));
+        assertEquals("Funnlageret er i bruk av en annen prosess akkurat nå: prøv igjen om litt.", ErrorTexts.message(Language.NB,
+                new StoreInUse("the findings store in /tmp/evidens/findings is in use by another process; try again", null)));
+    }
+
+    @Test
+    void theFindingsStoresRefusalsAreWordedFromTheirKeys() {
+        assertEquals("Gruppa tilsyn-2026 finst allereie.", ErrorTexts.message(Language.NN,
+                new FindingsRefusal("error.group.exists", "there is a group tilsyn-2026 already", "tilsyn-2026")));
+        assertEquals("«feil» er ikke en type funn: bruk avvik, merknad eller observasjon.", ErrorTexts.message(Language.NB,
+                assertThrows(IllegalArgumentException.class, () -> FindingKind.of("feil"))));
+        assertEquals("manifest.csv linje 3: typen «brev» er ukjent (bruk ein av journal, plan).", ErrorTexts.message(Language.NN,
+                new BundleRefused("error.bundle.manifest-type", "english", null, 3, "brev", "journal, plan")));
+    }
+
+    @Test
+    void anExceptionWithoutAKeyIsNeverShownInItsOwnWords() {
+        String refused = ErrorTexts.message(Language.NB, new IllegalArgumentException("the thing at /srv/evidens/home is not valid"));
+        String notNow = ErrorTexts.message(Language.NN, new IllegalStateException("cannot open the findings store in C:\\evidens: locked"));
+        for (String m : List.of(refused, notNow)) {
+            assertFalse(m.contains("/srv") || m.contains("C:") || m.contains("the ") || m.contains("cannot"), m);
+        }
+        assertTrue(refused.startsWith("Tjeneren avviste dette"), refused);
+        assertTrue(notNow.startsWith("Dette kan ikkje gjerast no"), notNow);
+        assertEquals("Tenaren avviste dette: sjekk det du skreiv inn og prøv igjen, eller be administratoren sjå i loggen.",
+                ErrorTexts.message(Language.NN, new FindingsRefusal("error.no-such-key", "english")),
+                "a key the catalogue lacks is a refusal without a key");
     }
 }

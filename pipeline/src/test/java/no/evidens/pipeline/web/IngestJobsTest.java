@@ -22,7 +22,7 @@ class IngestJobsTest {
 
     private IngestJob.Saved saved(String id, String state, Receipt receipt) {
         return new IngestJob.Saved(id, "sak-1", "bunke.zip", "Fjordvik", home.resolve("bundles/" + id + ".zip").toString(), state,
-                10, 4, 1, receipt, null, Instant.parse("2026-11-30T06:00:00Z").toString(), Instant.now().toString());
+                10, 4, 1, receipt, null, Instant.parse("2026-11-30T06:00:00Z").toString(), Instant.now().toString(), null);
     }
 
     @Test
@@ -54,5 +54,24 @@ class IngestJobsTest {
         assertNull(jobs.job("2").error);
         Files.writeString(home.resolve("ingest-jobs/9.json"), "{ not json");
         assertEquals(1, new IngestJobFiles(home).load().size(), "an unreadable file is left out");
+    }
+
+    @Test
+    void aFailedJobSaysWhyInEachUsersLanguageAndKeepsNoEnglishMessage() {
+        ErrorTexts.Keyed manifest = IngestJobs.failure(new IllegalStateException("route failed", new no.evidens.pipeline.bundle.BundleRefused(
+                "error.bundle.manifest-type", "manifest.csv line 2: unknown type 'brev'", null, 2, "brev", "journal, plan")));
+        assertEquals("error.bundle.manifest-type", manifest.key(), "the key of the first cause that has one");
+        ErrorTexts.Keyed other = IngestJobs.failure(new java.io.IOException("cannot write /srv/evidens/index/segments_2"));
+        assertEquals("error.ingest.failed", other.key());
+
+        IngestJob job = IngestJob.of(saved("4", IngestJob.FAILED, null), () -> { });
+        job.error = manifest;
+        IngestJob kept = IngestJob.of(job.saved(), () -> { });
+        assertEquals("manifest.csv linje 2: typen «brev» er ukjent (bruk ein av journal, plan).",
+                kept.view(no.evidens.pipeline.lang.Language.NN).get("error"), "kept as a key and its values, worded when shown");
+        IngestJob old = IngestJob.of(new IngestJob.Saved("5", "sak-1", "b.zip", null, "b.zip", IngestJob.FAILED, 1, 0, 0, null,
+                "the zip file is damaged", Instant.now().toString(), Instant.now().toString(), null), () -> { });
+        assertEquals("en feil på tjeneren stoppet den (be administratoren se i loggen).", old.view(no.evidens.pipeline.lang.Language.NB).get("error"),
+                "a job kept by an older version with an English message shows the general failure");
     }
 }

@@ -1,15 +1,11 @@
 package no.evidens.pipeline.web;
 
+import static no.evidens.pipeline.web.WorkspaceClient.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,25 +22,24 @@ import no.evidens.corpus.SampleBundle;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
-import no.evidens.pipeline.Json;
 import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.HomeBackup;
 import no.evidens.pipeline.findings.SearcherSource;
 import no.evidens.pipeline.findings.Verification;
+import no.evidens.pipeline.web.WorkspaceClient.Answer;
 
 /** The audit trail and the findings' versions and review over the workspace's API. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrailWebIT {
     private static final String CASE = SampleBundle.CASE_ID;
     private SampleWorkspace ws;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private String token;
+    private WorkspaceClient client;
 
     @BeforeAll
     void start() throws Exception {
         ws = SampleWorkspace.start(64 * 1024);
-        token = get("/api/session").body.get("token").asText();
+        client = WorkspaceClient.of(ws);
     }
 
     @AfterAll
@@ -52,50 +47,23 @@ class TrailWebIT {
         ws.close();
     }
 
-    record Answer(int status, JsonNode body, String text) {
-    }
-
-    private Answer send(HttpRequest.Builder b) throws Exception {
-        HttpResponse<byte[]> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        String type = r.headers().firstValue("Content-Type").orElse("");
-        JsonNode body = type.startsWith("application/json") && r.body().length > 0 ? Json.mapper().readTree(r.body()) : null;
-        return new Answer(r.statusCode(), body, new String(r.body(), StandardCharsets.UTF_8));
-    }
-
-    private HttpRequest.Builder req(String path) {
-        return HttpRequest.newBuilder(URI.create(ws.url() + path.substring(1)));
-    }
-
-    private Answer get(String path) throws Exception {
-        return send(req(path).GET());
-    }
-
-    private Answer json(String method, String path, String body) throws Exception {
-        return send(req(path).header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, token)
-                .method(method, HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     @Test
     void showingAJournalSearchingAndExportingAreInTheTrail() throws Exception {
         String since = java.time.Instant.now().toString(); // the other tests of this class write to the same trail
-        Answer found = get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&type=journal&limit=1");
-        assertEquals(200, found.status);
-        JsonNode hit = found.body.get("hits").get(0);
+        Answer found = client.get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&type=journal&limit=1");
+        assertEquals(200, found.status());
+        JsonNode hit = found.body().get("hits").get(0);
         String docId = hit.get("docId").asText();
-        assertEquals(200, get("/api/document?case=" + CASE + "&doc=" + docId).status);
-        assertEquals(200, get("/api/passage?id=" + enc(hit.get("passageId").asText())).status);
-        JsonNode styring = get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&type=styringsdokument&limit=1")
-                .body.get("hits").get(0);
-        assertEquals(200, get("/api/document?case=" + CASE + "&doc=" + styring.get("docId").asText()).status);
+        assertEquals(200, client.get("/api/document?case=" + CASE + "&doc=" + docId).status());
+        assertEquals(200, client.get("/api/passage?id=" + enc(hit.get("passageId").asText())).status());
+        JsonNode styring = client.get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&type=styringsdokument&limit=1")
+                .body().get("hits").get(0);
+        assertEquals(200, client.get("/api/document?case=" + CASE + "&doc=" + styring.get("docId").asText()).status());
 
-        Answer trail = get("/api/cases/" + CASE + "/audit?since=" + since);
-        assertEquals(200, trail.status);
-        assertTrue(trail.body.get("intact").asBoolean(), trail.text);
-        JsonNode entries = trail.body.get("entries");
+        Answer trail = client.get("/api/cases/" + CASE + "/audit?since=" + since);
+        assertEquals(200, trail.status());
+        assertTrue(trail.body().get("intact").asBoolean(), trail.text());
+        JsonNode entries = trail.body().get("entries");
         assertEquals("search", entries.get(0).get("action").asText());
         assertTrue(entries.get(0).get("detail").asText().startsWith("«ansvarsgruppe» type:journal"), entries.get(0).toString());
         assertEquals("show-document", entries.get(1).get("action").asText());
@@ -104,75 +72,75 @@ class TrailWebIT {
         assertEquals("show-passage", entries.get(2).get("action").asText());
         // the governance document shown is not recorded; its search is
         assertEquals("search", entries.get(3).get("action").asText());
-        assertEquals(4, entries.size(), trail.text);
-        assertFalse(trail.text.contains(hit.get("text").asText()), "no document text in the trail");
+        assertEquals(4, entries.size(), trail.text());
+        assertFalse(trail.text().contains(hit.get("text").asText()), "no document text in the trail");
 
-        Answer csv = get("/api/cases/" + CASE + "/audit?format=csv&user=testar&since=" + since);
-        assertEquals(200, csv.status);
-        assertTrue(csv.text.startsWith("id,time,user,action,case,target_kind,target,detail,prev_hash,hash"), csv.text);
-        assertEquals(5, csv.text.strip().lines().count());
-        assertEquals(0, get("/api/cases/" + CASE + "/audit?user=noen-andre").body.get("entries").size());
-        assertEquals(400, get("/api/cases/" + CASE + "/audit?since=i-går").status);
+        Answer csv = client.get("/api/cases/" + CASE + "/audit?format=csv&user=testar&since=" + since);
+        assertEquals(200, csv.status());
+        assertTrue(csv.text().startsWith("id,time,user,action,case,target_kind,target,detail,prev_hash,hash"), csv.text());
+        assertEquals(5, csv.text().strip().lines().count());
+        assertEquals(0, client.get("/api/cases/" + CASE + "/audit?user=noen-andre").body().get("entries").size());
+        assertEquals(400, client.get("/api/cases/" + CASE + "/audit?since=i-går").status());
     }
 
     @Test
     void aStaleEditGets409WithBothVersionsAndAnApprovedFindingIsLocked() throws Exception {
-        Answer created = json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"merknad\",\"title\":\"Rutinen er ikke evaluert\"}");
-        assertEquals(201, created.status, created.text);
-        String base = "/api/findings/" + CASE + "/" + created.body.get("ref").asText();
-        assertEquals(1, created.body.get("version").asInt());
-        Answer kari = json("PATCH", base, "{\"text\":\"Karis tekst.\",\"version\":1}");
-        assertEquals(200, kari.status, kari.text);
-        assertEquals(2, kari.body.get("version").asInt());
-        Answer ola = json("PATCH", base, "{\"text\":\"Olas tekst.\",\"version\":1}");
-        assertEquals(409, ola.status, ola.text);
-        assertEquals("Olas tekst.", ola.body.get("yours").get("text").asText());
-        assertEquals("Karis tekst.", ola.body.get("current").get("text").asText());
-        assertEquals(2, ola.body.get("current").get("version").asInt());
-        Answer viaHeader = send(req(base).header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, token)
+        Answer created = client.json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"merknad\",\"title\":\"Rutinen er ikke evaluert\"}");
+        assertEquals(201, created.status(), created.text());
+        String base = "/api/findings/" + CASE + "/" + created.body().get("ref").asText();
+        assertEquals(1, created.body().get("version").asInt());
+        Answer kari = client.json("PATCH", base, "{\"text\":\"Karis tekst.\",\"version\":1}");
+        assertEquals(200, kari.status(), kari.text());
+        assertEquals(2, kari.body().get("version").asInt());
+        Answer ola = client.json("PATCH", base, "{\"text\":\"Olas tekst.\",\"version\":1}");
+        assertEquals(409, ola.status(), ola.text());
+        assertEquals("Olas tekst.", ola.body().get("yours").get("text").asText());
+        assertEquals("Karis tekst.", ola.body().get("current").get("text").asText());
+        assertEquals(2, ola.body().get("current").get("version").asInt());
+        Answer viaHeader = client.send(client.req(base).header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, client.token())
                 .header("If-Match", "\"1\"").method("PATCH", HttpRequest.BodyPublishers.ofString("{\"text\":\"Olas tekst.\"}")));
-        assertEquals(409, viaHeader.status, viaHeader.text);
-        assertEquals("Karis tekst.", get(base).body.get("text").asText());
+        assertEquals(409, viaHeader.status(), viaHeader.text());
+        assertEquals("Karis tekst.", client.get(base).body().get("text").asText());
 
-        assertEquals(200, json("POST", base + "/submit", "{\"version\":2}").status);
-        Answer approved = json("POST", base + "/approve", "{}");
-        assertEquals(200, approved.status, approved.text);
-        assertEquals("godkjent", approved.body.get("status").asText());
-        Answer locked = json("PATCH", base, "{\"title\":\"Endret\"}");
-        assertEquals(409, locked.status, locked.text);
-        assertTrue(locked.body.get("error").asText().contains("et godkjent funn er låst"), locked.text);
-        assertEquals(200, json("POST", base + "/reopen", "{}").status);
-        assertEquals("utkast", get(base).body.get("status").asText());
+        assertEquals(200, client.json("POST", base + "/submit", "{\"version\":2}").status());
+        Answer approved = client.json("POST", base + "/approve", "{}");
+        assertEquals(200, approved.status(), approved.text());
+        assertEquals("godkjent", approved.body().get("status").asText());
+        Answer locked = client.json("PATCH", base, "{\"title\":\"Endret\"}");
+        assertEquals(409, locked.status(), locked.text());
+        assertTrue(locked.body().get("error").asText().contains("et godkjent funn er låst"), locked.text());
+        assertEquals(200, client.json("POST", base + "/reopen", "{}").status());
+        assertEquals("utkast", client.get(base).body().get("status").asText());
     }
 
     @Test
     void healthAndMetricsAnswerAndAHomeIsBackedUpWhileServedAndRestoredWithEveryQuotation() throws Exception {
-        Answer health = get("/health");
-        assertEquals(200, health.status, health.text);
-        assertEquals("UP", health.body.get("status").asText());
-        assertEquals("ok", health.body.get("index").asText());
-        JsonNode hit = get("/api/search?q=" + enc("individuell plan") + "&case=" + CASE + "&limit=2").body.get("hits");
-        Answer created = json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"observasjon\",\"title\":\"Planer\","
+        Answer health = client.get("/health");
+        assertEquals(200, health.status(), health.text());
+        assertEquals("UP", health.body().get("status").asText());
+        assertEquals("ok", health.body().get("index").asText());
+        JsonNode hit = client.get("/api/search?q=" + enc("individuell plan") + "&case=" + CASE + "&limit=2").body().get("hits");
+        Answer created = client.json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"observasjon\",\"title\":\"Planer\","
                 + "\"evidence\":{\"passageId\":\"" + hit.get(0).get("passageId").asText() + "\"}}");
-        assertEquals(201, created.status, created.text);
-        String ref = created.body.get("ref").asText();
-        assertEquals(201, json("POST", "/api/findings/" + CASE + "/" + ref + "/evidence",
-                "{\"passageId\":\"" + hit.get(1).get("passageId").asText() + "\"}").status);
+        assertEquals(201, created.status(), created.text());
+        String ref = created.body().get("ref").asText();
+        assertEquals(201, client.json("POST", "/api/findings/" + CASE + "/" + ref + "/evidence",
+                "{\"passageId\":\"" + hit.get(1).get("passageId").asText() + "\"}").status());
 
-        Answer metrics = get("/metrics");
-        assertEquals(200, metrics.status);
-        assertTrue(metrics.text.contains("evidens_http_requests_seconds_count{area=\"/api/search\",method=\"GET\",status=\"200\"}"), metrics.text);
-        assertTrue(metrics.text.contains("evidens_http_requests_seconds_bucket{area=\"/api/findings\""), "latency histogram");
-        assertTrue(metrics.text.contains("evidens_ingest_files_waiting 0.0"), metrics.text);
-        assertTrue(metrics.text.lines().anyMatch(l -> l.startsWith("evidens_index_size_bytes ") && !l.endsWith(" 0.0")), metrics.text);
-        assertEquals(405, send(req("/health").POST(HttpRequest.BodyPublishers.noBody())).status);
+        Answer metrics = client.get("/metrics");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.text().contains("evidens_http_requests_seconds_count{area=\"/api/search\",method=\"GET\",status=\"200\"}"), metrics.text());
+        assertTrue(metrics.text().contains("evidens_http_requests_seconds_bucket{area=\"/api/findings\""), "latency histogram");
+        assertTrue(metrics.text().contains("evidens_ingest_files_waiting 0.0"), metrics.text());
+        assertTrue(metrics.text().lines().anyMatch(l -> l.startsWith("evidens_index_size_bytes ") && !l.endsWith(" 0.0")), metrics.text());
+        assertEquals(405, client.send(client.req("/health").POST(HttpRequest.BodyPublishers.noBody())).status());
 
         // While the server runs (and answers a search meanwhile), back the home up; restore it into a new one.
         Path backup = Files.createTempDirectory("evidens-backup").resolve("b");
         Path restored = Files.createTempDirectory("evidens-restored").resolve("home");
         try {
             new HomeBackup(Duration.ofSeconds(20)).backup(ws.home, backup);
-            assertEquals(200, get("/api/search?q=" + enc("plan") + "&case=" + CASE).status);
+            assertEquals(200, client.get("/api/search?q=" + enc("plan") + "&case=" + CASE).status());
             new HomeBackup(Duration.ofSeconds(20)).restore(backup, new EvidensHome(restored));
             EvidensHome home = new EvidensHome(restored);
             List<Verification> checks = new FindingsService(home, SearcherSource.opening(IndexBackend.of(home)), FindingStore.DEFAULT_LOCK_WAIT)
@@ -190,12 +158,12 @@ class TrailWebIT {
     void aClosedCaseRefusesUploadsAndNewFindingsWithAClearMessage() throws Exception {
         String closed = "lukket-2026";
         new CaseService(ws.home, Duration.ofSeconds(20)).close(closed, "leder", true);
-        Answer upload = send(req("/api/ingest?case=" + closed).header("Content-Type", "application/zip").header(WebServer.TOKEN_HEADER, token)
+        Answer upload = client.send(client.req("/api/ingest?case=" + closed).header("Content-Type", "application/zip").header(WebServer.TOKEN_HEADER, client.token())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'P', 'K', 5, 6})));
-        assertEquals(409, upload.status, upload.text);
-        assertTrue(upload.body.get("error").asText().equals("Saken " + closed + " ble lukket av leder " + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " og kan bare leses."), upload.text);
-        Answer create = json("POST", "/api/findings", "{\"case\":\"" + closed + "\",\"kind\":\"avvik\",\"title\":\"Sent\"}");
-        assertEquals(409, create.status, create.text);
-        assertTrue(create.body.get("error").asText().startsWith("Saken " + closed + " ble lukket av leder"), create.text);
+        assertEquals(409, upload.status(), upload.text());
+        assertTrue(upload.body().get("error").asText().equals("Saken " + closed + " ble lukket av leder " + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " og kan bare leses."), upload.text());
+        Answer create = client.json("POST", "/api/findings", "{\"case\":\"" + closed + "\",\"kind\":\"avvik\",\"title\":\"Sent\"}");
+        assertEquals(409, create.status(), create.text());
+        assertTrue(create.body().get("error").asText().startsWith("Saken " + closed + " ble lukket av leder"), create.text());
     }
 }

@@ -1,5 +1,6 @@
 package no.evidens.pipeline.web;
 
+import static no.evidens.pipeline.web.WorkspaceClient.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.zip.ZipEntry;
@@ -28,20 +25,19 @@ import org.junit.jupiter.api.TestInstance;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.corpus.SampleBundle;
-import no.evidens.pipeline.Json;
+import no.evidens.pipeline.web.WorkspaceClient.Answer;
 
 /** The workspace's REST API over real HTTP: reading, findings, export, upload, and what it refuses. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebApiIT {
     private static final String CASE = SampleBundle.CASE_ID;
     private SampleWorkspace ws;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private String token;
+    private WorkspaceClient client;
 
     @BeforeAll
     void start() throws Exception {
         ws = SampleWorkspace.start(64 * 1024);
-        token = get("/api/session").body.get("token").asText();
+        client = WorkspaceClient.of(ws);
     }
 
     @AfterAll
@@ -49,55 +45,28 @@ class WebApiIT {
         ws.close();
     }
 
-    record Answer(int status, JsonNode body, byte[] bytes, HttpResponse<byte[]> response) {
-    }
-
-    private Answer send(HttpRequest.Builder b) throws Exception {
-        HttpResponse<byte[]> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        String type = r.headers().firstValue("Content-Type").orElse("");
-        JsonNode body = type.startsWith("application/json") && r.body().length > 0 ? Json.mapper().readTree(r.body()) : null;
-        return new Answer(r.statusCode(), body, r.body(), r);
-    }
-
-    private HttpRequest.Builder req(String path) {
-        return HttpRequest.newBuilder(URI.create(ws.url() + path.substring(1)));
-    }
-
-    private Answer get(String path) throws Exception {
-        return send(req(path).GET());
-    }
-
-    private Answer json(String method, String path, String body) throws Exception {
-        return send(req(path).header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     @Test
     void searchesWithFacetsFiltersAndPages() throws Exception {
-        Answer all = get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&limit=5");
-        assertEquals(200, all.status);
-        long total = all.body.get("total").asLong();
+        Answer all = client.get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&limit=5");
+        assertEquals(200, all.status());
+        long total = all.body().get("total").asLong();
         assertTrue(total > 5, "total " + total);
-        assertEquals(5, all.body.get("hits").size());
-        assertTrue(all.body.get("hits").get(0).get("snippet").asText().contains("<mark>"));
-        int styring = all.body.get("facets").get("type").get("styringsdokument").asInt();
-        Answer filtered = get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&limit=50&filter=" + enc("type:styringsdokument"));
-        assertEquals(styring, filtered.body.get("total").asInt());
-        filtered.body.get("hits").forEach(h -> assertEquals("styringsdokument", h.get("type").asText()));
-        String firstIndicator = all.body.get("facets").get("indicator").fieldNames().next();
-        Answer byIndicator = get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&filter=" + enc("indicator:" + firstIndicator));
-        assertEquals(all.body.get("facets").get("indicator").get(firstIndicator).asInt(), byIndicator.body.get("total").asInt());
-        Answer page2 = get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&limit=5&offset=5");
-        assertFalse(page2.body.get("hits").get(0).get("passageId").asText().equals(all.body.get("hits").get(0).get("passageId").asText()));
+        assertEquals(5, all.body().get("hits").size());
+        assertTrue(all.body().get("hits").get(0).get("snippet").asText().contains("<mark>"));
+        int styring = all.body().get("facets").get("type").get("styringsdokument").asInt();
+        Answer filtered = client.get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&limit=50&filter=" + enc("type:styringsdokument"));
+        assertEquals(styring, filtered.body().get("total").asInt());
+        filtered.body().get("hits").forEach(h -> assertEquals("styringsdokument", h.get("type").asText()));
+        String firstIndicator = all.body().get("facets").get("indicator").fieldNames().next();
+        Answer byIndicator = client.get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&filter=" + enc("indicator:" + firstIndicator));
+        assertEquals(all.body().get("facets").get("indicator").get(firstIndicator).asInt(), byIndicator.body().get("total").asInt());
+        Answer page2 = client.get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&limit=5&offset=5");
+        assertFalse(page2.body().get("hits").get(0).get("passageId").asText().equals(all.body().get("hits").get(0).get("passageId").asText()));
     }
 
     @Test
     void everyIndicatorOfAHitSaysWhy() throws Exception {
-        JsonNode hits = get("/api/search?q=" + enc("indikator:taushetsplikt") + "&case=" + CASE + "&limit=20").body.get("hits");
+        JsonNode hits = client.get("/api/search?q=" + enc("indikator:taushetsplikt") + "&case=" + CASE + "&limit=20").body().get("hits");
         assertTrue(hits.size() > 0);
         for (JsonNode hit : hits) {
             JsonNode reasons = hit.get("indicatorReasons");
@@ -114,105 +83,105 @@ class WebApiIT {
 
     @Test
     void readsPassagesInContextAndDocumentsWithMarks() throws Exception {
-        JsonNode hit = get("/api/search?q=" + enc("\"individuell plan\"") + "&case=" + CASE).body.get("hits").get(0);
+        JsonNode hit = client.get("/api/search?q=" + enc("\"individuell plan\"") + "&case=" + CASE).body().get("hits").get(0);
         String id = hit.get("passageId").asText();
-        Answer p = get("/api/passage?id=" + enc(id) + "&context=1");
-        assertEquals(200, p.status);
-        assertEquals(hit.get("text").asText(), p.body.get("passage").get("text").asText());
-        assertTrue(p.body.get("context").size() >= 2);
-        Answer d = get("/api/document?case=" + CASE + "&doc=" + hit.get("docId").asText() + "&q=" + enc("\"individuell plan\""));
-        assertEquals(200, d.status);
-        String text = d.body.get("document").get("text").asText();
-        assertTrue(d.body.get("marks").size() > 0);
-        JsonNode mark = d.body.get("marks").get(0);
+        Answer p = client.get("/api/passage?id=" + enc(id) + "&context=1");
+        assertEquals(200, p.status());
+        assertEquals(hit.get("text").asText(), p.body().get("passage").get("text").asText());
+        assertTrue(p.body().get("context").size() >= 2);
+        Answer d = client.get("/api/document?case=" + CASE + "&doc=" + hit.get("docId").asText() + "&q=" + enc("\"individuell plan\""));
+        assertEquals(200, d.status());
+        String text = d.body().get("document").get("text").asText();
+        assertTrue(d.body().get("marks").size() > 0);
+        JsonNode mark = d.body().get("marks").get(0);
         assertTrue(text.substring(mark.get("start").asInt(), mark.get("end").asInt()).toLowerCase().startsWith("individuell"));
-        assertTrue(d.body.get("passages").size() > 1);
-        assertEquals(0, d.body.get("document").get("pageStarts").get(0).asInt());
+        assertTrue(d.body().get("passages").size() > 1);
+        assertEquals(0, d.body().get("document").get("pageStarts").get(0).asInt());
     }
 
     @Test
     void findingsRoundTripToDocx() throws Exception {
-        Answer created = json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"Kommunen sikrer ikke koordinator\","
+        Answer created = client.json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"Kommunen sikrer ikke koordinator\","
                 + "\"requirements\":[\"barnevernloven § 15-8\"],\"text\":\"Ingen oversikt.\"}");
-        assertEquals(201, created.status, String.valueOf(created.body));
-        String ref = created.body.get("ref").asText();
+        assertEquals(201, created.status(), String.valueOf(created.body()));
+        String ref = created.body().get("ref").asText();
         assertEquals("avvik-1", ref);
         // Any span a reader selects: here one that runs across two passages of the document.
-        JsonNode hit = get("/api/search?q=" + enc("oversikt koordinator") + "&case=" + CASE).body.get("hits").get(0);
-        JsonNode doc = get("/api/document?case=" + CASE + "&doc=" + hit.get("docId").asText()).body;
+        JsonNode hit = client.get("/api/search?q=" + enc("oversikt koordinator") + "&case=" + CASE).body().get("hits").get(0);
+        JsonNode doc = client.get("/api/document?case=" + CASE + "&doc=" + hit.get("docId").asText()).body();
         JsonNode passages = doc.get("passages");
         int start = passages.get(0).get("end").asInt() - 10;
         int end = passages.get(1).get("start").asInt() + 12;
-        Answer attached = json("POST", "/api/findings/" + CASE + "/" + ref + "/evidence",
+        Answer attached = client.json("POST", "/api/findings/" + CASE + "/" + ref + "/evidence",
                 "{\"docId\":\"" + hit.get("docId").asText() + "\",\"start\":" + start + ",\"end\":" + end + ",\"query\":\"oversikt koordinator\"}");
-        assertEquals(201, attached.status, String.valueOf(attached.body));
-        JsonNode item = attached.body.get("evidence").get(0);
+        assertEquals(201, attached.status(), String.valueOf(attached.body()));
+        JsonNode item = attached.body().get("evidence").get(0);
         assertEquals(doc.get("document").get("text").asText().substring(start, end), item.get("quote").asText());
         assertEquals(passages.get(1).get("passageId").asText(), item.get("lastPassageId").asText());
-        Answer second = json("POST", "/api/findings/" + CASE + "/" + ref + "/evidence", "{\"passageId\":\"" + hit.get("passageId").asText() + "\"}");
-        assertEquals(2, second.body.get("evidence").size());
-        long secondId = second.body.get("evidence").get(1).get("id").asLong();
-        Answer moved = json("PATCH", "/api/evidence/" + CASE + "/" + secondId, "{\"position\":1}");
-        assertEquals(secondId, moved.body.get("evidence").get(0).get("id").asLong());
+        Answer second = client.json("POST", "/api/findings/" + CASE + "/" + ref + "/evidence", "{\"passageId\":\"" + hit.get("passageId").asText() + "\"}");
+        assertEquals(2, second.body().get("evidence").size());
+        long secondId = second.body().get("evidence").get(1).get("id").asLong();
+        Answer moved = client.json("PATCH", "/api/evidence/" + CASE + "/" + secondId, "{\"position\":1}");
+        assertEquals(secondId, moved.body().get("evidence").get(0).get("id").asLong());
         // The document shows which findings quote it; search says which findings use a passage.
-        JsonNode again = get("/api/document?case=" + CASE + "&doc=" + hit.get("docId").asText()).body;
+        JsonNode again = client.get("/api/document?case=" + CASE + "&doc=" + hit.get("docId").asText()).body();
         assertEquals(2, again.get("evidence").size());
-        JsonNode used = get("/api/search?q=" + enc("oversikt koordinator") + "&case=" + CASE).body.get("usedBy");
+        JsonNode used = client.get("/api/search?q=" + enc("oversikt koordinator") + "&case=" + CASE).body().get("usedBy");
         assertEquals("avvik-1", used.get(hit.get("passageId").asText()).get(0).get("ref").asText());
-        Answer edited = json("PATCH", "/api/findings/" + CASE + "/" + ref, "{\"title\":\"Kommunen sikrer ikke at ansvarsgruppene har koordinator\"}");
-        assertEquals("Kommunen sikrer ikke at ansvarsgruppene har koordinator", edited.body.get("title").asText());
+        Answer edited = client.json("PATCH", "/api/findings/" + CASE + "/" + ref, "{\"title\":\"Kommunen sikrer ikke at ansvarsgruppene har koordinator\"}");
+        assertEquals("Kommunen sikrer ikke at ansvarsgruppene har koordinator", edited.body().get("title").asText());
 
-        Answer docx = get("/api/export?case=" + CASE + "&format=docx");
-        assertEquals(200, docx.status);
-        assertTrue(docx.response.headers().firstValue("Content-Disposition").orElse("").contains("funn-" + CASE + ".docx"));
-        try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(docx.bytes));
+        Answer docx = client.get("/api/export?case=" + CASE + "&format=docx");
+        assertEquals(200, docx.status());
+        assertTrue(docx.response().headers().firstValue("Content-Disposition").orElse("").contains("funn-" + CASE + ".docx"));
+        try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(docx.bytes()));
              XWPFWordExtractor x = new XWPFWordExtractor(d)) {
             String text = x.getText();
             assertTrue(text.contains("Avvik 1"), text);
             assertTrue(text.contains("«" + item.get("quote").asText().strip()), text);
         }
-        Answer md = get("/api/export?case=" + CASE + "&format=md");
-        assertTrue(new String(md.bytes, StandardCharsets.UTF_8).contains("## Avvik 1"));
-        Answer csv = get("/api/export?case=" + CASE + "&format=csv");
-        assertEquals(200, csv.status);
+        Answer md = client.get("/api/export?case=" + CASE + "&format=md");
+        assertTrue(new String(md.bytes(), StandardCharsets.UTF_8).contains("## Avvik 1"));
+        Answer csv = client.get("/api/export?case=" + CASE + "&format=csv");
+        assertEquals(200, csv.status());
 
-        Answer detached = json("DELETE", "/api/evidence/" + CASE + "/" + secondId, null);
-        assertEquals(1, detached.body.get("evidence").size());
-        assertEquals(204, json("DELETE", "/api/findings/" + CASE + "/" + ref, null).status);
-        assertEquals(404, get("/api/findings/" + CASE + "/" + ref).status);
+        Answer detached = client.json("DELETE", "/api/evidence/" + CASE + "/" + secondId, null);
+        assertEquals(1, detached.body().get("evidence").size());
+        assertEquals(204, client.json("DELETE", "/api/findings/" + CASE + "/" + ref, null).status());
+        assertEquals(404, client.get("/api/findings/" + CASE + "/" + ref).status());
     }
 
     @Test
     void aFindingAndItsFirstQuotationAreCreatedTogetherOrNotAtAll() throws Exception {
-        int before = get("/api/findings?case=" + CASE).body.size();
-        JsonNode hit = get("/api/search?q=" + enc("koordinator") + "&case=" + CASE).body.get("hits").get(0);
+        int before = client.get("/api/findings?case=" + CASE).body().size();
+        JsonNode hit = client.get("/api/search?q=" + enc("koordinator") + "&case=" + CASE).body().get("hits").get(0);
         String docId = hit.get("docId").asText();
         String finding = "{\"case\":\"" + CASE + "\",\"kind\":\"observasjon\",\"title\":\"Koordinator\",\"evidence\":";
-        Answer noPassage = json("POST", "/api/findings", finding + "{\"docId\":\"" + docId + "\",\"start\":900000000,\"end\":900000010}}");
-        assertEquals(400, noPassage.status, String.valueOf(noPassage.body));
-        assertTrue(noPassage.body.get("error").asText().contains("ligger utenfor dokumentet"), noPassage.body.toString());
-        Answer otherCase = json("POST", "/api/findings", finding + "{\"passageId\":\"annen-sak/" + docId + "/0\"}}");
-        assertEquals(400, otherCase.status, String.valueOf(otherCase.body));
-        Answer wrongQuote = json("POST", "/api/findings", finding + "{\"passageId\":\"" + hit.get("passageId").asText()
+        Answer noPassage = client.json("POST", "/api/findings", finding + "{\"docId\":\"" + docId + "\",\"start\":900000000,\"end\":900000010}}");
+        assertEquals(400, noPassage.status(), String.valueOf(noPassage.body()));
+        assertTrue(noPassage.body().get("error").asText().contains("ligger utenfor dokumentet"), noPassage.body().toString());
+        Answer otherCase = client.json("POST", "/api/findings", finding + "{\"passageId\":\"annen-sak/" + docId + "/0\"}}");
+        assertEquals(400, otherCase.status(), String.valueOf(otherCase.body()));
+        Answer wrongQuote = client.json("POST", "/api/findings", finding + "{\"passageId\":\"" + hit.get("passageId").asText()
                 + "\",\"quote\":\"står ikke her\"}}");
-        assertEquals(400, wrongQuote.status, String.valueOf(wrongQuote.body));
-        assertEquals(before, get("/api/findings?case=" + CASE).body.size(), "a failed attach leaves no finding behind");
+        assertEquals(400, wrongQuote.status(), String.valueOf(wrongQuote.body()));
+        assertEquals(before, client.get("/api/findings?case=" + CASE).body().size(), "a failed attach leaves no finding behind");
 
-        Answer created = json("POST", "/api/findings", finding + "{\"passageId\":\"" + hit.get("passageId").asText() + "\",\"note\":\"n\"}}");
-        assertEquals(201, created.status, String.valueOf(created.body));
-        assertEquals(1, created.body.get("evidence").size());
-        assertEquals(hit.get("passageId").asText(), created.body.get("evidence").get(0).get("passageId").asText());
-        assertEquals(204, json("DELETE", "/api/findings/" + CASE + "/" + created.body.get("ref").asText(), null).status);
+        Answer created = client.json("POST", "/api/findings", finding + "{\"passageId\":\"" + hit.get("passageId").asText() + "\",\"note\":\"n\"}}");
+        assertEquals(201, created.status(), String.valueOf(created.body()));
+        assertEquals(1, created.body().get("evidence").size());
+        assertEquals(hit.get("passageId").asText(), created.body().get("evidence").get(0).get("passageId").asText());
+        assertEquals(204, client.json("DELETE", "/api/findings/" + CASE + "/" + created.body().get("ref").asText(), null).status());
     }
 
     @Test
     void overviewCountsIndicatorsPerDocumentType() throws Exception {
-        Answer o = get("/api/overview?case=" + CASE);
-        assertEquals(200, o.status);
-        assertTrue(o.body.get("types").toString().contains("styringsdokument"));
-        assertTrue(o.body.get("indicators").size() > 5);
+        Answer o = client.get("/api/overview?case=" + CASE);
+        assertEquals(200, o.status());
+        assertTrue(o.body().get("types").toString().contains("styringsdokument"));
+        assertTrue(o.body().get("indicators").size() > 5);
         int sum = 0;
-        for (JsonNode row : o.body.get("indicators")) {
+        for (JsonNode row : o.body().get("indicators")) {
             sum += row.get("total").asInt();
         }
         assertTrue(sum > 0);
@@ -220,41 +189,41 @@ class WebApiIT {
 
     @Test
     void errorsAreJsonWithAClearMessageAndStatus() throws Exception {
-        Answer badQuery = get("/api/search?q=" + enc("\"unclosed") + "&case=" + CASE);
-        assertEquals(400, badQuery.status);
+        Answer badQuery = client.get("/api/search?q=" + enc("\"unclosed") + "&case=" + CASE);
+        assertEquals(400, badQuery.status());
         // in the workspace's language (Bokmål unless the user chose Nynorsk)
-        assertEquals("Søket «\"unclosed» kan ikke leses: et anførselstegn \" er ikke lukket.", badQuery.body.get("error").asText());
-        assertEquals(400, get("/api/search?case=" + CASE).status);
-        assertEquals(400, get("/api/search?q=x&limit=100000").status);
-        assertEquals(400, get("/api/search?q=x&filter=" + enc("farge:blå")).status);
-        assertEquals(400, get("/api/document?case=" + enc("../etc") + "&doc=abc").status);
-        assertEquals(404, get("/api/document?case=" + CASE + "&doc=abcdef").status);
-        assertEquals(404, get("/api/nothing").status);
-        assertEquals(405, send(req("/api/search?q=x").header(WebServer.TOKEN_HEADER, token).DELETE()).status);
-        assertEquals(400, json("POST", "/api/findings", "{not json").status);
-        Answer unknownField = json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"t\",\"colour\":1}");
-        assertEquals(400, unknownField.status);
-        assertTrue(unknownField.body.get("error").asText().startsWith("Feltet «colour» er ukjent"), unknownField.body.toString());
-        assertEquals(400, json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"feil\",\"title\":\"t\"}").status);
-        assertEquals(415, send(req("/api/findings").header(WebServer.TOKEN_HEADER, token)
-                .POST(HttpRequest.BodyPublishers.ofString("case=x"))).status);
-        Answer tooBig = json("POST", "/api/findings", "{\"title\":\"" + "x".repeat(Exchange.MAX_JSON_BYTES + 10) + "\"}");
-        assertEquals(413, tooBig.status);
+        assertEquals("Søket «\"unclosed» kan ikke leses: et anførselstegn \" er ikke lukket.", badQuery.body().get("error").asText());
+        assertEquals(400, client.get("/api/search?case=" + CASE).status());
+        assertEquals(400, client.get("/api/search?q=x&limit=100000").status());
+        assertEquals(400, client.get("/api/search?q=x&filter=" + enc("farge:blå")).status());
+        assertEquals(400, client.get("/api/document?case=" + enc("../etc") + "&doc=abc").status());
+        assertEquals(404, client.get("/api/document?case=" + CASE + "&doc=abcdef").status());
+        assertEquals(404, client.get("/api/nothing").status());
+        assertEquals(405, client.send(client.req("/api/search?q=x").header(WebServer.TOKEN_HEADER, client.token()).DELETE()).status());
+        assertEquals(400, client.json("POST", "/api/findings", "{not json").status());
+        Answer unknownField = client.json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"t\",\"colour\":1}");
+        assertEquals(400, unknownField.status());
+        assertTrue(unknownField.body().get("error").asText().startsWith("Feltet «colour» er ukjent"), unknownField.body().toString());
+        assertEquals(400, client.json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"feil\",\"title\":\"t\"}").status());
+        assertEquals(415, client.send(client.req("/api/findings").header(WebServer.TOKEN_HEADER, client.token())
+                .POST(HttpRequest.BodyPublishers.ofString("case=x"))).status());
+        Answer tooBig = client.json("POST", "/api/findings", "{\"title\":\"" + "x".repeat(Exchange.MAX_JSON_BYTES + 10) + "\"}");
+        assertEquals(413, tooBig.status());
     }
 
     @Test
     void stateChangingRequestsNeedTheTokenAndThisOrigin() throws Exception {
         String body = "{\"case\":\"" + CASE + "\",\"kind\":\"merknad\",\"title\":\"t\"}";
-        Answer noToken = send(req("/api/findings").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertEquals(403, noToken.status);
-        assertTrue(noToken.body.get("error").asText().contains(WebServer.TOKEN_HEADER));
-        Answer wrongToken = send(req("/api/findings").header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, (token.charAt(0) == '0' ? "1" : "0") + token.substring(1))
+        Answer noToken = client.send(client.req("/api/findings").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(403, noToken.status());
+        assertTrue(noToken.body().get("error").asText().contains(WebServer.TOKEN_HEADER));
+        Answer wrongToken = client.send(client.req("/api/findings").header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, (client.token().charAt(0) == '0' ? "1" : "0") + client.token().substring(1))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertEquals(403, wrongToken.status);
-        Answer otherSite = send(req("/api/findings").header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, token)
+        assertEquals(403, wrongToken.status());
+        Answer otherSite = client.send(client.req("/api/findings").header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, client.token())
                 .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertEquals(403, otherSite.status);
-        assertTrue(otherSite.body.get("error").asText().contains("et annet nettsted"));
+        assertEquals(403, otherSite.status());
+        assertTrue(otherSite.body().get("error").asText().contains("et annet nettsted"));
         // A page of another name resolving to 127.0.0.1 (DNS rebinding) is refused even for reading.
         try (Socket s = new Socket("127.0.0.1", ws.server.port())) {
             OutputStream out = s.getOutputStream();
@@ -262,36 +231,36 @@ class WebApiIT {
             out.flush();
             String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(answer.startsWith("HTTP/1.1 421"), answer);
-            assertFalse(answer.contains(token));
+            assertFalse(answer.contains(client.token()));
         }
-        Answer page = get("/");
-        assertEquals(200, page.status);
-        assertTrue(page.response.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        Answer page = client.get("/");
+        assertEquals(200, page.status());
+        assertTrue(page.response().headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
     }
 
     @Test
     void uploadsAZipAndIngestsItWithAReceipt() throws Exception {
-        Answer notZip = send(req("/api/ingest?case=opplasting").header(WebServer.TOKEN_HEADER, token).header("Content-Type", "application/zip")
+        Answer notZip = client.send(client.req("/api/ingest?case=opplasting").header(WebServer.TOKEN_HEADER, client.token()).header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofString("hello, not a zip")));
-        assertEquals(415, notZip.status);
-        assertTrue(notZip.body.get("error").asText().contains(".zip"));
-        Answer tooLarge = send(req("/api/ingest?case=opplasting").header(WebServer.TOKEN_HEADER, token).header("Content-Type", "application/zip")
+        assertEquals(415, notZip.status());
+        assertTrue(notZip.body().get("error").asText().contains(".zip"));
+        Answer tooLarge = client.send(client.req("/api/ingest?case=opplasting").header(WebServer.TOKEN_HEADER, client.token()).header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[128 * 1024])));
-        assertEquals(413, tooLarge.status);
-        assertTrue(tooLarge.body.get("error").asText().contains("for stor"));
-        Answer badCase = send(req("/api/ingest?case=" + enc("../x")).header(WebServer.TOKEN_HEADER, token).header("Content-Type", "application/zip")
+        assertEquals(413, tooLarge.status());
+        assertTrue(tooLarge.body().get("error").asText().contains("for stor"));
+        Answer badCase = client.send(client.req("/api/ingest?case=" + enc("../x")).header(WebServer.TOKEN_HEADER, client.token()).header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip())));
-        assertEquals(400, badCase.status);
+        assertEquals(400, badCase.status());
 
-        Answer started = send(req("/api/ingest?case=opplasting&name=bunke.zip").header(WebServer.TOKEN_HEADER, token)
+        Answer started = client.send(client.req("/api/ingest?case=opplasting&name=bunke.zip").header(WebServer.TOKEN_HEADER, client.token())
                 .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip())));
-        assertEquals(202, started.status, String.valueOf(started.body));
-        String id = started.body.get("id").asText();
-        JsonNode job = started.body;
+        assertEquals(202, started.status(), String.valueOf(started.body()));
+        String id = started.body().get("id").asText();
+        JsonNode job = started.body();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while ("running".equals(job.get("state").asText()) && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            job = get("/api/ingest/" + id).body;
+            job = client.get("/api/ingest/" + id).body();
         }
         assertEquals("done", job.get("state").asText(), job.toString());
         JsonNode receipt = job.get("receipt");
@@ -302,9 +271,9 @@ class WebApiIT {
                 assertFalse(f.get("reason").asText().isBlank());
             }
         }
-        assertTrue(get("/api/cases").body.get("cases").toString().contains("opplasting"));
-        Answer found = get("/api/search?q=" + enc("opplastingsprøve") + "&case=opplasting");
-        assertEquals(1, found.body.get("total").asInt(), found.body.toString());
+        assertTrue(client.get("/api/cases").body().get("cases").toString().contains("opplasting"));
+        Answer found = client.get("/api/search?q=" + enc("opplastingsprøve") + "&case=opplasting");
+        assertEquals(1, found.body().get("total").asInt(), found.body().toString());
     }
 
     /** A small bundle: one routine, and one empty file that must fail with a reason. */

@@ -1,15 +1,10 @@
 package no.evidens.pipeline.web;
 
+import static no.evidens.pipeline.web.NorwegianText.assertNorwegian;
+import static no.evidens.pipeline.web.WorkspaceClient.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,10 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import no.evidens.corpus.SampleBundle;
-import no.evidens.pipeline.Json;
+import no.evidens.pipeline.web.WorkspaceClient.Answer;
 
 /**
  * The web API's refusals over HTTP, one or more of each family (parameters, JSON bodies and fields, ids,
@@ -34,13 +27,12 @@ class WebMessagesIT {
     /** Words that mark a message as English (none of them a Norwegian word). */
     private static final Pattern ENGLISH = Pattern.compile("\\b(the|is|are|must|not|no such|use|give|cannot|missing|only|upload)\\b");
     private SampleWorkspace ws;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private String token;
+    private WorkspaceClient client;
 
     @BeforeAll
     void start() throws Exception {
         ws = SampleWorkspace.start(64 * 1024);
-        token = send("nb", "GET", "/api/session", null, null).body().get("token").asText();
+        client = WorkspaceClient.of(ws);
     }
 
     @AfterAll
@@ -48,46 +40,21 @@ class WebMessagesIT {
         ws.close();
     }
 
-    private record Answer(int status, JsonNode body) {
-        String error() {
-            return body == null || body.get("error") == null ? null : body.get("error").asText();
-        }
-    }
-
-    /** A request in the language {@code sprak} (its cookie), with the token, the body as JSON unless a type is given. */
-    private Answer send(String sprak, String method, String path, String body, String type) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ws.url() + path.substring(1))).timeout(Duration.ofSeconds(60))
-                .header("Cookie", ErrorTexts.COOKIE + "=" + sprak);
-        if (token != null) {
-            b.header(WebServer.TOKEN_HEADER, token);
-        }
-        if (body != null) {
-            b.header("Content-Type", type == null ? "application/json" : type);
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        JsonNode json = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json") && r.body().length > 0
-                ? Json.mapper().readTree(r.body()) : null;
-        return new Answer(r.statusCode(), json);
-    }
-
     /** Asserts the refusal's status and its message in Bokmål and in Nynorsk. */
     private void refused(int status, String method, String path, String body, String type, String bokmal, String nynorsk) throws Exception {
-        Answer nb = send("nb", method, path, body, type);
-        Answer nn = send("nn", method, path, body, type);
+        Answer nb = client.send("nb", method, path, body, type);
+        Answer nn = client.send("nn", method, path, body, type);
         assertEquals(status, nb.status(), String.valueOf(nb.body()));
         assertEquals(bokmal, nb.error());
         assertEquals(nynorsk, nn.error());
         assertFalse(ENGLISH.matcher(nb.error()).find(), nb.error());
         assertFalse(ENGLISH.matcher(nn.error()).find(), nn.error());
+        assertNorwegian(nb.error());
+        assertNorwegian(nn.error());
     }
 
     private void get(int status, String path, String bokmal, String nynorsk) throws Exception {
         refused(status, "GET", path, null, null, bokmal, nynorsk);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -148,20 +115,20 @@ class WebMessagesIT {
         get(404, "/ingen-side.html", "Siden /ingen-side.html finnes ikke.", "Sida /ingen-side.html finst ikkje.");
         refused(405, "DELETE", "/api/search?q=x", null, null, "Metoden DELETE kan ikke brukes på /api/search: bruk GET.",
                 "Metoden DELETE kan ikkje brukast på /api/search: bruk GET.");
-        String saved = token;
-        token = null;
+        String saved = client.token();
+        client.token(null);
         try {
             refused(403, "POST", "/api/findings", "{}", null,
                     "Sikkerhetsnøkkelen (" + WebServer.TOKEN_HEADER + ") mangler eller er feil: last inn siden på nytt.",
                     "Tryggleiksnøkkelen (" + WebServer.TOKEN_HEADER + ") manglar eller er feil: last inn sida på nytt.");
         } finally {
-            token = saved;
+            client.token(saved);
         }
     }
 
     @Test
     void quotationsAndFindings() throws Exception {
-        String created = send("nb", "POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"merknad\",\"title\":\"Språk\"}", null)
+        String created = client.send("nb", "POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"merknad\",\"title\":\"Språk\"}", null)
                 .body().get("ref").asText();
         String attach = "/api/findings/" + CASE + "/" + created + "/evidence";
         refused(400, "POST", attach, "{\"start\":1}", null, "Oppgi både start og slutt, eller ingen av dem.",

@@ -113,6 +113,34 @@ class WorkspaceWordsTest {
         return real >= 2 && java.util.Arrays.stream(words).anyMatch(PROSE::contains);
     }
 
+    /** An action the audit trail records, as its id: {@code record(actor, "group-add", …)}, {@code chosen ? "a" : "b"}. */
+    private static final Pattern AUDIT_ACTION = Pattern.compile(
+            "(?:\\.record|new\\s+AuditEvent)\\(\\s*[\\w.()]+,\\s*(?:[\\w.]+\\s*\\?\\s*)?\"([a-z-]+)\"(?:\\s*:\\s*\"([a-z-]+)\")?");
+
+    @Test
+    void everyActionTheTrailRecordsIsNamedInTheCatalogue() throws IOException {
+        Properties nb = bokmal();
+        List<String> missing = new ArrayList<>();
+        int found = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = AUDIT_ACTION.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    for (int g = 1; g <= 2; g++) {
+                        if (m.group(g) != null) {
+                            found++;
+                            if (!nb.containsKey("ui.audit.action." + m.group(g))) {
+                                missing.add(file.getFileName() + ": " + m.group(g));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "the audit page shows these ids raw: name them in messages_nb/nn (ui.audit.action.*)");
+        assertTrue(found >= 15, "the scan finds the actions (" + found + ")");
+    }
+
     @Test
     void theTestSeesALiteralItShouldFlag() {
         assertTrue(prose("Ingen treff i saken"));

@@ -56,7 +56,9 @@ async function api(method, path, body, contentType, ifMatch) {
   } else if (contentType) {
     headers['Content-Type'] = contentType;
   }
-  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  let res;
+  // the browser's own words for a lost connection ("Failed to fetch") are English: say it from the catalogue
+  try { res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' }); } catch (e) { throw new ApiError(0, T('ui.common.offline')); }
   if (res.status === 401 && path !== '/api/signin') {
     // Not signed in (or the session expired): to the sign-in page.
     location.replace('/signin.html');
@@ -625,7 +627,7 @@ function showReceipt(box, r) {
       el('thead', {}, el('tr', {}, ...['file', 'type', 'status', 'reason', 'pages', 'passages'].map(h => el('th', { scope: 'col' }, T('ui.receipt.col.' + h))))),
       el('tbody', {}, ...files.map(f => el('tr', { class: f.status },
         el('td', {}, f.path), el('td', {}, typeName(f.type)), el('td', {}, RECEIPT_STATUSES.includes(f.status) ? T('ui.receipt.status.' + f.status) : f.status),
-        el('td', {}, reasonText(f.reason)), el('td', {}, String(f.pages)), el('td', {}, String(f.passages)))))));
+        el('td', {}, f.reasonText || reasonText(f.reason)), el('td', {}, String(f.pages)), el('td', {}, String(f.passages)))))));
 }
 
 // ---------------------------------------------------------------- start

@@ -9,9 +9,10 @@ function inboxTime(iso) {
   return iso ? localDate(iso, true) : '';
 }
 
-/** Why a bundle was not ingested, in the user's language when the watcher gave the kind of failure. */
+/** Why a bundle was not ingested, in the user's language. */
 function inboxError(f) {
-  return f.errorCode && INBOX_ERRORS.includes(f.errorCode) ? T('ui.inbox.error.' + f.errorCode) : (f.error || '');
+  // the watcher's own message is English (for the command line): a failure without a known kind is told as unexpected
+  return f.errorCode && INBOX_ERRORS.includes(f.errorCode) ? T('ui.inbox.error.' + f.errorCode) : (f.error ? T('ui.inbox.error.unexpected') : '');
 }
 
 async function viewInbox() {

@@ -175,12 +175,12 @@ function batchSection() {
         const res = await fetch('/api/batch', { method: 'POST', credentials: 'same-origin',
           headers: { 'Content-Type': 'application/json', 'X-Evidens-Token': state.token },
           body: JSON.stringify({ case: state.caseId, queries: await read(), format: 'xlsx' }) });
-        if (!res.ok) throw new Error((await res.json()).error);
+        if (!res.ok) throw new Error((await res.json().catch(() => null) || {}).error || T('ui.common.error', res.status));
         const a = el('a', { href: URL.createObjectURL(await res.blob()), download: 'matrise-' + state.caseId + '.xlsx' });
         document.body.append(a);
         a.click();
         a.remove();
-      } catch (e) { showError(e.message); }
+      } catch (e) { showError(e instanceof TypeError ? T('ui.common.offline') : e.message); }
     } }, T('ui.batch.download'));
   return el('details', { class: 'batch', id: 'batch' }, el('summary', {}, T('ui.batch.heading')),
     el('label', {}, T('ui.batch.file'), file), el('div', { class: 'buttons' }, run), out);

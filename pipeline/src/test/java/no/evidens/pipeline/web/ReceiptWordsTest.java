@@ -1,0 +1,48 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.ingest.Receipt;
+import no.evidens.pipeline.ingest.ReceiptFile;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
+
+/** A receipt's reasons in the user's language: duplicates and containers as well as failures; the stored English kept as it is. */
+class ReceiptWordsTest {
+    private static ReceiptFile line(String status, String reason) {
+        return new ReceiptFile("a/b.txt", "ab", "journal", status, reason, null, 0, 0);
+    }
+
+    @Test
+    void everyKindOfLineIsWordedInBokmålAndNynorsk() {
+        Texts nb = Texts.of(Language.NB);
+        Texts nn = Texts.of(Language.NN);
+        assertEquals("dublett: det samme innholdet som journaler/notat.txt",
+                ReceiptWords.reason(line(ReceiptFile.DUPLICATE, ReceiptFile.duplicateReason("journaler/notat.txt")), nb));
+        assertEquals("dublett: det same innhaldet finst alt i saka", ReceiptWords.reason(line(ReceiptFile.DUPLICATE, ReceiptFile.duplicateReason(null)), nn));
+        assertEquals("arkiv med 3 filer, kvar på si eiga linje", ReceiptWords.reason(line(ReceiptFile.CONTAINER, ReceiptFile.containerReason(3)), nn));
+        assertEquals("arkiv med én fil, som har sin egen linje", ReceiptWords.reason(line(ReceiptFile.CONTAINER, ReceiptFile.containerReason(1)), nb));
+        assertEquals(nb.get("reason.empty"), ReceiptWords.reason(line(ReceiptFile.FAILED, Reason.EMPTY.text()), nb));
+        assertEquals(nb.get("reason.unexpected"), ReceiptWords.reason(line(ReceiptFile.FAILED, "java.io.IOException: disk full"), nb),
+                "a reason that is not one of the fixed sentences is never shown as it stands");
+        assertNull(ReceiptWords.reason(line(ReceiptFile.INDEXED, null), nb));
+    }
+
+    @Test
+    void theStoredReceiptIsKeptAndTheWordsAreBesideIt() {
+        ReceiptFile dup = line(ReceiptFile.DUPLICATE, ReceiptFile.duplicateReason(null));
+        Receipt r = new Receipt("sak-1", "b.zip", null, List.of(dup), new Receipt.Counts(0, 1, 0, 0));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> file = ((List<Map<String, Object>>) ReceiptWords.shown(r, Texts.of(Language.NB)).get("files")).get(0);
+        assertEquals("the same content is already in this case", file.get("reason"));
+        assertEquals("dublett: det samme innholdet finnes allerede i saken", file.get("reasonText"));
+        assertEquals("sak-1", ReceiptWords.shown(r, Texts.of(Language.NB)).get("case"));
+    }
+}
