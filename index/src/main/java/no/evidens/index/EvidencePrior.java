@@ -40,7 +40,10 @@ final class EvidencePrior {
     private EvidencePrior() {
     }
 
-    /** {@code q} with the bonuses as optional clauses (which the highlighter never shows: {@link ScoreOnly}). */
+    /**
+     * {@code q} with the bonuses as optional clauses (which the highlighter never shows: {@link ScoreOnly}); they
+     * change no hit, and a search that only counts takes {@code q} without them ({@link ScoredQuery}).
+     */
     static Query added(Query q, Analyzer analyzer) {
         BooleanQuery.Builder out = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
                 .add(FINDINGS, BooleanClause.Occur.SHOULD);
@@ -48,26 +51,6 @@ final class EvidencePrior {
                         .createBooleanQuery(PassageSchema.TEXT, CONCLUSION_WORDS)).map(c -> bonus(c, CONCLUSION)))
                 .ifPresent(c -> out.add(c, BooleanClause.Occur.SHOULD));
         return out.build();
-    }
-
-    /**
-     * What {@code q} matches without its bonuses: they are optional clauses beside it, so the hits are the same,
-     * and counting them need not visit the bonuses' postings (nor lose Lucene's bulk scoring of a plain
-     * disjunction of words to a nested one). {@code q} itself when it carries no bonus.
-     */
-    static Query matching(Query q) {
-        if (!(q instanceof BooleanQuery b) || b.getMinimumNumberShouldMatch() != 0) {
-            return q;
-        }
-        Query required = null;
-        for (BooleanClause c : b.clauses()) {
-            if (c.getOccur() == BooleanClause.Occur.MUST && required == null) {
-                required = c.getQuery();
-            } else if (!(c.getOccur() == BooleanClause.Occur.SHOULD && c.getQuery() instanceof ScoreOnly)) {
-                return q;
-            }
-        }
-        return required == null ? q : required;
     }
 
     private static Query findings() {
