@@ -25,7 +25,9 @@ class EvidencePriorTest {
             new Object[] {"Kommunen lager skriftlige rutiner for journalføring.", List.of()},
             new Object[] {"Kommunen sikrer skriftlige rutiner for journalføring.", List.of()},
             new Object[] {"Ettervern og husleie i budsjettet.", List.of()},
-            new Object[] {"Ettervern nevnt.", List.of("lovbrudd")});
+            new Object[] {"Ettervern nevnt.", List.of("lovbrudd")},
+            new Object[] {"Vi har vurdert om kommunen sikrer tiltaksplaner.", List.of()},
+            new Object[] {"Vi har sett at kommunen sikrer tiltaksplaner.", List.of()});
 
     @TempDir
     static Path dir;
@@ -64,6 +66,12 @@ class EvidencePriorTest {
     @Test
     void aPassageWithTheVerbOfAConclusionComesFirst() throws IOException {
         assertEquals(List.of("sak/d/3", "sak/d/2"), hits("skriftlige rutiner").stream().map(SearchHit::passageId).toList());
+    }
+
+    @Test
+    void theAuditsScopeIsNoConclusion() throws IOException {
+        // "vurdert om kommunen sikrer": what was examined, not what was found
+        assertEquals(List.of("sak/d/7", "sak/d/6"), hits("tiltaksplaner").stream().map(SearchHit::passageId).toList());
     }
 
     @Test
