@@ -214,6 +214,13 @@ final class QueryReader {
         }
 
         @Override
+        protected Query newFieldQuery(Analyzer analyzer, String field, String queryText, boolean quoted) throws ParseException {
+            Query q = super.newFieldQuery(analyzer, field, queryText, quoted);
+            boolean searched = PassageSchema.TEXT.equals(field) || PassageSchema.PARTS.equals(field) || PassageSchema.HEADING.equals(field);
+            return quoted || q == null || !searched ? q : WordForms.widened(q, field, queryText, analyzer);
+        }
+
+        @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
             return super.getFieldQuery(field(field), queryText, quoted);
         }
