@@ -216,8 +216,10 @@ final class QueryReader {
         @Override
         protected Query newFieldQuery(Analyzer analyzer, String field, String queryText, boolean quoted) throws ParseException {
             Query q = super.newFieldQuery(analyzer, field, queryText, quoted);
-            boolean searched = PassageSchema.TEXT.equals(field) || PassageSchema.PARTS.equals(field) || PassageSchema.HEADING.equals(field);
-            return quoted || q == null || !searched ? q : WordForms.widened(q, field, queryText, analyzer);
+            // a word's forms the stemmers cut to another stem, in the fields words are sought in (not in a phrase)
+            boolean words = PassageSchema.TEXT.equals(field) || PassageSchema.PARTS.equals(field)
+                    || PassageSchema.HEADING.equals(field);
+            return quoted || q == null || !words ? q : WordForms.widened(q, field, queryText, analyzer);
         }
 
         @Override
