@@ -58,13 +58,15 @@ final class QueryReader {
         return read(text, QueryParser.Operator.AND);
     }
 
-    /** The query with every word required (AND), or with any word enough, more words scoring higher (OR). */
+    /**
+     * The query with every word required (AND), or with any word enough, more words scoring higher (OR): a
+     * {@link ScoredQuery}, whose matching part is the words as parsed and whose ranking part adds the relaxed
+     * search's tiers, the word pairs and the evidence prior.
+     */
     Query read(String text, QueryParser.Operator operator) {
         Query q = parse(text, operator);
-        if (operator == QueryParser.Operator.OR) {
-            q = tiered(q, WeakWords.stems(analyzer));
-        }
-        return EvidencePrior.added(WordPairs.added(q, text, analyzer), analyzer);
+        Query ranked = operator == QueryParser.Operator.OR ? tiered(q, WeakWords.stems(analyzer)) : q;
+        return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer));
     }
 
     /**
@@ -209,6 +211,15 @@ final class QueryReader {
                 throw new UnknownField(name);
             }
             return f;
+        }
+
+        @Override
+        protected Query newFieldQuery(Analyzer analyzer, String field, String queryText, boolean quoted) throws ParseException {
+            Query q = super.newFieldQuery(analyzer, field, queryText, quoted);
+            // a word's forms the stemmers cut to another stem, in the fields words are sought in (not in a phrase)
+            boolean words = PassageSchema.TEXT.equals(field) || PassageSchema.PARTS.equals(field)
+                    || PassageSchema.HEADING.equals(field);
+            return quoted || q == null || !words ? q : WordForms.widened(q, field, queryText, analyzer);
         }
 
         @Override

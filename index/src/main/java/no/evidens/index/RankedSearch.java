@@ -62,7 +62,7 @@ final class RankedSearch {
 
     /** How many hits the search has, its facet filters left out (the request's case and type kept). */
     static long countWithoutFilters(IndexSnapshot s, SearchRequest request, Query userQuery) throws IOException {
-        return s.count(base(request, userQuery));
+        return s.count(ScoredQuery.matching(base(request, userQuery)));
     }
 
     /** @param shown the hits a grouped search reads whole, or null for all */
@@ -129,12 +129,12 @@ final class RankedSearch {
     static Counted topAndCounts(IndexSnapshot s, Query query, int n, Sort sort, boolean mayTwoPass) throws IOException {
         if (s.facetCounter == null) {
             TopDocs top = s.search(query, n, sort, true);
-            return new Counted(top, s.count(EvidencePrior.matching(query)), FacetFilters.counts(null));
+            return new Counted(top, s.count(ScoredQuery.matching(query)), FacetFilters.counts(null));
         }
         FacetCounter.Counting counting = s.facetCounter.counting();
         TopDocs top;
         if (mayTwoPass && twoPass(sort, query)) {
-            OneCollector.search(s, EvidencePrior.matching(query), counting);
+            OneCollector.search(s, ScoredQuery.matching(query), counting);
             top = s.search(query, n, sort, false);
             scores(top, s, query, sort);
         } else {

@@ -25,7 +25,9 @@ class EvidencePriorTest {
             new Object[] {"Kommunen lager skriftlige rutiner for journalføring.", List.of()},
             new Object[] {"Kommunen sikrer skriftlige rutiner for journalføring.", List.of()},
             new Object[] {"Ettervern og husleie i budsjettet.", List.of()},
-            new Object[] {"Ettervern nevnt.", List.of("lovbrudd")});
+            new Object[] {"Ettervern nevnt.", List.of("lovbrudd")},
+            new Object[] {"Vi har vurdert om kommunen sikrer tiltaksplaner.", List.of()},
+            new Object[] {"Vi har sett at kommunen sikrer tiltaksplaner.", List.of()});
 
     @TempDir
     static Path dir;
@@ -67,6 +69,12 @@ class EvidencePriorTest {
     }
 
     @Test
+    void theAuditsScopeIsNoConclusion() throws IOException {
+        // "vurdert om kommunen sikrer": what was examined, not what was found
+        assertEquals(List.of("sak/d/7", "sak/d/6"), hits("tiltaksplaner").stream().map(SearchHit::passageId).toList());
+    }
+
+    @Test
     void theBonusIsNoMatch() throws IOException {
         SearchHit hit = hits("skriftlige rutiner").get(0);
         List<String> marked = hit.matches().stream().map(m -> hit.text().substring(m.start(), m.end())).toList();
@@ -82,12 +90,13 @@ class EvidencePriorTest {
 
     @Test
     void theBonusChangesTheOrderNotTheHits() throws IOException {
-        // Searches count their hits without the bonus clauses: the count is what the query itself matches.
+        // Searches count their hits with the query's matching part, which holds no bonus: the count is what the
+        // words themselves match.
         assertEquals(2, hits("avlastning").size());
         org.apache.lucene.search.Query words = new org.apache.lucene.search.TermQuery(
                 new org.apache.lucene.index.Term(PassageSchema.TEXT, "avlastning"));
-        org.apache.lucene.search.Query withBonus = EvidencePrior.added(words, NorwegianAnalysis.analyzer());
-        assertEquals(words, EvidencePrior.matching(withBonus));
-        assertEquals(words, EvidencePrior.matching(words));
+        org.apache.lucene.search.Query read = new QueryReader(NorwegianAnalysis.analyzer()).read("tekst:avlastning");
+        assertEquals(words, ScoredQuery.matching(read));
+        assertEquals(EvidencePrior.added(words, NorwegianAnalysis.analyzer()), ((ScoredQuery) read).scoring());
     }
 }

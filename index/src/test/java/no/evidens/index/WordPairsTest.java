@@ -1,6 +1,7 @@
 package no.evidens.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
@@ -73,5 +74,13 @@ class WordPairsTest {
         assertSame(q, WordPairs.added(q, "skriftlige rutiner", NorwegianAnalysis.queryAnalyzer(null)),
                 "a two-word keyword query lost by pairs on the dev queries");
         assertSame(q, WordPairs.added(q, "\"kommunen mangler\" skriftlige rutiner", NorwegianAnalysis.queryAnalyzer(null)));
+    }
+
+    @Test
+    void twoWordsJoinedByAStopWordArePaired() throws IOException {
+        // "rutiner for kommunen": written as a phrase, the two words are one term of the auditor's
+        Query q = new TermQuery(new Term(PassageSchema.TEXT, "x"));
+        assertNotSame(q, WordPairs.added(q, "rutiner for kommunen", NorwegianAnalysis.queryAnalyzer(null)));
+        assertEquals(List.of(TOGETHER, SPREAD), ranked("skriftlige av rutiner"));
     }
 }

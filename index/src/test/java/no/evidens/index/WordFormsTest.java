@@ -1,0 +1,91 @@
+package no.evidens.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A search for {@code bruker} or {@code melder} finds the noun's other forms, which the stemmer cuts differently, and
+ * one for {@code forsvarlig} the Nynorsk {@code forsvarleg}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WordFormsTest {
+    private static final List<String> PASSAGES = List.of(
+            "Brukeren fikk ikke vedtak.",
+            "Brukere fikk ikke vedtak.",
+            "Brukerne fikk ikke vedtak.",
+            "Barnevernet gir tilbakemelding til offentlige meldere.",
+            "Tilsynet gjaldt journalføring.",
+            "Planen er forsvarleg og skriftleg.");
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    void index() throws IOException {
+        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
+            List<Passage> passages = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < PASSAGES.size(); i++) {
+                int start = text.length();
+                text.append(PASSAGES.get(i)).append("\n\n");
+                passages.add(new Passage(Passage.idOf("sak", "d", i), "sak", "d", "a.txt", "rapport", "A", "", 1, start,
+                        start + PASSAGES.get(i).length(), PASSAGES.get(i), List.of(), List.of()));
+            }
+            w.add(new IndexedDocument("d", "sak", "a.txt", "rapport", "A", "sha", "text/plain", text.toString().strip(),
+                    List.of(0)), passages);
+            w.commit();
+        }
+    }
+
+    private List<String> found(String query) throws IOException {
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            return s.search(new SearchRequest(query, null, null, 10)).hits().stream().map(SearchHit::passageId).sorted().toList();
+        }
+    }
+
+    @Test
+    void theNounsOtherFormsAreFound() throws IOException {
+        assertEquals(List.of("sak/d/0", "sak/d/1", "sak/d/2"), found("bruker"));
+        assertEquals(List.of("sak/d/3"), found("tilbakemelding melder"), "meldere is a form of melder");
+    }
+
+    @Test
+    void anAdjectiveIsFoundInBothSpellings() throws IOException {
+        assertEquals(List.of("sak/d/5"), found("forsvarlig"));
+        assertEquals(List.of("sak/d/5"), found("skriftlige planen"));
+        assertEquals(List.of("forsvarleg"), WordForms.forms("Forsvarlig"));
+        assertEquals(List.of("tilstrekkelige"), WordForms.forms("tilstrekkelege"));
+    }
+
+    @Test
+    void theFormFoundIsMarked() throws IOException {
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            SearchHit hit = s.search(new SearchRequest("melder", null, null, 10)).hits().get(0);
+            List<String> marked = hit.matches().stream().map(m -> hit.text().substring(m.start(), m.end())).toList();
+            assertTrue(marked.contains("meldere"), "marked: " + marked);
+        }
+    }
+
+    @Test
+    void otherWordsAndPhrasesAreAsAnalysed() throws IOException {
+        Query q = new TermQuery(new Term(PassageSchema.TEXT, "journalføring"));
+        assertSame(q, WordForms.widened(q, PassageSchema.TEXT, "journalføring", NorwegianAnalysis.analyzer()));
+        assertEquals(List.of(), found("\"offentlige melder\""), "a quoted phrase holds the form written");
+        assertTrue(QueryReader.scoresFromTermsOnly(new QueryReader(NorwegianAnalysis.analyzer()).read("bruker")),
+                "the forms are one word's synonyms: block-max skipping stays exact");
+    }
+}
