@@ -134,8 +134,8 @@ final class RankedSearch {
         FacetCounter.Counting counting = s.facetCounter.counting();
         TopDocs top;
         if (mayTwoPass && twoPass(sort, query)) {
-            OneCollector.search(s, BonusSplit.withoutBonuses(query), counting);
-            top = BonusSplit.top(s, query, n, sort);
+            OneCollector.search(s, EvidencePrior.matching(query), counting);
+            top = s.search(query, n, sort, false);
             scores(top, s, query, sort);
         } else {
             TopFieldCollector collector = pageCollector(s, n, sort);

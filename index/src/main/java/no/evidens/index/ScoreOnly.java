@@ -23,11 +23,6 @@ final class ScoreOnly extends Query {
         this.in = in;
     }
 
-    /** The query whose score this adds. */
-    Query inner() {
-        return in;
-    }
-
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         Query rewritten = in.rewrite(searcher);
