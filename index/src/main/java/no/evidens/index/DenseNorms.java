@@ -18,7 +18,8 @@ import org.apache.lucene.util.FixedBitSet;
  * The norms of the scored fields (text, parts, heading) held on the heap as one byte per entry, instead of read
  * through the index's sparse norms. Those fields are missing on the whole-document entries, so Lucene stores their
  * norms sparsely, and scoring a hit then finds its norm through a bit set's rank (Lucene's {@code IndexedDISI}):
- * a fifth of a term search's processor time on a bench index of 1 M passages. Here a hit's norm is an array read.
+ * nearly a fifth of the processor time of the bench's term and broad searches (1 M passages). Here a hit's norm is
+ * an array read.
  * The values are the index's own, so scores do not change. A segment's norms are read once, when a snapshot first
  * sees the segment, and kept while it is open: 3 bytes and 3 bits per entry (3.4 MB at 1 M passages). Lucene has no
  * option to load norms densely, hence this reader wrapper; it changes nothing else, so it shares its segments'
