@@ -33,21 +33,25 @@ final class SegmentCache<T> {
     List<T> of(IndexReader index) throws IOException {
         List<T> out = new ArrayList<>(index.leaves().size());
         for (LeafReaderContext leaf : index.leaves()) {
-            IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
-            if (helper == null) {
-                out.add(reader.read(leaf.reader()));
-                continue;
-            }
-            T value = cache.get(helper.getKey());
-            if (value == null) {
-                value = reader.read(leaf.reader());
-                if (cache.putIfAbsent(helper.getKey(), value) == null) {
-                    helper.addClosedListener(cache::remove);
-                }
-            }
-            out.add(value);
+            out.add(of(leaf.reader()));
         }
         return out;
+    }
+
+    /** The value of one segment; read when not kept yet. */
+    T of(LeafReader segment) throws IOException {
+        IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
+        if (helper == null) {
+            return reader.read(segment);
+        }
+        T value = cache.get(helper.getKey());
+        if (value == null) {
+            value = reader.read(segment);
+            if (cache.putIfAbsent(helper.getKey(), value) == null) {
+                helper.addClosedListener(cache::remove);
+            }
+        }
+        return value;
     }
 
     /** How many segments' values are kept. */

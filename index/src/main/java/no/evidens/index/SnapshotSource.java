@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -21,6 +22,8 @@ final class SnapshotSource implements AutoCloseable {
     private final Analyzer analyzer;
     private Directory directory;
     private volatile SearcherManager manager;
+    /** The scored fields' norms of each open segment, dense ({@link DenseNorms}). */
+    private final SegmentCache<Map<String, DenseNorms.Values>> norms = DenseNorms.newCache();
 
     SnapshotSource(Path dir, Analyzer analyzer) {
         this.dir = dir;
@@ -66,7 +69,7 @@ final class SnapshotSource implements AutoCloseable {
                 Directory d = FSDirectory.open(dir);
                 if (DirectoryReader.indexExists(d)) {
                     directory = d;
-                    manager = new SearcherManager(d, IndexSnapshot.factory(analyzer));
+                    manager = new SearcherManager(DenseNorms.wrap(DirectoryReader.open(d), norms), IndexSnapshot.factory(analyzer));
                 } else {
                     d.close();
                 }
