@@ -225,7 +225,8 @@ final class NameCues {
                 && DomainNames.shared().typeOf(w) == null;
     }
 
-    private static Set<String> load(String file) {
+    /** A word list of {@code names/}, one lower-cased entry per line, {@code #} comments left out. */
+    static Set<String> load(String file) {
         String resource = "/no/evidens/models/names/" + file;
         try (InputStream in = NameCues.class.getResourceAsStream(resource)) {
             if (in == null) {

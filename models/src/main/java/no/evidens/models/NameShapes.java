@@ -1,12 +1,5 @@
 package no.evidens.models;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,7 +16,7 @@ import java.util.regex.Pattern;
  * which is why a shape alone is asked for only inside a sentence.
  */
 final class NameShapes {
-    private static final Set<String> SURNAMES = load();
+    private static final Set<String> SURNAMES = NameCues.load("surnames.txt");
     /** Endings that make a capitalised word a surname. */
     private static final Pattern SHAPE = Pattern.compile(
             "(?u)\\p{Lu}\\p{L}*(?:[bcdfgklmnprtvxz]sen|[bcdfgklmnprtvxz]s?son)"
@@ -59,19 +52,4 @@ final class NameShapes {
      * Michelsen, Nielsen).
      */
     private static final Pattern NOUN_IN_ELSE = Pattern.compile("(?u)\\p{L}+[^kthci]elsen");
-
-    private static Set<String> load() {
-        String resource = "/no/evidens/models/names/surnames.txt";
-        try (InputStream in = NameShapes.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            Set<String> out = new HashSet<>();
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> out.add(l.toLowerCase(Locale.ROOT)));
-            return Set.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
