@@ -93,11 +93,6 @@ public final class PassageSchema {
     /** A date as the document facets hold it: an ISO day, perhaps with a time (compiled once, not per passage). */
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
 
-    /** Fields with one value on every passage that has them: made once (Lucene only reads a field it indexes). */
-    private static final IndexableField PASSAGE_KIND = new StringField(KIND, KIND_PASSAGE, Field.Store.NO);
-    private static final IndexableField WITH_QUOTE = new StringField(HAS_QUOTE, YES, Field.Store.NO);
-    private static final IndexableField WITHOUT_QUOTE = new StringField(HAS_QUOTE, NO, Field.Store.NO);
-
     private PassageSchema() {
     }
 
@@ -147,7 +142,7 @@ public final class PassageSchema {
     /** A passage as a Lucene document, with the fields it shares with the other passages of its document taken from {@code shared}. */
     static Document toDocument(Passage p, SharedFields shared) {
         Document d = new Document();
-        d.add(PASSAGE_KIND);
+        d.add(shared.field(KIND, KIND_PASSAGE, v -> new StringField(KIND, v, Field.Store.NO)));
         d.add(new StringField(ID, p.passageId(), Field.Store.YES));
         d.add(shared.field(CASE, p.caseId(), v -> new StringField(CASE, v, Field.Store.YES)));
         d.add(shared.field(DOC, p.docId(), v -> new StringField(DOC, v, Field.Store.YES)));
@@ -180,7 +175,7 @@ public final class PassageSchema {
             d.add(shared.facet(LAW, law));
         }
         String hasQuote = p.hasQuote() ? YES : NO;
-        d.add(p.hasQuote() ? WITH_QUOTE : WITHOUT_QUOTE);
+        d.add(shared.field(HAS_QUOTE, hasQuote, v -> new StringField(HAS_QUOTE, v, Field.Store.NO)));
         d.add(shared.facet(HAS_QUOTE, hasQuote));
         String date = p.documentFacets().get(DATE);
         if (date != null && ISO_DATE.matcher(date.strip()).matches()) {
