@@ -45,7 +45,7 @@ final class TextAndPartsAnalyzer extends Analyzer {
         }
         if (PassageSchema.PARTS.equals(fieldName)) {
             SharedWords.Replay replay = record().replay(words);
-            TokenStream s = NorwegianAnalysis.stems(NorwegianAnalysis.parts(replay));
+            TokenStream s = new PartsByWord(replay);
             ValueReader values = new ValueReader();
             return new TokenStreamComponents(reader -> {
                 String text = values.read(reader);
