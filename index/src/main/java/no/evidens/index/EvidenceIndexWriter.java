@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -32,7 +31,6 @@ public final class EvidenceIndexWriter implements EvidenceSink {
     private static final long PARALLEL_FLUSH_BYTES = 8L << 20;
     private final IndexWriter writer;
     private final SearcherManager nrt;
-    private final FacetsConfig facets = PassageSchema.facetsConfig();
     private final long parallelFlushBytes;
     /**
      * Case and content hash of each document written through this writer: {@link #contains} answers from
@@ -40,6 +38,11 @@ public final class EvidenceIndexWriter implements EvidenceSink {
      * each refresh flushed a small segment that Lucene then had to merge: a tenth of an ingest's CPU time).
      */
     private final Set<String> written = ConcurrentHashMap.newKeySet();
+    /**
+     * Whether the index was written with the facets' drill-down terms (before they were left out): it keeps getting
+     * them, as Lucene refuses a document whose facet field is indexed otherwise than the index's.
+     */
+    private final boolean drillDownTerms;
     /** Set when documents were deleted: the next {@link #contains} refreshes the searcher first. */
     private volatile boolean deletedSinceRefresh;
 
@@ -63,6 +66,12 @@ public final class EvidenceIndexWriter implements EvidenceSink {
                     .setRAMBufferSizeMB(RAM_BUFFER_MB);
             this.writer = new IndexWriter(FSDirectory.open(dir), config);
             this.nrt = new SearcherManager(writer, null);
+            IndexSearcher searcher = nrt.acquire();
+            try {
+                this.drillDownTerms = PassageSchema.hasDrillDownTerms(searcher.getIndexReader());
+            } finally {
+                nrt.release(searcher);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index at " + dir + ": " + e.getMessage(), e);
         }
@@ -93,8 +102,10 @@ public final class EvidenceIndexWriter implements EvidenceSink {
 
     private List<Document> block(IndexedDocument doc, List<Passage> passages) throws IOException {
         List<Document> block = new ArrayList<>(passages.size() + 1);
+        SharedFields shared = new SharedFields(drillDownTerms);
         for (Passage p : passages) {
-            block.add(facets.build(PassageSchema.toDocument(p)));
+            Document d = PassageSchema.toDocument(p, shared);
+            block.add(drillDownTerms ? PassageSchema.withDrillDownTerms(d) : d);
         }
         block.add(PassageSchema.toDocument(doc));
         return block;

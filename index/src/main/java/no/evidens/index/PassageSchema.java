@@ -15,7 +15,6 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
@@ -91,6 +90,9 @@ public final class PassageSchema {
         PARTS_TYPE.freeze();
     }
 
+    /** A date as the document facets hold it: an ISO day, perhaps with a time (compiled once, not per passage). */
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
+
     private PassageSchema() {
     }
 
@@ -98,25 +100,61 @@ public final class PassageSchema {
         FacetsConfig config = new FacetsConfig();
         for (String dim : FACET_DIMS) {
             config.setMultiValued(dim, MULTI_VALUED_DIMS.contains(dim));
+            // No drill-down terms: facet filters match each dimension's own keyword field (FacetFilters), so the
+            // two terms Lucene would index per facet value in $facets were never read (with the facet paths made
+            // once per document, SharedFields, about 5% of indexing). Counting reads the doc values, which stay.
+            config.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
         }
         return config;
     }
 
+    /** How facets were indexed before: each value also as drill-down terms (Lucene's default). */
+    private static final FacetsConfig DRILL_DOWN_TERMS = drillDownTermsConfig();
+
+    private static FacetsConfig drillDownTermsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        for (String dim : FACET_DIMS) {
+            config.setMultiValued(dim, MULTI_VALUED_DIMS.contains(dim));
+        }
+        return config;
+    }
+
+    /** Whether an index holds the facets' drill-down terms (written before they were left out). */
+    static boolean hasDrillDownTerms(org.apache.lucene.index.IndexReader reader) {
+        org.apache.lucene.index.FieldInfo facets = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader)
+                .fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+        return facets != null && facets.getIndexOptions() != IndexOptions.NONE;
+    }
+
+    /**
+     * A passage of {@link #toDocument(Passage, SharedFields)} made with {@code new SharedFields(true)}, for an index
+     * that holds drill-down terms: its facet fields as such an index has them (doc value and drill-down terms).
+     */
+    static Document withDrillDownTerms(Document passage) throws java.io.IOException {
+        return DRILL_DOWN_TERMS.build(passage);
+    }
+
+    /** A passage as a Lucene document, with its facet values as doc values (no {@code FacetsConfig.build} needed). */
     static Document toDocument(Passage p) {
+        return toDocument(p, new SharedFields());
+    }
+
+    /** A passage as a Lucene document, with the fields it shares with the other passages of its document taken from {@code shared}. */
+    static Document toDocument(Passage p, SharedFields shared) {
         Document d = new Document();
-        d.add(new StringField(KIND, KIND_PASSAGE, Field.Store.NO));
+        d.add(shared.field(KIND, KIND_PASSAGE, v -> new StringField(KIND, v, Field.Store.NO)));
         d.add(new StringField(ID, p.passageId(), Field.Store.YES));
-        d.add(new StringField(CASE, p.caseId(), Field.Store.YES));
-        d.add(new StringField(DOC, p.docId(), Field.Store.YES));
-        d.add(new StringField(DOC_KEY, docKey(p.caseId(), p.docId()), Field.Store.NO));
-        d.add(new StringField(FILE, p.file(), Field.Store.YES));
-        d.add(new StringField(TYPE, p.type().toLowerCase(Locale.ROOT), Field.Store.YES));
-        d.add(new StoredField(TITLE, p.title()));
-        d.add(new TextField(HEADING, p.heading(), Field.Store.YES));
+        d.add(shared.field(CASE, p.caseId(), v -> new StringField(CASE, v, Field.Store.YES)));
+        d.add(shared.field(DOC, p.docId(), v -> new StringField(DOC, v, Field.Store.YES)));
+        d.add(shared.field(DOC_KEY, docKey(p.caseId(), p.docId()), v -> new StringField(DOC_KEY, v, Field.Store.NO)));
+        d.add(shared.field(FILE, p.file(), v -> new StringField(FILE, v, Field.Store.YES)));
+        d.add(shared.field(TYPE, p.type(), v -> new StringField(TYPE, v.toLowerCase(Locale.ROOT), Field.Store.YES)));
+        d.add(shared.field(TITLE, p.title(), v -> new StoredField(TITLE, v)));
+        d.add(shared.field(HEADING, p.heading(), v -> new TextField(HEADING, v, Field.Store.YES)));
         d.add(new IntPoint(PAGE, p.page()));
         d.add(new StoredField(PAGE, p.page()));
         d.add(new StoredField(START, p.start()));
-        d.add(new SortedDocValuesField(SORT_FILE, new BytesRef(p.file())));
+        d.add(shared.field(SORT_FILE, p.file(), v -> new SortedDocValuesField(SORT_FILE, new BytesRef(v))));
         d.add(new NumericDocValuesField(SORT_START, p.start()));
         d.add(new StoredField(END, p.end()));
         d.add(new Field(TEXT, p.text(), TEXT_TYPE));
@@ -127,20 +165,20 @@ public final class PassageSchema {
         for (String i : p.indicators()) {
             d.add(new StringField(INDICATOR, i, Field.Store.YES));
             d.add(new StringField(INDICATOR_QUERY, i.toLowerCase(Locale.ROOT), Field.Store.NO));
-            d.add(new SortedSetDocValuesFacetField(INDICATOR, i));
+            d.add(shared.facet(INDICATOR, i));
         }
         for (IndicatorReason r : p.indicatorReasons()) {
             d.add(new StoredField(INDICATOR_WHY, r.encode()));
         }
         for (String law : p.laws()) {
             d.add(new StringField(LAW, law.toLowerCase(Locale.ROOT), Field.Store.YES));
-            d.add(new SortedSetDocValuesFacetField(LAW, law));
+            d.add(shared.facet(LAW, law));
         }
         String hasQuote = p.hasQuote() ? YES : NO;
-        d.add(new StringField(HAS_QUOTE, hasQuote, Field.Store.NO));
-        d.add(new SortedSetDocValuesFacetField(HAS_QUOTE, hasQuote));
+        d.add(shared.field(HAS_QUOTE, hasQuote, v -> new StringField(HAS_QUOTE, v, Field.Store.NO)));
+        d.add(shared.facet(HAS_QUOTE, hasQuote));
         String date = p.documentFacets().get(DATE);
-        if (date != null && date.strip().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+        if (date != null && ISO_DATE.matcher(date.strip()).matches()) {
             try {
                 long day = java.time.LocalDate.parse(date.strip().substring(0, 10)).toEpochDay();
                 d.add(new NumericDocValuesField(SORT_DATE, day));
@@ -152,12 +190,12 @@ public final class PassageSchema {
         for (Map.Entry<String, String> f : p.documentFacets().entrySet()) {
             if (DOCUMENT_FACETS.contains(f.getKey()) && f.getValue() != null && !f.getValue().isBlank()) {
                 String value = f.getValue().strip().toLowerCase(Locale.ROOT);
-                d.add(new StringField(f.getKey(), value, Field.Store.YES));
-                d.add(new SortedSetDocValuesFacetField(f.getKey(), value));
+                d.add(shared.field(f.getKey(), value, v -> new StringField(f.getKey(), v, Field.Store.YES)));
+                d.add(shared.facet(f.getKey(), value));
             }
         }
-        d.add(new SortedSetDocValuesFacetField(TYPE, p.type()));
-        d.add(new SortedSetDocValuesFacetField(CASE, p.caseId()));
+        d.add(shared.facet(TYPE, p.type()));
+        d.add(shared.facet(CASE, p.caseId()));
         return d;
     }
 

@@ -36,17 +36,19 @@ final class TextAndPartsAnalyzer extends Analyzer {
         if (PassageSchema.TEXT.equals(fieldName)) {
             SharedWords record = record();
             TokenStream s = NorwegianAnalysis.stems(record.recorder(words));
+            ValueReader values = new ValueReader();
             return new TokenStreamComponents(reader -> {
-                String text = read(reader);
+                String text = values.read(reader);
                 record.analysing(text);
                 source.setReader(new StringReader(text));
             }, s);
         }
         if (PassageSchema.PARTS.equals(fieldName)) {
             SharedWords.Replay replay = record().replay(words);
-            TokenStream s = NorwegianAnalysis.stems(NorwegianAnalysis.parts(replay));
+            TokenStream s = new PartsByWord(replay);
+            ValueReader values = new ValueReader();
             return new TokenStreamComponents(reader -> {
-                String text = read(reader);
+                String text = values.read(reader);
                 replay.prepare(text);
                 source.setReader(new StringReader(text));
             }, s);
@@ -68,17 +70,27 @@ final class TextAndPartsAnalyzer extends Analyzer {
         return record;
     }
 
-    private static String read(Reader reader) {
-        StringBuilder text = new StringBuilder();
-        char[] buffer = new char[1024];
-        try {
-            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
-                text.append(buffer, 0, n);
+    /**
+     * Reads a field's value into one buffer kept from value to value, then copies it once into a string (a
+     * growing {@code StringBuilder} copied a passage's text several times). One per chain, so per thread.
+     */
+    private static final class ValueReader {
+        private char[] buffer = new char[2048];
+
+        String read(Reader reader) {
+            int length = 0;
+            try {
+                for (int n = reader.read(buffer, 0, buffer.length); n >= 0; n = reader.read(buffer, length, buffer.length - length)) {
+                    length += n;
+                    if (length == buffer.length) {
+                        buffer = java.util.Arrays.copyOf(buffer, 2 * buffer.length);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new String(buffer, 0, length);
         }
-        return text.toString();
     }
 
     @Override

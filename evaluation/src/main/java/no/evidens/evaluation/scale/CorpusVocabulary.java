@@ -24,7 +24,15 @@ public final class CorpusVocabulary {
 
     private final String[] words;
     private final long[] cumulative;
+    /**
+     * The word each draw gives ({@code wordAt[r]} is the index {@link #word} finds for {@code r} by binary search),
+     * when the corpus is small enough (the sample's is): a look-up instead of a search per word, the generator's
+     * hottest step, with the same words drawn.
+     */
+    private final int[] wordAt;
     private final Map<String, String[]> followers;
+    /** Corpora of more words than this draw by binary search (the table would take more than 16 MB). */
+    private static final long MAX_TABLE = 4_000_000;
     private final int[] sentenceLengths;
     private final int[] passageSentences;
 
@@ -40,6 +48,7 @@ public final class CorpusVocabulary {
             sum += byCount.get(i).getValue();
             cumulative[i] = sum;
         }
+        this.wordAt = sum <= MAX_TABLE ? drawTable(cumulative) : null;
         // Keys and followers are the very strings of the word list, so that a look-up of a drawn word is
         // answered by identity rather than by comparing characters (the generator's hottest step).
         Map<String, String> same = new HashMap<>();
@@ -123,8 +132,25 @@ public final class CorpusVocabulary {
     /** A word drawn by its frequency in the corpus. */
     String word(SplittableRandom random) {
         long r = random.nextLong(cumulative[cumulative.length - 1]);
+        return words[wordAt != null ? wordAt[(int) r] : search(cumulative, r)];
+    }
+
+    /** The first word whose cumulative count exceeds {@code r}. */
+    private static int search(long[] cumulative, long r) {
         int i = Arrays.binarySearch(cumulative, r + 1);
-        return words[i >= 0 ? i : -i - 1];
+        return i >= 0 ? i : -i - 1;
+    }
+
+    private static int[] drawTable(long[] cumulative) {
+        int[] table = new int[(int) cumulative[cumulative.length - 1]];
+        int i = 0;
+        for (int r = 0; r < table.length; r++) {
+            while (cumulative[i] <= r) {
+                i++;
+            }
+            table[r] = i;
+        }
+        return table;
     }
 
     /** A word that followed {@code previous} in the corpus, or null if none did. */

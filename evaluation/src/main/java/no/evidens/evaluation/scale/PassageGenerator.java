@@ -58,7 +58,7 @@ public final class PassageGenerator {
         String file = type + "/dokument-" + n + ".pdf";
         String title = capitalise(sentenceWords(random, 3 + random.nextInt(6)));
         int count = 4 + random.nextInt(25) + random.nextInt(25) + random.nextInt(28);
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(16_384);
         List<Integer> pageStarts = new ArrayList<>();
         List<Passage> passages = new ArrayList<>(count);
         String heading = "";
@@ -97,7 +97,7 @@ public final class PassageGenerator {
 
     private String passageText(SplittableRandom random, List<String> quotes, List<String> laws) {
         int sentences = vocabulary.passageSentences(random);
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(512);
         for (int s = 0; s < sentences; s++) {
             if (s > 0) {
                 sb.append(' ');
@@ -127,7 +127,7 @@ public final class PassageGenerator {
 
     /** {@code length} words: each either a word that followed the previous one in the corpus, or any word by frequency. */
     private String sentenceWords(SplittableRandom random, int length) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(16 * Math.max(1, length));
         String previous = null;
         for (int i = 0; i < Math.max(1, length); i++) {
             String w = previous != null && random.nextInt(10) < 4 ? vocabulary.follower(previous, random) : null;
