@@ -16,8 +16,8 @@ import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.Query;
 
 /**
- * The audit's scope written as an indirect question: {@code Statsforvalteren har undersøkt og vurdert om kommunen
- * sikrer at …}, {@code Systemrevisjonen gjaldt følgjande område: om kommunen sikrar at …}. The verbs of a conclusion
+ * The audit's scope written as an indirect question: {@code Vi har kartlagt om kommunen sikrer at …} (a
+ * scope verb, then the question), or in Nynorsk {@code Revisjonen galdt om kommunen sikrar at …}. The verbs of a conclusion
  * ({@link EvidencePrior#CONCLUSION_WORDS}) stand in it too, but what follows is what was examined, not what was
  * found: a scope verb a few words before the conclusion verb tells the two apart. Lucene's stop words leave out the
  * {@code om} that marks the question, so the scope verb before it is what a query can see.
