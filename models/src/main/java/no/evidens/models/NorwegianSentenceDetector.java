@@ -20,7 +20,7 @@ import opennlp.tools.sentdetect.SentenceModel;
  *   <li>the word before is an {@link Abbreviations.Kind#INNER inner} abbreviation, or a
  *       {@link Abbreviations.Kind#FINAL final} one not followed by an upper-case letter;</li>
  *   <li>the word before is an initial ({@code B.}, {@code K.B.}) followed by an upper-case word, unless that
- *       word is one a sentence opens with and no name is ({@code Washington D.C. Tidligere i sommer …});</li>
+ *       word is one a sentence opens with and no name is ({@code Washington D.C. Tidligere i år …});</li>
  *   <li>the word before is a number with a period ({@code 1.}, {@code 2.3.}) that opens its line,
  *       i.e. a numbered heading or list item.</li>
  * </ul>

@@ -67,7 +67,7 @@ class DocumentNamesTest {
 
     @Test
     void aGivenNameTheModelMissedStartsAPersonNameButNotAsAnEverydayWordAtASentenceStart() {
-        List<String> s = List.of("Røykeforbudet er tåpelig, sier bartender Darren på puben.",
+        List<String> s = List.of("Parkeringsreglene er urimelige, sier bartender Darren på hjørnet.",
                 "Per i dag bor Kamala Okonjo i byen.", "Prisen er 20 kroner per dag.", "Om Emma sa de lite om.");
         List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(),
                 List.of(List.of(), List.of(), List.of(), List.of()));

@@ -66,7 +66,7 @@ class SentenceRulesTest {
 
     @Test
     void initialsBeforeAWordNoNameIsMayEndASentence() {
-        assertTrue(breakAllowed("Hun arbeidet lenge i Washington D.C.", " Tidligere i år flyttet hun hjem."));
+        assertTrue(breakAllowed("Hun arbeidet lenge utenfor Washington D.C.", " Tidligere i år flyttet hun hjem."));
         assertTrue(breakAllowed("Brevet var signert med K.B.", " Det var alt."));
         assertFalse(breakAllowed("Saken ble fulgt opp av Tone K.", " Holm."));
         assertFalse(breakAllowed("Rapporten ble skrevet av K.B.", " Nilsen i fjor."));
