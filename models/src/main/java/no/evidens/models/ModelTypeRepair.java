@@ -17,7 +17,7 @@ import java.util.Set;
  *   <li>a single word that is a word of a full person name of the document, in the genitive
  *       ({@code Owusus}) or beside a verb of saying or after a title ({@code oppsummerer Owusu}).</li>
  * </ul>
- * And one case the other way round: a "person" of two or more words that fills a quotation ({@code «Mein Kampf»},
+ * And one case the other way round: a "person" of two or more words that fills a quotation ({@code «Stille Vann»},
  * {@code «Glass Harbour 2»}) with no word a listed given name or surname is the title of a work, not a person.
  */
 final class ModelTypeRepair {

@@ -47,7 +47,7 @@ final class QuoteClosing {
         if (from < text.length() && ".,;:!?".indexOf(text.charAt(from)) < 0 && !Character.isWhitespace(text.charAt(from))
                 || from < text.length() && Character.isWhitespace(text.charAt(from)) && !text.startsWith("\n\n", from)
                 && from + 1 < text.length() && text.charAt(from + 1) != '\n') {
-            return true; // the sentence goes on after the mark: «Mein Kampf» i en setning
+            return true; // the sentence goes on after the mark: «Stille Vann» i en setning
         }
         int end = QuoteTagger.paragraphEnd(text, from);
         int depth = 0;

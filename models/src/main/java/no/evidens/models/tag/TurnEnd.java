@@ -49,7 +49,7 @@ final class TurnEnd {
         return headline || narration(text, rest) ? end : limit; // a heading run into the paragraph is no speech
     }
 
-    /** A first- or second-person word outside marks ({@code «Min kamp»} is a title), a question, an exclamation. */
+    /** A first- or second-person word outside marks ({@code «Mitt valg»} is a title), a question, an exclamation. */
     private static boolean spoken(String sentence) {
         String s = sentence.replaceAll("«[^«»]*»", "«»");
         return DialogueQuotes.SPEECH.matcher(s).find() || s.endsWith("?") || s.endsWith("!");

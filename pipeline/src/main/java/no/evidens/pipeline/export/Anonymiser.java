@@ -220,7 +220,7 @@ public final class Anonymiser {
                                     List<String> context) {
         Matcher m = QUOTED_NAME.matcher(text);
         while (m.find()) {
-            // a phrase quoted more than twice, or two words of which none is a given name or surname (Mein Kampf),
+            // a phrase quoted more than twice, or two words of which none is a given name or surname (Stille Vann),
             // is the title of a work
             if (quotedCount(m.group(1), context) > 2 || m.group(1).indexOf(' ') > 0
                     && Arrays.stream(m.group(1).split(" ")).noneMatch(DocumentNames::isPersonNameWord)) {
