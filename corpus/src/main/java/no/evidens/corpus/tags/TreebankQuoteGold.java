@@ -2,15 +2,16 @@ package no.evidens.corpus.tags;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Quotation gold for the treebank's dev part, kept as <b>offsets only</b> ({@value #RESOURCE}): document (treebank
+ * Quotation gold for the treebank's dev part, kept as <b>offsets only</b> (a file {@value #RESOURCE}, made from the
+ * treebank and so kept outside the repository, in the treebank gold folder): document (treebank
  * file), start, end and a check of the span's text. The text comes from {@code ../shared} at run time; the
  * evaluation builds it (see its header) and compares the check before it scores.
  *
@@ -18,7 +19,7 @@ import java.util.List;
  * context and kept, cut (a turn's end) or dropped, and the quotations the candidates missed added.
  */
 public final class TreebankQuoteGold {
-    public static final String RESOURCE = "/tags-gold/treebank-quotes.tsv";
+    public static final String RESOURCE = "treebank-quotes.tsv";
 
     /** One quotation: the document, the inner span, the check of its text. */
     public record Span(String document, int start, int end, String check) {
@@ -27,14 +28,10 @@ public final class TreebankQuoteGold {
     private TreebankQuoteGold() {
     }
 
-    /** Every gold quotation, in file order. */
-    public static List<Span> load() {
+    /** Every gold quotation of {@code file}, in file order. */
+    public static List<Span> load(Path file) {
         List<Span> out = new ArrayList<>();
-        try (InputStream in = TreebankQuoteGold.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int lineNo = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNo++;

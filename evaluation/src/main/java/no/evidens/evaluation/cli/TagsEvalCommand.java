@@ -66,7 +66,7 @@ final class TagsEvalCommand implements Callable<Integer> {
     @Option(names = "--treebank", arity = "0..1", paramLabel = "FILE", fallbackValue = TREEBANK_DEFAULT,
             description = "Quotations (exact inner span) on the treebank's dev part, FILE (default " + TREEBANK_DEFAULT
                     + "), a treebank file per document, against the offsets-only gold in corpus "
-                    + "(tags-gold/treebank-quotes.tsv); dev = 1st, 3rd, ... file, test = 2nd, 4th, ...; --errors lists dev only.")
+                    + "(treebank-quotes.tsv in the treebank gold folder, EVIDENS_TREEBANK_GOLD, default ../treebank-gold; not in the repository); dev = 1st, 3rd, ... file, test = 2nd, 4th, ...; --errors lists dev only.")
     Path treebank;
 
     @Option(names = "--rendered", description = "With --eval-dev: quotations on the excerpts rendered as Word reports and "

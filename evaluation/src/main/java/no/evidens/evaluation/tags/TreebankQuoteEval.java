@@ -28,7 +28,7 @@ public final class TreebankQuoteEval {
     /** Reads the CoNLL-U file, checks the gold against it, and prints dev, test (and all) or one split. */
     public static void run(Path conllu, String split, boolean errors, PrintStream out) throws IOException {
         List<TreebankDocuments.Doc> docs = TreebankDocuments.read(conllu);
-        List<TreebankQuoteGold.Span> gold = TreebankQuoteGold.load();
+        List<TreebankQuoteGold.Span> gold = TreebankQuoteGold.load(TreebankDocuments.goldFile(TreebankQuoteGold.RESOURCE));
         check(docs, gold);
         for (String s : "all".equals(split) ? List.of("dev", "test", "all") : List.of(split)) {
             // test errors are never printed: the test files are scored, not read

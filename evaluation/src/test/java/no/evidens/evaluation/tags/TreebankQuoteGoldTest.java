@@ -1,29 +1,40 @@
 package no.evidens.evaluation.tags;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.corpus.tags.TreebankQuoteGold;
 import no.evidens.models.eval.TreebankDocuments;
 
-/** The committed treebank quotation gold is well formed and belongs to the documents the evaluation cuts. */
+/** The treebank quotation gold is read from its folder outside the repository, and its absence is said plainly. */
 class TreebankQuoteGoldTest {
     @Test
-    void everySpanNamesAKnownDocumentAndCarriesACheck() {
-        List<TreebankQuoteGold.Span> gold = TreebankQuoteGold.load();
-        Map<String, String> splits = TreebankDocuments.splits();
-        assertEquals(358, gold.size());
-        for (TreebankQuoteGold.Span s : gold) {
-            assertTrue(splits.containsKey(s.document()), s.document());
-            assertTrue(s.start() < s.end(), s.toString());
-            assertTrue(s.check().matches("[0-9a-f]{8}"), s.toString());
+    void everyRowIsReadAsASpanWithItsCheck(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve(TreebankQuoteGold.RESOURCE);
+        Files.writeString(file, "# offsets only\naa001_0000\t3\t17\t0a1b2c3d\naa001_0001\t0\t5\tffffffff\n");
+        List<TreebankQuoteGold.Span> gold = TreebankQuoteGold.load(file);
+        assertEquals(List.of(new TreebankQuoteGold.Span("aa001_0000", 3, 17, "0a1b2c3d"),
+                new TreebankQuoteGold.Span("aa001_0001", 0, 5, "ffffffff")), gold);
+    }
+
+    @Test
+    void aMissingGoldFolderIsNamedWithWhereToSetIt(@TempDir Path dir) {
+        System.setProperty("evidens.treebank.gold", dir.resolve("none").toString());
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> TreebankDocuments.goldFile(TreebankQuoteGold.RESOURCE));
+            assertTrue(e.getMessage().contains("EVIDENS_TREEBANK_GOLD"), e.getMessage());
+        } finally {
+            System.clearProperty("evidens.treebank.gold");
         }
-        assertEquals(180, gold.stream().filter(s -> "dev".equals(splits.get(s.document()))).count());
-        assertEquals(178, gold.stream().filter(s -> "test".equals(splits.get(s.document()))).count());
     }
 }

@@ -113,6 +113,9 @@ public final class ModelsCommand implements Callable<Integer> {
                 docs = TreebankDocuments.read(conllu);
             } catch (IllegalArgumentException e) {
                 return; // another CoNLL-U file: no split
+            } catch (IllegalStateException e) {
+                System.err.println("no sentence figures per treebank split: " + e.getMessage());
+                return;
             }
             for (String s : "all".equals(split) ? List.of("dev", "test") : List.of(split)) {
                 Prf prf = SentenceSplitEvaluation.boundaries(TreebankDocuments.of(docs, s), models,
