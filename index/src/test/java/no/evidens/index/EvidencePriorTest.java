@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -34,22 +33,9 @@ class EvidencePriorTest {
 
     @BeforeAll
     void index() throws IOException {
-        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
-            List<Passage> passages = new ArrayList<>();
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < PASSAGES.size(); i++) {
-                String p = (String) PASSAGES.get(i)[0];
-                @SuppressWarnings("unchecked")
-                List<String> indicators = (List<String>) PASSAGES.get(i)[1];
-                int start = text.length();
-                text.append(p).append("\n\n");
-                passages.add(new Passage(Passage.idOf("sak", "d", i), "sak", "d", "a.txt", "rapport", "A", "", 1, start,
-                        start + p.length(), p, List.of(), indicators));
-            }
-            w.add(new IndexedDocument("d", "sak", "a.txt", "rapport", "A", "sha", "text/plain", text.toString().strip(),
-                    List.of(0)), passages);
-            w.commit();
-        }
+        @SuppressWarnings("unchecked")
+        List<List<String>> indicators = PASSAGES.stream().map(p -> (List<String>) p[1]).toList();
+        OneDocumentIndex.write(dir, PASSAGES.stream().map(p -> (String) p[0]).toList(), indicators);
     }
 
     private List<SearchHit> hits(String query) throws IOException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.index.Term;
@@ -36,19 +35,7 @@ class WordFormsTest {
 
     @BeforeAll
     void index() throws IOException {
-        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
-            List<Passage> passages = new ArrayList<>();
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < PASSAGES.size(); i++) {
-                int start = text.length();
-                text.append(PASSAGES.get(i)).append("\n\n");
-                passages.add(new Passage(Passage.idOf("sak", "d", i), "sak", "d", "a.txt", "rapport", "A", "", 1, start,
-                        start + PASSAGES.get(i).length(), PASSAGES.get(i), List.of(), List.of()));
-            }
-            w.add(new IndexedDocument("d", "sak", "a.txt", "rapport", "A", "sha", "text/plain", text.toString().strip(),
-                    List.of(0)), passages);
-            w.commit();
-        }
+        OneDocumentIndex.write(dir, PASSAGES);
     }
 
     private List<String> found(String query) throws IOException {
