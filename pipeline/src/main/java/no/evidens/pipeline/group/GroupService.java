@@ -160,7 +160,7 @@ public final class GroupService {
     /** Records in the audit trail that a group's report was exported (once for the group, naming its cases' count). */
     public void exported(GroupReport report, String format, String name, String actor) {
         findings.audit().record(actor, "group-export", null, "export", name, report.overview().group() + ", " + format + ", "
-                + report.overview().municipalities().size() + " cases" + (report.anonymised() ? ", anonymised" : ", not anonymised"));
+                + report.overview().municipalities().size() + " saker" + (report.anonymised() ? ", anonymisert" : ", ikke anonymisert"));
     }
 
     /** The summary report's content: the overview, and each requirement's chosen quotations (anonymised on request). */

@@ -106,6 +106,8 @@ final class AuditResource implements Routes.Resource {
         m.put("targetKind", e.targetKind());
         m.put("target", e.target());
         m.put("detail", e.detail());
+        // the detail as the workspace shows it: an entry an earlier version wrote in English, in Bokmål
+        m.put("detailText", TrailWording.today(e.action(), e.detail()));
         m.put("hash", e.hash());
         return m;
     }

@@ -41,8 +41,21 @@ function showError(message) {
   a.hidden = !message;
 }
 
-class ApiError extends Error {
+/** An error whose message is already worded for the user (from the catalogue, here or on the server). */
+class WordedError extends Error {}
+
+class ApiError extends WordedError {
   constructor(status, message, data) { super(message); this.status = status; this.data = data; }
+}
+
+/**
+ * What the page says of an error: a worded one's message; anything else (a bug, the browser's own English,
+ * such as "Cannot read properties of undefined") is told in the user's language, its details in the console only.
+ */
+function errorText(e) {
+  if (e instanceof WordedError) return e.message;
+  console.error('Evidens workspace:', e);
+  return T('ui.common.unexpected');
 }
 
 async function api(method, path, body, contentType, ifMatch) {
@@ -58,16 +71,21 @@ async function api(method, path, body, contentType, ifMatch) {
   }
   let res;
   // the browser's own words for a lost connection ("Failed to fetch") are English: say it from the catalogue
-  try { res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' }); } catch (e) { throw new ApiError(0, T('ui.common.offline')); }
+  try { res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' }); } catch (e) { console.error('Evidens workspace:', e); throw new ApiError(0, T('ui.common.offline')); }
   if (res.status === 401 && path !== '/api/signin') {
     // Not signed in (or the session expired): to the sign-in page.
     location.replace('/signin.html');
     throw new ApiError(401, T('ui.common.signInFirst'));
   }
   if (res.status === 204) return null;
+  let answer;
+  try { answer = await res.text(); } catch (e) { console.error('Evidens workspace:', e); throw new ApiError(0, T('ui.common.offline')); }
   let data = null;
-  try { data = await res.json(); } catch (e) { data = null; }
+  let readable = true;
+  // a body that is not JSON (a proxy's HTML page, a cut-off answer): the parser's English stays in the console
+  try { data = answer ? JSON.parse(answer) : null; } catch (e) { readable = false; console.error('Evidens workspace:', path, e); }
   if (!res.ok) throw new ApiError(res.status, (data && data.error) || T('ui.common.error', res.status), data);
+  if (!readable) throw new ApiError(res.status, T('ui.common.unreadable'));
   return data;
 }
 
@@ -159,7 +177,7 @@ async function viewLike(params) {
       el('p', {}, T('ui.like.intro'), ' ', el('a', { href: '#/dokument?' + qs({ case: src.case, doc: src.docId, at: src.start }) }, src.title || src.file), ':'),
       el('blockquote', {}, src.text),
       el('ol', { class: 'hits' }, ...r.hits.map(h => hitItem(h, { usedBy: {} }, '', []))));
-  } catch (e) { showError(e.message); }
+  } catch (e) { showError(errorText(e)); }
 }
 
 // ---------------------------------------------------------------- document reader
@@ -175,7 +193,7 @@ async function viewDocument(params) {
   let r;
   try {
     r = await api('GET', '/api/document?' + qs({ case: caseId, doc: docId, q }));
-  } catch (e) { render(heading(T('ui.doc.title')), el('p', { class: 'alert', role: 'alert' }, e.message)); return; }
+  } catch (e) { render(heading(T('ui.doc.title')), el('p', { class: 'alert', role: 'alert' }, errorText(e))); return; }
   const d = r.document;
   const textBox = el('div', { class: 'doc-text', id: 'doc-text', tabindex: '0', 'aria-label': T('ui.doc.textLabel') });
   buildText(textBox, d, r.marks, r.evidence);
@@ -355,7 +373,7 @@ async function submitAttach(ev) {
     let f;
     if (!ref) {
       const title = document.getElementById('attach-new-title').value.trim();
-      if (!title) throw new Error(T('ui.attach.needTitle'));
+      if (!title) throw new WordedError(T('ui.attach.needTitle'));
       const requirements = document.getElementById('attach-new-req').value.split('\n').map(s => s.trim()).filter(Boolean);
       // One request: the new finding is created with its first quotation, or not at all.
       f = await api('POST', '/api/findings', { case: caseId, kind: document.getElementById('attach-kind').value, title, requirements, evidence: body });
@@ -366,7 +384,7 @@ async function submitAttach(ev) {
     if (req.after) await req.after(); else await refresh();
     say(T(f.evidence.length === 1 ? 'ui.attach.done1' : 'ui.attach.doneN', f.label, f.evidence.length));
   } catch (e) {
-    err.textContent = e.message;
+    err.textContent = errorText(e);
     err.hidden = false;
   }
 }
@@ -377,7 +395,7 @@ async function viewFindings(params) {
   if (needCase()) return;
   const caseId = state.caseId;
   let findings;
-  try { findings = await api('GET', '/api/findings?' + qs({ case: caseId })); } catch (e) { render(heading(T('ui.findings.title')), el('p', { class: 'alert' }, e.message)); return; }
+  try { findings = await api('GET', '/api/findings?' + qs({ case: caseId })); } catch (e) { render(heading(T('ui.findings.title')), el('p', { class: 'alert' }, errorText(e))); return; }
   const anon = el('input', { type: 'checkbox', id: 'anonymise' });
   const exportLink = (fmt, label) => el('a', { class: 'button', id: 'export-' + fmt, href: '/api/export?' + qs({ case: caseId, format: fmt }),
     download: '', onclick: ev => { ev.currentTarget.href = '/api/export?' + qs({ case: caseId, format: fmt, anonymise: anon.checked ? 'true' : null }); } }, label);
@@ -396,7 +414,7 @@ async function viewFindings(params) {
             requirements: reqs.value.split('\n').map(s => s.trim()).filter(Boolean) });
           await refresh();
           say(T('ui.findings.created'));
-        } catch (e) { showError(e.message); }
+        } catch (e) { showError(errorText(e)); }
       } },
       el('label', {}, T('ui.findings.kind'), kind), el('label', {}, T('ui.findings.fieldTitle'), title),
       el('label', {}, T('ui.findings.fieldReq'), reqs), el('label', {}, T('ui.findings.fieldText'), text),
@@ -423,7 +441,7 @@ function findingCard(caseId, f, all) {
       say(T('ui.findings.saved', f.label));
     } catch (e) {
       if (e.status === 409 && e.data && e.data.current) showConflict(conflictBox, f, change, e.data.current, save);
-      else showError(e.message);
+      else showError(errorText(e));
     }
   };
   const edit = f.status === 'godkjent'
@@ -434,12 +452,12 @@ function findingCard(caseId, f, all) {
         el('div', { class: 'buttons' }, el('button', { type: 'submit' }, T('ui.common.save')),
           el('button', { type: 'button', class: 'danger', onclick: async () => {
               if (!confirm(T('ui.findings.deleteConfirm', f.label))) return;
-              try { await api('DELETE', base, undefined, undefined, f.version); await refresh(); say(T('ui.findings.deleted', f.label)); } catch (e) { showError(e.message); }
+              try { await api('DELETE', base, undefined, undefined, f.version); await refresh(); say(T('ui.findings.deleted', f.label)); } catch (e) { showError(errorText(e)); }
             } }, T('ui.findings.delete')))));
   const ev = f.evidence;
   const items = el('ol', { class: 'evidence', 'aria-label': T('ui.findings.quotesIn', f.label) }, ...ev.map((e, i) => {
     const itemPath = '/api/evidence/' + encodeURIComponent(caseId) + '/' + e.id;
-    const move = async body => { try { await api('PATCH', itemPath, body); refresh(); } catch (x) { showError(x.message); } };
+    const move = async body => { try { await api('PATCH', itemPath, body); refresh(); } catch (x) { showError(errorText(x)); } };
     const others = all.filter(o => o.ref !== f.ref);
     const moveTo = others.length ? el('select', { 'aria-label': T('ui.findings.moveTo', i + 1), onchange: ev2 => { if (ev2.target.value) move({ to: ev2.target.value }); } },
       el('option', { value: '' }, T('ui.findings.moveToOption')), ...others.map(o => el('option', { value: o.ref }, o.label))) : null;
@@ -453,7 +471,7 @@ function findingCard(caseId, f, all) {
         moveTo,
         el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: caseId, doc: e.citation.docId, at: e.citation.start, to: e.citation.end }) }, T('ui.findings.showInDoc')),
         el('button', { type: 'button', class: 'danger', 'aria-label': T('ui.findings.removeQuote', i + 1, f.label), onclick: async () => {
-            try { await api('DELETE', itemPath); await refresh(); say(T('ui.findings.quoteRemoved')); } catch (x) { showError(x.message); }
+            try { await api('DELETE', itemPath); await refresh(); say(T('ui.findings.quoteRemoved')); } catch (x) { showError(errorText(x)); }
           } }, T('ui.common.remove'))));
   }));
   return el('article', { class: 'finding', id: 'finding-' + f.ref, 'aria-labelledby': 'h-' + f.ref },
@@ -481,7 +499,7 @@ function reviewBar(base, f) {
   const steps = (STATUS_NEXT[f.status] || STATUS_NEXT.utkast).filter(s => !leadOnly(s) || mayApprove(state.caseId));
   return el('div', { class: 'actions review', 'aria-label': T('ui.review.label', f.label) }, ...steps.map(([step, label]) =>
     el('button', { type: 'button', class: step === 'approve' ? '' : 'secondary', 'data-step': step, onclick: async () => {
-        try { await api('POST', base + '/' + step, { version: f.version }); await refresh(); say(T('ui.review.done.' + step, f.label)); } catch (e) { showError(e.message); }
+        try { await api('POST', base + '/' + step, { version: f.version }); await refresh(); say(T('ui.review.done.' + step, f.label)); } catch (e) { showError(errorText(e)); }
       } }, T(label))));
 }
 
@@ -511,7 +529,7 @@ async function viewAudit(params) {
   const user = params.get('bruker') || '';
   const since = params.get('fra') || '';
   let r;
-  try { r = await api('GET', '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since })); } catch (e) { render(heading(T('ui.audit.title')), el('p', { class: 'alert' }, e.message)); return; }
+  try { r = await api('GET', '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since })); } catch (e) { render(heading(T('ui.audit.title')), el('p', { class: 'alert' }, errorText(e))); return; }
   const userIn = el('input', { type: 'text', id: 'audit-user', value: user, autocomplete: 'off' });
   const sinceIn = el('input', { type: 'date', id: 'audit-since', value: since });
   const filter = el('form', { class: 'audit-filter', onsubmit: ev => { ev.preventDefault(); go('spor', { bruker: userIn.value.trim(), fra: sinceIn.value }); } },
@@ -526,7 +544,7 @@ async function viewAudit(params) {
     el('thead', {}, el('tr', {}, ...['nr', 'time', 'user', 'action', 'target', 'detail'].map(t => el('th', { scope: 'col' }, T('ui.audit.col.' + t))))),
     el('tbody', {}, ...r.entries.map(e => el('tr', {},
       el('td', {}, String(e.id)), el('td', {}, localDate(e.at, true)), el('td', {}, e.actor),
-      el('td', {}, auditAction(e.action)), el('td', {}, e.name ? `${e.name} (${e.target})` : (e.target || '')), el('td', {}, e.detail || '')))));
+      el('td', {}, auditAction(e.action)), el('td', {}, e.name ? `${e.name} (${e.target})` : (e.target || '')), el('td', {}, e.detailText || e.detail || '')))));
   render(heading(T('ui.audit.titleCase', caseId)), intact, filter,
     r.entries.length ? table : el('p', {}, user && since ? T('ui.audit.noneForSince', user, since) : user ? T('ui.audit.noneFor', user) : since ? T('ui.audit.noneSince', since) : T('ui.audit.none')));
 }
@@ -537,7 +555,7 @@ async function viewOverview() {
   if (needCase()) return;
   render(heading(T('ui.overview.title')), el('p', {}, T('ui.common.loading')));
   let r;
-  try { r = await api('GET', '/api/overview?' + qs({ case: state.caseId })); } catch (e) { render(heading(T('ui.overview.title')), el('p', { class: 'alert' }, e.message)); return; }
+  try { r = await api('GET', '/api/overview?' + qs({ case: state.caseId })); } catch (e) { render(heading(T('ui.overview.title')), el('p', { class: 'alert' }, errorText(e))); return; }
   const missing = r.indicators.filter(i => i.total === 0).length;
   const table = el('table', { class: 'matrix' },
     el('caption', {}, T('ui.overview.caption', r.case)),
@@ -588,13 +606,13 @@ async function viewIngest() {
           job = await api('GET', '/api/ingest/' + encodeURIComponent(job.id));
         }
         showProgress(job, progress, progressText);
-        if (job.state === 'failed') throw new Error(T('ui.ingest.failed', job.error));
+        if (job.state === 'failed') throw new WordedError(T('ui.ingest.failed', job.error));
         showReceipt(receipt, job.receipt);
         // A new case makes the uploader its lead: the roles are read again.
         state.roles = (await api('GET', '/api/session')).roles || {};
         await loadCases(job.case);
       } catch (e) {
-        showError(e.message);
+        showError(errorText(e));
         progressText.textContent = '';
       } finally { submit.disabled = false; }
     } },
@@ -652,13 +670,13 @@ async function viewMembers() {
   let r;
   try {
     r = await api('GET', '/api/members?' + qs({ case: caseId }));
-  } catch (e) { render(heading(T('ui.members.title')), el('p', { class: 'alert', role: 'alert' }, e.message)); return; }
+  } catch (e) { render(heading(T('ui.members.title')), el('p', { class: 'alert', role: 'alert' }, errorText(e))); return; }
   const manager = !state.signIn || state.admin || state.roles[caseId] === 'lead';
   const rows = r.members.map(m => el('tr', {},
     el('td', {}, m.user), el('td', {}, roleName(m.role)),
     el('td', {}, manager ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
       try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); await refresh(); say(T('ui.members.removed', m.user)); }
-      catch (e) { showError(e.message); }
+      catch (e) { showError(errorText(e)); }
     } }, T('ui.members.remove', m.user)) : '')));
   const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, T('ui.members.user')), el('th', {}, T('ui.members.role')), el('th', {}, ''))),
     el('tbody', {}, ...rows));
@@ -670,7 +688,7 @@ async function viewMembers() {
     nodes.push(el('form', { class: 'member-add', onsubmit: async ev => {
       ev.preventDefault();
       try { await api('POST', '/api/members', { case: caseId, user: user.value.trim(), role: role.value }); const added = user.value; await refresh(); say(T('ui.members.added', added)); }
-      catch (e) { showError(e.message); }
+      catch (e) { showError(errorText(e)); }
     } }, el('h3', {}, T('ui.members.addTitle')), el('label', {}, T('ui.members.userName'), user), el('label', {}, T('ui.members.role'), role),
       el('div', { class: 'buttons' }, el('button', { type: 'submit' }, T('ui.common.save')))));
   }
@@ -718,9 +736,9 @@ async function start() {
     if (s.signIn) showUser(s.user);
     await loadCases();
   } catch (e) {
-    // without the server there may be no catalogue either: then this one sentence in Bokmål
-    const words = TEXTS.tekster['ui.common.noServer'] || 'Kan ikke nå Evidens-tjeneren: {0}'; // catalogue-fallback
-    showError(words.replace('{0}', e.message));
+    // without the server there may be no catalogue either: then this one sentence in Bokmål, the details in the console
+    if (TEXTS.tekster['ui.common.noServer'] === undefined) { console.error('Evidens workspace:', e); showError('Kan ikke nå Evidens-tjeneren.'); return; } // catalogue-fallback
+    showError(T('ui.common.noServer', errorText(e)));
     return;
   }
   document.getElementById('case-select').addEventListener('change', ev => {
@@ -734,6 +752,11 @@ async function start() {
   window.addEventListener('hashchange', refresh);
   refresh();
 }
+
+// a bug no view caught: said in the user's language (errorText logs the details to the console)
+window.addEventListener('unhandledrejection', ev => showError(errorText(ev.reason)));
+// (an error event without an error object, such as the ResizeObserver loop notice, is no bug of ours)
+window.addEventListener('error', ev => { if (ev.error) showError(errorText(ev.error)); });
 
 // after every deferred script (texts.js, search.js …) has run
 document.addEventListener('DOMContentLoaded', start);

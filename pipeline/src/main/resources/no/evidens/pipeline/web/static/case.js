@@ -28,6 +28,6 @@ function closeSection(caseId) {
           await api('POST', '/api/cases/' + encodeURIComponent(caseId) + '/close');
           await refresh();
           say(T('ui.closed.done', caseId));
-        } catch (e) { showError(e.message); }
+        } catch (e) { showError(errorText(e)); }
       } }, T('ui.closed.button', caseId)));
 }

@@ -19,7 +19,7 @@ function caseLink(caseId, view, text, label, params) {
 
 async function viewGroups(params) {
   let groups;
-  try { groups = await api('GET', '/api/groups'); } catch (e) { render(heading(T('ui.nav.grupper')), el('p', { class: 'alert' }, e.message)); return; }
+  try { groups = await api('GET', '/api/groups'); } catch (e) { render(heading(T('ui.nav.grupper')), el('p', { class: 'alert' }, errorText(e))); return; }
   const id = params.get('g') || (groups[0] && groups[0].id);
   const picker = el('nav', { class: 'chips', 'aria-label': T('ui.group.title') },
     ...groups.map(g => el('a', { class: 'button' + (g.id === id ? '' : ' secondary'), href: '#/grupper?' + qs({ g: g.id }),
@@ -31,7 +31,7 @@ async function viewGroups(params) {
   }
   render(heading(T('ui.group.title')), picker, el('p', {}, T('ui.common.loading')));
   let o;
-  try { o = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/overview'); } catch (e) { render(heading(T('ui.group.title')), picker, el('p', { class: 'alert' }, e.message)); return; }
+  try { o = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/overview'); } catch (e) { render(heading(T('ui.group.title')), picker, el('p', { class: 'alert' }, errorText(e))); return; }
   const t = o.totals;
   const search = groupSearchForm(id, '', []);
   const anon = el('input', { type: 'checkbox', id: 'group-anonymise' });
@@ -103,7 +103,7 @@ async function viewGroupSearch(params) {
     groupSearchForm(id, q, filters), results);
   let r;
   try { r = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/search?' + qs({ q, filter: filters, limit: 20 })); } catch (e) {
-    results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, e.message)); return;
+    results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, errorText(e))); return;
   }
   say(T('ui.group.hits', r.total));
   const dims = ['kommune', 'fylke', 'type', 'indicator', 'lov'].map(d => [d, facetName(d)]);
@@ -127,7 +127,7 @@ async function viewGroupSearch(params) {
 async function viewGroupQuotations(params) {
   const id = params.get('g');
   let list;
-  try { list = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/quotations'); } catch (e) { render(heading(T('ui.group.quotes')), el('p', { class: 'alert' }, e.message)); return; }
+  try { list = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/quotations'); } catch (e) { render(heading(T('ui.group.quotes')), el('p', { class: 'alert' }, errorText(e))); return; }
   const byReq = {};
   list.forEach(c => (byReq[c.requirement] = byReq[c.requirement] || []).push(c));
   const sections = Object.entries(byReq).map(([req, cs]) => el('section', {}, el('h3', {}, req), el('ul', { class: 'evidence' },
@@ -136,7 +136,7 @@ async function viewGroupQuotations(params) {
         try {
           await api('POST', '/api/groups/' + encodeURIComponent(id) + '/chosen', { case: c.caseId, item: c.item, chosen: ev.target.checked });
           say(T(ev.target.checked ? 'ui.group.chosen' : 'ui.group.unchosen'));
-        } catch (e) { ev.target.checked = !ev.target.checked; showError(e.message); }
+        } catch (e) { ev.target.checked = !ev.target.checked; showError(errorText(e)); }
       } });
       return el('li', {}, el('label', { class: 'inline' }, box, T('ui.group.choose')),
         el('blockquote', {}, '«' + c.quote + '»'), el('div', { class: 'cite' }, `${c.municipality}, ${c.label}: ${c.source}`));

@@ -59,7 +59,7 @@ const EvidensHistory = (() => {
     let entries;
     try {
       entries = await api('GET', '/api/history?' + qs({ case: state.caseId, ref }));
-    } catch (e) { render(heading(HISTORY_WORDS.title(ref)), el('p', { class: 'alert' }, e.message)); return; }
+    } catch (e) { render(heading(HISTORY_WORDS.title(ref)), el('p', { class: 'alert' }, errorText(e))); return; }
     const w = HISTORY_WORDS;
     const table = el('table', { class: 'audit history', id: 'history-table' },
       el('caption', {}, w.caption(ref)),

@@ -17,7 +17,7 @@ function inboxError(f) {
 
 async function viewInbox() {
   let r;
-  try { r = await api('GET', '/api/inbox'); } catch (e) { render(heading(T('ui.inbox.title')), el('p', { class: 'alert' }, e.message)); return; }
+  try { r = await api('GET', '/api/inbox'); } catch (e) { render(heading(T('ui.inbox.title')), el('p', { class: 'alert' }, errorText(e))); return; }
   const intro = el('p', {}, T('ui.inbox.intro'));
   if (!r.watching) {
     render(heading(T('ui.inbox.title')), intro, el('p', { id: 'inbox-none' }, T('ui.inbox.none')));

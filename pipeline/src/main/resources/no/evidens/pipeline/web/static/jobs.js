@@ -27,14 +27,14 @@ const EvidensJobs = (() => {
       job = await api('GET', '/api/ingest/' + encodeURIComponent(job.id));
     }
     showProgress(job, progress, progressText);
-    if (job.state === 'failed') throw new Error(JOBS_WORDS.failedJob(job.error));
+    if (job.state === 'failed') throw new WordedError(JOBS_WORDS.failedJob(job.error));
     showReceipt(receipt, job.receipt);
     await loadCases(job.case);
   }
 
   async function list(box, parts) {
     let jobs;
-    try { jobs = await api('GET', '/api/ingest'); } catch (e) { box.replaceChildren(el('p', { class: 'alert' }, e.message)); return; }
+    try { jobs = await api('GET', '/api/ingest'); } catch (e) { box.replaceChildren(el('p', { class: 'alert' }, errorText(e))); return; }
     const w = JOBS_WORDS;
     const row = j => {
       const verb = j.state === 'running' ? null : j.state === 'done' ? w.rerun : w.resume;
@@ -45,7 +45,7 @@ const EvidensJobs = (() => {
             const started = await api('POST', '/api/ingest/' + encodeURIComponent(j.id) + '/resume');
             say(w.started(j.file));
             await follow(started, parts.progress, parts.progressText, parts.receipt);
-          } catch (e) { showError(e.message); }
+          } catch (e) { showError(errorText(e)); }
           list(box, parts);
         } }, verb) : '';
       return el('tr', { class: j.state === 'failed' || j.state === 'interrupted' ? 'failed' : '', id: 'job-' + j.id },

@@ -227,7 +227,7 @@ const EvidensReader = (() => {
         if (asked !== key) return;
         show(o.page, o.boxes);
         note.textContent = o.boxes.length ? READER_WORDS.outlined : READER_WORDS.notPlaced;
-      } catch (e) { note.textContent = e.message; }
+      } catch (e) { note.textContent = errorText(e); }
     }
     const onChange = () => {
       if (!textBox.isConnected) { document.removeEventListener('selectionchange', onChange); return; }

@@ -56,7 +56,7 @@ async function viewSearchGrouped(params) {
   } catch (e) {
     if (mine !== searchSeq) return;
     say('');
-    results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, e.message));
+    results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, errorText(e)));
     return;
   }
   if (mine !== searchSeq) return;
@@ -137,7 +137,7 @@ async function showSaved(box, q, filters) {
         await api('POST', '/api/lagrede-sok', { case: state.caseId, name: name.value.trim(), query: q, filters });
         say(T('ui.saved.saved'));
         showSaved(box, q, filters);
-      } catch (e) { showError(e.message); }
+      } catch (e) { showError(errorText(e)); }
     } }, el('label', {}, T('ui.saved.name'), name), el('button', { type: 'submit', id: 'save-search', disabled: !q }, T('ui.saved.save')));
   let r;
   try { r = await api('GET', '/api/lagrede-sok?' + qs({ case: state.caseId })); } catch (e) { box.replaceChildren(); return; }
@@ -149,7 +149,7 @@ async function showSaved(box, q, filters) {
     el('td', { class: 'cite' }, T('ui.saved.savedBy', s.savedBy, s.savedAt.slice(0, 10))),
     el('td', {}, el('button', { type: 'button', class: 'secondary', 'aria-label': T('ui.saved.delete') + ' ' + s.name, onclick: async () => {
       try { await api('DELETE', '/api/lagrede-sok/' + encodeURIComponent(state.caseId) + '/' + s.id); showSaved(box, q, filters); }
-      catch (e) { showError(e.message); }
+      catch (e) { showError(errorText(e)); }
     } }, T('ui.saved.delete')))));
   box.replaceChildren(el('h2', { id: 'saved-title' }, T('ui.saved.heading')), save,
     rows.length ? el('table', { id: 'saved-list', class: 'saved-list' },
@@ -168,19 +168,20 @@ function batchSection() {
       try {
         const r = await api('POST', '/api/batch', { case: state.caseId, queries: await read() });
         out.replaceChildren(el('p', {}, T('ui.batch.result', r.rows.length, r.files.length)), matrixTable(r), download);
-      } catch (e) { out.replaceChildren(el('p', { class: 'alert', role: 'alert' }, e.message)); }
+      } catch (e) { out.replaceChildren(el('p', { class: 'alert', role: 'alert' }, errorText(e))); }
     } }, T('ui.batch.run'));
   const download = el('button', { type: 'button', id: 'batch-download', class: 'secondary', onclick: async () => {
       try {
         const res = await fetch('/api/batch', { method: 'POST', credentials: 'same-origin',
           headers: { 'Content-Type': 'application/json', 'X-Evidens-Token': state.token },
-          body: JSON.stringify({ case: state.caseId, queries: await read(), format: 'xlsx' }) });
-        if (!res.ok) throw new Error((await res.json().catch(() => null) || {}).error || T('ui.common.error', res.status));
+          body: JSON.stringify({ case: state.caseId, queries: await read(), format: 'xlsx' }) })
+          .catch(x => { console.error('Evidens workspace:', x); throw new ApiError(0, T('ui.common.offline')); });
+        if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => null) || {}).error || T('ui.common.error', res.status));
         const a = el('a', { href: URL.createObjectURL(await res.blob()), download: 'matrise-' + state.caseId + '.xlsx' });
         document.body.append(a);
         a.click();
         a.remove();
-      } catch (e) { showError(e instanceof TypeError ? T('ui.common.offline') : e.message); }
+      } catch (e) { showError(errorText(e)); }
     } }, T('ui.batch.download'));
   return el('details', { class: 'batch', id: 'batch' }, el('summary', {}, T('ui.batch.heading')),
     el('label', {}, T('ui.batch.file'), file), el('div', { class: 'buttons' }, run), out);

@@ -64,7 +64,7 @@ function languagePicker() {
     try {
       await api('POST', '/api/tekster/sprak', { sprak: select.value });
       location.reload();
-    } catch (e) { showError(e.message); }
+    } catch (e) { showError(errorText(e)); }
   });
   const label = el('label', { class: 'language-pick' }, T('ui.language'), select);
   const box = document.getElementById('user-box');

@@ -1,0 +1,70 @@
+package no.evidens.pipeline.web;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An audit entry's detail as the trail words it today. Entries written by earlier versions hold English
+ * details ("journal, workspace page 3", "avvik-1, version 4", "wrong user name or password"); the trail is
+ * append-only and hash-chained, so they are never rewritten: the workspace shows them in Bokmål by mapping
+ * the old wording when it reads them ({@code detailText} beside the entry's own {@code detail}).
+ * Each rule is tied to the action that wrote the wording and anchored to the whole detail, so text a user
+ * typed (a search's query, a file name) is never changed.
+ */
+final class TrailWording {
+    /** An old wording of one action (or of several: a regex over the action id), and the words it is given now. */
+    private record Rule(Pattern action, Pattern detail, String today) {
+        Rule(String action, String detail, String today) {
+            this(Pattern.compile(action), Pattern.compile(detail, Pattern.DOTALL), today);
+        }
+    }
+
+    private static final List<Rule> RULES = List.of(
+            // show-document: the web page (before and after the original page was shown), the document view
+            new Rule("show-document", "(.*), workspace page (\\d+)", "$1, arbeidsflaten, side $2"),
+            new Rule("show-document", "(.*), workspace", "$1, arbeidsflaten"),
+            new Rule("show-passage", "(.*), workspace, (\\d+) around", "$1, arbeidsflaten, $2 avsnitt rundt"),
+            new Rule("show-passage", "(.*), evidens show, (\\d+) around", "$1, evidens show, $2 avsnitt rundt"),
+            new Rule("show-quotations", "quoting (.*), workspace", "siterer $1, arbeidsflaten"),
+            new Rule("show-quotations", "quoting (.*)", "siterer $1"),
+            new Rule("search", "(.*), (\\d+) hits", "$1, $2 treff"),
+            new Rule("export", "(.*), anonymised", "$1, anonymisert"),
+            new Rule("export", "(.*), not anonymised", "$1, ikke anonymisert"),
+            new Rule("record-delete", "(.*), file (.*)", "$1, fil $2"),
+            new Rule("records-delete", "(\\d+) journals and client records", "$1 journaler og klientdokumenter"),
+            new Rule("finding-create", "with quotation of (.*)", "med sitat fra $1"),
+            new Rule("finding-(edit|submit|approve|reopen)", "(.*?)(, )?version (\\d+)", "$1$2versjon $3"),
+            new Rule("quotation-attach", "#(\\d+) from (.*)", "#$1 fra $2"),
+            new Rule("quotation-move", "#(\\d+) to position (\\d+)", "#$1 til plass $2"),
+            new Rule("sign-in", "identity provider", "identitetstilbyder"),
+            new Rule("sign-in", "password", "passord"),
+            new Rule("sign-in-refused", "locked", "sperret"),
+            new Rule("sign-in-failed", "wrong user name or password", "feil brukernavn eller passord"),
+            // a role was recorded by its id before its label
+            new Rule("member-set", "lead", "leder"),
+            new Rule("member-set", "auditor", "revisor"),
+            new Rule("member-set", "writer", "skribent"),
+            new Rule("member-set", "reader", "leser"),
+            new Rule("group-export", "(.*), (\\d+) cases, anonymised", "$1, $2 saker, anonymisert"),
+            new Rule("group-export", "(.*), (\\d+) cases, not anonymised", "$1, $2 saker, ikke anonymisert"));
+
+    private TrailWording() {
+    }
+
+    /** The detail as the trail words it now: an old English wording mapped to Bokmål, any other detail as it is. */
+    static String today(String action, String detail) {
+        if (action == null || detail == null) {
+            return detail;
+        }
+        for (Rule r : RULES) {
+            if (r.action().matcher(action).matches()) {
+                Matcher m = r.detail().matcher(detail);
+                if (m.matches()) {
+                    return m.replaceFirst(r.today());
+                }
+            }
+        }
+        return detail;
+    }
+}

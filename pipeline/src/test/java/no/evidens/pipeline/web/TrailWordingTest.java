@@ -1,0 +1,66 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+/** Audit entries earlier versions wrote in English are shown as the trail words them today; nothing else changes. */
+class TrailWordingTest {
+    private static void shown(String action, String old, String today) {
+        assertEquals(today, TrailWording.today(action, old), action + ": " + old);
+        // what the trail writes today is shown as it stands
+        assertEquals(today, TrailWording.today(action, today), action + ": " + today);
+    }
+
+    @Test
+    void theOriginalPageAndTheDocumentViewOfTheWorkspace() {
+        shown("show-document", "journal, workspace page 3", "journal, arbeidsflaten, side 3");
+        shown("show-document", "klientdokumentasjon, workspace", "klientdokumentasjon, arbeidsflaten");
+        shown("show-passage", "journal, workspace, 1 around", "journal, arbeidsflaten, 1 avsnitt rundt");
+        shown("show-passage", "journal, evidens show, 2 around", "journal, evidens show, 2 avsnitt rundt");
+        shown("show-quotations", "quoting 1acc467555cf747e 99aa, workspace", "siterer 1acc467555cf747e 99aa, arbeidsflaten");
+        shown("show-quotations", "quoting 1acc467555cf747e, evidens finding show", "siterer 1acc467555cf747e, evidens finding show");
+    }
+
+    @Test
+    void searchesExportsAndDeletions() {
+        shown("search", "«barnevern, 3 hits» type:journal, 12 hits", "«barnevern, 3 hits» type:journal, 12 treff");
+        shown("export", "docx, anonymised", "docx, anonymisert");
+        shown("export", "md, not anonymised", "md, ikke anonymisert");
+        shown("record-delete", "journal, file journaler/notat.txt", "journal, fil journaler/notat.txt");
+        shown("records-delete", "4 journals and client records", "4 journaler og klientdokumenter");
+        shown("group-export", "tilsyn-2026, docx, 3 cases, anonymised", "tilsyn-2026, docx, 3 saker, anonymisert");
+        shown("group-export", "tilsyn-2026, md, 2 cases, not anonymised", "tilsyn-2026, md, 2 saker, ikke anonymisert");
+    }
+
+    @Test
+    void findingsAndQuotations() {
+        shown("finding-create", "with quotation of 1acc467555cf747e", "med sitat fra 1acc467555cf747e");
+        shown("finding-edit", "version 2", "versjon 2");
+        shown("finding-submit", "til gjennomgang, version 3", "til gjennomgang, versjon 3");
+        shown("finding-approve", "godkjent, version 4", "godkjent, versjon 4");
+        shown("finding-reopen", "utkast, version 5", "utkast, versjon 5");
+        shown("quotation-attach", "#1 from 1acc467555cf747e", "#1 fra 1acc467555cf747e");
+        shown("quotation-move", "#2 to position 1", "#2 til plass 1");
+    }
+
+    @Test
+    void signInsAndRoles() {
+        shown("sign-in", "password", "passord");
+        shown("sign-in", "identity provider", "identitetstilbyder");
+        shown("sign-in-refused", "locked", "sperret");
+        shown("sign-in-failed", "wrong user name or password", "feil brukernavn eller passord");
+        shown("member-set", "lead", "leder");
+        shown("member-set", "reader", "leser");
+    }
+
+    @Test
+    void aWordingOfAnotherActionOrAnEmptyDetailIsLeftAlone() {
+        // a user's query that happens to read like an old wording is the user's text
+        assertEquals("«password»", TrailWording.today("search", "«password»"));
+        assertEquals("version 2", TrailWording.today("quotation-detach", "version 2"));
+        assertEquals("journal, workspace page 3", TrailWording.today(null, "journal, workspace page 3"));
+        assertNull(TrailWording.today("export", null));
+    }
+}
