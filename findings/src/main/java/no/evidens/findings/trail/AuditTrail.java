@@ -191,14 +191,16 @@ public final class AuditTrail {
         for (AuditEntry e : all) {
             byId.put(e.id(), e);
             if (e.id() != expected) {
-                p.add(expected, (e.id() - 1 > expected ? "entries #" + expected + "–#" + (e.id() - 1) + " are" : "entry #" + expected + " is")
-                        + " missing from the database (removed)");
+                boolean range = e.id() - 1 > expected;
+                p.add(expected, (range ? "entries #" + expected + "–#" + (e.id() - 1) + " are" : "entry #" + expected + " is")
+                        + " missing from the database (removed)", range ? "trail.missing-range" : "trail.missing", expected, e.id() - 1);
             } else if (!e.prevHash().equals(prev)) {
-                p.add(e.id(), "entry #" + e.id() + " does not follow entry #" + (e.id() - 1) + ": the chain is broken there");
+                p.add(e.id(), "entry #" + e.id() + " does not follow entry #" + (e.id() - 1) + ": the chain is broken there", "trail.broken", e.id(),
+                        e.id() - 1);
             }
             if (!ChainHash.of(e).equals(e.hash())) {
                 p.add(e.id(), "entry #" + e.id() + " was changed after it was written (" + e.at() + ", " + e.actor() + ", "
-                        + e.action() + "): its content no longer matches its hash");
+                        + e.action() + "): its content no longer matches its hash", "trail.changed", e.id(), e.at(), e.actor(), e.action());
             }
             prev = e.hash();
             expected = e.id() + 1;
@@ -208,18 +210,20 @@ public final class AuditTrail {
         for (Map.Entry<Long, String> a : anchors.entrySet()) {
             AuditEntry e = byId.get(a.getKey());
             if (e == null) {
-                p.add(a.getKey(), "entry #" + a.getKey() + " is in " + chainFile.getFileName() + " but not in the database (removed)");
+                p.add(a.getKey(), "entry #" + a.getKey() + " is in " + chainFile.getFileName() + " but not in the database (removed)",
+                        "trail.removed", a.getKey(), chainFile.getFileName());
             } else if (!e.hash().equals(a.getValue())) {
                 p.add(a.getKey(), "entry #" + a.getKey() + " does not match " + chainFile.getFileName()
-                        + ": the chain was rewritten from there on");
+                        + ": the chain was rewritten from there on", "trail.rewritten", a.getKey(), chainFile.getFileName());
             } else {
                 anchored++;
             }
         }
         if (!all.isEmpty() && anchors.isEmpty()) {
-            p.add(1L, chainFile.getFileName() + " is missing or empty: the chain cannot be checked against it");
+            p.add(1L, chainFile.getFileName() + " is missing or empty: the chain cannot be checked against it", "trail.no-anchor",
+                    chainFile.getFileName());
         }
-        return new TrailCheck(all.size(), anchored, p.lines, p.first);
+        return new TrailCheck(all.size(), anchored, p.lines, p.first, p.keyed);
     }
 
     /** The chain file's {@code id → hash}; a line cut short by a crash is skipped. */
@@ -256,10 +260,13 @@ public final class AuditTrail {
     /** The problems found, in order, and the first entry concerned. */
     private static final class Problems {
         final List<String> lines = new ArrayList<>();
+        final List<TrailProblem> keyed = new ArrayList<>();
         Long first;
 
-        void add(long entry, String line) {
+        /** A problem: its English line, and its key and values for a front end's words. */
+        void add(long entry, String line, String key, Object... args) {
             lines.add(line);
+            keyed.add(new TrailProblem(key, java.util.Arrays.stream(args).map(String::valueOf).toList()));
             first = first == null ? entry : Math.min(first, entry);
         }
     }

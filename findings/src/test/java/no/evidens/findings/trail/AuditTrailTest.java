@@ -83,6 +83,11 @@ class AuditTrailTest {
         assertFalse(check.intact());
         assertEquals(3L, check.firstBad());
         assertTrue(check.problems().get(0).startsWith("entry #3 was changed"), check.problems().toString());
+        // the same problem as a key and its values, for the workspace's words
+        assertEquals("trail.changed", check.keyed().get(0).key());
+        assertEquals("3", check.keyed().get(0).args().get(0));
+        assertEquals("noen-andre", check.keyed().get(0).args().get(2));
+        assertEquals(check.problems().size(), check.keyed().size());
     }
 
     @Test
@@ -109,6 +114,7 @@ class AuditTrailTest {
         assertFalse(check.intact());
         assertEquals(2L, check.firstBad());
         assertTrue(check.problems().get(0).contains("entry #2 does not match audit-chain.log"), check.problems().toString());
+        assertEquals(new TrailProblem("trail.rewritten", List.of("2", "audit-chain.log")), check.keyed().get(0));
     }
 
     @Test
@@ -121,6 +127,7 @@ class AuditTrailTest {
         TrailCheck check = verify();
         assertEquals(5L, check.firstBad());
         assertTrue(check.problems().get(0).contains("not in the database"), check.problems().toString());
+        assertEquals(new TrailProblem("trail.removed", List.of("5", "audit-chain.log")), check.keyed().get(0));
     }
 
     private TrailCheck verify() {

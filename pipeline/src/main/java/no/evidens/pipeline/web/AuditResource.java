@@ -13,11 +13,13 @@ import no.evidens.access.Permission;
 import no.evidens.findings.trail.AuditEntry;
 import no.evidens.findings.trail.AuditEvent;
 import no.evidens.findings.trail.TrailCheck;
+import no.evidens.findings.trail.TrailProblem;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 import no.evidens.pipeline.findings.AuditCsv;
 import no.evidens.pipeline.findings.AuditService;
 import no.evidens.pipeline.findings.AuditTime;
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * {@code GET /api/cases/{case}/audit[?user=&since=&format=csv]}: the audit trail of a case (who was
@@ -60,6 +62,7 @@ final class AuditResource implements Routes.Resource {
             out.put("case", caseId);
             out.put("intact", check.intact());
             out.put("problems", check.problems());
+            out.put("problemsText", problemsText(Texts.of(ErrorTexts.language(x)), check));
             Map<String, String> names = new HashMap<>();
             List<Map<String, Object>> shown = new ArrayList<>();
             for (AuditEntry e : entries) {
@@ -93,6 +96,22 @@ final class AuditResource implements Routes.Resource {
             names.put(docId, s.document(caseId, docId).map(IndexedDocument::file).orElse(null));
         }
         return names.get(docId);
+    }
+
+    /**
+     * The trail's problems in the user's language, for the workspace ({@code problems} keeps the English lines
+     * the command line prints); an action an entry names is given its name in the catalogue.
+     */
+    static List<String> problemsText(Texts t, TrailCheck check) {
+        List<String> out = new ArrayList<>();
+        for (TrailProblem p : check.keyed()) {
+            List<String> args = new ArrayList<>(p.args());
+            if ("trail.changed".equals(p.key()) && args.size() == 4 && t.has("ui.audit.action." + args.get(3))) {
+                args.set(3, t.get("ui.audit.action." + args.get(3)));
+            }
+            out.add(t.get(p.key(), args));
+        }
+        return out;
     }
 
     /** An entry as JSON (its time as an ISO instant: the API's mapper has no java.time module). */

@@ -133,8 +133,8 @@ class WebMessagesIT {
         String attach = "/api/findings/" + CASE + "/" + created + "/evidence";
         refused(400, "POST", attach, "{\"start\":1}", null, "Oppgi både start og slutt, eller ingen av dem.",
                 "Oppgi både start og slutt, eller ingen av dei.");
-        refused(400, "POST", attach, "{\"note\":\"n\"}", null, "Oppgi hva som skal siteres: passageId, eller docId med start og slutt.",
-                "Oppgi kva som skal siterast: passageId, eller docId med start og slutt.");
+        refused(400, "POST", attach, "{\"note\":\"n\"}", null, "Oppgi hva som skal siteres: et avsnitt, eller et utdrag av et dokument med start og slutt (i API-et: passageId, eller docId med start og end).",
+                "Oppgi kva som skal siterast: eit avsnitt, eller eit utdrag av eit dokument med start og slutt (i API-et: passageId, eller docId med start og end).");
         refused(400, "POST", attach, "{\"passageId\":\"annen/abc/1\"}", null, "Avsnittet annen/abc/1 hører ikke til saken " + CASE + ".",
                 "Avsnittet annen/abc/1 høyrer ikkje til saka " + CASE + ".");
         refused(400, "PATCH", "/api/findings/" + CASE + "/" + created, "{\"requirements\":[\"ingen lov her\"]}", null,

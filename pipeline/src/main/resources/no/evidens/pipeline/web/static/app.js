@@ -538,7 +538,7 @@ async function viewAudit(params) {
       href: '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since, format: 'csv' }) }, T('ui.audit.csv')));
   const intact = r.intact
     ? el('p', { id: 'audit-intact' }, T('ui.audit.intact'))
-    : el('div', { class: 'alert', id: 'audit-intact' }, el('p', {}, T('ui.audit.changed')), el('ul', {}, ...r.problems.map(p => el('li', {}, p))));
+    : el('div', { class: 'alert', id: 'audit-intact' }, el('p', {}, T('ui.audit.changed')), el('ul', {}, ...(r.problemsText || []).map(p => el('li', {}, p))));
   const table = el('table', { class: 'audit', id: 'audit-table' },
     el('caption', {}, T('ui.audit.caption', caseId)),
     el('thead', {}, el('tr', {}, ...['nr', 'time', 'user', 'action', 'target', 'detail'].map(t => el('th', { scope: 'col' }, T('ui.audit.col.' + t))))),

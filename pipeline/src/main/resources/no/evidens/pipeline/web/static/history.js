@@ -44,8 +44,10 @@ const EvidensHistory = (() => {
     }
     for (const [key, name] of Object.entries(HISTORY_WORDS.fields)) {
       if (key === 'quote' || (key === 'ref' && h.action !== 'renumber')) continue;
-      const a = show(before[key]);
-      const b = show(after[key]);
+      // a quotation's stance is stored as the API's id (supports, contradicts): shown in words
+      const word = v => (key === 'stance' && v ? facetValue('stance', v) : v);
+      const a = show(word(before[key]));
+      const b = show(word(after[key]));
       if (a === b || (!b && !a)) continue;
       lines.push(a ? HISTORY_WORDS.from(name, a, b) : HISTORY_WORDS.set(name, b));
     }

@@ -1,0 +1,34 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import no.evidens.findings.trail.TrailCheck;
+import no.evidens.findings.trail.TrailProblem;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
+
+/** The audit page tells a changed trail's problems in the lead's language, not in the command line's English. */
+class AuditProblemsTextTest {
+    private static final TrailCheck CHANGED = new TrailCheck(5, 4, List.of("entry #3 was changed …", "entry #5 is in audit-chain.log …"), 3L,
+            List.of(new TrailProblem("trail.changed", List.of("3", "2026-11-30T07:17:36Z", "ola", "finding-create")),
+                    new TrailProblem("trail.removed", List.of("5", "audit-chain.log"))));
+
+    @Test
+    void eachProblemInBokmalAndNynorsk() {
+        assertEquals(List.of("Oppføring nr. 3 er endret etter at den ble skrevet (2026-11-30T07:17:36Z, ola, Opprettet funn): innholdet stemmer"
+                + " ikke lenger med kontrollsummen.", "Oppføring nr. 5 står i kjedefilen audit-chain.log, men ikke i databasen (fjernet)."),
+                AuditResource.problemsText(Texts.of(Language.NB), CHANGED));
+        List<String> nn = AuditResource.problemsText(Texts.of(Language.NN), CHANGED);
+        assertEquals("Oppføring nr. 5 står i kjedefila audit-chain.log, men ikkje i databasen (fjerna).", nn.get(1));
+        nn.forEach(NorwegianText::assertNorwegian);
+    }
+
+    @Test
+    void anIntactTrailHasNone() {
+        assertEquals(List.of(), AuditResource.problemsText(Texts.of(Language.NB), new TrailCheck(5, 5, List.of(), null)));
+    }
+}
