@@ -27,6 +27,13 @@ final class SampleWorkspace implements AutoCloseable {
         return new SampleWorkspace(home.root(), WebServer.start(home, 0, "testar", maxUpload, Ingestion::new));
     }
 
+    /** As {@link #start(long)}, with {@code before} done to the copied home before the server starts on it. */
+    static SampleWorkspace start(long maxUpload, java.util.function.Consumer<EvidensHome> before) throws Exception {
+        EvidensHome home = SampleHome.shared().copy();
+        before.accept(home);
+        return new SampleWorkspace(home.root(), WebServer.start(home, 0, "testar", maxUpload, Ingestion::new));
+    }
+
     String url() {
         return server.url();
     }

@@ -753,10 +753,12 @@ async function start() {
   refresh();
 }
 
-// a bug no view caught: said in the user's language (errorText logs the details to the console)
-window.addEventListener('unhandledrejection', ev => showError(errorText(ev.reason)));
+// a bug no view caught: said in the user's language (errorText logs the details to the console), and
+// the status line the view had begun cleared (it may be half filled in)
+function showBug(e) { say(''); showError(errorText(e)); }
+window.addEventListener('unhandledrejection', ev => showBug(ev.reason));
 // (an error event without an error object, such as the ResizeObserver loop notice, is no bug of ours)
-window.addEventListener('error', ev => { if (ev.error) showError(errorText(ev.error)); });
+window.addEventListener('error', ev => { if (ev.error) showBug(ev.error); });
 
 // after every deferred script (texts.js, search.js …) has run
 document.addEventListener('DOMContentLoaded', start);

@@ -1,0 +1,116 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import no.evidens.findings.trail.AuditEvent;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.findings.AuditService;
+
+/**
+ * What the workspace says when something goes wrong, and the audit entries of earlier versions, as a
+ * user sees them: in Bokmål, never the browser's or an old version's English. The audit page shows
+ * entries an earlier version wrote in English in today's words, and a trail whose chain file is gone in
+ * words; a search answered with a page that is not JSON, with JSON the view cannot use (a bug), and
+ * with no answer at all (the connection lost) each shows its Bokmål message. Screenshots under
+ * {@code target/screenshots/errors-*.png}.
+ */
+class WorkspaceErrorsBrowserIT {
+    private static final String CASE = "fjordvik-2026";
+    /** English a browser or an old version would have shown. */
+    private static final List<String> ENGLISH = List.of("workspace", "around", " hits", "version ", "Failed to fetch", "JSON", "Unexpected",
+            "Cannot read", "undefined", "is missing", "the chain");
+
+    /** Entries as versions before the trail was worded in Bokmål wrote them, and a chain file lost. */
+    private static void oldTrail(EvidensHome home) {
+        AuditService audit = new AuditService(home, Duration.ofSeconds(30));
+        audit.record("ola", "show-document", CASE, AuditEvent.FILE, "1acc467555cf747e", "journal, workspace page 3");
+        audit.record("ola", "show-passage", CASE, AuditEvent.PASSAGE, CASE + "/1acc467555cf747e/2", "journal, workspace, 1 around");
+        audit.record("ola", "search", CASE, null, null, "«ansvarsgruppe», 12 hits");
+        audit.record("leder", "finding-approve", CASE, AuditEvent.FINDING, "avvik-1", "godkjent, version 4");
+        try {
+            Files.delete(audit.chainFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void noEnglish(String text) {
+        for (String words : ENGLISH) {
+            assertFalse(text.contains(words), "«" + words + "» in: " + text);
+        }
+        NorwegianText.assertNorwegian(text);
+    }
+
+    @Test
+    void errorsAndOldEntriesAreToldInBokmal() throws Exception {
+        try (SampleWorkspace ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD, WorkspaceErrorsBrowserIT::oldTrail);
+             Browser b = new Browser()) {
+            try {
+                b.driver.get(ws.url() + "#/spor");
+                WebElement table = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-table")));
+                String entries = table.getText();
+                assertTrue(entries.contains("journal, arbeidsflaten, side 3") && entries.contains("journal, arbeidsflaten, 1 avsnitt rundt")
+                        && entries.contains("«ansvarsgruppe», 12 treff") && entries.contains("godkjent, versjon 4"), entries);
+                String problems = b.driver.findElement(By.id("audit-intact")).getText();
+                assertTrue(problems.contains("Kjedefilen audit-chain.log mangler eller er tom"), problems);
+                noEnglish(entries + problems);
+                b.view("errors-1-revisjonsspor");
+
+                // a proxy's HTML page where the search's JSON should be
+                b.driver.get(ws.url() + "#/sok");
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
+                answerSearchWith("'<html><body>Bad gateway</body></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }", b);
+                b.driver.executeScript("location.hash = '#/sok?q=ansvarsgruppe'");
+                String unreadable = b.wait.until(d -> text(d.findElements(By.cssSelector("#results .alert"))));
+                assertTrue(unreadable.startsWith("Svaret fra tjeneren kunne ikke leses"), unreadable);
+                noEnglish(unreadable);
+                b.view("errors-2-uleselig-svar");
+
+                // JSON the view cannot use: a bug, told as one, its details in the console only
+                answerSearchWith("'{}', { status: 200, headers: { 'Content-Type': 'application/json' } }", b);
+                b.driver.executeScript("location.hash = '#/sok?q=taushetsplikt'");
+                String bug = b.wait.until(d -> text(d.findElements(By.id("alert"))));
+                assertTrue(bug.startsWith("Noe gikk galt i arbeidsflaten"), bug);
+                // the status the view had begun is not left half filled in ("{0} treff")
+                assertTrue(b.driver.findElement(By.id("status")).getText().isEmpty(), b.driver.findElement(By.id("status")).getText());
+                noEnglish(bug);
+                b.shot("errors-3-feil-i-arbeidsflaten");
+
+                // the connection lost: the browser's "Failed to fetch" never reaches the page
+                b.driver.executeScript("window.fetch = window.evidensRealFetch");
+                b.driver.executeCdpCommand("Network.enable", Map.of());
+                b.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/search*")));
+                b.driver.executeScript("location.hash = '#/sok?q=samarbeid'");
+                String offline = b.wait.until(d -> text(d.findElements(By.cssSelector("#results .alert"))));
+                assertTrue(offline.startsWith("Får ikke kontakt med tjeneren"), offline);
+                noEnglish(offline);
+                b.view("errors-4-uten-tjener");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("errors-failed", e);
+            }
+        }
+    }
+
+    /** Makes the page's fetch answer every search with this Response (its constructor's arguments, as JavaScript). */
+    private static void answerSearchWith(String response, Browser b) {
+        b.driver.executeScript("window.evidensRealFetch = window.evidensRealFetch || window.fetch;"
+                + "window.fetch = (url, init) => String(url).startsWith('/api/search') ? Promise.resolve(new Response(" + response + "))"
+                + " : window.evidensRealFetch(url, init);");
+    }
+
+    /** The text of the first element with any, else null (to be waited for). */
+    private static String text(List<WebElement> found) {
+        return found.stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null);
+    }
+}
