@@ -736,9 +736,11 @@ async function start() {
     if (s.signIn) showUser(s.user);
     await loadCases();
   } catch (e) {
-    // without the server there may be no catalogue either: then this one sentence in Bokmål, the details in the console
-    if (TEXTS.tekster['ui.common.noServer'] === undefined) { console.error('Evidens workspace:', e); showError('Kan ikke nå Evidens-tjeneren.'); return; } // catalogue-fallback
-    showError(T('ui.common.noServer', errorText(e)));
+    // the server's own words (a JSON error) stand as they are; without the catalogue (it comes from the server)
+    // this one sentence in Bokmål, the details in the console
+    if (e instanceof ApiError && e.data && e.data.error) showError(e.message);
+    else if (TEXTS.tekster['ui.common.offline'] === undefined) { console.error('Evidens workspace:', e); showError('Kan ikke nå Evidens-tjeneren.'); } // catalogue-fallback
+    else showError(errorText(e));
     return;
   }
   document.getElementById('case-select').addEventListener('change', ev => {
