@@ -70,18 +70,27 @@ class WorkspaceErrorsBrowserIT {
                 // a proxy's HTML page where the search's JSON should be
                 b.driver.get(ws.url() + "#/sok");
                 b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
+                b.driver.executeScript("window.evidensConsole = []; const said = console.error;"
+                        + " console.error = (...a) => { window.evidensConsole.push(a.map(String).join(' ')); said(...a); };");
                 answerSearchWith("'<html><body>Bad gateway</body></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }", b);
                 b.driver.executeScript("location.hash = '#/sok?q=ansvarsgruppe'");
-                String unreadable = b.wait.until(d -> text(d.findElements(By.cssSelector("#results .alert"))));
-                assertTrue(unreadable.startsWith("Svaret fra tjeneren kunne ikke leses"), unreadable);
+                String unreadable = shown(b, By.cssSelector("#results .alert"), "Svaret fra tjeneren kunne ikke leses");
                 noEnglish(unreadable);
+                // the parser's own words are kept for whoever opens the console
+                assertTrue(console(b).contains("SyntaxError"), console(b));
                 b.view("errors-2-uleselig-svar");
+
+                // an error page that is not the API's JSON (a proxy's 502)
+                answerSearchWith("'<html><body>Bad gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } }", b);
+                b.driver.executeScript("location.hash = '#/sok?q=helsestasjon'");
+                String status = shown(b, By.cssSelector("#results .alert"), "Tjeneren svarte med en feil (HTTP 502)");
+                noEnglish(status);
 
                 // JSON the view cannot use: a bug, told as one, its details in the console only
                 answerSearchWith("'{}', { status: 200, headers: { 'Content-Type': 'application/json' } }", b);
                 b.driver.executeScript("location.hash = '#/sok?q=taushetsplikt'");
-                String bug = b.wait.until(d -> text(d.findElements(By.id("alert"))));
-                assertTrue(bug.startsWith("Noe gikk galt i arbeidsflaten"), bug);
+                String bug = shown(b, By.id("alert"), "Noe gikk galt i arbeidsflaten");
+                assertTrue(console(b).contains("TypeError"), console(b));
                 // the status the view had begun is not left half filled in ("{0} treff")
                 assertTrue(b.driver.findElement(By.id("status")).getText().isEmpty(), b.driver.findElement(By.id("status")).getText());
                 noEnglish(bug);
@@ -92,8 +101,7 @@ class WorkspaceErrorsBrowserIT {
                 b.driver.executeCdpCommand("Network.enable", Map.of());
                 b.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/search*")));
                 b.driver.executeScript("location.hash = '#/sok?q=samarbeid'");
-                String offline = b.wait.until(d -> text(d.findElements(By.cssSelector("#results .alert"))));
-                assertTrue(offline.startsWith("Får ikke kontakt med tjeneren"), offline);
+                String offline = shown(b, By.cssSelector("#results .alert"), "Får ikke kontakt med tjeneren");
                 noEnglish(offline);
                 b.view("errors-4-uten-tjener");
             } catch (Exception | AssertionError e) {
@@ -109,8 +117,14 @@ class WorkspaceErrorsBrowserIT {
                 + " : window.evidensRealFetch(url, init);");
     }
 
-    /** The text of the first element with any, else null (to be waited for). */
-    private static String text(List<WebElement> found) {
-        return found.stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null);
+    /** What the page's scripts wrote to the console with console.error since it was caught. */
+    private static String console(Browser b) {
+        return String.valueOf(b.driver.executeScript("return window.evidensConsole.join('\\n')"));
+    }
+
+    /** The text of the first element found that begins so, waited for (the view before may still stand a moment). */
+    private static String shown(Browser b, By where, String start) {
+        return b.wait.withMessage(() -> "no " + where + " beginning «" + start + "»").until(d -> d.findElements(where).stream()
+                .map(WebElement::getText).filter(t -> t.startsWith(start)).findFirst().orElse(null));
     }
 }
