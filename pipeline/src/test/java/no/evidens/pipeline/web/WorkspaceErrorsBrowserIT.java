@@ -1,5 +1,6 @@
 package no.evidens.pipeline.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,8 @@ import no.evidens.pipeline.findings.AuditService;
  * user sees them: in Bokmål, never the browser's or an old version's English. The audit page shows
  * entries an earlier version wrote in English in today's words, and a trail whose chain file is gone in
  * words; a search answered with a page that is not JSON, with JSON the view cannot use (a bug), and
- * with no answer at all (the connection lost) each shows its Bokmål message. Screenshots under
+ * with no answer at all (the connection lost) each shows its Bokmål message, and so does a form's field left
+ * empty or mistyped (the browser's own words are in its language, English here). Screenshots under
  * {@code target/screenshots/errors-*.png}.
  */
 class WorkspaceErrorsBrowserIT {
@@ -67,6 +69,32 @@ class WorkspaceErrorsBrowserIT {
                 noEnglish(entries + problems);
                 b.view("errors-1-revisjonsspor");
 
+                // a field left empty or mistyped: the catalogue's words, not the browser's (this one speaks English)
+                b.driver.get(ws.url() + "#/innlesing");
+                WebElement caseIn = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ingest-case")));
+                WebElement send = b.driver.findElement(By.cssSelector(".ingest-form button[type=submit]"));
+                caseIn.clear();
+                send.click();
+                assertEquals("Fyll ut dette feltet.", caseIn.getDomProperty("validationMessage"));
+                caseIn.sendKeys("ugyldig sak!");
+                send.click();
+                assertEquals("Feltet er ikke skrevet slik det skal være. Bokstaver, tall, punktum, _ og -. En ny sak opprettes når bunken"
+                        + " leses inn.", caseIn.getDomProperty("validationMessage"));
+                caseIn.clear();
+                caseIn.sendKeys(CASE);
+                send.click();
+                assertEquals("", caseIn.getDomProperty("validationMessage"));
+                WebElement file = b.driver.findElement(By.id("ingest-file"));
+                assertEquals("Velg en fil.", file.getDomProperty("validationMessage"));
+                // the file field's button and "no file chosen" in the workspace's words, not the browser's
+                WebElement field = b.driver.findElement(By.cssSelector(".ingest-form .file-field"));
+                assertEquals("Velg fil Ingen fil valgt", field.getText().replaceAll("\\s+", " ").strip());
+                b.view("errors-2-skjema");
+                java.nio.file.Path chosen = Files.writeString(Files.createTempDirectory("evidens-bunke").resolve("bunke.zip"), "");
+                file.sendKeys(chosen.toAbsolutePath().toString());
+                b.wait.until(d -> field.getText().contains("bunke.zip"));
+                SampleWorkspace.delete(chosen.getParent());
+
                 // a proxy's HTML page where the search's JSON should be
                 b.driver.get(ws.url() + "#/sok");
                 b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
@@ -78,7 +106,7 @@ class WorkspaceErrorsBrowserIT {
                 noEnglish(unreadable);
                 // the parser's own words are kept for whoever opens the console
                 assertTrue(console(b).contains("SyntaxError"), console(b));
-                b.view("errors-2-uleselig-svar");
+                b.view("errors-3-uleselig-svar");
 
                 // an error page that is not the API's JSON (a proxy's 502)
                 answerSearchWith("'<html><body>Bad gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } }", b);
@@ -94,7 +122,7 @@ class WorkspaceErrorsBrowserIT {
                 // the status the view had begun is not left half filled in ("{0} treff")
                 assertTrue(b.driver.findElement(By.id("status")).getText().isEmpty(), b.driver.findElement(By.id("status")).getText());
                 noEnglish(bug);
-                b.shot("errors-3-feil-i-arbeidsflaten");
+                b.shot("errors-4-feil-i-arbeidsflaten");
 
                 // the connection lost: the browser's "Failed to fetch" never reaches the page
                 b.driver.executeScript("window.fetch = window.evidensRealFetch");
@@ -103,7 +131,7 @@ class WorkspaceErrorsBrowserIT {
                 b.driver.executeScript("location.hash = '#/sok?q=samarbeid'");
                 String offline = shown(b, By.cssSelector("#results .alert"), "Får ikke kontakt med tjeneren");
                 noEnglish(offline);
-                b.view("errors-4-uten-tjener");
+                b.view("errors-5-uten-tjener");
             } catch (Exception | AssertionError e) {
                 throw b.failure("errors-failed", e);
             }

@@ -184,7 +184,7 @@ function batchSection() {
       } catch (e) { showError(errorText(e)); }
     } }, T('ui.batch.download'));
   return el('details', { class: 'batch', id: 'batch' }, el('summary', {}, T('ui.batch.heading')),
-    el('label', {}, T('ui.batch.file'), file), el('div', { class: 'buttons' }, run), out);
+    el('label', {}, T('ui.batch.file'), fileField(file)), el('div', { class: 'buttons' }, run), out);
 }
 
 function matrixTable(r) {

@@ -15,6 +15,13 @@ fetch('/api/tekster', { credentials: 'same-origin' }).then(r => r.json()).then(t
   }
 }).catch(() => {});
 
+// the browser words a field left empty in its own language (often English): the catalogue's words instead
+document.addEventListener('invalid', ev => {
+  ev.target.setCustomValidity('');
+  if (!ev.target.validity.valid && WORDS['ui.form.required'] !== undefined) ev.target.setCustomValidity(WORDS['ui.form.required']);
+}, true);
+document.addEventListener('input', ev => ev.target.setCustomValidity(''), true);
+
 document.getElementById('signin-form').addEventListener('submit', async ev => {
   ev.preventDefault();
   const error = document.getElementById('signin-error');
