@@ -1,6 +1,7 @@
 package no.evidens.pipeline.ingest;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,9 +52,11 @@ final class IngestRoute extends RouteBuilder {
     private final IndexIdempotentRepository seen;
     private final ExecutorService pool;
     private final FailureMemory failures;
+    /** Content hashes already made (by {@link KnownFiles}), by path in the bundle. */
+    private final Map<String, String> hashes;
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
-                ReceiptCollector receipts, ExecutorService pool, FailureMemory failures) {
+                ReceiptCollector receipts, ExecutorService pool, FailureMemory failures, Map<String, String> hashes) {
         this.caseId = caseId;
         this.municipality = municipality;
         this.analyser = analyser;
@@ -62,6 +65,7 @@ final class IngestRoute extends RouteBuilder {
         this.seen = new IndexIdempotentRepository(caseId, index);
         this.pool = pool;
         this.failures = failures;
+        this.hashes = hashes;
     }
 
     @Override
@@ -139,17 +143,15 @@ final class IngestRoute extends RouteBuilder {
 
     private void hash(Exchange ex) throws Exception {
         BundleEntry entry = ex.getIn().getBody(BundleEntry.class);
-        ex.getIn().setBody(new HashedFile(entry, Sha256.of(entry.file())));
+        String known = hashes.get(entry.path());
+        ex.getIn().setBody(new HashedFile(entry, known != null ? known : Sha256.of(entry.file())));
     }
 
     private void extract(Exchange ex) throws ExtractionException {
         HashedFile file = ex.getIn().getBody(HashedFile.class);
         var before = failures.recall(file.sha256());
         if (before.isPresent()) {
-            // The same bytes failed with the same extractor before: said again, not read again.
-            String detail = before.get().detail();
-            throw new ExtractionException(before.get().reason(), "failed before with the same extractor; not read again"
-                    + " (ingest --retry-failed reads it again)" + (detail == null ? "" : "; " + detail));
+            throw FailedLines.failedBefore(before.get());
         }
         ex.getIn().setBody(new ExtractedFile(file, analyser.extract(file.entry().file())));
     }
@@ -281,15 +283,15 @@ final class IngestRoute extends RouteBuilder {
     }
 
     private static ReceiptFile failed(String path, String type, String sha, Exception e) {
-        String reason = e instanceof ExtractionException ee ? ee.reason().text() : Reason.UNEXPECTED.text();
-        String detail = e instanceof ExtractionException ee ? ee.detail() : e.getClass().getSimpleName();
+        ReceiptFile line = FailedLines.line(path, type, sha, e);
         // Never the document's text in the log: the path and the reason only. Bad input is expected and
         // goes to the receipt; anything else is a fault of ours and is logged with its stack trace.
         if (e instanceof ExtractionException) {
-            LOG.info("failed: {}: {} ({})", path, reason, detail);
+            FailedLines.log(line);
         } else {
-            LOG.warn("failed: {}: {}", path, reason, e);
+            LOG.warn("failed: {}: {}", path, line.reason(), e);
         }
-        return new ReceiptFile(path, sha, type, ReceiptFile.FAILED, reason, detail, 0, 0);
+        return line;
     }
+
 }

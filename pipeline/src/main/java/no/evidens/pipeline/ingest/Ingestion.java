@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -102,20 +104,26 @@ public final class Ingestion {
         BundleReader.Bundle bundle = new BundleReader().read(bundlePath, home.work());
         ReceiptCollector receipts = new ReceiptCollector(progress);
         progress.started(bundle.entries().size());
-        CamelContext camel = new DefaultCamelContext();
-        try (EvidenceSink index = IndexBackend.of(home).openSink()) {
-            ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
-            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool,
-                    new FailureMemory(home.root().resolve("failed"), retryFailed)));
-            camel.start();
-            try (ProducerTemplate producer = camel.createProducerTemplate()) {
-                producer.sendBody(IngestRoute.INGEST, bundle.entries());
+        IndexBackend backend = IndexBackend.of(home);
+        FailureMemory failures = new FailureMemory(home.root().resolve("failed"), retryFailed);
+        try (EvidenceSink index = new OnDemandSink(backend::openSink, caseId, committedHashes(backend, caseId))) {
+            KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, threads).check(bundle.entries());
+            if (known.lines().isPresent()) {
+                // Nothing new (a re-ingest of an unchanged bundle): every line is known without the route,
+                // Tika or the index writer, and is the line the route would have written.
+                for (ReceiptFile line : known.lines().get()) {
+                    if (ReceiptFile.FAILED.equals(line.status())) {
+                        FailedLines.log(line);
+                    }
+                    receipts.record(line);
+                }
+            } else {
+                route(caseId, municipality, bundle, receipts, index, failures, known.hashes());
             }
             index.commit();
             // A document the engine did not store, after its add had returned: its line says so.
             index.notStored().forEach(receipts::notStored);
         } finally {
-            camel.stop();
             analyser.close();
             progress.finished();
             if (bundle.unpacked() != null) {
@@ -126,6 +134,37 @@ public final class Ingestion {
         Json.write(receipt, home.receipts().resolve(caseId + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".json"));
         return receipt;
+    }
+
+    /** Runs the Camel route over the bundle's files on the ingestion's threads. */
+    private void route(String caseId, String municipality, BundleReader.Bundle bundle, ReceiptCollector receipts,
+                       EvidenceSink index, FailureMemory failures, Map<String, String> hashes) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        try {
+            ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
+            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, failures, hashes));
+            camel.start();
+            try (ProducerTemplate producer = camel.createProducerTemplate()) {
+                producer.sendBody(IngestRoute.INGEST, bundle.entries());
+            }
+        } finally {
+            camel.stop();
+        }
+    }
+
+    /**
+     * The case's content hashes in the embedded index as committed now; null (ask the engine) for SolrCloud, or
+     * when the index cannot be read this way (the writer then reports why, as before).
+     */
+    private Set<String> committedHashes(IndexBackend backend, String caseId) {
+        if (backend.isSolr()) {
+            return null;
+        }
+        try {
+            return CaseHashes.read(home.index(), caseId);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static void deleteTree(Path top) throws IOException {
