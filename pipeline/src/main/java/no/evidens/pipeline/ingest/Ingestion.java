@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,8 +53,32 @@ public final class Ingestion {
      * @param codebook the indicator codebook to tag with
      */
     public Ingestion(EvidensHome home, Codebook codebook) {
+        this(home, () -> codebook);
+    }
+
+    /**
+     * Ingestion on all cores, with Tika in worker processes.
+     *
+     * @param codebook gives the indicator codebook to tag with, asked when the first document is tagged
+     */
+    public Ingestion(EvidensHome home, Supplier<Codebook> codebook) {
         this(home, new DocumentAnalyser(new IsolatedExtractor(Runtime.getRuntime().availableProcessors()), codebook),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The codebook to tag with: a file named, or the home's {@code codebook.yaml}, is read now (a bad one is refused
+     * before any file is read); the one shipped with Evidens when the first document is tagged, so a re-ingest that
+     * tags nothing does not read it.
+     *
+     * @param explicit the file named by {@code --codebook}, or null
+     */
+    public static Supplier<Codebook> codebook(Path explicit, EvidensHome home) throws IOException {
+        if (explicit == null && Codebook.inHome(home.root()).isEmpty()) {
+            return Codebook::defaults;
+        }
+        Codebook read = Codebook.resolve(explicit, home.root());
+        return () -> read;
     }
 
     /**
