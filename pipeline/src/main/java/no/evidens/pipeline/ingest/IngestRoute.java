@@ -37,8 +37,10 @@ final class IngestRoute extends RouteBuilder {
     static final String FILE = "direct:file";
     static final String NEW_FILE = "direct:new-file";
     static final String DOCUMENT = "direct:document";
-    /** Documents between commits: a process killed mid-ingest loses at most these, and ingesting again completes it. */
+    /** Fewest documents between commits. */
     static final int COMMIT_EVERY = 25;
+    /** Commits in a bundle, about: more would flush small segments that Lucene merges again, and sync each time. */
+    static final int COMMITS_PER_BUNDLE = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestRoute.class);
 
@@ -47,6 +49,8 @@ final class IngestRoute extends RouteBuilder {
     private final DocumentAnalyser analyser;
     private final PassageBuilder passages = new PassageBuilder();
     private final AtomicInteger sinceCommit = new AtomicInteger();
+    /** Documents between commits: a process killed mid-ingest loses at most these, and ingesting again completes it. */
+    private final int commitEvery;
     private final EvidenceSink index;
     private final ReceiptCollector receipts;
     private final IndexIdempotentRepository seen;
@@ -56,7 +60,7 @@ final class IngestRoute extends RouteBuilder {
     private final Map<String, String> hashes;
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
-                ReceiptCollector receipts, ExecutorService pool, FailureMemory failures, Map<String, String> hashes) {
+                ReceiptCollector receipts, ExecutorService pool, FailureMemory failures, Map<String, String> hashes, int files) {
         this.caseId = caseId;
         this.municipality = municipality;
         this.analyser = analyser;
@@ -66,6 +70,12 @@ final class IngestRoute extends RouteBuilder {
         this.pool = pool;
         this.failures = failures;
         this.hashes = hashes;
+        this.commitEvery = commitEvery(files);
+    }
+
+    /** Documents between commits for a bundle of so many files: 25, or a twentieth of the files in a larger one. */
+    static int commitEvery(int files) {
+        return Math.max(COMMIT_EVERY, files / COMMITS_PER_BUNDLE);
     }
 
     @Override
@@ -205,7 +215,7 @@ final class IngestRoute extends RouteBuilder {
         }
         ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.INDEXED, null, null,
                 doc.document().pageStarts().size(), doc.passages().size()));
-        if (sinceCommit.incrementAndGet() >= COMMIT_EVERY) {
+        if (sinceCommit.incrementAndGet() >= commitEvery) {
             sinceCommit.set(0);
             index.commit();
         }

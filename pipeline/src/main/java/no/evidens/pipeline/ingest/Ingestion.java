@@ -167,7 +167,8 @@ public final class Ingestion {
         CamelContext camel = new DefaultCamelContext();
         try {
             ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
-            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, failures, hashes));
+            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, failures, hashes,
+                    bundle.entries().size()));
             camel.start();
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, bundle.entries());
