@@ -62,10 +62,13 @@ final class ConsoleProgress implements ProgressListener {
                 + (failed.get() > 0 ? ", " + failed.get() + " failed" : "") + pace(n, t);
     }
 
-    /** Files per second so far and, while files remain, the time left at that pace. */
+    /**
+     * Files per second so far and, while files remain, the time left at that pace; from a hundredth of the files
+     * on (the first file alone, after the workers' start or a re-ingest's hashing of every file, says little).
+     */
     private String pace(int n, int t) {
         double seconds = (clock.getAsLong() - startNanos) / 1e9;
-        if (seconds < 2 || n == 0) {
+        if (seconds < 2 || n == 0 || n * 100L < t) {
             return "";
         }
         double rate = n / seconds;
