@@ -14,7 +14,8 @@ import no.evidens.index.Passage;
  * The index as an ingestion writes it, opened at the first document written: a re-ingest that adds nothing
  * never opens the engine's writer (nor takes its lock, nor commits). "Is this hash already in the case?" is
  * answered from the case's hashes as committed when the ingestion began ({@link CaseHashes}) plus those
- * written since, which is what the embedded writer answers too; without them (SolrCloud) the engine is asked.
+ * written since, which is what the embedded writer answers too; without them (SolrCloud, or an index that could
+ * not be read so) the engine is opened at once, as before, and asked.
  */
 final class OnDemandSink implements EvidenceSink {
     private final Supplier<EvidenceSink> opener;
@@ -27,12 +28,15 @@ final class OnDemandSink implements EvidenceSink {
     /**
      * @param opener    opens the engine's sink (once, at the first write or question for the engine)
      * @param caseId    the case being ingested
-     * @param committed the case's content hashes in the index now, or null to ask the engine
+     * @param committed the case's content hashes in the index now, or null to open the engine now and ask it
      */
     OnDemandSink(Supplier<EvidenceSink> opener, String caseId, Set<String> committed) {
         this.opener = opener;
         this.caseId = caseId;
         this.committed = committed;
+        if (committed == null) {
+            sink(); // an engine that cannot be reached, or an index that cannot be opened, stops the ingest at once
+        }
     }
 
     /** Whether the engine's sink was opened. */
