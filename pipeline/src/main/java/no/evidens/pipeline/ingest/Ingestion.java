@@ -131,7 +131,7 @@ public final class Ingestion {
         progress.started(bundle.entries().size());
         IndexBackend backend = IndexBackend.of(home);
         FailureMemory failures = new FailureMemory(home.root().resolve("failed"), retryFailed);
-        try (EvidenceSink index = new OnDemandSink(backend::openSink, caseId, committedHashes(backend, caseId))) {
+        try (OnDemandSink index = new OnDemandSink(backend::openSink, caseId, committedHashes(backend, caseId))) {
             KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, threads).check(bundle.entries());
             if (known.lines().isPresent()) {
                 // Nothing new (a re-ingest of an unchanged bundle): every line is known without the route,
@@ -143,6 +143,7 @@ public final class Ingestion {
                     receipts.record(line);
                 }
             } else {
+                index.open(); // something is new: the writer opens before any file is read, as it always did
                 route(caseId, municipality, bundle, receipts, index, failures, known.hashes());
             }
             index.commit();

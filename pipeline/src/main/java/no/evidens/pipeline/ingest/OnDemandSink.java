@@ -39,6 +39,11 @@ final class OnDemandSink implements EvidenceSink {
         }
     }
 
+    /** Opens the engine's sink now, if it is not open: an index held by another writer is refused here, not file by file. */
+    void open() {
+        sink();
+    }
+
     /** Whether the engine's sink was opened. */
     boolean opened() {
         return sink != null;

@@ -46,6 +46,7 @@ class OnDemandSinkTest {
             opened.incrementAndGet();
             return new EvidenceIndexWriter(index);
         }, "sak-1", Set.of())) {
+            sink.open(); // as an ingest with something new does, before the route
             sink.add(CaseHashesTest.doc("sak-1", "a", "aaa"), List.of(CaseHashesTest.passage("sak-1", "a")));
             sink.replace(CaseHashesTest.doc("sak-1", "b", "bbb"), List.of());
             assertTrue(sink.contains("sak-1", "aaa"));
