@@ -3,7 +3,6 @@ package no.evidens.evaluation.ingest;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
-import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.extract.IsolatedExtractor;
@@ -27,7 +26,7 @@ public final class EvidensSide {
         int threads = Integer.parseInt(args[2]);
         try (TreeMeter meter = new TreeMeter()) {
             DocumentAnalyser analyser = new DocumentAnalyser(new IsolatedExtractor(threads, TikaExtractor.DEFAULT_MAX_CHARS,
-                    false, IsolatedExtractor.DEFAULT_TIMEOUT_SECONDS), Codebook.resolve(null, home.root()));
+                    false, IsolatedExtractor.DEFAULT_TIMEOUT_SECONDS), Ingestion.codebook(null, home));
             Receipt receipt = new Ingestion(home, analyser, threads).ingest("bench", bundle, ProgressListener.NONE);
             double wall = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
             System.out.println(new SideResult(wall, TreeMeter.treeCpuSeconds(), meter.peakRssMb(),

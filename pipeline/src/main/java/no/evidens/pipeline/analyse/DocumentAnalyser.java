@@ -2,6 +2,7 @@ package no.evidens.pipeline.analyse;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import no.evidens.models.NorwegianModels;
 import no.evidens.models.codebook.Codebook;
@@ -20,7 +21,8 @@ import no.evidens.pipeline.normalise.TextNormaliser;
 public final class DocumentAnalyser implements AutoCloseable {
     private final Extractor extractor;
     private final TextNormaliser normaliser = new TextNormaliser();
-    private final Codebook codebook;
+    /** Asked once, when the first document is tagged. */
+    private final Supplier<Codebook> codebook;
     /**
      * Made when the first document is tagged: loading the Norwegian models costs seconds, which a re-ingest of
      * an unchanged bundle (every file a duplicate) never needs.
@@ -30,6 +32,11 @@ public final class DocumentAnalyser implements AutoCloseable {
 
     /** @param codebook the indicator codebook to tag with */
     public DocumentAnalyser(Extractor extractor, Codebook codebook) {
+        this(extractor, () -> codebook);
+    }
+
+    /** @param codebook gives the indicator codebook to tag with, asked when the first document is tagged */
+    public DocumentAnalyser(Extractor extractor, Supplier<Codebook> codebook) {
         this.extractor = extractor;
         this.codebook = codebook;
     }
@@ -56,7 +63,7 @@ public final class DocumentAnalyser implements AutoCloseable {
             synchronized (this) {
                 t = tagger;
                 if (t == null) {
-                    t = new DocumentTagger(NorwegianModels.shared(), codebook);
+                    t = new DocumentTagger(NorwegianModels.shared(), codebook.get());
                     tagger = t;
                 }
             }

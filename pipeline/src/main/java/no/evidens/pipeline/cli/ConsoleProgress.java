@@ -46,22 +46,29 @@ final class ConsoleProgress implements ProgressListener {
             failed.incrementAndGet();
         }
         int t = Math.max(1, total);
-        int filled = Math.min(WIDTH, n * WIDTH / t);
-        String bar = "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + n + "/" + total + " files"
-                + (failed.get() > 0 ? ", " + failed.get() + " failed" : "") + pace(n, t);
         if (terminal) {
-            err.print("\r" + bar + "   ");
+            err.print("\r" + bar(n, t) + "   ");
             err.flush();
         } else if (n * 10 / t != lastTenth) {
+            // The line is made only when it is printed: a tenth of the files apart, not once a file.
             lastTenth = n * 10 / t;
-            err.println(bar);
+            err.println(bar(n, t));
         }
     }
 
-    /** Files per second so far and, while files remain, the time left at that pace. */
+    private String bar(int n, int t) {
+        int filled = Math.min(WIDTH, n * WIDTH / t);
+        return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + n + "/" + total + " files"
+                + (failed.get() > 0 ? ", " + failed.get() + " failed" : "") + pace(n, t);
+    }
+
+    /**
+     * Files per second so far and, while files remain, the time left at that pace; from a hundredth of the files
+     * on (the first file alone, after the workers' start or a re-ingest's hashing of every file, says little).
+     */
     private String pace(int n, int t) {
         double seconds = (clock.getAsLong() - startNanos) / 1e9;
-        if (seconds < 2 || n == 0) {
+        if (seconds < 2 || n == 0 || n * 100L < t) {
             return "";
         }
         double rate = n / seconds;

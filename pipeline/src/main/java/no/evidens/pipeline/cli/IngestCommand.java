@@ -49,7 +49,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Ingestion.checkCaseId(caseId);
-        Receipt receipt = new Ingestion(home.resolve(), codebook.resolve(home.resolve())).retryFailed(retryFailed)
+        Receipt receipt = new Ingestion(home.resolve(), codebook.forIngestion(home.resolve())).retryFailed(retryFailed)
                 .ingest(caseId, municipality, bundle, new ConsoleProgress(System.err, System.console() != null));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -45,6 +45,15 @@ public final class TagsCommand implements Callable<Integer> {
                         + "else the one shipped with Evidens.")
         Path file;
 
+        /** The chosen codebook for an ingestion: read now when a file gives it, else when first tagged. */
+        public java.util.function.Supplier<Codebook> forIngestion(EvidensHome home) {
+            try {
+                return no.evidens.pipeline.ingest.Ingestion.codebook(file, home);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+
         /** The chosen codebook, for the caller to hand to what tags. */
         public Codebook resolve(EvidensHome home) {
             try {

@@ -40,7 +40,8 @@ public final class IsolatedExtractor implements Extractor {
     private final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
     private final List<Worker> all = new ArrayList<>();
     private final int maxChars;
-    private final boolean ocr;
+    /** Whether the workers OCR; null until the first worker starts, when Tesseract is looked for. */
+    private Boolean ocr;
     private final long timeoutMillis;
     private final int size;
     private final Optional<WorkerArchive> archive = WorkerArchive.forClassPath();
@@ -57,8 +58,21 @@ public final class IsolatedExtractor implements Extractor {
         this.timeoutMillis = timeoutSeconds * 1000L;
     }
 
+    /**
+     * OCR when Tesseract is installed: looked for when the first worker starts, so an ingestion that reads no
+     * file (a re-ingest of an unchanged bundle) neither loads Tika nor runs Tesseract.
+     */
     public IsolatedExtractor(int workers) {
-        this(workers, TikaExtractor.DEFAULT_MAX_CHARS, TikaExtractor.tesseractInstalled(), DEFAULT_TIMEOUT_SECONDS);
+        this(workers, TikaExtractor.DEFAULT_MAX_CHARS, false, DEFAULT_TIMEOUT_SECONDS);
+        this.ocr = null;
+    }
+
+    /** Whether the workers OCR (called with this extractor's lock held, as a worker starts). */
+    private boolean ocr() {
+        if (ocr == null) {
+            ocr = TikaExtractor.tesseractInstalled();
+        }
+        return ocr;
     }
 
     private final class Worker {
@@ -76,7 +90,7 @@ public final class IsolatedExtractor implements Extractor {
             writesArchive = WorkerArchive.writes(shared);
             cmd.addAll(shared);
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),
-                    String.valueOf(maxChars), String.valueOf(ocr)));
+                    String.valueOf(maxChars), String.valueOf(ocr())));
             process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

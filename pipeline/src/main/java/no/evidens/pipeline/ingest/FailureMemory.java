@@ -51,7 +51,9 @@ final class FailureMemory {
 
     void remember(String sha256, Exception e) {
         if (!(e instanceof ExtractionException x) || sha256 == null || !SHA.matcher(sha256).matches()
-                || x.reason() == Reason.UNEXPECTED || x.reason() == Reason.UNREADABLE) {
+                || x.reason() == Reason.UNEXPECTED || x.reason() == Reason.UNREADABLE || recall(sha256).isPresent()) {
+            // A failure said again from memory keeps the words it was first remembered with (rewritten, each
+            // re-ingest would wrap them in one more "failed before"); retrying writes the new reading's words.
             return;
         }
         try {

@@ -1,6 +1,7 @@
 package no.evidens.pipeline.ingest;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,8 +37,10 @@ final class IngestRoute extends RouteBuilder {
     static final String FILE = "direct:file";
     static final String NEW_FILE = "direct:new-file";
     static final String DOCUMENT = "direct:document";
-    /** Documents between commits: a process killed mid-ingest loses at most these, and ingesting again completes it. */
+    /** Fewest documents between commits. */
     static final int COMMIT_EVERY = 25;
+    /** Commits in a bundle, about: more would flush small segments that Lucene merges again, and sync each time. */
+    static final int COMMITS_PER_BUNDLE = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestRoute.class);
 
@@ -46,14 +49,18 @@ final class IngestRoute extends RouteBuilder {
     private final DocumentAnalyser analyser;
     private final PassageBuilder passages = new PassageBuilder();
     private final AtomicInteger sinceCommit = new AtomicInteger();
+    /** Documents between commits: a process killed mid-ingest loses at most these, and ingesting again completes it. */
+    private final int commitEvery;
     private final EvidenceSink index;
     private final ReceiptCollector receipts;
     private final IndexIdempotentRepository seen;
     private final ExecutorService pool;
     private final FailureMemory failures;
+    /** Content hashes already made (by {@link KnownFiles}), by path in the bundle. */
+    private final Map<String, String> hashes;
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
-                ReceiptCollector receipts, ExecutorService pool, FailureMemory failures) {
+                ReceiptCollector receipts, ExecutorService pool, FailureMemory failures, Map<String, String> hashes, int files) {
         this.caseId = caseId;
         this.municipality = municipality;
         this.analyser = analyser;
@@ -62,6 +69,13 @@ final class IngestRoute extends RouteBuilder {
         this.seen = new IndexIdempotentRepository(caseId, index);
         this.pool = pool;
         this.failures = failures;
+        this.hashes = hashes;
+        this.commitEvery = commitEvery(files);
+    }
+
+    /** Documents between commits for a bundle of so many files: 25, or a twentieth of the files in a larger one. */
+    static int commitEvery(int files) {
+        return Math.max(COMMIT_EVERY, files / COMMITS_PER_BUNDLE);
     }
 
     @Override
@@ -139,17 +153,15 @@ final class IngestRoute extends RouteBuilder {
 
     private void hash(Exchange ex) throws Exception {
         BundleEntry entry = ex.getIn().getBody(BundleEntry.class);
-        ex.getIn().setBody(new HashedFile(entry, Sha256.of(entry.file())));
+        String known = hashes.get(entry.path());
+        ex.getIn().setBody(new HashedFile(entry, known != null ? known : Sha256.of(entry.file())));
     }
 
     private void extract(Exchange ex) throws ExtractionException {
         HashedFile file = ex.getIn().getBody(HashedFile.class);
         var before = failures.recall(file.sha256());
         if (before.isPresent()) {
-            // The same bytes failed with the same extractor before: said again, not read again.
-            String detail = before.get().detail();
-            throw new ExtractionException(before.get().reason(), "failed before with the same extractor; not read again"
-                    + " (ingest --retry-failed reads it again)" + (detail == null ? "" : "; " + detail));
+            throw FailedLines.failedBefore(before.get());
         }
         ex.getIn().setBody(new ExtractedFile(file, analyser.extract(file.entry().file())));
     }
@@ -203,7 +215,7 @@ final class IngestRoute extends RouteBuilder {
         }
         ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.INDEXED, null, null,
                 doc.document().pageStarts().size(), doc.passages().size()));
-        if (sinceCommit.incrementAndGet() >= COMMIT_EVERY) {
+        if (sinceCommit.incrementAndGet() >= commitEvery) {
             sinceCommit.set(0);
             index.commit();
         }
@@ -281,15 +293,15 @@ final class IngestRoute extends RouteBuilder {
     }
 
     private static ReceiptFile failed(String path, String type, String sha, Exception e) {
-        String reason = e instanceof ExtractionException ee ? ee.reason().text() : Reason.UNEXPECTED.text();
-        String detail = e instanceof ExtractionException ee ? ee.detail() : e.getClass().getSimpleName();
+        ReceiptFile line = FailedLines.line(path, type, sha, e);
         // Never the document's text in the log: the path and the reason only. Bad input is expected and
         // goes to the receipt; anything else is a fault of ours and is logged with its stack trace.
         if (e instanceof ExtractionException) {
-            LOG.info("failed: {}: {} ({})", path, reason, detail);
+            FailedLines.log(line);
         } else {
-            LOG.warn("failed: {}: {}", path, reason, e);
+            LOG.warn("failed: {}: {}", path, line.reason(), e);
         }
-        return new ReceiptFile(path, sha, type, ReceiptFile.FAILED, reason, detail, 0, 0);
+        return line;
     }
+
 }

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,8 +53,32 @@ public final class Ingestion {
      * @param codebook the indicator codebook to tag with
      */
     public Ingestion(EvidensHome home, Codebook codebook) {
+        this(home, () -> codebook);
+    }
+
+    /**
+     * Ingestion on all cores, with Tika in worker processes.
+     *
+     * @param codebook gives the indicator codebook to tag with, asked when the first document is tagged
+     */
+    public Ingestion(EvidensHome home, Supplier<Codebook> codebook) {
         this(home, new DocumentAnalyser(new IsolatedExtractor(Runtime.getRuntime().availableProcessors()), codebook),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The codebook to tag with: a file named, or the home's {@code codebook.yaml}, is read now (a bad one is refused
+     * before any file is read); the one shipped with Evidens when the first document is tagged, so a re-ingest that
+     * tags nothing does not read it.
+     *
+     * @param explicit the file named by {@code --codebook}, or null
+     */
+    public static Supplier<Codebook> codebook(Path explicit, EvidensHome home) throws IOException {
+        if (explicit == null && Codebook.inHome(home.root()).isEmpty()) {
+            return Codebook::defaults;
+        }
+        Codebook read = Codebook.resolve(explicit, home.root());
+        return () -> read;
     }
 
     /**
@@ -102,20 +129,27 @@ public final class Ingestion {
         BundleReader.Bundle bundle = new BundleReader().read(bundlePath, home.work());
         ReceiptCollector receipts = new ReceiptCollector(progress);
         progress.started(bundle.entries().size());
-        CamelContext camel = new DefaultCamelContext();
-        try (EvidenceSink index = IndexBackend.of(home).openSink()) {
-            ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
-            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool,
-                    new FailureMemory(home.root().resolve("failed"), retryFailed)));
-            camel.start();
-            try (ProducerTemplate producer = camel.createProducerTemplate()) {
-                producer.sendBody(IngestRoute.INGEST, bundle.entries());
+        IndexBackend backend = IndexBackend.of(home);
+        FailureMemory failures = new FailureMemory(home.root().resolve("failed"), retryFailed);
+        try (OnDemandSink index = new OnDemandSink(backend::openSink, caseId, committedHashes(backend, caseId))) {
+            KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, threads).check(bundle.entries());
+            if (known.lines().isPresent()) {
+                // Nothing new (a re-ingest of an unchanged bundle): every line is known without the route,
+                // Tika or the index writer, and is the line the route would have written.
+                for (ReceiptFile line : known.lines().get()) {
+                    if (ReceiptFile.FAILED.equals(line.status())) {
+                        FailedLines.log(line);
+                    }
+                    receipts.record(line);
+                }
+            } else {
+                index.open(); // something is new: the writer opens before any file is read, as it always did
+                route(caseId, municipality, bundle, receipts, index, failures, known.hashes());
             }
             index.commit();
             // A document the engine did not store, after its add had returned: its line says so.
             index.notStored().forEach(receipts::notStored);
         } finally {
-            camel.stop();
             analyser.close();
             progress.finished();
             if (bundle.unpacked() != null) {
@@ -126,6 +160,38 @@ public final class Ingestion {
         Json.write(receipt, home.receipts().resolve(caseId + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".json"));
         return receipt;
+    }
+
+    /** Runs the Camel route over the bundle's files on the ingestion's threads. */
+    private void route(String caseId, String municipality, BundleReader.Bundle bundle, ReceiptCollector receipts,
+                       EvidenceSink index, FailureMemory failures, Map<String, String> hashes) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        try {
+            ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
+            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, failures, hashes,
+                    bundle.entries().size()));
+            camel.start();
+            try (ProducerTemplate producer = camel.createProducerTemplate()) {
+                producer.sendBody(IngestRoute.INGEST, bundle.entries());
+            }
+        } finally {
+            camel.stop();
+        }
+    }
+
+    /**
+     * The case's content hashes in the embedded index as committed now; null (ask the engine) for SolrCloud, or
+     * when the index cannot be read this way (the writer then reports why, as before).
+     */
+    private Set<String> committedHashes(IndexBackend backend, String caseId) {
+        if (backend.isSolr()) {
+            return null;
+        }
+        try {
+            return CaseHashes.read(home.index(), caseId);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static void deleteTree(Path top) throws IOException {

@@ -27,4 +27,16 @@ class ConsoleProgressTest {
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals("[###---------------------------] 10000/100000 files, 10.0 files/s, about 2.5 h left", lines[lines.length - 1]);
     }
+
+    @Test
+    void noPaceFromTheFirstFileAlone() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong now = new AtomicLong();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, now::get);
+        progress.started(1_000);
+        now.addAndGet(5_000_000_000L); // every file hashed first, then all known at once
+        progress.fileDone(new ReceiptFile("a.txt", "sha", "annet", ReceiptFile.DUPLICATE, null, null, 0, 0));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals("[------------------------------] 1/1000 files", lines[lines.length - 1]);
+    }
 }

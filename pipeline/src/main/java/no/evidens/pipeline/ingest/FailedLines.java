@@ -1,0 +1,35 @@
+package no.evidens.pipeline.ingest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.evidens.pipeline.extract.ExtractionException;
+import no.evidens.pipeline.extract.Reason;
+
+/** The receipt line of a file that failed, and its log line: the route's and the look-ahead's alike. */
+final class FailedLines {
+    /** The route's logger: a failure is logged under it whichever step found it. */
+    private static final Logger LOG = LoggerFactory.getLogger(IngestRoute.class);
+
+    private FailedLines() {
+    }
+
+    /** A failed file's receipt line, not logged. */
+    static ReceiptFile line(String path, String type, String sha, Exception e) {
+        String reason = e instanceof ExtractionException ee ? ee.reason().text() : Reason.UNEXPECTED.text();
+        String detail = e instanceof ExtractionException ee ? ee.detail() : e.getClass().getSimpleName();
+        return new ReceiptFile(path, sha, type, ReceiptFile.FAILED, reason, detail, 0, 0);
+    }
+
+    /** Logs a file that failed for its input (an {@link ExtractionException}): path, reason and detail, never its text. */
+    static void log(ReceiptFile line) {
+        LOG.info("failed: {}: {} ({})", line.path(), line.reason(), line.detail());
+    }
+
+    /** The same bytes failed with the same extractor before: said again, not read again. */
+    static ExtractionException failedBefore(FailureMemory.Failure before) {
+        String detail = before.detail();
+        return new ExtractionException(before.reason(), "failed before with the same extractor; not read again"
+                + " (ingest --retry-failed reads it again)" + (detail == null ? "" : "; " + detail));
+    }
+}

@@ -1,0 +1,85 @@
+package no.evidens.pipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+
+/**
+ * Ingesting an unchanged bundle again: every file accounted for as before, without opening the index for
+ * writing (it succeeds while another writer holds the index, and leaves its files as they were), the same
+ * receipt every time, and the same lines as the route writes when a new file sends the bundle through it.
+ */
+class ReingestIT {
+    @TempDir
+    Path tmp;
+
+    private static Map<String, FileTime> files(Path dir) throws Exception {
+        Map<String, FileTime> out = new TreeMap<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                out.put(p.getFileName().toString(), Files.getLastModifiedTime(p));
+            }
+        }
+        return out;
+    }
+
+    private Receipt ingest(EvidensHome home, Path bundle) throws Exception {
+        return new Ingestion(home, new DocumentAnalyser(), 2).ingest("sak-1", bundle, ProgressListener.NONE);
+    }
+
+    @Test
+    void anUnchangedBundleSaysTheSameWithoutTheWriter() throws Exception {
+        Path bundle = tmp.resolve("bundle");
+        Path journals = Files.createDirectories(bundle.resolve("journaler"));
+        String note = "Notat fra samarbeidsmøtet.\n\nBarneverntjenesten og helsestasjonen møtes hver måned.\n";
+        Files.writeString(journals.resolve("notat.txt"), note, StandardCharsets.UTF_8);
+        Files.writeString(journals.resolve("kopi.txt"), note, StandardCharsets.UTF_8);
+        Files.writeString(journals.resolve("plan.txt"), "Plan for oppfølging av barnet etter vedtaket.\n", StandardCharsets.UTF_8);
+        Files.write(journals.resolve("odelagt.docx"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 9, 9, 9, 9, 9, 9});
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+
+        Receipt first = ingest(home, bundle);
+        assertEquals(new Receipt.Counts(2, 1, 1, 0), first.counts(), first.files().toString());
+
+        Receipt again;
+        Map<String, FileTime> before = files(home.index());
+        try (EvidenceIndexWriter other = new EvidenceIndexWriter(home.index())) {
+            again = ingest(home, bundle); // the index's lock is held: a writer could not open
+        }
+        assertEquals(before, files(home.index()), "no commit, no file of the index touched");
+        assertEquals(new Receipt.Counts(0, 3, 1, 0), again.counts(), again.files().toString());
+        for (ReceiptFile f : again.files()) {
+            if (!f.status().equals(ReceiptFile.FAILED)) {
+                assertEquals(ReceiptFile.DUPLICATE_IN_CASE, f.reason(), f.path());
+            }
+        }
+        ReceiptFile failed = again.files().stream().filter(f -> f.status().equals(ReceiptFile.FAILED)).findFirst().orElseThrow();
+        assertEquals(first.files().stream().filter(f -> f.path().equals(failed.path())).findFirst().orElseThrow().reason(),
+                failed.reason());
+        assertTrue(failed.detail().startsWith("failed before with the same extractor; not read again"), failed.detail());
+
+        assertEquals(again.files(), ingest(home, bundle).files(), "the third time says what the second said");
+
+        // A new file sends the bundle through the route: the unchanged files get the same lines there.
+        Files.writeString(journals.resolve("ny.txt"), "Et nytt notat om ansvarsgruppen.\n", StandardCharsets.UTF_8);
+        Receipt withNew = ingest(home, bundle);
+        List<ReceiptFile> unchanged = withNew.files().stream().filter(f -> !f.path().endsWith("ny.txt")).toList();
+        assertEquals(again.files(), unchanged);
+        assertEquals(new Receipt.Counts(1, 3, 1, 0), withNew.counts(), withNew.files().toString());
+    }
+}
