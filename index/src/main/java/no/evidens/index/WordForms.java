@@ -21,7 +21,7 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Forms of a query word that the analysis gives another stem, sought as synonyms of the word (one word to BM25: a
  * passage holding two of the forms is not counted twice). Lucene's stemmers have no exception lists; the index is
- * unchanged, so no re-ingest. Two rules, each from how Norwegian is written:
+ * unchanged, so no re-ingest. Four rules, each from how Norwegian is written:
  * <ul>
  * <li>a word in {@code -er} may be a noun of the one who does something ({@code bruker}, {@code melder},
  * {@code klager}): the stemmers cut {@code bruker} to the verb's {@code bruk}, but {@code brukeren} and
@@ -30,7 +30,16 @@ import org.apache.lucene.search.TermQuery;
  * ({@code sikrer}) gains forms that no text holds;</li>
  * <li>an adjective in {@code -lig} (Bokmål) is written {@code -leg} in Nynorsk ({@code forsvarlig},
  * {@code forsvarleg}; {@code tilstrekkelige}, {@code tilstrekkelege}), which the synonym list pairs for one word only
- * ({@code ansvarlig}); the other spelling is sought too.</li>
+ * ({@code ansvarlig}); the other spelling is sought too;</li>
+ * <li>a verb is also sought as the noun of its action ({@code kartlegger} → {@code kartlegging}, {@code flyttet} →
+ * {@code flytting}, {@code henviste} → {@code henvisning}): the auditor asks with the verb, a report states its finding
+ * with the noun ({@code kartlegger ikke} / {@code manglende kartlegging}). The forms are made by cutting a verb's
+ * ending and adding {@code -ing} and {@code -ning}; a form that is no word costs a look-up that finds nothing;</li>
+ * <li>in a heading, a word is also sought as the law named after it, written as one word ({@code helsevern} →
+ * {@code helsevernloven}, {@code barnevern} → {@code barnevernsloven}): a heading that names a law says what the
+ * passages under it are about. Not in the text, where a law's name is mostly a citation ({@code jf. barnevernloven
+ * § 4-3}) that would let every citing passage tie the ones about the service (the parts field already holds a law's
+ * name split, with less weight).</li>
  * </ul>
  */
 final class WordForms {
@@ -40,6 +49,10 @@ final class WordForms {
     private static final String[] NOUN_FORMS = {"en", "e", "ne"};
     /** An adjective in {@code -lig(e)} or {@code -leg(e)}: the stem before it, and the ending. */
     private static final Pattern ADJECTIVE = Pattern.compile("(\\p{L}{3,}l)(i|e)(ge?)");
+    /** A verb of at least four letters before its ending: present, past, infinitive, Bokmål and Nynorsk. */
+    private static final Pattern VERB = Pattern.compile("(\\p{L}{4,}?)(er|et|te|de|a|e)");
+    /** The endings of a verb's noun of action. */
+    private static final String[] ACTION_NOUN = {"ing", "ning"};
 
     private WordForms() {
     }
@@ -62,11 +75,12 @@ final class WordForms {
 
     /**
      * {@code q}, the analysed query for {@code word} in {@code field}, as a synonym query of the word and the stems
-     * of its {@link #forms} when they add any; else {@code q} itself.
+     * of its {@link #forms}, {@link #actionNouns} and (in a heading) {@link #lawForms} when they add any; else
+     * {@code q} itself.
      */
     static Query widened(Query q, String field, String word, Analyzer analyzer) {
-        List<String> forms = forms(word);
-        if (forms.isEmpty() || !(q instanceof TermQuery || q instanceof SynonymQuery)) {
+        List<String> forms = new ArrayList<>(forms(word));
+        if (!(q instanceof TermQuery || q instanceof SynonymQuery)) {
             return q;
         }
         Set<String> stems = new LinkedHashSet<>();
@@ -78,6 +92,12 @@ final class WordForms {
             }
         }
         int before = stems.size();
+        forms.addAll(actionNouns(word));
+        if (PassageSchema.HEADING.equals(field)) {
+            for (String stem : List.copyOf(stems)) {
+                forms.addAll(lawForms(stem));
+            }
+        }
         for (String form : forms) {
             String stem = oneStem(analyzer, field, form);
             if (stem != null) {
@@ -92,6 +112,27 @@ final class WordForms {
             out.addTerm(new Term(field, s));
         }
         return out.build();
+    }
+
+    /** The nouns of action {@code word} may have if it is a verb (none when it cannot be one). */
+    static List<String> actionNouns(String word) {
+        Matcher m = VERB.matcher(word.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String ending : ACTION_NOUN) {
+            out.add(m.group(1) + ending);
+        }
+        return out;
+    }
+
+    /** A law named after what the stem names, written as one word with it, with and without a linking s. */
+    static List<String> lawForms(String stem) {
+        if (stem.length() < 5 || stem.endsWith("lov") || !stem.chars().allMatch(Character::isLetter)) {
+            return List.of();
+        }
+        return List.of(stem.endsWith("l") ? stem + "oven" : stem + "loven", stem + "sloven");
     }
 
     /** The one term {@code analyzer} makes of {@code form} in {@code field}, or null when it makes none or several. */

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A search for {@code bruker} or {@code melder} finds the noun's other forms, which the stemmer cuts differently, and
- * one for {@code forsvarlig} the Nynorsk {@code forsvarleg}.
+ * one for {@code forsvarlig} the Nynorsk {@code forsvarleg}, one for a verb its noun of action, and a heading the law
+ * named after the word.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WordFormsTest {
@@ -28,7 +29,8 @@ class WordFormsTest {
             "Brukerne fikk ikke vedtak.",
             "Barnevernet gir tilbakemelding til offentlige meldere.",
             "Tilsynet gjaldt journalføring.",
-            "Planen er forsvarleg og skriftleg.");
+            "Planen er forsvarleg og skriftleg.",
+            "Nav-kontoret gjorde ingen kartlegging av behovene.");
 
     @TempDir
     static Path dir;
@@ -74,5 +76,26 @@ class WordFormsTest {
         assertEquals(List.of(), found("\"offentlige melder\""), "a quoted phrase holds the form written");
         assertTrue(QueryReader.scoresFromTermsOnly(new QueryReader(NorwegianAnalysis.analyzer()).read("bruker")),
                 "the forms are one word's synonyms: block-max skipping stays exact");
+    }
+
+    @Test
+    void aVerbIsAlsoSoughtAsTheNounOfItsAction() throws IOException {
+        assertEquals(List.of("sak/d/6"), found("kartlegger"), "kartlegger ikke / ingen kartlegging");
+        assertEquals(List.of("sak/d/6"), found("kartlegge behovene"));
+        assertTrue(WordForms.actionNouns("henviste").contains("henvisning"));
+        assertTrue(WordForms.actionNouns("flyttet").contains("flytting"));
+        assertEquals(List.of(), WordForms.actionNouns("journalføring"), "a noun is no verb");
+    }
+
+    @Test
+    void aHeadingIsAlsoSearchedForTheLawNamedAfterTheWord() {
+        Query heading = new TermQuery(new Term(PassageSchema.HEADING, "helsevern"));
+        Query widened = WordForms.widened(heading, PassageSchema.HEADING, "helsevern", NorwegianAnalysis.analyzer());
+        assertTrue(widened.toString().contains("heading:helsevernlov"), widened.toString());
+        Query text = new TermQuery(new Term(PassageSchema.TEXT, "helsevern"));
+        assertSame(text, WordForms.widened(text, PassageSchema.TEXT, "helsevern", NorwegianAnalysis.analyzer()),
+                "in the text a law's name is mostly a citation");
+        assertEquals(List.of("helsepersonelloven", "helsepersonellsloven"), WordForms.lawForms("helsepersonell"));
+        assertEquals(List.of(), WordForms.lawForms("barnevernlov"));
     }
 }
