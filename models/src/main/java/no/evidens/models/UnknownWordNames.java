@@ -38,6 +38,20 @@ final class UnknownWordNames {
     /** English function words: a run with one is a title or a firm ({@code The Washington Times}, {@code Birds of Prey}). */
     private static final Set<String> ENGLISH = Set.of("the", "of", "and", "for", "in", "on", "at", "to", "a", "an", "with",
             "from", "my", "your", "our", "is", "are");
+    /**
+     * Norwegian function words (pronouns, determiners, conjunctions, prepositions, common adverbs; Bokmål and
+     * Nynorsk): capitalised they open a sentence, a heading or a title ({@code av Min kamp}), they name nobody. The
+     * document's own lower-case words say the same, but a quotation anonymised alone has few of them.
+     */
+    private static final Set<String> FUNCTION_WORDS = Set.of("jeg", "eg", "du", "han", "hun", "ho", "den", "det", "vi",
+            "me", "dere", "de", "dei", "min", "mi", "mitt", "mine", "din", "di", "ditt", "dine", "sin", "si", "sitt",
+            "sine", "vår", "vårt", "våre", "deres", "hans", "hennes", "dens", "dets", "denne", "dette", "disse", "hver",
+            "kvar", "all", "alle", "alt", "ingen", "inga", "noe", "noko", "noen", "nokon", "mange", "flere", "fleire",
+            "og", "eller", "men", "for", "som", "at", "om", "hvis", "viss", "når", "da", "då", "fordi", "mens", "medan",
+            "selv", "sjølv", "uten", "utan", "med", "av", "etter", "før", "under", "over", "mellom", "hos", "bak", "foran",
+            "her", "der", "no", "nå", "så", "også", "ikke", "ikkje", "aldri", "alltid", "bare", "berre", "kanskje",
+            "hvor", "hva", "kva", "hvem", "kven", "hvorfor", "kvifor", "hvordan", "korleis", "ja", "nei", "takk",
+            "en", "ein", "ei", "et", "eit", "the");
     /** Shortest first part and last part of a compound read by {@link #compound}. */
     private static final int MIN_HEAD = 3;
     private static final int MIN_TAIL = 4;
@@ -66,7 +80,7 @@ final class UnknownWordNames {
         for (int k = i; k <= j; k++) {
             String w = tokens.get(k).cut(sentence);
             String lower = w.toLowerCase(Locale.ROOT);
-            if (w.indexOf('-') >= 0 || ENGLISH.contains(lower) || compound(lower, lowerCase) || longDefinite(lower)) {
+            if (w.indexOf('-') >= 0 || ENGLISH.contains(lower) || FUNCTION_WORDS.contains(lower) || compound(lower, lowerCase) || longDefinite(lower)) {
                 return false;
             }
         }
@@ -85,7 +99,8 @@ final class UnknownWordNames {
      */
     private static boolean partOfLongerName(String word, Set<String> lowerCase) {
         return word != null && !word.isEmpty() && Character.isUpperCase(word.charAt(0))
-                && !lowerCase.contains(word.toLowerCase(Locale.ROOT)); // not a sentence's first word (Hvis Borat …)
+                && !lowerCase.contains(word.toLowerCase(Locale.ROOT)) // not a sentence's first word (Hvis Borat …)
+                && !FUNCTION_WORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -31,7 +31,8 @@ class UnknownWordNamesTest {
                 "Planen handler om Trollpakken som kommunen vil ha.",        // a long word in the definite form
                 "Hun handlet hos Brisk & Brisk hver uke.",                   // a firm's ampersand
                 "Avisen skrev om The Glimmer Times i går.",                  // English function word
-                "1. Barneombud har rett til å bli hørt.");                   // a list item's number opens a sentence
+                "1. Barneombud har rett til å bli hørt.",                    // a list item's number opens a sentence
+                "Hun leste sjette bind av Min kamp i fjor.");                // a function word opens a title
         assertEquals(List.of(), p.get(0));
         assertEquals(List.of(), p.get(1));
         assertEquals(List.of("Kvitstein"), p.get(2));
