@@ -68,7 +68,7 @@ final class UnknownWordNames {
      */
     static boolean isName(String sentence, List<TaggedSpan> tokens, int i, int j, String before, Set<String> lowerCase) {
         String after = j + 1 < tokens.size() ? tokens.get(j + 1).cut(sentence) : null;
-        if (NameCues.placeWord(before) || opensAfter(before) || partOfLongerName(before, lowerCase)
+        if (NameCues.placeWord(before) || opensAfter(before) || lineStart(sentence, tokens, i) || partOfLongerName(before, lowerCase)
                 || partOfLongerName(after, lowerCase) || "&".equals(before) || "&".equals(after)
                 || apposition(before) || after != null && isLower(after) && generic(after)) {
             return false;
@@ -89,7 +89,16 @@ final class UnknownWordNames {
 
     /** A number or an abbreviation with its period ({@code 1.}, {@code a.}, {@code str.}) opens a list item or a sentence. */
     private static boolean opensAfter(String before) {
-        return before.endsWith(".") || before.chars().allMatch(Character::isDigit);
+        return before.endsWith(".") || before.endsWith(")")
+                || before.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '/');
+    }
+
+    /** A heading run into the sentence: the run opens a line ({@code 4.1 Delegering …} after a numbered line). */
+    private static boolean lineStart(String sentence, List<TaggedSpan> tokens, int i) {
+        int from = i > 0 ? tokens.get(i - 1).end() : 0;
+        return sentence.substring(from, tokens.get(i).start()).indexOf('\n') >= 0
+                || i > 0 && tokens.get(i - 1).start() > 0 && sentence.charAt(tokens.get(i - 1).start() - 1) == '\n'
+                        && opensAfter(tokens.get(i - 1).cut(sentence));
     }
 
     /**
@@ -130,7 +139,7 @@ final class UnknownWordNames {
     static boolean compound(String lower, Set<String> lowerCase) {
         String word = lower.length() > MIN_HEAD + MIN_TAIL && lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower;
         for (String ending : GENERIC_ENDINGS) {
-            if (word.length() >= ending.length() + MIN_HEAD && word.endsWith(ending)) {
+            if (word.equals(ending) || word.length() >= ending.length() + MIN_HEAD && word.endsWith(ending)) {
                 return true;
             }
         }

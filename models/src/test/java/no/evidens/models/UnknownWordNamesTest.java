@@ -42,6 +42,15 @@ class UnknownWordNamesTest {
     }
 
     @Test
+    void aHeadingRunIntoASentenceIsNoName() {
+        List<List<String>> p = NameCuesTest.persons("Tiltaket er evaluert.\n\n4.1 Delegering av myndighet\n\nRådmannen har delegert.",
+                "Sak 14/25 Godkjenning av innkalling.", "b) Kommunal leder har ansvaret.", "Møtet var på møterom Fjellet i går.");
+        for (int i = 0; i < p.size(); i++) {
+            assertEquals(List.of(), p.get(i), "sentence " + i);
+        }
+    }
+
+    @Test
     void twoUnknownWordsOpeningASentenceBeforeAVerbOfSayingAreAPerson() {
         List<List<String>> p = NameCuesTest.persons("Bakoro Tindefjell sier at saken er løst.", "Glimmerbekk sier ingenting.");
         assertEquals(List.of("Bakoro Tindefjell"), p.get(0));
