@@ -147,7 +147,7 @@ final class NameCues {
                     && after != null && CLOSERS.contains(after);
             return given && (j > i || !WORDS_TOO.contains(tokens.get(i).cut(sentence).toLowerCase(Locale.ROOT))
                     || after != null && SPEECH.contains(after) || aged)
-                    || allUnknown && (signed || aged && j > i);
+                    || allUnknown && (signed || j > i && (aged || after != null && SPEECH.contains(after)));
         }
         boolean saying = SPEECH.contains(before) || after != null && SPEECH.contains(after);
         // a title that opens the sentence (Ordfører Nordvik sa …), or a party or paper in the genitive (Høyres Kari Nordvik)
@@ -155,7 +155,8 @@ final class NameCues {
         boolean ofOrganisation = j > i && before.length() > 2 && before.endsWith("s")
                 && "ORG".equals(DomainNames.shared().typeOf(before.substring(0, before.length() - 1)));
         return given || allUnknown && (titled(before) || openingTitle || ofOrganisation || saying || NAMING.contains(before)
-                || aged || surname(sentence, tokens, i, j, before, lowerCase));
+                || aged || surname(sentence, tokens, i, j, before, lowerCase)
+                || UnknownWordNames.isName(sentence, tokens, i, j, before, lowerCase));
     }
 
     /** Particles inside a name ({@code van}, {@code bin}), and initials ({@code B.}). */

@@ -46,7 +46,7 @@ class NameCuesTest {
         return persons;
     }
 
-    private static List<List<String>> persons(String... s) {
+    static List<List<String>> persons(String... s) {
         return persons(List.of(s), List.of(s).stream().map(x -> List.<TaggedSpan>of()).toList());
     }
 
