@@ -87,7 +87,7 @@ final class DialogueQuotes {
                 turns.add(new Turn(dash, start, trim(text, start, cue.start()), speaker, place));
             } else if (place != Place.WORD) {
                 boolean ownParagraph = place == Place.LINE && lastInParagraph;
-                turns.add(new Turn(dash, start, trim(text, start, ownParagraph ? end : TurnEnd.withoutCue(text, start, end, marked)),
+                turns.add(new Turn(dash, start, trim(text, start, ownParagraph ? end : TurnEnd.withoutCue(text, start, end, marked, !lastInParagraph)),
                         null, place));
             }
         }
