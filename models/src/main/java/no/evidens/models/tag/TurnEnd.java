@@ -49,7 +49,7 @@ final class TurnEnd {
             Voice v = voices.get(i);
             boolean last = i + 1 == sentences.size();
             if (v == Voice.NARRATION
-                    || v == Voice.QUIET && spoke && !last && voices.get(i + 1) == Voice.QUIET
+                    || v == Voice.QUIET && spoke && !last && voices.get(i + 1) != Voice.SPEECH
                     || last && beforeTurn && SentenceVoice.asksSpeaker(text.substring(sentences.get(i)[0], sentences.get(i)[1]))) {
                 return end;
             }
