@@ -32,7 +32,7 @@ final class DialogueQuotes {
      * An inverted cue, the saying before its subject: {@code , har omkvedet vært}, {@code , var beskjeden fra}, {@code ,
      * lød det fra}.
      */
-    private static final String INVERTED = "(?:har|hadde)\\s+(?:det|\\p{Ll}+(?:et|en|a))\\s+(?:vært|lydt)"
+    private static final String INVERTED = "(?:har|hadde)\\s+\\p{Ll}{3,}(?:et|en|a)\\s+(?:vært|lydt)"
             + "|(?:var|er|ble)\\s+(?:beskjeden|meldingen|svaret|rådet|omkvedet|oppfordringen|konklusjonen|budskapet"
             + "|reaksjonen|kommentaren|dommen|kravet|slagordet|ordene|spørsmålet)";
     /** The speaker after the words: {@code , sier mor}, {@code ? spør han}, {@code , – sier leder}. */
@@ -50,7 +50,8 @@ final class DialogueQuotes {
     /** Where a turn opens: its own line, inside a paragraph after a sentence, or after a word. */
     private enum Place { LINE, SENTENCE, WORD }
 
-    private record Turn(int dash, int start, int end, TaggedSpan cue, Place place, boolean heading) {
+    /** {@code sure}: a heading, or an answer to a question put to the speaker: speech without further evidence. */
+    private record Turn(int dash, int start, int end, TaggedSpan cue, Place place, boolean sure) {
         Turn(int dash, int start, int end, TaggedSpan cue, Place place) {
             this(dash, start, end, cue, place, false);
         }
@@ -102,14 +103,16 @@ final class DialogueQuotes {
                 turns.add(new Turn(dash, start, trim(text, start, heading), null, place, true));
             } else if (place != Place.WORD) {
                 boolean ownParagraph = place == Place.LINE && lastInParagraph;
-                turns.add(new Turn(dash, start, trim(text, start, ownParagraph ? end : TurnEnd.withoutCue(text, start, end, marked, !lastInParagraph)),
-                        null, place));
+                int turnEnd = ownParagraph ? end : TurnEnd.withoutCue(text, start, end, marked, !lastInParagraph);
+                // a question put to the speaker follows: an interview, whatever the answer's words
+                boolean answer = !lastInParagraph && SentenceVoice.asksSpeaker(text.substring(turnEnd, end));
+                turns.add(new Turn(dash, start, trim(text, start, turnEnd), null, place, answer));
             }
         }
         boolean anyCued = turns.stream().anyMatch(t -> t.cue() != null);
         List<Quotation> out = new ArrayList<>();
         for (Turn t : turns) {
-            if (t.end() > t.start() && (t.cue() != null || t.heading() || readsAsSpeech(text, t, anyCued))) {
+            if (t.end() > t.start() && (t.cue() != null || t.sure() || readsAsSpeech(text, t, anyCued))) {
                 out.add(new Quotation(t.start(), t.end(), text.charAt(t.dash()), 0, List.of(), t.cue()));
             }
         }

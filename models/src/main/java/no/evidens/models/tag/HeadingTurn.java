@@ -13,39 +13,49 @@ import java.util.regex.Pattern;
  */
 final class HeadingTurn {
     /** At most this many words in a run-in heading, this many in one on its own paragraph. */
-    static final int RUN_IN_WORDS = 6;
+    static final int RUN_IN_WORDS = 3;
     static final int OWN_WORDS = 10;
 
     /** Words after which a heading cannot stop: the sentence goes on. */
     private static final Set<String> GOES_ON = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for", "hos",
             "under", "over", "etter", "gjennom", "mellom", "og", "eller", "men", "at", "som", "en", "et", "ei", "den", "det",
             "de", "er", "var", "har", "hadde", "ble", "blir", "vil", "skal", "kan", "må", "sa", "sier", "kalt", "heter", "het",
-            "herr", "fru", "the", "of", "von", "van", "la", "le");
+            "herr", "fru", "the", "of", "von", "van", "la", "le", "min", "mi", "mitt", "din", "sin", "hans", "hennes",
+            "vår", "deres", "både", "kjære");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]+");
+    /** A subject pronoun first makes a sentence of the words, not a heading. */
+    private static final Set<String> PRONOUNS = Set.of("jeg", "eg", "vi", "me", "du", "dere", "de", "dei", "han", "hun", "ho",
+            "det", "dette", "den", "man");
 
     private HeadingTurn() {
     }
 
     /**
-     * The end of a heading run into the text from {@code start} (the first word after the dash), or -1: one to
-     * {@value #RUN_IN_WORDS} words with no punctuation, the last in lower case and not one a sentence goes on after,
-     * then a capitalised word the document never writes capitalised after a lower-case word (a name would be).
+     * The end of a heading run into the text from {@code start} (the first word after the dash), or -1: two to
+     * {@value #RUN_IN_WORDS} words with no punctuation, capitalised only the first (and that no subject pronoun: {@code
+     * Vi vant Cupen} is a sentence), the last not one a sentence goes on after; then a capitalised word with a lower-case
+     * word after it (a sentence that runs on) which the document never writes capitalised after a lower-case word, as
+     * it would a name ({@code - Smart og taktisk Søvnproblemer til tross …}).
      */
     static int runIn(String text, int start, int limit) {
-        String[] words = text.substring(start, limit).split(" ", RUN_IN_WORDS + 2);
-        int at = start;
-        for (int i = 0; i < words.length - 1 && i <= RUN_IN_WORDS; i++) {
+        String[] words = text.substring(start, limit).split(" ", RUN_IN_WORDS + 3);
+        if (words.length < 3 || !WORD.matcher(words[0]).matches() || !Character.isUpperCase(words[0].charAt(0))
+                || PRONOUNS.contains(words[0].toLowerCase(Locale.ROOT))) {
+            return -1;
+        }
+        int at = start + words[0].length();
+        for (int i = 1; i < RUN_IN_WORDS && i + 2 < words.length; i++) {
             String w = words[i];
-            if (!WORD.matcher(w).matches()) {
-                return -1; // punctuation, or a line break: no heading
+            if (!WORD.matcher(w).matches() || !Character.isLowerCase(w.charAt(0))) {
+                return -1; // punctuation, a line break, a name: no heading
             }
+            at += 1 + w.length();
             String next = words[i + 1];
-            at += w.length();
-            if (i > 0 && Character.isUpperCase(next.isEmpty() ? 'x' : next.charAt(0)) && Character.isLowerCase(w.charAt(0))
-                    && !GOES_ON.contains(w.toLowerCase(Locale.ROOT)) && !writtenAsName(text, leadingWord(next), at + 1)) {
+            if (WORD.matcher(next).matches() && Character.isUpperCase(next.charAt(0)) && !words[i + 2].isEmpty()
+                    && Character.isLowerCase(words[i + 2].charAt(0)) && !GOES_ON.contains(w.toLowerCase(Locale.ROOT))
+                    && !writtenAsName(text, next, at + 1)) {
                 return at;
             }
-            at++; // the space
         }
         return -1;
     }
@@ -73,15 +83,6 @@ final class HeadingTurn {
     private static boolean listItem(String line) {
         String s = line.strip();
         return !s.isEmpty() && "-–—•*".indexOf(s.charAt(0)) >= 0 && s.split("\\s+").length <= OWN_WORDS + 1;
-    }
-
-    /** The word (letters only) at the start of {@code s}. */
-    private static String leadingWord(String s) {
-        int k = 0;
-        while (k < s.length() && Character.isLetter(s.charAt(k))) {
-            k++;
-        }
-        return s.substring(0, k);
     }
 
     /**
