@@ -104,8 +104,9 @@ final class DialogueQuotes {
             } else if (place != Place.WORD) {
                 boolean ownParagraph = place == Place.LINE && lastInParagraph;
                 int turnEnd = ownParagraph ? end : TurnEnd.withoutCue(text, start, end, marked, !lastInParagraph);
-                // a question put to the speaker follows: an interview, whatever the answer's words
-                boolean answer = !lastInParagraph && SentenceVoice.asksSpeaker(text.substring(turnEnd, end));
+                // a question put to the speaker comes before or after: an interview, whatever the answer's words
+                boolean answer = !lastInParagraph && SentenceVoice.asksSpeaker(text.substring(turnEnd, end))
+                        || place == Place.SENTENCE && text.substring(0, dash).stripTrailing().endsWith("?");
                 turns.add(new Turn(dash, start, trim(text, start, turnEnd), null, place, answer));
             }
         }
