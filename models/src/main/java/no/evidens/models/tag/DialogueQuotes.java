@@ -28,18 +28,11 @@ final class DialogueQuotes {
     private static final Pattern TURN = Pattern.compile("(?m)^[ \\t]*([-–—])[ \\t]+(?=[\\p{Lu}\\d«\"“„])");
     /** The same anywhere after white space. */
     private static final Pattern DASH = Pattern.compile("(?<![^\\s])([-–—])[ \\t]+(?=[\\p{Lu}\\d«\"“„])");
-    /**
-     * An inverted cue, the saying before its subject: {@code , har omkvedet vært}, {@code , var beskjeden fra}, {@code ,
-     * lød det fra}.
-     */
-    private static final String INVERTED = "(?:har|hadde)\\s+\\p{Ll}{3,}(?:et|en|a)\\s+(?:vært|lydt)"
-            + "|(?:var|er|ble)\\s+(?:beskjeden|meldingen|svaret|rådet|omkvedet|oppfordringen|konklusjonen|budskapet"
-            + "|reaksjonen|kommentaren|dommen|kravet|slagordet|ordene|spørsmålet)";
     /** The speaker after the words: {@code , sier mor}, {@code ? spør han}, {@code , – sier leder}. */
     private static final Pattern CUE = Pattern.compile("(?:,|(?<=[!?…]))\\s*(?:[-–—]\\s*)?((?:" + QuoteAttribution.VERBS
             + "|spør|spurte|spurde|legger til|la til|smiler|smilte|ler|lo|humrer|sukker|roper|jubler|innvender|lover"
             + "|avslutter|oppsummerer|konstaterer|utdyper|forsikrer|kommenterer|kommenterte|spøker|tilføyer|medgir"
-            + "|innrømmer|hevder|advarer|bekrefter|konkluderer|fastslår|lyder|lød|" + INVERTED + ")\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)"
+            + "|innrømmer|hevder|advarer|bekrefter|konkluderer|fastslår|lyder|lød|" + QuoteAttribution.INVERTED + ")\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)"
             + "|[^.!?\\n«»“”\"]{0,40}(?=\\s)))");
     static final Pattern SPEECH = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|du|dere|dokker|meg|oss|deg|dykk"
             + "|min|mitt|mine|vår|vårt|våre|din|ditt|dine)(?![\\p{L}])");
@@ -192,24 +185,10 @@ final class DialogueQuotes {
             return q;
         }
         int end = trim(text, q.start(), dialogueDash(text, turn));
-        if (end - 1 > q.start() && ".!?".indexOf(text.charAt(end - 1)) >= 0 && titleLike(text, q.start() - 1, end - 1)) {
+        if (end - 1 > q.start() && ".!?".indexOf(text.charAt(end - 1)) >= 0 && QuoteClosing.titleLike(text, q.start() - 1, end - 1)) {
             end--; // tittelen «Min kamp? - …: the question is the sentence's, the title is two words
         }
         return end <= q.start() ? q : new Quotation(q.start(), end, q.open(), q.depth(), q.flags(), q.attribution());
-    }
-
-    /**
-     * The words between an opening mark at {@code mark} and {@code end} are a title or a term: at most
-     * {@link QuoteTagger#PHRASE_WORDS} words, the mark right after a word of a running sentence (not after a colon or a
-     * sentence's end, where speech is quoted).
-     */
-    private static boolean titleLike(String text, int mark, int end) {
-        int k = mark - 1;
-        while (k >= 0 && text.charAt(k) == ' ') {
-            k--;
-        }
-        return k >= 0 && Character.isLetter(text.charAt(k)) && text.substring(mark + 1, end).strip().split("\\s+").length
-                <= QuoteTagger.PHRASE_WORDS;
     }
 
     /** The dash before the words of a turn that start at {@code start}. */
