@@ -115,7 +115,7 @@ final class DialogueQuotes {
 
     /**
      * The end of a turn without a cue that is a heading ({@link HeadingTurn}), or -1. A dash after a word opens one
-     * only right after the previous turn's cue ({@code …, sier han til Avisa.no - Stein for stein Ei heller …}).
+     * only right after the previous turn's cue ({@code …, sier hun til Fjordposten.no - Godt og grundig Heller ikke …}).
      */
     private static int heading(String text, List<Turn> turns, int dash, int start, int end, Place place, boolean lastInParagraph) {
         if (place == Place.LINE && lastInParagraph) {
@@ -186,7 +186,7 @@ final class DialogueQuotes {
         }
         int end = trim(text, q.start(), dialogueDash(text, turn));
         if (end - 1 > q.start() && ".!?".indexOf(text.charAt(end - 1)) >= 0 && QuoteClosing.titleLike(text, q.start() - 1, end - 1)) {
-            end--; // tittelen «Min kamp? - …: the question is the sentence's, the title is two words
+            end--; // tittelen «Lange netter? - …: the question is the sentence's, the title is two words
         }
         return end <= q.start() ? q : new Quotation(q.start(), end, q.open(), q.depth(), q.flags(), q.attribution());
     }

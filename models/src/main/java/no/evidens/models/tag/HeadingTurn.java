@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A dialogue turn used as a heading, as news articles quote a speaker in a crosshead: a dash and a few words with no
  * punctuation, on a paragraph of their own ({@code - Bedre å vente enn å angre}) or run into the text that follows
- * ({@code - Gleder oss Navnet på …}: the heading ends before the capital that opens the next sentence). Used by
+ * ({@code - Godt og grundig Arbeidet startet …}: the heading ends before the capital that opens the next sentence). Used by
  * {@link DialogueQuotes}. Thread-safe (no state).
  */
 final class HeadingTurn {
@@ -35,7 +35,7 @@ final class HeadingTurn {
      * {@value #RUN_IN_WORDS} words with no punctuation, capitalised only the first (and that no subject pronoun: {@code
      * Vi vant Cupen} is a sentence), the last not one a sentence goes on after; then a capitalised word with a lower-case
      * word after it (a sentence that runs on) which the document never writes capitalised after a lower-case word, as
-     * it would a name ({@code - Smart og taktisk Søvnproblemer til tross …}).
+     * it would a name ({@code - Stein på stein Heller ikke rådmannen …}).
      */
     static int runIn(String text, int start, int limit) {
         String[] words = text.substring(start, limit).split(" ", RUN_IN_WORDS + 3);

@@ -19,7 +19,7 @@ final class QuoteAttribution {
             + "|påpekte|peiker|peikar|mener|meinte|meiner|forklarer|forklarte|forklarar|beskriver|beskrev|skildrar"
             + "|heter|heiter|het|står|stod|sto|framgår|fremgår|fremkommer|framkjem|kom fram|kom frem";
     /**
-     * An inverted cue, the saying before its subject: {@code , har omkvedet vært}, {@code , var beskjeden fra}, {@code ,
+     * An inverted cue, the saying before its subject: {@code , har rådet vært}, {@code , var beskjeden fra}, {@code ,
      * lød det fra}.
      */
     static final String INVERTED = "(?:har|hadde)\\s+\\p{Ll}{3,}(?:et|en|a)\\s+(?:vært|lydt)"

@@ -20,8 +20,7 @@ final class SentenceVoice {
     }
 
     /**
-     * A question that asks the speaker something ({@code Hva er ditt favorittsted?}, {@code Det er store ord du åpner boka
-     * med?}): in an interview the reporter's questions often stand without a dash of their own, before the answer's.
+     * A question that asks the speaker something ({@code Hva er ditt favorittsted?}, {@code Det er sterke ord du bruker?}): in an interview the reporter's questions often stand without a dash of their own, before the answer's.
      */
     static boolean asksSpeaker(String sentence) {
         String s = sentence.strip();
@@ -37,7 +36,7 @@ final class SentenceVoice {
     /**
      * No singular first- or second-person word, and a name: a capital inside the sentence not after a preposition or
      * a colon (a run of capitals is judged by its first word), or a first word the document also writes capitalised
-     * inside a sentence ({@code Fardal mener …}). A sentence with «vi», «oss» or a question is narration only with such
+     * inside a sentence ({@code Lindvik mener …}). A sentence with «vi», «oss» or a question is narration only with such
      * a name, as the reporter writes them too.
      */
     static boolean narration(String text, String sentence) {

@@ -29,7 +29,7 @@ final class TurnEnd {
      * </ul>
      * (Tried and dropped: ending at two plain sentences in a row, neither speech nor naming anyone. It fixed two turns
      * of the dev files but cut many more turns short on the treebank's training files, where speakers make plain
-     * statements in a row: {@code Det er steinarbeid. Tungt og kjedelig.})
+     * statements in a row: {@code Det er tungt arbeid. Kjedelig også.})
      */
     static int withoutCue(String text, int start, int limit, List<Quotation> marked, boolean beforeTurn) {
         List<int[]> sentences = sentences(text, start, limit, marked);

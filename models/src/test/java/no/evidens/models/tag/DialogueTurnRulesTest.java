@@ -67,9 +67,9 @@ class DialogueTurnRulesTest {
 
     @Test
     void anInvertedCueEndsTheTurn() {
-        String t = "Vi går inn på kroa. - Alle finner veien hit, har omkvedet vært i bygda. - Bare følg lukten av kaffe, "
+        String t = "Vi går inn på kroa. - Alle finner veien hit, har rådet vært i bygda. - Bare spør etter kaffen, "
                 + "var beskjeden fra verten.";
-        assertEquals("-|Alle finner veien hit ## -|Bare følg lukten av kaffe", show(t));
+        assertEquals("-|Alle finner veien hit ## -|Bare spør etter kaffen", show(t));
     }
 
     @Test
