@@ -32,16 +32,22 @@ final class DialogueQuotes {
     private static final Pattern CUE = Pattern.compile("(?:,|(?<=[!?…]))\\s*(?:[-–—]\\s*)?((?:" + QuoteAttribution.VERBS
             + "|spør|spurte|spurde|legger til|la til|smiler|smilte|ler|lo|humrer|sukker|roper|jubler|innvender|lover"
             + "|avslutter|oppsummerer|konstaterer|utdyper|forsikrer|kommenterer|kommenterte|spøker|tilføyer|medgir"
-            + "|innrømmer|hevder|advarer|bekrefter|konkluderer|fastslår)\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)"
+            + "|innrømmer|hevder|advarer|bekrefter|konkluderer|fastslår|lyder|lød|" + QuoteAttribution.INVERTED + ")\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)"
             + "|[^.!?\\n«»“”\"]{0,40}(?=\\s)))");
     static final Pattern SPEECH = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|du|dere|dokker|meg|oss|deg|dykk"
             + "|min|mitt|mine|vår|vårt|våre|din|ditt|dine)(?![\\p{L}])");
     static final String SENTENCE_END = ".!?…»\"”";
+    /** A sentence end between two points: punctuation and white space. */
+    private static final Pattern SENTENCE_GAP = Pattern.compile("[.!?…]\\s");
 
     /** Where a turn opens: its own line, inside a paragraph after a sentence, or after a word. */
     private enum Place { LINE, SENTENCE, WORD }
 
-    private record Turn(int dash, int start, int end, TaggedSpan cue, Place place) {
+    /** {@code sure}: a heading, or an answer to a question put to the speaker: speech without further evidence. */
+    private record Turn(int dash, int start, int end, TaggedSpan cue, Place place, boolean sure) {
+        Turn(int dash, int start, int end, TaggedSpan cue, Place place) {
+            this(dash, start, end, cue, place, false);
+        }
     }
 
     private DialogueQuotes() {
@@ -71,6 +77,7 @@ final class DialogueQuotes {
             int paragraphEnd = place == Place.LINE ? turnEnd(text, start) : paragraphEnd(text, start);
             boolean lastInParagraph = k + 1 == opens.size() || opens.get(k + 1)[0] >= paragraphEnd;
             int end = lastInParagraph ? paragraphEnd : opens.get(k + 1)[0];
+            int heading;
             Matcher cue = CUE.matcher(text).region(start, end);
             TaggedSpan speaker = null;
             while (cue.find()) {
@@ -85,20 +92,43 @@ final class DialogueQuotes {
                 turns.add(new Turn(dash, start, trim(text, start, before.start() - 1), null, place));
             } else if (speaker != null) {
                 turns.add(new Turn(dash, start, trim(text, start, cue.start()), speaker, place));
+            } else if ((heading = heading(text, turns, dash, start, end, place, lastInParagraph)) > 0) {
+                turns.add(new Turn(dash, start, trim(text, start, heading), null, place, true));
             } else if (place != Place.WORD) {
                 boolean ownParagraph = place == Place.LINE && lastInParagraph;
-                turns.add(new Turn(dash, start, trim(text, start, ownParagraph ? end : TurnEnd.withoutCue(text, start, end, marked)),
-                        null, place));
+                int turnEnd = ownParagraph ? end : TurnEnd.withoutCue(text, start, end, marked, !lastInParagraph);
+                // a question put to the speaker comes before or after: an interview, whatever the answer's words
+                boolean answer = !lastInParagraph && SentenceVoice.asksSpeaker(text.substring(turnEnd, end))
+                        || place == Place.SENTENCE && text.substring(0, dash).stripTrailing().endsWith("?");
+                turns.add(new Turn(dash, start, trim(text, start, turnEnd), null, place, answer));
             }
         }
         boolean anyCued = turns.stream().anyMatch(t -> t.cue() != null);
         List<Quotation> out = new ArrayList<>();
         for (Turn t : turns) {
-            if (t.end() > t.start() && (t.cue() != null || readsAsSpeech(text, t, anyCued))) {
+            if (t.end() > t.start() && (t.cue() != null || t.sure() || readsAsSpeech(text, t, anyCued))) {
                 out.add(new Quotation(t.start(), t.end(), text.charAt(t.dash()), 0, List.of(), t.cue()));
             }
         }
         return out;
+    }
+
+    /**
+     * The end of a turn without a cue that is a heading ({@link HeadingTurn}), or -1. A dash after a word opens one
+     * only right after the previous turn's cue ({@code …, sier hun til Fjordposten.no - Godt og grundig Heller ikke …}).
+     */
+    private static int heading(String text, List<Turn> turns, int dash, int start, int end, Place place, boolean lastInParagraph) {
+        if (place == Place.LINE && lastInParagraph) {
+            return HeadingTurn.ownParagraph(text, dash, start, end) ? end : -1;
+        }
+        if (place == Place.WORD) {
+            Turn previous = turns.isEmpty() ? null : turns.get(turns.size() - 1);
+            if (previous == null || previous.cue() == null || previous.cue().end() > dash
+                    || SENTENCE_GAP.matcher(text).region(previous.cue().end(), dash).find()) {
+                return -1;
+            }
+        }
+        return HeadingTurn.runIn(text, start, end);
     }
 
     /** The marked quotation whose closing mark stands right before {@code at}. */
@@ -155,6 +185,9 @@ final class DialogueQuotes {
             return q;
         }
         int end = trim(text, q.start(), dialogueDash(text, turn));
+        if (end - 1 > q.start() && ".!?".indexOf(text.charAt(end - 1)) >= 0 && QuoteClosing.titleLike(text, q.start() - 1, end - 1)) {
+            end--; // tittelen «Lange netter? - …: the question is the sentence's, the title is two words
+        }
         return end <= q.start() ? q : new Quotation(q.start(), end, q.open(), q.depth(), q.flags(), q.attribution());
     }
 

@@ -18,6 +18,13 @@ final class QuoteAttribution {
             + "|fortel|fortalde|opplyser|opplyste|opplyser|svarer|svarte|svarar|understreker|understreket|påpeker"
             + "|påpekte|peiker|peikar|mener|meinte|meiner|forklarer|forklarte|forklarar|beskriver|beskrev|skildrar"
             + "|heter|heiter|het|står|stod|sto|framgår|fremgår|fremkommer|framkjem|kom fram|kom frem";
+    /**
+     * An inverted cue, the saying before its subject: {@code , har rådet vært}, {@code , var beskjeden fra}, {@code ,
+     * lød det fra}.
+     */
+    static final String INVERTED = "(?:har|hadde)\\s+\\p{Ll}{3,}(?:et|en|a)\\s+(?:vært|lydt)"
+            + "|(?:var|er|ble)\\s+(?:beskjeden|meldingen|svaret|rådet|omkvedet|oppfordringen|konklusjonen|budskapet"
+            + "|reaksjonen|kommentaren|dommen|kravet|slagordet|ordene|spørsmålet)";
     /** A cue right after the closing mark: {@code », sier leder av forumet.} */
     private static final Pattern AFTER = Pattern.compile(
             "\\A[,;]?\\s*(?:–\\s*|-\\s*)?((?:" + VERBS + ")\\b[^.!?\\n«»“”\"]{0,60}?)(?=[.!?,;:\\n]|\\z)");

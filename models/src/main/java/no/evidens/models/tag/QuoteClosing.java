@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * The closing cases of {@link QuoteTagger} that look ahead in the paragraph: one » for two, a « closed by a
- * straight mark, straight single marks inside a quotation. Thread-safe (no state).
+ * straight mark, straight single marks inside a quotation; and where an unclosed title ends. Thread-safe (no state).
  */
 final class QuoteClosing {
     /** A dialogue turn opening inside a sentence run: {@code . - Vi}. */
@@ -63,5 +63,19 @@ final class QuoteClosing {
             }
         }
         return end < text.length() && QuoteTagger.closesLater(text, from, end, '«', '»');
+    }
+
+    /**
+     * The words between an opening mark at {@code mark} and {@code end} are a title or a term: at most
+     * {@link QuoteTagger#PHRASE_WORDS} words, the mark right after a word of a running sentence (not after a colon or a
+     * sentence's end, where speech is quoted).
+     */
+    static boolean titleLike(String text, int mark, int end) {
+        int k = mark - 1;
+        while (k >= 0 && text.charAt(k) == ' ') {
+            k--;
+        }
+        return k >= 0 && Character.isLetter(text.charAt(k)) && text.substring(mark + 1, end).strip().split("\\s+").length
+                <= QuoteTagger.PHRASE_WORDS;
     }
 }

@@ -104,7 +104,7 @@ public final class QuoteTagger {
                 boolean canOpen = QuoteMarks.canOpen(text, i);
                 boolean canClose = QuoteMarks.canClose(text, i);
                 boolean openOfSame = stack.stream().anyMatch(o -> o.mark() == c
-                        || (c == '”' && o.mark() == '“') || (c == '“' && o.mark() == '„'));
+                        || (c == '”' && (o.mark() == '“' || o.mark() == '"')) || (c == '“' && o.mark() == '„'));
                 if (c == '"' && QuoteMarks.spacedStraight(text, i)) {
                     // detokenised text writes " Tittel " with spaces inside: it closes an open one, or opens
                     // when another straight mark follows in the paragraph
@@ -183,7 +183,7 @@ public final class QuoteTagger {
             case '»' -> o.mark() == '«';
             case '›' -> o.mark() == '‹';
             case '"' -> o.mark() == '"';
-            case '”' -> o.mark() == '“' || o.mark() == '”' || o.mark() == '„';
+            case '”' -> o.mark() == '“' || o.mark() == '”' || o.mark() == '„' || o.mark() == '"'; // "…” mixed, as blogs write
             case '“' -> o.mark() == '„';
             case '’' -> o.mark() == '‘';
             case '\'' -> o.mark() == '\'';

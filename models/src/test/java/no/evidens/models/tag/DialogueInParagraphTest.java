@@ -69,7 +69,7 @@ class DialogueInParagraphTest {
     @Test
     void anUnclosedQuotationEndsWhereTheNextTurnOpens() {
         String t = "- Hva betyr tittelen «Sommerboka? - Jeg har aldri forklart den, sier forfatteren.";
-        assertEquals("-|Hva betyr tittelen «Sommerboka? ## «|Sommerboka? ## -|Jeg har aldri forklart den", show(t));
+        assertEquals("-|Hva betyr tittelen «Sommerboka? ## «|Sommerboka ## -|Jeg har aldri forklart den", show(t));
     }
 
     @Test

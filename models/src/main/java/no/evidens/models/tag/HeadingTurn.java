@@ -1,0 +1,104 @@
+package no.evidens.models.tag;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A dialogue turn used as a heading, as news articles quote a speaker in a crosshead: a dash and a few words with no
+ * punctuation, on a paragraph of their own ({@code - Bedre å vente enn å angre}) or run into the text that follows
+ * ({@code - Godt og grundig Arbeidet startet …}: the heading ends before the capital that opens the next sentence). Used by
+ * {@link DialogueQuotes}. Thread-safe (no state).
+ */
+final class HeadingTurn {
+    /** At most this many words in a run-in heading, this many in one on its own paragraph. */
+    static final int RUN_IN_WORDS = 3;
+    static final int OWN_WORDS = 10;
+
+    /** Words after which a heading cannot stop: the sentence goes on. */
+    private static final Set<String> GOES_ON = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for", "hos",
+            "under", "over", "etter", "gjennom", "mellom", "og", "eller", "men", "at", "som", "en", "et", "ei", "den", "det",
+            "de", "er", "var", "har", "hadde", "ble", "blir", "vil", "skal", "kan", "må", "sa", "sier", "kalt", "heter", "het",
+            "herr", "fru", "the", "of", "von", "van", "la", "le", "min", "mi", "mitt", "din", "sin", "hans", "hennes",
+            "vår", "deres", "både", "kjære");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]+");
+    /** A subject pronoun first makes a sentence of the words, not a heading. */
+    private static final Set<String> PRONOUNS = Set.of("jeg", "eg", "vi", "me", "du", "dere", "de", "dei", "han", "hun", "ho",
+            "det", "dette", "den", "man");
+
+    private HeadingTurn() {
+    }
+
+    /**
+     * The end of a heading run into the text from {@code start} (the first word after the dash), or -1: two to
+     * {@value #RUN_IN_WORDS} words with no punctuation, capitalised only the first (and that no subject pronoun: {@code
+     * Vi vant Cupen} is a sentence), the last not one a sentence goes on after; then a capitalised word with a lower-case
+     * word after it (a sentence that runs on) which the document never writes capitalised after a lower-case word, as
+     * it would a name ({@code - Stein på stein Heller ikke rådmannen …}).
+     */
+    static int runIn(String text, int start, int limit) {
+        String[] words = text.substring(start, limit).split(" ", RUN_IN_WORDS + 3);
+        if (words.length < 3 || !WORD.matcher(words[0]).matches() || !Character.isUpperCase(words[0].charAt(0))
+                || PRONOUNS.contains(words[0].toLowerCase(Locale.ROOT))) {
+            return -1;
+        }
+        int at = start + words[0].length();
+        for (int i = 1; i < RUN_IN_WORDS && i + 2 < words.length; i++) {
+            String w = words[i];
+            if (!WORD.matcher(w).matches() || !Character.isLowerCase(w.charAt(0))) {
+                return -1; // punctuation, a line break, a name: no heading
+            }
+            at += 1 + w.length();
+            String next = words[i + 1];
+            if (WORD.matcher(next).matches() && Character.isUpperCase(next.charAt(0)) && !words[i + 2].isEmpty()
+                    && Character.isLowerCase(words[i + 2].charAt(0)) && !GOES_ON.contains(w.toLowerCase(Locale.ROOT))
+                    && !writtenAsName(text, next, at + 1)) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A turn alone on its paragraph ({@code [start, end)}) that is a heading: a capital first, at most
+     * {@value #OWN_WORDS} words, no sentence punctuation at the end, and no list around it (the lines before and after
+     * are no short items opened with a dash or a bullet, the one before ends without a colon).
+     */
+    static boolean ownParagraph(String text, int dash, int start, int end) {
+        String words = text.substring(start, end).strip();
+        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || words.split("\\s+").length > OWN_WORDS
+                || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0) {
+            return false;
+        }
+        String before = text.substring(0, dash).stripTrailing();
+        int previousStart = before.lastIndexOf('\n') + 1;
+        String previous = before.substring(previousStart).strip();
+        String after = text.substring(end).stripLeading();
+        int nextEnd = after.indexOf('\n');
+        return !previous.endsWith(":") && !listItem(previous) && !listItem(nextEnd < 0 ? after : after.substring(0, nextEnd));
+    }
+
+    /** A short line opened with a dash or a bullet (a long one is a paragraph of dialogue, not an item). */
+    private static boolean listItem(String line) {
+        String s = line.strip();
+        return !s.isEmpty() && "-–—•*".indexOf(s.charAt(0)) >= 0 && s.split("\\s+").length <= OWN_WORDS + 1;
+    }
+
+    /**
+     * The document writes {@code word} capitalised after a lower-case word elsewhere than at {@code at}: a name, not a
+     * sentence's first word.
+     */
+    private static boolean writtenAsName(String text, String word, int at) {
+        if (word.isEmpty()) {
+            return true;
+        }
+        Matcher m = Pattern.compile("\\p{Ll},? (" + Pattern.quote(word) + ")(?![\\p{L}])").matcher(text);
+        while (m.find()) {
+            if (m.start(1) != at) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,71 @@
+package no.evidens.models.tag;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How a sentence that follows the first sentence of a dialogue turn without a speaker cue reads (used by
+ * {@link TurnEnd}): as narration that names someone, or as a question put to the speaker. Thread-safe (no state).
+ */
+final class SentenceVoice {
+    private static final Pattern SPEECH_SINGULAR = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|du|meg|deg|min|mitt|mine|din|ditt"
+            + "|dine)(?![\\p{L}])");
+    private static final Pattern SECOND_PERSON = Pattern.compile("(?iu)(?<![\\p{L}])(?:du|deg|din|ditt|dine|dere|dykk)(?![\\p{L}])");
+    /** Before these a capital is a place or an organisation as often as a person. */
+    private static final Set<String> PREPOSITIONS = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for",
+            "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen");
+
+    private SentenceVoice() {
+    }
+
+    /**
+     * A question that asks the speaker something ({@code Hva er ditt favorittsted?}, {@code Det er sterke ord du bruker?}): in an interview the reporter's questions often stand without a dash of their own, before the answer's.
+     */
+    static boolean asksSpeaker(String sentence) {
+        String s = sentence.strip();
+        return s.endsWith("?") && SECOND_PERSON.matcher(outsideMarks(s)).find();
+    }
+
+    /** The words speak to someone ({@code du}, {@code dere}) or ask something. */
+    static boolean addressed(String words) {
+        String s = words.strip();
+        return s.endsWith("?") || SECOND_PERSON.matcher(outsideMarks(s)).find();
+    }
+
+    /**
+     * No singular first- or second-person word, and a name: a capital inside the sentence not after a preposition or
+     * a colon (a run of capitals is judged by its first word), or a first word the document also writes capitalised
+     * inside a sentence ({@code Lindvik mener …}). A sentence with «vi», «oss» or a question is narration only with such
+     * a name, as the reporter writes them too.
+     */
+    static boolean narration(String text, String sentence) {
+        String s = sentence.strip();
+        if (s.isEmpty() || SPEECH_SINGULAR.matcher(outsideMarks(s)).find()) {
+            return false;
+        }
+        String[] words = s.split("\\s+");
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i];
+            String previous = words[i - 1];
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
+                    && !previous.endsWith(":") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))) {
+                return true;
+            }
+        }
+        if (spoken(s)) {
+            return false;
+        }
+        String first = words[0].replaceAll("[^\\p{L}]", "");
+        return first.length() > 1 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
+    }
+
+    /** A first- or second-person word outside marks ({@code «Mitt valg»} is a title), a question, an exclamation. */
+    private static boolean spoken(String s) {
+        return DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find() || s.endsWith("?") || s.endsWith("!");
+    }
+
+    private static String outsideMarks(String s) {
+        return s.replaceAll("«[^«»]*»", "«»");
+    }
+}
