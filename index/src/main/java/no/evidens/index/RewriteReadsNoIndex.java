@@ -1,12 +1,12 @@
 package no.evidens.index;
 
+import java.util.function.Supplier;
+
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
-
-import java.util.function.Supplier;
 
 /**
  * Whether rewriting a query reads nothing of the index, so that it rewrites the same on any reader: every part
