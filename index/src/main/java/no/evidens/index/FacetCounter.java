@@ -14,6 +14,7 @@ import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -104,6 +105,18 @@ final class FacetCounter {
                 public void collect(int doc) {
                     first[signatures.signature(0, doc)]++;
                     second[signatures.signature(1, doc)]++;
+                }
+
+                /**
+                 * The hits of a window at once, as Lucene's bulk scorer of a disjunction hands them over: one loop
+                 * here rather than Lucene's default, which calls {@link #collect(int)} through an interface per hit.
+                 */
+                @Override
+                public void collect(DocIdStream stream) throws IOException {
+                    stream.forEach(doc -> {
+                        first[signatures.signature(0, doc)]++;
+                        second[signatures.signature(1, doc)]++;
+                    });
                 }
             };
         }

@@ -13,7 +13,7 @@ import org.apache.lucene.search.SearcherFactory;
 
 /**
  * One point-in-time view of the index, with what every search on it needs built once: the facet
- * ordinals and signatures, the documents of the entries, and the highlighters. {@link EvidenceSearcher}'s SearcherManager makes one per commit.
+ * ordinals and signatures, the documents of the entries, the files' ranks for the tie order ({@link FileRanks}), and the highlighters. {@link EvidenceSearcher}'s SearcherManager makes one per commit.
  */
 final class IndexSnapshot extends IndexSearcher {
     final long generation;
@@ -35,6 +35,8 @@ final class IndexSnapshot extends IndexSearcher {
         this.facetCounter = facetState == null ? null : FacetCounter.of(reader, facetState, signatures);
         this.snippets = OffsetHighlighter.snippets(this, analyzer);
         this.wholeText = OffsetHighlighter.wholeText(this, analyzer);
+        // The files' ranks for the tie order, built now so that the first search does not wait for them.
+        FileRanks.of(reader, PassageSchema.SORT_FILE);
     }
 
     /**

@@ -83,7 +83,7 @@ final class OffsetHighlighter extends UnifiedHighlighter {
     @Override
     protected FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource, UHComponents components) {
         if (offsetSource == OffsetSource.POSTINGS && components.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
-            return new WeightPerLeafOffsets(components);
+            return new WeightPerLeafOffsets(components, searcher.getIndexReader());
         }
         return super.getOffsetStrategy(offsetSource, components);
     }

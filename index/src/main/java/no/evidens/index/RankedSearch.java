@@ -28,7 +28,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 final class RankedSearch {
     /** Entries that are passages (not whole documents). */
     static final Query PASSAGES = new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE));
-    private static final Sort IN_DOCUMENT_ORDER = new Sort(new SortField(PassageSchema.SORT_FILE, SortField.Type.STRING),
+    private static final Sort IN_DOCUMENT_ORDER = new Sort(FileOrder.of(PassageSchema.SORT_FILE),
             new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
     private static final Sort BY_DATE = byDate();
 
@@ -39,7 +39,7 @@ final class RankedSearch {
     private static Sort byDate() {
         SortField date = new SortField(PassageSchema.SORT_DATE, SortField.Type.LONG);
         date.setMissingValue(Long.MAX_VALUE);
-        return new Sort(date, new SortField(PassageSchema.SORT_FILE, SortField.Type.STRING),
+        return new Sort(date, FileOrder.of(PassageSchema.SORT_FILE),
                 new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
     }
 

@@ -1,0 +1,159 @@
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.lucene.analysis.Analyzer;
+
+import no.evidens.evaluation.scale.CorpusVocabulary;
+import no.evidens.evaluation.scale.PassageGenerator;
+import no.evidens.evaluation.scale.SearchBench;
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.NorwegianAnalysis;
+import no.evidens.index.SearchHit;
+import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
+
+/**
+ * Searches a bench index (`evidens bench search --dir DIR` keeps one) for a before/after comparison of search code:
+ *
+ *   java -Xmx1g -cp "pipeline/target/evidens.jar:evaluation/target/evidens-evaluation.jar" scripts/SearchCompare.java \
+ *       dump DIR OUT        every search of the set (about 1,350) once: totals, facet counts, hits, scores, offsets,
+ *                           snippets, one line each, for `diff` against the same command on other code
+ *   ... cpu DIR ROUNDS [KINDS]   the thread CPU time of searches of the set by kind (p50 / p95; default: term,
+ *                           filtered, broad, phrase, grouped, facets), after one warm-up round; ROUNDS measured rounds
+ *
+ * The words are the bench's (`SearchBench`): content words of the sample corpus by frequency, the 20 most frequent for
+ * the broad searches, the next 200 for the others.
+ */
+public class SearchCompare {
+    record Search(String kind, SearchRequest request, int groupedHits) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[1]);
+        try (EvidenceSearcher searcher = new EvidenceSearcher(dir)) {
+            List<Search> set = searches(searcher);
+            if (args[0].equals("dump")) {
+                dump(searcher, set, Path.of(args[2]));
+            } else {
+                List<String> kinds = args.length > 3 ? List.of(args[3].split(","))
+                        : List.of("term", "filtered", "broad", "phrase", "grouped", "facets");
+                cpu(searcher, set, Integer.parseInt(args[2]), kinds);
+            }
+        }
+    }
+
+    static List<Search> searches(EvidenceSearcher searcher) throws Exception {
+        CorpusVocabulary vocabulary = CorpusVocabulary.ofSampleBundle();
+        List<String> content = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        try (Analyzer analyzer = NorwegianAnalysis.analyzer()) {
+            for (String w : vocabulary.wordsByFrequency()) {
+                if (CorpusVocabulary.isContentWord(w, 5) && SearchBench.firstToken(analyzer, w) != null) {
+                    content.add(w);
+                }
+            }
+            for (String p : vocabulary.phrases(4)) {
+                String[] two = p.split(" ");
+                if (SearchBench.firstToken(analyzer, two[0]) != null && SearchBench.firstToken(analyzer, two[1]) != null) {
+                    phrases.add("\"" + p + "\"");
+                }
+            }
+        }
+        List<String> broad = cycle(content.subList(0, 20), 200);
+        List<String> terms = cycle(content.subList(20, content.size()), 200);
+        phrases = cycle(phrases, 200);
+        List<String> indicators = new ArrayList<>(searcher.search(new SearchRequest(broad.get(0), null, null, 1)).facets()
+                .getOrDefault("indicator", Map.of()).keySet());
+        List<Search> out = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String t = terms.get(i);
+            String type = PassageGenerator.TYPES.get(i % PassageGenerator.TYPES.size());
+            String caseId = PassageGenerator.caseId(i % PassageGenerator.CASES);
+            out.add(new Search("term", new SearchRequest(t, null, null, 10), 0));
+            out.add(new Search("filtered", new SearchRequest(t, caseId, type, 10), 0));
+            String q = i % 2 == 0 ? broad.get(i) : broad.get(i) + " " + broad.get((i + 7) % broad.size());
+            out.add(new Search("broad", new SearchRequest(q, null, null, 20), 0));
+            out.add(new Search("phrase", new SearchRequest(phrases.get(i), null, null, 10), 0));
+            if (i < 60) {
+                out.add(new Search("document", new SearchRequest(t, null, null, 10, 0, SearchRequest.Order.DOCUMENT), 0));
+                out.add(new Search("date", new SearchRequest(t, null, null, 10, 20, SearchRequest.Order.DATE), 0));
+                out.add(new Search("page2", new SearchRequest(t, null, null, 10, 10, SearchRequest.Order.RELEVANCE), 0));
+                out.add(new Search("three", new SearchRequest(t + " " + terms.get(i + 1) + " " + broad.get(i % 20), null, null, 10), 0));
+                out.add(new Search("case", new SearchRequest(broad.get(i), caseId, null, 10), 0));
+                out.add(new Search("grouped", new SearchRequest(t, null, null, 10), 400));
+            }
+            if (i < 40) {
+                out.add(new Search("page5", new SearchRequest(t, null, null, 10, 40, SearchRequest.Order.RELEVANCE), 0));
+                out.add(new Search("prefix", new SearchRequest(t.substring(0, 4) + "*", null, null, 10), 0));
+                out.add(new Search("widened", new SearchRequest(t + " " + terms.get(199 - i), caseId, type, 10), 0));
+                // In a fixed order (Map.of's differs from run to run, and the request is printed).
+                Map<String, List<String>> filters = new TreeMap<>(Map.of("indicator", List.of(indicators.get(i % indicators.size())),
+                        "type", List.of(type)));
+                out.add(new Search("facets", new SearchRequest(broad.get(i), null, null, 20, 0, SearchRequest.Order.RELEVANCE,
+                        filters), 0));
+                out.add(new Search("facets-doc", new SearchRequest(t, null, null, 10, 0, SearchRequest.Order.DOCUMENT,
+                        Map.of("type", List.of(type))), 0));
+                out.add(new Search("grouped-facets", new SearchRequest(broad.get(i), null, null, 10, 0,
+                        SearchRequest.Order.RELEVANCE, filters), 400));
+            }
+        }
+        return out;
+    }
+
+    static SearchResult run(EvidenceSearcher searcher, Search s) throws Exception {
+        return s.groupedHits() > 0 ? searcher.searchForGrouping(s.request(), s.groupedHits(), 3) : searcher.search(s.request());
+    }
+
+    static void dump(EvidenceSearcher searcher, List<Search> set, Path out) throws Exception {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+            for (Search s : set) {
+                SearchResult r = run(searcher, s);
+                w.printf(Locale.ROOT, "%s %s total=%d allWords=%d relaxed=%b facets=%s%n", s.kind(), s.request(), r.total(),
+                        r.allWords(), r.relaxed(), r.facets());
+                for (SearchHit h : r.hits()) {
+                    w.println("  " + h);
+                }
+            }
+        }
+        System.out.println(set.size() + " searches written to " + out);
+    }
+
+    static void cpu(EvidenceSearcher searcher, List<Search> set, int rounds, List<String> kinds) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (String kind : kinds) {
+            List<Search> ofKind = set.stream().filter(s -> s.kind().equals(kind)).toList();
+            for (Search s : ofKind) {
+                run(searcher, s);
+            }
+            double[] ms = new double[ofKind.size() * rounds];
+            int k = 0;
+            for (int round = 0; round < rounds; round++) {
+                for (Search s : ofKind) {
+                    long c = threads.getCurrentThreadCpuTime();
+                    run(searcher, s);
+                    ms[k++] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+                }
+            }
+            Arrays.sort(ms);
+            System.out.printf(Locale.ROOT, "%-9s %4d searches  thread CPU p50 %6.2f ms  p95 %6.2f ms  mean %6.2f ms%n", kind, ms.length,
+                    ms[ms.length / 2], ms[(int) (ms.length * 0.95)], Arrays.stream(ms).average().orElse(0));
+        }
+    }
+
+    static <T> List<T> cycle(List<T> from, int count) {
+        List<T> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(from.get(i % from.size()));
+        }
+        return out;
+    }
+}
