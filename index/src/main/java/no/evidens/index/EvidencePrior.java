@@ -10,8 +10,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -34,23 +32,22 @@ final class EvidencePrior {
     /** The verbs a report's conclusions are written with, Bokmål and Nynorsk. */
     static final String CONCLUSION_WORDS = "sikrer sikrar sørger sørgjer";
     static final float CONCLUSION = 0.6f;
-    private static final Query FINDINGS = findings();
-    /** The conclusion clause per analyzer: analysed once, not on every search. */
-    private static final Map<Analyzer, Optional<Query>> CONCLUSIONS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final PriorQuery.Bonus FINDINGS = new PriorQuery.Bonus(findings(), FINDING);
+    /** The conclusion bonus per analyzer: analysed once, not on every search. */
+    private static final Map<Analyzer, Optional<PriorQuery.Bonus>> CONCLUSIONS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private EvidencePrior() {
     }
 
     /**
-     * {@code q} with the bonuses as optional clauses (which the highlighter never shows: {@link ScoreOnly}); they
-     * change no hit, and a search that only counts takes {@code q} without them ({@link ScoredQuery}).
+     * {@code q} with the bonuses beside it ({@link PriorQuery}: scored as optional constant clauses, which the
+     * highlighter never shows, {@link ScoreOnly}); they change no hit, and a search that only counts takes {@code q}
+     * without them ({@link ScoredQuery}).
      */
     static Query added(Query q, Analyzer analyzer) {
-        BooleanQuery.Builder out = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                .add(FINDINGS, BooleanClause.Occur.SHOULD);
-        CONCLUSIONS.computeIfAbsent(analyzer, a -> Optional.ofNullable(conclusions(a)).map(c -> bonus(c, CONCLUSION)))
-                .ifPresent(c -> out.add(c, BooleanClause.Occur.SHOULD));
-        return out.build();
+        Optional<PriorQuery.Bonus> conclusions = CONCLUSIONS.computeIfAbsent(analyzer,
+                a -> Optional.ofNullable(conclusions(a)).map(c -> new PriorQuery.Bonus(c, CONCLUSION)));
+        return new PriorQuery(q, conclusions.map(c -> List.of(FINDINGS, c)).orElse(List.of(FINDINGS)));
     }
 
     /** Passages holding a verb of a conclusion, not as part of the audit's scope ({@link ScopeStatements}). */
@@ -68,10 +65,6 @@ final class EvidencePrior {
         for (String id : FINDING_INDICATORS) {
             findings.add(new TermQuery(new Term(PassageSchema.INDICATOR, id)), BooleanClause.Occur.SHOULD);
         }
-        return bonus(findings.build(), FINDING);
-    }
-
-    private static Query bonus(Query which, float weight) {
-        return new ScoreOnly(new BoostQuery(new ConstantScoreQuery(which), weight));
+        return findings.build();
     }
 }

@@ -1,0 +1,174 @@
+package no.evidens.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.Weight;
+
+/**
+ * The user's words with the evidence prior's bonuses beside them ({@link EvidencePrior}): it matches what the words
+ * match and scores each hit as the words do, plus the bonuses it holds. It is the query Evidens ranked with before,
+ * {@code +words bonus(ConstantScore(which)^weight)…} ({@link #plain()}), and answers every question as that query
+ * (scorer, explanation, matches, visitors, text), except one: a search for the top hits by score at the top level
+ * ({@link ScoreMode#TOP_SCORES}) is scored by {@link PriorBulkScorer}, which lets Lucene skip hits by the words' own
+ * block maxima.
+ * <p>
+ * Why: Lucene scores {@code +words bonus…} with {@code ReqOptSumScorer}, which bounds a block of hits by the sum of
+ * its clauses' maxima. Inside it the words lose the bounds Lucene's top-level scorers keep per word ({@code
+ * MaxScoreBulkScorer}): a word is searched in the text, its compound parts and its heading, and the sum of those
+ * three fields' block maxima lies above the page's lowest score in nearly every block, bonus or not, so the page
+ * scored nearly every hit (47,400 of 47,663 for {@code stønad} on the 1 M-passage bench). Lucene's {@code
+ * FeatureField} would put a bonus into the index with exact block maxima, but that needs a re-index, and the
+ * conclusion bonus depends on the analyzer at query time ({@link ScopeStatements}); here the bonuses' entries are
+ * read per segment at query time ({@link BonusDocs}).
+ *
+ * @param words   what matches, and scores
+ * @param bonuses the bonuses, in order (at most 31)
+ */
+final class PriorQuery extends Query {
+    /** A bonus: entries matching {@code which} score {@code weight} more. */
+    record Bonus(Query which, float weight) {
+    }
+
+    private final Query words;
+    private final List<Bonus> bonuses;
+    private final Query plain;
+
+    PriorQuery(Query words, List<Bonus> bonuses) {
+        if (bonuses.isEmpty() || bonuses.size() > 31) {
+            throw new IllegalArgumentException("1 to 31 bonuses, not " + bonuses.size());
+        }
+        this.words = words;
+        this.bonuses = List.copyOf(bonuses);
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
+        for (Bonus bonus : bonuses) {
+            b.add(new ScoreOnly(new BoostQuery(new ConstantScoreQuery(bonus.which()), bonus.weight())), BooleanClause.Occur.SHOULD);
+        }
+        this.plain = b.build();
+    }
+
+    /** The same query written with Lucene's own parts: a required clause and a constant optional clause per bonus. */
+    Query plain() {
+        return plain;
+    }
+
+    Query words() {
+        return words;
+    }
+
+    @Override
+    public Query rewrite(IndexSearcher searcher) throws IOException {
+        Query w = words.rewrite(searcher);
+        List<Bonus> rewritten = new ArrayList<>(bonuses.size());
+        boolean changed = w != words;
+        for (Bonus b : bonuses) {
+            Query which = b.which().rewrite(searcher);
+            changed |= which != b.which();
+            rewritten.add(new Bonus(which, b.weight()));
+        }
+        return changed ? new PriorQuery(w, rewritten) : this;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+        Weight plainWeight = searcher.createWeight(searcher.rewrite(plain), scoreMode, boost);
+        if (scoreMode != ScoreMode.TOP_SCORES) {
+            return plainWeight;
+        }
+        Weight wordsWeight = searcher.createWeight(searcher.rewrite(words), scoreMode, boost);
+        return new TopScoresWeight(plainWeight, wordsWeight, PriorBulkScorer.values(bonuses, boost));
+    }
+
+    /**
+     * The plain query's weight, but a top-level search for the top hits by score goes through {@link PriorBulkScorer}.
+     */
+    private final class TopScoresWeight extends Weight {
+        private final Weight plainWeight;
+        private final Weight wordsWeight;
+        private final float[] values;
+        private final List<Query> which;
+
+        TopScoresWeight(Weight plainWeight, Weight wordsWeight, float[] values) {
+            super(PriorQuery.this);
+            this.plainWeight = plainWeight;
+            this.wordsWeight = wordsWeight;
+            this.values = values;
+            this.which = bonuses.stream().map(Bonus::which).toList();
+        }
+
+        @Override
+        public BulkScorer bulkScorer(LeafReaderContext context) throws IOException {
+            BulkScorer inner = wordsWeight.bulkScorer(context);
+            if (inner == null) {
+                return null;
+            }
+            return new PriorBulkScorer(inner, () -> wordsWeight.scorer(context), BonusDocs.of(context.reader(), which), values,
+                    context.reader().maxDoc());
+        }
+
+        @Override
+        public Scorer scorer(LeafReaderContext context) throws IOException {
+            return plainWeight.scorer(context);
+        }
+
+        @Override
+        public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
+            return plainWeight.scorerSupplier(context);
+        }
+
+        @Override
+        public Explanation explain(LeafReaderContext context, int doc) throws IOException {
+            return plainWeight.explain(context, doc);
+        }
+
+        @Override
+        public Matches matches(LeafReaderContext context, int doc) throws IOException {
+            return plainWeight.matches(context, doc);
+        }
+
+        @Override
+        public int count(LeafReaderContext context) throws IOException {
+            return plainWeight.count(context);
+        }
+
+        @Override
+        public boolean isCacheable(LeafReaderContext ctx) {
+            return plainWeight.isCacheable(ctx);
+        }
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+        plain.visit(visitor);
+    }
+
+    @Override
+    public String toString(String field) {
+        return plain.toString(field);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return sameClassAs(other) && plain.equals(((PriorQuery) other).plain);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * classHash() + plain.hashCode();
+    }
+}
