@@ -135,7 +135,10 @@ final class RankedSearch {
         TopDocs top;
         if (mayTwoPass && twoPass(sort, query)) {
             OneCollector.search(s, ScoredQuery.matching(query), counting);
-            top = s.search(query, n, sort, false);
+            // The total is counted above, so the page may skip from its n-th hit on (Lucene's own default waits for
+            // 1,000 hits before it skips, to count them exactly): the same page, fewer hits scored.
+            int capped = Math.max(1, Math.min(n, s.getIndexReader().maxDoc()));
+            top = s.search(query, new TopFieldCollectorManager(sort, capped, null, capped, false));
             scores(top, s, query, sort);
         } else {
             TopFieldCollector collector = pageCollector(s, n, sort);
