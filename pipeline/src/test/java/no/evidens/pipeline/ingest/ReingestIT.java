@@ -58,8 +58,11 @@ class ReingestIT {
 
         Receipt again;
         Map<String, FileTime> before = files(home.index());
-        try (EvidenceIndexWriter other = new EvidenceIndexWriter(home.index())) {
-            again = ingest(home, bundle); // the index's lock is held: a writer could not open
+        EvidenceIndexWriter other = new EvidenceIndexWriter(home.index()); // holds the index's lock
+        try {
+            again = ingest(home, bundle); // a writer of its own could not open now
+        } finally {
+            other.close();
         }
         assertEquals(before, files(home.index()), "no commit, no file of the index touched");
         assertEquals(new Receipt.Counts(0, 3, 1, 0), again.counts(), again.files().toString());
