@@ -1,5 +1,10 @@
 package no.evidens.corpus;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,11 +14,12 @@ import java.util.Set;
  * The judged query set of search relevance on real report text: auditor queries on the excerpts of
  * {@code ../shared/eval-dev} rendered as a bundle, each with the pooled passages graded 0–3. The project
  * holds no text of the excerpts: a judgement names the excerpt's file number, a character offset into the
- * normalised text of its rendered document (inside the judged passage) and a check of the text there.
- * See {@code relevance/eval-dev/README.md} for the format, how the pool was made and graded, and the split.
+ * normalised text of its rendered document (inside the judged passage) and a check of the text there. Being
+ * made from that data, the judgements ({@value #FILE}) are kept outside the repository, in the gold folder. See {@code relevance/eval-dev/README.md} for the format, how the pool was made and graded, and the split.
  */
 public final class EvalDevRelevance {
-    public static final String RESOURCE = "relevance/eval-dev/judgements.txt";
+    /** The judgements' file name in the gold folder. */
+    public static final String FILE = "eval-dev-judgements.txt";
     /** keyword: the words an auditor types; natural: a phrase or question; variant: Nynorsk, synonym or abbreviation. */
     public static final List<String> KINDS = List.of("keyword", "natural", "variant");
 
@@ -63,8 +69,12 @@ public final class EvalDevRelevance {
         return r == 1 || r == 2 || r == 3 ? "dev" : "test";
     }
 
-    public static List<Query> load() {
-        return parse(RESOURCE, JudgementFile.read(RESOURCE));
+    public static List<Query> load(Path file) {
+        try {
+            return parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /**

@@ -4,22 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EvalDevRelevanceTest {
     @Test
-    void theShippedSetHasFortyOrMoreQueriesOfEveryKindSplitSixtyForty() {
-        List<EvalDevRelevance.Query> queries = EvalDevRelevance.load();
-        assertTrue(queries.size() >= 40, "at least 40 queries");
-        for (String kind : EvalDevRelevance.KINDS) {
-            assertTrue(queries.stream().filter(q -> q.kind().equals(kind)).count() >= 10, "10 or more of kind " + kind);
-        }
-        long dev = queries.stream().filter(q -> q.split().equals("dev")).count();
-        assertEquals(18, queries.size() - dev, "the test split stays at its 18 queries");
-        assertTrue((double) dev / queries.size() >= 0.6, "60% dev or more");
-        assertTrue(queries.stream().allMatch(q -> !q.need().isEmpty()), "every query says its need");
+    void aJudgementFileIsReadFromTheGoldFolder(@TempDir Path gold) throws Exception {
+        Path file = gold.resolve(EvalDevRelevance.FILE);
+        Files.writeString(file, "query r01 | keyword | nb | dev | ettervern\nneed: aftercare\n3 | 072 | 900 | afb5d69a\n");
+        List<EvalDevRelevance.Query> queries = EvalDevRelevance.load(file);
+        assertEquals(1, queries.size());
+        assertEquals("aftercare", queries.get(0).need());
+        assertEquals(List.of(new EvalDevRelevance.Judgement(3, "072", 900, "afb5d69a")), queries.get(0).judgements());
     }
 
     @Test

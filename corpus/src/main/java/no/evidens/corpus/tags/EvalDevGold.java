@@ -1,9 +1,6 @@
 package no.evidens.corpus.tags;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +18,8 @@ import java.util.Set;
 
 /**
  * Gold tags for the real supervision-report excerpts in {@code ../shared/eval-dev/}, kept as
- * <b>offsets only</b>: the project never holds their text. The offsets file ({@value #RESOURCE}) is
- * read together with the excerpts themselves, found at run time in a folder the caller gives.
+ * <b>offsets only</b>. Being made from that data, the offsets file ({@value #FILE}) is not in the repository
+ * either: the caller gives it (from the gold folder), and the excerpts' folder, at run time.
  *
  * <p><b>Which text the offsets index into.</b> Each excerpt is read as UTF-8; its header is every line
  * up to the first blank line ({@code url:}, {@code query:}, {@code lang:}, {@code has_quote:}). The
@@ -47,7 +44,8 @@ import java.util.Set;
  * ones ({@code 006}, {@code 012}, …) {@code test}.
  */
 public final class EvalDevGold {
-    public static final String RESOURCE = "/tags-gold/eval-dev-offsets.tsv";
+    /** The offsets file's name in the gold folder (kept outside the repository: it is made from ../shared). */
+    public static final String FILE = "eval-dev-offsets.tsv";
 
     /** The gold of one excerpt: its body, its tags, and which kinds of tag were annotated in it. */
     public record Excerpt(GoldDocument document, Set<String> annotated) {
@@ -60,18 +58,18 @@ public final class EvalDevGold {
     }
 
     /**
-     * The excerpts of one split ({@code dev}, {@code test} or {@code all}) with their gold, read from
-     * {@code folder}. Throws {@link IllegalArgumentException} when the folder or a file is missing or a
+     * The excerpts of one split ({@code dev}, {@code test} or {@code all}) with their gold ({@code offsets}), read
+     * from {@code folder}. Throws {@link IllegalArgumentException} when the folder or a file is missing or a
      * span no longer matches its check.
      */
-    public static List<Excerpt> load(Path folder, String split) {
+    public static List<Excerpt> load(Path folder, Path offsets, String split) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("eval-dev folder not found: " + folder.toAbsolutePath().normalize());
         }
         Map<String, Set<String>> annotated = new LinkedHashMap<>();
         Map<String, List<String[]>> rows = new LinkedHashMap<>();
         int line = 0;
-        for (String l : readResource().split("\\R")) {
+        for (String l : read(offsets).split("\\R")) {
             line++;
             if (l.isBlank() || l.startsWith("#")) {
                 continue;
@@ -82,7 +80,7 @@ public final class EvalDevGold {
             } else if (f.length == 7) {
                 rows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f);
             } else {
-                throw new IllegalArgumentException(RESOURCE + " line " + line + ": expected 3 or 7 tab-separated fields");
+                throw new IllegalArgumentException(FILE + " line " + line + ": expected 3 or 7 tab-separated fields");
             }
         }
         List<Excerpt> out = new ArrayList<>();
@@ -146,14 +144,9 @@ public final class EvalDevGold {
         }
     }
 
-    private static String readResource() {
-        try (InputStream in = EvalDevGold.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + RESOURCE);
-            }
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                return String.join("\n", r.lines().toList());
-            }
+    private static String read(Path offsets) {
+        try {
+            return Files.readString(offsets, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

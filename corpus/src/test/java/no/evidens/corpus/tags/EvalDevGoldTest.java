@@ -30,10 +30,11 @@ class EvalDevGoldTest {
     @Test
     void aMissingFolderOrFileIsAClearError(@TempDir Path dir) throws Exception {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EvalDevGold.load(dir.resolve("nowhere"), "dev"));
+                () -> EvalDevGold.load(dir.resolve("nowhere"), dir.resolve("offsets.tsv"), "dev"));
         assertTrue(e.getMessage().contains("eval-dev folder not found"), e.getMessage());
         Files.createDirectories(dir.resolve("empty"));
-        e = assertThrows(IllegalArgumentException.class, () -> EvalDevGold.load(dir.resolve("empty"), "dev"));
+        Files.writeString(dir.resolve("offsets.tsv"), "003.txt\tannotated\tq\n");
+        e = assertThrows(IllegalArgumentException.class, () -> EvalDevGold.load(dir.resolve("empty"), dir.resolve("offsets.tsv"), "dev"));
         assertTrue(e.getMessage().contains("eval-dev file not found"), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import no.evidens.models.eval.GoldFolder;
 import no.evidens.corpus.EvalDevRelevance;
 import no.evidens.evaluation.relevance.EvalDevCollection;
 import no.evidens.evaluation.relevance.EvalDevSearchEval;
@@ -15,7 +16,7 @@ import no.evidens.index.NorwegianAnalysis;
 /** The real-text part of {@code evidens eval search}: the eval-dev excerpts as a bundle, scored or pooled. */
 record EvalDevRun(Path evalDev, String split, boolean perQuery, Integer pool, String show, Path keep) {
     void run(PrintWriter out) throws Exception {
-        List<EvalDevRelevance.Query> queries = EvalDevRelevance.load().stream()
+        List<EvalDevRelevance.Query> queries = EvalDevRelevance.load(GoldFolder.file(EvalDevRelevance.FILE)).stream()
                 .filter(q -> split == null || q.split().equals(split)).toList();
         Path work = keep == null ? Files.createTempDirectory("evidens-eval-search-real") : keep;
         try {

@@ -13,6 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import no.evidens.corpus.EvalDevRelevance;
+import no.evidens.models.eval.GoldFolder;
 import no.evidens.corpus.RelevanceJudgements;
 import no.evidens.corpus.SampleBundle;
 import no.evidens.index.EvidenceSearcher;
@@ -22,7 +24,8 @@ import no.evidens.evaluation.relevance.SearchEval;
 /** {@code evidens eval search}: a subcommand of {@link EvalCommand}. */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search relevance on the two judged query sets of corpus/: the sample bundle (relevance/judgements.txt)",
-                "and the real report excerpts of ../shared/eval-dev rendered as Word reports (relevance/eval-dev/), each",
+                "and the real report excerpts of ../shared/eval-dev rendered as Word reports (judgements in the gold folder,",
+                "EVIDENS_GOLD, default ../evidens-gold: made from ../shared, so not in the repository), each",
                 "ingested into a temporary home and searched with the Evidens analysis and with Lucene's plain",
                 "NorwegianAnalyzer (the baseline); prints nDCG@10 and recall@20 per split, language and query kind."})
 final class SearchEvalCommand implements Callable<Integer> {
@@ -70,6 +73,10 @@ final class SearchEvalCommand implements Callable<Integer> {
             if (!Files.isDirectory(evalDev)) {
                 out.println("Real-text set left out: no eval-dev folder at " + evalDev.toAbsolutePath().normalize()
                         + " (give it with --eval-dev DIR)");
+            } else if (!Files.isRegularFile(GoldFolder.dir().resolve(EvalDevRelevance.FILE))) {
+                out.println("Real-text set left out: no " + EvalDevRelevance.FILE + " in the gold folder "
+                        + GoldFolder.dir().toAbsolutePath().normalize() + " (made from ../shared, so kept outside the"
+                        + " repository; set EVIDENS_GOLD to its folder)");
             } else {
                 new EvalDevRun(evalDev, split, perQuery, pool, show, keep == null ? null : keep.resolve("real")).run(out);
             }

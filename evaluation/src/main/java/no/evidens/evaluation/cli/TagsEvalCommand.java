@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import no.evidens.models.eval.GoldFolder;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.corpus.tags.EvalDevGold;
 import no.evidens.corpus.tags.GoldDocument;
@@ -40,7 +41,7 @@ final class TagsEvalCommand implements Callable<Integer> {
 
     @Option(names = "--eval-dev", arity = "0..1", paramLabel = "DIR", fallbackValue = EVAL_DEV_DEFAULT,
             description = "Evaluate on the real supervision-report excerpts in DIR (default " + EVAL_DEV_DEFAULT
-                    + ") with the offsets-only gold shipped in corpus (tags-gold/eval-dev-offsets.tsv); "
+                    + ") with the offsets-only gold (eval-dev-offsets.tsv in the gold folder, EVIDENS_GOLD, default ../evidens-gold; not in the repository); "
                     + "dev = odd file numbers, test = even.")
     Path evalDev;
 
@@ -66,7 +67,7 @@ final class TagsEvalCommand implements Callable<Integer> {
     @Option(names = "--treebank", arity = "0..1", paramLabel = "FILE", fallbackValue = TREEBANK_DEFAULT,
             description = "Quotations (exact inner span) on the treebank's dev part, FILE (default " + TREEBANK_DEFAULT
                     + "), a treebank file per document, against the offsets-only gold in corpus "
-                    + "(treebank-quotes.tsv in the treebank gold folder, EVIDENS_TREEBANK_GOLD, default ../treebank-gold; not in the repository); dev = 1st, 3rd, ... file, test = 2nd, 4th, ...; --errors lists dev only.")
+                    + "(treebank-quotes.tsv in the gold folder, EVIDENS_GOLD, default ../evidens-gold; not in the repository); dev = 1st, 3rd, ... file, test = 2nd, 4th, ...; --errors lists dev only.")
     Path treebank;
 
     @Option(names = "--rendered", description = "With --eval-dev: quotations on the excerpts rendered as Word reports and "
@@ -150,8 +151,8 @@ final class TagsEvalCommand implements Callable<Integer> {
         for (String s : splits) {
             List<EvalDevGold.Excerpt> excerpts;
             try {
-                excerpts = EvalDevGold.load(evalDev, s);
-            } catch (IllegalArgumentException x) {
+                excerpts = EvalDevGold.load(evalDev, GoldFolder.file(EvalDevGold.FILE), s);
+            } catch (IllegalArgumentException | IllegalStateException x) {
                 System.err.println("evidens tags eval: " + x.getMessage());
                 return 1;
             }

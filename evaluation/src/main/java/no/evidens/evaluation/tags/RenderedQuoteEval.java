@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import no.evidens.models.eval.GoldFolder;
 import no.evidens.corpus.FormatBundle;
 import no.evidens.corpus.tags.EvalDevGold;
 import no.evidens.corpus.tags.GoldTag;
@@ -37,7 +38,7 @@ public final class RenderedQuoteEval {
 
     /** Prints one line per format for the split's excerpts annotated for quotations. */
     public static void run(Path evalDev, String split, PrintStream out) throws IOException {
-        List<EvalDevGold.Excerpt> excerpts = EvalDevGold.load(evalDev, split).stream()
+        List<EvalDevGold.Excerpt> excerpts = EvalDevGold.load(evalDev, GoldFolder.file(EvalDevGold.FILE), split).stream()
                 .filter(x -> x.annotated().contains("q")).toList();
         TikaExtractor extractor = new TikaExtractor();
         TextNormaliser normaliser = new TextNormaliser();

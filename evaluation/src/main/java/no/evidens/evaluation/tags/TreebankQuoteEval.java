@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import no.evidens.corpus.tags.TreebankQuoteGold;
 import no.evidens.models.eval.Prf;
+import no.evidens.models.eval.GoldFolder;
 import no.evidens.models.eval.TreebankDocuments;
 import no.evidens.models.tag.Quotation;
 import no.evidens.models.tag.QuoteTagger;
@@ -28,7 +29,7 @@ public final class TreebankQuoteEval {
     /** Reads the CoNLL-U file, checks the gold against it, and prints dev, test (and all) or one split. */
     public static void run(Path conllu, String split, boolean errors, PrintStream out) throws IOException {
         List<TreebankDocuments.Doc> docs = TreebankDocuments.read(conllu);
-        List<TreebankQuoteGold.Span> gold = TreebankQuoteGold.load(TreebankDocuments.goldFile(TreebankQuoteGold.RESOURCE));
+        List<TreebankQuoteGold.Span> gold = TreebankQuoteGold.load(GoldFolder.file(TreebankQuoteGold.RESOURCE));
         check(docs, gold);
         for (String s : "all".equals(split) ? List.of("dev", "test", "all") : List.of(split)) {
             // test errors are never printed: the test files are scored, not read

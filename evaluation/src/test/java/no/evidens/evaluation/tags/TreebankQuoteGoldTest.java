@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.corpus.tags.TreebankQuoteGold;
+import no.evidens.models.eval.GoldFolder;
 import no.evidens.models.eval.TreebankDocuments;
 
 /** The treebank quotation gold is read from its folder outside the repository, and its absence is said plainly. */
@@ -28,13 +29,13 @@ class TreebankQuoteGoldTest {
 
     @Test
     void aMissingGoldFolderIsNamedWithWhereToSetIt(@TempDir Path dir) {
-        System.setProperty("evidens.treebank.gold", dir.resolve("none").toString());
+        System.setProperty("evidens.gold", dir.resolve("none").toString());
         try {
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> TreebankDocuments.goldFile(TreebankQuoteGold.RESOURCE));
-            assertTrue(e.getMessage().contains("EVIDENS_TREEBANK_GOLD"), e.getMessage());
+                    () -> GoldFolder.file(TreebankQuoteGold.RESOURCE));
+            assertTrue(e.getMessage().contains("EVIDENS_GOLD"), e.getMessage());
         } finally {
-            System.clearProperty("evidens.treebank.gold");
+            System.clearProperty("evidens.gold");
         }
     }
 }

@@ -16,33 +16,13 @@ import java.util.Map;
 
 /**
  * The treebank's dev part as documents: {@code norne-nob-ud-dev.conllu} holds no {@code # newdoc}, so its
- * sentences are cut into the treebank files they come from by the list {@value #RESOURCE} in {@link #goldDir()} (file,
+ * sentences are cut into the treebank files they come from by the list {@value #RESOURCE} in the {@link GoldFolder} (file,
  * split, sentence count, a check of the first sentence). Each document's text is its {@code # text} sentences
  * joined by a space, with a blank line where {@code # newpar} opens a paragraph (what
  * {@link ModelEvaluator} calls paragraph-aware). Split as {@link NameEvaluation}: alternate files, dev and test.
  */
 public final class TreebankDocuments {
     public static final String RESOURCE = "treebank-documents.tsv";
-
-    /**
-     * The folder of the treebank's derived gold (this list and the quotation gold): it is made from the treebank, so
-     * it is kept outside the repository, like the treebank itself. System property {@code evidens.treebank.gold},
-     * else the environment's {@code EVIDENS_TREEBANK_GOLD}, else {@code ../treebank-gold} beside the checkout.
-     */
-    public static Path goldDir() {
-        String dir = System.getProperty("evidens.treebank.gold", System.getenv("EVIDENS_TREEBANK_GOLD"));
-        return Path.of(dir == null || dir.isBlank() ? "../treebank-gold" : dir);
-    }
-
-    /** A file of the gold folder, or a refusal saying where it is looked for and why it is not in the repository. */
-    public static Path goldFile(String name) {
-        Path f = goldDir().resolve(name);
-        if (!Files.isRegularFile(f)) {
-            throw new IllegalStateException("no " + name + " in " + goldDir().toAbsolutePath().normalize()
-                    + ": the treebank's derived gold is kept outside the repository; set EVIDENS_TREEBANK_GOLD to its folder");
-        }
-        return f;
-    }
 
     /** One treebank file: its id (file name without {@code .conll}), split, and sentences. */
     public record Doc(String id, String split, ConlluReader.Document document) {
@@ -129,7 +109,7 @@ public final class TreebankDocuments {
 
     private static List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(goldFile(RESOURCE), StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = Files.newBufferedReader(GoldFolder.file(RESOURCE), StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;

@@ -31,12 +31,12 @@ class TreebankDocumentsTest {
                 aa002_0000\tdev\t5\t00000000
                 aa002_0001\ttest\t5\t00000000
                 """);
-        System.setProperty("evidens.treebank.gold", gold.toString());
+        System.setProperty("evidens.gold", gold.toString());
     }
 
     @AfterAll
     static void noGoldFolder() {
-        System.clearProperty("evidens.treebank.gold");
+        System.clearProperty("evidens.gold");
     }
     private static final String CONLLU = """
             # newpar
