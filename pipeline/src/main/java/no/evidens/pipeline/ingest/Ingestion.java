@@ -18,6 +18,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 
 import no.evidens.findings.FindingStore;
+import no.evidens.index.CaseHashes;
 import no.evidens.index.EvidenceSink;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;

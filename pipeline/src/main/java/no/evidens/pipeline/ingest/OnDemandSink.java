@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import no.evidens.index.CaseHashes;
 import no.evidens.index.EvidenceSink;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.Passage;

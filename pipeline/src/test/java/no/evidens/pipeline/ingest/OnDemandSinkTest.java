@@ -12,13 +12,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.evidens.index.CaseHashes;
 import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.index.EvidenceSink;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.Passage;
 
 /** The index writer opens at the first document written, never for questions or an empty commit. */
 class OnDemandSinkTest {
     @TempDir
     Path tmp;
+
+    /** A one-word document entry of a case, as the ingest writes one. */
+    private static IndexedDocument doc(String caseId, String docId, String sha) {
+        return new IndexedDocument(docId, caseId, docId + ".txt", "journal", docId, sha, "text/plain", "Tekst om " + docId,
+                List.of(0));
+    }
+
+    private static Passage passage(String caseId, String docId) {
+        String text = "Tekst om " + docId;
+        return new Passage(Passage.idOf(caseId, docId, 0), caseId, docId, docId + ".txt", "journal", docId, "", 1, 0,
+                text.length(), text, List.of(), List.of());
+    }
 
     @Test
     void questionsAndAnEmptyCommitOpenNothing() throws Exception {
@@ -47,8 +62,8 @@ class OnDemandSinkTest {
             return new EvidenceIndexWriter(index);
         }, "sak-1", Set.of())) {
             sink.open(); // as an ingest with something new does, before the route
-            sink.add(CaseHashesTest.doc("sak-1", "a", "aaa"), List.of(CaseHashesTest.passage("sak-1", "a")));
-            sink.replace(CaseHashesTest.doc("sak-1", "b", "bbb"), List.of());
+            sink.add(doc("sak-1", "a", "aaa"), List.of(passage("sak-1", "a")));
+            sink.replace(doc("sak-1", "b", "bbb"), List.of());
             assertTrue(sink.contains("sak-1", "aaa"));
             assertTrue(sink.contains("sak-1", "bbb"));
             sink.commit();
@@ -61,7 +76,7 @@ class OnDemandSinkTest {
     void withoutHashesTheEngineIsAsked() throws Exception {
         Path index = tmp.resolve("index");
         try (EvidenceSink w = new EvidenceIndexWriter(index)) {
-            w.add(CaseHashesTest.doc("sak-1", "a", "aaa"), List.of());
+            w.add(doc("sak-1", "a", "aaa"), List.of());
             w.commit();
         }
         try (OnDemandSink sink = new OnDemandSink(() -> new EvidenceIndexWriter(index), "sak-1", null)) {

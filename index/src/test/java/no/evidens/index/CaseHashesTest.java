@@ -1,4 +1,4 @@
-package no.evidens.pipeline.ingest;
+package no.evidens.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,21 +10,17 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import no.evidens.index.EvidenceIndexWriter;
-import no.evidens.index.IndexedDocument;
-import no.evidens.index.Passage;
-
 /** The hashes a re-ingest finds in the case: the same answers as the writer's own "already in the case?". */
 class CaseHashesTest {
     @TempDir
     Path tmp;
 
-    static IndexedDocument doc(String caseId, String docId, String sha) {
+    private static IndexedDocument doc(String caseId, String docId, String sha) {
         return new IndexedDocument(docId, caseId, docId + ".txt", "journal", docId, sha, "text/plain", "Tekst om " + docId,
                 List.of(0));
     }
 
-    static Passage passage(String caseId, String docId) {
+    private static Passage passage(String caseId, String docId) {
         String text = "Tekst om " + docId;
         return new Passage(Passage.idOf(caseId, docId, 0), caseId, docId, docId + ".txt", "journal", docId, "", 1, 0,
                 text.length(), text, List.of(), List.of());

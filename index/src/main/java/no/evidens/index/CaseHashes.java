@@ -1,4 +1,4 @@
-package no.evidens.pipeline.ingest;
+package no.evidens.index;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,6 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
-import no.evidens.index.PassageSchema;
 
 /**
  * The content hashes of a case's documents in the embedded index as last committed, read once with a plain
@@ -28,12 +27,12 @@ import no.evidens.index.PassageSchema;
  * document entry of the case with that hash), for every file of a bundle at the cost of one pass over the
  * hash field's terms instead of one search per file.
  */
-final class CaseHashes {
+public final class CaseHashes {
     private CaseHashes() {
     }
 
     /** The hashes of the case's documents (files and the documents inside them); empty when there is no index yet. */
-    static Set<String> read(Path indexDir, String caseId) throws IOException {
+    public static Set<String> read(Path indexDir, String caseId) throws IOException {
         Set<String> out = new HashSet<>();
         if (!Files.isDirectory(indexDir)) {
             return out;
