@@ -61,13 +61,15 @@ final class TagsEvalCommand implements Callable<Integer> {
     boolean anonymise;
 
     @Option(names = "--ndt", paramLabel = "DIR", description = "With --anonymise: also the dev-part files of this treebank "
-            + "folder (e.g. ../shared/nlp/ndt-nob-train); --split dev/test picks alternate files.")
+            + "folder (e.g. ../shared/nlp/ndt-nob-train); --split dev/test picks alternate files. With --treebank: the "
+            + "folder of the hand-labelled training files of the dev split (default ndt-nob-train beside FILE).")
     Path ndt;
 
     @Option(names = "--treebank", arity = "0..1", paramLabel = "FILE", fallbackValue = TREEBANK_DEFAULT,
             description = "Quotations (exact inner span) on the treebank's dev part, FILE (default " + TREEBANK_DEFAULT
                     + "), a treebank file per document, against the offsets-only gold in corpus "
-                    + "(treebank-quotes.tsv in the gold folder, EVIDENS_GOLD, default ../evidens-gold; not in the repository); dev = 1st, 3rd, ... file, test = 2nd, 4th, ...; --errors lists dev only.")
+                    + "(treebank-quotes.tsv in the gold folder, EVIDENS_GOLD, default ../evidens-gold; not in the repository); dev = 1st, 3rd, ... file, test = 2nd, 4th, ...; dev also holds the training files of "
+                    + "treebank-train-documents.tsv when the gold folder has it (read from --ndt); --errors lists dev only.")
     Path treebank;
 
     @Option(names = "--rendered", description = "With --eval-dev: quotations on the excerpts rendered as Word reports and "
@@ -133,7 +135,8 @@ final class TagsEvalCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            TreebankQuoteEval.run(treebank, split, errors, System.out);
+            TreebankQuoteEval.run(treebank, ndt == null ? treebank.resolveSibling("ndt-nob-train") : ndt, split, errors,
+                    System.out);
             return 0;
         } catch (java.io.IOException | IllegalArgumentException x) {
             System.err.println("evidens tags eval: " + x.getMessage());

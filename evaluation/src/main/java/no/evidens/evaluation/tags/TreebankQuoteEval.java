@@ -12,6 +12,7 @@ import no.evidens.corpus.tags.TreebankQuoteGold;
 import no.evidens.models.eval.Prf;
 import no.evidens.models.eval.GoldFolder;
 import no.evidens.models.eval.TreebankDocuments;
+import no.evidens.models.eval.TreebankTrainDocuments;
 import no.evidens.models.tag.Quotation;
 import no.evidens.models.tag.QuoteTagger;
 
@@ -21,6 +22,8 @@ import no.evidens.models.tag.QuoteTagger;
  * runs as ingestion runs it, on the whole document text, without page furniture.
  */
 public final class TreebankQuoteEval {
+    /** Quotation gold of the training files, beside {@link TreebankQuoteGold#RESOURCE} in the gold folder. */
+    public static final String TRAIN_GOLD = "treebank-train-quotes.tsv";
     private static final int CONTEXT = 40;
 
     private TreebankQuoteEval() {
@@ -28,14 +31,41 @@ public final class TreebankQuoteEval {
 
     /** Reads the CoNLL-U file, checks the gold against it, and prints dev, test (and all) or one split. */
     public static void run(Path conllu, String split, boolean errors, PrintStream out) throws IOException {
+        run(conllu, conllu.resolveSibling("ndt-nob-train"), split, errors, out);
+    }
+
+    /**
+     * As {@link #run(Path, String, boolean, PrintStream)}, with the hand-labelled training files
+     * ({@link TreebankTrainDocuments}, read from {@code ndtDir}) in the dev split when the gold folder lists them: dev
+     * is then printed for the dev-part files, the training files and both together.
+     */
+    public static void run(Path conllu, Path ndtDir, String split, boolean errors, PrintStream out) throws IOException {
         List<TreebankDocuments.Doc> docs = TreebankDocuments.read(conllu);
-        List<TreebankQuoteGold.Span> gold = TreebankQuoteGold.load(GoldFolder.file(TreebankQuoteGold.RESOURCE));
+        List<TreebankQuoteGold.Span> gold = new ArrayList<>(
+                TreebankQuoteGold.load(GoldFolder.file(TreebankQuoteGold.RESOURCE)));
         check(docs, gold);
+        List<TreebankDocuments.Doc> train = List.of();
+        if (TreebankTrainDocuments.listed()) {
+            train = TreebankTrainDocuments.read(ndtDir);
+            List<TreebankQuoteGold.Span> trainGold = TreebankQuoteGold.load(GoldFolder.file(TRAIN_GOLD));
+            check(train, trainGold);
+            gold.addAll(trainGold);
+        }
         for (String s : "all".equals(split) ? List.of("dev", "test", "all") : List.of(split)) {
             // test errors are never printed: the test files are scored, not read
-            Prf prf = score(TreebankDocuments.of(docs, s), gold, errors && "dev".equals(s) ? out : null);
-            out.printf(Locale.ROOT, "quotations, treebank %s files (%d), exact span: %s%n", s,
-                    TreebankDocuments.of(docs, s).size(), prf);
+            PrintStream errorsTo = errors && "dev".equals(s) ? out : null;
+            List<TreebankDocuments.Doc> part = TreebankDocuments.of(docs, s);
+            out.printf(Locale.ROOT, "quotations, treebank %s files (%d), exact span: %s%n", s, part.size(),
+                    score(part, gold, errorsTo));
+            if (!train.isEmpty() && !"test".equals(s)) {
+                List<TreebankDocuments.Doc> extra = TreebankDocuments.of(train, s);
+                out.printf(Locale.ROOT, "quotations, treebank %s training files (%d), exact span: %s%n", s, extra.size(),
+                        score(extra, gold, errorsTo));
+                List<TreebankDocuments.Doc> both = new ArrayList<>(part);
+                both.addAll(extra);
+                out.printf(Locale.ROOT, "quotations, treebank %s, both (%d files), exact span: %s%n", s, both.size(),
+                        score(both, gold, null));
+            }
         }
     }
 
