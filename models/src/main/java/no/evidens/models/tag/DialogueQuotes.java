@@ -28,12 +28,6 @@ final class DialogueQuotes {
     private static final Pattern TURN = Pattern.compile("(?m)^[ \\t]*([-–—])[ \\t]+(?=[\\p{Lu}\\d«\"“„])");
     /** The same anywhere after white space. */
     private static final Pattern DASH = Pattern.compile("(?<![^\\s])([-–—])[ \\t]+(?=[\\p{Lu}\\d«\"“„])");
-    /** The speaker after the words: {@code , sier mor}, {@code ? spør han}, {@code , – sier leder}. */
-    private static final Pattern CUE = Pattern.compile("(?:,|(?<=[!?…]))\\s*(?:[-–—]\\s*)?((?:" + QuoteAttribution.VERBS
-            + "|spør|spurte|spurde|legger til|la til|smiler|smilte|ler|lo|humrer|sukker|roper|jubler|innvender|lover"
-            + "|avslutter|oppsummerer|konstaterer|utdyper|forsikrer|kommenterer|kommenterte|spøker|tilføyer|medgir"
-            + "|innrømmer|hevder|advarer|bekrefter|konkluderer|fastslår|lyder|lød|" + QuoteAttribution.INVERTED + ")\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)"
-            + "|[^.!?\\n«»“”\"]{0,40}(?=\\s)))");
     static final Pattern SPEECH = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|du|dere|dokker|meg|oss|deg|dykk"
             + "|min|mitt|mine|vår|vårt|våre|din|ditt|dine)(?![\\p{L}])");
     static final String SENTENCE_END = ".!?…»\"”";
@@ -78,20 +72,14 @@ final class DialogueQuotes {
             boolean lastInParagraph = k + 1 == opens.size() || opens.get(k + 1)[0] >= paragraphEnd;
             int end = lastInParagraph ? paragraphEnd : opens.get(k + 1)[0];
             int heading;
-            Matcher cue = CUE.matcher(text).region(start, end);
-            TaggedSpan speaker = null;
-            while (cue.find()) {
-                if (cue.start() > start && !insideQuotation(marked, cue.start())) {
-                    speaker = new TaggedSpan("ATTRIBUTION", cue.start(1), trim(text, cue.start(1), cue.end(1)));
-                    break;
-                }
-            }
-            Quotation before = speaker == null ? null : closingRightBefore(marked, text, cue.start());
+            TurnCue.Cue cue = TurnCue.find(text, start, end, marked);
+            TaggedSpan speaker = cue == null ? null : new TaggedSpan("ATTRIBUTION", cue.start(), trim(text, cue.start(), cue.end()));
+            Quotation before = speaker == null ? null : closingRightBefore(marked, text, cue.at());
             if (before != null && before.start() > start + 1) {
                 // «…», sa han: the cue is that quotation's; the turn ended before it
                 turns.add(new Turn(dash, start, trim(text, start, before.start() - 1), null, place));
             } else if (speaker != null) {
-                turns.add(new Turn(dash, start, trim(text, start, cue.start()), speaker, place));
+                turns.add(new Turn(dash, start, trim(text, start, cue.at()), speaker, place));
             } else if ((heading = heading(text, turns, dash, start, end, place, lastInParagraph)) > 0) {
                 turns.add(new Turn(dash, start, trim(text, start, heading), null, place, true));
             } else if (place != Place.WORD) {
@@ -120,6 +108,9 @@ final class DialogueQuotes {
     private static int heading(String text, List<Turn> turns, int dash, int start, int end, Place place, boolean lastInParagraph) {
         if (place == Place.LINE && lastInParagraph) {
             return HeadingTurn.ownParagraph(text, dash, start, end) ? end : -1;
+        }
+        if (place == Place.SENTENCE && lastInParagraph && HeadingTurn.endsParagraph(text, dash, start, end)) {
+            return end;
         }
         if (place == Place.WORD) {
             Turn previous = turns.isEmpty() ? null : turns.get(turns.size() - 1);

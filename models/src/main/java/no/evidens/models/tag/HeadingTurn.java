@@ -79,6 +79,37 @@ final class HeadingTurn {
         return !previous.endsWith(":") && !listItem(previous) && !listItem(nextEnd < 0 ? after : after.substring(0, nextEnd));
     }
 
+    /**
+     * A turn that closes its paragraph after other text and is a heading, as treebank text runs a crosshead into the end of
+     * the paragraph before it ({@code … sier hun. - Bedre sent enn aldri}) or puts a label before it ({@code Politiet: -
+     * Kan være sammenheng}): the words as {@link #ownParagraph} asks, no list item after them, and before the dash a
+     * sentence's end or a label of one to four words, a capital first, and a colon.
+     */
+    static boolean endsParagraph(String text, int dash, int start, int end) {
+        String words = text.substring(start, end).strip();
+        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || words.split("\\s+").length > OWN_WORDS
+                || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0) {
+            return false;
+        }
+        String after = text.substring(end).stripLeading();
+        int nextEnd = after.indexOf('\n');
+        if (listItem(nextEnd < 0 ? after : after.substring(0, nextEnd))) {
+            return false;
+        }
+        String before = text.substring(text.lastIndexOf('\n', dash) + 1, dash).stripTrailing();
+        if (before.isEmpty()) {
+            return false;
+        }
+        char last = before.charAt(before.length() - 1);
+        if (last != ':') {
+            return ".!?»\"”".indexOf(last) >= 0;
+        }
+        int labelStart = Math.max(Math.max(before.lastIndexOf(": ", before.length() - 2), before.lastIndexOf(". ")),
+                Math.max(before.lastIndexOf("! "), before.lastIndexOf("? ")));
+        String[] label = before.substring(labelStart < 0 ? 0 : labelStart + 2, before.length() - 1).strip().split("\\s+");
+        return label.length <= 4 && !label[0].isEmpty() && Character.isUpperCase(label[0].charAt(0));
+    }
+
     /** A short line opened with a dash or a bullet (a long one is a paragraph of dialogue, not an item). */
     private static boolean listItem(String line) {
         String s = line.strip();

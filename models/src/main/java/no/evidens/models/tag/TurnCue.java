@@ -1,0 +1,52 @@
+package no.evidens.models.tag;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The speaker cue that ends a dialogue turn ({@code , sier mor}, {@code ? spør han}, {@code , fortsatte Fagermo},
+ * {@code , la han til}, {@code , slår Utne fast}). Not a cue: the speaker's own aside ({@code , synes jeg}, {@code ,
+ * mener vi}) and a verb of saying that opens a clause inside the speech ({@code , forteller de at vi driver fornuftig},
+ * {@code , mener han er uskyldig}). Used by {@link DialogueQuotes}. Thread-safe (no state).
+ */
+final class TurnCue {
+    /** Verbs of saying and of the manner of saying, present and past, beside those of {@link QuoteAttribution#VERBS}. */
+    private static final String MORE_VERBS = "spør|spurte|spurde|legger til|la til|(?:legger|la)\\s+\\p{L}+\\s+til"
+            + "|(?:slår|slo)\\s+\\p{L}+(?:\\s+\\p{L}+)?\\s+fast|smiler|smilte|ler|lo|humrer|humret|sukker|sukket|roper|ropte"
+            + "|jubler|jublet|innvender|innvendte|lover|lovet|avslutter|avsluttet|fortsetter|fortsatte|oppsummerer"
+            + "|oppsummerte|konstaterer|konstaterte|utdyper|utdypet|forsikrer|forsikret|kommenterer|kommenterte|spøker"
+            + "|spøkte|tilføyer|tilføyde|medgir|medga|innrømmer|innrømmet|hevder|hevdet|advarer|advarte|bekrefter"
+            + "|bekreftet|konkluderer|konkluderte|fastslår|fastslo|gliser|gliste|raser|raste|fremholder|fremholdt"
+            + "|framholder|framholdt|undrer|undret|synes|syntes|lyder|lød";
+    /** The speaker after the words: {@code , sier mor}, {@code ? spør han}, {@code , – sier leder}. */
+    private static final Pattern CUE = Pattern.compile("(?:,|(?<=[!?…]))\\s*(?:[-–—]\\s*)?((?:" + QuoteAttribution.VERBS
+            + "|" + MORE_VERBS + "|" + QuoteAttribution.INVERTED + ")\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)"
+            + "|[^.!?\\n«»“”\"]{0,40}(?=\\s)))");
+    /** The speaker's own aside: an opinion verb with a first-person subject. */
+    private static final Pattern ASIDE = Pattern.compile("(?iu)\\A(?:synes|syntes|mener|meiner|meinte|tror|trur|trodde)\\s+"
+            + "(?:jeg|eg|vi|me)(?![\\p{L}])");
+    /** A verb, its subject, and then a conjunction or a finite verb: a clause of the speech, not a cue. */
+    private static final Pattern CLAUSE = Pattern.compile("(?u)\\A\\S+\\s+\\S+\\s+(?:at|er|var|har|hadde|blir|ble|skal|vil"
+            + "|kan|må|bør|burde)(?![\\p{L}])");
+
+    /** A cue: the punctuation that precedes it ({@code at}) and its words {@code [start, end)}. */
+    record Cue(int at, int start, int end) {
+    }
+
+    private TurnCue() {
+    }
+
+    /** The first cue in {@code [start, end)} after the turn's first character and outside {@code marked}, or null. */
+    static Cue find(String text, int start, int end, List<Quotation> marked) {
+        Matcher cue = CUE.matcher(text).region(start, end);
+        while (cue.find()) {
+            String words = text.substring(cue.start(1), cue.end(1));
+            if (cue.start() > start && !DialogueQuotes.insideQuotation(marked, cue.start())
+                    && !ASIDE.matcher(words).find() && !CLAUSE.matcher(words).find()) {
+                return new Cue(cue.start(), cue.start(1), cue.end(1));
+            }
+        }
+        return null;
+    }
+}
