@@ -76,8 +76,9 @@ final class DialogueQuotes {
             TaggedSpan speaker = cue == null ? null : new TaggedSpan("ATTRIBUTION", cue.start(), trim(text, cue.start(), cue.end()));
             Quotation before = speaker == null ? null : closingRightBefore(marked, text, cue.at());
             if (before != null && before.start() > start + 1) {
-                // «…», sa han: the cue is that quotation's; the turn ended before it
-                turns.add(new Turn(dash, start, trim(text, start, before.start() - 1), null, place));
+                // «…», sa han: the cue is that quotation's; the turn ended before it, at the latest
+                int limit = trim(text, start, before.start() - 1);
+                turns.add(new Turn(dash, start, trim(text, start, TurnEnd.withoutCue(text, start, limit, marked, false)), null, place));
             } else if (speaker != null) {
                 turns.add(new Turn(dash, start, trim(text, start, cue.at()), speaker, place));
             } else if ((heading = heading(text, turns, dash, start, end, place, lastInParagraph)) > 0) {

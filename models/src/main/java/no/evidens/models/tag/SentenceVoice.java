@@ -14,7 +14,10 @@ final class SentenceVoice {
     private static final Pattern SECOND_PERSON = Pattern.compile("(?iu)(?<![\\p{L}])(?:du|deg|din|ditt|dine|dere|dykk)(?![\\p{L}])");
     /** Before these a capital is a place or an organisation as often as a person. */
     private static final Set<String> PREPOSITIONS = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for",
-            "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen");
+            "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen", "og", "eller", "enn", "som");
+
+    /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
+    private static final Set<String> PRONOUNS = Set.of("de", "det", "den", "dette", "disse", "han", "hun", "vi", "man", "en");
 
     private SentenceVoice() {
     }
@@ -48,7 +51,7 @@ final class SentenceVoice {
         for (int i = 1; i < words.length; i++) {
             String w = words[i];
             String previous = words[i - 1];
-            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w) && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
                     && !previous.endsWith(":") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))) {
                 return true;
             }
@@ -57,7 +60,16 @@ final class SentenceVoice {
             return false;
         }
         String first = words[0].replaceAll("[^\\p{L}]", "");
-        return first.length() > 1 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
+        return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT)) && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
+    }
+
+    /**
+     * A word in capitals ({@code NHL}, {@code PST}, {@code TV-dansen}): an organisation, a product or a medium, which a
+     * speaker names as often as a reporter does; it says nothing about who is speaking.
+     */
+    private static boolean acronym(String word) {
+        String letters = word.split("[^\\p{L}]", 2)[0];
+        return letters.length() > 1 && letters.chars().allMatch(Character::isUpperCase);
     }
 
     /** A first- or second-person word outside marks ({@code «Mitt valg»} is a title), a question, an exclamation. */

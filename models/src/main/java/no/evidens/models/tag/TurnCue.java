@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The speaker cue that ends a dialogue turn ({@code , sier mor}, {@code ? spør han}, {@code , fortsatte Fagermo},
  * {@code , la han til}, {@code , slår Utne fast}). Not a cue: the speaker's own aside ({@code , synes jeg}, {@code ,
  * mener vi}) and a verb of saying that opens a clause inside the speech ({@code , forteller de at vi driver fornuftig},
- * {@code , mener han er uskyldig}). Used by {@link DialogueQuotes}. Thread-safe (no state).
+ * {@code , mener han er uskyldig}), and one that ends with a colon ({@code , sa den ene til den andre: «…»}). Used by {@link DialogueQuotes}. Thread-safe (no state).
  */
 final class TurnCue {
     /** Verbs of saying and of the manner of saying, present and past, beside those of {@link QuoteAttribution#VERBS}. */
@@ -18,7 +18,7 @@ final class TurnCue {
             + "|oppsummerte|konstaterer|konstaterte|utdyper|utdypet|forsikrer|forsikret|kommenterer|kommenterte|spøker"
             + "|spøkte|tilføyer|tilføyde|medgir|medga|innrømmer|innrømmet|hevder|hevdet|advarer|advarte|bekrefter"
             + "|bekreftet|konkluderer|konkluderte|fastslår|fastslo|gliser|gliste|raser|raste|fremholder|fremholdt"
-            + "|framholder|framholdt|undrer|undret|synes|syntes|lyder|lød";
+            + "|framholder|framholdt|undrer|undret|synes|syntes|belærer|belærte|lyder|lød";
     /** The speaker after the words: {@code , sier mor}, {@code ? spør han}, {@code , – sier leder}. */
     private static final Pattern CUE = Pattern.compile("(?:,|(?<=[!?…]))\\s*(?:[-–—]\\s*)?((?:" + QuoteAttribution.VERBS
             + "|" + MORE_VERBS + "|" + QuoteAttribution.INVERTED + ")\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)"
@@ -43,10 +43,15 @@ final class TurnCue {
         while (cue.find()) {
             String words = text.substring(cue.start(1), cue.end(1));
             if (cue.start() > start && !DialogueQuotes.insideQuotation(marked, cue.start())
-                    && !ASIDE.matcher(words).find() && !CLAUSE.matcher(words).find()) {
+                    && !ASIDE.matcher(words).find() && !CLAUSE.matcher(words).find() && !introduces(text, cue.end(1))) {
                 return new Cue(cue.start(), cue.start(1), cue.end(1));
             }
         }
         return null;
+    }
+
+    /** The cue ends with a colon: it introduces what follows ({@code , sier Martin: - Det er …}), it ends no turn. */
+    private static boolean introduces(String text, int end) {
+        return end < text.length() && text.charAt(end) == ':';
     }
 }
