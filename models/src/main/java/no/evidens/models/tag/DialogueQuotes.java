@@ -64,6 +64,7 @@ final class DialogueQuotes {
             }
         }
         List<Turn> turns = new ArrayList<>();
+        boolean interview = SentenceVoice.interview(text);
         for (int k = 0; k < opens.size(); k++) {
             int dash = opens.get(k)[0];
             int start = opens.get(k)[1];
@@ -85,7 +86,7 @@ final class DialogueQuotes {
                 turns.add(new Turn(dash, start, trim(text, start, heading), null, place, true));
             } else if (place != Place.WORD) {
                 boolean ownParagraph = place == Place.LINE && lastInParagraph;
-                int turnEnd = ownParagraph ? end : TurnEnd.withoutCue(text, start, end, marked, !lastInParagraph);
+                int turnEnd = ownParagraph ? end : TurnEnd.withoutCue(text, start, end, marked, !lastInParagraph, interview);
                 // a question put to the speaker comes before or after: an interview, whatever the answer's words
                 boolean answer = !lastInParagraph && SentenceVoice.asksSpeaker(text.substring(turnEnd, end))
                         || place == Place.SENTENCE && text.substring(0, dash).stripTrailing().endsWith("?");

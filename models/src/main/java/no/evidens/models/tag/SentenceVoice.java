@@ -2,6 +2,7 @@ package no.evidens.models.tag;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,9 @@ final class SentenceVoice {
     private static final Set<String> PREPOSITIONS = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for",
             "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen", "og", "eller", "enn", "som");
 
+    static final int INTERVIEW_QUESTIONS = 3;
+    /** A question after a sentence's end (not after a dash), right before a dash, a space and a capital. */
+    private static final Pattern UNDASHED_QUESTION = Pattern.compile("(?<=[.!?…]\\s)(\\p{Lu}[^.!?…\\n–-]{0,200}\\?)\\s+[-–]\\s+\\p{Lu}");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
     private static final Set<String> PRONOUNS = Set.of("de", "det", "den", "dette", "disse", "han", "hun", "vi", "man", "en");
 
@@ -28,6 +32,27 @@ final class SentenceVoice {
     static boolean asksSpeaker(String sentence) {
         String s = sentence.strip();
         return s.endsWith("?") && SECOND_PERSON.matcher(outsideMarks(s)).find();
+    }
+
+    /** The words speak to someone ({@code du}, {@code dere}), outside marks. */
+    static boolean secondPerson(String words) {
+        return SECOND_PERSON.matcher(outsideMarks(words)).find();
+    }
+
+    /**
+     * The text is an interview whose questions stand without a dash of their own: at least {@value #INTERVIEW_QUESTIONS}
+     * times a question that speaks to someone follows another sentence and comes right before a dialogue turn
+     * ({@code - Til Dubai. Hva gjorde du der? - Jeg skulle …}).
+     */
+    static boolean interview(String text) {
+        Matcher m = UNDASHED_QUESTION.matcher(text);
+        int n = 0;
+        while (m.find() && n < INTERVIEW_QUESTIONS) {
+            if (secondPerson(m.group(1))) {
+                n++;
+            }
+        }
+        return n >= INTERVIEW_QUESTIONS;
     }
 
     /** The words speak to someone ({@code du}, {@code dere}) or ask something. */

@@ -32,21 +32,36 @@ final class TurnEnd {
      * statements in a row: {@code Det er tungt arbeid. Kjedelig også.})
      */
     static int withoutCue(String text, int start, int limit, List<Quotation> marked, boolean beforeTurn) {
+        return withoutCue(text, start, limit, marked, beforeTurn, false);
+    }
+
+    /**
+     * As {@link #withoutCue(String, int, int, List, boolean)}; in an {@code interview} ({@link SentenceVoice#interview})
+     * the interviewer's question before the next turn need not say {@code du} ({@code Og i Norge?}), and the answer may
+     * ask a question of its own ({@code Hva er fritid? Jeg har ikke fritid.}) as long as it speaks to nobody.
+     */
+    static int withoutCue(String text, int start, int limit, List<Quotation> marked, boolean beforeTurn, boolean interview) {
         List<int[]> sentences = sentences(text, start, limit, marked);
         int end = sentences.get(0)[1];
-        boolean answering = !SentenceVoice.addressed(text.substring(start, end)); // else the turn is the interviewer's
+        boolean answering = !addressed(text.substring(start, end), interview); // else the turn is the interviewer's
         for (int i = 1; i < sentences.size(); i++) {
             String sentence = text.substring(sentences.get(i)[0], sentences.get(i)[1]).strip();
             boolean last = i + 1 == sentences.size();
             boolean heading = last && sentences.get(i)[1] == limit && !sentence.isEmpty()
                     && DialogueQuotes.SENTENCE_END.indexOf(sentence.charAt(sentence.length() - 1)) < 0;
-            if (heading || SentenceVoice.narration(text, sentence) || answering && last && beforeTurn && SentenceVoice.asksSpeaker(sentence)) {
+            boolean interviewer = answering && last && beforeTurn
+                    && (SentenceVoice.asksSpeaker(sentence) || interview && sentence.endsWith("?"));
+            if (heading || SentenceVoice.narration(text, sentence) || interviewer) {
                 return end;
             }
-            answering &= !SentenceVoice.addressed(sentence);
+            answering &= !addressed(sentence, interview);
             end = sentences.get(i)[1];
         }
         return end;
+    }
+
+    private static boolean addressed(String words, boolean interview) {
+        return interview ? SentenceVoice.secondPerson(words) : SentenceVoice.addressed(words);
     }
 
     /** The sentences of {@code [start, limit)}, as {@code [start, end)}; breaks inside marked quotations do not count. */
