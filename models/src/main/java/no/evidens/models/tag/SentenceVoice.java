@@ -18,6 +18,8 @@ final class SentenceVoice {
             "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen", "og", "eller", "enn", "som");
 
     static final int INTERVIEW_QUESTIONS = 3;
+    /** A sentence opened by these, with no first- or second-person word, tells of someone rather than speaks. */
+    private static final Set<String> THIRD_PERSON = Set.of("Han", "Hun", "Ho");
     /** A question after a sentence's end (not after a dash), right before a dash, a space and a capital. */
     private static final Pattern UNDASHED_QUESTION = Pattern.compile("(?<=[.!?…]\\s)(\\p{Lu}[^.!?…\\n–-]{0,200}\\?)\\s+[-–]\\s+\\p{Lu}");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
@@ -73,6 +75,9 @@ final class SentenceVoice {
             return false;
         }
         String[] words = s.split("\\s+");
+        if (words.length > 1 && THIRD_PERSON.contains(words[0]) && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()) {
+            return true; // Han tenker. Hun forteller om …: the reporter tells of the speaker
+        }
         for (int i = 1; i < words.length; i++) {
             String w = words[i];
             String previous = words[i - 1];
