@@ -102,7 +102,7 @@ public final class TreebankQuoteEval {
             String text = doc.text();
             if (g.end() > text.length() || !TreebankDocuments.check(text.substring(g.start(), g.end())).equals(g.check())) {
                 throw new IllegalArgumentException("quotation gold " + g.document() + " " + g.start() + "-" + g.end()
-                        + " does not match the text: give ../shared/nlp/norne-nob-ud-dev.conllu");
+                        + " does not match the text: give ../shared/nlp/norne-nob-ud-dev.conllu (and ../shared/nlp/ndt-nob-train)");
             }
         }
     }

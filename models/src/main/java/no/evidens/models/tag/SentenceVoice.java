@@ -13,7 +13,7 @@ final class SentenceVoice {
     private static final Pattern SPEECH_SINGULAR = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|du|meg|deg|min|mitt|mine|din|ditt"
             + "|dine)(?![\\p{L}])");
     private static final Pattern SECOND_PERSON = Pattern.compile("(?iu)(?<![\\p{L}])(?:du|deg|din|ditt|dine|dere|dykk)(?![\\p{L}])");
-    /** Before these a capital is a place or an organisation as often as a person. */
+    /** Before these a capital is a place, an organisation or one of a list as often as a person. */
     private static final Set<String> PREPOSITIONS = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for",
             "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen", "og", "eller", "enn", "som");
 
@@ -67,7 +67,10 @@ final class SentenceVoice {
      * No singular first- or second-person word, and a name: a capital inside the sentence not after a preposition or
      * a colon (a run of capitals is judged by its first word), or a first word the document also writes capitalised
      * inside a sentence ({@code Lindvik mener …}). A sentence with «vi», «oss» or a question is narration only with such
-     * a name, as the reporter writes them too.
+     * a name, as the reporter writes them too. No name: a word in capitals ({@code NHL}), a capital after {@code og},
+     * {@code eller}, {@code enn}, {@code som} (a list, a comparison), a pronoun first ({@code De}, {@code Det}). Also
+     * narration: a sentence opened by {@code Han}, {@code Hun} or {@code Ho} with no first- or second-person word
+     * ({@code Han tenker.}).
      */
     static boolean narration(String text, String sentence) {
         String s = sentence.strip();
@@ -81,7 +84,8 @@ final class SentenceVoice {
         for (int i = 1; i < words.length; i++) {
             String w = words[i];
             String previous = words[i - 1];
-            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w) && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
+                    && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
                     && !previous.endsWith(":") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))) {
                 return true;
             }
@@ -90,7 +94,8 @@ final class SentenceVoice {
             return false;
         }
         String first = words[0].replaceAll("[^\\p{L}]", "");
-        return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT)) && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
+        return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT))
+                && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
     }
 
     /**
