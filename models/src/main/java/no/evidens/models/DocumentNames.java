@@ -65,12 +65,21 @@ public final class DocumentNames {
     /** Whether a word is a title or role written before a name (never part of the name). */
     public static boolean isTitle(String word) {
         String w = word.toLowerCase(Locale.ROOT);
-        return TITLES.contains(w) || ROLE_ENDINGS.stream().anyMatch(e -> w.endsWith(e) || w.endsWith(e + "en"));
+        // the definite plural too: forgjengerne, lærerne, legene, lederne
+        String singular = w.length() > 5 && w.endsWith("ne") ? w.substring(0, w.length() - 2) : w;
+        return TITLES.contains(w) || ROLE_ENDINGS.stream().anyMatch(e -> w.endsWith(e) || w.endsWith(e + "en"))
+                || !singular.equals(w) && (TITLES.contains(singular) || TITLES.contains(singular + "e")
+                        || ROLE_ENDINGS.stream().anyMatch(singular::endsWith));
     }
 
     /** Whether a word is a listed given name or surname, or has a surname's shape (any case, genitive -s allowed). */
     public static boolean isPersonNameWord(String word) {
         return NameCues.isGivenName(word) || NameShapes.isSurname(word);
+    }
+
+    /** Whether a word opens an institution's name or closes a firm's ({@code Galleri}, {@code Hotel}, {@code Energi}). */
+    public static boolean isInstitutionWord(String word) {
+        return NonPersonShapes.institutionWord(word);
     }
 
     /** A person name of at least this many words teaches its words to the rest of the document. */
@@ -105,6 +114,9 @@ public final class DocumentNames {
             List<TaggedSpan> sentenceTokens = tokens.get(s);
             out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
             out.addAll(NameCues.find(sentence, tokens.get(s), out, lowerCase));
+            // the cues may find a given name in a title just dropped («Queen Elisabeth 2»)
+            out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
+            out = nonPersonsRetyped(sentence, sentenceTokens, out);
             for (TaggedSpan name : out) {
                 if ("PER".equals(name.type()) && DomainNames.shared().typeOf(name.cut(sentence)) == null) {
                     List<String> words = wordsOf(sentence, tokens.get(s), name);
@@ -136,6 +148,20 @@ public final class DocumentNames {
         return result;
     }
 
+    /** The names with every person guess that {@link NonPersonShapes} shows to be none retyped or dropped. */
+    private static List<TaggedSpan> nonPersonsRetyped(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> names) {
+        List<TaggedSpan> out = new ArrayList<>(names.size());
+        for (TaggedSpan n : names) {
+            String type = "PER".equals(n.type()) ? NonPersonShapes.retype(sentence, tokens, n) : null;
+            if (type == null) {
+                out.add(n);
+            } else if (!type.isEmpty()) {
+                out.add(new TaggedSpan(type, n.start(), n.end()));
+            }
+        }
+        return out;
+    }
+
     /**
      * The name without a title or role word at its start, and without edge words that are no name at all
      * (a word with a period or digits: {@code Haugstad Fjordposten.no}; a listed place stays, since many
@@ -145,7 +171,8 @@ public final class DocumentNames {
         List<TaggedSpan> inside = tokens.stream().filter(t -> t.start() >= name.start() && t.end() <= name.end()).toList();
         int first = 0;
         int last = inside.size() - 1;
-        while (first < last && (isTitle(inside.get(first).cut(sentence)) || notName(inside.get(first).cut(sentence)))) {
+        while (first < last && (isTitle(inside.get(first).cut(sentence)) || notName(inside.get(first).cut(sentence))
+                || adjective(inside.get(first).cut(sentence)))) {
             first++;
         }
         while (last > first && notName(inside.get(last).cut(sentence))) {
@@ -155,6 +182,14 @@ public final class DocumentNames {
             return name;
         }
         return new TaggedSpan(name.type(), inside.get(first).start(), inside.get(last).end());
+    }
+
+    /** Adjective endings: an adjective opening a headline is no part of the name after it ({@code Søvnløs Svindal}). */
+    private static final List<String> ADJECTIVE_ENDINGS = List.of("løs", "lig", "messig", "aktig");
+
+    private static boolean adjective(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.length() >= 6 && ADJECTIVE_ENDINGS.stream().anyMatch(w::endsWith) && !isPersonNameWord(w);
     }
 
     private static boolean notName(String word) {

@@ -18,7 +18,8 @@ import java.util.Set;
  *       ({@code Owusus}) or beside a verb of saying or after a title ({@code oppsummerer Owusu}).</li>
  * </ul>
  * And one case the other way round: a "person" of two or more words that fills a quotation ({@code «Stille Vann»},
- * {@code «Glass Harbour 2»}) with no word a listed given name or surname is the title of a work, not a person.
+ * {@code «Glass Harbour 2»}) with no word a listed given name or surname, or with a number after it ({@code «Queen
+ * Elisabeth 2»}), is the title of a work or the name of a thing, not a person.
  */
 final class ModelTypeRepair {
     /** What stands before the verb of saying of a quotation's attribution: {@code «…», sier Nordvik}. */
@@ -72,7 +73,7 @@ final class ModelTypeRepair {
     /** Whether a person guess is the title of a work in quotation marks (see the class comment). */
     static boolean titleOfWork(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
         List<TaggedSpan> inside = inside(tokens, name);
-        if (inside.size() < 2 || inside.stream().map(t -> t.cut(sentence)).anyMatch(DocumentNames::isPersonNameWord)) {
+        if (inside.size() < 2) {
             return false;
         }
         int a = name.start() - 1;
@@ -80,10 +81,15 @@ final class ModelTypeRepair {
             a--;
         }
         int b = name.end();
+        boolean numbered = false;
         while (b < sentence.length() && (sentence.charAt(b) == ' ' || Character.isDigit(sentence.charAt(b)))) {
+            numbered |= Character.isDigit(sentence.charAt(b));
             b++;
         }
-        return a >= 0 && b < sentence.length() && "«“\"".indexOf(sentence.charAt(a)) >= 0 && "»”\"".indexOf(sentence.charAt(b)) >= 0;
+        // a quoted name with a number after it is a ship's, a game's or a sequel's, even made of person names
+        // («Queen Elisabeth 2»); without one, only when no word is a listed given name or surname
+        return a >= 0 && b < sentence.length() && "«“\"".indexOf(sentence.charAt(a)) >= 0 && "»”\"".indexOf(sentence.charAt(b)) >= 0
+                && (numbered || inside.stream().map(t -> t.cut(sentence)).noneMatch(DocumentNames::isPersonNameWord));
     }
 
     /**
