@@ -77,9 +77,12 @@ public final class DocumentNames {
         return NameCues.isGivenName(word) || NameShapes.isSurname(word);
     }
 
-    /** Whether a word opens an institution's name or closes a firm's ({@code Galleri}, {@code Hotel}, {@code Energi}). */
-    public static boolean isInstitutionWord(String word) {
-        return NonPersonShapes.institutionWord(word);
+    /**
+     * Whether a capitalised word beside a name is no part of it: a word that opens an institution's name or closes a
+     * firm's ({@code Galleri}, {@code Hotel}, {@code Energi}), or an adjective ({@code Søvnløs}).
+     */
+    public static boolean isNoNameWord(String word) {
+        return NonPersonShapes.institutionWord(word) || adjective(word);
     }
 
     /** A person name of at least this many words teaches its words to the rest of the document. */
