@@ -151,17 +151,24 @@ public final class DocumentNames {
         return result;
     }
 
-    /** The names with every person guess that {@link NonPersonShapes} shows to be none retyped or dropped. */
+    /**
+     * The names with every person guess that {@link NonPersonShapes} shows to be none retyped or dropped; a person
+     * guess inside an organisation it widens is dropped too.
+     */
     private static List<TaggedSpan> nonPersonsRetyped(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> names) {
         List<TaggedSpan> out = new ArrayList<>(names.size());
+        List<TaggedSpan> widened = new ArrayList<>();
         for (TaggedSpan n : names) {
-            String type = "PER".equals(n.type()) ? NonPersonShapes.retype(sentence, tokens, n) : null;
-            if (type == null) {
-                out.add(n);
-            } else if (!type.isEmpty()) {
-                out.add(new TaggedSpan(type, n.start(), n.end()));
+            TaggedSpan r = "PER".equals(n.type()) ? NonPersonShapes.retype(sentence, tokens, n) : n;
+            if (r != null) {
+                out.add(r);
+                if (r.end() > n.end()) {
+                    widened.add(r);
+                }
             }
         }
+        out.removeIf(n -> "PER".equals(n.type()) && widened.stream().anyMatch(w -> w.start() < n.end() && n.start() < w.end()));
+        out.sort(Comparator.comparingInt(TaggedSpan::start));
         return out;
     }
 

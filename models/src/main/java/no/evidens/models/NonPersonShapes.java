@@ -49,29 +49,33 @@ final class NonPersonShapes {
     private NonPersonShapes() {
     }
 
-    /** {@code null} when the person guess stands, else its type: {@code ORG}, or {@code ""} for no name at all. */
-    static String retype(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
+    /**
+     * The person guess as it stands, {@code null} when it is no name at all, or an {@code ORG} span (with an acronym
+     * in brackets after it: the words up to the bracket, {@code Central Única de Trabajadores}).
+     */
+    static TaggedSpan retype(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
         List<TaggedSpan> inside = tokens.stream().filter(t -> t.start() >= name.start() && t.end() <= name.end()).toList();
         if (inside.isEmpty()) {
-            return null;
+            return name;
         }
         String text = name.cut(sentence);
         int dash = text.lastIndexOf('-');
         if (dash > 0 && dash + 3 < text.length() && Character.isLowerCase(text.charAt(dash + 1))
                 && Character.isLowerCase(text.charAt(dash + 2))) {
-            return "";
+            return null;
         }
         String first = inside.get(0).cut(sentence).toLowerCase(Locale.ROOT);
         String last = inside.get(inside.size() - 1).cut(sentence).toLowerCase(Locale.ROOT);
         if (inside.size() == 1 && compound(first)) {
-            return "";
+            return null;
         }
         // not when another word is a listed given name (Bjørn Kraft, Anne Bar: surnames that are firms' words too)
         if (inside.size() > 1 && (INSTITUTION_HEADS.contains(first) || FIRM_TAILS.contains(last))
                 && inside.stream().noneMatch(t -> NameCues.isGivenName(t.cut(sentence)))) {
-            return "ORG";
+            return new TaggedSpan("ORG", name.start(), name.end());
         }
-        return acronymAfter(sentence, tokens, inside) ? "ORG" : null;
+        int bracket = acronymAfter(sentence, tokens, inside);
+        return bracket < 0 ? name : new TaggedSpan("ORG", name.start(), tokens.get(bracket - 1).end());
     }
 
     /** Whether a word is a compound of an institution or settlement noun and is no listed name. */
@@ -91,9 +95,9 @@ final class NonPersonShapes {
 
     /**
      * Whether an acronym in brackets within reach after the name is made of the initials of the words from the name's
-     * start to the bracket: of every word, or of the capitalised ones.
+     * start to the bracket: of every word, or of the capitalised ones. Returns the bracket's token index, or -1.
      */
-    private static boolean acronymAfter(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> inside) {
+    private static int acronymAfter(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> inside) {
         int from = tokens.indexOf(inside.get(0));
         int end = tokens.indexOf(inside.get(inside.size() - 1));
         for (int k = end + 1; k <= end + ACRONYM_REACH && k + 2 < tokens.size(); k++) {
@@ -103,7 +107,7 @@ final class NonPersonShapes {
             String acronym = tokens.get(k + 1).cut(sentence);
             if (!")".equals(tokens.get(k + 2).cut(sentence)) || acronym.length() < 2
                     || !acronym.chars().allMatch(Character::isUpperCase)) {
-                return false;
+                return -1;
             }
             StringBuilder all = new StringBuilder();
             StringBuilder capitals = new StringBuilder();
@@ -112,7 +116,7 @@ final class NonPersonShapes {
             for (int i = from; i < k; i++) {
                 String w = tokens.get(i).cut(sentence);
                 if (!Character.isLetter(w.charAt(0))) {
-                    return false;
+                    return -1;
                 }
                 all.append(w.charAt(0));
                 if (Character.isUpperCase(w.charAt(0))) {
@@ -124,9 +128,9 @@ final class NonPersonShapes {
             }
             String a = plain(acronym);
             boolean matches = a.equals(plain(all.toString())) || a.equals(plain(capitals.toString()));
-            return matches && (lowerWord || !givenName);
+            return matches && (lowerWord || !givenName) ? k : -1;
         }
-        return false;
+        return -1;
     }
 
     /** Upper case without diacritics ({@code Ú} → {@code U}). */
