@@ -104,6 +104,7 @@ public final class DocumentNames {
         Set<String> lowerCase = NameCues.lowerCaseWords(sentences, tokens);
         List<List<TaggedSpan>> stripped = new ArrayList<>();
         Set<String> known = new HashSet<>();
+        Set<String> fullNames = new HashSet<>();
         for (int s = 0; s < sentences.size(); s++) {
             String sentence = sentences.get(s);
             List<TaggedSpan> out = new ArrayList<>();
@@ -126,6 +127,7 @@ public final class DocumentNames {
                     if (words.size() >= MIN_WORDS) {
                         words.stream().filter(DocumentNames::nameLike).map(w -> w.toLowerCase(Locale.ROOT))
                                 .forEach(known::add);
+                        fullNames.add(withoutGenitive(String.join(" ", words).toLowerCase(Locale.ROOT)));
                     }
                 }
             }
@@ -141,7 +143,8 @@ public final class DocumentNames {
                 // was tried and lowered place F1 on held-out text
                 String listed = "PER".equals(name.type()) ? DomainNames.shared().typeOf(name.cut(sentence)) : null;
                 if (listed == null && !"PER".equals(name.type())
-                        && ModelTypeRepair.knownPersonWithCue(sentence, tokens.get(s), name, known)) {
+                        && (ModelTypeRepair.knownPersonWithCue(sentence, tokens.get(s), name, known)
+                                || tailOfFullName(name.cut(sentence), fullNames))) {
                     listed = "PER";
                 }
                 retyped.add(listed == null ? name : new TaggedSpan(listed, name.start(), name.end()));
@@ -149,6 +152,20 @@ public final class DocumentNames {
             result.add(propagate(sentence, tokens.get(s), retyped, known));
         }
         return result;
+    }
+
+    /**
+     * Whether a place or organisation of two or more words repeats the last words of a full person name of the
+     * document, in the genitive or not ({@code Behring Breiviks} after {@code Anders Behring Breivik}): the person
+     * again, named without the given name.
+     */
+    private static boolean tailOfFullName(String name, Set<String> fullNames) {
+        String n = withoutGenitive(name.toLowerCase(Locale.ROOT));
+        return n.indexOf(' ') > 0 && fullNames.stream().anyMatch(f -> f.endsWith(" " + n));
+    }
+
+    private static String withoutGenitive(String name) {
+        return name.length() > 3 && name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
     }
 
     /**
