@@ -65,12 +65,24 @@ public final class DocumentNames {
     /** Whether a word is a title or role written before a name (never part of the name). */
     public static boolean isTitle(String word) {
         String w = word.toLowerCase(Locale.ROOT);
-        return TITLES.contains(w) || ROLE_ENDINGS.stream().anyMatch(e -> w.endsWith(e) || w.endsWith(e + "en"));
+        // the definite plural too: forgjengerne, lærerne, legene, lederne
+        String singular = w.length() > 5 && w.endsWith("ne") ? w.substring(0, w.length() - 2) : w;
+        return TITLES.contains(w) || ROLE_ENDINGS.stream().anyMatch(e -> w.endsWith(e) || w.endsWith(e + "en"))
+                || !singular.equals(w) && (TITLES.contains(singular) || TITLES.contains(singular + "e")
+                        || ROLE_ENDINGS.stream().anyMatch(singular::endsWith));
     }
 
     /** Whether a word is a listed given name or surname, or has a surname's shape (any case, genitive -s allowed). */
     public static boolean isPersonNameWord(String word) {
         return NameCues.isGivenName(word) || NameShapes.isSurname(word);
+    }
+
+    /**
+     * Whether a capitalised word beside a name is no part of it: a word that opens an institution's name or closes a
+     * firm's ({@code Galleri}, {@code Hotel}, {@code Energi}), or an adjective ({@code Søvnløs}).
+     */
+    public static boolean isNoNameWord(String word) {
+        return NonPersonShapes.institutionWord(word) || adjective(word);
     }
 
     /** A person name of at least this many words teaches its words to the rest of the document. */
@@ -92,6 +104,7 @@ public final class DocumentNames {
         Set<String> lowerCase = NameCues.lowerCaseWords(sentences, tokens);
         List<List<TaggedSpan>> stripped = new ArrayList<>();
         Set<String> known = new HashSet<>();
+        Set<String> fullNames = new HashSet<>();
         for (int s = 0; s < sentences.size(); s++) {
             String sentence = sentences.get(s);
             List<TaggedSpan> out = new ArrayList<>();
@@ -105,12 +118,16 @@ public final class DocumentNames {
             List<TaggedSpan> sentenceTokens = tokens.get(s);
             out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
             out.addAll(NameCues.find(sentence, tokens.get(s), out, lowerCase));
+            // the cues may find a given name in a title just dropped («Queen Elisabeth 2»)
+            out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
+            out = nonPersonsRetyped(sentence, sentenceTokens, out);
             for (TaggedSpan name : out) {
                 if ("PER".equals(name.type()) && DomainNames.shared().typeOf(name.cut(sentence)) == null) {
                     List<String> words = wordsOf(sentence, tokens.get(s), name);
                     if (words.size() >= MIN_WORDS) {
                         words.stream().filter(DocumentNames::nameLike).map(w -> w.toLowerCase(Locale.ROOT))
                                 .forEach(known::add);
+                        fullNames.add(withoutGenitive(String.join(" ", words).toLowerCase(Locale.ROOT)));
                     }
                 }
             }
@@ -126,7 +143,8 @@ public final class DocumentNames {
                 // was tried and lowered place F1 on held-out text
                 String listed = "PER".equals(name.type()) ? DomainNames.shared().typeOf(name.cut(sentence)) : null;
                 if (listed == null && !"PER".equals(name.type())
-                        && ModelTypeRepair.knownPersonWithCue(sentence, tokens.get(s), name, known)) {
+                        && (ModelTypeRepair.knownPersonWithCue(sentence, tokens.get(s), name, known)
+                                || tailOfFullName(name.cut(sentence), fullNames))) {
                     listed = "PER";
                 }
                 retyped.add(listed == null ? name : new TaggedSpan(listed, name.start(), name.end()));
@@ -134,6 +152,41 @@ public final class DocumentNames {
             result.add(propagate(sentence, tokens.get(s), retyped, known));
         }
         return result;
+    }
+
+    /**
+     * Whether a place or organisation of two or more words repeats the last words of a full person name of the
+     * document, in the genitive or not ({@code Behring Breiviks} after {@code Anders Behring Breivik}): the person
+     * again, named without the given name.
+     */
+    private static boolean tailOfFullName(String name, Set<String> fullNames) {
+        String n = withoutGenitive(name.toLowerCase(Locale.ROOT));
+        return n.indexOf(' ') > 0 && fullNames.stream().anyMatch(f -> f.endsWith(" " + n));
+    }
+
+    private static String withoutGenitive(String name) {
+        return name.length() > 3 && name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    /**
+     * The names with every person guess that {@link NonPersonShapes} shows to be none retyped or dropped; a person
+     * guess inside an organisation it widens is dropped too.
+     */
+    private static List<TaggedSpan> nonPersonsRetyped(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> names) {
+        List<TaggedSpan> out = new ArrayList<>(names.size());
+        List<TaggedSpan> widened = new ArrayList<>();
+        for (TaggedSpan n : names) {
+            TaggedSpan r = "PER".equals(n.type()) ? NonPersonShapes.retype(sentence, tokens, n) : n;
+            if (r != null) {
+                out.add(r);
+                if (r.end() > n.end()) {
+                    widened.add(r);
+                }
+            }
+        }
+        out.removeIf(n -> "PER".equals(n.type()) && widened.stream().anyMatch(w -> w.start() < n.end() && n.start() < w.end()));
+        out.sort(Comparator.comparingInt(TaggedSpan::start));
+        return out;
     }
 
     /**
@@ -145,7 +198,8 @@ public final class DocumentNames {
         List<TaggedSpan> inside = tokens.stream().filter(t -> t.start() >= name.start() && t.end() <= name.end()).toList();
         int first = 0;
         int last = inside.size() - 1;
-        while (first < last && (isTitle(inside.get(first).cut(sentence)) || notName(inside.get(first).cut(sentence)))) {
+        while (first < last && (isTitle(inside.get(first).cut(sentence)) || notName(inside.get(first).cut(sentence))
+                || adjective(inside.get(first).cut(sentence)))) {
             first++;
         }
         while (last > first && notName(inside.get(last).cut(sentence))) {
@@ -155,6 +209,14 @@ public final class DocumentNames {
             return name;
         }
         return new TaggedSpan(name.type(), inside.get(first).start(), inside.get(last).end());
+    }
+
+    /** Adjective endings: an adjective opening a headline is no part of the name after it ({@code Søvnløs Svindal}). */
+    private static final List<String> ADJECTIVE_ENDINGS = List.of("løs", "lig", "messig", "aktig");
+
+    private static boolean adjective(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.length() >= 6 && ADJECTIVE_ENDINGS.stream().anyMatch(w::endsWith) && !isPersonNameWord(w);
     }
 
     private static boolean notName(String word) {

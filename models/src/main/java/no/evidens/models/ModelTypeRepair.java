@@ -1,9 +1,12 @@
 package no.evidens.models;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Narrow cases where the name model's place or organisation is a person, for {@link DocumentNames}. A wider
@@ -18,7 +21,8 @@ import java.util.Set;
  *       ({@code Owusus}) or beside a verb of saying or after a title ({@code oppsummerer Owusu}).</li>
  * </ul>
  * And one case the other way round: a "person" of two or more words that fills a quotation ({@code «Stille Vann»},
- * {@code «Glass Harbour 2»}) with no word a listed given name or surname is the title of a work, not a person.
+ * {@code «Glass Harbour 2»}) with no word a listed given name or surname, or with a number after it ({@code «Queen
+ * Elisabeth 2»}), is the title of a work or the name of a thing, not a person.
  */
 final class ModelTypeRepair {
     /** What stands before the verb of saying of a quotation's attribution: {@code «…», sier Nordvik}. */
@@ -69,21 +73,33 @@ final class ModelTypeRepair {
         return NameCues.titled(before) || NameCues.speech(before) || NameCues.speech(after) && !NameCues.placeWord(before);
     }
 
-    /** Whether a person guess is the title of a work in quotation marks (see the class comment). */
+    /** The words inside a pair of quotation marks: capitalised words, then perhaps a number. */
+    private static final Pattern QUOTED_TITLE = Pattern.compile("\\s*(\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*)*)(\\s+\\d+)?\\s*");
+
+    /**
+     * Whether a person guess is the title of a work in quotation marks (see the class comment): the marks hold
+     * capitalised words only, perhaps with a number after them, and the guess is some of them.
+     */
     static boolean titleOfWork(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
-        List<TaggedSpan> inside = inside(tokens, name);
-        if (inside.size() < 2 || inside.stream().map(t -> t.cut(sentence)).anyMatch(DocumentNames::isPersonNameWord)) {
-            return false;
-        }
         int a = name.start() - 1;
-        while (a >= 0 && sentence.charAt(a) == ' ') {
+        while (a >= 0 && "«“\"".indexOf(sentence.charAt(a)) < 0 && "»”\".!?,:;".indexOf(sentence.charAt(a)) < 0) {
             a--;
         }
         int b = name.end();
-        while (b < sentence.length() && (sentence.charAt(b) == ' ' || Character.isDigit(sentence.charAt(b)))) {
+        while (b < sentence.length() && "»”\"".indexOf(sentence.charAt(b)) < 0 && "«“.!?,:;".indexOf(sentence.charAt(b)) < 0) {
             b++;
         }
-        return a >= 0 && b < sentence.length() && "«“\"".indexOf(sentence.charAt(a)) >= 0 && "»”\"".indexOf(sentence.charAt(b)) >= 0;
+        if (a < 0 || b >= sentence.length() || "«“\"".indexOf(sentence.charAt(a)) < 0 || "»”\"".indexOf(sentence.charAt(b)) < 0) {
+            return false;
+        }
+        Matcher m = QUOTED_TITLE.matcher(sentence.substring(a + 1, b));
+        if (!m.matches()) {
+            return false;
+        }
+        String[] words = m.group(1).split("\\s+");
+        // a quoted name with a number after it is a ship's, a game's or a sequel's, even made of person names
+        // («Queen Elisabeth 2»); without one, two or more words of which none is a listed given name or surname
+        return m.group(2) != null || words.length >= 2 && Arrays.stream(words).noneMatch(DocumentNames::isPersonNameWord);
     }
 
     /**

@@ -108,4 +108,16 @@ class DocumentNamesTest {
         assertEquals(List.of("PER:Ulvestad"), cut(s, out, 0));
         assertEquals(List.of("PER:Kiki"), cut(s, out, 1));
     }
+
+    @Test
+    void aPlaceOrOrganisationRepeatingTheLastWordsOfAFullNameIsThePersonAgain() {
+        List<String> s = List.of("Saken gjaldt Ola Brekke Solheim i fjor.", "Retten la vekt på Brekke Solheims forklaring.",
+                "Vi reiste til Brekke Fjord i fjor.");
+        List<List<TaggedSpan>> model = List.of(List.of(per(s.get(0), "Ola Brekke Solheim")),
+                List.of(new TaggedSpan("ORG", s.get(1).indexOf("Brekke"), s.get(1).indexOf(" forklaring"))),
+                List.of(new TaggedSpan("LOC", s.get(2).indexOf("Brekke"), s.get(2).indexOf(" i fjor"))));
+        List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(), model);
+        assertEquals(List.of("PER:Brekke Solheims"), cut(s, out, 1));
+        assertEquals(List.of("LOC:Brekke Fjord"), cut(s, out, 2));
+    }
 }

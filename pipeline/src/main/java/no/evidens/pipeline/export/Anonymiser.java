@@ -271,6 +271,7 @@ public final class Anonymiser {
     private static boolean maskable(String word, int[] at, List<TaggedSpan> found, Set<String> lowerCase) {
         String lower = word.toLowerCase(Locale.ROOT);
         return !lowerCase.contains(lower) && DomainNames.shared().typeOf(word) == null && !DocumentNames.isTitle(word)
+                && !DocumentNames.isNoNameWord(word)
                 && found.stream().noneMatch(f -> !"PER".equals(f.type()) && f.start() < at[1] && at[0] < f.end());
     }
 

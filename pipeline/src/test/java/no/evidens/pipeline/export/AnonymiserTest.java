@@ -131,4 +131,10 @@ class AnonymiserTest {
         assertEquals("Hun leste «Glass Harbour» og skrev om «[navn 1]» i brevet.",
                 anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
     }
+
+    @Test
+    void anAdjectiveOrAFirmsWordBesideAMaskedNameIsNotMaskedWithIt() {
+        assertEquals("Søvnløs [navn 1] vant. Etterpå betalte [navn 1] Energi regningen.",
+                anonymiser.anonymise("Søvnløs Nordmann vant. Etterpå betalte Nordmann Energi regningen.", new Anonymiser.Persons()));
+    }
 }
