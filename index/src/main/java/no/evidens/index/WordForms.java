@@ -93,6 +93,7 @@ final class WordForms {
         }
         int before = stems.size();
         forms.addAll(actionNouns(word));
+        forms.addAll(StrongVerbs.forms(word));
         if (PassageSchema.HEADING.equals(field)) {
             for (String stem : List.copyOf(stems)) {
                 forms.addAll(lawForms(stem));
