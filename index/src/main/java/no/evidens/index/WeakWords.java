@@ -24,7 +24,7 @@ import org.apache.lucene.search.QueryVisitor;
 final class WeakWords {
     /** The words, in the forms a query writes them (the analyzer gives their stems). */
     static final String WORDS = "få får fikk fått fekk bli blir ble blei blitt vart gjøre gjør gjorde gjort gjere gjer "
-            + "gi gir ga gav gitt gje gjev ha har hadde hatt kan kunne skal skulle må måtte vil ville er var";
+            + "gi gir ga gav gitt gje gjev ha har hadde hatt kan kunne skal skulle må måtte vil ville er var nok";
     /** A weak word's score is its words' scores times this. */
     static final float WEIGHT = 0.3f;
 

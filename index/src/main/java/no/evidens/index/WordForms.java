@@ -21,7 +21,8 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Forms of a query word that the analysis gives another stem, sought as synonyms of the word (one word to BM25: a
  * passage holding two of the forms is not counted twice). Lucene's stemmers have no exception lists; the index is
- * unchanged, so no re-ingest. Four rules, each from how Norwegian is written:
+ * unchanged, so no re-ingest. Four rules, each from how Norwegian is written (and a strong verb's other forms,
+ * {@link StrongVerbs}):
  * <ul>
  * <li>a word in {@code -er} may be a noun of the one who does something ({@code bruker}, {@code melder},
  * {@code klager}): the stemmers cut {@code bruker} to the verb's {@code bruk}, but {@code brukeren} and
@@ -93,6 +94,7 @@ final class WordForms {
         }
         int before = stems.size();
         forms.addAll(actionNouns(word));
+        forms.addAll(StrongVerbs.forms(word));
         if (PassageSchema.HEADING.equals(field)) {
             for (String stem : List.copyOf(stems)) {
                 forms.addAll(lawForms(stem));
