@@ -42,6 +42,7 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
  * provider's metadata is discovered on first use; a sign-in begun must finish within ten minutes.
  */
 final class OidcSignIn {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OidcSignIn.class);
     private static final Duration PENDING = Duration.ofMinutes(10);
     /** Sign-ins begun and not finished, at most (each is a few hundred bytes until it expires). */
     private static final int MAX_PENDING = 10_000;
@@ -68,8 +69,10 @@ final class OidcSignIn {
         if (m == null) {
             try {
                 m = OIDCProviderMetadata.resolve(new Issuer(settings.issuer()));
-            } catch (GeneralException e) {
-                throw new IOException("the identity provider's metadata cannot be read: " + e.getMessage(), e);
+            } catch (GeneralException | IOException e) {
+                // the person is told the provider does not answer now (in their language); the reason is for the log
+                LOG.warn("the identity provider's metadata cannot be read: {}", e.getClass().getName());
+                throw new ApiError(502, "error.oidc.unavailable");
             }
             metadata = m;
         }
@@ -107,7 +110,9 @@ final class OidcSignIn {
             throw new ApiError(400, "error.oidc.unreadable");
         }
         if (!response.indicatesSuccess()) {
-            throw new ApiError(401, "error.oidc.refused", response.toErrorResponse().getErrorObject().getCode());
+            String code = response.toErrorResponse().getErrorObject().getCode();
+            LOG.info("the identity provider refused a sign-in: {}", code);
+            throw new ApiError(401, refusal(code));
         }
         AuthenticationSuccessResponse ok = response.toSuccessResponse();
         String state = ok.getState() == null ? null : ok.getState().getValue();
@@ -123,14 +128,32 @@ final class OidcSignIn {
         try {
             TokenResponse tokens = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
             if (!tokens.indicatesSuccess()) {
-                throw new ApiError(401, "error.oidc.no-token", tokens.toErrorResponse().getErrorObject().getCode());
+                LOG.info("the identity provider gave no token: {}", tokens.toErrorResponse().getErrorObject().getCode());
+                throw new ApiError(401, "error.oidc.no-token");
             }
             OIDCTokenResponse oidc = (OIDCTokenResponse) tokens.toSuccessResponse();
             IDTokenValidator validator = new IDTokenValidator(m.getIssuer(), client, JWSAlgorithm.RS256, m.getJWKSetURI().toURL());
             IDTokenClaimsSet claims = validator.validate(oidc.getOIDCTokens().getIDToken(), p.nonce());
             return new Identity(claims.getSubject().getValue(), claims.getStringClaim("email"));
         } catch (ParseException | BadJOSEException | JOSEException e) {
-            throw new ApiError(401, "error.oidc.unconfirmed", e.getClass().getSimpleName());
+            LOG.info("an ID token not confirmed: {}", e.getClass().getName());
+            throw new ApiError(401, "error.oidc.unconfirmed");
         }
+    }
+
+    /**
+     * The catalogue's words for the provider's error code (OpenID Connect Core 3.1.2.6, RFC 6749 4.1.2.1): the
+     * code itself is the protocol's English, for the log only.
+     */
+    static String refusal(String code) {
+        if (code == null) {
+            return "error.oidc.refused";
+        }
+        return switch (code) {
+            case "access_denied" -> "error.oidc.denied";
+            case "login_required", "interaction_required", "consent_required", "account_selection_required" -> "error.oidc.again";
+            case "temporarily_unavailable", "server_error" -> "error.oidc.unavailable";
+            default -> "error.oidc.refused";
+        };
     }
 }
