@@ -27,13 +27,18 @@ final class JsonErrors extends ErrorHandler {
         setShowCauses(false);
     }
 
+    /** The request's language before any account is known: its language cookie's, else its browser's. */
+    static Language language(Request request) {
+        String cookie = Request.getCookies(request).stream().filter(c -> c.getName().equals(ErrorTexts.COOKIE)).map(HttpCookie::getValue)
+                .findFirst().orElse(null);
+        return ErrorTexts.language(null, cookie, request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
         // Jetty's own reason (English) is not shown: the status in the user's language (no account is known this early)
-        String cookie = Request.getCookies(request).stream().filter(c -> c.getName().equals(ErrorTexts.COOKIE)).map(HttpCookie::getValue)
-                .findFirst().orElse(null);
-        Language language = ErrorTexts.language(null, cookie, request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+        Language language = language(request);
         String text = Texts.of(language).get("error.http.status", code);
         // a browser's own request (an address typed or followed): a page in the language, as the workspace's errors
         boolean page = ErrorPage.wanted(request.getHeaders().get(HttpHeader.ACCEPT));

@@ -112,7 +112,7 @@ final class OidcSignIn {
         if (!response.indicatesSuccess()) {
             String code = response.toErrorResponse().getErrorObject().getCode();
             LOG.info("the identity provider refused a sign-in: {}", code);
-            throw new ApiError(401, refusal(code));
+            throw refusal(code);
         }
         AuthenticationSuccessResponse ok = response.toSuccessResponse();
         String state = ok.getState() == null ? null : ok.getState().getValue();
@@ -142,18 +142,15 @@ final class OidcSignIn {
     }
 
     /**
-     * The catalogue's words for the provider's error code (OpenID Connect Core 3.1.2.6, RFC 6749 4.1.2.1): the
-     * code itself is the protocol's English, for the log only.
+     * The refusal for the provider's error code (OpenID Connect Core 3.1.2.6, RFC 6749 4.1.2.1), in the catalogue's
+     * words: the code itself is the protocol's English, for the log only.
      */
-    static String refusal(String code) {
-        if (code == null) {
-            return "error.oidc.refused";
-        }
-        return switch (code) {
-            case "access_denied" -> "error.oidc.denied";
-            case "login_required", "interaction_required", "consent_required", "account_selection_required" -> "error.oidc.again";
-            case "temporarily_unavailable", "server_error" -> "error.oidc.unavailable";
-            default -> "error.oidc.refused";
+    static ApiError refusal(String code) {
+        return switch (code == null ? "" : code) {
+            case "access_denied" -> new ApiError(401, "error.oidc.denied");
+            case "login_required", "interaction_required", "consent_required", "account_selection_required" -> new ApiError(401, "error.oidc.again");
+            case "temporarily_unavailable", "server_error" -> new ApiError(401, "error.oidc.unavailable");
+            default -> new ApiError(401, "error.oidc.refused");
         };
     }
 }
