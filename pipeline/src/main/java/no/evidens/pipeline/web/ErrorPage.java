@@ -30,13 +30,13 @@ final class ErrorPage {
     /**
      * The page.
      *
-     * @param path    the request's path: a sign-in's refusal leads back to the sign-in page, anything else to the workspace
+     * @param path    the request's path: a sign-in's refusal (and any 401) leads back to the sign-in page, anything else to the workspace
      * @param message the catalogue's words for what happened
      */
     static byte[] html(Language language, int status, String path, String message) {
         Texts t = Texts.of(language);
         String heading = t.has("page.error.heading." + status) ? t.get("page.error.heading." + status) : t.get("page.error.heading");
-        boolean signIn = path != null && path.startsWith("/api/signin");
+        boolean signIn = status == 401 || path != null && path.startsWith("/api/signin");
         String back = signIn ? "/signin.html" : "/";
         String backWords = t.get(signIn ? "page.error.signIn" : "page.error.home");
         String page = "<!DOCTYPE html>\n<html lang=\"" + language.code() + "\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.GeneralException;
@@ -46,6 +47,10 @@ final class OidcSignIn {
     private static final Duration PENDING = Duration.ofMinutes(10);
     /** Sign-ins begun and not finished, at most (each is a few hundred bytes until it expires). */
     private static final int MAX_PENDING = 10_000;
+    /** How long reading the provider's signing keys may take to connect, and to read (milliseconds). */
+    private static final int KEYS_TIMEOUT_MS = 5_000;
+    /** The largest key set read from the provider. */
+    private static final int KEYS_MAX_BYTES = 512 * 1024;
 
     /** Who the provider says signed in. */
     record Identity(String subject, String email) {
@@ -132,7 +137,10 @@ final class OidcSignIn {
                 throw new ApiError(401, "error.oidc.no-token");
             }
             OIDCTokenResponse oidc = (OIDCTokenResponse) tokens.toSuccessResponse();
-            IDTokenValidator validator = new IDTokenValidator(m.getIssuer(), client, JWSAlgorithm.RS256, m.getJWKSetURI().toURL());
+            // the provider's keys read with seconds, not Nimbus's default half second, to connect and to read: a busy
+            // provider (or machine) must not turn a good sign-in into "not confirmed"
+            IDTokenValidator validator = new IDTokenValidator(m.getIssuer(), client, JWSAlgorithm.RS256, m.getJWKSetURI().toURL(),
+                    new DefaultResourceRetriever(KEYS_TIMEOUT_MS, KEYS_TIMEOUT_MS, KEYS_MAX_BYTES));
             IDTokenClaimsSet claims = validator.validate(oidc.getOIDCTokens().getIDToken(), p.nonce());
             return new Identity(claims.getSubject().getValue(), claims.getStringClaim("email"));
         } catch (ParseException | BadJOSEException | JOSEException e) {

@@ -106,6 +106,7 @@ class OidcSignInIT {
     void aPersonSignsInThroughTheProviderAsTheirAccountWithTheirRoles() throws Exception {
         HttpResponse<String> done = roundTrip("sub-kari-1", "Kari@kommune.no");
         assertEquals(200, done.statusCode(), done.body());
+        assertTrue(done.body().contains("<html lang=\"nb\">") && done.body().contains(">Videre til Evidens</a>"), done.body());
         String session = cookie(done, "evidens_session");
         assertTrue(done.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("evidens_session=")
                 && c.contains("HttpOnly") && c.contains("SameSite=Strict")), done.headers().map().toString());
