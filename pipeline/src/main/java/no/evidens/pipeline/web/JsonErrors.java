@@ -46,6 +46,10 @@ final class JsonErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, page ? ErrorPage.MEDIA : "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        if (page) {
+            // as the workspace's own pages: its style sheet only, no script, no framing
+            response.getHeaders().put("Content-Security-Policy", "default-src 'none'; style-src 'self'; base-uri 'none'; frame-ancestors 'none'");
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

@@ -84,8 +84,9 @@ class PageWordsBrowserIT {
         assertTrue(b.driver.findElement(By.id("ask-text")).getText().startsWith("Slette " + label + " og sitatene?"));
         assertEquals("Slett", b.driver.findElement(By.id("ask-ok")).getText());
         assertEquals("Avbryt", b.driver.findElement(By.id("ask-cancel")).getText());
-        // the safe choice has the focus, and Tab stays in the dialog
+        // the safe choice has the focus, and the dialog is modal: the page behind it cannot be reached
         assertEquals("ask-cancel", active(b).getDomAttribute("id"));
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) b.driver).executeScript("return arguments[0].matches(':modal');", dialog));
         b.view("words-1-slett-funn");
         active(b).sendKeys(Keys.ESCAPE);
         b.wait.until(ExpectedConditions.stalenessOf(dialog));
