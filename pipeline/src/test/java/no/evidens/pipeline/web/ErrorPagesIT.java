@@ -131,6 +131,7 @@ class ErrorPagesIT {
         // an Error thrown past the workspace's handler: Jetty answers, through the workspace's error handler
         HttpResponse<String> crash = send(HttpRequest.newBuilder(URI.create(url + "/api/crash")).header("Accept", HTML));
         page(crash, 500, "nb", "Feil på tjeneren", "Tjeneren kan ikke behandle forespørselen (HTTP 500).");
+        assertTrue(crash.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'none'"), crash.headers().map().toString());
         HttpResponse<String> crashJson = send(HttpRequest.newBuilder(URI.create(url + "/api/crash")));
         assertEquals(500, crashJson.statusCode());
         assertTrue(crashJson.body().contains("\"error\""), crashJson.body());
