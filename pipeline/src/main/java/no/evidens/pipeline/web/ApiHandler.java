@@ -1,6 +1,7 @@
 package no.evidens.pipeline.web;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.evidens.index.QuerySyntaxException;
+import no.evidens.pipeline.lang.Language;
 
 /**
  * Jetty's entry to the workspace: checks each request (host, origin), resolves who makes it
@@ -53,8 +55,14 @@ final class ApiHandler extends Handler.Abstract {
         try {
             x = new Exchange(request, response, callback);
         } catch (ApiError e) {
-            // the request line itself was malformed (its query string)
+            // the request line itself was malformed (its query string); a browser's typed address gets a page saying so
             response.setStatus(400);
+            if (ErrorPage.wanted(request.getHeaders().get("Accept"))) {
+                Language l = JsonErrors.language(request);
+                response.getHeaders().put("Content-Type", ErrorPage.MEDIA);
+                response.write(true, ByteBuffer.wrap(ErrorPage.html(l, 400, null, ErrorTexts.message(l, e))), callback);
+                return true;
+            }
             response.write(true, BufferUtil.EMPTY_BUFFER, callback);
             return true;
         }

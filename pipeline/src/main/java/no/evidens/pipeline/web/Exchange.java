@@ -311,6 +311,11 @@ final class Exchange {
         if (sent) {
             throw new IllegalStateException("the answer was already sent");
         }
+        if (ErrorPage.wanted(header("Accept"))) {
+            // a browser that went here itself: a page in the user's language, not the API's JSON as raw text
+            send(code, ErrorPage.MEDIA, ErrorPage.html(ErrorTexts.language(this), code, path(), message), null);
+            return;
+        }
         json(code, Map.of("error", message));
     }
 

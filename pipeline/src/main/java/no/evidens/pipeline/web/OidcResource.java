@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import no.evidens.pipeline.findings.AuditService;
 import no.evidens.access.Account;
 import no.evidens.access.Sessions;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * Sign-in through the organisation's identity provider: {@code GET /api/signin/oidc} sends the browser
@@ -78,8 +80,11 @@ final class OidcResource implements Routes.Resource {
         LOG.info("signed in through the identity provider: {}", s.user());
         // A page of our own that goes on to the workspace: a navigation from this site, so the Strict
         // session cookie is sent with it (it would not be on a redirect chain begun at the provider).
-        byte[] page = ("<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url=/\">"
-                + "<title>Evidens</title></head><body><p><a href=\"/\">Videre til Evidens</a></p></body></html>").getBytes(StandardCharsets.UTF_8);
+        // in the language the person keeps with their account (else this browser's)
+        Language l = ErrorTexts.language(accounts.language(s.user()).orElse(null), x.cookie(ErrorTexts.COOKIE), x.header("Accept-Language"));
+        byte[] page = ("<!DOCTYPE html><html lang=\"" + l.code() + "\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url=/\">"
+                + "<title>Evidens</title></head><body><p><a href=\"/\">" + Texts.of(l).get("page.oidc.continue") + "</a></p></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
         x.send(200, "text/html; charset=utf-8", page, null);
     }
 }

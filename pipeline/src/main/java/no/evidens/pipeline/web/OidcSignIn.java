@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.GeneralException;
@@ -42,9 +43,14 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
  * provider's metadata is discovered on first use; a sign-in begun must finish within ten minutes.
  */
 final class OidcSignIn {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OidcSignIn.class);
     private static final Duration PENDING = Duration.ofMinutes(10);
     /** Sign-ins begun and not finished, at most (each is a few hundred bytes until it expires). */
     private static final int MAX_PENDING = 10_000;
+    /** How long reading the provider's signing keys may take to connect, and to read (milliseconds). */
+    private static final int KEYS_TIMEOUT_MS = 5_000;
+    /** The largest key set read from the provider. */
+    private static final int KEYS_MAX_BYTES = 512 * 1024;
 
     /** Who the provider says signed in. */
     record Identity(String subject, String email) {
@@ -68,8 +74,10 @@ final class OidcSignIn {
         if (m == null) {
             try {
                 m = OIDCProviderMetadata.resolve(new Issuer(settings.issuer()));
-            } catch (GeneralException e) {
-                throw new IOException("the identity provider's metadata cannot be read: " + e.getMessage(), e);
+            } catch (GeneralException | IOException e) {
+                // the person is told the provider does not answer now (in their language); the reason is for the log
+                LOG.warn("the identity provider's metadata cannot be read: {}", e.getClass().getName());
+                throw new ApiError(502, "error.oidc.unavailable");
             }
             metadata = m;
         }
@@ -107,7 +115,9 @@ final class OidcSignIn {
             throw new ApiError(400, "error.oidc.unreadable");
         }
         if (!response.indicatesSuccess()) {
-            throw new ApiError(401, "error.oidc.refused", response.toErrorResponse().getErrorObject().getCode());
+            String code = response.toErrorResponse().getErrorObject().getCode();
+            LOG.info("the identity provider refused a sign-in: {}", code);
+            throw refusal(code);
         }
         AuthenticationSuccessResponse ok = response.toSuccessResponse();
         String state = ok.getState() == null ? null : ok.getState().getValue();
@@ -123,14 +133,32 @@ final class OidcSignIn {
         try {
             TokenResponse tokens = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
             if (!tokens.indicatesSuccess()) {
-                throw new ApiError(401, "error.oidc.no-token", tokens.toErrorResponse().getErrorObject().getCode());
+                LOG.info("the identity provider gave no token: {}", tokens.toErrorResponse().getErrorObject().getCode());
+                throw new ApiError(401, "error.oidc.no-token");
             }
             OIDCTokenResponse oidc = (OIDCTokenResponse) tokens.toSuccessResponse();
-            IDTokenValidator validator = new IDTokenValidator(m.getIssuer(), client, JWSAlgorithm.RS256, m.getJWKSetURI().toURL());
+            // the provider's keys read with seconds, not Nimbus's default half second, to connect and to read: a busy
+            // provider (or machine) must not turn a good sign-in into "not confirmed"
+            IDTokenValidator validator = new IDTokenValidator(m.getIssuer(), client, JWSAlgorithm.RS256, m.getJWKSetURI().toURL(),
+                    new DefaultResourceRetriever(KEYS_TIMEOUT_MS, KEYS_TIMEOUT_MS, KEYS_MAX_BYTES));
             IDTokenClaimsSet claims = validator.validate(oidc.getOIDCTokens().getIDToken(), p.nonce());
             return new Identity(claims.getSubject().getValue(), claims.getStringClaim("email"));
         } catch (ParseException | BadJOSEException | JOSEException e) {
-            throw new ApiError(401, "error.oidc.unconfirmed", e.getClass().getSimpleName());
+            LOG.info("an ID token not confirmed: {}", e.getClass().getName());
+            throw new ApiError(401, "error.oidc.unconfirmed");
         }
+    }
+
+    /**
+     * The refusal for the provider's error code (OpenID Connect Core 3.1.2.6, RFC 6749 4.1.2.1), in the catalogue's
+     * words: the code itself is the protocol's English, for the log only.
+     */
+    static ApiError refusal(String code) {
+        return switch (code == null ? "" : code) {
+            case "access_denied" -> new ApiError(401, "error.oidc.denied");
+            case "login_required", "interaction_required", "consent_required", "account_selection_required" -> new ApiError(401, "error.oidc.again");
+            case "temporarily_unavailable", "server_error" -> new ApiError(401, "error.oidc.unavailable");
+            default -> new ApiError(401, "error.oidc.refused");
+        };
     }
 }

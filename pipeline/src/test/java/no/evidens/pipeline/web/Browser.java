@@ -41,6 +41,14 @@ final class Browser implements AutoCloseable {
 
     /** A browser whose window is this large (the screenshots are). */
     Browser(int width, int height) throws Exception {
+        this(width, height, null);
+    }
+
+    /**
+     * A browser whose window is this large, speaking this language (its interface, {@code navigator.language} and
+     * Accept-Language: {@code nb-NO} for a Bokmål browser), or the machine's when null.
+     */
+    Browser(int width, int height, String language) throws Exception {
         Path chromium = binary("EVIDENS_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
         Path chromedriver = binary("EVIDENS_CHROMEDRIVER", "/usr/bin/chromedriver");
         downloads = Files.createTempDirectory("evidens-downloads");
@@ -52,6 +60,10 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath());
         Map<String, Object> prefs = new HashMap<>();
+        if (language != null) {
+            options.addArguments("--lang=" + language);
+            prefs.put("intl.accept_languages", language);
+        }
         prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
         prefs.put("download.prompt_for_download", false);
         options.setExperimentalOption("prefs", prefs);

@@ -63,7 +63,15 @@ class OidcSignInIT {
     }
 
     private HttpResponse<String> get(String url, String cookie) throws Exception {
+        return get(url, cookie, null);
+    }
+
+    /** A GET as a browser's navigation sends it when {@code accept} is its Accept header (text/html …). */
+    private HttpResponse<String> get(String url, String cookie, String accept) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
@@ -77,6 +85,11 @@ class OidcSignInIT {
 
     /** The browser's round trip: to the provider and back; the callback's answer. */
     private HttpResponse<String> roundTrip(String subject, String email) throws Exception {
+        return roundTrip(subject, email, null);
+    }
+
+    /** As {@link #roundTrip(String, String)}, the callback asked for as a browser asks ({@code accept}). */
+    private HttpResponse<String> roundTrip(String subject, String email, String accept) throws Exception {
         idp.enqueueCallback(new DefaultOAuth2TokenCallback("default", subject, "JWT", List.of("evidens"),
                 email == null ? Map.of() : Map.of("email", email)));
         HttpResponse<String> begin = get(server.url() + "api/signin/oidc", null);
@@ -86,13 +99,14 @@ class OidcSignInIT {
         assertEquals(302, atIdp.statusCode(), atIdp.body());
         String back = atIdp.headers().firstValue("Location").orElseThrow();
         assertTrue(back.startsWith(server.url() + "api/signin/oidc/callback?"), back);
-        return get(back, state);
+        return get(back, state, accept);
     }
 
     @Test
     void aPersonSignsInThroughTheProviderAsTheirAccountWithTheirRoles() throws Exception {
         HttpResponse<String> done = roundTrip("sub-kari-1", "Kari@kommune.no");
         assertEquals(200, done.statusCode(), done.body());
+        assertTrue(done.body().contains("<html lang=\"nb\">") && done.body().contains(">Videre til Evidens</a>"), done.body());
         String session = cookie(done, "evidens_session");
         assertTrue(done.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("evidens_session=")
                 && c.contains("HttpOnly") && c.contains("SameSite=Strict")), done.headers().map().toString());
@@ -111,6 +125,34 @@ class OidcSignInIT {
         HttpResponse<String> done = roundTrip("sub-ukjent", "ukjent@kommune.no");
         assertEquals(403, done.statusCode(), done.body());
         assertTrue(done.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("evidens_session=")));
+    }
+
+    @Test
+    void aBrowserIsToldARefusalOnAPageInBokmalWithoutTheProvidersWords() throws Exception {
+        String html = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        HttpResponse<String> noAccount = roundTrip("sub-ukjent-2", "ukjent2@kommune.no", html);
+        refusalPage(noAccount, 403, "Du har ingen aktiv konto i Evidens: be en administrator legge deg til (med e-postadressen din).");
+        // the provider says no (the person cancelled there): its code is the protocol's English, for the log only
+        HttpResponse<String> denied = get(server.url() + "api/signin/oidc/callback?error=access_denied&error_description="
+                + "The+user+denied+access&state=abc", null, html);
+        refusalPage(denied, 401, "Innloggingen ble avbrutt, eller innloggingstjenesten ga deg ikke tilgang.");
+        assertTrue(!denied.body().contains("access_denied") && !denied.body().contains("denied access"), denied.body());
+        // the API's clients keep the JSON
+        HttpResponse<String> json = get(server.url() + "api/signin/oidc/callback?error=access_denied&state=abc", null);
+        assertEquals(401, json.statusCode());
+        assertEquals("Innloggingen ble avbrutt, eller innloggingstjenesten ga deg ikke tilgang.",
+                Json.mapper().readTree(json.body()).get("error").asText());
+    }
+
+    /** The sign-in's refusal as a page: the status, Bokmål, the message, the way back to the sign-in page, no JSON. */
+    private static void refusalPage(HttpResponse<String> r, int status, String message) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), r.headers().map().toString());
+        String body = r.body();
+        assertTrue(body.contains("<html lang=\"nb\">") && body.contains("<h1>") && body.contains(message), body);
+        assertTrue(body.contains("href=\"/signin.html\">Tilbake til innloggingen</a>"), body);
+        assertTrue(!body.contains("\"error\"") && !body.contains("error.oidc") && !body.contains("Exception"), body);
+        assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("evidens_session=")));
     }
 
     @Test

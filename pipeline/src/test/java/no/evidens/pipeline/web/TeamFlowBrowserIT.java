@@ -185,7 +185,8 @@ class TeamFlowBrowserIT {
         // The lead closes the case: the workspace says it is read-only, and offers no changes.
         driver.get(server.url() + "#/medlemmer");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("case-close"))).click();
-        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        // asked in a dialog of the page (not the browser's confirm): «Lukk saken»
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("ask-ok"))).click();
         WebElement banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-closed")));
         assertTrue(banner.getText().contains("lukket av leder"), banner.getText());
         driver.get(server.url() + "#/funn");

@@ -77,7 +77,7 @@ class TrailWebIT {
 
         Answer csv = client.get("/api/cases/" + CASE + "/audit?format=csv&user=testar&since=" + since);
         assertEquals(200, csv.status());
-        assertTrue(csv.text().startsWith("id,time,user,action,case,target_kind,target,detail,prev_hash,hash"), csv.text());
+        assertTrue(csv.text().startsWith("id,time,user,action,case,target_kind,target,detail,prev_hash,hash,detail_text"), csv.text());
         assertEquals(5, csv.text().strip().lines().count());
         assertEquals(0, client.get("/api/cases/" + CASE + "/audit?user=noen-andre").body().get("entries").size());
         assertEquals(400, client.get("/api/cases/" + CASE + "/audit?since=i-går").status());

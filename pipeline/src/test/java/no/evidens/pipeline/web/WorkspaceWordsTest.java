@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
 class WorkspaceWordsTest {
     /** The view scripts (signin.js is left out: it keeps Bokmål fallbacks for a server it cannot reach). */
     private static final List<String> VIEWS = List.of("app.js", "texts.js", "search.js", "reader.js", "history.js", "jobs.js", "case.js",
-            "inbox.js", "group.js", "forms.js");
+            "inbox.js", "group.js", "forms.js",
+            "dialogs.js");
     /** Short words that mark a literal as Norwegian prose (Bokmål or Nynorsk). */
     private static final Set<String> PROSE = Set.of("og", "i", "er", "av", "til", "som", "på", "med", "ikke", "ikkje", "en", "ei", "et", "eit",
             "for", "ingen", "det", "den", "fra", "frå", "kan", "har", "ble", "vart", "bare", "berre", "nå");
-    /** Values the server sends and the views compare with (a finding's status), not words they show. */
-    private static final Set<String> DATA = Set.of("til gjennomgang");
+    /** Values the views compare with, not words they show: a finding's status from the server, a key event's {@code key}. */
+    private static final Set<String> DATA = Set.of("til gjennomgang", "Enter");
     private static final Pattern KEY = Pattern.compile("\\bT\\('([A-Za-z0-9_.\\-]+)('\\s*[,)])?");
     private static final Pattern DATA_T = Pattern.compile("data-t(?:-label)?=\"([^\"]+)\"");
     private static final Pattern LITERAL = Pattern.compile("'((?:[^'\\\\\\n]|\\\\.)*)'|`((?:[^`\\\\]|\\\\.)*)`");
@@ -139,6 +140,23 @@ class WorkspaceWordsTest {
         }
         assertEquals(List.of(), missing, "the audit page shows these ids raw: name them in messages_nb/nn (ui.audit.action.*)");
         assertTrue(found >= 15, "the scan finds the actions (" + found + ")");
+    }
+
+    /** A call of the browser's own dialogs, whose buttons and title the browser words in its language. */
+    private static final Pattern BROWSER_DIALOG = Pattern.compile("(?<![\\w.$])(?:window\\.)?(confirm|alert|prompt)\\s*\\(");
+
+    @Test
+    void noScriptOpensTheBrowsersOwnDialogs() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String file : java.util.stream.Stream.concat(VIEWS.stream(), java.util.stream.Stream.of("signin.js")).toList()) {
+            Matcher m = BROWSER_DIALOG.matcher(code(resource("static/" + file)));
+            while (m.find()) {
+                found.add(file + ": " + m.group());
+            }
+        }
+        assertEquals(List.of(), found, "ask() (dialogs.js) asks in the workspace's words; the browser's confirm() says OK/Cancel in its own");
+        assertTrue(BROWSER_DIALOG.matcher("if (!confirm(q)) return;").find() && BROWSER_DIALOG.matcher("window.alert('x')").find()
+                && !BROWSER_DIALOG.matcher("ask(t, q, a); el.confirmed(); x.prompt ()").find());
     }
 
     @Test

@@ -451,7 +451,7 @@ function findingCard(caseId, f, all) {
         el('label', {}, T('ui.findings.fieldTitle'), title), el('label', {}, T('ui.findings.fieldReq'), reqs), el('label', {}, T('ui.findings.fieldText'), text),
         el('div', { class: 'buttons' }, el('button', { type: 'submit' }, T('ui.common.save')),
           el('button', { type: 'button', class: 'danger', onclick: async () => {
-              if (!confirm(T('ui.findings.deleteConfirm', f.label))) return;
+              if (!await ask(T('ui.findings.deleteTitle', f.label), T('ui.findings.deleteConfirm', f.label), T('ui.ask.delete'))) return;
               try { await api('DELETE', base, undefined, undefined, f.version); await refresh(); say(T('ui.findings.deleted', f.label)); } catch (e) { showError(errorText(e)); }
             } }, T('ui.findings.delete')))));
   const ev = f.evidence;
@@ -531,9 +531,14 @@ async function viewAudit(params) {
   let r;
   try { r = await api('GET', '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since })); } catch (e) { render(heading(T('ui.audit.title')), el('p', { class: 'alert' }, errorText(e))); return; }
   const userIn = el('input', { type: 'text', id: 'audit-user', value: user, autocomplete: 'off' });
-  const sinceIn = el('input', { type: 'date', id: 'audit-since', value: since });
-  const filter = el('form', { class: 'audit-filter', onsubmit: ev => { ev.preventDefault(); go('spor', { bruker: userIn.value.trim(), fra: sinceIn.value }); } },
-    el('label', {}, T('ui.audit.user'), userIn), el('label', {}, T('ui.audit.since'), sinceIn), el('button', { type: 'submit' }, T('ui.audit.show')),
+  const sinceIn = dateField('audit-since', since);
+  const filter = el('form', { class: 'audit-filter', onsubmit: ev => {
+      ev.preventDefault();
+      const fra = isoDate(sinceIn.value);
+      if (fra === null) { showError(T('ui.date.noSuchDate', sinceIn.value.trim())); sinceIn.focus(); return; }
+      go('spor', { bruker: userIn.value.trim(), fra });
+    } },
+    el('label', {}, T('ui.audit.user'), userIn), el('label', {}, T('ui.audit.since'), sinceIn), dateHelp(sinceIn), el('button', { type: 'submit' }, T('ui.audit.show')),
     el('a', { class: 'button secondary', id: 'audit-csv', download: '',
       href: '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since, format: 'csv' }) }, T('ui.audit.csv')));
   const intact = r.intact
@@ -546,7 +551,7 @@ async function viewAudit(params) {
       el('td', {}, String(e.id)), el('td', {}, localDate(e.at, true)), el('td', {}, e.actor),
       el('td', {}, auditAction(e.action)), el('td', {}, e.name ? `${e.name} (${e.target})` : (e.target || '')), el('td', {}, e.detailText || e.detail || '')))));
   render(heading(T('ui.audit.titleCase', caseId)), intact, filter,
-    r.entries.length ? table : el('p', {}, user && since ? T('ui.audit.noneForSince', user, since) : user ? T('ui.audit.noneFor', user) : since ? T('ui.audit.noneSince', since) : T('ui.audit.none')));
+    r.entries.length ? table : el('p', {}, user && since ? T('ui.audit.noneForSince', user, norwegianDate(since)) : user ? T('ui.audit.noneFor', user) : since ? T('ui.audit.noneSince', norwegianDate(since)) : T('ui.audit.none')));
 }
 
 // ---------------------------------------------------------------- overview

@@ -23,7 +23,7 @@ function closeSection(caseId) {
     el('h3', { id: 'case-close-h' }, T('ui.closed.title')),
     el('p', {}, T('ui.closed.intro')),
     el('button', { type: 'button', class: 'danger', id: 'case-close', onclick: async () => {
-        if (!confirm(T('ui.closed.confirm', caseId))) return;
+        if (!await ask(T('ui.closed.title'), T('ui.closed.confirm', caseId), T('ui.ask.close'))) return;
         try {
           await api('POST', '/api/cases/' + encodeURIComponent(caseId) + '/close');
           await refresh();

@@ -32,3 +32,36 @@ document.addEventListener('invalid', ev => {
 // edited again: the browser checks it anew
 document.addEventListener('input', ev => { if (ev.target.setCustomValidity) ev.target.setCustomValidity(''); }, true);
 document.addEventListener('change', ev => { if (ev.target.setCustomValidity) ev.target.setCustomValidity(''); }, true);
+
+// A date field as a text field written dd.mm.åååå. A date input (type=date) shows its format in the browser's
+// language, not the workspace's: mm/dd/yyyy in an English browser, whatever language the workspace speaks.
+// The field holds the Norwegian form; the address and the API keep the ISO date (2026-11-01).
+
+/** A text field for a date, filled in with this ISO date (or empty), with its format as help (dateHelp). */
+function dateField(id, iso) {
+  return el('input', { type: 'text', id, value: norwegianDate(iso), inputmode: 'numeric', autocomplete: 'off', size: '10',
+    placeholder: T('ui.date.format'), pattern: '\\s*[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}\\s*', 'aria-describedby': id + '-help' });
+}
+
+/** The help text a date field names (aria-describedby): how to write the date. */
+function dateHelp(field) {
+  return el('span', { id: field.id + '-help', class: 'cite' }, T('ui.date.help'));
+}
+
+/** 2026-11-01 as 01.11.2026; anything else as it is. */
+function norwegianDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : (iso || '');
+}
+
+/** 1.11.2026 or 01.11.2026 as 2026-11-01; '' for an empty field; null for a day the calendar does not have (31.02.2026). */
+function isoDate(text) {
+  const t = (text || '').trim();
+  if (!t) return '';
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  if (!m) return null;
+  const [d, mo, y] = [+m[1], +m[2], +m[3]];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
+  return `${m[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -8,7 +8,10 @@
 const READER_WORDS = {
   get keysTitle() { return T('ui.reader.keysTitle'); },
   get keys() {
-    return [['S', 's'], ['N / P', 'np'], ['Shift + ↓ / ↑', 'shiftUpDown'], ['Shift + → / ←', 'shiftLeftRight'], ['Enter', 'enter'], ['Esc', 'esc']]
+    // the keys' names as a Norwegian keyboard and its help name them (Skift, Pil ned …), from the catalogue
+    const k = name => T('ui.key.' + name);
+    return [['S', 's'], ['N / P', 'np'], [k('shift') + ' + ' + k('down') + ' / ' + k('up'), 'shiftUpDown'],
+      [k('shift') + ' + ' + k('right') + ' / ' + k('left'), 'shiftLeftRight'], [k('enter'), 'enter'], [k('esc'), 'esc']]
       .map(([key, what]) => [key, T('ui.reader.key.' + what)]);
   },
   get keysHint() { return T('ui.reader.keysHint'); },
