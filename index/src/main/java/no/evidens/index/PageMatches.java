@@ -21,8 +21,7 @@ import org.apache.lucene.search.Weight;
  * repeats work: the query is rewritten and its Weight built once per call, or once per segment for a query whose
  * rewriting reads the index ({@link RewriteReadsNoIndex}); each hit's matches are found once for both fields (Lucene
  * finds them once per field); and the segments are read through {@link PageTermsReader}, so that a term's postings
- * are read once for the page instead of once per hit and field; the query's parts that never show a match are left
- * out ({@link MatchingParts}). The matches, and so the highlights, are Lucene's.
+ * are read once for the page instead of once per hit and field. The matches, and so the highlights, are Lucene's.
  * One highlighting call, one thread; the hits come in document order.
  */
 final class PageMatches {
@@ -39,7 +38,7 @@ final class PageMatches {
     private Matches last;
 
     PageMatches(Query query, IndexReader top) {
-        this.query = MatchingParts.of(query);
+        this.query = query;
         this.top = top;
     }
 
