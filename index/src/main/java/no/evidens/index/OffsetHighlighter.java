@@ -136,7 +136,7 @@ final class OffsetHighlighter extends UnifiedHighlighter {
      * Passages as offsets. Overlapping matches are merged and a match is cut at its fragment's end,
      * as Lucene's DefaultPassageFormatter does when it marks them up.
      */
-    private static final class OffsetFormatter extends PassageFormatter {
+    static final class OffsetFormatter extends PassageFormatter {
         private final boolean merge;
 
         OffsetFormatter(boolean merge) {
