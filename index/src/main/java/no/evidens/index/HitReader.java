@@ -2,6 +2,7 @@ package no.evidens.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -51,24 +52,32 @@ final class HitReader {
         return d;
     }
 
-    /** The hits of {@code page}, their snippets highlighted for {@code query}: stored fields of these only. */
+    /**
+     * The hits of {@code page}, their snippets highlighted for {@code query}: stored fields of these only, and of
+     * those only the fields a hit shows. They are read in index order, with one reader of stored fields: hits in
+     * one block of stored documents then decode its header once.
+     */
     List<SearchHit> hits(Query query, ScoreDoc[] page) throws IOException {
         int[] docs = new int[page.length];
         for (int i = 0; i < page.length; i++) {
             docs[i] = page[i].doc;
         }
+        int[] inOrder = docs.clone();
+        Arrays.sort(inOrder);
         // Each hit's stored fields are read once: the highlighter takes the text from them.
-        Map<Integer, Document> byDoc = new HashMap<>();
-        for (int doc : docs) {
+        Map<Integer, HitFields> byDoc = new HashMap<>();
+        for (int doc : inOrder) {
             if (!byDoc.containsKey(doc)) {
-                byDoc.put(doc, stored.document(doc));
+                HitFields fields = new HitFields();
+                stored.document(doc, fields);
+                byDoc.put(doc, fields);
             }
         }
         OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES,
-                doc -> byDoc.get(doc).get(PassageSchema.TEXT));
+                doc -> byDoc.get(doc).text());
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            hits.add(PassageSchema.toHit(byDoc.get(docs[i]), page[i].score, highlights[i]));
+            hits.add(byDoc.get(docs[i]).toHit(page[i], highlights[i]));
         }
         return hits;
     }

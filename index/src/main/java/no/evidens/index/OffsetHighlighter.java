@@ -7,9 +7,11 @@ import java.util.Set;
 import java.util.function.IntFunction;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
@@ -30,6 +32,8 @@ final class OffsetHighlighter extends UnifiedHighlighter {
 
     /** The texts of the passages being highlighted, when the caller has read them already (per thread, per call). */
     private final ThreadLocal<IntFunction<String>> loadedTexts = new ThreadLocal<>();
+    /** The matches of the call whose field highlighter is being made, for the strategies of its fields (per thread). */
+    private final ThreadLocal<PageMatches> pageMatches = new ThreadLocal<>();
 
     private OffsetHighlighter(Builder builder) {
         super(builder);
@@ -48,6 +52,7 @@ final class OffsetHighlighter extends UnifiedHighlighter {
 
     private static Builder common(Builder b, boolean merge) {
         return b.withFormatter(new OffsetFormatter(merge))
+                .withScorer(new SnippetScorer())
                 // A match on a compound part marks the whole word in the text.
                 .withMaskedFieldsFunc(f -> PassageSchema.TEXT.equals(f) ? Set.of(PassageSchema.PARTS) : Set.of());
     }
@@ -80,18 +85,46 @@ final class OffsetHighlighter extends UnifiedHighlighter {
         return values;
     }
 
+    /** One {@link PageMatches} per call and field, shared by the strategies of the field and its masked fields. */
+    @Override
+    protected FieldHighlighter getFieldHighlighter(String field, Query query, Set<Term> allTerms, int maxPassages) {
+        pageMatches.set(new PageMatches(query, searcher.getIndexReader()));
+        try {
+            return super.getFieldHighlighter(field, query, allTerms, maxPassages);
+        } finally {
+            pageMatches.remove();
+        }
+    }
+
     @Override
     protected FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource, UHComponents components) {
-        if (offsetSource == OffsetSource.POSTINGS && components.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
-            return new WeightPerLeafOffsets(components, searcher.getIndexReader());
+        PageMatches page = pageMatches.get();
+        if (page != null && offsetSource == OffsetSource.POSTINGS
+                && components.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES) && readsOwnFieldOnly(components)) {
+            return new WeightPerLeafOffsets(components, page);
         }
         return super.getOffsetStrategy(offsetSource, components);
+    }
+
+    /**
+     * Whether the strategy's matcher accepts no other field the highlighter reads than its own (this highlighter
+     * sets no field matcher, so Lucene's is "the field itself"): Lucene's strategy then reads every field as itself,
+     * and one Weight on the segments as they are serves the text and its parts alike.
+     */
+    private static boolean readsOwnFieldOnly(UHComponents components) {
+        for (String f : List.of(PassageSchema.TEXT, PassageSchema.PARTS, PassageSchema.HEADING)) {
+            if (!f.equals(components.getField()) && components.getFieldMatcher().test(f)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The highlights of {@code field} in each of {@code docIds} (index order of the answer = of the ids). */
     Highlight[] highlight(String field, Query query, int[] docIds, int maxPassages) throws IOException {
         int[] max = new int[] {maxPassages};
-        Object[] found = highlightFieldsAsObjects(new String[] {field}, query, docIds, max).get(field);
+        // Without the parts that never show a match: the same terms, automata and matches, less to rewrite and weigh.
+        Object[] found = highlightFieldsAsObjects(new String[] {field}, MatchingParts.of(query), docIds, max).get(field);
         Highlight[] out = new Highlight[docIds.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = found[i] instanceof Highlight h ? h : Highlight.NONE;
@@ -103,7 +136,7 @@ final class OffsetHighlighter extends UnifiedHighlighter {
      * Passages as offsets. Overlapping matches are merged and a match is cut at its fragment's end,
      * as Lucene's DefaultPassageFormatter does when it marks them up.
      */
-    private static final class OffsetFormatter extends PassageFormatter {
+    static final class OffsetFormatter extends PassageFormatter {
         private final boolean merge;
 
         OffsetFormatter(boolean merge) {

@@ -1,0 +1,204 @@
+package no.evidens.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.ImpactsEnum;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.TermState;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.AttributeSource;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * A segment as the highlighter reads it for one page of hits: a term's postings are read once for the page
+ * ({@link SharedPostings}) however often a query's matches ask for them. Lucene's {@code TermQuery} asks, for
+ * each hit, for a new terms enum, seeks it by the term's state and reads new postings; here the terms enum of such
+ * a request is only a note of the term until something else than its postings is asked of it, and the postings
+ * come from the page's shared ones; a term sought by its text (as synonyms and phrases are matched) is sought in
+ * the terms dictionary once for the page. Everything else (enumerating terms, seeking by text, impacts) goes to a real
+ * terms enum, as it would. One highlighting call, one thread.
+ */
+final class PageTermsReader extends FilterLeafReader {
+    private record Key(String field, BytesRef term, int flags) {
+    }
+
+    private final Map<String, Terms> terms = new HashMap<>();
+    private final Map<Key, SharedPostings> postings = new HashMap<>();
+    /** Terms sought by text, with their state (null: not in the segment); flags unused (0). */
+    private final Map<Key, TermState> sought = new HashMap<>();
+
+    PageTermsReader(LeafReader in) {
+        super(in);
+    }
+
+    @Override
+    public Terms terms(String field) throws IOException {
+        Terms t = terms.get(field);
+        if (t == null && !terms.containsKey(field)) {
+            Terms real = super.terms(field);
+            t = real == null ? null : new PageTerms(field, real);
+            terms.put(field, t);
+        }
+        return t;
+    }
+
+    private PostingsEnum postings(String field, Terms real, BytesRef term, TermState state, int flags) throws IOException {
+        Key key = new Key(field, term, flags);
+        SharedPostings shared = postings.get(key);
+        if (shared == null) {
+            Key own = new Key(field, BytesRef.deepCopyOf(term), flags);
+            shared = new SharedPostings(real, own.term(), state, flags);
+            postings.put(own, shared);
+        }
+        return shared.view();
+    }
+
+    @Override
+    public CacheHelper getCoreCacheHelper() {
+        return null;
+    }
+
+    @Override
+    public CacheHelper getReaderCacheHelper() {
+        return null;
+    }
+
+    private final class PageTerms extends FilterTerms {
+        private final String field;
+
+        PageTerms(String field, Terms in) {
+            super(in);
+            this.field = field;
+        }
+
+        @Override
+        public TermsEnum iterator() {
+            return new PageTermsEnum(field, in);
+        }
+    }
+
+    /**
+     * A terms enum that, seeked by a term's state, only notes it: its postings then come from the page's shared
+     * ones; anything else positions a real terms enum there first. Positioned by the real enum (enumerated or
+     * sought by text), its postings come from the shared ones too, by the real enum's term and state.
+     */
+    private final class PageTermsEnum extends TermsEnum {
+        private final String field;
+        private final Terms real;
+        private TermsEnum in;
+        /** The term noted by {@link #seekExact(BytesRef, TermState)}, not yet sought in {@link #in}. */
+        private BytesRef noted;
+        private TermState notedState;
+
+        PageTermsEnum(String field, Terms real) {
+            this.field = field;
+            this.real = real;
+        }
+
+        /** The real terms enum, positioned on the noted term if there is one. */
+        private TermsEnum in() throws IOException {
+            if (in == null) {
+                in = real.iterator();
+            }
+            if (noted != null) {
+                in.seekExact(noted, notedState);
+                noted = null;
+                notedState = null;
+            }
+            return in;
+        }
+
+        @Override
+        public void seekExact(BytesRef term, TermState state) {
+            noted = BytesRef.deepCopyOf(term);
+            notedState = state;
+        }
+
+        @Override
+        public PostingsEnum postings(PostingsEnum reuse, int flags) throws IOException {
+            if (noted != null) {
+                return PageTermsReader.this.postings(field, real, noted, notedState, flags);
+            }
+            return PageTermsReader.this.postings(field, real, in.term(), in.termState(), flags);
+        }
+
+        @Override
+        public BytesRef term() throws IOException {
+            return noted != null ? noted : in().term();
+        }
+
+        @Override
+        public TermState termState() throws IOException {
+            return noted != null ? notedState : in().termState();
+        }
+
+        @Override
+        public AttributeSource attributes() {
+            try {
+                return in().attributes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public boolean seekExact(BytesRef text) throws IOException {
+            noted = null;
+            Key key = new Key(field, text, 0);
+            if (sought.containsKey(key)) {
+                TermState state = sought.get(key);
+                if (state != null) {
+                    seekExact(text, state);
+                }
+                // Not found: the enum is unpositioned, as a real one is after a failed seek.
+                return state != null;
+            }
+            boolean found = in().seekExact(text);
+            sought.put(new Key(field, BytesRef.deepCopyOf(text), 0), found ? in.termState() : null);
+            return found;
+        }
+
+        @Override
+        public SeekStatus seekCeil(BytesRef text) throws IOException {
+            noted = null;
+            return in().seekCeil(text);
+        }
+
+        @Override
+        public void seekExact(long ord) throws IOException {
+            noted = null;
+            in().seekExact(ord);
+        }
+
+        @Override
+        public BytesRef next() throws IOException {
+            return in().next();
+        }
+
+        @Override
+        public long ord() throws IOException {
+            return in().ord();
+        }
+
+        @Override
+        public int docFreq() throws IOException {
+            return in().docFreq();
+        }
+
+        @Override
+        public long totalTermFreq() throws IOException {
+            return in().totalTermFreq();
+        }
+
+        @Override
+        public ImpactsEnum impacts(int flags) throws IOException {
+            return in().impacts(flags);
+        }
+    }
+}
