@@ -44,7 +44,7 @@ final class SentenceVoice {
     /**
      * The text is an interview whose questions stand without a dash of their own: at least {@value #INTERVIEW_QUESTIONS}
      * times a question that speaks to someone follows another sentence and comes right before a dialogue turn
-     * ({@code - Til Dubai. Hva gjorde du der? - Jeg skulle …}).
+     * ({@code - Til Tromsø. Hva skjedde der? - Vi skulle …}).
      */
     static boolean interview(String text) {
         Matcher m = UNDASHED_QUESTION.matcher(text);

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * The speaker cue that ends a dialogue turn ({@code , sier mor}, {@code ? spør han}, {@code , fortsatte Fagermo},
  * {@code , la han til}, {@code , slår Utne fast}). Not a cue: the speaker's own aside ({@code , synes jeg}, {@code ,
- * mener vi}) and a verb of saying that opens a clause inside the speech ({@code , forteller de at vi driver fornuftig},
+ * mener vi}) and a verb of saying that opens a clause inside the speech ({@code , forteller de at vi gjør det riktig},
  * {@code , mener han er uskyldig}), and one that ends with a colon ({@code , sa den ene til den andre: «…»}). Used by {@link DialogueQuotes}. Thread-safe (no state).
  */
 final class TurnCue {

@@ -38,7 +38,7 @@ final class TurnEnd {
     /**
      * As {@link #withoutCue(String, int, int, List, boolean)}; in an {@code interview} ({@link SentenceVoice#interview})
      * the interviewer's question before the next turn need not say {@code du} ({@code Og i Norge?}), and the answer may
-     * ask a question of its own ({@code Hva er fritid? Jeg har ikke fritid.}) as long as it speaks to nobody.
+     * ask a question of its own ({@code Hva er ferie? Jeg tar aldri ferie.}) as long as it speaks to nobody.
      */
     static int withoutCue(String text, int start, int limit, List<Quotation> marked, boolean beforeTurn, boolean interview) {
         List<int[]> sentences = sentences(text, start, limit, marked);
