@@ -5,10 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import opennlp.tools.ml.BeamSearch;
-import opennlp.tools.ml.model.AbstractModel;
-import opennlp.tools.ml.model.SequenceClassificationModel;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
 
@@ -23,8 +19,6 @@ import opennlp.tools.namefind.TokenNameFinderModel;
  */
 final class WindowCachedNameModel extends TokenNameFinderModel {
     private static final String DESCRIPTOR = "generator.featuregen";
-    /** Where OpenNLP keeps the name model's maximum-entropy model among the artifacts. */
-    private static final String NAME_MODEL_ENTRY = "nameFinder.model";
     private static final String CACHED = "opennlp.tools.util.featuregen.CachedFeatureGeneratorFactory";
     private static final String[] WINDOWED = {
         "opennlp.tools.util.featuregen.TokenClassFeatureGeneratorFactory",
@@ -38,22 +32,6 @@ final class WindowCachedNameModel extends TokenNameFinderModel {
         String cached = descriptor == null ? null : cachedWindows(new String(descriptor, StandardCharsets.UTF_8));
         this.factory = cached == null ? null
                 : new TokenNameFinderFactory(cached.getBytes(StandardCharsets.UTF_8), Map.of(), getSequenceCodec());
-    }
-
-    /**
-     * OpenNLP's beam search over the model, asking it through {@link SharedPrefixNameModel} (the same
-     * probabilities, with the features the beam's sequences share summed once per token); a model of another kind
-     * is asked as it is. Called once for each name finder, so each finder has its own.
-     */
-    @Override
-    public SequenceClassificationModel getNameFinderSequenceModel() {
-        Object model = getArtifact(NAME_MODEL_ENTRY);
-        if (SharedPrefixNameModel.handles(model)) {
-            String beam = getManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER);
-            return new BeamSearch(beam == null ? NameFinderME.DEFAULT_BEAM_SIZE : Integer.parseInt(beam),
-                    new SharedPrefixNameModel((AbstractModel) model));
-        }
-        return super.getNameFinderSequenceModel();
     }
 
     @Override
