@@ -69,6 +69,8 @@ public final class TikaExtractor implements Extractor {
     static final int OCR_TIMEOUT_SECONDS = 120;
 
     private final AutoDetectParser parser = new AutoDetectParser();
+    /** Tika's detector, which gives a file's type to its parse when it was detected already. */
+    private final DetectedOnce detector = new DetectedOnce(parser.getDetector());
     private final int maxChars;
     private final boolean ocr;
 
@@ -83,6 +85,7 @@ public final class TikaExtractor implements Extractor {
     public TikaExtractor(int maxChars, boolean ocr) {
         this.maxChars = maxChars;
         this.ocr = ocr;
+        parser.setDetector(detector);
     }
 
     /** Whether Tesseract is on this machine, for Tika's OCR parser. */
@@ -226,7 +229,7 @@ public final class TikaExtractor implements Extractor {
 
     private MediaType detect(Path file, Metadata metadata) throws ExtractionException {
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-            return parser.getDetector().detect(in, metadata);
+            return detector.detectAndRemember(in, metadata);
         } catch (IOException e) {
             throw new ExtractionException(Reason.UNREADABLE, Failures.detail(e), e);
         }
@@ -254,6 +257,9 @@ public final class TikaExtractor implements Extractor {
             }
             // A picture to OCR is read from a cleaned copy (OcrImage); its type stays the original's.
             Path cleaned = ocr && base.startsWith("image/") ? OcrImage.cleaned(file) : null;
+            if (cleaned != null) {
+                DetectedOnce.forget(metadata); // the cleaned copy is detected as it is
+            }
             try (TikaInputStream picture = cleaned == null ? null : TikaInputStream.get(cleaned)) {
                 parser.parse(picture == null ? in : picture, handler, metadata, context);
             } finally {
