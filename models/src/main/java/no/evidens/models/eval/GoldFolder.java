@@ -1,7 +1,12 @@
 package no.evidens.models.eval;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The folder of the gold made from the data in {@code ../shared} (the treebank's document list and quotation gold,
@@ -26,5 +31,20 @@ public final class GoldFolder {
                     + ": gold made from ../shared is kept outside the repository; set EVIDENS_GOLD to its folder");
         }
         return f;
+    }
+
+    /** The rows of a tab-separated file of the gold folder, its blank and {@code #} comment lines left out. */
+    public static List<String[]> rows(String name) {
+        List<String[]> out = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file(name), StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line.split("\t"));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+        return out;
     }
 }

@@ -1,8 +1,6 @@
 package no.evidens.models.eval;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,18 +69,6 @@ public final class TreebankTrainDocuments {
     }
 
     private static List<Entry> entries() {
-        List<Entry> out = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(GoldFolder.file(RESOURCE), StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                out.add(new Entry(f[0], f[1], Integer.parseInt(f[2]), f[3]));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE, e);
-        }
-        return out;
+        return GoldFolder.rows(RESOURCE).stream().map(f -> new Entry(f[0], f[1], Integer.parseInt(f[2]), f[3])).toList();
     }
 }
