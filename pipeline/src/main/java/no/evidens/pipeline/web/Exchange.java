@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 
 import no.evidens.pipeline.Json;
 
@@ -36,7 +34,7 @@ final class Exchange {
     private final Request request;
     private final Response response;
     private final Callback callback;
-    private final Map<String, List<String>> params;
+    private final QueryParams params;
     private InputStream body;
     private int status;
     private boolean sent;
@@ -47,7 +45,7 @@ final class Exchange {
         this.request = request;
         this.response = response;
         this.callback = callback;
-        this.params = parseQuery(request);
+        this.params = new QueryParams(request);
     }
 
     String method() {
@@ -149,80 +147,25 @@ final class Exchange {
         return body;
     }
 
-    /** The query string's parameters, decoded by Jetty (UTF-8), in their order. */
-    private static Map<String, List<String>> parseQuery(Request request) {
-        Fields fields;
-        try {
-            fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
-        } catch (RuntimeException e) {
-            // Jetty says so with a BadMessageException (bad %-escapes or UTF-8)
-            throw ApiError.badRequest("error.param.encoding");
-        }
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Fields.Field f : fields) {
-            out.put(f.getName(), f.getValues());
-        }
-        return out;
-    }
-
-    /** A parameter, or null when absent or blank. */
+    /** A parameter, or null when absent or blank ({@link QueryParams#param}). */
     String param(String name) {
-        List<String> v = params.get(name);
-        if (v == null || v.isEmpty() || v.get(0).isBlank()) {
-            return null;
-        }
-        if (v.size() > 1) {
-            throw ApiError.badRequest("error.param.twice", name);
-        }
-        String s = v.get(0).strip();
-        if (s.length() > 2000) {
-            throw ApiError.badRequest("error.param.too-long", name, 2000);
-        }
-        return s;
+        return params.param(name);
     }
 
     String required(String name) {
-        String v = param(name);
-        if (v == null) {
-            throw ApiError.badRequest("error.param.missing", name);
-        }
-        return v;
+        return params.required(name);
     }
 
     List<String> all(String name) {
-        List<String> v = params.getOrDefault(name, List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (v.size() > 50) {
-            throw ApiError.badRequest("error.param.too-many", name, 50);
-        }
-        return v;
+        return params.all(name);
     }
 
     int intParam(String name, int dflt, int min, int max) {
-        String v = param(name);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n < min || n > max) {
-                throw ApiError.badRequest("error.param.range", name, min, max, n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("error.param.number", name, v);
-        }
+        return params.intParam(name, dflt, min, max);
     }
 
     boolean boolParam(String name) {
-        String v = param(name);
-        if (v == null) {
-            return false;
-        }
-        return switch (v.toLowerCase(Locale.ROOT)) {
-            case "true", "1", "ja", "yes" -> true;
-            case "false", "0", "nei", "no" -> false;
-            default -> throw ApiError.badRequest("error.param.choice", name, "true, false", v);
-        };
+        return params.boolParam(name);
     }
 
     /** The body as a JSON object; it must be sent as application/json and be at most 1 MiB. */
