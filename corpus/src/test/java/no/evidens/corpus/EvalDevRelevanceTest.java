@@ -15,11 +15,11 @@ class EvalDevRelevanceTest {
     @Test
     void aJudgementFileIsReadFromTheGoldFolder(@TempDir Path gold) throws Exception {
         Path file = gold.resolve(EvalDevRelevance.FILE);
-        Files.writeString(file, "query r01 | keyword | nb | dev | ettervern\nneed: aftercare\n3 | 072 | 900 | afb5d69a\n");
+        Files.writeString(file, "query r01 | keyword | nb | dev | ettervern\nneed: aftercare\n3 | 012 | 1040 | 5c0e7a19\n");
         List<EvalDevRelevance.Query> queries = EvalDevRelevance.load(file);
         assertEquals(1, queries.size());
         assertEquals("aftercare", queries.get(0).need());
-        assertEquals(List.of(new EvalDevRelevance.Judgement(3, "072", 900, "afb5d69a")), queries.get(0).judgements());
+        assertEquals(List.of(new EvalDevRelevance.Judgement(3, "012", 1040, "5c0e7a19")), queries.get(0).judgements());
     }
 
     @Test
@@ -37,11 +37,11 @@ class EvalDevRelevanceTest {
         List<EvalDevRelevance.Query> q = EvalDevRelevance.parse("t", """
                 query r01 | natural | nn | dev | korleis samarbeider dei
                 need: cooperation
-                3 | 072 | 900 | afb5d69a
-                0 | 075 | 871 | 406b9470
+                3 | 012 | 1040 | 5c0e7a19
+                0 | 033 | 215 | 9d42b6f0
                 """);
-        assertEquals(List.of(new EvalDevRelevance.Judgement(3, "072", 900, "afb5d69a"),
-                new EvalDevRelevance.Judgement(0, "075", 871, "406b9470")), q.get(0).judgements());
+        assertEquals(List.of(new EvalDevRelevance.Judgement(3, "012", 1040, "5c0e7a19"),
+                new EvalDevRelevance.Judgement(0, "033", 215, "9d42b6f0")), q.get(0).judgements());
         assertThrows(IllegalArgumentException.class, () -> EvalDevRelevance.parse("t", "query r01 | keyword | nb | dev | x\n4 | 072 | 1 | x\n"));
     }
 }
