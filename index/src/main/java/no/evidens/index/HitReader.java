@@ -65,19 +65,17 @@ final class HitReader {
         int[] inOrder = docs.clone();
         Arrays.sort(inOrder);
         // Each hit's stored fields are read once: the highlighter takes the text from them.
-        Map<Integer, HitFields> byDoc = new HashMap<>();
+        Map<Integer, Document> byDoc = new HashMap<>();
         for (int doc : inOrder) {
             if (!byDoc.containsKey(doc)) {
-                HitFields fields = new HitFields();
-                stored.document(doc, fields);
-                byDoc.put(doc, fields);
+                byDoc.put(doc, stored.document(doc, PassageSchema.HIT_FIELDS));
             }
         }
         OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES,
-                doc -> byDoc.get(doc).text());
+                doc -> byDoc.get(doc).get(PassageSchema.TEXT));
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            hits.add(byDoc.get(docs[i]).toHit(page[i], highlights[i]));
+            hits.add(PassageSchema.toHit(byDoc.get(docs[i]), page[i].score, highlights[i]));
         }
         return hits;
     }

@@ -3,6 +3,7 @@ package no.evidens.index;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.lucene.document.Document;
@@ -230,6 +231,10 @@ public final class PassageSchema {
         return new IndexedDocument(d.get(DOC), d.get(CASE), d.get(FILE), d.get(TYPE), d.get(TITLE),
                 d.get(SHA256), d.get(MEDIA_TYPE), d.get(DOC_TEXT), pageStarts, d.get(NORMALISER));
     }
+
+    /** The stored fields {@link #toHit} reads: a page's hits load these only (dates and document facets are not shown). */
+    static final Set<String> HIT_FIELDS = Set.of(ID, CASE, DOC, FILE, TYPE, TITLE, HEADING, TEXT, PAGE, START, END, QUOTE,
+            INDICATOR, LAW, INDICATOR_WHY);
 
     /** A passage's stored fields as a hit, with what the highlighter found in its text. */
     static SearchHit toHit(Document d, float score, OffsetHighlighter.Highlight h) {

@@ -32,4 +32,11 @@ final class OneDocumentIndex {
     static void write(Path dir, List<String> texts) throws IOException {
         write(dir, texts, texts.stream().map(t -> List.<String>of()).toList());
     }
+
+    /** The ids of the passages a search of {@code query} (top 10) finds in the index in {@code dir}, sorted. */
+    static List<String> found(Path dir, String query) throws IOException {
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            return s.search(new SearchRequest(query, null, null, 10)).hits().stream().map(SearchHit::passageId).sorted().toList();
+        }
+    }
 }

@@ -41,9 +41,7 @@ class WordFormsTest {
     }
 
     private List<String> found(String query) throws IOException {
-        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
-            return s.search(new SearchRequest(query, null, null, 10)).hits().stream().map(SearchHit::passageId).sorted().toList();
-        }
+        return OneDocumentIndex.found(dir, query);
     }
 
     @Test
