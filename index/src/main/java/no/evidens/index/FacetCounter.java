@@ -15,9 +15,13 @@ import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.DocIdStream;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -85,14 +89,41 @@ final class FacetCounter {
         /** Per segment and group, hits per signature. */
         private final int[][][] perSegment = new int[segments.length][][];
 
-        @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) {
-            SegmentFacetSignatures signatures = segments[context.ord];
+        /** Fresh counts per group and signature for segment {@code ord}. */
+        private int[][] countsOf(int ord) {
+            SegmentFacetSignatures signatures = segments[ord];
             int[][] counts = new int[GROUPS][];
             for (int g = 0; g < GROUPS; g++) {
                 counts[g] = new int[signatures.signatures(g)];
             }
-            perSegment[context.ord] = counts;
+            perSegment[ord] = counts;
+            return counts;
+        }
+
+        /**
+         * Counts every hit of {@code query} and its facets at once when the query is made of words only ({@link
+         * TermSetHits}): the hits as a bit set per segment, then one pass over the set's words. The same counts as
+         * collecting the query's hits ({@code OneCollector.search(searcher, query, this)}); false, with nothing
+         * counted, for any other query.
+         */
+        boolean countWords(IndexSearcher searcher, Query query) throws IOException {
+            TermSetHits plan = TermSetHits.of(query);
+            if (plan == null) {
+                return false;
+            }
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                int[][] counts = countsOf(leaf.ord);
+                SegmentFacetSignatures signatures = segments[leaf.ord];
+                count(plan.hits(leaf.reader()), leaf.reader().getLiveDocs(), signatures.signatureOfDoc(0),
+                        signatures.signatureOfDoc(1), counts[0], counts[1]);
+            }
+            return true;
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
+            SegmentFacetSignatures signatures = segments[context.ord];
+            int[][] counts = countsOf(context.ord);
             int[] first = counts[0];
             int[] second = counts[1];
             return new LeafCollector() {
@@ -142,6 +173,23 @@ final class FacetCounter {
         /** Counts per dimension in {@link PassageSchema#FACET_DIMS} order, each its top values. */
         Map<String, Map<String, Integer>> counts() {
             return FacetCounter.this.counts(byOrd(perSegment), Map.of());
+        }
+    }
+
+    /** Adds one per hit in {@code hits} (skipping deleted entries) to its signature of each group, a 64-bit word at a time. */
+    private static void count(FixedBitSet hits, Bits live, int[] firstOfDoc, int[] secondOfDoc, int[] first, int[] second) {
+        long[] words = hits.getBits();
+        int numWords = FixedBitSet.bits2words(hits.length());
+        for (int i = 0; i < numWords; i++) {
+            long word = words[i];
+            while (word != 0) {
+                int doc = (i << 6) | Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                if (live == null || live.get(doc)) {
+                    first[firstOfDoc[doc]]++;
+                    second[secondOfDoc[doc]]++;
+                }
+            }
         }
     }
 

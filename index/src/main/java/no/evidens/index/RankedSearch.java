@@ -134,7 +134,10 @@ final class RankedSearch {
         FacetCounter.Counting counting = s.facetCounter.counting();
         TopDocs top;
         if (mayTwoPass && twoPass(sort, query)) {
-            OneCollector.search(s, ScoredQuery.matching(query), counting);
+            Query matching = ScoredQuery.matching(query);
+            if (!counting.countWords(s, matching)) {
+                OneCollector.search(s, matching, counting);
+            }
             // The total is counted above, so the page may skip from its n-th hit on (Lucene's own default waits for
             // 1,000 hits before it skips, to count them exactly): the same page, fewer hits scored.
             int capped = Math.max(1, Math.min(n, s.getIndexReader().maxDoc()));

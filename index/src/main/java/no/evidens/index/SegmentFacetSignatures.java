@@ -119,6 +119,11 @@ final class SegmentFacetSignatures {
         return signatureOfDoc[group][doc];
     }
 
+    /** Per document of the segment, its signature in {@code group} (the array itself: read, never write). */
+    int[] signatureOfDoc(int group) {
+        return signatureOfDoc[group];
+    }
+
     int signatures(int group) {
         return ordsOfSignature[group].length;
     }

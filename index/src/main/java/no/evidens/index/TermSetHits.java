@@ -1,0 +1,160 @@
+package no.evidens.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * The hits of a query made only of words, as a bit set per segment: a term's postings without frequencies or
+ * positions ({@link PostingsEnum#NONE}) ORed into the set ({@link FixedBitSet#or}), sets of alternatives ORed,
+ * exclusions removed. No scorer, no heap of clauses, no window of buckets: for a search that
+ * only counts, Lucene's disjunction scorer did the same union one document at a time (its bulk scorer sorts the
+ * hits of each window of 2,048 documents through a bucket table), which was the larger part of counting a word's
+ * hits. Deleted entries are left in the set: the caller skips them ({@link LeafReader#getLiveDocs()}).
+ * <p>
+ * What it reads: {@link TermQuery}, {@link SynonymQuery}, {@link BoostQuery} and {@link ConstantScoreQuery} around
+ * them, and {@link BooleanQuery} of those with at most one required clause and no minimum of optional clauses.
+ * Anything else (two required parts, phrases, prefixes, ranges, drill-downs) has no plan ({@link #of} gives null)
+ * and is counted as before.
+ */
+final class TermSetHits {
+    /** A part of the query, evaluated per segment into a fresh bit set. */
+    private sealed interface Node permits Words, AllOf, AnyOf, Nothing {
+    }
+
+    /** Any of these terms. */
+    private record Words(List<Term> terms) implements Node {
+    }
+
+    /** The one part of {@code required}, none of {@code excluded}. */
+    private record AllOf(List<Node> required, List<Node> excluded) implements Node {
+    }
+
+    /** Any of {@code optional}, none of {@code excluded}. */
+    private record AnyOf(List<Node> optional, List<Node> excluded) implements Node {
+    }
+
+    /** Matches nothing (a boolean query of exclusions only, as Lucene reads it). */
+    private record Nothing() implements Node {
+    }
+
+    private final Node root;
+
+    private TermSetHits(Node root) {
+        this.root = root;
+    }
+
+    /** The plan of {@code query}, or null when it is not made of words only. */
+    static TermSetHits of(Query query) {
+        Node root = node(query);
+        return root == null ? null : new TermSetHits(root);
+    }
+
+    private static Node node(Query q) {
+        if (q instanceof TermQuery t) {
+            return new Words(List.of(t.getTerm()));
+        }
+        if (q instanceof SynonymQuery s) {
+            return new Words(s.getTerms());
+        }
+        if (q instanceof BoostQuery b) {
+            return node(b.getQuery());
+        }
+        if (q instanceof ConstantScoreQuery c) {
+            return node(c.getQuery());
+        }
+        if (q instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0) {
+            return booleanNode(b);
+        }
+        return null;
+    }
+
+    private static Node booleanNode(BooleanQuery b) {
+        List<Node> required = new ArrayList<>();
+        List<Node> optional = new ArrayList<>();
+        List<Node> excluded = new ArrayList<>();
+        for (BooleanClause c : b.clauses()) {
+            Node n = node(c.getQuery());
+            if (n == null) {
+                return null;
+            }
+            switch (c.getOccur()) {
+                case MUST, FILTER -> required.add(n);
+                case SHOULD -> optional.add(n);
+                case MUST_NOT -> excluded.add(n);
+            }
+        }
+        // An intersection is left to Lucene's conjunction, which leaps from hit to hit of the rarest part: ANDing
+        // whole bit sets cost twice its time for the bench's two-word queries.
+        if (required.size() > 1) {
+            return null;
+        }
+        // Beside a required clause, optional ones only score (no minimum of them is asked): they match nothing more.
+        if (!required.isEmpty()) {
+            return new AllOf(required, excluded);
+        }
+        return optional.isEmpty() ? new Nothing() : new AnyOf(optional, excluded);
+    }
+
+    /** The segment's entries that match, deleted ones included. */
+    FixedBitSet hits(LeafReader leaf) throws IOException {
+        return evaluate(root, leaf);
+    }
+
+    private static FixedBitSet evaluate(Node node, LeafReader leaf) throws IOException {
+        if (node instanceof Words w) {
+            return words(w.terms(), leaf);
+        }
+        if (node instanceof AllOf a) {
+            return without(evaluate(a.required().get(0), leaf), a.excluded(), leaf);
+        }
+        if (node instanceof AnyOf a) {
+            FixedBitSet out = evaluate(a.optional().get(0), leaf);
+            for (int i = 1; i < a.optional().size(); i++) {
+                out.or(evaluate(a.optional().get(i), leaf));
+            }
+            return without(out, a.excluded(), leaf);
+        }
+        return new FixedBitSet(Math.max(1, leaf.maxDoc()));
+    }
+
+    private static FixedBitSet without(FixedBitSet set, List<Node> excluded, LeafReader leaf) throws IOException {
+        for (Node n : excluded) {
+            set.andNot(evaluate(n, leaf));
+        }
+        return set;
+    }
+
+    private static FixedBitSet words(List<Term> terms, LeafReader leaf) throws IOException {
+        FixedBitSet out = new FixedBitSet(Math.max(1, leaf.maxDoc()));
+        String field = null;
+        TermsEnum te = null;
+        PostingsEnum postings = null;
+        for (Term t : terms) {
+            if (!t.field().equals(field)) {
+                field = t.field();
+                Terms inField = leaf.terms(field);
+                te = inField == null ? null : inField.iterator();
+            }
+            if (te != null && te.seekExact(t.bytes())) {
+                postings = te.postings(postings, PostingsEnum.NONE);
+                out.or(postings);
+            }
+        }
+        return out;
+    }
+}
