@@ -88,6 +88,14 @@ final class FacetCounter {
     final class Counting implements Collector {
         /** Per segment and group, hits per signature. */
         private final int[][][] perSegment = new int[segments.length][][];
+        /** Per segment, the hits counted (deleted entries included when {@link #countWords} counted them); null: not kept. */
+        private FixedBitSet[] hits;
+
+        /** Keeps the hits it counts, per segment ({@link #hits()}); before the search. */
+        Counting keepingHits() {
+            hits = new FixedBitSet[segments.length];
+            return this;
+        }
 
         /** Fresh counts per group and signature for segment {@code ord}. */
         private int[][] countsOf(int ord) {
@@ -111,13 +119,23 @@ final class FacetCounter {
             if (plan == null) {
                 return false;
             }
+            hits = new FixedBitSet[segments.length];
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 int[][] counts = countsOf(leaf.ord);
                 SegmentFacetSignatures signatures = segments[leaf.ord];
-                count(plan.hits(leaf.reader()), leaf.reader().getLiveDocs(), signatures.signatureOfDoc(0),
+                hits[leaf.ord] = plan.hits(leaf.reader());
+                count(hits[leaf.ord], leaf.reader().getLiveDocs(), signatures.signatureOfDoc(0),
                         signatures.signatureOfDoc(1), counts[0], counts[1]);
             }
             return true;
+        }
+
+        /**
+         * Per segment, the hits counted, when {@link #countWords} counted them (deleted entries included) or they were
+         * {@linkplain #keepingHits() kept}; else null.
+         */
+        FixedBitSet[] hits() {
+            return hits;
         }
 
         @Override
@@ -126,6 +144,23 @@ final class FacetCounter {
             int[][] counts = countsOf(context.ord);
             int[] first = counts[0];
             int[] second = counts[1];
+            if (hits != null) {
+                FixedBitSet kept = new FixedBitSet(Math.max(1, context.reader().maxDoc()));
+                hits[context.ord] = kept;
+                return new LeafCollector() {
+                    @Override
+                    public void setScorer(Scorable scorer) {
+                        // counts need no scores
+                    }
+
+                    @Override
+                    public void collect(int doc) {
+                        first[signatures.signature(0, doc)]++;
+                        second[signatures.signature(1, doc)]++;
+                        kept.set(doc);
+                    }
+                };
+            }
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) {

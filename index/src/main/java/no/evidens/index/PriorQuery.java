@@ -19,6 +19,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The user's words with the evidence prior's bonuses beside them ({@link EvidencePrior}): it matches what the words
@@ -117,8 +118,15 @@ final class PriorQuery extends Query {
             if (inner == null) {
                 return null;
             }
-            return new PriorBulkScorer(inner, () -> wordsWeight.scorer(context), BonusDocs.of(context.reader(), which), values,
-                    context.reader().maxDoc());
+            BonusDocs bonusDocs = BonusDocs.of(context.reader(), which);
+            FixedBitSet hits = KnownHits.in(context.reader());
+            if (hits != null) {
+                // Only the bonus entries that are hits of the search: the others would be looked up to no end.
+                FixedBitSet any = bonusDocs.any().clone();
+                any.and(hits);
+                bonusDocs = new BonusDocs(bonusDocs.each(), any);
+            }
+            return new PriorBulkScorer(inner, () -> wordsWeight.scorer(context), bonusDocs, values, context.reader().maxDoc());
         }
 
         @Override

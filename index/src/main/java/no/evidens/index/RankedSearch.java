@@ -136,12 +136,15 @@ final class RankedSearch {
         if (mayTwoPass && twoPass(sort, query)) {
             Query matching = ScoredQuery.matching(query);
             if (!counting.countWords(s, matching)) {
-                OneCollector.search(s, matching, counting);
+                OneCollector.search(s, matching, counting.keepingHits());
             }
             // The total is counted above, so the page may skip from its n-th hit on (Lucene's own default waits for
             // 1,000 hits before it skips, to count them exactly): the same page, fewer hits scored.
             int capped = Math.max(1, Math.min(n, s.getIndexReader().maxDoc()));
-            top = s.search(query, new TopFieldCollectorManager(sort, capped, null, capped, false));
+            TopFieldCollectorManager page = new TopFieldCollectorManager(sort, capped, null, capped, false);
+            // The hits just counted, made known to the page: its evidence-prior stream then looks only at the bonus
+            // entries that are hits (PriorQuery, KnownHits).
+            top = KnownHits.during(s.getIndexReader().leaves(), counting.hits(), () -> s.search(query, page));
             scores(top, s, query, sort);
         } else {
             TopFieldCollector collector = pageCollector(s, n, sort);

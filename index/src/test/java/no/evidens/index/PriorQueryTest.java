@@ -12,15 +12,18 @@ import java.util.List;
 import java.util.Random;
 
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.FixedBitSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,6 +155,29 @@ class PriorQueryTest {
                 .totalHits.value;
         assertTrue(hits > 2_000, "a word of many hits: " + hits);
         assertTrue(withPrior < plain / 3, "the prior's query skips: " + withPrior + " of " + hits + ", the plain one " + plain);
+    }
+
+    @Test
+    void thePageIsTheSameWithTheSearchsHitsKnown() throws IOException {
+        // As a two-pass search's page runs: the hits just counted made known (KnownHits), skipping from the n-th hit.
+        for (String text : new String[] {"tiltak", "kommunen", "tiltak plan", "tilsyn -plan", "barnet familien", "avlastning"}) {
+            for (QueryParser.Operator op : QueryParser.Operator.values()) {
+                PriorQuery q = prior(text, op);
+                FixedBitSet[] hits = new FixedBitSet[reader.leaves().size()];
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    hits[leaf.ord] = new FixedBitSet(leaf.reader().maxDoc());
+                    Scorer s = searcher.createWeight(searcher.rewrite(q.words()), ScoreMode.COMPLETE_NO_SCORES, 1f).scorer(leaf);
+                    if (s != null) {
+                        hits[leaf.ord].or(s.iterator());
+                    }
+                }
+                for (int n : new int[] {10, 50}) {
+                    TopFieldCollectorManager page = new TopFieldCollectorManager(EvidenceSearcher.BY_RELEVANCE, n, null, n, false);
+                    TopDocs known = KnownHits.during(reader.leaves(), hits, () -> searcher.search(q, page));
+                    assertSame(text + " " + op + " top " + n, searcher.search(q.plain(), n, EvidenceSearcher.BY_RELEVANCE, false), known);
+                }
+            }
+        }
     }
 
     @Test
