@@ -31,6 +31,11 @@ final class ApiHandler extends Handler.Abstract {
      * when it declares at most this much; a larger one is not read, and the connection is closed.
      */
     private static final long DISCARD_LIMIT = 4L << 20;
+    /**
+     * The most header bytes (names and values) a request may send: more is refused with 431 here, where the request's
+     * Accept is known, so a browser gets the workspace's page; Jetty refuses beyond {@link Connectors#JETTY_HEADER_LIMIT}.
+     */
+    static final int HEADER_LIMIT = 16 * 1024;
     /** The paths that answer without a signed-in user. */
     /** Paths answered without sign-in: signing in, and the workspace's words (for the sign-in page). */
     private static final Set<String> OPEN = Set.of("/api/signin", "/api/signin/oidc", OidcResource.CALLBACK, TextsResource.PATH);
@@ -85,6 +90,10 @@ final class ApiHandler extends Handler.Abstract {
     private void answer(Exchange x) throws IOException {
         boolean permit = false;
         try {
+            if (headerBytes(x) > HEADER_LIMIT) {
+                x.responseHeader("Connection", "close");
+                throw new ApiError(431, "error.http.headers", HEADER_LIMIT / 1024);
+            }
             guard.check(x);
             x.access(gate.resolve(x));
             boolean open = !x.path().startsWith("/api/") || OPEN.contains(stripSlash(x.path()));
@@ -153,6 +162,14 @@ final class ApiHandler extends Handler.Abstract {
             }
         }
         return false;
+    }
+
+    private static long headerBytes(Exchange x) {
+        long n = 0;
+        for (org.eclipse.jetty.http.HttpField f : x.headers()) {
+            n += f.getName().length() + (f.getValue() == null ? 0 : f.getValue().length()) + 4;
+        }
+        return n;
     }
 
     private static boolean hasBody(Exchange x) {

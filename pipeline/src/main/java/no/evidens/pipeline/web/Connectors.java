@@ -11,6 +11,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** The workspace's one connector: plain HTTP or TLS from a keystore, with the HTTP limits of {@link WebConfig}. */
 final class Connectors {
+    /** The most header bytes Jetty reads; the workspace's own limit is {@link ApiHandler#HEADER_LIMIT}. */
+    static final int JETTY_HEADER_LIMIT = 64 * 1024;
+
     private Connectors() {
     }
 
@@ -18,7 +21,9 @@ final class Connectors {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        http.setRequestHeaderSize(16 * 1024);
+        // Jetty refuses larger headers before it has read them (so before it knows whether a browser asks); up to this the
+        // workspace reads them and refuses more than ApiHandler.HEADER_LIMIT itself, with its own page or JSON (431).
+        http.setRequestHeaderSize(JETTY_HEADER_LIMIT);
         http.setIdleTimeout(config.idleTimeout().toMillis());
         if (exposure.behindProxy()) {
             // The proxy's Forwarded / X-Forwarded-Proto say whether the browser used https (for Secure cookies).

@@ -122,6 +122,11 @@ final class Exchange {
         return request.isSecure();
     }
 
+    /** The request's header fields. */
+    org.eclipse.jetty.http.HttpFields headers() {
+        return request.getHeaders();
+    }
+
     String header(String name) {
         return request.getHeaders().get(name);
     }

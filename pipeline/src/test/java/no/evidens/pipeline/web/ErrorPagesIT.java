@@ -46,7 +46,9 @@ class ErrorPagesIT {
     @BeforeAll
     void start() throws Exception {
         server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        org.eclipse.jetty.server.HttpConfiguration config = new org.eclipse.jetty.server.HttpConfiguration();
+        config.setRequestHeaderSize(Connectors.JETTY_HEADER_LIMIT);
+        ServerConnector connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(config));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -117,6 +119,15 @@ class ErrorPagesIT {
                 .header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(big)));
         page(large, 413, "nb", "Forespørselen er for stor", "1024");
+
+        // headers too large (431): refused by the workspace, which knows by then that a browser asks, so a page
+        String header = "a".repeat(ApiHandler.HEADER_LIMIT + 1);
+        HttpResponse<String> headers = send(HttpRequest.newBuilder(URI.create(url + "/api/bug")).header("Accept", HTML).header("X-Big", header));
+        page(headers, 431, "nb", "Forespørselen er for stor", "Forespørselens hoder er for store (mer enn 16 KB).");
+        HttpResponse<String> headersJson = send(HttpRequest.newBuilder(URI.create(url + "/api/bug")).header("X-Big", header));
+        assertEquals(431, headersJson.statusCode());
+        assertEquals("Forespørselens hoder er for store (mer enn 16 KB).",
+                no.evidens.pipeline.Json.mapper().readTree(headersJson.body()).get("error").asText());
 
         HttpResponse<String> bug = send(HttpRequest.newBuilder(URI.create(url + "/api/bug")).header("Accept", HTML));
         page(bug, 500, "nb", "Feil på tjeneren", "Tjeneren klarte ikke dette (en intern feil).");
