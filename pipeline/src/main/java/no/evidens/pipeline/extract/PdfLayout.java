@@ -14,9 +14,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
- * Where things stand on the pages of a PDF, which Tika's text does not keep: one look with PDFBox per
- * file, one pass over the words of each page, for the margins ({@link PdfMargins}) and the hyphens
- * drawn as shapes ({@link PdfDrawnHyphens}).
+ * Where things stand on the pages of a PDF, which Tika's text does not keep: one pass over the words of each
+ * page, for the margins ({@link PdfMargins}), the hyphens drawn as shapes ({@link PdfDrawnHyphens}) and the
+ * paragraphs ({@link PdfParagraphs}); read from the very document Tika loaded ({@link OpenPdfLayout}), so a PDF
+ * is parsed once, or from the file loaded again where Tika's document was not seen open.
  */
 final class PdfLayout {
     /**
@@ -33,17 +34,44 @@ final class PdfLayout {
      */
     record Result(List<List<String>> marginLines, Set<String> drawnHyphens, List<List<PdfParagraphs.Join>> joins) {
         static final Result NONE = new Result(List.of(), Set.of(), List.of());
+
+        /** The same, with an empty margin list for each page past those it has, up to {@code pages}. */
+        Result padded(int pages) {
+            if (marginLines.size() >= pages) {
+                return this;
+            }
+            List<List<String>> all = new ArrayList<>(marginLines);
+            while (all.size() < pages) {
+                all.add(List.of());
+            }
+            return new Result(all, drawnHyphens, joins);
+        }
     }
 
     private PdfLayout() {
     }
 
-    /** The layout of {@code pdf}, with a (possibly empty) margin list for each of its {@code pages}. */
+    /**
+     * The layout of {@code pdf}, loaded again from its file, with a (possibly empty) margin list for each of its
+     * {@code pages}: for a PDF whose document Tika did not leave open to {@link OpenPdfLayout}.
+     */
     static Result read(Path pdf, int pages) {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return of(doc).padded(pages);
+        } catch (IOException | RuntimeException unreadable) {
+            return Result.NONE.padded(pages);
+        }
+    }
+
+    /**
+     * The layout of a loaded document (Tika's own, while it is open): for each page, its margin lines, the
+     * hyphens drawn on it and its joins; nothing at all when a page cannot be read.
+     */
+    static Result of(PDDocument doc) {
         List<List<String>> margins = new ArrayList<>();
         Set<String> hyphens = new LinkedHashSet<>();
         List<List<PdfParagraphs.Join>> joins = new ArrayList<>();
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        try {
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {
                 PDPage page = doc.getPage(p - 1);
                 List<Word> words = words(doc, p);
@@ -52,12 +80,7 @@ final class PdfLayout {
                 joins.add(PdfParagraphs.joins(words));
             }
         } catch (IOException | RuntimeException unreadable) {
-            margins.clear();
-            hyphens.clear();
-            joins.clear();
-        }
-        while (margins.size() < pages) {
-            margins.add(List.of());
+            return Result.NONE;
         }
         return new Result(margins, hyphens, joins);
     }

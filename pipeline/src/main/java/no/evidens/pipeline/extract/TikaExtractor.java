@@ -69,8 +69,6 @@ public final class TikaExtractor implements Extractor {
     static final int OCR_TIMEOUT_SECONDS = 120;
 
     private final AutoDetectParser parser = new AutoDetectParser();
-    /** Tika's detector, which gives a file's type to its parse when it was detected already. */
-    private final DetectedOnce detector = new DetectedOnce(parser.getDetector());
     private final int maxChars;
     private final boolean ocr;
 
@@ -85,7 +83,6 @@ public final class TikaExtractor implements Extractor {
     public TikaExtractor(int maxChars, boolean ocr) {
         this.maxChars = maxChars;
         this.ocr = ocr;
-        parser.setDetector(detector);
     }
 
     /** Whether Tesseract is on this machine, for Tika's OCR parser. */
@@ -164,12 +161,13 @@ public final class TikaExtractor implements Extractor {
             listing.entries().stream().limit(MAX_LISTED).forEach(e -> children.missing(e.name(), bomb));
             return new Extraction("", List.of(0), type.toString(), null, children.found(), null, List.of(), Set.of());
         }
-        PageTextHandler handler = parse(file, metadata, type.toString(), children, null);
+        OpenPdfLayout parsed = parse(file, metadata, type.toString(), children, null);
+        PageTextHandler handler = parsed.text();
         String mediaType = metadata.get(Metadata.CONTENT_TYPE);
         if (TEXT.equals(base) && handler.text().indexOf('\uFFFD') >= 0 && !isUtf8(file)) {
             // Tika's charset guess fails on short Windows-1252 text with a few curly quotes: read it as such.
             handler = parse(file, metadata, type.toString(), new EmbeddedCollector(this, depth, size, file, above),
-                    "text/plain; charset=windows-1252");
+                    "text/plain; charset=windows-1252").text();
         }
         if (listing != null) {
             for (ZipListing.Entry e : listing.entries()) {
@@ -190,7 +188,7 @@ public final class TikaExtractor implements Extractor {
             throw new ExtractionException(Reason.NOT_TEXT, "media type " + mediaType);
         }
         PdfLayout.Result layout = mediaType != null && mediaType.contains("pdf")
-                ? PdfLayout.read(file, pageStarts.size()) : PdfLayout.Result.NONE;
+                ? parsed.layout(file, pageStarts.size()) : PdfLayout.Result.NONE;
         // Tika's paragraph breaks between lines the layout shows to be one paragraph are undone.
         text = PdfParagraphs.rejoin(text, pageStarts, layout.joins());
         return new Extraction(text, pageStarts, mediaType == null ? "application/octet-stream" : mediaType,
@@ -227,26 +225,45 @@ public final class TikaExtractor implements Extractor {
                 children.found(), metadata.get(TikaCoreProperties.CREATED), List.of(), Set.of());
     }
 
+    /**
+     * Detects a file's type before it is parsed (to choose how), and tells the parse of the same file what it
+     * is, by Tika's own override for a type a parser already knows ({@code CONTENT_TYPE_PARSER_OVERRIDE},
+     * which Tika's detector answers first and its parsers are chosen by), so that Tika does not run every
+     * pattern of its type registry over the same bytes again (a sixth of a worker's CPU on the generated
+     * bundle). Not when the detection opened the file as a container (a zip, an Office package, an OLE file):
+     * Tika's parser then reads the container its detector opened, so that is detected again, as it always was.
+     */
     private MediaType detect(Path file, Metadata metadata) throws ExtractionException {
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-            return detector.detectAndRemember(in, metadata);
+            MediaType type = parser.getDetector().detect(in, metadata);
+            if (type != null && in.getOpenContainer() == null) {
+                metadata.set(TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE, type.toString());
+            }
+            return type;
         } catch (IOException e) {
             throw new ExtractionException(Reason.UNREADABLE, Failures.detail(e), e);
         }
     }
 
     /**
-     * Runs Tika over the file; every document it holds goes to {@code children}. A container that breaks
-     * part way keeps what it gave before (and the archive's listing names the rest).
+     * Runs Tika over the file; every document it holds goes to {@code children}; a PDF's layout is read from
+     * the document Tika loaded ({@link OpenPdfLayout}). A container that breaks part way keeps what it gave
+     * before (and the archive's listing names the rest).
      */
-    private PageTextHandler parse(Path file, Metadata metadata, String detected, EmbeddedCollector children,
-                                  String typeOverride) throws ExtractionException {
+    private OpenPdfLayout parse(Path file, Metadata metadata, String detected, EmbeddedCollector children,
+                                String typeOverride) throws ExtractionException {
         String base = MediaType.parse(detected) == null ? detected : MediaType.parse(detected).getBaseType().toString();
         if (typeOverride != null) {
             metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, typeOverride);
         }
+        if (metadata.get(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE) != null) {
+            // A type set by us (a KMZ read as a zip, text read as Windows-1252) is the one detected and parsed.
+            forgetDetected(metadata);
+        }
         PageTextHandler handler = new PageTextHandler(maxChars);
+        OpenPdfLayout parsed;
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
+            parsed = new OpenPdfLayout(handler, in);
             if (ODS.equals(base)) {
                 handler.nameTables(OdsSheets.names(file));
             }
@@ -258,11 +275,13 @@ public final class TikaExtractor implements Extractor {
             // A picture to OCR is read from a cleaned copy (OcrImage); its type stays the original's.
             Path cleaned = ocr && base.startsWith("image/") ? OcrImage.cleaned(file) : null;
             if (cleaned != null) {
-                DetectedOnce.forget(metadata); // the cleaned copy is detected as it is
+                forgetDetected(metadata); // the cleaned copy is detected as it is
             }
             try (TikaInputStream picture = cleaned == null ? null : TikaInputStream.get(cleaned)) {
-                parser.parse(picture == null ? in : picture, handler, metadata, context);
+                parser.parse(picture == null ? in : picture, parsed, metadata, context);
             } finally {
+                // Told to this parse only: a later parse of the same metadata (the Windows-1252 retry) detects anew.
+                forgetDetected(metadata);
                 if (cleaned != null) {
                     Files.deleteIfExists(cleaned);
                     metadata.set(Metadata.CONTENT_TYPE, detected);
@@ -275,8 +294,13 @@ public final class TikaExtractor implements Extractor {
             }
             // What it gave before the break is kept; the break itself is listed, not passed over.
             children.missing(REST, failure);
+            parsed = new OpenPdfLayout(handler, null);
         }
-        return handler;
+        return parsed;
+    }
+
+    private static void forgetDetected(Metadata metadata) {
+        metadata.remove(TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE.getName());
     }
 
     /** An {@code .eml} that begins with an mbox {@code From } line: read as the one e-mail it is. */
@@ -287,7 +311,7 @@ public final class TikaExtractor implements Extractor {
             Metadata metadata = new Metadata();
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name.substring(name.lastIndexOf('/') + 1));
             EmbeddedCollector children = new EmbeddedCollector(this, depth, Files.size(file), file, above);
-            PageTextHandler handler = parse(eml, metadata, RFC822, children, RFC822);
+            PageTextHandler handler = parse(eml, metadata, RFC822, children, RFC822).text();
             String text = MailHeading.withSubject(handler.text(), metadata, RFC822);
             if (text.isBlank() && children.found().isEmpty()) {
                 throw Failures.noText(RFC822, ocr);

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -140,6 +141,24 @@ class TikaExtractorTest {
         assertEquals("Tilsynet fant at kommunen ikke har sikret at barn som bor i fosterhjem får den oppfølgingen de har "
                 + "krav på, og at ansvarsgruppene ikke har møttes siden mars.\n\nKommunen må lukke avviket innen tre måneder "
                 + "etter at rapporten er mottatt, og sende en plan for oppfølgingen.", text);
+    }
+
+    @Test
+    void aPdfsLayoutIsReadFromTheDocumentTikaLoadedTheSameAsFromItsFileLoadedAgain() throws Exception {
+        Path pdf = pdfOfLines("en-gang.pdf", new String[][] {
+                {"Statsforvalteren i Fjordvik", "800"},
+                {"Tilsynet fant at kommunen ikke har sikret at barn som bor i fosterhjem", "700", "full"},
+                {"får den oppfølgingen de har krav på.", "674"},
+                {"Side 1", "30"}});
+        org.apache.tika.parser.AutoDetectParser tika = new org.apache.tika.parser.AutoDetectParser();
+        try (org.apache.tika.io.TikaInputStream in = org.apache.tika.io.TikaInputStream.get(pdf)) {
+            OpenPdfLayout parsed = new OpenPdfLayout(new PageTextHandler(1_000_000), in);
+            tika.parse(in, parsed, new org.apache.tika.metadata.Metadata(), new org.apache.tika.parser.ParseContext());
+            assertTrue(parsed.readFromTikasDocument(), "read from Tika's open document: the PDF is loaded once");
+            PdfLayout.Result once = parsed.layout(pdf, 1);
+            assertEquals(PdfLayout.read(pdf, 1), once);
+            assertEquals(List.of(List.of("Statsforvalteren i Fjordvik", "Side 1")), once.marginLines());
+        }
     }
 
     @Test
