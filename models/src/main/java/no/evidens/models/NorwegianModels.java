@@ -34,7 +34,7 @@ public final class NorwegianModels {
     private final TokenizerModel tokenizerModel;
     private final TokenNameFinderModel nameModel;
     private final ThreadLocal<NorwegianSentenceDetector> sentenceDetector;
-    private final ThreadLocal<TokenizerME> tokenizer;
+    private final ThreadLocal<WordSplits> tokenizer;
     private final ThreadLocal<NameFinderME> nameFinder;
     private final Abbreviations abbreviations = Abbreviations.norwegian();
 
@@ -45,7 +45,7 @@ public final class NorwegianModels {
         this.nameModel = nameModel;
         this.sentenceDetector = ThreadLocal.withInitial(
                 () -> new NorwegianSentenceDetector(this.sentenceModel, this.abbreviations));
-        this.tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(this.tokenizerModel));
+        this.tokenizer = ThreadLocal.withInitial(() -> new WordSplits(new TokenizerME(this.tokenizerModel)));
         this.nameFinder = ThreadLocal.withInitial(() -> new NameFinderME(this.nameModel));
     }
 
