@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  *       ({@code statsminister Kofi Mensah Owusu}), or one word of a surname's shape ({@code Bertelsens},
  *       {@link NameShapes}), or the speaker of a quotation ({@code «…», sier Owusu}) — and no word a listed place or organisation, none written in lower case in the
  *       document;</li>
+ *   <li>two or more words with a listed given name, followed by an age in brackets ({@code Lotta Brennvik (28)});</li>
+ *   <li>a listed given name and one more word, not after a place preposition ({@code Monica Lyngmo});</li>
  *   <li>a single word that is a word of a full person name of the document, in the genitive
  *       ({@code Owusus}) or beside a verb of saying or after a title ({@code oppsummerer Owusu}).</li>
  * </ul>
@@ -31,10 +33,14 @@ final class ModelTypeRepair {
     }
 
     /** Whether the model's place or organisation {@code name} is a person by its own words and the word before. */
-    static boolean personByCue(String sentence, List<TaggedSpan> tokens, TaggedSpan name, Set<String> lowerCase) {
+    static boolean personByCue(String sentence, List<TaggedSpan> tokens, TaggedSpan name, Set<String> lowerCase,
+                               Set<String> things) {
         List<TaggedSpan> inside = inside(tokens, name);
         if (inside.isEmpty() || DomainNames.shared().typeOf(name.cut(sentence)) != null) {
             return false;
+        }
+        if (agedWithGivenName(sentence, inside, name, lowerCase)) {
+            return true;
         }
         for (TaggedSpan t : inside) {
             String w = t.cut(sentence);
@@ -44,6 +50,10 @@ final class ModelTypeRepair {
             }
         }
         int first = tokens.indexOf(inside.get(0));
+        if (givenNameFirst(sentence, inside, first > 0 ? tokens.get(first - 1).cut(sentence) : null)
+                && !things.contains(key(name.cut(sentence)))) {
+            return true;
+        }
         // the speaker of a quotation: «…», sier Nordvik / - …, sa Kari Nordvik
         boolean speaker = first > 1 && NameCues.speech(tokens.get(first - 1).cut(sentence))
                 && ATTRIBUTION.contains(tokens.get(first - 2).cut(sentence));
@@ -51,6 +61,71 @@ final class ModelTypeRepair {
             return speaker || NameShapes.hasShape(inside.get(0).cut(sentence));
         }
         return speaker || first > 0 && NameCues.titled(tokens.get(first - 1).cut(sentence));
+    }
+
+    /**
+     * A listed given name and one more word ({@code Monica Lyngmo}), not right after a place preposition: how a person is
+     * named. A place or a firm named after a person stands after {@code i}, {@code på}, {@code fra} ({@code vesker fra
+     * Hugo Brenn}; {@link #namesAfterPlaceWords}: anywhere in the document) or carries a firm's or an institution's word, and every word of this name has already been checked to
+     * be no listed place or organisation and not written in lower case.
+     */
+    private static boolean givenNameFirst(String sentence, List<TaggedSpan> inside, String before) {
+        if (inside.size() != 2 || NameCues.placeWord(before)) {
+            return false;
+        }
+        String last = inside.get(1).cut(sentence);
+        return NameCues.isGivenName(inside.get(0).cut(sentence)) && !DocumentNames.isNoNameWord(last)
+                && !NonPersonShapes.compound(last.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The model's places and organisations (lower case, without a genitive -s) that stand right after a place preposition
+     * somewhere in the document ({@code klage fra Synnøve Lunde}, a firm named after its founder): for
+     * {@link #givenNameFirst}, a name the document writes as a place or a firm once is not made a person elsewhere.
+     */
+    static Set<String> namesAfterPlaceWords(List<String> sentences, List<List<TaggedSpan>> tokens, List<List<TaggedSpan>> names) {
+        Set<String> out = new java.util.HashSet<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            for (TaggedSpan n : names.get(s)) {
+                List<TaggedSpan> ts = tokens.get(s);
+                int k = 0;
+                while (k < ts.size() && ts.get(k).end() <= n.start()) {
+                    k++;
+                }
+                if (!"PER".equals(n.type()) && k > 0 && NameCues.placeWord(ts.get(k - 1).cut(sentences.get(s)))) {
+                    out.add(key(n.cut(sentences.get(s))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String key(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.length() > 3 && n.endsWith("s") ? n.substring(0, n.length() - 1) : n;
+    }
+
+    /** An age in brackets right after a name: {@code (28)}. */
+    private static final Pattern AGE = Pattern.compile(" ?\\(\\d{1,3}\\)");
+
+    /**
+     * Two signs at once: a name of two or more words with a listed given name that the document does not write in lower
+     * case, followed by an age in brackets ({@code Lotta Brennvik (28)}) — even when a word is also a club's or a
+     * place's name (a club and a place have no age).
+     */
+    private static boolean agedWithGivenName(String sentence, List<TaggedSpan> inside, TaggedSpan name, Set<String> lowerCase) {
+        if (inside.size() < 2 || !AGE.matcher(sentence).region(name.end(), sentence.length()).lookingAt()) {
+            return false;
+        }
+        boolean given = false;
+        for (TaggedSpan t : inside) {
+            String w = t.cut(sentence);
+            if (!DocumentNames.nameLike(w) || lowerCase.contains(w.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            given |= NameCues.isGivenName(w);
+        }
+        return given;
     }
 
     /** Whether a one-word place or organisation is a known person word (genitive, or beside a cue). */

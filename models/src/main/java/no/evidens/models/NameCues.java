@@ -68,12 +68,18 @@ final class NameCues {
     /** Whether the word (any case) is a listed given name. */
     static boolean isGivenName(String word) {
         String w = word.toLowerCase(Locale.ROOT);
-        if (GIVEN.contains(w)) {
+        if (GIVEN.contains(w) || w.chars().anyMatch(c -> c > 'z') && GIVEN.contains(plain(w))) {
             return true;
         }
         // a double name written with a hyphen (Kari-Anne, Jan-Erik) when both parts are given names
         int dash = w.indexOf('-');
         return dash > 0 && GIVEN.contains(w.substring(0, dash)) && GIVEN.contains(w.substring(dash + 1));
+    }
+
+    /** The word without accents ({@code antónio} → {@code antonio}); æ, ø and å are letters of their own and stay. */
+    private static String plain(String w) {
+        String d = java.text.Normalizer.normalize(w.replace("å", "\u0001"), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return d.replace("\u0001", "å");
     }
 
     /** The words the document writes in lower case (so that a capitalised one is no name by itself). */
