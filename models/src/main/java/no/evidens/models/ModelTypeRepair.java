@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *       document;</li>
  *   <li>two or more words with a listed given name, followed by an age in brackets ({@code Lotta Brennvik (28)});</li>
  *   <li>a listed given name and one more word, not after a place preposition ({@code Monica Lyngmo});</li>
+ *   <li>a given name and more words run into a listed place ({@code Kofi Mensah Norge}): cut into the person and the
+ *       place;</li>
  *   <li>a single word that is a word of a full person name of the document, in the genitive
  *       ({@code Owusus}) or beside a verb of saying or after a title ({@code oppsummerer Owusu}).</li>
  * </ul>
@@ -183,7 +185,10 @@ final class ModelTypeRepair {
      */
     static List<TaggedSpan> splitJoined(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
         List<TaggedSpan> inside = inside(tokens, name);
-        if (!"PER".equals(name.type()) || inside.size() < 4) {
+        if (!"PER".equals(name.type())) {
+            return personBeforePlace(sentence, inside, name);
+        }
+        if (inside.size() < 4) {
             return List.of(name);
         }
         List<TaggedSpan> out = new ArrayList<>();
@@ -198,6 +203,27 @@ final class ModelTypeRepair {
         }
         out.add(new TaggedSpan("PER", inside.get(from).start(), inside.get(inside.size() - 1).end()));
         return out;
+    }
+
+    /**
+     * A place or organisation of three or more words that is a person's name run into a listed place after it ({@code
+     * gjestet Kofi Mensah Norge}: the object after the subject): a listed given name first, no word listed or written
+     * in lower case before the place. The person and the place, each on its own.
+     */
+    private static List<TaggedSpan> personBeforePlace(String sentence, List<TaggedSpan> inside, TaggedSpan name) {
+        int n = inside.size();
+        if (n < 3 || !"LOC".equals(DomainNames.shared().typeOf(inside.get(n - 1).cut(sentence)))
+                || !NameCues.isGivenName(inside.get(0).cut(sentence))) {
+            return List.of(name);
+        }
+        for (int k = 0; k < n - 1; k++) {
+            String w = inside.get(k).cut(sentence);
+            if (!DocumentNames.nameLike(w) || DomainNames.shared().typeOf(w) != null || DocumentNames.isNoNameWord(w)) {
+                return List.of(name);
+            }
+        }
+        return List.of(new TaggedSpan("PER", name.start(), inside.get(n - 2).end()),
+                new TaggedSpan("LOC", inside.get(n - 1).start(), name.end()));
     }
 
     private static List<TaggedSpan> inside(List<TaggedSpan> tokens, TaggedSpan name) {

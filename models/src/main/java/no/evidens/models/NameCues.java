@@ -60,7 +60,8 @@ final class NameCues {
     /** Given names that are also everyday words: at a sentence start they count only before another name word. */
     private static final Set<String> WORDS_TOO = Set.of("per", "hans", "liv", "dag", "tor", "stein", "stig", "tom", "jo",
             "inge", "eli", "siv", "bo", "mai", "line", "vilde", "iver", "signe", "frank", "mark", "ask", "gro", "ella",
-            "sol", "rune", "alma", "tone", "ulf", "aud", "unni", "karen", "ann", "anne", "even", "are", "said", "noor");
+            "sol", "rune", "alma", "tone", "ulf", "aud", "unni", "karen", "ann", "anne", "even", "are", "said", "noor",
+            "mitt"); // the possessive (- Mitt utgangspunkt er …)
 
     private NameCues() {
     }
