@@ -54,7 +54,7 @@ public final class DocumentNames {
             "politiadvokat", "tiltalte", "siktede", "fornærmede", "vitnet", "general", "generalen", "oberst", "major",
             "kronprins", "prins", "prinsesse", "dronning", "kong", "kongen", "pave", "paven", "statssekretær",
             "generalsekretær", "stortingspresident", "forfatteren", "professoren", "presidenten", "ministeren", "byråd",
-            "byråden", "statsråden");
+            "byråden", "statsråden", "miss", "mister", "mr", "mrs", "ms", "sir", "lady", "lord", "madame", "monsieur");
 
     /** Endings of role words written before a name (prosjektsjef, avdelingsleder, kontaktlærer, overlege). */
     private static final List<String> ROLE_ENDINGS = List.of("sjef", "leder", "leiar", "direktør",

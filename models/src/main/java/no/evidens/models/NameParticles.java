@@ -55,7 +55,7 @@ final class NameParticles {
         for (int s = 0; s < sentences.size(); s++) {
             List<TaggedSpan> ts = tokens.get(s);
             for (int k = 0; k < ts.size(); k++) {
-                String w = ts.get(k).cut(sentences.get(s));
+                String w = withoutApostrophe(ts.get(k).cut(sentences.get(s)));
                 if (!DocumentNames.nameLike(w)) {
                     continue;
                 }
@@ -110,7 +110,7 @@ final class NameParticles {
         int end = name.end();
         if (first > 0 && tokens.get(first - 1).end() + 1 == start) {
             String p = tokens.get(first - 1).cut(sentence);
-            String word = tokens.get(first).cut(sentence).toLowerCase(Locale.ROOT);
+            String word = withoutApostrophe(tokens.get(first).cut(sentence)).toLowerCase(Locale.ROOT);
             if (PARTICLES.contains(p) || AMBIGUOUS.contains(p) && together.contains(p + " " + word)) {
                 start = tokens.get(first - 1).start();
             }
@@ -120,6 +120,11 @@ final class NameParticles {
             end = tokens.get(last + 1).end();
         }
         return start == name.start() && end == name.end() ? name : new TaggedSpan("PER", start, end);
+    }
+
+    /** The word without the apostrophe of a genitive ({@code Lacroux'}). */
+    private static String withoutApostrophe(String word) {
+        return word.length() > 2 && (word.endsWith("'") || word.endsWith("’")) ? word.substring(0, word.length() - 1) : word;
     }
 
     /** The word a hyphenated article or patronymic carries ({@code al-Rashidi} → {@code Rashidi}), else the word. */
