@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *       {@link NameShapes}), or the speaker of a quotation ({@code «…», sier Owusu}) — and no word a listed place or organisation, none written in lower case in the
  *       document;</li>
  *   <li>two or more words with a listed given name, followed by an age in brackets ({@code Lotta Brennvik (28)});</li>
- *   <li>a listed given name and one more word, not after a place preposition ({@code Monica Lyngmo});</li>
+ *   <li>a listed given name and one more word, not after a place preposition ({@code Monica Lyngmo}), or one in the
+ *       genitive before a lower-case word ({@code i Signes ansikt});</li>
  *   <li>a given name and more words run into a listed place ({@code Kofi Mensah Norge}): cut into the person and the
  *       place;</li>
  *   <li>a single word that is a word of a full person name of the document, in the genitive
@@ -60,7 +61,11 @@ final class ModelTypeRepair {
         boolean speaker = first > 1 && NameCues.speech(tokens.get(first - 1).cut(sentence))
                 && ATTRIBUTION.contains(tokens.get(first - 2).cut(sentence));
         if (inside.size() == 1) {
-            return speaker || NameShapes.hasShape(inside.get(0).cut(sentence));
+            String w = inside.get(0).cut(sentence);
+            // the genitive of a listed given name before a lower-case word (i Signes ansikt): the possessor, a person
+            boolean possessor = w.endsWith("s") && NameCues.isGivenName(w) && first + 1 < tokens.size()
+                    && Character.isLowerCase(tokens.get(first + 1).cut(sentence).charAt(0));
+            return speaker || possessor || NameShapes.hasShape(w);
         }
         return speaker || first > 0 && NameCues.titled(tokens.get(first - 1).cut(sentence));
     }

@@ -72,6 +72,10 @@ final class NameCues {
         if (GIVEN.contains(w) || w.chars().anyMatch(c -> c > 'z') && GIVEN.contains(plain(w))) {
             return true;
         }
+        // the genitive of a given name (Signes ansikt), also after a preposition, which governs the noun after it
+        if (w.length() > 4 && w.endsWith("s") && GIVEN.contains(w.substring(0, w.length() - 1))) {
+            return true;
+        }
         // a double name written with a hyphen (Kari-Anne, Jan-Erik) when both parts are given names
         int dash = w.indexOf('-');
         return dash > 0 && GIVEN.contains(w.substring(0, dash)) && GIVEN.contains(w.substring(dash + 1));

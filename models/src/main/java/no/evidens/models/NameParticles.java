@@ -78,7 +78,8 @@ final class NameParticles {
     List<TaggedSpan> widen(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> names) {
         List<TaggedSpan> out = new ArrayList<>(names.size());
         for (TaggedSpan n : names) {
-            out.add("PER".equals(n.type()) ? widened(sentence, tokens, n) : n);
+            TaggedSpan w = "PER".equals(n.type()) ? widened(sentence, tokens, n) : n;
+            out.add(w);
         }
         var m = TITLE_INITIAL.matcher(sentence);
         while (m.find()) {

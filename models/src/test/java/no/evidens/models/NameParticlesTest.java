@@ -142,6 +142,13 @@ class NameParticlesTest {
     }
 
     @Test
+    void theGenitiveOfAGivenNameIsAPersonEvenAfterAPreposition() {
+        assertTrue(NameCues.isGivenName("Signes"));
+        assertEquals(List.of("PER:Signes"), one("Han hveste opp i Signes ansikt."));
+        assertEquals(List.of("PER:Signes"), one("Han hveste opp i Signes ansikt.", "LOC:Signes"), "also when the model said place");
+    }
+
+    @Test
     void aPossessiveOpeningASentenceIsNoGivenName() {
         assertEquals(List.of(), one("- Mitt utgangspunkt er at vi skal jobbe videre."));
     }
