@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -83,8 +84,9 @@ final class NameCues {
 
     /** The word without accents ({@code antónio} → {@code antonio}); æ, ø and å are letters of their own and stay. */
     private static String plain(String w) {
-        String d = java.text.Normalizer.normalize(w.replace("å", "\u0001"), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return d.replace("\u0001", "å");
+        // every combining mark but the ring of å (U+030A) goes; then å is composed again
+        return Normalizer.normalize(Normalizer.normalize(w, Normalizer.Form.NFD).replaceAll("[\\p{M}&&[^\\u030A]]", ""),
+                Normalizer.Form.NFC);
     }
 
     /** The words the document writes in lower case (so that a capitalised one is no name by itself). */

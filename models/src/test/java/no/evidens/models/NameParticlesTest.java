@@ -149,6 +149,12 @@ class NameParticlesTest {
     }
 
     @Test
+    void aGivenNameWrittenWithAnAccentIsStillAGivenNameAndÅStaysALetterOfItsOwn() {
+        assertTrue(NameCues.isGivenName("António"));
+        assertTrue(NameCues.isGivenName("Håkon"));
+    }
+
+    @Test
     void aPossessiveOpeningASentenceIsNoGivenName() {
         assertEquals(List.of(), one("- Mitt utgangspunkt er at vi skal jobbe videre."));
     }
