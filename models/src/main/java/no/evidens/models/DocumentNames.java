@@ -53,14 +53,15 @@ public final class DocumentNames {
             "eksperten", "økonom", "økonomen", "aktor", "forsvarer", "forsvareren", "bistandsadvokat", "statsadvokat",
             "politiadvokat", "tiltalte", "siktede", "fornærmede", "vitnet", "general", "generalen", "oberst", "major",
             "kronprins", "prins", "prinsesse", "dronning", "kong", "kongen", "pave", "paven", "statssekretær",
-            "generalsekretær", "stortingspresident", "forfatteren", "professoren", "presidenten", "ministeren");
+            "generalsekretær", "stortingspresident", "forfatteren", "professoren", "presidenten", "ministeren", "byråd",
+            "byråden", "statsråden", "miss", "mister", "mr", "mrs", "ms", "sir", "lady", "lord", "madame", "monsieur");
 
     /** Endings of role words written before a name (prosjektsjef, avdelingsleder, kontaktlærer, overlege). */
     private static final List<String> ROLE_ENDINGS = List.of("sjef", "leder", "leiar", "direktør",
             "rådgiver", "rådgjevar", "talsperson", "talsmann", "kandidat", "lærer", "lærar", "pleier", "pleiar", "lege",
             "dommer", "konsulent", "behandler", "handsamar", "koordinator", "psykolog", "kaptein", "minister", "politiker",
             "representant", "ordfører", "sekretær", "talskvinne", "talsmann", "formann", "forkvinne", "forsker", "redaktør",
-            "journalist", "advokat", "spiller", "skuespiller", "regissør", "kommentator", "økonom", "president");
+            "journalist", "advokat", "spiller", "skuespiller", "regissør", "kommentator", "økonom", "president", "revisor");
 
     /** Whether a word is a title or role written before a name (never part of the name). */
     public static boolean isTitle(String word) {
@@ -102,6 +103,8 @@ public final class DocumentNames {
     public static List<List<TaggedSpan>> refine(List<String> sentences, List<List<TaggedSpan>> tokens,
                                                 List<List<TaggedSpan>> names) {
         Set<String> lowerCase = NameCues.lowerCaseWords(sentences, tokens);
+        NameParticles particles = NameParticles.of(sentences, tokens);
+        Set<String> things = ModelTypeRepair.namesAfterPlaceWords(sentences, tokens, names);
         List<List<TaggedSpan>> stripped = new ArrayList<>();
         Set<String> known = new HashSet<>();
         Set<String> fullNames = new HashSet<>();
@@ -110,7 +113,7 @@ public final class DocumentNames {
             List<TaggedSpan> out = new ArrayList<>();
             for (TaggedSpan n : names.get(s)) {
                 TaggedSpan name = "PER".equals(n.type()) ? withoutTitle(sentence, tokens.get(s), n) : n;
-                if (!"PER".equals(name.type()) && ModelTypeRepair.personByCue(sentence, tokens.get(s), name, lowerCase)) {
+                if (!"PER".equals(name.type()) && ModelTypeRepair.personByCue(sentence, tokens.get(s), name, lowerCase, things)) {
                     name = new TaggedSpan("PER", name.start(), name.end());
                 }
                 out.addAll(ModelTypeRepair.splitJoined(sentence, tokens.get(s), name));
@@ -120,12 +123,12 @@ public final class DocumentNames {
             out.addAll(NameCues.find(sentence, tokens.get(s), out, lowerCase));
             // the cues may find a given name in a title just dropped («Queen Elisabeth 2»)
             out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
-            out = nonPersonsRetyped(sentence, sentenceTokens, out);
+            out = particles.widen(sentence, sentenceTokens, nonPersonsRetyped(sentence, sentenceTokens, out));
             for (TaggedSpan name : out) {
                 if ("PER".equals(name.type()) && DomainNames.shared().typeOf(name.cut(sentence)) == null) {
                     List<String> words = wordsOf(sentence, tokens.get(s), name);
                     if (words.size() >= MIN_WORDS) {
-                        words.stream().filter(DocumentNames::nameLike).map(w -> w.toLowerCase(Locale.ROOT))
+                        words.stream().map(NameParticles::core).filter(DocumentNames::nameLike).map(w -> w.toLowerCase(Locale.ROOT))
                                 .forEach(known::add);
                         fullNames.add(withoutGenitive(String.join(" ", words).toLowerCase(Locale.ROOT)));
                     }
@@ -155,13 +158,14 @@ public final class DocumentNames {
     }
 
     /**
-     * Whether a place or organisation of two or more words repeats the last words of a full person name of the
+     * Whether a place or organisation of two or more words repeats the last words (or all) of a full person name of the
      * document, in the genitive or not ({@code Behring Breiviks} after {@code Anders Behring Breivik}): the person
      * again, named without the given name.
      */
     private static boolean tailOfFullName(String name, Set<String> fullNames) {
         String n = withoutGenitive(name.toLowerCase(Locale.ROOT));
-        return n.indexOf(' ') > 0 && fullNames.stream().anyMatch(f -> f.endsWith(" " + n));
+        // the whole full name again counts too (a person the model typed as a place in one sentence only)
+        return n.indexOf(' ') > 0 && fullNames.stream().anyMatch(f -> f.endsWith(" " + n) || f.equals(n));
     }
 
     private static String withoutGenitive(String name) {

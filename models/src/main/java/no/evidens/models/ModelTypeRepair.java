@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  *       ({@code statsminister Kofi Mensah Owusu}), or one word of a surname's shape ({@code Bertelsens},
  *       {@link NameShapes}), or the speaker of a quotation ({@code «…», sier Owusu}) — and no word a listed place or organisation, none written in lower case in the
  *       document;</li>
+ *   <li>two or more words with a listed given name, followed by an age in brackets ({@code Lotta Brennvik (28)});</li>
+ *   <li>a listed given name and one more word, not after a place preposition ({@code Monica Lyngmo}), or one in the
+ *       genitive before a lower-case word ({@code i Signes ansikt});</li>
+ *   <li>a given name and more words run into a listed place ({@code Kofi Mensah Norge}): cut into the person and the
+ *       place;</li>
  *   <li>a single word that is a word of a full person name of the document, in the genitive
  *       ({@code Owusus}) or beside a verb of saying or after a title ({@code oppsummerer Owusu}).</li>
  * </ul>
@@ -31,10 +36,14 @@ final class ModelTypeRepair {
     }
 
     /** Whether the model's place or organisation {@code name} is a person by its own words and the word before. */
-    static boolean personByCue(String sentence, List<TaggedSpan> tokens, TaggedSpan name, Set<String> lowerCase) {
+    static boolean personByCue(String sentence, List<TaggedSpan> tokens, TaggedSpan name, Set<String> lowerCase,
+                               Set<String> things) {
         List<TaggedSpan> inside = inside(tokens, name);
         if (inside.isEmpty() || DomainNames.shared().typeOf(name.cut(sentence)) != null) {
             return false;
+        }
+        if (agedWithGivenName(sentence, inside, name, lowerCase)) {
+            return true;
         }
         for (TaggedSpan t : inside) {
             String w = t.cut(sentence);
@@ -44,13 +53,86 @@ final class ModelTypeRepair {
             }
         }
         int first = tokens.indexOf(inside.get(0));
+        if (givenNameFirst(sentence, inside, first > 0 ? tokens.get(first - 1).cut(sentence) : null)
+                && !things.contains(key(name.cut(sentence)))) {
+            return true;
+        }
         // the speaker of a quotation: «…», sier Nordvik / - …, sa Kari Nordvik
         boolean speaker = first > 1 && NameCues.speech(tokens.get(first - 1).cut(sentence))
                 && ATTRIBUTION.contains(tokens.get(first - 2).cut(sentence));
         if (inside.size() == 1) {
-            return speaker || NameShapes.hasShape(inside.get(0).cut(sentence));
+            String w = inside.get(0).cut(sentence);
+            // the genitive of a listed given name before a lower-case word (i Signes ansikt): the possessor, a person
+            boolean possessor = w.endsWith("s") && NameCues.isGivenName(w) && first + 1 < tokens.size()
+                    && Character.isLowerCase(tokens.get(first + 1).cut(sentence).charAt(0));
+            return speaker || possessor || NameShapes.hasShape(w);
         }
         return speaker || first > 0 && NameCues.titled(tokens.get(first - 1).cut(sentence));
+    }
+
+    /**
+     * A listed given name and one more word ({@code Monica Lyngmo}), not right after a place preposition: how a person is
+     * named. A place or a firm named after a person stands after {@code i}, {@code på}, {@code fra} ({@code vesker fra
+     * Hugo Brenn}; {@link #namesAfterPlaceWords}: anywhere in the document) or carries a firm's or an institution's word, and every word of this name has already been checked to
+     * be no listed place or organisation and not written in lower case.
+     */
+    private static boolean givenNameFirst(String sentence, List<TaggedSpan> inside, String before) {
+        if (inside.size() != 2 || NameCues.placeWord(before)) {
+            return false;
+        }
+        String last = inside.get(1).cut(sentence);
+        return NameCues.isGivenName(inside.get(0).cut(sentence)) && !DocumentNames.isNoNameWord(last)
+                && !NonPersonShapes.compound(last.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The model's places and organisations (lower case, without a genitive -s) that stand right after a place preposition
+     * somewhere in the document ({@code klage fra Synnøve Lunde}, a firm named after its founder): for
+     * {@link #givenNameFirst}, a name the document writes as a place or a firm once is not made a person elsewhere.
+     */
+    static Set<String> namesAfterPlaceWords(List<String> sentences, List<List<TaggedSpan>> tokens, List<List<TaggedSpan>> names) {
+        Set<String> out = new java.util.HashSet<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            for (TaggedSpan n : names.get(s)) {
+                List<TaggedSpan> ts = tokens.get(s);
+                int k = 0;
+                while (k < ts.size() && ts.get(k).end() <= n.start()) {
+                    k++;
+                }
+                if (!"PER".equals(n.type()) && k > 0 && NameCues.placeWord(ts.get(k - 1).cut(sentences.get(s)))) {
+                    out.add(key(n.cut(sentences.get(s))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String key(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.length() > 3 && n.endsWith("s") ? n.substring(0, n.length() - 1) : n;
+    }
+
+    /** An age in brackets right after a name: {@code (28)}. */
+    private static final Pattern AGE = Pattern.compile(" ?\\(\\d{1,3}\\)");
+
+    /**
+     * Two signs at once: a name of two or more words with a listed given name that the document does not write in lower
+     * case, followed by an age in brackets ({@code Lotta Brennvik (28)}) — even when a word is also a club's or a
+     * place's name (a club and a place have no age).
+     */
+    private static boolean agedWithGivenName(String sentence, List<TaggedSpan> inside, TaggedSpan name, Set<String> lowerCase) {
+        if (inside.size() < 2 || !AGE.matcher(sentence).region(name.end(), sentence.length()).lookingAt()) {
+            return false;
+        }
+        boolean given = false;
+        for (TaggedSpan t : inside) {
+            String w = t.cut(sentence);
+            if (!DocumentNames.nameLike(w) || lowerCase.contains(w.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            given |= NameCues.isGivenName(w);
+        }
+        return given;
     }
 
     /** Whether a one-word place or organisation is a known person word (genitive, or beside a cue). */
@@ -108,7 +190,10 @@ final class ModelTypeRepair {
      */
     static List<TaggedSpan> splitJoined(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
         List<TaggedSpan> inside = inside(tokens, name);
-        if (!"PER".equals(name.type()) || inside.size() < 4) {
+        if (!"PER".equals(name.type())) {
+            return personBeforePlace(sentence, inside, name);
+        }
+        if (inside.size() < 4) {
             return List.of(name);
         }
         List<TaggedSpan> out = new ArrayList<>();
@@ -123,6 +208,27 @@ final class ModelTypeRepair {
         }
         out.add(new TaggedSpan("PER", inside.get(from).start(), inside.get(inside.size() - 1).end()));
         return out;
+    }
+
+    /**
+     * A place or organisation of three or more words that is a person's name run into a listed place after it ({@code
+     * gjestet Kofi Mensah Norge}: the object after the subject): a listed given name first, no word listed or written
+     * in lower case before the place. The person and the place, each on its own.
+     */
+    private static List<TaggedSpan> personBeforePlace(String sentence, List<TaggedSpan> inside, TaggedSpan name) {
+        int n = inside.size();
+        if (n < 3 || !"LOC".equals(DomainNames.shared().typeOf(inside.get(n - 1).cut(sentence)))
+                || !NameCues.isGivenName(inside.get(0).cut(sentence))) {
+            return List.of(name);
+        }
+        for (int k = 0; k < n - 1; k++) {
+            String w = inside.get(k).cut(sentence);
+            if (!DocumentNames.nameLike(w) || DomainNames.shared().typeOf(w) != null || DocumentNames.isNoNameWord(w)) {
+                return List.of(name);
+            }
+        }
+        return List.of(new TaggedSpan("PER", name.start(), inside.get(n - 2).end()),
+                new TaggedSpan("LOC", inside.get(n - 1).start(), name.end()));
     }
 
     private static List<TaggedSpan> inside(List<TaggedSpan> tokens, TaggedSpan name) {

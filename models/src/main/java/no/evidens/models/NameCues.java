@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +61,8 @@ final class NameCues {
     /** Given names that are also everyday words: at a sentence start they count only before another name word. */
     private static final Set<String> WORDS_TOO = Set.of("per", "hans", "liv", "dag", "tor", "stein", "stig", "tom", "jo",
             "inge", "eli", "siv", "bo", "mai", "line", "vilde", "iver", "signe", "frank", "mark", "ask", "gro", "ella",
-            "sol", "rune", "alma", "tone", "ulf", "aud", "unni", "karen", "ann", "anne", "even", "are", "said", "noor");
+            "sol", "rune", "alma", "tone", "ulf", "aud", "unni", "karen", "ann", "anne", "even", "are", "said", "noor",
+            "mitt"); // the possessive (- Mitt utgangspunkt er …)
 
     private NameCues() {
     }
@@ -68,12 +70,23 @@ final class NameCues {
     /** Whether the word (any case) is a listed given name. */
     static boolean isGivenName(String word) {
         String w = word.toLowerCase(Locale.ROOT);
-        if (GIVEN.contains(w)) {
+        if (GIVEN.contains(w) || w.chars().anyMatch(c -> c > 'z') && GIVEN.contains(plain(w))) {
+            return true;
+        }
+        // the genitive of a given name (Signes ansikt), also after a preposition, which governs the noun after it
+        if (w.length() > 4 && w.endsWith("s") && GIVEN.contains(w.substring(0, w.length() - 1))) {
             return true;
         }
         // a double name written with a hyphen (Kari-Anne, Jan-Erik) when both parts are given names
         int dash = w.indexOf('-');
         return dash > 0 && GIVEN.contains(w.substring(0, dash)) && GIVEN.contains(w.substring(dash + 1));
+    }
+
+    /** The word without accents ({@code antónio} → {@code antonio}); æ, ø and å are letters of their own and stay. */
+    private static String plain(String w) {
+        // every combining mark but the ring of å (U+030A) goes; then å is composed again
+        return Normalizer.normalize(Normalizer.normalize(w, Normalizer.Form.NFD).replaceAll("[\\p{M}&&[^\\u030A]]", ""),
+                Normalizer.Form.NFC);
     }
 
     /** The words the document writes in lower case (so that a capitalised one is no name by itself). */

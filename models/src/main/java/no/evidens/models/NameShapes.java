@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * shape — a patronymic in {@code -sen}/{@code -son} after a consonant ({@code Bertelsen}, {@code Gulliksen},
  * {@code Karlsson}; not {@code Avisen}, {@code Prisen}, nor {@code -ssen}, which is mostly a noun's definite form:
  * {@code Klassen}, {@code Kongressen}; the {@code -ssen} surnames are listed), or a Slavic, Baltic, Greek, Romanian, Turkish or
- * Persian ending ({@code -ović}, {@code -enko}, {@code -ski}, {@code -auskas}, {@code -poulos}, {@code -escu},
+ * Persian ending, or the Nordic {@code -strøm}/{@code -ström} ({@code Lindstrøm}) ({@code -ović}, {@code -enko}, {@code -ski}, {@code -auskas}, {@code -poulos}, {@code -escu},
  * {@code -oğlu}, {@code -zadeh}). A genitive {@code -s} is allowed ({@code Bertelsens}). The caller checks that
  * the document does not write the word in lower case ({@code Klassen}, {@code Bussen} at a sentence start),
  * which is why a shape alone is asked for only inside a sentence.
@@ -21,7 +21,7 @@ final class NameShapes {
     private static final Pattern SHAPE = Pattern.compile(
             "(?u)\\p{Lu}\\p{L}*(?:[bcdfgklmnprtvxz]sen|[bcdfgklmnprtvxz]s?son)"
                     + "|\\p{Lu}\\p{L}+(?:ović|ovic|ević|evic|ić|enko|chuk|czyk|owski|ewski|inski|ynski|auskas|aite"
-                    + "|poulos|opoulos|akis|escu|oğlu|oglu|zadeh|ashvili)");
+                    + "|poulos|opoulos|akis|escu|oğlu|oglu|zadeh|ashvili|strøm|ström)");
 
     private NameShapes() {
     }

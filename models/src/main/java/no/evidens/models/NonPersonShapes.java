@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Person guesses (of the model or of the cues) that the shape of the name or its neighbours shows to be no person,
@@ -21,6 +22,9 @@ import java.util.Set;
  *       organisation — unless the words are all names and one is a listed given name (a person abbreviated in a
  *       report: {@code Kari Anne Hansen (KAH)}).</li>
  * </ul>
+ * Round 6 added: an acronym in the genitive ({@code SFTs}, {@code FN's}) and a web address ({@code Fjordhandel.no}) are
+ * organisations; a title alone ({@code Miss}, {@code Sir}) is no name; laws, commissions, committees and prizes are
+ * compounds of the kind above ({@code Grunnlovens}, {@code Ytringsfrihetskommisjonen}).
  * The word lists are written for Evidens from general knowledge of Norwegian word formation and naming.
  */
 final class NonPersonShapes {
@@ -30,7 +34,9 @@ final class NonPersonShapes {
             "hallen", "parken", "torget", "gata", "gaten", "veien", "vegen", "fabrikken", "sykehuset", "sjukehuset",
             "museet", "teatret", "teateret", "hotellet", "butikken", "avisen", "avisa", "festivalen", "departementet",
             "direktoratet", "tilsynet", "etaten", "universitetet", "høgskolen", "høyskolen", "instituttet", "akademiet",
-            "partiet", "rådet", "tinget", "banken", "gruppen", "gruppa", "bygget", "bygningen", "fjorden");
+            "partiet", "rådet", "tinget", "banken", "gruppen", "gruppa", "bygget", "bygningen", "fjorden",
+            // laws, commissions, committees and prizes (Grunnloven, Ytringsfrihetskommisjonen, Spellemannprisen)
+            "loven", "kommisjonen", "utvalget", "komiteen", "nemnda", "prisen");
     /** Shortest first part of such a compound. */
     private static final int MIN_HEAD = 3;
     /** Words that open an institution's or a venue's name. */
@@ -43,6 +49,13 @@ final class NonPersonShapes {
             "group", "media", "forlag", "bank", "sparebank", "finans", "forsikring", "entreprenør", "bygg", "transport",
             "shipping", "consult", "consulting", "data", "teknikk", "systems", "solutions", "marmor", "elektro",
             "regnskap", "hotell", "hotel", "as", "asa", "ans", "ltd", "inc", "gmbh", "ab");
+    /** An acronym in the genitive ({@code SFTs}, {@code FN's}): an organisation's, not a person's. */
+    private static final Pattern ACRONYM_GENITIVE = Pattern.compile("\\p{Lu}{2,}'?s");
+    /** A web address ({@code Fjordhandel.no}, {@code Kakeboden.com}): a shop, paper or site, no person. */
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i).*\\p{L}\\.(?:no|com|net|org|se|dk|nu|info|de|uk|eu|io)");
+    /** Titles written before a name, in English and French, which are no name on their own ({@code Miss}, {@code Sir}). */
+    private static final Set<String> LONE_TITLES = Set.of("miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "lady",
+            "lord", "madame", "monsieur", "mister", "dame");
     /** How far after the name an acronym in brackets may stand. */
     private static final int ACRONYM_REACH = 6;
 
@@ -66,8 +79,11 @@ final class NonPersonShapes {
         }
         String first = inside.get(0).cut(sentence).toLowerCase(Locale.ROOT);
         String last = inside.get(inside.size() - 1).cut(sentence).toLowerCase(Locale.ROOT);
-        if (inside.size() == 1 && compound(first)) {
+        if (inside.size() == 1 && (compound(first) || LONE_TITLES.contains(first))) {
             return null;
+        }
+        if (ACRONYM_GENITIVE.matcher(text).matches() || WEB_ADDRESS.matcher(text).matches()) {
+            return new TaggedSpan("ORG", name.start(), name.end());
         }
         // not when another word is a listed given name (Bjørn Kraft, Anne Bar: surnames that are firms' words too)
         if (inside.size() > 1 && (INSTITUTION_HEADS.contains(first) || FIRM_TAILS.contains(last))

@@ -9,11 +9,31 @@ import no.evidens.evaluation.tags.AnonymisationEval;
 import no.evidens.evaluation.tags.AnonymisationTexts;
 import no.evidens.models.NorwegianModels;
 import no.evidens.models.codebook.Codebook;
+import no.evidens.models.eval.NameEvaluation;
 import no.evidens.pipeline.export.Anonymiser;
 
 /** {@code evidens tags eval --anonymise [--ndt DIR] [--split dev|test|all]}. */
 final class AnonymiseRun {
     private AnonymiseRun() {
+    }
+
+    /** The held-out train-part files with the hold-out name model: dev material, errors may be printed. */
+    static int holdout(Codebook book, Path ndt, Path modelDir, boolean errors) {
+        if (ndt == null || !Files.isDirectory(ndt) || modelDir == null) {
+            System.err.println("evidens tags eval: --split holdout needs --ndt DIR (the treebank folder) and --models DIR "
+                    + "(from evidens models train --hold-out)");
+            return 2;
+        }
+        try {
+            NorwegianModels models = NorwegianModels.fromDirectory(modelDir);
+            AnonymisationEval eval = new AnonymisationEval(models, book, new Anonymiser(models::names));
+            eval.run(AnonymisationTexts.treebank(ndt, NameEvaluation.HOLDOUT), errors ? System.out : null)
+                    .print(System.out, "anonymised export, treebank train part held out from the name model, hold-out model");
+            return 0;
+        } catch (IOException e) {
+            System.err.println("evidens tags eval: " + e.getMessage());
+            return 1;
+        }
     }
 
     static int run(Codebook book, String split, Path ndt, boolean errors) {

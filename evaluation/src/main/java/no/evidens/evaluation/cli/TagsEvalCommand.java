@@ -32,7 +32,7 @@ final class TagsEvalCommand implements Callable<Integer> {
     static final String TREEBANK_DEFAULT = "../shared/nlp/norne-nob-ud-dev.conllu";
 
     @Option(names = "--split", defaultValue = "dev", paramLabel = "SPLIT",
-            description = "dev, test or all (default: ${DEFAULT-VALUE}). Tune on dev only. "
+            description = "dev, test or all (default: ${DEFAULT-VALUE}); with --anonymise also holdout. Tune on dev only. "
                     + "With --eval-dev, all prints dev, test and both together.")
     String split;
 
@@ -60,6 +60,10 @@ final class TagsEvalCommand implements Callable<Integer> {
             + "--ndt on the treebank's dev-part files (news and blogs).")
     boolean anonymise;
 
+    @Option(names = "--models", paramLabel = "DIR", description = "With --anonymise --split holdout: the models of "
+            + "`evidens models train --hold-out` (a name model that never saw the held-out treebank training files).")
+    Path modelDir;
+
     @Option(names = "--ndt", paramLabel = "DIR", description = "With --anonymise: also the dev-part files of this treebank "
             + "folder (e.g. ../shared/nlp/ndt-nob-train); --split dev/test picks alternate files. With --treebank: the "
             + "folder of the hand-labelled training files of the dev split (default ndt-nob-train beside FILE).")
@@ -82,6 +86,9 @@ final class TagsEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Codebook book = codebook.resolve(null);
+        if (anonymise && "holdout".equals(split)) {
+            return AnonymiseRun.holdout(book, ndt, modelDir, errors);
+        }
         if (!List.of("dev", "test", "all").contains(split)) {
             System.err.println("evidens tags eval: --split must be dev, test or all, not " + split);
             return 2;

@@ -57,7 +57,8 @@ public final class AnonymisationTexts {
     }
 
     /**
-     * The treebank's dev-part files of a split (news, blogs, magazines, reports; never trained on), each
+     * The treebank's dev-part files of a split (news, blogs, magazines, reports; never trained on), or the held-out
+     * train-part files ({@code holdout}), each
      * rebuilt as one document: sentences joined by a space, a blank line at each paragraph end.
      */
     public static List<AnonymisationEval.GoldText> treebank(Path ndtDir, String split) throws IOException {

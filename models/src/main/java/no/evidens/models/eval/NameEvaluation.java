@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import no.evidens.models.NorwegianModels;
 import no.evidens.models.TaggedSpan;
 import no.evidens.models.train.Detokenizer;
+import no.evidens.models.train.HoldOutNames;
 import no.evidens.models.train.ModelTrainer;
 import no.evidens.models.train.NdtReader;
 import no.evidens.models.train.NdtSentence;
@@ -27,11 +28,20 @@ import opennlp.tools.util.Span;
  * alternately {@code dev} (1st, 3rd, …: looked at while developing) and {@code test} (2nd, 4th, …: scored only).
  */
 public final class NameEvaluation {
+    /** The split of the held-out train-part files. */
+    public static final String HOLDOUT = "holdout";
+
     private NameEvaluation() {
     }
 
-    /** The dev-part files of one split ({@code dev}, {@code test} or {@code all}). */
+    /**
+     * The dev-part files of one split ({@code dev}, {@code test} or {@code all}), or with {@code holdout} the train-part
+     * files {@link HoldOutNames} holds out (dev material only when the models were trained without them).
+     */
     public static List<Path> files(Path ndtDir, String split) throws IOException {
+        if (HOLDOUT.equals(split)) {
+            return HoldOutNames.held(ndtDir);
+        }
         List<Path> devPart;
         try (Stream<Path> s = Files.list(ndtDir)) {
             devPart = s.filter(p -> p.getFileName().toString().endsWith(".conll")).filter(p -> !UdSplit.isTrain(p))

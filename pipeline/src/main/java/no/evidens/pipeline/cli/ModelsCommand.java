@@ -19,6 +19,7 @@ import no.evidens.models.eval.Prf;
 import no.evidens.models.eval.SentenceSplitEvaluation;
 import no.evidens.models.eval.TreebankDocuments;
 import no.evidens.models.eval.SentenceGoldEvaluator;
+import no.evidens.models.train.HoldOutNames;
 import no.evidens.models.train.ModelTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +53,11 @@ public final class ModelsCommand implements Callable<Integer> {
                 description = "Where to write the models (default: ${DEFAULT-VALUE}).")
         Path out;
 
+        @Option(names = "--hold-out", description = "Train only a name model for evaluation, without every sixth "
+                + "train-part file (the held-out files of `models eval --ndt DIR --split holdout`), into --out, which "
+                + "must then be given and must not be the bundled models' folder.")
+        boolean holdOut;
+
         @Override
         public Integer call() {
             if (!Files.isDirectory(data)) {
@@ -59,6 +65,15 @@ public final class ModelsCommand implements Callable<Integer> {
                 return 1;
             }
             try {
+                if (holdOut) {
+                    if (out.endsWith(Path.of("src/main/resources/no/evidens/models"))) {
+                        System.err.println("evidens models train: --hold-out writes an evaluation model; give --out DIR "
+                                + "outside the repository");
+                        return 2;
+                    }
+                    HoldOutNames.train(data, out, System.out);
+                    return 0;
+                }
                 ModelTrainer.train(data, out, System.out);
                 return 0;
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
@@ -76,6 +91,7 @@ public final class ModelsCommand implements Callable<Integer> {
                         + "sample corpus (corpus module);",
                 "  --ndt DIR [--split dev|test|all]: typed name precision/recall/F1 (PER, ORG, LOC) on the dev-part "
                         + "files of the treebank folder (e.g. ../shared/nlp/ndt-nob-train), a file per document;",
+                "    --split holdout with --models DIR (from models train --hold-out): on the held-out train-part files;",
                 "  --audit-text DIR: sentence counts and the splits worth checking by hand on real audit "
                         + "text without gold (e.g. ../shared/eval-dev)."})
     static final class Eval implements Callable<Integer> {
@@ -148,8 +164,9 @@ public final class ModelsCommand implements Callable<Integer> {
                 }
                 if (ndt != null) {
                     for (String s : "all".equals(split) ? List.of("dev", "test") : List.of(split)) {
+                        boolean errors = show && !"test".equals(s); // test errors are never printed
                         NameEvaluation.print(NameEvaluation.evaluate(NameEvaluation.files(ndt, s), models,
-                                show ? System.out : null), "== names, treebank dev part, split " + s, System.out);
+                                errors ? System.out : null), "== names, treebank dev part, split " + s, System.out);
                     }
                 }
                 if (sample) {

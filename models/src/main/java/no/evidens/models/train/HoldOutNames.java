@@ -1,0 +1,89 @@
+package no.evidens.models.train;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import no.evidens.models.NorwegianModels;
+import opennlp.tools.namefind.BioCodec;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.namefind.TokenNameFinderFactory;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.CollectionObjectStream;
+
+/**
+ * More development text for the name rules: the treebank's UD <b>train</b> part, on which the bundled name model
+ * was trained, split into {@link #held(Path) held-out} files (every sixth in name order, across every genre) and the
+ * rest. A name model trained as {@link ModelTrainer} does but without the held-out files has never seen them, so the
+ * name rules can be run and their errors read on them as on unseen text — neither the scored test files of the dev
+ * part nor training data of the model that evaluates them. The model is an evaluation tool only: it is written
+ * outside the repository (the bundled model stays the one trained on the whole train part).
+ */
+public final class HoldOutNames {
+    /** One file in this many of the train part is held out. */
+    public static final int EVERY = 6;
+
+    private HoldOutNames() {
+    }
+
+    /** The UD train-part files of the folder, in name order. */
+    public static List<Path> trainPart(Path data) throws IOException {
+        try (Stream<Path> files = Files.list(data)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".conll")).filter(UdSplit::isTrain).sorted().toList();
+        }
+    }
+
+    /** The held-out train-part files: the 6th, 12th, … in name order. */
+    public static List<Path> held(Path data) throws IOException {
+        List<Path> all = trainPart(data);
+        List<Path> out = new ArrayList<>();
+        for (int i = EVERY - 1; i < all.size(); i += EVERY) {
+            out.add(all.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Trains the name finder (same samples, parameters and synthetic text as {@link ModelTrainer}) on the train part
+     * without the held-out files, and writes it to {@code out} beside copies of the bundled sentence and token models,
+     * so that {@link NorwegianModels#fromDirectory(Path)} reads the folder.
+     */
+    public static Path train(Path data, Path out, PrintStream log) throws IOException {
+        List<Path> held = held(data);
+        List<List<NdtSentence>> documents = new ArrayList<>();
+        for (Path file : trainPart(data)) {
+            if (!held.contains(file)) {
+                documents.add(NdtReader.read(file));
+            }
+        }
+        log.printf("hold-out name model: %d train-part files (%d held out)%n", documents.size(), held.size());
+        documents.addAll(new SyntheticAuditText(ModelTrainer.SYNTHETIC_SEED).paragraphs(ModelTrainer.SYNTHETIC_PARAGRAPHS));
+        List<NameSample> samples = ModelTrainer.nameSamples(documents);
+        TokenNameFinderModel model = NameFinderME.train(ModelTrainer.LANGUAGE, null, new CollectionObjectStream<>(samples),
+                ModelTrainer.nameParameters(),
+                TokenNameFinderFactory.create(null, ModelTrainer.nameFeatures(), Map.of(), new BioCodec()));
+        Files.createDirectories(out);
+        try (OutputStream os = Files.newOutputStream(out.resolve(NorwegianModels.NAME_MODEL))) {
+            model.serialize(os);
+        }
+        for (String name : List.of(NorwegianModels.SENTENCE_MODEL, NorwegianModels.TOKEN_MODEL)) {
+            try (InputStream in = NorwegianModels.class.getResourceAsStream(NorwegianModels.RESOURCE_DIR + name)) {
+                if (in == null) {
+                    throw new IOException("missing bundled model " + name);
+                }
+                Files.copy(in, out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        log.printf("wrote %s%n", out.resolve(NorwegianModels.NAME_MODEL));
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package no.evidens.models.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import no.evidens.models.eval.NameEvaluation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which treebank files the hold-out name model never sees, and that the name evaluation reads exactly those. */
+class HoldOutNamesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everySixthTrainPartFileInNameOrderIsHeldOutAndDevPartFilesNeverAre() throws IOException {
+        for (int i = 0; i < 13; i++) {
+            Files.writeString(dir.resolve(String.format("ap%03d_0000.conll", i + 1)), "");
+        }
+        Files.writeString(dir.resolve("ap013_0000.conll"), ""); // after ap012_0002: UD dev part
+        Files.writeString(dir.resolve("notes.txt"), "");
+        List<String> held = HoldOutNames.held(dir).stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(List.of("ap006_0000.conll", "ap012_0000.conll"), held);
+        assertEquals(12, HoldOutNames.trainPart(dir).size());
+        assertEquals(HoldOutNames.held(dir), NameEvaluation.files(dir, NameEvaluation.HOLDOUT));
+        assertEquals(List.of("ap013_0000.conll"),
+                NameEvaluation.files(dir, "all").stream().map(p -> p.getFileName().toString()).toList());
+    }
+}
