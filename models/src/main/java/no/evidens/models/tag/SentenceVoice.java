@@ -64,8 +64,8 @@ final class SentenceVoice {
     }
 
     /**
-     * No singular first- or second-person word, and a name: a capital inside the sentence not after a preposition or
-     * a colon (a run of capitals is judged by its first word), or a first word the document also writes capitalised
+     * No singular first- or second-person word, and a name: a capital inside the sentence not after a preposition, a
+     * colon or a dash (a pause in the sentence: {@code Men når det er sagt - Antidoping Norge vet …}) (a run of capitals is judged by its first word), or a first word the document also writes capitalised
      * inside a sentence ({@code Lindvik mener …}). A sentence with «vi», «oss» or a question is narration only with such
      * a name, as the reporter writes them too. No name: a word in capitals ({@code NHL}), a capital after {@code og},
      * {@code eller}, {@code enn}, {@code som} (a list, a comparison), a pronoun first ({@code De}, {@code Det}). Also
@@ -86,7 +86,7 @@ final class SentenceVoice {
             String previous = words[i - 1];
             if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
                     && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
-                    && !previous.endsWith(":") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))) {
+                    && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))) {
                 return true;
             }
         }

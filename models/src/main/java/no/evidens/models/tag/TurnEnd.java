@@ -41,20 +41,34 @@ final class TurnEnd {
      * ask a question of its own ({@code Hva er ferie? Jeg tar aldri ferie.}) as long as it speaks to nobody.
      */
     static int withoutCue(String text, int start, int limit, List<Quotation> marked, boolean beforeTurn, boolean interview) {
+        return withoutCue(text, start, limit, marked, beforeTurn, interview, false);
+    }
+
+    /**
+     * As {@link #withoutCue(String, int, int, List, boolean, boolean)}; {@code afterQuestion}: in an interview the
+     * turn answers the question before its dash, so it is the speaker's however it speaks ({@code du kan gjøre alt}
+     * meant of anyone), and a question that speaks to someone and closes the turn's paragraph or the document is the
+     * interviewer's next one, even with no turn after it.
+     */
+    static int withoutCue(String text, int start, int limit, List<Quotation> marked, boolean beforeTurn, boolean interview,
+            boolean afterQuestion) {
+        boolean answer = interview && afterQuestion;
         List<int[]> sentences = sentences(text, start, limit, marked);
         int end = sentences.get(0)[1];
-        boolean answering = !addressed(text.substring(start, end), interview); // else the turn is the interviewer's
+        // else the turn is the interviewer's
+        boolean answering = answer || !addressed(text.substring(start, end), interview);
         for (int i = 1; i < sentences.size(); i++) {
             String sentence = text.substring(sentences.get(i)[0], sentences.get(i)[1]).strip();
             boolean last = i + 1 == sentences.size();
             boolean heading = last && sentences.get(i)[1] == limit && !sentence.isEmpty()
                     && DialogueQuotes.SENTENCE_END.indexOf(sentence.charAt(sentence.length() - 1)) < 0;
-            boolean interviewer = answering && last && beforeTurn
-                    && (SentenceVoice.asksSpeaker(sentence) || interview && sentence.endsWith("?"));
+            boolean interviewer = answering && last && (beforeTurn
+                    && (SentenceVoice.asksSpeaker(sentence) || interview && sentence.endsWith("?"))
+                    || answer && SentenceVoice.asksSpeaker(sentence));
             if (heading || SentenceVoice.narration(text, sentence) || interviewer) {
                 return end;
             }
-            answering &= !addressed(sentence, interview);
+            answering &= answer || !addressed(sentence, interview);
             end = sentences.get(i)[1];
         }
         return end;
