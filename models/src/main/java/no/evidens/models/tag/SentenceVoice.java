@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class SentenceVoice {
     private static final Pattern SPEECH_SINGULAR = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|du|meg|deg|min|mitt|mine|din|ditt"
             + "|dine)(?![\\p{L}])");
+    private static final Pattern FIRST_SINGULAR = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|meg|min|mitt|mine)(?![\\p{L}])");
     private static final Pattern SECOND_PERSON = Pattern.compile("(?iu)(?<![\\p{L}])(?:du|deg|din|ditt|dine|dere|dykk)(?![\\p{L}])");
     /** Before these a capital is a place, an organisation or one of a list as often as a person. */
     private static final Set<String> PREPOSITIONS = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for",
@@ -34,6 +35,14 @@ final class SentenceVoice {
     static boolean asksSpeaker(String sentence) {
         String s = sentence.strip();
         return s.endsWith("?") && SECOND_PERSON.matcher(outsideMarks(s)).find();
+    }
+
+    /**
+     * The words speak as one person ({@code jeg}, {@code meg}, {@code min}), outside marks: a reporter seldom writes so,
+     * a speaker often does.
+     */
+    static boolean firstPersonSingular(String words) {
+        return FIRST_SINGULAR.matcher(outsideMarks(words)).find();
     }
 
     /** The words speak to someone ({@code du}, {@code dere}), outside marks. */

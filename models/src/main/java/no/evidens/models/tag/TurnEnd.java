@@ -65,7 +65,10 @@ final class TurnEnd {
             boolean interviewer = answering && last && (beforeTurn
                     && (SentenceVoice.asksSpeaker(sentence) || interview && sentence.endsWith("?"))
                     || answer && SentenceVoice.asksSpeaker(sentence));
-            if (heading || SentenceVoice.narration(text, sentence) || interviewer) {
+            boolean narration = SentenceVoice.narration(text, sentence)
+                    && !(i + 1 < sentences.size() && SentenceVoice.firstPersonSingular(
+                            text.substring(sentences.get(i + 1)[0], sentences.get(i + 1)[1])));
+            if (heading || narration || interviewer) {
                 return end;
             }
             answering &= answer || !addressed(sentence, interview);
