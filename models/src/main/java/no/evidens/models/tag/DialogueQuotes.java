@@ -130,13 +130,17 @@ final class DialogueQuotes {
 
     /**
      * A dash after a word with no speaker cue before the next dash or the paragraph's end ({@code Men når det er sagt -
-     * Antidoping Norge vet …}): a pause inside the speech, so it does not end the turn before it.
+     * Antidoping Norge vet …}): a pause inside the speech, so it does not end the turn before it. Not when another dash
+     * after a word stands next to it in the paragraph: items of a list run into one line ({@code om: - A - B - C}).
      */
     private static boolean midSpeechDash(String text, List<int[]> opens, int k, List<Quotation> marked) {
-        if (opens.get(k)[2] != Place.WORD.ordinal()) {
+        int paragraphEnd = paragraphEnd(text, opens.get(k)[1]);
+        int paragraphStart = text.lastIndexOf("\n\n", opens.get(k)[0]);
+        if (opens.get(k)[2] != Place.WORD.ordinal()
+                || k > 0 && opens.get(k - 1)[2] == Place.WORD.ordinal() && opens.get(k - 1)[0] > paragraphStart
+                || k + 1 < opens.size() && opens.get(k + 1)[2] == Place.WORD.ordinal() && opens.get(k + 1)[0] < paragraphEnd) {
             return false;
         }
-        int paragraphEnd = paragraphEnd(text, opens.get(k)[1]);
         int end = k + 1 < opens.size() ? Math.min(opens.get(k + 1)[0], paragraphEnd) : paragraphEnd;
         return TurnCue.find(text, opens.get(k)[1], end, marked) == null;
     }
