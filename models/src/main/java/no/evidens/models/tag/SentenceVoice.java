@@ -82,6 +82,15 @@ final class SentenceVoice {
      * ({@code Han tenker.}).
      */
     static boolean narration(String text, String sentence) {
+        return narration(text, sentence, false);
+    }
+
+    /**
+     * As {@link #narration(String, String)}; in an {@code answer} to an interviewer's question a capital inside the
+     * sentence says nothing (the answer names places, works and people: {@code Det moderne Roma har …}); the reporter
+     * who takes over again is told by a name first ({@code Ekern hevder …}) or {@code Han}/{@code Hun}.
+     */
+    static boolean narration(String text, String sentence, boolean answer) {
         String s = sentence.strip();
         if (s.isEmpty() || SPEECH_SINGULAR.matcher(outsideMarks(s)).find()) {
             return false;
@@ -95,7 +104,8 @@ final class SentenceVoice {
             String previous = words[i - 1];
             if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
                     && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
-                    && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))) {
+                    && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))
+                    && (!answer || speaker(text, w))) {
                 return true;
             }
         }
@@ -105,6 +115,16 @@ final class SentenceVoice {
         String first = words[0].replaceAll("[^\\p{L}]", "");
         return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT))
                 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
+    }
+
+    /**
+     * The document names {@code word} as a speaker ({@code sier Staveland}, {@code . Staveland mener}): in an answer, where
+     * a capital may be any place, work or person the answer names, only the speaker's name marks the reporter's voice.
+     */
+    private static boolean speaker(String text, String word) {
+        String letters = word.replaceAll("[^\\p{L}].*", "");
+        return letters.length() > 1 && Pattern.compile("(?<![\\p{L}])(?:" + QuoteAttribution.VERBS + ") " + Pattern.quote(letters)
+                + "(?![\\p{L}])|[.!?] " + Pattern.quote(letters) + " (?:" + QuoteAttribution.VERBS + ")(?![\\p{L}])").matcher(text).find();
     }
 
     /**

@@ -65,7 +65,7 @@ final class TurnEnd {
             boolean interviewer = answering && last && (beforeTurn
                     && (SentenceVoice.asksSpeaker(sentence) || interview && sentence.endsWith("?"))
                     || answer && SentenceVoice.asksSpeaker(sentence));
-            boolean narration = SentenceVoice.narration(text, sentence)
+            boolean narration = SentenceVoice.narration(text, sentence, answer)
                     && !(i + 1 < sentences.size() && SentenceVoice.firstPersonSingular(
                             text.substring(sentences.get(i + 1)[0], sentences.get(i + 1)[1])));
             if (heading || narration || interviewer) {
