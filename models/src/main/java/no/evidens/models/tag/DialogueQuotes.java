@@ -91,7 +91,10 @@ final class DialogueQuotes {
             } else if (place != Place.WORD) {
                 boolean ownParagraph = place == Place.LINE && lastInParagraph;
                 boolean afterQuestion = place == Place.SENTENCE && text.substring(0, dash).stripTrailing().endsWith("?");
-                int turnEnd = ownParagraph ? end : TurnEnd.withoutCue(text, start, end, marked, !lastInParagraph, interview, afterQuestion);
+                // an answer to the interviewer's question (tried and dropped: any turn after a question that is a turn
+                // of its own: on the treebank's training files it ran on over the reporter's narration nine times)
+                boolean answers = afterQuestion && interview;
+                int turnEnd = ownParagraph ? end : TurnEnd.withoutCue(text, start, end, marked, !lastInParagraph, interview, answers);
                 // a question put to the speaker comes before or after: an interview, whatever the answer's words
                 boolean answer = !lastInParagraph && SentenceVoice.asksSpeaker(text.substring(turnEnd, end)) || afterQuestion;
                 turns.add(new Turn(dash, start, trim(text, start, turnEnd), null, place, answer));

@@ -105,7 +105,7 @@ final class SentenceVoice {
             if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
                     && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
                     && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))
-                    && (!answer || speaker(text, w))) {
+                    && (!answer || speaker(text, w) || i == 1 && fullNameFirst(words))) {
                 return true;
             }
         }
@@ -118,13 +118,23 @@ final class SentenceVoice {
     }
 
     /**
+     * The sentence opens with a name of two capitalised words and goes on in lower case ({@code Ola Nordmann er en …}):
+     * the reporter tells of someone; an answer seldom opens so.
+     */
+    private static boolean fullNameFirst(String[] words) {
+        return words.length > 2 && !PRONOUNS.contains(words[0].toLowerCase(Locale.ROOT)) && !acronym(words[0])
+                && !acronym(words[1]) && Character.isUpperCase(words[1].charAt(0)) && words[1].matches("\\p{L}+")
+                && Character.isLowerCase(words[2].charAt(0));
+    }
+
+    /**
      * The document names {@code word} as a speaker ({@code sier Staveland}, {@code . Staveland mener}): in an answer, where
      * a capital may be any place, work or person the answer names, only the speaker's name marks the reporter's voice.
      */
     private static boolean speaker(String text, String word) {
         String letters = word.replaceAll("[^\\p{L}].*", "");
         return letters.length() > 1 && Pattern.compile("(?<![\\p{L}])(?:" + QuoteAttribution.VERBS + ") " + Pattern.quote(letters)
-                + "(?![\\p{L}])|[.!?] " + Pattern.quote(letters) + " (?:" + QuoteAttribution.VERBS + ")(?![\\p{L}])").matcher(text).find();
+                + "(?![\\p{L}])|[.!?\\p{Ll}] " + Pattern.quote(letters) + " (?:" + QuoteAttribution.VERBS + ")(?![\\p{L}])").matcher(text).find();
     }
 
     /**

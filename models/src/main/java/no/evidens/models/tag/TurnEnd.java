@@ -45,14 +45,14 @@ final class TurnEnd {
     }
 
     /**
-     * As {@link #withoutCue(String, int, int, List, boolean, boolean)}; {@code afterQuestion}: in an interview the
-     * turn answers the question before its dash, so it is the speaker's however it speaks ({@code du kan gjøre alt}
+     * As {@link #withoutCue(String, int, int, List, boolean, boolean)}; {@code answers}: the turn answers the interviewer's
+     * question before its dash (an interview), so it is the speaker's however it speaks ({@code du kan gjøre alt}
      * meant of anyone), and a question that speaks to someone and closes the turn's paragraph or the document is the
      * interviewer's next one, even with no turn after it.
      */
     static int withoutCue(String text, int start, int limit, List<Quotation> marked, boolean beforeTurn, boolean interview,
-            boolean afterQuestion) {
-        boolean answer = interview && afterQuestion;
+            boolean answers) {
+        boolean answer = answers;
         List<int[]> sentences = sentences(text, start, limit, marked);
         int end = sentences.get(0)[1];
         // else the turn is the interviewer's
