@@ -87,8 +87,9 @@ final class SentenceVoice {
 
     /**
      * As {@link #narration(String, String)}; in an {@code answer} to an interviewer's question a capital inside the
-     * sentence says nothing (the answer names places, works and people: {@code Det moderne Roma har …}); the reporter
-     * who takes over again is told by a name first ({@code Ekern hevder …}) or {@code Han}/{@code Hun}.
+     * sentence says nothing unless the document names a speaker so (the answer names places, works and people:
+     * {@code Det moderne Roma har …}); the reporter who takes over again is told by a speaker's name ({@code Ekern
+     * hevder …}, {@code tar Ekern på seg}) or {@code Han}/{@code Hun} first.
      */
     static boolean narration(String text, String sentence, boolean answer) {
         String s = sentence.strip();
@@ -105,7 +106,7 @@ final class SentenceVoice {
             if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
                     && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
                     && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))
-                    && (!answer || speaker(text, w) || i == 1 && fullNameFirst(words))) {
+                    && (!answer || speaker(text, w))) {
                 return true;
             }
         }
@@ -115,16 +116,6 @@ final class SentenceVoice {
         String first = words[0].replaceAll("[^\\p{L}]", "");
         return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT))
                 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
-    }
-
-    /**
-     * The sentence opens with a name of two capitalised words and goes on in lower case ({@code Ola Nordmann er en …}):
-     * the reporter tells of someone; an answer seldom opens so.
-     */
-    private static boolean fullNameFirst(String[] words) {
-        return words.length > 2 && !PRONOUNS.contains(words[0].toLowerCase(Locale.ROOT)) && !acronym(words[0])
-                && !acronym(words[1]) && Character.isUpperCase(words[1].charAt(0)) && words[1].matches("\\p{L}+")
-                && Character.isLowerCase(words[2].charAt(0));
     }
 
     /**
