@@ -27,6 +27,8 @@ final class TurnEnd {
      *       turn itself asks or speaks to someone ({@code - Du satt ved siden av ham. Så du noe?}: the interviewer's turn);</li>
      *   <li>a heading run into the end of the paragraph (no final punctuation).</li>
      * </ul>
+     * A sentence of narration stays in the turn when the next one says {@code jeg}, {@code meg} or {@code min}: the
+     * speaker named someone ({@code Jo, jeg har én... Per Olsen, en keeper. Jeg besøkte ham.}).
      * (Tried and dropped: ending at two plain sentences in a row, neither speech nor naming anyone. It fixed two turns
      * of the dev files but cut many more turns short on the treebank's training files, where speakers make plain
      * statements in a row: {@code Det er tungt arbeid. Kjedelig også.})
@@ -45,14 +47,13 @@ final class TurnEnd {
     }
 
     /**
-     * As {@link #withoutCue(String, int, int, List, boolean, boolean)}; {@code answers}: the turn answers the interviewer's
+     * As {@link #withoutCue(String, int, int, List, boolean, boolean)}; {@code answer}: the turn answers the interviewer's
      * question before its dash (an interview), so it is the speaker's however it speaks ({@code du kan gjøre alt}
      * meant of anyone), and a question that speaks to someone and closes the turn's paragraph or the document is the
      * interviewer's next one, even with no turn after it.
      */
     static int withoutCue(String text, int start, int limit, List<Quotation> marked, boolean beforeTurn, boolean interview,
-            boolean answers) {
-        boolean answer = answers;
+            boolean answer) {
         List<int[]> sentences = sentences(text, start, limit, marked);
         int end = sentences.get(0)[1];
         // else the turn is the interviewer's
