@@ -52,6 +52,35 @@ final class QuoteMarks {
         return text.charAt(i) == '"' && Character.isWhitespace(before) && !Character.isLetterOrDigit(after(text, i));
     }
 
+    /**
+     * A spaced straight {@code "} before an ellipsis and a word ({@code at "... det må tas}): a quotation that starts in
+     * the middle of its source's sentence opens here, though no letter follows the mark.
+     */
+    static boolean opensWithEllipsis(String text, int i) {
+        int k = i + 1;
+        if (text.startsWith("...", k)) {
+            k += 3;
+        } else if (k < text.length() && text.charAt(k) == '…') {
+            k++;
+        } else {
+            return false;
+        }
+        return k + 1 < text.length() && Character.isWhitespace(text.charAt(k)) && Character.isLetter(text.charAt(k + 1));
+    }
+
+    /**
+     * A straight {@code "} right after a sentence's end and a space ({@code religionsfriheten. "De …}): with a straight
+     * quotation open it closes that one, as text rebuilt from tokens puts the space on the wrong side of a closing
+     * mark; straight marks do not nest in straight marks.
+     */
+    static boolean closesAfterSentence(String text, int i) {
+        int k = i - 1;
+        while (k > 0 && Character.isWhitespace(text.charAt(k)) && text.charAt(k) != '\n') {
+            k--;
+        }
+        return k < i - 1 && text.charAt(i) == '"' && ".!?…".indexOf(text.charAt(k)) >= 0;
+    }
+
     static char after(String text, int i) {
         return i + 1 < text.length() ? text.charAt(i + 1) : ' ';
     }

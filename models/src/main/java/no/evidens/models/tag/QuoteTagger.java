@@ -109,8 +109,10 @@ public final class QuoteTagger {
                     // detokenised text writes " Tittel " with spaces inside: it closes an open one, or opens
                     // when another straight mark follows in the paragraph
                     canClose = true;
-                    canOpen = Character.isWhitespace(QuoteMarks.after(text, i)) && text.indexOf('"', i + 1) >= 0
-                            && text.indexOf('"', i + 1) < paragraphEnd(text, i);
+                    canOpen = (Character.isWhitespace(QuoteMarks.after(text, i)) || QuoteMarks.opensWithEllipsis(text, i))
+                            && text.indexOf('"', i + 1) >= 0 && text.indexOf('"', i + 1) < paragraphEnd(text, i);
+                } else if (!stack.isEmpty() && stack.peek().mark() == '"' && QuoteMarks.closesAfterSentence(text, i)) {
+                    canClose = true;
                 }
                 if (QuoteMarks.isInchMark(text, i)) {
                     continue;

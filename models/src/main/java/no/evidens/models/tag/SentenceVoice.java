@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class SentenceVoice {
     private static final Pattern SPEECH_SINGULAR = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|du|meg|deg|min|mitt|mine|din|ditt"
             + "|dine)(?![\\p{L}])");
+    private static final Pattern FIRST_SINGULAR = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|meg|min|mitt|mine)(?![\\p{L}])");
     private static final Pattern SECOND_PERSON = Pattern.compile("(?iu)(?<![\\p{L}])(?:du|deg|din|ditt|dine|dere|dykk)(?![\\p{L}])");
     /** Before these a capital is a place, an organisation or one of a list as often as a person. */
     private static final Set<String> PREPOSITIONS = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for",
@@ -34,6 +35,14 @@ final class SentenceVoice {
     static boolean asksSpeaker(String sentence) {
         String s = sentence.strip();
         return s.endsWith("?") && SECOND_PERSON.matcher(outsideMarks(s)).find();
+    }
+
+    /**
+     * The words speak as one person ({@code jeg}, {@code meg}, {@code min}), outside marks: a reporter seldom writes so,
+     * a speaker often does.
+     */
+    static boolean firstPersonSingular(String words) {
+        return FIRST_SINGULAR.matcher(outsideMarks(words)).find();
     }
 
     /** The words speak to someone ({@code du}, {@code dere}), outside marks. */
@@ -64,15 +73,25 @@ final class SentenceVoice {
     }
 
     /**
-     * No singular first- or second-person word, and a name: a capital inside the sentence not after a preposition or
-     * a colon (a run of capitals is judged by its first word), or a first word the document also writes capitalised
-     * inside a sentence ({@code Lindvik mener …}). A sentence with «vi», «oss» or a question is narration only with such
+     * No singular first- or second-person word, and a name: a capital inside the sentence not after a preposition, a
+     * colon or a dash (a pause: {@code Men når det er sagt - Antidoping Norge vet …}; a run of capitals is judged by its
+     * first word), or a first word the document also writes capitalised inside a sentence ({@code Lindvik mener …}). A sentence with «vi», «oss» or a question is narration only with such
      * a name, as the reporter writes them too. No name: a word in capitals ({@code NHL}), a capital after {@code og},
      * {@code eller}, {@code enn}, {@code som} (a list, a comparison), a pronoun first ({@code De}, {@code Det}). Also
      * narration: a sentence opened by {@code Han}, {@code Hun} or {@code Ho} with no first- or second-person word
      * ({@code Han tenker.}).
      */
     static boolean narration(String text, String sentence) {
+        return narration(text, sentence, false);
+    }
+
+    /**
+     * As {@link #narration(String, String)}; in an {@code answer} to an interviewer's question a capital inside the
+     * sentence says nothing unless the document names a speaker so (the answer names places, works and people:
+     * {@code Det moderne Roma har …}); the reporter who takes over again is told by a speaker's name ({@code Ekern
+     * hevder …}, {@code tar Ekern på seg}) or {@code Han}/{@code Hun} first.
+     */
+    static boolean narration(String text, String sentence, boolean answer) {
         String s = sentence.strip();
         if (s.isEmpty() || SPEECH_SINGULAR.matcher(outsideMarks(s)).find()) {
             return false;
@@ -86,7 +105,8 @@ final class SentenceVoice {
             String previous = words[i - 1];
             if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
                     && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
-                    && !previous.endsWith(":") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))) {
+                    && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))
+                    && (!answer || speaker(text, w))) {
                 return true;
             }
         }
@@ -96,6 +116,16 @@ final class SentenceVoice {
         String first = words[0].replaceAll("[^\\p{L}]", "");
         return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT))
                 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
+    }
+
+    /**
+     * The document names {@code word} as a speaker ({@code sier Staveland}, {@code . Staveland mener}): in an answer, where
+     * a capital may be any place, work or person the answer names, only the speaker's name marks the reporter's voice.
+     */
+    private static boolean speaker(String text, String word) {
+        String letters = word.replaceAll("[^\\p{L}].*", "");
+        return letters.length() > 1 && Pattern.compile("(?<![\\p{L}])(?:" + QuoteAttribution.VERBS + ") " + Pattern.quote(letters)
+                + "(?![\\p{L}])|[.!?\\p{Ll}] " + Pattern.quote(letters) + " (?:" + QuoteAttribution.VERBS + ")(?![\\p{L}])").matcher(text).find();
     }
 
     /**

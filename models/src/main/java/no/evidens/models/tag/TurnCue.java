@@ -18,14 +18,19 @@ final class TurnCue {
             + "|oppsummerte|konstaterer|konstaterte|utdyper|utdypet|forsikrer|forsikret|kommenterer|kommenterte|spøker"
             + "|spøkte|tilføyer|tilføyde|medgir|medga|innrømmer|innrømmet|hevder|hevdet|advarer|advarte|bekrefter"
             + "|bekreftet|konkluderer|konkluderte|fastslår|fastslo|gliser|gliste|raser|raste|fremholder|fremholdt"
-            + "|framholder|framholdt|undrer|undret|synes|syntes|belærer|belærte|lyder|lød";
+            + "|framholder|framholdt|undrer|undret|synes|syntes|belærer|belærte|lyder|lød"
+            // the speaker had time to say it, or is said to have said it: , rakk han å melde; , skal hun ha sagt
+            + "|(?:rakk|rekker|rukket)\\s+\\p{L}+\\s+å\\s+(?:si|melde|fortelle|skrive|rope|legge\\s+til)"
+            + "|(?:skal|skulle)\\s+\\p{L}+\\s+ha\\s+(?:sagt|uttalt|skrevet|fortalt)";
     /** The speaker after the words: {@code , sier mor}, {@code ? spør han}, {@code , – sier leder}. */
     private static final Pattern CUE = Pattern.compile("(?:,|(?<=[!?…]))\\s*(?:[-–—]\\s*)?((?:" + QuoteAttribution.VERBS
             + "|" + MORE_VERBS + "|" + QuoteAttribution.INVERTED + ")\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)"
             + "|[^.!?\\n«»“”\"]{0,40}(?=\\s)))");
-    /** The speaker's own aside: an opinion verb with a first-person subject. */
+    /** The speaker's own aside: an opinion verb with a first-person subject, or a saying quoted by the speaker. */
     private static final Pattern ASIDE = Pattern.compile("(?iu)\\A(?:synes|syntes|mener|meiner|meinte|tror|trur|trodde)\\s+"
-            + "(?:jeg|eg|vi|me)(?![\\p{L}])");
+            + "(?:jeg|eg|vi|me)(?![\\p{L}])"
+            // a saying the speaker quotes: , sier man; , sier de så fint i Sverige
+            + "|\\A(?:sier|sa)\\s+(?:man|de\\s+så\\s+(?:fint|pent))(?![\\p{L}])");
     /** A verb, its subject, and then a conjunction or a finite verb: a clause of the speech, not a cue. */
     private static final Pattern CLAUSE = Pattern.compile("(?u)\\A\\S+\\s+\\S+\\s+(?:at|er|var|har|hadde|blir|ble|skal|vil"
             + "|kan|må|bør|burde)(?![\\p{L}])");

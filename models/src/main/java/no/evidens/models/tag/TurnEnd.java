@@ -27,6 +27,8 @@ final class TurnEnd {
      *       turn itself asks or speaks to someone ({@code - Du satt ved siden av ham. Så du noe?}: the interviewer's turn);</li>
      *   <li>a heading run into the end of the paragraph (no final punctuation).</li>
      * </ul>
+     * A sentence of narration stays in the turn when the next one says {@code jeg}, {@code meg} or {@code min}: the
+     * speaker named someone ({@code Jo, jeg har én... Per Olsen, en keeper. Jeg besøkte ham.}).
      * (Tried and dropped: ending at two plain sentences in a row, neither speech nor naming anyone. It fixed two turns
      * of the dev files but cut many more turns short on the treebank's training files, where speakers make plain
      * statements in a row: {@code Det er tungt arbeid. Kjedelig også.})
@@ -41,20 +43,36 @@ final class TurnEnd {
      * ask a question of its own ({@code Hva er ferie? Jeg tar aldri ferie.}) as long as it speaks to nobody.
      */
     static int withoutCue(String text, int start, int limit, List<Quotation> marked, boolean beforeTurn, boolean interview) {
+        return withoutCue(text, start, limit, marked, beforeTurn, interview, false);
+    }
+
+    /**
+     * As {@link #withoutCue(String, int, int, List, boolean, boolean)}; {@code answer}: the turn answers the interviewer's
+     * question before its dash (an interview), so it is the speaker's however it speaks ({@code du kan gjøre alt}
+     * meant of anyone), and a question that speaks to someone and closes the turn's paragraph or the document is the
+     * interviewer's next one, even with no turn after it.
+     */
+    static int withoutCue(String text, int start, int limit, List<Quotation> marked, boolean beforeTurn, boolean interview,
+            boolean answer) {
         List<int[]> sentences = sentences(text, start, limit, marked);
         int end = sentences.get(0)[1];
-        boolean answering = !addressed(text.substring(start, end), interview); // else the turn is the interviewer's
+        // else the turn is the interviewer's
+        boolean answering = answer || !addressed(text.substring(start, end), interview);
         for (int i = 1; i < sentences.size(); i++) {
             String sentence = text.substring(sentences.get(i)[0], sentences.get(i)[1]).strip();
             boolean last = i + 1 == sentences.size();
             boolean heading = last && sentences.get(i)[1] == limit && !sentence.isEmpty()
                     && DialogueQuotes.SENTENCE_END.indexOf(sentence.charAt(sentence.length() - 1)) < 0;
-            boolean interviewer = answering && last && beforeTurn
-                    && (SentenceVoice.asksSpeaker(sentence) || interview && sentence.endsWith("?"));
-            if (heading || SentenceVoice.narration(text, sentence) || interviewer) {
+            boolean interviewer = answering && last && (beforeTurn
+                    && (SentenceVoice.asksSpeaker(sentence) || interview && sentence.endsWith("?"))
+                    || answer && SentenceVoice.asksSpeaker(sentence));
+            boolean narration = SentenceVoice.narration(text, sentence, answer)
+                    && !(i + 1 < sentences.size() && SentenceVoice.firstPersonSingular(
+                            text.substring(sentences.get(i + 1)[0], sentences.get(i + 1)[1])));
+            if (heading || narration || interviewer) {
                 return end;
             }
-            answering &= !addressed(sentence, interview);
+            answering &= answer || !addressed(sentence, interview);
             end = sentences.get(i)[1];
         }
         return end;
