@@ -138,7 +138,7 @@ final class WordForms {
     }
 
     /** The one term {@code analyzer} makes of {@code form} in {@code field}, or null when it makes none or several. */
-    private static String oneStem(Analyzer analyzer, String field, String form) {
+    static String oneStem(Analyzer analyzer, String field, String form) {
         String only = null;
         try (TokenStream ts = analyzer.tokenStream(field, form)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
