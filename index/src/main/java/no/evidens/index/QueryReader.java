@@ -33,6 +33,10 @@ final class QueryReader {
     static final float WORD_TIER = 1000f;
     /** A compound word sought as its halves is worth this much of a tier when a passage holds both. */
     static final float SPLIT_TIER = WORD_TIER * 0.5f;
+    /** A paragraph's number as a law cites it: chapter and section ({@code 4-3}, {@code 6-1a}). */
+    private static final java.util.regex.Pattern PARAGRAPH = java.util.regex.Pattern.compile("\\d+[-–]\\d+\\p{L}?");
+    /** The weight of a paragraph's numbers side by side beside either number alone. */
+    static final float PARAGRAPH_BOOST = 2f;
     /** Compound parts match, but below whole words: {@code plan} must not flood every {@code *plan}. */
     private static final float PARTS_BOOST = 0.4f;
     /** The field names a user may write, Norwegian and English, and the fields they search. */
@@ -278,7 +282,14 @@ final class QueryReader {
             if (field == null && !quoted && halves.containsKey(queryText)) {
                 return halvesQuery(halves.get(queryText));
             }
-            return super.getFieldQuery(field(field), queryText, quoted);
+            Query q = super.getFieldQuery(field(field), queryText, quoted);
+            if (!quoted && q != null && PARAGRAPH.matcher(queryText).matches()) {
+                // a paragraph of a law (4-3): found as before (either number), ranked first where its numbers stand side by side
+                Query side = super.getFieldQuery(field(field), queryText, 0);
+                return side == null ? q : new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                        .add(new BoostQuery(side, PARAGRAPH_BOOST), BooleanClause.Occur.SHOULD).build();
+            }
+            return q;
         }
 
         @Override
