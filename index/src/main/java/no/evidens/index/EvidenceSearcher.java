@@ -118,7 +118,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
     }
 
     private SearchResult strictOrWidened(IndexSnapshot s, SearchRequest request, HitReader.Shown shown) throws IOException {
-        Query strictQuery = queries.read(request.query());
+        Query strictQuery = queries.read(request.query(), QueryParser.Operator.AND, s.getIndexReader());
         SearchResult strict = RankedSearch.run(s, request, strictQuery, false, shown);
         // Widening is decided over the whole case, so a filter's count is the count of hits it gives: a count
         // alone, no page, facets or snippets.
@@ -127,7 +127,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
         if (!QueryLanguage.widens(allWordsInCase, request.query())) {
             return strict;
         }
-        return RankedSearch.run(s, request, queries.read(request.query(), QueryParser.Operator.OR), true, shown)
+        return RankedSearch.run(s, request, queries.read(request.query(), QueryParser.Operator.OR, s.getIndexReader()), true, shown)
                 .withAllWords(strict.total());
     }
 

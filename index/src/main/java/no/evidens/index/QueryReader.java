@@ -1,5 +1,7 @@
 package no.evidens.index;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +10,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -28,6 +31,12 @@ final class QueryReader {
     private static final float HEADING_BOOST = 0.3f;
     /** The score a relaxed query gives each of its words a passage holds: above any score from the words' statistics. */
     static final float WORD_TIER = 1000f;
+    /** A compound word sought as its halves is worth this much of a tier when a passage holds both. */
+    static final float SPLIT_TIER = WORD_TIER * 0.5f;
+    /** A paragraph's number as a law cites it: chapter and section ({@code 4-3}, {@code 6-1a}). */
+    private static final java.util.regex.Pattern PARAGRAPH = java.util.regex.Pattern.compile("\\d+[-–]\\d+\\p{L}?");
+    /** The weight of a paragraph's numbers side by side beside either number alone. */
+    static final float PARAGRAPH_BOOST = 2f;
     /** Compound parts match, but below whole words: {@code plan} must not flood every {@code *plan}. */
     private static final float PARTS_BOOST = 0.4f;
     /** The field names a user may write, Norwegian and English, and the fields they search. */
@@ -64,8 +73,18 @@ final class QueryReader {
      * search's tiers, the word pairs and the evidence prior.
      */
     Query read(String text, QueryParser.Operator operator) {
-        Query q = parse(text, operator);
-        Query ranked = operator == QueryParser.Operator.OR ? tiered(q, WeakWords.stems(analyzer)) : q;
+        return read(text, operator, null);
+    }
+
+    /**
+     * As {@link #read(String, QueryParser.Operator)}, with the words of {@code reader}'s index known: a compound
+     * word no passage holds is sought as its two halves ({@link UnknownCompounds}). A null reader: as written.
+     */
+    Query read(String text, QueryParser.Operator operator, IndexReader reader) {
+        Map<String, List<String>> halves = reader == null ? Map.of() : UnknownCompounds.split(text, analyzer, reader);
+        Set<Query> split = Collections.newSetFromMap(new IdentityHashMap<>());
+        Query q = parse(text, operator, halves, split);
+        Query ranked = operator == QueryParser.Operator.OR ? tiered(q, WeakWords.stems(analyzer), split) : q;
         return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer));
     }
 
@@ -85,6 +104,15 @@ final class QueryReader {
      * and weighed less: a passage holding {@code får} is no nearer the need than one that does not.
      */
     static Query tiered(Query q, Set<String> weak) {
+        return tiered(q, weak, Set.of());
+    }
+
+    /**
+     * As {@link #tiered(Query, Set)}, with the clauses of {@code split} (a compound word sought as its halves,
+     * {@link UnknownCompounds}) one word: each half a passage holds is worth its share of the word's tier, so a
+     * split word does not count twice beside the query's other words.
+     */
+    static Query tiered(Query q, Set<String> weak, Set<Query> split) {
         if (!(q instanceof BooleanQuery b) || b.clauses().size() < 2) {
             return q;
         }
@@ -92,6 +120,12 @@ final class QueryReader {
         for (BooleanClause c : b.clauses()) {
             if (c.getOccur() != BooleanClause.Occur.SHOULD) {
                 out.add(c);
+            } else if (split.contains(c.getQuery()) && c.getQuery() instanceof BooleanQuery halves) {
+                out.add(c);
+                for (BooleanClause h : halves.clauses()) {
+                    out.add(new BoostQuery(new ConstantScoreQuery(h.getQuery()), SPLIT_TIER / halves.clauses().size()),
+                            BooleanClause.Occur.SHOULD);
+                }
             } else if (WeakWords.isWeak(c.getQuery(), weak)) {
                 out.add(new BoostQuery(c.getQuery(), WeakWords.WEIGHT), BooleanClause.Occur.SHOULD);
             } else {
@@ -102,10 +136,10 @@ final class QueryReader {
         return out.build();
     }
 
-    private Query parse(String text, QueryParser.Operator operator) {
+    private Query parse(String text, QueryParser.Operator operator, Map<String, List<String>> halves, Set<Query> split) {
         // Words are sought in the passage text and, with less weight, in its compound parts and in the
         // heading it stands under.
-        QueryParser parser = new AliasingParser(analyzer);
+        QueryParser parser = new AliasingParser(analyzer, halves, split);
         parser.setDefaultOperator(operator);
         parser.setSplitOnWhitespace(true);
         try {
@@ -195,9 +229,30 @@ final class QueryReader {
 
     /** Lucene's classic parser, with the field names users write mapped to the index's, and unknown ones refused. */
     private static final class AliasingParser extends MultiFieldQueryParser {
-        AliasingParser(Analyzer analyzer) {
+        private final Map<String, List<String>> halves;
+        private final Set<Query> split;
+
+        AliasingParser(Analyzer analyzer, Map<String, List<String>> halves, Set<Query> split) {
             super(new String[] {PassageSchema.TEXT, PassageSchema.PARTS, PassageSchema.HEADING}, analyzer,
                     Map.of(PassageSchema.TEXT, 1.0f, PassageSchema.PARTS, PARTS_BOOST, PassageSchema.HEADING, HEADING_BOOST));
+            this.halves = halves;
+            this.split = split;
+        }
+
+        /** A word of the default fields that no passage holds, as its halves: both required, or either enough (OR). */
+        private Query halvesQuery(List<String> words) throws ParseException {
+            BooleanClause.Occur occur = getDefaultOperator() == QueryParser.Operator.AND
+                    ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD;
+            BooleanQuery.Builder out = new BooleanQuery.Builder();
+            for (String w : words) {
+                Query q = super.getFieldQuery(null, w, false);
+                if (q != null) {
+                    out.add(q, occur);
+                }
+            }
+            Query q = out.build();
+            split.add(q);
+            return q;
         }
 
         private static String field(String name) throws ParseException {
@@ -224,7 +279,17 @@ final class QueryReader {
 
         @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-            return super.getFieldQuery(field(field), queryText, quoted);
+            if (field == null && !quoted && halves.containsKey(queryText)) {
+                return halvesQuery(halves.get(queryText));
+            }
+            Query q = super.getFieldQuery(field(field), queryText, quoted);
+            if (!quoted && q != null && PARAGRAPH.matcher(queryText).matches()) {
+                // a paragraph of a law (4-3): found as before (either number), ranked first where its numbers stand side by side
+                Query side = super.getFieldQuery(field(field), queryText, 0);
+                return side == null ? q : new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                        .add(new BoostQuery(side, PARAGRAPH_BOOST), BooleanClause.Occur.SHOULD).build();
+            }
+            return q;
         }
 
         @Override

@@ -21,7 +21,7 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Forms of a query word that the analysis gives another stem, sought as synonyms of the word (one word to BM25: a
  * passage holding two of the forms is not counted twice). Lucene's stemmers have no exception lists; the index is
- * unchanged, so no re-ingest. Four rules, each from how Norwegian is written (and a strong verb's other forms,
+ * unchanged, so no re-ingest. Five rules, each from how Norwegian is written (and a strong verb's other forms,
  * {@link StrongVerbs}):
  * <ul>
  * <li>a word in {@code -er} may be a noun of the one who does something ({@code bruker}, {@code melder},
@@ -29,6 +29,9 @@ import org.apache.lucene.search.TermQuery;
  * {@code brukere} to {@code bruker} and {@code brukerne} to {@code brukern}, so a search for the word found none of
  * its other forms, in either analysis; it is also sought in the stems of those forms. A verb in {@code -er}
  * ({@code sikrer}) gains forms that no text holds;</li>
+ * <li>a law's name is written with and without a linking {@code s} ({@code barnevernlova}, {@code barnevernslova};
+ * {@code helsepersonelloven}), and a report cites it whichever way its author writes it; the other spelling is sought
+ * too;</li>
  * <li>an adjective in {@code -lig} (Bokmål) is written {@code -leg} in Nynorsk ({@code forsvarlig},
  * {@code forsvarleg}; {@code tilstrekkelige}, {@code tilstrekkelege}), which the synonym list pairs for one word only
  * ({@code ansvarlig}); the other spelling is sought too;</li>
@@ -48,6 +51,8 @@ final class WordForms {
     private static final Pattern AGENT_NOUN = Pattern.compile("\\p{L}{3,}er");
     /** The endings of the noun's other forms: definite, plural, definite plural. */
     private static final String[] NOUN_FORMS = {"en", "e", "ne"};
+    /** A law's name, with or without the linking s before {@code lov}: its subject, the s, and {@code lov} with its ending. */
+    private static final Pattern LAW_NAME = Pattern.compile("(\\p{L}{4,}?)(s?)(lov(?:en|a|ene|ane)?)");
     /** An adjective in {@code -lig(e)} or {@code -leg(e)}: the stem before it, and the ending. */
     private static final Pattern ADJECTIVE = Pattern.compile("(\\p{L}{3,}l)(i|e)(ge?)");
     /** A verb of at least four letters before its ending: present, past, infinitive, Bokmål and Nynorsk. */
@@ -66,6 +71,10 @@ final class WordForms {
             for (String ending : NOUN_FORMS) {
                 out.add(w + ending);
             }
+        }
+        Matcher law = LAW_NAME.matcher(w);
+        if (law.matches()) {
+            out.add(law.group(1) + (law.group(2).isEmpty() ? "s" : "") + law.group(3));
         }
         Matcher adjective = ADJECTIVE.matcher(w);
         if (adjective.matches()) {
@@ -138,7 +147,7 @@ final class WordForms {
     }
 
     /** The one term {@code analyzer} makes of {@code form} in {@code field}, or null when it makes none or several. */
-    private static String oneStem(Analyzer analyzer, String field, String form) {
+    static String oneStem(Analyzer analyzer, String field, String form) {
         String only = null;
         try (TokenStream ts = analyzer.tokenStream(field, form)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

@@ -51,6 +51,13 @@ class WordFormsTest {
     }
 
     @Test
+    void aLawsNameIsSoughtWithAndWithoutItsLinkingS() {
+        assertEquals(List.of("glimmerslova"), WordForms.forms("glimmerlova"));
+        assertEquals(List.of("glimmerloven"), WordForms.forms("Glimmersloven"));
+        assertEquals(List.of(), WordForms.forms("lova"), "no subject before lov");
+    }
+
+    @Test
     void anAdjectiveIsFoundInBothSpellings() throws IOException {
         assertEquals(List.of("sak/d/5"), found("forsvarlig"));
         assertEquals(List.of("sak/d/5"), found("skriftlige planen"));
