@@ -3,23 +3,13 @@ package no.evidens.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 class DocumentNamesTest {
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}-]+|[^\\s\\p{L}\\p{N}]");
-
     private static List<TaggedSpan> tokens(String s) {
-        List<TaggedSpan> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(s);
-        while (m.find()) {
-            out.add(new TaggedSpan("TOKEN", m.start(), m.end()));
-        }
-        return out;
+        return SimpleTokens.of(s);
     }
 
     private static TaggedSpan per(String sentence, String name) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,15 +13,8 @@ import org.junit.jupiter.api.Test;
  * shows to be wrong, found on treebank files held out of a name model. Fictional names and sentences.
  */
 class NameParticlesTest {
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}-]+|[^\\s\\p{L}\\p{N}]");
-
     private static List<TaggedSpan> tokens(String s) {
-        List<TaggedSpan> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(s);
-        while (m.find()) {
-            out.add(new TaggedSpan("TOKEN", m.start(), m.end()));
-        }
-        return out;
+        return SimpleTokens.of(s);
     }
 
     /**

@@ -4,24 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 /** Person guesses whose shape says thing, place or organisation (issue 15, round 5); fictional text. */
 class NonPersonShapesTest {
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}-]+|[^\\s\\p{L}\\p{N}]");
-
     private static List<TaggedSpan> tokens(String s) {
-        List<TaggedSpan> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(s);
-        while (m.find()) {
-            out.add(new TaggedSpan("TOKEN", m.start(), m.end()));
-        }
-        return out;
+        return SimpleTokens.of(s);
     }
 
     /** The names after repair of one sentence in which the model guessed {@code guess} a person, as TYPE:text. */
