@@ -29,7 +29,7 @@ final class TurnCue {
     /** The speaker's own aside: an opinion verb with a first-person subject, or a saying quoted by the speaker. */
     private static final Pattern ASIDE = Pattern.compile("(?iu)\\A(?:synes|syntes|mener|meiner|meinte|tror|trur|trodde)\\s+"
             + "(?:jeg|eg|vi|me)(?![\\p{L}])"
-            // a saying the speaker quotes: , sier man; , sier de så fint i Sverige
+            // a saying the speaker quotes: , sier man; , sier de så treffende i Danmark
             + "|\\A(?:sier|sa)\\s+(?:man|de\\s+så\\s+(?:fint|pent))(?![\\p{L}])");
     /** A verb, its subject, and then a conjunction or a finite verb: a clause of the speech, not a cue. */
     private static final Pattern CLAUSE = Pattern.compile("(?u)\\A\\S+\\s+\\S+\\s+(?:at|er|var|har|hadde|blir|ble|skal|vil"

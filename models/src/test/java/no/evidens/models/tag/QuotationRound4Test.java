@@ -64,7 +64,7 @@ class QuotationRound4Test {
     @Test
     void dashesAfterWordsBesideEachOtherAreAListNotAPause() {
         String t = "Tilsynet undersøkte om: - Kontoret stiller krav - Kontorets vedtak er riktige - Kontoret følger opp brudd "
-                + "på kravene. Vi har gjennomført tilsynet som en revisjon.";
+                + "på kravene. Tilsynet ble gjort som en revisjon.";
         assertEquals("", show(t));
     }
 
