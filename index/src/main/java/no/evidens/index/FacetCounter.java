@@ -144,22 +144,10 @@ final class FacetCounter {
             int[][] counts = countsOf(context.ord);
             int[] first = counts[0];
             int[] second = counts[1];
-            if (hits != null) {
-                FixedBitSet kept = new FixedBitSet(Math.max(1, context.reader().maxDoc()));
+            // null: the hits are counted, not kept
+            FixedBitSet kept = hits == null ? null : new FixedBitSet(Math.max(1, context.reader().maxDoc()));
+            if (kept != null) {
                 hits[context.ord] = kept;
-                return new LeafCollector() {
-                    @Override
-                    public void setScorer(Scorable scorer) {
-                        // counts need no scores
-                    }
-
-                    @Override
-                    public void collect(int doc) {
-                        first[signatures.signature(0, doc)]++;
-                        second[signatures.signature(1, doc)]++;
-                        kept.set(doc);
-                    }
-                };
             }
             return new LeafCollector() {
                 @Override
@@ -171,6 +159,9 @@ final class FacetCounter {
                 public void collect(int doc) {
                     first[signatures.signature(0, doc)]++;
                     second[signatures.signature(1, doc)]++;
+                    if (kept != null) {
+                        kept.set(doc);
+                    }
                 }
 
                 /**
@@ -179,10 +170,7 @@ final class FacetCounter {
                  */
                 @Override
                 public void collect(DocIdStream stream) throws IOException {
-                    stream.forEach(doc -> {
-                        first[signatures.signature(0, doc)]++;
-                        second[signatures.signature(1, doc)]++;
-                    });
+                    stream.forEach(this::collect);
                 }
             };
         }
