@@ -14,8 +14,8 @@ import java.util.Set;
  * The judged query set of search relevance on real report text: auditor queries on the excerpts of
  * {@code ../shared/eval-dev} rendered as a bundle, each with the pooled passages graded 0–3. The project
  * holds no text of the excerpts: a judgement names the excerpt's file number, a character offset into the
- * normalised text of its rendered document (inside the judged passage) and a check of the text there. Being
- * made from that data, the judgements ({@value #FILE}) are kept outside the repository, in the gold folder. See {@code relevance/real-text-judgements.md} for the format, how the pool was made and graded, and the split.
+ * normalised text of its rendered document (inside the judged passage) and a check of the text there. The
+ * judgements ({@value #FILE}) are in the gold folder (the repository's {@code gold/}). See {@code relevance/real-text-judgements.md} for the format, how the pool was made and graded, and the split.
  */
 public final class EvalDevRelevance {
     /** The judgements' file name in the gold folder. */

@@ -13,6 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EvalDevRelevanceTest {
     @Test
+    void theRepositorysSetHasFortyOrMoreQueriesOfEveryKindAndKeepsItsEighteenTestQueries() {
+        Path file = Path.of(System.getProperty("evidens.gold", "gold")).resolve(EvalDevRelevance.FILE);
+        List<EvalDevRelevance.Query> queries = EvalDevRelevance.load(file);
+        assertTrue(queries.size() >= 40, "at least 40 queries: " + queries.size());
+        for (String kind : EvalDevRelevance.KINDS) {
+            assertTrue(queries.stream().filter(q -> q.kind().equals(kind)).count() >= 10, "10 or more of kind " + kind);
+        }
+        assertEquals(18, queries.stream().filter(q -> q.split().equals("test")).count(), "the test split stays at 18");
+        assertTrue(queries.stream().allMatch(q -> !q.need().isBlank()), "every query says its need");
+    }
+
+    @Test
     void aJudgementFileIsReadFromTheGoldFolder(@TempDir Path gold) throws Exception {
         Path file = gold.resolve(EvalDevRelevance.FILE);
         Files.writeString(file, "query r01 | keyword | nb | dev | ettervern\nneed: aftercare\n3 | 012 | 1040 | 5c0e7a19\n");

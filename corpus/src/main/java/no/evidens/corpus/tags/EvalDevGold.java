@@ -44,7 +44,7 @@ import java.util.Set;
  * ones ({@code 006}, {@code 012}, …) {@code test}.
  */
 public final class EvalDevGold {
-    /** The offsets file's name in the gold folder (kept outside the repository: it is made from ../shared). */
+    /** The offsets file's name in the gold folder (offsets and checks only: no text of ../shared). */
     public static final String FILE = "eval-dev-offsets.tsv";
 
     /** The gold of one excerpt: its body, its tags, and which kinds of tag were annotated in it. */

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Quotation gold for the treebank's dev part, kept as <b>offsets only</b> (a file {@value #RESOURCE}, made from the
- * treebank and so kept outside the repository, in the gold folder): document (treebank
+ * Quotation gold for the treebank's dev part, kept as <b>offsets only</b> (a file {@value #RESOURCE}, in the gold folder,
+ * the repository's {@code gold/}): document (treebank
  * file), start, end and a check of the span's text. The text comes from {@code ../shared} at run time; the
  * evaluation builds it (see its header) and compares the check before it scores.
  *

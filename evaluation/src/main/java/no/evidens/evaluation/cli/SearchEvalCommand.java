@@ -24,8 +24,8 @@ import no.evidens.evaluation.relevance.SearchEval;
 /** {@code evidens eval search}: a subcommand of {@link EvalCommand}. */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search relevance on the two judged query sets of corpus/: the sample bundle (relevance/judgements.txt)",
-                "and the real report excerpts of ../shared/eval-dev rendered as Word reports (judgements in the gold folder,",
-                "EVIDENS_GOLD, default ../evidens-gold: made from ../shared, so not in the repository), each",
+                "and the real report excerpts of ../shared/eval-dev rendered as Word reports (judgements in the gold folder:",
+                "the checkout's gold/, or EVIDENS_GOLD), each",
                 "ingested into a temporary home and searched with the Evidens analysis and with Lucene's plain",
                 "NorwegianAnalyzer (the baseline); prints nDCG@10 and recall@20 per split, language and query kind."})
 final class SearchEvalCommand implements Callable<Integer> {
@@ -75,8 +75,8 @@ final class SearchEvalCommand implements Callable<Integer> {
                         + " (give it with --eval-dev DIR)");
             } else if (!Files.isRegularFile(GoldFolder.dir().resolve(EvalDevRelevance.FILE))) {
                 out.println("Real-text set left out: no " + EvalDevRelevance.FILE + " in the gold folder "
-                        + GoldFolder.dir().toAbsolutePath().normalize() + " (made from ../shared, so kept outside the"
-                        + " repository; set EVIDENS_GOLD to its folder)");
+                        + GoldFolder.dir().toAbsolutePath().normalize() + " (the repository's gold/ folder holds it;"
+                        + " EVIDENS_GOLD names another)");
             } else {
                 new EvalDevRun(evalDev, split, perQuery, pool, show, keep == null ? null : keep.resolve("real")).run(out);
             }

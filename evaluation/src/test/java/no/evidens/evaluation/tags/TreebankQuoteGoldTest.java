@@ -18,6 +18,17 @@ import no.evidens.models.eval.TreebankDocuments;
 
 /** The treebank quotation gold is read from its folder outside the repository, and its absence is said plainly. */
 class TreebankQuoteGoldTest {
+    /** The gold folder the build names (the checkout's gold/), put back after a test that names its own. */
+    private static final String BUILD_GOLD = System.getProperty("evidens.gold");
+
+    private static void restoreBuildGold() {
+        if (BUILD_GOLD == null) {
+            System.clearProperty("evidens.gold");
+        } else {
+            System.setProperty("evidens.gold", BUILD_GOLD);
+        }
+    }
+
     @Test
     void everyRowIsReadAsASpanWithItsCheck(@TempDir Path dir) throws IOException {
         Path file = dir.resolve(TreebankQuoteGold.RESOURCE);
@@ -35,7 +46,7 @@ class TreebankQuoteGoldTest {
                     () -> GoldFolder.file(TreebankQuoteGold.RESOURCE));
             assertTrue(e.getMessage().contains("EVIDENS_GOLD"), e.getMessage());
         } finally {
-            System.clearProperty("evidens.gold");
+            restoreBuildGold();
         }
     }
 }

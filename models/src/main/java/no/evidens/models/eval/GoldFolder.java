@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The folder of the gold made from the data in {@code ../shared} (the treebank's document list and quotation gold,
- * the offsets gold and the relevance judgements of the real report excerpts): being made from that data, it is
- * kept outside the repository, like the data itself. System property {@code evidens.gold}, else the environment's
- * {@code EVIDENS_GOLD}, else {@code ../evidens-gold} beside the checkout.
+ * The folder of the project's gold over the data in {@code ../shared} (the treebank's document list and quotation
+ * gold, the offsets gold and the relevance judgements of the real report excerpts). It holds offsets, checks,
+ * grades and the project's own queries, never a sentence of that data, and it is kept in the repository's
+ * {@code gold/} folder so that anyone can rerun the evaluations. System property {@code evidens.gold}, else the
+ * environment's {@code EVIDENS_GOLD} (another copy, for example one being extended), else {@code gold} under the
+ * working directory; the launcher and the Maven build name the checkout's {@code gold/} unless
+ * {@code EVIDENS_GOLD} is set.
  */
 public final class GoldFolder {
     private GoldFolder() {
@@ -20,15 +23,15 @@ public final class GoldFolder {
 
     public static Path dir() {
         String dir = System.getProperty("evidens.gold", System.getenv("EVIDENS_GOLD"));
-        return Path.of(dir == null || dir.isBlank() ? "../evidens-gold" : dir);
+        return Path.of(dir == null || dir.isBlank() ? "gold" : dir);
     }
 
-    /** A file of the gold folder, or a refusal saying where it is looked for and why it is not in the repository. */
+    /** A file of the gold folder, or a refusal saying where it was looked for and how to name another folder. */
     public static Path file(String name) {
         Path f = dir().resolve(name);
         if (!Files.isRegularFile(f)) {
             throw new IllegalStateException("no " + name + " in " + dir().toAbsolutePath().normalize()
-                    + ": gold made from ../shared is kept outside the repository; set EVIDENS_GOLD to its folder");
+                    + ": the repository's gold/ folder holds the gold; set EVIDENS_GOLD to a folder that has this file");
         }
         return f;
     }

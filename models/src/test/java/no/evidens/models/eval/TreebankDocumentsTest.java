@@ -18,6 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Cutting the treebank's dev CoNLL-U into its files, on a tiny file of our own. */
 class TreebankDocumentsTest {
+    /** The gold folder the build names (the checkout's gold/), put back after a test that names its own. */
+    private static final String BUILD_GOLD = System.getProperty("evidens.gold");
+
+    private static void restoreBuildGold() {
+        if (BUILD_GOLD == null) {
+            System.clearProperty("evidens.gold");
+        } else {
+            System.setProperty("evidens.gold", BUILD_GOLD);
+        }
+    }
+
     @TempDir
     static Path gold;
 
@@ -36,7 +47,7 @@ class TreebankDocumentsTest {
 
     @AfterAll
     static void noGoldFolder() {
-        System.clearProperty("evidens.gold");
+        restoreBuildGold();
     }
     private static final String CONLLU = """
             # newpar

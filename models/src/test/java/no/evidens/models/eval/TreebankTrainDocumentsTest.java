@@ -16,6 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Training files listed in the gold folder are rebuilt from their tokens and refused when they are not the listed text. */
 class TreebankTrainDocumentsTest {
+    /** The gold folder the build names (the checkout's gold/), put back after a test that names its own. */
+    private static final String BUILD_GOLD = System.getProperty("evidens.gold");
+
+    private static void restoreBuildGold() {
+        if (BUILD_GOLD == null) {
+            System.clearProperty("evidens.gold");
+        } else {
+            System.setProperty("evidens.gold", BUILD_GOLD);
+        }
+    }
+
     private static final String TEXT = "Ny sjef i Fjordvik\n\n- Vi gleder oss, sier hun.";
 
     @Test
@@ -32,7 +43,7 @@ class TreebankTrainDocumentsTest {
             assertEquals("dev", docs.get(0).split());
             assertEquals(TEXT, docs.get(0).text());
         } finally {
-            System.clearProperty("evidens.gold");
+            restoreBuildGold();
         }
     }
 
@@ -47,13 +58,13 @@ class TreebankTrainDocumentsTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TreebankTrainDocuments.read(ndt));
             assertTrue(e.getMessage().contains("zz001_0000"), e.getMessage());
         } finally {
-            System.clearProperty("evidens.gold");
+            restoreBuildGold();
         }
         System.setProperty("evidens.gold", dir.resolve("none").toString());
         try {
             assertFalse(TreebankTrainDocuments.listed());
         } finally {
-            System.clearProperty("evidens.gold");
+            restoreBuildGold();
         }
     }
 
