@@ -16,7 +16,7 @@ import no.evidens.corpus.tags.TreebankQuoteGold;
 import no.evidens.models.eval.GoldFolder;
 import no.evidens.models.eval.TreebankDocuments;
 
-/** The treebank quotation gold is read from its folder outside the repository, and its absence is said plainly. */
+/** The treebank quotation gold is read from the gold folder, and its absence is said plainly. */
 class TreebankQuoteGoldTest {
     /** The gold folder the build names (the checkout's gold/), put back after a test that names its own. */
     private static final String BUILD_GOLD = System.getProperty("evidens.gold");

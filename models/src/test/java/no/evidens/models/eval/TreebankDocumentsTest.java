@@ -32,7 +32,7 @@ class TreebankDocumentsTest {
     @TempDir
     static Path gold;
 
-    /** A document list of our own in a gold folder of its own (the real one is kept outside the repository). */
+    /** A document list of our own in a gold folder of its own (the real one is the repository's gold/). */
     @BeforeAll
     static void goldFolder() throws IOException {
         Files.writeString(gold.resolve(TreebankDocuments.RESOURCE), """
