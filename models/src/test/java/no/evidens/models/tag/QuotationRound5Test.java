@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules of issue 15's fifth round on treebank text: more ways a speaker is said to speak, a cue whose second verb
- * introduces the next turn, and verbs of saying that are no cue because no subject follows them. Every sentence here
+ * introduces the next turn, and verbs of saying that are no cue because no subject follows them, and a speaker who speaks of
+ * {@code han} or {@code hun} before a sentence opened by that pronoun. Every sentence here
  * is our own.
  */
 class QuotationRound5Test {
@@ -47,5 +48,18 @@ class QuotationRound5Test {
                 + "hele livet. - Og nye hus, svarte hun.";
         assertEquals("-|Jeg liker gamle hus, hvite vegger, svarte tak og røde dører. Jeg har bodd her hele livet. ## "
                 + "-|Og nye hus", show(t));
+    }
+
+    @Test
+    void aSpeakerWhoAlreadySpokeOfHimGoesOnWithHan() {
+        String t = "Vi treffer Siri på kaia. - Jeg kjenner Ola godt, og han er ingen lat mann. Han reiser seg klokka fem hver "
+                + "dag. Hun ser utover havna.";
+        assertEquals("-|Jeg kjenner Ola godt, og han er ingen lat mann. Han reiser seg klokka fem hver dag.", show(t));
+    }
+
+    @Test
+    void aTurnThatNeverSpokeOfHimStillEndsAtHan() {
+        String t = "Vi treffer Siri på kaia. - Jeg er glad i denne byen. Han smiler og ser utover havna.";
+        assertEquals("-|Jeg er glad i denne byen.", show(t));
     }
 }
