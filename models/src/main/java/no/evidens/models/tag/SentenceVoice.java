@@ -116,9 +116,11 @@ final class SentenceVoice {
                 && !THIRD_PERSON_WORDS.get(words[0]).matcher(outsideMarks(turnSoFar)).find()) {
             return true; // Han tenker. Hun forteller om …: the reporter tells of the speaker
         }
-        for (int i = 1; i < words.length; i++) {
-            String w = words[i];
-            String previous = words[i - 1];
+        // a capital inside brackets is an aside (an editor's note, a name explained), not the sentence's subject
+        String[] outsideBrackets = s.replaceAll("\\([^()]*\\)", "()").split("\\s+");
+        for (int i = 1; i < outsideBrackets.length; i++) {
+            String w = outsideBrackets[i];
+            String previous = outsideBrackets[i - 1];
             if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
                     && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
                     && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules of issue 15's fifth round on treebank text: more ways a speaker is said to speak, a cue whose second verb
- * introduces the next turn, and verbs of saying that are no cue because no subject follows them, and a speaker who speaks of
- * {@code han} or {@code hun} before a sentence opened by that pronoun. Every sentence here
+ * introduces the next turn, and verbs of saying that are no cue because no subject follows them, a speaker who speaks of
+ * {@code han} or {@code hun} before a sentence opened by that pronoun, and a capital inside brackets. Every sentence here
  * is our own.
  */
 class QuotationRound5Test {
@@ -61,5 +61,13 @@ class QuotationRound5Test {
     void aTurnThatNeverSpokeOfHimStillEndsAtHan() {
         String t = "Vi treffer Siri på kaia. - Jeg er glad i denne byen. Han smiler og ser utover havna.";
         assertEquals("-|Jeg er glad i denne byen.", show(t));
+    }
+
+    @Test
+    void aCapitalInsideBracketsIsAnAsideNotTheReportersName() {
+        String t = "Hva spiller dere? - Vi spiller bare gamle låter. Ingen nye sanger, og aldri noe fra i fjor (konkurrentene "
+                + "Nordlys spilte bare nye, red.anm.). Hun smiler lurt.";
+        assertEquals("-|Vi spiller bare gamle låter. Ingen nye sanger, og aldri noe fra i fjor (konkurrentene Nordlys spilte "
+                + "bare nye, red.anm.).", show(t));
     }
 }
