@@ -43,8 +43,11 @@ final class TurnCue {
     /** A second verb of saying after {@code og}: it introduces what follows, the first verb still ends the turn. */
     private static final Pattern AND_VERB = Pattern.compile("(?u)\\s+og\\s+(?:" + QuoteAttribution.VERBS + "|" + MORE_VERBS
             + ")\\s*\\z");
-    /** A verb, its subject, and then a conjunction or a finite verb: a clause of the speech, not a cue. */
-    private static final Pattern CLAUSE = Pattern.compile("(?u)\\A\\S+\\s+\\S+\\s+(?:at|er|var|har|hadde|blir|ble|skal|vil"
+    /**
+     * A verb, its subject (one word, or a name of up to four: {@code understreker Kari de Vries at}), and then a
+     * conjunction or a finite verb: a clause of the speech or of the narration, not a cue.
+     */
+    private static final Pattern CLAUSE = Pattern.compile("(?u)\\A\\S+\\s+(?:\\p{Lu}\\p{L}*(?:\\s+(?:de|van|von|der|af|\\p{Lu}\\p{L}*)){1,3}|\\S+)\\s+(?:at|er|var|har|hadde|blir|ble|skal|vil"
             + "|kan|må|bør|burde)(?![\\p{L}])");
 
     /** A cue: the punctuation that precedes it ({@code at}) and its words {@code [start, end)}. */

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules of issue 15's fifth round on treebank text: more ways a speaker is said to speak, a cue whose second verb
  * introduces the next turn, and verbs of saying that are no cue because no subject follows them, a speaker who speaks of
- * {@code han} or {@code hun} before a sentence opened by that pronoun, and a capital inside brackets. Every sentence here
+ * {@code han} or {@code hun} before a sentence opened by that pronoun, a capital inside brackets, and a verb of saying whose subject of
+ * several words opens a clause ({@code understreker Kari Nordby at …}). Every sentence here
  * is our own.
  */
 class QuotationRound5Test {
@@ -69,5 +70,12 @@ class QuotationRound5Test {
                 + "Nordlys spilte bare nye, red.anm.). Hun smiler lurt.";
         assertEquals("-|Vi spiller bare gamle låter. Ingen nye sanger, og aldri noe fra i fjor (konkurrentene Nordlys spilte "
                 + "bare nye, red.anm.).", show(t));
+    }
+
+    @Test
+    void aVerbOfSayingWhoseNamedSubjectOpensAClauseIsNoCue() {
+        String t = "Butikken ligger i sentrum. - Vi åpnet her i fjor. Det gikk bedre enn ventet. Og når eierne nå flytter, "
+                + "understreker Kari Nordby at de blir i byen. - Vi er glade, sier hun.";
+        assertEquals("-|Vi åpnet her i fjor. Det gikk bedre enn ventet. ## -|Vi er glade", show(t));
     }
 }
