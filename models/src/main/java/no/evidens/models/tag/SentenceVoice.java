@@ -1,6 +1,7 @@
 package no.evidens.models.tag;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,11 @@ final class SentenceVoice {
     static final int INTERVIEW_QUESTIONS = 3;
     /** A sentence opened by these, with no first- or second-person word, tells of someone rather than speaks. */
     private static final Set<String> THIRD_PERSON = Set.of("Han", "Hun", "Ho");
+    /** The same person, as a subject or an object, anywhere in a sentence. */
+    private static final Map<String, Pattern> THIRD_PERSON_WORDS = Map.of(
+            "Han", Pattern.compile("(?<![\\p{L}])(?:han|ham)(?![\\p{L}])"),
+            "Hun", Pattern.compile("(?<![\\p{L}])(?:hun|henne)(?![\\p{L}])"),
+            "Ho", Pattern.compile("(?<![\\p{L}])(?:ho|henne)(?![\\p{L}])"));
     /** A question after a sentence's end (not after a dash), right before a dash, a space and a capital. */
     private static final Pattern UNDASHED_QUESTION = Pattern.compile("(?<=[.!?…]\\s)(\\p{Lu}[^.!?…\\n–-]{0,200}\\?)\\s+[-–]\\s+\\p{Lu}");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
@@ -92,17 +98,29 @@ final class SentenceVoice {
      * hevder …}, {@code tar Ekern på seg}) or {@code Han}/{@code Hun} first.
      */
     static boolean narration(String text, String sentence, boolean answer) {
+        return narration(text, sentence, answer, "");
+    }
+
+    /**
+     * As {@link #narration(String, String, boolean)}; {@code turnSoFar}, the turn's words before the sentence: when they
+     * already speak of {@code han} or {@code hun}, a sentence opened by that pronoun goes on telling of the same person
+     * ({@code - Jeg kjenner Ola godt, og han er flink. Han gir seg aldri.}), and is no sign of the reporter's voice.
+     */
+    static boolean narration(String text, String sentence, boolean answer, String turnSoFar) {
         String s = sentence.strip();
         if (s.isEmpty() || SPEECH_SINGULAR.matcher(outsideMarks(s)).find()) {
             return false;
         }
         String[] words = s.split("\\s+");
-        if (words.length > 1 && THIRD_PERSON.contains(words[0]) && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()) {
+        if (words.length > 1 && THIRD_PERSON.contains(words[0]) && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()
+                && !THIRD_PERSON_WORDS.get(words[0]).matcher(outsideMarks(turnSoFar)).find()) {
             return true; // Han tenker. Hun forteller om …: the reporter tells of the speaker
         }
-        for (int i = 1; i < words.length; i++) {
-            String w = words[i];
-            String previous = words[i - 1];
+        // a capital inside brackets is an aside (an editor's note, a name explained), not the sentence's subject
+        String[] outsideBrackets = s.replaceAll("\\([^()]*\\)", "()").split("\\s+");
+        for (int i = 1; i < outsideBrackets.length; i++) {
+            String w = outsideBrackets[i];
+            String previous = outsideBrackets[i - 1];
             if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
                     && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
                     && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))

@@ -19,6 +19,8 @@ final class TurnCue {
             + "|spøkte|tilføyer|tilføyde|medgir|medga|innrømmer|innrømmet|hevder|hevdet|advarer|advarte|bekrefter"
             + "|bekreftet|konkluderer|konkluderte|fastslår|fastslo|gliser|gliste|raser|raste|fremholder|fremholdt"
             + "|framholder|framholdt|undrer|undret|synes|syntes|belærer|belærte|lyder|lød"
+            // how it was said (round 5): , hvisker hun; , nikker han
+            + "|hvisker|hvisket|mumler|mumlet|skriker|skrek|stønner|stønnet|nikker|nikket|presiserer|presiserte"
             // the speaker had time to say it, or is said to have said it: , rakk han å melde; , skal hun ha sagt
             + "|(?:rakk|rekker|rukket)\\s+\\p{L}+\\s+å\\s+(?:si|melde|fortelle|skrive|rope|legge\\s+til)"
             + "|(?:skal|skulle)\\s+\\p{L}+\\s+ha\\s+(?:sagt|uttalt|skrevet|fortalt)";
@@ -31,8 +33,21 @@ final class TurnCue {
             + "(?:jeg|eg|vi|me)(?![\\p{L}])"
             // a saying the speaker quotes: , sier man; , sier de så treffende i Danmark
             + "|\\A(?:sier|sa)\\s+(?:man|de\\s+så\\s+(?:fint|pent))(?![\\p{L}])");
-    /** A verb, its subject, and then a conjunction or a finite verb: a clause of the speech, not a cue. */
-    private static final Pattern CLAUSE = Pattern.compile("(?u)\\A\\S+\\s+\\S+\\s+(?:at|er|var|har|hadde|blir|ble|skal|vil"
+    /**
+     * No subject after the verb: a particle or a preposition ({@code , sa fra på møtet at}: the subject came before it,
+     * in the speech), or an indefinite noun after {@code svarte}, then the colour ({@code , svarte tak og røde vegger}).
+     */
+    private static final Pattern NO_SUBJECT = Pattern.compile("(?u)\\A(?!(?:legger|la)\\s+til)(?:\\S+\\s+(?:fra|til|på|i|om|med|opp|ut|inn|av|for"
+            + "|etter|ved|mot|seg)(?![\\p{L}])|svarte\\s+(?!(?:han|hun|ho|de|dei|vi|jeg|eg|den|det|man)(?![\\p{L}]))"
+            + "\\p{Ll}+(?<!en|et|ne|a|s)(?![\\p{L}]))");
+    /** A second verb of saying after {@code og}: it introduces what follows, the first verb still ends the turn. */
+    private static final Pattern AND_VERB = Pattern.compile("(?u)\\s+og\\s+(?:" + QuoteAttribution.VERBS + "|" + MORE_VERBS
+            + ")\\s*\\z");
+    /**
+     * A verb, its subject (one word, or a name of up to four: {@code understreker Kari de Vries at}), and then a
+     * conjunction or a finite verb: a clause of the speech or of the narration, not a cue.
+     */
+    private static final Pattern CLAUSE = Pattern.compile("(?u)\\A\\S+\\s+(?:\\p{Lu}\\p{L}*(?:\\s+(?:de|van|von|der|af|\\p{Lu}\\p{L}*)){1,3}|\\S+)\\s+(?:at|er|var|har|hadde|blir|ble|skal|vil"
             + "|kan|må|bør|burde)(?![\\p{L}])");
 
     /** A cue: the punctuation that precedes it ({@code at}) and its words {@code [start, end)}. */
@@ -48,15 +63,20 @@ final class TurnCue {
         while (cue.find()) {
             String words = text.substring(cue.start(1), cue.end(1));
             if (cue.start() > start && !DialogueQuotes.insideQuotation(marked, cue.start())
-                    && !ASIDE.matcher(words).find() && !CLAUSE.matcher(words).find() && !introduces(text, cue.end(1))) {
+                    && !ASIDE.matcher(words).find() && !CLAUSE.matcher(words).find() && !NO_SUBJECT.matcher(words).find()
+                    && !introduces(text, cue.end(1), words)) {
                 return new Cue(cue.start(), cue.start(1), cue.end(1));
             }
         }
         return null;
     }
 
-    /** The cue ends with a colon: it introduces what follows ({@code , sier Martin: - Det er …}), it ends no turn. */
-    private static boolean introduces(String text, int end) {
-        return end < text.length() && text.charAt(end) == ':';
+    /**
+     * The cue ends with a colon: it introduces what follows ({@code , sier Martin: - Det er …}), it ends no turn. Unless a
+     * second verb of saying after {@code og} does the introducing ({@code , sier Moe og legger til: - …}): the first verb is
+     * the turn's cue.
+     */
+    private static boolean introduces(String text, int end, String words) {
+        return end < text.length() && text.charAt(end) == ':' && !AND_VERB.matcher(words).find();
     }
 }

@@ -66,7 +66,7 @@ final class TurnEnd {
             boolean interviewer = answering && last && (beforeTurn
                     && (SentenceVoice.asksSpeaker(sentence) || interview && sentence.endsWith("?"))
                     || answer && SentenceVoice.asksSpeaker(sentence));
-            boolean narration = SentenceVoice.narration(text, sentence, answer)
+            boolean narration = SentenceVoice.narration(text, sentence, answer, text.substring(start, end))
                     && !(i + 1 < sentences.size() && SentenceVoice.firstPersonSingular(
                             text.substring(sentences.get(i + 1)[0], sentences.get(i + 1)[1])));
             if (heading || narration || interviewer) {
