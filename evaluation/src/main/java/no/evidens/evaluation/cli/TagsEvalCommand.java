@@ -41,7 +41,7 @@ final class TagsEvalCommand implements Callable<Integer> {
 
     @Option(names = "--eval-dev", arity = "0..1", paramLabel = "DIR", fallbackValue = EVAL_DEV_DEFAULT,
             description = "Evaluate on the real supervision-report excerpts in DIR (default " + EVAL_DEV_DEFAULT
-                    + ") with the offsets-only gold (eval-dev-offsets.tsv in the gold folder, EVIDENS_GOLD, default ../evidens-gold; not in the repository); "
+                    + ") with the offsets-only gold (eval-dev-offsets.tsv in the gold folder: the checkout's gold/, or EVIDENS_GOLD); "
                     + "dev = odd file numbers, test = even.")
     Path evalDev;
 
@@ -72,7 +72,7 @@ final class TagsEvalCommand implements Callable<Integer> {
     @Option(names = "--treebank", arity = "0..1", paramLabel = "FILE", fallbackValue = TREEBANK_DEFAULT,
             description = "Quotations (exact inner span) on the treebank's dev part, FILE (default " + TREEBANK_DEFAULT
                     + "), a treebank file per document, against the offsets-only gold in corpus "
-                    + "(treebank-quotes.tsv in the gold folder, EVIDENS_GOLD, default ../evidens-gold; not in the repository); dev = 1st, 3rd, ... file, test = 2nd, 4th, ...; dev also holds the training files of "
+                    + "(treebank-quotes.tsv in the gold folder: the checkout's gold/, or EVIDENS_GOLD); dev = 1st, 3rd, ... file, test = 2nd, 4th, ...; dev also holds the training files of "
                     + "treebank-train-documents.tsv when the gold folder has it (read from --ndt); --errors lists dev only.")
     Path treebank;
 
