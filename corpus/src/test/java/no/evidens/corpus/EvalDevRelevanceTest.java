@@ -39,6 +39,8 @@ class EvalDevRelevanceTest {
         assertEquals("dev", EvalDevRelevance.splitOf("r06"));
         assertEquals("test", EvalDevRelevance.splitOf("r10"));
         assertEquals("dev", EvalDevRelevance.splitOf("r104"), "queries above r100 only enlarge dev");
+        assertEquals("dev", EvalDevRelevance.splitOf("r205"), "the eighth round's r201-r220 enlarge dev too");
+        assertEquals("dev", EvalDevRelevance.splitOf("r220"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EvalDevRelevance.parse("t", "query r04 | keyword | nb | dev | ettervern\n"));
         assertTrue(e.getMessage().contains("belongs to split test"), e.getMessage());

@@ -76,7 +76,7 @@ final class QueryReader {
         Map<String, List<String>> halves = reader == null ? Map.of() : UnknownCompounds.split(text, analyzer, reader);
         Set<Query> split = Collections.newSetFromMap(new IdentityHashMap<>());
         Query q = parse(text, operator, halves, split);
-        Query ranked = operator == QueryParser.Operator.OR ? tiered(q, WeakWords.stems(analyzer), split) : q;
+        Query ranked = operator == QueryParser.Operator.OR ? tiered(q, WeakWords.stems(analyzer, text), split) : q;
         return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer));
     }
 

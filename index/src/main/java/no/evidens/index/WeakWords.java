@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -20,11 +21,20 @@ import org.apache.lucene.search.QueryVisitor;
  * Lucene's Norwegian stop words keep but which say nothing of what a passage is about: in a relaxed search they
  * count for no tier and weigh less ({@link QueryReader#tiered(Query, Set)}). Measured on the real-text dev queries
  * (README, Relevance): natural phrasing 0.870 → 0.897; every other kind unchanged. A strict search still needs them.
+ * A question's degree word is weak the same way where it follows {@code hvor} or {@code kor} ({@code hvor ofte},
+ * {@code hvor lang tid}, {@code kor mange}): it asks how much, not about what; elsewhere ({@code så ofte som
+ * nødvendig}) it is an ordinary word. Nynorsk {@code kor} itself is weak: Lucene's stop words hold {@code hvor} and
+ * {@code kvar} but not it.
  */
 final class WeakWords {
     /** The words, in the forms a query writes them (the analyzer gives their stems). */
     static final String WORDS = "få får fikk fått fekk bli blir ble blei blitt vart gjøre gjør gjorde gjort gjere gjer "
-            + "gi gir ga gav gitt gje gjev ha har hadde hatt kan kunne skal skulle må måtte vil ville er var nok";
+            + "gi gir ga gav gitt gje gjev ha har hadde hatt kan kunne skal skulle må måtte vil ville er var nok kor";
+    /** The question words a degree word follows, as a query writes them. */
+    static final Set<String> DEGREE_QUESTION = Set.of("hvor", "kor");
+    /** Degree words (how often, how long, how many, how much, how big, how fast, how old), Bokmål and Nynorsk. */
+    static final Set<String> DEGREE_WORDS = Set.of("ofte", "lenge", "lang", "lange", "langt", "mange", "mye", "mykje",
+            "stor", "store", "stort", "fort", "raskt", "snart", "tidlig", "tidleg", "gammel", "gamal", "gamle", "lite", "små");
     /** A weak word's score is its words' scores times this. */
     static final float WEIGHT = 0.3f;
 
@@ -39,9 +49,34 @@ final class WeakWords {
         return STEMS.computeIfAbsent(analyzer, WeakWords::analysed);
     }
 
+    /**
+     * The weak stems of one query: {@link #stems(Analyzer)} and those of the degree words that follow a question word
+     * in {@code text} ({@code hvor ofte}: {@code ofte}).
+     */
+    static Set<String> stems(Analyzer analyzer, String text) {
+        Set<String> weak = stems(analyzer);
+        String[] words = text.toLowerCase(Locale.ROOT).strip().split("\\s+");
+        StringBuilder degree = new StringBuilder();
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (DEGREE_QUESTION.contains(words[i]) && DEGREE_WORDS.contains(words[i + 1])) {
+                degree.append(words[i + 1]).append(' ');
+            }
+        }
+        if (degree.length() == 0) {
+            return weak;
+        }
+        Set<String> out = new HashSet<>(weak);
+        out.addAll(analysed(analyzer, degree.toString()));
+        return Set.copyOf(out);
+    }
+
     private static Set<String> analysed(Analyzer analyzer) {
+        return analysed(analyzer, WORDS);
+    }
+
+    private static Set<String> analysed(Analyzer analyzer, String words) {
         Set<String> out = new HashSet<>();
-        try (TokenStream ts = analyzer.tokenStream(PassageSchema.TEXT, WORDS)) {
+        try (TokenStream ts = analyzer.tokenStream(PassageSchema.TEXT, words)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {

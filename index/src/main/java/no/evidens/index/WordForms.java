@@ -38,7 +38,10 @@ import org.apache.lucene.search.TermQuery;
  * <li>a verb is also sought as the noun of its action ({@code kartlegger} → {@code kartlegging}, {@code flyttet} →
  * {@code flytting}, {@code henviste} → {@code henvisning}): the auditor asks with the verb, a report states its finding
  * with the noun ({@code kartlegger ikke} / {@code manglende kartlegging}). The forms are made by cutting a verb's
- * ending and adding {@code -ing} and {@code -ning}; a form that is no word costs a look-up that finds nothing;</li>
+ * ending and adding {@code -ing} and {@code -ning}; a form that is no word costs a look-up that finds nothing. In
+ * the text and the heading, not in the compound parts: there {@code melding} is a part of {@code bekymringsmelding}
+ * or {@code tilbakemelding}, and a question's {@code melde} counted a tier for every such passage (real-text dev
+ * 0.842 → 0.847, natural phrasing 0.769 → 0.778; README, Relevance);</li>
  * <li>in a heading, a word is also sought as the law named after it, written as one word ({@code helsevern} →
  * {@code helsevernloven}, {@code barnevern} → {@code barnevernsloven}): a heading that names a law says what the
  * passages under it are about. Not in the text, where a law's name is mostly a citation ({@code jf. barnevernloven
@@ -102,7 +105,10 @@ final class WordForms {
             }
         }
         int before = stems.size();
-        forms.addAll(actionNouns(word));
+        if (!PassageSchema.PARTS.equals(field)) {
+            // a compound's part is another thing than the verb's act: melde is not the melding of bekymringsmelding
+            forms.addAll(actionNouns(word));
+        }
         forms.addAll(StrongVerbs.forms(word));
         if (PassageSchema.HEADING.equals(field)) {
             for (String stem : List.copyOf(stems)) {

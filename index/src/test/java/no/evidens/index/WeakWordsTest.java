@@ -1,6 +1,7 @@
 package no.evidens.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,6 +50,43 @@ class WeakWordsTest {
             assertTrue(r.relaxed(), "no passage holds every word");
             assertEquals(List.of(KEY, WEAK), r.hits().stream().map(SearchHit::text).toList());
         }
+    }
+
+    @Test
+    void aQuestionsDegreeWordCountsForNoTier(@TempDir Path own) throws IOException {
+        // invented passages: the visit holds three of the question's words; the mention holds three too, one being
+        // the degree word, and is shorter (a higher score from the words alone)
+        String visit = "Barnevernet besøker fosterhjemmet fire ganger i året etter planen som ble laget ved plasseringen.";
+        String mention = "Barnevernet nevnte ofte fosterhjemmet.";
+        List<String> texts = List.of(mention, visit);
+        try (EvidenceIndexWriter w = new EvidenceIndexWriter(own)) {
+            List<Passage> passages = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < texts.size(); i++) {
+                String p = texts.get(i);
+                passages.add(new Passage(Passage.idOf("sak", "d", i), "sak", "d", "a.txt", "rapport", "A", "", 1, start,
+                        start + p.length(), p, List.of(), List.of()));
+                start += p.length() + 2;
+            }
+            w.add(new IndexedDocument("d", "sak", "a.txt", "rapport", "A", "sha", "text/plain", String.join("\n\n", texts),
+                    List.of(0)), passages);
+            w.commit();
+        }
+        try (EvidenceSearcher s = new EvidenceSearcher(own)) {
+            SearchResult r = s.search(new SearchRequest("hvor ofte besøker barnevernet fosterhjemmet", null, null, 10));
+            assertTrue(r.relaxed(), "no passage holds every word");
+            assertEquals(List.of(visit, mention), r.hits().stream().map(SearchHit::text).toList());
+        }
+    }
+
+    @Test
+    void aDegreeWordIsWeakOnlyAfterAQuestionWord() {
+        Analyzer a = NorwegianAnalysis.analyzer();
+        String often = WordForms.oneStem(a, PassageSchema.TEXT, "ofte");
+        assertTrue(WeakWords.stems(a, "hvor ofte besøker barnevernet fosterhjemmet").contains(often));
+        assertTrue(WeakWords.stems(a, "kor lenge varer undersøkinga").contains(WordForms.oneStem(a, PassageSchema.TEXT, "lenge")));
+        assertFalse(WeakWords.stems(a, "besøk så ofte som nødvendig").contains(often), "elsewhere an ordinary word");
+        assertTrue(WeakWords.stems(a).contains("kor"), "Nynorsk kor is no stop word, but weak");
     }
 
     @Test

@@ -93,6 +93,16 @@ class WordFormsTest {
     }
 
     @Test
+    void theNounOfAnActionIsNotSoughtAsACompoundsPart(@TempDir Path own) throws IOException {
+        OneDocumentIndex.write(own, List.of("Skolen sendte en bekymringsmelding.", "Skolen sendte en melding om eleven.",
+                "Barnevernet ga tilbakemelding."));
+        assertEquals(List.of("sak/d/1"), OneDocumentIndex.found(own, "melde"),
+                "the melding of bekymringsmelding and tilbakemelding is no act of melde");
+        Query parts = new TermQuery(new Term(PassageSchema.PARTS, "meld"));
+        assertSame(parts, WordForms.widened(parts, PassageSchema.PARTS, "melde", NorwegianAnalysis.analyzer()));
+    }
+
+    @Test
     void aHeadingIsAlsoSearchedForTheLawNamedAfterTheWord() {
         Query heading = new TermQuery(new Term(PassageSchema.HEADING, "helsevern"));
         Query widened = WordForms.widened(heading, PassageSchema.HEADING, "helsevern", NorwegianAnalysis.analyzer());
