@@ -185,10 +185,11 @@ public final class NorwegianModels {
     /**
      * Runs of tokens this thread's name finder searched with the model, and runs it answered from memory (the same
      * tokens seen before in the same state of the finder's adaptive data: see {@code RememberingNameFinder}), since
-     * the last {@link #forgetNameRuns()}; {0, 0} when the name model's features do not allow remembering.
+     * the last {@link #forgetNameRuns()}, then the windows of tokens in the runs searched whose probabilities the
+     * model worked out and those taken from memory; zeros when the name model's features do not allow remembering.
      */
     public long[] nameRunCounts() {
-        return nameFinder.get() instanceof RememberingNameFinder r ? r.counts() : new long[2];
+        return nameFinder.get() instanceof RememberingNameFinder r ? r.counts() : new long[4];
     }
 
     /**

@@ -20,7 +20,8 @@ import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
  * outcomes, probabilities and names, which this finder takes from memory instead of searching again (a sentence
  * repeated in a bundle: letterheads, a template's headings, a standard paragraph). After a remembered answer the
  * previous map is updated with the remembered outcomes, as OpenNLP updates it after a search, so what follows
- * sees the same state either way. One per thread, as {@link NameFinderME} is; at most {@link #ENTRIES} runs
+ * sees the same state either way. Within a run searched, a token whose window of tokens and state was seen before
+ * gets the model's probabilities from memory ({@link Memory}, {@link RememberingBeam}). One per thread, as {@link NameFinderME} is; at most {@link #ENTRIES} runs
  * remembered, the least recently used forgotten first.
  */
 final class RememberingNameFinder extends NameFinderME {
@@ -46,6 +47,10 @@ final class RememberingNameFinder extends NameFinderME {
             throw new IllegalArgumentException("the model's context generator does not keep its adaptive data in view");
         }
         this.memory = m;
+        if (this.model instanceof RememberingBeam beam) {
+            beam.link(m);
+            m.rememberWindows();
+        }
     }
 
     @Override
@@ -99,9 +104,13 @@ final class RememberingNameFinder extends NameFinderME {
         return out;
     }
 
-    /** Runs searched by the model and runs answered from memory, since this finder was made. */
+    /**
+     * Runs searched by the model and runs answered from memory, then the windows of the runs searched whose
+     * probabilities the model worked out and those answered from memory, since this finder was made.
+     */
     long[] counts() {
-        return new long[] {searched, remembered};
+        long[] windows = memory.windowCounts();
+        return new long[] {searched, remembered, windows[0], windows[1]};
     }
 
     private record Answer(String[] outcomes, Span[] names, double[] probs) {
@@ -134,14 +143,86 @@ final class RememberingNameFinder extends NameFinderME {
     /**
      * OpenNLP's context generator for names, keeping beside it a copy of the previous map (what OpenNLP's
      * {@code PreviousMapFeatureGenerator} learns: each token's last outcome, filled and cleared at the same calls)
-     * and the outcomes of the last run, so the finder can key and keep its answers.
+     * and the outcomes of the last run, so the finder can key and keep its answers; and, once linked to its
+     * finder's {@link RememberingBeam}, a memory of windows: every feature of a token is a function of the tokens
+     * within {@code radius} of it (none where the run ends), its previous-map entry and the two outcomes before it
+     * (see {@link WindowCachedNameModel#STATELESS}), so a token whose window is remembered gets the probabilities
+     * the model gave that window before, without its features being generated again.
      */
     static final class Memory extends DefaultNameContextGenerator {
+        /** The context given for a remembered window: the model then copies the window's probabilities. */
+        static final String[] REMEMBERED = new String[0];
+        /** Windows remembered per finder; one is about 0.4 KB. */
+        static final int WINDOWS = 16_384;
+
+        private final int radius;
         private final Map<String, String> previous = new HashMap<>();
         private String[] lastOutcomes;
+        private boolean windows;
+        private final Map<Window, double[]> windowProbs = new LinkedHashMap<>(4096, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Window, double[]> eldest) {
+                return size() > WINDOWS;
+            }
+        };
+        private Window asked; // the window of the context last given, until the model's answer for it is kept
+        private String[] askedContext;
+        private double[] askedProbs;
+        private long windowsWorkedOut;
+        private long windowsRemembered;
 
-        Memory(AdaptiveFeatureGenerator generator) {
+        Memory(AdaptiveFeatureGenerator generator, int radius) {
             super(generator);
+            this.radius = radius;
+        }
+
+        /** From now on, give remembered windows as {@link #REMEMBERED} (the beam's model knows what to do). */
+        void rememberWindows() {
+            this.windows = true;
+        }
+
+        @Override
+        public String[] getContext(int index, String[] tokens, String[] preds, Object[] additionalContext) {
+            asked = null;
+            askedContext = null;
+            askedProbs = null;
+            if (!windows || preds == null || (additionalContext != null && additionalContext.length > 0)) {
+                return super.getContext(index, tokens, preds, additionalContext);
+            }
+            Window window = new Window(index, tokens, preds, previous.get(tokens[index]), radius);
+            double[] probs = windowProbs.get(window);
+            if (probs != null) {
+                windowsRemembered++;
+                askedProbs = probs;
+                return REMEMBERED;
+            }
+            windowsWorkedOut++;
+            String[] context = super.getContext(index, tokens, preds, additionalContext);
+            asked = window;
+            askedContext = context;
+            return context;
+        }
+
+        /** The probabilities of the window given last as {@link #REMEMBERED}. */
+        double[] rememberedProbs() {
+            if (askedProbs == null) {
+                throw new IllegalStateException("no remembered window was given");
+            }
+            return askedProbs;
+        }
+
+        /** Keeps the model's probabilities for the context given last, if it is that one. */
+        void remember(String[] context, double[] probs) {
+            if (asked != null && context == askedContext) {
+                windowProbs.put(asked, probs.clone());
+                asked = null;
+                askedContext = null;
+            }
+        }
+
+        /** Windows whose probabilities the model worked out, and windows answered from memory. */
+        long[] windowCounts() {
+            return new long[] {windowsWorkedOut, windowsRemembered};
         }
 
         @Override
@@ -170,6 +251,37 @@ final class RememberingNameFinder extends NameFinderME {
 
         String[] lastOutcomes() {
             return lastOutcomes;
+        }
+    }
+
+    /**
+     * A token's window: the tokens within the radius (null beyond the run's ends), the token's previous-map entry
+     * and the outcomes of the two tokens before it (null before the run's start).
+     */
+    private static final class Window {
+        private final String[] parts;
+        private final int hash;
+
+        Window(int index, String[] tokens, String[] preds, String previous, int radius) {
+            parts = new String[2 * radius + 4];
+            int p = 0;
+            for (int i = index - radius; i <= index + radius; i++) {
+                parts[p++] = i >= 0 && i < tokens.length ? tokens[i] : null;
+            }
+            parts[p++] = previous;
+            parts[p++] = index > 0 ? preds[index - 1] : null;
+            parts[p] = index > 1 ? preds[index - 2] : null;
+            hash = Arrays.hashCode(parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Window w && w.hash == hash && Arrays.equals(w.parts, parts);
         }
     }
 }

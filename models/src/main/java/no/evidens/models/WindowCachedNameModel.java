@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import opennlp.tools.ml.BeamSearch;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.ml.model.SequenceClassificationModel;
 import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderFactory;
@@ -29,6 +32,7 @@ import opennlp.tools.util.SequenceCodec;
  */
 final class WindowCachedNameModel extends TokenNameFinderModel {
     private static final String DESCRIPTOR = "generator.featuregen";
+    private static final String MAXENT_MODEL = "nameFinder.model"; // OpenNLP's name for it in the model
     private static final String CACHED = "opennlp.tools.util.featuregen.CachedFeatureGeneratorFactory";
     private static final String[] WINDOWED = {
         "opennlp.tools.util.featuregen.TokenClassFeatureGeneratorFactory",
@@ -50,6 +54,7 @@ final class WindowCachedNameModel extends TokenNameFinderModel {
             "opennlp.tools.util.featuregen.BigramNameFeatureGeneratorFactory",
             "opennlp.tools.util.featuregen.SentenceFeatureGeneratorFactory",
             CACHED);
+    private static final Pattern LENGTH = Pattern.compile("<int\\s+name=\"(?:prevLength|nextLength)\">\\s*(\\d+)\\s*</int>");
     private static final Pattern GENERATOR = Pattern.compile("<generator\\s+class=\"([^\"]*)\"");
 
     private final TokenNameFinderFactory factory;
@@ -61,8 +66,29 @@ final class WindowCachedNameModel extends TokenNameFinderModel {
         String cached = descriptor == null ? null : cachedWindows(new String(descriptor, StandardCharsets.UTF_8));
         this.remembers = cached != null && onlyStateless(cached);
         this.factory = cached == null ? null : remembers
-                ? new RememberingFactory(cached.getBytes(StandardCharsets.UTF_8), getSequenceCodec())
+                ? new RememberingFactory(cached.getBytes(StandardCharsets.UTF_8), getSequenceCodec(), radius(cached))
                 : new TokenNameFinderFactory(cached.getBytes(StandardCharsets.UTF_8), Map.of(), getSequenceCodec());
+    }
+
+    @Override
+    public SequenceClassificationModel getNameFinderSequenceModel() {
+        // OpenNLP's own choice (a beam search over the maximum-entropy model, its beam as the manifest says), with
+        // the model able to answer from a finder's memory of windows.
+        if (remembers && getArtifact(MAXENT_MODEL) instanceof MaxentModel maxent) {
+            String beam = getManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER);
+            return new RememberingBeam(beam == null ? NameFinderME.DEFAULT_BEAM_SIZE : Integer.parseInt(beam), maxent);
+        }
+        return super.getNameFinderSequenceModel();
+    }
+
+    /** How far from a token its features reach: the longest window of the description, and the bigrams' one. */
+    static int radius(String descriptor) {
+        Matcher m = LENGTH.matcher(descriptor);
+        int radius = 1;
+        while (m.find()) {
+            radius = Math.max(radius, Integer.parseInt(m.group(1)));
+        }
+        return radius;
     }
 
     /** A name finder for one thread: one that remembers its answers when the description allows it. */
@@ -120,13 +146,16 @@ final class WindowCachedNameModel extends TokenNameFinderModel {
 
     /** OpenNLP's factory, whose context generators keep their adaptive data in view of the finder. */
     private static final class RememberingFactory extends TokenNameFinderFactory {
-        RememberingFactory(byte[] descriptor, SequenceCodec<String> codec) {
+        private final int radius;
+
+        RememberingFactory(byte[] descriptor, SequenceCodec<String> codec, int radius) {
             super(descriptor, Map.of(), codec);
+            this.radius = radius;
         }
 
         @Override
         public NameContextGenerator createContextGenerator() {
-            return new RememberingNameFinder.Memory(createFeatureGenerators());
+            return new RememberingNameFinder.Memory(createFeatureGenerators(), radius);
         }
     }
 }

@@ -106,6 +106,7 @@ class WindowCachedNameModelTest {
         assertTrue(names >= 8, "names found: " + names);
         long[] counts = remembering.counts();
         assertTrue(counts[1] >= runs.size(), "runs answered from memory: " + counts[1] + " of " + (counts[0] + counts[1]));
+        assertTrue(counts[3] > 0, "windows answered from memory: " + counts[3] + " of " + (counts[2] + counts[3]));
     }
 
     private static List<String[]> reversed(List<String[]> runs) {
@@ -120,6 +121,8 @@ class WindowCachedNameModelTest {
                 + "<generator class=\"opennlp.tools.util.featuregen.PreviousMapFeatureGeneratorFactory\"/>"
                 + "<generator class=\"opennlp.tools.util.featuregen.BigramNameFeatureGeneratorFactory\"/></featureGenerators>";
         assertTrue(WindowCachedNameModel.onlyStateless(known));
+        assertEquals(1, WindowCachedNameModel.radius(known), "the bigrams reach one token either side");
+        assertEquals(3, WindowCachedNameModel.radius("<int name=\"prevLength\">2</int><int name=\"nextLength\">3</int>"));
         assertFalse(WindowCachedNameModel.onlyStateless(known.replace("BigramNameFeatureGeneratorFactory",
                 "DictionaryFeatureGeneratorFactory")));
         assertFalse(WindowCachedNameModel.onlyStateless("<featureGenerators><window prevLength=\"2\"/></featureGenerators>"));

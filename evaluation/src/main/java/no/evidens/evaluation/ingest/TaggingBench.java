@@ -69,7 +69,7 @@ public final class TaggingBench {
         Stages stages = new Stages(models, codebook);
         Map<String, Long> nanos = new LinkedHashMap<>();
         long checksum = 0;
-        long[] runs = new long[2];
+        long[] runs = new long[4];
         for (int r = 0; r <= rounds; r++) {
             Map<String, Long> round = new LinkedHashMap<>();
             // The name finder remembers the runs of tokens it has searched (RememberingNameFinder): each pass starts
@@ -85,16 +85,19 @@ public final class TaggingBench {
             }
             if (r > 0) {
                 round.forEach((k, v) -> nanos.merge(k, v, Long::sum));
-                runs[0] += counts[0];
-                runs[1] += counts[1];
+                for (int i = 0; i < runs.length; i++) {
+                    runs[i] += counts[i];
+                }
             }
         }
         long whole = nanos.get("whole: tagger + language");
         out.printf("%-48s %12s %12s %8s%n", "stage (thread CPU, one thread)", "CPU ms/text", "CPU s/1000", "share");
         nanos.forEach((k, v) -> out.printf("%-48s %12.2f %12.2f %7.1f%%%n", k, v / 1e6 / rounds / texts.size(),
                 v / 1e9 / rounds / texts.size() * 1000, 100.0 * v / whole));
-        out.printf("name finder, whole tagger: %d runs of tokens searched, %d answered from memory (%.1f%%)%n",
-                runs[0], runs[1], 100.0 * runs[1] / Math.max(1, runs[0] + runs[1]));
+        out.printf("name finder, whole tagger: %d runs of tokens searched, %d answered from memory (%.1f%%); in the runs"
+                + " searched, %d contexts (a token in one sequence of the beam) worked out by the model, %d from memory (%.1f%%)%n",
+                runs[0], runs[1], 100.0 * runs[1] / Math.max(1, runs[0] + runs[1]),
+                runs[2], runs[3], 100.0 * runs[3] / Math.max(1, runs[2] + runs[3]));
         out.printf("checksum of the tags (same code, same figure): %d%n", checksum);
         out.flush();
     }
