@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import opennlp.tools.namefind.NameFinderME;
-import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
@@ -32,21 +31,21 @@ public final class NorwegianModels {
 
     private final SentenceModel sentenceModel;
     private final TokenizerModel tokenizerModel;
-    private final TokenNameFinderModel nameModel;
+    private final WindowCachedNameModel nameModel;
     private final ThreadLocal<NorwegianSentenceDetector> sentenceDetector;
     private final ThreadLocal<WordSplits> tokenizer;
     private final ThreadLocal<NameFinderME> nameFinder;
     private final Abbreviations abbreviations = Abbreviations.norwegian();
 
     private NorwegianModels(SentenceModel sentenceModel, TokenizerModel tokenizerModel,
-                            TokenNameFinderModel nameModel) {
+                            WindowCachedNameModel nameModel) {
         this.sentenceModel = sentenceModel;
         this.tokenizerModel = tokenizerModel;
         this.nameModel = nameModel;
         this.sentenceDetector = ThreadLocal.withInitial(
                 () -> new NorwegianSentenceDetector(this.sentenceModel, this.abbreviations));
         this.tokenizer = ThreadLocal.withInitial(() -> new WordSplits(new TokenizerME(this.tokenizerModel)));
-        this.nameFinder = ThreadLocal.withInitial(() -> new NameFinderME(this.nameModel));
+        this.nameFinder = ThreadLocal.withInitial(this.nameModel::finder);
     }
 
     private static final class Holder {
@@ -181,6 +180,24 @@ public final class NorwegianModels {
         }
         finder.clearAdaptiveData();
         return DocumentNames.refine(sentences, tokens, out);
+    }
+
+    /**
+     * Runs of tokens this thread's name finder searched with the model, and runs it answered from memory (the same
+     * tokens seen before in the same state of the finder's adaptive data: see {@code RememberingNameFinder}), since
+     * the last {@link #forgetNameRuns()}, then the windows of tokens in the runs searched whose probabilities the
+     * model worked out and those taken from memory; zeros when the name model's features do not allow remembering.
+     */
+    public long[] nameRunCounts() {
+        return nameFinder.get() instanceof RememberingNameFinder r ? r.counts() : new long[4];
+    }
+
+    /**
+     * Forgets the runs this thread's name finder remembers, and its counts: the names found stay the same either
+     * way; a benchmark that tags the same texts again calls this so each round costs what the first did.
+     */
+    public void forgetNameRuns() {
+        nameFinder.remove();
     }
 
     /**

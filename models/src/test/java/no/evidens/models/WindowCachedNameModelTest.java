@@ -2,12 +2,16 @@ package no.evidens.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,69 @@ class WindowCachedNameModelTest {
             }
         }
         assertTrue(names >= 4, "names found: " + names);
+    }
+
+    @Test
+    void aFinderThatRemembersRunsGivesTheVeryNamesAndProbabilitiesOfTheShippedModel() throws IOException {
+        TokenNameFinderModel shipped;
+        WindowCachedNameModel cached;
+        try (InputStream a = model(); InputStream b = model()) {
+            shipped = new TokenNameFinderModel(a);
+            cached = new WindowCachedNameModel(b);
+        }
+        assertTrue(cached.remembersSentences(), "the bundled model's features allow remembering");
+        NameFinderME plain = new NameFinderME(shipped);
+        NameFinderME finder = cached.finder();
+        RememberingNameFinder remembering = assertInstanceOf(RememberingNameFinder.class, finder);
+        NorwegianModels models = NorwegianModels.shared();
+        List<String[]> runs = new ArrayList<>();
+        for (TaggedSpan sentence : models.sentences(TEXT)) {
+            String s = sentence.cut(TEXT);
+            runs.add(models.tokensOfSentence(s).stream().map(t -> t.cut(s)).toArray(String[]::new));
+        }
+        // Three documents: the text, the text again (each run now in memory, with the same previous-map state
+        // as before only where the document has not yet seen its words), and the text in reverse order of its
+        // sentences, then the first again without clearing (a state never seen before for most of its runs).
+        List<List<String[]>> documents = List.of(runs, runs, reversed(runs), List.of(runs.get(0), runs.get(0)));
+        int names = 0;
+        for (List<String[]> document : documents) {
+            plain.clearAdaptiveData();
+            finder.clearAdaptiveData();
+            for (String[] words : document) {
+                Span[] expected = plain.find(words.clone());
+                Span[] actual = finder.find(words.clone());
+                assertArrayEquals(expected, actual, String.join(" ", words));
+                assertArrayEquals(plain.probs(), finder.probs(), 0.0);
+                assertArrayEquals(plain.probs(expected), finder.probs(actual), 0.0);
+                for (int i = 0; i < expected.length; i++) {
+                    assertEquals(expected[i].getProb(), actual[i].getProb(), 0.0);
+                }
+                names += actual.length;
+            }
+        }
+        assertTrue(names >= 8, "names found: " + names);
+        long[] counts = remembering.counts();
+        assertTrue(counts[1] >= runs.size(), "runs answered from memory: " + counts[1] + " of " + (counts[0] + counts[1]));
+        assertTrue(counts[3] > 0, "windows answered from memory: " + counts[3] + " of " + (counts[2] + counts[3]));
+    }
+
+    private static List<String[]> reversed(List<String[]> runs) {
+        List<String[]> out = new ArrayList<>(runs);
+        Collections.reverse(out);
+        return out;
+    }
+
+    @Test
+    void remembersOnlyWithGeneratorsWhoseFeaturesItCanAccountFor() {
+        String known = "<featureGenerators cache=\"true\" name=\"nameFinder\">"
+                + "<generator class=\"opennlp.tools.util.featuregen.PreviousMapFeatureGeneratorFactory\"/>"
+                + "<generator class=\"opennlp.tools.util.featuregen.BigramNameFeatureGeneratorFactory\"/></featureGenerators>";
+        assertTrue(WindowCachedNameModel.onlyStateless(known));
+        assertEquals(1, WindowCachedNameModel.radius(known), "the bigrams reach one token either side");
+        assertEquals(3, WindowCachedNameModel.radius("<int name=\"prevLength\">2</int><int name=\"nextLength\">3</int>"));
+        assertFalse(WindowCachedNameModel.onlyStateless(known.replace("BigramNameFeatureGeneratorFactory",
+                "DictionaryFeatureGeneratorFactory")));
+        assertFalse(WindowCachedNameModel.onlyStateless("<featureGenerators><window prevLength=\"2\"/></featureGenerators>"));
     }
 
     @Test

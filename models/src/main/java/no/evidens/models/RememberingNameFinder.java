@@ -1,0 +1,287 @@
+package no.evidens.models;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import opennlp.tools.namefind.DefaultNameContextGenerator;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.util.Span;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+
+/**
+ * OpenNLP's name finder that remembers its answer for a run of tokens it has already searched in the same state.
+ * With the name model's features (see {@link WindowCachedNameModel#remembersSentences()}), every feature of every
+ * token is a function of the tokens of the run, the outcomes the beam search has chosen before it in the run, and
+ * one adaptive feature: the outcome each token got the last time it was seen in the document (OpenNLP's previous
+ * map, cleared per document). So the beam search's answer for a run is a function of the run's tokens and of the
+ * previous map's entry for each of them, and no other input: the same tokens with the same entries get the same
+ * outcomes, probabilities and names, which this finder takes from memory instead of searching again (a sentence
+ * repeated in a bundle: letterheads, a template's headings, a standard paragraph). After a remembered answer the
+ * previous map is updated with the remembered outcomes, as OpenNLP updates it after a search, so what follows
+ * sees the same state either way. Within a run searched, a token whose window of tokens and state was seen before
+ * gets the model's probabilities from memory ({@link Memory}, {@link RememberingBeam}). One per thread, as {@link NameFinderME} is; at most {@link #ENTRIES} runs
+ * remembered, the least recently used forgotten first.
+ */
+final class RememberingNameFinder extends NameFinderME {
+    /** Runs remembered per finder (a thread); a sentence is about 1 KB of keys and answers. */
+    static final int ENTRIES = 8_192;
+    /** Longer runs are searched every time: they seldom come again and would take much room. */
+    static final int MAX_TOKENS = 80;
+
+    private final Memory memory;
+    private final Map<Key, Answer> answers = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Answer> eldest) {
+            return size() > ENTRIES;
+        }
+    };
+    private double[] rememberedProbs; // the probabilities of the last run when its answer came from memory
+    private long searched;
+    private long remembered;
+
+    RememberingNameFinder(WindowCachedNameModel model) {
+        super(model);
+        if (!(contextGenerator instanceof Memory m)) {
+            throw new IllegalArgumentException("the model's context generator does not keep its adaptive data in view");
+        }
+        this.memory = m;
+        if (this.model instanceof RememberingBeam beam) {
+            beam.link(m);
+            m.rememberWindows();
+        }
+    }
+
+    @Override
+    public Span[] find(String[] tokens, String[][] additionalContext) {
+        rememberedProbs = null;
+        if (tokens.length > MAX_TOKENS || (additionalContext != null && additionalContext.length > 0)) {
+            searched++;
+            return super.find(tokens, additionalContext);
+        }
+        Key key = new Key(tokens.clone(), memory.previous(tokens));
+        Answer answer = answers.get(key);
+        if (answer != null) {
+            remembered++;
+            contextGenerator.updateAdaptiveData(tokens, answer.outcomes().clone());
+            rememberedProbs = answer.probs();
+            return answer.names().clone();
+        }
+        searched++;
+        Span[] names = super.find(tokens, additionalContext);
+        answers.put(key, new Answer(memory.lastOutcomes(), names.clone(), super.probs()));
+        return names;
+    }
+
+    @Override
+    public void probs(double[] probs) {
+        if (rememberedProbs == null) {
+            super.probs(probs);
+        } else {
+            System.arraycopy(rememberedProbs, 0, probs, 0, rememberedProbs.length);
+        }
+    }
+
+    @Override
+    public double[] probs() {
+        return rememberedProbs == null ? super.probs() : rememberedProbs.clone();
+    }
+
+    @Override
+    public double[] probs(Span[] spans) {
+        if (rememberedProbs == null) {
+            return super.probs(spans); // also what find itself asks, for the run it has just searched
+        }
+        double[] out = new double[spans.length]; // NameFinderME's mean over the span, on the remembered ones
+        for (int s = 0; s < spans.length; s++) {
+            double p = 0;
+            for (int o = spans[s].getStart(); o < spans[s].getEnd(); o++) {
+                p += rememberedProbs[o];
+            }
+            out[s] = p / spans[s].length();
+        }
+        return out;
+    }
+
+    /**
+     * Runs searched by the model and runs answered from memory, then the windows of the runs searched whose
+     * probabilities the model worked out and those answered from memory, since this finder was made.
+     */
+    long[] counts() {
+        long[] windows = memory.windowCounts();
+        return new long[] {searched, remembered, windows[0], windows[1]};
+    }
+
+    private record Answer(String[] outcomes, Span[] names, double[] probs) {
+    }
+
+    /** A run of tokens with the previous map's entry for each (null: not seen before in the document). */
+    private static final class Key {
+        private final String[] tokens;
+        private final String[] previous;
+        private final int hash;
+
+        Key(String[] tokens, String[] previous) {
+            this.tokens = tokens;
+            this.previous = previous;
+            this.hash = 31 * Arrays.hashCode(tokens) + Arrays.hashCode(previous);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && Arrays.equals(k.tokens, tokens)
+                    && Arrays.equals(k.previous, previous);
+        }
+    }
+
+    /**
+     * OpenNLP's context generator for names, keeping beside it a copy of the previous map (what OpenNLP's
+     * {@code PreviousMapFeatureGenerator} learns: each token's last outcome, filled and cleared at the same calls)
+     * and the outcomes of the last run, so the finder can key and keep its answers; and, once linked to its
+     * finder's {@link RememberingBeam}, a memory of windows: every feature of a token is a function of the tokens
+     * within {@code radius} of it (none where the run ends), its previous-map entry and the two outcomes before it
+     * (see {@link WindowCachedNameModel#STATELESS}), so a token whose window is remembered gets the probabilities
+     * the model gave that window before, without its features being generated again.
+     */
+    static final class Memory extends DefaultNameContextGenerator {
+        /** The context given for a remembered window: the model then copies the window's probabilities. */
+        static final String[] REMEMBERED = new String[0];
+        /** Windows remembered per finder; one is about 0.4 KB. */
+        static final int WINDOWS = 16_384;
+
+        private final int radius;
+        private final Map<String, String> previous = new HashMap<>();
+        private String[] lastOutcomes;
+        private boolean windows;
+        private final Map<Window, double[]> windowProbs = new LinkedHashMap<>(4096, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Window, double[]> eldest) {
+                return size() > WINDOWS;
+            }
+        };
+        private Window asked; // the window of the context last given, until the model's answer for it is kept
+        private String[] askedContext;
+        private double[] askedProbs;
+        private long windowsWorkedOut;
+        private long windowsRemembered;
+
+        Memory(AdaptiveFeatureGenerator generator, int radius) {
+            super(generator);
+            this.radius = radius;
+        }
+
+        /** From now on, give remembered windows as {@link #REMEMBERED} (the beam's model knows what to do). */
+        void rememberWindows() {
+            this.windows = true;
+        }
+
+        @Override
+        public String[] getContext(int index, String[] tokens, String[] preds, Object[] additionalContext) {
+            asked = null;
+            askedContext = null;
+            askedProbs = null;
+            if (!windows || preds == null || (additionalContext != null && additionalContext.length > 0)) {
+                return super.getContext(index, tokens, preds, additionalContext);
+            }
+            Window window = new Window(index, tokens, preds, previous.get(tokens[index]), radius);
+            double[] probs = windowProbs.get(window);
+            if (probs != null) {
+                windowsRemembered++;
+                askedProbs = probs;
+                return REMEMBERED;
+            }
+            windowsWorkedOut++;
+            String[] context = super.getContext(index, tokens, preds, additionalContext);
+            asked = window;
+            askedContext = context;
+            return context;
+        }
+
+        /** The probabilities of the window given last as {@link #REMEMBERED}. */
+        double[] rememberedProbs() {
+            if (askedProbs == null) {
+                throw new IllegalStateException("no remembered window was given");
+            }
+            return askedProbs;
+        }
+
+        /** Keeps the model's probabilities for the context given last, if it is that one. */
+        void remember(String[] context, double[] probs) {
+            if (asked != null && context == askedContext) {
+                windowProbs.put(asked, probs.clone());
+                asked = null;
+                askedContext = null;
+            }
+        }
+
+        /** Windows whose probabilities the model worked out, and windows answered from memory. */
+        long[] windowCounts() {
+            return new long[] {windowsWorkedOut, windowsRemembered};
+        }
+
+        @Override
+        public void updateAdaptiveData(String[] tokens, String[] outcomes) {
+            super.updateAdaptiveData(tokens, outcomes);
+            for (int i = 0; i < tokens.length; i++) {
+                previous.put(tokens[i], outcomes[i]);
+            }
+            lastOutcomes = outcomes.clone();
+        }
+
+        @Override
+        public void clearAdaptiveData() {
+            super.clearAdaptiveData();
+            previous.clear();
+            lastOutcomes = null;
+        }
+
+        String[] previous(String[] tokens) {
+            String[] out = new String[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+                out[i] = previous.get(tokens[i]);
+            }
+            return out;
+        }
+
+        String[] lastOutcomes() {
+            return lastOutcomes;
+        }
+    }
+
+    /**
+     * A token's window: the tokens within the radius (null beyond the run's ends), the token's previous-map entry
+     * and the outcomes of the two tokens before it (null before the run's start).
+     */
+    private static final class Window {
+        private final String[] parts;
+        private final int hash;
+
+        Window(int index, String[] tokens, String[] preds, String previous, int radius) {
+            parts = new String[2 * radius + 4];
+            int p = 0;
+            for (int i = index - radius; i <= index + radius; i++) {
+                parts[p++] = i >= 0 && i < tokens.length ? tokens[i] : null;
+            }
+            parts[p++] = previous;
+            parts[p++] = index > 0 ? preds[index - 1] : null;
+            parts[p] = index > 1 ? preds[index - 2] : null;
+            hash = Arrays.hashCode(parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Window w && w.hash == hash && Arrays.equals(w.parts, parts);
+        }
+    }
+}
