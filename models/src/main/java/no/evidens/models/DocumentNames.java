@@ -15,7 +15,9 @@ import java.util.Set;
  *       → {@code Finn Aasheim}), since it is not part of the name and must not be masked as one;</li>
  *   <li>every word of a full person name (two or more words) found anywhere in the document marks the
  *       same word elsewhere as a person name, with the genitive {@code -s} ({@code Aasheim},
- *       {@code Aasheims}), also inside «» and after a title, wherever the model found no name there;</li>
+ *       {@code Aasheims}), also inside «» and after a title, wherever the model found no name there; so does a
+ *       one-word person with a strong cue beside it, and the surname of a full name in the genitive
+ *       ({@link CuedNameWords});</li>
  *   <li>a place or organisation of the model becomes a person where two signs say so, a "person" of several
  *       names run together is cut, and one that is the title of a work in quotation marks is dropped
  *       ({@link ModelTypeRepair});</li>
@@ -104,6 +106,7 @@ public final class DocumentNames {
                                                 List<List<TaggedSpan>> names) {
         Set<String> lowerCase = NameCues.lowerCaseWords(sentences, tokens);
         NameParticles particles = NameParticles.of(sentences, tokens);
+        CuedNameWords cued = CuedNameWords.of(sentences, tokens, lowerCase);
         Set<String> things = ModelTypeRepair.namesAfterPlaceWords(sentences, tokens, names);
         List<List<TaggedSpan>> stripped = new ArrayList<>();
         Set<String> known = new HashSet<>();
@@ -132,6 +135,7 @@ public final class DocumentNames {
                                 .forEach(known::add);
                         fullNames.add(withoutGenitive(String.join(" ", words).toLowerCase(Locale.ROOT)));
                     }
+                    known.addAll(cued.taught(sentence, tokens.get(s), name, words));
                 }
             }
             stripped.add(out);
