@@ -63,7 +63,8 @@ public final class DocumentNames {
             "rådgiver", "rådgjevar", "talsperson", "talsmann", "kandidat", "lærer", "lærar", "pleier", "pleiar", "lege",
             "dommer", "konsulent", "behandler", "handsamar", "koordinator", "psykolog", "kaptein", "minister", "politiker",
             "representant", "ordfører", "sekretær", "talskvinne", "talsmann", "formann", "forkvinne", "forsker", "redaktør",
-            "journalist", "advokat", "spiller", "skuespiller", "regissør", "kommentator", "økonom", "president", "revisor");
+            "journalist", "advokat", "spiller", "skuespiller", "regissør", "kommentator", "økonom", "president", "revisor",
+            "datter", "sønn"); // presidentdatteren, statsministersønnen: a family role before the name
 
     /** Whether a word is a title or role written before a name (never part of the name). */
     public static boolean isTitle(String word) {

@@ -1,6 +1,8 @@
 package no.evidens.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,5 +75,21 @@ class NameRound7Test {
         assertEquals(List.of("Pedersen"), p.get(0));
         assertEquals(List.of(), p.get(1));
         assertEquals(List.of(), p.get(2));
+    }
+
+    @Test
+    void twoWordsTheModelTookForAClubAreAPersonWithAnAgeInBracketsEvenWithoutAListedGivenName() {
+        List<String> s = List.of("Festen samlet Marlow Quennell (28) og vennene hans.", "Brannstasjon Nord (3) rykket ut.");
+        List<List<String>> p = persons(s, List.of(List.of(typed("ORG", s.get(0), "Marlow Quennell")),
+                List.of(typed("ORG", s.get(1), "Brannstasjon Nord"))));
+        assertEquals(List.of("Marlow Quennell"), p.get(0));
+        assertEquals(List.of(), p.get(1));
+    }
+
+    @Test
+    void aFamilyRoleCompoundIsATitle() {
+        assertTrue(DocumentNames.isTitle("presidentdatteren"));
+        assertTrue(DocumentNames.isTitle("statsministersønnen"));
+        assertFalse(DocumentNames.isTitle("Quennell"));
     }
 }
