@@ -92,4 +92,12 @@ class NameRound7Test {
         assertTrue(DocumentNames.isTitle("statsministersønnen"));
         assertFalse(DocumentNames.isTitle("Quennell"));
     }
+
+    @Test
+    void aGivenNameAndASurnameInTheGenitiveAfterAPlacePrepositionAreThePossessor() {
+        List<String> a = List.of("Tankene går til Ingrid Lindviks rolle i filmen.");
+        assertEquals(List.of(List.of("Ingrid Lindviks")), persons(a, List.of(List.of(typed("LOC", a.get(0), "Ingrid Lindviks")))));
+        List<String> b = List.of("Vi kjørte til Ingrid Lindvik i går.");
+        assertEquals(List.of(List.of()), persons(b, List.of(List.of(typed("LOC", b.get(0), "Ingrid Lindvik")))));
+    }
 }
