@@ -15,7 +15,9 @@ import java.util.Set;
  *       → {@code Finn Aasheim}), since it is not part of the name and must not be masked as one;</li>
  *   <li>every word of a full person name (two or more words) found anywhere in the document marks the
  *       same word elsewhere as a person name, with the genitive {@code -s} ({@code Aasheim},
- *       {@code Aasheims}), also inside «» and after a title, wherever the model found no name there;</li>
+ *       {@code Aasheims}), also inside «» and after a title, wherever the model found no name there; so does a
+ *       one-word person with a strong cue beside it, and the surname of a full name in the genitive
+ *       ({@link CuedNameWords});</li>
  *   <li>a place or organisation of the model becomes a person where two signs say so, a "person" of several
  *       names run together is cut, and one that is the title of a work in quotation marks is dropped
  *       ({@link ModelTypeRepair});</li>
@@ -61,7 +63,8 @@ public final class DocumentNames {
             "rådgiver", "rådgjevar", "talsperson", "talsmann", "kandidat", "lærer", "lærar", "pleier", "pleiar", "lege",
             "dommer", "konsulent", "behandler", "handsamar", "koordinator", "psykolog", "kaptein", "minister", "politiker",
             "representant", "ordfører", "sekretær", "talskvinne", "talsmann", "formann", "forkvinne", "forsker", "redaktør",
-            "journalist", "advokat", "spiller", "skuespiller", "regissør", "kommentator", "økonom", "president", "revisor");
+            "journalist", "advokat", "spiller", "skuespiller", "regissør", "kommentator", "økonom", "president", "revisor",
+            "datter", "sønn"); // presidentdatteren, statsministersønnen: a family role before the name
 
     /** Whether a word is a title or role written before a name (never part of the name). */
     public static boolean isTitle(String word) {
@@ -104,6 +107,7 @@ public final class DocumentNames {
                                                 List<List<TaggedSpan>> names) {
         Set<String> lowerCase = NameCues.lowerCaseWords(sentences, tokens);
         NameParticles particles = NameParticles.of(sentences, tokens);
+        CuedNameWords cued = CuedNameWords.of(sentences, tokens, lowerCase);
         Set<String> things = ModelTypeRepair.namesAfterPlaceWords(sentences, tokens, names);
         List<List<TaggedSpan>> stripped = new ArrayList<>();
         Set<String> known = new HashSet<>();
@@ -132,6 +136,7 @@ public final class DocumentNames {
                                 .forEach(known::add);
                         fullNames.add(withoutGenitive(String.join(" ", words).toLowerCase(Locale.ROOT)));
                     }
+                    known.addAll(cued.taught(sentence, tokens.get(s), name, words));
                 }
             }
             stripped.add(out);

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  *       ({@code statsminister Kofi Mensah Owusu}), or one word of a surname's shape ({@code Bertelsens},
  *       {@link NameShapes}), or the speaker of a quotation ({@code «…», sier Owusu}) — and no word a listed place or organisation, none written in lower case in the
  *       document;</li>
- *   <li>two or more words with a listed given name, followed by an age in brackets ({@code Lotta Brennvik (28)});</li>
- *   <li>a listed given name and one more word, not after a place preposition ({@code Monica Lyngmo}), or one in the
- *       genitive before a lower-case word ({@code i Signes ansikt});</li>
+ *   <li>two or more words with a listed given name, followed by an age in brackets ({@code Lotta Brennvik (28)}), or
+ *       with a word that is no listed place or organisation, followed by an adult's age (16 to 105);</li>
+ *   <li>a listed given name and one more word, not after a place preposition ({@code Monica Lyngmo}) unless in the
+ *       genitive before a lower-case word ({@code til Tora Lindviks hage}), or a given name alone in the genitive before
+ *       a lower-case word ({@code i Signes ansikt});</li>
  *   <li>a given name and more words run into a listed place ({@code Kofi Mensah Norge}): cut into the person and the
  *       place;</li>
  *   <li>a single word that is a word of a full person name of the document, in the genitive
@@ -53,7 +55,11 @@ final class ModelTypeRepair {
             }
         }
         int first = tokens.indexOf(inside.get(0));
-        if (givenNameFirst(sentence, inside, first > 0 ? tokens.get(first - 1).cut(sentence) : null)
+        // in the genitive before a lower-case noun the name is the possessor, and a place preposition before it governs
+        // the noun (til Tora Lindviks hage; round 7)
+        boolean possessive = name.cut(sentence).endsWith("s") && tokens.indexOf(inside.get(inside.size() - 1)) + 1 < tokens.size()
+                && Character.isLowerCase(tokens.get(tokens.indexOf(inside.get(inside.size() - 1)) + 1).cut(sentence).charAt(0));
+        if (givenNameFirst(sentence, inside, first > 0 && !possessive ? tokens.get(first - 1).cut(sentence) : null)
                 && !things.contains(key(name.cut(sentence)))) {
             return true;
         }
@@ -99,7 +105,14 @@ final class ModelTypeRepair {
                 while (k < ts.size() && ts.get(k).end() <= n.start()) {
                     k++;
                 }
-                if (!"PER".equals(n.type()) && k > 0 && NameCues.placeWord(ts.get(k - 1).cut(sentences.get(s)))) {
+                int after = k;
+                while (after < ts.size() && ts.get(after).start() < n.end()) {
+                    after++;
+                }
+                // a genitive before a lower-case noun is governed by no preposition (til Tora Lindviks hage)
+                boolean possessive = n.cut(sentences.get(s)).endsWith("s") && after < ts.size()
+                        && Character.isLowerCase(ts.get(after).cut(sentences.get(s)).charAt(0));
+                if (!"PER".equals(n.type()) && k > 0 && !possessive && NameCues.placeWord(ts.get(k - 1).cut(sentences.get(s)))) {
                     out.add(key(n.cut(sentences.get(s))));
                 }
             }
@@ -125,15 +138,30 @@ final class ModelTypeRepair {
             return false;
         }
         boolean given = false;
+        boolean unlisted = false;
         for (TaggedSpan t : inside) {
             String w = t.cut(sentence);
-            if (!DocumentNames.nameLike(w) || lowerCase.contains(w.toLowerCase(Locale.ROOT))) {
+            if (!DocumentNames.nameLike(w) || lowerCase.contains(w.toLowerCase(Locale.ROOT)) || DocumentNames.isNoNameWord(w)) {
                 return false;
             }
             given |= NameCues.isGivenName(w);
+            unlisted |= DomainNames.shared().typeOf(w) == null;
         }
-        return given;
+        // round 7: without a listed given name, a word that is no listed place or organisation does as well, with an
+        // adult's age (Marlow Quennell (28), the given name typed as a club by the model; not a unit's number: Nord (3))
+        return given || unlisted && adultAge(sentence, name);
     }
+
+    private static boolean adultAge(String sentence, TaggedSpan name) {
+        Matcher m = AGE_NUMBER.matcher(sentence).region(name.end(), sentence.length());
+        if (!m.lookingAt()) {
+            return false;
+        }
+        int age = Integer.parseInt(m.group(1));
+        return age >= 16 && age <= 105;
+    }
+
+    private static final Pattern AGE_NUMBER = Pattern.compile(" ?\\((\\d{1,3})\\)");
 
     /** Whether a one-word place or organisation is a known person word (genitive, or beside a cue). */
     static boolean knownPersonWithCue(String sentence, List<TaggedSpan> tokens, TaggedSpan name, Set<String> known) {

@@ -160,7 +160,8 @@ final class NameCues {
                     && after != null && CLOSERS.contains(after);
             return given && (j > i || !WORDS_TOO.contains(tokens.get(i).cut(sentence).toLowerCase(Locale.ROOT))
                     || after != null && SPEECH.contains(after) || aged)
-                    || allUnknown && (signed || j > i && (aged || after != null && SPEECH.contains(after)));
+                    || allUnknown && (signed || j > i && (aged || after != null && SPEECH.contains(after))
+                            || openingSurname(sentence, tokens, i, j, after, lowerCase));
         }
         boolean saying = SPEECH.contains(before) || after != null && SPEECH.contains(after);
         // a title that opens the sentence (Ordfører Nordvik sa …), or a party or paper in the genitive (Høyres Kari Nordvik)
@@ -170,6 +171,21 @@ final class NameCues {
         return given || allUnknown && (titled(before) || openingTitle || ofOrganisation || saying || NAMING.contains(before)
                 || aged || surname(sentence, tokens, i, j, before, lowerCase)
                 || UnknownWordNames.isName(sentence, tokens, i, j, before, lowerCase));
+    }
+
+    /**
+     * A lone listed surname opening a sentence before a lower-case word ({@code Gulliksen svarte ikke}; round 7), not
+     * the genitive of a word the document writes in lower case. A surname's shape alone is not enough there: nouns of
+     * that shape open sentences too ({@code Distansen}, {@code Sjansen}: definite forms of nouns in {@code -anse}).
+     */
+    private static boolean openingSurname(String sentence, List<TaggedSpan> tokens, int i, int j, String after,
+                                          Set<String> lowerCase) {
+        if (i != j || after == null || !Character.isLowerCase(after.charAt(0))) {
+            return false;
+        }
+        String w = tokens.get(i).cut(sentence);
+        String lower = w.toLowerCase(Locale.ROOT);
+        return NameShapes.isListed(w) && !(lower.endsWith("s") && lowerCase.contains(lower.substring(0, lower.length() - 1)));
     }
 
     /** Particles inside a name ({@code van}, {@code bin}), and initials ({@code B.}). */

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * wrong guess does not spread:
  * <ul>
  *   <li>a compound written with a hyphen whose last part is a lower-case word ({@code Obama-administrasjonen},
- *       {@code DNA-spor}): a thing named after someone, not a mention of the person;</li>
+ *       {@code DNA-spor}): a thing named after someone, not a mention of the person; a name of several words run into
+ *       one ({@code Kari Brennvik Fjord-treneren}) is the name without it, when two or more words are left and one is a
+ *       listed given name or surname;</li>
  *   <li>one word that is a compound of a place or institution noun ({@code Steinerskolen}, {@code Tafjordbygda}),
  *       unless it is a listed given name or surname;</li>
  *   <li>a name that opens with an institution word ({@code Galleri Nordvika}, {@code Hotel Fjordgløtt}) or ends in
@@ -75,6 +77,14 @@ final class NonPersonShapes {
         int dash = text.lastIndexOf('-');
         if (dash > 0 && dash + 3 < text.length() && Character.isLowerCase(text.charAt(dash + 1))
                 && Character.isLowerCase(text.charAt(dash + 2))) {
+            // round 7: a name run into such a compound after it (Kari Brennvik Fjord-treneren: the name, then her role)
+            // is the name without it — two or more words left, one a listed given name or surname; else the words
+            // before belong to the compound (Fritt Ord-styreleder, Angry Birds-bokbind)
+            TaggedSpan lastWord = inside.get(inside.size() - 1);
+            if (inside.size() > 2 && name.start() + dash > lastWord.start()
+                    && inside.subList(0, inside.size() - 1).stream().anyMatch(t -> DocumentNames.isPersonNameWord(t.cut(sentence)))) {
+                return retype(sentence, tokens, new TaggedSpan(name.type(), name.start(), inside.get(inside.size() - 2).end()));
+            }
             return null;
         }
         String first = inside.get(0).cut(sentence).toLowerCase(Locale.ROOT);

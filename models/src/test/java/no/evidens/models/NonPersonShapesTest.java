@@ -28,6 +28,10 @@ class NonPersonShapesTest {
         assertEquals(List.of(), repaired("Politiet fant DNA-spor i bilen.", "DNA-spor"));
         assertEquals(List.of("PER:Kari-Anne Brekkestø"), repaired("Saken gjaldt Kari-Anne Brekkestø i fjor.", "Kari-Anne Brekkestø"),
                 "a double given name keeps its capital after the hyphen");
+        // round 7: a name run into such a compound after it keeps the name
+        assertEquals(List.of("PER:Tobias Quennell"), repaired("Se på Tobias Quennell Fjordvik-treneren i fjor.",
+                "Tobias Quennell Fjordvik-treneren"));
+        assertEquals(List.of(), repaired("Hun kjøpte Glade Fjell-bokbind til sønnen.", "Glade Fjell-bokbind"));
     }
 
     @Test

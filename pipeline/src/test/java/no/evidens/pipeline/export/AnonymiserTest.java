@@ -110,6 +110,28 @@ class AnonymiserTest {
     }
 
     @Test
+    void aPersonNamedInFullAndAloneByAWordTheModelTakesForAClubStaysMasked() {
+        // round 7: two full names weigh more than three lone guesses of an organisation
+        Pattern club = Pattern.compile("Marlow(?! Quennell)");
+        Anonymiser typed = new Anonymiser(text -> {
+            List<TaggedSpan> out = new ArrayList<>();
+            Matcher full = Pattern.compile("Marlow Quennell").matcher(text);
+            while (full.find()) {
+                out.add(new TaggedSpan("PER", full.start(), full.end()));
+            }
+            Matcher m = club.matcher(text);
+            while (m.find()) {
+                out.add(new TaggedSpan("ORG", m.start(), m.end()));
+            }
+            return out;
+        });
+        String doc = "Marlow Quennell (28) kom sent. Marlow er min beste venn. Marlow Quennell gikk inn bakveien. "
+                + "Vi så Marlow i går. Marlow smilte.";
+        assertEquals("[navn 1] er min beste venn.", typed.anonymise("Marlow er min beste venn.", new Anonymiser.Persons(),
+                List.of(doc)));
+    }
+
+    @Test
     void anElevenDigitNumberWithWrongCheckDigitsIsLeftAlone() {
         String fnr = validFodselsnummer();
         String wrong = fnr.substring(0, 10) + ((fnr.charAt(10) - '0' + 1) % 10);
