@@ -124,8 +124,7 @@ final class FacetCounter {
                 int[][] counts = countsOf(leaf.ord);
                 SegmentFacetSignatures signatures = segments[leaf.ord];
                 hits[leaf.ord] = plan.hits(leaf.reader());
-                count(hits[leaf.ord], leaf.reader().getLiveDocs(), signatures.signatureOfDoc(0),
-                        signatures.signatureOfDoc(1), counts[0], counts[1]);
+                count(hits[leaf.ord], leaf.reader().getLiveDocs(), signatures.signaturesOfDocs(), counts[0], counts[1]);
             }
             return true;
         }
@@ -144,6 +143,7 @@ final class FacetCounter {
             int[][] counts = countsOf(context.ord);
             int[] first = counts[0];
             int[] second = counts[1];
+            int[] ofDocs = signatures.signaturesOfDocs();
             // null: the hits are counted, not kept
             FixedBitSet kept = hits == null ? null : new FixedBitSet(Math.max(1, context.reader().maxDoc()));
             if (kept != null) {
@@ -157,8 +157,8 @@ final class FacetCounter {
 
                 @Override
                 public void collect(int doc) {
-                    first[signatures.signature(0, doc)]++;
-                    second[signatures.signature(1, doc)]++;
+                    first[ofDocs[GROUPS * doc]]++;
+                    second[ofDocs[GROUPS * doc + 1]]++;
                     if (kept != null) {
                         kept.set(doc);
                     }
@@ -199,8 +199,11 @@ final class FacetCounter {
         }
     }
 
-    /** Adds one per hit in {@code hits} (skipping deleted entries) to its signature of each group, a 64-bit word at a time. */
-    private static void count(FixedBitSet hits, Bits live, int[] firstOfDoc, int[] secondOfDoc, int[] first, int[] second) {
+    /**
+     * Adds one per hit in {@code hits} (skipping deleted entries) to its signature of each group, a 64-bit word at a time
+     * ({@code ofDocs}: {@link SegmentFacetSignatures#signaturesOfDocs()}).
+     */
+    private static void count(FixedBitSet hits, Bits live, int[] ofDocs, int[] first, int[] second) {
         long[] words = hits.getBits();
         int numWords = FixedBitSet.bits2words(hits.length());
         for (int i = 0; i < numWords; i++) {
@@ -209,8 +212,8 @@ final class FacetCounter {
                 int doc = (i << 6) | Long.numberOfTrailingZeros(word);
                 word &= word - 1;
                 if (live == null || live.get(doc)) {
-                    first[firstOfDoc[doc]]++;
-                    second[secondOfDoc[doc]]++;
+                    first[ofDocs[GROUPS * doc]]++;
+                    second[ofDocs[GROUPS * doc + 1]]++;
                 }
             }
         }

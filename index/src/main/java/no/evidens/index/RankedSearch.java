@@ -20,6 +20,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * One search on one snapshot: the page of hits in the request's order (the first page of a relevance list
@@ -83,7 +84,7 @@ final class RankedSearch {
             // A case or type filter leaves few hits: one pass is then cheaper than two.
             counted = topAndCounts(s, q, n, sort, request.caseId() == null && request.type() == null);
         } else {
-            counted = sideways(s, query, request.filters(), n, sort);
+            counted = sideways(s, query, request.filters(), n, sort, request.caseId() == null && request.type() == null);
         }
         HitReader reader = new HitReader(s);
         ScoreDoc[] ranked = capped ? capped(counted.top().scoreDocs, reader) : counted.top().scoreDocs;
@@ -138,14 +139,7 @@ final class RankedSearch {
             if (!counting.countWords(s, matching)) {
                 OneCollector.search(s, matching, counting.keepingHits());
             }
-            // The total is counted above, so the page may skip from its n-th hit on (Lucene's own default waits for
-            // 1,000 hits before it skips, to count them exactly): the same page, fewer hits scored.
-            int capped = Math.max(1, Math.min(n, s.getIndexReader().maxDoc()));
-            TopFieldCollectorManager page = new TopFieldCollectorManager(sort, capped, null, capped, false);
-            // The hits just counted, made known to the page: its evidence-prior stream then looks only at the bonus
-            // entries that are hits (PriorQuery, KnownHits).
-            top = KnownHits.during(s.getIndexReader().leaves(), counting.hits(), () -> s.search(query, page));
-            scores(top, s, query, sort);
+            top = skippingPage(s, query, n, sort, counting.hits());
         } else {
             TopFieldCollector collector = pageCollector(s, n, sort);
             OneCollector.search(s, query, MultiCollector.wrap(collector, counting));
@@ -156,12 +150,36 @@ final class RankedSearch {
     }
 
     /**
+     * The first {@code n} hits of a relevance search whose hits were counted before, with their scores. The total is
+     * counted, so the page may skip from its n-th hit on (Lucene's own default waits for 1,000 hits before it skips, to
+     * count them exactly): the same page, fewer hits scored. The hits just counted ({@code counted}, per segment; null:
+     * not known) are made known to the page: its evidence-prior stream then looks only at the bonus entries that are
+     * hits ({@link PriorQuery}, {@link KnownHits}).
+     */
+    private static TopDocs skippingPage(IndexSnapshot s, Query query, int n, Sort sort, FixedBitSet[] counted) throws IOException {
+        int capped = Math.max(1, Math.min(n, s.getIndexReader().maxDoc()));
+        TopFieldCollectorManager page = new TopFieldCollectorManager(sort, capped, null, capped, false);
+        TopDocs top = KnownHits.during(s.getIndexReader().leaves(), counted, () -> s.search(query, page));
+        scores(top, s, query, sort);
+        return top;
+    }
+
+    /**
      * A search with facet filters, counted as Lucene's DrillSideways counts it (a filtered dimension's counts
      * without its own filter) in one pass over the hits of {@code base} ({@link SidewaysCounting}).
      */
-    static Counted sideways(IndexSnapshot s, Query base, Map<String, List<String>> filters, int n, Sort sort)
+    static Counted sideways(IndexSnapshot s, Query base, Map<String, List<String>> filters, int n, Sort sort, boolean mayTwoPass)
             throws IOException {
         Query filtered = FacetFilters.drillDown(base, filters);
+        if (mayTwoPass && twoPass(sort, base)) {
+            // Counted from bit sets when the base is words only; then the page is found as for a search without facet
+            // filters, with skipping, told the hits that pass every filter.
+            SidewaysCounting counting = new SidewaysCounting(s.facetCounter, s, filters, null);
+            FixedBitSet[] passing = counting.countWords(s, ScoredQuery.matching(base));
+            if (passing != null) {
+                return new Counted(skippingPage(s, filtered, n, sort, passing), counting.total(), counting.counts());
+            }
+        }
         TopFieldCollector collector = pageCollector(s, n, sort);
         SidewaysCounting counting = new SidewaysCounting(s.facetCounter, s, filters, collector);
         OneCollector.search(s, base, counting);

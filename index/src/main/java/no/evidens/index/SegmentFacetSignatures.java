@@ -31,14 +31,19 @@ final class SegmentFacetSignatures {
     /** The signature of a document without values in a group (a whole document's entry). */
     static final int NONE = 0;
 
-    /** Per group, the signature of each document. */
-    private final int[][] signatureOfDoc;
+    /**
+     * The signature of each document in each group, interleaved: document {@code d}'s signature in group {@code g} at
+     * {@code d * GROUPS.size() + g}. A hit's signatures then share one cache line: counting sparse hits waits for one
+     * load from memory per hit, not one per group (separate arrays per group were a third of a two-word search's
+     * counting time in Java Flight Recorder at 1 M passages).
+     */
+    private final int[] signatureOfDoc;
     /** Per group, the segment ordinals of each signature. */
     private final int[][][] ordsOfSignature;
     /** How many ordinals the segment has. */
     private final int ords;
 
-    private SegmentFacetSignatures(int[][] signatureOfDoc, int[][][] ordsOfSignature, int ords) {
+    private SegmentFacetSignatures(int[] signatureOfDoc, int[][][] ordsOfSignature, int ords) {
         this.signatureOfDoc = signatureOfDoc;
         this.ordsOfSignature = ordsOfSignature;
         this.ords = ords;
@@ -47,7 +52,7 @@ final class SegmentFacetSignatures {
     /** Reads the segment's facet doc values of {@code field} (all dimensions are in one field). */
     static SegmentFacetSignatures of(LeafReader leaf, String field) throws IOException {
         int groups = GROUPS.size();
-        int[][] signatureOfDoc = new int[groups][leaf.maxDoc()];
+        int[] signatureOfDoc = new int[groups * leaf.maxDoc()];
         List<List<int[]>> ords = new ArrayList<>();
         List<Map<Key, Integer>> numbers = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
@@ -73,7 +78,7 @@ final class SegmentFacetSignatures {
                     // The passages of a document follow each other and share its document-level values.
                     if (last[g] >= 0 && Arrays.equals(ords.get(g).get(last[g]), 0, ords.get(g).get(last[g]).length,
                             buffers[g], 0, sizes[g])) {
-                        signatureOfDoc[g][doc] = last[g];
+                        signatureOfDoc[doc * groups + g] = last[g];
                         continue;
                     }
                     Key key = new Key(Arrays.copyOf(buffers[g], sizes[g]));
@@ -83,7 +88,7 @@ final class SegmentFacetSignatures {
                         numbers.get(g).put(key, number);
                         ords.get(g).add(key.ords);
                     }
-                    signatureOfDoc[g][doc] = number;
+                    signatureOfDoc[doc * groups + g] = number;
                     last[g] = number;
                 }
             }
@@ -116,12 +121,15 @@ final class SegmentFacetSignatures {
     }
 
     int signature(int group, int doc) {
-        return signatureOfDoc[group][doc];
+        return signatureOfDoc[doc * GROUPS.size() + group];
     }
 
-    /** Per document of the segment, its signature in {@code group} (the array itself: read, never write). */
-    int[] signatureOfDoc(int group) {
-        return signatureOfDoc[group];
+    /**
+     * The signatures of every document of the segment, interleaved: document {@code d}'s in group {@code g} at
+     * {@code d * GROUPS.size() + g} (the array itself: read, never write).
+     */
+    int[] signaturesOfDocs() {
+        return signatureOfDoc;
     }
 
     int signatures(int group) {

@@ -11,10 +11,13 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FilterScorable;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Counts a search with facet filters as Lucene's {@code DrillSideways} counts it, in one pass over the hits of
@@ -42,6 +45,8 @@ final class SidewaysCounting implements Collector {
     private final int[][][] hits;
     /** Per filtered dimension, segment and signature of its group: base hits that fail that dimension only. */
     private final int[][][] nearMisses;
+    /** Per filtered dimension, its values as {@link FacetFilters#anyOf} gives them. */
+    private final Query[] filterQueries;
 
     /**
      * @param filters dimension → the values wanted, as in {@link SearchRequest#filters()}
@@ -56,9 +61,10 @@ final class SidewaysCounting implements Collector {
         int segments = searcher.getIndexReader().leaves().size();
         this.hits = new int[segments][][];
         this.nearMisses = new int[dims.length][segments][];
+        this.filterQueries = new Query[dims.length];
         for (int i = 0; i < dims.length; i++) {
-            this.filters[i] = searcher.createWeight(searcher.rewrite(FacetFilters.anyOf(dims[i], filters.get(dims[i]))),
-                    ScoreMode.COMPLETE_NO_SCORES, 1f);
+            this.filterQueries[i] = FacetFilters.anyOf(dims[i], filters.get(dims[i]));
+            this.filters[i] = searcher.createWeight(searcher.rewrite(filterQueries[i]), ScoreMode.COMPLETE_NO_SCORES, 1f);
             this.groupOfDim[i] = SegmentFacetSignatures.groupOf(dims[i]);
         }
     }
@@ -82,6 +88,7 @@ final class SidewaysCounting implements Collector {
         LeafCollector onPage = page == null ? null : page.getLeafCollector(context);
         int[] first = counts[0];
         int[] second = counts[1];
+        int[] ofDocs = signatures.signaturesOfDocs();
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) throws IOException {
@@ -116,13 +123,102 @@ final class SidewaysCounting implements Collector {
                     near[failed][signatures.signature(groupOfDim[failed], doc)]++;
                     return;
                 }
-                first[signatures.signature(0, doc)]++;
-                second[signatures.signature(1, doc)]++;
+                first[ofDocs[GROUPS * doc]]++;
+                second[ofDocs[GROUPS * doc + 1]]++;
                 if (onPage != null) {
                     onPage.collect(doc);
                 }
             }
         };
+    }
+
+    /**
+     * Counts every hit of {@code base} (the search without its facet filters, its matching part) at once when it is made
+     * of words only ({@link TermSetHits}), as {@link #getLeafCollector} would count them one by one: per segment, the
+     * base hits and each filtered dimension's entries as bit sets, then one pass over their 64-bit words that sorts the
+     * base hits into those that pass every filter and those that fail exactly one dimension. No scorer and no page: the
+     * caller finds the page by a search of its own, with skipping (a collector that must see every base hit to count it
+     * scores them all). False, with nothing counted, when {@code base} is not made of words only.
+     *
+     * @return per segment, the hits that pass every filter (deleted entries included), or null when not counted here
+     */
+    FixedBitSet[] countWords(IndexSearcher searcher, Query base) throws IOException {
+        TermSetHits plan = TermSetHits.of(base);
+        if (plan == null || page != null) {
+            return null;
+        }
+        TermSetHits[] passing = new TermSetHits[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            passing[i] = TermSetHits.of(filterQueries[i]);
+            if (passing[i] == null) {
+                return null;
+            }
+        }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        FixedBitSet[] kept = new FixedBitSet[leaves.size()];
+        for (LeafReaderContext leaf : leaves) {
+            int[][] counts = new int[GROUPS][];
+            SegmentFacetSignatures signatures = counter.segment(leaf.ord);
+            for (int g = 0; g < GROUPS; g++) {
+                counts[g] = new int[signatures.signatures(g)];
+            }
+            hits[leaf.ord] = counts;
+            long[][] pass = new long[dims.length][];
+            for (int i = 0; i < dims.length; i++) {
+                nearMisses[i][leaf.ord] = new int[signatures.signatures(groupOfDim[i])];
+                pass[i] = passing[i].hits(leaf.reader()).getBits();
+            }
+            FixedBitSet baseHits = plan.hits(leaf.reader());
+            kept[leaf.ord] = new FixedBitSet(baseHits.length());
+            sort(baseHits.getBits(), pass, kept[leaf.ord].getBits(), leaf.reader().getLiveDocs(), signatures.signaturesOfDocs(),
+                    counts, leaf.ord);
+        }
+        return kept;
+    }
+
+    /**
+     * Sorts the base hits of one segment a 64-bit word at a time ({@code pass}: per filtered dimension, the words of its
+     * bit set; {@code all}: the words of the hits that pass every filter, filled here).
+     */
+    private void sort(long[] base, long[][] pass, long[] all, Bits live, int[] ofDocs, int[][] counts, int segment) {
+        int words = Math.min(base.length, all.length);
+        for (int w = 0; w < words; w++) {
+            long hit = base[w];
+            if (hit == 0) {
+                continue;
+            }
+            long passesAll = hit;
+            for (long[] p : pass) {
+                passesAll &= p[w];
+            }
+            all[w] = passesAll;
+            for (long bits = passesAll; bits != 0; bits &= bits - 1) {
+                int doc = (w << 6) | Long.numberOfTrailingZeros(bits);
+                if (live == null || live.get(doc)) {
+                    counts[0][ofDocs[GROUPS * doc]]++;
+                    counts[1][ofDocs[GROUPS * doc + 1]]++;
+                }
+            }
+            for (int i = 0; i < pass.length; i++) {
+                long failsOnlyThis = hit & ~pass[i][w];
+                for (int j = 0; j < pass.length && failsOnlyThis != 0; j++) {
+                    if (j != i) {
+                        failsOnlyThis &= pass[j][w];
+                    }
+                }
+                add(failsOnlyThis, w, live, ofDocs, groupOfDim[i], nearMisses[i][segment]);
+            }
+        }
+    }
+
+    /** Adds one per live entry of {@code bits} (word {@code w} of a segment's bit set) to its signature of {@code group}. */
+    private static void add(long bits, int w, Bits live, int[] ofDocs, int group, int[] counts) {
+        for (; bits != 0; bits &= bits - 1) {
+            int doc = (w << 6) | Long.numberOfTrailingZeros(bits);
+            if (live == null || live.get(doc)) {
+                counts[ofDocs[GROUPS * doc + group]]++;
+            }
+        }
     }
 
     @Override

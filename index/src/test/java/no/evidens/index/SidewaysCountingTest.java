@@ -64,21 +64,26 @@ class SidewaysCountingTest {
                         new TermQuery(new Term(PassageSchema.TEXT, "plan")), RankedSearch.PASSAGES)) {
                     for (Map<String, List<String>> filters : FILTERS) {
                         for (Sort sort : sorts) {
-                            assertSame(s, base, filters, sort);
-                            compared++;
+                            // one pass that collects every base hit, and (words only, in relevance order) bit sets and a
+                            // page that skips
+                            for (boolean mayTwoPass : new boolean[] {false, true}) {
+                                assertSame(s, base, filters, sort, mayTwoPass);
+                                compared++;
+                            }
                         }
                     }
                 }
-                assertEquals(42, compared);
+                assertEquals(84, compared);
             }
         }
     }
 
-    private static void assertSame(IndexSnapshot s, Query base, Map<String, List<String>> filters, Sort sort) throws IOException {
-        String what = base + " " + filters + " " + sort;
+    private static void assertSame(IndexSnapshot s, Query base, Map<String, List<String>> filters, Sort sort, boolean mayTwoPass)
+            throws IOException {
+        String what = base + " " + filters + " " + sort + " two passes allowed: " + mayTwoPass;
         DrillSideways.DrillSidewaysResult lucene = new DrillSideways(s, FacetFilters.CONFIG, s.facetState)
                 .search(FacetFilters.drillDown(base, filters), null, null, 25, sort, true);
-        RankedSearch.Counted ours = RankedSearch.sideways(s, base, filters, 25, sort);
+        RankedSearch.Counted ours = RankedSearch.sideways(s, base, filters, 25, sort, mayTwoPass);
         assertEquals(lucene.hits.totalHits.value, ours.total(), what);
         Map<String, Map<String, Integer>> expected = FacetFilters.counts(lucene.facets);
         assertEquals(expected, ours.facets(), what);
@@ -96,7 +101,7 @@ class SidewaysCountingTest {
             try (DirectoryReader reader = DirectoryReader.open(w)) {
                 IndexSnapshot s = (IndexSnapshot) IndexSnapshot.factory(new StandardAnalyzer()).newSearcher(reader, null);
                 RankedSearch.Counted journals = RankedSearch.sideways(s, RankedSearch.PASSAGES,
-                        Map.of(PassageSchema.TYPE, List.of("journal")), 10, EvidenceSearcher.BY_RELEVANCE);
+                        Map.of(PassageSchema.TYPE, List.of("journal")), 10, EvidenceSearcher.BY_RELEVANCE, true);
                 assertTrue(journals.facets().get(PassageSchema.TYPE).size() > 1, "the other types stay with their counts");
                 int passagesInCases = journals.facets().get(PassageSchema.CASE).values().stream().mapToInt(Integer::intValue).sum();
                 assertEquals(journals.total(), passagesInCases, "an unfiltered dimension counts the hits only");
