@@ -5,8 +5,8 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.Semaphore;
 
 /**
- * Lets as many searches run on the searcher at once as the machine has cores; the others wait their turn, first
- * come first served. Twenty users who search without pause gave the server twenty searches at once on two cores:
+ * Lets at most a given number of searches run on the searcher at once ({@code EVIDENS_SEARCH_PLACES}; none by
+ * default); the others wait their turn, first come first served. Why it was tried: twenty users who search without pause gave the server twenty searches at once on two cores:
  * each was cut into time slices, found the processor's caches filled by the others when its turn came back, and
  * cost about half as much processor time again as the same search alone ({@code MixCosts}, README "Speed over
  * HTTP"); and with every search sharing the cores, a long search kept its place longest, which made the slowest
@@ -33,14 +33,14 @@ final class SearchGate {
     }
 
     /**
-     * As many places as this machine has cores, and at least two (one long search does not hold up every other);
-     * {@code EVIDENS_SEARCH_PLACES} sets another number, {@code 0} none (every search at once, as before the gate:
-     * to compare the two on one build).
+     * The gate {@code EVIDENS_SEARCH_PLACES} asks for: that many searches at once; unset, blank or {@code 0}, no gate
+     * (every search at once). Off by default: on the shared 2-core machine where it was measured, two places gave
+     * fewer searches a second than none (README "Speed over HTTP"); to be measured on a machine of its own.
      */
-    static SearchGate ofCores() {
+    static SearchGate configured() {
         String set = System.getenv("EVIDENS_SEARCH_PLACES");
-        int places = set == null || set.isBlank() ? Math.max(2, Runtime.getRuntime().availableProcessors()) : Integer.parseInt(set.strip());
-        return new SearchGate(places == 0 ? Integer.MAX_VALUE : places);
+        int places = set == null || set.isBlank() ? 0 : Integer.parseInt(set.strip());
+        return new SearchGate(places <= 0 ? Integer.MAX_VALUE : places);
     }
 
     /** Does the work when a place is free, waiting for one first if need be. */

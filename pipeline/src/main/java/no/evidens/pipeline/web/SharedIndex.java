@@ -11,7 +11,7 @@ import no.evidens.pipeline.findings.SearcherSource;
  */
 final class SharedIndex implements SearcherSource {
     private final EvidenceIndex searcher;
-    private final SearchGate gate = SearchGate.ofCores();
+    private final SearchGate gate = SearchGate.configured();
 
     /** A search on the searcher. */
     @FunctionalInterface
