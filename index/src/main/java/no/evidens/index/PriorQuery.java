@@ -91,8 +91,27 @@ final class PriorQuery extends Query {
         if (scoreMode != ScoreMode.TOP_SCORES) {
             return plainWeight;
         }
-        Weight wordsWeight = searcher.createWeight(searcher.rewrite(words), scoreMode, boost);
-        return new TopScoresWeight(plainWeight, wordsWeight, PriorBulkScorer.values(bonuses, boost));
+        Query rewrittenWords = searcher.rewrite(words);
+        Weight wordsWeight = searcher.createWeight(rewrittenWords, scoreMode, boost);
+        return new TopScoresWeight(plainWeight, wordsWeight, clauseWeights(searcher, rewrittenWords, scoreMode, boost),
+                PriorBulkScorer.values(bonuses, boost));
+    }
+
+    /**
+     * The weights of the words' clauses when the words are a plain disjunction (optional clauses only), made as
+     * Lucene's boolean weight makes them, so each scores as it does inside the words; else null.
+     */
+    private static List<Weight> clauseWeights(IndexSearcher searcher, Query words, ScoreMode scoreMode, float boost)
+            throws IOException {
+        if (!(words instanceof BooleanQuery b) || b.getMinimumNumberShouldMatch() != 0 || b.clauses().size() < 2
+                || b.clauses().stream().anyMatch(c -> c.getOccur() != BooleanClause.Occur.SHOULD)) {
+            return null;
+        }
+        List<Weight> out = new ArrayList<>(b.clauses().size());
+        for (BooleanClause c : b.clauses()) {
+            out.add(searcher.createWeight(c.getQuery(), scoreMode, boost));
+        }
+        return out;
     }
 
     /**
@@ -101,13 +120,16 @@ final class PriorQuery extends Query {
     private final class TopScoresWeight extends Weight {
         private final Weight plainWeight;
         private final Weight wordsWeight;
+        /** Null unless the words are a plain disjunction. */
+        private final List<Weight> clauseWeights;
         private final float[] values;
         private final List<Query> which;
 
-        TopScoresWeight(Weight plainWeight, Weight wordsWeight, float[] values) {
+        TopScoresWeight(Weight plainWeight, Weight wordsWeight, List<Weight> clauseWeights, float[] values) {
             super(PriorQuery.this);
             this.plainWeight = plainWeight;
             this.wordsWeight = wordsWeight;
+            this.clauseWeights = clauseWeights;
             this.values = values;
             this.which = bonuses.stream().map(Bonus::which).toList();
         }
@@ -126,7 +148,9 @@ final class PriorQuery extends Query {
                 any.and(hits);
                 bonusDocs = new BonusDocs(bonusDocs.each(), any);
             }
-            return new PriorBulkScorer(inner, () -> wordsWeight.scorer(context), bonusDocs, values, context.reader().maxDoc());
+            return new PriorBulkScorer(inner, () -> wordsWeight.scorer(context),
+                    clauseWeights == null ? null : () -> DisjunctionAt.open(clauseWeights, context), bonusDocs, values,
+                    context.reader().maxDoc());
         }
 
         @Override
