@@ -1,6 +1,7 @@
 package no.evidens.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,13 +88,12 @@ final class PriorQuery extends Query {
 
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-        Weight plainWeight = searcher.createWeight(searcher.rewrite(plain), scoreMode, boost);
         if (scoreMode != ScoreMode.TOP_SCORES) {
-            return plainWeight;
+            return searcher.createWeight(searcher.rewrite(plain), scoreMode, boost);
         }
         Query rewrittenWords = searcher.rewrite(words);
         Weight wordsWeight = searcher.createWeight(rewrittenWords, scoreMode, boost);
-        return new TopScoresWeight(plainWeight, wordsWeight, clauseWeights(searcher, rewrittenWords, scoreMode, boost),
+        return new TopScoresWeight(searcher, boost, wordsWeight, clauseWeights(searcher, rewrittenWords, scoreMode, boost),
                 PriorBulkScorer.values(bonuses, boost));
     }
 
@@ -118,20 +118,32 @@ final class PriorQuery extends Query {
      * The plain query's weight, but a top-level search for the top hits by score goes through {@link PriorBulkScorer}.
      */
     private final class TopScoresWeight extends Weight {
-        private final Weight plainWeight;
+        private final IndexSearcher searcher;
+        private final float boost;
+        /** Made when first asked for: a search for the top hits needs only the words' weights. */
+        private Weight plainWeight;
         private final Weight wordsWeight;
         /** Null unless the words are a plain disjunction. */
         private final List<Weight> clauseWeights;
         private final float[] values;
-        private final List<Query> which;
+        private final SegmentCache<BonusDocs> bonusDocs;
 
-        TopScoresWeight(Weight plainWeight, Weight wordsWeight, List<Weight> clauseWeights, float[] values) {
+        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, List<Weight> clauseWeights, float[] values) {
             super(PriorQuery.this);
-            this.plainWeight = plainWeight;
+            this.searcher = searcher;
+            this.boost = boost;
             this.wordsWeight = wordsWeight;
             this.clauseWeights = clauseWeights;
             this.values = values;
-            this.which = bonuses.stream().map(Bonus::which).toList();
+            this.bonusDocs = BonusDocs.cache(bonuses.stream().map(Bonus::which).toList());
+        }
+
+        /** The plain query's weight (its terms' statistics gathered anew), made once. */
+        private synchronized Weight plainWeight() throws IOException {
+            if (plainWeight == null) {
+                plainWeight = searcher.createWeight(searcher.rewrite(plain), ScoreMode.TOP_SCORES, boost);
+            }
+            return plainWeight;
         }
 
         @Override
@@ -140,7 +152,7 @@ final class PriorQuery extends Query {
             if (inner == null) {
                 return null;
             }
-            BonusDocs bonusDocs = BonusDocs.of(context.reader(), which);
+            BonusDocs bonusDocs = this.bonusDocs.of(context.reader());
             FixedBitSet hits = KnownHits.in(context.reader());
             if (hits != null) {
                 // Only the bonus entries that are hits of the search: the others would be looked up to no end.
@@ -155,32 +167,36 @@ final class PriorQuery extends Query {
 
         @Override
         public Scorer scorer(LeafReaderContext context) throws IOException {
-            return plainWeight.scorer(context);
+            return plainWeight().scorer(context);
         }
 
         @Override
         public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
-            return plainWeight.scorerSupplier(context);
+            return plainWeight().scorerSupplier(context);
         }
 
         @Override
         public Explanation explain(LeafReaderContext context, int doc) throws IOException {
-            return plainWeight.explain(context, doc);
+            return plainWeight().explain(context, doc);
         }
 
         @Override
         public Matches matches(LeafReaderContext context, int doc) throws IOException {
-            return plainWeight.matches(context, doc);
+            return plainWeight().matches(context, doc);
         }
 
         @Override
         public int count(LeafReaderContext context) throws IOException {
-            return plainWeight.count(context);
+            return plainWeight().count(context);
         }
 
         @Override
         public boolean isCacheable(LeafReaderContext ctx) {
-            return plainWeight.isCacheable(ctx);
+            try {
+                return plainWeight().isCacheable(ctx);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
