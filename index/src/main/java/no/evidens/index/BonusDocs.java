@@ -31,7 +31,12 @@ record BonusDocs(FixedBitSet[] each, FixedBitSet any) {
 
     /** The bonuses' entries in {@code segment}, read where not kept yet. */
     static BonusDocs of(LeafReader segment, List<Query> bonuses) throws IOException {
-        return CACHES.computeIfAbsent(bonuses, b -> new SegmentCache<>(s -> read(s, b))).of(segment);
+        return cache(bonuses).of(segment);
+    }
+
+    /** The segments read so far for {@code bonuses}: a search looks them up once, not per segment. */
+    static SegmentCache<BonusDocs> cache(List<Query> bonuses) {
+        return CACHES.computeIfAbsent(bonuses, b -> new SegmentCache<>(s -> read(s, b)));
     }
 
     /** Which of the bonuses entry {@code doc} holds, one bit per bonus (at most 31 bonuses). */

@@ -29,6 +29,35 @@ public final class DocumentCap {
     }
 
     /**
+     * How many hits of the ranked list to fetch first: enough for the capped list's first {@code offset + limit} whenever
+     * no document holds more than {@value #CAP} of the first page and a few after it ({@link #settled}); a tenth of a
+     * term search's page pass less than the whole {@link #window} at 1 M passages, since Lucene skips more hits the
+     * fewer it keeps.
+     */
+    static int firstWindow(int offset, int limit) {
+        return Math.max(offset + limit, PAGE) + PAGE;
+    }
+
+    /**
+     * Whether {@code ranked}, the first {@code fetched} hits of a ranked list (fewer when the list has no more), gives
+     * the capped list's first {@code fetched} entries as the whole list would: the first page is filled within them
+     * (the page and the hits it holds back come from them, the rest follows in rank order), or they are all the hits.
+     */
+    static <T> boolean settled(List<T> ranked, int fetched, Function<T, String> documentOf) {
+        if (ranked.size() < fetched) {
+            return true;
+        }
+        Map<String, Integer> perDocument = new HashMap<>();
+        int first = 0;
+        for (T hit : ranked) {
+            if (perDocument.merge(documentOf.apply(hit), 1, Integer::sum) <= CAP && ++first == PAGE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The list with its first page capped.
      *
      * @param documentOf the document a hit belongs to (its case and document id)

@@ -35,17 +35,26 @@ final class PriorBulkScorer extends BulkScorer {
         Scorer get() throws IOException;
     }
 
+    /** Opens the words' clauses one by one ({@link DisjunctionAt}), for the entries with a bonus. */
+    interface WordsClauses {
+        DisjunctionAt get() throws IOException;
+    }
+
     private final BulkScorer inner;
     private final WordsScorer wordsScorer;
+    /** Null when the words are no plain disjunction: then {@link #wordsScorer} scores the entries with a bonus. */
+    private final WordsClauses wordsClauses;
     private final BonusDocs bonuses;
     /** The score a combination of bonuses adds, by its bit mask. */
     private final float[] values;
     private final float maxValue;
     private final int maxDoc;
 
-    PriorBulkScorer(BulkScorer inner, WordsScorer wordsScorer, BonusDocs bonuses, float[] values, int maxDoc) {
+    PriorBulkScorer(BulkScorer inner, WordsScorer wordsScorer, WordsClauses wordsClauses, BonusDocs bonuses, float[] values,
+                    int maxDoc) {
         this.inner = inner;
         this.wordsScorer = wordsScorer;
+        this.wordsClauses = wordsClauses;
         this.bonuses = bonuses;
         this.values = values;
         float max = 0;
@@ -125,6 +134,8 @@ final class PriorBulkScorer extends BulkScorer {
         /** The next entry the bonus stream looks at. */
         private int next;
         private Scorer second;
+        private DisjunctionAt clauses;
+        private boolean opened;
         private DocIdSetIterator approximation;
         private TwoPhaseIterator twoPhase;
         private int blockEnd = -1;
@@ -166,11 +177,28 @@ final class PriorBulkScorer extends BulkScorer {
                     d++;
                     continue;
                 }
-                if (second == null && !open()) {
+                if (!opened) {
+                    open();
+                }
+                if (clauses == null && second == null) {
                     d = DocIdSetIterator.NO_MORE_DOCS;
                     break;
                 }
                 float bonus = values[bonuses.mask(d)];
+                if (clauses != null) {
+                    float max = clauses.maxScore(d);
+                    // Float addition rounds monotonically: below here, no hit of this block reaches the page.
+                    if (minScore > 0 && max + maxValue < minScore) {
+                        d = clauses.blockEnd() == DocIdSetIterator.NO_MORE_DOCS ? clauses.blockEnd() : clauses.blockEnd() + 1;
+                        continue;
+                    }
+                    float words = minScore > 0 && max + bonus < minScore ? DisjunctionAt.NONE : clauses.score(d, bonus, minScore);
+                    if (words != DisjunctionAt.NONE) {
+                        collectBonusHit(d, words + bonus);
+                    }
+                    d++;
+                    continue;
+                }
                 if (minScore > 0) {
                     if (d > blockEnd) {
                         blockEnd = second.advanceShallow(d);
@@ -195,26 +223,33 @@ final class PriorBulkScorer extends BulkScorer {
                 if (twoPhase != null && !twoPhase.matches()) {
                     continue;
                 }
-                doc = at;
-                bonusScore = second.score() + bonus;
-                if (!scorerSet) {
-                    collector.setScorer(this);
-                    scorerSet = true;
-                }
-                collector.collect(at);
+                collectBonusHit(at, second.score() + bonus);
             }
             next = Math.max(next, Math.min(d, end));
         }
 
-        /** Opens the second scorer of the words; false when they match nothing here. */
-        private boolean open() throws IOException {
-            second = wordsScorer.get();
-            if (second == null) {
-                return false;
+        private void collectBonusHit(int hit, float score) throws IOException {
+            doc = hit;
+            bonusScore = score;
+            if (!scorerSet) {
+                collector.setScorer(this);
+                scorerSet = true;
             }
-            twoPhase = second.twoPhaseIterator();
-            approximation = twoPhase == null ? second.iterator() : twoPhase.approximation();
-            return true;
+            collector.collect(hit);
+        }
+
+        /** Opens the second scorer of the words, clause by clause where it can (both stay null when they match nothing here). */
+        private void open() throws IOException {
+            opened = true;
+            if (wordsClauses != null) {
+                clauses = wordsClauses.get();
+                return;
+            }
+            second = wordsScorer.get();
+            if (second != null) {
+                twoPhase = second.twoPhaseIterator();
+                approximation = twoPhase == null ? second.iterator() : twoPhase.approximation();
+            }
         }
 
         @Override

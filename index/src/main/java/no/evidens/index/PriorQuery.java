@@ -1,6 +1,7 @@
 package no.evidens.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,29 +88,62 @@ final class PriorQuery extends Query {
 
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-        Weight plainWeight = searcher.createWeight(searcher.rewrite(plain), scoreMode, boost);
         if (scoreMode != ScoreMode.TOP_SCORES) {
-            return plainWeight;
+            return searcher.createWeight(searcher.rewrite(plain), scoreMode, boost);
         }
-        Weight wordsWeight = searcher.createWeight(searcher.rewrite(words), scoreMode, boost);
-        return new TopScoresWeight(plainWeight, wordsWeight, PriorBulkScorer.values(bonuses, boost));
+        Query rewrittenWords = searcher.rewrite(words);
+        Weight wordsWeight = searcher.createWeight(rewrittenWords, scoreMode, boost);
+        return new TopScoresWeight(searcher, boost, wordsWeight, clauseWeights(searcher, rewrittenWords, scoreMode, boost),
+                PriorBulkScorer.values(bonuses, boost));
+    }
+
+    /**
+     * The weights of the words' clauses when the words are a plain disjunction (optional clauses only), made as
+     * Lucene's boolean weight makes them, so each scores as it does inside the words; else null.
+     */
+    private static List<Weight> clauseWeights(IndexSearcher searcher, Query words, ScoreMode scoreMode, float boost)
+            throws IOException {
+        if (!(words instanceof BooleanQuery b) || b.getMinimumNumberShouldMatch() != 0 || b.clauses().size() < 2
+                || b.clauses().stream().anyMatch(c -> c.getOccur() != BooleanClause.Occur.SHOULD)) {
+            return null;
+        }
+        List<Weight> out = new ArrayList<>(b.clauses().size());
+        for (BooleanClause c : b.clauses()) {
+            out.add(searcher.createWeight(c.getQuery(), scoreMode, boost));
+        }
+        return out;
     }
 
     /**
      * The plain query's weight, but a top-level search for the top hits by score goes through {@link PriorBulkScorer}.
      */
     private final class TopScoresWeight extends Weight {
-        private final Weight plainWeight;
+        private final IndexSearcher searcher;
+        private final float boost;
+        /** Made when first asked for: a search for the top hits needs only the words' weights. */
+        private Weight plainWeight;
         private final Weight wordsWeight;
+        /** Null unless the words are a plain disjunction. */
+        private final List<Weight> clauseWeights;
         private final float[] values;
-        private final List<Query> which;
+        private final SegmentCache<BonusDocs> bonusDocs;
 
-        TopScoresWeight(Weight plainWeight, Weight wordsWeight, float[] values) {
+        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, List<Weight> clauseWeights, float[] values) {
             super(PriorQuery.this);
-            this.plainWeight = plainWeight;
+            this.searcher = searcher;
+            this.boost = boost;
             this.wordsWeight = wordsWeight;
+            this.clauseWeights = clauseWeights;
             this.values = values;
-            this.which = bonuses.stream().map(Bonus::which).toList();
+            this.bonusDocs = BonusDocs.cache(bonuses.stream().map(Bonus::which).toList());
+        }
+
+        /** The plain query's weight (its terms' statistics gathered anew), made once. */
+        private synchronized Weight plainWeight() throws IOException {
+            if (plainWeight == null) {
+                plainWeight = searcher.createWeight(searcher.rewrite(plain), ScoreMode.TOP_SCORES, boost);
+            }
+            return plainWeight;
         }
 
         @Override
@@ -118,7 +152,7 @@ final class PriorQuery extends Query {
             if (inner == null) {
                 return null;
             }
-            BonusDocs bonusDocs = BonusDocs.of(context.reader(), which);
+            BonusDocs bonusDocs = this.bonusDocs.of(context.reader());
             FixedBitSet hits = KnownHits.in(context.reader());
             if (hits != null) {
                 // Only the bonus entries that are hits of the search: the others would be looked up to no end.
@@ -126,37 +160,43 @@ final class PriorQuery extends Query {
                 any.and(hits);
                 bonusDocs = new BonusDocs(bonusDocs.each(), any);
             }
-            return new PriorBulkScorer(inner, () -> wordsWeight.scorer(context), bonusDocs, values, context.reader().maxDoc());
+            return new PriorBulkScorer(inner, () -> wordsWeight.scorer(context),
+                    clauseWeights == null ? null : () -> DisjunctionAt.open(clauseWeights, context), bonusDocs, values,
+                    context.reader().maxDoc());
         }
 
         @Override
         public Scorer scorer(LeafReaderContext context) throws IOException {
-            return plainWeight.scorer(context);
+            return plainWeight().scorer(context);
         }
 
         @Override
         public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
-            return plainWeight.scorerSupplier(context);
+            return plainWeight().scorerSupplier(context);
         }
 
         @Override
         public Explanation explain(LeafReaderContext context, int doc) throws IOException {
-            return plainWeight.explain(context, doc);
+            return plainWeight().explain(context, doc);
         }
 
         @Override
         public Matches matches(LeafReaderContext context, int doc) throws IOException {
-            return plainWeight.matches(context, doc);
+            return plainWeight().matches(context, doc);
         }
 
         @Override
         public int count(LeafReaderContext context) throws IOException {
-            return plainWeight.count(context);
+            return plainWeight().count(context);
         }
 
         @Override
         public boolean isCacheable(LeafReaderContext ctx) {
-            return plainWeight.isCacheable(ctx);
+            try {
+                return plainWeight().isCacheable(ctx);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

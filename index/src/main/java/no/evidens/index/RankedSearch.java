@@ -72,21 +72,19 @@ final class RankedSearch {
         long t0 = System.nanoTime();
         Query query = base(request, userQuery);
         boolean capped = request.order() == SearchRequest.Order.RELEVANCE;
-        int n = capped ? DocumentCap.window(request.offset(), request.limit()) : request.offset() + request.limit();
         Sort sort = switch (request.order()) {
             case DOCUMENT -> IN_DOCUMENT_ORDER;
             case DATE -> BY_DATE;
             case RELEVANCE -> EvidenceSearcher.BY_RELEVANCE;
         };
-        Counted counted;
-        if (request.filters().isEmpty() || s.facetCounter == null) {
-            Query q = request.filters().isEmpty() ? query : FacetFilters.drillDown(query, request.filters());
-            // A case or type filter leaves few hits: one pass is then cheaper than two.
-            counted = topAndCounts(s, q, n, sort, request.caseId() == null && request.type() == null);
-        } else {
-            counted = sideways(s, query, request.filters(), n, sort, request.caseId() == null && request.type() == null);
-        }
         HitReader reader = new HitReader(s);
+        // A capped list first fetches a short window, and the whole window only when the cap needs it: the order is
+        // total (ties by file, place, then entry), so the short window's hits are the whole window's first ones.
+        int n = capped ? DocumentCap.firstWindow(request.offset(), request.limit()) : request.offset() + request.limit();
+        Counted counted = counted(s, request, query, n, sort);
+        if (capped && !settled(counted.top().scoreDocs, n, reader)) {
+            counted = counted(s, request, query, DocumentCap.window(request.offset(), request.limit()), sort);
+        }
         ScoreDoc[] ranked = capped ? capped(counted.top().scoreDocs, reader) : counted.top().scoreDocs;
         ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(request.offset(), ranked.length),
                 Math.min(ranked.length, request.offset() + request.limit()));
@@ -95,19 +93,38 @@ final class RankedSearch {
         return new SearchResult(request.query(), counted.total(), tookMs, hits, counted.facets(), relaxed);
     }
 
+    private static Counted counted(IndexSnapshot s, SearchRequest request, Query query, int n, Sort sort) throws IOException {
+        if (request.filters().isEmpty() || s.facetCounter == null) {
+            Query q = request.filters().isEmpty() ? query : FacetFilters.drillDown(query, request.filters());
+            // A case or type filter leaves few hits: one pass is then cheaper than two.
+            return topAndCounts(s, q, n, sort, request.caseId() == null && request.type() == null);
+        }
+        return sideways(s, query, request.filters(), n, sort, request.caseId() == null && request.type() == null);
+    }
+
+    private static boolean settled(ScoreDoc[] ranked, int fetched, HitReader reader) throws IOException {
+        try {
+            return DocumentCap.settled(Arrays.asList(ranked), fetched, sd -> documentOf(reader, sd));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static String documentOf(HitReader reader, ScoreDoc sd) {
+        try {
+            return reader.documentOf(sd.doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The ranked hits with the first page capped per document ({@link DocumentCap}); the document of a hit is
      * read only as far as the cap looks (the first page and the hits it holds back).
      */
     private static ScoreDoc[] capped(ScoreDoc[] ranked, HitReader reader) throws IOException {
         try {
-            return DocumentCap.apply(Arrays.asList(ranked), sd -> {
-                try {
-                    return reader.documentOf(sd.doc);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toArray(ScoreDoc[]::new);
+            return DocumentCap.apply(Arrays.asList(ranked), sd -> documentOf(reader, sd)).toArray(ScoreDoc[]::new);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

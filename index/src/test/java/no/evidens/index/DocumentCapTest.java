@@ -1,6 +1,8 @@
 package no.evidens.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,5 +33,29 @@ class DocumentCapTest {
     void theWindowReachesPastThePageAskedFor() {
         assertEquals(DocumentCap.PAGE + DocumentCap.LOOKAHEAD, DocumentCap.window(0, 5));
         assertEquals(30 + DocumentCap.LOOKAHEAD, DocumentCap.window(20, 10));
+    }
+
+    @Test
+    void aShortWindowSettledByTheCapGivesTheWholeWindowsFirstEntries() {
+        // invented ranked list: documents a..e, a holding many of the best hits
+        List<String> whole = new ArrayList<>();
+        String docs = "aaaaaaabcaaadeaabbcde";
+        for (int i = 0; i < docs.length(); i++) {
+            whole.add(docs.charAt(i) + String.valueOf(i));
+        }
+        int fetched = DocumentCap.firstWindow(0, 10);
+        List<String> prefix = whole.subList(0, fetched);
+        assertTrue(DocumentCap.settled(prefix, fetched, h -> h.substring(0, 1)));
+        assertEquals(DocumentCap.apply(whole, h -> h.substring(0, 1)).subList(0, fetched), DocumentCap.apply(prefix, h -> h.substring(0, 1)));
+    }
+
+    @Test
+    void aShortWindowOfOneDocumentIsNotSettledUnlessItHoldsEveryHit() {
+        List<String> ranked = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ranked.add("a" + i);
+        }
+        assertFalse(DocumentCap.settled(ranked, 20, h -> "a"), "another document's passage may follow and reach the first page");
+        assertTrue(DocumentCap.settled(ranked.subList(0, 15), 20, h -> "a"), "fewer hits than fetched: they are all the hits");
     }
 }
