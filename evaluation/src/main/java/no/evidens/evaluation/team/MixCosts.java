@@ -28,7 +28,7 @@ import no.evidens.pipeline.IndexBackend;
  *
  * <p>With a number of threads, they make the mix at once instead, in {@code rounds} phases, each phase letting a
  * given number of them search at once, the numbers taking turns (for instance {@code 20 20,2}: twenty threads,
- * phases of twenty and of two searching at once, as the server's {@code SearchGate} lets two in on two cores):
+ * phases of twenty and of two searching at once, as a gate of two places on two cores would):
  *
  * <pre>... MixCosts HOME phases threads places[,places...]</pre>
  */
@@ -101,7 +101,7 @@ public final class MixCosts {
     /**
      * {@code threads} threads making the mix at once (each in an order of its own), in phases one after the other in
      * this process: each phase lets {@code places} of them search at once (the others wait in a fair queue, as
-     * {@code SearchGate} makes the server's requests wait), the places taking turns phase by phase, so that the JIT
+     * a gate in the server would make its requests wait), the places taking turns phase by phase, so that the JIT
      * and the machine's load weigh alike on each. Per phase: the searching threads' own processor time per search,
      * and the whole process's (JIT and GC included) in the same time.
      */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import no.evidens.access.Permission;
+import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchHit;
 import no.evidens.index.PassageSchema;
 import no.evidens.index.SearchRequest;
@@ -65,8 +66,8 @@ final class SearchResource implements Routes.Resource {
         // shows are read whole and highlighted. A query that cannot be read throws QuerySyntaxException: 400,
         // worded in the user's language by ApiHandler.
         SearchRequest request = new SearchRequest(q, caseId, type, limit, offset, order, facetFilters);
-        SearchResult r = index.searching(s -> grouped ? s.searchForGrouping(request, GROUPED_HITS, DocumentGroups.PASSAGES_PER_DOCUMENT)
-                : s.search(request));
+        SearchResult r = grouped ? index.searcher().searchForGrouping(request, GROUPED_HITS, DocumentGroups.PASSAGES_PER_DOCUMENT)
+                : index.searcher().search(request);
         DocumentGroups groups = grouped ? DocumentGroups.of(r.hits(), r.total(), offset, limit) : null;
         List<SearchHit> shown = grouped ? groups.shownHits() : r.hits();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -101,12 +102,11 @@ final class SearchResource implements Routes.Resource {
         String id = Params.passageId(x.required("id"));
         x.access().require(Params.caseOfPassage(id), Permission.READ);
         int limit = x.intParam("limit", 10, 1, 100);
-        SearchResult like = index.searching(s -> {
-            if (s.passage(id).isEmpty()) {
-                throw ApiError.notFound("error.passage-unknown", id);
-            }
-            return s.moreLikeThis(id, limit);
-        });
+        EvidenceIndex s = index.searcher();
+        if (s.passage(id).isEmpty()) {
+            throw ApiError.notFound("error.passage-unknown", id);
+        }
+        SearchResult like = s.moreLikeThis(id, limit);
         Set<String> readable = x.access().readableCases();
         if (readable == null) {
             return like;

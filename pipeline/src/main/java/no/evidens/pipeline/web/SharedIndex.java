@@ -1,7 +1,5 @@
 package no.evidens.pipeline.web;
 
-import java.io.IOException;
-
 import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.findings.SearcherSource;
 
@@ -11,22 +9,9 @@ import no.evidens.pipeline.findings.SearcherSource;
  */
 final class SharedIndex implements SearcherSource {
     private final EvidenceIndex searcher;
-    private final SearchGate gate = SearchGate.configured();
-
-    /** A search on the searcher. */
-    @FunctionalInterface
-    interface Search<T> {
-        T on(EvidenceIndex searcher) throws IOException;
-    }
 
     SharedIndex(EvidenceIndex searcher) {
         this.searcher = searcher;
-    }
-
-    /** A search made when the searcher has a place for it ({@link SearchGate}); 409 while there is no index. */
-    <T> T searching(Search<T> search) throws IOException {
-        EvidenceIndex s = searcher();
-        return gate.through(() -> search.on(s));
     }
 
     /** The searcher, or 409 while there is no index. */
