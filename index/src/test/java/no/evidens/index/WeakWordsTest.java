@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -28,19 +27,7 @@ class WeakWordsTest {
     @BeforeAll
     void index() throws IOException {
         List<String> texts = List.of(WEAK, KEY);
-        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
-            List<Passage> passages = new ArrayList<>();
-            int start = 0;
-            for (int i = 0; i < texts.size(); i++) {
-                String p = texts.get(i);
-                passages.add(new Passage(Passage.idOf("sak", "d", i), "sak", "d", "a.txt", "rapport", "A", "", 1, start,
-                        start + p.length(), p, List.of(), List.of()));
-                start += p.length() + 2;
-            }
-            w.add(new IndexedDocument("d", "sak", "a.txt", "rapport", "A", "sha", "text/plain", String.join("\n\n", texts),
-                    List.of(0)), passages);
-            w.commit();
-        }
+        OneDocumentIndex.write(dir, texts);
     }
 
     @Test
@@ -59,19 +46,7 @@ class WeakWordsTest {
         String visit = "Barnevernet besøker fosterhjemmet fire ganger i året etter planen som ble laget ved plasseringen.";
         String mention = "Barnevernet nevnte ofte fosterhjemmet.";
         List<String> texts = List.of(mention, visit);
-        try (EvidenceIndexWriter w = new EvidenceIndexWriter(own)) {
-            List<Passage> passages = new ArrayList<>();
-            int start = 0;
-            for (int i = 0; i < texts.size(); i++) {
-                String p = texts.get(i);
-                passages.add(new Passage(Passage.idOf("sak", "d", i), "sak", "d", "a.txt", "rapport", "A", "", 1, start,
-                        start + p.length(), p, List.of(), List.of()));
-                start += p.length() + 2;
-            }
-            w.add(new IndexedDocument("d", "sak", "a.txt", "rapport", "A", "sha", "text/plain", String.join("\n\n", texts),
-                    List.of(0)), passages);
-            w.commit();
-        }
+        OneDocumentIndex.write(own, texts);
         try (EvidenceSearcher s = new EvidenceSearcher(own)) {
             SearchResult r = s.search(new SearchRequest("hvor ofte besøker barnevernet fosterhjemmet", null, null, 10));
             assertTrue(r.relaxed(), "no passage holds every word");

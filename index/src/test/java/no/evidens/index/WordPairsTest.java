@@ -42,19 +42,7 @@ class WordPairsTest {
     void index() throws IOException {
         // The spread passage stands first in the file: without the bonus it wins the tie of equal scores.
         List<String> texts = List.of(SPREAD, TOGETHER);
-        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
-            List<Passage> passages = new ArrayList<>();
-            int start = 0;
-            for (int i = 0; i < texts.size(); i++) {
-                String p = texts.get(i);
-                passages.add(new Passage(Passage.idOf("sak", "d", i), "sak", "d", "a.txt", "rapport", "A", "", 1, start,
-                        start + p.length(), p, List.of(), List.of()));
-                start += p.length() + 2;
-            }
-            w.add(new IndexedDocument("d", "sak", "a.txt", "rapport", "A", "sha", "text/plain", String.join("\n\n", texts),
-                    List.of(0)), passages);
-            w.commit();
-        }
+        OneDocumentIndex.write(dir, texts);
     }
 
     private List<String> ranked(String query) throws IOException {
