@@ -18,17 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Cutting the treebank's dev CoNLL-U into its files, on a tiny file of our own. */
 class TreebankDocumentsTest {
-    /** The gold folder the build names (the checkout's gold/), put back after a test that names its own. */
-    private static final String BUILD_GOLD = System.getProperty("evidens.gold");
-
-    private static void restoreBuildGold() {
-        if (BUILD_GOLD == null) {
-            System.clearProperty("evidens.gold");
-        } else {
-            System.setProperty("evidens.gold", BUILD_GOLD);
-        }
-    }
-
     @TempDir
     static Path gold;
 
@@ -42,12 +31,12 @@ class TreebankDocumentsTest {
                 aa002_0000\tdev\t5\t00000000
                 aa002_0001\ttest\t5\t00000000
                 """);
-        System.setProperty("evidens.gold", gold.toString());
+        BuildGold.use(gold);
     }
 
     @AfterAll
     static void noGoldFolder() {
-        restoreBuildGold();
+        BuildGold.restore();
     }
     private static final String CONLLU = """
             # newpar

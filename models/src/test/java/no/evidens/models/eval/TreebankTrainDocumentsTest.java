@@ -16,17 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Training files listed in the gold folder are rebuilt from their tokens and refused when they are not the listed text. */
 class TreebankTrainDocumentsTest {
-    /** The gold folder the build names (the checkout's gold/), put back after a test that names its own. */
-    private static final String BUILD_GOLD = System.getProperty("evidens.gold");
-
-    private static void restoreBuildGold() {
-        if (BUILD_GOLD == null) {
-            System.clearProperty("evidens.gold");
-        } else {
-            System.setProperty("evidens.gold", BUILD_GOLD);
-        }
-    }
-
     private static final String TEXT = "Ny sjef i Fjordvik\n\n- Vi gleder oss, sier hun.";
 
     @Test
@@ -35,7 +24,7 @@ class TreebankTrainDocumentsTest {
         Path gold = Files.createDirectories(dir.resolve("gold"));
         Files.writeString(gold.resolve(TreebankTrainDocuments.RESOURCE), "# list\nzz001_0000\tdev\t2\t"
                 + TreebankDocuments.check(TEXT) + "\n", StandardCharsets.UTF_8);
-        System.setProperty("evidens.gold", gold.toString());
+        BuildGold.use(gold);
         try {
             assertTrue(TreebankTrainDocuments.listed());
             List<TreebankDocuments.Doc> docs = TreebankTrainDocuments.read(ndt);
@@ -43,7 +32,7 @@ class TreebankTrainDocumentsTest {
             assertEquals("dev", docs.get(0).split());
             assertEquals(TEXT, docs.get(0).text());
         } finally {
-            restoreBuildGold();
+            BuildGold.restore();
         }
     }
 
@@ -53,18 +42,18 @@ class TreebankTrainDocumentsTest {
         Path gold = Files.createDirectories(dir.resolve("gold"));
         Files.writeString(gold.resolve(TreebankTrainDocuments.RESOURCE), "zz001_0000\tdev\t2\t00000000\n",
                 StandardCharsets.UTF_8);
-        System.setProperty("evidens.gold", gold.toString());
+        BuildGold.use(gold);
         try {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TreebankTrainDocuments.read(ndt));
             assertTrue(e.getMessage().contains("zz001_0000"), e.getMessage());
         } finally {
-            restoreBuildGold();
+            BuildGold.restore();
         }
-        System.setProperty("evidens.gold", dir.resolve("none").toString());
+        BuildGold.use(dir.resolve("none"));
         try {
             assertFalse(TreebankTrainDocuments.listed());
         } finally {
-            restoreBuildGold();
+            BuildGold.restore();
         }
     }
 
