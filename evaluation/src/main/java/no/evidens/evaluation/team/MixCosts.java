@@ -3,10 +3,20 @@ package no.evidens.evaluation.team;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchResult;
@@ -52,9 +62,9 @@ public final class MixCosts {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         if (threads > 1) {
             // rounds: how many phases; places: each phase's searches at once, taking turns
-            List<Integer> places = java.util.Arrays.stream(args.length > 3 ? args[3].split(",") : new String[] {String.valueOf(threads)})
+            List<Integer> places = Arrays.stream(args.length > 3 ? args[3].split(",") : new String[] {String.valueOf(threads)})
                     .map(Integer::valueOf).toList();
-            List<Integer> phases = new java.util.ArrayList<>();
+            List<Integer> phases = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
                 phases.add(places.get(i % places.size()));
             }
@@ -107,17 +117,17 @@ public final class MixCosts {
      */
     private static void together(EvidensHome home, int threads, List<Integer> phases) throws Exception {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<SearchMix.Search> mix = SearchMix.ofSampleVocabulary(400).searches();
-        java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(threads + 1);
-        java.util.concurrent.atomic.AtomicLong own = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Semaphore> gate = new java.util.concurrent.atomic.AtomicReference<>();
+        CyclicBarrier barrier = new CyclicBarrier(threads + 1);
+        AtomicLong own = new AtomicLong();
+        AtomicLong count = new AtomicLong();
+        AtomicReference<Semaphore> gate = new AtomicReference<>();
         try (EvidenceIndex searcher = IndexBackend.of(home).open()) {
-            List<Thread> running = new java.util.ArrayList<>();
+            List<Thread> running = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                List<SearchMix.Search> shuffled = new java.util.ArrayList<>(mix);
-                java.util.Collections.shuffle(shuffled, new java.util.Random(t));
+                List<SearchMix.Search> shuffled = new ArrayList<>(mix);
+                Collections.shuffle(shuffled, new Random(t));
                 List<SearchMix.Search> order = shuffled.subList(0, Math.max(40, Math.min(shuffled.size(), 800 / threads)));
                 Thread th = new Thread(() -> {
                     try {
@@ -127,7 +137,7 @@ public final class MixCosts {
                         for (int phase = 0; phase < phases.size(); phase++) {
                             barrier.await();
                             long c0 = cpu.getCurrentThreadCpuTime();
-                            java.util.concurrent.Semaphore places = gate.get();
+                            Semaphore places = gate.get();
                             for (SearchMix.Search s : order) {
                                 places.acquire();
                                 try {
@@ -148,7 +158,7 @@ public final class MixCosts {
                 running.add(th);
             }
             for (int places : phases) {
-                gate.set(new java.util.concurrent.Semaphore(places, true));
+                gate.set(new Semaphore(places, true));
                 own.set(0);
                 count.set(0);
                 barrier.await();
