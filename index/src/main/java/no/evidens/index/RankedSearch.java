@@ -83,7 +83,8 @@ final class RankedSearch {
         int n = capped ? DocumentCap.firstWindow(request.offset(), request.limit()) : request.offset() + request.limit();
         Counted counted = counted(s, request, query, n, sort);
         if (capped && !settled(counted.top().scoreDocs, n, reader)) {
-            counted = counted(s, request, query, DocumentCap.window(request.offset(), request.limit()), sort);
+            // The count and the facets stand; only the longer page is found.
+            counted = counted.withTop(counted.longer().first(DocumentCap.window(request.offset(), request.limit())));
         }
         ScoreDoc[] ranked = capped ? capped(counted.top().scoreDocs, reader) : counted.top().scoreDocs;
         ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(request.offset(), ranked.length),
@@ -130,8 +131,20 @@ final class RankedSearch {
         }
     }
 
-    /** The first hits of a search in its order, how many hits it has, and their facet counts. */
-    record Counted(TopDocs top, long total, Map<String, Map<String, Integer>> facets) {
+    /**
+     * The first hits of a search in its order, how many hits it has, their facet counts, and how to find more of its
+     * first hits without counting them again ({@code longer}).
+     */
+    record Counted(TopDocs top, long total, Map<String, Map<String, Integer>> facets, Page longer) {
+        Counted withTop(TopDocs other) {
+            return new Counted(other, total, facets, longer);
+        }
+    }
+
+    /** The first {@code n} hits of a search again, with their scores, in the way it found its page. */
+    @FunctionalInterface
+    interface Page {
+        TopDocs first(int n) throws IOException;
     }
 
     /**
@@ -146,24 +159,24 @@ final class RankedSearch {
      */
     static Counted topAndCounts(IndexSnapshot s, Query query, int n, Sort sort, boolean mayTwoPass) throws IOException {
         if (s.facetCounter == null) {
-            TopDocs top = s.search(query, n, sort, true);
-            return new Counted(top, s.count(ScoredQuery.matching(query)), FacetFilters.counts(null));
+            Page page = m -> s.search(query, m, sort, true);
+            return new Counted(page.first(n), s.count(ScoredQuery.matching(query)), FacetFilters.counts(null), page);
         }
         FacetCounter.Counting counting = s.facetCounter.counting();
-        TopDocs top;
         if (mayTwoPass && twoPass(sort, query)) {
             Query matching = ScoredQuery.matching(query);
             if (!counting.countWords(s, matching)) {
                 OneCollector.search(s, matching, counting.keepingHits());
             }
-            top = skippingPage(s, query, n, sort, counting.hits());
-        } else {
-            TopFieldCollector collector = pageCollector(s, n, sort);
-            OneCollector.search(s, query, MultiCollector.wrap(collector, counting));
-            top = collector.topDocs();
-            scores(top, s, query, sort);
+            FixedBitSet[] hits = counting.hits();
+            Page page = m -> skippingPage(s, query, m, sort, hits);
+            return new Counted(page.first(n), counting.total(), counting.counts(), page);
         }
-        return new Counted(top, counting.total(), counting.counts());
+        TopFieldCollector collector = pageCollector(s, n, sort);
+        OneCollector.search(s, query, MultiCollector.wrap(collector, counting));
+        TopDocs top = collector.topDocs();
+        scores(top, s, query, sort);
+        return new Counted(top, counting.total(), counting.counts(), m -> fullPage(s, query, m, sort));
     }
 
     /**
@@ -194,7 +207,8 @@ final class RankedSearch {
             SidewaysCounting counting = new SidewaysCounting(s.facetCounter, s, filters, null);
             FixedBitSet[] passing = counting.countWords(s, ScoredQuery.matching(base));
             if (passing != null) {
-                return new Counted(skippingPage(s, filtered, n, sort, passing), counting.total(), counting.counts());
+                Page page = m -> skippingPage(s, filtered, m, sort, passing);
+                return new Counted(page.first(n), counting.total(), counting.counts(), page);
             }
         }
         TopFieldCollector collector = pageCollector(s, n, sort);
@@ -202,7 +216,17 @@ final class RankedSearch {
         OneCollector.search(s, base, counting);
         TopDocs top = collector.topDocs();
         scores(top, s, filtered, sort);
-        return new Counted(top, counting.total(), counting.counts());
+        // The hits that pass every filter are the filtered query's: a longer page is theirs, found without counting.
+        return new Counted(top, counting.total(), counting.counts(), m -> fullPage(s, filtered, m, sort));
+    }
+
+    /** The first {@code n} hits of {@code query} with their scores, every hit seen (no skipping), nothing counted. */
+    private static TopDocs fullPage(IndexSnapshot s, Query query, int n, Sort sort) throws IOException {
+        TopFieldCollector collector = pageCollector(s, n, sort);
+        OneCollector.search(s, query, collector);
+        TopDocs top = collector.topDocs();
+        scores(top, s, query, sort);
+        return top;
     }
 
     /**
