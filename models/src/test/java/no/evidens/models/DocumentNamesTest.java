@@ -2,6 +2,7 @@ package no.evidens.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static no.evidens.models.RefinedPersons.typed;
 
 import java.util.List;
 
@@ -13,8 +14,7 @@ class DocumentNamesTest {
     }
 
     private static TaggedSpan per(String sentence, String name) {
-        int at = sentence.indexOf(name);
-        return new TaggedSpan("PER", at, at + name.length());
+        return RefinedPersons.typed("PER", sentence, name);
     }
 
     private static List<String> cut(List<String> sentences, List<List<TaggedSpan>> names, int i) {
@@ -48,11 +48,6 @@ class DocumentNamesTest {
         List<String> found = m.names(text).stream().filter(n -> n.type().equals("PER")).map(n -> n.cut(text)).toList();
         assertTrue(found.contains("Aasen"), found.toString());
         assertTrue(found.stream().noneMatch(n -> n.startsWith("Saksbehandler")), found.toString());
-    }
-
-    private static TaggedSpan typed(String type, String sentence, String name) {
-        int at = sentence.indexOf(name);
-        return new TaggedSpan(type, at, at + name.length());
     }
 
     @Test

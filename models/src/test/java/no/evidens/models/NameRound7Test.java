@@ -3,28 +3,16 @@ package no.evidens.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static no.evidens.models.RefinedPersons.typed;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 /** Round 7 of the names of issue 15: words a one-word person with a strong cue teaches its document; invented text. */
 class NameRound7Test {
-    private static TaggedSpan typed(String type, String sentence, String name) {
-        int at = sentence.indexOf(name);
-        return new TaggedSpan(type, at, at + name.length());
-    }
-
-    /** The persons of each sentence after {@link DocumentNames#refine}, the model having found {@code model}. */
     private static List<List<String>> persons(List<String> s, List<List<TaggedSpan>> model) {
-        List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(SimpleTokens::of).toList(), model);
-        List<List<String>> persons = new ArrayList<>();
-        for (int i = 0; i < s.size(); i++) {
-            String sentence = s.get(i);
-            persons.add(out.get(i).stream().filter(n -> "PER".equals(n.type())).map(n -> n.cut(sentence)).toList());
-        }
-        return persons;
+        return RefinedPersons.persons(s, SimpleTokens::of, model);
     }
 
     @Test
