@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,16 +35,27 @@ class WindowCachedNameModelTest {
         return in;
     }
 
+    /** The bundled name model as OpenNLP reads it, and the same bytes read with the window cache. */
+    private record Models(TokenNameFinderModel shipped, WindowCachedNameModel cached) {
+        static Models load() throws IOException {
+            try (InputStream a = model(); InputStream b = model()) {
+                return new Models(new TokenNameFinderModel(a), new WindowCachedNameModel(b));
+            }
+        }
+    }
+
+    /** The words of {@code sentence} as the pipeline's tokenizer gives them. */
+    private static String[] words(NorwegianModels models, String sentence) {
+        return models.tokensOfSentence(sentence).stream().map(t -> t.cut(sentence)).toArray(String[]::new);
+    }
+
     @Test
     void findsTheVeryNamesAndProbabilitiesOfTheModelAsShipped() throws IOException {
-        TokenNameFinderModel shipped;
-        WindowCachedNameModel cached;
-        try (InputStream a = model(); InputStream b = model()) {
-            shipped = new TokenNameFinderModel(a);
-            cached = new WindowCachedNameModel(b);
-        }
+        Models loaded = Models.load();
+        TokenNameFinderModel shipped = loaded.shipped();
+        WindowCachedNameModel cached = loaded.cached();
         byte[] descriptor = shipped.getArtifact("generator.featuregen");
-        assertNotNull(WindowCachedNameModel.cachedWindows(new String(descriptor, java.nio.charset.StandardCharsets.UTF_8)),
+        assertNotNull(WindowCachedNameModel.cachedWindows(new String(descriptor, StandardCharsets.UTF_8)),
                 "the bundled model's features are generated through the cache");
         NameFinderME plain = new NameFinderME(shipped);
         NameFinderME fast = new NameFinderME(cached);
@@ -53,8 +65,7 @@ class WindowCachedNameModelTest {
         for (int round = 0; round < 2; round++) {
             for (TaggedSpan sentence : models.sentences(TEXT)) {
                 String s = sentence.cut(TEXT);
-                List<TaggedSpan> tokens = models.tokensOfSentence(s);
-                String[] words = tokens.stream().map(t -> t.cut(s)).toArray(String[]::new);
+                String[] words = words(models, s);
                 Span[] expected = plain.find(words);
                 Span[] actual = fast.find(words);
                 assertArrayEquals(expected, actual, s);
@@ -67,12 +78,9 @@ class WindowCachedNameModelTest {
 
     @Test
     void aFinderThatRemembersRunsGivesTheVeryNamesAndProbabilitiesOfTheShippedModel() throws IOException {
-        TokenNameFinderModel shipped;
-        WindowCachedNameModel cached;
-        try (InputStream a = model(); InputStream b = model()) {
-            shipped = new TokenNameFinderModel(a);
-            cached = new WindowCachedNameModel(b);
-        }
+        Models loaded = Models.load();
+        TokenNameFinderModel shipped = loaded.shipped();
+        WindowCachedNameModel cached = loaded.cached();
         assertTrue(cached.remembersSentences(), "the bundled model's features allow remembering");
         NameFinderME plain = new NameFinderME(shipped);
         NameFinderME finder = cached.finder();
@@ -81,7 +89,7 @@ class WindowCachedNameModelTest {
         List<String[]> runs = new ArrayList<>();
         for (TaggedSpan sentence : models.sentences(TEXT)) {
             String s = sentence.cut(TEXT);
-            runs.add(models.tokensOfSentence(s).stream().map(t -> t.cut(s)).toArray(String[]::new));
+            runs.add(words(models, s));
         }
         // Three documents: the text, the text again (each run now in memory, with the same previous-map state
         // as before only where the document has not yet seen its words), and the text in reverse order of its
