@@ -110,7 +110,9 @@ public final class InboxWatcher implements AutoCloseable {
         }
         Path folder = inbox.resolve(error == null ? DONE : FAILED);
         Path moved = free(folder, name);
-        Files.move(bundle, moved);
+        // The receipt and the watcher's state are written before the bundle moves, so whoever sees the bundle in done/
+        // or failed/ finds its receipt beside it and the queue up to date (a watcher killed in between ingests the
+        // bundle again, since it is still in the inbox, and writes both anew).
         Path receiptFile = folder.resolve(moved.getFileName() + ".receipt.json");
         if (receipt != null) {
             Json.write(receipt, receiptFile);
@@ -126,6 +128,7 @@ public final class InboxWatcher implements AutoCloseable {
                 counts == null ? 0 : counts.indexed(), counts == null ? 0 : counts.duplicate(), counts == null ? 0 : counts.failed(),
                 error, error == null ? null : errorCode, inbox.relativize(moved).toString(), inbox.relativize(receiptFile).toString()));
         state.write(home);
+        Files.move(bundle, moved);
         if (error == null) {
             out.printf("%s → case %s: %d indexed, %d duplicate, %d failed; moved to %s%n", name, caseId, counts.indexed(),
                     counts.duplicate(), counts.failed(), inbox.relativize(moved));
