@@ -42,14 +42,19 @@ public final class IngestBench {
         out.printf("%,d files, %.1f MB (%s), %d threads, %d cores; load average before: %s%n", files.size(), bytes / 1e6,
                 options.folder() != null ? bundle : "generated: PDF, DOCX, HTML, TXT, e-mail, every other e-mail with a PDF attached",
                 options.threads(), Runtime.getRuntime().availableProcessors(), loadAverage());
-        out.printf("Evidens: %d threads, %d Tika workers (memory bound: main heap %d MB, each worker %d MB, tree under %d MB)%n",
+        out.printf("Evidens: %d threads, %d Tika workers (memory bound: main heap %d MB, each worker %d MB, tree under %d MB); "
+                        + "main process JIT: %s%n",
                 options.threads(), MemoryBound.workers(options.threads(), MemoryBound.MAIN_HEAP_MB * 1024L * 1024L),
-                MemoryBound.MAIN_HEAP_MB, MemoryBound.WORKER_HEAP_MB, MemoryBound.TREE_MB);
+                MemoryBound.MAIN_HEAP_MB, MemoryBound.WORKER_HEAP_MB, MemoryBound.TREE_MB,
+                files.size() <= MemoryBound.QUICK_JIT_MAX_FILES ? "quick compiler only (at most "
+                        + MemoryBound.QUICK_JIT_MAX_FILES + " files)" : "both compilers");
         out.flush();
-        SideResult tika = side(work, "tika", TikaSide.class, list.toString(), threads, work.resolve("tika-out").toString());
+        List<String> tikaOptions = List.of(MemoryBound.MAIN_OPTIONS.split(" "));
+        SideResult tika = side(work, "tika", tikaOptions, TikaSide.class, list.toString(), threads, work.resolve("tika-out").toString());
         Path home = work.resolve("home");
-        SideResult first = side(work, "evidens", EvidensSide.class, home.toString(), bundle.toString(), threads);
-        SideResult again = side(work, "evidens-again", EvidensSide.class, home.toString(), bundle.toString(), threads);
+        List<String> ingestOptions = MemoryBound.mainOptions(files.size());
+        SideResult first = side(work, "evidens", ingestOptions, EvidensSide.class, home.toString(), bundle.toString(), threads);
+        SideResult again = side(work, "evidens-again", ingestOptions, EvidensSide.class, home.toString(), bundle.toString(), threads);
         out.printf("  %-34s %8s %8s %7s %8s %10s %9s %10s %10s%n", "", "wall s", "docs/s", "MB/s", "CPU s",
                 "CPU s/doc", "peak MB", "wall÷Tika", "CPU÷Tika");
         row(out, "Tika alone (" + tika.documents() + " texts)", tika, tika, files.size(), bytes);
@@ -71,14 +76,16 @@ public final class IngestBench {
     }
 
     /**
-     * Runs one side in a fresh JVM with this JVM's class path, started as the launcher starts {@code ingest} (the
-     * memory bound's heap and collector, and this JVM's class-data archive if it maps one); a flight recording
-     * and {@code -Devidens.*} options of this JVM are passed on. Its log goes to a file.
+     * Runs one side in a fresh JVM with this JVM's class path and the given JVM options (Evidens's side: as the
+     * launcher starts {@code ingest} on these files; Tika's: the memory bound's heap and collector), and this JVM's
+     * class-data archive if it maps one; a flight recording and {@code -Devidens.*} options of this JVM are passed
+     * on. Its log goes to a file.
      */
-    private static SideResult side(Path work, String name, Class<?> main, String... args) throws IOException, InterruptedException {
+    private static SideResult side(Path work, String name, List<String> jvmOptions, Class<?> main, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(MemoryBound.MAIN_OPTIONS.split(" ")));
+        cmd.addAll(jvmOptions);
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("-XX:StartFlightRecording") || a.startsWith("-XX:SharedArchiveFile=")
                     || a.startsWith("-Xlog:") || a.startsWith("-Devidens.")) {

@@ -3,6 +3,7 @@ package no.evidens.evaluation.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -10,10 +11,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * every 50 ms) and CPU time of the tree, read from Linux's {@code /proc} (the JDK gives neither for a tree:
  * ProcessHandle has no memory figures, and a child's CPU time is gone once it has ended, while the kernel
  * adds it to its parent's {@code cutime}). Elsewhere than on Linux the figures are 0.
+ *
+ * <p>The meter runs inside the process it measures, so its own CPU counts on that side: it lists the tree
+ * ({@code ProcessHandle.descendants()}, which reads the status of every process on the machine) only once a
+ * second, and in between reads one line per known process, so the ratio measures the ingest, not the meter.
  */
 final class TreeMeter implements AutoCloseable {
     /** Clock ticks per second of /proc's CPU times: 100 on every Linux the JDK runs on. */
     private static final double TICKS = 100.0;
+    /** Interval between samples of the tree's resident memory. */
+    private static final long SAMPLE_MILLIS = 50;
+    /** Samples between two listings of the tree (a worker started meanwhile is seen within a second). */
+    private static final int SAMPLES_PER_LISTING = 20;
 
     private final AtomicLong peakRssKb = new AtomicLong();
     private final Thread sampler;
@@ -21,14 +30,19 @@ final class TreeMeter implements AutoCloseable {
 
     TreeMeter() {
         sampler = new Thread(() -> {
-            while (running) {
-                long sum = rssKb(ProcessHandle.current().pid());
-                for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
-                    sum += rssKb(child.pid());
+            long self = ProcessHandle.current().pid();
+            List<Long> children = List.of();
+            for (int sample = 0; running; sample++) {
+                if (sample % SAMPLES_PER_LISTING == 0) {
+                    children = ProcessHandle.current().descendants().map(ProcessHandle::pid).toList();
+                }
+                long sum = rssKb(self);
+                for (long child : children) {
+                    sum += rssKb(child);
                 }
                 peakRssKb.accumulateAndGet(sum, Math::max);
                 try {
-                    Thread.sleep(50);
+                    Thread.sleep(SAMPLE_MILLIS);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -72,17 +86,29 @@ final class TreeMeter implements AutoCloseable {
         }
     }
 
+    /** The process's resident memory in kB ({@code VmRSS} of its status), 0 once it has ended. */
     private static long rssKb(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            String status = Files.readString(Path.of("/proc", String.valueOf(pid), "status"));
+            int at = status.indexOf("VmRSS:");
+            if (at < 0) {
+                return 0;
+            }
+            long kb = 0;
+            boolean digits = false;
+            for (int i = at + 6; i < status.length(); i++) {
+                char c = status.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    kb = kb * 10 + (c - '0');
+                    digits = true;
+                } else if (digits) {
+                    break;
                 }
             }
+            return kb;
         } catch (IOException | RuntimeException e) {
-            // The process ended between listing and reading.
+            return 0; // the process ended between listing and reading
         }
-        return 0;
     }
 
     @Override

@@ -30,10 +30,28 @@ public final class MemoryBound {
      * batch on every core (G1's concurrent work and write barriers cost CPU a batch does not need).
      */
     public static final String MAIN_OPTIONS = "-Xmx" + MAIN_HEAP_MB + "m -XX:+UseParallelGC";
+    /**
+     * The JIT's quick compiler only (C1), for the main process of an ingest of a bundle of at most
+     * {@link #QUICK_JIT_MAX_FILES} files: on a run that short the optimising compiler's (C2's) own CPU does not
+     * pay back in faster code (the workers run so always, see {@link #workerOptions()}). The launcher counts the
+     * bundle's files and adds it ({@code MemoryBoundTest} checks that it writes the same).
+     */
+    public static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+    /** The most files in a bundle whose ingest runs with {@link #QUICK_JIT}. */
+    public static final int QUICK_JIT_MAX_FILES = 4000;
     /** System property that replaces the workers' JVM options (space-separated), for measuring other choices. */
     public static final String WORKER_OPTIONS_PROPERTY = "evidens.worker.options";
 
     private MemoryBound() {
+    }
+
+    /** JVM options of the main process of an ingest of {@code files} files, as the launcher chooses them. */
+    public static List<String> mainOptions(int files) {
+        List<String> options = new ArrayList<>(Arrays.asList(MAIN_OPTIONS.split(" ")));
+        if (files <= QUICK_JIT_MAX_FILES) {
+            options.add(QUICK_JIT);
+        }
+        return options;
     }
 
     /**
@@ -52,7 +70,7 @@ public final class MemoryBound {
         } else {
             options.add("-Xmx" + WORKER_HEAP_MB + "m");
             options.add("-XX:+UseSerialGC");
-            options.add("-XX:TieredStopAtLevel=1");
+            options.add(QUICK_JIT);
         }
         options.add("-Xlog:disable");
         options.add("-Xlog:all=warning:stderr");

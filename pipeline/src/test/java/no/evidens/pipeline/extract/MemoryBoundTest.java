@@ -1,6 +1,7 @@
 package no.evidens.pipeline.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,6 +17,16 @@ class MemoryBoundTest {
     void theLauncherStartsIngestAndWatchWithTheBoundsOptions() throws IOException {
         String launcher = Files.readString(Path.of("..", "evidens"));
         assertTrue(launcher.contains("ingest|watch) opts=\"" + MemoryBound.MAIN_OPTIONS + "\""), launcher);
+    }
+
+    @Test
+    void theLauncherGivesAShortIngestTheQuickCompilerOnly() throws IOException {
+        String launcher = Files.readString(Path.of("..", "evidens"));
+        assertTrue(launcher.contains("quick_jit_max_files=" + MemoryBound.QUICK_JIT_MAX_FILES + "\n"), launcher);
+        assertTrue(launcher.contains("opts=\"$opts " + MemoryBound.QUICK_JIT + "\""), launcher);
+        assertTrue(MemoryBound.mainOptions(MemoryBound.QUICK_JIT_MAX_FILES).contains(MemoryBound.QUICK_JIT));
+        assertFalse(MemoryBound.mainOptions(MemoryBound.QUICK_JIT_MAX_FILES + 1).contains(MemoryBound.QUICK_JIT),
+                "a long ingest keeps the optimising compiler");
     }
 
     @Test
