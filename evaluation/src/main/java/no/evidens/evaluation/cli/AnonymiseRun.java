@@ -17,18 +17,22 @@ final class AnonymiseRun {
     private AnonymiseRun() {
     }
 
-    /** The held-out train-part files with the hold-out name model: dev material, errors may be printed. */
-    static int holdout(Codebook book, Path ndt, Path modelDir, boolean errors) {
+    /**
+     * The held-out train-part files of a fold ({@code holdout}, {@code holdout2}) with that fold's hold-out name model:
+     * dev material, errors may be printed.
+     */
+    static int holdout(Codebook book, String split, Path ndt, Path modelDir, boolean errors) {
         if (ndt == null || !Files.isDirectory(ndt) || modelDir == null) {
-            System.err.println("evidens tags eval: --split holdout needs --ndt DIR (the treebank folder) and --models DIR "
-                    + "(from evidens models train --hold-out)");
+            System.err.println("evidens tags eval: --split " + split + " needs --ndt DIR (the treebank folder) and --models DIR "
+                    + "(from evidens models train --hold-out" + (NameEvaluation.HOLDOUT2.equals(split) ? " 2)" : ")"));
             return 2;
         }
         try {
             NorwegianModels models = NorwegianModels.fromDirectory(modelDir);
             AnonymisationEval eval = new AnonymisationEval(models, book, new Anonymiser(models::names));
-            eval.run(AnonymisationTexts.treebank(ndt, NameEvaluation.HOLDOUT), errors ? System.out : null)
-                    .print(System.out, "anonymised export, treebank train part held out from the name model, hold-out model");
+            eval.run(AnonymisationTexts.treebank(ndt, split), errors ? System.out : null)
+                    .print(System.out, "anonymised export, treebank train part held out from the name model, hold-out model ("
+                            + split + ")");
             return 0;
         } catch (IOException e) {
             System.err.println("evidens tags eval: " + e.getMessage());

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import no.evidens.models.eval.GoldFolder;
 import no.evidens.models.codebook.Codebook;
+import no.evidens.models.eval.NameEvaluation;
 import no.evidens.corpus.tags.EvalDevGold;
 import no.evidens.corpus.tags.GoldDocument;
 import no.evidens.corpus.tags.TagsGold;
@@ -32,7 +33,7 @@ final class TagsEvalCommand implements Callable<Integer> {
     static final String TREEBANK_DEFAULT = "../shared/nlp/norne-nob-ud-dev.conllu";
 
     @Option(names = "--split", defaultValue = "dev", paramLabel = "SPLIT",
-            description = "dev, test or all (default: ${DEFAULT-VALUE}); with --anonymise also holdout. Tune on dev only. "
+            description = "dev, test or all (default: ${DEFAULT-VALUE}); with --anonymise also holdout and holdout2. Tune on dev only. "
                     + "With --eval-dev, all prints dev, test and both together.")
     String split;
 
@@ -60,8 +61,9 @@ final class TagsEvalCommand implements Callable<Integer> {
             + "--ndt on the treebank's dev-part files (news and blogs).")
     boolean anonymise;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "With --anonymise --split holdout: the models of "
-            + "`evidens models train --hold-out` (a name model that never saw the held-out treebank training files).")
+    @Option(names = "--models", paramLabel = "DIR", description = "With --anonymise --split holdout (holdout2): the "
+            + "models of `evidens models train --hold-out` (`--hold-out 2`), a name model that never saw that fold's "
+            + "held-out treebank training files.")
     Path modelDir;
 
     @Option(names = "--ndt", paramLabel = "DIR", description = "With --anonymise: also the dev-part files of this treebank "
@@ -86,8 +88,8 @@ final class TagsEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Codebook book = codebook.resolve(null);
-        if (anonymise && "holdout".equals(split)) {
-            return AnonymiseRun.holdout(book, ndt, modelDir, errors);
+        if (anonymise && NameEvaluation.isHoldout(split)) {
+            return AnonymiseRun.holdout(book, split, ndt, modelDir, errors);
         }
         if (!List.of("dev", "test", "all").contains(split)) {
             System.err.println("evidens tags eval: --split must be dev, test or all, not " + split);

@@ -31,16 +31,28 @@ public final class NameEvaluation {
     /** The split of the held-out train-part files. */
     public static final String HOLDOUT = "holdout";
 
+    /** The split of the held-out train-part files of the second fold. */
+    public static final String HOLDOUT2 = "holdout2";
+
+    /** Whether a split names held-out train-part files (either fold). */
+    public static boolean isHoldout(String split) {
+        return HOLDOUT.equals(split) || HOLDOUT2.equals(split);
+    }
+
     private NameEvaluation() {
     }
 
     /**
-     * The dev-part files of one split ({@code dev}, {@code test} or {@code all}), or with {@code holdout} the train-part
-     * files {@link HoldOutNames} holds out (dev material only when the models were trained without them).
+     * The dev-part files of one split ({@code dev}, {@code test} or {@code all}), or with {@code holdout} ({@code
+     * holdout2}) the train-part files {@link HoldOutNames} holds out in fold 1 (2) (dev material only when the models
+     * were trained without them).
      */
     public static List<Path> files(Path ndtDir, String split) throws IOException {
         if (HOLDOUT.equals(split)) {
-            return HoldOutNames.held(ndtDir);
+            return HoldOutNames.held(ndtDir, 1);
+        }
+        if (HOLDOUT2.equals(split)) {
+            return HoldOutNames.held(ndtDir, 2);
         }
         List<Path> devPart;
         try (Stream<Path> s = Files.list(ndtDir)) {

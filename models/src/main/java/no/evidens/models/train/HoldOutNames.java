@@ -32,6 +32,12 @@ public final class HoldOutNames {
     /** One file in this many of the train part is held out. */
     public static final int EVERY = 6;
 
+    /** The folds: fold 1 (the first held-out files), fold 2. */
+    public static final int FOLDS = 2;
+
+    /** Per fold, the index (in name order) of the first file it holds out; then every {@link #EVERY}th. */
+    private static final int[] FIRST = {EVERY - 1, EVERY / 2 - 1};
+
     private HoldOutNames() {
     }
 
@@ -42,11 +48,19 @@ public final class HoldOutNames {
         }
     }
 
-    /** The held-out train-part files: the 6th, 12th, … in name order. */
+    /** The held-out train-part files of fold 1: the 6th, 12th, … in name order. */
     public static List<Path> held(Path data) throws IOException {
+        return held(data, 1);
+    }
+
+    /** The held-out train-part files of a fold: fold 1 the 6th, 12th, …; fold 2 the 3rd, 9th, … in name order. */
+    public static List<Path> held(Path data, int fold) throws IOException {
+        if (fold < 1 || fold > FOLDS) {
+            throw new IllegalArgumentException("no hold-out fold " + fold + " (folds 1 to " + FOLDS + ")");
+        }
         List<Path> all = trainPart(data);
         List<Path> out = new ArrayList<>();
-        for (int i = EVERY - 1; i < all.size(); i += EVERY) {
+        for (int i = FIRST[fold - 1]; i < all.size(); i += EVERY) {
             out.add(all.get(i));
         }
         return out;
@@ -54,18 +68,23 @@ public final class HoldOutNames {
 
     /**
      * Trains the name finder (same samples, parameters and synthetic text as {@link ModelTrainer}) on the train part
-     * without the held-out files, and writes it to {@code out} beside copies of the bundled sentence and token models,
+     * without the held-out files of fold 1, and writes it to {@code out} beside copies of the bundled sentence and token models,
      * so that {@link NorwegianModels#fromDirectory(Path)} reads the folder.
      */
     public static Path train(Path data, Path out, PrintStream log) throws IOException {
-        List<Path> held = held(data);
+        return train(data, 1, out, log);
+    }
+
+    /** As {@link #train(Path, Path, PrintStream)}, without the held-out files of the given fold. */
+    public static Path train(Path data, int fold, Path out, PrintStream log) throws IOException {
+        List<Path> held = held(data, fold);
         List<List<NdtSentence>> documents = new ArrayList<>();
         for (Path file : trainPart(data)) {
             if (!held.contains(file)) {
                 documents.add(NdtReader.read(file));
             }
         }
-        log.printf("hold-out name model: %d train-part files (%d held out)%n", documents.size(), held.size());
+        log.printf("hold-out name model, fold %d: %d train-part files (%d held out)%n", fold, documents.size(), held.size());
         documents.addAll(new SyntheticAuditText(ModelTrainer.SYNTHETIC_SEED).paragraphs(ModelTrainer.SYNTHETIC_PARAGRAPHS));
         List<NameSample> samples = ModelTrainer.nameSamples(documents);
         TokenNameFinderModel model = NameFinderME.train(ModelTrainer.LANGUAGE, null, new CollectionObjectStream<>(samples),

@@ -1,6 +1,7 @@
 package no.evidens.models.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,5 +30,17 @@ class HoldOutNamesTest {
         assertEquals(HoldOutNames.held(dir), NameEvaluation.files(dir, NameEvaluation.HOLDOUT));
         assertEquals(List.of("ap013_0000.conll"),
                 NameEvaluation.files(dir, "all").stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
+    void theSecondFoldHoldsOutOtherFilesThanTheFirstAndIsReadAsHoldout2() throws IOException {
+        for (int i = 0; i < 13; i++) {
+            Files.writeString(dir.resolve(String.format("ap%03d_0000.conll", i + 1)), "");
+        }
+        List<String> second = HoldOutNames.held(dir, 2).stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(List.of("ap003_0000.conll", "ap009_0000.conll"), second);
+        assertEquals(HoldOutNames.held(dir, 2), NameEvaluation.files(dir, NameEvaluation.HOLDOUT2));
+        assertEquals(HoldOutNames.held(dir), HoldOutNames.held(dir, 1));
+        assertThrows(IllegalArgumentException.class, () -> HoldOutNames.held(dir, 3));
     }
 }

@@ -53,10 +53,11 @@ public final class ModelsCommand implements Callable<Integer> {
                 description = "Where to write the models (default: ${DEFAULT-VALUE}).")
         Path out;
 
-        @Option(names = "--hold-out", description = "Train only a name model for evaluation, without every sixth "
-                + "train-part file (the held-out files of `models eval --ndt DIR --split holdout`), into --out, which "
-                + "must then be given and must not be the bundled models' folder.")
-        boolean holdOut;
+        @Option(names = "--hold-out", arity = "0..1", paramLabel = "FOLD", fallbackValue = "1",
+                description = "Train only a name model for evaluation, without every sixth train-part file of FOLD (1, "
+                + "the default: the held-out files of `models eval --ndt DIR --split holdout`; 2: those of `--split "
+                + "holdout2`), into --out, which must then be given and must not be the bundled models' folder.")
+        Integer holdOut;
 
         @Override
         public Integer call() {
@@ -65,13 +66,13 @@ public final class ModelsCommand implements Callable<Integer> {
                 return 1;
             }
             try {
-                if (holdOut) {
+                if (holdOut != null) {
                     if (out.endsWith(Path.of("src/main/resources/no/evidens/models"))) {
                         System.err.println("evidens models train: --hold-out writes an evaluation model; give --out DIR "
                                 + "outside the repository");
                         return 2;
                     }
-                    HoldOutNames.train(data, out, System.out);
+                    HoldOutNames.train(data, holdOut, out, System.out);
                     return 0;
                 }
                 ModelTrainer.train(data, out, System.out);
@@ -91,7 +92,8 @@ public final class ModelsCommand implements Callable<Integer> {
                         + "sample corpus (corpus module);",
                 "  --ndt DIR [--split dev|test|all]: typed name precision/recall/F1 (PER, ORG, LOC) on the dev-part "
                         + "files of the treebank folder (e.g. ../shared/nlp/ndt-nob-train), a file per document;",
-                "    --split holdout with --models DIR (from models train --hold-out): on the held-out train-part files;",
+                "    --split holdout (holdout2) with --models DIR (from models train --hold-out, --hold-out 2): on the "
+                        + "held-out train-part files of that fold;",
                 "  --audit-text DIR: sentence counts and the splits worth checking by hand on real audit "
                         + "text without gold (e.g. ../shared/eval-dev)."})
     static final class Eval implements Callable<Integer> {
