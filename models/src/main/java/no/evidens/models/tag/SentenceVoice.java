@@ -91,7 +91,8 @@ final class SentenceVoice {
      * {@code eller}, {@code enn}, {@code som} (a list, a comparison), a pronoun first ({@code De}, {@code Det}). Also
      * narration: a sentence opened by {@code Han}, {@code Hun} or {@code Ho} with no first- or second-person word
      * ({@code Han tenker.}); with no singular first- or second-person word, in an answer too, a dateline ({@code Fagernes i
-     * Valdres, 23. august i år.}) and a person presented with an age in brackets ({@code Paul Hansen (27) kommer …}).
+     * Valdres, 23. august i år.}) and a person presented with an age in brackets ({@code Paul Hansen (27) kommer …}). Never
+     * narration: a question put to someone ({@link #asksSpeaker}), whatever it names.
      */
     static boolean narration(String text, String sentence) {
         return narration(text, sentence, false);
@@ -116,6 +117,9 @@ final class SentenceVoice {
         String s = sentence.strip();
         if (s.isEmpty() || SPEECH_SINGULAR.matcher(outsideMarks(s)).find()) {
             return false;
+        }
+        if (asksSpeaker(s)) {
+            return false; // Hvordan går dere fram, bruker dere Manpower?: a question to someone is asked in the dialogue
         }
         if (DATELINE.matcher(s).matches() || AGED_NAME.matcher(outsideMarks(s)).find()) {
             return true; // the reporter sets the scene or presents someone, even in an answer

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules of issue 15's sixth round on treebank text: sentences only the reporter writes end a dialogue turn without
- * a cue — a dateline (a place and a date) and a person presented with an age in brackets. Every sentence here is our own.
+ * a cue — a dateline (a place and a date) and a person presented with an age in brackets; a question put to someone
+ * ({@code du}, {@code dere}) is asked in the dialogue even when it names something. Every sentence here is our own.
  */
 class QuotationRound6Test {
     private final QuoteTagger tagger = new QuoteTagger();
@@ -37,5 +38,13 @@ class QuotationRound6Test {
     void anAgeInBracketsInsideTheSpeechStaysWhenTheSpeakerSaysJeg() {
         String t = "Bandet øver i en garasje. - Vi begynte her for ti år siden. Jeg og Sindre (27) spilte først alene.";
         assertEquals("-|Vi begynte her for ti år siden. Jeg og Sindre (27) spilte først alene.", show(t));
+    }
+
+    @Test
+    void aQuestionToSomeoneThatNamesSomethingStaysInTheInterviewersTurn() {
+        String t = "Bandet øver i en garasje. - Nå har dere byttet trommis to ganger. Hvordan går dere fram, bruker dere "
+                + "Vikarbyrå Nord? - Vi spør venner, sier Per.";
+        assertEquals("-|Nå har dere byttet trommis to ganger. Hvordan går dere fram, bruker dere Vikarbyrå Nord? ## "
+                + "-|Vi spør venner", show(t));
     }
 }
