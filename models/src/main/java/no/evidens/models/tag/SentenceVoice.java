@@ -29,6 +29,11 @@ final class SentenceVoice {
             "Ho", Pattern.compile("(?<![\\p{L}])(?:ho|henne)(?![\\p{L}])"));
     /** A question after a sentence's end (not after a dash), right before a dash, a space and a capital. */
     private static final Pattern UNDASHED_QUESTION = Pattern.compile("(?<=[.!?…]\\s)(\\p{Lu}[^.!?…\\n–-]{0,200}\\?)\\s+[-–]\\s+\\p{Lu}");
+    /** A person introduced with an age in brackets ({@code Kari Moe (27)}): how a reporter presents someone. */
+    private static final Pattern AGED_NAME = Pattern.compile("(?<![\\p{L}])\\p{Lu}[\\p{L}-]+ \\(\\d{1,3}\\)");
+    /** A dateline: a place (and its region) and a date, nothing else ({@code Fagernes i Valdres, 23. august i år.}). */
+    private static final Pattern DATELINE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: i \\p{Lu}[\\p{L}-]+)?, \\d{1,2}\\. "
+            + "(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?: i år| \\d{4})?\\.?");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
     private static final Set<String> PRONOUNS = Set.of("de", "det", "den", "dette", "disse", "han", "hun", "vi", "man", "en");
 
@@ -85,7 +90,9 @@ final class SentenceVoice {
      * a name, as the reporter writes them too. No name: a word in capitals ({@code NHL}), a capital after {@code og},
      * {@code eller}, {@code enn}, {@code som} (a list, a comparison), a pronoun first ({@code De}, {@code Det}). Also
      * narration: a sentence opened by {@code Han}, {@code Hun} or {@code Ho} with no first- or second-person word
-     * ({@code Han tenker.}).
+     * ({@code Han tenker.}); with no singular first- or second-person word, in an answer too, a dateline ({@code Fagernes i
+     * Valdres, 23. august i år.}) and a person presented with an age in brackets ({@code Paul Hansen (27) kommer …}). Never
+     * narration: a question put to someone ({@link #asksSpeaker}), whatever it names.
      */
     static boolean narration(String text, String sentence) {
         return narration(text, sentence, false);
@@ -110,6 +117,12 @@ final class SentenceVoice {
         String s = sentence.strip();
         if (s.isEmpty() || SPEECH_SINGULAR.matcher(outsideMarks(s)).find()) {
             return false;
+        }
+        if (asksSpeaker(s)) {
+            return false; // Hvordan går dere fram, bruker dere Manpower?: a question to someone is asked in the dialogue
+        }
+        if (DATELINE.matcher(s).matches() || AGED_NAME.matcher(outsideMarks(s)).find()) {
+            return true; // the reporter sets the scene or presents someone, even in an answer
         }
         String[] words = s.split("\\s+");
         if (words.length > 1 && THIRD_PERSON.contains(words[0]) && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()
