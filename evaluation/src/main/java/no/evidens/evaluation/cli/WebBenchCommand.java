@@ -31,8 +31,16 @@ final class WebBenchCommand implements Callable<Integer> {
     int seconds;
 
     @Option(names = "--warmup", defaultValue = "10", paramLabel = "S",
-            description = "Seconds of load before measuring, each (default: ${DEFAULT-VALUE}).")
+            description = "Seconds of load before measuring, each, at least (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--warmup-max", defaultValue = "120", paramLabel = "S",
+            description = {"Seconds of load before measuring, each, at most: after --warmup, until the JIT of the process that answers",
+                    "has settled (at most 5 methods compiled in 5 s, by jstat). Not more than --warmup: a fixed warm-up (default: ${DEFAULT-VALUE})."})
+    int warmupMax;
+
+    @Option(names = "--no-in-process", description = "Only over HTTP: not the same searches in this process after them (the baseline).")
+    boolean noInProcess;
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "Use and keep this home: its index is made the first time and reused after (default: a temporary one).")
@@ -43,7 +51,8 @@ final class WebBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WebBench.run(new WebBench.Settings(passages, users, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), home, jfr),
+        WebBench.run(new WebBench.Settings(passages, users, Duration.ofSeconds(warmup), Duration.ofSeconds(warmupMax),
+                        Duration.ofSeconds(seconds), home, jfr, !noInProcess),
                 spec.commandLine().getOut());
         return 0;
     }

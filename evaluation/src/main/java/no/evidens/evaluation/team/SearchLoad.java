@@ -1,5 +1,6 @@
 package no.evidens.evaluation.team;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -25,11 +26,19 @@ public final class SearchLoad {
      *
      * @param cpuNanos the processor time the process that answered spent during the measured time (every
      *                 thread, JIT and GC included), or -1 when not known
+     * @param cpuMsByGroup the same time by group of threads, milliseconds (empty when not known)
+     * @param warmup   what the warm-up before the measured time was
      */
-    public record Result(Latencies all, Map<SearchMix.Kind, Latencies> byKind, long cpuNanos) {
+    public record Result(Latencies all, Map<SearchMix.Kind, Latencies> byKind, long cpuNanos, Map<ThreadCpu.Group, Double> cpuMsByGroup,
+                         JitSettle.Outcome warmup) {
         /** Processor time per answered search, milliseconds (0 when not known). */
         public double cpuMsPerRequest() {
             return cpuNanos < 0 || all.requests() == 0 ? 0 : cpuNanos / 1e6 / all.requests();
+        }
+
+        /** A group's processor time per answered search, milliseconds (0 when not known). */
+        public double cpuMsPerRequest(ThreadCpu.Group g) {
+            return all.requests() == 0 ? 0 : cpuMsByGroup.getOrDefault(g, 0.0) / all.requests();
         }
     }
 
@@ -37,11 +46,13 @@ public final class SearchLoad {
     }
 
     /**
+     * @param warmup   how long the users search before the measured time (on the process that answers)
      * @param cpuNanos the processor time so far of the process that answers (sampled when the measured time
      *                 starts and ends; negative when not known)
+     * @param pid      the process that answers, whose threads' processor time is split by group
      */
-    static Result run(SearchMix mix, int users, java.time.Duration warmup, java.time.Duration measure, Call call, LongSupplier cpuNanos)
-            throws InterruptedException {
+    static Result run(SearchMix mix, int users, JitSettle warmup, java.time.Duration measure, Call call, LongSupplier cpuNanos, long pid,
+                      PrintWriter out) throws InterruptedException {
         UserLoad.Phase phase = new UserLoad.Phase();
         List<User> loads = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -52,7 +63,10 @@ public final class SearchLoad {
             threads.add(t);
             t.start();
         }
-        Thread.sleep(warmup.toMillis());
+        JitSettle.Outcome warmed = warmup.await(out);
+        out.println("  " + warmed.describe());
+        out.flush();
+        ThreadCpu.Snapshot threads0 = ThreadCpu.read(pid);
         long cpu0 = cpuNanos.getAsLong();
         phase.measuring = true;
         long t0 = System.nanoTime();
@@ -60,6 +74,7 @@ public final class SearchLoad {
         phase.measuring = false;
         double seconds = (System.nanoTime() - t0) / 1e9;
         long cpu1 = cpuNanos.getAsLong();
+        Map<ThreadCpu.Group, Double> byGroup = ThreadCpu.read(pid).since(threads0);
         phase.running = false;
         for (Thread t : threads) {
             t.join();
@@ -72,7 +87,7 @@ public final class SearchLoad {
         }
         long[] all = loads.stream().flatMapToLong(u -> Arrays.stream(SearchMix.Kind.values()).flatMapToLong(k -> LongStream.of(u.latencies(k))))
                 .toArray();
-        return new Result(Latencies.of(all, errors, seconds), byKind, cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0);
+        return new Result(Latencies.of(all, errors, seconds), byKind, cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0, byGroup, warmed);
     }
 
     /** One user: searches until told to stop. */

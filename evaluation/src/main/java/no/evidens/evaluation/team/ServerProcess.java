@@ -90,6 +90,11 @@ final class ServerProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
     }
 
+    /** The server's process id. */
+    long pid() {
+        return process.pid();
+    }
+
     /** When it printed its address ({@link System#nanoTime()}). */
     long readyNanos() {
         return readyNanos;

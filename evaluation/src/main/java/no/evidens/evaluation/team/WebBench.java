@@ -39,21 +39,29 @@ public final class WebBench {
     static final double TARGET_WARM_P95_MS = 100;
     static final double TARGET_FIRST_SECONDS = 1;
     private static final int MIX = 400;
+    /** The JIT has settled when a window of this length compiles at most so many methods (or, without jstat, takes at most this share). */
+    private static final Duration SETTLE_WINDOW = Duration.ofSeconds(5);
+    private static final int SETTLED_COMPILATIONS = 5;
+    private static final double SETTLED_JIT_SHARE = 0.02;
 
     /**
      * @param passages how many generated passages the index holds (made when the home has no index)
      * @param home     the home to use and keep (an index already in it is reused), or null for a temporary one
      * @param jfr      a flight recording of the server to write, or null
+     * @param warmup    warm-up at least (and all of it when {@code warmupMax} is not longer)
+     * @param warmupMax warm-up at most: between the two, until the JIT of the process that answers has settled ({@link JitSettle})
+     * @param inProcess whether the same searches are also made in this process after those over HTTP (the baseline)
      */
-    public record Settings(int passages, int users, Duration warmup, Duration measure, Path home, Path jfr) {
+    public record Settings(int passages, int users, Duration warmup, Duration warmupMax, Duration measure, Path home, Path jfr,
+                           boolean inProcess) {
         public Settings {
-            if (passages < 1 || users < 1 || warmup.isNegative() || measure.isNegative() || measure.isZero()) {
+            if (passages < 1 || users < 1 || warmup.isNegative() || warmupMax.isNegative() || measure.isNegative() || measure.isZero()) {
                 throw new IllegalArgumentException("--passages and --users must be at least 1, and --seconds more than 0");
             }
         }
     }
 
-    /** What one run measured. */
+    /** What one run measured ({@code inProcess} null when it was not measured). */
     public record Report(long passages, double startSeconds, double firstSearchSeconds, SearchLoad.Result http,
                          SearchLoad.Result inProcess) {
     }
@@ -83,19 +91,12 @@ public final class WebBench {
                     throw new IOException("the first search answered " + r.statusCode() + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
                 }
                 out.printf(Locale.ROOT, "  started in %.2f s; the first grouped, faceted search answered %.3f s after%n", start, first);
-                out.printf("Over HTTP: %d users searching for %d s (after %d s of warm-up) …%n", s.users(), s.measure().toSeconds(),
-                        s.warmup().toSeconds());
+                out.printf("Over HTTP: %d users searching for %d s (after %s) …%n", s.users(), s.measure().toSeconds(), warmupWords(s));
                 out.flush();
-                overHttp = SearchLoad.run(mix, s.users(), s.warmup(), s.measure(), q -> get(http, server.url(), q).statusCode() == 200,
-                        server::cpuNanos);
+                overHttp = SearchLoad.run(mix, s.users(), warming(s, server.pid()), s.measure(),
+                        q -> get(http, server.url(), q).statusCode() == 200, server::cpuNanos, server.pid(), out);
             }
-            out.printf("In this process, on the searcher: %d threads, the same searches for %d s (after %d s of warm-up) …%n", s.users(),
-                    s.measure().toSeconds(), s.warmup().toSeconds());
-            out.flush();
-            SearchLoad.Result inProcess;
-            try (EvidenceIndex searcher = IndexBackend.of(home).open()) {
-                inProcess = SearchLoad.run(mix, s.users(), s.warmup(), s.measure(), q -> q.on(searcher) != null, WebBench::ownCpuNanos);
-            }
+            SearchLoad.Result inProcess = s.inProcess() ? inProcess(home, mix, s, out) : null;
             Report report = new Report(passages, start, first, overHttp, inProcess);
             print(report, s, out);
             return report;
@@ -104,6 +105,27 @@ public final class WebBench {
                 TeamBench.delete(root);
             }
         }
+    }
+
+    private static SearchLoad.Result inProcess(EvidensHome home, SearchMix mix, Settings s, PrintWriter out) throws Exception {
+        out.printf("In this process, on the searcher: %d threads, the same searches for %d s (after %s) …%n", s.users(),
+                s.measure().toSeconds(), warmupWords(s));
+        out.flush();
+        long self = ProcessHandle.current().pid();
+        try (EvidenceIndex searcher = IndexBackend.of(home).open()) {
+            return SearchLoad.run(mix, s.users(), warming(s, self), s.measure(), q -> q.on(searcher) != null, WebBench::ownCpuNanos, self, out);
+        }
+    }
+
+    private static JitSettle warming(Settings s, long pid) {
+        return s.warmupMax().compareTo(s.warmup()) <= 0 ? JitSettle.fixed(pid, s.warmup())
+                : new JitSettle(pid, s.warmup(), s.warmupMax(), SETTLE_WINDOW, SETTLED_COMPILATIONS, SETTLED_JIT_SHARE);
+    }
+
+    private static String warmupWords(Settings s) {
+        return s.warmupMax().compareTo(s.warmup()) <= 0 ? s.warmup().toSeconds() + " s of warm-up"
+                : String.format(Locale.ROOT, "a warm-up of %d to %d s, until at most %d methods are compiled in %d s", s.warmup().toSeconds(),
+                s.warmupMax().toSeconds(), SETTLED_COMPILATIONS, SETTLE_WINDOW.toSeconds());
     }
 
     /** Makes the index of generated passages, or reuses the one in the home; answers how many passages it holds. */
@@ -152,19 +174,41 @@ public final class WebBench {
                 r.startSeconds());
         out.printf(Locale.ROOT, "  %-42s %9s %8s %8s %8s %8s %7s%n", "searches", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors");
         for (SearchMix.Kind k : SearchMix.Kind.values()) {
-            rows(out, k.label, r.http().byKind().get(k), r.inProcess().byKind().get(k));
+            rows(out, k.label, r.http().byKind().get(k), r.inProcess() == null ? null : r.inProcess().byKind().get(k));
         }
-        rows(out, "all", r.http().all(), r.inProcess().all());
-        out.printf(Locale.ROOT, "  processor time per search (whole process, every thread): server %.2f ms over HTTP, %.2f ms in-process%n",
-                r.http().cpuMsPerRequest(), r.inProcess().cpuMsPerRequest());
+        rows(out, "all", r.http().all(), r.inProcess() == null ? null : r.inProcess().all());
+        out.printf(Locale.ROOT, "  processor time per search (whole process, every thread): server %.2f ms over HTTP, %s in-process%n",
+                r.http().cpuMsPerRequest(), r.inProcess() == null ? "not measured"
+                        : String.format(Locale.ROOT, "%.2f ms", r.inProcess().cpuMsPerRequest()));
+        out.printf(Locale.ROOT, "  %-42s %9s %8s %8s %8s %8s %8s%n", "processor time per search by thread, ms", "requests", "JIT", "GC",
+                "trail", "other", "ended");
+        groups(out, "server over HTTP", r.http());
+        if (r.inProcess() != null) {
+            groups(out, "in-process (requests: the bench's threads)", r.inProcess());
+        }
         double p95 = r.http().all().p95();
         out.printf(Locale.ROOT, "  warm p95 over HTTP, all searches: %.1f ms (target ≤ %.0f ms with 20 users: %s)%n", p95,
                 TARGET_WARM_P95_MS, p95 <= TARGET_WARM_P95_MS ? "met" : "MISSED");
         out.flush();
     }
 
+    /** One row of processor time per search by group of threads; "ended" is what threads that ended meanwhile took. */
+    private static void groups(PrintWriter out, String name, SearchLoad.Result r) {
+        double counted = 0;
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-42s", name));
+        for (ThreadCpu.Group g : ThreadCpu.Group.values()) {
+            row.append(String.format(Locale.ROOT, " %8.2f", r.cpuMsPerRequest(g)));
+            counted += r.cpuMsPerRequest(g);
+        }
+        row.append(String.format(Locale.ROOT, " %8.2f", Math.max(0, r.cpuMsPerRequest() - counted)));
+        out.println(row);
+    }
+
     private static void rows(PrintWriter out, String name, Latencies http, Latencies local) {
         row(out, name + ", HTTP", http);
+        if (local == null) {
+            return;
+        }
         row(out, name + ", in-process", local);
         out.printf(Locale.ROOT, "  %-42s %9s %8.2f %8.2f %8.2f %8.2f%n", name + ", HTTP / in-process", "",
                 ratio(http.perSecond(), local.perSecond()), ratio(http.p50(), local.p50()), ratio(http.p95(), local.p95()),
