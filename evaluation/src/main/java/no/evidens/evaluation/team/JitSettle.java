@@ -17,6 +17,10 @@ record JitSettle(long pid, Duration least, Duration most, Duration window, int q
     /** What the warm-up was: how long, the compiled methods before and after, and whether it settled. */
     record Outcome(double seconds, long compiledBefore, long compiledAfter, long lastWindow, double lastJitShare, String how) {
         String describe() {
+            if (lastWindow < 0 && lastJitShare == 0) {
+                return String.format(Locale.ROOT, "%.0f s of warm-up (%s); methods compiled %s → %s", seconds, how, count(compiledBefore),
+                        count(compiledAfter));
+            }
             return String.format(Locale.ROOT, "%.0f s of warm-up (%s); methods compiled %s → %s, %s in the last window (JIT %.1f %% of the CPU)",
                     seconds, how, count(compiledBefore), count(compiledAfter), count(lastWindow), 100 * lastJitShare);
         }

@@ -39,7 +39,10 @@ public final class WebBench {
     static final double TARGET_WARM_P95_MS = 100;
     static final double TARGET_FIRST_SECONDS = 1;
     private static final int MIX = 400;
-    /** The JIT has settled when a window of this length compiles at most so many methods (or, without jstat, takes at most this share). */
+    /**
+     * The JIT has settled when a window of this length compiles at most so many methods (or, when the count cannot be
+     * read, the JIT takes at most this share of the processor time).
+     */
     private static final Duration SETTLE_WINDOW = Duration.ofSeconds(5);
     private static final int SETTLED_COMPILATIONS = 5;
     private static final double SETTLED_JIT_SHARE = 0.02;

@@ -60,7 +60,7 @@ public final class AuditTrail {
 
     /** Appends an entry: numbered and chained in one transaction, then anchored in the chain file. */
     public AuditEntry record(AuditEvent event) {
-        AuditEntry entry = tx.write(c -> append(c, event));
+        AuditEntry entry = tx.write(c -> append(c, List.of(event))).get(0);
         anchor(entry);
         return entry;
     }
@@ -70,18 +70,19 @@ public final class AuditTrail {
      * synchronous write: a group commit for a writer that collects the entries of many requests.
      */
     public List<AuditEntry> recordAll(List<AuditEvent> events) {
-        List<AuditEntry> entries = tx.write(c -> {
-            List<AuditEntry> out = new ArrayList<>(events.size());
-            for (AuditEvent e : events) {
-                out.add(append(c, e));
-            }
-            return out;
-        });
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<AuditEntry> entries = tx.write(c -> append(c, events));
         anchor(entries);
         return entries;
     }
 
-    private static AuditEntry append(Connection c, AuditEvent e) throws SQLException {
+    /**
+     * Numbers and chains the entries after the trail's head, inserts them and moves the head to the last: the head
+     * read (and locked) once and written once for them all, the rows inserted with one statement.
+     */
+    private static List<AuditEntry> append(Connection c, List<AuditEvent> events) throws SQLException {
         long lastId;
         String lastHash;
         try (PreparedStatement ps = c.prepareStatement("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
@@ -92,31 +93,37 @@ public final class AuditTrail {
             lastId = rs.getLong(1);
             lastHash = rs.getString(2);
         }
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        AuditEntry unhashed = new AuditEntry(lastId + 1, at, e.actor(), e.action(), e.caseId(), e.targetKind(), e.target(),
-                e.detail(), lastHash, null);
-        AuditEntry entry = new AuditEntry(unhashed.id(), at, e.actor(), e.action(), e.caseId(), e.targetKind(), e.target(),
-                e.detail(), lastHash, ChainHash.of(unhashed));
+        List<AuditEntry> out = new ArrayList<>(events.size());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_entry (id, at, actor, action, case_id, target_kind,"
                 + " target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, entry.id());
-            ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            ps.setString(3, entry.actor());
-            ps.setString(4, entry.action());
-            ps.setString(5, entry.caseId());
-            ps.setString(6, entry.targetKind());
-            ps.setString(7, entry.target());
-            ps.setString(8, entry.detail());
-            ps.setString(9, entry.prevHash());
-            ps.setString(10, entry.hash());
-            ps.executeUpdate();
+            for (AuditEvent e : events) {
+                Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                AuditEntry unhashed = new AuditEntry(lastId + 1, at, e.actor(), e.action(), e.caseId(), e.targetKind(), e.target(),
+                        e.detail(), lastHash, null);
+                AuditEntry entry = new AuditEntry(unhashed.id(), at, e.actor(), e.action(), e.caseId(), e.targetKind(), e.target(),
+                        e.detail(), lastHash, ChainHash.of(unhashed));
+                ps.setLong(1, entry.id());
+                ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                ps.setString(3, entry.actor());
+                ps.setString(4, entry.action());
+                ps.setString(5, entry.caseId());
+                ps.setString(6, entry.targetKind());
+                ps.setString(7, entry.target());
+                ps.setString(8, entry.detail());
+                ps.setString(9, entry.prevHash());
+                ps.setString(10, entry.hash());
+                ps.executeUpdate();
+                out.add(entry);
+                lastId = entry.id();
+                lastHash = entry.hash();
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1")) {
-            ps.setLong(1, entry.id());
-            ps.setString(2, entry.hash());
+            ps.setLong(1, lastId);
+            ps.setString(2, lastHash);
             ps.executeUpdate();
         }
-        return entry;
+        return out;
     }
 
     /** Appends {@code id hash} to the chain file (one short write with O_APPEND: lines from several writers do not mix). */

@@ -64,6 +64,29 @@ class AuditTrailTest {
     }
 
     @Test
+    void entriesRecordedTogetherAreChainedInOrderBetweenEntriesRecordedAlone() {
+        try (FindingStore store = FindingStore.open(dir.resolve("findings"))) {
+            AuditTrail trail = store.trail(chain());
+            AuditEntry first = trail.record(new AuditEvent("kari", "show", "sak-1", AuditEvent.FILE, "sak-1/journal-3", null));
+            List<AuditEntry> together = trail.recordAll(List.of(new AuditEvent("ola", "search", "sak-1", null, null, "samarbeid"),
+                    new AuditEvent("kari", "search", "sak-2", null, null, "NAV"), new AuditEvent("ola", "search", null, null, null, "tilsyn")));
+            AuditEntry last = trail.record(new AuditEvent("kari", "export", "sak-1", AuditEvent.EXPORT, "sak-1.docx", "docx"));
+            assertEquals(List.of(2L, 3L, 4L), together.stream().map(AuditEntry::id).toList());
+            assertEquals(List.of("samarbeid", "NAV", "tilsyn"), together.stream().map(AuditEntry::detail).toList());
+            assertEquals(first.hash(), together.get(0).prevHash());
+            assertEquals(together.get(0).hash(), together.get(1).prevHash());
+            assertEquals(together.get(1).hash(), together.get(2).prevHash());
+            assertEquals(together.get(2).hash(), last.prevHash());
+            assertEquals(5L, last.id());
+            assertEquals(List.of(first, together.get(0), together.get(1), together.get(2), last), trail.entries(null, null, null));
+            assertEquals(List.of(), trail.recordAll(List.of()));
+            TrailCheck check = trail.verify();
+            assertTrue(check.intact(), check.problems().toString());
+            assertEquals(5, check.anchored());
+        }
+    }
+
+    @Test
     void theDatabaseRefusesToChangeOrRemoveAnEntry() throws SQLException {
         recordFive();
         try (Connection c = connect(); Statement s = c.createStatement()) {
