@@ -73,6 +73,7 @@ public final class TreebankQuoteEval {
     public static Prf score(List<TreebankDocuments.Doc> docs, List<TreebankQuoteGold.Span> gold, PrintStream errors) {
         QuoteTagger tagger = new QuoteTagger();
         Prf prf = new Prf();
+        int[] kinds = new int[ErrorKind.values().length];
         for (TreebankDocuments.Doc doc : docs) {
             String text = doc.text();
             List<String> want = new ArrayList<>();
@@ -89,9 +90,37 @@ public final class TreebankQuoteEval {
                 extra.removeAll(want);
                 missed.forEach(k -> errors.println("  " + doc.id() + " missed " + show(text, k)));
                 extra.forEach(k -> errors.println("  " + doc.id() + " extra  " + show(text, k)));
+                count(missed, extra, kinds);
             }
         }
+        if (errors != null) {
+            errors.printf(Locale.ROOT, "  errors by kind: %d ran on past the gold end, %d stopped before it (the same start), "
+                    + "%d missed, %d found where the gold has none%n", kinds[ErrorKind.RAN_ON.ordinal()],
+                    kinds[ErrorKind.STOPPED_EARLY.ordinal()], kinds[ErrorKind.MISSED.ordinal()], kinds[ErrorKind.EXTRA.ordinal()]);
+        }
         return prf;
+    }
+
+    /** How a quotation went wrong: its end (the start right), or all of it. */
+    enum ErrorKind { RAN_ON, STOPPED_EARLY, MISSED, EXTRA }
+
+    /**
+     * Adds one document's errors to {@code kinds}: a missed and a found span with the same start are one boundary error
+     * (the found one ran on past the gold end, or stopped before it); the others were missed or found wrongly whole.
+     */
+    static void count(TreeSet<String> missed, TreeSet<String> extra, int[] kinds) {
+        TreeSet<String> found = new TreeSet<>(extra);
+        for (String m : missed) {
+            String start = m.substring(0, 7);
+            String same = found.stream().filter(e -> e.startsWith(start)).findFirst().orElse(null);
+            if (same == null) {
+                kinds[ErrorKind.MISSED.ordinal()]++;
+            } else {
+                found.remove(same);
+                kinds[(same.compareTo(m) > 0 ? ErrorKind.RAN_ON : ErrorKind.STOPPED_EARLY).ordinal()]++;
+            }
+        }
+        kinds[ErrorKind.EXTRA.ordinal()] += found.size();
     }
 
     /** Every gold span must lie in its document and carry the check of the text it covers there. */
@@ -107,7 +136,7 @@ public final class TreebankQuoteEval {
         }
     }
 
-    private static String key(int start, int end) {
+    static String key(int start, int end) {
         return String.format(Locale.ROOT, "%07d-%07d", start, end);
     }
 

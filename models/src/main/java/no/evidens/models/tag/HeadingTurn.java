@@ -61,13 +61,15 @@ final class HeadingTurn {
     }
 
     /**
-     * A turn alone on its paragraph ({@code [start, end)}) that is a heading: a capital first, at most
-     * {@value #OWN_WORDS} words, no sentence punctuation at the end, and no list around it (the lines before and after
-     * are no short items opened with a dash or a bullet, the one before ends without a colon).
+     * A turn alone on its paragraph ({@code [start, end)}) that is a heading: a capital first, two to
+     * {@value #OWN_WORDS} words (a one-word crosshead, {@code - Sammensvergelse}, names a topic and quotes nobody), no
+     * sentence punctuation at the end, and no list around it (the lines before and after are no short items opened with a
+     * dash or a bullet, the one before ends without a colon).
      */
     static boolean ownParagraph(String text, int dash, int start, int end) {
         String words = text.substring(start, end).strip();
         if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || words.split("\\s+").length > OWN_WORDS
+                || words.split("\\s+").length < 2
                 || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0) {
             return false;
         }

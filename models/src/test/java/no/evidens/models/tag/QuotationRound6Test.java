@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules of issue 15's sixth round on treebank text: sentences only the reporter writes end a dialogue turn without
  * a cue — a dateline (a place and a date) and a person presented with an age in brackets; a question put to someone
- * ({@code du}, {@code dere}) is asked in the dialogue even when it names something. Every sentence here is our own.
+ * ({@code du}, {@code dere}) is asked in the dialogue even when it names something; a one-word crosshead is no quotation.
+ * Every sentence here is our own.
  */
 class QuotationRound6Test {
     private final QuoteTagger tagger = new QuoteTagger();
@@ -46,5 +47,11 @@ class QuotationRound6Test {
                 + "Vikarbyrå Nord? - Vi spør venner, sier Per.";
         assertEquals("-|Nå har dere byttet trommis to ganger. Hvordan går dere fram, bruker dere Vikarbyrå Nord? ## "
                 + "-|Vi spør venner", show(t));
+    }
+
+    @Test
+    void aOneWordCrossheadQuotesNobodyWhereTwoWordsDo() {
+        String t = "Kirken samlet seg i Roma.\n\n- Sammensvergelse\n\nPaven kom tilbake i går.\n\n- Gleder oss\n\nLaget vant.";
+        assertEquals("-|Gleder oss", show(t));
     }
 }
