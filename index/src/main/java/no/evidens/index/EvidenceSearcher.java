@@ -274,6 +274,24 @@ public final class EvidenceSearcher implements EvidenceIndex {
         });
     }
 
+    /**
+     * How many entries match {@code query}, their facet values counted as a search counts them (every hit, no scores)
+     * and then dropped: the counting part of a search alone, no page, order or snippets. For measuring what a search's
+     * counting costs ({@code evidens bench search}), not for finding passages (the query is Lucene's, taken as it is).
+     */
+    public long countWithFacets(Query query) throws IOException {
+        return withSnapshot(s -> {
+            if (s.facetCounter == null) {
+                return (long) s.count(query);
+            }
+            FacetCounter.Counting counting = s.facetCounter.counting();
+            counting.count(s, query);
+            // The counts a search hands out, made as it makes them (top values per dimension).
+            counting.counts();
+            return counting.total();
+        });
+    }
+
     @Override
     public void close() throws IOException {
         snapshots.close();

@@ -20,7 +20,6 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
@@ -31,8 +30,6 @@ import org.apache.lucene.util.LongValues;
  * order (most hits first, equal counts in label order), as Lucene's {@code SortedSetDocValuesFacetCounts}.
  */
 final class FacetCounter {
-    private static final int GROUPS = SegmentFacetSignatures.GROUPS.size();
-
     private final SegmentFacetSignatures[] segments;
     /** Per segment, its facet ordinals as the snapshot's. */
     private final int[][] globalOrds;
@@ -86,8 +83,8 @@ final class FacetCounter {
 
     /** Collects the hits' signatures; then {@link #total()} and {@link #counts()}. */
     final class Counting implements Collector {
-        /** Per segment and group, hits per signature. */
-        private final int[][][] perSegment = new int[segments.length][][];
+        /** Per segment, hits per signature ({@link SegmentFacetSignatures#newCounts()}; null: no hit looked for). */
+        private final int[][] perSegment = new int[segments.length][];
         /** Per segment, the hits counted (deleted entries included when {@link #countWords} counted them); null: not kept. */
         private FixedBitSet[] hits;
 
@@ -97,15 +94,10 @@ final class FacetCounter {
             return this;
         }
 
-        /** Fresh counts per group and signature for segment {@code ord}. */
-        private int[][] countsOf(int ord) {
-            SegmentFacetSignatures signatures = segments[ord];
-            int[][] counts = new int[GROUPS][];
-            for (int g = 0; g < GROUPS; g++) {
-                counts[g] = new int[signatures.signatures(g)];
-            }
-            perSegment[ord] = counts;
-            return counts;
+        /** Fresh counts per signature for segment {@code ord}. */
+        private int[] countsOf(int ord) {
+            perSegment[ord] = segments[ord].newCounts();
+            return perSegment[ord];
         }
 
         /**
@@ -121,12 +113,21 @@ final class FacetCounter {
             }
             hits = new FixedBitSet[segments.length];
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                int[][] counts = countsOf(leaf.ord);
-                SegmentFacetSignatures signatures = segments[leaf.ord];
+                int[] counts = countsOf(leaf.ord);
                 hits[leaf.ord] = plan.hits(leaf.reader());
-                count(hits[leaf.ord], leaf.reader().getLiveDocs(), signatures.signaturesOfDocs(), counts[0], counts[1]);
+                segments[leaf.ord].count(hits[leaf.ord], leaf.reader().getLiveDocs(), counts);
             }
             return true;
+        }
+
+        /**
+         * Counts every hit of {@code query} and its facets as a search counts them: at once when the query is made of
+         * words only ({@link #countWords}), else hit by hit.
+         */
+        void count(IndexSearcher searcher, Query query) throws IOException {
+            if (!countWords(searcher, query)) {
+                OneCollector.search(searcher, query, this);
+            }
         }
 
         /**
@@ -140,10 +141,7 @@ final class FacetCounter {
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) {
             SegmentFacetSignatures signatures = segments[context.ord];
-            int[][] counts = countsOf(context.ord);
-            int[] first = counts[0];
-            int[] second = counts[1];
-            int[] ofDocs = signatures.signaturesOfDocs();
+            int[] counts = countsOf(context.ord);
             // null: the hits are counted, not kept
             FixedBitSet kept = hits == null ? null : new FixedBitSet(Math.max(1, context.reader().maxDoc()));
             if (kept != null) {
@@ -157,8 +155,7 @@ final class FacetCounter {
 
                 @Override
                 public void collect(int doc) {
-                    first[ofDocs[GROUPS * doc]]++;
-                    second[ofDocs[GROUPS * doc + 1]]++;
+                    signatures.count(doc, counts);
                     if (kept != null) {
                         kept.set(doc);
                     }
@@ -182,40 +179,12 @@ final class FacetCounter {
 
         /** How many hits were collected. */
         long total() {
-            long total = 0;
-            for (int[][] counts : perSegment) {
-                if (counts != null) {
-                    for (int c : counts[0]) {
-                        total += c;
-                    }
-                }
-            }
-            return total;
+            return FacetCounter.this.total(perSegment);
         }
 
         /** Counts per dimension in {@link PassageSchema#FACET_DIMS} order, each its top values. */
         Map<String, Map<String, Integer>> counts() {
             return FacetCounter.this.counts(byOrd(perSegment), Map.of());
-        }
-    }
-
-    /**
-     * Adds one per hit in {@code hits} (skipping deleted entries) to its signature of each group, a 64-bit word at a time
-     * ({@code ofDocs}: {@link SegmentFacetSignatures#signaturesOfDocs()}).
-     */
-    private static void count(FixedBitSet hits, Bits live, int[] ofDocs, int[] first, int[] second) {
-        long[] words = hits.getBits();
-        int numWords = FixedBitSet.bits2words(hits.length());
-        for (int i = 0; i < numWords; i++) {
-            long word = words[i];
-            while (word != 0) {
-                int doc = (i << 6) | Long.numberOfTrailingZeros(word);
-                word &= word - 1;
-                if (live == null || live.get(doc)) {
-                    first[ofDocs[GROUPS * doc]]++;
-                    second[ofDocs[GROUPS * doc + 1]]++;
-                }
-            }
         }
     }
 
@@ -229,29 +198,31 @@ final class FacetCounter {
         return labels.length;
     }
 
-    /** Hits per snapshot ordinal, from hits per signature ({@code perSegment[segment][group][signature]}; null: none). */
-    int[] byOrd(int[][][] perSegment) {
+    /** How many hits there are, from hits per signature ({@code perSegment[segment][signature]}; null: none). */
+    long total(int[][] perSegment) {
+        long total = 0;
+        for (int seg = 0; seg < perSegment.length; seg++) {
+            if (perSegment[seg] != null) {
+                total += segments[seg].hits(perSegment[seg]);
+            }
+        }
+        return total;
+    }
+
+    /** Hits per snapshot ordinal, from hits per signature ({@code perSegment[segment][signature]}; null: none). */
+    int[] byOrd(int[][] perSegment) {
         int[] byOrd = new int[labels.length];
         for (int seg = 0; seg < perSegment.length; seg++) {
             if (perSegment[seg] != null) {
-                for (int g = 0; g < GROUPS; g++) {
-                    add(byOrd, seg, g, perSegment[seg][g]);
-                }
+                add(byOrd, seg, perSegment[seg]);
             }
         }
         return byOrd;
     }
 
-    /** Adds hits per signature of one segment and group ({@code counts[signature]}) to hits per snapshot ordinal. */
-    void add(int[] byOrd, int seg, int group, int[] counts) {
-        int[] toGlobal = globalOrds[seg];
-        for (int sig = SegmentFacetSignatures.NONE + 1; sig < counts.length; sig++) {
-            if (counts[sig] != 0) {
-                for (int ord : segments[seg].ords(group, sig)) {
-                    byOrd[toGlobal[ord]] += counts[sig];
-                }
-            }
-        }
+    /** Adds hits per signature of one segment ({@code counts[signature]}) to hits per snapshot ordinal. */
+    void add(int[] byOrd, int seg, int[] counts) {
+        segments[seg].addTo(byOrd, globalOrds[seg], counts);
     }
 
     /**

@@ -12,6 +12,8 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The facet values of one segment's passages, read once from the facet doc values and kept as
@@ -22,50 +24,71 @@ import org.apache.lucene.search.DocIdSetIterator;
  * of a search then costs one increment per hit and group, and the values of each signature are added
  * once at the end, instead of reading and mapping every value of every hit as Lucene's
  * {@code SortedSetDocValuesFacetCounts} does. Lucene has no such counting, hence this class.
- * Immutable once built, so one instance serves every snapshot that shares the segment.
+ * <p>
+ * The signatures of both groups are numbered in one range (the first group's, then the second's), so that a
+ * search counts a segment's hits into one array of the range's size ({@link #newCounts()}). A document's two
+ * numbers are kept as {@code char}s when the range fits in 16 bits (a segment of generated or real passages has
+ * a few hundred), else as {@code int}s: half the memory, and half the cache lines a search of sparse hits waits
+ * for. Immutable once built, so one instance serves every snapshot that shares the segment.
  */
 final class SegmentFacetSignatures {
     /** The groups of dimensions that get a signature each: a dimension is in one (the last, unless named). */
     static final List<Set<String>> GROUPS = List.of(Set.of(PassageSchema.TYPE, PassageSchema.CASE, PassageSchema.MUNICIPALITY,
             PassageSchema.SERVICE, PassageSchema.YEAR), Set.of(PassageSchema.INDICATOR, PassageSchema.LAW, PassageSchema.HAS_QUOTE));
-    /** The signature of a document without values in a group (a whole document's entry). */
-    static final int NONE = 0;
+    /** How many groups; the counting loops below are written for two. */
+    private static final int G = 2;
 
     /**
-     * The signature of each document in each group, interleaved: document {@code d}'s signature in group {@code g} at
-     * {@code d * GROUPS.size() + g}. A hit's signatures then share one cache line: counting sparse hits waits for one
-     * load from memory per hit, not one per group (separate arrays per group were a third of a two-word search's
-     * counting time in Java Flight Recorder at 1 M passages).
+     * The two signatures of each document, interleaved: document {@code d}'s in group {@code g} at {@code d * 2 + g}. A
+     * hit's signatures then share one cache line: counting sparse hits waits for one load from memory per hit, not one
+     * per group (separate arrays per group were a third of a two-word search's counting time in Java Flight Recorder at
+     * 1 M passages). Exactly one of {@code narrow} and {@code wide} is set.
      */
-    private final int[] signatureOfDoc;
-    /** Per group, the segment ordinals of each signature. */
-    private final int[][][] ordsOfSignature;
+    private final char[] narrow;
+    private final int[] wide;
+    /** Per group, its first signature number; the group's signature of a document without values in it is that one. */
+    private final int[] firstOfGroup;
+    /** Where each signature's ordinals start in {@link #ords} (one more entry than signatures: its end). */
+    private final int[] ordStart;
+    /** The segment ordinals of every signature, one signature after the other, each ascending. */
+    private final int[] ords;
     /** How many ordinals the segment has. */
-    private final int ords;
+    private final int ordCount;
 
-    private SegmentFacetSignatures(int[] signatureOfDoc, int[][][] ordsOfSignature, int ords) {
-        this.signatureOfDoc = signatureOfDoc;
-        this.ordsOfSignature = ordsOfSignature;
+    private SegmentFacetSignatures(char[] narrow, int[] wide, int[] firstOfGroup, int[] ordStart, int[] ords, int ordCount) {
+        this.narrow = narrow;
+        this.wide = wide;
+        this.firstOfGroup = firstOfGroup;
+        this.ordStart = ordStart;
         this.ords = ords;
+        this.ordCount = ordCount;
     }
 
     /** Reads the segment's facet doc values of {@code field} (all dimensions are in one field). */
     static SegmentFacetSignatures of(LeafReader leaf, String field) throws IOException {
-        int groups = GROUPS.size();
-        int[] signatureOfDoc = new int[groups * leaf.maxDoc()];
-        List<List<int[]>> ords = new ArrayList<>();
+        return of(leaf, field, Character.MAX_VALUE + 1);
+    }
+
+    /** As {@link #of(LeafReader, String)}, the {@code char} layout taken only for at most {@code narrowUpTo} signatures. */
+    static SegmentFacetSignatures of(LeafReader leaf, String field, int narrowUpTo) throws IOException {
+        if (GROUPS.size() != G) {
+            throw new IllegalStateException("the counting loops are written for " + G + " groups");
+        }
+        // Numbered per group first (0: no values in the group), then moved into one range.
+        int[] perGroup = new int[G * leaf.maxDoc()];
+        List<List<int[]>> ordsOf = new ArrayList<>();
         List<Map<Key, Integer>> numbers = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            ords.add(new ArrayList<>(List.of(new int[0])));
+        for (int g = 0; g < G; g++) {
+            ordsOf.add(new ArrayList<>(List.of(new int[0])));
             numbers.add(new HashMap<>());
         }
         SortedSetDocValues dv = leaf.getSortedSetDocValues(field);
         int valueCount = dv == null ? 0 : (int) dv.getValueCount();
         if (dv != null) {
             int[] groupOfOrd = groupOfOrd(dv);
-            int[][] buffers = new int[groups][valueCount];
-            int[] sizes = new int[groups];
-            int[] last = new int[groups];
+            int[][] buffers = new int[G][valueCount];
+            int[] sizes = new int[G];
+            int[] last = new int[G];
             Arrays.fill(last, -1);
             for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
                 Arrays.fill(sizes, 0);
@@ -74,30 +97,57 @@ final class SegmentFacetSignatures {
                     int g = groupOfOrd[ord];
                     buffers[g][sizes[g]++] = ord;
                 }
-                for (int g = 0; g < groups; g++) {
+                for (int g = 0; g < G; g++) {
                     // The passages of a document follow each other and share its document-level values.
-                    if (last[g] >= 0 && Arrays.equals(ords.get(g).get(last[g]), 0, ords.get(g).get(last[g]).length,
+                    if (last[g] >= 0 && Arrays.equals(ordsOf.get(g).get(last[g]), 0, ordsOf.get(g).get(last[g]).length,
                             buffers[g], 0, sizes[g])) {
-                        signatureOfDoc[doc * groups + g] = last[g];
+                        perGroup[doc * G + g] = last[g];
                         continue;
                     }
                     Key key = new Key(Arrays.copyOf(buffers[g], sizes[g]));
                     Integer number = numbers.get(g).get(key);
                     if (number == null) {
-                        number = ords.get(g).size();
+                        number = ordsOf.get(g).size();
                         numbers.get(g).put(key, number);
-                        ords.get(g).add(key.ords);
+                        ordsOf.get(g).add(key.ords);
                     }
-                    signatureOfDoc[doc * groups + g] = number;
+                    perGroup[doc * G + g] = number;
                     last[g] = number;
                 }
             }
         }
-        int[][][] ordsOfSignature = new int[groups][][];
-        for (int g = 0; g < groups; g++) {
-            ordsOfSignature[g] = ords.get(g).toArray(new int[0][]);
+        int[] firstOfGroup = new int[G + 1];
+        for (int g = 0; g < G; g++) {
+            firstOfGroup[g + 1] = firstOfGroup[g] + ordsOf.get(g).size();
         }
-        return new SegmentFacetSignatures(signatureOfDoc, ordsOfSignature, valueCount);
+        int signatures = firstOfGroup[G];
+        int[] ordStart = new int[signatures + 1];
+        int at = 0;
+        for (int g = 0; g < G; g++) {
+            for (int[] o : ordsOf.get(g)) {
+                at++;
+                ordStart[at] = ordStart[at - 1] + o.length;
+            }
+        }
+        int[] ords = new int[ordStart[signatures]];
+        at = 0;
+        for (int g = 0; g < G; g++) {
+            for (int[] o : ordsOf.get(g)) {
+                System.arraycopy(o, 0, ords, ordStart[at++], o.length);
+            }
+        }
+        for (int i = 0; i < perGroup.length; i++) {
+            perGroup[i] += firstOfGroup[i % G];
+        }
+        char[] narrow = null;
+        if (signatures <= Math.min(narrowUpTo, Character.MAX_VALUE + 1)) {
+            narrow = new char[perGroup.length];
+            for (int i = 0; i < perGroup.length; i++) {
+                narrow[i] = (char) perGroup[i];
+            }
+            perGroup = null;
+        }
+        return new SegmentFacetSignatures(narrow, perGroup, Arrays.copyOf(firstOfGroup, G), ordStart, ords, valueCount);
     }
 
     /** The group of each ordinal's dimension (the label is dimension, delimiter, value). */
@@ -120,30 +170,104 @@ final class SegmentFacetSignatures {
         return GROUPS.size() - 1;
     }
 
-    int signature(int group, int doc) {
-        return signatureOfDoc[doc * GROUPS.size() + group];
+    /** Whether the documents' signatures are kept as {@code char}s (else as {@code int}s: more than 65,536 of them). */
+    boolean narrow() {
+        return narrow != null;
+    }
+
+    /** Fresh counts of hits per signature, both groups in one array: for {@link #count} and {@link #addTo}. */
+    int[] newCounts() {
+        return new int[ordStart.length - 1];
+    }
+
+    /** Counts one hit: one more for its signature of each group. */
+    void count(int doc, int[] counts) {
+        if (narrow != null) {
+            counts[narrow[G * doc]]++;
+            counts[narrow[G * doc + 1]]++;
+        } else {
+            counts[wide[G * doc]]++;
+            counts[wide[G * doc + 1]]++;
+        }
+    }
+
+    /** Counts one hit for one group only. */
+    void count(int doc, int group, int[] counts) {
+        counts[narrow != null ? narrow[G * doc + group] : wide[G * doc + group]]++;
+    }
+
+    /** Counts every hit of a segment's bit set, deleted entries ({@code live}: null when none) skipped. */
+    void count(FixedBitSet hits, Bits live, int[] counts) {
+        long[] words = hits.getBits();
+        int numWords = FixedBitSet.bits2words(hits.length());
+        for (int w = 0; w < numWords; w++) {
+            if (words[w] != 0) {
+                count(words[w], w, live, counts);
+            }
+        }
+    }
+
+    /** Counts the hits of one 64-bit word ({@code w}) of a segment's bit set, deleted entries skipped. */
+    void count(long bits, int w, Bits live, int[] counts) {
+        // Two loops rather than one that asks per hit which array it reads: this is the hot loop of a word search.
+        if (narrow != null) {
+            char[] sig = narrow;
+            for (; bits != 0; bits &= bits - 1) {
+                int doc = (w << 6) | Long.numberOfTrailingZeros(bits);
+                if (live == null || live.get(doc)) {
+                    counts[sig[G * doc]]++;
+                    counts[sig[G * doc + 1]]++;
+                }
+            }
+        } else {
+            int[] sig = wide;
+            for (; bits != 0; bits &= bits - 1) {
+                int doc = (w << 6) | Long.numberOfTrailingZeros(bits);
+                if (live == null || live.get(doc)) {
+                    counts[sig[G * doc]]++;
+                    counts[sig[G * doc + 1]]++;
+                }
+            }
+        }
+    }
+
+    /** Counts the hits of one 64-bit word ({@code w}) of a segment's bit set for one group only, deleted entries skipped. */
+    void count(long bits, int w, Bits live, int group, int[] counts) {
+        for (; bits != 0; bits &= bits - 1) {
+            int doc = (w << 6) | Long.numberOfTrailingZeros(bits);
+            if (live == null || live.get(doc)) {
+                count(doc, group, counts);
+            }
+        }
+    }
+
+    /** How many hits {@code counts} holds (each hit has one signature in the first group). */
+    long hits(int[] counts) {
+        long total = 0;
+        for (int sig = firstOfGroup[0]; sig < firstOfGroup[1]; sig++) {
+            total += counts[sig];
+        }
+        return total;
     }
 
     /**
-     * The signatures of every document of the segment, interleaved: document {@code d}'s in group {@code g} at
-     * {@code d * GROUPS.size() + g} (the array itself: read, never write).
+     * Adds hits per signature ({@code counts}, from {@link #newCounts()}) to hits per ordinal of a snapshot
+     * ({@code toGlobal}: this segment's ordinals as the snapshot's).
      */
-    int[] signaturesOfDocs() {
-        return signatureOfDoc;
-    }
-
-    int signatures(int group) {
-        return ordsOfSignature[group].length;
-    }
-
-    /** The segment ordinals of one signature of a group, ascending. */
-    int[] ords(int group, int signature) {
-        return ordsOfSignature[group][signature];
+    void addTo(int[] byOrd, int[] toGlobal, int[] counts) {
+        for (int sig = 0; sig < counts.length; sig++) {
+            int c = counts[sig];
+            if (c != 0) {
+                for (int i = ordStart[sig], end = ordStart[sig + 1]; i < end; i++) {
+                    byOrd[toGlobal[ords[i]]] += c;
+                }
+            }
+        }
     }
 
     /** How many distinct facet values (ordinals) the segment has. */
     int ords() {
-        return ords;
+        return ordCount;
     }
 
     /** A signature's ordinals as a hash key. */

@@ -31,8 +31,6 @@ import org.apache.lucene.util.FixedBitSet;
  * counting, hence this class. One search on one thread.
  */
 final class SidewaysCounting implements Collector {
-    private static final int GROUPS = SegmentFacetSignatures.GROUPS.size();
-
     private final FacetCounter counter;
     private final String[] dims;
     /** Per filtered dimension, its values as one query (any of them), ready to match. */
@@ -41,9 +39,9 @@ final class SidewaysCounting implements Collector {
     private final int[] groupOfDim;
     /** The page's collector (the hits that pass every filter), or null to count only. */
     private final Collector page;
-    /** Per segment and group, hits per signature. */
-    private final int[][][] hits;
-    /** Per filtered dimension, segment and signature of its group: base hits that fail that dimension only. */
+    /** Per segment, hits per signature ({@link SegmentFacetSignatures#newCounts()}). */
+    private final int[][] hits;
+    /** Per filtered dimension and segment, per signature (of its group only): base hits that fail that dimension only. */
     private final int[][][] nearMisses;
     /** Per filtered dimension, its values as {@link FacetFilters#anyOf} gives them. */
     private final Query[] filterQueries;
@@ -59,7 +57,7 @@ final class SidewaysCounting implements Collector {
         this.filters = new Weight[dims.length];
         this.groupOfDim = new int[dims.length];
         int segments = searcher.getIndexReader().leaves().size();
-        this.hits = new int[segments][][];
+        this.hits = new int[segments][];
         this.nearMisses = new int[dims.length][segments][];
         this.filterQueries = new Query[dims.length];
         for (int i = 0; i < dims.length; i++) {
@@ -72,23 +70,17 @@ final class SidewaysCounting implements Collector {
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
         SegmentFacetSignatures signatures = counter.segment(context.ord);
-        int[][] counts = new int[GROUPS][];
-        for (int g = 0; g < GROUPS; g++) {
-            counts[g] = new int[signatures.signatures(g)];
-        }
+        int[] counts = signatures.newCounts();
         hits[context.ord] = counts;
         DocIdSetIterator[] passing = new DocIdSetIterator[dims.length];
         int[][] near = new int[dims.length][];
         for (int i = 0; i < dims.length; i++) {
             Scorer s = filters[i].scorer(context);
             passing[i] = s == null ? DocIdSetIterator.empty() : s.iterator();
-            near[i] = new int[signatures.signatures(groupOfDim[i])];
+            near[i] = signatures.newCounts();
             nearMisses[i][context.ord] = near[i];
         }
         LeafCollector onPage = page == null ? null : page.getLeafCollector(context);
-        int[] first = counts[0];
-        int[] second = counts[1];
-        int[] ofDocs = signatures.signaturesOfDocs();
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) throws IOException {
@@ -120,11 +112,10 @@ final class SidewaysCounting implements Collector {
                     }
                 }
                 if (failed >= 0) {
-                    near[failed][signatures.signature(groupOfDim[failed], doc)]++;
+                    signatures.count(doc, groupOfDim[failed], near[failed]);
                     return;
                 }
-                first[ofDocs[GROUPS * doc]]++;
-                second[ofDocs[GROUPS * doc + 1]]++;
+                signatures.count(doc, counts);
                 if (onPage != null) {
                     onPage.collect(doc);
                 }
@@ -157,21 +148,17 @@ final class SidewaysCounting implements Collector {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         FixedBitSet[] kept = new FixedBitSet[leaves.size()];
         for (LeafReaderContext leaf : leaves) {
-            int[][] counts = new int[GROUPS][];
             SegmentFacetSignatures signatures = counter.segment(leaf.ord);
-            for (int g = 0; g < GROUPS; g++) {
-                counts[g] = new int[signatures.signatures(g)];
-            }
+            int[] counts = signatures.newCounts();
             hits[leaf.ord] = counts;
             long[][] pass = new long[dims.length][];
             for (int i = 0; i < dims.length; i++) {
-                nearMisses[i][leaf.ord] = new int[signatures.signatures(groupOfDim[i])];
+                nearMisses[i][leaf.ord] = signatures.newCounts();
                 pass[i] = passing[i].hits(leaf.reader()).getBits();
             }
             FixedBitSet baseHits = plan.hits(leaf.reader());
             kept[leaf.ord] = new FixedBitSet(baseHits.length());
-            sort(baseHits.getBits(), pass, kept[leaf.ord].getBits(), leaf.reader().getLiveDocs(), signatures.signaturesOfDocs(),
-                    counts, leaf.ord);
+            sort(baseHits.getBits(), pass, kept[leaf.ord].getBits(), leaf.reader().getLiveDocs(), signatures, counts, leaf.ord);
         }
         return kept;
     }
@@ -180,7 +167,8 @@ final class SidewaysCounting implements Collector {
      * Sorts the base hits of one segment a 64-bit word at a time ({@code pass}: per filtered dimension, the words of its
      * bit set; {@code all}: the words of the hits that pass every filter, filled here).
      */
-    private void sort(long[] base, long[][] pass, long[] all, Bits live, int[] ofDocs, int[][] counts, int segment) {
+    private void sort(long[] base, long[][] pass, long[] all, Bits live, SegmentFacetSignatures signatures, int[] counts,
+                      int segment) {
         int words = Math.min(base.length, all.length);
         for (int w = 0; w < words; w++) {
             long hit = base[w];
@@ -192,13 +180,7 @@ final class SidewaysCounting implements Collector {
                 passesAll &= p[w];
             }
             all[w] = passesAll;
-            for (long bits = passesAll; bits != 0; bits &= bits - 1) {
-                int doc = (w << 6) | Long.numberOfTrailingZeros(bits);
-                if (live == null || live.get(doc)) {
-                    counts[0][ofDocs[GROUPS * doc]]++;
-                    counts[1][ofDocs[GROUPS * doc + 1]]++;
-                }
-            }
+            signatures.count(passesAll, w, live, counts);
             for (int i = 0; i < pass.length; i++) {
                 long failsOnlyThis = hit & ~pass[i][w];
                 for (int j = 0; j < pass.length && failsOnlyThis != 0; j++) {
@@ -206,17 +188,7 @@ final class SidewaysCounting implements Collector {
                         failsOnlyThis &= pass[j][w];
                     }
                 }
-                add(failsOnlyThis, w, live, ofDocs, groupOfDim[i], nearMisses[i][segment]);
-            }
-        }
-    }
-
-    /** Adds one per live entry of {@code bits} (word {@code w} of a segment's bit set) to its signature of {@code group}. */
-    private static void add(long bits, int w, Bits live, int[] ofDocs, int group, int[] counts) {
-        for (; bits != 0; bits &= bits - 1) {
-            int doc = (w << 6) | Long.numberOfTrailingZeros(bits);
-            if (live == null || live.get(doc)) {
-                counts[ofDocs[GROUPS * doc + group]]++;
+                signatures.count(failsOnlyThis, w, live, groupOfDim[i], nearMisses[i][segment]);
             }
         }
     }
@@ -228,15 +200,7 @@ final class SidewaysCounting implements Collector {
 
     /** How many hits passed every filter. */
     long total() {
-        long total = 0;
-        for (int[][] counts : hits) {
-            if (counts != null) {
-                for (int c : counts[0]) {
-                    total += c;
-                }
-            }
-        }
-        return total;
+        return counter.total(hits);
     }
 
     /** Counts per dimension as DrillSideways gives them: a filtered dimension's without its own filter. */
@@ -247,7 +211,7 @@ final class SidewaysCounting implements Collector {
             int[] sideways = byOrd.clone();
             for (int seg = 0; seg < nearMisses[i].length; seg++) {
                 if (nearMisses[i][seg] != null) {
-                    counter.add(sideways, seg, groupOfDim[i], nearMisses[i][seg]);
+                    counter.add(sideways, seg, nearMisses[i][seg]);
                 }
             }
             own.put(dims[i], sideways);

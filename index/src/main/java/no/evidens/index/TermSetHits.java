@@ -112,35 +112,62 @@ final class TermSetHits {
 
     /** The segment's entries that match, deleted ones included. */
     FixedBitSet hits(LeafReader leaf) throws IOException {
-        return evaluate(root, leaf);
-    }
-
-    private static FixedBitSet evaluate(Node node, LeafReader leaf) throws IOException {
-        if (node instanceof Words w) {
-            return words(w.terms(), leaf);
-        }
-        if (node instanceof AllOf a) {
-            return without(evaluate(a.required().get(0), leaf), a.excluded(), leaf);
-        }
-        if (node instanceof AnyOf a) {
-            FixedBitSet out = evaluate(a.optional().get(0), leaf);
-            for (int i = 1; i < a.optional().size(); i++) {
-                out.or(evaluate(a.optional().get(i), leaf));
-            }
-            return without(out, a.excluded(), leaf);
-        }
-        return new FixedBitSet(Math.max(1, leaf.maxDoc()));
-    }
-
-    private static FixedBitSet without(FixedBitSet set, List<Node> excluded, LeafReader leaf) throws IOException {
-        for (Node n : excluded) {
-            set.andNot(evaluate(n, leaf));
-        }
-        return set;
-    }
-
-    private static FixedBitSet words(List<Term> terms, LeafReader leaf) throws IOException {
         FixedBitSet out = new FixedBitSet(Math.max(1, leaf.maxDoc()));
+        evaluate(root, leaf, out);
+        return out;
+    }
+
+    /**
+     * Adds the entries that match {@code node} to {@code out}. A word's forms and fields, and the alternatives of a part
+     * without exclusions, go straight into {@code out}: one bit set for the whole union, not a fresh one per form, field
+     * or alternative that is then ORed in (for a word in text, parts and heading, that was three sets and two passes over
+     * them per segment).
+     */
+    private static void or(Node node, LeafReader leaf, FixedBitSet out) throws IOException {
+        if (node instanceof Words w) {
+            orPostings(w.terms(), leaf, out);
+        } else if (node instanceof AnyOf a && a.excluded().isEmpty()) {
+            for (Node n : a.optional()) {
+                or(n, leaf, out);
+            }
+        } else if (node instanceof AllOf a && a.excluded().isEmpty()) {
+            or(a.required().get(0), leaf, out);
+        } else {
+            FixedBitSet own = new FixedBitSet(out.length());
+            evaluate(node, leaf, own);
+            out.or(own);
+        }
+    }
+
+    /** Sets in {@code out}, which is empty, the entries that match {@code node}. */
+    private static void evaluate(Node node, LeafReader leaf, FixedBitSet out) throws IOException {
+        if (node instanceof AllOf a) {
+            or(a.required().get(0), leaf, out);
+            without(out, a.excluded(), leaf);
+        } else if (node instanceof AnyOf a) {
+            for (Node n : a.optional()) {
+                or(n, leaf, out);
+            }
+            without(out, a.excluded(), leaf);
+        } else if (node instanceof Words) {
+            or(node, leaf, out);
+        }
+        // Nothing: out stays empty
+    }
+
+    private static void without(FixedBitSet set, List<Node> excluded, LeafReader leaf) throws IOException {
+        if (excluded.isEmpty()) {
+            return;
+        }
+        FixedBitSet out = new FixedBitSet(set.length());
+        for (Node n : excluded) {
+            or(n, leaf, out);
+        }
+        set.andNot(out);
+    }
+
+    /** ORs the postings of {@code terms} into {@code out}: without frequencies or positions. */
+    private static void orPostings(List<Term> terms, LeafReader leaf, FixedBitSet out) throws IOException {
         String field = null;
         TermsEnum te = null;
         PostingsEnum postings = null;
@@ -155,6 +182,5 @@ final class TermSetHits {
                 out.or(postings);
             }
         }
-        return out;
     }
 }

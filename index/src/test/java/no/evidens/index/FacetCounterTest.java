@@ -1,6 +1,7 @@
 package no.evidens.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.Random;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -50,6 +52,27 @@ class FacetCounterTest {
                     assertEquals(5, second.leaves().size());
                     assertSameAsLucene(second, cache);
                     assertEquals(5, cache.size(), "the three unchanged segments are read once, the two new ones added");
+                }
+            }
+        }
+    }
+
+    @Test
+    void segmentsWithTooManySignaturesForCharsCountTheSame() throws IOException {
+        // A segment whose signatures do not fit in 16 bits keeps them as ints: forced here by a limit of none.
+        SegmentCache<SegmentFacetSignatures> wide = new SegmentCache<>(
+                segment -> SegmentFacetSignatures.of(segment, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, 0));
+        SegmentCache<SegmentFacetSignatures> narrow = FacetCounter.newCache();
+        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
+        try (Directory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, config)) {
+            addPassages(w, new Random(12), 0, 2);
+            try (DirectoryReader reader = DirectoryReader.open(w)) {
+                assertSameAsLucene(reader, wide);
+                assertSameAsLucene(reader, narrow);
+                SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, FacetFilters.CONFIG);
+                for (int seg = 0; seg < reader.leaves().size(); seg++) {
+                    assertFalse(FacetCounter.of(reader, state, wide).segment(seg).narrow());
+                    assertTrue(FacetCounter.of(reader, state, narrow).segment(seg).narrow());
                 }
             }
         }
@@ -117,6 +140,13 @@ class FacetCounterTest {
             // LinkedHashMap equality ignores order: the order of the values is part of what users see
             for (String dim : PassageSchema.FACET_DIMS) {
                 assertEquals(List.copyOf(expected.get(dim).keySet()), List.copyOf(counting.counts().get(dim).keySet()), dim);
+            }
+            // A word query is counted from bit sets, a whole segment at a time: the same counts.
+            FacetCounter.Counting words = counter.counting();
+            assertEquals(q instanceof TermQuery, words.countWords(searcher, q), q.toString());
+            if (q instanceof TermQuery) {
+                assertEquals(counting.total(), words.total(), q.toString());
+                assertEquals(expected, words.counts(), q.toString());
             }
         }
         FacetCounter.Counting all = counter.counting();
