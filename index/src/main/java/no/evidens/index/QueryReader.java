@@ -76,7 +76,8 @@ final class QueryReader {
         Map<String, List<String>> halves = reader == null ? Map.of() : UnknownCompounds.split(text, analyzer, reader);
         Set<Query> split = Collections.newSetFromMap(new IdentityHashMap<>());
         Query q = parse(text, operator, halves, split);
-        Query ranked = operator == QueryParser.Operator.OR ? tiered(q, WeakWords.stems(analyzer, text), split) : q;
+        Set<String> weak = operator == QueryParser.Operator.OR ? WeakWords.stems(analyzer, text) : Set.of();
+        Query ranked = operator == QueryParser.Operator.OR ? DocumentWords.added(tiered(q, weak, split), tierWords(q, weak, split)) : q;
         return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer));
     }
 
@@ -126,6 +127,20 @@ final class QueryReader {
             }
         }
         return out.build();
+    }
+
+    /** The words of a relaxed query that make a tier of their own (neither weak nor half of a split compound). */
+    static List<Query> tierWords(Query q, Set<String> weak, Set<Query> split) {
+        if (!(q instanceof BooleanQuery b) || b.clauses().size() < 2) {
+            return List.of();
+        }
+        List<Query> out = new java.util.ArrayList<>();
+        for (BooleanClause c : b.clauses()) {
+            if (c.getOccur() == BooleanClause.Occur.SHOULD && !split.contains(c.getQuery()) && !WeakWords.isWeak(c.getQuery(), weak)) {
+                out.add(c.getQuery());
+            }
+        }
+        return out;
     }
 
     private Query parse(String text, QueryParser.Operator operator, Map<String, List<String>> halves, Set<Query> split) {

@@ -1,0 +1,52 @@
+package no.evidens.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped synonym list joins the word an auditor asks with to the one a report writes. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportWordSynonymsTest {
+    private static final List<String> PASSAGES = List.of(
+            "Melderen fikk ingen tilbakemelding fra barneverntjenesten.",
+            "Barnet bor i fosterheim i kommunen.",
+            "To pasienter mistet livet etter behandlingen.",
+            "Kommunen har rutiner for internkontroll.");
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    void index() throws IOException {
+        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
+            String text = String.join("\n\n", PASSAGES);
+            List<Passage> passages = new java.util.ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < PASSAGES.size(); i++) {
+                String p = PASSAGES.get(i);
+                passages.add(new Passage(Passage.idOf("sak", "d", i), "sak", "d", "d.txt", "rapport", "T", "", 1, start,
+                        start + p.length(), p, List.of(), List.of()));
+                start += p.length() + 2;
+            }
+            w.add(new IndexedDocument("d", "sak", "d.txt", "rapport", "T", "sha", "text/plain", text, List.of(0)), passages);
+            w.commit();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"svar, 0", "svaret, 0", "fosterhjem, 1", "døde, 2"})
+    void theAuditorsWordFindsTheReportsWord(String query, int passage) throws IOException {
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            assertEquals(List.of(PASSAGES.get(passage)),
+                    s.search(new SearchRequest(query, "sak", null, 10)).hits().stream().map(SearchHit::text).toList(), query);
+        }
+    }
+}
