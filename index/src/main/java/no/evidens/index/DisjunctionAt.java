@@ -21,10 +21,7 @@ import org.apache.lucene.search.Weight;
  * A score it gives is the clause scores summed in a double and cast to float, as Lucene's disjunction scorers sum
  * them: the same float (the sums are exact, see {@link PriorBulkScorer}).
  */
-final class DisjunctionAt {
-    /** What {@link #score} answers for an entry the words do not match or that cannot reach the page. */
-    static final float NONE = -1f;
-
+final class DisjunctionAt implements WordsAt {
     private final Scorer[] clauses;
     private final DocIdSetIterator[] approximations;
     private final TwoPhaseIterator[] twoPhases;
@@ -61,11 +58,9 @@ final class DisjunctionAt {
         return scorers.isEmpty() ? null : new DisjunctionAt(scorers);
     }
 
-    /**
-     * The most the words can score at {@code doc} and the entries after it up to {@link #blockEnd()}: the sum of the
-     * clauses' block maxima. Entries are asked about in increasing order.
-     */
-    float maxScore(int doc) throws IOException {
+    /** The sum of the clauses' block maxima. */
+    @Override
+    public float maxScore(int doc) throws IOException {
         double sum = 0;
         int end = DocIdSetIterator.NO_MORE_DOCS;
         for (int i = 0; i < clauses.length; i++) {
@@ -80,16 +75,14 @@ final class DisjunctionAt {
         return (float) sum;
     }
 
-    /** The last entry the block maxima of the last {@link #maxScore} call hold for. */
-    int blockEnd() {
+    @Override
+    public int blockEnd() {
         return blockEnd;
     }
 
-    /**
-     * The words' score at {@code doc} (after {@link #maxScore} for it), or {@link #NONE} when they do not match it or
-     * when its score plus {@code bonus} is sure to stay below {@code minScore} (float additions round monotonically).
-     */
-    float score(int doc, float bonus, float minScore) throws IOException {
+    /** Scores the clauses with the highest block maxima first, stopping once the rest cannot lift it to the page. */
+    @Override
+    public float score(int doc, float bonus, float minScore) throws IOException {
         int n = clauses.length;
         // highest block maximum first (a handful of clauses: insertion sort)
         for (int i = 0; i < n; i++) {
@@ -116,6 +109,22 @@ final class DisjunctionAt {
                 if ((float) (sum + rest) + bonus < minScore) {
                     return NONE;
                 }
+            }
+        }
+        return matched ? (float) sum : NONE;
+    }
+
+    /**
+     * The words' whole score at {@code doc} (every clause that matches it, no bound looked at), or {@link #NONE} when
+     * none matches: one required word's part of a {@link ConjunctionAt}'s score.
+     */
+    float sum(int doc) throws IOException {
+        double sum = 0;
+        boolean matched = false;
+        for (int i = 0; i < clauses.length; i++) {
+            if (matches(i, doc)) {
+                sum += clauses[i].score();
+                matched = true;
             }
         }
         return matched ? (float) sum : NONE;

@@ -35,14 +35,17 @@ final class PriorBulkScorer extends BulkScorer {
         Scorer get() throws IOException;
     }
 
-    /** Opens the words' clauses one by one ({@link DisjunctionAt}), for the entries with a bonus. */
+    /** Opens the words' clauses one by one ({@link WordsAt}), for the entries with a bonus. */
     interface WordsClauses {
-        DisjunctionAt get() throws IOException;
+        WordsAt get() throws IOException;
     }
 
     private final BulkScorer inner;
     private final WordsScorer wordsScorer;
-    /** Null when the words are no plain disjunction: then {@link #wordsScorer} scores the entries with a bonus. */
+    /**
+     * Null when the words are no plain disjunction, nor required words whose hits are known: then {@link #wordsScorer}
+     * scores the entries with a bonus.
+     */
     private final WordsClauses wordsClauses;
     private final BonusDocs bonuses;
     /** The score a combination of bonuses adds, by its bit mask. */
@@ -134,7 +137,7 @@ final class PriorBulkScorer extends BulkScorer {
         /** The next entry the bonus stream looks at. */
         private int next;
         private Scorer second;
-        private DisjunctionAt clauses;
+        private WordsAt clauses;
         private boolean opened;
         private DocIdSetIterator approximation;
         private TwoPhaseIterator twoPhase;
@@ -192,8 +195,8 @@ final class PriorBulkScorer extends BulkScorer {
                         d = clauses.blockEnd() == DocIdSetIterator.NO_MORE_DOCS ? clauses.blockEnd() : clauses.blockEnd() + 1;
                         continue;
                     }
-                    float words = minScore > 0 && max + bonus < minScore ? DisjunctionAt.NONE : clauses.score(d, bonus, minScore);
-                    if (words != DisjunctionAt.NONE) {
+                    float words = minScore > 0 && max + bonus < minScore ? WordsAt.NONE : clauses.score(d, bonus, minScore);
+                    if (words != WordsAt.NONE) {
                         collectBonusHit(d, words + bonus);
                     }
                     d++;

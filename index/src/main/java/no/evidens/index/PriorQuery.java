@@ -94,7 +94,27 @@ final class PriorQuery extends Query {
         Query rewrittenWords = searcher.rewrite(words);
         Weight wordsWeight = searcher.createWeight(rewrittenWords, scoreMode, boost);
         return new TopScoresWeight(searcher, boost, wordsWeight, clauseWeights(searcher, rewrittenWords, scoreMode, boost),
-                PriorBulkScorer.values(bonuses, boost));
+                wordWeights(searcher, rewrittenWords, scoreMode, boost), PriorBulkScorer.values(bonuses, boost));
+    }
+
+    /**
+     * Per required word, the weights of its fields, when the words are two or more required words scored from their
+     * terms only (each a plain disjunction of its fields, or a single clause), made as Lucene's boolean weights make
+     * them, so each scores as it does inside the words; else null.
+     */
+    private static List<List<Weight>> wordWeights(IndexSearcher searcher, Query words, ScoreMode scoreMode, float boost)
+            throws IOException {
+        if (!(words instanceof BooleanQuery b) || b.getMinimumNumberShouldMatch() != 0 || b.clauses().size() < 2
+                || b.clauses().stream().anyMatch(c -> c.getOccur() != BooleanClause.Occur.MUST)
+                || !QueryReader.scoresFromTermsOnly(words)) {
+            return null;
+        }
+        List<List<Weight>> out = new ArrayList<>(b.clauses().size());
+        for (BooleanClause c : b.clauses()) {
+            List<Weight> fields = clauseWeights(searcher, c.getQuery(), scoreMode, boost);
+            out.add(fields != null ? fields : List.of(searcher.createWeight(c.getQuery(), scoreMode, boost)));
+        }
+        return out;
     }
 
     /**
@@ -125,15 +145,19 @@ final class PriorQuery extends Query {
         private final Weight wordsWeight;
         /** Null unless the words are a plain disjunction. */
         private final List<Weight> clauseWeights;
+        /** Null unless the words are required words ({@link #wordWeights}). */
+        private final List<List<Weight>> wordWeights;
         private final float[] values;
         private final SegmentCache<BonusDocs> bonusDocs;
 
-        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, List<Weight> clauseWeights, float[] values) {
+        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, List<Weight> clauseWeights,
+                        List<List<Weight>> wordWeights, float[] values) {
             super(PriorQuery.this);
             this.searcher = searcher;
             this.boost = boost;
             this.wordsWeight = wordsWeight;
             this.clauseWeights = clauseWeights;
+            this.wordWeights = wordWeights;
             this.values = values;
             this.bonusDocs = BonusDocs.cache(bonuses.stream().map(Bonus::which).toList());
         }
@@ -148,21 +172,30 @@ final class PriorQuery extends Query {
 
         @Override
         public BulkScorer bulkScorer(LeafReaderContext context) throws IOException {
+            FixedBitSet hits = KnownHits.in(context.reader());
+            if (hits != null && wordWeights != null) {
+                // Required words whose hits are known: both streams look up only those hits, no conjunction finds them again.
+                BonusDocs bonusDocs = knownBonuses(context, hits);
+                return new PriorBulkScorer(new KnownHitsScorer(hits, () -> ConjunctionAt.open(wordWeights, context)),
+                        () -> wordsWeight.scorer(context), () -> ConjunctionAt.open(wordWeights, context), bonusDocs, values,
+                        context.reader().maxDoc());
+            }
             BulkScorer inner = wordsWeight.bulkScorer(context);
             if (inner == null) {
                 return null;
             }
-            BonusDocs bonusDocs = this.bonusDocs.of(context.reader());
-            FixedBitSet hits = KnownHits.in(context.reader());
-            if (hits != null) {
-                // Only the bonus entries that are hits of the search: the others would be looked up to no end.
-                FixedBitSet any = bonusDocs.any().clone();
-                any.and(hits);
-                bonusDocs = new BonusDocs(bonusDocs.each(), any);
-            }
+            BonusDocs bonusDocs = hits == null ? this.bonusDocs.of(context.reader()) : knownBonuses(context, hits);
             return new PriorBulkScorer(inner, () -> wordsWeight.scorer(context),
                     clauseWeights == null ? null : () -> DisjunctionAt.open(clauseWeights, context), bonusDocs, values,
                     context.reader().maxDoc());
+        }
+
+        /** Only the bonus entries that are hits of the search: the others would be looked up to no end. */
+        private BonusDocs knownBonuses(LeafReaderContext context, FixedBitSet hits) throws IOException {
+            BonusDocs all = this.bonusDocs.of(context.reader());
+            FixedBitSet any = all.any().clone();
+            any.and(hits);
+            return new BonusDocs(all.each(), any);
         }
 
         @Override

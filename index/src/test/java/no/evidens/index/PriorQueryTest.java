@@ -160,24 +160,52 @@ class PriorQueryTest {
     @Test
     void thePageIsTheSameWithTheSearchsHitsKnown() throws IOException {
         // As a two-pass search's page runs: the hits just counted made known (KnownHits), skipping from the n-th hit.
-        for (String text : new String[] {"tiltak", "kommunen", "tiltak plan", "tilsyn -plan", "barnet familien", "avlastning"}) {
+        for (String text : new String[] {"tiltak", "kommunen", "tiltak plan", "tilsyn -plan", "barnet familien", "avlastning",
+            "kommunen tiltak", "journal vedtak", "plan rutiner"}) {
             for (QueryParser.Operator op : QueryParser.Operator.values()) {
                 PriorQuery q = prior(text, op);
-                FixedBitSet[] hits = new FixedBitSet[reader.leaves().size()];
-                for (LeafReaderContext leaf : reader.leaves()) {
-                    hits[leaf.ord] = new FixedBitSet(leaf.reader().maxDoc());
-                    Scorer s = searcher.createWeight(searcher.rewrite(q.words()), ScoreMode.COMPLETE_NO_SCORES, 1f).scorer(leaf);
-                    if (s != null) {
-                        hits[leaf.ord].or(s.iterator());
-                    }
-                }
-                for (int n : new int[] {10, 50}) {
+                FixedBitSet[] hits = hits(q, false);
+                int all = searcher.count(q.words());
+                for (int n : new int[] {10, 50, all}) {
                     TopFieldCollectorManager page = new TopFieldCollectorManager(EvidenceSearcher.BY_RELEVANCE, n, null, n, false);
                     TopDocs known = KnownHits.during(reader.leaves(), hits, () -> searcher.search(q, page));
                     assertSame(text + " " + op + " top " + n, searcher.search(q.plain(), n, EvidenceSearcher.BY_RELEVANCE, false), known);
                 }
             }
         }
+    }
+
+    @Test
+    void requiredWordsArePagedFromMoreThanTheirHitsAsFromTheirHits() throws IOException {
+        // Every entry made known: the words are looked up at each, and those they do not all match stay out of the page.
+        for (String text : new String[] {"tiltak plan", "barnet familien", "kommunen tiltak", "avlastning tilsyn"}) {
+            PriorQuery q = prior(text, QueryParser.Operator.AND);
+            FixedBitSet[] everything = hits(q, true);
+            int all = searcher.count(q.words());
+            assertTrue(all > 0 && all < reader.maxDoc() - 24, text + " matches some entries, not all passages: " + all);
+            for (int n : new int[] {10, all}) {
+                TopFieldCollectorManager page = new TopFieldCollectorManager(EvidenceSearcher.BY_RELEVANCE, n, null, n, false);
+                TopDocs known = KnownHits.during(reader.leaves(), everything, () -> searcher.search(q, page));
+                assertSame(text + " top " + n, searcher.search(q.plain(), n, EvidenceSearcher.BY_RELEVANCE, false), known);
+            }
+        }
+    }
+
+    /** Per segment, the entries {@code q}'s words match (deleted ones too), or every entry. */
+    private FixedBitSet[] hits(PriorQuery q, boolean everyEntry) throws IOException {
+        FixedBitSet[] hits = new FixedBitSet[reader.leaves().size()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            hits[leaf.ord] = new FixedBitSet(leaf.reader().maxDoc());
+            if (everyEntry) {
+                hits[leaf.ord].set(0, leaf.reader().maxDoc());
+                continue;
+            }
+            Scorer s = searcher.createWeight(searcher.rewrite(q.words()), ScoreMode.COMPLETE_NO_SCORES, 1f).scorer(leaf);
+            if (s != null) {
+                hits[leaf.ord].or(s.iterator());
+            }
+        }
+        return hits;
     }
 
     @Test
