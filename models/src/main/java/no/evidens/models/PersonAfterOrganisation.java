@@ -14,7 +14,8 @@ import java.util.Set;
  *   <li>a first word that is an organisation — in the genitive ({@code Venstres}, {@code NALs}) or listed
  *       ({@link DomainNames}) — and no person's name itself, then two or more capitalised words that make a person's
  *       name (none listed as a place or organisation or written in lower case in the document, a listed given name
- *       first or a surname last): the organisation, then the person;</li>
+ *       first or a surname last, or any two such words after a listed organisation in the genitive): the organisation, then the
+ *       person;</li>
  *   <li>a listed public figure in the genitive ({@link FamousNames}), then more words: the person, then the rest with
  *       the model's type (dropped when the model said person: {@code Ibsens Brand}, a work), or its listed type.</li>
  * </ul>
@@ -38,7 +39,8 @@ final class PersonAfterOrganisation {
             TaggedSpan person = new TaggedSpan("PER", head.start(), head.end());
             return type == null ? List.of(person) : List.of(person, new TaggedSpan(type, rest.start(), rest.end()));
         }
-        if (inside.size() >= 3 && organisation(first) && personName(sentence, inside.subList(1, inside.size()), lowerCase)) {
+        if (inside.size() >= 3 && organisation(first) && personName(sentence, inside.subList(1, inside.size()), lowerCase,
+                inside.size() == 3 && genitive(first) && "ORG".equals(DomainNames.shared().typeOf(first)))) {
             return List.of(new TaggedSpan("ORG", head.start(), head.end()), new TaggedSpan("PER", rest.start(), rest.end()));
         }
         return List.of(name);
@@ -57,8 +59,12 @@ final class PersonAfterOrganisation {
         return "ORG".equals(listed) || listed == null && genitive(word) && word.chars().allMatch(Character::isLetter);
     }
 
-    /** Capitalised words, none listed as a place or organisation nor written in lower case; a given name first or a surname last. */
-    private static boolean personName(String sentence, List<TaggedSpan> words, Set<String> lowerCase) {
+    /**
+     * Capitalised words, none listed as a place or organisation nor written in lower case; a given name first or a surname
+     * last, or just two such words after a listed organisation in the genitive ({@code Venstres Abid Raja}: {@code
+     * unlistedPair}; not {@code Los Angeles Kings}).
+     */
+    private static boolean personName(String sentence, List<TaggedSpan> words, Set<String> lowerCase, boolean unlistedPair) {
         for (TaggedSpan t : words) {
             String w = t.cut(sentence);
             if (!DocumentNames.nameLike(w) || DomainNames.shared().typeOf(w) != null || lowerCase.contains(w.toLowerCase(Locale.ROOT))
@@ -66,6 +72,6 @@ final class PersonAfterOrganisation {
                 return false;
             }
         }
-        return NameCues.isGivenName(words.get(0).cut(sentence)) || NameShapes.isSurname(words.get(words.size() - 1).cut(sentence));
+        return unlistedPair || NameCues.isGivenName(words.get(0).cut(sentence)) || NameShapes.isSurname(words.get(words.size() - 1).cut(sentence));
     }
 }

@@ -50,6 +50,15 @@ class NameRound8Test {
         assertEquals(List.of("Lise", "Mats Nordvik"), p.get(0));
         assertEquals(List.of("Arne Byrkjeflot"), p.get(1));
         assertEquals(List.of(), p.get(2));
+        // two words neither list knows after a listed party in the genitive are the person too; after an unlisted
+        // genitive, or a listed name that is no genitive (Los), they are not
+        List<String> t = List.of("Partiets nestleder, Venstres Qadir Vohra, sa nei.", "Han kjøpte Askelunds Fiskeri Kompani.",
+                "Rangers møter Los Angeles Kings i kveld.");
+        List<List<String>> q = persons(t, List.of(List.of(typed("ORG", t.get(0), "Venstres Qadir Vohra")),
+                List.of(typed("ORG", t.get(1), "Askelunds Fiskeri Kompani")), List.of(typed("ORG", t.get(2), "Los Angeles Kings"))));
+        assertEquals(List.of("Qadir Vohra"), q.get(0));
+        assertEquals(List.of(), q.get(1));
+        assertEquals(List.of(), q.get(2));
     }
 
     @Test
