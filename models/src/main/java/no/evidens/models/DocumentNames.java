@@ -18,7 +18,10 @@ import java.util.Set;
  *       {@code Aasheims}), also inside «» and after a title, wherever the model found no name there; so does a
  *       one-word person with a strong cue beside it, and the surname of a full name in the genitive
  *       ({@link CuedNameWords});</li>
- *   <li>a place or organisation of the model becomes a person where two signs say so, a "person" of several
+ *   <li>a place or organisation of the model becomes a person where two signs say so, where it names a listed
+ *       public figure ({@link FamousNames}) or where it is a listed place the document makes a speaker
+ *       ({@link SpeakingPlaceNames}), an organisation and a person the model ran together are cut apart
+ *       ({@link PersonAfterOrganisation}), a "person" of several
  *       names run together is cut, and one that is the title of a work in quotation marks is dropped
  *       ({@link ModelTypeRepair});</li>
  *   <li>capitalised words the model missed become person names where a cue says so ({@link NameCues}: a
@@ -64,7 +67,7 @@ public final class DocumentNames {
             "dommer", "konsulent", "behandler", "handsamar", "koordinator", "psykolog", "kaptein", "minister", "politiker",
             "representant", "ordfører", "sekretær", "talskvinne", "talsmann", "formann", "forkvinne", "forsker", "redaktør",
             "journalist", "advokat", "spiller", "skuespiller", "regissør", "kommentator", "økonom", "president", "revisor",
-            "datter", "sønn"); // presidentdatteren, statsministersønnen: a family role before the name
+            "datter", "sønn", "guru", "kritiker"); // presidentdatteren, statsministersønnen: a family role before the name
 
     /** Whether a word is a title or role written before a name (never part of the name). */
     public static boolean isTitle(String word) {
@@ -109,18 +112,23 @@ public final class DocumentNames {
         NameParticles particles = NameParticles.of(sentences, tokens);
         CuedNameWords cued = CuedNameWords.of(sentences, tokens, lowerCase);
         Set<String> things = ModelTypeRepair.namesAfterPlaceWords(sentences, tokens, names);
+        Set<String> speakers = SpeakingPlaceNames.of(sentences, tokens);
         List<List<TaggedSpan>> stripped = new ArrayList<>();
-        Set<String> known = new HashSet<>();
+        Set<String> known = new HashSet<>(speakers);
         Set<String> fullNames = new HashSet<>();
         for (int s = 0; s < sentences.size(); s++) {
             String sentence = sentences.get(s);
             List<TaggedSpan> out = new ArrayList<>();
             for (TaggedSpan n : names.get(s)) {
                 TaggedSpan name = "PER".equals(n.type()) ? withoutTitle(sentence, tokens.get(s), n) : n;
-                if (!"PER".equals(name.type()) && ModelTypeRepair.personByCue(sentence, tokens.get(s), name, lowerCase, things)) {
+                // a listed public figure the model typed as a place or organisation (ros fra Støre) is the person
+                if (!"PER".equals(name.type()) && (ModelTypeRepair.personByCue(sentence, tokens.get(s), name, lowerCase, things)
+                        || FamousNames.shared().isFamous(name.cut(sentence)) || SpeakingPlaceNames.among(name.cut(sentence), speakers))) {
                     name = new TaggedSpan("PER", name.start(), name.end());
                 }
-                out.addAll(ModelTypeRepair.splitJoined(sentence, tokens.get(s), name));
+                for (TaggedSpan part : PersonAfterOrganisation.split(sentence, tokens.get(s), name, lowerCase)) {
+                    out.addAll(ModelTypeRepair.splitJoined(sentence, tokens.get(s), part));
+                }
             }
             List<TaggedSpan> sentenceTokens = tokens.get(s);
             out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
@@ -149,7 +157,8 @@ public final class DocumentNames {
                 // the model's places and organisations are kept as they are but for narrow cues (ModelTypeRepair):
                 // turning them into persons whenever they follow a title or are made of words of full person names
                 // was tried and lowered place F1 on held-out text
-                String listed = "PER".equals(name.type()) ? DomainNames.shared().typeOf(name.cut(sentence)) : null;
+                String listed = "PER".equals(name.type()) && !SpeakingPlaceNames.among(name.cut(sentence), speakers)
+                        ? DomainNames.shared().typeOf(name.cut(sentence)) : null;
                 if (listed == null && !"PER".equals(name.type())
                         && (ModelTypeRepair.knownPersonWithCue(sentence, tokens.get(s), name, known)
                                 || tailOfFullName(name.cut(sentence), fullNames))) {

@@ -155,6 +155,9 @@ final class NameCues {
             given |= isGivenName(w) && (!lower || k < j && !lowerCase.contains(tokens.get(k + 1).cut(sentence).toLowerCase(Locale.ROOT)));
         }
         boolean aged = aged(sentence, tokens, j);
+        if (famous(sentence, tokens, i, j, lowerCase)) {
+            return true;
+        }
         if (opening) {
             boolean signed = i > 1 && QUOTES.contains(before) && SIGNING.contains(tokens.get(i - 2).cut(sentence))
                     && after != null && CLOSERS.contains(after);
@@ -186,6 +189,21 @@ final class NameCues {
         String w = tokens.get(i).cut(sentence);
         String lower = w.toLowerCase(Locale.ROOT);
         return NameShapes.isListed(w) && !(lower.endsWith("s") && lowerCase.contains(lower.substring(0, lower.length() - 1)));
+    }
+
+    /**
+     * A word of the run names a listed public figure ({@link FamousNames}: {@code Blair}, {@code Kafkas}) that the
+     * document does not write in lower case; at a sentence start too, and after a place preposition ({@code ros fra
+     * Støre}), since such a word is no place.
+     */
+    private static boolean famous(String sentence, List<TaggedSpan> tokens, int i, int j, Set<String> lowerCase) {
+        for (int k = i; k <= j; k++) {
+            String w = tokens.get(k).cut(sentence);
+            if (FamousNames.shared().isFamous(w) && !lowerCase.contains(w.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Particles inside a name ({@code van}, {@code bin}), and initials ({@code B.}). */
