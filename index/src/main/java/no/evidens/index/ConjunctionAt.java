@@ -66,15 +66,7 @@ final class ConjunctionAt implements WordsAt {
     @Override
     public float score(int doc, float bonus, float minScore) throws IOException {
         int n = words.length;
-        // a handful of words: insertion sort
-        for (int i = 0; i < n; i++) {
-            int j = i;
-            while (j > 0 && maxima[order[j - 1]] < maxima[i]) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = i;
-        }
+        WordsAt.highestFirst(maxima, order, n);
         double sum = 0;
         for (int k = 0; k < n; k++) {
             float word = words[order[k]].sum(doc);
@@ -82,14 +74,8 @@ final class ConjunctionAt implements WordsAt {
                 return NONE;
             }
             sum += word;
-            if (minScore > 0) {
-                double rest = 0;
-                for (int r = k + 1; r < n; r++) {
-                    rest += maxima[order[r]];
-                }
-                if ((float) (sum + rest) + bonus < minScore) {
-                    return NONE;
-                }
+            if (WordsAt.belowPage(sum, maxima, order, k + 1, n, bonus, minScore)) {
+                return NONE;
             }
         }
         return (float) sum;

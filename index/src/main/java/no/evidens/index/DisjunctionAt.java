@@ -84,15 +84,7 @@ final class DisjunctionAt implements WordsAt {
     @Override
     public float score(int doc, float bonus, float minScore) throws IOException {
         int n = clauses.length;
-        // highest block maximum first (a handful of clauses: insertion sort)
-        for (int i = 0; i < n; i++) {
-            int j = i;
-            while (j > 0 && blockMaxima[order[j - 1]] < blockMaxima[i]) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = i;
-        }
+        WordsAt.highestFirst(blockMaxima, order, n);
         double sum = 0;
         boolean matched = false;
         for (int k = 0; k < n; k++) {
@@ -101,14 +93,8 @@ final class DisjunctionAt implements WordsAt {
                 sum += clauses[i].score();
                 matched = true;
             }
-            if (minScore > 0) {
-                double rest = 0;
-                for (int r = k + 1; r < n; r++) {
-                    rest += blockMaxima[order[r]];
-                }
-                if ((float) (sum + rest) + bonus < minScore) {
-                    return NONE;
-                }
+            if (WordsAt.belowPage(sum, blockMaxima, order, k + 1, n, bonus, minScore)) {
+                return NONE;
             }
         }
         return matched ? (float) sum : NONE;

@@ -26,4 +26,34 @@ interface WordsAt {
      * when its score plus {@code bonus} is sure to stay below {@code minScore} (float additions round monotonically).
      */
     float score(int doc, float bonus, float minScore) throws IOException;
+
+    /**
+     * Fills {@code order} with the indexes {@code 0 … n-1} by block maximum, highest first (stable; a handful of
+     * words or clauses: insertion sort), so that scoring can stop once the rest cannot lift an entry to the page.
+     */
+    static void highestFirst(float[] maxima, int[] order, int n) {
+        for (int i = 0; i < n; i++) {
+            int j = i;
+            while (j > 0 && maxima[order[j - 1]] < maxima[i]) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+        }
+    }
+
+    /**
+     * Whether an entry scored {@code sum} so far, with the block maxima of the words {@code order[from … n-1]} still to
+     * come and its {@code bonus}, is sure to stay below {@code minScore} (never when there is no page bound yet).
+     */
+    static boolean belowPage(double sum, float[] maxima, int[] order, int from, int n, float bonus, float minScore) {
+        if (minScore <= 0) {
+            return false;
+        }
+        double rest = 0;
+        for (int r = from; r < n; r++) {
+            rest += maxima[order[r]];
+        }
+        return (float) (sum + rest) + bonus < minScore;
+    }
 }

@@ -26,19 +26,7 @@ class ReportWordSynonymsTest {
 
     @BeforeAll
     void index() throws IOException {
-        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
-            String text = String.join("\n\n", PASSAGES);
-            List<Passage> passages = new java.util.ArrayList<>();
-            int start = 0;
-            for (int i = 0; i < PASSAGES.size(); i++) {
-                String p = PASSAGES.get(i);
-                passages.add(new Passage(Passage.idOf("sak", "d", i), "sak", "d", "d.txt", "rapport", "T", "", 1, start,
-                        start + p.length(), p, List.of(), List.of()));
-                start += p.length() + 2;
-            }
-            w.add(new IndexedDocument("d", "sak", "d.txt", "rapport", "T", "sha", "text/plain", text, List.of(0)), passages);
-            w.commit();
-        }
+        OneDocumentIndex.write(dir, PASSAGES);
     }
 
     @ParameterizedTest
