@@ -35,8 +35,9 @@ final class WebBenchCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--warmup-max", defaultValue = "120", paramLabel = "S",
-            description = {"Seconds of load before measuring, each, at most: after --warmup, until the JIT of the process that answers",
-                    "has settled (at most 5 methods compiled in 5 s, by jstat). Not more than --warmup: a fixed warm-up (default: ${DEFAULT-VALUE})."})
+            description = "Seconds of load before measuring, each, at most: after --warmup, until the JIT of the process that"
+                    + " answers has settled (at most 5 methods compiled in 5 s, by the JVM's own compile counter). Not more than"
+                    + " --warmup: a fixed warm-up (default: ${DEFAULT-VALUE}).")
     int warmupMax;
 
     @Option(names = "--no-in-process", description = "Only over HTTP: not the same searches in this process after them (the baseline).")
