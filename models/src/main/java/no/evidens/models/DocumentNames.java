@@ -15,7 +15,8 @@ import java.util.Set;
  *       → {@code Finn Aasheim}), since it is not part of the name and must not be masked as one;</li>
  *   <li>every word of a full person name (two or more words) found anywhere in the document marks the
  *       same word elsewhere as a person name, with the genitive {@code -s} ({@code Aasheim},
- *       {@code Aasheims}), also inside «» and after a title, wherever the model found no name there; so does a
+ *       {@code Aasheims}), also inside «» and after a title, and misspelt by two letters swapped ({@code Chauhdry}
+ *       after {@code Akhtar Chaudhry}), wherever the model found no name there; so does a
  *       one-word person with a strong cue beside it, and the surname of a full name in the genitive
  *       ({@link CuedNameWords});</li>
  *   <li>a place or organisation of the model becomes a person where two signs say so, where it names a listed
@@ -166,7 +167,7 @@ public final class DocumentNames {
                 }
                 retyped.add(listed == null ? name : new TaggedSpan(listed, name.start(), name.end()));
             }
-            result.add(propagate(sentence, tokens.get(s), retyped, known));
+            result.add(propagate(sentence, tokens.get(s), retyped, known, lowerCase));
         }
         return result;
     }
@@ -253,7 +254,7 @@ public final class DocumentNames {
     }
 
     private static List<TaggedSpan> propagate(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> names,
-                                              Set<String> known) {
+                                              Set<String> known, Set<String> lowerCase) {
         List<TaggedSpan> out = new ArrayList<>(names);
         if (!known.isEmpty()) {
             for (TaggedSpan t : tokens) {
@@ -263,13 +264,46 @@ public final class DocumentNames {
                 }
                 String lower = w.toLowerCase(Locale.ROOT);
                 boolean genitive = lower.endsWith("s") && known.contains(lower.substring(0, lower.length() - 1));
-                if (known.contains(lower) || genitive) {
+                if (known.contains(lower) || genitive || misspelt(w, known, lowerCase)) {
                     out.add(new TaggedSpan("PER", t.start(), t.end()));
                 }
             }
         }
         out.sort(Comparator.comparingInt(TaggedSpan::start));
         return mergeTouching(sentence, out, known);
+    }
+
+    /** Shortest word read as a misspelt name word by {@link #misspelt}. */
+    private static final int MIN_MISSPELT = 5;
+
+    /**
+     * Whether a capitalised word is a known name word of the document with two neighbouring letters after the first
+     * swapped ({@code Chauhdry} after {@code Akhtar Chaudhry}; round 9): the most common slip of the pen in a name, and
+     * the same person to a reader. Five letters or more, not a listed place or organisation, not a word the document
+     * writes in lower case, no function word ({@code Mange} opening a sentence beside {@code Magne}); an added or a
+     * dropped letter is not read so, as it makes other names ({@code Berge}, {@code Bergen}).
+     */
+    static boolean misspelt(String word, Set<String> known, Set<String> lowerCase) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (lower.length() < MIN_MISSPELT || known.contains(lower) || lowerCase.contains(lower)
+                || DomainNames.shared().typeOf(word) != null || UnknownWordNames.functionWord(lower)) {
+            return false;
+        }
+        char[] c = lower.toCharArray();
+        for (int k = 1; k + 1 < c.length; k++) {
+            if (c[k] != c[k + 1]) {
+                char t = c[k];
+                c[k] = c[k + 1];
+                c[k + 1] = t;
+                boolean hit = known.contains(new String(c));
+                c[k + 1] = c[k];
+                c[k] = t;
+                if (hit) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
