@@ -26,10 +26,12 @@ import java.util.Set;
  *       names run together is cut, and one that is the title of a work in quotation marks is dropped
  *       ({@link ModelTypeRepair});</li>
  *   <li>capitalised words the model missed become person names where a cue says so ({@link NameCues}: a
- *       listed given name or surname, a surname's shape, a title before, a verb of saying beside, an age);</li>
+ *       listed given name or surname, a surname's shape, a title before, a verb of saying beside, an age), and so do
+ *       capital letters the document names people by ({@link LetterNames}: {@code A lever isolert});</li>
  *   <li>a "person" that is a place or organisation of the domain lists ({@link DomainNames}) is retyped
  *       as one (so one wrong guess does not spread as a person name through the document);</li>
- *   <li>person names that touch (a word the model found beside one propagated) become one name.</li>
+ *   <li>person names that touch (a word the model found beside one propagated) become one name, and a royal's name
+ *       takes in the country after {@code av} ({@link RoyalNames}: {@code dronning Margrethe av Danmark}).</li>
  * </ol>
  * OpenNLP's adaptive data already helps a surname after its full name within a run; it does not reach
  * back, nor across a sentence the model read before the full name, which is why this is done here.
@@ -114,6 +116,7 @@ public final class DocumentNames {
         CuedNameWords cued = CuedNameWords.of(sentences, tokens, lowerCase);
         Set<String> things = ModelTypeRepair.namesAfterPlaceWords(sentences, tokens, names);
         Set<String> speakers = SpeakingPlaceNames.of(sentences, tokens);
+        LetterNames letters = LetterNames.of(sentences, tokens);
         List<List<TaggedSpan>> stripped = new ArrayList<>();
         Set<String> known = new HashSet<>(speakers);
         Set<String> fullNames = new HashSet<>();
@@ -134,6 +137,7 @@ public final class DocumentNames {
             List<TaggedSpan> sentenceTokens = tokens.get(s);
             out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
             out.addAll(NameCues.find(sentence, tokens.get(s), out, lowerCase));
+            out.addAll(letters.find(sentence, sentenceTokens, out));
             // the cues may find a given name in a title just dropped («Queen Elisabeth 2»)
             out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
             out = particles.widen(sentence, sentenceTokens, nonPersonsRetyped(sentence, sentenceTokens, out));
@@ -167,7 +171,7 @@ public final class DocumentNames {
                 }
                 retyped.add(listed == null ? name : new TaggedSpan(listed, name.start(), name.end()));
             }
-            result.add(propagate(sentence, tokens.get(s), retyped, known, lowerCase));
+            result.add(RoyalNames.widen(sentence, tokens.get(s), propagate(sentence, tokens.get(s), retyped, known, lowerCase)));
         }
         return result;
     }

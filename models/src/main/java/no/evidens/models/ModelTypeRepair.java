@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  *       a lower-case word ({@code i Signes ansikt});</li>
  *   <li>a given name and more words run into a listed place ({@code Kofi Mensah Norge}): cut into the person and the
  *       place;</li>
+ *   <li>a listed given name alone right after a title in lower case ({@code dronning Sofia});</li>
  *   <li>a listed given name alone typed as a place, before a lower-case word that is no function word ({@code annet Nadya
  *       tar på seg}), or a place followed by a person's name in brackets ({@code vesle Frigg (Milla Olin)}: a cast list) —
  *       neither after a place preposition, here or anywhere in the document;</li>
@@ -74,7 +75,9 @@ final class ModelTypeRepair {
             // the genitive of a listed given name before a lower-case word (i Signes ansikt): the possessor, a person
             boolean possessor = w.endsWith("s") && NameCues.isGivenName(w) && first + 1 < tokens.size()
                     && Character.isLowerCase(tokens.get(first + 1).cut(sentence).charAt(0));
-            return speaker || possessor || NameShapes.hasShape(w)
+            // a listed given name right after a title in lower case (dronning Sofia; round 9): two signs of a person
+            boolean titledGiven = NameCues.isGivenName(w) && NameCues.titled(before(sentence, tokens, first));
+            return speaker || possessor || titledGiven || NameShapes.hasShape(w)
                     || "LOC".equals(name.type()) && !things.contains(key(w)) && !NameCues.placeWord(before(sentence, tokens, first))
                             && (givenNameBeforeVerb(sentence, tokens, first, w) || castRole(sentence, name));
         }

@@ -60,4 +60,26 @@ class NameRound9Test {
         assertEquals(List.of(List.of("Maja Holst")), persons(u, List.of(List.of(typed("LOC", u.get(0), "Tindre"),
                 typed("PER", u.get(0), "Maja Holst")))));
     }
+    @Test
+    void aRoyalNamedWithTheCountryIsOneNameAndAGivenNameAfterATitleIsAPerson() {
+        List<String> s = List.of("Først kom dronning Ragnfrid av Valdoria og eks-dronning Ylva av Nordmark.", "Så kom den unge dronning Oline.");
+        List<List<String>> p = persons(s, List.of(List.of(typed("PER", s.get(0), "Ragnfrid"), typed("LOC", s.get(0), "Valdoria"),
+                typed("PER", s.get(0), "Ylva")), List.of(typed("LOC", s.get(1), "Oline"))));
+        assertEquals(List.of(List.of("Ragnfrid av Valdoria", "Ylva av Nordmark"), List.of("Oline")), p);
+        // without a royal title, «av» is no part of the name (a book by its author)
+        List<String> t = List.of("Hun leste en roman av Ragnhild Sæther av og til.");
+        assertEquals(List.of(List.of("Ragnhild Sæther")), persons(t, List.of(List.of(typed("PER", t.get(0), "Ragnhild Sæther")))));
+    }
+
+    @Test
+    void capitalLettersTheDocumentNamesPeopleByArePersons() {
+        List<String> s = List.of("A lever isolert.", "Både A og B er i en vanskelig situasjon.", "Jeg opplevde situasjonen til A som urimelig.");
+        assertEquals(List.of(List.of("A"), List.of("A", "B"), List.of("A")), persons(s, List.of(List.of(), List.of(), List.of())));
+        // two letters as one subject teach both
+        List<String> u = List.of("C og D er ikke alene.");
+        assertEquals(List.of(List.of("C", "D")), persons(u, List.of(List.of())));
+        // a letter after a noun, with a hyphen or a period, or one no clause makes a subject, names nobody
+        List<String> t = List.of("Plan B er klar.", "A-laget vant, og vitamin D hjelper.", "Svaret står i vedlegg C.");
+        assertEquals(List.of(List.of(), List.of(), List.of()), persons(t, List.of(List.of(), List.of(), List.of())));
+    }
 }
