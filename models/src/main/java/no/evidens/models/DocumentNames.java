@@ -15,7 +15,8 @@ import java.util.Set;
  *       → {@code Finn Aasheim}), since it is not part of the name and must not be masked as one;</li>
  *   <li>every word of a full person name (two or more words) found anywhere in the document marks the
  *       same word elsewhere as a person name, with the genitive {@code -s} ({@code Aasheim},
- *       {@code Aasheims}), also inside «» and after a title, wherever the model found no name there; so does a
+ *       {@code Aasheims}), also inside «» and after a title, and misspelt by two letters swapped ({@code Chauhdry}
+ *       after {@code Akhtar Chaudhry}), wherever the model found no name there; so does a
  *       one-word person with a strong cue beside it, and the surname of a full name in the genitive
  *       ({@link CuedNameWords});</li>
  *   <li>a place or organisation of the model becomes a person where two signs say so, where it names a listed
@@ -25,10 +26,12 @@ import java.util.Set;
  *       names run together is cut, and one that is the title of a work in quotation marks is dropped
  *       ({@link ModelTypeRepair});</li>
  *   <li>capitalised words the model missed become person names where a cue says so ({@link NameCues}: a
- *       listed given name or surname, a surname's shape, a title before, a verb of saying beside, an age);</li>
+ *       listed given name or surname, a surname's shape, a title before, a verb of saying beside, an age), and so do
+ *       capital letters the document names people by ({@link LetterNames}: {@code A lever isolert});</li>
  *   <li>a "person" that is a place or organisation of the domain lists ({@link DomainNames}) is retyped
  *       as one (so one wrong guess does not spread as a person name through the document);</li>
- *   <li>person names that touch (a word the model found beside one propagated) become one name.</li>
+ *   <li>person names that touch (a word the model found beside one propagated) become one name, and a royal's name
+ *       takes in the country after {@code av} ({@link RoyalNames}: {@code dronning Margrethe av Danmark}).</li>
  * </ol>
  * OpenNLP's adaptive data already helps a surname after its full name within a run; it does not reach
  * back, nor across a sentence the model read before the full name, which is why this is done here.
@@ -113,6 +116,7 @@ public final class DocumentNames {
         CuedNameWords cued = CuedNameWords.of(sentences, tokens, lowerCase);
         Set<String> things = ModelTypeRepair.namesAfterPlaceWords(sentences, tokens, names);
         Set<String> speakers = SpeakingPlaceNames.of(sentences, tokens);
+        LetterNames letters = LetterNames.of(sentences, tokens);
         List<List<TaggedSpan>> stripped = new ArrayList<>();
         Set<String> known = new HashSet<>(speakers);
         Set<String> fullNames = new HashSet<>();
@@ -133,6 +137,7 @@ public final class DocumentNames {
             List<TaggedSpan> sentenceTokens = tokens.get(s);
             out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
             out.addAll(NameCues.find(sentence, tokens.get(s), out, lowerCase));
+            out.addAll(letters.find(sentence, sentenceTokens, out));
             // the cues may find a given name in a title just dropped («Queen Elisabeth 2»)
             out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
             out = particles.widen(sentence, sentenceTokens, nonPersonsRetyped(sentence, sentenceTokens, out));
@@ -166,7 +171,7 @@ public final class DocumentNames {
                 }
                 retyped.add(listed == null ? name : new TaggedSpan(listed, name.start(), name.end()));
             }
-            result.add(propagate(sentence, tokens.get(s), retyped, known));
+            result.add(RoyalNames.widen(sentence, tokens.get(s), propagate(sentence, tokens.get(s), retyped, known, lowerCase)));
         }
         return result;
     }
@@ -253,7 +258,7 @@ public final class DocumentNames {
     }
 
     private static List<TaggedSpan> propagate(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> names,
-                                              Set<String> known) {
+                                              Set<String> known, Set<String> lowerCase) {
         List<TaggedSpan> out = new ArrayList<>(names);
         if (!known.isEmpty()) {
             for (TaggedSpan t : tokens) {
@@ -263,13 +268,46 @@ public final class DocumentNames {
                 }
                 String lower = w.toLowerCase(Locale.ROOT);
                 boolean genitive = lower.endsWith("s") && known.contains(lower.substring(0, lower.length() - 1));
-                if (known.contains(lower) || genitive) {
+                if (known.contains(lower) || genitive || misspelt(w, known, lowerCase)) {
                     out.add(new TaggedSpan("PER", t.start(), t.end()));
                 }
             }
         }
         out.sort(Comparator.comparingInt(TaggedSpan::start));
         return mergeTouching(sentence, out, known);
+    }
+
+    /** Shortest word read as a misspelt name word by {@link #misspelt}. */
+    private static final int MIN_MISSPELT = 5;
+
+    /**
+     * Whether a capitalised word is a known name word of the document with two neighbouring letters after the first
+     * swapped ({@code Chauhdry} after {@code Akhtar Chaudhry}; round 9): the most common slip of the pen in a name, and
+     * the same person to a reader. Five letters or more, not a listed place or organisation, not a word the document
+     * writes in lower case, no function word ({@code Mange} opening a sentence beside {@code Magne}); an added or a
+     * dropped letter is not read so, as it makes other names ({@code Berge}, {@code Bergen}).
+     */
+    static boolean misspelt(String word, Set<String> known, Set<String> lowerCase) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (lower.length() < MIN_MISSPELT || known.contains(lower) || lowerCase.contains(lower)
+                || DomainNames.shared().typeOf(word) != null || UnknownWordNames.functionWord(lower)) {
+            return false;
+        }
+        char[] c = lower.toCharArray();
+        for (int k = 1; k + 1 < c.length; k++) {
+            if (c[k] != c[k + 1]) {
+                char t = c[k];
+                c[k] = c[k + 1];
+                c[k + 1] = t;
+                boolean hit = known.contains(new String(c));
+                c[k + 1] = c[k];
+                c[k] = t;
+                if (hit) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -88,6 +88,11 @@ final class UnknownWordNames {
     }
 
     /** A number or an abbreviation with its period ({@code 1.}, {@code a.}, {@code str.}) opens a list item or a sentence. */
+    /** Whether the word (any case) is a Norwegian function word ({@code og}, {@code som}, {@code der}). */
+    static boolean functionWord(String word) {
+        return word != null && FUNCTION_WORDS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
     private static boolean opensAfter(String before) {
         return before.endsWith(".") || before.endsWith(")")
                 || before.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '/');

@@ -18,13 +18,14 @@ final class AnonymiseRun {
     }
 
     /**
-     * The held-out train-part files of a fold ({@code holdout}, {@code holdout2}) with that fold's hold-out name model:
+     * The held-out train-part files of a fold ({@code holdout}, {@code holdout2}, {@code holdout3}) with that fold's hold-out name model:
      * dev material, errors may be printed.
      */
     static int holdout(Codebook book, String split, Path ndt, Path modelDir, boolean errors) {
         if (ndt == null || !Files.isDirectory(ndt) || modelDir == null) {
             System.err.println("evidens tags eval: --split " + split + " needs --ndt DIR (the treebank folder) and --models DIR "
-                    + "(from evidens models train --hold-out" + (NameEvaluation.HOLDOUT2.equals(split) ? " 2)" : ")"));
+                    + "(from evidens models train --hold-out" + (NameEvaluation.fold(split) > 1 ? " " + NameEvaluation.fold(split) : "")
+                    + ")");
             return 2;
         }
         try {

@@ -34,9 +34,17 @@ public final class NameEvaluation {
     /** The split of the held-out train-part files of the second fold. */
     public static final String HOLDOUT2 = "holdout2";
 
-    /** Whether a split names held-out train-part files (either fold). */
+    /** The split of the held-out train-part files of the third fold. */
+    public static final String HOLDOUT3 = "holdout3";
+
+    /** Whether a split names held-out train-part files (any fold). */
     public static boolean isHoldout(String split) {
-        return HOLDOUT.equals(split) || HOLDOUT2.equals(split);
+        return HOLDOUT.equals(split) || HOLDOUT2.equals(split) || HOLDOUT3.equals(split);
+    }
+
+    /** The hold-out fold a split names: 1 for {@code holdout}, 2 for {@code holdout2}, 3 for {@code holdout3}. */
+    public static int fold(String split) {
+        return HOLDOUT.equals(split) ? 1 : Integer.parseInt(split.substring(HOLDOUT.length()));
     }
 
     private NameEvaluation() {
@@ -44,15 +52,12 @@ public final class NameEvaluation {
 
     /**
      * The dev-part files of one split ({@code dev}, {@code test} or {@code all}), or with {@code holdout} ({@code
-     * holdout2}) the train-part files {@link HoldOutNames} holds out in fold 1 (2) (dev material only when the models
+     * holdout2}, {@code holdout3}) the train-part files {@link HoldOutNames} holds out in fold 1 (2, 3) (dev material only when the models
      * were trained without them).
      */
     public static List<Path> files(Path ndtDir, String split) throws IOException {
-        if (HOLDOUT.equals(split)) {
-            return HoldOutNames.held(ndtDir, 1);
-        }
-        if (HOLDOUT2.equals(split)) {
-            return HoldOutNames.held(ndtDir, 2);
+        if (isHoldout(split)) {
+            return HoldOutNames.held(ndtDir, fold(split));
         }
         List<Path> devPart;
         try (Stream<Path> s = Files.list(ndtDir)) {

@@ -41,6 +41,16 @@ class HoldOutNamesTest {
         assertEquals(List.of("ap003_0000.conll", "ap009_0000.conll"), second);
         assertEquals(HoldOutNames.held(dir, 2), NameEvaluation.files(dir, NameEvaluation.HOLDOUT2));
         assertEquals(HoldOutNames.held(dir), HoldOutNames.held(dir, 1));
-        assertThrows(IllegalArgumentException.class, () -> HoldOutNames.held(dir, 3));
+    }
+
+    @Test
+    void theThirdFoldHoldsOutTheFilesOfNeitherOtherFoldAndIsReadAsHoldout3() throws IOException {
+        for (int i = 0; i < 13; i++) {
+            Files.writeString(dir.resolve(String.format("ap%03d_0000.conll", i + 1)), "");
+        }
+        List<String> third = HoldOutNames.held(dir, 3).stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(List.of("ap001_0000.conll", "ap007_0000.conll"), third);
+        assertEquals(HoldOutNames.held(dir, 3), NameEvaluation.files(dir, NameEvaluation.HOLDOUT3));
+        assertThrows(IllegalArgumentException.class, () -> HoldOutNames.held(dir, 4));
     }
 }
