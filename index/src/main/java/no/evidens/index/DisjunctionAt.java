@@ -30,6 +30,8 @@ final class DisjunctionAt implements WordsAt {
     private final int[] order;
     /** The smallest block end of the clauses, after {@link #maxScore}. */
     private int blockEnd;
+    /** Whether {@link #order} is the order of the current block maxima (they change only in {@link #maxScore}). */
+    private boolean ordered;
 
     private DisjunctionAt(List<Scorer> scorers) {
         int n = scorers.size();
@@ -67,6 +69,7 @@ final class DisjunctionAt implements WordsAt {
             if (doc > blockEnds[i]) {
                 blockEnds[i] = clauses[i].advanceShallow(doc);
                 blockMaxima[i] = clauses[i].getMaxScore(blockEnds[i]);
+                ordered = false;
             }
             sum += blockMaxima[i];
             end = Math.min(end, blockEnds[i]);
@@ -84,7 +87,11 @@ final class DisjunctionAt implements WordsAt {
     @Override
     public float score(int doc, float bonus, float minScore) throws IOException {
         int n = clauses.length;
-        WordsAt.highestFirst(blockMaxima, order, n);
+        // Sorted once per block of the maxima, not per entry scored (1% of a one-word search's processor time).
+        if (!ordered) {
+            WordsAt.highestFirst(blockMaxima, order, n);
+            ordered = true;
+        }
         double sum = 0;
         boolean matched = false;
         for (int k = 0; k < n; k++) {

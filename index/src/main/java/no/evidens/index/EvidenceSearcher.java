@@ -292,6 +292,18 @@ public final class EvidenceSearcher implements EvidenceIndex {
         });
     }
 
+    /**
+     * The search of {@code request} with every word required (not widened), done only up to {@code last} and then
+     * dropped: for measuring what each part of a search costs ({@code evidens bench search}), not for finding passages.
+     * Answers how many hits it counted (0 when it stops after reading the query).
+     */
+    public long searchUpTo(SearchRequest request, SearchStage last) throws IOException {
+        return withSnapshot(s -> {
+            Query query = queries.read(request.query(), QueryParser.Operator.AND, s.getIndexReader());
+            return last == SearchStage.QUERY ? 0 : RankedSearch.run(s, request, query, false, null, last).total();
+        });
+    }
+
     @Override
     public void close() throws IOException {
         snapshots.close();

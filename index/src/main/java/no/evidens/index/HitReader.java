@@ -58,19 +58,9 @@ final class HitReader {
      * one block of stored documents then decode its header once.
      */
     List<SearchHit> hits(Query query, ScoreDoc[] page) throws IOException {
-        int[] docs = new int[page.length];
-        for (int i = 0; i < page.length; i++) {
-            docs[i] = page[i].doc;
-        }
-        int[] inOrder = docs.clone();
-        Arrays.sort(inOrder);
+        int[] docs = docs(page);
         // Each hit's stored fields are read once: the highlighter takes the text from them.
-        Map<Integer, Document> byDoc = new HashMap<>();
-        for (int doc : inOrder) {
-            if (!byDoc.containsKey(doc)) {
-                byDoc.put(doc, stored.document(doc, PassageSchema.HIT_FIELDS));
-            }
-        }
+        Map<Integer, Document> byDoc = stored(docs);
         OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES,
                 doc -> byDoc.get(doc).get(PassageSchema.TEXT));
         List<SearchHit> hits = new ArrayList<>(page.length);
@@ -78,6 +68,28 @@ final class HitReader {
             hits.add(PassageSchema.toHit(byDoc.get(docs[i]), page[i].score, highlights[i]));
         }
         return hits;
+    }
+
+    /** The Lucene documents of {@code page}, in its order. */
+    static int[] docs(ScoreDoc[] page) {
+        int[] docs = new int[page.length];
+        for (int i = 0; i < page.length; i++) {
+            docs[i] = page[i].doc;
+        }
+        return docs;
+    }
+
+    /** The fields a hit shows of each of {@code docs}, by Lucene document: read in index order, each once. */
+    Map<Integer, Document> stored(int[] docs) throws IOException {
+        int[] inOrder = docs.clone();
+        Arrays.sort(inOrder);
+        Map<Integer, Document> byDoc = new HashMap<>();
+        for (int doc : inOrder) {
+            if (!byDoc.containsKey(doc)) {
+                byDoc.put(doc, stored.document(doc, PassageSchema.HIT_FIELDS));
+            }
+        }
+        return byDoc;
     }
 
     /**

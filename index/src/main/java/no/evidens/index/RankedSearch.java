@@ -69,6 +69,15 @@ final class RankedSearch {
     /** @param shown the hits a grouped search reads whole, or null for all */
     static SearchResult run(IndexSnapshot s, SearchRequest request, Query userQuery, boolean relaxed, HitReader.Shown shown)
             throws IOException {
+        return run(s, request, userQuery, relaxed, shown, SearchStage.ALL);
+    }
+
+    /**
+     * The search done up to {@code last} (at least {@link SearchStage#PAGE}): before {@link SearchStage#ALL} a result with
+     * the count and facets and no hits, for measuring what each part of a search costs.
+     */
+    static SearchResult run(IndexSnapshot s, SearchRequest request, Query userQuery, boolean relaxed, HitReader.Shown shown,
+                            SearchStage last) throws IOException {
         long t0 = System.nanoTime();
         Query query = base(request, userQuery);
         boolean capped = request.order() == SearchRequest.Order.RELEVANCE;
@@ -82,6 +91,9 @@ final class RankedSearch {
         // total (ties by file, place, then entry), so the short window's hits are the whole window's first ones.
         int n = capped ? DocumentCap.firstWindow(request.offset(), request.limit()) : request.offset() + request.limit();
         Counted counted = counted(s, request, query, n, sort);
+        if (last == SearchStage.PAGE) {
+            return partial(request, counted, relaxed);
+        }
         if (capped && !settled(counted.top().scoreDocs, n, reader)) {
             // The count and the facets stand; only the longer page is found.
             counted = counted.withTop(counted.longer().first(DocumentCap.window(request.offset(), request.limit())));
@@ -89,9 +101,19 @@ final class RankedSearch {
         ScoreDoc[] ranked = capped ? capped(counted.top().scoreDocs, reader) : counted.top().scoreDocs;
         ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(request.offset(), ranked.length),
                 Math.min(ranked.length, request.offset() + request.limit()));
+        if (last == SearchStage.STORED) {
+            reader.stored(HitReader.docs(page));
+        }
+        if (last != SearchStage.ALL) {
+            return partial(request, counted, relaxed);
+        }
         List<SearchHit> hits = shown == null ? reader.hits(userQuery, page) : reader.shownHits(userQuery, page, shown);
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
         return new SearchResult(request.query(), counted.total(), tookMs, hits, counted.facets(), relaxed);
+    }
+
+    private static SearchResult partial(SearchRequest request, Counted counted, boolean relaxed) {
+        return new SearchResult(request.query(), counted.total(), 0, List.of(), counted.facets(), relaxed);
     }
 
     private static Counted counted(IndexSnapshot s, SearchRequest request, Query query, int n, Sort sort) throws IOException {

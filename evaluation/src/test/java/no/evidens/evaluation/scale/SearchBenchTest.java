@@ -64,7 +64,7 @@ class SearchBenchTest {
         }
         for (String line : List.of("passages/s", "Index size on disk", "term", "phrase", "filtered", "faceted + highlighted",
                 "bare Lucene TermQuery", "÷ bare TermQuery", "Where the time", "compound parts", "heading", "facet counting", "tie order",
-                "highlighting", "before:", "load average", "Heap")) {
+                "reading the query", "evidence bonus", "per-document cap", "stored fields", "highlighting", "before:", "load average", "Heap")) {
             assertTrue(s.contains(line), line + " in\n" + s);
         }
     }
