@@ -25,13 +25,15 @@ import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
  * at a time, counts its character 1- to 3-grams, and after every 110 of them asks the language model about
  * every distinct gram seen so far, until the best language has held for three answers with a growing
  * confidence, 0.2 ahead of the next. Each answer looks every gram up in the model again and adds its weights
- * one outcome at a time. Here a gram is looked up once, when first seen, and its weights are laid out over all
- * the languages; each answer then adds those rows in the same order as Tika (the iteration order of a
- * {@code HashMap} filled with the same grams in the same order), so each sum takes the same additions in the
- * same order (adding the zero of a language a gram has no weight for leaves a sum as it is) and comes out the
- * same to the last bit; the rest (the uniform prior, {@code StrictMath.exp}, the division, the stopping rule,
- * the order of equal confidences) is Tika's too. {@code LanguageProbeTest} compares both on many texts. Tika
- * keeps this detector's steps private, so they are written out here rather than called.
+ * one outcome at a time. Here a gram is looked up once, when first seen (a gram seen before is known by its code
+ * points, without making a String of it), and each answer adds the weights of the grams known so far in the same
+ * order as Tika (the iteration order of a {@code HashMap} filled with the same grams in the same order), each to
+ * the languages it has a weight for, as OpenNLP does, so each sum takes the same additions in the same order and
+ * comes out the same to the last bit; the rest (the uniform prior, {@code StrictMath.exp}, the division, the
+ * stopping rule, the order of equal confidences) is Tika's too. An answer that surely fails the stopping rule on
+ * the difference of its two best languages alone is not summed exactly at all ({@link Estimate}).
+ * {@code LanguageProbeTest} compares both on many texts. Tika keeps this detector's steps private, so they are
+ * written out here rather than called.
  */
 final class LanguageProbe {
     /** Tika's model, in the Tika jar. */
@@ -66,6 +68,16 @@ final class LanguageProbe {
             languages[i] = model.getOutcome(i);
         }
         this.start = StrictMath.log(1.0 / languages.length); // OpenNLP's uniform prior
+        // A gram's weights are added one language at a time: the same sums as adding its row over all languages
+        // only if no language appears twice among a gram's outcomes. OpenNLP writes each gram's in rising order.
+        for (Context c : features.values()) {
+            int[] outcomes = c.getOutcomes();
+            for (int a = 1; a < outcomes.length; a++) {
+                if (outcomes[a] <= outcomes[a - 1]) {
+                    throw new IllegalStateException("a gram's languages out of order in " + MODEL);
+                }
+            }
+        }
     }
 
     /** The detector with Tika's model, loaded once. */
@@ -90,51 +102,66 @@ final class LanguageProbe {
     /** Tika's best language for {@code text} (its first 10,000 characters, as Tika's detector buffers). */
     Guess guess(String text) {
         String content = text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
-        int[] codePoints = content.codePoints().toArray();
-        // The grams seen, each with its weights over all languages (null: unknown to the model), in a map
-        // filled as Tika fills its map of counts, so it is iterated in the same order.
-        Map<String, double[]> grams = new HashMap<>();
-        ArrayDeque<double[]> recent = new ArrayDeque<>();
-        double[] current = null;
-        int at = 0;
+        int total = content.codePointCount(0, content.length());
+        // The grams seen, each with the model's weights for it (null: unknown to the model), in a map filled as
+        // Tika fills its map of counts, so it is iterated in the same order; and the same grams by their code points.
+        Map<String, Context> grams = new HashMap<>();
+        GramKeys seen = new GramKeys();
+        Estimate estimate = new Estimate(start, languages.length);
+        ArrayDeque<Probe> recent = new ArrayDeque<>();
+        Probe current = null;
+        int[] chunk = new int[CHUNK];
+        int at = 0; // in code points
+        int atChar = 0; // the same place in chars
         long counted = 0;
         while (true) {
             int size = at + CHUNK > MAX_LENGTH ? MAX_LENGTH - at : CHUNK;
             int taken;
-            CharSequence normed;
+            String normed;
             if (at == 0 && size > content.length()) {
-                normed = normalizer.normalize(content);
-                taken = codePoints.length;
+                normed = normalizer.normalize(content).toString();
+                taken = total;
             } else {
-                taken = Math.max(0, Math.min(size, codePoints.length - at));
-                normed = normalizer.normalize(new String(codePoints, Math.min(at, codePoints.length), taken));
+                taken = Math.max(0, Math.min(size, total - at));
+                int end = content.offsetByCodePoints(atChar, taken);
+                normed = normalizer.normalize(content.substring(atChar, end)).toString();
+                atChar = end;
             }
             if (taken == 0) {
-                return result(current == null ? predict(grams) : current);
+                return result(current == null ? predict(known(grams, estimate.known())) : exact(current));
             }
             at += taken;
-            int[] chunk = normed.codePoints().toArray();
+            if (chunk.length < normed.length()) {
+                chunk = new int[normed.length()];
+            }
             // Tika's n-grammer lower-cases the first three code points, then each one as it comes within three of
             // it: that passes over the fourth, which keeps its case.
-            for (int i = 0; i < chunk.length; i++) {
-                if (i != 3) {
-                    chunk[i] = Character.toLowerCase(chunk[i]);
-                }
+            int length = 0;
+            for (int i = 0; i < normed.length(); length++) {
+                int cp = normed.codePointAt(i);
+                i += Character.charCount(cp);
+                chunk[length] = length == 3 ? cp : Character.toLowerCase(cp);
             }
-            int last = chunk.length == 1 ? 0 : chunk.length - 2; // Tika's n-grammer never starts one at the last code point
-            for (int pos = 0; pos <= last && chunk.length > 0; pos++) {
-                for (int n = 1; n <= 3 && pos + n <= chunk.length; n++) {
+            int last = length == 1 ? 0 : length - 2; // Tika's n-grammer never starts one at the last code point
+            for (int pos = 0; pos <= last && length > 0; pos++) {
+                long key = 0;
+                for (int n = 1; n <= 3 && pos + n <= length; n++) {
+                    key = key << 21 | (chunk[pos + n - 1] + 1);
                     if (n == 1 && chunk[pos] == ' ') {
                         continue;
                     }
-                    String gram = new String(chunk, pos, n);
-                    if (!grams.containsKey(gram)) {
-                        grams.put(gram, row(gram));
+                    if (seen.add(key)) {
+                        String gram = new String(chunk, pos, n);
+                        Context weights = features.get(gram);
+                        grams.put(gram, weights);
+                        if (weights != null) {
+                            estimate.add(weights);
+                        }
                     }
                     if (++counted % PROBE_EVERY == 0) {
-                        current = predict(grams);
+                        current = new Probe(known(grams, estimate.known()), estimate.surelyTooClose());
                         if (seenEnough(recent, current)) {
-                            return result(current);
+                            return result(exact(current));
                         }
                     }
                 }
@@ -142,30 +169,47 @@ final class LanguageProbe {
         }
     }
 
-    /** A gram's weight for each language, zero where the model has none; null when the model does not know it. */
-    private double[] row(String gram) {
-        Context c = features.get(gram);
-        if (c == null) {
-            return null;
+    /** The grams the model knows, in the map's order (Tika's order of additions), as they are now. */
+    private static Context[] known(Map<String, Context> grams, int count) {
+        Context[] out = new Context[count];
+        int i = 0;
+        for (Context c : grams.values()) {
+            if (c != null) {
+                out[i++] = c;
+            }
         }
-        double[] row = new double[languages.length];
-        int[] outcomes = c.getOutcomes();
-        double[] weights = c.getParameters();
-        for (int a = 0; a < outcomes.length; a++) {
-            row[outcomes[a]] += weights[a] * 1.0; // as OpenNLP adds a feature's weight times its value (1)
-        }
-        return row;
+        return out;
     }
 
-    /** The probability of each language, as OpenNLP's {@code GISModel.eval} gives it. */
-    private double[] predict(Map<String, double[]> grams) {
+    /** A probe's probabilities to the last bit, worked out the first time they are asked for. */
+    private double[] exact(Probe probe) {
+        if (probe.probabilities == null) {
+            probe.probabilities = predict(probe.grams);
+        }
+        return probe.probabilities;
+    }
+
+    /**
+     * The probability of each language, as OpenNLP's {@code GISModel.eval} gives it: the grams' weights added in
+     * Tika's order, each to the languages the gram has a weight for.
+     */
+    private double[] predict(Context[] grams) {
         double[] sums = new double[languages.length];
         Arrays.fill(sums, start);
-        for (double[] row : grams.values()) {
-            if (row != null) {
-                for (int o = 0; o < sums.length; o++) {
-                    sums[o] += row[o];
-                }
+        for (Context c : grams) {
+            int[] outcomes = c.getOutcomes();
+            double[] weights = c.getParameters();
+            // OpenNLP adds weight times value (1): the same double. Four at a time, for the quick compiler,
+            // which does not unroll loops; each language still gets its additions in the grams' order.
+            int a = 0;
+            for (int n = outcomes.length - 3; a < n; a += 4) {
+                sums[outcomes[a]] += weights[a];
+                sums[outcomes[a + 1]] += weights[a + 1];
+                sums[outcomes[a + 2]] += weights[a + 2];
+                sums[outcomes[a + 3]] += weights[a + 3];
+            }
+            for (; a < outcomes.length; a++) {
+                sums[outcomes[a]] += weights[a];
             }
         }
         double normal = 0.0;
@@ -190,8 +234,11 @@ final class LanguageProbe {
         return best;
     }
 
-    /** Tika's stopping rule over the last three answers. */
-    private static boolean seenEnough(ArrayDeque<double[]> recent, double[] latest) {
+    /**
+     * Tika's stopping rule over the last three answers. An answer whose two best languages are surely closer than
+     * the least difference fails it at once, as in Tika, without its exact probabilities.
+     */
+    private boolean seenEnough(ArrayDeque<Probe> recent, Probe latest) {
         if (recent.size() < CONSECUTIVE) {
             recent.addLast(latest);
             return false;
@@ -199,19 +246,24 @@ final class LanguageProbe {
             recent.removeFirst();
         }
         recent.addLast(latest);
-        int top = best(latest, -1);
-        if (MIN_DIFF > 0.0 && latest[top] - latest[best(latest, top)] < MIN_DIFF) {
+        if (latest.tooClose) {
+            return false;
+        }
+        double[] p = exact(latest);
+        int top = best(p, -1);
+        if (MIN_DIFF > 0.0 && p[top] - p[best(p, top)] < MIN_DIFF) {
             return false;
         }
         int lastLanguage = -1;
         double lastConfidence = -1.0;
-        for (double[] p : recent) {
-            int b = best(p, -1);
-            if (lastLanguage >= 0 && (lastLanguage != b || lastConfidence > p[b])) {
+        for (Probe probe : recent) {
+            double[] q = exact(probe);
+            int b = best(q, -1);
+            if (lastLanguage >= 0 && (lastLanguage != b || lastConfidence > q[b])) {
                 return false;
             }
             lastLanguage = b;
-            lastConfidence = p[b];
+            lastConfidence = q[b];
         }
         return true;
     }
@@ -219,6 +271,137 @@ final class LanguageProbe {
     private Guess result(double[] p) {
         int top = best(p, -1);
         return new Guess(languages[top], p[top]);
+    }
+
+    /**
+     * One answer of the detector: the grams it is over, in Tika's order, whether its two best languages are surely
+     * closer than {@link #MIN_DIFF}, and its exact probabilities once worked out.
+     */
+    private static final class Probe {
+        final Context[] grams;
+        final boolean tooClose;
+        double[] probabilities;
+
+        Probe(Context[] grams, boolean tooClose) {
+            this.grams = grams;
+            this.tooClose = tooClose;
+        }
+    }
+
+    /**
+     * Each language's sum kept up to date as grams come, in the order they come (not Tika's, so not to the last
+     * bit), with a bound on how far Tika's sums can be from it. Most answers fail Tika's stopping rule on the
+     * difference of the two best languages alone; when that difference is surely too small, whatever the
+     * rounding, the answer's exact sums (every gram again, in Tika's order) are not needed. The bound: adding m
+     * terms one after another in any order is within m·u/(1 − m·u) times the sum of their magnitudes of the true
+     * sum (u = 2⁻⁵³), so this sum and Tika's are within twice that of each other; the probabilities, exp(sum)
+     * over the total, are then within a little over twice that, plus the rounding of exp, the total and the division.
+     */
+    private static final class Estimate {
+        private static final double UNIT = 0x1p-53;
+        private final double[] sums;
+        private final double[] magnitudes;
+        private final double[] exps;
+        private int known;
+
+        Estimate(double start, int languages) {
+            sums = new double[languages];
+            magnitudes = new double[languages];
+            exps = new double[languages];
+            Arrays.fill(sums, start);
+            Arrays.fill(magnitudes, Math.abs(start));
+        }
+
+        int known() {
+            return known;
+        }
+
+        void add(Context gram) {
+            int[] outcomes = gram.getOutcomes();
+            double[] weights = gram.getParameters();
+            for (int a = 0; a < outcomes.length; a++) {
+                sums[outcomes[a]] += weights[a];
+                magnitudes[outcomes[a]] += Math.abs(weights[a]);
+            }
+            known++;
+        }
+
+        /** True only when Tika's two best probabilities for these grams surely differ by less than MIN_DIFF. */
+        boolean surelyTooClose() {
+            double normal = 0.0;
+            double largest = 0.0;
+            for (int o = 0; o < sums.length; o++) {
+                if (!(Math.abs(sums[o]) < 700.0)) {
+                    return false; // near exp's overflow or underflow the bound below does not hold
+                }
+                exps[o] = Math.exp(sums[o]);
+                normal += exps[o];
+                largest = Math.max(largest, magnitudes[o]);
+            }
+            double first = 0.0;
+            double second = 0.0;
+            for (double e : exps) {
+                if (e > first) {
+                    second = first;
+                    first = e;
+                } else if (e > second) {
+                    second = e;
+                }
+            }
+            double mu = (known + 1) * UNIT;
+            double sumsApart = 2.0 * mu / (1.0 - mu) * largest * 1.01;
+            if (!(sumsApart < 1e-6)) {
+                return false;
+            }
+            double probabilitiesApart = 3.0 * sumsApart + 1e-12;
+            return (first - second) / normal < MIN_DIFF - 2.0 * probabilitiesApart;
+        }
+    }
+
+    /**
+     * The grams of one text seen so far, each as its one to three code points packed in a long (each plus one, 21
+     * bits apiece, so the length shows too). Open addressing over a long array, written here because the JDK has no
+     * set of primitive longs: it spares a String and a hash-map look-up for every gram counted that was seen before.
+     */
+    private static final class GramKeys {
+        private long[] slots = new long[512];
+        private int size;
+
+        /** True when {@code key} (never 0) was not in the set and has been added. */
+        boolean add(long key) {
+            int mask = slots.length - 1;
+            int i = spread(key) & mask;
+            while (slots[i] != 0) {
+                if (slots[i] == key) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            slots[i] = key;
+            if (++size * 2 > slots.length) {
+                grow();
+            }
+            return true;
+        }
+
+        private void grow() {
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            int mask = slots.length - 1;
+            for (long key : old) {
+                if (key != 0) {
+                    int i = spread(key) & mask;
+                    while (slots[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    slots[i] = key;
+                }
+            }
+        }
+
+        private static int spread(long key) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32);
+        }
     }
 
     /** Tika's own normaliser of web and mail addresses (a copy there too, to keep a slow pattern out). */
