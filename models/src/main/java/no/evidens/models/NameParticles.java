@@ -94,16 +94,8 @@ final class NameParticles {
     }
 
     private TaggedSpan widened(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
-        int first = -1;
-        int last = -1;
-        for (int k = 0; k < tokens.size(); k++) {
-            if (tokens.get(k).start() == name.start()) {
-                first = k;
-            }
-            if (tokens.get(k).end() == name.end()) {
-                last = k;
-            }
-        }
+        int first = name.firstTokenIn(tokens);
+        int last = name.lastTokenIn(tokens);
         if (first < 0 || last < 0) {
             return name;
         }

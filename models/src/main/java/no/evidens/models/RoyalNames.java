@@ -28,16 +28,8 @@ final class RoyalNames {
             if (!"PER".equals(name.type())) {
                 continue;
             }
-            int first = -1;
-            int last = -1;
-            for (int k = 0; k < tokens.size(); k++) {
-                if (tokens.get(k).start() == name.start()) {
-                    first = k;
-                }
-                if (tokens.get(k).end() == name.end()) {
-                    last = k;
-                }
-            }
+            int first = name.firstTokenIn(tokens);
+            int last = name.lastTokenIn(tokens);
             if (first < 1 || last < first || last + 2 >= tokens.size() || !royal(tokens.get(first - 1).cut(sentence))
                     || !"av".equals(tokens.get(last + 1).cut(sentence))) {
                 continue;

@@ -17,4 +17,26 @@ public record TaggedSpan(String type, int start, int end) {
     public String cut(String text) {
         return text.substring(start, end);
     }
+
+    /** The index of the token in {@code tokens} that starts where this span starts (the last such), or -1. */
+    public int firstTokenIn(java.util.List<TaggedSpan> tokens) {
+        int first = -1;
+        for (int k = 0; k < tokens.size(); k++) {
+            if (tokens.get(k).start() == start) {
+                first = k;
+            }
+        }
+        return first;
+    }
+
+    /** The index of the token in {@code tokens} that ends where this span ends (the last such), or -1. */
+    public int lastTokenIn(java.util.List<TaggedSpan> tokens) {
+        int last = -1;
+        for (int k = 0; k < tokens.size(); k++) {
+            if (tokens.get(k).end() == end) {
+                last = k;
+            }
+        }
+        return last;
+    }
 }
