@@ -34,8 +34,13 @@ final class SearchBenchCommand implements Callable<Integer> {
     int queries;
 
     @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
-            description = "Measured rounds over the queries, after one warm-up round (default: ${DEFAULT-VALUE}).")
+            description = "Measured rounds over the queries, after the warm-up (default: ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(names = "--warmup-passes", defaultValue = "12", paramLabel = "N",
+            description = "At most so many passes of the whole query mix before measuring; fewer once the JIT has settled "
+                    + "(two passes in a row compiling at most 3% of their time; default: ${DEFAULT-VALUE}).")
+    int warmupPasses;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Indexing threads (default: the number of cores).")
@@ -52,8 +57,8 @@ final class SearchBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (passages < 1 || queries < 1 || rounds < 1 || (threads != null && threads < 1)) {
-            throw new IllegalArgumentException("--passages, --queries, --rounds and --threads must be at least 1");
+        if (passages < 1 || queries < 1 || rounds < 1 || warmupPasses < 1 || (threads != null && threads < 1)) {
+            throw new IllegalArgumentException("--passages, --queries, --rounds, --warmup-passes and --threads must be at least 1");
         }
         if (dir != null && Files.exists(dir)) {
             throw new IllegalArgumentException("--dir " + dir + " exists already: give a new folder");
@@ -67,7 +72,7 @@ final class SearchBenchCommand implements Callable<Integer> {
                 EngineBench.print(new EngineBench(passages, queries, rounds, t).run(index, target, out), out);
                 return 0;
             }
-            SearchBench.Report report = new SearchBench(passages, queries, rounds, t).run(index, out);
+            SearchBench.Report report = new SearchBench(passages, queries, rounds, t, warmupPasses).run(index, out);
             SearchBench.print(report, out);
         } finally {
             if (dir == null) {

@@ -51,19 +51,20 @@ class SearchBenchTest {
     void aTinyRunPrintsEveryFigure() throws Exception {
         StringWriter out = new StringWriter();
         PrintWriter w = new PrintWriter(out);
-        SearchBench.Report r = new SearchBench(3_000, 5, 1, 2).run(tmp.resolve("index"), w);
+        SearchBench.Report r = new SearchBench(3_000, 5, 1, 2, 3).run(tmp.resolve("index"), w);
         SearchBench.print(r, w);
         String s = out.toString();
         assertTrue(r.passages() >= 3_000 && r.passages() < 3_000 + 2 * 80, "passages: " + r.passages());
         assertTrue(r.indexBytes() > 0);
         assertEquals(5 + SearchAblation.STEPS.size(), r.latencies().size(), "the kinds of query, the baseline and the ablation steps");
+        assertTrue(!r.warmUp().passes().isEmpty() && r.warmUp().passes().size() <= 3, "warm-up passes within the cap: " + r.warmUp());
         for (SearchBench.Latencies l : r.latencies()) {
             assertTrue(l.p50() <= l.p95() && l.p95() <= l.p99(), l.toString());
             // (filtered queries may find nothing in so small an index: a case × type holds few passages)
             assertTrue(l.name().startsWith("filtered") || l.totalHitsMedian() > 0, "queries that find nothing measure nothing: " + l);
         }
         for (String line : List.of("passages/s", "Index size on disk", "term", "phrase", "filtered", "faceted + highlighted",
-                "bare Lucene TermQuery", "÷ bare TermQuery", "Where the time", "compound parts", "heading", "facet counting", "tie order",
+                "bare Lucene TermQuery", "÷ bare TermQuery", "Warm-up before measuring", "passes of the whole query mix", "Where the time", "compound parts", "heading", "facet counting", "tie order",
                 "reading the query", "evidence bonus", "per-document cap", "stored fields", "highlighting", "before:", "load average", "Heap")) {
             assertTrue(s.contains(line), line + " in\n" + s);
         }
