@@ -18,7 +18,7 @@ final class AnonymiseRun {
     }
 
     /**
-     * The held-out train-part files of a fold ({@code holdout}, {@code holdout2}, {@code holdout3}) with that fold's hold-out name model:
+     * The held-out train-part files of a fold ({@code holdout}, {@code holdout2} … {@code holdout6}) with that fold's hold-out name model:
      * dev material, errors may be printed.
      */
     static int holdout(Codebook book, String split, Path ndt, Path modelDir, boolean errors) {

@@ -33,7 +33,7 @@ final class TagsEvalCommand implements Callable<Integer> {
     static final String TREEBANK_DEFAULT = "../shared/nlp/norne-nob-ud-dev.conllu";
 
     @Option(names = "--split", defaultValue = "dev", paramLabel = "SPLIT",
-            description = "dev, test or all (default: ${DEFAULT-VALUE}); with --anonymise also holdout, holdout2 and holdout3. Tune on dev only. "
+            description = "dev, test or all (default: ${DEFAULT-VALUE}); with --anonymise also holdout, holdout2 … holdout6. Tune on dev only. "
                     + "With --eval-dev, all prints dev, test and both together.")
     String split;
 
@@ -61,8 +61,8 @@ final class TagsEvalCommand implements Callable<Integer> {
             + "--ndt on the treebank's dev-part files (news and blogs).")
     boolean anonymise;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "With --anonymise --split holdout (holdout2, holdout3): the "
-            + "models of `evidens models train --hold-out` (`--hold-out 2`, `--hold-out 3`), a name model that never saw that fold's "
+    @Option(names = "--models", paramLabel = "DIR", description = "With --anonymise --split holdout (holdout2 … holdout6): the "
+            + "models of `evidens models train --hold-out` (`--hold-out 2` … `--hold-out 6`), a name model that never saw that fold's "
             + "held-out treebank training files.")
     Path modelDir;
 

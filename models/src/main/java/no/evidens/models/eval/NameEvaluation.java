@@ -37,12 +37,18 @@ public final class NameEvaluation {
     /** The split of the held-out train-part files of the third fold. */
     public static final String HOLDOUT3 = "holdout3";
 
-    /** Whether a split names held-out train-part files (any fold). */
+    /** Whether a split names held-out train-part files (any fold: {@code holdout}, {@code holdout2} … {@code holdout6}). */
     public static boolean isHoldout(String split) {
-        return HOLDOUT.equals(split) || HOLDOUT2.equals(split) || HOLDOUT3.equals(split);
+        if (HOLDOUT.equals(split)) {
+            return true;
+        }
+        if (split == null || !split.matches(HOLDOUT + "[2-9]")) {
+            return false;
+        }
+        return Integer.parseInt(split.substring(HOLDOUT.length())) <= HoldOutNames.FOLDS;
     }
 
-    /** The hold-out fold a split names: 1 for {@code holdout}, 2 for {@code holdout2}, 3 for {@code holdout3}. */
+    /** The hold-out fold a split names: 1 for {@code holdout}, 2 for {@code holdout2}, …, 6 for {@code holdout6}. */
     public static int fold(String split) {
         return HOLDOUT.equals(split) ? 1 : Integer.parseInt(split.substring(HOLDOUT.length()));
     }
@@ -52,7 +58,7 @@ public final class NameEvaluation {
 
     /**
      * The dev-part files of one split ({@code dev}, {@code test} or {@code all}), or with {@code holdout} ({@code
-     * holdout2}, {@code holdout3}) the train-part files {@link HoldOutNames} holds out in fold 1 (2, 3) (dev material only when the models
+     * holdout2} … {@code holdout6}) the train-part files {@link HoldOutNames} holds out in fold 1 (2 … 6) (dev material only when the models
      * were trained without them).
      */
     public static List<Path> files(Path ndtDir, String split) throws IOException {

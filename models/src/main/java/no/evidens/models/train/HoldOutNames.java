@@ -32,11 +32,14 @@ public final class HoldOutNames {
     /** One file in this many of the train part is held out. */
     public static final int EVERY = 6;
 
-    /** The folds: fold 1 (the first held-out files), fold 2, fold 3 (round 9: more dev text once the first two were read). */
-    public static final int FOLDS = 3;
+    /**
+     * The folds: fold 1 (the first held-out files), fold 2, fold 3 (round 9: more dev text once the first two were read),
+     * folds 4 to 6 (round 10: the train-part files no fold held out yet, fresh text once the first three were read).
+     */
+    public static final int FOLDS = 6;
 
     /** Per fold, the index (in name order) of the first file it holds out; then every {@link #EVERY}th. */
-    private static final int[] FIRST = {EVERY - 1, EVERY / 2 - 1, 0};
+    private static final int[] FIRST = {EVERY - 1, EVERY / 2 - 1, 0, 1, EVERY / 2, EVERY - 2};
 
     private HoldOutNames() {
     }
@@ -53,7 +56,11 @@ public final class HoldOutNames {
         return held(data, 1);
     }
 
-    /** The held-out train-part files of a fold: fold 1 the 6th, 12th, …; fold 2 the 3rd, 9th, …; fold 3 the 1st, 7th, … in name order. */
+    /**
+     * The held-out train-part files of a fold: fold 1 the 6th, 12th, …; fold 2 the 3rd, 9th, …; fold 3 the 1st, 7th, …;
+     * fold 4 the 2nd, 8th, …; fold 5 the 4th, 10th, …; fold 6 the 5th, 11th, … in name order (the six folds together hold
+     * out every file once).
+     */
     public static List<Path> held(Path data, int fold) throws IOException {
         if (fold < 1 || fold > FOLDS) {
             throw new IllegalArgumentException("no hold-out fold " + fold + " (folds 1 to " + FOLDS + ")");

@@ -1,12 +1,15 @@
 package no.evidens.models.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import no.evidens.models.eval.NameEvaluation;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,24 @@ class HoldOutNamesTest {
         List<String> third = HoldOutNames.held(dir, 3).stream().map(p -> p.getFileName().toString()).toList();
         assertEquals(List.of("ap001_0000.conll", "ap007_0000.conll"), third);
         assertEquals(HoldOutNames.held(dir, 3), NameEvaluation.files(dir, NameEvaluation.HOLDOUT3));
-        assertThrows(IllegalArgumentException.class, () -> HoldOutNames.held(dir, 4));
+    }
+
+    @Test
+    void theSixFoldsTogetherHoldOutEveryTrainPartFileExactlyOnceAndFoldsFourToSixAreReadAsHoldout4To6() throws IOException {
+        for (int i = 0; i < 13; i++) {
+            Files.writeString(dir.resolve(String.format("ap%03d_0000.conll", i + 1)), "");
+        }
+        List<Path> all = new ArrayList<>();
+        for (int fold = 1; fold <= HoldOutNames.FOLDS; fold++) {
+            all.addAll(HoldOutNames.held(dir, fold));
+        }
+        assertEquals(HoldOutNames.trainPart(dir).size(), all.size());
+        assertEquals(Set.copyOf(HoldOutNames.trainPart(dir)), Set.copyOf(all));
+        List<String> fourth = HoldOutNames.held(dir, 4).stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(List.of("ap002_0000.conll", "ap008_0000.conll"), fourth);
+        assertEquals(HoldOutNames.held(dir, 4), NameEvaluation.files(dir, "holdout4"));
+        assertEquals(HoldOutNames.held(dir, 6), NameEvaluation.files(dir, "holdout6"));
+        assertFalse(NameEvaluation.isHoldout("holdout7"));
+        assertThrows(IllegalArgumentException.class, () -> HoldOutNames.held(dir, 7));
     }
 }

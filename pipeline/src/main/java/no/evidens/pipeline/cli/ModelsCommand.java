@@ -55,8 +55,8 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Option(names = "--hold-out", arity = "0..1", paramLabel = "FOLD", fallbackValue = "1",
                 description = "Train only a name model for evaluation, without every sixth train-part file of FOLD (1, "
-                + "the default: the held-out files of `models eval --ndt DIR --split holdout`; 2, 3: those of `--split "
-                + "holdout2`, `holdout3`), into --out, which must then be given and must not be the bundled models' folder.")
+                + "the default: the held-out files of `models eval --ndt DIR --split holdout`; 2 to 6: those of `--split "
+                + "holdout2` … `holdout6`), into --out, which must then be given and must not be the bundled models' folder.")
         Integer holdOut;
 
         @Override
@@ -92,7 +92,7 @@ public final class ModelsCommand implements Callable<Integer> {
                         + "sample corpus (corpus module);",
                 "  --ndt DIR [--split dev|test|all]: typed name precision/recall/F1 (PER, ORG, LOC) on the dev-part "
                         + "files of the treebank folder (e.g. ../shared/nlp/ndt-nob-train), a file per document;",
-                "    --split holdout (holdout2, holdout3) with --models DIR (from models train --hold-out, --hold-out 2, 3): on the "
+                "    --split holdout (holdout2 … holdout6) with --models DIR (from models train --hold-out, --hold-out 2 … 6): on the "
                         + "held-out train-part files of that fold;",
                 "  --audit-text DIR: sentence counts and the splits worth checking by hand on real audit "
                         + "text without gold (e.g. ../shared/eval-dev)."})
