@@ -21,6 +21,8 @@ final class TurnCue {
             + "|framholder|framholdt|undrer|undret|synes|syntes|belærer|belærte|lyder|lød"
             // how it was said (round 5): , hvisker hun; , nikker han
             + "|hvisker|hvisket|mumler|mumlet|skriker|skrek|stønner|stønnet|nikker|nikket|presiserer|presiserte"
+            // what the speaker owns up to (seventh round): , vedgår kvinna
+            + "|vedgår|vedgikk"
             // the speaker had time to say it, or is said to have said it: , rakk han å melde; , skal hun ha sagt
             + "|(?:rakk|rekker|rukket)\\s+\\p{L}+\\s+å\\s+(?:si|melde|fortelle|skrive|rope|legge\\s+til)"
             + "|(?:skal|skulle)\\s+\\p{L}+\\s+ha\\s+(?:sagt|uttalt|skrevet|fortalt)";
