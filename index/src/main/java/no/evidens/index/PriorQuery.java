@@ -92,9 +92,37 @@ final class PriorQuery extends Query {
             return searcher.createWeight(searcher.rewrite(plain), scoreMode, boost);
         }
         Query rewrittenWords = searcher.rewrite(words);
-        Weight wordsWeight = searcher.createWeight(rewrittenWords, scoreMode, boost);
-        return new TopScoresWeight(searcher, boost, wordsWeight, clauseWeights(searcher, rewrittenWords, scoreMode, boost),
-                wordWeights(searcher, rewrittenWords, scoreMode, boost), PriorBulkScorer.values(bonuses, boost));
+        List<Weight> clauseWeights = clauseWeights(searcher, rewrittenWords, scoreMode, boost);
+        List<List<Weight>> wordWeights = clauseWeights == null ? wordWeights(searcher, rewrittenWords, scoreMode, boost) : null;
+        // The words' scorer weighs its clauses with the weights just made for the bonus stream: each word's statistics
+        // are gathered once per search, not twice.
+        Query weighed = clauseWeights != null ? MadeWeight.clausesOf((BooleanQuery) rewrittenWords, clauseWeights, scoreMode, boost)
+                : wordWeights != null ? madeWords((BooleanQuery) rewrittenWords, wordWeights, scoreMode, boost) : rewrittenWords;
+        Weight wordsWeight = searcher.createWeight(weighed, scoreMode, boost);
+        return new TopScoresWeight(searcher, boost, wordsWeight, clauseWeights, wordWeights, PriorBulkScorer.values(bonuses, boost));
+    }
+
+    /**
+     * Required words standing for the weights {@link #wordWeights} made of them: each word a disjunction of its fields'
+     * weights, or its own weight when it is a single clause.
+     */
+    private static Query madeWords(BooleanQuery words, List<List<Weight>> wordWeights, ScoreMode scoreMode, float boost) {
+        BooleanQuery.Builder out = new BooleanQuery.Builder();
+        List<BooleanClause> clauses = words.clauses();
+        for (int i = 0; i < clauses.size(); i++) {
+            Query word = clauses.get(i).getQuery();
+            List<Weight> fields = wordWeights.get(i);
+            Query made = isDisjunction(word) ? MadeWeight.clausesOf((BooleanQuery) word, fields, scoreMode, boost)
+                    : MadeWeight.of(word, fields.get(0), scoreMode, boost);
+            out.add(made, clauses.get(i).getOccur());
+        }
+        return out.build();
+    }
+
+    /** Whether {@code q} is a plain disjunction of two or more clauses (optional clauses only), as {@link #clauseWeights} takes. */
+    private static boolean isDisjunction(Query q) {
+        return q instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0 && b.clauses().size() >= 2
+                && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD);
     }
 
     /**
@@ -123,12 +151,12 @@ final class PriorQuery extends Query {
      */
     private static List<Weight> clauseWeights(IndexSearcher searcher, Query words, ScoreMode scoreMode, float boost)
             throws IOException {
-        if (!(words instanceof BooleanQuery b) || b.getMinimumNumberShouldMatch() != 0 || b.clauses().size() < 2
-                || b.clauses().stream().anyMatch(c -> c.getOccur() != BooleanClause.Occur.SHOULD)) {
+        if (!isDisjunction(words)) {
             return null;
         }
-        List<Weight> out = new ArrayList<>(b.clauses().size());
-        for (BooleanClause c : b.clauses()) {
+        List<BooleanClause> clauses = ((BooleanQuery) words).clauses();
+        List<Weight> out = new ArrayList<>(clauses.size());
+        for (BooleanClause c : clauses) {
             out.add(searcher.createWeight(c.getQuery(), scoreMode, boost));
         }
         return out;
