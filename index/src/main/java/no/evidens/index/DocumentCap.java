@@ -29,13 +29,14 @@ public final class DocumentCap {
     }
 
     /**
-     * How many hits of the ranked list to fetch first: enough for the capped list's first {@code offset + limit} whenever
-     * no document holds more than {@value #CAP} of the first page and a few after it ({@link #settled}); a tenth of a
-     * term search's page pass less than the whole {@link #window} at 1 M passages, since Lucene skips more hits the
-     * fewer it keeps.
+     * How many hits of the ranked list to fetch first: the hits asked for (at least a first page), which give the capped
+     * list's first {@code offset + limit} whenever the cap fills the first page within them ({@link #settled}: on the
+     * first page, whenever no document holds more than {@value #CAP} of it); else the whole {@link #window} is fetched
+     * after them. Lucene skips more hits the fewer it keeps: the page pass of a term search costs less with the hits
+     * asked for than with the whole window or with a page more.
      */
     static int firstWindow(int offset, int limit) {
-        return Math.max(offset + limit, PAGE) + PAGE;
+        return Math.max(offset + limit, PAGE);
     }
 
     /**

@@ -43,7 +43,11 @@ class DocumentCapTest {
         for (int i = 0; i < docs.length(); i++) {
             whole.add(docs.charAt(i) + String.valueOf(i));
         }
-        int fetched = DocumentCap.firstWindow(0, 10);
+        // the first page's window: a holds 8 of its 10 hits, so the page needs hits after it
+        int first = DocumentCap.firstWindow(0, 10);
+        assertFalse(DocumentCap.settled(whole.subList(0, first), first, h -> h.substring(0, 1)));
+        // the second page's window: the first page is filled within it, a's held-back hits after it
+        int fetched = DocumentCap.firstWindow(10, 10);
         List<String> prefix = whole.subList(0, fetched);
         assertTrue(DocumentCap.settled(prefix, fetched, h -> h.substring(0, 1)));
         assertEquals(DocumentCap.apply(whole, h -> h.substring(0, 1)).subList(0, fetched), DocumentCap.apply(prefix, h -> h.substring(0, 1)));
