@@ -56,11 +56,12 @@ public final class QueryLanguage {
 
     /**
      * Whether a search that found {@code allWords} passages holding every word must count them over its
-     * whole case too before {@link #widens} decides: only when a type or facet filter narrowed it and it
-     * found too few to decide on its own.
+     * whole case too before {@link #widens} decides: only when a type or facet filter narrowed it, it found
+     * too few to decide on its own, and its query could widen at all (a phrase or a single word never does,
+     * whatever the count: counting it again over the whole case would be thrown away).
      */
     public static boolean countsWholeCase(long allWords, SearchRequest request) {
-        return allWords < WIDEN_BELOW && request.narrowed();
+        return allWords < WIDEN_BELOW && request.narrowed() && relaxable(request.query());
     }
 
     /** Whether a query that found nothing may be run again with any word enough: two or more plain words. */

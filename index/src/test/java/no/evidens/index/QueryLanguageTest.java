@@ -57,4 +57,16 @@ class QueryLanguageTest {
         assertFalse(QueryLanguage.relaxable("\"individuell plan\""));
         assertFalse(QueryLanguage.relaxable("nav AND barnevern"));
     }
+
+    @Test
+    void countsTheWholeCaseOnlyForAQueryThatCanWiden() {
+        Map<String, List<String>> filter = Map.of(PassageSchema.TYPE, List.of("journal"));
+        SearchRequest words = new SearchRequest("taushetsplikt samtykke", "sak", null, 10, 0, SearchRequest.Order.RELEVANCE, filter);
+        assertTrue(QueryLanguage.countsWholeCase(3, words), "two plain words, few hits under a filter: the whole case decides");
+        assertFalse(QueryLanguage.countsWholeCase(QueryLanguage.WIDEN_BELOW, words), "enough hits: no widening to decide");
+        for (String never : List.of("\"individuell plan\"", "taushetsplikt", "nav AND barnevern")) {
+            SearchRequest r = new SearchRequest(never, "sak", null, 10, 0, SearchRequest.Order.RELEVANCE, filter);
+            assertFalse(QueryLanguage.countsWholeCase(3, r), never + " never widens, so its whole case is not counted");
+        }
+    }
 }

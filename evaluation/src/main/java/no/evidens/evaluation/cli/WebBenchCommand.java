@@ -36,7 +36,7 @@ final class WebBenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup-max", defaultValue = "120", paramLabel = "S",
             description = "Seconds of load before measuring, each, at most: after --warmup, until the JIT of the process that"
-                    + " answers has settled (at most 5 methods compiled in 5 s, by the JVM's own compile counter). Not more than"
+                    + " answers has settled (its compiler threads at most 3 %% of the process's processor time in two 5 s windows in a row). Not more than"
                     + " --warmup: a fixed warm-up (default: ${DEFAULT-VALUE}).")
     int warmupMax;
 

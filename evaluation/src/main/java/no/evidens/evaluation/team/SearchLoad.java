@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
 
@@ -56,14 +57,15 @@ public final class SearchLoad {
         UserLoad.Phase phase = new UserLoad.Phase();
         List<User> loads = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        LongAdder answered = new LongAdder();
         for (int i = 0; i < users; i++) {
-            User u = new User(mix, new Random(2000L + i), phase, call);
+            User u = new User(mix, new Random(2000L + i), phase, call, answered);
             loads.add(u);
             Thread t = new Thread(u, "bench-searcher-" + (i + 1));
             threads.add(t);
             t.start();
         }
-        JitSettle.Outcome warmed = warmup.await(out);
+        JitSettle.Outcome warmed = warmup.await(out, answered::sum);
         out.println("  " + warmed.describe());
         out.flush();
         ThreadCpu.Snapshot threads0 = ThreadCpu.read(pid);
@@ -96,17 +98,20 @@ public final class SearchLoad {
         private final Random random;
         private final UserLoad.Phase phase;
         private final Call call;
+        /** Searches answered by every user, warm-up included. */
+        private final LongAdder answered;
         private final long[][] nanos = new long[SearchMix.Kind.values().length][1024];
         private final int[] counts = new int[SearchMix.Kind.values().length];
         private final long[] errorsOf = new long[SearchMix.Kind.values().length];
         private long errors;
         private String firstFailure;
 
-        User(SearchMix mix, Random random, UserLoad.Phase phase, Call call) {
+        User(SearchMix mix, Random random, UserLoad.Phase phase, Call call, LongAdder answered) {
             this.mix = mix;
             this.random = random;
             this.phase = phase;
             this.call = call;
+            this.answered = answered;
         }
 
         @Override
@@ -128,6 +133,9 @@ public final class SearchLoad {
                     ok = false;
                 }
                 long took = System.nanoTime() - t0;
+                if (ok) {
+                    answered.increment();
+                }
                 if (phase.measuring) {
                     int k = s.kind().ordinal();
                     if (ok) {

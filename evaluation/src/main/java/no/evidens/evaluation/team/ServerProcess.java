@@ -43,6 +43,9 @@ final class ServerProcess implements AutoCloseable {
         cmd.add("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
         if (jfr != null) {
             cmd.add("-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile");
+            // JFR keeps 64 frames by default: a search's stacks are deeper (Jetty, the web layer, the searcher, Lucene),
+            // and cut ones cannot be put in the stage of the search they belong to.
+            cmd.add("-XX:FlightRecorderOptions:stackdepth=256");
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "no.evidens.pipeline.cli.EvidensCli", "serve",
                 "--home", home.toString(), "--port", "0", "--user", "benk"));

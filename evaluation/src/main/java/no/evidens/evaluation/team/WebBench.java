@@ -39,13 +39,10 @@ public final class WebBench {
     static final double TARGET_WARM_P95_MS = 100;
     static final double TARGET_FIRST_SECONDS = 1;
     private static final int MIX = 400;
-    /**
-     * The JIT has settled when a window of this length compiles at most so many methods (or, when the count cannot be
-     * read, the JIT takes at most this share of the processor time).
-     */
+    /** The JIT has settled when it takes at most this share of the processor time in so many windows of this length in a row. */
     private static final Duration SETTLE_WINDOW = Duration.ofSeconds(5);
-    private static final int SETTLED_COMPILATIONS = 5;
-    private static final double SETTLED_JIT_SHARE = 0.02;
+    private static final double SETTLED_JIT_SHARE = 0.03;
+    private static final int SETTLED_WINDOWS = 2;
 
     /**
      * @param passages how many generated passages the index holds (made when the home has no index)
@@ -122,13 +119,13 @@ public final class WebBench {
 
     private static JitSettle warming(Settings s, long pid) {
         return s.warmupMax().compareTo(s.warmup()) <= 0 ? JitSettle.fixed(pid, s.warmup())
-                : new JitSettle(pid, s.warmup(), s.warmupMax(), SETTLE_WINDOW, SETTLED_COMPILATIONS, SETTLED_JIT_SHARE);
+                : new JitSettle(pid, s.warmup(), s.warmupMax(), SETTLE_WINDOW, SETTLED_JIT_SHARE, SETTLED_WINDOWS);
     }
 
     private static String warmupWords(Settings s) {
         return s.warmupMax().compareTo(s.warmup()) <= 0 ? s.warmup().toSeconds() + " s of warm-up"
-                : String.format(Locale.ROOT, "a warm-up of %d to %d s, until at most %d methods are compiled in %d s", s.warmup().toSeconds(),
-                s.warmupMax().toSeconds(), SETTLED_COMPILATIONS, SETTLE_WINDOW.toSeconds());
+                : String.format(Locale.ROOT, "a warm-up of %d to %d s, until %s", s.warmup().toSeconds(), s.warmupMax().toSeconds(),
+                warming(s, 0).criterion());
     }
 
     /** Makes the index of generated passages, or reuses the one in the home; answers how many passages it holds. */
