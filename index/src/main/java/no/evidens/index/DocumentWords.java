@@ -40,7 +40,7 @@ final class DocumentWords {
     /** The share of a word's tier that a passage's document holding the word adds. */
     static final float SHARE = 0.5f;
     /** The key of each entry's document, per segment, kept while the segment is open (a relaxed search reads it). */
-    private static final SegmentCache<SegmentDocumentKeys> KEYS = new SegmentCache<>(SegmentDocumentKeys::of);
+    static final SegmentCache<SegmentDocumentKeys> KEYS = new SegmentCache<>(SegmentDocumentKeys::of);
 
     private DocumentWords() {
     }

@@ -77,7 +77,9 @@ final class QueryReader {
         Set<Query> split = Collections.newSetFromMap(new IdentityHashMap<>());
         Query q = parse(text, operator, halves, split);
         Set<String> weak = operator == QueryParser.Operator.OR ? WeakWords.stems(analyzer, text) : Set.of();
-        Query ranked = operator == QueryParser.Operator.OR ? DocumentWords.added(tiered(q, weak, split), tierWords(q, weak, split)) : q;
+        List<Query> words = operator == QueryParser.Operator.OR ? tierWords(q, weak, split) : List.of();
+        Query ranked = operator == QueryParser.Operator.OR
+                ? NearbyWords.added(DocumentWords.added(tiered(q, weak, split), words), words) : q;
         return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer));
     }
 
