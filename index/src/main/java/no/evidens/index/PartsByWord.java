@@ -38,7 +38,6 @@ final class PartsByWord extends TokenFilter {
     private final CharTermAttribute stepsTerm = steps.addAttribute(CharTermAttribute.class);
     private char[][] pending;
     private int next;
-    private State current;
 
     PartsByWord(TokenStream words) {
         super(words);
@@ -47,7 +46,9 @@ final class PartsByWord extends TokenFilter {
     @Override
     public boolean incrementToken() throws IOException {
         if (pending != null && next < pending.length) {
-            restoreState(current);
+            // The word's other attributes (offsets, type, length) are still those of its first token: nothing
+            // changes them between calls, so only the term and the increment are set (a captured and restored
+            // state, as before, was a copy of every attribute per token).
             term.copyBuffer(pending[next], 0, pending[next].length);
             increment.setPositionIncrement(0);
             next++;
@@ -66,7 +67,6 @@ final class PartsByWord extends TokenFilter {
         }
         term.copyBuffer(made[0], 0, made[0].length);
         if (made.length > 1) {
-            current = captureState();
             pending = made;
             next = 1;
         }
@@ -94,7 +94,6 @@ final class PartsByWord extends TokenFilter {
     public void reset() throws IOException {
         super.reset();
         pending = null;
-        current = null;
     }
 
     /** One word as a token stream of its own. */

@@ -31,6 +31,11 @@ public final class CorpusVocabulary {
      */
     private final int[] wordAt;
     private final Map<String, String[]> followers;
+    /**
+     * The followers of {@code words[i]} as indexes into {@code words} (null where none followed it): the generator
+     * walks sentences by index, without a hash look-up per word (nearly half of its samples in a profile).
+     */
+    private final int[][] followerIds;
     /** Corpora of more words than this draw by binary search (the table would take more than 16 MB). */
     private static final long MAX_TABLE = 4_000_000;
     private final int[] sentenceLengths;
@@ -58,6 +63,19 @@ public final class CorpusVocabulary {
         this.followers = new HashMap<>();
         next.forEach((w, list) -> followers.put(same.getOrDefault(w, w),
                 list.stream().map(f -> same.getOrDefault(f, f)).toArray(String[]::new)));
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < words.length; i++) {
+            index.put(words[i], i);
+        }
+        this.followerIds = new int[words.length][];
+        followers.forEach((w, list) -> followerIds[index.get(w)] = Arrays.stream(list).mapToInt(f -> {
+            Integer i = index.get(f);
+            if (i == null) {
+                // every follower is counted as a word where it stands (of), so this cannot happen
+                throw new IllegalStateException("a follower that is not a word of the vocabulary");
+            }
+            return i;
+        }).toArray());
         this.sentenceLengths = sentenceLengths.stream().mapToInt(Integer::intValue).toArray();
         this.passageSentences = passageSentences.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -133,6 +151,23 @@ public final class CorpusVocabulary {
     String word(SplittableRandom random) {
         long r = random.nextLong(cumulative[cumulative.length - 1]);
         return words[wordAt != null ? wordAt[(int) r] : search(cumulative, r)];
+    }
+
+    /** As {@link #word}, the word's index in {@link #wordsByFrequency} (the same draw). */
+    int wordIndex(SplittableRandom random) {
+        long r = random.nextLong(cumulative[cumulative.length - 1]);
+        return wordAt != null ? wordAt[(int) r] : search(cumulative, r);
+    }
+
+    /** The word at an index of {@link #wordsByFrequency}. */
+    String wordOf(int index) {
+        return words[index];
+    }
+
+    /** As {@link #follower}, by index: the index of a word that followed word {@code previous}, or -1 if none did. */
+    int followerIndex(int previous, SplittableRandom random) {
+        int[] f = followerIds[previous];
+        return f == null ? -1 : f[random.nextInt(f.length)];
     }
 
     /** The first word whose cumulative count exceeds {@code r}. */

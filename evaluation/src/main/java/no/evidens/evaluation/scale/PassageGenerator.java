@@ -56,7 +56,7 @@ public final class PassageGenerator {
         String type = TYPES.get(random.nextInt(TYPES.size()));
         String docId = hex(n, 16);
         String file = type + "/dokument-" + n + ".pdf";
-        String title = capitalise(sentenceWords(random, 3 + random.nextInt(6)));
+        String title = sentence(random, 3 + random.nextInt(6));
         int count = 4 + random.nextInt(25) + random.nextInt(25) + random.nextInt(28);
         StringBuilder text = new StringBuilder(16_384);
         List<Integer> pageStarts = new ArrayList<>();
@@ -67,7 +67,9 @@ public final class PassageGenerator {
                 pageStarts.add(text.length() + (text.length() == 0 ? 0 : 2));
             }
             if (random.nextInt(4) == 0) {
-                heading = (1 + i / 4) + " " + capitalise(sentenceWords(random, 2 + random.nextInt(4)));
+                StringBuilder h = new StringBuilder(64).append(1 + i / 4).append(' ');
+                appendSentence(h, random, 2 + random.nextInt(4));
+                heading = h.toString();
             }
             List<String> quotes = new ArrayList<>();
             List<String> laws = new ArrayList<>();
@@ -102,48 +104,68 @@ public final class PassageGenerator {
             if (s > 0) {
                 sb.append(' ');
             }
-            String sentence = capitalise(sentenceWords(random, vocabulary.sentenceLength(random)));
+            // The sentence goes straight into the passage; a quotation is marked after the roll that makes it one.
+            int from = sb.length();
+            appendSentence(sb, random, vocabulary.sentenceLength(random));
             int roll = random.nextInt(100);
             if (roll < 8) {
-                String quote = sentence;
-                quotes.add(quote);
-                sb.append('«').append(quote).append("», står det i ").append(vocabulary.word(random)).append('.');
+                quotes.add(sb.substring(from));
+                sb.insert(from, '«').append("», står det i ").append(vocabulary.word(random)).append('.');
             } else if (roll < 20) {
                 String law = LAWS.get(random.nextInt(LAWS.size()));
                 if (!laws.contains(law)) {
                     laws.add(law);
                 }
-                sb.append(sentence).append(", jf. ").append(law).append(" § ")
+                sb.append(", jf. ").append(law).append(" § ")
                         .append(1 + random.nextInt(20)).append('-').append(1 + random.nextInt(12)).append('.');
             } else if (roll < 26) {
-                sb.append(sentence).append(' ').append(1 + random.nextInt(28)).append('.').append(1 + random.nextInt(12))
+                sb.append(' ').append(1 + random.nextInt(28)).append('.').append(1 + random.nextInt(12))
                         .append(".20").append(20 + random.nextInt(7)).append('.');
             } else {
-                sb.append(sentence).append('.');
+                sb.append('.');
             }
         }
         return sb.toString();
     }
 
-    /** {@code length} words: each either a word that followed the previous one in the corpus, or any word by frequency. */
-    private String sentenceWords(SplittableRandom random, int length) {
+    /** {@link #appendSentence} as a string of its own. */
+    private String sentence(SplittableRandom random, int length) {
         StringBuilder sb = new StringBuilder(16 * Math.max(1, length));
-        String previous = null;
+        appendSentence(sb, random, length);
+        return sb.toString();
+    }
+
+    /**
+     * Appends {@code length} words, the first capitalised: each either a word that followed the previous one in the
+     * corpus, or any word by frequency. Words are walked by their index in the vocabulary (no look-up by string).
+     */
+    private void appendSentence(StringBuilder sb, SplittableRandom random, int length) {
+        int from = sb.length();
+        int previous = -1;
         for (int i = 0; i < Math.max(1, length); i++) {
-            String w = previous != null && random.nextInt(10) < 4 ? vocabulary.follower(previous, random) : null;
-            if (w == null) {
-                w = vocabulary.word(random);
+            int w = previous >= 0 && random.nextInt(10) < 4 ? vocabulary.followerIndex(previous, random) : -1;
+            if (w < 0) {
+                w = vocabulary.wordIndex(random);
             }
             if (i > 0) {
                 sb.append(' ');
             }
-            sb.append(w);
+            sb.append(vocabulary.wordOf(w));
             previous = w;
         }
-        return sb.toString();
+        capitalise(sb, from);
     }
 
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    /** The character at {@code at} in upper case, as {@code toUpperCase(Locale.ROOT)} of it alone gives (possibly longer). */
+    private static void capitalise(StringBuilder sb, int at) {
+        if (at >= sb.length()) {
+            return;
+        }
+        char c = sb.charAt(at);
+        if (c < 128) {
+            sb.setCharAt(at, Character.toUpperCase(c));
+        } else {
+            sb.replace(at, at + 1, String.valueOf(c).toUpperCase(Locale.ROOT));
+        }
     }
 }
