@@ -22,7 +22,8 @@ import java.util.Set;
  *   <li>a place or organisation of the model becomes a person where two signs say so, where it names a listed
  *       public figure ({@link FamousNames}) or where it is a listed place the document makes a speaker
  *       ({@link SpeakingPlaceNames}), an organisation and a person the model ran together are cut apart
- *       ({@link PersonAfterOrganisation}), a "person" of several
+ *       ({@link PersonAfterOrganisation}), a place guess or an untagged word listed together with a person is a person
+ *       ({@link CoordinatedNames}: {@code Michelle, Malia og Sasha}), a "person" of several
  *       names run together is cut, and one that is the title of a work in quotation marks is dropped
  *       ({@link ModelTypeRepair});</li>
  *   <li>capitalised words the model missed become person names where a cue says so ({@link NameCues}: a
@@ -62,7 +63,13 @@ public final class DocumentNames {
             "politiadvokat", "tiltalte", "siktede", "fornærmede", "vitnet", "general", "generalen", "oberst", "major",
             "kronprins", "prins", "prinsesse", "dronning", "kong", "kongen", "pave", "paven", "statssekretær",
             "generalsekretær", "stortingspresident", "forfatteren", "professoren", "presidenten", "ministeren", "byråd",
-            "byråden", "statsråden", "miss", "mister", "mr", "mrs", "ms", "sir", "lady", "lord", "madame", "monsieur");
+            "byråden", "statsråden", "miss", "mister", "mr", "mrs", "ms", "sir", "lady", "lord", "madame", "monsieur",
+            // round 10: family and close relations in the definite form and the plural (forloveden Sandy …, døtrene
+            // Malia og Sasha), as news names relatives beside a person already named
+            "forloveden", "forlovede", "døtrene", "sønnene", "barna", "foreldrene", "tanten", "onkelen", "kusinen",
+            "bestemoren", "bestefaren", "oldemoren", "oldefaren", "svigermoren", "svigerfaren", "stemoren", "stefaren",
+            "barnebarnet", "ekskona", "eksmannen", "kone", "venninna", "kompisen", "bestevennen",
+            "treneren", "sjefen");
 
     /** Endings of role words written before a name (prosjektsjef, avdelingsleder, kontaktlærer, overlege). */
     private static final List<String> ROLE_ENDINGS = List.of("sjef", "leder", "leiar", "direktør",
@@ -70,7 +77,8 @@ public final class DocumentNames {
             "dommer", "konsulent", "behandler", "handsamar", "koordinator", "psykolog", "kaptein", "minister", "politiker",
             "representant", "ordfører", "sekretær", "talskvinne", "talsmann", "formann", "forkvinne", "forsker", "redaktør",
             "journalist", "advokat", "spiller", "skuespiller", "regissør", "kommentator", "økonom", "president", "revisor",
-            "datter", "sønn", "guru", "kritiker"); // presidentdatteren, statsministersønnen: a family role before the name
+            "datter", "sønn", "guru", "kritiker", // presidentdatteren, statsministersønnen: a family role before the name
+            "søster", "bror", "fetter", "kusine"); // round 10: lillesøsteren, storebroren, halvbror, fetteren
     /** {@link #ROLE_ENDINGS} as an array, and with each also in the definite form ({@code -en}: lederen), made once. */
     private static final String[] ROLE_ENDING_ARRAY = ROLE_ENDINGS.toArray(new String[0]);
     private static final String[] ROLE_ENDINGS_OR_DEFINITE = java.util.stream.Stream.concat(ROLE_ENDINGS.stream(),
@@ -159,6 +167,7 @@ public final class DocumentNames {
             // the cues may find a given name in a title just dropped («Queen Elisabeth 2»)
             out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
             out = particles.widen(sentence, sentenceTokens, nonPersonsRetyped(sentence, sentenceTokens, out));
+            out = CoordinatedNames.retype(sentence, sentenceTokens, out, lowerCase, things);
             for (TaggedSpan name : out) {
                 if ("PER".equals(name.type()) && DomainNames.shared().typeOf(name.cut(sentence)) == null) {
                     List<String> words = wordsOf(sentence, tokens.get(s), name);

@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  *       document;</li>
  *   <li>two or more words with a listed given name, followed by an age in brackets ({@code Lotta Brennvik (28)}), or
  *       with a word that is no listed place or organisation, followed by an adult's age (16 to 105);</li>
- *   <li>a listed given name and one more word, not after a place preposition ({@code Monica Lyngmo}) unless in the
+ *   <li>one word right after a title or role in lower case ({@code forloveden Sandy}, {@code popartisten Psy}), or with an
+ *       age in brackets after it — any age after a listed given name, an adult's after another word (round 10);</li>
+ *   <li>a listed given name and one more word (or two given names and a word, or a given name, a word and a surname:
+ *       {@code Jan Frode Haugseth}; round 10), not after a place preposition ({@code Monica Lyngmo}) unless in the
  *       genitive before a lower-case word ({@code til Tora Lindviks hage}), or a given name alone in the genitive before
  *       a lower-case word ({@code i Signes ansikt});</li>
  *   <li>a given name and more words run into a listed place ({@code Kofi Mensah Norge}): cut into the person and the
@@ -77,7 +80,14 @@ final class ModelTypeRepair {
                     && Character.isLowerCase(tokens.get(first + 1).cut(sentence).charAt(0));
             // a listed given name right after a title in lower case (dronning Sofia; round 9): two signs of a person
             boolean titledGiven = NameCues.isGivenName(w) && NameCues.titled(before(sentence, tokens, first));
-            return speaker || possessor || titledGiven || NameShapes.hasShape(w)
+            // a one-word place right after a title or role in lower case (forloveden Sandy, døtrene Malia; round 10):
+            // no place follows a role word, and no list, lower-case use or place preposition says place here
+            boolean titledPlace = NameCues.titled(before(sentence, tokens, first)) && !things.contains(key(w));
+            // one word with an age in brackets after it: a listed given name with any age (søsken, Lucy (10) og …), any
+            // other word with an adult's (Lukka (53); not a unit's number: Nord (3)); round 10
+            boolean aged = AGE.matcher(sentence).region(name.end(), sentence.length()).lookingAt()
+                    && (NameCues.isGivenName(w) || adultAge(sentence, name)) && !DocumentNames.isNoNameWord(w);
+            return speaker || possessor || titledGiven || titledPlace || aged || NameShapes.hasShape(w)
                     || "LOC".equals(name.type()) && !things.contains(key(w)) && !NameCues.placeWord(before(sentence, tokens, first))
                             && (givenNameBeforeVerb(sentence, tokens, first, w) || castRole(sentence, name));
         }
@@ -123,11 +133,13 @@ final class ModelTypeRepair {
      * be no listed place or organisation and not written in lower case.
      */
     private static boolean givenNameFirst(String sentence, List<TaggedSpan> inside, String before) {
-        if (inside.size() != 2 || NameCues.placeWord(before)) {
+        if (inside.size() < 2 || inside.size() > 3 || NameCues.placeWord(before)) {
             return false;
         }
-        String last = inside.get(1).cut(sentence);
-        return NameCues.isGivenName(inside.get(0).cut(sentence)) && !DocumentNames.isNoNameWord(last)
+        String last = inside.get(inside.size() - 1).cut(sentence);
+        // round 10: three words when the second is a given name too or the last a surname (Jan Frode Haugseth)
+        boolean third = inside.size() == 2 || NameCues.isGivenName(inside.get(1).cut(sentence)) || NameShapes.isSurname(last);
+        return third && NameCues.isGivenName(inside.get(0).cut(sentence)) && !DocumentNames.isNoNameWord(last)
                 && !NonPersonShapes.compound(last.toLowerCase(Locale.ROOT));
     }
 

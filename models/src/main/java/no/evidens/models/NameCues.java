@@ -41,7 +41,10 @@ final class NameCues {
             "påpeker", "svarer", "svarte", "spør", "spurte", "legger", "mener", "meiner", "oppsummerer", "forklarer",
             "forklarte", "hevder", "hevdet", "innrømmer", "innrømmet", "bekrefter", "bekreftet", "utdyper", "konkluderer",
             "kommenterer", "presiserer", "erkjenner", "medgir", "forsikrer", "advarer", "lover", "lovet", "skriver", "skrev",
-            "uttaler", "uttalte", "smiler", "ler", "sukker", "roper", "ropte");
+            "uttaler", "uttalte", "smiler", "ler", "sukker", "roper", "ropte",
+            // round 10: how a speaker goes on or ends
+            "fortsatte", "fortsetter", "avsluttet", "avslutter", "tilføyer", "tilføyde", "påpekte", "understreket",
+            "konstaterer", "konstaterte", "opplyser", "opplyste", "erkjente", "medga");
     /** Place prepositions: a listed surname right after one is more likely a place ({@code i Kvamme}, {@code på Sunde}). */
     private static final Set<String> PLACE_WORDS = Set.of("i", "på", "fra", "frå", "til", "mot", "ved", "over", "gjennom",
             "nær", "utenfor", "innenfor", "langs", "via", "rundt");
@@ -56,6 +59,8 @@ final class NameCues {
     /** Tokens after which a capital says nothing about a name. */
     private static final Set<String> OPENERS = Set.of("«", "\"", "“", "”", "-", "–", "—", ":", "(", "'", "|");
     private static final int MAX_WORDS = 4;
+    /** Words that open a byline: {@code Foto: Ekornesvåg, Svein Ove}. */
+    private static final Set<String> BYLINES = Set.of("foto", "fotograf", "tekst", "illustrasjon", "tegning");
     /** An age in brackets right after a name: {@code (52)}. */
     private static final Pattern AGE = Pattern.compile(" ?\\(\\d{1,3}\\)");
     /** Given names that are also everyday words: at a sentence start they count only before another name word. */
@@ -161,9 +166,13 @@ final class NameCues {
         if (opening) {
             boolean signed = i > 1 && QUOTES.contains(before) && SIGNING.contains(tokens.get(i - 2).cut(sentence))
                     && after != null && CLOSERS.contains(after);
+            // a byline written surname first, as photo agencies do (Foto: Ekornesvåg, Svein Ove; round 10)
+            boolean byline = i == j && i > 1 && ":".equals(before)
+                    && BYLINES.contains(tokens.get(i - 2).cut(sentence).toLowerCase(Locale.ROOT)) && ",".equals(after)
+                    && j + 2 < tokens.size() && isGivenName(tokens.get(j + 2).cut(sentence));
             return given && (j > i || !WORDS_TOO.contains(tokens.get(i).cut(sentence).toLowerCase(Locale.ROOT))
                     || after != null && SPEECH.contains(after) || aged)
-                    || allUnknown && (signed || j > i && (aged || after != null && SPEECH.contains(after))
+                    || allUnknown && (signed || byline || j > i && (aged || after != null && SPEECH.contains(after))
                             || openingSurname(sentence, tokens, i, j, after, lowerCase));
         }
         boolean saying = SPEECH.contains(before) || after != null && SPEECH.contains(after);

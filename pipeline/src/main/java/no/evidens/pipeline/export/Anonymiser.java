@@ -32,7 +32,8 @@ public final class Anonymiser {
         List<TaggedSpan> names(String text);
     }
 
-    private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}\\p{Ll}+(?![\\p{L}\\d])");
+    /** A capitalised word, also with a capital inside ({@code ElBaradei}, {@code McCartney}; round 10). */
+    private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)*(?![\\p{L}\\d])");
     /** One or two capitalised words alone between quotation marks: a nickname or a name as written ({@code «Kiki»}). */
     private static final Pattern QUOTED_NAME = Pattern.compile(
             "[«\"“]\\s*(\\p{Lu}\\p{Ll}[\\p{L}-]*(?: \\p{Lu}\\p{Ll}[\\p{L}-]*)?)\\s*[»\"”]");
@@ -259,13 +260,32 @@ public final class Anonymiser {
                 }
                 for (int i = 0; i < spans.size() && !grown; i++) {
                     TaggedSpan s = spans.get(i);
-                    if (PiiTagger.PERSON.equals(s.type()) && (gap(text, w[1], s.start()) || gap(text, s.end(), w[0]))) {
+                    if (PiiTagger.PERSON.equals(s.type()) && (gap(text, w[1], s.start()) || gap(text, s.end(), w[0])
+                            || abbreviated(text, s.end(), w[0]))) {
                         spans.set(i, new TaggedSpan(PiiTagger.PERSON, Math.min(s.start(), w[0]), Math.max(s.end(), w[1])));
                         grown = true;
                     }
                 }
             }
         }
+    }
+
+    /** Longest abbreviated name word read by {@link #abbreviated}. */
+    private static final int ABBREVIATION = 3;
+
+    /**
+     * Whether a masked name ends in an abbreviated name word and its period and the word comes right after ({@code
+     * Thomas Chr. Wyller}; round 10): the name goes on after the period.
+     */
+    private static boolean abbreviated(String text, int from, int to) {
+        if (to - from != 2 || !text.startsWith(". ", from)) {
+            return false;
+        }
+        int start = from;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        return from - start >= 2 && from - start <= ABBREVIATION && Character.isUpperCase(text.charAt(start));
     }
 
     private static boolean gap(String text, int from, int to) {

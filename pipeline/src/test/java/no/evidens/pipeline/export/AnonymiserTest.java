@@ -159,4 +159,26 @@ class AnonymiserTest {
         assertEquals("Søvnløs [navn 1] vant. Etterpå betalte [navn 1] Energi regningen.",
                 anonymiser.anonymise("Søvnløs Nordmann vant. Etterpå betalte Nordmann Energi regningen.", new Anonymiser.Persons()));
     }
+
+    @Test
+    void aNameGoesOnAfterAnAbbreviatedNameWordButNotAfterASentenceThatEndsInAName() {
+        Anonymiser abbreviated = new Anonymiser(text -> {
+            int at = text.indexOf("Tomas Chr");
+            return at < 0 ? List.of() : List.of(new TaggedSpan("PER", at, at + "Tomas Chr".length()));
+        });
+        assertEquals("Min kollega [navn 1] påpekte dette.",
+                abbreviated.anonymise("Min kollega Tomas Chr. Wyller påpekte dette.", new Anonymiser.Persons()));
+        assertEquals("Det sa [navn 1]. Wyller kom senere.", anonymiser.anonymise("Det sa Ola Hansen. Wyller kom senere.",
+                new Anonymiser.Persons()));
+    }
+
+    @Test
+    void aNameWordWithACapitalInsideFoundInTheDocumentIsMaskedInTheQuotation() {
+        Anonymiser inContext = new Anonymiser(text -> {
+            int at = text.indexOf("Mohamed ElBaradei");
+            return at < 0 ? List.of() : List.of(new TaggedSpan("PER", at, at + "Mohamed ElBaradei".length()));
+        });
+        assertEquals("[navn 1] ble spurt om saken.", inContext.anonymise("ElBaradei ble spurt om saken.", new Anonymiser.Persons(),
+                List.of("Mohamed ElBaradei talte i Wien. ElBaradei ble spurt om saken.")));
+    }
 }
