@@ -29,6 +29,9 @@ import no.evidens.index.SearchResult;
  *                           snippets, one line each, for `diff` against the same command on other code
  *   ... cpu DIR ROUNDS [KINDS]   the thread CPU time of searches of the set by kind (p50 / p95; default: term,
  *                           filtered, broad, phrase, grouped, facets), after one warm-up round; ROUNDS measured rounds
+ *   ... slow DIR ROUNDS KIND [N] the N (default 10) slowest distinct searches of one kind, by their thread CPU p50 over
+ *                           ROUNDS measured rounds of the kind (after one warm-up round), with their hits: which
+ *                           searches make a kind's p95
  *
  * The words are the bench's (`SearchBench`): content words of the sample corpus by frequency, the 20 most frequent for
  * the broad searches, the next 200 for the others.
@@ -43,6 +46,8 @@ public class SearchCompare {
             List<Search> set = searches(searcher);
             if (args[0].equals("dump")) {
                 dump(searcher, set, Path.of(args[2]));
+            } else if (args[0].equals("slow")) {
+                slowest(searcher, set, Integer.parseInt(args[2]), args[3], args.length > 4 ? Integer.parseInt(args[4]) : 10);
             } else {
                 List<String> kinds = args.length > 3 ? List.of(args[3].split(","))
                         : List.of("term", "filtered", "broad", "phrase", "grouped", "facets");
@@ -146,6 +151,37 @@ public class SearchCompare {
             Arrays.sort(ms);
             System.out.printf(Locale.ROOT, "%-9s %4d searches  thread CPU p50 %6.2f ms  p95 %6.2f ms  mean %6.2f ms%n", kind, ms.length,
                     ms[ms.length / 2], ms[(int) (ms.length * 0.95)], Arrays.stream(ms).average().orElse(0));
+        }
+    }
+
+    static void slowest(EvidenceSearcher searcher, List<Search> set, int rounds, String kind, int n) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<Search> ofKind = set.stream().filter(s -> s.kind().equals(kind)).toList();
+        Map<String, List<Double>> byQuery = new TreeMap<>();
+        Map<String, String> found = new TreeMap<>();
+        for (Search s : ofKind) {
+            SearchResult r = run(searcher, s);
+            found.put(s.request().toString(), "hits " + r.total() + (r.relaxed() ? " relaxed" : ""));
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (Search s : ofKind) {
+                long c = threads.getCurrentThreadCpuTime();
+                run(searcher, s);
+                byQuery.computeIfAbsent(s.request().toString(), q -> new ArrayList<>())
+                        .add((threads.getCurrentThreadCpuTime() - c) / 1e6);
+            }
+        }
+        record Timed(String request, double p50, double max, int times) {
+        }
+        List<Timed> timed = new ArrayList<>();
+        byQuery.forEach((q, ms) -> {
+            double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            timed.add(new Timed(q, sorted[sorted.length / 2], sorted[sorted.length - 1], sorted.length));
+        });
+        timed.sort((a, b) -> Double.compare(b.p50(), a.p50()));
+        for (Timed t : timed.subList(0, Math.min(n, timed.size()))) {
+            System.out.printf(Locale.ROOT, "p50 %6.2f ms  max %6.2f ms  (%d runs)  %s  %s%n", t.p50(), t.max(), t.times(),
+                    found.get(t.request()), t.request());
         }
     }
 

@@ -69,7 +69,17 @@ final class ConjunctionAt implements WordsAt {
         WordsAt.highestFirst(maxima, order, n);
         double sum = 0;
         for (int k = 0; k < n; k++) {
-            float word = words[order[k]].sum(doc);
+            float word;
+            if (minScore > 0) {
+                double after = 0;
+                for (int r = k + 1; r < n; r++) {
+                    after += maxima[order[r]];
+                }
+                // Clause by clause: a hit short of the page is left after the clauses that show it.
+                word = words[order[k]].sum(doc, sum, after, bonus, minScore);
+            } else {
+                word = words[order[k]].sum(doc);
+            }
             if (word == NONE) {
                 return NONE;
             }

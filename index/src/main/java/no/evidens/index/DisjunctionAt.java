@@ -123,6 +123,40 @@ final class DisjunctionAt implements WordsAt {
         return matched ? (float) sum : NONE;
     }
 
+    /**
+     * As {@link #sum}, the same float, but looking at the clauses with the highest block maxima first (after {@link
+     * #maxScore} for {@code doc}) and giving up, with {@link #NONE}, as soon as the entry is sure to stay below {@code
+     * minScore} as one word of required words: {@code before} is the sum of the words scored before this one, {@code
+     * after} the sum of the block maxima of the words still to come, {@code bonus} the entry's bonus. Most hits of two
+     * common words are short of the page after this word's first clause, so its other clauses are not looked up there.
+     */
+    float sum(int doc, double before, double after, float bonus, float minScore) throws IOException {
+        int n = clauses.length;
+        if (!ordered) {
+            WordsAt.highestFirst(blockMaxima, order, n);
+            ordered = true;
+        }
+        double sum = 0;
+        boolean matched = false;
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            if (matches(i, doc)) {
+                sum += clauses[i].score();
+                matched = true;
+            }
+            double rest = 0;
+            for (int r = k + 1; r < n; r++) {
+                rest += blockMaxima[order[r]];
+            }
+            // This word's score is at most (float) (sum + rest), float rounding being monotonic; the whole entry's at
+            // most that summed with the others' as the conjunction sums them, plus the bonus as the page adds it.
+            if ((float) (before + (float) (sum + rest) + after) + bonus < minScore) {
+                return NONE;
+            }
+        }
+        return matched ? (float) sum : NONE;
+    }
+
     private boolean matches(int i, int doc) throws IOException {
         DocIdSetIterator it = approximations[i];
         int at = it.docID() < doc ? it.advance(doc) : it.docID();
