@@ -188,12 +188,6 @@ public final class CorpusVocabulary {
         return table;
     }
 
-    /** A word that followed {@code previous} in the corpus, or null if none did. */
-    String follower(String previous, SplittableRandom random) {
-        String[] f = followers.get(previous);
-        return f == null ? null : f[random.nextInt(f.length)];
-    }
-
     int sentenceLength(SplittableRandom random) {
         return sentenceLengths[random.nextInt(sentenceLengths.length)];
     }
