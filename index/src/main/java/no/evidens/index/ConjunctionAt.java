@@ -71,10 +71,7 @@ final class ConjunctionAt implements WordsAt {
         for (int k = 0; k < n; k++) {
             float word;
             if (minScore > 0) {
-                double after = 0;
-                for (int r = k + 1; r < n; r++) {
-                    after += maxima[order[r]];
-                }
+                double after = WordsAt.rest(maxima, order, k + 1, n);
                 // Clause by clause: a hit short of the page is left after the clauses that show it.
                 word = words[order[k]].sum(doc, sum, after, bonus, minScore);
             } else {

@@ -144,10 +144,7 @@ final class DisjunctionAt implements WordsAt {
                 sum += clauses[i].score();
                 matched = true;
             }
-            double rest = 0;
-            for (int r = k + 1; r < n; r++) {
-                rest += blockMaxima[order[r]];
-            }
+            double rest = WordsAt.rest(blockMaxima, order, k + 1, n);
             // This word's score is at most (float) (sum + rest), float rounding being monotonic; the whole entry's at
             // most that summed with the others' as the conjunction sums them, plus the bonus as the page adds it.
             if ((float) (before + (float) (sum + rest) + after) + bonus < minScore) {

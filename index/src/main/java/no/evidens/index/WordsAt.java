@@ -50,10 +50,15 @@ interface WordsAt {
         if (minScore <= 0) {
             return false;
         }
+        return (float) (sum + rest(maxima, order, from, n)) + bonus < minScore;
+    }
+
+    /** The sum of the block maxima of the words or clauses still to come: {@code order[from]} to {@code order[n - 1]}. */
+    static double rest(float[] maxima, int[] order, int from, int n) {
         double rest = 0;
         for (int r = from; r < n; r++) {
             rest += maxima[order[r]];
         }
-        return (float) (sum + rest) + bonus < minScore;
+        return rest;
     }
 }
