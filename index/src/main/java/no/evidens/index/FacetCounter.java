@@ -87,6 +87,8 @@ final class FacetCounter {
         private final int[][] perSegment = new int[segments.length][];
         /** Per segment, the hits counted (deleted entries included when {@link #countWords} counted them); null: not kept. */
         private FixedBitSet[] hits;
+        /** The words {@link #countWords} sought in each segment; null when it counted none. */
+        private SoughtTerms sought;
 
         /** Keeps the hits it counts, per segment ({@link #hits()}); before the search. */
         Counting keepingHits() {
@@ -112,9 +114,10 @@ final class FacetCounter {
                 return false;
             }
             hits = new FixedBitSet[segments.length];
+            sought = new SoughtTerms(searcher.getTopReaderContext());
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 int[] counts = countsOf(leaf.ord);
-                hits[leaf.ord] = plan.hits(leaf.reader());
+                hits[leaf.ord] = plan.hits(leaf, sought);
                 segments[leaf.ord].count(hits[leaf.ord], leaf.reader().getLiveDocs(), counts);
             }
             return true;
@@ -136,6 +139,11 @@ final class FacetCounter {
          */
         FixedBitSet[] hits() {
             return hits;
+        }
+
+        /** The words {@link #countWords} sought in each segment, with their states; null when it counted none. */
+        SoughtTerms sought() {
+            return sought;
         }
 
         @Override

@@ -25,12 +25,20 @@ final class HitReader {
 
     private final IndexSnapshot s;
     private final StoredFields stored;
+    /** The words the search's counting sought in each segment, or null. */
+    private final SoughtTerms sought;
     /** The keys read so far, by Lucene document. */
     private final Map<Integer, Document> keys = new HashMap<>();
 
     HitReader(IndexSnapshot s) throws IOException {
+        this(s, null);
+    }
+
+    /** A reader whose highlighting finds the words {@code sought} (null: none) where the search's counting found them. */
+    HitReader(IndexSnapshot s, SoughtTerms sought) throws IOException {
         this.s = s;
         this.stored = s.storedFields();
+        this.sought = sought;
     }
 
     /** The document (case/document id) a hit stands in. */
@@ -62,7 +70,7 @@ final class HitReader {
         // Each hit's stored fields are read once: the highlighter takes the text from them.
         Map<Integer, Document> byDoc = stored(docs);
         OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES,
-                doc -> byDoc.get(doc).get(PassageSchema.TEXT));
+                doc -> byDoc.get(doc).get(PassageSchema.TEXT), sought);
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
             hits.add(PassageSchema.toHit(byDoc.get(docs[i]), page[i].score, highlights[i]));

@@ -5,8 +5,16 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -18,6 +26,8 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class KnownHits {
     private static final ThreadLocal<Map<LeafReader, FixedBitSet>> CURRENT = new ThreadLocal<>();
+    /** The words the same search sought while counting its hits, or none. */
+    private static final ThreadLocal<SoughtTerms> SOUGHT = new ThreadLocal<>();
 
     /** A search whose result does not depend on the hits being known. */
     interface Search<T> {
@@ -32,6 +42,15 @@ final class KnownHits {
      * can return (a superset of what it returns is fine; null: not known).
      */
     static <T> T during(List<LeafReaderContext> leaves, FixedBitSet[] hits, Search<T> search) throws IOException {
+        return during(leaves, hits, null, search);
+    }
+
+    /**
+     * As {@link #during(List, FixedBitSet[], Search)}, with the words the search sought while counting ({@code sought},
+     * null: none) known too: the page's word weights are then made from their states ({@link #stated}).
+     */
+    static <T> T during(List<LeafReaderContext> leaves, FixedBitSet[] hits, SoughtTerms sought, Search<T> search)
+            throws IOException {
         Map<LeafReader, FixedBitSet> known = new IdentityHashMap<>();
         for (LeafReaderContext leaf : leaves) {
             if (hits[leaf.ord] != null) {
@@ -39,11 +58,46 @@ final class KnownHits {
             }
         }
         CURRENT.set(known);
+        SOUGHT.set(sought);
         try {
             return search.run();
         } finally {
             CURRENT.remove();
+            SOUGHT.remove();
         }
+    }
+
+    /**
+     * {@code q} (rewritten) with each word ({@link TermQuery}, also inside boosts and Boolean clauses) carrying its states
+     * in {@code searcher}'s snapshot when the search on this thread sought it in every segment while counting: its weight
+     * then takes them rather than seeking the word in every segment again ({@code TermQuery}'s own use of states it is
+     * handed; the same statistics, so the same scores). Any other part, or a word not sought, is left as it is.
+     */
+    static Query stated(Query q, IndexSearcher searcher) {
+        SoughtTerms sought = SOUGHT.get();
+        return sought == null ? q : stated(q, sought, searcher.getTopReaderContext());
+    }
+
+    private static Query stated(Query q, SoughtTerms sought, IndexReaderContext top) {
+        if (q instanceof TermQuery t) {
+            TermStates states = t.getTermStates() == null ? sought.states(t.getTerm(), top) : null;
+            return states == null ? q : new TermQuery(t.getTerm(), states);
+        }
+        if (q instanceof BoostQuery b) {
+            Query in = stated(b.getQuery(), sought, top);
+            return in == b.getQuery() ? q : new BoostQuery(in, b.getBoost());
+        }
+        if (q instanceof BooleanQuery b) {
+            BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+            boolean changed = false;
+            for (BooleanClause c : b.clauses()) {
+                Query in = stated(c.getQuery(), sought, top);
+                changed |= in != c.getQuery();
+                out.add(in, c.getOccur());
+            }
+            return changed ? out.build() : q;
+        }
+        return q;
     }
 
     /** The known hits in {@code segment}, or null. */

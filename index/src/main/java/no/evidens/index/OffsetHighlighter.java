@@ -34,6 +34,8 @@ final class OffsetHighlighter extends UnifiedHighlighter {
     private final ThreadLocal<IntFunction<String>> loadedTexts = new ThreadLocal<>();
     /** The matches of the call whose field highlighter is being made, for the strategies of its fields (per thread). */
     private final ThreadLocal<PageMatches> pageMatches = new ThreadLocal<>();
+    /** The words the search sought before highlighting, with their states (per thread, per call; null: none). */
+    private final ThreadLocal<SoughtTerms> soughtTerms = new ThreadLocal<>();
 
     private OffsetHighlighter(Builder builder) {
         super(builder);
@@ -63,11 +65,23 @@ final class OffsetHighlighter extends UnifiedHighlighter {
      */
     Highlight[] highlight(String field, Query query, int[] docIds, int maxPassages, IntFunction<String> textOf)
             throws IOException {
+        return highlight(field, query, docIds, maxPassages, textOf, null);
+    }
+
+    /**
+     * As {@link #highlight(String, Query, int[], int)}, taking each passage's text from {@code textOf}
+     * (by Lucene document id) instead of reading its stored field a second time, and each word the search has
+     * {@code sought} (null: none) from where it found it instead of seeking it again.
+     */
+    Highlight[] highlight(String field, Query query, int[] docIds, int maxPassages, IntFunction<String> textOf,
+                          SoughtTerms sought) throws IOException {
         loadedTexts.set(textOf);
+        soughtTerms.set(sought);
         try {
             return highlight(field, query, docIds, maxPassages);
         } finally {
             loadedTexts.remove();
+            soughtTerms.remove();
         }
     }
 
@@ -88,7 +102,7 @@ final class OffsetHighlighter extends UnifiedHighlighter {
     /** One {@link PageMatches} per call and field, shared by the strategies of the field and its masked fields. */
     @Override
     protected FieldHighlighter getFieldHighlighter(String field, Query query, Set<Term> allTerms, int maxPassages) {
-        pageMatches.set(new PageMatches(query, searcher.getIndexReader()));
+        pageMatches.set(new PageMatches(query, searcher.getIndexReader(), soughtTerms.get()));
         try {
             return super.getFieldHighlighter(field, query, allTerms, maxPassages);
         } finally {

@@ -9,6 +9,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.Query;
@@ -21,7 +22,8 @@ import org.apache.lucene.search.Weight;
  * repeats work: the query is rewritten and its Weight built once per call, or once per segment for a query whose
  * rewriting reads the index ({@link RewriteReadsNoIndex}); each hit's matches are found once for both fields (Lucene
  * finds them once per field); and the segments are read through {@link PageTermsReader}, so that a term's postings
- * are read once for the page instead of once per hit and field. The matches, and so the highlights, are Lucene's.
+ * are read once for the page instead of once per hit and field, and a word the search's counting sought is found where
+ * it found it ({@link SoughtTerms}). The matches, and so the highlights, are Lucene's.
  * One highlighting call, one thread; the hits come in document order.
  */
 final class PageMatches {
@@ -32,14 +34,18 @@ final class PageMatches {
     private final Query query;
     /** The snapshot whose segments are highlighted. */
     private final IndexReader top;
+    /** The words the search sought in the snapshot's segments, or null. */
+    private final SoughtTerms sought;
     private final Map<LeafReader, Prepared> perLeaf = new IdentityHashMap<>();
     private LeafReader lastLeaf;
     private int lastDoc = -1;
     private Matches last;
 
-    PageMatches(Query query, IndexReader top) {
+    /** @param sought the words the search has sought in {@code top}'s segments, with their states (null: none) */
+    PageMatches(Query query, IndexReader top, SoughtTerms sought) {
         this.query = query;
         this.top = top;
+        this.sought = sought;
     }
 
     /** The query's matches in document {@code doc} of segment {@code leaf} (a leaf of the snapshot), or null. */
@@ -78,7 +84,7 @@ final class PageMatches {
         }
         LeafReader[] page = new LeafReader[leaves.size()];
         for (int i = 0; i < page.length; i++) {
-            page[i] = new PageTermsReader(leaves.get(i).reader());
+            page[i] = new PageTermsReader(leaves.get(i).reader(), soughtIn(leaves.get(i).ord));
         }
         MultiReader all = new MultiReader(page);
         Weight weight = weight(new IndexSearcher(all));
@@ -88,8 +94,19 @@ final class PageMatches {
         return true;
     }
 
+    /** The words sought in segment {@code ord} of the snapshot, with their states. */
+    private Map<Term, SoughtTerms.Found> soughtIn(int ord) {
+        return sought == null ? Map.of() : sought.in(ord);
+    }
+
     private Prepared prepare(LeafReader leaf) throws IOException {
-        LeafReader page = new PageTermsReader(leaf);
+        Map<Term, SoughtTerms.Found> known = Map.of();
+        for (LeafReaderContext segment : top.leaves()) {
+            if (segment.reader() == leaf) {
+                known = soughtIn(segment.ord);
+            }
+        }
+        LeafReader page = new PageTermsReader(leaf, known);
         return new Prepared(page.getContext(), weight(new IndexSearcher(page)));
     }
 

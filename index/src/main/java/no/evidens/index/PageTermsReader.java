@@ -9,6 +9,7 @@ import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.ImpactsEnum;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -34,7 +35,18 @@ final class PageTermsReader extends FilterLeafReader {
     private final Map<Key, TermState> sought = new HashMap<>();
 
     PageTermsReader(LeafReader in) {
+        this(in, Map.of());
+    }
+
+    /**
+     * @param known words already sought in this segment by the same search, with their states (null: the segment
+     *              does not hold the word): found there, not sought in the terms dictionary again
+     */
+    PageTermsReader(LeafReader in, Map<Term, SoughtTerms.Found> known) {
         super(in);
+        for (Map.Entry<Term, SoughtTerms.Found> k : known.entrySet()) {
+            sought.put(new Key(k.getKey().field(), k.getKey().bytes(), 0), k.getValue() == null ? null : k.getValue().state());
+        }
     }
 
     @Override

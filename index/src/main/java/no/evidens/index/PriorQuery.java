@@ -91,7 +91,8 @@ final class PriorQuery extends Query {
         if (scoreMode != ScoreMode.TOP_SCORES) {
             return searcher.createWeight(searcher.rewrite(plain), scoreMode, boost);
         }
-        Query rewrittenWords = searcher.rewrite(words);
+        // Words the search sought while counting its hits are weighed from what it found (KnownHits.stated).
+        Query rewrittenWords = KnownHits.stated(searcher.rewrite(words), searcher);
         List<Weight> clauseWeights = clauseWeights(searcher, rewrittenWords, scoreMode, boost);
         List<List<Weight>> wordWeights = clauseWeights == null ? wordWeights(searcher, rewrittenWords, scoreMode, boost) : null;
         // The words' scorer weighs its clauses with the weights just made for the bonus stream: each word's statistics

@@ -86,7 +86,6 @@ final class RankedSearch {
             case DATE -> BY_DATE;
             case RELEVANCE -> EvidenceSearcher.BY_RELEVANCE;
         };
-        HitReader reader = new HitReader(s);
         // A capped list first fetches a short window, and the whole window only when the cap needs it: the order is
         // total (ties by file, place, then entry), so the short window's hits are the whole window's first ones.
         int n = capped ? DocumentCap.firstWindow(request.offset(), request.limit()) : request.offset() + request.limit();
@@ -94,6 +93,7 @@ final class RankedSearch {
         if (last == SearchStage.PAGE) {
             return partial(request, counted, relaxed);
         }
+        HitReader reader = new HitReader(s, counted.sought());
         if (capped && !settled(counted.top().scoreDocs, n, reader)) {
             // The count and the facets stand; only the longer page is found.
             counted = counted.withTop(counted.longer().first(DocumentCap.window(request.offset(), request.limit())));
@@ -154,12 +154,17 @@ final class RankedSearch {
     }
 
     /**
-     * The first hits of a search in its order, how many hits it has, their facet counts, and how to find more of its
-     * first hits without counting them again ({@code longer}).
+     * The first hits of a search in its order, how many hits it has, their facet counts, how to find more of its
+     * first hits without counting them again ({@code longer}), and the words its counting sought (null: none).
      */
-    record Counted(TopDocs top, long total, Map<String, Map<String, Integer>> facets, Page longer) {
+    record Counted(TopDocs top, long total, Map<String, Map<String, Integer>> facets, Page longer, SoughtTerms sought) {
+        /** Counted hit by hit: no words sought ahead of the page. */
+        Counted(TopDocs top, long total, Map<String, Map<String, Integer>> facets, Page longer) {
+            this(top, total, facets, longer, null);
+        }
+
         Counted withTop(TopDocs other) {
-            return new Counted(other, total, facets, longer);
+            return new Counted(other, total, facets, longer, sought);
         }
     }
 
@@ -191,8 +196,9 @@ final class RankedSearch {
                 OneCollector.search(s, matching, counting.keepingHits());
             }
             FixedBitSet[] hits = counting.hits();
-            Page page = m -> skippingPage(s, query, m, sort, hits);
-            return new Counted(page.first(n), counting.total(), counting.counts(), page);
+            SoughtTerms sought = counting.sought();
+            Page page = m -> skippingPage(s, query, m, sort, hits, sought);
+            return new Counted(page.first(n), counting.total(), counting.counts(), page, sought);
         }
         TopFieldCollector collector = pageCollector(s, n, sort);
         OneCollector.search(s, query, MultiCollector.wrap(collector, counting));
@@ -206,12 +212,14 @@ final class RankedSearch {
      * counted, so the page may skip from its n-th hit on (Lucene's own default waits for 1,000 hits before it skips, to
      * count them exactly): the same page, fewer hits scored. The hits just counted ({@code counted}, per segment; null:
      * not known) are made known to the page: its evidence-prior stream then looks only at the bonus entries that are
-     * hits ({@link PriorQuery}, {@link KnownHits}).
+     * hits ({@link PriorQuery}, {@link KnownHits}); so are the words the counting sought ({@code sought}, null: none),
+     * whose weights then need not seek them again.
      */
-    private static TopDocs skippingPage(IndexSnapshot s, Query query, int n, Sort sort, FixedBitSet[] counted) throws IOException {
+    private static TopDocs skippingPage(IndexSnapshot s, Query query, int n, Sort sort, FixedBitSet[] counted, SoughtTerms sought)
+            throws IOException {
         int capped = Math.max(1, Math.min(n, s.getIndexReader().maxDoc()));
         TopFieldCollectorManager page = new TopFieldCollectorManager(sort, capped, null, capped, false);
-        TopDocs top = KnownHits.during(s.getIndexReader().leaves(), counted, () -> s.search(query, page));
+        TopDocs top = KnownHits.during(s.getIndexReader().leaves(), counted, sought, () -> s.search(query, page));
         scores(top, s, query, sort);
         return top;
     }
@@ -229,7 +237,7 @@ final class RankedSearch {
             SidewaysCounting counting = new SidewaysCounting(s.facetCounter, s, filters, null);
             FixedBitSet[] passing = counting.countWords(s, ScoredQuery.matching(base));
             if (passing != null) {
-                Page page = m -> skippingPage(s, filtered, m, sort, passing);
+                Page page = m -> skippingPage(s, filtered, m, sort, passing, null);
                 return new Counted(page.first(n), counting.total(), counting.counts(), page);
             }
         }

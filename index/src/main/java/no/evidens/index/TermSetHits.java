@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -112,9 +113,25 @@ final class TermSetHits {
 
     /** The segment's entries that match, deleted ones included. */
     FixedBitSet hits(LeafReader leaf) throws IOException {
+        return hits(leaf, null);
+    }
+
+    /**
+     * The segment's entries that match, deleted ones included; every word sought is noted in {@code sought} (null: not
+     * noted) with its state in the segment, for the same search's highlighting.
+     */
+    FixedBitSet hits(LeafReaderContext leaf, SoughtTerms sought) throws IOException {
+        return hits(leaf.reader(), sought == null ? null : new Noting(sought, leaf.ord));
+    }
+
+    private FixedBitSet hits(LeafReader leaf, Noting noting) throws IOException {
         FixedBitSet out = new FixedBitSet(Math.max(1, leaf.maxDoc()));
-        evaluate(root, leaf, out);
+        evaluate(root, leaf, out, noting);
         return out;
+    }
+
+    /** Where the words sought in one segment are noted. */
+    private record Noting(SoughtTerms sought, int ord) {
     }
 
     /**
@@ -123,51 +140,51 @@ final class TermSetHits {
      * or alternative that is then ORed in (for a word in text, parts and heading, that was three sets and two passes over
      * them per segment).
      */
-    private static void or(Node node, LeafReader leaf, FixedBitSet out) throws IOException {
+    private static void or(Node node, LeafReader leaf, FixedBitSet out, Noting noting) throws IOException {
         if (node instanceof Words w) {
-            orPostings(w.terms(), leaf, out);
+            orPostings(w.terms(), leaf, out, noting);
         } else if (node instanceof AnyOf a && a.excluded().isEmpty()) {
             for (Node n : a.optional()) {
-                or(n, leaf, out);
+                or(n, leaf, out, noting);
             }
         } else if (node instanceof AllOf a && a.excluded().isEmpty()) {
-            or(a.required().get(0), leaf, out);
+            or(a.required().get(0), leaf, out, noting);
         } else {
             FixedBitSet own = new FixedBitSet(out.length());
-            evaluate(node, leaf, own);
+            evaluate(node, leaf, own, noting);
             out.or(own);
         }
     }
 
     /** Sets in {@code out}, which is empty, the entries that match {@code node}. */
-    private static void evaluate(Node node, LeafReader leaf, FixedBitSet out) throws IOException {
+    private static void evaluate(Node node, LeafReader leaf, FixedBitSet out, Noting noting) throws IOException {
         if (node instanceof AllOf a) {
-            or(a.required().get(0), leaf, out);
-            without(out, a.excluded(), leaf);
+            or(a.required().get(0), leaf, out, noting);
+            without(out, a.excluded(), leaf, noting);
         } else if (node instanceof AnyOf a) {
             for (Node n : a.optional()) {
-                or(n, leaf, out);
+                or(n, leaf, out, noting);
             }
-            without(out, a.excluded(), leaf);
+            without(out, a.excluded(), leaf, noting);
         } else if (node instanceof Words) {
-            or(node, leaf, out);
+            or(node, leaf, out, noting);
         }
         // Nothing: out stays empty
     }
 
-    private static void without(FixedBitSet set, List<Node> excluded, LeafReader leaf) throws IOException {
+    private static void without(FixedBitSet set, List<Node> excluded, LeafReader leaf, Noting noting) throws IOException {
         if (excluded.isEmpty()) {
             return;
         }
         FixedBitSet out = new FixedBitSet(set.length());
         for (Node n : excluded) {
-            or(n, leaf, out);
+            or(n, leaf, out, noting);
         }
         set.andNot(out);
     }
 
     /** ORs the postings of {@code terms} into {@code out}: without frequencies or positions. */
-    private static void orPostings(List<Term> terms, LeafReader leaf, FixedBitSet out) throws IOException {
+    private static void orPostings(List<Term> terms, LeafReader leaf, FixedBitSet out, Noting noting) throws IOException {
         String field = null;
         TermsEnum te = null;
         PostingsEnum postings = null;
@@ -177,7 +194,14 @@ final class TermSetHits {
                 Terms inField = leaf.terms(field);
                 te = inField == null ? null : inField.iterator();
             }
-            if (te != null && te.seekExact(t.bytes())) {
+            if (te == null) {
+                continue;
+            }
+            boolean found = te.seekExact(t.bytes());
+            if (noting != null) {
+                noting.sought().put(noting.ord(), t, found ? new SoughtTerms.Found(te.termState(), te.docFreq(), te.totalTermFreq()) : null);
+            }
+            if (found) {
                 postings = te.postings(postings, PostingsEnum.NONE);
                 out.or(postings);
             }

@@ -1,0 +1,70 @@
+package no.evidens.index;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.lucene.index.IndexReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
+import org.apache.lucene.index.TermStates;
+
+/**
+ * The words one search has sought in each segment of its snapshot, with where the terms dictionary holds them. Counting
+ * a search's hits seeks every word of the query in every segment ({@link TermSetHits}); making the page's weights and
+ * highlighting its hits sought them all again, each seek a walk down the terms dictionary (a fifth of highlighting a
+ * page; the page's weights gathered each word's statistics the same way). With what is noted here, the page's word
+ * weights are handed their {@link TermStates} ({@link KnownHits#stated}) and the highlighter positions its terms enum by
+ * state ({@link PageTermsReader}), as Lucene does with states it is handed. One search, one thread.
+ */
+final class SoughtTerms {
+    /** Where a segment holds a word: its state in the terms dictionary and its statistics there. */
+    record Found(TermState state, int docFreq, long totalTermFreq) {
+    }
+
+    /** The snapshot whose segments were searched. */
+    private final IndexReaderContext top;
+    /** Per segment ord, its words: where the segment holds each, or null when the segment's field does not hold it. */
+    private final Map<Term, Found>[] perSegment;
+
+    @SuppressWarnings("unchecked")
+    SoughtTerms(IndexReaderContext top) {
+        this.top = top;
+        perSegment = new Map[top.leaves().size()];
+        for (int i = 0; i < perSegment.length; i++) {
+            perSegment[i] = new HashMap<>();
+        }
+    }
+
+    /** Notes where segment {@code ord} holds {@code term} (null: it does not hold it). */
+    void put(int ord, Term term, Found found) {
+        perSegment[ord].put(term, found);
+    }
+
+    /** The words sought in segment {@code ord}: where it holds each, or null for one it does not hold. */
+    Map<Term, Found> in(int ord) {
+        return ord < perSegment.length ? perSegment[ord] : Map.of();
+    }
+
+    /**
+     * The states of {@code term} in every segment of {@code context}, as {@code TermStates.build} gathers them, when the
+     * term was sought in each segment of that snapshot; else null.
+     */
+    TermStates states(Term term, IndexReaderContext context) {
+        if (context != top) {
+            return null;
+        }
+        TermStates out = new TermStates(context);
+        for (int ord = 0; ord < perSegment.length; ord++) {
+            Map<Term, Found> words = perSegment[ord];
+            if (!words.containsKey(term)) {
+                // Not sought here (its field is not in this segment, or the search did not count this word).
+                return null;
+            }
+            Found f = words.get(term);
+            if (f != null) {
+                out.register(f.state(), ord, f.docFreq(), f.totalTermFreq());
+            }
+        }
+        return out;
+    }
+}
