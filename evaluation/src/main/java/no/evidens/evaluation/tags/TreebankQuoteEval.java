@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import no.evidens.corpus.tags.TreebankQuoteGold;
 import no.evidens.models.eval.Prf;
@@ -25,6 +26,8 @@ public final class TreebankQuoteEval {
     /** Quotation gold of the training files, beside {@link TreebankQuoteGold#RESOURCE} in the gold folder. */
     public static final String TRAIN_GOLD = "treebank-train-quotes.tsv";
     private static final int CONTEXT = 40;
+    /** A sentence's end: its punctuation (and a closing mark), then white space or the end. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[»\"”]?(?=\\s|\\z)");
 
     private TreebankQuoteEval() {
     }
@@ -57,6 +60,8 @@ public final class TreebankQuoteEval {
             List<TreebankDocuments.Doc> part = TreebankDocuments.of(docs, s);
             out.printf(Locale.ROOT, "quotations, treebank %s files (%d), exact span: %s%n", s, part.size(),
                     score(part, gold, errorsTo));
+            out.printf(Locale.ROOT, "quotations, treebank %s files (%d), same start, any end: %s%n", s, part.size(),
+                    starts(part, gold));
             if (!train.isEmpty() && !"test".equals(s)) {
                 List<TreebankDocuments.Doc> extra = TreebankDocuments.of(train, s);
                 out.printf(Locale.ROOT, "quotations, treebank %s training files (%d), exact span: %s%n", s, extra.size(),
@@ -65,6 +70,8 @@ public final class TreebankQuoteEval {
                 both.addAll(extra);
                 out.printf(Locale.ROOT, "quotations, treebank %s, both (%d files), exact span: %s%n", s, both.size(),
                         score(both, gold, null));
+                out.printf(Locale.ROOT, "quotations, treebank %s, both (%d files), same start, any end: %s%n", s,
+                        both.size(), starts(both, gold));
             }
         }
     }
@@ -74,6 +81,7 @@ public final class TreebankQuoteEval {
         QuoteTagger tagger = new QuoteTagger();
         Prf prf = new Prf();
         int[] kinds = new int[ErrorKind.values().length];
+        int[] gaps = new int[Gap.values().length];
         for (TreebankDocuments.Doc doc : docs) {
             String text = doc.text();
             List<String> want = new ArrayList<>();
@@ -91,14 +99,66 @@ public final class TreebankQuoteEval {
                 missed.forEach(k -> errors.println("  " + doc.id() + " missed " + show(text, k)));
                 extra.forEach(k -> errors.println("  " + doc.id() + " extra  " + show(text, k)));
                 count(missed, extra, kinds);
+                gaps(text, missed, extra, gaps);
             }
         }
         if (errors != null) {
             errors.printf(Locale.ROOT, "  errors by kind: %d ran on past the gold end, %d stopped before it (the same start), "
                     + "%d missed, %d found where the gold has none%n", kinds[ErrorKind.RAN_ON.ordinal()],
                     kinds[ErrorKind.STOPPED_EARLY.ordinal()], kinds[ErrorKind.MISSED.ordinal()], kinds[ErrorKind.EXTRA.ordinal()]);
+            errors.printf(Locale.ROOT, "  boundary errors by how far the end is off: %d by punctuation or white space only, "
+                    + "%d inside one sentence, %d by one sentence, %d by two or more%n", gaps[Gap.PUNCTUATION.ordinal()],
+                    gaps[Gap.WORDS.ordinal()], gaps[Gap.ONE_SENTENCE.ordinal()], gaps[Gap.SENTENCES.ordinal()]);
         }
         return prf;
+    }
+
+    /**
+     * Precision, recall and F1 by the start alone: a found quotation that starts where a gold one starts counts, wherever
+     * either ends. Beside the exact score it tells how much of the gap is where quotations end (boundaries) and how much
+     * is quotations missed or found wrongly whole.
+     */
+    public static Prf starts(List<TreebankDocuments.Doc> docs, List<TreebankQuoteGold.Span> gold) {
+        QuoteTagger tagger = new QuoteTagger();
+        Prf prf = new Prf();
+        for (TreebankDocuments.Doc doc : docs) {
+            List<Integer> want = gold.stream().filter(g -> g.document().equals(doc.id())).map(TreebankQuoteGold.Span::start).toList();
+            prf.add(want, tagger.tag(doc.text()).stream().map(Quotation::start).toList());
+        }
+        return prf;
+    }
+
+    /** How far a boundary error's end is from the gold end: the text between the two ends. */
+    enum Gap { PUNCTUATION, WORDS, ONE_SENTENCE, SENTENCES }
+
+    /**
+     * Adds one document's boundary errors (a missed and a found span with the same start, as {@link #count}) to
+     * {@code gaps}, by the text between the found end and the gold end: punctuation and white space only, words of the
+     * sentence the shorter span stops in (a speaker cue taken in or left out), or one or more whole sentences.
+     */
+    static void gaps(String text, TreeSet<String> missed, TreeSet<String> extra, int[] gaps) {
+        TreeSet<String> found = new TreeSet<>(extra);
+        for (String m : missed) {
+            String start = m.substring(0, 7);
+            String same = found.stream().filter(e -> e.startsWith(start)).findFirst().orElse(null);
+            if (same != null) {
+                found.remove(same);
+                gaps[gap(text, Integer.parseInt(m.substring(8)), Integer.parseInt(same.substring(8))).ordinal()]++;
+            }
+        }
+    }
+
+    static Gap gap(String text, int goldEnd, int foundEnd) {
+        int shorter = Math.min(goldEnd, foundEnd);
+        String between = text.substring(shorter, Math.max(goldEnd, foundEnd));
+        if (!between.chars().anyMatch(Character::isLetterOrDigit)) {
+            return Gap.PUNCTUATION;
+        }
+        long ends = SENTENCE_END.matcher(between.strip()).results().count();
+        if (shorter > 0 && ".!?…»\"”".indexOf(text.charAt(shorter - 1)) < 0 && ends > 0) {
+            ends--; // the shorter span stops inside a sentence (before a cue): the first end closes that sentence
+        }
+        return ends == 0 ? Gap.WORDS : ends == 1 ? Gap.ONE_SENTENCE : Gap.SENTENCES;
     }
 
     /** How a quotation went wrong: its end (the start right), or all of it. */

@@ -1,6 +1,7 @@
 package no.evidens.evaluation.tags;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.TreeSet;
@@ -28,5 +29,33 @@ class TreebankQuoteEvalTest {
             want[k.ordinal()] = k == TreebankQuoteEval.ErrorKind.MISSED ? 2 : 1;
         }
         assertArrayEquals(want, kinds);
+    }
+
+    @Test
+    void aBoundaryErrorIsMeasuredByTheTextBetweenTheGoldEndAndTheFoundEnd() {
+        String text = "- Vi kom tidlig. Det var kaldt, sier hun. Hun bor i Bodø. Byen er stor.";
+        int speech = text.indexOf(", sier");
+        int firstSentence = text.indexOf(" Det");
+        // the found end one character past the gold end: punctuation only
+        assertEquals(TreebankQuoteEval.Gap.PUNCTUATION, TreebankQuoteEval.gap(text, firstSentence - 1, firstSentence));
+        // the cue taken into the quotation, with or without the sentence's full stop: words of one sentence
+        assertEquals(TreebankQuoteEval.Gap.WORDS, TreebankQuoteEval.gap(text, speech, text.indexOf(" Hun") - 1));
+        assertEquals(TreebankQuoteEval.Gap.WORDS, TreebankQuoteEval.gap(text, speech, text.indexOf(" Hun")));
+        // one narration sentence too many, or two
+        assertEquals(TreebankQuoteEval.Gap.ONE_SENTENCE, TreebankQuoteEval.gap(text, text.indexOf(" Hun"), text.indexOf(" Byen")));
+        assertEquals(TreebankQuoteEval.Gap.SENTENCES, TreebankQuoteEval.gap(text, text.indexOf(" Hun"), text.length()));
+        // the same whichever way round: a turn stopped before the gold end
+        assertEquals(TreebankQuoteEval.Gap.ONE_SENTENCE, TreebankQuoteEval.gap(text, text.indexOf(" Byen"), text.indexOf(" Hun")));
+    }
+
+    @Test
+    void onlyBoundaryErrorsAreMeasuredNotWholeMissesOrFalseAlarms() {
+        String text = "- Jeg kom. Han gikk. Hun ble. Så var det over.";
+        int[] gaps = new int[TreebankQuoteEval.Gap.values().length];
+        // gold 2-10 found as 2-20 (ran on by one sentence); gold 30-40 missed whole; 42-45 found with no gold
+        TreebankQuoteEval.gaps(text, spans(2, 10, 30, 40), spans(2, 20, 42, 45), gaps);
+        int[] want = new int[gaps.length];
+        want[TreebankQuoteEval.Gap.ONE_SENTENCE.ordinal()] = 1;
+        assertArrayEquals(want, gaps);
     }
 }
