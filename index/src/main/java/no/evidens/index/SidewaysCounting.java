@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -45,6 +46,8 @@ final class SidewaysCounting implements Collector {
     private final int[][][] nearMisses;
     /** Per filtered dimension, its values as {@link FacetFilters#anyOf} gives them. */
     private final Query[] filterQueries;
+    /** Per filtered dimension, its values as words ({@link TermSetHits}); null when one is not words only. */
+    private final TermSetHits[] filterPlans;
 
     /**
      * @param filters dimension → the values wanted, as in {@link SearchRequest#filters()}
@@ -60,11 +63,27 @@ final class SidewaysCounting implements Collector {
         this.hits = new int[segments][];
         this.nearMisses = new int[dims.length][segments][];
         this.filterQueries = new Query[dims.length];
+        TermSetHits[] plans = new TermSetHits[dims.length];
+        boolean words = true;
         for (int i = 0; i < dims.length; i++) {
             this.filterQueries[i] = FacetFilters.anyOf(dims[i], filters.get(dims[i]));
-            this.filters[i] = searcher.createWeight(searcher.rewrite(filterQueries[i]), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            plans[i] = TermSetHits.of(filterQueries[i]);
+            words &= plans[i] != null;
             this.groupOfDim[i] = SegmentFacetSignatures.groupOf(dims[i]);
         }
+        this.filterPlans = words ? plans : null;
+        for (int i = 0; i < dims.length && !words; i++) {
+            this.filters[i] = searcher.createWeight(searcher.rewrite(filterQueries[i]), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        }
+    }
+
+    /** Per filtered dimension, the entries of {@code segment} it lets through, kept per segment ({@link FilterBits}). */
+    private FixedBitSet[] filterBits(LeafReader segment) throws IOException {
+        FixedBitSet[] out = new FixedBitSet[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            out[i] = FilterBits.of(segment, filterQueries[i], filterPlans[i]);
+        }
+        return out;
     }
 
     @Override
@@ -72,11 +91,15 @@ final class SidewaysCounting implements Collector {
         SegmentFacetSignatures signatures = counter.segment(context.ord);
         int[] counts = signatures.newCounts();
         hits[context.ord] = counts;
+        // Each filter's entries as a kept bit set where the filters are words (as facet filters are), else its postings.
+        FixedBitSet[] passingBits = filterPlans == null ? null : filterBits(context.reader());
         DocIdSetIterator[] passing = new DocIdSetIterator[dims.length];
         int[][] near = new int[dims.length][];
         for (int i = 0; i < dims.length; i++) {
-            Scorer s = filters[i].scorer(context);
-            passing[i] = s == null ? DocIdSetIterator.empty() : s.iterator();
+            if (passingBits == null) {
+                Scorer s = filters[i].scorer(context);
+                passing[i] = s == null ? DocIdSetIterator.empty() : s.iterator();
+            }
             near[i] = signatures.newCounts();
             nearMisses[i][context.ord] = near[i];
         }
@@ -99,12 +122,7 @@ final class SidewaysCounting implements Collector {
             public void collect(int doc) throws IOException {
                 int failed = -1;
                 for (int i = 0; i < passing.length; i++) {
-                    DocIdSetIterator it = passing[i];
-                    int at = it.docID();
-                    if (at < doc) {
-                        at = it.advance(doc);
-                    }
-                    if (at != doc) {
+                    if (!passes(i, doc)) {
                         if (failed >= 0) {
                             return;
                         }
@@ -119,6 +137,19 @@ final class SidewaysCounting implements Collector {
                 if (onPage != null) {
                     onPage.collect(doc);
                 }
+            }
+
+            /** Whether {@code doc} has one of filtered dimension {@code i}'s values. */
+            private boolean passes(int i, int doc) throws IOException {
+                if (passingBits != null) {
+                    return passingBits[i].get(doc);
+                }
+                DocIdSetIterator it = passing[i];
+                int at = it.docID();
+                if (at < doc) {
+                    at = it.advance(doc);
+                }
+                return at == doc;
             }
         };
     }
@@ -135,15 +166,8 @@ final class SidewaysCounting implements Collector {
      */
     FixedBitSet[] countWords(IndexSearcher searcher, Query base) throws IOException {
         TermSetHits plan = TermSetHits.of(base);
-        if (plan == null || page != null) {
+        if (plan == null || page != null || filterPlans == null) {
             return null;
-        }
-        TermSetHits[] passing = new TermSetHits[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            passing[i] = TermSetHits.of(filterQueries[i]);
-            if (passing[i] == null) {
-                return null;
-            }
         }
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         FixedBitSet[] kept = new FixedBitSet[leaves.size()];
@@ -152,9 +176,10 @@ final class SidewaysCounting implements Collector {
             int[] counts = signatures.newCounts();
             hits[leaf.ord] = counts;
             long[][] pass = new long[dims.length][];
+            FixedBitSet[] passing = filterBits(leaf.reader());
             for (int i = 0; i < dims.length; i++) {
                 nearMisses[i][leaf.ord] = signatures.newCounts();
-                pass[i] = passing[i].hits(leaf.reader()).getBits();
+                pass[i] = passing[i].getBits();
             }
             FixedBitSet baseHits = plan.hits(leaf.reader());
             kept[leaf.ord] = new FixedBitSet(baseHits.length());

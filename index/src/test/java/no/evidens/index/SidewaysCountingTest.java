@@ -109,6 +109,44 @@ class SidewaysCountingTest {
         }
     }
 
+    /**
+     * A filter's entries are kept per segment between searches ({@link FilterBits}): after passages are deleted and new
+     * ones added, a refreshed snapshot counts the same filters as DrillSideways does on it, not as on the one before.
+     */
+    @Test
+    void keptFilterEntriesFollowDeletionsAndNewSegments() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
+        try (Directory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, config)) {
+            addPassages(w, new Random(5), 2);
+            List<Query> bases = List.of(new TermQuery(new Term(PassageSchema.TEXT, "samarbeid")), RankedSearch.PASSAGES);
+            Map<String, List<String>> journals = Map.of(PassageSchema.TYPE, List.of("journal"));
+            long before;
+            try (DirectoryReader reader = DirectoryReader.open(w)) {
+                IndexSnapshot s = (IndexSnapshot) IndexSnapshot.factory(new StandardAnalyzer()).newSearcher(reader, null);
+                for (Query base : bases) {
+                    for (Map<String, List<String>> filters : FILTERS) {
+                        assertSame(s, base, filters, EvidenceSearcher.BY_RELEVANCE, true);
+                        assertSame(s, base, filters, EvidenceSearcher.BY_RELEVANCE, false);
+                    }
+                }
+                before = RankedSearch.sideways(s, RankedSearch.PASSAGES, journals, 10, EvidenceSearcher.BY_RELEVANCE, true).total();
+            }
+            w.deleteDocuments(new Term(PassageSchema.TYPE, "journal"), new Term(PassageSchema.CASE, "sak-1"));
+            addPassages(w, new Random(6), 1);
+            try (DirectoryReader reader = DirectoryReader.open(w)) {
+                IndexSnapshot s = (IndexSnapshot) IndexSnapshot.factory(new StandardAnalyzer()).newSearcher(reader, null);
+                for (Query base : bases) {
+                    for (Map<String, List<String>> filters : FILTERS) {
+                        assertSame(s, base, filters, EvidenceSearcher.BY_RELEVANCE, true);
+                        assertSame(s, base, filters, EvidenceSearcher.BY_RELEVANCE, false);
+                    }
+                }
+                long after = RankedSearch.sideways(s, RankedSearch.PASSAGES, journals, 10, EvidenceSearcher.BY_RELEVANCE, true).total();
+                assertTrue(after != before, "the journals counted anew: " + before + " before, " + after + " after");
+            }
+        }
+    }
+
     private static List<String> docsAndScores(ScoreDoc[] docs) {
         return Arrays.stream(docs).map(sd -> sd.doc + ":" + sd.score).toList();
     }
