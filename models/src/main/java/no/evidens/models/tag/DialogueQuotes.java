@@ -20,8 +20,8 @@ import no.evidens.models.TaggedSpan;
  * <p>A dash also opens list items, so a turn without a speaker cue is a quotation only when it reads as
  * speech: a capital first, sentence punctuation last, not in a list introduced by a colon (unless that
  * line names a speaker: {@code Mor forteller:}), and a first- or second-person word, a question, or another
- * turn of the document with a speaker cue. Turns inside a quotation made with marks are left to it.
- * Thread-safe (no state).
+ * turn of the document with a speaker cue or with {@code jeg} or {@code du} of its own. Turns inside a
+ * quotation made with marks are left to it. Thread-safe (no state).
  */
 final class DialogueQuotes {
     /** A dash, a space and a capital (or an opening mark), at the start of a line. */
@@ -104,9 +104,10 @@ final class DialogueQuotes {
             }
         }
         boolean anyCued = turns.stream().anyMatch(t -> t.cue() != null);
+        boolean dialogue = anyCued || turns.stream().anyMatch(t -> t.end() > t.start() && speaksToOrAsOne(text, t));
         List<Quotation> out = new ArrayList<>();
         for (Turn t : turns) {
-            if (t.end() > t.start() && (t.cue() != null || t.sure() || readsAsSpeech(text, t, anyCued))) {
+            if (t.end() > t.start() && (t.cue() != null || t.sure() || readsAsSpeech(text, t, dialogue))) {
                 out.add(new Quotation(t.start(), t.end(), text.charAt(t.dash()), 0, List.of(), t.cue()));
             }
         }
@@ -228,6 +229,16 @@ final class DialogueQuotes {
             return false;
         }
         return anyCued || words.endsWith("?") || SPEECH.matcher(words).find();
+    }
+
+    /**
+     * A turn that reads as speech by its own words, as one person or to someone ({@code jeg}, {@code du}): the document
+     * writes dialogue, so its other dash turns are speech too, as they are when another turn has a speaker cue
+     * (a part of a portrait whose turns have no cue: {@code - Det er et bra sted å tenke. - Du er en mann som …?}).
+     */
+    private static boolean speaksToOrAsOne(String text, Turn t) {
+        String words = text.substring(t.start(), t.end());
+        return readsAsSpeech(text, t, false) && (SentenceVoice.firstPersonSingular(words) || SentenceVoice.secondPerson(words));
     }
 
     /** The turn is one of a list introduced by a line that ends with a colon and names no speaker. */

@@ -15,6 +15,8 @@ final class HeadingTurn {
     /** At most this many words in a run-in heading, this many in one on its own paragraph. */
     static final int RUN_IN_WORDS = 3;
     static final int OWN_WORDS = 10;
+    /** At most this many words in a heading on its own paragraph that says {@code jeg} or {@code du}. */
+    static final int SPOKEN_WORDS = 20;
 
     /** Words after which a heading cannot stop: the sentence goes on. */
     private static final Set<String> GOES_ON = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for", "hos",
@@ -62,13 +64,13 @@ final class HeadingTurn {
 
     /**
      * A turn alone on its paragraph ({@code [start, end)}) that is a heading: a capital first, two to
-     * {@value #OWN_WORDS} words (a one-word crosshead, {@code - Sammensvergelse}, names a topic and quotes nobody), no
-     * sentence punctuation at the end, and no list around it (the lines before and after are no short items opened with a
+     * {@value #OWN_WORDS} words, or {@value #SPOKEN_WORDS} when they say {@code jeg} or {@code du} (a one-word crosshead,
+     * {@code - Sammensvergelse}, names a topic and quotes nobody), no sentence punctuation at the end, and no list around it (the lines before and after are no short items opened with a
      * dash or a bullet, the one before ends without a colon).
      */
     static boolean ownParagraph(String text, int dash, int start, int end) {
         String words = text.substring(start, end).strip();
-        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || words.split("\\s+").length > OWN_WORDS
+        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || tooLong(words)
                 || words.split("\\s+").length < 2
                 || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0) {
             return false;
@@ -110,6 +112,16 @@ final class HeadingTurn {
                 Math.max(before.lastIndexOf("! "), before.lastIndexOf("? ")));
         String[] label = before.substring(labelStart < 0 ? 0 : labelStart + 2, before.length() - 1).strip().split("\\s+");
         return label.length <= 4 && !label[0].isEmpty() && Character.isUpperCase(label[0].charAt(0));
+    }
+
+    /**
+     * More words than a crosshead has: over {@value #OWN_WORDS}, or over {@value #SPOKEN_WORDS} when the words speak as
+     * one person or to someone ({@code - Jeg har hørt om tilfeller der …}: a headline made of a speaker's sentence is
+     * longer than a topic's, and its {@code jeg} says it is speech).
+     */
+    private static boolean tooLong(String words) {
+        int n = words.split("\\s+").length;
+        return n > OWN_WORDS && !(n <= SPOKEN_WORDS && (SentenceVoice.firstPersonSingular(words) || SentenceVoice.secondPerson(words)));
     }
 
     /** A short line opened with a dash or a bullet (a long one is a paragraph of dialogue, not an item). */
