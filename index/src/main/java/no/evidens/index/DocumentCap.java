@@ -1,22 +1,34 @@
 package no.evidens.index;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The first page of a relevance list holds at most {@value #CAP} passages of one document (half the page): a document that
  * says the same thing in many passages must not push every other document's evidence off the first page. The
- * passages it holds back come right after the first page, in their order; the rest of the list is unchanged.
- * Every backend applies it to the same ranked list, so the embedded index and SolrCloud page alike.
+ * passages it holds back come right after the first page, in their order; the rest of the list is unchanged. It makes
+ * room only for passages about as strong: in a relaxed search (any word enough, ranked in tiers of words held) a held-back
+ * passage still goes before a hit that scores a whole word's tier less ({@link #GAP}), since such a hit holds fewer of
+ * the query's words and is no evidence pushed off the page. Measured on the real-text dev queries (README, Relevance):
+ * nDCG@10 0.868 → 0.878 (no cap: 0.888; half a tier: 0.882); the sample set, whose searches seldom relax, unchanged.
+ * Every backend applies it to the same ranked list and scores, so the embedded index and SolrCloud page alike.
  */
 public final class DocumentCap {
     /** The first page: the hits an auditor sees before paging. */
     public static final int PAGE = 10;
     /** At most this many passages of one document on the first page. */
     public static final int CAP = 5;
+    /**
+     * A passage the cap holds back goes back on the first page before a hit that scores this much less: a relaxed search's
+     * word tier ({@link QueryReader#WORD_TIER}), so the cap only makes room for other documents' passages about as strong,
+     * never for ones that hold fewer of the query's words. A search with every word required scores far below it.
+     */
+    static final float GAP = QueryReader.WORD_TIER;
     /** How far past the first page to look for other documents' passages to fill it. */
     static final int LOOKAHEAD = 40;
 
@@ -59,19 +71,41 @@ public final class DocumentCap {
     }
 
     /**
-     * The list with its first page capped.
+     * The list with its first page capped, every hit taken as equally strong (the cap makes room whatever the scores).
      *
      * @param documentOf the document a hit belongs to (its case and document id)
      */
     public static <T> List<T> apply(List<T> ranked, Function<T, String> documentOf) {
+        return apply(ranked, documentOf, hit -> 0f);
+    }
+
+    /**
+     * The list with its first page capped; a held-back passage returns to the page before a hit that scores {@link #GAP}
+     * or more below it.
+     *
+     * @param documentOf the document a hit belongs to (its case and document id)
+     * @param scoreOf    the score a hit was ranked by
+     */
+    public static <T> List<T> apply(List<T> ranked, Function<T, String> documentOf, ToDoubleFunction<T> scoreOf) {
         List<T> first = new ArrayList<>(PAGE);
-        List<T> heldBack = new ArrayList<>();
+        ArrayDeque<T> heldBack = new ArrayDeque<>();
         Map<String, Integer> perDocument = new HashMap<>();
         int i = 0;
         for (; i < ranked.size() && first.size() < PAGE; i++) {
             T hit = ranked.get(i);
+            double score = scoreOf.applyAsDouble(hit);
+            while (!heldBack.isEmpty() && first.size() < PAGE && scoreOf.applyAsDouble(heldBack.peekFirst()) - score >= GAP) {
+                first.add(heldBack.pollFirst());
+            }
+            if (first.size() == PAGE) {
+                break;
+            }
             int n = perDocument.merge(documentOf.apply(hit), 1, Integer::sum);
-            (n <= CAP ? first : heldBack).add(hit);
+            if (n <= CAP) {
+                first.add(hit);
+            } else {
+                heldBack.addLast(hit);
+            }
         }
         List<T> out = new ArrayList<>(ranked.size());
         out.addAll(first);

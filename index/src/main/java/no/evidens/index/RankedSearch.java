@@ -147,7 +147,7 @@ final class RankedSearch {
      */
     private static ScoreDoc[] capped(ScoreDoc[] ranked, HitReader reader) throws IOException {
         try {
-            return DocumentCap.apply(Arrays.asList(ranked), sd -> documentOf(reader, sd)).toArray(ScoreDoc[]::new);
+            return DocumentCap.apply(Arrays.asList(ranked), sd -> documentOf(reader, sd), sd -> sd.score).toArray(ScoreDoc[]::new);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -24,6 +24,38 @@ class DocumentCapTest {
     }
 
     @Test
+    void theCapMakesRoomOnlyForPassagesAboutAsStrong() {
+        // a relaxed search: a's passages hold two of the query's words (two tiers), b's and c's one each
+        List<String> ranked = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ranked.add("a" + i);
+        }
+        ranked.addAll(List.of("b0", "b1", "c0", "c1"));
+        java.util.Map<String, Double> scores = new java.util.HashMap<>();
+        for (int i = 0; i < 8; i++) {
+            scores.put("a" + i, 2 * (double) QueryReader.WORD_TIER + 100 - i);
+        }
+        scores.put("b0", 2 * (double) QueryReader.WORD_TIER - 1);
+        scores.put("b1", (double) QueryReader.WORD_TIER + 3);
+        scores.put("c0", (double) QueryReader.WORD_TIER + 2);
+        scores.put("c1", (double) QueryReader.WORD_TIER + 1);
+        List<String> capped = DocumentCap.apply(ranked, h -> h.substring(0, 1), scores::get);
+        assertEquals(List.of("a0", "a1", "a2", "a3", "a4", "b0", "a5", "a6", "a7", "b1", "c0", "c1"), capped,
+                "b0 holds as many words as a's passages and takes a place; b1, with a word fewer, comes after all of a's");
+    }
+
+    @Test
+    void withinOneTierTheCapHoldsBackAsWithoutScores() {
+        List<String> ranked = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ranked.add("a" + i);
+        }
+        ranked.add("b0");
+        List<String> capped = DocumentCap.apply(ranked, h -> h.substring(0, 1), h -> h.equals("b0") ? 1.0 : 900.0);
+        assertEquals(DocumentCap.apply(ranked, h -> h.substring(0, 1)), capped);
+    }
+
+    @Test
     void withoutOtherDocumentsTheOrderStays() {
         List<String> ranked = List.of("a0", "a1", "a2", "a3", "a4", "a5", "a6");
         assertEquals(ranked, DocumentCap.apply(ranked, h -> "a"));

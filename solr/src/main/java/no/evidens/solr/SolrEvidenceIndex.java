@@ -97,7 +97,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         if (request.order() == SearchRequest.Order.RELEVANCE) {
             // Solr gave the window from the top: cap the first page per document and cut the requested page, as embedded.
             List<SolrDocument> capped = DocumentCap.apply(page, d -> d.getFieldValue(PassageSchema.CASE) + "/"
-                    + d.getFieldValue(PassageSchema.DOC));
+                    + d.getFieldValue(PassageSchema.DOC), d -> d.getFieldValue("score") instanceof Number n ? n.doubleValue() : 0);
             page = capped.subList(Math.min(request.offset(), capped.size()),
                     Math.min(capped.size(), request.offset() + request.limit()));
         }
