@@ -36,7 +36,7 @@ final class EvidencePrior {
     /** The verbs a report's conclusions are written with, Bokmål and Nynorsk. */
     static final String CONCLUSION_WORDS = "sikrer sikrar sørger sørgjer";
     static final float CONCLUSION = 0.6f;
-    private static final PriorQuery.Bonus FINDINGS = new PriorQuery.Bonus(rewritten(findings()), FINDING);
+    private static final PriorQuery.Bonus FINDINGS = bonus(findings(), FINDING);
     /** The conclusion bonus per analyzer: analysed once, not on every search. */
     private static final Map<Analyzer, Optional<PriorQuery.Bonus>> CONCLUSIONS = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -50,8 +50,13 @@ final class EvidencePrior {
      */
     static Query added(Query q, Analyzer analyzer) {
         Optional<PriorQuery.Bonus> conclusions = CONCLUSIONS.computeIfAbsent(analyzer,
-                a -> Optional.ofNullable(conclusions(a)).map(c -> new PriorQuery.Bonus(rewritten(c), CONCLUSION)));
+                a -> Optional.ofNullable(conclusions(a)).map(c -> bonus(c, CONCLUSION)));
         return new PriorQuery(q, conclusions.map(c -> List.of(FINDINGS, c)).orElse(List.of(FINDINGS)));
+    }
+
+    /** A bonus of {@code q} rewritten once ({@link #rewritten}), settled when its rewriting reads no index. */
+    private static PriorQuery.Bonus bonus(Query q, float weight) {
+        return new PriorQuery.Bonus(rewritten(q), weight, RewriteReadsNoIndex.test(q));
     }
 
     /**

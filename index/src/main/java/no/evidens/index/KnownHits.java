@@ -1,6 +1,7 @@
 package no.evidens.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +9,14 @@ import java.util.Map;
 import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -71,7 +74,8 @@ final class KnownHits {
      * {@code q} (rewritten) with each word ({@link TermQuery}, also inside boosts and Boolean clauses) carrying its states
      * in {@code searcher}'s snapshot when the search on this thread sought it in every segment while counting: its weight
      * then takes them rather than seeking the word in every segment again ({@code TermQuery}'s own use of states it is
-     * handed; the same statistics, so the same scores). Any other part, or a word not sought, is left as it is.
+     * handed; the same statistics, so the same scores); a synonym query loses the forms no segment holds ({@link
+     * #held}). Any other part, or a word not sought, is left as it is.
      */
     static Query stated(Query q, IndexSearcher searcher) {
         SoughtTerms sought = SOUGHT.get();
@@ -82,6 +86,9 @@ final class KnownHits {
         if (q instanceof TermQuery t) {
             TermStates states = t.getTermStates() == null ? sought.states(t.getTerm(), top) : null;
             return states == null ? q : new TermQuery(t.getTerm(), states);
+        }
+        if (q instanceof SynonymQuery s) {
+            return held(s, sought, top);
         }
         if (q instanceof BoostQuery b) {
             Query in = stated(b.getQuery(), sought, top);
@@ -98,6 +105,41 @@ final class KnownHits {
             return changed ? out.build() : q;
         }
         return q;
+    }
+
+    /**
+     * {@code s} without the forms no segment holds (as the counting found), when it has such forms and weighs every form
+     * alike: a form absent from the index adds nothing to a synonym query's statistics (Lucene takes the largest
+     * document frequency and the sum of the term frequencies of the forms it finds) nor to any entry's score, so the
+     * scores stay the same while the absent forms are not sought again. With one form left, it is that word with its
+     * states ({@code TermQuery}, as Lucene rewrites a synonym query of one term); with none, {@code s} itself.
+     */
+    private static Query held(SynonymQuery s, SoughtTerms sought, IndexReaderContext top) {
+        List<Term> terms = s.getTerms();
+        if (terms.isEmpty()) {
+            return s;
+        }
+        String field = terms.get(0).field();
+        SynonymQuery.Builder alike = new SynonymQuery.Builder(field);
+        SynonymQuery.Builder heldOnly = new SynonymQuery.Builder(field);
+        List<Term> held = new ArrayList<>(terms.size());
+        for (Term t : terms) {
+            alike.addTerm(t);
+            Boolean in = sought.held(t, top);
+            if (in == null || in) {
+                heldOnly.addTerm(t);
+                held.add(t);
+            }
+        }
+        // Lucene keeps no per-form boost to read back; equal to a query of the same forms at weight 1: every form alike.
+        if (held.size() == terms.size() || held.isEmpty() || !alike.build().equals(s)) {
+            return s;
+        }
+        if (held.size() == 1) {
+            TermStates states = sought.states(held.get(0), top);
+            return states == null ? new TermQuery(held.get(0)) : new TermQuery(held.get(0), states);
+        }
+        return heldOnly.build();
     }
 
     /** The known hits in {@code segment}, or null. */

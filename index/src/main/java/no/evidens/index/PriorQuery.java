@@ -43,8 +43,15 @@ import org.apache.lucene.util.FixedBitSet;
  * @param bonuses the bonuses, in order (at most 31)
  */
 final class PriorQuery extends Query {
-    /** A bonus: entries matching {@code which} score {@code weight} more. */
-    record Bonus(Query which, float weight) {
+    /**
+     * A bonus: entries matching {@code which} score {@code weight} more; {@code settled} when {@code which} is rewritten
+     * already and its rewriting reads no index, so that rewriting it again gives itself on any snapshot (a search then
+     * skips it: it was most of rewriting a one-word search's query, for nothing).
+     */
+    record Bonus(Query which, float weight, boolean settled) {
+        Bonus(Query which, float weight) {
+            this(which, weight, false);
+        }
     }
 
     private final Query words;
@@ -79,9 +86,9 @@ final class PriorQuery extends Query {
         List<Bonus> rewritten = new ArrayList<>(bonuses.size());
         boolean changed = w != words;
         for (Bonus b : bonuses) {
-            Query which = b.which().rewrite(searcher);
+            Query which = b.settled() ? b.which() : b.which().rewrite(searcher);
             changed |= which != b.which();
-            rewritten.add(new Bonus(which, b.weight()));
+            rewritten.add(which == b.which() ? b : new Bonus(which, b.weight()));
         }
         return changed ? new PriorQuery(w, rewritten) : this;
     }

@@ -46,6 +46,24 @@ final class SoughtTerms {
     }
 
     /**
+     * Whether some segment of {@code context} holds {@code term}, when it was sought in every segment of that snapshot;
+     * else null (not known).
+     */
+    Boolean held(Term term, IndexReaderContext context) {
+        if (context != top) {
+            return null;
+        }
+        boolean held = false;
+        for (Map<Term, Found> words : perSegment) {
+            if (!words.containsKey(term)) {
+                return null;
+            }
+            held |= words.get(term) != null;
+        }
+        return held;
+    }
+
+    /**
      * The states of {@code term} in every segment of {@code context}, as {@code TermStates.build} gathers them, when the
      * term was sought in each segment of that snapshot; else null.
      */
