@@ -63,7 +63,12 @@ public final class EvidenceIndexWriter implements EvidenceSink {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     // Fewer, larger flushed segments: less merging while a big bundle is written.
-                    .setRAMBufferSizeMB(RAM_BUFFER_MB);
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                    // A flushed segment stays as the files its formats wrote: packing them into one compound file
+                    // copied (and checksummed) every byte of it once more. Merged segments still follow the merge
+                    // policy (compound only when small beside the index); readers open either kind, so an index
+                    // written before needs nothing.
+                    .setUseCompoundFile(false);
             this.writer = new IndexWriter(FSDirectory.open(dir), config);
             this.nrt = new SearcherManager(writer, null);
             IndexSearcher searcher = nrt.acquire();
