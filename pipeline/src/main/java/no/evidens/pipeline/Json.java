@@ -34,6 +34,18 @@ public final class Json {
         }
     }
 
+    /**
+     * The same JSON as {@link #write(Object)}, as UTF-8 bytes: written straight to bytes, not to a String that is then
+     * encoded (a web answer is sent as bytes).
+     */
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     public static void write(Object value, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -5,7 +5,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -252,7 +251,7 @@ final class Exchange {
     }
 
     void json(int code, Object value) throws IOException {
-        send(code, "application/json; charset=utf-8", Json.write(value).getBytes(StandardCharsets.UTF_8), null);
+        send(code, "application/json; charset=utf-8", Json.bytes(value), null);
     }
 
     void error(int code, String message) throws IOException {
