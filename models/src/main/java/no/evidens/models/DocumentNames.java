@@ -23,7 +23,10 @@ import java.util.Set;
  *       public figure ({@link FamousNames}) or where it is a listed place the document makes a speaker
  *       ({@link SpeakingPlaceNames}), an organisation and a person the model ran together are cut apart
  *       ({@link PersonAfterOrganisation}), a place guess or an untagged word listed together with a person is a person
- *       ({@link CoordinatedNames}: {@code Michelle, Malia og Sasha}), a "person" of several
+ *       ({@link CoordinatedNames}: {@code Michelle, Malia og Sasha}), a given name and the model's one-word guess beside
+ *       it are one person, and a cast list's role is a person taught to the document ({@link AdjacentNames}: {@code Kevin
+ *       Wao}, {@code Omar Sy som Driss}), a one-word place guess that is the surname of a full name with a listed given
+ *       name is that person ({@code Nordbø} after {@code Dagfinn Nordbøs kronikk}; round 11), a "person" of several
  *       names run together is cut, and one that is the title of a work in quotation marks is dropped
  *       ({@link ModelTypeRepair});</li>
  *   <li>capitalised words the model missed become person names where a cue says so ({@link NameCues}: a
@@ -69,7 +72,9 @@ public final class DocumentNames {
             "forloveden", "forlovede", "døtrene", "sønnene", "barna", "foreldrene", "tanten", "onkelen", "kusinen",
             "bestemoren", "bestefaren", "oldemoren", "oldefaren", "svigermoren", "svigerfaren", "stemoren", "stefaren",
             "barnebarnet", "ekskona", "eksmannen", "kone", "venninna", "kompisen", "bestevennen",
-            "treneren", "sjefen");
+            "treneren", "sjefen",
+            // round 11: trades a name follows in older text (handelsmann X og lensmann Y)
+            "handelsmann", "handelsmannen", "kjøpmann", "kjøpmannen");
 
     /** Endings of role words written before a name (prosjektsjef, avdelingsleder, kontaktlærer, overlege). */
     private static final List<String> ROLE_ENDINGS = List.of("sjef", "leder", "leiar", "direktør",
@@ -77,7 +82,7 @@ public final class DocumentNames {
             "dommer", "konsulent", "behandler", "handsamar", "koordinator", "psykolog", "kaptein", "minister", "politiker",
             "representant", "ordfører", "sekretær", "talskvinne", "talsmann", "formann", "forkvinne", "forsker", "redaktør",
             "journalist", "advokat", "spiller", "skuespiller", "regissør", "kommentator", "økonom", "president", "revisor",
-            "datter", "sønn", "guru", "kritiker", // presidentdatteren, statsministersønnen: a family role before the name
+            "datter", "sønn", "guru", "kritiker", "artist", // round 11: popartisten, rapartisten // presidentdatteren, statsministersønnen: a family role before the name
             "søster", "bror", "fetter", "kusine"); // round 10: lillesøsteren, storebroren, halvbror, fetteren
     /** {@link #ROLE_ENDINGS} as an array, and with each also in the definite form ({@code -en}: lederen), made once. */
     private static final String[] ROLE_ENDING_ARRAY = ROLE_ENDINGS.toArray(new String[0]);
@@ -146,6 +151,7 @@ public final class DocumentNames {
         List<List<TaggedSpan>> stripped = new ArrayList<>();
         Set<String> known = new HashSet<>(speakers);
         Set<String> fullNames = new HashSet<>();
+        Set<String> surnames = new HashSet<>();
         for (int s = 0; s < sentences.size(); s++) {
             String sentence = sentences.get(s);
             List<TaggedSpan> out = new ArrayList<>();
@@ -168,6 +174,16 @@ public final class DocumentNames {
             out.removeIf(n -> "PER".equals(n.type()) && ModelTypeRepair.titleOfWork(sentence, sentenceTokens, n));
             out = particles.widen(sentence, sentenceTokens, nonPersonsRetyped(sentence, sentenceTokens, out));
             out = CoordinatedNames.retype(sentence, sentenceTokens, out, lowerCase, things);
+            out = AdjacentNames.join(sentence, sentenceTokens, out, lowerCase);
+            for (TaggedSpan role : AdjacentNames.castRoles(sentence, sentenceTokens, out, lowerCase)) {
+                out.removeIf(o -> o.start() == role.start() && o.end() == role.end());
+                out.add(role);
+                // a role of a cast list is named alone in the rest of the text, as a surname is
+                String w = role.cut(sentence).toLowerCase(Locale.ROOT);
+                known.add(w);
+                surnames.add(w);
+            }
+            out.sort(Comparator.comparingInt(TaggedSpan::start));
             for (TaggedSpan name : out) {
                 if ("PER".equals(name.type()) && DomainNames.shared().typeOf(name.cut(sentence)) == null) {
                     List<String> words = wordsOf(sentence, tokens.get(s), name);
@@ -175,6 +191,9 @@ public final class DocumentNames {
                         words.stream().map(NameParticles::core).filter(DocumentNames::nameLike).map(w -> w.toLowerCase(Locale.ROOT))
                                 .forEach(known::add);
                         fullNames.add(withoutGenitive(String.join(" ", words).toLowerCase(Locale.ROOT)));
+                        if (NameCues.isGivenName(words.get(0))) {
+                            surnames.add(withoutGenitive(words.get(words.size() - 1).toLowerCase(Locale.ROOT)));
+                        }
                     }
                     known.addAll(cued.taught(sentence, tokens.get(s), name, words));
                 }
@@ -193,7 +212,8 @@ public final class DocumentNames {
                         ? DomainNames.shared().typeOf(name.cut(sentence)) : null;
                 if (listed == null && !"PER".equals(name.type())
                         && (ModelTypeRepair.knownPersonWithCue(sentence, tokens.get(s), name, known)
-                                || tailOfFullName(name.cut(sentence), fullNames))) {
+                                || tailOfFullName(name.cut(sentence), fullNames)
+                                || ModelTypeRepair.surnameAlone(sentence, tokens.get(s), name, surnames, lowerCase))) {
                     listed = "PER";
                 }
                 retyped.add(listed == null ? name : new TaggedSpan(listed, name.start(), name.end()));

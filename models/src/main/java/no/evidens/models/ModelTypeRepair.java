@@ -64,8 +64,7 @@ final class ModelTypeRepair {
         int first = tokens.indexOf(inside.get(0));
         // in the genitive before a lower-case noun the name is the possessor, and a place preposition before it governs
         // the noun (til Tora Lindviks hage; round 7)
-        boolean possessive = name.cut(sentence).endsWith("s") && tokens.indexOf(inside.get(inside.size() - 1)) + 1 < tokens.size()
-                && Character.isLowerCase(tokens.get(tokens.indexOf(inside.get(inside.size() - 1)) + 1).cut(sentence).charAt(0));
+        boolean possessive = possessor(sentence, tokens, name, tokens.indexOf(inside.get(inside.size() - 1)) + 1);
         if (givenNameFirst(sentence, inside, first > 0 && !possessive ? tokens.get(first - 1).cut(sentence) : null)
                 && !things.contains(key(name.cut(sentence)))) {
             return true;
@@ -87,11 +86,20 @@ final class ModelTypeRepair {
             // other word with an adult's (Lukka (53); not a unit's number: Nord (3)); round 10
             boolean aged = AGE.matcher(sentence).region(name.end(), sentence.length()).lookingAt()
                     && (NameCues.isGivenName(w) || adultAge(sentence, name)) && !DocumentNames.isNoNameWord(w);
-            return speaker || possessor || titledGiven || titledPlace || aged || NameShapes.hasShape(w)
+            // a listed given name after «til» and a noun in the definite form (bursdagen til Runa; round 11): the possessor
+            // in the everyday possessive, not a destination, which follows a verb (reiste til, flyttet til)
+            boolean owner = NameCues.isGivenName(w) && first > 1 && "til".equals(before(sentence, tokens, first))
+                    && definiteNoun(tokens.get(first - 2).cut(sentence));
+            return speaker || possessor || titledGiven || titledPlace || aged || owner || NameShapes.hasShape(w)
                     || "LOC".equals(name.type()) && !things.contains(key(w)) && !NameCues.placeWord(before(sentence, tokens, first))
                             && (givenNameBeforeVerb(sentence, tokens, first, w) || castRole(sentence, name));
         }
         return speaker || first > 0 && NameCues.titled(tokens.get(first - 1).cut(sentence));
+    }
+
+    /** A lower-case word in the definite form of a noun ({@code bursdagen}, {@code vennene}); five letters or more. */
+    private static boolean definiteNoun(String word) {
+        return word.length() >= 5 && word.chars().allMatch(Character::isLowerCase) && (word.endsWith("en") || word.endsWith("ene"));
     }
 
     private static String before(String sentence, List<TaggedSpan> tokens, int k) {
@@ -162,14 +170,31 @@ final class ModelTypeRepair {
                     after++;
                 }
                 // a genitive before a lower-case noun is governed by no preposition (til Tora Lindviks hage)
-                boolean possessive = n.cut(sentences.get(s)).endsWith("s") && after < ts.size()
-                        && Character.isLowerCase(ts.get(after).cut(sentences.get(s)).charAt(0));
+                boolean possessive = possessor(sentences.get(s), ts, n, after);
                 if (!"PER".equals(n.type()) && k > 0 && !possessive && NameCues.placeWord(ts.get(k - 1).cut(sentences.get(s)))) {
                     out.add(key(n.cut(sentences.get(s))));
                 }
             }
         }
         return out;
+    }
+
+    /** The possessive pronouns that follow a possessor in speech and informal writing: {@code Jimi Hendrix sin versjon}. */
+    private static final Set<String> POSSESSIVES = Set.of("sin", "sitt", "sine");
+
+    /**
+     * Whether a name is a possessor: in the genitive before a lower-case word ({@code til Tora Lindviks hage}), or followed
+     * by {@code sin}, {@code sitt} or {@code sine} ({@code i Jimi Hendrix sin versjon}; round 11). A place preposition before
+     * it then governs the noun, not the name.
+     *
+     * @param after the index of the token after the name
+     */
+    private static boolean possessor(String sentence, List<TaggedSpan> tokens, TaggedSpan name, int after) {
+        if (after <= 0 || after >= tokens.size()) {
+            return false;
+        }
+        String next = tokens.get(after).cut(sentence);
+        return name.cut(sentence).endsWith("s") && Character.isLowerCase(next.charAt(0)) || POSSESSIVES.contains(next);
     }
 
     private static String key(String name) {
@@ -214,6 +239,32 @@ final class ModelTypeRepair {
     }
 
     private static final Pattern AGE_NUMBER = Pattern.compile(" ?\\((\\d{1,3})\\)");
+
+    /**
+     * Whether a one-word place or organisation is the surname of a full person name of the document that opens with a
+     * listed given name ({@code Nordvik} after {@code Dagny Nordviks kronikk}; round 11), also in the genitive: news names
+     * a person in full once and by the surname after, and the model, reading one sentence at a time, takes the lone
+     * surname for a place. Not a listed place or organisation, not a word the document writes in lower case, and not
+     * right after a place preposition ({@code i Nordvik}, {@code turen til Nordvik}) unless it is the possessor
+     * ({@code til Nordviks ekskone}).
+     */
+    static boolean surnameAlone(String sentence, List<TaggedSpan> tokens, TaggedSpan name, Set<String> surnames,
+                                Set<String> lowerCase) {
+        List<TaggedSpan> inside = inside(tokens, name);
+        if (inside.size() != 1 || surnames.isEmpty()) {
+            return false;
+        }
+        String w = name.cut(sentence);
+        String lower = w.toLowerCase(Locale.ROOT);
+        String stem = lower.length() > 3 && lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower;
+        if (!surnames.contains(lower) && !surnames.contains(stem) || !DocumentNames.nameLike(w)
+                || w.equals(w.toUpperCase(Locale.ROOT)) || lowerCase.contains(lower)
+                || DomainNames.shared().typeOf(w) != null || DomainNames.shared().typeOf(stem) != null) {
+            return false;
+        }
+        int k = tokens.indexOf(inside.get(0));
+        return !NameCues.placeWord(before(sentence, tokens, k)) || possessor(sentence, tokens, name, k + 1);
+    }
 
     /** Whether a one-word place or organisation is a known person word (genitive, or beside a cue). */
     static boolean knownPersonWithCue(String sentence, List<TaggedSpan> tokens, TaggedSpan name, Set<String> known) {
