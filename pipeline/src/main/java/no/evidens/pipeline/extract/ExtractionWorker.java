@@ -54,7 +54,15 @@ public final class ExtractionWorker {
             int tab = line.indexOf(SEPARATOR);
             String id = line.substring(0, tab);
             Path file = Path.of(line.substring(tab + 1));
-            pool.execute(() -> answer(extractor, json, answers, id, file));
+            pool.execute(() -> {
+                try {
+                    answer(extractor, json, answers, id, file);
+                } catch (Error e) {
+                    // Out of memory (or worse), reading the file or writing its answer: the process ends, as a
+                    // worker reading one file alone would, and the caller learns it from the closed pipe.
+                    Runtime.getRuntime().halt(FATAL_EXIT);
+                }
+            });
         }
         pool.shutdown();
         pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
@@ -68,17 +76,14 @@ public final class ExtractionWorker {
             answer = new Answer(null, e.reason(), e.detail());
         } catch (RuntimeException | StackOverflowError e) {
             answer = new Answer(null, Reason.PARSER_CRASHED, Failures.detail(e));
-        } catch (Error e) {
-            // Out of memory (or worse): the process ends, as a worker reading one file alone would, and the
-            // caller learns it from the closed pipe.
-            Runtime.getRuntime().halt(FATAL_EXIT);
-            return;
         }
         String line;
         try {
             line = id + SEPARATOR + json.writeValueAsString(answer);
-        } catch (JsonProcessingException e) {
-            line = id + SEPARATOR + "{\"reason\":\"" + Reason.UNEXPECTED.name() + "\"}";
+        } catch (JsonProcessingException | RuntimeException e) {
+            // An answer that cannot be written ends the worker, as it always did: the file is then read alone.
+            Runtime.getRuntime().halt(FATAL_EXIT);
+            return;
         }
         synchronized (answers) {
             answers.println(line);
