@@ -7,11 +7,12 @@ import java.util.List;
 /**
  * The memory bound of an ingest: the main process and its Tika workers together under 2 GiB of resident
  * memory by default, whatever the number of files. The launcher ({@code evidens}) starts {@code ingest} and
- * {@code watch} with {@link #MAIN_OPTIONS}; each worker gets {@link #WORKER_HEAP_MB}; and there are only as many
- * workers as fit beside the main process ({@link #workers}). What a JVM holds beyond its heap (classes,
- * compiled code, thread stacks, the collector's own tables) is counted at a measured allowance per process.
+ * {@code watch} with {@link #MAIN_OPTIONS}; a worker gets {@link #WORKER_HEAP_MB} for each file it reads at a time
+ * (up to {@link #THREADS_PER_WORKER}); and only as many files are read at a time as fit beside the main process
+ * ({@link #workers}). What a JVM holds beyond its heap (classes, compiled code, thread stacks, the collector's own
+ * tables) is counted at a measured allowance per process, and per file read at a time for the workers.
  * A main process given a larger heap than the bound's (the web workspace's 3 GiB, or {@code EVIDENS_JAVA_OPTS})
- * is outside the bound already: it keeps one worker per thread, as before.
+ * is outside the bound already: it keeps one file read at a time per thread, as before.
  */
 public final class MemoryBound {
     /** Resident memory of the main process and its workers together, at most. */
