@@ -42,10 +42,10 @@ public final class IngestBench {
         out.printf("%,d files, %.1f MB (%s), %d threads, %d cores; load average before: %s%n", files.size(), bytes / 1e6,
                 options.folder() != null ? bundle : "generated: PDF, DOCX, HTML, TXT, e-mail, every other e-mail with a PDF attached",
                 options.threads(), Runtime.getRuntime().availableProcessors(), loadAverage());
-        out.printf("Evidens: %d threads, %d Tika workers (memory bound: main heap %d MB, each worker %d MB, tree under %d MB); "
-                        + "main process JIT: %s%n",
+        out.printf("Evidens: %d threads, %d files read by Tika workers at a time (up to %d per worker process; memory bound: "
+                        + "main heap %d MB, each worker %d MB per file, tree under %d MB); main process JIT: %s%n",
                 options.threads(), MemoryBound.workers(options.threads(), MemoryBound.MAIN_HEAP_MB * 1024L * 1024L),
-                MemoryBound.MAIN_HEAP_MB, MemoryBound.WORKER_HEAP_MB, MemoryBound.TREE_MB,
+                MemoryBound.THREADS_PER_WORKER, MemoryBound.MAIN_HEAP_MB, MemoryBound.WORKER_HEAP_MB, MemoryBound.TREE_MB,
                 files.size() <= MemoryBound.QUICK_JIT_MAX_FILES ? "quick compiler only (at most "
                         + MemoryBound.QUICK_JIT_MAX_FILES + " files)" : "both compilers");
         out.flush();

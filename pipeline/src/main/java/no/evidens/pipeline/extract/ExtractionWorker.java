@@ -7,13 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The worker process of {@link IsolatedExtractor}: reads one file path a line on stdin, answers one
- * JSON line on stdout ({@code {"extraction": …}} or {@code {"problem": "…"}}). Tika runs here, so a
- * parser that hangs or runs out of memory takes down this process only.
+ * The worker process of {@link IsolatedExtractor}: reads one request a line on stdin ({@code ID TAB PATH}),
+ * extracts the file on one of its threads (as many as its third argument says, one file at a time each) and
+ * answers one line on stdout ({@code ID TAB JSON}: {@code {"extraction": …}} or a reason), in the order the
+ * files are done. Tika runs here, so a parser that hangs or runs out of memory takes down this process only:
+ * a thread that runs out of memory ends the whole process, so that no answer is left waiting.
  */
 public final class ExtractionWorker {
     /** One answer of the worker. */
@@ -22,6 +28,10 @@ public final class ExtractionWorker {
 
     /** The first line a worker writes, once Tika is loaded. */
     static final String READY = "ready";
+    /** Between a request's or an answer's id and the rest of its line. */
+    static final char SEPARATOR = '\t';
+    /** The exit code of a worker whose thread met an error the JVM cannot go on from (out of memory). */
+    static final int FATAL_EXIT = 3;
 
     private ExtractionWorker() {
     }
@@ -29,6 +39,7 @@ public final class ExtractionWorker {
     public static void main(String[] args) throws Exception {
         int maxChars = Integer.parseInt(args[0]);
         boolean ocr = Boolean.parseBoolean(args[1]);
+        int threads = args.length > 2 ? Math.max(1, Integer.parseInt(args[2])) : 1;
         ObjectMapper json = new ObjectMapper();
         // stdout carries the answers only; anything a library prints goes to stderr.
         PrintStream answers = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -36,17 +47,46 @@ public final class ExtractionWorker {
         TikaExtractor extractor = new TikaExtractor(maxChars, ocr);
         warmUp(extractor);
         answers.println(READY);
+        // The caller sends at most as many files at a time as there are threads, so none waits here.
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-            Answer answer;
-            try {
-                answer = new Answer(extractor.extract(Path.of(line)), null, null);
-            } catch (ExtractionException e) {
-                answer = new Answer(null, e.reason(), e.detail());
-            } catch (RuntimeException | StackOverflowError e) {
-                answer = new Answer(null, Reason.PARSER_CRASHED, Failures.detail(e));
-            }
-            answers.println(json.writeValueAsString(answer));
+            int tab = line.indexOf(SEPARATOR);
+            String id = line.substring(0, tab);
+            Path file = Path.of(line.substring(tab + 1));
+            pool.execute(() -> {
+                try {
+                    answer(extractor, json, answers, id, file);
+                } catch (Error e) {
+                    // Out of memory (or worse), reading the file or writing its answer: the process ends, as a
+                    // worker reading one file alone would, and the caller learns it from the closed pipe.
+                    Runtime.getRuntime().halt(FATAL_EXIT);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+    }
+
+    private static void answer(TikaExtractor extractor, ObjectMapper json, PrintStream answers, String id, Path file) {
+        Answer answer;
+        try {
+            answer = new Answer(extractor.extract(file), null, null);
+        } catch (ExtractionException e) {
+            answer = new Answer(null, e.reason(), e.detail());
+        } catch (RuntimeException | StackOverflowError e) {
+            answer = new Answer(null, Reason.PARSER_CRASHED, Failures.detail(e));
+        }
+        String line;
+        try {
+            line = id + SEPARATOR + json.writeValueAsString(answer);
+        } catch (JsonProcessingException | RuntimeException e) {
+            // An answer that cannot be written ends the worker, as it always did: the file is then read alone.
+            Runtime.getRuntime().halt(FATAL_EXIT);
+            return;
+        }
+        synchronized (answers) {
+            answers.println(line);
         }
     }
 

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +22,15 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Runs Tika in worker processes ({@link ExtractionWorker}), one file at a time each, with a time limit
- * per file and a heap of their own: a parser that hangs is stopped, one that exhausts memory or
- * crashes takes its worker down, never the ingestion. A new worker replaces a lost one.
+ * Runs Tika in worker processes ({@link ExtractionWorker}), with a time limit per file and a heap of their own:
+ * a parser that hangs is stopped, one that exhausts memory or crashes takes its worker down, never the
+ * ingestion. A new worker replaces a lost one.
+ *
+ * <p>A worker reads up to {@link MemoryBound#THREADS_PER_WORKER} files at a time, one on each of its threads,
+ * with that many times a lone worker's heap: the JVM's start, Tika's loading and the JIT's compiling of Tika's
+ * code are paid once for them, not once per thread. A file whose worker was lost while it was being read (the
+ * worker was stopped for another file's time limit, or ran out of memory or crashed on one of the files it
+ * held) is read again in a worker of its own, one file at a time, so that it gets the answer it gets alone.
  *
  * <p>Tika's own ForkParser isolates a parser too, but it streams SAX events back and cannot carry our
  * handling of containers (each attachment a document of its own) or OCR settings; so the whole
@@ -37,18 +45,21 @@ public final class IsolatedExtractor implements Extractor {
     private static final long START_MILLIS = 120_000;
 
     private final ObjectMapper json = new ObjectMapper();
+    /** One entry per free thread of a running worker. */
     private final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
     private final List<Worker> all = new ArrayList<>();
     private final int maxChars;
     /** Whether the workers OCR; null until the first worker starts, when Tesseract is looked for. */
     private Boolean ocr;
     private final long timeoutMillis;
+    /** How many files are read at a time, over all workers. */
     private final int size;
     private final Optional<WorkerArchive> archive = WorkerArchive.forClassPath();
+    /** Threads of the running workers (guarded by this). */
     private int started;
 
     /**
-     * @param workers at most this many workers; fewer when more would cross the memory bound
+     * @param workers at most this many files read at a time; fewer when more would cross the memory bound
      *                ({@link MemoryBound#workers(int)})
      */
     public IsolatedExtractor(int workers, int maxChars, boolean ocr, int timeoutSeconds) {
@@ -79,25 +90,33 @@ public final class IsolatedExtractor implements Extractor {
         final Process process;
         final Writer in;
         final BufferedReader out;
+        final int threads;
         /** Whether this worker writes the class-data archive when it ends. */
         final boolean writesArchive;
+        /** The answers awaited, by request id; each completed with null once the worker has ended. */
+        private final Map<Long, CompletableFuture<String>> awaited = new ConcurrentHashMap<>();
+        private long nextId;
+        private boolean ended;
+        /** Whether it has been stopped and its threads given up (guarded by the extractor). */
+        boolean retired;
 
-        Worker() throws IOException {
+        Worker(int threads) throws IOException {
+            this.threads = threads;
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(MemoryBound.workerOptions());
+            cmd.addAll(MemoryBound.workerOptions(threads));
             List<String> shared = archive.map(WorkerArchive::options).orElse(List.of());
             writesArchive = WorkerArchive.writes(shared);
             cmd.addAll(shared);
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),
-                    String.valueOf(maxChars), String.valueOf(ocr())));
+                    String.valueOf(maxChars), String.valueOf(ocr()), String.valueOf(threads)));
             process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             // The time limit of a file starts when the worker is ready, not while the JVM starts.
             String first;
             try {
-                first = CompletableFuture.supplyAsync(() -> readLine(this)).get(START_MILLIS, TimeUnit.MILLISECONDS);
+                first = CompletableFuture.supplyAsync(this::readLine).get(START_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 first = null;
@@ -109,19 +128,75 @@ public final class IsolatedExtractor implements Extractor {
                 ended(this, -1);
                 throw new IOException("the worker did not start");
             }
+            Thread answers = new Thread(this::readAnswers, "extraction-worker-answers");
+            answers.setDaemon(true);
+            answers.start();
+        }
+
+        /**
+         * Sends a file; its answer (a JSON line), or null when the worker has ended (or ends) without answering
+         * it.
+         */
+        CompletableFuture<String> send(Path file) {
+            CompletableFuture<String> answer = new CompletableFuture<>();
+            synchronized (this) {
+                if (ended) {
+                    answer.complete(null);
+                    return answer;
+                }
+                long id = nextId++;
+                awaited.put(id, answer);
+                try {
+                    in.write(id + String.valueOf(ExtractionWorker.SEPARATOR) + file.toAbsolutePath() + "\n");
+                    in.flush();
+                } catch (IOException e) {
+                    // The worker has ended: so is this file's answer.
+                    awaited.remove(id);
+                    answer.complete(null);
+                }
+            }
+            return answer;
+        }
+
+        /** Hands each answer line to the file it answers, until the worker ends. */
+        private void readAnswers() {
+            for (String line = readLine(); line != null; line = readLine()) {
+                int tab = line.indexOf(ExtractionWorker.SEPARATOR);
+                CompletableFuture<String> answer = tab < 0 ? null : awaited.remove(Long.parseLong(line.substring(0, tab)));
+                if (answer != null) {
+                    answer.complete(line.substring(tab + 1));
+                }
+            }
+            synchronized (this) {
+                ended = true;
+            }
+            awaited.values().forEach(a -> a.complete(null));
+            awaited.clear();
+        }
+
+        private String readLine() {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                return null;
+            }
         }
     }
 
     private Worker borrow() throws ExtractionException {
         synchronized (this) {
             if (idle.isEmpty() && started < size) {
-                started++;
+                int threads = Math.min(MemoryBound.THREADS_PER_WORKER, size - started);
+                started += threads;
                 try {
-                    Worker w = new Worker();
+                    Worker w = new Worker(threads);
                     all.add(w);
+                    for (int i = 1; i < threads; i++) {
+                        idle.add(w);
+                    }
                     return w;
                 } catch (IOException e) {
-                    started--;
+                    started -= threads;
                     throw new ExtractionException(Reason.UNEXPECTED, "cannot start an extraction worker: " + e.getMessage(), e);
                 }
             }
@@ -138,19 +213,21 @@ public final class IsolatedExtractor implements Extractor {
     public Extraction extract(Path file) throws ExtractionException {
         Worker w = borrow();
         boolean healthy = false;
+        boolean alone = w.threads == 1;
         try {
-            w.in.write(file.toAbsolutePath() + "\n");
-            w.in.flush();
-            String line = CompletableFuture.supplyAsync(() -> readLine(w)).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            String line = w.send(file).get(timeoutMillis, TimeUnit.MILLISECONDS);
             if (line == null) {
+                if (!alone) {
+                    // Lost with the worker it shared: which file ended it is not known, so this one is read alone.
+                    release(w, false);
+                    w = null;
+                    return extractAlone(file);
+                }
                 throw new ExtractionException(Reason.PARSER_CRASHED, "the worker process ended");
             }
             ExtractionWorker.Answer answer = json.readValue(line, ExtractionWorker.Answer.class);
             healthy = true;
-            if (answer.reason() != null) {
-                throw new ExtractionException(answer.reason(), answer.detail());
-            }
-            return answer.extraction();
+            return extraction(answer);
         } catch (TimeoutException e) {
             throw new ExtractionException(Reason.TIMED_OUT, "limit " + timeoutMillis / 1000 + " s", e);
         } catch (IOException | ExecutionException e) {
@@ -159,7 +236,48 @@ public final class IsolatedExtractor implements Extractor {
             Thread.currentThread().interrupt();
             throw new ExtractionException(Reason.UNEXPECTED, "interrupted", e);
         } finally {
-            release(w, healthy);
+            if (w != null) {
+                release(w, healthy);
+            }
+        }
+    }
+
+    private static Extraction extraction(ExtractionWorker.Answer answer) throws ExtractionException {
+        if (answer.reason() != null) {
+            throw new ExtractionException(answer.reason(), answer.detail());
+        }
+        return answer.extraction();
+    }
+
+    /** Reads a file in a worker of its own, started for it and stopped after it. */
+    private Extraction extractAlone(Path file) throws ExtractionException {
+        Worker w;
+        try {
+            synchronized (this) {
+                w = new Worker(1);
+            }
+        } catch (IOException e) {
+            throw new ExtractionException(Reason.UNEXPECTED, "cannot start an extraction worker: " + e.getMessage(), e);
+        }
+        try {
+            String line = w.send(file).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                throw new ExtractionException(Reason.PARSER_CRASHED, "the worker process ended");
+            }
+            return extraction(json.readValue(line, ExtractionWorker.Answer.class));
+        } catch (TimeoutException e) {
+            throw new ExtractionException(Reason.TIMED_OUT, "limit " + timeoutMillis / 1000 + " s", e);
+        } catch (IOException | ExecutionException e) {
+            throw new ExtractionException(Reason.PARSER_CRASHED, Failures.detail(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExtractionException(Reason.UNEXPECTED, "interrupted", e);
+        } finally {
+            if (w.writesArchive) {
+                ended(w, endNormally(w));
+            } else {
+                w.process.destroyForcibly();
+            }
         }
     }
 
@@ -179,25 +297,31 @@ public final class IsolatedExtractor implements Extractor {
         return -1;
     }
 
-    private static String readLine(Worker w) {
-        try {
-            return w.out.readLine();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
+    /**
+     * Gives a worker's thread back; a worker that failed (a time limit, a crash) is stopped, its free threads
+     * taken out of the pool, and its threads counted free for a new worker once (the files it still held
+     * learn it from their answer, null).
+     */
     private void release(Worker w, boolean healthy) {
         if (healthy) {
-            idle.add(w);
+            synchronized (this) {
+                if (!w.retired) {
+                    idle.add(w);
+                }
+            }
             return;
         }
         w.process.destroyForcibly();
-        ended(w, -1);
         synchronized (this) {
+            if (w.retired) {
+                return;
+            }
+            w.retired = true;
+            idle.removeIf(x -> x == w);
             all.remove(w);
-            started--;
+            started -= w.threads;
         }
+        ended(w, -1);
     }
 
     private void ended(Worker w, int exitCode) {
@@ -209,6 +333,7 @@ public final class IsolatedExtractor implements Extractor {
     @Override
     public synchronized void close() {
         for (Worker w : all) {
+            w.retired = true;
             if (w.writesArchive) {
                 ended(w, endNormally(w));
             } else {

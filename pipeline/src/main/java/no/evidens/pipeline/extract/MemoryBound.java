@@ -7,19 +7,26 @@ import java.util.List;
 /**
  * The memory bound of an ingest: the main process and its Tika workers together under 2 GiB of resident
  * memory by default, whatever the number of files. The launcher ({@code evidens}) starts {@code ingest} and
- * {@code watch} with {@link #MAIN_OPTIONS}; each worker gets {@link #WORKER_HEAP_MB}; and there are only as many
- * workers as fit beside the main process ({@link #workers}). What a JVM holds beyond its heap (classes,
- * compiled code, thread stacks, the collector's own tables) is counted at a measured allowance per process.
+ * {@code watch} with {@link #MAIN_OPTIONS}; a worker gets {@link #WORKER_HEAP_MB} for each file it reads at a time
+ * (up to {@link #THREADS_PER_WORKER}); and only as many files are read at a time as fit beside the main process
+ * ({@link #workers}). What a JVM holds beyond its heap (classes, compiled code, thread stacks, the collector's own
+ * tables) is counted at a measured allowance per process, and per file read at a time for the workers.
  * A main process given a larger heap than the bound's (the web workspace's 3 GiB, or {@code EVIDENS_JAVA_OPTS})
- * is outside the bound already: it keeps one worker per thread, as before.
+ * is outside the bound already: it keeps one file read at a time per thread, as before.
  */
 public final class MemoryBound {
     /** Resident memory of the main process and its workers together, at most. */
     public static final int TREE_MB = 2048;
     /** Heap of the main process of {@code ingest} and {@code watch}. */
     public static final int MAIN_HEAP_MB = 768;
-    /** Heap of each Tika worker. */
+    /** Heap of each Tika worker per file it reads at a time (per thread). */
     public static final int WORKER_HEAP_MB = 384;
+    /**
+     * Files a Tika worker reads at a time, one per thread: two threads in one JVM pay its start, Tika's loading
+     * and the JIT's compiling once where two workers paid them twice; more would lose more files at once to a
+     * worker that crashes (each is then read again alone).
+     */
+    public static final int THREADS_PER_WORKER = 2;
     /** The main process's memory beyond its heap (classes, code, threads, Lucene's buffers), allowed for. */
     static final int MAIN_BEYOND_HEAP_MB = 256;
     /** A worker's memory beyond its heap, allowed for (measured: a worker with Tika loaded holds about 100 MB). */
@@ -55,20 +62,28 @@ public final class MemoryBound {
     }
 
     /**
-     * JVM options of a Tika worker: its heap; the serial collector (one thread parses at a time in a
-     * worker, so a parallel or concurrent collector only adds threads and CPU); only the JIT's quick
+     * JVM options of a Tika worker: its heap; the serial collector (a worker's threads are few, one file
+     * each, so a parallel or concurrent collector only adds threads and CPU); only the JIT's quick
      * compiler (C1): Tika's code is large and a worker's files varied, so the optimising compiler (C2) spent
      * more CPU compiling than its code saved (measured on one worker over 1,000 generated files: 19.4 CPU s
      * with C1 only, 29.6 with both; over 200 files 6.8 and 13.5); the JVM's own messages to stderr, never
      * to stdout, which carries the answers.
      */
     public static List<String> workerOptions() {
+        return workerOptions(1);
+    }
+
+    /**
+     * JVM options of a Tika worker that reads {@code threads} files at a time: as {@link #workerOptions()}, with
+     * {@link #WORKER_HEAP_MB} of heap per thread.
+     */
+    public static List<String> workerOptions(int threads) {
         List<String> options = new ArrayList<>();
         String custom = System.getProperty(WORKER_OPTIONS_PROPERTY);
         if (custom != null && !custom.isBlank()) {
             options.addAll(Arrays.asList(custom.trim().split("\\s+")));
         } else {
-            options.add("-Xmx" + WORKER_HEAP_MB + "m");
+            options.add("-Xmx" + (long) WORKER_HEAP_MB * Math.max(1, threads) + "m");
             options.add("-XX:+UseSerialGC");
             options.add(QUICK_JIT);
         }
@@ -79,9 +94,11 @@ public final class MemoryBound {
     }
 
     /**
-     * How many workers an ingest on {@code threads} threads starts: one per thread while the main process
-     * (whose heap may grow to {@code mainMaxHeapBytes}) and the workers stay within {@link #TREE_MB}, at
-     * least one; one per thread when the main heap alone is over the bound's share of it.
+     * How many files the workers of an ingest on {@code threads} threads read at a time (their threads, up to
+     * {@link #THREADS_PER_WORKER} in one worker): one per thread while the main process (whose heap may grow to
+     * {@code mainMaxHeapBytes}) and the workers stay within {@link #TREE_MB}, at least one; one per thread when
+     * the main heap alone is over the bound's share of it. Each is counted as a worker of its own (a heap and
+     * the memory beyond it), more than two threads in one JVM hold.
      */
     public static int workers(int threads, long mainMaxHeapBytes) {
         int wanted = Math.max(1, threads);

@@ -55,4 +55,10 @@ class MemoryBoundTest {
         assertTrue(MemoryBound.workerOptions().contains("-Xlog:all=warning:stderr"));
         assertTrue(MemoryBound.workerOptions().contains("-Xmx" + MemoryBound.WORKER_HEAP_MB + "m"));
     }
+
+    @Test
+    void aWorkerThatReadsTwoFilesAtATimeHasTheHeapOfTwo() {
+        assertTrue(MemoryBound.workerOptions(2).contains("-Xmx" + 2 * MemoryBound.WORKER_HEAP_MB + "m"));
+        assertTrue(MemoryBound.workerOptions(2).contains("-Xlog:all=warning:stderr"));
+    }
 }
