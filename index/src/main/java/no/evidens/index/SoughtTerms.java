@@ -1,6 +1,8 @@
 package no.evidens.index;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.index.IndexReaderContext;
@@ -24,25 +26,25 @@ final class SoughtTerms {
     /** The snapshot whose segments were searched. */
     private final IndexReaderContext top;
     /** Per segment ord, its words: where the segment holds each, or null when the segment's field does not hold it. */
-    private final Map<Term, Found>[] perSegment;
+    private final List<Map<Term, Found>> perSegment;
 
-    @SuppressWarnings("unchecked")
     SoughtTerms(IndexReaderContext top) {
         this.top = top;
-        perSegment = new Map[top.leaves().size()];
-        for (int i = 0; i < perSegment.length; i++) {
-            perSegment[i] = new HashMap<>();
+        int segments = top.leaves().size();
+        perSegment = new ArrayList<>(segments);
+        for (int i = 0; i < segments; i++) {
+            perSegment.add(new HashMap<>());
         }
     }
 
     /** Notes where segment {@code ord} holds {@code term} (null: it does not hold it). */
     void put(int ord, Term term, Found found) {
-        perSegment[ord].put(term, found);
+        perSegment.get(ord).put(term, found);
     }
 
     /** The words sought in segment {@code ord}: where it holds each, or null for one it does not hold. */
     Map<Term, Found> in(int ord) {
-        return ord < perSegment.length ? perSegment[ord] : Map.of();
+        return ord < perSegment.size() ? perSegment.get(ord) : Map.of();
     }
 
     /**
@@ -72,8 +74,8 @@ final class SoughtTerms {
             return null;
         }
         TermStates out = new TermStates(context);
-        for (int ord = 0; ord < perSegment.length; ord++) {
-            Map<Term, Found> words = perSegment[ord];
+        for (int ord = 0; ord < perSegment.size(); ord++) {
+            Map<Term, Found> words = perSegment.get(ord);
             if (!words.containsKey(term)) {
                 // Not sought here (its field is not in this segment, or the search did not count this word).
                 return null;
