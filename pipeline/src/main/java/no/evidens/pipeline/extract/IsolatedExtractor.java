@@ -215,7 +215,7 @@ public final class IsolatedExtractor implements Extractor {
         boolean healthy = false;
         boolean alone = w.threads == 1;
         try {
-            String line = w.send(file).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            String line = answerLine(w, file);
             if (line == null) {
                 if (!alone) {
                     // Lost with the worker it shared: which file ended it is not known, so this one is read alone.
@@ -225,20 +225,35 @@ public final class IsolatedExtractor implements Extractor {
                 }
                 throw new ExtractionException(Reason.PARSER_CRASHED, "the worker process ended");
             }
-            ExtractionWorker.Answer answer = json.readValue(line, ExtractionWorker.Answer.class);
+            ExtractionWorker.Answer answer = answer(line);
             healthy = true;
             return extraction(answer);
-        } catch (TimeoutException e) {
-            throw new ExtractionException(Reason.TIMED_OUT, "limit " + timeoutMillis / 1000 + " s", e);
-        } catch (IOException | ExecutionException e) {
-            throw new ExtractionException(Reason.PARSER_CRASHED, Failures.detail(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExtractionException(Reason.UNEXPECTED, "interrupted", e);
         } finally {
             if (w != null) {
                 release(w, healthy);
             }
+        }
+    }
+
+    /** The worker's answer to {@code file} as it wrote it (null: the worker ended first), failures as receipt reasons. */
+    private String answerLine(Worker w, Path file) throws ExtractionException {
+        try {
+            return w.send(file).get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ExtractionException(Reason.TIMED_OUT, "limit " + timeoutMillis / 1000 + " s", e);
+        } catch (ExecutionException e) {
+            throw new ExtractionException(Reason.PARSER_CRASHED, Failures.detail(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExtractionException(Reason.UNEXPECTED, "interrupted", e);
+        }
+    }
+
+    private ExtractionWorker.Answer answer(String line) throws ExtractionException {
+        try {
+            return json.readValue(line, ExtractionWorker.Answer.class);
+        } catch (IOException e) {
+            throw new ExtractionException(Reason.PARSER_CRASHED, Failures.detail(e), e);
         }
     }
 
@@ -260,18 +275,11 @@ public final class IsolatedExtractor implements Extractor {
             throw new ExtractionException(Reason.UNEXPECTED, "cannot start an extraction worker: " + e.getMessage(), e);
         }
         try {
-            String line = w.send(file).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            String line = answerLine(w, file);
             if (line == null) {
                 throw new ExtractionException(Reason.PARSER_CRASHED, "the worker process ended");
             }
-            return extraction(json.readValue(line, ExtractionWorker.Answer.class));
-        } catch (TimeoutException e) {
-            throw new ExtractionException(Reason.TIMED_OUT, "limit " + timeoutMillis / 1000 + " s", e);
-        } catch (IOException | ExecutionException e) {
-            throw new ExtractionException(Reason.PARSER_CRASHED, Failures.detail(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExtractionException(Reason.UNEXPECTED, "interrupted", e);
+            return extraction(answer(line));
         } finally {
             if (w.writesArchive) {
                 ended(w, endNormally(w));
