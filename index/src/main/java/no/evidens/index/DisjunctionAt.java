@@ -86,25 +86,8 @@ final class DisjunctionAt implements WordsAt {
     /** Scores the clauses with the highest block maxima first, stopping once the rest cannot lift it to the page. */
     @Override
     public float score(int doc, float bonus, float minScore) throws IOException {
-        int n = clauses.length;
-        // Sorted once per block of the maxima, not per entry scored (1% of a one-word search's processor time).
-        if (!ordered) {
-            WordsAt.highestFirst(blockMaxima, order, n);
-            ordered = true;
-        }
-        double sum = 0;
-        boolean matched = false;
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            if (matches(i, doc)) {
-                sum += clauses[i].score();
-                matched = true;
-            }
-            if (WordsAt.belowPage(sum, blockMaxima, order, k + 1, n, bonus, minScore)) {
-                return NONE;
-            }
-        }
-        return matched ? (float) sum : NONE;
+        // One word alone: no words scored before it or still to come; (float) (0 + f + 0) is f, so the same floats.
+        return sum(doc, 0, 0, bonus, minScore);
     }
 
     /**
@@ -143,6 +126,9 @@ final class DisjunctionAt implements WordsAt {
             if (matches(i, doc)) {
                 sum += clauses[i].score();
                 matched = true;
+            }
+            if (minScore <= 0) {
+                continue; // no bound yet: nothing to stop for
             }
             double rest = WordsAt.rest(blockMaxima, order, k + 1, n);
             // This word's score is at most (float) (sum + rest), float rounding being monotonic; the whole entry's at
