@@ -109,6 +109,16 @@ class SidewaysCountingTest {
         }
     }
 
+    /** Every base query with every filter set counts as DrillSideways does, sorted by relevance both ways. */
+    private static void assertSameForEveryFilter(IndexSnapshot s, List<Query> bases) throws IOException {
+        for (Query base : bases) {
+            for (Map<String, List<String>> filters : FILTERS) {
+                assertSame(s, base, filters, EvidenceSearcher.BY_RELEVANCE, true);
+                assertSame(s, base, filters, EvidenceSearcher.BY_RELEVANCE, false);
+            }
+        }
+    }
+
     /**
      * A filter's entries are kept per segment between searches ({@link FilterBits}): after passages are deleted and new
      * ones added, a refreshed snapshot counts the same filters as DrillSideways does on it, not as on the one before.
@@ -123,24 +133,14 @@ class SidewaysCountingTest {
             long before;
             try (DirectoryReader reader = DirectoryReader.open(w)) {
                 IndexSnapshot s = (IndexSnapshot) IndexSnapshot.factory(new StandardAnalyzer()).newSearcher(reader, null);
-                for (Query base : bases) {
-                    for (Map<String, List<String>> filters : FILTERS) {
-                        assertSame(s, base, filters, EvidenceSearcher.BY_RELEVANCE, true);
-                        assertSame(s, base, filters, EvidenceSearcher.BY_RELEVANCE, false);
-                    }
-                }
+                assertSameForEveryFilter(s, bases);
                 before = RankedSearch.sideways(s, RankedSearch.PASSAGES, journals, 10, EvidenceSearcher.BY_RELEVANCE, true).total();
             }
             w.deleteDocuments(new Term(PassageSchema.TYPE, "journal"), new Term(PassageSchema.CASE, "sak-1"));
             addPassages(w, new Random(6), 1);
             try (DirectoryReader reader = DirectoryReader.open(w)) {
                 IndexSnapshot s = (IndexSnapshot) IndexSnapshot.factory(new StandardAnalyzer()).newSearcher(reader, null);
-                for (Query base : bases) {
-                    for (Map<String, List<String>> filters : FILTERS) {
-                        assertSame(s, base, filters, EvidenceSearcher.BY_RELEVANCE, true);
-                        assertSame(s, base, filters, EvidenceSearcher.BY_RELEVANCE, false);
-                    }
-                }
+                assertSameForEveryFilter(s, bases);
                 long after = RankedSearch.sideways(s, RankedSearch.PASSAGES, journals, 10, EvidenceSearcher.BY_RELEVANCE, true).total();
                 assertTrue(after != before, "the journals counted anew: " + before + " before, " + after + " after");
             }
