@@ -23,6 +23,8 @@ final class TurnCue {
             + "|hvisker|hvisket|mumler|mumlet|skriker|skrek|stønner|stønnet|nikker|nikket|presiserer|presiserte"
             // what the speaker owns up to (seventh round): , vedgår kvinna
             + "|vedgår|vedgikk"
+            // what the speaker adds, retorts or concedes (round 9): , supplerer direktøren; , kontret Moe; , erkjenner han
+            + "|supplerer|supplerte|kontrer|kontret|kontrerte|erkjenner|erkjente"
             // the speaker had time to say it, or is said to have said it: , rakk han å melde; , skal hun ha sagt
             + "|(?:rakk|rekker|rukket)\\s+\\p{L}+\\s+å\\s+(?:si|melde|fortelle|skrive|rope|legge\\s+til)"
             + "|(?:skal|skulle)\\s+\\p{L}+\\s+ha\\s+(?:sagt|uttalt|skrevet|fortalt)";
