@@ -33,4 +33,39 @@ class QuotationRound9Test {
                 + "- Vi ser det samme, supplerer direktøren. Alle nikket. - Vi har gjort feil, erkjenner han. Han er stille.";
         assertEquals("-|Det er flere veier dit. Vi velger den korteste ## -|Vi ser det samme ## -|Vi har gjort feil", show(t));
     }
+
+    @Test
+    void aCommaAfterAQuestionMarkIntroducesACueWhateverItsVerb() {
+        String t = "Kursen steg mens vi ventet. - Ble du rikere nå?, prøver vi oss. - Det er bare papir, sier hun.";
+        assertEquals("-|Ble du rikere nå? ## -|Det er bare papir", show(t));
+    }
+
+    @Test
+    void pointsOfAProgrammeOpenedAlikeAreNoDialogue() {
+        String t = "Regjeringen vil styrke fellesskapet. - Vi vil bygge flere skoler. - Vi vil satse på eldreomsorgen. "
+                + "- Vi vil gi mer til frivilligheten. Regjeringen vil også senke skattene.";
+        assertEquals("", show(t));
+    }
+
+    @Test
+    void twoTurnsOpenedAlikeAreStillDialogue() {
+        String t = "Hun ser ut over fjorden. - Vi vil bo her for alltid. - Vi vil aldri flytte, sier hun.";
+        assertEquals("-|Vi vil bo her for alltid. ## -|Vi vil aldri flytte", show(t));
+    }
+
+    @Test
+    void aClosingGuillemetWhoseOpeningWasLostClosesAQuotationFromItsSentence() {
+        // the document opens inside a quotation (a text cut from its article)
+        String t = "Du har alt. Bil, penger og venner.» - Da måtte jeg si nei, sier han.";
+        assertEquals("«|Du har alt. Bil, penger og venner. ## -|Da måtte jeg si nei", show(t));
+        // further on, with a speaker cue after it
+        String later = "Det ble verre. «Ingen kom», sa hun. Avisa var hard. Seks timer i badstua» skrev Fjordposten.";
+        assertEquals("«|Ingen kom ## «|Seks timer i badstua", show(later));
+    }
+
+    @Test
+    void aClosingGuillemetAloneWithoutACueStaysNoQuotation() {
+        String t = "Han kom sent. «Hei», sa han. Det var mørkt» ute i gata.";
+        assertEquals("«|Hei", show(t));
+    }
 }
