@@ -69,6 +69,8 @@ public final class EvidenceIndexWriter implements EvidenceSink {
                     // policy (compound only when small beside the index); readers open either kind, so an index
                     // written before needs nothing.
                     .setUseCompoundFile(false);
+            // Lucene's codec, its flushed postings written with the norms read from arrays (the same bytes).
+            config.setCodec(FlushNorms.codec(config.getCodec()));
             this.writer = new IndexWriter(FSDirectory.open(dir), config);
             this.nrt = new SearcherManager(writer, null);
             IndexSearcher searcher = nrt.acquire();
