@@ -68,4 +68,14 @@ class QuotationRound9Test {
         String t = "Han kom sent. «Hei», sa han. Det var mørkt» ute i gata.";
         assertEquals("«|Hei", show(t));
     }
+
+    @Test
+    void theReporterAskingInTheReportagesWeEndsATurn() {
+        String t = "Ordet er nytt. - Det brukes om fiske. Vi spør om det også brukes om svindel. Ordboka kommer i mai. "
+                + "- Det stemmer, sier hun.";
+        assertEquals("-|Det brukes om fiske. ## -|Det stemmer", show(t));
+        // a speaker who says what «we» ask goes on speaking
+        String speaker = "Hun leder klubben. - Vi spør ofte foreldrene. Det hjelper, sier hun.";
+        assertEquals("-|Vi spør ofte foreldrene. Det hjelper", show(speaker));
+    }
 }
