@@ -107,11 +107,13 @@ final class WordForms {
             return q;
         }
         Set<String> stems = new LinkedHashSet<>();
+        // The analyzer's terms are UTF-8 it wrote itself: decoded directly (Term.text() checks them with a new charset
+        // decoder each time, for terms that may not be text at all), the same strings.
         if (q instanceof TermQuery t) {
-            stems.add(t.getTerm().text());
+            stems.add(t.getTerm().bytes().utf8ToString());
         } else {
             for (Term t : ((SynonymQuery) q).getTerms()) {
-                stems.add(t.text());
+                stems.add(t.bytes().utf8ToString());
             }
         }
         int before = stems.size();
