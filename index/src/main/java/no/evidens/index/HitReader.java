@@ -122,19 +122,41 @@ final class HitReader {
 
     /** For each hit of {@code page}: its bare hit when it is not shown, null when it is (to be read whole). */
     private SearchHit[] bare(ScoreDoc[] page, Shown shown) throws IOException {
-        Map<String, Integer> documentRank = new HashMap<>();
-        Map<String, Integer> taken = new HashMap<>();
+        // One entry per document of the page: hundreds of hits fall into a few hundred documents at most.
+        Map<String, PageDocument> documents = new HashMap<>();
         SearchHit[] out = new SearchHit[page.length];
         for (int i = 0; i < page.length; i++) {
             String key = documentOf(page[i].doc);
-            int rank = documentRank.computeIfAbsent(key, k -> documentRank.size());
-            boolean onPage = rank >= shown.from() && rank - shown.from() < shown.count()
-                    && taken.merge(key, 1, Integer::sum) <= shown.perDocument();
+            PageDocument d = documents.get(key);
+            if (d == null) {
+                d = new PageDocument(documents.size(), key);
+                documents.put(key, d);
+            }
+            boolean onPage = d.rank >= shown.from() && d.rank - shown.from() < shown.count() && ++d.taken <= shown.perDocument();
             if (!onPage) {
-                out[i] = bareHit(page[i], key);
+                out[i] = bareHit(page[i], d);
             }
         }
         return out;
+    }
+
+    /**
+     * A document of a grouped search's hits: its rank by its best hit, how many of its hits the page of documents took
+     * so far, and its case and id, cut from its key once for all its bare hits (which then share them).
+     */
+    private static final class PageDocument {
+        final int rank;
+        final String caseId;
+        final String docId;
+        int taken;
+
+        PageDocument(int rank, String key) {
+            this.rank = rank;
+            // A case id holds no slash (see Ingestion), so the key splits at its first one into case and document.
+            int slash = key.indexOf('/');
+            this.caseId = key.substring(0, slash);
+            this.docId = key.substring(slash + 1);
+        }
     }
 
     /**
@@ -142,12 +164,11 @@ final class HitReader {
      * anyway (an index without document keys); else the id is null, so that hundreds of hits are counted
      * without a decompression each.
      */
-    private SearchHit bareHit(ScoreDoc hit, String documentKey) throws IOException {
-        Document d = keys.get(hit.doc);
+    private SearchHit bareHit(ScoreDoc hit, PageDocument document) {
+        // No key read (an index with document keys): no boxed id looked up per hit.
+        Document d = keys.isEmpty() ? null : keys.get(hit.doc);
         String id = d == null ? null : d.get(PassageSchema.ID);
-        // A case id holds no slash (see Ingestion), so the key splits at its first one into case and document.
-        int slash = documentKey.indexOf('/');
-        return new SearchHit(id, documentKey.substring(0, slash), documentKey.substring(slash + 1), null, null, null, null, 0, 0, 0,
+        return new SearchHit(id, document.caseId, document.docId, null, null, null, null, 0, 0, 0,
                 null, hit.score, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 

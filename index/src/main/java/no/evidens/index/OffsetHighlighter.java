@@ -121,11 +121,15 @@ final class OffsetHighlighter extends UnifiedHighlighter {
     }
 
     /**
-     * Whether the strategy's matcher accepts no other field the highlighter reads than its own (this highlighter
-     * sets no field matcher, so Lucene's is "the field itself"): Lucene's strategy then reads every field as itself,
-     * and one Weight on the segments as they are serves the text and its parts alike.
+     * Whether the strategy's matcher accepts its own field and no other field the highlighter reads (this highlighter
+     * sets no field matcher, so Lucene's is "the field itself", which accepts no other field at all): Lucene's strategy
+     * then reads every field as itself, one Weight on the segments as they are serves the text and its parts alike,
+     * and of a hit's matches only those of the strategy's own field are highlighted ({@link WeightPerLeafOffsets}).
      */
     private static boolean readsOwnFieldOnly(UHComponents components) {
+        if (!components.getFieldMatcher().test(components.getField())) {
+            return false;
+        }
         for (String f : List.of(PassageSchema.TEXT, PassageSchema.PARTS, PassageSchema.HEADING)) {
             if (!f.equals(components.getField()) && components.getFieldMatcher().test(f)) {
                 return false;

@@ -3,6 +3,7 @@ package no.evidens.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 import org.apache.lucene.index.FilterLeafReader;
@@ -27,6 +28,10 @@ import org.apache.lucene.util.BytesRef;
  */
 final class PageTermsReader extends FilterLeafReader {
     private record Key(String field, BytesRef term, int flags) {
+    }
+
+    /** A term sought by text in one field: its bytes (a copy) and its state, null when the segment does not hold it. */
+    private record Sought(BytesRef term, TermState state) {
     }
 
     private final Map<String, Terms> terms = new HashMap<>();
@@ -60,7 +65,7 @@ final class PageTermsReader extends FilterLeafReader {
         return t;
     }
 
-    private PostingsEnum postings(String field, Terms real, BytesRef term, TermState state, int flags) throws IOException {
+    private SharedPostings postings(String field, Terms real, BytesRef term, TermState state, int flags) throws IOException {
         Key key = new Key(field, term, flags);
         SharedPostings shared = postings.get(key);
         if (shared == null) {
@@ -68,7 +73,7 @@ final class PageTermsReader extends FilterLeafReader {
             shared = new SharedPostings(real, own.term(), state, flags);
             postings.put(own, shared);
         }
-        return shared.view();
+        return shared;
     }
 
     @Override
@@ -83,15 +88,37 @@ final class PageTermsReader extends FilterLeafReader {
 
     private final class PageTerms extends FilterTerms {
         private final String field;
+        /**
+         * The shared postings of this field's terms by the state they were sought with. Lucene's term queries ask for a
+         * hit's matches by seeking a new terms enum with the state their weight holds, the same object for every hit of
+         * a segment, so a term's postings are found here without hashing its bytes ({@link Key}) for every hit and term.
+         */
+        private final Map<TermState, SharedPostings> byState = new IdentityHashMap<>();
+        /**
+         * The terms of this field sought by text, by the caller's bytes object: a synonym query seeks each of its terms
+         * by text for every hit, handing over the same objects each time. An entry holds a copy of the bytes, so an
+         * object filled with other bytes since is seen for what it is and sought by its new bytes.
+         */
+        private final Map<BytesRef, Sought> byText = new IdentityHashMap<>();
 
         PageTerms(String field, Terms in) {
             super(in);
             this.field = field;
         }
 
+        /** The shared postings of {@code term}, noted with {@code state}. */
+        PostingsEnum postings(BytesRef term, TermState state, int flags) throws IOException {
+            SharedPostings shared = byState.get(state);
+            if (shared == null || shared.flags() != flags || !shared.term().bytesEquals(term)) {
+                shared = PageTermsReader.this.postings(field, in, term, state, flags);
+                byState.put(state, shared);
+            }
+            return shared.view();
+        }
+
         @Override
         public TermsEnum iterator() {
-            return new PageTermsEnum(field, in);
+            return new PageTermsEnum(this, in);
         }
     }
 
@@ -101,6 +128,7 @@ final class PageTermsReader extends FilterLeafReader {
      * sought by text), its postings come from the shared ones too, by the real enum's term and state.
      */
     private final class PageTermsEnum extends TermsEnum {
+        private final PageTerms terms;
         private final String field;
         private final Terms real;
         private TermsEnum in;
@@ -108,8 +136,9 @@ final class PageTermsReader extends FilterLeafReader {
         private BytesRef noted;
         private TermState notedState;
 
-        PageTermsEnum(String field, Terms real) {
-            this.field = field;
+        PageTermsEnum(PageTerms terms, Terms real) {
+            this.terms = terms;
+            this.field = terms.field;
             this.real = real;
         }
 
@@ -135,9 +164,9 @@ final class PageTermsReader extends FilterLeafReader {
         @Override
         public PostingsEnum postings(PostingsEnum reuse, int flags) throws IOException {
             if (noted != null) {
-                return PageTermsReader.this.postings(field, real, noted, notedState, flags);
+                return terms.postings(noted, notedState, flags);
             }
-            return PageTermsReader.this.postings(field, real, in.term(), in.termState(), flags);
+            return PageTermsReader.this.postings(field, real, in.term(), in.termState(), flags).view();
         }
 
         @Override
@@ -162,18 +191,29 @@ final class PageTermsReader extends FilterLeafReader {
         @Override
         public boolean seekExact(BytesRef text) throws IOException {
             noted = null;
+            Sought known = terms.byText.get(text);
+            if (known == null || !known.term().bytesEquals(text)) {
+                known = new Sought(BytesRef.deepCopyOf(text), soughtState(text));
+                terms.byText.put(text, known);
+            }
+            if (known.state() != null) {
+                // As seekExact(term, state), without copying the entry's own copy of the bytes again.
+                noted = known.term();
+                notedState = known.state();
+            }
+            // Not found: the enum is unpositioned, as a real one is after a failed seek.
+            return known.state() != null;
+        }
+
+        /** The state of {@code text} in this field, sought in the terms dictionary once for the page (null: absent). */
+        private TermState soughtState(BytesRef text) throws IOException {
             Key key = new Key(field, text, 0);
             if (sought.containsKey(key)) {
-                TermState state = sought.get(key);
-                if (state != null) {
-                    seekExact(text, state);
-                }
-                // Not found: the enum is unpositioned, as a real one is after a failed seek.
-                return state != null;
+                return sought.get(key);
             }
-            boolean found = in().seekExact(text);
-            sought.put(new Key(field, BytesRef.deepCopyOf(text), 0), found ? in.termState() : null);
-            return found;
+            TermState state = in().seekExact(text) ? in.termState() : null;
+            sought.put(new Key(field, BytesRef.deepCopyOf(text), 0), state);
+            return state;
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Field;
@@ -24,6 +25,12 @@ public final class QueryLanguage {
     private static final int SNIPPET_PASSAGES = 2;
     /** The index's analyzer, one for all calls: it keeps its chains (and their compound splits) per thread. */
     private static final Analyzer INDEXING = NorwegianAnalysis.analyzer();
+    /** Runs of white space, where a query's text is cut into words (as {@code String.split("\\s+")}, compiled once). */
+    static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Text holding query syntax: quotes, brackets, a field, a prefix or fuzzy mark, a boost, a sign (compiled once). */
+    private static final Pattern SYNTAX = Pattern.compile(".*[\"():*?~^+\\-].*");
+    /** Text holding an operator written out (compiled once). */
+    private static final Pattern OPERATOR = Pattern.compile(".*\\b(AND|OR|NOT)\\b.*");
 
     private QueryLanguage() {
     }
@@ -67,7 +74,8 @@ public final class QueryLanguage {
     /** Whether a query that found nothing may be run again with any word enough: two or more plain words. */
     public static boolean relaxable(String query) {
         String q = query.strip();
-        return q.contains(" ") && !q.matches(".*[\"():*?~^+\\-].*") && !q.matches(".*\\b(AND|OR|NOT)\\b.*");
+        // The patterns are those String.matches compiled on every call (a search asks two or three times).
+        return q.contains(" ") && !SYNTAX.matcher(q).matches() && !OPERATOR.matcher(q).matches();
     }
 
     /**

@@ -237,8 +237,10 @@ final class RankedSearch {
             SidewaysCounting counting = new SidewaysCounting(s.facetCounter, s, filters, null);
             FixedBitSet[] passing = counting.countWords(s, ScoredQuery.matching(base));
             if (passing != null) {
-                Page page = m -> skippingPage(s, filtered, m, sort, passing, null);
-                return new Counted(page.first(n), counting.total(), counting.counts(), page);
+                // The words sought while counting are known to the page's weights and to the highlighting (not sought again).
+                SoughtTerms sought = counting.sought();
+                Page page = m -> skippingPage(s, filtered, m, sort, passing, sought);
+                return new Counted(page.first(n), counting.total(), counting.counts(), page, sought);
             }
         }
         TopFieldCollector collector = pageCollector(s, n, sort);

@@ -48,6 +48,16 @@ final class SharedPostings {
         return te.postings(null, flags);
     }
 
+    /** The term whose postings these are. */
+    BytesRef term() {
+        return term;
+    }
+
+    /** The features these postings were read with (Lucene's {@code PostingsEnum} flags). */
+    int flags() {
+        return flags;
+    }
+
     /** A new view, not yet on a document. */
     PostingsEnum view() {
         return new View();

@@ -48,6 +48,8 @@ final class SidewaysCounting implements Collector {
     private final Query[] filterQueries;
     /** Per filtered dimension, its values as words ({@link TermSetHits}); null when one is not words only. */
     private final TermSetHits[] filterPlans;
+    /** The words {@link #countWords} sought in each segment, with their states; null when it counted none. */
+    private SoughtTerms sought;
 
     /**
      * @param filters dimension → the values wanted, as in {@link SearchRequest#filters()}
@@ -171,6 +173,7 @@ final class SidewaysCounting implements Collector {
         }
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         FixedBitSet[] kept = new FixedBitSet[leaves.size()];
+        sought = new SoughtTerms(searcher.getTopReaderContext());
         for (LeafReaderContext leaf : leaves) {
             SegmentFacetSignatures signatures = counter.segment(leaf.ord);
             int[] counts = signatures.newCounts();
@@ -181,7 +184,7 @@ final class SidewaysCounting implements Collector {
                 nearMisses[i][leaf.ord] = signatures.newCounts();
                 pass[i] = passing[i].getBits();
             }
-            FixedBitSet baseHits = plan.hits(leaf.reader());
+            FixedBitSet baseHits = plan.hits(leaf, sought);
             kept[leaf.ord] = new FixedBitSet(baseHits.length());
             sort(baseHits.getBits(), pass, kept[leaf.ord].getBits(), leaf.reader().getLiveDocs(), signatures, counts, leaf.ord);
         }
@@ -216,6 +219,15 @@ final class SidewaysCounting implements Collector {
                 signatures.count(failsOnlyThis, w, live, groupOfDim[i], nearMisses[i][segment]);
             }
         }
+    }
+
+    /**
+     * The words {@link #countWords} sought in each segment, with their states (null when it counted none): the page's
+     * word weights and its highlighting then find them there instead of seeking them again, as a search without facet
+     * filters does ({@link FacetCounter.Counting#sought()}).
+     */
+    SoughtTerms sought() {
+        return sought;
     }
 
     @Override

@@ -39,7 +39,7 @@ final class UnknownCompounds {
     static Map<String, List<String>> split(String text, Analyzer analyzer, IndexReader reader) {
         Map<String, List<String>> out = new HashMap<>();
         boolean quoted = false;
-        for (String chunk : text.split("\\s+")) {
+        for (String chunk : QueryLanguage.SPACES.split(text)) {
             boolean wasQuoted = quoted;
             quoted ^= chunk.chars().filter(c -> c == '"').count() % 2 == 1;
             List<String> halves = wasQuoted || !WORD.matcher(chunk).matches() ? null : halves(chunk, analyzer, reader);

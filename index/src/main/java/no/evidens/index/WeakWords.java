@@ -55,7 +55,7 @@ final class WeakWords {
      */
     static Set<String> stems(Analyzer analyzer, String text) {
         Set<String> weak = stems(analyzer);
-        String[] words = text.toLowerCase(Locale.ROOT).strip().split("\\s+");
+        String[] words = QueryLanguage.SPACES.split(text.toLowerCase(Locale.ROOT).strip());
         StringBuilder degree = new StringBuilder();
         for (int i = 0; i + 1 < words.length; i++) {
             if (DEGREE_QUESTION.contains(words[i]) && DEGREE_WORDS.contains(words[i + 1])) {

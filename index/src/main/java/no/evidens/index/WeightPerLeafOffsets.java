@@ -33,13 +33,11 @@ final class WeightPerLeafOffsets extends PostingsOffsetStrategy {
         if (matches == null) {
             return;
         }
-        for (String field : matches) {
-            if (components.getFieldMatcher().test(field)) {
-                MatchesIterator iterator = matches.getMatches(field);
-                if (iterator != null) {
-                    results.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
-                }
-            }
+        // Lucene's strategy walks every field of the matches (a stream over the query's parts, per hit and field) and
+        // keeps those its matcher accepts; a strategy made here accepts its own field only, so that one is asked for.
+        MatchesIterator iterator = matches.getMatches(components.getField());
+        if (iterator != null) {
+            results.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
         }
     }
 }

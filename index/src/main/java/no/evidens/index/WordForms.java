@@ -21,7 +21,7 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Forms of a query word that the analysis gives another stem, sought as synonyms of the word (one word to BM25: a
  * passage holding two of the forms is not counted twice). Lucene's stemmers have no exception lists; the index is
- * unchanged, so no re-ingest. Five rules, each from how Norwegian is written (and a strong verb's other forms,
+ * unchanged, so no re-ingest. Six rules, each from how Norwegian is written (and a strong verb's other forms,
  * {@link StrongVerbs}):
  * <ul>
  * <li>a word in {@code -er} may be a noun of the one who does something ({@code bruker}, {@code melder},
@@ -35,6 +35,10 @@ import org.apache.lucene.search.TermQuery;
  * <li>an adjective in {@code -lig} (Bokmål) is written {@code -leg} in Nynorsk ({@code forsvarlig},
  * {@code forsvarleg}; {@code tilstrekkelige}, {@code tilstrekkelege}), which the synonym list pairs for one word only
  * ({@code ansvarlig}); the other spelling is sought too;</li>
+ * <li>a weak verb's past participle in {@code -et} is written {@code -ede} in its definite and plural form
+ * ({@code samordnet}, {@code samordnede tjenester}; {@code avsluttet}, {@code avsluttede saker}): the stemmer cuts the
+ * first to {@code samordn}, the second to {@code samordned}; the other form is sought too (the Nynorsk {@code -a},
+ * {@code samordna}, already has the first one's stem);</li>
  * <li>a verb is also sought as the noun of its action ({@code kartlegger} → {@code kartlegging}, {@code flyttet} →
  * {@code flytting}, {@code henviste} → {@code henvisning}): the auditor asks with the verb, a report states its finding
  * with the noun ({@code kartlegger ikke} / {@code manglende kartlegging}). The forms are made by cutting a verb's
@@ -60,6 +64,8 @@ final class WordForms {
     private static final Pattern ADJECTIVE = Pattern.compile("(\\p{L}{3,}l)(i|e)(ge?)");
     /** A verb of at least four letters before its ending: present, past, infinitive, Bokmål and Nynorsk. */
     private static final Pattern VERB = Pattern.compile("(\\p{L}{4,}?)(er|et|te|de|a|e)");
+    /** A weak verb's past participle in {@code -et} or its definite and plural form in {@code -ede}: the stem, and the ending. */
+    private static final Pattern PARTICIPLE = Pattern.compile("(\\p{L}{4,})(et|ede)");
     /** The endings of a verb's noun of action. */
     private static final String[] ACTION_NOUN = {"ing", "ning"};
 
@@ -83,6 +89,10 @@ final class WordForms {
         if (adjective.matches()) {
             out.add(adjective.group(1) + ("i".equals(adjective.group(2)) ? "e" : "i") + adjective.group(3));
         }
+        Matcher participle = PARTICIPLE.matcher(w);
+        if (participle.matches()) {
+            out.add(participle.group(1) + ("et".equals(participle.group(2)) ? "ede" : "et"));
+        }
         return out;
     }
 
@@ -97,11 +107,13 @@ final class WordForms {
             return q;
         }
         Set<String> stems = new LinkedHashSet<>();
+        // The analyzer's terms are UTF-8 it wrote itself: decoded directly (Term.text() checks them with a new charset
+        // decoder each time, for terms that may not be text at all), the same strings.
         if (q instanceof TermQuery t) {
-            stems.add(t.getTerm().text());
+            stems.add(t.getTerm().bytes().utf8ToString());
         } else {
             for (Term t : ((SynonymQuery) q).getTerms()) {
-                stems.add(t.text());
+                stems.add(t.bytes().utf8ToString());
             }
         }
         int before = stems.size();

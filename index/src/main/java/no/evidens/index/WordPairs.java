@@ -36,13 +36,13 @@ final class WordPairs {
         }
         QueryBuilder builder = new QueryBuilder(analyzer);
         List<String> words = new ArrayList<>();
-        for (String w : text.strip().split("\\s+")) {
+        for (String w : QueryLanguage.SPACES.split(text.strip())) {
             if (builder.createBooleanQuery(PassageSchema.TEXT, w) != null) {
                 words.add(w);
             }
         }
         // two words with a stop word between them: a phrase such as "tilbakemelding til melder"
-        boolean joined = words.size() == 2 && text.strip().split("\\s+").length > 2;
+        boolean joined = words.size() == 2 && QueryLanguage.SPACES.split(text.strip()).length > 2;
         if (words.size() < MIN_WORDS && !joined) {
             return q;
         }

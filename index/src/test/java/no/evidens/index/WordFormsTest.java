@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A search for {@code bruker} or {@code melder} finds the noun's other forms, which the stemmer cuts differently, and
- * one for {@code forsvarlig} the Nynorsk {@code forsvarleg}, one for a verb its noun of action, and a heading the law
- * named after the word.
+ * one for {@code forsvarlig} the Nynorsk {@code forsvarleg}, one for {@code samordnet} its plural {@code samordnede},
+ * one for a verb its noun of action, and a heading the law named after the word.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WordFormsTest {
@@ -100,6 +100,18 @@ class WordFormsTest {
                 "the melding of bekymringsmelding and tilbakemelding is no act of melde");
         Query parts = new TermQuery(new Term(PassageSchema.PARTS, "meld"));
         assertSame(parts, WordForms.widened(parts, PassageSchema.PARTS, "melde", NorwegianAnalysis.analyzer()));
+    }
+
+    @Test
+    void aWeakVerbsParticipleIsFoundInItsDefiniteAndPluralForm(@TempDir Path own) throws IOException {
+        OneDocumentIndex.write(own, List.of("Kommunen sikrer ikke samordnede tjenester.", "Tjenestene er samordnet.",
+                "Tjenestene er planlagt."));
+        assertEquals(List.of("sak/d/0", "sak/d/1"), OneDocumentIndex.found(own, "samordnet"),
+                "the stemmer cuts samordnet to samordn, samordnede to samordned");
+        assertEquals(List.of("sak/d/0", "sak/d/1"), OneDocumentIndex.found(own, "samordnede"));
+        assertEquals(List.of("avsluttede"), WordForms.forms("avsluttet"));
+        assertEquals(List.of("avsluttet"), WordForms.forms("Avsluttede"));
+        assertEquals(List.of(), WordForms.forms("helt"), "too short to be a participle");
     }
 
     @Test

@@ -126,6 +126,26 @@ public final class DocumentNames {
         return NonPersonShapes.institutionWord(word) || adjective(word);
     }
 
+    /** Whether a word is a listed given name (any case, genitive -s allowed). */
+    public static boolean isGivenName(String word) {
+        return NameCues.isGivenName(word);
+    }
+
+    /** Whether a word (any case) is a Norwegian function word ({@code og}, {@code som}, {@code der}, {@code hans}). */
+    public static boolean isFunctionWord(String word) {
+        return UnknownWordNames.functionWord(word);
+    }
+
+    /**
+     * Whether a capitalised word has a common noun's shape: a long word in the definite form ({@code Miljøpakken}), or
+     * a compound whose last part is a place or institution noun or a word the document writes in lower case
+     * ({@code Buddhistforbundet}, {@code Grunnlovens}).
+     */
+    public static boolean isCommonNounShape(String word, Set<String> lowerCase) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return UnknownWordNames.longDefinite(lower) || UnknownWordNames.compound(lower, lowerCase);
+    }
+
     /** A person name of at least this many words teaches its words to the rest of the document. */
     static final int MIN_WORDS = 2;
 

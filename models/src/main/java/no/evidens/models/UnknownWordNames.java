@@ -127,7 +127,7 @@ final class UnknownWordNames {
     }
 
     /** A long word in the definite form is a noun ({@code Miljøpakken}, {@code Instagramfolket}), not a name. */
-    private static boolean longDefinite(String lower) {
+    static boolean longDefinite(String lower) {
         return lower.length() >= LONG_DEFINITE && (lower.endsWith("en") || lower.endsWith("et"));
     }
 

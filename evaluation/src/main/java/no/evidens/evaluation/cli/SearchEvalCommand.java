@@ -57,6 +57,10 @@ final class SearchEvalCommand implements Callable<Integer> {
             + "real-text set, with the grade of each hit (? when not judged).")
     String show;
 
+    @Option(names = "--missed", paramLabel = "K", description = "Instead of scores, list the real-text set's passages graded 2 or 3 "
+            + "that Evidens ranks below its top K, with their rank, heading and text (to see why they are missed).")
+    Integer missed;
+
     @Override
     public Integer call() throws Exception {
         if (split != null && !RelevanceJudgements.SPLITS.contains(split)) {
@@ -66,10 +70,10 @@ final class SearchEvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--set must be sample or real, was " + set);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (pool == null && show == null && (set == null || set.equals("sample"))) {
+        if (pool == null && show == null && missed == null && (set == null || set.equals("sample"))) {
             sample(out);
         }
-        if (set == null || set.equals("real") || pool != null || show != null) {
+        if (set == null || set.equals("real") || pool != null || show != null || missed != null) {
             if (!Files.isDirectory(evalDev)) {
                 out.println("Real-text set left out: no eval-dev folder at " + evalDev.toAbsolutePath().normalize()
                         + " (give it with --eval-dev DIR)");
@@ -78,7 +82,7 @@ final class SearchEvalCommand implements Callable<Integer> {
                         + GoldFolder.dir().toAbsolutePath().normalize() + " (the repository's gold/ folder holds it;"
                         + " EVIDENS_GOLD names another)");
             } else {
-                new EvalDevRun(evalDev, split, perQuery, pool, show, keep == null ? null : keep.resolve("real")).run(out);
+                new EvalDevRun(evalDev, split, perQuery, pool, show, missed, keep == null ? null : keep.resolve("real")).run(out);
             }
         }
         return 0;

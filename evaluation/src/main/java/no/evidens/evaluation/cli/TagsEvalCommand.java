@@ -33,7 +33,8 @@ final class TagsEvalCommand implements Callable<Integer> {
     static final String TREEBANK_DEFAULT = "../shared/nlp/norne-nob-ud-dev.conllu";
 
     @Option(names = "--split", defaultValue = "dev", paramLabel = "SPLIT",
-            description = "dev, test or all (default: ${DEFAULT-VALUE}); with --anonymise also holdout, holdout2 … holdout6. Tune on dev only. "
+            description = "dev, test or all (default: ${DEFAULT-VALUE}); with --anonymise also holdout, holdout2 … holdout6; with "
+                    + "--treebank also dev2. Tune on dev only. "
                     + "With --eval-dev, all prints dev, test and both together.")
     String split;
 
@@ -75,7 +76,8 @@ final class TagsEvalCommand implements Callable<Integer> {
             description = "Quotations (exact inner span) on the treebank's dev part, FILE (default " + TREEBANK_DEFAULT
                     + "), a treebank file per document, against the offsets-only gold in corpus "
                     + "(treebank-quotes.tsv in the gold folder: the checkout's gold/, or EVIDENS_GOLD); dev = 1st, 3rd, ... file, test = 2nd, 4th, ...; dev also holds the training files of "
-                    + "treebank-train-documents.tsv when the gold folder has it (read from --ndt); --errors lists dev only.")
+                    + "treebank-train-documents.tsv when the gold folder has it (read from --ndt), and --split dev2 its second set of "
+                    + "training files (in all too); --errors lists dev and dev2 only.")
     Path treebank;
 
     @Option(names = "--rendered", description = "With --eval-dev: quotations on the excerpts rendered as Word reports and "
@@ -90,6 +92,9 @@ final class TagsEvalCommand implements Callable<Integer> {
         Codebook book = codebook.resolve(null);
         if (anonymise && NameEvaluation.isHoldout(split)) {
             return AnonymiseRun.holdout(book, split, ndt, modelDir, errors);
+        }
+        if (treebank != null && TreebankQuoteEval.DEV2.equals(split)) {
+            return treebank();
         }
         if (!List.of("dev", "test", "all").contains(split)) {
             System.err.println("evidens tags eval: --split must be dev, test or all, not " + split);

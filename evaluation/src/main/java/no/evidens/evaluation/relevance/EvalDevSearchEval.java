@@ -163,6 +163,49 @@ public final class EvalDevSearchEval {
     }
 
     /**
+     * The passages graded {@code minGrade} or higher that Evidens ranks below {@code depth}, per query: each with its rank
+     * among all hits ({@code -} when it is no hit at all), grade, place, heading and the start of its text, to see why
+     * it is missed.
+     */
+    public static void printMissed(List<Resolved> resolved, EvalDevCollection collection, EvidenceSearcher evidens,
+                                   int depth, int minGrade, PrintWriter out) throws IOException {
+        Map<String, EvalDevCollection.IndexedPassage> byId = new HashMap<>();
+        for (EvalDevCollection.IndexedPassage p : collection.passages()) {
+            byId.put(p.id(), p);
+        }
+        int missed = 0;
+        for (Resolved r : resolved) {
+            Map<String, Integer> rank = new HashMap<>();
+            Map<String, String> heading = new HashMap<>();
+            int n = 1;
+            for (SearchHit h : evidens.search(new SearchRequest(r.query().text(), EvalDevCollection.CASE_ID, null,
+                    collection.passages().size())).hits()) {
+                rank.put(h.passageId(), n++);
+                heading.put(h.passageId(), h.heading() == null ? "" : h.heading());
+            }
+            List<String> ids = r.judged().entrySet().stream()
+                    .filter(e -> e.getValue() >= minGrade && rank.getOrDefault(e.getKey(), Integer.MAX_VALUE) > depth)
+                    .map(Map.Entry::getKey)
+                    .sorted(java.util.Comparator.comparing(id -> rank.getOrDefault(id, Integer.MAX_VALUE)))
+                    .toList();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            out.println("## " + r.query().id() + " | " + r.query().text() + " (" + n + " hits)");
+            for (String id : ids) {
+                missed++;
+                EvalDevCollection.IndexedPassage p = byId.get(id);
+                String text = p.text().replaceAll("\\s+", " ");
+                Integer at = rank.get(id);
+                out.printf(Locale.ROOT, "%5s %d %s@%d  [%s] %s%n", at == null ? "-" : at.toString(), r.judged().get(id), p.file(),
+                        p.start(), heading.getOrDefault(id, ""), text.substring(0, Math.min(300, text.length())));
+            }
+        }
+        out.println(missed + " passages graded " + minGrade + " or higher below Evidens' top " + depth);
+        out.flush();
+    }
+
+    /**
      * The judge's pool: for each query, the passages in the top {@code depth} of either system not judged yet,
      * in an order shuffled per query (seeded by its id), with nothing that tells which system found them.
      * Each line: {@code file | offset | check | text}, ready to be graded by putting a grade in front.

@@ -8,7 +8,10 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-/** The dev errors of the treebank quotation eval, told apart by kind. */
+import no.evidens.models.eval.ConlluReader;
+import no.evidens.models.eval.TreebankDocuments;
+
+/** The dev errors of the treebank quotation eval, told apart by kind, and the splits it prints. */
 class TreebankQuoteEvalTest {
     private static TreeSet<String> spans(int... bounds) {
         TreeSet<String> out = new TreeSet<>();
@@ -57,5 +60,15 @@ class TreebankQuoteEvalTest {
         int[] want = new int[gaps.length];
         want[TreebankQuoteEval.Gap.ONE_SENTENCE.ordinal()] = 1;
         assertArrayEquals(want, gaps);
+    }
+
+    @Test
+    void allPrintsTheSecondDevSplitOnlyWhenATrainingFileIsInIt() {
+        ConlluReader.Document text = new ConlluReader.Document(List.of());
+        List<TreebankDocuments.Doc> dev = List.of(new TreebankDocuments.Doc("zz001_0000", "dev", text));
+        List<TreebankDocuments.Doc> both = List.of(dev.get(0), new TreebankDocuments.Doc("zz002_0000", "dev2", text));
+        assertEquals(List.of("dev", "test", "all"), TreebankQuoteEval.splits("all", dev));
+        assertEquals(List.of("dev", "dev2", "test", "all"), TreebankQuoteEval.splits("all", both));
+        assertEquals(List.of("dev2"), TreebankQuoteEval.splits("dev2", both));
     }
 }

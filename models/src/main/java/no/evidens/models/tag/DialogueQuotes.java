@@ -103,6 +103,7 @@ final class DialogueQuotes {
                 turns.add(new Turn(dash, start, trim(text, start, turnEnd), null, place, answer));
             }
         }
+        turns = withoutLists(text, turns);
         boolean anyCued = turns.stream().anyMatch(t -> t.cue() != null);
         boolean dialogue = anyCued || turns.stream().anyMatch(t -> t.end() > t.start() && speaksToOrAsOne(text, t));
         List<Quotation> out = new ArrayList<>();
@@ -112,6 +113,39 @@ final class DialogueQuotes {
             }
         }
         return out;
+    }
+
+    /**
+     * The turns without those of a list run into a paragraph: three or more turns in a row, one right after the other,
+     * none with a speaker cue, that open with the same two words ({@code Regjeringen vil: - Vi vil styrke … - Vi vil
+     * fornye … - Vi vil bygge ut …}: a programme's points, as a government's declaration lists them). Speakers in a
+     * dialogue take turns, they do not open each one alike.
+     */
+    private static List<Turn> withoutLists(String text, List<Turn> turns) {
+        List<Turn> out = new ArrayList<>();
+        int i = 0;
+        while (i < turns.size()) {
+            int j = i + 1;
+            String opening = opening(text, turns.get(i));
+            while (opening != null && j < turns.size() && turns.get(j - 1).cue() == null && turns.get(j).cue() == null
+                    && text.substring(turns.get(j - 1).end(), turns.get(j).dash()).isBlank()
+                    && opening.equals(opening(text, turns.get(j)))) {
+                j++;
+            }
+            if (j - i < 3) {
+                out.add(turns.get(i));
+                i++;
+            } else {
+                i = j; // a list: none of its items is a quotation
+            }
+        }
+        return out;
+    }
+
+    /** The first two words of a turn, in lower case, or null when it has fewer. */
+    private static String opening(String text, Turn t) {
+        String[] words = text.substring(t.start(), t.end()).split("\\s+", 3);
+        return words.length < 3 ? null : (words[0] + " " + words[1]).toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -41,14 +41,9 @@ final class QuoteAttribution {
 
     /** The attribution cue after the closing mark, else before the opening mark in the same sentence. */
     static TaggedSpan find(String text, int openAt, int closeAt) {
-        if (closeAt >= 0 && closeAt + 1 < text.length()) {
-            String after = text.substring(closeAt + 1, Math.min(text.length(), closeAt + 1 + ATTRIBUTION_AFTER));
-            Matcher m = AFTER.matcher(after);
-            if (m.find()) {
-                int s = closeAt + 1 + m.start(1);
-                int e = closeAt + 1 + m.end(1);
-                return new TaggedSpan("ATTRIBUTION", s, trimEnd(text, s, e));
-            }
+        TaggedSpan after = after(text, closeAt);
+        if (after != null) {
+            return after;
         }
         int from = sentenceStart(text, openAt);
         String before = text.substring(from, openAt);
@@ -59,6 +54,25 @@ final class QuoteAttribution {
             return new TaggedSpan("ATTRIBUTION", s, trimEnd(text, s, e));
         }
         return null;
+    }
+
+    /** The attribution cue right after the closing mark at {@code closeAt} ({@code », sier leder}), or null. */
+    static TaggedSpan after(String text, int closeAt) {
+        if (closeAt >= 0 && closeAt + 1 < text.length()) {
+            String after = text.substring(closeAt + 1, Math.min(text.length(), closeAt + 1 + ATTRIBUTION_AFTER));
+            Matcher m = AFTER.matcher(after);
+            if (m.find()) {
+                int s = closeAt + 1 + m.start(1);
+                int e = closeAt + 1 + m.end(1);
+                return new TaggedSpan("ATTRIBUTION", s, trimEnd(text, s, e));
+            }
+        }
+        return null;
+    }
+
+    /** Roughly where the sentence around {@code i} starts (see {@link #sentenceStart(String, int)}). */
+    static int sentenceAround(String text, int i) {
+        return sentenceStart(text, i);
     }
 
     /** Whether a line leading into a quotation names who speaks or where it is from ({@code Mor forteller:}). */

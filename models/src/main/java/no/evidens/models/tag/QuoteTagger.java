@@ -195,7 +195,11 @@ public final class QuoteTagger {
 
     private void close(String text, int i, char c, Deque<Open> stack, List<Quotation> out) {
         if (stack.stream().noneMatch(o -> matchesOpen(o, c))) {
-            return; // a closing mark without its opening: nothing to report
+            Quotation lost = c == '»' && stack.isEmpty() ? lostOpening(text, i) : null;
+            if (lost != null) {
+                out.add(lost);
+            } // else a closing mark without its opening: nothing to report
+            return;
         }
         while (!stack.isEmpty()) {
             Open o = stack.pop();
@@ -209,6 +213,31 @@ public final class QuoteTagger {
             }
             out.add(quotation(text, o, boundary(text, o.pos(), i), true)); // an inner quotation left open
         }
+    }
+
+    /**
+     * A quotation whose {@code «} was lost, closed by the {@code »} at {@code close}: from the document's start when no
+     * {@code «} and no paragraph break comes before it (a text cut from its article inside a quotation), else from its
+     * sentence's start when a speaker cue follows ({@code … død. Seks timer i badstua» skrev avisa}). Null otherwise.
+     */
+    private static Quotation lostOpening(String text, int close) {
+        TaggedSpan cue = QuoteAttribution.after(text, close);
+        int start;
+        if (text.lastIndexOf('«', close) < 0 && text.lastIndexOf("\n\n", close) < 0) {
+            start = 0;
+        } else if (cue != null) {
+            start = QuoteAttribution.sentenceAround(text, close);
+        } else {
+            return null;
+        }
+        int end = close;
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end <= start ? null : new Quotation(start, end, '«', 0, List.of(), cue);
     }
 
     /**

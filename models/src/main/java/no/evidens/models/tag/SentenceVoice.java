@@ -32,6 +32,12 @@ final class SentenceVoice {
     /** A person introduced with an age in brackets ({@code Kari Moe (27)}): how a reporter presents someone. */
     private static final Pattern AGED_NAME = Pattern.compile("(?<![\\p{L}])\\p{Lu}[\\p{L}-]+ \\(\\d{1,3}\\)");
     /** A dateline: a place (and its region) and a date, nothing else ({@code Fagernes i Valdres, 23. august i år.}). */
+    /**
+     * The reporter at work, in the reportage's «vi»: asking, looking something up, calling ({@code Vi spør om …},
+     * {@code Vi blar i et intervju …}, {@code Vi ringer opp …}).
+     */
+    private static final Pattern REPORTER_ASKS = Pattern.compile("\\AVi\\s+(?:spør|spurte|blar|bladde|ringer|ringte)\\s+"
+            + "(?:om|i|hva|hvorfor|hvordan|hvor|opp|til)(?![\\p{L}])");
     private static final Pattern DATELINE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: i \\p{Lu}[\\p{L}-]+)?, \\d{1,2}\\. "
             + "(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?: i år| \\d{4})?\\.?");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
@@ -121,7 +127,7 @@ final class SentenceVoice {
         if (asksSpeaker(s)) {
             return false; // Hvordan går dere fram, bruker dere Manpower?: a question to someone is asked in the dialogue
         }
-        if (DATELINE.matcher(s).matches() || AGED_NAME.matcher(outsideMarks(s)).find()) {
+        if (DATELINE.matcher(s).matches() || AGED_NAME.matcher(outsideMarks(s)).find() || REPORTER_ASKS.matcher(s).find()) {
             return true; // the reporter sets the scene or presents someone, even in an answer
         }
         String[] words = s.split("\\s+");

@@ -23,6 +23,8 @@ final class TurnCue {
             + "|hvisker|hvisket|mumler|mumlet|skriker|skrek|stønner|stønnet|nikker|nikket|presiserer|presiserte"
             // what the speaker owns up to (seventh round): , vedgår kvinna
             + "|vedgår|vedgikk"
+            // what the speaker adds, retorts or concedes (round 9): , supplerer direktøren; , kontret Moe; , erkjenner han
+            + "|supplerer|supplerte|kontrer|kontret|kontrerte|erkjenner|erkjente"
             // the speaker had time to say it, or is said to have said it: , rakk han å melde; , skal hun ha sagt
             + "|(?:rakk|rekker|rukket)\\s+\\p{L}+\\s+å\\s+(?:si|melde|fortelle|skrive|rope|legge\\s+til)"
             + "|(?:skal|skulle)\\s+\\p{L}+\\s+ha\\s+(?:sagt|uttalt|skrevet|fortalt)";
@@ -30,6 +32,11 @@ final class TurnCue {
     private static final Pattern CUE = Pattern.compile("(?:,|(?<=[!?…]))\\s*(?:[-–—]\\s*)?((?:" + QuoteAttribution.VERBS
             + "|" + MORE_VERBS + "|" + QuoteAttribution.INVERTED + ")\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)"
             + "|[^.!?\\n«»“”\"]{0,40}(?=\\s)))");
+    /**
+     * A comma right after a question or an exclamation ({@code … rikere?, prøver vi oss.}): only a cue is written so,
+     * whatever its verb.
+     */
+    private static final Pattern AFTER_QUESTION = Pattern.compile("(?<=[!?…]),\\s*(\\p{Ll}+\\b[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z))");
     /** The speaker's own aside: an opinion verb with a first-person subject, or a saying quoted by the speaker. */
     private static final Pattern ASIDE = Pattern.compile("(?iu)\\A(?:synes|syntes|mener|meiner|meinte|tror|trur|trodde)\\s+"
             + "(?:jeg|eg|vi|me)(?![\\p{L}])"
@@ -61,7 +68,12 @@ final class TurnCue {
 
     /** The first cue in {@code [start, end)} after the turn's first character and outside {@code marked}, or null. */
     static Cue find(String text, int start, int end, List<Quotation> marked) {
-        Matcher cue = CUE.matcher(text).region(start, end);
+        Cue verb = first(CUE.matcher(text).region(start, end), text, start, marked);
+        Cue punctuation = first(AFTER_QUESTION.matcher(text).region(start, end), text, start, marked);
+        return verb == null || punctuation != null && punctuation.at() < verb.at() ? punctuation : verb;
+    }
+
+    private static Cue first(Matcher cue, String text, int start, List<Quotation> marked) {
         while (cue.find()) {
             String words = text.substring(cue.start(1), cue.end(1));
             if (cue.start() > start && !DialogueQuotes.insideQuotation(marked, cue.start())

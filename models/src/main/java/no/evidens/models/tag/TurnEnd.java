@@ -88,7 +88,9 @@ final class TurnEnd {
         Matcher m = SENTENCE_BREAK.matcher(text).region(start, limit);
         int from = start;
         while (m.find()) {
-            if (!DialogueQuotes.insideQuotation(marked, m.start())) {
+            // the break after a closing mark ({@code …før?» Han trekker …}) ends a sentence of the turn; one inside a
+            // marked quotation does not
+            if (!DialogueQuotes.insideQuotation(marked, m.end() - 1)) {
                 out.add(new int[] {from, m.end()});
                 from = m.end();
             }

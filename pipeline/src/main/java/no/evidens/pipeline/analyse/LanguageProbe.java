@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.util.normalizer.AggregateCharSequenceNormalizer;
@@ -38,6 +37,8 @@ import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
 final class LanguageProbe {
     /** Tika's model, in the Tika jar. */
     static final String MODEL = "/opennlp-langdetect-20210413.bin";
+    /** The model's entry in that package. */
+    static final String MODEL_ENTRY = "langdetect.model";
     static final int CHUNK = 300;
     static final int MAX_LENGTH = 10_000;
     static final int PROBE_EVERY = 110;
@@ -90,10 +91,7 @@ final class LanguageProbe {
             if (in == null) {
                 throw new IOException("missing " + MODEL);
             }
-            if (!(new LanguageDetectorModel(in).getMaxentModel() instanceof GISModel gis)) {
-                throw new IOException(MODEL + " is not a GIS model");
-            }
-            return new LanguageProbe(gis);
+            return new LanguageProbe(GisModelEntry.read(in, MODEL_ENTRY));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the language model", e);
         }

@@ -37,19 +37,30 @@ public record DocumentGroups(List<Group> documents, int total, boolean exact) {
      * @param allHits how many hits the search has in all (to say whether the grouping saw every one)
      */
     public static DocumentGroups of(List<SearchHit> hits, long allHits, int offset, int limit) {
-        Map<String, List<SearchHit>> byDoc = new LinkedHashMap<>();
+        Map<DocumentKey, List<SearchHit>> byDoc = new LinkedHashMap<>();
         for (SearchHit h : hits) {
-            byDoc.computeIfAbsent(h.caseId() + "/" + h.docId(), k -> new ArrayList<>()).add(h);
+            byDoc.computeIfAbsent(new DocumentKey(h.caseId(), h.docId()), k -> new ArrayList<>()).add(h);
         }
-        List<Group> all = new ArrayList<>(byDoc.size());
+        int from = Math.min(offset, byDoc.size());
+        int to = Math.min(byDoc.size(), from + limit);
+        // Only the page's documents are made into groups; the others are counted.
+        List<Group> page = new ArrayList<>(to - from);
+        int rank = 0;
         for (List<SearchHit> in : byDoc.values()) {
-            SearchHit best = in.get(0);
-            all.add(new Group(best.docId(), best.caseId(), best.file(), best.title(), best.type(), in.size(), best.score(),
-                    List.copyOf(in.subList(0, Math.min(PASSAGES_PER_DOCUMENT, in.size())))));
+            if (rank >= to) {
+                break;
+            }
+            if (rank++ >= from) {
+                SearchHit best = in.get(0);
+                page.add(new Group(best.docId(), best.caseId(), best.file(), best.title(), best.type(), in.size(), best.score(),
+                        List.copyOf(in.subList(0, Math.min(PASSAGES_PER_DOCUMENT, in.size())))));
+            }
         }
-        int from = Math.min(offset, all.size());
-        int to = Math.min(all.size(), from + limit);
-        return new DocumentGroups(List.copyOf(all.subList(from, to)), all.size(), hits.size() >= allHits);
+        return new DocumentGroups(List.copyOf(page), byDoc.size(), hits.size() >= allHits);
+    }
+
+    /** A document by its case and id (compared as they are: no key string made per hit). */
+    private record DocumentKey(String caseId, String docId) {
     }
 
     /** The passages shown on this page, document by document. */

@@ -181,4 +181,40 @@ class AnonymiserTest {
         assertEquals("[navn 1] ble spurt om saken.", inContext.anonymise("ElBaradei ble spurt om saken.", new Anonymiser.Persons(),
                 List.of("Mohamed ElBaradei talte i Wien. ElBaradei ble spurt om saken.")));
     }
+    @Test
+    void anUnexplainedCapitalisedWordInsideASentenceIsMaskedEverywhereButNotAQuotedTitleOrALaw() {
+        String doc = "Navnet kommer fra mannsnavnet Isidor. Isidor er gresk. Hun spilte «Guitar Hero» etter Grunnlovens regler.";
+        assertEquals("Navnet kommer fra mannsnavnet [navn 1]. [navn 1] er gresk. Hun spilte «Guitar Hero» etter Grunnlovens regler.",
+                anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+    }
+
+    @Test
+    void aSentencesFirstWordIsMaskedAsItsNamedSubjectButNotAnAdverbOrANoun() {
+        String doc = "Brutus og de andre gikk hjem. Derfor kom de sent. Målet er nådd.";
+        assertEquals("[navn 1] og de andre gikk hjem. Derfor kom de sent. Målet er nådd.",
+                anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+    }
+
+    @Test
+    void aWordListedWithAMaskedNameIsMaskedWhateverTheModelTypedItButNotPartOfALongerName() {
+        Anonymiser typed = new Anonymiser(text -> {
+            List<TaggedSpan> out = new ArrayList<>();
+            Matcher m = Pattern.compile("Hovland|Händel|Norges Fiskarlag").matcher(text);
+            while (m.find()) {
+                out.add(new TaggedSpan("Hovland".equals(m.group()) ? "PER" : m.group().startsWith("Norges")
+                        ? "ORG" : "LOC", m.start(), m.end()));
+            }
+            return out;
+        });
+        assertEquals("Forskjellen på [navn 1] og [navn 2] er stor.",
+                typed.anonymise("Forskjellen på Hovland og Händel er stor.", new Anonymiser.Persons()));
+        assertEquals("Lederen av Norges Fiskarlag, [navn 1], svarte.",
+                typed.anonymise("Lederen av Norges Fiskarlag, Hovland, svarte.", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void aGivenNameRightBeforeAMaskedSurnameIsMaskedAlsoWhereTheTextWritesItInLowerCase() {
+        assertEquals("[navn 1] sier at hans bil er borte.",
+                anonymiser.anonymise("Hans Nordmann sier at hans bil er borte.", new Anonymiser.Persons()));
+    }
 }

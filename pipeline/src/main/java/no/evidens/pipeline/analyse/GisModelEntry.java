@@ -1,0 +1,125 @@
+package no.evidens.pipeline.analyse;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.maxent.io.GISModelReader;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.BinaryFileDataReader;
+
+/**
+ * Reads the GIS model of an OpenNLP model package (a zip holding the model's entry beside its manifest) with
+ * OpenNLP's own {@link GISModelReader}, all but one step: the outcome patterns, each a line of numbers, are read
+ * without a {@code StringTokenizer} and a {@code String} per number. On Tika's language model (hundreds of
+ * thousands of patterns) that step was half of the model's load, which an ingest pays once (a flight recording
+ * of {@code bench ingest --docs 300}, 2026-12-01). The patterns, and so the model, are the same:
+ * {@code GisModelEntryTest} compares every part with the model as OpenNLP's {@code LanguageDetectorModel} reads it.
+ * The package's manifest is not read: the caller knows what model it asks for.
+ */
+final class GisModelEntry {
+    private GisModelEntry() {
+    }
+
+    /** The GIS model in the entry {@code entry} of the model package read from {@code in}. */
+    static GISModel read(InputStream in, String entry) throws IOException {
+        ZipInputStream zip = new ZipInputStream(in);
+        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+            if (e.getName().equals(entry)) {
+                Reader reader = new Reader(new BinaryFileDataReader(new BufferedInputStream(zip, 1 << 16)));
+                reader.checkModelType();
+                AbstractModel model = reader.constructModel();
+                if (!(model instanceof GISModel gis)) {
+                    throw new IOException(entry + " is not a GIS model");
+                }
+                return gis;
+            }
+        }
+        throw new IOException("no " + entry + " in the model package");
+    }
+
+    /** OpenNLP's reader with the outcome patterns read as {@link #numbers} reads them. */
+    private static final class Reader extends GISModelReader {
+        Reader(BinaryFileDataReader data) {
+            super(data);
+        }
+
+        @Override
+        public void checkModelType() throws IOException {
+            String type = readUTF();
+            if (!"GIS".equals(type)) {
+                throw new IOException("a " + type + " model, not GIS");
+            }
+        }
+
+        @Override
+        protected int[][] getOutcomePatterns() throws IOException {
+            int count = readInt();
+            if (count < 0) {
+                throw new IOException("outcome patterns: " + count);
+            }
+            int[][] patterns = new int[count][];
+            for (int i = 0; i < count; i++) {
+                patterns[i] = numbers(readUTF());
+            }
+            return patterns;
+        }
+    }
+
+    /**
+     * The numbers of a line of numbers parted by spaces, as OpenNLP reads an outcome pattern (a {@code StringTokenizer}
+     * on spaces, {@code Integer.parseInt} of each part); a part that is not a whole number is refused as
+     * {@code parseInt} refuses it.
+     */
+    static int[] numbers(String line) {
+        int parts = 0;
+        for (int i = 0, n = line.length(); i < n; i++) {
+            if (line.charAt(i) != ' ' && (i == 0 || line.charAt(i - 1) == ' ')) {
+                parts++;
+            }
+        }
+        int[] out = new int[parts];
+        int p = 0;
+        int i = 0;
+        int n = line.length();
+        while (p < parts) {
+            while (line.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            boolean negative = line.charAt(i) == '-';
+            if (negative || line.charAt(i) == '+') {
+                i++;
+            }
+            long value = 0;
+            int digits = 0;
+            for (; i < n && line.charAt(i) != ' '; i++, digits++) {
+                int d = line.charAt(i) - '0';
+                if (d < 0 || d > 9 || digits > 10) {
+                    // Anything but a plain number of up to ten digits: parseInt decides (and refuses what it refuses).
+                    while (i < n && line.charAt(i) != ' ') {
+                        i++;
+                    }
+                    value = Integer.parseInt(line.substring(start, i));
+                    digits = -1;
+                    break;
+                }
+                value = value * 10 + d;
+            }
+            if (digits == 0) {
+                throw new NumberFormatException("For input string: \"" + line.substring(start, i) + "\"");
+            }
+            if (digits > 0) {
+                value = negative ? -value : value;
+                if (value != (int) value) {
+                    throw new NumberFormatException("For input string: \"" + line.substring(start, i) + "\"");
+                }
+            }
+            out[p++] = (int) value;
+        }
+        return out;
+    }
+}
