@@ -54,23 +54,29 @@ final class DenseNorms {
         Map<String, Values> out = new HashMap<>();
         for (String field : FIELDS) {
             NumericDocValues norms = segment.getNormValues(field);
-            if (norms == null) {
-                continue;
-            }
-            byte[] values = new byte[segment.maxDoc()];
-            FixedBitSet present = new FixedBitSet(segment.maxDoc());
-            boolean fits = true;
-            for (int doc = norms.nextDoc(); fits && doc != DocIdSetIterator.NO_MORE_DOCS; doc = norms.nextDoc()) {
-                long v = norms.longValue();
-                fits = v == (byte) v;
-                values[doc] = (byte) v;
-                present.set(doc);
-            }
-            if (fits) {
-                out.put(field, new Values(values, present, present.cardinality()));
+            Values v = norms == null ? null : load(norms, segment.maxDoc());
+            if (v != null) {
+                out.put(field, v);
             }
         }
         return out;
+    }
+
+    /** Every value of {@code norms} (unread) in arrays, or null if one is beyond a byte. */
+    static Values load(NumericDocValues norms, int maxDoc) throws IOException {
+        byte[] values = new byte[maxDoc];
+        FixedBitSet present = new FixedBitSet(maxDoc);
+        int count = 0;
+        for (int doc = norms.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = norms.nextDoc()) {
+            long v = norms.longValue();
+            if (v != (byte) v) {
+                return null;
+            }
+            values[doc] = (byte) v;
+            present.set(doc);
+            count++;
+        }
+        return new Values(values, present, count);
     }
 
     private static final class Reader extends FilterDirectoryReader {
@@ -127,7 +133,7 @@ final class DenseNorms {
     }
 
     /** The norms of one field of one segment as Lucene reads them: the entries that have one, in order. */
-    private static final class Iterator extends NumericDocValues {
+    static final class Iterator extends NumericDocValues {
         private final byte[] values;
         private final FixedBitSet present;
         private final int cost;

@@ -3,6 +3,7 @@ package no.evidens.index;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.FieldsConsumer;
@@ -16,8 +17,6 @@ import org.apache.lucene.index.MergeState;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentReadState;
 import org.apache.lucene.index.SegmentWriteState;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The writer's codec: Lucene's own, except that when a buffer is flushed as a segment its postings are written with
@@ -83,18 +82,15 @@ final class FlushNorms {
         }
     }
 
-    /** A field's norms: the value of each entry that has one, and which entries have one. */
-    private record Values(long[] values, FixedBitSet present, int count) {
-    }
-
     /**
-     * The norms of one segment being written, each field's read once into arrays on its first use. Does not close
-     * the norms it reads (their owner, Lucene's flush, does).
+     * The norms of one segment being written, each field's read once into arrays on its first use (as
+     * {@link DenseNorms} holds them; a field with a value beyond a byte is read as stored). Does not close the norms it
+     * reads (their owner, Lucene's flush, does).
      */
     static final class ArrayNorms extends NormsProducer {
         private final NormsProducer in;
         private final int maxDoc;
-        private final Map<String, Values> read = new HashMap<>();
+        private final Map<String, Optional<DenseNorms.Values>> read = new HashMap<>();
 
         ArrayNorms(NormsProducer in, int maxDoc) {
             this.in = in;
@@ -103,24 +99,12 @@ final class FlushNorms {
 
         @Override
         public NumericDocValues getNorms(FieldInfo field) throws IOException {
-            Values v = read.get(field.name);
+            Optional<DenseNorms.Values> v = read.get(field.name);
             if (v == null) {
-                v = load(in.getNorms(field));
+                v = Optional.ofNullable(DenseNorms.load(in.getNorms(field), maxDoc));
                 read.put(field.name, v);
             }
-            return new ArrayValues(v, maxDoc);
-        }
-
-        private Values load(NumericDocValues norms) throws IOException {
-            long[] values = new long[maxDoc];
-            FixedBitSet present = new FixedBitSet(maxDoc);
-            int count = 0;
-            for (int doc = norms.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = norms.nextDoc()) {
-                values[doc] = norms.longValue();
-                present.set(doc);
-                count++;
-            }
-            return new Values(values, present, count);
+            return v.isPresent() ? new DenseNorms.Iterator(v.get()) : in.getNorms(field);
         }
 
         @Override
@@ -131,50 +115,6 @@ final class FlushNorms {
         @Override
         public void close() {
             // the norms read belong to the flush that opened them
-        }
-    }
-
-    /** One iteration over a field's norms in arrays, as Lucene's norms iterator answers. */
-    private static final class ArrayValues extends NumericDocValues {
-        private final Values v;
-        private final int maxDoc;
-        private int doc = -1;
-
-        ArrayValues(Values v, int maxDoc) {
-            this.v = v;
-            this.maxDoc = maxDoc;
-        }
-
-        @Override
-        public long longValue() {
-            return v.values()[doc];
-        }
-
-        @Override
-        public boolean advanceExact(int target) {
-            doc = target;
-            return v.present().get(target);
-        }
-
-        @Override
-        public int docID() {
-            return doc;
-        }
-
-        @Override
-        public int nextDoc() {
-            return advance(doc + 1);
-        }
-
-        @Override
-        public int advance(int target) {
-            doc = target >= maxDoc ? NO_MORE_DOCS : v.present().nextSetBit(target);
-            return doc;
-        }
-
-        @Override
-        public long cost() {
-            return v.count();
         }
     }
 }
