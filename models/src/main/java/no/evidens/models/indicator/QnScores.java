@@ -56,6 +56,30 @@ final class QnScores {
                 model.getNumOutcomes(), model.getIndex(outcome));
     }
 
+    /**
+     * For the features numbered {@code featureIds} (-1: known to no model), each feature's parameters in the model
+     * being {@code contexts[id]} (null: unknown to this model). The same as {@link #of(QNModel, String, IntFunction, int)}
+     * with that look-up, without a function called per feature: with the quick compiler, which does not inline
+     * such calls, the call was most of the classifier's cost of building its scores (flight recording of an
+     * ingest, 2026-12-01).
+     */
+    static QnScores of(QNModel model, String outcome, Context[] contexts, int[] featureIds) {
+        int count = featureIds.length;
+        Context[] known = new Context[count];
+        int[] at = new int[count];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            int id = featureIds[i];
+            Context c = id < 0 ? null : contexts[id];
+            if (c != null) {
+                at[n] = i;
+                known[n++] = c;
+            }
+        }
+        return new QnScores(java.util.Arrays.copyOf(known, n), java.util.Arrays.copyOf(at, n),
+                model.getNumOutcomes(), model.getIndex(outcome));
+    }
+
     /** The probability over all the features. */
     double probability() {
         return probabilityWithout(-1);

@@ -51,7 +51,6 @@ final class SharedPredicates {
     /** {@code model}'s scores over features numbered by {@link #ids}, or null when it is not a QN model. */
     QnScores scores(MaxentModel model, String outcome, int[] featureIds) {
         Context[] contexts = byModel.get(model);
-        return contexts == null ? null : QnScores.of((QNModel) model, outcome, i -> featureIds[i] < 0 ? null
-                : contexts[featureIds[i]], featureIds.length);
+        return contexts == null ? null : QnScores.of((QNModel) model, outcome, contexts, featureIds);
     }
 }
