@@ -33,7 +33,7 @@ public final class Anonymiser {
     }
 
     /** A capitalised word, also with a capital inside ({@code ElBaradei}, {@code McCartney}; round 10). */
-    private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)*(?![\\p{L}\\d])");
+    static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)*(?![\\p{L}\\d])");
     /** One or two capitalised words alone between quotation marks: a nickname or a name as written ({@code «Kiki»}). */
     private static final Pattern QUOTED_NAME = Pattern.compile(
             "[«\"“]\\s*(\\p{Lu}\\p{Ll}[\\p{L}-]*(?: \\p{Lu}\\p{Ll}[\\p{L}-]*)?)\\s*[»\"”]");
@@ -149,10 +149,10 @@ public final class Anonymiser {
                     // person guess among two or more place mentions still does not mask the place
                     int weight = name.indexOf(' ') > 0 ? 3 : 2;
                     for (String w : name.split(" ")) {
-                        placeVotes.merge(stem(w), -weight, Integer::sum);
+                        placeVotes.merge(TextWords.stem(w), -weight, Integer::sum);
                     }
                 } else if (name.indexOf(' ') < 0) {
-                    placeVotes.merge(stem(name), 2, Integer::sum);
+                    placeVotes.merge(TextWords.stem(name), 2, Integer::sum);
                 }
             }
         }
@@ -166,10 +166,10 @@ public final class Anonymiser {
             boolean covered = spans.stream().anyMatch(s -> s.start() < b && a < s.end());
             // a word of a person name found in the document, unless the document mostly has it as a place
             // or organisation on its own (one wrong person guess, Galleri Nordvika, must not mask Nordvika everywhere)
-            boolean mostlyPlace = placeVotes.getOrDefault(stem(word.group()), 0) > 0;
+            boolean mostlyPlace = placeVotes.getOrDefault(TextWords.stem(word.group()), 0) > 0;
             if (!covered && (persons.known(word.group()) || seen.known(word.group()) && !mostlyPlace)) {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
-            } else if (!covered && (unknown.contains(stem(word.group())) || opening(text, a) && subject(text, word.group(), b, lowerCase))
+            } else if (!covered && (unknown.contains(TextWords.stem(word.group())) || TextWords.opening(text, a) && NamedSubject.subject(text, word.group(), b, lowerCase))
                     && maskable(word.group(), new int[] {a, b}, found, lowerCase)) {
                 // round 12 (the masking budget): a capitalised word nothing explains, found inside a sentence anywhere
                 // in the document, is masked everywhere; so is a sentence's first word that is its named subject
@@ -194,10 +194,9 @@ public final class Anonymiser {
     }
 
     /**
-     * The capitalised words of the document that stand inside a sentence (not at its opening) and that nothing
-     * explains: the document never writes them in lower case, no list knows them as a place or organisation, they
-     * are no title or institution word, and the name model put them in no place, organisation or other name
-     * there. Stems (genitive -s off).
+     * The capitalised words of the document that stand inside a sentence and that nothing explains
+     * ({@link UnexplainedWords}), less those the name model put in a place, organisation or other name there.
+     * Stems (genitive -s off).
      */
     private synchronized Set<String> unknownWords(List<String> context, Set<String> lowerCase) {
         // the quotations of one document come together: its words are read once
@@ -211,142 +210,17 @@ public final class Anonymiser {
             for (TaggedSpan s : inContext) {
                 if (!"PER".equals(s.type()) && !PiiTagger.PERSON.equals(s.type())) {
                     for (String w : s.cut(c).split("[^\\p{L}]+")) {
-                        otherNames.add(stem(w));
+                        otherNames.add(TextWords.stem(w));
                     }
                 }
             }
-            Matcher m = CAPITALISED.matcher(c);
-            while (m.find()) {
-                String w = m.group();
-                if (!opening(c, m.start()) && !lowerCase.contains(w.toLowerCase(Locale.ROOT))
-                        && DomainNames.shared().typeOf(w) == null && !DocumentNames.isTitle(w) && !DocumentNames.isNoNameWord(w)
-                        && !DocumentNames.isFunctionWord(w)
-                        && (!DocumentNames.isCommonNounShape(w, lowerCase) || DocumentNames.isPersonNameWord(w))
-                        && !(m.end() < c.length() && c.charAt(m.end()) == '-') && !insideShortQuote(c, m.start(), m.end())
-                        && !english(previousWord(c, m.start())) && !english(nextWord(c, m.end()))
-                        && !label(c, m.end()) && !longerProperName(c, m.start(), m.end(), lowerCase) && !law(w)) {
-                    out.add(stem(w));
-                }
-            }
+            UnexplainedWords.collect(c, lowerCase, out);
         }
         out.removeAll(otherNames);
         lastUnknownContext = List.copyOf(context);
         lastUnknown = out;
         return out;
     }
-
-    private static final Set<String> ENGLISH = Set.of("the", "of", "and", "for", "in", "on", "at", "to", "a", "an", "with",
-            "from", "my", "your", "our", "is", "are", "we", "you", "i", "i'm", "me");
-    private static final Set<String> VERBS = Set.of("er", "var", "har", "hadde", "sier", "sa", "kan", "kunne", "skal",
-            "skulle", "vil", "ville", "må", "måtte", "ser", "så", "tar", "tok", "får", "fikk", "ble", "blir", "mener", "mente",
-            "og", "gikk", "går", "kom", "kommer", "synes", "syntes", "tror", "trodde", "forteller", "fortalte", "legger", "la",
-            "understreker", "ønsker", "viser", "gjør", "gjorde", "bor", "jobber", "spiller", "står", "sto", "sitter", "satt",
-            "hevder", "svarer", "svarte", "påpeker", "peker", "skriver", "skrev", "vet", "visste", "fant", "finner", "lever",
-            "levde", "døde", "startet", "begynte", "eller", "heter", "het");
-    private static final Pattern NEXT_WORD = Pattern.compile("\\G[ ,]*([\\p{L}']+)");
-
-    /** The word after {@code end} (skipping spaces and a comma), or null. */
-    private static String nextWord(String text, int end) {
-        Matcher m = NEXT_WORD.matcher(text);
-        return m.find(end) ? m.group(1) : null;
-    }
-
-    /** The word before {@code start}, or null. */
-    private static String previousWord(String text, int start) {
-        int e = start;
-        while (e > 0 && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == ',')) {
-            e--;
-        }
-        int b = e;
-        while (b > 0 && (Character.isLetter(text.charAt(b - 1)) || text.charAt(b - 1) == '\'')) {
-            b--;
-        }
-        return b < e ? text.substring(b, e) : null;
-    }
-
-    /** Whether a word stands inside a short quoted phrase ({@code «Guitar Hero»}, {@code "Til Ungdommen"}): a title. */
-    private static boolean insideShortQuote(String text, int a, int b) {
-        int open = -1;
-        for (int i = a - 1; i >= Math.max(0, a - SHORT_QUOTE); i--) {
-            char c = text.charAt(i);
-            if (c == '»' || c == '”' || c == '.') {
-                break;
-            }
-            if (c == '«' || c == '“' || c == '"') {
-                open = i;
-                break;
-            }
-        }
-        if (open < 0) {
-            return false;
-        }
-        for (int i = b; i < Math.min(text.length(), b + SHORT_QUOTE); i++) {
-            char c = text.charAt(i);
-            if (c == '»' || c == '”' || c == '"') {
-                return true;
-            }
-            if (c == '«' || c == '“' || c == '.' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static final int SHORT_QUOTE = 60;
-
-    /**
-     * Whether a capitalised word opening a sentence is the sentence's subject named ({@code Brutus og de andre …},
-     * {@code Thommesen sier …}): a finite verb or {@code og} follows, and the word is no function word, title,
-     * institution word or common opening ({@link #commonOpening}), and has no common noun's shape.
-     */
-    private static boolean subject(String text, String word, int end, Set<String> lowerCase) {
-        String next = nextWord(text, end);
-        if (next == null || !Character.isLowerCase(next.charAt(0)) || end < text.length() && text.charAt(end) == '-'
-                || DocumentNames.isFunctionWord(word) || DocumentNames.isTitle(word) || DocumentNames.isNoNameWord(word)) {
-            return false;
-        }
-        if (!VERBS.contains(next) || commonOpening(word)) {
-            return false;
-        }
-        String lower = word.toLowerCase(Locale.ROOT);
-        boolean shape = DocumentNames.isCommonNounShape(word, lowerCase) || lower.endsWith("ene") || lower.endsWith("het")
-                || lower.endsWith("ing") || lower.endsWith("sjon");
-        return !shape || DocumentNames.isPersonNameWord(word);
-    }
-
-    /**
-     * Words that open a sentence as no name does: adverbs and determiners ({@code Derfor}, {@code Samtidig},
-     * {@code Begge}), and the shapes of nouns, adjectives and participles ({@code Målet}, {@code Kvinner},
-     * {@code Rørende}, {@code Nasjonalt}), unless the word is a listed given name or has a surname's shape.
-     */
-    private static boolean commonOpening(String word) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        if (OPENERS.contains(lower)) {
-            return true;
-        }
-        boolean shape = lower.endsWith("en") || lower.endsWith("et") || lower.endsWith("ene") || lower.endsWith("er")
-                || lower.endsWith("ende") || lower.endsWith("t") || lower.endsWith("ne") || lower.endsWith("ig")
-                || lower.endsWith("lig") || lower.endsWith("isk") || lower.endsWith("ske") || lower.length() <= 3;
-        return shape && !DocumentNames.isPersonNameWord(word);
-    }
-
-    /** Adverbs, determiners and the labels of contact details ({@code Mobil er …}) that open sentences: no names. */
-    private static final Set<String> OPENERS = Set.of("mobil", "telefon", "tlf", "sentralbord", "adresse", "postadresse",
-            "kontakt", "epost", "faks", "dernest", "først", "samtidig", "sist", "dessverre", "heldigvis", "likevel", "derfor", "riktignok",
-            "ellers", "enten", "dit", "sånn", "slik", "man", "enkelte", "begge", "snart", "siden", "neste",
-            "forrige", "dessuten", "deretter", "etterpå", "nettopp", "plutselig", "endelig", "kanskje", "trolig",
-            "antakelig", "sannsynligvis", "faktisk", "altså", "imidlertid", "derimot", "tvert", "allerede", "ofte",
-            "sjelden", "stadig", "fortsatt", "fremdeles", "ennå", "igjen", "straks", "senere", "tidligere", "ifølge",
-            "blant", "gjennom", "mot", "uansett", "nesten", "omtrent", "rundt", "cirka", "hele", "halve", "andre",
-            "første", "siste", "ingenting", "alle", "mye", "lite", "flere", "færre", "mange", "få", "noen", "ingen",
-            "hvert", "annen", "annet", "hvilke", "hvilken", "hvilket", "tross", "takket", "dermed", "således",
-            "nemlig", "særlig", "spesielt", "bokstavelig", "også", "likeledes", "heller", "mens", "selv", "vel",
-            "jo", "nok", "visst", "gjerne", "helst", "bare", "ikke", "aldri", "alltid", "nå", "da", "så", "her",
-            "der", "hit", "borte", "hjemme", "ute", "inne", "oppe", "nede", "idag", "ifjor", "tilbake", "videre",
-            "fram", "frem", "bort", "opp", "ned", "ut", "inn", "over", "under", "foran", "bak", "utenfor",
-            "innenfor", "ovenfor", "nedenfor", "hvordan", "hvorfor", "hvor", "hva", "hvem", "når", "om", "dersom",
-            "hvis", "fordi", "ettersom", "skjønt", "enda", "selvsagt", "naturligvis", "vanligvis", "åpenbart",
-            "tydeligvis", "egentlig", "virkelig", "kun", "bortsett", "unntatt");
 
     /** Words right beside a masked name with {@code og}, {@code eller} or a comma between, whatever the model typed them. */
     private static void coordinated(String text, List<TaggedSpan> spans, List<int[]> words, Set<String> lowerCase) {
@@ -358,7 +232,7 @@ public final class Anonymiser {
                 if (spans.stream().anyMatch(s -> s.start() < w[1] && w[0] < s.end()) || lowerCase.contains(word.toLowerCase(Locale.ROOT))
                         || DomainNames.shared().typeOf(word) != null || DocumentNames.isTitle(word) || DocumentNames.isNoNameWord(word)
                         || DocumentNames.isFunctionWord(word) || DocumentNames.isCommonNounShape(word, lowerCase)
-                        || w[1] < text.length() && text.charAt(w[1]) == '-' || opening(text, w[0])
+                        || w[1] < text.length() && text.charAt(w[1]) == '-' || TextWords.opening(text, w[0])
                         || properNeighbour(text, w[0], w[1])) {
                     continue;
                 }
@@ -375,8 +249,8 @@ public final class Anonymiser {
 
     /** Whether a capitalised word stands right before or after the word, with one space between ({@code Norges Fiskarlag}). */
     private static boolean properNeighbour(String text, int start, int end) {
-        String before = start >= 2 && text.charAt(start - 1) == ' ' ? wordEndingAt(text, start - 1) : null;
-        String after = end + 1 < text.length() && text.charAt(end) == ' ' ? wordStartingAt(text, end + 1) : null;
+        String before = start >= 2 && text.charAt(start - 1) == ' ' ? TextWords.wordEndingAt(text, start - 1) : null;
+        String after = end + 1 < text.length() && text.charAt(end) == ' ' ? TextWords.wordStartingAt(text, end + 1) : null;
         return before != null && Character.isUpperCase(before.charAt(0)) || after != null && !after.isEmpty()
                 && Character.isUpperCase(after.charAt(0));
     }
@@ -387,103 +261,6 @@ public final class Anonymiser {
         }
         String between = text.substring(from, to);
         return between.equals(" og ") || between.equals(", ") || between.equals(" eller ");
-    }
-
-    /** A word followed by a colon (a label: {@code Foto:}), a web address's dot or an apostrophe ({@code Mac'en}). */
-    private static boolean label(String text, int end) {
-        if (end + 1 >= text.length()) {
-            return false;
-        }
-        char c = text.charAt(end);
-        return c == ':' || c == '\'' || c == '.' && Character.isLetter(text.charAt(end + 1));
-    }
-
-    private static final Pattern PROPER_WORD = Pattern.compile("\\p{Lu}[\\p{L}]*");
-
-    /**
-     * Whether a word is one of a run of capitalised words or acronyms ({@code Valentines Day}, {@code World Boxing
-     * Association}, {@code SOS Rasisme}, {@code Spar Bønes}) none of which is a listed given name or has a surname's
-     * shape, or a run that runs into a hyphen compound ({@code Stevie Wonder-sangen}): a firm, an event, a title.
-     */
-    private static boolean longerProperName(String text, int start, int end, Set<String> lowerCase) {
-        int a = start;
-        int b = end;
-        boolean longer = false;
-        boolean person = DocumentNames.isPersonNameWord(text.substring(start, end));
-        while (true) {
-            String before = a >= 2 && text.charAt(a - 1) == ' ' ? wordEndingAt(text, a - 1) : null;
-            if (before == null || !PROPER_WORD.matcher(before).matches() || opening(text, a - 1 - before.length())
-                    && !DocumentNames.isPersonNameWord(before)) {
-                break;
-            }
-            person |= DocumentNames.isPersonNameWord(before);
-            a -= 1 + before.length();
-            longer = true;
-        }
-        while (b + 1 < text.length() && text.charAt(b) == ' ') {
-            Matcher m = PROPER_WORD.matcher(text).region(b + 1, text.length());
-            if (!m.lookingAt() || m.end() < text.length() && Character.isDigit(text.charAt(m.end()))) {
-                break;
-            }
-            person |= DocumentNames.isPersonNameWord(m.group());
-            b = m.end();
-            longer = true;
-        }
-        String title = a >= 2 && text.charAt(a - 1) == ' ' ? wordEndingAt(text, a - 1) : null;
-        if (title != null && DocumentNames.isTitle(title)) {
-            return false; // president Lee Myung-bak
-        }
-        boolean compound = b + 1 < text.length() && text.charAt(b) == '-' && Character.isLowerCase(text.charAt(b + 1))
-                && lowerCase.contains(wordStartingAt(text, b + 1));
-        return longer && !person || longer && compound;
-    }
-
-    private static String wordStartingAt(String text, int start) {
-        int e = start;
-        while (e < text.length() && Character.isLetter(text.charAt(e))) {
-            e++;
-        }
-        return text.substring(start, e);
-    }
-
-    private static String wordEndingAt(String text, int end) {
-        int b = end;
-        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
-            b--;
-        }
-        return b < end ? text.substring(b, end) : null;
-    }
-
-    /** Whether a word at {@code at} opens a sentence, a line, a quotation or a dash turn (so its capital says nothing). */
-    static boolean opening(String text, int at) {
-        int i = at - 1;
-        while (i >= 0 && text.charAt(i) == ' ') {
-            i--;
-        }
-        if (i < 0 || at - 1 - i >= 2) {
-            return true; // two spaces: a heading without a full stop ends there
-        }
-        char c = text.charAt(i);
-        if (c == '.' && DocumentNames.isTitle(String.valueOf(previousWord(text, i)))) {
-            return false; // Mrs. Barnard, dr. Hansen
-        }
-        return ".!?:;\n«\"“”»'‘’-–—(…*)".indexOf(c) >= 0;
-    }
-
-    /** A law by its name ({@code Grunnloven}, {@code Barnelova}): no person. */
-    private static boolean law(String word) {
-        String w = stem(word);
-        return w.endsWith("lov") || w.endsWith("loven") || w.endsWith("lova");
-    }
-
-    private static boolean english(String word) {
-        return word != null && ENGLISH.contains(word.toLowerCase(Locale.ROOT));
-    }
-
-    /** Lower case, without a genitive -s. */
-    private static String stem(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        return w.length() > 3 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
     }
 
     /** The names in a quotation's context; the last one is kept, as the quotations of one document come together. */

@@ -1,0 +1,73 @@
+package no.evidens.pipeline.export;
+
+import java.util.Locale;
+import java.util.Set;
+
+import no.evidens.models.DocumentNames;
+
+/** A capitalised word opening a sentence that names the sentence's subject (round 12 of the anonymiser: the masking budget). */
+final class NamedSubject {
+    private NamedSubject() {
+    }
+
+    private static final Set<String> VERBS = Set.of("er", "var", "har", "hadde", "sier", "sa", "kan", "kunne", "skal",
+            "skulle", "vil", "ville", "må", "måtte", "ser", "så", "tar", "tok", "får", "fikk", "ble", "blir", "mener", "mente",
+            "og", "gikk", "går", "kom", "kommer", "synes", "syntes", "tror", "trodde", "forteller", "fortalte", "legger", "la",
+            "understreker", "ønsker", "viser", "gjør", "gjorde", "bor", "jobber", "spiller", "står", "sto", "sitter", "satt",
+            "hevder", "svarer", "svarte", "påpeker", "peker", "skriver", "skrev", "vet", "visste", "fant", "finner", "lever",
+            "levde", "døde", "startet", "begynte", "eller", "heter", "het");
+
+    /**
+     * Whether a capitalised word opening a sentence is the sentence's subject named ({@code Brutus og de andre …},
+     * {@code Thommesen sier …}): a finite verb or {@code og} follows, and the word is no function word, title,
+     * institution word or common opening ({@link #commonOpening}), and has no common noun's shape.
+     */
+    static boolean subject(String text, String word, int end, Set<String> lowerCase) {
+        String next = TextWords.nextWord(text, end);
+        if (next == null || !Character.isLowerCase(next.charAt(0)) || end < text.length() && text.charAt(end) == '-'
+                || DocumentNames.isFunctionWord(word) || DocumentNames.isTitle(word) || DocumentNames.isNoNameWord(word)) {
+            return false;
+        }
+        if (!VERBS.contains(next) || commonOpening(word)) {
+            return false;
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        boolean shape = DocumentNames.isCommonNounShape(word, lowerCase) || lower.endsWith("ene") || lower.endsWith("het")
+                || lower.endsWith("ing") || lower.endsWith("sjon");
+        return !shape || DocumentNames.isPersonNameWord(word);
+    }
+
+    /**
+     * Words that open a sentence as no name does: adverbs and determiners ({@code Derfor}, {@code Samtidig},
+     * {@code Begge}), and the shapes of nouns, adjectives and participles ({@code Målet}, {@code Kvinner},
+     * {@code Rørende}, {@code Nasjonalt}), unless the word is a listed given name or has a surname's shape.
+     */
+    private static boolean commonOpening(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (OPENERS.contains(lower)) {
+            return true;
+        }
+        boolean shape = lower.endsWith("en") || lower.endsWith("et") || lower.endsWith("ene") || lower.endsWith("er")
+                || lower.endsWith("ende") || lower.endsWith("t") || lower.endsWith("ne") || lower.endsWith("ig")
+                || lower.endsWith("lig") || lower.endsWith("isk") || lower.endsWith("ske") || lower.length() <= 3;
+        return shape && !DocumentNames.isPersonNameWord(word);
+    }
+
+    /** Adverbs, determiners and the labels of contact details ({@code Mobil er …}) that open sentences: no names. */
+    private static final Set<String> OPENERS = Set.of("mobil", "telefon", "tlf", "sentralbord", "adresse", "postadresse",
+            "kontakt", "epost", "faks", "dernest", "først", "samtidig", "sist", "dessverre", "heldigvis", "likevel", "derfor", "riktignok",
+            "ellers", "enten", "dit", "sånn", "slik", "man", "enkelte", "begge", "snart", "siden", "neste",
+            "forrige", "dessuten", "deretter", "etterpå", "nettopp", "plutselig", "endelig", "kanskje", "trolig",
+            "antakelig", "sannsynligvis", "faktisk", "altså", "imidlertid", "derimot", "tvert", "allerede", "ofte",
+            "sjelden", "stadig", "fortsatt", "fremdeles", "ennå", "igjen", "straks", "senere", "tidligere", "ifølge",
+            "blant", "gjennom", "mot", "uansett", "nesten", "omtrent", "rundt", "cirka", "hele", "halve", "andre",
+            "første", "siste", "ingenting", "alle", "mye", "lite", "flere", "færre", "mange", "få", "noen", "ingen",
+            "hvert", "annen", "annet", "hvilke", "hvilken", "hvilket", "tross", "takket", "dermed", "således",
+            "nemlig", "særlig", "spesielt", "bokstavelig", "også", "likeledes", "heller", "mens", "selv", "vel",
+            "jo", "nok", "visst", "gjerne", "helst", "bare", "ikke", "aldri", "alltid", "nå", "da", "så", "her",
+            "der", "hit", "borte", "hjemme", "ute", "inne", "oppe", "nede", "idag", "ifjor", "tilbake", "videre",
+            "fram", "frem", "bort", "opp", "ned", "ut", "inn", "over", "under", "foran", "bak", "utenfor",
+            "innenfor", "ovenfor", "nedenfor", "hvordan", "hvorfor", "hvor", "hva", "hvem", "når", "om", "dersom",
+            "hvis", "fordi", "ettersom", "skjønt", "enda", "selvsagt", "naturligvis", "vanligvis", "åpenbart",
+            "tydeligvis", "egentlig", "virkelig", "kun", "bortsett", "unntatt");
+}
