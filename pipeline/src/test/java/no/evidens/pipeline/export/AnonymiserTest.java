@@ -181,6 +181,7 @@ class AnonymiserTest {
         assertEquals("[navn 1] ble spurt om saken.", inContext.anonymise("ElBaradei ble spurt om saken.", new Anonymiser.Persons(),
                 List.of("Mohamed ElBaradei talte i Wien. ElBaradei ble spurt om saken.")));
     }
+
     @Test
     void anUnexplainedCapitalisedWordInsideASentenceIsMaskedEverywhereButNotAQuotedTitleOrALaw() {
         String doc = "Navnet kommer fra mannsnavnet Isidor. Isidor er gresk. Hun spilte «Guitar Hero» etter Grunnlovens regler.";
