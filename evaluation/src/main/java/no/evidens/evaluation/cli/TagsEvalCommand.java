@@ -97,7 +97,9 @@ final class TagsEvalCommand implements Callable<Integer> {
             return treebank();
         }
         if (!List.of("dev", "test", "all").contains(split)) {
-            System.err.println("evidens tags eval: --split must be dev, test or all, not " + split);
+            // the splits this command knows beyond dev, test and all are named too, so a mistyped one is easy to fix
+            System.err.println("evidens tags eval: --split must be dev, test or all (with --anonymise also holdout, holdout2 … "
+                    + "holdout6; with --treebank also dev2), not " + split);
             return 2;
         }
         if (treebank != null) {
