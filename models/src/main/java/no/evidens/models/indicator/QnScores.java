@@ -1,5 +1,6 @@
 package no.evidens.models.indicator;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -52,7 +53,7 @@ final class QnScores {
                 known[n++] = c;
             }
         }
-        return new QnScores(java.util.Arrays.copyOf(known, n), java.util.Arrays.copyOf(at, n),
+        return new QnScores(Arrays.copyOf(known, n), Arrays.copyOf(at, n),
                 model.getNumOutcomes(), model.getIndex(outcome));
     }
 
@@ -76,7 +77,7 @@ final class QnScores {
                 known[n++] = c;
             }
         }
-        return new QnScores(java.util.Arrays.copyOf(known, n), java.util.Arrays.copyOf(at, n),
+        return new QnScores(Arrays.copyOf(known, n), Arrays.copyOf(at, n),
                 model.getNumOutcomes(), model.getIndex(outcome));
     }
 
@@ -87,7 +88,7 @@ final class QnScores {
 
     /** Whether the feature at {@code index} is one the model knows (leaving out another changes nothing). */
     boolean knows(int index) {
-        return java.util.Arrays.binarySearch(knownAt, index) >= 0;
+        return Arrays.binarySearch(knownAt, index) >= 0;
     }
 
     /** The probability with the feature at {@code index} left out (-1: none). */
