@@ -71,54 +71,28 @@ final class GisModelEntry {
 
     /**
      * The numbers of a line of numbers parted by spaces, as OpenNLP reads an outcome pattern (a {@code StringTokenizer}
-     * on spaces, {@code Integer.parseInt} of each part); a part that is not a whole number is refused as
-     * {@code parseInt} refuses it.
+     * on spaces, {@code Integer.parseInt} of each part), but each part parsed in place by the JDK's
+     * {@link Integer#parseInt(CharSequence, int, int, int)}, with no token or {@code String} made per number.
      */
     static int[] numbers(String line) {
+        int n = line.length();
         int parts = 0;
-        for (int i = 0, n = line.length(); i < n; i++) {
+        for (int i = 0; i < n; i++) {
             if (line.charAt(i) != ' ' && (i == 0 || line.charAt(i - 1) == ' ')) {
                 parts++;
             }
         }
         int[] out = new int[parts];
-        int p = 0;
         int i = 0;
-        int n = line.length();
-        while (p < parts) {
+        for (int p = 0; p < parts; p++) {
             while (line.charAt(i) == ' ') {
                 i++;
             }
             int start = i;
-            boolean negative = line.charAt(i) == '-';
-            if (negative || line.charAt(i) == '+') {
+            while (i < n && line.charAt(i) != ' ') {
                 i++;
             }
-            long value = 0;
-            int digits = 0;
-            for (; i < n && line.charAt(i) != ' '; i++, digits++) {
-                int d = line.charAt(i) - '0';
-                if (d < 0 || d > 9 || digits > 10) {
-                    // Anything but a plain number of up to ten digits: parseInt decides (and refuses what it refuses).
-                    while (i < n && line.charAt(i) != ' ') {
-                        i++;
-                    }
-                    value = Integer.parseInt(line.substring(start, i));
-                    digits = -1;
-                    break;
-                }
-                value = value * 10 + d;
-            }
-            if (digits == 0) {
-                throw new NumberFormatException("For input string: \"" + line.substring(start, i) + "\"");
-            }
-            if (digits > 0) {
-                value = negative ? -value : value;
-                if (value != (int) value) {
-                    throw new NumberFormatException("For input string: \"" + line.substring(start, i) + "\"");
-                }
-            }
-            out[p++] = (int) value;
+            out[p] = Integer.parseInt(line, start, i, 10);
         }
         return out;
     }
