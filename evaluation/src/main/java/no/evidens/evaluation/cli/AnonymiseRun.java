@@ -22,6 +22,15 @@ final class AnonymiseRun {
      * dev material, errors may be printed.
      */
     static int holdout(Codebook book, String split, Path ndt, Path modelDir, boolean errors) {
+        return holdout(book, split, ndt, modelDir, null, errors);
+    }
+
+    /**
+     * As {@link #holdout(Codebook, String, Path, Path, boolean)}, with {@code genres} (when not null) keeping only the
+     * held-out files of those genres ({@code test}: the genres of the treebank's test-split files, from their names), each
+     * genre printed apart and then together.
+     */
+    static int holdout(Codebook book, String split, Path ndt, Path modelDir, List<String> genres, boolean errors) {
         if (ndt == null || !Files.isDirectory(ndt) || modelDir == null) {
             System.err.println("evidens tags eval: --split " + split + " needs --ndt DIR (the treebank folder) and --models DIR "
                     + "(from evidens models train --hold-out" + (NameEvaluation.fold(split) > 1 ? " " + NameEvaluation.fold(split) : "")
@@ -31,9 +40,22 @@ final class AnonymiseRun {
         try {
             NorwegianModels models = NorwegianModels.fromDirectory(modelDir);
             AnonymisationEval eval = new AnonymisationEval(models, book, new Anonymiser(models::names));
-            eval.run(AnonymisationTexts.treebank(ndt, split), errors ? System.out : null)
-                    .print(System.out, "anonymised export, treebank train part held out from the name model, hold-out model ("
-                            + split + ")");
+            String title = "anonymised export, treebank train part held out from the name model, hold-out model (" + split + ")";
+            if (genres == null) {
+                eval.run(AnonymisationTexts.treebank(ndt, split), errors ? System.out : null).print(System.out, title);
+                return 0;
+            }
+            List<String> wanted = genres.equals(List.of("test")) ? NameEvaluation.genres(ndt, "test") : genres;
+            List<AnonymisationEval.GoldText> docs = AnonymisationTexts.treebank(ndt, split);
+            AnonymisationEval.Counts total = new AnonymisationEval.Counts(0, 0, 0, 0, 0, 0, 0);
+            for (String genre : wanted) {
+                List<AnonymisationEval.GoldText> ofGenre = docs.stream()
+                        .filter(d -> NameEvaluation.genre(Path.of(d.name())).equals(genre)).toList();
+                AnonymisationEval.Counts counts = eval.run(ofGenre, errors ? System.out : null);
+                counts.print(System.out, "  genre " + genre);
+                total = total.plus(counts);
+            }
+            total.print(System.out, title + ", genres " + String.join(",", wanted));
             return 0;
         } catch (IOException e) {
             System.err.println("evidens tags eval: " + e.getMessage());

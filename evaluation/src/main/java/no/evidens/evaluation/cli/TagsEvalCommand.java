@@ -67,6 +67,12 @@ final class TagsEvalCommand implements Callable<Integer> {
             + "held-out treebank training files.")
     Path modelDir;
 
+    @Option(names = "--genres", split = ",", paramLabel = "GENRES",
+            description = "With --anonymise --split holdout (holdout2 … holdout6): only the held-out files of these genres "
+                    + "(file-name prefixes, e.g. ap,db,blogg-bm), each printed apart and then together; test = the genres of "
+                    + "the treebank's test-split files (read from their names).")
+    List<String> genres;
+
     @Option(names = "--ndt", paramLabel = "DIR", description = "With --anonymise: also the dev-part files of this treebank "
             + "folder (e.g. ../shared/nlp/ndt-nob-train); --split dev/test picks alternate files. With --treebank: the "
             + "folder of the hand-labelled training files of the dev split (default ndt-nob-train beside FILE).")
@@ -91,7 +97,7 @@ final class TagsEvalCommand implements Callable<Integer> {
     public Integer call() {
         Codebook book = codebook.resolve(null);
         if (anonymise && NameEvaluation.isHoldout(split)) {
-            return AnonymiseRun.holdout(book, split, ndt, modelDir, errors);
+            return AnonymiseRun.holdout(book, split, ndt, modelDir, genres, errors);
         }
         if (treebank != null && TreebankQuoteEval.DEV2.equals(split)) {
             return treebank();

@@ -44,6 +44,12 @@ public final class AnonymisationEval {
                     nonPersonWords, nonPersonNamedWords);
         }
 
+        /** These counts and another run's together (the documents are counted apart, so they add up). */
+        public Counts plus(Counts o) {
+            return new Counts(documents + o.documents, passages + o.passages, mentions + o.mentions, whole + o.whole,
+                    part + o.part, nonPersonWords + o.nonPersonWords, nonPersonNamedWords + o.nonPersonNamedWords);
+        }
+
         private double pct(int n) {
             return mentions == 0 ? 0 : 100.0 * n / mentions;
         }

@@ -79,6 +79,24 @@ public final class NameEvaluation {
         return out;
     }
 
+    /**
+     * A treebank file's genre: its name up to the first digit ({@code ap}, {@code db}, {@code blogg-bm}, {@code sp-bm}, …;
+     * the treebank's README gives the genre of each prefix).
+     */
+    public static String genre(Path file) {
+        String name = file.getFileName().toString();
+        int i = 0;
+        while (i < name.length() && !Character.isDigit(name.charAt(i))) {
+            i++;
+        }
+        return name.substring(0, i);
+    }
+
+    /** The genres of a split's files (from their names only), in name order. */
+    public static List<String> genres(Path ndtDir, String split) throws IOException {
+        return files(ndtDir, split).stream().map(NameEvaluation::genre).distinct().toList();
+    }
+
     /** Scores per type and overall, on our own tokens (what users get). */
     public static Map<String, Prf> evaluate(List<Path> files, NorwegianModels models, PrintStream errors)
             throws IOException {

@@ -74,4 +74,16 @@ class HoldOutNamesTest {
         assertFalse(NameEvaluation.isHoldout("holdout7"));
         assertThrows(IllegalArgumentException.class, () -> HoldOutNames.held(dir, 7));
     }
+
+    @Test
+    void aFilesGenreIsItsNamePrefixAndTheTestSplitsGenresComeFromItsFileNames() throws IOException {
+        assertEquals("db", NameEvaluation.genre(Path.of("db001a_0000.conll")));
+        assertEquals("blogg-bm", NameEvaluation.genre(Path.of("blogg-bm003_0001.conll")));
+        for (String name : List.of("ap013_0000", "ap013_0001", "db014_0000", "db014_0001", "vg003_0000", "kk006_0000")) {
+            Files.writeString(dir.resolve(name + ".conll"), ""); // all past the train ranges: UD dev part
+        }
+        // test = the 2nd, 4th, … dev-part file in name order: ap013_0001, db014_0001, vg003_0000
+        assertEquals(List.of("ap", "db", "vg"), NameEvaluation.genres(dir, "test"));
+        assertEquals(List.of("ap", "db", "kk"), NameEvaluation.genres(dir, "dev"));
+    }
 }
