@@ -30,6 +30,13 @@ public final class TreebankQuoteEval {
      * dev so that dev's figures stay comparable with earlier rounds. It holds no dev-part file.
      */
     public static final String DEV2 = "dev2";
+    /**
+     * The third development split: training files labelled in round 10, again of the test split's genres and in no other
+     * split, scored apart like {@value #DEV2}.
+     */
+    public static final String DEV3 = "dev3";
+    /** The splits of training files scored apart from dev, in the order {@code all} prints them. */
+    public static final List<String> TRAINING_SPLITS = List.of(DEV2, DEV3);
     private static final int CONTEXT = 40;
     /** A sentence's end: its punctuation (and a closing mark), then white space or the end. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[»\"”]?(?=\\s|\\z)");
@@ -45,8 +52,8 @@ public final class TreebankQuoteEval {
     /**
      * As {@link #run(Path, String, boolean, PrintStream)}, with the hand-labelled training files
      * ({@link TreebankTrainDocuments}, read from {@code ndtDir}) in the dev split when the gold folder lists them: dev
-     * is then printed for the dev-part files, the training files and both together; training files of split
-     * {@value #DEV2} are printed on their own.
+     * is then printed for the dev-part files, the training files and both together; training files of splits
+     * {@value #DEV2} and {@value #DEV3} are printed on their own.
      */
     public static void run(Path conllu, Path ndtDir, String split, boolean errors, PrintStream out) throws IOException {
         List<TreebankDocuments.Doc> docs = TreebankDocuments.read(conllu);
@@ -64,7 +71,7 @@ public final class TreebankQuoteEval {
             // test errors are never printed: the test files are scored, not read
             PrintStream errorsTo = errors && !"test".equals(s) && !"all".equals(s) ? out : null;
             List<TreebankDocuments.Doc> part = TreebankDocuments.of(docs, s);
-            if (!DEV2.equals(s)) {
+            if (!TRAINING_SPLITS.contains(s)) {
                 out.printf(Locale.ROOT, "quotations, treebank %s files (%d), exact span: %s%n", s, part.size(),
                         score(part, gold, errorsTo));
                 out.printf(Locale.ROOT, "quotations, treebank %s files (%d), same start, any end: %s%n", s, part.size(),
@@ -92,14 +99,17 @@ public final class TreebankQuoteEval {
     }
 
     /**
-     * The splits to print for {@code split}: {@code all} is dev, dev2 (when a training file is in it), test and all of them;
-     * any other is itself.
+     * The splits to print for {@code split}: {@code all} is dev, dev2 and dev3 (each when a training file is in it), test
+     * and all of them; any other is itself.
      */
     static List<String> splits(String split, List<TreebankDocuments.Doc> train) {
         if (!"all".equals(split)) {
             return List.of(split);
         }
-        return TreebankDocuments.of(train, DEV2).isEmpty() ? List.of("dev", "test", "all") : List.of("dev", DEV2, "test", "all");
+        List<String> out = new ArrayList<>(List.of("dev"));
+        TRAINING_SPLITS.stream().filter(s -> !TreebankDocuments.of(train, s).isEmpty()).forEach(out::add);
+        out.addAll(List.of("test", "all"));
+        return out;
     }
 
     /** Exact-span precision, recall and F1 of the quotation tagger on {@code docs}. */

@@ -71,4 +71,14 @@ class TreebankQuoteEvalTest {
         assertEquals(List.of("dev", "dev2", "test", "all"), TreebankQuoteEval.splits("all", both));
         assertEquals(List.of("dev2"), TreebankQuoteEval.splits("dev2", both));
     }
+
+    @Test
+    void allPrintsTheThirdDevSplitAfterTheSecondWhenATrainingFileIsInIt() {
+        ConlluReader.Document text = new ConlluReader.Document(List.of());
+        TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
+        TreebankDocuments.Doc dev3 = new TreebankDocuments.Doc("zz003_0000", "dev3", text);
+        assertEquals(List.of("dev", "dev3", "test", "all"), TreebankQuoteEval.splits("all", List.of(dev, dev3)));
+        assertEquals(List.of("dev", "dev2", "dev3", "test", "all"), TreebankQuoteEval.splits("all",
+                List.of(dev, new TreebankDocuments.Doc("zz002_0000", "dev2", text), dev3)));
+    }
 }

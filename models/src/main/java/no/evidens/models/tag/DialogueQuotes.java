@@ -28,6 +28,12 @@ final class DialogueQuotes {
     private static final Pattern TURN = Pattern.compile("(?m)^[ \\t]*([-–—])[ \\t]+(?=[\\p{Lu}\\d«\"“„])");
     /** The same anywhere after white space. */
     private static final Pattern DASH = Pattern.compile("(?<![^\\s])([-–—])[ \\t]+(?=[\\p{Lu}\\d«\"“„])");
+    /**
+     * The chair's label in parliament minutes ({@code Presidenten: Neste spørsmål …}): there a dash continues the
+     * speaker's own speech ({@code … bes reise seg. – Vi starter med …}, {@code – Kan jeg få bruke noen sekunder?}) and
+     * quotes nobody.
+     */
+    private static final Pattern CHAIR = Pattern.compile("(?<![\\p{L}])Presidenten:");
     static final Pattern SPEECH = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|du|dere|dokker|meg|oss|deg|dykk"
             + "|min|mitt|mine|vår|vårt|våre|din|ditt|dine)(?![\\p{L}])");
     static final String SENTENCE_END = ".!?…»\"”";
@@ -53,7 +59,9 @@ final class DialogueQuotes {
         List<Quotation> marked = allMarked.stream().filter(q -> !q.flags().contains(Quotation.UNCLOSED)).toList();
         List<int[]> opens = new ArrayList<>(); // dash, start of words, place
         Matcher m = DASH.matcher(text);
-        while (m.find()) {
+        // minutes with the chair speaking at least twice: no dash is a turn
+        boolean minutes = CHAIR.matcher(text).results().limit(2).count() == 2;
+        while (!minutes && m.find()) {
             int dash = m.start(1);
             if (inside(furniture, dash) || insideQuotation(marked, dash)) {
                 continue;

@@ -83,6 +83,9 @@ final class HeadingTurn {
         return !previous.endsWith(":") && !listItem(previous) && !listItem(nextEnd < 0 ? after : after.substring(0, nextEnd));
     }
 
+    /** An e-mail address after a sentence's end ({@code Sjekker mail. navn@avis.no}): the reporter's byline, no heading. */
+    private static final Pattern BYLINE_ADDRESS = Pattern.compile("[.!?…]\\s+[\\p{L}\\d._-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)+\\z");
+
     /**
      * A turn that closes its paragraph after other text and is a heading, as treebank text runs a crosshead into the end of
      * the paragraph before it ({@code … sier hun. - Bedre sent enn aldri}) or puts a label before it ({@code Politiet: -
@@ -92,7 +95,8 @@ final class HeadingTurn {
     static boolean endsParagraph(String text, int dash, int start, int end) {
         String words = text.substring(start, end).strip();
         if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || words.split("\\s+").length > OWN_WORDS
-                || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0) {
+                || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0
+                || BYLINE_ADDRESS.matcher(words).find()) {
             return false;
         }
         String after = text.substring(end).stripLeading();

@@ -18,10 +18,23 @@ final class QuoteClosing {
         return TURN_INSIDE.matcher(text).region(from, to).find();
     }
 
-    /** No {@code closer} follows {@code from} in its paragraph. */
-    static boolean noCloserInParagraph(String text, int from, char closer) {
-        int k = text.indexOf(closer, from);
-        return k < 0 || k > QuoteTagger.paragraphEnd(text, from);
+    /**
+     * No {@code »} follows {@code from} in its paragraph before the next {@code «}: a {@code «} open before {@code from}
+     * has no closer of its own (a later {@code »} closes a later {@code «}), so a straight mark may close it
+     * ({@code «Homo! Er du der? " Ting som det. … «Jeg betalte …»}).
+     */
+    static boolean noCloserBeforeOpener(String text, int from) {
+        int end = QuoteTagger.paragraphEnd(text, from);
+        for (int k = from; k < end; k++) {
+            char c = text.charAt(k);
+            if (c == '»') {
+                return false;
+            }
+            if (c == '«') {
+                return true;
+            }
+        }
+        return true;
     }
 
     /** A straight ' that can close comes after {@code open} before the end of its quotation or paragraph. */

@@ -120,8 +120,10 @@ public final class QuoteTagger {
                 if (canClose && openOfSame) {
                     close(text, i, c, stack, out);
                 } else if (c == '"' && canClose && stack.size() == 1 && stack.peek().mark() == '«'
-                        && QuoteClosing.noCloserInParagraph(text, i, '»')) {
+                        && QuoteClosing.noCloserBeforeOpener(text, i)) {
                     out.add(quotation(text, stack.pop(), i, false)); // «Det er beklagelig," uttaler biskopen
+                } else if (c == '"' && canClose && stack.isEmpty() && lostStraightOpening(text, i) != null) {
+                    out.add(lostStraightOpening(text, i)); // Fattigdom starter med … nasjoner ", sa Annan: the text starts inside
                 } else if (canOpen) {
                     stack.push(new Open(i, c, stack.size(), false));
                 }
@@ -238,6 +240,31 @@ public final class QuoteTagger {
             end--;
         }
         return end <= start ? null : new Quotation(start, end, '«', 0, List.of(), cue);
+    }
+
+    /**
+     * A quotation whose opening straight mark was lost, closed by the {@code "} at {@code close}: from the document's start,
+     * when it is the document's first {@code "}, no paragraph break comes before it and a speaker cue follows it (a text
+     * cut from its article inside a quotation). Null otherwise.
+     */
+    private static Quotation lostStraightOpening(String text, int close) {
+        if (text.indexOf('"') != close || text.lastIndexOf("\n\n", close) >= 0) {
+            return null;
+        }
+        TaggedSpan cue = QuoteAttribution.after(text, close);
+        return cue == null ? null : trimmed(text, 0, close, cue);
+    }
+
+    private static Quotation trimmed(String text, int from, int to, TaggedSpan cue) {
+        int start = from;
+        int end = to;
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end <= start ? null : new Quotation(start, end, '"', 0, List.of(), cue);
     }
 
     /**

@@ -25,6 +25,9 @@ final class TurnCue {
             + "|vedgår|vedgikk"
             // what the speaker adds, retorts or concedes (round 9): , supplerer direktøren; , kontret Moe; , erkjenner han
             + "|supplerer|supplerte|kontrer|kontret|kontrerte|erkjenner|erkjente"
+            // round 10: , erklærte Jean; , freser manageren; , sang Yossou NDour (a sung line: only before a name, since
+            // «sang» is a noun too)
+            + "|erklærer|erklærte|freser|freste|(?:synger|sang)(?=\\s+\\p{Lu})"
             // the speaker had time to say it, or is said to have said it: , rakk han å melde; , skal hun ha sagt
             + "|(?:rakk|rekker|rukket)\\s+\\p{L}+\\s+å\\s+(?:si|melde|fortelle|skrive|rope|legge\\s+til)"
             + "|(?:skal|skulle)\\s+\\p{L}+\\s+ha\\s+(?:sagt|uttalt|skrevet|fortalt)";

@@ -11,8 +11,13 @@ import java.util.regex.Pattern;
  * ({@link SentenceVoice}). Used by {@link DialogueQuotes}. Thread-safe (no state).
  */
 final class TurnEnd {
-    /** The end of a sentence inside a turn: punctuation, a space, and a capital, a digit, a dash or an opening mark. */
-    private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?…][»\"”]?(?=\\s+[\\p{Lu}\\d«\"“„–-])");
+    /**
+     * The end of a sentence inside a turn: punctuation, a space, and a capital, a digit, a dash or an opening mark; or an
+     * e-mail address standing alone at the end ({@code Sjekker mail. navn@avis.no}: the reporter's byline, which then ends
+     * the turn as a heading does).
+     */
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?…][»\"”]?(?=\\s+(?:[\\p{Lu}\\d«\"“„–-]"
+            + "|[\\p{L}\\d._-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)+\\s*\\z))");
 
     private TurnEnd() {
     }
@@ -58,6 +63,9 @@ final class TurnEnd {
         int end = sentences.get(0)[1];
         // else the turn is the interviewer's
         boolean answering = answer || !addressed(text.substring(start, end), interview);
+        // the interviewer's turn, so far only questions put to the speaker: a further question is asked too, whatever
+        // it names (- Hvorfor sa du nei? Er ikke Hollywood drømmen?)
+        boolean asking = SentenceVoice.asksSpeaker(text.substring(start, end).strip());
         for (int i = 1; i < sentences.size(); i++) {
             String sentence = text.substring(sentences.get(i)[0], sentences.get(i)[1]).strip();
             boolean last = i + 1 == sentences.size();
@@ -68,11 +76,13 @@ final class TurnEnd {
                     || answer && SentenceVoice.asksSpeaker(sentence));
             boolean narration = SentenceVoice.narration(text, sentence, answer, text.substring(start, end))
                     && !(i + 1 < sentences.size() && SentenceVoice.firstPersonSingular(
-                            text.substring(sentences.get(i + 1)[0], sentences.get(i + 1)[1])));
+                            text.substring(sentences.get(i + 1)[0], sentences.get(i + 1)[1])))
+                    && !(asking && sentence.endsWith("?"));
             if (heading || narration || interviewer) {
                 return end;
             }
             answering &= answer || !addressed(sentence, interview);
+            asking &= sentence.endsWith("?");
             end = sentences.get(i)[1];
         }
         return end;
