@@ -239,7 +239,10 @@ final class RankedSearch {
             if (passing != null) {
                 // The words sought while counting are known to the page's weights and to the highlighting (not sought again).
                 SoughtTerms sought = counting.sought();
-                Page page = m -> skippingPage(s, filtered, m, sort, passing, sought);
+                // The facet filters as the hits that pass them all, counted just now: the same entries, as a sparse lead.
+                Query passingOnly = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST)
+                        .add(new PassingHits(passing), BooleanClause.Occur.FILTER).build();
+                Page page = m -> skippingPage(s, passingOnly, m, sort, passing, sought);
                 return new Counted(page.first(n), counting.total(), counting.counts(), page, sought);
             }
         }
