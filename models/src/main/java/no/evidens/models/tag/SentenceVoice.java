@@ -34,12 +34,20 @@ final class SentenceVoice {
     /** A dateline: a place (and its region) and a date, nothing else ({@code Fagernes i Valdres, 23. august i år.}). */
     /**
      * The reporter at work, in the reportage's «vi»: asking, looking something up, calling ({@code Vi spør om …},
-     * {@code Vi blar i et intervju …}, {@code Vi ringer opp …}).
+     * {@code Vi blar i et intervju …}, {@code Vi ringer opp …}), arriving ({@code Vi har kommet fram.}).
      */
     private static final Pattern REPORTER_ASKS = Pattern.compile("\\AVi\\s+(?:spør|spurte|blar|bladde|ringer|ringte)\\s+"
-            + "(?:om|i|hva|hvorfor|hvordan|hvor|opp|til)(?![\\p{L}])");
+            + "(?:om|i|hva|hvorfor|hvordan|hvor|opp|til)(?![\\p{L}])"
+            // arriving at the place of the reportage (round 10): Vi har kommet fram. Vi er framme.
+            + "|\\AVi\\s+(?:har\\s+kommet|kommer|kom|er)\\s+(?:fram|frem|framme|fremme)[.!]?\\z");
     private static final Pattern DATELINE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: i \\p{Lu}[\\p{L}-]+)?, \\d{1,2}\\. "
             + "(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?: i år| \\d{4})?\\.?");
+    /**
+     * A sentence opened by a full date, day, month and year ({@code 23. september 1995 ble det bryllup …}): the reporter
+     * dates the story (round 10).
+     */
+    private static final Pattern DATED = Pattern.compile("\\A\\d{1,2}\\. (?:januar|februar|mars|april|mai|juni|juli|august"
+            + "|september|oktober|november|desember) \\d{4} \\p{Ll}");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
     private static final Set<String> PRONOUNS = Set.of("de", "det", "den", "dette", "disse", "han", "hun", "vi", "man", "en");
 
@@ -127,7 +135,7 @@ final class SentenceVoice {
         if (asksSpeaker(s)) {
             return false; // Hvordan går dere fram, bruker dere Manpower?: a question to someone is asked in the dialogue
         }
-        if (DATELINE.matcher(s).matches() || AGED_NAME.matcher(outsideMarks(s)).find() || REPORTER_ASKS.matcher(s).find()) {
+        if (DATELINE.matcher(s).matches() || DATED.matcher(s).find() || AGED_NAME.matcher(outsideMarks(s)).find() || REPORTER_ASKS.matcher(s).find()) {
             return true; // the reporter sets the scene or presents someone, even in an answer
         }
         String[] words = s.split("\\s+");

@@ -54,7 +54,10 @@ final class TurnCue {
             + "\\p{Ll}+(?<!en|et|ne|a|s)(?![\\p{L}]))");
     /** A second verb of saying after {@code og}: it introduces what follows, the first verb still ends the turn. */
     private static final Pattern AND_VERB = Pattern.compile("(?u)\\s+og\\s+(?:" + QuoteAttribution.VERBS + "|" + MORE_VERBS
-            + ")\\s*\\z");
+            + ")\\s*\\z"
+            // or any other act after og ({@code , sa faren og tok en pause: - …}): what follows the colon is the next turn
+            + "|\\s+og\\s+(?!(?:de|dem|meg|oss|deg|dere|han|hun|ho|ham|henne|den|det|alle|andre|en|et|ei|mange|flere)"
+            + "(?![\\p{L}]))\\p{Ll}+(?:\\s+\\p{Ll}+){0,4}\\s*\\z");
     /**
      * A verb, its subject (one word, or a name of up to four: {@code understreker Kari de Vries at}), and then a
      * conjunction or a finite verb: a clause of the speech or of the narration, not a cue.

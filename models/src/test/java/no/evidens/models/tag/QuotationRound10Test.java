@@ -79,4 +79,23 @@ class QuotationRound10Test {
         String t = "Presidenten: Møtet er satt. - Vi gleder oss, sier Per Moe.";
         assertEquals("-|Vi gleder oss", show(t));
     }
+
+    @Test
+    void aCueFollowedByAnotherActAndAColonStillEndsTheTurnBeforeIt() {
+        String t = "Han ringte faren. - Det er fint, Ola, sa faren og tok en pause: - Men hvem er hun?";
+        assertEquals("-|Det er fint, Ola ## -|Men hvem er hun?", show(t));
+    }
+
+    @Test
+    void aSentenceOpenedByAFullDateIsTheReportersAndEndsACueLessTurn() {
+        String t = "Han la på. - Skal dere gifte dere? Det er jo flott. 12. mai 1990 sto bryllupet i Bergen. "
+                + "Det kom mange gjester.";
+        assertEquals("-|Skal dere gifte dere? Det er jo flott.", show(t));
+    }
+
+    @Test
+    void theReporterArrivingInTheReportagesViEndsACueLessTurn() {
+        String t = "Han kikker ut. - Jeg likte arbeidet om vinteren. Vi har kommet fram. Huset ligger bak en hekk.";
+        assertEquals("-|Jeg likte arbeidet om vinteren.", show(t));
+    }
 }
