@@ -81,12 +81,15 @@ final class NameParticles {
             TaggedSpan w = "PER".equals(n.type()) ? widened(sentence, tokens, n) : n;
             out.add(w);
         }
-        var m = TITLE_INITIAL.matcher(sentence);
-        while (m.find()) {
-            int a = m.start();
-            int b = m.end();
-            if (out.stream().noneMatch(n -> n.start() < b && a < n.end())) {
-                out.add(new TaggedSpan("PER", a, b));
+        // Every such title is followed by a period and a space: a sentence without one is not searched.
+        if (sentence.indexOf(". ") >= 0) {
+            var m = TITLE_INITIAL.matcher(sentence);
+            while (m.find()) {
+                int a = m.start();
+                int b = m.end();
+                if (out.stream().noneMatch(n -> n.start() < b && a < n.end())) {
+                    out.add(new TaggedSpan("PER", a, b));
+                }
             }
         }
         out.sort(java.util.Comparator.comparingInt(TaggedSpan::start));

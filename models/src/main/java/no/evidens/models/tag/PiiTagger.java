@@ -27,14 +27,14 @@ public final class PiiTagger {
     public static final String PERSON = "PERSON";
 
     /** 11 digits, optionally written 6 + space + 5, not inside a longer number. */
-    private static final Pattern ELEVEN = Pattern.compile("(?<![\\d.,-])(\\d{6})[ \u00a0]?(\\d{5})(?!\\d|[.,]\\d)");
+    static final Pattern ELEVEN = Pattern.compile("(?<![\\d.,-])(\\d{6})[ \u00a0]?(\\d{5})(?!\\d|[.,]\\d)");
     private static final Pattern EMAIL_ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\d._%+-])[\\p{L}\\d._%+-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.\\p{L}{2,}");
     /**
      * Norwegian 8-digit numbers (first digit 2–9) grouped 2-2-2-2 (spaces or hyphens) or 3-2-3, or with
      * +47 / 0047, also in brackets: {@code (+47) 23-45-67-89}.
      */
-    private static final Pattern PHONE_NUMBER = Pattern.compile(
+    static final Pattern PHONE_NUMBER = Pattern.compile(
             "(?<![\\d+-])(?:(?:\\+|00)47[ \u00a0]?|\\((?:\\+|00)47\\)[ \u00a0]?)?([2-9]\\d(?:[ \u00a0]\\d{2}){3}|[2-9]\\d(?:-\\d{2}){3}"
                     + "|[2-9]\\d{2}[ \u00a0]\\d{2}[ \u00a0]\\d{3}|[2-9]\\d{7})(?![\\d])(?!-\\d)");
     /** A phone word right before an ungrouped number: {@code tlf. }, {@code mobil: }, {@code mobil er }, {@code telefonnummeret hennes er }. */
@@ -47,15 +47,18 @@ public final class PiiTagger {
      * {@code Storgata 5}, {@code Kongens gate 12 B}, {@code Fjellveien 3a, 9990 Fjordvik}, {@code Postboks 123, 9990 Fjordvik},
      * {@code Postboks 123 Sentrum, 0102 Oslo} (a post office's name between the number and the postcode).
      */
-    private static final Pattern STREET = Pattern.compile(
+    static final Pattern STREET = Pattern.compile(
             "(?u)(?<![\\p{L}])(?:(?:\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}?[\\p{L}-]*)?" + STREET_WORD + ")|(?:\\p{Lu}[\\p{L}-]+s?\\s+(?:gate|vei|veg|allé|plass))|Postboks|Pb\\.)"
                     + "\\s+\\d{1,4}(?:\\s?[A-Za-z](?![\\p{L}]))?(?:(?:\\s+\\p{Lu}[\\p{L}-]*\\.?)?\\s*,\\s*\\d{4}\\s+\\p{Lu}[\\p{L}-]+)?");
 
     /** Pattern-based personal data in the text, by start. */
     public List<TaggedSpan> tag(String text) {
         List<TaggedSpan> out = new ArrayList<>();
-        Matcher m = ELEVEN.matcher(text);
-        while (m.find()) {
+        // Each pattern tried only where its match can start (see StartedFind): the first character it can take,
+        // and not right after a character its look-behind refuses. The same matches as Matcher.find.
+        StartedFind eleven = new StartedFind(ELEVEN, text, PiiTagger::elevenStart);
+        while (eleven.find()) {
+            Matcher m = eleven.matcher();
             PersonalNumber.Kind kind = PersonalNumber.classify(m.group(1) + m.group(2));
             switch (kind) {
                 case FODSELSNUMMER -> out.add(new TaggedSpan(FODSELSNUMMER, m.start(), m.end()));
@@ -64,12 +67,15 @@ public final class PiiTagger {
                 default -> { }
             }
         }
-        m = EMAIL_ADDRESS.matcher(text);
-        while (m.find()) {
-            add(out, new TaggedSpan(EMAIL, m.start(), m.end()));
+        if (text.indexOf('@') >= 0) { // an address has one; most texts have none
+            Matcher m = EMAIL_ADDRESS.matcher(text);
+            while (m.find()) {
+                add(out, new TaggedSpan(EMAIL, m.start(), m.end()));
+            }
         }
-        m = PHONE_NUMBER.matcher(text);
-        while (m.find()) {
+        StartedFind phone = new StartedFind(PHONE_NUMBER, text, PiiTagger::phoneStart);
+        while (phone.find()) {
+            Matcher m = phone.matcher();
             String digits = m.group(1).replaceAll("\\D", "");
             boolean grouped = !m.group(1).equals(digits) || m.group().startsWith("+") || m.group().startsWith("(") || m.group().startsWith("00");
             boolean cued = PHONE_CUE.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find();
@@ -77,8 +83,9 @@ public final class PiiTagger {
                 add(out, new TaggedSpan(PHONE, m.start(), m.end()));
             }
         }
-        m = STREET.matcher(text);
-        while (m.find()) {
+        StartedFind street = new StartedFind(STREET, text, PiiTagger::streetStart);
+        while (street.find()) {
+            Matcher m = street.matcher();
             String head = m.group().toLowerCase(Locale.ROOT);
             if (head.startsWith("paragraf") || head.startsWith("side ")) {
                 continue;
@@ -87,6 +94,30 @@ public final class PiiTagger {
         }
         out.sort(Comparator.comparingInt(TaggedSpan::start));
         return out;
+    }
+
+    /** Where {@link #ELEVEN} can start: a digit after none of its look-behind's characters. */
+    static boolean elevenStart(String text, int index) {
+        return StartedFind.digit(text, index) && !afterAny(text, index, "0123456789.,-");
+    }
+
+    /**
+     * Where {@link #PHONE_NUMBER} can start: a digit, {@code +} (of +47) or {@code (} (of (+47)), after none of its
+     * look-behind's characters.
+     */
+    static boolean phoneStart(String text, int index) {
+        char c = text.charAt(index);
+        return (c >= '0' && c <= '9' || c == '+' || c == '(') && !afterAny(text, index, "0123456789+-");
+    }
+
+    /** Where {@link #STREET} can start: a capital letter (every alternative opens with one) not after a letter. */
+    static boolean streetStart(String text, int index) {
+        return Character.isUpperCase(text.codePointAt(index)) && !StartedFind.afterLetter(text, index);
+    }
+
+    /** Whether the character before {@code index} is one of {@code chars}. */
+    private static boolean afterAny(String text, int index, String chars) {
+        return index > 0 && chars.indexOf(text.charAt(index - 1)) >= 0;
     }
 
     /** {@code 2024 2025}-like pairs of years are not phone numbers. */
