@@ -14,9 +14,9 @@ import org.apache.lucene.search.Weight;
  * The words of a {@link PriorQuery} that are a plain disjunction (optional clauses only, e.g. a word in the text, its
  * compound parts and its heading), scored at chosen entries one clause at a time, as Lucene's top-level {@code
  * MaxScoreBulkScorer} scores a hit: the clauses with the highest block maxima first, stopping as soon as the clauses
- * still to score cannot lift the entry to the page's lowest score. {@link PriorBulkScorer} looks up the entries with a
- * bonus this way: a whole-disjunction scorer advances and scores every clause at each of them (a fifth of a term
- * search's CPU time at 1 M passages), though most are found short of the page by the first clause.
+ * still to score cannot lift the entry to the page's lowest score: one word of required words ({@link ConjunctionAt}),
+ * at the hits a search already counted. A whole-disjunction scorer would advance and score every clause at each of
+ * them, though most are found short of the page by the first clause.
  * <p>
  * A score it gives is the clause scores summed in a double and cast to float, as Lucene's disjunction scorers sum
  * them: the same float (the sums are exact, see {@link PriorBulkScorer}).
@@ -28,6 +28,11 @@ final class DisjunctionAt implements WordsAt {
     private final int[] blockEnds;
     private final float[] blockMaxima;
     private final int[] order;
+    /**
+     * Per position {@code k} of {@link #order}, the sum of the block maxima of the clauses after it ({@link
+     * WordsAt#rest} from {@code k + 1}), made with the order: the same doubles, not summed again for every entry.
+     */
+    private final double[] rests;
     /** The smallest block end of the clauses, after {@link #maxScore}. */
     private int blockEnd;
     /** Whether {@link #order} is the order of the current block maxima (they change only in {@link #maxScore}). */
@@ -41,6 +46,7 @@ final class DisjunctionAt implements WordsAt {
         blockEnds = new int[n];
         blockMaxima = new float[n];
         order = new int[n];
+        rests = new double[n];
         for (int i = 0; i < n; i++) {
             twoPhases[i] = clauses[i].twoPhaseIterator();
             approximations[i] = twoPhases[i] == null ? clauses[i].iterator() : twoPhases[i].approximation();
@@ -117,6 +123,9 @@ final class DisjunctionAt implements WordsAt {
         int n = clauses.length;
         if (!ordered) {
             WordsAt.highestFirst(blockMaxima, order, n);
+            for (int k = 0; k < n; k++) {
+                rests[k] = WordsAt.rest(blockMaxima, order, k + 1, n);
+            }
             ordered = true;
         }
         double sum = 0;
@@ -130,7 +139,7 @@ final class DisjunctionAt implements WordsAt {
             if (minScore <= 0) {
                 continue; // no bound yet: nothing to stop for
             }
-            double rest = WordsAt.rest(blockMaxima, order, k + 1, n);
+            double rest = rests[k];
             // This word's score is at most (float) (sum + rest), float rounding being monotonic; the whole entry's at
             // most that summed with the others' as the conjunction sums them, plus the bonus as the page adds it.
             if ((float) (before + (float) (sum + rest) + after) + bonus < minScore) {

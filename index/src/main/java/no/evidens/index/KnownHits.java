@@ -22,9 +22,8 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The hits of a search, already counted as a bit set per segment ({@link TermSetHits}), made known to the page pass
- * of the same search on the same thread, so that the evidence prior's bonus stream ({@link PriorBulkScorer}) walks
- * only the bonus entries that are hits, instead of advancing a second scorer of the words to every bonus entry to
- * find out. A page pass on another thread or another snapshot finds none and works as before. Lucene has no way to
+ * of the same search on the same thread, so that the page of required words looks them up at those hits only ({@link
+ * KnownHitsScorer}) instead of finding them again with a conjunction. A page pass on another thread or another snapshot finds none and works as before. Lucene has no way to
  * hand a weight what a search knows, hence a thread-local, set only around one search.
  */
 final class KnownHits {

@@ -100,14 +100,12 @@ final class PriorQuery extends Query {
         }
         // Words the search sought while counting its hits are weighed from what it found (KnownHits.stated).
         Query rewrittenWords = KnownHits.stated(searcher.rewrite(words), searcher);
-        List<Weight> clauseWeights = clauseWeights(searcher, rewrittenWords, scoreMode, boost);
-        List<List<Weight>> wordWeights = clauseWeights == null ? wordWeights(searcher, rewrittenWords, scoreMode, boost) : null;
-        // The words' scorer weighs its clauses with the weights just made for the bonus stream: each word's statistics
-        // are gathered once per search, not twice.
-        Query weighed = clauseWeights != null ? MadeWeight.clausesOf((BooleanQuery) rewrittenWords, clauseWeights, scoreMode, boost)
-                : wordWeights != null ? madeWords((BooleanQuery) rewrittenWords, wordWeights, scoreMode, boost) : rewrittenWords;
+        List<List<Weight>> wordWeights = wordWeights(searcher, rewrittenWords, scoreMode, boost);
+        // The words' scorer weighs its words with the weights just made for looking up known hits (KnownHitsScorer):
+        // each word's statistics are gathered once per search, not twice.
+        Query weighed = wordWeights != null ? madeWords((BooleanQuery) rewrittenWords, wordWeights, scoreMode, boost) : rewrittenWords;
         Weight wordsWeight = searcher.createWeight(weighed, scoreMode, boost);
-        return new TopScoresWeight(searcher, boost, wordsWeight, clauseWeights, wordWeights, PriorBulkScorer.values(bonuses, boost));
+        return new TopScoresWeight(searcher, boost, wordsWeight, wordWeights, PriorBulkScorer.values(bonuses, boost));
     }
 
     /**
@@ -179,20 +177,17 @@ final class PriorQuery extends Query {
         /** Made when first asked for: a search for the top hits needs only the words' weights. */
         private Weight plainWeight;
         private final Weight wordsWeight;
-        /** Null unless the words are a plain disjunction. */
-        private final List<Weight> clauseWeights;
         /** Null unless the words are required words ({@link #wordWeights}). */
         private final List<List<Weight>> wordWeights;
         private final float[] values;
         private final SegmentCache<BonusDocs> bonusDocs;
 
-        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, List<Weight> clauseWeights,
-                        List<List<Weight>> wordWeights, float[] values) {
+        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, List<List<Weight>> wordWeights,
+                        float[] values) {
             super(PriorQuery.this);
             this.searcher = searcher;
             this.boost = boost;
             this.wordsWeight = wordsWeight;
-            this.clauseWeights = clauseWeights;
             this.wordWeights = wordWeights;
             this.values = values;
             this.bonusDocs = BonusDocs.cache(bonuses.stream().map(Bonus::which).toList());
@@ -209,29 +204,13 @@ final class PriorQuery extends Query {
         @Override
         public BulkScorer bulkScorer(LeafReaderContext context) throws IOException {
             FixedBitSet hits = KnownHits.in(context.reader());
-            if (hits != null && wordWeights != null) {
-                // Required words whose hits are known: both streams look up only those hits, no conjunction finds them again.
-                BonusDocs bonusDocs = knownBonuses(context, hits);
-                return new PriorBulkScorer(new KnownHitsScorer(hits, () -> ConjunctionAt.open(wordWeights, context)),
-                        () -> wordsWeight.scorer(context), () -> ConjunctionAt.open(wordWeights, context), bonusDocs, values,
-                        context.reader().maxDoc());
-            }
-            BulkScorer inner = wordsWeight.bulkScorer(context);
+            BulkScorer inner = hits != null && wordWeights != null
+                    ? new KnownHitsScorer(hits, () -> ConjunctionAt.open(wordWeights, context))
+                    : wordsWeight.bulkScorer(context);
             if (inner == null) {
                 return null;
             }
-            BonusDocs bonusDocs = hits == null ? this.bonusDocs.of(context.reader()) : knownBonuses(context, hits);
-            return new PriorBulkScorer(inner, () -> wordsWeight.scorer(context),
-                    clauseWeights == null ? null : () -> DisjunctionAt.open(clauseWeights, context), bonusDocs, values,
-                    context.reader().maxDoc());
-        }
-
-        /** Only the bonus entries that are hits of the search: the others would be looked up to no end. */
-        private BonusDocs knownBonuses(LeafReaderContext context, FixedBitSet hits) throws IOException {
-            BonusDocs all = this.bonusDocs.of(context.reader());
-            FixedBitSet any = all.any().clone();
-            any.and(hits);
-            return new BonusDocs(all.each(), any);
+            return new PriorBulkScorer(inner, bonusDocs.of(context.reader()), values);
         }
 
         @Override

@@ -5,8 +5,7 @@ import java.io.IOException;
 /**
  * A query's words scored at chosen entries in increasing order, as Lucene's scorer of the same words scores them,
  * with a bound per block of entries ({@link DisjunctionAt} for one word's fields, {@link ConjunctionAt} for required
- * words). The entries with a bonus ({@link PriorBulkScorer}) and the hits a search already counted ({@link
- * KnownHitsScorer}) are looked up this way.
+ * words). The hits a search already counted ({@link KnownHitsScorer}) are looked up this way.
  */
 interface WordsAt {
     /** What {@link #score} answers for an entry the words do not match or that cannot reach the page. */

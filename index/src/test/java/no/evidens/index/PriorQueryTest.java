@@ -151,10 +151,9 @@ class PriorQueryTest {
         int hits = searcher.count(q.words());
         long withPrior = searcher.search(q, new TopFieldCollectorManager(EvidenceSearcher.BY_RELEVANCE, 10, null, 10, false))
                 .totalHits.value;
-        long plain = searcher.search(q.plain(), new TopFieldCollectorManager(EvidenceSearcher.BY_RELEVANCE, 10, null, 10, false))
-                .totalHits.value;
         assertTrue(hits > 2_000, "a word of many hits: " + hits);
-        assertTrue(withPrior < plain / 3, "the prior's query skips: " + withPrior + " of " + hits + ", the plain one " + plain);
+        // The words' scorer skips by its block maxima, bounded a bonus lower than the page's lowest score.
+        assertTrue(withPrior < hits / 2, "the prior's query skips: " + withPrior + " of " + hits);
     }
 
     @Test
