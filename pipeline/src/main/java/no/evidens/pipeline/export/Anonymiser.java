@@ -37,6 +37,13 @@ public final class Anonymiser {
     /** One or two capitalised words alone between quotation marks: a nickname or a name as written ({@code «Kiki»}). */
     private static final Pattern QUOTED_NAME = Pattern.compile(
             "[«\"“]\\s*(\\p{Lu}\\p{Ll}[\\p{L}-]*(?: \\p{Lu}\\p{Ll}[\\p{L}-]*)?)\\s*[»\"”]");
+    /**
+     * A byline: a label ({@code Foto:}, {@code Tekst:}, …) and the capitalised words after it, written surname first
+     * with a comma as photo agencies do ({@code Foto: Varfjell, Fredrik}) or given name first ({@code Foto: Kari
+     * Nordmann}); up to four words (round 13).
+     */
+    private static final Pattern BYLINE = Pattern.compile("(?<![\\p{L}])(?:[Ff]oto|[Ff]otograf|[Tt]ekst|[Ii]llustrasjon|[Tt]egning): "
+            + "(\\p{Lu}[\\p{L}'-]*(?:,? \\p{Lu}[\\p{L}'-]*){0,3})");
     private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\d])\\p{Ll}+(?![\\p{L}\\d])");
 
     private final NameFinder names;
@@ -55,6 +62,9 @@ public final class Anonymiser {
         NorwegianModels models = NorwegianModels.shared();
         return new Anonymiser(models::names);
     }
+
+    /** The shortest word read as a misspelt name word ({@link Persons#knownButOneLetter}). */
+    private static final int MISSPELT_MIN = 5;
 
     /** The persons met so far in one finding: each a set of the words of its names. */
     public static final class Persons {
@@ -78,6 +88,38 @@ public final class Anonymiser {
         boolean known(String word) {
             Set<String> w = words(word);
             return !w.isEmpty() && persons.stream().anyMatch(p -> p.containsAll(w));
+        }
+
+        /**
+         * Whether the word is a known person's name word with one letter dropped ({@code Thommesen} for {@code
+         * Thommessen}, {@code Nordø} for {@code Nordbø}: a misspelt surname; round 13); words of five letters or more.
+         */
+        boolean knownButOneLetter(String word) {
+            Set<String> stems = words(word);
+            if (stems.size() != 1) {
+                return false;
+            }
+            String w = stems.iterator().next();
+            if (w.length() < MISSPELT_MIN) {
+                return false;
+            }
+            for (Set<String> person : persons) {
+                for (String known : person) {
+                    if (known.length() == w.length() + 1 && dropsOneLetter(known, w)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean dropsOneLetter(String longer, String shorter) {
+            int i = 0;
+            while (i < shorter.length() && longer.charAt(i) == shorter.charAt(i)) {
+                i++;
+            }
+            // the first difference is the dropped letter; the rest must agree (not the first letter: another name)
+            return i > 0 && longer.substring(i + 1).equals(shorter.substring(i));
         }
 
         private static Set<String> words(String name) {
@@ -167,7 +209,8 @@ public final class Anonymiser {
             // a word of a person name found in the document, unless the document mostly has it as a place
             // or organisation on its own (one wrong person guess, Galleri Nordvika, must not mask Nordvika everywhere)
             boolean mostlyPlace = placeVotes.getOrDefault(TextWords.stem(word.group()), 0) > 0;
-            if (!covered && (persons.known(word.group()) || seen.known(word.group()) && !mostlyPlace)) {
+            if (!covered && (persons.known(word.group()) || seen.known(word.group()) && !mostlyPlace
+                    || seen.knownButOneLetter(word.group()) && maskable(word.group(), new int[] {a, b}, found, lowerCase))) {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             } else if (!covered && (unknown.contains(TextWords.stem(word.group())) || TextWords.opening(text, a) && NamedSubject.subject(text, word.group(), b, lowerCase))
                     && maskable(word.group(), new int[] {a, b}, found, lowerCase)) {
@@ -177,9 +220,10 @@ public final class Anonymiser {
             }
         }
         quotedNames(text, spans, found, lowerCase, context);
-        widen(text, spans, words, found, lowerCase);
+        bylines(text, spans, lowerCase);
+        widen(text, spans, words, found, lowerCase, seen);
         coordinated(text, spans, words, lowerCase);
-        widen(text, spans, words, found, lowerCase);
+        widen(text, spans, words, found, lowerCase, seen);
         spans.addAll(pii.tag(text));
         spans.sort(Comparator.comparingInt(TaggedSpan::start).thenComparing(s -> -(s.end() - s.start())));
         List<TaggedSpan> out = new ArrayList<>();
@@ -317,13 +361,60 @@ public final class Anonymiser {
         }
     }
 
+    /**
+     * Masks the words of a byline's name ({@link #BYLINE}) whatever the model typed them (a surname written first, before
+     * a comma, is often taken for a place), unless the word is a listed place or organisation (a photo agency: {@code
+     * Scanpix}), a title or another word that is no name, or one the text writes in lower case.
+     */
+    private static void bylines(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
+        Matcher m = BYLINE.matcher(text);
+        while (m.find()) {
+            // the name's words one after the other (a comma between: surname first) are one person: one placeholder
+            int start = -1;
+            int end = -1;
+            Matcher w = CAPITALISED.matcher(text).region(m.start(1), m.end(1));
+            while (w.find()) {
+                String word = w.group();
+                boolean label = w.end() < text.length() && text.charAt(w.end()) == ':';
+                boolean name = !label && !lowerCase.contains(word.toLowerCase(Locale.ROOT)) && DomainNames.shared().typeOf(word) == null
+                        && !DocumentNames.isTitle(word) && !DocumentNames.isNoNameWord(word);
+                String between = end < 0 ? "" : text.substring(end, w.start());
+                if (name && start >= 0 && (between.equals(" ") || between.equals(", "))) {
+                    end = w.end();
+                } else {
+                    addUncovered(spans, start, end);
+                    start = name ? w.start() : -1;
+                    end = name ? w.end() : -1;
+                }
+            }
+            addUncovered(spans, start, end);
+        }
+    }
+
+    /** Adds a person span from {@code start} to {@code end} (none when {@code start < 0}), less the spans it overlaps. */
+    private static void addUncovered(List<TaggedSpan> spans, int start, int end) {
+        if (start < 0) {
+            return;
+        }
+        spans.removeIf(s -> PiiTagger.PERSON.equals(s.type()) && start <= s.start() && s.end() <= end);
+        if (spans.stream().noneMatch(s -> s.start() < end && start < s.end())) {
+            spans.add(new TaggedSpan(PiiTagger.PERSON, start, end));
+        }
+    }
+
     private static long quotedCount(String phrase, List<String> context) {
         return context.stream().mapToLong(c -> QUOTED_NAME.matcher(c).results().filter(r -> r.group(1).equals(phrase)).count()).sum();
     }
 
-    /** Joins the capitalised words right beside a masked person name to it, until no more join. */
+    /**
+     * Joins the capitalised words right beside a masked person name to it, until no more join. Round 13: a word the model
+     * put in a place or organisation guess joins too, but only right before a name that is a person's for sure — the
+     * model's person guess there or a person's name found in the document ({@code Gaius Julius Cæsar}, {@code Datuk Seri
+     * Najib Razak}, {@code … Høyskole Faltin Karlsen}: the guess swallowed the name's first words), and unless the word
+     * is no name by itself; not after the name (a firm's or a place's words: {@code Lunde Marine Group}).
+     */
     private static void widen(String text, List<TaggedSpan> spans, List<int[]> words, List<TaggedSpan> found,
-                              Set<String> lowerCase) {
+                              Set<String> lowerCase, Persons seen) {
         boolean grown = true;
         while (grown) {
             grown = false;
@@ -331,10 +422,11 @@ public final class Anonymiser {
                 if (spans.stream().anyMatch(s -> s.start() < w[1] && w[0] < s.end())) {
                     continue;
                 }
-                if (!maskable(text.substring(w[0], w[1]), w, found, lowerCase)) {
+                String word = text.substring(w[0], w[1]);
+                boolean overGuess = !maskable(word, w, found, lowerCase) && maskableWhateverTyped(word, lowerCase);
+                if (!maskable(word, w, found, lowerCase) && !overGuess) {
                     // a listed given name right before a masked name, also one the text writes in lower case (Hans)
-                    if (DocumentNames.isGivenName(text.substring(w[0], w[1]))
-                            && DomainNames.shared().typeOf(text.substring(w[0], w[1])) == null
+                    if (DocumentNames.isGivenName(word) && DomainNames.shared().typeOf(word) == null
                             && spans.stream().anyMatch(s -> PiiTagger.PERSON.equals(s.type()) && w[1] + 1 == s.start()
                                     && text.charAt(w[1]) == ' ')) {
                         for (int i = 0; i < spans.size(); i++) {
@@ -350,14 +442,29 @@ public final class Anonymiser {
                 }
                 for (int i = 0; i < spans.size() && !grown; i++) {
                     TaggedSpan s = spans.get(i);
-                    if (PiiTagger.PERSON.equals(s.type()) && (gap(text, w[1], s.start()) || gap(text, s.end(), w[0])
-                            || abbreviated(text, s.end(), w[0]))) {
+                    boolean joins = overGuess ? gap(text, w[1], s.start()) && surePerson(text, s, found, seen)
+                            : gap(text, w[1], s.start()) || gap(text, s.end(), w[0]) || abbreviated(text, s.end(), w[0]);
+                    if (PiiTagger.PERSON.equals(s.type()) && joins) {
                         spans.set(i, new TaggedSpan(PiiTagger.PERSON, Math.min(s.start(), w[0]), Math.max(s.end(), w[1])));
                         grown = true;
                     }
                 }
             }
         }
+    }
+
+    /** Whether a masked span is the model's person guess here or holds a person's name word found in the document. */
+    private static boolean surePerson(String text, TaggedSpan s, List<TaggedSpan> found, Persons seen) {
+        if (found.stream().anyMatch(f -> "PER".equals(f.type()) && f.start() < s.end() && s.start() < f.end())) {
+            return true;
+        }
+        Matcher m = CAPITALISED.matcher(text).region(s.start(), s.end());
+        while (m.find()) {
+            if (seen.known(m.group())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Longest abbreviated name word read by {@link #abbreviated}. */
@@ -380,6 +487,13 @@ public final class Anonymiser {
 
     private static boolean gap(String text, int from, int to) {
         return from <= to && to - from <= 1 && (from == to || text.charAt(from) == ' ' || text.charAt(from) == '-');
+    }
+
+    /** {@link #maskable} whatever the model typed the word, and no function word or common noun's shape. */
+    private static boolean maskableWhateverTyped(String word, Set<String> lowerCase) {
+        return !lowerCase.contains(word.toLowerCase(Locale.ROOT)) && DomainNames.shared().typeOf(word) == null
+                && !DocumentNames.isTitle(word) && !DocumentNames.isNoNameWord(word) && !DocumentNames.isFunctionWord(word)
+                && !DocumentNames.isCommonNounShape(word, lowerCase);
     }
 
     private static boolean maskable(String word, int[] at, List<TaggedSpan> found, Set<String> lowerCase) {

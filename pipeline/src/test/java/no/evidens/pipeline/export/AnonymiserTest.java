@@ -218,4 +218,53 @@ class AnonymiserTest {
         assertEquals("[navn 1] sier at hans bil er borte.",
                 anonymiser.anonymise("Hans Nordmann sier at hans bil er borte.", new Anonymiser.Persons()));
     }
+
+    @Test
+    void aBylinesNameIsMaskedWhateverTheModelTypedItButNotThePhotoAgency() {
+        Anonymiser typed = new Anonymiser(text -> {
+            List<TaggedSpan> out = new ArrayList<>();
+            Matcher m = Pattern.compile("Varnes|Scanpix").matcher(text);
+            while (m.find()) {
+                out.add(new TaggedSpan("Varnes".equals(m.group()) ? "LOC" : "ORG", m.start(), m.end()));
+            }
+            return out;
+        });
+        String doc = "Foto: Varnes, Fredrik (Scanpix)  Stormen nådde Varnes i natt. Foto: NTB Scanpix";
+        assertEquals("Foto: [navn 1] (Scanpix)  Stormen nådde Varnes i natt. Foto: NTB Scanpix",
+                typed.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+    }
+
+    @Test
+    void aSurnameMisspeltByADroppedLetterIsMaskedAtASentenceStartButNotAWordTheTextWritesInLowerCase() {
+        Anonymiser typed = new Anonymiser(text -> {
+            List<TaggedSpan> out = new ArrayList<>();
+            Matcher m = Pattern.compile("Ola Thommessen|Ola Hansen").matcher(text);
+            while (m.find()) {
+                out.add(new TaggedSpan("PER", m.start(), m.end()));
+            }
+            return out;
+        });
+        String misspelt = "Dette sier Ola Thommessen til avisen. Thommesen sier at det er feil.";
+        assertEquals("Dette sier [navn 1] til avisen. [navn 2] sier at det er feil.",
+                typed.anonymise(misspelt, new Anonymiser.Persons(), List.of(misspelt)));
+        // Hanen is Hansen less a letter, but the text writes it in lower case too: a noun (the rooster)
+        String noun = "Dette sier Ola Hansen til avisen. Hanen galer hver morgen, og hanen vekker alle.";
+        assertEquals("Dette sier [navn 1] til avisen. Hanen galer hver morgen, og hanen vekker alle.",
+                typed.anonymise(noun, new Anonymiser.Persons(), List.of(noun)));
+    }
+
+    @Test
+    void aWordOfThePlaceOrOrganisationGuessRightBeforeAMaskedNameJoinsItButNotAListedOrganisation() {
+        Anonymiser typed = new Anonymiser(text -> {
+            List<TaggedSpan> out = new ArrayList<>();
+            Matcher m = Pattern.compile("Gaius|Julius Cæsar|Høyre|Kari Nordmann").matcher(text);
+            while (m.find()) {
+                out.add(new TaggedSpan(m.group().equals("Gaius") || m.group().equals("Høyre") ? "ORG" : "PER", m.start(),
+                        m.end()));
+            }
+            return out;
+        });
+        assertEquals("En despot som [navn 1]? Spør Høyre [navn 2].",
+                typed.anonymise("En despot som Gaius Julius Cæsar? Spør Høyre Kari Nordmann.", new Anonymiser.Persons()));
+    }
 }
