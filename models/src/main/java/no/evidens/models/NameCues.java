@@ -275,9 +275,15 @@ final class NameCues {
         return lowerCase.contains(w.toLowerCase(Locale.ROOT)) && !isGivenName(w);
     }
 
+    /**
+     * A hyphen before a small letter ({@code Nord-trøndelag}), compiled once: {@code String.matches} compiled it for
+     * every capitalised word. Found anywhere in a word of letters and hyphens, as {@code .*-\p{Ll}.*} matched it.
+     */
+    private static final Pattern HYPHEN_SMALL = Pattern.compile("-\\p{Ll}");
+
     private static boolean candidate(String sentence, TaggedSpan token, List<TaggedSpan> names) {
         String w = token.cut(sentence);
-        return DocumentNames.nameLike(w) && !w.equals(w.toUpperCase(Locale.ROOT)) && !w.matches(".*-\\p{Ll}.*")
+        return DocumentNames.nameLike(w) && !w.equals(w.toUpperCase(Locale.ROOT)) && !HYPHEN_SMALL.matcher(w).find()
                 && names.stream().noneMatch(n -> n.start() < token.end() && token.start() < n.end())
                 && DomainNames.shared().typeOf(w) == null;
     }
