@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Some of an analysis chain's steps run on one word alone: the terms they make of it, for the filters that remember
- * each word's terms ({@link PartsByWord}, {@link WordsByForm}). Not shared between threads.
+ * each word's terms ({@link PartsByWord}). Not shared between threads.
  */
 final class OneWordSteps {
     private final OneWord word = new OneWord();

@@ -17,8 +17,7 @@ import org.apache.lucene.util.CloseableThreadLocal;
  * showed those steps to be a tenth of indexing. So the {@code text} field records what they produced, and the
  * {@code parts} field that follows it in the same document (same thread, same text) replays the record
  * instead of running them again ({@link SharedWords}); any other value of {@code parts} runs them itself. The
- * tokens are the same either way ({@code TextAndPartsAnalyzerTest} compares them with the separate chains). In every
- * chain here, lower case, folding and stop words are taken once per form of a word ({@link WordsByForm}).
+ * tokens are the same either way ({@code TextAndPartsAnalyzerTest} compares them with the separate chains).
  * Lucene's {@code TeeSinkTokenFilter} shares a stream within one document too, but it must be wired into the
  * document's fields, which would bypass the writer's analyzer; this keeps the sharing inside the analyzer.
  */
@@ -33,7 +32,7 @@ final class TextAndPartsAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream words = new WordsByForm(source);
+        TokenStream words = NorwegianAnalysis.words(source);
         if (PassageSchema.TEXT.equals(fieldName)) {
             SharedWords record = record();
             TokenStream s = NorwegianAnalysis.stems(record.recorder(words));
