@@ -1,20 +1,24 @@
 package no.evidens.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * The parts field's own steps ({@link NorwegianAnalysis#parts} and the stems) for a word are the same every time the
  * word comes: the word's stem at its place, then the stems of its law subject and compound parts at the same place,
  * with its offsets and type. So each word is run through those steps once per analysis chain, alone, and its
- * tokens are replayed from then on (profiling showed the steps at about 6% of indexing), kept packed in a
- * {@link WordTerms}. The steps always give at least the word's own stem. {@code TextAndPartsAnalyzerTest} compares
- * every token with the field's own chain. Not shared between threads.
+ * tokens are replayed from then on (profiling showed the steps at about 6% of indexing). {@code TextAndPartsAnalyzerTest}
+ * compares every token with the field's own chain. Not shared between threads.
  */
 final class PartsByWord extends TokenFilter {
     /** Words remembered at most: enough for a large archive's vocabulary, a few MB. */
@@ -28,16 +32,12 @@ final class PartsByWord extends TokenFilter {
         addAttribute(KeywordAttribute.class);
     }
 
-    /** Each word seen and its terms, packed ({@link WordTerms}: a look-up reads one place). */
-    private final WordTerms tokens = new WordTerms(MAX_CACHED);
-    private final OneWordSteps steps = new OneWordSteps(w -> NorwegianAnalysis.stems(NorwegianAnalysis.parts(w)));
-    /** The word's terms still to give, from the pool: where the next one's length stands, and how many are left. */
-    private char[] pool;
-    private int next;
-    private int left;
-    /** The terms still to give of a word that the table had no room for. */
+    private final CharArrayMap<char[][]> tokens = new CharArrayMap<>(1024, false);
+    private final OneWord word = new OneWord();
+    private final TokenStream steps = NorwegianAnalysis.stems(NorwegianAnalysis.parts(word));
+    private final CharTermAttribute stepsTerm = steps.addAttribute(CharTermAttribute.class);
     private char[][] pending;
-    private int nextPending;
+    private int next;
 
     PartsByWord(TokenStream words) {
         super(words);
@@ -45,54 +45,84 @@ final class PartsByWord extends TokenFilter {
 
     @Override
     public boolean incrementToken() throws IOException {
-        // The word's other attributes (offsets, type, length) are still those of its first token: nothing changes
-        // them between calls, so only the term and the increment are set (a captured and restored state, as before,
-        // was a copy of every attribute per token).
-        if (left > 0) {
-            next = give(pool, next);
-            left--;
+        if (pending != null && next < pending.length) {
+            // The word's other attributes (offsets, type, length) are still those of its first token: nothing
+            // changes them between calls, so only the term and the increment are set (a captured and restored
+            // state, as before, was a copy of every attribute per token).
+            term.copyBuffer(pending[next], 0, pending[next].length);
             increment.setPositionIncrement(0);
-            return true;
-        }
-        if (pending != null && nextPending < pending.length) {
-            term.copyBuffer(pending[nextPending], 0, pending[nextPending].length);
-            nextPending++;
-            increment.setPositionIncrement(0);
+            next++;
             return true;
         }
         pending = null;
         if (!input.incrementToken()) {
             return false;
         }
-        int start = tokens.find(term.buffer(), term.length());
-        if (start < 0) {
-            char[][] made = steps.terms(term.toString());
-            start = tokens.add(term.buffer(), term.length(), made);
-            if (start < 0) {
-                term.copyBuffer(made[0], 0, made[0].length);
-                pending = made;
-                nextPending = 1;
-                return true;
+        char[][] made = tokens.get(term.buffer(), 0, term.length());
+        if (made == null) {
+            made = run(term.toString());
+            if (tokens.size() < MAX_CACHED) {
+                tokens.put(term.toString(), made);
             }
         }
-        pool = tokens.pool();
-        int at = WordTerms.termsAt(pool, start);
-        left = pool[at] - 1;
-        next = give(pool, at + 1);
+        term.copyBuffer(made[0], 0, made[0].length);
+        if (made.length > 1) {
+            pending = made;
+            next = 1;
+        }
         return true;
     }
 
-    /** Sets the term to the one whose length stands at {@code at}, and returns where the next one's stands. */
-    private int give(char[] from, int at) {
-        int length = from[at];
-        term.copyBuffer(from, at + 1, length);
-        return at + 1 + length;
+    /** The terms the steps make of one word, in their order (the first is the word's own stem). */
+    private char[][] run(String w) {
+        List<char[]> out = new ArrayList<>(2);
+        try {
+            word.set(w);
+            steps.reset();
+            while (steps.incrementToken()) {
+                out.add(java.util.Arrays.copyOf(stepsTerm.buffer(), stepsTerm.length()));
+            }
+            steps.end();
+            steps.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toArray(new char[0][]);
     }
 
     @Override
     public void reset() throws IOException {
         super.reset();
-        left = 0;
         pending = null;
+    }
+
+    /** One word as a token stream of its own. */
+    private static final class OneWord extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+        private String value;
+        private boolean done;
+
+        void set(String w) {
+            value = w;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (done) {
+                return false;
+            }
+            clearAttributes();
+            term.setEmpty().append(value);
+            offset.setOffset(0, value.length());
+            done = true;
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            done = false;
+        }
     }
 }
