@@ -37,13 +37,6 @@ public final class Anonymiser {
     /** One or two capitalised words alone between quotation marks: a nickname or a name as written ({@code «Kiki»}). */
     private static final Pattern QUOTED_NAME = Pattern.compile(
             "[«\"“]\\s*(\\p{Lu}\\p{Ll}[\\p{L}-]*(?: \\p{Lu}\\p{Ll}[\\p{L}-]*)?)\\s*[»\"”]");
-    /**
-     * A byline: a label ({@code Foto:}, {@code Tekst:}, …) and the capitalised words after it, written surname first
-     * with a comma as photo agencies do ({@code Foto: Varfjell, Fredrik}) or given name first ({@code Foto: Kari
-     * Nordmann}); up to four words (round 13).
-     */
-    private static final Pattern BYLINE = Pattern.compile("(?<![\\p{L}])(?:[Ff]oto|[Ff]otograf|[Tt]ekst|[Ii]llustrasjon|[Tt]egning): "
-            + "(\\p{Lu}[\\p{L}'-]*(?:,? \\p{Lu}[\\p{L}'-]*){0,3})");
     private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\d])\\p{Ll}+(?![\\p{L}\\d])");
 
     private final NameFinder names;
@@ -220,7 +213,7 @@ public final class Anonymiser {
             }
         }
         quotedNames(text, spans, found, lowerCase, context);
-        bylines(text, spans, lowerCase);
+        Bylines.mask(text, spans, lowerCase);
         widen(text, spans, words, found, lowerCase, seen);
         coordinated(text, spans, words, lowerCase);
         widen(text, spans, words, found, lowerCase, seen);
@@ -358,47 +351,6 @@ public final class Anonymiser {
             if (maskable && spans.stream().noneMatch(s -> s.start() < b && a < s.end())) {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             }
-        }
-    }
-
-    /**
-     * Masks the words of a byline's name ({@link #BYLINE}) whatever the model typed them (a surname written first, before
-     * a comma, is often taken for a place), unless the word is a listed place or organisation (a photo agency: {@code
-     * Scanpix}), a title or another word that is no name, or one the text writes in lower case.
-     */
-    private static void bylines(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
-        Matcher m = BYLINE.matcher(text);
-        while (m.find()) {
-            // the name's words one after the other (a comma between: surname first) are one person: one placeholder
-            int start = -1;
-            int end = -1;
-            Matcher w = CAPITALISED.matcher(text).region(m.start(1), m.end(1));
-            while (w.find()) {
-                String word = w.group();
-                boolean label = w.end() < text.length() && text.charAt(w.end()) == ':';
-                boolean name = !label && !lowerCase.contains(word.toLowerCase(Locale.ROOT)) && DomainNames.shared().typeOf(word) == null
-                        && !DocumentNames.isTitle(word) && !DocumentNames.isNoNameWord(word);
-                String between = end < 0 ? "" : text.substring(end, w.start());
-                if (name && start >= 0 && (between.equals(" ") || between.equals(", "))) {
-                    end = w.end();
-                } else {
-                    addUncovered(spans, start, end);
-                    start = name ? w.start() : -1;
-                    end = name ? w.end() : -1;
-                }
-            }
-            addUncovered(spans, start, end);
-        }
-    }
-
-    /** Adds a person span from {@code start} to {@code end} (none when {@code start < 0}), less the spans it overlaps. */
-    private static void addUncovered(List<TaggedSpan> spans, int start, int end) {
-        if (start < 0) {
-            return;
-        }
-        spans.removeIf(s -> PiiTagger.PERSON.equals(s.type()) && start <= s.start() && s.end() <= end);
-        if (spans.stream().noneMatch(s -> s.start() < end && start < s.end())) {
-            spans.add(new TaggedSpan(PiiTagger.PERSON, start, end));
         }
     }
 
