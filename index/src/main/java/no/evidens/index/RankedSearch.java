@@ -230,7 +230,6 @@ final class RankedSearch {
      */
     static Counted sideways(IndexSnapshot s, Query base, Map<String, List<String>> filters, int n, Sort sort, boolean mayTwoPass)
             throws IOException {
-        Query filtered = FacetFilters.drillDown(base, filters);
         if (mayTwoPass && twoPass(sort, base)) {
             // Counted from bit sets when the base is words only; then the page is found as for a search without facet
             // filters, with skipping, told the hits that pass every filter.
@@ -246,6 +245,7 @@ final class RankedSearch {
                 return new Counted(page.first(n), counting.total(), counting.counts(), page, sought);
             }
         }
+        Query filtered = FacetFilters.drillDown(base, filters);
         TopFieldCollector collector = pageCollector(s, n, sort);
         SidewaysCounting counting = new SidewaysCounting(s.facetCounter, s, filters, collector);
         OneCollector.search(s, base, counting);

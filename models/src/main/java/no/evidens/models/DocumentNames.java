@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Document-level repair of the name finder's output, in these steps, each what the sentence-by-sentence
@@ -88,8 +91,8 @@ public final class DocumentNames {
      * {@link #ROLE_ENDINGS}, and with each also in the definite form ({@code -en}: lederen), made once and grouped by
      * their last letter.
      */
-    private static final EndingsByLast ROLE_ENDING_ARRAY = new EndingsByLast(ROLE_ENDINGS.stream());
-    private static final EndingsByLast ROLE_ENDINGS_OR_DEFINITE = new EndingsByLast(java.util.stream.Stream.concat(
+    private static final EndingsByLast ROLE_ENDINGS_BY_LAST = new EndingsByLast(ROLE_ENDINGS.stream());
+    private static final EndingsByLast ROLE_ENDINGS_OR_DEFINITE = new EndingsByLast(Stream.concat(
             ROLE_ENDINGS.stream(), ROLE_ENDINGS.stream().map(e -> e + "en")));
 
     /** Whether a word is a title or role written before a name (never part of the name). */
@@ -100,7 +103,7 @@ public final class DocumentNames {
         // Endings made once and looked up by the word's last letter: this is asked for most words of a document.
         return TITLES.contains(w) || ROLE_ENDINGS_OR_DEFINITE.endsAny(w)
                 || !singular.equals(w) && (TITLES.contains(singular) || TITLES.contains(singular + "e")
-                        || ROLE_ENDING_ARRAY.endsAny(singular));
+                        || ROLE_ENDINGS_BY_LAST.endsAny(singular));
     }
 
     /**
@@ -110,14 +113,11 @@ public final class DocumentNames {
      * ending.
      */
     private static final class EndingsByLast {
-        private final java.util.Map<Character, String[]> byLast = new java.util.HashMap<>();
+        private final Map<Character, String[]> byLast;
 
-        EndingsByLast(java.util.stream.Stream<String> endings) {
-            endings.forEach(e -> byLast.merge(e.charAt(e.length() - 1), new String[] {e}, (a, b) -> {
-                String[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-                System.arraycopy(b, 0, both, a.length, b.length);
-                return both;
-            }));
+        EndingsByLast(Stream<String> endings) {
+            byLast = endings.collect(Collectors.groupingBy(e -> e.charAt(e.length() - 1),
+                    Collectors.collectingAndThen(Collectors.toList(), list -> list.toArray(new String[0]))));
         }
 
         boolean endsAny(String word) {

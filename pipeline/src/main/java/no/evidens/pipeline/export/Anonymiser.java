@@ -375,8 +375,9 @@ public final class Anonymiser {
                     continue;
                 }
                 String word = text.substring(w[0], w[1]);
-                boolean overGuess = !maskable(word, w, found, lowerCase) && maskableWhateverTyped(word, lowerCase);
-                if (!maskable(word, w, found, lowerCase) && !overGuess) {
+                boolean maskableHere = maskable(word, w, found, lowerCase);
+                boolean overGuess = !maskableHere && maskableWhateverTyped(word, lowerCase);
+                if (!maskableHere && !overGuess) {
                     // a listed given name right before a masked name, also one the text writes in lower case (Hans)
                     if (DocumentNames.isGivenName(word) && DomainNames.shared().typeOf(word) == null
                             && spans.stream().anyMatch(s -> PiiTagger.PERSON.equals(s.type()) && w[1] + 1 == s.start()
