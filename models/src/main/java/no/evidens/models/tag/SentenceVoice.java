@@ -19,6 +19,12 @@ final class SentenceVoice {
     private static final Set<String> PREPOSITIONS = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for",
             "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen", "og", "eller", "enn", "som");
 
+    /**
+     * A sentence opened by these and then a capital names its subject ({@code Og Erikssen mener …}), as one opened by
+     * {@code Men} does: not a list or a comparison, as {@code og} inside a sentence is.
+     */
+    private static final Set<String> OPENING_CONJUNCTIONS = Set.of("Og", "Eller");
+
     static final int INTERVIEW_QUESTIONS = 3;
     /** A sentence opened by these, with no first- or second-person word, tells of someone rather than speaks. */
     private static final Set<String> THIRD_PERSON = Set.of("Han", "Hun", "Ho");
@@ -149,7 +155,7 @@ final class SentenceVoice {
             String w = outsideBrackets[i];
             String previous = outsideBrackets[i - 1];
             if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
-                    && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
+                    && !(PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT)) && !(i == 1 && OPENING_CONJUNCTIONS.contains(previous)))
                     && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))
                     && (!answer || speaker(text, w))) {
                 return true;

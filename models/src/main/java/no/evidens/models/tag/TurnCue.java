@@ -28,6 +28,8 @@ final class TurnCue {
             // round 10: , erklærte Jean; , freser manageren; , sang Yossou NDour (a sung line: only before a name, since
             // «sang» is a noun too)
             + "|erklærer|erklærte|freser|freste|(?:synger|sang)(?=\\s+\\p{Lu})"
+            // round 11: , flirer han; , minnes Liv Hovden; , skryter Tobben Drejer Farstad
+            + "|flirer|flirte|minnes|mintes|skryter|skrøt"
             // the speaker had time to say it, or is said to have said it: , rakk han å melde; , skal hun ha sagt
             + "|(?:rakk|rekker|rukket)\\s+\\p{L}+\\s+å\\s+(?:si|melde|fortelle|skrive|rope|legge\\s+til)"
             + "|(?:skal|skulle)\\s+\\p{L}+\\s+ha\\s+(?:sagt|uttalt|skrevet|fortalt)";
@@ -47,10 +49,10 @@ final class TurnCue {
             + "|\\A(?:sier|sa)\\s+(?:man|de\\s+så\\s+(?:fint|pent))(?![\\p{L}])");
     /**
      * No subject after the verb: a particle or a preposition ({@code , sa fra på møtet at}: the subject came before it,
-     * in the speech), or an indefinite noun after {@code svarte}, then the colour ({@code , svarte tak og røde vegger}).
+     * in the speech, or in the narration: {@code Martin klippet håret, skrev under på en kontrakt}), or an indefinite noun after {@code svarte}, then the colour ({@code , svarte tak og røde vegger}).
      */
     private static final Pattern NO_SUBJECT = Pattern.compile("(?u)\\A(?!(?:legger|la)\\s+til)(?:\\S+\\s+(?:fra|til|på|i|om|med|opp|ut|inn|av|for"
-            + "|etter|ved|mot|seg)(?![\\p{L}])|svarte\\s+(?!(?:han|hun|ho|de|dei|vi|jeg|eg|den|det|man)(?![\\p{L}]))"
+            + "|etter|ved|mot|seg|under)(?![\\p{L}])|svarte\\s+(?!(?:han|hun|ho|de|dei|vi|jeg|eg|den|det|man)(?![\\p{L}]))"
             + "\\p{Ll}+(?<!en|et|ne|a|s)(?![\\p{L}]))");
     /** A second verb of saying after {@code og}: it introduces what follows, the first verb still ends the turn. */
     private static final Pattern AND_VERB = Pattern.compile("(?u)\\s+og\\s+(?:" + QuoteAttribution.VERBS + "|" + MORE_VERBS
