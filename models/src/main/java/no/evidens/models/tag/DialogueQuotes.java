@@ -72,6 +72,7 @@ final class DialogueQuotes {
             }
         }
         List<Turn> turns = new ArrayList<>();
+        List<Turn> stacked = new ArrayList<>();
         boolean interview = SentenceVoice.interview(text);
         for (int k = 0; k < opens.size(); k++) {
             int dash = opens.get(k)[0];
@@ -96,6 +97,8 @@ final class DialogueQuotes {
                 turns.add(new Turn(dash, start, trim(text, start, cue.at()), speaker, place));
             } else if ((heading = heading(text, turns, dash, start, end, place, lastInParagraph)) > 0) {
                 turns.add(new Turn(dash, start, trim(text, start, heading), null, place, true));
+            } else if (place == Place.LINE && lastInParagraph && HeadingTurn.stacked(text, dash, start, end)) {
+                stacked.add(new Turn(dash, start, trim(text, start, end), null, place, true));
             } else if (place != Place.WORD) {
                 boolean ownParagraph = place == Place.LINE && lastInParagraph;
                 boolean afterQuestion = place == Place.SENTENCE && text.substring(0, dash).stripTrailing().endsWith("?");
@@ -112,6 +115,7 @@ final class DialogueQuotes {
             }
         }
         turns = withoutLists(text, turns);
+        turns = withEchoes(text, turns, stacked, marked);
         boolean anyCued = turns.stream().anyMatch(t -> t.cue() != null);
         boolean dialogue = anyCued || turns.stream().anyMatch(t -> t.end() > t.start() && speaksToOrAsOne(text, t));
         List<Quotation> out = new ArrayList<>();
@@ -145,6 +149,29 @@ final class DialogueQuotes {
                 i++;
             } else {
                 i = j; // a list: none of its items is a quotation
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The turns and those stacked crossheads ({@link HeadingTurn#stacked}) whose words a quotation of the document says
+     * ({@code - Helt vilt} over {@code … det var helt vilt deilig, sa Solberg}): a crosshead quotes the article's speaker,
+     * an item of a teaser list ({@code - Færre lesesaler}) names a topic in the reporter's words.
+     */
+    private static List<Turn> withEchoes(String text, List<Turn> turns, List<Turn> stacked, List<Quotation> marked) {
+        if (stacked.isEmpty()) {
+            return turns;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        List<Turn> out = new ArrayList<>(turns);
+        for (Turn s : stacked) {
+            String words = lower.substring(s.start(), s.end());
+            boolean said = turns.stream().filter(t -> t.cue() != null || t.end() - t.start() > words.length())
+                    .anyMatch(t -> lower.substring(t.start(), t.end()).contains(words))
+                    || marked.stream().anyMatch(q -> lower.substring(q.start(), q.end()).contains(words));
+            if (said) {
+                out.add(s);
             }
         }
         return out;

@@ -88,6 +88,25 @@ final class HeadingTurn {
         return !previous.endsWith(":") && !listItem(previous) && !listItem(nextEnd < 0 ? after : after.substring(0, nextEnd));
     }
 
+    /**
+     * A turn alone on its paragraph that would be a heading ({@link #ownParagraph}) but for the short dash lines around it:
+     * one of several crossheads stacked under a headline ({@code - Fikla litt} / {@code - Helt vilt}), or an item of a
+     * teaser list. {@link DialogueQuotes} keeps it only when a speaker of the document says its words.
+     */
+    static boolean stacked(String text, int dash, int start, int end) {
+        String words = text.substring(start, end).strip();
+        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || tooLong(words)
+                || words.split("\\s+").length < 2 || INNER_END.matcher(words).find()
+                || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0) {
+            return false;
+        }
+        String before = text.substring(0, dash).stripTrailing();
+        String previous = before.substring(before.lastIndexOf('\n') + 1).strip();
+        String after = text.substring(end).stripLeading();
+        int nextEnd = after.indexOf('\n');
+        return !previous.endsWith(":") && (listItem(previous) || listItem(nextEnd < 0 ? after : after.substring(0, nextEnd)));
+    }
+
     /** An e-mail address after a sentence's end ({@code Sjekker mail. navn@avis.no}): the reporter's byline, no heading. */
     private static final Pattern BYLINE_ADDRESS = Pattern.compile("[.!?…]\\s+[\\p{L}\\d._-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)+\\z");
 

@@ -48,4 +48,19 @@ class QuotationRound11Test {
         String t = "Var du der? - Ja, det var jeg. Jeg likte det godt, jeg! Lyspunkt\n\nFestivalen går videre.";
         assertEquals("-|Ja, det var jeg. Jeg likte det godt, jeg!", show(t));
     }
+
+    @Test
+    void stackedCrossheadsCountWhenASpeakerSaysTheirWords() {
+        String t = "Bilen stoppet\n\n- Skrudde litt\n\n- Helt utrolig\n\nHan ga seg ikke. - Jeg skrudde litt og sånn. "
+                + "Det var helt utrolig at vi kom i mål, sa Ola Moe.";
+        assertEquals("-|Skrudde litt ## -|Helt utrolig ## -|Jeg skrudde litt og sånn. Det var helt utrolig at vi kom i mål",
+                show(t));
+    }
+
+    @Test
+    void aTeaserListOfCrossheadsNobodySaysIsNoQuotation() {
+        String t = "Skolen i dag\n\n- Færre lesesaler\n\n- Dårlig inneklima\n\nElevene klager. - Vi trenger mer plass, sier "
+                + "Kari Moe.";
+        assertEquals("-|Vi trenger mer plass", show(t));
+    }
 }
