@@ -89,6 +89,9 @@ final class DialogueQuotes {
             TurnCue.Cue cue = TurnCue.find(text, start, end, marked);
             TaggedSpan speaker = cue == null ? null : new TaggedSpan("ATTRIBUTION", cue.start(), trim(text, cue.start(), cue.end()));
             Quotation before = speaker == null ? null : closingRightBefore(marked, text, cue.at());
+            if (before != null && insideSentence(text, before.start() - 1)) {
+                before = null; // … året rundt på «Hot Hat», skryter Farstad: a title in the turn's sentence, the cue is the turn's
+            }
             if (before != null && before.start() > start + 1) {
                 // «…», sa han: the cue is that quotation's; the turn ended before it, at the latest
                 int limit = trim(text, start, before.start() - 1);
@@ -219,6 +222,18 @@ final class DialogueQuotes {
         }
         int end = k + 1 < opens.size() ? Math.min(opens.get(k + 1)[0], paragraphEnd) : paragraphEnd;
         return TurnCue.find(text, opens.get(k)[1], end, marked) == null;
+    }
+
+    /**
+     * The opening mark at {@code mark} stands inside a sentence: after a word or a comma, not after a sentence's end, a
+     * colon or a dash.
+     */
+    private static boolean insideSentence(String text, int mark) {
+        int k = mark;
+        while (k > 0 && Character.isWhitespace(text.charAt(k - 1))) {
+            k--;
+        }
+        return k > 0 && (Character.isLetterOrDigit(text.charAt(k - 1)) || text.charAt(k - 1) == ',');
     }
 
     /** The marked quotation whose closing mark stands right before {@code at}. */

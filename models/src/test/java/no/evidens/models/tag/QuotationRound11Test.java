@@ -63,4 +63,12 @@ class QuotationRound11Test {
                 + "Kari Moe.";
         assertEquals("-|Vi trenger mer plass", show(t));
     }
+
+    @Test
+    void aCueAfterATitleInsideTheTurnsSentenceIsTheTurns() {
+        String t = "Hun ser fram til høsten. - Nå har vi jazz hver lørdag på «Blå Hatt», skryter Kari Moe. Hun smiler. "
+                + "- Jeg var der. «Det var fint», sa Ola Moe.";
+        // a marked quotation that opens its own sentence owns the cue after it
+        assertEquals("-|Nå har vi jazz hver lørdag på «Blå Hatt» ## «|Blå Hatt ## -|Jeg var der. ## «|Det var fint", show(t));
+    }
 }
