@@ -54,6 +54,11 @@ final class SentenceVoice {
      */
     private static final Pattern DATED = Pattern.compile("\\A\\d{1,2}\\. (?:januar|februar|mars|april|mai|juni|juli|august"
             + "|september|oktober|november|desember) \\d{4} \\p{Ll}");
+    /** A person told of in the third person singular, as a subject or an object. */
+    private static final Pattern SINGULAR_THIRD = Pattern.compile("(?iu)(?<![\\p{L}])(?:han|ham|hun|henne|ho)(?![\\p{L}])");
+    /** The same, not right after a subjunction that opens a clause of its own ({@code når hun}, {@code selv om han}). */
+    private static final Pattern MAIN_CLAUSE_THIRD = Pattern.compile("(?iu)(?<![\\p{L}])(?<!(?:at|om|når|da|hvis|fordi|som|mens"
+            + "|før|siden|dersom|enn) )(?:han|ham|hun|henne|ho)(?![\\p{L}])");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
     private static final Set<String> PRONOUNS = Set.of("de", "det", "den", "dette", "disse", "han", "hun", "vi", "man", "en");
 
@@ -148,6 +153,14 @@ final class SentenceVoice {
         if (words.length > 1 && THIRD_PERSON.contains(words[0]) && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()
                 && !THIRD_PERSON_WORDS.get(words[0]).matcher(outsideMarks(turnSoFar)).find()) {
             return true; // Han tenker. Hun forteller om …: the reporter tells of the speaker
+        }
+        if (!spoken(s) && FIRST_SINGULAR.matcher(outsideMarks(turnSoFar)).find()
+                && !SINGULAR_THIRD.matcher(outsideMarks(turnSoFar)).find() && MAIN_CLAUSE_THIRD.matcher(outsideMarks(s)).find()) {
+            // a turn that spoke as «jeg» and told of no «han» or «hun», then a sentence of «han» with no word of speech
+            // (- Jeg måtte bygge opp kneet igjen. Mens de andre reiste, satt han igjen i huset.): the reporter tells of the
+            // speaker, wherever the pronoun stands in a main clause (after a subjunction it is as often someone the speaker
+            // tells of: … min datter. Det er morsomt når hun selger kaker.)
+            return true;
         }
         // a capital inside brackets is an aside (an editor's note, a name explained), not the sentence's subject
         String[] outsideBrackets = s.replaceAll("\\([^()]*\\)", "()").split("\\s+");

@@ -71,4 +71,17 @@ class QuotationRound11Test {
         // a marked quotation that opens its own sentence owns the cue after it
         assertEquals("-|Nå har vi jazz hver lørdag på «Blå Hatt» ## «|Blå Hatt ## -|Jeg var der. ## «|Det var fint", show(t));
     }
+
+    @Test
+    void aSentenceThatTellsOfTheSpeakerAsHanEndsATurnThatSpokeAsJeg() {
+        String t = "Kneet måtte opereres. - Jeg hadde kommet inn i en rytme. Det tok en måned å bli bra. Mens de andre reiste, "
+                + "satt han igjen i huset. Tiden ga ham mye å tenke på.";
+        assertEquals("-|Jeg hadde kommet inn i en rytme. Det tok en måned å bli bra.", show(t));
+    }
+
+    @Test
+    void aHunAfterASubjunctionMayBeSomeoneTheSpeakerTellsOf() {
+        String t = "Hun viser fram bildene. - Det er et bilde av min datter. Det er morsomt når hun selger kaker på skolen.";
+        assertEquals("-|Det er et bilde av min datter. Det er morsomt når hun selger kaker på skolen.", show(t));
+    }
 }
