@@ -42,6 +42,12 @@ final class TurnCue {
      * whatever its verb.
      */
     private static final Pattern AFTER_QUESTION = Pattern.compile("(?<=[!?…]),\\s*(\\p{Ll}+\\b[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z))");
+    /**
+     * A cue whose comma was left out (round 11): a verb of saying after a lower-case word, then a full name of two
+     * capitalised words and a comma or a sentence's end ({@code … et godt grunnlag å bygge på sier Kari Moe, leder i …}).
+     */
+    private static final Pattern NO_COMMA = Pattern.compile("(?<=\\p{Ll})\\s((?:sier|sa|forteller|fortalte|mener|meinte)\\s+"
+            + "\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+(?=[,.]))");
     /** The speaker's own aside: an opinion verb with a first-person subject, or a saying quoted by the speaker. */
     private static final Pattern ASIDE = Pattern.compile("(?iu)\\A(?:synes|syntes|mener|meiner|meinte|tror|trur|trodde)\\s+"
             + "(?:jeg|eg|vi|me)(?![\\p{L}])"
@@ -78,7 +84,9 @@ final class TurnCue {
     static Cue find(String text, int start, int end, List<Quotation> marked) {
         Cue verb = first(CUE.matcher(text).region(start, end), text, start, marked);
         Cue punctuation = first(AFTER_QUESTION.matcher(text).region(start, end), text, start, marked);
-        return verb == null || punctuation != null && punctuation.at() < verb.at() ? punctuation : verb;
+        Cue cue = verb == null || punctuation != null && punctuation.at() < verb.at() ? punctuation : verb;
+        Cue bare = first(NO_COMMA.matcher(text).region(start, end), text, start, marked);
+        return cue == null || bare != null && bare.at() < cue.at() ? bare : cue;
     }
 
     private static Cue first(Matcher cue, String text, int start, List<Quotation> marked) {

@@ -84,4 +84,11 @@ class QuotationRound11Test {
         String t = "Hun viser fram bildene. - Det er et bilde av min datter. Det er morsomt når hun selger kaker på skolen.";
         assertEquals("-|Det er et bilde av min datter. Det er morsomt når hun selger kaker på skolen.", show(t));
     }
+
+    @Test
+    void aCueWithItsCommaLeftOutBeforeAFullNameEndsTheTurn() {
+        String t = "Sju partier er med. - Pengene kommer fra få givere. Og det gir et godt grunnlag å bygge på sier Kari Moe, "
+                + "leder i Foreningen. Hun er bekymret.";
+        assertEquals("-|Pengene kommer fra få givere. Og det gir et godt grunnlag å bygge på", show(t));
+    }
 }
