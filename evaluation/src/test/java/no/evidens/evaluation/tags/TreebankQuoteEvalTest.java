@@ -81,4 +81,14 @@ class TreebankQuoteEvalTest {
         assertEquals(List.of("dev", "dev2", "dev3", "test", "all"), TreebankQuoteEval.splits("all",
                 List.of(dev, new TreebankDocuments.Doc("zz002_0000", "dev2", text), dev3)));
     }
+
+    @Test
+    void allPrintsTheFourthDevSplitAfterTheThird() {
+        ConlluReader.Document text = new ConlluReader.Document(List.of());
+        TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
+        TreebankDocuments.Doc dev3 = new TreebankDocuments.Doc("zz003_0000", "dev3", text);
+        TreebankDocuments.Doc dev4 = new TreebankDocuments.Doc("zz004_0000", "dev4", text);
+        assertEquals(List.of("dev", "dev3", "dev4", "test", "all"), TreebankQuoteEval.splits("all", List.of(dev, dev4, dev3)));
+        assertEquals(List.of("dev4"), TreebankQuoteEval.splits("dev4", List.of(dev, dev4)));
+    }
 }

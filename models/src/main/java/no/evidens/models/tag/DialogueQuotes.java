@@ -72,6 +72,7 @@ final class DialogueQuotes {
             }
         }
         List<Turn> turns = new ArrayList<>();
+        List<Turn> stacked = new ArrayList<>();
         boolean interview = SentenceVoice.interview(text);
         for (int k = 0; k < opens.size(); k++) {
             int dash = opens.get(k)[0];
@@ -88,6 +89,9 @@ final class DialogueQuotes {
             TurnCue.Cue cue = TurnCue.find(text, start, end, marked);
             TaggedSpan speaker = cue == null ? null : new TaggedSpan("ATTRIBUTION", cue.start(), trim(text, cue.start(), cue.end()));
             Quotation before = speaker == null ? null : closingRightBefore(marked, text, cue.at());
+            if (before != null && insideSentence(text, before.start() - 1)) {
+                before = null; // … året rundt på «Hot Hat», skryter Farstad: a title in the turn's sentence, the cue is the turn's
+            }
             if (before != null && before.start() > start + 1) {
                 // «…», sa han: the cue is that quotation's; the turn ended before it, at the latest
                 int limit = trim(text, start, before.start() - 1);
@@ -96,6 +100,8 @@ final class DialogueQuotes {
                 turns.add(new Turn(dash, start, trim(text, start, cue.at()), speaker, place));
             } else if ((heading = heading(text, turns, dash, start, end, place, lastInParagraph)) > 0) {
                 turns.add(new Turn(dash, start, trim(text, start, heading), null, place, true));
+            } else if (place == Place.LINE && lastInParagraph && HeadingTurn.stacked(text, dash, start, end)) {
+                stacked.add(new Turn(dash, start, trim(text, start, end), null, place, true));
             } else if (place != Place.WORD) {
                 boolean ownParagraph = place == Place.LINE && lastInParagraph;
                 boolean afterQuestion = place == Place.SENTENCE && text.substring(0, dash).stripTrailing().endsWith("?");
@@ -112,6 +118,7 @@ final class DialogueQuotes {
             }
         }
         turns = withoutLists(text, turns);
+        turns = withEchoes(text, turns, stacked, marked);
         boolean anyCued = turns.stream().anyMatch(t -> t.cue() != null);
         boolean dialogue = anyCued || turns.stream().anyMatch(t -> t.end() > t.start() && speaksToOrAsOne(text, t));
         List<Quotation> out = new ArrayList<>();
@@ -145,6 +152,29 @@ final class DialogueQuotes {
                 i++;
             } else {
                 i = j; // a list: none of its items is a quotation
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The turns and those stacked crossheads ({@link HeadingTurn#stacked}) whose words a quotation of the document says
+     * ({@code - Helt vilt} over {@code … det var helt vilt deilig, sa Solberg}): a crosshead quotes the article's speaker,
+     * an item of a teaser list ({@code - Færre lesesaler}) names a topic in the reporter's words.
+     */
+    private static List<Turn> withEchoes(String text, List<Turn> turns, List<Turn> stacked, List<Quotation> marked) {
+        if (stacked.isEmpty()) {
+            return turns;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        List<Turn> out = new ArrayList<>(turns);
+        for (Turn s : stacked) {
+            String words = lower.substring(s.start(), s.end());
+            boolean said = turns.stream().filter(t -> t.cue() != null || t.end() - t.start() > words.length())
+                    .anyMatch(t -> lower.substring(t.start(), t.end()).contains(words))
+                    || marked.stream().anyMatch(q -> lower.substring(q.start(), q.end()).contains(words));
+            if (said) {
+                out.add(s);
             }
         }
         return out;
@@ -192,6 +222,18 @@ final class DialogueQuotes {
         }
         int end = k + 1 < opens.size() ? Math.min(opens.get(k + 1)[0], paragraphEnd) : paragraphEnd;
         return TurnCue.find(text, opens.get(k)[1], end, marked) == null;
+    }
+
+    /**
+     * The opening mark at {@code mark} stands inside a sentence: after a word or a comma, not after a sentence's end, a
+     * colon or a dash.
+     */
+    private static boolean insideSentence(String text, int mark) {
+        int k = mark;
+        while (k > 0 && Character.isWhitespace(text.charAt(k - 1))) {
+            k--;
+        }
+        return k > 0 && (Character.isLetterOrDigit(text.charAt(k - 1)) || text.charAt(k - 1) == ',');
     }
 
     /** The marked quotation whose closing mark stands right before {@code at}. */

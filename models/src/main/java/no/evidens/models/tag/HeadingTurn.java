@@ -25,6 +25,11 @@ final class HeadingTurn {
             "herr", "fru", "the", "of", "von", "van", "la", "le", "min", "mi", "mitt", "din", "sin", "hans", "hennes",
             "vår", "deres", "både", "kjære");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]+");
+    /**
+     * A sentence's end inside the words ({@code Jo, det var jeg. Jeg liker ham godt, jeg! Lyspunkt}): a turn's sentences
+     * with a crosshead run into their end, not a heading made of a turn.
+     */
+    private static final Pattern INNER_END = Pattern.compile("[.!?…][»\"”]?\\s+[\\p{Lu}«\"]");
     /** A subject pronoun first makes a sentence of the words, not a heading. */
     private static final Set<String> PRONOUNS = Set.of("jeg", "eg", "vi", "me", "du", "dere", "de", "dei", "han", "hun", "ho",
             "det", "dette", "den", "man");
@@ -65,13 +70,13 @@ final class HeadingTurn {
     /**
      * A turn alone on its paragraph ({@code [start, end)}) that is a heading: a capital first, two to
      * {@value #OWN_WORDS} words, or {@value #SPOKEN_WORDS} when they say {@code jeg} or {@code du} (a one-word crosshead,
-     * {@code - Sammensvergelse}, names a topic and quotes nobody), no sentence punctuation at the end, and no list around it (the lines before and after are no short items opened with a
+     * {@code - Sammensvergelse}, names a topic and quotes nobody), no sentence punctuation inside or at the end, and no list around it (the lines before and after are no short items opened with a
      * dash or a bullet, the one before ends without a colon).
      */
     static boolean ownParagraph(String text, int dash, int start, int end) {
         String words = text.substring(start, end).strip();
         if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || tooLong(words)
-                || words.split("\\s+").length < 2
+                || words.split("\\s+").length < 2 || INNER_END.matcher(words).find()
                 || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0) {
             return false;
         }
@@ -81,6 +86,25 @@ final class HeadingTurn {
         String after = text.substring(end).stripLeading();
         int nextEnd = after.indexOf('\n');
         return !previous.endsWith(":") && !listItem(previous) && !listItem(nextEnd < 0 ? after : after.substring(0, nextEnd));
+    }
+
+    /**
+     * A turn alone on its paragraph that would be a heading ({@link #ownParagraph}) but for the short dash lines around it:
+     * one of several crossheads stacked under a headline ({@code - Fikla litt} / {@code - Helt vilt}), or an item of a
+     * teaser list. {@link DialogueQuotes} keeps it only when a speaker of the document says its words.
+     */
+    static boolean stacked(String text, int dash, int start, int end) {
+        String words = text.substring(start, end).strip();
+        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || tooLong(words)
+                || words.split("\\s+").length < 2 || INNER_END.matcher(words).find()
+                || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0) {
+            return false;
+        }
+        String before = text.substring(0, dash).stripTrailing();
+        String previous = before.substring(before.lastIndexOf('\n') + 1).strip();
+        String after = text.substring(end).stripLeading();
+        int nextEnd = after.indexOf('\n');
+        return !previous.endsWith(":") && (listItem(previous) || listItem(nextEnd < 0 ? after : after.substring(0, nextEnd)));
     }
 
     /** An e-mail address after a sentence's end ({@code Sjekker mail. navn@avis.no}): the reporter's byline, no heading. */
@@ -96,7 +120,7 @@ final class HeadingTurn {
         String words = text.substring(start, end).strip();
         if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || words.split("\\s+").length > OWN_WORDS
                 || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0
-                || BYLINE_ADDRESS.matcher(words).find()) {
+                || BYLINE_ADDRESS.matcher(words).find() || INNER_END.matcher(words).find()) {
             return false;
         }
         String after = text.substring(end).stripLeading();

@@ -19,6 +19,12 @@ final class SentenceVoice {
     private static final Set<String> PREPOSITIONS = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for",
             "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen", "og", "eller", "enn", "som");
 
+    /**
+     * A sentence opened by these and then a capital names its subject ({@code Og Erikssen mener …}), as one opened by
+     * {@code Men} does: not a list or a comparison, as {@code og} inside a sentence is.
+     */
+    private static final Set<String> OPENING_CONJUNCTIONS = Set.of("Og", "Eller");
+
     static final int INTERVIEW_QUESTIONS = 3;
     /** A sentence opened by these, with no first- or second-person word, tells of someone rather than speaks. */
     private static final Set<String> THIRD_PERSON = Set.of("Han", "Hun", "Ho");
@@ -48,6 +54,11 @@ final class SentenceVoice {
      */
     private static final Pattern DATED = Pattern.compile("\\A\\d{1,2}\\. (?:januar|februar|mars|april|mai|juni|juli|august"
             + "|september|oktober|november|desember) \\d{4} \\p{Ll}");
+    /** A person told of in the third person singular, as a subject or an object. */
+    private static final Pattern SINGULAR_THIRD = Pattern.compile("(?iu)(?<![\\p{L}])(?:han|ham|hun|henne|ho)(?![\\p{L}])");
+    /** The same, not right after a subjunction that opens a clause of its own ({@code når hun}, {@code selv om han}). */
+    private static final Pattern MAIN_CLAUSE_THIRD = Pattern.compile("(?iu)(?<![\\p{L}])(?<!(?:at|om|når|da|hvis|fordi|som|mens"
+            + "|før|siden|dersom|enn) )(?:han|ham|hun|henne|ho)(?![\\p{L}])");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
     private static final Set<String> PRONOUNS = Set.of("de", "det", "den", "dette", "disse", "han", "hun", "vi", "man", "en");
 
@@ -143,13 +154,21 @@ final class SentenceVoice {
                 && !THIRD_PERSON_WORDS.get(words[0]).matcher(outsideMarks(turnSoFar)).find()) {
             return true; // Han tenker. Hun forteller om …: the reporter tells of the speaker
         }
+        if (!spoken(s) && FIRST_SINGULAR.matcher(outsideMarks(turnSoFar)).find()
+                && !SINGULAR_THIRD.matcher(outsideMarks(turnSoFar)).find() && MAIN_CLAUSE_THIRD.matcher(outsideMarks(s)).find()) {
+            // a turn that spoke as «jeg» and told of no «han» or «hun», then a sentence of «han» with no word of speech
+            // (- Jeg måtte bygge opp kneet igjen. Mens de andre reiste, satt han igjen i huset.): the reporter tells of the
+            // speaker, wherever the pronoun stands in a main clause (after a subjunction it is as often someone the speaker
+            // tells of: … min datter. Det er morsomt når hun selger kaker.)
+            return true;
+        }
         // a capital inside brackets is an aside (an editor's note, a name explained), not the sentence's subject
         String[] outsideBrackets = s.replaceAll("\\([^()]*\\)", "()").split("\\s+");
         for (int i = 1; i < outsideBrackets.length; i++) {
             String w = outsideBrackets[i];
             String previous = outsideBrackets[i - 1];
             if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
-                    && !PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT))
+                    && !(PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT)) && !(i == 1 && OPENING_CONJUNCTIONS.contains(previous)))
                     && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))
                     && (!answer || speaker(text, w))) {
                 return true;

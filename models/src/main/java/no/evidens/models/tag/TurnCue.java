@@ -28,6 +28,8 @@ final class TurnCue {
             // round 10: , erklærte Jean; , freser manageren; , sang Yossou NDour (a sung line: only before a name, since
             // «sang» is a noun too)
             + "|erklærer|erklærte|freser|freste|(?:synger|sang)(?=\\s+\\p{Lu})"
+            // round 11: , flirer han; , minnes Liv Hovden; , skryter Tobben Drejer Farstad
+            + "|flirer|flirte|minnes|mintes|skryter|skrøt"
             // the speaker had time to say it, or is said to have said it: , rakk han å melde; , skal hun ha sagt
             + "|(?:rakk|rekker|rukket)\\s+\\p{L}+\\s+å\\s+(?:si|melde|fortelle|skrive|rope|legge\\s+til)"
             + "|(?:skal|skulle)\\s+\\p{L}+\\s+ha\\s+(?:sagt|uttalt|skrevet|fortalt)";
@@ -40,6 +42,12 @@ final class TurnCue {
      * whatever its verb.
      */
     private static final Pattern AFTER_QUESTION = Pattern.compile("(?<=[!?…]),\\s*(\\p{Ll}+\\b[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z))");
+    /**
+     * A cue whose comma was left out (round 11): a verb of saying after a lower-case word, then a full name of two
+     * capitalised words and a comma or a sentence's end ({@code … et godt grunnlag å bygge på sier Kari Moe, leder i …}).
+     */
+    private static final Pattern NO_COMMA = Pattern.compile("(?<=\\p{Ll})\\s((?:sier|sa|forteller|fortalte|mener|meinte)\\s+"
+            + "\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+(?=[,.]))");
     /** The speaker's own aside: an opinion verb with a first-person subject, or a saying quoted by the speaker. */
     private static final Pattern ASIDE = Pattern.compile("(?iu)\\A(?:synes|syntes|mener|meiner|meinte|tror|trur|trodde)\\s+"
             + "(?:jeg|eg|vi|me)(?![\\p{L}])"
@@ -47,10 +55,10 @@ final class TurnCue {
             + "|\\A(?:sier|sa)\\s+(?:man|de\\s+så\\s+(?:fint|pent))(?![\\p{L}])");
     /**
      * No subject after the verb: a particle or a preposition ({@code , sa fra på møtet at}: the subject came before it,
-     * in the speech), or an indefinite noun after {@code svarte}, then the colour ({@code , svarte tak og røde vegger}).
+     * in the speech, or in the narration: {@code Martin klippet håret, skrev under på en kontrakt}), or an indefinite noun after {@code svarte}, then the colour ({@code , svarte tak og røde vegger}).
      */
     private static final Pattern NO_SUBJECT = Pattern.compile("(?u)\\A(?!(?:legger|la)\\s+til)(?:\\S+\\s+(?:fra|til|på|i|om|med|opp|ut|inn|av|for"
-            + "|etter|ved|mot|seg)(?![\\p{L}])|svarte\\s+(?!(?:han|hun|ho|de|dei|vi|jeg|eg|den|det|man)(?![\\p{L}]))"
+            + "|etter|ved|mot|seg|under)(?![\\p{L}])|svarte\\s+(?!(?:han|hun|ho|de|dei|vi|jeg|eg|den|det|man)(?![\\p{L}]))"
             + "\\p{Ll}+(?<!en|et|ne|a|s)(?![\\p{L}]))");
     /** A second verb of saying after {@code og}: it introduces what follows, the first verb still ends the turn. */
     private static final Pattern AND_VERB = Pattern.compile("(?u)\\s+og\\s+(?:" + QuoteAttribution.VERBS + "|" + MORE_VERBS
@@ -76,7 +84,9 @@ final class TurnCue {
     static Cue find(String text, int start, int end, List<Quotation> marked) {
         Cue verb = first(CUE.matcher(text).region(start, end), text, start, marked);
         Cue punctuation = first(AFTER_QUESTION.matcher(text).region(start, end), text, start, marked);
-        return verb == null || punctuation != null && punctuation.at() < verb.at() ? punctuation : verb;
+        Cue cue = verb == null || punctuation != null && punctuation.at() < verb.at() ? punctuation : verb;
+        Cue bare = first(NO_COMMA.matcher(text).region(start, end), text, start, marked);
+        return cue == null || bare != null && bare.at() < cue.at() ? bare : cue;
     }
 
     private static Cue first(Matcher cue, String text, int start, List<Quotation> marked) {
