@@ -30,14 +30,24 @@ final class PageTermsReader extends FilterLeafReader {
     private record Key(String field, BytesRef term, int flags) {
     }
 
+    /** Stands for "not sought by the search before" where a state, or null for "not in the segment", is answered. */
+    private static final TermState NOT_KNOWN = new TermState() {
+        @Override
+        public void copyFrom(TermState other) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
     /** A term sought by text in one field: its bytes (a copy) and its state, null when the segment does not hold it. */
     private record Sought(BytesRef term, TermState state) {
     }
 
     private final Map<String, Terms> terms = new HashMap<>();
     private final Map<Key, SharedPostings> postings = new HashMap<>();
-    /** Terms sought by text, with their state (null: not in the segment); flags unused (0). */
+    /** Terms sought by text here, not among the {@link #known} ones, with their state (null: not in the segment); flags unused (0). */
     private final Map<Key, TermState> sought = new HashMap<>();
+    /** Words the same search sought in this segment before, with where it holds them (null: it does not). */
+    private final Map<Term, SoughtTerms.Found> known;
 
     PageTermsReader(LeafReader in) {
         this(in, Map.of());
@@ -49,9 +59,7 @@ final class PageTermsReader extends FilterLeafReader {
      */
     PageTermsReader(LeafReader in, Map<Term, SoughtTerms.Found> known) {
         super(in);
-        for (Map.Entry<Term, SoughtTerms.Found> k : known.entrySet()) {
-            sought.put(new Key(k.getKey().field(), k.getKey().bytes(), 0), k.getValue() == null ? null : k.getValue().state());
-        }
+        this.known = known;
     }
 
     @Override
@@ -65,12 +73,12 @@ final class PageTermsReader extends FilterLeafReader {
         return t;
     }
 
-    private SharedPostings postings(String field, Terms real, BytesRef term, TermState state, int flags) throws IOException {
-        Key key = new Key(field, term, flags);
+    private SharedPostings postings(PageTerms field, BytesRef term, TermState state, int flags) throws IOException {
+        Key key = new Key(field.field, term, flags);
         SharedPostings shared = postings.get(key);
         if (shared == null) {
-            Key own = new Key(field, BytesRef.deepCopyOf(term), flags);
-            shared = new SharedPostings(real, own.term(), state, flags);
+            Key own = new Key(field.field, BytesRef.deepCopyOf(term), flags);
+            shared = new SharedPostings(field::positioner, own.term(), state, flags);
             postings.put(own, shared);
         }
         return shared;
@@ -100,20 +108,58 @@ final class PageTermsReader extends FilterLeafReader {
          * object filled with other bytes since is seen for what it is and sought by its new bytes.
          */
         private final Map<BytesRef, Sought> byText = new IdentityHashMap<>();
+        /**
+         * This field's words the same search sought before ({@link #known}), by the bytes object of their term: a
+         * query hands over its terms' own bytes, the objects the search's counting noted, so they are found without
+         * hashing their bytes (an entry is taken only when its term's bytes equal the text sought).
+         */
+        private final Map<BytesRef, Map.Entry<Term, SoughtTerms.Found>> knownByBytes = new IdentityHashMap<>();
+        /** A terms enum of the field's own, moved to a term only to read its postings (made when first needed). */
+        private TermsEnum positioner;
 
         PageTerms(String field, Terms in) {
             super(in);
             this.field = field;
+            for (Map.Entry<Term, SoughtTerms.Found> k : known.entrySet()) {
+                if (k.getKey().field().equals(field)) {
+                    knownByBytes.put(k.getKey().bytes(), k);
+                }
+            }
+        }
+
+        /** The field's own terms enum for reading postings ({@link SharedPostings}); the caller moves it. */
+        TermsEnum positioner() throws IOException {
+            if (positioner == null) {
+                positioner = in.iterator();
+            }
+            return positioner;
         }
 
         /** The shared postings of {@code term}, noted with {@code state}. */
         PostingsEnum postings(BytesRef term, TermState state, int flags) throws IOException {
             SharedPostings shared = byState.get(state);
             if (shared == null || shared.flags() != flags || !shared.term().bytesEquals(term)) {
-                shared = PageTermsReader.this.postings(field, in, term, state, flags);
+                shared = PageTermsReader.this.postings(this, term, state, flags);
                 byState.put(state, shared);
             }
             return shared.view();
+        }
+
+        /**
+         * Where this segment holds {@code text} as the search's counting found it: its state, or null when the segment
+         * does not hold it; {@link #NOT_KNOWN} when the counting did not seek it here.
+         */
+        TermState known(BytesRef text) {
+            Map.Entry<Term, SoughtTerms.Found> k = knownByBytes.get(text);
+            if (k == null || !k.getKey().bytes().bytesEquals(text)) {
+                Term t = new Term(field, text);
+                if (!known.containsKey(t)) {
+                    return NOT_KNOWN;
+                }
+                SoughtTerms.Found f = known.get(t);
+                return f == null ? null : f.state();
+            }
+            return k.getValue() == null ? null : k.getValue().state();
         }
 
         @Override
@@ -166,7 +212,7 @@ final class PageTermsReader extends FilterLeafReader {
             if (noted != null) {
                 return terms.postings(noted, notedState, flags);
             }
-            return PageTermsReader.this.postings(field, real, in.term(), in.termState(), flags).view();
+            return PageTermsReader.this.postings(terms, in.term(), in.termState(), flags).view();
         }
 
         @Override
@@ -207,6 +253,10 @@ final class PageTermsReader extends FilterLeafReader {
 
         /** The state of {@code text} in this field, sought in the terms dictionary once for the page (null: absent). */
         private TermState soughtState(BytesRef text) throws IOException {
+            TermState counted = terms.known(text);
+            if (counted != NOT_KNOWN) {
+                return counted;
+            }
             Key key = new Key(field, text, 0);
             if (sought.containsKey(key)) {
                 return sought.get(key);

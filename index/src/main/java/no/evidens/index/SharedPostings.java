@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.TermState;
-import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 
@@ -19,7 +18,8 @@ import org.apache.lucene.util.BytesRef;
  * standing on that document replay them after the enum has moved on. One highlighting call, one thread.
  */
 final class SharedPostings {
-    private final Terms terms;
+    /** The field's terms enum that {@link #fresh()} moves to the term (shared with other terms of the field). */
+    private final Positioner positioner;
     private final BytesRef term;
     private final TermState state;
     private final int flags;
@@ -31,8 +31,18 @@ final class SharedPostings {
     private int doc = -1;
     private Landing landing;
 
-    SharedPostings(Terms terms, BytesRef term, TermState state, int flags) throws IOException {
-        this.terms = terms;
+    /** Hands out a terms enum of the term's field to be moved to the term; the same one each time is fine. */
+    @FunctionalInterface
+    interface Positioner {
+        TermsEnum termsEnum() throws IOException;
+    }
+
+    /**
+     * @param positioner a terms enum of the field, moved to the term when postings are read (Lucene's postings do not
+     *                   depend on the terms enum they came from once read, so one enum per field serves every term)
+     */
+    SharedPostings(Positioner positioner, BytesRef term, TermState state, int flags) throws IOException {
+        this.positioner = positioner;
         this.term = term;
         this.state = state;
         this.flags = flags;
@@ -43,7 +53,7 @@ final class SharedPostings {
 
     /** A postings enum of the term of its own, as the terms enum would hand it out. */
     private PostingsEnum fresh() throws IOException {
-        TermsEnum te = terms.iterator();
+        TermsEnum te = positioner.termsEnum();
         te.seekExact(term, state);
         return te.postings(null, flags);
     }

@@ -128,6 +128,47 @@ class PageHighlightingTest {
         }
     }
 
+    /**
+     * Highlighting that finds the words where the search's counting found them (its terms' states per segment, {@link
+     * SoughtTerms}) gives Lucene's snippets too, for the words counted and for those it did not count (a phrase's, a
+     * prefix's), whether the query hands over the counted terms' own objects or equal ones.
+     */
+    @Test
+    void snippetsWithTheCountedWordsAreLucenes() throws IOException {
+        QueryReader reader = new QueryReader(analyzer);
+        int counted = 0;
+        for (String q : QUERIES) {
+            Query query = reader.read(q);
+            int[] docs = hits(query);
+            String[] expected = lucene(false).highlightFields(new String[] {PassageSchema.TEXT}, query, docs, new int[] {2})
+                    .get(PassageSchema.TEXT);
+            // The counting of the query as written, and of the same query read again (equal terms, other objects).
+            for (Query countedQuery : List.of(query, reader.read(q))) {
+                TermSetHits plan = TermSetHits.of(ScoredQuery.matching(countedQuery));
+                if (plan == null) {
+                    continue;
+                }
+                counted++;
+                SoughtTerms sought = new SoughtTerms(snapshot.getTopReaderContext());
+                for (LeafReaderContext leaf : snapshot.getIndexReader().leaves()) {
+                    plan.hits(leaf, sought);
+                }
+                OffsetHighlighter.Highlight[] found = snapshot.snippets.highlight(PassageSchema.TEXT, query, docs, 2,
+                        doc -> storedText(doc), sought);
+                assertArrayEquals(expected, Arrays.stream(found).map(Record::toString).toArray(), q);
+            }
+        }
+        assertTrue(counted >= 20, "most queries are counted from their words");
+    }
+
+    private String storedText(int doc) {
+        try {
+            return snapshot.storedFields().document(doc).get(PassageSchema.TEXT);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void wholeTextMarksAreLucenes() throws IOException {
         QueryReader reader = new QueryReader(analyzer);
