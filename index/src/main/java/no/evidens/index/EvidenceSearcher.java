@@ -118,7 +118,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
     }
 
     private SearchResult strictOrWidened(IndexSnapshot s, SearchRequest request, HitReader.Shown shown) throws IOException {
-        Query strictQuery = queries.read(request.query(), QueryParser.Operator.AND, s.getIndexReader());
+        Query strictQuery = read(s, request.query(), QueryParser.Operator.AND);
         SearchResult strict = RankedSearch.run(s, request, strictQuery, false, shown);
         // Widening is decided over the whole case, so a filter's count is the count of hits it gives: a count
         // alone, no page, facets or snippets.
@@ -127,8 +127,13 @@ public final class EvidenceSearcher implements EvidenceIndex {
         if (!QueryLanguage.widens(allWordsInCase, request.query())) {
             return strict;
         }
-        return RankedSearch.run(s, request, queries.read(request.query(), QueryParser.Operator.OR, s.getIndexReader()), true, shown)
+        return RankedSearch.run(s, request, read(s, request.query(), QueryParser.Operator.OR), true, shown)
                 .withAllWords(strict.total());
+    }
+
+    /** The query of {@code text} on snapshot {@code s}: read once per snapshot and text ({@link ReadQueries}). */
+    private Query read(IndexSnapshot s, String text, QueryParser.Operator operator) {
+        return s.readQueries.read(text, operator, () -> queries.read(text, operator, s.getIndexReader()));
     }
 
     private static SearchHit plainHit(IndexSnapshot s, int doc) throws IOException {

@@ -25,6 +25,8 @@ final class IndexSnapshot extends IndexSearcher {
     final OffsetHighlighter wholeText;
     /** Per segment, the document of each entry. */
     private final SegmentDocumentKeys[] documentKeys;
+    /** The query texts read on this snapshot, kept for the next search of the same text. */
+    final ReadQueries readQueries = new ReadQueries();
 
     private IndexSnapshot(IndexReader reader, Analyzer analyzer, SegmentCache<SegmentFacetSignatures> signatures,
                           SegmentCache<SegmentDocumentKeys> keys) throws IOException {
