@@ -99,7 +99,10 @@ final class AliasingParser extends MultiFieldQueryParser {
             return side == null ? q : new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
                     .add(new BoostQuery(side, PARAGRAPH_BOOST), BooleanClause.Occur.SHOULD).build();
         }
-        if (field == null && !quoted && q != null && sameWords != null && !readingOwn) {
+        // only a relaxed search ranks by tiers, so only it reads a word a second time (a strict search, as a one-word
+        // search always is, costs nothing more)
+        if (field == null && !quoted && q != null && sameWords != null && !readingOwn
+                && getDefaultOperator() == QueryParser.Operator.OR) {
             readingOwn = true;
             try {
                 Query words = super.getFieldQuery(null, queryText, false);
