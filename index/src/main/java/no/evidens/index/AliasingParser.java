@@ -24,12 +24,28 @@ final class AliasingParser extends MultiFieldQueryParser {
     static final float PARAGRAPH_BOOST = 2f;
     private final Map<String, List<String>> halves;
     private final Set<Query> split;
+    private final Analyzer sameWords;
+    private final Map<Query, Query> own;
+    /** Whether a word is being read a second time, with {@link #sameWords}. */
+    private boolean readingOwn;
 
     AliasingParser(Analyzer analyzer, Map<String, List<String>> halves, Set<Query> split) {
+        this(analyzer, halves, split, null, Map.of());
+    }
+
+    /**
+     * As the parser above; with {@code sameWords} (the query analyzer without the synonym entries that name a thing
+     * in other words, {@link SynonymList}) not null, it notes in {@code own} each word of the default fields that
+     * such an entry widened, with the query of the word's own forms.
+     */
+    AliasingParser(Analyzer analyzer, Map<String, List<String>> halves, Set<Query> split, Analyzer sameWords,
+                   Map<Query, Query> own) {
         super(new String[] {PassageSchema.TEXT, PassageSchema.PARTS, PassageSchema.HEADING}, analyzer,
                 Map.of(PassageSchema.TEXT, 1.0f, PassageSchema.PARTS, PARTS_BOOST, PassageSchema.HEADING, HEADING_BOOST));
         this.halves = halves;
         this.split = split;
+        this.sameWords = sameWords;
+        this.own = own;
     }
 
     /** A word of the default fields that no passage holds, as its halves: both required, or either enough (OR). */
@@ -63,11 +79,12 @@ final class AliasingParser extends MultiFieldQueryParser {
 
     @Override
     protected Query newFieldQuery(Analyzer analyzer, String field, String queryText, boolean quoted) throws ParseException {
-        Query q = super.newFieldQuery(analyzer, field, queryText, quoted);
+        Analyzer a = readingOwn ? sameWords : analyzer;
+        Query q = super.newFieldQuery(a, field, queryText, quoted);
         // a word's forms the stemmers cut to another stem, in the fields words are sought in (not in a phrase)
         boolean words = PassageSchema.TEXT.equals(field) || PassageSchema.PARTS.equals(field)
                 || PassageSchema.HEADING.equals(field);
-        return quoted || q == null || !words ? q : WordForms.widened(q, field, queryText, analyzer);
+        return quoted || q == null || !words ? q : WordForms.widened(q, field, queryText, a);
     }
 
     @Override
@@ -81,6 +98,20 @@ final class AliasingParser extends MultiFieldQueryParser {
             Query side = super.getFieldQuery(field(field), queryText, 0);
             return side == null ? q : new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
                     .add(new BoostQuery(side, PARAGRAPH_BOOST), BooleanClause.Occur.SHOULD).build();
+        }
+        // only a relaxed search ranks by tiers, so only it reads a word a second time (a strict search, as a one-word
+        // search always is, costs nothing more)
+        if (field == null && !quoted && q != null && sameWords != null && !readingOwn
+                && getDefaultOperator() == QueryParser.Operator.OR) {
+            readingOwn = true;
+            try {
+                Query words = super.getFieldQuery(null, queryText, false);
+                if (words != null && !words.equals(q)) {
+                    own.put(q, words);
+                }
+            } finally {
+                readingOwn = false;
+            }
         }
         return q;
     }

@@ -82,7 +82,47 @@ public final class NorwegianAnalysis {
     public static Analyzer queryAnalyzer(Path synonyms) {
         // The query's words are not split: "taushetsplikta" looks for compounds that hold taushetsplikt,
         // not for every compound that ends in plikt.
-        return withKeywordFields(new TextAnalyzer(synonymMap(synonyms), false), new TextAnalyzer(null, false));
+        SynonymList list = SynonymList.read(synonyms);
+        Analyzer all = withKeywordFields(new TextAnalyzer(synonymMap(list.all(), synonyms), false), new TextAnalyzer(null, false));
+        if (!list.hasOtherWords()) {
+            return all;
+        }
+        Analyzer sameWords = withKeywordFields(new TextAnalyzer(synonymMap(list.sameWords(), synonyms), false),
+                new TextAnalyzer(null, false));
+        return new QueryAnalyzer(all, sameWords);
+    }
+
+    /**
+     * A query analyzer that also knows the word's forms without the entries naming the same thing in other words
+     * ({@link SynonymList}): a relaxed search ranks a passage holding the word itself, or its other spelling or
+     * abbreviation, above one holding only another name for it.
+     */
+    static final class QueryAnalyzer extends org.apache.lucene.analysis.DelegatingAnalyzerWrapper {
+        private final Analyzer all;
+        private final Analyzer sameWords;
+
+        QueryAnalyzer(Analyzer all, Analyzer sameWords) {
+            super(PER_FIELD_REUSE_STRATEGY);
+            this.all = all;
+            this.sameWords = sameWords;
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return all;
+        }
+
+        /** The analyzer with only the list's spellings and abbreviations. */
+        Analyzer sameWords() {
+            return sameWords;
+        }
+
+        @Override
+        public void close() {
+            all.close();
+            sameWords.close();
+            super.close();
+        }
     }
 
     /** Lucene's plain NorwegianAnalyzer for the text: the baseline that relevance is measured against. */
@@ -179,7 +219,7 @@ public final class NorwegianAnalysis {
     }
 
     /** What synonym entries are read with: the text chain up to the stems (entries hold no stop words). */
-    private static final class SynonymEntryAnalyzer extends Analyzer {
+    static final class SynonymEntryAnalyzer extends Analyzer {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
@@ -212,14 +252,17 @@ public final class NorwegianAnalysis {
         return CharArraySet.unmodifiableSet(new CharArraySet(parts, true));
     }
 
-    /** The synonyms: the file given, else the shipped list. Errors name the file and the line. */
-    static SynonymMap synonymMap(Path file) {
-        try (Reader in = file != null
-                ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
-                : new InputStreamReader(NorwegianAnalysis.class.getResourceAsStream("synonyms.txt"), StandardCharsets.UTF_8)) {
+    /**
+     * The synonym entries {@code text} holds (lines of {@code file}, null: the shipped list), or null when it holds none.
+     * Errors name the file and the line.
+     */
+    static SynonymMap synonymMap(String text, Path file) {
+        try (Reader in = new java.io.StringReader(text)) {
             SolrSynonymParser parser = new SolrSynonymParser(true, true, new SynonymEntryAnalyzer());
             parser.parse(in);
-            return parser.build();
+            SynonymMap map = parser.build();
+            // a list without entries (or only other words, left out): no synonym step, which refuses an empty map
+            return map.fst == null ? null : map;
         } catch (ParseException e) {
             throw new IllegalArgumentException("cannot read the synonyms " + (file == null ? "shipped with Evidens" : file)
                     + " at line " + e.getErrorOffset() + ": " + e.getMessage(), e);
