@@ -160,6 +160,9 @@ public final class Anonymiser {
      *       out) is masked with it, unless it is a title, a listed place or organisation, a name the model
      *       typed as a place or organisation, or a word the text also writes in lower case (a sentence's
      *       first word: {@code Da}, {@code Etter}).</li>
+     *   <li>words their neighbours make names whatever the model typed them ({@link CuedNames}: a role written as the
+     *       person, the word after a title, a patronymic, a hyphenated given name, the name before a handle), a nickname
+     *       in brackets inside a name and a letter listed with a letter name ({@link NameNeighbours}).</li>
      * </ul>
      */
     public List<TaggedSpan> spans(String text, Persons persons, List<String> context) {
@@ -203,7 +206,9 @@ public final class Anonymiser {
             // or organisation on its own (one wrong person guess, Galleri Nordvika, must not mask Nordvika everywhere)
             boolean mostlyPlace = placeVotes.getOrDefault(TextWords.stem(word.group()), 0) > 0;
             if (!covered && (persons.known(word.group()) || seen.known(word.group()) && !mostlyPlace
-                    || seen.knownButOneLetter(word.group()) && maskable(word.group(), new int[] {a, b}, found, lowerCase))) {
+                    || seen.knownButOneLetter(word.group()) && (maskable(word.group(), new int[] {a, b}, found, lowerCase)
+                            || maskableWhateverTyped(word.group(), lowerCase)))) {
+                // round 14: a misspelt name word also where the model typed it (Nordø after Nordbø, August after Augustus)
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             } else if (!covered && (unknown.contains(TextWords.stem(word.group())) || TextWords.opening(text, a) && NamedSubject.subject(text, word.group(), b, lowerCase))
                     && maskable(word.group(), new int[] {a, b}, found, lowerCase)) {
@@ -212,8 +217,11 @@ public final class Anonymiser {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             }
         }
+        CuedNames.mask(text, spans, lowerCase);
         quotedNames(text, spans, found, lowerCase, context);
         Bylines.mask(text, spans, lowerCase);
+        NameNeighbours.nicknames(text, spans, lowerCase);
+        NameNeighbours.letters(text, spans);
         widen(text, spans, words, found, lowerCase, seen);
         coordinated(text, spans, words, lowerCase);
         widen(text, spans, words, found, lowerCase, seen);
@@ -269,8 +277,8 @@ public final class Anonymiser {
                 if (spans.stream().anyMatch(s -> s.start() < w[1] && w[0] < s.end()) || lowerCase.contains(word.toLowerCase(Locale.ROOT))
                         || DomainNames.shared().typeOf(word) != null || DocumentNames.isTitle(word) || DocumentNames.isNoNameWord(word)
                         || DocumentNames.isFunctionWord(word) || DocumentNames.isCommonNounShape(word, lowerCase)
-                        || w[1] < text.length() && text.charAt(w[1]) == '-' || TextWords.opening(text, w[0])
-                        || properNeighbour(text, w[0], w[1])) {
+                        || w[1] < text.length() && text.charAt(w[1]) == '-'
+                        || TextWords.opening(text, w[0]) && !surnameFirst(text, w[1], spans) || properNeighbour(text, w[0], w[1])) {
                     continue;
                 }
                 for (TaggedSpan s : List.copyOf(spans)) {
@@ -284,6 +292,22 @@ public final class Anonymiser {
         }
     }
 
+    /**
+     * Whether a comma and a masked name that opens with a listed given name follow: the word opening a sentence (or a
+     * passage cut after a byline's {@code Foto:}) is the surname written first ({@code Ekornesvåg, Svein Ove}; round 14),
+     * unless it is an adverb or has a noun's shape ({@code Derfor, Kari …}).
+     */
+    private static boolean surnameFirst(String text, int end, List<TaggedSpan> spans) {
+        if (!text.startsWith(", ", end)) {
+            return false;
+        }
+        int at = end + 2;
+        String next = TextWords.wordStartingAt(text, at);
+        String word = TextWords.wordEndingAt(text, end);
+        return !next.isEmpty() && DocumentNames.isGivenName(next) && word != null && !NamedSubject.commonOpening(word)
+                && spans.stream().anyMatch(s -> PiiTagger.PERSON.equals(s.type()) && s.start() == at);
+    }
+
     /** Whether a capitalised word stands right before or after the word, with one space between ({@code Norges Fiskarlag}). */
     private static boolean properNeighbour(String text, int start, int end) {
         String before = start >= 2 && text.charAt(start - 1) == ' ' ? TextWords.wordEndingAt(text, start - 1) : null;
@@ -292,7 +316,7 @@ public final class Anonymiser {
                 && Character.isUpperCase(after.charAt(0));
     }
 
-    private static boolean joined(String text, int from, int to) {
+    static boolean joined(String text, int from, int to) {
         if (from > to || to - from > " eller ".length()) {
             return false;
         }
@@ -443,7 +467,7 @@ public final class Anonymiser {
     }
 
     /** {@link #maskable} whatever the model typed the word, and no function word or common noun's shape. */
-    private static boolean maskableWhateverTyped(String word, Set<String> lowerCase) {
+    static boolean maskableWhateverTyped(String word, Set<String> lowerCase) {
         return !lowerCase.contains(word.toLowerCase(Locale.ROOT)) && DomainNames.shared().typeOf(word) == null
                 && !DocumentNames.isTitle(word) && !DocumentNames.isNoNameWord(word) && !DocumentNames.isFunctionWord(word)
                 && !DocumentNames.isCommonNounShape(word, lowerCase);

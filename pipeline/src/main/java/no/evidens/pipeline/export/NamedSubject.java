@@ -42,7 +42,7 @@ final class NamedSubject {
      * {@code Begge}), and the shapes of nouns, adjectives and participles ({@code Målet}, {@code Kvinner},
      * {@code Rørende}, {@code Nasjonalt}), unless the word is a listed given name or has a surname's shape.
      */
-    private static boolean commonOpening(String word) {
+    static boolean commonOpening(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         if (OPENERS.contains(lower)) {
             return true;

@@ -267,4 +267,88 @@ class AnonymiserTest {
         assertEquals("En despot som [navn 1]? Spør Høyre [navn 2].",
                 typed.anonymise("En despot som Gaius Julius Cæsar? Spør Høyre Kari Nordmann.", new Anonymiser.Persons()));
     }
+    /** A stand-in name model that types each listed phrase ({@code "LOC:Farstad"}) wherever it stands. */
+    private static Anonymiser typedAs(String... typedPhrases) {
+        return new Anonymiser(text -> {
+            List<TaggedSpan> out = new ArrayList<>();
+            for (String typed : typedPhrases) {
+                String type = typed.substring(0, typed.indexOf(':'));
+                String phrase = typed.substring(typed.indexOf(':') + 1);
+                for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+                    out.add(new TaggedSpan(type, at, at + phrase.length()));
+                }
+            }
+            out.sort(java.util.Comparator.comparingInt(TaggedSpan::start));
+            return out;
+        });
+    }
+
+    @Test
+    void aRoleWrittenWithACapitalInsideASentenceIsThePersonButNotAtASentencesStart() {
+        assertEquals("Holdningen er at [navn 1] bestemmer. Presidenten sier nei.",
+                anonymiser.anonymise("Holdningen er at Paven bestemmer. Presidenten sier nei.", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void theWordAfterATitleIsMaskedWhateverTheModelTypedItWithACapitalisedHonorificButNotAListedOrganisation() {
+        Anonymiser typed = typedAs("ORG:Frøken Fräken", "ORG:Høyre");
+        assertEquals("Det viste seg at både [navn 1] og jeg var invitert. Spør leder Høyre.",
+                typed.anonymise("Det viste seg at både Frøken Fräken og jeg var invitert. Spør leder Høyre.", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void aPatronymicIsASurnameThoughItEndsLikeARole() {
+        assertEquals("De kunne ha valgt [navn 1] som etternavn, sa presidentdatteren.",
+                anonymiser.anonymise("De kunne ha valgt Märthasdatter som etternavn, sa presidentdatteren.", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void theWordAfterACompoundEndingInNavnetIsMaskedButNotAfterNavnetAlone() {
+        Anonymiser typed = typedAs("ORG:Isis", "LOC:Bysants");
+        assertEquals("Den kommer fra gudenavnet [navn 1]. Riket levde videre under navnet Bysants.",
+                typed.anonymise("Den kommer fra gudenavnet Isis. Riket levde videre under navnet Bysants.", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void aHyphenatedGivenNameIsMaskedButNotAPlacesPartWithADirection() {
+        assertEquals("Bak gikk kronprinsen [navn 1] med følget. Vi seilte til Sør-Jan i fjor.",
+                anonymiser.anonymise("Bak gikk kronprinsen Willem-Alexander med følget. Vi seilte til Sør-Jan i fjor.",
+                        new Anonymiser.Persons()));
+    }
+
+    @Test
+    void theWordsBeforeAHandleInBracketsAreANameMaskedWithTheHandle() {
+        Anonymiser typed = typedAs("LOC:Tshawe Baqwa");
+        assertEquals("Det er kommentaren fra [navn 1] på bildet.",
+                typed.anonymise("Det er kommentaren fra Tshawe Baqwa (@madc0n) på bildet.", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void aNicknameInBracketsInsideAFullNameIsMaskedWithTheWordsAfterIt() {
+        Anonymiser typed = typedAs("PER:Ole Torbjørn", "LOC:Farstad");
+        assertEquals("Musikken er viktig for [navn 1] og kona.",
+                typed.anonymise("Musikken er viktig for Ole Torbjørn (Tobben) Drejer Farstad og kona.", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void aLetterListedWithALetterThatNamesSomeoneIsMasked() {
+        Anonymiser typed = typedAs("PER:B");
+        assertEquals("Snakk med både [navn 1] og [navn 2]. Plan A er best.",
+                typed.anonymise("Snakk med både A og B. Plan A er best.", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void aSurnameWrittenFirstBeforeACommaAndAMaskedGivenNameIsMaskedAtAPassagesStart() {
+        Anonymiser typed = typedAs("PER:Svein Ove", "PER:Kari Nordmann");
+        assertEquals("[navn 1], [navn 2]", typed.anonymise("Ekornesvåg, Svein Ove", new Anonymiser.Persons()));
+        assertEquals("Derfor, [navn 1], gikk det bra.", typed.anonymise("Derfor, Kari Nordmann, gikk det bra.", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void aNameWordLessALetterIsMaskedAlsoWhereTheModelTookItForAPlace() {
+        Anonymiser typed = typedAs("PER:Dagfinn Nordbø", "LOC:Nordø");
+        String doc = "Dagfinn Nordbø skriver i dag. Det er feil, slik Nordø antyder.";
+        assertEquals("[navn 1] skriver i dag. Det er feil, slik [navn 2] antyder.",
+                typed.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+    }
 }

@@ -1,0 +1,149 @@
+package no.evidens.pipeline.export;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import no.evidens.models.DocumentNames;
+import no.evidens.models.TaggedSpan;
+import no.evidens.models.tag.PiiTagger;
+
+/**
+ * Capitalised words the {@link Anonymiser} masks for the words around them, whatever the name model typed them (issue 15,
+ * anonymisation round 14, chosen on the hold-out folds of the test split's genres):
+ * <ul>
+ *   <li>a title or role in the definite form written with a capital inside a sentence, where it stands for one person
+ *       ({@code vil Presidenten foreslå}, {@code at Paven tilhører});</li>
+ *   <li>the word right after a title ({@code onkel Fredrik}); a capitalised {@code Frøken}, {@code Fru} or {@code Herr}
+ *       before it is part of the name ({@code Frøken Fräken}, a blog's nickname);</li>
+ *   <li>a patronymic surname ({@code Märthasdatter}), which the role ending {@code -datter} would otherwise explain;</li>
+ *   <li>the word after a compound that ends in {@code -navnet} ({@code gudenavnet Isis}, {@code etternavnet …});</li>
+ *   <li>a given name with a hyphen in which one part is a listed given name ({@code Willem-Alexander}), not a place's
+ *       direction ({@code Sør-Jan});</li>
+ *   <li>one to three capitalised words before a social media handle in brackets, masked with the handle ({@code Tshawe
+ *       Baqwa (@madc0n)}).</li>
+ * </ul>
+ * None of them is masked where the text writes it in lower case, where a list knows it as a place or organisation, or
+ * where it is a function word or has a common noun's shape ({@link Anonymiser#maskableWhateverTyped}).
+ */
+final class CuedNames {
+    private CuedNames() {
+    }
+
+    /** Honorifics that are part of a name where they are written with a capital before it ({@code Frøken Fräken}). */
+    private static final Set<String> HONORIFICS = Set.of("frøken", "fru", "herr");
+    /** First parts of a hyphen compound that make it a place's part, not a given name ({@code Sør-Jan}, {@code Nord-Norge}). */
+    private static final Set<String> DIRECTIONS = Set.of("nord", "sør", "øst", "vest", "midt", "indre", "ytre", "nedre", "øvre",
+            "store", "lille", "gamle", "nye", "sankt");
+    private static final Pattern HYPHEN_NAME = Pattern.compile("(?<![\\p{L}\\d-])(\\p{Lu}\\p{Ll}+)-(\\p{Lu}\\p{Ll}+)(?![\\p{L}\\d-])");
+    private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\d])(\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2}) \\(@\\w+\\)");
+    /** The shortest patronymic read ({@code Olsdatter}: the role word {@code datter} itself is no name). */
+    private static final int PATRONYMIC_MIN = 9;
+
+    /** Adds to {@code spans} a person span for each word the cues above make a name, where no span stands yet. */
+    static void mask(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
+        Matcher word = Anonymiser.CAPITALISED.matcher(text);
+        while (word.find()) {
+            int a = word.start();
+            int b = word.end();
+            String w = word.group();
+            if (covered(spans, a, b) || b < text.length() && text.charAt(b) == '-') {
+                continue;
+            }
+            boolean inside = !TextWords.opening(text, a) && !afterFullStop(text, a);
+            if (inside && roleAsName(text, w, b)
+                    || inside && patronymic(w) && !lowerCase.contains(w.toLowerCase(Locale.ROOT))
+                    || (afterTitle(text, a) || afterNameWord(text, a)) && Anonymiser.maskableWhateverTyped(w, lowerCase)) {
+                String before = a >= 2 && text.charAt(a - 1) == ' ' ? TextWords.wordEndingAt(text, a - 1) : null;
+                boolean honorific = before != null && Character.isUpperCase(before.charAt(0))
+                        && HONORIFICS.contains(before.toLowerCase(Locale.ROOT));
+                add(text, spans, honorific ? a - 1 - before.length() : a, b);
+            }
+        }
+        Matcher h = HYPHEN_NAME.matcher(text);
+        while (h.find()) {
+            String x = h.group(1);
+            String y = h.group(2);
+            if ((DocumentNames.isGivenName(x) || DocumentNames.isGivenName(y)) && !DIRECTIONS.contains(x.toLowerCase(Locale.ROOT))
+                    && Anonymiser.maskableWhateverTyped(x, lowerCase) && Anonymiser.maskableWhateverTyped(y, lowerCase)
+                    && !covered(spans, h.start(), h.end())) {
+                add(text, spans, h.start(), h.end());
+            }
+        }
+        Matcher m = HANDLE.matcher(text);
+        while (m.find()) {
+            int a = m.start(1);
+            int b = m.end();
+            boolean names = true;
+            for (String w : m.group(1).split(" ")) {
+                names &= Anonymiser.maskableWhateverTyped(w, lowerCase);
+            }
+            if (names) {
+                // the name's words and the handle are one person: one span in place of the model's part of it
+                spans.removeIf(s -> PiiTagger.PERSON.equals(s.type()) && a <= s.start() && s.end() <= b);
+                if (!covered(spans, a, b)) {
+                    spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
+                }
+            }
+        }
+    }
+
+    /**
+     * A title or role in the definite form ({@code Presidenten}, {@code Paven}) with a capital inside a sentence, no
+     * capitalised word after it (that would be the name it stands before).
+     */
+    private static boolean roleAsName(String text, String word, int end) {
+        return DocumentNames.isTitle(word) && word.endsWith("en")
+                && !(end + 1 < text.length() && text.charAt(end) == ' ' && Character.isUpperCase(text.charAt(end + 1)));
+    }
+
+    private static boolean patronymic(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.length() >= PATRONYMIC_MIN && (w.endsWith("datter") || w.endsWith("dotter"));
+    }
+
+    /** Whether a title ({@link DocumentNames#isTitle}) or an honorific stands right before, one space between. */
+    private static boolean afterTitle(String text, int start) {
+        if (start < 2 || text.charAt(start - 1) != ' ') {
+            return false;
+        }
+        String t = TextWords.wordEndingAt(text, start - 1);
+        return t != null && t.length() > 2 && (DocumentNames.isTitle(t) || HONORIFICS.contains(t.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether a lower-case compound ending in {@code -navnet} stands right before ({@code mannsnavnet Isidor}). */
+    private static boolean afterNameWord(String text, int start) {
+        if (start < 2 || text.charAt(start - 1) != ' ') {
+            return false;
+        }
+        String t = TextWords.wordEndingAt(text, start - 1);
+        return t != null && Character.isLowerCase(t.charAt(0)) && t.endsWith("navnet") && t.length() > "navnet".length();
+    }
+
+    /** Whether the word follows a full stop (a sentence's start, or a role's abbreviation: {@code mor. Datteren}). */
+    private static boolean afterFullStop(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && text.charAt(i) == '.';
+    }
+
+    /** Adds a person span, or widens the masked name it stands right beside (one space between: one name). */
+    private static void add(String text, List<TaggedSpan> spans, int a, int b) {
+        for (int i = 0; i < spans.size(); i++) {
+            TaggedSpan s = spans.get(i);
+            if (PiiTagger.PERSON.equals(s.type()) && (s.start() == b + 1 && text.charAt(b) == ' ' || s.end() + 1 == a && text.charAt(s.end()) == ' ')) {
+                spans.set(i, new TaggedSpan(PiiTagger.PERSON, Math.min(a, s.start()), Math.max(b, s.end())));
+                return;
+            }
+        }
+        spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
+    }
+
+    static boolean covered(List<TaggedSpan> spans, int a, int b) {
+        return spans.stream().anyMatch(s -> s.start() < b && a < s.end());
+    }
+}

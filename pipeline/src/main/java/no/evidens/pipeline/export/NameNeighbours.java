@@ -1,0 +1,76 @@
+package no.evidens.pipeline.export;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import no.evidens.models.DocumentNames;
+import no.evidens.models.TaggedSpan;
+import no.evidens.models.tag.PiiTagger;
+
+/**
+ * What stands beside a masked name and belongs to it or to a person named the same way (issue 15, anonymisation round 14):
+ * a nickname in brackets inside a full name and the name's last words after it ({@code Ole Torbjørn (Tobben) Drejer
+ * Farstad}), and a capital letter listed with a letter that names a person ({@code både A og B.}).
+ */
+final class NameNeighbours {
+    private NameNeighbours() {
+    }
+
+    /** A capitalised word in brackets right after a name and one to three capitalised words after it. */
+    private static final Pattern NICKNAME = Pattern.compile("\\G \\((\\p{Lu}\\p{Ll}+)\\)((?: \\p{Lu}\\p{Ll}+){1,3})");
+    /** A capital letter standing alone (not an initial with its full stop, not {@code A-laget}). */
+    private static final Pattern LETTER = Pattern.compile("(?<![\\p{L}\\d.])(\\p{Lu})(?![\\p{L}\\d-])");
+
+    /**
+     * Widens a masked name over a nickname in brackets and the words after it, whatever the model typed them (a surname
+     * that is also a place: {@code Farstad}), unless the nickname is no name ({@link Anonymiser#maskableWhateverTyped}: a
+     * party's abbreviation is listed) or a word after it is written in lower case in the text, a title, a function word or
+     * an institution's word.
+     */
+    static void nicknames(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
+        for (int i = 0; i < spans.size(); i++) {
+            TaggedSpan s = spans.get(i);
+            Matcher m = NICKNAME.matcher(text);
+            if (!PiiTagger.PERSON.equals(s.type()) || s.end() >= text.length() || !m.find(s.end())
+                    || !Anonymiser.maskableWhateverTyped(m.group(1), lowerCase)) {
+                continue;
+            }
+            boolean names = true;
+            for (String w : m.group(2).trim().split(" ")) {
+                names &= !lowerCase.contains(w.toLowerCase(Locale.ROOT)) && !DocumentNames.isTitle(w)
+                        && !DocumentNames.isFunctionWord(w) && !DocumentNames.isNoNameWord(w);
+            }
+            int end = m.end();
+            if (names && spans.stream().noneMatch(o -> o != s && o.start() < end && s.end() < o.end())) {
+                spans.set(i, new TaggedSpan(PiiTagger.PERSON, s.start(), end));
+            }
+        }
+    }
+
+    /**
+     * Masks a capital letter joined by {@code og}, {@code eller} or a comma to a masked name that is a letter itself (the
+     * model's {@code B.}): the letters a text names the people of a case by ({@code A} and {@code B}). Not {@code I} and
+     * {@code O} (an English pronoun, an interjection).
+     */
+    static void letters(String text, List<TaggedSpan> spans) {
+        Matcher m = LETTER.matcher(text);
+        while (m.find()) {
+            int a = m.start();
+            int b = m.end();
+            if ("I".equals(m.group(1)) || "O".equals(m.group(1)) || CuedNames.covered(spans, a, b)) {
+                continue;
+            }
+            for (TaggedSpan s : List.copyOf(spans)) {
+                String name = s.cut(text);
+                boolean letter = Character.isUpperCase(name.charAt(0)) && (name.length() == 1 || !Character.isLetter(name.charAt(1)));
+                if (PiiTagger.PERSON.equals(s.type()) && letter && (Anonymiser.joined(text, b, s.start()) || Anonymiser.joined(text, s.end(), a))) {
+                    spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
+                    break;
+                }
+            }
+        }
+    }
+}
