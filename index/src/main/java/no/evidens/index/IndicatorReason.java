@@ -39,8 +39,8 @@ public record IndicatorReason(String indicator, String source, double confidence
 
     /**
      * A confidence to three decimals, as {@code String.format(Locale.ROOT, "%.3f", c)} writes it. A pattern's, 1,
-     * is by far the most common and is written without the formatter, whose parsing of its format for every
-     * reason was a sixth of building a passage's Lucene document in an ingest (flight recording, 2026-12-02).
+     * is by far the most common and is written without the formatter, which was 9 of the 21 samples of building
+     * the passages' Lucene documents in an ingest (flight recording, 2026-12-02).
      */
     static String confidence(double c) {
         return c == 1.0 ? PATTERN_CONFIDENCE : String.format(Locale.ROOT, "%.3f", c);
