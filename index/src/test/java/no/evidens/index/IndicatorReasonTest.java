@@ -33,6 +33,14 @@ class IndicatorReasonTest {
     }
 
     @Test
+    void confidenceIsWrittenAsTheFormatterWritesIt() {
+        for (double c : new double[] {1.0, 0.0, 0.62, 0.9995, 0.99949, 0.5, 0.0005, 1e-9, Math.nextDown(1.0)}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.3f", c), IndicatorReason.confidence(c), "" + c);
+        }
+        assertEquals("taushetsplikt\tpattern\t1.000\ttaushetsplikt\ttaushetsplikten", PATTERN.encode());
+    }
+
+    @Test
     void hitsCarryTheReasonsOfTheirPassageAndNoneForAnOlderOne() throws IOException {
         int p2 = TEXT.indexOf("Tjenestene");
         try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {

@@ -52,8 +52,24 @@ public final class IndicatorTagger {
     record CompiledPattern(String text, List<Word> words) {
     }
 
+    /**
+     * @param firstWords the ids of the first words of {@code patterns}: a sentence holding none of them has no
+     *                   mention of the indicator (never changed once built)
+     */
     record CompiledIndicator(String id, List<CompiledPattern> patterns, List<CompiledPattern> exclude,
-                             List<CompiledPattern> context) {
+                             List<CompiledPattern> context, BitSet firstWords) {
+        CompiledIndicator(String id, List<CompiledPattern> patterns, List<CompiledPattern> exclude,
+                          List<CompiledPattern> context) {
+            this(id, patterns, exclude, context, firstWordsOf(patterns));
+        }
+
+        private static BitSet firstWordsOf(List<CompiledPattern> patterns) {
+            BitSet out = new BitSet();
+            for (CompiledPattern p : patterns) {
+                out.set(p.words().get(0).id());
+            }
+            return out;
+        }
     }
 
     private final NorwegianModels models;
@@ -156,6 +172,10 @@ public final class IndicatorTagger {
                             context.matched(ind.id(), base + sentenceTokens.get(m[0]).start());
                         }
                     }
+                }
+                if (!present.intersects(ind.firstWords())) {
+                    // No pattern's first word in the sentence: every pattern's matches are none (see matches).
+                    continue;
                 }
                 List<int[]> excluded = new ArrayList<>();
                 for (CompiledPattern p : ind.exclude()) {
