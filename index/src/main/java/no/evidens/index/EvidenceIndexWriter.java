@@ -71,6 +71,8 @@ public final class EvidenceIndexWriter implements EvidenceSink {
                     .setUseCompoundFile(false);
             // Lucene's codec, its flushed postings written with the norms read from arrays (the same bytes).
             config.setCodec(FlushNorms.codec(config.getCodec()));
+            // The classes of a flush loaded before the first document, so that the compiled adding code stays valid.
+            FlushClasses.load(analyzer, config);
             this.writer = new IndexWriter(FSDirectory.open(dir), config);
             this.nrt = new SearcherManager(writer, null);
             IndexSearcher searcher = nrt.acquire();
