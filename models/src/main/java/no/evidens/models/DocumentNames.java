@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  *       ({@link CoordinatedNames}: {@code Michelle, Malia og Sasha}), a given name and the model's one-word guess beside
  *       it are one person, and a cast list's role is a person taught to the document ({@link AdjacentNames}: {@code Kevin
  *       Wao}, {@code Omar Sy som Driss}), a one-word place guess that is the surname of a full name with a listed given
- *       name is that person ({@code Nordbø} after {@code Dagfinn Nordbøs kronikk}; round 11), a "person" of several
+ *       name is that person ({@code Strandbø} after {@code Halvard Strandbøs kronikk}; round 11), a "person" of several
  *       names run together is cut, and one that is the title of a work in quotation marks is dropped
  *       ({@link ModelTypeRepair});</li>
  *   <li>capitalised words the model missed become person names where a cue says so ({@link NameCues}: a

@@ -59,7 +59,7 @@ final class NameCues {
     /** Tokens after which a capital says nothing about a name. */
     private static final Set<String> OPENERS = Set.of("«", "\"", "“", "”", "-", "–", "—", ":", "(", "'", "|");
     private static final int MAX_WORDS = 4;
-    /** Words that open a byline: {@code Foto: Ekornesvåg, Svein Ove}. */
+    /** Words that open a byline: {@code Foto: Kvernevik, Svein Arne}. */
     private static final Set<String> BYLINES = Set.of("foto", "fotograf", "tekst", "illustrasjon", "tegning");
     /** An age in brackets right after a name: {@code (52)}. */
     private static final Pattern AGE = Pattern.compile(" ?\\(\\d{1,3}\\)");
@@ -166,7 +166,7 @@ final class NameCues {
         if (opening) {
             boolean signed = i > 1 && QUOTES.contains(before) && SIGNING.contains(tokens.get(i - 2).cut(sentence))
                     && after != null && CLOSERS.contains(after);
-            // a byline written surname first, as photo agencies do (Foto: Ekornesvåg, Svein Ove; round 10)
+            // a byline written surname first, as photo agencies do (Foto: Kvernevik, Svein Arne; round 10)
             boolean byline = i == j && i > 1 && ":".equals(before)
                     && BYLINES.contains(tokens.get(i - 2).cut(sentence).toLowerCase(Locale.ROOT)) && ",".equals(after)
                     && j + 2 < tokens.size() && isGivenName(tokens.get(j + 2).cut(sentence));

@@ -90,7 +90,7 @@ final class DialogueQuotes {
             TaggedSpan speaker = cue == null ? null : new TaggedSpan("ATTRIBUTION", cue.start(), trim(text, cue.start(), cue.end()));
             Quotation before = speaker == null ? null : closingRightBefore(marked, text, cue.at());
             if (before != null && insideSentence(text, before.start() - 1)) {
-                before = null; // … året rundt på «Hot Hat», skryter Farstad: a title in the turn's sentence, the cue is the turn's
+                before = null; // … året rundt på «Blå Hatt», skryter Vikstad: a title in the turn's sentence, the cue is the turn's
             }
             if (before != null && before.start() > start + 1) {
                 // «…», sa han: the cue is that quotation's; the turn ended before it, at the latest

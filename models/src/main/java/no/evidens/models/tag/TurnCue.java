@@ -28,7 +28,7 @@ final class TurnCue {
             // round 10: , erklærte Jean; , freser manageren; , sang Yossou NDour (a sung line: only before a name, since
             // «sang» is a noun too)
             + "|erklærer|erklærte|freser|freste|(?:synger|sang)(?=\\s+\\p{Lu})"
-            // round 11: , flirer han; , minnes Liv Hovden; , skryter Tobben Drejer Farstad
+            // round 11: , flirer han; , minnes Kari Moe; , skryter Pelle Brekke Vikstad
             + "|flirer|flirte|minnes|mintes|skryter|skrøt"
             // the speaker had time to say it, or is said to have said it: , rakk han å melde; , skal hun ha sagt
             + "|(?:rakk|rekker|rukket)\\s+\\p{L}+\\s+å\\s+(?:si|melde|fortelle|skrive|rope|legge\\s+til)"

@@ -85,7 +85,7 @@ public final class Anonymiser {
 
         /**
          * Whether the word is a known person's name word with one letter dropped ({@code Thommesen} for {@code
-         * Thommessen}, {@code Nordø} for {@code Nordbø}: a misspelt surname; round 13); words of five letters or more.
+         * Thommessen}, {@code Strandø} for {@code Strandbø}: a misspelt surname; round 13); words of five letters or more.
          */
         boolean knownButOneLetter(String word) {
             Set<String> stems = words(word);
@@ -208,7 +208,7 @@ public final class Anonymiser {
             if (!covered && (persons.known(word.group()) || seen.known(word.group()) && !mostlyPlace
                     || seen.knownButOneLetter(word.group()) && (maskable(word.group(), new int[] {a, b}, found, lowerCase)
                             || maskableWhateverTyped(word.group(), lowerCase)))) {
-                // round 14: a misspelt name word also where the model typed it (Nordø after Nordbø, August after Augustus)
+                // round 14: a misspelt name word also where the model typed it (Strandø after Strandbø, August after Augustus)
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             } else if (!covered && (unknown.contains(TextWords.stem(word.group())) || TextWords.opening(text, a) && NamedSubject.subject(text, word.group(), b, lowerCase))
                     && maskable(word.group(), new int[] {a, b}, found, lowerCase)) {
@@ -294,7 +294,7 @@ public final class Anonymiser {
 
     /**
      * Whether a comma and a masked name that opens with a listed given name follow: the word opening a sentence (or a
-     * passage cut after a byline's {@code Foto:}) is the surname written first ({@code Ekornesvåg, Svein Ove}; round 14),
+     * passage cut after a byline's {@code Foto:}) is the surname written first ({@code Kvernevik, Svein Arne}; round 14),
      * unless it is an adverb or has a noun's shape ({@code Derfor, Kari …}).
      */
     private static boolean surnameFirst(String text, int end, List<TaggedSpan> spans) {

@@ -17,13 +17,13 @@ import no.evidens.models.tag.PiiTagger;
  *   <li>a title or role in the definite form written with a capital inside a sentence, where it stands for one person
  *       ({@code vil Presidenten foreslå}, {@code at Paven tilhører});</li>
  *   <li>the word right after a title ({@code onkel Fredrik}); a capitalised {@code Frøken}, {@code Fru} or {@code Herr}
- *       before it is part of the name ({@code Frøken Fräken}, a blog's nickname);</li>
- *   <li>a patronymic surname ({@code Märthasdatter}), which the role ending {@code -datter} would otherwise explain;</li>
+ *       before it is part of the name ({@code Frøken Fjøsnes}, a blog's nickname);</li>
+ *   <li>a patronymic surname ({@code Gunnhildsdatter}), which the role ending {@code -datter} would otherwise explain;</li>
  *   <li>the word after a compound that ends in {@code -navnet} ({@code gudenavnet Isis}, {@code etternavnet …});</li>
  *   <li>a given name with a hyphen in which one part is a listed given name ({@code Willem-Alexander}), not a place's
  *       direction ({@code Sør-Jan});</li>
- *   <li>one to three capitalised words before a social media handle in brackets, masked with the handle ({@code Tshawe
- *       Baqwa (@madc0n)}).</li>
+ *   <li>one to three capitalised words before a social media handle in brackets, masked with the handle ({@code Zola
+ *       Ndaba (@zolan)}).</li>
  * </ul>
  * None of them is masked where the text writes it in lower case, where a list knows it as a place or organisation, or
  * where it is a function word or has a common noun's shape ({@link Anonymiser#maskableWhateverTyped}).
@@ -32,7 +32,7 @@ final class CuedNames {
     private CuedNames() {
     }
 
-    /** Honorifics that are part of a name where they are written with a capital before it ({@code Frøken Fräken}). */
+    /** Honorifics that are part of a name where they are written with a capital before it ({@code Frøken Fjøsnes}). */
     private static final Set<String> HONORIFICS = Set.of("frøken", "fru", "herr");
     /** First parts of a hyphen compound that make it a place's part, not a given name ({@code Sør-Jan}, {@code Nord-Norge}). */
     private static final Set<String> DIRECTIONS = Set.of("nord", "sør", "øst", "vest", "midt", "indre", "ytre", "nedre", "øvre",

@@ -12,8 +12,8 @@ import no.evidens.models.tag.PiiTagger;
 
 /**
  * What stands beside a masked name and belongs to it or to a person named the same way (issue 15, anonymisation round 14):
- * a nickname in brackets inside a full name and the name's last words after it ({@code Ole Torbjørn (Tobben) Drejer
- * Farstad}), and a capital letter listed with a letter that names a person ({@code både A og B.}).
+ * a nickname in brackets inside a full name and the name's last words after it ({@code Per Arne (Pelle) Brekke
+ * Vikstad}), and a capital letter listed with a letter that names a person ({@code både A og B.}).
  */
 final class NameNeighbours {
     private NameNeighbours() {
@@ -26,7 +26,7 @@ final class NameNeighbours {
 
     /**
      * Widens a masked name over a nickname in brackets and the words after it, whatever the model typed them (a surname
-     * that is also a place: {@code Farstad}), unless the nickname is no name ({@link Anonymiser#maskableWhateverTyped}: a
+     * that is also a place: {@code Vikstad}), unless the nickname is no name ({@link Anonymiser#maskableWhateverTyped}: a
      * party's abbreviation is listed) or a word after it is written in lower case in the text, a title, a function word or
      * an institution's word.
      */
