@@ -159,7 +159,7 @@ final class DialogueQuotes {
 
     /**
      * The turns and those stacked crossheads ({@link HeadingTurn#stacked}) whose words a quotation of the document says
-     * ({@code - Helt vilt} over {@code … det var helt vilt deilig, sa Solberg}): a crosshead quotes the article's speaker,
+     * ({@code - Helt utrolig} over {@code … det var helt utrolig at vi kom i mål, sa Ola Moe}): a crosshead quotes the article's speaker,
      * an item of a teaser list ({@code - Færre lesesaler}) names a topic in the reporter's words.
      */
     private static List<Turn> withEchoes(String text, List<Turn> turns, List<Turn> stacked, List<Quotation> marked) {

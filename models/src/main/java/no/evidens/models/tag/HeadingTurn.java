@@ -75,9 +75,7 @@ final class HeadingTurn {
      */
     static boolean ownParagraph(String text, int dash, int start, int end) {
         String words = text.substring(start, end).strip();
-        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || tooLong(words)
-                || words.split("\\s+").length < 2 || INNER_END.matcher(words).find()
-                || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0) {
+        if (!headingShape(words)) {
             return false;
         }
         String before = text.substring(0, dash).stripTrailing();
@@ -90,14 +88,12 @@ final class HeadingTurn {
 
     /**
      * A turn alone on its paragraph that would be a heading ({@link #ownParagraph}) but for the short dash lines around it:
-     * one of several crossheads stacked under a headline ({@code - Fikla litt} / {@code - Helt vilt}), or an item of a
+     * one of several crossheads stacked under a headline ({@code - Skrudde litt} / {@code - Helt utrolig}), or an item of a
      * teaser list. {@link DialogueQuotes} keeps it only when a speaker of the document says its words.
      */
     static boolean stacked(String text, int dash, int start, int end) {
         String words = text.substring(start, end).strip();
-        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || tooLong(words)
-                || words.split("\\s+").length < 2 || INNER_END.matcher(words).find()
-                || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0) {
+        if (!headingShape(words)) {
             return false;
         }
         String before = text.substring(0, dash).stripTrailing();
@@ -105,6 +101,16 @@ final class HeadingTurn {
         String after = text.substring(end).stripLeading();
         int nextEnd = after.indexOf('\n');
         return !previous.endsWith(":") && (listItem(previous) || listItem(nextEnd < 0 ? after : after.substring(0, nextEnd)));
+    }
+
+    /**
+     * A paragraph's words shaped as a heading: a capital first, two words or more but not too many ({@link #tooLong}), no
+     * sentence's end inside or at the end, one line.
+     */
+    private static boolean headingShape(String words) {
+        return !words.isEmpty() && Character.isUpperCase(words.charAt(0)) && !tooLong(words)
+                && words.split("\\s+").length >= 2 && !INNER_END.matcher(words).find() && !words.contains("\n")
+                && (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) < 0;
     }
 
     /** An e-mail address after a sentence's end ({@code Sjekker mail. navn@avis.no}): the reporter's byline, no heading. */
