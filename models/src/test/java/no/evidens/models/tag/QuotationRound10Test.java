@@ -1,8 +1,7 @@
 package no.evidens.models.tag;
 
+import static no.evidens.models.tag.ShownQuotes.show;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,13 +10,6 @@ import org.junit.jupiter.api.Test;
  * files of the test split's genres). Every sentence here is our own.
  */
 class QuotationRound10Test {
-    private final QuoteTagger tagger = new QuoteTagger();
-
-    /** Each quotation as {@code mark|inner text}, joined by " ## ". */
-    private String show(String text) {
-        return tagger.tag(text).stream().map(q -> q.open() + "|" + text.substring(q.start(), q.end()))
-                .collect(Collectors.joining(" ## "));
-    }
 
     @Test
     void declaringFumingAndSingingBeforeANameAreSpeakerCues() {

@@ -1,11 +1,11 @@
 package no.evidens.models.tag;
 
+import static no.evidens.models.tag.ShownQuotes.show;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +15,6 @@ import org.junit.jupiter.api.Test;
  * here is our own.
  */
 class TurnCueAndNarrationTest {
-    private final QuoteTagger tagger = new QuoteTagger();
-
-    /** Each quotation as {@code mark|inner text}, joined by " ## ". */
-    private String show(String text) {
-        return tagger.tag(text).stream().map(q -> q.open() + "|" + text.substring(q.start(), q.end()))
-                .collect(Collectors.joining(" ## "));
-    }
 
     @Test
     void pastTenseAndMannerVerbsEndATurn() {
