@@ -46,7 +46,6 @@ public record IndicatorReason(String indicator, String source, double confidence
         return c == 1.0 ? PATTERN_CONFIDENCE : String.format(Locale.ROOT, "%.3f", c);
     }
 
-
     /** A stored value as a reason, or null when it is not one (written by a later version, damaged). */
     public static IndicatorReason decode(String stored) {
         String[] f = stored.split(FIELD, -1);
