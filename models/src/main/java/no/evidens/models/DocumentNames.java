@@ -302,7 +302,7 @@ public final class DocumentNames {
     /**
      * The name without a title or role word at its start, and without edge words that are no name at all
      * (a word with a period or digits: {@code Haugstad Fjordposten.no}; a listed place stays, since many
-     * places are surnames too: {@code Arne Sandnes}).
+     * places are surnames too: {@code Olav Sandnes}).
      */
     private static TaggedSpan withoutTitle(String sentence, List<TaggedSpan> tokens, TaggedSpan name) {
         List<TaggedSpan> inside = tokens.stream().filter(t -> t.start() >= name.start() && t.end() <= name.end()).toList();

@@ -22,14 +22,14 @@ import java.util.regex.Pattern;
  *   <li>one word right after a title or role in lower case ({@code forloveden Sandy}, {@code popartisten Psy}), or with an
  *       age in brackets after it — any age after a listed given name, an adult's after another word (round 10);</li>
  *   <li>a listed given name and one more word (or two given names and a word, or a given name, a word and a surname:
- *       {@code Jan Frode Haugseth}; round 10), not after a place preposition ({@code Monica Lyngmo}) unless in the
+ *       {@code Jan Frode Haugstøl}; round 10), not after a place preposition ({@code Monica Lyngnes}) unless in the
  *       genitive before a lower-case word ({@code til Tora Lindviks hage}), or a given name alone in the genitive before
  *       a lower-case word ({@code i Signes ansikt});</li>
  *   <li>a given name and more words run into a listed place ({@code Kofi Mensah Norge}): cut into the person and the
  *       place;</li>
  *   <li>a listed given name alone right after a title in lower case ({@code dronning Sofia});</li>
  *   <li>a listed given name alone typed as a place, before a lower-case word that is no function word ({@code annet Nadya
- *       tar på seg}), or a place followed by a person's name in brackets ({@code vesle Frigg (Milla Olin)}: a cast list) —
+ *       tar på seg}), or a place followed by a person's name in brackets ({@code vesle Tuva (Milla Olden)}: a cast list) —
  *       neither after a place preposition, here or anywhere in the document;</li>
  *   <li>a single word that is a word of a full person name of the document, in the genitive
  *       ({@code Owusus}) or beside a verb of saying or after a title ({@code oppsummerer Owusu}).</li>
@@ -125,7 +125,7 @@ final class ModelTypeRepair {
     private static final Pattern BRACKETED_PERSON = Pattern.compile(" ?\\((\\p{Lu}[\\p{L}-]+)(?: \\p{Lu}[\\p{L}-]+){1,2}\\)");
 
     /**
-     * A cast list: a role followed by the name of the one who plays it in brackets ({@code vesle Frigg (Milla Olin)};
+     * A cast list: a role followed by the name of the one who plays it in brackets ({@code vesle Tuva (Milla Olden)};
      * round 9). The role is a person's name too, and the model, which has seen few cast lists, takes such an unusual
      * name for a place.
      */
@@ -135,7 +135,7 @@ final class ModelTypeRepair {
     }
 
     /**
-     * A listed given name and one more word ({@code Monica Lyngmo}), not right after a place preposition: how a person is
+     * A listed given name and one more word ({@code Monica Lyngnes}), not right after a place preposition: how a person is
      * named. A place or a firm named after a person stands after {@code i}, {@code på}, {@code fra} ({@code vesker fra
      * Hugo Brenn}; {@link #namesAfterPlaceWords}: anywhere in the document) or carries a firm's or an institution's word, and every word of this name has already been checked to
      * be no listed place or organisation and not written in lower case.
@@ -145,7 +145,7 @@ final class ModelTypeRepair {
             return false;
         }
         String last = inside.get(inside.size() - 1).cut(sentence);
-        // round 10: three words when the second is a given name too or the last a surname (Jan Frode Haugseth)
+        // round 10: three words when the second is a given name too or the last a surname (Jan Frode Haugstøl)
         boolean third = inside.size() == 2 || NameCues.isGivenName(inside.get(1).cut(sentence)) || NameShapes.isSurname(last);
         return third && NameCues.isGivenName(inside.get(0).cut(sentence)) && !DocumentNames.isNoNameWord(last)
                 && !NonPersonShapes.compound(last.toLowerCase(Locale.ROOT));

@@ -95,7 +95,7 @@ final class NonPersonShapes {
         if (ACRONYM_GENITIVE.matcher(text).matches() || WEB_ADDRESS.matcher(text).matches()) {
             return new TaggedSpan("ORG", name.start(), name.end());
         }
-        // not when another word is a listed given name (Bjørn Kraft, Anne Bar: surnames that are firms' words too)
+        // not when another word is a listed given name (Olav Kraft, Anne Bar: surnames that are firms' words too)
         if (inside.size() > 1 && (INSTITUTION_HEADS.contains(first) || FIRM_TAILS.contains(last))
                 && inside.stream().noneMatch(t -> NameCues.isGivenName(t.cut(sentence)))) {
             return new TaggedSpan("ORG", name.start(), name.end());

@@ -116,7 +116,7 @@ final class SentenceVoice {
      * {@code eller}, {@code enn}, {@code som} (a list, a comparison), a pronoun first ({@code De}, {@code Det}). Also
      * narration: a sentence opened by {@code Han}, {@code Hun} or {@code Ho} with no first- or second-person word
      * ({@code Han tenker.}); with no singular first- or second-person word, in an answer too, a dateline ({@code Fagernes i
-     * Valdres, 23. august i år.}) and a person presented with an age in brackets ({@code Paul Hansen (27) kommer …}). Never
+     * Valdres, 23. august i år.}) and a person presented with an age in brackets ({@code Pål Hanssen (27) kommer …}). Never
      * narration: a question put to someone ({@link #asksSpeaker}), whatever it names.
      */
     static boolean narration(String text, String sentence) {

@@ -386,7 +386,7 @@ public final class Anonymiser {
      * Joins the capitalised words right beside a masked person name to it, until no more join. Round 13: a word the model
      * put in a place or organisation guess joins too, but only right before a name that is a person's for sure — the
      * model's person guess there or a person's name found in the document ({@code Gaius Julius Cæsar}, {@code Datuk Seri
-     * Najib Razak}, {@code … Høyskole Faltin Karlsen}: the guess swallowed the name's first words), and unless the word
+     * Najib Razak}, {@code … Høyskole Falko Karlsen}: the guess swallowed the name's first words), and unless the word
      * is no name by itself; not after the name (a firm's or a place's words: {@code Lunde Marine Group}).
      */
     private static void widen(String text, List<TaggedSpan> spans, List<int[]> words, List<TaggedSpan> found,
@@ -449,7 +449,7 @@ public final class Anonymiser {
 
     /**
      * Whether a masked name ends in an abbreviated name word and its period and the word comes right after ({@code
-     * Thomas Chr. Wyller}; round 10): the name goes on after the period.
+     * Thomas Chr. Wessel}; round 10): the name goes on after the period.
      */
     private static boolean abbreviated(String text, int from, int to) {
         if (to - from != 2 || !text.startsWith(". ", from)) {

@@ -167,8 +167,8 @@ class AnonymiserTest {
             return at < 0 ? List.of() : List.of(new TaggedSpan("PER", at, at + "Tomas Chr".length()));
         });
         assertEquals("Min kollega [navn 1] påpekte dette.",
-                abbreviated.anonymise("Min kollega Tomas Chr. Wyller påpekte dette.", new Anonymiser.Persons()));
-        assertEquals("Det sa [navn 1]. Wyller kom senere.", anonymiser.anonymise("Det sa Ola Hansen. Wyller kom senere.",
+                abbreviated.anonymise("Min kollega Tomas Chr. Wynstad påpekte dette.", new Anonymiser.Persons()));
+        assertEquals("Det sa [navn 1]. Bussen kom senere.", anonymiser.anonymise("Det sa Ola Hansen. Bussen kom senere.",
                 new Anonymiser.Persons()));
     }
 
