@@ -29,8 +29,9 @@ public final class EvidensSide {
                     false, IsolatedExtractor.DEFAULT_TIMEOUT_SECONDS), Ingestion.codebook(null, home));
             Receipt receipt = new Ingestion(home, analyser, threads).ingest("bench", bundle, ProgressListener.NONE);
             double wall = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
-            System.out.println(new SideResult(wall, TreeMeter.treeCpuSeconds(), meter.peakRssMb(),
-                    receipt.counts().indexed()).line());
+            TreeMeter.Cpu cpu = meter.cpu();
+            System.out.println(new SideResult(wall, cpu.withoutMeter(), meter.peakRssMb(), receipt.counts().indexed(),
+                    cpu.meter()).line());
         }
     }
 }

@@ -55,7 +55,8 @@ public final class TikaSide {
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.MINUTES);
             double wall = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
-            System.out.println(new SideResult(wall, TreeMeter.treeCpuSeconds(), meter.peakRssMb(), documents.get()).line());
+            TreeMeter.Cpu cpu = meter.cpu();
+            System.out.println(new SideResult(wall, cpu.withoutMeter(), meter.peakRssMb(), documents.get(), cpu.meter()).line());
         }
     }
 

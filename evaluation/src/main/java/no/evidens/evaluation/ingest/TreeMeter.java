@@ -1,6 +1,7 @@
 package no.evidens.evaluation.ingest;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,9 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * ProcessHandle has no memory figures, and a child's CPU time is gone once it has ended, while the kernel
  * adds it to its parent's {@code cutime}). Elsewhere than on Linux the figures are 0.
  *
- * <p>The meter runs inside the process it measures, so its own CPU counts on that side: it lists the tree
- * ({@code ProcessHandle.descendants()}, which reads the status of every process on the machine) only once a
- * second, and in between reads one line per known process, so the ratio measures the ingest, not the meter.
+ * <p>The meter runs inside the process it measures: it lists the tree ({@code ProcessHandle.descendants()}, which
+ * reads the status of every process on the machine) only once a second, and in between reads one line per known
+ * process. Its own thread's CPU grows with the wall time, not with the work (about 8 ms a second), so it is left
+ * out of the side's CPU ({@link #cpu}) and reported on its own: the ratio measures the ingest, not the meter.
  */
 final class TreeMeter implements AutoCloseable {
     /** Clock ticks per second of /proc's CPU times: 100 on every Linux the JDK runs on. */
@@ -54,6 +56,28 @@ final class TreeMeter implements AutoCloseable {
 
     long peakRssMb() {
         return peakRssKb.get() / 1024;
+    }
+
+    /** CPU seconds of the meter's own thread so far (0 where the JVM does not measure a thread's CPU). */
+    double ownCpuSeconds() {
+        long nanos = ManagementFactory.getThreadMXBean().getThreadCpuTime(sampler.getId());
+        return Math.max(0, nanos) / 1e9;
+    }
+
+    /**
+     * CPU seconds of a side: its tree's without the meter's own thread, and the meter's.
+     *
+     * @param withoutMeter {@link #treeCpuSeconds()} less {@code meter}
+     * @param meter        the meter's own thread
+     */
+    record Cpu(double withoutMeter, double meter) {
+    }
+
+    /** The side's CPU ({@link #treeCpuSeconds()}) and the meter's own, read while the meter still runs. */
+    Cpu cpu() throws InterruptedException {
+        double own = ownCpuSeconds();
+        double tree = treeCpuSeconds();
+        return new Cpu(Math.max(0, tree - own), own);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;
@@ -105,6 +106,16 @@ public final class IndicatorClassifier {
 
     /** {@link #probabilities} and {@link #guess} at once, each model evaluated once. */
     public Assessment assess(String[] features, double threshold) {
+        return assess(features, threshold, category -> true);
+    }
+
+    /**
+     * As {@link #assess(String[], double)}, but only the guesses whose category {@code explain} accepts get their
+     * strongest features; the others come with none. Finding them leaves out each known feature in turn, the
+     * classifier's largest cost, so a caller that drops some guesses (a category the codebook already found)
+     * need not pay for theirs.
+     */
+    public Assessment assess(String[] features, double threshold, Predicate<String> explain) {
         Map<String, Double> probabilities = new LinkedHashMap<>();
         List<Guess> out = new ArrayList<>();
         int[] ids = predicates.ids(features);
@@ -113,7 +124,8 @@ public final class IndicatorClassifier {
             double p = scores == null ? yes(e.getValue(), features) : scores.probability();
             probabilities.put(e.getKey(), p);
             if (p >= threshold) {
-                out.add(new Guess(e.getKey(), p, strongest(e.getValue(), scores, features, p)));
+                List<String> why = explain.test(e.getKey()) ? strongest(e.getValue(), scores, features, p) : List.of();
+                out.add(new Guess(e.getKey(), p, why));
             }
         }
         out.sort(Comparator.comparingDouble(Guess::probability).reversed());
@@ -143,23 +155,27 @@ public final class IndicatorClassifier {
         record Effect(String feature, double drop) {
         }
         List<Effect> effects = new ArrayList<>();
-        for (int i = 0; i < features.length; i++) {
-            if ("bias".equals(features[i]) || (scores != null && !scores.knows(i))) {
-                continue;
+        if (scores != null) {
+            int[] known = scores.knownIndices();
+            double[] without = scores.probabilitiesWithoutEach();
+            for (int k = 0; k < known.length; k++) {
+                double drop = p - without[k];
+                if (!"bias".equals(features[known[k]]) && drop > 0) {
+                    effects.add(new Effect(features[known[k]], drop));
+                }
             }
-            if (scores != null) {
-                double drop = p - scores.probabilityWithout(i);
+        } else {
+            for (int i = 0; i < features.length; i++) {
+                if ("bias".equals(features[i])) {
+                    continue;
+                }
+                String[] without = new String[features.length - 1];
+                System.arraycopy(features, 0, without, 0, i);
+                System.arraycopy(features, i + 1, without, i, features.length - i - 1);
+                double drop = p - yes(model, without);
                 if (drop > 0) {
                     effects.add(new Effect(features[i], drop));
                 }
-                continue;
-            }
-            String[] without = new String[features.length - 1];
-            System.arraycopy(features, 0, without, 0, i);
-            System.arraycopy(features, i + 1, without, i, features.length - i - 1);
-            double drop = p - yes(model, without);
-            if (drop > 0) {
-                effects.add(new Effect(features[i], drop));
             }
         }
         effects.sort(Comparator.comparingDouble(Effect::drop).reversed());

@@ -67,11 +67,13 @@ public final class ParagraphIndicators {
         Set<String> found = byCategory.keySet();
         List<Verdict> out = new ArrayList<>();
         Map<String, Double> probabilities = Map.of();
-        String[] features = null;
+        String[] features = classifier == null ? null : ParagraphFeatures.of(paragraph, found);
+        boolean child = features != null && java.util.Arrays.asList(features).contains(ParagraphFeatures.CHILD_NAMED);
         List<IndicatorClassifier.Guess> guesses = List.of();
         if (classifier != null) {
-            features = ParagraphFeatures.of(paragraph, found);
-            IndicatorClassifier.Assessment assessment = classifier.assess(features, threshold);
+            // Only a guess given below is explained: not one the codebook found, nor one that needs a child not named.
+            IndicatorClassifier.Assessment assessment = classifier.assess(features, threshold,
+                    category -> !found.contains(category) && (child || !needsChild(category)));
             probabilities = assessment.probabilities();
             guesses = assessment.guesses();
         }
@@ -82,7 +84,6 @@ public final class ParagraphIndicators {
             }
         }
         if (classifier != null) {
-            boolean child = java.util.Arrays.asList(features).contains(ParagraphFeatures.CHILD_NAMED);
             for (IndicatorClassifier.Guess g : guesses) {
                 if (!found.contains(g.category()) && (child || !needsChild(g.category()))) {
                     out.add(new Verdict(g.category(), IndicatorMention.MODEL, g.probability(), g.features()));

@@ -91,6 +91,39 @@ final class QnScores {
         return Arrays.binarySearch(knownAt, index) >= 0;
     }
 
+    /** The indices (in the paragraph's features) of the features the model knows, ascending. */
+    int[] knownIndices() {
+        return knownAt.clone();
+    }
+
+    /**
+     * For each feature the model knows, in the order of {@link #knownIndices()}, the probability with that feature
+     * left out: the very doubles of {@link #probabilityWithout} (the same additions in the same order), but the sums
+     * over the features before the one left out are carried on from one to the next instead of made again, which
+     * halves the additions of explaining a guess (each feature left out in turn).
+     */
+    double[] probabilitiesWithoutEach() {
+        double[] out = new double[known.length];
+        double[] before = new double[outcomes];
+        for (int k = 0; k < known.length; k++) {
+            double[] sums = before.clone();
+            for (int m = k + 1; m < known.length; m++) {
+                add(sums, m);
+            }
+            out[k] = StrictMath.exp(sums[outcome] - ArrayMath.logSumOfExps(sums));
+            add(before, k);
+        }
+        return out;
+    }
+
+    private void add(double[] sums, int k) {
+        double[] parameters = known[k].getParameters();
+        int[] of = known[k].getOutcomes();
+        for (int j = 0; j < of.length; j++) {
+            sums[of[j]] += 1.0 * parameters[j];
+        }
+    }
+
     /** The probability with the feature at {@code index} left out (-1: none). */
     double probabilityWithout(int index) {
         double[] sums = new double[outcomes];

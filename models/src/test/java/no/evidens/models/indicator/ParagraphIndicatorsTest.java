@@ -78,6 +78,46 @@ class ParagraphIndicatorsTest {
         assertFalse(v.get(0).why().isEmpty());
     }
 
+    /** Explaining only the guesses a caller keeps changes nothing else: the same guesses, probabilities and reasons. */
+    @Test
+    void aGuessLeftUnexplainedKeepsItsProbabilityAndTheOthersTheirReasons() {
+        IndicatorClassifier bundled = IndicatorClassifier.bundled();
+        assertNotNull(bundled);
+        int explained = 0;
+        int left = 0;
+        for (String paragraph : List.of(
+                "Barneverntjenesten og skolen samarbeider godt om elever med høyt fravær, og rutinene for melding er kjent.",
+                "Kommunen har ikke sikret at ansatte kjenner taushetsplikten og opplysningsplikten til barnevernet.",
+                "Fastlegen ble ikke kontaktet, og det ble ikke laget individuell plan for ungdommen etter utskrivning.")) {
+            for (Set<String> found : List.of(Set.<String>of(), categories(paragraph))) {
+                String[] features = ParagraphFeatures.of(paragraph, found);
+                // Threshold 0: every category is a guess; every other one explained, unless the codebook found it.
+                IndicatorClassifier.Assessment all = bundled.assess(features, 0.0);
+                IndicatorClassifier.Assessment some = bundled.assess(features, 0.0, c -> !found.contains(c) && even(c));
+                assertEquals(all.probabilities(), some.probabilities());
+                assertEquals(all.guesses().size(), some.guesses().size());
+                for (int i = 0; i < all.guesses().size(); i++) {
+                    IndicatorClassifier.Guess a = all.guesses().get(i);
+                    IndicatorClassifier.Guess b = some.guesses().get(i);
+                    assertEquals(a.category(), b.category());
+                    assertEquals(a.probability(), b.probability(), 0.0);
+                    if (!found.contains(a.category()) && even(a.category())) {
+                        assertEquals(a.features(), b.features(), a.category());
+                        explained++;
+                    } else {
+                        assertTrue(b.features().isEmpty(), b.category());
+                        left++;
+                    }
+                }
+            }
+        }
+        assertTrue(explained > 0 && left > 0, explained + " explained, " + left + " left");
+    }
+
+    private static boolean even(String category) {
+        return IndicatorCategories.ALL.indexOf(category) % 2 == 0;
+    }
+
     @Test
     void theBundledClassifierLoadsAndParagraphsSplitAtBlankLines() {
         assertNotNull(IndicatorClassifier.bundled());

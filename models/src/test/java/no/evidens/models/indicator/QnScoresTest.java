@@ -70,6 +70,13 @@ class QnScoresTest {
                     }
                     compared++;
                 }
+                int[] known = scores.knownIndices();
+                double[] withoutEach = viaShared.probabilitiesWithoutEach();
+                assertEquals(known.length, withoutEach.length);
+                for (int k = 0; k < known.length; k++) {
+                    assertTrue(scores.knows(known[k]), features[known[k]]);
+                    assertEquals(scores.probabilityWithout(known[k]), withoutEach[k], 0.0, features[known[k]]);
+                }
             }
         }
         assertTrue(compared > 500, "compared " + compared);

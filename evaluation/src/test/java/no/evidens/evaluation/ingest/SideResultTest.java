@@ -1,0 +1,14 @@
+package no.evidens.evaluation.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SideResultTest {
+    @Test
+    void theBenchReadsBackWhatASidePrintsTheMetersCpuIncluded() {
+        SideResult printed = new SideResult(12.345, 40.125, 758, 1100, 0.375);
+
+        assertEquals(printed, SideResult.parse(printed.line()));
+    }
+}
