@@ -142,7 +142,7 @@ final class CoordinatedNames {
 
     /**
      * Whether a person name of the sentence starts or ends on token {@code k}, or ends before an age in brackets that
-     * ends there ({@code Oliver (11), Lucy (10) og Phoebe}).
+     * ends there ({@code Jonas (12), Emma (9) og Tiril}).
      */
     private static boolean personAt(String sentence, List<TaggedSpan> names, List<TaggedSpan> tokens, int k) {
         if (k < 0 || k >= tokens.size()) {

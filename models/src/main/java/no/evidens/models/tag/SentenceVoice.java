@@ -40,7 +40,7 @@ final class SentenceVoice {
     /** A dateline: a place (and its region) and a date, nothing else ({@code Fagernes i Valdres, 23. august i år.}). */
     /**
      * The reporter at work, in the reportage's «vi»: asking, looking something up, calling ({@code Vi spør om …},
-     * {@code Vi blar i et intervju …}, {@code Vi ringer opp …}), arriving ({@code Vi har kommet fram.}).
+     * {@code Vi leser i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme nå.}).
      */
     private static final Pattern REPORTER_ASKS = Pattern.compile("\\AVi\\s+(?:spør|spurte|blar|bladde|ringer|ringte)\\s+"
             + "(?:om|i|hva|hvorfor|hvordan|hvor|opp|til)(?![\\p{L}])"
@@ -49,7 +49,7 @@ final class SentenceVoice {
     private static final Pattern DATELINE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: i \\p{Lu}[\\p{L}-]+)?, \\d{1,2}\\. "
             + "(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?: i år| \\d{4})?\\.?");
     /**
-     * A sentence opened by a full date, day, month and year ({@code 23. september 1995 ble det bryllup …}): the reporter
+     * A sentence opened by a full date, day, month and year ({@code 14. mars 2003 ble det dåp …}): the reporter
      * dates the story (round 10).
      */
     private static final Pattern DATED = Pattern.compile("\\A\\d{1,2}\\. (?:januar|februar|mars|april|mai|juni|juli|august"
@@ -144,7 +144,7 @@ final class SentenceVoice {
             return false;
         }
         if (asksSpeaker(s)) {
-            return false; // Hvordan går dere fram, bruker dere Manpower?: a question to someone is asked in the dialogue
+            return false; // Hvordan leter dere, bruker dere Finn?: a question to someone is asked in the dialogue
         }
         if (DATELINE.matcher(s).matches() || DATED.matcher(s).find() || AGED_NAME.matcher(outsideMarks(s)).find() || REPORTER_ASKS.matcher(s).find()) {
             return true; // the reporter sets the scene or presents someone, even in an answer
@@ -157,7 +157,7 @@ final class SentenceVoice {
         if (!spoken(s) && FIRST_SINGULAR.matcher(outsideMarks(turnSoFar)).find()
                 && !SINGULAR_THIRD.matcher(outsideMarks(turnSoFar)).find() && MAIN_CLAUSE_THIRD.matcher(outsideMarks(s)).find()) {
             // a turn that spoke as «jeg» and told of no «han» or «hun», then a sentence of «han» with no word of speech
-            // (- Jeg måtte bygge opp kneet igjen. Mens de andre reiste, satt han igjen i huset.): the reporter tells of the
+            // (- Jeg måtte trene opp foten igjen. Mens søsknene reiste, ble han hjemme på gården.): the reporter tells of the
             // speaker, wherever the pronoun stands in a main clause (after a subjunction it is as often someone the speaker
             // tells of: … min datter. Det er morsomt når hun selger kaker.)
             return true;
