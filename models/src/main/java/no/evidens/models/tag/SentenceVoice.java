@@ -40,7 +40,7 @@ final class SentenceVoice {
     /** A dateline: a place (and its region) and a date, nothing else ({@code Fagernes i Valdres, 23. august i år.}). */
     /**
      * The reporter at work, in the reportage's «vi»: asking, looking something up, calling ({@code Vi spør om …},
-     * {@code Vi leser i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme nå.}).
+     * {@code Vi blar i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme.}).
      */
     private static final Pattern REPORTER_ASKS = Pattern.compile("\\AVi\\s+(?:spør|spurte|blar|bladde|ringer|ringte)\\s+"
             + "(?:om|i|hva|hvorfor|hvordan|hvor|opp|til)(?![\\p{L}])"
