@@ -209,7 +209,7 @@ final class DialogueQuotes {
 
     /**
      * A dash after a word with no speaker cue before the next dash or the paragraph's end ({@code Men slik jeg ser det -
-     * Fjellrevlaget Nord mener …}): a pause inside the speech, so it does not end the turn before it. Not when another dash
+     * Elvelaget Sør mener …}): a pause inside the speech, so it does not end the turn before it. Not when another dash
      * after a word stands next to it in the paragraph: items of a list run into one line ({@code om: - A - B - C}).
      */
     private static boolean midSpeechDash(String text, List<int[]> opens, int k, List<Quotation> marked) {

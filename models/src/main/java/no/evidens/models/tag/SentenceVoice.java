@@ -110,7 +110,7 @@ final class SentenceVoice {
 
     /**
      * No singular first- or second-person word, and a name: a capital inside the sentence not after a preposition, a
-     * colon or a dash (a pause: {@code Men slik jeg ser det - Fjellrevlaget Nord mener …}; a run of capitals is judged by its
+     * colon or a dash (a pause: {@code Men slik jeg ser det - Elvelaget Sør mener …}; a run of capitals is judged by its
      * first word), or a first word the document also writes capitalised inside a sentence ({@code Lindvik mener …}). A sentence with «vi», «oss» or a question is narration only with such
      * a name, as the reporter writes them too. No name: a word in capitals ({@code NHL}), a capital after {@code og},
      * {@code eller}, {@code enn}, {@code som} (a list, a comparison), a pronoun first ({@code De}, {@code Det}). Also

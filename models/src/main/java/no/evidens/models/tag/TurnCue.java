@@ -51,7 +51,7 @@ final class TurnCue {
     /** The speaker's own aside: an opinion verb with a first-person subject, or a saying quoted by the speaker. */
     private static final Pattern ASIDE = Pattern.compile("(?iu)\\A(?:synes|syntes|mener|meiner|meinte|tror|trur|trodde)\\s+"
             + "(?:jeg|eg|vi|me)(?![\\p{L}])"
-            // a saying the speaker quotes: , sier man; , sier de så treffende i Danmark
+            // a saying the speaker quotes: , sier man; , sier de så pent på Vestlandet
             + "|\\A(?:sier|sa)\\s+(?:man|de\\s+så\\s+(?:fint|pent))(?![\\p{L}])");
     /**
      * No subject after the verb: a particle or a preposition ({@code , sa fra på møtet at}: the subject came before it,
