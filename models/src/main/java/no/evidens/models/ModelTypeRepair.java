@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *   <li>a listed given name and one more word (or two given names and a word, or a given name, a word and a surname:
  *       {@code Jan Frode Haugstøl}; round 10), not after a place preposition ({@code Monica Lyngnes}) unless in the
  *       genitive before a lower-case word ({@code til Tora Lindviks hage}), or a given name alone in the genitive before
- *       a lower-case word ({@code i Signes ansikt});</li>
+ *       a lower-case word ({@code i Tones ansikt});</li>
  *   <li>a given name and more words run into a listed place ({@code Kofi Mensah Norge}): cut into the person and the
  *       place;</li>
  *   <li>a listed given name alone right after a title in lower case ({@code dronning Sofia});</li>
@@ -74,7 +74,7 @@ final class ModelTypeRepair {
                 && ATTRIBUTION.contains(tokens.get(first - 2).cut(sentence));
         if (inside.size() == 1) {
             String w = inside.get(0).cut(sentence);
-            // the genitive of a listed given name before a lower-case word (i Signes ansikt): the possessor, a person
+            // the genitive of a listed given name before a lower-case word (i Tones ansikt): the possessor, a person
             boolean possessor = w.endsWith("s") && NameCues.isGivenName(w) && first + 1 < tokens.size()
                     && Character.isLowerCase(tokens.get(first + 1).cut(sentence).charAt(0));
             // a listed given name right after a title in lower case (dronning Sofia; round 9): two signs of a person

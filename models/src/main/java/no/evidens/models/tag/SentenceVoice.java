@@ -20,7 +20,7 @@ final class SentenceVoice {
             "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen", "og", "eller", "enn", "som");
 
     /**
-     * A sentence opened by these and then a capital names its subject ({@code Og Erikssen mener …}), as one opened by
+     * A sentence opened by these and then a capital names its subject ({@code Og Hallvardsen mener …}), as one opened by
      * {@code Men} does: not a list or a comparison, as {@code og} inside a sentence is.
      */
     private static final Set<String> OPENING_CONJUNCTIONS = Set.of("Og", "Eller");
@@ -126,8 +126,8 @@ final class SentenceVoice {
     /**
      * As {@link #narration(String, String)}; in an {@code answer} to an interviewer's question a capital inside the
      * sentence says nothing unless the document names a speaker so (the answer names places, works and people:
-     * {@code Det moderne Roma har …}); the reporter who takes over again is told by a speaker's name ({@code Ekern
-     * hevder …}, {@code tar Ekern på seg}) or {@code Han}/{@code Hun} first.
+     * {@code Det moderne Roma har …}); the reporter who takes over again is told by a speaker's name ({@code Vangen
+     * hevder …}, {@code tar Vangen på seg}) or {@code Han}/{@code Hun} first.
      */
     static boolean narration(String text, String sentence, boolean answer) {
         return narration(text, sentence, answer, "");
@@ -183,7 +183,7 @@ final class SentenceVoice {
     }
 
     /**
-     * The document names {@code word} as a speaker ({@code sier Staveland}, {@code . Staveland mener}): in an answer, where
+     * The document names {@code word} as a speaker ({@code sier Dal}, {@code . Dal mener}): in an answer, where
      * a capital may be any place, work or person the answer names, only the speaker's name marks the reporter's voice.
      */
     private static boolean speaker(String text, String word) {
