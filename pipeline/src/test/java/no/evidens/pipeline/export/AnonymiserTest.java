@@ -184,8 +184,8 @@ class AnonymiserTest {
 
     @Test
     void anUnexplainedCapitalisedWordInsideASentenceIsMaskedEverywhereButNotAQuotedTitleOrALaw() {
-        String doc = "Navnet kommer fra mannsnavnet Isidor. Isidor er gresk. Hun spilte «Guitar Hero» etter Grunnlovens regler.";
-        assertEquals("Navnet kommer fra mannsnavnet [navn 1]. [navn 1] er gresk. Hun spilte «Guitar Hero» etter Grunnlovens regler.",
+        String doc = "Navnet kommer fra mannsnavnet Isidor. Isidor er gresk. Hun spilte «Rock Master» etter Grunnlovens regler.";
+        assertEquals("Navnet kommer fra mannsnavnet [navn 1]. [navn 1] er gresk. Hun spilte «Rock Master» etter Grunnlovens regler.",
                 anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
     }
 
