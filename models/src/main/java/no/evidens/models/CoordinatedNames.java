@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A place guess of the model that is coordinated with a person ({@code Michelle, Malia og Sasha}, {@code som Rakel,
- * Sara og Hanna}): one of the persons named together (issue 15, round 10), for {@link DocumentNames}. The name model
+ * A place guess of the model that is coordinated with a person ({@code Michelle, Malia og Sasha}, {@code som Ingrid,
+ * Mia og Thea}): one of the persons named together (issue 15, round 10), for {@link DocumentNames}. The name model
  * reads each word of such a list on its own and, having seen few of the names, often types an unusual given name as a
- * place, or leaves it untagged ({@code Dyrud og Dvorak}); a place is rarely listed among persons. Narrow, as every
+ * place, or leaves it untagged ({@code Myrstad og Mahler}); a place is rarely listed among persons. Narrow, as every
  * retyping here: up to three words typed as a place (not an organisation: {@code Solberg og Høyre} is a person and her
  * party), or one untagged word inside the sentence; no word a listed place or organisation, written in lower case in the
  * document, or ever written after a place preposition in it ({@code fra Malia}); next to a person name of the sentence
@@ -49,7 +49,7 @@ final class CoordinatedNames {
                     changed = true;
                 }
             }
-            // a capitalised word the model left untagged, listed with a person (Dyrud og Dvorak): inside the sentence
+            // a capitalised word the model left untagged, listed with a person (Myrstad og Mahler): inside the sentence
             // only, where a capital is a sign of a name
             for (int k = 1; k < tokens.size(); k++) {
                 TaggedSpan t = tokens.get(k);
@@ -142,7 +142,7 @@ final class CoordinatedNames {
 
     /**
      * Whether a person name of the sentence starts or ends on token {@code k}, or ends before an age in brackets that
-     * ends there ({@code Oliver (11), Lucy (10) og Phoebe}).
+     * ends there ({@code Jonas (12), Emma (9) og Tiril}).
      */
     private static boolean personAt(String sentence, List<TaggedSpan> names, List<TaggedSpan> tokens, int k) {
         if (k < 0 || k >= tokens.size()) {

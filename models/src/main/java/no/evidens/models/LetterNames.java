@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Persons named by a capital letter ({@code A lever isolert}, {@code Både A og B er i en vanskelig situasjon}), as
+ * Persons named by a capital letter ({@code A lever isolert}, {@code Både A og B har det tungt nå}), as
  * case descriptions, court rulings and supervisors' reports name the people of a case (issue 15, round 9). A letter
  * is taught to its document where it stands as the subject of a clause: alone (not {@code A-laget}, not {@code A.}),
  * at a sentence's start or after a function word or a punctuation mark (not {@code plan B}, {@code Gruppe A}), and
  * before a verb in lower case (a word ending like a finite verb: {@code er}, {@code mener}, {@code eksponeres},
  * {@code ønsket}). Then every such letter standing alone in the document is a person, on the same conditions
- * but for the verb ({@code til både A og B som urimelig}). {@code I}, {@code O} and the Norwegian letters are left
+ * but for the verb ({@code om både A og B som foreldre}). {@code I}, {@code O} and the Norwegian letters are left
  * out: an English pronoun, an interjection, the infinitive mark ({@code Å være}).
  */
 final class LetterNames {

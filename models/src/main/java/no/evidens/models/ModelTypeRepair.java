@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *   <li>a listed given name and one more word (or two given names and a word, or a given name, a word and a surname:
  *       {@code Jan Frode Haugstøl}; round 10), not after a place preposition ({@code Monica Lyngnes}) unless in the
  *       genitive before a lower-case word ({@code til Tora Lindviks hage}), or a given name alone in the genitive before
- *       a lower-case word ({@code i Signes ansikt});</li>
+ *       a lower-case word ({@code i Tones ansikt});</li>
  *   <li>a given name and more words run into a listed place ({@code Kofi Mensah Norge}): cut into the person and the
  *       place;</li>
  *   <li>a listed given name alone right after a title in lower case ({@code dronning Sofia});</li>
@@ -74,7 +74,7 @@ final class ModelTypeRepair {
                 && ATTRIBUTION.contains(tokens.get(first - 2).cut(sentence));
         if (inside.size() == 1) {
             String w = inside.get(0).cut(sentence);
-            // the genitive of a listed given name before a lower-case word (i Signes ansikt): the possessor, a person
+            // the genitive of a listed given name before a lower-case word (i Tones ansikt): the possessor, a person
             boolean possessor = w.endsWith("s") && NameCues.isGivenName(w) && first + 1 < tokens.size()
                     && Character.isLowerCase(tokens.get(first + 1).cut(sentence).charAt(0));
             // a listed given name right after a title in lower case (dronning Sofia; round 9): two signs of a person
@@ -82,8 +82,8 @@ final class ModelTypeRepair {
             // a one-word place right after a title or role in lower case (forloveden Sandy, døtrene Malia; round 10):
             // no place follows a role word, and no list, lower-case use or place preposition says place here
             boolean titledPlace = NameCues.titled(before(sentence, tokens, first)) && !things.contains(key(w));
-            // one word with an age in brackets after it: a listed given name with any age (søsken, Lucy (10) og …), any
-            // other word with an adult's (Lukka (53); not a unit's number: Nord (3)); round 10
+            // one word with an age in brackets after it: a listed given name with any age (søsken, Emma (9) og …), any
+            // other word with an adult's (Trulsen (47); not a unit's number: Nord (3)); round 10
             boolean aged = AGE.matcher(sentence).region(name.end(), sentence.length()).lookingAt()
                     && (NameCues.isGivenName(w) || adultAge(sentence, name)) && !DocumentNames.isNoNameWord(w);
             // a listed given name after «til» and a noun in the definite form (bursdagen til Runa; round 11): the possessor
@@ -108,7 +108,7 @@ final class ModelTypeRepair {
 
     /**
      * A listed given name alone that the model typed as a place, followed by a lower-case word that is no function word
-     * ({@code noe ganske annet Nadya tar på seg}; round 9): the subject before its verb. A place rarely does things in a
+     * ({@code noe helt nytt Ingrid gir seg i kast med}; round 9): the subject before its verb. A place rarely does things in a
      * sentence, and the caller has made sure that no place preposition stands before it here or anywhere in the document
      * ({@code fra Sofia}), that no list knows it as a place and that the document does not write it in lower case.
      */

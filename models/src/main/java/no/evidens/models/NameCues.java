@@ -78,7 +78,7 @@ final class NameCues {
         if (GIVEN.contains(w) || w.chars().anyMatch(c -> c > 'z') && GIVEN.contains(plain(w))) {
             return true;
         }
-        // the genitive of a given name (Signes ansikt), also after a preposition, which governs the noun after it
+        // the genitive of a given name (Tones ansikt), also after a preposition, which governs the noun after it
         if (w.length() > 4 && w.endsWith("s") && GIVEN.contains(w.substring(0, w.length() - 1))) {
             return true;
         }

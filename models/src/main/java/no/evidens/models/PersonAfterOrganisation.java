@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * A name of the model that runs an organisation and a person together, as news writes them one after the other
- * ({@code Venstres Abid Raja}, {@code NALs Jannike Holmen}, {@code partiet Rødt Arne Brekkeflot}, {@code Rosenborgs
+ * ({@code Venstres Abid Raja}, {@code NHOs Sunniva Holmen}, {@code partiet Rødt Arne Brekkeflot}, {@code Rosenborgs
  * Mats Nordhei}), or a public figure in the genitive and what is theirs ({@code Hitlers Europa}, {@code Røkkes Aker
  * Kværner}). The model reads either as one name of one type, so the person is either lost inside an organisation or
  * a place, or takes the other name with it. Cut into the two names:

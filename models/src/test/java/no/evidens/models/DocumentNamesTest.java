@@ -52,11 +52,11 @@ class DocumentNamesTest {
 
     @Test
     void aGivenNameTheModelMissedStartsAPersonNameButNotAsAnEverydayWordAtASentenceStart() {
-        List<String> s = List.of("Parkeringsreglene er urimelige, sier bartender Darren på hjørnet.",
+        List<String> s = List.of("Parkeringsreglene er urimelige, sier bartender Kenneth på hjørnet.",
                 "Per i dag bor Kamala Okonjo i byen.", "Prisen er 20 kroner per dag.", "Om Emma sa de lite om.");
         List<List<TaggedSpan>> out = DocumentNames.refine(s, s.stream().map(DocumentNamesTest::tokens).toList(),
                 List.of(List.of(), List.of(), List.of(), List.of()));
-        assertEquals(List.of("PER:Darren"), cut(s, out, 0));
+        assertEquals(List.of("PER:Kenneth"), cut(s, out, 0));
         assertEquals(List.of("PER:Emma"), cut(s, out, 3));
         assertEquals(List.of(), cut(s, out, 2));
         assertTrue(cut(s, out, 1).stream().noneMatch(n -> n.contains("Per")), cut(s, out, 1).toString());

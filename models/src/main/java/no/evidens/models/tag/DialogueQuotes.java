@@ -15,7 +15,7 @@ import no.evidens.models.TaggedSpan;
  * most to the next turn or the paragraph's end. Without a cue a turn that has its paragraph to itself runs to its
  * end; one among other text runs over its first sentence and every following one that still reads as the speaker's
  * (a first- or second-person word, a question or an exclamation). A dash right after a word (no sentence before
- * it) opens a turn only with a cue ({@code … Forrest Gump - Jeg går på skole nå, sier Espen}).
+ * it) opens a turn only with a cue ({@code … Ole Brumm - Jeg tar bussen nå, sier Sindre}).
  *
  * <p>A dash also opens list items, so a turn without a speaker cue is a quotation only when it reads as
  * speech: a capital first, sentence punctuation last, not in a list introduced by a colon (unless that
@@ -30,7 +30,7 @@ final class DialogueQuotes {
     private static final Pattern DASH = Pattern.compile("(?<![^\\s])([-–—])[ \\t]+(?=[\\p{Lu}\\d«\"“„])");
     /**
      * The chair's label in parliament minutes ({@code Presidenten: Neste spørsmål …}): there a dash continues the
-     * speaker's own speech ({@code … bes reise seg. – Vi starter med …}, {@code – Kan jeg få bruke noen sekunder?}) and
+     * speaker's own speech ({@code … bes stå opp. – Vi begynner med …}, {@code – Får jeg si noen ord til?}) and
      * quotes nobody.
      */
     private static final Pattern CHAIR = Pattern.compile("(?<![\\p{L}])Presidenten:");
@@ -209,7 +209,7 @@ final class DialogueQuotes {
 
     /**
      * A dash after a word with no speaker cue before the next dash or the paragraph's end ({@code Men slik jeg ser det -
-     * Fjellrevlaget Nord mener …}): a pause inside the speech, so it does not end the turn before it. Not when another dash
+     * Elvelaget Sør mener …}): a pause inside the speech, so it does not end the turn before it. Not when another dash
      * after a word stands next to it in the paragraph: items of a list run into one line ({@code om: - A - B - C}).
      */
     private static boolean midSpeechDash(String text, List<int[]> opens, int k, List<Quotation> marked) {
@@ -318,7 +318,7 @@ final class DialogueQuotes {
     /**
      * A turn that reads as speech by its own words, as one person or to someone ({@code jeg}, {@code du}): the document
      * writes dialogue, so its other dash turns are speech too, as they are when another turn has a speaker cue
-     * (a part of a portrait whose turns have no cue: {@code - Det er et bra sted å tenke. - Du er en mann som …?}).
+     * (a part of a portrait whose turns have no cue: {@code - Det er en fin plass å hvile. - Du er en kvinne som …?}).
      */
     private static boolean speaksToOrAsOne(String text, Turn t) {
         String words = text.substring(t.start(), t.end());

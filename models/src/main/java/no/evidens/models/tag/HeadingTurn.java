@@ -26,7 +26,7 @@ final class HeadingTurn {
             "vår", "deres", "både", "kjære");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]+");
     /**
-     * A sentence's end inside the words ({@code Jo, det var jeg. Jeg liker ham godt, jeg! Lyspunkt}): a turn's sentences
+     * A sentence's end inside the words ({@code Ja, det var meg. Jeg trives her, jeg! Solstreif}): a turn's sentences
      * with a crosshead run into their end, not a heading made of a turn.
      */
     private static final Pattern INNER_END = Pattern.compile("[.!?…][»\"”]?\\s+[\\p{Lu}«\"]");
@@ -150,7 +150,7 @@ final class HeadingTurn {
 
     /**
      * More words than a crosshead has: over {@value #OWN_WORDS}, or over {@value #SPOKEN_WORDS} when the words speak as
-     * one person or to someone ({@code - Jeg har hørt om tilfeller der …}: a headline made of a speaker's sentence is
+     * one person or to someone ({@code - Jeg har lest om saker der …}: a headline made of a speaker's sentence is
      * longer than a topic's, and its {@code jeg} says it is speech).
      */
     private static boolean tooLong(String words) {

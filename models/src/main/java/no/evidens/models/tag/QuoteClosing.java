@@ -21,7 +21,7 @@ final class QuoteClosing {
     /**
      * No {@code »} follows {@code from} in its paragraph before the next {@code «}: a {@code «} open before {@code from}
      * has no closer of its own (a later {@code »} closes a later {@code «}), so a straight mark may close it
-     * ({@code «Homo! Er du der? " Ting som det. … «Jeg betalte …»}).
+     * ({@code «Tosk! Hvor er du? " Slike ting. … «Jeg kjøpte …»}).
      */
     static boolean noCloserBeforeOpener(String text, int from) {
         int end = QuoteTagger.paragraphEnd(text, from);

@@ -20,7 +20,7 @@ final class SentenceVoice {
             "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen", "og", "eller", "enn", "som");
 
     /**
-     * A sentence opened by these and then a capital names its subject ({@code Og Erikssen mener …}), as one opened by
+     * A sentence opened by these and then a capital names its subject ({@code Og Hallvardsen mener …}), as one opened by
      * {@code Men} does: not a list or a comparison, as {@code og} inside a sentence is.
      */
     private static final Set<String> OPENING_CONJUNCTIONS = Set.of("Og", "Eller");
@@ -40,7 +40,7 @@ final class SentenceVoice {
     /** A dateline: a place (and its region) and a date, nothing else ({@code Fagernes i Valdres, 23. august i år.}). */
     /**
      * The reporter at work, in the reportage's «vi»: asking, looking something up, calling ({@code Vi spør om …},
-     * {@code Vi blar i et intervju …}, {@code Vi ringer opp …}), arriving ({@code Vi har kommet fram.}).
+     * {@code Vi blar i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme.}).
      */
     private static final Pattern REPORTER_ASKS = Pattern.compile("\\AVi\\s+(?:spør|spurte|blar|bladde|ringer|ringte)\\s+"
             + "(?:om|i|hva|hvorfor|hvordan|hvor|opp|til)(?![\\p{L}])"
@@ -49,7 +49,7 @@ final class SentenceVoice {
     private static final Pattern DATELINE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: i \\p{Lu}[\\p{L}-]+)?, \\d{1,2}\\. "
             + "(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?: i år| \\d{4})?\\.?");
     /**
-     * A sentence opened by a full date, day, month and year ({@code 23. september 1995 ble det bryllup …}): the reporter
+     * A sentence opened by a full date, day, month and year ({@code 14. mars 2003 ble det dåp …}): the reporter
      * dates the story (round 10).
      */
     private static final Pattern DATED = Pattern.compile("\\A\\d{1,2}\\. (?:januar|februar|mars|april|mai|juni|juli|august"
@@ -110,7 +110,7 @@ final class SentenceVoice {
 
     /**
      * No singular first- or second-person word, and a name: a capital inside the sentence not after a preposition, a
-     * colon or a dash (a pause: {@code Men slik jeg ser det - Fjellrevlaget Nord mener …}; a run of capitals is judged by its
+     * colon or a dash (a pause: {@code Men slik jeg ser det - Elvelaget Sør mener …}; a run of capitals is judged by its
      * first word), or a first word the document also writes capitalised inside a sentence ({@code Lindvik mener …}). A sentence with «vi», «oss» or a question is narration only with such
      * a name, as the reporter writes them too. No name: a word in capitals ({@code NHL}), a capital after {@code og},
      * {@code eller}, {@code enn}, {@code som} (a list, a comparison), a pronoun first ({@code De}, {@code Det}). Also
@@ -126,8 +126,8 @@ final class SentenceVoice {
     /**
      * As {@link #narration(String, String)}; in an {@code answer} to an interviewer's question a capital inside the
      * sentence says nothing unless the document names a speaker so (the answer names places, works and people:
-     * {@code Det moderne Roma har …}); the reporter who takes over again is told by a speaker's name ({@code Ekern
-     * hevder …}, {@code tar Ekern på seg}) or {@code Han}/{@code Hun} first.
+     * {@code Det moderne Roma har …}); the reporter who takes over again is told by a speaker's name ({@code Vangen
+     * hevder …}, {@code tar Vangen på seg}) or {@code Han}/{@code Hun} first.
      */
     static boolean narration(String text, String sentence, boolean answer) {
         return narration(text, sentence, answer, "");
@@ -144,7 +144,7 @@ final class SentenceVoice {
             return false;
         }
         if (asksSpeaker(s)) {
-            return false; // Hvordan går dere fram, bruker dere Manpower?: a question to someone is asked in the dialogue
+            return false; // Hvordan leter dere, bruker dere Finn?: a question to someone is asked in the dialogue
         }
         if (DATELINE.matcher(s).matches() || DATED.matcher(s).find() || AGED_NAME.matcher(outsideMarks(s)).find() || REPORTER_ASKS.matcher(s).find()) {
             return true; // the reporter sets the scene or presents someone, even in an answer
@@ -157,7 +157,7 @@ final class SentenceVoice {
         if (!spoken(s) && FIRST_SINGULAR.matcher(outsideMarks(turnSoFar)).find()
                 && !SINGULAR_THIRD.matcher(outsideMarks(turnSoFar)).find() && MAIN_CLAUSE_THIRD.matcher(outsideMarks(s)).find()) {
             // a turn that spoke as «jeg» and told of no «han» or «hun», then a sentence of «han» with no word of speech
-            // (- Jeg måtte bygge opp kneet igjen. Mens de andre reiste, satt han igjen i huset.): the reporter tells of the
+            // (- Jeg måtte trene opp foten igjen. Mens søsknene reiste, ble han hjemme på gården.): the reporter tells of the
             // speaker, wherever the pronoun stands in a main clause (after a subjunction it is as often someone the speaker
             // tells of: … min datter. Det er morsomt når hun selger kaker.)
             return true;
@@ -183,7 +183,7 @@ final class SentenceVoice {
     }
 
     /**
-     * The document names {@code word} as a speaker ({@code sier Staveland}, {@code . Staveland mener}): in an answer, where
+     * The document names {@code word} as a speaker ({@code sier Dal}, {@code . Dal mener}): in an answer, where
      * a capital may be any place, work or person the answer names, only the speaker's name marks the reporter's voice.
      */
     private static boolean speaker(String text, String word) {

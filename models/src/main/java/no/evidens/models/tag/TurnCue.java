@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The speaker cue that ends a dialogue turn ({@code , sier mor}, {@code ? spør han}, {@code , fortsatte Fagermo},
- * {@code , la han til}, {@code , slår Utne fast}). Not a cue: the speaker's own aside ({@code , synes jeg}, {@code ,
+ * The speaker cue that ends a dialogue turn ({@code , sier mor}, {@code ? spør han}, {@code , fortsatte Hjelmås},
+ * {@code , la han til}, {@code , slår Moe fast}). Not a cue: the speaker's own aside ({@code , synes jeg}, {@code ,
  * mener vi}) and a verb of saying that opens a clause inside the speech ({@code , forteller de at vi gjør det riktig},
  * {@code , mener han er uskyldig}), and one that ends with a colon ({@code , sa den ene til den andre: «…»}). Used by {@link DialogueQuotes}. Thread-safe (no state).
  */
@@ -38,7 +38,7 @@ final class TurnCue {
             + "|" + MORE_VERBS + "|" + QuoteAttribution.INVERTED + ")\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)"
             + "|[^.!?\\n«»“”\"]{0,40}(?=\\s)))");
     /**
-     * A comma right after a question or an exclamation ({@code … rikere?, prøver vi oss.}): only a cue is written so,
+     * A comma right after a question or an exclamation ({@code … lettere?, spør vi forsiktig.}): only a cue is written so,
      * whatever its verb.
      */
     private static final Pattern AFTER_QUESTION = Pattern.compile("(?<=[!?…]),\\s*(\\p{Ll}+\\b[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z))");
@@ -51,11 +51,11 @@ final class TurnCue {
     /** The speaker's own aside: an opinion verb with a first-person subject, or a saying quoted by the speaker. */
     private static final Pattern ASIDE = Pattern.compile("(?iu)\\A(?:synes|syntes|mener|meiner|meinte|tror|trur|trodde)\\s+"
             + "(?:jeg|eg|vi|me)(?![\\p{L}])"
-            // a saying the speaker quotes: , sier man; , sier de så treffende i Danmark
+            // a saying the speaker quotes: , sier man; , sier de så pent på Vestlandet
             + "|\\A(?:sier|sa)\\s+(?:man|de\\s+så\\s+(?:fint|pent))(?![\\p{L}])");
     /**
      * No subject after the verb: a particle or a preposition ({@code , sa fra på møtet at}: the subject came before it,
-     * in the speech, or in the narration: {@code Martin klippet håret, skrev under på en kontrakt}), or an indefinite noun after {@code svarte}, then the colour ({@code , svarte tak og røde vegger}).
+     * in the speech, or in the narration: {@code Lene solgte bilen, skrev under på en avtale}), or an indefinite noun after {@code svarte}, then the colour ({@code , svarte tak og røde vegger}).
      */
     private static final Pattern NO_SUBJECT = Pattern.compile("(?u)\\A(?!(?:legger|la)\\s+til)(?:\\S+\\s+(?:fra|til|på|i|om|med|opp|ut|inn|av|for"
             + "|etter|ved|mot|seg|under)(?![\\p{L}])|svarte\\s+(?!(?:han|hun|ho|de|dei|vi|jeg|eg|den|det|man)(?![\\p{L}]))"
@@ -63,7 +63,7 @@ final class TurnCue {
     /** A second verb of saying after {@code og}: it introduces what follows, the first verb still ends the turn. */
     private static final Pattern AND_VERB = Pattern.compile("(?u)\\s+og\\s+(?:" + QuoteAttribution.VERBS + "|" + MORE_VERBS
             + ")\\s*\\z"
-            // or any other act after og ({@code , sa faren og tok en pause: - …}): what follows the colon is the next turn
+            // or any other act after og ({@code , sa moren og trakk pusten: - …}): what follows the colon is the next turn
             + "|\\s+og\\s+(?!(?:de|dem|meg|oss|deg|dere|han|hun|ho|ham|henne|den|det|alle|andre|en|et|ei|mange|flere)"
             + "(?![\\p{L}]))\\p{Ll}+(?:\\s+\\p{Ll}+){0,4}\\s*\\z");
     /**

@@ -64,7 +64,7 @@ final class TurnEnd {
         // else the turn is the interviewer's
         boolean answering = answer || !addressed(text.substring(start, end), interview);
         // the interviewer's turn, so far only questions put to the speaker: a further question is asked too, whatever
-        // it names (- Hvorfor sa du nei? Er ikke Hollywood drømmen?)
+        // it names (- Hvorfor takket du nei? Er ikke London målet?)
         boolean asking = SentenceVoice.asksSpeaker(text.substring(start, end).strip());
         for (int i = 1; i < sentences.size(); i++) {
             String sentence = text.substring(sentences.get(i)[0], sentences.get(i)[1]).strip();

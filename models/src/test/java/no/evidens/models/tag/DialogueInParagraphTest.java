@@ -45,8 +45,8 @@ class DialogueInParagraphTest {
 
     @Test
     void oneClosingMarkMayCloseAnInnerAndAnOuterQuotation() {
-        String t = "Han skrev: «Boka har et 'vi' og et 'de', men ikke noe «du», sa forfatteren.";
-        assertEquals("«|Boka har et 'vi' og et 'de', men ikke noe «du ## '|vi ## '|de ## «|du", show(t));
+        String t = "Han skrev: «Brevet har et 'vi' og et 'dem', men aldri et «jeg», sa redaktøren.";
+        assertEquals("«|Brevet har et 'vi' og et 'dem', men aldri et «jeg ## '|vi ## '|dem ## «|jeg", show(t));
         String goesOn = "Hun sa: «Les «Vinterreisen» i kveld og «Sommerboka» i morgen», og gikk.";
         assertEquals("«|Les «Vinterreisen» i kveld og «Sommerboka» i morgen ## «|Vinterreisen ## «|Sommerboka",
                 show(goesOn));

@@ -60,7 +60,7 @@ class QuotationRound10Test {
 
     @Test
     void dashesInParliamentMinutesQuoteNobody() {
-        String t = "Presidenten: Vi går over til spørsmål. De som vil spørre, bes reise seg. – Vi starter med Per Moe. "
+        String t = "Presidenten: Vi går over til spørsmål. De som vil spørre, bes stå opp. – Vi begynner med Per Moe. "
                 + "Per Moe (A): Jeg har et spørsmål til ministeren.\n\nPresidenten: Ministeren svarer. – Kan jeg få et "
                 + "minutt til, president?";
         assertEquals("", show(t));
@@ -74,7 +74,7 @@ class QuotationRound10Test {
 
     @Test
     void aCueFollowedByAnotherActAndAColonStillEndsTheTurnBeforeIt() {
-        String t = "Han ringte faren. - Det er fint, Ola, sa faren og tok en pause: - Men hvem er hun?";
+        String t = "Han ringte moren. - Det er fint, Ola, sa moren og trakk pusten: - Men hvem er hun?";
         assertEquals("-|Det er fint, Ola ## -|Men hvem er hun?", show(t));
     }
 
@@ -87,7 +87,7 @@ class QuotationRound10Test {
 
     @Test
     void theReporterArrivingInTheReportagesViEndsACueLessTurn() {
-        String t = "Han kikker ut. - Jeg likte arbeidet om vinteren. Vi har kommet fram. Huset ligger bak en hekk.";
+        String t = "Han kikker ut. - Jeg likte arbeidet om vinteren. Vi er framme. Huset ligger bak et gjerde.";
         assertEquals("-|Jeg likte arbeidet om vinteren.", show(t));
     }
 }

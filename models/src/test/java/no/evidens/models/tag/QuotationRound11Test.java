@@ -13,19 +13,19 @@ class QuotationRound11Test {
 
     @Test
     void grinningRememberingAndBoastingAreSpeakerCues() {
-        String t = "Møtet var over. - Nå må vi skjerpe oss. Dette er Tromsø på sitt beste, flirer han. Alle gikk hjem. "
+        String t = "Møtet var over. - Nå må vi skjerpe oss. Dette er byen vår når den er fin, flirer han. Alle gikk hjem. "
                 + "- Jeg gråt den kvelden. Det var fint likevel, minnes Kari Moe. Hun smiler. - Vi spiller hver lørdag. "
                 + "Nå har vi jazz på Bryggen, skryter Per Olsen.";
-        assertEquals("-|Nå må vi skjerpe oss. Dette er Tromsø på sitt beste ## -|Jeg gråt den kvelden. Det var fint likevel"
+        assertEquals("-|Nå må vi skjerpe oss. Dette er byen vår når den er fin ## -|Jeg gråt den kvelden. Det var fint likevel"
                 + " ## -|Vi spiller hver lørdag. Nå har vi jazz på Bryggen", show(t));
     }
 
     @Test
     void aVerbOfWritingBeforeUnderIsNoCue() {
         // «skrev under på» is signing: the turn ends at its narration, not at a comma further on
-        String t = "Agenten ringte. - De vil ha deg! Du er den de leter etter. Kari Moe ringte klubben, skrev under på "
+        String t = "Agenten ringte. - De vil ha deg med! Du er den de trenger. Kari Moe ringte klubben, skrev under på "
                 + "kontrakten og reiste.";
-        assertEquals("-|De vil ha deg! Du er den de leter etter.", show(t));
+        assertEquals("-|De vil ha deg med! Du er den de trenger.", show(t));
     }
 
     @Test
@@ -37,15 +37,15 @@ class QuotationRound11Test {
 
     @Test
     void aCrossheadRunIntoTheEndOfATurnIsNoPartOfIt() {
-        String t = "Var du der? - Ja, det var jeg. Jeg likte det godt, jeg! Lyspunkt\n\nFestivalen går videre.";
-        assertEquals("-|Ja, det var jeg. Jeg likte det godt, jeg!", show(t));
+        String t = "Var du der? - Ja, det var meg. Jeg trives her, jeg! Solstreif\n\nFestivalen går videre.";
+        assertEquals("-|Ja, det var meg. Jeg trives her, jeg!", show(t));
     }
 
     @Test
     void stackedCrossheadsCountWhenASpeakerSaysTheirWords() {
-        String t = "Bilen stoppet\n\n- Skrudde litt\n\n- Helt utrolig\n\nHan ga seg ikke. - Jeg skrudde litt og sånn. "
-                + "Det var helt utrolig at vi kom i mål, sa Ola Moe.";
-        assertEquals("-|Skrudde litt ## -|Helt utrolig ## -|Jeg skrudde litt og sånn. Det var helt utrolig at vi kom i mål",
+        String t = "Bilen stoppet\n\n- Strevde litt\n\n- Helt utrolig\n\nHan ga seg ikke. - Jeg strevde litt og sånn. "
+                + "Det var helt utrolig at vi klarte det, sa Ola Moe.";
+        assertEquals("-|Strevde litt ## -|Helt utrolig ## -|Jeg strevde litt og sånn. Det var helt utrolig at vi klarte det",
                 show(t));
     }
 
@@ -66,15 +66,15 @@ class QuotationRound11Test {
 
     @Test
     void aSentenceThatTellsOfTheSpeakerAsHanEndsATurnThatSpokeAsJeg() {
-        String t = "Kneet måtte opereres. - Jeg hadde kommet inn i en rytme. Det tok en måned å bli bra. Mens de andre reiste, "
-                + "satt han igjen i huset. Tiden ga ham mye å tenke på.";
-        assertEquals("-|Jeg hadde kommet inn i en rytme. Det tok en måned å bli bra.", show(t));
+        String t = "Kneet måtte opereres. - Jeg hadde funnet en god flyt. Det tok en måned å bli bra. Mens søsknene reiste, "
+                + "ble han hjemme på gården. Tiden ga ham mye å tenke på.";
+        assertEquals("-|Jeg hadde funnet en god flyt. Det tok en måned å bli bra.", show(t));
     }
 
     @Test
     void aHunAfterASubjunctionMayBeSomeoneTheSpeakerTellsOf() {
-        String t = "Hun viser fram bildene. - Det er et bilde av min datter. Det er morsomt når hun selger kaker på skolen.";
-        assertEquals("-|Det er et bilde av min datter. Det er morsomt når hun selger kaker på skolen.", show(t));
+        String t = "Hun viser fram bildene. - Det er et bilde av min datter. Det er morsomt når hun baker brød hjemme.";
+        assertEquals("-|Det er et bilde av min datter. Det er morsomt når hun baker brød hjemme.", show(t));
     }
 
     @Test

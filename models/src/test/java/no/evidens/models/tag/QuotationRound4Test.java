@@ -47,9 +47,9 @@ class QuotationRound4Test {
 
     @Test
     void aDashAfterAWordInsideTheSpeechDoesNotEndTheTurn() {
-        String t = "Han ser på tallene. - Det har gått bra. Men når det er sagt - Skatteetaten og banken vet hva de gjør. "
+        String t = "Han ser på tallene. - Det har gått bra. Men sånn sett - Skatteetaten og banken vet hva de gjør. "
                 + "Jeg stoler på dem.";
-        assertEquals("-|Det har gått bra. Men når det er sagt - Skatteetaten og banken vet hva de gjør. Jeg stoler på dem.",
+        assertEquals("-|Det har gått bra. Men sånn sett - Skatteetaten og banken vet hva de gjør. Jeg stoler på dem.",
                 show(t));
     }
 
@@ -68,8 +68,8 @@ class QuotationRound4Test {
 
     @Test
     void aSayingTheSpeakerQuotesIsNoCue() {
-        String t = "Hun tenker seg om. - Alle kan synge, sier de så fint i Danmark. Det stemmer ikke. Jeg har prøvd.";
-        assertEquals("-|Alle kan synge, sier de så fint i Danmark. Det stemmer ikke. Jeg har prøvd.", show(t));
+        String t = "Hun tenker seg om. - Alle kan synge, sier de så pent på Vestlandet. Det stemmer ikke. Jeg har prøvd.";
+        assertEquals("-|Alle kan synge, sier de så pent på Vestlandet. Det stemmer ikke. Jeg har prøvd.", show(t));
         String man = "Han smiler. - Øvelse gjør mester, sier man. Det tror jeg på.";
         assertEquals("-|Øvelse gjør mester, sier man. Det tror jeg på.", show(man));
     }

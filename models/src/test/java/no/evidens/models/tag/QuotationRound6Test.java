@@ -35,9 +35,9 @@ class QuotationRound6Test {
 
     @Test
     void aQuestionToSomeoneThatNamesSomethingStaysInTheInterviewersTurn() {
-        String t = "Bandet øver i en garasje. - Nå har dere byttet trommis to ganger. Hvordan går dere fram, bruker dere "
+        String t = "Bandet øver i en garasje. - Nå har dere skiftet trommis tre ganger. Hvordan leter dere, bruker dere "
                 + "Vikarbyrå Nord? - Vi spør venner, sier Per.";
-        assertEquals("-|Nå har dere byttet trommis to ganger. Hvordan går dere fram, bruker dere Vikarbyrå Nord? ## "
+        assertEquals("-|Nå har dere skiftet trommis tre ganger. Hvordan leter dere, bruker dere Vikarbyrå Nord? ## "
                 + "-|Vi spør venner", show(t));
     }
 

@@ -28,7 +28,7 @@ class QuotationRound9Test {
 
     @Test
     void aCommaAfterAQuestionMarkIntroducesACueWhateverItsVerb() {
-        String t = "Kursen steg mens vi ventet. - Ble du rikere nå?, prøver vi oss. - Det er bare papir, sier hun.";
+        String t = "Kursen steg mens vi ventet. - Ble du rikere nå?, spør vi forsiktig. - Det er bare papir, sier hun.";
         assertEquals("-|Ble du rikere nå? ## -|Det er bare papir", show(t));
     }
 

@@ -11,13 +11,13 @@ import no.evidens.models.TaggedSpan;
 import no.evidens.models.tag.PiiTagger;
 
 /**
- * The names of bylines ({@code Foto: Varfjell, Fredrik}), masked by the {@link Anonymiser} whatever the model typed
+ * The names of bylines ({@code Foto: Lindvik, Håkon}), masked by the {@link Anonymiser} whatever the model typed
  * them (issue 15, anonymisation round 13).
  */
 final class Bylines {
     /**
      * A byline: a label ({@code Foto:}, {@code Tekst:}, …) and the capitalised words after it, written surname first
-     * with a comma as photo agencies do ({@code Foto: Varfjell, Fredrik}) or given name first ({@code Foto: Kari
+     * with a comma as photo agencies do ({@code Foto: Lindvik, Håkon}) or given name first ({@code Foto: Kari
      * Nordmann}); up to four words.
      */
     private static final Pattern BYLINE = Pattern.compile("(?<![\\p{L}])(?:[Ff]oto|[Ff]otograf|[Tt]ekst|[Ii]llustrasjon|[Tt]egning): "

@@ -17,7 +17,7 @@ import no.evidens.models.tag.PiiTagger;
  *   <li>a title or role in the definite form written with a capital inside a sentence, where it stands for one person
  *       ({@code vil Presidenten foreslå}, {@code at Paven tilhører});</li>
  *   <li>the word right after a title ({@code onkel Fredrik}); a capitalised {@code Frøken}, {@code Fru} or {@code Herr}
- *       before it is part of the name ({@code Frøken Fjøsnes}, a blog's nickname);</li>
+ *       before it is part of the name ({@code Frøken Fjordblikk}, a blog's nickname);</li>
  *   <li>a patronymic surname ({@code Gunnhildsdatter}), which the role ending {@code -datter} would otherwise explain;</li>
  *   <li>the word after a compound that ends in {@code -navnet} ({@code gudenavnet Isis}, {@code etternavnet …});</li>
  *   <li>a given name with a hyphen in which one part is a listed given name ({@code Willem-Alexander}), not a place's
@@ -32,7 +32,7 @@ final class CuedNames {
     private CuedNames() {
     }
 
-    /** Honorifics that are part of a name where they are written with a capital before it ({@code Frøken Fjøsnes}). */
+    /** Honorifics that are part of a name where they are written with a capital before it ({@code Frøken Fjordblikk}). */
     private static final Set<String> HONORIFICS = Set.of("frøken", "fru", "herr");
     /** First parts of a hyphen compound that make it a place's part, not a given name ({@code Sør-Jan}, {@code Nord-Norge}). */
     private static final Set<String> DIRECTIONS = Set.of("nord", "sør", "øst", "vest", "midt", "indre", "ytre", "nedre", "øvre",

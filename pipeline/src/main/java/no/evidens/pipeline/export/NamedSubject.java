@@ -18,7 +18,7 @@ final class NamedSubject {
             "levde", "døde", "startet", "begynte", "eller", "heter", "het");
 
     /**
-     * Whether a capitalised word opening a sentence is the sentence's subject named ({@code Brutus og de andre …},
+     * Whether a capitalised word opening a sentence is the sentence's subject named ({@code Trym og de andre …},
      * {@code Thommesen sier …}): a finite verb or {@code og} follows, and the word is no function word, title,
      * institution word or common opening ({@link #commonOpening}), and has no common noun's shape.
      */

@@ -39,7 +39,7 @@ final class UnexplainedWords {
     private static final Set<String> ENGLISH = Set.of("the", "of", "and", "for", "in", "on", "at", "to", "a", "an", "with",
             "from", "my", "your", "our", "is", "are", "we", "you", "i", "i'm", "me");
 
-    /** Whether a word stands inside a short quoted phrase ({@code «Guitar Hero»}, {@code "Til Ungdommen"}): a title. */
+    /** Whether a word stands inside a short quoted phrase ({@code «Rock Master»}, {@code "Til Ungdommen"}): a title. */
     private static boolean insideShortQuote(String text, int a, int b) {
         int open = -1;
         for (int i = a - 1; i >= Math.max(0, a - SHORT_QUOTE); i--) {

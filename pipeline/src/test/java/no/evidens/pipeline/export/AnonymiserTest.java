@@ -184,14 +184,14 @@ class AnonymiserTest {
 
     @Test
     void anUnexplainedCapitalisedWordInsideASentenceIsMaskedEverywhereButNotAQuotedTitleOrALaw() {
-        String doc = "Navnet kommer fra mannsnavnet Isidor. Isidor er gresk. Hun spilte «Guitar Hero» etter Grunnlovens regler.";
-        assertEquals("Navnet kommer fra mannsnavnet [navn 1]. [navn 1] er gresk. Hun spilte «Guitar Hero» etter Grunnlovens regler.",
+        String doc = "Navnet kommer fra mannsnavnet Isidor. Isidor er gresk. Hun spilte «Rock Master» etter Grunnlovens regler.";
+        assertEquals("Navnet kommer fra mannsnavnet [navn 1]. [navn 1] er gresk. Hun spilte «Rock Master» etter Grunnlovens regler.",
                 anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
     }
 
     @Test
     void aSentencesFirstWordIsMaskedAsItsNamedSubjectButNotAnAdverbOrANoun() {
-        String doc = "Brutus og de andre gikk hjem. Derfor kom de sent. Målet er nådd.";
+        String doc = "Trym og de andre gikk hjem. Derfor kom de sent. Målet er nådd.";
         assertEquals("[navn 1] og de andre gikk hjem. Derfor kom de sent. Målet er nådd.",
                 anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
     }
@@ -229,7 +229,7 @@ class AnonymiserTest {
             }
             return out;
         });
-        String doc = "Foto: Varnes, Fredrik (Scanpix)  Stormen nådde Varnes i natt. Foto: NTB Scanpix";
+        String doc = "Foto: Varnes, Håkon (Scanpix)  Stormen nådde Varnes i natt. Foto: NTB Scanpix";
         assertEquals("Foto: [navn 1] (Scanpix)  Stormen nådde Varnes i natt. Foto: NTB Scanpix",
                 typed.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
     }
@@ -291,9 +291,9 @@ class AnonymiserTest {
 
     @Test
     void theWordAfterATitleIsMaskedWhateverTheModelTypedItWithACapitalisedHonorificButNotAListedOrganisation() {
-        Anonymiser typed = typedAs("ORG:Frøken Fjøsnes", "ORG:Høyre");
+        Anonymiser typed = typedAs("ORG:Frøken Fjordblikk", "ORG:Høyre");
         assertEquals("Det viste seg at både [navn 1] og jeg var invitert. Spør leder Høyre.",
-                typed.anonymise("Det viste seg at både Frøken Fjøsnes og jeg var invitert. Spør leder Høyre.", new Anonymiser.Persons()));
+                typed.anonymise("Det viste seg at både Frøken Fjordblikk og jeg var invitert. Spør leder Høyre.", new Anonymiser.Persons()));
     }
 
     @Test
