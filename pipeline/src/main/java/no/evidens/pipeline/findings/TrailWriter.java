@@ -39,9 +39,12 @@ import no.evidens.findings.trail.AuditEvent;
  * migrations are checked) and closing it (H2 compacts the file for up to 200 ms) cost as much processor time as
  * dozens of entries, and were paid once a second under load, and twice for every search of a lone user. Should
  * a waiting command not be able to say so, the store is let go all the same once it has been held for
- * {@link #MAX_HOLD} and no entry has come for {@link #LULL}: never while entries keep coming, since every request
+ * {@link #MAX_HOLD} and no entry has come for {@link #LULL}, not while entries keep coming, since every request
  * that comes meanwhile waits for its line through H2's compaction, the give-way and the opening again (half a
  * second and more, for every request of a busy server at once), for a process that nobody has said is there.
+ * Only a store held for {@link #MAX_BUSY_HOLD} is let go without a lull: H2 compacts its file only as it closes
+ * it (a commit a line at once, {@code WRITE_DELAY=0}, leaves no background compaction), and a store searched
+ * without pause grows by a couple of kilobytes a commit meanwhile.
  */
 public final class TrailWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrailWriter.class);
@@ -59,6 +62,8 @@ public final class TrailWriter implements AutoCloseable {
     static final Duration MAX_HOLD = Duration.ofSeconds(60);
     /** How long no entry must have come before the store held for {@link #MAX_HOLD} is let go. */
     static final Duration LULL = Duration.ofMillis(500);
+    /** How long the store is held at most while entries keep coming without a lull. */
+    static final Duration MAX_BUSY_HOLD = Duration.ofMinutes(10);
     /**
      * Once let go for a waiting process, the store is taken again when nobody has said they wait for this long
      * (a waiting process says so every 20–100 ms until it has the store)...
@@ -77,6 +82,7 @@ public final class TrailWriter implements AutoCloseable {
     private final Duration lockWait;
     private final Duration maxHold;
     private final Duration lull;
+    private final Duration maxBusyHold;
     /** How many times the writer has opened the store (for tests: whether it kept it). */
     private final AtomicInteger opened = new AtomicInteger();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -84,16 +90,17 @@ public final class TrailWriter implements AutoCloseable {
     private volatile boolean open = true;
 
     public TrailWriter(Path storeDir, Path chainFile, Duration lockWait) {
-        this(storeDir, chainFile, lockWait, MAX_HOLD, LULL);
+        this(storeDir, chainFile, lockWait, MAX_HOLD, LULL, MAX_BUSY_HOLD);
     }
 
     /** A writer with other bounds for the safety net's letting go (tests). */
-    TrailWriter(Path storeDir, Path chainFile, Duration lockWait, Duration maxHold, Duration lull) {
+    TrailWriter(Path storeDir, Path chainFile, Duration lockWait, Duration maxHold, Duration lull, Duration maxBusyHold) {
         this.storeDir = storeDir;
         this.chainFile = chainFile;
         this.lockWait = lockWait;
         this.maxHold = maxHold;
         this.lull = lull;
+        this.maxBusyHold = maxBusyHold;
         this.thread = new Thread(this::run, "evidens-audit-trail");
         thread.setDaemon(true);
         thread.start();
@@ -166,7 +173,7 @@ public final class TrailWriter implements AutoCloseable {
                     batch.forEach(p -> p.done().completeExceptionally(e));
                     store = release(store);
                 }
-                if (store != null && giveWayNow(openedAt, openedAtMillis)) {
+                if (store != null && (giveWayNow(openedAt, openedAtMillis) || System.nanoTime() - openedAt > maxBusyHold.toNanos())) {
                     store = release(store);
                     givenWayAt = System.nanoTime();
                 }
