@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,13 @@ import no.evidens.findings.trail.AuditEvent;
  * entries come, and let go when none has come for {@link #IDLE}: opening the store (H2 reads its schema, the
  * migrations are checked) and closing it (H2 compacts the file for up to 200 ms) cost as much processor time as
  * dozens of entries, and were paid once a second under load, and twice for every search of a lone user. Should
- * a waiting command not be able to say so, the store is let go after {@link #MAX_HOLD} all the same.
+ * a waiting command not be able to say so, the store is let go all the same once it has been held for
+ * {@link #MAX_HOLD} and no entry has come for {@link #LULL}, not while entries keep coming, since every request
+ * that comes meanwhile waits for its line through H2's compaction, the give-way and the opening again (half a
+ * second and more, for every request of a busy server at once), for a process that nobody has said is there.
+ * Only a store held for {@link #MAX_BUSY_HOLD} is let go without a lull: H2 compacts its file only as it closes
+ * it (a commit a line at once, {@code WRITE_DELAY=0}, leaves no background compaction), and a store searched
+ * without pause grows by a couple of kilobytes a commit meanwhile.
  */
 public final class TrailWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrailWriter.class);
@@ -48,10 +55,15 @@ public final class TrailWriter implements AutoCloseable {
     /** How long the store is held at least before it is let go for a process that waits for it. */
     static final Duration HOLD = Duration.ofSeconds(1);
     /**
-     * How long the store is held at most, whether or not a process says it waits (a safety net: each letting go
-     * costs H2's compaction on close, up to 200 ms of processor time).
+     * How long the store is held before it is let go at the next lull, whether or not a process says it waits (a
+     * safety net for one that cannot say so: each letting go costs H2's compaction on close, up to 200 ms of
+     * processor time, and the give-way).
      */
     static final Duration MAX_HOLD = Duration.ofSeconds(60);
+    /** How long no entry must have come before the store held for {@link #MAX_HOLD} is let go. */
+    static final Duration LULL = Duration.ofMillis(500);
+    /** How long the store is held at most while entries keep coming without a lull. */
+    static final Duration MAX_BUSY_HOLD = Duration.ofMinutes(10);
     /**
      * Once let go for a waiting process, the store is taken again when nobody has said they wait for this long
      * (a waiting process says so every 20–100 ms until it has the store)...
@@ -68,14 +80,27 @@ public final class TrailWriter implements AutoCloseable {
     private final Path storeDir;
     private final Path chainFile;
     private final Duration lockWait;
+    private final Duration maxHold;
+    private final Duration lull;
+    private final Duration maxBusyHold;
+    /** How many times the writer has opened the store (for tests: whether it kept it). */
+    private final AtomicInteger opened = new AtomicInteger();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean open = true;
 
     public TrailWriter(Path storeDir, Path chainFile, Duration lockWait) {
+        this(storeDir, chainFile, lockWait, MAX_HOLD, LULL, MAX_BUSY_HOLD);
+    }
+
+    /** A writer with other bounds for the safety net's letting go (tests). */
+    TrailWriter(Path storeDir, Path chainFile, Duration lockWait, Duration maxHold, Duration lull, Duration maxBusyHold) {
         this.storeDir = storeDir;
         this.chainFile = chainFile;
         this.lockWait = lockWait;
+        this.maxHold = maxHold;
+        this.lull = lull;
+        this.maxBusyHold = maxBusyHold;
         this.thread = new Thread(this::run, "evidens-audit-trail");
         thread.setDaemon(true);
         thread.start();
@@ -118,7 +143,7 @@ public final class TrailWriter implements AutoCloseable {
             while (open || !queue.isEmpty()) {
                 Pending first = queue.poll(LOOK.toMillis(), TimeUnit.MILLISECONDS);
                 if (first == null) {
-                    if (store != null && giveWayNow(openedAt, openedAtMillis)) {
+                    if (store != null && (giveWayNow(openedAt, openedAtMillis) || heldTooLong(openedAt, lastEntry))) {
                         store = release(store);
                         givenWayAt = System.nanoTime();
                     } else if (store != null && System.nanoTime() - lastEntry > IDLE.toNanos()) {
@@ -134,6 +159,7 @@ public final class TrailWriter implements AutoCloseable {
                     if (store == null) {
                         giveWay(givenWayAt);
                         store = FindingStore.open(storeDir, lockWait);
+                        opened.incrementAndGet();
                         // after: while this writer itself waited for the store, it said so too
                         openedAtMillis = System.currentTimeMillis();
                         openedAt = System.nanoTime();
@@ -147,7 +173,7 @@ public final class TrailWriter implements AutoCloseable {
                     batch.forEach(p -> p.done().completeExceptionally(e));
                     store = release(store);
                 }
-                if (store != null && giveWayNow(openedAt, openedAtMillis)) {
+                if (store != null && (giveWayNow(openedAt, openedAtMillis) || System.nanoTime() - openedAt > maxBusyHold.toNanos())) {
                     store = release(store);
                     givenWayAt = System.nanoTime();
                 }
@@ -163,10 +189,20 @@ public final class TrailWriter implements AutoCloseable {
         }
     }
 
-    /** Whether to let the store go for another process: held long enough, and one waits (or held too long). */
+    /** Whether to let the store go for another process: held long enough, and one says it waits. */
     private boolean giveWayNow(long openedAt, long openedAtMillis) {
-        long held = System.nanoTime() - openedAt;
-        return held > HOLD.toNanos() && (held > MAX_HOLD.toNanos() || waitedFor(openedAtMillis));
+        return System.nanoTime() - openedAt > HOLD.toNanos() && waitedFor(openedAtMillis);
+    }
+
+    /** Whether the safety net lets the store go: held for the longest hold, and no entry for a lull. */
+    private boolean heldTooLong(long openedAt, long lastEntry) {
+        long now = System.nanoTime();
+        return now - openedAt > maxHold.toNanos() && now - lastEntry > lull.toNanos();
+    }
+
+    /** How many times the store has been opened by this writer. */
+    int opened() {
+        return opened.get();
     }
 
     /** After letting the store go for a waiting process: waits until it no longer says it waits (it has the store). */

@@ -25,7 +25,7 @@ import no.evidens.findings.trail.TrailCheck;
 /**
  * The server's audit-trail writer: entries from many requests at once are all written, numbered and chained
  * in order, each in the chain file, and in the store by the time {@code record} returns; a closed writer
- * takes no more.
+ * takes no more; the store is kept while entries keep coming and nobody says they wait, and let go at a lull.
  */
 class TrailWriterTest {
     @TempDir
@@ -75,5 +75,66 @@ class TrailWriterTest {
         writer.record(new AuditEvent("kari", "export", "fjordvik-2026", AuditEvent.EXPORT, "funn.md", "md"));
         writer.close();
         assertThrows(IllegalStateException.class, () -> writer.record(new AuditEvent("kari", "export", "fjordvik-2026", null, null, null)));
+    }
+
+    @Test
+    void whileEntriesKeepComingTheStoreIsKeptPastTheLongestHold() {
+        Path store = home.resolve("findings");
+        Path chain = home.resolve(AuditService.CHAIN_FILE);
+        int written = 0;
+        // the longest hold far shorter than the time entries keep coming; the lull far longer than a pause between them
+        try (TrailWriter writer = new TrailWriter(store, chain, Duration.ofSeconds(20), Duration.ofMillis(100), Duration.ofSeconds(5),
+                Duration.ofMinutes(10))) {
+            long until = System.nanoTime() + Duration.ofMillis(1_500).toNanos();
+            while (System.nanoTime() < until || written < 20) {
+                writer.record(new AuditEvent("kari", "search", "fjordvik-2026", null, null, "«plan», 3 treff"));
+                written++;
+            }
+            assertEquals(1, writer.opened(), "nobody waited for the store: it was never let go while entries came");
+        }
+        try (FindingStore s = FindingStore.open(store)) {
+            TrailCheck check = s.trail(chain).verify();
+            assertTrue(check.intact(), check.problems().toString());
+            assertEquals(written, check.entries());
+        }
+    }
+
+    @Test
+    void afterTheLongestHoldTheStoreIsLetGoAtALull() throws Exception {
+        Path store = home.resolve("findings");
+        Path chain = home.resolve(AuditService.CHAIN_FILE);
+        try (TrailWriter writer = new TrailWriter(store, chain, Duration.ofSeconds(20), Duration.ofMillis(100), Duration.ofMillis(200),
+                Duration.ofMinutes(10))) {
+            writer.record(new AuditEvent("kari", "search", "fjordvik-2026", null, null, "«plan», 3 treff"));
+            // held past the longest hold, then a lull: let go (for a process that could not say it waits), taken again
+            Thread.sleep(1_500);
+            writer.record(new AuditEvent("kari", "search", "fjordvik-2026", null, null, "«tilsyn», 5 treff"));
+            assertEquals(2, writer.opened());
+        }
+        try (FindingStore s = FindingStore.open(store)) {
+            assertEquals(2, s.trail(chain).verify().entries());
+        }
+    }
+
+    @Test
+    void heldForTheLongestBusyHoldTheStoreIsLetGoThoughEntriesKeepComing() {
+        Path store = home.resolve("findings");
+        Path chain = home.resolve(AuditService.CHAIN_FILE);
+        int written = 0;
+        try (TrailWriter writer = new TrailWriter(store, chain, Duration.ofSeconds(20), Duration.ofMillis(100), Duration.ofSeconds(5),
+                Duration.ofMillis(300))) {
+            long until = System.nanoTime() + Duration.ofMillis(1_500).toNanos();
+            while (System.nanoTime() < until || written < 20) {
+                writer.record(new AuditEvent("kari", "search", "fjordvik-2026", null, null, "«plan», 3 treff"));
+                written++;
+            }
+            // let go and taken again (its file compacted as H2 closes it), no entry lost
+            assertTrue(writer.opened() > 1, "opened " + writer.opened() + " times");
+        }
+        try (FindingStore s = FindingStore.open(store)) {
+            TrailCheck check = s.trail(chain).verify();
+            assertTrue(check.intact(), check.problems().toString());
+            assertEquals(written, check.entries());
+        }
     }
 }
