@@ -41,8 +41,19 @@ public final class IsolatedExtractor implements Extractor {
     public static final int DEFAULT_TIMEOUT_SECONDS = 300;
     /** How long the worker that writes the class-data archive may take to end and write it. */
     private static final long ARCHIVE_MILLIS = 60_000;
-    /** How long a new worker may take to start, by default. */
-    public static final long DEFAULT_START_MILLIS = 120_000;
+    /**
+     * How long a new worker may take to start, by default, at most: on a machine at load average 45-52 a worker took
+     * 38-55 s to be ready (2026-12-02), so the 120 s limit of before left little margin; a worker that is stuck, not
+     * slow, is known sooner by its CPU time ({@link #START_CPU_NANOS}).
+     */
+    public static final long DEFAULT_START_MILLIS = 600_000;
+    /**
+     * CPU time a starting worker may spend before it is taken to be stuck: a start (the JVM, Tika loaded, the
+     * warm-up) cost 1-4 CPU s when measured (README, second round), whatever the load; its wall time grows with it.
+     */
+    private static final long START_CPU_NANOS = 60_000_000_000L;
+    /** How often a starting worker's CPU time is looked at. */
+    private static final long START_POLL_MILLIS = 1_000;
     /** How long a caller waits for a free worker thread before it looks again whether a new worker may start. */
     private static final long BORROW_POLL_MILLIS = 1_000;
 
@@ -127,18 +138,27 @@ public final class IsolatedExtractor implements Extractor {
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             // The time limit of a file starts when the worker is ready, not while the JVM starts.
-            String first;
+            String first = null;
             boolean late = false;
-            try {
-                first = CompletableFuture.supplyAsync(this::readLine).get(startMillis, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                first = null;
-            } catch (ExecutionException e) {
-                first = null;
-            } catch (TimeoutException e) {
-                first = null;
-                late = process.isAlive();
+            CompletableFuture<String> ready = CompletableFuture.supplyAsync(this::readLine);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startMillis);
+            while (true) {
+                try {
+                    long left = Math.max(0, deadline - System.nanoTime());
+                    first = ready.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(START_POLL_MILLIS)), TimeUnit.NANOSECONDS);
+                    break;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (ExecutionException e) {
+                    break;
+                } catch (TimeoutException e) {
+                    // Slow is waited for (its wall time grows with the machine's load); stuck is not.
+                    if (deadline - System.nanoTime() <= 0 || cpuNanos(process) > START_CPU_NANOS) {
+                        late = process.isAlive();
+                        break;
+                    }
+                }
             }
             if (!ExtractionWorker.READY.equals(first)) {
                 process.destroyForcibly();
@@ -203,6 +223,11 @@ public final class IsolatedExtractor implements Extractor {
                 return null;
             }
         }
+    }
+
+    /** The CPU time a process has used so far (all its threads), or 0 when the system does not tell. */
+    private static long cpuNanos(Process process) {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     /** The request id an answer line begins with; -1 (no request's) for a line that is not an answer. */
