@@ -28,6 +28,12 @@ final class Failures {
             "application/x-gzip", "application/x-bzip2", "application/x-7z-compressed", "application/x-rar-compressed",
             "application/vnd.rar", "application/zlib", "application/x-xz", "application/x-compress", "application/java-archive");
 
+    /**
+     * Tika's words (lower case) when Tesseract did not finish a page or picture within its limit: it says so only in
+     * a plain {@code TikaException}'s message, which the PDF parser may wrap.
+     */
+    private static final String TESSERACT_TIMEOUT = "tesseractocrparser timeout";
+
     private Failures() {
     }
 
@@ -42,6 +48,11 @@ final class Failures {
             return new ExtractionException(Reason.TEXT_TOO_LONG, "limit " + maxChars + " characters", e);
         }
         String all = chainText(e).toLowerCase(Locale.ROOT);
+        if (all.contains(TESSERACT_TIMEOUT)) {
+            // Tesseract stopped at its limit for one page or picture (slow on a busy machine): the file ran out of
+            // time, whatever the format's parser made of it afterwards; it says nothing of the bytes.
+            return new ExtractionException(Reason.TIMED_OUT, "OCR limit per page or picture; " + detail, e);
+        }
         if (has(e, EncryptedDocumentException.class) || all.contains("password") || all.contains("encrypted")) {
             return new ExtractionException(Reason.ENCRYPTED, detail, e);
         }

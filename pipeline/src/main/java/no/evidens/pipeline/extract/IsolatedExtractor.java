@@ -41,8 +41,21 @@ public final class IsolatedExtractor implements Extractor {
     public static final int DEFAULT_TIMEOUT_SECONDS = 300;
     /** How long the worker that writes the class-data archive may take to end and write it. */
     private static final long ARCHIVE_MILLIS = 60_000;
-    /** How long a new worker may take to start. */
-    private static final long START_MILLIS = 120_000;
+    /**
+     * How long a new worker may take to start, by default, at most: on a machine at load average 45-52 a worker took
+     * 38-55 s to be ready (2026-12-02), so the 120 s limit of before left little margin; a worker that is stuck, not
+     * slow, is known sooner by its CPU time ({@link #START_CPU_NANOS}).
+     */
+    public static final long DEFAULT_START_MILLIS = 600_000;
+    /**
+     * CPU time a starting worker may spend before it is taken to be stuck: a start (the JVM, Tika loaded, the
+     * warm-up) cost 1-4 CPU s when measured (README, second round), whatever the load; its wall time grows with it.
+     */
+    private static final long START_CPU_NANOS = 60_000_000_000L;
+    /** How often a starting worker's CPU time is looked at. */
+    private static final long START_POLL_MILLIS = 1_000;
+    /** How long a caller waits for a free worker thread before it looks again whether a new worker may start. */
+    private static final long BORROW_POLL_MILLIS = 1_000;
 
     private final ObjectMapper json = new ObjectMapper();
     /** One entry per free thread of a running worker. */
@@ -52,6 +65,8 @@ public final class IsolatedExtractor implements Extractor {
     /** Whether the workers OCR; null until the first worker starts, when Tesseract is looked for. */
     private Boolean ocr;
     private final long timeoutMillis;
+    /** How long a new worker may take to start (load Tika and say it is ready). */
+    private final long startMillis;
     /** How many files are read at a time, over all workers. */
     private final int size;
     private final Optional<WorkerArchive> archive = WorkerArchive.forClassPath();
@@ -63,10 +78,19 @@ public final class IsolatedExtractor implements Extractor {
      *                ({@link MemoryBound#workers(int)})
      */
     public IsolatedExtractor(int workers, int maxChars, boolean ocr, int timeoutSeconds) {
+        this(workers, maxChars, ocr, timeoutSeconds, DEFAULT_START_MILLIS);
+    }
+
+    /**
+     * As {@link #IsolatedExtractor(int, int, boolean, int)}, with another limit for a worker's start (a machine so
+     * busy that no worker starts in time, made at will in tests).
+     */
+    public IsolatedExtractor(int workers, int maxChars, boolean ocr, int timeoutSeconds, long startMillis) {
         this.size = MemoryBound.workers(workers);
         this.maxChars = maxChars;
         this.ocr = ocr;
         this.timeoutMillis = timeoutSeconds * 1000L;
+        this.startMillis = startMillis;
     }
 
     /**
@@ -100,7 +124,7 @@ public final class IsolatedExtractor implements Extractor {
         /** Whether it has been stopped and its threads given up (guarded by the extractor). */
         boolean retired;
 
-        Worker(int threads) throws IOException {
+        Worker(int threads) throws IOException, ExtractionException {
             this.threads = threads;
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -114,18 +138,37 @@ public final class IsolatedExtractor implements Extractor {
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             // The time limit of a file starts when the worker is ready, not while the JVM starts.
-            String first;
-            try {
-                first = CompletableFuture.supplyAsync(this::readLine).get(START_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                first = null;
-            } catch (ExecutionException | TimeoutException e) {
-                first = null;
+            String first = null;
+            boolean late = false;
+            CompletableFuture<String> ready = CompletableFuture.supplyAsync(this::readLine);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startMillis);
+            while (true) {
+                try {
+                    long left = Math.max(0, deadline - System.nanoTime());
+                    first = ready.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(START_POLL_MILLIS)), TimeUnit.NANOSECONDS);
+                    break;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (ExecutionException e) {
+                    break;
+                } catch (TimeoutException e) {
+                    // Slow is waited for (its wall time grows with the machine's load); stuck is not.
+                    if (deadline - System.nanoTime() <= 0 || cpuNanos(process) > START_CPU_NANOS) {
+                        late = process.isAlive();
+                        break;
+                    }
+                }
             }
             if (!ExtractionWorker.READY.equals(first)) {
                 process.destroyForcibly();
                 ended(this, -1);
+                if (late) {
+                    // Still starting when its time was up: a machine too busy, not a broken worker. The file was not
+                    // read; it is told as a file out of time, so that the next ingest reads it again.
+                    throw new ExtractionException(Reason.TIMED_OUT,
+                            "the extraction worker did not start within " + startMillis / 1000 + " s; not read");
+                }
                 throw new IOException("the worker did not start");
             }
             Thread answers = new Thread(this::readAnswers, "extraction-worker-answers");
@@ -161,10 +204,9 @@ public final class IsolatedExtractor implements Extractor {
         /** Hands each answer line to the file it answers, until the worker ends. */
         private void readAnswers() {
             for (String line = readLine(); line != null; line = readLine()) {
-                int tab = line.indexOf(ExtractionWorker.SEPARATOR);
-                CompletableFuture<String> answer = tab < 0 ? null : awaited.remove(Long.parseLong(line.substring(0, tab)));
+                CompletableFuture<String> answer = awaited.remove(id(line));
                 if (answer != null) {
-                    answer.complete(line.substring(tab + 1));
+                    answer.complete(line.substring(line.indexOf(ExtractionWorker.SEPARATOR) + 1));
                 }
             }
             synchronized (this) {
@@ -183,29 +225,67 @@ public final class IsolatedExtractor implements Extractor {
         }
     }
 
+    /** The CPU time a process has used so far (all its threads), or 0 when the system does not tell. */
+    private static long cpuNanos(Process process) {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** The request id an answer line begins with; -1 (no request's) for a line that is not an answer. */
+    private static long id(String line) {
+        int tab = line.indexOf(ExtractionWorker.SEPARATOR);
+        try {
+            return tab < 0 ? -1 : Long.parseLong(line.substring(0, tab));
+        } catch (NumberFormatException e) {
+            // Not an answer (nothing else should write there): passed over, as the thread must go on reading.
+            return -1;
+        }
+    }
+
+    /**
+     * A free thread of a running worker, or of a new one when fewer than {@link #size} threads run. A caller that
+     * waits looks again every second whether a new worker may start: a worker stopped meanwhile (a time limit, a
+     * crash) frees its threads without anyone giving one back, and no caller may wait for ever on them.
+     */
     private Worker borrow() throws ExtractionException {
-        synchronized (this) {
-            if (idle.isEmpty() && started < size) {
-                int threads = Math.min(MemoryBound.THREADS_PER_WORKER, size - started);
-                started += threads;
-                try {
-                    Worker w = new Worker(threads);
-                    all.add(w);
-                    for (int i = 1; i < threads; i++) {
-                        idle.add(w);
+        while (true) {
+            synchronized (this) {
+                if (idle.isEmpty() && started < size) {
+                    int threads = Math.min(MemoryBound.THREADS_PER_WORKER, size - started);
+                    started += threads;
+                    boolean ok = false;
+                    try {
+                        Worker w = start(threads);
+                        all.add(w);
+                        for (int i = 1; i < threads; i++) {
+                            idle.add(w);
+                        }
+                        ok = true;
+                        return w;
+                    } finally {
+                        if (!ok) {
+                            started -= threads;
+                        }
                     }
-                    return w;
-                } catch (IOException e) {
-                    started -= threads;
-                    throw new ExtractionException(Reason.UNEXPECTED, "cannot start an extraction worker: " + e.getMessage(), e);
                 }
             }
+            try {
+                Worker w = idle.poll(BORROW_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (w != null) {
+                    return w;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExtractionException(Reason.UNEXPECTED, "interrupted while waiting for an extraction worker", e);
+            }
         }
+    }
+
+    /** Starts a worker of {@code threads} threads (called with this extractor's lock held). */
+    private Worker start(int threads) throws ExtractionException {
         try {
-            return idle.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExtractionException(Reason.UNEXPECTED, "interrupted while waiting for an extraction worker", e);
+            return new Worker(threads);
+        } catch (IOException e) {
+            throw new ExtractionException(Reason.UNEXPECTED, "cannot start an extraction worker: " + e.getMessage(), e);
         }
     }
 
@@ -267,12 +347,8 @@ public final class IsolatedExtractor implements Extractor {
     /** Reads a file in a worker of its own, started for it and stopped after it. */
     private Extraction extractAlone(Path file) throws ExtractionException {
         Worker w;
-        try {
-            synchronized (this) {
-                w = new Worker(1);
-            }
-        } catch (IOException e) {
-            throw new ExtractionException(Reason.UNEXPECTED, "cannot start an extraction worker: " + e.getMessage(), e);
+        synchronized (this) {
+            w = start(1);
         }
         try {
             String line = answerLine(w, file);

@@ -38,7 +38,7 @@ public final class TikaExtractor implements Extractor {
      * The version of extraction a remembered failure was reached with: Tika's own and ours (raise the
      * number when what Evidens does with Tika's output changes, so failed files are read again).
      */
-    public static final String VERSION = org.apache.tika.Tika.getString() + " / evidens-extract 14";
+    public static final String VERSION = org.apache.tika.Tika.getString() + " / evidens-extract 15";
     /** Most entries of a refused archive listed one by one in the receipt. */
     static final int MAX_LISTED = 10_000;
     /** Most bytes one embedded document may unpack to. */
@@ -71,6 +71,8 @@ public final class TikaExtractor implements Extractor {
     private final AutoDetectParser parser = new AutoDetectParser();
     private final int maxChars;
     private final boolean ocr;
+    /** Seconds Tesseract may spend on one image or page ({@link #OCR_TIMEOUT_SECONDS} but in tests). */
+    private final int ocrTimeoutSeconds;
 
     public TikaExtractor() {
         this(DEFAULT_MAX_CHARS, tesseractInstalled());
@@ -81,8 +83,14 @@ public final class TikaExtractor implements Extractor {
      * @param ocr      whether to OCR pages without a text layer and images (needs Tesseract)
      */
     public TikaExtractor(int maxChars, boolean ocr) {
+        this(maxChars, ocr, OCR_TIMEOUT_SECONDS);
+    }
+
+    /** As {@link #TikaExtractor(int, boolean)}, with another limit for Tesseract on one image or page (tests). */
+    TikaExtractor(int maxChars, boolean ocr, int ocrTimeoutSeconds) {
         this.maxChars = maxChars;
         this.ocr = ocr;
+        this.ocrTimeoutSeconds = ocrTimeoutSeconds;
     }
 
     /** Whether Tesseract is on this machine, for Tika's OCR parser. */
@@ -102,7 +110,7 @@ public final class TikaExtractor implements Extractor {
         TesseractOCRConfig tesseract = new TesseractOCRConfig();
         tesseract.setSkipOcr(!ocr);
         tesseract.setLanguage(OCR_LANGUAGE);
-        tesseract.setTimeoutSeconds(OCR_TIMEOUT_SECONDS);
+        tesseract.setTimeoutSeconds(ocrTimeoutSeconds);
         context.set(TesseractOCRConfig.class, tesseract);
         // A Word file's running header and footer («Side 5») are page furniture, never body text.
         OfficeParserConfig office = new OfficeParserConfig();

@@ -15,7 +15,8 @@ import no.evidens.pipeline.extract.TikaExtractor;
  * Files that failed, remembered by content hash and extractor version ({@code <home>/failed/<sha256>.json}):
  * a re-ingest reports them failed again without reading them again, unless asked to retry or the
  * extractor changed. Failures of our own (an unexpected error, a file that could not be opened) are not
- * remembered: they may not happen again.
+ * remembered: they may not happen again; nor is a file that ran out of time ({@link Reason#TIMED_OUT}), which says
+ * how busy the machine was, not what the bytes are: the next ingest of the bundle reads it again.
  */
 final class FailureMemory {
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
@@ -49,9 +50,14 @@ final class FailureMemory {
         }
     }
 
+    /** Whether a failure for this reason says something of the bytes, so that reading them again would say it again. */
+    static boolean lasting(Reason reason) {
+        return reason != Reason.UNEXPECTED && reason != Reason.UNREADABLE && reason != Reason.TIMED_OUT;
+    }
+
     void remember(String sha256, Exception e) {
         if (!(e instanceof ExtractionException x) || sha256 == null || !SHA.matcher(sha256).matches()
-                || x.reason() == Reason.UNEXPECTED || x.reason() == Reason.UNREADABLE || recall(sha256).isPresent()) {
+                || !lasting(x.reason()) || recall(sha256).isPresent()) {
             // A failure said again from memory keeps the words it was first remembered with (rewritten, each
             // re-ingest would wrap them in one more "failed before"); retrying writes the new reading's words.
             return;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
@@ -96,6 +97,48 @@ class IsolatedExtractorIT {
             ExtractionException e = assertThrows(ExtractionException.class, () -> isolated.extract(scan));
             assertEquals(Reason.TIMED_OUT, e.reason(), e.getMessage());
             assertTrue(isolated.extract(txt).text().contains("taushetsplikt"), "a new worker took over");
+        }
+    }
+
+    /**
+     * A machine so busy that a worker is not ready within its start limit (a limit of 0 stands for it): the file
+     * was not read, and its receipt says it ran out of time (read again by the next ingest), not "unexpected error".
+     */
+    @Test
+    void aFileWhoseWorkerCannotStartInTimeIsTimedOut() throws Exception {
+        Path txt = tmp.resolve("kort.txt");
+        Files.writeString(txt, "Kort notat om taushetsplikt.");
+        Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
+        try (IsolatedExtractor overloaded = new IsolatedExtractor(1, 1_000_000, false, 60, 0)) {
+            ExtractionException e = assertThrows(ExtractionException.class, () -> overloaded.extract(txt));
+            assertEquals(Reason.TIMED_OUT, e.reason(), e.getMessage() + " / " + e.detail());
+            assertTrue(e.detail().contains("did not start"), e.detail());
+        }
+        for (ProcessHandle p : ProcessHandle.current().children().filter(p -> !before.contains(p)).toList()) {
+            p.onExit().get(30, TimeUnit.SECONDS); // the late worker was stopped, not left running
+        }
+    }
+
+    /**
+     * Three callers, one worker of two threads: the third waits for a free thread. The two in the worker run out of
+     * time and the worker is stopped; nobody gives a thread back, and the one waiting starts a worker of its own
+     * instead of waiting for ever.
+     */
+    @Test
+    void aCallerWaitingForAWorkerThatIsStoppedStartsAnother() throws Exception {
+        Path scan = fullPageScan();
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try (IsolatedExtractor isolated = new IsolatedExtractor(2, 1_000_000, true, 1)) {
+            List<Future<Reason>> reasons = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                reasons.add(callers.submit(() -> assertThrows(ExtractionException.class, () -> isolated.extract(scan)).reason()));
+            }
+            for (Future<Reason> r : reasons) {
+                // Far beyond what three worker starts and three one-second limits take, even on a busy machine.
+                assertEquals(Reason.TIMED_OUT, r.get(10, TimeUnit.MINUTES));
+            }
+        } finally {
+            callers.shutdownNow();
         }
     }
 

@@ -251,6 +251,31 @@ class TikaExtractorTest {
         assertEquals("Tilsynet ser at overgangen til voksen alder er sårbar.", text);
     }
 
+    /**
+     * On a busy machine Tesseract can pass its limit for a page: the scan is then reported as timed out (read again
+     * next time), never as damaged. A limit of 0 s stands for the overloaded machine: no page is read in it.
+     */
+    @Test
+    void aScanWhoseOcrRunsOutOfTimeIsTimedOutNotDamaged() throws Exception {
+        Path png = scan("Ansvarsgruppen møtes hver tredje uke");
+        Path pdf = tmp.resolve("skannet.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(900, 100));
+            doc.addPage(page);
+            PDImageXObject image = PDImageXObject.createFromFile(png.toString(), doc);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(image, 0, 0, 900, 100);
+            }
+            doc.save(pdf.toFile());
+        }
+        TikaExtractor overloaded = new TikaExtractor(1_000_000, true, 0);
+        for (Path scanned : List.of(pdf, png)) {
+            ExtractionException e = assertThrows(ExtractionException.class, () -> overloaded.extract(scanned));
+            assertEquals(Reason.TIMED_OUT, e.reason(), scanned.getFileName() + ": " + e.getMessage() + " / " + e.detail());
+            assertTrue(e.getMessage().startsWith("timed out"), e.getMessage());
+        }
+    }
+
     @Test
     void withoutTesseractAScanFailsAsNeedingOcrNeverAsEmpty() throws Exception {
         Path png = scan("Taushetsplikt");

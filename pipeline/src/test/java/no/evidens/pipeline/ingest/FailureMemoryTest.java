@@ -1,6 +1,7 @@
 package no.evidens.pipeline.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
@@ -27,5 +28,14 @@ class FailureMemoryTest {
 
         new FailureMemory(tmp, true).remember(SHA, new ExtractionException(Reason.ENCRYPTED, "password"));
         assertEquals(Reason.ENCRYPTED, memory.recall(SHA).orElseThrow().reason());
+    }
+
+    @Test
+    void aFileThatRanOutOfTimeIsReadAgainNextTimeNotRecalled() {
+        FailureMemory memory = new FailureMemory(tmp, false);
+        memory.remember(SHA, new ExtractionException(Reason.TIMED_OUT, "limit 300 s"));
+        assertTrue(memory.recall(SHA).isEmpty(), "a time limit met on a busy machine says nothing of the bytes");
+        memory.remember(SHA, new ExtractionException(Reason.DAMAGED, "zip END header not found"));
+        assertEquals(Reason.DAMAGED, memory.recall(SHA).orElseThrow().reason(), "a damaged file is still recalled");
     }
 }

@@ -1,0 +1,63 @@
+package no.evidens.pipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.index.PassageSchema;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.extract.IsolatedExtractor;
+import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.extract.TikaExtractor;
+
+/**
+ * An ingest on a machine so busy that no Tika worker starts in time (a start limit of 0 stands for it): every file
+ * is in the receipt as timed out, none is remembered as failed, and the next ingest of the same bundle reads and
+ * indexes them all: nothing is lost.
+ */
+class OverloadedIngestIT {
+    private static final int FILES = 6;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void filesTimedOutOnABusyMachineAreReadByTheNextIngest() throws Exception {
+        Path bundle = tmp.resolve("bundle/journaler");
+        Files.createDirectories(bundle);
+        for (int i = 0; i < FILES; i++) {
+            Files.writeString(bundle.resolve("notat-" + i + ".txt"), "Journalnotat nummer " + i + ".\n\n"
+                    + "Fastlegen deltok i ansvarsgruppemøte nummer " + i + " med barneverntjenesten.");
+        }
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+
+        Receipt busy = new Ingestion(home, new DocumentAnalyser(new IsolatedExtractor(2, TikaExtractor.DEFAULT_MAX_CHARS,
+                false, IsolatedExtractor.DEFAULT_TIMEOUT_SECONDS, 0)), 2).ingest("k", tmp.resolve("bundle"), ProgressListener.NONE);
+        assertEquals(FILES, busy.files().size(), "every file accounted for");
+        assertEquals(FILES, busy.counts().failed());
+        for (ReceiptFile f : busy.files()) {
+            assertEquals(Reason.TIMED_OUT.text(), f.reason(), f.path() + ": " + f.detail());
+        }
+
+        Receipt again = new Ingestion(home, new DocumentAnalyser(new IsolatedExtractor(2)), 2)
+                .ingest("k", tmp.resolve("bundle"), ProgressListener.NONE);
+        assertEquals(FILES, again.counts().indexed(), "read again, not recalled as failed: " + again.files());
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(home.index()))) {
+            IndexSearcher s = new IndexSearcher(reader);
+            assertEquals(FILES, s.count(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_DOCUMENT))));
+            assertTrue(s.count(new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE))) >= FILES,
+                    "every file's passages are searchable");
+        }
+    }
+}
