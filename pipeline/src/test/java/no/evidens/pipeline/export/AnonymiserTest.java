@@ -79,14 +79,37 @@ class AnonymiserTest {
     }
 
     @Test
-    void aNicknameAloneInQuotationMarksIsMaskedButNotAWorkQuotedAgainAndAgain() {
+    void aNicknameAloneInQuotationMarksIsMaskedAlsoWhereTheDocumentQuotesItAgainButNotAListedPlace() {
+        // round 15: a phrase quoted again and again is no longer taken for a work's title only (it may name a person)
         String doc = "Brevet var signert «Ravnen». Boka «Blå Time» ble lest. Om «Blå Time» sa han lite. "
                 + "Senere kom «Blå Time» opp igjen.";
         assertEquals("Brevet var signert «[navn 1]».", anonymiser.anonymise("Brevet var signert «Ravnen».",
                 new Anonymiser.Persons(), List.of(doc)));
-        assertEquals("Boka «Blå Time» ble lest.", anonymiser.anonymise("Boka «Blå Time» ble lest.",
+        assertEquals("Boka «[navn 1]» ble lest.", anonymiser.anonymise("Boka «Blå Time» ble lest.",
                 new Anonymiser.Persons(), List.of(doc)));
         assertEquals("Han bor i «Tromsø».", anonymiser.anonymise("Han bor i «Tromsø».", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void aQuotedNameIsMaskedWhateverTheModelTypedIt() {
+        Anonymiser typed = new Anonymiser(text -> {
+            List<TaggedSpan> out = new ArrayList<>();
+            Matcher m = Pattern.compile("Zalka").matcher(text);
+            while (m.find()) {
+                out.add(new TaggedSpan("LOC", m.start(), m.end()));
+            }
+            return out;
+        });
+        assertEquals("Hun signerte brevet «[navn 1]» som alltid.",
+                typed.anonymise("Hun signerte brevet «Zalka» som alltid.", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void aRunOfCapitalisedWordsNoListKnowsInsideASentenceIsMaskedAsOneName() {
+        // a made-up foreign full name the model did not find, with no listed given name or surname
+        String doc = "Vi møtte Zorbek Quillan i går. Møtet varte lenge.";
+        assertEquals("Vi møtte [navn 1] i går. Møtet varte lenge.",
+                anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
     }
 
     @Test
@@ -148,9 +171,10 @@ class AnonymiserTest {
     }
 
     @Test
-    void twoQuotedWordsWithNoGivenNameOrSurnameAreATitleAndStayButAQuotedFullNameIsMasked() {
+    void twoQuotedWordsNoListKnowsAreMaskedLikeAQuotedFullName() {
+        // round 15: words of a quoted phrase that nothing explains are masked, a title's words too (errs on masking)
         String doc = "Hun leste «Glass Harbour» og skrev om «Kari Vassbotn» i brevet.";
-        assertEquals("Hun leste «Glass Harbour» og skrev om «[navn 1]» i brevet.",
+        assertEquals("Hun leste «[navn 1]» og skrev om «[navn 2]» i brevet.",
                 anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
     }
 
@@ -183,9 +207,9 @@ class AnonymiserTest {
     }
 
     @Test
-    void anUnexplainedCapitalisedWordInsideASentenceIsMaskedEverywhereButNotAQuotedTitleOrALaw() {
+    void anUnexplainedCapitalisedWordInsideASentenceIsMaskedEverywhereAlsoInAQuotedPhraseButNotALaw() {
         String doc = "Navnet kommer fra mannsnavnet Isidor. Isidor er gresk. Hun spilte «Guitar Hero» etter Grunnlovens regler.";
-        assertEquals("Navnet kommer fra mannsnavnet [navn 1]. [navn 1] er gresk. Hun spilte «Guitar Hero» etter Grunnlovens regler.",
+        assertEquals("Navnet kommer fra mannsnavnet [navn 1]. [navn 1] er gresk. Hun spilte «[navn 2]» etter Grunnlovens regler.",
                 anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
     }
 
@@ -350,5 +374,22 @@ class AnonymiserTest {
         String doc = "Halvard Strandbø skriver i dag. Det er feil, slik Strandø antyder.";
         assertEquals("[navn 1] skriver i dag. Det er feil, slik [navn 2] antyder.",
                 typed.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+    }
+
+    @Test
+    void initialsAndAParticleWithTheNameWordsAfterThemJoinAMaskedNameButNotANorwegianWord() {
+        Anonymiser givenOnly = new Anonymiser(text -> {
+            List<TaggedSpan> out = new ArrayList<>();
+            Matcher m = Pattern.compile("\\b(?:Ola|Ina)\\b|Nordmann").matcher(text);
+            while (m.find()) {
+                out.add(new TaggedSpan("PER", m.start(), m.end()));
+            }
+            return out;
+        });
+        // made-up names: the model found the given name only, or the surname only
+        assertEquals("Saken ble lagt fram av [navn 1] og [navn 2].",
+                givenOnly.anonymise("Saken ble lagt fram av Ola T. Quillan og Ina dos Reis.", new Anonymiser.Persons()));
+        assertEquals("Møtet ledes av [navn 1].", givenOnly.anonymise("Møtet ledes av Kari B. Nordmann.", new Anonymiser.Persons()));
+        assertEquals("Det var [navn 1] da Kari kom.", givenOnly.anonymise("Det var Ola da Kari kom.", new Anonymiser.Persons()));
     }
 }
