@@ -11,10 +11,9 @@ import no.evidens.models.DomainNames;
  * The capitalised words of a text that stand inside a sentence (not at its opening) and that nothing explains (round 12
  * of the anonymiser: the masking budget): the document never writes them in lower case, no list knows them as a place
  * or organisation, they are no title, institution, function word or law, they have no common noun's shape (unless
- * listed as a name), and they stand beside no English word and in no label. Round 15 (the budget spent on safety, chosen
- * on the hold-out folds): a word inside a short quoted phrase ({@code «Stille Vann»}) or in a run of capitalised words
- * with no listed name ({@code Zorbek Quillan}) is no longer explained by that alone — a foreign full name no list knows
- * and a person named by a work's or an epithet's words in quotation marks stand so too.
+ * listed as a name), and they stand in no short quoted title, beside no English word and in no label. Round 15 (the
+ * budget spent on safety, chosen on the hold-out folds): a word in a run of capitalised words with no listed name
+ * ({@code Zorbek Quillan}) is no longer explained by that alone — a foreign full name no list knows stands so too.
  */
 final class UnexplainedWords {
     private UnexplainedWords() {
@@ -29,7 +28,7 @@ final class UnexplainedWords {
                     && DomainNames.shared().typeOf(w) == null && !DocumentNames.isTitle(w) && !DocumentNames.isNoNameWord(w)
                     && !DocumentNames.isFunctionWord(w)
                     && (!DocumentNames.isCommonNounShape(w, lowerCase) || DocumentNames.isPersonNameWord(w))
-                    && !(m.end() < text.length() && text.charAt(m.end()) == '-')
+                    && !(m.end() < text.length() && text.charAt(m.end()) == '-') && !insideShortQuote(text, m.start(), m.end())
                     && !english(TextWords.previousWord(text, m.start())) && !english(TextWords.nextWord(text, m.end()))
                     && !label(text, m.end()) && !law(w)) {
                 out.add(TextWords.stem(w));
@@ -39,6 +38,36 @@ final class UnexplainedWords {
 
     private static final Set<String> ENGLISH = Set.of("the", "of", "and", "for", "in", "on", "at", "to", "a", "an", "with",
             "from", "my", "your", "our", "is", "are", "we", "you", "i", "i'm", "me");
+
+    /** Whether a word stands inside a short quoted phrase ({@code «Guitar Hero»}, {@code "Til Ungdommen"}): a title. */
+    private static boolean insideShortQuote(String text, int a, int b) {
+        int open = -1;
+        for (int i = a - 1; i >= Math.max(0, a - SHORT_QUOTE); i--) {
+            char c = text.charAt(i);
+            if (c == '»' || c == '”' || c == '.') {
+                break;
+            }
+            if (c == '«' || c == '“' || c == '"') {
+                open = i;
+                break;
+            }
+        }
+        if (open < 0) {
+            return false;
+        }
+        for (int i = b; i < Math.min(text.length(), b + SHORT_QUOTE); i++) {
+            char c = text.charAt(i);
+            if (c == '»' || c == '”' || c == '"') {
+                return true;
+            }
+            if (c == '«' || c == '“' || c == '.' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final int SHORT_QUOTE = 60;
 
     /** A word followed by a colon (a label: {@code Foto:}), a web address's dot or an apostrophe ({@code Mac'en}). */
     private static boolean label(String text, int end) {
