@@ -90,6 +90,28 @@ class AnonymiserTest {
     }
 
     @Test
+    void aQuotedNameIsMaskedWhateverTheModelTypedIt() {
+        Anonymiser typed = new Anonymiser(text -> {
+            List<TaggedSpan> out = new ArrayList<>();
+            Matcher m = Pattern.compile("Zalka").matcher(text);
+            while (m.find()) {
+                out.add(new TaggedSpan("LOC", m.start(), m.end()));
+            }
+            return out;
+        });
+        assertEquals("Hun signerte brevet «[navn 1]» som alltid.",
+                typed.anonymise("Hun signerte brevet «Zalka» som alltid.", new Anonymiser.Persons()));
+    }
+
+    @Test
+    void aRunOfCapitalisedWordsNoListKnowsInsideASentenceIsMaskedAsOneName() {
+        // a made-up foreign full name the model did not find, with no listed given name or surname
+        String doc = "Vi møtte Zorbek Quillan i går. Møtet varte lenge.";
+        assertEquals("Vi møtte [navn 1] i går. Møtet varte lenge.",
+                anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+    }
+
+    @Test
     void oneWrongPersonGuessDoesNotMaskAPlaceTheDocumentMostlyNamesAsAPlace() {
         Pattern place = Pattern.compile("(?<!Galleri )Nordvika");
         Anonymiser typed = new Anonymiser(text -> {
@@ -350,5 +372,22 @@ class AnonymiserTest {
         String doc = "Halvard Strandbø skriver i dag. Det er feil, slik Strandø antyder.";
         assertEquals("[navn 1] skriver i dag. Det er feil, slik [navn 2] antyder.",
                 typed.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+    }
+
+    @Test
+    void initialsAndAParticleWithTheNameWordsAfterThemJoinAMaskedNameButNotANorwegianWord() {
+        Anonymiser givenOnly = new Anonymiser(text -> {
+            List<TaggedSpan> out = new ArrayList<>();
+            Matcher m = Pattern.compile("\\b(?:Ola|Ina)\\b|Nordmann").matcher(text);
+            while (m.find()) {
+                out.add(new TaggedSpan("PER", m.start(), m.end()));
+            }
+            return out;
+        });
+        // made-up names: the model found the given name only, or the surname only
+        assertEquals("Saken ble lagt fram av [navn 1] og [navn 2].",
+                givenOnly.anonymise("Saken ble lagt fram av Ola T. Quillan og Ina dos Reis.", new Anonymiser.Persons()));
+        assertEquals("Møtet ledes av [navn 1].", givenOnly.anonymise("Møtet ledes av Kari B. Nordmann.", new Anonymiser.Persons()));
+        assertEquals("Det var [navn 1] da Kari kom.", givenOnly.anonymise("Det var Ola da Kari kom.", new Anonymiser.Persons()));
     }
 }
