@@ -59,16 +59,7 @@ class TikaExtractorTest {
     @Test
     void scannedPdfPagesWithoutATextLayerAreReadWithOcr() throws Exception {
         Path png = scan("Ansvarsgruppen møtes hver tredje uke");
-        Path pdf = tmp.resolve("skannet.pdf");
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage(new PDRectangle(900, 100));
-            doc.addPage(page);
-            PDImageXObject image = PDImageXObject.createFromFile(png.toString(), doc);
-            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                content.drawImage(image, 0, 0, 900, 100);
-            }
-            doc.save(pdf.toFile());
-        }
+        Path pdf = scannedPdf(png);
         Extraction e = new TikaExtractor(1_000_000, true).extract(pdf);
         assertTrue(e.text().contains("Ansvarsgruppen"), "OCR text: " + e.text().strip());
         assertEquals("application/pdf", e.mediaType());
@@ -258,16 +249,7 @@ class TikaExtractorTest {
     @Test
     void aScanWhoseOcrRunsOutOfTimeIsTimedOutNotDamaged() throws Exception {
         Path png = scan("Ansvarsgruppen møtes hver tredje uke");
-        Path pdf = tmp.resolve("skannet.pdf");
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage(new PDRectangle(900, 100));
-            doc.addPage(page);
-            PDImageXObject image = PDImageXObject.createFromFile(png.toString(), doc);
-            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                content.drawImage(image, 0, 0, 900, 100);
-            }
-            doc.save(pdf.toFile());
-        }
+        Path pdf = scannedPdf(png);
         TikaExtractor overloaded = new TikaExtractor(1_000_000, true, 0);
         for (Path scanned : List.of(pdf, png)) {
             ExtractionException e = assertThrows(ExtractionException.class, () -> overloaded.extract(scanned));
@@ -302,5 +284,20 @@ class TikaExtractorTest {
         Extraction e = new TikaExtractor(1_000_000, false).extract(txt);
         assertTrue(e.text().contains("«bekymringsmelding»") && e.text().contains("særlig"), e.text());
         assertEquals(java.util.List.of(0), e.pageStarts());
+    }
+
+    /** A one-page PDF with no text layer: the scanned picture {@code png} as its page. */
+    private Path scannedPdf(Path png) throws IOException {
+        Path pdf = tmp.resolve("skannet.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(900, 100));
+            doc.addPage(page);
+            PDImageXObject image = PDImageXObject.createFromFile(png.toString(), doc);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(image, 0, 0, 900, 100);
+            }
+            doc.save(pdf.toFile());
+        }
+        return pdf;
     }
 }

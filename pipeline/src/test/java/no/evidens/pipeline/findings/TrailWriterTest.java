@@ -81,15 +81,11 @@ class TrailWriterTest {
     void whileEntriesKeepComingTheStoreIsKeptPastTheLongestHold() {
         Path store = home.resolve("findings");
         Path chain = home.resolve(AuditService.CHAIN_FILE);
-        int written = 0;
+        int written;
         // the longest hold far shorter than the time entries keep coming; the lull far longer than a pause between them
         try (TrailWriter writer = new TrailWriter(store, chain, Duration.ofSeconds(20), Duration.ofMillis(100), Duration.ofSeconds(5),
                 Duration.ofMinutes(10))) {
-            long until = System.nanoTime() + Duration.ofMillis(1_500).toNanos();
-            while (System.nanoTime() < until || written < 20) {
-                writer.record(new AuditEvent("kari", "search", "fjordvik-2026", null, null, "«plan», 3 treff"));
-                written++;
-            }
+            written = keepRecording(writer);
             assertEquals(1, writer.opened(), "nobody waited for the store: it was never let go while entries came");
         }
         try (FindingStore s = FindingStore.open(store)) {
@@ -120,14 +116,10 @@ class TrailWriterTest {
     void heldForTheLongestBusyHoldTheStoreIsLetGoThoughEntriesKeepComing() {
         Path store = home.resolve("findings");
         Path chain = home.resolve(AuditService.CHAIN_FILE);
-        int written = 0;
+        int written;
         try (TrailWriter writer = new TrailWriter(store, chain, Duration.ofSeconds(20), Duration.ofMillis(100), Duration.ofSeconds(5),
                 Duration.ofMillis(300))) {
-            long until = System.nanoTime() + Duration.ofMillis(1_500).toNanos();
-            while (System.nanoTime() < until || written < 20) {
-                writer.record(new AuditEvent("kari", "search", "fjordvik-2026", null, null, "«plan», 3 treff"));
-                written++;
-            }
+            written = keepRecording(writer);
             // let go and taken again (its file compacted as H2 closes it), no entry lost
             assertTrue(writer.opened() > 1, "opened " + writer.opened() + " times");
         }
@@ -136,5 +128,16 @@ class TrailWriterTest {
             assertTrue(check.intact(), check.problems().toString());
             assertEquals(written, check.entries());
         }
+    }
+
+    /** Records a search's entry after another for 1.5 s, at least 20 of them, each waiting for its line; how many. */
+    private static int keepRecording(TrailWriter writer) {
+        int written = 0;
+        long until = System.nanoTime() + Duration.ofMillis(1_500).toNanos();
+        while (System.nanoTime() < until || written < 20) {
+            writer.record(new AuditEvent("kari", "search", "fjordvik-2026", null, null, "«plan», 3 treff"));
+            written++;
+        }
+        return written;
     }
 }
