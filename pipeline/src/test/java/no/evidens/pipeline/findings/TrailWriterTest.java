@@ -62,11 +62,7 @@ class TrailWriterTest {
         assertEquals(1L, ids.iterator().next());
         assertEquals(200L, ((TreeSet<Long>) ids).last());
         assertEquals(200, Files.readAllLines(chain).size(), "one chain line per entry");
-        try (FindingStore s = FindingStore.open(store)) {
-            TrailCheck check = s.trail(chain).verify();
-            assertTrue(check.intact(), check.problems().toString());
-            assertEquals(200, check.entries());
-        }
+        assertTrailIntact(store, chain, 200);
     }
 
     @Test
@@ -88,11 +84,7 @@ class TrailWriterTest {
             written = keepRecording(writer);
             assertEquals(1, writer.opened(), "nobody waited for the store: it was never let go while entries came");
         }
-        try (FindingStore s = FindingStore.open(store)) {
-            TrailCheck check = s.trail(chain).verify();
-            assertTrue(check.intact(), check.problems().toString());
-            assertEquals(written, check.entries());
-        }
+        assertTrailIntact(store, chain, written);
     }
 
     @Test
@@ -123,11 +115,7 @@ class TrailWriterTest {
             // let go and taken again (its file compacted as H2 closes it), no entry lost
             assertTrue(writer.opened() > 1, "opened " + writer.opened() + " times");
         }
-        try (FindingStore s = FindingStore.open(store)) {
-            TrailCheck check = s.trail(chain).verify();
-            assertTrue(check.intact(), check.problems().toString());
-            assertEquals(written, check.entries());
-        }
+        assertTrailIntact(store, chain, written);
     }
 
     /** Records a search's entry after another for 1.5 s, at least 20 of them, each waiting for its line; how many. */
@@ -139,5 +127,14 @@ class TrailWriterTest {
             written++;
         }
         return written;
+    }
+
+    /** The trail in the store and its chain file verify intact and hold {@code entries} entries. */
+    private static void assertTrailIntact(Path store, Path chain, int entries) {
+        try (FindingStore s = FindingStore.open(store)) {
+            TrailCheck check = s.trail(chain).verify();
+            assertTrue(check.intact(), check.problems().toString());
+            assertEquals(entries, check.entries());
+        }
     }
 }

@@ -30,20 +30,10 @@ class KilledIngestIT {
     @TempDir
     Path tmp;
 
-    private static int count(Path index, String kind) throws Exception {
-        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-            return new IndexSearcher(reader).count(new TermQuery(new Term(PassageSchema.KIND, kind)));
-        }
-    }
-
     @Test
     void aKilledIngestionIsCompletedByTheNext() throws Exception {
-        Path bundle = tmp.resolve("bundle/journaler");
-        Files.createDirectories(bundle);
-        for (int i = 0; i < FILES; i++) {
-            Files.writeString(bundle.resolve("notat-" + i + ".txt"), "Journalnotat nummer " + i + ".\n\n"
-                    + "Pasienten møtte til samtale. Fastlegen deltok i ansvarsgruppemøte nummer " + i + " med barneverntjenesten.");
-        }
+        JournalNotes.write(tmp.resolve("bundle"), FILES,
+                "Pasienten møtte til samtale. Fastlegen deltok i ansvarsgruppemøte nummer %d med barneverntjenesten.");
         Path home = tmp.resolve("home");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
@@ -54,7 +44,7 @@ class KilledIngestIT {
         int committed = 0;
         while (System.nanoTime() < deadline && child.isAlive()) {
             if (Files.isDirectory(index) && DirectoryReader.indexExists(FSDirectory.open(index))) {
-                committed = count(index, PassageSchema.KIND_DOCUMENT);
+                committed = JournalNotes.count(index, PassageSchema.KIND_DOCUMENT);
                 if (committed > 0) {
                     break;
                 }
@@ -64,7 +54,7 @@ class KilledIngestIT {
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertTrue(committed > 0, "the child committed documents before it was killed");
 
-        int afterKill = count(index, PassageSchema.KIND_DOCUMENT);
+        int afterKill = JournalNotes.count(index, PassageSchema.KIND_DOCUMENT);
         assertTrue(afterKill >= committed && afterKill < FILES, "a consistent index, killed half-way: " + afterKill);
 
         Receipt again = new Ingestion(new EvidensHome(home), new DocumentAnalyser(), 2)
@@ -72,7 +62,7 @@ class KilledIngestIT {
         assertEquals(FILES, again.files().size());
         assertEquals(afterKill, again.counts().duplicate(), "what was committed is not indexed twice");
         assertEquals(FILES - afterKill, again.counts().indexed());
-        assertEquals(FILES, count(index, PassageSchema.KIND_DOCUMENT), "every file once");
+        assertEquals(FILES, JournalNotes.count(index, PassageSchema.KIND_DOCUMENT), "every file once");
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
             IndexSearcher s = new IndexSearcher(reader);
             Set<String> ids = new HashSet<>();
