@@ -57,6 +57,9 @@ public final class IsolatedExtractor implements Extractor {
     /** How long a caller waits for a free worker thread before it looks again whether a new worker may start. */
     private static final long BORROW_POLL_MILLIS = 1_000;
 
+    /** The start of a timed-out file's detail when its worker did not start in time: the file was not read at all. */
+    public static final String NOT_STARTED = "the extraction worker did not start within ";
+
     private final ObjectMapper json = new ObjectMapper();
     /** One entry per free thread of a running worker. */
     private final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
@@ -166,8 +169,7 @@ public final class IsolatedExtractor implements Extractor {
                 if (late) {
                     // Still starting when its time was up: a machine too busy, not a broken worker. The file was not
                     // read; it is told as a file out of time, so that the next ingest reads it again.
-                    throw new ExtractionException(Reason.TIMED_OUT,
-                            "the extraction worker did not start within " + startMillis / 1000 + " s; not read");
+                    throw new ExtractionException(Reason.TIMED_OUT, NOT_STARTED + startMillis / 1000 + " s; not read");
                 }
                 throw new IOException("the worker did not start");
             }

@@ -11,6 +11,9 @@ final class FailedLines {
     /** The route's logger: a failure is logged under it whichever step found it. */
     private static final Logger LOG = LoggerFactory.getLogger(IngestRoute.class);
 
+    /** The start of the detail of a failure said again from memory. */
+    static final String FAILED_BEFORE = "failed before with the same extractor";
+
     private FailedLines() {
     }
 
@@ -29,7 +32,7 @@ final class FailedLines {
     /** The same bytes failed with the same extractor before: said again, not read again. */
     static ExtractionException failedBefore(FailureMemory.Failure before) {
         String detail = before.detail();
-        return new ExtractionException(before.reason(), "failed before with the same extractor; not read again"
+        return new ExtractionException(before.reason(), FAILED_BEFORE + "; not read again"
                 + " (ingest --retry-failed reads it again)" + (detail == null ? "" : "; " + detail));
     }
 }

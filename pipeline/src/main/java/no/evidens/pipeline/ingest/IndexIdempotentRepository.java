@@ -13,25 +13,38 @@ import no.evidens.index.EvidenceSink;
 
 /**
  * Camel's idempotent repository over the evidence index: a content hash is "seen" when the case
- * already holds a file with that hash, or when another file of the running batch claimed it first.
+ * already holds a file with that hash (but for an incomplete container read again), or when another file of the
+ * running batch claimed it first.
  */
 final class IndexIdempotentRepository extends ServiceSupport implements IdempotentRepository {
     private final String caseId;
     private final EvidenceSink index;
+    private final IncompleteContainers incomplete;
     /** Content hash → path of the file of this batch that claimed it. */
     private final Map<String, String> claimed = new ConcurrentHashMap<>();
 
-    IndexIdempotentRepository(String caseId, EvidenceSink index) {
+    IndexIdempotentRepository(String caseId, EvidenceSink index, IncompleteContainers incomplete) {
         this.caseId = caseId;
         this.index = index;
+        this.incomplete = incomplete;
     }
 
-    /** Claims the hash for the file in the exchange's body (a {@link HashedFile}) unless it is seen already. */
+    /**
+     * Claims the hash for the file in the exchange's body (a {@link HashedFile}) unless it is seen already; a container
+     * in the case with documents missing that is to be read again is not seen ({@link IncompleteContainers}).
+     */
     @Override
     public boolean add(Exchange exchange, String sha256) {
         HashedFile file = exchange.getIn().getBody(HashedFile.class);
         String path = file == null ? null : file.entry().path();
-        return !inIndex(sha256) && claimed.putIfAbsent(sha256, path == null ? "" : path) == null;
+        if (!inIndex(sha256)) {
+            return claimed.putIfAbsent(sha256, path == null ? "" : path) == null;
+        }
+        if (path != null && incomplete.readAgain(sha256) && claimed.putIfAbsent(sha256, path) == null) {
+            incomplete.readingAgain(path, sha256);
+            return true;
+        }
+        return false;
     }
 
     @Override

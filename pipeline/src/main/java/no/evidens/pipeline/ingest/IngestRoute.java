@@ -56,19 +56,22 @@ final class IngestRoute extends RouteBuilder {
     private final IndexIdempotentRepository seen;
     private final ExecutorService pool;
     private final FailureMemory failures;
+    private final IncompleteContainers incomplete;
     /** Content hashes already made (by {@link KnownFiles}), by path in the bundle. */
     private final Map<String, String> hashes;
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
-                ReceiptCollector receipts, ExecutorService pool, FailureMemory failures, Map<String, String> hashes, int files) {
+                ReceiptCollector receipts, ExecutorService pool, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
+                int files) {
         this.caseId = caseId;
         this.municipality = municipality;
         this.analyser = analyser;
         this.index = index;
         this.receipts = receipts;
-        this.seen = new IndexIdempotentRepository(caseId, index);
+        this.seen = new IndexIdempotentRepository(caseId, index, incomplete);
         this.pool = pool;
         this.failures = failures;
+        this.incomplete = incomplete;
         this.hashes = hashes;
         this.commitEvery = commitEvery(files);
     }
@@ -126,6 +129,8 @@ final class IngestRoute extends RouteBuilder {
                 .choice()
                     .when(bodyIs(DocumentWork.class, DocumentWork::failed))
                         .process(this::failedInContainer)                        // DocumentWork → ReceiptFile
+                    .when(bodyIs(DocumentWork.class, this::inCaseAlready))
+                        .process(this::recordInCase)                             // DocumentWork → ReceiptFile
                     .when(bodyIs(DocumentWork.class, DocumentWork::isPureContainer))
                         .process(this::indexArchive)                             // DocumentWork → ReceiptFile
                     .otherwise()
@@ -134,7 +139,7 @@ final class IngestRoute extends RouteBuilder {
                         .process(this::buildPassages)                            // Analysed → Built
                         .process(this::indexDocument)                            // Built → ReceiptFile
                 .end()
-                .process(ex -> receipts.record(ex.getIn().getBody(ReceiptFile.class)));
+                .process(ex -> recordDocument(ex.getIn().getBody(ReceiptFile.class)));
     }
 
     private static <T> Predicate bodyIs(Class<T> type, java.util.function.Predicate<T> test) {
@@ -163,7 +168,49 @@ final class IngestRoute extends RouteBuilder {
         if (before.isPresent()) {
             throw FailedLines.failedBefore(before.get());
         }
-        ex.getIn().setBody(new ExtractedFile(file, analyser.extract(file.entry().file())));
+        var extraction = analyser.extract(file.entry().file());
+        failures.readWell(file.sha256());
+        if (!extraction.embedded().isEmpty()) {
+            incomplete.reading(file.entry().path(), file.sha256());
+        }
+        ex.getIn().setBody(new ExtractedFile(file, extraction));
+    }
+
+    /** A document of a container read again (it had documents missing) that is in the case already: left as it is. */
+    private boolean inCaseAlready(DocumentWork work) {
+        if (work.sha256() == null || !incomplete.isReadAgain(topPath(work.path()))) {
+            return false;
+        }
+        try {
+            return index.contains(caseId, work.sha256());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void recordInCase(Exchange ex) {
+        DocumentWork work = ex.getIn().getBody(DocumentWork.class);
+        String reason = work.path().contains("!/") ? ReceiptFile.duplicateReason(null) : ReceiptFile.DUPLICATE_READ_AGAIN;
+        ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.DUPLICATE, reason, null, 0, 0));
+    }
+
+    /** The file of the bundle a document's path lies in ({@code pakke.zip} for {@code pakke.zip!/a.txt}). */
+    private static String topPath(String path) {
+        int in = path.indexOf("!/");
+        return in < 0 ? path : path.substring(0, in);
+    }
+
+    /**
+     * A document's receipt line: one inside a container that is missing marks its container incomplete (before the
+     * container's own entry goes in, which comes last).
+     */
+    private void recordDocument(ReceiptFile line) {
+        receipts.record(line);
+        if (!line.path().contains("!/")) {
+            incomplete.ownLine(line.path());
+        } else if (ReceiptFile.FAILED.equals(line.status())) {
+            incomplete.missing(topPath(line.path()), line.path(), Reason.fromText(line.reason()));
+        }
     }
 
     private void asDocument(Exchange ex) {
@@ -244,8 +291,10 @@ final class IngestRoute extends RouteBuilder {
     private void recordDuplicate(Exchange ex) {
         HashedFile file = ex.getIn().getBody(HashedFile.class);
         String original = seen.claimedBy(file.sha256());
+        String reason = original == null && incomplete.leftIncomplete(file.sha256()) ? ReceiptFile.DUPLICATE_INCOMPLETE
+                : ReceiptFile.duplicateReason(original);
         receipts.record(new ReceiptFile(file.entry().path(), file.sha256(), file.entry().type(), ReceiptFile.DUPLICATE,
-                ReceiptFile.duplicateReason(original), null, 0, 0));
+                reason, null, 0, 0));
     }
 
     /**
@@ -257,6 +306,7 @@ final class IngestRoute extends RouteBuilder {
         String path;
         String type;
         String sha;
+        Exception e = caught(ex);
         if (body instanceof BundleEntry entry) {
             path = entry.path();
             type = entry.type();
@@ -269,7 +319,11 @@ final class IngestRoute extends RouteBuilder {
             path = file.entry().path();
             type = file.entry().type();
             sha = file.sha256();
-            failures.remember(sha, caught(ex));
+            e = failures.remember(sha, e);
+            if (incomplete.isReadAgain(path)) {
+                // read again for a missing document, it failed as a whole: its mark stays, with this reading's reason
+                incomplete.missing(path, path, e instanceof ExtractionException x ? x.reason() : Reason.UNEXPECTED);
+            }
         } else {
             List<?> documents = ex.getIn().getBody(List.class);
             DocumentWork self = (DocumentWork) documents.get(documents.size() - 1);
@@ -280,12 +334,12 @@ final class IngestRoute extends RouteBuilder {
         if (sha != null) {
             seen.remove(sha);
         }
-        receipts.record(failed(path, type, sha, caught(ex)));
+        receipts.record(failed(path, type, sha, e));
     }
 
     private void recordDocumentFailure(Exchange ex) {
         DocumentWork work = ex.getIn().getBody(DocumentStage.class).work();
-        receipts.record(failed(work.path(), work.type(), work.sha256(), caught(ex)));
+        recordDocument(failed(work.path(), work.type(), work.sha256(), caught(ex)));
     }
 
     private static Exception caught(Exchange ex) {

@@ -28,6 +28,7 @@ import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleReader;
 import no.evidens.pipeline.bundle.Manifest;
 import no.evidens.pipeline.extract.IsolatedExtractor;
+import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.findings.CaseService;
 
 /**
@@ -132,8 +133,9 @@ public final class Ingestion {
         progress.started(bundle.entries().size());
         IndexBackend backend = IndexBackend.of(home);
         FailureMemory failures = new FailureMemory(home.root().resolve("failed"), retryFailed);
+        IncompleteContainers incomplete = new IncompleteContainers(home.root().resolve("incomplete").resolve(caseId), retryFailed);
         try (OnDemandSink index = new OnDemandSink(backend::openSink, caseId, committedHashes(backend, caseId))) {
-            KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, threads).check(bundle.entries());
+            KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads).check(bundle.entries());
             if (known.lines().isPresent()) {
                 // Nothing new (a re-ingest of an unchanged bundle): every line is known without the route,
                 // Tika or the index writer, and is the line the route would have written.
@@ -145,11 +147,19 @@ public final class Ingestion {
                 }
             } else {
                 index.open(); // something is new: the writer opens before any file is read, as it always did
-                route(caseId, municipality, bundle, receipts, index, failures, known.hashes());
+                route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes());
             }
             index.commit();
             // A document the engine did not store, after its add had returned: its line says so.
-            index.notStored().forEach(receipts::notStored);
+            for (EvidenceSink.NotStored lost : index.notStored()) {
+                receipts.notStored(lost);
+                int in = lost.file().indexOf("!/");
+                if (in > 0) {
+                    incomplete.missing(lost.file().substring(0, in), lost.file(), Reason.NOT_STORED);
+                }
+            }
+            // Containers read again that now hold every document, committed: no longer incomplete.
+            incomplete.settle();
         } finally {
             analyser.close();
             progress.finished();
@@ -165,11 +175,12 @@ public final class Ingestion {
 
     /** Runs the Camel route over the bundle's files on the ingestion's threads. */
     private void route(String caseId, String municipality, BundleReader.Bundle bundle, ReceiptCollector receipts,
-                       EvidenceSink index, FailureMemory failures, Map<String, String> hashes) throws Exception {
+                       EvidenceSink index, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes)
+            throws Exception {
         CamelContext camel = new DefaultCamelContext();
         try {
             ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
-            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, failures, hashes,
+            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, failures, incomplete, hashes,
                     bundle.entries().size()));
             camel.start();
             try (ProducerTemplate producer = camel.createProducerTemplate()) {

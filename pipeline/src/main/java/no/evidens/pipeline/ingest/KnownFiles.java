@@ -22,7 +22,8 @@ import no.evidens.pipeline.extract.Sha256;
 
 /**
  * Before any route, Tika worker or index writer starts: hashes the bundle's files and says whether every one
- * of them is already accounted for (its bytes in the case, a failure remembered for them, or unreadable), and
+ * of them is already accounted for (its bytes in the case and not an incomplete container to read again, a failure
+ * remembered for them, or unreadable), and
  * then what its receipt line is, the very line the route would write. A re-ingest of an unchanged bundle ends
  * here. At the first file that is new (or that the route alone can judge) it stops; the hashes it made are
  * handed to the route, so no file is hashed twice.
@@ -40,12 +41,14 @@ final class KnownFiles {
     private final String caseId;
     private final EvidenceSink index;
     private final FailureMemory failures;
+    private final IncompleteContainers incomplete;
     private final int threads;
 
-    KnownFiles(String caseId, EvidenceSink index, FailureMemory failures, int threads) {
+    KnownFiles(String caseId, EvidenceSink index, FailureMemory failures, IncompleteContainers incomplete, int threads) {
         this.caseId = caseId;
         this.index = index;
         this.failures = failures;
+        this.incomplete = incomplete;
         this.threads = Math.max(1, threads);
     }
 
@@ -101,8 +104,11 @@ final class KnownFiles {
             sha = Sha256.of(entry.file());
             if (index.contains(caseId, sha)) {
                 hashes.put(entry.path(), sha);
-                return new ReceiptFile(entry.path(), sha, entry.type(), ReceiptFile.DUPLICATE,
-                        ReceiptFile.duplicateReason(null), null, 0, 0);
+                if (incomplete.readAgain(sha)) {
+                    return null; // a container with documents missing: the route reads it again
+                }
+                return new ReceiptFile(entry.path(), sha, entry.type(), ReceiptFile.DUPLICATE, incomplete.leftIncomplete(sha)
+                        ? ReceiptFile.DUPLICATE_INCOMPLETE : ReceiptFile.duplicateReason(null), null, 0, 0);
             }
         } catch (IOException | RuntimeException e) {
             return null; // the route reports it as it always has

@@ -22,6 +22,15 @@ public record ReceiptFile(String path, String sha256, String type, String status
     public static final String FAILED = "failed";
     /** A duplicate's reason when the file it repeats was ingested before this bundle. */
     public static final String DUPLICATE_IN_CASE = "the same content is already in this case";
+    /** A container's reason when it was in the case with documents missing, and was read again to bring them in. */
+    public static final String DUPLICATE_READ_AGAIN = "the same content is already in this case, but documents in it were "
+            + "missing: read again";
+    /**
+     * A container's reason when it is in the case with documents missing that this ingestion does not read again
+     * (they were missing after two readings in a row).
+     */
+    public static final String DUPLICATE_INCOMPLETE = "the same content is already in this case, but documents in it "
+            + "are missing: not read again (ingest --retry-failed reads it again)";
     /** The start of a duplicate's reason that names the file of this bundle it repeats. */
     public static final String DUPLICATE_OF = "the same content as ";
     /** A container's reason: how many files it holds ({@link #containerReason}). */

@@ -44,6 +44,12 @@ final class ReceiptWords {
             return null;
         }
         if (ReceiptFile.DUPLICATE.equals(f.status())) {
+            if (ReceiptFile.DUPLICATE_READ_AGAIN.equals(r)) {
+                return t.get("reason.duplicate-read-again");
+            }
+            if (ReceiptFile.DUPLICATE_INCOMPLETE.equals(r)) {
+                return t.get("reason.duplicate-incomplete");
+            }
             return r.startsWith(ReceiptFile.DUPLICATE_OF) ? t.get("reason.duplicate-of", r.substring(ReceiptFile.DUPLICATE_OF.length()))
                     : t.get("reason.duplicate");
         }

@@ -38,4 +38,27 @@ class FailureMemoryTest {
         memory.remember(SHA, new ExtractionException(Reason.DAMAGED, "zip END header not found"));
         assertEquals(Reason.DAMAGED, memory.recall(SHA).orElseThrow().reason(), "a damaged file is still recalled");
     }
+
+    @Test
+    void aFileOutOfTimeOnTwoReadingsInARowIsRecalled() {
+        FailureMemory memory = new FailureMemory(tmp, false);
+        memory.remember(SHA, new ExtractionException(Reason.TIMED_OUT, "limit 300 s"));
+        memory.remember(SHA, new ExtractionException(Reason.TIMED_OUT, "limit 300 s"));
+        FailureMemory.Failure recalled = memory.recall(SHA).orElseThrow();
+        assertEquals(Reason.TIMED_OUT, recalled.reason());
+        assertTrue(recalled.detail().contains("2 readings in a row"), recalled.detail());
+        assertTrue(new FailureMemory(tmp, true).recall(SHA).isEmpty(), "--retry-failed reads it again");
+    }
+
+    @Test
+    void aReadingThatEndsWellOrAWorkerThatNeverStartedBreaksTheRow() {
+        FailureMemory memory = new FailureMemory(tmp, false);
+        memory.remember(SHA, new ExtractionException(Reason.TIMED_OUT, "limit 300 s"));
+        memory.readWell(SHA);
+        memory.remember(SHA, new ExtractionException(Reason.TIMED_OUT, "limit 300 s"));
+        assertTrue(memory.recall(SHA).isEmpty(), "one time limit met since it was read well");
+        memory.remember(SHA, new ExtractionException(Reason.TIMED_OUT,
+                no.evidens.pipeline.extract.IsolatedExtractor.NOT_STARTED + "600 s; not read"));
+        assertTrue(memory.recall(SHA).isEmpty(), "a file no worker started for was not read: it counts for nothing");
+    }
 }

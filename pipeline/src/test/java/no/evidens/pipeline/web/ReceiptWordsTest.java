@@ -27,6 +27,10 @@ class ReceiptWordsTest {
         assertEquals("dublett: det samme innholdet som journaler/notat.txt",
                 ReceiptWords.reason(line(ReceiptFile.DUPLICATE, ReceiptFile.duplicateReason("journaler/notat.txt")), nb));
         assertEquals("dublett: det same innhaldet finst alt i saka", ReceiptWords.reason(line(ReceiptFile.DUPLICATE, ReceiptFile.duplicateReason(null)), nn));
+        assertEquals("dublett: det samme innholdet finnes allerede i saken, men dokumenter i det manglet: lest på nytt",
+                ReceiptWords.reason(line(ReceiptFile.DUPLICATE, ReceiptFile.DUPLICATE_READ_AGAIN), nb));
+        assertEquals("dublett: det same innhaldet finst alt i saka, men dokument i det manglar: ikkje lese på nytt"
+                + " (ingest --retry-failed les det på nytt)", ReceiptWords.reason(line(ReceiptFile.DUPLICATE, ReceiptFile.DUPLICATE_INCOMPLETE), nn));
         assertEquals("arkiv med 3 filer, kvar på si eiga linje", ReceiptWords.reason(line(ReceiptFile.CONTAINER, ReceiptFile.containerReason(3)), nn));
         assertEquals("arkiv med én fil, som har sin egen linje", ReceiptWords.reason(line(ReceiptFile.CONTAINER, ReceiptFile.containerReason(1)), nb));
         assertEquals(nb.get("reason.empty"), ReceiptWords.reason(line(ReceiptFile.FAILED, Reason.EMPTY.text()), nb));
