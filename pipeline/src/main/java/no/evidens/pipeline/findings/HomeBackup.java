@@ -24,12 +24,13 @@ import no.evidens.pipeline.Json;
  * A whole home copied while the server may be running, and put back into a new home: the index's latest
  * commit ({@link IndexBackup}), the findings store through H2's online backup (findings, history, audit
  * trail), the audit chain file (copied before the store, so every hash it names is in the copy), the
- * receipts, the uploaded bundles and the synonyms.
+ * receipts, the memory of failed files and of incomplete containers (so a restored home still reads again what a
+ * re-ingest must bring in), the uploaded bundles and the synonyms.
  */
 public final class HomeBackup {
     static final String MANIFEST = "evidens-backup.json";
     static final String STORE_ZIP = "findings.zip";
-    private static final List<String> FOLDERS = List.of("receipts", "bundles");
+    private static final List<String> FOLDERS = List.of("receipts", "failed", "incomplete", "bundles");
 
     private final Duration lockWait;
 

@@ -3,6 +3,7 @@ package no.evidens.pipeline.findings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,14 @@ class BackupCliTest {
         assertEquals(0, run("finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(3), "--home", home), err);
         assertEquals(0, run("show", fx.passageId(1), "--user", "kari", "--home", home), err);
 
+        // what a re-ingest must still read again (a container missing a document, a file that failed) survives a restore
+        Path mark = Path.of("incomplete", c, "a".repeat(64) + ".json");
+        Path failed = Path.of("failed", "b".repeat(64) + ".json");
+        Files.createDirectories(fx.home.resolve(mark).getParent());
+        Files.createDirectories(fx.home.resolve(failed).getParent());
+        Files.writeString(fx.home.resolve(mark), "{\"path\":\"pakke.zip\",\"missing\":{\"pakke.zip!/notat.txt\":\"timed out\"},\"missedReadings\":1}");
+        Files.writeString(fx.home.resolve(failed), "{\"reason\":\"damaged\"}");
+
         Path backup = tmp.resolve("backup");
         assertEquals(0, run("backup", "--to", backup.toString(), "--home", home), err);
         assertTrue(out.startsWith("Backed up " + home + " to " + backup), out);
@@ -43,6 +52,8 @@ class BackupCliTest {
         Path restored = tmp.resolve("restored");
         assertEquals(0, run("restore", "--from", backup.toString(), "--home", restored.toString()), err);
         assertTrue(out.contains("into " + restored), out);
+        assertEquals(Files.readString(fx.home.resolve(mark)), Files.readString(restored.resolve(mark)));
+        assertEquals(Files.readString(fx.home.resolve(failed)), Files.readString(restored.resolve(failed)));
         assertEquals(0, run("verify", "--case", c, "--home", restored.toString()), out + err);
         assertTrue(out.contains("2 quotations checked: {ok=2}"), out);
         assertEquals(0, run("audit", "verify", "--home", restored.toString()), err);
