@@ -45,6 +45,8 @@ public final class Anonymiser {
     private final PiiTagger pii = new PiiTagger();
     private List<String> lastUnknownContext;
     private Set<String> lastUnknown;
+    private List<String> lastSurnameContext;
+    private Set<String> lastSurnames;
 
     public Anonymiser(NameFinder names) {
         this.names = names;
@@ -163,7 +165,8 @@ public final class Anonymiser {
      *   <li>words their neighbours make names whatever the model typed them ({@link CuedNames}: a role written as the
      *       person, the word after a title, a patronymic, a hyphenated given name, the name before a handle), a nickname
      *       in brackets inside a name, a letter listed with a letter name, initials and a particle with the name words
-     *       after them ({@link NameNeighbours}).</li>
+     *       after them ({@link NameNeighbours}); round 16: a given name, initials and a surname, a place's word right after a
+     *       masked given name, and that surname alone elsewhere in the document.</li>
      * </ul>
      */
     public List<TaggedSpan> spans(String text, Persons persons, List<String> context) {
@@ -227,6 +230,9 @@ public final class Anonymiser {
         coordinated(text, spans, words, lowerCase);
         widen(text, spans, words, found, lowerCase, seen);
         NameNeighbours.initialsAndParticles(text, spans, lowerCase);
+        NameNeighbours.initialled(text, spans, lowerCase);
+        NameNeighbours.placeSurnames(text, spans, lowerCase);
+        shapeSurnames(text, spans, words, lowerCase, context);
         spans.addAll(pii.tag(text));
         spans.sort(Comparator.comparingInt(TaggedSpan::start).thenComparing(s -> -(s.end() - s.start())));
         List<TaggedSpan> out = new ArrayList<>();
@@ -267,6 +273,33 @@ public final class Anonymiser {
         lastUnknownContext = List.copyOf(context);
         lastUnknown = out;
         return out;
+    }
+
+    /**
+     * Masks the words of the passage that the document writes elsewhere as the surname of a full name whose shape makes it
+     * a person ({@link NameNeighbours#shapeSurnames}: {@code Kari J. Nordvik}, a given name before a place's word), whatever
+     * the model typed them here (round 16).
+     */
+    private void shapeSurnames(String text, List<TaggedSpan> spans, List<int[]> words, Set<String> lowerCase, List<String> context) {
+        Set<String> surnames = surnamesOfContext(context, lowerCase);
+        for (int[] w : words) {
+            if (surnames.contains(TextWords.stem(text.substring(w[0], w[1]))) && !CuedNames.covered(spans, w[0], w[1])) {
+                spans.add(new TaggedSpan(PiiTagger.PERSON, w[0], w[1]));
+            }
+        }
+    }
+
+    /** The document's {@link NameNeighbours#shapeSurnames}; the last document's are kept, as its quotations come together. */
+    private synchronized Set<String> surnamesOfContext(List<String> context, Set<String> lowerCase) {
+        if (!context.equals(lastSurnameContext)) {
+            Set<String> out = new HashSet<>();
+            for (String c : context) {
+                out.addAll(NameNeighbours.shapeSurnames(c, lowerCase));
+            }
+            lastSurnameContext = List.copyOf(context);
+            lastSurnames = out;
+        }
+        return lastSurnames;
     }
 
     /** Words right beside a masked name with {@code og}, {@code eller} or a comma between, whatever the model typed them. */
