@@ -90,8 +90,9 @@ final class QueryReader {
         Query q = parse(text, operator, halves, split, own);
         Set<String> weak = operator == QueryParser.Operator.OR ? WeakWords.stems(analyzer, text) : Set.of();
         List<Query> words = operator == QueryParser.Operator.OR ? tierWords(q, weak, split) : List.of();
+        Set<Query> frame = operator == QueryParser.Operator.OR ? FrameWords.frame(words, FrameWords.stems(analyzer)) : Set.of();
         Query ranked = operator == QueryParser.Operator.OR
-                ? NearbyWords.added(DocumentWords.added(tiered(q, weak, split, own), words), words) : q;
+                ? NearbyWords.added(DocumentWords.added(tiered(q, weak, split, own, frame), words), words) : q;
         return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer));
     }
 
@@ -129,6 +130,14 @@ final class QueryReader {
      * holding only the other words {@value #OTHER_WORDS_TIER}.
      */
     static Query tiered(Query q, Set<String> weak, Set<Query> split, Map<Query, Query> own) {
+        return tiered(q, weak, split, own, Set.of());
+    }
+
+    /**
+     * As {@link #tiered(Query, Set, Set, Map)}, with the clauses of {@code frame} (by identity: the query's frame words,
+     * {@link FrameWords}) worth {@link FrameWords#SHARE} of a tier.
+     */
+    static Query tiered(Query q, Set<String> weak, Set<Query> split, Map<Query, Query> own, Set<Query> frame) {
         if (!(q instanceof BooleanQuery b) || b.clauses().size() < 2) {
             return q;
         }
@@ -151,7 +160,8 @@ final class QueryReader {
                         new BoostQuery(new ConstantScoreQuery(c.getQuery()), OTHER_WORDS_TIER)), 0f), BooleanClause.Occur.SHOULD);
             } else {
                 out.add(c);
-                out.add(new BoostQuery(new ConstantScoreQuery(c.getQuery()), WORD_TIER), BooleanClause.Occur.SHOULD);
+                float tier = frame.contains(c.getQuery()) ? WORD_TIER * FrameWords.SHARE : WORD_TIER;
+                out.add(new BoostQuery(new ConstantScoreQuery(c.getQuery()), tier), BooleanClause.Occur.SHOULD);
             }
         }
         return out.build();
