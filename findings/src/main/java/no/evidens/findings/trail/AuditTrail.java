@@ -48,6 +48,8 @@ public final class AuditTrail {
 
     private final Transactions tx;
     private final Path chainFile;
+    /** The append's statements, prepared on the store's connection at the first append. */
+    private Statements statements;
 
     public AuditTrail(Transactions tx, Path chainFile) {
         this.tx = tx;
@@ -80,13 +82,13 @@ public final class AuditTrail {
 
     /**
      * Numbers and chains the entries after the trail's head, inserts them and moves the head to the last: the head
-     * read (and locked) once and written once for them all, the rows inserted with one statement.
+     * read (and locked) once and written once for them all.
      */
-    private static List<AuditEntry> append(Connection c, List<AuditEvent> events) throws SQLException {
+    private List<AuditEntry> append(Connection c, List<AuditEvent> events) throws SQLException {
+        Statements st = statements(c);
         long lastId;
         String lastHash;
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
-             ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = st.head.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("the audit trail has no head row: the findings store is damaged");
             }
@@ -94,36 +96,52 @@ public final class AuditTrail {
             lastHash = rs.getString(2);
         }
         List<AuditEntry> out = new ArrayList<>(events.size());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_entry (id, at, actor, action, case_id, target_kind,"
-                + " target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (AuditEvent e : events) {
-                Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                AuditEntry unhashed = new AuditEntry(lastId + 1, at, e.actor(), e.action(), e.caseId(), e.targetKind(), e.target(),
-                        e.detail(), lastHash, null);
-                AuditEntry entry = new AuditEntry(unhashed.id(), at, e.actor(), e.action(), e.caseId(), e.targetKind(), e.target(),
-                        e.detail(), lastHash, ChainHash.of(unhashed));
-                ps.setLong(1, entry.id());
-                ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                ps.setString(3, entry.actor());
-                ps.setString(4, entry.action());
-                ps.setString(5, entry.caseId());
-                ps.setString(6, entry.targetKind());
-                ps.setString(7, entry.target());
-                ps.setString(8, entry.detail());
-                ps.setString(9, entry.prevHash());
-                ps.setString(10, entry.hash());
-                ps.executeUpdate();
-                out.add(entry);
-                lastId = entry.id();
-                lastHash = entry.hash();
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1")) {
-            ps.setLong(1, lastId);
-            ps.setString(2, lastHash);
+        PreparedStatement ps = st.insert;
+        for (AuditEvent e : events) {
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            AuditEntry unhashed = new AuditEntry(lastId + 1, at, e.actor(), e.action(), e.caseId(), e.targetKind(), e.target(),
+                    e.detail(), lastHash, null);
+            AuditEntry entry = new AuditEntry(unhashed.id(), at, e.actor(), e.action(), e.caseId(), e.targetKind(), e.target(),
+                    e.detail(), lastHash, ChainHash.of(unhashed));
+            ps.setLong(1, entry.id());
+            ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            ps.setString(3, entry.actor());
+            ps.setString(4, entry.action());
+            ps.setString(5, entry.caseId());
+            ps.setString(6, entry.targetKind());
+            ps.setString(7, entry.target());
+            ps.setString(8, entry.detail());
+            ps.setString(9, entry.prevHash());
+            ps.setString(10, entry.hash());
             ps.executeUpdate();
+            out.add(entry);
+            lastId = entry.id();
+            lastHash = entry.hash();
         }
+        st.move.setLong(1, lastId);
+        st.move.setString(2, lastHash);
+        st.move.executeUpdate();
         return out;
+    }
+
+    /**
+     * The three statements of an append, prepared on {@code c} once and kept while this trail appends on it: a writer
+     * that keeps the store open appends a group of entries a few hundred times a second, and preparing them anew each
+     * time (H2 finds the parsed command in its cache, but makes the statement, its parameters and its result anew) was
+     * a few percent of its time. They close with the connection.
+     */
+    private synchronized Statements statements(Connection c) throws SQLException {
+        if (statements == null || statements.on != c || statements.head.isClosed()) {
+            statements = new Statements(c, c.prepareStatement("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE"),
+                    c.prepareStatement("INSERT INTO audit_entry (id, at, actor, action, case_id, target_kind,"
+                            + " target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    c.prepareStatement("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1"));
+        }
+        return statements;
+    }
+
+    /** An append's statements, and the connection they were prepared on. */
+    private record Statements(Connection on, PreparedStatement head, PreparedStatement insert, PreparedStatement move) {
     }
 
     /** Appends {@code id hash} to the chain file (one short write with O_APPEND: lines from several writers do not mix). */

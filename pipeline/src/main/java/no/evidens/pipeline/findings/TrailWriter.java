@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import no.evidens.findings.FindingStore;
 import no.evidens.findings.trail.AuditEntry;
 import no.evidens.findings.trail.AuditEvent;
+import no.evidens.findings.trail.AuditTrail;
 
 /**
  * The audit trail's one long-lived writer for a server: the requests hand it their entries, and one thread
@@ -135,6 +136,8 @@ public final class TrailWriter implements AutoCloseable {
 
     private void run() {
         FindingStore store = null;
+        // kept with the store it was made on: its statements are prepared once per opening, not once per commit
+        AuditTrail trail = null;
         long openedAt = 0;
         long openedAtMillis = 0;
         long givenWayAt = System.nanoTime() - MAX_GIVE_WAY.toNanos();
@@ -159,12 +162,17 @@ public final class TrailWriter implements AutoCloseable {
                     if (store == null) {
                         giveWay(givenWayAt);
                         store = FindingStore.open(storeDir, lockWait);
+                        trail = store.trail(chainFile);
                         opened.incrementAndGet();
                         // after: while this writer itself waited for the store, it said so too
                         openedAtMillis = System.currentTimeMillis();
                         openedAt = System.nanoTime();
                     }
-                    List<AuditEntry> entries = store.trail(chainFile).recordAll(batch.stream().map(Pending::event).toList());
+                    List<AuditEvent> events = new ArrayList<>(batch.size());
+                    for (Pending p : batch) {
+                        events.add(p.event());
+                    }
+                    List<AuditEntry> entries = trail.recordAll(events);
                     for (int i = 0; i < batch.size(); i++) {
                         batch.get(i).done().complete(entries.get(i));
                     }
