@@ -24,7 +24,7 @@ import opennlp.tools.util.SequenceValidator;
  * order of questions to the generator, the model and the validator, the same scores added in the same order), with one
  * difference of bookkeeping: a sequence in the beam is its last outcome and a link to the sequence it extends
  * ({@link Step}), where OpenNLP's {@link Sequence} copies all its outcomes and boxed probabilities at every step and
- * again when asked for them, which made a sixth of the name finder's CPU (flight recording of {@code bench tagging},
+ * again when asked for them: about a tenth of the name finder's CPU (a flight recording of {@code bench tagging},
  * 2026-12-02). The sequences returned are OpenNLP's, built from the steps by {@link Sequence#add}, whose score is the
  * same sum of the same logarithms in the same order.
  */
