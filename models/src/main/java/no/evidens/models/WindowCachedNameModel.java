@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.ml.model.SequenceClassificationModel;
+import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderFactory;
@@ -156,6 +157,13 @@ final class WindowCachedNameModel extends TokenNameFinderModel {
         @Override
         public NameContextGenerator createContextGenerator() {
             return new RememberingNameFinder.Memory(createFeatureGenerators(), radius);
+        }
+
+        @Override
+        public SequenceCodec<String> createSequenceCodec() {
+            // OpenNLP's BIO codec itself: the same codec, its validator's answers remembered per pair of outcomes
+            SequenceCodec<String> codec = super.createSequenceCodec();
+            return codec.getClass() == BioCodec.class ? new OutcomePairValidator.Codec() : codec;
         }
     }
 }
