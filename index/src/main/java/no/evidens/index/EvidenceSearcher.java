@@ -32,8 +32,6 @@ import org.apache.lucene.search.TopDocs;
  */
 public final class EvidenceSearcher implements EvidenceIndex {
     private static final Query PASSAGES = RankedSearch.PASSAGES;
-    /** The stored fields that hold a passage's start: its values, or in an entry written before them, its own field. */
-    private static final Set<String> START_FIELDS = Set.of(PassageSchema.STORED, PassageSchema.ID, PassageSchema.START);
     private static final Sort BY_START = new Sort(new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
     /**
      * Best first; passages of exactly the same score in file order, then by their place in the file, so
@@ -215,7 +213,6 @@ public final class EvidenceSearcher implements EvidenceIndex {
                 throw unknownPassage(passageId);
             }
             Document d = s.storedFields().document(doc);
-            String caseId = StoredPassage.of(d).caseId();
             MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
             mlt.setAnalyzer(analyzer);
             mlt.setFieldNames(new String[] {PassageSchema.TEXT});
@@ -226,7 +223,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
             Query query = new BooleanQuery.Builder()
                     .add(like, BooleanClause.Occur.MUST)
                     .add(PASSAGES, BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(PassageSchema.CASE, caseId)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(PassageSchema.CASE, d.get(PassageSchema.CASE))), BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(PassageSchema.ID, passageId)), BooleanClause.Occur.MUST_NOT)
                     .build();
             RankedSearch.Counted counted = RankedSearch.topAndCounts(s, query, limit, BY_RELEVANCE, false);
@@ -257,7 +254,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
                 if (perDoc[i].matches().isEmpty()) {
                     continue;
                 }
-                int base = StoredPassage.of(stored.document(docs[i], START_FIELDS)).start();
+                int base = PassageSchema.intValue(stored.document(docs[i], Set.of(PassageSchema.START)), PassageSchema.START);
                 for (TextRange m : perDoc[i].matches()) {
                     out.add(new Mark(base + m.start(), base + m.end()));
                 }

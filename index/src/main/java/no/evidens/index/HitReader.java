@@ -21,15 +21,14 @@ import org.apache.lucene.search.ScoreDoc;
  */
 final class HitReader {
     private static final int SNIPPET_PASSAGES = 2;
-    /** The stored fields that hold a passage's keys: its values, or in an entry written before them, its own fields. */
-    private static final Set<String> KEYS = Set.of(PassageSchema.STORED, PassageSchema.ID, PassageSchema.CASE, PassageSchema.DOC);
+    private static final Set<String> KEYS = Set.of(PassageSchema.ID, PassageSchema.CASE, PassageSchema.DOC);
 
     private final IndexSnapshot s;
     private final StoredFields stored;
     /** The words the search's counting sought in each segment, or null. */
     private final SoughtTerms sought;
     /** The keys read so far, by Lucene document. */
-    private final Map<Integer, StoredPassage> keys = new HashMap<>();
+    private final Map<Integer, Document> keys = new HashMap<>();
 
     HitReader(IndexSnapshot s) throws IOException {
         this(s, null);
@@ -48,17 +47,17 @@ final class HitReader {
         if (key != null) {
             return key;
         }
-        StoredPassage p = keys(doc);
-        return PassageSchema.docKey(p.caseId(), p.docId());
+        Document d = keys(doc);
+        return PassageSchema.docKey(d.get(PassageSchema.CASE), d.get(PassageSchema.DOC));
     }
 
-    private StoredPassage keys(int doc) throws IOException {
-        StoredPassage p = keys.get(doc);
-        if (p == null) {
-            p = StoredPassage.of(stored.document(doc, KEYS));
-            keys.put(doc, p);
+    private Document keys(int doc) throws IOException {
+        Document d = keys.get(doc);
+        if (d == null) {
+            d = stored.document(doc, KEYS);
+            keys.put(doc, d);
         }
-        return p;
+        return d;
     }
 
     /**
@@ -167,8 +166,8 @@ final class HitReader {
      */
     private SearchHit bareHit(ScoreDoc hit, PageDocument document) {
         // No key read (an index with document keys): no boxed id looked up per hit.
-        StoredPassage p = keys.isEmpty() ? null : keys.get(hit.doc);
-        String id = p == null ? null : p.passageId();
+        Document d = keys.isEmpty() ? null : keys.get(hit.doc);
+        String id = d == null ? null : d.get(PassageSchema.ID);
         return new SearchHit(id, document.caseId, document.docId, null, null, null, null, 0, 0, 0,
                 null, hit.score, List.of(), List.of(), List.of(), List.of(), List.of());
     }

@@ -17,6 +17,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -69,11 +70,6 @@ public final class PassageSchema {
     public static final String MEDIA_TYPE = "mediaType";
     public static final String DOC_TEXT = "docText";
     public static final String PAGE_STARTS = "pageStarts";
-    /**
-     * Stored on a passage: all its values but the text as one binary value ({@link StoredPassage}); the keyword fields
-     * above are then indexed only. A passage written before it stores each value in its own field.
-     */
-    public static final String STORED = "storedValues";
     /** Stored on a document: the version of the normalisation that made its text (absent before it was recorded). */
     public static final String NORMALISER = "normaliser";
 
@@ -148,75 +144,59 @@ public final class PassageSchema {
     static Document toDocument(Passage p, SharedFields shared) {
         Document d = new Document();
         d.add(shared.field(KIND, KIND_PASSAGE, v -> new StringField(KIND, v, Field.Store.NO)));
-        d.add(new StringField(ID, p.passageId(), Field.Store.NO));
-        d.add(shared.field(CASE, p.caseId(), v -> new StringField(CASE, v, Field.Store.NO)));
-        d.add(shared.field(DOC, p.docId(), v -> new StringField(DOC, v, Field.Store.NO)));
+        d.add(new StringField(ID, p.passageId(), Field.Store.YES));
+        d.add(shared.field(CASE, p.caseId(), v -> new StringField(CASE, v, Field.Store.YES)));
+        d.add(shared.field(DOC, p.docId(), v -> new StringField(DOC, v, Field.Store.YES)));
         d.add(shared.field(DOC_KEY, docKey(p.caseId(), p.docId()), v -> new StringField(DOC_KEY, v, Field.Store.NO)));
-        d.add(shared.field(FILE, p.file(), v -> new StringField(FILE, v, Field.Store.NO)));
-        String type = p.type().toLowerCase(Locale.ROOT);
-        d.add(shared.field(TYPE, type, v -> new StringField(TYPE, v, Field.Store.NO)));
-        d.add(shared.field(HEADING, p.heading(), v -> new TextField(HEADING, v, Field.Store.NO)));
+        d.add(shared.field(FILE, p.file(), v -> new StringField(FILE, v, Field.Store.YES)));
+        d.add(shared.field(TYPE, p.type(), v -> new StringField(TYPE, v.toLowerCase(Locale.ROOT), Field.Store.YES)));
+        d.add(shared.field(TITLE, p.title(), v -> new StoredField(TITLE, v)));
+        d.add(shared.field(HEADING, p.heading(), v -> new TextField(HEADING, v, Field.Store.YES)));
         d.add(new IntPoint(PAGE, p.page()));
+        d.add(new StoredField(PAGE, p.page()));
+        d.add(new StoredField(START, p.start()));
         d.add(shared.field(SORT_FILE, p.file(), v -> new SortedDocValuesField(SORT_FILE, new BytesRef(v))));
         d.add(new NumericDocValuesField(SORT_START, p.start()));
+        d.add(new StoredField(END, p.end()));
         d.add(new Field(TEXT, p.text(), TEXT_TYPE));
         d.add(new Field(PARTS, p.text(), PARTS_TYPE));
+        for (String q : p.quotes()) {
+            d.add(new StoredField(QUOTE, q));
+        }
         for (String i : p.indicators()) {
-            d.add(new StringField(INDICATOR, i, Field.Store.NO));
+            d.add(new StringField(INDICATOR, i, Field.Store.YES));
             d.add(new StringField(INDICATOR_QUERY, i.toLowerCase(Locale.ROOT), Field.Store.NO));
             d.add(shared.facet(INDICATOR, i));
         }
-        StoredPassage.Writer stored = shared.storedValues().begin();
-        stored.string(p.passageId()).string(p.caseId()).string(p.docId()).string(p.file()).string(type).string(p.title())
-                .string(p.heading());
-        stored.number(p.laws().size());
-        for (String law : p.laws()) {
-            String lowerCase = law.toLowerCase(Locale.ROOT);
-            stored.string(lowerCase);
-            d.add(new StringField(LAW, lowerCase, Field.Store.NO));
-            d.add(shared.facet(LAW, law));
-        }
-        stored.number(p.indicatorReasons().size());
         for (IndicatorReason r : p.indicatorReasons()) {
-            stored.string(r.encode());
+            d.add(new StoredField(INDICATOR_WHY, r.encode()));
+        }
+        for (String law : p.laws()) {
+            d.add(new StringField(LAW, law.toLowerCase(Locale.ROOT), Field.Store.YES));
+            d.add(shared.facet(LAW, law));
         }
         String hasQuote = p.hasQuote() ? YES : NO;
         d.add(shared.field(HAS_QUOTE, hasQuote, v -> new StringField(HAS_QUOTE, v, Field.Store.NO)));
         d.add(shared.facet(HAS_QUOTE, hasQuote));
         String date = p.documentFacets().get(DATE);
-        String day = "";
         if (date != null && ISO_DATE.matcher(date.strip()).matches()) {
             try {
-                long epochDay = java.time.LocalDate.parse(date.strip().substring(0, 10)).toEpochDay();
-                d.add(new NumericDocValuesField(SORT_DATE, epochDay));
-                day = date.strip().substring(0, 10);
+                long day = java.time.LocalDate.parse(date.strip().substring(0, 10)).toEpochDay();
+                d.add(new NumericDocValuesField(SORT_DATE, day));
+                d.add(new StoredField(DATE, date.strip().substring(0, 10)));
             } catch (java.time.format.DateTimeParseException notADate) {
                 // an unreadable date is no date: the passage sorts last
             }
         }
-        stored.string(day).number(p.page()).number(p.start()).number(p.end()).strings(p.quotes()).strings(p.indicators());
-        String[] facetValues = new String[DOCUMENT_FACETS.size()];
-        int facets = 0;
         for (Map.Entry<String, String> f : p.documentFacets().entrySet()) {
-            int dim = DOCUMENT_FACETS.indexOf(f.getKey());
-            if (dim >= 0 && f.getValue() != null && !f.getValue().isBlank()) {
+            if (DOCUMENT_FACETS.contains(f.getKey()) && f.getValue() != null && !f.getValue().isBlank()) {
                 String value = f.getValue().strip().toLowerCase(Locale.ROOT);
-                facetValues[dim] = value;
-                facets++;
-                d.add(shared.field(f.getKey(), value, v -> new StringField(f.getKey(), v, Field.Store.NO)));
+                d.add(shared.field(f.getKey(), value, v -> new StringField(f.getKey(), v, Field.Store.YES)));
                 d.add(shared.facet(f.getKey(), value));
-            }
-        }
-        // The document's facets in the order of DOCUMENT_FACETS: the same bytes for the same values in every run.
-        stored.number(facets);
-        for (int i = 0; i < facetValues.length; i++) {
-            if (facetValues[i] != null) {
-                stored.string(DOCUMENT_FACETS.get(i)).string(facetValues[i]);
             }
         }
         d.add(shared.facet(TYPE, p.type()));
         d.add(shared.facet(CASE, p.caseId()));
-        d.add(stored.end());
         return d;
     }
 
@@ -252,18 +232,23 @@ public final class PassageSchema {
                 d.get(SHA256), d.get(MEDIA_TYPE), d.get(DOC_TEXT), pageStarts, d.get(NORMALISER));
     }
 
-    /**
-     * The stored fields {@link #toHit} reads: a page's hits load these only; of a passage written before
-     * {@link #STORED}, the fields it shows (dates and document facets are not shown).
-     */
-    static final Set<String> HIT_FIELDS = Set.of(STORED, TEXT, ID, CASE, DOC, FILE, TYPE, TITLE, HEADING, PAGE, START, END,
-            QUOTE, INDICATOR, LAW, INDICATOR_WHY);
+    /** The stored fields {@link #toHit} reads: a page's hits load these only (dates and document facets are not shown). */
+    static final Set<String> HIT_FIELDS = Set.of(ID, CASE, DOC, FILE, TYPE, TITLE, HEADING, TEXT, PAGE, START, END, QUOTE,
+            INDICATOR, LAW, INDICATOR_WHY);
 
     /** A passage's stored fields as a hit, with what the highlighter found in its text. */
     static SearchHit toHit(Document d, float score, OffsetHighlighter.Highlight h) {
-        StoredPassage p = StoredPassage.of(d);
-        return new SearchHit(p.passageId(), p.caseId(), p.docId(), p.file(), p.type(), p.title(), p.heading(),
-                p.page(), p.start(), p.end(), d.get(TEXT), score, p.quotes(), p.indicators(), p.laws(), h.matches(),
-                h.fragments(), IndicatorReason.decodeAll(p.indicatorReasons()));
+        return new SearchHit(d.get(ID), d.get(CASE), d.get(DOC), d.get(FILE), d.get(TYPE), d.get(TITLE), d.get(HEADING),
+                intValue(d, PAGE), intValue(d, START), intValue(d, END), d.get(TEXT), score,
+                values(d, QUOTE), values(d, INDICATOR), values(d, LAW), h.matches(), h.fragments(),
+                IndicatorReason.decodeAll(values(d, INDICATOR_WHY)));
+    }
+
+    static List<String> values(Document d, String field) {
+        return java.util.Arrays.stream(d.getFields(field)).map(IndexableField::stringValue).toList();
+    }
+
+    static int intValue(Document d, String field) {
+        return d.getField(field).numericValue().intValue();
     }
 }

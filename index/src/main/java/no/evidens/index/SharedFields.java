@@ -12,7 +12,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The fields whose values the passages of one document share (case, document, file, type, heading, the document's
+ * The fields whose values the passages of one document share (case, document, file, type, title, the document's
  * facets), made once and added to each passage of the block. Lucene only reads a field while it indexes a
  * document, so one field may be added to many; making each again for every passage (a keyword's UTF-8 bytes, a
  * facet's path) was a few percent of indexing. A field is reused only for the same value: a passage whose value
@@ -25,8 +25,6 @@ final class SharedFields {
     private final Map<String, Made> made = new HashMap<>();
     private final Map<String, Made> facets = new HashMap<>();
     private final boolean drillDownTerms;
-    /** Where the block's passages' stored values are encoded ({@link StoredPassage}). */
-    private final StoredPassage.Writer storedValues = new StoredPassage.Writer();
 
     /** Fields for an index without the facets' drill-down terms (every index written since they were left out). */
     SharedFields() {
@@ -56,11 +54,6 @@ final class SharedFields {
             return new SortedSetDocValuesFacetField(dim, value);
         }
         return shared(facets, dim, value, v -> facetField(dim, v));
-    }
-
-    /** The encoder of the block's passages' stored values. */
-    StoredPassage.Writer storedValues() {
-        return storedValues;
     }
 
     private static IndexableField shared(Map<String, Made> made, String slot, String value, Function<String, IndexableField> make) {

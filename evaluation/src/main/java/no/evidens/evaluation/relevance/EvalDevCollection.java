@@ -23,7 +23,6 @@ import org.apache.lucene.util.Bits;
 import no.evidens.evaluation.extraction.ExtractionEval;
 import no.evidens.evaluation.extraction.ReportDocx;
 import no.evidens.index.PassageSchema;
-import no.evidens.index.StoredPassage;
 
 /**
  * The real report excerpts of {@code ../shared/eval-dev} as a searchable collection: each excerpt rendered
@@ -79,16 +78,16 @@ public final class EvalDevCollection {
                         continue;
                     }
                     Document d = stored.document(i);
+                    if (!CASE_ID.equals(d.get(PassageSchema.CASE))) {
+                        continue;
+                    }
+                    String file = fileNumber(d.get(PassageSchema.FILE));
                     if (d.get(PassageSchema.DOC_TEXT) != null) {
-                        if (CASE_ID.equals(d.get(PassageSchema.CASE))) {
-                            texts.put(fileNumber(d.get(PassageSchema.FILE)), d.get(PassageSchema.DOC_TEXT));
-                        }
+                        texts.put(file, d.get(PassageSchema.DOC_TEXT));
                     } else if (d.get(PassageSchema.TEXT) != null) {
-                        StoredPassage p = StoredPassage.of(d);
-                        if (CASE_ID.equals(p.caseId())) {
-                            passages.add(new IndexedPassage(p.passageId(), fileNumber(p.file()), p.start(), p.end(),
-                                    d.get(PassageSchema.TEXT)));
-                        }
+                        passages.add(new IndexedPassage(d.get(PassageSchema.ID), file,
+                                d.getField(PassageSchema.START).numericValue().intValue(),
+                                d.getField(PassageSchema.END).numericValue().intValue(), d.get(PassageSchema.TEXT)));
                     }
                 }
             }

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
@@ -32,7 +33,6 @@ import no.evidens.index.PassageSchema;
 import no.evidens.index.QuerySyntaxException;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
-import no.evidens.index.StoredPassage;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.ingest.Ingestion;
@@ -116,11 +116,11 @@ public final class SearchEval {
         Map<String, List<Passage>> passages = new HashMap<>();
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(from))) {
             forEachStored(reader, d -> {
+                String key = d.get(PassageSchema.CASE) + "/" + d.get(PassageSchema.DOC);
                 if (d.get(PassageSchema.DOC_TEXT) != null) {
-                    docs.put(d.get(PassageSchema.CASE) + "/" + d.get(PassageSchema.DOC), document(d));
+                    docs.put(key, document(d));
                 } else if (d.get(PassageSchema.TEXT) != null) {
-                    Passage p = passage(d);
-                    passages.computeIfAbsent(p.caseId() + "/" + p.docId(), k -> new ArrayList<>()).add(p);
+                    passages.computeIfAbsent(key, k -> new ArrayList<>()).add(passage(d));
                 }
             });
         }
@@ -140,8 +140,7 @@ public final class SearchEval {
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
             forEachStored(reader, d -> {
                 if (d.get(PassageSchema.TEXT) != null && d.get(PassageSchema.DOC_TEXT) == null) {
-                    StoredPassage p = StoredPassage.of(d);
-                    out.add(new IndexedPassage(p.passageId(), p.file(), d.get(PassageSchema.TEXT)));
+                    out.add(new IndexedPassage(d.get(PassageSchema.ID), d.get(PassageSchema.FILE), d.get(PassageSchema.TEXT)));
                 }
             });
         }
@@ -175,11 +174,31 @@ public final class SearchEval {
     }
 
     private static Passage passage(Document d) {
-        StoredPassage p = StoredPassage.of(d);
-        String heading = p.heading();
-        return new Passage(p.passageId(), p.caseId(), p.docId(), p.file(), p.type(), p.title(),
-                heading == null ? "" : heading, p.page(), p.start(), p.end(), d.get(PassageSchema.TEXT), p.quotes(),
-                p.indicators(), p.laws());
+        String heading = d.get(PassageSchema.HEADING);
+        return new Passage(d.get(PassageSchema.ID), d.get(PassageSchema.CASE), d.get(PassageSchema.DOC),
+                d.get(PassageSchema.FILE), d.get(PassageSchema.TYPE), d.get(PassageSchema.TITLE),
+                heading == null ? "" : heading, intValue(d, PassageSchema.PAGE), intValue(d, PassageSchema.START),
+                intValue(d, PassageSchema.END), d.get(PassageSchema.TEXT), values(d, PassageSchema.QUOTE),
+                values(d, PassageSchema.INDICATOR), values(d, PassageSchema.LAW));
+    }
+
+    private static int intValue(Document d, String field) {
+        for (IndexableField f : d.getFields(field)) {
+            if (f.numericValue() != null) {
+                return f.numericValue().intValue();
+            }
+        }
+        throw new IllegalStateException("passage " + d.get(PassageSchema.ID) + " has no stored " + field);
+    }
+
+    private static List<String> values(Document d, String field) {
+        List<String> out = new ArrayList<>();
+        for (IndexableField f : d.getFields(field)) {
+            if (f.stringValue() != null) {
+                out.add(f.stringValue());
+            }
+        }
+        return out;
     }
 
     /**
