@@ -101,11 +101,16 @@ final class PriorQuery extends Query {
         // Words the search sought while counting its hits are weighed from what it found (KnownHits.stated).
         Query rewrittenWords = KnownHits.stated(searcher.rewrite(words), searcher);
         List<List<Weight>> wordWeights = wordWeights(searcher, rewrittenWords, scoreMode, boost);
-        // The words' scorer weighs its words with the weights just made for looking up known hits (KnownHitsScorer):
+        // One word in its fields: its fields' weights, looked up at known hits as one word of required words is.
+        List<Weight> fieldWeights = wordWeights == null && QueryReader.scoresFromTermsOnly(rewrittenWords)
+                ? clauseWeights(searcher, rewrittenWords, scoreMode, boost) : null;
+        // The words' scorer weighs its words with the weights just made for looking up known hits (OwnBonusScorer):
         // each word's statistics are gathered once per search, not twice.
-        Query weighed = wordWeights != null ? madeWords((BooleanQuery) rewrittenWords, wordWeights, scoreMode, boost) : rewrittenWords;
+        Query weighed = wordWeights != null ? madeWords((BooleanQuery) rewrittenWords, wordWeights, scoreMode, boost)
+                : fieldWeights != null ? MadeWeight.clausesOf((BooleanQuery) rewrittenWords, fieldWeights, scoreMode, boost)
+                : rewrittenWords;
         Weight wordsWeight = searcher.createWeight(weighed, scoreMode, boost);
-        return new TopScoresWeight(searcher, boost, wordsWeight, wordWeights, PriorBulkScorer.values(bonuses, boost));
+        return new TopScoresWeight(searcher, boost, wordsWeight, wordWeights, fieldWeights, PriorBulkScorer.values(bonuses, boost));
     }
 
     /**
@@ -179,16 +184,19 @@ final class PriorQuery extends Query {
         private final Weight wordsWeight;
         /** Null unless the words are required words ({@link #wordWeights}). */
         private final List<List<Weight>> wordWeights;
+        /** Null unless the words are one word in its fields, a plain disjunction scored from terms ({@link #clauseWeights}). */
+        private final List<Weight> fieldWeights;
         private final float[] values;
         private final SegmentCache<BonusDocs> bonusDocs;
 
         TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, List<List<Weight>> wordWeights,
-                        float[] values) {
+                        List<Weight> fieldWeights, float[] values) {
             super(PriorQuery.this);
             this.searcher = searcher;
             this.boost = boost;
             this.wordsWeight = wordsWeight;
             this.wordWeights = wordWeights;
+            this.fieldWeights = fieldWeights;
             this.values = values;
             this.bonusDocs = BonusDocs.cache(bonuses.stream().map(Bonus::which).toList());
         }
@@ -204,11 +212,16 @@ final class PriorQuery extends Query {
         @Override
         public BulkScorer bulkScorer(LeafReaderContext context) throws IOException {
             FixedBitSet hits = KnownHits.in(context.reader());
-            BulkScorer inner = hits != null && wordWeights != null
-                    ? new KnownHitsScorer(hits, () -> ConjunctionAt.open(wordWeights, context))
-                    : wordsWeight.bulkScorer(context);
+            if (hits != null && wordWeights != null) {
+                BulkScorer known = new KnownHitsScorer(hits, () -> ConjunctionAt.open(wordWeights, context));
+                return new PriorBulkScorer(known, bonusDocs.of(context.reader()), values);
+            }
+            BulkScorer inner = wordsWeight.bulkScorer(context);
             if (inner == null) {
                 return null;
+            }
+            if (hits != null && fieldWeights != null) {
+                return new OwnBonusScorer(inner, hits, bonusDocs.of(context.reader()), values, () -> DisjunctionAt.open(fieldWeights, context));
             }
             return new PriorBulkScorer(inner, bonusDocs.of(context.reader()), values);
         }

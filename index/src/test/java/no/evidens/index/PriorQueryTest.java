@@ -175,9 +175,26 @@ class PriorQueryTest {
     }
 
     @Test
-    void requiredWordsArePagedFromMoreThanTheirHitsAsFromTheirHits() throws IOException {
-        // Every entry made known: the words are looked up at each, and those they do not all match stay out of the page.
-        for (String text : new String[] {"tiltak plan", "barnet familien", "kommunen tiltak", "avlastning tilsyn"}) {
+    void withItsHitsKnownAOneWordPageHandsOnOnlyHitsThatReachIt() throws IOException {
+        // Each hit bounded by its own bonus: a hit without one is looked at no further than its words alone allow.
+        for (String text : new String[] {"tiltak", "kommunen"}) {
+            PriorQuery q = prior(text, QueryParser.Operator.AND);
+            FixedBitSet[] hits = hits(q, false);
+            TopFieldCollectorManager unknown = new TopFieldCollectorManager(EvidenceSearcher.BY_RELEVANCE, 10, null, 10, false);
+            long byLargestBonus = searcher.search(q, unknown).totalHits.value;
+            TopFieldCollectorManager page = new TopFieldCollectorManager(EvidenceSearcher.BY_RELEVANCE, 10, null, 10, false);
+            TopDocs known = KnownHits.during(reader.leaves(), hits, () -> searcher.search(q, page));
+            assertTrue(known.totalHits.value < byLargestBonus, text + ": " + known.totalHits.value + " hits handed on, "
+                    + byLargestBonus + " when bounded by the largest bonus");
+            assertSame(text, searcher.search(q.plain(), 10, EvidenceSearcher.BY_RELEVANCE, false), known);
+        }
+    }
+
+    @Test
+    void wordsArePagedFromMoreThanTheirHitsAsFromTheirHits() throws IOException {
+        // Every entry made known: the words are looked up at each, and those they do not match stay out of the page.
+        for (String text : new String[] {"tiltak plan", "barnet familien", "kommunen tiltak", "avlastning tilsyn", "helsestasjon",
+            "avlastning"}) {
             PriorQuery q = prior(text, QueryParser.Operator.AND);
             FixedBitSet[] everything = hits(q, true);
             int all = searcher.count(q.words());
