@@ -1,5 +1,6 @@
 package no.evidens.pipeline.export;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -142,7 +143,7 @@ final class NameNeighbours {
      * right before a listed place's word ({@code Kari Grimstad}); round 16, chosen on the stress run of the folds.
      */
     static Set<String> shapeSurnames(String text, Set<String> lowerCase) {
-        Set<String> out = new java.util.HashSet<>();
+        Set<String> out = new HashSet<>();
         Matcher m = INITIALLED.matcher(text);
         while (m.find()) {
             if (DocumentNames.isGivenName(m.group(1)) && !lowerCase.contains(m.group(1).toLowerCase(Locale.ROOT))
