@@ -1,9 +1,6 @@
 package no.evidens.index;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +8,6 @@ import java.util.Set;
 import java.util.WeakHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -50,18 +45,7 @@ final class FrameWords {
     }
 
     private static Set<String> analysed(Analyzer analyzer) {
-        Set<String> out = new HashSet<>();
-        try (TokenStream ts = analyzer.tokenStream(PassageSchema.TEXT, WORDS)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot analyse the frame words", e);
-        }
-        return Set.copyOf(out);
+        return WeakWords.analysed(analyzer, WORDS);
     }
 
     /**

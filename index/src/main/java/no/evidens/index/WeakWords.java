@@ -74,7 +74,8 @@ final class WeakWords {
         return analysed(analyzer, WORDS);
     }
 
-    private static Set<String> analysed(Analyzer analyzer, String words) {
+    /** The stems {@code analyzer} gives a list of words in the text field (also for {@link FrameWords}). */
+    static Set<String> analysed(Analyzer analyzer, String words) {
         Set<String> out = new HashSet<>();
         try (TokenStream ts = analyzer.tokenStream(PassageSchema.TEXT, words)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -84,7 +85,7 @@ final class WeakWords {
             }
             ts.end();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot analyse the weak words", e);
+            throw new UncheckedIOException("cannot analyse a list of query words", e);
         }
         return Set.copyOf(out);
     }
