@@ -76,6 +76,12 @@ final class IncompleteContainers {
         this.retry = retry;
     }
 
+    /** The file of the bundle a document's path lies in ({@code pakke.zip} for {@code pakke.zip!/a.txt}; a file itself for its own path). */
+    static String containerOf(String path) {
+        int in = path.indexOf("!/");
+        return in < 0 ? path : path.substring(0, in);
+    }
+
     /** Whether a document missing for this reason may come in at another reading of the same bytes. */
     static boolean mayPass(Reason reason) {
         return !FailureMemory.lasting(reason);

@@ -1,5 +1,7 @@
 package no.evidens.pipeline.ingest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -178,13 +180,13 @@ final class IngestRoute extends RouteBuilder {
 
     /** A document of a container read again (it had documents missing) that is in the case already: left as it is. */
     private boolean inCaseAlready(DocumentWork work) {
-        if (work.sha256() == null || !incomplete.isReadAgain(topPath(work.path()))) {
+        if (work.sha256() == null || !incomplete.isReadAgain(IncompleteContainers.containerOf(work.path()))) {
             return false;
         }
         try {
             return index.contains(caseId, work.sha256());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -192,12 +194,6 @@ final class IngestRoute extends RouteBuilder {
         DocumentWork work = ex.getIn().getBody(DocumentWork.class);
         String reason = work.path().contains("!/") ? ReceiptFile.duplicateReason(null) : ReceiptFile.DUPLICATE_READ_AGAIN;
         ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.DUPLICATE, reason, null, 0, 0));
-    }
-
-    /** The file of the bundle a document's path lies in ({@code pakke.zip} for {@code pakke.zip!/a.txt}). */
-    private static String topPath(String path) {
-        int in = path.indexOf("!/");
-        return in < 0 ? path : path.substring(0, in);
     }
 
     /**
@@ -209,7 +205,7 @@ final class IngestRoute extends RouteBuilder {
         if (!line.path().contains("!/")) {
             incomplete.ownLine(line.path());
         } else if (ReceiptFile.FAILED.equals(line.status())) {
-            incomplete.missing(topPath(line.path()), line.path(), Reason.fromText(line.reason()));
+            incomplete.missing(IncompleteContainers.containerOf(line.path()), line.path(), Reason.fromText(line.reason()));
         }
     }
 

@@ -153,9 +153,9 @@ public final class Ingestion {
             // A document the engine did not store, after its add had returned: its line says so.
             for (EvidenceSink.NotStored lost : index.notStored()) {
                 receipts.notStored(lost);
-                int in = lost.file().indexOf("!/");
-                if (in > 0) {
-                    incomplete.missing(lost.file().substring(0, in), lost.file(), Reason.NOT_STORED);
+                String container = IncompleteContainers.containerOf(lost.file());
+                if (!container.equals(lost.file())) {
+                    incomplete.missing(container, lost.file(), Reason.NOT_STORED);
                 }
             }
             // Containers read again that now hold every document, committed: no longer incomplete.
