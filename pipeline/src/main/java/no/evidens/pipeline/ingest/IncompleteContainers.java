@@ -11,6 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.extract.Reason;
 
@@ -30,6 +33,7 @@ import no.evidens.pipeline.extract.Reason;
  * in and was committed, so a process stopped half-way loses nothing.
  */
 final class IncompleteContainers {
+    private static final Logger LOG = LoggerFactory.getLogger(IncompleteContainers.class);
     /** Readings in a row with a document missing that may pass, after which a container is read again only when retrying. */
     static final int MISSED_READINGS = 2;
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
@@ -197,7 +201,10 @@ final class IncompleteContainers {
             Json.write(mark, dir.resolve(sha256 + SUFFIX));
             marked().add(sha256);
         } catch (IOException | RuntimeException e) {
-            // not remembered: as before this memory, the container's missing document waits for another case
+            // not remembered: as before this memory, the container's missing document waits for another case; said in
+            // the log (the container's hash and the failure's kind only, never a path or text of the bundle)
+            LOG.warn("Could not remember container {} as incomplete ({}); a re-ingest will not read it again",
+                    sha256, e.getClass().getSimpleName());
         }
     }
 
