@@ -11,12 +11,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 import no.evidens.evaluation.scale.CorpusVocabulary;
 import no.evidens.evaluation.scale.PassageGenerator;
 import no.evidens.evaluation.scale.SearchBench;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.NorwegianAnalysis;
+import no.evidens.index.PassageSchema;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
@@ -32,6 +41,10 @@ import no.evidens.index.SearchResult;
  *   ... slow DIR ROUNDS KIND [N] the N (default 10) slowest distinct searches of one kind, by their thread CPU p50 over
  *                           ROUNDS measured rounds of the kind (after one warm-up round), with their hits: which
  *                           searches make a kind's p95
+ *   ... count DIR ROUNDS     the counting part of the term searches alone: the thread CPU of EvidenceSearcher.countWithFacets
+ *                           (every hit and its facets counted, the counts made, no page) for each term word in the text,
+ *                           its compound parts and the heading, as `bench search`'s ablation asks it (p50 / p95), after
+ *                           two warm-up rounds; ROUNDS measured rounds
  *
  * The words are the bench's (`SearchBench`): content words of the sample corpus by frequency, the 20 most frequent for
  * the broad searches, the next 200 for the others.
@@ -46,6 +59,8 @@ public class SearchCompare {
             List<Search> set = searches(searcher);
             if (args[0].equals("dump")) {
                 dump(searcher, set, Path.of(args[2]));
+            } else if (args[0].equals("count")) {
+                counting(searcher, set, Integer.parseInt(args[2]));
             } else if (args[0].equals("slow")) {
                 slowest(searcher, set, Integer.parseInt(args[2]), args[3], args.length > 4 ? Integer.parseInt(args[4]) : 10);
             } else {
@@ -151,6 +166,53 @@ public class SearchCompare {
             Arrays.sort(ms);
             System.out.printf(Locale.ROOT, "%-9s %4d searches  thread CPU p50 %6.2f ms  p95 %6.2f ms  mean %6.2f ms%n", kind, ms.length,
                     ms[ms.length / 2], ms[(int) (ms.length * 0.95)], Arrays.stream(ms).average().orElse(0));
+        }
+    }
+
+    static void counting(EvidenceSearcher searcher, List<Search> set, int rounds) throws Exception {
+        List<Query> queries = new ArrayList<>();
+        try (Analyzer analyzer = NorwegianAnalysis.queryAnalyzer(null)) {
+            for (Search s : set.stream().filter(s -> s.kind().equals("term")).toList()) {
+                String word = s.request().query();
+                Query text = fieldQuery(analyzer, PassageSchema.TEXT, word, 1f);
+                Query parts = fieldQuery(analyzer, PassageSchema.PARTS, word, 0.4f);
+                Query heading = fieldQuery(analyzer, PassageSchema.HEADING, word, 0.3f);
+                if (text != null && parts != null && heading != null) {
+                    queries.add(new BooleanQuery.Builder().add(text, BooleanClause.Occur.SHOULD).add(parts, BooleanClause.Occur.SHOULD)
+                            .add(heading, BooleanClause.Occur.SHOULD).build());
+                }
+            }
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long hits = 0;
+        for (int round = 0; round < 2; round++) {
+            for (Query q : queries) {
+                searcher.countWithFacets(q);
+            }
+        }
+        double[] ms = new double[queries.size() * rounds];
+        int k = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (Query q : queries) {
+                long c = threads.getCurrentThreadCpuTime();
+                hits += searcher.countWithFacets(q);
+                ms[k++] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        System.out.printf(Locale.ROOT, "count     %4d countings  thread CPU p50 %6.3f ms  p95 %6.3f ms  mean %6.3f ms  (%d hits a counting)%n",
+                ms.length, ms[ms.length / 2], ms[(int) (ms.length * 0.95)], Arrays.stream(ms).average().orElse(0),
+                ms.length == 0 ? 0 : hits / ms.length);
+    }
+
+    /** The word's first token as {@code field} analyses it, as a term query of that field (null: no token). */
+    static Query fieldQuery(Analyzer analyzer, String field, String word, float boost) throws Exception {
+        try (TokenStream ts = analyzer.tokenStream(field, word)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            Query q = ts.incrementToken() ? new TermQuery(new Term(field, term.toString())) : null;
+            ts.end();
+            return q == null || boost == 1f ? q : new BoostQuery(q, boost);
         }
     }
 
