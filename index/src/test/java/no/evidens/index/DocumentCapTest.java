@@ -45,13 +45,32 @@ class DocumentCapTest {
     }
 
     @Test
-    void withinOneTierTheCapHoldsBackAsWithoutScores() {
+    void theSameWordsInAReportHoldingFewerOfThemMakeNoRoom() {
+        // a relaxed search: every passage holds the same two words; a's report holds all the query's words, b's one fewer
+        List<String> ranked = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ranked.add("a" + i);
+        }
+        ranked.add("b0");
+        java.util.Map<String, Double> scores = new java.util.HashMap<>();
+        for (int i = 0; i < 8; i++) {
+            scores.put("a" + i, 2 * (double) QueryReader.WORD_TIER + DocumentWords.SHARE * QueryReader.WORD_TIER * 3 + 10 - i);
+        }
+        scores.put("b0", 2 * (double) QueryReader.WORD_TIER + DocumentWords.SHARE * QueryReader.WORD_TIER * 2 + 10);
+        List<String> capped = DocumentCap.apply(ranked, h -> h.substring(0, 1), scores::get);
+        assertEquals(List.of("a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "b0"), capped,
+                "b0's report lacks one of the query's words: a's held-back passages go before it");
+    }
+
+    @Test
+    void withinTheGapTheCapHoldsBackAsWithoutScores() {
         List<String> ranked = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             ranked.add("a" + i);
         }
         ranked.add("b0");
-        List<String> capped = DocumentCap.apply(ranked, h -> h.substring(0, 1), h -> h.equals("b0") ? 1.0 : 900.0);
+        double within = DocumentCap.GAP - 1.0;
+        List<String> capped = DocumentCap.apply(ranked, h -> h.substring(0, 1), h -> h.equals("b0") ? 1.0 : within);
         assertEquals(DocumentCap.apply(ranked, h -> h.substring(0, 1)), capped);
     }
 
