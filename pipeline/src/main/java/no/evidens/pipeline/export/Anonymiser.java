@@ -172,7 +172,7 @@ public final class Anonymiser {
      *       person, the word after a title, a patronymic, a hyphenated given name, the name before a handle), a nickname
      *       in brackets inside a name, a letter listed with a letter name, initials and a particle with the name words
      *       after them ({@link NameNeighbours}); round 16: a given name, initials and a surname, a place's word right after a
-     *       masked given name, and that surname alone elsewhere in the document.</li>
+     *       masked given name, and that surname alone elsewhere in the document; round 17: a speaker's name before a turn.</li>
      * </ul>
      */
     public List<TaggedSpan> spans(String text, Persons persons, List<String> context) {
@@ -232,6 +232,7 @@ public final class Anonymiser {
         Bylines.mask(text, spans, lowerCase);
         NameNeighbours.nicknames(text, spans, lowerCase);
         NameNeighbours.letters(text, spans);
+        NameNeighbours.speakers(text, spans, lowerCase);
         widen(text, spans, words, found, lowerCase, seen);
         coordinated(text, spans, words, lowerCase);
         widen(text, spans, words, found, lowerCase, seen);

@@ -427,4 +427,14 @@ class AnonymiserTest {
         String town = "Vi bor i Vestvika. Det er stille, sier hun om Vestvika.";
         assertEquals(town, place.anonymise(town, new Anonymiser.Persons(), List.of(town)));
     }
+
+    @Test
+    void aSpeakersFullNameBeforeATurnIsMaskedWhateverTheModelTypedItButNotALabelOrAWordWrittenInLowerCase() {
+        // made-up: the model took the speaker's name for an organisation; the colon would otherwise make it a label
+        Anonymiser typed = typedAs("ORG:Zorbek Quillan");
+        assertEquals("Intervju  [navn 1]: - Det stemmer ikke.",
+                typed.anonymise("Intervju  Zorbek Quillan: - Det stemmer ikke.", new Anonymiser.Persons()));
+        String label = "Se bildet. Foto: - Vi fikk det. Hun svarte. Gode Svar: - Nei, sa de om gode ting.";
+        assertEquals(label, typed.anonymise(label, new Anonymiser.Persons(), List.of(label)));
+    }
 }
