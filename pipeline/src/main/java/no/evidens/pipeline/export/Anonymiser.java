@@ -60,7 +60,7 @@ public final class Anonymiser {
 
     /**
      * The model's place or organisation guesses explain a capitalised word when they hold at least one in this many of its
-     * uses in the document (round 17; chosen on the hold-out folds: one in two masked 5 more words on fold 1 for no leak).
+     * uses in the document (round 17; chosen on the hold-out folds: one in two masked 5 more words on fold 1 and fixed no more leaks).
      */
     static final int OTHER_NAME_SHARE = 3;
 
