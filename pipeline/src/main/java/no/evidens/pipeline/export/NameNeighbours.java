@@ -47,6 +47,12 @@ final class NameNeighbours {
     /** A listed place's word after a name, then a word that makes the two a street or square ({@code Kari Nordvik gate}). */
     private static final Pattern PLACE_AFTER = Pattern.compile(
             "\\G (\\p{Lu}\\p{Ll}+)(?![\\p{L}\\d-])(?! (?:gate|gata|vei|veien|vegen|plass|allé|torg|bru|brygge)(?![\\p{L}]))");
+    /**
+     * Two or three capitalised words opening a line, a passage or a sentence, then a colon and a dash or a quotation
+     * mark: a speaker's turn in an interview ({@code Kari Quillan: - Det stemmer}, made up; round 17).
+     */
+    private static final Pattern SPEAKER = Pattern.compile(
+            "(?:^|(?<=\\n)|(?<=  )|(?<=[.!?»] ))(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?: \\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?){1,2}): ?[-–«]");
     /** How far back {@link #INITIALS_BEFORE} looks. */
     private static final int BEFORE_WINDOW = 40;
 
@@ -234,6 +240,26 @@ final class NameNeighbours {
                     spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
                     break;
                 }
+            }
+        }
+    }
+
+    /**
+     * Masks a speaker's name before a turn ({@link #SPEAKER}), whatever the model typed its words, unless one of them is
+     * no name ({@link Anonymiser#maskableWhateverTyped}): the colon after it otherwise makes it a label.
+     */
+    static void speakers(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
+        Matcher m = SPEAKER.matcher(text);
+        while (m.find()) {
+            boolean names = true;
+            for (String w : m.group(1).split("[ -]")) {
+                names &= Anonymiser.maskableWhateverTyped(w, lowerCase);
+            }
+            int a = m.start(1);
+            int b = m.end(1);
+            if (names && spans.stream().noneMatch(o -> o.start() <= a && b <= o.end())) {
+                spans.removeIf(o -> PiiTagger.PERSON.equals(o.type()) && a <= o.start() && o.end() <= b);
+                spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             }
         }
     }
