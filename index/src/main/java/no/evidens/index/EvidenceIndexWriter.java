@@ -113,7 +113,7 @@ public final class EvidenceIndexWriter implements EvidenceSink {
         List<Document> block = new ArrayList<>(passages.size() + 1);
         SharedFields shared = new SharedFields(drillDownTerms);
         for (Passage p : passages) {
-            Document d = PassageSchema.toDocument(p, shared, doc.text());
+            Document d = PassageSchema.toDocument(p, shared);
             block.add(drillDownTerms ? PassageSchema.withDrillDownTerms(d) : d);
         }
         block.add(PassageSchema.toDocument(doc));

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,8 +32,6 @@ import org.apache.lucene.search.TopDocs;
  */
 public final class EvidenceSearcher implements EvidenceIndex {
     private static final Query PASSAGES = RankedSearch.PASSAGES;
-    /** The stored fields a passage's text is read from (its own, or its start and end in its document's). */
-    private static final Set<String> PASSAGE_TEXT_FIELDS = Set.of(PassageSchema.TEXT, PassageSchema.START, PassageSchema.END);
     private static final Sort BY_START = new Sort(new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
     /**
      * Best first; passages of exactly the same score in file order, then by their place in the file, so
@@ -140,13 +136,8 @@ public final class EvidenceSearcher implements EvidenceIndex {
         return s.readQueries.read(text, operator, () -> queries.read(text, operator, s.getIndexReader()));
     }
 
-    private static SearchHit plainHit(IndexSnapshot s, PassageTexts texts, int doc) throws IOException {
-        Document d = s.storedFields().document(doc);
-        return PassageSchema.toHit(d, texts.text(doc, d), 0, OffsetHighlighter.Highlight.NONE);
-    }
-
-    private static PassageTexts texts(IndexSnapshot s) throws IOException {
-        return new PassageTexts(s.getIndexReader(), s.storedFields());
+    private static SearchHit plainHit(IndexSnapshot s, int doc) throws IOException {
+        return PassageSchema.toHit(s.storedFields().document(doc), 0, OffsetHighlighter.Highlight.NONE);
     }
 
     /** The Lucene document of a passage, or -1. */
@@ -167,7 +158,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
     public Optional<SearchHit> passage(String passageId) throws IOException {
         return withSnapshot(s -> {
             int doc = passageDoc(s, passageId);
-            return doc < 0 ? Optional.empty() : Optional.of(plainHit(s, texts(s), doc));
+            return doc < 0 ? Optional.empty() : Optional.of(plainHit(s, doc));
         });
     }
 
@@ -181,9 +172,8 @@ public final class EvidenceSearcher implements EvidenceIndex {
         return withSnapshot(s -> {
             TopDocs top = s.search(q, Math.max(1, s.count(q)), BY_START);
             List<SearchHit> out = new ArrayList<>(top.scoreDocs.length);
-            PassageTexts texts = texts(s);
             for (ScoreDoc sd : top.scoreDocs) {
-                out.add(plainHit(s, texts, sd.doc));
+                out.add(plainHit(s, sd.doc));
             }
             return out;
         });
@@ -203,11 +193,10 @@ public final class EvidenceSearcher implements EvidenceIndex {
             String prefix = passageId.substring(0, slash + 1);
             int n = Integer.parseInt(passageId.substring(slash + 1));
             List<SearchHit> out = new ArrayList<>();
-            PassageTexts texts = texts(s);
             for (int i = Math.max(0, n - before); i <= n + after; i++) {
                 int doc = passageDoc(s, prefix + i);
                 if (doc >= 0) {
-                    out.add(plainHit(s, texts, doc));
+                    out.add(plainHit(s, doc));
                 }
             }
             return out;
@@ -230,7 +219,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(1);
             mlt.setMinWordLen(3);
-            Query like = mlt.like(PassageSchema.TEXT, new StringReader(texts(s).text(doc, d)));
+            Query like = mlt.like(PassageSchema.TEXT, new StringReader(d.get(PassageSchema.TEXT)));
             Query query = new BooleanQuery.Builder()
                     .add(like, BooleanClause.Occur.MUST)
                     .add(PASSAGES, BooleanClause.Occur.FILTER)
@@ -258,23 +247,14 @@ public final class EvidenceSearcher implements EvidenceIndex {
         return withSnapshot(s -> {
             TopDocs top = s.search(query, 10_000);
             int[] docs = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+            OffsetHighlighter.Highlight[] perDoc = s.wholeText.highlight(PassageSchema.TEXT, userQuery, docs, 1);
             StoredFields stored = s.storedFields();
-            // The passages' texts are read for the highlighter first: those of one document read its text once.
-            PassageTexts texts = new PassageTexts(s.getIndexReader(), stored);
-            Map<Integer, Document> passages = new HashMap<>();
-            Map<Integer, String> textOf = new HashMap<>();
-            for (int doc : docs) {
-                Document d = stored.document(doc, PASSAGE_TEXT_FIELDS);
-                passages.put(doc, d);
-                textOf.put(doc, texts.text(doc, d));
-            }
-            OffsetHighlighter.Highlight[] perDoc = s.wholeText.highlight(PassageSchema.TEXT, userQuery, docs, 1, textOf::get);
             List<Mark> out = new ArrayList<>();
             for (int i = 0; i < perDoc.length; i++) {
                 if (perDoc[i].matches().isEmpty()) {
                     continue;
                 }
-                int base = PassageSchema.intValue(passages.get(docs[i]), PassageSchema.START);
+                int base = PassageSchema.intValue(stored.document(docs[i], Set.of(PassageSchema.START)), PassageSchema.START);
                 for (TextRange m : perDoc[i].matches()) {
                     out.add(new Mark(base + m.start(), base + m.end()));
                 }

@@ -68,7 +68,7 @@ final class FlushClasses {
         IndexedDocument document = new IndexedDocument("dok", "sak", "mappe/fil.pdf", "journal", "Tittel", "0".repeat(64),
                 "application/pdf", text, List.of(0), "1");
         List<Document> block = new ArrayList<>(2);
-        block.add(PassageSchema.toDocument(passage, new SharedFields(false), document.text()));
+        block.add(PassageSchema.toDocument(passage, new SharedFields(false)));
         block.add(PassageSchema.toDocument(document));
         return block;
     }

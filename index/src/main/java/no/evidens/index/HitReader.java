@@ -29,8 +29,6 @@ final class HitReader {
     private final SoughtTerms sought;
     /** The keys read so far, by Lucene document. */
     private final Map<Integer, Document> keys = new HashMap<>();
-    /** The hits' texts, each document's text read once for all its hits of the search. */
-    private final PassageTexts texts;
 
     HitReader(IndexSnapshot s) throws IOException {
         this(s, null);
@@ -41,7 +39,6 @@ final class HitReader {
         this.s = s;
         this.stored = s.storedFields();
         this.sought = sought;
-        this.texts = new PassageTexts(s.getIndexReader(), stored);
     }
 
     /** The document (case/document id) a hit stands in. */
@@ -70,17 +67,13 @@ final class HitReader {
      */
     List<SearchHit> hits(Query query, ScoreDoc[] page) throws IOException {
         int[] docs = docs(page);
-        // Each hit's stored fields and text are read once: the highlighter takes the text from them.
+        // Each hit's stored fields are read once: the highlighter takes the text from them.
         Map<Integer, Document> byDoc = stored(docs);
-        Map<Integer, String> textOf = new HashMap<>();
-        for (int doc : docs) {
-            textOf.put(doc, texts.text(doc, byDoc.get(doc)));
-        }
         OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES,
-                textOf::get, sought);
+                doc -> byDoc.get(doc).get(PassageSchema.TEXT), sought);
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            hits.add(PassageSchema.toHit(byDoc.get(docs[i]), textOf.get(docs[i]), page[i].score, highlights[i]));
+            hits.add(PassageSchema.toHit(byDoc.get(docs[i]), page[i].score, highlights[i]));
         }
         return hits;
     }

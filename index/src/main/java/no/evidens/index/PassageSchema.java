@@ -81,20 +81,12 @@ public final class PassageSchema {
     /** Analysed, stored, with offsets in the postings so highlighting never re-analyses a passage. */
     static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
 
-    /**
-     * As {@link #TEXT_TYPE}, not stored: for a passage whose text is its document's text from its start to its end, which
-     * the document's entry stores already ({@link PassageTexts} cuts it from there).
-     */
-    static final FieldType TEXT_INDEXED_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
-
     /** Analysed, not stored, offsets in the postings so that a match on a part highlights its word. */
     static final FieldType PARTS_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
         TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT_TYPE.freeze();
-        TEXT_INDEXED_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        TEXT_INDEXED_TYPE.freeze();
         PARTS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         PARTS_TYPE.freeze();
     }
@@ -145,15 +137,11 @@ public final class PassageSchema {
 
     /** A passage as a Lucene document, with its facet values as doc values (no {@code FacetsConfig.build} needed). */
     static Document toDocument(Passage p) {
-        return toDocument(p, new SharedFields(), null);
+        return toDocument(p, new SharedFields());
     }
 
-    /**
-     * A passage as a Lucene document, with the fields it shares with the other passages of its document taken from
-     * {@code shared}. Its text is stored only when it is not {@code documentText} (its document's, null: unknown) from
-     * its start to its end: the document's entry, added with it, stores that text once for all its passages.
-     */
-    static Document toDocument(Passage p, SharedFields shared, String documentText) {
+    /** A passage as a Lucene document, with the fields it shares with the other passages of its document taken from {@code shared}. */
+    static Document toDocument(Passage p, SharedFields shared) {
         Document d = new Document();
         d.add(shared.field(KIND, KIND_PASSAGE, v -> new StringField(KIND, v, Field.Store.NO)));
         d.add(new StringField(ID, p.passageId(), Field.Store.YES));
@@ -170,7 +158,7 @@ public final class PassageSchema {
         d.add(shared.field(SORT_FILE, p.file(), v -> new SortedDocValuesField(SORT_FILE, new BytesRef(v))));
         d.add(new NumericDocValuesField(SORT_START, p.start()));
         d.add(new StoredField(END, p.end()));
-        d.add(new Field(TEXT, p.text(), inDocument(p, documentText) ? TEXT_INDEXED_TYPE : TEXT_TYPE));
+        d.add(new Field(TEXT, p.text(), TEXT_TYPE));
         d.add(new Field(PARTS, p.text(), PARTS_TYPE));
         for (String q : p.quotes()) {
             d.add(new StoredField(QUOTE, q));
@@ -212,12 +200,6 @@ public final class PassageSchema {
         return d;
     }
 
-    /** Whether the passage's text is {@code documentText} from its start to its end. */
-    static boolean inDocument(Passage p, String documentText) {
-        return documentText != null && p.start() >= 0 && p.end() - p.start() == p.text().length()
-                && p.end() <= documentText.length() && documentText.regionMatches(p.start(), p.text(), 0, p.text().length());
-    }
-
     static String docKey(String caseId, String docId) {
         return caseId + "/" + docId;
     }
@@ -254,28 +236,12 @@ public final class PassageSchema {
     static final Set<String> HIT_FIELDS = Set.of(ID, CASE, DOC, FILE, TYPE, TITLE, HEADING, TEXT, PAGE, START, END, QUOTE,
             INDICATOR, LAW, INDICATOR_WHY);
 
-    /** A passage's stored fields and its text ({@link PassageTexts}) as a hit, with what the highlighter found in its text. */
-    static SearchHit toHit(Document d, String text, float score, OffsetHighlighter.Highlight h) {
+    /** A passage's stored fields as a hit, with what the highlighter found in its text. */
+    static SearchHit toHit(Document d, float score, OffsetHighlighter.Highlight h) {
         return new SearchHit(d.get(ID), d.get(CASE), d.get(DOC), d.get(FILE), d.get(TYPE), d.get(TITLE), d.get(HEADING),
-                intValue(d, PAGE), intValue(d, START), intValue(d, END), text, score,
+                intValue(d, PAGE), intValue(d, START), intValue(d, END), d.get(TEXT), score,
                 values(d, QUOTE), values(d, INDICATOR), values(d, LAW), h.matches(), h.fragments(),
                 IndicatorReason.decodeAll(values(d, INDICATOR_WHY)));
-    }
-
-    /**
-     * The text of a passage entry read whole from the stored fields ({@code passage}), given its document entry's
-     * stored text: its own stored text where it has one (an entry written before the text was stored once, or a text
-     * that is not its document's), else its document's text from its start to its end. For programs that read every
-     * entry of an index in turn; a search reads texts through {@link PassageTexts}.
-     */
-    public static String passageText(Document passage, String documentText) {
-        String own = passage.get(TEXT);
-        return own != null ? own : documentText.substring(intValue(passage, START), intValue(passage, END));
-    }
-
-    /** Whether an entry read whole from the stored fields is a passage (not a document). */
-    public static boolean isPassage(Document stored) {
-        return stored.get(DOC_TEXT) == null && stored.getField(START) != null;
     }
 
     static List<String> values(Document d, String field) {

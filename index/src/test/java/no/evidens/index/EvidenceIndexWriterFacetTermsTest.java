@@ -67,7 +67,7 @@ class EvidenceIndexWriterFacetTermsTest {
         try (Directory d = FSDirectory.open(dir);
                 IndexWriter w = new IndexWriter(d, new IndexWriterConfig(NorwegianAnalysis.analyzer()))) {
             SharedFields old = new SharedFields(true);
-            w.addDocuments(List.of(PassageSchema.withDrillDownTerms(PassageSchema.toDocument(passage("a", 0, "taushetsplikt"), old, null)),
+            w.addDocuments(List.of(PassageSchema.withDrillDownTerms(PassageSchema.toDocument(passage("a", 0, "taushetsplikt"), old)),
                     PassageSchema.toDocument(document("a"))));
             w.commit();
         }

@@ -17,7 +17,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.uhighlight.PassageScorer;
@@ -60,8 +59,6 @@ class PageHighlightingTest {
     private Analyzer analyzer;
     private SnapshotSource source;
     private IndexSnapshot snapshot;
-    /** The text each passage was written with, by its id: what the highlighters are given (it is stored in its document's). */
-    private final java.util.Map<String, String> written = new java.util.HashMap<>();
 
     @BeforeAll
     void index() throws IOException {
@@ -78,7 +75,6 @@ class PageHighlightingTest {
                         text.append(p).append("\n\n");
                         passages.add(new Passage(Passage.idOf("sak", docId, i), "sak", docId, docId + ".txt", "journal", "A",
                                 HEADINGS.get((d + i) % HEADINGS.size()), 1, start, start + p.length(), p, List.of(), List.of()));
-                        written.put(Passage.idOf("sak", docId, i), p);
                     }
                     w.add(new IndexedDocument(docId, "sak", docId + ".txt", "journal", "A", "sha" + docId, "text/plain",
                             text.toString().strip(), List.of(0)), passages);
@@ -103,18 +99,7 @@ class PageHighlightingTest {
         UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(snapshot, analyzer)
                 .withFormatter(new OffsetHighlighter.OffsetFormatter(!wholeText))
                 .withMaskedFieldsFunc(f -> PassageSchema.TEXT.equals(f) ? Set.of(PassageSchema.PARTS) : Set.of());
-        return new UnifiedHighlighter(wholeText ? b.withBreakIterator(WholeBreakIterator::new) : b.withMaxNoHighlightPassages(1)) {
-            /** Each hit's text as it was written (a passage's text is not stored in its own entry). */
-            @Override
-            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
-                    throws IOException {
-                List<CharSequence[]> values = new ArrayList<>();
-                for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-                    values.add(new CharSequence[] {writtenText(doc)});
-                }
-                return values;
-            }
-        };
+        return (wholeText ? b.withBreakIterator(WholeBreakIterator::new) : b.withMaxNoHighlightPassages(1)).build();
     }
 
     /** Every passage the query matches, in the order of a page (by score), and one without a match first. */
@@ -136,7 +121,7 @@ class PageHighlightingTest {
             int[] docs = hits(query);
             String[] expected = lucene(false).highlightFields(new String[] {PassageSchema.TEXT}, query, docs, new int[] {2})
                     .get(PassageSchema.TEXT);
-            OffsetHighlighter.Highlight[] found = snapshot.snippets.highlight(PassageSchema.TEXT, query, docs, 2, this::writtenText);
+            OffsetHighlighter.Highlight[] found = snapshot.snippets.highlight(PassageSchema.TEXT, query, docs, 2);
             assertArrayEquals(expected, Arrays.stream(found).map(Record::toString).toArray(), q);
             // A heading's words are not marked in the text; every other query marks some.
             assertEquals(!q.startsWith("overskrift:"), Arrays.stream(found).anyMatch(h -> !h.matches().isEmpty()), q);
@@ -169,17 +154,16 @@ class PageHighlightingTest {
                     plan.hits(leaf, sought);
                 }
                 OffsetHighlighter.Highlight[] found = snapshot.snippets.highlight(PassageSchema.TEXT, query, docs, 2,
-                        this::writtenText, sought);
+                        doc -> storedText(doc), sought);
                 assertArrayEquals(expected, Arrays.stream(found).map(Record::toString).toArray(), q);
             }
         }
         assertTrue(counted >= 20, "most queries are counted from their words");
     }
 
-    /** The text the passage entry {@code doc} was written with. */
-    private String writtenText(int doc) {
+    private String storedText(int doc) {
         try {
-            return written.get(snapshot.storedFields().document(doc, Set.of(PassageSchema.ID)).get(PassageSchema.ID));
+            return snapshot.storedFields().document(doc).get(PassageSchema.TEXT);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -193,7 +177,7 @@ class PageHighlightingTest {
             int[] docs = hits(query);
             String[] expected = lucene(true).highlightFields(new String[] {PassageSchema.TEXT}, query, docs, new int[] {1})
                     .get(PassageSchema.TEXT);
-            OffsetHighlighter.Highlight[] found = snapshot.wholeText.highlight(PassageSchema.TEXT, query, docs, 1, this::writtenText);
+            OffsetHighlighter.Highlight[] found = snapshot.wholeText.highlight(PassageSchema.TEXT, query, docs, 1);
             assertArrayEquals(expected, Arrays.stream(found).map(Record::toString).toArray(), q);
         }
     }
@@ -206,10 +190,8 @@ class PageHighlightingTest {
             ScoreDoc[] page = snapshot.search(RankedSearch.base(new SearchRequest(q, null, null, 10), query), 10).scoreDocs;
             List<SearchHit> hits = new HitReader(snapshot).hits(query, page);
             for (int i = 0; i < page.length; i++) {
-                OffsetHighlighter.Highlight h = snapshot.snippets.highlight(PassageSchema.TEXT, query, new int[] {page[i].doc}, 2,
-                        this::writtenText)[0];
-                assertEquals(PassageSchema.toHit(snapshot.storedFields().document(page[i].doc), writtenText(page[i].doc),
-                        page[i].score, h), hits.get(i), q);
+                OffsetHighlighter.Highlight h = snapshot.snippets.highlight(PassageSchema.TEXT, query, new int[] {page[i].doc}, 2)[0];
+                assertEquals(PassageSchema.toHit(snapshot.storedFields().document(page[i].doc), page[i].score, h), hits.get(i), q);
             }
         }
     }

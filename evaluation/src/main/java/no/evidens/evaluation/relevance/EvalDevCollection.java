@@ -69,7 +69,6 @@ public final class EvalDevCollection {
     public static EvalDevCollection read(Path index) throws IOException {
         List<IndexedPassage> passages = new ArrayList<>();
         Map<String, String> texts = new HashMap<>();
-        List<Document> waiting = new ArrayList<>();
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
             for (LeafReaderContext leaf : reader.leaves()) {
                 Bits live = leaf.reader().getLiveDocs();
@@ -84,17 +83,11 @@ public final class EvalDevCollection {
                     }
                     String file = fileNumber(d.get(PassageSchema.FILE));
                     if (d.get(PassageSchema.DOC_TEXT) != null) {
-                        String text = d.get(PassageSchema.DOC_TEXT);
-                        texts.put(file, text);
-                        // A document's passages stand before it in its block: their texts are cut from its text.
-                        for (Document p : waiting) {
-                            passages.add(new IndexedPassage(p.get(PassageSchema.ID), fileNumber(p.get(PassageSchema.FILE)),
-                                    p.getField(PassageSchema.START).numericValue().intValue(),
-                                    p.getField(PassageSchema.END).numericValue().intValue(), PassageSchema.passageText(p, text)));
-                        }
-                        waiting.clear();
-                    } else if (PassageSchema.isPassage(d)) {
-                        waiting.add(d);
+                        texts.put(file, d.get(PassageSchema.DOC_TEXT));
+                    } else if (d.get(PassageSchema.TEXT) != null) {
+                        passages.add(new IndexedPassage(d.get(PassageSchema.ID), file,
+                                d.getField(PassageSchema.START).numericValue().intValue(),
+                                d.getField(PassageSchema.END).numericValue().intValue(), d.get(PassageSchema.TEXT)));
                     }
                 }
             }

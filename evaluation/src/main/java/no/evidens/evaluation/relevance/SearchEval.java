@@ -115,18 +115,12 @@ public final class SearchEval {
         Map<String, IndexedDocument> docs = new LinkedHashMap<>();
         Map<String, List<Passage>> passages = new HashMap<>();
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(from))) {
-            List<Document> waiting = new ArrayList<>();
             forEachStored(reader, d -> {
                 String key = d.get(PassageSchema.CASE) + "/" + d.get(PassageSchema.DOC);
                 if (d.get(PassageSchema.DOC_TEXT) != null) {
                     docs.put(key, document(d));
-                    // A document's passages stand before it in its block: their texts are cut from its text.
-                    for (Document p : waiting) {
-                        passages.computeIfAbsent(key, k -> new ArrayList<>()).add(passage(p, d.get(PassageSchema.DOC_TEXT)));
-                    }
-                    waiting.clear();
-                } else if (PassageSchema.isPassage(d)) {
-                    waiting.add(d);
+                } else if (d.get(PassageSchema.TEXT) != null) {
+                    passages.computeIfAbsent(key, k -> new ArrayList<>()).add(passage(d));
                 }
             });
         }
@@ -144,17 +138,9 @@ public final class SearchEval {
     public static List<IndexedPassage> passages(Path index) throws IOException {
         List<IndexedPassage> out = new ArrayList<>();
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-            List<Document> waiting = new ArrayList<>();
             forEachStored(reader, d -> {
-                if (d.get(PassageSchema.DOC_TEXT) != null) {
-                    // A document's passages stand before it in its block: their texts are cut from its text.
-                    for (Document p : waiting) {
-                        out.add(new IndexedPassage(p.get(PassageSchema.ID), p.get(PassageSchema.FILE),
-                                PassageSchema.passageText(p, d.get(PassageSchema.DOC_TEXT))));
-                    }
-                    waiting.clear();
-                } else if (PassageSchema.isPassage(d)) {
-                    waiting.add(d);
+                if (d.get(PassageSchema.TEXT) != null && d.get(PassageSchema.DOC_TEXT) == null) {
+                    out.add(new IndexedPassage(d.get(PassageSchema.ID), d.get(PassageSchema.FILE), d.get(PassageSchema.TEXT)));
                 }
             });
         }
@@ -187,12 +173,12 @@ public final class SearchEval {
                 d.get(PassageSchema.MEDIA_TYPE), d.get(PassageSchema.DOC_TEXT), pageStarts);
     }
 
-    private static Passage passage(Document d, String documentText) {
+    private static Passage passage(Document d) {
         String heading = d.get(PassageSchema.HEADING);
         return new Passage(d.get(PassageSchema.ID), d.get(PassageSchema.CASE), d.get(PassageSchema.DOC),
                 d.get(PassageSchema.FILE), d.get(PassageSchema.TYPE), d.get(PassageSchema.TITLE),
                 heading == null ? "" : heading, intValue(d, PassageSchema.PAGE), intValue(d, PassageSchema.START),
-                intValue(d, PassageSchema.END), PassageSchema.passageText(d, documentText), values(d, PassageSchema.QUOTE),
+                intValue(d, PassageSchema.END), d.get(PassageSchema.TEXT), values(d, PassageSchema.QUOTE),
                 values(d, PassageSchema.INDICATOR), values(d, PassageSchema.LAW));
     }
 
