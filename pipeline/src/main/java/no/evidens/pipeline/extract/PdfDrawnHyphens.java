@@ -25,8 +25,19 @@ final class PdfDrawnHyphens {
     /** Small filled rectangles: what a drawn hyphen is. */
     static List<Bar> bars(PDPage page) throws IOException {
         List<Bar> bars = new ArrayList<>();
+        boolean type3 = Type3Fonts.reachable(page);
         PDFGraphicsStreamEngine engine = new PDFGraphicsStreamEngine(page) {
             private Bar pending;
+
+            @Override
+            protected void showText(byte[] string) throws IOException {
+                // Only a Type 3 font's glyphs reach the path methods below; other text moves no pen for a
+                // shape, so where the page has no Type 3 font its glyphs are not laid out again (most of this
+                // pass's CPU; the words' pass has laid them out already).
+                if (type3) {
+                    super.showText(string);
+                }
+            }
 
             @Override
             public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {

@@ -91,6 +91,38 @@ class TikaExtractorTest {
     }
 
     /**
+     * A letterhead drawn twice over itself (as some producers stamp a line): Tika's text holds it twice on one line,
+     * and the layout reads the page as Tika's text stripper does, so the margin line it gives is that line and the
+     * letterhead is known as page furniture all the same.
+     */
+    @Test
+    void aLetterheadDrawnTwiceOverItselfIsKnownByWhereItStands() throws Exception {
+        Path pdf = tmp.resolve("stempel.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+                String[][] lines = {{"Statsforvalteren i Vestfjord", "800"}, {"Statsforvalteren i Vestfjord", "800"},
+                        {"Tilsynet fant at kommunen mangler rutiner.", "700"},
+                        {"Ansvarsgruppen har ikke møttes siden mars.", "684"}, {"Side 1 av 1", "40"}};
+                for (String[] l : lines) {
+                    c.beginText();
+                    c.setFont(font, 11);
+                    c.newLineAtOffset(60, Float.parseFloat(l[1]));
+                    c.showText(l[0]);
+                    c.endText();
+                }
+            }
+            doc.save(pdf.toFile());
+        }
+        Extraction e = new TikaExtractor(1_000_000, false).extract(pdf);
+        assertTrue(e.text().contains("Statsforvalteren i VestfjordStatsforvalteren i Vestfjord"), e.text());
+        String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(e).text();
+        assertEquals("Tilsynet fant at kommunen mangler rutiner.\n\nAnsvarsgruppen har ikke møttes siden mars.", text);
+    }
+
+    /**
      * A PDF of A4 pages, each a list of {text, y from the bottom} lines in 11 pt Helvetica at x = 60; a
      * line with a third element "full" is spread to 470 pt, as justified text is.
      */
