@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -147,7 +149,20 @@ public final class Ingestion {
                 }
             } else {
                 index.open(); // something is new: the writer opens before any file is read, as it always did
-                route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes());
+                // The Tika worker starts and the models load now, side by side (the worker's start is its own process's
+                // CPU, the models' load this one's), while Camel starts; before, each waited for the one before it: the
+                // worker for the first file, the models for the first file's text.
+                ExecutorService preparing = prepare();
+                try {
+                    route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes());
+                } finally {
+                    preparing.shutdown();
+                    // Nothing they start may outlive the ingest: the extractor is closed below, once they have ended
+                    // (a worker's start has a time limit of its own).
+                    if (!preparing.awaitTermination(1, TimeUnit.HOURS)) {
+                        preparing.shutdownNow();
+                    }
+                }
             }
             index.commit();
             // A document the engine did not store, after its add had returned: its line says so.
@@ -173,13 +188,36 @@ public final class Ingestion {
         return receipt;
     }
 
+    /** Starts the extractor's worker and loads the tagger's models, each on a thread of its own. */
+    private ExecutorService prepare() {
+        ExecutorService preparing = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "ingest-prepare");
+            t.setDaemon(true);
+            return t;
+        });
+        preparing.execute(analyser::prepareExtractor);
+        preparing.execute(analyser::prepareTagger);
+        return preparing;
+    }
+
+    /**
+     * Files in the route at a time: one per thread, and one more for each file the extractor reads at a time in
+     * its worker processes, so that while the workers read their files the threads still have files to tag and
+     * index (with only one per thread, a thread waiting for its worker left a core of the main process idle, and
+     * the workers idled while every thread tagged).
+     */
+    static int filesInFlight(int threads, int readsElsewhere) {
+        return threads + Math.max(0, readsElsewhere);
+    }
+
     /** Runs the Camel route over the bundle's files on the ingestion's threads. */
     private void route(String caseId, String municipality, BundleReader.Bundle bundle, ReceiptCollector receipts,
                        EvidenceSink index, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes)
             throws Exception {
         CamelContext camel = new DefaultCamelContext();
         try {
-            ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
+            ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest",
+                    filesInFlight(threads, analyser.readsElsewhere()));
             camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, failures, incomplete, hashes,
                     bundle.entries().size()));
             camel.start();
