@@ -91,11 +91,6 @@ public final class DocumentAnalyser implements AutoCloseable {
         }
     }
 
-    /** How many files the extractor reads at a time in other processes (0 when it reads in this one). */
-    public int readsElsewhere() {
-        return extractor.readsElsewhere();
-    }
-
     public Extraction extract(Path file) throws ExtractionException {
         return extractor.extract(file);
     }

@@ -13,11 +13,6 @@ public interface Extractor extends AutoCloseable {
     default void prepare() {
     }
 
-    /** How many files this extractor reads at a time in other processes; 0 (the default) when it reads in this one. */
-    default int readsElsewhere() {
-        return 0;
-    }
-
     @Override
     default void close() {
     }

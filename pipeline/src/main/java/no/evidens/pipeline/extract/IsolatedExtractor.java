@@ -313,12 +313,6 @@ public final class IsolatedExtractor implements Extractor {
         }
     }
 
-    /** The files read at a time by the workers, all of them outside this process. */
-    @Override
-    public int readsElsewhere() {
-        return size;
-    }
-
     /** Starts a worker of {@code threads} threads (called with this extractor's lock held). */
     private Worker start(int threads) throws ExtractionException {
         try {

@@ -200,24 +200,13 @@ public final class Ingestion {
         return preparing;
     }
 
-    /**
-     * Files in the route at a time: one per thread, and one more for each file the extractor reads at a time in
-     * its worker processes, so that while the workers read their files the threads still have files to tag and
-     * index (with only one per thread, a thread waiting for its worker left a core of the main process idle, and
-     * the workers idled while every thread tagged).
-     */
-    static int filesInFlight(int threads, int readsElsewhere) {
-        return threads + Math.max(0, readsElsewhere);
-    }
-
     /** Runs the Camel route over the bundle's files on the ingestion's threads. */
     private void route(String caseId, String municipality, BundleReader.Bundle bundle, ReceiptCollector receipts,
                        EvidenceSink index, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes)
             throws Exception {
         CamelContext camel = new DefaultCamelContext();
         try {
-            ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest",
-                    filesInFlight(threads, analyser.readsElsewhere()));
+            ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
             camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, failures, incomplete, hashes,
                     bundle.entries().size()));
             camel.start();
