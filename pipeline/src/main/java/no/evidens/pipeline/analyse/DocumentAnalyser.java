@@ -71,6 +71,26 @@ public final class DocumentAnalyser implements AutoCloseable {
         return t;
     }
 
+    /**
+     * Starts the extractor's worker, if it reads in one, ahead of the first file (see {@link Extractor#prepare()}).
+     */
+    public void prepareExtractor() {
+        extractor.prepare();
+    }
+
+    /**
+     * Loads the tagger's models and the language detector's ahead of the first document: the very objects the
+     * first {@link #tag} would make, made sooner. A failure is left for the first document to meet and report.
+     */
+    public void prepareTagger() {
+        try {
+            tagger();
+            languages.prepare();
+        } catch (RuntimeException e) {
+            // The first document's tagging makes them again and its receipt line says what went wrong.
+        }
+    }
+
     public Extraction extract(Path file) throws ExtractionException {
         return extractor.extract(file);
     }

@@ -14,6 +14,11 @@ public final class LanguageGuesser {
     private static final Map<String, String> ISO1 = Map.of(
             "nob", "nb", "nno", "nn", "nor", "no", "eng", "en", "swe", "sv", "dan", "da", "deu", "de", "sme", "se");
 
+    /** Loads the detector's model now (it is shared, loaded once) rather than at the first guess. */
+    public void prepare() {
+        LanguageProbe.shared();
+    }
+
     public String guess(String text) {
         if (text.isBlank()) {
             return "und";

@@ -282,6 +282,37 @@ public final class IsolatedExtractor implements Extractor {
         }
     }
 
+    /**
+     * Starts a worker now, if none runs yet, with all its threads free, so that its start (the JVM, Tika's loading,
+     * the warm-up: seconds of the worker's own CPU) overlaps the caller's other work. A worker that cannot start is
+     * left for the first file to start again and report, as it would have without this.
+     */
+    @Override
+    public void prepare() {
+        synchronized (this) {
+            if (started > 0) {
+                return;
+            }
+            int threads = Math.min(MemoryBound.THREADS_PER_WORKER, size);
+            started += threads;
+            boolean ok = false;
+            try {
+                Worker w = start(threads);
+                all.add(w);
+                for (int i = 0; i < threads; i++) {
+                    idle.add(w);
+                }
+                ok = true;
+            } catch (ExtractionException e) {
+                // The first file's own borrow starts a worker again, and its receipt line says what went wrong.
+            } finally {
+                if (!ok) {
+                    started -= threads;
+                }
+            }
+        }
+    }
+
     /** Starts a worker of {@code threads} threads (called with this extractor's lock held). */
     private Worker start(int threads) throws ExtractionException {
         try {

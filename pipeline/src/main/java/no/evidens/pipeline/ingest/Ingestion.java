@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -147,7 +149,20 @@ public final class Ingestion {
                 }
             } else {
                 index.open(); // something is new: the writer opens before any file is read, as it always did
-                route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes());
+                // The Tika worker starts and the models load now, side by side (the worker's start is its own process's
+                // CPU, the models' load this one's), while Camel starts; before, each waited for the one before it: the
+                // worker for the first file, the models for the first file's text.
+                ExecutorService preparing = prepare();
+                try {
+                    route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes());
+                } finally {
+                    preparing.shutdown();
+                    // Nothing they start may outlive the ingest: the extractor is closed below, once they have ended
+                    // (a worker's start has a time limit of its own).
+                    if (!preparing.awaitTermination(1, TimeUnit.HOURS)) {
+                        preparing.shutdownNow();
+                    }
+                }
             }
             index.commit();
             // A document the engine did not store, after its add had returned: its line says so.
@@ -171,6 +186,18 @@ public final class Ingestion {
         Json.write(receipt, home.receipts().resolve(caseId + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".json"));
         return receipt;
+    }
+
+    /** Starts the extractor's worker and loads the tagger's models, each on a thread of its own. */
+    private ExecutorService prepare() {
+        ExecutorService preparing = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "ingest-prepare");
+            t.setDaemon(true);
+            return t;
+        });
+        preparing.execute(analyser::prepareExtractor);
+        preparing.execute(analyser::prepareTagger);
+        return preparing;
     }
 
     /** Runs the Camel route over the bundle's files on the ingestion's threads. */

@@ -66,6 +66,54 @@ class IsolatedExtractorIT {
         }
     }
 
+    /**
+     * An ingest starts its worker before the first file (so the worker's start overlaps the models' load): the worker
+     * is running before any file is asked for, a second call starts none, and the files it then reads come back as
+     * in process, read by that one worker.
+     */
+    @Test
+    void aPreparedWorkerIsRunningBeforeTheFirstFileAndReadsAsInProcess() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Path f = tmp.resolve("referat-" + i + ".txt");
+            Files.writeString(f, "Referat " + i + ": kommunen svarte ikke på varselet.\n\nTilsynet avsluttes.");
+            files.add(f);
+        }
+        TikaExtractor inProcess = new TikaExtractor(1_000_000, false);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
+        try (IsolatedExtractor isolated = new IsolatedExtractor(2, 1_000_000, false, 60)) {
+            isolated.prepare();
+            List<ProcessHandle> started = ProcessHandle.current().children().filter(p -> !before.contains(p)).toList();
+            assertEquals(1, started.size(), "one worker process, started before any file");
+            assertTrue(started.get(0).isAlive());
+            isolated.prepare();
+            List<Future<Extraction>> answers = new ArrayList<>();
+            for (Path f : files) {
+                answers.add(callers.submit(() -> isolated.extract(f)));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                assertEquals(inProcess.extract(files.get(i)), answers.get(i).get(), files.get(i).toString());
+            }
+            assertEquals(started, ProcessHandle.current().children().filter(p -> !before.contains(p)).toList(),
+                    "the prepared worker read them all");
+        } finally {
+            callers.shutdown();
+        }
+    }
+
+    /** A worker that cannot start ahead of the files leaves nothing running, and the first file still says why. */
+    @Test
+    void aWorkerThatCannotStartAheadIsLeftForTheFirstFile() throws Exception {
+        Path txt = tmp.resolve("kort.txt");
+        Files.writeString(txt, "Kort notat om avvik.");
+        try (IsolatedExtractor overloaded = new IsolatedExtractor(1, 1_000_000, false, 60, 0)) {
+            overloaded.prepare();
+            ExtractionException e = assertThrows(ExtractionException.class, () -> overloaded.extract(txt));
+            assertEquals(Reason.TIMED_OUT, e.reason(), e.getMessage() + " / " + e.detail());
+        }
+    }
+
     @Test
     void aFileLostWithTheWorkerItSharedIsReadAgainAlone() throws Exception {
         Path scan = fullPageScan();
