@@ -61,7 +61,7 @@ final class HitReader {
     }
 
     /**
-     * The hits of {@code page}, their snippets highlighted for {@code query}: stored fields of these only, and of
+     * The hits of {@code page} (hits of {@code query}), their snippets highlighted for it: stored fields of these only, and of
      * those only the fields a hit shows. They are read in index order, with one reader of stored fields: hits in
      * one block of stored documents then decode its header once.
      */
@@ -69,7 +69,9 @@ final class HitReader {
         int[] docs = docs(page);
         // Each hit's stored fields are read once: the highlighter takes the text from them.
         Map<Integer, Document> byDoc = stored(docs);
-        OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES,
+        // The page's entries are hits of the query: its parts a snippet never shows need not be matched in them.
+        Query shown = TextMatchingParts.of(MatchingParts.of(query));
+        OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, shown, docs, SNIPPET_PASSAGES,
                 doc -> byDoc.get(doc).get(PassageSchema.TEXT), sought);
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {

@@ -169,6 +169,64 @@ class PageHighlightingTest {
         }
     }
 
+    /**
+     * The snippets of a query's hits highlighted for the query without its parts a snippet never shows (the heading's
+     * clauses, excluded words: {@link TextMatchingParts}) are Lucene's for the whole query, also where a hit holds a
+     * word in its heading only and the other words in its text.
+     */
+    @Test
+    void snippetsOfHitsWithoutTheHeadingsPartsAreLucenes() throws IOException {
+        QueryReader reader = new QueryReader(analyzer);
+        List<String> queries = new ArrayList<>(QUERIES);
+        queries.addAll(List.of("ettervern kommunen", "oppfølging plan", "barn plan", "taushetsplikt -NAV",
+                "overskrift:ettervern kommunen", "plan OR overskrift:taushetsplikt", "\"individuell plan\" ettervern",
+                "(ettervern OR taushetsplikt) kommunen"));
+        int trimmed = 0;
+        for (String q : queries) {
+            Query query = reader.read(q);
+            int[] docs = hits(query);
+            String[] expected = lucene(false).highlightFields(new String[] {PassageSchema.TEXT}, query, docs, new int[] {2})
+                    .get(PassageSchema.TEXT);
+            Query shown = TextMatchingParts.of(MatchingParts.of(query));
+            if (!shown.equals(MatchingParts.of(query))) {
+                trimmed++;
+            }
+            // Words every hit holds (no OR above them) are not matched in the heading; those under an OR may be.
+            if (!q.contains("OR") && !q.contains("overskrift:")) {
+                assertTrue(!fields(shown).contains(PassageSchema.HEADING) && fields(shown).contains(PassageSchema.TEXT), q);
+            }
+            OffsetHighlighter.Highlight[] found = snapshot.snippets.highlight(PassageSchema.TEXT, shown, docs, 2);
+            assertArrayEquals(expected, Arrays.stream(found).map(Record::toString).toArray(), q);
+        }
+        assertTrue(trimmed >= 20, "most queries have heading clauses to leave out");
+    }
+
+    /** The fields whose terms (or patterns of terms) {@code q} shows a visitor. */
+    private static Set<String> fields(Query q) {
+        Set<String> out = new java.util.HashSet<>();
+        q.visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
+                for (org.apache.lucene.index.Term t : terms) {
+                    out.add(t.field());
+                }
+            }
+
+            @Override
+            public void consumeTermsMatching(Query query, String field,
+                                             java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+                out.add(field);
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur,
+                                                                       Query parent) {
+                return this;
+            }
+        });
+        return out;
+    }
+
     @Test
     void wholeTextMarksAreLucenes() throws IOException {
         QueryReader reader = new QueryReader(analyzer);
