@@ -11,15 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
+import no.evidens.evaluation.scale.AnalysedWord;
 import no.evidens.evaluation.scale.CorpusVocabulary;
 import no.evidens.evaluation.scale.PassageGenerator;
 import no.evidens.evaluation.scale.SearchBench;
@@ -174,9 +170,9 @@ public class SearchCompare {
         try (Analyzer analyzer = NorwegianAnalysis.queryAnalyzer(null)) {
             for (Search s : set.stream().filter(s -> s.kind().equals("term")).toList()) {
                 String word = s.request().query();
-                Query text = fieldQuery(analyzer, PassageSchema.TEXT, word, 1f);
-                Query parts = fieldQuery(analyzer, PassageSchema.PARTS, word, 0.4f);
-                Query heading = fieldQuery(analyzer, PassageSchema.HEADING, word, 0.3f);
+                Query text = AnalysedWord.query(analyzer, PassageSchema.TEXT, word, 1f);
+                Query parts = AnalysedWord.query(analyzer, PassageSchema.PARTS, word, 0.4f);
+                Query heading = AnalysedWord.query(analyzer, PassageSchema.HEADING, word, 0.3f);
                 if (text != null && parts != null && heading != null) {
                     queries.add(new BooleanQuery.Builder().add(text, BooleanClause.Occur.SHOULD).add(parts, BooleanClause.Occur.SHOULD)
                             .add(heading, BooleanClause.Occur.SHOULD).build());
@@ -203,17 +199,6 @@ public class SearchCompare {
         System.out.printf(Locale.ROOT, "count     %4d countings  thread CPU p50 %6.3f ms  p95 %6.3f ms  mean %6.3f ms  (%d hits a counting)%n",
                 ms.length, ms[ms.length / 2], ms[(int) (ms.length * 0.95)], Arrays.stream(ms).average().orElse(0),
                 ms.length == 0 ? 0 : hits / ms.length);
-    }
-
-    /** The word's first token as {@code field} analyses it, as a term query of that field (null: no token). */
-    static Query fieldQuery(Analyzer analyzer, String field, String word, float boost) throws Exception {
-        try (TokenStream ts = analyzer.tokenStream(field, word)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            Query q = ts.incrementToken() ? new TermQuery(new Term(field, term.toString())) : null;
-            ts.end();
-            return q == null || boost == 1f ? q : new BoostQuery(q, boost);
-        }
     }
 
     static void slowest(EvidenceSearcher searcher, List<Search> set, int rounds, String kind, int n) throws Exception {

@@ -6,16 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 
@@ -57,9 +52,9 @@ final class SearchAblation {
         }
         try (Analyzer analyzer = NorwegianAnalysis.queryAnalyzer(null)) {
             for (String w : words) {
-                Query text = field(analyzer, PassageSchema.TEXT, w, 1f);
-                Query parts = field(analyzer, PassageSchema.PARTS, w, 0.4f);
-                Query heading = field(analyzer, PassageSchema.HEADING, w, 0.3f);
+                Query text = AnalysedWord.query(analyzer, PassageSchema.TEXT, w, 1f);
+                Query parts = AnalysedWord.query(analyzer, PassageSchema.PARTS, w, 0.4f);
+                Query heading = AnalysedWord.query(analyzer, PassageSchema.HEADING, w, 0.3f);
                 if (text != null && parts != null && heading != null) {
                     steps.get(0).add(text);
                     steps.get(1).add(either(text, parts));
@@ -110,16 +105,5 @@ final class SearchAblation {
             b.add(q, BooleanClause.Occur.SHOULD);
         }
         return b.build();
-    }
-
-    /** The word as the field analyses it (its first term), with the query parser's boost; null when it has none. */
-    private static Query field(Analyzer analyzer, String field, String word, float boost) throws IOException {
-        try (TokenStream ts = analyzer.tokenStream(field, word)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            Query q = ts.incrementToken() ? new TermQuery(new Term(field, term.toString())) : null;
-            ts.end();
-            return q == null || boost == 1f ? q : new BoostQuery(q, boost);
-        }
     }
 }
