@@ -67,24 +67,8 @@ class TikaExtractorTest {
 
     @Test
     void aLetterheadAndPageNumberInTheMarginsOfASinglePageAreKnownByWhereTheyStand() throws Exception {
-        Path pdf = tmp.resolve("brev.pdf");
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
-                String[][] lines = {{"Statsforvalteren i Vestfjord", "800"}, {"Tilsynet fant at kommunen mangler rutiner.", "700"},
-                        {"Ansvarsgruppen har ikke møttes siden mars.", "684"}, {"Side 1 av 1", "40"}};
-                for (String[] l : lines) {
-                    c.beginText();
-                    c.setFont(font, 11);
-                    c.newLineAtOffset(60, Float.parseFloat(l[1]));
-                    c.showText(l[0]);
-                    c.endText();
-                }
-            }
-            doc.save(pdf.toFile());
-        }
+        Path pdf = pdfOfLines("brev.pdf", new String[][] {{"Statsforvalteren i Vestfjord", "800"},
+                {"Tilsynet fant at kommunen mangler rutiner.", "700"}, {"Ansvarsgruppen har ikke møttes siden mars.", "684"}, {"Side 1 av 1", "40"}});
         Extraction e = new TikaExtractor(1_000_000, false).extract(pdf);
         String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(e).text();
         assertEquals("Tilsynet fant at kommunen mangler rutiner.\n\nAnsvarsgruppen har ikke møttes siden mars.", text);
@@ -97,25 +81,10 @@ class TikaExtractorTest {
      */
     @Test
     void aLetterheadDrawnTwiceOverItselfIsKnownByWhereItStands() throws Exception {
-        Path pdf = tmp.resolve("stempel.pdf");
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
-                String[][] lines = {{"Statsforvalteren i Vestfjord", "800"}, {"Statsforvalteren i Vestfjord", "800"},
-                        {"Tilsynet fant at kommunen mangler rutiner.", "700"},
-                        {"Ansvarsgruppen har ikke møttes siden mars.", "684"}, {"Side 1 av 1", "40"}};
-                for (String[] l : lines) {
-                    c.beginText();
-                    c.setFont(font, 11);
-                    c.newLineAtOffset(60, Float.parseFloat(l[1]));
-                    c.showText(l[0]);
-                    c.endText();
-                }
-            }
-            doc.save(pdf.toFile());
-        }
+        Path pdf = pdfOfLines("stempel.pdf", new String[][] {{"Statsforvalteren i Vestfjord", "800"},
+                {"Statsforvalteren i Vestfjord", "800"},
+                {"Tilsynet fant at kommunen mangler rutiner.", "700"},
+                {"Ansvarsgruppen har ikke møttes siden mars.", "684"}, {"Side 1 av 1", "40"}});
         Extraction e = new TikaExtractor(1_000_000, false).extract(pdf);
         assertTrue(e.text().contains("Statsforvalteren i VestfjordStatsforvalteren i Vestfjord"), e.text());
         String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(e).text();
