@@ -253,21 +253,7 @@ public final class IsolatedExtractor implements Extractor {
             synchronized (this) {
                 if (idle.isEmpty() && started < size) {
                     int threads = Math.min(MemoryBound.THREADS_PER_WORKER, size - started);
-                    started += threads;
-                    boolean ok = false;
-                    try {
-                        Worker w = start(threads);
-                        all.add(w);
-                        for (int i = 1; i < threads; i++) {
-                            idle.add(w);
-                        }
-                        ok = true;
-                        return w;
-                    } finally {
-                        if (!ok) {
-                            started -= threads;
-                        }
-                    }
+                    return startCounted(threads, threads - 1); // one thread for the caller, the others free
                 }
             }
             try {
@@ -294,21 +280,32 @@ public final class IsolatedExtractor implements Extractor {
                 return;
             }
             int threads = Math.min(MemoryBound.THREADS_PER_WORKER, size);
-            started += threads;
-            boolean ok = false;
             try {
-                Worker w = start(threads);
-                all.add(w);
-                for (int i = 0; i < threads; i++) {
-                    idle.add(w);
-                }
-                ok = true;
+                startCounted(threads, threads);
             } catch (ExtractionException e) {
                 // The first file's own borrow starts a worker again, and its receipt line says what went wrong.
-            } finally {
-                if (!ok) {
-                    started -= threads;
-                }
+            }
+        }
+    }
+
+    /**
+     * Starts a worker of {@code threads} threads, counted among those started (uncounted again if it fails to start),
+     * with {@code free} of its threads put among the idle ones (called with this extractor's lock held).
+     */
+    private Worker startCounted(int threads, int free) throws ExtractionException {
+        started += threads;
+        boolean ok = false;
+        try {
+            Worker w = start(threads);
+            all.add(w);
+            for (int i = 0; i < free; i++) {
+                idle.add(w);
+            }
+            ok = true;
+            return w;
+        } finally {
+            if (!ok) {
+                started -= threads;
             }
         }
     }
