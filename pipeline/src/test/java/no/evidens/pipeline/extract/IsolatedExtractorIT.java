@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,12 +43,7 @@ class IsolatedExtractorIT {
 
     @Test
     void oneWorkerProcessReadsTwoFilesAtATimeWithTheSameResultsAsInProcess() throws Exception {
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            Path f = tmp.resolve("notat-" + i + ".txt");
-            Files.writeString(f, "Notat " + i + ": helsestasjonen deltar i ansvarsgruppen.\n\nNAV-kontoret deltar ikke.");
-            files.add(f);
-        }
+        List<Path> files = textFiles("notat", 12, "Notat %d: helsestasjonen deltar i ansvarsgruppen.\n\nNAV-kontoret deltar ikke.");
         TikaExtractor inProcess = new TikaExtractor(1_000_000, false);
         ExecutorService callers = Executors.newFixedThreadPool(2);
         Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
@@ -73,12 +69,7 @@ class IsolatedExtractorIT {
      */
     @Test
     void aPreparedWorkerIsRunningBeforeTheFirstFileAndReadsAsInProcess() throws Exception {
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            Path f = tmp.resolve("referat-" + i + ".txt");
-            Files.writeString(f, "Referat " + i + ": kommunen svarte ikke på varselet.\n\nTilsynet avsluttes.");
-            files.add(f);
-        }
+        List<Path> files = textFiles("referat", 4, "Referat %d: kommunen svarte ikke på varselet.\n\nTilsynet avsluttes.");
         TikaExtractor inProcess = new TikaExtractor(1_000_000, false);
         ExecutorService callers = Executors.newFixedThreadPool(2);
         Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
@@ -205,5 +196,16 @@ class IsolatedExtractorIT {
         Path scan = tmp.resolve("side.png");
         ImageIO.write(page, "png", scan.toFile());
         return scan;
+    }
+
+    /** {@code count} text files {@code name-i.txt}, each holding {@code text} with its number for {@code %d}. */
+    private List<Path> textFiles(String name, int count, String text) throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path f = tmp.resolve(name + "-" + i + ".txt");
+            Files.writeString(f, String.format(Locale.ROOT, text, i));
+            files.add(f);
+        }
+        return files;
     }
 }
