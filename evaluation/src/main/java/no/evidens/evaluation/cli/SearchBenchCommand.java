@@ -39,7 +39,7 @@ final class SearchBenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup-passes", defaultValue = "12", paramLabel = "N",
             description = "At most so many passes of the whole query mix before measuring; fewer once the JIT has settled "
-                    + "(two passes in a row compiling at most 3% of their time; default: ${DEFAULT-VALUE}).")
+                    + "(two passes in a row compiling at most 3%% of their time; default: ${DEFAULT-VALUE}).")
     int warmupPasses;
 
     @Option(names = "--threads", paramLabel = "N",

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,22 @@ class SearchCommandsIT {
     void benchSearchRunsTiny() {
         String out = run(new SearchBenchCommand(), "--passages", "2000", "--queries", "3", "--rounds", "1");
         assertTrue(out.contains("passages/s") && out.contains("Faceted + highlighted p95"), out);
+    }
+
+    @Test
+    void benchSearchHelpIsWrittenWithoutWarnings() {
+        // picocli formats each option's description: a bare % there made it warn on every --help and print the raw text
+        PrintStream err = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        String help;
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            help = new CommandLine(new SearchBenchCommand()).getUsageMessage();
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(help.replaceAll("\\s+", " ").contains("compiling at most 3% of their time"), help);
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
     }
 
     /** The whole evaluation on the sample bundle: every judgement must still find its passage. */
