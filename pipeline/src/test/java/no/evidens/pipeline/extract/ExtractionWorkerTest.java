@@ -2,12 +2,20 @@ package no.evidens.pipeline.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
 
 import javax.xml.parsers.SAXParserFactory;
 
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExtractionWorkerTest {
     private static final String PROPERTY = SAXParserFactory.class.getName();
@@ -45,5 +53,31 @@ class ExtractionWorkerTest {
         ExtractionWorker.pinSaxParserFactory();
 
         assertEquals("org.example.OwnSaxParserFactory", System.getProperty(PROPERTY));
+    }
+
+    @Test
+    void aWorkerToldAFolderRecordsItselfThereUntilItEnds(@TempDir Path folder) {
+        Path file = folder.resolve("worker-" + ProcessHandle.current().pid() + ".jfr");
+
+        ExtractionWorker.recordWhenAsked(folder.toString());
+
+        List<Recording> started = FlightRecorder.getFlightRecorder().getRecordings().stream()
+                .filter(r -> file.equals(r.getDestination())).toList();
+        try {
+            assertEquals(1, started.size());
+            assertEquals(RecordingState.RUNNING, started.get(0).getState());
+            assertTrue(started.get(0).getDumpOnExit());
+        } finally {
+            started.forEach(Recording::close);
+        }
+    }
+
+    @Test
+    void aWorkerToldNoFolderRecordsNothing() {
+        ExtractionWorker.recordWhenAsked(null);
+        ExtractionWorker.recordWhenAsked(" ");
+
+        assertTrue(FlightRecorder.getFlightRecorder().getRecordings().stream()
+                .noneMatch(r -> r.getDestination() != null && r.getDestination().getFileName().toString().startsWith("worker-")));
     }
 }
