@@ -241,6 +241,7 @@ public final class Anonymiser {
         widen(text, spans, words, found, lowerCase, seen);
         NameNeighbours.initialsAndParticles(text, spans, lowerCase);
         NameNeighbours.initialled(text, spans, lowerCase);
+        joinTouching(text, spans);
         NameNeighbours.placeSurnames(text, spans, lowerCase);
         shapeSurnames(text, spans, words, lowerCase, context);
         NameNeighbours.numerals(text, spans);
@@ -514,6 +515,25 @@ public final class Anonymiser {
         String before = TextWords.wordEndingAt(text, start - 1);
         return before != null && NameNeighbours.bareGivenName(before)
                 && spans.stream().anyMatch(s -> PiiTagger.PERSON.equals(s.type()) && s.end() == start - 1);
+    }
+
+    /**
+     * Joins masked names that touch with one space or a hyphen between into one ({@code May} {@code Kari} {@code Vossmo}
+     * masked word by word): one person's name, so that what reads a full name ({@link NameNeighbours#placeSurnames}) sees it
+     * whole and the placeholder is one (round 18).
+     */
+    private static void joinTouching(String text, List<TaggedSpan> spans) {
+        spans.sort(Comparator.comparingInt(TaggedSpan::start));
+        for (int i = 0; i + 1 < spans.size(); i++) {
+            TaggedSpan a = spans.get(i);
+            TaggedSpan b = spans.get(i + 1);
+            if (PiiTagger.PERSON.equals(a.type()) && PiiTagger.PERSON.equals(b.type()) && b.start() == a.end() + 1
+                    && (text.charAt(a.end()) == ' ' || text.charAt(a.end()) == '-')) {
+                spans.set(i, new TaggedSpan(PiiTagger.PERSON, a.start(), b.end()));
+                spans.remove(i + 1);
+                i--;
+            }
+        }
     }
 
     /** Whether a masked span is the model's person guess here or holds a person's name word found in the document. */

@@ -19,8 +19,9 @@ class AnonymiserRound18Test {
 
     @Test
     void aHyphenatedPairOfUnknownWordsIsJudgedAsOneWordButNotAPairWithAListedPlace() {
-        // the first half was skipped for the hyphen after it, the second taken for a sentence's opening after the hyphen
-        assertAnonymised("Vi snakket med [navn 1] i går. [navn 1]-[navn 1] gikk senere ut av styret.",
+        // the first half was skipped for the hyphen after it, the second taken for a sentence's opening after the hyphen;
+        // the halves, masked word by word, are one placeholder
+        assertAnonymised("Vi snakket med [navn 1] i går. [navn 1] gikk senere ut av styret.",
                 "Vi snakket med Quillan-Vossmo i går. Quillan-Vossmo gikk senere ut av styret.");
         String club = "Vi heiet på Bodø-Glimt i går.";
         assertAnonymised(club, club);
@@ -29,7 +30,7 @@ class AnonymiserRound18Test {
     @Test
     void aHalfOfAHyphenatedGivenNameJoinsTheSurnameAlsoWhereTheTextWritesItInLowerCase() {
         // the model found the surname only; andre is also an ordinary word of the text
-        assertAnonymised("Skuddet gikk rett på [navn 1]-[navn 2], og de andre jublet.",
+        assertAnonymised("Skuddet gikk rett på [navn 1], og de andre jublet.",
                 "Skuddet gikk rett på Zorbek-Andre Quillan, og de andre jublet.", "PER:Quillan");
     }
 
