@@ -172,7 +172,10 @@ public final class Anonymiser {
      *       person, the word after a title, a patronymic, a hyphenated given name, the name before a handle), a nickname
      *       in brackets inside a name, a letter listed with a letter name, initials and a particle with the name words
      *       after them ({@link NameNeighbours}); round 16: a given name, initials and a surname, a place's word right after a
-     *       masked given name, and that surname alone elsewhere in the document; round 17: a speaker's name before a turn.</li>
+     *       masked given name, and that surname alone elsewhere in the document; round 17: a speaker's name before a turn;
+     *       round 18: a hyphenated pair of capitalised words judged as one word, a half of such a pair and a word after a
+     *       masked given name also where the text writes them in lower case, a place's word after a masked full name, a
+     *       regnal number, the word after a {@code -navn} compound, a one-word sentence in a list of names.</li>
      * </ul>
      */
     public List<TaggedSpan> spans(String text, Persons persons, List<String> context) {
@@ -238,8 +241,10 @@ public final class Anonymiser {
         widen(text, spans, words, found, lowerCase, seen);
         NameNeighbours.initialsAndParticles(text, spans, lowerCase);
         NameNeighbours.initialled(text, spans, lowerCase);
+        joinTouching(text, spans);
         NameNeighbours.placeSurnames(text, spans, lowerCase);
         shapeSurnames(text, spans, words, lowerCase, context);
+        NameNeighbours.numerals(text, spans);
         spans.addAll(pii.tag(text));
         spans.sort(Comparator.comparingInt(TaggedSpan::start).thenComparing(s -> -(s.end() - s.start())));
         List<TaggedSpan> out = new ArrayList<>();
@@ -327,11 +332,13 @@ public final class Anonymiser {
                         || DomainNames.shared().typeOf(word) != null || DocumentNames.isTitle(word) || DocumentNames.isNoNameWord(word)
                         || DocumentNames.isFunctionWord(word) || DocumentNames.isCommonNounShape(word, lowerCase)
                         || w[1] < text.length() && text.charAt(w[1]) == '-'
-                        || TextWords.opening(text, w[0]) && !surnameFirst(text, w[1], spans) || properNeighbour(text, w[0], w[1])) {
+                        || TextWords.opening(text, w[0]) && !surnameFirst(text, w[1], spans) && !listItem(text, w, spans)
+                        || properNeighbour(text, w[0], w[1])) {
                     continue;
                 }
                 for (TaggedSpan s : List.copyOf(spans)) {
-                    if (PiiTagger.PERSON.equals(s.type()) && (joined(text, w[1], s.start()) || joined(text, s.end(), w[0]))) {
+                    if (PiiTagger.PERSON.equals(s.type()) && (joined(text, w[1], s.start()) || joined(text, s.end(), w[0])
+                            || listItem(text, w, spans))) {
                         spans.add(new TaggedSpan(PiiTagger.PERSON, w[0], w[1]));
                         grown = true;
                         break;
@@ -355,6 +362,21 @@ public final class Anonymiser {
         String word = TextWords.wordEndingAt(text, end);
         return !next.isEmpty() && DocumentNames.isGivenName(next) && word != null && !NamedSubject.commonOpening(word)
                 && spans.stream().anyMatch(s -> PiiTagger.PERSON.equals(s.type()) && s.start() == at);
+    }
+
+    /**
+     * Whether the word is a sentence by itself between two sentences that are nothing but a masked name each ({@code Kari
+     * Quillan. Zorbek. Ola Berge.}, made up): a list of names with a full stop after each (round 18, chosen on the stress run
+     * of the folds; with one such neighbour only, a heading after a name was masked).
+     */
+    private static boolean listItem(String text, int[] w, List<TaggedSpan> spans) {
+        if (w[1] >= text.length() || text.charAt(w[1]) != '.') {
+            return false;
+        }
+        return spans.stream().anyMatch(s -> PiiTagger.PERSON.equals(s.type())
+                && s.end() + 2 == w[0] && text.startsWith(". ", s.end()) && TextWords.opening(text, s.start()))
+                && spans.stream().anyMatch(s -> PiiTagger.PERSON.equals(s.type())
+                && s.start() == w[1] + 2 && text.startsWith(". ", w[1]) && s.end() < text.length() && text.charAt(s.end()) == '.');
     }
 
     /** Whether a capitalised word stands right before or after the word, with one space between ({@code Norges Fiskarlag}). */
@@ -449,7 +471,12 @@ public final class Anonymiser {
                     continue;
                 }
                 String word = text.substring(w[0], w[1]);
-                boolean maskableHere = maskable(word, w, found, lowerCase);
+                // round 18 (the stress run of the folds): a half of a capitalised pair X-Y (Marc-Andre, Jung-Il) and a word right
+                // after a masked listed given name inside a sentence (Joseph Heller) join also where the text writes the word
+                // in lower case (andre, heller; dae-jung): a sentence's opening cannot explain their capital
+                boolean maskableHere = maskable(word, w, found, lowerCase)
+                        || (TextWords.inHyphenPair(text, w[0], w[1]) || afterGivenName(text, w[0], spans) && !TextWords.opening(text, w[0])
+                                && !DocumentNames.isFunctionWord(word)) && maskable(word, w, found, Set.of());
                 boolean overGuess = !maskableHere && maskableWhateverTyped(word, lowerCase);
                 if (!maskableHere && !overGuess) {
                     // a listed given name right before a masked name, also one the text writes in lower case (Hans)
@@ -476,6 +503,35 @@ public final class Anonymiser {
                         grown = true;
                     }
                 }
+            }
+        }
+    }
+
+    /** Whether a masked name ending in a listed given name (not a genitive) stands right before, one space between. */
+    private static boolean afterGivenName(String text, int start, List<TaggedSpan> spans) {
+        if (start < 2 || text.charAt(start - 1) != ' ') {
+            return false;
+        }
+        String before = TextWords.wordEndingAt(text, start - 1);
+        return before != null && NameNeighbours.bareGivenName(before)
+                && spans.stream().anyMatch(s -> PiiTagger.PERSON.equals(s.type()) && s.end() == start - 1);
+    }
+
+    /**
+     * Joins masked names that touch with one space or a hyphen between into one ({@code May} {@code Kari} {@code Vossmo}
+     * masked word by word): one person's name, so that what reads a full name ({@link NameNeighbours#placeSurnames}) sees it
+     * whole and the placeholder is one (round 18).
+     */
+    private static void joinTouching(String text, List<TaggedSpan> spans) {
+        spans.sort(Comparator.comparingInt(TaggedSpan::start));
+        for (int i = 0; i + 1 < spans.size(); i++) {
+            TaggedSpan a = spans.get(i);
+            TaggedSpan b = spans.get(i + 1);
+            if (PiiTagger.PERSON.equals(a.type()) && PiiTagger.PERSON.equals(b.type()) && b.start() == a.end() + 1
+                    && (text.charAt(a.end()) == ' ' || text.charAt(a.end()) == '-')) {
+                spans.set(i, new TaggedSpan(PiiTagger.PERSON, a.start(), b.end()));
+                spans.remove(i + 1);
+                i--;
             }
         }
     }

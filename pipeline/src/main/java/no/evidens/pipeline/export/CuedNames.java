@@ -19,7 +19,8 @@ import no.evidens.models.tag.PiiTagger;
  *   <li>the word right after a title ({@code onkel Fredrik}); a capitalised {@code Frøken}, {@code Fru} or {@code Herr}
  *       before it is part of the name ({@code Frøken Fjordblikk}, a blog's nickname);</li>
  *   <li>a patronymic surname ({@code Gunnhildsdatter}), which the role ending {@code -datter} would otherwise explain;</li>
- *   <li>the word after a compound that ends in {@code -navnet} ({@code gudenavnet Isis}, {@code etternavnet …});</li>
+ *   <li>the word after a compound that ends in {@code -navnet} ({@code gudenavnet Isis}, {@code etternavnet …}) or, since
+ *       round 18, {@code -navn} ({@code jentenavn …});</li>
  *   <li>a given name with a hyphen in which one part is a listed given name ({@code Willem-Alexander}), not a place's
  *       direction ({@code Sør-Jan});</li>
  *   <li>one to three capitalised words before a social media handle in brackets, masked with the handle ({@code Zola
@@ -113,13 +114,17 @@ final class CuedNames {
         return t != null && t.length() > 2 && (DocumentNames.isTitle(t) || HONORIFICS.contains(t.toLowerCase(Locale.ROOT)));
     }
 
-    /** Whether a lower-case compound ending in {@code -navnet} stands right before ({@code mannsnavnet Isidor}). */
+    /**
+     * Whether a lower-case compound ending in {@code -navnet} stands right before ({@code mannsnavnet Isidor}); round 18, also
+     * in the indefinite form ({@code jentenavn Quillan}, made up; no more masks on the folds).
+     */
     private static boolean afterNameWord(String text, int start) {
         if (start < 2 || text.charAt(start - 1) != ' ') {
             return false;
         }
         String t = TextWords.wordEndingAt(text, start - 1);
-        return t != null && Character.isLowerCase(t.charAt(0)) && t.endsWith("navnet") && t.length() > "navnet".length();
+        return t != null && Character.isLowerCase(t.charAt(0)) && (t.endsWith("navnet") && t.length() > "navnet".length()
+                || t.endsWith("navn") && t.length() > "navn".length());
     }
 
     /** Whether the word follows a full stop (a sentence's start, or a role's abbreviation: {@code mor. Datteren}). */

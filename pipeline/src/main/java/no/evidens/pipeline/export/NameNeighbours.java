@@ -1,5 +1,6 @@
 package no.evidens.pipeline.export;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +132,7 @@ final class NameNeighbours {
         for (int i = 0; i < spans.size(); i++) {
             TaggedSpan s = spans.get(i);
             Matcher m = PLACE_AFTER.matcher(text);
-            if (!PiiTagger.PERSON.equals(s.type()) || !bareGivenName(s.cut(text)) || !m.find(s.end())
+            if (!PiiTagger.PERSON.equals(s.type()) || !(bareGivenName(s.cut(text)) || fullName(s.cut(text))) || !m.find(s.end())
                     || lowerCase.contains(m.group(1).toLowerCase(Locale.ROOT)) || !"LOC".equals(DomainNames.shared().typeOf(m.group(1)))) {
                 continue;
             }
@@ -170,8 +171,46 @@ final class NameNeighbours {
         return out;
     }
 
+    /**
+     * Two or three words whose first has a listed given name in it ({@code May-Kari Quillan}, made up), the last no genitive:
+     * a full name that a listed place's word after it continues (round 18; {@link #placeSurnames}).
+     */
+    private static boolean fullName(String name) {
+        String[] words = name.split(" ");
+        return words.length >= 2 && words.length <= MAX_FULL_NAME && Arrays.stream(words[0].split("-")).anyMatch(DocumentNames::isGivenName)
+                && !words[words.length - 1].endsWith("s");
+    }
+
+    private static final int MAX_FULL_NAME = 3;
+
+    /** A roman numeral after a name ({@code  XVI}, {@code  V}); not {@code I} alone (a pronoun, a preposition). */
+    private static final Pattern NUMERAL_AFTER = Pattern.compile("\\G (X{0,3}(?:IX|IV|V?I{0,3}))(?![\\p{L}\\d])");
+
+    /**
+     * Takes a regnal number right after a masked name into it ({@code pave Benedikt XVI}; round 18, chosen on the stress run
+     * of the folds): where the name ends in a listed given name or a title stands before it — a boat or a film's sequel
+     * after a word masked by mistake ({@code Fram XV}) gains no mask.
+     */
+    static void numerals(String text, List<TaggedSpan> spans) {
+        for (int i = 0; i < spans.size(); i++) {
+            TaggedSpan s = spans.get(i);
+            Matcher m = NUMERAL_AFTER.matcher(text);
+            if (PiiTagger.PERSON.equals(s.type()) && m.find(s.end()) && !m.group(1).isEmpty() && !"I".equals(m.group(1))
+                    && regnal(text, s) && !CuedNames.covered(spans, m.start(1), m.end(1))) {
+                spans.set(i, new TaggedSpan(PiiTagger.PERSON, s.start(), m.end()));
+            }
+        }
+    }
+
+    /** Whether the masked name ends in a listed given name or a title stands right before it ({@code pave Benedikt}). */
+    private static boolean regnal(String text, TaggedSpan s) {
+        String last = TextWords.wordEndingAt(text, s.end());
+        String title = s.start() >= 2 && text.charAt(s.start() - 1) == ' ' ? TextWords.wordEndingAt(text, s.start() - 1) : null;
+        return last != null && DocumentNames.isGivenName(last) || title != null && DocumentNames.isTitle(title);
+    }
+
     /** A listed given name not in the genitive: a genitive owns the place after it ({@code Olas Lindesnes}, made up). */
-    private static boolean bareGivenName(String word) {
+    static boolean bareGivenName(String word) {
         return DocumentNames.isGivenName(word) && !(word.endsWith("s") && DocumentNames.isGivenName(word.substring(0, word.length() - 1)));
     }
 

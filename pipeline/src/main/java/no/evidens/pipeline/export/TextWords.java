@@ -69,4 +69,23 @@ final class TextWords {
         String w = word.toLowerCase(Locale.ROOT);
         return w.length() > 3 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
     }
+
+    /** Where the capitalised pair {@code X-Y} starts when the word at {@code start} is its {@code Y}; else {@code start}. */
+    static int hyphenPairStart(String text, int start) {
+        if (start < 2 || text.charAt(start - 1) != '-') {
+            return start;
+        }
+        String before = wordEndingAt(text, start - 1);
+        return before != null && Character.isUpperCase(before.charAt(0)) ? start - 1 - before.length() : start;
+    }
+
+    /** Whether a hyphen and a capitalised word follow {@code end} ({@code X} of a pair {@code X-Y}). */
+    static boolean hyphenPairAfter(String text, int end) {
+        return end + 1 < text.length() && text.charAt(end) == '-' && Character.isUpperCase(text.charAt(end + 1));
+    }
+
+    /** Whether the word {@code [start, end)} is one half of a capitalised pair {@code X-Y}. */
+    static boolean inHyphenPair(String text, int start, int end) {
+        return hyphenPairAfter(text, end) || hyphenPairStart(text, start) != start;
+    }
 }

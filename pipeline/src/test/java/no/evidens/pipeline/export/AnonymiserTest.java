@@ -290,7 +290,7 @@ class AnonymiserTest {
                 typed.anonymise("En despot som Gaius Julius Cæsar? Spør Høyre Kari Nordmann.", new Anonymiser.Persons()));
     }
     /** A stand-in name model that types each listed phrase ({@code "LOC:Vikstad"}) wherever it stands. */
-    private static Anonymiser typedAs(String... typedPhrases) {
+    static Anonymiser typedAs(String... typedPhrases) {
         return new Anonymiser(text -> {
             List<TaggedSpan> out = new ArrayList<>();
             for (String typed : typedPhrases) {
