@@ -19,6 +19,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -30,6 +31,8 @@ public final class EvidenceIndexWriter implements EvidenceSink {
     /** Buffers smaller than this are written by the committing thread alone (a small ingest, an edit). */
     private static final long PARALLEL_FLUSH_BYTES = 8L << 20;
     private final IndexWriter writer;
+    /** The writer's directory, closed after it (its syncing threads with it). */
+    private final Directory directory;
     private final SearcherManager nrt;
     private final long parallelFlushBytes;
     /**
@@ -73,7 +76,8 @@ public final class EvidenceIndexWriter implements EvidenceSink {
             config.setCodec(FlushNorms.codec(config.getCodec()));
             // The classes of a flush loaded before the first document, so that the compiled adding code stays valid.
             FlushClasses.load(analyzer, config);
-            this.writer = new IndexWriter(FSDirectory.open(dir), config);
+            this.directory = new ParallelSyncDirectory(FSDirectory.open(dir));
+            this.writer = new IndexWriter(directory, config);
             this.nrt = new SearcherManager(writer, null);
             IndexSearcher searcher = nrt.acquire();
             try {
@@ -228,7 +232,11 @@ public final class EvidenceIndexWriter implements EvidenceSink {
 
     @Override
     public void close() throws IOException {
-        nrt.close();
-        writer.close();
+        try {
+            nrt.close();
+            writer.close();
+        } finally {
+            directory.close();
+        }
     }
 }
