@@ -1,6 +1,9 @@
 package no.evidens.index;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.index.LeafReaderContext;
@@ -35,22 +38,46 @@ final class EntryIds {
         if (slash <= 0) {
             return -1;
         }
-        Query underKey = underKey(passageId.substring(0, slash), RankedSearch.PASSAGES);
-        int number = number(passageId.substring(slash + 1));
+        return passages(s, passageId.substring(0, slash), List.of(passageId)).get(passageId);
+    }
+
+    /**
+     * The Lucene documents of the passages with these ids, all of the document with key {@code docKey}, on the
+     * snapshot (-1 for one not found): one search for the document's passages, then each one's stored id checked.
+     */
+    static Map<String, Integer> passages(IndexSnapshot s, String docKey, List<String> ids) throws IOException {
+        Query underKey = underKey(docKey, RankedSearch.PASSAGES);
         int count = s.count(underKey);
-        if (number >= 0 && number < count) {
-            // Ties in score are in index order, so the last of the first number + 1 is the number-th passage.
-            ScoreDoc[] first = s.search(underKey, number + 1).scoreDocs;
-            if (first.length == number + 1 && hasId(s, first[number].doc, passageId)) {
-                return first[number].doc;
+        int[] numbers = new int[ids.size()];
+        int last = 0;
+        for (int i = 0; i < numbers.length; i++) {
+            String id = ids.get(i);
+            numbers[i] = id.startsWith(docKey) && id.length() > docKey.length() + 1 && id.charAt(docKey.length()) == '/'
+                    ? number(id.substring(docKey.length() + 1)) : -1;
+            last = Math.max(last, numbers[i]);
+        }
+        // Ties in score are in index order: the document's passages as written, the number-th at place number.
+        ScoreDoc[] inOrder = s.search(underKey, Math.max(1, Math.min(count, last + 1))).scoreDocs;
+        Map<String, Integer> found = new HashMap<>();
+        Map<String, Integer> byId = null;
+        for (int i = 0; i < numbers.length; i++) {
+            String id = ids.get(i);
+            int number = numbers[i];
+            if (number < 0) {
+                found.put(id, -1);
+            } else if (number < inOrder.length && hasId(s, inOrder[number].doc, id)) {
+                found.put(id, inOrder[number].doc);
+            } else {
+                if (byId == null) {
+                    byId = new HashMap<>();
+                    for (ScoreDoc sd : s.search(underKey, Math.max(1, count)).scoreDocs) {
+                        byId.put(s.storedFields().document(sd.doc, ID).get(PassageSchema.ID), sd.doc);
+                    }
+                }
+                found.put(id, byId.getOrDefault(id, -1));
             }
         }
-        for (ScoreDoc sd : s.search(underKey, Math.max(1, count)).scoreDocs) {
-            if (hasId(s, sd.doc, passageId)) {
-                return sd.doc;
-            }
-        }
-        return -1;
+        return found;
     }
 
     /** The Lucene documents of the whole document's entry (its text) on the snapshot: at most one live. */
@@ -60,7 +87,7 @@ final class EntryIds {
 
     /** A query matching the one entry {@code doc} of the snapshot {@code s}, good for that snapshot only. */
     static Query just(IndexSnapshot s, int doc) {
-        java.util.List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         FixedBitSet one = new FixedBitSet(leaf.reader().maxDoc());
         one.set(doc - leaf.docBase);

@@ -177,17 +177,21 @@ public final class EvidenceSearcher implements EvidenceIndex {
     @Override
     public List<SearchHit> context(String passageId, int before, int after) throws IOException {
         return withSnapshot(s -> {
-            if (EntryIds.passage(s, passageId) < 0) {
+            int slash = passageId.lastIndexOf('/');
+            if (slash <= 0 || EntryIds.passage(s, passageId) < 0) {
                 throw unknownPassage(passageId);
             }
-            int slash = passageId.lastIndexOf('/');
             String prefix = passageId.substring(0, slash + 1);
             int n = Integer.parseInt(passageId.substring(slash + 1));
-            List<SearchHit> out = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (int i = Math.max(0, n - before); i <= n + after; i++) {
-                int doc = EntryIds.passage(s, prefix + i);
-                if (doc >= 0) {
-                    out.add(plainHit(s, doc));
+                ids.add(prefix + i);
+            }
+            java.util.Map<String, Integer> docs = EntryIds.passages(s, passageId.substring(0, slash), ids);
+            List<SearchHit> out = new ArrayList<>();
+            for (String id : ids) {
+                if (docs.get(id) >= 0) {
+                    out.add(plainHit(s, docs.get(id)));
                 }
             }
             return out;
