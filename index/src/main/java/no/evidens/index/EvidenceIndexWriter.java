@@ -46,6 +46,11 @@ public final class EvidenceIndexWriter implements EvidenceSink {
      * them, as Lucene refuses a document whose facet field is indexed otherwise than the index's.
      */
     private final boolean drillDownTerms;
+    /**
+     * Whether the index was written with each entry's id as a term (before ids were stored only): it keeps getting them,
+     * as Lucene refuses an entry whose id is indexed otherwise than the index's.
+     */
+    private final boolean idTerms;
     /** Set when documents were deleted: the next {@link #contains} refreshes the searcher first. */
     private volatile boolean deletedSinceRefresh;
 
@@ -82,6 +87,7 @@ public final class EvidenceIndexWriter implements EvidenceSink {
             IndexSearcher searcher = nrt.acquire();
             try {
                 this.drillDownTerms = PassageSchema.hasDrillDownTerms(searcher.getIndexReader());
+                this.idTerms = PassageSchema.hasIdTerms(searcher.getIndexReader());
             } finally {
                 nrt.release(searcher);
             }
@@ -117,10 +123,10 @@ public final class EvidenceIndexWriter implements EvidenceSink {
         List<Document> block = new ArrayList<>(passages.size() + 1);
         SharedFields shared = new SharedFields(drillDownTerms);
         for (Passage p : passages) {
-            Document d = PassageSchema.toDocument(p, shared);
+            Document d = PassageSchema.toDocument(p, shared, idTerms);
             block.add(drillDownTerms ? PassageSchema.withDrillDownTerms(d) : d);
         }
-        block.add(PassageSchema.toDocument(doc));
+        block.add(PassageSchema.toDocument(doc, idTerms));
         return block;
     }
 

@@ -140,15 +140,6 @@ public final class EvidenceSearcher implements EvidenceIndex {
         return PassageSchema.toHit(s.storedFields().document(doc), 0, OffsetHighlighter.Highlight.NONE);
     }
 
-    /** The Lucene document of a passage, or -1. */
-    private static int passageDoc(IndexSnapshot s, String passageId) throws IOException {
-        TopDocs top = s.search(new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(PassageSchema.ID, passageId)), BooleanClause.Occur.FILTER)
-                .add(PASSAGES, BooleanClause.Occur.FILTER)
-                .build(), 1);
-        return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
-    }
-
     private static IllegalArgumentException unknownPassage(String passageId) {
         return new IllegalArgumentException("no passage " + passageId + " in the index (ids look like case/document/number)");
     }
@@ -157,7 +148,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
     @Override
     public Optional<SearchHit> passage(String passageId) throws IOException {
         return withSnapshot(s -> {
-            int doc = passageDoc(s, passageId);
+            int doc = EntryIds.passage(s, passageId);
             return doc < 0 ? Optional.empty() : Optional.of(plainHit(s, doc));
         });
     }
@@ -186,17 +177,21 @@ public final class EvidenceSearcher implements EvidenceIndex {
     @Override
     public List<SearchHit> context(String passageId, int before, int after) throws IOException {
         return withSnapshot(s -> {
-            if (passageDoc(s, passageId) < 0) {
+            int slash = passageId.lastIndexOf('/');
+            if (slash <= 0 || EntryIds.passage(s, passageId) < 0) {
                 throw unknownPassage(passageId);
             }
-            int slash = passageId.lastIndexOf('/');
             String prefix = passageId.substring(0, slash + 1);
             int n = Integer.parseInt(passageId.substring(slash + 1));
-            List<SearchHit> out = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (int i = Math.max(0, n - before); i <= n + after; i++) {
-                int doc = passageDoc(s, prefix + i);
-                if (doc >= 0) {
-                    out.add(plainHit(s, doc));
+                ids.add(prefix + i);
+            }
+            java.util.Map<String, Integer> docs = EntryIds.passages(s, passageId.substring(0, slash), ids);
+            List<SearchHit> out = new ArrayList<>();
+            for (String id : ids) {
+                if (docs.get(id) >= 0) {
+                    out.add(plainHit(s, docs.get(id)));
                 }
             }
             return out;
@@ -208,7 +203,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
     public SearchResult moreLikeThis(String passageId, int limit) throws IOException {
         return withSnapshot(s -> {
             long t0 = System.nanoTime();
-            int doc = passageDoc(s, passageId);
+            int doc = EntryIds.passage(s, passageId);
             if (doc < 0) {
                 throw unknownPassage(passageId);
             }
@@ -224,7 +219,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
                     .add(like, BooleanClause.Occur.MUST)
                     .add(PASSAGES, BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(PassageSchema.CASE, d.get(PassageSchema.CASE))), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(PassageSchema.ID, passageId)), BooleanClause.Occur.MUST_NOT)
+                    .add(EntryIds.just(s, doc), BooleanClause.Occur.MUST_NOT)
                     .build();
             RankedSearch.Counted counted = RankedSearch.topAndCounts(s, query, limit, BY_RELEVANCE, false);
             return new SearchResult("like:" + passageId, counted.total(), (System.nanoTime() - t0) / 1_000_000,
@@ -268,8 +263,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
     @Override
     public Optional<IndexedDocument> document(String caseId, String docId) throws IOException {
         return withSnapshot(s -> {
-            TopDocs top = s.search(new TermQuery(new Term(PassageSchema.ID, caseId + "/" + docId)), 1);
-            for (ScoreDoc sd : top.scoreDocs) {
+            for (ScoreDoc sd : EntryIds.document(s, caseId, docId)) {
                 Document d = s.storedFields().document(sd.doc);
                 if (d.get(PassageSchema.DOC_TEXT) != null) {
                     return Optional.of(PassageSchema.toIndexedDocument(d));

@@ -128,6 +128,21 @@ public final class PassageSchema {
     }
 
     /**
+     * Whether an index holds each entry's id as a term, as one written before ids were stored only does: Lucene refuses an
+     * entry whose {@code id} is indexed otherwise than the index's, so such an index keeps getting them ({@link EntryIds}
+     * finds entries without them either way).
+     */
+    static boolean hasIdTerms(org.apache.lucene.index.IndexReader reader) {
+        org.apache.lucene.index.FieldInfo id = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader).fieldInfo(ID);
+        return id != null && id.getIndexOptions() != IndexOptions.NONE;
+    }
+
+    /** An entry's id: stored only, or also a term for an index that holds them ({@link #hasIdTerms}). */
+    private static IndexableField idField(String id, boolean idTerms) {
+        return idTerms ? new StringField(ID, id, Field.Store.YES) : new StoredField(ID, id);
+    }
+
+    /**
      * A passage of {@link #toDocument(Passage, SharedFields)} made with {@code new SharedFields(true)}, for an index
      * that holds drill-down terms: its facet fields as such an index has them (doc value and drill-down terms).
      */
@@ -142,9 +157,17 @@ public final class PassageSchema {
 
     /** A passage as a Lucene document, with the fields it shares with the other passages of its document taken from {@code shared}. */
     static Document toDocument(Passage p, SharedFields shared) {
+        return toDocument(p, shared, false);
+    }
+
+    /**
+     * A passage as a Lucene document, with the fields it shares with the other passages of its document taken from
+     * {@code shared}, and its id also as a term where {@code idTerms} ({@link #hasIdTerms}).
+     */
+    static Document toDocument(Passage p, SharedFields shared, boolean idTerms) {
         Document d = new Document();
         d.add(shared.field(KIND, KIND_PASSAGE, v -> new StringField(KIND, v, Field.Store.NO)));
-        d.add(new StringField(ID, p.passageId(), Field.Store.YES));
+        d.add(idField(p.passageId(), idTerms));
         d.add(shared.field(CASE, p.caseId(), v -> new StringField(CASE, v, Field.Store.YES)));
         d.add(shared.field(DOC, p.docId(), v -> new StringField(DOC, v, Field.Store.YES)));
         d.add(shared.field(DOC_KEY, docKey(p.caseId(), p.docId()), v -> new StringField(DOC_KEY, v, Field.Store.NO)));
@@ -205,9 +228,14 @@ public final class PassageSchema {
     }
 
     static Document toDocument(IndexedDocument doc) {
+        return toDocument(doc, false);
+    }
+
+    /** A whole document's entry, its id also as a term where {@code idTerms} ({@link #hasIdTerms}). */
+    static Document toDocument(IndexedDocument doc, boolean idTerms) {
         Document d = new Document();
         d.add(new StringField(KIND, KIND_DOCUMENT, Field.Store.NO));
-        d.add(new StringField(ID, doc.caseId() + "/" + doc.docId(), Field.Store.YES));
+        d.add(idField(doc.caseId() + "/" + doc.docId(), idTerms));
         d.add(new StringField(DOC_KEY, docKey(doc.caseId(), doc.docId()), Field.Store.NO));
         d.add(new StringField(CASE, doc.caseId(), Field.Store.YES));
         d.add(new StringField(DOC, doc.docId(), Field.Store.YES));
