@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -187,7 +188,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
             for (int i = Math.max(0, n - before); i <= n + after; i++) {
                 ids.add(prefix + i);
             }
-            java.util.Map<String, Integer> docs = EntryIds.passages(s, passageId.substring(0, slash), ids);
+            Map<String, Integer> docs = EntryIds.passages(s, passageId.substring(0, slash), ids);
             List<SearchHit> out = new ArrayList<>();
             for (String id : ids) {
                 if (docs.get(id) >= 0) {

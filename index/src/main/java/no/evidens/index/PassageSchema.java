@@ -16,7 +16,10 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
@@ -121,10 +124,8 @@ public final class PassageSchema {
     }
 
     /** Whether an index holds the facets' drill-down terms (written before they were left out). */
-    static boolean hasDrillDownTerms(org.apache.lucene.index.IndexReader reader) {
-        org.apache.lucene.index.FieldInfo facets = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader)
-                .fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
-        return facets != null && facets.getIndexOptions() != IndexOptions.NONE;
+    static boolean hasDrillDownTerms(IndexReader reader) {
+        return indexed(reader, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
     }
 
     /**
@@ -132,9 +133,14 @@ public final class PassageSchema {
      * entry whose {@code id} is indexed otherwise than the index's, so such an index keeps getting them ({@link EntryIds}
      * finds entries without them either way).
      */
-    static boolean hasIdTerms(org.apache.lucene.index.IndexReader reader) {
-        org.apache.lucene.index.FieldInfo id = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader).fieldInfo(ID);
-        return id != null && id.getIndexOptions() != IndexOptions.NONE;
+    static boolean hasIdTerms(IndexReader reader) {
+        return indexed(reader, ID);
+    }
+
+    /** Whether some segment of the index holds {@code field} as terms. */
+    private static boolean indexed(IndexReader reader, String field) {
+        FieldInfo info = FieldInfos.getMergedFieldInfos(reader).fieldInfo(field);
+        return info != null && info.getIndexOptions() != IndexOptions.NONE;
     }
 
     /** An entry's id: stored only, or also a term for an index that holds them ({@link #hasIdTerms}). */
