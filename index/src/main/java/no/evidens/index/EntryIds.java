@@ -56,7 +56,8 @@ final class EntryIds {
                     ? number(id.substring(docKey.length() + 1)) : -1;
             last = Math.max(last, numbers[i]);
         }
-        // Ties in score are in index order: the document's passages as written, the number-th at place number.
+        // Ties in score are in index order: the document's passages as written, the number-th at place number. The count
+        // bounds the hits asked for by the document's passages, whatever number an id (a user's input) ends in.
         ScoreDoc[] inOrder = s.search(underKey, Math.max(1, Math.min(count, last + 1))).scoreDocs;
         Map<String, Integer> found = new HashMap<>();
         Map<String, Integer> byId = null;
