@@ -50,11 +50,14 @@ public final class IngestBench {
                         + MemoryBound.QUICK_JIT_MAX_FILES + " files)" : "both compilers");
         out.flush();
         List<String> tikaOptions = List.of(MemoryBound.MAIN_OPTIONS.split(" "));
-        SideResult tika = side(work, "tika", tikaOptions, TikaSide.class, list.toString(), threads, work.resolve("tika-out").toString());
+        SideResult tika = side(work, "tika", "bench-tika", tikaOptions, TikaSide.class, list.toString(), threads,
+                work.resolve("tika-out").toString());
         Path home = work.resolve("home");
         List<String> ingestOptions = MemoryBound.mainOptions(files.size());
-        SideResult first = side(work, "evidens", ingestOptions, EvidensSide.class, home.toString(), bundle.toString(), threads);
-        SideResult again = side(work, "evidens-again", ingestOptions, EvidensSide.class, home.toString(), bundle.toString(), threads);
+        SideResult first = side(work, "evidens", "ingest", ingestOptions, EvidensSide.class, home.toString(),
+                bundle.toString(), threads);
+        SideResult again = side(work, "evidens-again", "ingest", ingestOptions, EvidensSide.class, home.toString(),
+                bundle.toString(), threads);
         out.printf("  %-34s %8s %8s %7s %8s %10s %9s %10s %10s%n", "", "wall s", "docs/s", "MB/s", "CPU s",
                 "CPU s/doc", "peak MB", "wall÷Tika", "CPU÷Tika");
         row(out, "Tika alone (" + tika.documents() + " texts)", tika, tika, files.size(), bytes);
@@ -79,21 +82,22 @@ public final class IngestBench {
 
     /**
      * Runs one side in a fresh JVM with this JVM's class path and the given JVM options (Evidens's side: as the
-     * launcher starts {@code ingest} on these files; Tika's: the memory bound's heap and collector), and this JVM's
-     * class-data archive if it maps one; a flight recording and {@code -Devidens.*} options of this JVM are passed
-     * on. Its log goes to a file.
+     * launcher starts {@code ingest} on these files; Tika's: the memory bound's heap and collector), and the
+     * class-data archive of its {@code kind} ({@link SideArchive}); a flight recording and {@code -Devidens.*}
+     * options of this JVM are passed on. Its log goes to a file.
      */
-    private static SideResult side(Path work, String name, List<String> jvmOptions, Class<?> main, String... args)
-            throws IOException, InterruptedException {
+    private static SideResult side(Path work, String name, String kind, List<String> jvmOptions, Class<?> main,
+                                   String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-XX:StartFlightRecording") || a.startsWith("-XX:SharedArchiveFile=")
-                    || a.startsWith("-Xlog:") || a.startsWith("-Devidens.")) {
+            if (a.startsWith("-XX:StartFlightRecording") || a.startsWith("-Xlog:") || a.startsWith("-Devidens.")) {
                 cmd.add(a.replace("%s", name));
             }
         }
+        SideArchive archive = SideArchive.of(System.getProperty(SideArchive.BASE_PROPERTY), kind);
+        cmd.addAll(archive.options());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
@@ -106,6 +110,7 @@ public final class IngestBench {
             }
         }
         int exit = p.waitFor();
+        archive.ended(exit);
         if (result == null) {
             throw new IllegalStateException(name + " ended with exit " + exit + " and no result; see "
                     + Files.readString(work.resolve(name + ".log")).lines().reduce("", (a, b) -> b));
