@@ -204,6 +204,14 @@ final class Exchange {
         }
     }
 
+    /**
+     * Reads the whole body now (refused past {@code max} bytes, as {@link #jsonBody} does), so the handler reads it
+     * from memory later: a client that sends slowly does so before its request takes a turn of the searcher.
+     */
+    void bufferBody(int max) throws IOException {
+        body = new java.io.ByteArrayInputStream(readBody(max));
+    }
+
     private byte[] readBody(int max) throws IOException {
         long declared = contentLength();
         if (declared > max) {
