@@ -70,4 +70,9 @@ final class SearchAdmission {
     void leave() {
         turns.release();
     }
+
+    /** About how many requests wait for a turn now. */
+    int waiting() {
+        return turns.getQueueLength();
+    }
 }
