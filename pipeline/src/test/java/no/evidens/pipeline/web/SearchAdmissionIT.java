@@ -111,7 +111,7 @@ class SearchAdmissionIT {
         assertEquals("5", r.headers().firstValue("Retry-After").orElse(null));
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().map().toString());
         JsonNode body = Json.mapper().readTree(r.body());
-        assertEquals("Mange søk kjører akkurat nå, og dette ventet i 1 sekunder uten å komme til: prøv igjen om litt.",
+        assertEquals("Mange søk kjører akkurat nå, og dette har ventet for lenge på tur (1 s): prøv igjen om litt.",
                 body.get("error").asText());
         // the held search is not disturbed, and the turn is free again afterwards
         letGo.countDown();
