@@ -92,7 +92,6 @@ final class ApiHandler extends Handler.Abstract {
 
     private void answer(Exchange x) throws IOException {
         boolean permit = false;
-        boolean turn = false;
         try {
             if (headerBytes(x) > HEADER_LIMIT) {
                 x.responseHeader("Connection", "close");
@@ -117,7 +116,7 @@ final class ApiHandler extends Handler.Abstract {
                     x.bufferBody(Exchange.MAX_JSON_BYTES);
                 }
                 searches.enter(x);
-                turn = true;
+                x.holdTurn(searches::leave);
             }
             routes.dispatch(x);
         } catch (ApiError e) {
@@ -140,9 +139,7 @@ final class ApiHandler extends Handler.Abstract {
             x.error(500, no.evidens.pipeline.lang.Texts.of(ErrorTexts.language(x)).get("error.internal"));
         } finally {
             // the answer is handed to Jetty by now, which writes it without this thread: a slow reader holds no turn
-            if (turn) {
-                searches.leave();
-            }
+            x.searcherDone();
             if (permit) {
                 bodies.release();
             }

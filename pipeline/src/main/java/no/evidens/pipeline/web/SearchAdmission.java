@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * it takes its permit back when the request completes, that is when the client has read the whole answer, so a client
  * that reads slowly (or not at all, until the idle timeout) holds a turn of the cores while nothing runs; and it sits
  * before the workspace's own handler, so requests nobody signed in would queue with the others. Here the turn is taken
- * after the sign-in and token checks (and after a request body has been read whole) and given back as soon as the
+ * after the sign-in and token checks (and after a request body has been read whole) and given back when the searcher's
+ * part is done: for a search or a document before it waits for its audit line (the trail writes the lines of every
+ * request waiting at that moment in one commit, so the turns must not wait for the disk one by one), else when the
  * answer is handed to Jetty, whose write does not block the thread ({@code SearchAdmissionIT}). Waiting holds a pool
  * thread, as running a search did before; the pool is larger than the searches let in.
  */
