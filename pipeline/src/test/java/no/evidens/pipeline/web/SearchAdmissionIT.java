@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,13 +49,7 @@ class SearchAdmissionIT {
 
     private void start(Duration wait) throws Exception {
         server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setErrorHandler(new JsonErrors());
-        connector.open();
-        port = connector.getLocalPort();
+        port = LoopbackJetty.open(server, new org.eclipse.jetty.server.HttpConfiguration());
         url = "http://127.0.0.1:" + port;
         Routes routes = new Routes()
                 .get("/api/search", (x, p) -> {
