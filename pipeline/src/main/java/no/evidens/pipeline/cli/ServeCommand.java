@@ -65,10 +65,23 @@ final class ServeCommand implements Callable<Integer> {
             description = "The largest bundle (.zip) that may be uploaded, in MB (default: 512).")
     int maxUploadMb;
 
+    @Option(names = "--searches", paramLabel = "N", defaultValue = "${env:EVIDENS_SEARCHES:-0}",
+            description = "Searches (and documents, overviews, batch searches) run at once; the others wait their turn "
+                    + "(default: $EVIDENS_SEARCHES, else the number of processors).")
+    int searches;
+
+    @Option(names = "--search-wait", paramLabel = "SECONDS", defaultValue = "20",
+            description = "How long a search may wait for its turn before it is refused with 503 (default: 20).")
+    int searchWait;
+
     @Override
     public Integer call() throws Exception {
         if (maxUploadMb < 1 || maxUploadMb > 64 * 1024) {
             throw new IllegalArgumentException("--max-upload-mb must be between 1 and 65536, was " + maxUploadMb);
+        }
+        if (searches < 0 || searches > 1024 || searchWait < 1 || searchWait > 3600) {
+            throw new IllegalArgumentException("--searches must be between 1 and 1024 (0: the processors) and --search-wait "
+                    + "between 1 and 3600 seconds, were " + searches + " and " + searchWait);
         }
         EvidensHome h = home.resolve();
         Exposure exposure = new Exposure(host, signIn, tlsKeystore, tlsKeystore == null ? null : System.getenv("EVIDENS_TLS_PASSWORD"),
@@ -81,7 +94,9 @@ final class ServeCommand implements Callable<Integer> {
                 }
             }
         }
-        serve(spec.commandLine().getOut(), h, WebConfig.defaults(port, (long) maxUploadMb << 20), exposure, user(user));
+        WebConfig config = WebConfig.defaults(port, (long) maxUploadMb << 20);
+        config = config.withSearches(searches == 0 ? config.searches() : searches, java.time.Duration.ofSeconds(searchWait));
+        serve(spec.commandLine().getOut(), h, config, exposure, user(user));
         return 0;
     }
 

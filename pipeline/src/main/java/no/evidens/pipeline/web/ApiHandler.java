@@ -21,7 +21,8 @@ import no.evidens.pipeline.lang.Language;
  * ({@link Gate} → {@link CaseAccess}, 401 when nobody is signed in), checks its token, routes it, and
  * turns what the handlers throw into JSON errors ({@code {"error": …}}) with their status. It blocks
  * (reads bodies, searches), so Jetty calls it on a pool thread; requests with a body take one of a few
- * permits first, so slow senders cannot take every thread. Logs hold the method, path, status, time
+ * permits first, so slow senders cannot take every thread; searcher-heavy requests wait for one of a few turns
+ * ({@link SearchAdmission}), so the cores run a few searches at full speed rather than many at a fraction. Logs hold the method, path, status, time
  * and user, never query or document text.
  */
 final class ApiHandler extends Handler.Abstract {
@@ -44,13 +45,15 @@ final class ApiHandler extends Handler.Abstract {
     private final Gate gate;
     private final Routes routes;
     private final Semaphore bodies;
+    private final SearchAdmission searches;
 
-    ApiHandler(RequestGuard guard, Gate gate, Routes routes, int maxBodyRequests) {
+    ApiHandler(RequestGuard guard, Gate gate, Routes routes, int maxBodyRequests, SearchAdmission searches) {
         super(InvocationType.BLOCKING);
         this.guard = guard;
         this.gate = gate;
         this.routes = routes;
         this.bodies = new Semaphore(maxBodyRequests);
+        this.searches = searches;
     }
 
     @Override
@@ -107,6 +110,14 @@ final class ApiHandler extends Handler.Abstract {
                 }
                 permit = true;
             }
+            if (SearchAdmission.guards(x.path())) {
+                if (permit) {
+                    // read whole before the turn: a slow sender must not hold one while the cores wait
+                    x.bufferBody(Exchange.MAX_JSON_BYTES);
+                }
+                searches.enter(x);
+                x.holdTurn(searches::leave);
+            }
             routes.dispatch(x);
         } catch (ApiError e) {
             refuse(x, e);
@@ -127,6 +138,8 @@ final class ApiHandler extends Handler.Abstract {
             // never the exception's message: it may name a file on the server
             x.error(500, no.evidens.pipeline.lang.Texts.of(ErrorTexts.language(x)).get("error.internal"));
         } finally {
+            // the answer is handed to Jetty by now, which writes it without this thread: a slow reader holds no turn
+            x.searcherDone();
             if (permit) {
                 bodies.release();
             }

@@ -46,6 +46,8 @@ final class DocumentsResource implements Routes.Resource {
         out.put("marks", marked.marks());
         out.put("passages", passages);
         out.put("evidence", findings.evidenceIn(caseId, docId));
+        // the searcher's part is done: the next search may start while this one waits for its audit line
+        x.searcherDone();
         findings.audit().documentShown(x.access().user(), caseId, docId, marked.document().type(), "arbeidsflaten");
         return out;
     }

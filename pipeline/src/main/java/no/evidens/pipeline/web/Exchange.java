@@ -39,6 +39,7 @@ final class Exchange {
     private boolean sent;
     private CaseAccess access;
     private String accountLanguage;
+    private Runnable turn;
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -202,6 +203,31 @@ final class Exchange {
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("error.body.length");
         }
+    }
+
+    /** Says how this request gives back its turn of the searcher ({@link SearchAdmission}). */
+    void holdTurn(Runnable giveBack) {
+        turn = giveBack;
+    }
+
+    /**
+     * Gives back this request's turn of the searcher, if it holds one (once): its work on the cores is done, and what is
+     * left is waiting for its audit line on disk, which the trail writes for many requests at once.
+     */
+    void searcherDone() {
+        Runnable t = turn;
+        turn = null;
+        if (t != null) {
+            t.run();
+        }
+    }
+
+    /**
+     * Reads the whole body now (refused past {@code max} bytes, as {@link #jsonBody} does), so the handler reads it
+     * from memory later: a client that sends slowly does so before its request takes a turn of the searcher.
+     */
+    void bufferBody(int max) throws IOException {
+        body = new java.io.ByteArrayInputStream(readBody(max));
     }
 
     private byte[] readBody(int max) throws IOException {

@@ -94,6 +94,8 @@ final class SearchResource implements Routes.Resource {
         if (type != null) {
             narrowed.add("type:" + type);
         }
+        // the searcher's part is done: the next search may start while this one waits for its audit line
+        x.searcherDone();
         findings.audit().searched(x.access().user(), caseId, q, String.join(" ", narrowed), (int) r.total());
         return out;
     }

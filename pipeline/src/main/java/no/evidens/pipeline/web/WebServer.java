@@ -187,7 +187,8 @@ public final class WebServer implements AutoCloseable {
             new SecureRandom().nextBytes(t);
             gate = Gate.local(user, HexFormat.of().formatHex(t));
         }
-        return new ServiceEndpoints(new ApiHandler(guard, gate, routes, config.maxBodyRequests()), home, index, ingest);
+        return new ServiceEndpoints(new ApiHandler(guard, gate, routes, config.maxBodyRequests(),
+                new SearchAdmission(config.searches(), config.searchWait())), home, index, ingest);
     }
 
     public int port() {

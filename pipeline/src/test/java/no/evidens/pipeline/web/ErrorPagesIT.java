@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,13 +47,7 @@ class ErrorPagesIT {
         server = new Server();
         org.eclipse.jetty.server.HttpConfiguration config = new org.eclipse.jetty.server.HttpConfiguration();
         config.setRequestHeaderSize(Connectors.JETTY_HEADER_LIMIT);
-        ServerConnector connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(config));
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setErrorHandler(new JsonErrors());
-        connector.open();
-        port = connector.getLocalPort();
+        port = LoopbackJetty.open(server, config);
         url = "http://127.0.0.1:" + port;
         Routes routes = new Routes().register(new StaticFiles(), r -> r
                 .get("/api/bug", (x, p) -> {
@@ -64,7 +57,8 @@ class ErrorPagesIT {
                     throw new AssertionError("/srv/evidens/index: a bug");
                 })
                 .post("/api/body", (x, p) -> x.json(200, x.jsonBody())));
-        server.setHandler(new ApiHandler(new RequestGuard(Exposure.local(), port), Gate.local("testar", TOKEN), routes, 4));
+        server.setHandler(new ApiHandler(new RequestGuard(Exposure.local(), port), Gate.local("testar", TOKEN), routes, 4,
+                new SearchAdmission(2, WebConfig.DEFAULT_SEARCH_WAIT)));
         server.start();
     }
 
