@@ -68,7 +68,8 @@ public final class TikaExtractor implements Extractor {
     /** Most seconds Tesseract may spend on one image or page. */
     static final int OCR_TIMEOUT_SECONDS = 120;
 
-    private final AutoDetectParser parser = new AutoDetectParser();
+    /** Tika's own auto-detecting parser, its tables of parsers by type built once ({@link KeptParserTable}). */
+    private final AutoDetectParser parser = KeptParserTable.create();
     private final int maxChars;
     private final boolean ocr;
     /** Seconds Tesseract may spend on one image or page ({@link #OCR_TIMEOUT_SECONDS} but in tests). */
