@@ -21,8 +21,9 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Forms of a query word that the analysis gives another stem, sought as synonyms of the word (one word to BM25: a
  * passage holding two of the forms is not counted twice). Lucene's stemmers have no exception lists; the index is
- * unchanged, so no re-ingest. Six rules, each from how Norwegian is written (and a strong verb's other forms,
- * {@link StrongVerbs}):
+ * unchanged, so no re-ingest. A weak word ({@link WeakWords#listed}) is left as written: its forms' stems are not weak,
+ * and a clause that seeks them would count for a tier. Six rules, each from how Norwegian is written (and a strong
+ * verb's other forms, {@link StrongVerbs}):
  * <ul>
  * <li>a word in {@code -er} may be a noun of the one who does something ({@code bruker}, {@code melder},
  * {@code klager}): the stemmers cut {@code bruker} to the verb's {@code bruk}, but {@code brukeren} and
@@ -102,10 +103,11 @@ final class WordForms {
      * {@code q} itself.
      */
     static Query widened(Query q, String field, String word, Analyzer analyzer) {
-        List<String> forms = new ArrayList<>(forms(word));
-        if (!(q instanceof TermQuery || q instanceof SynonymQuery)) {
+        if (!(q instanceof TermQuery || q instanceof SynonymQuery) || WeakWords.listed(word)) {
+            // a weak word widened would seek stems that are not weak, and so count for a tier again
             return q;
         }
+        List<String> forms = new ArrayList<>(forms(word));
         Set<String> stems = new LinkedHashSet<>();
         // The analyzer's terms are UTF-8 it wrote itself: decoded directly (Term.text() checks them with a new charset
         // decoder each time, for terms that may not be text at all), the same strings.

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Weak words: in a relaxed search, a passage holding {@code får} is no nearer the need than one without it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,6 +38,26 @@ class WeakWordsTest {
             SearchResult r = s.search(new SearchRequest("hvorfor får ikke fostermor klage", null, null, 10));
             assertTrue(r.relaxed(), "no passage holds every word");
             assertEquals(List.of(KEY, WEAK), r.hits().stream().map(SearchHit::text).toList());
+        }
+    }
+
+    /**
+     * A weak word that {@link WordForms} would widen ({@code gjorde} as a verb with a noun of action, {@code trenger} as a
+     * noun in {@code -er}) and a word of quantity ({@code andre}, {@code flere}) counts for no tier either: invented
+     * passages, the short one holding the weak word and one key word, the long one two key words.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Hun gjorde klage.                | hvorfor gjorde ikke fostermor klage",
+        "Hun trenger klage.               | trenger fostermor klage",
+        "Andre sendte klage.              | sendte fostermor og andre klage",
+        "Flere sendte klage.              | sendte fostermor og flere klage"})
+    void aWeakWordTheFormsWouldWidenCountsForNoTier(String weak, String query, @TempDir Path own) throws IOException {
+        OneDocumentIndex.write(own, List.of(weak, KEY));
+        try (EvidenceSearcher s = new EvidenceSearcher(own)) {
+            SearchResult r = s.search(new SearchRequest(query, null, null, 10));
+            assertTrue(r.relaxed(), "no passage holds every word");
+            assertEquals(List.of(KEY, weak), r.hits().stream().map(SearchHit::text).toList());
         }
     }
 
