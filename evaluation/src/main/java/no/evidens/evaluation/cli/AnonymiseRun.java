@@ -7,30 +7,25 @@ import java.util.List;
 
 import no.evidens.evaluation.tags.AnonymisationEval;
 import no.evidens.evaluation.tags.AnonymisationTexts;
+import no.evidens.evaluation.tags.StressedNames;
+import no.evidens.models.train.HoldOutNames;
 import no.evidens.models.NorwegianModels;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.models.eval.NameEvaluation;
 import no.evidens.pipeline.export.Anonymiser;
 
-/** {@code evidens tags eval --anonymise [--ndt DIR] [--split dev|test|all]}. */
+/** {@code evidens tags eval --anonymise [--ndt DIR] [--split dev|test|all|holdout…|folds] [--stress]}. */
 final class AnonymiseRun {
     private AnonymiseRun() {
     }
 
     /**
-     * The held-out train-part files of a fold ({@code holdout}, {@code holdout2} … {@code holdout6}) with that fold's hold-out name model:
-     * dev material, errors may be printed.
+     * The held-out train-part files of a fold ({@code holdout}, {@code holdout2} … {@code holdout6}) with that fold's hold-out
+     * name model: dev material, errors may be printed. With {@code genres} (when not null) only the held-out files of those
+     * genres ({@code test}: the genres of the treebank's test-split files, from their names), each genre printed apart and
+     * then together; with {@code stress} the name model misses a quarter of its persons ({@link StressedNames}).
      */
-    static int holdout(Codebook book, String split, Path ndt, Path modelDir, boolean errors) {
-        return holdout(book, split, ndt, modelDir, null, errors);
-    }
-
-    /**
-     * As {@link #holdout(Codebook, String, Path, Path, boolean)}, with {@code genres} (when not null) keeping only the
-     * held-out files of those genres ({@code test}: the genres of the treebank's test-split files, from their names), each
-     * genre printed apart and then together.
-     */
-    static int holdout(Codebook book, String split, Path ndt, Path modelDir, List<String> genres, boolean errors) {
+    static int holdout(Codebook book, String split, Path ndt, Path modelDir, List<String> genres, boolean stress, boolean errors) {
         if (ndt == null || !Files.isDirectory(ndt) || modelDir == null) {
             System.err.println("evidens tags eval: --split " + split + " needs --ndt DIR (the treebank folder) and --models DIR "
                     + "(from evidens models train --hold-out" + (NameEvaluation.fold(split) > 1 ? " " + NameEvaluation.fold(split) : "")
@@ -38,29 +33,74 @@ final class AnonymiseRun {
             return 2;
         }
         try {
-            NorwegianModels models = NorwegianModels.fromDirectory(modelDir);
-            AnonymisationEval eval = new AnonymisationEval(models, book, new Anonymiser(models::names));
-            String title = "anonymised export, treebank train part held out from the name model, hold-out model (" + split + ")";
-            if (genres == null) {
-                eval.run(AnonymisationTexts.treebank(ndt, split), errors ? System.out : null).print(System.out, title);
-                return 0;
-            }
-            List<String> wanted = genres.equals(List.of("test")) ? NameEvaluation.genres(ndt, "test") : genres;
-            List<AnonymisationEval.GoldText> docs = AnonymisationTexts.treebank(ndt, split);
-            AnonymisationEval.Counts total = new AnonymisationEval.Counts(0, 0, 0, 0, 0, 0, 0);
-            for (String genre : wanted) {
-                List<AnonymisationEval.GoldText> ofGenre = docs.stream()
-                        .filter(d -> NameEvaluation.genre(Path.of(d.name())).equals(genre)).toList();
-                AnonymisationEval.Counts counts = eval.run(ofGenre, errors ? System.out : null);
-                counts.print(System.out, "  genre " + genre);
-                total = total.plus(counts);
-            }
-            total.print(System.out, title + ", genres " + String.join(",", wanted));
+            fold(book, split, ndt, modelDir, genres, stress, errors, true);
             return 0;
         } catch (IOException e) {
             System.err.println("evidens tags eval: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Every fold at once ({@code --split folds}): {@code modelsRoot} holds {@code fold1} … {@code fold6}, each the output of
+     * {@code evidens models train --hold-out N}; each fold is printed, then all six together.
+     */
+    static int folds(Codebook book, Path ndt, Path modelsRoot, List<String> genres, boolean stress, boolean errors) {
+        if (ndt == null || !Files.isDirectory(ndt) || modelsRoot == null) {
+            System.err.println("evidens tags eval: --split folds needs --ndt DIR (the treebank folder) and --models DIR holding fold1 "
+                    + "… fold" + HoldOutNames.FOLDS + " (each from evidens models train --hold-out N --out DIR/foldN)");
+            return 2;
+        }
+        try {
+            AnonymisationEval.Counts total = AnonymisationEval.Counts.NONE;
+            for (int n = 1; n <= HoldOutNames.FOLDS; n++) {
+                Path dir = modelsRoot.resolve("fold" + n);
+                if (!Files.isDirectory(dir)) {
+                    System.err.println("evidens tags eval: no fold models in " + dir + " (evidens models train --hold-out " + n
+                            + " --out " + dir + ")");
+                    return 2;
+                }
+                total = total.plus(fold(book, n == 1 ? "holdout" : "holdout" + n, ndt, dir, genres, stress, errors, false));
+            }
+            total.print(System.out, title("folds 1–" + HoldOutNames.FOLDS + " together", genres, stress));
+            return 0;
+        } catch (IOException e) {
+            System.err.println("evidens tags eval: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static AnonymisationEval.Counts fold(Codebook book, String split, Path ndt, Path modelDir, List<String> genres,
+                                                 boolean stress, boolean errors, boolean perGenre) throws IOException {
+        NorwegianModels models = NorwegianModels.fromDirectory(modelDir);
+        Anonymiser.NameFinder finder = stress ? new StressedNames(models::names) : models::names;
+        AnonymisationEval eval = new AnonymisationEval(models, book, new Anonymiser(finder));
+        List<AnonymisationEval.GoldText> docs = AnonymisationTexts.treebank(ndt, split);
+        String title = title("hold-out model (" + split + ")", genres, stress);
+        if (genres == null) {
+            AnonymisationEval.Counts counts = eval.run(docs, errors ? System.out : null);
+            counts.print(System.out, title);
+            return counts;
+        }
+        List<String> wanted = genres.equals(List.of("test")) ? NameEvaluation.genres(ndt, "test") : genres;
+        AnonymisationEval.Counts total = AnonymisationEval.Counts.NONE;
+        for (String genre : wanted) {
+            List<AnonymisationEval.GoldText> ofGenre = docs.stream()
+                    .filter(d -> NameEvaluation.genre(Path.of(d.name())).equals(genre)).toList();
+            AnonymisationEval.Counts counts = eval.run(ofGenre, errors ? System.out : null);
+            if (perGenre) {
+                counts.print(System.out, "  genre " + genre);
+            }
+            total = total.plus(counts);
+        }
+        total.print(System.out, title);
+        return total;
+    }
+
+    private static String title(String what, List<String> genres, boolean stress) {
+        return "anonymised export, treebank train part held out from the name model, " + what
+                + (genres == null ? "" : ", genres " + String.join(",", genres))
+                + (stress ? ", stress run (a quarter of the model's person names dropped)" : "");
     }
 
     static int run(Codebook book, String split, Path ndt, boolean errors) {

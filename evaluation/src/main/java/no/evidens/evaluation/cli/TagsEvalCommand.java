@@ -31,9 +31,11 @@ import no.evidens.pipeline.cli.TagsCommand;
 final class TagsEvalCommand implements Callable<Integer> {
     static final String EVAL_DEV_DEFAULT = "../shared/eval-dev";
     static final String TREEBANK_DEFAULT = "../shared/nlp/norne-nob-ud-dev.conllu";
+    static final String FOLDS = "folds";
 
     @Option(names = "--split", defaultValue = "dev", paramLabel = "SPLIT",
-            description = "dev, test or all (default: ${DEFAULT-VALUE}); with --anonymise also holdout, holdout2 … holdout6; with "
+            description = "dev, test or all (default: ${DEFAULT-VALUE}); with --anonymise also holdout, holdout2 … holdout6, or "
+                    + "folds (all six, --models DIR holding fold1 … fold6); with "
                     + "--treebank also dev2, dev3 and dev4. Tune on dev only. "
                     + "With --eval-dev, all prints dev, test and both together.")
     String split;
@@ -64,11 +66,16 @@ final class TagsEvalCommand implements Callable<Integer> {
 
     @Option(names = "--models", paramLabel = "DIR", description = "With --anonymise --split holdout (holdout2 … holdout6): the "
             + "models of `evidens models train --hold-out` (`--hold-out 2` … `--hold-out 6`), a name model that never saw that fold's "
-            + "held-out treebank training files.")
+            + "held-out treebank training files; with --split folds the folder holding fold1 … fold6, one such output each.")
     Path modelDir;
 
+    @Option(names = "--stress", description = "With --anonymise --split holdout (… holdout6) or folds: the stress run, where the "
+            + "name model misses a quarter of the persons it finds (dropped by a hash of the name's text, the same name "
+            + "everywhere in a document): what leaks shows what the anonymiser's own rules catch when the model misses a name.")
+    boolean stress;
+
     @Option(names = "--genres", split = ",", paramLabel = "GENRES",
-            description = "With --anonymise --split holdout (holdout2 … holdout6): only the held-out files of these genres "
+            description = "With --anonymise --split holdout (holdout2 … holdout6) or folds: only the held-out files of these genres "
                     + "(file-name prefixes, e.g. ap,db,blogg-bm), each printed apart and then together; test = the genres of "
                     + "the treebank's test-split files (read from their names).")
     List<String> genres;
@@ -97,7 +104,10 @@ final class TagsEvalCommand implements Callable<Integer> {
     public Integer call() {
         Codebook book = codebook.resolve(null);
         if (anonymise && NameEvaluation.isHoldout(split)) {
-            return AnonymiseRun.holdout(book, split, ndt, modelDir, genres, errors);
+            return AnonymiseRun.holdout(book, split, ndt, modelDir, genres, stress, errors);
+        }
+        if (anonymise && FOLDS.equals(split)) {
+            return AnonymiseRun.folds(book, ndt, modelDir, genres, stress, errors);
         }
         if (treebank != null && TreebankQuoteEval.TRAINING_SPLITS.contains(split)) {
             return treebank();
@@ -105,7 +115,7 @@ final class TagsEvalCommand implements Callable<Integer> {
         if (!List.of("dev", "test", "all").contains(split)) {
             // the splits this command knows beyond dev, test and all are named too, so a mistyped one is easy to fix
             System.err.println("evidens tags eval: --split must be dev, test or all (with --anonymise also holdout, holdout2 … "
-                    + "holdout6; with --treebank also dev2, dev3 and dev4), not " + split);
+                    + "holdout6 and folds; with --treebank also dev2, dev3 and dev4), not " + split);
             return 2;
         }
         if (treebank != null) {

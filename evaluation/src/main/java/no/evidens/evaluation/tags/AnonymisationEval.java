@@ -36,6 +36,9 @@ public final class AnonymisationEval {
     /** The counts of one run. */
     public record Counts(int documents, int passages, int mentions, int whole, int part, int nonPersonWords,
                          int nonPersonNamedWords) {
+        /** No run yet: the start of a sum. */
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0);
+
         public void print(PrintStream out, String title) {
             out.printf("%s: %d documents, %d passages quoted%n", title, documents, passages);
             out.printf("  person mentions quoted %d: left whole %d (%.1f%%), left in part %d (%.1f%%), leaked in all %.1f%%%n",

@@ -93,7 +93,9 @@ public final class Anonymiser {
 
         /**
          * Whether the word is a known person's name word with one letter dropped ({@code Thommesen} for {@code
-         * Thommessen}, {@code Strandø} for {@code Strandbø}: a misspelt surname; round 13); words of five letters or more.
+         * Thommessen}, {@code Strandø} for {@code Strandbø}: a misspelt surname; round 13), or with the same letters in
+         * another order after the same first letter ({@code Qulilan} for {@code Quillan}, made up: letters typed in the wrong
+         * order; round 19); words of five letters or more.
          */
         boolean knownButOneLetter(String word) {
             Set<String> stems = words(word);
@@ -106,12 +108,25 @@ public final class Anonymiser {
             }
             for (Set<String> person : persons) {
                 for (String known : person) {
-                    if (known.length() == w.length() + 1 && dropsOneLetter(known, w)) {
+                    if (known.length() == w.length() + 1 && dropsOneLetter(known, w)
+                            || known.length() == w.length() && reordered(known, w)) {
                         return true;
                     }
                 }
             }
             return false;
+        }
+
+        /** Whether two different words of one length have the same first letter and the same letters. */
+        private static boolean reordered(String known, String word) {
+            if (known.equals(word) || known.charAt(0) != word.charAt(0)) {
+                return false;
+            }
+            char[] a = known.toCharArray();
+            char[] b = word.toCharArray();
+            Arrays.sort(a);
+            Arrays.sort(b);
+            return Arrays.equals(a, b);
         }
 
         private static boolean dropsOneLetter(String longer, String shorter) {

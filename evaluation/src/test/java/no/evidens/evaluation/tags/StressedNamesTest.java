@@ -1,0 +1,34 @@
+package no.evidens.evaluation.tags;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import no.evidens.models.TaggedSpan;
+
+class StressedNamesTest {
+    /** Made-up names: the stress rule drops «Kari Quillan» and «Zorbek», keeps «Tor Quillan» and any place. */
+    private static final String TEXT = "Kari Quillan møtte Tor Quillan i Zorbek. Zorbek sa at Kari Quillan kom.";
+
+    @Test
+    void dropsTheSamePersonNamesEverywhereAndKeepsTheRest() {
+        List<TaggedSpan> found = new ArrayList<>();
+        found.add(span("PER", "Kari Quillan", 0));
+        found.add(span("PER", "Tor Quillan", 0));
+        found.add(span("LOC", "Zorbek", 0));
+        found.add(span("PER", "Zorbek", TEXT.indexOf("Zorbek sa")));
+        found.add(span("PER", "Kari Quillan", TEXT.indexOf("Kari Quillan kom")));
+
+        List<TaggedSpan> kept = new StressedNames(text -> found).names(TEXT);
+
+        assertEquals(List.of(found.get(1), found.get(2)), kept);
+    }
+
+    private static TaggedSpan span(String type, String name, int from) {
+        int start = TEXT.indexOf(name, from);
+        return new TaggedSpan(type, start, start + name.length());
+    }
+}
