@@ -36,11 +36,16 @@ final class PriorBulkScorer extends BulkScorer {
         this.inner = inner;
         this.bonuses = bonuses;
         this.values = values;
+        this.maxValue = maxValue(values);
+    }
+
+    /** The largest score a combination of bonuses adds ({@link #values}). */
+    static float maxValue(float[] values) {
         float max = 0;
         for (float v : values) {
             max = Math.max(max, v);
         }
-        this.maxValue = max;
+        return max;
     }
 
     /**

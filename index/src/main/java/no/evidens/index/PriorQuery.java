@@ -104,13 +104,25 @@ final class PriorQuery extends Query {
         // One word in its fields: its fields' weights, looked up at known hits as one word of required words is.
         List<Weight> fieldWeights = wordWeights == null && QueryReader.scoresFromTermsOnly(rewrittenWords)
                 ? clauseWeights(searcher, rewrittenWords, scoreMode, boost) : null;
-        // The words' scorer weighs its words with the weights just made for looking up known hits (OwnBonusScorer):
+        // The words' scorer weighs its words with the weights just made for looking up known hits (CarriedBonusScorer):
         // each word's statistics are gathered once per search, not twice.
         Query weighed = wordWeights != null ? madeWords((BooleanQuery) rewrittenWords, wordWeights, scoreMode, boost)
                 : fieldWeights != null ? MadeWeight.clausesOf((BooleanQuery) rewrittenWords, fieldWeights, scoreMode, boost)
                 : rewrittenWords;
         Weight wordsWeight = searcher.createWeight(weighed, scoreMode, boost);
-        return new TopScoresWeight(searcher, boost, wordsWeight, wordWeights, fieldWeights, PriorBulkScorer.values(bonuses, boost));
+        float[] values = PriorBulkScorer.values(bonuses, boost);
+        SegmentCache<BonusDocs> bonusDocs = BonusDocs.cache(bonuses.stream().map(Bonus::which).toList());
+        // The same fields, the first carrying the bonuses, for segments whose hits are known (CarriedBonusScorer).
+        Weight carriedWeight = fieldWeights == null ? null : searcher.createWeight(MadeWeight.clausesOf(
+                (BooleanQuery) rewrittenWords, carried(fieldWeights, bonusDocs, values), scoreMode, boost), scoreMode, boost);
+        return new TopScoresWeight(searcher, boost, wordsWeight, carriedWeight, wordWeights, fieldWeights, values, bonusDocs);
+    }
+
+    /** {@code fields} with the first weighed as a {@link BonusCarrier}. */
+    private static List<Weight> carried(List<Weight> fields, SegmentCache<BonusDocs> bonusDocs, float[] values) {
+        List<Weight> out = new ArrayList<>(fields);
+        out.set(0, new BonusCarrier(fields.get(0), bonusDocs, values));
+        return out;
     }
 
     /**
@@ -182,6 +194,8 @@ final class PriorQuery extends Query {
         /** Made when first asked for: a search for the top hits needs only the words' weights. */
         private Weight plainWeight;
         private final Weight wordsWeight;
+        /** Null unless {@link #fieldWeights} is not: the words' weight with one field carrying the bonuses. */
+        private final Weight carriedWeight;
         /** Null unless the words are required words ({@link #wordWeights}). */
         private final List<List<Weight>> wordWeights;
         /** Null unless the words are one word in its fields, a plain disjunction scored from terms ({@link #clauseWeights}). */
@@ -189,16 +203,18 @@ final class PriorQuery extends Query {
         private final float[] values;
         private final SegmentCache<BonusDocs> bonusDocs;
 
-        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, List<List<Weight>> wordWeights,
-                        List<Weight> fieldWeights, float[] values) {
+        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, Weight carriedWeight,
+                        List<List<Weight>> wordWeights, List<Weight> fieldWeights, float[] values,
+                        SegmentCache<BonusDocs> bonusDocs) {
             super(PriorQuery.this);
             this.searcher = searcher;
             this.boost = boost;
             this.wordsWeight = wordsWeight;
+            this.carriedWeight = carriedWeight;
             this.wordWeights = wordWeights;
             this.fieldWeights = fieldWeights;
             this.values = values;
-            this.bonusDocs = BonusDocs.cache(bonuses.stream().map(Bonus::which).toList());
+            this.bonusDocs = bonusDocs;
         }
 
         /** The plain query's weight (its terms' statistics gathered anew), made once. */
@@ -216,12 +232,14 @@ final class PriorQuery extends Query {
                 BulkScorer known = new KnownHitsScorer(hits, () -> ConjunctionAt.open(wordWeights, context));
                 return new PriorBulkScorer(known, bonusDocs.of(context.reader()), values);
             }
+            if (hits != null && fieldWeights != null) {
+                BulkScorer carried = carriedWeight.bulkScorer(context);
+                return carried == null ? null : new CarriedBonusScorer(carried, bonusDocs.of(context.reader()), values,
+                        () -> DisjunctionAt.open(fieldWeights, context));
+            }
             BulkScorer inner = wordsWeight.bulkScorer(context);
             if (inner == null) {
                 return null;
-            }
-            if (hits != null && fieldWeights != null) {
-                return new OwnBonusScorer(inner, hits, bonusDocs.of(context.reader()), values, () -> DisjunctionAt.open(fieldWeights, context));
             }
             return new PriorBulkScorer(inner, bonusDocs.of(context.reader()), values);
         }
