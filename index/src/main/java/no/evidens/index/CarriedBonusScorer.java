@@ -4,15 +4,14 @@ import java.io.IOException;
 
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.util.Bits;
 
 /**
  * Scores {@link PriorQuery} for one word in its fields, in one segment whose hits the search counted already ({@link
- * KnownHits}), in one walk: Lucene's top-level walk of the word's fields ({@code MaxScoreBulkScorer}), one field
- * carrying the bonuses ({@link BonusCarrier}), so that each entry is bounded by its own bonus from the same decoded
- * blocks. The walk's sum for an entry with a bonus is rounded otherwise than the page's score (the field and its bonus
- * added first, as floats), so the walk is told a bound a few ulps below the page's lowest score, and every entry with
+ * KnownHits}), in one walk: Lucene's top-level walk of the word's fields and the bonuses as one more clause ({@code
+ * MaxScoreBulkScorer}, {@link BonusClause}), so that each entry is bounded by its own bonus from the same decoded
+ * blocks. The walk's sum for an entry with a bonus is rounded otherwise than the page's score (every part summed in a
+ * double and rounded once, where the page rounds the words' sum and then adds the bonus as a float), so the walk is
+ * told a bound a few ulps below the page's lowest score, and every entry with
  * a bonus it hands on is scored again exactly, field by field ({@link DisjunctionAt}), or dropped when the word does
  * not match it (the known hits may be a superset).
  * <p>
@@ -21,13 +20,12 @@ import org.apache.lucene.util.Bits;
  * streams (the hits with a bonus looked up in scorers of their own, a second decoding of the word's blocks): README,
  * Scale, twenty-first round.
  */
-final class CarriedBonusScorer extends BulkScorer {
+final class CarriedBonusScorer extends BonusBulkScorer {
     /** Opens one word's fields in the segment (null when they match nothing there). */
     interface Opener {
         DisjunctionAt open() throws IOException;
     }
 
-    private final BulkScorer words;
     private final BonusDocs bonuses;
     /** The score a combination of bonuses adds, by its bit mask ({@link PriorBulkScorer#values}). */
     private final float[] values;
@@ -36,26 +34,21 @@ final class CarriedBonusScorer extends BulkScorer {
     private boolean opened;
 
     /**
-     * @param words   the words' top-level bulk scorer in the segment, one field weighed by a {@link BonusCarrier}
+     * @param words   the top-level bulk scorer of the word's fields and the bonus clause ({@link BonusClause}) in the segment
      * @param bonuses the bonuses' entries in the segment
      * @param values  what each combination of the bonuses adds, by its mask
      * @param opener  opens the word's fields in the segment again, to score an entry with a bonus exactly
      */
     CarriedBonusScorer(BulkScorer words, BonusDocs bonuses, float[] values, Opener opener) {
-        this.words = words;
+        super(words);
         this.bonuses = bonuses;
         this.values = values;
         this.opener = opener;
     }
 
     @Override
-    public int score(LeafCollector collector, Bits acceptDocs, int min, int max) throws IOException {
-        return words.score(new Rescoring(collector), acceptDocs, min, max);
-    }
-
-    @Override
-    public long cost() {
-        return words.cost();
+    BonusScorable between(LeafCollector collector) {
+        return new Rescoring(collector);
     }
 
     /**
@@ -67,68 +60,30 @@ final class CarriedBonusScorer extends BulkScorer {
     }
 
     /** Hands the collector the walk's hits, each one holding a bonus scored again exactly. */
-    private final class Rescoring extends Scorable implements LeafCollector {
-        private final LeafCollector collector;
-        private Scorable walk;
-        private boolean scorerSet;
-        private float minScore;
-        private int doc = -1;
-        /** The score of {@link #doc} when it holds a bonus; NaN when the walk's score stands. */
-        private float heldScore = Float.NaN;
-
+    private final class Rescoring extends BonusScorable {
         Rescoring(LeafCollector collector) {
-            this.collector = collector;
+            super(collector);
         }
 
         @Override
-        public void setScorer(Scorable scorer) throws IOException {
-            walk = scorer;
-            float bound = walkBound(minScore);
-            if (bound > 0) {
-                walk.setMinCompetitiveScore(bound);
-            }
-            if (!scorerSet) {
-                scorerSet = true;
-                collector.setScorer(this);
-            }
+        float bound(float minScore) {
+            return walkBound(minScore);
         }
 
         @Override
         public void collect(int hit) throws IOException {
             int mask = bonuses.any().get(hit) ? bonuses.mask(hit) : 0;
-            if (mask != 0) {
-                if (!opened) {
-                    opened = true;
-                    at = opener.open();
-                }
-                float words = at == null ? WordsAt.NONE : at.sum(hit);
-                if (words == WordsAt.NONE) {
-                    return; // a known hit the word does not match
-                }
-                heldScore = words + values[mask];
-            } else {
-                heldScore = Float.NaN;
+            if (mask == 0) {
+                handOn(hit, Float.NaN);
+                return;
             }
-            doc = hit;
-            collector.collect(hit);
-        }
-
-        @Override
-        public float score() throws IOException {
-            return Float.isNaN(heldScore) ? walk.score() : heldScore;
-        }
-
-        @Override
-        public int docID() {
-            return doc;
-        }
-
-        @Override
-        public void setMinCompetitiveScore(float score) throws IOException {
-            minScore = score;
-            float bound = walkBound(score);
-            if (walk != null && bound > 0) {
-                walk.setMinCompetitiveScore(bound);
+            if (!opened) {
+                opened = true;
+                at = opener.open();
+            }
+            float words = at == null ? WordsAt.NONE : at.sum(hit);
+            if (words != WordsAt.NONE) { // else a known hit the word does not match
+                handOn(hit, words + values[mask]);
             }
         }
     }

@@ -13,6 +13,7 @@ import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -112,17 +113,24 @@ final class PriorQuery extends Query {
         Weight wordsWeight = searcher.createWeight(weighed, scoreMode, boost);
         float[] values = PriorBulkScorer.values(bonuses, boost);
         SegmentCache<BonusDocs> bonusDocs = BonusDocs.cache(bonuses.stream().map(Bonus::which).toList());
-        // The same fields, the first carrying the bonuses, for segments whose hits are known (CarriedBonusScorer).
-        Weight carriedWeight = fieldWeights == null ? null : searcher.createWeight(MadeWeight.clausesOf(
-                (BooleanQuery) rewrittenWords, carried(fieldWeights, bonusDocs, values), scoreMode, boost), scoreMode, boost);
-        return new TopScoresWeight(searcher, boost, wordsWeight, carriedWeight, wordWeights, fieldWeights, values, bonusDocs);
+        // The same fields and the bonuses as a clause of their own, for segments whose hits are known (CarriedBonusScorer).
+        Weight bonusWalk = fieldWeights == null ? null : bonusWalk(searcher, (BooleanQuery) rewrittenWords, fieldWeights,
+                new BonusClause(BONUS_CLAUSE, bonusDocs, values), scoreMode, boost);
+        return new TopScoresWeight(searcher, boost, wordsWeight, bonusWalk, wordWeights, fieldWeights, values, bonusDocs);
     }
 
-    /** {@code fields} with the first weighed as a {@link BonusCarrier}. */
-    private static List<Weight> carried(List<Weight> fields, SegmentCache<BonusDocs> bonusDocs, float[] values) {
-        List<Weight> out = new ArrayList<>(fields);
-        out.set(0, new BonusCarrier(fields.get(0), bonusDocs, values));
-        return out;
+    /** What the bonus clause of {@link #bonusWalk} stands for: its text only (it is weighed by its own weight). */
+    private static final Query BONUS_CLAUSE = new MatchNoDocsQuery("the evidence prior's bonuses");
+
+    /** The weight of {@code words}' fields ({@code fields}) with {@code bonus} as one more optional clause. */
+    private static Weight bonusWalk(IndexSearcher searcher, BooleanQuery words, List<Weight> fields, Weight bonus,
+                                    ScoreMode scoreMode, float boost) throws IOException {
+        BooleanQuery.Builder clauses = new BooleanQuery.Builder();
+        words.clauses().forEach(clauses::add);
+        clauses.add(BONUS_CLAUSE, BooleanClause.Occur.SHOULD);
+        List<Weight> weights = new ArrayList<>(fields);
+        weights.add(bonus);
+        return searcher.createWeight(MadeWeight.clausesOf(clauses.build(), weights, scoreMode, boost), scoreMode, boost);
     }
 
     /**
@@ -194,8 +202,8 @@ final class PriorQuery extends Query {
         /** Made when first asked for: a search for the top hits needs only the words' weights. */
         private Weight plainWeight;
         private final Weight wordsWeight;
-        /** Null unless {@link #fieldWeights} is not: the words' weight with one field carrying the bonuses. */
-        private final Weight carriedWeight;
+        /** Null unless {@link #fieldWeights} is not: the word's fields and the bonuses in one walk ({@link #bonusWalk}). */
+        private final Weight bonusWalk;
         /** Null unless the words are required words ({@link #wordWeights}). */
         private final List<List<Weight>> wordWeights;
         /** Null unless the words are one word in its fields, a plain disjunction scored from terms ({@link #clauseWeights}). */
@@ -203,14 +211,14 @@ final class PriorQuery extends Query {
         private final float[] values;
         private final SegmentCache<BonusDocs> bonusDocs;
 
-        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, Weight carriedWeight,
+        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, Weight bonusWalk,
                         List<List<Weight>> wordWeights, List<Weight> fieldWeights, float[] values,
                         SegmentCache<BonusDocs> bonusDocs) {
             super(PriorQuery.this);
             this.searcher = searcher;
             this.boost = boost;
             this.wordsWeight = wordsWeight;
-            this.carriedWeight = carriedWeight;
+            this.bonusWalk = bonusWalk;
             this.wordWeights = wordWeights;
             this.fieldWeights = fieldWeights;
             this.values = values;
@@ -233,8 +241,8 @@ final class PriorQuery extends Query {
                 return new PriorBulkScorer(known, bonusDocs.of(context.reader()), values);
             }
             if (hits != null && fieldWeights != null) {
-                BulkScorer carried = carriedWeight.bulkScorer(context);
-                return carried == null ? null : new CarriedBonusScorer(carried, bonusDocs.of(context.reader()), values,
+                BulkScorer walk = bonusWalk.bulkScorer(context);
+                return walk == null ? null : new CarriedBonusScorer(walk, bonusDocs.of(context.reader()), values,
                         () -> DisjunctionAt.open(fieldWeights, context));
             }
             BulkScorer inner = wordsWeight.bulkScorer(context);

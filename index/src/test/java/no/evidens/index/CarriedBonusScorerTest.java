@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class CarriedBonusScorerTest {
     /**
-     * An entry holding a bonus that reaches the page is never left out by the walk: the walk sums its carrying field
-     * and bonus first (a float) and then the other fields (in a double), the page its fields (in a double) and then
-     * the bonus (a float); the two differ in the last bits, and the walk's bound leaves room for that.
+     * An entry holding a bonus that reaches the page is never left out by the walk: the walk sums its fields and its
+     * bonus in a double and rounds once, the page rounds its fields' sum and adds the bonus as a float; the two differ
+     * in the last bits, and the walk's bound leaves room for that.
      */
     @Test
     void theWalksSumOfAnEntryThatReachesThePageIsAboveTheWalksBound() {
@@ -27,7 +27,7 @@ class CarriedBonusScorerTest {
             float heading = random.nextInt(3) == 0 ? 0f : random.nextFloat() * 15;
             float bonus = values[1 + random.nextInt(values.length - 1)];
             float page = (float) ((double) text + parts + heading) + bonus;
-            float walk = (float) ((double) (text + bonus) + parts + heading);
+            float walk = (float) ((double) text + parts + heading + bonus);
             differing += page == walk ? 0 : 1;
             // the page's lowest score at its hardest: this entry's own score
             assertTrue(walk >= CarriedBonusScorer.walkBound(page), walk + " below the bound of " + page);
