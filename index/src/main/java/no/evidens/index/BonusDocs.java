@@ -50,6 +50,16 @@ record BonusDocs(FixedBitSet[] each, FixedBitSet any) {
         return mask;
     }
 
+    /**
+     * The entries of {@code known} (a segment's known hits, {@link KnownHits}) holding a bonus: a new bit set, or null
+     * when none does.
+     */
+    FixedBitSet held(FixedBitSet known) {
+        FixedBitSet out = known.clone();
+        out.and(any);
+        return out.scanIsEmpty() ? null : out;
+    }
+
     private static BonusDocs read(LeafReader segment, List<Query> bonuses) throws IOException {
         // A searcher over the segment alone: the bits depend on the postings, not on any snapshot's statistics.
         IndexSearcher searcher = new IndexSearcher(segment);

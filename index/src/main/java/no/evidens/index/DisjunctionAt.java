@@ -97,23 +97,6 @@ final class DisjunctionAt implements WordsAt {
     }
 
     /**
-     * The most the words can score at {@code doc} (after {@link #maxScore} for it): the sum of the block maxima of the
-     * clauses that match it, found without scoring any (an entry's term frequencies are decoded only to score it), or
-     * {@link #NONE} when none matches. Most entries hold the word in one field: their bound is that field's maximum.
-     */
-    float matchedMax(int doc) throws IOException {
-        double sum = 0;
-        boolean matched = false;
-        for (int i = 0; i < clauses.length; i++) {
-            if (matches(i, doc)) {
-                sum += blockMaxima[i];
-                matched = true;
-            }
-        }
-        return matched ? (float) sum : NONE;
-    }
-
-    /**
      * The words' whole score at {@code doc} (every clause that matches it, no bound looked at), or {@link #NONE} when
      * none matches: one required word's part of a {@link ConjunctionAt}'s score.
      */

@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.util.Bits;
 
 /**
  * Scores {@link PriorQuery} in one segment for the top hits by score, in one walk over the words' postings: the words'
@@ -25,22 +23,26 @@ import org.apache.lucene.util.Bits;
  * scorer nested there, perhaps in another order: the same float whenever that double sum is exact, as it is for any
  * sum of BM25 scores and the relaxed search's tiers (summands within 2^20 of each other: 24 bits each, a double has 53).
  */
-final class PriorBulkScorer extends BulkScorer {
-    private final BulkScorer inner;
+final class PriorBulkScorer extends BonusBulkScorer {
     private final BonusDocs bonuses;
     /** The score a combination of bonuses adds, by its bit mask ({@link #values}). */
     private final float[] values;
     private final float maxValue;
 
     PriorBulkScorer(BulkScorer inner, BonusDocs bonuses, float[] values) {
-        this.inner = inner;
+        super(inner);
         this.bonuses = bonuses;
         this.values = values;
+        this.maxValue = maxValue(values);
+    }
+
+    /** The largest score a combination of bonuses adds ({@link #values}). */
+    static float maxValue(float[] values) {
         float max = 0;
         for (float v : values) {
             max = Math.max(max, v);
         }
-        this.maxValue = max;
+        return max;
     }
 
     /**
@@ -64,13 +66,8 @@ final class PriorBulkScorer extends BulkScorer {
     }
 
     @Override
-    public int score(LeafCollector collector, Bits acceptDocs, int min, int max) throws IOException {
-        return inner.score(new WithBonus(collector), acceptDocs, min, max);
-    }
-
-    @Override
-    public long cost() {
-        return inner.cost();
+    BonusScorable between(LeafCollector collector) {
+        return new WithBonus(collector);
     }
 
     /**
@@ -89,52 +86,19 @@ final class PriorBulkScorer extends BulkScorer {
     }
 
     /** Hands the collector the words' hits, each with its bonus added to the words' score. */
-    private final class WithBonus extends Scorable implements LeafCollector {
-        private final LeafCollector collector;
-        private Scorable words;
-        private float minScore;
-        private int doc = -1;
-        /** The score of {@link #doc} when it holds a bonus; NaN when the words' score stands. */
-        private float bonusScore = Float.NaN;
-
+    private final class WithBonus extends BonusScorable {
         WithBonus(LeafCollector collector) {
-            this.collector = collector;
+            super(collector);
         }
 
         @Override
-        public void setScorer(Scorable scorer) throws IOException {
-            words = scorer;
-            float bound = wordsBound(minScore, maxValue);
-            if (bound > 0) {
-                words.setMinCompetitiveScore(bound);
-            }
-            collector.setScorer(this);
+        float bound(float minScore) {
+            return wordsBound(minScore, maxValue);
         }
 
         @Override
         public void collect(int hit) throws IOException {
-            doc = hit;
-            bonusScore = bonuses.any().get(hit) ? words.score() + values[bonuses.mask(hit)] : Float.NaN;
-            collector.collect(hit);
-        }
-
-        @Override
-        public float score() throws IOException {
-            return Float.isNaN(bonusScore) ? words.score() : bonusScore;
-        }
-
-        @Override
-        public int docID() {
-            return doc;
-        }
-
-        @Override
-        public void setMinCompetitiveScore(float score) throws IOException {
-            minScore = score;
-            float bound = wordsBound(score, maxValue);
-            if (words != null && bound > 0) {
-                words.setMinCompetitiveScore(bound);
-            }
+            handOn(hit, bonuses.any().get(hit) ? innerScore() + values[bonuses.mask(hit)] : Float.NaN);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -104,13 +105,32 @@ final class PriorQuery extends Query {
         // One word in its fields: its fields' weights, looked up at known hits as one word of required words is.
         List<Weight> fieldWeights = wordWeights == null && QueryReader.scoresFromTermsOnly(rewrittenWords)
                 ? clauseWeights(searcher, rewrittenWords, scoreMode, boost) : null;
-        // The words' scorer weighs its words with the weights just made for looking up known hits (OwnBonusScorer):
+        // The words' scorer weighs its words with the weights just made for looking up known hits (CarriedBonusScorer):
         // each word's statistics are gathered once per search, not twice.
         Query weighed = wordWeights != null ? madeWords((BooleanQuery) rewrittenWords, wordWeights, scoreMode, boost)
                 : fieldWeights != null ? MadeWeight.clausesOf((BooleanQuery) rewrittenWords, fieldWeights, scoreMode, boost)
                 : rewrittenWords;
         Weight wordsWeight = searcher.createWeight(weighed, scoreMode, boost);
-        return new TopScoresWeight(searcher, boost, wordsWeight, wordWeights, fieldWeights, PriorBulkScorer.values(bonuses, boost));
+        float[] values = PriorBulkScorer.values(bonuses, boost);
+        SegmentCache<BonusDocs> bonusDocs = BonusDocs.cache(bonuses.stream().map(Bonus::which).toList());
+        // The same fields and the bonuses as a clause of their own, for segments whose hits are known (CarriedBonusScorer).
+        Weight bonusWalk = fieldWeights == null ? null : bonusWalk(searcher, (BooleanQuery) rewrittenWords, fieldWeights,
+                new BonusClause(BONUS_CLAUSE, bonusDocs, values), scoreMode, boost);
+        return new TopScoresWeight(searcher, boost, wordsWeight, bonusWalk, wordWeights, fieldWeights, values, bonusDocs);
+    }
+
+    /** What the bonus clause of {@link #bonusWalk} stands for: its text only (it is weighed by its own weight). */
+    private static final Query BONUS_CLAUSE = new MatchNoDocsQuery("the evidence prior's bonuses");
+
+    /** The weight of {@code words}' fields ({@code fields}) with {@code bonus} as one more optional clause. */
+    private static Weight bonusWalk(IndexSearcher searcher, BooleanQuery words, List<Weight> fields, Weight bonus,
+                                    ScoreMode scoreMode, float boost) throws IOException {
+        BooleanQuery.Builder clauses = new BooleanQuery.Builder();
+        words.clauses().forEach(clauses::add);
+        clauses.add(BONUS_CLAUSE, BooleanClause.Occur.SHOULD);
+        List<Weight> weights = new ArrayList<>(fields);
+        weights.add(bonus);
+        return searcher.createWeight(MadeWeight.clausesOf(clauses.build(), weights, scoreMode, boost), scoreMode, boost);
     }
 
     /**
@@ -182,6 +202,8 @@ final class PriorQuery extends Query {
         /** Made when first asked for: a search for the top hits needs only the words' weights. */
         private Weight plainWeight;
         private final Weight wordsWeight;
+        /** Null unless {@link #fieldWeights} is not: the word's fields and the bonuses in one walk ({@link #bonusWalk}). */
+        private final Weight bonusWalk;
         /** Null unless the words are required words ({@link #wordWeights}). */
         private final List<List<Weight>> wordWeights;
         /** Null unless the words are one word in its fields, a plain disjunction scored from terms ({@link #clauseWeights}). */
@@ -189,16 +211,18 @@ final class PriorQuery extends Query {
         private final float[] values;
         private final SegmentCache<BonusDocs> bonusDocs;
 
-        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, List<List<Weight>> wordWeights,
-                        List<Weight> fieldWeights, float[] values) {
+        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, Weight bonusWalk,
+                        List<List<Weight>> wordWeights, List<Weight> fieldWeights, float[] values,
+                        SegmentCache<BonusDocs> bonusDocs) {
             super(PriorQuery.this);
             this.searcher = searcher;
             this.boost = boost;
             this.wordsWeight = wordsWeight;
+            this.bonusWalk = bonusWalk;
             this.wordWeights = wordWeights;
             this.fieldWeights = fieldWeights;
             this.values = values;
-            this.bonusDocs = BonusDocs.cache(bonuses.stream().map(Bonus::which).toList());
+            this.bonusDocs = bonusDocs;
         }
 
         /** The plain query's weight (its terms' statistics gathered anew), made once. */
@@ -216,12 +240,14 @@ final class PriorQuery extends Query {
                 BulkScorer known = new KnownHitsScorer(hits, () -> ConjunctionAt.open(wordWeights, context));
                 return new PriorBulkScorer(known, bonusDocs.of(context.reader()), values);
             }
+            if (hits != null && fieldWeights != null) {
+                BulkScorer walk = bonusWalk.bulkScorer(context);
+                return walk == null ? null : new CarriedBonusScorer(walk, bonusDocs.of(context.reader()), values,
+                        () -> DisjunctionAt.open(fieldWeights, context));
+            }
             BulkScorer inner = wordsWeight.bulkScorer(context);
             if (inner == null) {
                 return null;
-            }
-            if (hits != null && fieldWeights != null) {
-                return new OwnBonusScorer(inner, hits, bonusDocs.of(context.reader()), values, () -> DisjunctionAt.open(fieldWeights, context));
             }
             return new PriorBulkScorer(inner, bonusDocs.of(context.reader()), values);
         }
