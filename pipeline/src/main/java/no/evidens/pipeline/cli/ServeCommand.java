@@ -1,6 +1,7 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -95,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         WebConfig config = WebConfig.defaults(port, (long) maxUploadMb << 20);
-        config = config.withSearches(searches == 0 ? config.searches() : searches, java.time.Duration.ofSeconds(searchWait));
+        config = config.withSearches(searches == 0 ? config.searches() : searches, Duration.ofSeconds(searchWait));
         serve(spec.commandLine().getOut(), h, config, exposure, user(user));
         return 0;
     }

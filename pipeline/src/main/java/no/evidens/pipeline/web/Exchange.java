@@ -1,5 +1,6 @@
 package no.evidens.pipeline.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -227,7 +228,7 @@ final class Exchange {
      * from memory later: a client that sends slowly does so before its request takes a turn of the searcher.
      */
     void bufferBody(int max) throws IOException {
-        body = new java.io.ByteArrayInputStream(readBody(max));
+        body = new ByteArrayInputStream(readBody(max));
     }
 
     private byte[] readBody(int max) throws IOException {

@@ -18,7 +18,7 @@ import java.time.Duration;
  *                        once, so the rest of the pool stays free for searches and reading
  * @param minDataRate     bytes per second a request body must arrive at, at least (a trickling client is cut off)
  * @param searches        searcher-heavy requests (searches, documents, the overview, batch searches) run at once; the
- *                        others wait their turn in order of arrival, holding no thread ({@link SearchAdmission})
+ *                        others wait their turn in order of arrival, each holding its pool thread while it waits ({@link SearchAdmission})
  * @param searchWait      how long such a request may wait for its turn before it is answered 503
  */
 public record WebConfig(int port, long maxUploadBytes, int maxThreads, int minThreads, Duration idleTimeout, int acceptQueue,
