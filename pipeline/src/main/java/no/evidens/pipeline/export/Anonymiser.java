@@ -236,8 +236,8 @@ public final class Anonymiser {
             // a word of a person name found in the document, unless the document mostly has it as a place
             // or organisation on its own (one wrong person guess, Galleri Nordvika, must not mask Nordvika everywhere)
             boolean mostlyPlace = placeVotes.getOrDefault(TextWords.stem(word.group()), 0) > 0;
-            // round 20: a function word that is no listed given name (Det, De, Han) is masked only where the model finds
-            // it a name when it opens a sentence, not everywhere in the document for one such guess or a name with a particle
+            // round 20: a function word opening a sentence that is no listed given name (Han, De, Det) is masked there only
+            // where the model finds it a name, not as a word of a name found elsewhere (one model guess of Det, a particle)
             boolean pronoun = DocumentNames.isFunctionWord(word.group()) && !DocumentNames.isGivenName(word.group())
                     && TextWords.opening(text, a) && !TextWords.inHyphenPair(text, a, b);
             if (!covered && !pronoun && (persons.known(word.group()) || seen.known(word.group()) && !mostlyPlace

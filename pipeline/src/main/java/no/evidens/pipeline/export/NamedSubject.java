@@ -55,13 +55,17 @@ final class NamedSubject {
 
     /**
      * Whether the word (any case) is one of the listed adverbs, prepositions, determiners, weekdays and family roles that
-     * open sentences ({@code Ifølge}, {@code Allikevel}, {@code Torsdag}, {@code Pappa}): no name beside a name either (round 20).
+     * open sentences ({@code Ifølge}, {@code Allikevel}, {@code Torsdag}, {@code Pappa}): no name's first word either
+     * (round 20).
      */
     static boolean opener(String word) {
         return OPENERS.contains(word.toLowerCase(Locale.ROOT));
     }
 
-    /** Adverbs, determiners, weekdays, family roles and the labels of contact details ({@code Mobil er …}) that open sentences: no names. */
+    /**
+     * Adverbs, determiners, weekdays, family roles and the labels of contact details ({@code Mobil er …}) that open
+     * sentences: no names.
+     */
     private static final Set<String> OPENERS = Set.of("mobil", "telefon", "tlf", "sentralbord", "adresse", "postadresse",
             "kontakt", "epost", "faks", "dernest", "først", "samtidig", "sist", "dessverre", "heldigvis", "likevel", "derfor", "riktignok",
             "ellers", "enten", "dit", "sånn", "slik", "man", "enkelte", "begge", "snart", "siden", "neste",
