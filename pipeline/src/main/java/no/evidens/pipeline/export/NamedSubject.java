@@ -53,7 +53,19 @@ final class NamedSubject {
         return shape && !DocumentNames.isPersonNameWord(word);
     }
 
-    /** Adverbs, determiners and the labels of contact details ({@code Mobil er …}) that open sentences: no names. */
+    /**
+     * Whether the word (any case) is one of the listed adverbs, prepositions, determiners, weekdays and family roles that
+     * open sentences ({@code Ifølge}, {@code Allikevel}, {@code Torsdag}, {@code Pappa}): no name's first word either
+     * (round 20).
+     */
+    static boolean opener(String word) {
+        return OPENERS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Adverbs, determiners, weekdays, family roles and the labels of contact details ({@code Mobil er …}) that open
+     * sentences: no names.
+     */
     private static final Set<String> OPENERS = Set.of("mobil", "telefon", "tlf", "sentralbord", "adresse", "postadresse",
             "kontakt", "epost", "faks", "dernest", "først", "samtidig", "sist", "dessverre", "heldigvis", "likevel", "derfor", "riktignok",
             "ellers", "enten", "dit", "sånn", "slik", "man", "enkelte", "begge", "snart", "siden", "neste",
@@ -69,5 +81,6 @@ final class NamedSubject {
             "fram", "frem", "bort", "opp", "ned", "ut", "inn", "over", "under", "foran", "bak", "utenfor",
             "innenfor", "ovenfor", "nedenfor", "hvordan", "hvorfor", "hvor", "hva", "hvem", "når", "om", "dersom",
             "hvis", "fordi", "ettersom", "skjønt", "enda", "selvsagt", "naturligvis", "vanligvis", "åpenbart",
-            "tydeligvis", "egentlig", "virkelig", "kun", "bortsett", "unntatt");
+            "tydeligvis", "egentlig", "virkelig", "kun", "bortsett", "unntatt", "allikevel", "mandag", "tirsdag", "onsdag",
+            "torsdag", "fredag", "lørdag", "søndag", "pappa", "mamma");
 }
