@@ -28,11 +28,11 @@ final class SentenceVoice {
     static final int INTERVIEW_QUESTIONS = 3;
     /** A sentence opened by these, with no first- or second-person word, tells of someone rather than speaks. */
     private static final Set<String> THIRD_PERSON = Set.of("Han", "Hun", "Ho");
-    /** The same person, as a subject or an object, anywhere in a sentence. */
+    /** The same person, as a subject or an object, anywhere in a sentence, also first ({@code Han var …}: round 12). */
     private static final Map<String, Pattern> THIRD_PERSON_WORDS = Map.of(
-            "Han", Pattern.compile("(?<![\\p{L}])(?:han|ham)(?![\\p{L}])"),
-            "Hun", Pattern.compile("(?<![\\p{L}])(?:hun|henne)(?![\\p{L}])"),
-            "Ho", Pattern.compile("(?<![\\p{L}])(?:ho|henne)(?![\\p{L}])"));
+            "Han", Pattern.compile("(?iu)(?<![\\p{L}])(?:han|ham)(?![\\p{L}])"),
+            "Hun", Pattern.compile("(?iu)(?<![\\p{L}])(?:hun|henne)(?![\\p{L}])"),
+            "Ho", Pattern.compile("(?iu)(?<![\\p{L}])(?:ho|henne)(?![\\p{L}])"));
     /** A question after a sentence's end (not after a dash), right before a dash, a space and a capital. */
     private static final Pattern UNDASHED_QUESTION = Pattern.compile("(?<=[.!?…]\\s)(\\p{Lu}[^.!?…\\n–-]{0,200}\\?)\\s+[-–]\\s+\\p{Lu}");
     /** A person introduced with an age in brackets ({@code Kari Moe (27)}): how a reporter presents someone. */
