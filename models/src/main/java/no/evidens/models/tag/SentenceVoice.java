@@ -62,6 +62,13 @@ final class SentenceVoice {
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
     private static final Set<String> PRONOUNS = Set.of("de", "det", "den", "dette", "disse", "han", "hun", "vi", "man", "en");
 
+    /**
+     * A caption's label: one to three words, the first capitalised, a colon, and the caption's text with a capital
+     * ({@code På utstilling: Bildene som …}, {@code Døde nesten: Kari Moe forteller …}): the picture's text, not the
+     * speaker's words (round 12).
+     */
+    private static final Pattern CAPTION_LABEL = Pattern.compile("\\A\\p{Lu}\\p{Ll}+(?: \\p{Ll}+){0,2}: \\p{Lu}");
+
     private SentenceVoice() {
     }
 
@@ -146,7 +153,8 @@ final class SentenceVoice {
         if (asksSpeaker(s)) {
             return false; // Hvordan leter dere, bruker dere Finn?: a question to someone is asked in the dialogue
         }
-        if (DATELINE.matcher(s).matches() || DATED.matcher(s).find() || AGED_NAME.matcher(outsideMarks(s)).find() || REPORTER_ASKS.matcher(s).find()) {
+        if (DATELINE.matcher(s).matches() || DATED.matcher(s).find() || AGED_NAME.matcher(outsideMarks(s)).find() || REPORTER_ASKS.matcher(s).find()
+                || CAPTION_LABEL.matcher(s).find()) {
             return true; // the reporter sets the scene or presents someone, even in an answer
         }
         String[] words = s.split("\\s+");

@@ -44,4 +44,20 @@ class QuotationRound12Test {
                 + "Ola Moe ser ut over fjorden.";
         assertEquals("-|Han var en mann jeg så opp til. Han lærte meg alt om båter. Han ga seg aldri.", show(t));
     }
+
+    @Test
+    void aCaptionsLabelEndsATurn() {
+        String t = "Pianoet står i stua. - En fin gammel tradisjon. På bildet: Familien samlet rundt pianoet i 1990. - Vi spiller "
+                + "hver søndag, sier Kari. Gleden: - Vi fikk ikke gjøre som vi ville. Jeg ble lei. Døde nesten: Kari Moe forteller "
+                + "om et tungt år.";
+        assertEquals("-|En fin gammel tradisjon. ## -|Vi spiller hver søndag ## -|Vi fikk ikke gjøre som vi ville. Jeg ble lei.",
+                show(t));
+    }
+
+    @Test
+    void aLabelInTheSpeakersOwnWordsStaysInTheTurn() {
+        // «Problemet: Jeg …» speaks as the speaker: no caption
+        assertEquals("-|Planen er klar. Problemet: Jeg har ingen penger", show("- Planen er klar. Problemet: Jeg har ingen penger, "
+                + "sier Ola Moe."));
+    }
 }
