@@ -52,10 +52,6 @@ class QuotationRound12Test {
                 + "om et tungt år.";
         assertEquals("-|En fin gammel tradisjon. ## -|Vi spiller hver søndag ## -|Vi fikk ikke gjøre som vi ville. Jeg ble lei.",
                 show(t));
-    }
-
-    @Test
-    void aLabelInTheSpeakersOwnWordsStaysInTheTurn() {
         // «Problemet: Jeg …» speaks as the speaker: no caption
         assertEquals("-|Planen er klar. Problemet: Jeg har ingen penger", show("- Planen er klar. Problemet: Jeg har ingen penger, "
                 + "sier Ola Moe."));
