@@ -170,13 +170,15 @@ final class SentenceVoice {
             // tells of: … min datter. Det er morsomt når hun selger kaker.)
             return true;
         }
-        // a capital inside brackets is an aside (an editor's note, a name explained), not the sentence's subject
+        // a capital after a preposition or «og» names someone only when the document names that word as a speaker
+        // (… og Moe titter ut, where «sier Moe» stands elsewhere: round 12); a capital inside brackets is an aside (an editor's note, a name explained), not the sentence's subject
         String[] outsideBrackets = s.replaceAll("\\([^()]*\\)", "()").split("\\s+");
         for (int i = 1; i < outsideBrackets.length; i++) {
             String w = outsideBrackets[i];
             String previous = outsideBrackets[i - 1];
             if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
-                    && !(PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT)) && !(i == 1 && OPENING_CONJUNCTIONS.contains(previous)))
+                    && !(PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT)) && !(i == 1 && OPENING_CONJUNCTIONS.contains(previous))
+                            && !speaker(text, w))
                     && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))
                     && (!answer || speaker(text, w))) {
                 return true;

@@ -56,4 +56,11 @@ class QuotationRound12Test {
         assertEquals("-|Planen er klar. Problemet: Jeg har ingen penger", show("- Planen er klar. Problemet: Jeg har ingen penger, "
                 + "sier Ola Moe."));
     }
+
+    @Test
+    void theDocumentsSpeakerNamedAfterOgIsTheReporterTellingOfHim() {
+        // a capital after «og» is one of a list as often as a person; the name the document gives a speaker («sier Moe») is not
+        String t = "Han kjører. - Det er veldig flott. Regnet faller, og Moe titter ut gjennom ruta. - Grønt og åpent her, sier Moe.";
+        assertEquals("-|Det er veldig flott. ## -|Grønt og åpent her", show(t));
+    }
 }
