@@ -63,4 +63,15 @@ class QuotationRound12Test {
         String t = "Han kjører. - Det er veldig flott. Regnet faller, og Moe titter ut gjennom ruta. - Grønt og åpent her, sier Moe.";
         assertEquals("-|Det er veldig flott. ## -|Grønt og åpent her", show(t));
     }
+
+    @Test
+    void aNamedSentenceIsTheSpeakersWhenAPlainOneAndThenJegFollow() {
+        String t = "Direktøren er fornøyd. - Det er fint for oss i firmaet. Kundene blander gjerne Zara og Chanel. Det er blitt mer "
+                + "avslappet. Når jeg har sagt det, er falske vesker et problem. Hun smiler skjevt.";
+        assertEquals("-|Det er fint for oss i firmaet. Kundene blander gjerne Zara og Chanel. Det er blitt mer avslappet. Når jeg har "
+                + "sagt det, er falske vesker et problem.", show(t));
+        // narration between them: the reporter took over before the «jeg»
+        assertEquals("-|Det er fint for oss i firmaet.", show("Direktøren er fornøyd. - Det er fint for oss i firmaet. Kundene "
+                + "blander gjerne Zara og Chanel. Hun ble kontaktet av en kunde. Jeg sa nei."));
+    }
 }
