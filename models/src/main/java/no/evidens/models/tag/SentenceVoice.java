@@ -64,7 +64,7 @@ final class SentenceVoice {
 
     /**
      * A caption's label: one to three words, the first capitalised, a colon, and the caption's text with a capital
-     * ({@code På utstilling: Bildene som …}, {@code Døde nesten: Kari Moe forteller …}): the picture's text, not the
+     * ({@code På bildet: Familien samlet …}, {@code Reddet: Kari Moe forteller …}): the picture's text, not the
      * speaker's words (round 12).
      */
     private static final Pattern CAPTION_LABEL = Pattern.compile("\\A\\p{Lu}\\p{Ll}+(?: \\p{Ll}+){0,2}: \\p{Lu}");

@@ -90,7 +90,7 @@ final class TurnEnd {
     /**
      * The named sentence {@code i} is the speaker's: the next sentence says {@code jeg}, {@code meg} or {@code min}, or
      * (round 12) the next is no narration either and the one after it says so ({@code … fint for oss i firmaet.
-     * Kundene blander Zara og Chanel. Det er blitt mer avslappet. Når jeg har sagt det, …}).
+     * Kundene velger både Rema og Kiwi. Det er blitt mer avslappet. Når jeg har sagt det, …}).
      */
     private static boolean namedBySpeaker(String text, List<int[]> sentences, int i, boolean answer) {
         if (i + 1 >= sentences.size()) {

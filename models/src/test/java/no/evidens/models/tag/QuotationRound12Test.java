@@ -48,7 +48,7 @@ class QuotationRound12Test {
     @Test
     void aCaptionsLabelEndsATurn() {
         String t = "Pianoet står i stua. - En fin gammel tradisjon. På bildet: Familien samlet rundt pianoet i 1990. - Vi spiller "
-                + "hver søndag, sier Kari. Gleden: - Vi fikk ikke gjøre som vi ville. Jeg ble lei. Døde nesten: Kari Moe forteller "
+                + "hver søndag, sier Kari. Gleden: - Vi fikk ikke gjøre som vi ville. Jeg ble lei. Reddet: Kari Moe forteller "
                 + "om et tungt år.";
         assertEquals("-|En fin gammel tradisjon. ## -|Vi spiller hver søndag ## -|Vi fikk ikke gjøre som vi ville. Jeg ble lei.",
                 show(t));
@@ -60,18 +60,18 @@ class QuotationRound12Test {
     @Test
     void theDocumentsSpeakerNamedAfterOgIsTheReporterTellingOfHim() {
         // a capital after «og» is one of a list as often as a person; the name the document gives a speaker («sier Moe») is not
-        String t = "Han kjører. - Det er veldig flott. Regnet faller, og Moe titter ut gjennom ruta. - Grønt og åpent her, sier Moe.";
-        assertEquals("-|Det er veldig flott. ## -|Grønt og åpent her", show(t));
+        String t = "Han kjører. - Det er nydelig her. Regnet faller, og Moe titter ut gjennom ruta. - Grønt og åpent her, sier Moe.";
+        assertEquals("-|Det er nydelig her. ## -|Grønt og åpent her", show(t));
     }
 
     @Test
     void aNamedSentenceIsTheSpeakersWhenAPlainOneAndThenJegFollow() {
-        String t = "Direktøren er fornøyd. - Det er fint for oss i firmaet. Kundene blander gjerne Zara og Chanel. Det er blitt mer "
-                + "avslappet. Når jeg har sagt det, er falske vesker et problem. Hun smiler skjevt.";
-        assertEquals("-|Det er fint for oss i firmaet. Kundene blander gjerne Zara og Chanel. Det er blitt mer avslappet. Når jeg har "
-                + "sagt det, er falske vesker et problem.", show(t));
+        String t = "Direktøren er fornøyd. - Det er fint for oss i firmaet. Kundene velger både Rema og Kiwi. Det "
+                + "er blitt mer avslappet. Når jeg har sagt det, er falske vesker et problem. Hun smiler skjevt.";
+        assertEquals("-|Det er fint for oss i firmaet. Kundene velger både Rema og Kiwi. Det er blitt mer avslappet. Når jeg "
+                + "har sagt det, er falske vesker et problem.", show(t));
         // narration between them: the reporter took over before the «jeg»
         assertEquals("-|Det er fint for oss i firmaet.", show("Direktøren er fornøyd. - Det er fint for oss i firmaet. Kundene "
-                + "blander gjerne Zara og Chanel. Hun ble kontaktet av en kunde. Jeg sa nei."));
+                + "velger både Rema og Kiwi. Hun ble kontaktet av en kunde. Jeg sa nei."));
     }
 }
