@@ -83,12 +83,14 @@ class TreebankQuoteEvalTest {
     }
 
     @Test
-    void allPrintsTheFourthDevSplitAfterTheThird() {
+    void allPrintsTheFourthAndFifthDevSplitsAfterTheThird() {
         ConlluReader.Document text = new ConlluReader.Document(List.of());
         TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
         TreebankDocuments.Doc dev3 = new TreebankDocuments.Doc("zz003_0000", "dev3", text);
         TreebankDocuments.Doc dev4 = new TreebankDocuments.Doc("zz004_0000", "dev4", text);
-        assertEquals(List.of("dev", "dev3", "dev4", "test", "all"), TreebankQuoteEval.splits("all", List.of(dev, dev4, dev3)));
-        assertEquals(List.of("dev4"), TreebankQuoteEval.splits("dev4", List.of(dev, dev4)));
+        TreebankDocuments.Doc dev5 = new TreebankDocuments.Doc("zz005_0000", "dev5", text);
+        assertEquals(List.of("dev", "dev3", "dev4", "dev5", "test", "all"),
+                TreebankQuoteEval.splits("all", List.of(dev, dev5, dev4, dev3)));
+        assertEquals(List.of("dev5"), TreebankQuoteEval.splits("dev5", List.of(dev, dev5)));
     }
 }

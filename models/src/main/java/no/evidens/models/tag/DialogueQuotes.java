@@ -63,7 +63,7 @@ final class DialogueQuotes {
         boolean minutes = CHAIR.matcher(text).results().limit(2).count() == 2;
         while (!minutes && m.find()) {
             int dash = m.start(1);
-            if (inside(furniture, dash) || insideQuotation(marked, dash)) {
+            if (inside(furniture, dash) || insideQuotation(marked, dash) || insideBrackets(text, dash)) {
                 continue;
             }
             Place place = place(text, dash);
@@ -128,6 +128,20 @@ final class DialogueQuotes {
             }
         }
         return out;
+    }
+
+    /**
+     * The dash stands inside brackets opened on its line and not yet closed ({@code Bergen (NTB - Kari Moe): …}, a
+     * dateline's byline; {@code (se side 4 - Kultur)}): it opens no turn (round 12).
+     */
+    private static boolean insideBrackets(String text, int dash) {
+        int open = text.lastIndexOf('(', dash);
+        if (open < 0 || text.lastIndexOf(')', dash) > open) {
+            return false;
+        }
+        int lineEnd = text.indexOf('\n', open);
+        int close = text.indexOf(')', dash);
+        return close >= 0 && (lineEnd < 0 || close < lineEnd);
     }
 
     /**
@@ -260,8 +274,11 @@ final class DialogueQuotes {
         while (before > 0 && Character.isWhitespace(text.charAt(before - 1))) {
             before--;
         }
-        return (SENTENCE_END + ":").indexOf(text.charAt(before - 1)) >= 0 ? Place.SENTENCE
-                : Character.isLetter(text.charAt(before - 1)) ? Place.WORD : null;
+        char last = text.charAt(before - 1);
+        if ("»\"”".indexOf(last) >= 0 && before > 1 && ".!?…".indexOf(text.charAt(before - 2)) < 0) {
+            return Place.WORD; // Selv «alltid først» - Kari Moe må …: a mark closed inside a sentence, which runs on (round 12)
+        }
+        return (SENTENCE_END + ":").indexOf(last) >= 0 ? Place.SENTENCE : Character.isLetter(last) ? Place.WORD : null;
     }
 
     /** Both lists; a marked quotation inside a dialogue turn is nested in it. */

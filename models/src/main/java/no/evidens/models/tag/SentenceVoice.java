@@ -28,11 +28,11 @@ final class SentenceVoice {
     static final int INTERVIEW_QUESTIONS = 3;
     /** A sentence opened by these, with no first- or second-person word, tells of someone rather than speaks. */
     private static final Set<String> THIRD_PERSON = Set.of("Han", "Hun", "Ho");
-    /** The same person, as a subject or an object, anywhere in a sentence. */
+    /** The same person, as a subject or an object, anywhere in a sentence, also first ({@code Han var …}: round 12). */
     private static final Map<String, Pattern> THIRD_PERSON_WORDS = Map.of(
-            "Han", Pattern.compile("(?<![\\p{L}])(?:han|ham)(?![\\p{L}])"),
-            "Hun", Pattern.compile("(?<![\\p{L}])(?:hun|henne)(?![\\p{L}])"),
-            "Ho", Pattern.compile("(?<![\\p{L}])(?:ho|henne)(?![\\p{L}])"));
+            "Han", Pattern.compile("(?iu)(?<![\\p{L}])(?:han|ham)(?![\\p{L}])"),
+            "Hun", Pattern.compile("(?iu)(?<![\\p{L}])(?:hun|henne)(?![\\p{L}])"),
+            "Ho", Pattern.compile("(?iu)(?<![\\p{L}])(?:ho|henne)(?![\\p{L}])"));
     /** A question after a sentence's end (not after a dash), right before a dash, a space and a capital. */
     private static final Pattern UNDASHED_QUESTION = Pattern.compile("(?<=[.!?…]\\s)(\\p{Lu}[^.!?…\\n–-]{0,200}\\?)\\s+[-–]\\s+\\p{Lu}");
     /** A person introduced with an age in brackets ({@code Kari Moe (27)}): how a reporter presents someone. */
@@ -61,6 +61,13 @@ final class SentenceVoice {
             + "|før|siden|dersom|enn) )(?:han|ham|hun|henne|ho)(?![\\p{L}])");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
     private static final Set<String> PRONOUNS = Set.of("de", "det", "den", "dette", "disse", "han", "hun", "vi", "man", "en");
+
+    /**
+     * A caption's label: one to three words, the first capitalised, a colon, and the caption's text with a capital
+     * ({@code På bildet: Familien samlet …}, {@code Reddet: Kari Moe forteller …}): the picture's text, not the
+     * speaker's words (round 12).
+     */
+    private static final Pattern CAPTION_LABEL = Pattern.compile("\\A\\p{Lu}\\p{Ll}+(?: \\p{Ll}+){0,2}: \\p{Lu}");
 
     private SentenceVoice() {
     }
@@ -146,7 +153,8 @@ final class SentenceVoice {
         if (asksSpeaker(s)) {
             return false; // Hvordan leter dere, bruker dere Finn?: a question to someone is asked in the dialogue
         }
-        if (DATELINE.matcher(s).matches() || DATED.matcher(s).find() || AGED_NAME.matcher(outsideMarks(s)).find() || REPORTER_ASKS.matcher(s).find()) {
+        if (DATELINE.matcher(s).matches() || DATED.matcher(s).find() || AGED_NAME.matcher(outsideMarks(s)).find() || REPORTER_ASKS.matcher(s).find()
+                || CAPTION_LABEL.matcher(s).find()) {
             return true; // the reporter sets the scene or presents someone, even in an answer
         }
         String[] words = s.split("\\s+");
@@ -162,13 +170,15 @@ final class SentenceVoice {
             // tells of: … min datter. Det er morsomt når hun selger kaker.)
             return true;
         }
-        // a capital inside brackets is an aside (an editor's note, a name explained), not the sentence's subject
+        // a capital after a preposition or «og» names someone only when the document names that word as a speaker
+        // (… og Moe titter ut, where «sier Moe» stands elsewhere: round 12); a capital inside brackets is an aside (an editor's note, a name explained), not the sentence's subject
         String[] outsideBrackets = s.replaceAll("\\([^()]*\\)", "()").split("\\s+");
         for (int i = 1; i < outsideBrackets.length; i++) {
             String w = outsideBrackets[i];
             String previous = outsideBrackets[i - 1];
             if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
-                    && !(PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT)) && !(i == 1 && OPENING_CONJUNCTIONS.contains(previous)))
+                    && !(PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT)) && !(i == 1 && OPENING_CONJUNCTIONS.contains(previous))
+                            && !speaker(text, w))
                     && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))
                     && (!answer || speaker(text, w))) {
                 return true;

@@ -30,6 +30,8 @@ final class TurnCue {
             + "|erklærer|erklærte|freser|freste|(?:synger|sang)(?=\\s+\\p{Lu})"
             // round 11: , flirer han; , minnes Kari Moe; , skryter Pelle Brekke Vikstad
             + "|flirer|flirte|minnes|mintes|skryter|skrøt"
+            // round 12: , bemerket han; ! stråler Kari Moe
+            + "|bemerker|bemerket|stråler|strålte"
             // the speaker had time to say it, or is said to have said it: , rakk han å melde; , skal hun ha sagt
             + "|(?:rakk|rekker|rukket)\\s+\\p{L}+\\s+å\\s+(?:si|melde|fortelle|skrive|rope|legge\\s+til)"
             + "|(?:skal|skulle)\\s+\\p{L}+\\s+ha\\s+(?:sagt|uttalt|skrevet|fortalt)";
@@ -73,6 +75,13 @@ final class TurnCue {
     private static final Pattern CLAUSE = Pattern.compile("(?u)\\A\\S+\\s+(?:\\p{Lu}\\p{L}*(?:\\s+(?:de|van|von|der|af|\\p{Lu}\\p{L}*)){1,3}|\\S+)\\s+(?:at|er|var|har|hadde|blir|ble|skal|vil"
             + "|kan|må|bør|burde)(?![\\p{L}])");
 
+    /**
+     * A verb and a question word: the verb opens an indirect question of the narration ({@code , forklarer hvorfor laget
+     * vant}), it names no speaker (round 12).
+     */
+    private static final Pattern QUESTION = Pattern.compile("(?u)\\A\\S+\\s+(?:hvorfor|hvordan|hva|hvem|hvor|hvilken|hvilket|hvilke"
+            + "|når)(?![\\p{L}])");
+
     /** A cue: the punctuation that precedes it ({@code at}) and its words {@code [start, end)}. */
     record Cue(int at, int start, int end) {
     }
@@ -93,7 +102,7 @@ final class TurnCue {
         while (cue.find()) {
             String words = text.substring(cue.start(1), cue.end(1));
             if (cue.start() > start && !DialogueQuotes.insideQuotation(marked, cue.start())
-                    && !ASIDE.matcher(words).find() && !CLAUSE.matcher(words).find() && !NO_SUBJECT.matcher(words).find()
+                    && !ASIDE.matcher(words).find() && !CLAUSE.matcher(words).find() && !QUESTION.matcher(words).find() && !NO_SUBJECT.matcher(words).find()
                     && !introduces(text, cue.end(1), words)) {
                 return new Cue(cue.start(), cue.start(1), cue.end(1));
             }

@@ -75,8 +75,7 @@ final class TurnEnd {
                     && (SentenceVoice.asksSpeaker(sentence) || interview && sentence.endsWith("?"))
                     || answer && SentenceVoice.asksSpeaker(sentence));
             boolean narration = SentenceVoice.narration(text, sentence, answer, text.substring(start, end))
-                    && !(i + 1 < sentences.size() && SentenceVoice.firstPersonSingular(
-                            text.substring(sentences.get(i + 1)[0], sentences.get(i + 1)[1])))
+                    && !namedBySpeaker(text, sentences, i, answer)
                     && !(asking && sentence.endsWith("?"));
             if (heading || narration || interviewer) {
                 return end;
@@ -86,6 +85,23 @@ final class TurnEnd {
             end = sentences.get(i)[1];
         }
         return end;
+    }
+
+    /**
+     * The named sentence {@code i} is the speaker's: the next sentence says {@code jeg}, {@code meg} or {@code min}, or
+     * (round 12) the next is no narration either and the one after it says so ({@code … fint for oss i firmaet.
+     * Kundene velger både Rema og Kiwi. Det er blitt mer avslappet. Når jeg har sagt det, …}).
+     */
+    private static boolean namedBySpeaker(String text, List<int[]> sentences, int i, boolean answer) {
+        if (i + 1 >= sentences.size()) {
+            return false;
+        }
+        String next = text.substring(sentences.get(i + 1)[0], sentences.get(i + 1)[1]);
+        if (SentenceVoice.firstPersonSingular(next)) {
+            return true;
+        }
+        return i + 2 < sentences.size() && !SentenceVoice.narration(text, next, answer)
+                && SentenceVoice.firstPersonSingular(text.substring(sentences.get(i + 2)[0], sentences.get(i + 2)[1]));
     }
 
     private static boolean addressed(String words, boolean interview) {
