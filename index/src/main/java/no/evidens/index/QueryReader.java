@@ -161,7 +161,7 @@ final class QueryReader {
             } else {
                 out.add(c);
                 float tier = frame.contains(c.getQuery()) ? WORD_TIER * FrameWords.SHARE : WORD_TIER;
-                out.add(new BoostQuery(new ConstantScoreQuery(c.getQuery()), tier), BooleanClause.Occur.SHOULD);
+                out.add(HeadingOnly.tier(c.getQuery(), tier, b.clauses().size()), BooleanClause.Occur.SHOULD);
             }
         }
         return out.build();
