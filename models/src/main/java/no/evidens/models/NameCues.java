@@ -282,6 +282,10 @@ final class NameCues {
     private static final Pattern HYPHEN_SMALL = Pattern.compile("-\\p{Ll}");
 
     private static boolean candidate(String sentence, TaggedSpan token, List<TaggedSpan> names) {
+        // nameLike's first test read from the sentence, before the word is cut out of it: most words fail it
+        if (token.end() - token.start() < 2 || !Character.isUpperCase(sentence.charAt(token.start()))) {
+            return false;
+        }
         String w = token.cut(sentence);
         return DocumentNames.nameLike(w) && !w.equals(w.toUpperCase(Locale.ROOT)) && !HYPHEN_SMALL.matcher(w).find()
                 && names.stream().noneMatch(n -> n.start() < token.end() && token.start() < n.end())

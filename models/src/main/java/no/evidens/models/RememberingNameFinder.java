@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import opennlp.tools.namefind.DefaultNameContextGenerator;
 import opennlp.tools.namefind.NameFinderME;
@@ -56,6 +57,7 @@ final class RememberingNameFinder extends NameFinderME {
     @Override
     public Span[] find(String[] tokens, String[][] additionalContext) {
         rememberedProbs = null;
+        memory.forgetLookUp(); // a run searched anew, even in an array given before
         if (tokens.length > MAX_TOKENS || (additionalContext != null && additionalContext.length > 0)) {
             searched++;
             return super.find(tokens, additionalContext);
@@ -152,20 +154,35 @@ final class RememberingNameFinder extends NameFinderME {
     static final class Memory extends DefaultNameContextGenerator {
         /** The context given for a remembered window: the model then copies the window's probabilities. */
         static final String[] REMEMBERED = new String[0];
-        /** Windows remembered per finder; one is about 0.4 KB. */
+        /**
+         * Windows of tokens remembered per finder, each with the model's probabilities after every pair of outcomes
+         * before the token seen so far (1.6 pairs a window over the treebank's training sentences, 2026-12-02).
+         */
         static final int WINDOWS = 16_384;
 
         private final int radius;
         private final Map<String, String> previous = new HashMap<>();
         private String[] lastOutcomes;
         private boolean windows;
-        private final Map<Window, double[]> windowProbs = new LinkedHashMap<>(4096, 0.75f, true) {
+        private final Map<Window, Outcomes> windowProbs = new LinkedHashMap<>(4096, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Window, double[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Window, Outcomes> eldest) {
                 return size() > WINDOWS;
             }
         };
-        private Window asked; // the window of the context last given, until the model's answer for it is kept
+        /*
+         * The beam asks for each token's context once per sequence it keeps (three), one token after the other: the
+         * tokens' part of the window is the same for all of them, so it is looked up once per token and position of
+         * the run searched, and only the outcomes before the token are told apart per sequence. The run searched
+         * (the very array) and the token's position of the last look-up, forgotten when the run's search ends.
+         */
+        private String[] lookedUpRun;
+        private int lookedUpIndex = -1;
+        private Window lookedUpWindow;
+        private Outcomes lookedUp;
+        private Outcomes asked; // the window of the context last given, until the model's answer for it is kept
+        private String askedBefore1;
+        private String askedBefore2;
         private String[] askedContext;
         private double[] askedProbs;
         private long windowsWorkedOut;
@@ -189,8 +206,15 @@ final class RememberingNameFinder extends NameFinderME {
             if (!windows || preds == null || (additionalContext != null && additionalContext.length > 0)) {
                 return super.getContext(index, tokens, preds, additionalContext);
             }
-            Window window = new Window(index, tokens, preds, previous.get(tokens[index]), radius);
-            double[] probs = windowProbs.get(window);
+            if (tokens != lookedUpRun || index != lookedUpIndex) {
+                lookedUpRun = tokens;
+                lookedUpIndex = index;
+                lookedUpWindow = new Window(index, tokens, previous.get(tokens[index]), radius);
+                lookedUp = windowProbs.get(lookedUpWindow);
+            }
+            String before1 = index > 0 ? preds[index - 1] : null;
+            String before2 = index > 1 ? preds[index - 2] : null;
+            double[] probs = lookedUp == null ? null : lookedUp.probs(before1, before2);
             if (probs != null) {
                 windowsRemembered++;
                 askedProbs = probs;
@@ -198,7 +222,13 @@ final class RememberingNameFinder extends NameFinderME {
             }
             windowsWorkedOut++;
             String[] context = super.getContext(index, tokens, preds, additionalContext);
-            asked = window;
+            if (lookedUp == null) {
+                lookedUp = new Outcomes();
+                windowProbs.put(lookedUpWindow, lookedUp);
+            }
+            asked = lookedUp;
+            askedBefore1 = before1;
+            askedBefore2 = before2;
             askedContext = context;
             return context;
         }
@@ -214,7 +244,7 @@ final class RememberingNameFinder extends NameFinderME {
         /** Keeps the model's probabilities for the context given last, if it is that one. */
         void remember(String[] context, double[] probs) {
             if (asked != null && context == askedContext) {
-                windowProbs.put(asked, probs.clone());
+                asked.add(askedBefore1, askedBefore2, probs.clone());
                 asked = null;
                 askedContext = null;
             }
@@ -228,6 +258,7 @@ final class RememberingNameFinder extends NameFinderME {
         @Override
         public void updateAdaptiveData(String[] tokens, String[] outcomes) {
             super.updateAdaptiveData(tokens, outcomes);
+            forgetLookUp(); // the previous map changes, and the run's search is over
             for (int i = 0; i < tokens.length; i++) {
                 previous.put(tokens[i], outcomes[i]);
             }
@@ -237,8 +268,16 @@ final class RememberingNameFinder extends NameFinderME {
         @Override
         public void clearAdaptiveData() {
             super.clearAdaptiveData();
+            forgetLookUp();
             previous.clear();
             lastOutcomes = null;
+        }
+
+        void forgetLookUp() {
+            lookedUpRun = null;
+            lookedUpIndex = -1;
+            lookedUpWindow = null;
+            lookedUp = null;
         }
 
         String[] previous(String[] tokens) {
@@ -255,22 +294,20 @@ final class RememberingNameFinder extends NameFinderME {
     }
 
     /**
-     * A token's window: the tokens within the radius (null beyond the run's ends), the token's previous-map entry
-     * and the outcomes of the two tokens before it (null before the run's start).
+     * The tokens' part of a token's window: the tokens within the radius (null beyond the run's ends) and the token's
+     * previous-map entry. With the outcomes of the two tokens before it ({@link Outcomes}) it makes the whole window.
      */
     private static final class Window {
         private final String[] parts;
         private final int hash;
 
-        Window(int index, String[] tokens, String[] preds, String previous, int radius) {
-            parts = new String[2 * radius + 4];
+        Window(int index, String[] tokens, String previous, int radius) {
+            parts = new String[2 * radius + 2];
             int p = 0;
             for (int i = index - radius; i <= index + radius; i++) {
                 parts[p++] = i >= 0 && i < tokens.length ? tokens[i] : null;
             }
-            parts[p++] = previous;
-            parts[p++] = index > 0 ? preds[index - 1] : null;
-            parts[p] = index > 1 ? preds[index - 2] : null;
+            parts[p] = previous;
             hash = Arrays.hashCode(parts);
         }
 
@@ -282,6 +319,37 @@ final class RememberingNameFinder extends NameFinderME {
         @Override
         public boolean equals(Object o) {
             return o instanceof Window w && w.hash == hash && Arrays.equals(w.parts, parts);
+        }
+    }
+
+    /**
+     * The model's probabilities for one {@link Window} after each pair of outcomes before the token seen so far (null
+     * before the run's start): a few pairs at most, as the beam keeps three sequences, so a list read in turn.
+     */
+    private static final class Outcomes {
+        private String[] before1 = new String[2];
+        private String[] before2 = new String[2];
+        private double[][] probs = new double[2][];
+        private int size;
+
+        double[] probs(String outcome1, String outcome2) {
+            for (int k = 0; k < size; k++) {
+                if (Objects.equals(before1[k], outcome1) && Objects.equals(before2[k], outcome2)) {
+                    return probs[k];
+                }
+            }
+            return null;
+        }
+
+        void add(String outcome1, String outcome2, double[] p) {
+            if (size == probs.length) {
+                before1 = Arrays.copyOf(before1, 2 * size);
+                before2 = Arrays.copyOf(before2, 2 * size);
+                probs = Arrays.copyOf(probs, 2 * size);
+            }
+            before1[size] = outcome1;
+            before2[size] = outcome2;
+            probs[size++] = p;
         }
     }
 }
