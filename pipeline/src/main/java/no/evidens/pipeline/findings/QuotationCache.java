@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -27,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * read once per call (one small file read, microseconds). So a quotation attached through the
  * workspace, or by {@code evidens finding attach} in another process while the server runs, shows at once
  * in the next search. As a safety net for a change made past the services (a process killed between its
- * commit and its stamp, a store restored in place), nothing is kept longer than {@link #MAX_AGE}.
+ * commit and its stamp, a store restored in place), nothing is kept longer than {@link #MAX_AGE}: the first call
+ * after that reads them again, and the calls that come while it reads use the quotations kept until then rather
+ * than wait for it (the stamp says nothing changed; waiting, every search of a busy server stood still for the
+ * read, tens to hundreds of milliseconds every ten seconds).
  *
  * <p>Why not keep a connection open and ask the store by passage id: the store's file is locked by the
  * process that has it open, and commands in other processes must get their turn (as the trail writer lets go).
@@ -74,10 +78,19 @@ final class QuotationCache {
     }
 
     private final Path stampFile;
+    private final Duration maxAge;
+    /** Held by the one caller that reads the quotations from the store. */
+    private final ReentrantLock reading = new ReentrantLock();
     private volatile Snapshot kept;
 
     QuotationCache(Path storeDir) {
+        this(storeDir, MAX_AGE);
+    }
+
+    /** A cache that keeps its quotations for another time (tests). */
+    QuotationCache(Path storeDir, Duration maxAge) {
         this.stampFile = storeDir.resolve(STAMP);
+        this.maxAge = maxAge;
     }
 
     /** The stamp as it reads now (empty when no process has changed anything since the file was made). */
@@ -95,7 +108,8 @@ final class QuotationCache {
     /**
      * The quotations of every case that has any (case → its quotations): those kept, while the stamp still reads
      * as it did when they were read and they are young enough; else read anew with {@code read} (one reader at a
-     * time: the others wait for what it reads) and kept.
+     * time) and kept. While one reads, the others wait for what it reads when the stamp has changed, but use the kept
+     * quotations when they are only old (the stamp reads as it did).
      */
     Map<String, List<Quote>> all(Supplier<Map<String, List<Quote>>> read) {
         String stamp = stamp();
@@ -103,7 +117,15 @@ final class QuotationCache {
         if (fresh(s, stamp)) {
             return s.byCase();
         }
-        synchronized (this) {
+        boolean unchanged = s != null && s.stamp().equals(stamp);
+        if (unchanged) {
+            if (!reading.tryLock()) {
+                return s.byCase();
+            }
+        } else {
+            reading.lock();
+        }
+        try {
             s = kept;
             if (fresh(s, stamp)) {
                 return s.byCase();
@@ -113,11 +135,13 @@ final class QuotationCache {
             Map<String, List<Quote>> byCase = Map.copyOf(read.get());
             kept = new Snapshot(stamp, now, byCase);
             return byCase;
+        } finally {
+            reading.unlock();
         }
     }
 
-    private static boolean fresh(Snapshot s, String stamp) {
-        return s != null && s.stamp().equals(stamp) && System.nanoTime() - s.readNanos() < MAX_AGE.toNanos();
+    private boolean fresh(Snapshot s, String stamp) {
+        return s != null && s.stamp().equals(stamp) && System.nanoTime() - s.readNanos() < maxAge.toNanos();
     }
 
     /**

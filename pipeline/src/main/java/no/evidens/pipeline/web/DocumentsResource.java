@@ -45,9 +45,10 @@ final class DocumentsResource implements Routes.Resource {
         out.put("query", q);
         out.put("marks", marked.marks());
         out.put("passages", passages);
-        out.put("evidence", findings.evidenceIn(caseId, docId));
-        // the searcher's part is done: the next search may start while this one waits for its audit line
+        // the searcher's part is done: the next search may start while this one looks up the quotations taken from the
+        // document (the findings store, when the kept quotations are read again) and waits for its audit line
         x.searcherDone();
+        out.put("evidence", findings.evidenceIn(caseId, docId));
         findings.audit().documentShown(x.access().user(), caseId, docId, marked.document().type(), "arbeidsflaten");
         return out;
     }

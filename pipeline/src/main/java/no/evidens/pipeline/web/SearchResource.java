@@ -83,6 +83,9 @@ final class SearchResource implements Routes.Resource {
         out.put("allWords", r.allWords());
         out.put("hits", shown);
         out.put("facets", visible(r.facets(), readable));
+        // the searcher's part is done: the next search may start while this one looks up which findings quote its hits
+        // (the findings store, when the kept quotations are read again) and waits for its audit line
+        x.searcherDone();
         out.put("usedBy", findings.usedBy(shown));
         if (grouped) {
             out.put("group", "document");
@@ -94,8 +97,6 @@ final class SearchResource implements Routes.Resource {
         if (type != null) {
             narrowed.add("type:" + type);
         }
-        // the searcher's part is done: the next search may start while this one waits for its audit line
-        x.searcherDone();
         findings.audit().searched(x.access().user(), caseId, q, String.join(" ", narrowed), (int) r.total());
         return out;
     }
