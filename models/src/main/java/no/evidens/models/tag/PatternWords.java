@@ -24,7 +24,7 @@ final class PatternWords {
     private final Map<Character, List<Integer>> byFirstLetter = new HashMap<>();
     /** Words a token of any first letter may match: suffixes, and an empty base form. */
     private final List<Integer> anyFirstLetter = new ArrayList<>();
-    /** How many distinct tokens are remembered across texts at most (each a few dozen bytes with its bit set). */
+    /** How many distinct tokens are remembered across texts at most (each some 100 to 200 bytes with its bit set). */
     static final int REMEMBERED = 50_000;
     private final Map<String, BitSet> remembered = new ConcurrentHashMap<>();
 
