@@ -119,12 +119,15 @@ public final class IndicatorClassifier {
         Map<String, Double> probabilities = new LinkedHashMap<>();
         List<Guess> out = new ArrayList<>();
         int[] ids = predicates.ids(features);
+        double[] qn = predicates.probabilities(YES, ids);
         for (Map.Entry<String, MaxentModel> e : models.entrySet()) {
-            QnScores scores = predicates.scores(e.getValue(), YES, ids);
-            double p = scores == null ? yes(e.getValue(), features) : scores.probability();
+            int number = predicates.number(e.getValue());
+            double p = number < 0 ? yes(e.getValue(), features) : qn[number];
             probabilities.put(e.getKey(), p);
             if (p >= threshold) {
-                List<String> why = explain.test(e.getKey()) ? strongest(e.getValue(), scores, features, p) : List.of();
+                // The scores with each feature left out are built only for a guess that is explained.
+                List<String> why = explain.test(e.getKey())
+                        ? strongest(e.getValue(), predicates.scores(e.getValue(), YES, ids), features, p) : List.of();
                 out.add(new Guess(e.getKey(), p, why));
             }
         }
@@ -136,9 +139,10 @@ public final class IndicatorClassifier {
     public Map<String, Double> probabilities(String[] features) {
         Map<String, Double> out = new LinkedHashMap<>();
         int[] ids = predicates.ids(features);
+        double[] qn = predicates.probabilities(YES, ids);
         models.forEach((c, m) -> {
-            QnScores scores = predicates.scores(m, YES, ids);
-            out.put(c, scores == null ? yes(m, features) : scores.probability());
+            int number = predicates.number(m);
+            out.put(c, number < 0 ? yes(m, features) : qn[number]);
         });
         return out;
     }

@@ -110,33 +110,38 @@ final class QnScores {
             for (int m = k + 1; m < known.length; m++) {
                 add(sums, m);
             }
-            out[k] = StrictMath.exp(sums[outcome] - ArrayMath.logSumOfExps(sums));
+            out[k] = probability(sums, outcome);
             add(before, k);
         }
         return out;
     }
 
     private void add(double[] sums, int k) {
-        double[] parameters = known[k].getParameters();
-        int[] of = known[k].getOutcomes();
+        add(sums, known[k]);
+    }
+
+    /** Adds a feature's parameters to the sums of the outcomes, as {@code QNModel.eval} does (value 1). */
+    static void add(double[] sums, Context feature) {
+        double[] parameters = feature.getParameters();
+        int[] of = feature.getOutcomes();
         for (int j = 0; j < of.length; j++) {
             sums[of[j]] += 1.0 * parameters[j];
         }
+    }
+
+    /** The probability of {@code outcome} from the outcomes' sums, normalised as {@code QNModel.eval} does. */
+    static double probability(double[] sums, int outcome) {
+        return StrictMath.exp(sums[outcome] - ArrayMath.logSumOfExps(sums));
     }
 
     /** The probability with the feature at {@code index} left out (-1: none). */
     double probabilityWithout(int index) {
         double[] sums = new double[outcomes];
         for (int k = 0; k < known.length; k++) {
-            if (knownAt[k] == index) {
-                continue;
-            }
-            double[] parameters = known[k].getParameters();
-            int[] of = known[k].getOutcomes();
-            for (int j = 0; j < of.length; j++) {
-                sums[of[j]] += 1.0 * parameters[j];
+            if (knownAt[k] != index) {
+                add(sums, k);
             }
         }
-        return StrictMath.exp(sums[outcome] - ArrayMath.logSumOfExps(sums));
+        return probability(sums, outcome);
     }
 }

@@ -49,6 +49,7 @@ class QnScoresTest {
         for (String paragraph : PARAGRAPHS) {
             String[] features = ParagraphFeatures.of(paragraph, Set.of("FUNN"));
             int[] ids = shared.ids(features);
+            double[] all = shared.probabilities("yes", ids);
             for (MaxentModel model : models.values()) {
                 QnScores scores = QnScores.of(model, "yes", features);
                 QnScores viaShared = shared.scores(model, "yes", ids);
@@ -57,6 +58,7 @@ class QnScoresTest {
                 int yes = model.getIndex("yes");
                 assertEquals(model.eval(features)[yes], scores.probability(), 0.0);
                 assertEquals(model.eval(features)[yes], viaShared.probability(), 0.0);
+                assertEquals(model.eval(features)[yes], all[shared.number(model)], 0.0, "every model's sums in one pass");
                 for (int i = 0; i < features.length; i++) {
                     String[] without = new String[features.length - 1];
                     System.arraycopy(features, 0, without, 0, i);
