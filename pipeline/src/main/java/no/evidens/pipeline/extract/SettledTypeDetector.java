@@ -19,7 +19,7 @@ import org.apache.tika.mime.MimeTypes;
  * {@link CompositeDetector} picks it), which does not ask Tika's type registry ({@link MimeTypes}, always the last
  * detector) when what the detectors before it found cannot be made more specific by any answer it can give.
  *
- * <p>{@code MimeTypes} tries its magic patterns over a file's first 64 KB (0.6 to 1 ms a file; a fifth of a
+ * <p>{@code MimeTypes} tries its magic patterns over a file's first 64 KB (0.6 to 1 ms a file; a quarter of a
  * worker's reading threads), and the composite keeps its answer only where it is a specialisation of the type found
  * so far. Its answers are types of its registry (matched by magic, name or XML root), so once a container detector
  * has named a type that no type of the registry specialises (an Office package, an Outlook message), the answer is
