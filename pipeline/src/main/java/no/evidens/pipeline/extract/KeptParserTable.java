@@ -35,7 +35,8 @@ final class KeptParserTable extends AutoDetectParser {
     private final transient Map<String, Map<MediaType, Parser>> tables = new ConcurrentHashMap<>();
 
     private KeptParserTable(TikaConfig config, Parser parsers) {
-        super(config.getDetector(), parsers);
+        // Tika's default detector, its registry's magic run skipped where the type is already settled.
+        super(SettledTypeDetector.over(config.getDetector(), config.getMediaTypeRegistry()), parsers);
         setMediaTypeRegistry(config.getMediaTypeRegistry());
         setAutoDetectParserConfig(config.getAutoDetectParserConfig());
         // What AutoDetectParser(TikaConfig) falls back on: its default parser's fallback.
