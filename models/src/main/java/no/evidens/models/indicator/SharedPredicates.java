@@ -37,10 +37,13 @@ final class SharedPredicates {
             }
         }
         int[] known = new int[ids.size()];
-        for (QNModel qn : models) {
+        Context[][] perModel = new Context[models.size()][];
+        for (int k = 0; k < models.size(); k++) {
+            QNModel qn = models.get(k);
             Context[] contexts = new Context[ids.size()];
             predicates(qn).forEach((p, c) -> contexts[ids.get(p)] = c);
             byModel.put(qn, contexts);
+            perModel[k] = contexts;
             for (int id = 0; id < contexts.length; id++) {
                 known[id] += contexts[id] == null ? 0 : 1;
             }
@@ -52,7 +55,7 @@ final class SharedPredicates {
             rows[id] = new Context[known[id]];
             int n = 0;
             for (int k = 0; k < models.size(); k++) {
-                Context c = byModel.get(models.get(k))[id];
+                Context c = perModel[k][id];
                 if (c != null) {
                     rowModels[id][n] = k;
                     rows[id][n++] = c;

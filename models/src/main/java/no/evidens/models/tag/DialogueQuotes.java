@@ -135,13 +135,18 @@ final class DialogueQuotes {
      * dateline's byline; {@code (se side 4 - Kultur)}): it opens no turn (round 12).
      */
     private static boolean insideBrackets(String text, int dash) {
-        int open = text.lastIndexOf('(', dash);
-        if (open < 0 || text.lastIndexOf(')', dash) > open) {
-            return false;
+        // both looks stop at the dash's line ends, so a text of many dashes and few brackets is not read over and over
+        return nearest(text, dash - 1, -1, "()") == '(' && nearest(text, dash + 1, 1, ")") == ')';
+    }
+
+    /** The first of {@code chars} from {@code i} on in direction {@code step} before the line's end, or 0 when none. */
+    private static char nearest(String text, int i, int step, String chars) {
+        for (; i >= 0 && i < text.length() && text.charAt(i) != '\n'; i += step) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return text.charAt(i);
+            }
         }
-        int lineEnd = text.indexOf('\n', open);
-        int close = text.indexOf(')', dash);
-        return close >= 0 && (lineEnd < 0 || close < lineEnd);
+        return 0;
     }
 
     /**

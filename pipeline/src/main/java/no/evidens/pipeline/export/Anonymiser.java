@@ -144,8 +144,8 @@ public final class Anonymiser {
                 if (w.length() > 1) {
                     // the genitive -s off, unless that leaves a function word: Hans (a given name) is not Han's genitive,
                     // or every sentence opening with the pronoun Han is masked in a document naming a Hans (round 20)
-                    String bare = w.substring(0, w.length() - 1);
-                    out.add(w.endsWith("s") && w.length() > 3 && !DocumentNames.isFunctionWord(bare) ? bare : w);
+                    String bare = w.endsWith("s") && w.length() > 3 ? w.substring(0, w.length() - 1) : w;
+                    out.add(DocumentNames.isFunctionWord(bare) ? w : bare);
                 }
             }
             return out;
