@@ -19,6 +19,10 @@ final class TurnEnd {
     private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?…][»\"”]?(?=\\s+(?:[\\p{Lu}\\d«\"“„–-]"
             + "|[\\p{L}\\d._-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)+\\s*\\z))");
 
+    /** The addressee and what they did or said: {@code Du har uttalt}, {@code Dere skrev}. */
+    private static final Pattern RECALLS = Pattern.compile("(?:Du|Dere)\\s+(?:har|hadde|var|ble|sa|skrev|fortalte|uttalte)"
+            + "(?![\\p{L}])");
+
     private TurnEnd() {
     }
 
@@ -77,6 +81,9 @@ final class TurnEnd {
             boolean narration = SentenceVoice.narration(text, sentence, answer, text.substring(start, end))
                     && !namedBySpeaker(text, sentences, i, answer)
                     && !(asking && sentence.endsWith("?"));
+            if (interviewer && i >= 2 && leadsIn(text.substring(sentences.get(i - 1)[0], sentences.get(i - 1)[1]))) {
+                return sentences.get(i - 2)[1]; // … jeg trenger. Du har uttalt at du er en nasker. Hva stjal du sist?
+            }
             if (heading || narration || interviewer) {
                 return end;
             }
@@ -85,6 +92,17 @@ final class TurnEnd {
             end = sentences.get(i)[1];
         }
         return end;
+    }
+
+    /**
+     * A statement that tells the speaker what they did or said, right before the interviewer's undashed question: the
+     * interviewer's lead-in to it ({@code Du har uttalt at du er en ivrig nasker. Hva var det siste du stjal?}), not the
+     * answer's last sentence (round 13). The speaker's «du» meant of anyone is in the present ({@code Du kan gjøre alt
+     * …}), and one that speaks as {@code jeg} too is the speaker's.
+     */
+    private static boolean leadsIn(String sentence) {
+        String s = sentence.strip();
+        return !s.endsWith("?") && RECALLS.matcher(s).lookingAt() && !SentenceVoice.firstPersonSingular(s);
     }
 
     /**
