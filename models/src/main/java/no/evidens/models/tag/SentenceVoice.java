@@ -64,6 +64,12 @@ final class SentenceVoice {
      */
     private static final Pattern YEARED = Pattern.compile("\\A(?:(?:Først|Allerede|Helt|Tidlig|Sent|Seinere|Senere)\\s+)?"
             + "(?:I|På|Midt\\s+på|Først\\s+på)\\s+(?:\\d{4}(?:-tallet)?|\\p{Ll}+tallet)\\s+\\p{Ll}");
+    /**
+     * The article speaks of itself: how it was made or published ({@code Denne saken er laget av …}, {@code Saken er
+     * basert på intervjuer med …}, {@code Artikkelen ble først publisert …}): the editor's note at its end (round 13).
+     */
+    private static final Pattern ARTICLE_NOTE = Pattern.compile("\\A(?:Denne\\s+|Hele\\s+)?(?:[Ss]aken|[Aa]rtikkelen|[Rr]eportasjen|[Ii]ntervjuet)"
+            + "\\s+(?:er|ble|var)\\s+(?:først\\s+)?(?:laget|skrevet|publisert|basert|oppdatert|endret|hentet|trykket)(?![\\p{L}])");
     /** A person told of in the third person singular, as a subject or an object. */
     private static final Pattern SINGULAR_THIRD = Pattern.compile("(?iu)(?<![\\p{L}])(?:han|ham|hun|henne|ho)(?![\\p{L}])");
     /** The same, not right after a subjunction that opens a clause of its own ({@code når hun}, {@code selv om han}). */
@@ -164,7 +170,7 @@ final class SentenceVoice {
             return false; // Hvordan leter dere, bruker dere Finn?: a question to someone is asked in the dialogue
         }
         if (DATELINE.matcher(s).matches() || DATED.matcher(s).find() || AGED_NAME.matcher(outsideMarks(s)).find() || REPORTER_ASKS.matcher(s).find()
-                || CAPTION_LABEL.matcher(s).find()) {
+                || CAPTION_LABEL.matcher(s).find() || ARTICLE_NOTE.matcher(s).find()) {
             return true; // the reporter sets the scene or presents someone, even in an answer
         }
         if (YEARED.matcher(s).find() && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()) {

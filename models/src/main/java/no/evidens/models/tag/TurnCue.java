@@ -89,6 +89,9 @@ final class TurnCue {
     private static final Pattern QUESTION = Pattern.compile("(?u)\\A\\S+\\s+(?:hvorfor|hvordan|hva|hvem|hvor|hvilken|hvilket|hvilke"
             + "|når)(?![\\p{L}])");
 
+    /** A verb of saying and the person spoken to: {@code sier du}, {@code spør dere}. */
+    private static final Pattern ECHO = Pattern.compile("(?iu)(?:sier|sa|spør|mener)\\s+(?:du|dere)");
+
     /** A cue: the punctuation that precedes it ({@code at}) and its words {@code [start, end)}. */
     record Cue(int at, int start, int end) {
     }
@@ -110,11 +113,19 @@ final class TurnCue {
             String words = text.substring(cue.start(1), cue.end(1));
             if (cue.start() > start && !DialogueQuotes.insideQuotation(marked, cue.start())
                     && !ASIDE.matcher(words).find() && !CLAUSE.matcher(words).find() && !QUESTION.matcher(words).find() && !NO_SUBJECT.matcher(words).find()
-                    && !introduces(text, cue.end(1), words)) {
+                    && !introduces(text, cue.end(1), words) && !echoes(text, cue.end(1), words)) {
                 return new Cue(cue.start(), cue.start(1), cue.end(1));
             }
         }
         return null;
+    }
+
+    /**
+     * {@code , sier du?}: someone echoes the words back as a question (the reporter to the reader, the interviewer to the
+     * speaker); no speaker is named (round 13).
+     */
+    private static boolean echoes(String text, int end, String words) {
+        return end < text.length() && text.charAt(end) == '?' && ECHO.matcher(words).matches();
     }
 
     /**

@@ -19,6 +19,11 @@ final class TurnEnd {
     private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?…][»\"”]?(?=\\s+(?:[\\p{Lu}\\d«\"“„–-]"
             + "|[\\p{L}\\d._-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)+\\s*\\z))");
 
+    /**
+     * A sentence that echoes words back as a question ({@code Hvor det ble av henne, sier du?}): the reporter turning to
+     * the reader, or the interviewer to the speaker; not the speaker's own (round 13).
+     */
+    private static final Pattern ECHOED = Pattern.compile("(?iu),\\s*(?:sier|sa|spør|mener)\\s+(?:du|dere)\\s*\\?\\z");
     /** The addressee and what they did or said: {@code Du har uttalt}, {@code Dere skrev}. */
     private static final Pattern RECALLS = Pattern.compile("(?:Du|Dere)\\s+(?:har|hadde|var|ble|sa|skrev|fortalte|uttalte)"
             + "(?![\\p{L}])");
@@ -84,7 +89,8 @@ final class TurnEnd {
             if (interviewer && i >= 2 && leadsIn(text.substring(sentences.get(i - 1)[0], sentences.get(i - 1)[1]))) {
                 return sentences.get(i - 2)[1]; // … jeg trenger. Du har uttalt at du er en nasker. Hva stjal du sist?
             }
-            if (heading || narration || interviewer) {
+            boolean echoed = ECHOED.matcher(sentence).find();
+            if (heading || narration || interviewer || echoed) {
                 return end;
             }
             answering &= answer || !addressed(sentence, interview);
