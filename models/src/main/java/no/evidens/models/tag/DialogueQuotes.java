@@ -15,7 +15,8 @@ import no.evidens.models.TaggedSpan;
  * most to the next turn or the paragraph's end. Without a cue a turn that has its paragraph to itself runs to its
  * end; one among other text runs over its first sentence and every following one that still reads as the speaker's
  * (a first- or second-person word, a question or an exclamation). A dash right after a word (no sentence before
- * it) opens a turn only with a cue ({@code … Ole Brumm - Jeg tar bussen nå, sier Sindre}).
+ * it) opens a turn only with a cue ({@code … Ole Brumm - Jeg tar bussen nå, sier Sindre}), and none after a preposition or
+ * a conjunction, where the sentence goes on ({@code … fra - Black Sabbath}).
  *
  * <p>A dash also opens list items, so a turn without a speaker cue is a quotation only when it reads as
  * speech: a capital first, sentence punctuation last, not in a list introduced by a colon (unless that
