@@ -93,4 +93,15 @@ class TreebankQuoteEvalTest {
                 TreebankQuoteEval.splits("all", List.of(dev, dev5, dev4, dev3)));
         assertEquals(List.of("dev5"), TreebankQuoteEval.splits("dev5", List.of(dev, dev5)));
     }
+
+    @Test
+    void allPrintsTheSixthDevSplitAfterTheFifth() {
+        ConlluReader.Document text = new ConlluReader.Document(List.of());
+        TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
+        TreebankDocuments.Doc dev5 = new TreebankDocuments.Doc("zz005_0000", "dev5", text);
+        TreebankDocuments.Doc dev6 = new TreebankDocuments.Doc("zz006_0000", "dev6", text);
+        assertEquals(List.of("dev", "dev5", "dev6", "test", "all"),
+                TreebankQuoteEval.splits("all", List.of(dev6, dev, dev5)));
+        assertEquals(List.of("dev6"), TreebankQuoteEval.splits("dev6", List.of(dev, dev6)));
+    }
 }

@@ -15,7 +15,8 @@ import no.evidens.models.TaggedSpan;
  * most to the next turn or the paragraph's end. Without a cue a turn that has its paragraph to itself runs to its
  * end; one among other text runs over its first sentence and every following one that still reads as the speaker's
  * (a first- or second-person word, a question or an exclamation). A dash right after a word (no sentence before
- * it) opens a turn only with a cue ({@code … Ole Brumm - Jeg tar bussen nå, sier Sindre}).
+ * it) opens a turn only with a cue ({@code … Ole Brumm - Jeg tar bussen nå, sier Sindre}), and none after a preposition or
+ * a conjunction, where the sentence goes on ({@code … fra - Black Sabbath}).
  *
  * <p>A dash also opens list items, so a turn without a speaker cue is a quotation only when it reads as
  * speech: a capital first, sentence punctuation last, not in a list introduced by a colon (unless that
@@ -39,6 +40,13 @@ final class DialogueQuotes {
     static final String SENTENCE_END = ".!?…»\"”";
     /** A sentence end between two points: punctuation and white space. */
     private static final Pattern SENTENCE_GAP = Pattern.compile("[.!?…]\\s");
+
+    /**
+     * A preposition or a conjunction right before a dash: no sentence ends there, so the dash sets off the rest of the
+     * same sentence ({@code … tok bandnavnet sitt fra - Black Sabbath}) and opens no turn.
+     */
+    private static final Pattern BOUND_WORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:fra|til|av|i|på|med|om|for|mot|ved|etter"
+            + "|under|over|mellom|gjennom|hos|som|enn|og|eller|men|at|kalt)\\s*\\z");
 
     /** Where a turn opens: its own line, inside a paragraph after a sentence, or after a word. */
     private enum Place { LINE, SENTENCE, WORD }
@@ -282,6 +290,9 @@ final class DialogueQuotes {
         char last = text.charAt(before - 1);
         if ("»\"”".indexOf(last) >= 0 && before > 1 && ".!?…".indexOf(text.charAt(before - 2)) < 0) {
             return Place.WORD; // Selv «alltid først» - Kari Moe må …: a mark closed inside a sentence, which runs on (round 12)
+        }
+        if (Character.isLetter(last) && BOUND_WORD.matcher(text).useTransparentBounds(true).region(Math.max(0, before - 8), before).find()) {
+            return null; // … tok bandnavnet sitt fra - Black Sabbath: the sentence goes on after the dash (round 13)
         }
         return (SENTENCE_END + ":").indexOf(last) >= 0 ? Place.SENTENCE : Character.isLetter(last) ? Place.WORD : null;
     }

@@ -281,8 +281,18 @@ public final class QuoteTagger {
                 return;
             }
             stack.pop();
-            out.add(quotation(text, o, at, true));
+            out.add(quotation(text, o, stack.isEmpty() ? beforeCue(text, o.pos() + 1, at) : at, true));
         }
+    }
+
+    /**
+     * Where an unclosed quotation of the paragraph {@code [start, at)} ends: before a speaker cue in it, else at the
+     * paragraph's end ({@code «Stortinget betaler … i Durban, opplyser VG. Neste sak}: the closing mark was lost, the cue
+     * still says where the words end; round 13).
+     */
+    private static int beforeCue(String text, int start, int at) {
+        TurnCue.Cue cue = TurnCue.find(text, start, at, List.of());
+        return cue == null ? at : cue.at();
     }
 
     /**

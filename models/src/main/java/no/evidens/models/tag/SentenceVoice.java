@@ -17,7 +17,10 @@ final class SentenceVoice {
     private static final Pattern SECOND_PERSON = Pattern.compile("(?iu)(?<![\\p{L}])(?:du|deg|din|ditt|dine|dere|dykk)(?![\\p{L}])");
     /** Before these a capital is a place, an organisation or one of a list as often as a person. */
     private static final Set<String> PREPOSITIONS = Set.of("i", "på", "til", "fra", "av", "om", "med", "ved", "mot", "for",
-            "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen", "og", "eller", "enn", "som");
+            "hos", "under", "over", "etter", "gjennom", "mellom", "utenfor", "innen", "og", "eller", "enn", "som",
+            // round 13: a condition's subject (Men dersom Fredriksen kommer …, vil …): a hypothesis, not the sentence's
+            // subject, and speakers argue so more often than reporters narrate so
+            "dersom", "hvis");
 
     /**
      * A sentence opened by these and then a capital names its subject ({@code Og Hallvardsen mener …}), as one opened by
@@ -54,6 +57,19 @@ final class SentenceVoice {
      */
     private static final Pattern DATED = Pattern.compile("\\A\\d{1,2}\\. (?:januar|februar|mars|april|mai|juni|juli|august"
             + "|september|oktober|november|desember) \\d{4} \\p{Ll}");
+    /**
+     * A sentence opened by a year or a decade ({@code I 1999 flyttet …}, {@code Først på nittitallet fikk melodien …},
+     * {@code Midt på 1980-tallet …}): the reporter dates the story, as with a full date (round 13); with no first- or
+     * second-person word only, since a speaker dates their own story with «jeg» or «vi».
+     */
+    private static final Pattern YEARED = Pattern.compile("\\A(?:(?:Først|Allerede|Helt|Tidlig|Sent|Seinere|Senere)\\s+)?"
+            + "(?:I|På|Midt\\s+på|Først\\s+på)\\s+(?:\\d{4}(?:-tallet)?|\\p{Ll}+tallet)\\s+\\p{Ll}");
+    /**
+     * The article speaks of itself: how it was made or published ({@code Denne saken er laget av …}, {@code Saken er
+     * basert på intervjuer med …}, {@code Artikkelen ble først publisert …}): the editor's note at its end (round 13).
+     */
+    private static final Pattern ARTICLE_NOTE = Pattern.compile("\\A(?:Denne\\s+|Hele\\s+)?(?:[Ss]aken|[Aa]rtikkelen|[Rr]eportasjen|[Ii]ntervjuet)"
+            + "\\s+(?:er|ble|var)\\s+(?:først\\s+)?(?:laget|skrevet|publisert|basert|oppdatert|endret|hentet|trykket)(?![\\p{L}])");
     /** A person told of in the third person singular, as a subject or an object. */
     private static final Pattern SINGULAR_THIRD = Pattern.compile("(?iu)(?<![\\p{L}])(?:han|ham|hun|henne|ho)(?![\\p{L}])");
     /** The same, not right after a subjunction that opens a clause of its own ({@code når hun}, {@code selv om han}). */
@@ -154,8 +170,11 @@ final class SentenceVoice {
             return false; // Hvordan leter dere, bruker dere Finn?: a question to someone is asked in the dialogue
         }
         if (DATELINE.matcher(s).matches() || DATED.matcher(s).find() || AGED_NAME.matcher(outsideMarks(s)).find() || REPORTER_ASKS.matcher(s).find()
-                || CAPTION_LABEL.matcher(s).find()) {
+                || CAPTION_LABEL.matcher(s).find() || ARTICLE_NOTE.matcher(s).find()) {
             return true; // the reporter sets the scene or presents someone, even in an answer
+        }
+        if (YEARED.matcher(s).find() && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()) {
+            return true;
         }
         String[] words = s.split("\\s+");
         if (words.length > 1 && THIRD_PERSON.contains(words[0]) && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()

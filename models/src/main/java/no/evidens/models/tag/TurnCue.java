@@ -32,6 +32,9 @@ final class TurnCue {
             + "|flirer|flirte|minnes|mintes|skryter|skrøt"
             // round 12: , bemerket han; ! stråler Kari Moe
             + "|bemerker|bemerket|stråler|strålte"
+            // round 13: , tror Avløyp: only a name and the sentence's end or a comma after it (, tror du? is the
+            // interviewer's; , tror jeg an aside; , tror Obama vinner … a clause)
+            + "|(?:tror|trodde)(?=\\s+\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2}\\s*[.,!?])"
             // the speaker had time to say it, or is said to have said it: , rakk han å melde; , skal hun ha sagt
             + "|(?:rakk|rekker|rukket)\\s+\\p{L}+\\s+å\\s+(?:si|melde|fortelle|skrive|rope|legge\\s+til)"
             + "|(?:skal|skulle)\\s+\\p{L}+\\s+ha\\s+(?:sagt|uttalt|skrevet|fortalt)";
@@ -57,10 +60,11 @@ final class TurnCue {
             + "|\\A(?:sier|sa)\\s+(?:man|de\\s+så\\s+(?:fint|pent))(?![\\p{L}])");
     /**
      * No subject after the verb: a particle or a preposition ({@code , sa fra på møtet at}: the subject came before it,
-     * in the speech, or in the narration: {@code Lene solgte bilen, skrev under på en avtale}), or an indefinite noun after {@code svarte}, then the colour ({@code , svarte tak og røde vegger}).
+     * in the speech, or in the narration: {@code Lene solgte bilen, skrev under på en avtale}; round 13: {@code … to menn,
+     * sto over ham}, where {@code sto} is no {@code sto det}), or an indefinite noun after {@code svarte}, then the colour ({@code , svarte tak og røde vegger}).
      */
     private static final Pattern NO_SUBJECT = Pattern.compile("(?u)\\A(?!(?:legger|la)\\s+til)(?:\\S+\\s+(?:fra|til|på|i|om|med|opp|ut|inn|av|for"
-            + "|etter|ved|mot|seg|under)(?![\\p{L}])|svarte\\s+(?!(?:han|hun|ho|de|dei|vi|jeg|eg|den|det|man)(?![\\p{L}]))"
+            + "|etter|ved|mot|seg|under|over|bak|foran|hos|rundt)(?![\\p{L}])|svarte\\s+(?!(?:han|hun|ho|de|dei|vi|jeg|eg|den|det|man)(?![\\p{L}]))"
             + "\\p{Ll}+(?<!en|et|ne|a|s)(?![\\p{L}]))");
     /** A second verb of saying after {@code og}: it introduces what follows, the first verb still ends the turn. */
     private static final Pattern AND_VERB = Pattern.compile("(?u)\\s+og\\s+(?:" + QuoteAttribution.VERBS + "|" + MORE_VERBS
@@ -70,9 +74,12 @@ final class TurnCue {
             + "(?![\\p{L}]))\\p{Ll}+(?:\\s+\\p{Ll}+){0,4}\\s*\\z");
     /**
      * A verb, its subject (one word, or a name of up to four: {@code understreker Kari de Vries at}), and then a
-     * conjunction or a finite verb: a clause of the speech or of the narration, not a cue.
+     * conjunction (also after an adverb: {@code , sier vi aldri at}) or a finite verb: a clause of the speech or of the
+     * narration, not a cue.
      */
-    private static final Pattern CLAUSE = Pattern.compile("(?u)\\A\\S+\\s+(?:\\p{Lu}\\p{L}*(?:\\s+(?:de|van|von|der|af|\\p{Lu}\\p{L}*)){1,3}|\\S+)\\s+(?:at|er|var|har|hadde|blir|ble|skal|vil"
+    private static final Pattern CLAUSE = Pattern.compile("(?u)\\A\\S+\\s+(?:\\p{Lu}\\p{L}*(?:\\s+(?:de|van|von|der|af|\\p{Lu}\\p{L}*)){1,3}|\\S+)\\s+"
+            // an adverb between the subject and «at» (round 13: Blir vi stoppet, sier vi aldri at vi …)
+            + "(?:(?:aldri|ikke|alltid|også|bare|gjerne|ofte|nok|jo)\\s+(?=at(?![\\p{L}])))?(?:at|er|var|har|hadde|blir|ble|skal|vil"
             + "|kan|må|bør|burde)(?![\\p{L}])");
 
     /**
@@ -81,6 +88,9 @@ final class TurnCue {
      */
     private static final Pattern QUESTION = Pattern.compile("(?u)\\A\\S+\\s+(?:hvorfor|hvordan|hva|hvem|hvor|hvilken|hvilket|hvilke"
             + "|når)(?![\\p{L}])");
+
+    /** A verb of saying and the person spoken to: {@code sier du}, {@code spør dere}. */
+    private static final Pattern ECHO = Pattern.compile("(?iu)(?:sier|sa|spør|mener)\\s+(?:du|dere)");
 
     /** A cue: the punctuation that precedes it ({@code at}) and its words {@code [start, end)}. */
     record Cue(int at, int start, int end) {
@@ -103,11 +113,19 @@ final class TurnCue {
             String words = text.substring(cue.start(1), cue.end(1));
             if (cue.start() > start && !DialogueQuotes.insideQuotation(marked, cue.start())
                     && !ASIDE.matcher(words).find() && !CLAUSE.matcher(words).find() && !QUESTION.matcher(words).find() && !NO_SUBJECT.matcher(words).find()
-                    && !introduces(text, cue.end(1), words)) {
+                    && !introduces(text, cue.end(1), words) && !echoes(text, cue.end(1), words)) {
                 return new Cue(cue.start(), cue.start(1), cue.end(1));
             }
         }
         return null;
+    }
+
+    /**
+     * {@code , sier du?}: someone echoes the words back as a question (the reporter to the reader, the interviewer to the
+     * speaker); no speaker is named (round 13).
+     */
+    private static boolean echoes(String text, int end, String words) {
+        return end < text.length() && text.charAt(end) == '?' && ECHO.matcher(words).matches();
     }
 
     /**

@@ -19,6 +19,15 @@ final class TurnEnd {
     private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?…][»\"”]?(?=\\s+(?:[\\p{Lu}\\d«\"“„–-]"
             + "|[\\p{L}\\d._-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)+\\s*\\z))");
 
+    /**
+     * A sentence that echoes words back as a question ({@code Hvor det ble av henne, sier du?}): the reporter turning to
+     * the reader, or the interviewer to the speaker; not the speaker's own (round 13).
+     */
+    private static final Pattern ECHOED = Pattern.compile("(?iu),\\s*(?:sier|sa|spør|mener)\\s+(?:du|dere)\\s*\\?\\z");
+    /** The addressee and what they did or said: {@code Du har uttalt}, {@code Dere skrev}. */
+    private static final Pattern RECALLS = Pattern.compile("(?:Du|Dere)\\s+(?:har|hadde|var|ble|sa|skrev|fortalte|uttalte)"
+            + "(?![\\p{L}])");
+
     private TurnEnd() {
     }
 
@@ -77,7 +86,11 @@ final class TurnEnd {
             boolean narration = SentenceVoice.narration(text, sentence, answer, text.substring(start, end))
                     && !namedBySpeaker(text, sentences, i, answer)
                     && !(asking && sentence.endsWith("?"));
-            if (heading || narration || interviewer) {
+            if (interviewer && i >= 2 && leadsIn(text.substring(sentences.get(i - 1)[0], sentences.get(i - 1)[1]))) {
+                return sentences.get(i - 2)[1]; // … jeg trenger. Du har uttalt at du er en nasker. Hva stjal du sist?
+            }
+            boolean echoed = ECHOED.matcher(sentence).find();
+            if (heading || narration || interviewer || echoed) {
                 return end;
             }
             answering &= answer || !addressed(sentence, interview);
@@ -85,6 +98,17 @@ final class TurnEnd {
             end = sentences.get(i)[1];
         }
         return end;
+    }
+
+    /**
+     * A statement that tells the speaker what they did or said, right before the interviewer's undashed question: the
+     * interviewer's lead-in to it ({@code Du har uttalt at du er en ivrig nasker. Hva var det siste du stjal?}), not the
+     * answer's last sentence (round 13). The speaker's «du» meant of anyone is in the present ({@code Du kan gjøre alt
+     * …}), and one that speaks as {@code jeg} too is the speaker's.
+     */
+    private static boolean leadsIn(String sentence) {
+        String s = sentence.strip();
+        return !s.endsWith("?") && RECALLS.matcher(s).lookingAt() && !SentenceVoice.firstPersonSingular(s);
     }
 
     /**
