@@ -4,6 +4,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FilterCollector;
 import org.apache.lucene.search.FilterLeafCollector;
@@ -115,7 +117,7 @@ public class PageWalk {
                                 : new TopFieldCollectorManager(EvidenceSearcher.BY_RELEVANCE, 10, null, 10, false).newCollector();
                         float floor = way == 2 ? finalFloor[i] : way == 3 ? tenth(small, queries.get(i)) : 0;
                         Floor counted = new Floor(top, floor);
-                        searcher.search(queries.get(i), counted);
+                        search(searcher, queries.get(i), counted);
                         ms[i] = (threads.getCurrentThreadCpuTime() - t0) / 1e6;
                         if (round >= 0) {
                             collected[way] += counted.collected;
@@ -135,10 +137,25 @@ public class PageWalk {
         }
     }
 
+    /** Searches with one collector: the searcher has no executor, so its one slice of segments asks for one collector. */
+    private static void search(IndexSearcher searcher, Query query, Collector collector) throws IOException {
+        searcher.search(query, new CollectorManager<Collector, Void>() {
+            @Override
+            public Collector newCollector() {
+                return collector;
+            }
+
+            @Override
+            public Void reduce(Collection<Collector> collectors) {
+                return null;
+            }
+        });
+    }
+
     /** The 10th score of {@code query}'s top 10 in Evidens's order (0 when it has fewer hits). */
     private static float tenth(IndexSearcher searcher, Query query) throws IOException {
         TopFieldCollector top = new TopFieldCollectorManager(EvidenceSearcher.BY_RELEVANCE, 10, null, 10, false).newCollector();
-        searcher.search(query, top);
+        search(searcher, query, top);
         TopDocs docs = top.topDocs();
         return docs.scoreDocs.length < 10 ? 0 : (Float) ((FieldDoc) docs.scoreDocs[9]).fields[0];
     }

@@ -145,15 +145,10 @@ final class DenseNorms {
             this.cost = v.cost();
         }
 
-        /**
-         * A nonzero value answers alone: only an entry with a norm holds one. The bit set is asked only for a value of
-         * zero (no norm, or a field without tokens), so a scored hit's norm costs one array read, not a read of the bit
-         * set beside it.
-         */
         @Override
         public boolean advanceExact(int target) {
             doc = target;
-            return values[target] != 0 || present.get(target);
+            return present.get(target);
         }
 
         @Override
