@@ -24,6 +24,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -45,16 +47,19 @@ import no.evidens.index.PassageSchema;
  *
  * The bench's term words (`SearchBench`: content words of the sample corpus by frequency, the 21st to the 220th), each
  * in its three fields as the bench's ablation asks them (text, compound parts at 0.4, heading at 0.3; no evidence
- * bonus), searched for their top 10 four ways, the ways interleaved in each round: ties by entry (Lucene's top 10 by
- * score, which may skip an entry that only equals the 10th score), in Evidens's order (score, then file, then place:
- * an entry that equals the 10th score must be seen), in Evidens's order with the final 10th score known from the start
- * (what any floor found before the walk could save at most), and in Evidens's order with the 10th score of the
- * smallest segment found first and given as that floor (its own walk included). Prints per way the thread CPU p50 over
+ * bonus), searched for their top 10 five ways, the ways interleaved in each round: ties by entry (Lucene's top 10 by
+ * score, which may skip an entry that only equals the 10th score), by score alone with ties seen (a sort on the score
+ * only, which sees an entry equal to the 10th score as Evidens's order must, without reading files and places), in
+ * Evidens's order (score, then file, then place: an entry that equals the 10th score must be seen), in Evidens's order
+ * with the final 10th score known from the start (what any floor found before the walk could save at most), and in
+ * Evidens's order with the 10th score of the smallest segment found first and given as that floor (its own walk
+ * included). Prints per way the thread CPU p50 over
  * ROUNDS measured rounds (after three warm-up rounds) and the hits the walk handed to the collector per search.
  */
 public class PageWalk {
-    private static final String[] WAYS = {"ties by entry", "Evidens's order", "Evidens's order, final floor known",
-            "Evidens's order, floor of the smallest segment"};
+    private static final String[] WAYS = {"ties by entry", "score alone, ties seen", "Evidens's order",
+            "Evidens's order, final floor known", "Evidens's order, floor of the smallest segment"};
+    private static final Sort SCORE_ALONE = new Sort(SortField.FIELD_SCORE);
 
     /** Tells each segment's scorer {@code floor} as the lowest competitive score from the start; counts collected hits. */
     static final class Floor extends FilterCollector {
@@ -114,8 +119,9 @@ public class PageWalk {
                     for (int i = 0; i < queries.size(); i++) {
                         long t0 = threads.getCurrentThreadCpuTime();
                         Collector top = way == 0 ? new TopScoreDocCollectorManager(10, null, 10, false).newCollector()
-                                : new TopFieldCollectorManager(EvidenceSearcher.BY_RELEVANCE, 10, null, 10, false).newCollector();
-                        float floor = way == 2 ? finalFloor[i] : way == 3 ? tenth(small, queries.get(i)) : 0;
+                                : new TopFieldCollectorManager(way == 1 ? SCORE_ALONE : EvidenceSearcher.BY_RELEVANCE, 10, null, 10,
+                                        false).newCollector();
+                        float floor = way == 3 ? finalFloor[i] : way == 4 ? tenth(small, queries.get(i)) : 0;
                         Floor counted = new Floor(top, floor);
                         search(searcher, queries.get(i), counted);
                         ms[i] = (threads.getCurrentThreadCpuTime() - t0) / 1e6;
