@@ -73,6 +73,16 @@ class DenseNormsTest {
                     assertEquals(a.longValue(), b.longValue(), field);
                 }
                 assertEquals(NumericDocValues.NO_MORE_DOCS, b.nextDoc(), field);
+                // Looked up entry by entry, as scoring asks: the same entries have a norm, with the same values.
+                NumericDocValues exact = p.reader().getNormValues(field);
+                NumericDocValues denseExact = q.reader().getNormValues(field);
+                for (int doc = 0; doc < p.reader().maxDoc(); doc++) {
+                    boolean has = exact.advanceExact(doc);
+                    assertEquals(has, denseExact.advanceExact(doc), field + " " + doc);
+                    if (has) {
+                        assertEquals(exact.longValue(), denseExact.longValue(), field + " " + doc);
+                    }
+                }
             }
         }
         IndexSearcher a = new IndexSearcher(plain);
