@@ -28,10 +28,24 @@ class AnonymiserRound21Test {
     }
 
     @Test
-    void aFunctionWordWithACapitalInsideASentenceJoinsTheMaskedNameAfterIt() {
+    void aTwoLetterAbbreviationInsideThePlaceOrOrganisationGuessIsLeft() {
+        String guessed = "Den nye St. Vossmo-gitaren er fin.";
+        String doc = "Han kjøpte en St. Vossmo-gitar. Alle ville ha St. Vossmo-gitaren. Hun spilte på St. Vossmo-gitaren. " + guessed;
+        assertEquals(guessed, typedAs("ORG:nye St. Vossmo").anonymise(guessed, new Anonymiser.Persons(), List.of(doc)));
+    }
+
+    @Test
+    void aPersonalPronounWithACapitalInsideASentenceJoinsTheMaskedNameAfterIt() {
         String doc = "Samtidig skiller jo ikke Hun Zorbek mellom hverdag og helg, skriver hun.";
         assertEquals("Samtidig skiller jo ikke [navn 1] mellom hverdag og helg, skriver hun.",
                 typedAs("PER:Zorbek").anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+    }
+
+    @Test
+    void anArticleWithACapitalInsideASentenceDoesNotJoinTheNameAfterIt() {
+        String doc = "Han leste om det i De Zorbekske, sa de.";
+        assertEquals("Han leste om det i De [navn 1], sa de.",
+                typedAs("PER:Zorbekske").anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
     }
 
     @Test
