@@ -196,7 +196,9 @@ public final class Anonymiser {
      *       masked given name, and that surname alone elsewhere in the document; round 17: a speaker's name before a turn;
      *       round 18: a hyphenated pair of capitalised words judged as one word, a half of such a pair and a word after a
      *       masked given name also where the text writes them in lower case, a place's word after a masked full name, a
-     *       regnal number, the word after a {@code -navn} compound, a one-word sentence in a list of names.</li>
+     *       regnal number, the word after a {@code -navn} compound, a one-word sentence in a list of names; round 21: a
+     *       word nothing explains also where the model typed it a place or organisation, a capitalised {@code Han} or
+     *       {@code Hun} inside a sentence before a masked name.</li>
      * </ul>
      */
     public List<TaggedSpan> spans(String text, Persons persons, List<String> context) {
