@@ -420,8 +420,9 @@ class AnonymiserTest {
         Anonymiser typed = typedAs("LOC:Quillans");
         String doc = "Boken er ny. Her skriver Quillan om krigen. Senere forteller Quillan om flukten, og da lytter Quillan "
                 + "til de eldre. Det er Quillans beste bok.";
+        // round 21: the genitive the model took for a place too, the document's other uses outweighing that guess
         assertEquals("Boken er ny. Her skriver [navn 1] om krigen. Senere forteller [navn 1] om flukten, og da lytter [navn 1] "
-                + "til de eldre. Det er Quillans beste bok.", typed.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+                + "til de eldre. Det er [navn 1] beste bok.", typed.anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
         // a word the model takes for a place in a third of its uses or more stays a place where it was not guessed too
         Anonymiser place = typedAs("LOC:i Vestvika");
         String town = "Vi bor i Vestvika. Det er stille, sier hun om Vestvika.";
