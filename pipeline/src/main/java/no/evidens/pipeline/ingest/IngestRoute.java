@@ -39,10 +39,6 @@ final class IngestRoute extends RouteBuilder {
     static final String FILE = "direct:file";
     static final String NEW_FILE = "direct:new-file";
     static final String DOCUMENT = "direct:document";
-    /** Fewest documents between commits. */
-    static final int COMMIT_EVERY = 25;
-    /** Commits in a bundle, about: more would flush small segments that Lucene merges again, and sync each time. */
-    static final int COMMITS_PER_BUNDLE = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestRoute.class);
 
@@ -50,9 +46,11 @@ final class IngestRoute extends RouteBuilder {
     private final String municipality;
     private final DocumentAnalyser analyser;
     private final PassageBuilder passages = new PassageBuilder();
+    /** When to commit: a process killed mid-ingest loses what came after the last commit, and ingesting again completes it. */
+    private final CommitPolicy commits;
+    /** Documents added since the last commit, and when that commit was (at first: when the route was made). */
     private final AtomicInteger sinceCommit = new AtomicInteger();
-    /** Documents between commits: a process killed mid-ingest loses at most these, and ingesting again completes it. */
-    private final int commitEvery;
+    private volatile long lastCommitNanos = System.nanoTime();
     private final EvidenceSink index;
     private final ReceiptCollector receipts;
     private final IndexIdempotentRepository seen;
@@ -75,12 +73,7 @@ final class IngestRoute extends RouteBuilder {
         this.failures = failures;
         this.incomplete = incomplete;
         this.hashes = hashes;
-        this.commitEvery = commitEvery(files);
-    }
-
-    /** Documents between commits for a bundle of so many files: 25, or a twentieth of the files in a larger one. */
-    static int commitEvery(int files) {
-        return Math.max(COMMIT_EVERY, files / COMMITS_PER_BUNDLE);
+        this.commits = CommitPolicy.forBundle(files);
     }
 
     @Override
@@ -258,8 +251,18 @@ final class IngestRoute extends RouteBuilder {
         }
         ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.INDEXED, null, null,
                 doc.document().pageStarts().size(), doc.passages().size()));
-        if (sinceCommit.incrementAndGet() >= commitEvery) {
-            sinceCommit.set(0);
+        commitIfDue();
+    }
+
+    /**
+     * Commits when the policy says so. Of the threads that find a commit due at once, the one that counted last makes
+     * it: a thread whose count has moved on lost it to a thread that counted after it, which sees more documents and
+     * more time and so finds the commit due as well.
+     */
+    private void commitIfDue() throws IOException {
+        int added = sinceCommit.incrementAndGet();
+        if (commits.due(added, System.nanoTime() - lastCommitNanos) && sinceCommit.compareAndSet(added, 0)) {
+            lastCommitNanos = System.nanoTime();
             index.commit();
         }
     }
