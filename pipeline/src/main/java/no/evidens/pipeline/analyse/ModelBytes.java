@@ -26,7 +26,7 @@ import opennlp.tools.ml.model.ModelParameterChunker;
  * ({@link ModelParameterChunker}) is put together again as OpenNLP does.
  */
 final class ModelBytes implements DataReader {
-    /** The window's size: the longest string (65,535 bytes behind its length) fits twice. */
+    /** The window's size: more than the longest string (65,535 bytes behind its two-byte length) needs. */
     static final int WINDOW = 128 * 1024;
 
     private final InputStream in;
