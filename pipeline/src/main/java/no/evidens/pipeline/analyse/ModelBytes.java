@@ -65,18 +65,18 @@ final class ModelBytes implements DataReader {
     /** One string as {@code DataOutputStream.writeUTF} wrote it. */
     private String oneUtf() throws IOException {
         need(2);
-        int length = Short.toUnsignedInt(window.getShort());
-        need(length);
+        int length = Short.toUnsignedInt(window.getShort(window.position()));
+        need(2 + length); // the length's two bytes kept in the window with the string's
         byte[] bytes = window.array();
-        int start = window.arrayOffset() + window.position();
-        String s = new String(bytes, start, length, StandardCharsets.UTF_8);
+        int at = window.arrayOffset() + window.position();
+        String s = new String(bytes, at + 2, length, StandardCharsets.UTF_8);
         // The UTF-8 decoder makes a surrogate only as half of a pair, from four bytes, which modified UTF-8 refuses;
         // both questions are answered at once for a string of Latin-1 characters, such as a line of numbers.
         if (s.indexOf('\uFFFD') >= 0 || s.codePointCount(0, s.length()) != s.length()) {
             // Not plain UTF-8: the JDK's modified UTF-8 reader over the same bytes, their length included.
-            s = DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(bytes, start - 2, length + 2)));
+            s = DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(bytes, at, 2 + length)));
         }
-        window.position(window.position() + length);
+        window.position(window.position() + 2 + length);
         return s;
     }
 

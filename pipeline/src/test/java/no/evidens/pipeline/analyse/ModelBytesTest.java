@@ -71,6 +71,32 @@ class ModelBytesTest {
     }
 
     @Test
+    void readsAStringThatTheWindowsEndCuts() throws IOException {
+        for (String string : STRINGS) {
+            for (int before = 0; before <= 8; before++) {
+                // Two strings that end `before` bytes short of the window's end, so the next one's length or bytes
+                // are cut by it.
+                String first = "x".repeat(65_535);
+                String second = "y".repeat(ModelBytes.WINDOW - before - 2 - first.length() - 2);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                DataOutputStream data = new DataOutputStream(out);
+                data.writeUTF(first);
+                data.writeUTF(second);
+                data.writeUTF(string);
+                data.writeInt(before);
+                byte[] bytes = out.toByteArray();
+                for (InputStream in : List.of(new ByteArrayInputStream(bytes), new Trickle(bytes))) {
+                    ModelBytes actual = new ModelBytes(in);
+                    assertEquals(first, actual.readUTF());
+                    assertEquals(second, actual.readUTF());
+                    assertEquals(string, actual.readUTF(), "cut " + before + " bytes in");
+                    assertEquals(before, actual.readInt());
+                }
+            }
+        }
+    }
+
+    @Test
     void decodesAndRefusesModifiedUtf8AsTheJdkDoes() throws IOException {
         // Overlong forms, which modified UTF-8 reads and UTF-8 refuses; a four-byte UTF-8 character, which
         // modified UTF-8 refuses; bytes that neither reads.
