@@ -47,10 +47,11 @@ class GisModelEntryTest {
     @Test
     void readsALineOfNumbersAsATokenizerAndParseIntDo() {
         for (String line : List.of("0", "7 1 2 3", "12 0 5 9 10 11", "  3  40 5 ", "2147483647 -2147483648", "-0 +5",
-                "103 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20", "", "   ", "0000012 08")) {
+                "103 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20", "", "   ", "0000012 08",
+                "999999999 1000000000 0999999999", "\u0663 4", "\uFF11\uFF12 7", "12\u0660")) {
             assertArrayEquals(openNlpWay(line), GisModelEntry.numbers(line), line);
         }
-        for (String line : List.of("1 x", "1 2a", "2147483648", "-2147483649", "99999999999999", "1 - 2", "3 +")) {
+        for (String line : List.of("1 x", "1 2a", "2147483648", "-2147483649", "99999999999999", "1 - 2", "3 +", "4\u00B2", "9999999999")) {
             assertThrows(NumberFormatException.class, () -> openNlpWay(line), line);
             assertThrows(NumberFormatException.class, () -> GisModelEntry.numbers(line), line);
         }
