@@ -25,12 +25,14 @@ import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
  * every distinct gram seen so far, until the best language has held for three answers with a growing
  * confidence, 0.2 ahead of the next. Each answer looks every gram up in the model again and adds its weights
  * one outcome at a time. Here a gram is looked up once, when first seen (a gram seen before is known by its code
- * points, without making a String of it), and each answer adds the weights of the grams known so far in the same
- * order as Tika (the iteration order of a {@code HashMap} filled with the same grams in the same order), each to
- * the languages it has a weight for, as OpenNLP does, so each sum takes the same additions in the same order and
- * comes out the same to the last bit; the rest (the uniform prior, {@code StrictMath.exp}, the division, the
- * stopping rule, the order of equal confidences) is Tika's too. An answer that surely fails the stopping rule on
- * the difference of its two best languages alone is not summed exactly at all ({@link Estimate}).
+ * points, without making a String of it), and its weights are added to a running estimate of each language's sum
+ * ({@link RunningEstimate}) that comes with a bound on its rounding. Tika's stopping rule is answered from that
+ * estimate wherever the bound settles the answer (the two best languages surely less, or surely more, than 0.2
+ * apart; the same best language surely, its confidence surely rising or falling); only where it does not, and for
+ * the answer returned, are the grams known by then summed exactly, in the same order as Tika (the iteration order
+ * of a {@code HashMap} filled with the same grams in the same order), each to the languages it has a weight for, as
+ * OpenNLP does, so each sum takes the same additions in the same order and comes out the same to the last bit; the
+ * rest (the uniform prior, {@code StrictMath.exp}, the division, the order of equal confidences) is Tika's too.
  * {@code LanguageProbeTest} compares both on many texts. Tika keeps this detector's steps private, so they are
  * written out here rather than called.
  */
@@ -101,11 +103,12 @@ final class LanguageProbe {
     Guess guess(String text) {
         String content = text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
         int total = content.codePointCount(0, content.length());
-        // The grams seen, each with the model's weights for it (null: unknown to the model), in a map filled as
-        // Tika fills its map of counts, so it is iterated in the same order; and the same grams by their code points.
-        Map<String, Context> grams = new HashMap<>();
+        // The distinct grams in the order they came, each with the model's weights for it (null: unknown to the
+        // model), from which Tika's map of counts is filled again as it was at an answer; the same grams by their
+        // code points.
+        Seen order = new Seen();
         GramKeys seen = new GramKeys();
-        Estimate estimate = new Estimate(start, languages.length);
+        RunningEstimate estimate = new RunningEstimate(start, languages.length);
         ArrayDeque<Probe> recent = new ArrayDeque<>();
         Probe current = null;
         int[] chunk = new int[CHUNK];
@@ -126,7 +129,7 @@ final class LanguageProbe {
                 atChar = end;
             }
             if (taken == 0) {
-                return result(current == null ? predict(known(grams, estimate.known())) : exact(current));
+                return result(exact(current == null ? new Probe(order.size(), null) : current, order));
             }
             at += taken;
             if (chunk.length < normed.length()) {
@@ -151,15 +154,15 @@ final class LanguageProbe {
                     if (seen.add(key)) {
                         String gram = new String(chunk, pos, n);
                         Context weights = features.get(gram);
-                        grams.put(gram, weights);
+                        order.add(gram, weights);
                         if (weights != null) {
                             estimate.add(weights);
                         }
                     }
                     if (++counted % PROBE_EVERY == 0) {
-                        current = new Probe(known(grams, estimate.known()), estimate.surelyTooClose());
-                        if (seenEnough(recent, current)) {
-                            return result(exact(current));
+                        current = new Probe(order.size(), estimate.outlook());
+                        if (seenEnough(recent, current, order)) {
+                            return result(exact(current, order));
                         }
                     }
                 }
@@ -167,34 +170,29 @@ final class LanguageProbe {
         }
     }
 
-    /** The grams the model knows, in the map's order (Tika's order of additions), as they are now. */
-    private static Context[] known(Map<String, Context> grams, int count) {
-        Context[] out = new Context[count];
-        int i = 0;
-        for (Context c : grams.values()) {
-            if (c != null) {
-                out[i++] = c;
-            }
-        }
-        return out;
-    }
-
-    /** A probe's probabilities to the last bit, worked out the first time they are asked for. */
-    private double[] exact(Probe probe) {
+    /**
+     * A probe's probabilities to the last bit, worked out the first time they are asked for, over the grams that
+     * had come by then in Tika's order: Tika counts them in a {@code HashMap} filled as they come, and a
+     * {@code HashMap} filled with the same keys in the same order iterates in the same order.
+     */
+    private double[] exact(Probe probe, Seen order) {
         if (probe.probabilities == null) {
-            probe.probabilities = predict(probe.grams);
+            probe.probabilities = predict(order.mapOfFirst(probe.grams));
         }
         return probe.probabilities;
     }
 
     /**
      * The probability of each language, as OpenNLP's {@code GISModel.eval} gives it: the grams' weights added in
-     * Tika's order, each to the languages the gram has a weight for.
+     * Tika's order (the map's), each to the languages the gram has a weight for.
      */
-    private double[] predict(Context[] grams) {
+    private double[] predict(Map<String, Context> grams) {
         double[] sums = new double[languages.length];
         Arrays.fill(sums, start);
-        for (Context c : grams) {
+        for (Context c : grams.values()) {
+            if (c == null) {
+                continue;
+            }
             int[] outcomes = c.getOutcomes();
             double[] weights = c.getParameters();
             // OpenNLP adds weight times value (1): the same double. Four at a time, for the quick compiler,
@@ -233,10 +231,12 @@ final class LanguageProbe {
     }
 
     /**
-     * Tika's stopping rule over the last three answers. An answer whose two best languages are surely closer than
-     * the least difference fails it at once, as in Tika, without its exact probabilities.
+     * Tika's stopping rule over the last three answers: the latest answer's best language at least
+     * {@link #MIN_DIFF} ahead of the next, and the same best language in all three with a confidence that never
+     * falls. Each of these questions is answered from the running estimate where its bound settles it, whatever
+     * the rounding, and from the answers' exact probabilities only where it does not.
      */
-    private boolean seenEnough(ArrayDeque<Probe> recent, Probe latest) {
+    private boolean seenEnough(ArrayDeque<Probe> recent, Probe latest, Seen order) {
         if (recent.size() < CONSECUTIVE) {
             recent.addLast(latest);
             return false;
@@ -244,26 +244,48 @@ final class LanguageProbe {
             recent.removeFirst();
         }
         recent.addLast(latest);
-        if (latest.tooClose) {
+        RunningEstimate.Outlook now = latest.outlook;
+        if (now.bounded() && now.first() - now.second() < MIN_DIFF - 2.0 * now.apart()) {
             return false;
         }
-        double[] p = exact(latest);
-        int top = best(p, -1);
-        if (MIN_DIFF > 0.0 && p[top] - p[best(p, top)] < MIN_DIFF) {
-            return false;
-        }
-        int lastLanguage = -1;
-        double lastConfidence = -1.0;
-        for (Probe probe : recent) {
-            double[] q = exact(probe);
-            int b = best(q, -1);
-            if (lastLanguage >= 0 && (lastLanguage != b || lastConfidence > q[b])) {
+        if (!(now.bounded() && now.first() - now.second() > MIN_DIFF + 2.0 * now.apart())) {
+            double[] p = exact(latest, order);
+            int top = best(p, -1);
+            if (MIN_DIFF > 0.0 && p[top] - p[best(p, top)] < MIN_DIFF) {
                 return false;
             }
-            lastLanguage = b;
-            lastConfidence = q[b];
+        }
+        Probe before = null;
+        for (Probe probe : recent) {
+            if (before != null && !heldOn(before, probe, order)) {
+                return false;
+            }
+            before = probe;
         }
         return true;
+    }
+
+    /** True when the later answer has the earlier one's best language with a confidence at least as high. */
+    private boolean heldOn(Probe earlier, Probe later, Seen order) {
+        RunningEstimate.Outlook a = earlier.outlook;
+        RunningEstimate.Outlook b = later.outlook;
+        if (a.clearBest() && b.clearBest()) {
+            if (a.best() != b.best()) {
+                return false;
+            }
+            double rise = b.first() - a.first();
+            double apart = a.apart() + b.apart();
+            if (rise > apart) {
+                return true;
+            } else if (rise < -apart) {
+                return false;
+            }
+        }
+        double[] p = exact(earlier, order);
+        double[] q = exact(later, order);
+        int language = best(p, -1);
+        int next = best(q, -1);
+        return language == next && !(p[language] > q[next]);
     }
 
     private Guess result(double[] p) {
@@ -272,87 +294,46 @@ final class LanguageProbe {
     }
 
     /**
-     * One answer of the detector: the grams it is over, in Tika's order, whether its two best languages are surely
-     * closer than {@link #MIN_DIFF}, and its exact probabilities once worked out.
+     * One answer of the detector: how many distinct grams had come by then, the running estimate's outlook then
+     * (null for the answer over a whole text too short for one), and its exact probabilities once worked out.
      */
     private static final class Probe {
-        final Context[] grams;
-        final boolean tooClose;
+        final int grams;
+        final RunningEstimate.Outlook outlook;
         double[] probabilities;
 
-        Probe(Context[] grams, boolean tooClose) {
+        Probe(int grams, RunningEstimate.Outlook outlook) {
             this.grams = grams;
-            this.tooClose = tooClose;
+            this.outlook = outlook;
         }
     }
 
-    /**
-     * Each language's sum kept up to date as grams come, in the order they come (not Tika's, so not to the last
-     * bit), with a bound on how far Tika's sums can be from it. Most answers fail Tika's stopping rule on the
-     * difference of the two best languages alone; when that difference is surely too small, whatever the
-     * rounding, the answer's exact sums (every gram again, in Tika's order) are not needed. The bound: adding m
-     * terms one after another in any order is within m·u/(1 − m·u) times the sum of their magnitudes of the true
-     * sum (u = 2⁻⁵³), so this sum and Tika's are within twice that of each other; the probabilities, exp(sum)
-     * over the total, are then within a little over twice that, plus the rounding of exp, the total and the division.
-     */
-    private static final class Estimate {
-        private static final double UNIT = 0x1p-53;
-        private final double[] sums;
-        private final double[] magnitudes;
-        private final double[] exps;
-        private int known;
+    /** The distinct grams of one text in the order they came, with the model's weights for each (or null). */
+    private static final class Seen {
+        private String[] grams = new String[256];
+        private Context[] weights = new Context[256];
+        private int size;
 
-        Estimate(double start, int languages) {
-            sums = new double[languages];
-            magnitudes = new double[languages];
-            exps = new double[languages];
-            Arrays.fill(sums, start);
-            Arrays.fill(magnitudes, Math.abs(start));
+        void add(String gram, Context weight) {
+            if (size == grams.length) {
+                grams = Arrays.copyOf(grams, size * 2);
+                weights = Arrays.copyOf(weights, size * 2);
+            }
+            grams[size] = gram;
+            weights[size++] = weight;
         }
 
-        int known() {
-            return known;
+        int size() {
+            return size;
         }
 
-        void add(Context gram) {
-            int[] outcomes = gram.getOutcomes();
-            double[] weights = gram.getParameters();
-            for (int a = 0; a < outcomes.length; a++) {
-                sums[outcomes[a]] += weights[a];
-                magnitudes[outcomes[a]] += Math.abs(weights[a]);
+        /** A map filled as the text's map was with its first {@code count} grams. */
+        Map<String, Context> mapOfFirst(int count) {
+            Map<String, Context> map = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                map.put(grams[i], weights[i]);
             }
-            known++;
-        }
-
-        /** True only when Tika's two best probabilities for these grams surely differ by less than MIN_DIFF. */
-        boolean surelyTooClose() {
-            double normal = 0.0;
-            double largest = 0.0;
-            for (int o = 0; o < sums.length; o++) {
-                if (!(Math.abs(sums[o]) < 700.0)) {
-                    return false; // near exp's overflow or underflow the bound below does not hold
-                }
-                exps[o] = Math.exp(sums[o]);
-                normal += exps[o];
-                largest = Math.max(largest, magnitudes[o]);
-            }
-            double first = 0.0;
-            double second = 0.0;
-            for (double e : exps) {
-                if (e > first) {
-                    second = first;
-                    first = e;
-                } else if (e > second) {
-                    second = e;
-                }
-            }
-            double mu = (known + 1) * UNIT;
-            double sumsApart = 2.0 * mu / (1.0 - mu) * largest * 1.01;
-            if (!(sumsApart < 1e-6)) {
-                return false;
-            }
-            double probabilitiesApart = 3.0 * sumsApart + 1e-12;
-            return (first - second) / normal < MIN_DIFF - 2.0 * probabilitiesApart;
+            return map;
         }
     }
 
