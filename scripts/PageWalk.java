@@ -143,7 +143,10 @@ public class PageWalk {
         }
     }
 
-    /** Searches with one collector: the searcher has no executor, so its one slice of segments asks for one collector. */
+    /**
+     * Searches with one collector: the searcher has no executor, so its one slice of segments asks for one collector.
+     * The index's own {@code OneCollector} does the same but is package-private, and a one-file program shares no code.
+     */
     private static void search(IndexSearcher searcher, Query query, Collector collector) throws IOException {
         searcher.search(query, new CollectorManager<Collector, Void>() {
             @Override
@@ -166,7 +169,10 @@ public class PageWalk {
         return docs.scoreDocs.length < 10 ? 0 : (Float) ((FieldDoc) docs.scoreDocs[9]).fields[0];
     }
 
-    /** The bench's term words, each in its three fields as the bench's ablation asks them. */
+    /**
+     * The bench's term words, each in its three fields as the bench's ablation asks them (the same query as
+     * {@code SearchCompare.counting}: a one-file program cannot call another's method).
+     */
     private static List<Query> queries() throws IOException {
         CorpusVocabulary vocabulary = CorpusVocabulary.ofSampleBundle();
         List<String> content = new ArrayList<>();
