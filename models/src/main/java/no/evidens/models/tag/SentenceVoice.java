@@ -199,7 +199,7 @@ final class SentenceVoice {
                     && !(PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT)) && !(i == 1 && OPENING_CONJUNCTIONS.contains(previous))
                             && !speaker(text, w))
                     && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))
-                    && (!answer || speaker(text, w))) {
+                    && (!answer || speaker(text, w)) && !saidInTurn(turnSoFar, w)) {
                 return true;
             }
         }
@@ -207,8 +207,21 @@ final class SentenceVoice {
             return false;
         }
         String first = words[0].replaceAll("[^\\p{L}]", "");
-        return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT))
+        return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT)) && !saidInTurn(turnSoFar, first)
                 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
+    }
+
+    /**
+     * The turn's sentence right before this one already named {@code word} ({@code - Ha-ha, Oslo? I love Oslo.}): the
+     * speaker goes on about what they just spoke of, which names no new subject the way the reporter's narration does
+     * (round 14). Only the sentence before: a name the speaker said earlier in the turn is as often the one the reporter
+     * then tells of ({@code - Hils Kari fra meg. … Når døren åpnes, kjenner Kari …}).
+     */
+    private static boolean saidInTurn(String turnSoFar, String word) {
+        String letters = word.replaceAll("[^\\p{L}].*", "");
+        String[] sentences = turnSoFar.strip().split("(?<=[.!?…])\\s+");
+        String before = sentences[sentences.length - 1];
+        return letters.length() > 1 && Pattern.compile("(?<![\\p{L}])" + Pattern.quote(letters) + "(?![\\p{L}])").matcher(before).find();
     }
 
     /**
