@@ -115,14 +115,22 @@ final class SentenceVoice {
      * ({@code - Til Tromsø. Hva skjedde der? - Vi skulle …}).
      */
     static boolean interview(String text) {
+        return undashedQuestions(text, INTERVIEW_QUESTIONS) >= INTERVIEW_QUESTIONS;
+    }
+
+    /**
+     * How many times, counted up to {@code most}, a question that speaks to someone follows another sentence and comes
+     * right before a dialogue turn: the interviewer asking without a dash of their own.
+     */
+    static int undashedQuestions(String text, int most) {
         Matcher m = UNDASHED_QUESTION.matcher(text);
         int n = 0;
-        while (m.find() && n < INTERVIEW_QUESTIONS) {
+        while (m.find() && n < most) {
             if (secondPerson(m.group(1))) {
                 n++;
             }
         }
-        return n >= INTERVIEW_QUESTIONS;
+        return n;
     }
 
     /** The words speak to someone ({@code du}, {@code dere}) or ask something. */
