@@ -43,12 +43,16 @@ final class SentenceVoice {
     /** A dateline: a place (and its region) and a date, nothing else ({@code Fagernes i Valdres, 23. august i år.}). */
     /**
      * The reporter at work, in the reportage's «vi»: asking, looking something up, calling ({@code Vi spør om …},
-     * {@code Vi blar i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme.}).
+     * {@code Vi blar i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme.}), meeting someone it
+     * names ({@code Like etter treffer vi direktøren Kari Moe.}).
      */
     private static final Pattern REPORTER_ASKS = Pattern.compile("\\AVi\\s+(?:spør|spurte|blar|bladde|ringer|ringte)\\s+"
             + "(?:om|i|hva|hvorfor|hvordan|hvor|opp|til)(?![\\p{L}])"
             // arriving at the place of the reportage (round 10): Vi har kommet fram. Vi er framme.
-            + "|\\AVi\\s+(?:har\\s+kommet|kommer|kom|er)\\s+(?:fram|frem|framme|fremme)[.!]?\\z");
+            + "|\\AVi\\s+(?:har\\s+kommet|kommer|kom|er)\\s+(?:fram|frem|framme|fremme)[.!]?\\z"
+            // meeting the next one to speak, named (round 14): Like etter treffer vi direktøren Kari Moe; Vi møter Ola …
+            + "|\\A(?:\\p{Lu}\\p{Ll}*(?:\\s+\\p{Ll}+){0,2}\\s+(?:treffer|traff|møter|møtte)\\s+vi|Vi\\s+(?:treffer|traff|møter|møtte))"
+            + "\\s+(?:\\p{Ll}+\\s+)?\\p{Lu}");
     private static final Pattern DATELINE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: i \\p{Lu}[\\p{L}-]+)?, \\d{1,2}\\. "
             + "(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?: i år| \\d{4})?\\.?");
     /**
