@@ -79,6 +79,14 @@ final class SentenceVoice {
     /** The same, not right after a subjunction that opens a clause of its own ({@code når hun}, {@code selv om han}). */
     private static final Pattern MAIN_CLAUSE_THIRD = Pattern.compile("(?iu)(?<![\\p{L}])(?<!(?:at|om|når|da|hvis|fordi|som|mens"
             + "|før|siden|dersom|enn) )(?:han|ham|hun|henne|ho)(?![\\p{L}])");
+    /**
+     * Someone introduced by an indefinite article ({@code … må det være en kvinne i midten av tredveårene}): the
+     * {@code hun} of the next sentence is that person, whom the speaker goes on to describe ({@code Kanskje hun har et
+     * par småbarn.}), not the speaker told of by the reporter (round 14).
+     */
+    private static final Pattern SOMEONE = Pattern.compile("(?iu)(?<![\\p{L}])(?:en|ei|et)\\s+(?:\\p{Ll}+\\s+)?(?:kvinne|mann|dame"
+            + "|herre|jente|gutt|pike|kar|fyr|person|venn|venninne|nabo|elev|lærer|mor|far|søster|bror|datter|sønn|kunde"
+            + "|pasient)(?![\\p{L}])");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
     private static final Set<String> PRONOUNS = Set.of("de", "det", "den", "dette", "disse", "han", "hun", "vi", "man", "en");
 
@@ -194,7 +202,8 @@ final class SentenceVoice {
             return true; // Han tenker. Hun forteller om …: the reporter tells of the speaker
         }
         if (!spoken(s) && FIRST_SINGULAR.matcher(outsideMarks(turnSoFar)).find()
-                && !SINGULAR_THIRD.matcher(outsideMarks(turnSoFar)).find() && MAIN_CLAUSE_THIRD.matcher(outsideMarks(s)).find()) {
+                && !SINGULAR_THIRD.matcher(outsideMarks(turnSoFar)).find() && MAIN_CLAUSE_THIRD.matcher(outsideMarks(s)).find()
+                && !SOMEONE.matcher(lastSentence(turnSoFar)).find()) {
             // a turn that spoke as «jeg» and told of no «han» or «hun», then a sentence of «han» with no word of speech
             // (- Jeg måtte trene opp foten igjen. Mens søsknene reiste, ble han hjemme på gården.): the reporter tells of the
             // speaker, wherever the pronoun stands in a main clause (after a subjunction it is as often someone the speaker
@@ -223,6 +232,12 @@ final class SentenceVoice {
                 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
     }
 
+    /** The last sentence of {@code words}. */
+    private static String lastSentence(String words) {
+        String[] sentences = words.strip().split("(?<=[.!?…])\\s+");
+        return sentences[sentences.length - 1];
+    }
+
     /**
      * The turn's sentence right before this one already named {@code word} ({@code - Ha-ha, Oslo? I love Oslo.}): the
      * speaker goes on about what they just spoke of, which names no new subject the way the reporter's narration does
@@ -231,8 +246,7 @@ final class SentenceVoice {
      */
     private static boolean saidInTurn(String turnSoFar, String word) {
         String letters = word.replaceAll("[^\\p{L}].*", "");
-        String[] sentences = turnSoFar.strip().split("(?<=[.!?…])\\s+");
-        String before = sentences[sentences.length - 1];
+        String before = lastSentence(turnSoFar);
         return letters.length() > 1 && Pattern.compile("(?<![\\p{L}])" + Pattern.quote(letters) + "(?![\\p{L}])").matcher(before).find();
     }
 
