@@ -50,8 +50,13 @@ public final class TreebankQuoteEval {
      * labelled before the tagger was run on them; scored apart like {@value #DEV2}.
      */
     public static final String DEV6 = "dev6";
+    /**
+     * The seventh development split: training files labelled in round 14, of the test split's genres and in no other
+     * split, labelled before the tagger was run on them; scored apart like {@value #DEV2}.
+     */
+    public static final String DEV7 = "dev7";
     /** The splits of training files scored apart from dev, in the order {@code all} prints them. */
-    public static final List<String> TRAINING_SPLITS = List.of(DEV2, DEV3, DEV4, DEV5, DEV6);
+    public static final List<String> TRAINING_SPLITS = List.of(DEV2, DEV3, DEV4, DEV5, DEV6, DEV7);
     private static final int CONTEXT = 40;
     /** A sentence's end: its punctuation (and a closing mark), then white space or the end. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[»\"”]?(?=\\s|\\z)");
@@ -68,7 +73,7 @@ public final class TreebankQuoteEval {
      * As {@link #run(Path, String, boolean, PrintStream)}, with the hand-labelled training files
      * ({@link TreebankTrainDocuments}, read from {@code ndtDir}) in the dev split when the gold folder lists them: dev
      * is then printed for the dev-part files, the training files and both together; training files of splits
-     * {@value #DEV2} to {@value #DEV6} are printed on their own.
+     * {@value #DEV2} to {@value #DEV7} are printed on their own.
      */
     public static void run(Path conllu, Path ndtDir, String split, boolean errors, PrintStream out) throws IOException {
         List<TreebankDocuments.Doc> docs = TreebankDocuments.read(conllu);
@@ -114,7 +119,7 @@ public final class TreebankQuoteEval {
     }
 
     /**
-     * The splits to print for {@code split}: {@code all} is dev and dev2 to dev6 (each when a training file is in it), test
+     * The splits to print for {@code split}: {@code all} is dev and dev2 to dev7 (each when a training file is in it), test
      * and all of them; any other is itself.
      */
     static List<String> splits(String split, List<TreebankDocuments.Doc> train) {

@@ -104,4 +104,15 @@ class TreebankQuoteEvalTest {
                 TreebankQuoteEval.splits("all", List.of(dev6, dev, dev5)));
         assertEquals(List.of("dev6"), TreebankQuoteEval.splits("dev6", List.of(dev, dev6)));
     }
+
+    @Test
+    void allPrintsTheSeventhDevSplitAfterTheSixth() {
+        ConlluReader.Document text = new ConlluReader.Document(List.of());
+        TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
+        TreebankDocuments.Doc dev6 = new TreebankDocuments.Doc("zz006_0000", "dev6", text);
+        TreebankDocuments.Doc dev7 = new TreebankDocuments.Doc("zz007_0000", "dev7", text);
+        assertEquals(List.of("dev", "dev6", "dev7", "test", "all"),
+                TreebankQuoteEval.splits("all", List.of(dev7, dev, dev6)));
+        assertEquals(List.of("dev7"), TreebankQuoteEval.splits("dev7", List.of(dev, dev7)));
+    }
 }

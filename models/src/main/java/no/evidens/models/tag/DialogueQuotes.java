@@ -119,7 +119,8 @@ final class DialogueQuotes {
                 // a paragraph that does not end as speech (text rebuilt from tokens runs paragraphs together, up to a
                 // heading): the turn ends as one among other text would
                 boolean runsOn = ownParagraph && SENTENCE_END.indexOf(text.charAt(trim(text, start, end) - 1)) < 0;
-                int turnEnd = ownParagraph && !runsOn ? end : TurnEnd.withoutCue(text, start, end, marked, !lastInParagraph, interview, answers);
+                int turnEnd = ownParagraph && !runsOn ? end : TurnEnd.withoutCue(text, start, end, marked, !lastInParagraph, interview, answers,
+                        afterQuestion);
                 // a question put to the speaker comes before or after: an interview, whatever the answer's words
                 boolean answer = !lastInParagraph && SentenceVoice.asksSpeaker(text.substring(turnEnd, end)) || afterQuestion;
                 turns.add(new Turn(dash, start, trim(text, start, turnEnd), null, place, answer));

@@ -43,12 +43,16 @@ final class SentenceVoice {
     /** A dateline: a place (and its region) and a date, nothing else ({@code Fagernes i Valdres, 23. august i år.}). */
     /**
      * The reporter at work, in the reportage's «vi»: asking, looking something up, calling ({@code Vi spør om …},
-     * {@code Vi blar i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme.}).
+     * {@code Vi blar i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme.}), meeting someone it
+     * names ({@code Like etter treffer vi direktøren Kari Moe.}).
      */
     private static final Pattern REPORTER_ASKS = Pattern.compile("\\AVi\\s+(?:spør|spurte|blar|bladde|ringer|ringte)\\s+"
             + "(?:om|i|hva|hvorfor|hvordan|hvor|opp|til)(?![\\p{L}])"
             // arriving at the place of the reportage (round 10): Vi har kommet fram. Vi er framme.
-            + "|\\AVi\\s+(?:har\\s+kommet|kommer|kom|er)\\s+(?:fram|frem|framme|fremme)[.!]?\\z");
+            + "|\\AVi\\s+(?:har\\s+kommet|kommer|kom|er)\\s+(?:fram|frem|framme|fremme)[.!]?\\z"
+            // meeting the next one to speak, named (round 14): Like etter treffer vi direktøren Kari Moe; Vi møter Ola …
+            + "|\\A(?:\\p{Lu}\\p{Ll}*(?:\\s+\\p{Ll}+){0,2}\\s+(?:treffer|traff|møter|møtte)\\s+vi|Vi\\s+(?:treffer|traff|møter|møtte))"
+            + "\\s+(?:\\p{Ll}+\\s+)?\\p{Lu}");
     private static final Pattern DATELINE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: i \\p{Lu}[\\p{L}-]+)?, \\d{1,2}\\. "
             + "(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?: i år| \\d{4})?\\.?");
     /**
@@ -75,6 +79,14 @@ final class SentenceVoice {
     /** The same, not right after a subjunction that opens a clause of its own ({@code når hun}, {@code selv om han}). */
     private static final Pattern MAIN_CLAUSE_THIRD = Pattern.compile("(?iu)(?<![\\p{L}])(?<!(?:at|om|når|da|hvis|fordi|som|mens"
             + "|før|siden|dersom|enn) )(?:han|ham|hun|henne|ho)(?![\\p{L}])");
+    /**
+     * Someone introduced by an indefinite article ({@code … må det være en kvinne i midten av tredveårene}): the
+     * {@code hun} of the next sentence is that person, whom the speaker goes on to describe ({@code Kanskje hun har et
+     * par småbarn.}), not the speaker told of by the reporter (round 14).
+     */
+    private static final Pattern SOMEONE = Pattern.compile("(?iu)(?<![\\p{L}])(?:en|ei|et)\\s+(?:\\p{Ll}+\\s+)?(?:kvinne|mann|dame"
+            + "|herre|jente|gutt|pike|kar|fyr|person|venn|venninne|nabo|elev|lærer|mor|far|søster|bror|datter|sønn|kunde"
+            + "|pasient)(?![\\p{L}])");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
     private static final Set<String> PRONOUNS = Set.of("de", "det", "den", "dette", "disse", "han", "hun", "vi", "man", "en");
 
@@ -115,14 +127,22 @@ final class SentenceVoice {
      * ({@code - Til Tromsø. Hva skjedde der? - Vi skulle …}).
      */
     static boolean interview(String text) {
+        return undashedQuestions(text, INTERVIEW_QUESTIONS) >= INTERVIEW_QUESTIONS;
+    }
+
+    /**
+     * How many times, counted up to {@code most}, a question that speaks to someone follows another sentence and comes
+     * right before a dialogue turn: the interviewer asking without a dash of their own.
+     */
+    static int undashedQuestions(String text, int most) {
         Matcher m = UNDASHED_QUESTION.matcher(text);
         int n = 0;
-        while (m.find() && n < INTERVIEW_QUESTIONS) {
+        while (m.find() && n < most) {
             if (secondPerson(m.group(1))) {
                 n++;
             }
         }
-        return n >= INTERVIEW_QUESTIONS;
+        return n;
     }
 
     /** The words speak to someone ({@code du}, {@code dere}) or ask something. */
@@ -182,7 +202,8 @@ final class SentenceVoice {
             return true; // Han tenker. Hun forteller om …: the reporter tells of the speaker
         }
         if (!spoken(s) && FIRST_SINGULAR.matcher(outsideMarks(turnSoFar)).find()
-                && !SINGULAR_THIRD.matcher(outsideMarks(turnSoFar)).find() && MAIN_CLAUSE_THIRD.matcher(outsideMarks(s)).find()) {
+                && !SINGULAR_THIRD.matcher(outsideMarks(turnSoFar)).find() && MAIN_CLAUSE_THIRD.matcher(outsideMarks(s)).find()
+                && !SOMEONE.matcher(lastSentence(turnSoFar)).find()) {
             // a turn that spoke as «jeg» and told of no «han» or «hun», then a sentence of «han» with no word of speech
             // (- Jeg måtte trene opp foten igjen. Mens søsknene reiste, ble han hjemme på gården.): the reporter tells of the
             // speaker, wherever the pronoun stands in a main clause (after a subjunction it is as often someone the speaker
@@ -199,7 +220,7 @@ final class SentenceVoice {
                     && !(PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT)) && !(i == 1 && OPENING_CONJUNCTIONS.contains(previous))
                             && !speaker(text, w))
                     && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))
-                    && (!answer || speaker(text, w))) {
+                    && (!answer || speaker(text, w)) && !saidInTurn(turnSoFar, w)) {
                 return true;
             }
         }
@@ -207,8 +228,26 @@ final class SentenceVoice {
             return false;
         }
         String first = words[0].replaceAll("[^\\p{L}]", "");
-        return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT))
+        return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT)) && !saidInTurn(turnSoFar, first)
                 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
+    }
+
+    /** The last sentence of {@code words}. */
+    private static String lastSentence(String words) {
+        String[] sentences = words.strip().split("(?<=[.!?…])\\s+");
+        return sentences[sentences.length - 1];
+    }
+
+    /**
+     * The turn's sentence right before this one already named {@code word} ({@code - Ha-ha, Oslo? I love Oslo.}): the
+     * speaker goes on about what they just spoke of, which names no new subject the way the reporter's narration does
+     * (round 14). Only the sentence before: a name the speaker said earlier in the turn is as often the one the reporter
+     * then tells of ({@code - Hils Kari fra meg. … Når døren åpnes, kjenner Kari …}).
+     */
+    private static boolean saidInTurn(String turnSoFar, String word) {
+        String letters = word.replaceAll("[^\\p{L}].*", "");
+        String before = lastSentence(turnSoFar);
+        return letters.length() > 1 && Pattern.compile("(?<![\\p{L}])" + Pattern.quote(letters) + "(?![\\p{L}])").matcher(before).find();
     }
 
     /**

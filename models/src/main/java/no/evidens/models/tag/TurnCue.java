@@ -32,6 +32,8 @@ final class TurnCue {
             + "|flirer|flirte|minnes|mintes|skryter|skrøt"
             // round 12: , bemerket han; ! stråler Kari Moe
             + "|bemerker|bemerket|stråler|strålte"
+            // round 14: , utbrøt svømmepresidenten
+            + "|utbryter|utbrøt"
             // round 13: , tror Avløyp: only a name and the sentence's end or a comma after it (, tror du? is the
             // interviewer's; , tror jeg an aside; , tror Obama vinner … a clause)
             + "|(?:tror|trodde)(?=\\s+\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2}\\s*[.,!?])"

@@ -28,6 +28,16 @@ final class TurnEnd {
     private static final Pattern RECALLS = Pattern.compile("(?:Du|Dere)\\s+(?:har|hadde|var|ble|sa|skrev|fortalte|uttalte)"
             + "(?![\\p{L}])");
 
+    /**
+     * A question in the interrogative's word order: a question word first ({@code Hva tenker du om det?}), or a verb and
+     * then its subject ({@code Bekymrer det deg?}, {@code Er det noe å hente …?}). A statement with a question mark
+     * ({@code Det er store ord du åpner boka med?}) is the interviewer's reply to an answer, not a question put after
+     * the interviewer's own statement.
+     */
+    private static final Pattern INTERROGATIVE = Pattern.compile("(?:Hva|Hvem|Hvor|Hvorfor|Hvordan|Hvilken|Hvilket|Hvilke|Når)"
+            + "(?![\\p{L}])|(?!(?:Det|Den|Dette|Du|Dere|De|Han|Hun|Vi|Jeg|Man)(?![\\p{L}]))\\p{Lu}\\p{Ll}+\\s+(?:det|den|dette|du|dere"
+            + "|de|han|hun|vi|man|noen)(?![\\p{L}])");
+
     private TurnEnd() {
     }
 
@@ -68,6 +78,21 @@ final class TurnEnd {
      */
     static int withoutCue(String text, int start, int limit, List<Quotation> marked, boolean beforeTurn, boolean interview,
             boolean answer) {
+        return withoutCue(text, start, limit, marked, beforeTurn, interview, answer, true);
+    }
+
+    /**
+     * As {@link #withoutCue(String, int, int, List, boolean, boolean, boolean)}; {@code afterQuestion}: the turn's dash
+     * follows a question. A turn whose dash does not, outside an interview column, answers nobody's question; when it
+     * states something as nobody (no {@code jeg}, {@code vi}, {@code du}) and ends with a question to the speaker in the
+     * interrogative's word order right before the next turn, it is the interviewer's own turn of a statement and a
+     * question ({@code - Kanadiske medier har spekulert på … . Bekymrer det deg? - Jeg …}), and the question stays in it,
+     * unless the document asks so elsewhere too (a question column, however short: there the question is the next one).
+     * Round 14; round 11 tried this without the conditions on what comes before the dash, on the question's word order
+     * and on the document, and cut answers in question columns ({@code - Mote er viktig. Det er store ord du …?}).
+     */
+    static int withoutCue(String text, int start, int limit, List<Quotation> marked, boolean beforeTurn, boolean interview,
+            boolean answer, boolean afterQuestion) {
         List<int[]> sentences = sentences(text, start, limit, marked);
         int end = sentences.get(0)[1];
         // else the turn is the interviewer's
@@ -82,7 +107,9 @@ final class TurnEnd {
                     && DialogueQuotes.SENTENCE_END.indexOf(sentence.charAt(sentence.length() - 1)) < 0;
             boolean interviewer = answering && last && (beforeTurn
                     && (SentenceVoice.asksSpeaker(sentence) || interview && sentence.endsWith("?"))
-                    || answer && SentenceVoice.asksSpeaker(sentence));
+                    || answer && SentenceVoice.asksSpeaker(sentence))
+                    && (afterQuestion || interview || answer || DialogueQuotes.SPEECH.matcher(text.substring(start, end)).find()
+                            || SentenceVoice.undashedQuestions(text, 2) > 1 || !INTERROGATIVE.matcher(sentence).lookingAt());
             boolean narration = SentenceVoice.narration(text, sentence, answer, text.substring(start, end))
                     && !namedBySpeaker(text, sentences, i, answer)
                     && !(asking && sentence.endsWith("?"));
