@@ -18,7 +18,8 @@ import no.evidens.models.tag.PiiTagger;
  *       stand with a capital;</li>
  *   <li>a being named by a common noun in the definite form ({@code Faderen}, {@code Djevelen}, {@code Den hellige ånd}):
  *       only with a capital inside a sentence, where nothing but a name gives it one (the gold has {@code Djevelen}
- *       opening a sentence as no name), also where the text writes the noun in lower case elsewhere.</li>
+ *       opening a sentence as no name), also inside a quotation that opens there and where the text writes the noun in
+ *       lower case elsewhere.</li>
  * </ul>
  */
 final class BeingNames {
@@ -37,16 +38,28 @@ final class BeingNames {
         Matcher word = Anonymiser.CAPITALISED.matcher(text);
         while (word.find()) {
             String w = word.group().toLowerCase(Locale.ROOT);
-            if (PROPER.contains(w) || DEFINITE.contains(w) && !TextWords.opening(text, word.start())) {
+            if (PROPER.contains(w) || DEFINITE.contains(w) && !sentenceStart(text, word.start())) {
                 add(spans, word.start(), word.end());
             }
         }
         Matcher h = HOLY_SPIRIT.matcher(text);
         while (h.find()) {
-            if (!TextWords.opening(text, h.start())) {
+            if (!sentenceStart(text, h.start())) {
                 add(spans, h.start(), h.end());
             }
         }
+    }
+
+    /**
+     * Whether the word at {@code at} opens a sentence, a line or a dash turn ({@link TextWords#opening}), but not a quotation
+     * inside a sentence: a being's name may open the quoted name of a thing ({@code en sang kalt «Djevelens hage»}, made up).
+     */
+    private static boolean sentenceStart(String text, int at) {
+        int q = at;
+        while (q > 0 && "«\"“".indexOf(text.charAt(q - 1)) >= 0) {
+            q--;
+        }
+        return TextWords.opening(text, q);
     }
 
     private static void add(List<TaggedSpan> spans, int a, int b) {

@@ -31,6 +31,13 @@ class AnonymiserRound22Test {
     }
 
     @Test
+    void aBeingsNameOpeningAQuotationInsideASentenceIsMaskedButNotOneOpeningASentence() {
+        String doc = "Koret sang en salme kalt «Djevelens hage» i kveld. «Djevelens hage» er kjent, sa de.";
+        assertEquals("Koret sang en salme kalt «[navn 1] hage» i kveld. «Djevelens hage» er kjent, sa de.",
+                anonymise(typedAs(), doc));
+    }
+
+    @Test
     void theHolySpiritIsOneNameWithItsArticleInsideASentence() {
         String doc = "Han kalte seg «en budbærer for Den hellige ånd» i brevet.";
         assertEquals("Han kalte seg «en budbærer for [navn 1]» i brevet.", anonymise(typedAs(), doc));
