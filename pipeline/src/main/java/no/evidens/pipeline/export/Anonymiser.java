@@ -198,7 +198,8 @@ public final class Anonymiser {
      *       masked given name also where the text writes them in lower case, a place's word after a masked full name, a
      *       regnal number, the word after a {@code -navn} compound, a one-word sentence in a list of names; round 21: a
      *       word nothing explains also where the model typed it a place or organisation, a capitalised {@code Han} or
-     *       {@code Hun} inside a sentence before a masked name.</li>
+     *       {@code Hun} inside a sentence before a masked name; round 22: names of beings ({@link BeingNames}), the name in a
+     *       quoted epithet after a place's genitive, a royal's country after a name masked by another cue.</li>
      * </ul>
      */
     public List<TaggedSpan> spans(String text, Persons persons, List<String> context) {
