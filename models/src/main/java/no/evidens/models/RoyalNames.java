@@ -12,7 +12,7 @@ import java.util.Set;
  * included, as a reader and the treebank's gold take it (issue 15, round 9). Masking the given name alone left
  * {@code av Danmark} beside the placeholder, which names the person as well as the given name does.
  */
-final class RoyalNames {
+public final class RoyalNames {
     /** Royal titles written before the name (lower case; {@code eks-dronning} is read without {@code eks-}). */
     private static final Set<String> ROYAL = Set.of("kong", "konge", "dronning", "prins", "prinsesse", "kronprins",
             "kronprinsesse", "storhertug", "storhertuginne", "hertug", "hertuginne", "keiser", "keiserinne", "fyrste",
@@ -52,7 +52,8 @@ final class RoyalNames {
         return out;
     }
 
-    private static boolean royal(String word) {
+    /** Whether the word is a royal title written before a name, also with {@code eks-} before it ({@code eks-dronning}). */
+    public static boolean royal(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         return ROYAL.contains(w.startsWith("eks-") ? w.substring(4) : w);
     }

@@ -198,7 +198,8 @@ public final class Anonymiser {
      *       masked given name also where the text writes them in lower case, a place's word after a masked full name, a
      *       regnal number, the word after a {@code -navn} compound, a one-word sentence in a list of names; round 21: a
      *       word nothing explains also where the model typed it a place or organisation, a capitalised {@code Han} or
-     *       {@code Hun} inside a sentence before a masked name.</li>
+     *       {@code Hun} inside a sentence before a masked name; round 22: names of beings ({@link BeingNames}), the name in a
+     *       quoted epithet after a place's genitive, a royal's country after a name masked by another cue.</li>
      * </ul>
      */
     public List<TaggedSpan> spans(String text, Persons persons, List<String> context) {
@@ -263,6 +264,7 @@ public final class Anonymiser {
             }
         }
         CuedNames.mask(text, spans, lowerCase);
+        BeingNames.mask(text, spans);
         quotedNames(text, spans, lowerCase, context);
         Bylines.mask(text, spans, lowerCase);
         NameNeighbours.nicknames(text, spans, lowerCase);
@@ -277,6 +279,7 @@ public final class Anonymiser {
         NameNeighbours.placeSurnames(text, spans, lowerCase);
         shapeSurnames(text, spans, words, lowerCase, context);
         NameNeighbours.numerals(text, spans);
+        NameNeighbours.royals(text, spans);
         spans.addAll(pii.tag(text));
         spans.sort(Comparator.comparingInt(TaggedSpan::start).thenComparing(s -> -(s.end() - s.start())));
         List<TaggedSpan> out = new ArrayList<>();
@@ -462,6 +465,9 @@ public final class Anonymiser {
     private static void quotedNames(String text, List<TaggedSpan> spans, Set<String> lowerCase, List<String> context) {
         Matcher m = QUOTED_NAME.matcher(text);
         while (m.find()) {
+            if (epithet(m, spans, lowerCase)) {
+                continue;
+            }
             // a phrase quoted more than twice, or two words of which none is a given name or surname (Stille Vann),
             // is the title of a work
             if (quotedCount(m.group(1), context) > 2 || m.group(1).indexOf(' ') > 0
@@ -480,6 +486,25 @@ public final class Anonymiser {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             }
         }
+    }
+
+    /**
+     * Masks the name of a quoted epithet, a listed place's genitive and one capitalised word ({@code «Vestlandets Quillan»},
+     * made up: a person called after a famous one; round 22, chosen on the folds): the famous name stands for the person, and
+     * the gold calls it a person. Before, two quoted words with no listed given name or surname were read as a work's title.
+     * The word is masked on {@link #maskableWhateverTyped}'s conditions. Whether the quoted words were such an epithet.
+     */
+    private static boolean epithet(Matcher m, List<TaggedSpan> spans, Set<String> lowerCase) {
+        String[] two = m.group(1).split(" ");
+        if (two.length != 2 || !two[0].endsWith("s") || !"LOC".equals(DomainNames.shared().typeOf(two[0]))) {
+            return false;
+        }
+        int a = m.end(1) - two[1].length();
+        int b = m.end(1);
+        if (maskableWhateverTyped(two[1], lowerCase) && spans.stream().noneMatch(s -> s.start() < b && a < s.end())) {
+            spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
+        }
+        return true;
     }
 
     private static long quotedCount(String phrase, List<String> context) {
