@@ -92,7 +92,9 @@ final class QueryReader {
         List<Query> words = operator == QueryParser.Operator.OR ? tierWords(q, weak, split) : List.of();
         Set<Query> frame = operator == QueryParser.Operator.OR ? FrameWords.frame(words, FrameWords.stems(analyzer)) : Set.of();
         Query ranked = operator == QueryParser.Operator.OR
-                ? NearbyWords.added(DocumentWords.added(tiered(q, weak, split, own, frame), words), words) : q;
+                ? CountAnswers.added(NearbyWords.added(DocumentWords.added(tiered(q, weak, split, own, frame), words), words),
+                        text, analyzer)
+                : q;
         return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer));
     }
 
