@@ -5,10 +5,13 @@ threads, as the system counts them when the process ends) and wall time; --answe
 file, so that two builds can be compared with --compare (the drawn hyphens compared as the set they are).
 
   scripts/worker-answers.py --build DIR --list FILES [--archive JSA [--write-archive]] [--answers OUT] [--jvm OPTS]
+                            [--threads]
   scripts/worker-answers.py --compare OUT_A OUT_B
 
 DIR is a checkout built with `./mvnw package`; FILES holds one absolute path a line. The JVM options are the worker's
-own (MemoryBound.workerOptions for two threads) unless --jvm replaces them. --archive maps a class-data archive
+own (MemoryBound.workerOptions for two threads) unless --jvm replaces them. --threads also prints the worker's CPU by
+kind of thread (its reading pool, the JIT's compiler, the collector, its main thread), read just before its input
+closes. --archive maps a class-data archive
 (written first with --write-archive, as the first worker of a build writes its own)."""
 import argparse
 import json
@@ -60,6 +63,7 @@ def run(args):
         request, answer = line.rstrip('\n').split('\t', 1)
         answers[int(request)] = answer
         send()
+    threads = thread_cpu(worker.pid) if args.threads else None
     worker.stdin.close()
     worker.stdout.read()
     _, status, usage = os.wait4(worker.pid, 0)
@@ -67,11 +71,30 @@ def run(args):
     print(f'{len(answers)}/{len(files)} files; worker CPU {usage.ru_utime + usage.ru_stime:.2f} s; '
           f'wall {time.time() - start:.1f} s (ready after {ready:.1f} s); exit {status >> 8}; '
           f'load average {load}; {time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())} UTC')
+    if threads:
+        print('  by thread, CPU s before the input closed: ' + ', '.join(f'{name} {cpu:.2f}' for name, cpu in threads))
     if args.answers:
         os.makedirs(args.answers, exist_ok=True)
         with open(os.path.join(args.answers, 'answers.txt'), 'w', encoding='utf-8') as out:
             for i, name in enumerate(files):
                 out.write(f'{name}\t{answers.get(i, "MISSING")}\n')
+
+
+def thread_cpu(pid):
+    """CPU seconds of each kind of thread of a live process (/proc/PID/task/*/stat), the threads of one kind summed
+    (the JVM's names: its compiler threads, the collector, the worker's reading pool...), most first."""
+    ticks = os.sysconf('SC_CLK_TCK')
+    kinds = {}
+    for tid in os.listdir(f'/proc/{pid}/task'):
+        try:
+            stat = open(f'/proc/{pid}/task/{tid}/stat').read()
+        except OSError:
+            continue
+        name = stat[stat.index('(') + 1:stat.rindex(')')]
+        fields = stat[stat.rindex(')') + 2:].split()
+        kind = name.rstrip('0123456789').rstrip(' #-') or name
+        kinds[kind] = kinds.get(kind, 0) + (int(fields[11]) + int(fields[12])) / ticks
+    return sorted(kinds.items(), key=lambda kv: -kv[1])
 
 
 def as_data(value):
@@ -111,6 +134,7 @@ def main():
     parser.add_argument('--write-archive', action='store_true')
     parser.add_argument('--answers')
     parser.add_argument('--jvm', default=OPTIONS)
+    parser.add_argument('--threads', action='store_true', help="print the worker's CPU by kind of thread")
     parser.add_argument('--compare', nargs=2, metavar=('OUT_A', 'OUT_B'))
     args = parser.parse_args()
     if args.compare:

@@ -31,7 +31,7 @@ public final class EvidensSide {
             double wall = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
             TreeMeter.Cpu cpu = meter.cpu();
             System.out.println(new SideResult(wall, cpu.withoutMeter(), meter.peakRssMb(), receipt.counts().indexed(),
-                    cpu.meter()).line());
+                    cpu.meter(), cpu.children()).line());
         }
     }
 }

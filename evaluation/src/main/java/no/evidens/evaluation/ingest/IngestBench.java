@@ -65,6 +65,9 @@ public final class IngestBench {
         row(out, "Evidens again, bundle unchanged", again, tika, files.size(), bytes);
         out.printf("  re-ingest ÷ first ingest: wall %.1f%%, CPU %.1f%%; load average after: %s%n",
                 100 * again.wallSeconds() / first.wallSeconds(), 100 * again.cpuSeconds() / first.cpuSeconds(), loadAverage());
+        out.printf("  Evidens's CPU s by process: main process %.1f, Tika workers %.1f (their starts included); again: %.1f, %.1f%n",
+                first.cpuSeconds() - first.childCpuSeconds(), first.childCpuSeconds(),
+                again.cpuSeconds() - again.childCpuSeconds(), again.childCpuSeconds());
         out.printf("  16 cores, from CPU s per document (no other limit): Tika alone %.0f docs/s, Evidens %.0f docs/s%n",
                 16 * files.size() / tika.cpuSeconds(), 16 * files.size() / first.cpuSeconds());
         out.printf("  (each side's wall time includes its JVM start; peak MB is resident memory of the process and its workers)%n");

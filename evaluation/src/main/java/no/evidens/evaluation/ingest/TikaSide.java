@@ -56,7 +56,7 @@ public final class TikaSide {
             pool.awaitTermination(1, TimeUnit.MINUTES);
             double wall = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
             TreeMeter.Cpu cpu = meter.cpu();
-            System.out.println(new SideResult(wall, cpu.withoutMeter(), meter.peakRssMb(), documents.get(), cpu.meter()).line());
+            System.out.println(new SideResult(wall, cpu.withoutMeter(), meter.peakRssMb(), documents.get(), cpu.meter(), cpu.children()).line());
         }
     }
 

@@ -65,40 +65,43 @@ final class TreeMeter implements AutoCloseable {
     }
 
     /**
-     * CPU seconds of a side: its tree's without the meter's own thread, and the meter's.
+     * CPU seconds of a side: its tree's without the meter's own thread, the meter's, and the part of the tree's
+     * spent in the processes this one started (Evidens's Tika workers; nothing for Tika alone).
      *
      * @param withoutMeter {@link #treeCpuSeconds()} less {@code meter}
      * @param meter        the meter's own thread
+     * @param children     the children's part of {@code withoutMeter}
      */
-    record Cpu(double withoutMeter, double meter) {
+    record Cpu(double withoutMeter, double meter, double children) {
     }
 
     /** The side's CPU ({@link #treeCpuSeconds()}) and the meter's own, read while the meter still runs. */
     Cpu cpu() throws InterruptedException {
         double own = ownCpuSeconds();
-        double tree = treeCpuSeconds();
-        return new Cpu(Math.max(0, tree - own), own);
+        double[] tree = treeCpuSeconds();
+        return new Cpu(Math.max(0, tree[0] + tree[1] - own), own, tree[1]);
     }
 
     /**
-     * CPU seconds of this process and of the children it has waited for (ended workers included), after
-     * waiting up to 10 s for children still ending.
+     * CPU seconds of this process itself and of the children it has waited for (ended workers included), after
+     * waiting up to 10 s for children still ending: the kernel keeps the two apart ({@code utime + stime} and
+     * {@code cutime + cstime}).
+     *
+     * @return this process's own seconds, then its children's
      */
-    static double treeCpuSeconds() throws InterruptedException {
+    static double[] treeCpuSeconds() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (ProcessHandle.current().children().findAny().isPresent() && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
         String[] f = stat(ProcessHandle.current().pid());
         if (f.length < 17) {
-            return 0;
+            return new double[2];
         }
         // Fields 14-17 of /proc/PID/stat (utime, stime, cutime, cstime), counted after the command's ')'.
-        long ticks = 0;
-        for (int i = 11; i <= 14; i++) {
-            ticks += Long.parseLong(f[i]);
-        }
-        return ticks / TICKS;
+        long own = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        long children = Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return new double[] {own / TICKS, children / TICKS};
     }
 
     private static String[] stat(long pid) {
