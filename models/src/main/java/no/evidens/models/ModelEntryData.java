@@ -21,11 +21,11 @@ import opennlp.tools.ml.model.DataReader;
  * every refusal of broken bytes, is the one OpenNLP's reader gives. Data cut short is refused by an
  * {@link EOFException}, as there.
  */
-final class ModelEntryData implements DataReader {
+public final class ModelEntryData implements DataReader {
     private final byte[] bytes;
     private final ByteBuffer buffer;
 
-    ModelEntryData(byte[] bytes) {
+    public ModelEntryData(byte[] bytes) {
         this.bytes = bytes;
         this.buffer = ByteBuffer.wrap(bytes);
     }
