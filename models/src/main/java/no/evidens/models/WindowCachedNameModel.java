@@ -17,6 +17,7 @@ import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.SequenceCodec;
+import opennlp.tools.util.model.ArtifactSerializer;
 
 /**
  * The name model, its features generated with less repetition. The model's feature description puts the
@@ -113,6 +114,13 @@ final class WindowCachedNameModel extends TokenNameFinderModel {
             generators++;
         }
         return generators > 0 && descriptor.split("<generator\\b", -1).length - 1 == generators;
+    }
+
+    /** The classifier entry read from memory ({@link ModelEntrySerializer}); called while the model loads. */
+    @Override
+    protected void createArtifactSerializers(Map<String, ArtifactSerializer<?>> serializers) {
+        super.createArtifactSerializers(serializers);
+        serializers.put(ModelEntrySerializer.EXTENSION, new ModelEntrySerializer());
     }
 
     @Override

@@ -50,6 +50,16 @@ class WindowCachedNameModelTest {
     }
 
     @Test
+    void readsTheClassifierAsOpenNlpReadsIt() throws IOException {
+        Models loaded = Models.load();
+        Object shipped = loaded.shipped().getArtifact("nameFinder.model");
+        Object read = loaded.cached().getArtifact("nameFinder.model");
+        assertInstanceOf(opennlp.tools.ml.model.AbstractModel.class, shipped);
+        // OpenNLP's equality of models: the same outcomes, predicates and parameters.
+        assertEquals(shipped, read);
+    }
+
+    @Test
     void findsTheVeryNamesAndProbabilitiesOfTheModelAsShipped() throws IOException {
         Models loaded = Models.load();
         TokenNameFinderModel shipped = loaded.shipped();

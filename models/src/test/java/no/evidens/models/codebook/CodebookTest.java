@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,22 @@ class CodebookTest {
             assertTrue(c.indicator(id).isPresent(), id);
         }
         assertEquals("default", c.source());
+    }
+
+    @Test
+    void defaultReadAsATreeIsTheSameAsTheShippedFileBoundLikeAUsersFile() throws IOException {
+        Path copy = dir.resolve("codebook.yaml");
+        try (InputStream in = Codebook.class.getResourceAsStream(Codebook.DEFAULT_RESOURCE)) {
+            Files.copy(in, copy);
+        }
+        Codebook bound = Codebook.read(copy);
+        Codebook shipped = Codebook.defaults();
+        assertEquals(bound.indicators(), shipped.indicators());
+        // The shipped file uses every field somewhere, so the comparison covers each of them.
+        assertTrue(shipped.indicators().stream().anyMatch(d -> !d.exclude().isEmpty()));
+        assertTrue(shipped.indicators().stream().anyMatch(d -> !d.context().isEmpty()));
+        assertTrue(shipped.indicators().stream().anyMatch(d -> !d.description().isEmpty()));
+        assertTrue(shipped.indicators().stream().anyMatch(d -> !d.category().equals(d.id().toUpperCase(Locale.ROOT))));
     }
 
     @Test
