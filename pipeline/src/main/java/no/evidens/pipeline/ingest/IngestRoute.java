@@ -228,7 +228,10 @@ final class IngestRoute extends RouteBuilder {
     /**
      * A document's CPU stages, run on a tagging thread while this route thread waits: normalise (DocumentWork →
      * Normalised), tag (→ Analysed), passages (→ Built), index (→ ReceiptFile). A stage's failure is thrown here as
-     * it was thrown there, with the body at the stage that failed, for the route's own handling.
+     * it was thrown there, with the body at the stage that failed, for the route's own handling. Camel's own
+     * {@code threads()} hands an exchange to another pool too, but releases the calling thread at once, so the split's
+     * threads would go on reading files, as many as the other pool's queue takes; waiting here keeps the files read ahead
+     * at one per tagging thread.
      */
     private void onTaggingThread(Exchange ex) throws Exception {
         Future<?> done = tagging.submit(() -> {
