@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
@@ -33,6 +35,14 @@ import no.evidens.pipeline.passages.PassageBuilder;
  * → the documents it holds → each {@link DocumentStage} → the {@link ReceiptFile} line); Camel's own routing facts
  * (a duplicate, a caught exception) are the only exchange properties read. A document that fails goes to
  * the receipt with its reason, and the batch goes on.
+ *
+ * <p>Two pools of threads: the split's (hashing, the extraction, the receipt lines), twice as many as the tagging
+ * threads, and the tagging threads themselves, which run a document's CPU stages (normalise, tag, passages, index).
+ * A file is thus read while the files before it are tagged: while each tagging thread holds one document, as many
+ * more files are read or ready, so the Tika worker has the next file as soon as it finishes one and a tagging thread
+ * the next document as soon as it ends one, where before a route thread carried its file through every stage and
+ * its worker stood idle while it tagged. The tagging stays on as many threads as before, so the models' per-thread
+ * objects are made and warmed no more often.
  */
 final class IngestRoute extends RouteBuilder {
     static final String INGEST = "direct:ingest";
@@ -55,13 +65,15 @@ final class IngestRoute extends RouteBuilder {
     private final ReceiptCollector receipts;
     private final IndexIdempotentRepository seen;
     private final ExecutorService pool;
+    /** The threads that normalise, tag, build passages and index. */
+    private final ExecutorService tagging;
     private final FailureMemory failures;
     private final IncompleteContainers incomplete;
     /** Content hashes already made (by {@link KnownFiles}), by path in the bundle. */
     private final Map<String, String> hashes;
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
-                ReceiptCollector receipts, ExecutorService pool, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
+                ReceiptCollector receipts, ExecutorService pool, ExecutorService tagging, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
                 int files) {
         this.caseId = caseId;
         this.municipality = municipality;
@@ -70,6 +82,7 @@ final class IngestRoute extends RouteBuilder {
         this.receipts = receipts;
         this.seen = new IndexIdempotentRepository(caseId, index, incomplete);
         this.pool = pool;
+        this.tagging = tagging;
         this.failures = failures;
         this.incomplete = incomplete;
         this.hashes = hashes;
@@ -129,10 +142,7 @@ final class IngestRoute extends RouteBuilder {
                     .when(bodyIs(DocumentWork.class, DocumentWork::isPureContainer))
                         .process(this::indexArchive)                             // DocumentWork → ReceiptFile
                     .otherwise()
-                        .process(this::normalise)                                // DocumentWork → Normalised
-                        .process(this::tag)                                      // Normalised → Analysed
-                        .process(this::buildPassages)                            // Analysed → Built
-                        .process(this::indexDocument)                            // Built → ReceiptFile
+                        .process(this::onTaggingThread)                          // DocumentWork → ReceiptFile
                 .end()
                 .process(ex -> recordDocument(ex.getIn().getBody(ReceiptFile.class)));
     }
@@ -213,6 +223,35 @@ final class IngestRoute extends RouteBuilder {
 
     private List<DocumentWork> documentsOf(ExtractedFile file) {
         return DocumentWork.of(file.file(), file.extraction(), municipality);
+    }
+
+    /**
+     * A document's CPU stages, run on a tagging thread while this route thread waits: normalise (DocumentWork →
+     * Normalised), tag (→ Analysed), passages (→ Built), index (→ ReceiptFile). A stage's failure is thrown here as
+     * it was thrown there, with the body at the stage that failed, for the route's own handling. Camel's own
+     * {@code threads()} hands an exchange to another pool too, but releases the calling thread at once, so the split's
+     * threads would go on reading files, as many as the other pool's queue takes; waiting here keeps the files read ahead
+     * at one per tagging thread.
+     */
+    private void onTaggingThread(Exchange ex) throws Exception {
+        Future<?> done = tagging.submit(() -> {
+            normalise(ex);
+            tag(ex);
+            buildPassages(ex);
+            indexDocument(ex);
+            return null;
+        });
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception failed) {
+                throw failed;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private void normalise(Exchange ex) throws ExtractionException {

@@ -206,8 +206,11 @@ public final class Ingestion {
             throws Exception {
         CamelContext camel = new DefaultCamelContext();
         try {
-            ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", threads);
-            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, failures, incomplete, hashes,
+            // The split's threads read files while the tagging threads tag the documents of those before (IngestRoute):
+            // one more file in flight for each tagging thread.
+            ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", 2 * threads);
+            ExecutorService tagging = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest-tag", threads);
+            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, tagging, failures, incomplete, hashes,
                     bundle.entries().size()));
             camel.start();
             try (ProducerTemplate producer = camel.createProducerTemplate()) {

@@ -1,0 +1,72 @@
+package no.evidens.pipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.extract.Extraction;
+import no.evidens.pipeline.extract.ExtractionException;
+import no.evidens.pipeline.extract.Extractor;
+import no.evidens.pipeline.extract.Reason;
+
+/**
+ * A document's CPU stages run on the tagging threads, apart from the thread that read its file: a stage that fails
+ * there still gives the document's own receipt line with its own reason, as a failure while reading does, and the
+ * other files are indexed.
+ */
+class IngestionStagesTest {
+    @TempDir
+    Path tmp;
+
+    /** Reads a file's bytes as its text; a file named {@code unreadable*} fails as a damaged file. */
+    private static final class PlainText implements Extractor {
+        @Override
+        public Extraction extract(Path file) throws ExtractionException {
+            if (file.getFileName().toString().startsWith("unreadable")) {
+                throw new ExtractionException(Reason.DAMAGED, "made to fail");
+            }
+            try {
+                return new Extraction(Files.readString(file), List.of(0), "text/plain", null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void aStageThatFailsOnATaggingThreadGivesItsOwnReasonAndTheOtherFilesAreIndexed() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("bundle/styringsdokumenter"));
+        Files.writeString(folder.resolve("rutine.txt"), "Koordinatoren kaller inn til ansvarsgruppemøte hver måned.");
+        Files.writeString(folder.resolve("plan.txt"), "Tiltaksplanen evalueres hvert halvår sammen med familien.");
+        Files.writeString(folder.resolve("blank.txt"), " \n\t \n");
+        Files.writeString(folder.resolve("unreadable.txt"), "Denne filen leses ikke.");
+
+        for (int threads : new int[] {1, 2}) {
+            EvidensHome home = new EvidensHome(tmp.resolve("home-" + threads));
+            Receipt receipt = new Ingestion(home, new DocumentAnalyser(new PlainText()), threads)
+                    .ingest("sak", tmp.resolve("bundle"), ProgressListener.NONE);
+
+            Map<String, String> outcome = new TreeMap<>();
+            for (ReceiptFile f : receipt.files()) {
+                outcome.put(f.path(), f.status() + (f.reason() == null ? "" : ": " + f.reason()));
+            }
+            assertEquals(Map.of(
+                    "styringsdokumenter/blank.txt", ReceiptFile.FAILED + ": " + Reason.NO_TEXT.text(),
+                    "styringsdokumenter/plan.txt", ReceiptFile.INDEXED,
+                    "styringsdokumenter/rutine.txt", ReceiptFile.INDEXED,
+                    "styringsdokumenter/unreadable.txt", ReceiptFile.FAILED + ": " + Reason.DAMAGED.text()),
+                    outcome, "on " + threads + " thread(s)");
+        }
+    }
+}
