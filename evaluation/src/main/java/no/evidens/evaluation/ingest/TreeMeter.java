@@ -78,8 +78,8 @@ final class TreeMeter implements AutoCloseable {
     /** The side's CPU ({@link #treeCpuSeconds()}) and the meter's own, read while the meter still runs. */
     Cpu cpu() throws InterruptedException {
         double own = ownCpuSeconds();
-        double[] tree = treeCpuSeconds();
-        return new Cpu(Math.max(0, tree[0] + tree[1] - own), own, tree[1]);
+        ProcessCpu tree = treeCpuSeconds();
+        return new Cpu(Math.max(0, tree.own() + tree.children() - own), own, tree.children());
     }
 
     /**
@@ -87,21 +87,25 @@ final class TreeMeter implements AutoCloseable {
      * waiting up to 10 s for children still ending: the kernel keeps the two apart ({@code utime + stime} and
      * {@code cutime + cstime}).
      *
-     * @return this process's own seconds, then its children's
+     * @return this process's own seconds and its children's
      */
-    static double[] treeCpuSeconds() throws InterruptedException {
+    static ProcessCpu treeCpuSeconds() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (ProcessHandle.current().children().findAny().isPresent() && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
         String[] f = stat(ProcessHandle.current().pid());
         if (f.length < 17) {
-            return new double[2];
+            return new ProcessCpu(0, 0);
         }
         // Fields 14-17 of /proc/PID/stat (utime, stime, cutime, cstime), counted after the command's ')'.
         long own = Long.parseLong(f[11]) + Long.parseLong(f[12]);
         long children = Long.parseLong(f[13]) + Long.parseLong(f[14]);
-        return new double[] {own / TICKS, children / TICKS};
+        return new ProcessCpu(own / TICKS, children / TICKS);
+    }
+
+    /** CPU seconds of a process itself ({@code utime + stime}) and of the children it has waited for. */
+    record ProcessCpu(double own, double children) {
     }
 
     private static String[] stat(long pid) {
