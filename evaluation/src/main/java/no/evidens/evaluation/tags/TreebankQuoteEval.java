@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import no.evidens.corpus.tags.TreebankQuoteGold;
 import no.evidens.models.eval.Prf;
@@ -26,37 +27,15 @@ public final class TreebankQuoteEval {
     /** Quotation gold of the training files, beside {@link TreebankQuoteGold#RESOURCE} in the gold folder. */
     public static final String TRAIN_GOLD = "treebank-train-quotes.tsv";
     /**
-     * The second development split: training files labelled in round 9 to match the test split's genres, scored apart from
-     * dev so that dev's figures stay comparable with earlier rounds. It holds no dev-part file.
+     * The last of the development splits of training files, {@code dev2} to {@code dev7}: each a set of training files of
+     * the test split's genres and in no other split, labelled in its own round (round 9 onward; from {@code dev4} before
+     * the tagger was run on them, as {@code gold/README.md} records), scored apart from dev so that dev's figures stay
+     * comparable with earlier rounds. A new split is one more here and its files in the gold.
      */
-    public static final String DEV2 = "dev2";
-    /**
-     * The third development split: training files labelled in round 10, again of the test split's genres and in no other
-     * split, scored apart like {@value #DEV2}.
-     */
-    public static final String DEV3 = "dev3";
-    /**
-     * The fourth development split: training files labelled in round 11, of the test split's genres and in no other split,
-     * labelled before the tagger was run on them; scored apart like {@value #DEV2}.
-     */
-    public static final String DEV4 = "dev4";
-    /**
-     * The fifth development split: training files labelled in round 12, of the test split's genres and in no other split,
-     * labelled before the tagger was run on them; scored apart like {@value #DEV2}.
-     */
-    public static final String DEV5 = "dev5";
-    /**
-     * The sixth development split: training files labelled in round 13, of the test split's genres and in no other split,
-     * labelled before the tagger was run on them; scored apart like {@value #DEV2}.
-     */
-    public static final String DEV6 = "dev6";
-    /**
-     * The seventh development split: training files labelled in round 14, of the test split's genres and in no other
-     * split, labelled before the tagger was run on them; scored apart like {@value #DEV2}.
-     */
-    public static final String DEV7 = "dev7";
+    private static final int LAST_TRAINING_SPLIT = 7;
     /** The splits of training files scored apart from dev, in the order {@code all} prints them. */
-    public static final List<String> TRAINING_SPLITS = List.of(DEV2, DEV3, DEV4, DEV5, DEV6, DEV7);
+    public static final List<String> TRAINING_SPLITS =
+            IntStream.rangeClosed(2, LAST_TRAINING_SPLIT).mapToObj(i -> "dev" + i).toList();
     private static final int CONTEXT = 40;
     /** A sentence's end: its punctuation (and a closing mark), then white space or the end. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[»\"”]?(?=\\s|\\z)");
@@ -73,7 +52,7 @@ public final class TreebankQuoteEval {
      * As {@link #run(Path, String, boolean, PrintStream)}, with the hand-labelled training files
      * ({@link TreebankTrainDocuments}, read from {@code ndtDir}) in the dev split when the gold folder lists them: dev
      * is then printed for the dev-part files, the training files and both together; training files of splits
-     * {@value #DEV2} to {@value #DEV7} are printed on their own.
+     * {@code dev2} to {@code dev7} ({@link #TRAINING_SPLITS}) are printed on their own.
      */
     public static void run(Path conllu, Path ndtDir, String split, boolean errors, PrintStream out) throws IOException {
         List<TreebankDocuments.Doc> docs = TreebankDocuments.read(conllu);
