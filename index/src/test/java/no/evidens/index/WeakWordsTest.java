@@ -43,7 +43,8 @@ class WeakWordsTest {
 
     /**
      * A weak word that {@link WordForms} would widen ({@code gjorde} as a verb with a noun of action, {@code trenger} as a
-     * noun in {@code -er}) and a word of quantity ({@code andre}, {@code flere}) counts for no tier either: invented
+     * noun in {@code -er}), a word of quantity ({@code andre}, {@code flere}), the light verb {@code går} and the praise
+     * {@code god} count for no tier either: invented
      * passages, the short one holding the weak word and one key word, the long one two key words.
      */
     @ParameterizedTest
@@ -51,7 +52,9 @@ class WeakWordsTest {
         "Hun gjorde klage.                | hvorfor gjorde ikke fostermor klage",
         "Hun trenger klage.               | trenger fostermor klage",
         "Andre sendte klage.              | sendte fostermor og andre klage",
-        "Flere sendte klage.              | sendte fostermor og flere klage"})
+        "Flere sendte klage.              | sendte fostermor og flere klage",
+        "Det går en klage.                | hvordan går klage fra fostermor",
+        "Det er en god klage.             | god klage fra fostermor"})
     void aWeakWordTheFormsWouldWidenCountsForNoTier(String weak, String query, @TempDir Path own) throws IOException {
         OneDocumentIndex.write(own, List.of(weak, KEY));
         try (EvidenceSearcher s = new EvidenceSearcher(own)) {
