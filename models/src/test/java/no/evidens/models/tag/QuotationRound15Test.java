@@ -39,4 +39,16 @@ class QuotationRound15Test {
         assertEquals("-|Det var tungt. Jeg gikk ikke ut. «Hvor ble du av?» spurte noen. Jeg svarte ikke. ## «|Hvor ble du av?",
                 show(quoted));
     }
+
+    @Test
+    void theReportersQuestionsBeforeNarrationAreCrossheadsWhereTheDocumentAsksSo() {
+        // one question stands right after a cued sentence and before narration: the series asks its crossheads so
+        String t = "- Vi merket ingenting, sier læreren Ola Moe. Hvorfor sa ingen fra? Huset lå for seg selv. - Jeg turte "
+                + "ikke. Jeg var redd for å bli flyttet. Hvem hadde ansvaret? Hva visste naboene? I gata bor Per Hansen.";
+        assertEquals("-|Vi merket ingenting ## -|Jeg turte ikke. Jeg var redd for å bli flyttet.", show(t));
+        // without such a crosshead the questions are the speaker's, as before
+        String own = "Huset lå for seg selv. - Jeg turte ikke. Jeg var redd for å bli flyttet. Hvem hadde ansvaret? Hva "
+                + "visste naboene? I gata bor Per Hansen.";
+        assertEquals("-|Jeg turte ikke. Jeg var redd for å bli flyttet. Hvem hadde ansvaret? Hva visste naboene?", show(own));
+    }
 }
