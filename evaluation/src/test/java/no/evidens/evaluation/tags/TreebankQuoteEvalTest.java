@@ -115,4 +115,15 @@ class TreebankQuoteEvalTest {
                 TreebankQuoteEval.splits("all", List.of(dev7, dev, dev6)));
         assertEquals(List.of("dev7"), TreebankQuoteEval.splits("dev7", List.of(dev, dev7)));
     }
+
+    @Test
+    void allPrintsTheEighthDevSplitAfterTheSeventh() {
+        ConlluReader.Document text = new ConlluReader.Document(List.of());
+        TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
+        TreebankDocuments.Doc dev7 = new TreebankDocuments.Doc("zz007_0000", "dev7", text);
+        TreebankDocuments.Doc dev8 = new TreebankDocuments.Doc("zz008_0000", "dev8", text);
+        assertEquals(List.of("dev", "dev7", "dev8", "test", "all"),
+                TreebankQuoteEval.splits("all", List.of(dev8, dev, dev7)));
+        assertEquals(List.of("dev8"), TreebankQuoteEval.splits("dev8", List.of(dev, dev8)));
+    }
 }

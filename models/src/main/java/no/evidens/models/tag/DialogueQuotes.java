@@ -256,7 +256,7 @@ final class DialogueQuotes {
      * The opening mark at {@code mark} stands inside a sentence: after a word or a comma, not after a sentence's end, a
      * colon or a dash.
      */
-    private static boolean insideSentence(String text, int mark) {
+    static boolean insideSentence(String text, int mark) {
         int k = mark;
         while (k > 0 && Character.isWhitespace(text.charAt(k - 1))) {
             k--;

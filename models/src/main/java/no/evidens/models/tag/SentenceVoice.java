@@ -97,7 +97,41 @@ final class SentenceVoice {
      */
     private static final Pattern CAPTION_LABEL = Pattern.compile("\\A\\p{Lu}\\p{Ll}+(?: \\p{Ll}+){0,2}: \\p{Lu}");
 
+    /**
+     * A question of the reporter's standing right after a cued sentence and before narration, not before a turn ({@code
+     * …, sier Kari Moe. Hva visste naboene? Huset ligger …}): a crosshead, as a series of reportage asks its questions
+     * between the accounts (round 15).
+     */
+    private static final Pattern CROSSHEAD_QUESTION = Pattern.compile("(?<![\\p{L}])(?:" + QuoteAttribution.VERBS
+            + ")\\s+[^.!?\\n«»]{1,60}\\.\\s+(\\p{Lu}[^.!?\\n«»“”\"–-]{3,100}\\?)\\s+(?![-–—])\\p{Lu}");
+    /** At most this many words in a question read as a crosshead. */
+    private static final int CROSSHEAD_WORDS = 12;
+
     private SentenceVoice() {
+    }
+
+    /**
+     * The document asks the reporter's questions as crossheads: a question that speaks as nobody and to nobody stands
+     * right after a cued sentence and before narration at least once.
+     */
+    static boolean asksInCrossheads(String text) {
+        Matcher m = CROSSHEAD_QUESTION.matcher(text);
+        while (m.find()) {
+            if (crossheadQuestion(m.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A question that may be a crosshead: a capital first, at most {@value #CROSSHEAD_WORDS} words, and no first- or
+     * second-person word outside marks ({@code Hva vet naboene?}; not {@code Hvem skulle passe på oss?}, the speaker's).
+     */
+    static boolean crossheadQuestion(String sentence) {
+        String s = sentence.strip();
+        return s.endsWith("?") && !s.isEmpty() && Character.isUpperCase(s.charAt(0))
+                && s.split("\\s+").length <= CROSSHEAD_WORDS && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find();
     }
 
     /**

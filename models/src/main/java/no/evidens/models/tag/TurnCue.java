@@ -34,6 +34,9 @@ final class TurnCue {
             + "|bemerker|bemerket|stråler|strålte"
             // round 14: , utbrøt svømmepresidenten
             + "|utbryter|utbrøt"
+            // round 15: , oppfordrer kjøpmannen; , peker han (a gesture as the cue, as «nikker»: only before a pronoun
+            // or a name and the sentence's end or a comma, since «peker på …» points at something in the narration)
+            + "|oppfordrer|oppfordret|(?:peker|pekte)(?=\\s+(?:han|hun|ho|de|\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2})\\s*[.,!?])"
             // round 13: , tror Avløyp: only a name and the sentence's end or a comma after it (, tror du? is the
             // interviewer's; , tror jeg an aside; , tror Obama vinner … a clause)
             + "|(?:tror|trodde)(?=\\s+\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2}\\s*[.,!?])"
@@ -41,7 +44,7 @@ final class TurnCue {
             + "|(?:rakk|rekker|rukket)\\s+\\p{L}+\\s+å\\s+(?:si|melde|fortelle|skrive|rope|legge\\s+til)"
             + "|(?:skal|skulle)\\s+\\p{L}+\\s+ha\\s+(?:sagt|uttalt|skrevet|fortalt)";
     /** The speaker after the words: {@code , sier mor}, {@code ? spør han}, {@code , – sier leder}. */
-    private static final Pattern CUE = Pattern.compile("(?:,|(?<=[!?…]))\\s*(?:[-–—]\\s*)?((?:" + QuoteAttribution.VERBS
+    private static final Pattern CUE = Pattern.compile("(?:,|(?<=[!?…])|(?<=[!?…][»\"”]))\\s*(?:[-–—]\\s*)?((?:" + QuoteAttribution.VERBS
             + "|" + MORE_VERBS + "|" + QuoteAttribution.INVERTED + ")\\b(?:[^.!?\\n«»“”\"]{0,80}?(?=[.!?,;:\\n]|\\z)"
             + "|[^.!?\\n«»“”\"]{0,40}(?=\\s)))");
     /**
@@ -115,11 +118,26 @@ final class TurnCue {
             String words = text.substring(cue.start(1), cue.end(1));
             if (cue.start() > start && !DialogueQuotes.insideQuotation(marked, cue.start())
                     && !ASIDE.matcher(words).find() && !CLAUSE.matcher(words).find() && !QUESTION.matcher(words).find() && !NO_SUBJECT.matcher(words).find()
-                    && !introduces(text, cue.end(1), words) && !echoes(text, cue.end(1), words)) {
+                    && !introduces(text, cue.end(1), words) && !echoes(text, cue.end(1), words)
+                    && !quotedBySpeaker(text, cue.start(), marked)) {
                 return new Cue(cue.start(), cue.start(1), cue.end(1));
             }
         }
         return null;
+    }
+
+    /**
+     * A cue with no comma right after a closing mark ({@code «…?» spurte noen}, as Norwegian writes a cue after a marked
+     * question or exclamation) is the turn's only when the marked words stand inside the turn's sentence ({@code … og sa
+     * «Jøss, hva er det?» sier Moe}); after a sentence of their own they are someone the speaker quotes, and that cue is
+     * theirs (round 15).
+     */
+    private static boolean quotedBySpeaker(String text, int at, List<Quotation> marked) {
+        if (at == 0 || text.charAt(at) == ',' || "»\"”".indexOf(text.charAt(at - 1)) < 0) {
+            return false;
+        }
+        return marked.stream().filter(q -> q.end() == at - 1 && q.start() > 0)
+                .noneMatch(q -> DialogueQuotes.insideSentence(text, q.start() - 1));
     }
 
     /**

@@ -100,6 +100,7 @@ final class TurnEnd {
         // the interviewer's turn, so far only questions put to the speaker: a further question is asked too, whatever
         // it names (- Hvorfor takket du nei? Er ikke London målet?)
         boolean asking = SentenceVoice.asksSpeaker(text.substring(start, end).strip());
+        boolean crossheads = SentenceVoice.asksInCrossheads(text);
         for (int i = 1; i < sentences.size(); i++) {
             String sentence = text.substring(sentences.get(i)[0], sentences.get(i)[1]).strip();
             boolean last = i + 1 == sentences.size();
@@ -117,6 +118,15 @@ final class TurnEnd {
                 return sentences.get(i - 2)[1]; // … jeg trenger. Du har uttalt at du er en nasker. Hva stjal du sist?
             }
             boolean echoed = ECHOED.matcher(sentence).find();
+            if (narration && crossheads) {
+                // the reporter's questions run in before the narration (… klart seg. Hva vet naboene? I nabolaget …): in a
+                // document that asks its crossheads so, they are no longer the speaker's (round 15)
+                int k = i - 1;
+                while (k >= 1 && SentenceVoice.crossheadQuestion(text.substring(sentences.get(k)[0], sentences.get(k)[1]))) {
+                    k--;
+                }
+                return sentences.get(k)[1];
+            }
             if (heading || narration || interviewer || echoed) {
                 return end;
             }
