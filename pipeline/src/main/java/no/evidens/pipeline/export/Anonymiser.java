@@ -253,7 +253,8 @@ public final class Anonymiser {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             } else if (!covered && (unknown.contains(TextWords.stem(word.group()))
                     && maskable(word.group(), new int[] {a, b}, b - a > ABBREVIATION_MAX ? List.of() : found, lowerCase)
-                    || TextWords.opening(text, a) && NamedSubject.subject(text, word.group(), b, lowerCase)
+                    || TextWords.opening(text, a) && (NamedSubject.subject(text, word.group(), b, lowerCase)
+                            || NamedSubject.speaker(text, word.group(), b))
                     && maskable(word.group(), new int[] {a, b}, found, lowerCase))) {
                 // round 12 (the masking budget): a capitalised word nothing explains, found inside a sentence anywhere
                 // in the document, is masked everywhere; so is a sentence's first word that is its named subject. Round 21:
