@@ -199,7 +199,9 @@ public final class Anonymiser {
      *       regnal number, the word after a {@code -navn} compound, a one-word sentence in a list of names; round 21: a
      *       word nothing explains also where the model typed it a place or organisation, a capitalised {@code Han} or
      *       {@code Hun} inside a sentence before a masked name; round 22: names of beings ({@link BeingNames}), the name in a
-     *       quoted epithet after a place's genitive, a royal's country after a name masked by another cue.</li>
+     *       quoted epithet after a place's genitive, a royal's country after a name masked by another cue; round 23: a word
+     *       opening a sentence before a verb of saying also in a common noun's shape ({@link NamedSubject#speaker}), a
+     *       quotation's speaker after its verb and a person someone is likened to ({@link CuedNames}).</li>
      * </ul>
      */
     public List<TaggedSpan> spans(String text, Persons persons, List<String> context) {

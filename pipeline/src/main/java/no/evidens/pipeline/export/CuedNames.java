@@ -24,7 +24,9 @@ import no.evidens.models.tag.PiiTagger;
  *   <li>a given name with a hyphen in which one part is a listed given name ({@code Willem-Alexander}), not a place's
  *       direction ({@code Sør-Jan});</li>
  *   <li>one to three capitalised words before a social media handle in brackets, masked with the handle ({@code Zola
- *       Ndaba (@zolan)}).</li>
+ *       Ndaba (@zolan)});</li>
+ *   <li>round 23: a quotation's speaker right after its verb of saying ({@code «…», sier …}) and the person someone is
+ *       likened to ({@code ligner på …}).</li>
  * </ul>
  * None of them is masked where the text writes it in lower case, where a list knows it as a place or organisation, or
  * where it is a function word or has a common noun's shape ({@link Anonymiser#maskableWhateverTyped}).
