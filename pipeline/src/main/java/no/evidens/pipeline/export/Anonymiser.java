@@ -199,7 +199,9 @@ public final class Anonymiser {
      *       regnal number, the word after a {@code -navn} compound, a one-word sentence in a list of names; round 21: a
      *       word nothing explains also where the model typed it a place or organisation, a capitalised {@code Han} or
      *       {@code Hun} inside a sentence before a masked name; round 22: names of beings ({@link BeingNames}), the name in a
-     *       quoted epithet after a place's genitive, a royal's country after a name masked by another cue.</li>
+     *       quoted epithet after a place's genitive, a royal's country after a name masked by another cue; round 23: a word
+     *       opening a sentence before a verb of saying also in a common noun's shape ({@link NamedSubject#speaker}), a
+     *       quotation's speaker after its verb and a person someone is likened to ({@link CuedNames}).</li>
      * </ul>
      */
     public List<TaggedSpan> spans(String text, Persons persons, List<String> context) {
@@ -253,7 +255,8 @@ public final class Anonymiser {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             } else if (!covered && (unknown.contains(TextWords.stem(word.group()))
                     && maskable(word.group(), new int[] {a, b}, b - a > ABBREVIATION_MAX ? List.of() : found, lowerCase)
-                    || TextWords.opening(text, a) && NamedSubject.subject(text, word.group(), b, lowerCase)
+                    || TextWords.opening(text, a) && (NamedSubject.subject(text, word.group(), b, lowerCase)
+                            || NamedSubject.speaker(text, word.group(), b))
                     && maskable(word.group(), new int[] {a, b}, found, lowerCase))) {
                 // round 12 (the masking budget): a capitalised word nothing explains, found inside a sentence anywhere
                 // in the document, is masked everywhere; so is a sentence's first word that is its named subject. Round 21:

@@ -24,7 +24,9 @@ import no.evidens.models.tag.PiiTagger;
  *   <li>a given name with a hyphen in which one part is a listed given name ({@code Willem-Alexander}), not a place's
  *       direction ({@code Sør-Jan});</li>
  *   <li>one to three capitalised words before a social media handle in brackets, masked with the handle ({@code Zola
- *       Ndaba (@zolan)}).</li>
+ *       Ndaba (@zolan)});</li>
+ *   <li>round 23: a quotation's speaker right after its verb of saying ({@code «…», sier …}) and the person someone is
+ *       likened to ({@code ligner på …}).</li>
  * </ul>
  * None of them is masked where the text writes it in lower case, where a list knows it as a place or organisation, or
  * where it is a function word or has a common noun's shape ({@link Anonymiser#maskableWhateverTyped}).
@@ -43,8 +45,23 @@ final class CuedNames {
     /** The shortest patronymic read ({@code Olsdatter}: the role word {@code datter} itself is no name). */
     private static final int PATRONYMIC_MIN = 9;
 
+    /**
+     * A quotation's speaker after its verb of saying ({@code «…», sier Zorbek Quillan.}, {@code – …, sa Quillan}; made up):
+     * one to three capitalised words right after the verb, which follows the quotation's comma or closing mark (round 23).
+     */
+    private static final Pattern SPEAKER = Pattern.compile("[,»”\"] ?(?:sier|sa|forteller|fortalte|mener|mente|spør|spurte"
+            + "|svarer|svarte|hevder|påpeker|understreker|forklarer) (\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}\\d-])");
+
+    /**
+     * One to three capitalised words a person is likened to ({@code jeg ligner på Zorbek Quillan}, made up): a comparison
+     * with a person, whom the gold calls a person (round 23).
+     */
+    private static final Pattern LIKENED = Pattern.compile("(?<![\\p{L}])(?:ligner|likner|lignet|liknet|ligne|likne) på "
+            + "(\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}\\d-])");
+
     /** Adds to {@code spans} a person span for each word the cues above make a name, where no span stands yet. */
     static void mask(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
+        speakers(text, spans, lowerCase);
         Matcher word = Anonymiser.CAPITALISED.matcher(text);
         while (word.find()) {
             int a = word.start();
@@ -87,6 +104,31 @@ final class CuedNames {
                 if (!covered(spans, a, b)) {
                     spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
                 }
+            }
+        }
+    }
+
+    /**
+     * Masks the speaker a quotation names after its verb of saying ({@link #SPEAKER}) and the one a person is likened to
+     * ({@link #LIKENED}) whatever the model typed the words (each is a person; round 23, safeguards of a person's context,
+     * chosen on the folds and the treebank dev files): each word on {@link
+     * Anonymiser#maskableWhateverTyped}'s conditions, so a listed place or organisation that speaks ({@code sier Kommunen}) is
+     * left, as is a word the text writes in lower case.
+     */
+    private static void speakers(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
+        cued(text, SPEAKER.matcher(text), spans, lowerCase);
+        cued(text, LIKENED.matcher(text), spans, lowerCase);
+    }
+
+    /** Masks each match's first group where all its words are {@link Anonymiser#maskableWhateverTyped} and no span stands. */
+    private static void cued(String text, Matcher m, List<TaggedSpan> spans, Set<String> lowerCase) {
+        while (m.find()) {
+            boolean names = true;
+            for (String w : m.group(1).split(" ")) {
+                names &= Anonymiser.maskableWhateverTyped(w, lowerCase);
+            }
+            if (names && !covered(spans, m.start(1), m.end(1))) {
+                add(text, spans, m.start(1), m.end(1));
             }
         }
     }
