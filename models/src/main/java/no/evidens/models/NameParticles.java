@@ -55,6 +55,10 @@ final class NameParticles {
         for (int s = 0; s < sentences.size(); s++) {
             List<TaggedSpan> ts = tokens.get(s);
             for (int k = 0; k < ts.size(); k++) {
+                // withoutApostrophe keeps the first character and two or more, so this asks what nameLike asks first
+                if (!DocumentNames.mayBeNameLike(sentences.get(s), ts.get(k))) {
+                    continue;
+                }
                 String w = withoutApostrophe(ts.get(k).cut(sentences.get(s)));
                 if (!DocumentNames.nameLike(w)) {
                     continue;
