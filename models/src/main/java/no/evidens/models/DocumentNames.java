@@ -350,8 +350,17 @@ public final class DocumentNames {
 
     /** A capitalised word of letters (hyphens allowed), not a title. */
     static boolean nameLike(String w) {
-        return w.length() >= 2 && Character.isUpperCase(w.charAt(0)) && w.chars().allMatch(c -> Character.isLetter(c) || c == '-')
-                && !isTitle(w);
+        if (w.length() < 2 || !Character.isUpperCase(w.charAt(0))) {
+            return false;
+        }
+        // a plain loop over the characters, as w.chars().allMatch(…) tested them: asked for every capitalised token
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (!Character.isLetter(c) && c != '-') {
+                return false;
+            }
+        }
+        return !isTitle(w);
     }
 
     private static List<TaggedSpan> propagate(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> names,

@@ -305,9 +305,15 @@ final class NameCues {
             return false;
         }
         String w = token.cut(sentence);
-        return DocumentNames.nameLike(w) && !w.equals(w.toUpperCase(Locale.ROOT)) && !HYPHEN_SMALL.matcher(w).find()
-                && names.stream().noneMatch(n -> n.start() < token.end() && token.start() < n.end())
-                && DomainNames.shared().typeOf(w) == null;
+        if (!DocumentNames.nameLike(w) || w.equals(w.toUpperCase(Locale.ROOT)) || HYPHEN_SMALL.matcher(w).find()) {
+            return false;
+        }
+        for (TaggedSpan n : names) {
+            if (n.start() < token.end() && token.start() < n.end()) {
+                return false;
+            }
+        }
+        return DomainNames.shared().typeOf(w) == null;
     }
 
     /** A word list of {@code names/}, one lower-cased entry per line, {@code #} comments left out. */
