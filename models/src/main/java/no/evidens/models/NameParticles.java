@@ -67,7 +67,8 @@ final class NameParticles {
                 }
                 String lower = w.toLowerCase(Locale.ROOT);
                 count.merge(lower, 1, Integer::sum);
-                // a word of more than three characters (four or more lower-cased) is no particle: not cut out nor lower-cased
+                // a word longer than every ambiguous particle is none of them (lower-casing never shortens a word), so it
+                // is neither cut out nor lower-cased
                 TaggedSpan previous = k > 0 ? ts.get(k - 1) : null;
                 String p = previous != null && previous.end() - previous.start() <= MAX_AMBIGUOUS
                         ? previous.cut(sentences.get(s)).toLowerCase(Locale.ROOT) : "";
