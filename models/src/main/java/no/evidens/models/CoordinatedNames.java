@@ -157,6 +157,11 @@ final class CoordinatedNames {
             k -= 3;
         }
         TaggedSpan t = tokens.get(k);
-        return names.stream().anyMatch(n -> "PER".equals(n.type()) && (n.end() == t.end() || n.start() == t.start()));
+        for (TaggedSpan n : names) {
+            if ("PER".equals(n.type()) && (n.end() == t.end() || n.start() == t.start())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -45,10 +45,11 @@ final class CuedNameWords {
     static CuedNameWords of(List<String> sentences, List<List<TaggedSpan>> tokens, Set<String> lowerCase) {
         Set<String> capitalised = new HashSet<>();
         for (int s = 0; s < sentences.size(); s++) {
+            String sentence = sentences.get(s);
             for (TaggedSpan t : tokens.get(s)) {
-                String w = t.cut(sentences.get(s));
-                if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
-                    capitalised.add(w.toLowerCase(Locale.ROOT));
+                // the capital read from the sentence before the word is cut out of it: most words have none
+                if (t.end() > t.start() && Character.isUpperCase(sentence.charAt(t.start()))) {
+                    capitalised.add(t.cut(sentence).toLowerCase(Locale.ROOT));
                 }
             }
         }

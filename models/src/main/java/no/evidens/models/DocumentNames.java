@@ -338,10 +338,29 @@ public final class DocumentNames {
                 .map(t -> t.cut(sentence)).toList();
     }
 
+    /**
+     * Whether the token may be {@link #nameLike}: two characters or more, the first a capital, read from the sentence
+     * without cutting the word out of it. The document-wide passes of the rules ask this of every token first, as most
+     * tokens fail it and cutting each out was a large part of the rules' CPU (flight recordings, 2026-12-03); a token
+     * that passes is then asked {@link #nameLike} itself, so the answer is the same.
+     */
+    static boolean mayBeNameLike(String sentence, TaggedSpan token) {
+        return token.end() - token.start() >= 2 && Character.isUpperCase(sentence.charAt(token.start()));
+    }
+
     /** A capitalised word of letters (hyphens allowed), not a title. */
     static boolean nameLike(String w) {
-        return w.length() >= 2 && Character.isUpperCase(w.charAt(0)) && w.chars().allMatch(c -> Character.isLetter(c) || c == '-')
-                && !isTitle(w);
+        if (w.length() < 2 || !Character.isUpperCase(w.charAt(0))) {
+            return false;
+        }
+        // a plain loop over the characters, as w.chars().allMatch(…) tested them: asked for every capitalised token
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (!Character.isLetter(c) && c != '-') {
+                return false;
+            }
+        }
+        return !isTitle(w);
     }
 
     private static List<TaggedSpan> propagate(String sentence, List<TaggedSpan> tokens, List<TaggedSpan> names,
@@ -349,6 +368,9 @@ public final class DocumentNames {
         List<TaggedSpan> out = new ArrayList<>(names);
         if (!known.isEmpty()) {
             for (TaggedSpan t : tokens) {
+                if (!mayBeNameLike(sentence, t)) {
+                    continue;
+                }
                 String w = t.cut(sentence);
                 if (!nameLike(w) || out.stream().anyMatch(n -> n.start() < t.end() && t.start() < n.end())) {
                     continue;

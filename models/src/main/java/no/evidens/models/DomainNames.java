@@ -52,20 +52,28 @@ public final class DomainNames {
 
     /** {@code LOC}, {@code ORG}, or null when the name is in neither list nor pattern. */
     public String typeOf(String name) {
-        String n = name.strip().toLowerCase(Locale.ROOT);
-        for (String form : new String[] {n, n.endsWith("s") ? n.substring(0, n.length() - 1) : n}) {
-            if (places.contains(form)) {
-                return "LOC";
-            }
-            if (organisations.contains(form)) {
-                return "ORG";
-            }
-        }
         String s = name.strip();
-        if (s.indexOf(' ') > 0 && ORGANISATION_PATTERNS.stream().anyMatch(p -> p.matcher(s).matches())) {
-            return "ORG";
+        String n = s.toLowerCase(Locale.ROOT);
+        // the name, then without a genitive -s: asked for most capitalised words of a document, so no array or stream
+        String type = listedType(n);
+        if (type == null && n.endsWith("s")) {
+            type = listedType(n.substring(0, n.length() - 1));
+        }
+        if (type != null) {
+            return type;
+        }
+        if (s.indexOf(' ') > 0) {
+            for (Pattern p : ORGANISATION_PATTERNS) {
+                if (p.matcher(s).matches()) {
+                    return "ORG";
+                }
+            }
         }
         return null;
+    }
+
+    private String listedType(String form) {
+        return places.contains(form) ? "LOC" : organisations.contains(form) ? "ORG" : null;
     }
 
     /** Whether the name is one of the 357 municipalities (also those that are common person names). */

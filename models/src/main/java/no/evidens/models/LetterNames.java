@@ -70,11 +70,13 @@ final class LetterNames {
 
     /** A capital letter alone, where a name stands: after nothing, a mark or a function word; before no hyphen, period or digit. */
     private static boolean standsAlone(String sentence, List<TaggedSpan> tokens, int k) {
-        String w = tokens.get(k).cut(sentence);
-        if (w.length() != 1 || w.charAt(0) < 'A' || w.charAt(0) > 'Z' || w.charAt(0) == 'I' || w.charAt(0) == 'O') {
+        // the letter read from the sentence, not cut out of it: this is asked of every token of the document
+        TaggedSpan token = tokens.get(k);
+        char c = token.end() - token.start() == 1 ? sentence.charAt(token.start()) : 0;
+        if (c < 'A' || c > 'Z' || c == 'I' || c == 'O') {
             return false;
         }
-        int end = tokens.get(k).end();
+        int end = token.end();
         if (end < sentence.length() && ".-)’'&/".indexOf(sentence.charAt(end)) >= 0
                 || end + 1 < sentence.length() && sentence.charAt(end) == ' ' && Character.isDigit(sentence.charAt(end + 1))) {
             return false;

@@ -75,7 +75,7 @@ final class NameCues {
     /** Whether the word (any case) is a listed given name. */
     static boolean isGivenName(String word) {
         String w = word.toLowerCase(Locale.ROOT);
-        if (GIVEN.contains(w) || w.chars().anyMatch(c -> c > 'z') && GIVEN.contains(plain(w))) {
+        if (GIVEN.contains(w) || accented(w) && GIVEN.contains(plain(w))) {
             return true;
         }
         // the genitive of a given name (Tones ansikt), also after a preposition, which governs the noun after it
@@ -87,10 +87,28 @@ final class NameCues {
         return dash > 0 && GIVEN.contains(w.substring(0, dash)) && GIVEN.contains(w.substring(dash + 1));
     }
 
+    /**
+     * Whether the lower-cased word has a character beyond {@code z} other than æ, ø and å: only such a word can change
+     * in {@link #plain} (a word of ASCII, æ, ø and å is composed already, and the ring of å stays), so only such a word
+     * is looked up again without accents. Most Norwegian words with a letter beyond {@code z} have æ, ø or å alone.
+     */
+    private static boolean accented(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c > 'z' && c != 'æ' && c != 'ø' && c != 'å') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every combining mark but the ring of å (U+030A), compiled once ({@code String.replaceAll} compiled it per call). */
+    private static final Pattern MARKS_BUT_RING = Pattern.compile("[\\p{M}&&[^\\u030A]]");
+
     /** The word without accents ({@code antónio} → {@code antonio}); æ, ø and å are letters of their own and stay. */
     private static String plain(String w) {
         // every combining mark but the ring of å (U+030A) goes; then å is composed again
-        return Normalizer.normalize(Normalizer.normalize(w, Normalizer.Form.NFD).replaceAll("[\\p{M}&&[^\\u030A]]", ""),
+        return Normalizer.normalize(MARKS_BUT_RING.matcher(Normalizer.normalize(w, Normalizer.Form.NFD)).replaceAll(""),
                 Normalizer.Form.NFC);
     }
 
@@ -287,9 +305,15 @@ final class NameCues {
             return false;
         }
         String w = token.cut(sentence);
-        return DocumentNames.nameLike(w) && !w.equals(w.toUpperCase(Locale.ROOT)) && !HYPHEN_SMALL.matcher(w).find()
-                && names.stream().noneMatch(n -> n.start() < token.end() && token.start() < n.end())
-                && DomainNames.shared().typeOf(w) == null;
+        if (!DocumentNames.nameLike(w) || w.equals(w.toUpperCase(Locale.ROOT)) || HYPHEN_SMALL.matcher(w).find()) {
+            return false;
+        }
+        for (TaggedSpan n : names) {
+            if (n.start() < token.end() && token.start() < n.end()) {
+                return false;
+            }
+        }
+        return DomainNames.shared().typeOf(w) == null;
     }
 
     /** A word list of {@code names/}, one lower-cased entry per line, {@code #} comments left out. */

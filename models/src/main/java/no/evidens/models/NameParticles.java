@@ -32,6 +32,8 @@ final class NameParticles {
             "ter", "ten", "zu", "abu", "ould");
     /** Particles that are also Norwegian words: only with the same name word every time. */
     private static final Set<String> AMBIGUOUS = Set.of("de", "da", "du", "den", "der", "la", "le");
+    /** The length of the longest of {@link #AMBIGUOUS}. */
+    private static final int MAX_AMBIGUOUS = AMBIGUOUS.stream().mapToInt(String::length).max().orElse(0);
     /** A name joined to its article or patronymic with a hyphen: {@code al-Rashidi}, {@code bin-Salem}. */
     private static final Pattern HYPHENATED = Pattern.compile("(?:al|el|ul|as|ad|ar|at|az|ash|bin|ibn|abu|ben)-(\\p{Lu}\\p{Ll}+)");
     /** A nickname alone between quotation marks, with the spaces around it. */
@@ -55,13 +57,21 @@ final class NameParticles {
         for (int s = 0; s < sentences.size(); s++) {
             List<TaggedSpan> ts = tokens.get(s);
             for (int k = 0; k < ts.size(); k++) {
+                // withoutApostrophe keeps the first character and two or more, so this asks what nameLike asks first
+                if (!DocumentNames.mayBeNameLike(sentences.get(s), ts.get(k))) {
+                    continue;
+                }
                 String w = withoutApostrophe(ts.get(k).cut(sentences.get(s)));
                 if (!DocumentNames.nameLike(w)) {
                     continue;
                 }
                 String lower = w.toLowerCase(Locale.ROOT);
                 count.merge(lower, 1, Integer::sum);
-                String p = k > 0 ? ts.get(k - 1).cut(sentences.get(s)).toLowerCase(Locale.ROOT) : "";
+                // a word longer than every ambiguous particle is none of them (lower-casing never shortens a word), so it
+                // is neither cut out nor lower-cased
+                TaggedSpan previous = k > 0 ? ts.get(k - 1) : null;
+                String p = previous != null && previous.end() - previous.start() <= MAX_AMBIGUOUS
+                        ? previous.cut(sentences.get(s)).toLowerCase(Locale.ROOT) : "";
                 before.computeIfAbsent(lower, x -> new HashSet<>()).add(AMBIGUOUS.contains(p) ? p : "");
             }
         }

@@ -54,16 +54,14 @@ final class RememberingBeam extends BeamSearch {
         Queue<Step> next = new PriorityQueue<>(size, Step.ORDER);
         prev.add(Step.START);
         Object[] context = additionalContext == null ? EMPTY_ADDITIONAL_CONTEXT : additionalContext;
-        double[] sorted = new double[probs.length];
+        double[] largest = new double[size];
         for (int i = 0; i < sequence.length; i++) {
             int sz = Math.min(size, prev.size());
             for (int sc = 0; !prev.isEmpty() && sc < sz; sc++) {
                 Step top = prev.remove();
                 String[] outcomes = top.outcomes();
                 double[] scores = model.eval(cg.getContext(i, sequence, outcomes, context), probs);
-                System.arraycopy(scores, 0, sorted, 0, scores.length);
-                Arrays.sort(sorted, 0, scores.length);
-                double min = sorted[Math.max(0, scores.length - size)];
+                double min = kthLargest(scores, scores.length, largest);
                 for (int p = 0; p < scores.length; p++) {
                     if (scores[p] >= min) {
                         extend(top, i, sequence, outcomes, model.getOutcome(p), scores[p], minSequenceScore, validator, next);
@@ -85,6 +83,29 @@ final class RememberingBeam extends BeamSearch {
             top[s] = prev.remove().sequence();
         }
         return top;
+    }
+
+    /**
+     * The {@code top.length}-th largest of the first {@code n} scores (the smallest when there are fewer): what
+     * OpenNLP's step reads from a sorted copy of the scores ({@code sorted[max(0, n - size)]}), found by keeping the
+     * largest few in order as {@link Arrays#sort(double[])} orders them ({@link Double#compare}), without sorting all
+     * the outcomes' scores at every token of every sequence.
+     */
+    static double kthLargest(double[] scores, int n, double[] top) {
+        int kept = 0;
+        for (int p = 0; p < n; p++) {
+            double v = scores[p];
+            if (kept == top.length && Double.compare(v, top[kept - 1]) <= 0) {
+                continue;
+            }
+            int at = kept == top.length ? kept - 1 : kept++;
+            while (at > 0 && Double.compare(v, top[at - 1]) > 0) {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = v;
+        }
+        return top[kept - 1];
     }
 
     private static <T> void extend(Step top, int i, T[] sequence, String[] outcomes, String outcome, double prob,

@@ -29,6 +29,9 @@ final class SpeakingPlaceNames {
             String sentence = sentences.get(s);
             List<TaggedSpan> ts = tokens.get(s);
             for (int k = 2; k < ts.size(); k++) {
+                if (!DocumentNames.mayBeNameLike(sentence, ts.get(k))) {
+                    continue;
+                }
                 String w = ts.get(k).cut(sentence);
                 if (DocumentNames.nameLike(w) && "LOC".equals(DomainNames.shared().typeOf(w))
                         && NameCues.speech(ts.get(k - 1).cut(sentence)) && ATTRIBUTION.contains(ts.get(k - 2).cut(sentence))
