@@ -24,8 +24,9 @@ import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
  * at a time, counts its character 1- to 3-grams, and after every 110 of them asks the language model about
  * every distinct gram seen so far, until the best language has held for three answers with a growing
  * confidence, 0.2 ahead of the next. Each answer looks every gram up in the model again and adds its weights
- * one outcome at a time. Here a gram is looked up once, when first seen (a gram seen before is known by its code
- * points, without making a String of it), and its weights are added to a running estimate of each language's sum
+ * one outcome at a time. Here a gram is looked up once per thread, when first met (a gram met before, in this text or
+ * an earlier one, is known by its code points, without making a String of it: {@link GramTable}), and its weights
+ * are added once per text to a running estimate of each language's sum
  * ({@link RunningEstimate}) that comes with a bound on its rounding. Tika's stopping rule is answered from that
  * estimate wherever the bound settles the answer (the two best languages surely less, or surely more, than 0.2
  * apart; the same best language surely, its confidence surely rising or falling); only where it does not, and for
