@@ -24,8 +24,9 @@ import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
  * at a time, counts its character 1- to 3-grams, and after every 110 of them asks the language model about
  * every distinct gram seen so far, until the best language has held for three answers with a growing
  * confidence, 0.2 ahead of the next. Each answer looks every gram up in the model again and adds its weights
- * one outcome at a time. Here a gram is looked up once, when first seen (a gram seen before is known by its code
- * points, without making a String of it), and its weights are added to a running estimate of each language's sum
+ * one outcome at a time. Here a gram is looked up once per thread, when first met (a gram met before, in this text or
+ * an earlier one, is known by its code points, without making a String of it: {@link GramTable}), and its weights
+ * are added once per text to a running estimate of each language's sum
  * ({@link RunningEstimate}) that comes with a bound on its rounding. Tika's stopping rule is answered from that
  * estimate wherever the bound settles the answer (the two best languages surely less, or surely more, than 0.2
  * apart; the same best language surely, its confidence surely rising or falling); only where it does not, and for
@@ -58,6 +59,10 @@ final class LanguageProbe {
     private final Map<String, Context> features;
     private final String[] languages;
     private final double start;
+    /** The largest magnitude of any weight of the model, for the running estimate's bound. */
+    private final double largestWeight;
+    /** Each thread's grams met so far, kept across texts (a tagging thread guesses many). */
+    private final ThreadLocal<GramTable> tables;
     private final CharSequenceNormalizer normalizer = new AggregateCharSequenceNormalizer(
             UrlAndMail.INSTANCE, AlphaOrIdeograph.INSTANCE, EmojiCharSequenceNormalizer.getInstance(),
             TwitterCharSequenceNormalizer.getInstance(), NumberCharSequenceNormalizer.getInstance(),
@@ -73,6 +78,7 @@ final class LanguageProbe {
         this.start = StrictMath.log(1.0 / languages.length); // OpenNLP's uniform prior
         // A gram's weights are added one language at a time: the same sums as adding its row over all languages
         // only if no language appears twice among a gram's outcomes. OpenNLP writes each gram's in rising order.
+        double largest = 0.0;
         for (Context c : features.values()) {
             int[] outcomes = c.getOutcomes();
             for (int a = 1; a < outcomes.length; a++) {
@@ -80,7 +86,12 @@ final class LanguageProbe {
                     throw new IllegalStateException("a gram's languages out of order in " + MODEL);
                 }
             }
+            for (double w : c.getParameters()) {
+                largest = Math.max(largest, Math.abs(w));
+            }
         }
+        this.largestWeight = largest;
+        this.tables = ThreadLocal.withInitial(() -> new GramTable(features));
     }
 
     /** The detector with Tika's model, loaded once. */
@@ -107,14 +118,15 @@ final class LanguageProbe {
         // model), from which Tika's map of counts is filled again as it was at an answer; the same grams by their
         // code points.
         Seen order = new Seen();
-        GramKeys seen = new GramKeys();
-        RunningEstimate estimate = new RunningEstimate(start, languages.length);
+        GramTable seen = tables.get();
+        seen.startText();
+        RunningEstimate estimate = new RunningEstimate(start, languages.length, largestWeight);
         ArrayDeque<Probe> recent = new ArrayDeque<>();
         Probe current = null;
         int[] chunk = new int[CHUNK];
         int at = 0; // in code points
         int atChar = 0; // the same place in chars
-        long counted = 0;
+        int toProbe = PROBE_EVERY; // grams to count before the next answer
         while (true) {
             int size = at + CHUNK > MAX_LENGTH ? MAX_LENGTH - at : CHUNK;
             int taken;
@@ -151,15 +163,16 @@ final class LanguageProbe {
                     if (n == 1 && chunk[pos] == ' ') {
                         continue;
                     }
-                    if (seen.add(key)) {
-                        String gram = new String(chunk, pos, n);
-                        Context weights = features.get(gram);
-                        order.add(gram, weights);
+                    int slot = seen.slot(key, chunk, pos, n);
+                    if (seen.firstInText(slot)) {
+                        Context weights = seen.weights(slot);
+                        order.add(seen.gram(slot), weights);
                         if (weights != null) {
                             estimate.add(weights);
                         }
                     }
-                    if (++counted % PROBE_EVERY == 0) {
+                    if (--toProbe == 0) {
+                        toProbe = PROBE_EVERY;
                         current = new Probe(order.size(), estimate.outlook());
                         if (seenEnough(recent, current, order)) {
                             return result(exact(current, order));
@@ -338,42 +351,109 @@ final class LanguageProbe {
     }
 
     /**
-     * The grams of one text seen so far, each as its one to three code points packed in a long (each plus one, 21
-     * bits apiece, so the length shows too). Open addressing over a long array, written here because the JDK has no
-     * set of primitive longs: it spares a String and a hash-map look-up for every gram counted that was seen before.
+     * The grams one thread has met, each known by its one to three code points packed in a long (each plus one, 21
+     * bits apiece, so the length shows too), with its String and the model's weights for it (null: unknown to the
+     * model), and the text it was last counted in. Kept across texts, as most of a text's grams were met in the
+     * texts before it: a gram met before is neither made a String again nor looked up in the model's map of 344,151
+     * Strings, and the same table tells whether the text has counted it already. Open addressing over primitive
+     * arrays, written here because the JDK has no map keyed by primitive longs. Emptied before a text once it holds
+     * {@link #KEEP} grams, so it stays a few MB; within a text it grows as it must.
      */
-    private static final class GramKeys {
-        private long[] slots = new long[512];
+    private static final class GramTable {
+        private static final int FIRST = 1 << 12;
+        private static final int KEEP = 1 << 15;
+        private final Map<String, Context> features;
+        private long[] keys;
+        private int[] texts;
+        private String[] grams;
+        private Context[] weights;
         private int size;
+        private int text;
 
-        /** True when {@code key} (never 0) was not in the set and has been added. */
-        boolean add(long key) {
-            int mask = slots.length - 1;
+        GramTable(Map<String, Context> features) {
+            this.features = features;
+            empty(FIRST);
+        }
+
+        private void empty(int slots) {
+            keys = new long[slots];
+            texts = new int[slots];
+            grams = new String[slots];
+            weights = new Context[slots];
+            size = 0;
+            text = 0;
+        }
+
+        /** Begins a new text: no gram counted in it yet. */
+        void startText() {
+            if (size > KEEP || text == Integer.MAX_VALUE) {
+                empty(FIRST);
+            }
+            text++;
+        }
+
+        /**
+         * The slot of the gram {@code key} (never 0), the {@code n} code points of {@code chunk} from {@code pos};
+         * a gram not met before is made a String and looked up in the model here.
+         */
+        int slot(long key, int[] chunk, int pos, int n) {
+            int mask = keys.length - 1;
             int i = spread(key) & mask;
-            while (slots[i] != 0) {
-                if (slots[i] == key) {
-                    return false;
+            while (keys[i] != 0) {
+                if (keys[i] == key) {
+                    return i;
                 }
                 i = (i + 1) & mask;
             }
-            slots[i] = key;
-            if (++size * 2 > slots.length) {
+            String gram = new String(chunk, pos, n);
+            keys[i] = key;
+            grams[i] = gram;
+            weights[i] = features.get(gram);
+            if (++size * 2 > keys.length) {
                 grow();
+                return slot(key, chunk, pos, n);
             }
+            return i;
+        }
+
+        /** True the first time the gram in {@code slot} is counted in this text. */
+        boolean firstInText(int slot) {
+            if (texts[slot] == text) {
+                return false;
+            }
+            texts[slot] = text;
             return true;
         }
 
+        String gram(int slot) {
+            return grams[slot];
+        }
+
+        Context weights(int slot) {
+            return weights[slot];
+        }
+
         private void grow() {
-            long[] old = slots;
-            slots = new long[old.length * 2];
-            int mask = slots.length - 1;
-            for (long key : old) {
-                if (key != 0) {
-                    int i = spread(key) & mask;
-                    while (slots[i] != 0) {
+            long[] oldKeys = keys;
+            int[] oldTexts = texts;
+            String[] oldGrams = grams;
+            Context[] oldWeights = weights;
+            int slots = oldKeys.length * 2;
+            keys = new long[slots];
+            texts = new int[slots];
+            grams = new String[slots];
+            weights = new Context[slots];
+            int mask = slots - 1;
+            for (int o = 0; o < oldKeys.length; o++) {
+                if (oldKeys[o] != 0) {
+                    int i = spread(oldKeys[o]) & mask;
+                    while (keys[i] != 0) {
                         i = (i + 1) & mask;
                     }
-                    slots[i] = key;
+                    keys[i] = oldKeys[o];
+                    texts[i] = oldTexts[o];
+                    grams[i] = oldGrams[o];
+                    weights[i] = oldWeights[o];
                 }
             }
         }

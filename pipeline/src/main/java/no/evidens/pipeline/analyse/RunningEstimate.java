@@ -9,15 +9,18 @@ import opennlp.tools.ml.model.Context;
  * come (not Tika's, so not to the last bit), with a bound on how far Tika's sums can be from it. Adding m terms one
  * after another in any order is within m·u/(1 − m·u) times the sum of their magnitudes of the true sum (u = 2⁻⁵³),
  * so this sum and Tika's are within twice that of each other; the probabilities, exp(sum) over the total, are then
- * within a little over twice that, plus the rounding of exp, the total and the division. {@link #outlook()} gives
+ * within a little over twice that, plus the rounding of exp, the total and the division. The sum of magnitudes is
+ * bounded by the prior's plus the model's largest weight once per gram added (a figure known without adding a
+ * magnitude per weight: each language's sum is then one addition per weight). {@link #outlook()} gives
  * the two best languages as they stand, with that bound, so that most of Tika's stopping rule can be settled
  * without summing the grams again in Tika's order.
  */
 final class RunningEstimate {
     private static final double UNIT = 0x1p-53;
     private final double[] sums;
-    private final double[] magnitudes;
     private final double[] exps;
+    private final double startMagnitude;
+    private final double largestWeight;
     private int known;
 
     /**
@@ -32,12 +35,16 @@ final class RunningEstimate {
         }
     }
 
-    RunningEstimate(double start, int languages) {
+    /**
+     * Sums starting at {@code start} for each of {@code languages}; {@code largestWeight} is at least the magnitude
+     * of every weight {@link #add} will be given.
+     */
+    RunningEstimate(double start, int languages, double largestWeight) {
         sums = new double[languages];
-        magnitudes = new double[languages];
         exps = new double[languages];
         Arrays.fill(sums, start);
-        Arrays.fill(magnitudes, Math.abs(start));
+        this.startMagnitude = Math.abs(start);
+        this.largestWeight = largestWeight;
     }
 
     /** The number of grams known to the model added so far. */
@@ -50,7 +57,6 @@ final class RunningEstimate {
         double[] weights = gram.getParameters();
         for (int a = 0; a < outcomes.length; a++) {
             sums[outcomes[a]] += weights[a];
-            magnitudes[outcomes[a]] += Math.abs(weights[a]);
         }
         known++;
     }
@@ -58,15 +64,15 @@ final class RunningEstimate {
     /** The estimate as it stands now. */
     Outlook outlook() {
         double normal = 0.0;
-        double largest = 0.0;
         for (int o = 0; o < sums.length; o++) {
             if (!(Math.abs(sums[o]) < 700.0)) {
                 return new Outlook(false, -1, 0.0, 0.0, 0.0); // near exp's overflow or underflow the bound fails
             }
             exps[o] = Math.exp(sums[o]);
             normal += exps[o];
-            largest = Math.max(largest, magnitudes[o]);
         }
+        // Every language's sum of magnitudes is at most this: the prior's and one largest weight per gram.
+        double largest = startMagnitude + known * largestWeight;
         int best = -1;
         double first = 0.0;
         double second = 0.0;

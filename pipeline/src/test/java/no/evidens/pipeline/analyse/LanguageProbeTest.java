@@ -75,6 +75,34 @@ class LanguageProbeTest {
         assertTrue(languages.containsAll(Set.of("nob", "nno", "eng")), "languages met: " + languages);
     }
 
+    /**
+     * A thread keeps the grams it has met across texts: a text's guess must not depend on what the thread guessed
+     * before, so each text guessed in a thread of its own, that has met no gram yet, gives the guess made after all
+     * the others, to the last bit.
+     */
+    @Test
+    void givesTheSameGuessWhateverTheThreadMetBefore() throws Exception {
+        LanguageProbe probe = LanguageProbe.shared();
+        List<String> texts = texts();
+        List<LanguageProbe.Guess> after = new ArrayList<>();
+        for (String text : texts) {
+            probe.guess(text); // so every later guess meets grams this thread knows
+        }
+        for (String text : texts) {
+            after.add(probe.guess(text));
+        }
+        for (int i = 0; i < texts.size(); i += 7) {
+            String text = texts.get(i);
+            LanguageProbe.Guess[] fresh = new LanguageProbe.Guess[1];
+            Thread thread = new Thread(() -> fresh[0] = probe.guess(text));
+            thread.start();
+            thread.join();
+            assertEquals(after.get(i).language(), fresh[0].language(), text);
+            assertEquals(Double.doubleToRawLongBits(after.get(i).confidence()),
+                    Double.doubleToRawLongBits(fresh[0].confidence()), text);
+        }
+    }
+
     @Test
     void guesserReportsTheLanguageTikasDetectorReportedBefore() throws IOException {
         LanguageGuesser guesser = new LanguageGuesser();

@@ -27,7 +27,7 @@ class RunningEstimateTest {
 
     @Test
     void namesTheBestLanguagesOfExactSums() {
-        RunningEstimate estimate = new RunningEstimate(Math.log(1.0 / 3), 3);
+        RunningEstimate estimate = new RunningEstimate(Math.log(1.0 / 3), 3, 1.5);
         estimate.add(new Context(new int[] {0, 2}, new double[] {0.5, 1.5}));
         estimate.add(new Context(new int[] {1}, new double[] {0.25}));
         RunningEstimate.Outlook outlook = estimate.outlook();
@@ -43,7 +43,7 @@ class RunningEstimateTest {
 
     @Test
     void settlesNothingWhereTheBoundDoesNotHold() {
-        RunningEstimate estimate = new RunningEstimate(Math.log(0.5), 2);
+        RunningEstimate estimate = new RunningEstimate(Math.log(0.5), 2, 900.0);
         estimate.add(new Context(new int[] {0}, new double[] {900.0})); // exp overflows: no bound
         assertFalse(estimate.outlook().bounded());
         assertFalse(estimate.outlook().clearBest());
@@ -51,7 +51,7 @@ class RunningEstimateTest {
 
     @Test
     void twoLanguagesEqualHaveNoClearBest() {
-        RunningEstimate estimate = new RunningEstimate(Math.log(0.5), 2);
+        RunningEstimate estimate = new RunningEstimate(Math.log(0.5), 2, 0.75);
         estimate.add(new Context(new int[] {0, 1}, new double[] {0.75, 0.75}));
         RunningEstimate.Outlook outlook = estimate.outlook();
         assertTrue(outlook.bounded());
@@ -72,6 +72,12 @@ class RunningEstimateTest {
         @SuppressWarnings("unchecked")
         Map<String, Context> features = (Map<String, Context>) model.getDataStructures()[1];
         int languages = model.getNumOutcomes();
+        double largestWeight = 0.0;
+        for (Context c : features.values()) {
+            for (double w : c.getParameters()) {
+                largestWeight = Math.max(largestWeight, Math.abs(w));
+            }
+        }
         Random shuffle = new Random(25);
         int checked = 0;
         int clear = 0;
@@ -86,7 +92,7 @@ class RunningEstimateTest {
                     }
                 }
             }
-            RunningEstimate estimate = new RunningEstimate(Math.log(1.0 / languages), languages);
+            RunningEstimate estimate = new RunningEstimate(Math.log(1.0 / languages), languages, largestWeight);
             List<String> known = new ArrayList<>();
             for (String gram : grams) {
                 estimate.add(features.get(gram));
