@@ -185,7 +185,7 @@ public final class NorwegianAnalysis {
     }
 
     /** The first steps of every text chain: lower case, folded, stop words out. */
-    static TokenStream words(TokenStream source) {
+    static TokenStream words(Tokenizer source) {
         return new StopFilter(normalized(source), STOP_WORDS);
     }
 

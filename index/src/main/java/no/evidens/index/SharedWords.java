@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -11,25 +12,22 @@ import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
- * The words of the last value one analysis thread indexed in the {@code text} field, as the shared steps left
- * them (each word's terms as {@link TokenSteps} remembers them, offsets, position increment and length, type, and the
- * final offset and increment), so that the {@code parts} field of the same text replays them
- * ({@link TextAndPartsAnalyzer}). Kept in plain arrays, reused from value to value: no object per word. One per
- * thread, never shared; it also holds the thread's {@link TokenSteps}.
+ * The words of the last value one analysis thread indexed in the {@code text} field, as the shared first steps
+ * left them (term, offsets, position increment and length, type, and the final offset and increment), so
+ * that the {@code parts} field of the same text replays them ({@link TextAndPartsAnalyzer}). Kept in plain
+ * arrays, reused from value to value: no object per word. One per thread, never shared.
  */
 final class SharedWords {
     /** A value of more words than this is not recorded (its parts run the steps themselves): bounds the arrays. */
     static final int MAX_WORDS = 1 << 16;
 
-    /** What the thread's chains make of each token, shared by its text, parts and other fields. */
-    final TokenSteps steps = new TokenSteps();
     private String text;
     private boolean complete;
     private int words;
-    /** Per word: its terms (the same arrays {@link TokenSteps} remembers, not copies). */
-    private char[][][] terms = new char[256][][];
-    /** Per word: start and end offset, position increment and length. */
-    private int[] ints = new int[4 * 256];
+    private char[] chars = new char[4096];
+    private int charCount;
+    /** Per word: end of its term in {@code chars}, start and end offset, position increment and length. */
+    private int[] ints = new int[5 * 256];
     private String[] types = new String[256];
     private int finalOffset;
     private int finalIncrement;
@@ -39,15 +37,16 @@ final class SharedWords {
         text = value;
         complete = false;
         words = 0;
+        charCount = 0;
     }
 
     /** The filter that records what {@code words} gives, in the text field's chain. */
-    TokenFilter recorder(StepsByToken words) {
+    TokenFilter recorder(TokenStream words) {
         return new Recorder(words);
     }
 
     /** The filter that replays the record for the same text, or else passes on what {@code words} gives. */
-    Replay replay(StepsByToken words) {
+    Replay replay(TokenStream words) {
         return new Replay(words);
     }
 
@@ -57,12 +56,10 @@ final class SharedWords {
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
         private final PositionLengthAttribute length = addAttribute(PositionLengthAttribute.class);
         private final TypeAttribute type = addAttribute(TypeAttribute.class);
-        private final StepsByToken source;
         private boolean recording;
 
-        Recorder(StepsByToken input) {
+        Recorder(TokenStream input) {
             super(input);
-            source = input;
         }
 
         @Override
@@ -70,6 +67,7 @@ final class SharedWords {
             super.reset();
             complete = false;
             words = 0;
+            charCount = 0;
             recording = text != null;
         }
 
@@ -89,17 +87,22 @@ final class SharedWords {
         }
 
         private void add() {
-            if (words == terms.length) {
-                terms = Arrays.copyOf(terms, 2 * words);
-                ints = Arrays.copyOf(ints, 4 * 2 * words);
-                types = Arrays.copyOf(types, 2 * words);
+            int n = term.length();
+            if (charCount + n > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(2 * chars.length, charCount + n));
             }
-            terms[words] = source.terms();
-            int k = 4 * words;
-            ints[k] = offset.startOffset();
-            ints[k + 1] = offset.endOffset();
-            ints[k + 2] = increment.getPositionIncrement();
-            ints[k + 3] = length.getPositionLength();
+            System.arraycopy(term.buffer(), 0, chars, charCount, n);
+            charCount += n;
+            if (5 * words + 5 > ints.length) {
+                ints = Arrays.copyOf(ints, 2 * ints.length);
+                types = Arrays.copyOf(types, 2 * types.length);
+            }
+            int k = 5 * words;
+            ints[k] = charCount;
+            ints[k + 1] = offset.startOffset();
+            ints[k + 2] = offset.endOffset();
+            ints[k + 3] = increment.getPositionIncrement();
+            ints[k + 4] = length.getPositionLength();
             types[words++] = type.type();
         }
 
@@ -115,19 +118,17 @@ final class SharedWords {
     }
 
     /** The parts field's source of words: the record when it holds this text, else its own chain. */
-    final class Replay extends TokenFilter implements WordTerms {
+    final class Replay extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
         private final PositionLengthAttribute length = addAttribute(PositionLengthAttribute.class);
         private final TypeAttribute type = addAttribute(TypeAttribute.class);
-        private final StepsByToken source;
         private boolean replaying;
         private int next;
 
-        Replay(StepsByToken input) {
+        Replay(TokenStream input) {
             super(input);
-            source = input;
         }
 
         /** The value about to be analysed: replayed when the text field just recorded the same. */
@@ -150,20 +151,15 @@ final class SharedWords {
                 return false;
             }
             clearAttributes();
-            char[] stem = terms[next][0];
-            term.copyBuffer(stem, 0, stem.length);
-            int k = 4 * next;
-            offset.setOffset(ints[k], ints[k + 1]);
-            increment.setPositionIncrement(ints[k + 2]);
-            length.setPositionLength(ints[k + 3]);
+            int k = 5 * next;
+            int from = next == 0 ? 0 : ints[k - 5];
+            term.copyBuffer(chars, from, ints[k] - from);
+            offset.setOffset(ints[k + 1], ints[k + 2]);
+            increment.setPositionIncrement(ints[k + 3]);
+            length.setPositionLength(ints[k + 4]);
             type.setType(types[next]);
             next++;
             return true;
-        }
-
-        @Override
-        public char[][] terms() {
-            return replaying ? terms[next - 1] : source.terms();
         }
 
         @Override

@@ -16,10 +16,8 @@ import org.apache.lucene.util.CloseableThreadLocal;
  * {@code parts}, and both chains begin with the same steps (tokens, lower case, folding, stop words): profiling
  * showed those steps to be a tenth of indexing. So the {@code text} field records what they produced, and the
  * {@code parts} field that follows it in the same document (same thread, same text) replays the record
- * instead of running them again ({@link SharedWords}); any other value of {@code parts} runs them itself. After the
- * tokenizer, every field takes each token's terms from what the thread remembers of it ({@link TokenSteps}): its stem
- * for {@code text}, and its parts' stems as well for {@code parts}. The tokens are the same either way
- * ({@code TextAndPartsAnalyzerTest} compares them with the separate chains).
+ * instead of running them again ({@link SharedWords}); any other value of {@code parts} runs them itself. The
+ * tokens are the same either way ({@code TextAndPartsAnalyzerTest} compares them with the separate chains).
  * Lucene's {@code TeeSinkTokenFilter} shares a stream within one document too, but it must be wired into the
  * document's fields, which would bypass the writer's analyzer; this keeps the sharing inside the analyzer.
  */
@@ -34,10 +32,10 @@ final class TextAndPartsAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        SharedWords record = record();
-        StepsByToken words = new StepsByToken(source, record.steps);
+        TokenStream words = NorwegianAnalysis.words(source);
         if (PassageSchema.TEXT.equals(fieldName)) {
-            TokenStream s = record.recorder(words);
+            SharedWords record = record();
+            TokenStream s = NorwegianAnalysis.stems(record.recorder(words));
             ValueReader values = new ValueReader();
             return new TokenStreamComponents(reader -> {
                 String text = values.read(reader);
@@ -46,7 +44,7 @@ final class TextAndPartsAnalyzer extends Analyzer {
             }, s);
         }
         if (PassageSchema.PARTS.equals(fieldName)) {
-            SharedWords.Replay replay = record.replay(words);
+            SharedWords.Replay replay = record().replay(words);
             TokenStream s = new PartsByWord(replay);
             ValueReader values = new ValueReader();
             return new TokenStreamComponents(reader -> {
@@ -55,7 +53,7 @@ final class TextAndPartsAnalyzer extends Analyzer {
                 source.setReader(new StringReader(text));
             }, s);
         }
-        return new TokenStreamComponents(source, words);
+        return new TokenStreamComponents(source, NorwegianAnalysis.stems(words));
     }
 
     @Override
