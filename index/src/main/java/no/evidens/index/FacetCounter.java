@@ -96,11 +96,8 @@ final class FacetCounter {
             return this;
         }
 
-        /**
-         * Fresh counts per signature for segment {@code ord}, counted into by the caller (a search that walks its hits
-         * itself, {@link OneWordPass}) or by this collector; the total and the counts are made from them.
-         */
-        int[] countsOf(int ord) {
+        /** Fresh counts per signature for segment {@code ord}. */
+        private int[] countsOf(int ord) {
             perSegment[ord] = segments[ord].newCounts();
             return perSegment[ord];
         }

@@ -81,8 +81,7 @@ final class KnownHits {
         return sought == null ? q : stated(q, sought, searcher.getTopReaderContext());
     }
 
-    /** As {@link #stated(Query, IndexSearcher)}, with the words sought given ({@code top}: the snapshot they were sought in). */
-    static Query stated(Query q, SoughtTerms sought, IndexReaderContext top) {
+    private static Query stated(Query q, SoughtTerms sought, IndexReaderContext top) {
         if (q instanceof TermQuery t) {
             TermStates states = t.getTermStates() == null ? sought.states(t.getTerm(), top) : null;
             return states == null ? q : new TermQuery(t.getTerm(), states);

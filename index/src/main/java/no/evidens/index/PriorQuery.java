@@ -81,11 +81,6 @@ final class PriorQuery extends Query {
         return words;
     }
 
-    /** The bonuses, in order. */
-    List<Bonus> bonuses() {
-        return bonuses;
-    }
-
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         Query w = words.rewrite(searcher);

@@ -190,18 +190,6 @@ final class RankedSearch {
             return new Counted(page.first(n), s.count(ScoredQuery.matching(query)), FacetFilters.counts(null), page);
         }
         FacetCounter.Counting counting = s.facetCounter.counting();
-        OneWordPass one = mayTwoPass && twoPass(sort, query) ? OneWordPass.of(s, query) : null;
-        if (one != null) {
-            // One word in its fields: counted and ranked in one walk; a longer page walks again without counting.
-            TopDocs top = one.run(s, counting, s.facetCounter, pageCollector(s, n, sort));
-            scores(top, s, query, sort);
-            Page page = m -> {
-                TopDocs longer = one.run(s, null, s.facetCounter, pageCollector(s, m, sort));
-                scores(longer, s, query, sort);
-                return longer;
-            };
-            return new Counted(top, counting.total(), counting.counts(), page, one.sought());
-        }
         if (mayTwoPass && twoPass(sort, query)) {
             Query matching = ScoredQuery.matching(query);
             if (!counting.countWords(s, matching)) {
