@@ -37,6 +37,9 @@ import no.evidens.index.SearchResult;
  *   ... slow DIR ROUNDS KIND [N] the N (default 10) slowest distinct searches of one kind, by their thread CPU p50 over
  *                           ROUNDS measured rounds of the kind (after one warm-up round), with their hits: which
  *                           searches make a kind's p95
+ *   ... words DIR ROUNDS     each term search alone: its word, its hits and its thread CPU p50 over ROUNDS measured rounds
+ *                           (after two warm-up rounds of the term searches), one line a word: a before/after comparison
+ *                           by how many hits a word has
  *   ... count DIR ROUNDS     the counting part of the term searches alone: the thread CPU of EvidenceSearcher.countWithFacets
  *                           (every hit and its facets counted, the counts made, no page) for each term word in the text,
  *                           its compound parts and the heading, as `bench search`'s ablation asks it (p50 / p95), after
@@ -57,6 +60,8 @@ public class SearchCompare {
                 dump(searcher, set, Path.of(args[2]));
             } else if (args[0].equals("count")) {
                 counting(searcher, set, Integer.parseInt(args[2]));
+            } else if (args[0].equals("words")) {
+                perWord(searcher, set, Integer.parseInt(args[2]));
             } else if (args[0].equals("slow")) {
                 slowest(searcher, set, Integer.parseInt(args[2]), args[3], args.length > 4 ? Integer.parseInt(args[4]) : 10);
             } else {
@@ -162,6 +167,29 @@ public class SearchCompare {
             Arrays.sort(ms);
             System.out.printf(Locale.ROOT, "%-9s %4d searches  thread CPU p50 %6.2f ms  p95 %6.2f ms  mean %6.2f ms%n", kind, ms.length,
                     ms[ms.length / 2], ms[(int) (ms.length * 0.95)], Arrays.stream(ms).average().orElse(0));
+        }
+    }
+
+    static void perWord(EvidenceSearcher searcher, List<Search> set, int rounds) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<Search> terms = set.stream().filter(s -> s.kind().equals("term")).toList();
+        for (int warm = 0; warm < 2; warm++) {
+            for (Search s : terms) {
+                run(searcher, s);
+            }
+        }
+        double[][] ms = new double[terms.size()][rounds];
+        long[] totals = new long[terms.size()];
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < terms.size(); i++) {
+                long c = threads.getCurrentThreadCpuTime();
+                totals[i] = run(searcher, terms.get(i)).total();
+                ms[i][round] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+            }
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            Arrays.sort(ms[i]);
+            System.out.printf(Locale.ROOT, "%s %d %.3f%n", terms.get(i).request().query(), totals[i], ms[i][rounds / 2]);
         }
     }
 
