@@ -1,6 +1,7 @@
 package no.evidens.models.indicator;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -24,9 +25,18 @@ final class SharedPredicates {
     /** The QN models, numbered in the order given. */
     private final List<QNModel> models = new ArrayList<>();
     private final Map<MaxentModel, Integer> numbers = new IdentityHashMap<>();
-    /** For each feature, the numbers of the models that know it (rising) and its parameters in each of them. */
-    private final int[][] rowModels;
-    private final Context[][] rows;
+    /**
+     * All the models' sums of one paragraph lie in one array: model {@code k}'s outcomes from {@code sumsAt[k]} to
+     * {@code sumsAt[k + 1]}. For the feature numbered {@code id}, the entries {@code rowAt[id]} to {@code rowAt[id + 1]}
+     * of {@code slots} and {@code weights} are where each of its parameters is added and the parameter: the models
+     * that know it rising, each model's parameters in its own order. Flat arrays of primitives rather than each
+     * model's {@link Context} object: adding the parameters through those objects (five references followed per model
+     * and feature) was half of the classifier's samples in an ingest (flight recording, 2026-12-03).
+     */
+    private final int[] sumsAt;
+    private final int[] rowAt;
+    private final int[] slots;
+    private final double[] weights;
 
     SharedPredicates(Collection<MaxentModel> all) {
         for (MaxentModel m : all) {
@@ -36,7 +46,6 @@ final class SharedPredicates {
                 models.add(qn);
             }
         }
-        int[] known = new int[ids.size()];
         Context[][] perModel = new Context[models.size()][];
         for (int k = 0; k < models.size(); k++) {
             QNModel qn = models.get(k);
@@ -44,21 +53,35 @@ final class SharedPredicates {
             predicates(qn).forEach((p, c) -> contexts[ids.get(p)] = c);
             byModel.put(qn, contexts);
             perModel[k] = contexts;
-            for (int id = 0; id < contexts.length; id++) {
-                known[id] += contexts[id] == null ? 0 : 1;
-            }
         }
-        rowModels = new int[ids.size()][];
-        rows = new Context[ids.size()][];
-        for (int id = 0; id < known.length; id++) {
-            rowModels[id] = new int[known[id]];
-            rows[id] = new Context[known[id]];
-            int n = 0;
+        sumsAt = new int[models.size() + 1];
+        for (int k = 0; k < models.size(); k++) {
+            sumsAt[k + 1] = sumsAt[k] + models.get(k).getNumOutcomes();
+        }
+        rowAt = new int[ids.size() + 1];
+        for (int id = 0; id < ids.size(); id++) {
+            int entries = 0;
             for (int k = 0; k < models.size(); k++) {
                 Context c = perModel[k][id];
-                if (c != null) {
-                    rowModels[id][n] = k;
-                    rows[id][n++] = c;
+                entries += c == null ? 0 : c.getOutcomes().length;
+            }
+            rowAt[id + 1] = rowAt[id] + entries;
+        }
+        slots = new int[rowAt[ids.size()]];
+        weights = new double[slots.length];
+        for (int id = 0; id < ids.size(); id++) {
+            int at = rowAt[id];
+            for (int k = 0; k < models.size(); k++) {
+                Context c = perModel[k][id];
+                if (c == null) {
+                    continue;
+                }
+                int[] of = c.getOutcomes();
+                double[] parameters = c.getParameters();
+                for (int j = 0; j < of.length; j++) {
+                    slots[at] = sumsAt[k] + of[j];
+                    // As QnScores.add adds it (value 1): 1.0 times a double is that double, so this is exact.
+                    weights[at++] = 1.0 * parameters[j];
                 }
             }
         }
@@ -97,23 +120,19 @@ final class SharedPredicates {
      * models' sums are made in one pass over the features instead of one pass per model.
      */
     double[] probabilities(String outcome, int[] featureIds) {
-        double[][] sums = new double[models.size()][];
-        for (int k = 0; k < sums.length; k++) {
-            sums[k] = new double[models.get(k).getNumOutcomes()];
-        }
+        double[] sums = new double[sumsAt[models.size()]];
         for (int id : featureIds) {
             if (id < 0) {
                 continue;
             }
-            int[] of = rowModels[id];
-            Context[] row = rows[id];
-            for (int r = 0; r < of.length; r++) {
-                QnScores.add(sums[of[r]], row[r]);
+            for (int e = rowAt[id], end = rowAt[id + 1]; e < end; e++) {
+                sums[slots[e]] += weights[e];
             }
         }
-        double[] out = new double[sums.length];
+        double[] out = new double[models.size()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = QnScores.probability(sums[k], models.get(k).getIndex(outcome));
+            out[k] = QnScores.probability(Arrays.copyOfRange(sums, sumsAt[k], sumsAt[k + 1]),
+                    models.get(k).getIndex(outcome));
         }
         return out;
     }
