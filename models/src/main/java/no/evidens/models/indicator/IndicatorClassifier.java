@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 import no.evidens.models.ModelEntryData;
@@ -56,10 +57,13 @@ public final class IndicatorClassifier {
 
     private final Map<String, MaxentModel> models;
     private final SharedPredicates predicates;
+    /** Whether every model is a QN model, so a paragraph's features can be numbered without their strings. */
+    private final boolean allQn;
 
     private IndicatorClassifier(Map<String, MaxentModel> models) {
         this.models = models;
         this.predicates = new SharedPredicates(models.values());
+        this.allQn = models.values().stream().allMatch(m -> predicates.number(m) >= 0);
     }
 
     /** Trains one model per category that has at least one positive paragraph. */
@@ -135,6 +139,37 @@ public final class IndicatorClassifier {
         return new Assessment(probabilities, out);
     }
 
+    /**
+     * The features of a paragraph ({@link ParagraphFeatures#of}) numbered, for {@link #assess(SharedPredicates.Numbered,
+     * double, Predicate)}; null when some model is not a QN model (then only the feature strings will do).
+     */
+    SharedPredicates.Numbered number(String paragraph, Set<String> codebookCategories) {
+        return allQn ? predicates.ids(paragraph, codebookCategories) : null;
+    }
+
+    /**
+     * As {@link #assess(String[], double, Predicate)} over the features of {@link #number}: the very same
+     * probabilities and explanations, the features' strings made only for the features that explain a guess.
+     */
+    Assessment assess(SharedPredicates.Numbered numbered, double threshold, Predicate<String> explain) {
+        Map<String, Double> probabilities = new LinkedHashMap<>();
+        List<Guess> out = new ArrayList<>();
+        int[] ids = numbered.ids();
+        double[] qn = predicates.probabilities(YES, ids);
+        for (Map.Entry<String, MaxentModel> e : models.entrySet()) {
+            double p = qn[predicates.number(e.getValue())];
+            probabilities.put(e.getKey(), p);
+            if (p >= threshold) {
+                List<String> why = explain.test(e.getKey())
+                        ? strongest(predicates.scores(e.getValue(), YES, ids), i -> predicates.name(ids[i]), p)
+                        : List.of();
+                out.add(new Guess(e.getKey(), p, why));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Guess::probability).reversed());
+        return new Assessment(probabilities, out);
+    }
+
     /** The probability of each category the classifier knows. */
     public Map<String, Double> probabilities(String[] features) {
         Map<String, Double> out = new LinkedHashMap<>();
@@ -156,32 +191,44 @@ public final class IndicatorClassifier {
      * only the features the model knows are left out in turn: leaving out another changes nothing.
      */
     private static List<String> strongest(MaxentModel model, QnScores scores, String[] features, double p) {
-        record Effect(String feature, double drop) {
+        if (scores != null) {
+            return strongest(scores, i -> features[i], p);
         }
         List<Effect> effects = new ArrayList<>();
-        if (scores != null) {
-            int[] known = scores.knownIndices();
-            double[] without = scores.probabilitiesWithoutEach();
-            for (int k = 0; k < known.length; k++) {
-                double drop = p - without[k];
-                if (!"bias".equals(features[known[k]]) && drop > 0) {
-                    effects.add(new Effect(features[known[k]], drop));
-                }
+        for (int i = 0; i < features.length; i++) {
+            if ("bias".equals(features[i])) {
+                continue;
             }
-        } else {
-            for (int i = 0; i < features.length; i++) {
-                if ("bias".equals(features[i])) {
-                    continue;
-                }
-                String[] without = new String[features.length - 1];
-                System.arraycopy(features, 0, without, 0, i);
-                System.arraycopy(features, i + 1, without, i, features.length - i - 1);
-                double drop = p - yes(model, without);
-                if (drop > 0) {
-                    effects.add(new Effect(features[i], drop));
-                }
+            String[] without = new String[features.length - 1];
+            System.arraycopy(features, 0, without, 0, i);
+            System.arraycopy(features, i + 1, without, i, features.length - i - 1);
+            double drop = p - yes(model, without);
+            if (drop > 0) {
+                effects.add(new Effect(features[i], drop));
             }
         }
+        return strongest(effects);
+    }
+
+    /** Of a QN model, only the features it knows are left out in turn; {@code featureAt} gives the i-th feature's string. */
+    private static List<String> strongest(QnScores scores, IntFunction<String> featureAt, double p) {
+        List<Effect> effects = new ArrayList<>();
+        int[] known = scores.knownIndices();
+        double[] without = scores.probabilitiesWithoutEach();
+        for (int k = 0; k < known.length; k++) {
+            double drop = p - without[k];
+            String feature = featureAt.apply(known[k]);
+            if (!"bias".equals(feature) && drop > 0) {
+                effects.add(new Effect(feature, drop));
+            }
+        }
+        return strongest(effects);
+    }
+
+    private record Effect(String feature, double drop) {
+    }
+
+    private static List<String> strongest(List<Effect> effects) {
         effects.sort(Comparator.comparingDouble(Effect::drop).reversed());
         return effects.stream().limit(3).map(e -> ParagraphFeatures.readable(e.feature())).toList();
     }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class ParagraphFeatures {
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
-    private static final int PREFIX = 6;
+    static final int PREFIX = 6;
     /** The feature of a paragraph that names a child or young person. */
     public static final String CHILD_NAMED = "child";
     private static final Pattern CHILD = Pattern.compile("(barn|born|ungdom|unge|elev|fosterbarn|mindreårig)\\p{L}*");
@@ -26,32 +26,96 @@ public final class ParagraphFeatures {
 
     /** Feature strings of a paragraph; {@code codebookCategories} are what the codebook found in it. */
     public static String[] of(String text, Set<String> codebookCategories) {
-        List<String> words = words(text);
         Set<String> out = new LinkedHashSet<>();
+        walk(text, codebookCategories, new Sink() {
+            @Override
+            public void word(String w) {
+                out.add("w=" + w);
+            }
+
+            @Override
+            public void prefix(String w) {
+                out.add("p=" + prefixOf(w));
+            }
+
+            @Override
+            public void pair(String previous, String w) {
+                out.add("b=" + previous + "_" + w);
+            }
+
+            @Override
+            public void child() {
+                out.add(CHILD_NAMED);
+            }
+
+            @Override
+            public void codebook(String category, boolean withChild) {
+                out.add(withChild ? "cb=" + category + "&child" : "cb=" + category);
+            }
+
+            @Override
+            public void bias() {
+                out.add("bias");
+            }
+        });
+        return out.toArray(new String[0]);
+    }
+
+    /**
+     * Where a paragraph's features go, one call per feature in the order of {@link #of} (repeats included):
+     * {@link SharedPredicates} numbers them without making their strings.
+     */
+    interface Sink {
+        /** {@code w=}word. */
+        void word(String w);
+
+        /** {@code p=} and the first letters of {@code w}, right after {@link #word} of the same long word. */
+        void prefix(String w);
+
+        /** {@code b=}previous{@code _}w, right after {@link #word}/{@link #prefix} of {@code w}. */
+        void pair(String previous, String w);
+
+        /** {@link #CHILD_NAMED}. */
+        void child();
+
+        /** {@code cb=}category, or {@code cb=}category{@code &child}. */
+        void codebook(String category, boolean withChild);
+
+        /** {@code bias}. */
+        void bias();
+    }
+
+    /** Gives {@code sink} the features of a paragraph, in order; true when it names a child or young person. */
+    static boolean walk(String text, Set<String> codebookCategories, Sink sink) {
         boolean child = false;
         String previous = null;
-        for (String w : words) {
-            out.add("w=" + w);
+        for (String w : words(text)) {
+            sink.word(w);
             if (w.length() >= PREFIX + 2) {
-                out.add("p=" + w.substring(0, PREFIX));
+                sink.prefix(w);
             }
             if (previous != null) {
-                out.add("b=" + previous + "_" + w);
+                sink.pair(previous, w);
             }
             previous = w;
             child |= CHILD.matcher(w).matches();
         }
         if (child) {
-            out.add(CHILD_NAMED);
+            sink.child();
         }
         for (String c : codebookCategories) {
-            out.add("cb=" + c);
+            sink.codebook(c, false);
             if (child) {
-                out.add("cb=" + c + "&child");
+                sink.codebook(c, true);
             }
         }
-        out.add("bias");
-        return out.toArray(new String[0]);
+        sink.bias();
+        return child;
+    }
+
+    /** The first letters of a long word that make its {@code p=} feature. */
+    static String prefixOf(String w) {
+        return w.substring(0, PREFIX);
     }
 
     static List<String> words(String text) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,13 +68,17 @@ public final class ParagraphIndicators {
         Set<String> found = byCategory.keySet();
         List<Verdict> out = new ArrayList<>();
         Map<String, Double> probabilities = Map.of();
-        String[] features = classifier == null ? null : ParagraphFeatures.of(paragraph, found);
-        boolean child = features != null && java.util.Arrays.asList(features).contains(ParagraphFeatures.CHILD_NAMED);
+        // Numbered straight from the words where every model allows it, else as strings.
+        SharedPredicates.Numbered numbered = classifier == null ? null : classifier.number(paragraph, found);
+        String[] features = classifier == null || numbered != null ? null : ParagraphFeatures.of(paragraph, found);
+        boolean child = numbered != null ? numbered.child()
+                : features != null && java.util.Arrays.asList(features).contains(ParagraphFeatures.CHILD_NAMED);
         List<IndicatorClassifier.Guess> guesses = List.of();
         if (classifier != null) {
             // Only a guess given below is explained: not one the codebook found, nor one that needs a child not named.
-            IndicatorClassifier.Assessment assessment = classifier.assess(features, threshold,
-                    category -> !found.contains(category) && (child || !needsChild(category)));
+            Predicate<String> explain = category -> !found.contains(category) && (child || !needsChild(category));
+            IndicatorClassifier.Assessment assessment = numbered != null
+                    ? classifier.assess(numbered, threshold, explain) : classifier.assess(features, threshold, explain);
             probabilities = assessment.probabilities();
             guesses = assessment.guesses();
         }

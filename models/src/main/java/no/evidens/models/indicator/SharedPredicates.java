@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.Context;
@@ -37,6 +38,28 @@ final class SharedPredicates {
     private final int[] rowAt;
     private final int[] slots;
     private final double[] weights;
+    /** Each feature's string, by number. */
+    private final String[] names;
+    /**
+     * The word features by the word itself: its {@code w=} number, its {@code p=} number and the {@code b=} numbers
+     * of the pairs it begins, by the next word. A paragraph's features are numbered from its words through these
+     * without making each feature's string and looking that up in {@link #ids}: the strings and the look-ups were
+     * half of the classifier's remaining samples in an ingest (flight recording, 2026-12-03).
+     */
+    private final Map<String, Word> words = new HashMap<>();
+    /** The {@code p=} numbers by prefix, for the long words not in {@link #words}. */
+    private final Map<String, Integer> prefixes = new HashMap<>();
+
+    /** The word features of one word; -1 where no model knows the feature. */
+    private static final class Word {
+        int word = -1;
+        int prefix = -1;
+        final Map<String, Integer> next = new HashMap<>();
+    }
+
+    /** A paragraph's known features by number, in the order of {@link ParagraphFeatures#of}, each once. */
+    record Numbered(int[] ids, boolean child) {
+    }
 
     SharedPredicates(Collection<MaxentModel> all) {
         for (MaxentModel m : all) {
@@ -54,6 +77,22 @@ final class SharedPredicates {
             byModel.put(qn, contexts);
             perModel[k] = contexts;
         }
+        names = new String[ids.size()];
+        ids.forEach((p, id) -> names[id] = p);
+        for (int id = 0; id < names.length; id++) {
+            String p = names[id];
+            if (p.startsWith("w=")) {
+                words.computeIfAbsent(p.substring(2), w -> new Word()).word = id;
+            } else if (p.startsWith("p=")) {
+                prefixes.put(p.substring(2), id);
+            } else if (p.startsWith("b=") && p.indexOf('_') > 2) {
+                // Words are letters only, so the first underscore ends the pair's first word.
+                int cut = p.indexOf('_');
+                words.computeIfAbsent(p.substring(2, cut), w -> new Word()).next.put(p.substring(cut + 1), id);
+            }
+        }
+        words.forEach((w, entry) -> entry.prefix = w.length() >= ParagraphFeatures.PREFIX + 2
+                ? prefixes.getOrDefault(ParagraphFeatures.prefixOf(w), -1) : -1);
         sumsAt = new int[models.size() + 1];
         for (int k = 0; k < models.size(); k++) {
             sumsAt[k + 1] = sumsAt[k] + models.get(k).getNumOutcomes();
@@ -99,6 +138,96 @@ final class SharedPredicates {
             out[i] = ids.getOrDefault(features[i], -1);
         }
         return out;
+    }
+
+    /**
+     * The numbers of a paragraph's features that some model knows: those of {@link #ids}({@link ParagraphFeatures#of})
+     * without the unknown ones (which add nothing) and without repeats (as {@code of} keeps each feature once, at its
+     * first place), so the sums take the very same additions in the same order.
+     */
+    Numbered ids(String text, Set<String> codebookCategories) {
+        Numberer sink = new Numberer();
+        boolean child = ParagraphFeatures.walk(text, codebookCategories, sink);
+        return new Numbered(sink.distinct(), child);
+    }
+
+    /** The feature's string of a number from {@link #ids}. */
+    String name(int id) {
+        return names[id];
+    }
+
+    /** Numbers one paragraph's features as {@link ParagraphFeatures#walk} gives them. */
+    private final class Numberer implements ParagraphFeatures.Sink {
+        private int[] found = new int[64];
+        private int count;
+        private Word current;
+        private Word previous;
+
+        @Override
+        public void word(String w) {
+            previous = current;
+            current = words.get(w);
+            add(current == null ? -1 : current.word);
+        }
+
+        @Override
+        public void prefix(String w) {
+            add(current != null ? current.prefix : prefixes.getOrDefault(ParagraphFeatures.prefixOf(w), -1));
+        }
+
+        @Override
+        public void pair(String before, String w) {
+            add(previous == null ? -1 : previous.next.getOrDefault(w, -1));
+        }
+
+        @Override
+        public void child() {
+            add(ids.getOrDefault(ParagraphFeatures.CHILD_NAMED, -1));
+        }
+
+        @Override
+        public void codebook(String category, boolean withChild) {
+            add(ids.getOrDefault(withChild ? "cb=" + category + "&child" : "cb=" + category, -1));
+        }
+
+        @Override
+        public void bias() {
+            add(ids.getOrDefault("bias", -1));
+        }
+
+        private void add(int id) {
+            if (id < 0) {
+                return;
+            }
+            if (count == found.length) {
+                found = Arrays.copyOf(found, count * 2);
+            }
+            found[count++] = id;
+        }
+
+        /** The numbers found, each at its first place only. */
+        int[] distinct() {
+            // Sorted by number then place, a repeat follows its first place; the places kept are then put back in order.
+            long[] byId = new long[count];
+            for (int i = 0; i < count; i++) {
+                byId[i] = (long) found[i] << 32 | i;
+            }
+            Arrays.sort(byId);
+            boolean[] repeat = new boolean[count];
+            for (int i = 1; i < count; i++) {
+                if (byId[i] >>> 32 == byId[i - 1] >>> 32) {
+                    repeat[(int) byId[i]] = true;
+                }
+            }
+            int[] out = new int[count];
+            int n = 0;
+            for (int i = 0; i < count; i++) {
+                if (!repeat[i]) {
+                    out[n++] = found[i];
+                }
+            }
+            return Arrays.copyOf(out, n);
+        }
     }
 
     /** {@code model}'s scores over features numbered by {@link #ids}, or null when it is not a QN model. */

@@ -39,6 +39,32 @@ class QnScoresTest {
         return out;
     }
 
+    /** Numbered from the words, a paragraph's features are those the strings name, in their order, each once. */
+    @Test
+    void numbersFromTheWordsTheKnownFeaturesOfTheStringsInTheirOrder() throws IOException {
+        Map<String, MaxentModel> models = bundledModels();
+        SharedPredicates shared = new SharedPredicates(models.values());
+        List<String> paragraphs = new java.util.ArrayList<>(PARAGRAPHS);
+        // Repeated words and pairs, a child named, a long word unknown but for its prefix: each feature once.
+        paragraphs.add("Barnet barnet barnet og skolen og skolen samarbeider samarbeidsmøtene samarbeidsmøtene.");
+        for (String paragraph : paragraphs) {
+            for (Set<String> codebook : List.of(Set.<String>of(), Set.of("FUNN", "SAMARBEID"))) {
+                String[] features = ParagraphFeatures.of(paragraph, codebook);
+                int[] known = java.util.Arrays.stream(shared.ids(features)).filter(id -> id >= 0).toArray();
+                SharedPredicates.Numbered numbered = shared.ids(paragraph, codebook);
+                assertEquals(java.util.Arrays.toString(known), java.util.Arrays.toString(numbered.ids()), paragraph);
+                assertEquals(List.of(features).contains(ParagraphFeatures.CHILD_NAMED), numbered.child(), paragraph);
+                for (int id : numbered.ids()) {
+                    assertTrue(List.of(features).contains(shared.name(id)), shared.name(id));
+                }
+                double[] all = shared.probabilities("yes", numbered.ids());
+                for (MaxentModel model : models.values()) {
+                    assertEquals(model.eval(features)[model.getIndex("yes")], all[shared.number(model)], 0.0, paragraph);
+                }
+            }
+        }
+    }
+
     /** The explanations and thresholds rest on these doubles: they must be the model's own, to the last bit. */
     @Test
     void givesTheVeryProbabilitiesOfTheModelsOwnEvaluationWithAndWithoutEachFeature() throws IOException {
