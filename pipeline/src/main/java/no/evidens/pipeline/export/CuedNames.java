@@ -49,8 +49,8 @@ final class CuedNames {
      * A quotation's speaker after its verb of saying ({@code «…», sier Zorbek Quillan.}, {@code – …, sa Quillan}; made up):
      * one to three capitalised words right after the verb, which follows the quotation's comma or closing mark (round 23).
      */
-    private static final Pattern SPEAKER = Pattern.compile("[,»”\"] ?(?:sier|sa|forteller|fortalte|mener|mente|spør|spurte"
-            + "|svarer|svarte|hevder|påpeker|understreker|forklarer) (\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}\\d-])");
+    private static final Pattern SPEAKER = Pattern.compile("[,»”\"] ?(?:" + NamedSubject.SAYING + ")"
+            + " (\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}\\d-])");
 
     /**
      * One to three capitalised words a person is likened to ({@code jeg ligner på Zorbek Quillan}, made up): a comparison

@@ -38,12 +38,18 @@ final class NamedSubject {
     }
 
     /**
+     * Verbs of saying that name their speaker after them in a quotation's attribution ({@code «…», sier …}), as a
+     * regular expression's alternatives; {@link CuedNames} reads the speaker after them, {@link #SPEECH} before them.
+     */
+    static final String SAYING = "sier|sa|forteller|fortalte|mener|mente|spør|spurte|svarer|svarte|hevder|påpeker"
+            + "|understreker|forklarer";
+
+    /**
      * Verbs of saying and thinking whose subject is a person: a word opening a sentence right before one is its speaker
      * (round 23).
      */
-    private static final Set<String> SPEECH = Set.of("sier", "sa", "spør", "spurte", "svarer", "svarte", "forteller",
-            "fortalte", "mener", "mente", "hevder", "hevdet", "påpeker", "påpekte", "understreker", "understreket", "tror",
-            "trodde", "synes", "syntes", "lurer", "lurte", "innrømmer", "innrømmet", "forklarer", "forklarte");
+    private static final Set<String> SPEECH = Set.of((SAYING.replace('|', ' ') + " hevdet påpekte understreket forklarte"
+            + " tror trodde synes syntes lurer lurte innrømmer innrømmet").split(" "));
 
     /**
      * Whether a capitalised word opening a sentence (or a line: a blog's nickname after a heading) is the speaker of the verb
