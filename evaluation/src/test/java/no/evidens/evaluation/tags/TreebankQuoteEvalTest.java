@@ -126,4 +126,15 @@ class TreebankQuoteEvalTest {
                 TreebankQuoteEval.splits("all", List.of(dev8, dev, dev7)));
         assertEquals(List.of("dev8"), TreebankQuoteEval.splits("dev8", List.of(dev, dev8)));
     }
+
+    @Test
+    void allPrintsTheNinthDevSplitAfterTheEighth() {
+        ConlluReader.Document text = new ConlluReader.Document(List.of());
+        TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
+        TreebankDocuments.Doc dev8 = new TreebankDocuments.Doc("zz008_0000", "dev8", text);
+        TreebankDocuments.Doc dev9 = new TreebankDocuments.Doc("zz009_0000", "dev9", text);
+        assertEquals(List.of("dev", "dev8", "dev9", "test", "all"),
+                TreebankQuoteEval.splits("all", List.of(dev9, dev, dev8)));
+        assertEquals(List.of("dev9"), TreebankQuoteEval.splits("dev9", List.of(dev, dev9)));
+    }
 }

@@ -132,7 +132,9 @@ public final class QuoteTagger {
             }
         }
         closeParagraph(text, text.length(), stack, out);
-        out.removeIf(q -> isPhrase(text, q));
+        // «» with nothing inside (the words were lost, as in the treebank's «» for a dialect word): a quotation of no words
+        // is nothing an auditor can read or cite (round 16)
+        out.removeIf(q -> isPhrase(text, q) || text.substring(q.start(), q.end()).isBlank());
         return out;
     }
 

@@ -40,7 +40,6 @@ final class SentenceVoice {
     private static final Pattern UNDASHED_QUESTION = Pattern.compile("(?<=[.!?…]\\s)(\\p{Lu}[^.!?…\\n–-]{0,200}\\?)\\s+[-–]\\s+\\p{Lu}");
     /** A person introduced with an age in brackets ({@code Kari Moe (27)}): how a reporter presents someone. */
     private static final Pattern AGED_NAME = Pattern.compile("(?<![\\p{L}])\\p{Lu}[\\p{L}-]+ \\(\\d{1,3}\\)");
-    /** A dateline: a place (and its region) and a date, nothing else ({@code Fagernes i Valdres, 23. august i år.}). */
     /**
      * The reporter at work, in the reportage's «vi»: asking, looking something up, calling ({@code Vi spør om …},
      * {@code Vi blar i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme.}), meeting someone it
@@ -53,8 +52,14 @@ final class SentenceVoice {
             // meeting the next one to speak, named (round 14): Like etter treffer vi direktøren Kari Moe; Vi møter Ola …
             + "|\\A(?:\\p{Lu}\\p{Ll}*(?:\\s+\\p{Ll}+){0,2}\\s+(?:treffer|traff|møter|møtte)\\s+vi|Vi\\s+(?:treffer|traff|møter|møtte))"
             + "\\s+(?:\\p{Ll}+\\s+)?\\p{Lu}");
-    private static final Pattern DATELINE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: i \\p{Lu}[\\p{L}-]+)?, \\d{1,2}\\. "
-            + "(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?: i år| \\d{4})?\\.?");
+    private static final String MONTH = "(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)";
+    /**
+     * A dateline: a place (and its region) and a date, nothing else: a day and a month ({@code Fagernes i Valdres, 23. august
+     * i år.}), or a month and a year ({@code Bodø, september 2012.}, round 16: the reporter opening a new section of the
+     * story).
+     */
+    private static final Pattern DATELINE = Pattern.compile("\\p{Lu}[\\p{L}-]+(?: i \\p{Lu}[\\p{L}-]+)?, (?:\\d{1,2}\\. "
+            + MONTH + "(?: i år| \\d{4})?|" + MONTH + " \\d{4})\\.?");
     /**
      * A sentence opened by a full date, day, month and year ({@code 14. mars 2003 ble det dåp …}): the reporter
      * dates the story (round 10).
