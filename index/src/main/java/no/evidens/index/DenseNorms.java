@@ -24,11 +24,6 @@ import org.apache.lucene.util.FixedBitSet;
  * sees the segment, and kept while it is open: 3 bytes and 3 bits per entry (3.4 MB at 1 M passages). Lucene has no
  * option to load norms densely, hence this reader wrapper; it changes nothing else, so it shares its segments'
  * cache keys.
- * <p>
- * A segment's three fields share one array, an entry's three norms side by side ({@link Values#stride}): the page's
- * walk of a word reads an entry's heading norm and then, to see whether the entry can reach the page, its text norm
- * (and at times its parts'), at entries far apart (a word's heading entries are about one in fifty), so with an array
- * per field each read was a cache line of its own; side by side the second and third come with the first.
  */
 final class DenseNorms {
     static final List<String> FIELDS = List.of(PassageSchema.TEXT, PassageSchema.PARTS, PassageSchema.HEADING);
@@ -36,11 +31,8 @@ final class DenseNorms {
     private DenseNorms() {
     }
 
-    /**
-     * One field's norms of one segment: the value of each entry that has one, entry {@code doc}'s at {@code values[doc *
-     * stride + offset]} (the segment's fields interleaved, or {@code stride} 1 for a field alone).
-     */
-    record Values(byte[] values, int stride, int offset, FixedBitSet present, int cost) {
+    /** One field's norms of one segment: the value of each entry that has one. */
+    record Values(byte[] values, FixedBitSet present, int cost) {
     }
 
     /** A fresh cache of the segments' dense norms, for {@link #wrap}. */
@@ -57,46 +49,22 @@ final class DenseNorms {
         }
     }
 
-    /**
-     * The norms of a segment's scored fields, in one array an entry's side by side; a field without norms, or with a
-     * value beyond a byte, is left out (its places in the array stay unused).
-     */
+    /** The norms of a segment's scored fields; a field without norms, or with a value beyond a byte, is left out. */
     private static Map<String, Values> read(LeafReader segment) throws IOException {
         Map<String, Values> out = new HashMap<>();
-        int maxDoc = segment.maxDoc();
-        int stride = FIELDS.size();
-        if ((long) maxDoc * stride > Integer.MAX_VALUE - 8) {
-            // Too many entries for one array (never at Evidens's sizes): an array per field.
-            for (String field : FIELDS) {
-                NumericDocValues norms = segment.getNormValues(field);
-                Values v = norms == null ? null : load(norms, maxDoc);
-                if (v != null) {
-                    out.put(field, v);
-                }
-            }
-            return out;
-        }
-        byte[] values = new byte[maxDoc * stride];
-        for (int i = 0; i < stride; i++) {
-            NumericDocValues norms = segment.getNormValues(FIELDS.get(i));
-            Values v = norms == null ? null : load(norms, maxDoc, values, stride, i);
+        for (String field : FIELDS) {
+            NumericDocValues norms = segment.getNormValues(field);
+            Values v = norms == null ? null : load(norms, segment.maxDoc());
             if (v != null) {
-                out.put(FIELDS.get(i), v);
+                out.put(field, v);
             }
         }
         return out;
     }
 
-    /** Every value of {@code norms} (unread) in an array of its own, or null if one is beyond a byte. */
+    /** Every value of {@code norms} (unread) in arrays, or null if one is beyond a byte. */
     static Values load(NumericDocValues norms, int maxDoc) throws IOException {
-        return load(norms, maxDoc, new byte[maxDoc], 1, 0);
-    }
-
-    /**
-     * Every value of {@code norms} (unread) written into {@code values} at {@code doc * stride + offset}, or null if one
-     * is beyond a byte (then the places written so far hold some of its values, which nothing reads).
-     */
-    private static Values load(NumericDocValues norms, int maxDoc, byte[] values, int stride, int offset) throws IOException {
+        byte[] values = new byte[maxDoc];
         FixedBitSet present = new FixedBitSet(maxDoc);
         int count = 0;
         for (int doc = norms.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = norms.nextDoc()) {
@@ -104,11 +72,11 @@ final class DenseNorms {
             if (v != (byte) v) {
                 return null;
             }
-            values[doc * stride + offset] = (byte) v;
+            values[doc] = (byte) v;
             present.set(doc);
             count++;
         }
-        return new Values(values, stride, offset, present, count);
+        return new Values(values, present, count);
     }
 
     private static final class Reader extends FilterDirectoryReader {
@@ -167,16 +135,12 @@ final class DenseNorms {
     /** The norms of one field of one segment as Lucene reads them: the entries that have one, in order. */
     static final class Iterator extends NumericDocValues {
         private final byte[] values;
-        private final int stride;
-        private final int offset;
         private final FixedBitSet present;
         private final int cost;
         private int doc = -1;
 
         Iterator(Values v) {
             this.values = v.values();
-            this.stride = v.stride();
-            this.offset = v.offset();
             this.present = v.present();
             this.cost = v.cost();
         }
@@ -189,7 +153,7 @@ final class DenseNorms {
 
         @Override
         public long longValue() {
-            return values[doc * stride + offset];
+            return values[doc];
         }
 
         @Override
