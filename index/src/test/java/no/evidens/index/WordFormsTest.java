@@ -125,4 +125,28 @@ class WordFormsTest {
         assertEquals(List.of("helsepersonelloven", "helsepersonellsloven"), WordForms.lawForms("helsepersonell"));
         assertEquals(List.of(), WordForms.lawForms("barnevernlov"));
     }
+
+    @Test
+    void aStemWithADoubledMIsAlsoSoughtWithOne(@TempDir Path own) throws IOException {
+        OneDocumentIndex.write(own, List.of("Barnet bor i fosterhjem.", "Barnet bor hjemme.", "Tiltaket er et program."));
+        assertEquals(List.of("sak/d/0"), OneDocumentIndex.found(own, "fosterhjemmet"),
+                "the stemmer cuts fosterhjemmet to fosterhjemm, fosterhjem to itself");
+        assertEquals(List.of("sak/d/2"), OneDocumentIndex.found(own, "programmet"));
+        assertEquals(List.of("fosterhjem"), WordForms.otherStems("fosterhjemm"));
+        assertEquals(List.of(), WordForms.otherStems("fosterhjem"), "the other way is left to the compound parts");
+        assertEquals(List.of(), WordForms.otherStems("mm"), "no word before the doubled m");
+    }
+
+    @Test
+    void aNounInElIsFoundInItsFormsWithoutTheE(@TempDir Path own) throws IOException {
+        OneDocumentIndex.write(own, List.of("Sykehuset sendte et varsel om hendelsen.", "Kommunen viste til hjemler i loven.",
+                "Kommunen svarte sykehuset."));
+        assertEquals(List.of("sak/d/0"), OneDocumentIndex.found(own, "varslet"), "the stemmer cuts varslet to varsl, varsel to itself");
+        assertEquals(List.of("sak/d/1"), OneDocumentIndex.found(own, "hjemmel"), "hjemler is cut to hjeml");
+        assertEquals(List.of("hjeml"), WordForms.otherStems("hjemmel"));
+        assertEquals(List.of("regl"), WordForms.otherStems("regel"));
+        assertEquals(List.of("varsel", "varssel"), WordForms.otherStems("varsl"));
+        assertEquals(List.of(), WordForms.otherStems("spill"), "a doubled l is no cut ending");
+        assertEquals(List.of(), WordForms.otherStems("sykehus"));
+    }
 }
