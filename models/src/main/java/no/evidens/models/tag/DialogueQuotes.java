@@ -35,6 +35,8 @@ final class DialogueQuotes {
      * quotes nobody.
      */
     private static final Pattern CHAIR = Pattern.compile("(?<![\\p{L}])Presidenten:");
+    /** The words {@link #CHAIR} matches. */
+    private static final String CHAIR_WORDS = "Presidenten:";
     static final Pattern SPEECH = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|du|dere|dokker|meg|oss|deg|dykk"
             + "|min|mitt|mine|vår|vårt|våre|din|ditt|dine)(?![\\p{L}])");
     static final String SENTENCE_END = ".!?…»\"”";
@@ -66,11 +68,19 @@ final class DialogueQuotes {
         // a mark left unclosed says little about where its quotation ends: it hides no turn
         List<Quotation> marked = allMarked.stream().filter(q -> !q.flags().contains(Quotation.UNCLOSED)).toList();
         List<int[]> opens = new ArrayList<>(); // dash, start of words, place
-        Matcher m = DASH.matcher(text);
         // minutes with the chair speaking at least twice: no dash is a turn
-        boolean minutes = CHAIR.matcher(text).results().limit(2).count() == 2;
-        while (!minutes && m.find()) {
+        boolean minutes = chairSpeaksTwice(text);
+        // DASH asked only at a dash (it opens with a look-behind, which find() would try at every position of the
+        // text): the same matches, as a match holds no other dash after its first character and the next search
+        // starts at its end, as find() does
+        Matcher m = DASH.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = 0; !minutes && (at = nextDash(text, at)) >= 0; ) {
+            if (!m.region(at, text.length()).lookingAt()) {
+                at++;
+                continue;
+            }
             int dash = m.start(1);
+            at = m.end();
             if (inside(furniture, dash) || insideQuotation(marked, dash) || insideBrackets(text, dash)) {
                 continue;
             }
@@ -81,7 +91,8 @@ final class DialogueQuotes {
         }
         List<Turn> turns = new ArrayList<>();
         List<Turn> stacked = new ArrayList<>();
-        boolean interview = SentenceVoice.interview(text);
+        // read only by the turns below: a text without any is not searched for an interview's questions
+        boolean interview = !opens.isEmpty() && SentenceVoice.interview(text);
         for (int k = 0; k < opens.size(); k++) {
             int dash = opens.get(k)[0];
             int start = opens.get(k)[1];
@@ -137,6 +148,31 @@ final class DialogueQuotes {
             }
         }
         return out;
+    }
+
+    /**
+     * The chair's label ({@link #CHAIR}) stands at least twice in {@code text}. A text without the label's words is not
+     * searched with the pattern: a pattern that opens with a look-behind is tried at every position of the text, where
+     * {@link String#indexOf(String)} skips to the words (half the quotations' CPU of an ingest, most texts holding no
+     * minutes at all).
+     */
+    private static boolean chairSpeaksTwice(String text) {
+        int first = text.indexOf(CHAIR_WORDS);
+        if (first < 0 || text.indexOf(CHAIR_WORDS, first + CHAIR_WORDS.length()) < 0) {
+            return false;
+        }
+        return CHAIR.matcher(text).results().limit(2).count() == 2;
+    }
+
+    /** The first of the dashes {@link #DASH} opens with, from {@code from} on, or -1. */
+    private static int nextDash(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '-' || c == '–' || c == '—') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -174,6 +174,9 @@ final class SentenceVoice {
      * right before a dialogue turn: the interviewer asking without a dash of their own.
      */
     static int undashedQuestions(String text, int most) {
+        if (text.indexOf('?') < 0) {
+            return 0; // every match holds a question mark: a text without one is not searched position by position
+        }
         Matcher m = UNDASHED_QUESTION.matcher(text);
         int n = 0;
         while (m.find() && n < most) {
