@@ -201,7 +201,10 @@ public final class Anonymiser {
      *       {@code Hun} inside a sentence before a masked name; round 22: names of beings ({@link BeingNames}), the name in a
      *       quoted epithet after a place's genitive, a royal's country after a name masked by another cue; round 23: a word
      *       opening a sentence before a verb of saying also in a common noun's shape ({@link NamedSubject#speaker}), a
-     *       quotation's speaker after its verb and a person someone is likened to ({@link CuedNames}).</li>
+     *       quotation's speaker after its verb and a person someone is likened to ({@link CuedNames}); round 24: one or
+     *       two quoted words opening a sentence as its subject, a lower-case name word of a person named in the document
+     *       ending a short label before its colon, and in {@link CuedNames} a person likened to after a copula and {@code
+     *       som}, a written work's author and a genitive before {@code personlige} or a family word.</li>
      * </ul>
      */
     public List<TaggedSpan> spans(String text, Persons persons, List<String> context) {
@@ -276,6 +279,7 @@ public final class Anonymiser {
         widen(text, spans, words, found, lowerCase, seen);
         coordinated(text, spans, words, lowerCase);
         widen(text, spans, words, found, lowerCase, seen);
+        lowerCaseLabels(text, spans, seen);
         NameNeighbours.initialsAndParticles(text, spans, lowerCase);
         NameNeighbours.initialled(text, spans, lowerCase);
         joinTouching(text, spans);
@@ -294,6 +298,52 @@ public final class Anonymiser {
             }
         }
         return out;
+    }
+
+    /** A lower-case word right before a colon ({@link #lowerCaseLabels}). */
+    private static final Pattern LOWER_LABEL = Pattern.compile("(?<![\\p{L}\\d-])(\\p{Ll}{3,}):");
+    /** The most words a label before its colon has ({@code Prioriterer zorbek:}). */
+    private static final int LABEL_WORDS = 3;
+
+    /**
+     * Masks a lower-case word ending a short label before its colon (a heading or caption of at most {@link #LABEL_WORDS}
+     * words: {@code Prioriterer aksel: …} in a document about Aksel Vossmo, made up) where it is a listed given name or a
+     * surname's shape and a word of a person the model names in the document: a caption written in haste, which the
+     * gold calls the person (round 24, chosen on the folds). Only in a label: a given name that is also a common noun
+     * ({@code liv}, {@code mai}) stands in lower case in running text. After the widening: the label's capitalised first
+     * word is no part of the name.
+     */
+    private static void lowerCaseLabels(String text, List<TaggedSpan> spans, Persons seen) {
+        Matcher m = LOWER_LABEL.matcher(text);
+        while (m.find()) {
+            String w = m.group(1);
+            int a = m.start(1);
+            int b = m.end(1);
+            if (seen.known(w) && DocumentNames.isPersonNameWord(w) && !DocumentNames.isFunctionWord(w)
+                    && label(text, a) && spans.stream().noneMatch(s -> s.start() < b && a < s.end())) {
+                spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
+            }
+        }
+    }
+
+    /** Whether a sentence or a line opens at most {@link #LABEL_WORDS} words back from the word at {@code start}. */
+    private static boolean label(String text, int start) {
+        int at = start;
+        for (int i = 0; i < LABEL_WORDS; i++) {
+            if (TextWords.opening(text, at)) {
+                return true;
+            }
+            int e = at;
+            while (e > 0 && text.charAt(e - 1) == ' ') {
+                e--;
+            }
+            String before = TextWords.wordEndingAt(text, e);
+            if (before == null) {
+                return false;
+            }
+            at = e - before.length();
+        }
+        return false;
     }
 
     /**
@@ -468,7 +518,7 @@ public final class Anonymiser {
     private static void quotedNames(String text, List<TaggedSpan> spans, Set<String> lowerCase, List<String> context) {
         Matcher m = QUOTED_NAME.matcher(text);
         while (m.find()) {
-            if (epithet(m, spans, lowerCase)) {
+            if (quotedSubject(text, m, spans, lowerCase) || epithet(m, spans, lowerCase)) {
                 continue;
             }
             // a phrase quoted more than twice, or two words of which none is a given name or surname (Stille Vann),
@@ -489,6 +539,39 @@ public final class Anonymiser {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             }
         }
+    }
+
+    /** The English article a quoted nickname may open with ({@code «The Vossminator»}, made up), masked with the name. */
+    private static final String ENGLISH_ARTICLE = "The";
+
+    /**
+     * Masks one or two quoted capitalised words that open a sentence as its subject, a finite verb right after the
+     * closing mark ({@code «The Vossminator» måtte se seg slått}, {@code - «Sunny Quillan» er en jente som …}; made up):
+     * a nickname or a role's name the gold calls a person, which two words with no listed name would otherwise pass for a work's title
+     * (round 24, chosen on the folds and the dev files). An English {@code The} opening two words is masked with the name;
+     * the other words on {@link #maskableWhateverTyped}'s conditions. Whether it masked them.
+     */
+    private static boolean quotedSubject(String text, Matcher m, List<TaggedSpan> spans, Set<String> lowerCase) {
+        if (!TextWords.opening(text, m.start()) || m.end() + 1 >= text.length() || text.charAt(m.end()) != ' '
+                || !NamedSubject.finiteVerb(TextWords.wordStartingAt(text, m.end() + 1))) {
+            return false;
+        }
+        String[] words = m.group(1).split(" ");
+        for (int i = 0; i < words.length; i++) {
+            boolean article = i == 0 && words.length == 2 && ENGLISH_ARTICLE.equals(words[0]);
+            if (!article && !maskableWhateverTyped(words[i], lowerCase)) {
+                return false;
+            }
+        }
+        int a = m.start(1);
+        int b = m.end(1);
+        // the model's person guess of a part (the name without its article): the whole in its place
+        spans.removeIf(s -> PiiTagger.PERSON.equals(s.type()) && a <= s.start() && s.end() <= b);
+        if (spans.stream().anyMatch(s -> s.start() < b && a < s.end())) {
+            return false;
+        }
+        spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
+        return true;
     }
 
     /**

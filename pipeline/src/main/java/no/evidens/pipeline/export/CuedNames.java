@@ -26,7 +26,8 @@ import no.evidens.models.tag.PiiTagger;
  *   <li>one to three capitalised words before a social media handle in brackets, masked with the handle ({@code Zola
  *       Ndaba (@zolan)});</li>
  *   <li>round 23: a quotation's speaker right after its verb of saying ({@code «…», sier …}) and the person someone is
- *       likened to ({@code ligner på …}).</li>
+ *       likened to ({@code ligner på …}); round 24: also after a copula and {@code som} ({@code ble som …}), a
+ *       written work's author ({@code en roman av …}) and a genitive before {@code personlige} or a family word.</li>
  * </ul>
  * None of them is masked where the text writes it in lower case, where a list knows it as a place or organisation, or
  * where it is a function word or has a common noun's shape ({@link Anonymiser#maskableWhateverTyped}).
@@ -58,6 +59,34 @@ final class CuedNames {
      */
     private static final Pattern LIKENED = Pattern.compile("(?<![\\p{L}])(?:ligner|likner|lignet|liknet|ligne|likne) på "
             + "(\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}\\d-])");
+
+    /**
+     * One to three capitalised words a thing or a person is likened to after a copula and {@code som} ({@code det ble som
+     * Vossmi på isen}, made up: a metaphor the gold calls a person), as {@link #LIKENED} (round 24, chosen on the folds).
+     */
+    private static final Pattern LIKE = Pattern.compile("(?<![\\p{L}])(?:er|var|ble|blir|bli|være|vært) som "
+            + "(\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}\\d-])");
+
+    /**
+     * One to three capitalised words right after a written work's noun and {@code av} ({@code en dr. grad av Vossmi
+     * Quillan}, {@code romanen av …}; made up): the work's author, a person unless listed as an organisation (round 24,
+     * chosen on the folds: a foreign full name the model typed an organisation). Not works that depict ({@code bilde}, {@code
+     * maleri}: a place may be their subject).
+     */
+    private static final Pattern AUTHOR = Pattern.compile("(?<![\\p{L}])(?:dr\\. grad|doktorgrad|doktorgraden"
+            + "|mastergrad|mastergraden|bok|boka|boken|roman|romanen|avhandling|avhandlingen|\\p{Ll}*oppgaven?|dikt|diktet"
+            + "|novelle|novellen|essay|essayet|kronikk|kronikken|artikkel|artikkelen|biografi|biografien"
+            + "|studie|studien|låt|låten|sang|sangen|album|albumet) av "
+            + "(\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}\\d-])");
+
+    /**
+     * A capitalised genitive right before {@code personlige} or a word of family or friendship ({@code Vossmis personlige
+     * trener}, {@code Quillans kone}; made up): only a person has a personal trainer or a wife (round 24, chosen on the
+     * folds' stress run). The genitive is masked with its -s, the word on {@link Anonymiser#maskableWhateverTyped}'s
+     * conditions, inside a sentence or right after a label's colon (a sentence's first word may be a common noun's genitive).
+     */
+    private static final Pattern POSSESSOR = Pattern.compile("(?<![\\p{L}\\d-])(\\p{Lu}\\p{Ll}{2,})s (?:personlige|kone|kona"
+            + "|ektemann|ektefelle|samboer|kjæreste|sønn|datter|bror|søster|foreldre|venn|venninne|enke)(?![\\p{L}\\d-])");
 
     /** Adds to {@code spans} a person span for each word the cues above make a name, where no span stands yet. */
     static void mask(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
@@ -118,6 +147,17 @@ final class CuedNames {
     private static void speakers(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
         cued(text, SPEAKER.matcher(text), spans, lowerCase);
         cued(text, LIKENED.matcher(text), spans, lowerCase);
+        cued(text, LIKE.matcher(text), spans, lowerCase);
+        cued(text, AUTHOR.matcher(text), spans, lowerCase);
+        Matcher p = POSSESSOR.matcher(text);
+        while (p.find()) {
+            int a = p.start(1);
+            int b = p.end(1) + 1;
+            boolean placed = !TextWords.opening(text, a) || a >= 2 && text.charAt(a - 2) == ':';
+            if (placed && Anonymiser.maskableWhateverTyped(p.group(1), lowerCase) && !covered(spans, a, b)) {
+                add(text, spans, a, b);
+            }
+        }
     }
 
     /** Masks each match's first group where all its words are {@link Anonymiser#maskableWhateverTyped} and no span stands. */

@@ -38,6 +38,14 @@ final class NamedSubject {
     }
 
     /**
+     * Whether a word is one of the finite verbs a named subject comes before ({@link #subject}'s list, not {@code og} or
+     * {@code eller}: a title coordinated with another is no subject).
+     */
+    static boolean finiteVerb(String word) {
+        return word != null && VERBS.contains(word) && !"og".equals(word) && !"eller".equals(word);
+    }
+
+    /**
      * Verbs of saying that name their speaker after them in a quotation's attribution ({@code «…», sier …}), as a
      * regular expression's alternatives; {@link CuedNames} reads the speaker after them, {@link #SPEECH} before them.
      */
