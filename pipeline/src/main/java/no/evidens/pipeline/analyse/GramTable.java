@@ -13,13 +13,12 @@ import opennlp.tools.ml.model.Context;
  * it was last counted in. Kept across texts, as most of a text's grams were met in the texts before it: a gram met
  * before is neither made a String again nor looked up in the model's map of Strings, and the same table tells
  * whether the text has counted it already. Open addressing over primitive arrays, written here because the JDK has
- * no map keyed by primitive longs. Emptied before a text once it holds {@link #KEEP} grams or
- * {@link #KEEP_WEIGHTS} weights (some 12 MB; a gram met has some 50 weights); within a text it grows as it must.
+ * no map keyed by primitive longs. Emptied before a text once it holds {@link #KEEP} grams; within a text it grows
+ * as it must.
  */
 final class GramTable {
     private static final int FIRST = 1 << 12;
     private static final int KEEP = 1 << 15;
-    private static final int KEEP_WEIGHTS = 1 << 20;
     private final Map<String, Context> features;
     private long[] keys;
     private int[] texts;
@@ -55,7 +54,7 @@ final class GramTable {
 
     /** Begins a new text: no gram counted in it yet (the places of the grams' weights stay until the next). */
     void startText() {
-        if (size > KEEP || used > KEEP_WEIGHTS || text == Integer.MAX_VALUE) {
+        if (size > KEEP || text == Integer.MAX_VALUE) {
             empty(FIRST);
         }
         text++;
