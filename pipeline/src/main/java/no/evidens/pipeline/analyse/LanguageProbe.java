@@ -59,6 +59,8 @@ final class LanguageProbe {
     private final Map<String, Context> features;
     private final String[] languages;
     private final double start;
+    /** The largest magnitude of any weight of the model, for the running estimate's bound. */
+    private final double largestWeight;
     /** Each thread's grams met so far, kept across texts (a tagging thread guesses many). */
     private final ThreadLocal<GramTable> tables;
     private final CharSequenceNormalizer normalizer = new AggregateCharSequenceNormalizer(
@@ -74,6 +76,21 @@ final class LanguageProbe {
             languages[i] = model.getOutcome(i);
         }
         this.start = StrictMath.log(1.0 / languages.length); // OpenNLP's uniform prior
+        // A gram's weights are added one language at a time: the same sums as adding its row over all languages
+        // only if no language appears twice among a gram's outcomes. OpenNLP writes each gram's in rising order.
+        double largest = 0.0;
+        for (Context c : features.values()) {
+            int[] outcomes = c.getOutcomes();
+            for (int a = 1; a < outcomes.length; a++) {
+                if (outcomes[a] <= outcomes[a - 1]) {
+                    throw new IllegalStateException("a gram's languages out of order in " + MODEL);
+                }
+            }
+            for (double w : c.getParameters()) {
+                largest = Math.max(largest, Math.abs(w));
+            }
+        }
+        this.largestWeight = largest;
         this.tables = ThreadLocal.withInitial(() -> new GramTable(features));
     }
 
@@ -97,13 +114,13 @@ final class LanguageProbe {
     Guess guess(String text) {
         String content = text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
         int total = content.codePointCount(0, content.length());
-        // The distinct grams in the order they came, each with the place of the model's weights for it in the
-        // thread's table (none: unknown to the model), from which the order of Tika's map of counts at an answer is
-        // worked out; the same grams by their code points.
+        // The distinct grams in the order they came, each with the model's weights for it (null: unknown to the
+        // model), from which Tika's map of counts is filled again as it was at an answer; the same grams by their
+        // code points.
+        Seen order = new Seen();
         GramTable seen = tables.get();
         seen.startText();
-        Seen order = new Seen(seen);
-        RunningEstimate estimate = new RunningEstimate(start, languages.length);
+        RunningEstimate estimate = new RunningEstimate(start, languages.length, largestWeight);
         ArrayDeque<Probe> recent = new ArrayDeque<>();
         Probe current = null;
         int[] chunk = new int[CHUNK];
@@ -148,11 +165,10 @@ final class LanguageProbe {
                     }
                     int slot = seen.slot(key, chunk, pos, n);
                     if (seen.firstInText(slot)) {
-                        int begin = seen.begin(slot);
-                        int end = seen.end(slot);
-                        order.add(seen.gram(slot), begin, end);
-                        if (begin < end) {
-                            estimate.add(seen.outcomes(), seen.weights(), begin, end, seen.largest(slot));
+                        Context weights = seen.weights(slot);
+                        order.add(seen.gram(slot), weights);
+                        if (weights != null) {
+                            estimate.add(weights);
                         }
                     }
                     if (--toProbe == 0) {
@@ -169,41 +185,39 @@ final class LanguageProbe {
 
     /**
      * A probe's probabilities to the last bit, worked out the first time they are asked for, over the grams that
-     * had come by then in Tika's order: the iteration order of Tika's {@code HashMap} of counts filled as they came.
+     * had come by then in Tika's order: Tika counts them in a {@code HashMap} filled as they come, and a
+     * {@code HashMap} filled with the same keys in the same order iterates in the same order.
      */
     private double[] exact(Probe probe, Seen order) {
         if (probe.probabilities == null) {
-            probe.probabilities = predict(order, probe.grams);
+            probe.probabilities = predict(order.mapOfFirst(probe.grams));
         }
         return probe.probabilities;
     }
 
     /**
-     * The probability of each language, as OpenNLP's {@code GISModel.eval} gives it over the first {@code count}
-     * grams of the text: their weights added in Tika's order (its map's), each to the languages the gram has a
-     * weight for.
+     * The probability of each language, as OpenNLP's {@code GISModel.eval} gives it: the grams' weights added in
+     * Tika's order (the map's), each to the languages the gram has a weight for.
      */
-    private double[] predict(Seen seen, int count) {
+    private double[] predict(Map<String, Context> grams) {
         double[] sums = new double[languages.length];
         Arrays.fill(sums, start);
-        int[] order = seen.mapOrder(count);
-        int[] begins = seen.begins;
-        int[] ends = seen.ends;
-        int[] outcomes = seen.table.outcomes();
-        double[] weights = seen.table.weights();
-        for (int k = 0; k < count; k++) {
-            int g = order[k];
-            int end = ends[g];
+        for (Context c : grams.values()) {
+            if (c == null) {
+                continue;
+            }
+            int[] outcomes = c.getOutcomes();
+            double[] weights = c.getParameters();
             // OpenNLP adds weight times value (1): the same double. Four at a time, for the quick compiler,
             // which does not unroll loops; each language still gets its additions in the grams' order.
-            int a = begins[g];
-            for (int n = end - 3; a < n; a += 4) {
+            int a = 0;
+            for (int n = outcomes.length - 3; a < n; a += 4) {
                 sums[outcomes[a]] += weights[a];
                 sums[outcomes[a + 1]] += weights[a + 1];
                 sums[outcomes[a + 2]] += weights[a + 2];
                 sums[outcomes[a + 3]] += weights[a + 3];
             }
-            for (; a < end; a++) {
+            for (; a < outcomes.length; a++) {
                 sums[outcomes[a]] += weights[a];
             }
         }
@@ -307,57 +321,145 @@ final class LanguageProbe {
         }
     }
 
-    /**
-     * The distinct grams of one text in the order they came, with the place of the model's weights for each in the
-     * thread's {@link GramTable}, and the order Tika's map iterates them in.
-     */
+    /** The distinct grams of one text in the order they came, with the model's weights for each (or null). */
     private static final class Seen {
-        final GramTable table;
         private String[] grams = new String[256];
-        int[] begins = new int[256];
-        int[] ends = new int[256];
-        private final HashMapOrder order = new HashMapOrder();
+        private Context[] weights = new Context[256];
         private int size;
 
-        Seen(GramTable table) {
-            this.table = table;
-        }
-
-        void add(String gram, int begin, int end) {
+        void add(String gram, Context weight) {
             if (size == grams.length) {
                 grams = Arrays.copyOf(grams, size * 2);
-                begins = Arrays.copyOf(begins, size * 2);
-                ends = Arrays.copyOf(ends, size * 2);
+                weights = Arrays.copyOf(weights, size * 2);
             }
             grams[size] = gram;
-            begins[size] = begin;
-            ends[size++] = end;
-            order.add(gram.hashCode());
+            weights[size++] = weight;
         }
 
         int size() {
             return size;
         }
 
-        /**
-         * The first {@code count} grams (by their places here) in the order of Tika's map holding them: worked out
-         * from their hashes, or where the map made one of its bins a tree, read from a map filled again with them.
-         */
-        int[] mapOrder(int count) {
-            int[] worked = order.order(count);
-            if (worked != null) {
-                return worked;
-            }
-            Map<String, Integer> map = new HashMap<>();
+        /** A map filled as the text's map was with its first {@code count} grams. */
+        Map<String, Context> mapOfFirst(int count) {
+            Map<String, Context> map = new HashMap<>();
             for (int i = 0; i < count; i++) {
-                map.put(grams[i], i);
+                map.put(grams[i], weights[i]);
             }
-            int[] read = new int[count];
-            int k = 0;
-            for (int i : map.values()) {
-                read[k++] = i;
+            return map;
+        }
+    }
+
+    /**
+     * The grams one thread has met, each known by its one to three code points packed in a long (each plus one, 21
+     * bits apiece, so the length shows too), with its String and the model's weights for it (null: unknown to the
+     * model), and the text it was last counted in. Kept across texts, as most of a text's grams were met in the
+     * texts before it: a gram met before is neither made a String again nor looked up in the model's map of 344,151
+     * Strings, and the same table tells whether the text has counted it already. Open addressing over primitive
+     * arrays, written here because the JDK has no map keyed by primitive longs. Emptied before a text once it holds
+     * {@link #KEEP} grams, so it stays a few MB; within a text it grows as it must.
+     */
+    private static final class GramTable {
+        private static final int FIRST = 1 << 12;
+        private static final int KEEP = 1 << 15;
+        private final Map<String, Context> features;
+        private long[] keys;
+        private int[] texts;
+        private String[] grams;
+        private Context[] weights;
+        private int size;
+        private int text;
+
+        GramTable(Map<String, Context> features) {
+            this.features = features;
+            empty(FIRST);
+        }
+
+        private void empty(int slots) {
+            keys = new long[slots];
+            texts = new int[slots];
+            grams = new String[slots];
+            weights = new Context[slots];
+            size = 0;
+            text = 0;
+        }
+
+        /** Begins a new text: no gram counted in it yet. */
+        void startText() {
+            if (size > KEEP || text == Integer.MAX_VALUE) {
+                empty(FIRST);
             }
-            return read;
+            text++;
+        }
+
+        /**
+         * The slot of the gram {@code key} (never 0), the {@code n} code points of {@code chunk} from {@code pos};
+         * a gram not met before is made a String and looked up in the model here.
+         */
+        int slot(long key, int[] chunk, int pos, int n) {
+            int mask = keys.length - 1;
+            int i = spread(key) & mask;
+            while (keys[i] != 0) {
+                if (keys[i] == key) {
+                    return i;
+                }
+                i = (i + 1) & mask;
+            }
+            String gram = new String(chunk, pos, n);
+            keys[i] = key;
+            grams[i] = gram;
+            weights[i] = features.get(gram);
+            if (++size * 2 > keys.length) {
+                grow();
+                return slot(key, chunk, pos, n);
+            }
+            return i;
+        }
+
+        /** True the first time the gram in {@code slot} is counted in this text. */
+        boolean firstInText(int slot) {
+            if (texts[slot] == text) {
+                return false;
+            }
+            texts[slot] = text;
+            return true;
+        }
+
+        String gram(int slot) {
+            return grams[slot];
+        }
+
+        Context weights(int slot) {
+            return weights[slot];
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldTexts = texts;
+            String[] oldGrams = grams;
+            Context[] oldWeights = weights;
+            int slots = oldKeys.length * 2;
+            keys = new long[slots];
+            texts = new int[slots];
+            grams = new String[slots];
+            weights = new Context[slots];
+            int mask = slots - 1;
+            for (int o = 0; o < oldKeys.length; o++) {
+                if (oldKeys[o] != 0) {
+                    int i = spread(oldKeys[o]) & mask;
+                    while (keys[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[o];
+                    texts[i] = oldTexts[o];
+                    grams[i] = oldGrams[o];
+                    weights[i] = oldWeights[o];
+                }
+            }
+        }
+
+        private static int spread(long key) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32);
         }
     }
 

@@ -2,14 +2,16 @@ package no.evidens.pipeline.analyse;
 
 import java.util.Arrays;
 
+import opennlp.tools.ml.model.Context;
+
 /**
  * Each language's sum of the language model's weights kept up to date as a text's grams come, in the order they
  * come (not Tika's, so not to the last bit), with a bound on how far Tika's sums can be from it. Adding m terms one
  * after another in any order is within m·u/(1 − m·u) times the sum of their magnitudes of the true sum (u = 2⁻⁵³),
  * so this sum and Tika's are within twice that of each other; the probabilities, exp(sum) over the total, are then
  * within a little over twice that, plus the rounding of exp, the total and the division. The sum of magnitudes is
- * bounded by the prior's plus each gram's largest weight (a figure known without adding a magnitude per weight:
- * each language's sum is then one addition per weight, one more per gram for the bound). {@link #outlook()} gives
+ * bounded by the prior's plus the model's largest weight once per gram added (a figure known without adding a
+ * magnitude per weight: each language's sum is then one addition per weight). {@link #outlook()} gives
  * the two best languages as they stand, with that bound, so that most of Tika's stopping rule can be settled
  * without summing the grams again in Tika's order.
  */
@@ -17,8 +19,8 @@ final class RunningEstimate {
     private static final double UNIT = 0x1p-53;
     private final double[] sums;
     private final double[] exps;
-    /** The prior's magnitude plus each gram's largest weight: at least each language's sum of magnitudes. */
-    private double magnitudes;
+    private final double startMagnitude;
+    private final double largestWeight;
     private int known;
 
     /**
@@ -33,12 +35,16 @@ final class RunningEstimate {
         }
     }
 
-    /** Sums starting at {@code start} for each of {@code languages}. */
-    RunningEstimate(double start, int languages) {
+    /**
+     * Sums starting at {@code start} for each of {@code languages}; {@code largestWeight} is at least the magnitude
+     * of every weight {@link #add} will be given.
+     */
+    RunningEstimate(double start, int languages, double largestWeight) {
         sums = new double[languages];
         exps = new double[languages];
         Arrays.fill(sums, start);
-        this.magnitudes = Math.abs(start);
+        this.startMagnitude = Math.abs(start);
+        this.largestWeight = largestWeight;
     }
 
     /** The number of grams known to the model added so far. */
@@ -46,15 +52,12 @@ final class RunningEstimate {
         return known;
     }
 
-    /**
-     * Adds one gram: its weights {@code weights[from..to)} to the languages {@code outcomes[from..to)} (each language
-     * at most once); {@code largest} is at least the magnitude of each of these weights.
-     */
-    void add(int[] outcomes, double[] weights, int from, int to, double largest) {
-        for (int a = from; a < to; a++) {
+    void add(Context gram) {
+        int[] outcomes = gram.getOutcomes();
+        double[] weights = gram.getParameters();
+        for (int a = 0; a < outcomes.length; a++) {
             sums[outcomes[a]] += weights[a];
         }
-        magnitudes += largest;
         known++;
     }
 
@@ -68,8 +71,8 @@ final class RunningEstimate {
             exps[o] = Math.exp(sums[o]);
             normal += exps[o];
         }
-        // Every language's sum of magnitudes is at most this: the prior's and each gram's largest weight.
-        double largest = magnitudes;
+        // Every language's sum of magnitudes is at most this: the prior's and one largest weight per gram.
+        double largest = startMagnitude + known * largestWeight;
         int best = -1;
         double first = 0.0;
         double second = 0.0;

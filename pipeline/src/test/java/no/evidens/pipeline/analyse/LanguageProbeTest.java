@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import opennlp.tools.ml.maxent.GISModel;
 import org.apache.tika.langdetect.opennlp.OpenNLPDetector;
 import org.apache.tika.language.detect.LanguageResult;
 import org.junit.jupiter.api.Test;
@@ -106,50 +101,6 @@ class LanguageProbeTest {
             assertEquals(Double.doubleToRawLongBits(after.get(i).confidence()),
                     Double.doubleToRawLongBits(fresh[0].confidence()), text);
         }
-    }
-
-    /**
-     * The confidence is OpenNLP's own sum to the last bit: each gram's weights added in the order Tika's
-     * {@code HashMap} of the text's grams iterates them. Over texts too short for an answer before their end (fewer
-     * than 110 grams), lower-case words only, so the grams are simply every one to three letters but a lone space,
-     * the confidence is the largest of the model's {@code eval} over the keys of such a map.
-     */
-    @Test
-    void sumsTheGramsInTheOrderOfTikasMapToTheLastBit() throws IOException {
-        GISModel model;
-        try (InputStream in = LanguageProbe.class.getResourceAsStream(LanguageProbe.MODEL)) {
-            model = GisModelEntry.read(in, LanguageProbe.MODEL_ENTRY);
-        }
-        LanguageProbe probe = LanguageProbe.shared();
-        int compared = 0;
-        for (String whole : texts()) {
-            String words = whole.toLowerCase(Locale.ROOT).replaceAll("[^a-zæøå]+", " ").trim();
-            for (int at = 0; at + 36 < words.length() && at < 3_000; at += 23) {
-                String text = words.substring(at, at + 36).trim();
-                if (text.matches(".*(.)\\1\\1.*|.*\\s\\s.*|.*\\brt\\b.*")) {
-                    continue; // the normaliser would shorten it
-                }
-                Map<String, Boolean> grams = new HashMap<>();
-                int count = 0;
-                for (int pos = 0; pos < text.length() - 1 || pos == 0 && text.length() == 1; pos++) {
-                    for (int n = 1; n <= 3 && pos + n <= text.length(); n++) {
-                        if (n > 1 || text.charAt(pos) != ' ') {
-                            grams.put(text.substring(pos, pos + n), true);
-                            count++;
-                        }
-                    }
-                }
-                if (count >= LanguageProbe.PROBE_EVERY) {
-                    continue;
-                }
-                double[] p = model.eval(grams.keySet().toArray(String[]::new));
-                double best = Arrays.stream(p).max().orElseThrow();
-                assertEquals(Double.doubleToRawLongBits(best), Double.doubleToRawLongBits(probe.guess(text).confidence()),
-                        text);
-                compared++;
-            }
-        }
-        assertTrue(compared > 1_000, "texts compared: " + compared);
     }
 
     @Test

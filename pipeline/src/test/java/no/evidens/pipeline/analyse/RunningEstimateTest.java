@@ -27,9 +27,9 @@ class RunningEstimateTest {
 
     @Test
     void namesTheBestLanguagesOfExactSums() {
-        RunningEstimate estimate = new RunningEstimate(Math.log(1.0 / 3), 3);
-        add(estimate, new Context(new int[] {0, 2}, new double[] {0.5, 1.5}));
-        add(estimate, new Context(new int[] {1}, new double[] {0.25}));
+        RunningEstimate estimate = new RunningEstimate(Math.log(1.0 / 3), 3, 1.5);
+        estimate.add(new Context(new int[] {0, 2}, new double[] {0.5, 1.5}));
+        estimate.add(new Context(new int[] {1}, new double[] {0.25}));
         RunningEstimate.Outlook outlook = estimate.outlook();
         double[] e = {Math.exp(0.5), Math.exp(0.25), Math.exp(1.5)};
         double total = e[0] + e[1] + e[2];
@@ -43,16 +43,16 @@ class RunningEstimateTest {
 
     @Test
     void settlesNothingWhereTheBoundDoesNotHold() {
-        RunningEstimate estimate = new RunningEstimate(Math.log(0.5), 2);
-        add(estimate, new Context(new int[] {0}, new double[] {900.0})); // exp overflows: no bound
+        RunningEstimate estimate = new RunningEstimate(Math.log(0.5), 2, 900.0);
+        estimate.add(new Context(new int[] {0}, new double[] {900.0})); // exp overflows: no bound
         assertFalse(estimate.outlook().bounded());
         assertFalse(estimate.outlook().clearBest());
     }
 
     @Test
     void twoLanguagesEqualHaveNoClearBest() {
-        RunningEstimate estimate = new RunningEstimate(Math.log(0.5), 2);
-        add(estimate, new Context(new int[] {0, 1}, new double[] {0.75, 0.75}));
+        RunningEstimate estimate = new RunningEstimate(Math.log(0.5), 2, 0.75);
+        estimate.add(new Context(new int[] {0, 1}, new double[] {0.75, 0.75}));
         RunningEstimate.Outlook outlook = estimate.outlook();
         assertTrue(outlook.bounded());
         assertFalse(outlook.clearBest());
@@ -72,6 +72,12 @@ class RunningEstimateTest {
         @SuppressWarnings("unchecked")
         Map<String, Context> features = (Map<String, Context>) model.getDataStructures()[1];
         int languages = model.getNumOutcomes();
+        double largestWeight = 0.0;
+        for (Context c : features.values()) {
+            for (double w : c.getParameters()) {
+                largestWeight = Math.max(largestWeight, Math.abs(w));
+            }
+        }
         Random shuffle = new Random(25);
         int checked = 0;
         int clear = 0;
@@ -86,10 +92,10 @@ class RunningEstimateTest {
                     }
                 }
             }
-            RunningEstimate estimate = new RunningEstimate(Math.log(1.0 / languages), languages);
+            RunningEstimate estimate = new RunningEstimate(Math.log(1.0 / languages), languages, largestWeight);
             List<String> known = new ArrayList<>();
             for (String gram : grams) {
-                add(estimate, features.get(gram));
+                estimate.add(features.get(gram));
                 known.add(gram);
                 if (known.size() % 50 != 0) {
                     continue;
@@ -119,15 +125,6 @@ class RunningEstimateTest {
         }
         assertTrue(checked > 100, "outlooks checked: " + checked);
         assertTrue(clear > checked / 2, "clear bests: " + clear + " of " + checked);
-    }
-
-    /** Adds a gram's weights with their largest magnitude, as the language guess does. */
-    private static void add(RunningEstimate estimate, Context gram) {
-        double largest = 0.0;
-        for (double w : gram.getParameters()) {
-            largest = Math.max(largest, Math.abs(w));
-        }
-        estimate.add(gram.getOutcomes(), gram.getParameters(), 0, gram.getOutcomes().length, largest);
     }
 
     private static List<String> sampleTexts() throws IOException {
