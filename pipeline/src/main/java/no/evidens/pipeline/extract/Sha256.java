@@ -21,8 +21,8 @@ public final class Sha256 {
     /**
      * The hex SHA-256 of a file's bytes. The read buffer is no larger than the file (from 4 to 64 KB): a bundle holds
      * mostly small files, and a fresh 64 KB array for each one is heap the JVM has not touched yet, whose first
-     * touch costs more than the hashing (measured: 1,000 files of some 3 KB in a new JVM, 0.29 CPU s with 64 KB
-     * arrays, 0.09 with arrays the size of the file).
+     * touch costs more than the hashing (measured: 1,000 files of some 3 KB in a new JVM, 0.29-0.38 CPU s with 64 KB
+     * arrays, 0.10-0.14 with arrays the size of the file).
      */
     public static String of(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
