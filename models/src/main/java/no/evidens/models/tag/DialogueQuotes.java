@@ -34,9 +34,9 @@ final class DialogueQuotes {
      * speaker's own speech ({@code … bes stå opp. – Vi begynner med …}, {@code – Får jeg si noen ord til?}) and
      * quotes nobody.
      */
-    private static final Pattern CHAIR = Pattern.compile("(?<![\\p{L}])Presidenten:");
-    /** The words {@link #CHAIR} matches. */
     private static final String CHAIR_WORDS = "Presidenten:";
+    /** {@link #CHAIR_WORDS} after no letter. */
+    private static final Pattern CHAIR = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(CHAIR_WORDS));
     static final Pattern SPEECH = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|du|dere|dokker|meg|oss|deg|dykk"
             + "|min|mitt|mine|vår|vårt|våre|din|ditt|dine)(?![\\p{L}])");
     static final String SENTENCE_END = ".!?…»\"”";

@@ -320,14 +320,14 @@ public final class Anonymiser {
             int a = m.start(1);
             int b = m.end(1);
             if (seen.known(w) && DocumentNames.isPersonNameWord(w) && !DocumentNames.isFunctionWord(w)
-                    && label(text, a) && spans.stream().noneMatch(s -> s.start() < b && a < s.end())) {
+                    && endsShortLabel(text, a) && spans.stream().noneMatch(s -> s.start() < b && a < s.end())) {
                 spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
             }
         }
     }
 
     /** Whether a sentence or a line opens at most {@link #LABEL_WORDS} words back from the word at {@code start}. */
-    private static boolean label(String text, int start) {
+    private static boolean endsShortLabel(String text, int start) {
         int at = start;
         for (int i = 0; i < LABEL_WORDS; i++) {
             if (TextWords.opening(text, at)) {
