@@ -335,7 +335,7 @@ final class DialogueQuotes {
         if ((SENTENCE_END + ":").indexOf(last) >= 0) {
             return Place.SENTENCE;
         }
-        // … dødt løp mellom Obama og Romney - 49 prosent mot 49 prosent: after a word a dash before a figure sets off
+        // … dødt løp mellom de to - 48 prosent mot 48 prosent: after a word a dash before a figure sets off
         // the figure, as in a score or a range, and the sentence goes on (round 17)
         return Character.isLetter(last) && !Character.isDigit(afterDash(text, dash)) ? Place.WORD : null;
     }
@@ -411,7 +411,7 @@ final class DialogueQuotes {
     }
 
     /**
-     * Two turns right after each other, one of them a question ({@code - Uff, ja. - Uff?}): people talking, so the
+     * Two turns right after each other, one of them a question ({@code - Tja, kanskje. - Kanskje?}): people talking, so the
      * document writes dialogue (round 17). A list's items follow each other too, but do not ask, and are introduced by a
      * colon ({@code Regjeringen vil: - Styrke skolen. - Hva med helsa?}), so a pair after one is no sign.
      */

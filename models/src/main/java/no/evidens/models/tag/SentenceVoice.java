@@ -148,13 +148,9 @@ final class SentenceVoice {
     }
 
     /**
-     * The words speak as one person ({@code jeg}, {@code meg}, {@code min}), outside marks: a reporter seldom writes so,
-     * a speaker often does.
-     */
-    /**
      * The writer's own voice inside a turn (round 17): the turn's lead-in ({@code leadIn}, the sentence before its colon)
-     * speaks as the writer's {@code jeg} and of the speaker as {@code han} or {@code hun} ({@code … pekte hun på passet
-     * mitt og spurte forsiktig: - Er det i Europa?}), the turn so far has not said {@code jeg}, and the sentence speaks
+     * speaks as the writer's {@code jeg} and of the speaker as {@code han} or {@code hun} ({@code … så hun på billetten
+     * min og spurte forsiktig: - Er det langt dit?}), the turn so far has not said {@code jeg}, and the sentence speaks
      * so again ({@code Etter et nikk fra meg, fant hun …}): {@code jeg} is the writer there, the speaker is {@code hun},
      * and the sentence is the writer's narration. A turn that has said {@code jeg} itself keeps such a sentence.
      */
@@ -164,6 +160,10 @@ final class SentenceVoice {
                 && MAIN_CLAUSE_THIRD.matcher(outsideMarks(sentence)).find();
     }
 
+    /**
+     * The words speak as one person ({@code jeg}, {@code meg}, {@code min}), outside marks: a reporter seldom writes so,
+     * a speaker often does.
+     */
     static boolean firstPersonSingular(String words) {
         return FIRST_SINGULAR.matcher(outsideMarks(words)).find();
     }

@@ -59,8 +59,8 @@ final class TurnCue {
     private static final Pattern NO_COMMA = Pattern.compile("(?<=\\p{Ll})\\s((?:sier|sa|forteller|fortalte|mener|meinte)\\s+"
             + "\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+(?=[,.]))");
     /**
-     * A cue without its comma after a marked word or title that ends inside the turn's sentence (round 17: {@code - Vi
-     * kaller det «Chongqing-fart» sa de, da …}), as round 15 read one after a marked question: only a pronoun or a name
+     * A cue without its comma after a marked word or title that ends inside the turn's sentence (round 17: {@code - Her
+     * kaller vi det «Bergensregn» sa de, da …}), as round 15 read one after a marked question: only a pronoun or a name
      * of up to three words as its subject, then a comma or the sentence's end, so that a verb of the speech's own clause
      * ({@code «Hamlet» sier noe om …}) stays in the turn.
      */
@@ -130,8 +130,8 @@ final class TurnCue {
 
     /**
      * The marks right before {@code at} hold a word or a title, not sentences of their own: a quotation of several
-     * sentences that opened inside the narration ({@code … våknet «av en lyd … . Fashanu hadde hatt et mareritt» skriver
-     * Clough}) has that cue for its own.
+     * sentences that opened inside the narration ({@code … våknet «av et smell. … Ola hadde drømt» skriver
+     * Kari Moe}) has that cue for its own.
      */
     private static boolean afterTerm(String text, int at, List<Quotation> marked) {
         return marked.stream().filter(q -> q.end() == at - 1)
