@@ -36,7 +36,7 @@ final class TagsEvalCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "dev", paramLabel = "SPLIT",
             description = "dev, test or all (default: ${DEFAULT-VALUE}); with --anonymise also holdout, holdout2 … holdout6, or "
                     + "folds (all six, --models DIR holding fold1 … fold6); with "
-                    + "--treebank also dev2 to dev9. Tune on dev only. "
+                    + "--treebank also dev2 to dev10. Tune on dev only. "
                     + "With --eval-dev, all prints dev, test and both together.")
     String split;
 
@@ -89,8 +89,8 @@ final class TagsEvalCommand implements Callable<Integer> {
             description = "Quotations (exact inner span) on the treebank's dev part, FILE (default " + TREEBANK_DEFAULT
                     + "), a treebank file per document, against the offsets-only gold in corpus "
                     + "(treebank-quotes.tsv in the gold folder: the checkout's gold/, or EVIDENS_GOLD); dev = 1st, 3rd, ... file, test = 2nd, 4th, ...; dev also holds the training files of "
-                    + "treebank-train-documents.tsv when the gold folder has it (read from --ndt), and --split dev2 … dev9 its "
-                    + "second to ninth sets of training files (in all too); --errors lists dev and dev2 … dev9 only.")
+                    + "treebank-train-documents.tsv when the gold folder has it (read from --ndt), and --split dev2 … dev10 its "
+                    + "second to tenth sets of training files (in all too); --errors lists dev and dev2 … dev10 only.")
     Path treebank;
 
     @Option(names = "--rendered", description = "With --eval-dev: quotations on the excerpts rendered as Word reports and "
@@ -115,7 +115,7 @@ final class TagsEvalCommand implements Callable<Integer> {
         if (!List.of("dev", "test", "all").contains(split)) {
             // the splits this command knows beyond dev, test and all are named too, so a mistyped one is easy to fix
             System.err.println("evidens tags eval: --split must be dev, test or all (with --anonymise also holdout, holdout2 … "
-                    + "holdout6 and folds; with --treebank also dev2 … dev9), not " + split);
+                    + "holdout6 and folds; with --treebank also dev2 … dev10), not " + split);
             return 2;
         }
         if (treebank != null) {

@@ -27,12 +27,12 @@ public final class TreebankQuoteEval {
     /** Quotation gold of the training files, beside {@link TreebankQuoteGold#RESOURCE} in the gold folder. */
     public static final String TRAIN_GOLD = "treebank-train-quotes.tsv";
     /**
-     * The last of the development splits of training files, {@code dev2} to {@code dev9}: each a set of training files of
+     * The last of the development splits of training files, {@code dev2} to {@code dev10}: each a set of training files of
      * the test split's genres and in no other split, labelled in its own round (round 9 onward; from {@code dev4} before
      * the tagger was run on them, as {@code gold/README.md} records), scored apart from dev so that dev's figures stay
      * comparable with earlier rounds. A new split is one more here and its files in the gold.
      */
-    private static final int LAST_TRAINING_SPLIT = 9;
+    private static final int LAST_TRAINING_SPLIT = 10;
     /** The splits of training files scored apart from dev, in the order {@code all} prints them. */
     public static final List<String> TRAINING_SPLITS =
             IntStream.rangeClosed(2, LAST_TRAINING_SPLIT).mapToObj(i -> "dev" + i).toList();
@@ -52,7 +52,7 @@ public final class TreebankQuoteEval {
      * As {@link #run(Path, String, boolean, PrintStream)}, with the hand-labelled training files
      * ({@link TreebankTrainDocuments}, read from {@code ndtDir}) in the dev split when the gold folder lists them: dev
      * is then printed for the dev-part files, the training files and both together; training files of splits
-     * {@code dev2} to {@code dev9} ({@link #TRAINING_SPLITS}) are printed on their own.
+     * {@code dev2} to {@code dev10} ({@link #TRAINING_SPLITS}) are printed on their own.
      */
     public static void run(Path conllu, Path ndtDir, String split, boolean errors, PrintStream out) throws IOException {
         List<TreebankDocuments.Doc> docs = TreebankDocuments.read(conllu);
@@ -98,7 +98,7 @@ public final class TreebankQuoteEval {
     }
 
     /**
-     * The splits to print for {@code split}: {@code all} is dev and dev2 to dev9 (each when a training file is in it), test
+     * The splits to print for {@code split}: {@code all} is dev and dev2 to dev10 (each when a training file is in it), test
      * and all of them; any other is itself.
      */
     static List<String> splits(String split, List<TreebankDocuments.Doc> train) {

@@ -137,4 +137,17 @@ class TreebankQuoteEvalTest {
                 TreebankQuoteEval.splits("all", List.of(dev9, dev, dev8)));
         assertEquals(List.of("dev9"), TreebankQuoteEval.splits("dev9", List.of(dev, dev9)));
     }
+
+    @Test
+    void allPrintsTheTenthDevSplitAfterTheNinthNotAfterDev() {
+        ConlluReader.Document text = new ConlluReader.Document(List.of());
+        TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
+        TreebankDocuments.Doc dev2 = new TreebankDocuments.Doc("zz002_0000", "dev2", text);
+        TreebankDocuments.Doc dev9 = new TreebankDocuments.Doc("zz009_0000", "dev9", text);
+        TreebankDocuments.Doc dev10 = new TreebankDocuments.Doc("zz010_0000", "dev10", text);
+        // in the splits' order, not their names' (a name sort would put dev10 before dev2)
+        assertEquals(List.of("dev", "dev2", "dev9", "dev10", "test", "all"),
+                TreebankQuoteEval.splits("all", List.of(dev10, dev, dev9, dev2)));
+        assertEquals(List.of("dev10"), TreebankQuoteEval.splits("dev10", List.of(dev, dev10)));
+    }
 }

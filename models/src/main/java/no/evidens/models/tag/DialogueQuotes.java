@@ -140,7 +140,8 @@ final class DialogueQuotes {
         turns = withoutLists(text, turns);
         turns = withEchoes(text, turns, stacked, marked);
         boolean anyCued = turns.stream().anyMatch(t -> t.cue() != null);
-        boolean dialogue = anyCued || turns.stream().anyMatch(t -> t.end() > t.start() && speaksToOrAsOne(text, t));
+        boolean dialogue = anyCued || turns.stream().anyMatch(t -> t.end() > t.start() && speaksToOrAsOne(text, t))
+                || exchange(text, turns);
         List<Quotation> out = new ArrayList<>();
         for (Turn t : turns) {
             if (t.end() > t.start() && (t.cue() != null || t.sure() || readsAsSpeech(text, t, dialogue))) {
@@ -331,7 +332,21 @@ final class DialogueQuotes {
         if (Character.isLetter(last) && BOUND_WORD.matcher(text).useTransparentBounds(true).region(Math.max(0, before - 8), before).find()) {
             return null; // … tok bandnavnet sitt fra - Black Sabbath: the sentence goes on after the dash (round 13)
         }
-        return (SENTENCE_END + ":").indexOf(last) >= 0 ? Place.SENTENCE : Character.isLetter(last) ? Place.WORD : null;
+        if ((SENTENCE_END + ":").indexOf(last) >= 0) {
+            return Place.SENTENCE;
+        }
+        // … dødt løp mellom de to - 48 prosent mot 48 prosent: after a word a dash before a figure sets off
+        // the figure, as in a score or a range, and the sentence goes on (round 17)
+        return Character.isLetter(last) && !Character.isDigit(afterDash(text, dash)) ? Place.WORD : null;
+    }
+
+    /** The first character after the dash and its spaces, or a space at the text's end. */
+    private static char afterDash(String text, int dash) {
+        int i = dash + 1;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < text.length() ? text.charAt(i) : ' ';
     }
 
     /** Both lists; a marked quotation inside a dialogue turn is nested in it. */
@@ -393,6 +408,28 @@ final class DialogueQuotes {
     private static boolean speaksToOrAsOne(String text, Turn t) {
         String words = text.substring(t.start(), t.end());
         return readsAsSpeech(text, t, false) && (SentenceVoice.firstPersonSingular(words) || SentenceVoice.secondPerson(words));
+    }
+
+    /**
+     * Two turns right after each other, one of them a question ({@code - Tja, kanskje. - Kanskje?}): people talking, so the
+     * document writes dialogue (round 17). A list's items follow each other too, but do not ask, and are introduced by a
+     * colon ({@code Regjeringen vil: - Styrke skolen. - Hva med helsa?}), so a pair after one is no sign.
+     */
+    private static boolean exchange(String text, List<Turn> turns) {
+        for (int i = 1; i < turns.size(); i++) {
+            Turn a = turns.get(i - 1);
+            Turn b = turns.get(i);
+            if (a.end() > a.start() && b.end() > b.start() && text.substring(a.end(), b.dash()).isBlank()
+                    && TurnEnd.leadIn(text, a.start()).isEmpty()
+                    && (endsAsking(text, a) || endsAsking(text, b)) && readsAsSpeech(text, a, true) && readsAsSpeech(text, b, true)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsAsking(String text, Turn t) {
+        return text.charAt(t.end() - 1) == '?';
     }
 
     /** The turn is one of a list introduced by a line that ends with a colon and names no speaker. */

@@ -148,6 +148,19 @@ final class SentenceVoice {
     }
 
     /**
+     * The writer's own voice inside a turn (round 17): the turn's lead-in ({@code leadIn}, the sentence before its colon)
+     * speaks as the writer's {@code jeg} and of the speaker as {@code han} or {@code hun} ({@code … så hun på billetten
+     * min og spurte forsiktig: - Er det langt dit?}), the turn so far has not said {@code jeg}, and the sentence speaks
+     * so again ({@code Etter et nikk fra meg, fant hun …}): {@code jeg} is the writer there, the speaker is {@code hun},
+     * and the sentence is the writer's narration. A turn that has said {@code jeg} itself keeps such a sentence.
+     */
+    static boolean narratorTells(String leadIn, String turnSoFar, String sentence) {
+        return !leadIn.isEmpty() && firstPersonSingular(leadIn) && SINGULAR_THIRD.matcher(outsideMarks(leadIn)).find()
+                && !firstPersonSingular(turnSoFar) && firstPersonSingular(sentence)
+                && MAIN_CLAUSE_THIRD.matcher(outsideMarks(sentence)).find();
+    }
+
+    /**
      * The words speak as one person ({@code jeg}, {@code meg}, {@code min}), outside marks: a reporter seldom writes so,
      * a speaker often does.
      */

@@ -58,6 +58,16 @@ final class TurnCue {
      */
     private static final Pattern NO_COMMA = Pattern.compile("(?<=\\p{Ll})\\s((?:sier|sa|forteller|fortalte|mener|meinte)\\s+"
             + "\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+(?=[,.]))");
+    /**
+     * A cue without its comma after a marked word or title that ends inside the turn's sentence (round 17: {@code - Her
+     * kaller vi det «Bergensregn» sa de, da …}), as round 15 read one after a marked question: only a pronoun or a name
+     * of up to three words as its subject, then a comma or the sentence's end, so that a verb of the speech's own clause
+     * ({@code «Hamlet» sier noe om …}) stays in the turn.
+     */
+    private static final Pattern AFTER_TERM = Pattern.compile("(?<=\\p{L}[»\"”])\\s+((?:" + QuoteAttribution.VERBS + "|" + MORE_VERBS
+            + ")\\s+(?:han|hun|ho|de|dei|\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2})(?=\\s*[.,!?]))");
+    /** A sentence's end inside a text: its punctuation and white space. */
+    private static final Pattern SENTENCE_GAP = Pattern.compile("[.!?…]\\s");
     /** The speaker's own aside: an opinion verb with a first-person subject, or a saying quoted by the speaker. */
     private static final Pattern ASIDE = Pattern.compile("(?iu)\\A(?:synes|syntes|mener|meiner|meinte|tror|trur|trodde)\\s+"
             + "(?:jeg|eg|vi|me)(?![\\p{L}])"
@@ -110,7 +120,22 @@ final class TurnCue {
         Cue punctuation = first(AFTER_QUESTION.matcher(text).region(start, end), text, start, marked);
         Cue cue = verb == null || punctuation != null && punctuation.at() < verb.at() ? punctuation : verb;
         Cue bare = first(NO_COMMA.matcher(text).region(start, end), text, start, marked);
-        return cue == null || bare != null && bare.at() < cue.at() ? bare : cue;
+        cue = cue == null || bare != null && bare.at() < cue.at() ? bare : cue;
+        Cue afterTerm = first(AFTER_TERM.matcher(text).region(start, end), text, start, marked);
+        if (afterTerm != null && !afterTerm(text, afterTerm.at(), marked)) {
+            afterTerm = null;
+        }
+        return cue == null || afterTerm != null && afterTerm.at() < cue.at() ? afterTerm : cue;
+    }
+
+    /**
+     * The marks right before {@code at} hold a word or a title, not sentences of their own: a quotation of several
+     * sentences that opened inside the narration ({@code … våknet «av et smell. … Ola hadde drømt» skriver
+     * Kari Moe}) has that cue for its own.
+     */
+    private static boolean afterTerm(String text, int at, List<Quotation> marked) {
+        return marked.stream().filter(q -> q.end() == at - 1)
+                .anyMatch(q -> !SENTENCE_GAP.matcher(text.substring(q.start(), q.end())).find());
     }
 
     private static Cue first(Matcher cue, String text, int start, List<Quotation> marked) {

@@ -101,6 +101,7 @@ final class TurnEnd {
         // it names (- Hvorfor takket du nei? Er ikke London målet?)
         boolean asking = SentenceVoice.asksSpeaker(text.substring(start, end).strip());
         boolean crossheads = SentenceVoice.asksInCrossheads(text);
+        String leadIn = leadIn(text, start);
         for (int i = 1; i < sentences.size(); i++) {
             String sentence = text.substring(sentences.get(i)[0], sentences.get(i)[1]).strip();
             boolean last = i + 1 == sentences.size();
@@ -111,7 +112,8 @@ final class TurnEnd {
                     || answer && SentenceVoice.asksSpeaker(sentence))
                     && (afterQuestion || interview || answer || DialogueQuotes.SPEECH.matcher(text.substring(start, end)).find()
                             || SentenceVoice.undashedQuestions(text, 2) > 1 || !INTERROGATIVE.matcher(sentence).lookingAt());
-            boolean narration = SentenceVoice.narration(text, sentence, answer, text.substring(start, end))
+            boolean narration = (SentenceVoice.narration(text, sentence, answer, text.substring(start, end))
+                    || SentenceVoice.narratorTells(leadIn, text.substring(start, end), sentence))
                     && !namedBySpeaker(text, sentences, i, answer)
                     && !(asking && sentence.endsWith("?"));
             if (interviewer && i >= 2 && leadsIn(text.substring(sentences.get(i - 1)[0], sentences.get(i - 1)[1]))) {
@@ -135,6 +137,33 @@ final class TurnEnd {
             end = sentences.get(i)[1];
         }
         return end;
+    }
+
+    /**
+     * The sentence that introduces the turn with a colon right before its dash ({@code … og spurte forsiktig: - Er det
+     * …?}), or an empty string.
+     */
+    static String leadIn(String text, int start) {
+        int i = start;
+        while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        if (i == 0 || "-–—".indexOf(text.charAt(i - 1)) < 0) {
+            return "";
+        }
+        i--;
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        if (i == 0 || text.charAt(i - 1) != ':') {
+            return "";
+        }
+        int from = i - 1;
+        while (from > 0 && text.charAt(from - 1) != '\n'
+                && !(Character.isWhitespace(text.charAt(from - 1)) && from > 1 && ".!?…".indexOf(text.charAt(from - 2)) >= 0)) {
+            from--;
+        }
+        return text.substring(from, i);
     }
 
     /**
