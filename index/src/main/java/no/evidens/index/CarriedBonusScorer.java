@@ -2,7 +2,6 @@ package no.evidens.index;
 
 import java.io.IOException;
 
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.LeafCollector;
 
@@ -13,9 +12,8 @@ import org.apache.lucene.search.LeafCollector;
  * blocks. The walk's sum for an entry with a bonus is rounded otherwise than the page's score (every part summed in a
  * double and rounded once, where the page rounds the words' sum and then adds the bonus as a float), so the walk is
  * told a bound a few ulps below the page's lowest score, and every entry with
- * a bonus it hands on is given its exact score from the fields' scores the walk gave it ({@link WalkScores}), or dropped
- * when the word does not match it (the known hits may be a superset). Before, each such entry was looked up and scored
- * again in scorers of its own (README, Scale, twenty-eighth round).
+ * a bonus it hands on is scored again exactly, field by field ({@link DisjunctionAt}), or dropped when the word does
+ * not match it (the known hits may be a superset).
  * <p>
  * The same hits and floats as {@link PriorBulkScorer}: a hit's score is its words' score, plus, as one float addition,
  * its bonuses' value; the collector gets the hits in entry order, so ties are broken as before. This replaced two
@@ -23,25 +21,29 @@ import org.apache.lucene.search.LeafCollector;
  * Scale, twenty-first round.
  */
 final class CarriedBonusScorer extends BonusBulkScorer {
+    /** Opens one word's fields in the segment (null when they match nothing there). */
+    interface Opener {
+        DisjunctionAt open() throws IOException;
+    }
+
     private final BonusDocs bonuses;
     /** The score a combination of bonuses adds, by its bit mask ({@link PriorBulkScorer#values}). */
     private final float[] values;
-    private final WalkScores fields;
-    private final LeafReaderContext context;
+    private final Opener opener;
+    private DisjunctionAt at;
+    private boolean opened;
 
     /**
      * @param words   the top-level bulk scorer of the word's fields and the bonus clause ({@link BonusClause}) in the segment
      * @param bonuses the bonuses' entries in the segment
      * @param values  what each combination of the bonuses adds, by its mask
-     * @param fields  the scores the walk's fields gave, to score an entry with a bonus exactly
-     * @param context the segment
+     * @param opener  opens the word's fields in the segment again, to score an entry with a bonus exactly
      */
-    CarriedBonusScorer(BulkScorer words, BonusDocs bonuses, float[] values, WalkScores fields, LeafReaderContext context) {
+    CarriedBonusScorer(BulkScorer words, BonusDocs bonuses, float[] values, Opener opener) {
         super(words);
         this.bonuses = bonuses;
         this.values = values;
-        this.fields = fields;
-        this.context = context;
+        this.opener = opener;
     }
 
     @Override
@@ -75,7 +77,11 @@ final class CarriedBonusScorer extends BonusBulkScorer {
                 handOn(hit, Float.NaN);
                 return;
             }
-            float words = fields.sum(context, hit);
+            if (!opened) {
+                opened = true;
+                at = opener.open();
+            }
+            float words = at == null ? WordsAt.NONE : at.sum(hit);
             if (words != WordsAt.NONE) { // else a known hit the word does not match
                 handOn(hit, words + values[mask]);
             }

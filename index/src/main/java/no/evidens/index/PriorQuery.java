@@ -113,14 +113,10 @@ final class PriorQuery extends Query {
         Weight wordsWeight = searcher.createWeight(weighed, scoreMode, boost);
         float[] values = PriorBulkScorer.values(bonuses, boost);
         SegmentCache<BonusDocs> bonusDocs = BonusDocs.cache(bonuses.stream().map(Bonus::which).toList());
-        // The same fields and the bonuses as a clause of their own, for segments whose hits are known (CarriedBonusScorer);
-        // the fields keep the scores they give, for the entries with a bonus (WalkScores).
-        List<Weight> walkFields = fieldWeights == null ? null : WalkScores.recording(fieldWeights);
-        Weight bonusWalk = walkFields == null ? null : bonusWalk(searcher, (BooleanQuery) rewrittenWords, walkFields,
+        // The same fields and the bonuses as a clause of their own, for segments whose hits are known (CarriedBonusScorer).
+        Weight bonusWalk = fieldWeights == null ? null : bonusWalk(searcher, (BooleanQuery) rewrittenWords, fieldWeights,
                 new BonusClause(BONUS_CLAUSE, bonusDocs, values), scoreMode, boost);
-        WalkScores walkScores = walkFields == null ? null : new WalkScores(walkFields);
-        return new TopScoresWeight(searcher, boost, wordsWeight, bonusWalk, walkScores, wordWeights, fieldWeights, values,
-                bonusDocs);
+        return new TopScoresWeight(searcher, boost, wordsWeight, bonusWalk, wordWeights, fieldWeights, values, bonusDocs);
     }
 
     /** What the bonus clause of {@link #bonusWalk} stands for: its text only (it is weighed by its own weight). */
@@ -208,8 +204,6 @@ final class PriorQuery extends Query {
         private final Weight wordsWeight;
         /** Null unless {@link #fieldWeights} is not: the word's fields and the bonuses in one walk ({@link #bonusWalk}). */
         private final Weight bonusWalk;
-        /** The scores {@link #bonusWalk}'s fields gave; null with it. */
-        private final WalkScores walkScores;
         /** Null unless the words are required words ({@link #wordWeights}). */
         private final List<List<Weight>> wordWeights;
         /** Null unless the words are one word in its fields, a plain disjunction scored from terms ({@link #clauseWeights}). */
@@ -217,7 +211,7 @@ final class PriorQuery extends Query {
         private final float[] values;
         private final SegmentCache<BonusDocs> bonusDocs;
 
-        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, Weight bonusWalk, WalkScores walkScores,
+        TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, Weight bonusWalk,
                         List<List<Weight>> wordWeights, List<Weight> fieldWeights, float[] values,
                         SegmentCache<BonusDocs> bonusDocs) {
             super(PriorQuery.this);
@@ -225,7 +219,6 @@ final class PriorQuery extends Query {
             this.boost = boost;
             this.wordsWeight = wordsWeight;
             this.bonusWalk = bonusWalk;
-            this.walkScores = walkScores;
             this.wordWeights = wordWeights;
             this.fieldWeights = fieldWeights;
             this.values = values;
@@ -249,8 +242,8 @@ final class PriorQuery extends Query {
             }
             if (hits != null && fieldWeights != null) {
                 BulkScorer walk = bonusWalk.bulkScorer(context);
-                return walk == null ? null : new CarriedBonusScorer(walk, bonusDocs.of(context.reader()), values, walkScores,
-                        context);
+                return walk == null ? null : new CarriedBonusScorer(walk, bonusDocs.of(context.reader()), values,
+                        () -> DisjunctionAt.open(fieldWeights, context));
             }
             BulkScorer inner = wordsWeight.bulkScorer(context);
             if (inner == null) {
