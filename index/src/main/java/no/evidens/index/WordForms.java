@@ -45,8 +45,8 @@ import org.apache.lucene.search.TermQuery;
  * present to {@code vurder} but keeps the participle's {@code t} ({@code vurdert}, the past {@code vurderte}'s stem too),
  * so an auditor's {@code dokumenterer ikke} did not meet a report's {@code blir dokumentert}. A word in {@code -e} or
  * {@code -er} after a vowel and one consonant that such verbs end in ({@link #PRESENT}) is also sought in {@code -t}.
- * Only that way: the participle also sought as the present lifted passages that only state an assessment
- * ({@code vurdert}, {@code vurderes}) for a question asking whether one was made (README, Relevance, twenty-ninth round);</li>
+ * Only that way: the participle also sought as the present ({@code vurdert}, {@code vurderte} as {@code vurder}) moved
+ * four real-text dev queries down and none up (README, Relevance, twenty-ninth round);</li>
  * <li>a noun in {@code -o} ({@code risiko}, {@code konto}) is written {@code risikoen}, {@code risikoer}: the analysis
  * folds the {@code oe} of those to {@code ø} (Lucene's Scandinavian normalisation, for {@code oe} written for
  * {@code ø}), so the forms got the stem {@code risikøn}, which never met {@code risiko}; each is also sought as the
