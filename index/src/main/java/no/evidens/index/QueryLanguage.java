@@ -27,8 +27,12 @@ public final class QueryLanguage {
     private static final Analyzer INDEXING = NorwegianAnalysis.analyzer();
     /** Runs of white space, where a query's text is cut into words (as {@code String.split("\\s+")}, compiled once). */
     static final Pattern SPACES = Pattern.compile("\\s+");
-    /** Text holding query syntax: quotes, brackets, a field, a prefix or fuzzy mark, a boost, a sign (compiled once). */
-    private static final Pattern SYNTAX = Pattern.compile(".*[\"():*?~^+\\-].*");
+    /**
+     * Text holding query syntax: quotes, brackets, a field, a prefix or fuzzy mark, a boost, or a sign that starts a word
+     * ({@code -nav}, {@code +barnevern}); a hyphen inside or at the end of a word is the word's own ({@code helse- og
+     * sosialtjenestene}, {@code 6-1}), as the classic syntax reads it too (compiled once).
+     */
+    private static final Pattern SYNTAX = Pattern.compile(".*([\"():*?~^]|(^|[\\s(])[+\\-]).*");
     /** Text holding an operator written out (compiled once). */
     private static final Pattern OPERATOR = Pattern.compile(".*\\b(AND|OR|NOT)\\b.*");
 

@@ -59,6 +59,16 @@ class QueryLanguageTest {
     }
 
     @Test
+    void aHyphenInsideOrAfterAWordLeavesTheQueryPlain() {
+        // a question naming "helse- og sosialtjenestene" found nothing at all: read as syntax, it was never widened
+        assertTrue(QueryLanguage.relaxable("svikt når helse- og sosialtjenestene samhandler"));
+        assertTrue(QueryLanguage.relaxable("bvl § 6-1"));
+        assertFalse(QueryLanguage.relaxable("barnevern -nav"), "a minus before a word excludes it");
+        assertFalse(QueryLanguage.relaxable("+barnevern nav"), "a plus before a word requires it");
+        assertFalse(QueryLanguage.relaxable("tilsyn (-nav)"));
+    }
+
+    @Test
     void countsTheWholeCaseOnlyForAQueryThatCanWiden() {
         Map<String, List<String>> filter = Map.of(PassageSchema.TYPE, List.of("journal"));
         SearchRequest words = new SearchRequest("taushetsplikt samtykke", "sak", null, 10, 0, SearchRequest.Order.RELEVANCE, filter);

@@ -1,6 +1,7 @@
 package no.evidens.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,29 @@ class WordFormsTest {
         assertEquals(List.of("avsluttede"), WordForms.forms("avsluttet"));
         assertEquals(List.of("avsluttet"), WordForms.forms("Avsluttede"));
         assertEquals(List.of(), WordForms.forms("helt"), "too short to be a participle");
+    }
+
+    @Test
+    void aVerbsPresentFindsItsParticipleInT(@TempDir Path own) throws IOException {
+        OneDocumentIndex.write(own, List.of("Vurderingene blir ikke dokumentert.", "Dokumentet ligger i mappen.",
+                "Kommunen vurderer saken."));
+        assertEquals(List.of("sak/d/0"), OneDocumentIndex.found(own, "dokumenterer"),
+                "the stemmer cuts dokumenterer to dokumenter, dokumentert to dokumentert");
+        assertEquals(List.of("sak/d/0"), OneDocumentIndex.found(own, "dokumentere"));
+        assertEquals(List.of(), OneDocumentIndex.found(own, "vurdert"), "the participle is not sought as the present");
+        assertTrue(WordForms.forms("besøke").contains("besøkt"));
+        assertFalse(WordForms.forms("bruker").contains("brukt"), "bruker is mostly the one who uses");
+        assertEquals(List.of("tilstrekkelige"), WordForms.forms("tilstrekkelege"), "an adjective in -ege has no -t form");
+    }
+
+    @Test
+    void aNounInOIsFoundInItsOtherForms(@TempDir Path own) throws IOException {
+        OneDocumentIndex.write(own, List.of("Risikoen for svikt er stor.", "Det er liten risiko for feil.",
+                "Kontoret er stengt."));
+        assertEquals(List.of("sak/d/0", "sak/d/1"), OneDocumentIndex.found(own, "risiko"),
+                "the analysis folds the oe of risikoen to ø");
+        assertEquals(List.of("sak/d/0", "sak/d/1"), OneDocumentIndex.found(own, "risikoen"));
+        assertTrue(WordForms.forms("risikoer").contains("risiko"));
     }
 
     @Test
