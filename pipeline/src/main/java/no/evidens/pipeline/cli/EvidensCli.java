@@ -25,6 +25,13 @@ public final class EvidensCli implements Runnable {
             UserCommand.class, MemberCommand.class, WatchCommand.class, SurveyCommand.class,
             CommandLine.HelpCommand.class);
 
+    /**
+     * The command run without looking for extensions: {@code ingest}, which no extension extends. The look
+     * ({@link ServiceLoader}) opens every jar of the class path to find their service files, and a re-ingest of an
+     * unchanged bundle has little else to do.
+     */
+    private static final String WITHOUT_EXTENSIONS = "ingest";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -34,15 +41,22 @@ public final class EvidensCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args.length == 0 || !WITHOUT_EXTENSIONS.equals(args[0])).execute(args));
     }
 
     /** The configured command line: one clear line on stderr and a non-zero exit for every error. */
     public static CommandLine commandLine() {
+        return commandLine(true);
+    }
+
+    /** As {@link #commandLine()}; without the extensions' commands when {@code extensions} is false. */
+    private static CommandLine commandLine(boolean extensions) {
         CommandLine cli = new CommandLine(new EvidensCli());
         FIRST.forEach(c -> cli.addSubcommand(c));
         // Before the handlers below, so that they reach the added commands too.
-        ServiceLoader.load(CliExtension.class).forEach(extension -> extension.extend(cli));
+        if (extensions) {
+            ServiceLoader.load(CliExtension.class).forEach(extension -> extension.extend(cli));
+        }
         THEN.forEach(c -> cli.addSubcommand(c));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();

@@ -60,7 +60,14 @@ public final class IsolatedExtractor implements Extractor {
     /** The start of a timed-out file's detail when its worker did not start in time: the file was not read at all. */
     public static final String NOT_STARTED = "the extraction worker did not start within ";
 
-    private final ObjectMapper json = new ObjectMapper();
+    /**
+     * The workers' answers are read with a mapper of their own, made when the first answer comes (a holder class):
+     * an ingest that reads no file, a re-ingest of an unchanged bundle, does not build it.
+     */
+    private static final class Answers {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
+
     /** One entry per free thread of a running worker. */
     private final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
     private final List<Worker> all = new ArrayList<>();
@@ -72,7 +79,8 @@ public final class IsolatedExtractor implements Extractor {
     private final long startMillis;
     /** How many files are read at a time, over all workers. */
     private final int size;
-    private final Optional<WorkerArchive> archive = WorkerArchive.forClassPath();
+    /** The workers' class-data archive; looked for as the first worker starts (null until then, guarded by this). */
+    private Optional<WorkerArchive> archive;
     /** Threads of the running workers (guarded by this). */
     private int started;
 
@@ -132,7 +140,7 @@ public final class IsolatedExtractor implements Extractor {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(MemoryBound.workerOptions(threads));
-            List<String> shared = archive.map(WorkerArchive::options).orElse(List.of());
+            List<String> shared = archive().map(WorkerArchive::options).orElse(List.of());
             writesArchive = WorkerArchive.writes(shared);
             cmd.addAll(shared);
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),
@@ -361,7 +369,7 @@ public final class IsolatedExtractor implements Extractor {
 
     private ExtractionWorker.Answer answer(String line) throws ExtractionException {
         try {
-            return json.readValue(line, ExtractionWorker.Answer.class);
+            return Answers.JSON.readValue(line, ExtractionWorker.Answer.class);
         } catch (IOException e) {
             throw new ExtractionException(Reason.PARSER_CRASHED, Failures.detail(e), e);
         }
@@ -440,8 +448,16 @@ public final class IsolatedExtractor implements Extractor {
 
     private void ended(Worker w, int exitCode) {
         if (w.writesArchive) {
-            archive.ifPresent(a -> a.workerEnded(exitCode));
+            archive().ifPresent(a -> a.workerEnded(exitCode));
         }
+    }
+
+    /** The workers' class-data archive, looked for when first asked (as the first worker starts). */
+    private synchronized Optional<WorkerArchive> archive() {
+        if (archive == null) {
+            archive = WorkerArchive.forClassPath();
+        }
+        return archive;
     }
 
     @Override

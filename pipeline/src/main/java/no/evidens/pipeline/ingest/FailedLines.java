@@ -8,8 +8,14 @@ import no.evidens.pipeline.extract.Reason;
 
 /** The receipt line of a file that failed, and its log line: the route's and the look-ahead's alike. */
 final class FailedLines {
-    /** The route's logger: a failure is logged under it whichever step found it. */
-    private static final Logger LOG = LoggerFactory.getLogger(IngestRoute.class);
+    /**
+     * The route's logger: a failure is logged under it whichever step found it. Made when the first failure is logged
+     * (a holder class), as {@link IncompleteContainers}'s, so that a re-ingest with nothing to log does not start the
+     * logging library.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(IngestRoute.class);
+    }
 
     /** The start of the detail of a failure said again from memory. */
     static final String FAILED_BEFORE = "failed before with the same extractor";
@@ -26,7 +32,7 @@ final class FailedLines {
 
     /** Logs a file that failed for its input (an {@link ExtractionException}): path, reason and detail, never its text. */
     static void log(ReceiptFile line) {
-        LOG.info("failed: {}: {} ({})", line.path(), line.reason(), line.detail());
+        Log.LOG.info("failed: {}: {} ({})", line.path(), line.reason(), line.detail());
     }
 
     /** The same bytes failed with the same extractor before: said again, not read again. */

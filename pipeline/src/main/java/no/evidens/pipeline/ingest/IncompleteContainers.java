@@ -33,7 +33,14 @@ import no.evidens.pipeline.extract.Reason;
  * in and was committed, so a process stopped half-way loses nothing.
  */
 final class IncompleteContainers {
-    private static final Logger LOG = LoggerFactory.getLogger(IncompleteContainers.class);
+    /**
+     * The logger, made when first used (a holder class): the logging library's start looks for its provider and its
+     * settings in every jar of the class path, which an ingest that logs nothing (an unchanged bundle) need not pay.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(IncompleteContainers.class);
+    }
+
     /** Readings in a row with a document missing that may pass, after which a container is read again only when retrying. */
     static final int MISSED_READINGS = 2;
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
@@ -203,7 +210,7 @@ final class IncompleteContainers {
         } catch (IOException | RuntimeException e) {
             // not remembered: as before this memory, the container's missing document waits for another case; said in
             // the log (the container's hash and the failure's kind only, never a path or text of the bundle)
-            LOG.warn("Could not remember container {} as incomplete ({}); a re-ingest will not read it again",
+            Log.LOG.warn("Could not remember container {} as incomplete ({}); a re-ingest will not read it again",
                     sha256, e.getClass().getSimpleName());
         }
     }

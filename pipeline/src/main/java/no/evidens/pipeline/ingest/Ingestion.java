@@ -136,6 +136,7 @@ public final class Ingestion {
         IndexBackend backend = IndexBackend.of(home);
         FailureMemory failures = new FailureMemory(home.root().resolve("failed"), retryFailed);
         IncompleteContainers incomplete = new IncompleteContainers(home.root().resolve("incomplete").resolve(caseId), retryFailed);
+        boolean written = false;
         try (OnDemandSink index = new OnDemandSink(backend::openSink, caseId, committedHashes(backend, caseId))) {
             KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads).check(bundle.entries());
             if (known.lines().isPresent()) {
@@ -175,12 +176,18 @@ public final class Ingestion {
             }
             // Containers read again that now hold every document, committed: no longer incomplete.
             incomplete.settle();
+            written = index.opened();
         } finally {
             analyser.close();
             progress.finished();
             if (bundle.unpacked() != null) {
                 deleteTree(bundle.unpacked());
             }
+        }
+        if (written) {
+            // The case's hashes kept for the commit just made (the writer is closed), so that the next ingest of the
+            // case finds them without opening the index.
+            committedHashes(backend, caseId);
         }
         Receipt receipt = receipts.receipt(caseId, bundlePath.toString(), bundle.hasManifest() ? Manifest.FILE_NAME : null);
         Json.write(receipt, home.receipts().resolve(caseId + "-"
@@ -223,14 +230,15 @@ public final class Ingestion {
 
     /**
      * The case's content hashes in the embedded index as committed now; null (ask the engine) for SolrCloud, or
-     * when the index cannot be read this way (the writer then reports why, as before).
+     * when the index cannot be read this way (the writer then reports why, as before). They are kept in
+     * {@code <home>/hashes/<case>.txt} for the commit they were read from, and taken from there while it is the last.
      */
     private Set<String> committedHashes(IndexBackend backend, String caseId) {
         if (backend.isSolr()) {
             return null;
         }
         try {
-            return CaseHashes.read(home.index(), caseId);
+            return CaseHashes.read(home.index(), caseId, home.root().resolve("hashes").resolve(caseId + ".txt"));
         } catch (IOException | RuntimeException e) {
             return null;
         }
