@@ -34,7 +34,7 @@ import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
  * per finder (a thread); at most {@link #TOKENS} token strings remembered, the least recently used forgotten first.
  */
 final class TokenFeatures {
-    /** Token strings remembered per finder: about 150 bytes each. */
+    /** Token strings remembered per finder: about 360 bytes each by the sizes of their arrays (not measured). */
     static final int TOKENS = 32_768;
     private static final int UNKNOWN = -1;
     private static final int NOT_YET = -2;
