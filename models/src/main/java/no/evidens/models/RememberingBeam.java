@@ -182,7 +182,8 @@ final class RememberingBeam extends BeamSearch {
                 System.arraycopy(remembered, 0, probs, 0, remembered.length);
                 return probs;
             }
-            double[] out = model.eval(context, probs);
+            double[] out = context == RememberingNameFinder.Memory.NUMBERED
+                    ? memory.evalNumbered(probs) : model.eval(context, probs);
             memory.remember(context, out);
             return out;
         }

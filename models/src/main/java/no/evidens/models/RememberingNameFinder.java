@@ -154,6 +154,8 @@ final class RememberingNameFinder extends NameFinderME {
     static final class Memory extends DefaultNameContextGenerator {
         /** The context given for a remembered window: the model then copies the window's probabilities. */
         static final String[] REMEMBERED = new String[0];
+        /** The context given for a window built as its features' numbers ({@link TokenFeatures}). */
+        static final String[] NUMBERED = new String[0];
         /**
          * Windows of tokens remembered per finder, each with the model's probabilities after every pair of outcomes
          * before the token seen so far (1.6 pairs a window over the treebank's training sentences, 2026-12-02).
@@ -161,6 +163,7 @@ final class RememberingNameFinder extends NameFinderME {
         static final int WINDOWS = 16_384;
 
         private final int radius;
+        private final TokenFeatures features; // null: the features built by OpenNLP's generators
         private final Map<String, String> previous = new HashMap<>();
         private String[] lastOutcomes;
         private boolean windows;
@@ -179,6 +182,7 @@ final class RememberingNameFinder extends NameFinderME {
         private String[] lookedUpRun;
         private int lookedUpIndex = -1;
         private Window lookedUpWindow;
+        private String lookedUpPrevious;
         private Outcomes lookedUp;
         private Outcomes asked; // the window of the context last given, until the model's answer for it is kept
         private String askedBefore1;
@@ -188,9 +192,14 @@ final class RememberingNameFinder extends NameFinderME {
         private long windowsWorkedOut;
         private long windowsRemembered;
 
-        Memory(AdaptiveFeatureGenerator generator, int radius) {
+        /**
+         * With {@code index} (may be null), a window not remembered is given as its features' numbers in the model,
+         * built from what is remembered per token string, instead of as the strings of the description's generators.
+         */
+        Memory(AdaptiveFeatureGenerator generator, int radius, TokenFeatures.Index index) {
             super(generator);
             this.radius = radius;
+            this.features = index == null ? null : new TokenFeatures(index);
         }
 
         /** From now on, give remembered windows as {@link #REMEMBERED} (the beam's model knows what to do). */
@@ -209,7 +218,8 @@ final class RememberingNameFinder extends NameFinderME {
             if (tokens != lookedUpRun || index != lookedUpIndex) {
                 lookedUpRun = tokens;
                 lookedUpIndex = index;
-                lookedUpWindow = new Window(index, tokens, previous.get(tokens[index]), radius);
+                lookedUpPrevious = previous.get(tokens[index]);
+                lookedUpWindow = new Window(index, tokens, lookedUpPrevious, radius);
                 lookedUp = windowProbs.get(lookedUpWindow);
             }
             String before1 = index > 0 ? preds[index - 1] : null;
@@ -221,7 +231,13 @@ final class RememberingNameFinder extends NameFinderME {
                 return REMEMBERED;
             }
             windowsWorkedOut++;
-            String[] context = super.getContext(index, tokens, preds, additionalContext);
+            String[] context;
+            if (features != null) {
+                features.context(tokens, index, preds, lookedUpPrevious);
+                context = NUMBERED;
+            } else {
+                context = super.getContext(index, tokens, preds, additionalContext);
+            }
             if (lookedUp == null) {
                 lookedUp = new Outcomes();
                 windowProbs.put(lookedUpWindow, lookedUp);
@@ -239,6 +255,11 @@ final class RememberingNameFinder extends NameFinderME {
                 throw new IllegalStateException("no remembered window was given");
             }
             return askedProbs;
+        }
+
+        /** The model's probabilities for the window given last as {@link #NUMBERED}. */
+        double[] evalNumbered(double[] probs) {
+            return features.eval(probs);
         }
 
         /** Keeps the model's probabilities for the context given last, if it is that one. */
@@ -277,6 +298,7 @@ final class RememberingNameFinder extends NameFinderME {
             lookedUpRun = null;
             lookedUpIndex = -1;
             lookedUpWindow = null;
+            lookedUpPrevious = null;
             lookedUp = null;
         }
 

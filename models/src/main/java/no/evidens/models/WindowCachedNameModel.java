@@ -57,6 +57,8 @@ final class WindowCachedNameModel extends TokenNameFinderModel {
             "opennlp.tools.util.featuregen.SentenceFeatureGeneratorFactory",
             CACHED);
     private static final Pattern LENGTH = Pattern.compile("<int\\s+name=\"(?:prevLength|nextLength)\">\\s*(\\d+)\\s*</int>");
+    private static final String EVIDENS_DESCRIPTION = "train/ner-features.xml";
+    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->|<\\?xml.*?\\?>", Pattern.DOTALL);
     private static final Pattern GENERATOR = Pattern.compile("<generator\\s+class=\"([^\"]*)\"");
 
     private final TokenNameFinderFactory factory;
@@ -67,8 +69,10 @@ final class WindowCachedNameModel extends TokenNameFinderModel {
         byte[] descriptor = getArtifact(DESCRIPTOR);
         String cached = descriptor == null ? null : cachedWindows(new String(descriptor, StandardCharsets.UTF_8));
         this.remembers = cached != null && onlyStateless(cached);
+        TokenFeatures.Index index = remembers && evidensDescription(descriptor)
+                && getArtifact(MAXENT_MODEL) instanceof MaxentModel maxent ? TokenFeatures.Index.of(maxent) : null;
         this.factory = cached == null ? null : remembers
-                ? new RememberingFactory(cached.getBytes(StandardCharsets.UTF_8), getSequenceCodec(), radius(cached))
+                ? new RememberingFactory(cached.getBytes(StandardCharsets.UTF_8), getSequenceCodec(), radius(cached), index)
                 : new TokenNameFinderFactory(cached.getBytes(StandardCharsets.UTF_8), Map.of(), getSequenceCodec());
     }
 
@@ -96,6 +100,23 @@ final class WindowCachedNameModel extends TokenNameFinderModel {
     /** A name finder for one thread: one that remembers its answers when the description allows it. */
     NameFinderME finder() {
         return remembers ? new RememberingNameFinder(this) : new NameFinderME(this);
+    }
+
+    /**
+     * Whether a description is Evidens's own ({@code train/ner-features.xml}, comments and spacing aside): the one
+     * whose features {@link TokenFeatures} builds from what it remembers per token string.
+     */
+    static boolean evidensDescription(byte[] descriptor) {
+        try (InputStream in = WindowCachedNameModel.class.getResourceAsStream(EVIDENS_DESCRIPTION)) {
+            return in != null && descriptor != null && bare(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .equals(bare(new String(descriptor, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String bare(String xml) {
+        return COMMENT.matcher(xml).replaceAll("").replaceAll("\\s+", "");
     }
 
     /** Whether the finders of this model remember their answers per run of tokens. */
@@ -157,14 +178,17 @@ final class WindowCachedNameModel extends TokenNameFinderModel {
     private static final class RememberingFactory extends TokenNameFinderFactory {
         private final int radius;
 
-        RememberingFactory(byte[] descriptor, SequenceCodec<String> codec, int radius) {
+        private final TokenFeatures.Index index;
+
+        RememberingFactory(byte[] descriptor, SequenceCodec<String> codec, int radius, TokenFeatures.Index index) {
             super(descriptor, Map.of(), codec);
             this.radius = radius;
+            this.index = index;
         }
 
         @Override
         public NameContextGenerator createContextGenerator() {
-            return new RememberingNameFinder.Memory(createFeatureGenerators(), radius);
+            return new RememberingNameFinder.Memory(createFeatureGenerators(), radius, index);
         }
 
         @Override
