@@ -18,6 +18,7 @@ import no.evidens.corpus.tags.EvalDevGold;
 import no.evidens.corpus.tags.GoldDocument;
 import no.evidens.corpus.tags.TagsGold;
 import no.evidens.evaluation.tags.RenderedQuoteEval;
+import no.evidens.evaluation.tags.StressedNames;
 import no.evidens.evaluation.tags.TagEvaluation;
 import no.evidens.evaluation.tags.TreebankQuoteEval;
 import no.evidens.pipeline.cli.TagsCommand;
@@ -74,6 +75,11 @@ final class TagsEvalCommand implements Callable<Integer> {
             + "everywhere in a document): what leaks shows what the anonymiser's own rules catch when the model misses a name.")
     boolean stress;
 
+    @Option(names = "--stress-quarter", paramLabel = "N", defaultValue = "0", description = "With --stress: which quarter of "
+            + "the model's person names is dropped, 0 (the default, the stress run of the rounds before) to 3: the other three "
+            + "drop other names.")
+    int stressQuarter;
+
     @Option(names = "--genres", split = ",", paramLabel = "GENRES",
             description = "With --anonymise --split holdout (holdout2 … holdout6) or folds: only the held-out files of these genres "
                     + "(file-name prefixes, e.g. ap,db,blogg-bm), each printed apart and then together; test = the genres of "
@@ -103,11 +109,16 @@ final class TagsEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Codebook book = codebook.resolve(null);
+        if (stressQuarter < 0 || stressQuarter >= StressedNames.QUARTERS) {
+            System.err.println("evidens tags eval: --stress-quarter must be 0 to " + (StressedNames.QUARTERS - 1) + ", not "
+                    + stressQuarter);
+            return 2;
+        }
         if (anonymise && NameEvaluation.isHoldout(split)) {
-            return AnonymiseRun.holdout(book, split, ndt, modelDir, genres, stress, errors);
+            return AnonymiseRun.holdout(book, split, ndt, modelDir, genres, stressed(), errors);
         }
         if (anonymise && FOLDS.equals(split)) {
-            return AnonymiseRun.folds(book, ndt, modelDir, genres, stress, errors);
+            return AnonymiseRun.folds(book, ndt, modelDir, genres, stressed(), errors);
         }
         if (treebank != null && TreebankQuoteEval.TRAINING_SPLITS.contains(split)) {
             return treebank();
@@ -202,5 +213,10 @@ final class TagsEvalCommand implements Callable<Integer> {
                     + perKind.getOrDefault("i", 0L) + ", p " + perKind.getOrDefault("p", 0L) + ")", excerpts.size());
         }
         return 0;
+    }
+
+    /** The quarter of person names the stress run drops, or {@link AnonymiseRun#NO_STRESS}. */
+    private int stressed() {
+        return stress ? stressQuarter : AnonymiseRun.NO_STRESS;
     }
 }
