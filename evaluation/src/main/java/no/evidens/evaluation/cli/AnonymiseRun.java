@@ -105,25 +105,42 @@ final class AnonymiseRun {
     private static String title(String what, List<String> genres, int stress) {
         return "anonymised export, treebank train part held out from the name model, " + what
                 + (genres == null ? "" : ", genres " + String.join(",", genres))
-                + (stress == NO_STRESS ? "" : ", stress run (a quarter of the model's person names dropped"
-                        + (stress == 0 ? "" : ", quarter " + stress) + ")");
+                + stressNote(stress);
     }
 
-    static int run(Codebook book, String split, Path ndt, boolean errors) {
+    private static String stressNote(int stress) {
+        return stress == NO_STRESS ? "" : ", stress run (a quarter of the model's person names dropped"
+                + (stress == 0 ? "" : ", quarter " + stress) + ")";
+    }
+
+    /**
+     * The fictional journal, the tag gold and, with {@code ndt}, the treebank's dev-part files of {@code split}, with the
+     * bundled name model (trained on the train part only); with {@code stress} other than {@link #NO_STRESS} (the dev
+     * split only, dev material) the model misses that quarter of its persons ({@link StressedNames}).
+     */
+    static int run(Codebook book, String split, Path ndt, int stress, boolean errors) {
         if (ndt != null && !Files.isDirectory(ndt)) {
             System.err.println("evidens tags eval: not a folder: " + ndt);
             return 1;
         }
-        AnonymisationEval eval = new AnonymisationEval(NorwegianModels.shared(), book, Anonymiser.withNameModel());
+        if (stress != NO_STRESS && !"dev".equals(split)) {
+            System.err.println("evidens tags eval: --stress goes with --split dev, holdout … holdout6 or folds, not " + split);
+            return 2;
+        }
+        NorwegianModels models = NorwegianModels.shared();
+        Anonymiser anonymiser = stress == NO_STRESS ? Anonymiser.withNameModel()
+                : new Anonymiser(new StressedNames(models::names, stress));
+        AnonymisationEval eval = new AnonymisationEval(models, book, anonymiser);
         eval.run(List.of(AnonymisationTexts.journal()), errors ? System.out : null)
-                .print(System.out, "anonymised export, fictional journal full of names");
+                .print(System.out, "anonymised export, fictional journal full of names" + stressNote(stress));
         for (String s : "all".equals(split) ? List.of("dev", "test") : List.of(split)) {
             eval.run(AnonymisationTexts.tagsGold(s), errors && "dev".equals(s) ? System.out : null)
-                    .print(System.out, "anonymised export, tag gold split " + s);
+                    .print(System.out, "anonymised export, tag gold split " + s + stressNote(stress));
             if (ndt != null) {
                 try {
                     eval.run(AnonymisationTexts.treebank(ndt, s), errors && "dev".equals(s) ? System.out : null)
-                            .print(System.out, "anonymised export, treebank dev part (news, blogs), split " + s);
+                            .print(System.out, "anonymised export, treebank dev part (news, blogs), split " + s
+                                    + stressNote(stress));
                 } catch (IOException e) {
                     System.err.println("evidens tags eval: " + e.getMessage());
                     return 1;

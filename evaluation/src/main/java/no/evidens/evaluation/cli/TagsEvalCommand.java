@@ -70,8 +70,8 @@ final class TagsEvalCommand implements Callable<Integer> {
             + "held-out treebank training files; with --split folds the folder holding fold1 … fold6, one such output each.")
     Path modelDir;
 
-    @Option(names = "--stress", description = "With --anonymise --split holdout (… holdout6) or folds: the stress run, where the "
-            + "name model misses a quarter of the persons it finds (dropped by a hash of the name's text, the same name "
+    @Option(names = "--stress", description = "With --anonymise --split holdout (… holdout6), folds or dev: the stress run, "
+            + "where the name model misses a quarter of the persons it finds (dropped by a hash of the name's text, the same name "
             + "everywhere in a document): what leaks shows what the anonymiser's own rules catch when the model misses a name.")
     boolean stress;
 
@@ -133,7 +133,7 @@ final class TagsEvalCommand implements Callable<Integer> {
             return treebank();
         }
         if (anonymise) {
-            return AnonymiseRun.run(book, split, ndt, errors);
+            return AnonymiseRun.run(book, split, ndt, stressed(), errors);
         }
         if (paragraphs || trainTo != null) {
             return ParagraphRun.run(book, evalDev == null ? Path.of(EVAL_DEV_DEFAULT) : evalDev, split, errors, trainTo);
