@@ -14,18 +14,23 @@ import no.evidens.models.codebook.Codebook;
 import no.evidens.models.eval.NameEvaluation;
 import no.evidens.pipeline.export.Anonymiser;
 
-/** {@code evidens tags eval --anonymise [--ndt DIR] [--split dev|test|all|holdout…|folds] [--stress]}. */
+/** {@code evidens tags eval --anonymise [--ndt DIR] [--split dev|test|all|holdout…|folds] [--stress
+ * [--stress-quarter N]]}. */
 final class AnonymiseRun {
     private AnonymiseRun() {
     }
+
+    /** No stress run: every person name the model finds is kept. */
+    static final int NO_STRESS = -1;
 
     /**
      * The held-out train-part files of a fold ({@code holdout}, {@code holdout2} … {@code holdout6}) with that fold's hold-out
      * name model: dev material, errors may be printed. With {@code genres} (when not null) only the held-out files of those
      * genres ({@code test}: the genres of the treebank's test-split files, from their names), each genre printed apart and
-     * then together; with {@code stress} the name model misses a quarter of its persons ({@link StressedNames}).
+     * then together; with {@code stress} other than {@link #NO_STRESS} the name model misses that quarter of its persons
+     * ({@link StressedNames}).
      */
-    static int holdout(Codebook book, String split, Path ndt, Path modelDir, List<String> genres, boolean stress, boolean errors) {
+    static int holdout(Codebook book, String split, Path ndt, Path modelDir, List<String> genres, int stress, boolean errors) {
         if (ndt == null || !Files.isDirectory(ndt) || modelDir == null) {
             System.err.println("evidens tags eval: --split " + split + " needs --ndt DIR (the treebank folder) and --models DIR "
                     + "(from evidens models train --hold-out" + (NameEvaluation.fold(split) > 1 ? " " + NameEvaluation.fold(split) : "")
@@ -45,7 +50,7 @@ final class AnonymiseRun {
      * Every fold at once ({@code --split folds}): {@code modelsRoot} holds {@code fold1} … {@code fold6}, each the output of
      * {@code evidens models train --hold-out N}; each fold is printed, then all six together.
      */
-    static int folds(Codebook book, Path ndt, Path modelsRoot, List<String> genres, boolean stress, boolean errors) {
+    static int folds(Codebook book, Path ndt, Path modelsRoot, List<String> genres, int stress, boolean errors) {
         if (ndt == null || !Files.isDirectory(ndt) || modelsRoot == null) {
             System.err.println("evidens tags eval: --split folds needs --ndt DIR (the treebank folder) and --models DIR holding fold1 "
                     + "… fold" + HoldOutNames.FOLDS + " (each from evidens models train --hold-out N --out DIR/foldN)");
@@ -71,9 +76,9 @@ final class AnonymiseRun {
     }
 
     private static AnonymisationEval.Counts fold(Codebook book, String split, Path ndt, Path modelDir, List<String> genres,
-                                                 boolean stress, boolean errors, boolean perGenre) throws IOException {
+                                                 int stress, boolean errors, boolean perGenre) throws IOException {
         NorwegianModels models = NorwegianModels.fromDirectory(modelDir);
-        Anonymiser.NameFinder finder = stress ? new StressedNames(models::names) : models::names;
+        Anonymiser.NameFinder finder = stress == NO_STRESS ? models::names : new StressedNames(models::names, stress);
         AnonymisationEval eval = new AnonymisationEval(models, book, new Anonymiser(finder));
         List<AnonymisationEval.GoldText> docs = AnonymisationTexts.treebank(ndt, split);
         String title = title("hold-out model (" + split + ")", genres, stress);
@@ -97,27 +102,45 @@ final class AnonymiseRun {
         return total;
     }
 
-    private static String title(String what, List<String> genres, boolean stress) {
+    private static String title(String what, List<String> genres, int stress) {
         return "anonymised export, treebank train part held out from the name model, " + what
                 + (genres == null ? "" : ", genres " + String.join(",", genres))
-                + (stress ? ", stress run (a quarter of the model's person names dropped)" : "");
+                + stressNote(stress);
     }
 
-    static int run(Codebook book, String split, Path ndt, boolean errors) {
+    private static String stressNote(int stress) {
+        return stress == NO_STRESS ? "" : ", stress run (a quarter of the model's person names dropped"
+                + (stress == 0 ? "" : ", quarter " + stress) + ")";
+    }
+
+    /**
+     * The fictional journal, the tag gold and, with {@code ndt}, the treebank's dev-part files of {@code split}, with the
+     * bundled name model (trained on the train part only); with {@code stress} other than {@link #NO_STRESS} (the dev
+     * split only, dev material) the model misses that quarter of its persons ({@link StressedNames}).
+     */
+    static int run(Codebook book, String split, Path ndt, int stress, boolean errors) {
         if (ndt != null && !Files.isDirectory(ndt)) {
             System.err.println("evidens tags eval: not a folder: " + ndt);
             return 1;
         }
-        AnonymisationEval eval = new AnonymisationEval(NorwegianModels.shared(), book, Anonymiser.withNameModel());
+        if (stress != NO_STRESS && !"dev".equals(split)) {
+            System.err.println("evidens tags eval: --stress goes with --split dev, holdout … holdout6 or folds, not " + split);
+            return 2;
+        }
+        NorwegianModels models = NorwegianModels.shared();
+        Anonymiser anonymiser = stress == NO_STRESS ? Anonymiser.withNameModel()
+                : new Anonymiser(new StressedNames(models::names, stress));
+        AnonymisationEval eval = new AnonymisationEval(models, book, anonymiser);
         eval.run(List.of(AnonymisationTexts.journal()), errors ? System.out : null)
-                .print(System.out, "anonymised export, fictional journal full of names");
+                .print(System.out, "anonymised export, fictional journal full of names" + stressNote(stress));
         for (String s : "all".equals(split) ? List.of("dev", "test") : List.of(split)) {
             eval.run(AnonymisationTexts.tagsGold(s), errors && "dev".equals(s) ? System.out : null)
-                    .print(System.out, "anonymised export, tag gold split " + s);
+                    .print(System.out, "anonymised export, tag gold split " + s + stressNote(stress));
             if (ndt != null) {
                 try {
                     eval.run(AnonymisationTexts.treebank(ndt, s), errors && "dev".equals(s) ? System.out : null)
-                            .print(System.out, "anonymised export, treebank dev part (news, blogs), split " + s);
+                            .print(System.out, "anonymised export, treebank dev part (news, blogs), split " + s
+                                    + stressNote(stress));
                 } catch (IOException e) {
                     System.err.println("evidens tags eval: " + e.getMessage());
                     return 1;

@@ -18,6 +18,7 @@ import no.evidens.corpus.tags.EvalDevGold;
 import no.evidens.corpus.tags.GoldDocument;
 import no.evidens.corpus.tags.TagsGold;
 import no.evidens.evaluation.tags.RenderedQuoteEval;
+import no.evidens.evaluation.tags.StressedNames;
 import no.evidens.evaluation.tags.TagEvaluation;
 import no.evidens.evaluation.tags.TreebankQuoteEval;
 import no.evidens.pipeline.cli.TagsCommand;
@@ -69,10 +70,15 @@ final class TagsEvalCommand implements Callable<Integer> {
             + "held-out treebank training files; with --split folds the folder holding fold1 … fold6, one such output each.")
     Path modelDir;
 
-    @Option(names = "--stress", description = "With --anonymise --split holdout (… holdout6) or folds: the stress run, where the "
-            + "name model misses a quarter of the persons it finds (dropped by a hash of the name's text, the same name "
+    @Option(names = "--stress", description = "With --anonymise --split holdout (… holdout6), folds or dev: the stress run, "
+            + "where the name model misses a quarter of the persons it finds (dropped by a hash of the name's text, the same name "
             + "everywhere in a document): what leaks shows what the anonymiser's own rules catch when the model misses a name.")
     boolean stress;
+
+    @Option(names = "--stress-quarter", paramLabel = "N", defaultValue = "0", description = "With --stress: which quarter of "
+            + "the model's person names is dropped, 0 (the default, the stress run of the rounds before) to 3: the other three "
+            + "drop other names.")
+    int stressQuarter;
 
     @Option(names = "--genres", split = ",", paramLabel = "GENRES",
             description = "With --anonymise --split holdout (holdout2 … holdout6) or folds: only the held-out files of these genres "
@@ -103,11 +109,16 @@ final class TagsEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Codebook book = codebook.resolve(null);
+        if (stressQuarter < 0 || stressQuarter >= StressedNames.QUARTERS) {
+            System.err.println("evidens tags eval: --stress-quarter must be 0 to " + (StressedNames.QUARTERS - 1) + ", not "
+                    + stressQuarter);
+            return 2;
+        }
         if (anonymise && NameEvaluation.isHoldout(split)) {
-            return AnonymiseRun.holdout(book, split, ndt, modelDir, genres, stress, errors);
+            return AnonymiseRun.holdout(book, split, ndt, modelDir, genres, stressed(), errors);
         }
         if (anonymise && FOLDS.equals(split)) {
-            return AnonymiseRun.folds(book, ndt, modelDir, genres, stress, errors);
+            return AnonymiseRun.folds(book, ndt, modelDir, genres, stressed(), errors);
         }
         if (treebank != null && TreebankQuoteEval.TRAINING_SPLITS.contains(split)) {
             return treebank();
@@ -122,7 +133,7 @@ final class TagsEvalCommand implements Callable<Integer> {
             return treebank();
         }
         if (anonymise) {
-            return AnonymiseRun.run(book, split, ndt, errors);
+            return AnonymiseRun.run(book, split, ndt, stressed(), errors);
         }
         if (paragraphs || trainTo != null) {
             return ParagraphRun.run(book, evalDev == null ? Path.of(EVAL_DEV_DEFAULT) : evalDev, split, errors, trainTo);
@@ -202,5 +213,10 @@ final class TagsEvalCommand implements Callable<Integer> {
                     + perKind.getOrDefault("i", 0L) + ", p " + perKind.getOrDefault("p", 0L) + ")", excerpts.size());
         }
         return 0;
+    }
+
+    /** The quarter of person names the stress run drops, or {@link AnonymiseRun#NO_STRESS}. */
+    private int stressed() {
+        return stress ? stressQuarter : AnonymiseRun.NO_STRESS;
     }
 }

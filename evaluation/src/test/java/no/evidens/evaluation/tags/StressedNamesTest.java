@@ -3,6 +3,7 @@ package no.evidens.evaluation.tags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -30,5 +31,20 @@ class StressedNamesTest {
     private static TaggedSpan span(String type, String name, int from) {
         int start = TEXT.indexOf(name, from);
         return new TaggedSpan(type, start, start + name.length());
+    }
+
+    @Test
+    void eachPersonNameIsDroppedInExactlyOneQuarterAndTheDefaultIsQuarterZero() {
+        List<TaggedSpan> found = List.of(span("PER", "Kari Quillan", 0), span("PER", "Tor Quillan", 0), span("PER", "Zorbek", 0),
+                span("LOC", "Zorbek", 0));
+        int[] dropped = new int[found.size()];
+        for (int q = 0; q < StressedNames.QUARTERS; q++) {
+            List<TaggedSpan> kept = new StressedNames(text -> found, q).names(TEXT);
+            for (int i = 0; i < found.size(); i++) {
+                dropped[i] += kept.contains(found.get(i)) ? 0 : 1;
+            }
+        }
+        assertEquals(List.of(1, 1, 1, 0), Arrays.stream(dropped).boxed().toList());
+        assertEquals(new StressedNames(text -> found).names(TEXT), new StressedNames(text -> found, 0).names(TEXT));
     }
 }
