@@ -208,13 +208,12 @@ public final class PassageSchema {
         d.add(shared.field(HAS_QUOTE, hasQuote, v -> new StringField(HAS_QUOTE, v, Field.Store.NO)));
         d.add(shared.facet(HAS_QUOTE, hasQuote));
         String date = p.documentFacets().get(DATE);
-        if (date != null && ISO_DATE.matcher(date.strip()).matches()) {
-            try {
-                long day = java.time.LocalDate.parse(date.strip().substring(0, 10)).toEpochDay();
-                d.add(new NumericDocValuesField(SORT_DATE, day));
-                d.add(new StoredField(DATE, date.strip().substring(0, 10)));
-            } catch (java.time.format.DateTimeParseException notADate) {
-                // an unreadable date is no date: the passage sorts last
+        if (date != null) {
+            // The document's date, the same for all its passages: checked and parsed once for them all.
+            IndexableField day = shared.field(SORT_DATE, date, PassageSchema::sortDay);
+            if (day != null) {
+                d.add(day);
+                d.add(shared.field(DATE, date, v -> new StoredField(DATE, v.strip().substring(0, 10))));
             }
         }
         for (Map.Entry<String, String> f : p.documentFacets().entrySet()) {
@@ -227,6 +226,18 @@ public final class PassageSchema {
         d.add(shared.facet(TYPE, p.type()));
         d.add(shared.facet(CASE, p.caseId()));
         return d;
+    }
+
+    /** The day a date facet's value sorts by, or null for a value that is no date: such a passage sorts last. */
+    private static IndexableField sortDay(String date) {
+        if (!ISO_DATE.matcher(date.strip()).matches()) {
+            return null;
+        }
+        try {
+            return new NumericDocValuesField(SORT_DATE, java.time.LocalDate.parse(date.strip().substring(0, 10)).toEpochDay());
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return null;
+        }
     }
 
     static String docKey(String caseId, String docId) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.util.normalizer.AggregateCharSequenceNormalizer;
 import opennlp.tools.util.normalizer.CharSequenceNormalizer;
@@ -56,7 +55,7 @@ final class LanguageProbe {
         static final LanguageProbe SHARED = load();
     }
 
-    private final Map<String, Context> features;
+    private final GramWeights model;
     private final String[] languages;
     private final double start;
     /** The largest magnitude of any weight of the model, for the running estimate's bound. */
@@ -68,30 +67,14 @@ final class LanguageProbe {
             TwitterCharSequenceNormalizer.getInstance(), NumberCharSequenceNormalizer.getInstance(),
             ShrinkCharSequenceNormalizer.getInstance());
 
-    @SuppressWarnings("unchecked")
-    LanguageProbe(GISModel model) {
-        this.features = (Map<String, Context>) model.getDataStructures()[1];
-        this.languages = new String[model.getNumOutcomes()];
-        for (int i = 0; i < languages.length; i++) {
-            languages[i] = model.getOutcome(i);
-        }
+    LanguageProbe(GramWeights model) {
+        this.model = model;
+        this.languages = model.outcomes();
         this.start = StrictMath.log(1.0 / languages.length); // OpenNLP's uniform prior
         // A gram's weights are added one language at a time: the same sums as adding its row over all languages
-        // only if no language appears twice among a gram's outcomes. OpenNLP writes each gram's in rising order.
-        double largest = 0.0;
-        for (Context c : features.values()) {
-            int[] outcomes = c.getOutcomes();
-            for (int a = 1; a < outcomes.length; a++) {
-                if (outcomes[a] <= outcomes[a - 1]) {
-                    throw new IllegalStateException("a gram's languages out of order in " + MODEL);
-                }
-            }
-            for (double w : c.getParameters()) {
-                largest = Math.max(largest, Math.abs(w));
-            }
-        }
-        this.largestWeight = largest;
-        this.tables = ThreadLocal.withInitial(() -> new GramTable(features));
+        // only if no language appears twice among a gram's outcomes; the model's reader checks that they rise.
+        this.largestWeight = model.largestWeight();
+        this.tables = ThreadLocal.withInitial(() -> new GramTable(model));
     }
 
     /** The detector with Tika's model, loaded once. */
@@ -104,7 +87,7 @@ final class LanguageProbe {
             if (in == null) {
                 throw new IOException("missing " + MODEL);
             }
-            return new LanguageProbe(GisModelEntry.read(in, MODEL_ENTRY));
+            return new LanguageProbe(GramWeights.read(in, MODEL_ENTRY));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the language model", e);
         }
@@ -354,15 +337,15 @@ final class LanguageProbe {
      * The grams one thread has met, each known by its one to three code points packed in a long (each plus one, 21
      * bits apiece, so the length shows too), with its String and the model's weights for it (null: unknown to the
      * model), and the text it was last counted in. Kept across texts, as most of a text's grams were met in the
-     * texts before it: a gram met before is neither made a String again nor looked up in the model's map of 344,151
-     * Strings, and the same table tells whether the text has counted it already. Open addressing over primitive
+     * texts before it: a gram met before is neither made a String again nor looked up among the model's 344,151
+     * grams, and the same table tells whether the text has counted it already. Open addressing over primitive
      * arrays, written here because the JDK has no map keyed by primitive longs. Emptied before a text once it holds
      * {@link #KEEP} grams, so it stays a few MB; within a text it grows as it must.
      */
     private static final class GramTable {
         private static final int FIRST = 1 << 12;
         private static final int KEEP = 1 << 15;
-        private final Map<String, Context> features;
+        private final GramWeights model;
         private long[] keys;
         private int[] texts;
         private String[] grams;
@@ -370,8 +353,8 @@ final class LanguageProbe {
         private int size;
         private int text;
 
-        GramTable(Map<String, Context> features) {
-            this.features = features;
+        GramTable(GramWeights model) {
+            this.model = model;
             empty(FIRST);
         }
 
@@ -408,7 +391,7 @@ final class LanguageProbe {
             String gram = new String(chunk, pos, n);
             keys[i] = key;
             grams[i] = gram;
-            weights[i] = features.get(gram);
+            weights[i] = model.get(gram);
             if (++size * 2 > keys.length) {
                 grow();
                 return slot(key, chunk, pos, n);

@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.model.Context;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class RunningEstimateTest {
     void staysWithinItsBoundOfOpenNlpsProbabilities() throws IOException {
         GISModel model;
         try (InputStream in = LanguageProbe.class.getResourceAsStream(LanguageProbe.MODEL)) {
-            model = GisModelEntry.read(in, LanguageProbe.MODEL_ENTRY);
+            model = (GISModel) new LanguageDetectorModel(in).getMaxentModel();
         }
         @SuppressWarnings("unchecked")
         Map<String, Context> features = (Map<String, Context>) model.getDataStructures()[1];
