@@ -28,11 +28,12 @@ public final class QueryLanguage {
     /** Runs of white space, where a query's text is cut into words (as {@code String.split("\\s+")}, compiled once). */
     static final Pattern SPACES = Pattern.compile("\\s+");
     /**
-     * Text holding query syntax: quotes, brackets, a field, a prefix or fuzzy mark, a boost, or a sign that starts a word
-     * ({@code -nav}, {@code +barnevern}); a hyphen inside or at the end of a word is the word's own ({@code helse- og
-     * sosialtjenestene}, {@code 6-1}), as the classic syntax reads it too (compiled once).
+     * Text holding query syntax: quotes, brackets, a field, a prefix or fuzzy mark, a boost, a sign that starts a word
+     * ({@code -nav}, {@code +barnevern}), or a law paragraph's two numbers ({@code § 4-2}, read as the phrase of its
+     * numbers, so that a passage citing it comes before one holding the numbers apart). A hyphen inside or at the end of
+     * a word is the word's own ({@code helse- og sosialtjenestene}), as the classic syntax reads it too (compiled once).
      */
-    private static final Pattern SYNTAX = Pattern.compile(".*([\"():*?~^]|(^|[\\s(])[+\\-]).*");
+    private static final Pattern SYNTAX = Pattern.compile(".*([\"():*?~^]|(^|[\\s(])[+\\-]|\\d-\\d).*");
     /** Text holding an operator written out (compiled once). */
     private static final Pattern OPERATOR = Pattern.compile(".*\\b(AND|OR|NOT)\\b.*");
 

@@ -304,25 +304,36 @@ final class GramWeights {
         int i = at + 2;
         int end = i + length;
         while (i < end) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
-                i++;
-            } else if ((c & 0xE0) == 0xC0 && i + 1 < end && (b[i + 1] & 0xC0) == 0x80) {
-                c = (c & 0x1F) << 6 | b[i + 1] & 0x3F;
-                i += 2;
-            } else if ((c & 0xF0) == 0xE0 && i + 2 < end && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
-                c = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F;
-                i += 3;
-            } else {
+            int packed = charAt(b, i, end);
+            if (packed < 0) {
                 return utf(b, at).hashCode();
             }
-            h = 31 * h + c;
+            h = 31 * h + (packed >>> 2);
+            i += packed & 3;
         }
         if (length >= ModelParameterChunker.SIGNATURE_CHUNKED_PARAMS.length()
                 && utf(b, at).startsWith(ModelParameterChunker.SIGNATURE_CHUNKED_PARAMS)) {
             throw new IOException("a string written in chunks, which this reader does not join");
         }
         return h;
+    }
+
+    /**
+     * The character of modified UTF-8 at {@code i}, in one of its three forms, and its length in bytes, packed as
+     * {@code char << 2 | length}; -1 for any other form (left to the JDK's decoder).
+     */
+    private static int charAt(byte[] b, int i, int end) {
+        int c = b[i] & 0xFF;
+        if (c < 0x80) {
+            return c << 2 | 1;
+        }
+        if ((c & 0xE0) == 0xC0 && i + 1 < end && (b[i + 1] & 0xC0) == 0x80) {
+            return ((c & 0x1F) << 6 | b[i + 1] & 0x3F) << 2 | 2;
+        }
+        if ((c & 0xF0) == 0xE0 && i + 2 < end && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
+            return ((c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F) << 2 | 3;
+        }
+        return -1;
     }
 
     /** True when the string at {@code at} holds the characters of {@code s}, decoded as {@link #hash} decodes. */
@@ -332,25 +343,18 @@ final class GramWeights {
         int end = i + Short.toUnsignedInt(bytes.getShort(at));
         int k = 0;
         while (i < end) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
-                i++;
-            } else if ((c & 0xE0) == 0xC0 && i + 1 < end && (b[i + 1] & 0xC0) == 0x80) {
-                c = (c & 0x1F) << 6 | b[i + 1] & 0x3F;
-                i += 2;
-            } else if ((c & 0xF0) == 0xE0 && i + 2 < end && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
-                c = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F;
-                i += 3;
-            } else {
+            int packed = charAt(b, i, end);
+            if (packed < 0) {
                 try {
                     return utf(at).equals(s);
                 } catch (IOException e) {
                     return false; // refused at the load already
                 }
             }
-            if (k == s.length() || s.charAt(k++) != c) {
+            if (k == s.length() || s.charAt(k++) != (char) (packed >>> 2)) {
                 return false;
             }
+            i += packed & 3;
         }
         return k == s.length();
     }
