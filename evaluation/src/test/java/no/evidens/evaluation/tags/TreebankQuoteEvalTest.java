@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import no.evidens.models.eval.ConlluReader;
 import no.evidens.models.eval.TreebankDocuments;
@@ -94,60 +96,25 @@ class TreebankQuoteEvalTest {
         assertEquals(List.of("dev5"), TreebankQuoteEval.splits("dev5", List.of(dev, dev5)));
     }
 
-    @Test
-    void allPrintsTheSixthDevSplitAfterTheFifth() {
-        ConlluReader.Document text = new ConlluReader.Document(List.of());
-        TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
-        TreebankDocuments.Doc dev5 = new TreebankDocuments.Doc("zz005_0000", "dev5", text);
-        TreebankDocuments.Doc dev6 = new TreebankDocuments.Doc("zz006_0000", "dev6", text);
-        assertEquals(List.of("dev", "dev5", "dev6", "test", "all"),
-                TreebankQuoteEval.splits("all", List.of(dev6, dev, dev5)));
-        assertEquals(List.of("dev6"), TreebankQuoteEval.splits("dev6", List.of(dev, dev6)));
+    /** A document of split {@code devN} (plain {@code dev} for 1), with no sentences. */
+    private static TreebankDocuments.Doc devDoc(int n) {
+        return new TreebankDocuments.Doc(String.format("zz%03d_0000", n), n == 1 ? "dev" : "dev" + n,
+                new ConlluReader.Document(List.of()));
     }
 
-    @Test
-    void allPrintsTheSeventhDevSplitAfterTheSixth() {
-        ConlluReader.Document text = new ConlluReader.Document(List.of());
-        TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
-        TreebankDocuments.Doc dev6 = new TreebankDocuments.Doc("zz006_0000", "dev6", text);
-        TreebankDocuments.Doc dev7 = new TreebankDocuments.Doc("zz007_0000", "dev7", text);
-        assertEquals(List.of("dev", "dev6", "dev7", "test", "all"),
-                TreebankQuoteEval.splits("all", List.of(dev7, dev, dev6)));
-        assertEquals(List.of("dev7"), TreebankQuoteEval.splits("dev7", List.of(dev, dev7)));
-    }
-
-    @Test
-    void allPrintsTheEighthDevSplitAfterTheSeventh() {
-        ConlluReader.Document text = new ConlluReader.Document(List.of());
-        TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
-        TreebankDocuments.Doc dev7 = new TreebankDocuments.Doc("zz007_0000", "dev7", text);
-        TreebankDocuments.Doc dev8 = new TreebankDocuments.Doc("zz008_0000", "dev8", text);
-        assertEquals(List.of("dev", "dev7", "dev8", "test", "all"),
-                TreebankQuoteEval.splits("all", List.of(dev8, dev, dev7)));
-        assertEquals(List.of("dev8"), TreebankQuoteEval.splits("dev8", List.of(dev, dev8)));
-    }
-
-    @Test
-    void allPrintsTheNinthDevSplitAfterTheEighth() {
-        ConlluReader.Document text = new ConlluReader.Document(List.of());
-        TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
-        TreebankDocuments.Doc dev8 = new TreebankDocuments.Doc("zz008_0000", "dev8", text);
-        TreebankDocuments.Doc dev9 = new TreebankDocuments.Doc("zz009_0000", "dev9", text);
-        assertEquals(List.of("dev", "dev8", "dev9", "test", "all"),
-                TreebankQuoteEval.splits("all", List.of(dev9, dev, dev8)));
-        assertEquals(List.of("dev9"), TreebankQuoteEval.splits("dev9", List.of(dev, dev9)));
+    @ParameterizedTest(name = "dev{0} after dev{1}")
+    @CsvSource({"6, 5", "7, 6", "8, 7", "9, 8"})
+    void allPrintsEachLaterDevSplitAfterTheOneBefore(int n, int before) {
+        assertEquals(List.of("dev", "dev" + before, "dev" + n, "test", "all"),
+                TreebankQuoteEval.splits("all", List.of(devDoc(n), devDoc(1), devDoc(before))));
+        assertEquals(List.of("dev" + n), TreebankQuoteEval.splits("dev" + n, List.of(devDoc(1), devDoc(n))));
     }
 
     @Test
     void allPrintsTheTenthDevSplitAfterTheNinthNotAfterDev() {
-        ConlluReader.Document text = new ConlluReader.Document(List.of());
-        TreebankDocuments.Doc dev = new TreebankDocuments.Doc("zz001_0000", "dev", text);
-        TreebankDocuments.Doc dev2 = new TreebankDocuments.Doc("zz002_0000", "dev2", text);
-        TreebankDocuments.Doc dev9 = new TreebankDocuments.Doc("zz009_0000", "dev9", text);
-        TreebankDocuments.Doc dev10 = new TreebankDocuments.Doc("zz010_0000", "dev10", text);
         // in the splits' order, not their names' (a name sort would put dev10 before dev2)
         assertEquals(List.of("dev", "dev2", "dev9", "dev10", "test", "all"),
-                TreebankQuoteEval.splits("all", List.of(dev10, dev, dev9, dev2)));
-        assertEquals(List.of("dev10"), TreebankQuoteEval.splits("dev10", List.of(dev, dev10)));
+                TreebankQuoteEval.splits("all", List.of(devDoc(10), devDoc(1), devDoc(9), devDoc(2))));
+        assertEquals(List.of("dev10"), TreebankQuoteEval.splits("dev10", List.of(devDoc(1), devDoc(10))));
     }
 }
