@@ -84,7 +84,10 @@ final class HeadingBonusClause extends Weight {
 
                 @Override
                 public int nextDoc() throws IOException {
-                    return advance(doc + 1);
+                    int hd = h.docID() == doc ? h.nextDoc() : h.docID();
+                    int bd = b.docID() == doc ? b.nextDoc() : b.docID();
+                    doc = Math.min(hd, bd);
+                    return doc;
                 }
 
                 @Override
@@ -101,10 +104,10 @@ final class HeadingBonusClause extends Weight {
                     return doc;
                 }
 
-                /** The heading's: the walk orders its clauses by maximum per cost, as it did the heading alone. */
+                /** 1, as the bonus clause's: essential whenever a field is. */
                 @Override
                 public long cost() {
-                    return h.cost();
+                    return 1;
                 }
             };
         }
