@@ -84,10 +84,7 @@ final class HeadingBonusClause extends Weight {
 
                 @Override
                 public int nextDoc() throws IOException {
-                    int hd = h.docID() == doc ? h.nextDoc() : h.docID();
-                    int bd = b.docID() == doc ? b.nextDoc() : b.docID();
-                    doc = Math.min(hd, bd);
-                    return doc;
+                    return advance(doc + 1);
                 }
 
                 @Override
@@ -104,10 +101,10 @@ final class HeadingBonusClause extends Weight {
                     return doc;
                 }
 
-                /** 1, as the bonus clause's: essential whenever a field is. */
+                /** The heading's: the walk orders its clauses by maximum per cost, as it did the heading alone. */
                 @Override
                 public long cost() {
-                    return 1;
+                    return h.cost();
                 }
             };
         }
