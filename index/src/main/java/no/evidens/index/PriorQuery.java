@@ -3,12 +3,9 @@ package no.evidens.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -118,60 +115,22 @@ final class PriorQuery extends Query {
         SegmentCache<BonusDocs> bonusDocs = BonusDocs.cache(bonuses.stream().map(Bonus::which).toList());
         // The same fields and the bonuses as a clause of their own, for segments whose hits are known (CarriedBonusScorer).
         Weight bonusWalk = fieldWeights == null ? null : bonusWalk(searcher, (BooleanQuery) rewrittenWords, fieldWeights,
-                new BonusClause(BONUS_CLAUSE, bonusDocs, values), PriorBulkScorer.maxValue(values), scoreMode, boost);
+                new BonusClause(BONUS_CLAUSE, bonusDocs, values), scoreMode, boost);
         return new TopScoresWeight(searcher, boost, wordsWeight, bonusWalk, wordWeights, fieldWeights, values, bonusDocs);
     }
 
     /** What the bonus clause of {@link #bonusWalk} stands for: its text only (it is weighed by its own weight). */
     private static final Query BONUS_CLAUSE = new MatchNoDocsQuery("the evidence prior's bonuses");
 
-    /**
-     * The weight of {@code words}' fields ({@code fields}) with {@code bonus} as one more optional clause; where one field
-     * is the heading, the heading and the bonus are one clause ({@link HeadingBonusClause}).
-     */
-    private static Weight bonusWalk(IndexSearcher searcher, BooleanQuery words, List<Weight> fields, BonusClause bonus,
-                                    float maxBonus, ScoreMode scoreMode, float boost) throws IOException {
-        List<BooleanClause> wordClauses = words.clauses();
-        int heading = headingClause(wordClauses);
+    /** The weight of {@code words}' fields ({@code fields}) with {@code bonus} as one more optional clause. */
+    private static Weight bonusWalk(IndexSearcher searcher, BooleanQuery words, List<Weight> fields, Weight bonus,
+                                    ScoreMode scoreMode, float boost) throws IOException {
         BooleanQuery.Builder clauses = new BooleanQuery.Builder();
-        List<Weight> weights = new ArrayList<>(fields.size() + 1);
-        for (int i = 0; i < wordClauses.size(); i++) {
-            if (i != heading) {
-                clauses.add(wordClauses.get(i));
-                weights.add(fields.get(i));
-            }
-        }
+        words.clauses().forEach(clauses::add);
         clauses.add(BONUS_CLAUSE, BooleanClause.Occur.SHOULD);
-        weights.add(heading < 0 ? bonus : new HeadingBonusClause(BONUS_CLAUSE, fields.get(heading), bonus, maxBonus));
+        List<Weight> weights = new ArrayList<>(fields);
+        weights.add(bonus);
         return searcher.createWeight(MadeWeight.clausesOf(clauses.build(), weights, scoreMode, boost), scoreMode, boost);
-    }
-
-    /** The index of the one clause whose words are all in the heading field, or -1. */
-    private static int headingClause(List<BooleanClause> clauses) {
-        int found = -1;
-        for (int i = 0; i < clauses.size(); i++) {
-            Set<String> fields = new HashSet<>();
-            clauses.get(i).getQuery().visit(new QueryVisitor() {
-                @Override
-                public void consumeTerms(Query query, Term... terms) {
-                    for (Term t : terms) {
-                        fields.add(t.field());
-                    }
-                }
-
-                @Override
-                public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                    return this;
-                }
-            });
-            if (fields.equals(Set.of(PassageSchema.HEADING))) {
-                if (found >= 0) {
-                    return -1;
-                }
-                found = i;
-            }
-        }
-        return found;
     }
 
     /**
