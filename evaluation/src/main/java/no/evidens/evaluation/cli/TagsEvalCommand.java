@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -162,7 +161,7 @@ final class TagsEvalCommand implements Callable<Integer> {
     /** The {@value TagsGold#NEWS} split: its gold marks quotations only, so only they are scored. */
     private Integer news(Codebook book) {
         List<GoldDocument> docs = TagsGold.news();
-        TagEvaluation e = TagEvaluation.run(docs, docs.stream().map(d -> Set.of("q")).toList(), errors ? System.out : null, book);
+        TagEvaluation e = TagEvaluation.quotations(docs, errors ? System.out : null, book);
         e.print(System.out, "Tag gold, split " + TagsGold.NEWS + " (quotations only)", docs.size());
         return 0;
     }
