@@ -32,14 +32,34 @@ import java.util.List;
 public final class TagsGold {
     public static final String FOLDER = "/tags-gold/";
 
+    /**
+     * A development split of its own: fictional news articles, blog posts, a government report and parliament
+     * minutes written for Evidens in the genres of the treebank's test files, with only their quotations marked
+     * (by the rules of {@code gold/README.md}). It is in neither {@link #all()} nor any model's training data.
+     */
+    public static final String NEWS_FOLDER = "/tags-gold-news/";
+
+    /** The split name of {@link #NEWS_FOLDER}'s documents. */
+    public static final String NEWS = "news";
+
     private TagsGold() {
     }
 
     /** Every gold document, in index order. */
     public static List<GoldDocument> all() {
         List<GoldDocument> out = new ArrayList<>();
-        for (String name : index()) {
-            out.add(parse(name, read(name)));
+        for (String name : index(FOLDER)) {
+            out.add(parse(name, read(FOLDER, name)));
+        }
+        return out;
+    }
+
+    /** The documents of {@link #NEWS_FOLDER}, split {@value #NEWS}, in index order; their gold covers quotations only. */
+    public static List<GoldDocument> news() {
+        List<GoldDocument> out = new ArrayList<>();
+        for (String name : index(NEWS_FOLDER)) {
+            GoldDocument d = parse(name, read(NEWS_FOLDER, name));
+            out.add(new GoldDocument(d.name(), NEWS, d.text(), d.tags()));
         }
         return out;
     }
@@ -49,15 +69,15 @@ public final class TagsGold {
         return all().stream().filter(d -> d.split().equals(split)).toList();
     }
 
-    private static List<String> index() {
-        return Arrays.stream(read("index.txt").split("\\R")).map(String::strip)
+    private static List<String> index(String folder) {
+        return Arrays.stream(read(folder, "index.txt").split("\\R")).map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
-    private static String read(String name) {
-        try (InputStream in = TagsGold.class.getResourceAsStream(FOLDER + name)) {
+    private static String read(String folder, String name) {
+        try (InputStream in = TagsGold.class.getResourceAsStream(folder + name)) {
             if (in == null) {
-                throw new IllegalStateException("missing gold file " + FOLDER + name);
+                throw new IllegalStateException("missing gold file " + folder + name);
             }
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 return String.join("\n", r.lines().toList());

@@ -63,4 +63,25 @@ class TagsGoldTest {
         }
         assertTrue(sentences >= 400, "gold sentences (rough count): " + sentences);
     }
+
+    @Test
+    void theNewsSplitIsReadApartFromTheOtherGoldAndMarksQuotationsOnly() {
+        List<GoldDocument> news = TagsGold.news();
+        assertEquals(19, news.size());
+        Set<String> others = TagsGold.all().stream().map(GoldDocument::name).collect(java.util.stream.Collectors.toSet());
+        long quotations = 0;
+        for (GoldDocument d : news) {
+            assertEquals(TagsGold.NEWS, d.split(), d.name());
+            assertFalse(others.contains(d.name()), d.name() + " is in the other gold too");
+            for (GoldTag t : d.tags()) {
+                assertEquals("q", t.kind(), d.name() + ": only quotations are marked");
+                char before = d.text().charAt(t.start() - 1);
+                // between marks, or after a dash and a space (a turn, also one run into its paragraph)
+                boolean dash = t.start() >= 2 && "-–—".indexOf(d.text().charAt(t.start() - 2)) >= 0 && before == ' ';
+                assertTrue(dash || "«“\"”".indexOf(before) >= 0, d.name() + ": quotation opened by no mark at " + t.start());
+                quotations++;
+            }
+        }
+        assertEquals(125, quotations);
+    }
 }

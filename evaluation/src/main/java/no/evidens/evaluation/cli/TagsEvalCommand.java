@@ -35,7 +35,8 @@ final class TagsEvalCommand implements Callable<Integer> {
     static final String FOLDS = "folds";
 
     @Option(names = "--split", defaultValue = "dev", paramLabel = "SPLIT",
-            description = "dev, test or all (default: ${DEFAULT-VALUE}); with --anonymise also holdout, holdout2 … holdout6, or "
+            description = "dev, test or all (default: ${DEFAULT-VALUE}), or news: the fictional news, blog, report and "
+                    + "minutes texts written in the treebank test files' genres (quotations only, a dev split); with --anonymise also holdout, holdout2 … holdout6, or "
                     + "folds (all six, --models DIR holding fold1 … fold6); with "
                     + "--treebank also dev2 to dev10. Tune on dev only. "
                     + "With --eval-dev, all prints dev, test and both together.")
@@ -123,10 +124,13 @@ final class TagsEvalCommand implements Callable<Integer> {
         if (treebank != null && TreebankQuoteEval.TRAINING_SPLITS.contains(split)) {
             return treebank();
         }
+        if (TagsGold.NEWS.equals(split) && treebank == null && evalDev == null && !anonymise) {
+            return news(book);
+        }
         if (!List.of("dev", "test", "all").contains(split)) {
             // the splits this command knows beyond dev, test and all are named too, so a mistyped one is easy to fix
-            System.err.println("evidens tags eval: --split must be dev, test or all (with --anonymise also holdout, holdout2 … "
-                    + "holdout6 and folds; with --treebank also dev2 … dev10), not " + split);
+            System.err.println("evidens tags eval: --split must be dev, test, all or news (with --anonymise also holdout, "
+                    + "holdout2 … holdout6 and folds; with --treebank also dev2 … dev10), not " + split);
             return 2;
         }
         if (treebank != null) {
@@ -151,6 +155,14 @@ final class TagsEvalCommand implements Callable<Integer> {
         }
         TagEvaluation e = TagEvaluation.run(docs, null, errors ? System.out : null, book);
         e.print(System.out, "Tag gold, split " + split, docs.size());
+        return 0;
+    }
+
+    /** The {@value TagsGold#NEWS} split: its gold marks quotations only, so only they are scored. */
+    private Integer news(Codebook book) {
+        List<GoldDocument> docs = TagsGold.news();
+        TagEvaluation e = TagEvaluation.quotations(docs, errors ? System.out : null, book);
+        e.print(System.out, "Tag gold, split " + TagsGold.NEWS + " (quotations only)", docs.size());
         return 0;
     }
 

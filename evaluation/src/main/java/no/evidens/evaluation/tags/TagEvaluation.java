@@ -18,6 +18,8 @@ import no.evidens.pipeline.normalise.NormalisedText;
 
 /** The comparison of tagger output with the gold data. */
 public final class TagEvaluation {
+    /** The row of quotations matched by exact inner span. */
+    public static final String QUOTATIONS = "quotations (exact span)";
     final Map<String, Count> rows = new TreeMap<>();
     final Map<String, Count> indicators = new TreeMap<>();
     final Map<String, Count> pii = new TreeMap<>();
@@ -45,6 +47,25 @@ public final class TagEvaluation {
         return e;
     }
 
+    /**
+     * Quotations only: for documents whose gold marks nothing else ({@code TagsGold.news()}), so the other taggers' finds
+     * are not counted as false alarms.
+     */
+    public static TagEvaluation quotations(List<GoldDocument> docs, PrintStream errors, Codebook codebook) {
+        return run(docs, docs.stream().map(d -> Set.of("q")).toList(), errors, codebook);
+    }
+
+    /** The counts of one row of the tag-type table, as gold, found and right; null when the row was never scored. */
+    public long[] counts(String row) {
+        Count c = rows.get(row);
+        return c == null ? null : new long[] {c.gold, c.predicted, c.tp};
+    }
+
+    /** The rows of the tag-type table scored so far. */
+    public Set<String> rowNames() {
+        return Set.copyOf(rows.keySet());
+    }
+
     private record Item(String label, int start, int end, String extra) {
     }
 
@@ -67,7 +88,7 @@ public final class TagEvaluation {
     private void compareQuotes(GoldDocument d, Tags t, PrintStream errors) {
         String text = d.text();
         // quotations: exact inner span
-        exact("quotations (exact span)", d.name(), text,
+        exact(QUOTATIONS, d.name(), text,
                 d.tags("q").stream().map(g -> new Item("", g.start(), g.end(), "")).toList(),
                 t.quotes().stream().map(q -> new Item("", q.start(), q.end(), "")).toList(), null, errors);
     }

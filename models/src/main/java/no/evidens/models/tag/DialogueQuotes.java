@@ -37,6 +37,11 @@ final class DialogueQuotes {
     private static final String CHAIR_WORDS = "Presidenten:";
     /** {@link #CHAIR_WORDS} after no letter. */
     private static final Pattern CHAIR = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(CHAIR_WORDS));
+    /**
+     * A speaker's label in minutes that time each speech: a paragraph opened by a name (and party or office) and the
+     * clock in brackets before the colon ({@code Kari Moe (Sp) [10:14:50]: President! …}, round 18).
+     */
+    private static final Pattern TIMED_SPEAKER = Pattern.compile("(?m)^\\p{Lu}[^\\n\\[\\]]{2,80}\\[\\d{1,2}:\\d{2}(?::\\d{2})?\\]:");
     static final Pattern SPEECH = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|du|dere|dokker|meg|oss|deg|dykk"
             + "|min|mitt|mine|vår|vårt|våre|din|ditt|dine)(?![\\p{L}])");
     static final String SENTENCE_END = ".!?…»\"”";
@@ -68,7 +73,7 @@ final class DialogueQuotes {
         // a mark left unclosed says little about where its quotation ends: it hides no turn
         List<Quotation> marked = allMarked.stream().filter(q -> !q.flags().contains(Quotation.UNCLOSED)).toList();
         List<int[]> opens = new ArrayList<>(); // dash, start of words, place
-        // minutes with the chair speaking at least twice: no dash is a turn
+        // minutes with the chair speaking at least twice, or two timed speeches: no dash is a turn
         boolean minutes = chairSpeaksTwice(text);
         // DASH asked only at a dash (it opens with a look-behind, which find() would try at every position of the
         // text): the same matches, as a match holds no other dash after its first character and the next search
@@ -158,11 +163,22 @@ final class DialogueQuotes {
      * minutes at all).
      */
     private static boolean chairSpeaksTwice(String text) {
+        if (timedSpeakersTwice(text)) {
+            return true;
+        }
         int first = text.indexOf(CHAIR_WORDS);
         if (first < 0 || text.indexOf(CHAIR_WORDS, first + CHAIR_WORDS.length()) < 0) {
             return false;
         }
         return CHAIR.matcher(text).results().limit(2).count() == 2;
+    }
+
+    /**
+     * Two speeches or more opened by a timed speaker's label ({@link #TIMED_SPEAKER}): minutes, even where the chair's
+     * label stands once or not at all. Searched only in a text that holds the label's {@code ]:}.
+     */
+    private static boolean timedSpeakersTwice(String text) {
+        return text.contains("]:") && TIMED_SPEAKER.matcher(text).results().limit(2).count() == 2;
     }
 
     /** The first of the dashes {@link #DASH} opens with, from {@code from} on, or -1. */

@@ -145,7 +145,22 @@ final class HeadingTurn {
         int labelStart = Math.max(Math.max(before.lastIndexOf(": ", before.length() - 2), before.lastIndexOf(". ")),
                 Math.max(before.lastIndexOf("! "), before.lastIndexOf("? ")));
         String[] label = before.substring(labelStart < 0 ? 0 : labelStart + 2, before.length() - 1).strip().split("\\s+");
-        return label.length <= 4 && !label[0].isEmpty() && Character.isUpperCase(label[0].charAt(0));
+        if (label[0].isEmpty() || !Character.isUpperCase(label[0].charAt(0))) {
+            return false;
+        }
+        // a headline whose lead-in is a statement of its own (Legekontoret står uten lege: - Vi føler oss glemt): the line
+        // opens its paragraph and holds no sentence's end, so its words before the colon are the headline's, not a
+        // sentence a turn ends (round 18)
+        return label.length <= 4 || labelStart < 0 && label.length <= HEADLINE_WORDS && opensParagraph(text, dash);
+    }
+
+    /** At most this many words before the colon of a headline that quotes a speaker after it. */
+    static final int HEADLINE_WORDS = 12;
+
+    /** The line of {@code at} opens its paragraph: the text's start or a blank line before it. */
+    private static boolean opensParagraph(String text, int at) {
+        int lineStart = text.lastIndexOf('\n', at) + 1;
+        return lineStart == 0 || lineStart >= 2 && text.charAt(lineStart - 2) == '\n';
     }
 
     /**
