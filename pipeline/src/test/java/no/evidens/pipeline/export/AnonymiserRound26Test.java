@@ -42,9 +42,10 @@ class AnonymiserRound26Test {
     }
 
     @Test
-    void aListedSurnameOpeningASentenceBeforeAFiniteVerbsShapeIsItsSubject() {
-        String doc = "Jeg har tatt feil. Hansen deltok i nettpraten. Kommunen deltok også.";
-        assertEquals("Jeg har tatt feil. [navn 1] deltok i nettpraten. Kommunen deltok også.", anonymise(typedAs(), doc));
+    void aListedSurnameOpeningASentenceBeforeAFiniteVerbsShapeIsItsSubjectButNotACommonNounsShape() {
+        String doc = "Jeg har tatt feil. Hansen deltok i nettpraten. Kommunen deltok også. Undersøkelsen konkluderes med det.";
+        assertEquals("Jeg har tatt feil. [navn 1] deltok i nettpraten. Kommunen deltok også. Undersøkelsen konkluderes med det.",
+                anonymise(typedAs(), doc));
     }
 
     @Test
