@@ -47,6 +47,8 @@ public final class Anonymiser {
     private Set<String> lastUnknown;
     private List<String> lastSurnameContext;
     private Set<String> lastSurnames;
+    private List<String> lastLetterContext;
+    private Set<String> lastLetters;
 
     public Anonymiser(NameFinder names) {
         this.names = names;
@@ -276,6 +278,10 @@ public final class Anonymiser {
         NameNeighbours.nicknames(text, spans, lowerCase);
         NameNeighbours.letters(text, spans);
         NameNeighbours.speakers(text, spans, lowerCase);
+        // round 26: a listed given name and a surname wherever they stand, and the letters the document names people by
+        PersonShapes.givenAndSurname(text, spans, found, lowerCase);
+        PersonShapes.letters(text, spans, letterNames(context));
+        PersonShapes.initials(text, spans, lowerCase);
         widen(text, spans, words, found, lowerCase, seen);
         coordinated(text, spans, words, lowerCase);
         widen(text, spans, words, found, lowerCase, seen);
@@ -487,6 +493,15 @@ public final class Anonymiser {
         return between.equals(" og ") || between.equals(", ") || between.equals(" eller ");
     }
 
+    /** The document's {@link PersonShapes#letterNames}; the last document's are kept, as its quotations come together. */
+    private synchronized Set<String> letterNames(List<String> context) {
+        if (!context.equals(lastLetterContext)) {
+            lastLetterContext = List.copyOf(context);
+            lastLetters = PersonShapes.letterNames(context);
+        }
+        return lastLetters;
+    }
+
     /** The names in a quotation's context; the last one is kept, as the quotations of one document come together. */
     private synchronized List<TaggedSpan> namesOfContext(String context) {
         if (!context.equals(lastContext)) {
@@ -500,7 +515,8 @@ public final class Anonymiser {
      * An e-mail or web address: its words are written in lower case whatever they are ({@code kari.quillan@…}, made up),
      * so they say nothing of how the text writes them (round 25).
      */
-    private static final Pattern ADDRESS = Pattern.compile("[\\p{L}\\d._%+-]+@[\\p{L}\\d.-]+|(?:https?://|www\\.)\\S+");
+    private static final Pattern ADDRESS = Pattern.compile("[\\p{L}\\d._%+-]+@[\\p{L}\\d.-]+|(?:https?://|www\\.)\\S+"
+            + "|(?<![\\p{L}\\d])@[\\p{L}\\d_.]+");
 
     /**
      * Words the texts write in lower case somewhere (so a capitalised one is a sentence opening, not a name); not the words

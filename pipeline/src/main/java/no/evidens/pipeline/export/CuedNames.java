@@ -61,6 +61,13 @@ final class CuedNames {
             + "(\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}\\d-])");
 
     /**
+     * One to three capitalised words between {@code som} and a verb of saying ({@code blogg er, som Zorbek sier, en …}, made
+     * up): the speaker the sentence refers to, a person (round 26, chosen on the folds' stress runs of quarters 1–3).
+     */
+    private static final Pattern AS_SAID = Pattern.compile("(?<![\\p{L}])som (\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2}) (?:sier|sa"
+            + "|skriver|skrev|påpeker|påpekte|mener|mente|hevder|hevdet|forteller|fortalte)(?![\\p{L}])");
+
+    /**
      * One to three capitalised words a thing or a person is likened to after a copula and {@code som} ({@code det ble som
      * Vossmi på isen}, made up: a metaphor the gold calls a person), as {@link #LIKENED} (round 24, chosen on the folds).
      */
@@ -149,6 +156,7 @@ final class CuedNames {
         cued(text, LIKENED.matcher(text), spans, lowerCase);
         cued(text, LIKE.matcher(text), spans, lowerCase);
         cued(text, AUTHOR.matcher(text), spans, lowerCase);
+        cued(text, AS_SAID.matcher(text), spans, lowerCase);
         Matcher p = POSSESSOR.matcher(text);
         while (p.find()) {
             int a = p.start(1);

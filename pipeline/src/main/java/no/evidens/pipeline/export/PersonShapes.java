@@ -1,0 +1,201 @@
+package no.evidens.pipeline.export;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import no.evidens.models.DocumentNames;
+import no.evidens.models.DomainNames;
+import no.evidens.models.TaggedSpan;
+import no.evidens.models.tag.PiiTagger;
+
+/**
+ * Persons the {@link Anonymiser} masks by the shape of their names whatever the name model typed them (issue 15,
+ * anonymisation round 26, chosen on the folds' stress runs of quarters 1–3): a listed given name and a surname, also where a
+ * sentence, a caption's label or a turn opens with them, and capital letters a document names its people by. Both kinds
+ * stand where only the model had found them before: at an opening nothing explains a capital, and a letter is no word.
+ */
+final class PersonShapes {
+    private PersonShapes() {
+    }
+
+    /**
+     * A capitalised word and a second right after it, one space between ({@code Kari Quillan}, made up), no hyphen or
+     * further capitalised word after the second (a firm's or an institution's longer name).
+     */
+    private static final Pattern TWO_WORDS = Pattern.compile(
+            "(?<![\\p{L}\\d.'-])(\\p{Lu}\\p{Ll}+) (\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)*)(?![\\p{L}\\d'-])(?! \\p{Lu})");
+    /** Words after a name that make it a street's or a square's ({@code Kari Quillans gate}). */
+    private static final Pattern STREET_AFTER = Pattern.compile(
+            "\\G (?:gate|gata|vei|veien|vegen|plass|allé|torg|bru|brygge|skole|kirke|senter)(?![\\p{L}])");
+
+    /**
+     * Masks a listed given name (not a genitive, not a function word) and the capitalised word right after it as one name,
+     * where the second could be a name ({@link Anonymiser#maskableWhateverTyped}, or a listed surname the text never writes
+     * in lower case), wherever they stand: after a sentence's or a caption's opening ({@code Tålmodighet: Kari Quillan i
+     * …}) nothing else reads them, as the capital of an opening explains nothing and the model is then alone. Not a street
+     * or building named after the person ({@code … gate}), nor a pair the model typed otherwise ({@link #otherName}).
+     */
+    static void givenAndSurname(String text, List<TaggedSpan> spans, List<TaggedSpan> found, Set<String> lowerCase) {
+        Matcher m = TWO_WORDS.matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            from = m.start(2);
+            String given = m.group(1);
+            String surname = m.group(2);
+            if (!NameNeighbours.bareGivenName(given) || DocumentNames.isFunctionWord(given)
+                    || lowerCase.contains(given.toLowerCase(Locale.ROOT)) || DomainNames.shared().typeOf(given) != null
+                    || !(Anonymiser.maskableWhateverTyped(surname, lowerCase) || DocumentNames.isPersonNameWord(surname)
+                            && !DocumentNames.isGivenName(surname) && !lowerCase.contains(surname.toLowerCase(Locale.ROOT))
+                            && DomainNames.shared().typeOf(surname) == null)
+                    || STREET_AFTER.matcher(text).find(m.end()) || otherName(found, m.start(), m.end())) {
+                continue;
+            }
+            cover(spans, m.start(), m.end());
+        }
+    }
+
+    /**
+     * Whether the name model typed any of {@code [a, b)} a place, an organisation or another name: then it read the pair
+     * ({@code Jan Mayen}, a cheese's brand, a street without its {@code gate}), and the pair is left to it. A person guess
+     * the model made and lost is no such guess, so the rule still reads the pairs it missed.
+     */
+    private static boolean otherName(List<TaggedSpan> found, int a, int b) {
+        return found.stream().anyMatch(f -> !"PER".equals(f.type()) && !PiiTagger.PERSON.equals(f.type()) && f.start() < b && a < f.end());
+    }
+
+    /** Two initials and a capitalised word ({@code K. Z. Quillan}, made up), not after a letter or a full stop. */
+    private static final Pattern INITIALS = Pattern.compile("(?<![\\p{L}\\d.])(?:\\p{Lu}\\. ?){2}(\\p{Lu}\\p{Ll}+)(?![\\p{L}\\d-])");
+
+    /**
+     * Masks two initials and the capitalised word after them as one name ({@code poeten K. Z. Quillan}, made up), the word on
+     * {@link Anonymiser#maskableWhateverTyped}'s conditions or a listed surname: only a person's name has that shape (round
+     * 26, chosen on the folds' stress runs; before, initials were read only after a masked name or a word before them).
+     */
+    static void initials(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
+        Matcher m = INITIALS.matcher(text);
+        while (m.find()) {
+            String word = m.group(1);
+            if (Anonymiser.maskableWhateverTyped(word, lowerCase) || DocumentNames.isPersonNameWord(word)
+                    && !lowerCase.contains(word.toLowerCase(Locale.ROOT)) && DomainNames.shared().typeOf(word) == null) {
+                cover(spans, m.start(), m.end());
+            }
+        }
+    }
+
+    /** A capital letter standing alone as a word (not an initial, not {@code A-laget}, not {@code A4}). */
+    private static final Pattern LETTER = Pattern.compile("(?<![\\p{L}\\d.'’-])([A-HJ-NP-Z])(?![\\p{L}\\d.\\-)’'&/])");
+    /** Words that may stand before a letter naming someone, beside function words and verbs of saying. */
+    private static final Set<String> BEFORE = Set.of("både", "også", "mellom", "ifølge", "mot", "til", "som", "at", "og",
+            "eller", "med", "for", "om", "hos", "fra");
+    /** Short finite verbs that end in none of {@link #FINITE_ENDINGS}. */
+    private static final Set<String> VERBS = Set.of("har", "kan", "skal", "vil", "må", "sa", "fikk", "ble", "gikk", "var", "bor",
+            "tar", "går", "får", "ser", "vet", "tror", "vier");
+    private static final List<String> FINITE_ENDINGS = List.of("er", "es", "te", "de", "et", "dde", "tok");
+
+    /**
+     * The capital letters the document names people by: a letter standing alone as a clause's subject, right before a
+     * lower-case word with a finite verb's shape ({@code B er fortvilet}, {@code A eksponeres}), or two such letters with
+     * {@code og} before one ({@code A og B er}). The name repair teaches the model's sentences the same letters; this reads
+     * the text itself, so a letter is masked also where the model's guesses of it were lost (round 26).
+     */
+    static Set<String> letterNames(List<String> context) {
+        Set<String> out = new HashSet<>();
+        for (String c : context) {
+            Matcher m = LETTER.matcher(c);
+            while (m.find()) {
+                if (!standsAlone(c, m.start(), m.end())) {
+                    continue;
+                }
+                String next = TextWords.nextWord(c, m.end());
+                if (c.startsWith(" ", m.end()) && verb(next)) {
+                    out.add(m.group(1));
+                }
+                if (c.startsWith(" og ", m.end()) || c.startsWith(" eller ", m.end())) {
+                    int at = m.end() + (c.startsWith(" og ", m.end()) ? 4 : 7);
+                    Matcher second = LETTER.matcher(c).region(at, c.length());
+                    if (second.lookingAt() && c.startsWith(" ", second.end()) && verb(TextWords.nextWord(c, second.end()))) {
+                        out.add(m.group(1));
+                        out.add(second.group(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Masks each of {@code letters} standing alone where a name stands ({@link #standsAlone}), not covered yet. */
+    static void letters(String text, List<TaggedSpan> spans, Set<String> letters) {
+        if (letters.isEmpty()) {
+            return;
+        }
+        Matcher m = LETTER.matcher(text);
+        while (m.find()) {
+            if (letters.contains(m.group(1)) && standsAlone(text, m.start(), m.end()) && !CuedNames.covered(spans, m.start(), m.end())) {
+                spans.add(new TaggedSpan(PiiTagger.PERSON, m.start(), m.end()));
+            }
+        }
+    }
+
+    /**
+     * Whether a letter stands where a name does: at an opening, after a mark other than a hyphen or an opening bracket, or
+     * after a function word, a verb of saying or one of {@link #BEFORE} ({@code både A}, {@code sier B}); not before a
+     * number ({@code A 4}) nor after any other word ({@code plan B}, {@code gruppe A}).
+     */
+    private static boolean standsAlone(String text, int start, int end) {
+        if (end + 1 < text.length() && text.charAt(end) == ' ' && Character.isDigit(text.charAt(end + 1))) {
+            return false;
+        }
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        if (i < 0) {
+            return true;
+        }
+        char c = text.charAt(i);
+        if (!Character.isLetterOrDigit(c)) {
+            return c != '-' && c != '(' && c != '/';
+        }
+        String before = TextWords.wordEndingAt(text, i + 1);
+        if (before == null) {
+            return false;
+        }
+        String lower = before.toLowerCase(Locale.ROOT);
+        return DocumentNames.isFunctionWord(before) || BEFORE.contains(lower) || lower.matches(NamedSubject.SAYING);
+    }
+
+    /**
+     * A lower-case word with a finite verb's shape ({@code er}, {@code mener}, {@code eksponeres}, {@code ønsket}); the name
+     * repair's letter rule reads tokens the same way, in the model's package (the anonymiser reads the text).
+     */
+    static boolean verb(String word) {
+        if (word == null || word.isEmpty() || !Character.isLowerCase(word.charAt(0)) || !word.chars().allMatch(Character::isLetter)
+                || DocumentNames.isFunctionWord(word) && !VERBS.contains(word)) {
+            return false;
+        }
+        return VERBS.contains(word) || word.length() >= 2 && FINITE_ENDINGS.stream().anyMatch(word::endsWith);
+    }
+
+    /** Puts a person span over {@code [a, b)}, taking in the person spans it overlaps; none where another kind overlaps. */
+    private static void cover(List<TaggedSpan> spans, int a, int b) {
+        int start = a;
+        int end = b;
+        for (TaggedSpan o : spans) {
+            if (o.start() < b && a < o.end()) {
+                if (!PiiTagger.PERSON.equals(o.type())) {
+                    return;
+                }
+                start = Math.min(start, o.start());
+                end = Math.max(end, o.end());
+            }
+        }
+        int from = start;
+        int to = end;
+        spans.removeIf(o -> o.start() < to && from < o.end());
+        spans.add(new TaggedSpan(PiiTagger.PERSON, from, to));
+    }
+}
