@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A search for {@code bruker} or {@code melder} finds the noun's other forms, which the stemmer cuts differently, and
  * one for {@code forsvarlig} the Nynorsk {@code forsvarleg}, one for {@code samordnet} its plural {@code samordnede},
- * one for a verb its noun of action, and a heading the law named after the word.
+ * one for a verb its noun of action, one for a verb's present its Nynorsk passive, and a heading the law named after
+ * the word.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WordFormsTest {
@@ -136,6 +137,19 @@ class WordFormsTest {
                 "the analysis folds the oe of risikoen to ø");
         assertEquals(List.of("sak/d/0", "sak/d/1"), OneDocumentIndex.found(own, "risikoen"));
         assertTrue(WordForms.forms("risikoer").contains("risiko"));
+    }
+
+    @Test
+    void aVerbsPresentFindsItsNynorskPassiveInAst(@TempDir Path own) throws IOException {
+        OneDocumentIndex.write(own, List.of("Meldingane vurderast innan ei veke.", "Tenesta vurderer meldingane.",
+                "Undersøkinga skal gjennomførast."));
+        assertEquals(List.of("sak/d/0", "sak/d/1"), OneDocumentIndex.found(own, "vurderer"),
+                "the stemmer cuts vurderer to vurder and leaves vurderast whole");
+        assertEquals(List.of("sak/d/0", "sak/d/1"), OneDocumentIndex.found(own, "vurderes"));
+        assertEquals(List.of("sak/d/0", "sak/d/1"), OneDocumentIndex.found(own, "vurderast"));
+        assertEquals(List.of(), OneDocumentIndex.found(own, "gjennomføre"), "the infinitive is not sought in -ast");
+        assertTrue(WordForms.forms("kastar").contains("kastast"));
+        assertFalse(WordForms.forms("ser").contains("sast"), "too short to be cut");
     }
 
     @Test
