@@ -73,6 +73,11 @@ class GramWeightsTest {
                 "languages out of order");
         assertThrows(IOException.class, () -> read(model(languages, List.of("2 0 1"), List.of("a", "a"))),
                 "a gram twice");
+        // the same gram twice in each of modified UTF-8's longer forms: two bytes, three bytes, a surrogate pair
+        for (String twice : List.of("ø", "x\u0000y", "语言", "\uD83D\uDE42")) {
+            assertThrows(IOException.class, () -> read(model(languages, List.of("3 0 1"), List.of("a", twice, twice))),
+                    "a gram twice: " + twice);
+        }
         assertThrows(IOException.class, () -> read(model(languages, List.of("3 0 1"), List.of("a", "b"))),
                 "more grams in the patterns than in the model");
         assertThrows(NumberFormatException.class, () -> read(model(languages, List.of("2 x"), List.of("a", "b"))));
