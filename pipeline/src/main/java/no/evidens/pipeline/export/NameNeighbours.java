@@ -224,8 +224,11 @@ final class NameNeighbours {
         return DocumentNames.isGivenName(word) && !(word.endsWith("s") && DocumentNames.isGivenName(word.substring(0, word.length() - 1)));
     }
 
-    /** Puts a person span over {@code [a, b)}, taking in the masked spans it overlaps. */
-    private static void cover(List<TaggedSpan> spans, int a, int b) {
+    /**
+     * Puts a person span over {@code [a, b)}, taking in the person spans it overlaps; none where another kind overlaps
+     * (also {@link PersonShapes}'s).
+     */
+    static void cover(List<TaggedSpan> spans, int a, int b) {
         int start = a;
         int end = b;
         for (TaggedSpan o : spans) {

@@ -54,7 +54,7 @@ final class PersonShapes {
                     || STREET_AFTER.matcher(text).find(m.end()) || otherName(found, m.start(), m.end())) {
                 continue;
             }
-            cover(spans, m.start(), m.end());
+            NameNeighbours.cover(spans, m.start(), m.end());
         }
     }
 
@@ -81,7 +81,7 @@ final class PersonShapes {
             String word = m.group(1);
             if (Anonymiser.maskableWhateverTyped(word, lowerCase) || DocumentNames.isPersonNameWord(word)
                     && !lowerCase.contains(word.toLowerCase(Locale.ROOT)) && DomainNames.shared().typeOf(word) == null) {
-                cover(spans, m.start(), m.end());
+                NameNeighbours.cover(spans, m.start(), m.end());
             }
         }
     }
@@ -178,24 +178,5 @@ final class PersonShapes {
             return false;
         }
         return VERBS.contains(word) || word.length() >= 2 && FINITE_ENDINGS.stream().anyMatch(word::endsWith);
-    }
-
-    /** Puts a person span over {@code [a, b)}, taking in the person spans it overlaps; none where another kind overlaps. */
-    private static void cover(List<TaggedSpan> spans, int a, int b) {
-        int start = a;
-        int end = b;
-        for (TaggedSpan o : spans) {
-            if (o.start() < b && a < o.end()) {
-                if (!PiiTagger.PERSON.equals(o.type())) {
-                    return;
-                }
-                start = Math.min(start, o.start());
-                end = Math.max(end, o.end());
-            }
-        }
-        int from = start;
-        int to = end;
-        spans.removeIf(o -> o.start() < to && from < o.end());
-        spans.add(new TaggedSpan(PiiTagger.PERSON, from, to));
     }
 }
