@@ -47,4 +47,11 @@ class AnonymiserRound27Test {
         String doc = "Møtet var kort. Obama deltok likevel.";
         assertEquals("Møtet var kort. [navn 1] deltok likevel.", anonymise(typedAs(), doc));
     }
+
+    @Test
+    void aLetterAVerbOfNamingGivesAPersonIsMaskedWithItsFullStopButNotAPlansLetter() {
+        String doc = "Mange er i samme situasjon. La meg kalle ham B. Han har det vondt. Vi valgte plan B. Det virket.";
+        assertEquals("Mange er i samme situasjon. La meg kalle ham [navn 1]. Han har det vondt. Vi valgte plan B. Det virket.",
+                anonymise(typedAs(), doc));
+    }
 }
