@@ -139,6 +139,14 @@ public final class DocumentNames {
     }
 
     /**
+     * Whether a word (any case, genitive -s allowed) is the one word a text names a listed public figure by
+     * ({@code Kafkas}, {@code Støre}), the same list the name repair reads.
+     */
+    public static boolean isFamousName(String word) {
+        return FamousNames.shared().isFamous(word);
+    }
+
+    /**
      * Whether a capitalised word beside a name is no part of it: a word that opens an institution's name or closes a
      * firm's ({@code Galleri}, {@code Hotel}, {@code Energi}), or an adjective ({@code Søvnløs}).
      */

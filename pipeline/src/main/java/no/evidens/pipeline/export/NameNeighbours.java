@@ -169,8 +169,26 @@ final class NameNeighbours {
                 out.add(TextWords.stem(p.group(1)));
             }
         }
+        // round 27: the capitalised word right before a listed public figure's word is a given name, also where a list knows
+        // it as a club or place (a president's daughter named as a football club), and so that word alone elsewhere
+        Matcher f = FAMOUS_AFTER.matcher(text);
+        while (f.find()) {
+            String given = f.group(1);
+            if (DocumentNames.isFamousName(f.group(2)) && !DocumentNames.isFamousName(given) && !TextWords.opening(text, f.start(1))
+                    && !lowerCase.contains(given.toLowerCase(Locale.ROOT)) && !lowerCase.contains(f.group(2).toLowerCase(Locale.ROOT))
+                    && !DocumentNames.isFunctionWord(given) && !DocumentNames.isTitle(given) && !DocumentNames.isNoNameWord(given)) {
+                out.add(TextWords.stem(given));
+            }
+        }
         return out;
     }
+
+    /**
+     * A capitalised word (no genitive) and a second right after it that is no genitive, with no street's word, hyphen or
+     * further capitalised word after it: a given name before a listed public figure's word ({@link #shapeSurnames}).
+     */
+    private static final Pattern FAMOUS_AFTER = Pattern.compile("(?<![\\p{L}\\d.'-])(\\p{Lu}\\p{Ll}+(?<!s)) (\\p{Lu}\\p{Ll}+(?<!s))"
+            + "(?![\\p{L}\\d'-])(?! \\p{Lu})(?! (?:gate|gata|vei|veien|vegen|plass|allé|torg|bru|brygge|skole|kirke|senter)(?![\\p{L}]))");
 
     /**
      * Whether a word a list knows as a place or, since round 26, an organisation may be the surname after a given name

@@ -31,15 +31,16 @@ final class NamedSubject {
         // round 26: a listed given name or surname also before any word with a finite verb's shape (Kari lufter, Quillan
         // deltok; made up): the folds' stress runs of quarters 1-3 left such subjects whole; not a common noun's shape
         // (Undersøkelsen konkluderes: a surname's -sen)
-        boolean shapedVerb = DocumentNames.isPersonNameWord(word) && !DocumentNames.isCommonNounShape(word, lowerCase)
-                && PersonShapes.verb(next);
+        // round 27: a listed public figure's word as well (Kafka skrev, Støre deltok)
+        boolean shapedVerb = (DocumentNames.isPersonNameWord(word) && !DocumentNames.isCommonNounShape(word, lowerCase)
+                || DocumentNames.isFamousName(word)) && PersonShapes.verb(next);
         if (!(VERBS.contains(next) || shapedVerb) || commonOpening(word)) {
             return false;
         }
         String lower = word.toLowerCase(Locale.ROOT);
         boolean shape = DocumentNames.isCommonNounShape(word, lowerCase) || lower.endsWith("ene") || lower.endsWith("het")
                 || lower.endsWith("ing") || lower.endsWith("sjon");
-        return !shape || DocumentNames.isPersonNameWord(word);
+        return !shape || DocumentNames.isPersonNameWord(word) || DocumentNames.isFamousName(word);
     }
 
     /**

@@ -90,7 +90,7 @@ final class PersonShapes {
     private static final Pattern LETTER = Pattern.compile("(?<![\\p{L}\\d.'’-])([A-HJ-NP-Z])(?![\\p{L}\\d.\\-)’'&/])");
     /** Words that may stand before a letter naming someone, beside function words and verbs of saying. */
     private static final Set<String> BEFORE = Set.of("både", "også", "mellom", "ifølge", "mot", "til", "som", "at", "og",
-            "eller", "med", "for", "om", "hos", "fra");
+            "eller", "med", "for", "om", "hos", "fra", "ham", "henne", "dem");
     /** Short finite verbs that end in none of {@link #FINITE_ENDINGS}. */
     private static final Set<String> VERBS = Set.of("har", "kan", "skal", "vil", "må", "sa", "fikk", "ble", "gikk", "var", "bor",
             "tar", "går", "får", "ser", "vet", "tror", "vier");
@@ -123,19 +123,33 @@ final class PersonShapes {
                     }
                 }
             }
+            // round 27: a letter a verb of naming gives a person ({@code La meg kalle ham B.}), full stop and all
+            Matcher named = NAMED_LETTER.matcher(c);
+            while (named.find()) {
+                out.add(named.group(1));
+            }
         }
         return out;
     }
+
+    /** A letter after {@code kalle} or {@code kaller} and a pronoun, ending its sentence or clause ({@code kalle ham B.}). */
+    private static final Pattern NAMED_LETTER = Pattern.compile(
+            "(?<![\\p{L}])[Kk]aller? (?:ham|henne|han|hun|dem|meg|oss|seg) ([A-HJ-NP-Z])(?=[.,!?]?(?:\\s|$))");
+    /** A letter of {@link #letterNames} with the full stop that ends its sentence ({@code B. Han har …}). */
+    private static final Pattern LETTER_AT_STOP = Pattern.compile(
+            "(?<![\\p{L}\\d.'’-])([A-HJ-NP-Z])(?=\\.(?:\\s+\\p{Lu}|\\s*$))");
 
     /** Masks each of {@code letters} standing alone where a name stands ({@link #standsAlone}), not covered yet. */
     static void letters(String text, List<TaggedSpan> spans, Set<String> letters) {
         if (letters.isEmpty()) {
             return;
         }
-        Matcher m = LETTER.matcher(text);
-        while (m.find()) {
-            if (letters.contains(m.group(1)) && standsAlone(text, m.start(), m.end()) && !CuedNames.covered(spans, m.start(), m.end())) {
-                spans.add(new TaggedSpan(PiiTagger.PERSON, m.start(), m.end()));
+        for (Pattern p : List.of(LETTER, LETTER_AT_STOP)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                if (letters.contains(m.group(1)) && standsAlone(text, m.start(), m.end()) && !CuedNames.covered(spans, m.start(), m.end())) {
+                    spans.add(new TaggedSpan(PiiTagger.PERSON, m.start(), m.end()));
+                }
             }
         }
     }

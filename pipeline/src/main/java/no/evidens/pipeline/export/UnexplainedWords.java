@@ -32,9 +32,10 @@ final class UnexplainedWords {
             if (!TextWords.opening(text, from) && !lowerCase.contains(w.toLowerCase(Locale.ROOT))
                     && DomainNames.shared().typeOf(w) == null && !DocumentNames.isTitle(w) && !DocumentNames.isNoNameWord(w)
                     && !DocumentNames.isFunctionWord(w)
-                    && (!DocumentNames.isCommonNounShape(w, lowerCase) || DocumentNames.isPersonNameWord(w))
+                    && (!DocumentNames.isCommonNounShape(w, lowerCase) || DocumentNames.isPersonNameWord(w) || DocumentNames.isFamousName(w))
                     && !(m.end() < text.length() && text.charAt(m.end()) == '-' && !pairX) && !insideShortQuote(text, m.start(), m.end())
-                    && !english(TextWords.previousWord(text, m.start())) && !english(TextWords.nextWord(text, m.end()))
+                    && !english(TextWords.previousWord(text, m.start()), w, lowerCase)
+                    && !english(TextWords.nextWord(text, m.end()), w, lowerCase)
                     && !label(text, m.end()) && !law(w)) {
                 out.add(TextWords.stem(w));
             }
@@ -105,7 +106,20 @@ final class UnexplainedWords {
         return w.endsWith("lov") || w.endsWith("loven") || w.endsWith("lova");
     }
 
-    private static boolean english(String word) {
-        return word != null && ENGLISH.contains(word.toLowerCase(Locale.ROOT));
+    /**
+     * Whether the neighbour of {@code name} is an English word; round 27: one that is also a Norwegian word ({@code i},
+     * {@code for}, {@code at}, {@code to}) says nothing beside a listed public figure's, given name's or surname's word
+     * ({@code for Obama}, {@code i Hitlers Europa}: the folds' stress runs).
+     */
+    private static boolean english(String word, String name, Set<String> lowerCase) {
+        if (word == null || !ENGLISH.contains(word.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        // a surname's shape alone is no name where the word has a common noun's too (Nobelstiftelsens)
+        return !NORWEGIAN_TOO.contains(word) || !(DocumentNames.isFamousName(name) || DocumentNames.isGivenName(name)
+                || DocumentNames.isPersonNameWord(name) && !DocumentNames.isCommonNounShape(name, lowerCase));
     }
+
+    /** Words of {@link #ENGLISH} that are Norwegian words too, written as Norwegian writes them (lower case). */
+    private static final Set<String> NORWEGIAN_TOO = Set.of("i", "for", "at", "to", "a", "is", "me");
 }
