@@ -188,7 +188,7 @@ final class NameNeighbours {
      * further capitalised word after it: a given name before a listed public figure's word ({@link #shapeSurnames}).
      */
     private static final Pattern FAMOUS_AFTER = Pattern.compile("(?<![\\p{L}\\d.'-])(\\p{Lu}\\p{Ll}+(?<!s)) (\\p{Lu}\\p{Ll}+(?<!s))"
-            + "(?![\\p{L}\\d'-])(?! \\p{Lu})(?! (?:gate|gata|vei|veien|vegen|plass|allé|torg|bru|brygge|skole|kirke|senter)(?![\\p{L}]))");
+            + "(?![\\p{L}\\d'-])(?! \\p{Lu})(?! " + PersonShapes.NAMED_PLACE_WORD + ")");
 
     /**
      * Whether a word a list knows as a place or, since round 26, an organisation may be the surname after a given name

@@ -23,14 +23,19 @@ final class PersonShapes {
     }
 
     /**
+     * A word after a person's name that makes the name a street's, a square's or a building's ({@code … gate},
+     * {@code … skole}), as a regular expression with its end (shared with {@link NameNeighbours}).
+     */
+    static final String NAMED_PLACE_WORD = "(?:gate|gata|vei|veien|vegen|plass|allé|torg|bru|brygge|skole|kirke|senter)(?![\\p{L}])";
+
+    /**
      * A capitalised word and a second right after it, one space between ({@code Kari Quillan}, made up), no hyphen or
      * further capitalised word after the second (a firm's or an institution's longer name).
      */
     private static final Pattern TWO_WORDS = Pattern.compile(
             "(?<![\\p{L}\\d.'-])(\\p{Lu}\\p{Ll}+) (\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)*)(?![\\p{L}\\d'-])(?! \\p{Lu})");
     /** Words after a name that make it a street's or a square's ({@code Kari Quillans gate}). */
-    private static final Pattern STREET_AFTER = Pattern.compile(
-            "\\G (?:gate|gata|vei|veien|vegen|plass|allé|torg|bru|brygge|skole|kirke|senter)(?![\\p{L}])");
+    private static final Pattern STREET_AFTER = Pattern.compile("\\G " + NAMED_PLACE_WORD);
 
     /**
      * Masks a listed given name (not a genitive, not a function word) and the capitalised word right after it as one name,
