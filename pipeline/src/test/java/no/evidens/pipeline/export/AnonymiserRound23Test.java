@@ -1,9 +1,8 @@
 package no.evidens.pipeline.export;
 
+import static no.evidens.pipeline.export.AnonymiserTest.anonymiseAlone;
 import static no.evidens.pipeline.export.AnonymiserTest.typedAs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,49 +11,45 @@ import org.junit.jupiter.api.Test;
  * to leak (issue 15, anonymisation round 23, chosen on the folds only); every person and sentence here is made up.
  */
 class AnonymiserRound23Test {
-    private static String anonymise(Anonymiser anonymiser, String doc) {
-        return anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc));
-    }
-
     @Test
     void aNicknameInTheDefiniteFormOpeningALineBeforeAVerbOfSayingIsMasked() {
         String doc = "Om å holde orden på ting\nQuillandamen spurte i går hvordan andre gjør det.";
-        assertEquals("Om å holde orden på ting\n[navn 1] spurte i går hvordan andre gjør det.", anonymise(typedAs(), doc));
+        assertEquals("Om å holde orden på ting\n[navn 1] spurte i går hvordan andre gjør det.", anonymiseAlone(typedAs(), doc));
     }
 
     @Test
     void aPluralOrAWordTheTextWritesInLowerCaseBeforeAVerbOfSayingIsLeft() {
         String doc = "Naboer mener kvoten er for liten. Styret sier at styret møtes igjen.";
-        assertEquals(doc, anonymise(typedAs(), doc));
+        assertEquals(doc, anonymiseAlone(typedAs(), doc));
     }
 
     @Test
     void aWordBeforeAVerbOfSayingWhoseSubjectFollowsTheVerbIsLeft() {
         String doc = "Kveldsturen synes jeg er dagens beste stund. Julaften sier 40 prosent er årets beste dag.";
-        assertEquals(doc, anonymise(typedAs(), doc));
+        assertEquals(doc, anonymiseAlone(typedAs(), doc));
     }
 
     @Test
     void aQuotationsSpeakerAfterTheVerbIsMaskedWhateverTheModelTypedIt() {
         String doc = "– Vi går videre nå, sier Zorbek Vossmo etter møtet.";
-        assertEquals("– Vi går videre nå, sier [navn 1] etter møtet.", anonymise(typedAs("LOC:Zorbek Vossmo"), doc));
+        assertEquals("– Vi går videre nå, sier [navn 1] etter møtet.", anonymiseAlone(typedAs("LOC:Zorbek Vossmo"), doc));
     }
 
     @Test
     void aListedOrganisationThatSpeaksAfterTheVerbIsLeft() {
         String doc = "«Vi ser på saken», sier Kommunen i en e-post.";
-        assertEquals(doc, anonymise(typedAs("ORG:Kommunen"), doc));
+        assertEquals(doc, anonymiseAlone(typedAs("ORG:Kommunen"), doc));
     }
 
     @Test
     void aPersonSomeoneIsLikenedToIsMaskedWhateverTheModelTypedIt() {
         String doc = "Det går tregt, men jeg ligner på Zorbek Quillan når jeg løper.";
-        assertEquals("Det går tregt, men jeg ligner på [navn 1] når jeg løper.", anonymise(typedAs("ORG:Zorbek Quillan"), doc));
+        assertEquals("Det går tregt, men jeg ligner på [navn 1] når jeg løper.", anonymiseAlone(typedAs("ORG:Zorbek Quillan"), doc));
     }
 
     @Test
     void aListedPlaceSomethingIsLikenedToIsLeft() {
         String doc = "Torget ligner på Bergen en sommerdag.";
-        assertEquals(doc, anonymise(typedAs("LOC:Bergen"), doc));
+        assertEquals(doc, anonymiseAlone(typedAs("LOC:Bergen"), doc));
     }
 }

@@ -1,9 +1,8 @@
 package no.evidens.pipeline.export;
 
+import static no.evidens.pipeline.export.AnonymiserTest.anonymiseAlone;
 import static no.evidens.pipeline.export.AnonymiserTest.typedAs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,40 +12,36 @@ import org.junit.jupiter.api.Test;
  * made up.
  */
 class AnonymiserRound25Test {
-    private static String anonymise(Anonymiser anonymiser, String doc) {
-        return anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc));
-    }
-
     @Test
     void aNameIsMaskedThoughItsEmailAddressWritesItInLowerCase() {
         String doc = "Spørsmål om planen går til rådgiver Zorbek Quillan (zorbek.quillan@eksempel.no) i kommunen.";
-        assertEquals("Spørsmål om planen går til rådgiver [navn 1] ([e-post]) i kommunen.", anonymise(typedAs(), doc));
+        assertEquals("Spørsmål om planen går til rådgiver [navn 1] ([e-post]) i kommunen.", anonymiseAlone(typedAs(), doc));
     }
 
     @Test
     void aWordTheTextWritesInLowerCaseOutsideAnAddressIsStillLeft() {
         String doc = "Hun bor ved en liten bekk. Ved Bekk ligger (bekk@eksempel.no) en gård.";
-        assertEquals("Hun bor ved en liten bekk. Ved Bekk ligger ([e-post]) en gård.", anonymise(typedAs(), doc));
+        assertEquals("Hun bor ved en liten bekk. Ved Bekk ligger ([e-post]) en gård.", anonymiseAlone(typedAs(), doc));
     }
 
     @Test
     void aGivenNameAListAlsoKnowsAsAnOrganisationJoinsTheMaskedSurnameAfterIt() {
         String doc = "De tidligere representantene Kari Vossmo og Finn Quillansen er døde. Dommer Finn Quillansen avstår.";
         assertEquals("De tidligere representantene [navn 1] og [navn 2] er døde. Dommer [navn 2] avstår.",
-                anonymise(typedAs("PER:Kari Vossmo"), doc));
+                anonymiseAlone(typedAs("PER:Kari Vossmo"), doc));
     }
 
     @Test
     void theWordAfterAGivenNameOpeningABylineIsItsSurnameThoughAFirmsWordOrWrittenInLowerCase() {
         String doc = "Selen er stor. Foto: Bjørn Kraft, Norsk Polarinstitutt. Det krever kraft.";
         assertEquals("Selen er stor. Foto: [navn 1], Norsk Polarinstitutt. Det krever kraft.",
-                anonymise(typedAs("ORG:Norsk Polarinstitutt"), doc));
+                anonymiseAlone(typedAs("ORG:Norsk Polarinstitutt"), doc));
     }
 
     @Test
     void aBylinesCommaEndsAFullNameButFollowsASurnameWrittenFirst() {
         String doc = "Foto: Ola Quillan, Norsk Polarinstitutt. Foto: Vossmo, Kari.";
         assertEquals("Foto: [navn 1], Norsk Polarinstitutt. Foto: [navn 2].",
-                anonymise(typedAs("ORG:Norsk Polarinstitutt"), doc));
+                anonymiseAlone(typedAs("ORG:Norsk Polarinstitutt"), doc));
     }
 }

@@ -1,9 +1,8 @@
 package no.evidens.pipeline.export;
 
+import static no.evidens.pipeline.export.AnonymiserTest.anonymiseAlone;
 import static no.evidens.pipeline.export.AnonymiserTest.typedAs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,45 +12,41 @@ import org.junit.jupiter.api.Test;
  * public figure's word (from the list the name repair reads) stands for anyone named so.
  */
 class AnonymiserRound27Test {
-    private static String anonymise(Anonymiser anonymiser, String doc) {
-        return anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc));
-    }
-
     @Test
     void aListedPublicFiguresWordInACompoundsShapeIsStillAName() {
         String doc = "Komiteen under Jaglands ledelse reiste til et annet land.";
-        assertEquals("Komiteen under [navn 1] ledelse reiste til et annet land.", anonymise(typedAs(), doc));
+        assertEquals("Komiteen under [navn 1] ledelse reiste til et annet land.", anonymiseAlone(typedAs(), doc));
     }
 
     @Test
     void aNorwegianWordThatIsAlsoEnglishBesideANameWordIsNoEnglishNeighbour() {
         String doc = "Prisen er en oppmuntring for Obama i en tøff hverdag.";
-        assertEquals("Prisen er en oppmuntring for [navn 1] i en tøff hverdag.", anonymise(typedAs(), doc));
+        assertEquals("Prisen er en oppmuntring for [navn 1] i en tøff hverdag.", anonymiseAlone(typedAs(), doc));
     }
 
     @Test
     void anEnglishTitleWithForKeepsItsWords() {
         String doc = "Hun hørte på Tears for Fears i går.";
-        assertEquals(doc, anonymise(typedAs(), doc));
+        assertEquals(doc, anonymiseAlone(typedAs(), doc));
     }
 
     @Test
     void theWordBeforeAListedPublicFiguresWordIsAGivenNameAlsoWhereAListKnowsItAsAClub() {
         String doc = "I går ble presidentdatteren Chelsea Obama smuglet inn. Senere danset Chelsea med vertene.";
         assertEquals("I går ble presidentdatteren [navn 1] smuglet inn. Senere danset [navn 1] med vertene.",
-                anonymise(typedAs("PER:Obama"), doc));
+                anonymiseAlone(typedAs("PER:Obama"), doc));
     }
 
     @Test
     void aListedPublicFiguresWordOpeningASentenceBeforeAFiniteVerbsShapeIsItsSubject() {
         String doc = "Møtet var kort. Obama deltok likevel.";
-        assertEquals("Møtet var kort. [navn 1] deltok likevel.", anonymise(typedAs(), doc));
+        assertEquals("Møtet var kort. [navn 1] deltok likevel.", anonymiseAlone(typedAs(), doc));
     }
 
     @Test
     void aLetterAVerbOfNamingGivesAPersonIsMaskedWithItsFullStopButNotAPlansLetter() {
         String doc = "Mange er i samme situasjon. La meg kalle ham B. Han har det vondt. Vi valgte plan B. Det virket.";
         assertEquals("Mange er i samme situasjon. La meg kalle ham [navn 1]. Han har det vondt. Vi valgte plan B. Det virket.",
-                anonymise(typedAs(), doc));
+                anonymiseAlone(typedAs(), doc));
     }
 }

@@ -289,6 +289,12 @@ class AnonymiserTest {
         assertEquals("En despot som [navn 1]? Spør Høyre [navn 2].",
                 typed.anonymise("En despot som Gaius Julius Cæsar? Spør Høyre Kari Nordmann.", new Anonymiser.Persons()));
     }
+
+    /** {@code doc} anonymised as one quotation whose context is {@code doc} itself, with no persons known before. */
+    static String anonymiseAlone(Anonymiser anonymiser, String doc) {
+        return anonymiser.anonymise(doc, new Anonymiser.Persons(), List.of(doc));
+    }
+
     /** A stand-in name model that types each listed phrase ({@code "LOC:Vikstad"}) wherever it stands. */
     static Anonymiser typedAs(String... typedPhrases) {
         return new Anonymiser(text -> {
