@@ -33,10 +33,12 @@ public final class MemoryBound {
     static final int WORKER_BEYOND_HEAP_MB = 128;
     /**
      * JVM options of the main process of {@code ingest} and {@code watch}; the launcher writes the same
-     * ({@code MemoryBoundTest} checks). The parallel collector: the least CPU of the JDK's collectors for a
-     * batch on every core (G1's concurrent work and write barriers cost CPU a batch does not need).
+     * ({@code MemoryBoundTest} checks). The serial collector: an ingest's main process keeps its cores busy with
+     * tagging and its Tika workers, so the parallel collector's threads only competed with them for the same cores,
+     * and its copying took more CPU and left a larger heap resident (README, twenty-seventh round); G1's concurrent
+     * work and write barriers cost CPU a batch does not need.
      */
-    public static final String MAIN_OPTIONS = "-Xmx" + MAIN_HEAP_MB + "m -XX:+UseParallelGC";
+    public static final String MAIN_OPTIONS = "-Xmx" + MAIN_HEAP_MB + "m -XX:+UseSerialGC";
     /**
      * The JIT's quick compiler only (C1), for the main process of an ingest of a bundle of at most
      * {@link #QUICK_JIT_MAX_FILES} files: on a run that short the optimising compiler's (C2's) own CPU does not
