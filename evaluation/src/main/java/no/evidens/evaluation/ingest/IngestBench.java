@@ -20,6 +20,13 @@ import no.evidens.pipeline.extract.MemoryBound;
  * side's whole process tree (workers included) and the ratios.
  */
 public final class IngestBench {
+    /**
+     * JVM options of the Tika alone side: the memory bound's heap and the parallel collector, as every earlier round's
+     * Tika alone ran, so that its figures stay the same baseline whatever collector the ingest's main process is
+     * given ({@link MemoryBound#MAIN_OPTIONS}).
+     */
+    static final List<String> TIKA_OPTIONS = List.of("-Xmx" + MemoryBound.MAIN_HEAP_MB + "m", "-XX:+UseParallelGC");
+
     /** What to run: a folder to read (null: a generated mixed bundle of {@code docs} documents), threads. */
     public record Options(Path folder, int docs, int threads) {
     }
@@ -49,8 +56,7 @@ public final class IngestBench {
                 files.size() <= MemoryBound.QUICK_JIT_MAX_FILES ? "quick compiler only (at most "
                         + MemoryBound.QUICK_JIT_MAX_FILES + " files)" : "both compilers");
         out.flush();
-        List<String> tikaOptions = List.of(MemoryBound.MAIN_OPTIONS.split(" "));
-        SideResult tika = side(work, "tika", "bench-tika", tikaOptions, TikaSide.class, list.toString(), threads,
+        SideResult tika = side(work, "tika", "bench-tika", TIKA_OPTIONS, TikaSide.class, list.toString(), threads,
                 work.resolve("tika-out").toString());
         Path home = work.resolve("home");
         List<String> ingestOptions = MemoryBound.mainOptions(files.size());
@@ -85,7 +91,7 @@ public final class IngestBench {
 
     /**
      * Runs one side in a fresh JVM with this JVM's class path and the given JVM options (Evidens's side: as the
-     * launcher starts {@code ingest} on these files; Tika's: the memory bound's heap and collector), and the
+     * launcher starts {@code ingest} on these files; Tika's: {@link #TIKA_OPTIONS}), and the
      * class-data archive of its {@code kind} ({@link SideArchive}); a flight recording and {@code -Devidens.*}
      * options of this JVM are passed on. Its log goes to a file.
      */

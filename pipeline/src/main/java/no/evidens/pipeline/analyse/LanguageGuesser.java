@@ -23,11 +23,11 @@ public final class LanguageGuesser {
         if (text.isBlank()) {
             return "und";
         }
-        LanguageProbe.Guess result = LanguageProbe.shared().guess(
-                text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text);
-        if (!(result.confidence() > NONE_AT_MOST)) {
+        String language = LanguageProbe.shared().languageOver(
+                text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text, NONE_AT_MOST);
+        if (language == null) {
             return "und";
         }
-        return ISO1.getOrDefault(result.language(), result.language());
+        return ISO1.getOrDefault(language, language);
     }
 }

@@ -33,6 +33,9 @@ import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
  * of a {@code HashMap} filled with the same grams in the same order), each to the languages it has a weight for, as
  * OpenNLP does, so each sum takes the same additions in the same order and comes out the same to the last bit; the
  * rest (the uniform prior, {@code StrictMath.exp}, the division, the order of equal confidences) is Tika's too.
+ * Where only the answer against a cut is wanted ({@link #languageOver}: is the confidence over it, and of which
+ * language), the answer returned is settled from the estimate too when its bound does, and summed exactly only when
+ * not.
  * {@code LanguageProbeTest} compares both on many texts. Tika keeps this detector's steps private, so they are
  * written out here rather than called.
  */
@@ -95,6 +98,43 @@ final class LanguageProbe {
 
     /** Tika's best language for {@code text} (its first 10,000 characters, as Tika's detector buffers). */
     Guess guess(String text) {
+        Answer answer = answer(text);
+        return result(exact(answer.probe(), answer.order()));
+    }
+
+    /**
+     * Tika's best language for {@code text} when its confidence is over {@code cut}, null when it is not: the same
+     * as asking {@link #guess} and comparing its confidence, but the grams are summed exactly in Tika's order only
+     * when the running estimate's bound does not settle the answer (the best language surely the estimate's, and
+     * its confidence surely over the cut; or every language's confidence surely not over it).
+     */
+    String languageOver(String text, double cut) {
+        Answer answer = answer(text);
+        Probe probe = answer.probe();
+        RunningEstimate.Outlook outlook = probe.outlook;
+        if (probe.probabilities == null && outlook.bounded()) {
+            if (outlook.first() + outlook.apart() < cut) {
+                return null;
+            }
+            if (outlook.clearBest() && outlook.first() - outlook.apart() > cut) {
+                return languages[outlook.best()];
+            }
+        }
+        double[] p = exact(probe, answer.order());
+        int top = best(p, -1);
+        return p[top] > cut ? languages[top] : null;
+    }
+
+    /** The exact sums this thread has made so far (one per answer worked out to the last bit). */
+    long exactSums() {
+        return tables.get().exactSums;
+    }
+
+    /** The answer Tika's detector returns for a text: which probe, and the text's grams in the order they came. */
+    private record Answer(Probe probe, Seen order) {
+    }
+
+    private Answer answer(String text) {
         String content = text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
         int total = content.codePointCount(0, content.length());
         // The distinct grams in the order they came, each with the model's weights for it (null: unknown to the
@@ -124,7 +164,7 @@ final class LanguageProbe {
                 atChar = end;
             }
             if (taken == 0) {
-                return result(exact(current == null ? new Probe(order.size(), null) : current, order));
+                return new Answer(current == null ? new Probe(order.size(), estimate.outlook()) : current, order);
             }
             at += taken;
             if (chunk.length < normed.length()) {
@@ -158,7 +198,7 @@ final class LanguageProbe {
                         toProbe = PROBE_EVERY;
                         current = new Probe(order.size(), estimate.outlook());
                         if (seenEnough(recent, current, order)) {
-                            return result(exact(current, order));
+                            return new Answer(current, order);
                         }
                     }
                 }
@@ -174,6 +214,7 @@ final class LanguageProbe {
     private double[] exact(Probe probe, Seen order) {
         if (probe.probabilities == null) {
             probe.probabilities = predict(order.mapOfFirst(probe.grams));
+            tables.get().exactSums++;
         }
         return probe.probabilities;
     }
@@ -290,8 +331,8 @@ final class LanguageProbe {
     }
 
     /**
-     * One answer of the detector: how many distinct grams had come by then, the running estimate's outlook then
-     * (null for the answer over a whole text too short for one), and its exact probabilities once worked out.
+     * One answer of the detector: how many distinct grams had come by then, the running estimate's outlook then,
+     * and its exact probabilities once worked out.
      */
     private static final class Probe {
         final int grams;
@@ -352,6 +393,8 @@ final class LanguageProbe {
         private Context[] weights;
         private int size;
         private int text;
+        /** The exact sums made on this thread, counted for {@link LanguageProbe#exactSums()}. */
+        long exactSums;
 
         GramTable(GramWeights model) {
             this.model = model;

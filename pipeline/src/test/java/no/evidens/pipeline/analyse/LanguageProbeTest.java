@@ -24,6 +24,9 @@ class LanguageProbeTest {
     private static final String ENGLISH = "The municipality must make sure that children who need help are offered it. "
             + "Contact us at post@fjordvik.kommune.no or https://www.fjordvik.kommune.no/barnevern before 12 March 2025. ";
 
+    /** A sample bundle's text in Bokmål. */
+    private static final String SETTLED_EARLY = "../sample/src/main/resources/sample/fjordvik/styringsdokumenter/samarbeidsplan.txt";
+
     /** Texts of every kind the guess meets: the sample bundle's texts, cut at many places, and others. */
     private static List<String> texts() throws IOException {
         List<String> whole = new ArrayList<>();
@@ -101,6 +104,58 @@ class LanguageProbeTest {
             assertEquals(Double.doubleToRawLongBits(after.get(i).confidence()),
                     Double.doubleToRawLongBits(fresh[0].confidence()), text);
         }
+    }
+
+    /**
+     * The answer against a cut is the guess's, compared with the cut, for every text and cut: settled from the
+     * running estimate or summed exactly, never a different language or side of the cut. For Tika's own cut (0.2)
+     * nearly every text is settled without its exact sums.
+     */
+    @Test
+    void languageOverACutIsTheGuessComparedWithTheCut() throws IOException {
+        LanguageProbe probe = LanguageProbe.shared();
+        List<String> texts = texts();
+        for (double cut : new double[] {0.0, 0.2, 0.5, 0.9, 0.999}) {
+            for (String text : texts) {
+                LanguageProbe.Guess guess = probe.guess(text);
+                String where = cut + ": " + (text.length() > 60 ? text.substring(0, 60) + "… (" + text.length() + ")" : text);
+                assertEquals(guess.confidence() > cut ? guess.language() : null, probe.languageOver(text, cut), where);
+            }
+        }
+        long before = probe.exactSums();
+        for (String text : texts) {
+            probe.languageOver(text, 0.2);
+        }
+        long exact = probe.exactSums() - before;
+        assertTrue(exact * 10 < texts.size(), exact + " exact sums over " + texts.size() + " texts");
+    }
+
+    /** A text whose guess is clear: its answer against 0.2 is settled by the estimate, no exact sum made. */
+    @Test
+    void aClearTextsAnswerIsSettledWithoutItsExactSums() throws IOException {
+        LanguageProbe probe = LanguageProbe.shared();
+        String text = Files.readString(Path.of(SETTLED_EARLY), StandardCharsets.UTF_8);
+        LanguageProbe.Guess guess = probe.guess(text);
+        assertEquals("nob", guess.language());
+        long before = probe.exactSums();
+        assertEquals("nob", probe.languageOver(text, 0.2));
+        assertEquals(before, probe.exactSums(), "exact sums made");
+    }
+
+    /**
+     * A cut at the text's very confidence, or one step below it, lies inside any bound the estimate has: the answer
+     * needs the exact sums, and it comes out on the right side of the cut (not over it at the confidence itself).
+     */
+    @Test
+    void anAnswerAtTheCutNeedsTheExactSums() throws IOException {
+        LanguageProbe probe = LanguageProbe.shared();
+        String text = Files.readString(Path.of(SETTLED_EARLY), StandardCharsets.UTF_8);
+        double confidence = probe.guess(text).confidence();
+        long before = probe.exactSums();
+        assertEquals(null, probe.languageOver(text, confidence));
+        assertEquals(before + 1, probe.exactSums(), "exact sums made");
+        assertEquals("nob", probe.languageOver(text, Math.nextDown(confidence)));
+        assertEquals(before + 2, probe.exactSums(), "exact sums made");
     }
 
     @Test

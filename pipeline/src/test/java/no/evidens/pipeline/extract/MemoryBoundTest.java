@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,16 @@ class MemoryBoundTest {
     void theLauncherStartsIngestAndWatchWithTheBoundsOptions() throws IOException {
         String launcher = Files.readString(Path.of("..", "evidens"));
         assertTrue(launcher.contains("ingest|watch) opts=\"" + MemoryBound.MAIN_OPTIONS + "\""), launcher);
+    }
+
+    @Test
+    void theMainProcessOfAnIngestRunsOneCollectorTheSerialOne() {
+        for (int files : new int[] {1, MemoryBound.QUICK_JIT_MAX_FILES + 1}) {
+            List<String> collectors = MemoryBound.mainOptions(files).stream()
+                    .filter(o -> o.startsWith("-XX:+Use") && o.endsWith("GC")).toList();
+            assertEquals(List.of("-XX:+UseSerialGC"), collectors, files + " files");
+            assertTrue(MemoryBound.mainOptions(files).contains("-Xmx" + MemoryBound.MAIN_HEAP_MB + "m"));
+        }
     }
 
     @Test
