@@ -3,7 +3,6 @@ package no.evidens.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +21,7 @@ import org.apache.lucene.util.FixedBitSet;
  * nearly a fifth of the processor time of the bench's term and broad searches (1 M passages). Here a hit's norm is
  * an array read.
  * The values are the index's own, so scores do not change. A segment's norms are read once, when a snapshot first
- * sees the segment, and kept while it is open: 3 bytes and 3 bits per entry (3.4 MB at 1 M passages), the three
- * fields' bytes of an entry side by side. Lucene has no
+ * sees the segment, and kept while it is open: 3 bytes and 3 bits per entry (3.4 MB at 1 M passages). Lucene has no
  * option to load norms densely, hence this reader wrapper; it changes nothing else, so it shares its segments'
  * cache keys.
  */
@@ -33,15 +31,8 @@ final class DenseNorms {
     private DenseNorms() {
     }
 
-    /**
-     * One field's norms of one segment: the value of each entry that has one, entry {@code d}'s at {@code d * stride +
-     * slot} of {@code values} (a segment's scored fields share one array, {@link #read}).
-     */
-    record Values(byte[] values, int stride, int slot, FixedBitSet present, int cost) {
-        /** One field's values alone in their array. */
-        Values(byte[] values, FixedBitSet present, int cost) {
-            this(values, 1, 0, present, cost);
-        }
+    /** One field's norms of one segment: the value of each entry that has one. */
+    record Values(byte[] values, FixedBitSet present, int cost) {
     }
 
     /** A fresh cache of the segments' dense norms, for {@link #wrap}. */
@@ -58,31 +49,15 @@ final class DenseNorms {
         }
     }
 
-    /**
-     * The norms of a segment's scored fields; a field without norms, or with a value beyond a byte, is left out. The
-     * fields' values are interleaved in one array, an entry's side by side: a hit scored in the text and its compound
-     * parts (most are) then finds its second norm in the cache line the first one brought.
-     */
+    /** The norms of a segment's scored fields; a field without norms, or with a value beyond a byte, is left out. */
     private static Map<String, Values> read(LeafReader segment) throws IOException {
-        Map<String, Values> alone = new LinkedHashMap<>();
+        Map<String, Values> out = new HashMap<>();
         for (String field : FIELDS) {
             NumericDocValues norms = segment.getNormValues(field);
             Values v = norms == null ? null : load(norms, segment.maxDoc());
             if (v != null) {
-                alone.put(field, v);
+                out.put(field, v);
             }
-        }
-        int stride = alone.size();
-        byte[] shared = new byte[stride * segment.maxDoc()];
-        Map<String, Values> out = new HashMap<>();
-        int slot = 0;
-        for (Map.Entry<String, Values> e : alone.entrySet()) {
-            byte[] values = e.getValue().values();
-            for (int doc = 0; doc < values.length; doc++) {
-                shared[doc * stride + slot] = values[doc];
-            }
-            out.put(e.getKey(), new Values(shared, stride, slot, e.getValue().present(), e.getValue().cost()));
-            slot++;
         }
         return out;
     }
@@ -160,16 +135,12 @@ final class DenseNorms {
     /** The norms of one field of one segment as Lucene reads them: the entries that have one, in order. */
     static final class Iterator extends NumericDocValues {
         private final byte[] values;
-        private final int stride;
-        private final int slot;
         private final FixedBitSet present;
         private final int cost;
         private int doc = -1;
 
         Iterator(Values v) {
             this.values = v.values();
-            this.stride = v.stride();
-            this.slot = v.slot();
             this.present = v.present();
             this.cost = v.cost();
         }
@@ -182,7 +153,7 @@ final class DenseNorms {
 
         @Override
         public long longValue() {
-            return values[doc * stride + slot];
+            return values[doc];
         }
 
         @Override
