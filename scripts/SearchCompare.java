@@ -25,6 +25,7 @@ import no.evidens.index.PassageSchema;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
+import no.evidens.index.SearchStage;
 
 /**
  * Searches a bench index (`evidens bench search --dir DIR` keeps one) for a before/after comparison of search code:
@@ -34,6 +35,9 @@ import no.evidens.index.SearchResult;
  *                           snippets, one line each, for `diff` against the same command on other code
  *   ... cpu DIR ROUNDS [KINDS]   the thread CPU time of searches of the set by kind (p50 / p95; default: term,
  *                           filtered, broad, phrase, grouped, facets), after one warm-up round; ROUNDS measured rounds
+ *   ... stages DIR ROUNDS    the term searches stopped after each part (EvidenceSearcher.searchUpTo: reading the query,
+ *                           counting and the page, the per-document cap, the stored fields, all of it with highlighting),
+ *                           the parts interleaved search by search: thread CPU p50 / mean of each, after one warm-up round
  *   ... slow DIR ROUNDS KIND [N] the N (default 10) slowest distinct searches of one kind, by their thread CPU p50 over
  *                           ROUNDS measured rounds of the kind (after one warm-up round), with their hits: which
  *                           searches make a kind's p95
@@ -62,6 +66,8 @@ public class SearchCompare {
                 counting(searcher, set, Integer.parseInt(args[2]));
             } else if (args[0].equals("words")) {
                 perWord(searcher, set, Integer.parseInt(args[2]));
+            } else if (args[0].equals("stages")) {
+                stages(searcher, set, Integer.parseInt(args[2]));
             } else if (args[0].equals("slow")) {
                 slowest(searcher, set, Integer.parseInt(args[2]), args[3], args.length > 4 ? Integer.parseInt(args[4]) : 10);
             } else {
@@ -227,6 +233,30 @@ public class SearchCompare {
         System.out.printf(Locale.ROOT, "count     %4d countings  thread CPU p50 %6.3f ms  p95 %6.3f ms  mean %6.3f ms  (%d hits a counting)%n",
                 ms.length, ms[ms.length / 2], ms[(int) (ms.length * 0.95)], Arrays.stream(ms).average().orElse(0),
                 ms.length == 0 ? 0 : hits / ms.length);
+    }
+
+    static void stages(EvidenceSearcher searcher, List<Search> set, int rounds) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<Search> terms = set.stream().filter(s -> s.kind().equals("term")).toList();
+        SearchStage[] stages = SearchStage.values();
+        double[][] ms = new double[stages.length][terms.size() * rounds];
+        for (int round = -1; round < rounds; round++) {
+            for (int i = 0; i < terms.size(); i++) {
+                for (int k = 0; k < stages.length; k++) {
+                    long c = threads.getCurrentThreadCpuTime();
+                    searcher.searchUpTo(terms.get(i).request(), stages[k]);
+                    if (round >= 0) {
+                        ms[k][round * terms.size() + i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < stages.length; k++) {
+            double mean = Arrays.stream(ms[k]).average().orElse(0);
+            Arrays.sort(ms[k]);
+            System.out.printf(Locale.ROOT, "up to %-7s %4d searches  thread CPU p50 %6.3f ms  mean %6.3f ms%n", stages[k],
+                    ms[k].length, ms[k][ms[k].length / 2], mean);
+        }
     }
 
     static void slowest(EvidenceSearcher searcher, List<Search> set, int rounds, String kind, int n) throws Exception {

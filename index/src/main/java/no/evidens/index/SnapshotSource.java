@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -21,6 +20,7 @@ final class SnapshotSource implements AutoCloseable {
     private final Path dir;
     private final Analyzer analyzer;
     private Directory directory;
+    private NewestCommit commits;
     private volatile SearcherManager manager;
     /** The scored fields' norms of each open segment, dense ({@link DenseNorms}). */
     private final SegmentCache<Map<String, DenseNorms.Values>> norms = DenseNorms.newCache();
@@ -46,8 +46,9 @@ final class SnapshotSource implements AutoCloseable {
             throw new NoIndexException(dir);
         }
         IndexSnapshot s = (IndexSnapshot) m.acquire();
-        // Listing the folder is far cheaper than reading the commit point that maybeRefresh reads.
-        if (SegmentInfos.getLastCommitGeneration(directory) > s.generation) {
+        // The newest commit's generation (the folder listed only when it changed) is far cheaper than reading the
+        // commit point that maybeRefresh reads.
+        if (commits.generation() > s.generation) {
             m.release(s);
             m.maybeRefresh();
             s = (IndexSnapshot) m.acquire();
@@ -69,6 +70,7 @@ final class SnapshotSource implements AutoCloseable {
                 Directory d = FSDirectory.open(dir);
                 if (DirectoryReader.indexExists(d)) {
                     directory = d;
+                    commits = new NewestCommit(dir, d);
                     manager = new SearcherManager(DenseNorms.wrap(DirectoryReader.open(d), norms), IndexSnapshot.factory(analyzer));
                 } else {
                     d.close();
