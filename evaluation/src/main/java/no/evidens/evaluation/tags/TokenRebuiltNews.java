@@ -16,7 +16,8 @@ import no.evidens.models.train.Detokenizer;
  * The split {@value #SPLIT}: the written texts of {@link TagsGold#news()} as a tokenised treebank text would give them.
  * Each paragraph is cut into tokens (words, numbers, and every other character on its own; {@code ...} as one) and
  * rebuilt from them as the treebank's training files are ({@link Detokenizer}: tokens joined by a space, none before
- * closing punctuation or after an opening mark, straight quotes alternating, dashes between spaces). Paragraphs are
+ * closing punctuation or after an opening mark, straight quotes alternating, dashes between spaces; {@code ”} alternates as
+ * a straight quote does, since writers set it on both sides). Paragraphs are
  * joined by a space, and by a blank line only after a heading (a paragraph that does not end a sentence), as the
  * treebank keeps only its {@code |} marks. The quotation gold moves with its tokens: a span runs from its first token's
  * start to its last token's end in the rebuilt text. The tagger thus reads the quotations without the writer's
@@ -65,9 +66,16 @@ public final class TokenRebuiltNews {
                 out.append(heading(out) ? "\n\n" : " ");
             }
             int base = out.length();
-            Detokenizer.Rebuilt rebuilt = Detokenizer.rebuild(forms);
-            out.append(rebuilt.text());
+            // ”…” as Norwegian writers set it, with the same mark on both sides: rebuilt as the straight mark it stands for
+            Detokenizer.Rebuilt rebuilt = Detokenizer.rebuild(forms.stream().map(f -> f.equals("”") ? "\"" : f).toList());
+            StringBuilder part = new StringBuilder(rebuilt.text());
             Span[] spans = rebuilt.spans();
+            for (int i = 0; i < forms.size(); i++) {
+                if (spans[i] != null && forms.get(i).equals("”")) {
+                    part.setCharAt(spans[i].getStart(), '”');
+                }
+            }
+            out.append(part);
             for (int i = 0; i < forms.size(); i++) {
                 if (spans[i] != null) {
                     startAt[starts.get(i)] = base + spans[i].getStart();

@@ -27,13 +27,13 @@ class TokenRebuiltNewsTest {
 
                 – {q|Hva nå?}
 
-                «{q|Det er "ikke" greit}», skriver han.""");
+                «{q|Det er "ikke" greit}», skriver han. Det sto ”{q|Stengt}” på døra.""");
         GoldDocument rebuilt = TokenRebuiltNews.rebuild(written);
         assertEquals(TokenRebuiltNews.SPLIT, rebuilt.split());
         // the heading keeps its blank line; the other paragraphs are one, with the typography rebuilt from the tokens
         assertEquals("Ferja står igjen\n\nPendlerne er lei. Ferja sto mandag. – Vi venter, og venter, sier Hilde Rognstad (47)."
-                + " – Hva nå? «Det er \"ikke\" greit», skriver han.", rebuilt.text());
-        assertEquals(List.of("Vi venter, og venter", "Hva nå?", "Det er \"ikke\" greit"), quoted(rebuilt));
+                + " – Hva nå? «Det er \"ikke\" greit», skriver han. Det sto ”Stengt” på døra.", rebuilt.text());
+        assertEquals(List.of("Vi venter, og venter", "Hva nå?", "Det er \"ikke\" greit", "Stengt"), quoted(rebuilt));
     }
 
     @Test
