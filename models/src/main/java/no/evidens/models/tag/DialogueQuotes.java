@@ -39,9 +39,10 @@ final class DialogueQuotes {
     private static final Pattern CHAIR = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(CHAIR_WORDS));
     /**
      * A speaker's label in minutes that time each speech: a paragraph opened by a name (and party or office) and the
-     * clock in brackets before the colon ({@code Kari Moe (Sp) [10:14:50]: President! …}, round 18).
+     * clock in brackets before the colon ({@code Kari Moe (Sp) [10:14:50]: President! …}, round 18), or such a label
+     * right after a sentence's end, where text rebuilt from tokens runs the speeches into one paragraph (round 19).
      */
-    private static final Pattern TIMED_SPEAKER = Pattern.compile("(?m)^\\p{Lu}[^\\n\\[\\]]{2,80}\\[\\d{1,2}:\\d{2}(?::\\d{2})?\\]:");
+    private static final Pattern TIMED_SPEAKER = Pattern.compile("(?m)(?:^|(?<=[.!?…] ))\\p{Lu}[^\\n\\[\\]]{2,80}\\[\\d{1,2}:\\d{2}(?::\\d{2})?\\]:");
     static final Pattern SPEECH = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|du|dere|dokker|meg|oss|deg|dykk"
             + "|min|mitt|mine|vår|vårt|våre|din|ditt|dine)(?![\\p{L}])");
     static final String SENTENCE_END = ".!?…»\"”";
@@ -143,6 +144,7 @@ final class DialogueQuotes {
             }
         }
         turns = withoutLists(text, turns);
+        turns = withoutColonLists(text, turns);
         turns = withEchoes(text, turns, stacked, marked);
         boolean anyCued = turns.stream().anyMatch(t -> t.cue() != null);
         boolean dialogue = anyCued || turns.stream().anyMatch(t -> t.end() > t.start() && speaksToOrAsOne(text, t))
@@ -230,6 +232,37 @@ final class DialogueQuotes {
             }
             if (j - i < 3) {
                 out.add(turns.get(i));
+                i++;
+            } else {
+                i = j; // a list: none of its items is a quotation
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The turns without the items of a list introduced by a colon and run into a paragraph ({@code … tre saker: – Skolen.
+     * – Ferja. – Hallen.}, as text rebuilt from tokens joins a list's lines, round 19): two turns or more inside a paragraph,
+     * one right after the other, none with a speaker cue, the first right after a colon whose sentence names no speaker.
+     * On lines of their own such items are left out by {@link #inColonList}; this is the same list without its line breaks.
+     */
+    private static List<Turn> withoutColonLists(String text, List<Turn> turns) {
+        List<Turn> out = new ArrayList<>();
+        int i = 0;
+        while (i < turns.size()) {
+            Turn first = turns.get(i);
+            int j = i + 1;
+            if (first.place() == Place.SENTENCE && first.cue() == null) {
+                String leadIn = TurnEnd.leadIn(text, first.start());
+                if (!leadIn.isEmpty() && !QuoteAttribution.namesSpeaker(leadIn)) {
+                    while (j < turns.size() && turns.get(j).place() == Place.SENTENCE && turns.get(j).cue() == null
+                            && text.substring(turns.get(j - 1).end(), turns.get(j).dash()).isBlank()) {
+                        j++;
+                    }
+                }
+            }
+            if (j - i < 2) {
+                out.add(first);
                 i++;
             } else {
                 i = j; // a list: none of its items is a quotation

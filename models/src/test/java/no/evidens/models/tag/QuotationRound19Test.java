@@ -1,0 +1,44 @@
+package no.evidens.models.tag;
+
+import static no.evidens.models.tag.ShownQuotes.show;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of issue 15's nineteenth round, from the errors of the written news split rebuilt from its tokens (split
+ * {@code news-tokens}: paragraphs run together but after headings). Every sentence here is our own.
+ */
+class QuotationRound19Test {
+
+    @Test
+    void timedSpeakersRunIntoOneParagraphStillMakeMinutes() {
+        // the speeches' labels stand after a sentence's end, not at a paragraph's start
+        String t = "Ola Moe (Bygdelista) [11:02:10]: President! Skolene trenger lærere. Statsråd Kari Lie [11:05:44]: Takk"
+                + " for spørsmålet. – Vi har også økt tilskuddet i år. Ola Moe (Bygdelista) [11:07:02]: Jeg takker for svaret.";
+        assertEquals("", show(t));
+        // a clock inside a sentence is no label, and one label is no sign
+        String once = "Møtet startet. Kari Lie [11:05]: Vi har gjort mye. – Vi har også økt tilskuddet i år, sier hun.";
+        assertEquals("–|Vi har også økt tilskuddet i år", show(once));
+    }
+
+    @Test
+    void aListIntroducedByAColonAndRunIntoAParagraphQuotesNobody() {
+        String t = "– Vi vant, sier Kari Moe. Valget handlet om tre saker: – Skolen på Vik. – Ferja til Lisund. – Ny hall."
+                + " Nå er alt talt.";
+        assertEquals("–|Vi vant", show(t));
+        // a lead-in that names a speaker introduces a turn, and a single turn after a colon stays one
+        String speaker = "Kari Moe tar ordet og sier: – Jeg er glad. – Vi vant.";
+        assertEquals("–|Jeg er glad. ## –|Vi vant.", show(speaker));
+        String single = "– Vi vant, sier Kari Moe. Hun har en beskjed til velgerne: – Takk for tilliten!";
+        assertEquals("–|Vi vant ## –|Takk for tilliten!", show(single));
+    }
+
+    @Test
+    void aOneWordDashCrossheadRunIntoTheParagraphBeforeQuotesNobody() {
+        String t = "– Vi venter, sier Hilde Moe. – Det er alt vi kan gjøre. – Beklager\n\nRederiet beklager.";
+        assertEquals("–|Vi venter ## –|Det er alt vi kan gjøre.", show(t));
+        String two = "– Vi venter, sier Hilde Moe. – Det er alt vi kan gjøre. – Vi beklager\n\nRederiet beklager.";
+        assertEquals("–|Vi venter ## –|Det er alt vi kan gjøre. ## –|Vi beklager", show(two));
+    }
+}
