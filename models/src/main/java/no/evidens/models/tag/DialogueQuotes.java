@@ -243,7 +243,8 @@ final class DialogueQuotes {
     /**
      * The turns without the items of a list introduced by a colon and run into a paragraph ({@code … tre saker: – Skolen.
      * – Ferja. – Hallen.}, as text rebuilt from tokens joins a list's lines, round 19): two turns or more inside a paragraph,
-     * one right after the other, none with a speaker cue, the first right after a colon whose sentence names no speaker.
+     * one right after the other, none with a speaker cue, the first right after a colon whose sentence names no speaker,
+     * each opened by a sentence that reads as an item ({@link #listItem}).
      * On lines of their own such items are left out by {@link #inColonList}; this is the same list without its line breaks.
      */
     private static List<Turn> withoutColonLists(String text, List<Turn> turns) {
@@ -261,7 +262,7 @@ final class DialogueQuotes {
                     }
                 }
             }
-            if (j - i < 2) {
+            if (j - i < 2 || !turns.subList(i, j).stream().allMatch(t -> listItem(text, t))) {
                 out.add(first);
                 i++;
             } else {
@@ -270,6 +271,22 @@ final class DialogueQuotes {
         }
         return out;
     }
+
+    /**
+     * A turn whose first sentence reads as a list's item: at most {@value #ITEM_WORDS} words, no question and no first
+     * person ({@code – Ferja til Lisund.}, {@code – Bo i gamlebyen.}). An interview's answers after a label and a colon
+     * ({@code Sønnen: – Ja, jeg vil heller …  – Følger dere med …?}) speak as {@code jeg} or {@code vi}, or ask.
+     */
+    private static boolean listItem(String text, Turn t) {
+        Matcher end = SENTENCE_GAP.matcher(text).region(t.start(), t.end());
+        String first = text.substring(t.start(), end.find() ? end.start() + 1 : t.end());
+        return first.split("\\s+").length <= ITEM_WORDS && first.indexOf('?') < 0 && !FIRST_PERSON.matcher(first).find();
+    }
+
+    /** At most this many words in the first sentence of a list's item. */
+    private static final int ITEM_WORDS = 12;
+    private static final Pattern FIRST_PERSON = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|meg|oss|min|mitt|mine|vår|vårt"
+            + "|våre)(?![\\p{L}])");
 
     /**
      * The turns and those stacked crossheads ({@link HeadingTurn#stacked}) whose words a quotation of the document says

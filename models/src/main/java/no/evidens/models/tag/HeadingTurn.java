@@ -119,15 +119,12 @@ final class HeadingTurn {
     /**
      * A turn that closes its paragraph after other text and is a heading, as treebank text runs a crosshead into the end of
      * the paragraph before it ({@code … sier hun. - Bedre sent enn aldri}) or puts a label before it ({@code Politiet: -
-     * Kan være sammenheng}): the words as {@link #ownParagraph} asks (two words or more), no list item after them, and before the dash a
+     * Kan være sammenheng}): the words as {@link #ownParagraph} asks, no list item after them, and before the dash a
      * sentence's end or a label of one to four words, a capital first, and a colon.
      */
     static boolean endsParagraph(String text, int dash, int start, int end) {
         String words = text.substring(start, end).strip();
-        // one word names a topic and quotes nobody, as on its own paragraph (round 19: text rebuilt from tokens runs a
-        // one-word crosshead into the paragraph before it, … det er alt. – Beklager)
-        int count = words.isEmpty() ? 0 : words.split("\\s+").length;
-        if (count < 2 || !Character.isUpperCase(words.charAt(0)) || count > OWN_WORDS
+        if (words.isEmpty() || !Character.isUpperCase(words.charAt(0)) || words.split("\\s+").length > OWN_WORDS
                 || words.contains("\n") || (DialogueQuotes.SENTENCE_END + ",;:").indexOf(words.charAt(words.length() - 1)) >= 0
                 || BYLINE_ADDRESS.matcher(words).find() || INNER_END.matcher(words).find()) {
             return false;

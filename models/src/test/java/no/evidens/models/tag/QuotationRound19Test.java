@@ -32,13 +32,8 @@ class QuotationRound19Test {
         assertEquals("–|Jeg er glad. ## –|Vi vant.", show(speaker));
         String single = "– Vi vant, sier Kari Moe. Hun har en beskjed til velgerne: – Takk for tilliten!";
         assertEquals("–|Vi vant ## –|Takk for tilliten!", show(single));
-    }
-
-    @Test
-    void aOneWordDashCrossheadRunIntoTheParagraphBeforeQuotesNobody() {
-        String t = "– Vi venter, sier Hilde Moe. – Det er alt vi kan gjøre. – Beklager\n\nRederiet beklager.";
-        assertEquals("–|Vi venter ## –|Det er alt vi kan gjøre.", show(t));
-        String two = "– Vi venter, sier Hilde Moe. – Det er alt vi kan gjøre. – Vi beklager\n\nRederiet beklager.";
-        assertEquals("–|Vi venter ## –|Det er alt vi kan gjøre. ## –|Vi beklager", show(two));
+        // an interview's answers after a label speak as one or ask: no list
+        String answers = "– Vi vant, sier Kari Moe. Sønnen: – Ja, jeg var der. – Hvem vant? – Vi gjorde det.";
+        assertEquals("–|Vi vant ## –|Ja, jeg var der. ## –|Hvem vant? ## –|Vi gjorde det.", show(answers));
     }
 }
