@@ -498,6 +498,12 @@ final class DialogueQuotes {
         return text.charAt(t.end() - 1) == '?';
     }
 
+    /**
+     * A line that ends with a speaker adding words ({@code Han legger til:}, {@code Hun la raskt til:}): it introduces a
+     * turn, not a list (round 19).
+     */
+    private static final Pattern ADDS = Pattern.compile("(?iu)(?<![\\p{L}])(?:legger|la|føyer|føyde)(?:\\s+\\p{L}+){0,2}\\s+til:\\z");
+
     /** The turn is one of a list introduced by a line that ends with a colon and names no speaker. */
     private static boolean inColonList(String text, int dash) {
         int lineStart = lineStart(text, dash);
@@ -512,7 +518,7 @@ final class DialogueQuotes {
                 return false;
             }
             if (!TURN.matcher(line).lookingAt()) {
-                return line.endsWith(":") && !QuoteAttribution.namesSpeaker(line);
+                return line.endsWith(":") && !QuoteAttribution.namesSpeaker(line) && !ADDS.matcher(line).find();
             }
             lineStart = previousStart;
         }

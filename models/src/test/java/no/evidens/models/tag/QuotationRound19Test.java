@@ -36,4 +36,14 @@ class QuotationRound19Test {
         String answers = "– Vi vant, sier Kari Moe. Sønnen: – Ja, jeg var der. – Hvem vant? – Vi gjorde det.";
         assertEquals("–|Vi vant ## –|Ja, jeg var der. ## –|Hvem vant? ## –|Vi gjorde det.", show(answers));
     }
+
+    @Test
+    void aLineWhereTheSpeakerAddsWordsIntroducesATurnNotAList() {
+        String t = "– Vi har lagt inn penger til det, sier Lie.\n\nHan legger til:\n\n– Men elleve barn er ikke nok.";
+        assertEquals("–|Vi har lagt inn penger til det ## –|Men elleve barn er ikke nok.", show(t));
+        // a line that names no speaker still introduces a list
+        String list = "– Vi har lagt inn penger til det, sier Lie.\n\nPlanen legger opp til tre ting:\n\n– Ny barnehage.\n\n"
+                + "– Flere ansatte.";
+        assertEquals("–|Vi har lagt inn penger til det", show(list));
+    }
 }
