@@ -17,7 +17,7 @@ import no.evidens.models.train.Detokenizer;
  * Each paragraph is cut into tokens (words, numbers, and every other character on its own; {@code ...} as one) and
  * rebuilt from them as the treebank's training files are ({@link Detokenizer}: tokens joined by a space, none before
  * closing punctuation or after an opening mark, straight quotes alternating, dashes between spaces; {@code ”} alternates as
- * a straight quote does, since writers set it on both sides). Paragraphs are
+ * a straight quote does, since writers set it on both sides, unless it closes a {@code “}). Paragraphs are
  * joined by a space, and by a blank line only after a heading (a paragraph that does not end a sentence), as the
  * treebank keeps only its {@code |} marks. The quotation gold moves with its tokens: a span runs from its first token's
  * start to its last token's end in the rebuilt text. The tagger thus reads the quotations without the writer's
@@ -67,11 +67,19 @@ public final class TokenRebuiltNews {
             }
             int base = out.length();
             // ”…” as Norwegian writers set it, with the same mark on both sides: rebuilt as the straight mark it stands for
-            Detokenizer.Rebuilt rebuilt = Detokenizer.rebuild(forms.stream().map(f -> f.equals("”") ? "\"" : f).toList());
+            // (one that closes a “ stays a closing mark)
+            List<String> rebuiltForms = new ArrayList<>();
+            boolean curlyOpen = false;
+            for (String f : forms) {
+                boolean straight = f.equals("”") && !curlyOpen;
+                curlyOpen = f.equals("“") || curlyOpen && !f.equals("”");
+                rebuiltForms.add(straight ? "\"" : f);
+            }
+            Detokenizer.Rebuilt rebuilt = Detokenizer.rebuild(rebuiltForms);
             StringBuilder part = new StringBuilder(rebuilt.text());
             Span[] spans = rebuilt.spans();
             for (int i = 0; i < forms.size(); i++) {
-                if (spans[i] != null && forms.get(i).equals("”")) {
+                if (spans[i] != null && forms.get(i).equals("”") && rebuiltForms.get(i).equals("\"")) {
                     part.setCharAt(spans[i].getStart(), '”');
                 }
             }

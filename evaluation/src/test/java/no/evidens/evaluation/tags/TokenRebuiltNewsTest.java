@@ -27,13 +27,14 @@ class TokenRebuiltNewsTest {
 
                 – {q|Hva nå?}
 
-                «{q|Det er "ikke" greit}», skriver han. Det sto ”{q|Stengt}” på døra.""");
+                «{q|Det er "ikke" greit}», skriver han. Det sto ”{q|Stengt}” på døra. «{q|Hun sa: “{q|Nei}”. Så gikk hun}», sier han.""");
         GoldDocument rebuilt = TokenRebuiltNews.rebuild(written);
         assertEquals(TokenRebuiltNews.SPLIT, rebuilt.split());
         // the heading keeps its blank line; the other paragraphs are one, with the typography rebuilt from the tokens
         assertEquals("Ferja står igjen\n\nPendlerne er lei. Ferja sto mandag. – Vi venter, og venter, sier Hilde Rognstad (47)."
-                + " – Hva nå? «Det er \"ikke\" greit», skriver han. Det sto ”Stengt” på døra.", rebuilt.text());
-        assertEquals(List.of("Vi venter, og venter", "Hva nå?", "Det er \"ikke\" greit", "Stengt"), quoted(rebuilt));
+                + " – Hva nå? «Det er \"ikke\" greit», skriver han. Det sto ”Stengt” på døra. «Hun sa: “Nei”. Så gikk hun», sier han.", rebuilt.text());
+        assertEquals(List.of("Vi venter, og venter", "Hva nå?", "Det er \"ikke\" greit", "Stengt", "Hun sa: “Nei”. Så gikk hun", "Nei"),
+                quoted(rebuilt));
     }
 
     @Test
