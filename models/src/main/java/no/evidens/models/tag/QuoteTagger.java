@@ -147,16 +147,45 @@ public final class QuoteTagger {
         return !inner.isEmpty() && inner.split("\\s+").length <= PHRASE_WORDS && inner.chars().noneMatch(ch -> ".!?:;".indexOf(ch) >= 0);
     }
 
-    /** A new paragraph that starts with « (or “) while such a quotation is open continues it. */
+    /**
+     * A new paragraph that starts with « (or “) while such a quotation is open continues it. So does a « right after a
+     * sentence's end inside an open «…» of the same paragraph when the paragraph's rest closes one quotation only (one »,
+     * no other « and no straight mark): a letter quoted over two paragraphs, its continuation mark kept, in text whose
+     * paragraphs were run together ({@code «Vi er mange. «Vi ber om et svar.»}, round 19); a quotation nested in it
+     * would close twice.
+     */
     private static boolean continuesQuote(String text, int i, char c, Deque<Open> stack) {
-        if (stack.isEmpty() || stack.peek().mark() != c || !stack.peek().multiParagraph()) {
+        if (stack.isEmpty() || stack.peek().mark() != c) {
             return false;
+        }
+        if (!stack.peek().multiParagraph()) {
+            return c == '«' && stack.size() == 1 && afterSentence(text, i) && closesOnce(text, i + 1, paragraphEnd(text, i));
         }
         int k = i - 1;
         while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
             k--;
         }
         return k >= 1 && text.charAt(k) == '\n' && text.charAt(k - 1) == '\n';
+    }
+
+    /** The mark at {@code i} follows a sentence's end and a space ({@code … langt. «Vi}). */
+    private static boolean afterSentence(String text, int i) {
+        return i >= 2 && text.charAt(i - 1) == ' ' && ".!?…".indexOf(text.charAt(i - 2)) >= 0;
+    }
+
+    /** {@code [from, to)} holds one » and no « or straight double mark. */
+    private static boolean closesOnce(String text, int from, int to) {
+        int closes = 0;
+        for (int k = from; k < to; k++) {
+            char ch = text.charAt(k);
+            if (ch == '«' || ch == '"') {
+                return false;
+            }
+            if (ch == '»') {
+                closes++;
+            }
+        }
+        return closes == 1;
     }
 
     private static boolean inside(List<int[]> ranges, int i) {

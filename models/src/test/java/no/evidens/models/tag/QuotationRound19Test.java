@@ -46,4 +46,13 @@ class QuotationRound19Test {
                 + "– Flere ansatte.";
         assertEquals("–|Vi har lagt inn penger til det", show(list));
     }
+
+    @Test
+    void aContinuationMarkRunIntoTheParagraphContinuesTheQuotation() {
+        String t = "Brevet lyder: «Vi er mange eldre her. Vi kan ikke reise langt. «Vi ber om et svar innen mai.» Kommunen svarer i dag.";
+        assertEquals("«|Vi er mange eldre her. Vi kan ikke reise langt. «Vi ber om et svar innen mai.", show(t));
+        // a quotation nested inside closes twice: it stays nested
+        String nested = "Han sa: «Vi var der. «Kom hit!» ropte hun. Så gikk vi.» Det var alt.";
+        assertEquals("«|Vi var der. «Kom hit!» ropte hun. Så gikk vi. ## «|Kom hit!", show(nested));
+    }
 }
