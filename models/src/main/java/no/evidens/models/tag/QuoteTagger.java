@@ -149,8 +149,8 @@ public final class QuoteTagger {
 
     /**
      * A new paragraph that starts with « (or “) while such a quotation is open continues it. So does a « right after a
-     * sentence's end inside an open «…» of the same paragraph when the paragraph's rest closes one quotation only (one »,
-     * no other « and no straight mark): a letter quoted over two paragraphs, its continuation mark kept, in text whose
+     * sentence's end inside an open «…» of the same paragraph when the text up to the paragraph's next « closes one
+     * quotation only (one », no straight mark): a letter quoted over two paragraphs, its continuation mark kept, in text whose
      * paragraphs were run together ({@code «Vi er mange. «Vi ber om et svar.»}, round 19); a quotation nested in it
      * would close twice.
      */
@@ -173,12 +173,12 @@ public final class QuoteTagger {
         return i >= 2 && text.charAt(i - 1) == ' ' && ".!?…".indexOf(text.charAt(i - 2)) >= 0;
     }
 
-    /** {@code [from, to)} holds one » and no « or straight double mark. */
+    /** {@code [from, to)}, up to its next «, holds one » and no straight double mark. */
     private static boolean closesOnce(String text, int from, int to) {
         int closes = 0;
-        for (int k = from; k < to; k++) {
+        for (int k = from; k < to && text.charAt(k) != '«'; k++) {
             char ch = text.charAt(k);
-            if (ch == '«' || ch == '"') {
+            if (ch == '"') {
                 return false;
             }
             if (ch == '»') {

@@ -49,8 +49,9 @@ class QuotationRound19Test {
 
     @Test
     void aContinuationMarkRunIntoTheParagraphContinuesTheQuotation() {
-        String t = "Brevet lyder: «Vi er mange eldre her. Vi kan ikke reise langt. «Vi ber om et svar innen mai.» Kommunen svarer i dag.";
-        assertEquals("«|Vi er mange eldre her. Vi kan ikke reise langt. «Vi ber om et svar innen mai.", show(t));
+        String t = "Brevet lyder: «Vi er mange eldre her. Vi kan ikke reise langt. «Vi ber om et svar innen mai.» Kommunen svarer"
+                + " at den «ser på saken».";
+        assertEquals("«|Vi er mange eldre her. Vi kan ikke reise langt. «Vi ber om et svar innen mai. ## «|ser på saken", show(t));
         // a quotation nested inside closes twice: it stays nested
         String nested = "Han sa: «Vi var der. «Kom hit!» ropte hun. Så gikk vi.» Det var alt.";
         assertEquals("«|Vi var der. «Kom hit!» ropte hun. Så gikk vi. ## «|Kom hit!", show(nested));
