@@ -52,6 +52,10 @@ class QuotationRound19Test {
         String t = "Brevet lyder: «Vi er mange eldre her. Vi kan ikke reise langt. «Vi ber om et svar innen mai.» Kommunen svarer"
                 + " at den «ser på saken».";
         assertEquals("«|Vi er mange eldre her. Vi kan ikke reise langt. «Vi ber om et svar innen mai. ## «|ser på saken", show(t));
+        // a « left open before a section mark or a dash turn was never closed: the « after it opens a quotation of its own
+        String lost = "Han skriver: «Europa er ikke i stand til det. * Logan har snakket med to offiserer. «Europa er en dverg», sier han.";
+        assertEquals("«|Europa er ikke i stand til det. * Logan har snakket med to offiserer. «Europa er en dverg"
+                + " ## «|Europa er en dverg", show(lost));
         // a quotation nested inside closes twice: it stays nested
         String nested = "Han sa: «Vi var der. «Kom hit!» ropte hun. Så gikk vi.» Det var alt.";
         assertEquals("«|Vi var der. «Kom hit!» ropte hun. Så gikk vi. ## «|Kom hit!", show(nested));
