@@ -20,6 +20,7 @@ import no.evidens.corpus.tags.TagsGold;
 import no.evidens.evaluation.tags.RenderedQuoteEval;
 import no.evidens.evaluation.tags.StressedNames;
 import no.evidens.evaluation.tags.TagEvaluation;
+import no.evidens.evaluation.tags.TokenRebuiltNews;
 import no.evidens.evaluation.tags.TreebankQuoteEval;
 import no.evidens.pipeline.cli.TagsCommand;
 
@@ -36,7 +37,8 @@ final class TagsEvalCommand implements Callable<Integer> {
 
     @Option(names = "--split", defaultValue = "dev", paramLabel = "SPLIT",
             description = "dev, test or all (default: ${DEFAULT-VALUE}), or news: the fictional news, blog, report and "
-                    + "minutes texts written in the treebank test files' genres (quotations only, a dev split); with --anonymise also holdout, holdout2 … holdout6, or "
+                    + "minutes texts written in the treebank test files' genres (quotations only, a dev split), or news-tokens: the same "
+                    + "texts rebuilt from their tokens, paragraphs kept only after headings; with --anonymise also holdout, holdout2 … holdout6, or "
                     + "folds (all six, --models DIR holding fold1 … fold6); with "
                     + "--treebank also dev2 to dev10. Tune on dev only. "
                     + "With --eval-dev, all prints dev, test and both together.")
@@ -125,11 +127,14 @@ final class TagsEvalCommand implements Callable<Integer> {
             return treebank();
         }
         if (TagsGold.NEWS.equals(split) && treebank == null && evalDev == null && !anonymise) {
-            return news(book);
+            return news(book, TagsGold.news(), TagsGold.NEWS);
+        }
+        if (TokenRebuiltNews.SPLIT.equals(split) && treebank == null && evalDev == null && !anonymise) {
+            return news(book, TokenRebuiltNews.documents(), TokenRebuiltNews.SPLIT);
         }
         if (!List.of("dev", "test", "all").contains(split)) {
             // the splits this command knows beyond dev, test and all are named too, so a mistyped one is easy to fix
-            System.err.println("evidens tags eval: --split must be dev, test, all or news (with --anonymise also holdout, "
+            System.err.println("evidens tags eval: --split must be dev, test, all, news or news-tokens (with --anonymise also holdout, "
                     + "holdout2 … holdout6 and folds; with --treebank also dev2 … dev10), not " + split);
             return 2;
         }
@@ -158,11 +163,13 @@ final class TagsEvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The {@value TagsGold#NEWS} split: its gold marks quotations only, so only they are scored. */
-    private Integer news(Codebook book) {
-        List<GoldDocument> docs = TagsGold.news();
+    /**
+     * The {@value TagsGold#NEWS} split, as written or rebuilt from its tokens ({@value TokenRebuiltNews#SPLIT}): its gold
+     * marks quotations only, so only they are scored.
+     */
+    private Integer news(Codebook book, List<GoldDocument> docs, String name) {
         TagEvaluation e = TagEvaluation.quotations(docs, errors ? System.out : null, book);
-        e.print(System.out, "Tag gold, split " + TagsGold.NEWS + " (quotations only)", docs.size());
+        e.print(System.out, "Tag gold, split " + name + " (quotations only)", docs.size());
         return 0;
     }
 

@@ -39,9 +39,10 @@ final class DialogueQuotes {
     private static final Pattern CHAIR = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(CHAIR_WORDS));
     /**
      * A speaker's label in minutes that time each speech: a paragraph opened by a name (and party or office) and the
-     * clock in brackets before the colon ({@code Kari Moe (Sp) [10:14:50]: President! …}, round 18).
+     * clock in brackets before the colon ({@code Kari Moe (Sp) [10:14:50]: President! …}, round 18), or such a label
+     * right after a sentence's end, where text rebuilt from tokens runs the speeches into one paragraph (round 19).
      */
-    private static final Pattern TIMED_SPEAKER = Pattern.compile("(?m)^\\p{Lu}[^\\n\\[\\]]{2,80}\\[\\d{1,2}:\\d{2}(?::\\d{2})?\\]:");
+    private static final Pattern TIMED_SPEAKER = Pattern.compile("(?m)(?:^|(?<=[.!?…] ))\\p{Lu}[^\\n\\[\\]]{2,80}\\[\\d{1,2}:\\d{2}(?::\\d{2})?\\]:");
     static final Pattern SPEECH = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|du|dere|dokker|meg|oss|deg|dykk"
             + "|min|mitt|mine|vår|vårt|våre|din|ditt|dine)(?![\\p{L}])");
     static final String SENTENCE_END = ".!?…»\"”";
@@ -143,6 +144,7 @@ final class DialogueQuotes {
             }
         }
         turns = withoutLists(text, turns);
+        turns = withoutColonLists(text, turns);
         turns = withEchoes(text, turns, stacked, marked);
         boolean anyCued = turns.stream().anyMatch(t -> t.cue() != null);
         boolean dialogue = anyCued || turns.stream().anyMatch(t -> t.end() > t.start() && speaksToOrAsOne(text, t))
@@ -237,6 +239,54 @@ final class DialogueQuotes {
         }
         return out;
     }
+
+    /**
+     * The turns without the items of a list introduced by a colon and run into a paragraph ({@code … tre saker: – Skolen.
+     * – Ferja. – Hallen.}, as text rebuilt from tokens joins a list's lines, round 19): two turns or more inside a paragraph,
+     * one right after the other, none with a speaker cue, the first right after a colon whose sentence names no speaker,
+     * each opened by a sentence that reads as an item ({@link #listItem}).
+     * On lines of their own such items are left out by {@link #inColonList}; this is the same list without its line breaks.
+     */
+    private static List<Turn> withoutColonLists(String text, List<Turn> turns) {
+        List<Turn> out = new ArrayList<>();
+        int i = 0;
+        while (i < turns.size()) {
+            Turn first = turns.get(i);
+            int j = i + 1;
+            if (first.place() == Place.SENTENCE && first.cue() == null) {
+                String leadIn = TurnEnd.leadIn(text, first.start());
+                if (!leadIn.isEmpty() && !QuoteAttribution.namesSpeaker(leadIn)) {
+                    while (j < turns.size() && turns.get(j).place() == Place.SENTENCE && turns.get(j).cue() == null
+                            && text.substring(turns.get(j - 1).end(), turns.get(j).dash()).isBlank()) {
+                        j++;
+                    }
+                }
+            }
+            if (j - i < 2 || !turns.subList(i, j).stream().allMatch(t -> listItem(text, t))) {
+                out.add(first);
+                i++;
+            } else {
+                i = j; // a list: none of its items is a quotation
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A turn whose first sentence reads as a list's item: at most {@value #ITEM_WORDS} words, no question and no first
+     * person ({@code – Ferja til Lisund.}, {@code – Bo i gamlebyen.}). An interview's answers after a label and a colon
+     * ({@code Sønnen: – Ja, jeg vil heller …  – Følger dere med …?}) speak as {@code jeg} or {@code vi}, or ask.
+     */
+    private static boolean listItem(String text, Turn t) {
+        Matcher end = SENTENCE_GAP.matcher(text).region(t.start(), t.end());
+        String first = text.substring(t.start(), end.find() ? end.start() + 1 : t.end());
+        return first.split("\\s+").length <= ITEM_WORDS && first.indexOf('?') < 0 && !FIRST_PERSON.matcher(first).find();
+    }
+
+    /** At most this many words in the first sentence of a list's item. */
+    private static final int ITEM_WORDS = 12;
+    private static final Pattern FIRST_PERSON = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|vi|me|meg|oss|min|mitt|mine|vår|vårt"
+            + "|våre)(?![\\p{L}])");
 
     /**
      * The turns and those stacked crossheads ({@link HeadingTurn#stacked}) whose words a quotation of the document says
@@ -448,6 +498,12 @@ final class DialogueQuotes {
         return text.charAt(t.end() - 1) == '?';
     }
 
+    /**
+     * A line that ends with a speaker adding words ({@code Han legger til:}, {@code Hun la raskt til:}): it introduces a
+     * turn, not a list (round 19).
+     */
+    private static final Pattern ADDS = Pattern.compile("(?iu)(?<![\\p{L}])(?:legger|la|føyer|føyde)(?:\\s+\\p{L}+){0,2}\\s+til:\\z");
+
     /** The turn is one of a list introduced by a line that ends with a colon and names no speaker. */
     private static boolean inColonList(String text, int dash) {
         int lineStart = lineStart(text, dash);
@@ -462,7 +518,7 @@ final class DialogueQuotes {
                 return false;
             }
             if (!TURN.matcher(line).lookingAt()) {
-                return line.endsWith(":") && !QuoteAttribution.namesSpeaker(line);
+                return line.endsWith(":") && !QuoteAttribution.namesSpeaker(line) && !ADDS.matcher(line).find();
             }
             lineStart = previousStart;
         }

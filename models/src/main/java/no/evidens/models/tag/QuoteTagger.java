@@ -147,16 +147,53 @@ public final class QuoteTagger {
         return !inner.isEmpty() && inner.split("\\s+").length <= PHRASE_WORDS && inner.chars().noneMatch(ch -> ".!?:;".indexOf(ch) >= 0);
     }
 
-    /** A new paragraph that starts with « (or “) while such a quotation is open continues it. */
+    /**
+     * A new paragraph that starts with « (or “) while such a quotation is open continues it. So does a « right after a
+     * sentence's end inside an open «…» of the same paragraph when the text up to the paragraph's next « closes one
+     * quotation only (one », no straight mark), with no dash turn or section mark between ({@link #BREAK}): a letter quoted over two paragraphs, its continuation mark kept, in text whose
+     * paragraphs were run together ({@code «Vi er mange. «Vi ber om et svar.»}, round 19); a quotation nested in it
+     * would close twice.
+     */
     private static boolean continuesQuote(String text, int i, char c, Deque<Open> stack) {
-        if (stack.isEmpty() || stack.peek().mark() != c || !stack.peek().multiParagraph()) {
+        if (stack.isEmpty() || stack.peek().mark() != c) {
             return false;
+        }
+        if (!stack.peek().multiParagraph()) {
+            return c == '«' && stack.size() == 1 && afterSentence(text, i) && closesOnce(text, i + 1, paragraphEnd(text, i))
+                    && !BREAK.matcher(text).region(stack.peek().pos(), i).find();
         }
         int k = i - 1;
         while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
             k--;
         }
         return k >= 1 && text.charAt(k) == '\n' && text.charAt(k - 1) == '\n';
+    }
+
+    /**
+     * A dash turn or a section mark after a sentence's end: the text goes on in another voice or a new section, so a «
+     * left open before it was never closed (the treebank's {@code … rett over sjøen. * Den samme …}), and a « after it
+     * opens a quotation of its own.
+     */
+    private static final java.util.regex.Pattern BREAK = java.util.regex.Pattern.compile("[.!?…»]\\s+[-–—*]\\s");
+
+    /** The mark at {@code i} follows a sentence's end and a space ({@code … langt. «Vi}). */
+    private static boolean afterSentence(String text, int i) {
+        return i >= 2 && text.charAt(i - 1) == ' ' && ".!?…".indexOf(text.charAt(i - 2)) >= 0;
+    }
+
+    /** {@code [from, to)}, up to its next «, holds one » and no straight double mark. */
+    private static boolean closesOnce(String text, int from, int to) {
+        int closes = 0;
+        for (int k = from; k < to && text.charAt(k) != '«'; k++) {
+            char ch = text.charAt(k);
+            if (ch == '"') {
+                return false;
+            }
+            if (ch == '»') {
+                closes++;
+            }
+        }
+        return closes == 1;
     }
 
     private static boolean inside(List<int[]> ranges, int i) {
