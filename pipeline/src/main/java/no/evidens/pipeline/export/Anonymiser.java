@@ -276,6 +276,8 @@ public final class Anonymiser {
         quotedNames(text, spans, lowerCase, context);
         Bylines.mask(text, spans, lowerCase);
         NameNeighbours.nicknames(text, spans, lowerCase);
+        // round 28: a quoted nickname inside a full name or after a word of naming
+        NameNeighbours.quotedNicknames(text, spans, lowerCase);
         NameNeighbours.letters(text, spans);
         NameNeighbours.speakers(text, spans, lowerCase);
         // round 26: a listed given name and a surname wherever they stand, and the letters the document names people by
