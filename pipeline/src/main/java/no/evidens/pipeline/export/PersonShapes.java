@@ -73,6 +73,31 @@ final class PersonShapes {
         compoundSurnames(text, spans, found, lowerCase);
     }
 
+    /**
+     * The stems of the surnames of full names {@link #givenAndSurname} reads in a text by their shape: a listed given name
+     * (not a genitive, not a function word, never written in lower case, no list's place or firm) and a listed surname or one
+     * of a surname's shape ({@link #listedSurname}), not a street's name nor a pair the model typed otherwise. That surname
+     * alone elsewhere in the document is the person's (round 28, chosen on the folds' stress runs: {@code Kari Quillansen}
+     * once, then {@code Quillansen} alone, where the model's guesses of a firm named after the person explained the lone
+     * word); as round 16's {@link NameNeighbours#shapeSurnames}.
+     */
+    static Set<String> fullNameSurnames(String text, List<TaggedSpan> found, Set<String> lowerCase) {
+        Set<String> out = new HashSet<>();
+        Matcher m = TWO_WORDS.matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            from = m.start(2);
+            String given = m.group(1);
+            String surname = m.group(2);
+            if (NameNeighbours.bareGivenName(given) && !DocumentNames.isFunctionWord(given) && !lowerCase.contains(given.toLowerCase(Locale.ROOT))
+                    && DomainNames.shared().typeOf(given) == null && listedSurname(surname, lowerCase)
+                    && !STREET_AFTER.matcher(text).find(m.end()) && !otherName(found, m.start(), m.end())) {
+                out.add(TextWords.stem(surname));
+            }
+        }
+        return out;
+    }
+
     /** A surname a list or its shape knows, no given name, the text never writes in lower case, no list's place or firm. */
     private static boolean listedSurname(String word, Set<String> lowerCase) {
         return DocumentNames.isPersonNameWord(word) && !DocumentNames.isGivenName(word) && !lowerCase.contains(word.toLowerCase(Locale.ROOT))
@@ -81,13 +106,14 @@ final class PersonShapes {
 
     /**
      * Whether two capitalised words are a full name by their shape where no other reading fits (round 28, chosen on the
-     * folds' stress runs): a listed surname with no common noun's shape ({@code Quillansen}, made up) after a listed given
-     * name the text also writes in lower case or as a function word ({@code Hans}, {@code Per}), or after a word nothing
-     * explains ({@link Anonymiser#maskableWhateverTyped}: an unlisted given name); not after a sentence's usual opening word
-     * ({@code Ifølge}, {@code Derfor}) nor a title.
+     * folds' stress runs): a listed surname or one of a surname's shape ({@code Bertelsen}), which the text never writes in
+     * lower case, after a listed given name the text also writes in lower case or as a function word ({@code Hans}, {@code
+     * Per}), or after a word nothing explains ({@link Anonymiser#maskableWhateverTyped}: an unlisted given name); not after a
+     * sentence's usual opening word ({@code Ifølge}, {@code Derfor}) nor a title. A label's colon after the pair explains
+     * neither word then ({@code Zorbek Bertelsen: Vi er enige}, made up).
      */
     private static boolean fullNameShape(String text, int start, String given, String surname, Set<String> lowerCase) {
-        if (!listedSurname(surname, lowerCase) || DocumentNames.isCommonNounShape(surname, lowerCase) || DocumentNames.isTitle(given)
+        if (!listedSurname(surname, lowerCase) || DocumentNames.isTitle(given)
                 || DomainNames.shared().typeOf(given) != null || NamedSubject.commonOpening(given) || NamedSubject.opener(given)) {
             return false;
         }

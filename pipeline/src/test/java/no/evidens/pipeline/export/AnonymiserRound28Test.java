@@ -55,14 +55,27 @@ class AnonymiserRound28Test {
     }
 
     @Test
-    void aFullNameWithAGivenNameThatIsAlsoAFunctionWordIsMaskedByItsShape() {
-        String doc = "Møtet var kort. Hans Bertelsen sa nei til hans forslag.";
-        assertEquals("Møtet var kort. [navn 1] sa nei til hans forslag.", anonymiseAlone(typedAs(), doc));
+    void anUnlistedGivenNameAndAListedSurnameBeforeALabelsColonAreAFullNameByTheirShape() {
+        String doc = "Referat fra møtet. Zorbek Bertelsen: Vi er enige.";
+        assertEquals("Referat fra møtet. [navn 1]: Vi er enige.", anonymiseAlone(typedAs(), doc));
     }
 
     @Test
-    void aPlaceTheModelTypedBeforeASurnamesShapeStaysAPlace() {
-        String doc = "Møtet var kort. Hans Bertelsen sa nei.";
-        assertEquals("Møtet var kort. Hans Bertelsen sa nei.", anonymiseAlone(typedAs("LOC:Hans Bertelsen"), doc));
+    void aPairTheModelTypedAPlaceStaysAPlace() {
+        String doc = "Referat fra møtet. Zorbek Bertelsen: Vi er enige.";
+        assertEquals(doc, anonymiseAlone(typedAs("LOC:Zorbek Bertelsen"), doc));
+    }
+
+    @Test
+    void theSurnameOfAFullNameByItsShapeIsMaskedAloneAlsoWhereAFirmsNameExplainedIt() {
+        String doc = "Møtet ble ledet av Kari Quillansen. Senere gikk Quillansen Marine Group konkurs. I april ble Quillansen siktet.";
+        assertEquals("Møtet ble ledet av [navn 1]. Senere gikk [navn 1] Marine Group konkurs. I april ble [navn 1] siktet.",
+                anonymiseAlone(typedAs("ORG:Quillansen Marine Group"), doc));
+    }
+
+    @Test
+    void aWordWithASecondCapitalAfterAMaskedNameJoinsIt() {
+        String doc = "Konserten endte med at Yossou NDour sang.";
+        assertEquals("Konserten endte med at [navn 1] sang.", anonymiseAlone(typedAs("PER:Yossou"), doc));
     }
 }
