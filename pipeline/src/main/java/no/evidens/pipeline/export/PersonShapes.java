@@ -75,7 +75,8 @@ final class PersonShapes {
 
     /**
      * The stems of the surnames of full names {@link #givenAndSurname} reads in a text by their shape: a listed given name
-     * (not a genitive, not a function word, never written in lower case, no list's place or firm) and a listed surname or one
+     * (also one that could be another's genitive, {@code Johannes}; not a function word, never written in lower case, no
+     * list's place or firm) and a listed surname or one
      * of a surname's shape ({@link #listedSurname}), not a street's name nor a pair the model typed otherwise. That surname
      * alone elsewhere in the document is the person's (round 28, chosen on the folds' stress runs: {@code Kari Quillansen}
      * once, then {@code Quillansen} alone, where the model's guesses of a firm named after the person explained the lone
@@ -89,7 +90,7 @@ final class PersonShapes {
             from = m.start(2);
             String given = m.group(1);
             String surname = m.group(2);
-            if (NameNeighbours.bareGivenName(given) && !DocumentNames.isFunctionWord(given) && !lowerCase.contains(given.toLowerCase(Locale.ROOT))
+            if (DocumentNames.isGivenName(given) && !DocumentNames.isFunctionWord(given) && !lowerCase.contains(given.toLowerCase(Locale.ROOT))
                     && DomainNames.shared().typeOf(given) == null && listedSurname(surname, lowerCase)
                     && !STREET_AFTER.matcher(text).find(m.end()) && !otherName(found, m.start(), m.end())) {
                 out.add(TextWords.stem(surname));
@@ -107,8 +108,8 @@ final class PersonShapes {
     /**
      * Whether two capitalised words are a full name by their shape where no other reading fits (round 28, chosen on the
      * folds' stress runs): a listed surname or one of a surname's shape ({@code Bertelsen}), which the text never writes in
-     * lower case, after a listed given name the text also writes in lower case or as a function word ({@code Hans}, {@code
-     * Per}), or after a word nothing explains ({@link Anonymiser#maskableWhateverTyped}: an unlisted given name); not after a
+     * lower case, after any listed given name (also one the text writes in lower case or as a function word, {@code Hans},
+     * {@code Per}, or one that could be another's genitive, {@code Johannes}), or after a word nothing explains ({@link Anonymiser#maskableWhateverTyped}: an unlisted given name); not after a
      * sentence's usual opening word ({@code Ifølge}, {@code Derfor}) nor a title. A label's colon after the pair explains
      * neither word then ({@code Zorbek Bertelsen: Vi er enige}, made up).
      */
@@ -117,7 +118,7 @@ final class PersonShapes {
                 || DomainNames.shared().typeOf(given) != null || NamedSubject.commonOpening(given) || NamedSubject.opener(given)) {
             return false;
         }
-        return NameNeighbours.bareGivenName(given) || !DocumentNames.isGivenName(given) && Anonymiser.maskableWhateverTyped(given, lowerCase);
+        return DocumentNames.isGivenName(given) || Anonymiser.maskableWhateverTyped(given, lowerCase);
     }
 
     /**
