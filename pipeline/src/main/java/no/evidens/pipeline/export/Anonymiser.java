@@ -276,6 +276,8 @@ public final class Anonymiser {
         quotedNames(text, spans, lowerCase, context);
         Bylines.mask(text, spans, lowerCase);
         NameNeighbours.nicknames(text, spans, lowerCase);
+        // round 28: a quoted nickname inside a full name or after a word of naming
+        NameNeighbours.quotedNicknames(text, spans, lowerCase);
         NameNeighbours.letters(text, spans);
         NameNeighbours.speakers(text, spans, lowerCase);
         // round 26: a listed given name and a surname wherever they stand, and the letters the document names people by
@@ -291,6 +293,7 @@ public final class Anonymiser {
         NameNeighbours.placeSurnames(text, spans, lowerCase);
         shapeSurnames(text, spans, words, lowerCase, context);
         NameNeighbours.numerals(text, spans);
+        NameNeighbours.capitalInside(text, spans);
         NameNeighbours.royals(text, spans);
         // round 25: the words beside the names the steps after the widening masked (a surname by its shape, Gustavsen) join
         // them too, as beside any other (a given name before it was left: the stress runs of the dev files)
@@ -412,6 +415,8 @@ public final class Anonymiser {
             Set<String> out = new HashSet<>();
             for (String c : context) {
                 out.addAll(NameNeighbours.shapeSurnames(c, lowerCase));
+                // round 28: a listed given name and a listed surname or a surname's shape, wherever they stand
+                out.addAll(PersonShapes.fullNameSurnames(c, namesOfContext(c), lowerCase));
             }
             lastSurnameContext = List.copyOf(context);
             lastSurnames = out;

@@ -187,8 +187,8 @@ final class NameNeighbours {
      * A capitalised word (no genitive) and a second right after it that is no genitive, with no street's word, hyphen or
      * further capitalised word after it: a given name before a listed public figure's word ({@link #shapeSurnames}).
      */
-    private static final Pattern FAMOUS_AFTER = Pattern.compile("(?<![\\p{L}\\d.'-])(\\p{Lu}\\p{Ll}+(?<!s)) (\\p{Lu}\\p{Ll}+(?<!s))"
-            + "(?![\\p{L}\\d'-])(?! \\p{Lu})(?! " + PersonShapes.NAMED_PLACE_WORD + ")");
+    private static final Pattern FAMOUS_AFTER = Pattern.compile(PersonShapes.PAIR_START + "(\\p{Lu}\\p{Ll}+(?<!s)) (\\p{Lu}\\p{Ll}+(?<!s))"
+            + PersonShapes.PAIR_END + "(?! " + PersonShapes.NAMED_PLACE_WORD + ")");
 
     /**
      * Whether a word a list knows as a place or, since round 26, an organisation may be the surname after a given name
@@ -210,6 +210,24 @@ final class NameNeighbours {
     }
 
     private static final int MAX_FULL_NAME = 3;
+
+    /** A word with a second capital right after its first and lower-case letters after ({@code  NDour}), after a name. */
+    private static final Pattern CAPITAL_INSIDE_AFTER = Pattern.compile("\\G (\\p{Lu}\\p{Lu}\\p{Ll}{2,})(?![\\p{L}\\d-])");
+
+    /**
+     * Takes a word with two capitals before its lower-case letters ({@code Yossou NDour}) right after a masked name into it
+     * (round 28, chosen on the folds' stress runs): no word a capitalised word's pattern reads, so nothing else joined it,
+     * and written so it is a transcribed name, not an abbreviation's inflection (two lower-case letters at least).
+     */
+    static void capitalInside(String text, List<TaggedSpan> spans) {
+        for (int i = 0; i < spans.size(); i++) {
+            TaggedSpan s = spans.get(i);
+            Matcher m = CAPITAL_INSIDE_AFTER.matcher(text);
+            if (PiiTagger.PERSON.equals(s.type()) && m.find(s.end()) && !CuedNames.covered(spans, m.start(1), m.end(1))) {
+                spans.set(i, new TaggedSpan(PiiTagger.PERSON, s.start(), m.end()));
+            }
+        }
+    }
 
     /** A roman numeral after a name ({@code  XVI}, {@code  V}); not {@code I} alone (a pronoun, a preposition). */
     private static final Pattern NUMERAL_AFTER = Pattern.compile("\\G (X{0,3}(?:IX|IV|V?I{0,3}))(?![\\p{L}\\d])");
@@ -288,6 +306,58 @@ final class NameNeighbours {
                 spans.set(i, new TaggedSpan(PiiTagger.PERSON, s.start(), end));
             }
         }
+    }
+
+    /**
+     * A capitalised word, one or two capitalised words in quotation marks and a capitalised word, a hyphenated one too
+     * ({@code Kari «Lillegutt» Quillan}, made up): a nickname written inside a full name.
+     */
+    private static final Pattern NICKNAME_INSIDE = Pattern.compile("(?<![\\p{L}\\d.'-])(\\p{Lu}\\p{Ll}+) [«\"“](\\p{Lu}[\\p{L}-]*"
+            + "(?: \\p{Lu}[\\p{L}-]*)?)[»\"”] (\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)(?![\\p{L}\\d'-])");
+    /**
+     * One or two capitalised words in quotation marks after a word that gives a person a name ({@code kalt «Lillegutt»},
+     * {@code kallenavnet «Kiki»}, {@code alias «Zorro»}).
+     */
+    private static final Pattern NICKNAME_GIVEN = Pattern.compile("(?<![\\p{L}])(?:kalt|kalles|kaltes|kallenavnet|kallenavn"
+            + "|tilnavnet|økenavnet|alias) [«\"“](\\p{Lu}[\\p{L}-]*(?: \\p{Lu}[\\p{L}-]*)?)[»\"”]");
+
+    /**
+     * Masks a quoted nickname where a person's context says it is one, whatever its words' shape (round 28, chosen on the
+     * folds' stress runs): inside a full name, with the name's words on both sides as one name ({@code Kari «Lillegutt»
+     * Quillan}: round 22's quoted-name rule left a common noun's shape, and the widening stopped at the quotation mark), where
+     * the first word is a listed given name or masked already, or either is masked and the other could be a name ({@link
+     * Anonymiser#maskableWhateverTyped}); and after a word of naming ({@code kalt «Lillegutt»}), unless the text writes a
+     * quoted word in lower case or it is a function word.
+     */
+    static void quotedNicknames(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
+        Matcher m = NICKNAME_INSIDE.matcher(text);
+        while (m.find()) {
+            String first = m.group(1);
+            String last = m.group(3);
+            boolean firstName = masked(spans, m.start(1), m.end(1)) || bareGivenName(first) && !DocumentNames.isFunctionWord(first);
+            boolean lastName = masked(spans, m.start(3), m.end(3)) || Anonymiser.maskableWhateverTyped(last.split("-")[0], lowerCase)
+                    || DocumentNames.isPersonNameWord(last) && !lowerCase.contains(last.toLowerCase(Locale.ROOT));
+            if (firstName && lastName && !DocumentNames.isTitle(first) && nickname(m.group(2), lowerCase)) {
+                cover(spans, m.start(), m.end());
+            }
+        }
+        Matcher g = NICKNAME_GIVEN.matcher(text);
+        while (g.find()) {
+            if (nickname(g.group(1), lowerCase) && !CuedNames.covered(spans, g.start(1), g.end(1))) {
+                spans.add(new TaggedSpan(PiiTagger.PERSON, g.start(1), g.end(1)));
+            }
+        }
+    }
+
+    /** Whether a person span covers {@code [a, b)} whole. */
+    private static boolean masked(List<TaggedSpan> spans, int a, int b) {
+        return spans.stream().anyMatch(s -> PiiTagger.PERSON.equals(s.type()) && s.start() <= a && b <= s.end());
+    }
+
+    /** Whether quoted words may be a nickname: none written in lower case in the text, none a function word. */
+    private static boolean nickname(String quoted, Set<String> lowerCase) {
+        return Arrays.stream(quoted.split("[ -]")).noneMatch(w -> w.isEmpty() || lowerCase.contains(w.toLowerCase(Locale.ROOT))
+                || DocumentNames.isFunctionWord(w));
     }
 
     /**
