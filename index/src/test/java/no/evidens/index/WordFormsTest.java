@@ -130,6 +130,16 @@ class WordFormsTest {
     }
 
     @Test
+    void aVerbsBokmaalPassiveFindsItsParticipleInT(@TempDir Path own) throws IOException {
+        OneDocumentIndex.write(own, List.of("Uttalelsen ble ikke publisert.", "Publikum fikk svar.",
+                "Ombudet publiserer uttalelsene."));
+        assertEquals(List.of("sak/d/0", "sak/d/2"), OneDocumentIndex.found(own, "publiseres"),
+                "the stemmer cuts publiseres and publiserer to publiser, publisert to publisert");
+        assertTrue(WordForms.forms("vurderes").contains("vurdert"));
+        assertFalse(WordForms.forms("tjenestes").contains("tjenestet"), "not after t, where the word is mostly a noun's genitive");
+    }
+
+    @Test
     void aNounInOIsFoundInItsOtherForms(@TempDir Path own) throws IOException {
         OneDocumentIndex.write(own, List.of("Risikoen for svikt er stor.", "Det er liten risiko for feil.",
                 "Kontoret er stengt."));
