@@ -252,7 +252,8 @@ final class SentenceVoice {
             return true;
         }
         String[] words = s.split("\\s+");
-        if (words.length > 1 && THIRD_PERSON.contains(words[0]) && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()
+        if (words.length > 1 && THIRD_PERSON.contains(words[0])
+                && (!DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find() || reporterSaysWe(text))
                 && !THIRD_PERSON_WORDS.get(words[0]).matcher(outsideMarks(turnSoFar)).find()) {
             return true; // Han tenker. Hun forteller om …: the reporter tells of the speaker
         }
@@ -271,7 +272,7 @@ final class SentenceVoice {
         for (int i = 1; i < outsideBrackets.length; i++) {
             String w = outsideBrackets[i];
             String previous = outsideBrackets[i - 1];
-            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w) && !letterLabel(w)
                     && !(PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT)) && !(i == 1 && OPENING_CONJUNCTIONS.contains(previous))
                             && !speaker(text, w))
                     && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))
@@ -286,6 +287,47 @@ final class SentenceVoice {
         return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT)) && !saidInTurn(turnSoFar, first)
                 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
     }
+
+    /**
+     * A single capital letter ({@code oppgang B}, {@code Oppgang C tar bodene}, {@code plan B}): a label of a list or a
+     * building, which a speaker names as often as a reporter does; not a name (round 20). An initial has its full stop
+     * ({@code Kari B. Nilsen}) and a name's first word is judged on its own.
+     */
+    private static boolean letterLabel(String word) {
+        return word.length() == 1 || word.length() == 2 && ",;:".indexOf(word.charAt(1)) >= 0;
+    }
+
+    /**
+     * A short sentence of the reporter's that tells what someone does, opened by {@code Han}, {@code Hun} or {@code Ho}
+     * and at most three words ({@code Han lo.}, {@code Hun nikker.}, {@code Han ler godt.}), in a turn that has told of
+     * no such person: narration even before a sentence that says {@code jeg} (round 20: {@code - Det er en lang historie.
+     * Han lo. Jeg tror han blir en god nabo.}, where the blog's writer speaks on as {@code jeg}). A speaker's own story
+     * tells of the person before ({@code Jeg spurte ham. Han lo.}), which keeps the sentence in the turn.
+     */
+    static boolean reaction(String sentence, String turnSoFar) {
+        String s = sentence.strip();
+        String[] words = s.split("\\s+");
+        return words.length >= 2 && words.length <= 3 && THIRD_PERSON.contains(words[0]) && s.endsWith(".")
+                && !DialogueQuotes.SPEECH.matcher(s).find()
+                && !THIRD_PERSON_WORDS.get(words[0]).matcher(outsideMarks(turnSoFar)).find();
+    }
+
+    /**
+     * The reportage's reporter writes {@code vi}: the text before its first dialogue turn or mark says {@code vi} or
+     * {@code oss} ({@code Vinden river i jakka når vi går i land.}). There a sentence opened by {@code Han} or {@code Hun}
+     * that says {@code oss} with no singular first- or second-person word ({@code Han går foran oss opp stien.}) is the
+     * reporter's too (round 20), as one without it is.
+     */
+    private static boolean reporterSaysWe(String text) {
+        Matcher first = FIRST_TURN.matcher(text);
+        String before = first.find() ? text.substring(0, first.start()) : text;
+        return WE.matcher(before).find();
+    }
+
+    /** The first dialogue turn's dash, or the first opening mark. */
+    private static final Pattern FIRST_TURN = Pattern.compile("(?:^|\\s)[-–—]\\s+\\p{Lu}|[«\"“„]");
+    /** The reporter's {@code vi} or {@code oss}. */
+    private static final Pattern WE = Pattern.compile("(?iu)(?<![\\p{L}])(?:vi|oss)(?![\\p{L}])");
 
     /** The last sentence of {@code words}. */
     private static String lastSentence(String words) {
