@@ -92,6 +92,13 @@ final class SentenceVoice {
     private static final Pattern SOMEONE = Pattern.compile("(?iu)(?<![\\p{L}])(?:en|ei|et)\\s+(?:\\p{Ll}+\\s+)?(?:kvinne|mann|dame"
             + "|herre|jente|gutt|pike|kar|fyr|person|venn|venninne|nabo|elev|lærer|mor|far|søster|bror|datter|sønn|kunde"
             + "|pasient)(?![\\p{L}])");
+    /**
+     * A person named by a noun, singular, definite or not ({@code … sammen med klienten.}): the {@code han} or {@code hun}
+     * that opens the next sentence is that person, of whom the speaker goes on ({@code Han har fjorten dager på seg.}),
+     * not the speaker told of by the reporter (round 20, as {@link #SOMEONE} for an indefinite one).
+     */
+    private static final Pattern PERSON_NOUN = Pattern.compile("(?iu)(?<![\\p{L}])(?:klient|pasient|kunde|elev|gutt|jente|mann"
+            + "|kvinne|dame|sønn|datter|venn|venninne|nabo|tiltalte|fornærmede)(?:en|a)?(?![\\p{L}])");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
     private static final Set<String> PRONOUNS = Set.of("de", "det", "den", "dette", "disse", "han", "hun", "vi", "man", "en");
 
@@ -254,7 +261,8 @@ final class SentenceVoice {
         String[] words = s.split("\\s+");
         if (words.length > 1 && THIRD_PERSON.contains(words[0])
                 && (!DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find() || reporterSaysWe(text))
-                && !THIRD_PERSON_WORDS.get(words[0]).matcher(outsideMarks(turnSoFar)).find()) {
+                && !THIRD_PERSON_WORDS.get(words[0]).matcher(outsideMarks(turnSoFar)).find()
+                && !PERSON_NOUN.matcher(lastSentence(turnSoFar)).find()) {
             return true; // Han tenker. Hun forteller om …: the reporter tells of the speaker
         }
         if (!spoken(s) && FIRST_SINGULAR.matcher(outsideMarks(turnSoFar)).find()
@@ -272,7 +280,7 @@ final class SentenceVoice {
         for (int i = 1; i < outsideBrackets.length; i++) {
             String w = outsideBrackets[i];
             String previous = outsideBrackets[i - 1];
-            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w) && !letterLabel(w)
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !acronym(w)
                     && !(PREPOSITIONS.contains(previous.toLowerCase(Locale.ROOT)) && !(i == 1 && OPENING_CONJUNCTIONS.contains(previous))
                             && !speaker(text, w))
                     && !previous.endsWith(":") && !previous.matches("[-–—]") && (i == 1 || !Character.isUpperCase(previous.charAt(0)))
@@ -286,15 +294,6 @@ final class SentenceVoice {
         String first = words[0].replaceAll("[^\\p{L}]", "");
         return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT)) && !saidInTurn(turnSoFar, first)
                 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
-    }
-
-    /**
-     * A single capital letter ({@code oppgang B}, {@code Oppgang C tar bodene}, {@code plan B}): a label of a list or a
-     * building, which a speaker names as often as a reporter does; not a name (round 20). An initial has its full stop
-     * ({@code Kari B. Nilsen}) and a name's first word is judged on its own.
-     */
-    private static boolean letterLabel(String word) {
-        return word.length() == 1 || word.length() == 2 && ",;:".indexOf(word.charAt(1)) >= 0;
     }
 
     /**

@@ -33,13 +33,13 @@ class QuotationRound20Test {
     }
 
     @Test
-    void aSingleCapitalLetterIsALabelNotAName() {
-        // «Oppgang C» names no one the reporter turns to: the speaker's list goes on
-        String t = "Styrelederen hadde laget en liste. – Dere på oppgang B tar plenen. Oppgang C tar bodene.";
-        assertEquals("–|Dere på oppgang B tar plenen. Oppgang C tar bodene.", show(t));
-        // a full name still ends the turn
-        String named = "Styrelederen hadde laget en liste. – Dere tar plenen. Gunn Lie tok selv bodene.";
-        assertEquals("–|Dere tar plenen.", show(named));
+    void aHanOrHunAfterThePersonTheSpeakerNamesGoesOnTellingOfThatPerson() {
+        // the lawyer speaks of the client, and «Han» is the client: the turn goes on
+        String t = "Forsvareren sier lite om dommen. – Vi skal lese dommen sammen med klienten. Han har fjorten dager på seg.";
+        assertEquals("–|Vi skal lese dommen sammen med klienten. Han har fjorten dager på seg.", show(t));
+        // no person named before it: the reporter tells of the speaker
+        String reporter = "Forsvareren sier lite om dommen. – Vi skal lese dommen nøye. Han går ut av rettssalen.";
+        assertEquals("–|Vi skal lese dommen nøye.", show(reporter));
     }
 
     @Test
