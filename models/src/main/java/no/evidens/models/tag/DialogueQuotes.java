@@ -29,6 +29,9 @@ final class DialogueQuotes {
     private static final Pattern TURN = Pattern.compile("(?m)^[ \\t]*([-–—])[ \\t]+(?=[\\p{Lu}\\d«\"“„])");
     /** The same anywhere after white space. */
     private static final Pattern DASH = Pattern.compile("(?<![^\\s])([-–—])[ \\t]+(?=[\\p{Lu}\\d«\"“„])");
+    /** A title of up to six words with a capital first, a comma, and a name of two or three capitalised words. */
+    private static final Pattern APPOSITION = Pattern.compile("\\p{Lu}\\p{Ll}+(?:\\s+[\\p{L}-]+){0,5},\\s+\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2}");
+
     /**
      * The chair's label in parliament minutes ({@code Presidenten: Neste spørsmål …}): there a dash continues the
      * speaker's own speech ({@code … bes stå opp. – Vi begynner med …}, {@code – Får jeg si noen ord til?}) and
@@ -121,6 +124,10 @@ final class DialogueQuotes {
                 // «…», sa han: the cue is that quotation's; the turn ended before it, at the latest
                 int limit = trim(text, start, before.start() - 1);
                 turns.add(new Turn(dash, start, trim(text, start, TurnEnd.withoutCue(text, start, limit, marked, false)), null, place));
+            } else if (speaker != null && appositionGap(text, start, cue.at()) > 0) {
+                // … det siste vi vil. Tillitsvalgt i Treforbundet, Rune Holmsen, sier …: the cue is the narration's
+                int limit = trim(text, start, appositionGap(text, start, cue.at()));
+                turns.add(new Turn(dash, start, trim(text, start, TurnEnd.withoutCue(text, start, limit, marked, false)), null, place));
             } else if (speaker != null) {
                 turns.add(new Turn(dash, start, trim(text, start, cue.at()), speaker, place));
             } else if ((heading = heading(text, turns, dash, start, end, place, lastInParagraph)) > 0) {
@@ -156,6 +163,25 @@ final class DialogueQuotes {
             }
         }
         return out;
+    }
+
+    /**
+     * A title and a name set off by commas open the sentence before a cue's comma, after a sentence of the turn ({@code
+     * - Oppsigelser er det siste vi vil. Tillitsvalgt i Treforbundet, Rune Holmsen, sier de ansatte …}): the name is
+     * the subject of the reporter's sentence, as news text presents a source, and the verb after it is that sentence's,
+     * not the turn's cue (round 20: text rebuilt from tokens runs the next paragraph into the turn). The end of the
+     * turn's sentence before it, or 0.
+     */
+    private static int appositionGap(String text, int start, int cueAt) {
+        Matcher gap = SENTENCE_GAP.matcher(text).region(start, cueAt);
+        int last = -1;
+        while (gap.find()) {
+            last = gap.end();
+        }
+        if (last < 0) {
+            return 0;
+        }
+        return APPOSITION.matcher(text.substring(last, cueAt)).matches() ? last - 1 : 0;
     }
 
     /**

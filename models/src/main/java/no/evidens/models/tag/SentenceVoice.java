@@ -92,6 +92,13 @@ final class SentenceVoice {
     private static final Pattern SOMEONE = Pattern.compile("(?iu)(?<![\\p{L}])(?:en|ei|et)\\s+(?:\\p{Ll}+\\s+)?(?:kvinne|mann|dame"
             + "|herre|jente|gutt|pike|kar|fyr|person|venn|venninne|nabo|elev|lærer|mor|far|søster|bror|datter|sønn|kunde"
             + "|pasient)(?![\\p{L}])");
+    /**
+     * A person named by a noun, singular, definite or not ({@code … sammen med klienten.}): the {@code han} or {@code hun}
+     * that opens the next sentence is that person, of whom the speaker goes on ({@code Han har fjorten dager på seg.}),
+     * not the speaker told of by the reporter (round 20, as {@link #SOMEONE} for an indefinite one).
+     */
+    private static final Pattern PERSON_NOUN = Pattern.compile("(?iu)(?<![\\p{L}])(?:klient|pasient|kunde|elev|gutt|jente|mann"
+            + "|kvinne|dame|sønn|datter|venn|venninne|nabo|tiltalte|fornærmede)(?:en|a)?(?![\\p{L}])");
     /** A sentence may open with these whoever speaks, though the document writes them capitalised in a name. */
     private static final Set<String> PRONOUNS = Set.of("de", "det", "den", "dette", "disse", "han", "hun", "vi", "man", "en");
 
@@ -252,8 +259,10 @@ final class SentenceVoice {
             return true;
         }
         String[] words = s.split("\\s+");
-        if (words.length > 1 && THIRD_PERSON.contains(words[0]) && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()
-                && !THIRD_PERSON_WORDS.get(words[0]).matcher(outsideMarks(turnSoFar)).find()) {
+        if (words.length > 1 && THIRD_PERSON.contains(words[0])
+                && (!DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find() || reporterSaysWe(text))
+                && !THIRD_PERSON_WORDS.get(words[0]).matcher(outsideMarks(turnSoFar)).find()
+                && !PERSON_NOUN.matcher(lastSentence(turnSoFar)).find()) {
             return true; // Han tenker. Hun forteller om …: the reporter tells of the speaker
         }
         if (!spoken(s) && FIRST_SINGULAR.matcher(outsideMarks(turnSoFar)).find()
@@ -286,6 +295,38 @@ final class SentenceVoice {
         return first.length() > 1 && !acronym(first) && !PRONOUNS.contains(first.toLowerCase(Locale.ROOT)) && !saidInTurn(turnSoFar, first)
                 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
     }
+
+    /**
+     * A short sentence of the reporter's that tells what someone does, opened by {@code Han}, {@code Hun} or {@code Ho}
+     * and at most three words ({@code Han lo.}, {@code Hun nikker.}, {@code Han ler godt.}), in a turn that has told of
+     * no such person: narration even before a sentence that says {@code jeg} (round 20: {@code - Det er en lang historie.
+     * Han lo. Jeg tror han blir en god nabo.}, where the blog's writer speaks on as {@code jeg}). A speaker's own story
+     * tells of the person before ({@code Jeg spurte ham. Han lo.}), which keeps the sentence in the turn.
+     */
+    static boolean reaction(String sentence, String turnSoFar) {
+        String s = sentence.strip();
+        String[] words = s.split("\\s+");
+        return words.length >= 2 && words.length <= 3 && THIRD_PERSON.contains(words[0]) && s.endsWith(".")
+                && !DialogueQuotes.SPEECH.matcher(s).find()
+                && !THIRD_PERSON_WORDS.get(words[0]).matcher(outsideMarks(turnSoFar)).find();
+    }
+
+    /**
+     * The reportage's reporter writes {@code vi}: the text before its first dialogue turn or mark says {@code vi} or
+     * {@code oss} ({@code Vinden river i jakka når vi går i land.}). There a sentence opened by {@code Han} or {@code Hun}
+     * that says {@code oss} with no singular first- or second-person word ({@code Han går foran oss opp stien.}) is the
+     * reporter's too (round 20), as one without it is.
+     */
+    private static boolean reporterSaysWe(String text) {
+        Matcher first = FIRST_TURN.matcher(text);
+        String before = first.find() ? text.substring(0, first.start()) : text;
+        return WE.matcher(before).find();
+    }
+
+    /** The first dialogue turn's dash, or the first opening mark. */
+    private static final Pattern FIRST_TURN = Pattern.compile("(?:^|\\s)[-–—]\\s+\\p{Lu}|[«\"“„]");
+    /** The reporter's {@code vi} or {@code oss}. */
+    private static final Pattern WE = Pattern.compile("(?iu)(?<![\\p{L}])(?:vi|oss)(?![\\p{L}])");
 
     /** The last sentence of {@code words}. */
     private static String lastSentence(String words) {

@@ -114,7 +114,7 @@ final class TurnEnd {
                             || SentenceVoice.undashedQuestions(text, 2) > 1 || !INTERROGATIVE.matcher(sentence).lookingAt());
             boolean narration = (SentenceVoice.narration(text, sentence, answer, text.substring(start, end))
                     || SentenceVoice.narratorTells(leadIn, text.substring(start, end), sentence))
-                    && !namedBySpeaker(text, sentences, i, answer)
+                    && (!namedBySpeaker(text, sentences, i, answer) || SentenceVoice.reaction(sentence, text.substring(start, end)))
                     && !(asking && sentence.endsWith("?"));
             if (interviewer && i >= 2 && leadsIn(text.substring(sentences.get(i - 1)[0], sentences.get(i - 1)[1]))) {
                 return sentences.get(i - 2)[1]; // … jeg trenger. Du har uttalt at du er en nasker. Hva stjal du sist?
