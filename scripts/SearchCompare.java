@@ -38,6 +38,10 @@ import no.evidens.index.SearchStage;
  *   ... stages DIR ROUNDS    the term searches stopped after each part (EvidenceSearcher.searchUpTo: reading the query,
  *                           counting and the page, the per-document cap, the stored fields, all of it with highlighting),
  *                           the parts interleaved search by search: thread CPU p50 / mean of each, after one warm-up round
+ *   ... alloc DIR ROUNDS     the term searches' memory and whole-process cost, after two warm-up rounds: the bytes each
+ *                           search allocates on its thread (p50 / mean), and over ROUNDS measured rounds the process's
+ *                           CPU time per search (every thread: the collector's and the compilers' too) and the
+ *                           collectors' time; what thread CPU leaves out
  *   ... slow DIR ROUNDS KIND [N] the N (default 10) slowest distinct searches of one kind, by their thread CPU p50 over
  *                           ROUNDS measured rounds of the kind (after one warm-up round), with their hits: which
  *                           searches make a kind's p95
@@ -66,6 +70,8 @@ public class SearchCompare {
                 counting(searcher, set, Integer.parseInt(args[2]));
             } else if (args[0].equals("words")) {
                 perWord(searcher, set, Integer.parseInt(args[2]));
+            } else if (args[0].equals("alloc")) {
+                allocation(searcher, set, Integer.parseInt(args[2]));
             } else if (args[0].equals("stages")) {
                 stages(searcher, set, Integer.parseInt(args[2]));
             } else if (args[0].equals("slow")) {
@@ -233,6 +239,39 @@ public class SearchCompare {
         System.out.printf(Locale.ROOT, "count     %4d countings  thread CPU p50 %6.3f ms  p95 %6.3f ms  mean %6.3f ms  (%d hits a counting)%n",
                 ms.length, ms[ms.length / 2], ms[(int) (ms.length * 0.95)], Arrays.stream(ms).average().orElse(0),
                 ms.length == 0 ? 0 : hits / ms.length);
+    }
+
+    static void allocation(EvidenceSearcher searcher, List<Search> set, int rounds) throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean process =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<Search> terms = set.stream().filter(s -> s.kind().equals("term")).toList();
+        for (int warm = 0; warm < 2; warm++) {
+            for (Search s : terms) {
+                run(searcher, s);
+            }
+        }
+        double[] bytes = new double[terms.size() * rounds];
+        long gc = collectorMillis();
+        long cpu = process.getProcessCpuTime();
+        int k = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (Search s : terms) {
+                long b = threads.getCurrentThreadAllocatedBytes();
+                run(searcher, s);
+                bytes[k++] = threads.getCurrentThreadAllocatedBytes() - b;
+            }
+        }
+        double cpuMs = (process.getProcessCpuTime() - cpu) / 1e6;
+        gc = collectorMillis() - gc;
+        double mean = Arrays.stream(bytes).average().orElse(0);
+        Arrays.sort(bytes);
+        System.out.printf(Locale.ROOT, "term      %4d searches  allocated p50 %,.0f bytes  mean %,.0f bytes  process CPU %.3f ms a search"
+                + "  collectors %d ms%n", bytes.length, bytes[bytes.length / 2], mean, cpuMs / bytes.length, gc);
+    }
+
+    private static long collectorMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionTime())).sum();
     }
 
     static void stages(EvidenceSearcher searcher, List<Search> set, int rounds) throws Exception {

@@ -8,7 +8,6 @@ import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -50,7 +49,7 @@ final class BonusClause extends Weight {
             return null;
         }
         BonusDocs docs = bonuses.of(context.reader());
-        FixedBitSet held = docs.held(known);
+        BonusDocs.Held held = docs.held(known);
         return held == null ? null : new Held(docs, held);
     }
 
@@ -68,12 +67,12 @@ final class BonusClause extends Weight {
     private final class Held extends Scorer {
         private final BonusDocs docs;
         /** Its cost given as 1: see the class comment (essential whenever a field is). */
-        private final BitSetIterator iterator;
+        private final BonusDocs.Held iterator;
 
-        Held(BonusDocs docs, FixedBitSet held) {
+        Held(BonusDocs docs, BonusDocs.Held iterator) {
             super(BonusClause.this);
             this.docs = docs;
-            this.iterator = new BitSetIterator(held, 1);
+            this.iterator = iterator;
         }
 
         @Override

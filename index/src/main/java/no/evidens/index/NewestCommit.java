@@ -18,7 +18,15 @@ import org.apache.lucene.store.Directory;
  * coarse grain (a few milliseconds on Linux, seconds on some), so two changes close together can leave the same time:
  * a listing is trusted while the time stays the same only when the folder had not changed for {@link #SETTLED_MILLIS}
  * before it (as Git treats a file changed in the second its index was written); a folder that changed more recently is
- * listed at every look, as before. Thread-safe.
+ * listed at every look, as before.
+ * <p>
+ * Where this fails: the folder's time is written by the file system's clock (on a network file system, the server's)
+ * and compared here with this machine's. When that time can lag this machine's clock by {@link #SETTLED_MILLIS} or
+ * more (a server whose clock runs behind this one, or times kept at 2 s or coarser, as FAT keeps them), a folder changed
+ * just now looks settled; a commit in the same tick of the folder's time then leaves the time as it was and is not
+ * seen: the searcher answers from the commit before until the folder's time next changes (the next commit), with no
+ * bound in time. A server clock ahead of this one makes no listing settled: the folder is listed at every look, which
+ * costs only time. Thread-safe.
  */
 final class NewestCommit {
     /** How long before a listing the folder must have been unchanged for the listing to stand while the time stays the same. */
