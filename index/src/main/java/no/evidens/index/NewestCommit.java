@@ -24,16 +24,19 @@ import org.apache.lucene.store.Directory;
  * and compared here with this machine's. When that time can lag this machine's clock by {@link #SETTLED_MILLIS} or
  * more (a server whose clock runs behind this one, or times kept at 2 s or coarser, as FAT keeps them), a folder changed
  * just now looks settled; a commit in the same tick of the folder's time then leaves the time as it was and is not
- * seen: the searcher answers from the commit before until the folder's time next changes (the next commit), with no
- * bound in time. A server clock ahead of this one makes no listing settled: the folder is listed at every look, which
- * costs only time. Thread-safe.
+ * seen until the folder's time next changes. So that such a commit is never missed for long, a settled listing stands
+ * for at most {@link #RELIST_MILLIS}; after that the folder is listed again at the next look (one listing every few
+ * seconds costs nothing a search would notice). A server clock ahead of this one makes no listing settled: the folder is
+ * listed at every look, which costs only time. Thread-safe.
  */
 final class NewestCommit {
     /** How long before a listing the folder must have been unchanged for the listing to stand while the time stays the same. */
     static final long SETTLED_MILLIS = 2_000;
+    /** How long a settled listing stands at most: the bound on a commit missed when the folder's clock lags this one's. */
+    static final long RELIST_MILLIS = 5_000;
 
-    /** A listing: the folder's modification time read before it, the generation found, and whether it may stand. */
-    private record Listed(FileTime modified, long generation, boolean settled) {
+    /** A listing: the folder's modification time read before it, when it was made, the generation found, and whether it may stand. */
+    private record Listed(FileTime modified, long listedAt, long generation, boolean settled) {
     }
 
     private final Path dir;
@@ -55,13 +58,14 @@ final class NewestCommit {
     long generation() throws IOException {
         FileTime modified = Files.getLastModifiedTime(dir);
         Listed l = last;
-        if (l != null && l.settled() && l.modified().equals(modified)) {
+        long now = clock.getAsLong();
+        if (l != null && l.settled() && l.modified().equals(modified) && now - l.listedAt() < RELIST_MILLIS) {
             return l.generation();
         }
         // The time is read before the listing: a change during or after it leaves a later time (the folder then settled).
-        long listedAt = clock.getAsLong();
+        long listedAt = now;
         long generation = SegmentInfos.getLastCommitGeneration(directory);
-        last = new Listed(modified, generation, listedAt - modified.toMillis() >= SETTLED_MILLIS);
+        last = new Listed(modified, listedAt, generation, listedAt - modified.toMillis() >= SETTLED_MILLIS);
         return generation;
     }
 }

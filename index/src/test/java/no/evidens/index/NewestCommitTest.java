@@ -67,6 +67,24 @@ class NewestCommitTest {
     }
 
     @Test
+    void aCommitHiddenByALaggingFolderClockIsSeenWithinTheRelistBound() throws IOException {
+        // A file server's clock behind this one: the folder changed just now but its time reads as long ago.
+        AtomicLong now = new AtomicLong(T.toMillis() + NewestCommit.SETTLED_MILLIS);
+        try (Directory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
+            NewestCommit commits = new NewestCommit(dir, d, now::get);
+            long first = commit(w, d);
+            Files.setLastModifiedTime(dir, T);
+            assertEquals(first, commits.generation());
+            long second = commit(w, d);
+            Files.setLastModifiedTime(dir, T);
+            now.addAndGet(NewestCommit.RELIST_MILLIS - 1);
+            assertEquals(first, commits.generation(), "within the bound the settled listing stands");
+            now.addAndGet(1);
+            assertEquals(second, commits.generation(), "once the bound has passed the folder is listed again");
+        }
+    }
+
+    @Test
     void noCommitYetIsMinusOne() throws IOException {
         try (Directory d = FSDirectory.open(dir)) {
             assertEquals(-1, new NewestCommit(dir, d).generation());
