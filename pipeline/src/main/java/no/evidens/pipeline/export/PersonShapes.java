@@ -163,6 +163,37 @@ final class PersonShapes {
         }
     }
 
+    /** The fewest words of a place or organisation guess {@link #longGuessedNames} reads as a person's full name. */
+    private static final int LONG_NAME = 3;
+
+    /**
+     * Masks a place, organisation or other guess of the name model that is three capitalised words or more and nothing else
+     * ({@code Datuk Seri Zorbek Quillan}, made up: titles of another language before a full name), each word one that could be
+     * a name ({@link Anonymiser#maskableWhateverTyped}) and one of them after the first a listed given name (not a genitive):
+     * a person's full name the model took for a place (round 29, the folds' stress run of quarter 2, where the title before the
+     * name was left). Not a street's or a building's name ({@code … gate}).
+     */
+    static void longGuessedNames(String text, List<TaggedSpan> spans, List<TaggedSpan> found, Set<String> lowerCase) {
+        for (TaggedSpan f : found) {
+            if ("PER".equals(f.type()) || PiiTagger.PERSON.equals(f.type()) || STREET_AFTER.matcher(text).find(f.end())) {
+                continue;
+            }
+            String[] words = f.cut(text).split(" ");
+            if (words.length < LONG_NAME) {
+                continue;
+            }
+            boolean names = true;
+            boolean given = false;
+            for (int i = 0; i < words.length && names; i++) {
+                names = words[i].matches("\\p{Lu}\\p{Ll}+") && Anonymiser.maskableWhateverTyped(words[i], lowerCase);
+                given |= i > 0 && NameNeighbours.bareGivenName(words[i]) && !DocumentNames.isFunctionWord(words[i]);
+            }
+            if (names && given) {
+                NameNeighbours.cover(spans, f.start(), f.end());
+            }
+        }
+    }
+
     /**
      * Whether the name model typed any of {@code [a, b)} a place, an organisation or another name: then it read the pair
      * ({@code Jan Mayen}, a cheese's brand, a street without its {@code gate}), and the pair is left to it. A person guess
@@ -228,6 +259,12 @@ final class PersonShapes {
                     }
                 }
             }
+            // round 29: two letters after both-and, no verb needed ({@code snakke med både A og B.})
+            Matcher both = BOTH_LETTERS.matcher(c);
+            while (both.find()) {
+                out.add(both.group(1));
+                out.add(both.group(2));
+            }
             // round 27: a letter a verb of naming gives a person ({@code La meg kalle ham B.}), full stop and all
             Matcher named = NAMED_LETTER.matcher(c);
             while (named.find()) {
@@ -237,6 +274,13 @@ final class PersonShapes {
         return out;
     }
 
+    /**
+     * Two letters alone joined by {@code og} after {@code både} ({@code med både A og B}), each ending its word, no hyphen
+     * after ({@code både A- og B-siden}): people a case description names by letters, also where no verb follows them (round
+     * 29, the folds' stress run of quarter 3).
+     */
+    private static final Pattern BOTH_LETTERS = Pattern.compile(
+            "(?<![\\p{L}])[Bb]åde ([A-HJ-NP-Z]) og ([A-HJ-NP-Z])(?![\\p{L}\\d\\-)’'&/])");
     /** A letter after {@code kalle} or {@code kaller} and a pronoun, ending its sentence or clause ({@code kalle ham B.}). */
     private static final Pattern NAMED_LETTER = Pattern.compile(
             "(?<![\\p{L}])[Kk]aller? (?:ham|henne|han|hun|dem|meg|oss|seg) ([A-HJ-NP-Z])(?=[.,!?]?(?:\\s|$))");
