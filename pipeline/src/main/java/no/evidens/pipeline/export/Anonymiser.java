@@ -275,6 +275,8 @@ public final class Anonymiser {
         BeingNames.mask(text, spans);
         quotedNames(text, spans, lowerCase, context);
         Bylines.mask(text, spans, lowerCase);
+        // round 29: a sign-off's name (Klem fra …)
+        Bylines.signOffs(text, spans, lowerCase);
         NameNeighbours.nicknames(text, spans, lowerCase);
         // round 28: a quoted nickname inside a full name or after a word of naming
         NameNeighbours.quotedNicknames(text, spans, lowerCase);
@@ -286,6 +288,7 @@ public final class Anonymiser {
         PersonShapes.initials(text, spans, lowerCase);
         // round 29: a long place or organisation guess that is a full name with a given name inside
         PersonShapes.longGuessedNames(text, spans, found, lowerCase);
+        PersonShapes.givenNameSubjects(text, spans, found);
         widen(text, spans, words, found, lowerCase, seen);
         coordinated(text, spans, words, lowerCase);
         widen(text, spans, words, found, lowerCase, seen);

@@ -7,14 +7,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import no.evidens.models.DocumentNames;
+import no.evidens.models.DomainNames;
 import no.evidens.models.TaggedSpan;
 import no.evidens.models.tag.PiiTagger;
 
 /**
  * Full names listed after a masked full name (issue 15, anonymisation round 29, chosen on the folds' stress run of
- * quarter 0): two capitalised words after a masked name of two words or more and {@code og}, {@code eller} or a comma
- * ({@code mellom Kari Quillan og Sony Bertelsen}, made up) are the next person of the list, also where the first word is one a
- * list knows as a brand or a place: the list's first name says what the list holds. The second word must be one that could
+ * quarter 0): two capitalised words after a masked name of two words or more that is a person for sure (the model's person
+ * guess, or a name opening with a listed given name) and {@code og}, {@code eller} or a comma ({@code mellom Kari Quillan og
+ * Sony Bertelsen}, made up) are the next person of the list, also where the first word is one a list knows as a brand: the
+ * list's first name says what the list holds. Not a listed place's word first ({@code Trondheim Symfoniorkester} after a
+ * theatre masked by mistake, in quarter 1). The second word must be one that could
  * be a name ({@link Anonymiser#maskableWhateverTyped}); not a pair the model typed a place or organisation, nor one a
  * further capitalised word or a hyphen continues. Round 25 had tried this before the masked name before was one span.
  */
@@ -32,7 +35,7 @@ final class CoordinatedNames {
         while (grown) {
             grown = false;
             for (TaggedSpan s : List.copyOf(spans)) {
-                if (!PiiTagger.PERSON.equals(s.type()) || s.cut(text).indexOf(' ') < 0) {
+                if (!PiiTagger.PERSON.equals(s.type()) || s.cut(text).indexOf(' ') < 0 || !surePerson(text, s, found)) {
                     continue;
                 }
                 Matcher m = NEXT_PAIR.matcher(text);
@@ -54,9 +57,21 @@ final class CoordinatedNames {
         }
     }
 
-    /** A first word of a listed person: no function word, title, institution word or word the text writes in lower case. */
+    /**
+     * Whether the masked name before is a person for sure: the model's person guess, or a name opening with a listed given
+     * name (not a name some other rule masked by mistake, {@code Trøndelag Teater, Trondheim Symfoniorkester}).
+     */
+    private static boolean surePerson(String text, TaggedSpan s, List<TaggedSpan> found) {
+        return found.stream().anyMatch(f -> "PER".equals(f.type()) && f.start() < s.end() && s.start() < f.end())
+                || DocumentNames.isGivenName(TextWords.wordStartingAt(text, s.start()));
+    }
+
+    /**
+     * A first word of a listed person: no listed place, function word, title, institution word or word the text writes in
+     * lower case.
+     */
     private static boolean firstWord(String word, Set<String> lowerCase) {
-        return !DocumentNames.isFunctionWord(word) && !DocumentNames.isTitle(word) && !DocumentNames.isNoNameWord(word)
+        return !"LOC".equals(DomainNames.shared().typeOf(word)) && !DocumentNames.isFunctionWord(word) && !DocumentNames.isTitle(word) && !DocumentNames.isNoNameWord(word)
                 && !lowerCase.contains(word.toLowerCase(Locale.ROOT)) && !NamedSubject.opener(word);
     }
 

@@ -163,6 +163,37 @@ final class PersonShapes {
         }
     }
 
+    /**
+     * Masks a listed given name written with a capital inside a sentence, after a lower-case word and right before a finite
+     * verb ({@code og Dag hjalp meg}, {@code da Liv kom hjem}), also where the text writes the word in lower case elsewhere (a
+     * given name that is a common word: {@code en god dag}): inside a sentence only a name gives it its capital, and the verb
+     * after it makes it the clause's subject (round 29, the written stress set q4). Not a function word, no list's place or
+     * organisation, nor a word the model typed otherwise, nor after a preposition (its object).
+     */
+    static void givenNameSubjects(String text, List<TaggedSpan> spans, List<TaggedSpan> found) {
+        Matcher m = Anonymiser.CAPITALISED.matcher(text);
+        while (m.find()) {
+            String w = m.group();
+            int a = m.start();
+            int b = m.end();
+            if (!NameNeighbours.bareGivenName(w) || DocumentNames.isFunctionWord(w) || DomainNames.shared().typeOf(w) != null
+                    || TextWords.opening(text, a) || a < 2 || text.charAt(a - 1) != ' ' || b >= text.length() || text.charAt(b) != ' ') {
+                continue;
+            }
+            String before = TextWords.wordEndingAt(text, a - 1);
+            String next = TextWords.wordStartingAt(text, b + 1);
+            if (before != null && Character.isLowerCase(before.charAt(0)) && !PREPOSITIONS.contains(before)
+                    && (NamedSubject.finiteVerb(next) || verb(next))
+                    && !otherName(found, a, b) && !CuedNames.covered(spans, a, b)) {
+                spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
+            }
+        }
+    }
+
+    /** Prepositions: a name after one is its object, and the verb after it the outer clause's ({@code Laget til Odd rykket}). */
+    private static final Set<String> PREPOSITIONS = Set.of("til", "fra", "med", "av", "for", "på", "i", "hos", "om", "mot", "ved",
+            "etter", "under", "over", "mellom", "uten", "bak", "foran", "blant", "rundt", "gjennom", "overfor");
+
     /** The fewest words of a place or organisation guess {@link #longGuessedNames} reads as a person's full name. */
     private static final int LONG_NAME = 3;
 

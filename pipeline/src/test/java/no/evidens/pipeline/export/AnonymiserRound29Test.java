@@ -89,4 +89,40 @@ class AnonymiserRound29Test {
         assertEquals("Avtalen ble inngått mellom [navn 1] og Sony Music i fjor.",
                 anonymiseAlone(typedAs("PER:Kari Quillan", "ORG:Sony Music"), doc));
     }
+
+    @Test
+    void aSignOffsNameIsMaskedWhateverTheModelTypedIt() {
+        String doc = "I morgen kommer gjestene på middag.\n\nKlem fra Zorbek";
+        assertEquals("I morgen kommer gjestene på middag.\n\nKlem fra [navn 1]", anonymiseAlone(typedAs(), doc));
+    }
+
+    @Test
+    void aGreetingFromAPlaceIsNoSignOff() {
+        String doc = "Vi sender en hilsen fra Bergen til alle.\n\nHilsen Bergen";
+        assertEquals(doc, anonymiseAlone(typedAs(), doc));
+    }
+
+    @Test
+    void aNameGivenBySomHeterIsMasked() {
+        String doc = "Vi har fått en liten valp som heter Zorbek. Valpen er søt.";
+        assertEquals("Vi har fått en liten valp som heter [navn 1]. Valpen er søt.", anonymiseAlone(typedAs(), doc));
+    }
+
+    @Test
+    void aGivenNameThatIsACommonWordIsMaskedInsideASentenceBeforeAVerb() {
+        String doc = "Jeg hadde en god dag, og Dag hjelper meg med smøringen.";
+        assertEquals("Jeg hadde en god dag, og [navn 1] hjelper meg med smøringen.", anonymiseAlone(typedAs(), doc));
+    }
+
+    @Test
+    void aGivenNameAfterAPrepositionIsNoSubject() {
+        String doc = "Han hadde en god dag. Laget til Dag rykket ned i fjor.";
+        assertEquals(doc, anonymiseAlone(typedAs(), doc));
+    }
+
+    @Test
+    void aGivenNameThatIsACommonWordStaysWhereItOpensASentence() {
+        String doc = "Hun hadde en god dag. Dag etter dag gikk det bedre.";
+        assertEquals(doc, anonymiseAlone(typedAs(), doc));
+    }
 }
