@@ -14,7 +14,7 @@ import no.evidens.models.tag.PiiTagger;
 /**
  * Full names listed after a masked full name (issue 15, anonymisation round 29, chosen on the folds' stress run of
  * quarter 0): two capitalised words after a masked name of two words or more that is a person for sure (the model's person
- * guess, or a name opening with a listed given name) and {@code og}, {@code eller} or a comma ({@code mellom Kari Quillan og
+ * guess, a name opening with a listed given name, or one of no listed or institution word) and {@code og}, {@code eller} or a comma ({@code mellom Kari Quillan og
  * Sony Bertelsen}, made up) are the next person of the list, also where the first word is one a list knows as a brand: the
  * list's first name says what the list holds. Not a listed place's word first ({@code Trondheim Symfoniorkester} after a
  * theatre masked by mistake, in quarter 1). The second word must be one that could
@@ -58,12 +58,21 @@ final class CoordinatedNames {
     }
 
     /**
-     * Whether the masked name before is a person for sure: the model's person guess, or a name opening with a listed given
-     * name (not a name some other rule masked by mistake, {@code Trøndelag Teater, Trondheim Symfoniorkester}).
+     * Whether the masked name before is a person for sure: the model's person guess, a name opening with a listed given
+     * name, or one with no listed place's or firm's word, title or institution word in it (not a name some other rule
+     * masked by mistake, {@code Trøndelag Teater, Trondheim Symfoniorkester}).
      */
     private static boolean surePerson(String text, TaggedSpan s, List<TaggedSpan> found) {
-        return found.stream().anyMatch(f -> "PER".equals(f.type()) && f.start() < s.end() && s.start() < f.end())
-                || DocumentNames.isGivenName(TextWords.wordStartingAt(text, s.start()));
+        if (found.stream().anyMatch(f -> "PER".equals(f.type()) && f.start() < s.end() && s.start() < f.end())
+                || DocumentNames.isGivenName(TextWords.wordStartingAt(text, s.start()))) {
+            return true;
+        }
+        for (String w : s.cut(text).split("[ -]")) {
+            if (w.isEmpty() || DomainNames.shared().typeOf(w) != null || DocumentNames.isNoNameWord(w) || DocumentNames.isTitle(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

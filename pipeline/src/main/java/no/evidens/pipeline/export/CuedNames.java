@@ -110,8 +110,7 @@ final class CuedNames {
             boolean inside = !TextWords.opening(text, a) && !afterFullStop(text, a);
             if (inside && roleAsName(text, w, b) || !inside && soleRoyalRole(text, w, b)
                     || inside && patronymic(w) && !lowerCase.contains(w.toLowerCase(Locale.ROOT))
-                    || (afterTitle(text, a) || afterNameWord(text, a) || afterNamingVerb(text, a))
-                            && Anonymiser.maskableWhateverTyped(w, lowerCase)) {
+                    || (afterTitle(text, a) || afterNameWord(text, a)) && Anonymiser.maskableWhateverTyped(w, lowerCase)) {
                 String before = a >= 2 && text.charAt(a - 1) == ' ' ? TextWords.wordEndingAt(text, a - 1) : null;
                 boolean honorific = before != null && Character.isUpperCase(before.charAt(0))
                         && HONORIFICS.contains(before.toLowerCase(Locale.ROOT));
@@ -234,32 +233,6 @@ final class CuedNames {
         String t = TextWords.wordEndingAt(text, start - 1);
         return t != null && Character.isLowerCase(t.charAt(0)) && (t.endsWith("navnet") && t.length() > "navnet".length()
                 || t.endsWith("navn") && t.length() > "navn".length());
-    }
-
-    /** Verbs that give a name ({@code heter}, {@code het}, {@code kalles}). */
-    private static final Set<String> NAMING_VERBS = Set.of("heter", "het", "kalles");
-    /** Words before a naming verb whose subject is a being: the relative {@code som} and personal pronouns. */
-    private static final Set<String> NAMED_SUBJECTS = Set.of("som", "jeg", "du", "han", "hun");
-
-    /**
-     * Whether the word follows a verb that gives a name after {@code som} or a personal pronoun ({@code en valp som heter
-     * Zorbek}, {@code Hun heter Kari}; made up): the name a blog or a journal introduces someone by (round 29, the written
-     * stress set q4).
-     */
-    private static boolean afterNamingVerb(String text, int start) {
-        if (start < 2 || text.charAt(start - 1) != ' ') {
-            return false;
-        }
-        String verb = TextWords.wordEndingAt(text, start - 1);
-        if (verb == null || !NAMING_VERBS.contains(verb)) {
-            return false;
-        }
-        int at = start - 1 - verb.length();
-        if (at < 2 || text.charAt(at - 1) != ' ') {
-            return false;
-        }
-        String subject = TextWords.wordEndingAt(text, at - 1);
-        return subject != null && NAMED_SUBJECTS.contains(subject.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the word follows a full stop (a sentence's start, or a role's abbreviation: {@code mor. Datteren}). */
