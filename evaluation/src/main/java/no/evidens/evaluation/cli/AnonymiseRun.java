@@ -133,6 +133,11 @@ final class AnonymiseRun {
         AnonymisationEval eval = new AnonymisationEval(models, book, anonymiser);
         eval.run(List.of(AnonymisationTexts.journal()), errors ? System.out : null)
                 .print(System.out, "anonymised export, fictional journal full of names" + stressNote(stress));
+        if (!"test".equals(split)) {
+            // round 29: the written stress set q4, dev material (its errors are printed with --errors)
+            eval.run(AnonymisationTexts.stressQ4(), errors ? System.out : null)
+                    .print(System.out, "anonymised export, written stress set q4 (fictional)" + stressNote(stress));
+        }
         for (String s : "all".equals(split) ? List.of("dev", "test") : List.of(split)) {
             eval.run(AnonymisationTexts.tagsGold(s), errors && "dev".equals(s) ? System.out : null)
                     .print(System.out, "anonymised export, tag gold split " + s + stressNote(stress));

@@ -40,6 +40,30 @@ public final class AnonymisationTexts {
         }
     }
 
+    /**
+     * The written stress set q4 (round 29 of anonymisation, issue 15): fictional texts full of names of the kinds that leak —
+     * names that are common words, nicknames, foreign names, names in lists and headings — labelled while written (corpus,
+     * inline {@code {p:PERSON|…}} markup, as the journal). Dev material: never read for the test split.
+     */
+    public static final List<String> STRESS_Q4 = List.of("nyhet-skiskyting.txt", "blogg-helg.txt", "referat-ansvarsgruppe.txt");
+
+    /** The documents of the written stress set q4 ({@link #STRESS_Q4}). */
+    public static List<AnonymisationEval.GoldText> stressQ4() {
+        List<AnonymisationEval.GoldText> out = new ArrayList<>();
+        for (String name : STRESS_Q4) {
+            String resource = "/anonymisation/q4/" + name;
+            try (InputStream in = AnonymisationTexts.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + resource);
+                }
+                out.add(persons(TagsGold.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
     /** The tag-gold documents of a split, with their person marks. */
     public static List<AnonymisationEval.GoldText> tagsGold(String split) {
         List<GoldDocument> docs = "all".equals(split) ? TagsGold.all() : TagsGold.split(split);

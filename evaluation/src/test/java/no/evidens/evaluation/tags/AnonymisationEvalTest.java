@@ -21,4 +21,15 @@ class AnonymisationEvalTest {
         assertEquals(0, c.part(), c.toString());
         assertEquals(0, c.nonPersonWords(), c.toString());
     }
+
+    @Test
+    void theWrittenStressSetQ4HoldsItsThreeTextsWithEveryPersonLabelledAndNoneLeftBeyondRound29sThree() {
+        List<AnonymisationEval.GoldText> docs = AnonymisationTexts.stressQ4();
+        assertEquals(3, docs.size());
+        assertEquals(65, docs.stream().mapToInt(d -> d.names().size()).sum());
+        AnonymisationEval eval = new AnonymisationEval(NorwegianModels.shared(), Codebook.defaults(), Anonymiser.withNameModel());
+        AnonymisationEval.Counts c = eval.run(docs, null);
+        assertEquals(63, c.mentions(), c.toString());
+        assertTrue(c.whole() + c.part() <= 3, "round 29 leaves 3 of q4's mentions: " + c);
+    }
 }

@@ -275,6 +275,8 @@ public final class Anonymiser {
         BeingNames.mask(text, spans);
         quotedNames(text, spans, lowerCase, context);
         Bylines.mask(text, spans, lowerCase);
+        // round 29: a sign-off's name (Klem fra …)
+        Bylines.signOffs(text, spans, lowerCase);
         NameNeighbours.nicknames(text, spans, lowerCase);
         // round 28: a quoted nickname inside a full name or after a word of naming
         NameNeighbours.quotedNicknames(text, spans, lowerCase);
@@ -284,6 +286,9 @@ public final class Anonymiser {
         PersonShapes.givenAndSurname(text, spans, found, lowerCase);
         PersonShapes.letters(text, spans, letterNames(context));
         PersonShapes.initials(text, spans, lowerCase);
+        // round 29: a long place or organisation guess that is a full name with a given name inside
+        PersonShapes.longGuessedNames(text, spans, found, lowerCase);
+        PersonShapes.givenNameSubjects(text, spans, found);
         widen(text, spans, words, found, lowerCase, seen);
         coordinated(text, spans, words, lowerCase);
         widen(text, spans, words, found, lowerCase, seen);
@@ -295,6 +300,8 @@ public final class Anonymiser {
         NameNeighbours.numerals(text, spans);
         NameNeighbours.capitalInside(text, spans);
         NameNeighbours.royals(text, spans);
+        // round 29: a full name listed after a masked full name, its first word whatever a list knows it as
+        CoordinatedNames.afterFullName(text, spans, found, lowerCase);
         // round 25: the words beside the names the steps after the widening masked (a surname by its shape, Gustavsen) join
         // them too, as beside any other (a given name before it was left: the stress runs of the dev files)
         widen(text, spans, words, found, lowerCase, seen);
@@ -376,7 +383,8 @@ public final class Anonymiser {
             List<TaggedSpan> inContext = namesOfContext(c);
             for (TaggedSpan s : inContext) {
                 if (!"PER".equals(s.type()) && !PiiTagger.PERSON.equals(s.type())) {
-                    for (String w : s.cut(c).split("[^\\p{L}]+")) {
+                    // round 29: not a lone given name's guess, nor a full name an institution's guess ran into
+                    for (String w : GuessVotes.explained(s.cut(c), s.type(), lowerCase)) {
                         otherNames.merge(TextWords.stem(w), 1, Integer::sum);
                     }
                 }

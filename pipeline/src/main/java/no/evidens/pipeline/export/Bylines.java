@@ -23,7 +23,33 @@ final class Bylines {
     private static final Pattern BYLINE = Pattern.compile("(?<![\\p{L}])(?:[Ff]oto|[Ff]otograf|[Tt]ekst|[Ii]llustrasjon|[Tt]egning): "
             + "(\\p{Lu}[\\p{L}'-]*(?:,? \\p{Lu}[\\p{L}'-]*){0,3})");
 
+    /**
+     * A letter's or a blog post's sign-off ({@code Klem fra Kari}, {@code Hilsen Kari Quillan}, {@code Mvh Kari}; made up)
+     * and one to three capitalised words after it that end the line or the text, or stand before the next sentence's
+     * capital (round 29, the written stress set q4).
+     */
+    private static final Pattern SIGN_OFF = Pattern.compile("(?<![\\p{L}])(?:[Kk]lem(?:mer)? fra|[Kk]os fra|[Hh]ilsen|"
+            + "[Hh]ilsen fra|[Vv]ennlig hilsen|[Bb]este hilsen|[Mm]vh\\.?) (\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){0,2})"
+            + "(?=[.!]?\\s*$|[.!]?\\s*\\n|[.!]?\\s+\\p{Lu})");
+
     private Bylines() {
+    }
+
+    /**
+     * Masks the name a sign-off gives ({@link #SIGN_OFF}) whatever the model typed it: a blog post ended with {@code Klem fra
+     * …} (the written stress set q4). Each word one that could be a name ({@link Anonymiser#maskableWhateverTyped}).
+     */
+    static void signOffs(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
+        Matcher m = SIGN_OFF.matcher(text);
+        while (m.find()) {
+            boolean names = true;
+            for (String w : m.group(1).split("[ -]")) {
+                names &= Anonymiser.maskableWhateverTyped(w, lowerCase);
+            }
+            if (names) {
+                addUncovered(spans, m.start(1), m.end(1));
+            }
+        }
     }
 
     /**

@@ -164,6 +164,68 @@ final class PersonShapes {
     }
 
     /**
+     * Masks a listed given name written with a capital inside a sentence, after a lower-case word and right before a finite
+     * verb ({@code og Dag hjalp meg}, {@code da Liv kom hjem}), also where the text writes the word in lower case elsewhere (a
+     * given name that is a common word: {@code en god dag}): inside a sentence only a name gives it its capital, and the verb
+     * after it makes it the clause's subject (round 29, the written stress set q4). Not a function word, no list's place or
+     * organisation, nor a word the model typed otherwise, nor after a preposition (its object).
+     */
+    static void givenNameSubjects(String text, List<TaggedSpan> spans, List<TaggedSpan> found) {
+        Matcher m = Anonymiser.CAPITALISED.matcher(text);
+        while (m.find()) {
+            String w = m.group();
+            int a = m.start();
+            int b = m.end();
+            if (!NameNeighbours.bareGivenName(w) || DocumentNames.isFunctionWord(w) || DomainNames.shared().typeOf(w) != null
+                    || TextWords.opening(text, a) || a < 2 || text.charAt(a - 1) != ' ' || b >= text.length() || text.charAt(b) != ' ') {
+                continue;
+            }
+            String before = TextWords.wordEndingAt(text, a - 1);
+            String next = TextWords.wordStartingAt(text, b + 1);
+            if (before != null && Character.isLowerCase(before.charAt(0)) && !PREPOSITIONS.contains(before)
+                    && (NamedSubject.finiteVerb(next) || verb(next))
+                    && !otherName(found, a, b) && !CuedNames.covered(spans, a, b)) {
+                spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
+            }
+        }
+    }
+
+    /** Prepositions: a name after one is its object, and the verb after it the outer clause's ({@code Laget til Odd rykket}). */
+    private static final Set<String> PREPOSITIONS = Set.of("til", "fra", "med", "av", "for", "på", "i", "hos", "om", "mot", "ved",
+            "etter", "under", "over", "mellom", "uten", "bak", "foran", "blant", "rundt", "gjennom", "overfor");
+
+    /** The fewest words of a place or organisation guess {@link #longGuessedNames} reads as a person's full name. */
+    private static final int LONG_NAME = 3;
+
+    /**
+     * Masks a place, organisation or other guess of the name model that is three capitalised words or more and nothing else
+     * ({@code Datuk Seri Zorbek Quillan}, made up: titles of another language before a full name), each word one that could be
+     * a name ({@link Anonymiser#maskableWhateverTyped}) and one of them after the first a listed given name (not a genitive):
+     * a person's full name the model took for a place (round 29, the folds' stress run of quarter 2, where the title before the
+     * name was left). Not a street's or a building's name ({@code … gate}).
+     */
+    static void longGuessedNames(String text, List<TaggedSpan> spans, List<TaggedSpan> found, Set<String> lowerCase) {
+        for (TaggedSpan f : found) {
+            if ("PER".equals(f.type()) || PiiTagger.PERSON.equals(f.type()) || STREET_AFTER.matcher(text).find(f.end())) {
+                continue;
+            }
+            String[] words = f.cut(text).split(" ");
+            if (words.length < LONG_NAME) {
+                continue;
+            }
+            boolean names = true;
+            boolean given = false;
+            for (int i = 0; i < words.length && names; i++) {
+                names = words[i].matches("\\p{Lu}\\p{Ll}+") && Anonymiser.maskableWhateverTyped(words[i], lowerCase);
+                given |= i > 0 && NameNeighbours.bareGivenName(words[i]) && !DocumentNames.isFunctionWord(words[i]);
+            }
+            if (names && given) {
+                NameNeighbours.cover(spans, f.start(), f.end());
+            }
+        }
+    }
+
+    /**
      * Whether the name model typed any of {@code [a, b)} a place, an organisation or another name: then it read the pair
      * ({@code Jan Mayen}, a cheese's brand, a street without its {@code gate}), and the pair is left to it. A person guess
      * the model made and lost is no such guess, so the rule still reads the pairs it missed.
@@ -228,6 +290,12 @@ final class PersonShapes {
                     }
                 }
             }
+            // round 29: two letters after both-and, no verb needed ({@code snakke med både A og B.})
+            Matcher both = BOTH_LETTERS.matcher(c);
+            while (both.find()) {
+                out.add(both.group(1));
+                out.add(both.group(2));
+            }
             // round 27: a letter a verb of naming gives a person ({@code La meg kalle ham B.}), full stop and all
             Matcher named = NAMED_LETTER.matcher(c);
             while (named.find()) {
@@ -237,6 +305,13 @@ final class PersonShapes {
         return out;
     }
 
+    /**
+     * Two letters alone joined by {@code og} after {@code både} ({@code med både A og B}), each ending its word, no hyphen
+     * after ({@code både A- og B-siden}): people a case description names by letters, also where no verb follows them (round
+     * 29, the folds' stress run of quarter 3).
+     */
+    private static final Pattern BOTH_LETTERS = Pattern.compile(
+            "(?<![\\p{L}])[Bb]åde ([A-HJ-NP-Z]) og ([A-HJ-NP-Z])(?![\\p{L}\\d\\-)’'&/])");
     /** A letter after {@code kalle} or {@code kaller} and a pronoun, ending its sentence or clause ({@code kalle ham B.}). */
     private static final Pattern NAMED_LETTER = Pattern.compile(
             "(?<![\\p{L}])[Kk]aller? (?:ham|henne|han|hun|dem|meg|oss|seg) ([A-HJ-NP-Z])(?=[.,!?]?(?:\\s|$))");

@@ -394,7 +394,8 @@ class AnonymiserTest {
         assertEquals("Saken ble lagt fram av [navn 1] og [navn 2].",
                 givenOnly.anonymise("Saken ble lagt fram av Ola T. Quillan og Ina dos Reis.", new Anonymiser.Persons()));
         assertEquals("Møtet ledes av [navn 1].", givenOnly.anonymise("Møtet ledes av Kari B. Nordmann.", new Anonymiser.Persons()));
-        assertEquals("Det var [navn 1] da Kari kom.", givenOnly.anonymise("Det var Ola da Kari kom.", new Anonymiser.Persons()));
+        // round 29: the listed given name before a verb is masked by itself (PersonShapes.givenNameSubjects), not joined over da
+        assertEquals("Det var [navn 1] da [navn 2] kom.", givenOnly.anonymise("Det var Ola da Kari kom.", new Anonymiser.Persons()));
     }
 
     @Test
