@@ -793,6 +793,16 @@ public final class Anonymiser {
         return from <= to && to - from <= 1 && (from == to || text.charAt(from) == ' ' || text.charAt(from) == '-');
     }
 
+    /** Whether every word of a name (split at spaces and hyphens) is {@link #maskableWhateverTyped}. */
+    static boolean allMaskableWhateverTyped(String name, Set<String> lowerCase) {
+        for (String w : name.split("[ -]")) {
+            if (!maskableWhateverTyped(w, lowerCase)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@link #maskable} whatever the model typed the word, and no function word or common noun's shape. */
     static boolean maskableWhateverTyped(String word, Set<String> lowerCase) {
         return !lowerCase.contains(word.toLowerCase(Locale.ROOT)) && DomainNames.shared().typeOf(word) == null

@@ -42,10 +42,7 @@ final class Bylines {
     static void signOffs(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
         Matcher m = SIGN_OFF.matcher(text);
         while (m.find()) {
-            boolean names = true;
-            for (String w : m.group(1).split("[ -]")) {
-                names &= Anonymiser.maskableWhateverTyped(w, lowerCase);
-            }
+            boolean names = Anonymiser.allMaskableWhateverTyped(m.group(1), lowerCase);
             if (names) {
                 addUncovered(spans, m.start(1), m.end(1));
             }

@@ -391,10 +391,7 @@ final class NameNeighbours {
     static void speakers(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
         Matcher m = SPEAKER.matcher(text);
         while (m.find()) {
-            boolean names = true;
-            for (String w : m.group(1).split("[ -]")) {
-                names &= Anonymiser.maskableWhateverTyped(w, lowerCase);
-            }
+            boolean names = Anonymiser.allMaskableWhateverTyped(m.group(1), lowerCase);
             int a = m.start(1);
             int b = m.end(1);
             if (names && spans.stream().noneMatch(o -> o.start() <= a && b <= o.end())) {

@@ -61,11 +61,9 @@ final class PersonShapes {
             from = m.start(2);
             String given = m.group(1);
             String surname = m.group(2);
-            boolean listedGiven = NameNeighbours.bareGivenName(given) && !DocumentNames.isFunctionWord(given)
-                    && !lowerCase.contains(given.toLowerCase(Locale.ROOT)) && DomainNames.shared().typeOf(given) == null
+            boolean listedGiven = NameNeighbours.bareGivenName(given) && givenAsName(given, lowerCase)
                     && (Anonymiser.maskableWhateverTyped(surname, lowerCase) || listedSurname(surname, lowerCase));
-            if (!(listedGiven || fullNameShape(text, m.start(), given, surname, lowerCase))
-                    || STREET_AFTER.matcher(text).find(m.end()) || otherName(found, m.start(), m.end())) {
+            if (!(listedGiven || fullNameShape(text, m.start(), given, surname, lowerCase)) || namedOtherwise(text, m, found)) {
                 continue;
             }
             NameNeighbours.cover(spans, m.start(), m.end());
@@ -90,13 +88,23 @@ final class PersonShapes {
             from = m.start(2);
             String given = m.group(1);
             String surname = m.group(2);
-            if (DocumentNames.isGivenName(given) && !DocumentNames.isFunctionWord(given) && !lowerCase.contains(given.toLowerCase(Locale.ROOT))
-                    && DomainNames.shared().typeOf(given) == null && listedSurname(surname, lowerCase)
-                    && !STREET_AFTER.matcher(text).find(m.end()) && !otherName(found, m.start(), m.end())) {
+            if (DocumentNames.isGivenName(given) && givenAsName(given, lowerCase) && listedSurname(surname, lowerCase)
+                    && !namedOtherwise(text, m, found)) {
                 out.add(TextWords.stem(surname));
             }
         }
         return out;
+    }
+
+    /** A given name's word read as a name here: no function word, never written in lower case by the text, no list's place or firm. */
+    private static boolean givenAsName(String given, Set<String> lowerCase) {
+        return !DocumentNames.isFunctionWord(given) && !lowerCase.contains(given.toLowerCase(Locale.ROOT))
+                && DomainNames.shared().typeOf(given) == null;
+    }
+
+    /** Whether the pair {@code m} found names a street or building after the person, or the model typed it otherwise. */
+    private static boolean namedOtherwise(String text, Matcher m, List<TaggedSpan> found) {
+        return STREET_AFTER.matcher(text).find(m.end()) || otherName(found, m.start(), m.end());
     }
 
     /** A surname a list or its shape knows, no given name, the text never writes in lower case, no list's place or firm. */
