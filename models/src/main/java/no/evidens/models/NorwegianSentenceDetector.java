@@ -37,8 +37,14 @@ final class NorwegianSentenceDetector extends SentenceDetectorME {
 
     private final Abbreviations abbreviations;
 
+    /**
+     * OpenNLP's detector for {@code model}, its parts made by {@link SentenceAbbreviations#parts}: the constructor that
+     * takes them is deprecated (OpenNLP would have the model's own factory make them), but it is the one way to give
+     * the context generator a set of abbreviations that does not file every word it is asked in OpenNLP's interner.
+     */
+    @SuppressWarnings("deprecation")
     NorwegianSentenceDetector(SentenceModel model, Abbreviations abbreviations) {
-        super(model);
+        super(model, SentenceAbbreviations.parts(model));
         this.abbreviations = abbreviations;
     }
 
