@@ -1,5 +1,6 @@
 package no.evidens.pipeline.export;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,18 +56,12 @@ final class PersonShapes {
      * or building named after the person ({@code … gate}), nor a pair the model typed otherwise ({@link #otherName}).
      */
     static void givenAndSurname(String text, List<TaggedSpan> spans, List<TaggedSpan> found, Set<String> lowerCase) {
-        Matcher m = TWO_WORDS.matcher(text);
-        int from = 0;
-        while (from < text.length() && m.find(from)) {
-            from = m.start(2);
-            String given = m.group(1);
-            String surname = m.group(2);
-            boolean listedGiven = NameNeighbours.bareGivenName(given) && givenAsName(given, lowerCase)
-                    && (Anonymiser.maskableWhateverTyped(surname, lowerCase) || listedSurname(surname, lowerCase));
-            if (!(listedGiven || fullNameShape(text, m.start(), given, surname, lowerCase)) || namedOtherwise(text, m, found)) {
-                continue;
+        for (Pair p : pairs(text)) {
+            boolean listedGiven = NameNeighbours.bareGivenName(p.given()) && givenAsName(p.given(), lowerCase)
+                    && (Anonymiser.maskableWhateverTyped(p.surname(), lowerCase) || listedSurname(p.surname(), lowerCase));
+            if ((listedGiven || fullNameShape(text, p.start(), p.given(), p.surname(), lowerCase)) && !namedOtherwise(text, p, found)) {
+                NameNeighbours.cover(spans, p.start(), p.end());
             }
-            NameNeighbours.cover(spans, m.start(), m.end());
         }
         compoundSurnames(text, spans, found, lowerCase);
     }
@@ -82,15 +77,10 @@ final class PersonShapes {
      */
     static Set<String> fullNameSurnames(String text, List<TaggedSpan> found, Set<String> lowerCase) {
         Set<String> out = new HashSet<>();
-        Matcher m = TWO_WORDS.matcher(text);
-        int from = 0;
-        while (from < text.length() && m.find(from)) {
-            from = m.start(2);
-            String given = m.group(1);
-            String surname = m.group(2);
-            if (DocumentNames.isGivenName(given) && givenAsName(given, lowerCase) && listedSurname(surname, lowerCase)
-                    && !namedOtherwise(text, m, found)) {
-                out.add(TextWords.stem(surname));
+        for (Pair p : pairs(text)) {
+            if (DocumentNames.isGivenName(p.given()) && givenAsName(p.given(), lowerCase) && listedSurname(p.surname(), lowerCase)
+                    && !namedOtherwise(text, p, found)) {
+                out.add(TextWords.stem(p.surname()));
             }
         }
         return out;
@@ -102,9 +92,25 @@ final class PersonShapes {
                 && DomainNames.shared().typeOf(given) == null;
     }
 
-    /** Whether the pair {@code m} found names a street or building after the person, or the model typed it otherwise. */
-    private static boolean namedOtherwise(String text, Matcher m, List<TaggedSpan> found) {
-        return STREET_AFTER.matcher(text).find(m.end()) || otherName(found, m.start(), m.end());
+    /** Whether the pair names a street or building after the person, or the model typed it otherwise. */
+    private static boolean namedOtherwise(String text, Pair p, List<TaggedSpan> found) {
+        return STREET_AFTER.matcher(text).find(p.end()) || otherName(found, p.start(), p.end());
+    }
+
+    /** Two capitalised words {@link #TWO_WORDS} matched: where they stand and the two words. */
+    private record Pair(int start, int end, String given, String surname) {
+    }
+
+    /** Every pair of capitalised words in the text, overlapping ones too (the next looked for from the second word on). */
+    private static List<Pair> pairs(String text) {
+        List<Pair> out = new ArrayList<>();
+        Matcher m = TWO_WORDS.matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            from = m.start(2);
+            out.add(new Pair(m.start(), m.end(), m.group(1), m.group(2)));
+        }
+        return out;
     }
 
     /** A surname a list or its shape knows, no given name, the text never writes in lower case, no list's place or firm. */
