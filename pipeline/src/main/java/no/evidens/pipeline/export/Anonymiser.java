@@ -301,7 +301,7 @@ public final class Anonymiser {
         NameNeighbours.capitalInside(text, spans);
         NameNeighbours.royals(text, spans);
         // round 29: a full name listed after a masked full name, its first word whatever a list knows it as
-        CoordinatedNames.afterFullName(text, spans, found, lowerCase);
+        NamesListedAfter.afterFullName(text, spans, found, lowerCase);
         // round 25: the words beside the names the steps after the widening masked (a surname by its shape, Gustavsen) join
         // them too, as beside any other (a given name before it was left: the stress runs of the dev files)
         widen(text, spans, words, found, lowerCase, seen);

@@ -244,7 +244,7 @@ final class PersonShapes {
      * ({@code Jan Mayen}, a cheese's brand, a street without its {@code gate}), and the pair is left to it. A person guess
      * the model made and lost is no such guess, so the rule still reads the pairs it missed.
      */
-    private static boolean otherName(List<TaggedSpan> found, int a, int b) {
+    static boolean otherName(List<TaggedSpan> found, int a, int b) {
         return found.stream().anyMatch(f -> !"PER".equals(f.type()) && !PiiTagger.PERSON.equals(f.type()) && f.start() < b && a < f.end());
     }
 

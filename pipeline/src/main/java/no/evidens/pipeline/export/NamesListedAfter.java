@@ -20,9 +20,10 @@ import no.evidens.models.tag.PiiTagger;
  * theatre masked by mistake, in quarter 1). The second word must be one that could
  * be a name ({@link Anonymiser#maskableWhateverTyped}); not a pair the model typed a place or organisation, nor one a
  * further capitalised word or a hyphen continues. Round 25 had tried this before the masked name before was one span.
+ * (Not the models' {@code CoordinatedNames}, which types the names of a list while tagging.)
  */
-final class CoordinatedNames {
-    private CoordinatedNames() {
+final class NamesListedAfter {
+    private NamesListedAfter() {
     }
 
     /** {@code og}, {@code eller} or a comma, then two capitalised words and no third ({@link PersonShapes#PAIR_END}). */
@@ -47,7 +48,7 @@ final class CoordinatedNames {
                 int a = m.start(1);
                 int b = m.end(2);
                 if (!firstWord(first, lowerCase) || !Anonymiser.maskableWhateverTyped(second, lowerCase)
-                        || CuedNames.covered(spans, a, m.end(1)) || typedOther(found, a, b)) {
+                        || CuedNames.covered(spans, a, m.end(1)) || PersonShapes.otherName(found, a, b)) {
                     continue;
                 }
                 // the second word may be masked already (the model found it alone): the pair takes it in
@@ -82,9 +83,5 @@ final class CoordinatedNames {
     private static boolean firstWord(String word, Set<String> lowerCase) {
         return !"LOC".equals(DomainNames.shared().typeOf(word)) && !DocumentNames.isFunctionWord(word) && !DocumentNames.isTitle(word) && !DocumentNames.isNoNameWord(word)
                 && !lowerCase.contains(word.toLowerCase(Locale.ROOT)) && !NamedSubject.opener(word);
-    }
-
-    private static boolean typedOther(List<TaggedSpan> found, int a, int b) {
-        return found.stream().anyMatch(f -> !"PER".equals(f.type()) && !PiiTagger.PERSON.equals(f.type()) && f.start() < b && a < f.end());
     }
 }
