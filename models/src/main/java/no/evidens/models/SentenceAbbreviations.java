@@ -1,14 +1,11 @@
 package no.evidens.models;
 
 import java.util.AbstractSet;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.sentdetect.EndOfSentenceScanner;
@@ -16,7 +13,6 @@ import opennlp.tools.sentdetect.SDContextGenerator;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.sentdetect.lang.Factory;
 import opennlp.tools.util.StringList;
-import opennlp.tools.util.StringUtil;
 
 /**
  * A sentence model's abbreviation dictionary as the set of words its context generator asks about, answering as
@@ -25,38 +21,22 @@ import opennlp.tools.util.StringUtil;
  * {@link StringList}, which files each of its words in OpenNLP's process-wide string interner, a map that keeps every
  * word it is given for as long as the process runs.
  *
- * <p>The view's answer is a hash-set look-up of a one-word {@code StringList} with the dictionary's case rule: the
- * entries filed by the hash of their words joined by commas and lower-cased ({@link StringUtil#toLowerCase}), an
- * entry found when its hash is the word's and it is equal to the word, exactly (case-sensitive dictionary: one word,
- * the same) or word by word by {@link String#compareToIgnoreCase}. This set does the same without making anything
- * for a case-sensitive dictionary, which the bundled model has.
+ * <p>The view's answer is a hash-set look-up of a one-word {@code StringList} with the dictionary's case rule: a
+ * one-word entry equal to the word, exactly (case-sensitive dictionary, which the bundled model has) or by
+ * {@link String#compareToIgnoreCase} (the view also compares the lower-cased hashes first, which differ only for letters
+ * outside the dictionaries' alphabets). This set answers from the one-word entries alone, making nothing per word.
  */
 final class SentenceAbbreviations extends AbstractSet<String> {
     private final Set<String> view;
-    /** Case-sensitive dictionary: its one-word entries. */
-    private final Set<String> exact;
-    /** Case-insensitive dictionary: its entries' words, by the hash OpenNLP files them under. */
-    private final Map<Integer, List<String[]>> byHash;
+    /** The dictionary's one-word entries, compared as the dictionary's case rule says. */
+    private final Set<String> words;
 
     private SentenceAbbreviations(Dictionary dictionary) {
         this.view = dictionary.asStringSet();
-        if (dictionary.isCaseSensitive()) {
-            exact = new HashSet<>();
-            byHash = null;
-            for (StringList entry : dictionary) {
-                if (entry.size() == 1) {
-                    exact.add(entry.getToken(0));
-                }
-            }
-        } else {
-            exact = null;
-            byHash = new HashMap<>();
-            for (StringList entry : dictionary) {
-                String[] words = new String[entry.size()];
-                for (int i = 0; i < words.length; i++) {
-                    words[i] = entry.getToken(i);
-                }
-                byHash.computeIfAbsent(entry.hashCode(), h -> new ArrayList<>()).add(words);
+        this.words = dictionary.isCaseSensitive() ? new HashSet<>() : new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (StringList entry : dictionary) {
+            if (entry.size() == 1) {
+                words.add(entry.getToken(0));
             }
         }
     }
@@ -77,21 +57,7 @@ final class SentenceAbbreviations extends AbstractSet<String> {
 
     @Override
     public boolean contains(Object o) {
-        if (!(o instanceof String word)) {
-            return false;
-        }
-        if (exact != null) {
-            return exact.contains(word);
-        }
-        List<String[]> entries = byHash.get(StringUtil.toLowerCase(word).hashCode());
-        if (entries != null) {
-            for (String[] words : entries) {
-                if (words.length == 1 && word.compareToIgnoreCase(words[0]) == 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return o instanceof String word && words.contains(word);
     }
 
     @Override
