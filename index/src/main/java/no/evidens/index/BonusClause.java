@@ -23,7 +23,7 @@ import org.apache.lucene.util.FixedBitSet;
  * cost, so the bonus clause is essential whenever a field is (but for a field of a handful of entries), and an entry's
  * bonus is part of its score before its other fields are looked up. With its true cost it would be looked up last, every entry bounded by the largest bonus: as
  * one walk was before the eighteenth round. Carrying the bonus on the text field's clause instead (its scorer matching
- * the text's entries and the known hits with a bonus) was measured and is slower (README, Scale, twenty-first round):
+ * the text's entries and the known hits with a bonus) was measured and is slower (docs/search-speed-rounds.md, twenty-first round):
  * its maximum, the text's plus the largest bonus, made the text essential where it had not been. Lucene's {@code
  * FeatureField} would carry a bonus in the index, but needs a re-index, and the conclusion bonus depends on the
  * query's analyzer.

@@ -69,7 +69,7 @@ record BonusDocs(FixedBitSet[] each, FixedBitSet any) {
     /**
      * The entries set in both of two bit sets' words, found word by word as they are asked for. A clone of one set ANDed
      * with the other (as before) allocated and copied the whole segment's set for every search and segment (1.8% of a
-     * one-word search's samples and about 125 KB of its allocation at 1 M passages; README, Scale, thirty-first round),
+     * one-word search's samples and about 125 KB of its allocation at 1 M passages; docs/search-speed-rounds.md, thirty-first round),
      * where the page's walk asks for a few thousand entries. Lucene's conjunction of two {@code BitSetIterator}s gives
      * the same entries by leaping from one set to the other, a search of each set per step; it has no single pass over
      * both words, hence this class.

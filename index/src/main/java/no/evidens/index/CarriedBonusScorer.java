@@ -17,8 +17,8 @@ import org.apache.lucene.search.LeafCollector;
  * <p>
  * The same hits and floats as {@link PriorBulkScorer}: a hit's score is its words' score, plus, as one float addition,
  * its bonuses' value; the collector gets the hits in entry order, so ties are broken as before. This replaced two
- * streams (the hits with a bonus looked up in scorers of their own, a second decoding of the word's blocks): README,
- * Scale, twenty-first round.
+ * streams (the hits with a bonus looked up in scorers of their own, a second decoding of the word's blocks): docs/search-speed-rounds.md,
+ * twenty-first round.
  */
 final class CarriedBonusScorer extends BonusBulkScorer {
     /** Opens one word's fields in the segment (null when they match nothing there). */

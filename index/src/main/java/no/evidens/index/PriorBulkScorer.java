@@ -15,7 +15,7 @@ import org.apache.lucene.search.LeafCollector;
  * <p>
  * This replaced two streams (the entries without a bonus from the words' scorer, those with one looked up in scorers of
  * their own, clause by clause): those scorers read the same postings again, and on the 200,000-passage bench they cost
- * more than the looser bound does (README, Scale, fifteenth round).
+ * more than the looser bound does (docs/search-speed-rounds.md, fifteenth round).
  * <p>
  * Scores are bit-identical to Lucene's for {@link PriorQuery#plain()} ({@code ReqOptSumScorer}: the words' score,
  * plus, as one float addition, the matching bonuses summed in a double and cast to float, as {@code
