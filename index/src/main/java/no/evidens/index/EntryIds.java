@@ -19,7 +19,7 @@ import org.apache.lucene.util.FixedBitSet;
 /**
  * Finds an entry by its id without an index of the ids. An entry's id is a stored value only (an index written before
  * also holds it as a term, which is not read): indexing every passage's id, a distinct term each, was 7–16% of
- * indexing's processor time (its term added, then sorted and written into the terms dictionary at each flush; README,
+ * indexing's processor time (its term added, then sorted and written into the terms dictionary at each flush; docs/search-speed-rounds.md,
  * "Twentieth round: indexing"), for a look-up that the document's key answers. A passage's id is its document's key
  * ({@code case/document}), a slash and its number, and a document's passages are written as one block in the order of
  * their numbers, so the passage is the number-th live passage under that key: that one is checked against its stored
