@@ -52,7 +52,9 @@ final class TurnEnd {
      *   <li>a heading run into the end of the paragraph (no final punctuation).</li>
      * </ul>
      * A sentence of narration stays in the turn when the next one says {@code jeg}, {@code meg} or {@code min}: the
-     * speaker named someone ({@code Jo, jeg har én... Per Olsen, en keeper. Jeg besøkte ham.}).
+     * speaker named someone ({@code Jo, jeg har én... Per Olsen, en keeper. Jeg besøkte ham.}); not where the writer tells
+     * as {@code jeg} or {@code vi} and the turn spoke to {@code du} without saying {@code jeg}: there the writer is the one
+     * spoken to, whose {@code jeg} ends the turn (round 21, {@link SentenceVoice#addressesWriter}).
      * (Tried and dropped: ending at two plain sentences in a row, neither speech nor naming anyone. It fixed two turns
      * of the dev files but cut many more turns short on the treebank's training files, where speakers make plain
      * statements in a row: {@code Det er tungt arbeid. Kjedelig også.})
@@ -102,6 +104,7 @@ final class TurnEnd {
         boolean asking = SentenceVoice.asksSpeaker(text.substring(start, end).strip());
         boolean crossheads = SentenceVoice.asksInCrossheads(text);
         String leadIn = leadIn(text, start);
+        boolean writer = SentenceVoice.writerTellsAsOne(text);
         for (int i = 1; i < sentences.size(); i++) {
             String sentence = text.substring(sentences.get(i)[0], sentences.get(i)[1]).strip();
             boolean last = i + 1 == sentences.size();
@@ -112,9 +115,13 @@ final class TurnEnd {
                     || answer && SentenceVoice.asksSpeaker(sentence))
                     && (afterQuestion || interview || answer || DialogueQuotes.SPEECH.matcher(text.substring(start, end)).find()
                             || SentenceVoice.undashedQuestions(text, 2) > 1 || !INTERROGATIVE.matcher(sentence).lookingAt());
+            // the writer spoken to (round 21): the turn says «du» and not «jeg», so the next «jeg» is the writer's
+            boolean writerAddressed = writer && SentenceVoice.addressesWriter(text.substring(start, end));
             boolean narration = (SentenceVoice.narration(text, sentence, answer, text.substring(start, end))
-                    || SentenceVoice.narratorTells(leadIn, text.substring(start, end), sentence))
-                    && (!namedBySpeaker(text, sentences, i, answer) || SentenceVoice.reaction(sentence, text.substring(start, end)))
+                    || SentenceVoice.narratorTells(leadIn, text.substring(start, end), sentence)
+                    || writerAddressed && SentenceVoice.writerAnswers(sentence))
+                    && (writerAddressed || !namedBySpeaker(text, sentences, i, answer)
+                            || SentenceVoice.reaction(sentence, text.substring(start, end)))
                     && !(asking && sentence.endsWith("?"));
             if (interviewer && i >= 2 && leadsIn(text.substring(sentences.get(i - 1)[0], sentences.get(i - 1)[1]))) {
                 return sentences.get(i - 2)[1]; // … jeg trenger. Du har uttalt at du er en nasker. Hva stjal du sist?

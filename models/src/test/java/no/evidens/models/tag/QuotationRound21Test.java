@@ -42,4 +42,31 @@ class QuotationRound21Test {
         String once = "Ordføreren: Vi går over til sak 12.\n\nKari Moe sier hun er enig. – Vi bør vedta det i dag.";
         assertEquals("–|Vi bør vedta det i dag.", show(once));
     }
+
+    @Test
+    void aTurnThatSpeaksToTheWriterEndsBeforeTheWritersJeg() {
+        // a blog told as «vi»: the aunt speaks to the writer, who goes on telling as «jeg»
+        String t = "Vi kom fram til hytta sent. Tante sto i døra. – Du må hente ved. Det er kaldt i stua. Jeg gikk ut i"
+                + " mørket. Vedskjulet var låst.";
+        assertEquals("–|Du må hente ved. Det er kaldt i stua.", show(t));
+        // a name the writer tells of, rescued before by the next «jeg», is the writer's too
+        String named = "Vi kom fram til hytta sent. – Du burde ha kjørt via Gol. Det er mye kortere. Vi var"
+                + " allerede forbi Gol. Jeg sa ingenting.";
+        assertEquals("–|Du burde ha kjørt via Gol. Det er mye kortere.", show(named));
+        // a speaker who speaks as «jeg» keeps the «jeg» sentence, and a news text whose reporter says neither keeps it too
+        String speaker = "Vi kom fram til hytta sent. – Jeg tror du må hente ved. Jeg fryser.";
+        assertEquals("–|Jeg tror du må hente ved. Jeg fryser.", show(speaker));
+        String news = "Kari Moe (54) er lei av ventetida. – Du får aldri svar. Jeg har ringt ti ganger.";
+        assertEquals("–|Du får aldri svar. Jeg har ringt ti ganger.", show(news));
+    }
+
+    @Test
+    void theReportersViMovingOnInThePresentEndsTheTurn() {
+        String t = "Ola Sæter (80) viser fram naustet. – Her bygde far båtene sine. Jeg fikk aldri lov til å hjelpe. Vi går"
+                + " opp til huset. Kaffen står klar.";
+        assertEquals("–|Her bygde far båtene sine. Jeg fikk aldri lov til å hjelpe.", show(t));
+        // the speaker's own «vi» in the past tense stays in the turn
+        String past = "Ola Sæter (80) viser fram naustet. – Her bygde far båtene sine. Vi gikk opp til huset hver kveld.";
+        assertEquals("–|Her bygde far båtene sine. Vi gikk opp til huset hver kveld.", show(past));
+    }
 }
