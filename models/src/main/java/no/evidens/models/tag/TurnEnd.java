@@ -38,6 +38,11 @@ final class TurnEnd {
             + "(?![\\p{L}])|(?!(?:Det|Den|Dette|Du|Dere|De|Han|Hun|Vi|Jeg|Man)(?![\\p{L}]))\\p{Lu}\\p{Ll}+\\s+(?:det|den|dette|du|dere"
             + "|de|han|hun|vi|man|noen)(?![\\p{L}])");
 
+    /** A day or a date ahead: {@code mandag}, {@code i morgen}, {@code neste uke}, {@code 14. august}. */
+    private static final Pattern NEXT_DAY = Pattern.compile("(?<![\\p{L}])(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
+            + "|i morgen|neste uke|\\d{1,2}\\. (?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november"
+            + "|desember))(?![\\p{L}])");
+
     private TurnEnd() {
     }
 
@@ -127,6 +132,10 @@ final class TurnEnd {
                 return sentences.get(i - 2)[1]; // … jeg trenger. Du har uttalt at du er en nasker. Hva stjal du sist?
             }
             boolean echoed = ECHOED.matcher(sentence).find();
+            // the article's closing line of what happens next (round 21: … vi venter svar. Saken kommer opp i utvalget 14.
+            // august.), after a turn that spoke as someone: the reporter's, where the written text gave it a paragraph
+            boolean closing = last && text.substring(sentences.get(i)[1]).isBlank() && whatNext(sentence)
+                    && DialogueQuotes.SPEECH.matcher(text.substring(start, end)).find();
             if (narration && crossheads) {
                 // the reporter's questions run in before the narration (… klart seg. Hva vet naboene? I nabolaget …): in a
                 // document that asks its crossheads so, they are no longer the speaker's (round 15)
@@ -136,7 +145,7 @@ final class TurnEnd {
                 }
                 return sentences.get(k)[1];
             }
-            if (heading || narration || interviewer || echoed) {
+            if (heading || narration || interviewer || echoed || closing) {
                 return end;
             }
             answering &= answer || !addressed(sentence, interview);
@@ -144,6 +153,17 @@ final class TurnEnd {
             end = sentences.get(i)[1];
         }
         return end;
+    }
+
+    /**
+     * A statement that names a day or a date ahead ({@link #NEXT_DAY}) and speaks as nobody and to nobody: as the
+     * document's last sentence after a turn that said {@code jeg}, {@code vi} or {@code du}, the reporter's closing line
+     * of what happens next ({@code Neste kamp er borte mot Strand lørdag.}). A speaker's own plans say {@code vi}
+     * ({@code Vi ses på lørdag.}).
+     */
+    private static boolean whatNext(String sentence) {
+        return NEXT_DAY.matcher(sentence).find() && !DialogueQuotes.SPEECH.matcher(sentence).find() && !sentence.endsWith("?")
+                && !sentence.endsWith("!");
     }
 
     /**

@@ -69,4 +69,14 @@ class QuotationRound21Test {
         String past = "Ola Sæter (80) viser fram naustet. – Her bygde far båtene sine. Vi gikk opp til huset hver kveld.";
         assertEquals("–|Her bygde far båtene sine. Vi gikk opp til huset hver kveld.", show(past));
     }
+
+    @Test
+    void theArticlesLastSentenceOfWhatHappensNextIsTheReporters() {
+        String t = "Treneren var skuffet etter kampen. – Vi må bli bedre i duellene. Det vet alle i garderoben. Neste kamp"
+                + " spilles hjemme søndag.";
+        assertEquals("–|Vi må bli bedre i duellene. Det vet alle i garderoben.", show(t));
+        // the speaker's own plans for the day say «vi», and a day before the end of the text is not the closing line
+        String own = "Treneren var skuffet etter kampen. – Vi må bli bedre i duellene. Vi trener igjen søndag.";
+        assertEquals("–|Vi må bli bedre i duellene. Vi trener igjen søndag.", show(own));
+    }
 }
