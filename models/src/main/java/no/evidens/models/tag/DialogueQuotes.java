@@ -33,13 +33,12 @@ final class DialogueQuotes {
     private static final Pattern APPOSITION = Pattern.compile("\\p{Lu}\\p{Ll}+(?:\\s+[\\p{L}-]+){0,5},\\s+\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2}");
 
     /**
-     * The chair's label in parliament minutes ({@code Presidenten: Neste spørsmål …}): there a dash continues the
-     * speaker's own speech ({@code … bes stå opp. – Vi begynner med …}, {@code – Får jeg si noen ord til?}) and
-     * quotes nobody.
+     * The chair's label in parliament minutes ({@code Presidenten: Neste spørsmål …}), and in a municipal or county
+     * council's ({@code Ordføreren: Vi går over til sak 45.}, round 21): there a dash continues the speaker's own speech
+     * ({@code … bes stå opp. – Vi begynner med …}, {@code – Får jeg si noen ord til?}) and quotes nobody.
      */
-    private static final String CHAIR_WORDS = "Presidenten:";
-    /** {@link #CHAIR_WORDS} after no letter. */
-    private static final Pattern CHAIR = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(CHAIR_WORDS));
+    private static final Pattern CHAIR = Pattern.compile("(?<![\\p{L}])(?:Presidenten|Ordføreren|Fylkesordføreren|Varaordføreren"
+            + "|Møtelederen|Møteleder):");
     /**
      * A speaker's label in minutes that time each speech: a paragraph opened by a name (and party or office) and the
      * clock in brackets before the colon ({@code Kari Moe (Sp) [10:14:50]: President! …}, round 18), or such a label
@@ -185,7 +184,7 @@ final class DialogueQuotes {
     }
 
     /**
-     * The chair's label ({@link #CHAIR}) stands at least twice in {@code text}. A text without the label's words is not
+     * The chair's label ({@link #CHAIR}) stands at least twice in {@code text}. A text without the labels' words is not
      * searched with the pattern: a pattern that opens with a look-behind is tried at every position of the text, where
      * {@link String#indexOf(String)} skips to the words (half the quotations' CPU of an ingest, most texts holding no
      * minutes at all).
@@ -194,8 +193,7 @@ final class DialogueQuotes {
         if (timedSpeakersTwice(text)) {
             return true;
         }
-        int first = text.indexOf(CHAIR_WORDS);
-        if (first < 0 || text.indexOf(CHAIR_WORDS, first + CHAIR_WORDS.length()) < 0) {
+        if (!text.contains("Presidenten:") && !text.contains("rdføreren:") && !text.contains("Møteleder")) {
             return false;
         }
         return CHAIR.matcher(text).results().limit(2).count() == 2;

@@ -43,7 +43,8 @@ final class SentenceVoice {
     /**
      * The reporter at work, in the reportage's «vi»: asking, looking something up, calling ({@code Vi spør om …},
      * {@code Vi blar i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme.}), meeting someone it
-     * names ({@code Like etter treffer vi direktøren Kari Moe.}).
+     * names ({@code Like etter treffer vi direktøren Kari Moe.}), moving on or sitting down ({@code Vi går opp til huset.},
+     * {@code Vi setter oss på kjøkkenet.}).
      */
     private static final Pattern REPORTER_ASKS = Pattern.compile("\\AVi\\s+(?:spør|spurte|blar|bladde|ringer|ringte)\\s+"
             + "(?:om|i|hva|hvorfor|hvordan|hvor|opp|til)(?![\\p{L}])"
@@ -51,7 +52,11 @@ final class SentenceVoice {
             + "|\\AVi\\s+(?:har\\s+kommet|kommer|kom|er)\\s+(?:fram|frem|framme|fremme)[.!]?\\z"
             // meeting the next one to speak, named (round 14): Like etter treffer vi direktøren Kari Moe; Vi møter Ola …
             + "|\\A(?:\\p{Lu}\\p{Ll}*(?:\\s+\\p{Ll}+){0,2}\\s+(?:treffer|traff|møter|møtte)\\s+vi|Vi\\s+(?:treffer|traff|møter|møtte))"
-            + "\\s+(?:\\p{Ll}+\\s+)?\\p{Lu}");
+            + "\\s+(?:\\p{Ll}+\\s+)?\\p{Lu}"
+            // moving on or sitting down with the speaker, in the present and towards a place (round 21): Vi går opp til
+            // huset. Vi setter oss på kjøkkenet. Vi kjører forbi hus med … (a speaker's «vi» tells its story in the past)
+            + "|\\AVi\\s+(?:går|setter\\s+oss|sitter|kjører|følger|rusler|vandrer|klatrer)\\s+(?:opp|ned|inn|ut|bort|videre|på|til"
+            + "|gjennom|langs|over|mot|forbi)(?![\\p{L}])");
     private static final String MONTH = "(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)";
     /**
      * A dateline: a place (and its region) and a date, nothing else: a day and a month ({@code Fagernes i Valdres, 23. august
@@ -327,6 +332,34 @@ final class SentenceVoice {
     private static final Pattern FIRST_TURN = Pattern.compile("(?:^|\\s)[-–—]\\s+\\p{Lu}|[«\"“„]");
     /** The reporter's {@code vi} or {@code oss}. */
     private static final Pattern WE = Pattern.compile("(?iu)(?<![\\p{L}])(?:vi|oss)(?![\\p{L}])");
+
+    /**
+     * The writer tells as {@code jeg} or {@code vi}: the text before its first dialogue turn or mark says so (a blog, a
+     * reportage: {@code Vi dro opp skjærtorsdag, som alltid.}).
+     */
+    static boolean writerTellsAsOne(String text) {
+        Matcher first = FIRST_TURN.matcher(text);
+        String before = first.find() ? text.substring(0, first.start()) : text;
+        return firstPersonSingular(before) || WE.matcher(before).find();
+    }
+
+    /**
+     * A turn so far that speaks to {@code du} or {@code dere}, says no {@code jeg}, {@code meg} or {@code min}, and does not
+     * end by asking ({@code - Du er den yngste av oss.}): in a text whose writer tells as {@code jeg} or {@code vi}
+     * ({@link #writerTellsAsOne}) the one spoken to is the writer (round 21, a blog's father-in-law: {@code - Du burde ha
+     * tatt av ved Hønefoss. Det er mye kortere over fjellet. Vi var allerede forbi Hønefoss. Jeg sa ingenting.}).
+     */
+    static boolean addressesWriter(String turnSoFar) {
+        return secondPerson(turnSoFar) && !firstPersonSingular(turnSoFar) && !turnSoFar.strip().endsWith("?");
+    }
+
+    /**
+     * After a turn that {@link #addressesWriter}: a sentence that says {@code jeg}, {@code meg} or {@code min} and speaks to
+     * nobody is the writer's answer or account ({@code Jeg måkte i en time.}), not the speaker's.
+     */
+    static boolean writerAnswers(String sentence) {
+        return firstPersonSingular(sentence) && !secondPerson(sentence);
+    }
 
     /** The last sentence of {@code words}. */
     private static String lastSentence(String words) {

@@ -66,6 +66,22 @@ final class TurnCue {
      */
     private static final Pattern AFTER_TERM = Pattern.compile("(?<=\\p{L}[»\"”])\\s+((?:" + QuoteAttribution.VERBS + "|" + MORE_VERBS
             + ")\\s+(?:han|hun|ho|de|dei|\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2})(?=\\s*[.,!?]))");
+    /**
+     * A cue that is a sentence of its own after the turn's words (round 21: {@code - … tenkt gjennom dette. Det sier Hilde
+     * Sandnes, som …}): {@code Det} and a verb of saying, then a name of up to three capitalised words or {@code han},
+     * {@code hun}, and a comma or the sentence's end. Written with a paragraph of its own it follows the turn's paragraph;
+     * rebuilt from tokens it runs on after the turn's last sentence, where the cue without a comma ({@link #NO_COMMA}) took
+     * {@code Det} into the turn. The turn ends before {@code Det}.
+     */
+    private static final Pattern SAYS_IT = Pattern.compile("(?<=[.!?…][»\"”]?\\s)((?:Det|Dette)\\s+(?:sier|sa|mener|meinte|forteller"
+            + "|fortalte|skriver|skrev|opplyser|opplyste|understreker|understreket|påpeker|påpekte)\\s+(?:han|hun|ho"
+            + "|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}[\\p{L}-]+){0,2})(?=\\s*[,.]))");
+    /**
+     * A verb of placing or naming that is a cue only with {@code det} after it ({@code , står det i brevet}, {@code , heter
+     * det}): with another subject it is the narration's or the speech's own clause after a fronted one ({@code Da jeg kom
+     * ut, sto vannet til knærne}, round 21), no cue.
+     */
+    private static final Pattern PLACED = Pattern.compile("(?iu)\\A(?:står|stod|sto|heter|heiter|het)\\s+(?!det(?![\\p{L}]))");
     /** A sentence's end inside a text: its punctuation and white space. */
     private static final Pattern SENTENCE_GAP = Pattern.compile("[.!?…]\\s");
     /** The speaker's own aside: an opinion verb with a first-person subject, or a saying quoted by the speaker. */
@@ -121,6 +137,8 @@ final class TurnCue {
         Cue cue = verb == null || punctuation != null && punctuation.at() < verb.at() ? punctuation : verb;
         Cue bare = first(NO_COMMA.matcher(text).region(start, end), text, start, marked);
         cue = cue == null || bare != null && bare.at() < cue.at() ? bare : cue;
+        Cue saysIt = first(SAYS_IT.matcher(text).region(start, end), text, start, marked);
+        cue = cue == null || saysIt != null && saysIt.at() < cue.at() ? saysIt : cue;
         Cue afterTerm = first(AFTER_TERM.matcher(text).region(start, end), text, start, marked);
         if (afterTerm != null && !afterTerm(text, afterTerm.at(), marked)) {
             afterTerm = null;
@@ -143,6 +161,7 @@ final class TurnCue {
             String words = text.substring(cue.start(1), cue.end(1));
             if (cue.start() > start && !DialogueQuotes.insideQuotation(marked, cue.start())
                     && !ASIDE.matcher(words).find() && !CLAUSE.matcher(words).find() && !QUESTION.matcher(words).find() && !NO_SUBJECT.matcher(words).find()
+                    && !PLACED.matcher(words).find()
                     && !introduces(text, cue.end(1), words) && !echoes(text, cue.end(1), words)
                     && !quotedBySpeaker(text, cue.start(), marked)) {
                 return new Cue(cue.start(), cue.start(1), cue.end(1));

@@ -38,6 +38,11 @@ final class TurnEnd {
             + "(?![\\p{L}])|(?!(?:Det|Den|Dette|Du|Dere|De|Han|Hun|Vi|Jeg|Man)(?![\\p{L}]))\\p{Lu}\\p{Ll}+\\s+(?:det|den|dette|du|dere"
             + "|de|han|hun|vi|man|noen)(?![\\p{L}])");
 
+    /** A day or a date ahead: {@code mandag}, {@code i morgen}, {@code neste uke}, {@code 14. august}. */
+    private static final Pattern NEXT_DAY = Pattern.compile("(?<![\\p{L}])(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
+            + "|i morgen|neste uke|\\d{1,2}\\. (?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november"
+            + "|desember))(?![\\p{L}])");
+
     private TurnEnd() {
     }
 
@@ -52,7 +57,9 @@ final class TurnEnd {
      *   <li>a heading run into the end of the paragraph (no final punctuation).</li>
      * </ul>
      * A sentence of narration stays in the turn when the next one says {@code jeg}, {@code meg} or {@code min}: the
-     * speaker named someone ({@code Jo, jeg har én... Per Olsen, en keeper. Jeg besøkte ham.}).
+     * speaker named someone ({@code Jo, jeg har én... Per Olsen, en keeper. Jeg besøkte ham.}); not where the writer tells
+     * as {@code jeg} or {@code vi} and the turn spoke to {@code du} without saying {@code jeg}: there the writer is the one
+     * spoken to, whose {@code jeg} ends the turn (round 21, {@link SentenceVoice#addressesWriter}).
      * (Tried and dropped: ending at two plain sentences in a row, neither speech nor naming anyone. It fixed two turns
      * of the dev files but cut many more turns short on the treebank's training files, where speakers make plain
      * statements in a row: {@code Det er tungt arbeid. Kjedelig også.})
@@ -102,6 +109,7 @@ final class TurnEnd {
         boolean asking = SentenceVoice.asksSpeaker(text.substring(start, end).strip());
         boolean crossheads = SentenceVoice.asksInCrossheads(text);
         String leadIn = leadIn(text, start);
+        boolean writer = SentenceVoice.writerTellsAsOne(text);
         for (int i = 1; i < sentences.size(); i++) {
             String sentence = text.substring(sentences.get(i)[0], sentences.get(i)[1]).strip();
             boolean last = i + 1 == sentences.size();
@@ -112,14 +120,22 @@ final class TurnEnd {
                     || answer && SentenceVoice.asksSpeaker(sentence))
                     && (afterQuestion || interview || answer || DialogueQuotes.SPEECH.matcher(text.substring(start, end)).find()
                             || SentenceVoice.undashedQuestions(text, 2) > 1 || !INTERROGATIVE.matcher(sentence).lookingAt());
+            // the writer spoken to (round 21): the turn says «du» and not «jeg», so the next «jeg» is the writer's
+            boolean writerAddressed = writer && SentenceVoice.addressesWriter(text.substring(start, end));
             boolean narration = (SentenceVoice.narration(text, sentence, answer, text.substring(start, end))
-                    || SentenceVoice.narratorTells(leadIn, text.substring(start, end), sentence))
-                    && (!namedBySpeaker(text, sentences, i, answer) || SentenceVoice.reaction(sentence, text.substring(start, end)))
+                    || SentenceVoice.narratorTells(leadIn, text.substring(start, end), sentence)
+                    || writerAddressed && SentenceVoice.writerAnswers(sentence))
+                    && (writerAddressed || !namedBySpeaker(text, sentences, i, answer)
+                            || SentenceVoice.reaction(sentence, text.substring(start, end)))
                     && !(asking && sentence.endsWith("?"));
             if (interviewer && i >= 2 && leadsIn(text.substring(sentences.get(i - 1)[0], sentences.get(i - 1)[1]))) {
                 return sentences.get(i - 2)[1]; // … jeg trenger. Du har uttalt at du er en nasker. Hva stjal du sist?
             }
             boolean echoed = ECHOED.matcher(sentence).find();
+            // the article's closing line of what happens next (round 21: … vi venter svar. Saken kommer opp i utvalget 14.
+            // august.), after a turn that spoke as someone: the reporter's, where the written text gave it a paragraph
+            boolean closing = last && text.substring(sentences.get(i)[1]).isBlank() && whatNext(sentence)
+                    && DialogueQuotes.SPEECH.matcher(text.substring(start, end)).find();
             if (narration && crossheads) {
                 // the reporter's questions run in before the narration (… klart seg. Hva vet naboene? I nabolaget …): in a
                 // document that asks its crossheads so, they are no longer the speaker's (round 15)
@@ -129,7 +145,7 @@ final class TurnEnd {
                 }
                 return sentences.get(k)[1];
             }
-            if (heading || narration || interviewer || echoed) {
+            if (heading || narration || interviewer || echoed || closing) {
                 return end;
             }
             answering &= answer || !addressed(sentence, interview);
@@ -137,6 +153,17 @@ final class TurnEnd {
             end = sentences.get(i)[1];
         }
         return end;
+    }
+
+    /**
+     * A statement that names a day or a date ahead ({@link #NEXT_DAY}) and speaks as nobody and to nobody: as the
+     * document's last sentence after a turn that said {@code jeg}, {@code vi} or {@code du}, the reporter's closing line
+     * of what happens next ({@code Neste kamp er borte mot Strand lørdag.}). A speaker's own plans say {@code vi}
+     * ({@code Vi ses på lørdag.}).
+     */
+    private static boolean whatNext(String sentence) {
+        return NEXT_DAY.matcher(sentence).find() && !DialogueQuotes.SPEECH.matcher(sentence).find() && !sentence.endsWith("?")
+                && !sentence.endsWith("!");
     }
 
     /**
