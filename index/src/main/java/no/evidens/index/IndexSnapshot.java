@@ -31,6 +31,7 @@ final class IndexSnapshot extends IndexSearcher {
     private IndexSnapshot(IndexReader reader, Analyzer analyzer, SegmentCache<SegmentFacetSignatures> signatures,
                           SegmentCache<SegmentDocumentKeys> keys) throws IOException {
         super(reader);
+        FieldSimilarity.fromSystemProperty().ifPresent(this::setSimilarity);
         this.documentKeys = keys.of(reader).toArray(new SegmentDocumentKeys[0]);
         this.generation = reader instanceof DirectoryReader d ? d.getIndexCommit().getGeneration() : -1;
         this.facetState = facetState(reader);
