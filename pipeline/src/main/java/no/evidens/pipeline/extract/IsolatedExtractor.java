@@ -49,7 +49,7 @@ public final class IsolatedExtractor implements Extractor {
     public static final long DEFAULT_START_MILLIS = 600_000;
     /**
      * CPU time a starting worker may spend before it is taken to be stuck: a start (the JVM, Tika loaded, the
-     * warm-up) cost 1-4 CPU s when measured (README, second round), whatever the load; its wall time grows with it.
+     * warm-up) cost 1-4 CPU s when measured (docs/ingest-speed-rounds.md, second round), whatever the load; its wall time grows with it.
      */
     private static final long START_CPU_NANOS = 60_000_000_000L;
     /** How often a starting worker's CPU time is looked at. */

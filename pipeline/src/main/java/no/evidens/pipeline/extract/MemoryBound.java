@@ -35,7 +35,7 @@ public final class MemoryBound {
      * JVM options of the main process of {@code ingest} and {@code watch}; the launcher writes the same
      * ({@code MemoryBoundTest} checks). The serial collector: over the bench's 1,000 generated files it took about
      * 0.9 CPU s where the parallel one took 1.2, and the process tree's peak was some 150 MB lower, the index the
-     * same (README, twenty-seventh round); G1's concurrent work and write barriers cost CPU a batch does not need.
+     * same (docs/ingest-speed-rounds.md, twenty-seventh round); G1's concurrent work and write barriers cost CPU a batch does not need.
      */
     public static final String MAIN_OPTIONS = "-Xmx" + MAIN_HEAP_MB + "m -XX:+UseSerialGC";
     /**
