@@ -25,7 +25,7 @@ import org.apache.lucene.util.BytesRef;
  * without this a passage saying {@code i 16 av dei 24 tilsyna} ranked as one that only names a supervision.
  * <p>
  * An optional constant clause beside the required query, {@link ScoreOnly}, so it makes no hit and shows no match; query
- * side only, so SolrCloud reads the same query. Measured on the real-text dev queries (README, Relevance, twenty-sixth
+ * side only, so SolrCloud reads the same query. Measured on the real-text dev queries (docs/relevance-rounds.md, twenty-sixth
  * round): nDCG@10 0.843 → 0.844, recall@20 0.908 → 0.910; at a whole tier the same nDCG@10 and no recall gained; also for
  * {@code hvor ofte}, {@code hvor lenge} and {@code hvor lang tid} 0.843. A quarter of a tier rather than the half it was
  * (twenty-seventh round, on the grown judgements): recall@20 0.916 → 0.918, nDCG@10 0.843 → 0.844, two queries up, none

@@ -15,7 +15,7 @@ import java.util.function.ToDoubleFunction;
  * room only for passages about as strong: in a relaxed search (any word enough, ranked in tiers of words held) a held-back
  * passage still goes before a hit that scores a quarter of a word's tier less ({@link #GAP}), since such a hit holds fewer
  * of the query's words, or the same words in a report holding fewer of them ({@link DocumentWords}), and is no evidence
- * pushed off the page. Measured on the real-text dev queries (README, Relevance): a whole tier, nDCG@10 0.868 → 0.878 (no
+ * pushed off the page. Measured on the real-text dev queries (docs/relevance-rounds.md): a whole tier, nDCG@10 0.868 → 0.878 (no
  * cap: 0.888); a quarter, 0.869 → 0.876 on the 2,287 judgements; the sample set, whose searches seldom relax, unchanged.
  * Every backend applies it to the same ranked list and scores, so the embedded index and SolrCloud page alike.
  */

@@ -25,7 +25,7 @@ import org.apache.lucene.util.QueryBuilder;
  * scope ({@code har vurdert om kommunen sikrer at …}: {@link ScopeStatements}). Fields the index already has,
  * no change of its format; each bonus is one constant-score clause beside the query, so it only orders passages
  * that match the query anyway (never above a passage holding more of a relaxed query's words: a tier is 1000).
- * Measured on the real-text dev queries (README, Relevance): 0.913 → 0.921, the scope rule 0.922 → 0.924. Tried and not kept: a bonus for a
+ * Measured on the real-text dev queries (docs/relevance-rounds.md): 0.913 → 0.921, the scope rule 0.922 → 0.924. Tried and not kept: a bonus for a
  * quotation, a cut for passages under a background heading (Sakens bakgrunn, Saksforholdet), a bonus for finding
  * headings, and a finding bonus worth part of a tier.
  */

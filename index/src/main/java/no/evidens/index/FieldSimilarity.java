@@ -14,7 +14,7 @@ import org.apache.lucene.search.similarities.Similarity;
  * search-time settings: an index written with Lucene's default needs no re-ingest. A setting is given as the system
  * property {@value #PROPERTY}, {@code field:k1:b} separated by commas ({@code text:0.9:0.5,heading:1.2:0.3}); unset,
  * searches use Lucene's default BM25 (k1 1.2, b 0.75) for every field, which the thirty-fourth round's grid on the
- * real-text dev queries found no reason to change (README, "Real report text").
+ * real-text dev queries found no reason to change (docs/relevance-rounds.md, "Real report text").
  */
 final class FieldSimilarity extends PerFieldSimilarityWrapper {
     static final String PROPERTY = "evidens.bm25";

@@ -18,7 +18,7 @@ import org.apache.lucene.search.QueryVisitor;
  * holds a word outside the frame, a frame word is worth {@value #SHARE} of a tier ({@link QueryReader#tiered}): a passage
  * holding the question's rarer words comes before one holding a frame word and fewer of them. A query of frame words only
  * counts them in full. Written from knowledge of the field, not from the queries; measured on the real-text dev queries
- * (README, Relevance, nineteenth round): nDCG@10 0.871 → 0.873, natural phrasing 0.821 → 0.826, recall@20 0.931 → 0.939.
+ * (docs/relevance-rounds.md, nineteenth round): nDCG@10 0.871 → 0.873, natural phrasing 0.821 → 0.826, recall@20 0.931 → 0.939.
  * A list rather than a word's share of the passages holding it: that would give a case's ranking by the other cases in the
  * index, and SolrCloud, whose shards hold other cases than the embedded index, would rank otherwise (a document-frequency
  * rule of one word in ten gave the same dev figures). The field's service names ({@code barnevernet}, {@code Nav}) are

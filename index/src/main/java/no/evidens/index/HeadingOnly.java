@@ -18,7 +18,7 @@ import org.apache.lucene.search.QueryVisitor;
  * holds two of its words) such a word is worth {@value #SHARE} of a tier ({@link QueryReader#tiered}), and a passage whose
  * own text holds the question's words comes first. Shorter searches, keyword searches for the most part, count it in
  * full. Query side only (the heading field is as indexed), so SolrCloud reads the same query. Measured on the real-text
- * dev queries (README, Relevance, twenty-third round): nDCG@10 0.852 → 0.854, seven queries up and none down, recall@20
+ * dev queries (docs/relevance-rounds.md, twenty-third round): nDCG@10 0.852 → 0.854, seven queries up and none down, recall@20
  * 0.919 → 0.921; for every relaxed search 0.855 but the sample set's dev 0.720 → 0.712; at 0.7 of a tier 0.853.
  */
 final class HeadingOnly {

@@ -36,7 +36,7 @@ import org.apache.lucene.util.FixedBitSet;
  * states a case's facts and the finding about them in neighbouring passages, so a natural question's words often stand
  * spread over two or three of them; of two passages that hold the same words, the one whose neighbours hold the
  * question's other words comes first. Weaker than its report's words ({@link DocumentWords}), so it orders passages
- * within what the tiers and the report's words leave. Measured on the real-text dev queries (README, Relevance): dev
+ * within what the tiers and the report's words leave. Measured on the real-text dev queries (docs/relevance-rounds.md): dev
  * nDCG@10 0.863 → 0.870, natural phrasing 0.811 → 0.825; shares 0.1 and 0.15 the same, 0.25 and 0.35 less; a reach
  * of 400 as good with a lower recall@20, 800 and 1000 less; counting a word the passage holds itself too cost the
  * sample set.

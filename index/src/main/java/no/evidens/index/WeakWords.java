@@ -20,13 +20,13 @@ import org.apache.lucene.search.QueryVisitor;
  * Function-like verbs of a natural phrase ({@code får}, {@code blir}, {@code gjøre}, Bokmål and Nynorsk), which
  * Lucene's Norwegian stop words keep but which say nothing of what a passage is about: in a relaxed search they
  * count for no tier and weigh less ({@link QueryReader#tiered(Query, Set)}). Measured on the real-text dev queries
- * (README, Relevance): natural phrasing 0.870 → 0.897; every other kind unchanged. A strict search still needs them.
+ * (docs/relevance-rounds.md): natural phrasing 0.870 → 0.897; every other kind unchanged. A strict search still needs them.
  * A question's degree word is weak the same way where it follows {@code hvor} or {@code kor} ({@code hvor ofte},
  * {@code hvor lang tid}, {@code kor mange}): it asks how much, not about what; elsewhere ({@code så ofte som
  * nødvendig}) it is an ordinary word. Nynorsk {@code kor} itself is weak: Lucene's stop words hold {@code hvor} and
  * {@code kvar} but not it. Words of need and of quantity that a question wraps round its subject ({@code trenger},
  * {@code bør}, {@code andre}, {@code flere}, {@code enkelte}, {@code ulike}) are weak too; a weak word is sought as
- * written, without the forms {@link WordForms} adds to other words (README, Relevance, twenty-second round: real-text
+ * written, without the forms {@link WordForms} adds to other words (docs/relevance-rounds.md, twenty-second round: real-text
  * dev nDCG@10 0.846 → 0.852, natural phrasing 0.793 → 0.803, three queries up, none down). So are the light verb
  * {@code gå} ({@code hva går galt}, {@code korleis går det med}: reports write {@code det går fram av} everywhere) and the
  * praise a question wraps round its subject ({@code god rettleiing}, {@code godt nok}): twenty-seventh round, dev nDCG@10

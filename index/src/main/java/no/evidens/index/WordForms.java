@@ -48,7 +48,7 @@ import org.apache.lucene.search.TermQuery;
  * is also sought in {@code -t} ({@code publiseres} as {@code publisert}: the passive's stem is the present's, its
  * participle the same; real-text dev, thirty-first round, one query up and none down).
  * Only that way: the participle also sought as the present ({@code vurdert}, {@code vurderte} as {@code vurder}) moved
- * four real-text dev queries down and none up (README, Relevance, twenty-ninth round);</li>
+ * four real-text dev queries down and none up (docs/relevance-rounds.md, twenty-ninth round);</li>
  * <li>a noun in {@code -o} ({@code risiko}, {@code konto}) is written {@code risikoen}, {@code risikoer}: the analysis
  * folds the {@code oe} of those to {@code ø} (Lucene's Scandinavian normalisation, for {@code oe} written for
  * {@code ø}), so the forms got the stem {@code risikøn}, which never met {@code risiko}; each is also sought as the
@@ -58,15 +58,15 @@ import org.apache.lucene.search.TermQuery;
  * {@code vurderar}, {@code vurderes} → {@code vurder}): a question's {@code vurderer ikkje} never met a report's
  * {@code vurderast}. A word in {@code -er}, {@code -ar} or {@code -es} is also sought in {@code -ast}, and a word in
  * {@code -ast} as the verb's infinitive (a noun in {@code -er} gains a form no text holds). Not from the infinitive
- * ({@code gjennomføre} as {@code gjennomførast}): that moved three real-text dev queries down and one up (README,
- * Relevance, twenty-ninth round), from the present and passive only one up and none down (thirtieth round);</li>
+ * ({@code gjennomføre} as {@code gjennomførast}): that moved three real-text dev queries down and one up
+ * (docs/relevance-rounds.md, twenty-ninth round), from the present and passive only one up and none down (thirtieth round);</li>
  * <li>a verb is also sought as the noun of its action ({@code kartlegger} → {@code kartlegging}, {@code flyttet} →
  * {@code flytting}, {@code henviste} → {@code henvisning}): the auditor asks with the verb, a report states its finding
  * with the noun ({@code kartlegger ikke} / {@code manglende kartlegging}). The forms are made by cutting a verb's
  * ending and adding {@code -ing} and {@code -ning}; a form that is no word costs a look-up that finds nothing. In
  * the text and the heading, not in the compound parts: there {@code melding} is a part of {@code bekymringsmelding}
  * or {@code tilbakemelding}, and a question's {@code melde} counted a tier for every such passage (real-text dev
- * 0.842 → 0.847, natural phrasing 0.769 → 0.778; README, Relevance);</li>
+ * 0.842 → 0.847, natural phrasing 0.769 → 0.778; docs/relevance-rounds.md);</li>
  * <li>in a heading, a word is also sought as the law named after it, written as one word ({@code helsevern} →
  * {@code helsevernloven}, {@code barnevern} → {@code barnevernsloven}): a heading that names a law says what the
  * passages under it are about. Not in the text, where a law's name is mostly a citation ({@code jf. barnevernloven
@@ -221,7 +221,7 @@ final class WordForms {
      * {@code programmet}), and the stemmer keeps the doubled one ({@code fosterhjemm}); no indefinite form ends in
      * {@code mm}, so such a stem is also sought with one {@code m}. The other way is left to the compound parts, which
      * hold {@code fosterhjem} for a passage's {@code fosterhjemmet}; sought in the text as well it lifted passages
-     * holding both forms (real-text dev: {@code kvalifiseringsprogram} 0.961 → 0.888; README, Relevance, twenty-eighth
+     * holding both forms (real-text dev: {@code kvalifiseringsprogram} 0.961 → 0.888; docs/relevance-rounds.md, twenty-eighth
      * round);</li>
      * <li>a noun in {@code -el} drops its {@code e} before an ending, and a doubled consonant before it with it
      * ({@code varsel}, {@code varsler}; {@code hjemmel}, {@code hjemler}; {@code regel}, {@code regler}): the stemmer

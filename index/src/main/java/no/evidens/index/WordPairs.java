@@ -14,7 +14,7 @@ import org.apache.lucene.util.QueryBuilder;
  * A bonus for passages where the query's words stand close together: for a query of three or more plain
  * words, or of two joined by a stop word ({@code tilbakemelding til melder}, {@code handsaming av søknader}: a
  * term the auditor writes as a phrase), each pair of neighbouring words (stop words left out) is added as an
- * optional sloppy phrase on the passage text. Measured on the real-text dev queries (README, Relevance): a phrase
+ * optional sloppy phrase on the passage text. Measured on the real-text dev queries (docs/relevance-rounds.md): a phrase
  * of all the words, or pairs on two-word queries written side by side, lifted nothing; pairs on longer queries
  * lift natural phrasing, and on two words joined by a stop word, variants (0.929 → 0.934).
  */
