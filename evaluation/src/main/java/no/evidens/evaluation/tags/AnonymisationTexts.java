@@ -47,11 +47,28 @@ public final class AnonymisationTexts {
      */
     public static final List<String> STRESS_Q4 = List.of("nyhet-skiskyting.txt", "blogg-helg.txt", "referat-ansvarsgruppe.txt");
 
+    /**
+     * The written stress set q5 (round 30 of anonymisation, issue 15): what q4 left — pen names after {@code skriver som},
+     * pets after {@code som heter}, given names that are common words before a strong past tense, misspelt surnames,
+     * nicknames inside names, given names no list had — in a news item, a blog and a follow-up note, labelled while
+     * written and committed before any tagger ran on it. Dev material: never read for the test split.
+     */
+    public static final List<String> STRESS_Q5 = List.of("nyhet-fergekai.txt", "blogg-hundeliv.txt", "notat-oppfolging.txt");
+
     /** The documents of the written stress set q4 ({@link #STRESS_Q4}). */
     public static List<AnonymisationEval.GoldText> stressQ4() {
+        return stressSet("q4", STRESS_Q4);
+    }
+
+    /** The documents of the written stress set q5 ({@link #STRESS_Q5}). */
+    public static List<AnonymisationEval.GoldText> stressQ5() {
+        return stressSet("q5", STRESS_Q5);
+    }
+
+    private static List<AnonymisationEval.GoldText> stressSet(String folder, List<String> names) {
         List<AnonymisationEval.GoldText> out = new ArrayList<>();
-        for (String name : STRESS_Q4) {
-            String resource = "/anonymisation/q4/" + name;
+        for (String name : names) {
+            String resource = "/anonymisation/" + folder + "/" + name;
             try (InputStream in = AnonymisationTexts.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("missing resource " + resource);

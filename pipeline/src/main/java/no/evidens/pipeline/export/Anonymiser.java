@@ -1,5 +1,6 @@
 package no.evidens.pipeline.export;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -100,7 +101,8 @@ public final class Anonymiser {
          * Whether the word is a known person's name word with one letter dropped ({@code Thommesen} for {@code
          * Thommessen}, {@code Strandø} for {@code Strandbø}: a misspelt surname; round 13), or with the same letters in
          * another order after the same first letter ({@code Qulilan} for {@code Quillan}, made up: letters typed in the wrong
-         * order; round 19); words of five letters or more.
+         * order; round 19); words of five letters or more. Round 30 (the written stress set q5): also with one letter added
+         * ({@code Oppedahl} for {@code Oppedal}, the known word five letters or more) or written without its diacritics.
          */
         boolean knownButOneLetter(String word) {
             Set<String> stems = words(word);
@@ -114,13 +116,30 @@ public final class Anonymiser {
             for (Set<String> person : persons) {
                 for (String known : person) {
                     if (known.length() == w.length() + 1 && dropsOneLetter(known, w)
-                            || known.length() == w.length() && reordered(known, w)) {
+                            || known.length() == w.length() && (reordered(known, w) || sameButMarks(known, w))
+                            || known.length() + 1 == w.length() && known.length() >= MISSPELT_MIN && dropsOneLetter(w, known)) {
                         return true;
                     }
                 }
             }
             return false;
         }
+
+        /**
+         * Whether two different words are the same letters but for diacritics ({@code Zielinski} for {@code Zieliński}, a name
+         * written without its language's marks; round 30, the written stress set q5). Only marks that Unicode decomposition
+         * separates, and never å (æ and ø have none): the Nordic letters stay letters of their own.
+         */
+        private static boolean sameButMarks(String known, String word) {
+            return !known.equals(word) && bare(known).equals(bare(word));
+        }
+
+        private static String bare(String word) {
+            // å protected from the decomposition (a and a ring): Håkon and Hakon are two spellings Norwegian keeps apart
+            return MARKS.matcher(Normalizer.normalize(word.replace('å', '\u0001'), Normalizer.Form.NFD)).replaceAll("");
+        }
+
+        private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
         /** Whether two different words of one length have the same first letter and the same letters. */
         private static boolean reordered(String known, String word) {

@@ -115,6 +115,13 @@ class AnonymiserRound29Test {
     }
 
     @Test
+    void aGivenNameThatIsACommonWordIsMaskedBeforeAStrongVerbsPastTense() {
+        // round 30: q4's form, the verb without a finite verb's ending
+        String doc = "Jeg hadde en god dag, og Dag hjalp meg med smøringen.";
+        assertEquals("Jeg hadde en god dag, og [navn 1] hjalp meg med smøringen.", anonymiseAlone(typedAs(), doc));
+    }
+
+    @Test
     void aGivenNameAfterAPrepositionIsNoSubject() {
         String doc = "Han hadde en god dag. Laget til Dag rykket ned i fjor.";
         assertEquals(doc, anonymiseAlone(typedAs(), doc));
