@@ -175,14 +175,7 @@ public class PageWalk {
      */
     private static List<Query> queries() throws IOException {
         CorpusVocabulary vocabulary = CorpusVocabulary.ofSampleBundle();
-        List<String> content = new ArrayList<>();
-        try (Analyzer analyzer = NorwegianAnalysis.analyzer()) {
-            for (String w : vocabulary.wordsByFrequency()) {
-                if (CorpusVocabulary.isContentWord(w, 5) && SearchBench.firstToken(analyzer, w) != null) {
-                    content.add(w);
-                }
-            }
-        }
+        List<String> content = SearchBench.contentWords(vocabulary);
         List<Query> out = new ArrayList<>();
         try (Analyzer analyzer = NorwegianAnalysis.queryAnalyzer(null)) {
             for (String w : content.subList(20, Math.min(content.size(), 220))) {

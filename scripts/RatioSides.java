@@ -98,14 +98,7 @@ public class RatioSides {
         Path dir = Path.of(args[0]);
         int rounds = Integer.parseInt(args[1]);
         CorpusVocabulary vocabulary = CorpusVocabulary.ofSampleBundle();
-        List<String> content = new ArrayList<>();
-        try (Analyzer analyzer = NorwegianAnalysis.analyzer()) {
-            for (String w : vocabulary.wordsByFrequency()) {
-                if (CorpusVocabulary.isContentWord(w, 5) && SearchBench.firstToken(analyzer, w) != null) {
-                    content.add(w);
-                }
-            }
-        }
+        List<String> content = SearchBench.contentWords(vocabulary);
         List<String> words = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             words.add(content.subList(20, content.size()).get(i % (content.size() - 20)));

@@ -86,14 +86,9 @@ public class SearchCompare {
 
     static List<Search> searches(EvidenceSearcher searcher) throws Exception {
         CorpusVocabulary vocabulary = CorpusVocabulary.ofSampleBundle();
-        List<String> content = new ArrayList<>();
+        List<String> content = SearchBench.contentWords(vocabulary);
         List<String> phrases = new ArrayList<>();
         try (Analyzer analyzer = NorwegianAnalysis.analyzer()) {
-            for (String w : vocabulary.wordsByFrequency()) {
-                if (CorpusVocabulary.isContentWord(w, 5) && SearchBench.firstToken(analyzer, w) != null) {
-                    content.add(w);
-                }
-            }
             for (String p : vocabulary.phrases(4)) {
                 String[] two = p.split(" ");
                 if (SearchBench.firstToken(analyzer, two[0]) != null && SearchBench.firstToken(analyzer, two[1]) != null) {

@@ -117,14 +117,9 @@ public final class SearchBench {
             segments = reader.leaves().size();
         }
 
-        List<String> content = new ArrayList<>();
+        List<String> content = contentWords(vocabulary);
         List<String> phrases = new ArrayList<>();
         try (Analyzer analyzer = NorwegianAnalysis.analyzer()) {
-            for (String w : vocabulary.wordsByFrequency()) {
-                if (CorpusVocabulary.isContentWord(w, 5) && firstToken(analyzer, w) != null) {
-                    content.add(w);
-                }
-            }
             for (String p : vocabulary.phrases(4)) {
                 String[] two = p.split(" ");
                 if (firstToken(analyzer, two[0]) != null && firstToken(analyzer, two[1]) != null) {
@@ -222,6 +217,23 @@ public final class SearchBench {
             }
         }
         return queries;
+    }
+
+    /**
+     * The vocabulary's content words, most frequent first, that the analyser keeps: the bench's broad words are the
+     * first 20 and its term words those after them. Public for the one-file comparison programs in {@code scripts/}
+     * ({@code SearchCompare}, {@code PageWalk}, {@code RatioSides}), so that they search the bench's own words.
+     */
+    public static List<String> contentWords(CorpusVocabulary vocabulary) throws IOException {
+        List<String> content = new ArrayList<>();
+        try (Analyzer analyzer = NorwegianAnalysis.analyzer()) {
+            for (String w : vocabulary.wordsByFrequency()) {
+                if (CorpusVocabulary.isContentWord(w, 5) && firstToken(analyzer, w) != null) {
+                    content.add(w);
+                }
+            }
+        }
+        return content;
     }
 
     public static String firstToken(Analyzer analyzer, String word) throws IOException {
