@@ -2,7 +2,6 @@ package no.evidens.pipeline.analyse;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Supplier;
 
 import no.evidens.models.NorwegianModels;
@@ -84,30 +83,12 @@ public final class DocumentAnalyser implements AutoCloseable {
      * first {@link #tag} would make, made sooner. A failure is left for the first document to meet and report.
      */
     public void prepareTagger() {
-        for (Runnable load : taggerLoads()) {
-            load.run();
+        try {
+            tagger();
+            languages.prepare();
+        } catch (RuntimeException e) {
+            // The first document's tagging makes them again and its receipt line says what went wrong.
         }
-    }
-
-    /**
-     * What {@link #prepareTagger} loads, as tasks that may run side by side on threads of their own (each is read
-     * once per process, whichever thread asks first; the others wait for it): the Norwegian models with the codebook
-     * and the tagger made of them, the paragraph classifier, the language detector's model. Run one after another,
-     * as {@link #prepareTagger} does, they take the sum of their times; side by side, the longest of them, where a
-     * core is free. A failure is left for the first document to meet and report.
-     */
-    public List<Runnable> taggerLoads() {
-        return List.of(quietly(this::tagger), quietly(DocumentTagger::prepareClassifier), quietly(languages::prepare));
-    }
-
-    private static Runnable quietly(Runnable load) {
-        return () -> {
-            try {
-                load.run();
-            } catch (RuntimeException e) {
-                // The first document's tagging makes it again and its receipt line says what went wrong.
-            }
-        };
     }
 
     public Extraction extract(Path file) throws ExtractionException {

@@ -3,7 +3,6 @@ package no.evidens.pipeline.analyse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 import no.evidens.models.NorwegianModels;
 import no.evidens.models.TaggedSpan;
@@ -50,14 +49,6 @@ public final class DocumentTagger {
     /** The bundled indicator classifier, read once. */
     private static final class Classifier {
         static final IndicatorClassifier BUNDLED = IndicatorClassifier.bundled();
-    }
-
-    /**
-     * Reads the bundled indicator classifier now, if it is not read yet, so that it can be read on another thread
-     * while the models are (a tagger made meanwhile waits for it).
-     */
-    public static void prepareClassifier() {
-        Objects.requireNonNull(Classifier.BUNDLED);
     }
 
     /** The codebook this tagger finds indicators with. */

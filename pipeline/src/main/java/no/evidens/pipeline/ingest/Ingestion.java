@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -150,12 +149,12 @@ public final class Ingestion {
                     receipts.record(line);
                 }
             } else {
+                index.open(); // something is new: the writer opens before any file is read, as it always did
                 // The Tika worker starts and the models load now, side by side (the worker's start is its own process's
-                // CPU, the models' load this one's), while the index writer opens and Camel starts; before, each waited
-                // for the one before it: the worker for the first file, the models for the first file's text.
+                // CPU, the models' load this one's), while Camel starts; before, each waited for the one before it: the
+                // worker for the first file, the models for the first file's text.
                 ExecutorService preparing = prepare();
                 try {
-                    index.open(); // something is new: the writer opens before any file is read, as it always did
                     route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes());
                 } finally {
                     preparing.shutdown();
@@ -196,20 +195,15 @@ public final class Ingestion {
         return receipt;
     }
 
-    /**
-     * Starts the extractor's worker and loads the tagger's models, each on a thread of its own, the models' loads
-     * side by side too ({@link DocumentAnalyser#taggerLoads}): one after another they were the start's longest wait,
-     * the worker ready and its first files read while the first document waited for the language detector's model.
-     */
+    /** Starts the extractor's worker and loads the tagger's models, each on a thread of its own. */
     private ExecutorService prepare() {
-        List<Runnable> loads = analyser.taggerLoads();
-        ExecutorService preparing = Executors.newFixedThreadPool(1 + loads.size(), r -> {
+        ExecutorService preparing = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ingest-prepare");
             t.setDaemon(true);
             return t;
         });
         preparing.execute(analyser::prepareExtractor);
-        loads.forEach(preparing::execute);
+        preparing.execute(analyser::prepareTagger);
         return preparing;
     }
 
