@@ -71,10 +71,12 @@ final class IngestRoute extends RouteBuilder {
     private final IncompleteContainers incomplete;
     /** Content hashes already made (by {@link KnownFiles}), by path in the bundle. */
     private final Map<String, String> hashes;
+    /** Files of one size pass the duplicate check in the bundle's order. */
+    private final DuplicateOrder order;
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
                 ReceiptCollector receipts, ExecutorService pool, ExecutorService tagging, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
-                int files) {
+                List<BundleEntry> entries) {
         this.caseId = caseId;
         this.municipality = municipality;
         this.analyser = analyser;
@@ -86,7 +88,8 @@ final class IngestRoute extends RouteBuilder {
         this.failures = failures;
         this.incomplete = incomplete;
         this.hashes = hashes;
-        this.commits = CommitPolicy.forBundle(files);
+        this.commits = CommitPolicy.forBundle(entries.size());
+        this.order = new DuplicateOrder(entries);
     }
 
     @Override
@@ -104,7 +107,9 @@ final class IngestRoute extends RouteBuilder {
                         .process(this::recordUnreadable)
                     .otherwise()
                         .process(this::hash)                                     // BundleEntry → HashedFile
+                        .process(this::awaitEarlierOfSize)
                         .idempotentConsumer(sha256(), seen).skipDuplicate(false)
+                            .process(this::checked)
                             .choice()
                                 .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                                     .process(this::recordDuplicate)
@@ -165,6 +170,14 @@ final class IngestRoute extends RouteBuilder {
         BundleEntry entry = ex.getIn().getBody(BundleEntry.class);
         String known = hashes.get(entry.path());
         ex.getIn().setBody(new HashedFile(entry, known != null ? known : Sha256.of(entry.file())));
+    }
+
+    private void awaitEarlierOfSize(Exchange ex) throws InterruptedException {
+        order.awaitEarlier(ex.getIn().getBody(HashedFile.class).entry().path());
+    }
+
+    private void checked(Exchange ex) {
+        order.checked(ex.getIn().getBody(HashedFile.class).entry().path());
     }
 
     private void extract(Exchange ex) throws ExtractionException {
@@ -372,6 +385,7 @@ final class IngestRoute extends RouteBuilder {
         if (sha != null) {
             seen.remove(sha);
         }
+        order.checked(path);
         receipts.record(failed(path, type, sha, e));
     }
 

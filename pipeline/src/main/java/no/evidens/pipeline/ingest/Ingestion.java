@@ -218,7 +218,7 @@ public final class Ingestion {
             ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", 2 * threads);
             ExecutorService tagging = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest-tag", threads);
             camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, tagging, failures, incomplete, hashes,
-                    bundle.entries().size()));
+                    bundle.entries()));
             camel.start();
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, bundle.entries());
