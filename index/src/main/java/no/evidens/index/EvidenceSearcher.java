@@ -128,7 +128,11 @@ public final class EvidenceSearcher implements EvidenceIndex {
         if (!QueryLanguage.widens(allWordsInCase, request.query())) {
             return strict;
         }
-        return RankedSearch.run(s, request, read(s, request.query(), QueryParser.Operator.OR), true, shown)
+        Query relaxed = read(s, request.query(), QueryParser.Operator.OR);
+        if (FeedbackWords.SETTINGS != null && request.order() == SearchRequest.Order.RELEVANCE) {
+            relaxed = FeedbackWords.added(s, relaxed, RankedSearch.base(request, relaxed), analyzer, FeedbackWords.SETTINGS);
+        }
+        return RankedSearch.run(s, request, relaxed, true, shown)
                 .withAllWords(strict.total());
     }
 
