@@ -23,8 +23,8 @@ import no.evidens.pipeline.findings.Receipts;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search the evidence passages.",
-                "Query: words (all required), \"a phrase\", -exclude, OR, prefix*, \"two words\"~10, and fields "
-                        + "type:, sak:, indikator:, lov:, sitat:ja, fil:, overskrift:."})
+                "Query: words (all required), \"a phrase\", -exclude, OR, prefix*, one letter off~1, \"two words\"~10, and fields "
+                        + "type:, sak:, indikator:, lov:, sitat:ja, fil:, overskrift:, kommune:, tjeneste:, år:."})
 final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
