@@ -11,8 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import no.evidens.pipeline.findings.CaseFixture;
 import no.evidens.pipeline.fixture.CliRun;
 
-/** {@code evidens search} tells a user's slip apart from a search that found nothing. */
-class SearchCliErrorsTest {
+/**
+ * {@code evidens search} tells a user's slip apart from a search that found nothing; {@code ingest} calls a bundle that is
+ * not there a usage error (exit 2), as the README's exit codes and {@code analyze} do.
+ */
+class CliUsageErrorsTest {
     @TempDir
     Path tmp;
 
@@ -51,5 +54,13 @@ class SearchCliErrorsTest {
         assertEquals(0, upper.code(), upper.err());
         assertTrue(!lower.out().startsWith("0 hits"), lower.out());
         assertEquals(lower.out().lines().skip(1).toList(), upper.out().lines().skip(1).toList());
+    }
+
+    @Test
+    void aBundleThatIsNotThereIsAUsageError() {
+        Path missing = tmp.resolve("fjordvik-2026.zip");
+        CliRun r = CliRun.of("ingest", missing.toString(), "--case", "fjordvik-2026", "--home", tmp.resolve("home").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("evidens: no such folder or .zip file: " + missing, r.err().strip());
     }
 }
