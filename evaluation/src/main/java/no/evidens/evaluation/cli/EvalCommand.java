@@ -27,8 +27,8 @@ final class EvalCommand implements Runnable {
     }
 
     @Command(name = "extraction", mixinStandardHelpOptions = true,
-            description = {"Extraction + normalisation against the source texts of the generated format bundle:",
-                    "word error rate per format, quotations exact and on the right page."})
+            description = {"Extraction + normalisation against the source texts of the generated format bundle.",
+                    "Word error rate per format, quotations exact and on the right page."})
     static final class Extraction implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -67,8 +67,9 @@ final class EvalCommand implements Runnable {
     }
 
     @Command(name = "ocr", mixinStandardHelpOptions = true,
-            description = {"OCR on scanned pages (200 dpi grey, up to ±0.8° skew, slight blur and speckle) of the texts of DIR:",
-                    "word error rate of plain `tesseract IMG - -l nor` and of Evidens on the same images."})
+            description = {"OCR beside plain Tesseract: the word error rate of each on the same scanned pages.",
+                    "Scans (200 dpi grey, up to ±0.8° skew, slight blur and speckle) of the texts of DIR, read by plain",
+                    "`tesseract IMG - -l nor` and by Evidens."})
     static final class Ocr implements Callable<Integer> {
         @Spec
         CommandSpec spec;

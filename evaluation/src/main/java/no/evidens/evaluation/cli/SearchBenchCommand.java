@@ -18,7 +18,8 @@ import no.evidens.solr.SolrTarget;
 
 /** {@code evidens bench search}: a subcommand of {@link BenchCommand}. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Index generated passages (from the sample corpus vocabulary) and measure indexing passages/s,",
+        description = {"Index generated passages and measure indexing and query speed beside a bare Lucene TermQuery.",
+                "The passages are made from the sample corpus vocabulary; it prints indexing passages/s,",
                 "index size and query latency p50/p95/p99 beside a bare Lucene TermQuery.",
                 "Run with a fixed heap: EVIDENS_JAVA_OPTS=-Xmx1g ./evidens bench search"})
 final class SearchBenchCommand implements Callable<Integer> {

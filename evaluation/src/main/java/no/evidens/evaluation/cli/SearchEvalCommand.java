@@ -23,7 +23,8 @@ import no.evidens.evaluation.relevance.SearchEval;
 
 /** {@code evidens eval search}: a subcommand of {@link EvalCommand}. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Search relevance on the two judged query sets of corpus/: the sample bundle (relevance/judgements.txt)",
+        description = {"Search relevance on two judged query sets, beside Lucene's plain NorwegianAnalyzer.",
+                "The sets: the sample bundle (relevance/judgements.txt)",
                 "and the real report excerpts of ../shared/eval-dev rendered as Word reports (judgements in the gold folder:",
                 "the checkout's gold/, or EVIDENS_GOLD), each",
                 "ingested into a temporary home and searched with the Evidens analysis and with Lucene's plain",

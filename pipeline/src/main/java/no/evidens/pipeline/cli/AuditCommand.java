@@ -19,8 +19,9 @@ import no.evidens.pipeline.findings.AuditService;
 import no.evidens.pipeline.findings.AuditTime;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"The audit trail of a case: who was shown which journal or client record, searched, exported,",
-                "changed which finding. 'evidens audit verify' checks that no entry was changed or removed."},
+        description = {"The audit trail of a case, and its check (evidens audit verify).",
+                "Who was shown which journal or client record, searched, exported, changed which finding.",
+                "'evidens audit verify' checks that no entry was changed or removed."},
         subcommands = AuditCommand.Verify.class)
 final class AuditCommand implements Callable<Integer> {
     @Spec

@@ -13,8 +13,9 @@ import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.findings.HomeBackup;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Back up a whole home while the server may run: the index's latest commit, the findings store",
-                "(H2 online backup, with the history and the audit trail), audit-chain.log, receipts, uploaded bundles."})
+        description = {"Back up a whole home while the server may run.",
+                "The index's latest commit, the findings store (H2 online backup, with the history and the audit trail),",
+                "audit-chain.log, receipts, uploaded bundles."})
 final class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,8 +13,9 @@ import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.ExportFormat;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export the findings of a case with their quotations and sources:",
-                "docx (the findings section of a supervision report), md, csv, or json (also the backup that evidens import reads)."})
+        description = {"Export the findings of a case with their quotations and sources.",
+                "Formats: docx (the findings section of a supervision report), md, csv, or json (also the backup that evidens",
+                "import reads)."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

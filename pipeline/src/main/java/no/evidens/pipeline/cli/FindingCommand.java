@@ -224,8 +224,9 @@ final class FindingCommand implements Runnable {
     }
 
     @Command(name = "attach", mixinStandardHelpOptions = true,
-            description = {"Attach a quotation to a finding: a passage (--passage, or --search with --hit), the whole of it or",
-                    "an exact part (--quote, or document offsets --start/--end), possibly running on --through a later passage."})
+            description = {"Attach a quotation to a finding.",
+                    "A passage (--passage, or --search with --hit), the whole of it or an exact part (--quote, or document",
+                    "offsets --start/--end), possibly running on --through a later passage."})
     static final class Attach implements Callable<Integer> {
         @Spec
         CommandSpec spec;

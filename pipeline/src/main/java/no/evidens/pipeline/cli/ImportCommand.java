@@ -13,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import no.evidens.pipeline.findings.CaseReports;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import the findings of a case from a file made by evidens export --format json (not --anonymise):",
-                "findings, quotations and history, as one transaction. The case must have no findings in this store yet."})
+        description = {"Import the findings of a case from a file made by evidens export --format json (not --anonymise).",
+                "Findings, quotations and history, as one transaction. The case must have no findings in this store yet."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

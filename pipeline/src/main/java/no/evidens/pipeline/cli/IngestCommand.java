@@ -1,6 +1,7 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -49,6 +50,10 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Ingestion.checkCaseId(caseId);
+        // A path that is not there is the user's slip, like a bad case id: a usage error (exit 2), as for analyze.
+        if (!Files.exists(bundle)) {
+            throw new IllegalArgumentException("no such folder or .zip file: " + bundle);
+        }
         Receipt receipt = new Ingestion(home.resolve(), codebook.forIngestion(home.resolve())).retryFailed(retryFailed)
                 .ingest(caseId, municipality, bundle, new ConsoleProgress(System.err, System.console() != null));
         PrintWriter out = spec.commandLine().getOut();

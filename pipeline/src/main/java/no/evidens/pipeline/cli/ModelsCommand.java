@@ -85,7 +85,7 @@ public final class ModelsCommand implements Callable<Integer> {
     }
 
     @Command(name = "eval", mixinStandardHelpOptions = true,
-            description = {"Evaluate the models. Give one or more of:",
+            description = {"Evaluate the models.", "Give one or more of:",
                 "  --conllu FILE: sentence, token and name precision/recall/F1 on a CoNLL-U file with # text "
                         + "lines, SpaceAfter=No and NorNE name tags;",
                 "  --sample: sentence-boundary precision/recall/F1 on the hand-written sentence gold of the "

@@ -19,8 +19,8 @@ import no.evidens.pipeline.web.WebConfig;
 import no.evidens.pipeline.web.WebServer;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start the web workspace: search, read, attach quotations to findings, export the report, upload",
-                "bundles. By default for one person on this machine (127.0.0.1, no sign-in). For a team: --sign-in",
+        description = {"Start the web workspace: search, read, attach quotations to findings, export the report, upload bundles.",
+                "By default for one person on this machine (127.0.0.1, no sign-in). For a team: --sign-in",
                 "(accounts from evidens user, roles from evidens member), then --host and TLS or a reverse proxy.",
                 "Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {

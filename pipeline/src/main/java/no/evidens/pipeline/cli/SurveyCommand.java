@@ -106,8 +106,8 @@ final class SurveyCommand implements Runnable {
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = {"Build the generated nationwide test set: fictional bundles of 22 municipalities written under the home,",
-                    "ingested into a case each, with avvik, merknader and quotations, in the group landstilsyn-2026."})
+            description = {"Build the generated nationwide test set: 22 municipalities' cases in the group landstilsyn-2026.",
+                    "Fictional bundles written under the home, ingested into a case each, with avvik, merknader and quotations."})
     static final class Demo extends SurveyAction {
 
         @Override
