@@ -29,9 +29,9 @@ import org.apache.lucene.search.TaskExecutor;
  */
 final class SearchThreads {
     /**
-     * Snapshots of fewer entries are searched on one thread: at a million entries a term search's counting and page took
-     * about 2 ms of a core (thirty-third round), a tenth of that below 100,000, where two slices would save less than a
-     * thread's waking.
+     * Snapshots of fewer entries are searched on one thread. At a million entries a term search's counting and page take
+     * about 2 ms of a core (thirty-third round); they grow with the hits, so below 100,000 entries they would take a tenth
+     * of that or less, where handing a slice over saves little (an estimate: not measured below a million).
      */
     static final int MIN_ENTRIES = 100_000;
     /** Up to this many segments the two slices are the best split; above it, each segment goes to the lighter slice. */
