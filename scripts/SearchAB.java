@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * DIR a bench index (`evidens bench search --dir DIR`), WORDS a file of one query a line (the term words of
  * `SearchCompare.java dump`'s term lines), TARGET_A and TARGET_B two builds' `pipeline/target` folders (evidens.jar and
  * lib/*.jar, each build in a class loader of its own). After two warm-up rounds, ROUNDS measured rounds; prints each
- * build's thread CPU p50, p95 and mean, the median of the per-search ratios A ÷ B and how often A was the cheaper.
+ * build's thread CPU p50, p95 and mean, the median of the per-search ratios A ÷ B and how often A was the cheaper; then
+ * the same for wall time and for the CPU of every thread a search used (its own and the searcher's threads named
+ * evidens-search-*, which a build that splits a search over cores has).
  */
 public class SearchAB {
     /** One build's searcher, called through reflection (its classes are its loader's own). */
@@ -44,37 +46,67 @@ public class SearchAB {
                 b.run(w);
             }
         }
+        // The searchers' own threads, started by now (their CPU is a search's too).
+        long[] searchThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("evidens-search-")).mapToLong(Thread::getId).toArray();
         int n = words.size() * rounds;
-        double[] msA = new double[n];
-        double[] msB = new double[n];
-        double[] ratio = new double[n];
-        int aCheaper = 0;
-        int k = 0;
+        double[][] msA = new double[3][n];
+        double[][] msB = new double[3][n];
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < words.size(); i++) {
                 boolean aFirst = (round + i) % 2 == 0;
-                double first = timed(threads, aFirst ? a : b, words.get(i));
-                double second = timed(threads, aFirst ? b : a, words.get(i));
-                msA[k] = aFirst ? first : second;
-                msB[k] = aFirst ? second : first;
-                ratio[k] = msA[k] / msB[k];
-                aCheaper += msA[k] < msB[k] ? 1 : 0;
-                k++;
+                int k = round * words.size() + i;
+                double[] first = timed(threads, searchThreads, aFirst ? a : b, words.get(i));
+                double[] second = timed(threads, searchThreads, aFirst ? b : a, words.get(i));
+                for (int m = 0; m < 3; m++) {
+                    msA[m][k] = aFirst ? first[m] : second[m];
+                    msB[m][k] = aFirst ? second[m] : first[m];
+                }
             }
         }
         System.out.printf(Locale.ROOT, "A %s%nB %s%n", args[3], args[4]);
-        System.out.printf(Locale.ROOT, "A: %d searches  thread CPU p50 %6.3f ms  p95 %6.3f ms  mean %6.3f ms%n", n, p(msA, 0.5),
-                p(msA, 0.95), Arrays.stream(msA).average().orElse(0));
-        System.out.printf(Locale.ROOT, "B: %d searches  thread CPU p50 %6.3f ms  p95 %6.3f ms  mean %6.3f ms%n", n, p(msB, 0.5),
-                p(msB, 0.95), Arrays.stream(msB).average().orElse(0));
-        System.out.printf(Locale.ROOT, "A / B: p50 %.3f  mean %.3f  per-search ratio median %.3f  A cheaper in %d of %d%n",
+        System.out.printf(Locale.ROOT, "%d searches each; threads of the searchers: %d%n", n, searchThreads.length);
+        String[] names = {"thread CPU", "wall time", "CPU, all threads"};
+        for (int m = 0; m < 3; m++) {
+            print(names[m], msA[m], msB[m]);
+        }
+    }
+
+    private static void print(String what, double[] msA, double[] msB) {
+        int n = msA.length;
+        double[] ratio = new double[n];
+        int aCheaper = 0;
+        for (int k = 0; k < n; k++) {
+            ratio[k] = msA[k] / msB[k];
+            aCheaper += msA[k] < msB[k] ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "%s%n", what);
+        System.out.printf(Locale.ROOT, "  A: p50 %6.3f ms  p95 %6.3f ms  mean %6.3f ms%n", p(msA, 0.5), p(msA, 0.95),
+                Arrays.stream(msA).average().orElse(0));
+        System.out.printf(Locale.ROOT, "  B: p50 %6.3f ms  p95 %6.3f ms  mean %6.3f ms%n", p(msB, 0.5), p(msB, 0.95),
+                Arrays.stream(msB).average().orElse(0));
+        System.out.printf(Locale.ROOT, "  A / B: p50 %.3f  mean %.3f  per-search ratio median %.3f  A cheaper in %d of %d%n",
                 p(msA, 0.5) / p(msB, 0.5), Arrays.stream(msA).sum() / Arrays.stream(msB).sum(), p(ratio, 0.5), aCheaper, n);
     }
 
-    private static double timed(ThreadMXBean threads, Build build, String word) throws Exception {
+    /** A search's thread CPU, wall time and CPU of its thread and the searchers' threads, in ms. */
+    private static double[] timed(ThreadMXBean threads, long[] searchThreads, Build build, String word) throws Exception {
+        long others = cpu(threads, searchThreads);
         long c = threads.getCurrentThreadCpuTime();
+        long t = System.nanoTime();
         build.run(word);
-        return (threads.getCurrentThreadCpuTime() - c) / 1e6;
+        long wall = System.nanoTime() - t;
+        long own = threads.getCurrentThreadCpuTime() - c;
+        long all = own + cpu(threads, searchThreads) - others;
+        return new double[] {own / 1e6, wall / 1e6, all / 1e6};
+    }
+
+    private static long cpu(ThreadMXBean threads, long[] ids) {
+        long sum = 0;
+        for (long id : ids) {
+            sum += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return sum;
     }
 
     private static double p(double[] values, double q) {

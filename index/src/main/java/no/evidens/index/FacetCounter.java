@@ -76,7 +76,10 @@ final class FacetCounter {
         return new SegmentCache<>(segment -> SegmentFacetSignatures.of(segment, FacetsConfig.DEFAULT_INDEX_FIELD_NAME));
     }
 
-    /** A collector for one search (not thread-safe: one search on one thread). */
+    /**
+     * A collector for one search: it may collect different segments on different threads at once ({@link
+     * IndexSnapshot#searchPerSlice}), each segment on one thread.
+     */
     Counting counting() {
         return new Counting();
     }
@@ -115,12 +118,24 @@ final class FacetCounter {
             }
             hits = new FixedBitSet[segments.length];
             sought = new SoughtTerms(searcher.getTopReaderContext());
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            if (searcher instanceof IndexSnapshot snapshot) {
+                // Each slice of segments on a thread of its own: a segment's counts, hits and sought words are its own.
+                snapshot.perSlice(leaves -> {
+                    countWords(plan, leaves);
+                    return null;
+                });
+            } else {
+                countWords(plan, searcher.getIndexReader().leaves());
+            }
+            return true;
+        }
+
+        private void countWords(TermSetHits plan, List<LeafReaderContext> leaves) throws IOException {
+            for (LeafReaderContext leaf : leaves) {
                 int[] counts = countsOf(leaf.ord);
                 hits[leaf.ord] = plan.hits(leaf, sought);
                 segments[leaf.ord].count(hits[leaf.ord], leaf.reader().getLiveDocs(), counts);
             }
-            return true;
         }
 
         /**

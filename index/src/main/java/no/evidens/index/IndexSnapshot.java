@@ -1,15 +1,27 @@
 package no.evidens.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.Weight;
 
 /**
  * One point-in-time view of the index, with what every search on it needs built once: the facet
@@ -27,12 +39,15 @@ final class IndexSnapshot extends IndexSearcher {
     private final SegmentDocumentKeys[] documentKeys;
     /** The query texts read on this snapshot, kept for the next search of the same text. */
     final ReadQueries readQueries = new ReadQueries();
+    /** The slices of segments one search's work is split into, one per thread it may use ({@link SearchThreads}). */
+    private final LeafSlice[] threadSlices;
 
     private IndexSnapshot(IndexReader reader, Analyzer analyzer, SegmentCache<SegmentFacetSignatures> signatures,
                           SegmentCache<SegmentDocumentKeys> keys) throws IOException {
         super(reader);
         FieldSimilarity.fromSystemProperty().ifPresent(this::setSimilarity);
         this.documentKeys = keys.of(reader).toArray(new SegmentDocumentKeys[0]);
+        this.threadSlices = SearchThreads.slices(leafContexts);
         this.generation = reader instanceof DirectoryReader d ? d.getIndexCommit().getGeneration() : -1;
         this.facetState = facetState(reader);
         this.facetCounter = facetState == null ? null : FacetCounter.of(reader, facetState, signatures);
@@ -49,6 +64,64 @@ final class IndexSnapshot extends IndexSearcher {
     String documentKey(int doc) {
         int leaf = ReaderUtil.subIndex(doc, leafContexts);
         return documentKeys[leaf].key(doc - leafContexts.get(leaf).docBase);
+    }
+
+    /** Work on some of the snapshot's segments. */
+    interface SliceWork<T> {
+        T on(List<LeafReaderContext> leaves) throws IOException;
+    }
+
+    /**
+     * {@code work} on each slice of the snapshot's segments, on as many threads as a search may use ({@link
+     * SearchThreads}; on this thread alone when the snapshot is not split); the answers in slice order. Whatever the
+     * search on this thread knows ({@link KnownHits}) is known to the work wherever it runs.
+     */
+    <T> List<T> perSlice(SliceWork<T> work) throws IOException {
+        if (threadSlices.length < 2) {
+            return Collections.singletonList(work.on(leafContexts));
+        }
+        List<Callable<T>> tasks = new ArrayList<>(threadSlices.length);
+        for (LeafSlice slice : threadSlices) {
+            List<LeafReaderContext> leaves = Arrays.asList(slice.leaves);
+            tasks.add(() -> work.on(leaves));
+        }
+        return SearchThreads.invokeAll(tasks);
+    }
+
+    /** How many slices {@link #perSlice} runs. */
+    int slices() {
+        return threadSlices.length;
+    }
+
+    /**
+     * {@link #search(Query, CollectorManager)}, its slices run by {@link #perSlice} (a collector per slice, the first
+     * also for the one slice of a snapshot that is not split): the query rewritten and weighed once, here, as Lucene's
+     * own {@code search} does, then each slice's segments searched with that weight into its collector. {@code manager}
+     * must give a new collector at every call, or collectors that may collect different segments at once.
+     */
+    <C extends Collector, T> T searchPerSlice(Query query, CollectorManager<C, T> manager) throws IOException {
+        if (threadSlices.length < 2) {
+            return search(query, manager);
+        }
+        List<C> collectors = new ArrayList<>(threadSlices.length);
+        collectors.add(manager.newCollector());
+        ScoreMode mode = collectors.get(0).scoreMode();
+        // As IndexSearcher.search(Query, CollectorManager) rewrites and weighs a query.
+        Weight weight = createWeight(rewrite(mode.needsScores() ? query : new ConstantScoreQuery(query)), mode, 1);
+        for (int i = 1; i < threadSlices.length; i++) {
+            collectors.add(manager.newCollector());
+        }
+        List<Callable<Void>> tasks = new ArrayList<>(threadSlices.length);
+        for (int i = 0; i < threadSlices.length; i++) {
+            List<LeafReaderContext> leaves = Arrays.asList(threadSlices[i].leaves);
+            C collector = collectors.get(i);
+            tasks.add(() -> {
+                search(leaves, weight, collector);
+                return null;
+            });
+        }
+        SearchThreads.invokeAll(tasks);
+        return manager.reduce(collectors);
     }
 
     private static SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {

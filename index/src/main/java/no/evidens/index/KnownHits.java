@@ -24,7 +24,8 @@ import org.apache.lucene.util.FixedBitSet;
  * The hits of a search, already counted as a bit set per segment ({@link TermSetHits}), made known to the page pass
  * of the same search on the same thread, so that the page of required words looks them up at those hits only ({@link
  * KnownHitsScorer}) instead of finding them again with a conjunction. A page pass on another thread or another snapshot finds none and works as before. Lucene has no way to
- * hand a weight what a search knows, hence a thread-local, set only around one search.
+ * hand a weight what a search knows, hence a thread-local, set only around one search; the part of that search another
+ * thread does ({@link SearchThreads}) is run with it ({@link #runWith}).
  */
 final class KnownHits {
     private static final ThreadLocal<Map<LeafReader, FixedBitSet>> CURRENT = new ThreadLocal<>();
@@ -139,6 +140,45 @@ final class KnownHits {
             return states == null ? new TermQuery(held.get(0)) : new TermQuery(held.get(0), states);
         }
         return heldOnly.build();
+    }
+
+    /**
+     * What the search on this thread knows (its hits and sought words, either possibly null), to be made known on another
+     * thread that does part of the same search ({@link #runWith}).
+     */
+    record Known(Map<LeafReader, FixedBitSet> hits, SoughtTerms sought) {
+    }
+
+    /** What the search on this thread knows, or null when it knows nothing. */
+    static Known current() {
+        Map<LeafReader, FixedBitSet> hits = CURRENT.get();
+        SoughtTerms sought = SOUGHT.get();
+        return hits == null && sought == null ? null : new Known(hits, sought);
+    }
+
+    /**
+     * Runs {@code part} of a search on this thread with what that search knows ({@code known}, from {@link #current()} on
+     * the thread that runs the search; null: nothing), and then with what this thread knew before.
+     */
+    static void runWith(Known known, Runnable part) {
+        Map<LeafReader, FixedBitSet> hitsBefore = CURRENT.get();
+        SoughtTerms soughtBefore = SOUGHT.get();
+        set(CURRENT, known == null ? null : known.hits());
+        set(SOUGHT, known == null ? null : known.sought());
+        try {
+            part.run();
+        } finally {
+            set(CURRENT, hitsBefore);
+            set(SOUGHT, soughtBefore);
+        }
+    }
+
+    private static <T> void set(ThreadLocal<T> local, T value) {
+        if (value == null) {
+            local.remove();
+        } else {
+            local.set(value);
+        }
     }
 
     /** The known hits in {@code segment}, or null. */

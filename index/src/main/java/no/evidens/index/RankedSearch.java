@@ -193,7 +193,7 @@ final class RankedSearch {
         if (mayTwoPass && twoPass(sort, query)) {
             Query matching = ScoredQuery.matching(query);
             if (!counting.countWords(s, matching)) {
-                OneCollector.search(s, matching, counting.keepingHits());
+                OneCollector.searchPerSlice(s, matching, counting.keepingHits());
             }
             FixedBitSet[] hits = counting.hits();
             SoughtTerms sought = counting.sought();
@@ -218,8 +218,10 @@ final class RankedSearch {
     private static TopDocs skippingPage(IndexSnapshot s, Query query, int n, Sort sort, FixedBitSet[] counted, SoughtTerms sought)
             throws IOException {
         int capped = Math.max(1, Math.min(n, s.getIndexReader().maxDoc()));
-        TopFieldCollectorManager page = new TopFieldCollectorManager(sort, capped, null, capped, false);
-        TopDocs top = KnownHits.during(s.getIndexReader().leaves(), counted, sought, () -> s.search(query, page));
+        // With a collector per slice of segments, each on a thread of its own (IndexSnapshot#searchPerSlice), that share
+        // the page's lowest score so far; Lucene's reduce merges their pages in the same order: the same page.
+        TopFieldCollectorManager page = new TopFieldCollectorManager(sort, capped, null, capped, s.slices() > 1);
+        TopDocs top = KnownHits.during(s.getIndexReader().leaves(), counted, sought, () -> s.searchPerSlice(query, page));
         scores(top, s, query, sort);
         return top;
     }
