@@ -60,7 +60,7 @@ final class GuessVotes {
      * stress sets q4–q6 only): a one-word place or organisation guess of a word no list knows as either explains nothing
      * <ul>
      *   <li>where the word is a listed given name or surname or has a surname's shape, whatever the type (round 29 had
-     *       this for a given name guessed as a place only): {@code vaktmester Quillesen} typed an organisation;</li>
+     *       this for a given name guessed as a place only): {@code vaktmester Haugland} typed an organisation;</li>
      *   <li>where it stands inside a sentence right after a word a person follows far more often than a place does: a
      *       conjunction, adverb or pronoun-like word ({@link #PERSON_CONTEXT}), a finite verb of
      *       {@link NamedSubject#finiteVerb} or a verb of saying ({@code så Lill og jeg}, {@code skriver som Bakekona}).

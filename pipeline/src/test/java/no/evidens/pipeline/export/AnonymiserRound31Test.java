@@ -11,9 +11,10 @@ class AnonymiserRound31Test {
 
     @Test
     void aSurnameTheModelGuessedAloneAsAnOrganisationIsMaskedAfterAnUnlistedRole() {
-        String doc = "Etterpå kom vaktmester Quillesen og sa at containeren var full.";
+        // a listed surname, no list's place or organisation (the person is made up)
+        String doc = "Etterpå kom vaktmester Haugland og sa at containeren var full.";
         assertEquals("Etterpå kom vaktmester [navn 1] og sa at containeren var full.",
-                anonymiseAlone(typedAs("ORG:Quillesen"), doc));
+                anonymiseAlone(typedAs("ORG:Haugland"), doc));
     }
 
     @Test
@@ -27,7 +28,7 @@ class AnonymiserRound31Test {
     void anUnlistedWordTheModelGuessedAloneAsAPlaceStaysAPlaceAfterAPlacePrepositionOrInAList() {
         // no name list knows Quorrada, nor has it a name's shape: the model's guess still explains it
         String doc = "Vi kjørte til Quorrada om morgenen, og siden til Vessby, Quorrada og Nordvåg.";
-        assertEquals(doc, anonymiseAlone(typedAs("LOC:Quorrada"), doc));
+        assertEquals(doc, anonymiseAlone(typedAs("LOC:Quorrada", "LOC:Vessby", "LOC:Nordvåg"), doc));
     }
 
     @Test
