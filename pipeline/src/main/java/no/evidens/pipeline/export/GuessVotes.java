@@ -18,7 +18,7 @@ import no.evidens.models.DomainNames;
  *   <li>a listed given name guessed alone as a place ({@code kjenner til Kari fra før}, made up: a place preposition before
  *       it), where no list knows the word as a place or organisation: one lone guess is the model's reading of the
  *       preposition, not of the name (not an organisation's guess: a club named by a given name, {@code Odd}, masked 2
- *       more words on the folds);</li>
+ *       more words on the folds; round 31 takes organisations' guesses too, and surnames, see {@link #loneNameLikeGuess});</li>
  *   <li>a full name the model ran an institution's name into ({@code … Høyskole Zorbek Bertelsen}, made up): the last two
  *       words of a guess of three words or more, the last a surname (listed or of a surname's shape, never written in lower case) and the one before it
  *       a word that could be a name, right after a word with a common noun's or an institution word's shape.</li>
