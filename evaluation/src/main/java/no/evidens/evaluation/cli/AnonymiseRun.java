@@ -140,6 +140,9 @@ final class AnonymiseRun {
             // round 30: the written stress set q5, dev material as q4
             eval.run(AnonymisationTexts.stressQ5(), errors ? System.out : null)
                     .print(System.out, "anonymised export, written stress set q5 (fictional)" + stressNote(stress));
+            // round 31: the written stress set q6, dev material as q4
+            eval.run(AnonymisationTexts.stressQ6(), errors ? System.out : null)
+                    .print(System.out, "anonymised export, written stress set q6 (fictional)" + stressNote(stress));
         }
         for (String s : "all".equals(split) ? List.of("dev", "test") : List.of(split)) {
             eval.run(AnonymisationTexts.tagsGold(s), errors && "dev".equals(s) ? System.out : null)

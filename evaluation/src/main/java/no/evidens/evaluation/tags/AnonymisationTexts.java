@@ -55,6 +55,15 @@ public final class AnonymisationTexts {
      */
     public static final List<String> STRESS_Q5 = List.of("nyhet-fergekai.txt", "blogg-hundeliv.txt", "notat-oppfolging.txt");
 
+    /**
+     * The written stress set q6 (round 31 of anonymisation, issue 15): the kinds the issue lists as leaking — full names after
+     * a party or a title, lone surnames after a title, foreign and short given names, names in «», names in headlines,
+     * bylines, captions, programmes and lists — among places, firms and institutions that must stay, in a council news item,
+     * a festival report and a blog; labelled while written and committed before any tagger ran on it. Dev material: never
+     * read for the test split.
+     */
+    public static final List<String> STRESS_Q6 = List.of("nyhet-kommunestyre.txt", "reportasje-festival.txt", "blogg-dugnad.txt");
+
     /** The documents of the written stress set q4 ({@link #STRESS_Q4}). */
     public static List<AnonymisationEval.GoldText> stressQ4() {
         return stressSet("q4", STRESS_Q4);
@@ -63,6 +72,11 @@ public final class AnonymisationTexts {
     /** The documents of the written stress set q5 ({@link #STRESS_Q5}). */
     public static List<AnonymisationEval.GoldText> stressQ5() {
         return stressSet("q5", STRESS_Q5);
+    }
+
+    /** The documents of the written stress set q6 ({@link #STRESS_Q6}). */
+    public static List<AnonymisationEval.GoldText> stressQ6() {
+        return stressSet("q6", STRESS_Q6);
     }
 
     private static List<AnonymisationEval.GoldText> stressSet(String folder, List<String> names) {

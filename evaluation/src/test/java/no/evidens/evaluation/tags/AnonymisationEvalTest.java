@@ -43,4 +43,16 @@ class AnonymisationEvalTest {
         assertEquals(0, c.whole() + c.part(), "round 30 leaves none of q5's mentions (4 before it): " + c);
         assertTrue(c.nonPersonWords() <= 1, "round 30 masks 1 word of q5 that is no person: " + c);
     }
+
+    @Test
+    void theWrittenStressSetQ6HoldsItsThreeTextsAndLeavesNoneOfThem() {
+        List<AnonymisationEval.GoldText> docs = AnonymisationTexts.stressQ6();
+        assertEquals(3, docs.size());
+        assertEquals(69, docs.stream().mapToInt(d -> d.names().size()).sum());
+        AnonymisationEval eval = new AnonymisationEval(NorwegianModels.shared(), Codebook.defaults(), Anonymiser.withNameModel());
+        AnonymisationEval.Counts c = eval.run(docs, null);
+        assertEquals(65, c.mentions(), c.toString());
+        assertEquals(0, c.whole() + c.part(), "round 31 leaves none of q6's mentions (3 before it): " + c);
+        assertTrue(c.nonPersonWords() <= 7, "round 31 masks 7 words of q6 that are no person: " + c);
+    }
 }

@@ -225,7 +225,9 @@ public final class Anonymiser {
      *       quotation's speaker after its verb and a person someone is likened to ({@link CuedNames}); round 24: one or
      *       two quoted words opening a sentence as its subject, a lower-case name word of a person named in the document
      *       ending a short label before its colon, and in {@link CuedNames} a person likened to after a copula and {@code
-     *       som}, a written work's author and a genitive before {@code personlige} or a family word.</li>
+     *       som}, a written work's author and a genitive before {@code personlige} or a family word; round 31: a word the
+     *       model guessed alone as a place or organisation, where it is a name word or follows a word a person follows
+     *       ({@link GuessVotes}), as any word nothing explains.</li>
      * </ul>
      */
     public List<TaggedSpan> spans(String text, Persons persons, List<String> context) {
@@ -402,8 +404,9 @@ public final class Anonymiser {
             List<TaggedSpan> inContext = namesOfContext(c);
             for (TaggedSpan s : inContext) {
                 if (!"PER".equals(s.type()) && !PiiTagger.PERSON.equals(s.type())) {
-                    // round 29: not a lone given name's guess, nor a full name an institution's guess ran into
-                    for (String w : GuessVotes.explained(s.cut(c), s.type(), lowerCase)) {
+                    // round 29: not a lone given name's guess, nor a full name an institution's guess ran into; round 31: nor a
+                    // lone guess of a name-like word or after a word a person follows (the word before the guess decides)
+                    for (String w : GuessVotes.explained(s.cut(c), s.type(), lowerCase, TextWords.previousWord(c, s.start()))) {
                         otherNames.merge(TextWords.stem(w), 1, Integer::sum);
                     }
                 }

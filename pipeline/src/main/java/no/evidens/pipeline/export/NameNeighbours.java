@@ -316,10 +316,13 @@ final class NameNeighbours {
             + "(?: \\p{Lu}[\\p{L}-]*)?)[»\"”] (\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)(?![\\p{L}\\d'-])");
     /**
      * One or two capitalised words in quotation marks after a word that gives a person a name ({@code kalt «Lillegutt»},
-     * {@code kallenavnet «Kiki»}, {@code alias «Zorro»}).
+     * {@code kallenavnet «Kiki»}, {@code alias «Zorro»}). Round 31 (the written stress set q6): also after a verb of calling
+     * and a personal pronoun ({@code vi kaller ham «Lillegutt»}), where a common noun's shape ({@code «Stålmannen»}) had
+     * let it pass for a title.
      */
     private static final Pattern NICKNAME_GIVEN = Pattern.compile("(?<![\\p{L}])(?:kalt|kalles|kaltes|kallenavnet|kallenavn"
-            + "|tilnavnet|økenavnet|alias) [«\"“](\\p{Lu}[\\p{L}-]*(?: \\p{Lu}[\\p{L}-]*)?)[»\"”]");
+            + "|tilnavnet|økenavnet|alias|(?:kaller|kalte|kalla|kallar) (?:ham|henne|han|hun|ho|seg|meg|deg|oss|dere|dem))"
+            + " [«\"“](\\p{Lu}[\\p{L}-]*(?: \\p{Lu}[\\p{L}-]*)?)[»\"”]");
 
     /**
      * Masks a quoted nickname where a person's context says it is one, whatever its words' shape (round 28, chosen on the

@@ -39,9 +39,12 @@ class AnonymiserRound29Test {
     }
 
     @Test
-    void aClubNamedByAGivenNameThatTheModelOnceTypedAnOrganisationStaysExplained() {
+    void aClubNamedByAGivenNameThatTheModelOnceTypedAnOrganisationIsMaskedSinceRound31() {
+        // round 29 kept the club; round 31 spends masks on safety: a lone organisation guess of a listed given name explains
+        // nothing (3 more masks on the folds for this kind and the surnames together)
         String doc = "Supporterne til Odd jublet. Men Odd tapte i fjor. Laget til Odd rykket ned.";
-        assertEquals(doc, anonymiseAlone(firstTypedAs("ORG", "Odd"), doc));
+        assertEquals("Supporterne til [navn 1] jublet. [navn 1] tapte i fjor. Laget til [navn 1] rykket ned.",
+                anonymiseAlone(firstTypedAs("ORG", "Odd"), doc));
     }
 
     @Test
