@@ -69,19 +69,14 @@ final class IngestRoute extends RouteBuilder {
     private final ExecutorService tagging;
     private final FailureMemory failures;
     private final IncompleteContainers incomplete;
-    /**
-     * Content hashes by path in the bundle, made by {@link KnownFiles}, the read-ahead or this route (a concurrent map
-     * the three share).
-     */
+    /** Content hashes already made (by {@link KnownFiles}), by path in the bundle. */
     private final Map<String, String> hashes;
     /** Files of one size pass the duplicate check in the bundle's order. */
     private final DuplicateOrder order;
-    /** Files read on while the route could not take them yet (the models loading), held for the route. */
-    private final ReadAhead ahead;
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
                 ReceiptCollector receipts, ExecutorService pool, ExecutorService tagging, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
-                List<BundleEntry> entries, ReadAhead ahead) {
+                List<BundleEntry> entries) {
         this.caseId = caseId;
         this.municipality = municipality;
         this.analyser = analyser;
@@ -95,7 +90,6 @@ final class IngestRoute extends RouteBuilder {
         this.hashes = hashes;
         this.commits = CommitPolicy.forBundle(entries.size());
         this.order = new DuplicateOrder(entries);
-        this.ahead = ahead;
     }
 
     @Override
@@ -174,12 +168,8 @@ final class IngestRoute extends RouteBuilder {
 
     private void hash(Exchange ex) throws Exception {
         BundleEntry entry = ex.getIn().getBody(BundleEntry.class);
-        String sha = hashes.get(entry.path());
-        if (sha == null) {
-            sha = Sha256.of(entry.file());
-            hashes.put(entry.path(), sha); // for the read-ahead, which then knows these bytes are this file's
-        }
-        ex.getIn().setBody(new HashedFile(entry, sha));
+        String known = hashes.get(entry.path());
+        ex.getIn().setBody(new HashedFile(entry, known != null ? known : Sha256.of(entry.file())));
     }
 
     private void awaitEarlierOfSize(Exchange ex) throws InterruptedException {
@@ -196,10 +186,7 @@ final class IngestRoute extends RouteBuilder {
         if (before.isPresent()) {
             throw FailedLines.failedBefore(before.get());
         }
-        var extraction = ahead.take(file.entry().path());
-        if (extraction == null) {
-            extraction = analyser.extract(file.entry().file());
-        }
+        var extraction = analyser.extract(file.entry().file());
         failures.readWell(file.sha256());
         if (!extraction.embedded().isEmpty()) {
             incomplete.reading(file.entry().path(), file.sha256());
@@ -354,7 +341,6 @@ final class IngestRoute extends RouteBuilder {
 
     private void recordDuplicate(Exchange ex) {
         HashedFile file = ex.getIn().getBody(HashedFile.class);
-        ahead.drop(file.entry().path());
         String original = seen.claimedBy(file.sha256());
         String reason = original == null && incomplete.leftIncomplete(file.sha256()) ? ReceiptFile.DUPLICATE_INCOMPLETE
                 : ReceiptFile.duplicateReason(original);
@@ -399,7 +385,6 @@ final class IngestRoute extends RouteBuilder {
         if (sha != null) {
             seen.remove(sha);
         }
-        ahead.drop(path);
         order.checked(path);
         receipts.record(failed(path, type, sha, e));
     }

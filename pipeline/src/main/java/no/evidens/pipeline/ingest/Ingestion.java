@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -154,17 +153,10 @@ public final class Ingestion {
                 // The Tika worker starts and the models load now, side by side (the worker's start is its own process's
                 // CPU, the models' load this one's), while Camel starts; before, each waited for the one before it: the
                 // worker for the first file, the models for the first file's text.
-                ExecutorService preparing = preparingThreads();
-                preparing.execute(analyser::prepareExtractor);
-                CompletableFuture<Void> models = CompletableFuture.runAsync(analyser::prepareTagger, preparing);
-                // While the models load (seconds, on one thread), the worker, once started, reads the files on: the
-                // extractions are held (bounded in files and characters) until the tagging can take them.
-                ReadAhead ahead = new ReadAhead(bundle.entries(), known.hashes(), sha -> isNew(index, caseId, failures, sha),
-                        analyser::extract, () -> !models.isDone(), threads).start();
+                ExecutorService preparing = prepare();
                 try {
-                    route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes(), ahead);
+                    route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes());
                 } finally {
-                    ahead.close();
                     preparing.shutdown();
                     // Nothing they start may outlive the ingest: the extractor is closed below, once they have ended
                     // (a worker's start has a time limit of its own).
@@ -203,31 +195,22 @@ public final class Ingestion {
         return receipt;
     }
 
-    /** Two threads: one starts the extractor's worker, the other loads the tagger's models. */
-    private static ExecutorService preparingThreads() {
-        return Executors.newFixedThreadPool(2, r -> {
+    /** Starts the extractor's worker and loads the tagger's models, each on a thread of its own. */
+    private ExecutorService prepare() {
+        ExecutorService preparing = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ingest-prepare");
             t.setDaemon(true);
             return t;
         });
-    }
-
-    /**
-     * Whether the route would read a file with these bytes: not in the case already (a duplicate, or a container read
-     * again, which the route judges) and not failed before. When the index cannot tell, no.
-     */
-    private static boolean isNew(EvidenceSink index, String caseId, FailureMemory failures, String sha256) {
-        try {
-            return !index.contains(caseId, sha256) && failures.recall(sha256).isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
+        preparing.execute(analyser::prepareExtractor);
+        preparing.execute(analyser::prepareTagger);
+        return preparing;
     }
 
     /** Runs the Camel route over the bundle's files on the ingestion's threads. */
     private void route(String caseId, String municipality, BundleReader.Bundle bundle, ReceiptCollector receipts,
-                       EvidenceSink index, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
-                       ReadAhead ahead) throws Exception {
+                       EvidenceSink index, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes)
+            throws Exception {
         CamelContext camel = new DefaultCamelContext();
         try {
             // The split's threads read files while the tagging threads tag the documents of those before (IngestRoute):
@@ -235,7 +218,7 @@ public final class Ingestion {
             ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", 2 * threads);
             ExecutorService tagging = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest-tag", threads);
             camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, tagging, failures, incomplete, hashes,
-                    bundle.entries(), ahead));
+                    bundle.entries()));
             camel.start();
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, bundle.entries());
