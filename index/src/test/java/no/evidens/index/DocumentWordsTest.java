@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,8 @@ class DocumentWordsTest {
     void aPassageOfTheReportAboutAllTheWordsComesFirst() throws IOException {
         try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
             // "a-..." sorts first: without the rule the tie of the two klagen passages goes to it
-            add(w, "a-mentions", List.of("Klagen ble behandlet av kommunen."));
-            add(w, "b-about", List.of("Klagen ble behandlet av kommunen.", "Møtet ble holdt i mars.",
+            ReportDocuments.add(w, "a-mentions", List.of("Klagen ble behandlet av kommunen."));
+            ReportDocuments.add(w, "b-about", List.of("Klagen ble behandlet av kommunen.", "Møtet ble holdt i mars.",
                     "Fristen for svar var tre uker."));
             w.commit();
         }
@@ -43,8 +42,8 @@ class DocumentWordsTest {
     @Test
     void aSearchWithEveryWordIsRankedAsBefore() throws IOException {
         try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
-            add(w, "a-mentions", List.of("Klagen ble behandlet av kommunen."));
-            add(w, "b-about", List.of("Klagen ble behandlet av kommunen.", "Fristen for svar var tre uker."));
+            ReportDocuments.add(w, "a-mentions", List.of("Klagen ble behandlet av kommunen."));
+            ReportDocuments.add(w, "b-about", List.of("Klagen ble behandlet av kommunen.", "Fristen for svar var tre uker."));
             w.commit();
         }
         try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
@@ -52,22 +51,5 @@ class DocumentWordsTest {
             assertEquals(List.of("sak/a-mentions/0", "sak/b-about/0"), r.hits().stream().map(SearchHit::passageId).toList(),
                     "one word: no document bonus, the tie goes by file");
         }
-    }
-
-    private static void add(EvidenceIndexWriter w, String docId, List<String> texts) throws IOException {
-        List<Passage> passages = new ArrayList<>();
-        StringBuilder doc = new StringBuilder();
-        List<Integer> pages = List.of(0);
-        for (int i = 0; i < texts.size(); i++) {
-            if (i > 0) {
-                doc.append("\n\n");
-            }
-            int start = doc.length();
-            doc.append(texts.get(i));
-            passages.add(new Passage(Passage.idOf("sak", docId, i), "sak", docId, docId + ".txt", "rapport", "T", "", 1, start,
-                    doc.length(), texts.get(i), List.of(), List.of()));
-        }
-        w.add(new IndexedDocument(docId, "sak", docId + ".txt", "rapport", "T", "sha-" + docId, "text/plain", doc.toString(), pages),
-                passages);
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,9 @@ class FeedbackWordsTest {
     @Test
     void aWordOfTheFirstPassagesOrdersTiesAndMakesNoHit() throws IOException {
         try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
-            add(w, "a", List.of("Klagen ble sendt i mars.", "Samhandling med sykehuset er viktig."));
-            add(w, "b", List.of("Klagen gjaldt samhandling med sykehuset.", "Kommunen svarte på klagen om samhandling."));
-            add(w, "c", List.of("Fristen var tre uker."));
+            ReportDocuments.add(w, "a", List.of("Klagen ble sendt i mars.", "Samhandling med sykehuset er viktig."));
+            ReportDocuments.add(w, "b", List.of("Klagen gjaldt samhandling med sykehuset.", "Kommunen svarte på klagen om samhandling."));
+            ReportDocuments.add(w, "c", List.of("Fristen var tre uker."));
             w.commit();
         }
         Analyzer analyzer = NorwegianAnalysis.queryAnalyzer(null);
@@ -67,7 +66,7 @@ class FeedbackWordsTest {
     @Test
     void aQueryOfOneWordIsLeftAsItIs() throws IOException {
         try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
-            add(w, "b", List.of("Klagen gjaldt samhandling.", "Klagen om samhandling."));
+            ReportDocuments.add(w, "b", List.of("Klagen gjaldt samhandling.", "Klagen om samhandling."));
             w.commit();
         }
         Analyzer analyzer = NorwegianAnalysis.queryAnalyzer(null);
@@ -93,21 +92,5 @@ class FeedbackWordsTest {
             out.put(searcher.storedFields().document(sd.doc).get(PassageSchema.ID), sd.score);
         }
         return out;
-    }
-
-    private static void add(EvidenceIndexWriter w, String docId, List<String> texts) throws IOException {
-        List<Passage> passages = new ArrayList<>();
-        StringBuilder doc = new StringBuilder();
-        for (int i = 0; i < texts.size(); i++) {
-            if (i > 0) {
-                doc.append("\n\n");
-            }
-            int start = doc.length();
-            doc.append(texts.get(i));
-            passages.add(new Passage(Passage.idOf("sak", docId, i), "sak", docId, docId + ".txt", "rapport", "T", "", 1, start,
-                    doc.length(), texts.get(i), List.of(), List.of()));
-        }
-        w.add(new IndexedDocument(docId, "sak", docId + ".txt", "rapport", "T", "sha-" + docId, "text/plain", doc.toString(),
-                List.of(0)), passages);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -28,8 +27,8 @@ class NearbyWordsTest {
     void aPassageWhoseNeighbourHoldsTheOtherWordComesFirst() throws IOException {
         try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
             // "a-..." sorts first: without the rule the tie of the two klagen passages goes to it
-            add(w, "a-far", List.of("Klagen ble behandlet av kommunen.", FILLER, FILLER, FILLER, "Fristen for svar var tre uker."));
-            add(w, "b-near", List.of("Klagen ble behandlet av kommunen.", "Fristen for svar var tre uker."));
+            ReportDocuments.add(w, "a-far", List.of("Klagen ble behandlet av kommunen.", FILLER, FILLER, FILLER, "Fristen for svar var tre uker."));
+            ReportDocuments.add(w, "b-near", List.of("Klagen ble behandlet av kommunen.", "Fristen for svar var tre uker."));
             w.commit();
         }
         try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
@@ -55,22 +54,5 @@ class NearbyWordsTest {
         assertFalse(NearbyWords.Near.neighbour(starts, 3000), "nothing within reach of 3000");
         assertFalse(NearbyWords.Near.neighbour(starts, 1200), "the one at 500 is beyond reach of 1200");
         assertFalse(NearbyWords.Near.neighbour(null, 0), "a document without the word");
-    }
-
-    private static void add(EvidenceIndexWriter w, String docId, List<String> texts) throws IOException {
-        List<Passage> passages = new ArrayList<>();
-        StringBuilder doc = new StringBuilder();
-        List<Integer> pages = List.of(0);
-        for (int i = 0; i < texts.size(); i++) {
-            if (i > 0) {
-                doc.append("\n\n");
-            }
-            int start = doc.length();
-            doc.append(texts.get(i));
-            passages.add(new Passage(Passage.idOf("sak", docId, i), "sak", docId, docId + ".txt", "rapport", "T", "", 1, start,
-                    doc.length(), texts.get(i), List.of(), List.of()));
-        }
-        w.add(new IndexedDocument(docId, "sak", docId + ".txt", "rapport", "T", "sha-" + docId, "text/plain", doc.toString(), pages),
-                passages);
     }
 }
