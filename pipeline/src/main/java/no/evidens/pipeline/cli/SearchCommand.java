@@ -1,9 +1,6 @@
 package no.evidens.pipeline.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -16,10 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
-import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
-import no.evidens.pipeline.bundle.DocumentTypes;
-import no.evidens.pipeline.findings.Receipts;
+import no.evidens.pipeline.search.SearchScope;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search the evidence passages.",
@@ -71,16 +66,12 @@ final class SearchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give a QUERY, or --like PASSAGE");
         }
         // The index keeps types in lower case; a type it cannot hold would only answer "0 hits".
-        String documentType = type == null ? null : type.toLowerCase(Locale.ROOT);
-        if (documentType != null && !DocumentTypes.ALL.contains(documentType)) {
-            throw new IllegalArgumentException("--type is styringsdokument, journal, klientdokumentasjon or annet, not '"
-                    + type + "'");
-        }
+        String documentType = SearchScope.documentType(type);
         try (EvidenceIndex searcher = home.openSearcher()) {
             SearchResult result = like != null ? searcher.moreLikeThis(like, limit)
                     : searcher.search(new SearchRequest(String.join(" ", query), caseId, documentType, limit, offset, order));
             if (like == null && caseId != null && result.total() == 0) {
-                requireKnownCase();
+                new SearchScope(home.resolve()).requireIngested(caseId);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -90,19 +81,6 @@ final class SearchCommand implements Callable<Integer> {
                 new Output(out, System.console() != null).searchResult(result);
             }
             return 0;
-        }
-    }
-
-    /**
-     * Refuses a case no bundle was ingested into (a mistyped name, say), which would otherwise answer "0 hits" as
-     * if the case held nothing on the subject. Asked only when nothing was found, so a search that finds costs nothing more.
-     */
-    private void requireKnownCase() throws IOException {
-        EvidensHome h = home.resolve();
-        List<String> cases = new Receipts(h.receipts()).cases();
-        if (!cases.contains(caseId)) {
-            throw new IllegalArgumentException("there is no case " + caseId + " in " + h.root() + ": no bundle was ingested into it"
-                    + (cases.isEmpty() ? "" : " (the cases: " + String.join(", ", cases) + ")"));
         }
     }
 }

@@ -16,7 +16,9 @@ import no.evidens.index.PassageSchema;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.findings.NotFound;
 import no.evidens.pipeline.search.DocumentGroups;
+import no.evidens.pipeline.search.SearchScope;
 
 /**
  * {@code GET /api/search} (query, facet filters, pages) and {@code GET /api/like} (passages like one). With
@@ -31,10 +33,12 @@ final class SearchResource implements Routes.Resource {
     private static final int GROUPED_HITS = 400;
     private final SharedIndex index;
     private final FindingsService findings;
+    private final SearchScope scope;
 
-    SearchResource(SharedIndex index, FindingsService findings) {
+    SearchResource(SharedIndex index, FindingsService findings, SearchScope scope) {
         this.index = index;
         this.findings = findings;
+        this.scope = scope;
     }
 
     @Override
@@ -46,7 +50,8 @@ final class SearchResource implements Routes.Resource {
     private Map<String, Object> search(Exchange x) throws IOException {
         String q = x.required("q");
         String caseId = x.param("case") == null ? null : x.access().require(Params.caseId(x.param("case")), Permission.READ);
-        String type = x.param("type");
+        // a type no document has is refused (400), as the command line's --type
+        String type = SearchScope.documentType(x.param("type"));
         int limit = x.intParam("limit", 10, 1, 100);
         int offset = x.intParam("offset", 0, 0, 10_000);
         SearchRequest.Order order = order(x.param("sort"));
@@ -68,6 +73,9 @@ final class SearchResource implements Routes.Resource {
         SearchRequest request = new SearchRequest(q, caseId, type, limit, offset, order, facetFilters);
         SearchResult r = grouped ? index.searcher().searchForGrouping(request, GROUPED_HITS, DocumentGroups.PASSAGES_PER_DOCUMENT)
                 : index.searcher().search(request);
+        if (r.total() == 0 && caseId != null && readable == null) {
+            requireIngested(caseId);
+        }
         DocumentGroups groups = grouped ? DocumentGroups.of(r.hits(), r.total(), offset, limit) : null;
         List<SearchHit> shown = grouped ? groups.shownHits() : r.hits();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -99,6 +107,19 @@ final class SearchResource implements Routes.Resource {
         }
         findings.audit().searched(x.access().user(), caseId, q, String.join(" ", narrowed), (int) r.total());
         return out;
+    }
+
+    /**
+     * A case no bundle was ingested into: 404, as the findings answer a case that does not exist, instead of "0 hits".
+     * Only in the single-user mode: a signed-in user reaches this only with a role in the case (others got 403 from
+     * {@link CaseAccess#require}, whether the case exists or not), and a case a lead started is theirs, empty or not.
+     */
+    private void requireIngested(String caseId) throws IOException {
+        try {
+            scope.requireIngested(caseId);
+        } catch (NotFound e) {
+            throw ApiError.notFound(e.key(), e.args().toArray());
+        }
     }
 
     private SearchResult like(Exchange x) throws IOException {

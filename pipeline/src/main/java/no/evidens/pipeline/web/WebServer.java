@@ -28,6 +28,7 @@ import no.evidens.pipeline.group.GroupService;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.page.PageImages;
 import no.evidens.pipeline.search.SavedSearchService;
+import no.evidens.pipeline.search.SearchScope;
 
 /**
  * The auditors' web workspace: a JSON REST API under {@code /api/} and the UI (plain HTML, CSS and
@@ -155,7 +156,7 @@ public final class WebServer implements AutoCloseable {
                 new SessionResource(exposure.signIn(), ingest.maxBytes()),
                 cases,
                 new MembersResource(accounts, findings.audit()),
-                new SearchResource(index, findings),
+                new SearchResource(index, findings, new SearchScope(home)),
                 new PassagesResource(index, findings),
                 new DocumentsResource(index, findings),
                 new PageResource(index, findings, new Receipts(home.receipts()), new PageImages(home)),

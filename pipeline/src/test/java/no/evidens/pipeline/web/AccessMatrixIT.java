@@ -187,6 +187,15 @@ class AccessMatrixIT {
     }
 
     @Test
+    void aCaseThatDoesNotExistTellsNoMoreThanACaseTheUserMayNotSee() throws Exception {
+        TeamWorkspace.Answer other = clients.get("utenfor").get("/api/search?q=plan&case=" + CASE);
+        TeamWorkspace.Answer none = clients.get("utenfor").get("/api/search?q=plan&case=fjordvik-2062");
+        assertEquals(403, other.status(), String.valueOf(other.body()));
+        assertEquals(403, none.status(), String.valueOf(none.body()));
+        assertEquals(other.body().get("error").asText().replace(CASE, "fjordvik-2062"), none.body().get("error").asText());
+    }
+
+    @Test
     void anyoneStartsANewCaseAndLeadsIt() throws Exception {
         TeamWorkspace.Client u = clients.get("leser");
         assertEquals(201, u.json("POST", "/api/cases", Map.of("case", "ny-sak-2027")).status());
@@ -194,6 +203,7 @@ class AccessMatrixIT {
         // Roles are re-read within a few seconds of a change.
         Thread.sleep(Accounts.FRESH.toMillis() + 100);
         assertEquals("lead", u.get("/api/session").body().get("roles").get("ny-sak-2027").asText());
+        assertEquals(200, u.get("/api/search?q=plan&case=ny-sak-2027").status(), "a case its lead started is searched, empty or not");
         assertEquals(201, u.json("POST", "/api/members", Map.of("case", "ny-sak-2027", "user", "revisor", "role", "auditor")).status());
         assertEquals(409, u.send("DELETE", "/api/members/ny-sak-2027/leser", null, null).status(), "the last lead stays");
         // The membership change is in the case's audit trail, which its lead reads.

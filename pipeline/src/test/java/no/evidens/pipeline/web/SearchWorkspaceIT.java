@@ -125,6 +125,26 @@ class SearchWorkspaceIT {
     }
 
     @Test
+    void aCaseWithNoBundleAndATypeNoDocumentHasAreRefusedNotAnsweredWithNoHits() throws Exception {
+        Answer unknown = get("/api/search?q=plan&case=fjordvik-2062");
+        assertEquals(404, unknown.status, String.valueOf(unknown.body));
+        assertEquals("Saken fjordvik-2062 finnes ikke: les inn dokumentene i den eller opprett den først.",
+                unknown.body.get("error").asText());
+        Answer folder = get("/api/search?q=plan&case=" + CASE + "&type=journaler");
+        assertEquals(400, folder.status, String.valueOf(folder.body));
+        assertEquals("Parameteren «type» kan ikke være «journaler»: bruk en av styringsdokument, journal, klientdokumentasjon, annet.",
+                folder.body.get("error").asText());
+        // a known case that holds nothing on the subject still answers 0 hits; a type in capitals is that type
+        Answer nothing = get("/api/search?q=" + enc("qzxqzxqzx") + "&case=" + CASE);
+        assertEquals(200, nothing.status, String.valueOf(nothing.body));
+        assertEquals(0, nothing.body.get("total").asInt());
+        Answer capitals = get("/api/search?q=plan&case=" + CASE + "&type=Journal");
+        assertEquals(200, capitals.status, String.valueOf(capitals.body));
+        assertEquals("journal", capitals.body.get("type").asText());
+        assertTrue(capitals.body.get("total").asInt() > 0, capitals.body.toString());
+    }
+
+    @Test
     void errorsAndWordsInTheUsersLanguage() throws Exception {
         Answer nb = get("/api/search?q=" + enc("(barnevern") + "&case=" + CASE);
         assertEquals(400, nb.status);
