@@ -16,7 +16,6 @@ import no.evidens.index.PassageSchema;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.findings.FindingsService;
-import no.evidens.pipeline.findings.NotFound;
 import no.evidens.pipeline.search.DocumentGroups;
 import no.evidens.pipeline.search.SearchScope;
 
@@ -110,16 +109,16 @@ final class SearchResource implements Routes.Resource {
     }
 
     /**
-     * A case no bundle was ingested into: 404, as the findings answer a case that does not exist, instead of "0 hits".
-     * Only in the single-user mode: a signed-in user reaches this only with a role in the case (others got 403 from
+     * A case no bundle was ingested into: 404, as the findings answer a case that does not exist (the service's
+     * {@link no.evidens.pipeline.findings.NotFound} worded by {@link FindingsErrors}), instead of "0 hits". Only in the
+     * single-user mode: a signed-in user reaches this only with a role in the case (others got 403 from
      * {@link CaseAccess#require}, whether the case exists or not), and a case a lead started is theirs, empty or not.
      */
     private void requireIngested(String caseId) throws IOException {
-        try {
+        FindingsErrors.call(() -> {
             scope.requireIngested(caseId);
-        } catch (NotFound e) {
-            throw ApiError.notFound(e.key(), e.args().toArray());
-        }
+            return null;
+        });
     }
 
     private SearchResult like(Exchange x) throws IOException {
