@@ -67,7 +67,7 @@ class TagsGoldTest {
     @Test
     void theNewsSplitIsReadApartFromTheOtherGoldAndMarksQuotationsOnly() {
         List<GoldDocument> news = TagsGold.news();
-        assertEquals(37, news.size());
+        assertEquals(46, news.size());
         Set<String> others = TagsGold.all().stream().map(GoldDocument::name).collect(java.util.stream.Collectors.toSet());
         long quotations = 0;
         for (GoldDocument d : news) {
