@@ -332,19 +332,25 @@ final class SentenceVoice {
     }
 
     /**
-     * A fact with a figure, told of a thing named by a definite noun (round 22): {@code Ovnen i bakrommet er fra 1987.},
-     * {@code Kommunen har 2300 innbyggere.}, {@code Underskriftslisten har 214 navn.}: the noun first, a preposition's phrase of
-     * at most two words after it, a finite verb, a digit in the sentence, no first- or second-person word, no question. After a
+     * A fact with a figure or a day, told of a thing named by a definite noun (round 22): {@code Ovnen i bakrommet er fra
+     * 1987.}, {@code Kommunen har 2300 innbyggere.}, {@code Sivilforsvaret har satt opp en bru, og strømmen kom tilbake
+     * mandag.}: the noun first, a preposition's phrase of at most two words after it, a finite verb, a digit, a weekday or
+     * a month in the sentence, no first- or second-person word, no question. After a
      * turn that spoke as {@code jeg}, {@code vi} or {@code du} it is the reporter's (the writer gave it a paragraph of its
      * own; rebuilt from tokens only the change of voice says so). Round 21 tried the noun and the verb without the figure
      * and cut speakers' own statements ({@code Filmen bygger på en tekst om tilgivelse.}).
      */
     static boolean figuredFact(String sentence, String turnSoFar) {
         String s = sentence.strip();
-        return FIGURED_FACT.matcher(s).lookingAt() && s.matches("(?s).*\\d.*") && !s.endsWith("?") && !s.endsWith("!")
+        return FIGURED_FACT.matcher(s).lookingAt() && (s.matches("(?s).*\\d.*") || WHEN.matcher(s).find())
+                && !s.endsWith("?") && !s.endsWith("!")
                 && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()
                 && DialogueQuotes.SPEECH.matcher(outsideMarks(turnSoFar)).find();
     }
+
+    /** A weekday or a month, as the reporter dates what happened or happens next. */
+    private static final Pattern WHEN = Pattern.compile("(?<![\\p{L}])(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|januar"
+            + "|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?![\\p{L}])");
 
     /** A definite noun ({@code Ovnen}, {@code Helseforetaket}, {@code Fødeavdelingen}), a short phrase, a finite verb. */
     private static final Pattern FIGURED_FACT = Pattern.compile("(?!(?:Den|Det|Noen|Ingen|Siden|Dessuten|Uten|Etter|Nesten|Sammen"

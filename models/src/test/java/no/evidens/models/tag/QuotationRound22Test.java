@@ -62,6 +62,10 @@ class QuotationRound22Test {
         String t = "Ragnhild Sæter har stått bak disken i førti år. – Pappa sto opp klokka tre. Jeg har gjort det samme. Ovnen"
                 + " i bakrommet er fra 1987. Den har gått nesten uten stans.";
         assertEquals("–|Pappa sto opp klokka tre. Jeg har gjort det samme.", show(t));
+        // a day is the reporter's dating as a figure is
+        String day = "Ordføreren kom søndag. – Jeg forstår at folk er sinte. Vi har ventet lenge. Sivilforsvaret har satt opp"
+                + " en bru, og strømmen kom tilbake mandag. Det regner fortsatt.";
+        assertEquals("–|Jeg forstår at folk er sinte. Vi har ventet lenge.", show(day));
         // without a figure it stays the speaker's (round 21: speakers say such sentences as often)
         String plain = "Ragnhild Sæter har stått bak disken i førti år. – Pappa sto opp klokka tre. Jeg har gjort det samme."
                 + " Ovnen i bakrommet er gammel.";
