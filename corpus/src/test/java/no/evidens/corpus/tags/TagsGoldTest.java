@@ -82,6 +82,6 @@ class TagsGoldTest {
                 quotations++;
             }
         }
-        assertEquals(289, quotations);
+        assertEquals(344, quotations);
     }
 }
