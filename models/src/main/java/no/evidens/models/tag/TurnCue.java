@@ -95,8 +95,18 @@ final class TurnCue {
      * sto over ham}, where {@code sto} is no {@code sto det}), or an indefinite noun after {@code svarte}, then the colour ({@code , svarte tak og røde vegger}).
      */
     private static final Pattern NO_SUBJECT = Pattern.compile("(?u)\\A(?!(?:legger|la)\\s+til)(?:\\S+\\s+(?:fra|til|på|i|om|med|opp|ut|inn|av|for"
-            + "|etter|ved|mot|seg|under|over|bak|foran|hos|rundt)(?![\\p{L}])|svarte\\s+(?!(?:han|hun|ho|de|dei|vi|jeg|eg|den|det|man)(?![\\p{L}]))"
+            + "|etter|ved|mot|seg|under|over|bak|foran|hos|rundt"
+            // round 22: an object pronoun is no subject (… ikke kjenner deg, forteller deg ingenting: the verb is the speech's)
+            + "|meg|deg|oss|ham|henne|dem)(?![\\p{L}])|svarte\\s+(?!(?:han|hun|ho|de|dei|vi|jeg|eg|den|det|man)(?![\\p{L}]))"
             + "\\p{Ll}+(?<!en|et|ne|a|s)(?![\\p{L}]))");
+    /**
+     * The speaker's own {@code , sa jeg} or {@code , sier jeg} (round 22): where the writer does not tell as {@code jeg}
+     * ({@link SentenceVoice#writerSaysI}), only a speaker can say it, so it is words the speaker quotes of their own
+     * inside the turn ({@code - … Det hadde jeg ikke, sa jeg. Men jeg visste …}), not the turn's cue. In a blog the
+     * writer's {@code sa jeg} is one.
+     */
+    private static final Pattern I_SAID = Pattern.compile("(?iu)\\A(?:sier|sa|svarer|svarte)\\s+jeg(?![\\p{L}])");
+
     /** A second verb of saying after {@code og}: it introduces what follows, the first verb still ends the turn. */
     private static final Pattern AND_VERB = Pattern.compile("(?u)\\s+og\\s+(?:" + QuoteAttribution.VERBS + "|" + MORE_VERBS
             + ")\\s*\\z"
@@ -162,6 +172,7 @@ final class TurnCue {
             if (cue.start() > start && !DialogueQuotes.insideQuotation(marked, cue.start())
                     && !ASIDE.matcher(words).find() && !CLAUSE.matcher(words).find() && !QUESTION.matcher(words).find() && !NO_SUBJECT.matcher(words).find()
                     && !PLACED.matcher(words).find()
+                    && !(I_SAID.matcher(words).find() && !SentenceVoice.writerSaysI(text))
                     && !introduces(text, cue.end(1), words) && !echoes(text, cue.end(1), words)
                     && !quotedBySpeaker(text, cue.start(), marked)) {
                 return new Cue(cue.start(), cue.start(1), cue.end(1));

@@ -124,9 +124,11 @@ final class TurnEnd {
             boolean writerAddressed = writer && SentenceVoice.addressesWriter(text.substring(start, end));
             boolean narration = (SentenceVoice.narration(text, sentence, answer, text.substring(start, end))
                     || SentenceVoice.narratorTells(leadIn, text.substring(start, end), sentence)
-                    || writerAddressed && SentenceVoice.writerAnswers(sentence))
+                    || writerAddressed && SentenceVoice.writerAnswers(sentence)
+                    || SentenceVoice.figuredFact(sentence, text.substring(start, end)))
                     && (writerAddressed || !namedBySpeaker(text, sentences, i, answer)
-                            || SentenceVoice.reaction(sentence, text.substring(start, end)))
+                            || SentenceVoice.reaction(sentence, text.substring(start, end))
+                            || SentenceVoice.answersAsked(sentence, text.substring(start, end)))
                     && !(asking && sentence.endsWith("?"));
             if (interviewer && i >= 2 && leadsIn(text.substring(sentences.get(i - 1)[0], sentences.get(i - 1)[1]))) {
                 return sentences.get(i - 2)[1]; // … jeg trenger. Du har uttalt at du er en nasker. Hva stjal du sist?
@@ -135,7 +137,7 @@ final class TurnEnd {
             // the article's closing line of what happens next (round 21: … vi venter svar. Saken kommer opp i utvalget 14.
             // august.), after a turn that spoke as someone: the reporter's, where the written text gave it a paragraph
             boolean closing = last && text.substring(sentences.get(i)[1]).isBlank() && whatNext(sentence)
-                    && DialogueQuotes.SPEECH.matcher(text.substring(start, end)).find();
+                    && (DialogueQuotes.SPEECH.matcher(text.substring(start, end)).find() || asked(text, start));
             if (narration && crossheads) {
                 // the reporter's questions run in before the narration (… klart seg. Hva vet naboene? I nabolaget …): in a
                 // document that asks its crossheads so, they are no longer the speaker's (round 15)
@@ -164,6 +166,18 @@ final class TurnEnd {
     private static boolean whatNext(String sentence) {
         return NEXT_DAY.matcher(sentence).find() && !DialogueQuotes.SPEECH.matcher(sentence).find() && !sentence.endsWith("?")
                 && !sentence.endsWith("!");
+    }
+
+    /**
+     * The turn's dash follows a question ({@code - Hva vil du at leserne skal sitte igjen med? - At det går an …}): the turn
+     * answers it, so it is speech whatever its words (round 22).
+     */
+    private static boolean asked(String text, int start) {
+        String before = text.substring(0, start).stripTrailing();
+        if (before.isEmpty() || "-–—".indexOf(before.charAt(before.length() - 1)) < 0) {
+            return false;
+        }
+        return before.substring(0, before.length() - 1).stripTrailing().endsWith("?");
     }
 
     /**
