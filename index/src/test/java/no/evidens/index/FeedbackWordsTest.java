@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FeedbackWordsTest {
     /** Every word of the little index counts as rare enough (a real index holds thousands of entries). */
-    private static final FeedbackWords.Settings ALL_RARE = new FeedbackWords.Settings(10, 5, 0.02f, 2, 2, 1f);
+    private static final FeedbackWords.Settings ALL_RARE = new FeedbackWords.Settings(10, 5, 0.02f, 2, 2, 1f, Float.POSITIVE_INFINITY);
 
     @TempDir
     Path dir;
@@ -82,8 +82,20 @@ class FeedbackWordsTest {
     void settingsAreReadOrOff() {
         assertNull(FeedbackWords.Settings.parse(null));
         assertNull(FeedbackWords.Settings.parse("off"));
-        assertEquals(new FeedbackWords.Settings(20, 20, 0.02f, 2, 2, 0.05f), FeedbackWords.Settings.parse("20:20:0.02"));
-        assertEquals(new FeedbackWords.Settings(5, 10, 0.1f, 3, 2, 0.02f), FeedbackWords.Settings.parse("5:10:0.1:3:2:0.02"));
+        assertEquals(new FeedbackWords.Settings(20, 20, 0.02f, 2, 2, 0.05f, Float.POSITIVE_INFINITY), FeedbackWords.Settings.parse("20:20:0.02"));
+        assertEquals(new FeedbackWords.Settings(5, 10, 0.1f, 3, 2, 0.02f, Float.POSITIVE_INFINITY), FeedbackWords.Settings.parse("5:10:0.1:3:2:0.02"));
+        assertEquals(new FeedbackWords.Settings(20, 20, 0.02f, 2, 2, 0.05f, 0.5f), FeedbackWords.Settings.parse("20:20:0.02:2:2:0.05:0.5"));
+    }
+
+    @Test
+    void firstTierKeepsThePassagesScoringWithinTheGapOfTheFirst() {
+        float tier = QueryReader.WORD_TIER;
+        ScoreDoc[] top = {new ScoreDoc(1, 3 * tier + 7), new ScoreDoc(2, 3 * tier + 1), new ScoreDoc(3, 2.6f * tier),
+                new ScoreDoc(4, 2 * tier + 9)};
+        assertEquals(2, FeedbackWords.firstTier(top, 0.3f).length);
+        assertEquals(3, FeedbackWords.firstTier(top, 0.5f).length);
+        assertSame(top, FeedbackWords.firstTier(top, Float.POSITIVE_INFINITY));
+        assertEquals(0, FeedbackWords.firstTier(new ScoreDoc[0], 0.5f).length);
     }
 
     private static Map<String, Float> scores(IndexSearcher searcher, Query query) throws IOException {
