@@ -87,7 +87,7 @@ public final class GroupService {
                                      SearchRequest.Order order) throws IOException {
         List<CaseGroups.Member> members = visible(group(groupId), readable);
         try (SearcherSource.Lease lease = index.lease()) {
-            return GroupSearch.search(lease.searcher(), members, query, filters, limit, offset, order);
+            return GroupSearch.search(lease.searcher(), groupId, members, query, filters, limit, offset, order);
         }
     }
 

@@ -1,8 +1,10 @@
 package no.evidens.pipeline.search;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Refusal;
@@ -12,7 +14,8 @@ import no.evidens.pipeline.findings.Receipts;
 
 /**
  * What a search is narrowed to, checked alike by the command line ({@code search --type/--case}) and the web API
- * ({@code GET /api/search?type=&case=}): a document type the index can hold, and a case a bundle was ingested into.
+ * ({@code GET /api/search?type=&case=&filter=case:}): a document type the index can hold, and a case a bundle was
+ * ingested into.
  * Either mistake (a folder name as type, a mistyped case) would otherwise answer "0 hits", as if the case held
  * nothing on the subject.
  */
@@ -55,6 +58,19 @@ public final class SearchScope {
         if (!cases.contains(caseId)) {
             throw new NotFound("there is no case " + caseId + " in " + home.root() + ": no bundle was ingested into it"
                     + (cases.isEmpty() ? "" : " (the cases: " + String.join(", ", cases) + ")"), CASE_KEY, caseId);
+        }
+    }
+
+    /**
+     * As {@link #requireIngested(String)} for each case of a filter ({@code filter=case:…}, any of which may match),
+     * given the search's counts of hits by case: only a case with no hit is looked up, so a filter whose cases all
+     * found something costs nothing more.
+     */
+    public void requireIngested(Collection<String> cases, Map<String, Integer> hitsByCase) throws IOException {
+        for (String caseId : cases) {
+            if (hitsByCase.getOrDefault(caseId, 0) == 0) {
+                requireIngested(caseId);
+            }
         }
     }
 }
