@@ -48,6 +48,14 @@ public final class GroupSearch {
     }
 
     /**
+     * A group search as asked: the query text without its place terms, every filter as written, the index's own
+     * filters, and the municipalities, counties and cases asked for (each known to the group).
+     */
+    public record Plan(String text, List<String> filters, Map<String, List<String>> indexFilters, List<String> municipalities,
+                       List<String> counties, List<String> cases) {
+    }
+
+    /**
      * Searches the given cases of a group.
      *
      * @param groupId the group, for the messages
@@ -56,6 +64,14 @@ public final class GroupSearch {
      */
     public static Result search(EvidenceIndex index, String groupId, List<CaseGroups.Member> members, String query, List<String> filters,
                                 int limit, int offset, SearchRequest.Order order) throws IOException {
+        return search(index, members, plan(groupId, members, query, filters), limit, offset, order);
+    }
+
+    /**
+     * Reads a group search's query and filters, before any index is opened: a filter that cannot be read is a
+     * {@link Refusal}, and a municipality, county or case none of the members has a {@link NotFound}.
+     */
+    public static Plan plan(String groupId, List<CaseGroups.Member> members, String query, List<String> filters) {
         List<String> all = new ArrayList<>(filters);
         String text = takePlaces(query == null ? "" : query, all);
         if (text.isBlank()) {
@@ -84,11 +100,22 @@ public final class GroupSearch {
         requireInGroup(groupId, members, municipalities, CaseGroups.Member::municipality, "municipality", "error.group-municipality");
         requireInGroup(groupId, members, counties, CaseGroups.Member::county, "county", "error.group-county");
         requireInGroup(groupId, members, askedCases == null ? List.of() : askedCases, CaseGroups.Member::caseId, "case", "error.group-case");
+        return new Plan(text, List.copyOf(all), indexFilters, municipalities, counties, askedCases);
+    }
+
+    /** Searches the given cases of a group as {@link #plan} read the request. */
+    public static Result search(EvidenceIndex index, List<CaseGroups.Member> members, Plan plan, int limit, int offset,
+                                SearchRequest.Order order) throws IOException {
+        List<String> municipalities = plan.municipalities();
+        List<String> counties = plan.counties();
+        List<String> askedCases = plan.cases();
         Predicate<CaseGroups.Member> inMunicipality = m -> municipalities.isEmpty() || matches(municipalities, m.municipality());
         Predicate<CaseGroups.Member> inCounty = m -> counties.isEmpty() || matches(counties, m.county());
         List<String> cases = members.stream().filter(inMunicipality.and(inCounty))
                 .map(CaseGroups.Member::caseId).filter(c -> askedCases == null || askedCases.contains(c)).toList();
+        Map<String, List<String>> indexFilters = new LinkedHashMap<>(plan.indexFilters());
         indexFilters.put(PassageSchema.CASE, cases.isEmpty() ? List.of(NO_CASE) : cases);
+        String text = plan.text();
         SearchResult r = index.search(new SearchRequest(text, null, null, limit, offset, order, indexFilters));
         // The case facet counts as if unfiltered by case: each place dimension counts with the other's filter only.
         Map<String, Integer> byCase = r.facets().getOrDefault(PassageSchema.CASE, Map.of());
@@ -104,7 +131,7 @@ public final class GroupSearch {
         Set<String> mine = Set.copyOf(members.stream().map(CaseGroups.Member::caseId).toList());
         visibleCases.keySet().retainAll(mine);
         facets.put(PassageSchema.CASE, visibleCases);
-        return new Result(text, List.copyOf(all), r, facets);
+        return new Result(text, plan.filters(), r, facets);
     }
 
     /**
