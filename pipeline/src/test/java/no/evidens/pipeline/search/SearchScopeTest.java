@@ -56,4 +56,23 @@ class SearchScopeTest {
         assertEquals(SearchScope.CASE_KEY, e.key());
         assertEquals(List.of("vikk-2026"), e.args());
     }
+
+    @Test
+    void theCasesAQueryNamesAreItsPlainCaseTermsOnly() {
+        assertEquals(List.of("vik-2026", "dal-2026"), SearchScope.casesNamedIn("plan sak:vik-2026 OR (case:\"dal-2026\" tiltak)"));
+        // a prefix, a fuzzy term, an excluded case or a word that merely ends in "sak" names no case
+        assertEquals(List.of(), SearchScope.casesNamedIn("sak:vik* case:vik~1 -sak:dal-2026 brevsak:x plan"));
+    }
+
+    @Test
+    void aQueryNamingACaseWithNoBundleIsRefusedWhenItFindsNothing() throws Exception {
+        EvidensHome home = new EvidensHome(dir);
+        Files.createDirectories(home.receipts());
+        Files.writeString(home.receipts().resolve("vik-2026-1.json"), "{\"case\":\"vik-2026\"}");
+        SearchScope scope = new SearchScope(home);
+        scope.requireIngestedNamedIn("qzx sak:vik-2026");
+        NotFound e = assertThrows(NotFound.class, () -> scope.requireIngestedNamedIn("plan sak:vikk-2026"));
+        assertEquals(SearchScope.CASE_KEY, e.key());
+        assertEquals(List.of("vikk-2026"), e.args());
+    }
 }

@@ -154,6 +154,10 @@ class SearchWorkspaceIT {
         Answer beside = get("/api/search?q=plan&group=document&filter=" + enc("case:" + CASE) + "&filter=" + enc("case:fjordvik-2062"));
         assertEquals(404, beside.status, String.valueOf(beside.body));
         assertEquals(message, beside.body.get("error").asText());
+        // and as a field of the query text
+        Answer inQuery = get("/api/search?q=" + enc("plan sak:fjordvik-2062"));
+        assertEquals(404, inQuery.status, String.valueOf(inQuery.body));
+        assertEquals(message, inQuery.body.get("error").asText());
         // a known case that holds nothing on the subject still answers 0 hits
         Answer nothing = get("/api/search?q=" + enc("qzxqzxqzx") + "&filter=" + enc("case:" + CASE));
         assertEquals(200, nothing.status, String.valueOf(nothing.body));
