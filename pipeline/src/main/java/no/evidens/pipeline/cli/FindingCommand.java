@@ -306,7 +306,10 @@ final class FindingCommand implements Runnable {
         @Override
         public Integer call() {
             List<HistoryEntry> entries = opts.service().history(opts.caseId, ref);
-            return json ? json(entries.stream().map(CaseExports::history).toList()) : text(out -> entries.forEach(h -> printHistory(out, h)));
+            if (json) {
+                return json(entries.stream().map(CaseExports::history).toList());
+            }
+            return text(out -> entries.forEach(h -> printHistory(out, h)));
         }
     }
 }

@@ -99,7 +99,8 @@ public final class GroupSearch {
         List<String> askedCases = indexFilters.remove(PassageSchema.CASE);
         requireInGroup(groupId, members, municipalities, CaseGroups.Member::municipality, "municipality", "error.group-municipality");
         requireInGroup(groupId, members, counties, CaseGroups.Member::county, "county", "error.group-county");
-        requireInGroup(groupId, members, askedCases == null ? List.of() : askedCases, CaseGroups.Member::caseId, "case", "error.group-case");
+        requireInGroup(groupId, members, askedCases == null ? List.of() : askedCases, CaseGroups.Member::caseId, "case",
+                "error.group-case");
         return new Plan(text, List.copyOf(all), indexFilters, municipalities, counties, askedCases);
     }
 
