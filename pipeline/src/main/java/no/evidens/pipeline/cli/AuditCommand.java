@@ -3,13 +3,10 @@ package no.evidens.pipeline.cli;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.findings.trail.AuditEntry;
@@ -23,9 +20,7 @@ import no.evidens.pipeline.findings.AuditTime;
                 "Who was shown which journal or client record, searched, exported, changed which finding.",
                 "'evidens audit verify' checks that no entry was changed or removed."},
         subcommands = AuditCommand.Verify.class)
-final class AuditCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class AuditCommand extends CliAction {
     @Mixin
     HomeOption home;
     @Option(names = "--case", paramLabel = "CASE", description = "The audit case (required unless verify).")
@@ -44,19 +39,14 @@ final class AuditCommand implements Callable<Integer> {
         }
         Instant from = since == null ? null : AuditTime.since(since);
         List<AuditEntry> entries = service(home).entries(caseId, user, from);
-        PrintWriter out = spec.commandLine().getOut();
         if (csv) {
-            out.print(AuditCsv.write(entries));
-        } else if (entries.isEmpty()) {
-            out.printf("No audit entries for case %s%s%n", caseId, user == null ? "" : " by " + user);
-        } else {
-            for (AuditEntry e : entries) {
-                out.printf("#%d %s %s %s%s%s%n", e.id(), e.at(), e.actor(), e.action(),
-                        e.target() == null ? "" : " " + e.targetKind() + " " + e.target(), e.detail() == null ? "" : " (" + e.detail() + ")");
-            }
+            return text(out -> out.print(AuditCsv.write(entries)));
         }
-        out.flush();
-        return 0;
+        if (entries.isEmpty()) {
+            return say("No audit entries for case %s%s", caseId, user == null ? "" : " by " + user);
+        }
+        return text(out -> entries.forEach(e -> out.printf("#%d %s %s %s%s%s%n", e.id(), e.at(), e.actor(), e.action(),
+                e.target() == null ? "" : " " + e.targetKind() + " " + e.target(), e.detail() == null ? "" : " (" + e.detail() + ")")));
     }
 
     static AuditService service(HomeOption home) {
@@ -65,21 +55,16 @@ final class AuditCommand implements Callable<Integer> {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check every entry against its hash, the entry before it and audit-chain.log; exit 1 when one was changed.")
-    static final class Verify implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    static final class Verify extends CliAction {
         @Mixin
         HomeOption home;
 
         @Override
         public Integer call() {
             TrailCheck check = service(home).verify();
-            PrintWriter out = spec.commandLine().getOut();
             if (check.intact()) {
-                out.printf("The audit trail is intact: %d entr%s, %d confirmed by %s%n", check.entries(),
-                        check.entries() == 1 ? "y" : "ies", check.anchored(), AuditService.CHAIN_FILE);
-                out.flush();
-                return 0;
+                return say("The audit trail is intact: %d entr%s, %d confirmed by %s", check.entries(), check.entries() == 1 ? "y" : "ies",
+                        check.anchored(), AuditService.CHAIN_FILE);
             }
             PrintWriter err = spec.commandLine().getErr();
             err.printf("The audit trail was tampered with from entry #%d on:%n", check.firstBad());

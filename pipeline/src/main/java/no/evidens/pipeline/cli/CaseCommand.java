@@ -1,11 +1,8 @@
 package no.evidens.pipeline.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,41 +29,30 @@ final class CaseCommand implements Runnable {
 
     @Command(name = "close", mixinStandardHelpOptions = true,
             description = "Close the case: no more ingestion, findings or quotations; reading, export and verify go on.")
-    static final class Close implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        FindingsOptions opts;
+    static final class Close extends FindingsAction {
 
         @Override
         public Integer call() {
             Closed c = service(opts).close(opts.caseId, opts.user(), true);
-            spec.commandLine().getOut().printf("Closed case %s (%s, %s): it is read-only now%n", c.caseId(), c.closedBy(), c.closedAt());
-            spec.commandLine().getOut().flush();
-            return 0;
+            return say("Closed case %s (%s, %s): it is read-only now", c.caseId(), c.closedBy(), c.closedAt());
         }
     }
 
     @Command(name = "delete-records", mixinStandardHelpOptions = true,
             description = {"Delete the journals and client records of a closed case: from the index, and their files from the bundles.",
                     "The findings keep their quotations; verify reports their sources as deleted."})
-    static final class DeleteRecords implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        FindingsOptions opts;
+    static final class DeleteRecords extends FindingsAction {
 
         @Override
         public Integer call() throws Exception {
             List<CaseService.Deleted> gone = service(opts).deleteRecords(opts.caseId, opts.user(), true);
-            PrintWriter out = spec.commandLine().getOut();
-            for (CaseService.Deleted d : gone) {
-                out.printf("%-19s %s (%s): file %s%n", d.type(), d.file(), d.docId(), d.source());
-            }
-            out.printf("Deleted %d journal%s and client record%s of case %s%n", gone.size(), gone.size() == 1 ? "" : "s",
-                    gone.size() == 1 ? "" : "s", opts.caseId);
-            out.flush();
-            return 0;
+            return text(out -> {
+                for (CaseService.Deleted d : gone) {
+                    out.printf("%-19s %s (%s): file %s%n", d.type(), d.file(), d.docId(), d.source());
+                }
+                out.printf("Deleted %d journal%s and client record%s of case %s%n", gone.size(), gone.size() == 1 ? "" : "s",
+                        gone.size() == 1 ? "" : "s", opts.caseId);
+            });
         }
     }
 }

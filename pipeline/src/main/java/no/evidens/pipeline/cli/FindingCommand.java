@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,7 +22,6 @@ import no.evidens.findings.FindingKind;
 import no.evidens.findings.HistoryEntry;
 import no.evidens.findings.Provenance;
 import no.evidens.findings.Stance;
-import no.evidens.pipeline.Json;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.export.CaseExports;
@@ -100,12 +97,19 @@ final class FindingCommand implements Runnable {
         }
     }
 
+    static void printHistory(PrintWriter out, HistoryEntry h) {
+        out.printf("%s  %-10s %-9s %s%s%n", h.at(), h.actor(), h.action(), h.findingRef() == null ? "" : h.findingRef(),
+                h.evidenceId() == null ? "" : " #" + h.evidenceId());
+        if (h.before() != null) {
+            out.println("    before: " + h.before());
+        }
+        if (h.after() != null) {
+            out.println("    after:  " + h.after());
+        }
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a finding; it gets the next number of its kind.")
-    static final class Create implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        FindingsOptions opts;
+    static final class Create extends FindingsAction {
         @Option(names = "--kind", required = true, paramLabel = "KIND", description = "avvik, merknad or observasjon.")
         String kind;
         @Option(names = "--title", required = true, paramLabel = "TITLE", description = "The finding in one sentence.")
@@ -125,23 +129,12 @@ final class FindingCommand implements Runnable {
             FindingKind k = FindingKind.of(kind);
             FindingDraft draft = new FindingDraft(title, Requirements.parse(requirements), textOf(text), status);
             FindingOut f = opts.service().create(opts.caseId, k, draft, null, opts.user());
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(Json.write(f));
-            } else {
-                out.printf("Created %s (%s) in case %s%n", f.ref(), f.label(), opts.caseId);
-            }
-            out.flush();
-            return 0;
+            return json ? json(f) : say("Created %s (%s) in case %s", f.ref(), f.label(), opts.caseId);
         }
     }
 
     @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a finding's title, requirements, text or status.")
-    static final class Edit implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        FindingsOptions opts;
+    static final class Edit extends FindingsAction {
         @Parameters(paramLabel = "FINDING", description = "avvik-1, merknad-2, …")
         String ref;
         @Option(names = "--title", paramLabel = "TITLE")
@@ -160,18 +153,12 @@ final class FindingCommand implements Runnable {
             FindingDraft changes = new FindingDraft(title, requirements == null ? null : Requirements.parse(requirements),
                     textOf(text), status);
             FindingOut f = opts.service().edit(opts.caseId, ref, changes, opts.user(), version);
-            spec.commandLine().getOut().printf("Updated %s%n", f.ref());
-            spec.commandLine().getOut().flush();
-            return 0;
+            return say("Updated %s", f.ref());
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the findings of a case.")
-    static final class ListFindings implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        FindingsOptions opts;
+    static final class ListFindings extends FindingsAction {
         @Option(names = "--json", description = "Print the findings with their evidence as JSON.")
         boolean json;
 
@@ -179,29 +166,20 @@ final class FindingCommand implements Runnable {
         public Integer call() {
             FindingsService service = opts.service();
             List<FindingOut> findings = service.list(opts.caseId);
-            PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 service.audit().quotationsShown(opts.user(), opts.caseId, findings, "evidens finding list --json");
-                out.println(Json.write(findings));
-            } else if (findings.isEmpty()) {
-                out.println("Case " + opts.caseId + " has no findings yet");
-            } else {
-                for (FindingOut f : findings) {
-                    out.printf("%-14s %-8s %2d quotation%s  %s%n", f.ref(), f.status(), f.evidence().size(),
-                            f.evidence().size() == 1 ? " " : "s", f.title());
-                }
+                return json(findings);
             }
-            out.flush();
-            return 0;
+            if (findings.isEmpty()) {
+                return say("Case %s has no findings yet", opts.caseId);
+            }
+            return text(out -> findings.forEach(f -> out.printf("%-14s %-8s %2d quotation%s  %s%n", f.ref(), f.status(),
+                    f.evidence().size(), f.evidence().size() == 1 ? " " : "s", f.title())));
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a finding with its quotations and their sources.")
-    static final class Show implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        FindingsOptions opts;
+    static final class Show extends FindingsAction {
         @Parameters(paramLabel = "FINDING", description = "avvik-1, merknad-2, …")
         String ref;
         @Option(names = "--json", description = "Print as JSON.")
@@ -212,14 +190,7 @@ final class FindingCommand implements Runnable {
             FindingsService service = opts.service();
             FindingOut out = service.show(opts.caseId, ref);
             service.audit().quotationsShown(opts.user(), opts.caseId, List.of(out), "evidens finding show");
-            PrintWriter w = spec.commandLine().getOut();
-            if (json) {
-                w.println(Json.write(out));
-            } else {
-                printFinding(w, out);
-            }
-            w.flush();
-            return 0;
+            return print(json, out, w -> printFinding(w, out));
         }
     }
 
@@ -227,11 +198,7 @@ final class FindingCommand implements Runnable {
             description = {"Attach a quotation to a finding.",
                     "A passage (--passage, or --search with --hit), the whole of it or an exact part (--quote, or document",
                     "offsets --start/--end), possibly running on --through a later passage."})
-    static final class Attach implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        FindingsOptions opts;
+    static final class Attach extends FindingsAction {
         @Parameters(paramLabel = "FINDING", description = "avvik-1, merknad-2, …")
         String ref;
 
@@ -275,24 +242,15 @@ final class FindingCommand implements Runnable {
                     textOf(quote), contradicts ? Stance.CONTRADICTS : Stance.SUPPORTS, note, new Provenance(query, filters)),
                     opts.user());
             EvidenceOut e = placed.item();
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(Json.write(e));
-            } else {
+            return print(json, e, out -> {
                 out.printf("Attached #%d to %s as quotation %d%n", e.id(), placed.finding().ref(), e.position());
                 printEvidence(out, e);
-            }
-            out.flush();
-            return 0;
+            });
         }
     }
 
     @Command(name = "detach", mixinStandardHelpOptions = true, description = "Remove a quotation from its finding.")
-    static final class Detach implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        FindingsOptions opts;
+    static final class Detach extends FindingsAction {
         @Parameters(paramLabel = "ITEM", description = "The evidence item's id, like #12.")
         String item;
 
@@ -300,19 +258,13 @@ final class FindingCommand implements Runnable {
         public Integer call() {
             long id = itemId(item);
             FindingOut f = opts.service().detach(opts.caseId, id, opts.user());
-            spec.commandLine().getOut().printf("Detached #%d from %s%n", id, f.ref());
-            spec.commandLine().getOut().flush();
-            return 0;
+            return say("Detached #%d from %s", id, f.ref());
         }
     }
 
     @Command(name = "move", mixinStandardHelpOptions = true,
             description = "Move a quotation to another position (--position) and/or another finding of the case (--to).")
-    static final class Move implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        FindingsOptions opts;
+    static final class Move extends FindingsAction {
         @Parameters(paramLabel = "ITEM", description = "The evidence item's id, like #12.")
         String item;
         @Option(names = "--to", paramLabel = "FINDING", description = "The finding to move it to.")
@@ -326,39 +278,26 @@ final class FindingCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "say where to: --position N and/or --to FINDING");
             }
             FindingsService.Placed moved = opts.service().move(opts.caseId, itemId(item), to, position, opts.user());
-            spec.commandLine().getOut().printf("Moved #%d to %s, position %d%n", moved.item().id(), moved.finding().ref(),
-                    moved.item().position());
-            spec.commandLine().getOut().flush();
-            return 0;
+            return say("Moved #%d to %s, position %d", moved.item().id(), moved.finding().ref(), moved.item().position());
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = "Delete a finding and its quotations (kept in the history); later findings of its kind move up a number.")
-    static final class Delete implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        FindingsOptions opts;
+    static final class Delete extends FindingsAction {
         @Parameters(paramLabel = "FINDING", description = "avvik-1, merknad-2, …")
         String ref;
 
         @Override
         public Integer call() {
             FindingOut f = opts.service().delete(opts.caseId, ref, opts.user());
-            spec.commandLine().getOut().printf("Deleted %s (%s)%n", f.ref(), f.title());
-            spec.commandLine().getOut().flush();
-            return 0;
+            return say("Deleted %s (%s)", f.ref(), f.title());
         }
     }
 
     @Command(name = "history", mixinStandardHelpOptions = true,
             description = "The history of the findings of a case, or of one finding: who changed what, when, before and after.")
-    static final class History implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        FindingsOptions opts;
+    static final class History extends FindingsAction {
         @Parameters(paramLabel = "FINDING", arity = "0..1", description = "Only this finding.")
         String ref;
         @Option(names = "--json", description = "Print as JSON.")
@@ -367,23 +306,10 @@ final class FindingCommand implements Runnable {
         @Override
         public Integer call() {
             List<HistoryEntry> entries = opts.service().history(opts.caseId, ref);
-            PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(Json.write(entries.stream().map(CaseExports::history).toList()));
-            } else {
-                for (HistoryEntry h : entries) {
-                    out.printf("%s  %-10s %-9s %s%s%n", h.at(), h.actor(), h.action(), h.findingRef() == null ? "" : h.findingRef(),
-                            h.evidenceId() == null ? "" : " #" + h.evidenceId());
-                    if (h.before() != null) {
-                        out.println("    before: " + h.before());
-                    }
-                    if (h.after() != null) {
-                        out.println("    after:  " + h.after());
-                    }
-                }
+                return json(entries.stream().map(CaseExports::history).toList());
             }
-            out.flush();
-            return 0;
+            return text(out -> entries.forEach(h -> printHistory(out, h)));
         }
     }
 }

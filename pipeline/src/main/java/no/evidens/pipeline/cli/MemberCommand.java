@@ -1,8 +1,7 @@
 package no.evidens.pipeline.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,14 +33,28 @@ final class MemberCommand implements Runnable {
         return c;
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user to the case, or change their role.")
-    static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    /** What every member command takes: the home and the case; the access store it reads or changes. */
+    abstract static class MemberAction extends CliAction {
         @Mixin
         HomeOption home;
         @Option(names = "--case", required = true, paramLabel = "CASE")
         String caseId;
+
+        /** A call on the home's access store, opened for it and closed after. */
+        final <T> T inStore(Function<AccessStore, T> call) {
+            try (AccessStore s = AccessStore.open(home.resolve().access())) {
+                return call.apply(s);
+            }
+        }
+
+        /** The change in the case's audit trail, its target the account. */
+        final void record(String actor, String action, String user, String detail) {
+            AuditCommand.service(home).record(actor, action, caseId(caseId), "account", user, detail);
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user to the case, or change their role.")
+    static final class Add extends MemberAction {
         @Parameters(index = "0", paramLabel = "USER")
         String user;
         @Parameters(index = "1", paramLabel = "ROLE", description = "lead, auditor, writer or reader.")
@@ -52,65 +65,38 @@ final class MemberCommand implements Runnable {
         @Override
         public Integer call() {
             Role r = Role.of(role);
-            try (AccessStore s = AccessStore.open(home.resolve().access())) {
-                s.addMember(caseId(caseId), user, r, "cli:" + ServeCommand.user(by));
-            }
-            AuditCommand.service(home).record(ServeCommand.user(by), "member-set", caseId(caseId), "account", user, r.label());
-            spec.commandLine().getOut().println(user + " is " + r.id() + " of case " + caseId + ".");
-            spec.commandLine().getOut().flush();
-            return 0;
+            inStore(s -> s.addMember(caseId(caseId), user, r, "cli:" + ServeCommand.user(by)));
+            record(ServeCommand.user(by), "member-set", user, r.label());
+            return say("%s is %s of case %s.", user, r.id(), caseId);
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Take a user out of the case.")
-    static final class Remove implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        HomeOption home;
-        @Option(names = "--case", required = true, paramLabel = "CASE")
-        String caseId;
+    static final class Remove extends MemberAction {
         @Parameters(paramLabel = "USER")
         String user;
 
         @Override
         public Integer call() {
-            boolean removed;
-            try (AccessStore s = AccessStore.open(home.resolve().access())) {
-                removed = s.removeMember(caseId(caseId), user);
-            }
-            if (!removed) {
+            if (!inStore(s -> s.removeMember(caseId(caseId), user))) {
                 throw new IllegalArgumentException(user + " is not a member of case " + caseId);
             }
-            AuditCommand.service(home).record(ServeCommand.user(null), "member-remove", caseId(caseId), "account", user, null);
-            spec.commandLine().getOut().println("Removed " + user + " from case " + caseId + ".");
-            spec.commandLine().getOut().flush();
-            return 0;
+            record(ServeCommand.user(null), "member-remove", user, null);
+            return say("Removed %s from case %s.", user, caseId);
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The case's members and their roles.")
-    static final class ListMembers implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        HomeOption home;
-        @Option(names = "--case", required = true, paramLabel = "CASE")
-        String caseId;
-
+    static final class ListMembers extends MemberAction {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            List<Membership> members;
-            try (AccessStore s = AccessStore.open(home.resolve().access())) {
-                members = s.members(caseId(caseId));
-            }
-            if (members.isEmpty()) {
-                out.println("Case " + caseId + " has no members: add its lead with evidens member add --case " + caseId + " USER lead");
-            }
-            members.forEach(m -> out.println(UserCommand.line(m)));
-            out.flush();
-            return 0;
+            List<Membership> members = inStore(s -> s.members(caseId(caseId)));
+            return text(out -> {
+                if (members.isEmpty()) {
+                    out.println("Case " + caseId + " has no members: add its lead with evidens member add --case " + caseId + " USER lead");
+                }
+                members.forEach(m -> out.println(UserCommand.line(m)));
+            });
         }
     }
 }

@@ -1,13 +1,8 @@
 package no.evidens.pipeline.cli;
 
-import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.findings.ReviewStep;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
@@ -20,68 +15,48 @@ final class ReviewCommands {
     private ReviewCommands() {
     }
 
-    /** What every review step takes. */
-    abstract static class Step implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        FindingsOptions opts;
+    /** What every review step takes, and how it is said back: each command names its step and the words. */
+    abstract static class Step extends FindingsAction {
         @Parameters(paramLabel = "FINDING", description = "avvik-1, merknad-2, …")
         String ref;
         @Option(names = "--expect-version", paramLabel = "N", description = "Refuse when the finding has changed since this version.")
         Integer version;
 
-        abstract ReviewStep step();
+        private final ReviewStep step;
+        private final String done;
 
-        abstract String done();
+        Step(ReviewStep step, String done) {
+            this.step = step;
+            this.done = done;
+        }
 
         @Override
         public Integer call() {
-            FindingOut f = opts.service().review(opts.caseId, ref, step(), true, opts.user(), version);
-            spec.commandLine().getOut().printf("%s %s: %s (version %d)%n", done(), f.ref(), f.status(), f.version());
-            spec.commandLine().getOut().flush();
-            return 0;
+            FindingOut f = opts.service().review(opts.caseId, ref, step, true, opts.user(), version);
+            return say("%s %s: %s (version %d)", done, f.ref(), f.status(), f.version());
         }
     }
 
     @Command(name = "submit", mixinStandardHelpOptions = true, description = "Send a draft finding (utkast) to review (til gjennomgang).")
     static final class Submit extends Step {
-        @Override
-        ReviewStep step() {
-            return ReviewStep.SUBMIT;
-        }
-
-        @Override
-        String done() {
-            return "Sent to review";
+        Submit() {
+            super(ReviewStep.SUBMIT, "Sent to review");
         }
     }
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
             description = "Approve a finding in review (godkjent): locked until reopened. The case's lead only.")
     static final class Approve extends Step {
-        @Override
-        ReviewStep step() {
-            return ReviewStep.APPROVE;
-        }
-
-        @Override
-        String done() {
-            return "Approved";
+        Approve() {
+            super(ReviewStep.APPROVE, "Approved");
         }
     }
 
     @Command(name = "reopen", mixinStandardHelpOptions = true,
             description = "Take a finding in review or approved back to draft (utkast), so it can be changed again.")
     static final class Reopen extends Step {
-        @Override
-        ReviewStep step() {
-            return ReviewStep.REOPEN;
-        }
-
-        @Override
-        String done() {
-            return "Reopened";
+        Reopen() {
+            super(ReviewStep.REOPEN, "Reopened");
         }
     }
 }

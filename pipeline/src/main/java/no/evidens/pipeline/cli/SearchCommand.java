@@ -67,11 +67,17 @@ final class SearchCommand implements Callable<Integer> {
         }
         // The index keeps types in lower case; a type it cannot hold would only answer "0 hits".
         String documentType = SearchScope.documentType(type);
+        String text = String.join(" ", query);
         try (EvidenceIndex searcher = home.openSearcher()) {
             SearchResult result = like != null ? searcher.moreLikeThis(like, limit)
-                    : searcher.search(new SearchRequest(String.join(" ", query), caseId, documentType, limit, offset, order));
-            if (like == null && caseId != null && result.total() == 0) {
-                new SearchScope(home.resolve()).requireIngested(caseId);
+                    : searcher.search(new SearchRequest(text, caseId, documentType, limit, offset, order));
+            if (like == null && result.total() == 0) {
+                // nothing found: a case no bundle was ingested into, as --case or as sak: in the query, is a slip
+                SearchScope scope = new SearchScope(home.resolve());
+                if (caseId != null) {
+                    scope.requireIngested(caseId);
+                }
+                scope.requireIngestedNamedIn(text);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

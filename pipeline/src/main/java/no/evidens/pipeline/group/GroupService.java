@@ -86,8 +86,10 @@ public final class GroupService {
     public GroupSearch.Result search(String groupId, Set<String> readable, String query, List<String> filters, int limit, int offset,
                                      SearchRequest.Order order) throws IOException {
         List<CaseGroups.Member> members = visible(group(groupId), readable);
+        // a filter the group cannot answer is refused before the index is opened
+        GroupSearch.Plan plan = GroupSearch.plan(groupId, members, query, filters);
         try (SearcherSource.Lease lease = index.lease()) {
-            return GroupSearch.search(lease.searcher(), members, query, filters, limit, offset, order);
+            return GroupSearch.search(lease.searcher(), members, plan, limit, offset, order);
         }
     }
 

@@ -72,8 +72,8 @@ final class SearchResource implements Routes.Resource {
         SearchRequest request = new SearchRequest(q, caseId, type, limit, offset, order, facetFilters);
         SearchResult r = grouped ? index.searcher().searchForGrouping(request, GROUPED_HITS, DocumentGroups.PASSAGES_PER_DOCUMENT)
                 : index.searcher().search(request);
-        if (r.total() == 0 && caseId != null && readable == null) {
-            requireIngested(caseId);
+        if (readable == null) {
+            requireIngested(r.total() == 0, q, caseId, facetFilters.getOrDefault(CASE, List.of()), r.facets());
         }
         DocumentGroups groups = grouped ? DocumentGroups.of(r.hits(), r.total(), offset, limit) : null;
         List<SearchHit> shown = grouped ? groups.shownHits() : r.hits();
@@ -109,14 +109,25 @@ final class SearchResource implements Routes.Resource {
     }
 
     /**
-     * A case no bundle was ingested into: 404, as the findings answer a case that does not exist (the service's
-     * {@link no.evidens.pipeline.findings.NotFound} worded by {@link FindingsErrors}), instead of "0 hits". Only in the
-     * single-user mode: a signed-in user reaches this only with a role in the case (others got 403 from
-     * {@link CaseAccess#require}, whether the case exists or not), and a case a lead started is theirs, empty or not.
+     * A case no bundle was ingested into, as {@code case=} or a {@code sak:} term of the query (both asked only when the
+     * search found nothing) or in a {@code filter=case:} (asked for the filter's cases with no hit): 404, as the findings
+     * answer a case that does not exist (the service's {@link no.evidens.pipeline.findings.NotFound} worded by
+     * {@link FindingsErrors}), instead of "0 hits". Only in the single-user mode: a signed-in user reaches this only
+     * with a role in the case (others got 403 from {@link CaseAccess#require}, whether the case exists or not), and a
+     * case a lead started is theirs, empty or not.
      */
-    private void requireIngested(String caseId) throws IOException {
+    private void requireIngested(boolean none, String q, String caseId, List<String> filtered, Map<String, Map<String, Integer>> facets)
+            throws IOException {
         FindingsErrors.call(() -> {
-            scope.requireIngested(caseId);
+            if (none) {
+                if (caseId != null) {
+                    scope.requireIngested(caseId);
+                }
+                scope.requireIngestedNamedIn(q);
+            }
+            if (!filtered.isEmpty()) {
+                scope.requireIngested(filtered, facets.getOrDefault(CASE, Map.of()));
+            }
             return null;
         });
     }

@@ -30,6 +30,18 @@ class CliUsageErrorsTest {
     }
 
     @Test
+    void aCaseNamedInTheQueryThatTheHomeDoesNotHoldIsAUsageErrorToo() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        CliRun r = CliRun.of("search", "--home", fx.home.toString(), "ansvarsgruppe", "sak:testvk-2026");
+        assertEquals(2, r.code(), r.out());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("evidens: there is no case testvk-2026 in " + fx.home), r.err());
+        CliRun known = CliRun.of("search", "--home", fx.home.toString(), "zzyzxq", "sak:" + CaseFixture.CASE);
+        assertEquals(0, known.code(), known.err());
+        assertTrue(known.out().startsWith("0 hits for"), known.out());
+    }
+
+    @Test
     void aWordNoPassageOfAnExistingCaseHoldsIsStillZeroHits() throws Exception {
         CaseFixture fx = CaseFixture.create(tmp);
         CliRun r = CliRun.of("search", "--home", fx.home.toString(), "--case", CaseFixture.CASE, "zzyzxq");

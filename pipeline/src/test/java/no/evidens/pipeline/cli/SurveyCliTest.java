@@ -38,4 +38,18 @@ class SurveyCliTest {
         assertTrue(json.contains("\"municipality\" : \"Ospedal\"") && json.contains("\"createdBy\" : \"testar\""), json);
         assertEquals("tilsyn-2026  Landstilsyn  (0 cases)", run("survey", "remove", "tilsyn-2026", "--case", "ospedal-2026").strip());
     }
+
+    @Test
+    void aSearchForAPlaceTheGroupDoesNotHaveIsAUsageErrorOfOneLine() {
+        run("survey", "create", "tilsyn-2026", "--title", "Landstilsyn");
+        run("survey", "add", "tilsyn-2026", "--case", "ospedal-2026", "--kommune", "Ospedal", "--fylke", "Vestland");
+        // refused before the index is opened: this home has none
+        CliRun r = CliRun.of(List.of("survey", "search", "tilsyn-2026", "plan", "kommune:Ospedalen", "--home", home.toString()));
+        assertEquals(2, r.code(), r.err());
+        assertEquals("evidens: no case of the group tilsyn-2026 is in the municipality Ospedalen (its municipalities: Ospedal)\n", r.err());
+        assertEquals("", r.out());
+        CliRun county = CliRun.of(List.of("survey", "search", "tilsyn-2026", "--filter", "fylke:Agder", "--home", home.toString()));
+        assertEquals(2, county.code(), county.err());
+        assertEquals("evidens: no case of the group tilsyn-2026 is in the county Agder (its counties: Vestland)\n", county.err());
+    }
 }

@@ -16,8 +16,10 @@ import no.evidens.index.IndexedDocument;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
+import no.evidens.pipeline.findings.NotFound;
 
 class GroupSearchTest {
+    private static final String GROUP = "tilsyn-2026";
     private static final List<CaseGroups.Member> MEMBERS = List.of(
             new CaseGroups.Member("a-2026", "Aslo", "Agder"), new CaseGroups.Member("b-2026", "Bø", "Agder"),
             new CaseGroups.Member("c-2026", "Ceda", "Vestland"));
@@ -76,7 +78,7 @@ class GroupSearchTest {
     @Test
     void countyAndMunicipalityBecomeACaseFilterAndFacetsOfTheGroup() throws Exception {
         Recording index = new Recording();
-        GroupSearch.Result r = GroupSearch.search(index, MEMBERS, "ettervern fylke:agder", List.of("type:journal"), 10, 0,
+        GroupSearch.Result r = GroupSearch.search(index, GROUP, MEMBERS, "ettervern fylke:agder", List.of("type:journal"), 10, 0,
                 SearchRequest.Order.RELEVANCE);
         SearchRequest sent = index.requests.get(0);
         assertEquals("ettervern", sent.query(), "the place term is taken out of the query");
@@ -90,12 +92,33 @@ class GroupSearchTest {
     @Test
     void anEmptyQueryListsEveryPassageAndNoMatchingPlaceFindsNothing() throws Exception {
         Recording index = new Recording();
-        GroupSearch.search(index, MEMBERS, "kommune:\"Bø\"", List.of(), 10, 0, SearchRequest.Order.RELEVANCE);
+        GroupSearch.search(index, GROUP, MEMBERS, "kommune:\"Bø\"", List.of(), 10, 0, SearchRequest.Order.RELEVANCE);
         assertEquals(GroupSearch.ALL_PASSAGES, index.requests.get(0).query());
         assertEquals(List.of("b-2026"), index.requests.get(0).filters().get("case"));
-        GroupSearch.search(index, MEMBERS, "plan", List.of("kommune:Ingensteds"), 10, 0, SearchRequest.Order.RELEVANCE);
-        assertEquals(List.of("-"), index.requests.get(1).filters().get("case"), "a case id no case has");
+        GroupSearch.search(index, GROUP, MEMBERS, "plan kommune:aslo", List.of("fylke:Vestland"), 10, 0, SearchRequest.Order.RELEVANCE);
+        assertEquals(List.of("-"), index.requests.get(1).filters().get("case"), "a place of the group and a county of another: a case id no case has");
         assertThrows(IllegalArgumentException.class,
-                () -> GroupSearch.search(index, MEMBERS, "plan", List.of("land:Norge"), 10, 0, SearchRequest.Order.RELEVANCE));
+                () -> GroupSearch.search(index, GROUP, MEMBERS, "plan", List.of("land:Norge"), 10, 0, SearchRequest.Order.RELEVANCE));
+    }
+
+    @Test
+    void aMunicipalityCountyOrCaseTheGroupDoesNotHaveIsNamedNotAnsweredWithNoHits() {
+        Recording index = new Recording();
+        NotFound municipality = assertThrows(NotFound.class,
+                () -> GroupSearch.search(index, GROUP, MEMBERS, "plan kommune:Ingensteds", List.of(), 10, 0, SearchRequest.Order.RELEVANCE));
+        assertEquals("error.group-municipality", municipality.key());
+        assertEquals(List.of("Ingensteds", GROUP), municipality.args());
+        assertEquals("no case of the group tilsyn-2026 is in the municipality Ingensteds (its municipalities: Aslo, Bø, Ceda)",
+                municipality.getMessage());
+        NotFound county = assertThrows(NotFound.class,
+                () -> GroupSearch.search(index, GROUP, MEMBERS, "plan", List.of("fylke:Agder", "fylke:Vestlandet"), 10, 0,
+                        SearchRequest.Order.RELEVANCE));
+        assertEquals("error.group-county", county.key());
+        assertEquals(List.of("Vestlandet", GROUP), county.args());
+        NotFound outside = assertThrows(NotFound.class,
+                () -> GroupSearch.search(index, GROUP, MEMBERS, "plan", List.of("case:outside-2026"), 10, 0, SearchRequest.Order.RELEVANCE));
+        assertEquals("error.group-case", outside.key());
+        assertEquals(List.of("outside-2026", GROUP), outside.args());
+        assertEquals(List.of(), index.requests, "nothing searched");
     }
 }

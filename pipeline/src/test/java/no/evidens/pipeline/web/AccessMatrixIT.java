@@ -193,6 +193,19 @@ class AccessMatrixIT {
         assertEquals(403, other.status(), String.valueOf(other.body()));
         assertEquals(403, none.status(), String.valueOf(none.body()));
         assertEquals(other.body().get("error").asText().replace(CASE, "fjordvik-2062"), none.body().get("error").asText());
+        // the same as a filter: 403 whether the case exists or not, with the same words
+        TeamWorkspace.Answer otherFilter = clients.get("utenfor").get("/api/search?q=plan&filter=" + enc("case:" + CASE));
+        TeamWorkspace.Answer noneFilter = clients.get("utenfor").get("/api/search?q=plan&filter=" + enc("case:fjordvik-2062"));
+        assertEquals(403, otherFilter.status(), String.valueOf(otherFilter.body()));
+        assertEquals(403, noneFilter.status(), String.valueOf(noneFilter.body()));
+        assertEquals(other.body().get("error").asText(), otherFilter.body().get("error").asText());
+        assertEquals(none.body().get("error").asText(), noneFilter.body().get("error").asText());
+        // and as a term of the query: no hits in either, as in any case the user has no role in
+        for (String c : List.of(CASE, "fjordvik-2062")) {
+            TeamWorkspace.Answer term = clients.get("utenfor").get("/api/search?q=" + enc("plan sak:" + c));
+            assertEquals(200, term.status(), String.valueOf(term.body()));
+            assertEquals(0, term.body().get("total").asInt(), term.body().toString());
+        }
     }
 
     @Test

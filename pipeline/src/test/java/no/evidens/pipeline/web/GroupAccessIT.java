@@ -80,6 +80,28 @@ class GroupAccessIT {
         assertEquals(0, Json.mapper().readTree(send(outsider, "GET", "/api/groups", null).body()).size(), "the group is not listed");
     }
 
+    @Test
+    void aPlaceTheGroupDoesNotHaveIsRefusedAndOneOfACaseTheUserMayNotSeeAlike() throws Exception {
+        String[] reader = signIn("gruppeleser");
+        HttpResponse<String> own = send(reader, "GET", GROUP + "/search?q=samarbeid&filter=kommune:Lyngvik", null);
+        assertEquals(200, own.statusCode(), own.body());
+        // Ospedal is in the group, but not among this reader's cases: the same answer as a place the group lacks
+        for (String place : new String[] {"Ingensteds", "Ospedal"}) {
+            HttpResponse<String> r = send(reader, "GET", GROUP + "/search?q=samarbeid&filter=kommune:" + place, null);
+            assertEquals(404, r.statusCode(), r.body());
+            assertEquals("Ingen sak i gruppen " + NationwideSet.GROUP_ID + " ligger i kommunen " + place + ".",
+                    Json.mapper().readTree(r.body()).get("error").asText());
+        }
+        HttpResponse<String> county = send(reader, "GET", GROUP + "/search?q=" + "samarbeid%20fylke:Nordland", null);
+        assertEquals(404, county.statusCode(), county.body());
+        assertEquals("Ingen sak i gruppen " + NationwideSet.GROUP_ID + " ligger i fylket Nordland.",
+                Json.mapper().readTree(county.body()).get("error").asText());
+        HttpResponse<String> outside = send(reader, "GET", GROUP + "/search?q=samarbeid&filter=case:ospedal-2026", null);
+        assertEquals(404, outside.statusCode(), outside.body());
+        assertEquals("Saken ospedal-2026 er ikke med i gruppen " + NationwideSet.GROUP_ID + ".",
+                Json.mapper().readTree(outside.body()).get("error").asText());
+    }
+
     /** Signs in; returns the session cookie and the token. */
     private String[] signIn(String user) throws Exception {
         HttpResponse<String> r = send(new String[] {null, null}, "POST", "/api/signin", Map.of("user", user, "password", PASSWORD));

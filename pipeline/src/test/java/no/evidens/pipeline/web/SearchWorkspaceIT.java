@@ -145,6 +145,26 @@ class SearchWorkspaceIT {
     }
 
     @Test
+    void aCaseFilterNamingACaseWithNoBundleIsRefusedAsTheCaseParameterIs() throws Exception {
+        String message = "Saken fjordvik-2062 finnes ikke: les inn dokumentene i den eller opprett den først.";
+        Answer unknown = get("/api/search?q=plan&filter=" + enc("case:fjordvik-2062"));
+        assertEquals(404, unknown.status, String.valueOf(unknown.body));
+        assertEquals(message, unknown.body.get("error").asText());
+        // one known case with hits beside it does not hide the mistyped one, grouped or not
+        Answer beside = get("/api/search?q=plan&group=document&filter=" + enc("case:" + CASE) + "&filter=" + enc("case:fjordvik-2062"));
+        assertEquals(404, beside.status, String.valueOf(beside.body));
+        assertEquals(message, beside.body.get("error").asText());
+        // and as a field of the query text
+        Answer inQuery = get("/api/search?q=" + enc("plan sak:fjordvik-2062"));
+        assertEquals(404, inQuery.status, String.valueOf(inQuery.body));
+        assertEquals(message, inQuery.body.get("error").asText());
+        // a known case that holds nothing on the subject still answers 0 hits
+        Answer nothing = get("/api/search?q=" + enc("qzxqzxqzx") + "&filter=" + enc("case:" + CASE));
+        assertEquals(200, nothing.status, String.valueOf(nothing.body));
+        assertEquals(0, nothing.body.get("total").asInt());
+    }
+
+    @Test
     void errorsAndWordsInTheUsersLanguage() throws Exception {
         Answer nb = get("/api/search?q=" + enc("(barnevern") + "&case=" + CASE);
         assertEquals(400, nb.status);
