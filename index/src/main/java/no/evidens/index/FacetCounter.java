@@ -92,12 +92,6 @@ final class FacetCounter {
         private FixedBitSet[] hits;
         /** The words {@link #countWords} sought in each segment; null when it counted none. */
         private SoughtTerms sought;
-        /**
-         * When {@link #countWords} counted by slices of segments: each slice's hits per snapshot ordinal and its total,
-         * summed on the slice's own thread, at the index of the slice's first segment (null elsewhere); else null.
-         */
-        private int[][] sliceByOrd;
-        private long[] sliceTotal;
 
         /** Keeps the hits it counts, per segment ({@link #hits()}); before the search. */
         Counting keepingHits() {
@@ -126,19 +120,8 @@ final class FacetCounter {
             sought = new SoughtTerms(searcher.getTopReaderContext());
             if (searcher instanceof IndexSnapshot snapshot) {
                 // Each slice of segments on a thread of its own: a segment's counts, hits and sought words are its own.
-                // The slice sums its segments' counts by ordinal there too, so the search after it adds two short arrays.
-                sliceByOrd = new int[segments.length][];
-                sliceTotal = new long[segments.length];
                 snapshot.perSlice(leaves -> {
                     countWords(plan, leaves);
-                    int[] byOrd = new int[labels.length];
-                    long total = 0;
-                    for (LeafReaderContext leaf : leaves) {
-                        add(byOrd, leaf.ord, perSegment[leaf.ord]);
-                        total += segments[leaf.ord].hits(perSegment[leaf.ord]);
-                    }
-                    sliceTotal[leaves.get(0).ord] = total;
-                    sliceByOrd[leaves.get(0).ord] = byOrd;
                     return null;
                 });
             } else {
@@ -219,30 +202,12 @@ final class FacetCounter {
 
         /** How many hits were collected. */
         long total() {
-            if (sliceTotal == null) {
-                return FacetCounter.this.total(perSegment);
-            }
-            long total = 0;
-            for (long t : sliceTotal) {
-                total += t;
-            }
-            return total;
+            return FacetCounter.this.total(perSegment);
         }
 
         /** Counts per dimension in {@link PassageSchema#FACET_DIMS} order, each its top values. */
         Map<String, Map<String, Integer>> counts() {
-            if (sliceByOrd == null) {
-                return FacetCounter.this.counts(byOrd(perSegment), Map.of());
-            }
-            int[] byOrd = new int[labels.length];
-            for (int[] slice : sliceByOrd) {
-                if (slice != null) {
-                    for (int ord = 0; ord < byOrd.length; ord++) {
-                        byOrd[ord] += slice[ord];
-                    }
-                }
-            }
-            return FacetCounter.this.counts(byOrd, Map.of());
+            return FacetCounter.this.counts(byOrd(perSegment), Map.of());
         }
     }
 
