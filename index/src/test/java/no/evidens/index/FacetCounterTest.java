@@ -126,8 +126,8 @@ class FacetCounterTest {
     }
 
     /**
-     * Word queries counted on a snapshot split into two slices of segments, each slice summing its own segments' counts
-     * on its thread: the counts and totals of Lucene's own facet counting.
+     * Word queries counted on a snapshot split into two slices of segments, each slice on a thread of its own: the counts
+     * and totals of Lucene's own facet counting.
      */
     private static void assertSameWhenSplit(DirectoryReader reader, List<Query> queries) throws IOException {
         int partsBefore = SearchThreads.parts;
