@@ -125,6 +125,32 @@ class FacetCounterTest {
         }
     }
 
+    /**
+     * Word queries counted on a snapshot split into two slices of segments, each slice on a thread of its own: the counts
+     * and totals of Lucene's own facet counting.
+     */
+    private static void assertSameWhenSplit(DirectoryReader reader, List<Query> queries) throws IOException {
+        int partsBefore = SearchThreads.parts;
+        int splitFromBefore = SearchThreads.splitFrom;
+        SearchThreads.parts = 2;
+        SearchThreads.splitFrom = 0;
+        try {
+            IndexSnapshot snapshot = (IndexSnapshot) IndexSnapshot.factory(new StandardAnalyzer()).newSearcher(reader, null);
+            assertEquals(2, snapshot.slices());
+            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, FacetFilters.CONFIG);
+            for (Query q : queries) {
+                FacetsCollector lucene = snapshot.search(q, new FacetsCollectorManager());
+                FacetCounter.Counting sliced = snapshot.facetCounter.counting();
+                assertTrue(sliced.countWords(snapshot, q), q.toString());
+                assertEquals(snapshot.count(q), sliced.total(), q.toString());
+                assertEquals(FacetFilters.counts(new SortedSetDocValuesFacetCounts(state, lucene)), sliced.counts(), q.toString());
+            }
+        } finally {
+            SearchThreads.parts = partsBefore;
+            SearchThreads.splitFrom = splitFromBefore;
+        }
+    }
+
     private static void assertSameAsLucene(DirectoryReader reader, SegmentCache<SegmentFacetSignatures> cache) throws IOException {
         IndexSearcher searcher = new IndexSearcher(reader);
         SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, FacetFilters.CONFIG);
@@ -149,6 +175,8 @@ class FacetCounterTest {
                 assertEquals(expected, words.counts(), q.toString());
             }
         }
+        assertSameWhenSplit(reader, List.of(new TermQuery(new Term(PassageSchema.TEXT, "samarbeid")),
+                new TermQuery(new Term(PassageSchema.TEXT, "plan")), new TermQuery(new Term(PassageSchema.CASE, "sak-2"))));
         FacetCounter.Counting all = counter.counting();
         OneCollector.search(searcher, new MatchAllDocsQuery(), all);
         assertEquals(FacetFilters.TOP_VALUES, all.counts().get(PassageSchema.INDICATOR).size(), "the top 100 of 150 values");
