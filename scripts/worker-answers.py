@@ -21,7 +21,7 @@ import sys
 import time
 
 WORKER = 'no.evidens.pipeline.extract.ExtractionWorker'
-OPTIONS = '-Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1'
+OPTIONS = '-Xmx768m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1'
 LOGS = ['-Xlog:disable', '-Xlog:all=warning:stderr', '-Xlog:cds*=off:stderr']
 
 

@@ -7,15 +7,9 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import opennlp.tools.ml.model.Context;
-import opennlp.tools.util.normalizer.AggregateCharSequenceNormalizer;
 import opennlp.tools.util.normalizer.CharSequenceNormalizer;
-import opennlp.tools.util.normalizer.EmojiCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.NumberCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.ShrinkCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
 
 /**
  * Tika's OpenNLP language detector ({@code OpenNLPDetector} with its probing detector, Tika 3.3) worked out with
@@ -65,10 +59,8 @@ final class LanguageProbe {
     private final double largestWeight;
     /** Each thread's grams met so far, kept across texts (a tagging thread guesses many). */
     private final ThreadLocal<GramTable> tables;
-    private final CharSequenceNormalizer normalizer = new AggregateCharSequenceNormalizer(
-            UrlAndMail.INSTANCE, AlphaOrIdeograph.INSTANCE, EmojiCharSequenceNormalizer.getInstance(),
-            TwitterCharSequenceNormalizer.getInstance(), NumberCharSequenceNormalizer.getInstance(),
-            ShrinkCharSequenceNormalizer.getInstance());
+    /** Tika's normalisers of each piece of a text, those that cannot match left out. */
+    private final CharSequenceNormalizer normalizer = ProbeNormaliser.INSTANCE;
 
     LanguageProbe(GramWeights model) {
         this.model = model;
@@ -486,31 +478,6 @@ final class LanguageProbe {
 
         private static int spread(long key) {
             return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32);
-        }
-    }
-
-    /** Tika's own normaliser of web and mail addresses (a copy there too, to keep a slow pattern out). */
-    private enum UrlAndMail implements CharSequenceNormalizer {
-        INSTANCE;
-
-        private static final Pattern URL = Pattern.compile("https?://[-_.?&~;+=/#0-9A-Za-z]{10,10000}");
-        private static final Pattern MAIL = Pattern.compile("[-_.0-9A-Za-z]{1,100}@[-_0-9A-Za-z]{1,100}[-_.0-9A-Za-z]{1,100}");
-
-        @Override
-        public CharSequence normalize(CharSequence text) {
-            return MAIL.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ");
-        }
-    }
-
-    /** Tika's normaliser that keeps letters and ideographs and makes every other run one space. */
-    private enum AlphaOrIdeograph implements CharSequenceNormalizer {
-        INSTANCE;
-
-        private static final Pattern OTHER = Pattern.compile("[^\\p{IsAlphabetic}\\p{IsIdeographic}]+");
-
-        @Override
-        public CharSequence normalize(CharSequence text) {
-            return OTHER.matcher(text).replaceAll(" ");
         }
     }
 }

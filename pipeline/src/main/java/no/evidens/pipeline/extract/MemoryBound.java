@@ -45,6 +45,15 @@ public final class MemoryBound {
      * bundle's files and adds it ({@code MemoryBoundTest} checks that it writes the same).
      */
     public static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+    /**
+     * One compiler thread for a worker's quick compiler (the JVM starts a second one on a machine of two cores or
+     * more). With one thread the compile queue is longer while much of Tika's code turns hot at once, so the JVM
+     * raises its thresholds for a while and drops methods that have cooled while they waited: fewer methods are
+     * compiled. Measured on one worker over the bench's 1,000 generated files (docs/ingest-speed-rounds.md,
+     * thirty-second round): 12.1–13.7 CPU s against 13.0–14.6 with two, lower in each of four pairs. The main
+     * process of an ingest keeps two: in its two pairs the figures went both ways.
+     */
+    public static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
     /** The most files in a bundle whose ingest runs with {@link #QUICK_JIT}. */
     public static final int QUICK_JIT_MAX_FILES = 4000;
     /** System property that replaces the workers' JVM options (space-separated), for measuring other choices. */
@@ -67,8 +76,8 @@ public final class MemoryBound {
      * each, so a parallel or concurrent collector only adds threads and CPU); only the JIT's quick
      * compiler (C1): Tika's code is large and a worker's files varied, so the optimising compiler (C2) spent
      * more CPU compiling than its code saved (measured on one worker over 1,000 generated files: 19.4 CPU s
-     * with C1 only, 29.6 with both; over 200 files 6.8 and 13.5); the JVM's own messages to stderr, never
-     * to stdout, which carries the answers.
+     * with C1 only, 29.6 with both; over 200 files 6.8 and 13.5), on one thread ({@link #ONE_COMPILER_THREAD});
+     * the JVM's own messages to stderr, never to stdout, which carries the answers.
      */
     public static List<String> workerOptions() {
         return workerOptions(1);
@@ -87,6 +96,7 @@ public final class MemoryBound {
             options.add("-Xmx" + (long) WORKER_HEAP_MB * Math.max(1, threads) + "m");
             options.add("-XX:+UseSerialGC");
             options.add(QUICK_JIT);
+            options.add(ONE_COMPILER_THREAD);
         }
         options.add("-Xlog:disable");
         options.add("-Xlog:all=warning:stderr");

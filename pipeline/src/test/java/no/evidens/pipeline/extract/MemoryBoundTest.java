@@ -41,6 +41,11 @@ class MemoryBoundTest {
     }
 
     @Test
+    void aWorkerRunsTheQuickCompilerOnOneThread() {
+        assertTrue(MemoryBound.workerOptions(2).containsAll(List.of(MemoryBound.QUICK_JIT, MemoryBound.ONE_COMPILER_THREAD)));
+    }
+
+    @Test
     void mainProcessAndWorkersStayUnderTheBoundWhateverTheCores() {
         long mainHeap = MemoryBound.MAIN_HEAP_MB * MB;
         for (int threads : new int[] {1, 2, 4, 16, 64}) {
