@@ -81,9 +81,7 @@ final class FeedbackWords {
         if (own.size() < settings.minTerms() || !(read instanceof ScoredQuery scored)) {
             return read;
         }
-        // By score alone: with the relevance sort (score, file, place) this search found no passage on an index snapshot
-        // (the setting changed no ranking from round 35's merge to round 36; the cause in the sort was not traced).
-        ScoreDoc[] top = firstTier(s.search(base, settings.k()).scoreDocs, settings.gap());
+        ScoreDoc[] top = firstTier(first(s, base, settings.k()), settings.gap());
         if (top.length < settings.minPassages()) {
             return read;
         }
@@ -133,6 +131,17 @@ final class FeedbackWords {
                 .add(new ScoreOnly(bonus.build()), BooleanClause.Occur.SHOULD)
                 .build();
         return ScoredQuery.of(scored.matching(), ranking);
+    }
+
+    /**
+     * The first {@code k} passages of {@code base} in the order of a relevance page: by score, ties in file order, then by
+     * place ({@link EvidenceSearcher#BY_RELEVANCE}), so that the same reports give the same feedback however parallel
+     * ingestion ordered their entries (by score alone, ties go by entry number). With their scores: Lucene's {@code
+     * search(Query, int, Sort)} leaves a hit's {@code score} NaN and keeps it among the sort values only, and {@link
+     * #firstTier}'s comparisons with NaN are all false, so it kept no passage (round 36's "the relevance sort found none").
+     */
+    static ScoreDoc[] first(IndexSearcher s, Query base, int k) throws IOException {
+        return s.search(base, k, EvidenceSearcher.BY_RELEVANCE, true).scoreDocs;
     }
 
     /** The first of {@code top} (best first) scoring at most {@code gap} of a word's tier below the first one. */

@@ -2,6 +2,7 @@ package no.evidens.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +64,49 @@ class FeedbackWordsTest {
         }
     }
 
+    /**
+     * On a snapshot, as a widened search runs it: the first passages come in a relevance page's order (equal scores in
+     * file order, not in the order the entries were written) and with their scores, so that the first tier keeps them
+     * and the feedback adds its words. Lucene's sorted search without scores gave each passage a NaN score, and the
+     * first tier then kept none: the query came back unchanged (round 36).
+     */
+    @Test
+    void theFirstPassagesOfASnapshotComeInPageOrderWithTheirScores() throws IOException {
+        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
+            // b is written before a: its entries come first, its file after a's.
+            ReportDocuments.add(w, "b", List.of("Klagen gjaldt samhandling med sykehuset."));
+            ReportDocuments.add(w, "a", List.of("Klagen gjaldt samhandling med sykehuset."));
+            ReportDocuments.add(w, "c", List.of("Fristen var tre uker."));
+            w.commit();
+        }
+        Analyzer analyzer = NorwegianAnalysis.queryAnalyzer(null);
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+            IndexSnapshot s = (IndexSnapshot) IndexSnapshot.factory(analyzer).newSearcher(reader, null);
+            SearchRequest request = new SearchRequest("klagen fristen", "sak", null, 10);
+            Query read = new QueryReader(analyzer).read(request.query(), QueryParser.Operator.OR, reader);
+            Query base = RankedSearch.base(request, read);
+
+            ScoreDoc[] first = FeedbackWords.first(s, base, 10);
+            ScoreDoc[] byScore = s.search(base, 10).scoreDocs;
+            assertEquals(3, first.length);
+            // fristen is the rarer word: c first, then the tie of a and b.
+            assertEquals(List.of("sak/c/0", "sak/a/0", "sak/b/0"), List.of(id(s, first[0]), id(s, first[1]), id(s, first[2])),
+                    "equal scores in file order");
+            assertEquals("sak/b/0", id(s, byScore[1]), "by score alone the tie goes by entry number");
+            for (int i = 0; i < first.length; i++) {
+                assertFalse(Float.isNaN(first[i].score), "passage " + i + " has its score");
+                assertEquals(byScore[i].score, first[i].score, 0.0001f);
+            }
+            assertEquals(3, FeedbackWords.firstTier(first, Float.POSITIVE_INFINITY).length);
+            ScoreDoc[] two = FeedbackWords.first(s, base, 2);
+            assertEquals(List.of("sak/c/0", "sak/a/0"), List.of(id(s, two[0]), id(s, two[1])), "the first two of the page");
+
+            Query fed = FeedbackWords.added(s, read, base, analyzer, ALL_RARE);
+            assertNotSame(read, fed, "the feedback adds words on a snapshot");
+            assertTrue(fed.toString().contains("samhandling"), fed.toString());
+        }
+    }
+
     @Test
     void aQueryOfOneWordIsLeftAsItIs() throws IOException {
         try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
@@ -96,6 +140,10 @@ class FeedbackWordsTest {
         assertEquals(3, FeedbackWords.firstTier(top, 0.5f).length);
         assertSame(top, FeedbackWords.firstTier(top, Float.POSITIVE_INFINITY));
         assertEquals(0, FeedbackWords.firstTier(new ScoreDoc[0], 0.5f).length);
+    }
+
+    private static String id(IndexSearcher searcher, ScoreDoc sd) throws IOException {
+        return searcher.storedFields().document(sd.doc).get(PassageSchema.ID);
     }
 
     private static Map<String, Float> scores(IndexSearcher searcher, Query query) throws IOException {
