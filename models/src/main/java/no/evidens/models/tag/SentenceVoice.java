@@ -57,7 +57,10 @@ final class SentenceVoice {
             // huset. Vi setter oss på kjøkkenet. Vi kjører forbi hus med … (a speaker's «vi» tells its story in the past)
             + "|\\AVi\\s+(?:går|setter\\s+oss|sitter|kjører|følger|rusler|vandrer|klatrer)\\s+(?:opp|ned|inn|ut|bort|videre|på|til"
             + "|gjennom|langs|over|mot|forbi)(?![\\p{L}])");
-    private static final String MONTH = "(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)";
+    /** A month's name, as an alternation group (also {@link TurnEnd}'s days ahead). */
+    static final String MONTH = "(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)";
+    /** A weekday's name, as an alternation group (also {@link TurnEnd}'s days ahead). */
+    static final String WEEKDAY = "(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)";
     /**
      * A dateline: a place (and its region) and a date, nothing else: a day and a month ({@code Fagernes i Valdres, 23. august
      * i år.}), or a month and a year ({@code Bodø, september 2012.}, round 16: the reporter opening a new section of the
@@ -69,8 +72,7 @@ final class SentenceVoice {
      * A sentence opened by a full date, day, month and year ({@code 14. mars 2003 ble det dåp …}): the reporter
      * dates the story (round 10).
      */
-    private static final Pattern DATED = Pattern.compile("\\A\\d{1,2}\\. (?:januar|februar|mars|april|mai|juni|juli|august"
-            + "|september|oktober|november|desember) \\d{4} \\p{Ll}");
+    private static final Pattern DATED = Pattern.compile("\\A\\d{1,2}\\. " + MONTH + " \\d{4} \\p{Ll}");
     /**
      * A sentence opened by a year or a decade ({@code I 1999 flyttet …}, {@code Først på nittitallet fikk melodien …},
      * {@code Midt på 1980-tallet …}): the reporter dates the story, as with a full date (round 13); with no first- or
@@ -349,8 +351,7 @@ final class SentenceVoice {
     }
 
     /** A weekday or a month, as the reporter dates what happened or happens next. */
-    private static final Pattern WHEN = Pattern.compile("(?<![\\p{L}])(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|januar"
-            + "|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?![\\p{L}])");
+    private static final Pattern WHEN = Pattern.compile("(?<![\\p{L}])(?:" + WEEKDAY + "|" + MONTH + ")(?![\\p{L}])");
 
     /** A definite noun ({@code Ovnen}, {@code Helseforetaket}, {@code Fødeavdelingen}), a short phrase, a finite verb. */
     private static final Pattern FIGURED_FACT = Pattern.compile("(?!(?:Den|Det|Noen|Ingen|Siden|Dessuten|Uten|Etter|Nesten|Sammen"

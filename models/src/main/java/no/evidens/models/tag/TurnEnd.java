@@ -39,9 +39,8 @@ final class TurnEnd {
             + "|de|han|hun|vi|man|noen)(?![\\p{L}])");
 
     /** A day or a date ahead: {@code mandag}, {@code i morgen}, {@code neste uke}, {@code 14. august}. */
-    private static final Pattern NEXT_DAY = Pattern.compile("(?<![\\p{L}])(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
-            + "|i morgen|neste uke|\\d{1,2}\\. (?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november"
-            + "|desember))(?![\\p{L}])");
+    private static final Pattern NEXT_DAY = Pattern.compile("(?<![\\p{L}])(?:" + SentenceVoice.WEEKDAY
+            + "|i morgen|neste uke|\\d{1,2}\\. " + SentenceVoice.MONTH + ")(?![\\p{L}])");
 
     private TurnEnd() {
     }
