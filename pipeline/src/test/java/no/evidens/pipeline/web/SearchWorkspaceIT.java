@@ -168,7 +168,7 @@ class SearchWorkspaceIT {
     @Test
     void aFacetValueNoPassageOfTheCaseCarriesIsRefusedWithTheValuesThereAndAnUnknownFacetWithTheFacets() throws Exception {
         String place = get("/api/search?q=plan&case=" + CASE).body.get("facets").get("kommune").fieldNames().next();
-        String nb = "Ingen avsnitt i sakene søket gjelder, har «kommune:Atlantis». Verdier som finnes der, de nærmeste først: " + place + ".";
+        String nb = "Ingen avsnitt du søker i, har «kommune:Atlantis». Noen verdier som finnes, de nærmeste først: " + place + ".";
         Answer filter = get("/api/search?q=plan&case=" + CASE + "&filter=" + enc("kommune:Atlantis"));
         assertEquals(404, filter.status, String.valueOf(filter.body));
         assertEquals(nb, filter.body.get("error").asText());
@@ -178,11 +178,11 @@ class SearchWorkspaceIT {
         // as a term of the query, when it finds nothing: a service one letter off is named first
         Answer term = get("/api/search?q=" + enc("plan tjeneste:helsa") + "&case=" + CASE);
         assertEquals(404, term.status, String.valueOf(term.body));
-        assertTrue(term.body.get("error").asText().startsWith("Ingen avsnitt i sakene søket gjelder, har «tjeneste:helsa». "
-                + "Verdier som finnes der, de nærmeste først: helse"), term.body.toString());
+        assertTrue(term.body.get("error").asText().startsWith("Ingen avsnitt du søker i, har «tjeneste:helsa». "
+                + "Noen verdier som finnes, de nærmeste først: helse"), term.body.toString());
         Answer nn = getNynorsk("/api/search?q=plan&filter=" + enc("indicator:finst-ikkje"));
         assertEquals(404, nn.status, String.valueOf(nn.body));
-        assertTrue(nn.body.get("error").asText().startsWith("Ingen avsnitt i sakene søket gjeld, har «indicator:finst-ikkje». Verdiar som finst der"),
+        assertTrue(nn.body.get("error").asText().startsWith("Ingen avsnitt du søkjer i, har «indicator:finst-ikkje». Nokre verdiar som finst"),
                 nn.body.toString());
         // a value the case carries, with no passage on the subject, is still 0 hits, as a filter and as a term
         for (String path : List.of("/api/search?q=" + enc("qzxqzxqzx") + "&case=" + CASE + "&filter=" + enc("kommune:" + place),
