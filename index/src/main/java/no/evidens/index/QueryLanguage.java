@@ -78,6 +78,19 @@ public final class QueryLanguage {
         return allWords < WIDEN_BELOW && request.narrowed() && relaxable(request.query());
     }
 
+    /**
+     * The facet dimension ({@link PassageSchema#FACET_DIMS}) a field name written in a query filters on, or null for a
+     * name of another field or of none: {@code kommune} gives {@code kommune}, {@code indikator} {@code indicator},
+     * {@code ar} and {@code year} {@code år}, in any case.
+     */
+    public static String facetOf(String writtenField) {
+        String field = QueryReader.FIELDS.get(writtenField.toLowerCase(java.util.Locale.ROOT));
+        if (PassageSchema.INDICATOR_QUERY.equals(field)) {
+            return PassageSchema.INDICATOR;
+        }
+        return field != null && PassageSchema.FACET_DIMS.contains(field) ? field : null;
+    }
+
     /** Whether a query that found nothing may be run again with any word enough: two or more plain words. */
     public static boolean relaxable(String query) {
         String q = query.strip();

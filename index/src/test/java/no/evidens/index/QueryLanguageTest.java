@@ -2,6 +2,7 @@ package no.evidens.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -48,6 +49,19 @@ class QueryLanguageTest {
             assertEquals(marks, QueryLanguage.marks(plain, FACETS, QueryLanguage.read("fastlege", queries, false), queries)
                     .stream().distinct().toList());
         }
+    }
+
+    @Test
+    void aFieldNameGivesTheFacetItFiltersOn() {
+        assertEquals(PassageSchema.MUNICIPALITY, QueryLanguage.facetOf("Kommune"));
+        assertEquals(PassageSchema.INDICATOR, QueryLanguage.facetOf("indikator"));
+        assertEquals(PassageSchema.YEAR, QueryLanguage.facetOf("ar"));
+        assertEquals(PassageSchema.SERVICE, QueryLanguage.facetOf("teneste"));
+        assertEquals(PassageSchema.TYPE, QueryLanguage.facetOf("dokumenttype"));
+        assertEquals(PassageSchema.CASE, QueryLanguage.facetOf("sak"));
+        // a field that is searched but not counted, and a name of no field
+        assertNull(QueryLanguage.facetOf("fil"));
+        assertNull(QueryLanguage.facetOf("fylke"));
     }
 
     @Test

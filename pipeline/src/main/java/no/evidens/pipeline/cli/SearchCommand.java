@@ -72,12 +72,14 @@ final class SearchCommand implements Callable<Integer> {
             SearchResult result = like != null ? searcher.moreLikeThis(like, limit)
                     : searcher.search(new SearchRequest(text, caseId, documentType, limit, offset, order));
             if (like == null && result.total() == 0) {
-                // nothing found: a case no bundle was ingested into, as --case or as sak: in the query, is a slip
+                // nothing found: a case no bundle was ingested into, as --case or as sak: in the query, is a slip,
                 SearchScope scope = new SearchScope(home.resolve());
                 if (caseId != null) {
                     scope.requireIngested(caseId);
                 }
                 scope.requireIngestedNamedIn(text);
+                // and so is a facet value written in the query that no passage of the searched case(s) carries
+                SearchScope.requireCarried(searcher, caseId, null, SearchScope.facetValuesNamedIn(text), result.facets());
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

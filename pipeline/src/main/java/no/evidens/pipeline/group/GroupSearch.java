@@ -21,6 +21,7 @@ import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.Refusal;
 import no.evidens.pipeline.findings.NotFound;
+import no.evidens.pipeline.search.SearchScope;
 
 /**
  * A search across every case of a group that the user may read, with {@code kommune:} and {@code fylke:}
@@ -28,13 +29,14 @@ import no.evidens.pipeline.findings.NotFound;
  * case facet and the group's case → municipality map, so the index schema (and the SolrCloud backend)
  * stay as they are. A {@code kommune:} or {@code fylke:} term written in the query text is taken out of it
  * and applied as a filter. A municipality, county or case none of the group's cases (that the user may read) has is
- * refused ({@link NotFound}), rather than answered with "0 hits" as if the place held nothing on the subject.
+ * refused ({@link NotFound}), rather than answered with "0 hits" as if the place held nothing on the subject: a case
+ * as a filter or as a {@code sak:} term of the query.
  */
 public final class GroupSearch {
     public static final String MUNICIPALITY = PassageSchema.MUNICIPALITY;
     public static final String COUNTY = "fylke";
     /** Every passage: every passage is indexed with a quotation flag, yes or no. */
-    public static final String ALL_PASSAGES = "sitat:ja OR sitat:nei";
+    public static final String ALL_PASSAGES = SearchScope.ALL_PASSAGES;
     /** A case id no case has: the filter when no case of the group is left. */
     private static final String NO_CASE = "-";
     private static final Pattern PLACE_TERM = Pattern.compile("(?<![\\p{L}\\p{N}])(kommune|fylke):(\"[^\"]*\"|[^\\s\"]+)",
@@ -101,6 +103,8 @@ public final class GroupSearch {
         requireInGroup(groupId, members, counties, CaseGroups.Member::county, "county", "error.group-county");
         requireInGroup(groupId, members, askedCases == null ? List.of() : askedCases, CaseGroups.Member::caseId, "case",
                 "error.group-case");
+        // a sak: term of the query stays in it (the index reads it), but a case outside the group could only answer 0 hits
+        requireInGroup(groupId, members, SearchScope.casesNamedIn(text), CaseGroups.Member::caseId, "case", "error.group-case");
         return new Plan(text, List.copyOf(all), indexFilters, municipalities, counties, askedCases);
     }
 

@@ -75,6 +75,7 @@ final class SearchResource implements Routes.Resource {
         if (readable == null) {
             requireIngested(r.total() == 0, q, caseId, facetFilters.getOrDefault(CASE, List.of()), r.facets());
         }
+        requireCarried(r.total() == 0, q, caseId, facetFilters, r.facets());
         DocumentGroups groups = grouped ? DocumentGroups.of(r.hits(), r.total(), offset, limit) : null;
         List<SearchHit> shown = grouped ? groups.shownHits() : r.hits();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -128,6 +129,28 @@ final class SearchResource implements Routes.Resource {
             if (!filtered.isEmpty()) {
                 scope.requireIngested(filtered, facets.getOrDefault(CASE, Map.of()));
             }
+            return null;
+        });
+    }
+
+    /**
+     * A facet value no passage of the searched cases carries, as a filter ({@code filter=kommune:Atlantis}) or as a term
+     * of the query ({@code indikator:…}, asked only when the search found nothing): 404, worded by {@link FindingsErrors},
+     * naming the values that are there, the closest first. The searched cases are those a signed-in user may read (or
+     * asked for, with a role), so neither the refusal nor the values it names tell of another case.
+     */
+    private void requireCarried(boolean none, String q, String caseId, Map<String, List<String>> filters,
+                                Map<String, Map<String, Integer>> facets) throws IOException {
+        List<SearchScope.Asked> asked = new ArrayList<>(SearchScope.filterValues(filters));
+        if (none) {
+            asked.addAll(SearchScope.facetValuesNamedIn(q));
+        }
+        if (asked.isEmpty()) {
+            return;
+        }
+        EvidenceIndex searcher = index.searcher();
+        FindingsErrors.call(() -> {
+            SearchScope.requireCarried(searcher, caseId, filters.get(CASE), asked, facets);
             return null;
         });
     }

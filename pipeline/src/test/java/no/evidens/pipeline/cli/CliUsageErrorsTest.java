@@ -50,6 +50,23 @@ class CliUsageErrorsTest {
     }
 
     @Test
+    void aFacetValueNoPassageOfTheCaseCarriesIsAUsageErrorNamingTheValuesThere() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        CliRun type = CliRun.of("search", "--home", fx.home.toString(), "--case", CaseFixture.CASE, "ansvarsgruppe", "type:journal");
+        assertEquals(2, type.code(), type.out());
+        assertEquals("", type.out());
+        assertEquals("evidens: no passage in the case " + CaseFixture.CASE + " has type:journal (the values there, the closest first: "
+                + "styringsdokument)", type.err().strip());
+        CliRun place = CliRun.of("search", "--home", fx.home.toString(), "ansvarsgruppe", "kommune:Atlantis");
+        assertEquals(2, place.code(), place.out());
+        assertEquals("evidens: no passage in the index has kommune:Atlantis", place.err().strip());
+        // a value the case carries, with no passage holding the words too, is still 0 hits
+        CliRun carried = CliRun.of("search", "--home", fx.home.toString(), "zzyzxq", "type:Styringsdokument");
+        assertEquals(0, carried.code(), carried.err());
+        assertTrue(carried.out().startsWith("0 hits for"), carried.out());
+    }
+
+    @Test
     void anUnknownDocumentTypeIsAUsageErrorNamingTheTypes() throws Exception {
         CaseFixture fx = CaseFixture.create(tmp);
         CliRun r = CliRun.of("search", "--home", fx.home.toString(), "--type", "journaler", "ansvarsgruppe");

@@ -40,7 +40,7 @@ class SurveyCliTest {
     }
 
     @Test
-    void aSearchForAPlaceTheGroupDoesNotHaveIsAUsageErrorOfOneLine() {
+    void aSearchForAPlaceOrCaseTheGroupDoesNotHaveIsAUsageErrorOfOneLine() {
         run("survey", "create", "tilsyn-2026", "--title", "Landstilsyn");
         run("survey", "add", "tilsyn-2026", "--case", "ospedal-2026", "--kommune", "Ospedal", "--fylke", "Vestland");
         // refused before the index is opened: this home has none
@@ -51,5 +51,8 @@ class SurveyCliTest {
         CliRun county = CliRun.of(List.of("survey", "search", "tilsyn-2026", "--filter", "fylke:Agder", "--home", home.toString()));
         assertEquals(2, county.code(), county.err());
         assertEquals("evidens: no case of the group tilsyn-2026 is in the county Agder (its counties: Vestland)\n", county.err());
+        CliRun term = CliRun.of(List.of("survey", "search", "tilsyn-2026", "plan", "sak:dalen-2026", "--home", home.toString()));
+        assertEquals(2, term.code(), term.err());
+        assertEquals("evidens: the case dalen-2026 is not in the group tilsyn-2026 (its cases: ospedal-2026)\n", term.err());
     }
 }

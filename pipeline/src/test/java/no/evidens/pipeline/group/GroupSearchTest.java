@@ -121,4 +121,21 @@ class GroupSearchTest {
         assertEquals(List.of("outside-2026", GROUP), outside.args());
         assertEquals(List.of(), index.requests, "nothing searched");
     }
+
+    @Test
+    void aCaseNamedInTheQueryThatIsNotInTheGroupIsRefusedAsTheCaseFilterIs() throws Exception {
+        Recording index = new Recording();
+        NotFound outside = assertThrows(NotFound.class,
+                () -> GroupSearch.search(index, GROUP, MEMBERS, "plan sak:outside-2026", List.of(), 10, 0, SearchRequest.Order.RELEVANCE));
+        assertEquals("error.group-case", outside.key());
+        assertEquals(List.of("outside-2026", GROUP), outside.args());
+        assertEquals("the case outside-2026 is not in the group tilsyn-2026 (its cases: a-2026, b-2026, c-2026)", outside.getMessage());
+        NotFound quoted = assertThrows(NotFound.class, () -> GroupSearch.search(index, GROUP, MEMBERS,
+                "(case:\"outside-2026\" OR sak:a-2026) plan", List.of(), 10, 0, SearchRequest.Order.RELEVANCE));
+        assertEquals(List.of("outside-2026", GROUP), quoted.args());
+        assertEquals(List.of(), index.requests, "nothing searched");
+        // a case of the group stays in the query, and an excluded one names none
+        GroupSearch.search(index, GROUP, MEMBERS, "plan sak:a-2026 -sak:outside-2026", List.of(), 10, 0, SearchRequest.Order.RELEVANCE);
+        assertEquals("plan sak:a-2026 -sak:outside-2026", index.requests.get(0).query());
+    }
 }

@@ -209,6 +209,28 @@ class AccessMatrixIT {
     }
 
     @Test
+    void aFacetValueOfACaseTheUserMayNotSeeIsRefusedAsOneThatIsNowhere() throws Exception {
+        String place = clients.get("leser").get("/api/search?q=plan").body().get("facets").get("kommune").fieldNames().next();
+        // a member is told which values its cases have
+        TeamWorkspace.Answer typo = clients.get("leser").get("/api/search?q=plan&filter=" + enc("kommune:Atlantis"));
+        assertEquals(404, typo.status(), String.valueOf(typo.body()));
+        assertTrue(typo.body().get("error").asText().endsWith("de nærmeste først: " + place + "."), typo.body().toString());
+        // an outsider whose own case holds no passage: the sample's municipality is as unknown as one that is nowhere
+        TeamWorkspace.Answer there = clients.get("utenfor").get("/api/search?q=plan&filter=" + enc("kommune:" + place));
+        TeamWorkspace.Answer nowhere = clients.get("utenfor").get("/api/search?q=plan&filter=" + enc("kommune:Atlantis"));
+        assertEquals(404, there.status(), String.valueOf(there.body()));
+        assertEquals(404, nowhere.status(), String.valueOf(nowhere.body()));
+        assertEquals(nowhere.body().get("error").asText().replace("Atlantis", place), there.body().get("error").asText());
+        assertFalse(nowhere.body().get("error").asText().contains(place), "no value of a case the user may not read is named");
+        // and with the case asked for: 403 whether the value exists or not, in the same words
+        TeamWorkspace.Answer caseThere = clients.get("utenfor").get("/api/search?q=plan&case=" + CASE + "&filter=" + enc("kommune:" + place));
+        TeamWorkspace.Answer caseNowhere = clients.get("utenfor").get("/api/search?q=plan&case=" + CASE + "&filter=" + enc("kommune:Atlantis"));
+        assertEquals(403, caseThere.status(), String.valueOf(caseThere.body()));
+        assertEquals(403, caseNowhere.status(), String.valueOf(caseNowhere.body()));
+        assertEquals(caseThere.body().get("error").asText(), caseNowhere.body().get("error").asText());
+    }
+
+    @Test
     void anyoneStartsANewCaseAndLeadsIt() throws Exception {
         TeamWorkspace.Client u = clients.get("leser");
         assertEquals(201, u.json("POST", "/api/cases", Map.of("case", "ny-sak-2027")).status());

@@ -100,6 +100,10 @@ class GroupAccessIT {
         assertEquals(404, outside.statusCode(), outside.body());
         assertEquals("Saken ospedal-2026 er ikke med i gruppen " + NationwideSet.GROUP_ID + ".",
                 Json.mapper().readTree(outside.body()).get("error").asText());
+        // as a term of the query: the same refusal, not 0 hits
+        HttpResponse<String> term = send(reader, "GET", GROUP + "/search?q=" + "samarbeid%20sak:ospedal-2026", null);
+        assertEquals(404, term.statusCode(), term.body());
+        assertEquals(Json.mapper().readTree(outside.body()).get("error").asText(), Json.mapper().readTree(term.body()).get("error").asText());
     }
 
     /** Signs in; returns the session cookie and the token. */

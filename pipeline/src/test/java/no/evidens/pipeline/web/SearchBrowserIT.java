@@ -167,6 +167,14 @@ class SearchBrowserIT {
         search("ansvarsgruppe");
         assertTrue(driver.findElements(By.cssSelector(".chip")).isEmpty());
         assertEquals(all, total(), "a clean search has every hit again");
+        // a filter value no passage of the case has is refused, and its chip stays, to remove it
+        driver.get(ws.url() + "#/sok?q=ansvarsgruppe&f=" + URLEncoder.encode("kommune:Atlantis", StandardCharsets.UTF_8));
+        WebElement alert = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results [role=alert]")));
+        assertTrue(alert.getText().startsWith("Ingen avsnitt du søker i, har «kommune:Atlantis»."), alert.getText());
+        browser.shot("search-3b-unknown-value");
+        driver.findElement(By.cssSelector(".chip button.remove")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#results [role=alert]")).isEmpty() && status().contains("treff"));
+        assertEquals(all, total(), "without the filter, every hit again");
     }
 
     private void savedSearch() throws Exception {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -162,6 +163,39 @@ class SearchWorkspaceIT {
         Answer nothing = get("/api/search?q=" + enc("qzxqzxqzx") + "&filter=" + enc("case:" + CASE));
         assertEquals(200, nothing.status, String.valueOf(nothing.body));
         assertEquals(0, nothing.body.get("total").asInt());
+    }
+
+    @Test
+    void aFacetValueNoPassageOfTheCaseCarriesIsRefusedWithTheValuesThereAndAnUnknownFacetWithTheFacets() throws Exception {
+        String place = get("/api/search?q=plan&case=" + CASE).body.get("facets").get("kommune").fieldNames().next();
+        String nb = "Ingen avsnitt du søker i, har «kommune:Atlantis». Noen verdier som finnes, de nærmeste først: " + place + ".";
+        Answer filter = get("/api/search?q=plan&case=" + CASE + "&filter=" + enc("kommune:Atlantis"));
+        assertEquals(404, filter.status, String.valueOf(filter.body));
+        assertEquals(nb, filter.body.get("error").asText());
+        // one value with hits beside it does not hide the mistyped one, grouped or not (as a case filter)
+        Answer beside = get("/api/search?q=plan&group=document&filter=" + enc("kommune:" + place) + "&filter=" + enc("kommune:Atlantis"));
+        assertEquals(404, beside.status, String.valueOf(beside.body));
+        // as a term of the query, when it finds nothing: a service one letter off is named first
+        Answer term = get("/api/search?q=" + enc("plan tjeneste:helsa") + "&case=" + CASE);
+        assertEquals(404, term.status, String.valueOf(term.body));
+        assertTrue(term.body.get("error").asText().startsWith("Ingen avsnitt du søker i, har «tjeneste:helsa». "
+                + "Noen verdier som finnes, de nærmeste først: helse"), term.body.toString());
+        Answer nn = getNynorsk("/api/search?q=plan&filter=" + enc("indicator:finst-ikkje"));
+        assertEquals(404, nn.status, String.valueOf(nn.body));
+        assertTrue(nn.body.get("error").asText().startsWith("Ingen avsnitt du søkjer i, har «indicator:finst-ikkje». Nokre verdiar som finst"),
+                nn.body.toString());
+        // a value the case carries, with no passage on the subject, is still 0 hits, as a filter and as a term
+        for (String path : List.of("/api/search?q=" + enc("qzxqzxqzx") + "&case=" + CASE + "&filter=" + enc("kommune:" + place),
+                "/api/search?q=" + enc("qzxqzxqzx tjeneste:Helse") + "&case=" + CASE)) {
+            Answer nothing = get(path);
+            assertEquals(200, nothing.status, path + ": " + nothing.body);
+            assertEquals(0, nothing.body.get("total").asInt());
+        }
+        // a facet that does not exist: 400, naming those that do
+        Answer county = get("/api/search?q=plan&filter=" + enc("fylke:Vestland"));
+        assertEquals(400, county.status, String.valueOf(county.body));
+        assertEquals("Filteret «fylke:Vestland» kan ikke brukes: skriv det som dimensjon:verdi, med en av dimensjonene "
+                + "case, indicator, kommune, lov, sitat, tjeneste, type, år.", county.body.get("error").asText());
     }
 
     @Test

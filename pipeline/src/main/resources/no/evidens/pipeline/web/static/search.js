@@ -56,7 +56,9 @@ async function viewSearchGrouped(params) {
   } catch (e) {
     if (mine !== searchSeq) return;
     say('');
-    results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, errorText(e)));
+    // the filters stay shown, to remove or unpin one that the answer refused (a value no passage of the case has)
+    results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, errorText(e)),
+      ...(filters.length ? [chips(q, filters, grouped, pinned)] : []));
     return;
   }
   if (mine !== searchSeq) return;
