@@ -39,11 +39,6 @@ public final class SearchScope {
     /** The message key of a case no bundle was ingested into. */
     public static final String CASE_KEY = "error.unknown-case";
 
-    /**
-     * A plain {@code sak:} or {@code case:} term (the query's names of the case field, {@code QueryReader.FIELDS}), not
-     * excluded: its value up to a space or bracket, or quoted. A pattern rather than the query parser: the parser
-     * lives in the index module and answers with Lucene queries, not with the case ids a person wrote.
-     */
     /** Every passage: every passage is indexed with a quotation flag, yes or no (a document's own entry has none). */
     public static final String ALL_PASSAGES = "sitat:ja OR sitat:nei";
     /** How many of the values there a refusal names. */
@@ -56,6 +51,11 @@ public final class SearchScope {
     /** What makes a term's value a pattern, a range or a boosted or escaped term rather than one value. */
     private static final String NOT_ONE_VALUE = "*?~\\^[]{}";
 
+    /**
+     * A plain {@code sak:} or {@code case:} term (the query's names of the case field, {@code QueryReader.FIELDS}), not
+     * excluded: its value up to a space or bracket, or quoted. A pattern rather than the query parser: the parser
+     * lives in the index module and answers with Lucene queries, not with the case ids a person wrote.
+     */
     private static final Pattern CASE_TERM = Pattern.compile("(?<![\\p{L}\\p{N}_\\-])(?:sak|case):(\"[^\"]*\"|[^\\s\"()]+)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
