@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -85,11 +88,26 @@ public final class NorwegianAnalysis {
         SynonymList list = SynonymList.read(synonyms);
         Analyzer all = withKeywordFields(new TextAnalyzer(synonymMap(list.all(), synonyms), false), new TextAnalyzer(null, false));
         if (!list.hasOtherWords()) {
+            QUERY_ANALYZERS.add(all);
             return all;
         }
         Analyzer sameWords = withKeywordFields(new TextAnalyzer(synonymMap(list.sameWords(), synonyms), false),
                 new TextAnalyzer(null, false));
-        return new QueryAnalyzer(all, sameWords);
+        Analyzer out = new QueryAnalyzer(all, sameWords);
+        QUERY_ANALYZERS.add(out);
+        return out;
+    }
+
+    /** The analyzers {@link #queryAnalyzer} made (by identity: analyzers do not define equality), held weakly. */
+    private static final Set<Analyzer> QUERY_ANALYZERS = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    /**
+     * Whether {@code analyzer} is one of {@link #queryAnalyzer}'s: then the index it searches was written with {@link
+     * #analyzer()}, so that the text of a passage analysed again gives the tokens, positions and offsets its postings hold
+     * (the highlighter's {@link AnalysedMatches}). Any other analyzer (the plain baseline's) says nothing of the index.
+     */
+    static boolean searchesEvidensAnalysis(Analyzer analyzer) {
+        return QUERY_ANALYZERS.contains(analyzer);
     }
 
     /**

@@ -1,6 +1,7 @@
 package no.evidens.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,20 +37,36 @@ final class OffsetHighlighter extends UnifiedHighlighter {
     private final ThreadLocal<PageMatches> pageMatches = new ThreadLocal<>();
     /** The words the search sought before highlighting, with their states (per thread, per call; null: none). */
     private final ThreadLocal<SoughtTerms> soughtTerms = new ThreadLocal<>();
+    /** The matches of the call whose field highlighter is being made, found by analysis (per thread; null: none). */
+    private final ThreadLocal<AnalysedMatches> analysedMatches = new ThreadLocal<>();
+    /** Whether a hit's matches may be found by analysing its text ({@link AnalysedMatches}); else from the postings only. */
+    private final boolean analysed;
 
-    private OffsetHighlighter(Builder builder) {
+    private OffsetHighlighter(Builder builder, boolean analysed) {
         super(builder);
+        this.analysed = analysed;
     }
 
     /** Snippets of up to {@code maxPassages} sentences, the best ones, each a match or the first sentence. */
     static OffsetHighlighter snippets(IndexSearcher searcher, Analyzer analyzer) {
-        return new OffsetHighlighter(common(UnifiedHighlighter.builder(searcher, analyzer), true).withMaxNoHighlightPassages(1));
+        return snippets(searcher, analyzer, true);
+    }
+
+    /** As {@link #snippets(IndexSearcher, Analyzer)}; {@code analysed} false: every hit's matches from the postings. */
+    static OffsetHighlighter snippets(IndexSearcher searcher, Analyzer analyzer, boolean analysed) {
+        return new OffsetHighlighter(common(UnifiedHighlighter.builder(searcher, analyzer), true).withMaxNoHighlightPassages(1),
+                analysed);
     }
 
     /** Every match in the whole text, as found (the passage is one fragment; overlaps not merged). */
     static OffsetHighlighter wholeText(IndexSearcher searcher, Analyzer analyzer) {
+        return wholeText(searcher, analyzer, true);
+    }
+
+    /** As {@link #wholeText(IndexSearcher, Analyzer)}; {@code analysed} false: every hit's matches from the postings. */
+    static OffsetHighlighter wholeText(IndexSearcher searcher, Analyzer analyzer, boolean analysed) {
         return new OffsetHighlighter(common(UnifiedHighlighter.builder(searcher, analyzer), false)
-                .withBreakIterator(WholeBreakIterator::new));
+                .withBreakIterator(WholeBreakIterator::new), analysed);
     }
 
     private static Builder common(Builder b, boolean merge) {
@@ -99,14 +116,21 @@ final class OffsetHighlighter extends UnifiedHighlighter {
         return values;
     }
 
-    /** One {@link PageMatches} per call and field, shared by the strategies of the field and its masked fields. */
+    /**
+     * One {@link PageMatches} per call and field, and the query's {@link AnalysedMatches} (null: none), shared by the
+     * strategies of the field and its masked fields.
+     */
     @Override
     protected FieldHighlighter getFieldHighlighter(String field, Query query, Set<Term> allTerms, int maxPassages) {
         pageMatches.set(new PageMatches(query, searcher.getIndexReader(), soughtTerms.get()));
         try {
+            analysedMatches.set(analysed ? AnalysedMatches.of(query, searcher, getIndexAnalyzer()) : null);
             return super.getFieldHighlighter(field, query, allTerms, maxPassages);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             pageMatches.remove();
+            analysedMatches.remove();
         }
     }
 
@@ -115,7 +139,7 @@ final class OffsetHighlighter extends UnifiedHighlighter {
         PageMatches page = pageMatches.get();
         if (page != null && offsetSource == OffsetSource.POSTINGS
                 && components.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES) && readsOwnFieldOnly(components)) {
-            return new WeightPerLeafOffsets(components, page);
+            return new WeightPerLeafOffsets(components, page, analysedMatches.get());
         }
         return super.getOffsetStrategy(offsetSource, components);
     }

@@ -21,10 +21,32 @@ import org.apache.lucene.search.uhighlight.UHComponents;
  */
 final class WeightPerLeafOffsets extends PostingsOffsetStrategy {
     private final PageMatches page;
+    /** The call's matches found by analysing each hit's text, or null: every hit's from {@link #page}. */
+    private final AnalysedMatches analysed;
 
-    WeightPerLeafOffsets(UHComponents components, PageMatches page) {
+    WeightPerLeafOffsets(UHComponents components, PageMatches page, AnalysedMatches analysed) {
         super(components);
         this.page = page;
+        this.analysed = analysed;
+    }
+
+    /**
+     * A hit's matches in this field found by analysing its text ({@link AnalysedMatches}) where they can be, else read
+     * from the postings as Lucene's strategy reads them (it ignores {@code content}).
+     */
+    @Override
+    public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
+        if (analysed != null) {
+            // As Lucene's strategy: a segment without the field has nothing to highlight in it.
+            if (reader.terms(getField()) == null) {
+                return OffsetsEnum.EMPTY;
+            }
+            OffsetsEnum found = analysed.offsets(reader, docId, content, getField());
+            if (found != null) {
+                return found;
+            }
+        }
+        return super.getOffsetsEnum(reader, docId, content);
     }
 
     @Override
