@@ -33,9 +33,12 @@ public final class PeerEval {
     private static final String CASE = "peers";
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]*\\p{L}[\\p{L}\\p{N}]*");
 
-    /** One file of the folder. */
+    /**
+     * One file of the folder; {@code tikaProblem} is why Tika alone gave up on it ({@code timed out}, an exception's
+     * name), or null: its words then count only what it gave before (none after a time limit).
+     */
     public record FileResult(String path, int tikaWords, int evidensWords, int evidensDocuments, String status,
-                             String reason, List<String> missingEntries) {
+                             String reason, List<String> missingEntries, String tikaProblem) {
         /** Tika reads text from it, and Evidens indexes none from it or anything inside it. */
         public boolean lost() {
             return tikaWords >= LOST_WORDS && evidensDocuments == 0;
@@ -50,6 +53,19 @@ public final class PeerEval {
 
         public int missingEntries() {
             return files.stream().mapToInt(f -> f.missingEntries().size()).sum();
+        }
+
+        public long tikaWords() {
+            return files.stream().mapToLong(FileResult::tikaWords).sum();
+        }
+
+        public long evidensWords() {
+            return files.stream().mapToLong(FileResult::evidensWords).sum();
+        }
+
+        /** Files Tika alone gave up on (a time limit met, or an exception), whose words it counts short. */
+        public List<FileResult> tikaProblems() {
+            return files.stream().filter(f -> f.tikaProblem() != null).toList();
         }
     }
 
@@ -85,7 +101,8 @@ public final class PeerEval {
                     }
                 }
                 out.add(new FileResult(path, words(alone.text()), words, documents,
-                        own == null ? "missing" : own.status(), own == null ? null : own.reason(), missing));
+                        own == null ? "missing" : own.status(), own == null ? null : own.reason(), missing,
+                        alone.problem()));
             }
         }
         int raw = (int) receipt.files().stream()
@@ -133,13 +150,20 @@ public final class PeerEval {
     public static void print(Result r, PrintWriter out) {
         out.printf("%-70s %7s %7s %4s  %-9s %s%n", "file", "tika", "evidens", "docs", "status", "reason");
         for (FileResult f : r.files()) {
-            out.printf("%-70s %7d %7d %4d  %-9s %s%s%s%n", f.path(), f.tikaWords(), f.evidensWords(), f.evidensDocuments(),
+            out.printf("%-70s %7d %7d %4d  %-9s %s%s%s%s%n", f.path(), f.tikaWords(), f.evidensWords(), f.evidensDocuments(),
                     f.status(), f.reason() == null ? "" : f.reason(), f.lost() ? "  << LOST" : "",
-                    f.missingEntries().isEmpty() ? "" : "  << entries missing: " + f.missingEntries());
+                    f.missingEntries().isEmpty() ? "" : "  << entries missing: " + f.missingEntries(),
+                    f.tikaProblem() == null ? "" : "  (Tika alone: " + f.tikaProblem() + ")");
         }
         Receipt.Counts c = r.receipt().counts();
         out.printf("%nFiles: %d. Receipt: %d indexed, %d containers, %d duplicate, %d failed (%d rows).%n",
                 r.files().size(), c.indexed(), c.containers(), c.duplicate(), c.failed(), r.receipt().files().size());
+        // The totals, so that a README figure is printed rather than summed by hand; and the files Tika alone gave up on,
+        // since a time limit met on a busy machine lowers Tika alone's total without a word about it otherwise.
+        out.printf("Words over all files: Tika alone %d, Evidens %d.%n", r.tikaWords(), r.evidensWords());
+        List<FileResult> gaveUp = r.tikaProblems();
+        out.printf("Files Tika alone gave up on (its words there may be short): %d%s%n", gaveUp.size(),
+                gaveUp.isEmpty() ? "" : " " + gaveUp.stream().map(f -> f.path() + " (" + f.tikaProblem() + ")").toList());
         out.printf("Files where Tika reads >= %d words and Evidens indexes no passage: %d (target 0)%n", LOST_WORDS, r.lostFiles());
         out.printf("Archive entries missing from the receipt: %d (target 0)%n", r.missingEntries());
         out.printf("Failure reasons holding raw library text: %d (target 0)%n", r.rawReasons());
