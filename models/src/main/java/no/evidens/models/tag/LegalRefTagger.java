@@ -41,6 +41,12 @@ public final class LegalRefTagger {
             + "|(?<abbr>(?:" + ABBREVIATIONS + ")\\.?)"
             + ")(?<aside>\\s*\\((?<paren>[\\p{L}\\d .-]{2,60})\\))?"
             + "(?:\\s+(?:av\\s+)?\\d{1,2}\\.\\s+\\p{L}+\\s+\\d{4}\\s+nr\\.\\s*\\d+)?\\s*$");
+    /**
+     * A long name that ends in {@code og} and a law's short name ({@code forskrift om ledelse og kvalitetsforbedring i
+     * helse- og omsorgstjenesten og barnevernloven § 15-10}): two acts named side by side, the § group the last one's. No
+     * title of a Norwegian act or regulation ends in another act's short name, so the short name is taken.
+     */
+    private static final Pattern LAW_JOINED = Pattern.compile("(?iu)\\s+(?:og|samt)\\s+(" + LAW_WORD + ")$");
     /** A law's name right after the group: {@code § 29 i sivilbeskyttelsesloven}. */
     private static final Pattern LAW_AFTER = Pattern.compile("(?iu)\\A\\s+i\\s+("
             + "(?<long>(?:lov|loven|forskrift|forskriften|forskrifta)" + DATED + "\\s+om\\s+(?:[\\p{L}-]+\\s+){0,10}?[\\p{L}-]*\\p{L}(?=\\s*[,.;:)]|\\s*$|\\s+(?:og|jf|samt)\\b))"
@@ -91,6 +97,11 @@ public final class LegalRefTagger {
                 } else {
                     String written = before.group("long") != null ? before.group("long")
                             : before.group("word") != null ? before.group("word") : before.group("abbr");
+                    Matcher joined = before.group("long") != null ? LAW_JOINED.matcher(written) : null;
+                    if (joined != null && joined.find()) {
+                        start = base + before.start("long") + joined.start(1);
+                        written = joined.group(1);
+                    }
                     law = LawNames.canonical(written.replaceAll("\\.$", ""));
                     String paren = before.group("paren");
                     // lov om statlig tilsyn med … (helsetilsynslova) § 2: the short name in brackets names it best

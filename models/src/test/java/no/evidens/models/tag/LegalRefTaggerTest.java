@@ -48,6 +48,8 @@ class LegalRefTaggerTest {
         assertEquals("pasient- og brukerrettighetsloven [2-5a, 3-3] [Pasient- og brukerrettighetsloven §§ 2-5a og 3-3]",
                 show("Pasient- og brukerrettighetsloven §§ 2-5a og 3-3"));
         assertEquals("internkontrollforskriften [4] [internkontrollforskriften § 4]", show("internkontrollforskriften § 4"));
+        assertEquals("barnevernloven [15-10] [barnevernloven § 15-10]",
+                show("Kravene følger av forskrift om ledelse og kvalitetsforbedring i helse- og omsorgstjenesten og barnevernloven § 15-10."));
         assertEquals("sosialtjenesteloven [20, 21] [Sosialtjenesteloven § 20 og § 21] | sosialtjenesteloven [2, 5] [§ 2 og § 5]",
                 show("Stønaden gis etter Sosialtjenesteloven § 20 og § 21, jf. § 2 og § 5."));
         assertEquals("helsetilsynsloven [2] [lov om statlig tilsyn med helse- og omsorgstjenesten m.m. § 2]",
