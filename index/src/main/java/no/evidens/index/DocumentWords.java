@@ -47,12 +47,21 @@ final class DocumentWords {
 
     /** {@code ranked} required, with an optional bonus per word of {@code words} (each word's query). */
     static Query added(Query ranked, List<Query> words) {
+        return added(ranked, words, Set.of());
+    }
+
+    /**
+     * As {@link #added(Query, List)}, with the words of {@code party} (by identity: a natural query's party words,
+     * {@link PartyWords}) worth {@link PartyWords#SHARE} of a tier when the passage's document holds them.
+     */
+    static Query added(Query ranked, List<Query> words, Set<Query> party) {
         if (words.size() < 2) {
             return ranked;
         }
         BooleanQuery.Builder out = new BooleanQuery.Builder().add(ranked, BooleanClause.Occur.MUST);
         for (Query word : words) {
-            out.add(new ScoreOnly(new BoostQuery(new ConstantScoreQuery(new Held(word)), QueryReader.WORD_TIER * SHARE)),
+            float share = party.contains(word) ? PartyWords.SHARE : SHARE;
+            out.add(new ScoreOnly(new BoostQuery(new ConstantScoreQuery(new Held(word)), QueryReader.WORD_TIER * share)),
                     BooleanClause.Occur.SHOULD);
         }
         return out.build();

@@ -91,9 +91,10 @@ final class QueryReader {
         Set<String> weak = operator == QueryParser.Operator.OR ? WeakWords.stems(analyzer, text) : Set.of();
         List<Query> words = operator == QueryParser.Operator.OR ? tierWords(q, weak, split) : List.of();
         Set<Query> frame = operator == QueryParser.Operator.OR ? FrameWords.frame(words, FrameWords.stems(analyzer)) : Set.of();
+        Set<Query> party = operator == QueryParser.Operator.OR ? PartyWords.party(q, words, PartyWords.stems(analyzer)) : Set.of();
         Query ranked = operator == QueryParser.Operator.OR
-                ? CountAnswers.added(NearbyWords.added(DocumentWords.added(tiered(q, weak, split, own, frame), words), words),
-                        text, analyzer)
+                ? CountAnswers.added(NearbyWords.added(DocumentWords.added(tiered(q, weak, split, own, frame), words, party),
+                        words), text, analyzer)
                 : q;
         return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer));
     }
