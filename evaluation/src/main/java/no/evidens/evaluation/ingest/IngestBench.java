@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import no.evidens.corpus.MixedBundle;
-import no.evidens.pipeline.extract.ClassCache;
 import no.evidens.pipeline.extract.MemoryBound;
 
 /**
@@ -56,8 +55,6 @@ public final class IngestBench {
                 MemoryBound.THREADS_PER_WORKER, MemoryBound.MAIN_HEAP_MB, MemoryBound.WORKER_HEAP_MB, MemoryBound.TREE_MB,
                 files.size() <= MemoryBound.QUICK_JIT_MAX_FILES ? "quick compiler only (at most "
                         + MemoryBound.QUICK_JIT_MAX_FILES + " files)" : "both compilers");
-        // Every side and worker runs on this JVM's own java binary, so Tika alone and Evidens share the JDK.
-        out.printf("JVM of every side and worker: %s (%s)%n", ClassCache.describe(), System.getProperty("java.home"));
         out.flush();
         SideResult tika = side(work, "tika", "bench-tika", TIKA_OPTIONS, TikaSide.class, list.toString(), threads,
                 work.resolve("tika-out").toString());
@@ -122,7 +119,7 @@ public final class IngestBench {
             }
         }
         int exit = p.waitFor();
-        archive.ended(exit, jvmOptions);
+        archive.ended(exit);
         if (result == null) {
             throw new IllegalStateException(name + " ended with exit " + exit + " and no result; see "
                     + Files.readString(work.resolve(name + ".log")).lines().reduce("", (a, b) -> b));

@@ -6,14 +6,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-import no.evidens.pipeline.extract.ClassCache;
-
 /**
  * The class-data archive a side of {@code bench ingest} starts with, as the launcher gives a command: the one of
  * its kind for this build ({@code BASE-ingest.jsa} for Evidens's sides, the very archive {@code ./evidens ingest}
- * maps; {@code BASE-ingest.aot}, the ahead-of-time cache, on Java 25: {@link ClassCache}), or, when there is none
- * yet, written by this side as it ends and kept once it has ended normally. Without the launcher's base (the bench
- * run otherwise) the side runs without an archive.
+ * maps), or, when there is none yet, written by this side as it ends and kept once it has ended normally. Without
+ * the launcher's base (the bench run otherwise) the side runs without an archive.
  *
  * @param archive the archive's path, or null for none
  * @param part    the file this side writes the archive to, or null when it maps it (or has none)
@@ -26,7 +23,7 @@ record SideArchive(Path archive, Path part) {
         if (base == null || base.isBlank()) {
             return new SideArchive(null, null);
         }
-        Path archive = Path.of(base + "-" + kind + ClassCache.suffix());
+        Path archive = Path.of(base + "-" + kind + ".jsa");
         if (Files.isRegularFile(archive)) {
             return new SideArchive(archive, null);
         }
@@ -41,23 +38,16 @@ record SideArchive(Path archive, Path part) {
         if (archive == null) {
             return List.of();
         }
-        return part == null ? ClassCache.mapOptions(archive) : ClassCache.recordOptions(part);
+        return part == null ? List.of("-XX:SharedArchiveFile=" + archive) : List.of("-XX:ArchiveClassesAtExit=" + part);
     }
 
-    /**
-     * After the side's JVM (started with {@code jvmOptions}) has ended: the archive it wrote becomes the kind's if
-     * it ended normally, else it goes (on Java 25 the cache is written from its record then).
-     */
-    void ended(int exitCode, List<String> jvmOptions) throws IOException {
+    /** After the side's JVM has ended: the archive it wrote becomes the kind's if it ended normally, else it goes. */
+    void ended(int exitCode) throws IOException {
         if (part == null) {
             return;
         }
         if (exitCode == 0 && Files.isRegularFile(part) && Files.size(part) > 0 && !Files.exists(archive)) {
-            if (ClassCache.aheadOfTime()) {
-                ClassCache.finish(part, archive, jvmOptions, System.getProperty("java.class.path"));
-            } else {
-                Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE);
-            }
+            Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE);
         } else {
             Files.deleteIfExists(part);
         }

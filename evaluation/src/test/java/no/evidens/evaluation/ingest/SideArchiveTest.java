@@ -34,13 +34,13 @@ class SideArchiveTest {
         String option = failed.options().get(0);
         assertTrue(option.startsWith("-XX:ArchiveClassesAtExit="), option);
         Files.write(failed.part(), new byte[] {1});
-        failed.ended(1, List.of());
+        failed.ended(1);
         assertFalse(Files.exists(archive));
         assertFalse(Files.exists(failed.part()));
 
         SideArchive written = SideArchive.of(base, "bench-tika");
         Files.write(written.part(), new byte[] {1});
-        written.ended(0, List.of());
+        written.ended(0);
         assertTrue(Files.isRegularFile(archive));
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive), SideArchive.of(base, "bench-tika").options());
     }
@@ -50,6 +50,6 @@ class SideArchiveTest {
         SideArchive none = SideArchive.of(null, "ingest");
 
         assertEquals(List.of(), none.options());
-        none.ended(0, List.of());
+        none.ended(0);
     }
 }

@@ -139,9 +139,8 @@ public final class IsolatedExtractor implements Extractor {
             this.threads = threads;
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            List<String> jvm = MemoryBound.workerOptions(threads);
-            cmd.addAll(jvm);
-            List<String> shared = archive().map(a -> a.options(jvm)).orElse(List.of());
+            cmd.addAll(MemoryBound.workerOptions(threads));
+            List<String> shared = archive().map(WorkerArchive::options).orElse(List.of());
             writesArchive = WorkerArchive.writes(shared);
             cmd.addAll(shared);
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),

@@ -2,8 +2,10 @@ package no.evidens.pipeline.extract;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,23 +19,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * there instead of reading and verifying them from the jars again (measured: a worker's start-up, Tika
  * loaded, from about 3.5 to about 2 CPU seconds). JDK 17 makes such an archive only when a JVM ends
  * ({@code -XX:ArchiveClassesAtExit}), so the first worker of a build writes it to a file of its own, and
- * it becomes the archive once that worker has ended normally; on Java 25 the first worker records what it
- * loads and the ahead-of-time cache is written from that record as it ends ({@link ClassCache}). The archive's
- * name holds the class path, the JDK and the jar's size and time, so a new build makes a new one; the JVM checks
- * it again and, should it not match, runs without it. Without a runnable jar (tests run from class folders)
- * nothing is shared.
+ * it becomes the archive once that worker has ended normally. The archive's name holds the class path
+ * and the jar's size and time, so a new build makes a new one; the JVM checks it again and, should it not
+ * match, runs without it. Without a runnable jar (tests run from class folders) nothing is shared.
  */
 final class WorkerArchive {
     private final Path archive;
-    private final String classPath;
     private final AtomicBoolean dumping = new AtomicBoolean();
     private Path dump;
-    /** The JVM options of the worker that records, for the JVM that writes the cache from its record. */
-    private List<String> dumpOptions = List.of();
 
-    private WorkerArchive(Path archive, String classPath) {
+    private WorkerArchive(Path archive) {
         this.archive = archive;
-        this.classPath = classPath;
     }
 
     /** For this process's class path, or empty when it has no writable runnable jar first. */
@@ -52,25 +48,24 @@ final class WorkerArchive {
             String key = classPath + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|"
                     + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version");
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            String name = "worker-" + HexFormat.of().formatHex(digest, 0, 8) + ClassCache.suffix();
-            return Optional.of(new WorkerArchive(jar.getParent().resolve(name), classPath));
+            String name = "worker-" + HexFormat.of().formatHex(digest, 0, 8) + ".jsa";
+            return Optional.of(new WorkerArchive(jar.getParent().resolve(name)));
         } catch (IOException | NoSuchAlgorithmException e) {
             return Optional.empty();
         }
     }
 
     /**
-     * The options of a worker about to start with the JVM options {@code jvmOptions}: map the archive when there is
-     * one; else the first worker started writes it when it ends (see {@link #workerEnded}); the others run without.
+     * The options of a worker about to start: map the archive when there is one; else the first worker
+     * started writes it when it ends (see {@link #workerEnded}); the others run without.
      */
-    synchronized List<String> options(List<String> jvmOptions) {
+    synchronized List<String> options() {
         if (Files.isReadable(archive)) {
-            return ClassCache.mapOptions(archive);
+            return List.of("-XX:SharedArchiveFile=" + archive);
         }
         if (dumping.compareAndSet(false, true)) {
             dump = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
-            dumpOptions = List.copyOf(jvmOptions);
-            return ClassCache.recordOptions(dump);
+            return List.of("-XX:ArchiveClassesAtExit=" + dump);
         }
         return List.of();
     }
@@ -83,20 +78,23 @@ final class WorkerArchive {
         if (dump == null) {
             return;
         }
-        if (exitCode == 0) {
-            ClassCache.finish(dump, archive, dumpOptions, classPath);
-        } else {
-            try {
-                Files.deleteIfExists(dump);
-            } catch (IOException e) {
-                // Only a speed-up: without the archive the workers start as before.
+        try {
+            if (exitCode == 0 && Files.size(dump) > 0) {
+                try {
+                    Files.move(dump, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(dump, archive, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
+            Files.deleteIfExists(dump);
+        } catch (IOException e) {
+            // Only a speed-up: without the archive the workers start as before.
         }
         dump = null;
     }
 
     /** Whether {@code options} are those of the worker that writes the archive. */
     static boolean writes(List<String> options) {
-        return ClassCache.records(options);
+        return options.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
     }
 }

@@ -25,14 +25,14 @@ class WorkerArchiveTest {
     void theFirstWorkerWritesTheArchiveWhichLaterWorkersMap() throws IOException {
         Path jar = Files.writeString(dir.resolve("evidens.jar"), "jar");
         WorkerArchive archive = WorkerArchive.forClassPath(jar.toString()).orElseThrow();
-        List<String> first = archive.options(List.of());
+        List<String> first = archive.options();
         assertTrue(WorkerArchive.writes(first), first.toString());
-        assertEquals(List.of(), archive.options(List.of()), "one worker writes it; the others start without");
+        assertEquals(List.of(), archive.options(), "one worker writes it; the others start without");
         Path part = Path.of(first.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
         Files.writeString(part, "classes");
         archive.workerEnded(0);
         assertFalse(Files.exists(part));
-        List<String> later = WorkerArchive.forClassPath(jar.toString()).orElseThrow().options(List.of());
+        List<String> later = WorkerArchive.forClassPath(jar.toString()).orElseThrow().options();
         assertEquals(1, later.size());
         assertTrue(later.get(0).startsWith("-XX:SharedArchiveFile=" + dir), later.toString());
         assertTrue(Files.isReadable(Path.of(later.get(0).substring("-XX:SharedArchiveFile=".length()))));
@@ -42,19 +42,19 @@ class WorkerArchiveTest {
     void aWorkerThatDidNotEndWellLeavesNoArchive() throws IOException {
         Path jar = Files.writeString(dir.resolve("evidens.jar"), "jar");
         WorkerArchive archive = WorkerArchive.forClassPath(jar.toString()).orElseThrow();
-        Path part = Path.of(archive.options(List.of()).get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+        Path part = Path.of(archive.options().get(0).substring("-XX:ArchiveClassesAtExit=".length()));
         Files.writeString(part, "half");
         archive.workerEnded(137);
         assertFalse(Files.exists(part));
-        assertTrue(WorkerArchive.writes(WorkerArchive.forClassPath(jar.toString()).orElseThrow().options(List.of())));
+        assertTrue(WorkerArchive.writes(WorkerArchive.forClassPath(jar.toString()).orElseThrow().options()));
     }
 
     @Test
     void aNewBuildOfTheJarGetsAnArchiveOfItsOwn() throws IOException {
         Path jar = Files.writeString(dir.resolve("evidens.jar"), "jar");
-        String before = WorkerArchive.forClassPath(jar.toString()).orElseThrow().options(List.of()).get(0);
+        String before = WorkerArchive.forClassPath(jar.toString()).orElseThrow().options().get(0);
         Files.writeString(jar, "a longer jar");
-        String after = WorkerArchive.forClassPath(jar.toString()).orElseThrow().options(List.of()).get(0);
+        String after = WorkerArchive.forClassPath(jar.toString()).orElseThrow().options().get(0);
         assertFalse(before.equals(after), before);
     }
 }
