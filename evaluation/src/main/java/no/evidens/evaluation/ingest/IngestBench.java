@@ -55,6 +55,8 @@ public final class IngestBench {
                 MemoryBound.THREADS_PER_WORKER, MemoryBound.MAIN_HEAP_MB, MemoryBound.WORKER_HEAP_MB, MemoryBound.TREE_MB,
                 files.size() <= MemoryBound.QUICK_JIT_MAX_FILES ? "quick compiler only (at most "
                         + MemoryBound.QUICK_JIT_MAX_FILES + " files)" : "both compilers");
+        // Every side (and its workers) runs on this JVM's own java binary, so Tika alone and Evidens share the JDK.
+        out.printf("JVM of every side and worker: Java %s (%s)%n", Runtime.version(), System.getProperty("java.home"));
         out.flush();
         SideResult tika = side(work, "tika", "bench-tika", TIKA_OPTIONS, TikaSide.class, list.toString(), threads,
                 work.resolve("tika-out").toString());
