@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import no.evidens.findings.CaseGroups;
-import no.evidens.index.EvidenceIndex;
-import no.evidens.index.IndexedDocument;
-import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.findings.NotFound;
+import no.evidens.pipeline.search.SearchOnlyIndex;
 
 class GroupSearchTest {
     private static final String GROUP = "tilsyn-2026";
@@ -25,53 +22,14 @@ class GroupSearchTest {
             new CaseGroups.Member("c-2026", "Ceda", "Vestland"));
 
     /** An index that records the request and answers with case counts as if unfiltered by case. */
-    private static final class Recording implements EvidenceIndex {
+    private static final class Recording extends SearchOnlyIndex {
         final List<SearchRequest> requests = new ArrayList<>();
-
-        @Override
-        public boolean hasIndex() {
-            return true;
-        }
 
         @Override
         public SearchResult search(SearchRequest request) {
             requests.add(request);
             return new SearchResult(request.query(), 3, 1, List.of(),
                     Map.of("case", Map.of("a-2026", 4, "b-2026", 2, "c-2026", 5, "outside-2026", 9), "type", Map.of("journal", 3)));
-        }
-
-        @Override
-        public Optional<SearchHit> passage(String passageId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<SearchHit> passagesOf(String caseId, String docId) {
-            return List.of();
-        }
-
-        @Override
-        public List<SearchHit> context(String passageId, int before, int after) {
-            return List.of();
-        }
-
-        @Override
-        public SearchResult moreLikeThis(String passageId, int limit) {
-            return null;
-        }
-
-        @Override
-        public List<Mark> marks(String caseId, String docId, String queryText) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<IndexedDocument> document(String caseId, String docId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -10,15 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import no.evidens.index.EvidenceIndex;
-import no.evidens.index.IndexedDocument;
-import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.EvidensHome;
@@ -89,7 +85,7 @@ class SearchScopeTest {
      * Passages as their facet values only: a search keeps those of its case and filters (any value of a dimension, in any
      * case but the case's), whatever its words, and counts them by facet; it records each request.
      */
-    private static final class Passages implements EvidenceIndex {
+    private static final class Passages extends SearchOnlyIndex {
         final List<Map<String, String>> passages = List.of(
                 Map.of("case", "vik-2026", "kommune", "Fjordvik", "indicator", "taushetsplikt", "år", "2025"),
                 Map.of("case", "vik-2026", "kommune", "Fjordvik", "indicator", "ansvarsgruppe", "år", "2025"),
@@ -110,45 +106,6 @@ class SearchScopeTest {
                 p.forEach((dim, value) -> facets.computeIfAbsent(dim, d -> new TreeMap<>()).merge(value, 1, Integer::sum));
             }
             return new SearchResult(request.query(), kept.size(), 1, List.of(), facets, false);
-        }
-
-        @Override
-        public boolean hasIndex() {
-            return true;
-        }
-
-        @Override
-        public Optional<SearchHit> passage(String passageId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<SearchHit> passagesOf(String caseId, String docId) {
-            return List.of();
-        }
-
-        @Override
-        public List<SearchHit> context(String passageId, int before, int after) {
-            return List.of();
-        }
-
-        @Override
-        public SearchResult moreLikeThis(String passageId, int limit) {
-            return null;
-        }
-
-        @Override
-        public List<Mark> marks(String caseId, String docId, String queryText) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<IndexedDocument> document(String caseId, String docId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void close() {
         }
     }
 

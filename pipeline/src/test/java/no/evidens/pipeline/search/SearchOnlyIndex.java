@@ -1,0 +1,54 @@
+package no.evidens.pipeline.search;
+
+import java.util.List;
+import java.util.Optional;
+
+import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.SearchHit;
+import no.evidens.index.SearchResult;
+
+/**
+ * A test's index that only searches: an index is there, and every look-up of a passage, a document, its neighbours or
+ * its marks finds nothing. A test gives {@link #search} its answers.
+ */
+public abstract class SearchOnlyIndex implements EvidenceIndex {
+    @Override
+    public boolean hasIndex() {
+        return true;
+    }
+
+    @Override
+    public Optional<SearchHit> passage(String passageId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<SearchHit> passagesOf(String caseId, String docId) {
+        return List.of();
+    }
+
+    @Override
+    public List<SearchHit> context(String passageId, int before, int after) {
+        return List.of();
+    }
+
+    @Override
+    public SearchResult moreLikeThis(String passageId, int limit) {
+        return null;
+    }
+
+    @Override
+    public List<Mark> marks(String caseId, String docId, String queryText) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<IndexedDocument> document(String caseId, String docId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+    }
+}
