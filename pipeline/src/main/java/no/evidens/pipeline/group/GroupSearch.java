@@ -122,6 +122,15 @@ public final class GroupSearch {
         indexFilters.put(PassageSchema.CASE, cases.isEmpty() ? List.of(NO_CASE) : cases);
         String text = plan.text();
         SearchResult r = index.search(new SearchRequest(text, null, null, limit, offset, order, indexFilters));
+        if (!cases.isEmpty()) {
+            // An indicator, type or other value no passage of the searched cases carries is a typo, not "0 hits": refused
+            // as a plain search refuses it; words of the query are looked at only when it found nothing.
+            List<SearchScope.Asked> asked = new ArrayList<>(SearchScope.filterValues(plan.indexFilters()));
+            if (r.total() == 0 && !text.equals(ALL_PASSAGES)) {
+                asked.addAll(SearchScope.facetValuesNamedIn(text));
+            }
+            SearchScope.requireCarried(index, null, cases, asked, r.facets());
+        }
         // The case facet counts as if unfiltered by case: each place dimension counts with the other's filter only.
         Map<String, Integer> byCase = r.facets().getOrDefault(PassageSchema.CASE, Map.of());
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();

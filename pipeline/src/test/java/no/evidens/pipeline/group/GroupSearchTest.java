@@ -21,13 +21,20 @@ class GroupSearchTest {
             new CaseGroups.Member("a-2026", "Aslo", "Agder"), new CaseGroups.Member("b-2026", "Bø", "Agder"),
             new CaseGroups.Member("c-2026", "Ceda", "Vestland"));
 
-    /** An index that records the request and answers with case counts as if unfiltered by case. */
+    /**
+     * An index that records the request and answers with case counts as if unfiltered by case; its passages are all
+     * journals, so a type filter without {@code journal} finds none.
+     */
     private static final class Recording extends SearchOnlyIndex {
         final List<SearchRequest> requests = new ArrayList<>();
 
         @Override
         public SearchResult search(SearchRequest request) {
             requests.add(request);
+            List<String> types = request.filters().get("type");
+            if (types != null && !types.contains("journal")) {
+                return new SearchResult(request.query(), 0, 1, List.of(), Map.of(), false);
+            }
             return new SearchResult(request.query(), 3, 1, List.of(),
                     Map.of("case", Map.of("a-2026", 4, "b-2026", 2, "c-2026", 5, "outside-2026", 9), "type", Map.of("journal", 3)));
         }
@@ -95,5 +102,19 @@ class GroupSearchTest {
         // a case of the group stays in the query, and an excluded one names none
         GroupSearch.search(index, GROUP, MEMBERS, "plan sak:a-2026 -sak:outside-2026", List.of(), 10, 0, SearchRequest.Order.RELEVANCE);
         assertEquals("plan sak:a-2026 -sak:outside-2026", index.requests.get(0).query());
+    }
+
+    @Test
+    void aTypeOrIndicatorNoPassageOfTheGroupCarriesIsNamedNotAnsweredWithNoHits() throws Exception {
+        Recording index = new Recording();
+        NotFound typo = assertThrows(NotFound.class, () -> GroupSearch.search(index, GROUP, MEMBERS, "plan fylke:agder",
+                List.of("type:journa"), 10, 0, SearchRequest.Order.RELEVANCE));
+        assertEquals("error.filter-value.known", typo.key());
+        assertEquals(List.of("type:journa", "journal"), typo.args());
+        assertEquals(List.of("a-2026", "b-2026"), index.requests.get(1).filters().get("case"), "looked up in the searched cases only");
+        // a value the cases carry passes, with no search more than the one asked
+        index.requests.clear();
+        GroupSearch.search(index, GROUP, MEMBERS, "plan", List.of("type:journal"), 10, 0, SearchRequest.Order.RELEVANCE);
+        assertEquals(1, index.requests.size());
     }
 }
