@@ -1,10 +1,7 @@
 package no.evidens.index;
 
-import java.util.Collections;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -42,7 +39,7 @@ final class CountAnswers {
     /** Numbers of one to three digits: a count, not a year (a date such as {@code 26.3.2009} is one token). */
     private static final String DIGITS = "[0-9]{1,3}";
     /** The number words' stems per analyzer: analysed once, not on every search. */
-    private static final Map<Analyzer, Set<String>> STEMS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final StemmedWords STEMS = new StemmedWords(NUMBER_WORDS);
 
     private CountAnswers() {
     }
@@ -57,7 +54,7 @@ final class CountAnswers {
         if (!asks(text)) {
             return ranked;
         }
-        Set<String> stems = STEMS.computeIfAbsent(analyzer, a -> WeakWords.analysed(a, NUMBER_WORDS));
+        Set<String> stems = STEMS.stems(analyzer);
         Query count = new BooleanQuery.Builder()
                 .add(new RegexpQuery(new Term(PassageSchema.TEXT, DIGITS)), BooleanClause.Occur.SHOULD)
                 .add(new TermInSetQuery(PassageSchema.TEXT, stems.stream().map(BytesRef::new).toList()), BooleanClause.Occur.SHOULD)

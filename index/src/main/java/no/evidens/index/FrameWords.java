@@ -3,9 +3,7 @@ package no.evidens.index;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
@@ -34,18 +32,14 @@ final class FrameWords {
     static final float SHARE = 0.7f;
 
     /** The stems per analyzer: analysed once, not on every relaxed search. */
-    private static final Map<Analyzer, Set<String>> STEMS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final StemmedWords STEMS = new StemmedWords(WORDS);
 
     private FrameWords() {
     }
 
     /** The stems {@code analyzer} gives the frame words in the text field. */
     static Set<String> stems(Analyzer analyzer) {
-        return STEMS.computeIfAbsent(analyzer, FrameWords::analysed);
-    }
-
-    private static Set<String> analysed(Analyzer analyzer) {
-        return WeakWords.analysed(analyzer, WORDS);
+        return STEMS.stems(analyzer);
     }
 
     /**

@@ -3,9 +3,7 @@ package no.evidens.index;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanQuery;
@@ -37,14 +35,14 @@ final class PartyWords {
     static final float SHARE = 0.75f;
 
     /** The stems per analyzer: analysed once, not on every relaxed search. */
-    private static final Map<Analyzer, Set<String>> STEMS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final StemmedWords STEMS = new StemmedWords(WORDS);
 
     private PartyWords() {
     }
 
     /** The stems {@code analyzer} gives the party words in the text field. */
     static Set<String> stems(Analyzer analyzer) {
-        return STEMS.computeIfAbsent(analyzer, a -> WeakWords.analysed(a, WORDS));
+        return STEMS.stems(analyzer);
     }
 
     /**

@@ -1,17 +1,10 @@
 package no.evidens.index;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -60,14 +53,14 @@ final class WeakWords {
     }
 
     /** The stems per analyzer: analysed once, not on every relaxed search. */
-    private static final Map<Analyzer, Set<String>> STEMS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final StemmedWords STEMS = new StemmedWords(WORDS);
 
     private WeakWords() {
     }
 
     /** The stems {@code analyzer} gives the weak words in the text field (the stop words among them give none). */
     static Set<String> stems(Analyzer analyzer) {
-        return STEMS.computeIfAbsent(analyzer, WeakWords::analysed);
+        return STEMS.stems(analyzer);
     }
 
     /**
@@ -87,27 +80,7 @@ final class WeakWords {
             return weak;
         }
         Set<String> out = new HashSet<>(weak);
-        out.addAll(analysed(analyzer, degree.toString()));
-        return Set.copyOf(out);
-    }
-
-    private static Set<String> analysed(Analyzer analyzer) {
-        return analysed(analyzer, WORDS);
-    }
-
-    /** The stems {@code analyzer} gives a list of words in the text field (also for {@link FrameWords}). */
-    static Set<String> analysed(Analyzer analyzer, String words) {
-        Set<String> out = new HashSet<>();
-        try (TokenStream ts = analyzer.tokenStream(PassageSchema.TEXT, words)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot analyse a list of query words", e);
-        }
+        out.addAll(StemmedWords.analysed(analyzer, degree.toString()));
         return Set.copyOf(out);
     }
 
