@@ -34,12 +34,17 @@ class SearchScopeTest {
         assertEquals(List.of("type", "styringsdokument, journal, klientdokumentasjon, annet", "journaler"), r.args());
     }
 
-    @Test
-    void onlyACaseABundleWasIngestedIntoIsKnown() throws Exception {
+    /** The scope of a home where one bundle was ingested, into the case {@code vik-2026}. */
+    private SearchScope scopeWithVik() throws Exception {
         EvidensHome home = new EvidensHome(dir);
         Files.createDirectories(home.receipts());
         Files.writeString(home.receipts().resolve("vik-2026-1.json"), "{\"case\":\"vik-2026\"}");
-        SearchScope scope = new SearchScope(home);
+        return new SearchScope(home);
+    }
+
+    @Test
+    void onlyACaseABundleWasIngestedIntoIsKnown() throws Exception {
+        SearchScope scope = scopeWithVik();
         scope.requireIngested("vik-2026");
         NotFound e = assertThrows(NotFound.class, () -> scope.requireIngested("vikk-2026"));
         assertEquals(SearchScope.CASE_KEY, e.key());
@@ -49,10 +54,7 @@ class SearchScopeTest {
 
     @Test
     void aCaseFilterIsCheckedOnlyForTheCasesWithNoHit() throws Exception {
-        EvidensHome home = new EvidensHome(dir);
-        Files.createDirectories(home.receipts());
-        Files.writeString(home.receipts().resolve("vik-2026-1.json"), "{\"case\":\"vik-2026\"}");
-        SearchScope scope = new SearchScope(home);
+        SearchScope scope = scopeWithVik();
         // a case with hits is known without reading the receipts; an ingested case with none on the subject is too
         scope.requireIngested(List.of("dal-2026"), Map.of("dal-2026", 3));
         scope.requireIngested(List.of("vik-2026"), Map.of());
@@ -71,10 +73,7 @@ class SearchScopeTest {
 
     @Test
     void aQueryNamingACaseWithNoBundleIsRefusedWhenItFindsNothing() throws Exception {
-        EvidensHome home = new EvidensHome(dir);
-        Files.createDirectories(home.receipts());
-        Files.writeString(home.receipts().resolve("vik-2026-1.json"), "{\"case\":\"vik-2026\"}");
-        SearchScope scope = new SearchScope(home);
+        SearchScope scope = scopeWithVik();
         scope.requireIngestedNamedIn("qzx sak:vik-2026");
         NotFound e = assertThrows(NotFound.class, () -> scope.requireIngestedNamedIn("plan sak:vikk-2026"));
         assertEquals(SearchScope.CASE_KEY, e.key());
