@@ -125,11 +125,7 @@ public final class GroupSearch {
         if (!cases.isEmpty()) {
             // An indicator, type or other value no passage of the searched cases carries is a typo, not "0 hits": refused
             // as a plain search refuses it; words of the query are looked at only when it found nothing.
-            List<SearchScope.Asked> asked = new ArrayList<>(SearchScope.filterValues(plan.indexFilters()));
-            if (r.total() == 0 && !text.equals(ALL_PASSAGES)) {
-                asked.addAll(SearchScope.facetValuesNamedIn(text));
-            }
-            SearchScope.requireCarried(index, null, cases, asked, r.facets());
+            SearchScope.requireCarried(index, null, cases, SearchScope.asked(plan.indexFilters(), text, r.total() == 0), r.facets());
         }
         // The case facet counts as if unfiltered by case: each place dimension counts with the other's filter only.
         Map<String, Integer> byCase = r.facets().getOrDefault(PassageSchema.CASE, Map.of());

@@ -173,6 +173,18 @@ public final class SearchScope {
     }
 
     /**
+     * What {@link #requireCarried} checks of a search: its filters' values always, and the facet values its query names
+     * when it found nothing (a value with hits is carried; the whole index's query names none).
+     */
+    public static List<Asked> asked(Map<String, List<String>> filters, String query, boolean foundNothing) {
+        List<Asked> out = new ArrayList<>(filterValues(filters));
+        if (foundNothing && query != null && !query.equals(ALL_PASSAGES)) {
+            out.addAll(facetValuesNamedIn(query));
+        }
+        return out;
+    }
+
+    /**
      * Refuses ({@link NotFound}, {@code error.filter-value}) the first asked value that no passage of the searched cases carries: a
      * typo, a county where a municipality was meant, an indicator id that does not exist. A value that is there but has
      * no hit under the query's words is a normal "0 hits", and passes. The message names up to {@value #VALUES_NAMED}

@@ -141,10 +141,7 @@ final class SearchResource implements Routes.Resource {
      */
     private void requireCarried(boolean none, String q, String caseId, Map<String, List<String>> filters,
                                 Map<String, Map<String, Integer>> facets) throws IOException {
-        List<SearchScope.Asked> asked = new ArrayList<>(SearchScope.filterValues(filters));
-        if (none) {
-            asked.addAll(SearchScope.facetValuesNamedIn(q));
-        }
+        List<SearchScope.Asked> asked = SearchScope.asked(filters, q, none);
         if (asked.isEmpty()) {
             return;
         }
