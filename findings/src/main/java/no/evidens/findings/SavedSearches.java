@@ -43,11 +43,11 @@ public final class SavedSearches {
     }
 
     /**
-     * Saves a search under a name; a search saved before under the same name in the case is replaced.
-     *
-     * @throws CaseClosed when the case is closed
+     * Refuses ({@link FindingsRefusal}) a name {@link #save} cannot keep (blank, or over {@value #MAX_NAME} characters) and a
+     * filter that holds a line break: callers that search before saving ask first, so that such a mistake is told before
+     * what the search says.
      */
-    public Saved save(String caseId, String name, String query, List<String> filters, long hits, String actor) {
+    public static void requireValid(String name, List<String> filters) {
         if (name == null || name.isBlank() || name.length() > MAX_NAME) {
             throw new FindingsRefusal("error.saved.name", "a saved search needs a name of 1 to " + MAX_NAME + " characters", MAX_NAME);
         }
@@ -56,6 +56,15 @@ public final class SavedSearches {
                 throw new FindingsRefusal("error.saved.filter-line", "a filter holds a line break");
             }
         }
+    }
+
+    /**
+     * Saves a search under a name; a search saved before under the same name in the case is replaced.
+     *
+     * @throws CaseClosed when the case is closed
+     */
+    public Saved save(String caseId, String name, String query, List<String> filters, long hits, String actor) {
+        requireValid(name, filters);
         return tx.write(c -> {
             CaseLifecycle.requireOpen(c, caseId);
             try (PreparedStatement del = c.prepareStatement("DELETE FROM saved_search WHERE case_id = ? AND name = ?")) {

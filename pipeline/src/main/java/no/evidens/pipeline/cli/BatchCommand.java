@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,11 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.search.BatchSearch;
+import no.evidens.pipeline.search.SearchScope;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Run a file of queries against a case: every indicator at once.",
                 "FILE holds one query a line, or a CSV with columns label,query. Writes the hits (CSV) and a "
-                        + "label × document matrix of hit counts (CSV)."})
+                        + "label × document matrix of hit counts (CSV). A query that cannot run (unreadable, or naming a value "
+                        + "no passage of the case has) is reported by its line in both files' error column and on stderr, the "
+                        + "others run, and the exit code is 2."})
 final class BatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,9 +55,12 @@ final class BatchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no such file: " + file);
         }
         List<BatchSearch.LabelledQuery> queries = BatchSearch.read(file);
+        // a case no bundle was ingested into would give every line 0 hits: refused, as search --case refuses it
+        SearchScope scope = new SearchScope(home.resolve());
+        scope.requireIngested(caseId);
         List<BatchSearch.Outcome> outcomes;
         try (EvidenceIndex searcher = home.openSearcher()) {
-            outcomes = BatchSearch.run(searcher, queries, caseId, limit);
+            outcomes = BatchSearch.run(searcher, queries, caseId, limit, scope, BatchSearch::inEnglish);
         }
         try (Writer w = Files.newBufferedWriter(hits, StandardCharsets.UTF_8)) {
             BatchSearch.writeHits(outcomes, w);
@@ -68,6 +75,16 @@ final class BatchCommand implements Callable<Integer> {
         }
         out.printf("%d queries; hits in %s, matrix in %s%n", outcomes.size(), hits, matrix);
         out.flush();
-        return outcomes.stream().anyMatch(o -> o.error() != null) ? 2 : 0;
+        // every line that could not run, on stderr too, and a non-zero exit: a script sees it without reading the files
+        List<BatchSearch.Outcome> failed = outcomes.stream().filter(o -> o.error() != null).toList();
+        if (failed.isEmpty()) {
+            return 0;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        failed.forEach(o -> err.println("evidens: " + o.error()));
+        err.printf("evidens: %d of %d queries could not run (lines %s): see the error column of %s and %s%n", failed.size(),
+                outcomes.size(), failed.stream().map(o -> String.valueOf(o.query().line())).collect(Collectors.joining(", ")), hits, matrix);
+        err.flush();
+        return 2;
     }
 }

@@ -28,8 +28,9 @@ public record BatchMatrix(List<String> files, List<Row> rows) {
      *
      * @param counts a count per document, in the order of {@code files}
      * @param error  why the query could not run, or null
+     * @param line   the line of the file the row's query stands on (of the first that could not run, when one could not)
      */
-    public record Row(String label, String query, List<Integer> counts, int total, String error) {
+    public record Row(String label, String query, List<Integer> counts, int total, String error, int line) {
     }
 
     public static BatchMatrix of(List<BatchSearch.Outcome> outcomes) {
@@ -58,18 +59,23 @@ public record BatchMatrix(List<String> files, List<Row> rows) {
                 total += n;
                 i++;
             }
-            String error = o.error() != null ? o.error() : before == null ? null : before.error();
-            rows.put(o.query().label(), new Row(o.query().label(), o.query().query(), List.copyOf(cells), total, error));
+            // the row keeps the first error of its label, and the line of that error (else of its first query)
+            Row kept = before != null && (before.error() != null || o.error() == null) ? before : null;
+            String error = kept != null ? kept.error() : o.error();
+            int line = kept != null ? kept.line() : o.query().line();
+            rows.put(o.query().label(), new Row(o.query().label(), o.query().query(), List.copyOf(cells), total, error, line));
         });
         return new BatchMatrix(List.copyOf(files), List.copyOf(rows.values()));
     }
 
     /**
-     * Writes the matrix as an Excel workbook: one sheet, the header row frozen.
+     * Writes the matrix as an Excel workbook: one sheet, the header row frozen; the last column says why a row's query
+     * could not run (empty when it ran), as the CSV's {@code error} column.
      *
-     * @param labelHeader the first column's heading, and {@code totalHeader} the last's, in the user's language
+     * @param labelHeader the first column's heading, {@code totalHeader} the sum's and {@code errorHeader} the last's, in the
+     *                    user's language
      */
-    public void writeXlsx(OutputStream out, String labelHeader, String totalHeader) throws IOException {
+    public void writeXlsx(OutputStream out, String labelHeader, String totalHeader, String errorHeader) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Sheet sheet = wb.createSheet("Matrise");
             CellStyle bold = wb.createCellStyle();
@@ -82,6 +88,7 @@ public record BatchMatrix(List<String> files, List<Row> rows) {
                 head.createCell(i + 1).setCellValue(files.get(i));
             }
             head.createCell(files.size() + 1).setCellValue(totalHeader);
+            head.createCell(files.size() + 2).setCellValue(errorHeader);
             head.forEach(c -> c.setCellStyle(bold));
             int r = 1;
             for (Row row : rows) {
@@ -91,6 +98,7 @@ public record BatchMatrix(List<String> files, List<Row> rows) {
                     x.createCell(i + 1).setCellValue(row.counts().get(i));
                 }
                 x.createCell(files.size() + 1).setCellValue(row.total());
+                x.createCell(files.size() + 2).setCellValue(row.error() == null ? "" : row.error());
             }
             sheet.createFreezePane(1, 1);
             sheet.setColumnWidth(0, 40 * 256);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -23,11 +24,19 @@ import no.evidens.index.SearchResult;
  * the hits as CSV and a label × document matrix of hit counts.
  */
 public final class BatchSearch {
-    /** One query of the file, with the label it is reported under (the indicator, say). */
-    public record LabelledQuery(String label, String query) {
+    /**
+     * One query of the file, with the label it is reported under (the indicator, say).
+     *
+     * @param line the line of the file it starts on, from 1
+     */
+    public record LabelledQuery(String label, String query, int line) {
     }
 
-    /** The hits of one query. */
+    /**
+     * The hits of one query, or why it could not run (then {@code result} is null).
+     *
+     * @param error what went wrong, naming the query's line, or null
+     */
     public record Outcome(LabelledQuery query, SearchResult result, String error) {
     }
 
@@ -55,15 +64,15 @@ public final class BatchSearch {
             try (Reader in = new java.io.StringReader(text)) {
                 for (CSVRecord r : format.parse(in)) {
                     if (!r.get("query").isBlank()) {
-                        out.add(new LabelledQuery(r.get("label"), r.get("query")));
+                        out.add(new LabelledQuery(r.get("label"), r.get("query"), lineOf(lines, text, r.getCharacterPosition())));
                     }
                 }
             }
         } else {
-            for (String line : lines) {
-                String q = line.strip();
+            for (int i = 0; i < lines.size(); i++) {
+                String q = lines.get(i).strip();
                 if (!q.isEmpty() && !q.startsWith("#")) {
-                    out.add(new LabelledQuery(q, q));
+                    out.add(new LabelledQuery(q, q, i + 1));
                 }
             }
         }
@@ -73,21 +82,62 @@ public final class BatchSearch {
         return out;
     }
 
-    /** Runs every query; a query that cannot be read is reported with its error, the others run on. */
-    public static List<Outcome> run(EvidenceIndex searcher, List<LabelledQuery> queries, String caseId, int limit)
-            throws IOException {
-        return run(searcher, queries, caseId, limit, IllegalArgumentException::getMessage);
+    /**
+     * The line (from 1) a CSV record starts on: Commons CSV gives the character where the previous record ended, so the
+     * blank and comment lines it skipped after it are skipped here too.
+     */
+    private static int lineOf(List<String> lines, String text, long position) {
+        int line = 1;
+        for (int i = 0; i < position && i < text.length(); i++) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                line++;
+            }
+        }
+        while (line < lines.size() && (lines.get(line - 1).isBlank() || lines.get(line - 1).startsWith("#"))) {
+            line++;
+        }
+        return line;
     }
 
-    /** As {@link #run(EvidenceIndex, List, String, int)}, with a query's error worded by {@code wording} (in the reader's language, say). */
-    public static List<Outcome> run(EvidenceIndex searcher, List<LabelledQuery> queries, String caseId, int limit,
-                                    java.util.function.Function<IllegalArgumentException, String> wording) throws IOException {
+    /**
+     * Runs every query, its error in English ({@code line 4: …}), sak: terms not checked against the receipts: see
+     * {@link #run(EvidenceIndex, List, String, int, SearchScope, BiFunction)}.
+     */
+    public static List<Outcome> run(EvidenceIndex searcher, List<LabelledQuery> queries, String caseId, int limit)
+            throws IOException {
+        return run(searcher, queries, caseId, limit, null, BatchSearch::inEnglish);
+    }
+
+    /** A query's error as the command line reports it: its line, then the refusal's English message. */
+    public static String inEnglish(LabelledQuery query, IllegalArgumentException e) {
+        return "line " + query.line() + ": " + e.getMessage();
+    }
+
+    /**
+     * Runs every query. One that cannot run is reported with its error, worded by {@code wording} (in the reader's
+     * language, say), and the others run on: a query that cannot be read, and one that finds nothing because it names a
+     * value no passage of the case carries ({@code kommune:Atlantis}, a mistyped indicator), or, given {@code scope}, a case
+     * no bundle was ingested into ({@code sak:}) — what a search of the case refuses ({@link SearchScope}), asked only
+     * when the query found nothing, so a batch that finds costs no more.
+     *
+     * @param scope the receipts to check a query's {@code sak:} terms against, or null not to (in the team mode, where
+     *              that would tell of other cases)
+     */
+    public static List<Outcome> run(EvidenceIndex searcher, List<LabelledQuery> queries, String caseId, int limit, SearchScope scope,
+                                    BiFunction<LabelledQuery, IllegalArgumentException, String> wording) throws IOException {
         List<Outcome> out = new ArrayList<>();
         for (LabelledQuery q : queries) {
             try {
-                out.add(new Outcome(q, searcher.search(new SearchRequest(q.query(), caseId, null, limit)), null));
+                SearchResult r = searcher.search(new SearchRequest(q.query(), caseId, null, limit));
+                if (r.total() == 0) {
+                    if (scope != null) {
+                        scope.requireIngestedNamedIn(q.query());
+                    }
+                    SearchScope.requireCarried(searcher, caseId, null, SearchScope.facetValuesNamedIn(q.query()), r.facets());
+                }
+                out.add(new Outcome(q, r, null));
             } catch (IllegalArgumentException e) {
-                out.add(new Outcome(q, null, wording.apply(e)));
+                out.add(new Outcome(q, null, wording.apply(q, e)));
             }
         }
         return out;
@@ -111,19 +161,24 @@ public final class BatchSearch {
         }
     }
 
-    /** Rows: labels; columns: documents (file); cells: how many passages of the document the query found. */
+    /**
+     * Rows: labels; columns: documents (file); cells: how many passages of the document the query found; the last
+     * column, {@code error}, why a label's query could not run (empty when it ran).
+     */
     public static void writeMatrix(List<Outcome> outcomes, Writer out) throws IOException {
         BatchMatrix m = BatchMatrix.of(outcomes);
         List<String> header = new ArrayList<>();
         header.add("label");
         header.addAll(m.files());
         header.add("total");
+        header.add("error");
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
             for (BatchMatrix.Row row : m.rows()) {
                 List<Object> cells = new ArrayList<>();
                 cells.add(row.label());
                 cells.addAll(row.counts());
                 cells.add(row.total());
+                cells.add(row.error() == null ? "" : row.error());
                 csv.printRecord(cells);
             }
         }

@@ -10,11 +10,13 @@ import no.evidens.access.Permission;
 import no.evidens.pipeline.lang.Texts;
 import no.evidens.pipeline.search.BatchMatrix;
 import no.evidens.pipeline.search.BatchSearch;
+import no.evidens.pipeline.search.SearchScope;
 
 /**
  * Batch search from the workspace: {@code POST /api/batch} ({@code case}, {@code queries}: the text of a
  * file of queries, one a line or a CSV {@code label,query}; {@code format}: {@code json}, the default, or
- * {@code xlsx}) answers the label × document matrix as JSON, or as an Excel workbook to download.
+ * {@code xlsx}) answers the label × document matrix as JSON, or as an Excel workbook to download. A row whose query
+ * cannot run has its {@code error} (and the workbook's last column), naming its {@code line} of the file.
  */
 final class BatchResource implements Routes.Resource {
     static final int MAX_QUERIES = 200;
@@ -23,9 +25,11 @@ final class BatchResource implements Routes.Resource {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final SharedIndex index;
+    private final SearchScope scope;
 
-    BatchResource(SharedIndex index) {
+    BatchResource(SharedIndex index, SearchScope scope) {
         this.index = index;
+        this.scope = scope;
     }
 
     @Override
@@ -50,13 +54,23 @@ final class BatchResource implements Routes.Resource {
             throw ApiError.badRequest("error.batch-too-many", MAX_QUERIES);
         }
         Texts texts = Texts.of(ErrorTexts.language(x));
-        // an unreadable query's row says why in the reader's language, as the search view does
-        List<BatchSearch.Outcome> outcomes = BatchSearch.run(index.searcher(), queries, caseId, HITS_PER_QUERY,
-                e -> ErrorTexts.message(texts.language(), e));
+        // A case no bundle was ingested into is refused (404) as the search refuses it, and a sak: term of a query, only in
+        // the single-user mode: a signed-in user has a role in the case, and a case a lead started is theirs, empty or not.
+        boolean singleUser = x.access().readableCases() == null;
+        if (singleUser) {
+            FindingsErrors.call(() -> {
+                scope.requireIngested(caseId);
+                return null;
+            });
+        }
+        // a row that cannot run (an unreadable query, a value no passage of the case carries) says why in the reader's
+        // language, naming its line, as the search view does; the other rows run
+        List<BatchSearch.Outcome> outcomes = BatchSearch.run(index.searcher(), queries, caseId, HITS_PER_QUERY, singleUser ? scope : null,
+                (q, e) -> texts.get("error.batch-line", String.valueOf(q.line()), ErrorTexts.message(texts.language(), e)));
         BatchMatrix matrix = BatchMatrix.of(outcomes);
         if (format.equals("xlsx")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            matrix.writeXlsx(out, texts.get("ui.batch.query"), texts.get("ui.overview.sum"));
+            matrix.writeXlsx(out, texts.get("ui.batch.query"), texts.get("ui.overview.sum"), texts.get("ui.batch.error"));
             x.send(200, XLSX, out.toByteArray(), "matrise-" + caseId + ".xlsx");
             return;
         }
@@ -70,6 +84,7 @@ final class BatchResource implements Routes.Resource {
             row.put("counts", r.counts());
             row.put("total", r.total());
             row.put("error", r.error());
+            row.put("line", r.line());
             return row;
         }).toList());
         x.json(200, json);

@@ -1,32 +1,39 @@
 package no.evidens.pipeline.web;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import no.evidens.access.Permission;
+import no.evidens.findings.SavedSearches;
 import no.evidens.findings.SavedSearches.Saved;
-import no.evidens.index.QuerySyntaxException;
+import no.evidens.index.EvidenceIndex;
+import no.evidens.index.PassageSchema;
 import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.search.SavedSearchService;
 
 /**
  * A case's saved searches (lagrede søk): {@code GET /api/lagrede-sok?case=} lists them, each with its
- * hits now ({@code hitsNow}) beside those when saved ({@code hitsSaved}); {@code POST /api/lagrede-sok}
- * ({@code case, name, query, filters}) saves one (a name saved before is replaced);
+ * hits now ({@code hitsNow}) beside those when saved ({@code hitsSaved}), and {@code refusedNow}: what the search
+ * answers now instead of hits, in the user's language, when it is refused (a value no passage of the case carries any
+ * longer, after a new ingestion, say), else null; {@code POST /api/lagrede-sok}
+ * ({@code case, name, query, filters}) saves one (a name saved before is replaced), refused as the search is
+ * ({@link SearchChecks}) when it can never find anything;
  * {@code DELETE /api/lagrede-sok/{case}/{id}} deletes one. {@code POST /api/eksport-sprak}
  * ({@code case, sprak}) chooses the language of the case's exports.
  */
 final class SavedSearchesResource implements Routes.Resource {
     private final SharedIndex index;
     private final SavedSearchService saved;
+    private final SearchChecks checks;
 
-    SavedSearchesResource(SharedIndex index, SavedSearchService saved) {
+    SavedSearchesResource(SharedIndex index, SavedSearchService saved, SearchChecks checks) {
         this.index = index;
         this.saved = saved;
+        this.checks = checks;
     }
 
     @Override
@@ -34,8 +41,28 @@ final class SavedSearchesResource implements Routes.Resource {
         routes.get("/api/lagrede-sok", (x, p) -> {
             String caseId = x.access().require(Params.caseId(x.required("case")), Permission.READ);
             List<Map<String, Object>> out = new ArrayList<>();
+            Language language = ErrorTexts.language(x);
+            boolean singleUser = x.access().readableCases() == null;
             for (Saved s : saved.list(caseId)) {
-                out.add(json(s, hitsNow(caseId, s.query(), s.filters())));
+                Long hits = null;
+                String refused = null;
+                try {
+                    Map<String, List<String>> filters = SearchResource.facetFilters(s.filters());
+                    EvidenceIndex searcher = index.searcher();
+                    SearchResult r = searcher.search(request(caseId, s.query(), filters));
+                    hits = r.total();
+                    checks.require(searcher, singleUser, s.query(), caseId, filters, r);
+                } catch (ApiError e) {
+                    // what the search answers now instead of hits (hitsNow stays its count, 0, or null when the query
+                    // cannot be read); no index yet (409) is the listing's own answer
+                    if (e.status() != 400 && e.status() != 404) {
+                        throw e;
+                    }
+                    refused = ErrorTexts.message(language, e);
+                } catch (IllegalArgumentException e) {
+                    refused = ErrorTexts.message(language, e);
+                }
+                out.add(json(s, hits, refused));
             }
             x.json(200, Map.of("case", caseId, "searches", out));
         }).post("/api/lagrede-sok", (x, p) -> {
@@ -43,13 +70,16 @@ final class SavedSearchesResource implements Routes.Resource {
             String caseId = x.access().require(Params.caseId(b.required("case")), Permission.READ);
             String query = b.required("query");
             List<String> filters = b.strings("filters");
-            Long hits = hitsNow(caseId, query, filters);
-            if (hits == null) {
-                // the query cannot be read: say why, as a search would
-                index.searcher().search(request(caseId, query, filters));
-            }
-            Saved s = saved.save(caseId, b.required("name"), query, filters, hits == null ? 0 : hits, x.access().user());
-            x.json(201, json(s, hits));
+            Map<String, List<String>> facetFilters = SearchResource.facetFilters(filters);
+            SavedSearches.requireValid(b.required("name"), filters);
+            // refused as the search is: a case filter without a role (403), a query that cannot be read (400), a case no
+            // bundle was ingested into or a value no passage of the case carries (404)
+            facetFilters.getOrDefault(PassageSchema.CASE, List.of()).forEach(c -> x.access().require(c, Permission.READ));
+            EvidenceIndex searcher = index.searcher();
+            SearchResult r = searcher.search(request(caseId, query, facetFilters));
+            checks.require(searcher, x.access().readableCases() == null, query, caseId, facetFilters, r);
+            Saved s = saved.save(caseId, b.required("name"), query, filters, r.total(), x.access().user());
+            x.json(201, json(s, r.total(), null));
         }).delete("/api/lagrede-sok/{case}/{id}", (x, p) -> {
             String caseId = x.access().require(Params.caseId(p.get("case")), Permission.READ);
             long id;
@@ -77,20 +107,11 @@ final class SavedSearchesResource implements Routes.Resource {
         });
     }
 
-    private static SearchRequest request(String caseId, String query, List<String> filters) {
-        return new SearchRequest(query, caseId, null, 1, 0, SearchRequest.Order.RELEVANCE, SearchResource.facetFilters(filters));
+    private static SearchRequest request(String caseId, String query, Map<String, List<String>> filters) {
+        return new SearchRequest(query, caseId, null, 1, 0, SearchRequest.Order.RELEVANCE, filters);
     }
 
-    /** How many passages the search finds now, or null when its query can no longer be read. */
-    private Long hitsNow(String caseId, String query, List<String> filters) throws IOException {
-        try {
-            return index.searcher().search(request(caseId, query, filters)).total();
-        } catch (QuerySyntaxException e) {
-            return null;
-        }
-    }
-
-    private static Map<String, Object> json(Saved s, Long hitsNow) {
+    private static Map<String, Object> json(Saved s, Long hitsNow, String refusedNow) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("case", s.caseId());
@@ -99,6 +120,7 @@ final class SavedSearchesResource implements Routes.Resource {
         m.put("filters", s.filters());
         m.put("hitsSaved", s.hitsSaved());
         m.put("hitsNow", hitsNow);
+        m.put("refusedNow", refusedNow);
         m.put("savedAt", s.savedAt().toString());
         m.put("savedBy", s.savedBy());
         return m;

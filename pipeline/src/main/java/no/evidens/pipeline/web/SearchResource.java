@@ -32,12 +32,12 @@ final class SearchResource implements Routes.Resource {
     private static final int GROUPED_HITS = 400;
     private final SharedIndex index;
     private final FindingsService findings;
-    private final SearchScope scope;
+    private final SearchChecks checks;
 
-    SearchResource(SharedIndex index, FindingsService findings, SearchScope scope) {
+    SearchResource(SharedIndex index, FindingsService findings, SearchChecks checks) {
         this.index = index;
         this.findings = findings;
-        this.scope = scope;
+        this.checks = checks;
     }
 
     @Override
@@ -70,12 +70,10 @@ final class SearchResource implements Routes.Resource {
         // shows are read whole and highlighted. A query that cannot be read throws QuerySyntaxException: 400,
         // worded in the user's language by ApiHandler.
         SearchRequest request = new SearchRequest(q, caseId, type, limit, offset, order, facetFilters);
-        SearchResult r = grouped ? index.searcher().searchForGrouping(request, GROUPED_HITS, DocumentGroups.PASSAGES_PER_DOCUMENT)
-                : index.searcher().search(request);
-        if (readable == null) {
-            requireIngested(r.total() == 0, q, caseId, facetFilters.getOrDefault(CASE, List.of()), r.facets());
-        }
-        requireCarried(r.total() == 0, q, caseId, facetFilters, r.facets());
+        EvidenceIndex searcher = index.searcher();
+        SearchResult r = grouped ? searcher.searchForGrouping(request, GROUPED_HITS, DocumentGroups.PASSAGES_PER_DOCUMENT)
+                : searcher.search(request);
+        checks.require(searcher, readable == null, q, caseId, facetFilters, r);
         DocumentGroups groups = grouped ? DocumentGroups.of(r.hits(), r.total(), offset, limit) : null;
         List<SearchHit> shown = grouped ? groups.shownHits() : r.hits();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -107,49 +105,6 @@ final class SearchResource implements Routes.Resource {
         }
         findings.audit().searched(x.access().user(), caseId, q, String.join(" ", narrowed), (int) r.total());
         return out;
-    }
-
-    /**
-     * A case no bundle was ingested into, as {@code case=} or a {@code sak:} term of the query (both asked only when the
-     * search found nothing) or in a {@code filter=case:} (asked for the filter's cases with no hit): 404, as the findings
-     * answer a case that does not exist (the service's {@link no.evidens.pipeline.findings.NotFound} worded by
-     * {@link FindingsErrors}), instead of "0 hits". Only in the single-user mode: a signed-in user reaches this only
-     * with a role in the case (others got 403 from {@link CaseAccess#require}, whether the case exists or not), and a
-     * case a lead started is theirs, empty or not.
-     */
-    private void requireIngested(boolean none, String q, String caseId, List<String> filtered, Map<String, Map<String, Integer>> facets)
-            throws IOException {
-        FindingsErrors.call(() -> {
-            if (none) {
-                if (caseId != null) {
-                    scope.requireIngested(caseId);
-                }
-                scope.requireIngestedNamedIn(q);
-            }
-            if (!filtered.isEmpty()) {
-                scope.requireIngested(filtered, facets.getOrDefault(CASE, Map.of()));
-            }
-            return null;
-        });
-    }
-
-    /**
-     * A facet value no passage of the searched cases carries, as a filter ({@code filter=kommune:Atlantis}) or as a term
-     * of the query ({@code indikator:…}, asked only when the search found nothing): 404, worded by {@link FindingsErrors},
-     * naming the values that are there, the closest first. The searched cases are those a signed-in user may read (or
-     * asked for, with a role), so neither the refusal nor the values it names tell of another case.
-     */
-    private void requireCarried(boolean none, String q, String caseId, Map<String, List<String>> filters,
-                                Map<String, Map<String, Integer>> facets) throws IOException {
-        List<SearchScope.Asked> asked = SearchScope.asked(filters, q, none);
-        if (asked.isEmpty()) {
-            return;
-        }
-        EvidenceIndex searcher = index.searcher();
-        FindingsErrors.call(() -> {
-            SearchScope.requireCarried(searcher, caseId, filters.get(CASE), asked, facets);
-            return null;
-        });
     }
 
     private SearchResult like(Exchange x) throws IOException {

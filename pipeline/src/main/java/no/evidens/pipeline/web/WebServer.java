@@ -152,11 +152,13 @@ public final class WebServer implements AutoCloseable {
         Accounts accounts = new Accounts(home.access(), Clock.systemUTC());
         CasesResource cases = new CasesResource(home, findings, accounts);
         SavedSearchService savedSearches = new SavedSearchService(home, Duration.ofSeconds(20));
+        SearchScope scope = new SearchScope(home);
+        SearchChecks checks = new SearchChecks(scope);
         Routes routes = new Routes().register(
                 new SessionResource(exposure.signIn(), ingest.maxBytes()),
                 cases,
                 new MembersResource(accounts, findings.audit()),
-                new SearchResource(index, findings, new SearchScope(home)),
+                new SearchResource(index, findings, checks),
                 new PassagesResource(index, findings),
                 new DocumentsResource(index, findings),
                 new PageResource(index, findings, new Receipts(home.receipts()), new PageImages(home)),
@@ -170,8 +172,8 @@ public final class WebServer implements AutoCloseable {
                 new IngestResource(ingest, cases),
                 new CaseStateResource(new CaseService(home, Duration.ofSeconds(20))),
                 new TextsResource(home, accounts),
-                new SavedSearchesResource(index, savedSearches),
-                new BatchResource(index),
+                new SavedSearchesResource(index, savedSearches, checks),
+                new BatchResource(index, scope),
                 new InboxResource(home),
                 new StaticFiles());
         Gate gate;

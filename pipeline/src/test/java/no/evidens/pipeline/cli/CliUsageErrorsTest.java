@@ -3,7 +3,14 @@ package no.evidens.pipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +20,8 @@ import no.evidens.pipeline.fixture.CliRun;
 
 /**
  * {@code evidens search} tells a user's slip apart from a search that found nothing; {@code ingest} calls a bundle that is
- * not there a usage error (exit 2), as the README's exit codes and {@code analyze} do.
+ * not there a usage error (exit 2), as the README's exit codes and {@code analyze} do; {@code batch} reports a line that can never
+ * match by its line number, runs the others, and exits 2 at the end.
  */
 class CliUsageErrorsTest {
     @TempDir
@@ -64,6 +72,44 @@ class CliUsageErrorsTest {
         CliRun carried = CliRun.of("search", "--home", fx.home.toString(), "zzyzxq", "type:Styringsdokument");
         assertEquals(0, carried.code(), carried.err());
         assertTrue(carried.out().startsWith("0 hits for"), carried.out());
+    }
+
+    @Test
+    void aBatchLineThatCanNeverMatchIsReportedByItsLineWhileTheOtherLinesRun() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        Path file = tmp.resolve("sok.txt");
+        Files.writeString(file, "ansvarsgruppe\n# kommentar\nansvarsgruppe type:journal\n(ansvarsgruppe\nzzyzxq type:Styringsdokument\n");
+        Path hits = tmp.resolve("treff.csv");
+        Path matrix = tmp.resolve("matrise.csv");
+        CliRun r = CliRun.of("batch", "--home", fx.home.toString(), "--case", CaseFixture.CASE, "--out", hits.toString(),
+                "--matrix", matrix.toString(), file.toString());
+        assertEquals(2, r.code(), r.err());
+        String journal = "line 3: no passage in the case " + CaseFixture.CASE
+                + " has type:journal (the values there, the closest first: styringsdokument)";
+        List<String> err = r.err().lines().toList();
+        assertEquals(3, err.size(), r.err());
+        assertEquals("evidens: " + journal, err.get(0));
+        assertTrue(err.get(1).startsWith("evidens: line 4: "), err.get(1));
+        assertEquals("evidens: 2 of 4 queries could not run (lines 3, 4): see the error column of " + hits + " and " + matrix, err.get(2));
+        // every line is in the files: the good ones with their counts, the bad ones with why
+        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(matrix, StandardCharsets.UTF_8))) {
+            List<CSVRecord> rows = csv.getRecords();
+            assertEquals(4, rows.size());
+            assertTrue(Integer.parseInt(rows.get(0).get("total")) > 0, rows.get(0).toString());
+            assertEquals("", rows.get(0).get("error"));
+            assertEquals(journal, rows.get(1).get("error"));
+            assertTrue(rows.get(2).get("error").startsWith("line 4: "), rows.get(2).toString());
+            assertEquals("0", rows.get(3).get("total"));
+            assertEquals("", rows.get(3).get("error"), "a value the case has, with no passage holding the words too, is 0 hits");
+        }
+        assertTrue(Files.readString(hits).contains(journal), "the hits file says it too");
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("error: " + journal)), r.out());
+        // a case no bundle was ingested into: the whole batch is refused, as the search refuses it
+        CliRun unknown = CliRun.of("batch", "--home", fx.home.toString(), "--case", "testvk-2026", "--out", hits.toString(),
+                "--matrix", matrix.toString(), file.toString());
+        assertEquals(2, unknown.code(), unknown.out());
+        assertTrue(unknown.err().startsWith("evidens: there is no case testvk-2026 in " + fx.home), unknown.err());
     }
 
     @Test

@@ -231,6 +231,41 @@ class AccessMatrixIT {
     }
 
     @Test
+    void aSavedSearchOrBatchLineWithAValueNoReadableCaseHasTellsNothingOfAnotherCase() throws Exception {
+        String place = clients.get("leser").get("/api/search?q=plan").body().get("facets").get("kommune").fieldNames().next();
+        // a member saving a mistyped value in its case is told the values of that case, as the search tells it
+        TeamWorkspace.Answer typo = clients.get("leser").json("POST", "/api/lagrede-sok",
+                Map.of("case", CASE, "name", "Atlantis", "query", "plan", "filters", List.of("kommune:Atlantis")));
+        assertEquals(404, typo.status(), String.valueOf(typo.body()));
+        assertEquals(clients.get("leser").get("/api/search?q=plan&case=" + CASE + "&filter=" + enc("kommune:Atlantis")).body().get("error"),
+                typo.body().get("error"));
+        // the lead of another case: the sample's municipality is as unknown in its own case as one that is nowhere
+        Map<String, TeamWorkspace.Answer> saved = new LinkedHashMap<>();
+        Map<String, String> batch = new LinkedHashMap<>();
+        for (String value : List.of(place, "Atlantis")) {
+            saved.put(value, clients.get("utenfor").json("POST", "/api/lagrede-sok",
+                    Map.of("case", TeamWorkspace.OTHER_CASE, "name", value, "query", "plan", "filters", List.of("kommune:" + value))));
+            TeamWorkspace.Answer rows = clients.get("utenfor").json("POST", "/api/batch",
+                    Map.of("case", TeamWorkspace.OTHER_CASE, "queries", "plan kommune:" + value + "\n"));
+            assertEquals(200, rows.status(), String.valueOf(rows.body()));
+            batch.put(value, rows.body().get("rows").get(0).get("error").asText());
+        }
+        assertEquals(404, saved.get(place).status(), String.valueOf(saved.get(place).body()));
+        assertEquals(saved.get("Atlantis").body().get("error").asText().replace("Atlantis", place), saved.get(place).body().get("error").asText());
+        assertFalse(saved.get("Atlantis").body().get("error").asText().contains(place), "no value of a case the user may not read is named");
+        assertEquals(batch.get("Atlantis").replace("Atlantis", place), batch.get(place));
+        assertTrue(batch.get(place).startsWith("Linje 1: Ingen avsnitt du søker i, har «kommune:" + place + "»"), batch.get(place));
+        // a case filter naming a case without a role: 403 whether the case exists or not, as the search answers
+        TeamWorkspace.Answer other = clients.get("utenfor").json("POST", "/api/lagrede-sok",
+                Map.of("case", TeamWorkspace.OTHER_CASE, "name", "x", "query", "plan", "filters", List.of("case:" + CASE)));
+        TeamWorkspace.Answer none = clients.get("utenfor").json("POST", "/api/lagrede-sok",
+                Map.of("case", TeamWorkspace.OTHER_CASE, "name", "x", "query", "plan", "filters", List.of("case:fjordvik-2062")));
+        assertEquals(403, other.status(), String.valueOf(other.body()));
+        assertEquals(403, none.status(), String.valueOf(none.body()));
+        assertEquals(other.body().get("error").asText().replace(CASE, "fjordvik-2062"), none.body().get("error").asText());
+    }
+
+    @Test
     void anyoneStartsANewCaseAndLeadsIt() throws Exception {
         TeamWorkspace.Client u = clients.get("leser");
         assertEquals(201, u.json("POST", "/api/cases", Map.of("case", "ny-sak-2027")).status());

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.corpus.SampleBundle;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.search.SavedSearchService;
 
 /**
  * The workspace's search API as the search help promises it (every row finds something in the sample),
@@ -241,6 +242,46 @@ class SearchWorkspaceIT {
     }
 
     @Test
+    void aSavedSearchThatCanNeverMatchIsRefusedAndOneWhoseValueVanishedSaysSoInItsListing() throws Exception {
+        String place = get("/api/search?q=plan&case=" + CASE).body.get("facets").get("kommune").fieldNames().next();
+        // saving is refused as the search is, in the same words: a filter value, and a value in a query that finds nothing
+        String filter = "/api/search?q=plan&case=" + CASE + "&filter=" + enc("kommune:Atlantis");
+        Answer atlantis = json("POST", "/api/lagrede-sok", "{\"case\":\"" + CASE + "\",\"name\":\"Atlantis\",\"query\":\"plan\","
+                + "\"filters\":[\"kommune:Atlantis\"]}");
+        assertEquals(404, atlantis.status, String.valueOf(atlantis.body));
+        assertEquals(get(filter).body.get("error"), atlantis.body.get("error"));
+        Answer term = json("POST", "/api/lagrede-sok", "{\"case\":\"" + CASE + "\",\"name\":\"Helsa\",\"query\":\"plan tjeneste:helsa\"}");
+        assertEquals(404, term.status, String.valueOf(term.body));
+        assertEquals(get("/api/search?q=" + enc("plan tjeneste:helsa") + "&case=" + CASE).body.get("error"), term.body.get("error"));
+        Answer unreadable = json("POST", "/api/lagrede-sok", "{\"case\":\"" + CASE + "\",\"name\":\"Feil\",\"query\":\"(plan\"}");
+        assertEquals(400, unreadable.status, String.valueOf(unreadable.body));
+        assertEquals(0, get("/api/lagrede-sok?case=" + CASE).body.get("searches").size(), "nothing refused was saved");
+        // one saved while its municipality was in the case (written to the store as the web saved it then): the listing says
+        // what a search answers now, in the reader's language, beside its 0 hits; one that runs has no such word
+        SavedSearchService store = new SavedSearchService(ws.home, Duration.ofSeconds(20));
+        long gone = store.save(CASE, "Før ny innlesing", "plan", List.of("kommune:Atlantis"), 7, "kari").id();
+        long runs = store.save(CASE, "Plan", "plan", List.of("kommune:" + place), 7, "kari").id();
+        JsonNode list = get("/api/lagrede-sok?case=" + CASE).body.get("searches");
+        assertEquals(2, list.size(), list.toString());
+        for (JsonNode s : list) {
+            if (s.get("id").asLong() == gone) {
+                assertEquals(0, s.get("hitsNow").asLong());
+                assertEquals(7, s.get("hitsSaved").asLong());
+                assertEquals(get(filter).body.get("error"), s.get("refusedNow"));
+            } else {
+                assertTrue(s.get("hitsNow").asLong() > 0, s.toString());
+                assertTrue(s.get("refusedNow").isNull(), s.toString());
+            }
+        }
+        JsonNode nn = getNynorsk("/api/lagrede-sok?case=" + CASE).body.get("searches");
+        assertTrue(nn.toString().contains("Ingen avsnitt du søkjer i, har «kommune:Atlantis». Nokre verdiar som finst"), nn.toString());
+        for (long id : List.of(gone, runs)) {
+            assertEquals(204, send(HttpRequest.newBuilder(URI.create(ws.url() + "api/lagrede-sok/" + CASE + "/" + id))
+                    .header(WebServer.TOKEN_HEADER, token).DELETE()).status);
+        }
+    }
+
+    @Test
     void batchSearchAnswersTheMatrixAsJsonAndXlsx() throws Exception {
         String body = Json.write(java.util.Map.of("case", CASE, "queries", "label,query\nKOORDINATOR,koordinator\nPLAN,\"individuell plan\"\n"));
         Answer m = json("POST", "/api/batch", body);
@@ -253,15 +294,36 @@ class SearchWorkspaceIT {
                 .header(WebServer.TOKEN_HEADER, token).header("Cookie", ErrorTexts.COOKIE + "=nn")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("case", CASE, "queries", "label,query\nOK,koordinator\nFEIL,(barnevern\n")))));
         assertEquals(200, bad.status, String.valueOf(bad.body));
-        assertEquals("Søket «(barnevern» kan ikkje lesast: parentesane ( ) går ikkje opp.", bad.body.get("rows").get(1).get("error").asText(),
-                "an unreadable query's row says why in the reader's language");
+        assertEquals("Linje 3: Søket «(barnevern» kan ikkje lesast: parentesane ( ) går ikkje opp.", bad.body.get("rows").get(1).get("error").asText(),
+                "an unreadable query's row says why in the reader's language, naming its line");
+        assertEquals(3, bad.body.get("rows").get(1).get("line").asInt());
+        assertEquals(2, bad.body.get("rows").get(0).get("line").asInt());
+        assertTrue(bad.body.get("rows").get(0).get("error").isNull());
+        // a line with a value no passage of the case has: its row says so with the values there, the other lines run
+        String place = get("/api/search?q=plan&case=" + CASE).body.get("facets").get("kommune").fieldNames().next();
+        Answer atlantis = json("POST", "/api/batch", Json.write(java.util.Map.of("case", CASE, "queries", "koordinator\n\nplan kommune:Atlantis\n")));
+        assertEquals(200, atlantis.status, String.valueOf(atlantis.body));
+        assertTrue(atlantis.body.get("rows").get(0).get("total").asInt() > 0);
+        assertEquals("Linje 3: Ingen avsnitt du søker i, har «kommune:Atlantis». Noen verdier som finnes, de nærmeste først: " + place + ".",
+                atlantis.body.get("rows").get(1).get("error").asText());
+        // a case no bundle was ingested into: the whole batch is refused, as the search refuses it
+        Answer unknown = json("POST", "/api/batch", Json.write(java.util.Map.of("case", "fjordvik-2062", "queries", "plan\n")));
+        assertEquals(404, unknown.status, String.valueOf(unknown.body));
+        assertEquals("Saken fjordvik-2062 finnes ikke: les inn dokumentene i den eller opprett den først.", unknown.body.get("error").asText());
         HttpResponse<byte[]> x = http.send(HttpRequest.newBuilder(URI.create(ws.url() + "api/batch")).header("Content-Type", "application/json")
                 .header(WebServer.TOKEN_HEADER, token)
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("case", CASE, "queries", "KOORDINATOR\n", "format", "xlsx"))))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("case", CASE, "queries", "KOORDINATOR\n(plan\n", "format", "xlsx"))))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, x.statusCode());
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(x.body()))) {
-            assertEquals("KOORDINATOR", wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue());
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            assertEquals("KOORDINATOR", sheet.getRow(1).getCell(0).getStringCellValue());
+            // the last column says why a line could not run
+            org.apache.poi.ss.usermodel.Row head = sheet.getRow(0);
+            assertEquals("Feil", head.getCell(head.getLastCellNum() - 1).getStringCellValue());
+            assertEquals("", sheet.getRow(1).getCell(head.getLastCellNum() - 1).getStringCellValue());
+            assertTrue(sheet.getRow(2).getCell(head.getLastCellNum() - 1).getStringCellValue().startsWith("Linje 2: Søket «(plan» kan ikke leses"),
+                    sheet.getRow(2).getCell(head.getLastCellNum() - 1).getStringCellValue());
         }
     }
 

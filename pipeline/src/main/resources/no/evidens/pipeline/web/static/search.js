@@ -146,7 +146,8 @@ async function showSaved(box, q, filters) {
   const rows = r.searches.map(s => el('tr', { dataset: { saved: s.name } },
     el('th', { scope: 'row' }, el('a', { href: '#/sok?' + qs({ q: s.query, f: s.filters }) }, s.name)),
     el('td', {}, el('code', {}, s.query + (s.filters.length ? ' [' + s.filters.join(', ') + ']' : ''))),
-    el('td', { class: 'count hits-now' }, s.hitsNow === null ? '–' : String(s.hitsNow)),
+    el('td', { class: 'count hits-now' }, s.hitsNow === null ? '–' : String(s.hitsNow),
+      s.refusedNow ? el('small', { class: 'refused-now' }, ' ' + s.refusedNow) : null),
     el('td', { class: 'count hits-saved' }, String(s.hitsSaved)),
     el('td', { class: 'cite' }, T('ui.saved.savedBy', s.savedBy, s.savedAt.slice(0, 10))),
     el('td', {}, el('button', { type: 'button', class: 'secondary', 'aria-label': T('ui.saved.delete') + ' ' + s.name, onclick: async () => {
