@@ -14,7 +14,7 @@ import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.NorwegianAnalysis;
 
 /** The real-text part of {@code evidens eval search}: the eval-dev excerpts as a bundle, scored or pooled. */
-record EvalDevRun(Path evalDev, String split, boolean perQuery, Integer pool, String show, Integer missed, Path keep) {
+record EvalDevRun(Path evalDev, String split, boolean perQuery, Integer pool, String show, Integer missed, int missedGrade, Path keep) {
     void run(PrintWriter out) throws Exception {
         List<EvalDevRelevance.Query> queries = EvalDevRelevance.load(GoldFolder.file(EvalDevRelevance.FILE)).stream()
                 .filter(q -> split == null || q.split().equals(split)).toList();
@@ -42,7 +42,7 @@ record EvalDevRun(Path evalDev, String split, boolean perQuery, Integer pool, St
                         }
                     }
                 } else if (missed != null) {
-                    EvalDevSearchEval.printMissed(resolved, collection, evidens, missed, 2, out);
+                    EvalDevSearchEval.printMissed(resolved, collection, evidens, missed, missedGrade, out);
                 } else if (pool != null) {
                     EvalDevSearchEval.printPool(resolved, collection, evidens, baseline, pool, out);
                 } else {

@@ -62,10 +62,17 @@ final class SearchEvalCommand implements Callable<Integer> {
             + "that Evidens ranks below its top K, with their rank, heading and text (to see why they are missed).")
     Integer missed;
 
+    @Option(names = "--missed-grade", paramLabel = "G", defaultValue = "2", description = "With --missed, the lowest grade "
+            + "listed: 1 also lists the marginally relevant passages, which recall@20 counts too (default 2).")
+    int missedGrade;
+
     @Override
     public Integer call() throws Exception {
         if (split != null && !RelevanceJudgements.SPLITS.contains(split)) {
             throw new IllegalArgumentException("--split must be dev or test, was " + split);
+        }
+        if (missedGrade < 1 || missedGrade > 3) {
+            throw new IllegalArgumentException("--missed-grade must be 1, 2 or 3, was " + missedGrade);
         }
         if (set != null && !set.equals("sample") && !set.equals("real")) {
             throw new IllegalArgumentException("--set must be sample or real, was " + set);
@@ -83,7 +90,7 @@ final class SearchEvalCommand implements Callable<Integer> {
                         + GoldFolder.dir().toAbsolutePath().normalize() + " (the repository's gold/ folder holds it;"
                         + " EVIDENS_GOLD names another)");
             } else {
-                new EvalDevRun(evalDev, split, perQuery, pool, show, missed, keep == null ? null : keep.resolve("real")).run(out);
+                new EvalDevRun(evalDev, split, perQuery, pool, show, missed, missedGrade, keep == null ? null : keep.resolve("real")).run(out);
             }
         }
         return 0;
