@@ -47,9 +47,9 @@ final class OffsetHighlighter extends UnifiedHighlighter {
     /** The set-up of the call being made, kept for its query (per thread, per call). */
     private final ThreadLocal<Prepared> preparing = new ThreadLocal<>();
     /** The set-up kept per query highlighted, the least recently used let go first (guarded by itself). */
-    private final Map<Query, Prepared> prepared = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<Object, Prepared> prepared = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Query, Prepared> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Object, Prepared> eldest) {
             return size() > PREPARED;
         }
     };
@@ -118,10 +118,29 @@ final class OffsetHighlighter extends UnifiedHighlighter {
      */
     Highlight[] highlight(String field, Query query, int[] docIds, int maxPassages, IntFunction<String> textOf,
                           SoughtTerms sought) throws IOException {
+        return highlight(field, prepared(query, false), docIds, maxPassages, textOf, sought);
+    }
+
+    /**
+     * As {@link #highlight(String, Query, int[], int, IntFunction, SoughtTerms)} for {@code hits} that are hits of
+     * {@code query}: without the parts of the query that a snippet of its own hits never shows ({@link TextMatchingParts}),
+     * worked out once per query.
+     */
+    Highlight[] highlightHits(String field, Query query, int[] hits, int maxPassages, IntFunction<String> textOf,
+                              SoughtTerms sought) throws IOException {
+        return highlight(field, prepared(query, true), hits, maxPassages, textOf, sought);
+    }
+
+    /** The key of {@link #highlightHits}'s set-up for {@code query}: its hits only, the query trimmed for them. */
+    private record HitsOf(Query query) {
+    }
+
+    private Highlight[] highlight(String field, Prepared kept, int[] docIds, int maxPassages, IntFunction<String> textOf,
+                                  SoughtTerms sought) throws IOException {
         loadedTexts.set(textOf);
         soughtTerms.set(sought);
         try {
-            return highlight(field, query, docIds, maxPassages);
+            return highlight(field, kept, docIds, maxPassages);
         } finally {
             loadedTexts.remove();
             soughtTerms.remove();
@@ -151,7 +170,8 @@ final class OffsetHighlighter extends UnifiedHighlighter {
         pageMatches.set(new PageMatches(query, searcher.getIndexReader(), soughtTerms.get()));
         try {
             Prepared kept = keptFor(query);
-            AnalysedMatches.Plan plan = kept != null ? kept.plan() : analysed ? AnalysedMatches.plan(query, searcher, getIndexAnalyzer()) : null;
+            AnalysedMatches.Plan plan = kept != null ? kept.plan()
+                    : analysed ? AnalysedMatches.plan(query, searcher, getIndexAnalyzer()) : null;
             analysedMatches.set(plan == null ? null : plan.matches());
             return super.getFieldHighlighter(field, query, allTerms, maxPassages);
         } catch (IOException e) {
@@ -209,8 +229,11 @@ final class OffsetHighlighter extends UnifiedHighlighter {
 
     /** The highlights of {@code field} in each of {@code docIds} (index order of the answer = of the ids). */
     Highlight[] highlight(String field, Query query, int[] docIds, int maxPassages) throws IOException {
+        return highlight(field, prepared(query, false), docIds, maxPassages);
+    }
+
+    private Highlight[] highlight(String field, Prepared kept, int[] docIds, int maxPassages) throws IOException {
         int[] max = new int[] {maxPassages};
-        Prepared kept = prepared(query);
         Object[] found;
         preparing.set(kept);
         try {
@@ -225,28 +248,32 @@ final class OffsetHighlighter extends UnifiedHighlighter {
         return out;
     }
 
-    /** Whether the set-up for {@code query} is kept (for tests). */
-    boolean keeps(Query query) {
+    /** Whether the set-up for {@code query} ({@code hitsOnly}: for {@link #highlightHits}) is kept (for tests). */
+    boolean keeps(Query query, boolean hitsOnly) {
         synchronized (prepared) {
-            return prepared.containsKey(query);
+            return prepared.containsKey(hitsOnly ? new HitsOf(query) : query);
         }
     }
 
-    /** The set-up kept for {@code query}, made now when it is not kept yet. */
-    private Prepared prepared(Query query) throws IOException {
+    /**
+     * The set-up kept for highlighting {@code query} ({@code hitsOnly}: its own hits only, {@link #highlightHits}), made
+     * now when it is not kept yet.
+     */
+    private Prepared prepared(Query query, boolean hitsOnly) throws IOException {
+        Object key = hitsOnly ? new HitsOf(query) : query;
         synchronized (prepared) {
-            Prepared kept = prepared.get(query);
+            Prepared kept = prepared.get(key);
             if (kept != null) {
                 return kept;
             }
         }
         // Made outside the lock: two threads that highlight the same new query at once each make it, and keep equal ones.
         // Without the parts that never show a match: the same terms, automata and matches, less to rewrite and weigh.
-        Query matching = MatchingParts.of(query);
+        Query matching = MatchingParts.of(hitsOnly ? TextMatchingParts.of(MatchingParts.of(query)) : query);
         Prepared made = new Prepared(matching, analysed ? AnalysedMatches.plan(matching, searcher, getIndexAnalyzer()) : null,
                 new ConcurrentHashMap<>());
         synchronized (prepared) {
-            prepared.put(query, made);
+            prepared.put(key, made);
         }
         return made;
     }

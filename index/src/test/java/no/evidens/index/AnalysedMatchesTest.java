@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -147,10 +148,13 @@ class AnalysedMatchesTest {
                     }
                     Collections.shuffle(order, new Random(seed));
                     for (int i : order) {
-                        // A query read again: equal to the one kept, not the same object.
-                        Query shown = TextMatchingParts.of(MatchingParts.of(reader.read(queries.get(i))));
+                        // A query read again: equal to the one kept, not the same object; its hits highlighted either way.
+                        Query read = reader.read(queries.get(i));
+                        Query shown = TextMatchingParts.of(MatchingParts.of(read));
                         assertArrayEquals(expected.get(i), strings(kept.highlight(PassageSchema.TEXT, shown, docs.get(i), 2)),
                                 queries.get(i));
+                        assertArrayEquals(expected.get(i), strings(kept.highlightHits(PassageSchema.TEXT, read, docs.get(i), 2,
+                                doc -> text(doc), null)), queries.get(i));
                     }
                     return order.size();
                 }));
@@ -162,7 +166,16 @@ class AnalysedMatchesTest {
             threads.shutdown();
         }
         for (String q : queries) {
-            assertTrue(kept.keeps(TextMatchingParts.of(MatchingParts.of(reader.read(q)))), q);
+            assertTrue(kept.keeps(TextMatchingParts.of(MatchingParts.of(reader.read(q))), false), q);
+            assertTrue(kept.keeps(reader.read(q), true), q);
+        }
+    }
+
+    private String text(int doc) {
+        try {
+            return snapshot.storedFields().document(doc).get(PassageSchema.TEXT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
