@@ -45,7 +45,8 @@ import org.apache.lucene.util.BytesRef;
  * matches gives them, each named by its own term (as Lucene's matches of a word or synonym query name it to the
  * highlighter, whose passage score tells a sentence's words apart by it) with a frequency of 1. Where Lucene's order is
  * not fixed (two different matches at one position of a field), or the query does not match the text as analysed, the
- * hit is left to the postings (null). One highlighting call, one thread.
+ * hit is left to the postings (null). An instance serves one highlighting call (one thread); its {@link Plan} serves
+ * every call of its query.
  */
 final class AnalysedMatches {
     /** The analyzer the index is written with, shared: its chains are made once per thread. */
@@ -57,21 +58,8 @@ final class AnalysedMatches {
     private sealed interface Node permits Words, All, Bool {
     }
 
-    /** A term or synonym query of one field: matches where one of its terms occurs. */
-    private static final class Words implements Node {
-        final String field;
-        final List<BytesRef> terms;
-        /** In the document analysed last: its terms' occurrences (position, start, end), in the order of the text. */
-        final List<int[]> found = new ArrayList<>();
-        /** The term of each occurrence in {@link #found}: what Lucene's highlighter names the match by. */
-        final List<BytesRef> foundTerms = new ArrayList<>();
-        /** Whether its matches are shown (it matches, and so does every part above it that decides). */
-        boolean shown;
-
-        Words(String field, List<BytesRef> terms) {
-            this.field = field;
-            this.terms = terms;
-        }
+    /** A term or synonym query of one field: matches where one of its terms occurs; {@code index}: its place in the plan. */
+    private record Words(String field, List<BytesRef> terms, int index) implements Node {
     }
 
     /** A term sought in a field: the query's own bytes of it, and the word nodes that hold it. */
@@ -88,27 +76,60 @@ final class AnalysedMatches {
     private record Bool(List<Clause> clauses, int minimumShould) implements Node {
     }
 
-    private final Node root;
-    private final List<Words> words;
-    /** Per field, its terms sought, by term. */
-    private final Map<String, Map<BytesRef, Sought>> byTerm = new HashMap<>();
+    /**
+     * What a query's matches are found by: its parts as its Weight decides them, and per field the terms sought. It
+     * depends on the query and the analysis only, not on a hit, and is not changed by finding matches, so one plan
+     * serves every highlighting call of its query on any thread ({@link OffsetHighlighter} keeps it per query);
+     * {@link #matches()} gives a call its own state.
+     */
+    static final class Plan {
+        private final Node root;
+        private final List<Words> words;
+        /** Per field, its terms sought, by term. */
+        private final Map<String, Map<BytesRef, Sought>> byTerm = new HashMap<>();
+
+        private Plan(Node root, List<Words> words) {
+            this.root = root;
+            this.words = words;
+            for (String f : FIELDS) {
+                byTerm.put(f, new HashMap<>());
+            }
+            for (Words w : words) {
+                for (BytesRef term : w.terms()) {
+                    byTerm.get(w.field()).computeIfAbsent(term, t -> new Sought(t, new ArrayList<>(1))).words().add(w);
+                }
+            }
+        }
+
+        /** The matches of one highlighting call (one thread), found by this plan. */
+        AnalysedMatches matches() {
+            return new AnalysedMatches(this);
+        }
+    }
+
+    private final Plan plan;
+    /** Per word node of the plan, in the document analysed last: its terms' occurrences (position, start, end), in the order of the text. */
+    private final List<List<int[]>> found;
+    /** Per word node, the term of each occurrence in {@link #found}: what Lucene's highlighter names the match by. */
+    private final List<List<BytesRef>> foundTerms;
+    /** Per word node, whether its matches are shown (it matches, and so does every part above it that decides). */
+    private final boolean[] shown;
 
     /** The document analysed last, and its matches per field (null: left to the postings). */
     private LeafReader lastLeaf;
     private int lastDoc = -1;
     private Map<String, Found> last;
 
-    private AnalysedMatches(Node root, List<Words> words) {
-        this.root = root;
-        this.words = words;
-        for (String f : FIELDS) {
-            byTerm.put(f, new HashMap<>());
+    private AnalysedMatches(Plan plan) {
+        this.plan = plan;
+        int n = plan.words.size();
+        this.found = new ArrayList<>(n);
+        this.foundTerms = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            found.add(new ArrayList<>());
+            foundTerms.add(new ArrayList<>());
         }
-        for (Words w : words) {
-            for (BytesRef term : w.terms) {
-                byTerm.get(w.field).computeIfAbsent(term, t -> new Sought(t, new ArrayList<>(1))).words().add(w);
-            }
-        }
+        this.shown = new boolean[n];
     }
 
     /**
@@ -116,6 +137,12 @@ final class AnalysedMatches {
      * postings: a query of other parts, or an index whose analysis is not known ({@code analyzer}: the searcher's).
      */
     static AnalysedMatches of(Query query, IndexSearcher searcher, Analyzer analyzer) throws IOException {
+        Plan plan = plan(query, searcher, analyzer);
+        return plan == null ? null : plan.matches();
+    }
+
+    /** The plan of {@link #of}: the same, kept for every call of the query (null: its hits are left to the postings). */
+    static Plan plan(Query query, IndexSearcher searcher, Analyzer analyzer) throws IOException {
         if (!NorwegianAnalysis.searchesEvidensAnalysis(analyzer) || !RewriteReadsNoIndex.test(query)) {
             return null;
         }
@@ -123,7 +150,7 @@ final class AnalysedMatches {
         Query rewritten = searcher.rewrite(query);
         List<Words> words = new ArrayList<>();
         Node root = node(rewritten, words);
-        return root == null ? null : new AnalysedMatches(root, words);
+        return root == null ? null : new Plan(root, words);
     }
 
     private static Node node(Query q, List<Words> words) {
@@ -161,7 +188,7 @@ final class AnalysedMatches {
         if (!FIELDS.contains(field)) {
             return null;
         }
-        Words w = new Words(field, terms.stream().map(Term::bytes).toList());
+        Words w = new Words(field, terms.stream().map(Term::bytes).toList(), words.size());
         words.add(w);
         return w;
     }
@@ -189,13 +216,13 @@ final class AnalysedMatches {
 
     /** The matches of each field in {@code content}, or null when the document is left to the postings. */
     private Map<String, Found> analyse(String content) throws IOException {
-        for (Words w : words) {
-            w.found.clear();
-            w.foundTerms.clear();
-            w.shown = false;
+        for (int i = 0; i < shown.length; i++) {
+            found.get(i).clear();
+            foundTerms.get(i).clear();
+            shown[i] = false;
         }
         for (String field : FIELDS) {
-            Map<BytesRef, Sought> sought = byTerm.get(field);
+            Map<BytesRef, Sought> sought = plan.byTerm.get(field);
             if (sought.isEmpty()) {
                 continue;
             }
@@ -210,19 +237,19 @@ final class AnalysedMatches {
                     Sought of = sought.get(term.getBytesRef());
                     if (of != null) {
                         for (Words w : of.words()) {
-                            w.found.add(new int[] {position, offset.startOffset(), offset.endOffset()});
-                            w.foundTerms.add(of.term());
+                            found.get(w.index()).add(new int[] {position, offset.startOffset(), offset.endOffset()});
+                            foundTerms.get(w.index()).add(of.term());
                         }
                     }
                 }
                 ts.end();
             }
         }
-        if (!matches(root)) {
+        if (!matches(plan.root)) {
             // A hit of the query that its text as analysed does not match: the postings decide.
             return null;
         }
-        show(root);
+        show(plan.root);
         Map<String, Found> out = new HashMap<>();
         for (String field : FIELDS) {
             Found f = found(field);
@@ -235,9 +262,9 @@ final class AnalysedMatches {
     }
 
     /** Whether {@code n} matches the document analysed, as its Weight's {@code matches} is null or not. */
-    private static boolean matches(Node n) {
+    private boolean matches(Node n) {
         if (n instanceof Words w) {
-            return !w.found.isEmpty();
+            return !found.get(w.index()).isEmpty();
         }
         if (n instanceof All) {
             return true;
@@ -273,9 +300,9 @@ final class AnalysedMatches {
     }
 
     /** Marks the words whose matches a matching {@code n} shows: those of its matching parts, prohibited ones aside. */
-    private static void show(Node n) {
+    private void show(Node n) {
         if (n instanceof Words w) {
-            w.shown = true;
+            shown[w.index()] = true;
         } else if (n instanceof Bool b) {
             for (Clause c : b.clauses()) {
                 if (c.occur() != BooleanClause.Occur.MUST_NOT && matches(c.node())) {
@@ -292,10 +319,10 @@ final class AnalysedMatches {
     private Found found(String field) {
         List<int[]> all = new ArrayList<>();
         List<BytesRef> names = new ArrayList<>();
-        for (Words w : words) {
-            if (w.shown && w.field.equals(field)) {
-                all.addAll(w.found);
-                names.addAll(w.foundTerms);
+        for (Words w : plan.words) {
+            if (shown[w.index()] && w.field().equals(field)) {
+                all.addAll(found.get(w.index()));
+                names.addAll(foundTerms.get(w.index()));
             }
         }
         Integer[] order = new Integer[all.size()];

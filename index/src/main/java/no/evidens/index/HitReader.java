@@ -70,8 +70,7 @@ final class HitReader {
         // Each hit's stored fields are read once: the highlighter takes the text from them.
         Map<Integer, Document> byDoc = stored(docs);
         // The page's entries are hits of the query: its parts a snippet never shows need not be matched in them.
-        Query shown = TextMatchingParts.of(MatchingParts.of(query));
-        OffsetHighlighter.Highlight[] highlights = s.snippets.highlight(PassageSchema.TEXT, shown, docs, SNIPPET_PASSAGES,
+        OffsetHighlighter.Highlight[] highlights = s.snippets.highlightHits(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES,
                 doc -> byDoc.get(doc).get(PassageSchema.TEXT), sought);
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {

@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReaderContext;
@@ -108,6 +114,68 @@ class AnalysedMatchesTest {
                 assertArrayEquals(strings(wholeText.highlight(PassageSchema.TEXT, h, docs, 1)),
                         strings(snapshot.wholeText.highlight(PassageSchema.TEXT, h, docs, 1)), q);
             }
+        }
+    }
+
+    /**
+     * The set-up a highlighter keeps per query (the plan of matches by analysis, Lucene's components) serves every call of
+     * the query, on several threads at once, with the highlights of the postings: each call keeps its own matches.
+     */
+    @Test
+    void setUpKeptPerQueryServesEveryCallOnEveryThread() throws Exception {
+        QueryReader reader = new QueryReader(analyzer);
+        OffsetHighlighter postings = OffsetHighlighter.snippets(snapshot, analyzer, false);
+        OffsetHighlighter kept = OffsetHighlighter.snippets(snapshot, analyzer);
+        List<String> queries = new ArrayList<>(QUERIES);
+        List<String[]> expected = new ArrayList<>();
+        List<int[]> docs = new ArrayList<>();
+        for (String q : queries) {
+            Query shown = TextMatchingParts.of(MatchingParts.of(reader.read(q)));
+            docs.add(hits(reader.read(q)));
+            expected.add(strings(postings.highlight(PassageSchema.TEXT, shown, docs.get(docs.size() - 1), 2)));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                long seed = t;
+                done.add(threads.submit(() -> {
+                    List<Integer> order = new ArrayList<>();
+                    for (int round = 0; round < 20; round++) {
+                        for (int i = 0; i < queries.size(); i++) {
+                            order.add(i);
+                        }
+                    }
+                    Collections.shuffle(order, new Random(seed));
+                    for (int i : order) {
+                        // A query read again: equal to the one kept, not the same object; its hits highlighted either way.
+                        Query read = reader.read(queries.get(i));
+                        Query shown = TextMatchingParts.of(MatchingParts.of(read));
+                        assertArrayEquals(expected.get(i), strings(kept.highlight(PassageSchema.TEXT, shown, docs.get(i), 2)),
+                                queries.get(i));
+                        assertArrayEquals(expected.get(i), strings(kept.highlightHits(PassageSchema.TEXT, read, docs.get(i), 2,
+                                doc -> text(doc), null)), queries.get(i));
+                    }
+                    return order.size();
+                }));
+            }
+            for (Future<Integer> f : done) {
+                assertTrue(f.get() > 0);
+            }
+        } finally {
+            threads.shutdown();
+        }
+        for (String q : queries) {
+            assertTrue(kept.keeps(TextMatchingParts.of(MatchingParts.of(reader.read(q))), false), q);
+            assertTrue(kept.keeps(reader.read(q), true), q);
+        }
+    }
+
+    private String text(int doc) {
+        try {
+            return snapshot.storedFields().document(doc).get(PassageSchema.TEXT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
