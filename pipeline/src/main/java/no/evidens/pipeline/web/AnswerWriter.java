@@ -14,23 +14,12 @@ import org.eclipse.jetty.util.Callback;
 final class AnswerWriter {
     private final Response response;
     private final Callback callback;
-    private final boolean head;
     private int status;
     private boolean sent;
 
-    AnswerWriter(Response response, Callback callback, boolean head) {
+    AnswerWriter(Response response, Callback callback) {
         this.response = response;
         this.callback = callback;
-        this.head = head;
-    }
-
-    int status() {
-        return status;
-    }
-
-    /** Whether the answer has been handed to Jetty (then nothing more may be sent). */
-    boolean sent() {
-        return sent;
     }
 
     void noContent() {
@@ -41,8 +30,8 @@ final class AnswerWriter {
         response.write(true, BufferUtil.EMPTY_BUFFER, callback);
     }
 
-    /** Sends the bytes with this status and type; only the headers to a HEAD request. */
-    void send(int code, String contentType, byte[] bytes, String downloadName) {
+    /** Sends the bytes with this status and type; only the headers to a HEAD request ({@code head}). */
+    void send(int code, String contentType, byte[] bytes, String downloadName, boolean head) {
         status = code;
         securityHeaders();
         response.setStatus(code);
@@ -53,6 +42,15 @@ final class AnswerWriter {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         sent = true;
         response.write(true, head || bytes.length == 0 ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(bytes), callback);
+    }
+
+    int status() {
+        return status;
+    }
+
+    /** Whether the answer has been handed to Jetty (then nothing more may be sent). */
+    boolean sent() {
+        return sent;
     }
 
     private void securityHeaders() {

@@ -38,7 +38,7 @@ final class Exchange {
         this.response = response;
         this.params = new QueryParams(request);
         this.body = new RequestBody(request);
-        this.answer = new AnswerWriter(response, callback, "HEAD".equals(method()));
+        this.answer = new AnswerWriter(response, callback);
     }
 
     String method() {
@@ -223,6 +223,6 @@ final class Exchange {
     }
 
     void send(int code, String contentType, byte[] bytes, String downloadName) {
-        answer.send(code, contentType, bytes, downloadName);
+        answer.send(code, contentType, bytes, downloadName, "HEAD".equals(method()));
     }
 }
