@@ -44,8 +44,8 @@ final class MemberCommand extends CommandGroup {
         @Override
         public Integer call() {
             Role r = Role.of(role);
-            inStore(s -> s.addMember(caseId(caseId), user, r, "cli:" + ServeCommand.user(by)));
-            record(ServeCommand.user(by), "member-set", user, r.label());
+            inStore(s -> s.addMember(caseId(caseId), user, r, "cli:" + FindingsOptions.user(by)));
+            record(FindingsOptions.user(by), "member-set", user, r.label());
             return say("%s is %s of case %s.", user, r.id(), caseId);
         }
     }
@@ -60,7 +60,7 @@ final class MemberCommand extends CommandGroup {
             if (!inStore(s -> s.removeMember(caseId(caseId), user))) {
                 throw new IllegalArgumentException(user + " is not a member of case " + caseId);
             }
-            record(ServeCommand.user(null), "member-remove", user, null);
+            record(FindingsOptions.user(null), "member-remove", user, null);
             return say("Removed %s from case %s.", user, caseId);
         }
     }
