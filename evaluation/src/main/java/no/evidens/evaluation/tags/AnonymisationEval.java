@@ -15,6 +15,7 @@ import no.evidens.pipeline.analyse.DocumentAnalysis;
 import no.evidens.pipeline.analyse.DocumentTagger;
 import no.evidens.pipeline.analyse.Tags;
 import no.evidens.pipeline.export.Anonymiser;
+import no.evidens.pipeline.export.Persons;
 import no.evidens.pipeline.normalise.NormalisedText;
 import no.evidens.pipeline.passages.PassageBuilder;
 
@@ -81,7 +82,7 @@ public final class AnonymisationEval {
             Tags t = tagger.tag(text);
             DocumentAnalysis analysis = new DocumentAnalysis(d.name(), "", "text/plain", "nb", 1, d.text(), t.sentences(),
                     t.quotes(), t.indicators(), t.legalRefs(), t.pii(), t.entities());
-            Anonymiser.Persons persons = new Anonymiser.Persons();
+            Persons persons = new Persons();
             List<TaggedSpan> masked = new ArrayList<>();
             List<int[]> quoted = new ArrayList<>();
             for (Passage p : passages.build(new PassageBuilder.Source("eval", d.name(), d.name(), "annet", d.name()), analysis)) {

@@ -1,13 +1,10 @@
 package no.evidens.pipeline.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.findings.HomeBackup;
@@ -16,9 +13,7 @@ import no.evidens.pipeline.findings.HomeBackup;
         description = {"Back up a whole home while the server may run.",
                 "The index's latest commit, the findings store (H2 online backup, with the history and the audit trail),",
                 "audit-chain.log, receipts, uploaded bundles."})
-final class BackupCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class BackupCommand extends CliAction {
     @Mixin
     HomeOption home;
     @Option(names = "--to", required = true, paramLabel = "DIR", description = "A new (or empty) folder for the backup.")
@@ -27,9 +22,7 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HomeBackup.Summary s = new HomeBackup(FindingStore.DEFAULT_LOCK_WAIT).backup(home.resolve(), to.toAbsolutePath().normalize());
-        spec.commandLine().getOut().printf("Backed up %s to %s: %d index files, %s, %d other files%n", s.home(), s.dir(), s.indexFiles(),
+        return say("Backed up %s to %s: %d index files, %s, %d other files", s.home(), s.dir(), s.indexFiles(),
                 s.findings() ? "the findings store" : "no findings store", s.files());
-        spec.commandLine().getOut().flush();
-        return 0;
     }
 }

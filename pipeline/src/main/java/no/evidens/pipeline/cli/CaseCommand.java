@@ -3,8 +3,6 @@ package no.evidens.pipeline.cli;
 import java.util.List;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.findings.CaseLifecycle.Closed;
 import no.evidens.findings.FindingStore;
@@ -14,14 +12,7 @@ import no.evidens.pipeline.findings.CaseService;
 @Command(name = "case", mixinStandardHelpOptions = true,
         description = "Close a case (read-only from then on) and delete its journals and client records when their time is up.",
         subcommands = {CaseCommand.Close.class, CaseCommand.DeleteRecords.class})
-final class CaseCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class CaseCommand extends CommandGroup {
 
     static CaseService service(FindingsOptions opts) {
         return new CaseService(opts.evidensHome(), FindingStore.DEFAULT_LOCK_WAIT);

@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         if (serve != null ? serve : System.console() != null) {
             out.println();
-            ServeCommand.serve(out, h, port, ServeCommand.user(null), no.evidens.pipeline.web.WebServer.DEFAULT_MAX_UPLOAD);
+            ServeCommand.serve(out, h, port, FindingsOptions.user(null), no.evidens.pipeline.web.WebServer.DEFAULT_MAX_UPLOAD);
         }
         return 0;
     }

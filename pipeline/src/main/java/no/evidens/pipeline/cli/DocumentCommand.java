@@ -3,15 +3,11 @@ package no.evidens.pipeline.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
@@ -20,12 +16,9 @@ import no.evidens.pipeline.search.MarkedDocument;
 
 @Command(name = "document", mixinStandardHelpOptions = true,
         description = "Show a whole indexed document, page by page, with the matches of a query marked.")
-final class DocumentCommand implements Callable<Integer> {
+final class DocumentCommand extends ReadAction {
     private static final String BOLD = "\u001b[1m";
     private static final String PLAIN = "\u001b[0m";
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "DOCUMENT", description = "The document id (as search shows it).")
     String docId;
@@ -39,12 +32,6 @@ final class DocumentCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the document and the marks as JSON.")
     boolean json;
 
-    @Mixin
-    HomeOption home;
-
-    @Option(names = "--user", paramLabel = "NAME", description = "Who reads, for the audit trail (default: $USER).")
-    String user;
-
     @Override
     public Integer call() throws Exception {
         try (EvidenceIndex searcher = home.openSearcher()) {
@@ -53,7 +40,7 @@ final class DocumentCommand implements Callable<Integer> {
             IndexedDocument doc = marked.document();
             List<EvidenceIndex.Mark> marks = marked.marks();
             AuditCommand.service(home).documentShown(FindingsOptions.user(user), caseId, docId, doc.type(), "evidens document");
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 out.println(Json.write(marked));
                 out.flush();

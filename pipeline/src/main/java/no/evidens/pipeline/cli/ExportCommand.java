@@ -1,13 +1,10 @@
 package no.evidens.pipeline.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.ExportFormat;
@@ -16,9 +13,7 @@ import no.evidens.pipeline.export.ExportFormat;
         description = {"Export the findings of a case with their quotations and sources.",
                 "Formats: docx (the findings section of a supervision report), md, csv, or json (also the backup that evidens",
                 "import reads)."})
-final class ExportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class ExportCommand extends CliAction {
     @Mixin
     FindingsOptions opts;
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "docx, md, csv or json.")
@@ -36,10 +31,8 @@ final class ExportCommand implements Callable<Integer> {
         f.write(export, out);
         opts.service().audit().exported(opts.user(), opts.caseId, format, anonymise, out.getFileName().toString());
         int quotes = export.findings().stream().mapToInt(x -> x.evidence().size()).sum();
-        spec.commandLine().getOut().printf("Exported %d finding%s with %d quotation%s of case %s to %s%s%n",
+        return say("Exported %d finding%s with %d quotation%s of case %s to %s%s",
                 export.findings().size(), export.findings().size() == 1 ? "" : "s", quotes, quotes == 1 ? "" : "s",
                 opts.caseId, out, anonymise ? " (anonymised)" : "");
-        spec.commandLine().getOut().flush();
-        return 0;
     }
 }

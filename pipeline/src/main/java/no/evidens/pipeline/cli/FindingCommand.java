@@ -14,8 +14,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.findings.FindingDraft;
 import no.evidens.findings.FindingKind;
@@ -36,14 +34,7 @@ import no.evidens.pipeline.findings.Requirements;
                 FindingCommand.Show.class, FindingCommand.Attach.class, FindingCommand.Detach.class, FindingCommand.Move.class,
                 FindingCommand.Delete.class, FindingCommand.History.class, ReviewCommands.Submit.class, ReviewCommands.Approve.class,
                 ReviewCommands.Reopen.class})
-final class FindingCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class FindingCommand extends CommandGroup {
 
     /** Reads a text option: the text itself, or {@code @FILE} for a file's content. */
     static String textOf(String value) {

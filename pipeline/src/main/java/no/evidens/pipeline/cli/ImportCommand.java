@@ -1,23 +1,18 @@
 package no.evidens.pipeline.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.pipeline.findings.CaseReports;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import the findings of a case from a file made by evidens export --format json (not --anonymise).",
                 "Findings, quotations and history, as one transaction. The case must have no findings in this store yet."})
-final class ImportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class ImportCommand extends CliAction {
     @Mixin
     HomeOption home;
     @Parameters(paramLabel = "FILE", description = "The exported JSON file.")
@@ -29,9 +24,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         String who = user != null ? user : System.getenv().getOrDefault("USER", System.getProperty("user.name", "unknown"));
         CaseReports.Imported imported = FindingsOptions.service(home.resolve()).reports().importFile(file, who);
-        spec.commandLine().getOut().printf("Imported %d finding%s of case %s from %s%n", imported.findings(),
+        return say("Imported %d finding%s of case %s from %s", imported.findings(),
                 imported.findings() == 1 ? "" : "s", imported.caseId(), file);
-        spec.commandLine().getOut().flush();
-        return 0;
     }
 }

@@ -1,16 +1,11 @@
 package no.evidens.pipeline.cli;
 
 import java.util.List;
-import java.util.function.Function;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import no.evidens.access.AccessStore;
 import no.evidens.access.Membership;
 import no.evidens.access.Role;
 import no.evidens.pipeline.ingest.Ingestion;
@@ -19,14 +14,7 @@ import no.evidens.pipeline.ingest.Ingestion;
         description = {"Who belongs to a case, and in which role: lead (leder), auditor (revisor), writer (skribent), reader (leser).",
                 "Run on the server, this acts as an administrator (named by --by, default: $USER); in the workspace a case's lead does the same."},
         subcommands = {MemberCommand.Add.class, MemberCommand.Remove.class, MemberCommand.ListMembers.class})
-final class MemberCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class MemberCommand extends CommandGroup {
 
     static String caseId(String c) {
         Ingestion.checkCaseId(c);
@@ -34,18 +22,9 @@ final class MemberCommand implements Runnable {
     }
 
     /** What every member command takes: the home and the case; the access store it reads or changes. */
-    abstract static class MemberAction extends CliAction {
-        @Mixin
-        HomeOption home;
+    abstract static class MemberAction extends AccessAction {
         @Option(names = "--case", required = true, paramLabel = "CASE")
         String caseId;
-
-        /** A call on the home's access store, opened for it and closed after. */
-        final <T> T inStore(Function<AccessStore, T> call) {
-            try (AccessStore s = AccessStore.open(home.resolve().access())) {
-                return call.apply(s);
-            }
-        }
 
         /** The change in the case's audit trail, its target the account. */
         final void record(String actor, String action, String user, String detail) {
@@ -65,8 +44,8 @@ final class MemberCommand implements Runnable {
         @Override
         public Integer call() {
             Role r = Role.of(role);
-            inStore(s -> s.addMember(caseId(caseId), user, r, "cli:" + ServeCommand.user(by)));
-            record(ServeCommand.user(by), "member-set", user, r.label());
+            inStore(s -> s.addMember(caseId(caseId), user, r, "cli:" + FindingsOptions.user(by)));
+            record(FindingsOptions.user(by), "member-set", user, r.label());
             return say("%s is %s of case %s.", user, r.id(), caseId);
         }
     }
@@ -81,7 +60,7 @@ final class MemberCommand implements Runnable {
             if (!inStore(s -> s.removeMember(caseId(caseId), user))) {
                 throw new IllegalArgumentException(user + " is not a member of case " + caseId);
             }
-            record(ServeCommand.user(null), "member-remove", user, null);
+            record(FindingsOptions.user(null), "member-remove", user, null);
             return say("Removed %s from case %s.", user, caseId);
         }
     }

@@ -1,22 +1,17 @@
 package no.evidens.pipeline.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.findings.HomeBackup;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restore a backup (evidens backup) into a new home; then check it with evidens verify and evidens audit verify."})
-final class RestoreCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class RestoreCommand extends CliAction {
     @Mixin
     HomeOption home;
     @Option(names = "--from", required = true, paramLabel = "DIR", description = "The backup folder.")
@@ -28,9 +23,7 @@ final class RestoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("say where to restore to: --home NEW (a new or empty folder)");
         }
         HomeBackup.Summary s = new HomeBackup(FindingStore.DEFAULT_LOCK_WAIT).restore(from.toAbsolutePath().normalize(), home.resolve());
-        spec.commandLine().getOut().printf("Restored the backup of %s (made %s) into %s: %d index files, %s, %d other files%n",
+        return say("Restored the backup of %s (made %s) into %s: %d index files, %s, %d other files",
                 s.home(), s.at(), s.dir(), s.indexFiles(), s.findings() ? "the findings store" : "no findings store", s.files());
-        spec.commandLine().getOut().flush();
-        return 0;
     }
 }

@@ -97,16 +97,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         WebConfig config = WebConfig.defaults(port, (long) maxUploadMb << 20);
         config = config.withSearches(searches == 0 ? config.searches() : searches, Duration.ofSeconds(searchWait));
-        serve(spec.commandLine().getOut(), h, config, exposure, user(user));
+        serve(spec.commandLine().getOut(), h, config, exposure, FindingsOptions.user(user));
         return 0;
-    }
-
-    static String user(String given) {
-        if (given != null && !given.isBlank()) {
-            return given.strip();
-        }
-        String env = System.getenv("USER");
-        return env != null && !env.isBlank() ? env : System.getProperty("user.name", "unknown");
     }
 
     /** Starts the workspace, prints its address and runs until the process is stopped. */

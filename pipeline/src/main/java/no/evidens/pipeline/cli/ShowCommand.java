@@ -2,14 +2,10 @@ package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchHit;
@@ -17,10 +13,7 @@ import no.evidens.pipeline.Json;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show a passage with its neighbours in its document, for context.")
-final class ShowCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class ShowCommand extends ReadAction {
     @Parameters(paramLabel = "PASSAGE", description = "The passage id (as search shows it: case/document/number).")
     String passageId;
 
@@ -30,12 +23,6 @@ final class ShowCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the passages as JSON.")
     boolean json;
-
-    @Mixin
-    HomeOption home;
-
-    @Option(names = "--user", paramLabel = "NAME", description = "Who reads, for the audit trail (default: $USER).")
-    String user;
 
     @Override
     public Integer call() throws Exception {
@@ -47,7 +34,7 @@ final class ShowCommand implements Callable<Integer> {
             SearchHit shown = passages.stream().filter(p -> p.passageId().equals(passageId)).findFirst().orElse(passages.get(0));
             AuditCommand.service(home).passageShown(FindingsOptions.user(user), shown.caseId(), passageId, shown.type(),
                     "evidens show, " + context + " avsnitt rundt");
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 out.println(Json.write(passages));
             } else {

@@ -15,14 +15,7 @@ import no.evidens.solr.SolrTarget;
 /** {@code evidens solr init}: the evidence index on an existing SolrCloud. */
 @Command(name = "solr", mixinStandardHelpOptions = true, subcommands = SolrCommand.Init.class,
         description = "The evidence index on SolrCloud (see: evidens solr init --help).")
-final class SolrCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class SolrCommand extends CommandGroup {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = {"Upload the Evidens config set to a SolrCloud and create the collection, routed by case.",

@@ -7,8 +7,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.findings.CaseGroups;
 import no.evidens.pipeline.EvidensHome;
@@ -26,14 +24,7 @@ import no.evidens.pipeline.ingest.Ingestion;
         subcommands = {SurveyCommand.Create.class, SurveyCommand.Add.class, SurveyCommand.Remove.class, SurveyCommand.ListGroups.class,
                 SurveyViews.Search.class, SurveyViews.Overview.class, SurveyViews.Quotations.class, SurveyViews.Choose.class, SurveyViews.Report.class,
                 SurveyCommand.Demo.class})
-final class SurveyCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class SurveyCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a group (its id: lower-case letters, digits, hyphens).")
     static final class Create extends SurveyAction {

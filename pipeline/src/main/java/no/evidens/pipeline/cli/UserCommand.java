@@ -1,16 +1,11 @@
 package no.evidens.pipeline.cli;
 
-import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.access.AccessStore;
 import no.evidens.access.Account;
@@ -21,21 +16,10 @@ import no.evidens.access.Membership;
                 "Passwords are asked for at the terminal, or read from standard input with --password-stdin; never given as an argument."},
         subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.Disable.class, UserCommand.Enable.class,
                 UserCommand.ListUsers.class})
-final class UserCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class UserCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account (lower-case name: kari.nordmann).")
-    static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        HomeOption home;
+    static final class Add extends AccessAction {
         @Parameters(paramLabel = "NAME", description = "The sign-in name.")
         String name;
         @Option(names = "--admin", description = "The account administers accounts and may add members to any case.")
@@ -51,29 +35,24 @@ final class UserCommand implements Runnable {
         public Integer call() {
             AccessStore.checkName(name);
             char[] pw = noPassword ? null : PasswordInput.read(stdin, name);
-            try (AccessStore s = AccessStore.open(home.resolve().access())) {
-                s.addUser(name, pw, admin);
-                if (email != null) {
-                    s.link(name, null, email.strip());
-                }
+            try {
+                withStore(s -> {
+                    s.addUser(name, pw, admin);
+                    if (email != null) {
+                        s.link(name, null, email.strip());
+                    }
+                });
             } finally {
                 if (pw != null) {
                     Arrays.fill(pw, '\0');
                 }
             }
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Added user " + name + (admin ? " (administrator)" : "") + ".");
-            out.flush();
-            return 0;
+            return say("Added user %s%s.", name, admin ? " (administrator)" : "");
         }
     }
 
     @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Set a new password (also lifts a lock-out).")
-    static final class Passwd implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        HomeOption home;
+    static final class Passwd extends AccessAction {
         @Parameters(paramLabel = "NAME")
         String name;
         @Option(names = "--password-stdin", description = "Read the password from one line of standard input.")
@@ -82,23 +61,17 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() {
             char[] pw = PasswordInput.read(stdin, name);
-            try (AccessStore s = AccessStore.open(home.resolve().access())) {
-                s.setPassword(name, pw);
+            try {
+                withStore(s -> s.setPassword(name, pw));
             } finally {
                 Arrays.fill(pw, '\0');
             }
-            spec.commandLine().getOut().println("New password set for " + name + ".");
-            spec.commandLine().getOut().flush();
-            return 0;
+            return say("New password set for %s.", name);
         }
     }
 
     /** Disable and enable: one switch on the account, said back to the user. */
-    abstract static class Switch implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        HomeOption home;
+    abstract static class Switch extends AccessAction {
         @Parameters(paramLabel = "NAME")
         String name;
 
@@ -112,12 +85,8 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (AccessStore s = AccessStore.open(home.resolve().access())) {
-                s.setDisabled(name, disabled);
-            }
-            spec.commandLine().getOut().println(done + " " + name + ".");
-            spec.commandLine().getOut().flush();
-            return 0;
+            withStore(s -> s.setDisabled(name, disabled));
+            return say("%s %s.", done, name);
         }
     }
 
@@ -136,16 +105,10 @@ final class UserCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The accounts and their cases.")
-    static final class ListUsers implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        HomeOption home;
-
+    static final class ListUsers extends AccessAction {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (AccessStore s = AccessStore.open(home.resolve().access())) {
+            return text(out -> withStore(s -> {
                 List<Account> users = s.users();
                 if (users.isEmpty()) {
                     out.println("No users yet: add one with evidens user add NAME --admin");
@@ -155,9 +118,7 @@ final class UserCommand implements Runnable {
                     out.printf("%-24s %-8s %-9s %s%n", a.name(), a.admin() ? "admin" : "", a.disabled() ? "disabled" : "",
                             cases.isEmpty() ? "-" : String.join(", ", cases));
                 }
-            }
-            out.flush();
-            return 0;
+            }));
         }
     }
 

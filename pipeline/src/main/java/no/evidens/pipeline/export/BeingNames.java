@@ -35,7 +35,7 @@ final class BeingNames {
 
     /** Adds to {@code spans} a person span for each being's name, where no span stands yet. */
     static void mask(String text, List<TaggedSpan> spans) {
-        Matcher word = Anonymiser.CAPITALISED.matcher(text);
+        Matcher word = TextWords.CAPITALISED.matcher(text);
         while (word.find()) {
             String w = word.group().toLowerCase(Locale.ROOT);
             if (PROPER.contains(w) || DEFINITE.contains(w) && !sentenceStart(text, word.start())) {

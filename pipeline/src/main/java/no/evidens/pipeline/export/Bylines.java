@@ -37,12 +37,12 @@ final class Bylines {
 
     /**
      * Masks the name a sign-off gives ({@link #SIGN_OFF}) whatever the model typed it: a blog post ended with {@code Klem fra
-     * …} (the written stress set q4). Each word one that could be a name ({@link Anonymiser#maskableWhateverTyped}).
+     * …} (the written stress set q4). Each word one that could be a name ({@link Maskable#whateverTyped}).
      */
     static void signOffs(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
         Matcher m = SIGN_OFF.matcher(text);
         while (m.find()) {
-            boolean names = Anonymiser.allMaskableWhateverTyped(m.group(1), lowerCase);
+            boolean names = Maskable.allWhateverTyped(m.group(1), lowerCase);
             if (names) {
                 addUncovered(spans, m.start(1), m.end(1));
             }
@@ -60,7 +60,7 @@ final class Bylines {
             // the name's words one after the other (a comma between: surname first) are one person: one placeholder
             int start = -1;
             int end = -1;
-            Matcher w = Anonymiser.CAPITALISED.matcher(text).region(m.start(1), m.end(1));
+            Matcher w = TextWords.CAPITALISED.matcher(text).region(m.start(1), m.end(1));
             int words = 0;
             while (w.find()) {
                 String word = w.group();

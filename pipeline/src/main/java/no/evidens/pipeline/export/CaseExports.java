@@ -69,7 +69,7 @@ public final class CaseExports {
     }
 
     private static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser, EvidenceIndex index) {
-        Anonymiser.Persons persons = new Anonymiser.Persons();
+        Persons persons = new Persons();
         List<EvidenceOut> evidence = new ArrayList<>();
         for (EvidenceItem item : items) {
             evidence.add(evidence(item, anonymiser, persons, context(index, f.caseId(), item)));
@@ -82,7 +82,7 @@ public final class CaseExports {
     }
 
     /** One evidence item as exported. */
-    public static EvidenceOut evidence(EvidenceItem item, Anonymiser anonymiser, Anonymiser.Persons persons) {
+    public static EvidenceOut evidence(EvidenceItem item, Anonymiser anonymiser, Persons persons) {
         return evidence(item, anonymiser, persons, List.of());
     }
 
@@ -97,7 +97,7 @@ public final class CaseExports {
         }
     }
 
-    private static EvidenceOut evidence(EvidenceItem item, Anonymiser anonymiser, Anonymiser.Persons persons, List<String> context) {
+    private static EvidenceOut evidence(EvidenceItem item, Anonymiser anonymiser, Persons persons, List<String> context) {
         EvidenceDraft e = item.evidence();
         // No export holds a fødselsnummer, anonymised or not.
         String quote = anonymiser == null ? NationalIds.mask(e.quote()) : anonymiser.anonymise(e.quote(), persons, context);

@@ -31,7 +31,7 @@ import no.evidens.models.tag.PiiTagger;
  *       written work's author ({@code en roman av …}) and a genitive before {@code personlige} or a family word.</li>
  * </ul>
  * None of them is masked where the text writes it in lower case, where a list knows it as a place or organisation, or
- * where it is a function word or has a common noun's shape ({@link Anonymiser#maskableWhateverTyped}).
+ * where it is a function word or has a common noun's shape ({@link Maskable#whateverTyped}).
  */
 final class CuedNames {
     private CuedNames() {
@@ -90,7 +90,7 @@ final class CuedNames {
     /**
      * A capitalised genitive right before {@code personlige} or a word of family or friendship ({@code Vossmis personlige
      * trener}, {@code Quillans kone}; made up): only a person has a personal trainer or a wife (round 24, chosen on the
-     * folds' stress run). The genitive is masked with its -s, the word on {@link Anonymiser#maskableWhateverTyped}'s
+     * folds' stress run). The genitive is masked with its -s, the word on {@link Maskable#whateverTyped}'s
      * conditions, inside a sentence or right after a label's colon (a sentence's first word may be a common noun's genitive).
      */
     private static final Pattern POSSESSOR = Pattern.compile("(?<![\\p{L}\\d-])(\\p{Lu}\\p{Ll}{2,})s (?:personlige|kone|kona"
@@ -99,7 +99,7 @@ final class CuedNames {
     /** Adds to {@code spans} a person span for each word the cues above make a name, where no span stands yet. */
     static void mask(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
         speakers(text, spans, lowerCase);
-        Matcher word = Anonymiser.CAPITALISED.matcher(text);
+        Matcher word = TextWords.CAPITALISED.matcher(text);
         while (word.find()) {
             int a = word.start();
             int b = word.end();
@@ -110,7 +110,7 @@ final class CuedNames {
             boolean inside = !TextWords.opening(text, a) && !afterFullStop(text, a);
             if (inside && roleAsName(text, w, b) || !inside && soleRoyalRole(text, w, b)
                     || inside && patronymic(w) && !lowerCase.contains(w.toLowerCase(Locale.ROOT))
-                    || (afterTitle(text, a) || afterNameWord(text, a)) && Anonymiser.maskableWhateverTyped(w, lowerCase)) {
+                    || (afterTitle(text, a) || afterNameWord(text, a)) && Maskable.whateverTyped(w, lowerCase)) {
                 String before = a >= 2 && text.charAt(a - 1) == ' ' ? TextWords.wordEndingAt(text, a - 1) : null;
                 boolean honorific = before != null && Character.isUpperCase(before.charAt(0))
                         && HONORIFICS.contains(before.toLowerCase(Locale.ROOT));
@@ -122,7 +122,7 @@ final class CuedNames {
             String x = h.group(1);
             String y = h.group(2);
             if ((DocumentNames.isGivenName(x) || DocumentNames.isGivenName(y)) && !DIRECTIONS.contains(x.toLowerCase(Locale.ROOT))
-                    && Anonymiser.maskableWhateverTyped(x, lowerCase) && Anonymiser.maskableWhateverTyped(y, lowerCase)
+                    && Maskable.whateverTyped(x, lowerCase) && Maskable.whateverTyped(y, lowerCase)
                     && !covered(spans, h.start(), h.end())) {
                 add(text, spans, h.start(), h.end());
             }
@@ -133,7 +133,7 @@ final class CuedNames {
             int b = m.end();
             boolean names = true;
             for (String w : m.group(1).split(" ")) {
-                names &= Anonymiser.maskableWhateverTyped(w, lowerCase);
+                names &= Maskable.whateverTyped(w, lowerCase);
             }
             if (names) {
                 // the name's words and the handle are one person: one span in place of the model's part of it
@@ -149,7 +149,7 @@ final class CuedNames {
      * Masks the speaker a quotation names after its verb of saying ({@link #SPEAKER}) and the one a person is likened to
      * ({@link #LIKENED}) whatever the model typed the words (each is a person; round 23, safeguards of a person's context,
      * chosen on the folds and the treebank dev files): each word on {@link
-     * Anonymiser#maskableWhateverTyped}'s conditions, so a listed place or organisation that speaks ({@code sier Kommunen}) is
+     * Maskable#whateverTyped}'s conditions, so a listed place or organisation that speaks ({@code sier Kommunen}) is
      * left, as is a word the text writes in lower case.
      */
     private static void speakers(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
@@ -163,18 +163,18 @@ final class CuedNames {
             int a = p.start(1);
             int b = p.end(1) + 1;
             boolean placed = !TextWords.opening(text, a) || a >= 2 && text.charAt(a - 2) == ':';
-            if (placed && Anonymiser.maskableWhateverTyped(p.group(1), lowerCase) && !covered(spans, a, b)) {
+            if (placed && Maskable.whateverTyped(p.group(1), lowerCase) && !covered(spans, a, b)) {
                 add(text, spans, a, b);
             }
         }
     }
 
-    /** Masks each match's first group where all its words are {@link Anonymiser#maskableWhateverTyped} and no span stands. */
+    /** Masks each match's first group where all its words are {@link Maskable#whateverTyped} and no span stands. */
     private static void cued(String text, Matcher m, List<TaggedSpan> spans, Set<String> lowerCase) {
         while (m.find()) {
             boolean names = true;
             for (String w : m.group(1).split(" ")) {
-                names &= Anonymiser.maskableWhateverTyped(w, lowerCase);
+                names &= Maskable.whateverTyped(w, lowerCase);
             }
             if (names && !covered(spans, m.start(1), m.end(1))) {
                 add(text, spans, m.start(1), m.end(1));

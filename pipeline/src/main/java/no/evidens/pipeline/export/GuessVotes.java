@@ -100,7 +100,7 @@ final class GuessVotes {
     private static boolean fullNameAfterInstitution(String institution, String given, String surname, Set<String> lowerCase) {
         return (DocumentNames.isNoNameWord(institution) || DocumentNames.isCommonNounShape(institution, lowerCase))
                 && Character.isUpperCase(given.charAt(0)) && Character.isUpperCase(surname.charAt(0))
-                && Anonymiser.maskableWhateverTyped(given, lowerCase)
+                && Maskable.whateverTyped(given, lowerCase)
                 && DocumentNames.isPersonNameWord(surname) && DomainNames.shared().typeOf(surname) == null
                 && !lowerCase.contains(surname.toLowerCase(Locale.ROOT));
     }

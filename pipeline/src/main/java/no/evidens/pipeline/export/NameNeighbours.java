@@ -61,7 +61,7 @@ final class NameNeighbours {
     /**
      * Widens a masked name over initials and a particle and the name words they join to it (the model or the rules found
      * only the given name: {@code Kari} of {@code Kari B. Nordvik}), whatever the model typed those words, unless a word
-     * is no name ({@link Anonymiser#maskableWhateverTyped}; before the initials a listed given name always joins).
+     * is no name ({@link Maskable#whateverTyped}; before the initials a listed given name always joins).
      */
     static void initialsAndParticles(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
         boolean grown = true;
@@ -80,7 +80,7 @@ final class NameNeighbours {
         for (Pattern p : List.of(INITIALS_AFTER, PARTICLE_AFTER)) {
             Matcher m = p.matcher(text);
             // a span running past the name word belongs to someone else: leave both as they are
-            if (m.find(s.end()) && Anonymiser.maskableWhateverTyped(m.group(1), lowerCase)
+            if (m.find(s.end()) && Maskable.whateverTyped(m.group(1), lowerCase)
                     && spans.stream().noneMatch(o -> o != s && o.start() < m.end() && m.start() < o.end() && o.end() > m.end())) {
                 int end = m.end();
                 spans.removeIf(o -> o != s && o.start() >= s.end() && o.end() <= end);
@@ -94,7 +94,7 @@ final class NameNeighbours {
     private static boolean widenBefore(String text, List<TaggedSpan> spans, TaggedSpan s, Set<String> lowerCase) {
         int from = Math.max(0, s.start() - BEFORE_WINDOW);
         Matcher m = INITIALS_BEFORE.matcher(text.substring(from, s.start()));
-        if (!m.find() || !Anonymiser.maskableWhateverTyped(m.group(1), lowerCase) && !DocumentNames.isGivenName(m.group(1))) {
+        if (!m.find() || !Maskable.whateverTyped(m.group(1), lowerCase) && !DocumentNames.isGivenName(m.group(1))) {
             return false;
         }
         int start = from + m.start();
@@ -108,7 +108,7 @@ final class NameNeighbours {
     /**
      * Masks a capitalised word, one or two initials and a capitalised word together (round 16, chosen on the stress run of
      * the folds: full names the model and the cues missed, {@code Ola K. Quillan}, made up), whatever the model typed the
-     * words, when the first is a listed given name or both could be names ({@link Anonymiser#maskableWhateverTyped});
+     * words, when the first is a listed given name or both could be names ({@link Maskable#whateverTyped});
      * a masked span inside or across it is taken into it.
      */
     static void initialled(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
@@ -116,8 +116,8 @@ final class NameNeighbours {
         while (m.find()) {
             String first = m.group(1);
             if (lowerCase.contains(first.toLowerCase(Locale.ROOT)) || DocumentNames.isFunctionWord(first)
-                    || !DocumentNames.isGivenName(first) && !(Anonymiser.maskableWhateverTyped(first, lowerCase)
-                            && Anonymiser.maskableWhateverTyped(m.group(2), lowerCase))) {
+                    || !DocumentNames.isGivenName(first) && !(Maskable.whateverTyped(first, lowerCase)
+                            && Maskable.whateverTyped(m.group(2), lowerCase))) {
                 continue;
             }
             cover(spans, m.start(), m.end());
@@ -159,7 +159,7 @@ final class NameNeighbours {
                 out.add(TextWords.stem(m.group(2)));
             }
         }
-        Matcher g = Anonymiser.CAPITALISED.matcher(text);
+        Matcher g = TextWords.CAPITALISED.matcher(text);
         while (g.find()) {
             Matcher p = PLACE_AFTER.matcher(text);
             String given = g.group();
@@ -284,7 +284,7 @@ final class NameNeighbours {
 
     /**
      * Widens a masked name over a nickname in brackets and the words after it, whatever the model typed them (a surname
-     * that is also a place: {@code Vikstad}), unless the nickname is no name ({@link Anonymiser#maskableWhateverTyped}: a
+     * that is also a place: {@code Vikstad}), unless the nickname is no name ({@link Maskable#whateverTyped}: a
      * party's abbreviation is listed) or a word after it is written in lower case in the text, a title, a function word or
      * an institution's word.
      */
@@ -293,7 +293,7 @@ final class NameNeighbours {
             TaggedSpan s = spans.get(i);
             Matcher m = NICKNAME.matcher(text);
             if (!PiiTagger.PERSON.equals(s.type()) || s.end() >= text.length() || !m.find(s.end())
-                    || !Anonymiser.maskableWhateverTyped(m.group(1), lowerCase)) {
+                    || !Maskable.whateverTyped(m.group(1), lowerCase)) {
                 continue;
             }
             boolean names = true;
@@ -329,7 +329,7 @@ final class NameNeighbours {
      * folds' stress runs): inside a full name, with the name's words on both sides as one name ({@code Kari «Lillegutt»
      * Quillan}: round 22's quoted-name rule left a common noun's shape, and the widening stopped at the quotation mark), where
      * the first word is a listed given name or masked already, or either is masked and the other could be a name ({@link
-     * Anonymiser#maskableWhateverTyped}); and after a word of naming ({@code kalt «Lillegutt»}), unless the text writes a
+     * Maskable#whateverTyped}); and after a word of naming ({@code kalt «Lillegutt»}), unless the text writes a
      * quoted word in lower case or it is a function word.
      */
     static void quotedNicknames(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
@@ -338,7 +338,7 @@ final class NameNeighbours {
             String first = m.group(1);
             String last = m.group(3);
             boolean firstName = masked(spans, m.start(1), m.end(1)) || bareGivenName(first) && !DocumentNames.isFunctionWord(first);
-            boolean lastName = masked(spans, m.start(3), m.end(3)) || Anonymiser.maskableWhateverTyped(last.split("-")[0], lowerCase)
+            boolean lastName = masked(spans, m.start(3), m.end(3)) || Maskable.whateverTyped(last.split("-")[0], lowerCase)
                     || DocumentNames.isPersonNameWord(last) && !lowerCase.contains(last.toLowerCase(Locale.ROOT));
             if (firstName && lastName && !DocumentNames.isTitle(first) && nickname(m.group(2), lowerCase)) {
                 cover(spans, m.start(), m.end());
@@ -379,7 +379,7 @@ final class NameNeighbours {
             for (TaggedSpan s : List.copyOf(spans)) {
                 String name = s.cut(text);
                 boolean letter = Character.isUpperCase(name.charAt(0)) && (name.length() == 1 || !Character.isLetter(name.charAt(1)));
-                if (PiiTagger.PERSON.equals(s.type()) && letter && (Anonymiser.joined(text, b, s.start()) || Anonymiser.joined(text, s.end(), a))) {
+                if (PiiTagger.PERSON.equals(s.type()) && letter && (CoordinatedWords.joined(text, b, s.start()) || CoordinatedWords.joined(text, s.end(), a))) {
                     spans.add(new TaggedSpan(PiiTagger.PERSON, a, b));
                     break;
                 }
@@ -389,12 +389,12 @@ final class NameNeighbours {
 
     /**
      * Masks a speaker's name before a turn ({@link #SPEAKER}), whatever the model typed its words, unless one of them is
-     * no name ({@link Anonymiser#maskableWhateverTyped}): the colon after it otherwise makes it a label.
+     * no name ({@link Maskable#whateverTyped}): the colon after it otherwise makes it a label.
      */
     static void speakers(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
         Matcher m = SPEAKER.matcher(text);
         while (m.find()) {
-            boolean names = Anonymiser.allMaskableWhateverTyped(m.group(1), lowerCase);
+            boolean names = Maskable.allWhateverTyped(m.group(1), lowerCase);
             int a = m.start(1);
             int b = m.end(1);
             if (names && spans.stream().noneMatch(o -> o.start() <= a && b <= o.end())) {

@@ -18,7 +18,7 @@ import no.evidens.models.tag.PiiTagger;
  * Sony Bertelsen}, made up) are the next person of the list, also where the first word is one a list knows as a brand: the
  * list's first name says what the list holds. Not a listed place's word first ({@code Trondheim Symfoniorkester} after a
  * theatre masked by mistake, in quarter 1). The second word must be one that could
- * be a name ({@link Anonymiser#maskableWhateverTyped}); not a pair the model typed a place or organisation, nor one a
+ * be a name ({@link Maskable#whateverTyped}); not a pair the model typed a place or organisation, nor one a
  * further capitalised word or a hyphen continues. Round 25 had tried this before the masked name before was one span.
  * (Not the models' {@code CoordinatedNames}, which types the names of a list while tagging.)
  */
@@ -47,7 +47,7 @@ final class NamesListedAfter {
                 String second = m.group(2);
                 int a = m.start(1);
                 int b = m.end(2);
-                if (!firstWord(first, lowerCase) || !Anonymiser.maskableWhateverTyped(second, lowerCase)
+                if (!firstWord(first, lowerCase) || !Maskable.whateverTyped(second, lowerCase)
                         || CuedNames.covered(spans, a, m.end(1)) || PersonShapes.otherName(found, a, b)) {
                     continue;
                 }

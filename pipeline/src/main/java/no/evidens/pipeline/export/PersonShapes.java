@@ -50,7 +50,7 @@ final class PersonShapes {
 
     /**
      * Masks a listed given name (not a genitive, not a function word) and the capitalised word right after it as one name,
-     * where the second could be a name ({@link Anonymiser#maskableWhateverTyped}, or a listed surname the text never writes
+     * where the second could be a name ({@link Maskable#whateverTyped}, or a listed surname the text never writes
      * in lower case), wherever they stand: after a sentence's or a caption's opening ({@code Tålmodighet: Kari Quillan i
      * …}) nothing else reads them, as the capital of an opening explains nothing and the model is then alone. Not a street
      * or building named after the person ({@code … gate}), nor a pair the model typed otherwise ({@link #otherName}).
@@ -58,7 +58,7 @@ final class PersonShapes {
     static void givenAndSurname(String text, List<TaggedSpan> spans, List<TaggedSpan> found, Set<String> lowerCase) {
         for (Pair p : pairs(text)) {
             boolean listedGiven = NameNeighbours.bareGivenName(p.given()) && givenAsName(p.given(), lowerCase)
-                    && (Anonymiser.maskableWhateverTyped(p.surname(), lowerCase) || listedSurname(p.surname(), lowerCase));
+                    && (Maskable.whateverTyped(p.surname(), lowerCase) || listedSurname(p.surname(), lowerCase));
             if ((listedGiven || fullNameShape(text, p.start(), p.given(), p.surname(), lowerCase)) && !namedOtherwise(text, p, found)) {
                 NameNeighbours.cover(spans, p.start(), p.end());
             }
@@ -123,7 +123,7 @@ final class PersonShapes {
      * Whether two capitalised words are a full name by their shape where no other reading fits (round 28, chosen on the
      * folds' stress runs): a listed surname or one of a surname's shape ({@code Bertelsen}), which the text never writes in
      * lower case, after any listed given name (also one the text writes in lower case or as a function word, {@code Hans},
-     * {@code Per}, or one that could be another's genitive, {@code Johannes}), or after a word nothing explains ({@link Anonymiser#maskableWhateverTyped}: an unlisted given name); not after a
+     * {@code Per}, or one that could be another's genitive, {@code Johannes}), or after a word nothing explains ({@link Maskable#whateverTyped}: an unlisted given name); not after a
      * sentence's usual opening word ({@code Ifølge}, {@code Derfor}) nor a title. A label's colon after the pair explains
      * neither word then ({@code Zorbek Bertelsen: Vi er enige}, made up).
      */
@@ -132,16 +132,16 @@ final class PersonShapes {
                 || DomainNames.shared().typeOf(given) != null || NamedSubject.commonOpening(given) || NamedSubject.opener(given)) {
             return false;
         }
-        return DocumentNames.isGivenName(given) || Anonymiser.maskableWhateverTyped(given, lowerCase);
+        return DocumentNames.isGivenName(given) || Maskable.whateverTyped(given, lowerCase);
     }
 
     /**
-     * Whether a word may be a part of a two-part surname: on {@link Anonymiser#maskableWhateverTyped}'s conditions or a listed
+     * Whether a word may be a part of a two-part surname: on {@link Maskable#whateverTyped}'s conditions or a listed
      * surname; joined by a hyphen also a word a list knows as a place or organisation ({@code Berg-Quillan}: the hyphen
      * joins it to a name), never one the text writes in lower case, a function word, a title or an institution's word.
      */
     private static boolean surnamePart(String word, boolean hyphen, Set<String> lowerCase) {
-        if (Anonymiser.maskableWhateverTyped(word, lowerCase) || listedSurname(word, lowerCase)) {
+        if (Maskable.whateverTyped(word, lowerCase) || listedSurname(word, lowerCase)) {
             return true;
         }
         return hyphen && !lowerCase.contains(word.toLowerCase(Locale.ROOT)) && !DocumentNames.isFunctionWord(word)
@@ -158,7 +158,7 @@ final class PersonShapes {
     /**
      * Masks a listed given name with a surname of two parts as one name (round 28, chosen on the folds' stress runs): where
      * {@link #TWO_WORDS} stops (a hyphen or a third capitalised word after the second), a part was left beside the mask. Each
-     * part on {@link Anonymiser#maskableWhateverTyped}'s conditions or a listed surname; not a street's name, nor words the
+     * part on {@link Maskable#whateverTyped}'s conditions or a listed surname; not a street's name, nor words the
      * model typed otherwise ({@link #otherName}).
      */
     private static void compoundSurnames(String text, List<TaggedSpan> spans, List<TaggedSpan> found, Set<String> lowerCase) {
@@ -185,7 +185,7 @@ final class PersonShapes {
      * organisation, nor a word the model typed otherwise, nor after a preposition (its object).
      */
     static void givenNameSubjects(String text, List<TaggedSpan> spans, List<TaggedSpan> found) {
-        Matcher m = Anonymiser.CAPITALISED.matcher(text);
+        Matcher m = TextWords.CAPITALISED.matcher(text);
         while (m.find()) {
             String w = m.group();
             int a = m.start();
@@ -223,7 +223,7 @@ final class PersonShapes {
     /**
      * Masks a place, organisation or other guess of the name model that is three capitalised words or more and nothing else
      * ({@code Datuk Seri Zorbek Quillan}, made up: titles of another language before a full name), each word one that could be
-     * a name ({@link Anonymiser#maskableWhateverTyped}) and one of them after the first a listed given name (not a genitive):
+     * a name ({@link Maskable#whateverTyped}) and one of them after the first a listed given name (not a genitive):
      * a person's full name the model took for a place (round 29, the folds' stress run of quarter 2, where the title before the
      * name was left). Not a street's or a building's name ({@code … gate}).
      */
@@ -239,7 +239,7 @@ final class PersonShapes {
             boolean names = true;
             boolean given = false;
             for (int i = 0; i < words.length && names; i++) {
-                names = words[i].matches("\\p{Lu}\\p{Ll}+") && Anonymiser.maskableWhateverTyped(words[i], lowerCase);
+                names = words[i].matches("\\p{Lu}\\p{Ll}+") && Maskable.whateverTyped(words[i], lowerCase);
                 given |= i > 0 && NameNeighbours.bareGivenName(words[i]) && !DocumentNames.isFunctionWord(words[i]);
             }
             if (names && given) {
@@ -262,14 +262,14 @@ final class PersonShapes {
 
     /**
      * Masks two initials and the capitalised word after them as one name ({@code poeten K. Z. Quillan}, made up), the word on
-     * {@link Anonymiser#maskableWhateverTyped}'s conditions or a listed surname: only a person's name has that shape (round
+     * {@link Maskable#whateverTyped}'s conditions or a listed surname: only a person's name has that shape (round
      * 26, chosen on the folds' stress runs; before, initials were read only after a masked name or a word before them).
      */
     static void initials(String text, List<TaggedSpan> spans, Set<String> lowerCase) {
         Matcher m = INITIALS.matcher(text);
         while (m.find()) {
             String word = m.group(1);
-            if (Anonymiser.maskableWhateverTyped(word, lowerCase) || DocumentNames.isPersonNameWord(word)
+            if (Maskable.whateverTyped(word, lowerCase) || DocumentNames.isPersonNameWord(word)
                     && !lowerCase.contains(word.toLowerCase(Locale.ROOT)) && DomainNames.shared().typeOf(word) == null) {
                 NameNeighbours.cover(spans, m.start(), m.end());
             }

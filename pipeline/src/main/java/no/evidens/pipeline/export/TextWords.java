@@ -11,6 +11,9 @@ final class TextWords {
     private TextWords() {
     }
 
+    /** A capitalised word, also with a capital inside ({@code ElBaradei}, {@code McCartney}; round 10). */
+    static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)*(?![\\p{L}\\d])");
+
     private static final Pattern NEXT_WORD = Pattern.compile("\\G[ ,]*([\\p{L}']+)");
 
     /** The word after {@code end} (skipping spaces and a comma), or null. */

@@ -24,7 +24,7 @@ final class UnexplainedWords {
 
     /** Adds to {@code out} the stems of {@code text}'s unexplained words. */
     static void collect(String text, Set<String> lowerCase, Set<String> out) {
-        Matcher m = Anonymiser.CAPITALISED.matcher(text);
+        Matcher m = TextWords.CAPITALISED.matcher(text);
         while (m.find()) {
             String w = m.group();
             int from = pairStart(text, m.start());

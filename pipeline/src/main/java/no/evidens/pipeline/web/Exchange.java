@@ -1,31 +1,24 @@
 package no.evidens.pipeline.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.jetty.http.HttpCookie;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 import no.evidens.pipeline.Json;
 
 /**
- * One request and its answer on Jetty's core API: validated parameters and bodies, JSON out. The
- * answer is written once, whole (the API's answers are small), and completes Jetty's callback.
+ * One request and its answer on Jetty's core API: validated parameters ({@link QueryParams}) and bodies ({@link
+ * RequestBody}), JSON out ({@link AnswerWriter}), and what the request carries from route to route (who asks, the
+ * searcher's turn).
  */
 final class Exchange {
     /** The largest JSON body the API reads. */
@@ -33,11 +26,9 @@ final class Exchange {
 
     private final Request request;
     private final Response response;
-    private final Callback callback;
     private final QueryParams params;
-    private InputStream body;
-    private int status;
-    private boolean sent;
+    private final RequestBody body;
+    private final AnswerWriter answer;
     private CaseAccess access;
     private String accountLanguage;
     private Runnable turn;
@@ -45,8 +36,9 @@ final class Exchange {
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
         this.response = response;
-        this.callback = callback;
         this.params = new QueryParams(request);
+        this.body = new RequestBody(request);
+        this.answer = new AnswerWriter(response, callback);
     }
 
     String method() {
@@ -59,12 +51,12 @@ final class Exchange {
     }
 
     int status() {
-        return status;
+        return answer.status();
     }
 
     /** Whether the answer has been handed to Jetty (then nothing more may be sent). */
     boolean sent() {
-        return sent;
+        return answer.sent();
     }
 
     /** Who makes the request and what they may do; set by {@link ApiHandler} before any route (null only on the open sign-in paths). */
@@ -137,20 +129,9 @@ final class Exchange {
         response.getHeaders().put(name, value);
     }
 
-    /**
-     * The request body as a stream, read in this (blocking) handler thread. Closing it does nothing:
-     * Jetty owns the request, and drops what is left of it when the answer completes.
-     */
+    /** The request body as a stream ({@link RequestBody#stream}); closing it does nothing. */
     InputStream body() {
-        if (body == null) {
-            body = new FilterInputStream(Content.Source.asInputStream(request)) {
-                @Override
-                public void close() {
-                    // Jetty ends the request itself.
-                }
-            };
-        }
-        return body;
+        return body.stream();
     }
 
     /** A parameter, or null when absent or blank ({@link QueryParams#param}). */
@@ -176,34 +157,12 @@ final class Exchange {
 
     /** The body as a JSON object; it must be sent as application/json and be at most 1 MiB. */
     JsonNode jsonBody() throws IOException {
-        String type = header("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiError(415, "error.body.not-json");
-        }
-        byte[] bytes = readBody(MAX_JSON_BYTES);
-        JsonNode node;
-        try {
-            node = Json.mapper().readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("error.body.invalid-json", e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getLocation() == null ? 0 : e.getLocation().getColumnNr());
-        }
-        if (node == null || !node.isObject()) {
-            throw ApiError.badRequest("error.body.not-object");
-        }
-        return node;
+        return body.json(MAX_JSON_BYTES);
     }
 
     /** The declared length of the body, or -1 when not declared. */
     long contentLength() {
-        String v = header("Content-Length");
-        if (v == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("error.body.length");
-        }
+        return body.contentLength();
     }
 
     /** Says how this request gives back its turn of the searcher ({@link SearchAdmission}). */
@@ -223,48 +182,14 @@ final class Exchange {
         }
     }
 
-    /**
-     * Reads the whole body now (refused past {@code max} bytes, as {@link #jsonBody} does), so the handler reads it
-     * from memory later: a client that sends slowly does so before its request takes a turn of the searcher.
-     */
+    /** Reads the whole body now, at most {@code max} bytes ({@link RequestBody#buffer}). */
     void bufferBody(int max) throws IOException {
-        body = new ByteArrayInputStream(readBody(max));
+        body.buffer(max);
     }
 
-    private byte[] readBody(int max) throws IOException {
-        long declared = contentLength();
-        if (declared > max) {
-            throw new ApiError(413, "error.body.too-large", max / 1024);
-        }
-        try (InputStream in = body()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                out.write(buf, 0, n);
-                if (out.size() > max) {
-                    throw new ApiError(413, "error.body.too-large", max / 1024);
-                }
-            }
-            return out.toByteArray();
-        }
-    }
-
-    /**
-     * Reads and drops what is left of the request body (up to {@code max} bytes), so that a refusal
-     * sent before the body was read reaches the client instead of a reset connection.
-     */
+    /** Reads and drops what is left of the request body, up to {@code max} bytes ({@link RequestBody#discard}). */
     void discardBody(long max) {
-        try (InputStream in = body()) {
-            byte[] buf = new byte[64 * 1024];
-            long n = 0;
-            int r;
-            while (n <= max && (r = in.read(buf)) > 0) {
-                n += r;
-            }
-        } catch (IOException gone) {
-            // the client stopped sending: nothing to drop
-        }
+        body.discard(max);
     }
 
     /** Refuses the request with 405 unless its method is one of these (HEAD goes where GET does). */
@@ -282,7 +207,7 @@ final class Exchange {
     }
 
     void error(int code, String message) throws IOException {
-        if (sent) {
+        if (answer.sent()) {
             throw new IllegalStateException("the answer was already sent");
         }
         if (ErrorPage.wanted(header("Accept"))) {
@@ -294,35 +219,10 @@ final class Exchange {
     }
 
     void noContent() {
-        status = 204;
-        securityHeaders();
-        response.setStatus(204);
-        sent = true;
-        response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+        answer.noContent();
     }
 
     void send(int code, String contentType, byte[] bytes, String downloadName) {
-        status = code;
-        securityHeaders();
-        response.setStatus(code);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-        if (downloadName != null) {
-            response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" + downloadName + "\"");
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        boolean head = "HEAD".equals(method());
-        sent = true;
-        response.write(true, head || bytes.length == 0 ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(bytes), callback);
-    }
-
-    private void securityHeaders() {
-        var h = response.getHeaders();
-        h.put("Cache-Control", "no-store");
-        h.put("X-Content-Type-Options", "nosniff");
-        h.put("X-Frame-Options", "DENY");
-        h.put("Referrer-Policy", "no-referrer");
-        // Only the workspace's own files: no inline script, no other origin (no CDN), no framing.
-        h.put("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+        answer.send(code, contentType, bytes, downloadName, "HEAD".equals(method()));
     }
 }

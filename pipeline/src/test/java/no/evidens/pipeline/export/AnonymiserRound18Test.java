@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AnonymiserRound18Test {
     /** Asserts what the document becomes, anonymised whole with itself as context, where the model typed the phrases so. */
     private static void assertAnonymised(String expected, String doc, String... typedPhrases) {
-        assertEquals(expected, typedAs(typedPhrases).anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+        assertEquals(expected, typedAs(typedPhrases).anonymise(doc, new Persons(), List.of(doc)));
     }
 
     @Test

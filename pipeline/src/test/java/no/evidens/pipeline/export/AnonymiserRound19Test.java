@@ -17,10 +17,10 @@ class AnonymiserRound19Test {
         // Qulilan is Quillan typed with letters out of order; the model's place guess had explained it
         String doc = "Dette sier Zorbek Quillan til avisen. Senere forklarte Qulilan at det var feil.";
         assertEquals("Dette sier [navn 1] til avisen. Senere forklarte [navn 2] at det var feil.",
-                typedAs("PER:Zorbek Quillan", "LOC:Qulilan").anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+                typedAs("PER:Zorbek Quillan", "LOC:Qulilan").anonymise(doc, new Persons(), List.of(doc)));
         // the same letters after another first letter are another word
         String other = "Dette sier Zorbek Quillan til avisen. Senere reiste hun til Uqillan for å hvile.";
         assertEquals("Dette sier [navn 1] til avisen. Senere reiste hun til Uqillan for å hvile.",
-                typedAs("PER:Zorbek Quillan", "LOC:Uqillan").anonymise(other, new Anonymiser.Persons(), List.of(other)));
+                typedAs("PER:Zorbek Quillan", "LOC:Uqillan").anonymise(other, new Persons(), List.of(other)));
     }
 }

@@ -19,7 +19,7 @@ class AnonymiserRound20Test {
     void thePronounHanIsNotTheGivenNameHansWithoutItsGenitive() {
         String doc = "Dette sier Hans Quillan til avisen. Han mener at alt gikk bra. Senere kom Hans tilbake.";
         assertEquals("Dette sier [navn 1] til avisen. Han mener at alt gikk bra. Senere kom [navn 1] tilbake.",
-                typedAs("PER:Hans Quillan").anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+                typedAs("PER:Hans Quillan").anonymise(doc, new Persons(), List.of(doc)));
     }
 
     @Test
@@ -38,13 +38,13 @@ class AnonymiserRound20Test {
             }
             return out;
         };
-        assertEquals(second, new Anonymiser(finder).anonymise(second, new Anonymiser.Persons(), List.of(first, second)));
+        assertEquals(second, new Anonymiser(finder).anonymise(second, new Persons(), List.of(first, second)));
     }
 
     @Test
     void anAdverbOrAWeekdayOpeningASentenceIsNoNameBesideANameNorItsSubject() {
         String doc = "Ifølge Quillan er saken klar. Torsdag ble han valgt. Allikevel er han misfornøyd.";
         assertEquals("Ifølge [navn 1] er saken klar. Torsdag ble han valgt. Allikevel er han misfornøyd.",
-                typedAs("PER:Quillan").anonymise(doc, new Anonymiser.Persons(), List.of(doc)));
+                typedAs("PER:Quillan").anonymise(doc, new Persons(), List.of(doc)));
     }
 }

@@ -35,7 +35,7 @@ class AnonymiserRound30Test {
 
     @Test
     void aNordicLetterIsNoDiacriticButAnAccentIs() {
-        Anonymiser.Persons persons = new Anonymiser.Persons();
+        Persons persons = new Persons();
         persons.numberOf("Kari Håland");
         persons.numberOf("Marcin Zorbeński");
         assertFalse(persons.knownButOneLetter("Haland"), "å is a letter of its own, not a with a mark");
