@@ -73,7 +73,11 @@ final class FacetCounter {
 
     /** A fresh cache for {@link #of}: the signatures of the default facet field. */
     static SegmentCache<SegmentFacetSignatures> newCache() {
-        return new SegmentCache<>(segment -> SegmentFacetSignatures.of(segment, FacetsConfig.DEFAULT_INDEX_FIELD_NAME));
+        // A segment read through DenseNorms has its signatures already, packed beside its norms.
+        return new SegmentCache<>(segment -> {
+            SegmentFacetSignatures read = DenseNorms.signatures(segment);
+            return read != null ? read : SegmentFacetSignatures.of(segment, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+        });
     }
 
     /**
