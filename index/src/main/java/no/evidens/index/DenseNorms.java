@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterDirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
@@ -36,57 +35,13 @@ final class DenseNorms {
     record Values(byte[] values, FixedBitSet present, int cost) {
     }
 
-    /**
-     * One segment's dense norms and its facet signatures. When the signatures are {@code char}s ({@code packed} not
-     * null), each entry's norms are kept beside its two signatures in one {@code long} ({@link #packed}): counting a
-     * search's hits reads an entry's signatures, scoring its page reads the same entry's norms, and both then touch one
-     * cache line per entry instead of four (the signatures' and each field's norms').
-     */
-    record Segment(Map<String, Values> norms, long[] packed, SegmentFacetSignatures signatures) {
-    }
-
     /** A fresh cache of the segments' dense norms, for {@link #wrap}. */
-    static SegmentCache<Segment> newCache() {
-        return new SegmentCache<>(DenseNorms::readSegment);
-    }
-
-    /** The signatures of {@code segment} when it was read by a {@link #wrap wrapped} reader, else null. */
-    static SegmentFacetSignatures signatures(LeafReader segment) {
-        return segment instanceof Leaf leaf ? leaf.segment.signatures() : null;
-    }
-
-    /**
-     * A segment's norms and signatures: an entry's {@code long} holds its signatures in bits 0-31
-     * ({@link SegmentFacetSignatures#packedEntries()}), the norm of scored field {@code f} (its place in {@link #FIELDS})
-     * in bits {@code 32 + 8f} to {@code 39 + 8f}, and whether it has one in bit {@code 56 + f}.
-     */
-    private static Segment readSegment(LeafReader segment) throws IOException {
-        Map<String, Values> norms = read(segment);
-        SegmentFacetSignatures signatures = SegmentFacetSignatures.of(segment, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
-        long[] packed = signatures.packedEntries();
-        if (packed == null) {
-            return new Segment(norms, null, signatures);
-        }
-        Map<String, Values> kept = new HashMap<>();
-        for (int f = 0; f < FIELDS.size(); f++) {
-            Values v = norms.get(FIELDS.get(f));
-            if (v != null) {
-                byte[] values = v.values();
-                FixedBitSet present = v.present();
-                for (int doc = 0; doc < packed.length; doc++) {
-                    if (present.get(doc)) {
-                        packed[doc] |= (values[doc] & 0xFFL) << (32 + 8 * f) | 1L << (56 + f);
-                    }
-                }
-                // the values are read from the packed entries; the bit set stays for Lucene's iteration
-                kept.put(FIELDS.get(f), new Values(null, present, v.cost()));
-            }
-        }
-        return new Segment(kept, packed, signatures.packedIn(packed));
+    static SegmentCache<Map<String, Values>> newCache() {
+        return new SegmentCache<>(DenseNorms::read);
     }
 
     /** {@code reader} (and every reader reopened from it) with the scored fields' norms dense. */
-    static DirectoryReader wrap(DirectoryReader reader, SegmentCache<Segment> cache) throws IOException {
+    static DirectoryReader wrap(DirectoryReader reader, SegmentCache<Map<String, Values>> cache) throws IOException {
         try {
             return new Reader(reader, cache);
         } catch (UncheckedIOException e) {
@@ -125,9 +80,9 @@ final class DenseNorms {
     }
 
     private static final class Reader extends FilterDirectoryReader {
-        private final SegmentCache<Segment> cache;
+        private final SegmentCache<Map<String, Values>> cache;
 
-        Reader(DirectoryReader in, SegmentCache<Segment> cache) throws IOException {
+        Reader(DirectoryReader in, SegmentCache<Map<String, Values>> cache) throws IOException {
             super(in, new SubReaderWrapper() {
                 @Override
                 public LeafReader wrap(LeafReader segment) {
@@ -153,20 +108,17 @@ final class DenseNorms {
     }
 
     private static final class Leaf extends FilterLeafReader {
-        private final Segment segment;
+        private final Map<String, Values> norms;
 
-        Leaf(LeafReader in, Segment segment) {
+        Leaf(LeafReader in, Map<String, Values> norms) {
             super(in);
-            this.segment = segment;
+            this.norms = norms;
         }
 
         @Override
         public NumericDocValues getNormValues(String field) throws IOException {
-            Values v = segment.norms().get(field);
-            if (v == null) {
-                return super.getNormValues(field);
-            }
-            return segment.packed() == null ? new Iterator(v) : new PackedIterator(v, segment.packed(), FIELDS.indexOf(field));
+            Values v = norms.get(field);
+            return v == null ? super.getNormValues(field) : new Iterator(v);
         }
 
         @Override
@@ -177,56 +129,6 @@ final class DenseNorms {
         @Override
         public CacheHelper getReaderCacheHelper() {
             return in.getReaderCacheHelper();
-        }
-    }
-
-    /** As {@link Iterator}, the values and their presence read from a segment's packed entries. */
-    static final class PackedIterator extends NumericDocValues {
-        private final long[] packed;
-        private final int valueShift;
-        private final int presentShift;
-        private final FixedBitSet present;
-        private final int cost;
-        private int doc = -1;
-
-        PackedIterator(Values v, long[] packed, int slot) {
-            this.packed = packed;
-            this.valueShift = 32 + 8 * slot;
-            this.presentShift = 56 + slot;
-            this.present = v.present();
-            this.cost = v.cost();
-        }
-
-        @Override
-        public boolean advanceExact(int target) {
-            doc = target;
-            return (packed[target] >>> presentShift & 1) != 0;
-        }
-
-        @Override
-        public long longValue() {
-            return (byte) (packed[doc] >>> valueShift);
-        }
-
-        @Override
-        public int docID() {
-            return doc;
-        }
-
-        @Override
-        public int nextDoc() {
-            return advance(doc + 1);
-        }
-
-        @Override
-        public int advance(int target) {
-            doc = target >= present.length() ? NO_MORE_DOCS : present.nextSetBit(target);
-            return doc;
-        }
-
-        @Override
-        public long cost() {
-            return cost;
         }
     }
 

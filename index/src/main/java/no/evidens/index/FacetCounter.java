@@ -73,11 +73,7 @@ final class FacetCounter {
 
     /** A fresh cache for {@link #of}: the signatures of the default facet field. */
     static SegmentCache<SegmentFacetSignatures> newCache() {
-        // A segment read through DenseNorms has its signatures already, packed beside its norms.
-        return new SegmentCache<>(segment -> {
-            SegmentFacetSignatures read = DenseNorms.signatures(segment);
-            return read != null ? read : SegmentFacetSignatures.of(segment, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
-        });
+        return new SegmentCache<>(segment -> SegmentFacetSignatures.of(segment, FacetsConfig.DEFAULT_INDEX_FIELD_NAME));
     }
 
     /**

@@ -46,12 +46,6 @@ final class SegmentFacetSignatures {
      */
     private final char[] narrow;
     private final int[] wide;
-    /**
-     * Or, when the segment's scored fields' norms are kept beside them ({@link DenseNorms}), one {@code long} per
-     * document: its first group's signature in bits 0-15, its second's in bits 16-31 (the rest is the norms'). Then
-     * {@code narrow} and {@code wide} are null.
-     */
-    private final long[] packed;
     /** Per group, its first signature number; the group's signature of a document without values in it is that one. */
     private final int[] firstOfGroup;
     /** Where each signature's ordinals start in {@link #ords} (one more entry than signatures: its end). */
@@ -61,11 +55,9 @@ final class SegmentFacetSignatures {
     /** How many ordinals the segment has. */
     private final int ordCount;
 
-    private SegmentFacetSignatures(char[] narrow, int[] wide, long[] packed, int[] firstOfGroup, int[] ordStart, int[] ords,
-            int ordCount) {
+    private SegmentFacetSignatures(char[] narrow, int[] wide, int[] firstOfGroup, int[] ordStart, int[] ords, int ordCount) {
         this.narrow = narrow;
         this.wide = wide;
-        this.packed = packed;
         this.firstOfGroup = firstOfGroup;
         this.ordStart = ordStart;
         this.ords = ords;
@@ -155,27 +147,7 @@ final class SegmentFacetSignatures {
             }
             perGroup = null;
         }
-        return new SegmentFacetSignatures(narrow, perGroup, null, Arrays.copyOf(firstOfGroup, G), ordStart, ords, valueCount);
-    }
-
-    /**
-     * Each document's two signatures in bits 0-31 of a fresh array of {@code maxDoc} {@code long}s, for {@link
-     * DenseNorms} to add the norms to; null unless the signatures are {@code char}s.
-     */
-    long[] packedEntries() {
-        if (narrow == null) {
-            return null;
-        }
-        long[] entries = new long[narrow.length / G];
-        for (int doc = 0; doc < entries.length; doc++) {
-            entries[doc] = narrow[G * doc] | (long) narrow[G * doc + 1] << 16;
-        }
-        return entries;
-    }
-
-    /** These signatures read from {@code entries} (from {@link #packedEntries()}, other bits added above bit 31). */
-    SegmentFacetSignatures packedIn(long[] entries) {
-        return new SegmentFacetSignatures(null, null, entries, firstOfGroup, ordStart, ords, ordCount);
+        return new SegmentFacetSignatures(narrow, perGroup, Arrays.copyOf(firstOfGroup, G), ordStart, ords, valueCount);
     }
 
     /** The group of each ordinal's dimension (the label is dimension, delimiter, value). */
@@ -200,12 +172,7 @@ final class SegmentFacetSignatures {
 
     /** Whether the documents' signatures are kept as {@code char}s (else as {@code int}s: more than 65,536 of them). */
     boolean narrow() {
-        return narrow != null || packed != null;
-    }
-
-    /** Whether they are read from entries shared with the norms ({@link #packedIn}). */
-    boolean packed() {
-        return packed != null;
+        return narrow != null;
     }
 
     /** Fresh counts of hits per signature, both groups in one array: for {@link #count} and {@link #addTo}. */
@@ -215,11 +182,7 @@ final class SegmentFacetSignatures {
 
     /** Counts one hit: one more for its signature of each group. */
     void count(int doc, int[] counts) {
-        if (packed != null) {
-            long e = packed[doc];
-            counts[(int) e & 0xFFFF]++;
-            counts[(int) (e >>> 16) & 0xFFFF]++;
-        } else if (narrow != null) {
+        if (narrow != null) {
             counts[narrow[G * doc]]++;
             counts[narrow[G * doc + 1]]++;
         } else {
@@ -230,8 +193,7 @@ final class SegmentFacetSignatures {
 
     /** Counts one hit for one group only. */
     void count(int doc, int group, int[] counts) {
-        counts[packed != null ? (int) (packed[doc] >>> (16 * group)) & 0xFFFF
-                : narrow != null ? narrow[G * doc + group] : wide[G * doc + group]]++;
+        counts[narrow != null ? narrow[G * doc + group] : wide[G * doc + group]]++;
     }
 
     /** Counts every hit of a segment's bit set, deleted entries ({@code live}: null when none) skipped. */
@@ -247,18 +209,8 @@ final class SegmentFacetSignatures {
 
     /** Counts the hits of one 64-bit word ({@code w}) of a segment's bit set, deleted entries skipped. */
     void count(long bits, int w, Bits live, int[] counts) {
-        // A loop per layout rather than one that asks per hit which array it reads: the hot loop of a word search.
-        if (packed != null) {
-            long[] sig = packed;
-            for (; bits != 0; bits &= bits - 1) {
-                int doc = (w << 6) | Long.numberOfTrailingZeros(bits);
-                if (live == null || live.get(doc)) {
-                    long e = sig[doc];
-                    counts[(int) e & 0xFFFF]++;
-                    counts[(int) (e >>> 16) & 0xFFFF]++;
-                }
-            }
-        } else if (narrow != null) {
+        // Two loops rather than one that asks per hit which array it reads: this is the hot loop of a word search.
+        if (narrow != null) {
             char[] sig = narrow;
             for (; bits != 0; bits &= bits - 1) {
                 int doc = (w << 6) | Long.numberOfTrailingZeros(bits);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -22,7 +23,7 @@ final class SnapshotSource implements AutoCloseable {
     private NewestCommit commits;
     private volatile SearcherManager manager;
     /** The scored fields' norms of each open segment, dense ({@link DenseNorms}). */
-    private final SegmentCache<DenseNorms.Segment> norms = DenseNorms.newCache();
+    private final SegmentCache<Map<String, DenseNorms.Values>> norms = DenseNorms.newCache();
 
     SnapshotSource(Path dir, Analyzer analyzer) {
         this.dir = dir;

@@ -1,9 +1,7 @@
 package no.evidens.index;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
@@ -14,7 +12,6 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -31,7 +28,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +39,7 @@ class DenseNormsTest {
     @Test
     void scoresAndNormsAreTheIndexsOwnAcrossSegmentsAndRefreshes() throws IOException {
         Random random = new Random(5);
-        SegmentCache<DenseNorms.Segment> cache = DenseNorms.newCache();
+        SegmentCache<Map<String, DenseNorms.Values>> cache = DenseNorms.newCache();
         IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
         try (Directory d = new ByteBuffersDirectory(); IndexWriter w = new IndexWriter(d, config)) {
             add(w, random, 3);
@@ -69,31 +65,6 @@ class DenseNormsTest {
         for (int leaf = 0; leaf < plain.leaves().size(); leaf++) {
             LeafReaderContext p = plain.leaves().get(leaf);
             LeafReaderContext q = dense.leaves().get(leaf);
-            // The facet signatures packed beside the norms count every entry as the segment's own signatures do.
-            SegmentFacetSignatures own = SegmentFacetSignatures.of(p.reader(), FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
-            SegmentFacetSignatures packed = DenseNorms.signatures(q.reader());
-            assertTrue(packed.packed());
-            FixedBitSet odd = new FixedBitSet(p.reader().maxDoc());
-            for (int doc = 0; doc < p.reader().maxDoc(); doc++) {
-                int[] ownCounts = own.newCounts();
-                int[] packedCounts = packed.newCounts();
-                own.count(doc, ownCounts);
-                packed.count(doc, packedCounts);
-                assertArrayEquals(ownCounts, packedCounts, "entry " + doc);
-                for (int g = 0; g < 2; g++) {
-                    own.count(doc, g, ownCounts);
-                    packed.count(doc, g, packedCounts);
-                }
-                assertArrayEquals(ownCounts, packedCounts, "entry " + doc + " by group");
-                if (doc % 2 == 1) {
-                    odd.set(doc);
-                }
-            }
-            int[] ownCounts = own.newCounts();
-            int[] packedCounts = packed.newCounts();
-            own.count(odd, null, ownCounts);
-            packed.count(odd, null, packedCounts);
-            assertArrayEquals(ownCounts, packedCounts, "a bit set's entries");
             for (String field : DenseNorms.FIELDS) {
                 NumericDocValues a = p.reader().getNormValues(field);
                 NumericDocValues b = q.reader().getNormValues(field);
