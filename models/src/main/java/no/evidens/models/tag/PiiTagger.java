@@ -110,9 +110,69 @@ public final class PiiTagger {
         return (c >= '0' && c <= '9' || c == '+' || c == '(') && !afterAny(text, index, "0123456789+-");
     }
 
-    /** Where {@link #STREET} can start: a capital letter (every alternative opens with one) not after a letter. */
+    /**
+     * Where {@link #STREET} can start: a capital letter (every alternative opens with one) not after a letter, that
+     * begins one word, or two words apart by white space, followed by white space and a digit. Every alternative's
+     * head is one or two such words (letters and hyphens, {@code gt.} and {@code Pb.} ending in a dot) and ends right
+     * before the white space of {@code \s+\d}; a capital word not so followed (most of them) cannot start a match,
+     * and trying the pattern there cost most of its time: its first alternative backtracks over every letter of
+     * both words against each street word. The word and white-space tests take more characters than the pattern's
+     * classes do, so the test passes wherever a match starts.
+     */
     static boolean streetStart(String text, int index) {
-        return Character.isUpperCase(text.codePointAt(index)) && !StartedFind.afterLetter(text, index);
+        if (!Character.isUpperCase(text.codePointAt(index)) || StartedFind.afterLetter(text, index)) {
+            return false;
+        }
+        int n = text.length();
+        int end = pastWord(text, index + Character.charCount(text.codePointAt(index)));
+        for (int words = 1; words <= 2; words++) {
+            int next = pastSpace(text, end);
+            if (next == end || next >= n) {
+                return false;
+            }
+            if (Character.isDigit(text.codePointAt(next))) {
+                return true;
+            }
+            end = pastWord(text, next);
+            if (end == next) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The end of the run of word characters from {@code i}: letters ({@code \p{L}}, of either plane: a surrogate
+     * is taken as one), capitals, hyphens and dots.
+     */
+    private static int pastWord(String text, int i) {
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '-' || c == '.' || Character.isLetter(c) || Character.isUpperCase(c) || Character.isSurrogate(c)) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * The end of the run of white space from {@code i}: every character Unicode's White_Space property holds
+     * ({@code \s} with {@code (?u)}), and a few more.
+     */
+    private static int pastSpace(String text, int i) {
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     /** Whether the character before {@code index} is one of {@code chars}. */

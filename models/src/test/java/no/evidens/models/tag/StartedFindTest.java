@@ -49,6 +49,38 @@ class StartedFindTest {
         }
     }
 
+    /**
+     * Pieces for the street pattern: street words alone and glued, capitals, dots and hyphens, every kind of white
+     * space its {@code \\s} takes and some it does not, ASCII and other digits (of both planes).
+     */
+    private static final String[] STREET_PIECES = {
+        " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2007", "\u202f", "\u3000", "\u0085", "\u2028", "\u001c", ",", ".",
+        "-", "5", "12", "123", "12345", "3a", "B", "\u0663", "\uD835\uDFCE", "0102", "9990", "Storgata", "Storgt.",
+        "gt.", "Kongens", "gate", "Nedre", "Øvre", "vei", "Fjellveien", "Skole-veien", "Postboks", "Pb.", "Sentrum",
+        "Oslo", "Fjordvik", "É", "\uD801\uDC00", "\u24b6", "ÅSEN", "Paragraf", "Side", "kari", "x"};
+
+    @Test
+    void theStreetPatternsStartsFindWhatMatcherFindFinds() {
+        Random random = new Random(20261205);
+        int matched = 0;
+        for (int text = 0; text < 40_000; text++) {
+            StringBuilder sb = new StringBuilder();
+            int pieces = 1 + random.nextInt(12);
+            for (int p = 0; p < pieces; p++) {
+                sb.append(STREET_PIECES[random.nextInt(STREET_PIECES.length)]);
+                if (random.nextInt(4) > 0) {
+                    sb.append(STREET_PIECES[random.nextInt(10)]);
+                }
+            }
+            String t = sb.toString();
+            List<String> streets = plain(PiiTagger.STREET, t);
+            assertEquals(streets, started(PiiTagger.STREET, t, PiiTagger::streetStart), t);
+            matched += streets.size();
+        }
+        // the texts do hold matches, so the comparison above is not of empty lists
+        assertTrue(matched > 1_000, "matches: " + matched);
+    }
+
     @Test
     void aMatchIsFoundWhereItStartsAndTheNextAfterItsEnd() {
         String t = "Ring 22 33 44 55, 23-45-67-89 eller (+47) 912 34 567; ikke 1234567890123.";

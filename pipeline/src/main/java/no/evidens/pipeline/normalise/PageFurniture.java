@@ -22,7 +22,15 @@ final class PageFurniture {
     /** The share of pages a line must stand on to count as furniture. */
     private static final double MIN_SHARE = 0.6;
 
-    private record Line(int start, int end, String key) {
+    /** A line of a page that is not blank: where it starts and ends (its line break not included). */
+    private record Line(int start, int end) {
+    }
+
+    /**
+     * A line at a page's top or foot with its key ({@link #key}): made for these lines only, the only ones whose
+     * keys are compared (a key was made for every line of every page before, and for every line of the text again).
+     */
+    private record EdgeLine(int start, int end, String key) {
     }
 
     /** A page number standing alone: "3", "Side 3 av 12", "- 3 -", "3/12", "s. 3". */
@@ -86,24 +94,25 @@ final class PageFurniture {
             }
             return;
         }
-        List<List<Line>> edges = new ArrayList<>();
+        List<List<EdgeLine>> edges = new ArrayList<>();
         Map<String, Integer> pagesWithKey = new HashMap<>();
         for (int p = 0; p < pages; p++) {
             int from = pageStarts.get(p);
             int to = p + 1 < pages ? pageStarts.get(p + 1) : text.length();
             List<Line> lines = lines(text, from, to);
-            List<Line> edge = new ArrayList<>();
+            List<EdgeLine> edge = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 if (i < EDGE_LINES || i >= lines.size() - EDGE_LINES) {
-                    edge.add(lines.get(i));
+                    Line l = lines.get(i);
+                    edge.add(new EdgeLine(l.start(), l.end(), key(text.substring(l.start(), l.end()).strip())));
                 }
             }
             edges.add(edge);
-            edge.stream().map(Line::key).distinct().forEach(k -> pagesWithKey.merge(k, 1, Integer::sum));
+            edge.stream().map(EdgeLine::key).distinct().forEach(k -> pagesWithKey.merge(k, 1, Integer::sum));
         }
         int needed = Math.max(2, (int) Math.ceil(pages * MIN_SHARE));
-        for (List<Line> edge : edges) {
-            for (Line l : edge) {
+        for (List<EdgeLine> edge : edges) {
+            for (EdgeLine l : edge) {
                 if (pagesWithKey.getOrDefault(l.key(), 0) >= needed) {
                     int end = l.end() < text.length() && text.charAt(l.end()) == '\n' ? l.end() + 1 : l.end();
                     remove.put(l.start(), end);
@@ -152,7 +161,7 @@ final class PageFurniture {
             int end = nl < 0 || nl > to ? to : nl;
             String line = text.substring(start, end).strip();
             if (!line.isEmpty() && line.length() <= 200) {
-                out.add(new Line(start, end, key(line)));
+                out.add(new Line(start, end));
             }
             start = end + 1;
         }
