@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,15 +25,7 @@ class StartedFindTest {
         Random random = new Random(20261201);
         int[] matched = new int[3];
         for (int text = 0; text < 3_000; text++) {
-            StringBuilder sb = new StringBuilder();
-            int pieces = 1 + random.nextInt(30);
-            for (int p = 0; p < pieces; p++) {
-                sb.append(PIECES[random.nextInt(PIECES.length)]);
-                if (random.nextInt(3) > 0) {
-                    sb.append(' ');
-                }
-            }
-            String t = sb.toString();
+            String t = randomText(random, PIECES, 30, 3, () -> " ");
             List<String> eleven = plain(PiiTagger.ELEVEN, t);
             List<String> phones = plain(PiiTagger.PHONE_NUMBER, t);
             List<String> streets = plain(PiiTagger.STREET, t);
@@ -64,15 +57,7 @@ class StartedFindTest {
         Random random = new Random(20261205);
         int matched = 0;
         for (int text = 0; text < 40_000; text++) {
-            StringBuilder sb = new StringBuilder();
-            int pieces = 1 + random.nextInt(12);
-            for (int p = 0; p < pieces; p++) {
-                sb.append(STREET_PIECES[random.nextInt(STREET_PIECES.length)]);
-                if (random.nextInt(4) > 0) {
-                    sb.append(STREET_PIECES[random.nextInt(10)]);
-                }
-            }
-            String t = sb.toString();
+            String t = randomText(random, STREET_PIECES, 12, 4, () -> STREET_PIECES[random.nextInt(10)]);
             List<String> streets = plain(PiiTagger.STREET, t);
             assertEquals(streets, started(PiiTagger.STREET, t, PiiTagger::streetStart), t);
             matched += streets.size();
@@ -111,6 +96,22 @@ class StartedFindTest {
         StringBuilder sb = new StringBuilder(m.start() + "-" + m.end());
         for (int g = 1; g <= m.groupCount(); g++) {
             sb.append(" [").append(m.group(g)).append(']');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A text of 1 to {@code most} pieces drawn from {@code pieces}, each followed, but one time in {@code gapOdds}, by
+     * what {@code gap} gives.
+     */
+    private static String randomText(Random random, String[] pieces, int most, int gapOdds, Supplier<String> gap) {
+        StringBuilder sb = new StringBuilder();
+        int count = 1 + random.nextInt(most);
+        for (int p = 0; p < count; p++) {
+            sb.append(pieces[random.nextInt(pieces.length)]);
+            if (random.nextInt(gapOdds) > 0) {
+                sb.append(gap.get());
+            }
         }
         return sb.toString();
     }
