@@ -82,8 +82,9 @@ final class BatchCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         failed.forEach(o -> err.println("evidens: " + o.error()));
-        err.printf("evidens: %d of %d queries could not run (lines %s): see the error column of %s and %s%n", failed.size(),
-                outcomes.size(), failed.stream().map(o -> String.valueOf(o.query().line())).collect(Collectors.joining(", ")), hits, matrix);
+        err.printf("evidens: %d of %d queries could not run (%s %s): see the error column of %s and %s%n", failed.size(),
+                outcomes.size(), failed.size() == 1 ? "line" : "lines",
+                failed.stream().map(o -> String.valueOf(o.query().line())).collect(Collectors.joining(", ")), hits, matrix);
         err.flush();
         return 2;
     }

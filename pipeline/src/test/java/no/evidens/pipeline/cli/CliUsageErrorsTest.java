@@ -105,6 +105,13 @@ class CliUsageErrorsTest {
         }
         assertTrue(Files.readString(hits).contains(journal), "the hits file says it too");
         assertTrue(r.out().lines().anyMatch(l -> l.contains("error: " + journal)), r.out());
+        // one line that could not run is named as one
+        Path one = tmp.resolve("en.txt");
+        Files.writeString(one, "ansvarsgruppe\nansvarsgruppe type:journal\n");
+        CliRun single = CliRun.of("batch", "--home", fx.home.toString(), "--case", CaseFixture.CASE, "--out", hits.toString(),
+                "--matrix", matrix.toString(), one.toString());
+        assertEquals(2, single.code(), single.err());
+        assertTrue(single.err().contains("1 of 2 queries could not run (line 2): "), single.err());
         // a case no bundle was ingested into: the whole batch is refused, as the search refuses it
         CliRun unknown = CliRun.of("batch", "--home", fx.home.toString(), "--case", "testvk-2026", "--out", hits.toString(),
                 "--matrix", matrix.toString(), file.toString());
