@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
@@ -61,11 +62,14 @@ public final class BatchSearch {
             char sep = header.contains(";") ? ';' : ',';
             CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(sep).setHeader().setSkipHeaderRecord(true)
                     .setIgnoreHeaderCase(true).setTrim(true).setCommentMarker('#').setIgnoreEmptyLines(true).get();
-            try (Reader in = new java.io.StringReader(text)) {
-                for (CSVRecord r : format.parse(in)) {
+            try (Reader in = new java.io.StringReader(text); CSVParser parser = format.parse(in)) {
+                // the lines the parser has read when the record before ended (the header's, first)
+                long linesRead = parser.getCurrentLineNumber();
+                for (CSVRecord r : parser) {
                     if (!r.get("query").isBlank()) {
-                        out.add(new LabelledQuery(r.get("label"), r.get("query"), lineOf(lines, text, r.getCharacterPosition())));
+                        out.add(new LabelledQuery(r.get("label"), r.get("query"), lineAfter(lines, linesRead)));
                     }
+                    linesRead = parser.getCurrentLineNumber();
                 }
             }
         } else {
@@ -83,16 +87,11 @@ public final class BatchSearch {
     }
 
     /**
-     * The line (from 1) a CSV record starts on: Commons CSV gives the character where the previous record ended, so the
-     * blank and comment lines it skipped after it are skipped here too.
+     * The line (from 1) a CSV record starts on, the parser having read {@code linesRead} lines when the record before it
+     * ended: the next line, past the blank and comment lines the parser skips.
      */
-    private static int lineOf(List<String> lines, String text, long position) {
-        int line = 1;
-        for (int i = 0; i < position && i < text.length(); i++) {
-            if (text.charAt(i) == '\n' || text.charAt(i) == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
-                line++;
-            }
-        }
+    private static int lineAfter(List<String> lines, long linesRead) {
+        int line = Math.toIntExact(linesRead) + 1;
         while (line < lines.size() && (lines.get(line - 1).isBlank() || lines.get(line - 1).startsWith("#"))) {
             line++;
         }
