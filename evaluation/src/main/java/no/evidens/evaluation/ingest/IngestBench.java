@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import no.evidens.corpus.MixedBundle;
+import no.evidens.evaluation.ChildJava;
 import no.evidens.pipeline.extract.MemoryBound;
 
 /**
@@ -99,20 +100,15 @@ public final class IngestBench {
      */
     private static SideResult side(Path work, String name, String kind, List<String> jvmOptions, Class<?> main,
                                    String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
+        List<String> options = new ArrayList<>(jvmOptions);
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("-XX:StartFlightRecording") || a.startsWith("-Xlog:") || a.startsWith("-Devidens.")) {
-                cmd.add(a.replace("%s", name));
+                options.add(a.replace("%s", name));
             }
         }
         SideArchive archive = SideArchive.of(System.getProperty(SideArchive.BASE_PROPERTY), kind);
-        cmd.addAll(archive.options());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(main.getName());
-        cmd.addAll(List.of(args));
+        options.addAll(archive.options());
+        List<String> cmd = ChildJava.command(options, main.getName(), List.of(args));
         Process p = new ProcessBuilder(cmd).redirectError(work.resolve(name + ".log").toFile()).start();
         String result = null;
         for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

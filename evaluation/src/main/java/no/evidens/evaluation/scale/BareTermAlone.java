@@ -3,11 +3,9 @@ package no.evidens.evaluation.scale;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,6 +15,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 
+import no.evidens.evaluation.ChildJava;
 import no.evidens.index.PassageSchema;
 
 /**
@@ -61,21 +60,14 @@ public final class BareTermAlone {
 
     /**
      * Times {@code terms} (analysed terms of the text field) on the index in {@code dir} in a child JVM with this one's
-     * heap settings, and answers its latencies.
+     * largest heap, and answers its latencies.
      */
     static SearchBench.Latencies time(Path dir, List<String> terms, int rounds, int maxPasses) throws IOException, InterruptedException {
         Path termsFile = Files.createTempFile("evidens-bare-terms", ".txt");
         try {
             Files.write(termsFile, terms, StandardCharsets.UTF_8);
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (a.startsWith("-Xmx") || a.startsWith("-Xms")) {
-                    cmd.add(a);
-                }
-            }
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BareTermAlone.class.getName(), dir.toString(),
-                    termsFile.toString(), String.valueOf(rounds), String.valueOf(maxPasses)));
+            List<String> cmd = ChildJava.command(List.of(ChildJava.sameHeap()), BareTermAlone.class.getName(),
+                    List.of(dir.toString(), termsFile.toString(), String.valueOf(rounds), String.valueOf(maxPasses)));
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String line = null;
             for (String l : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

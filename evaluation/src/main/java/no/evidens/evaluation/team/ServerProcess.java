@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import no.evidens.evaluation.ChildJava;
+
 /**
  * {@code evidens serve} on a home, in a JVM of its own (as a user starts it: a cold JVM, nothing searched
  * yet), on a free port; ready when it prints its address. Stopped as Ctrl-C stops it.
@@ -38,17 +40,16 @@ final class ServerProcess implements AutoCloseable {
      * @param jfr a flight recording of the server to write, or null
      */
     static ServerProcess start(Path home, Path jfr) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
+        List<String> options = new ArrayList<>();
+        options.add(ChildJava.sameHeap());
         if (jfr != null) {
-            cmd.add("-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile");
+            options.add("-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile");
             // JFR keeps 64 frames by default: a search's stacks are deeper (Jetty, the web layer, the searcher, Lucene),
             // and cut ones cannot be put in the stage of the search they belong to.
-            cmd.add("-XX:FlightRecorderOptions:stackdepth=256");
+            options.add("-XX:FlightRecorderOptions:stackdepth=256");
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "no.evidens.pipeline.cli.EvidensCli", "serve",
-                "--home", home.toString(), "--port", "0", "--user", "benk"));
+        List<String> cmd = ChildJava.command(options, "no.evidens.pipeline.cli.EvidensCli",
+                List.of("serve", "--home", home.toString(), "--port", "0", "--user", "benk"));
         Path log = Files.createTempFile("evidens-bench-web-server", ".log");
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
