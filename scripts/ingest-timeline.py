@@ -15,7 +15,13 @@ process's children (its Tika workers), every --interval seconds, until that proc
 On a machine shared with other work, "running or ready" counts a thread that waits for a core as busy: the waiting
 core-seconds then say what the tree left idle of its own accord, not what the machine did.
 
-  scripts/ingest-timeline.py [--match EvidensSide] [--interval 0.2] [--cores N] [--out FILE] -- COMMAND ARGS…
+--match given more than once samples each matching process in turn (the bench runs its sides one after another:
+--match TikaSide --match EvidensSide draws both sides of one run; Tika alone has no workers, so only its total waiting
+counts, not its phases). --bins SECONDS also prints, for each bin, the CPU each group of threads used (m: the main
+process's main thread, models' load, Camel's threads, compilers, collector, others; w: the workers' readers,
+compilers, collector, others), the cores that kept busy, and the bin's waiting core-seconds.
+
+  scripts/ingest-timeline.py [--match EvidensSide]… [--interval 0.2] [--cores N] [--bins S] [--out FILE] -- COMMAND ARGS…
 """
 import argparse
 import collections
