@@ -62,10 +62,10 @@ public final class MemoryBound {
      * Transparent huge pages for the main process's heap, where the kernel gives them on request only
      * ({@link #hugePagesOnRequest}; where it gives them always the JVM has them without asking, where never the JVM
      * would print a warning). The models' objects (some 100 MB, loaded once) are then copied by the collector into
-     * memory touched in 2 MB pages rather than 4 kB ones, and the look-ups into them miss the address cache less:
-     * over the bench's 1,000 generated files the collector took 0.39–0.61 CPU s against 0.65–0.93 and the main process
-     * some 5% less CPU beside its own workers (docs/ingest-speed-rounds.md, thirty-fifth round). The launcher adds
-     * it the same way ({@code MemoryBoundTest} checks).
+     * memory touched in 2 MB pages rather than 4 kB ones: over the bench's 1,000 generated files the collector took
+     * 0.39–0.61 CPU s against 0.65–0.93, and the main process some 4–5% less CPU beside its own workers, more than the
+     * collector's share (the look-ups into the models, it seems; not profiled; docs/ingest-speed-rounds.md,
+     * thirty-fifth round). The launcher adds it the same way ({@code MemoryBoundTest} checks).
      */
     public static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
     /** The kernel's setting for transparent huge pages: {@code always [madvise] never}, the one in force bracketed. */
