@@ -15,7 +15,13 @@ process's children (its Tika workers), every --interval seconds, until that proc
 On a machine shared with other work, "running or ready" counts a thread that waits for a core as busy: the waiting
 core-seconds then say what the tree left idle of its own accord, not what the machine did.
 
-  scripts/ingest-timeline.py [--match EvidensSide] [--interval 0.2] [--cores N] [--out FILE] -- COMMAND ARGS…
+--match given more than once samples each matching process in turn (the bench runs its sides one after another:
+--match TikaSide --match EvidensSide draws both sides of one run; Tika alone has no workers, so only its total waiting
+counts, not its phases). --bins SECONDS also prints, for each bin, the CPU each group of threads used (m: the main
+process's main thread, models' load, Camel's threads, compilers, collector, others; w: the workers' readers,
+compilers, collector, others), the cores that kept busy, and the bin's waiting core-seconds.
+
+  scripts/ingest-timeline.py [--match EvidensSide]… [--interval 0.2] [--cores N] [--bins S] [--out FILE] -- COMMAND ARGS…
 """
 import argparse
 import collections
@@ -86,18 +92,30 @@ def find(root, match):
     return None
 
 
-def sample(command, match, interval):
-    """Runs the command; samples the matching process's tree. Returns (samples, cpu by (process, kind), workers seen)."""
+def sample(command, matches, interval):
+    """Runs the command; samples the tree of each matching process in turn (the bench runs its sides one after
+    another). Returns, per match, (samples, cpu by (process, kind), workers seen, ticks by bin)."""
     proc = subprocess.Popen(command)
-    main = None
-    while main is None and proc.poll() is None:
-        main = find(proc.pid, match)
-        time.sleep(0.02)
-    samples, cpu, last, seen = [], collections.Counter(), {}, {}
+    runs = []
+    for match in matches:
+        main = None
+        while main is None and proc.poll() is None:
+            main = find(proc.pid, match)
+            time.sleep(0.02)
+        if main is None:
+            break
+        runs.append(sample_one(main, interval))
+    proc.wait()
+    return runs
+
+
+def sample_one(main, interval):
+    samples, cpu, last, seen, steps = [], collections.Counter(), {}, {}, []
     start = time.time()
-    while main is not None and os.path.exists(f'/proc/{main}'):
+    while os.path.exists(f'/proc/{main}'):
         now = time.time() - start
         main_busy = worker_busy = readers_busy = 0
+        step = collections.Counter()
         for side, pid in [('main', main)] + [('worker', w) for w in children(main)]:
             if side == 'worker':
                 seen.setdefault(pid, now)
@@ -106,6 +124,7 @@ def sample(command, match, interval):
                     continue  # the bench's own meter
                 key = (side, kind(name))
                 cpu[key] += ticks - last.get((pid, tid), 0)
+                step[key] += ticks - last.get((pid, tid), 0)
                 last[(pid, tid)] = ticks
                 if state == 'R':
                     if side == 'main':
@@ -114,12 +133,53 @@ def sample(command, match, interval):
                         worker_busy += 1
                         readers_busy += bool(READER.match(name))
         samples.append((now, main_busy, worker_busy, readers_busy))
+        steps.append((now, step))
         time.sleep(interval)
-    proc.wait()
     # Each sample stands for the time until the next one (reading /proc takes time too).
     timed = [(t, (samples[i + 1][0] if i + 1 < len(samples) else t + interval) - t) + tuple(rest)
              for i, (t, *rest) in enumerate(samples)]
-    return [(t, dt, m, w, r) for t, dt, m, w, r in timed], cpu, seen
+    return [(t, dt, m, w, r) for t, dt, m, w, r in timed], cpu, seen, steps
+
+
+def group(side, name):
+    """A thread's group in the timeline."""
+    if 'C1' in name or 'C2' in name:
+        return side[0] + ':jit'
+    if name in ('VM Thread', 'GC Thread') or name.startswith('GC '):
+        return side[0] + ':gc'
+    if side == 'worker':
+        return 'w:read' if READER.match(name) else 'w:other'
+    if name.startswith('Camel') or name.startswith('ingest-prepare'):
+        return 'm:' + ('prepare' if name.startswith('ingest-prepare') else 'camel')
+    if name in ('java', 'main'):
+        return 'm:main'
+    return 'm:other'
+
+
+GROUPS = ['m:main', 'm:prepare', 'm:camel', 'm:jit', 'm:gc', 'm:other', 'w:read', 'w:jit', 'w:gc', 'w:other']
+
+
+def bins(samples, steps, width, cores):
+    """For each bin of `width` seconds: the CPU each group of threads used (a sample's ticks counted in the bin its
+    reading fell in), the cores that CPU kept busy, and the waiting core-seconds (cores with none of the tree's
+    threads running or ready, as in the phases; on a loaded machine the CPU used falls, the waiting does not)."""
+    table = collections.defaultdict(collections.Counter)
+    waiting = collections.Counter()
+    for t, step in steps:
+        for (side, name), ticks in step.items():
+            table[int(t // width)][group(side, name)] += ticks / TICKS
+    for t, dt, m, w, _ in samples:
+        waiting[int(t // width)] += max(0, cores - min(cores, m + w)) * dt
+    lines = ['   t s  ' + ' '.join('%9s' % g for g in GROUPS) + '   cores  waiting core-s']
+    for b in range(max(table) + 1 if table else 0):
+        used = sum(table[b].values())
+        lines.append('%6.1f  ' % (b * width) + ' '.join('%9.2f' % table[b][g] for g in GROUPS)
+                     + '   %5.2f   %5.2f' % (used / width, waiting[b]))
+    total = sum(sum(c.values()) for c in table.values())
+    lines.append('CPU s %.2f in %.1f s: idle core-s (cores × wall − CPU) %.2f; waiting core-s %.2f'
+                 % (total, samples[-1][0] + samples[-1][1], cores * (samples[-1][0] + samples[-1][1]) - total,
+                    sum(waiting.values())))
+    return '\n'.join(lines)
 
 
 def summary(samples, cpu, seen, cores):
@@ -154,16 +214,25 @@ def summary(samples, cpu, seen, cores):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('--match', default='EvidensSide')
+    parser.add_argument('--match', action='append',
+                        help='a process to sample (its command line holds this); repeat for one after another '
+                             '(TikaSide then EvidensSide: both sides of the bench); default EvidensSide')
     parser.add_argument('--interval', type=float, default=0.2)
     parser.add_argument('--cores', type=int, default=os.cpu_count())
+    parser.add_argument('--bins', type=float, help='also print the CPU by group of threads in bins of this many seconds')
     parser.add_argument('--out')
     parser.add_argument('command', nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ['--'] else args.command
     if not command:
         parser.error('no command given')
-    text = summary(*sample(command, args.match, args.interval), args.cores)
+    matches = args.match or ['EvidensSide']
+    parts = []
+    for match, (samples, cpu, seen, steps) in zip(matches, sample(command, matches, args.interval)):
+        parts.append('== ' + match + '\n' + summary(samples, cpu, seen, args.cores))
+        if args.bins:
+            parts.append(bins(samples, steps, args.bins, args.cores))
+    text = '\n'.join(parts)
     if args.out:
         with open(args.out, 'w', encoding='utf-8') as out:
             out.write(text + '\n')

@@ -1,5 +1,9 @@
 package no.evidens.pipeline.extract;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,6 +58,18 @@ public final class MemoryBound {
      * process of an ingest keeps two: in its two pairs the figures went both ways.
      */
     public static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
+    /**
+     * Transparent huge pages for the main process's heap, where the kernel gives them on request only
+     * ({@link #hugePagesOnRequest}; where it gives them always the JVM has them without asking, where never the JVM
+     * would print a warning). The models' objects (some 100 MB, loaded once) are then copied by the collector into
+     * memory touched in 2 MB pages rather than 4 kB ones: over the bench's 1,000 generated files the collector took
+     * 0.39–0.61 CPU s against 0.65–0.93, and the main process some 4–5% less CPU beside its own workers, more than the
+     * collector's share (the look-ups into the models, it seems; not profiled; docs/ingest-speed-rounds.md,
+     * thirty-fifth round). The launcher adds it the same way ({@code MemoryBoundTest} checks).
+     */
+    public static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    /** The kernel's setting for transparent huge pages: {@code always [madvise] never}, the one in force bracketed. */
+    static final Path HUGE_PAGES_SETTING = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     /** The most files in a bundle whose ingest runs with {@link #QUICK_JIT}. */
     public static final int QUICK_JIT_MAX_FILES = 4000;
     /** System property that replaces the workers' JVM options (space-separated), for measuring other choices. */
@@ -68,7 +84,22 @@ public final class MemoryBound {
         if (files <= QUICK_JIT_MAX_FILES) {
             options.add(QUICK_JIT);
         }
+        if (hugePagesOnRequest(HUGE_PAGES_SETTING)) {
+            options.add(HUGE_PAGES);
+        }
         return options;
+    }
+
+    /**
+     * Whether the kernel gives transparent huge pages to memory that asks for them ({@code [madvise]} in force), so
+     * that {@link #HUGE_PAGES} takes effect; false where the setting cannot be read (not Linux).
+     */
+    static boolean hugePagesOnRequest(Path setting) {
+        try {
+            return Files.readString(setting, StandardCharsets.US_ASCII).contains("[madvise]");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

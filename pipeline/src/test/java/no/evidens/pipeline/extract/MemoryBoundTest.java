@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MemoryBoundTest {
     private static final long MB = 1024 * 1024;
@@ -38,6 +39,23 @@ class MemoryBoundTest {
         assertTrue(MemoryBound.mainOptions(MemoryBound.QUICK_JIT_MAX_FILES).contains(MemoryBound.QUICK_JIT));
         assertFalse(MemoryBound.mainOptions(MemoryBound.QUICK_JIT_MAX_FILES + 1).contains(MemoryBound.QUICK_JIT),
                 "a long ingest keeps the optimising compiler");
+    }
+
+    @Test
+    void theMainProcessAsksForHugePagesOnlyWhereTheKernelGivesThemOnRequest(@TempDir Path dir) throws IOException {
+        Path setting = dir.resolve("enabled");
+        Files.writeString(setting, "always [madvise] never\n");
+        assertTrue(MemoryBound.hugePagesOnRequest(setting));
+        Files.writeString(setting, "[always] madvise never\n");
+        assertFalse(MemoryBound.hugePagesOnRequest(setting), "always: the JVM has them without asking");
+        Files.writeString(setting, "always madvise [never]\n");
+        assertFalse(MemoryBound.hugePagesOnRequest(setting), "never: the JVM would warn");
+        assertFalse(MemoryBound.hugePagesOnRequest(dir.resolve("missing")), "not Linux");
+        assertEquals(MemoryBound.hugePagesOnRequest(MemoryBound.HUGE_PAGES_SETTING),
+                MemoryBound.mainOptions(1).contains(MemoryBound.HUGE_PAGES));
+        String launcher = Files.readString(Path.of("..", "evidens"));
+        assertTrue(launcher.contains("'\\[madvise\\]' " + MemoryBound.HUGE_PAGES_SETTING), launcher);
+        assertTrue(launcher.contains("opts=\"$opts " + MemoryBound.HUGE_PAGES + "\""), launcher);
     }
 
     @Test
