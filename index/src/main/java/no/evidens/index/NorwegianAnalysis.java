@@ -190,6 +190,7 @@ public final class NorwegianAnalysis {
 
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
+            // a character filter, as in the Solr schema; the shared chains mark the value they read instead (TextAndPartsAnalyzer)
             return index ? SharedEndings.marked(reader) : reader;
         }
 
@@ -221,7 +222,7 @@ public final class NorwegianAnalysis {
 
     /**
      * The first steps of an index's text chain: as {@link #words}, with a coordination's shared ending
-     * ({@link SharedEndings}; the reader marked by {@link SharedEndings#marked}) before the stop words.
+     * ({@link SharedEndings}; the text marked by {@link SharedEndings#marked(String)}) before the stop words.
      */
     static TokenStream indexWords(Tokenizer source, boolean compounds) {
         return new StopFilter(new SharedEndings(normalized(source), PARTS, compounds), STOP_WORDS);

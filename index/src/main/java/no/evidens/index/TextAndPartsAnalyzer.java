@@ -41,7 +41,7 @@ final class TextAndPartsAnalyzer extends Analyzer {
             TokenStream s = NorwegianAnalysis.stems(record.recorder(words));
             ValueReader values = new ValueReader();
             return new TokenStreamComponents(reader -> {
-                String text = values.read(reader);
+                String text = SharedEndings.marked(values.read(reader));
                 record.analysing(text);
                 source.setReader(new StringReader(text));
             }, s);
@@ -52,17 +52,14 @@ final class TextAndPartsAnalyzer extends Analyzer {
             TokenStream s = new PartsByWord(new TypeTokenFilter(replay, SHARED_ENDING));
             ValueReader values = new ValueReader();
             return new TokenStreamComponents(reader -> {
-                String text = values.read(reader);
+                String text = SharedEndings.marked(values.read(reader));
                 replay.prepare(text);
                 source.setReader(new StringReader(text));
             }, s);
         }
-        return new TokenStreamComponents(source, NorwegianAnalysis.stems(words));
-    }
-
-    @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-        return SharedEndings.marked(reader);
+        ValueReader values = new ValueReader();
+        return new TokenStreamComponents(reader -> source.setReader(new StringReader(SharedEndings.marked(values.read(reader)))),
+                NorwegianAnalysis.stems(words));
     }
 
     @Override
