@@ -44,6 +44,8 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * ({@code compound-parts.txt}), so {@code barnevern} finds {@code barneverntjenesten} (split as Lucene's
  * dictionary compound filter splits, each word once: {@link CachedCompoundFilter}), and a law's name also
  * into what it is named after ({@link LawNameFilter}: {@code sosialtjenesteloven} gives {@code sosialtjeneste});</li>
+ * <li>at index time a coordination's first word also as the compound it stands for ({@code helse- og
+ * omsorgstjenesten}: {@code helsetjenesten}, {@link SharedEndings}), in the text and heading, not in the parts;</li>
  * <li>at query time the text chain expands abbreviations and synonyms ({@code synonyms.txt}, which
  * a file in the home folder replaces);</li>
  * <li>the filter fields are exact keywords.</li>
@@ -73,7 +75,7 @@ public final class NorwegianAnalysis {
      * first steps: the reference that {@link #analyzer()} must agree with token for token.
      */
     static Analyzer separateChains() {
-        return withKeywordFields(new TextAnalyzer(null, false), new TextAnalyzer(null, true));
+        return withKeywordFields(new TextAnalyzer(null, false, true), new TextAnalyzer(null, true, true));
     }
 
     /**
@@ -86,13 +88,13 @@ public final class NorwegianAnalysis {
         // The query's words are not split: "taushetsplikta" looks for compounds that hold taushetsplikt,
         // not for every compound that ends in plikt.
         SynonymList list = SynonymList.read(synonyms);
-        Analyzer all = withKeywordFields(new TextAnalyzer(synonymMap(list.all(), synonyms), false), new TextAnalyzer(null, false));
+        Analyzer all = withKeywordFields(new TextAnalyzer(synonymMap(list.all(), synonyms), false, false), new TextAnalyzer(null, false, false));
         if (!list.hasOtherWords()) {
             QUERY_ANALYZERS.add(all);
             return all;
         }
-        Analyzer sameWords = withKeywordFields(new TextAnalyzer(synonymMap(list.sameWords(), synonyms), false),
-                new TextAnalyzer(null, false));
+        Analyzer sameWords = withKeywordFields(new TextAnalyzer(synonymMap(list.sameWords(), synonyms), false, false),
+                new TextAnalyzer(null, false, false));
         Analyzer out = new QueryAnalyzer(all, sameWords);
         QUERY_ANALYZERS.add(out);
         return out;
@@ -171,20 +173,31 @@ public final class NorwegianAnalysis {
                 Map.entry(PassageSchema.SHA256, keyword)));
     }
 
-    /** The Norwegian text chain, optionally with synonyms (queries) or compound parts (the parts field). */
+    /**
+     * The Norwegian text chain, optionally with synonyms (queries) or compound parts (the parts field); an index's
+     * chain also gives a coordination's first word the compound it stands for ({@link SharedEndings}).
+     */
     private static final class TextAnalyzer extends Analyzer {
         private final SynonymMap synonyms;
         private final boolean parts;
+        private final boolean index;
 
-        TextAnalyzer(SynonymMap synonyms, boolean parts) {
+        TextAnalyzer(SynonymMap synonyms, boolean parts, boolean index) {
             this.synonyms = synonyms;
             this.parts = parts;
+            this.index = index;
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            // a character filter, as in the Solr schema; the shared chains mark the value they read instead (TextAndPartsAnalyzer)
+            return index ? SharedEndings.marked(reader) : reader;
         }
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream s = words(source);
+            TokenStream s = index ? indexWords(source, !parts) : words(source);
             if (parts) {
                 s = parts(s);
             }
@@ -205,6 +218,14 @@ public final class NorwegianAnalysis {
     /** The first steps of every text chain: lower case, folded, stop words out. */
     static TokenStream words(Tokenizer source) {
         return new StopFilter(normalized(source), STOP_WORDS);
+    }
+
+    /**
+     * The first steps of an index's text chain: as {@link #words}, with a coordination's shared ending
+     * ({@link SharedEndings}; the text marked by {@link SharedEndings#marked(String)}) before the stop words.
+     */
+    static TokenStream indexWords(Tokenizer source, boolean compounds) {
+        return new StopFilter(new SharedEndings(normalized(source), PARTS, compounds), STOP_WORDS);
     }
 
     /** Lower case, {@code ae/oe/aa} and ä/ö folded to æ/ø/å. */

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.util.CloseableThreadLocal;
 
@@ -22,6 +24,7 @@ import org.apache.lucene.util.CloseableThreadLocal;
  * document's fields, which would bypass the writer's analyzer; this keeps the sharing inside the analyzer.
  */
 final class TextAndPartsAnalyzer extends Analyzer {
+    private static final Set<String> SHARED_ENDING = Set.of(SharedEndings.TYPE);
     /** The record of each analysis thread: components are made in the thread that uses them. */
     private final CloseableThreadLocal<SharedWords> records = new CloseableThreadLocal<>();
 
@@ -32,28 +35,31 @@ final class TextAndPartsAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream words = NorwegianAnalysis.words(source);
+        TokenStream words = NorwegianAnalysis.indexWords(source, !PassageSchema.PARTS.equals(fieldName));
         if (PassageSchema.TEXT.equals(fieldName)) {
             SharedWords record = record();
             TokenStream s = NorwegianAnalysis.stems(record.recorder(words));
             ValueReader values = new ValueReader();
             return new TokenStreamComponents(reader -> {
-                String text = values.read(reader);
+                String text = SharedEndings.marked(values.read(reader));
                 record.analysing(text);
                 source.setReader(new StringReader(text));
             }, s);
         }
         if (PassageSchema.PARTS.equals(fieldName)) {
             SharedWords.Replay replay = record().replay(words);
-            TokenStream s = new PartsByWord(replay);
+            // the text field's record holds a coordination's compounds, which the parts field leaves out (SharedEndings)
+            TokenStream s = new PartsByWord(new TypeTokenFilter(replay, SHARED_ENDING));
             ValueReader values = new ValueReader();
             return new TokenStreamComponents(reader -> {
-                String text = values.read(reader);
+                String text = SharedEndings.marked(values.read(reader));
                 replay.prepare(text);
                 source.setReader(new StringReader(text));
             }, s);
         }
-        return new TokenStreamComponents(source, NorwegianAnalysis.stems(words));
+        ValueReader values = new ValueReader();
+        return new TokenStreamComponents(reader -> source.setReader(new StringReader(SharedEndings.marked(values.read(reader)))),
+                NorwegianAnalysis.stems(words));
     }
 
     @Override

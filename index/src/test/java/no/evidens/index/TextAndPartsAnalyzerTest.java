@@ -28,7 +28,8 @@ class TextAndPartsAnalyzerTest {
     private static final List<String> EDGES = List.of("", " ", "og det er i", "Barneverntjenesten og NAV, jf. sosialtjenesteloven § 4-1",
             "helse- og omsorgstjenesteloven og forvaltningslova og helsepersonelloven.", "Taushetsplikt: aa ae oe ä ö. Skulen og skular",
             "«Vi samarbeider», står det i avtalen med fastlegen 12.03.2024 og 1.1.2025.", "ettervern   og\n\ntiltaksplan i det",
-            "lovene, loven, lova, forlova, barnevernsloven og barnevernlovens");
+            "lovene, loven, lova, forlova, barnevernsloven og barnevernlovens",
+            "barnevern-, helse- og sosialtjenester, inn- og utgående, helse-");
     private static Analyzer shared;
     private static Analyzer separate;
     private static List<String> texts;
