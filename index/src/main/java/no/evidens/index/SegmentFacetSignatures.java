@@ -1,9 +1,6 @@
 package no.evidens.index;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,14 +49,12 @@ final class SegmentFacetSignatures {
     /**
      * The two signatures of each document in three bytes, where the first group has at most 256 and both at most 65,536
      * (a segment of generated or real passages has about a hundred and a few thousand): document {@code d}'s first
-     * group's at byte {@code 3 * d}, its second's in the two bytes after it, little-endian; one more byte at the end so
-     * that the last document's four bytes can be read at once ({@link #AT}). A quarter fewer bytes than the {@code char}
-     * layout, 21 entries a cache line instead of 16: a term search's thread CPU 0.979 of the {@code char} layout's
-     * (docs/search-speed-rounds.md, thirty-eighth round).
+     * group's at byte {@code 3 * d}, its second's in the two bytes after it, low byte first. A quarter fewer bytes than the {@code char}
+     * layout, 21 entries a cache line instead of 16: a term search on one thread took 0.96 of the {@code char} layout's
+     * thread CPU (docs/search-speed-rounds.md, thirty-eighth round). Read a byte at a time: one four-byte read through
+     * a {@code VarHandle} measured no better, and its loop's compiled code is the JIT's to inline or not.
      */
     private final byte[] packed;
-    /** Four bytes of {@link #packed} as a little-endian int, from any byte offset (an unaligned load where the CPU allows it). */
-    private static final VarHandle AT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private final int[] wide;
     /** Per group, its first signature number; the group's signature of a document without values in it is that one. */
     private final int[] firstOfGroup;
@@ -168,7 +163,7 @@ final class SegmentFacetSignatures {
         byte[] packed = null;
         if (signatures <= Math.min(narrowUpTo, Character.MAX_VALUE + 1) && firstOfGroup[1] <= Math.min(packedUpTo, 256)) {
             int docs = perGroup.length / G;
-            packed = new byte[3 * docs + 1];
+            packed = new byte[3 * docs];
             for (int d = 0; d < docs; d++) {
                 int second = perGroup[G * d + 1];
                 packed[3 * d] = (byte) perGroup[G * d];
@@ -224,9 +219,8 @@ final class SegmentFacetSignatures {
     /** Counts one hit: one more for its signature of each group. */
     void count(int doc, int[] counts) {
         if (packed != null) {
-            int both = (int) AT.get(packed, 3 * doc);
-            counts[both & 0xFF]++;
-            counts[(both >>> 8) & 0xFFFF]++;
+            counts[packed[3 * doc] & 0xFF]++;
+            counts[(packed[3 * doc + 1] & 0xFF) | (packed[3 * doc + 2] & 0xFF) << 8]++;
         } else if (narrow != null) {
             counts[narrow[G * doc]]++;
             counts[narrow[G * doc + 1]]++;
@@ -239,8 +233,7 @@ final class SegmentFacetSignatures {
     /** Counts one hit for one group only. */
     void count(int doc, int group, int[] counts) {
         if (packed != null) {
-            int both = (int) AT.get(packed, 3 * doc);
-            counts[group == 0 ? both & 0xFF : (both >>> 8) & 0xFFFF]++;
+            counts[group == 0 ? packed[3 * doc] & 0xFF : (packed[3 * doc + 1] & 0xFF) | (packed[3 * doc + 2] & 0xFF) << 8]++;
         } else {
             counts[narrow != null ? narrow[G * doc + group] : wide[G * doc + group]]++;
         }
@@ -265,9 +258,9 @@ final class SegmentFacetSignatures {
             for (; bits != 0; bits &= bits - 1) {
                 int doc = (w << 6) | Long.numberOfTrailingZeros(bits);
                 if (live == null || live.get(doc)) {
-                    int both = (int) AT.get(sig, 3 * doc);
-                    counts[both & 0xFF]++;
-                    counts[(both >>> 8) & 0xFFFF]++;
+                    int at = 3 * doc;
+                    counts[sig[at] & 0xFF]++;
+                    counts[(sig[at + 1] & 0xFF) | (sig[at + 2] & 0xFF) << 8]++;
                 }
             }
         } else if (narrow != null) {
