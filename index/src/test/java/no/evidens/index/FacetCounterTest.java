@@ -89,12 +89,22 @@ class FacetCounterTest {
 
     @Test
     void aBitSetOfHitsIsCountedAsHitByHit() throws IOException {
-        // The bit set's count goes a 64-bit word at a time (runs of the document group's signature, the passage group's
-        // signature read only where it has values): it must give each signature the counts of one hit at a time.
+        // The bit set's count goes a 64-bit word at a time: it must give each signature the counts of one hit at a time,
+        // in each layout of the signatures.
         IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
         try (Directory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, config)) {
             addPassages(w, new Random(13), 0, 3);
+            // A segment of more than 256 signatures of the passage group, so that the three-byte layout's second byte counts.
+            for (int p = 0; p < 700; p++) {
+                String caseId = "sak-" + p % 3;
+                String text = "tekst samarbeid";
+                w.addDocument(FacetFilters.CONFIG.build(PassageSchema.toDocument(new Passage(Passage.idOf(caseId, "m" + p / 9, p % 9),
+                        caseId, "m" + p / 9, "m.txt", "journal", "Tittel", "", 1, 0, text.length(), text, List.of(),
+                        List.of("indikator" + p), List.of(), Map.of()))));
+            }
+            w.commit();
             try (DirectoryReader reader = DirectoryReader.open(w)) {
+                assertEquals(4, reader.leaves().size());
                 Random random = new Random(14);
                 // the int layout (forced by a limit of none), the char layout (three bytes forced off), the three bytes
                 for (int[] limits : new int[][] {{0, 256}, {Character.MAX_VALUE + 1, 0}, {Character.MAX_VALUE + 1, 256}}) {
