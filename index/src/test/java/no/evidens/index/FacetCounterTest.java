@@ -1,5 +1,6 @@
 package no.evidens.index;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,12 +24,15 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,16 +67,117 @@ class FacetCounterTest {
         SegmentCache<SegmentFacetSignatures> wide = new SegmentCache<>(
                 segment -> SegmentFacetSignatures.of(segment, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, 0));
         SegmentCache<SegmentFacetSignatures> narrow = FacetCounter.newCache();
+        SegmentCache<SegmentFacetSignatures> chars = new SegmentCache<>(
+                segment -> SegmentFacetSignatures.of(segment, FacetsConfig.DEFAULT_INDEX_FIELD_NAME, Character.MAX_VALUE + 1, 0));
         IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
         try (Directory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, config)) {
             addPassages(w, new Random(12), 0, 2);
             try (DirectoryReader reader = DirectoryReader.open(w)) {
                 assertSameAsLucene(reader, wide);
                 assertSameAsLucene(reader, narrow);
+                assertSameAsLucene(reader, chars);
                 SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, FacetFilters.CONFIG);
                 for (int seg = 0; seg < reader.leaves().size(); seg++) {
                     assertFalse(FacetCounter.of(reader, state, wide).segment(seg).narrow());
                     assertTrue(FacetCounter.of(reader, state, narrow).segment(seg).narrow());
+                    assertTrue(FacetCounter.of(reader, state, narrow).segment(seg).packed());
+                    assertFalse(FacetCounter.of(reader, state, chars).segment(seg).packed());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBitSetOfHitsIsCountedAsHitByHit() throws IOException {
+        // The bit set's count goes a 64-bit word at a time: it must give each signature the counts of one hit at a time,
+        // in each layout of the signatures.
+        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
+        try (Directory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, config)) {
+            addPassages(w, new Random(13), 0, 3);
+            // A segment of more than 256 signatures of the passage group, so that the three-byte layout's second byte counts.
+            for (int p = 0; p < 700; p++) {
+                String caseId = "sak-" + p % 3;
+                String text = "tekst samarbeid";
+                w.addDocument(FacetFilters.CONFIG.build(PassageSchema.toDocument(new Passage(Passage.idOf(caseId, "m" + p / 9, p % 9),
+                        caseId, "m" + p / 9, "m.txt", "journal", "Tittel", "", 1, 0, text.length(), text, List.of(),
+                        List.of("indikator" + p), List.of(), Map.of()))));
+            }
+            w.commit();
+            try (DirectoryReader reader = DirectoryReader.open(w)) {
+                assertEquals(4, reader.leaves().size());
+                Random random = new Random(14);
+                // the int layout (forced by a limit of none), the char layout (three bytes forced off), the three bytes
+                for (int[] limits : new int[][] {{0, 256}, {Character.MAX_VALUE + 1, 0}, {Character.MAX_VALUE + 1, 256}}) {
+                    for (var leaf : reader.leaves()) {
+                        SegmentFacetSignatures sigs = SegmentFacetSignatures.of(leaf.reader(), FacetsConfig.DEFAULT_INDEX_FIELD_NAME,
+                                limits[0], limits[1]);
+                        assertEquals(limits[0] > 0, sigs.narrow());
+                        assertEquals(limits[0] > 0 && limits[1] > 0, sigs.packed());
+                        int maxDoc = leaf.reader().maxDoc();
+                        assertTrue(maxDoc > 64, "runs across words");
+                        List<FixedBitSet> sets = new ArrayList<>();
+                        for (int doc = 0; doc < maxDoc; doc++) {
+                            // each entry alone: a run's first entry, a word's first and last
+                            FixedBitSet one = new FixedBitSet(maxDoc);
+                            one.set(doc);
+                            sets.add(one);
+                        }
+                        for (double density : new double[] {0.02, 0.2, 0.7, 1.0}) {
+                            for (int i = 0; i < 20; i++) {
+                                FixedBitSet some = new FixedBitSet(maxDoc);
+                                for (int doc = 0; doc < maxDoc; doc++) {
+                                    if (random.nextDouble() < density) {
+                                        some.set(doc);
+                                    }
+                                }
+                                sets.add(some);
+                            }
+                        }
+                        for (FixedBitSet hits : sets) {
+                            int[] expected = sigs.newCounts();
+                            for (int doc = hits.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                                 doc = doc + 1 < maxDoc ? hits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                                sigs.count(doc, expected);
+                            }
+                            int[] counted = sigs.newCounts();
+                            sigs.count(hits, null, counted);
+                            assertArrayEquals(expected, counted, "hits " + hits.cardinality() + ", narrow " + sigs.narrow());
+                            for (int group = 0; group < 2; group++) {
+                                int[] one = sigs.newCounts();
+                                int[] oneByDoc = sigs.newCounts();
+                                for (int doc = 0; doc < maxDoc; doc++) {
+                                    if (hits.get(doc)) {
+                                        sigs.count(doc, group, oneByDoc);
+                                    }
+                                }
+                                for (int wd = 0; wd < FixedBitSet.bits2words(maxDoc); wd++) {
+                                    sigs.count(hits.getBits()[wd], wd, null, group, one);
+                                }
+                                assertArrayEquals(oneByDoc, one, "group " + group);
+                            }
+                            // deleted entries skipped: every other entry live
+                            Bits live = new Bits() {
+                                @Override
+                                public boolean get(int index) {
+                                    return index % 2 == 0;
+                                }
+
+                                @Override
+                                public int length() {
+                                    return maxDoc;
+                                }
+                            };
+                            int[] liveExpected = sigs.newCounts();
+                            for (int doc = 0; doc < maxDoc; doc += 2) {
+                                if (hits.get(doc)) {
+                                    sigs.count(doc, liveExpected);
+                                }
+                            }
+                            int[] liveCounted = sigs.newCounts();
+                            sigs.count(hits, live, liveCounted);
+                            assertArrayEquals(liveExpected, liveCounted);
+                        }
+                    }
                 }
             }
         }
