@@ -120,6 +120,19 @@ class CliUsageErrorsTest {
     }
 
     @Test
+    void aBatchCsvThatCannotBeReadIsAUsageErrorNamingItsLine() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        Path file = tmp.resolve("sok.csv");
+        Files.writeString(file, "label,query\nsamarbeid,ansvarsgruppe\nip,\"\"\"individuell plan\n");
+        CliRun r = CliRun.of("batch", "--home", fx.home.toString(), "--case", CaseFixture.CASE, "--out", tmp.resolve("h.csv").toString(),
+                "--matrix", tmp.resolve("m.csv").toString(), file.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("evidens: " + file + ": line 3 cannot be read as CSV: a field that starts with a quotation mark must end with one,"
+                + " right before the comma or the end of the line, and a quotation mark inside it is doubled"
+                + " (ip,\"\"\"individuell plan\"\"\")", r.err().strip());
+    }
+
+    @Test
     void anUnknownDocumentTypeIsAUsageErrorNamingTheTypes() throws Exception {
         CaseFixture fx = CaseFixture.create(tmp);
         CliRun r = CliRun.of("search", "--home", fx.home.toString(), "--type", "journaler", "ansvarsgruppe");
