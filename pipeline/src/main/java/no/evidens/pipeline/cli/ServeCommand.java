@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "The address people open, when it is another name or a reverse proxy's (e.g. https://evidens.kommune.no/).")
     java.net.URI publicUrl;
 
-    @Option(names = "--behind-proxy", description = "Trust the reverse proxy's Forwarded / X-Forwarded-* headers (bind to 127.0.0.1 then).")
+    @Option(names = "--behind-proxy", description = "Trust the reverse proxy's Forwarded / X-Forwarded-* headers (bind to 127.0.0.1 then). Needs --sign-in.")
     boolean behindProxy;
 
     @Option(names = "--oidc-issuer", paramLabel = "URL",

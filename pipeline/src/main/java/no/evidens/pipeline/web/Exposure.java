@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * Who can reach the workspace and how they prove who they are: the address it binds to, sign-in on or
  * off, TLS from a keystore, or a reverse proxy in front. The default is one person on this machine:
- * 127.0.0.1, no sign-in. Binding to any other address needs sign-in.
+ * 127.0.0.1, no sign-in. Binding to any other address, or serving behind a reverse proxy, needs sign-in.
  *
  * @param host        the address to bind to (127.0.0.1 by default; 0.0.0.0 for every interface)
  * @param signIn      accounts and sessions on (else the single-user mode: the local user is lead of every case)
@@ -43,6 +43,11 @@ public record Exposure(String host, boolean signIn, Path tlsKeystore, String tls
         if (!loopback(host) && !signIn) {
             throw new IllegalArgumentException("the workspace binds to " + host + " only with sign-in on (add --sign-in): "
                     + "without it anyone who reaches the port reads every case");
+        }
+        if (behindProxy && !signIn) {
+            // the proxy listens on the network and forwards to loopback: the same exposure as binding beyond it
+            throw new IllegalArgumentException("the workspace runs behind a reverse proxy only with sign-in on (add --sign-in): "
+                    + "the proxy brings the network to it, and without sign-in anyone who reaches the proxy reads every case");
         }
         if (oidc != null && !signIn) {
             throw new IllegalArgumentException("OpenID Connect is a way to sign in: add --sign-in");
