@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingStore;
 import no.evidens.index.IndexBackup;
 import no.evidens.pipeline.EvidensHome;
@@ -24,12 +25,13 @@ import no.evidens.pipeline.Json;
  * A whole home copied while the server may be running, and put back into a new home: the index's latest
  * commit ({@link IndexBackup}), the findings store through H2's online backup (findings, history, audit
  * trail), the audit chain file (copied before the store, so every hash it names is in the copy), the
- * receipts, the memory of failed files and of incomplete containers (so a restored home still reads again what a
+ * accounts and roles per case (the access database, by H2's online backup too), the receipts, the memory of failed files and of incomplete containers (so a restored home still reads again what a
  * re-ingest must bring in), the uploaded bundles and the synonyms.
  */
 public final class HomeBackup {
     static final String MANIFEST = "evidens-backup.json";
     static final String STORE_ZIP = "findings.zip";
+    static final String ACCESS_ZIP = "access.zip";
     private static final List<String> FOLDERS = List.of("receipts", "failed", "incomplete", "bundles");
 
     private final Duration lockWait;
@@ -38,8 +40,12 @@ public final class HomeBackup {
         this.lockWait = lockWait;
     }
 
-    /** What a backup holds. */
-    public record Summary(Path dir, String home, int indexFiles, boolean findings, int files, Instant at) {
+    /**
+     * What a backup holds.
+     *
+     * @param accounts whether it holds the access database (accounts, roles per case)
+     */
+    public record Summary(Path dir, String home, int indexFiles, boolean findings, boolean accounts, int files, Instant at) {
     }
 
     public Summary backup(EvidensHome home, Path to) throws IOException {
@@ -56,6 +62,13 @@ public final class HomeBackup {
                 store.backupTo(to.resolve(STORE_ZIP));
             }
         }
+        // without the accounts and roles a restored team home would let nobody sign in
+        boolean accounts = Files.isRegularFile(home.access().resolve(AccessStore.DB_NAME + ".mv.db"));
+        if (accounts) {
+            try (AccessStore access = AccessStore.open(home.access(), lockWait)) {
+                access.backupTo(to.resolve(ACCESS_ZIP));
+            }
+        }
         for (String folder : FOLDERS) {
             files += copyTree(home.root().resolve(folder), to.resolve(folder));
         }
@@ -66,9 +79,10 @@ public final class HomeBackup {
         manifest.put("at", at.toString());
         manifest.put("indexFiles", indexFiles);
         manifest.put("findings", findings);
+        manifest.put("accounts", accounts);
         manifest.put("files", files);
         Json.write(manifest, to.resolve(MANIFEST));
-        return new Summary(to, home.root().toString(), indexFiles, findings, files, at);
+        return new Summary(to, home.root().toString(), indexFiles, findings, accounts, files, at);
     }
 
     /** Restores a backup into a new home; quotations and receipts that named the old home's bundles name the new one's. */
@@ -98,8 +112,12 @@ public final class HomeBackup {
                 store.moveSources(oldBundles, newBundles);
             }
         }
+        boolean accounts = Files.isRegularFile(from.resolve(ACCESS_ZIP));
+        if (accounts) {
+            AccessStore.restore(from.resolve(ACCESS_ZIP), home.access());
+        }
         rebaseReceipts(home.receipts(), oldBundles, newBundles);
-        return new Summary(home.root(), oldRoot, indexFiles, findings, files, Instant.parse(m.path("at").asText()));
+        return new Summary(home.root(), oldRoot, indexFiles, findings, accounts, files, Instant.parse(m.path("at").asText()));
     }
 
     /** Receipts of uploaded bundles name the bundle in the old home: name the restored copy instead. */
