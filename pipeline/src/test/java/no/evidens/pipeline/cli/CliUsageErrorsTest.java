@@ -133,6 +133,21 @@ class CliUsageErrorsTest {
     }
 
     @Test
+    void aQueryStartingWithAnExcludedWordIsToldToGoAfterTwoDashes() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        CliRun r = CliRun.of("search", "--home", fx.home.toString(), "-Nordmann ansvarsgruppe");
+        assertEquals(2, r.code(), r.out());
+        assertEquals("evidens: Unknown option: '-Nordmann ansvarsgruppe' (a query that starts with - goes after --: "
+                + "evidens search -- '-Nordmann ansvarsgruppe …'; see: evidens search --help)", r.err().strip());
+        CliRun given = CliRun.of("search", "--home", fx.home.toString(), "--", "-Nordmann ansvarsgruppe");
+        assertEquals(0, given.code(), given.err());
+        // a command without a query keeps the plain message
+        CliRun other = CliRun.of("verify", "--home", fx.home.toString(), "--case", CaseFixture.CASE, "-x");
+        assertEquals(2, other.code());
+        assertEquals("evidens: Unknown option: '-x' (see: evidens verify --help)", other.err().strip());
+    }
+
+    @Test
     void anUnknownDocumentTypeIsAUsageErrorNamingTheTypes() throws Exception {
         CaseFixture fx = CaseFixture.create(tmp);
         CliRun r = CliRun.of("search", "--home", fx.home.toString(), "--type", "journaler", "ansvarsgruppe");
