@@ -173,4 +173,13 @@ class CliUsageErrorsTest {
         assertEquals(2, r.code(), r.err());
         assertEquals("evidens: no such folder or .zip file: " + missing, r.err().strip());
     }
+
+    @Test
+    void oneFileThatIsNotAZipIsAUsageError() throws Exception {
+        Path pdf = Files.createDirectories(tmp.resolve("bunke")).resolve("notat.pdf");
+        Files.writeString(pdf, "tekst");
+        CliRun r = CliRun.of("ingest", pdf.toString(), "--case", "fjordvik-2026", "--home", tmp.resolve("home").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("evidens: a bundle is a folder or a .zip file: " + pdf + " (give the folder it lies in)", r.err().strip());
+    }
 }
