@@ -20,8 +20,8 @@ import no.evidens.pipeline.web.WebServer;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start the web workspace: search, read, attach quotations to findings, export the report, upload bundles.",
-                "By default for one person on this machine (127.0.0.1, no sign-in). For a team: --sign-in",
-                "(accounts from evidens user, roles from evidens member), then --host and TLS or a reverse proxy.",
+                "By default for one person on this machine (127.0.0.1, no sign-in). For a team: --sign-in "
+                        + "(accounts from evidens user, roles from evidens member), then --host and TLS or a reverse proxy.",
                 "Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
