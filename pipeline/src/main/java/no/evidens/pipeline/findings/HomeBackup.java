@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingStore;
 import no.evidens.index.IndexBackup;
+import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
 
 /**
@@ -26,13 +28,16 @@ import no.evidens.pipeline.Json;
  * commit ({@link IndexBackup}), the findings store through H2's online backup (findings, history, audit
  * trail), the audit chain file (copied before the store, so every hash it names is in the copy), the
  * accounts and roles per case (the access database, by H2's online backup too), the receipts, the memory of failed files and of incomplete containers (so a restored home still reads again what a
- * re-ingest must bring in), the uploaded bundles and the synonyms.
+ * re-ingest must bring in), the uploaded bundles and the home's settings (synonyms, codebook, evidens.properties).
  */
 public final class HomeBackup {
     static final String MANIFEST = "evidens-backup.json";
     static final String STORE_ZIP = "findings.zip";
     static final String ACCESS_ZIP = "access.zip";
     private static final List<String> FOLDERS = List.of("receipts", "failed", "incomplete", "bundles");
+    /** The home's own settings: its synonyms, its indicator codebook (which tags the next ingestions), its engine. */
+    private static final List<String> SETTINGS = Stream.concat(
+            Stream.of(EvidensHome.SYNONYMS, IndexBackend.SETTINGS), Codebook.HOME_FILES.stream()).toList();
 
     private final Duration lockWait;
 
@@ -72,7 +77,9 @@ public final class HomeBackup {
         for (String folder : FOLDERS) {
             files += copyTree(home.root().resolve(folder), to.resolve(folder));
         }
-        files += copyIfThere(home.root().resolve(EvidensHome.SYNONYMS), to.resolve(EvidensHome.SYNONYMS));
+        for (String file : SETTINGS) {
+            files += copyIfThere(home.root().resolve(file), to.resolve(file));
+        }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", "evidens-backup");
         manifest.put("home", home.root().toString());
@@ -102,7 +109,9 @@ public final class HomeBackup {
         for (String folder : FOLDERS) {
             files += copyTree(from.resolve(folder), home.root().resolve(folder));
         }
-        files += copyIfThere(from.resolve(EvidensHome.SYNONYMS), home.root().resolve(EvidensHome.SYNONYMS));
+        for (String file : SETTINGS) {
+            files += copyIfThere(from.resolve(file), home.root().resolve(file));
+        }
         String oldBundles = Path.of(oldRoot).resolve("bundles").toString();
         String newBundles = home.root().resolve("bundles").toString();
         boolean findings = Files.isRegularFile(from.resolve(STORE_ZIP));

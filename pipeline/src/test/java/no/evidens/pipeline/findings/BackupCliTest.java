@@ -54,6 +54,10 @@ class BackupCliTest {
             access.addMember(c, "kari", Role.LEAD, "kari");
         }
 
+        // the home's own codebook (it tags the next ingestions) and settings file
+        Files.writeString(fx.home.resolve("codebook.yaml"), "# the home's own indicators\n");
+        Files.writeString(fx.home.resolve("evidens.properties"), "# no engine but the embedded index\n");
+
         Path backup = tmp.resolve("backup");
         assertEquals(0, run("backup", "--to", backup.toString(), "--home", home), err);
         assertTrue(out.contains(", the findings store, the accounts, "), out);
@@ -66,6 +70,9 @@ class BackupCliTest {
         assertTrue(out.contains("into " + restored), out);
         assertEquals(Files.readString(fx.home.resolve(mark)), Files.readString(restored.resolve(mark)));
         assertEquals(Files.readString(fx.home.resolve(failed)), Files.readString(restored.resolve(failed)));
+        for (String setting : new String[] {"codebook.yaml", "evidens.properties"}) {
+            assertEquals(Files.readString(fx.home.resolve(setting)), Files.readString(restored.resolve(setting)), setting);
+        }
         assertEquals(0, run("verify", "--case", c, "--home", restored.toString()), out + err);
         assertTrue(out.contains("2 quotations checked: {ok=2}"), out);
         assertEquals(0, run("audit", "verify", "--home", restored.toString()), err);
