@@ -95,6 +95,11 @@ final class ServeCommand implements Callable<Integer> {
                 }
             }
         }
+        if (exposure.warning() != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("evidens: warning: " + exposure.warning());
+            err.flush();
+        }
         WebConfig config = WebConfig.defaults(port, (long) maxUploadMb << 20);
         config = config.withSearches(searches == 0 ? config.searches() : searches, Duration.ofSeconds(searchWait));
         serve(spec.commandLine().getOut(), h, config, exposure, FindingsOptions.user(user));

@@ -80,6 +80,18 @@ public record Exposure(String host, boolean signIn, Path tlsKeystore, String tls
         return tlsKeystore != null;
     }
 
+    /**
+     * What to warn of before serving, or null: sign-in on the network over plain http (no keystore, no proxy in front),
+     * where passwords and session cookies cross the network unencrypted. Allowed (a trial on a closed network), not quiet.
+     */
+    public String warning() {
+        if (loopback(host) || tls() || behindProxy) {
+            return null;
+        }
+        return "sign-in on " + host + " over plain http: passwords and session cookies cross the network unencrypted; "
+                + "serve with --tls-keystore, or behind a reverse proxy that terminates TLS (--behind-proxy)";
+    }
+
     /** Whether the host names (or is) the loopback interface only. */
     static boolean loopback(String host) {
         if (host.equals("localhost")) {

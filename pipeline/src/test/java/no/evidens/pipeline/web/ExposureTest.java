@@ -1,10 +1,12 @@
 package no.evidens.pipeline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +32,16 @@ class ExposureTest {
         Exposure team = new Exposure(null, true, null, null, PUBLIC, true, null);
         assertTrue(team.behindProxy() && team.signIn());
         assertTrue(Exposure.loopback(team.host()), team.host());
+    }
+
+    @Test
+    void signInOverPlainHttpOnTheNetworkIsWarnedOf() {
+        assertEquals("sign-in on 0.0.0.0 over plain http: passwords and session cookies cross the network unencrypted; serve with"
+                + " --tls-keystore, or behind a reverse proxy that terminates TLS (--behind-proxy)",
+                new Exposure("0.0.0.0", true, null, null, null, false, null).warning());
+        assertNull(new Exposure("0.0.0.0", true, Path.of("evidens.p12"), "hemmelig", null, false, null).warning(), "TLS");
+        assertNull(new Exposure(null, true, null, null, PUBLIC, true, null).warning(), "a proxy in front");
+        assertNull(Exposure.signedIn().warning(), "loopback");
+        assertNull(Exposure.local().warning());
     }
 }
