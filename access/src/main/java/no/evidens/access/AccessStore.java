@@ -319,6 +319,30 @@ public final class AccessStore implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Writes a transactionally consistent copy of the whole database (accounts, memberships, sessions, sign-in counts) to a
+     * zip while others may go on using it: H2's online {@code BACKUP TO}, as the findings store is backed up.
+     */
+    public void backupTo(Path zip) {
+        read(() -> {
+            try (PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
+                ps.setString(1, zip.toAbsolutePath().toString());
+                ps.execute();
+            }
+            return null;
+        });
+    }
+
+    /** Unpacks a database written by {@link #backupTo} into {@code dir}, which then holds the access database. */
+    public static void restore(Path zip, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            org.h2.tools.Restore.execute(zip.toAbsolutePath().toString(), dir.toAbsolutePath().toString(), DB_NAME);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot restore the access database from " + zip + ": " + e.getMessage(), e);
+        }
+    }
+
     @FunctionalInterface
     interface Work<T> {
         T run() throws SQLException;

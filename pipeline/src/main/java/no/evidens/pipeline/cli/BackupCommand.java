@@ -11,8 +11,8 @@ import no.evidens.pipeline.findings.HomeBackup;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = {"Back up a whole home while the server may run.",
-                "The index's latest commit, the findings store (H2 online backup, with the history and the audit trail),",
-                "audit-chain.log, receipts, uploaded bundles."})
+                "The index's latest commit, the findings store (H2 online backup, with the history and the audit trail), "
+                        + "the accounts and roles per case (H2 online backup too), audit-chain.log, receipts, uploaded bundles."})
 final class BackupCommand extends CliAction {
     @Mixin
     HomeOption home;
@@ -22,7 +22,7 @@ final class BackupCommand extends CliAction {
     @Override
     public Integer call() throws Exception {
         HomeBackup.Summary s = new HomeBackup(FindingStore.DEFAULT_LOCK_WAIT).backup(home.resolve(), to.toAbsolutePath().normalize());
-        return say("Backed up %s to %s: %d index files, %s, %d other files", s.home(), s.dir(), s.indexFiles(),
-                s.findings() ? "the findings store" : "no findings store", s.files());
+        return say("Backed up %s to %s: %d index files, %s%s, %d other files", s.home(), s.dir(), s.indexFiles(),
+                s.findings() ? "the findings store" : "no findings store", s.accounts() ? ", the accounts" : "", s.files());
     }
 }

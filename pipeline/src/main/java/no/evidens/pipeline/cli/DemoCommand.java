@@ -20,8 +20,8 @@ import no.evidens.pipeline.ingest.Receipt;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Ingest the fictional sample bundle of Evidens, run example searches, then start the web workspace.",
-                "The searches print cited hits; the workspace starts when run at a terminal, or with --serve",
-                "(--no-serve never starts it)."})
+                "The searches print cited hits; the workspace starts when run at a terminal, or with --serve "
+                        + "(--no-serve never starts it)."})
 final class DemoCommand implements Callable<Integer> {
     /** Example searches an auditor might make in the sample case. */
     static final List<String> EXAMPLES = List.of(

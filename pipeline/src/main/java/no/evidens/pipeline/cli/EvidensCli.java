@@ -69,12 +69,25 @@ public final class EvidensCli implements Runnable {
         });
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("evidens: " + e.getMessage() + " (see: evidens "
+            err.println("evidens: " + e.getMessage() + " (" + queryHint(e) + "see: evidens "
                     + commandPath(e.getCommandLine()) + "--help)");
             err.flush();
             return 2;
         });
         return cli;
+    }
+
+    /**
+     * For a command that takes a QUERY, an unknown "option" is most likely a query that starts with an excluded word
+     * ({@code -NAV samarbeid}): say how to give it.
+     */
+    private static String queryHint(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || !u.isUnknownOption()
+                || e.getCommandLine().getCommandSpec().positionalParameters().stream().noneMatch(p -> "QUERY".equals(p.paramLabel()))) {
+            return "";
+        }
+        return "a query that starts with - goes after --: evidens " + commandPath(e.getCommandLine()) + "-- '"
+                + u.getUnmatched().get(0) + " …'; ";
     }
 
     private static String commandPath(CommandLine cmd) {

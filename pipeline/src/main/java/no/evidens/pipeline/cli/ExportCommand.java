@@ -11,8 +11,8 @@ import no.evidens.pipeline.export.ExportFormat;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the findings of a case with their quotations and sources.",
-                "Formats: docx (the findings section of a supervision report), md, csv, or json (also the backup that evidens",
-                "import reads)."})
+                "Formats: docx (the findings section of a supervision report), md, csv, or json (also the backup that evidens "
+                        + "import reads)."})
 final class ExportCommand extends CliAction {
     @Mixin
     FindingsOptions opts;
@@ -20,8 +20,8 @@ final class ExportCommand extends CliAction {
     String format;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
     Path out;
-    @Option(names = "--anonymise", description = {"Replace person names, fødselsnummer, phone numbers, e-mail and street",
-            "addresses in the quotations with [navn 1], [fødselsnummer], …"})
+    @Option(names = "--anonymise", description = "Replace person names, fødselsnummer, phone numbers, e-mail and street "
+            + "addresses in the quotations with [navn 1], [fødselsnummer], …")
     boolean anonymise;
 
     @Override

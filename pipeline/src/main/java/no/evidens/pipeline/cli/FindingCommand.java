@@ -187,8 +187,8 @@ final class FindingCommand extends CommandGroup {
 
     @Command(name = "attach", mixinStandardHelpOptions = true,
             description = {"Attach a quotation to a finding.",
-                    "A passage (--passage, or --search with --hit), the whole of it or an exact part (--quote, or document",
-                    "offsets --start/--end), possibly running on --through a later passage."})
+                    "A passage (--passage, or --search with --hit), the whole of it or an exact part (--quote, or document "
+                            + "offsets --start/--end), possibly running on --through a later passage."})
     static final class Attach extends FindingsAction {
         @Parameters(paramLabel = "FINDING", description = "avvik-1, merknad-2, …")
         String ref;

@@ -54,6 +54,10 @@ final class IngestCommand implements Callable<Integer> {
         if (!Files.exists(bundle)) {
             throw new IllegalArgumentException("no such folder or .zip file: " + bundle);
         }
+        // so is one file that is not a .zip (a PDF given for its folder, say)
+        if (!Files.isDirectory(bundle) && !bundle.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            throw new IllegalArgumentException("a bundle is a folder or a .zip file: " + bundle + " (give the folder it lies in)");
+        }
         Receipt receipt = new Ingestion(home.resolve(), codebook.forIngestion(home.resolve())).retryFailed(retryFailed)
                 .ingest(caseId, municipality, bundle, new ConsoleProgress(System.err, System.console() != null));
         PrintWriter out = spec.commandLine().getOut();

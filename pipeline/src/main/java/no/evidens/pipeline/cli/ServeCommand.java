@@ -20,8 +20,8 @@ import no.evidens.pipeline.web.WebServer;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start the web workspace: search, read, attach quotations to findings, export the report, upload bundles.",
-                "By default for one person on this machine (127.0.0.1, no sign-in). For a team: --sign-in",
-                "(accounts from evidens user, roles from evidens member), then --host and TLS or a reverse proxy.",
+                "By default for one person on this machine (127.0.0.1, no sign-in). For a team: --sign-in "
+                        + "(accounts from evidens user, roles from evidens member), then --host and TLS or a reverse proxy.",
                 "Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "The address people open, when it is another name or a reverse proxy's (e.g. https://evidens.kommune.no/).")
     java.net.URI publicUrl;
 
-    @Option(names = "--behind-proxy", description = "Trust the reverse proxy's Forwarded / X-Forwarded-* headers (bind to 127.0.0.1 then).")
+    @Option(names = "--behind-proxy", description = "Trust the reverse proxy's Forwarded / X-Forwarded-* headers (bind to 127.0.0.1 then). Needs --sign-in.")
     boolean behindProxy;
 
     @Option(names = "--oidc-issuer", paramLabel = "URL",
@@ -94,6 +94,11 @@ final class ServeCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("sign-in is on but there are no users yet: add one with evidens user add NAME --admin");
                 }
             }
+        }
+        if (exposure.warning() != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("evidens: warning: " + exposure.warning());
+            err.flush();
         }
         WebConfig config = WebConfig.defaults(port, (long) maxUploadMb << 20);
         config = config.withSearches(searches == 0 ? config.searches() : searches, Duration.ofSeconds(searchWait));

@@ -57,12 +57,21 @@ final class SolrCommand extends CommandGroup {
             if (json) {
                 out.println(Json.write(o));
             } else {
-                out.printf("config set '%s' uploaded; collection '%s' %s (%d live nodes)%n", o.configSet(), o.collection(),
-                        o.created() ? "created with " + o.shards() + " shards × " + o.replicas() + " replicas, routed by case"
-                                : "already there (kept, reloaded with the new config set)", o.liveNodes().size());
+                out.println(said(o));
             }
             out.flush();
             return 0;
+        }
+
+        /** What {@code solr init} did, in one line. */
+        static String said(SolrSetup.Outcome o) {
+            return String.format("config set '%s' uploaded; collection '%s' %s (%s)", o.configSet(), o.collection(),
+                    o.created() ? "created with " + count(o.shards(), "shard") + " × " + count(o.replicas(), "replica") + ", routed by case"
+                            : "already there (kept, reloaded with the new config set)", count(o.liveNodes().size(), "live node"));
+        }
+
+        private static String count(int n, String what) {
+            return n + " " + what + (n == 1 ? "" : "s");
         }
     }
 }

@@ -26,8 +26,8 @@ final class SurveyViews {
 
     @Command(name = "search", mixinStandardHelpOptions = true,
             description = {"Search every case of a group.",
-                    "Besides the search's own fields, kommune:NAME and fylke:NAME (in the query or as --filter) narrow it",
-                    "to municipalities and counties; an empty query lists every passage."})
+                    "Besides the search's own fields, kommune:NAME and fylke:NAME (in the query or as --filter) narrow it "
+                            + "to municipalities and counties; an empty query lists every passage."})
     static final class Search extends SurveyAction {
         @Parameters(index = "0", paramLabel = "GROUP", description = "The group.")
         String group;

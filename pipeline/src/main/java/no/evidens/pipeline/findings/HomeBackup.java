@@ -15,22 +15,29 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingStore;
 import no.evidens.index.IndexBackup;
+import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
 
 /**
  * A whole home copied while the server may be running, and put back into a new home: the index's latest
  * commit ({@link IndexBackup}), the findings store through H2's online backup (findings, history, audit
  * trail), the audit chain file (copied before the store, so every hash it names is in the copy), the
- * receipts, the memory of failed files and of incomplete containers (so a restored home still reads again what a
- * re-ingest must bring in), the uploaded bundles and the synonyms.
+ * accounts and roles per case (the access database, by H2's online backup too), the receipts, the memory of failed files and of incomplete containers (so a restored home still reads again what a
+ * re-ingest must bring in), the uploaded bundles and the home's settings (synonyms, codebook, evidens.properties).
  */
 public final class HomeBackup {
     static final String MANIFEST = "evidens-backup.json";
     static final String STORE_ZIP = "findings.zip";
+    static final String ACCESS_ZIP = "access.zip";
     private static final List<String> FOLDERS = List.of("receipts", "failed", "incomplete", "bundles");
+    /** The home's own settings: its synonyms, its indicator codebook (which tags the next ingestions), its engine. */
+    private static final List<String> SETTINGS = Stream.concat(
+            Stream.of(EvidensHome.SYNONYMS, IndexBackend.SETTINGS), Codebook.HOME_FILES.stream()).toList();
 
     private final Duration lockWait;
 
@@ -38,8 +45,12 @@ public final class HomeBackup {
         this.lockWait = lockWait;
     }
 
-    /** What a backup holds. */
-    public record Summary(Path dir, String home, int indexFiles, boolean findings, int files, Instant at) {
+    /**
+     * What a backup holds.
+     *
+     * @param accounts whether it holds the access database (accounts, roles per case)
+     */
+    public record Summary(Path dir, String home, int indexFiles, boolean findings, boolean accounts, int files, Instant at) {
     }
 
     public Summary backup(EvidensHome home, Path to) throws IOException {
@@ -56,19 +67,29 @@ public final class HomeBackup {
                 store.backupTo(to.resolve(STORE_ZIP));
             }
         }
+        // without the accounts and roles a restored team home would let nobody sign in
+        boolean accounts = Files.isRegularFile(home.access().resolve(AccessStore.DB_NAME + ".mv.db"));
+        if (accounts) {
+            try (AccessStore access = AccessStore.open(home.access(), lockWait)) {
+                access.backupTo(to.resolve(ACCESS_ZIP));
+            }
+        }
         for (String folder : FOLDERS) {
             files += copyTree(home.root().resolve(folder), to.resolve(folder));
         }
-        files += copyIfThere(home.root().resolve(EvidensHome.SYNONYMS), to.resolve(EvidensHome.SYNONYMS));
+        for (String file : SETTINGS) {
+            files += copyIfThere(home.root().resolve(file), to.resolve(file));
+        }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", "evidens-backup");
         manifest.put("home", home.root().toString());
         manifest.put("at", at.toString());
         manifest.put("indexFiles", indexFiles);
         manifest.put("findings", findings);
+        manifest.put("accounts", accounts);
         manifest.put("files", files);
         Json.write(manifest, to.resolve(MANIFEST));
-        return new Summary(to, home.root().toString(), indexFiles, findings, files, at);
+        return new Summary(to, home.root().toString(), indexFiles, findings, accounts, files, at);
     }
 
     /** Restores a backup into a new home; quotations and receipts that named the old home's bundles name the new one's. */
@@ -88,7 +109,9 @@ public final class HomeBackup {
         for (String folder : FOLDERS) {
             files += copyTree(from.resolve(folder), home.root().resolve(folder));
         }
-        files += copyIfThere(from.resolve(EvidensHome.SYNONYMS), home.root().resolve(EvidensHome.SYNONYMS));
+        for (String file : SETTINGS) {
+            files += copyIfThere(from.resolve(file), home.root().resolve(file));
+        }
         String oldBundles = Path.of(oldRoot).resolve("bundles").toString();
         String newBundles = home.root().resolve("bundles").toString();
         boolean findings = Files.isRegularFile(from.resolve(STORE_ZIP));
@@ -98,8 +121,12 @@ public final class HomeBackup {
                 store.moveSources(oldBundles, newBundles);
             }
         }
+        boolean accounts = Files.isRegularFile(from.resolve(ACCESS_ZIP));
+        if (accounts) {
+            AccessStore.restore(from.resolve(ACCESS_ZIP), home.access());
+        }
         rebaseReceipts(home.receipts(), oldBundles, newBundles);
-        return new Summary(home.root(), oldRoot, indexFiles, findings, files, Instant.parse(m.path("at").asText()));
+        return new Summary(home.root(), oldRoot, indexFiles, findings, accounts, files, Instant.parse(m.path("at").asText()));
     }
 
     /** Receipts of uploaded bundles name the bundle in the old home: name the restored copy instead. */

@@ -20,6 +20,13 @@ import no.evidens.pipeline.normalise.NormalisedText;
 public final class PassageBuilder {
     public static final int MAX_SENTENCES = 3;
     public static final int MAX_CHARS = 800;
+    /**
+     * A sentence longer than this is no sentence a reader quotes (a text without full stops, a table read as one line):
+     * it is cut at spaces into pieces of at most {@link #MAX_CHARS}, so that no passage, hit or snippet runs to megabytes.
+     * Real report text stays under it (the longest sentence of the development excerpts is under 900 characters), so
+     * their passages are as before.
+     */
+    static final int LONGEST_SENTENCE = 2_000;
     /** The longest paragraph that can be a heading. */
     static final int MAX_HEADING_CHARS = 120;
 
@@ -34,7 +41,7 @@ public final class PassageBuilder {
     public List<Passage> build(Source src, DocumentAnalysis doc) {
         String text = doc.text();
         List<int[]> paragraphs = NormalisedText.paragraphs(text);
-        List<Spans.Sentence> sentences = doc.sentences();
+        List<Spans.Sentence> sentences = pieces(text, doc.sentences());
         List<Passage> out = new ArrayList<>();
         int lastBody = -1;
         for (int k = 0; k < paragraphs.size(); k++) {
@@ -65,6 +72,48 @@ public final class PassageBuilder {
             }
             afterBody = true;
             window(src, doc, String.join(" › ", headings), inPara, out);
+        }
+        return out;
+    }
+
+    /** The sentences, each longer than {@link #LONGEST_SENTENCE} cut at spaces into pieces of at most {@link #MAX_CHARS}. */
+    static List<Spans.Sentence> pieces(String text, List<Spans.Sentence> sentences) {
+        if (sentences.stream().noneMatch(s -> s.end() - s.start() > LONGEST_SENTENCE)) {
+            return sentences;
+        }
+        List<Spans.Sentence> out = new ArrayList<>();
+        for (Spans.Sentence s : sentences) {
+            if (s.end() - s.start() <= LONGEST_SENTENCE) {
+                out.add(s);
+                continue;
+            }
+            int start = s.start();
+            while (s.end() - start > MAX_CHARS) {
+                int cut = start + MAX_CHARS;
+                int space = cut;
+                while (space > start + MAX_CHARS / 2 && !Character.isWhitespace(text.charAt(space))) {
+                    space--;
+                }
+                if (Character.isWhitespace(text.charAt(space))) {
+                    cut = space;
+                } else if (Character.isLowSurrogate(text.charAt(cut))) {
+                    cut--; // no space near: cut anyway, but never between the halves of one character
+                }
+                int end = cut;
+                while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
+                }
+                if (end > start) {
+                    out.add(new Spans.Sentence(start, end, s.page()));
+                }
+                start = cut;
+                while (start < s.end() && Character.isWhitespace(text.charAt(start))) {
+                    start++;
+                }
+            }
+            if (start < s.end()) {
+                out.add(new Spans.Sentence(start, s.end(), s.page()));
+            }
         }
         return out;
     }

@@ -42,8 +42,31 @@ public final class BatchSearch {
     }
 
     /**
+     * A CSV file of queries that cannot be read from one line on: a field in quotation marks that is not closed, or text
+     * after its closing mark. Commons CSV's own message names neither the rule nor the remedy.
+     */
+    public static final class UnreadableCsv extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+
+        UnreadableCsv(String source, int line, Throwable cause) {
+            super(source + ": line " + line + " cannot be read as CSV: a field that starts with a quotation mark must end with"
+                    + " one, right before the comma or the end of the line, and a quotation mark inside it is doubled"
+                    + " (ip,\"\"\"individuell plan\"\"\")", cause);
+            this.line = line;
+        }
+
+        /** The line (from 1) of the record that could not be read. */
+        public int line() {
+            return line;
+        }
+    }
+
+    /**
      * Reads the queries: a CSV with a header naming {@code label} and {@code query} columns, or plain
      * lines of one query each (its label is the query). Blank lines and lines starting with # are skipped.
+     *
+     * @throws UnreadableCsv when a line of the CSV cannot be read
      */
     public static List<LabelledQuery> read(Path file) throws IOException {
         return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
@@ -65,7 +88,18 @@ public final class BatchSearch {
             try (Reader in = new java.io.StringReader(text); CSVParser parser = format.parse(in)) {
                 // the lines the parser has read when the record before ended (the header's, first)
                 long linesRead = parser.getCurrentLineNumber();
-                for (CSVRecord r : parser) {
+                java.util.Iterator<CSVRecord> records = parser.iterator();
+                while (true) {
+                    CSVRecord r;
+                    try {
+                        if (!records.hasNext()) {
+                            break;
+                        }
+                        r = records.next();
+                    } catch (java.io.UncheckedIOException e) {
+                        // the parser wraps its CSVException: the record that starts on the next line is malformed
+                        throw new UnreadableCsv(source, lineAfter(lines, linesRead), e.getCause());
+                    }
                     if (!r.get("query").isBlank()) {
                         out.add(new LabelledQuery(r.get("label"), r.get("query"), lineAfter(lines, linesRead)));
                     }

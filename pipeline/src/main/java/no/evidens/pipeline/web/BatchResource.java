@@ -49,6 +49,8 @@ final class BatchResource implements Routes.Resource {
             queries = BatchSearch.read(b.text("queries") == null ? "" : b.text("queries"), "the upload");
         } catch (IOException e) {
             throw ApiError.badRequest("error.batch-empty");
+        } catch (BatchSearch.UnreadableCsv e) {
+            throw ApiError.badRequest("error.batch-csv", String.valueOf(e.line()));
         }
         if (queries.size() > MAX_QUERIES) {
             throw ApiError.badRequest("error.batch-too-many", MAX_QUERIES);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * Who can reach the workspace and how they prove who they are: the address it binds to, sign-in on or
  * off, TLS from a keystore, or a reverse proxy in front. The default is one person on this machine:
- * 127.0.0.1, no sign-in. Binding to any other address needs sign-in.
+ * 127.0.0.1, no sign-in. Binding to any other address, or serving behind a reverse proxy, needs sign-in.
  *
  * @param host        the address to bind to (127.0.0.1 by default; 0.0.0.0 for every interface)
  * @param signIn      accounts and sessions on (else the single-user mode: the local user is lead of every case)
@@ -44,6 +44,11 @@ public record Exposure(String host, boolean signIn, Path tlsKeystore, String tls
             throw new IllegalArgumentException("the workspace binds to " + host + " only with sign-in on (add --sign-in): "
                     + "without it anyone who reaches the port reads every case");
         }
+        if (behindProxy && !signIn) {
+            // the proxy listens on the network and forwards to loopback: the same exposure as binding beyond it
+            throw new IllegalArgumentException("the workspace runs behind a reverse proxy only with sign-in on (add --sign-in): "
+                    + "the proxy brings the network to it, and without sign-in anyone who reaches the proxy reads every case");
+        }
         if (oidc != null && !signIn) {
             throw new IllegalArgumentException("OpenID Connect is a way to sign in: add --sign-in");
         }
@@ -73,6 +78,18 @@ public record Exposure(String host, boolean signIn, Path tlsKeystore, String tls
 
     public boolean tls() {
         return tlsKeystore != null;
+    }
+
+    /**
+     * What to warn of before serving, or null: sign-in on the network over plain http (no keystore, no proxy in front),
+     * where passwords and session cookies cross the network unencrypted. Allowed (a trial on a closed network), not quiet.
+     */
+    public String warning() {
+        if (loopback(host) || tls() || behindProxy) {
+            return null;
+        }
+        return "sign-in on " + host + " over plain http: passwords and session cookies cross the network unencrypted; "
+                + "serve with --tls-keystore, or behind a reverse proxy that terminates TLS (--behind-proxy)";
     }
 
     /** Whether the host names (or is) the loopback interface only. */

@@ -120,6 +120,34 @@ class CliUsageErrorsTest {
     }
 
     @Test
+    void aBatchCsvThatCannotBeReadIsAUsageErrorNamingItsLine() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        Path file = tmp.resolve("sok.csv");
+        Files.writeString(file, "label,query\nsamarbeid,ansvarsgruppe\nip,\"\"\"individuell plan\n");
+        CliRun r = CliRun.of("batch", "--home", fx.home.toString(), "--case", CaseFixture.CASE, "--out", tmp.resolve("h.csv").toString(),
+                "--matrix", tmp.resolve("m.csv").toString(), file.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("evidens: " + file + ": line 3 cannot be read as CSV: a field that starts with a quotation mark must end with one,"
+                + " right before the comma or the end of the line, and a quotation mark inside it is doubled"
+                + " (ip,\"\"\"individuell plan\"\"\")", r.err().strip());
+    }
+
+    @Test
+    void aQueryStartingWithAnExcludedWordIsToldToGoAfterTwoDashes() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        CliRun r = CliRun.of("search", "--home", fx.home.toString(), "-Nordmann ansvarsgruppe");
+        assertEquals(2, r.code(), r.out());
+        assertEquals("evidens: Unknown option: '-Nordmann ansvarsgruppe' (a query that starts with - goes after --: "
+                + "evidens search -- '-Nordmann ansvarsgruppe …'; see: evidens search --help)", r.err().strip());
+        CliRun given = CliRun.of("search", "--home", fx.home.toString(), "--", "-Nordmann ansvarsgruppe");
+        assertEquals(0, given.code(), given.err());
+        // a command without a query keeps the plain message
+        CliRun other = CliRun.of("verify", "--home", fx.home.toString(), "--case", CaseFixture.CASE, "-x");
+        assertEquals(2, other.code());
+        assertEquals("evidens: Unknown option: '-x' (see: evidens verify --help)", other.err().strip());
+    }
+
+    @Test
     void anUnknownDocumentTypeIsAUsageErrorNamingTheTypes() throws Exception {
         CaseFixture fx = CaseFixture.create(tmp);
         CliRun r = CliRun.of("search", "--home", fx.home.toString(), "--type", "journaler", "ansvarsgruppe");
@@ -144,5 +172,14 @@ class CliUsageErrorsTest {
         CliRun r = CliRun.of("ingest", missing.toString(), "--case", "fjordvik-2026", "--home", tmp.resolve("home").toString());
         assertEquals(2, r.code(), r.err());
         assertEquals("evidens: no such folder or .zip file: " + missing, r.err().strip());
+    }
+
+    @Test
+    void oneFileThatIsNotAZipIsAUsageError() throws Exception {
+        Path pdf = Files.createDirectories(tmp.resolve("bunke")).resolve("notat.pdf");
+        Files.writeString(pdf, "tekst");
+        CliRun r = CliRun.of("ingest", pdf.toString(), "--case", "fjordvik-2026", "--home", tmp.resolve("home").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("evidens: a bundle is a folder or a .zip file: " + pdf + " (give the folder it lies in)", r.err().strip());
     }
 }

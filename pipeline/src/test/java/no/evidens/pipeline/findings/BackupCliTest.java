@@ -9,9 +9,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.evidens.access.AccessStore;
+import no.evidens.access.Role;
 import no.evidens.pipeline.fixture.CliRun;
 
-/** A home backed up and restored into a new one: every quotation verifies there, and so does the audit trail. */
+/**
+ * A home backed up and restored into a new one: every quotation verifies there, so does the audit trail, and the accounts
+ * and roles per case are there.
+ */
 class BackupCliTest {
     @TempDir
     Path tmp;
@@ -43,8 +48,19 @@ class BackupCliTest {
         Files.writeString(fx.home.resolve(mark), "{\"path\":\"pakke.zip\",\"missing\":{\"pakke.zip!/notat.txt\":\"timed out\"},\"missedReadings\":1}");
         Files.writeString(fx.home.resolve(failed), "{\"reason\":\"damaged\"}");
 
+        // a team's accounts and roles per case: without them nobody could sign in to the restored home
+        try (AccessStore access = AccessStore.open(fx.home.resolve("access"))) {
+            access.addUser("kari", "Langt-passord-1".toCharArray(), true);
+            access.addMember(c, "kari", Role.LEAD, "kari");
+        }
+
+        // the home's own codebook (it tags the next ingestions) and settings file
+        Files.writeString(fx.home.resolve("codebook.yaml"), "# the home's own indicators\n");
+        Files.writeString(fx.home.resolve("evidens.properties"), "# no engine but the embedded index\n");
+
         Path backup = tmp.resolve("backup");
         assertEquals(0, run("backup", "--to", backup.toString(), "--home", home), err);
+        assertTrue(out.contains(", the findings store, the accounts, "), out);
         assertTrue(out.startsWith("Backed up " + home + " to " + backup), out);
         assertEquals(2, run("backup", "--to", backup.toString(), "--home", home));
         assertTrue(err.contains("is not empty"), err);
@@ -54,10 +70,17 @@ class BackupCliTest {
         assertTrue(out.contains("into " + restored), out);
         assertEquals(Files.readString(fx.home.resolve(mark)), Files.readString(restored.resolve(mark)));
         assertEquals(Files.readString(fx.home.resolve(failed)), Files.readString(restored.resolve(failed)));
+        for (String setting : new String[] {"codebook.yaml", "evidens.properties"}) {
+            assertEquals(Files.readString(fx.home.resolve(setting)), Files.readString(restored.resolve(setting)), setting);
+        }
         assertEquals(0, run("verify", "--case", c, "--home", restored.toString()), out + err);
         assertTrue(out.contains("2 quotations checked: {ok=2}"), out);
         assertEquals(0, run("audit", "verify", "--home", restored.toString()), err);
         assertTrue(out.contains("The audit trail is intact: 4 entries, 4 confirmed"), out);
+        assertEquals(0, run("member", "list", "--case", c, "--home", restored.toString()), err);
+        assertTrue(out.matches("(?s)kari\\s+lead\\s*"), out);
+        assertEquals(0, run("user", "list", "--home", restored.toString()), err);
+        assertTrue(out.startsWith("kari") && out.contains("admin"), out);
         assertEquals(0, run("finding", "list", "--case", c, "--home", restored.toString()), err);
         assertTrue(out.contains("avvik-1"), out);
         assertEquals(2, run("restore", "--from", backup.toString(), "--home", restored.toString()));

@@ -55,4 +55,41 @@ class PassageBuilderTest {
         assertEquals("3 Neste", ps.get(1).text(), "headings with nothing under them are still searchable");
         assertEquals("3.1 Siste", ps.get(2).text());
     }
+
+    @Test
+    void aSentenceWithoutStopsIsCutAtSpacesIntoShortPassages() {
+        String run = "Kommunen har ikke sikret at barneverntjenesten samarbeider med NAV om ettervern ".repeat(2_000).strip();
+        String text = "Notat\n\n" + run + "\n\nSiste setning.";
+        List<Passage> ps = new PassageBuilder().build(SRC, analysis(text));
+        assertEquals("Siste setning.", ps.get(ps.size() - 1).text());
+        List<Passage> pieces = ps.subList(0, ps.size() - 1);
+        assertTrue(pieces.size() >= run.length() / PassageBuilder.MAX_CHARS, pieces.size() + " passages");
+        StringBuilder words = new StringBuilder();
+        for (Passage p : pieces) {
+            assertTrue(p.text().length() <= PassageBuilder.MAX_CHARS, p.text().length() + " characters");
+            assertEquals(text.substring(p.start(), p.end()), p.text());
+            assertTrue(!p.text().startsWith(" ") && !p.text().endsWith(" "), p.text());
+            words.append(words.isEmpty() ? "" : " ").append(p.text());
+        }
+        assertEquals(run, words.toString(), "every word is in exactly one passage, none cut in two");
+    }
+
+    @Test
+    void aLongSentenceUnderTheBoundStaysOnePassage() {
+        String sentence = "Rutinen sier at koordinatoren skal kalle inn til møte i ansvarsgruppen ".repeat(20).strip() + ".";
+        assertTrue(sentence.length() > PassageBuilder.MAX_CHARS && sentence.length() <= 2_000);
+        List<Passage> ps = new PassageBuilder().build(SRC, analysis("Tittel\n\n" + sentence));
+        assertEquals(List.of(sentence), ps.stream().map(Passage::text).toList());
+    }
+
+    @Test
+    void aRunWithoutSpacesIsCutWithoutSplittingACharacter() {
+        String run = "𝔄".repeat(3_000);
+        List<Passage> ps = new PassageBuilder().build(SRC, analysis("Tittel\n\n" + run));
+        assertEquals(run, String.join("", ps.stream().map(Passage::text).toList()));
+        for (Passage p : ps) {
+            assertTrue(p.text().length() <= PassageBuilder.MAX_CHARS);
+            assertTrue(Character.isHighSurrogate(p.text().charAt(0)), "a piece starts on a whole character");
+        }
+    }
 }

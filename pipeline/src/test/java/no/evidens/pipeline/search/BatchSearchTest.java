@@ -1,6 +1,7 @@
 package no.evidens.pipeline.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,20 @@ class BatchSearchTest {
         List<BatchSearch.LabelledQuery> read = BatchSearch.read("# sjekkliste\n\nlabel;query\nA;a\n\n# B;b\nC;\"c\nd\"\r\nE;e\n", "a file");
         assertEquals(List.of(new BatchSearch.LabelledQuery("A", "a", 4), new BatchSearch.LabelledQuery("C", "c\nd", 7),
                 new BatchSearch.LabelledQuery("E", "e", 9)), read);
+    }
+
+    @Test
+    void aCsvLineThatCannotBeReadIsNamedWithTheRule() {
+        // a phrase's quotes not doubled: the field's closing mark is followed by more text
+        BatchSearch.UnreadableCsv bad = assertThrows(BatchSearch.UnreadableCsv.class,
+                () -> BatchSearch.read("label,query\nip,individuell plan\n\nkoord,\"koordinator\" navn\n", "sok.csv"));
+        assertEquals(4, bad.line());
+        assertTrue(bad.getMessage().startsWith("sok.csv: line 4 cannot be read as CSV: a field that starts with a quotation mark"),
+                bad.getMessage());
+        // a quoted field never closed runs to the end of the file: named by the line it starts on
+        BatchSearch.UnreadableCsv open = assertThrows(BatchSearch.UnreadableCsv.class,
+                () -> BatchSearch.read("label,query\nip,\"\"\"individuell plan\n# kommentar\nkoord,koordinator\n", "sok.csv"));
+        assertEquals(2, open.line());
     }
 
     @Test

@@ -310,6 +310,12 @@ class SearchWorkspaceIT {
         Answer unknown = json("POST", "/api/batch", Json.write(java.util.Map.of("case", "fjordvik-2062", "queries", "plan\n")));
         assertEquals(404, unknown.status, String.valueOf(unknown.body));
         assertEquals("Saken fjordvik-2062 finnes ikke: les inn dokumentene i den eller opprett den først.", unknown.body.get("error").asText());
+        // a CSV whose quotation marks do not pair up is refused with its line and the rule, not answered as a server failure
+        Answer csv = json("POST", "/api/batch", Json.write(java.util.Map.of("case", CASE, "queries",
+                "label,query\nOK,koordinator\nIP,\"\"\"individuell plan\n")));
+        assertEquals(400, csv.status, String.valueOf(csv.body));
+        assertTrue(csv.body.get("error").asText().startsWith("Linje 3 kan ikke leses som CSV: et felt som begynner med anførselstegn"),
+                csv.body.get("error").asText());
         HttpResponse<byte[]> x = http.send(HttpRequest.newBuilder(URI.create(ws.url() + "api/batch")).header("Content-Type", "application/json")
                 .header(WebServer.TOKEN_HEADER, token)
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("case", CASE, "queries", "KOORDINATOR\n(plan\n", "format", "xlsx"))))
