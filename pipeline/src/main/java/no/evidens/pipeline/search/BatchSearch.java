@@ -64,7 +64,8 @@ public final class BatchSearch {
 
     /**
      * Reads the queries: a CSV with a header naming {@code label} and {@code query} columns, or plain
-     * lines of one query each (its label is the query). Blank lines and lines starting with # are skipped.
+     * lines of one query each (its label is the query). Blank lines and lines starting with # are skipped; a CSV row
+     * with a label and no query is kept, and {@link #run} reports it as an empty query on its line.
      *
      * @throws UnreadableCsv when a line of the CSV cannot be read
      */
@@ -100,7 +101,9 @@ public final class BatchSearch {
                         // the parser wraps its CSVException: the record that starts on the next line is malformed
                         throw new UnreadableCsv(source, lineAfter(lines, linesRead), e.getCause());
                     }
-                    if (!r.get("query").isBlank()) {
+                    // A labelled row without a query is kept, so that it is reported (line N: the query is empty) rather
+                    // than left out unseen; a row with neither is an empty line.
+                    if (!r.get("query").isBlank() || !r.get("label").isBlank()) {
                         out.add(new LabelledQuery(r.get("label"), r.get("query"), lineAfter(lines, linesRead)));
                     }
                     linesRead = parser.getCurrentLineNumber();

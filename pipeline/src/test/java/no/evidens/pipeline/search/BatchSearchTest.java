@@ -1,8 +1,8 @@
 package no.evidens.pipeline.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
@@ -83,6 +83,20 @@ class BatchSearchTest {
         List<BatchSearch.LabelledQuery> read = BatchSearch.read("# sjekkliste\n\nlabel;query\nA;a\n\n# B;b\nC;\"c\nd\"\r\nE;e\n", "a file");
         assertEquals(List.of(new BatchSearch.LabelledQuery("A", "a", 4), new BatchSearch.LabelledQuery("C", "c\nd", 7),
                 new BatchSearch.LabelledQuery("E", "e", 9)), read);
+    }
+
+    @Test
+    void aLabelledRowWithoutAQueryIsReportedOnItsLineNotLeftOut() throws Exception {
+        index(tmp.resolve("index"));
+        List<BatchSearch.LabelledQuery> queries = BatchSearch.read("label,query\nA,taushetsplikt\nTOM,\n,\nB,ansvarsgruppe\n", "sok.csv");
+        assertEquals(List.of(new BatchSearch.LabelledQuery("A", "taushetsplikt", 2), new BatchSearch.LabelledQuery("TOM", "", 3),
+                new BatchSearch.LabelledQuery("B", "ansvarsgruppe", 5)), queries, "a row with neither label nor query is no row");
+        try (EvidenceSearcher s = new EvidenceSearcher(tmp.resolve("index"))) {
+            List<BatchSearch.Outcome> outcomes = BatchSearch.run(s, queries, "sak", 10);
+            assertTrue(outcomes.get(1).error().startsWith("line 3: the query is empty"), outcomes.get(1).error());
+            assertNull(outcomes.get(0).error());
+            assertNull(outcomes.get(2).error(), "the rows after it run");
+        }
     }
 
     @Test
