@@ -88,4 +88,12 @@ final class ConsoleProgress implements ProgressListener {
         }
         err.printf("Done in %.1f s%n", (clock.getAsLong() - startNanos) / 1e9);
     }
+
+    @Override
+    public void cutShort() {
+        if (terminal && done.get() > 0) {
+            err.println();
+        }
+        err.printf("Stopped after %.1f s, not done (%d of %d files read)%n", (clock.getAsLong() - startNanos) / 1e9, done.get(), total);
+    }
 }

@@ -137,6 +137,7 @@ public final class Ingestion {
         FailureMemory failures = new FailureMemory(home.root().resolve("failed"), retryFailed);
         IncompleteContainers incomplete = new IncompleteContainers(home.root().resolve("incomplete").resolve(caseId), retryFailed);
         boolean written = false;
+        boolean completed = false;
         try (OnDemandSink index = new OnDemandSink(backend::openSink, caseId, committedHashes(backend, caseId))) {
             KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads).check(bundle.entries());
             if (known.lines().isPresent()) {
@@ -177,9 +178,14 @@ public final class Ingestion {
             // Containers read again that now hold every document, committed: no longer incomplete.
             incomplete.settle();
             written = index.opened();
+            completed = true;
         } finally {
             analyser.close();
-            progress.finished();
+            if (completed) {
+                progress.finished();
+            } else {
+                progress.cutShort(); // not "done": the error that cut it short follows
+            }
             if (bundle.unpacked() != null) {
                 deleteTree(bundle.unpacked());
             }

@@ -20,5 +20,10 @@ public interface ProgressListener {
 
     void fileDone(ReceiptFile file);
 
+    /** The ingest ended with all its files done and committed. */
     void finished();
+
+    /** The ingest ended with an error instead (the index could not be written, say): not done, whatever was counted. */
+    default void cutShort() {
+    }
 }

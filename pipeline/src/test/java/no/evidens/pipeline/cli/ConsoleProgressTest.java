@@ -39,4 +39,17 @@ class ConsoleProgressTest {
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals("[------------------------------] 1/1000 files", lines[lines.length - 1]);
     }
+
+    @Test
+    void anIngestCutShortIsNotCalledDone() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong now = new AtomicLong();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, now::get);
+        progress.started(3);
+        now.addAndGet(2_500_000_000L);
+        progress.fileDone(new ReceiptFile("a.txt", "sha", "annet", ReceiptFile.INDEXED, null, null, 1, 1));
+        progress.cutShort();
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals("Stopped after 2.5 s, not done (1 of 3 files read)", lines[lines.length - 1]);
+    }
 }
