@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 
 import no.evidens.access.Membership;
 import no.evidens.access.Role;
+import no.evidens.pipeline.findings.Receipts;
 import no.evidens.pipeline.ingest.Ingestion;
 
 @Command(name = "member", mixinStandardHelpOptions = true,
@@ -44,9 +45,26 @@ final class MemberCommand extends CommandGroup {
         @Override
         public Integer call() {
             Role r = Role.of(role);
-            inStore(s -> s.addMember(caseId(caseId), user, r, "cli:" + FindingsOptions.user(by)));
+            String id = caseId(caseId);
+            // A lead may be named before the bundle is ingested, so an unknown case is allowed; but a mistyped one would
+            // give access to nothing, quietly: said on stderr (a case started on the web has its lead as a member).
+            boolean known = inStore(s -> !s.members(id).isEmpty()) || ingested(id);
+            inStore(s -> s.addMember(id, user, r, "cli:" + FindingsOptions.user(by)));
             record(FindingsOptions.user(by), "member-set", user, r.label());
+            if (!known) {
+                spec.commandLine().getErr().printf("Note: case %s has no ingested bundle and no members yet; check its name"
+                        + " (%s is added all the same).%n", id, user);
+                spec.commandLine().getErr().flush();
+            }
             return say("%s is %s of case %s.", user, r.id(), caseId);
+        }
+
+        private boolean ingested(String id) {
+            try {
+                return new Receipts(home.resolve().receipts()).cases().contains(id);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the ingestion receipts: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -77,6 +77,19 @@ class AccessCliTest {
     }
 
     @Test
+    void aMemberOfACaseNobodyKnowsIsAddedWithANoteToCheckTheName() {
+        run("et langt passord\n", "user", "add", "kari", "--password-stdin");
+        run("et annet langt passord\n", "user", "add", "ola", "--password-stdin");
+        Run first = run(null, "member", "add", "--case", "fjordvk-2026", "kari", "lead");
+        assertEquals(0, first.code());
+        assertTrue(first.err().contains("Note: case fjordvk-2026 has no ingested bundle and no members yet; check its name"),
+                first.err());
+        Run second = run(null, "member", "add", "--case", "fjordvk-2026", "ola", "reader");
+        assertEquals(0, second.code());
+        assertEquals("", second.err(), "the case has a member now");
+    }
+
+    @Test
     void serveRefusesAnotherAddressWithoutSignInAndSignInWithoutUsers() {
         Run open = run(null, "serve", "--host", "0.0.0.0", "--port", "0");
         assertEquals(2, open.code());
