@@ -17,9 +17,9 @@ import no.evidens.pipeline.cli.EvidensCli;
 
 /**
  * A SolrCloud whose ZooKeeper cannot be reached is one line on stderr, as every error is: no stack trace from the
- * ZooKeeper client's threads (which log to the process's stderr). Run as a process of its own, as a user runs it: a
- * failed ZooKeeper connection in the test JVM left the client library unable to reach the shared test cluster's
- * ZooKeeper in the tests after it ({@code SolrCloudIT}). Takes SolrJ's 15 s connect timeout.
+ * ZooKeeper client's threads (which log to the process's stderr). Run as a process of its own, as a user runs it:
+ * {@code --solr} holds its address in a system property for the whole run, and in the test JVM that dead address
+ * outlived the command and sent the tests after it ({@code SolrCloudIT}) there. Takes SolrJ's 15 s connect timeout.
  */
 class ZooKeeperUnreachableIT {
     @TempDir
