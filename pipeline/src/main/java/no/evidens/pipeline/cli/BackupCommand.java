@@ -22,7 +22,6 @@ final class BackupCommand extends CliAction {
     @Override
     public Integer call() throws Exception {
         HomeBackup.Summary s = new HomeBackup(FindingStore.DEFAULT_LOCK_WAIT).backup(home.resolve(), to.toAbsolutePath().normalize());
-        return say("Backed up %s to %s: %d index files, %s%s, %d other files", s.home(), s.dir(), s.indexFiles(),
-                s.findings() ? "the findings store" : "no findings store", s.accounts() ? ", the accounts" : "", s.files());
+        return say("Backed up %s to %s: %s", s.home(), s.dir(), s.contents());
     }
 }

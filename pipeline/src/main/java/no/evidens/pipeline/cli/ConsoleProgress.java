@@ -83,17 +83,20 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void finished() {
-        if (terminal && done.get() > 0) {
-            err.println();
-        }
+        endBar();
         err.printf("Done in %.1f s%n", (clock.getAsLong() - startNanos) / 1e9);
     }
 
     @Override
     public void cutShort() {
+        endBar();
+        err.printf("Stopped after %.1f s, not done (%d of %d files read)%n", (clock.getAsLong() - startNanos) / 1e9, done.get(), total);
+    }
+
+    /** Ends the bar's line at a terminal, where it was redrawn in place. */
+    private void endBar() {
         if (terminal && done.get() > 0) {
             err.println();
         }
-        err.printf("Stopped after %.1f s, not done (%d of %d files read)%n", (clock.getAsLong() - startNanos) / 1e9, done.get(), total);
     }
 }

@@ -48,8 +48,12 @@ final class MemberCommand extends CommandGroup {
             String id = caseId(caseId);
             // A lead may be named before the bundle is ingested, so an unknown case is allowed; but a mistyped one would
             // give access to nothing, quietly: said on stderr (a case started on the web has its lead as a member).
-            boolean known = inStore(s -> !s.members(id).isEmpty()) || ingested(id);
-            inStore(s -> s.addMember(id, user, r, "cli:" + FindingsOptions.user(by)));
+            boolean hadMembers = inStore(s -> {
+                boolean had = !s.members(id).isEmpty();
+                s.addMember(id, user, r, "cli:" + FindingsOptions.user(by));
+                return had;
+            });
+            boolean known = hadMembers || ingested(id);
             record(FindingsOptions.user(by), "member-set", user, r.label());
             if (!known) {
                 spec.commandLine().getErr().printf("Note: case %s has no ingested bundle and no members yet; check its name"

@@ -23,8 +23,6 @@ final class RestoreCommand extends CliAction {
             throw new IllegalArgumentException("say where to restore to: --home NEW (a new or empty folder)");
         }
         HomeBackup.Summary s = new HomeBackup(FindingStore.DEFAULT_LOCK_WAIT).restore(from.toAbsolutePath().normalize(), home.resolve());
-        return say("Restored the backup of %s (made %s) into %s: %d index files, %s%s, %d other files",
-                s.home(), s.at(), s.dir(), s.indexFiles(), s.findings() ? "the findings store" : "no findings store",
-                s.accounts() ? ", the accounts" : "", s.files());
+        return say("Restored the backup of %s (made %s) into %s: %s", s.home(), s.at(), s.dir(), s.contents());
     }
 }

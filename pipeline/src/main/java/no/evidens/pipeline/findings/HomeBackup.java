@@ -27,8 +27,9 @@ import no.evidens.pipeline.Json;
  * A whole home copied while the server may be running, and put back into a new home: the index's latest
  * commit ({@link IndexBackup}), the findings store through H2's online backup (findings, history, audit
  * trail), the audit chain file (copied before the store, so every hash it names is in the copy), the
- * accounts and roles per case (the access database, by H2's online backup too), the receipts, the memory of failed files and of incomplete containers (so a restored home still reads again what a
- * re-ingest must bring in), the uploaded bundles and the home's settings (synonyms, codebook, evidens.properties).
+ * accounts and roles per case (the access database, by H2's online backup too), the receipts, the memory of failed
+ * files and of incomplete containers (so a restored home still reads again what a re-ingest must bring in), the
+ * uploaded bundles and the home's settings (synonyms, codebook, evidens.properties).
  */
 public final class HomeBackup {
     static final String MANIFEST = "evidens-backup.json";
@@ -51,6 +52,11 @@ public final class HomeBackup {
      * @param accounts whether it holds the access database (accounts, roles per case)
      */
     public record Summary(Path dir, String home, int indexFiles, boolean findings, boolean accounts, int files, Instant at) {
+        /** What it holds, as {@code backup} and {@code restore} say it: the index files, the stores, the other files. */
+        public String contents() {
+            return indexFiles + " index files, " + (findings ? "the findings store" : "no findings store")
+                    + (accounts ? ", the accounts" : "") + ", " + files + " other files";
+        }
     }
 
     public Summary backup(EvidensHome home, Path to) throws IOException {
