@@ -8,9 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -158,17 +162,46 @@ final class AssociatedWords {
         return ScoredQuery.of(scored.matching(), ranking);
     }
 
-    /** The first {@code sample} passages of {@code base} in index order, cut into sentences, each as the terms it holds. */
+    /**
+     * The first {@code sample} passages of {@code base} in index order, cut into sentences, each as the terms it holds
+     * (longer than two letters, as {@link FeedbackWords#terms}). Each passage is analysed once, its tokens put in their
+     * sentence by their offsets. The passages are found by the query's matching part alone: its ranking part, run a
+     * second time, cost as much as the search itself.
+     */
     private static List<Set<String>> sentences(IndexSearcher s, Query base, Analyzer indexed, int sample) throws IOException {
         List<Set<String>> out = new ArrayList<>();
-        for (ScoreDoc sd : s.search(base, sample, Sort.INDEXORDER).scoreDocs) {
+        for (ScoreDoc sd : s.search(ScoredQuery.matching(base), sample, Sort.INDEXORDER).scoreDocs) {
             String stored = s.storedFields().document(sd.doc, Set.of(PassageSchema.TEXT)).get(PassageSchema.TEXT);
             if (stored == null) {
                 continue;
             }
-            for (String sentence : SENTENCES.split(stored)) {
-                if (!sentence.isBlank()) {
-                    out.add(new HashSet<>(FeedbackWords.terms(indexed, sentence).keySet()));
+            List<Integer> starts = new ArrayList<>();
+            Matcher m = SENTENCES.matcher(stored);
+            while (m.find()) {
+                starts.add(m.end());
+            }
+            List<Set<String>> passage = new ArrayList<>();
+            for (int i = 0; i <= starts.size(); i++) {
+                passage.add(new HashSet<>());
+            }
+            try (TokenStream ts = indexed.tokenStream(PassageSchema.TEXT, stored)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+                ts.reset();
+                int sentence = 0;
+                while (ts.incrementToken()) {
+                    while (sentence < starts.size() && offset.startOffset() >= starts.get(sentence)) {
+                        sentence++;
+                    }
+                    if (term.length() > 2) {
+                        passage.get(sentence).add(term.toString());
+                    }
+                }
+                ts.end();
+            }
+            for (Set<String> terms : passage) {
+                if (!terms.isEmpty()) {
+                    out.add(terms);
                 }
             }
         }
