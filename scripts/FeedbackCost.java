@@ -13,8 +13,7 @@ import no.evidens.index.SearchResult;
 
 /**
  * What a relaxed search costs in thread CPU on a kept real-text index, with or without pseudo-relevance feedback (the
- * system property evidens.prf) or associated words (evidens.assoc=off to leave them out), each read once per process, so
- * the two are two runs, alternated by the caller:
+ * system property evidens.prf, read once per process, so the two are two runs, alternated by the caller):
  *
  *   java -Devidens.prf=20:20:0.02 -cp pipeline/target/evidens.jar:pipeline/target/lib/* scripts/FeedbackCost.java DIR/real/home/index QUERIES ROUNDS
  *
@@ -40,8 +39,8 @@ public class FeedbackCost {
             }
         }
         long[] sorted = cpu.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "evidens.prf=%s, evidens.assoc=%s: %d widened searches, thread CPU p50 %.2f ms, mean %.2f ms%n",
-                System.getProperty("evidens.prf", "unset"), System.getProperty("evidens.assoc", "default"), sorted.length, sorted[sorted.length / 2] / 1e6,
+        System.out.printf(Locale.ROOT, "evidens.prf=%s: %d widened searches, thread CPU p50 %.2f ms, mean %.2f ms%n",
+                System.getProperty("evidens.prf", "unset"), sorted.length, sorted[sorted.length / 2] / 1e6,
                 Arrays.stream(sorted).average().orElse(0) / 1e6);
     }
 }

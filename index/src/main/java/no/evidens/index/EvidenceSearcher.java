@@ -132,11 +132,6 @@ public final class EvidenceSearcher implements EvidenceIndex {
         if (FeedbackWords.SETTINGS != null && request.order() == SearchRequest.Order.RELEVANCE) {
             relaxed = FeedbackWords.added(s, relaxed, RankedSearch.base(request, relaxed), analyzer, FeedbackWords.SETTINGS);
         }
-        // A natural query's associated words order its near ties (a relevance page only: another order has no ties to break).
-        if (AssociatedWords.SETTINGS != null && request.order() == SearchRequest.Order.RELEVANCE) {
-            relaxed = AssociatedWords.added(s, relaxed, RankedSearch.base(request, relaxed), request.query(), analyzer,
-                    AssociatedWords.SETTINGS);
-        }
         return RankedSearch.run(s, request, relaxed, true, shown)
                 .withAllWords(strict.total());
     }

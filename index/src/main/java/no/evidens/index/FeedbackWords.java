@@ -178,7 +178,7 @@ final class FeedbackWords {
      * The analyzer that wrote the text field of an index searched with {@code analyzer}: the Evidens chain for its query
      * analyzer (which adds synonyms and other forms a passage's entry does not hold), the analyzer itself otherwise.
      */
-    static Analyzer indexed(Analyzer analyzer) {
+    private static Analyzer indexed(Analyzer analyzer) {
         return analyzer instanceof NorwegianAnalysis.QueryAnalyzer ? Indexed.ANALYZER : analyzer;
     }
 
