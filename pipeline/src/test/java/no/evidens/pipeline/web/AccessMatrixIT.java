@@ -276,6 +276,9 @@ class AccessMatrixIT {
         assertEquals(200, u.get("/api/search?q=plan&case=ny-sak-2027").status(), "a case its lead started is searched, empty or not");
         assertEquals(201, u.json("POST", "/api/members", Map.of("case", "ny-sak-2027", "user", "revisor", "role", "auditor")).status());
         assertEquals(409, u.send("DELETE", "/api/members/ny-sak-2027/leser", null, null).status(), "the last lead stays");
+        TeamWorkspace.Answer demoted = u.json("POST", "/api/members", Map.of("case", "ny-sak-2027", "user", "leser", "role", "reader"));
+        assertEquals(409, demoted.status(), "nor gives the lead's role away");
+        assertTrue(demoted.body().get("error").asText().startsWith("Saken må ha minst én leder"), demoted.body().toString());
         // The membership change is in the case's audit trail, which its lead reads.
         JsonNode trail = u.get("/api/cases/ny-sak-2027/audit").body().get("entries");
         boolean recorded = false;
