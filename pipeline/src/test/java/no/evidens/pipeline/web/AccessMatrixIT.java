@@ -270,6 +270,12 @@ class AccessMatrixIT {
         TeamWorkspace.Client u = clients.get("leser");
         assertEquals(201, u.json("POST", "/api/cases", Map.of("case", "ny-sak-2027")).status());
         assertEquals(409, clients.get("revisor").json("POST", "/api/cases", Map.of("case", "ny-sak-2027")).status());
+        // an upload refused into a new case name starts no case: the name is free afterwards (the README walk of round 40)
+        byte[] notAZip = "ikke en zip".getBytes(StandardCharsets.UTF_8);
+        assertEquals(415, u.send("POST", "/api/ingest?case=feil-opplasting", "text/plain", notAZip).status());
+        assertEquals(415, u.send("POST", "/api/ingest?case=feil-opplasting-2", "application/zip", notAZip).status());
+        assertEquals(201, clients.get("revisor").json("POST", "/api/cases", Map.of("case", "feil-opplasting")).status());
+        assertEquals(201, clients.get("revisor").json("POST", "/api/cases", Map.of("case", "feil-opplasting-2")).status());
         // Roles are re-read within a few seconds of a change.
         Thread.sleep(Accounts.FRESH.toMillis() + 100);
         assertEquals("lead", u.get("/api/session").body().get("roles").get("ny-sak-2027").asText());
