@@ -88,6 +88,9 @@ final class ServeCommand implements Callable<Integer> {
         Exposure exposure = new Exposure(host, signIn, tlsKeystore, tlsKeystore == null ? null : System.getenv("EVIDENS_TLS_PASSWORD"),
                 publicUrl, behindProxy, oidcIssuer == null ? null
                         : new Exposure.Oidc(oidcIssuer, oidcClientId, System.getenv("EVIDENS_OIDC_SECRET")));
+        if (exposure.tls()) {
+            Exposure.checkKeystore(tlsKeystore, exposure.tlsPassword());
+        }
         if (signIn) {
             try (AccessStore s = AccessStore.open(h.access())) {
                 if (s.users().isEmpty()) {
