@@ -61,19 +61,6 @@ public record Exposure(String host, boolean signIn, Path tlsKeystore, String tls
         }
     }
 
-    /**
-     * Opens the keystore once before the server starts, so that a wrong password or a file that is no keystore is said
-     * with the file's name and where its password came from, not as the JDK's bare «keystore password was incorrect».
-     */
-    public static void checkKeystore(java.nio.file.Path file, String password) {
-        try {
-            java.security.KeyStore.getInstance(file.toFile(), password.toCharArray());
-        } catch (java.io.IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot open the keystore " + file + " with the password in EVIDENS_TLS_PASSWORD: "
-                    + e.getMessage(), e);
-        }
-    }
-
     /** One person on this machine: 127.0.0.1, no sign-in. */
     public static Exposure local() {
         return new Exposure(null, false, null, null, null, false, null);

@@ -44,21 +44,4 @@ class ExposureTest {
         assertNull(Exposure.signedIn().warning(), "loopback");
         assertNull(Exposure.local().warning());
     }
-
-    @Test
-    void aKeystoreThatCannotBeOpenedIsNamedWithWhereItsPasswordCameFrom(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        Path file = tmp.resolve("evidens.p12");
-        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
-            ks.store(out, "riktig-passord".toCharArray());
-        }
-        Exposure.checkKeystore(file, "riktig-passord");
-        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> Exposure.checkKeystore(file, "feil"));
-        assertTrue(wrong.getMessage().startsWith("cannot open the keystore " + file + " with the password in EVIDENS_TLS_PASSWORD: "),
-                wrong.getMessage());
-        Path missing = tmp.resolve("finnes-ikke.p12");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exposure.checkKeystore(missing, "x")).getMessage()
-                .contains(missing.toString()));
-    }
 }
