@@ -204,10 +204,15 @@ public final class AccessStore implements AutoCloseable {
 
     // ---------------------------------------------------------------- memberships
 
-    /** Adds the user to the case in this role, or changes the role of a member. */
+    /**
+     * Adds the user to the case in this role, or changes the role of a member.
+     *
+     * @throws LastLeadException when the user is the case's last lead and the role is another (nothing is changed)
+     */
     public Membership addMember(String caseId, String user, Role role, String by) {
         return write(() -> {
             requireUser(user);
+            boolean wasLead = isLead(caseId, user);
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO membership (case_id, user_name, role, added_by, added_at)"
                     + " KEY (case_id, user_name) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
                 ps.setString(1, caseId);
@@ -216,19 +221,62 @@ public final class AccessStore implements AutoCloseable {
                 ps.setString(4, by);
                 ps.executeUpdate();
             }
+            if (wasLead) {
+                requireLead(caseId, user);
+            }
             return new Membership(caseId, user, role);
         });
     }
 
-    /** Removes the user from the case; false when they were not a member. */
+    /**
+     * Removes the user from the case; false when they were not a member.
+     *
+     * @throws LastLeadException when the user is the case's last lead and others are still members (nothing is changed;
+     *                           the case's only member may be removed, which leaves it with no members at all)
+     */
     public boolean removeMember(String caseId, String user) {
         return write(() -> {
+            boolean wasLead = isLead(caseId, user);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM membership WHERE case_id = ? AND user_name = ?")) {
                 ps.setString(1, caseId);
                 ps.setString(2, user);
-                return ps.executeUpdate() > 0;
+                boolean removed = ps.executeUpdate() > 0;
+                if (wasLead) {
+                    requireLead(caseId, user);
+                }
+                return removed;
             }
         });
+    }
+
+    private boolean isLead(String caseId, String user) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM membership WHERE case_id = ? AND user_name = ? AND role = ?")) {
+            ps.setString(1, caseId);
+            ps.setString(2, user);
+            ps.setString(3, Role.LEAD.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * After a change that took a lead's role from {@code user}, inside its transaction: throws (so the change is rolled
+     * back) when the case now has members but no lead. A case without a lead before (members named before its lead) is
+     * not refused a reader.
+     */
+    private void requireLead(String caseId, String user) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COUNT(CASE WHEN role = ? THEN 1 END)"
+                + " FROM membership WHERE case_id = ?")) {
+            ps.setString(1, Role.LEAD.id());
+            ps.setString(2, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) > 0 && rs.getInt(2) == 0) {
+                    throw new LastLeadException(caseId, user);
+                }
+            }
+        }
     }
 
     /** The case's members, by name. */

@@ -53,6 +53,28 @@ class AccessStoreTest {
     }
 
     @Test
+    void theLastLeadIsNeitherRemovedNorGivenAnotherRoleWhileOthersAreMembers() {
+        try (AccessStore s = AccessStore.open(dir)) {
+            s.addUser("kari", "p".toCharArray(), false);
+            s.addUser("ola", "p".toCharArray(), false);
+            s.addMember("fjordvik", "kari", Role.LEAD, "admin");
+            s.addMember("fjordvik", "ola", Role.AUDITOR, "kari");
+            LastLeadException demoted = assertThrows(LastLeadException.class, () -> s.addMember("fjordvik", "kari", Role.READER, "kari"));
+            assertEquals("kari", demoted.user());
+            assertThrows(LastLeadException.class, () -> s.removeMember("fjordvik", "kari"));
+            List<Membership> unchanged = List.of(new Membership("fjordvik", "kari", Role.LEAD), new Membership("fjordvik", "ola", Role.AUDITOR));
+            assertEquals(unchanged, s.members("fjordvik"), "a refused change is rolled back");
+            // with a second lead, either may go; a case's only member may be removed, and a reader named before any lead
+            s.addMember("fjordvik", "ola", Role.LEAD, "kari");
+            s.addMember("fjordvik", "kari", Role.READER, "ola");
+            assertTrue(s.removeMember("fjordvik", "kari"));
+            assertTrue(s.removeMember("fjordvik", "ola"));
+            s.addMember("bergby", "ola", Role.READER, "admin");
+            assertEquals(List.of(new Membership("bergby", "ola", Role.READER)), s.members("bergby"));
+        }
+    }
+
+    @Test
     void rolesAllowWhatTheIssueSays() {
         assertTrue(Role.LEAD.allows(Permission.MANAGE_MEMBERS) && Role.LEAD.allows(Permission.APPROVE));
         assertTrue(Role.AUDITOR.allows(Permission.WRITE_FINDINGS) && !Role.AUDITOR.allows(Permission.EXPORT));

@@ -68,6 +68,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
+     * The language as the text output says it: {@code und} is no language but the detector's "cannot tell" (a few lines
+     * are often too few for it, Bokmål or not), said so beside the code.
+     */
+    static String language(String code) {
+        return "und".equals(code) ? "und (cannot tell: too little text, or several languages)" : code;
+    }
+
+    /**
      * One document of the file: the file itself, or one inside it (cited {@code file!/name}).
      *
      * @param documents for a container without text of its own, how many documents it holds; else 0
@@ -108,7 +116,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             DocumentAnalysis a = p.analysis();
             out.printf("%s%n  media type  %s%n  language    %s%n  pages       %d%n  characters  %d%n"
                             + "  sentences   %d%n  quotations  %d%n  names       %d%n  sha256      %s%n",
-                    a.file(), a.mediaType(), a.language(), a.pages(), a.text().length(), a.sentences().size(),
+                    a.file(), a.mediaType(), language(a.language()), a.pages(), a.text().length(), a.sentences().size(),
                     a.quotes().size(), a.entities().size(), a.sha256());
         }
     }

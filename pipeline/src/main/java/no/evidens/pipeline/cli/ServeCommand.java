@@ -88,6 +88,9 @@ final class ServeCommand implements Callable<Integer> {
         Exposure exposure = new Exposure(host, signIn, tlsKeystore, tlsKeystore == null ? null : System.getenv("EVIDENS_TLS_PASSWORD"),
                 publicUrl, behindProxy, oidcIssuer == null ? null
                         : new Exposure.Oidc(oidcIssuer, oidcClientId, System.getenv("EVIDENS_OIDC_SECRET")));
+        if (exposure.tls()) {
+            checkKeystore(tlsKeystore, exposure.tlsPassword());
+        }
         if (signIn) {
             try (AccessStore s = AccessStore.open(h.access())) {
                 if (s.users().isEmpty()) {
@@ -123,5 +126,18 @@ final class ServeCommand implements Callable<Integer> {
                 + "  (Ctrl-C stops it)");
         out.flush();
         stopped.await();
+    }
+
+    /**
+     * Opens the keystore once before the server starts, so that a wrong password or a file that is no keystore is said
+     * with the file's name and where its password came from, not as the JDK's bare «keystore password was incorrect».
+     */
+    static void checkKeystore(java.nio.file.Path file, String password) {
+        try {
+            java.security.KeyStore.getInstance(file.toFile(), password.toCharArray());
+        } catch (java.io.IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot open the keystore " + file + " with the password in EVIDENS_TLS_PASSWORD: "
+                    + e.getMessage(), e);
+        }
     }
 }

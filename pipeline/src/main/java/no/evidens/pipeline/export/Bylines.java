@@ -50,6 +50,39 @@ final class Bylines {
     }
 
     /**
+     * A sign-off's greeting word at the start of a line or sentence ({@code Hilsen}, {@code Mvh}, {@code Klem}), then the
+     * words of a name.
+     */
+    private static final Pattern GREETING_FIRST = Pattern.compile("(?:[Hh]ilsen|[Hh]ilsner|[Mm]vh\\.?|[Kk]lem(?:mer)?)\\s+(?=\\p{Lu})");
+
+    /**
+     * Gives back a sign-off's greeting that a person span took in with the name after it: the steps that widen a name onto
+     * the capitalised word beside it read {@code Hilsen} at a line's start as a first name ({@code Hilsen Kari Nordmann}
+     * became one {@code [navn 1]}; the README walk of round 40). Only at the start of the text, a line or a sentence, so a
+     * surname inside a name is left alone.
+     */
+    static void keepGreetings(String text, List<TaggedSpan> spans) {
+        for (int i = 0; i < spans.size(); i++) {
+            TaggedSpan s = spans.get(i);
+            if (!PiiTagger.PERSON.equals(s.type()) || !opensLineOrSentence(text, s.start())) {
+                continue;
+            }
+            Matcher m = GREETING_FIRST.matcher(text).region(s.start(), s.end());
+            if (m.lookingAt() && m.end() < s.end()) {
+                spans.set(i, new TaggedSpan(PiiTagger.PERSON, m.end(), s.end()));
+            }
+        }
+    }
+
+    private static boolean opensLineOrSentence(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i--;
+        }
+        return i < 0 || text.charAt(i) == '\n' || text.charAt(i) == '\r' || ".!?".indexOf(text.charAt(i)) >= 0 && i < at - 1;
+    }
+
+    /**
      * Masks the words of a byline's name ({@link #BYLINE}) whatever the model typed them (a surname written first, before
      * a comma, is often taken for a place), unless the word is a listed place or organisation (a photo agency: {@code
      * Scanpix}), a title or another word that is no name, or one the text writes in lower case.

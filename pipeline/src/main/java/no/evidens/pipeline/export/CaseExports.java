@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -105,8 +108,19 @@ public final class CaseExports {
         return new EvidenceOut(item.id(), item.position(), e.stance().id(), quote, source(e),
                 new Citation(e.title(), e.file(), e.type(), e.docId(), e.page(), e.endPage(), e.start(), e.end()),
                 e.passageId(), e.lastPassageId(), e.sha256(), e.sourceBundle(), note,
-                new ProvenanceOut(e.provenance().query(), e.provenance().filters()), item.addedBy(), item.addedAt().toString(),
-                e.normaliserVersion());
+                provenance(e.provenance(), anonymiser, persons), item.addedBy(), item.addedAt().toString(), e.normaliserVersion());
+    }
+
+    /**
+     * The search the quotation was found by, as exported: masked as its note is (a fødselsnummer typed into a search is as
+     * much personal data as one in a quotation, and a name searched for is the name the quotation's mask hides).
+     */
+    private static ProvenanceOut provenance(Provenance p, Anonymiser anonymiser, Persons persons) {
+        UnaryOperator<String> mask = v -> v == null ? null
+                : anonymiser == null ? NationalIds.mask(v) : anonymiser.anonymise(v, persons);
+        Map<String, String> filters = new TreeMap<>();
+        p.filters().forEach((k, v) -> filters.put(k, mask.apply(v)));
+        return new ProvenanceOut(mask.apply(p.query()), filters);
     }
 
     /** A history entry as exported. */

@@ -14,13 +14,15 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.bundle.DocumentTypes;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
+import no.evidens.pipeline.export.NationalIds;
 
 /**
  * The audit trail of a home, as the command line and the web workspace write and read it: who was
  * shown which journal or client record, who searched for what, who exported, who changed which
  * finding. Kept in the findings store ({@link no.evidens.findings.trail.AuditTrail}), its latest hashes
  * in {@code <home>/audit-chain.log}. The actor is always a parameter: the front end says who acts.
- * Never records document text; a search's query text is recorded, its hits are not.
+ * Never records document text; a search's query text is recorded (a national identity number in it masked), its hits
+ * are not.
  */
 public final class AuditService {
     /** The file outside the database that anchors the chain. */
@@ -104,10 +106,14 @@ public final class AuditService {
         }
     }
 
-    /** Records a search: its query and filters, never its hits. */
+    /**
+     * Records a search: its query and filters, never its hits. A fødselsnummer, D- or H-number typed into the search is
+     * written masked ({@code [fødselsnummer]}): the trail is append-only and outlives the records a case deletes when its
+     * time is up, so a national identity number written into it could never be taken out again.
+     */
     public void searched(String actor, String caseId, String query, String filters, int hits) {
-        record(actor, "search", caseId, null, null, "«" + query + "»" + (filters == null || filters.isBlank() ? "" : " " + filters)
-                + ", " + hits + " treff");
+        record(actor, "search", caseId, null, null, NationalIds.mask("«" + query + "»"
+                + (filters == null || filters.isBlank() ? "" : " " + filters)) + ", " + hits + " treff");
     }
 
     /** Records an export of a case's findings. */

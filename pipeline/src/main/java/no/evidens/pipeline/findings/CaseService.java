@@ -40,8 +40,8 @@ public final class CaseService {
         this.lockWait = lockWait;
     }
 
-    /** One deleted record and what happened to its file. */
-    public record Deleted(String docId, String file, String type, String source) {
+    /** One deleted record and what happened to its file ({@code source} for the command line, {@code sourceBokmal} for the trail). */
+    public record Deleted(String docId, String file, String type, String source, String sourceBokmal) {
     }
 
     /**
@@ -102,9 +102,9 @@ public final class CaseService {
         List<Deleted> out = new ArrayList<>();
         List<DeletedSource> sources = new ArrayList<>();
         for (IndexedDocument d : gone) {
-            String source = StoredSources.delete(receipts.bundleOf(caseId, d.file(), d.sha256()).orElse(null), d.file());
+            StoredSources.Outcome source = StoredSources.delete(receipts.bundleOf(caseId, d.file(), d.sha256()).orElse(null), d.file());
             PageImages.forget(home, d.sha256());
-            out.add(new Deleted(d.docId(), d.file(), d.type(), source));
+            out.add(new Deleted(d.docId(), d.file(), d.type(), source.english(), source.bokmal()));
             sources.add(new DeletedSource(d.docId(), d.file(), d.type(), d.sha256(), actor, now));
         }
         try (FindingStore store = open()) {
@@ -112,11 +112,16 @@ public final class CaseService {
             lifecycle.sourcesDeleted(caseId, sources);
             var trail = store.trail(home.root().resolve(AuditService.CHAIN_FILE));
             for (Deleted d : out) {
-                trail.record(new AuditEvent(actor, "record-delete", caseId, AuditEvent.FILE, d.docId(), d.type() + ", fil " + d.source()));
+                trail.record(new AuditEvent(actor, "record-delete", caseId, AuditEvent.FILE, d.docId(), d.type() + ", fil " + d.sourceBokmal()));
             }
-            trail.record(new AuditEvent(actor, "records-delete", caseId, AuditEvent.CASE, caseId, out.size() + " journaler og klientdokumenter"));
+            trail.record(new AuditEvent(actor, "records-delete", caseId, AuditEvent.CASE, caseId, recordsDeleted(out.size())));
         }
         return out;
+    }
+
+    /** The case entry's detail: how many journals and client records were deleted, in Bokmål, one in the singular. */
+    static String recordsDeleted(int n) {
+        return n == 1 ? "1 journal eller klientdokument" : n + " journaler og klientdokumenter";
     }
 
     private static void requireLead(boolean lead, String what) {

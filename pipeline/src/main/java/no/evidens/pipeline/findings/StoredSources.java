@@ -20,23 +20,35 @@ final class StoredSources {
     private StoredSources() {
     }
 
-    /** What happened to the file, for the person: {@code deleted}, or why not. */
-    static String delete(String bundle, String file) throws IOException {
+    /**
+     * What happened to the file, said for the command line ({@code english}: {@code deleted}, or why not) and for the
+     * audit trail, whose details are in Bokmål ({@code bokmal}: {@code slettet}, or why not).
+     */
+    record Outcome(String english, String bokmal) {
+    }
+
+    /** Deletes the file from its bundle (a folder or a .zip), when it can. */
+    static Outcome delete(String bundle, String file) throws IOException {
         if (bundle == null) {
-            return "not deleted: no receipt says where it was ingested from";
+            return new Outcome("not deleted: no receipt says where it was ingested from",
+                    "ikke slettet: ingen kvittering sier hvor den ble lest inn fra");
         }
         Path b = Path.of(bundle);
         if (Files.isDirectory(b)) {
             Path f = b.resolve(file).normalize();
             if (!f.startsWith(b.normalize())) {
-                return "not deleted: its path leads out of the bundle";
+                return new Outcome("not deleted: its path leads out of the bundle", "ikke slettet: stien fører ut av bunken");
             }
-            return Files.deleteIfExists(f) ? "deleted" : "not deleted: it is no longer in " + bundle + " (or sits inside a container)";
+            return Files.deleteIfExists(f) ? new Outcome("deleted", "slettet")
+                    : new Outcome("not deleted: it is no longer in " + bundle + " (or sits inside a container)",
+                    "ikke slettet: den ligger ikke lenger i " + bundle + " (eller ligger inne i en annen fil)");
         }
         if (Files.isRegularFile(b) && b.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            return withoutEntry(b, file) ? "deleted from " + b.getFileName() : "not deleted: no entry " + file + " in " + b.getFileName();
+            return withoutEntry(b, file) ? new Outcome("deleted from " + b.getFileName(), "slettet fra " + b.getFileName())
+                    : new Outcome("not deleted: no entry " + file + " in " + b.getFileName(),
+                    "ikke slettet: " + b.getFileName() + " har ingen " + file);
         }
-        return "not deleted: the bundle " + bundle + " is gone";
+        return new Outcome("not deleted: the bundle " + bundle + " is gone", "ikke slettet: bunken " + bundle + " finnes ikke lenger");
     }
 
     /** Writes the zip again without the entry; false when it has no such entry. (java.util.zip: no library needed to copy entries.) */

@@ -53,6 +53,11 @@ final class CasesResource implements Routes.Resource {
         return !existing().contains(caseId) && accounts.claim(caseId, access.user());
     }
 
+    /** Gives back a case {@link #claim} started, when what it was started for (an upload) did not happen. */
+    void release(String caseId, String user) {
+        accounts.removeMember(caseId, user);
+    }
+
     /** Whether the case holds anything (ingested documents or findings), or was closed. */
     boolean exists(String caseId) {
         try {

@@ -9,7 +9,7 @@ import no.evidens.access.Role;
 
 /**
  * Uploads: {@code POST /api/ingest?case=} takes a bundle (.zip) and starts ingesting it (into a case the
- * user may upload to; a new case is started with the uploader as lead); {@code GET /api/ingest/{id}}
+ * user may upload to; a new case is started with the uploader as lead, and given back when the upload is refused); {@code GET /api/ingest/{id}}
  * polls it, receipt included; {@code GET /api/ingest} lists the jobs kept (of cases the user may read),
  * and {@code POST /api/ingest/{id}/resume} ingests an interrupted job's bundle again.
  */
@@ -26,11 +26,24 @@ final class IngestResource implements Routes.Resource {
     public void register(Routes routes) {
         routes.post("/api/ingest", (x, p) -> {
             String caseId = Params.caseId(x.required("case"));
+            boolean claimed = false;
             if (x.access().role(caseId).isEmpty() && cases.claim(x.access(), caseId)) {
+                claimed = !x.access().allCases();
                 x.access(x.access().withRole(caseId, Role.LEAD));
             }
             x.access().require(caseId, Permission.INGEST);
-            x.json(202, jobs.upload(x).view(ErrorTexts.language(x)));
+            IngestJob job;
+            try {
+                job = jobs.upload(x);
+            } catch (Exception e) {
+                // an upload refused or failed before its job started (not a zip, too large, another running) starts no
+                // case: the new case's name is given back, as if never asked for
+                if (claimed) {
+                    cases.release(caseId, x.access().user());
+                }
+                throw e;
+            }
+            x.json(202, job.view(ErrorTexts.language(x)));
         }).get("/api/ingest/{id}", (x, p) -> {
             IngestJob job = jobs.job(p.get("id"));
             x.access().require(job.caseId, Permission.READ);

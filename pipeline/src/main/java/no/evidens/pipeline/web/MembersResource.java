@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import no.evidens.pipeline.findings.AuditService;
+import no.evidens.access.LastLeadException;
 import no.evidens.access.Membership;
 import no.evidens.access.Permission;
 import no.evidens.access.Role;
@@ -35,7 +36,12 @@ final class MembersResource implements Routes.Resource {
             JsonFields b = new JsonFields(x.jsonBody(), "case", "user", "role");
             String caseId = x.access().requireManager(Params.caseId(b.required("case")));
             Role role = Role.of(b.required("role"));
-            Membership added = accounts.addMember(caseId, b.required("user"), role, x.access().user());
+            Membership added;
+            try {
+                added = accounts.addMember(caseId, b.required("user"), role, x.access().user());
+            } catch (LastLeadException e) {
+                throw new ApiError(409, "error.members.last-lead");
+            }
             audit.record(x.access().user(), "member-set", caseId, "account", added.user(), added.role().label());
             x.json(201, view(added));
         }).delete("/api/members/{case}/{user}", (x, p) -> {
@@ -46,7 +52,13 @@ final class MembersResource implements Routes.Resource {
             if (lastLead) {
                 throw new ApiError(409, "error.members.last-lead");
             }
-            if (!accounts.removeMember(caseId, user)) {
+            boolean removed;
+            try {
+                removed = accounts.removeMember(caseId, user);
+            } catch (LastLeadException e) {
+                throw new ApiError(409, "error.members.last-lead");
+            }
+            if (!removed) {
                 throw ApiError.notFound("error.members.unknown", user, caseId);
             }
             audit.record(x.access().user(), "member-remove", caseId, "account", user, null);

@@ -31,6 +31,9 @@ final class TrailWording {
             new Rule("search", "(.*), (\\d+) hits", "$1, $2 treff"),
             new Rule("export", "(.*), anonymised", "$1, anonymisert"),
             new Rule("export", "(.*), not anonymised", "$1, ikke anonymisert"),
+            // before round 40 the file's outcome stayed English: "journal, fil deleted", "…, fil deleted from bunt.zip"
+            new Rule("record-delete", "(.*), (?:file|fil) deleted from (.*)", "$1, fil slettet fra $2"),
+            new Rule("record-delete", "(.*), (?:file|fil) deleted", "$1, fil slettet"),
             new Rule("record-delete", "(.*), file (.*)", "$1, fil $2"),
             new Rule("records-delete", "(\\d+) journals and client records", "$1 journaler og klientdokumenter"),
             new Rule("finding-create", "with quotation of (.*)", "med sitat fra $1"),

@@ -77,6 +77,22 @@ class AccessCliTest {
     }
 
     @Test
+    void theLastLeadStaysWhileTheCaseHasOtherMembers() {
+        run("et langt passord\n", "user", "add", "kari", "--password-stdin");
+        run("et annet langt passord\n", "user", "add", "ola", "--password-stdin");
+        run(null, "member", "add", "--case", "sak-1", "kari", "lead");
+        run(null, "member", "add", "--case", "sak-1", "ola", "auditor");
+        Run removed = run(null, "member", "remove", "--case", "sak-1", "kari");
+        assertEquals(1, removed.code());
+        assertTrue(removed.err().contains("kari is the last lead of case sak-1"), removed.err());
+        Run demoted = run(null, "member", "add", "--case", "sak-1", "kari", "reader");
+        assertEquals(1, demoted.code());
+        assertTrue(run(null, "member", "list", "--case", "sak-1").out().matches("(?s).*kari\\s+lead.*"), "kari still leads");
+        assertEquals(0, run(null, "member", "add", "--case", "sak-1", "ola", "lead").code());
+        assertEquals(0, run(null, "member", "remove", "--case", "sak-1", "kari").code());
+    }
+
+    @Test
     void aMemberOfACaseNobodyKnowsIsAddedWithANoteToCheckTheName() {
         run("et langt passord\n", "user", "add", "kari", "--password-stdin");
         run("et annet langt passord\n", "user", "add", "ola", "--password-stdin");

@@ -72,5 +72,8 @@ class CaseLifecycleCliTest {
         assertEquals(0, run("audit", "--case", c, "--user", "leder"), err);
         List<String> actions = out.lines().map(l -> l.split(" ")[3]).toList();
         assertEquals(List.of("case-close", "record-delete", "records-delete"), actions, out);
+        // the details in Bokmål, as the trail's are (the outcome was English: "journal, fil deleted"; "1 journaler")
+        assertTrue(out.contains("(journal, fil slettet)"), out);
+        assertTrue(out.contains("(1 journal eller klientdokument)"), out);
     }
 }

@@ -270,12 +270,21 @@ class AccessMatrixIT {
         TeamWorkspace.Client u = clients.get("leser");
         assertEquals(201, u.json("POST", "/api/cases", Map.of("case", "ny-sak-2027")).status());
         assertEquals(409, clients.get("revisor").json("POST", "/api/cases", Map.of("case", "ny-sak-2027")).status());
+        // an upload refused into a new case name starts no case: the name is free afterwards (the README walk of round 40)
+        byte[] notAZip = "ikke en zip".getBytes(StandardCharsets.UTF_8);
+        assertEquals(415, u.send("POST", "/api/ingest?case=feil-opplasting", "text/plain", notAZip).status());
+        assertEquals(415, u.send("POST", "/api/ingest?case=feil-opplasting-2", "application/zip", notAZip).status());
+        assertEquals(201, clients.get("revisor").json("POST", "/api/cases", Map.of("case", "feil-opplasting")).status());
+        assertEquals(201, clients.get("revisor").json("POST", "/api/cases", Map.of("case", "feil-opplasting-2")).status());
         // Roles are re-read within a few seconds of a change.
         Thread.sleep(Accounts.FRESH.toMillis() + 100);
         assertEquals("lead", u.get("/api/session").body().get("roles").get("ny-sak-2027").asText());
         assertEquals(200, u.get("/api/search?q=plan&case=ny-sak-2027").status(), "a case its lead started is searched, empty or not");
         assertEquals(201, u.json("POST", "/api/members", Map.of("case", "ny-sak-2027", "user", "revisor", "role", "auditor")).status());
         assertEquals(409, u.send("DELETE", "/api/members/ny-sak-2027/leser", null, null).status(), "the last lead stays");
+        TeamWorkspace.Answer demoted = u.json("POST", "/api/members", Map.of("case", "ny-sak-2027", "user", "leser", "role", "reader"));
+        assertEquals(409, demoted.status(), "nor gives the lead's role away");
+        assertTrue(demoted.body().get("error").asText().startsWith("Saken må ha minst én leder"), demoted.body().toString());
         // The membership change is in the case's audit trail, which its lead reads.
         JsonNode trail = u.get("/api/cases/ny-sak-2027/audit").body().get("entries");
         boolean recorded = false;

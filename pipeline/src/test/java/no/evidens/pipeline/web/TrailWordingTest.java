@@ -29,6 +29,9 @@ class TrailWordingTest {
         shown("export", "docx, anonymised", "docx, anonymisert");
         shown("export", "md, not anonymised", "md, ikke anonymisert");
         shown("record-delete", "journal, file journaler/notat.txt", "journal, fil journaler/notat.txt");
+        shown("record-delete", "journal, fil deleted", "journal, fil slettet");
+        shown("record-delete", "klientdokumentasjon, fil deleted from bunt.zip", "klientdokumentasjon, fil slettet fra bunt.zip");
+        shown("record-delete", "journal, fil slettet", "journal, fil slettet");
         shown("records-delete", "4 journals and client records", "4 journaler og klientdokumenter");
         shown("group-export", "tilsyn-2026, docx, 3 cases, anonymised", "tilsyn-2026, docx, 3 saker, anonymisert");
         shown("group-export", "tilsyn-2026, md, 2 cases, not anonymised", "tilsyn-2026, md, 2 saker, ikke anonymisert");
