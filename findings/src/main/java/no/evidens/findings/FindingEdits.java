@@ -39,6 +39,10 @@ final class FindingEdits {
 
     Finding edit(Finding finding, FindingDraft changes, String actor, Integer expectedVersion) throws SQLException {
         Finding before = findings.lockUnlocked(finding.id(), expectedVersion);
+        if (unchanged(before, changes)) {
+            // Nothing to change: no new version and no history line (a stale version was refused above all the same).
+            return before;
+        }
         Instant now = Jdbc.now();
         findings.update(before.id(), changes.title() != null ? changes.title() : before.title(),
                 changes.text() != null ? changes.text() : before.text(), changes.status() != null ? changes.status() : before.status(),
@@ -46,6 +50,14 @@ final class FindingEdits {
         Finding after = findings.byId(before.id()).orElseThrow();
         history.add(after, null, "edit", actor, now, snapshot(before), snapshot(after));
         return after;
+    }
+
+    /** Whether every field the change names already holds what it asks for. */
+    private static boolean unchanged(Finding before, FindingDraft changes) {
+        return (changes.title() == null || changes.title().equals(before.title()))
+                && (changes.text() == null || changes.text().equals(before.text()))
+                && (changes.status() == null || changes.status().equals(before.status()))
+                && (changes.requirements() == null || changes.requirements().equals(before.requirements()));
     }
 
     Finding review(Finding finding, ReviewStep step, boolean lead, String actor, Integer expectedVersion) throws SQLException {

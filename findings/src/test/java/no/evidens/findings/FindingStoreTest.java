@@ -79,6 +79,23 @@ class FindingStoreTest {
     }
 
     @Test
+    void anEditThatChangesNothingMakesNoNewVersionAndNoHistory() {
+        try (FindingStore store = FindingStore.open(dir)) {
+            Finding a1 = store.create(Drafts.CASE, FindingKind.AVVIK, Drafts.finding("Første"), "kari");
+            Finding same = store.edit(a1, new FindingDraft(null, null, null, null), "ola", a1.version());
+            Finding again = store.edit(a1, new FindingDraft("Første", a1.requirements(), a1.text(), a1.status()), "ola", a1.version());
+            assertEquals(a1.version(), same.version());
+            assertEquals(a1.version(), again.version());
+            assertEquals("kari", again.updatedBy());
+            assertEquals(List.of("create"), store.history(Drafts.CASE, a1.id()).stream().map(HistoryEntry::action).toList());
+            // A stale version is still refused, even for a change that changes nothing.
+            Finding edited = store.edit(a1, new FindingDraft("Ny tittel", null, null, null), "ola", a1.version());
+            assertEquals(a1.version() + 1, edited.version());
+            assertThrows(StaleFinding.class, () -> store.edit(a1, new FindingDraft(null, null, null, null), "ola", a1.version()));
+        }
+    }
+
+    @Test
     void createsAFindingWithItsFirstQuotationOrNothing() {
         try (FindingStore store = FindingStore.open(dir)) {
             EvidenceItem first = store.createWithEvidence(Drafts.CASE, FindingKind.AVVIK, Drafts.finding("Første"), Drafts.evidence(1), "kari");
