@@ -2,9 +2,11 @@ package no.evidens.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,8 +82,8 @@ final class OffsetHighlighter extends UnifiedHighlighter {
 
     /** As {@link #snippets(IndexSearcher, Analyzer)}; {@code analysed} false: every hit's matches from the postings. */
     static OffsetHighlighter snippets(IndexSearcher searcher, Analyzer analyzer, boolean analysed) {
-        return new OffsetHighlighter(common(UnifiedHighlighter.builder(searcher, analyzer), true).withMaxNoHighlightPassages(1),
-                analysed);
+        return new OffsetHighlighter(common(UnifiedHighlighter.builder(searcher, analyzer), true).withMaxNoHighlightPassages(1)
+                .withBreakIterator(() -> new SentenceWindows(BreakIterator.getSentenceInstance(Locale.ROOT))), analysed);
     }
 
     /** Every match in the whole text, as found (the passage is one fragment; overlaps not merged). */
