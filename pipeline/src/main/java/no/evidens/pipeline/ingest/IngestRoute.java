@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
@@ -73,6 +74,10 @@ final class IngestRoute extends RouteBuilder {
     private final Map<String, String> hashes;
     /** Files of one size pass the duplicate check in the bundle's order. */
     private final DuplicateOrder order;
+    /** Whether a file has been read yet (its time is marked: {@link IngestMarks}). */
+    private final AtomicBoolean firstAnswer = new AtomicBoolean();
+    /** Whether a document has been indexed yet (its time is marked). */
+    private final AtomicBoolean firstIndexed = new AtomicBoolean();
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
                 ReceiptCollector receipts, ExecutorService pool, ExecutorService tagging, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
@@ -187,6 +192,9 @@ final class IngestRoute extends RouteBuilder {
             throw FailedLines.failedBefore(before.get());
         }
         var extraction = analyser.extract(file.entry().file());
+        if (firstAnswer.compareAndSet(false, true)) {
+            IngestMarks.mark("first file read");
+        }
         failures.readWell(file.sha256());
         if (!extraction.embedded().isEmpty()) {
             incomplete.reading(file.entry().path(), file.sha256());
@@ -303,6 +311,9 @@ final class IngestRoute extends RouteBuilder {
         }
         ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.INDEXED, null, null,
                 doc.document().pageStarts().size(), doc.passages().size()));
+        if (firstIndexed.compareAndSet(false, true)) {
+            IngestMarks.mark("first document indexed");
+        }
         commitIfDue();
     }
 
@@ -315,7 +326,9 @@ final class IngestRoute extends RouteBuilder {
         int added = sinceCommit.incrementAndGet();
         if (commits.due(added, System.nanoTime() - lastCommitNanos) && sinceCommit.compareAndSet(added, 0)) {
             lastCommitNanos = System.nanoTime();
+            IngestMarks.mark("commit begins");
             index.commit();
+            IngestMarks.mark("commit done");
         }
     }
 

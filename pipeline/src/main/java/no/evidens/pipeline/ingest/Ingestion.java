@@ -128,10 +128,12 @@ public final class Ingestion {
      * @param municipality the municipality the case concerns (a facet), or null; a manifest's column wins
      */
     public Receipt ingest(String caseId, String municipality, Path bundlePath, ProgressListener progress) throws Exception {
+        IngestMarks.mark("ingest begins");
         checkCaseId(caseId);
         new CaseService(home, FindingStore.DEFAULT_LOCK_WAIT).requireOpen(caseId);
         BundleReader.Bundle bundle = new BundleReader().read(bundlePath, home.work());
         ReceiptCollector receipts = new ReceiptCollector(progress);
+        IngestMarks.mark("bundle read");
         progress.started(bundle.entries().size());
         IndexBackend backend = IndexBackend.of(home);
         FailureMemory failures = new FailureMemory(home.root().resolve("failed"), retryFailed);
@@ -140,6 +142,7 @@ public final class Ingestion {
         boolean completed = false;
         try (OnDemandSink index = new OnDemandSink(backend::openSink, caseId, committedHashes(backend, caseId))) {
             KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads).check(bundle.entries());
+            IngestMarks.mark("known files checked");
             if (known.lines().isPresent()) {
                 // Nothing new (a re-ingest of an unchanged bundle): every line is known without the route,
                 // Tika or the index writer, and is the line the route would have written.
@@ -150,14 +153,30 @@ public final class Ingestion {
                     receipts.record(line);
                 }
             } else {
-                index.open(); // something is new: the writer opens before any file is read, as it always did
-                // The Tika worker starts and the models load now, side by side (the worker's start is its own process's
-                // CPU, the models' load this one's), while Camel starts; before, each waited for the one before it: the
-                // worker for the first file, the models for the first file's text.
-                ExecutorService preparing = prepare();
+                // Something is new: the Tika worker starts now, while the index writer opens (before any file is read,
+                // as it always did) and then the models load, side by side (the worker's start is its own process's
+                // CPU, the writer's opening and the models' load this one's). The worker's start is the longer of the
+                // two loads in most runs (docs/ingest-speed-rounds.md, thirty-sixth round), so it goes first.
+                ExecutorService preparing = preparing();
                 try {
+                    preparing.execute(() -> {
+                        analyser.prepareExtractor();
+                        IngestMarks.mark("worker ready");
+                    });
+                    try {
+                        index.open();
+                    } catch (RuntimeException e) {
+                        preparing.shutdownNow(); // refused (another writer holds the index): the worker's start stopped
+                        throw e;
+                    }
+                    IngestMarks.mark("index writer open");
+                    preparing.execute(() -> {
+                        analyser.prepareTagger();
+                        IngestMarks.mark("models loaded");
+                    });
                     route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes());
                 } finally {
+                    IngestMarks.mark("route done");
                     preparing.shutdown();
                     // Nothing they start may outlive the ingest: the extractor is closed below, once they have ended
                     // (a worker's start has a time limit of its own).
@@ -167,6 +186,7 @@ public final class Ingestion {
                 }
             }
             index.commit();
+            IngestMarks.mark("last commit done");
             // A document the engine did not store, after its add had returned: its line says so.
             for (EvidenceSink.NotStored lost : index.notStored()) {
                 receipts.notStored(lost);
@@ -180,6 +200,7 @@ public final class Ingestion {
             written = index.opened();
             completed = true;
         } finally {
+            IngestMarks.mark("index writer closed");
             analyser.close();
             if (completed) {
                 progress.finished();
@@ -190,27 +211,27 @@ public final class Ingestion {
                 deleteTree(bundle.unpacked());
             }
         }
+        IngestMarks.mark("worker stopped");
         if (written) {
             // The case's hashes kept for the commit just made (the writer is closed), so that the next ingest of the
             // case finds them without opening the index.
             committedHashes(backend, caseId);
         }
         Receipt receipt = receipts.receipt(caseId, bundlePath.toString(), bundle.hasManifest() ? Manifest.FILE_NAME : null);
+        IngestMarks.mark("case hashes kept");
         Json.write(receipt, home.receipts().resolve(caseId + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".json"));
+        IngestMarks.mark("receipt written");
         return receipt;
     }
 
-    /** Starts the extractor's worker and loads the tagger's models, each on a thread of its own. */
-    private ExecutorService prepare() {
-        ExecutorService preparing = Executors.newFixedThreadPool(2, r -> {
+    /** Two threads: one starts the extractor's worker, the other loads the tagger's models. */
+    private static ExecutorService preparing() {
+        return Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ingest-prepare");
             t.setDaemon(true);
             return t;
         });
-        preparing.execute(analyser::prepareExtractor);
-        preparing.execute(analyser::prepareTagger);
-        return preparing;
     }
 
     /** Runs the Camel route over the bundle's files on the ingestion's threads. */
@@ -226,6 +247,7 @@ public final class Ingestion {
             camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, tagging, failures, incomplete, hashes,
                     bundle.entries()));
             camel.start();
+            IngestMarks.mark("route started");
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, bundle.entries());
             }

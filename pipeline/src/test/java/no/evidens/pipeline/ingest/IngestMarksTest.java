@@ -1,0 +1,74 @@
+package no.evidens.pipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.extract.Extraction;
+import no.evidens.pipeline.extract.Extractor;
+
+/** An ingest's time marks: written in the order of its stretches when asked for, each once, with no document's text or path. */
+class IngestMarksTest {
+    @TempDir
+    Path tmp;
+
+    /** Reads a file's bytes as its text. */
+    private static final class PlainText implements Extractor {
+        @Override
+        public Extraction extract(Path file) {
+            try {
+                return new Extraction(Files.readString(file), List.of(0), "text/plain", null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @AfterEach
+    void off() {
+        System.clearProperty(IngestMarks.PROPERTY);
+    }
+
+    private Path bundle() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("bundle/tiltak"));
+        Files.writeString(folder.resolve("plan.txt"), "Tiltaksplanen for Fjordvik evalueres hvert halvår.");
+        Files.writeString(folder.resolve("referat.txt"), "Ansvarsgruppen møttes i mars og avtalte nye tiltak.");
+        return tmp.resolve("bundle");
+    }
+
+    @Test
+    void anIngestMarksItsStretchesInOrderAndNoText() throws Exception {
+        Path marks = tmp.resolve("marks.txt");
+        System.setProperty(IngestMarks.PROPERTY, marks.toString());
+        new Ingestion(new EvidensHome(tmp.resolve("home")), new DocumentAnalyser(new PlainText()), 2)
+                .ingest("sak", bundle(), ProgressListener.NONE);
+
+        List<String> lines = Files.readAllLines(marks);
+        List<String> names = lines.stream().map(l -> l.split("\t")[1]).toList();
+        List<String> inOrder = List.of("ingest begins", "bundle read", "known files checked", "index writer open",
+                "route started", "first file read", "first document indexed", "route done", "last commit done",
+                "index writer closed", "worker stopped", "case hashes kept", "receipt written");
+        assertEquals(inOrder, names.stream().filter(inOrder::contains).toList());
+        assertTrue(names.containsAll(List.of("worker ready", "models loaded")), names.toString());
+        assertEquals(names.size(), names.stream().distinct().count(), "each mark once: " + names);
+        long before = 0;
+        for (String line : lines) {
+            long ms = Long.parseLong(line.split("\t")[0]);
+            assertTrue(ms >= before, "times in order: " + lines);
+            before = ms;
+            assertFalse(line.contains("Fjordvik") || line.contains("plan.txt"), "no document's text or path: " + line);
+        }
+    }
+}
