@@ -1,0 +1,98 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Defects an auditor's walk through the workspace found (docs/web-walks.md), each checked in Chromium, one test
+ * each. Screenshots {@code target/screenshots/walk-*.png}.
+ */
+class WebWalkBrowserIT {
+    private static SampleWorkspace ws;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Browser.closeAll(ws);
+    }
+
+    /** At a phone's width the main menu wraps: the page is no wider than the window, every menu item in it. */
+    @Test
+    void aPhonesWidthNeedsNoSidewaysScrolling() throws Exception {
+        try (Browser b = new Browser(400, 800)) {
+            try {
+                JavascriptExecutor js = (JavascriptExecutor) b.driver;
+                WebElement shown = null;
+                for (String view : List.of("sok", "funn", "innlesing", "spor")) {
+                    b.driver.get(ws.url() + "#/" + view);
+                    if (shown != null) {
+                        b.wait.until(ExpectedConditions.stalenessOf(shown));
+                    }
+                    shown = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h2")));
+                    Number wide = (Number) js.executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                    assertTrue(wide.intValue() <= 0, view + ": the page is " + wide + " px wider than the window");
+                    @SuppressWarnings("unchecked")
+                    List<String> outside = (List<String>) js.executeScript("const w = document.documentElement.clientWidth;"
+                            + " return Array.from(document.querySelectorAll('.top nav a'))"
+                            + ".filter(a => a.getBoundingClientRect().right > w).map(a => a.textContent);");
+                    assertEquals(List.of(), outside, view + ": menu items outside the window");
+                }
+                b.view("walk-mobil");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-mobil-failed", e);
+            }
+        }
+    }
+
+    /** «Søk» on an empty field says what to do, in the catalogue's words, and keeps the focus in the field. */
+    @Test
+    void anEmptySearchIsTold() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/sok");
+                b.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+                b.driver.findElement(By.cssSelector("form.search-form button[type=submit]")).click();
+                assertEquals("Fyll ut dette feltet.",
+                        ((JavascriptExecutor) b.driver).executeScript("return document.getElementById('q').validationMessage;"));
+                assertEquals("q", b.driver.switchTo().activeElement().getDomAttribute("id"), "the focus stays in the empty field");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-tomt-failed", e);
+            }
+        }
+    }
+
+    /** A query longer than the server takes is told in the auditor's words, with its length and what to do; never «q». */
+    @Test
+    void aTooLongQueryIsToldInWords() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/sok");
+                WebElement q = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+                ((JavascriptExecutor) b.driver).executeScript("arguments[0].value = arguments[1];", q, "tilsyn ".repeat(300));
+                b.driver.findElement(By.cssSelector("form.search-form button[type=submit]")).click();
+                WebElement alert = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results .alert")));
+                assertEquals("Søket er for langt: 2099 tegn, men høyst 2000 går. Gjør det kortere, for eksempel med færre ord.",
+                        alert.getText());
+                b.view("walk-langt-sok");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-langt-failed", e);
+            }
+        }
+    }
+}
