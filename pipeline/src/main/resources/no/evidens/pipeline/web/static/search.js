@@ -27,7 +27,8 @@ async function viewSearchGrouped(params) {
   const offset = parseInt(params.get('offset') || '0', 10) || 0;
   const grouped = params.get('g') !== '0';
   const pinned = pinnedFilters();
-  const input = el('input', { type: 'search', id: 'q', name: 'q', value: q, autocomplete: 'off', 'aria-describedby': 'q-help' });
+  // required: an empty search is said in the catalogue's words (forms.js), not silently ignored
+  const input = el('input', { type: 'search', id: 'q', name: 'q', value: q, autocomplete: 'off', required: true, 'aria-describedby': 'q-help' });
   const form = el('form', { class: 'search-form', role: 'search', onsubmit: ev => {
       ev.preventDefault();
       const v = input.value.trim();
