@@ -11,6 +11,8 @@ function roleName(id) { return ROLE_IDS.includes(id) ? T('ui.role.' + id) : id; 
 const FACETS = [['type'], ['indicator'], ['lov'], ['sitat'], ['kommune'], ['tjeneste'], ['år']];
 const TYPE_IDS = ['styringsdokument', 'journal', 'klientdokumentasjon', 'annet'];
 const PAGE_SIZE = 10;
+/** The longest query the server takes (QueryParams): a longer one is told before it is sent. */
+const MAX_QUERY_CHARS = 2000;
 
 // ---------------------------------------------------------------- helpers
 

@@ -47,6 +47,11 @@ async function viewSearchGrouped(params) {
   render(heading(T('ui.search.heading')), form, help, toggle, results, saved, batchSection());
   showSaved(saved, q, filters);
   if (!q) { input.focus(); return; }
+  if (q.length > MAX_QUERY_CHARS) {
+    // the server would refuse it naming its parameter («q»): say it in the auditor's words, with what to do
+    results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, T('ui.search.tooLong', q.length, MAX_QUERY_CHARS)));
+    return;
+  }
   say(T('ui.search.searching'));
   // a slower earlier search must not write its answer over a newer one's (the status line is shared)
   const mine = ++searchSeq;
