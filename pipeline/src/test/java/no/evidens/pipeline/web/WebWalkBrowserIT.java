@@ -14,6 +14,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import no.evidens.corpus.SampleBundle;
+
 /**
  * Defects an auditor's walk through the workspace found (docs/web-walks.md), each checked in Chromium, one test
  * each. Screenshots {@code target/screenshots/walk-*.png}.
@@ -92,6 +94,37 @@ class WebWalkBrowserIT {
                 b.view("walk-langt-sok");
             } catch (Exception | AssertionError e) {
                 throw b.failure("walk-langt-failed", e);
+            }
+        }
+    }
+
+    /**
+     * A new finding whose title is spaces alone, or longer than the findings store keeps, is told at the field in words
+     * (the server named its JSON field «title», or for the long title said only «prøv igjen om litt»); nothing is created.
+     */
+    @Test
+    void aFindingsBadTitleIsToldInWords() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/funn");
+                WebElement title = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-title")));
+                b.driver.findElement(By.cssSelector("details.new-finding summary")).click();
+                JavascriptExecutor js = (JavascriptExecutor) b.driver;
+                for (String[] bad : new String[][] {
+                        {"   ", "Skriv en tittel på funnet."},
+                        {"A".repeat(4001), "«Tittel» er for lang: 4001 tegn, men høyst 4000 går. Gjør teksten kortere."}}) {
+                    js.executeScript("arguments[0].value = arguments[1];"
+                            + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", title, bad[0]);
+                    b.driver.findElement(By.cssSelector("details.new-finding button[type=submit]")).click();
+                    WebElement alert = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")));
+                    b.wait.until(ExpectedConditions.textToBePresentInElement(alert, bad[1].substring(0, 10)));
+                    assertEquals(bad[1], alert.getText());
+                    assertEquals("new-title", b.driver.switchTo().activeElement().getDomAttribute("id"), "the focus is on the title");
+                }
+                b.view("walk-tittel");
+                assertEquals(0, WorkspaceClient.of(ws).get("/api/findings?case=" + SampleBundle.CASE_ID).body().size(), "nothing created");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-tittel-failed", e);
             }
         }
     }

@@ -411,6 +411,7 @@ async function viewFindings(params) {
   const newForm = el('details', { class: 'new-finding' }, el('summary', {}, T('ui.findings.new')),
     el('form', { onsubmit: async ev => {
         ev.preventDefault();
+        if (!findingFits(title, reqs, text)) return;
         try {
           await api('POST', '/api/findings', { case: caseId, kind: kind.value, title: title.value, text: text.value,
             requirements: reqs.value.split('\n').map(s => s.trim()).filter(Boolean) });
@@ -449,7 +450,7 @@ function findingCard(caseId, f, all) {
   const edit = f.status === 'godkjent'
     ? el('p', { class: 'cite' }, T('ui.findings.locked'))
     : el('details', {}, el('summary', {}, T('ui.findings.edit')),
-      el('form', { onsubmit: ev => { ev.preventDefault(); save(f.version); } },
+      el('form', { onsubmit: ev => { ev.preventDefault(); if (findingFits(title, reqs, text)) save(f.version); } },
         el('label', {}, T('ui.findings.fieldTitle'), title), el('label', {}, T('ui.findings.fieldReq'), reqs), el('label', {}, T('ui.findings.fieldText'), text),
         el('div', { class: 'buttons' }, el('button', { type: 'submit' }, T('ui.common.save')),
           el('button', { type: 'button', class: 'danger', onclick: async () => {
