@@ -139,6 +139,11 @@ function heading(text) {
   return h;
 }
 
+/** A wide table in a box of its own that scrolls sideways at a phone's width, reachable from the keyboard. */
+function wideTable(table, label) {
+  return el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label }, table);
+}
+
 function render(...nodes) {
   const m = main();
   m.replaceChildren(...nodes);
@@ -554,7 +559,7 @@ async function viewAudit(params) {
       el('td', {}, String(e.id)), el('td', {}, localDate(e.at, true)), el('td', {}, e.actor),
       el('td', {}, auditAction(e.action)), el('td', {}, e.name ? `${e.name} (${e.target})` : (e.target || '')), el('td', {}, e.detailText || e.detail || '')))));
   render(heading(T('ui.audit.titleCase', caseId)), intact, filter,
-    r.entries.length ? table : el('p', {}, user && since ? T('ui.audit.noneForSince', user, norwegianDate(since)) : user ? T('ui.audit.noneFor', user) : since ? T('ui.audit.noneSince', norwegianDate(since)) : T('ui.audit.none')));
+    r.entries.length ? wideTable(table, T('ui.audit.titleCase', caseId)) : el('p', {}, user && since ? T('ui.audit.noneForSince', user, norwegianDate(since)) : user ? T('ui.audit.noneFor', user) : since ? T('ui.audit.noneSince', norwegianDate(since)) : T('ui.audit.none')));
 }
 
 // ---------------------------------------------------------------- overview
@@ -582,7 +587,7 @@ async function viewOverview() {
   render(heading(T('ui.overview.titleCase', r.case)),
     el('p', {}, missing ? T('ui.overview.missing', missing, r.indicators.length) : T('ui.overview.allFound')),
     el('p', { class: 'downloads' }, T('ui.overview.download'), ' ', download('xlsx'), ' · ', download('csv')),
-    table);
+    wideTable(table, T('ui.overview.titleCase', r.case)));
 }
 
 // ---------------------------------------------------------------- ingest
