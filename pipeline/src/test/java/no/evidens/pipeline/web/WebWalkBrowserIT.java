@@ -40,7 +40,7 @@ class WebWalkBrowserIT {
             try {
                 JavascriptExecutor js = (JavascriptExecutor) b.driver;
                 WebElement shown = null;
-                for (String view : List.of("sok", "funn", "innlesing", "spor")) {
+                for (String view : List.of("sok", "funn", "oversikt", "innlesing", "spor")) {
                     b.driver.get(ws.url() + "#/" + view);
                     if (shown != null) {
                         b.wait.until(ExpectedConditions.stalenessOf(shown));
@@ -125,6 +125,39 @@ class WebWalkBrowserIT {
                 assertEquals(0, WorkspaceClient.of(ws).get("/api/findings?case=" + SampleBundle.CASE_ID).body().size(), "nothing created");
             } catch (Exception | AssertionError e) {
                 throw b.failure("walk-tittel-failed", e);
+            }
+        }
+    }
+
+    /**
+     * Saving a search under a name of spaces alone is told (it did nothing), and a refused name's message goes away once
+     * a good name is saved (it stayed beside «Søket er lagret.»).
+     */
+    @Test
+    void aSavedSearchsNameIsToldAndTheRefusalCleared() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
+                WebElement name = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("saved-name")));
+                WebElement alert = b.driver.findElement(By.id("alert"));
+                JavascriptExecutor js = (JavascriptExecutor) b.driver;
+                for (String[] bad : new String[][] {
+                        {"   ", "Skriv et navn på søket."},
+                        {"N".repeat(300), "Et lagret søk må ha et navn på 1 til 200 tegn."}}) {
+                    js.executeScript("arguments[0].value = arguments[1];"
+                            + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", name, bad[0]);
+                    b.driver.findElement(By.id("save-search")).click();
+                    b.wait.until(ExpectedConditions.textToBePresentInElement(alert, bad[1]));
+                    assertEquals(bad[1], alert.getText());
+                }
+                name.clear();
+                name.sendKeys("Tiltaksplaner");
+                b.driver.findElement(By.id("save-search")).click();
+                b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Søket er lagret."));
+                b.wait.until(ExpectedConditions.invisibilityOf(alert));
+                b.view("walk-lagret-sok");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-lagret-failed", e);
             }
         }
     }

@@ -140,9 +140,11 @@ async function showSaved(box, q, filters) {
   const name = el('input', { type: 'text', id: 'saved-name', autocomplete: 'off', value: q });
   const save = el('form', { class: 'inline-form', onsubmit: async ev => {
       ev.preventDefault();
-      if (!q || !name.value.trim()) return;
+      if (!q) return;
+      if (!name.value.trim()) { showError(T('ui.saved.nameMissing')); name.focus(); return; }
       try {
         await api('POST', '/api/lagrede-sok', { case: state.caseId, name: name.value.trim(), query: q, filters });
+        showError(''); // an earlier refusal of the name is answered now
         say(T('ui.saved.saved'));
         showSaved(box, q, filters);
       } catch (e) { showError(errorText(e)); }
