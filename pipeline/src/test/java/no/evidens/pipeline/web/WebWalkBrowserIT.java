@@ -33,9 +33,15 @@ class WebWalkBrowserIT {
         Browser.closeAll(ws);
     }
 
-    /** At a phone's width the main menu wraps: the page is no wider than the window, every menu item in it. */
+    /**
+     * At a phone's width the main menu wraps and wide tables (saved searches, overview, audit trail) scroll in a box of
+     * their own: the page is no wider than the window, every menu item in it.
+     */
     @Test
     void aPhonesWidthNeedsNoSidewaysScrolling() throws Exception {
+        WorkspaceClient.Answer saved = WorkspaceClient.of(ws).json("POST", "/api/lagrede-sok", "{\"case\":\"" + SampleBundle.CASE_ID
+                + "\",\"name\":\"Tiltaksplaner på mobil\",\"query\":\"tiltaksplan\",\"filters\":[]}");
+        assertEquals(201, saved.status(), saved.text());
         try (Browser b = new Browser(400, 800)) {
             try {
                 JavascriptExecutor js = (JavascriptExecutor) b.driver;

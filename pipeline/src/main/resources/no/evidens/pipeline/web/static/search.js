@@ -163,10 +163,10 @@ async function showSaved(box, q, filters) {
       catch (e) { showError(errorText(e)); }
     } }, T('ui.saved.delete')))));
   box.replaceChildren(el('h2', { id: 'saved-title' }, T('ui.saved.heading')), save,
-    rows.length ? el('table', { id: 'saved-list', class: 'saved-list' },
+    rows.length ? wideTable(el('table', { id: 'saved-list', class: 'saved-list' },
       el('thead', {}, el('tr', {}, ...['ui.saved.heading', 'ui.batch.query', 'ui.saved.hitsNow', 'ui.saved.hitsSaved', null, null]
         .map(k => el('th', { scope: 'col' }, k ? T(k) : '')))),
-      el('tbody', {}, ...rows)) : el('p', {}, T('ui.saved.none')));
+      el('tbody', {}, ...rows)), T('ui.saved.heading')) : el('p', {}, T('ui.saved.none')));
 }
 
 // ---------------------------------------------------------------- batch search
