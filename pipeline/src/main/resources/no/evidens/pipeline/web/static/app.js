@@ -11,6 +11,8 @@ function roleName(id) { return ROLE_IDS.includes(id) ? T('ui.role.' + id) : id; 
 const FACETS = [['type'], ['indicator'], ['lov'], ['sitat'], ['kommune'], ['tjeneste'], ['år']];
 const TYPE_IDS = ['styringsdokument', 'journal', 'klientdokumentasjon', 'annet'];
 const PAGE_SIZE = 10;
+/** The longest query the server takes (QueryParams): a longer one is told before it is sent. */
+const MAX_QUERY_CHARS = 2000;
 
 // ---------------------------------------------------------------- helpers
 
@@ -135,6 +137,11 @@ function citation(h) {
 function heading(text) {
   const h = el('h2', { tabindex: '-1' }, text);
   return h;
+}
+
+/** A wide table in a box of its own that scrolls sideways at a phone's width, reachable from the keyboard. */
+function wideTable(table, label) {
+  return el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label }, table);
 }
 
 function render(...nodes) {
@@ -409,6 +416,7 @@ async function viewFindings(params) {
   const newForm = el('details', { class: 'new-finding' }, el('summary', {}, T('ui.findings.new')),
     el('form', { onsubmit: async ev => {
         ev.preventDefault();
+        if (!findingFits(title, reqs, text)) return;
         try {
           await api('POST', '/api/findings', { case: caseId, kind: kind.value, title: title.value, text: text.value,
             requirements: reqs.value.split('\n').map(s => s.trim()).filter(Boolean) });
@@ -447,7 +455,7 @@ function findingCard(caseId, f, all) {
   const edit = f.status === 'godkjent'
     ? el('p', { class: 'cite' }, T('ui.findings.locked'))
     : el('details', {}, el('summary', {}, T('ui.findings.edit')),
-      el('form', { onsubmit: ev => { ev.preventDefault(); save(f.version); } },
+      el('form', { onsubmit: ev => { ev.preventDefault(); if (findingFits(title, reqs, text)) save(f.version); } },
         el('label', {}, T('ui.findings.fieldTitle'), title), el('label', {}, T('ui.findings.fieldReq'), reqs), el('label', {}, T('ui.findings.fieldText'), text),
         el('div', { class: 'buttons' }, el('button', { type: 'submit' }, T('ui.common.save')),
           el('button', { type: 'button', class: 'danger', onclick: async () => {
@@ -551,7 +559,7 @@ async function viewAudit(params) {
       el('td', {}, String(e.id)), el('td', {}, localDate(e.at, true)), el('td', {}, e.actor),
       el('td', {}, auditAction(e.action)), el('td', {}, e.name ? `${e.name} (${e.target})` : (e.target || '')), el('td', {}, e.detailText || e.detail || '')))));
   render(heading(T('ui.audit.titleCase', caseId)), intact, filter,
-    r.entries.length ? table : el('p', {}, user && since ? T('ui.audit.noneForSince', user, norwegianDate(since)) : user ? T('ui.audit.noneFor', user) : since ? T('ui.audit.noneSince', norwegianDate(since)) : T('ui.audit.none')));
+    r.entries.length ? wideTable(table, T('ui.audit.titleCase', caseId)) : el('p', {}, user && since ? T('ui.audit.noneForSince', user, norwegianDate(since)) : user ? T('ui.audit.noneFor', user) : since ? T('ui.audit.noneSince', norwegianDate(since)) : T('ui.audit.none')));
 }
 
 // ---------------------------------------------------------------- overview
@@ -579,7 +587,7 @@ async function viewOverview() {
   render(heading(T('ui.overview.titleCase', r.case)),
     el('p', {}, missing ? T('ui.overview.missing', missing, r.indicators.length) : T('ui.overview.allFound')),
     el('p', { class: 'downloads' }, T('ui.overview.download'), ' ', download('xlsx'), ' · ', download('csv')),
-    table);
+    wideTable(table, T('ui.overview.titleCase', r.case)));
 }
 
 // ---------------------------------------------------------------- ingest

@@ -33,6 +33,25 @@ document.addEventListener('invalid', ev => {
 document.addEventListener('input', ev => { if (ev.target.setCustomValidity) ev.target.setCustomValidity(''); }, true);
 document.addEventListener('change', ev => { if (ev.target.setCustomValidity) ev.target.setCustomValidity(''); }, true);
 
+// The longest finding title the findings store keeps (VARCHAR(4000)), and the longest text a JSON field may hold
+// (JsonFields). Checked before sending: the server would refuse a title of spaces naming its JSON field («title»),
+// a too long text likewise, and a too long title only in general words («prøv igjen om litt»).
+const MAX_TITLE_CHARS = 4000;
+const MAX_FIELD_CHARS = 100000;
+
+/** Whether a finding's fields may be sent; if not, says why in the catalogue's words and puts the focus there. */
+function findingFits(title, reqs, text) {
+  const told = (field, words) => { showError(words); field.focus(); return false; };
+  if (!title.value.trim()) return told(title, T('ui.findings.titleBlank'));
+  if (title.value.length > MAX_TITLE_CHARS) {
+    return told(title, T('ui.findings.tooLong', T('ui.findings.fieldTitle'), title.value.length, MAX_TITLE_CHARS));
+  }
+  for (const [field, label] of [[reqs, 'ui.findings.fieldReq'], [text, 'ui.findings.fieldText']]) {
+    if (field.value.length > MAX_FIELD_CHARS) return told(field, T('ui.findings.tooLong', T(label), field.value.length, MAX_FIELD_CHARS));
+  }
+  return true;
+}
+
 // A date field as a text field written dd.mm.åååå. A date input (type=date) shows its format in the browser's
 // language, not the workspace's: mm/dd/yyyy in an English browser, whatever language the workspace speaks.
 // The field holds the Norwegian form; the address and the API keep the ISO date (2026-11-01).

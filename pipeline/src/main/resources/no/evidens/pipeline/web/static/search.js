@@ -27,7 +27,8 @@ async function viewSearchGrouped(params) {
   const offset = parseInt(params.get('offset') || '0', 10) || 0;
   const grouped = params.get('g') !== '0';
   const pinned = pinnedFilters();
-  const input = el('input', { type: 'search', id: 'q', name: 'q', value: q, autocomplete: 'off', 'aria-describedby': 'q-help' });
+  // required: an empty search is said in the catalogue's words (forms.js), not silently ignored
+  const input = el('input', { type: 'search', id: 'q', name: 'q', value: q, autocomplete: 'off', required: true, 'aria-describedby': 'q-help' });
   const form = el('form', { class: 'search-form', role: 'search', onsubmit: ev => {
       ev.preventDefault();
       const v = input.value.trim();
@@ -46,6 +47,11 @@ async function viewSearchGrouped(params) {
   render(heading(T('ui.search.heading')), form, help, toggle, results, saved, batchSection());
   showSaved(saved, q, filters);
   if (!q) { input.focus(); return; }
+  if (q.length > MAX_QUERY_CHARS) {
+    // the server would refuse it naming its parameter («q»): say it in the auditor's words, with what to do
+    results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, T('ui.search.tooLong', q.length, MAX_QUERY_CHARS)));
+    return;
+  }
   say(T('ui.search.searching'));
   // a slower earlier search must not write its answer over a newer one's (the status line is shared)
   const mine = ++searchSeq;
@@ -134,9 +140,11 @@ async function showSaved(box, q, filters) {
   const name = el('input', { type: 'text', id: 'saved-name', autocomplete: 'off', value: q });
   const save = el('form', { class: 'inline-form', onsubmit: async ev => {
       ev.preventDefault();
-      if (!q || !name.value.trim()) return;
+      if (!q) return;
+      if (!name.value.trim()) { showError(T('ui.saved.nameMissing')); name.focus(); return; }
       try {
         await api('POST', '/api/lagrede-sok', { case: state.caseId, name: name.value.trim(), query: q, filters });
+        showError(''); // an earlier refusal of the name is answered now
         say(T('ui.saved.saved'));
         showSaved(box, q, filters);
       } catch (e) { showError(errorText(e)); }
@@ -155,10 +163,10 @@ async function showSaved(box, q, filters) {
       catch (e) { showError(errorText(e)); }
     } }, T('ui.saved.delete')))));
   box.replaceChildren(el('h2', { id: 'saved-title' }, T('ui.saved.heading')), save,
-    rows.length ? el('table', { id: 'saved-list', class: 'saved-list' },
+    rows.length ? wideTable(el('table', { id: 'saved-list', class: 'saved-list' },
       el('thead', {}, el('tr', {}, ...['ui.saved.heading', 'ui.batch.query', 'ui.saved.hitsNow', 'ui.saved.hitsSaved', null, null]
         .map(k => el('th', { scope: 'col' }, k ? T(k) : '')))),
-      el('tbody', {}, ...rows)) : el('p', {}, T('ui.saved.none')));
+      el('tbody', {}, ...rows)), T('ui.saved.heading')) : el('p', {}, T('ui.saved.none')));
 }
 
 // ---------------------------------------------------------------- batch search

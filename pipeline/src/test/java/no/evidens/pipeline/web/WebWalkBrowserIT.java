@@ -1,0 +1,170 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import no.evidens.corpus.SampleBundle;
+
+/**
+ * Defects an auditor's walk through the workspace found (docs/web-walks.md), each checked in Chromium, one test
+ * each. Screenshots {@code target/screenshots/walk-*.png}.
+ */
+class WebWalkBrowserIT {
+    private static SampleWorkspace ws;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Browser.closeAll(ws);
+    }
+
+    /**
+     * At a phone's width the main menu wraps and wide tables (saved searches, overview, audit trail) scroll in a box of
+     * their own: the page is no wider than the window, every menu item in it.
+     */
+    @Test
+    void aPhonesWidthNeedsNoSidewaysScrolling() throws Exception {
+        WorkspaceClient.Answer saved = WorkspaceClient.of(ws).json("POST", "/api/lagrede-sok", "{\"case\":\"" + SampleBundle.CASE_ID
+                + "\",\"name\":\"Tiltaksplaner på mobil\",\"query\":\"tiltaksplan\",\"filters\":[]}");
+        assertEquals(201, saved.status(), saved.text());
+        try (Browser b = new Browser(400, 800)) {
+            try {
+                JavascriptExecutor js = (JavascriptExecutor) b.driver;
+                WebElement shown = null;
+                for (String view : List.of("sok", "funn", "oversikt", "innlesing", "spor")) {
+                    b.driver.get(ws.url() + "#/" + view);
+                    if (shown != null) {
+                        b.wait.until(ExpectedConditions.stalenessOf(shown));
+                    }
+                    shown = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h2")));
+                    Number wide = (Number) js.executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                    assertTrue(wide.intValue() <= 0, view + ": the page is " + wide + " px wider than the window");
+                    @SuppressWarnings("unchecked")
+                    List<String> outside = (List<String>) js.executeScript("const w = document.documentElement.clientWidth;"
+                            + " return Array.from(document.querySelectorAll('.top nav a'))"
+                            + ".filter(a => a.getBoundingClientRect().right > w).map(a => a.textContent);");
+                    assertEquals(List.of(), outside, view + ": menu items outside the window");
+                }
+                b.view("walk-mobil");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-mobil-failed", e);
+            }
+        }
+    }
+
+    /** «Søk» on an empty field says what to do, in the catalogue's words, and keeps the focus in the field. */
+    @Test
+    void anEmptySearchIsTold() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/sok");
+                b.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+                b.driver.findElement(By.cssSelector("form.search-form button[type=submit]")).click();
+                assertEquals("Fyll ut dette feltet.",
+                        ((JavascriptExecutor) b.driver).executeScript("return document.getElementById('q').validationMessage;"));
+                assertEquals("q", b.driver.switchTo().activeElement().getDomAttribute("id"), "the focus stays in the empty field");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-tomt-failed", e);
+            }
+        }
+    }
+
+    /** A query longer than the server takes is told in the auditor's words, with its length and what to do; never «q». */
+    @Test
+    void aTooLongQueryIsToldInWords() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/sok");
+                WebElement q = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+                ((JavascriptExecutor) b.driver).executeScript("arguments[0].value = arguments[1];", q, "tilsyn ".repeat(300));
+                b.driver.findElement(By.cssSelector("form.search-form button[type=submit]")).click();
+                WebElement alert = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results .alert")));
+                assertEquals("Søket er for langt: 2099 tegn, men høyst 2000 går. Gjør det kortere, for eksempel med færre ord.",
+                        alert.getText());
+                b.view("walk-langt-sok");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-langt-failed", e);
+            }
+        }
+    }
+
+    /**
+     * A new finding whose title is spaces alone, or longer than the findings store keeps, is told at the field in words
+     * (the server named its JSON field «title», or for the long title said only «prøv igjen om litt»); nothing is created.
+     */
+    @Test
+    void aFindingsBadTitleIsToldInWords() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/funn");
+                WebElement title = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-title")));
+                b.driver.findElement(By.cssSelector("details.new-finding summary")).click();
+                JavascriptExecutor js = (JavascriptExecutor) b.driver;
+                for (String[] bad : new String[][] {
+                        {"   ", "Skriv en tittel på funnet."},
+                        {"A".repeat(4001), "«Tittel» er for lang: 4001 tegn, men høyst 4000 går. Gjør teksten kortere."}}) {
+                    js.executeScript("arguments[0].value = arguments[1];"
+                            + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", title, bad[0]);
+                    b.driver.findElement(By.cssSelector("details.new-finding button[type=submit]")).click();
+                    WebElement alert = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")));
+                    b.wait.until(ExpectedConditions.textToBePresentInElement(alert, bad[1].substring(0, 10)));
+                    assertEquals(bad[1], alert.getText());
+                    assertEquals("new-title", b.driver.switchTo().activeElement().getDomAttribute("id"), "the focus is on the title");
+                }
+                b.view("walk-tittel");
+                assertEquals(0, WorkspaceClient.of(ws).get("/api/findings?case=" + SampleBundle.CASE_ID).body().size(), "nothing created");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-tittel-failed", e);
+            }
+        }
+    }
+
+    /**
+     * Saving a search under a name of spaces alone is told (it did nothing), and a refused name's message goes away once
+     * a good name is saved (it stayed beside «Søket er lagret.»).
+     */
+    @Test
+    void aSavedSearchsNameIsToldAndTheRefusalCleared() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
+                WebElement name = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("saved-name")));
+                WebElement alert = b.driver.findElement(By.id("alert"));
+                JavascriptExecutor js = (JavascriptExecutor) b.driver;
+                for (String[] bad : new String[][] {
+                        {"   ", "Skriv et navn på søket."},
+                        {"N".repeat(300), "Et lagret søk må ha et navn på 1 til 200 tegn."}}) {
+                    js.executeScript("arguments[0].value = arguments[1];"
+                            + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", name, bad[0]);
+                    b.driver.findElement(By.id("save-search")).click();
+                    b.wait.until(ExpectedConditions.textToBePresentInElement(alert, bad[1]));
+                    assertEquals(bad[1], alert.getText());
+                }
+                name.clear();
+                name.sendKeys("Tiltaksplaner");
+                b.driver.findElement(By.id("save-search")).click();
+                b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Søket er lagret."));
+                b.wait.until(ExpectedConditions.invisibilityOf(alert));
+                b.view("walk-lagret-sok");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-lagret-failed", e);
+            }
+        }
+    }
+}
