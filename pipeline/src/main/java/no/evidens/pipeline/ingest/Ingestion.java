@@ -153,27 +153,13 @@ public final class Ingestion {
                     receipts.record(line);
                 }
             } else {
-                // Something is new: the Tika worker starts now, while the index writer opens (before any file is read,
-                // as it always did) and then the models load, side by side (the worker's start is its own process's
-                // CPU, the writer's opening and the models' load this one's). The worker's start is the longer of the
-                // two loads in most runs (docs/ingest-speed-rounds.md, thirty-sixth round), so it goes first.
-                ExecutorService preparing = preparing();
+                index.open(); // something is new: the writer opens before any file is read, as it always did
+                // The Tika worker starts and the models load now, side by side (the worker's start is its own process's
+                // CPU, the models' load this one's), while Camel starts; before, each waited for the one before it: the
+                // worker for the first file, the models for the first file's text.
+                IngestMarks.mark("index writer open");
+                ExecutorService preparing = prepare();
                 try {
-                    preparing.execute(() -> {
-                        analyser.prepareExtractor();
-                        IngestMarks.mark("worker ready");
-                    });
-                    try {
-                        index.open();
-                    } catch (RuntimeException e) {
-                        preparing.shutdownNow(); // refused (another writer holds the index): the worker's start stopped
-                        throw e;
-                    }
-                    IngestMarks.mark("index writer open");
-                    preparing.execute(() -> {
-                        analyser.prepareTagger();
-                        IngestMarks.mark("models loaded");
-                    });
                     route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes());
                 } finally {
                     IngestMarks.mark("route done");
@@ -225,13 +211,22 @@ public final class Ingestion {
         return receipt;
     }
 
-    /** Two threads: one starts the extractor's worker, the other loads the tagger's models. */
-    private static ExecutorService preparing() {
-        return Executors.newFixedThreadPool(2, r -> {
+    /** Starts the extractor's worker and loads the tagger's models, each on a thread of its own. */
+    private ExecutorService prepare() {
+        ExecutorService preparing = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ingest-prepare");
             t.setDaemon(true);
             return t;
         });
+        preparing.execute(() -> {
+            analyser.prepareExtractor();
+            IngestMarks.mark("worker ready");
+        });
+        preparing.execute(() -> {
+            analyser.prepareTagger();
+            IngestMarks.mark("models loaded");
+        });
+        return preparing;
     }
 
     /** Runs the Camel route over the bundle's files on the ingestion's threads. */
