@@ -224,6 +224,7 @@ public final class FindingStore implements AutoCloseable {
     public synchronized Finding create(String caseId, FindingKind kind, FindingDraft draft, String actor) {
         requireText(caseId, "a case", "error.field.missing", "case");
         requireText(draft.title(), "a title", "error.title-empty");
+        requireFits(draft);
         return tx.write(() -> findingEdits.create(caseId, kind, draft, actor));
     }
 
@@ -237,6 +238,7 @@ public final class FindingStore implements AutoCloseable {
                                                         String actor) {
         requireText(caseId, "a case", "error.field.missing", "case");
         requireText(draft.title(), "a title", "error.title-empty");
+        requireFits(draft);
         return tx.write(() -> evidenceEdits.attachTo(findingEdits.create(caseId, kind, draft, actor), first, actor));
     }
 
@@ -257,6 +259,7 @@ public final class FindingStore implements AutoCloseable {
         if (changes.status() != null && (changes.status().equals(Finding.IN_REVIEW) || changes.status().equals(Finding.APPROVED))) {
             throw new FindingLocked("the status '" + changes.status() + "' is set by sending to review and approving, not by an edit");
         }
+        requireFits(changes);
         return tx.write(() -> findingEdits.edit(finding, changes, actor, expectedVersion));
     }
 
@@ -386,6 +389,32 @@ public final class FindingStore implements AutoCloseable {
     }
 
     /** Refuses a blank value; the key and its values word it for a front end. */
+    /** The longest title, status and requirement the tables hold (V1__findings.sql); a finding's text has no limit. */
+    static final int MAX_TITLE = 4000;
+    static final int MAX_STATUS = 40;
+    static final int MAX_LAW = 400;
+    static final int MAX_REQUIREMENT = 4000;
+
+    /** Refuses, by name, a field longer than its column, which the database would refuse with no word of which. */
+    private static void requireFits(FindingDraft draft) {
+        requireAtMost(draft.title(), MAX_TITLE, "title");
+        requireAtMost(draft.status(), MAX_STATUS, "status");
+        if (draft.requirements() != null) {
+            for (LegalRequirement r : draft.requirements()) {
+                requireAtMost(r.law(), MAX_LAW, "requirements");
+                requireAtMost(String.join("\n", r.sections()), MAX_REQUIREMENT, "requirements");
+                requireAtMost(r.text(), MAX_REQUIREMENT, "requirements");
+            }
+        }
+    }
+
+    private static void requireAtMost(String s, int max, String field) {
+        if (s != null && s.length() > max) {
+            throw new FindingsRefusal("error.field.longer-than", "the " + field + " is too long: at most " + max
+                    + " characters, it has " + s.length(), field, max, s.length());
+        }
+    }
+
     private static void requireText(String s, String what, String key, Object... args) {
         if (s == null || s.isBlank()) {
             throw new FindingsRefusal(key, "a finding needs " + what, args);

@@ -96,6 +96,27 @@ class FindingStoreTest {
     }
 
     @Test
+    void aFieldLongerThanItsColumnIsRefusedByName() {
+        try (FindingStore store = FindingStore.open(dir)) {
+            String longest = "t".repeat(FindingStore.MAX_TITLE);
+            Finding fits = store.create(Drafts.CASE, FindingKind.AVVIK, Drafts.finding(longest), "kari");
+            assertEquals(longest, fits.title());
+            FindingsRefusal tooLong = assertThrows(FindingsRefusal.class,
+                    () -> store.create(Drafts.CASE, FindingKind.AVVIK, Drafts.finding(longest + "t"), "kari"));
+            assertEquals("error.field.longer-than", tooLong.key());
+            assertEquals(List.of("title", "4000", "4001"), tooLong.args());
+            FindingsRefusal status = assertThrows(FindingsRefusal.class,
+                    () -> store.edit(fits, new FindingDraft(null, null, null, "s".repeat(41)), "kari"));
+            assertEquals("status", status.args().get(0));
+            FindingsRefusal law = assertThrows(FindingsRefusal.class, () -> store.edit(fits, new FindingDraft(null,
+                    List.of(new LegalRequirement("l".repeat(401), List.of("§ 1"), "Kravet")), null, null), "kari"));
+            assertEquals("requirements", law.args().get(0));
+            assertEquals(1, store.findings(Drafts.CASE).size(), "nothing half made");
+            assertEquals(1, store.finding(Drafts.CASE, "avvik-1").version(), "the refused edits changed nothing");
+        }
+    }
+
+    @Test
     void createsAFindingWithItsFirstQuotationOrNothing() {
         try (FindingStore store = FindingStore.open(dir)) {
             EvidenceItem first = store.createWithEvidence(Drafts.CASE, FindingKind.AVVIK, Drafts.finding("Første"), Drafts.evidence(1), "kari");
