@@ -97,7 +97,7 @@ final class SentenceWindows extends BreakIterator {
 
     @Override
     public int next() {
-        return current >= text.length() ? (current = DONE) : following(current);
+        return current < 0 || current >= text.length() ? (current = DONE) : following(current);
     }
 
     @Override

@@ -56,6 +56,14 @@ class SentenceWindowsTest {
         windows.first();
         int summaryEnd = windows.next();
         assertTrue(summaryEnd > 0 && summaryEnd <= SentenceWindows.HALF + 30, "summary to " + summaryEnd);
+        // Walked to the end, it stays there (the next break after the last is none, asked again too).
+        int last = summaryEnd;
+        for (int at = windows.next(); at != BreakIterator.DONE; at = windows.next()) {
+            assertTrue(at > last, at + " after " + last);
+            last = at;
+        }
+        assertEquals(LIST.length(), last);
+        assertEquals(BreakIterator.DONE, windows.next());
     }
 
     @Test
