@@ -1,6 +1,10 @@
 package no.evidens.pipeline.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "Serve https with the certificate in this keystore (PKCS#12 or JKS); its password from $EVIDENS_TLS_PASSWORD.")
-    java.nio.file.Path tlsKeystore;
+    Path tlsKeystore;
 
     @Option(names = "--public-url", paramLabel = "URL",
             description = "The address people open, when it is another name or a reverse proxy's (e.g. https://evidens.kommune.no/).")
@@ -132,10 +136,10 @@ final class ServeCommand implements Callable<Integer> {
      * Opens the keystore once before the server starts, so that a wrong password or a file that is no keystore is said
      * with the file's name and where its password came from, not as the JDK's bare «keystore password was incorrect».
      */
-    static void checkKeystore(java.nio.file.Path file, String password) {
+    static void checkKeystore(Path file, String password) {
         try {
-            java.security.KeyStore.getInstance(file.toFile(), password.toCharArray());
-        } catch (java.io.IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
+            KeyStore.getInstance(file.toFile(), password.toCharArray());
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot open the keystore " + file + " with the password in EVIDENS_TLS_PASSWORD: "
                     + e.getMessage(), e);
         }
