@@ -671,6 +671,7 @@ async function loadCases(prefer) {
   const select = document.getElementById('case-select');
   select.replaceChildren(...(r.cases.length ? r.cases.map(c => el('option', { value: c }, c)) : [el('option', { value: '' }, T('ui.case.none'))]));
   if (state.caseId) select.value = state.caseId;
+  fitHeader();
 }
 
 // ---------------------------------------------------------------- members
@@ -729,14 +730,64 @@ async function refresh() {
 /** The signed-in user's name and a sign-out button in the header. */
 function showUser(user) {
   const box = document.getElementById('user-box');
-  box.replaceChildren(el('span', { id: 'signed-in-as' }, T('ui.user.signedInAs', user)),
+  box.replaceChildren(el('span', { id: 'signed-in-as', class: 'signed-in-as' }, T('ui.user.signedInAs', user)), el('span', { class: 'user-name', 'aria-hidden': 'true' }, user),
     el('button', { type: 'button', class: 'secondary', id: 'signout', onclick: async () => {
       try { await api('POST', '/api/signout'); } finally { location.replace('/signin.html'); }
     } }, T('ui.user.signOut')));
   box.hidden = false;
 }
 
+// ---------------------------------------------------------------- header
+
+/**
+ * Folds the header's menu, pickers and user box behind «Meny» when they do not fit beside the brand on one line
+ * (a phone, a narrow window, long words in Nynorsk or a long user name), and keeps --top-h, the header's height, for
+ * what sticks below it. Measured rather than set at a fixed width: the words and names decide what fits.
+ */
+function fitHeader() {
+  const top = document.getElementById('top');
+  const open = top.classList.contains('open');
+  top.classList.remove('collapsed', 'open');
+  const brand = top.querySelector('.brand').getBoundingClientRect();
+  const parts = [...top.querySelectorAll('.top-menu li, .case-pick, .language-pick, .user-box:not([hidden])')];
+  const oneLine = parts.every(p => p.getBoundingClientRect().top < brand.bottom);
+  top.classList.toggle('collapsed', !oneLine);
+  top.classList.toggle('open', !oneLine && open);
+  document.getElementById('menu-toggle').setAttribute('aria-expanded', String(!oneLine && open));
+  document.documentElement.style.setProperty('--top-h', top.getBoundingClientRect().height + 'px');
+}
+
+/** Opens or closes the folded menu; closing it from inside gives the focus back to «Meny». */
+function toggleMenu(open) {
+  const top = document.getElementById('top');
+  const button = document.getElementById('menu-toggle');
+  const wasInside = document.getElementById('top-menu').contains(document.activeElement);
+  top.classList.toggle('open', open);
+  button.setAttribute('aria-expanded', String(open));
+  if (!open && wasInside) button.focus();
+}
+
+function headerEvents() {
+  const top = document.getElementById('top');
+  document.getElementById('menu-toggle').addEventListener('click', () => toggleMenu(!top.classList.contains('open')));
+  // the focus leaving the header (Tab past its last item) closes the open menu
+  top.addEventListener('focusout', ev => { if (top.classList.contains('open') && ev.relatedTarget && !top.contains(ev.relatedTarget)) toggleMenu(false); });
+  top.addEventListener('keydown', ev => { if (ev.key === 'Escape' && top.classList.contains('open')) { ev.preventDefault(); toggleMenu(false); } });
+  // a click outside the open menu, or on one of its links, closes it
+  document.addEventListener('click', ev => {
+    if (top.classList.contains('open') && (!top.contains(ev.target) || ev.target.closest('.top-menu a'))) toggleMenu(false);
+  });
+  let pending = false;
+  window.addEventListener('resize', () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; fitHeader(); });
+  });
+}
+
 async function start() {
+  headerEvents();
+  fitHeader();
   try {
     const s = await api('GET', '/api/session');
     state.token = s.token;
@@ -748,6 +799,7 @@ async function start() {
     await loadTexts();
     if (s.signIn) showUser(s.user);
     await loadCases();
+    fitHeader();
   } catch (e) {
     // the server's own words (a JSON error) stand as they are; without the catalogue (it comes from the server)
     // this one sentence in Bokmål, the details in the console

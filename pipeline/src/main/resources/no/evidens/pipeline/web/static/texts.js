@@ -66,7 +66,7 @@ function languagePicker() {
       location.reload();
     } catch (e) { showError(errorText(e)); }
   });
-  const label = el('label', { class: 'language-pick' }, T('ui.language'), select);
+  const label = el('label', { class: 'language-pick' }, el('span', {}, T('ui.language')), select);
   const box = document.getElementById('user-box');
   box.parentNode.insertBefore(label, box);
 }

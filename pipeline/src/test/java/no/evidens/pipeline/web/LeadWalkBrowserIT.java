@@ -1,0 +1,107 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Defects a case lead's walk through the team workspace found (docs/web-walks.md, round 41), each checked in
+ * Chromium, signed in as the sample case's lead ({@code leder}). Screenshots {@code target/screenshots/lead-*.png}.
+ */
+class LeadWalkBrowserIT {
+    private static TeamWorkspace team;
+
+    @BeforeAll
+    static void start() throws Exception {
+        team = TeamWorkspace.start();
+        TeamWorkspace.Client auditor = team.signIn("revisor");
+        for (int i = 1; i <= 4; i++) {
+            TeamWorkspace.Answer a = auditor.json("POST", "/api/findings", Map.of("case", TeamWorkspace.CASE, "kind", "avvik",
+                    "title", "Funn nummer " + i + " om tiltaksplaner", "requirements", List.of("barnevernloven § 8-3"),
+                    "text", "Tilsynet fant at tiltaksplanen ikke ble evaluert. ".repeat(8)));
+            assertEquals(201, a.status(), String.valueOf(a.body()));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Browser.closeAll(team);
+    }
+
+    private static Browser signedIn(int width, int height, String view) throws Exception {
+        Browser b = new Browser(width, height);
+        b.driver.get(team.url());
+        b.signIn("leder", TeamWorkspace.PASSWORD);
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signout")));
+        b.driver.get(team.url() + "#/" + view);
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h2")));
+        return b;
+    }
+
+    private static Object js(Browser b, String script, Object... args) {
+        return ((JavascriptExecutor) b.driver).executeScript(script, args);
+    }
+
+    /**
+     * At 1280×720 the header, signed in, is one line (it took two: 108 px of a 580 px high page, and stayed at the
+     * top); at a phone's width the menu, pickers and user box fold behind «Meny», which opens and closes them with
+     * the keyboard and says whether it is open (aria-expanded).
+     */
+    @Test
+    void theHeaderIsOneLineOrFoldsBehindAMenuButton() throws Exception {
+        try (Browser b = signedIn(1280, 720, "funn")) {
+            try {
+                WebElement top = b.driver.findElement(By.id("top"));
+                b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signout")));
+                double height = ((Number) js(b, "return arguments[0].getBoundingClientRect().height;", top)).doubleValue();
+                assertTrue(height <= 60, "the header is " + height + " px high");
+                assertFalse(b.driver.findElement(By.id("menu-toggle")).isDisplayed(), "no menu button where everything fits");
+                assertEquals("static", js(b, "return getComputedStyle(arguments[0]).position === 'sticky' ? 'sticky' : 'static';", top),
+                        "a low window keeps its height for the page");
+                b.view("lead-header-1280");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("lead-header-1280-failed", e);
+            }
+        }
+        try (Browser b = signedIn(400, 800, "funn")) {
+            try {
+                WebElement toggle = b.driver.findElement(By.id("menu-toggle"));
+                WebElement findings = b.driver.findElement(By.cssSelector(".top nav a[data-nav=spor]"));
+                assertTrue(toggle.isDisplayed(), "«Meny» at a phone's width");
+                assertEquals("false", toggle.getDomAttribute("aria-expanded"));
+                assertFalse(findings.isDisplayed(), "the menu folded");
+                double height = ((Number) js(b, "return document.getElementById('top').getBoundingClientRect().height;")).doubleValue();
+                assertTrue(height <= 70, "the folded header is " + height + " px high");
+                b.view("lead-header-phone");
+                toggle.sendKeys(Keys.ENTER);
+                b.wait.until(ExpectedConditions.attributeToBe(toggle, "aria-expanded", "true"));
+                assertTrue(findings.isDisplayed(), "the menu open");
+                assertTrue(b.driver.findElement(By.id("case-select")).isDisplayed(), "the case picker in the open menu");
+                b.view("lead-header-phone-open");
+                b.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+                b.wait.until(ExpectedConditions.attributeToBe(toggle, "aria-expanded", "false"));
+                assertEquals("menu-toggle", b.driver.switchTo().activeElement().getDomAttribute("id"), "Escape gives the focus back to «Meny»");
+                toggle.sendKeys(Keys.ENTER);
+                b.wait.until(ExpectedConditions.visibilityOf(findings));
+                findings.sendKeys(Keys.ENTER);
+                b.wait.until(ExpectedConditions.urlContains("#/spor"));
+                b.wait.until(ExpectedConditions.attributeToBe(toggle, "aria-expanded", "false"));
+                assertFalse(findings.isDisplayed(), "the menu closes once a view is chosen");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("lead-header-phone-failed", e);
+            }
+        }
+    }
+}
