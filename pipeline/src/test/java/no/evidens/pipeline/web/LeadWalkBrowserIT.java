@@ -104,4 +104,44 @@ class LeadWalkBrowserIT {
             }
         }
     }
+
+    /**
+     * A refusal said about a form far down the page is in sight where the person is (the message line sat above the
+     * view, scrolled out of sight), the field it is about marked invalid and described by it; editing the field puts
+     * the message away. The same for the audit trail's date, whose old refusal stayed while another date was written.
+     */
+    @Test
+    void aMessageIsInSightAndAboutItsField() throws Exception {
+        try (Browser b = signedIn(1280, 720, "funn")) {
+            try {
+                WebElement card = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("finding-avvik-4")));
+                card.findElement(By.cssSelector("details summary")).click();
+                WebElement title = card.findElement(By.cssSelector("details form input[type=text]"));
+                js(b, "arguments[0].value = '   '; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", title);
+                card.findElement(By.cssSelector("details form button[type=submit]")).click();
+                WebElement alert = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")));
+                assertEquals("Skriv en tittel på funnet.", alert.getText());
+                assertTrue(((Number) js(b, "return window.scrollY;")).intValue() > 300, "the form is far down the page");
+                assertEquals(Boolean.TRUE, js(b, "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;", alert),
+                        "the message is in the window");
+                assertEquals(title, b.driver.switchTo().activeElement(), "the focus on the title");
+                assertEquals("true", title.getDomAttribute("aria-invalid"));
+                assertTrue(String.valueOf(title.getDomAttribute("aria-describedby")).contains("alert"), "the title is described by the message");
+                b.view("lead-melding-i-syne");
+                title.sendKeys("Ny tittel");
+                b.wait.until(ExpectedConditions.invisibilityOf(alert));
+                assertEquals(null, title.getDomAttribute("aria-invalid"), "no longer invalid once edited");
+
+                b.driver.get(team.url() + "#/spor");
+                WebElement since = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("audit-since")));
+                since.sendKeys("31.02.2026");
+                b.driver.findElement(By.cssSelector("form.audit-filter button[type=submit]")).click();
+                b.wait.until(ExpectedConditions.textToBePresentInElement(alert, "31.02.2026"));
+                since.sendKeys(Keys.BACK_SPACE);
+                b.wait.until(ExpectedConditions.invisibilityOf(alert));
+            } catch (Exception | AssertionError e) {
+                throw b.failure("lead-melding-failed", e);
+            }
+        }
+    }
 }

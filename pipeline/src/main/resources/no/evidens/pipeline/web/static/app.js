@@ -37,10 +37,33 @@ function main() { return document.getElementById('main'); }
 
 function say(text) { document.getElementById('status').textContent = text; }
 
-function showError(message) {
+/**
+ * Says a message in the workspace's message line (or clears it with ''), which stays in sight however far down the
+ * page the person is (app.css, .alert-bar). With a field, the message is about that field: it gets the focus, is
+ * marked invalid and described by the message, and the message goes away once the field is edited.
+ */
+function showError(message, field) {
   const a = document.getElementById('alert');
   a.textContent = message;
   a.hidden = !message;
+  document.getElementById('alert-bar').hidden = !message;
+  for (const f of document.querySelectorAll('[data-told]')) untell(f);
+  if (message) say('');
+  if (message && field) {
+    field.dataset.told = '';
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', ((field.getAttribute('aria-describedby') || '') + ' alert').trim());
+    field.addEventListener('input', () => { if (field.hasAttribute('data-told')) showError(''); }, { once: true });
+    field.focus();
+  }
+}
+
+/** A field no longer the message's subject: not invalid, not described by the message line. */
+function untell(field) {
+  delete field.dataset.told;
+  field.removeAttribute('aria-invalid');
+  const rest = (field.getAttribute('aria-describedby') || '').split(' ').filter(id => id && id !== 'alert').join(' ');
+  if (rest) field.setAttribute('aria-describedby', rest); else field.removeAttribute('aria-describedby');
 }
 
 /** An error whose message is already worded for the user (from the catalogue, here or on the server). */
@@ -543,7 +566,7 @@ async function viewAudit(params) {
   const filter = el('form', { class: 'audit-filter', onsubmit: ev => {
       ev.preventDefault();
       const fra = isoDate(sinceIn.value);
-      if (fra === null) { showError(T('ui.date.noSuchDate', sinceIn.value.trim())); sinceIn.focus(); return; }
+      if (fra === null) { showError(T('ui.date.noSuchDate', sinceIn.value.trim()), sinceIn); return; }
       go('spor', { bruker: userIn.value.trim(), fra });
     } },
     el('label', {}, T('ui.audit.user'), userIn), el('label', {}, T('ui.audit.since'), sinceIn), dateHelp(sinceIn), el('button', { type: 'submit' }, T('ui.audit.show')),
@@ -782,6 +805,11 @@ function headerEvents() {
     if (pending) return;
     pending = true;
     requestAnimationFrame(() => { pending = false; fitHeader(); });
+  });
+  document.getElementById('alert-close').addEventListener('click', () => {
+    const had = document.activeElement === document.getElementById('alert-close');
+    showError('');
+    if (had) main().focus({ preventScroll: true });
   });
 }
 
