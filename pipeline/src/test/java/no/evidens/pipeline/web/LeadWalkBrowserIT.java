@@ -144,4 +144,54 @@ class LeadWalkBrowserIT {
             }
         }
     }
+
+    /**
+     * «Godkjenn» keeps the focus on its finding (it went to the page's heading at the top), and the members form says
+     * what is wrong with a name in words (a blank name named the API's field «user», an unknown or impossible one only
+     * «Tjeneren avviste dette»), says a role change as one (it said «lagt til»), and keeps the focus in the form.
+     */
+    @Test
+    void theLeadsReviewAndMembersSayWhatHappened() throws Exception {
+        TeamWorkspace.Client auditor = team.signIn("revisor");
+        TeamWorkspace.Answer f = auditor.get("/api/findings/" + TeamWorkspace.CASE + "/avvik-2");
+        assertEquals(200, f.status(), String.valueOf(f.body()));
+        assertEquals(200, auditor.json("POST", "/api/findings/" + TeamWorkspace.CASE + "/avvik-2/submit",
+                Map.of("version", f.body().get("version").asInt())).status());
+        try (Browser b = signedIn(1280, 720, "funn")) {
+            try {
+                WebElement approve = b.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#finding-avvik-2 button[data-step=approve]")));
+                approve.sendKeys(Keys.ENTER);
+                b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "godkjent"));
+                assertEquals("h-avvik-2", b.driver.switchTo().activeElement().getDomAttribute("id"), "the focus on the approved finding");
+
+                b.driver.get(team.url() + "#/medlemmer");
+                WebElement user = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("member-user")));
+                WebElement alert = b.driver.findElement(By.id("alert"));
+                for (String[] bad : new String[][] {
+                        {"   ", "Skriv brukernavnet til den du vil legge til."},
+                        {"finnesikke", "Det finnes ingen bruker finnesikke. Be administratoren opprette kontoen (evidens user add finnesikke),"
+                                + " og legg den til her etterpå."},
+                        {"Kari Nordmann", "Et brukernavn er 1–64 små bokstaver, sifre, punktum, bindestrek eller understrek,"
+                                + " og begynner med en bokstav eller et siffer."}}) {
+                    user.clear();
+                    user.sendKeys(bad[0]);
+                    user.sendKeys(Keys.ENTER);
+                    b.wait.until(ExpectedConditions.textToBePresentInElement(alert, bad[1]));
+                    assertEquals(bad[1], alert.getText());
+                    assertEquals("member-user", b.driver.switchTo().activeElement().getDomAttribute("id"), "the focus on the name");
+                }
+                b.view("lead-medlem-ukjent");
+                user = b.driver.findElement(By.id("member-user"));
+                user.clear();
+                user.sendKeys("leser");
+                new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("member-role"))).selectByValue("writer");
+                user.sendKeys(Keys.ENTER);
+                b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "leser har nå rollen skribent."));
+                assertFalse(alert.isDisplayed(), "the refusal gone");
+                assertEquals("member-user", b.driver.switchTo().activeElement().getDomAttribute("id"), "the focus back in the form");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("lead-medlem-failed", e);
+            }
+        }
+    }
 }

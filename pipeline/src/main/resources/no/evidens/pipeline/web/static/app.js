@@ -468,6 +468,7 @@ function findingCard(caseId, f, all) {
       requirements: reqs.value.split('\n').map(s => s.trim()).filter(Boolean), version };
     try {
       await api('PATCH', base, change);
+      focusAfter = '#h-' + f.ref;
       await refresh();
       say(T('ui.findings.saved', f.label));
     } catch (e) {
@@ -506,7 +507,7 @@ function findingCard(caseId, f, all) {
           } }, T('ui.common.remove'))));
   }));
   return el('article', { class: 'finding', id: 'finding-' + f.ref, 'aria-labelledby': 'h-' + f.ref },
-    el('h3', { id: 'h-' + f.ref }, `${f.label}: ${f.title}`),
+    el('h3', { id: 'h-' + f.ref, tabindex: '-1' }, `${f.label}: ${f.title}`),
     f.requirements.length ? el('p', { class: 'cite' }, T('ui.findings.requirements', f.requirements.map(r => r.text).join('; '))) : null,
     f.text ? el('p', {}, f.text) : null,
     el('p', { class: 'cite' }, T(ev.length === 1 ? 'ui.findings.status1' : 'ui.findings.statusN', f.status, ev.length, f.updatedAt.slice(0, 16).replace('T', ' '), f.updatedBy)),
@@ -530,7 +531,7 @@ function reviewBar(base, f) {
   const steps = (STATUS_NEXT[f.status] || STATUS_NEXT.utkast).filter(s => !leadOnly(s) || mayApprove(state.caseId));
   return el('div', { class: 'actions review', 'aria-label': T('ui.review.label', f.label) }, ...steps.map(([step, label]) =>
     el('button', { type: 'button', class: step === 'approve' ? '' : 'secondary', 'data-step': step, onclick: async () => {
-        try { await api('POST', base + '/' + step, { version: f.version }); await refresh(); say(T('ui.review.done.' + step, f.label)); } catch (e) { showError(errorText(e)); }
+        try { await api('POST', base + '/' + step, { version: f.version }); focusAfter = '#h-' + f.ref; await refresh(); say(T('ui.review.done.' + step, f.label)); } catch (e) { showError(errorText(e)); }
       } }, T(label))));
 }
 
@@ -712,7 +713,7 @@ async function viewMembers() {
   const rows = r.members.map(m => el('tr', {},
     el('td', {}, m.user), el('td', {}, roleName(m.role)),
     el('td', {}, manager ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
-      try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); await refresh(); say(T('ui.members.removed', m.user)); }
+      try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); focusAfter = '#member-user'; await refresh(); say(T('ui.members.removed', m.user)); }
       catch (e) { showError(errorText(e)); }
     } }, T('ui.members.remove', m.user)) : '')));
   const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, T('ui.members.user')), el('th', {}, T('ui.members.role')), el('th', {}, ''))),
@@ -724,13 +725,28 @@ async function viewMembers() {
     role.value = 'auditor';
     nodes.push(el('form', { class: 'member-add', onsubmit: async ev => {
       ev.preventDefault();
-      try { await api('POST', '/api/members', { case: caseId, user: user.value.trim(), role: role.value }); const added = user.value; await refresh(); say(T('ui.members.added', added)); }
-      catch (e) { showError(errorText(e)); }
+      const name = user.value.trim();
+      // a name of spaces: the server would name its JSON field («user»)
+      if (!name) { showError(T('ui.members.nameBlank'), user); return; }
+      const already = r.members.some(m => m.user === name);
+      try {
+        await api('POST', '/api/members', { case: caseId, user: name, role: role.value });
+        focusAfter = '#member-user';
+        await refresh();
+        // the same form changes a member's role: said as such, not as «lagt til»
+        say(already ? T('ui.members.roleSet', name, roleName(role.value).toLocaleLowerCase(TEXTS.sprak)) : T('ui.members.added', name));
+      } catch (e) { showError(errorText(e), user); }
     } }, el('h3', {}, T('ui.members.addTitle')), el('label', {}, T('ui.members.userName'), user), el('label', {}, T('ui.members.role'), role),
       el('div', { class: 'buttons' }, el('button', { type: 'submit' }, T('ui.common.save')))));
   }
   render(...nodes);
 }
+
+/**
+ * Where the focus goes once an action's view is drawn again (a selector), instead of the view's heading at the top:
+ * the button that was pressed is gone with the old view, and a keyboard or screen-reader user would start over.
+ */
+let focusAfter = null;
 
 // sok: search.js
 const VIEWS = { medlemmer: viewMembers, dokument: viewDocument, funn: viewFindings, oversikt: viewOverview, innlesing: viewIngest, lignende: viewLike, spor: viewAudit };
@@ -744,10 +760,14 @@ async function refresh() {
     if (a.dataset.nav === name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
   const view = VIEWS[name] || VIEWS.sok;
+  const wanted = focusAfter;
+  focusAfter = null;
   await view(params);
   if (typeof caseAfterView === 'function') await caseAfterView(name);
+  const back = wanted && document.querySelector(wanted);
   const h = main().querySelector('h2');
-  if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
+  if (back) back.focus();
+  else if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
 }
 
 /** The signed-in user's name and a sign-out button in the header. */
