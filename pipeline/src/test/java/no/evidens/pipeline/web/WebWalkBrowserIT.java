@@ -167,4 +167,32 @@ class WebWalkBrowserIT {
             }
         }
     }
+
+    /**
+     * Municipality and service facets show names as they are written (Fjordvik, Barnevern, NAV), not the manifest's
+     * lower-case values (fjordvik, barnevern, nav), while the filter keeps the indexed value and still finds the hits.
+     */
+    @Test
+    void facetValuesAreShownAsNames() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
+                WebElement place = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-facet='kommune:fjordvik']")));
+                assertEquals("Fjordvik", place.findElement(By.cssSelector("span")).getText());
+                assertEquals("Barnevern", b.driver.findElement(By.cssSelector("button[data-facet='tjeneste:barnevern'] span")).getText());
+                b.driver.get(ws.url() + "#/sok?q=NAV");
+                b.wait.until(ExpectedConditions.stalenessOf(place));
+                WebElement nav = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-facet='tjeneste:nav'] span")));
+                assertEquals("NAV", nav.getText());
+                b.driver.findElement(By.cssSelector("button[data-facet='kommune:fjordvik']")).click();
+                WebElement chip = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chips .chip")));
+                assertTrue(chip.getText().contains("Kommune: Fjordvik"), chip.getText());
+                assertTrue(b.driver.getCurrentUrl().contains("f=kommune%3Afjordvik"), b.driver.getCurrentUrl());
+                assertTrue(b.driver.findElements(By.cssSelector("#results .hit")).size() > 0, "the filter finds the hits");
+                b.view("walk-fasettnavn");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-fasett-failed", e);
+            }
+        }
+    }
 }

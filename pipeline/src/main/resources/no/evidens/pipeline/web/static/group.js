@@ -116,7 +116,7 @@ async function viewGroupSearch(params) {
         const on = filters.includes(f);
         return el('li', {}, el('button', { type: 'button', 'aria-pressed': on ? 'true' : 'false', dataset: { facet: f },
             onclick: () => go('gruppesok', { g: id, q, f: on ? filters.filter(x => x !== f) : [...filters, f] }) },
-          el('span', {}, dim === 'type' ? typeName(v) : v), el('span', { class: 'count' }, String(n))));
+          el('span', {}, dim === 'type' ? typeName(v) : facetValue(dim, v)), el('span', { class: 'count' }, String(n))));
       })));
     }));
   const list = el('ol', { class: 'hits' }, ...r.hits.map(h => hitItem(h, r, q, [])));

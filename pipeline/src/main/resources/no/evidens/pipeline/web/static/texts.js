@@ -46,11 +46,28 @@ function T(key, ...args) {
 /** A facet's name: Dokumenttype, Indikator, Teneste … */
 function facetName(dim) { return T('facet.' + (dim === 'år' ? 'aar' : dim)); }
 
-/** A facet value as a person reads it: an indicator's label from the codebook, "Med sitat" for sitat:ja. */
+/**
+ * A facet value as a person reads it: an indicator's label from the codebook, "Med sitat" for sitat:ja, a known
+ * service's name (NAV, Barnevern); a place (kommune, fylke) as a name is written when the manifest wrote it in
+ * lower case. Only what is shown: the filter keeps the value as indexed.
+ */
 function facetValue(dim, v) {
   if (dim === 'indicator') return TEXTS.indikatorer[v] || v;
   const t = TEXTS.tekster['value.' + dim + '.' + v];
-  return t !== undefined ? t : v;
+  if (t !== undefined) return t;
+  if (dim === 'kommune' || dim === 'fylke') return placeName(v);
+  if (dim === 'tjeneste' && v === v.toLocaleLowerCase('nb')) return v.charAt(0).toLocaleUpperCase('nb') + v.slice(1);
+  return v;
+}
+
+/**
+ * A place's name written all in lower case (fjordvik, nord-fron, indre østfold) with a capital at each part, as
+ * Norwegian place names are written (Fjordvik, Nord-Fron, Indre Østfold), the small words og and i left as they are
+ * (Møre og Romsdal); a name with any capital is taken as written.
+ */
+function placeName(v) {
+  if (v !== v.toLocaleLowerCase('nb')) return v;
+  return v.replace(/[^\s-]+/gu, (w, at) => (at > 0 && (w === 'og' || w === 'i')) ? w : w.charAt(0).toLocaleUpperCase('nb') + w.slice(1));
 }
 
 /** A receipt's reason in the user's language (the receipt stores the English sentence). */
