@@ -195,4 +195,25 @@ class WebWalkBrowserIT {
             }
         }
     }
+
+    /** In Nynorsk the audit trail's times are Norwegian dates (5.12.2026), not the browser's default form (12/5/2026). */
+    @Test
+    void nynorskDatesAreNorwegian() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit")));
+                b.driver.get(ws.url() + "#/spor");
+                WebElement language = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("language-select")));
+                new org.openqa.selenium.support.ui.Select(language).selectByValue("nn");
+                b.wait.until(ExpectedConditions.stalenessOf(language));
+                WebElement time = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit-table tbody tr td:nth-child(2)")));
+                assertEquals("nn", ((JavascriptExecutor) b.driver).executeScript("return document.documentElement.lang;"));
+                assertTrue(time.getText().matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4},? \\d{2}[.:]\\d{2}[.:]\\d{2}"), time.getText());
+                b.shot("walk-nynorsk-dato");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-nynorsk-dato-failed", e);
+            }
+        }
+    }
 }

@@ -29,10 +29,14 @@ function translatePage(root) {
   }
 }
 
-/** The date (and time) in the user's language's conventions. */
+/**
+ * The date (and time) in the user's language's conventions. A browser without Nynorsk's locale data (the Chromium
+ * of the tests has none) wrote 'nn-NO' dates in its default form, 12/5/2026: then Bokmål's, whose numeric dates are
+ * Nynorsk's too.
+ */
 function localDate(iso, withTime) {
   const d = new Date(iso);
-  const locale = TEXTS.sprak === 'nn' ? 'nn-NO' : 'nb-NO';
+  const locale = TEXTS.sprak === 'nn' && Intl.DateTimeFormat.supportedLocalesOf('nn-NO').length ? 'nn-NO' : 'nb-NO';
   return withTime ? d.toLocaleString(locale) : d.toLocaleDateString(locale);
 }
 
