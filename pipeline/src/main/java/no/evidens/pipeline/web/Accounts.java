@@ -83,8 +83,23 @@ final class Accounts {
         return with(s -> s.members(caseId));
     }
 
+    /**
+     * Gives an account a role in a case (a new member, or another role). A name that can be no account's, or names
+     * none, is refused in the catalogue's words (the store's own sentence is English, and the workspace only said
+     * that the server refused it).
+     */
     Membership addMember(String caseId, String user, Role role, String by) {
-        Membership m = with(s -> s.addMember(caseId, AccessStore.checkName(user), role, by));
+        try {
+            AccessStore.checkName(user);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("error.members.bad-name");
+        }
+        Membership m = with(s -> {
+            if (s.find(user).isEmpty()) {
+                throw ApiError.badRequest("error.members.no-user", user);
+            }
+            return s.addMember(caseId, user, role, by);
+        });
         cache.remove(user);
         return m;
     }

@@ -42,7 +42,7 @@ final class ErrorPage {
         String page = "<!DOCTYPE html>\n<html lang=\"" + language.code() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + escape(heading) + " – " + escape(t.get("page.error.title")) + "</title>\n"
-                + "<link rel=\"stylesheet\" href=\"/app.css\">\n</head>\n<body>\n"
+                + "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/app.css\">\n</head>\n<body>\n"
                 + "<header class=\"top\"><p class=\"brand\">Evidens</p></header>\n"
                 + "<main id=\"main\" class=\"signin error-page\">\n<h1>" + escape(heading) + "</h1>\n"
                 + "<p id=\"error-message\">" + escape(message) + "</p>\n"

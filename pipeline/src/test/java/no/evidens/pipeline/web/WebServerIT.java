@@ -70,6 +70,23 @@ class WebServerIT {
         assertTrue(page.body().contains("\"error\""), page.body());
     }
 
+    /** The browser asks for /favicon.ico on every page it opens: an icon of the workspace's own, not a 404. */
+    @Test
+    void theIconIsServed() throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(server.url() + "favicon.ico")).timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<byte[]> ico = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, ico.statusCode());
+        assertEquals("image/x-icon", ico.headers().firstValue("Content-Type").orElse(""));
+        byte[] b = ico.body();
+        assertTrue(b.length > 6 && b[0] == 0 && b[1] == 0 && b[2] == 1 && b[3] == 0, "an ICO file's header");
+        HttpResponse<String> svg = send("GET", "/favicon.svg");
+        assertEquals(200, svg.statusCode());
+        assertTrue(svg.body().startsWith("<svg"), svg.body());
+        for (String page : new String[] {"/", "/signin.html"}) {
+            assertTrue(send("GET", page).body().contains("<link rel=\"icon\" href=\"/favicon.svg\""), page + " names its icon");
+        }
+    }
+
     @Test
     void errorsJettyAnswersItselfAreJsonWithoutTheServerVersion() throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {

@@ -167,4 +167,53 @@ class WebWalkBrowserIT {
             }
         }
     }
+
+    /**
+     * Municipality and service facets show names as they are written (Fjordvik, Barnevern, NAV), not the manifest's
+     * lower-case values (fjordvik, barnevern, nav), while the filter keeps the indexed value and still finds the hits.
+     */
+    @Test
+    void facetValuesAreShownAsNames() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
+                WebElement place = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-facet='kommune:fjordvik']")));
+                assertEquals("Fjordvik", place.findElement(By.cssSelector("span")).getText());
+                assertEquals("Barnevern", b.driver.findElement(By.cssSelector("button[data-facet='tjeneste:barnevern'] span")).getText());
+                b.driver.get(ws.url() + "#/sok?q=NAV");
+                b.wait.until(ExpectedConditions.stalenessOf(place));
+                WebElement nav = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-facet='tjeneste:nav'] span")));
+                assertEquals("NAV", nav.getText());
+                b.driver.findElement(By.cssSelector("button[data-facet='kommune:fjordvik']")).click();
+                WebElement chip = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chips .chip")));
+                assertTrue(chip.getText().contains("Kommune: Fjordvik"), chip.getText());
+                assertTrue(b.driver.getCurrentUrl().contains("f=kommune%3Afjordvik"), b.driver.getCurrentUrl());
+                assertTrue(b.driver.findElements(By.cssSelector("#results .hit")).size() > 0, "the filter finds the hits");
+                b.view("walk-fasettnavn");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-fasett-failed", e);
+            }
+        }
+    }
+
+    /** In Nynorsk the audit trail's times are Norwegian dates (5.12.2026), not the browser's default form (12/5/2026). */
+    @Test
+    void nynorskDatesAreNorwegian() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit")));
+                b.driver.get(ws.url() + "#/spor");
+                WebElement language = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("language-select")));
+                new org.openqa.selenium.support.ui.Select(language).selectByValue("nn");
+                b.wait.until(ExpectedConditions.stalenessOf(language));
+                WebElement time = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit-table tbody tr td:nth-child(2)")));
+                assertEquals("nn", ((JavascriptExecutor) b.driver).executeScript("return document.documentElement.lang;"));
+                assertTrue(time.getText().matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4},? \\d{2}[.:]\\d{2}[.:]\\d{2}"), time.getText());
+                b.shot("walk-nynorsk-dato");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-nynorsk-dato-failed", e);
+            }
+        }
+    }
 }

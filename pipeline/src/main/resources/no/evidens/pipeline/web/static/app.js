@@ -37,10 +37,33 @@ function main() { return document.getElementById('main'); }
 
 function say(text) { document.getElementById('status').textContent = text; }
 
-function showError(message) {
+/**
+ * Says a message in the workspace's message line (or clears it with ''), which stays in sight however far down the
+ * page the person is (app.css, .alert-bar). With a field, the message is about that field: it gets the focus, is
+ * marked invalid and described by the message, and the message goes away once the field is edited.
+ */
+function showError(message, field) {
   const a = document.getElementById('alert');
   a.textContent = message;
   a.hidden = !message;
+  document.getElementById('alert-bar').hidden = !message;
+  for (const f of document.querySelectorAll('[data-told]')) untell(f);
+  if (message) say('');
+  if (message && field) {
+    field.dataset.told = '';
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', ((field.getAttribute('aria-describedby') || '') + ' alert').trim());
+    field.addEventListener('input', () => { if (field.hasAttribute('data-told')) showError(''); }, { once: true });
+    field.focus();
+  }
+}
+
+/** A field no longer the message's subject: not invalid, not described by the message line. */
+function untell(field) {
+  delete field.dataset.told;
+  field.removeAttribute('aria-invalid');
+  const rest = (field.getAttribute('aria-describedby') || '').split(' ').filter(id => id && id !== 'alert').join(' ');
+  if (rest) field.setAttribute('aria-describedby', rest); else field.removeAttribute('aria-describedby');
 }
 
 /** An error whose message is already worded for the user (from the catalogue, here or on the server). */
@@ -445,6 +468,7 @@ function findingCard(caseId, f, all) {
       requirements: reqs.value.split('\n').map(s => s.trim()).filter(Boolean), version };
     try {
       await api('PATCH', base, change);
+      focusAfter = '#h-' + f.ref;
       await refresh();
       say(T('ui.findings.saved', f.label));
     } catch (e) {
@@ -483,7 +507,7 @@ function findingCard(caseId, f, all) {
           } }, T('ui.common.remove'))));
   }));
   return el('article', { class: 'finding', id: 'finding-' + f.ref, 'aria-labelledby': 'h-' + f.ref },
-    el('h3', { id: 'h-' + f.ref }, `${f.label}: ${f.title}`),
+    el('h3', { id: 'h-' + f.ref, tabindex: '-1' }, `${f.label}: ${f.title}`),
     f.requirements.length ? el('p', { class: 'cite' }, T('ui.findings.requirements', f.requirements.map(r => r.text).join('; '))) : null,
     f.text ? el('p', {}, f.text) : null,
     el('p', { class: 'cite' }, T(ev.length === 1 ? 'ui.findings.status1' : 'ui.findings.statusN', f.status, ev.length, f.updatedAt.slice(0, 16).replace('T', ' '), f.updatedBy)),
@@ -507,7 +531,7 @@ function reviewBar(base, f) {
   const steps = (STATUS_NEXT[f.status] || STATUS_NEXT.utkast).filter(s => !leadOnly(s) || mayApprove(state.caseId));
   return el('div', { class: 'actions review', 'aria-label': T('ui.review.label', f.label) }, ...steps.map(([step, label]) =>
     el('button', { type: 'button', class: step === 'approve' ? '' : 'secondary', 'data-step': step, onclick: async () => {
-        try { await api('POST', base + '/' + step, { version: f.version }); await refresh(); say(T('ui.review.done.' + step, f.label)); } catch (e) { showError(errorText(e)); }
+        try { await api('POST', base + '/' + step, { version: f.version }); focusAfter = '#h-' + f.ref; await refresh(); say(T('ui.review.done.' + step, f.label)); } catch (e) { showError(errorText(e)); }
       } }, T(label))));
 }
 
@@ -543,7 +567,7 @@ async function viewAudit(params) {
   const filter = el('form', { class: 'audit-filter', onsubmit: ev => {
       ev.preventDefault();
       const fra = isoDate(sinceIn.value);
-      if (fra === null) { showError(T('ui.date.noSuchDate', sinceIn.value.trim())); sinceIn.focus(); return; }
+      if (fra === null) { showError(T('ui.date.noSuchDate', sinceIn.value.trim()), sinceIn); return; }
       go('spor', { bruker: userIn.value.trim(), fra });
     } },
     el('label', {}, T('ui.audit.user'), userIn), el('label', {}, T('ui.audit.since'), sinceIn), dateHelp(sinceIn), el('button', { type: 'submit' }, T('ui.audit.show')),
@@ -671,6 +695,7 @@ async function loadCases(prefer) {
   const select = document.getElementById('case-select');
   select.replaceChildren(...(r.cases.length ? r.cases.map(c => el('option', { value: c }, c)) : [el('option', { value: '' }, T('ui.case.none'))]));
   if (state.caseId) select.value = state.caseId;
+  fitHeader();
 }
 
 // ---------------------------------------------------------------- members
@@ -688,7 +713,7 @@ async function viewMembers() {
   const rows = r.members.map(m => el('tr', {},
     el('td', {}, m.user), el('td', {}, roleName(m.role)),
     el('td', {}, manager ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
-      try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); await refresh(); say(T('ui.members.removed', m.user)); }
+      try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); focusAfter = '#member-user'; await refresh(); say(T('ui.members.removed', m.user)); }
       catch (e) { showError(errorText(e)); }
     } }, T('ui.members.remove', m.user)) : '')));
   const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, T('ui.members.user')), el('th', {}, T('ui.members.role')), el('th', {}, ''))),
@@ -700,13 +725,28 @@ async function viewMembers() {
     role.value = 'auditor';
     nodes.push(el('form', { class: 'member-add', onsubmit: async ev => {
       ev.preventDefault();
-      try { await api('POST', '/api/members', { case: caseId, user: user.value.trim(), role: role.value }); const added = user.value; await refresh(); say(T('ui.members.added', added)); }
-      catch (e) { showError(errorText(e)); }
+      const name = user.value.trim();
+      // a name of spaces: the server would name its JSON field («user»)
+      if (!name) { showError(T('ui.members.nameBlank'), user); return; }
+      const already = r.members.some(m => m.user === name);
+      try {
+        await api('POST', '/api/members', { case: caseId, user: name, role: role.value });
+        focusAfter = '#member-user';
+        await refresh();
+        // the same form changes a member's role: said as such, not as «lagt til»
+        say(already ? T('ui.members.roleSet', name, roleName(role.value).toLocaleLowerCase(TEXTS.sprak)) : T('ui.members.added', name));
+      } catch (e) { showError(errorText(e), user); }
     } }, el('h3', {}, T('ui.members.addTitle')), el('label', {}, T('ui.members.userName'), user), el('label', {}, T('ui.members.role'), role),
       el('div', { class: 'buttons' }, el('button', { type: 'submit' }, T('ui.common.save')))));
   }
   render(...nodes);
 }
+
+/**
+ * Where the focus goes once an action's view is drawn again (a selector), instead of the view's heading at the top:
+ * the button that was pressed is gone with the old view, and a keyboard or screen-reader user would start over.
+ */
+let focusAfter = null;
 
 // sok: search.js
 const VIEWS = { medlemmer: viewMembers, dokument: viewDocument, funn: viewFindings, oversikt: viewOverview, innlesing: viewIngest, lignende: viewLike, spor: viewAudit };
@@ -720,23 +760,82 @@ async function refresh() {
     if (a.dataset.nav === name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
   const view = VIEWS[name] || VIEWS.sok;
+  const wanted = focusAfter;
+  focusAfter = null;
   await view(params);
   if (typeof caseAfterView === 'function') await caseAfterView(name);
+  const back = wanted && document.querySelector(wanted);
   const h = main().querySelector('h2');
-  if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
+  if (back) back.focus();
+  else if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
 }
 
 /** The signed-in user's name and a sign-out button in the header. */
 function showUser(user) {
   const box = document.getElementById('user-box');
-  box.replaceChildren(el('span', { id: 'signed-in-as' }, T('ui.user.signedInAs', user)),
+  box.replaceChildren(el('span', { id: 'signed-in-as', class: 'signed-in-as' }, T('ui.user.signedInAs', user)), el('span', { class: 'user-name', 'aria-hidden': 'true' }, user),
     el('button', { type: 'button', class: 'secondary', id: 'signout', onclick: async () => {
       try { await api('POST', '/api/signout'); } finally { location.replace('/signin.html'); }
     } }, T('ui.user.signOut')));
   box.hidden = false;
 }
 
+// ---------------------------------------------------------------- header
+
+/**
+ * Folds the header's menu, pickers and user box behind «Meny» when they do not fit beside the brand on one line
+ * (a phone, a narrow window, long words in Nynorsk or a long user name), and keeps --top-h, the header's height, for
+ * what sticks below it. Measured rather than set at a fixed width: the words and names decide what fits.
+ */
+function fitHeader() {
+  const top = document.getElementById('top');
+  const open = top.classList.contains('open');
+  top.classList.remove('collapsed', 'open');
+  const brand = top.querySelector('.brand').getBoundingClientRect();
+  const parts = [...top.querySelectorAll('.top-menu li, .case-pick, .language-pick, .user-box:not([hidden])')];
+  const oneLine = parts.every(p => p.getBoundingClientRect().top < brand.bottom);
+  top.classList.toggle('collapsed', !oneLine);
+  top.classList.toggle('open', !oneLine && open);
+  document.getElementById('menu-toggle').setAttribute('aria-expanded', String(!oneLine && open));
+  document.documentElement.style.setProperty('--top-h', top.getBoundingClientRect().height + 'px');
+}
+
+/** Opens or closes the folded menu; closing it from inside gives the focus back to «Meny». */
+function toggleMenu(open) {
+  const top = document.getElementById('top');
+  const button = document.getElementById('menu-toggle');
+  const wasInside = document.getElementById('top-menu').contains(document.activeElement);
+  top.classList.toggle('open', open);
+  button.setAttribute('aria-expanded', String(open));
+  if (!open && wasInside) button.focus();
+}
+
+function headerEvents() {
+  const top = document.getElementById('top');
+  document.getElementById('menu-toggle').addEventListener('click', () => toggleMenu(!top.classList.contains('open')));
+  // the focus leaving the header (Tab past its last item) closes the open menu
+  top.addEventListener('focusout', ev => { if (top.classList.contains('open') && ev.relatedTarget && !top.contains(ev.relatedTarget)) toggleMenu(false); });
+  top.addEventListener('keydown', ev => { if (ev.key === 'Escape' && top.classList.contains('open')) { ev.preventDefault(); toggleMenu(false); } });
+  // a click outside the open menu, or on one of its links, closes it
+  document.addEventListener('click', ev => {
+    if (top.classList.contains('open') && (!top.contains(ev.target) || ev.target.closest('.top-menu a'))) toggleMenu(false);
+  });
+  let pending = false;
+  window.addEventListener('resize', () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; fitHeader(); });
+  });
+  document.getElementById('alert-close').addEventListener('click', () => {
+    const had = document.activeElement === document.getElementById('alert-close');
+    showError('');
+    if (had) main().focus({ preventScroll: true });
+  });
+}
+
 async function start() {
+  headerEvents();
+  fitHeader();
   try {
     const s = await api('GET', '/api/session');
     state.token = s.token;
@@ -748,6 +847,7 @@ async function start() {
     await loadTexts();
     if (s.signIn) showUser(s.user);
     await loadCases();
+    fitHeader();
   } catch (e) {
     // the server's own words (a JSON error) stand as they are; without the catalogue (it comes from the server)
     // this one sentence in Bokmål, the details in the console

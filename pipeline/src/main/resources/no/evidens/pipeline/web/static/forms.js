@@ -41,7 +41,7 @@ const MAX_FIELD_CHARS = 100000;
 
 /** Whether a finding's fields may be sent; if not, says why in the catalogue's words and puts the focus there. */
 function findingFits(title, reqs, text) {
-  const told = (field, words) => { showError(words); field.focus(); return false; };
+  const told = (field, words) => { showError(words, field); return false; };
   if (!title.value.trim()) return told(title, T('ui.findings.titleBlank'));
   if (title.value.length > MAX_TITLE_CHARS) {
     return told(title, T('ui.findings.tooLong', T('ui.findings.fieldTitle'), title.value.length, MAX_TITLE_CHARS));

@@ -45,10 +45,10 @@ async function viewGroups(params) {
       reportLink('docx', 'Word (DOCX)'), reportLink('xlsx', T('ui.group.xlsx')),
       el('label', { class: 'inline' }, anon, T('ui.group.anonymise')),
       el('a', { class: 'button secondary', href: '#/gruppesitater?' + qs({ g: id }) }, T('ui.group.chooseQuotes'))),
-    el('h3', {}, T('ui.group.byRequirement')), requirementTable(o),
+    el('h3', {}, T('ui.group.byRequirement')), wideTable(requirementTable(o), T('ui.group.byRequirement')),
     el('h3', {}, T('ui.group.withoutFindings')),
     el('p', { id: 'without-findings' }, o.withoutFindings.length ? o.withoutFindings.join(', ') + '.' : T('ui.group.allFound')),
-    el('h3', {}, T('ui.group.byMunicipality')), matrix(id, o));
+    el('h3', {}, T('ui.group.byMunicipality')), wideTable(matrix(id, o), T('ui.group.byMunicipality')));
 }
 
 function requirementTable(o) {
@@ -65,7 +65,7 @@ function requirementTable(o) {
 
 function matrix(id, o) {
   const places = o.municipalities;
-  return el('div', { class: 'matrix-wrap' }, el('table', { class: 'matrix', id: 'group-matrix' },
+  return el('table', { class: 'matrix', id: 'group-matrix' },
     el('caption', {}, T('ui.group.matrixCaption')),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T('ui.overview.indicator')),
       ...places.map(p => el('th', { scope: 'col', title: p.county }, p.municipality)), el('th', { scope: 'col' }, T('ui.overview.sum')))),
@@ -81,7 +81,7 @@ function matrix(id, o) {
           c.findings ? [' / ', caseLink(p.caseId, 'funn', String(c.findings), T('ui.group.cellFindings', c.findings, i.label || i.id, p.municipality))] : null);
       }),
       el('td', {}, i.passages ? el('a', { href: '#/gruppesok?' + qs({ g: id, q: 'indikator:"' + i.id + '"' }) }, String(i.passages)) : '0',
-        ' / ' + i.findings))))));
+        ' / ' + i.findings)))));
 }
 
 function groupSearchForm(id, q, filters) {
@@ -116,7 +116,7 @@ async function viewGroupSearch(params) {
         const on = filters.includes(f);
         return el('li', {}, el('button', { type: 'button', 'aria-pressed': on ? 'true' : 'false', dataset: { facet: f },
             onclick: () => go('gruppesok', { g: id, q, f: on ? filters.filter(x => x !== f) : [...filters, f] }) },
-          el('span', {}, dim === 'type' ? typeName(v) : v), el('span', { class: 'count' }, String(n))));
+          el('span', {}, dim === 'type' ? typeName(v) : facetValue(dim, v)), el('span', { class: 'count' }, String(n))));
       })));
     }));
   const list = el('ol', { class: 'hits' }, ...r.hits.map(h => hitItem(h, r, q, [])));

@@ -29,10 +29,14 @@ function translatePage(root) {
   }
 }
 
-/** The date (and time) in the user's language's conventions. */
+/**
+ * The date (and time) in the user's language's conventions. A browser without Nynorsk's locale data (the Chromium
+ * of the tests has none) wrote 'nn-NO' dates in its default form, 12/5/2026: then Bokmål's, whose numeric dates are
+ * Nynorsk's too.
+ */
 function localDate(iso, withTime) {
   const d = new Date(iso);
-  const locale = TEXTS.sprak === 'nn' ? 'nn-NO' : 'nb-NO';
+  const locale = TEXTS.sprak === 'nn' && Intl.DateTimeFormat.supportedLocalesOf('nn-NO').length ? 'nn-NO' : 'nb-NO';
   return withTime ? d.toLocaleString(locale) : d.toLocaleDateString(locale);
 }
 
@@ -46,11 +50,28 @@ function T(key, ...args) {
 /** A facet's name: Dokumenttype, Indikator, Teneste … */
 function facetName(dim) { return T('facet.' + (dim === 'år' ? 'aar' : dim)); }
 
-/** A facet value as a person reads it: an indicator's label from the codebook, "Med sitat" for sitat:ja. */
+/**
+ * A facet value as a person reads it: an indicator's label from the codebook, "Med sitat" for sitat:ja, a known
+ * service's name (NAV, Barnevern); a place (kommune, fylke) as a name is written when the manifest wrote it in
+ * lower case. Only what is shown: the filter keeps the value as indexed.
+ */
 function facetValue(dim, v) {
   if (dim === 'indicator') return TEXTS.indikatorer[v] || v;
   const t = TEXTS.tekster['value.' + dim + '.' + v];
-  return t !== undefined ? t : v;
+  if (t !== undefined) return t;
+  if (dim === 'kommune' || dim === 'fylke') return placeName(v);
+  if (dim === 'tjeneste' && v === v.toLocaleLowerCase('nb')) return v.charAt(0).toLocaleUpperCase('nb') + v.slice(1);
+  return v;
+}
+
+/**
+ * A place's name written all in lower case (fjordvik, nord-fron, indre østfold) with a capital at each part, as
+ * Norwegian place names are written (Fjordvik, Nord-Fron, Indre Østfold), the small words og and i left as they are
+ * (Møre og Romsdal); a name with any capital is taken as written.
+ */
+function placeName(v) {
+  if (v !== v.toLocaleLowerCase('nb')) return v;
+  return v.replace(/[^\s-]+/gu, (w, at) => (at > 0 && (w === 'og' || w === 'i')) ? w : w.charAt(0).toLocaleUpperCase('nb') + w.slice(1));
 }
 
 /** A receipt's reason in the user's language (the receipt stores the English sentence). */
@@ -66,7 +87,7 @@ function languagePicker() {
       location.reload();
     } catch (e) { showError(errorText(e)); }
   });
-  const label = el('label', { class: 'language-pick' }, T('ui.language'), select);
+  const label = el('label', { class: 'language-pick' }, el('span', {}, T('ui.language')), select);
   const box = document.getElementById('user-box');
   box.parentNode.insertBefore(label, box);
 }
