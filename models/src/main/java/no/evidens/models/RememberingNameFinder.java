@@ -1,6 +1,7 @@
 package no.evidens.models;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,9 +22,8 @@ import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
  * repeated in a bundle: letterheads, a template's headings, a standard paragraph). After a remembered answer the
  * previous map is updated with the remembered outcomes, as OpenNLP updates it after a search, so what follows
  * sees the same state either way. Within a run searched, a token whose window of tokens and state was seen before
- * gets the model's probabilities from memory ({@link Memory}, {@link RememberingBeam}). All of it is kept by the
- * tokens' numbers ({@link TokenNumbers}), each token string looked up once per run. One per thread, as
- * {@link NameFinderME} is; at most {@link #ENTRIES} runs remembered, the least recently used forgotten first.
+ * gets the model's probabilities from memory ({@link Memory}, {@link RememberingBeam}). One per thread, as {@link NameFinderME} is; at most {@link #ENTRIES} runs
+ * remembered, the least recently used forgotten first.
  */
 final class RememberingNameFinder extends NameFinderME {
     /** Runs remembered per finder (a thread); a sentence is about 1 KB of keys and answers. */
@@ -31,8 +31,11 @@ final class RememberingNameFinder extends NameFinderME {
     /** Longer runs are searched every time: they seldom come again and would take much room. */
     static final int MAX_TOKENS = 80;
 
+    /** Distinct token strings kept per finder ({@link #sameStrings}): a few MB at most. */
+    static final int STRINGS = 50_000;
+
     private final Memory memory;
-    private int answersGeneration;
+    private final Map<String, String> strings = new HashMap<>();
     private final Map<Key, Answer> answers = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Answer> eldest) {
@@ -44,17 +47,11 @@ final class RememberingNameFinder extends NameFinderME {
     private long remembered;
 
     RememberingNameFinder(WindowCachedNameModel model) {
-        this(model, TokenNumbers.BOUND);
-    }
-
-    /** With another bound of token numbers than {@link TokenNumbers#BOUND} (a test's). */
-    RememberingNameFinder(WindowCachedNameModel model, int numberBound) {
         super(model);
         if (!(contextGenerator instanceof Memory m)) {
             throw new IllegalArgumentException("the model's context generator does not keep its adaptive data in view");
         }
         this.memory = m;
-        m.numbers = new TokenNumbers(numberBound);
         if (this.model instanceof RememberingBeam beam) {
             beam.link(m);
             m.rememberWindows();
@@ -65,17 +62,12 @@ final class RememberingNameFinder extends NameFinderME {
     public Span[] find(String[] tokens, String[][] additionalContext) {
         rememberedProbs = null;
         memory.forgetLookUp(); // a run searched anew, even in an array given before
-        String[] run = new String[tokens.length];
-        int[] numbers = memory.number(tokens, run);
-        if (memory.generation() != answersGeneration) { // the numbers were forgotten, and the runs kept by them
-            answers.clear();
-            answersGeneration = memory.generation();
-        }
         if (tokens.length > MAX_TOKENS || (additionalContext != null && additionalContext.length > 0)) {
             searched++;
-            return super.find(run, additionalContext);
+            return super.find(tokens, additionalContext);
         }
-        Key key = new Key(numbers, memory.previous(numbers));
+        String[] run = sameStrings(tokens);
+        Key key = new Key(run, memory.previous(run));
         Answer answer = answers.get(key);
         if (answer != null) {
             remembered++;
@@ -87,6 +79,31 @@ final class RememberingNameFinder extends NameFinderME {
         Span[] names = super.find(run, additionalContext);
         answers.put(key, new Answer(memory.lastOutcomes(), names.clone(), super.probs()));
         return names;
+    }
+
+    /**
+     * A copy of the run with each token as the one string this finder keeps for its characters. The finder looks its
+     * tokens up in maps many times (the run, each token's window of five and its previous-map entry, the features'
+     * memory), and a look-up that finds its key compares the two strings character by character unless they are the
+     * same object; in the main process, on the quick compiler alone, those comparisons were about a tenth of the name
+     * finder's samples (flight recording of {@code bench tagging}, 2026-12-04). Equal strings either way, so the same
+     * answers; at most {@link #STRINGS} kept, then forgotten all at once.
+     */
+    private String[] sameStrings(String[] tokens) {
+        String[] run = new String[tokens.length];
+        for (int i = 0; i < run.length; i++) {
+            String token = tokens[i];
+            String kept = strings.get(token);
+            if (kept == null) {
+                if (strings.size() >= STRINGS) {
+                    strings.clear();
+                }
+                strings.put(token, token);
+                kept = token;
+            }
+            run[i] = kept;
+        }
+        return run;
     }
 
     @Override
@@ -128,21 +145,16 @@ final class RememberingNameFinder extends NameFinderME {
         return new long[] {searched, remembered, windows[0], windows[1]};
     }
 
-    /** How many times this finder's token numbers ran out and were given anew. */
-    int numbersForgotten() {
-        return memory.generation();
-    }
-
     private record Answer(String[] outcomes, Span[] names, double[] probs) {
     }
 
-    /** A run of tokens, by their numbers, with the previous map's entry for each (null: not seen before in the document). */
+    /** A run of tokens with the previous map's entry for each (null: not seen before in the document). */
     private static final class Key {
-        private final int[] tokens;
+        private final String[] tokens;
         private final String[] previous;
         private final int hash;
 
-        Key(int[] tokens, String[] previous) {
+        Key(String[] tokens, String[] previous) {
             this.tokens = tokens;
             this.previous = previous;
             this.hash = 31 * Arrays.hashCode(tokens) + Arrays.hashCode(previous);
@@ -182,19 +194,7 @@ final class RememberingNameFinder extends NameFinderME {
 
         private final int radius;
         private final TokenFeatures features; // null: the features built by OpenNLP's generators
-        /** The finder's numbers of its token strings, and what is kept by them ({@link #number}). */
-        private TokenNumbers numbers = new TokenNumbers();
-        private int generation;
-        /** The run numbered last (the very array) and its numbers. */
-        private String[] numberedRun;
-        private int[] numberedNumbers;
-        /**
-         * OpenNLP's previous map (each token's outcome when last seen in the document) by the token's number, null
-         * where none, and the numbers that have an entry, so it is cleared without a pass over all.
-         */
-        private String[] previous = new String[1024];
-        private int[] previousSet = new int[256];
-        private int previousCount;
+        private final Map<String, String> previous = new HashMap<>();
         private String[] lastOutcomes;
         private boolean windows;
         private final Map<Window, Outcomes> windowProbs = new LinkedHashMap<>(4096, 0.75f, true) {
@@ -245,12 +245,11 @@ final class RememberingNameFinder extends NameFinderME {
             if (!windows || preds == null || (additionalContext != null && additionalContext.length > 0)) {
                 return super.getContext(index, tokens, preds, additionalContext);
             }
-            int[] tokenNumbers = numbersOf(tokens);
             if (tokens != lookedUpRun || index != lookedUpIndex) {
                 lookedUpRun = tokens;
                 lookedUpIndex = index;
-                lookedUpPrevious = previous[tokenNumbers[index]];
-                lookedUpWindow = new Window(index, tokenNumbers, lookedUpPrevious, radius);
+                lookedUpPrevious = previous.get(tokens[index]);
+                lookedUpWindow = new Window(index, tokens, lookedUpPrevious, radius);
                 lookedUp = windowProbs.get(lookedUpWindow);
             }
             String before1 = index > 0 ? preds[index - 1] : null;
@@ -264,7 +263,7 @@ final class RememberingNameFinder extends NameFinderME {
             windowsWorkedOut++;
             String[] context;
             if (features != null) {
-                features.context(tokens, tokenNumbers, index, preds, lookedUpPrevious);
+                features.context(tokens, index, preds, lookedUpPrevious);
                 context = NUMBERED;
             } else {
                 context = super.getContext(index, tokens, preds, additionalContext);
@@ -311,9 +310,8 @@ final class RememberingNameFinder extends NameFinderME {
         public void updateAdaptiveData(String[] tokens, String[] outcomes) {
             super.updateAdaptiveData(tokens, outcomes);
             forgetLookUp(); // the previous map changes, and the run's search is over
-            int[] tokenNumbers = numbersOf(tokens);
             for (int i = 0; i < tokens.length; i++) {
-                setPrevious(tokenNumbers[i], outcomes[i]);
+                previous.put(tokens[i], outcomes[i]);
             }
             lastOutcomes = outcomes.clone();
         }
@@ -322,79 +320,8 @@ final class RememberingNameFinder extends NameFinderME {
         public void clearAdaptiveData() {
             super.clearAdaptiveData();
             forgetLookUp();
-            for (int i = 0; i < previousCount; i++) {
-                previous[previousSet[i]] = null;
-            }
-            previousCount = 0;
+            previous.clear();
             lastOutcomes = null;
-        }
-
-        /**
-         * The numbers of a run's tokens, and in {@code run} the string kept for each; the run is then the one numbered.
-         * Once {@link TokenNumbers#BOUND} numbers are given, all are forgotten first, with everything kept by them (the
-         * windows remembered, the features' numbers per token, the finder's runs: see {@link #generation}), but for the
-         * previous map, which is numbered again as it stands.
-         */
-        int[] number(String[] tokens, String[] run) {
-            if (numbers.full()) {
-                String[] tokensSeen = new String[previousCount];
-                String[] outcomesSeen = new String[previousCount];
-                for (int i = 0; i < previousCount; i++) {
-                    tokensSeen[i] = numbers.string(previousSet[i]);
-                    outcomesSeen[i] = previous[previousSet[i]];
-                    previous[previousSet[i]] = null;
-                }
-                previousCount = 0;
-                numbers.forget();
-                windowProbs.clear();
-                if (features != null) {
-                    features.forget();
-                }
-                forgetLookUp();
-                numberedRun = null;
-                numberedNumbers = null;
-                generation++;
-                int[] again = numbers.of(tokensSeen, new String[tokensSeen.length]);
-                growPrevious();
-                for (int i = 0; i < again.length; i++) {
-                    setPrevious(again[i], outcomesSeen[i]);
-                }
-            }
-            int[] out = numbers.of(tokens, run);
-            growPrevious();
-            numberedRun = run;
-            numberedNumbers = out;
-            return out;
-        }
-
-        /** How many times the numbers were forgotten: what the finder keeps by number is valid within one. */
-        int generation() {
-            return generation;
-        }
-
-        private int[] numbersOf(String[] tokens) {
-            if (tokens != numberedRun) {
-                numberedNumbers = numbers.of(tokens, new String[tokens.length]);
-                numberedRun = tokens;
-                growPrevious();
-            }
-            return numberedNumbers;
-        }
-
-        private void growPrevious() {
-            if (previous.length < numbers.size()) {
-                previous = Arrays.copyOf(previous, Math.max(2 * previous.length, numbers.size()));
-            }
-        }
-
-        private void setPrevious(int token, String outcome) {
-            if (previous[token] == null) {
-                if (previousCount == previousSet.length) {
-                    previousSet = Arrays.copyOf(previousSet, 2 * previousCount);
-                }
-                previousSet[previousCount++] = token;
-            }
-            previous[token] = outcome;
         }
 
         void forgetLookUp() {
@@ -405,11 +332,10 @@ final class RememberingNameFinder extends NameFinderME {
             lookedUp = null;
         }
 
-        /** The previous map's entry of each token of a run given by number. */
-        String[] previous(int[] tokens) {
+        String[] previous(String[] tokens) {
             String[] out = new String[tokens.length];
             for (int i = 0; i < tokens.length; i++) {
-                out[i] = previous[tokens[i]];
+                out[i] = previous.get(tokens[i]);
             }
             return out;
         }
@@ -420,22 +346,21 @@ final class RememberingNameFinder extends NameFinderME {
     }
 
     /**
-     * The tokens' part of a token's window: the tokens within the radius (by number, -1 beyond the run's ends) and the token's
+     * The tokens' part of a token's window: the tokens within the radius (null beyond the run's ends) and the token's
      * previous-map entry. With the outcomes of the two tokens before it ({@link Outcomes}) it makes the whole window.
      */
     private static final class Window {
-        private final int[] tokens; // by number, -1 beyond the run's ends
-        private final String previous;
+        private final String[] parts;
         private final int hash;
 
-        Window(int index, int[] run, String previous, int radius) {
-            tokens = new int[2 * radius + 1];
+        Window(int index, String[] tokens, String previous, int radius) {
+            parts = new String[2 * radius + 2];
             int p = 0;
             for (int i = index - radius; i <= index + radius; i++) {
-                tokens[p++] = i >= 0 && i < run.length ? run[i] : -1;
+                parts[p++] = i >= 0 && i < tokens.length ? tokens[i] : null;
             }
-            this.previous = previous;
-            hash = 31 * Arrays.hashCode(tokens) + Objects.hashCode(previous);
+            parts[p] = previous;
+            hash = Arrays.hashCode(parts);
         }
 
         @Override
@@ -445,8 +370,7 @@ final class RememberingNameFinder extends NameFinderME {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Window w && w.hash == hash && Arrays.equals(w.tokens, tokens)
-                    && Objects.equals(w.previous, previous);
+            return o instanceof Window w && w.hash == hash && Arrays.equals(w.parts, parts);
         }
     }
 

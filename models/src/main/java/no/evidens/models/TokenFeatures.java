@@ -2,6 +2,7 @@ package no.evidens.models;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +31,11 @@ import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
  *
  * <p>OpenNLP has no public way to keep a feature's parameters across calls: its generators build the strings anew
  * for every window, and the model looks each up in its map of 53,000 features, out of the processor's cache. One
- * per finder (a thread); what it remembers is kept by the token's number ({@link TokenNumbers}) and forgotten with the numbers.
+ * per finder (a thread); at most {@link #TOKENS} token strings remembered, the least recently used forgotten first.
  */
 final class TokenFeatures {
+    /** Token strings remembered per finder: about 360 bytes each by the sizes of their arrays (not measured). */
+    static final int TOKENS = 32_768;
     private static final int UNKNOWN = -1;
     private static final int NOT_YET = -2;
     /** The offsets of a window of two, in OpenNLP's order: the token, the ones before it, the ones after. */
@@ -41,11 +44,12 @@ final class TokenFeatures {
     private static final int AFFIX_LENGTH = 4;
 
     private final Index index;
-    /**
-     * What is remembered per token string, by the token's number ({@link TokenNumbers}: about 360 bytes each by the
-     * sizes of their arrays, not measured), until {@link #forget}.
-     */
-    private Token[] tokens = new Token[1024];
+    private final Map<String, Token> tokens = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Token> eldest) {
+            return size() > TOKENS;
+        }
+    };
     private final Map<String, Integer> classes = new HashMap<>();
     private int[][] classPairsBefore = new int[0][];
     private int[][] classPairsAfter = new int[0][];
@@ -59,17 +63,16 @@ final class TokenFeatures {
     }
 
     /**
-     * The numbers of the model's features for the token at {@code at} of a run, its tokens' numbers being
-     * {@code numbers} ({@link TokenNumbers}), the outcomes before it {@code preds} and its previous-map entry
-     * {@code previous} (null: none), in OpenNLP's order; the array is this object's own, valid until the next call,
-     * and only its first {@link #length()} entries are the context.
+     * The numbers of the model's features for the token at {@code at} of a run, the outcomes before it being
+     * {@code preds} and its previous-map entry {@code previous} (null: none), in OpenNLP's order; the array is this
+     * object's own, valid until the next call, and only its first {@link #length()} entries are the context.
      */
-    int[] context(String[] run, int[] numbers, int at, String[] preds, String previous) {
+    int[] context(String[] run, int at, String[] preds, String previous) {
         int n = 0;
         Token[] window = this.window;
         for (int w = 0; w < OFFSETS.length; w++) {
             int i = at + OFFSETS[w];
-            window[w] = i >= 0 && i < run.length ? token(run[i], numbers[i]) : null;
+            window[w] = i >= 0 && i < run.length ? token(run[i]) : null;
         }
         Token self = window[0];
         ensure(64 + self.affixes.length);
@@ -135,25 +138,17 @@ final class TokenFeatures {
         }
     }
 
-    /** Forgets what is remembered per token: the token numbers are given anew. */
-    void forget() {
-        Arrays.fill(tokens, null);
-    }
-
-    private Token token(String word, int number) {
-        if (number >= tokens.length) {
-            tokens = Arrays.copyOf(tokens, Math.max(2 * tokens.length, number + 1));
-        }
-        Token t = tokens[number];
+    private Token token(String word) {
+        Token t = tokens.get(word);
         if (t == null) {
             String tokenClass = FeatureGeneratorUtil.tokenFeature(word);
-            Integer classNumber = classes.get(tokenClass);
-            if (classNumber == null) {
-                classNumber = classes.size();
-                classes.put(tokenClass, classNumber);
+            Integer number = classes.get(tokenClass);
+            if (number == null) {
+                number = classes.size();
+                classes.put(tokenClass, number);
             }
-            t = new Token(word, tokenClass, classNumber, index);
-            tokens[number] = t;
+            t = new Token(word, tokenClass, number, index);
+            tokens.put(word, t);
         }
         return t;
     }

@@ -83,7 +83,6 @@ class TokenFeaturesTest {
         TokenFeatures.Index index = TokenFeatures.Index.of(maxent);
         NameContextGenerator openNlp = model.getFactory().createContextGenerator();
         TokenFeatures features = new TokenFeatures(index);
-        TokenNumbers numbers = new TokenNumbers();
         String[] outcomes = new String[maxent.getNumOutcomes()];
         for (int o = 0; o < outcomes.length; o++) {
             outcomes[o] = maxent.getOutcome(o);
@@ -116,11 +115,10 @@ class TokenFeaturesTest {
             for (int i = 0; i < run.length; i++) {
                 preds[i] = random.nextInt(3) == 0 ? outcomes[random.nextInt(outcomes.length)] : NameFinderME.OTHER;
             }
-            int[] runNumbers = numbers.of(run, new String[run.length]);
             for (int at = 0; at < run.length; at++) {
                 String[] strings = openNlp.getContext(at, run, Arrays.copyOf(preds, at), null);
                 int[] expected = TokenFeatures.numbers(index, Arrays.asList(strings));
-                int[] actual = Arrays.copyOf(features.context(run, runNumbers, at, Arrays.copyOf(preds, at), previous[at]), features.length());
+                int[] actual = Arrays.copyOf(features.context(run, at, Arrays.copyOf(preds, at), previous[at]), features.length());
                 String where = String.join(" ", run) + " @" + at;
                 assertArrayEquals(expected, actual, where);
                 assertArrayEquals(maxent.eval(strings, new double[outcomes.length]),
