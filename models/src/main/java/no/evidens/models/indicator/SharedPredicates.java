@@ -49,7 +49,7 @@ final class SharedPredicates {
      * look-ups were half of the classifier's remaining samples in an ingest (flight recording, 2026-12-03). Every word
      * of a known feature has an entry (the second word of a pair too), so a word is looked up once, and its pair with
      * the word before it found by the two entries' numbers, not by the word's string again (that second look-up was a
-     * quarter of the classifier's samples on the main process's quick compiler: {@code bench tagging}, 2026-12-05).
+     * sixth of the classifier's samples on the main process's quick compiler: {@code bench tagging}, 2026-12-05).
      */
     private final Map<String, Word> words = new HashMap<>();
     /** The {@code p=} numbers by prefix, for the long words not in {@link #words}. */
