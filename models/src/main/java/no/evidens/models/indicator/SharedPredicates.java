@@ -3,11 +3,13 @@ package no.evidens.models.indicator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.Context;
@@ -42,19 +44,41 @@ final class SharedPredicates {
     private final String[] names;
     /**
      * The word features by the word itself: its {@code w=} number, its {@code p=} number and the {@code b=} numbers
-     * of the pairs it begins, by the next word. A paragraph's features are numbered from its words through these
-     * without making each feature's string and looking that up in {@link #ids}: the strings and the look-ups were
-     * half of the classifier's remaining samples in an ingest (flight recording, 2026-12-03).
+     * of the pairs it begins, by the next word's {@link Word#index}. A paragraph's features are numbered from its words
+     * through these without making each feature's string and looking that up in {@link #ids}: the strings and the
+     * look-ups were half of the classifier's remaining samples in an ingest (flight recording, 2026-12-03). Every word
+     * of a known feature has an entry (the second word of a pair too), so a word is looked up once, and its pair with
+     * the word before it found by the two entries' numbers, not by the word's string again (that second look-up was a
+     * sixth of the classifier's samples on the main process's quick compiler: {@code bench tagging}, 2026-12-05).
      */
     private final Map<String, Word> words = new HashMap<>();
     /** The {@code p=} numbers by prefix, for the long words not in {@link #words}. */
     private final Map<String, Integer> prefixes = new HashMap<>();
+    /** The {@code cb=} numbers of a codebook category, without and with {@code &child} (read-only but for this). */
+    private final Map<String, int[]> codebookIds = new ConcurrentHashMap<>();
+    private final int childId;
+    private final int biasId;
 
     /** The word features of one word; -1 where no model knows the feature. */
     private static final class Word {
+        private static final int[] NONE = {};
+        /** The entry's own number, 0, 1, 2, … in the order the entries were made. */
+        final int index;
         int word = -1;
         int prefix = -1;
-        final Map<String, Integer> next = new HashMap<>();
+        /** The numbers of the words that follow it in a known pair, rising, and each pair's feature number. */
+        int[] nextWords = NONE;
+        int[] nextIds = NONE;
+
+        Word(int index) {
+            this.index = index;
+        }
+
+        /** The {@code b=} number of this word followed by {@code next}, -1 when no model knows the pair. */
+        int pair(Word next) {
+            int at = Arrays.binarySearch(nextWords, next.index);
+            return at >= 0 ? nextIds[at] : -1;
+        }
     }
 
     /** A paragraph's known features by number, in the order of {@link ParagraphFeatures#of}, each once. */
@@ -79,18 +103,38 @@ final class SharedPredicates {
         }
         names = new String[ids.size()];
         ids.forEach((p, id) -> names[id] = p);
+        List<long[]> pairs = new ArrayList<>(); // the first word's entry, the second's, the pair's number
         for (int id = 0; id < names.length; id++) {
             String p = names[id];
             if (p.startsWith("w=")) {
-                words.computeIfAbsent(p.substring(2), w -> new Word()).word = id;
+                entry(p.substring(2)).word = id;
             } else if (p.startsWith("p=")) {
                 prefixes.put(p.substring(2), id);
             } else if (p.startsWith("b=") && p.indexOf('_') > 2) {
                 // Words are letters only, so the first underscore ends the pair's first word.
                 int cut = p.indexOf('_');
-                words.computeIfAbsent(p.substring(2, cut), w -> new Word()).next.put(p.substring(cut + 1), id);
+                pairs.add(new long[] {entry(p.substring(2, cut)).index, entry(p.substring(cut + 1)).index, id});
             }
         }
+        Word[] byIndex = new Word[words.size()];
+        words.values().forEach(w -> byIndex[w.index] = w);
+        pairs.sort(Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]));
+        for (int from = 0; from < pairs.size(); ) {
+            int to = from;
+            while (to < pairs.size() && pairs.get(to)[0] == pairs.get(from)[0]) {
+                to++;
+            }
+            Word first = byIndex[(int) pairs.get(from)[0]];
+            first.nextWords = new int[to - from];
+            first.nextIds = new int[to - from];
+            for (int k = from; k < to; k++) {
+                first.nextWords[k - from] = (int) pairs.get(k)[1];
+                first.nextIds[k - from] = (int) pairs.get(k)[2];
+            }
+            from = to;
+        }
+        childId = ids.getOrDefault(ParagraphFeatures.CHILD_NAMED, -1);
+        biasId = ids.getOrDefault("bias", -1);
         words.forEach((w, entry) -> entry.prefix = w.length() >= ParagraphFeatures.PREFIX + 2
                 ? prefixes.getOrDefault(ParagraphFeatures.prefixOf(w), -1) : -1);
         sumsAt = new int[models.size() + 1];
@@ -124,6 +168,10 @@ final class SharedPredicates {
                 }
             }
         }
+    }
+
+    private Word entry(String word) {
+        return words.computeIfAbsent(word, w -> new Word(words.size()));
     }
 
     @SuppressWarnings("unchecked")
@@ -177,22 +225,24 @@ final class SharedPredicates {
 
         @Override
         public void pair(String before, String w) {
-            add(previous == null ? -1 : previous.next.getOrDefault(w, -1));
+            add(previous == null || current == null ? -1 : previous.pair(current));
         }
 
         @Override
         public void child() {
-            add(ids.getOrDefault(ParagraphFeatures.CHILD_NAMED, -1));
+            add(childId);
         }
 
         @Override
         public void codebook(String category, boolean withChild) {
-            add(ids.getOrDefault(withChild ? "cb=" + category + "&child" : "cb=" + category, -1));
+            int[] both = codebookIds.computeIfAbsent(category,
+                    c -> new int[] {ids.getOrDefault("cb=" + c, -1), ids.getOrDefault("cb=" + c + "&child", -1)});
+            add(both[withChild ? 1 : 0]);
         }
 
         @Override
         public void bias() {
-            add(ids.getOrDefault("bias", -1));
+            add(biasId);
         }
 
         private void add(int id) {

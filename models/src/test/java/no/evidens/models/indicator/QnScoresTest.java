@@ -65,6 +65,32 @@ class QnScoresTest {
         }
     }
 
+    /**
+     * Every word pair some model knows, in a paragraph of its own after a word no model knows, and the pair reversed:
+     * numbered from the words, the known features are those the strings name (the pair found by its words' entries).
+     */
+    @Test
+    void numbersEveryKnownPairAsItsStringNamesIt() throws IOException {
+        Map<String, MaxentModel> models = bundledModels();
+        SharedPredicates shared = new SharedPredicates(models.values());
+        Set<String> pairs = new java.util.TreeSet<>();
+        for (MaxentModel model : models.values()) {
+            if (model instanceof opennlp.tools.ml.maxent.quasinewton.QNModel qn) {
+                SharedPredicates.predicates(qn).keySet().stream().filter(f -> f.startsWith("b=")).forEach(pairs::add);
+            }
+        }
+        assertTrue(pairs.size() > 1_000, "pairs known: " + pairs.size());
+        for (String pair : pairs) {
+            String[] words = pair.substring(2).split("_");
+            for (String paragraph : List.of("qxzv " + words[0] + " " + words[1], words[1] + " " + words[0])) {
+                String[] features = ParagraphFeatures.of(paragraph, Set.of());
+                int[] known = java.util.Arrays.stream(shared.ids(features)).filter(id -> id >= 0).toArray();
+                assertEquals(java.util.Arrays.toString(known),
+                        java.util.Arrays.toString(shared.ids(paragraph, Set.of()).ids()), paragraph);
+            }
+        }
+    }
+
     /** The explanations and thresholds rest on these doubles: they must be the model's own, to the last bit. */
     @Test
     void givesTheVeryProbabilitiesOfTheModelsOwnEvaluationWithAndWithoutEachFeature() throws IOException {
