@@ -100,9 +100,15 @@ public final class BundleReader {
      * listed where they lie); a link to nothing is a file that cannot be read.
      */
     static List<Listed> list(Path folder) throws IOException {
-        Lister lister = new Lister(folder);
-        Files.walkFileTree(folder, lister);
-        List<Listed> found = new ArrayList<>(lister.found);
+        // walked from its real path: a bundle given as a link to a folder is that folder (a walk that does not follow
+        // links sees the link alone, and the bundle came out empty); its files are named under the path given
+        Path root = folder.toRealPath();
+        Lister lister = new Lister(root);
+        Files.walkFileTree(root, lister);
+        List<Listed> found = new ArrayList<>();
+        for (Listed l : lister.found) {
+            found.add(new Listed(folder.resolve(root.relativize(l.file())), l.folder(), l.problem()));
+        }
         found.sort(Comparator.comparing(Listed::file));
         return found;
     }

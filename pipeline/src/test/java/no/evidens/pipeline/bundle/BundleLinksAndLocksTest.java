@@ -64,6 +64,18 @@ class BundleLinksAndLocksTest {
     }
 
     @Test
+    void aBundleGivenAsALinkToAFolderIsThatFolder() throws IOException {
+        Path real = tmp.resolve("ekte");
+        write(real.resolve("journaler/notat.txt"), "Notat fra ansvarsgruppemøtet.");
+        Path link = Files.createSymbolicLink(tmp.resolve("pakke"), real);
+
+        BundleReader.Bundle b = new BundleReader().read(link, tmp.resolve("work"));
+
+        assertEquals(Map.of("journaler/notat.txt", "file notat.txt"), listed(b));
+        assertEquals(link.resolve("journaler/notat.txt"), b.entries().get(0).file());
+    }
+
+    @Test
     void aFolderThatCannotBeOpenedIsListedAndTheWalkGoesOn() throws IOException {
         Path bundle = tmp.resolve("bundle");
         write(bundle.resolve("journaler/lukket/notat.txt"), "Notat.");
