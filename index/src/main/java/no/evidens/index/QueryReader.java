@@ -84,6 +84,15 @@ final class QueryReader {
      * word no passage holds is sought as its two halves ({@link UnknownCompounds}). A null reader: as written.
      */
     Query read(String text, QueryParser.Operator operator, IndexReader reader) {
+        try {
+            return readWithin(text, operator, reader);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // the ranking's tiers add a clause per word: a query of more words than Lucene's limit of parts
+            throw tooMany(text);
+        }
+    }
+
+    private Query readWithin(String text, QueryParser.Operator operator, IndexReader reader) {
         Map<String, List<String>> halves = reader == null ? Map.of() : UnknownCompounds.split(text, analyzer, reader);
         Set<Query> split = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Query, Query> own = new IdentityHashMap<>();
@@ -194,8 +203,8 @@ final class QueryReader {
         try {
             Query q = parser.parse(slashesEscaped(text));
             if (q == null || writesNothing(q)) {
-                throw new QuerySyntaxException("the query \"" + text + "\" has no searchable words "
-                        + "(very common words like \"og\" and \"i\" are not searched on their own)", "query.no-words", List.of(text));
+                throw new QuerySyntaxException("the query \"" + shown(text) + "\" has no searchable words "
+                        + "(very common words like \"og\" and \"i\" are not searched on their own)", "query.no-words", List.of(shown(text)));
             }
             return q;
         } catch (AliasingParser.UnknownField e) {
@@ -204,14 +213,35 @@ final class QueryReader {
             if (e.getCause() instanceof AliasingParser.UnknownField u) {
                 throw unknownField(text, u.name);
             }
+            if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
+                throw tooMany(text); // the parser's own words for it are "too many boolean clauses"
+            }
             String[] hint = hint(text);
-            throw new QuerySyntaxException("cannot read the query \"" + text + "\": " + hint[1]
+            throw new QuerySyntaxException("cannot read the query \"" + shown(text) + "\": " + hint[1]
                     + " (check that quotes and brackets are closed and that a field name is followed by a value, e.g. type:journal)",
-                    "query.syntax." + hint[0], List.of(text));
+                    "query.syntax." + hint[0], List.of(shown(text)));
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new QuerySyntaxException("the query \"" + text + "\" expands to too many words: make the prefix* longer",
-                    "query.too-many", List.of(text));
+            throw tooMany(text);
         }
+    }
+
+    /** A query of more parts than Lucene takes: too many words, or a prefix or fuzzy word that stands for too many. */
+    private static QuerySyntaxException tooMany(String text) {
+        String shown = shown(text);
+        return new QuerySyntaxException("the query \"" + shown + "\" has too many words, or a prefix* or ~ that stands for "
+                + "too many: use fewer words or a longer prefix", "query.too-many", List.of(shown));
+    }
+
+    /** Most characters of the query a message repeats: a query pasted whole from a page is not echoed whole. */
+    static final int SHOWN_CHARS = 120;
+
+    /** The query as a message repeats it: cut after {@value #SHOWN_CHARS} characters, with "…". */
+    static String shown(String text) {
+        if (text.length() <= SHOWN_CHARS) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(SHOWN_CHARS)) ? SHOWN_CHARS - 1 : SHOWN_CHARS;
+        return text.substring(0, end) + "…";
     }
 
     /**
@@ -224,8 +254,8 @@ final class QueryReader {
 
     private static QuerySyntaxException unknownField(String text, String name) {
         String fields = String.join(", ", new java.util.TreeSet<>(FIELDS.keySet()));
-        return new QuerySyntaxException("the query \"" + text + "\" names an unknown field '" + name + "': use " + fields
-                + " (or put the words in quotes)", "query.unknown-field", List.of(text, name, fields));
+        return new QuerySyntaxException("the query \"" + shown(text) + "\" names an unknown field '" + name + "': use " + fields
+                + " (or put the words in quotes)", "query.unknown-field", List.of(shown(text), name, fields));
     }
 
     /**

@@ -5,12 +5,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -65,19 +68,108 @@ public final class BundleReader {
         boolean hasManifest = Files.isRegularFile(manifestFile);
         Manifest manifest = hasManifest ? Manifest.read(manifestFile) : Manifest.empty();
         List<BundleEntry> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                String rel = folder.relativize(f).toString().replace('\\', '/');
-                if (rel.equals(Manifest.FILE_NAME)) {
-                    continue;
-                }
-                Manifest.Row row = manifest.find(rel);
-                String type = row != null && row.type() != null ? row.type() : DocumentTypes.ofPath(rel);
-                entries.add(row == null ? new BundleEntry(rel, f, type, null, null, null)
-                        : new BundleEntry(rel, f, type, row.title(), row.date(), null, row.service(), row.municipality()));
+        for (Listed l : list(folder)) {
+            String rel = folder.relativize(l.file()).toString().replace('\\', '/') + (l.folder() ? "/" : "");
+            if (rel.equals(Manifest.FILE_NAME)) {
+                continue;
+            }
+            Manifest.Row row = manifest.find(rel);
+            String type = row != null && row.type() != null ? row.type() : DocumentTypes.ofPath(rel);
+            if (l.problem() != null) {
+                entries.add(new BundleEntry(rel, null, type, null, null, l.problem().text()));
+            } else {
+                entries.add(row == null ? new BundleEntry(rel, l.file(), type, null, null, null)
+                        : new BundleEntry(rel, l.file(), type, row.title(), row.date(), null, row.service(), row.municipality()));
             }
         }
         return new Bundle(source, entries, hasManifest, unpacked);
+    }
+
+    /**
+     * A path found in a bundle's folder: a file to read, or one (or a folder) that cannot be, with why.
+     *
+     * @param folder whether it is a folder (its name then ends in a slash in the receipt)
+     */
+    record Listed(Path file, boolean folder, Reason problem) {
+    }
+
+    /**
+     * The files of a folder and those below it, sorted by path. A sub-folder that cannot be opened (no permission) is
+     * listed as such, not an error that stops the whole bundle; a link is followed only to a file inside the bundle (a
+     * link out of it could take in any file the user may read, and a link to a folder is not walked: its files are
+     * listed where they lie); a link to nothing is a file that cannot be read.
+     */
+    static List<Listed> list(Path folder) throws IOException {
+        // walked from its real path: a bundle given as a link to a folder is that folder (a walk that does not follow
+        // links sees the link alone, and the bundle came out empty); its files are named under the path given
+        Path root = folder.toRealPath();
+        Lister lister = new Lister(root);
+        Files.walkFileTree(root, lister);
+        List<Listed> found = new ArrayList<>();
+        for (Listed l : lister.found) {
+            found.add(new Listed(folder.resolve(root.relativize(l.file())), l.folder(), l.problem()));
+        }
+        found.sort(Comparator.comparing(Listed::file));
+        return found;
+    }
+
+    /** The walk of {@link #list}: what it met, in the order met. */
+    static final class Lister extends SimpleFileVisitor<Path> {
+        private final Path folder;
+        private final Path root;
+        final List<Listed> found = new ArrayList<>();
+
+        Lister(Path folder) throws IOException {
+            this.folder = folder;
+            this.root = folder.toRealPath();
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile()) {
+                found.add(new Listed(file, false, null));
+            } else if (attrs.isSymbolicLink()) {
+                Listed l = linked(root, file);
+                if (l != null) {
+                    found.add(l);
+                }
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (file.equals(folder)) {
+                throw e; // the bundle itself cannot be read: nothing to list
+            }
+            boolean isFolder = Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
+            found.add(new Listed(file, isFolder, isFolder ? Reason.UNREADABLE_FOLDER : Reason.UNREADABLE));
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+            if (e != null) {
+                // its listing broke off half-way: what was listed stays, and the folder says it is not whole
+                found.add(new Listed(dir, true, Reason.UNREADABLE_FOLDER));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+    }
+
+    /** A link found in the bundle: its file when it leads to one inside the bundle, else why not; null for a folder inside. */
+    private static Listed linked(Path root, Path link) {
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (IOException e) {
+            return new Listed(link, false, Reason.UNREADABLE);
+        }
+        boolean isFolder = Files.isDirectory(target);
+        if (!target.startsWith(root)) {
+            return new Listed(link, isFolder, Reason.UNSAFE_LINK);
+        }
+        return isFolder ? null : new Listed(link, false, null);
     }
 
     private List<BundleEntry> unzip(Path zip, Path target) throws IOException {

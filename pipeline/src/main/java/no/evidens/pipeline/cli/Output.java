@@ -31,9 +31,21 @@ final class Output {
                         : f.pages() + " page" + (f.pages() == 1 ? "" : "s") + ", " + f.passages() + " passage" + (f.passages() == 1 ? "" : "s");
                 default -> f.detail() == null ? f.reason() : f.reason() + "; " + f.detail();
             };
-            out.printf("  %-9s %-20s %s  (%s)%n", f.status(), f.type(), f.path(), detail);
+            out.printf("  %-9s %-20s %s  (%s)%n", f.status(), f.type(), oneLine(f.path()), oneLine(detail));
         }
         out.flush();
+    }
+
+    /**
+     * A file's name or detail on one line of the receipt: a line break in a file name (allowed on Linux) is shown as
+     * {@code \n} or {@code \r}, so that each file stays one line for whoever reads or greps the receipt; the JSON
+     * receipt keeps the name as it is.
+     */
+    static String oneLine(String text) {
+        if (text == null || (text.indexOf('\n') < 0 && text.indexOf('\r') < 0)) {
+            return text;
+        }
+        return text.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     void searchResult(SearchResult r) {

@@ -206,17 +206,47 @@ public final class CaseExports {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    /** Writes through a temporary file beside the target, so a failed export leaves no half file. */
+    /**
+     * Writes through a temporary file beside the target, so a failed export leaves no half file. A target that is not a
+     * plain file (a device such as {@code /dev/stdout}, a named pipe, or a link) is written straight into: moving a file
+     * over it would replace the device or the link itself (as root, {@code --out /dev/stdout} would have replaced
+     * {@code /dev/stdout}). A folder is refused.
+     */
     static void atomically(Path out, IoWriter writer) {
+        Path abs = out.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new UncheckedIOException("cannot write " + out + ": it is a folder; give the name of a file in it",
+                    new IOException(out + " is a folder"));
+        }
+        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
         try {
-            Path abs = out.toAbsolutePath();
+            if (Files.isSymbolicLink(abs) || (Files.exists(abs) && !Files.isRegularFile(abs))) {
+                writer.write(abs);
+                return;
+            }
             Files.createDirectories(abs.getParent());
-            Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
             writer.write(tmp);
             Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException | RuntimeException left) {
+                // the export failed already; a temporary file left behind is named in no message
+            }
+            throw new UncheckedIOException("cannot write " + out + ": " + why(e), e);
         }
+    }
+
+    /** Why a file could not be written, in words: the JDK's message for a missing permission is the path alone. */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            Path file = a.getFile() == null ? null : Path.of(a.getFile()).getParent();
+            return "no permission to write there" + (file == null ? "" : " (" + file + ")");
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
+        }
+        return String.valueOf(e.getMessage());
     }
 
     @FunctionalInterface

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The worker process of {@link IsolatedExtractor}: reads one request a line on stdin ({@code ID TAB PATH}),
+ * The worker process of {@link IsolatedExtractor}: reads one request a line on stdin ({@code ID TAB PATH}, the path
+ * escaped: {@link #request}),
  * extracts the file on one of its threads (as many as its third argument says, one file at a time each) and
  * answers one line on stdout ({@code ID TAB JSON}: {@code {"extraction": …}} or a reason), in the order the
  * files are done. Tika runs here, so a parser that hangs or runs out of memory takes down this process only:
@@ -69,8 +70,13 @@ public final class ExtractionWorker {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             int tab = line.indexOf(SEPARATOR);
+            if (tab < 0) {
+                // Not a request (the caller never sends one): no id to answer, and reading goes on.
+                System.err.println("evidens worker: a request line without an id was left out");
+                continue;
+            }
             String id = line.substring(0, tab);
-            Path file = Path.of(line.substring(tab + 1));
+            Path file = Path.of(unescape(line.substring(tab + 1)));
             pool.execute(() -> {
                 try {
                     answer(extractor, json, answers, id, file);
@@ -83,6 +89,43 @@ public final class ExtractionWorker {
         }
         pool.shutdown();
         pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+    }
+
+    /**
+     * A request line: the id, then the file's path with its line breaks and backslashes escaped ({@code \n},
+     * {@code \r}, {@code \\}), since a file name may hold any character but the slash and one request is one line.
+     */
+    static String request(long id, Path file) {
+        String path = file.toAbsolutePath().toString();
+        StringBuilder line = new StringBuilder(path.length() + 24).append(id).append(SEPARATOR);
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            switch (c) {
+                case '\\' -> line.append("\\\\");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                default -> line.append(c);
+            }
+        }
+        return line.toString();
+    }
+
+    /** The path of a request line as {@link #request} escaped it. */
+    static String unescape(String escaped) {
+        if (escaped.indexOf('\\') < 0) {
+            return escaped;
+        }
+        StringBuilder path = new StringBuilder(escaped.length());
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (c == '\\' && i + 1 < escaped.length()) {
+                char next = escaped.charAt(++i);
+                path.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+            } else {
+                path.append(c);
+            }
+        }
+        return path.toString();
     }
 
     /** Starts a flight recording of this worker into {@code folder} (see {@link #JFR_FOLDER}); nothing when null. */

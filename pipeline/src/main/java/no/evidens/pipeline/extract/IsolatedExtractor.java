@@ -200,7 +200,7 @@ public final class IsolatedExtractor implements Extractor {
                 long id = nextId++;
                 awaited.put(id, answer);
                 try {
-                    in.write(id + String.valueOf(ExtractionWorker.SEPARATOR) + file.toAbsolutePath() + "\n");
+                    in.write(ExtractionWorker.request(id, file) + "\n");
                     in.flush();
                 } catch (IOException e) {
                     // The worker has ended: so is this file's answer.

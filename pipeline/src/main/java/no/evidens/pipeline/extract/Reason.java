@@ -22,12 +22,14 @@ public enum Reason {
     CONTAINS_ITSELF("contains itself: the same bytes as an archive it lies in; read once there, not opened again"),
     TOO_DEEP("too deep: nesting of containers (zip in zip) deeper than the limit; not opened"),
     UNSAFE_PATH("unsafe path: its name points outside the archive; not unpacked"),
+    UNSAFE_LINK("unsafe path: a link to a file or folder outside the bundle; not followed"),
     TIMED_OUT("timed out: reading it took longer than the time limit; stopped"),
     PARSER_CRASHED("parser crashed: the reader failed or ran out of memory on this file"),
     NOT_TEXT("not text: the content is random or binary bytes, not text"),
     NOT_READ("not read: the archive lists it, but its content could not be taken out"),
     NOT_STORED("not stored: the search index refused it or could not be reached; ingest the bundle again to retry"),
     UNREADABLE("cannot be read: the file could not be opened from disk"),
+    UNREADABLE_FOLDER("cannot be read: the folder could not be opened from disk; the files in it are not listed"),
     UNEXPECTED("unexpected error while processing the file");
 
     private final String text;

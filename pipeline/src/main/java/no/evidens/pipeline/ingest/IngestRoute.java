@@ -2,6 +2,7 @@ package no.evidens.pipeline.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -174,7 +175,19 @@ final class IngestRoute extends RouteBuilder {
     private void hash(Exchange ex) throws Exception {
         BundleEntry entry = ex.getIn().getBody(BundleEntry.class);
         String known = hashes.get(entry.path());
-        ex.getIn().setBody(new HashedFile(entry, known != null ? known : Sha256.of(entry.file())));
+        ex.getIn().setBody(new HashedFile(entry, known != null ? known : hashOf(entry)));
+    }
+
+    /**
+     * The file's content hash. A file gone since the bundle was listed, or one the user may not read, is a file that
+     * cannot be read from disk (bad input, said as such), not an unexpected error of ours.
+     */
+    static String hashOf(BundleEntry entry) throws IOException, ExtractionException {
+        try {
+            return Sha256.of(entry.file());
+        } catch (FileSystemException e) {
+            throw new ExtractionException(Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
     }
 
     private void awaitEarlierOfSize(Exchange ex) throws InterruptedException {

@@ -47,6 +47,18 @@ class ExtractionWorkerTest {
     }
 
     @Test
+    void aRequestIsOneLineWhateverTheFileIsNamedAndGivesTheSamePathBack() {
+        for (String name : List.of("notat.txt", "linje\nskift.txt", "vogn\rretur\r\n.txt", "skrå\\strek\\n.txt",
+                "tab\tog æøå.pdf", "slutt\\")) {
+            Path file = Path.of("/tmp/pakke", name);
+            String line = ExtractionWorker.request(7, file);
+            assertTrue(line.indexOf('\n') < 0 && line.indexOf('\r') < 0, line);
+            assertTrue(line.startsWith("7\t"), line);
+            assertEquals(file.toString(), ExtractionWorker.unescape(line.substring(2)), name);
+        }
+    }
+
+    @Test
     void aFactoryNamedAlreadyIsKept() {
         System.setProperty(PROPERTY, "org.example.OwnSaxParserFactory");
 

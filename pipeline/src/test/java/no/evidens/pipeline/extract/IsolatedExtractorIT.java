@@ -41,6 +41,25 @@ class IsolatedExtractorIT {
         }
     }
 
+    /**
+     * A file name may hold a line break (Linux allows any byte but the slash): the worker, which takes one request a
+     * line, reads the file all the same, and the next file too. Before, the name was cut at the break (the file
+     * "could not be opened") and the rest of the line ended the worker's reading, so every later file waited for its
+     * time limit.
+     */
+    @Test
+    void aFileNameWithLineBreaksIsReadAndTheWorkerGoesOn() throws Exception {
+        Path odd = tmp.resolve("linje\nskift\r og \\ skråstrek.txt");
+        Files.writeString(odd, "Helsestasjonen deltar i ansvarsgruppen.");
+        Path next = tmp.resolve("neste.txt");
+        Files.writeString(next, "NAV-kontoret deltar ikke.");
+        TikaExtractor inProcess = new TikaExtractor(1_000_000, false);
+        try (IsolatedExtractor isolated = new IsolatedExtractor(1, 1_000_000, false, 20)) {
+            assertEquals(inProcess.extract(odd), isolated.extract(odd));
+            assertEquals(inProcess.extract(next), isolated.extract(next));
+        }
+    }
+
     @Test
     void oneWorkerProcessReadsTwoFilesAtATimeWithTheSameResultsAsInProcess() throws Exception {
         List<Path> files = textFiles("notat", 12, "Notat %d: helsestasjonen deltar i ansvarsgruppen.\n\nNAV-kontoret deltar ikke.");

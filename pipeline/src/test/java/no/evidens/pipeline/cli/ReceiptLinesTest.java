@@ -1,0 +1,34 @@
+package no.evidens.pipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import no.evidens.pipeline.ingest.Receipt;
+import no.evidens.pipeline.ingest.ReceiptFile;
+
+/** The text receipt has one line per file, whatever the file is named. */
+class ReceiptLinesTest {
+    @Test
+    void aFileNameWithALineBreakStaysOnOneLine() {
+        Receipt receipt = new Receipt("sak", "/tmp/pakke", null, List.of(
+                new ReceiptFile("journaler/linje\nskift.txt", "a", "journal", ReceiptFile.INDEXED, null, null, 1, 1),
+                new ReceiptFile("journaler/kopi.txt", "a", "journal", ReceiptFile.DUPLICATE,
+                        "the same content as journaler/linje\nskift.txt", null, 0, 0),
+                new ReceiptFile("journaler/vogn\rretur.txt", "b", "journal", ReceiptFile.INDEXED, null, null, 1, 1)),
+                new Receipt.Counts(2, 1, 0, 0));
+        StringWriter text = new StringWriter();
+        new Output(new PrintWriter(text), false).receipt(receipt);
+
+        List<String> lines = text.toString().lines().toList();
+        assertEquals(4, lines.size(), text.toString());
+        assertEquals("  indexed   journal              journaler/linje\\nskift.txt  (1 page, 1 passage)", lines.get(1));
+        assertEquals("  duplicate journal              journaler/kopi.txt  (the same content as journaler/linje\\nskift.txt)",
+                lines.get(2));
+        assertEquals("  indexed   journal              journaler/vogn\\rretur.txt  (1 page, 1 passage)", lines.get(3));
+    }
+}

@@ -1,0 +1,66 @@
+package no.evidens.pipeline.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Where an export is written: a plain file whole or not at all; a link or a device (such as {@code --out /dev/stdout})
+ * written into, never replaced by a file of its own; a folder refused in words, with nothing left behind.
+ */
+class ExportTargetTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aPlainFileIsWrittenWholeAndAFolderThatDoesNotExistIsMade() {
+        Path out = tmp.resolve("ny/mappe/funn.md");
+        CaseExports.atomically(out, f -> Files.writeString(f, "# Funn\n", StandardCharsets.UTF_8));
+        assertTrue(Files.isRegularFile(out));
+        assertFalse(Files.exists(tmp.resolve("ny/mappe/funn.md.tmp")));
+    }
+
+    @Test
+    void aLinkIsWrittenThroughNotReplaced() throws IOException {
+        Path target = Files.writeString(tmp.resolve("rapport.md"), "gammel\n");
+        Path link = Files.createSymbolicLink(tmp.resolve("lenke.md"), target);
+
+        CaseExports.atomically(link, f -> Files.writeString(f, "# Funn\n", StandardCharsets.UTF_8));
+
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertEquals("# Funn\n", Files.readString(target));
+    }
+
+    @Test
+    void aFolderIsRefusedInWordsAndLeftAsItWas() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("eksport"));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> CaseExports.atomically(folder, f -> Files.writeString(f, "# Funn\n", StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("it is a folder"), e.getMessage());
+        assertTrue(Files.isDirectory(folder));
+        assertFalse(Files.exists(tmp.resolve("eksport.tmp")));
+    }
+
+    @Test
+    void aFailedWriteLeavesNoTemporaryFile() {
+        Path out = tmp.resolve("funn.docx");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> CaseExports.atomically(out, f -> {
+            Files.writeString(f, "halv");
+            throw new java.nio.file.AccessDeniedException(f.toString());
+        }));
+        assertTrue(e.getMessage().startsWith("cannot write " + out + ": no permission to write there (" + tmp + ")"),
+                e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("funn.docx.tmp")));
+        assertFalse(Files.exists(out));
+    }
+}
