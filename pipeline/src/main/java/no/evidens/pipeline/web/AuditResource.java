@@ -1,6 +1,7 @@
 package no.evidens.pipeline.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +70,7 @@ final class AuditResource implements Routes.Resource {
             for (AuditEntry e : entries) {
                 Map<String, Object> m = json(e);
                 m.put("name", name(caseId, e, names));
+                m.put("detailText", TrailWording.withFiles(e.action(), (String) m.get("detailText"), id -> fileOf(caseId, id, names)));
                 shown.add(m);
             }
             out.put("entries", shown);
@@ -80,7 +82,7 @@ final class AuditResource implements Routes.Resource {
      * The file a document or passage entry names, for the lead who reads the trail (the trail itself
      * keeps the document's id only); null for other entries, and for documents no longer in the index.
      */
-    private String name(String caseId, AuditEntry e, Map<String, String> names) throws IOException {
+    private String name(String caseId, AuditEntry e, Map<String, String> names) {
         String docId;
         if (AuditEvent.FILE.equals(e.targetKind())) {
             docId = e.target();
@@ -89,12 +91,21 @@ final class AuditResource implements Routes.Resource {
         } else {
             return null;
         }
+        return fileOf(caseId, docId, names);
+    }
+
+    /** A document's file, looked up once per answer; null when the index is not open or no longer holds it. */
+    private String fileOf(String caseId, String docId, Map<String, String> names) {
         EvidenceIndex s = index.searcherIfAny();
         if (s == null || docId == null) {
             return null;
         }
         if (!names.containsKey(docId)) {
-            names.put(docId, s.document(caseId, docId).map(IndexedDocument::file).orElse(null));
+            try {
+                names.put(docId, s.document(caseId, docId).map(IndexedDocument::file).orElse(null));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return names.get(docId);
     }

@@ -1,6 +1,8 @@
 package no.evidens.pipeline.web;
 
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +54,32 @@ final class TrailWording {
             new Rule("group-export", "(.*), (\\d+) cases, anonymised", "$1, $2 saker, anonymisert"),
             new Rule("group-export", "(.*), (\\d+) cases, not anonymised", "$1, $2 saker, ikke anonymisert"));
 
+    /** The actions whose detail names documents by their ids (the trail never holds a file's name, which may name a person). */
+    private static final Set<String> NAMING_DOCUMENTS = Set.of("show-quotations", "finding-create", "quotation-attach");
+    /** A document's id as the index makes it. */
+    private static final Pattern DOC_ID = Pattern.compile("\\b[0-9a-f]{16}\\b");
+
     private TrailWording() {
+    }
+
+    /**
+     * A detail's document ids given their files' names for the reader of the trail ({@code notat.pdf (1acc467555cf747e)}),
+     * where the action names documents and the document is still in the index; the entry itself keeps the id.
+     *
+     * @param fileOf a document id's file, or null when it is not known (deleted records)
+     */
+    static String withFiles(String action, String text, Function<String, String> fileOf) {
+        if (text == null || !NAMING_DOCUMENTS.contains(action)) {
+            return text;
+        }
+        Matcher m = DOC_ID.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String file = fileOf.apply(m.group());
+            m.appendReplacement(out, Matcher.quoteReplacement(file == null ? m.group() : file + " (" + m.group() + ")"));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** The detail as the trail words it now: an old English wording mapped to Bokmål, any other detail as it is. */

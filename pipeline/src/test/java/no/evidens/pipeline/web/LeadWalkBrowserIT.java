@@ -194,4 +194,44 @@ class LeadWalkBrowserIT {
             }
         }
     }
+
+    /**
+     * Removing a member asks first (it removed at once, on one click beside the name): «Avbryt» keeps the member,
+     * «Fjern» removes them and says so. The member is given back their role afterwards, for the other tests.
+     */
+    @Test
+    void removingAMemberAsksFirst() throws Exception {
+        TeamWorkspace.Client lead = team.signIn("leder");
+        try (Browser b = signedIn(1280, 720, "medlemmer")) {
+            try {
+                By remove = By.xpath("//button[normalize-space()='Fjern skribent']");
+                b.wait.until(ExpectedConditions.elementToBeClickable(remove)).click();
+                WebElement dialog = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ask-dialog")));
+                assertEquals("Fjerne skribent?", b.driver.findElement(By.id("ask-title")).getText());
+                assertEquals("skribent mister tilgangen til saken " + TeamWorkspace.CASE + ". Du kan legge personen til igjen senere.",
+                        b.driver.findElement(By.id("ask-text")).getText());
+                b.view("lead-medlem-fjerne");
+                b.driver.findElement(By.id("ask-cancel")).click();
+                b.wait.until(ExpectedConditions.stalenessOf(dialog));
+                assertTrue(members(lead).contains("skribent"), "«Avbryt» keeps the member");
+
+                b.driver.findElement(remove).click();
+                b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ask-ok"))).click();
+                b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "skribent er fjernet."));
+                assertFalse(members(lead).contains("skribent"), "«Fjern» removes the member");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("lead-medlem-fjerne-failed", e);
+            }
+        } finally {
+            lead.json("POST", "/api/members", Map.of("case", TeamWorkspace.CASE, "user", "skribent", "role", "writer"));
+        }
+    }
+
+    private static List<String> members(TeamWorkspace.Client c) throws Exception {
+        TeamWorkspace.Answer a = c.get("/api/members?case=" + TeamWorkspace.CASE);
+        assertEquals(200, a.status(), String.valueOf(a.body()));
+        List<String> users = new java.util.ArrayList<>();
+        a.body().get("members").forEach(m -> users.add(m.get("user").asText()));
+        return users;
+    }
 }

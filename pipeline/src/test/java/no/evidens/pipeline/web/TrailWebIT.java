@@ -126,6 +126,17 @@ class TrailWebIT {
         String ref = created.body().get("ref").asText();
         assertEquals(201, client.json("POST", "/api/findings/" + CASE + "/" + ref + "/evidence",
                 "{\"passageId\":\"" + hit.get(1).get("passageId").asText() + "\"}").status());
+        // the lead reading the trail sees which file the finding quotes, not only its id
+        JsonNode createdEntry = null;
+        for (JsonNode e : client.get("/api/cases/" + CASE + "/audit").body().get("entries")) {
+            if ("finding-create".equals(e.get("action").asText()) && ref.equals(e.get("target").asText())) {
+                createdEntry = e;
+            }
+        }
+        assertTrue(createdEntry != null, "the finding's creation is in the trail");
+        assertEquals("med sitat fra " + hit.get(0).get("file").asText() + " (" + hit.get(0).get("docId").asText() + ")",
+                createdEntry.get("detailText").asText(), createdEntry.toString());
+        assertEquals("med sitat fra " + hit.get(0).get("docId").asText(), createdEntry.get("detail").asText(), "the entry itself keeps the id");
 
         Answer metrics = client.get("/metrics");
         assertEquals(200, metrics.status());

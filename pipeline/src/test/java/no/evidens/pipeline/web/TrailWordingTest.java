@@ -59,6 +59,21 @@ class TrailWordingTest {
     }
 
     @Test
+    void theDocumentsAQuotationNamesAreGivenTheirFilesWhereTheIndexStillHoldsThem() {
+        java.util.Map<String, String> files = java.util.Map.of("1acc467555cf747e", "journaler/notat 3.pdf");
+        assertEquals("siterer journaler/notat 3.pdf (1acc467555cf747e) 99aa00aa99aa00aa, arbeidsflaten",
+                TrailWording.withFiles("show-quotations", "siterer 1acc467555cf747e 99aa00aa99aa00aa, arbeidsflaten", files::get));
+        assertEquals("med sitat fra journaler/notat 3.pdf (1acc467555cf747e)",
+                TrailWording.withFiles("finding-create", "med sitat fra 1acc467555cf747e", files::get));
+        assertEquals("#4 fra journaler/notat 3.pdf (1acc467555cf747e)",
+                TrailWording.withFiles("quotation-attach", "#4 fra 1acc467555cf747e", files::get));
+        // a search's query is the user's text, even when it holds an id; a longer hex run is no id
+        assertEquals("«1acc467555cf747e», 2 treff", TrailWording.withFiles("search", "«1acc467555cf747e», 2 treff", files::get));
+        assertEquals("med sitat fra 1acc467555cf747e00", TrailWording.withFiles("finding-create", "med sitat fra 1acc467555cf747e00", files::get));
+        assertNull(TrailWording.withFiles("show-quotations", null, files::get));
+    }
+
+    @Test
     void aWordingOfAnotherActionOrAnEmptyDetailIsLeftAlone() {
         // a user's query that happens to read like an old wording is the user's text
         assertEquals("«password»", TrailWording.today("search", "«password»"));

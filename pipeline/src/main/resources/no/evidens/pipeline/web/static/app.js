@@ -713,6 +713,7 @@ async function viewMembers() {
   const rows = r.members.map(m => el('tr', {},
     el('td', {}, m.user), el('td', {}, roleName(m.role)),
     el('td', {}, manager ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
+      if (!await ask(T('ui.members.removeTitle', m.user), T('ui.members.removeConfirm', m.user, caseId), T('ui.ask.remove'))) return;
       try { await api('DELETE', '/api/members/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(m.user)); focusAfter = '#member-user'; await refresh(); say(T('ui.members.removed', m.user)); }
       catch (e) { showError(errorText(e)); }
     } }, T('ui.members.remove', m.user)) : '')));
