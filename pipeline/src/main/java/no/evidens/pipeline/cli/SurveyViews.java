@@ -1,6 +1,7 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,6 +150,10 @@ final class SurveyViews {
             }
             GroupService service = opts.service();
             GroupReport report = service.report(group, null, anonymise, opts.user());
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent); // as evidens export does: a folder not there yet is made
+            }
             if (f.equals("docx")) {
                 GroupReportDocx.write(report, out);
             } else {
