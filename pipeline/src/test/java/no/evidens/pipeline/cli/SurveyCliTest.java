@@ -58,7 +58,7 @@ class SurveyCliTest {
     }
 
     @Test
-    void aReportIsWrittenIntoAFolderNotThereYetAsAnExportIs() throws Exception {
+    void aReportIsWrittenIntoAFolderNotThereYetAndAnEmptySearchSaysWhatItLists() throws Exception {
         Path bundle = Files.createDirectories(home.resolve("bunt/journaler"));
         Files.writeString(bundle.resolve("notat.txt"), "Ansvarsgruppen i Ospedal møttes i mars.");
         CliRun ingest = CliRun.of(List.of("ingest", home.resolve("bunt").toString(), "--case", "ospedal-2026", "--home", home.toString()));
@@ -71,5 +71,8 @@ class SurveyCliTest {
             assertTrue(said.startsWith("Wrote the summary report of tilsyn-2026"), said);
             assertTrue(Files.isRegularFile(out), out + " written");
         }
+        // an empty query lists every passage, and says so rather than the query it is run as
+        String all = run("survey", "search", "tilsyn-2026");
+        assertTrue(all.startsWith("1 hit for (no query: every passage of the group) ("), all);
     }
 }
