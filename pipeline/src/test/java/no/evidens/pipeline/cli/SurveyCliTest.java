@@ -75,4 +75,13 @@ class SurveyCliTest {
         String all = run("survey", "search", "tilsyn-2026");
         assertTrue(all.startsWith("1 hit for (no query: every passage of the group) ("), all);
     }
+
+    @Test
+    void aReadingCommandsHelpDoesNotSayItMakesAChange() {
+        for (String command : List.of("list", "search", "overview", "quotations")) {
+            CliRun help = CliRun.of(List.of("survey", command, "--help"));
+            assertEquals(0, help.code(), help.err());
+            assertTrue(help.out().contains("Who acts, for the audit trail") && !help.out().contains("makes the change"), help.out());
+        }
+    }
 }
