@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -24,7 +25,9 @@ import org.apache.solr.common.util.NamedList;
  * client, each tried on the next node when one fails, for a while, as a node stops or a shard elects a new
  * leader. SolrJ's own cloud client does this with Jetty 10's HTTP/2 client, which cannot share a class path
  * with the web workspace's Jetty 12; Solr itself routes every request to the shards it concerns, so any
- * live node will do. Thread-safe.
+ * live node will do. When no node answered for that while, the cluster is taken to be down: later requests try each
+ * live node once and give up at once, rather than waiting the while again for every request (an ingestion's check of
+ * each file, a workspace's every search), until a node answers again. Thread-safe.
  */
 final class SolrNodes implements AutoCloseable {
     /** How long a request keeps trying other nodes (a leader election takes some seconds). */
@@ -32,19 +35,34 @@ final class SolrNodes implements AutoCloseable {
     private static final long PAUSE_MS = 500;
 
     private final SolrTarget target;
+    /** Null when the live nodes come from elsewhere (a test's). */
     private final ZkClientClusterStateProvider zk;
+    private final Supplier<Set<String>> liveNodeNames;
+    private final long retryForMs;
     private final Map<String, HttpJdkSolrClient> clients = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
+    /** Set when a request found no node answering for {@link #retryForMs}; cleared when one answers. */
+    private volatile boolean down;
 
     SolrNodes(SolrTarget target) {
         this.target = target;
         this.zk = new ZkClientClusterStateProvider(target.zkHosts(), target.chroot().orElse(null));
+        this.liveNodeNames = zk::getLiveNodes;
+        this.retryForMs = RETRY_FOR_MS;
         try {
             zk.connect();
         } catch (RuntimeException e) {
             closeQuietly();
             throw new IllegalStateException("cannot reach SolrCloud's ZooKeeper at " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Requests to the nodes {@code liveNodeNames} names ({@code host:port_context}), over http, without ZooKeeper. */
+    SolrNodes(SolrTarget target, Supplier<Set<String>> liveNodeNames, long retryForMs) {
+        this.target = target;
+        this.zk = null;
+        this.liveNodeNames = liveNodeNames;
+        this.retryForMs = retryForMs;
     }
 
     SolrTarget target() {
@@ -54,8 +72,9 @@ final class SolrNodes implements AutoCloseable {
     /** Base URLs of the live nodes, e.g. {@code http://10.0.0.5:8983/solr}. */
     List<String> liveNodes() {
         List<String> urls = new ArrayList<>();
-        for (String node : zk.getLiveNodes()) {
-            urls.add(baseUrl(node, zk.getClusterProperty("urlScheme", "http")));
+        String scheme = zk == null ? "http" : zk.getClusterProperty("urlScheme", "http");
+        for (String node : liveNodeNames.get()) {
+            urls.add(baseUrl(node, scheme));
         }
         urls.sort(null);
         return urls;
@@ -104,9 +123,13 @@ final class SolrNodes implements AutoCloseable {
         return zk.getState(target.collection()) != null && zk.getState(target.collection()).get() != null;
     }
 
-    /** Sends a request about the collection (or, with {@code collection} null, about the cluster). */
+    /**
+     * Sends a request about the collection (or, with {@code collection} null, about the cluster), trying the live nodes
+     * for up to a minute; once the cluster was found down, each live node once.
+     */
     NamedList<Object> request(SolrRequest<?> request, String collection) throws IOException {
-        long deadline = System.currentTimeMillis() + RETRY_FOR_MS;
+        boolean wasDown = down;
+        long deadline = System.currentTimeMillis() + (wasDown ? 0 : retryForMs);
         Exception last = null;
         while (true) {
             List<String> nodes = liveNodes();
@@ -116,9 +139,12 @@ final class SolrNodes implements AutoCloseable {
             for (int i = 0; i < nodes.size(); i++) {
                 String url = nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
                 try {
-                    return client(url).request(request, collection);
+                    NamedList<Object> answer = client(url).request(request, collection);
+                    down = false;
+                    return answer;
                 } catch (SolrException e) {
                     if (e.code() >= 400 && e.code() < 500) {
+                        down = false;
                         throw e;
                     }
                     last = e;
@@ -126,8 +152,10 @@ final class SolrNodes implements AutoCloseable {
                     last = e;
                 }
             }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IOException("SolrCloud at " + target + " did not answer: " + (last == null ? "" : last.getMessage()), last);
+            if (System.currentTimeMillis() >= deadline) {
+                down = true;
+                throw new IOException("SolrCloud at " + target + " did not answer" + (wasDown ? " (still down)" : " for "
+                        + retryForMs / 1000 + " s") + ": " + (last == null ? "" : last.getMessage()), last);
             }
             try {
                 Thread.sleep(PAUSE_MS);
@@ -159,6 +187,8 @@ final class SolrNodes implements AutoCloseable {
             c.close();
         }
         clients.clear();
-        zk.close();
+        if (zk != null) {
+            zk.close();
+        }
     }
 }

@@ -14,7 +14,7 @@ final class SurveyOptions {
     @Mixin
     HomeOption home;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "Who makes the change, for the audit trail (default: $USER).")
+    @Option(names = "--user", paramLabel = "NAME", description = "Who acts, for the audit trail: who changes a group, chooses a quotation or exports the report (default: $USER).")
     String user;
 
     String user() {

@@ -1,6 +1,7 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,9 @@ final class SurveyViews {
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
+        /** What an empty query is called in the hits' heading. */
+        static final String EVERY_PASSAGE = "(no query: every passage of the group)";
+
         @Override
         public Integer call() throws Exception {
             GroupSearch.Result r = opts.service().search(group, null, String.join(" ", query), filters, limit, 0, SearchRequest.Order.RELEVANCE);
@@ -48,7 +52,9 @@ final class SurveyViews {
             }
             // The group's facets (kommune and fylke from the group's map, the case facet cut to the group) in place of the index's.
             SearchResult s = r.result();
-            new Output(out(), System.console() != null).searchResult(new SearchResult(s.query(), s.total(), s.tookMs(), s.hits(), r.facets(),
+            // an empty query is run as a query every passage matches: said as what it is, not in the index's words
+            String said = GroupSearch.ALL_PASSAGES.equals(s.query()) ? EVERY_PASSAGE : s.query();
+            new Output(out(), System.console() != null).searchResult(new SearchResult(said, s.total(), s.tookMs(), s.hits(), r.facets(),
                     s.relaxed()));
             return 0;
         }
@@ -149,6 +155,10 @@ final class SurveyViews {
             }
             GroupService service = opts.service();
             GroupReport report = service.report(group, null, anonymise, opts.user());
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent); // as evidens export does: a folder not there yet is made
+            }
             if (f.equals("docx")) {
                 GroupReportDocx.write(report, out);
             } else {

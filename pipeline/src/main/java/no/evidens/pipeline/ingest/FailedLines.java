@@ -25,6 +25,10 @@ final class FailedLines {
 
     /** A failed file's receipt line, not logged. */
     static ReceiptFile line(String path, String type, String sha, Exception e) {
+        if (e instanceof IndexIdempotentRepository.IndexUnreachable unreachable) {
+            return new ReceiptFile(path, sha, type, ReceiptFile.FAILED, Reason.NOT_STORED.text(),
+                    unreachable.getCause().getMessage(), 0, 0);
+        }
         String reason = e instanceof ExtractionException ee ? ee.reason().text() : Reason.UNEXPECTED.text();
         String detail = e instanceof ExtractionException ee ? ee.detail() : e.getClass().getSimpleName();
         return new ReceiptFile(path, sha, type, ReceiptFile.FAILED, reason, detail, 0, 0);

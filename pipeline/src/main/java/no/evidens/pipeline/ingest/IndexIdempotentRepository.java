@@ -67,7 +67,20 @@ final class IndexIdempotentRepository extends ServiceSupport implements Idempote
         try {
             return index.contains(caseId, sha256);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IndexUnreachable(e);
+        }
+    }
+
+    /**
+     * The index could not say whether the case holds the file (on SolrCloud: no node answered), so the file is not
+     * stored: its receipt line says so ({@code not stored}, the engine's message in {@code detail}), and the next
+     * ingest of the bundle takes it up. Not a fault of ours, so no stack trace in the log.
+     */
+    static final class IndexUnreachable extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        IndexUnreachable(IOException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 

@@ -399,7 +399,7 @@ final class IngestRoute extends RouteBuilder {
             e = failures.remember(sha, e);
             if (incomplete.isReadAgain(path)) {
                 // read again for a missing document, it failed as a whole: its mark stays, with this reading's reason
-                incomplete.missing(path, path, e instanceof ExtractionException x ? x.reason() : Reason.UNEXPECTED);
+                incomplete.missing(path, path, Reason.fromText(FailedLines.line(path, type, sha, e).reason()));
             }
         } else {
             List<?> documents = ex.getIn().getBody(List.class);
@@ -426,9 +426,9 @@ final class IngestRoute extends RouteBuilder {
 
     private static ReceiptFile failed(String path, String type, String sha, Exception e) {
         ReceiptFile line = FailedLines.line(path, type, sha, e);
-        // Never the document's text in the log: the path and the reason only. Bad input is expected and
-        // goes to the receipt; anything else is a fault of ours and is logged with its stack trace.
-        if (e instanceof ExtractionException) {
+        // Never the document's text in the log: the path and the reason only. Bad input, and an index that could not
+        // be reached, are expected and go to the receipt; anything else is a fault of ours, logged with its stack trace.
+        if (e instanceof ExtractionException || e instanceof IndexIdempotentRepository.IndexUnreachable) {
             FailedLines.log(line);
         } else {
             LOG.warn("failed: {}: {}", path, line.reason(), e);

@@ -3,6 +3,7 @@ package no.evidens.pipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,5 +55,33 @@ class SurveyCliTest {
         CliRun term = CliRun.of(List.of("survey", "search", "tilsyn-2026", "plan", "sak:dalen-2026", "--home", home.toString()));
         assertEquals(2, term.code(), term.err());
         assertEquals("evidens: the case dalen-2026 is not in the group tilsyn-2026 (its cases: ospedal-2026)\n", term.err());
+    }
+
+    @Test
+    void aReportIsWrittenIntoAFolderNotThereYetAndAnEmptySearchSaysWhatItLists() throws Exception {
+        Path bundle = Files.createDirectories(home.resolve("bunt/journaler"));
+        Files.writeString(bundle.resolve("notat.txt"), "Ansvarsgruppen i Ospedal møttes i mars.");
+        CliRun ingest = CliRun.of(List.of("ingest", home.resolve("bunt").toString(), "--case", "ospedal-2026", "--home", home.toString()));
+        assertEquals(0, ingest.code(), ingest.err());
+        run("survey", "create", "tilsyn-2026", "--title", "Landstilsyn");
+        run("survey", "add", "tilsyn-2026", "--case", "ospedal-2026", "--kommune", "Ospedal", "--fylke", "Vestland");
+        for (String name : List.of("rapport.docx", "rapport.xlsx")) {
+            Path out = home.resolve("ny/mappe").resolve(name);
+            String said = run("survey", "report", "tilsyn-2026", "--out", out.toString());
+            assertTrue(said.startsWith("Wrote the summary report of tilsyn-2026"), said);
+            assertTrue(Files.isRegularFile(out), out + " written");
+        }
+        // an empty query lists every passage, and says so rather than the query it is run as
+        String all = run("survey", "search", "tilsyn-2026");
+        assertTrue(all.startsWith("1 hit for (no query: every passage of the group) ("), all);
+    }
+
+    @Test
+    void aReadingCommandsHelpDoesNotSayItMakesAChange() {
+        for (String command : List.of("list", "search", "overview", "quotations")) {
+            CliRun help = CliRun.of(List.of("survey", command, "--help"));
+            assertEquals(0, help.code(), help.err());
+            assertTrue(help.out().contains("Who acts, for the audit trail") && !help.out().contains("makes the change"), help.out());
+        }
     }
 }

@@ -1,0 +1,54 @@
+package no.evidens.solr;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Set;
+
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.junit.jupiter.api.Test;
+
+/** A cluster with no node answering: the first request waits its while, the next ones do not wait it again. */
+class SolrNodesTest {
+    private static final long RETRY_MS = 1_500;
+
+    @Test
+    void aClusterFoundDownIsNotWaitedForAgainOnEveryRequest() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        SolrTarget target = SolrTarget.parse("127.0.0.1:1/solr");
+        try (SolrNodes nodes = new SolrNodes(target, () -> Set.of("127.0.0.1:" + closedPort + "_solr"), RETRY_MS)) {
+            long first = timeOfFailedRequest(nodes);
+            assertTrue(first >= RETRY_MS, "the first request tries for its while: " + first + " ms");
+            for (int i = 0; i < 3; i++) {
+                long next = timeOfFailedRequest(nodes);
+                assertTrue(next < RETRY_MS / 2, "a later request gives up at once: " + next + " ms");
+            }
+        }
+    }
+
+    @Test
+    void noLiveNodeAtAllIsSaidAtOnceAfterTheFirstWait() throws IOException {
+        try (SolrNodes nodes = new SolrNodes(SolrTarget.parse("127.0.0.1:1/solr"), Set::of, RETRY_MS)) {
+            IOException first = assertThrows(IOException.class, () -> request(nodes));
+            assertTrue(first.getMessage().contains("no live Solr node"), first.getMessage());
+            long next = timeOfFailedRequest(nodes);
+            assertTrue(next < RETRY_MS / 2, "a later request gives up at once: " + next + " ms");
+        }
+    }
+
+    private static long timeOfFailedRequest(SolrNodes nodes) {
+        long start = System.nanoTime();
+        assertThrows(IOException.class, () -> request(nodes));
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static void request(SolrNodes nodes) throws IOException {
+        nodes.request(new QueryRequest(new SolrQuery("*:*")), "evidens");
+    }
+}
