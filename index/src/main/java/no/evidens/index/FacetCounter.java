@@ -112,15 +112,6 @@ final class FacetCounter {
          * counted, for any other query.
          */
         boolean countWords(IndexSearcher searcher, Query query) throws IOException {
-            return countWords(searcher, query, null);
-        }
-
-        /**
-         * {@link #countWords(IndexSearcher, Query)}, and on a snapshot {@code beside} (null: nothing) done beside the
-         * count's slices ({@link IndexSnapshot#perSlice(IndexSnapshot.SliceWork, IndexSnapshot.Beside)}) when the query is
-         * counted so.
-         */
-        boolean countWords(IndexSearcher searcher, Query query, IndexSnapshot.Beside beside) throws IOException {
             TermSetHits plan = TermSetHits.of(query);
             if (plan == null) {
                 return false;
@@ -132,7 +123,7 @@ final class FacetCounter {
                 snapshot.perSlice(leaves -> {
                     countWords(plan, leaves);
                     return null;
-                }, beside);
+                });
             } else {
                 countWords(plan, searcher.getIndexReader().leaves());
             }

@@ -8,11 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -20,14 +17,11 @@ import org.apache.lucene.search.ScoreDoc;
 /**
  * Reads the hits of a page from one snapshot: each hit's stored fields once, its snippet highlighted for the
  * query; for a grouped search only the hits the page of documents shows, the others bare (id, case,
- * document, score). One search on one thread: it keeps the keys (id, case, document) it has read (a page's hits may
- * be read on two, {@link #hits}).
+ * document, score). One search on one thread: it keeps the keys (id, case, document) it has read.
  */
 final class HitReader {
     private static final int SNIPPET_PASSAGES = 2;
     private static final Set<String> KEYS = Set.of(PassageSchema.ID, PassageSchema.CASE, PassageSchema.DOC);
-    /** The least time the searching thread waits for a hit the pool's thread is reading before it reads it itself. */
-    private static final long PATIENCE_NANOS = 20_000;
 
     private final IndexSnapshot s;
     private final StoredFields stored;
@@ -68,130 +62,21 @@ final class HitReader {
 
     /**
      * The hits of {@code page} (hits of {@code query}), their snippets highlighted for it: stored fields of these only, and of
-     * those only the fields a hit shows. Each hit is read and highlighted on its own, in index order (hits in one block of
-     * stored documents then decode its header once), so that on a split snapshot (one whose searches use more than one
-     * thread, {@link SearchThreads}) a thread of the pool can share them out with this one ({@link SharedPage}).
+     * those only the fields a hit shows. They are read in index order, with one reader of stored fields: hits in
+     * one block of stored documents then decode its header once.
      */
     List<SearchHit> hits(Query query, ScoreDoc[] page) throws IOException {
-        SharedPage shared = new SharedPage(query, page);
-        if (page.length > 1 && s.slices() > 1) {
-            SearchThreads.handOver(shared::help);
-        }
-        return shared.read();
-    }
-
-    /**
-     * A page's hits shared out between the searching thread and a thread of the pool: each takes the next hit not yet
-     * taken, in index order. The searching thread never depends on the other: it begins at once and takes every hit the
-     * other has not taken by then (a thread that gets no core before the last hit is taken does nothing); a hit the other
-     * has taken but not finished when the searching thread has done its own is waited for about as long as this thread
-     * took for one of its own hits, then read here too (the first answer kept), so that a thread that lost its core holds
-     * up no search (the thirty-fourth round lost wall time to such waits). The answers are each hit's alone, so who
-     * reads it changes nothing.
-     */
-    private final class SharedPage {
-        private final Query query;
-        private final ScoreDoc[] page;
-        /** The places of the page's hits in index order of their entries. */
-        private final int[] byDoc;
-        /** How many places of {@link #byDoc} are taken. */
-        private final AtomicInteger taken = new AtomicInteger();
-        /** The hits read, in the page's order. */
-        private final AtomicReferenceArray<SearchHit> read;
-
-        SharedPage(Query query, ScoreDoc[] page) {
-            this.query = query;
-            this.page = page;
-            this.byDoc = inIndexOrder(page);
-            this.read = new AtomicReferenceArray<>(page.length);
-        }
-
-        /** The pool's part: as many hits as it can take. The snapshot stays open while it reads (the search may end). */
-        void help() {
-            IndexReader reader = s.getIndexReader();
-            if (!reader.tryIncRef()) {
-                return;
-            }
-            try {
-                // Made before the first hit is taken, so that a hit taken is a hit being read.
-                Reading reading = new Reading();
-                for (int i = taken.getAndIncrement(); i < byDoc.length; i = taken.getAndIncrement()) {
-                    read.compareAndSet(byDoc[i], null, reading.hit(byDoc[i]));
-                }
-            } catch (IOException | RuntimeException e) {
-                // The searching thread reads the hits this one did not, and meets the same failure there if it is one.
-            } finally {
-                try {
-                    reader.decRef();
-                } catch (IOException e) {
-                    // Closing a snapshot the search let go of: its own failure, not this search's.
-                }
-            }
-        }
-
-        /** The searching thread's part, then the hits the other thread took and has not read: every hit, in page order. */
-        List<SearchHit> read() throws IOException {
-            Reading reading = null;
-            long start = System.nanoTime();
-            int mine = 0;
-            for (int i = taken.getAndIncrement(); i < byDoc.length; i = taken.getAndIncrement(), mine++) {
-                if (reading == null) {
-                    reading = new Reading();
-                }
-                read.set(byDoc[i], reading.hit(byDoc[i]));
-            }
-            // As long as one of this thread's own hits took, at least a few hundredths of a millisecond.
-            long patience = Math.max(PATIENCE_NANOS, mine == 0 ? 0 : (System.nanoTime() - start) / mine);
-            List<SearchHit> out = new ArrayList<>(page.length);
-            for (int place = 0; place < page.length; place++) {
-                SearchHit hit = read.get(place);
-                if (hit == null) {
-                    long until = System.nanoTime() + patience;
-                    while ((hit = read.get(place)) == null && System.nanoTime() < until) {
-                        Thread.onSpinWait();
-                    }
-                    if (hit == null) {
-                        // Read anew, out of index order: by a reading of its own.
-                        read.compareAndSet(place, null, new Reading().hit(place));
-                        hit = read.get(place);
-                    }
-                }
-                out.add(hit);
-            }
-            return out;
-        }
-
-        /** One thread's reading of hits: its reader of stored fields and its highlighter. Hits in index order. */
-        private final class Reading {
-            private final StoredFields fields = s.storedFields();
-            // The page's entries are hits of the query: its parts a snippet never shows need not be matched in them.
-            private final OffsetHighlighter.HitHighlighter highlighter = s.snippets.hitHighlighter(PassageSchema.TEXT, query,
-                    SNIPPET_PASSAGES, sought);
-
-            Reading() throws IOException {
-            }
-
-            /** The hit at {@code place} of the page, read and highlighted. */
-            SearchHit hit(int place) throws IOException {
-                ScoreDoc hit = page[place];
-                Document d = fields.document(hit.doc, PassageSchema.HIT_FIELDS);
-                return PassageSchema.toHit(d, hit.score, highlighter.highlight(hit.doc, d.get(PassageSchema.TEXT)));
-            }
-        }
-    }
-
-    /** The places of {@code page}'s hits, in index order of their entries (a place before a later one of the same entry). */
-    private static int[] inIndexOrder(ScoreDoc[] page) {
-        long[] keyed = new long[page.length];
+        int[] docs = docs(page);
+        // Each hit's stored fields are read once: the highlighter takes the text from them.
+        Map<Integer, Document> byDoc = stored(docs);
+        // The page's entries are hits of the query: its parts a snippet never shows need not be matched in them.
+        OffsetHighlighter.Highlight[] highlights = s.snippets.highlightHits(PassageSchema.TEXT, query, docs, SNIPPET_PASSAGES,
+                doc -> byDoc.get(doc).get(PassageSchema.TEXT), sought);
+        List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            keyed[i] = (long) page[i].doc << 32 | i;
+            hits.add(PassageSchema.toHit(byDoc.get(docs[i]), page[i].score, highlights[i]));
         }
-        Arrays.sort(keyed);
-        int[] places = new int[page.length];
-        for (int i = 0; i < page.length; i++) {
-            places[i] = (int) keyed[i];
-        }
-        return places;
+        return hits;
     }
 
     /** The Lucene documents of {@code page}, in its order. */

@@ -99,50 +99,21 @@ final class IndexSnapshot extends IndexSearcher {
         T on(List<LeafReaderContext> leaves) throws IOException;
     }
 
-    /** Work beside a search's slices, done by whichever thread is free first ({@link #perSlice(SliceWork, Beside)}). */
-    interface Beside {
-        void run() throws IOException;
-    }
-
     /**
      * {@code work} on each slice of the snapshot's segments, on as many threads as a search may use ({@link
      * SearchThreads}; on this thread alone when the snapshot is not split); the answers in slice order. Whatever the
      * search on this thread knows ({@link KnownHits}) is known to the work wherever it runs.
      */
     <T> List<T> perSlice(SliceWork<T> work) throws IOException {
-        return perSlice(work, null);
-    }
-
-    /**
-     * {@link #perSlice(SliceWork)}, and {@code beside} (null: nothing) as one task more after the slices': the thread
-     * that finishes its slice first does it (this one when no other thread has begun a slice), so that work the search
-     * needs later fills the time a thread would wait for the other's slice (the slices are of equal size, not of equal
-     * cost); on this thread after the work when the snapshot is not split.
-     */
-    <T> List<T> perSlice(SliceWork<T> work, Beside beside) throws IOException {
         if (threadSlices.length < 2) {
-            T out = work.on(leafContexts);
-            if (beside != null) {
-                beside.run();
-            }
-            return Collections.singletonList(out);
+            return Collections.singletonList(work.on(leafContexts));
         }
-        List<Callable<T>> tasks = new ArrayList<>(threadSlices.length + 1);
+        List<Callable<T>> tasks = new ArrayList<>(threadSlices.length);
         for (LeafSlice slice : threadSlices) {
             List<LeafReaderContext> leaves = Arrays.asList(slice.leaves);
             tasks.add(() -> work.on(leaves));
         }
-        addBeside(tasks, beside);
-        return SearchThreads.invokeAll(tasks).subList(0, threadSlices.length);
-    }
-
-    private static <T> void addBeside(List<Callable<T>> tasks, Beside beside) {
-        if (beside != null) {
-            tasks.add(() -> {
-                beside.run();
-                return null;
-            });
-        }
+        return SearchThreads.invokeAll(tasks);
     }
 
     /** How many slices {@link #perSlice} runs. */
@@ -157,34 +128,18 @@ final class IndexSnapshot extends IndexSearcher {
      * must give a new collector at every call, or collectors that may collect different segments at once.
      */
     <C extends Collector, T> T searchPerSlice(Query query, CollectorManager<C, T> manager) throws IOException {
-        return searchPerSlice(query, null, manager, null);
-    }
-
-    /**
-     * {@link #searchPerSlice(Query, CollectorManager)} with the query's rewriting done already ({@code rewritten}: {@link
-     * #rewrite(Query)} of {@code query}, taken when the search scores; null: rewritten here) and {@code beside} (null:
-     * nothing) done as {@link #perSlice(SliceWork, Beside)} does it.
-     */
-    <C extends Collector, T> T searchPerSlice(Query query, Query rewritten, CollectorManager<C, T> manager, Beside beside)
-            throws IOException {
         if (threadSlices.length < 2) {
-            T out = search(query, manager);
-            if (beside != null) {
-                beside.run();
-            }
-            return out;
+            return search(query, manager);
         }
         List<C> collectors = new ArrayList<>(threadSlices.length);
         collectors.add(manager.newCollector());
         ScoreMode mode = collectors.get(0).scoreMode();
         // As IndexSearcher.search(Query, CollectorManager) rewrites and weighs a query.
-        Query ready = rewritten != null && mode.needsScores() ? rewritten
-                : rewrite(mode.needsScores() ? query : new ConstantScoreQuery(query));
-        Weight weight = createWeight(ready, mode, 1);
+        Weight weight = createWeight(rewrite(mode.needsScores() ? query : new ConstantScoreQuery(query)), mode, 1);
         for (int i = 1; i < threadSlices.length; i++) {
             collectors.add(manager.newCollector());
         }
-        List<Callable<Void>> tasks = new ArrayList<>(threadSlices.length + 1);
+        List<Callable<Void>> tasks = new ArrayList<>(threadSlices.length);
         for (int i = 0; i < threadSlices.length; i++) {
             List<LeafReaderContext> leaves = Arrays.asList(threadSlices[i].leaves);
             C collector = collectors.get(i);
@@ -193,7 +148,6 @@ final class IndexSnapshot extends IndexSearcher {
                 return null;
             });
         }
-        addBeside(tasks, beside);
         SearchThreads.invokeAll(tasks);
         return manager.reduce(collectors);
     }

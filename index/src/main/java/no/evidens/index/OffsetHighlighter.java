@@ -13,8 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -65,12 +63,11 @@ final class OffsetHighlighter extends UnifiedHighlighter {
      * What highlighting a query needs that depends on the query and this snapshot only, not on the hits: the query
      * without the parts that never show a match ({@link MatchingParts}), its plan of matches by analysis (null: none) and
      * Lucene's components of each field highlighted (its terms, automata and flags, {@code UHComponents}, which Lucene
-     * makes from the query alone and never changes), and the query's terms as Lucene's call extracts them (read only to
-     * make the components). Made once per query on a snapshot, where Lucene's highlighter and
+     * makes from the query alone and never changes). Made once per query on a snapshot, where Lucene's highlighter and
      * the plan made them for every call (the thirty-fifth round's profile: 3.9% of a term search's thread), and read by
      * any thread at once: none of it is changed by highlighting.
      */
-    private record Prepared(Query matching, AnalysedMatches.Plan plan, Map<String, UHComponents> components, Set<Term> terms) {
+    private record Prepared(Query matching, AnalysedMatches.Plan plan, Map<String, UHComponents> components) {
     }
 
     private OffsetHighlighter(Builder builder, boolean analysed) {
@@ -134,45 +131,6 @@ final class OffsetHighlighter extends UnifiedHighlighter {
     Highlight[] highlightHits(String field, Query query, int[] hits, int maxPassages, IntFunction<String> textOf,
                               SoughtTerms sought) throws IOException {
         return highlight(field, prepared(query, true), hits, maxPassages, textOf, sought);
-    }
-
-    /**
-     * A highlighter of {@code query}'s hits one at a time on the calling thread, each as {@link #highlightHits} highlights
-     * it ({@code sought}: the words the search sought, null for none): Lucene's field highlighter of one call, made once
-     * for the hits this thread takes, so that two threads can share out a page's hits (a call of Lucene's highlighter
-     * takes every hit it is given). The hits must come in index order. One thread.
-     */
-    HitHighlighter hitHighlighter(String field, Query query, int maxPassages, SoughtTerms sought) throws IOException {
-        Prepared kept = prepared(query, true);
-        preparing.set(kept);
-        soughtTerms.set(sought);
-        try {
-            return new HitHighlighter(getFieldHighlighter(field, kept.matching(), kept.terms(), maxPassages));
-        } finally {
-            preparing.remove();
-            soughtTerms.remove();
-        }
-    }
-
-    /** Highlights hits one at a time, as one call of Lucene's highlighter does each ({@link #hitHighlighter}). */
-    final class HitHighlighter {
-        private final FieldHighlighter highlighter;
-
-        private HitHighlighter(FieldHighlighter highlighter) {
-            this.highlighter = highlighter;
-        }
-
-        /** The highlight of {@code text}, the field's value in entry {@code doc} of the snapshot (null: none). */
-        Highlight highlight(int doc, String text) throws IOException {
-            if (text == null) {
-                return Highlight.NONE;
-            }
-            // As Lucene's call finds a hit's segment and its place there.
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            return highlighter.highlightFieldForDoc(leaf.reader(), doc - leaf.docBase, text) instanceof Highlight h
-                    ? h : Highlight.NONE;
-        }
     }
 
     /** The key of {@link #highlightHits}'s set-up for {@code query}: its hits only, the query trimmed for them. */
@@ -315,7 +273,7 @@ final class OffsetHighlighter extends UnifiedHighlighter {
         // Without the parts that never show a match: the same terms, automata and matches, less to rewrite and weigh.
         Query matching = MatchingParts.of(hitsOnly ? TextMatchingParts.of(MatchingParts.of(query)) : query);
         Prepared made = new Prepared(matching, analysed ? AnalysedMatches.plan(matching, searcher, getIndexAnalyzer()) : null,
-                new ConcurrentHashMap<>(), extractTerms(matching));
+                new ConcurrentHashMap<>());
         synchronized (prepared) {
             prepared.put(key, made);
         }

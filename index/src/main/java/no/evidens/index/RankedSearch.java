@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -193,19 +192,13 @@ final class RankedSearch {
         FacetCounter.Counting counting = s.facetCounter.counting();
         if (mayTwoPass && twoPass(sort, query)) {
             Query matching = ScoredQuery.matching(query);
-            // The page's query rewritten beside the count (it needs no count), by the thread done first with its slice.
-            AtomicReference<Query> rewritten = new AtomicReference<>();
-            IndexSnapshot.Beside rewriting = s.slices() > 1 ? () -> rewritten.set(s.rewrite(query)) : null;
-            if (!counting.countWords(s, matching, rewriting)) {
+            if (!counting.countWords(s, matching)) {
                 OneCollector.searchPerSlice(s, matching, counting.keepingHits());
             }
             FixedBitSet[] hits = counting.hits();
             SoughtTerms sought = counting.sought();
-            Page page = m -> skippingPage(s, query, null, m, sort, hits, sought, null);
-            // The facets' labels made beside the page, by the thread done first with its slice of it.
-            AtomicReference<Map<String, Map<String, Integer>>> facets = new AtomicReference<>();
-            TopDocs top = skippingPage(s, query, rewritten.get(), n, sort, hits, sought, () -> facets.set(counting.counts()));
-            return new Counted(top, counting.total(), facets.get(), page, sought);
+            Page page = m -> skippingPage(s, query, m, sort, hits, sought);
+            return new Counted(page.first(n), counting.total(), counting.counts(), page, sought);
         }
         TopFieldCollector collector = pageCollector(s, n, sort);
         OneCollector.search(s, query, MultiCollector.wrap(collector, counting));
@@ -220,17 +213,15 @@ final class RankedSearch {
      * count them exactly): the same page, fewer hits scored. The hits just counted ({@code counted}, per segment; null:
      * not known) are made known to the page: its evidence-prior stream then looks only at the bonus entries that are
      * hits ({@link PriorQuery}, {@link KnownHits}); so are the words the counting sought ({@code sought}, null: none),
-     * whose weights then need not seek them again. {@code rewritten} is the query rewritten already (null: rewritten
-     * here), {@code beside} work done beside the page's slices (null: none; {@link IndexSnapshot#searchPerSlice}).
+     * whose weights then need not seek them again.
      */
-    private static TopDocs skippingPage(IndexSnapshot s, Query query, Query rewritten, int n, Sort sort, FixedBitSet[] counted,
-                                        SoughtTerms sought, IndexSnapshot.Beside beside) throws IOException {
+    private static TopDocs skippingPage(IndexSnapshot s, Query query, int n, Sort sort, FixedBitSet[] counted, SoughtTerms sought)
+            throws IOException {
         int capped = Math.max(1, Math.min(n, s.getIndexReader().maxDoc()));
         // With a collector per slice of segments, each on a thread of its own (IndexSnapshot#searchPerSlice), that share
         // the page's lowest score so far; Lucene's reduce merges their pages in the same order: the same page.
         TopFieldCollectorManager page = new TopFieldCollectorManager(sort, capped, null, capped, s.slices() > 1);
-        TopDocs top = KnownHits.during(s.getIndexReader().leaves(), counted, sought,
-                () -> s.searchPerSlice(query, rewritten, page, beside));
+        TopDocs top = KnownHits.during(s.getIndexReader().leaves(), counted, sought, () -> s.searchPerSlice(query, page));
         scores(top, s, query, sort);
         return top;
     }
@@ -252,7 +243,7 @@ final class RankedSearch {
                 // The facet filters as the hits that pass them all, counted just now: the same entries, as a sparse lead.
                 Query passingOnly = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST)
                         .add(new PassingHits(passing), BooleanClause.Occur.FILTER).build();
-                Page page = m -> skippingPage(s, passingOnly, null, m, sort, passing, sought, null);
+                Page page = m -> skippingPage(s, passingOnly, m, sort, passing, sought);
                 return new Counted(page.first(n), counting.total(), counting.counts(), page, sought);
             }
         }

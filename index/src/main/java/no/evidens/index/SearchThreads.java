@@ -38,10 +38,8 @@ final class SearchThreads {
     private static final int EXACT_SPLIT_UP_TO = 16;
     /** How many threads a search may use, its own included. */
     private static final int THREADS = threads();
-    /** The threads besides the searching one; null when a search uses its own thread only. */
-    private static final Executor POOL = THREADS < 2 ? null : withKnownHits(pool(THREADS - 1));
     /** Null when a search uses its own thread only. */
-    private static final TaskExecutor TASKS = POOL == null ? null : new TaskExecutor(POOL);
+    private static final TaskExecutor TASKS = THREADS < 2 ? null : new TaskExecutor(withKnownHits(pool(THREADS - 1)));
 
     private SearchThreads() {
     }
@@ -83,17 +81,6 @@ final class SearchThreads {
             }
         }
         return out;
-    }
-
-    /**
-     * Hands {@code help} to a thread of the pool, which runs it when it is free, with what the handing thread's search
-     * knows ({@link KnownHits}); nothing when a search uses its own thread only. Nobody waits for it: {@code help} must
-     * be work the searching thread does itself when no other thread has done it (as {@link HitReader}'s shared page).
-     */
-    static void handOver(Runnable help) {
-        if (POOL != null) {
-            POOL.execute(help);
-        }
     }
 
     /**

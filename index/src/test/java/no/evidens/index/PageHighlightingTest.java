@@ -113,63 +113,6 @@ class PageHighlightingTest {
         return docs;
     }
 
-    /**
-     * A page's hits shared out between two threads, each highlighting the hits it takes one at a time in index order
-     * ({@link OffsetHighlighter#hitHighlighter}, as {@link HitReader#hits} shares them), give the highlights of one call
-     * of {@code highlightHits} for all of them: every other hit to each thread, and random shares; with and without the
-     * words the search's counting sought.
-     */
-    @Test
-    void hitsSharedOutOverTwoThreadsAreHighlightedAsInOneCall() throws Exception {
-        QueryReader reader = new QueryReader(analyzer);
-        Random random = new Random(41);
-        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try {
-            for (String q : QUERIES) {
-                Query query = reader.read(q);
-                int[] docs = hits(query);
-                Arrays.sort(docs);
-                TermSetHits plan = TermSetHits.of(ScoredQuery.matching(query));
-                SoughtTerms sought = null;
-                if (plan != null) {
-                    sought = new SoughtTerms(snapshot.getTopReaderContext());
-                    for (LeafReaderContext leaf : snapshot.getIndexReader().leaves()) {
-                        plan.hits(leaf, sought);
-                    }
-                }
-                for (SoughtTerms known : Arrays.asList(null, sought)) {
-                    String[] expected = Arrays.stream(snapshot.snippets.highlightHits(PassageSchema.TEXT, query, docs, 2,
-                            this::storedText, known)).map(Record::toString).toArray(String[]::new);
-                    for (int share = 0; share < 4; share++) {
-                        boolean[] mine = new boolean[docs.length];
-                        for (int i = 0; i < docs.length; i++) {
-                            mine[i] = share == 0 ? i % 2 == 0 : random.nextBoolean();
-                        }
-                        String[] found = new String[docs.length];
-                        java.util.concurrent.Future<?> theirs = other.submit(() -> highlightShare(query, docs, mine, false, known, found));
-                        highlightShare(query, docs, mine, true, known, found);
-                        theirs.get();
-                        assertArrayEquals(expected, found, q + ", share " + share);
-                    }
-                }
-            }
-        } finally {
-            other.shutdown();
-        }
-    }
-
-    /** Highlights, on this thread, the hits of {@code docs} whose {@code mine} is {@code taken}, in index order. */
-    private Void highlightShare(Query query, int[] docs, boolean[] mine, boolean taken, SoughtTerms sought, String[] out)
-            throws IOException {
-        OffsetHighlighter.HitHighlighter h = snapshot.snippets.hitHighlighter(PassageSchema.TEXT, query, 2, sought);
-        for (int i = 0; i < docs.length; i++) {
-            if (mine[i] == taken) {
-                out[i] = h.highlight(docs[i], storedText(docs[i])).toString();
-            }
-        }
-        return null;
-    }
-
     @Test
     void snippetsAreLucenes() throws IOException {
         QueryReader reader = new QueryReader(analyzer);
@@ -300,34 +243,14 @@ class PageHighlightingTest {
     @Test
     void hitsAndTheirSnippetsAreAsWholeStoredDocumentsGive() throws IOException {
         QueryReader reader = new QueryReader(analyzer);
-        int partsBefore = SearchThreads.parts;
-        int splitFromBefore = SearchThreads.splitFrom;
-        // The same snapshot's segments split in two, so that the page's hits are shared out between two threads.
-        SearchThreads.parts = 2;
-        SearchThreads.splitFrom = 0;
-        try (SnapshotSource splitSource = new SnapshotSource(dir, analyzer)) {
-            IndexSnapshot split = splitSource.acquire();
-            try {
-                assertEquals(2, split.slices());
-                for (String q : List.of("barnevern", "\"individuell plan\"", "samarb*", "plan", "kommunen")) {
-                    Query query = reader.read(q);
-                    ScoreDoc[] page = snapshot.search(RankedSearch.base(new SearchRequest(q, null, null, 10), query), 10).scoreDocs;
-                    assertTrue(page.length > 1, q);
-                    List<SearchHit> hits = new HitReader(snapshot).hits(query, page);
-                    for (int i = 0; i < page.length; i++) {
-                        OffsetHighlighter.Highlight h = snapshot.snippets.highlight(PassageSchema.TEXT, query, new int[] {page[i].doc}, 2)[0];
-                        assertEquals(PassageSchema.toHit(snapshot.storedFields().document(page[i].doc), page[i].score, h), hits.get(i), q);
-                    }
-                    for (int round = 0; round < 20; round++) {
-                        assertEquals(hits, new HitReader(split).hits(query, page), q + ", split");
-                    }
-                }
-            } finally {
-                splitSource.release(split);
+        for (String q : List.of("barnevern", "\"individuell plan\"", "samarb*")) {
+            Query query = reader.read(q);
+            ScoreDoc[] page = snapshot.search(RankedSearch.base(new SearchRequest(q, null, null, 10), query), 10).scoreDocs;
+            List<SearchHit> hits = new HitReader(snapshot).hits(query, page);
+            for (int i = 0; i < page.length; i++) {
+                OffsetHighlighter.Highlight h = snapshot.snippets.highlight(PassageSchema.TEXT, query, new int[] {page[i].doc}, 2)[0];
+                assertEquals(PassageSchema.toHit(snapshot.storedFields().document(page[i].doc), page[i].score, h), hits.get(i), q);
             }
-        } finally {
-            SearchThreads.parts = partsBefore;
-            SearchThreads.splitFrom = splitFromBefore;
         }
     }
 

@@ -134,49 +134,6 @@ class SearchThreadsTest {
         assertTrue(oneSlice.stream().filter(a -> !a.startsWith("0 ")).count() > requests.size() / 2, "most searches find something");
     }
 
-    /**
-     * Work beside the slices ({@link IndexSnapshot#perSlice(IndexSnapshot.SliceWork, IndexSnapshot.Beside)}) is done
-     * once, split or not, and its task answers nothing among the slices' answers.
-     */
-    @Test
-    void workBesideTheSlicesIsDoneOnceAndAnswersNothing() throws IOException {
-        Random random = new Random(41);
-        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
-            for (int doc = 0; doc < 60; doc++) {
-                add(w, random, doc);
-                if (doc % 20 == 19) {
-                    w.commit();
-                }
-            }
-        }
-        int partsBefore = SearchThreads.parts;
-        int splitFromBefore = SearchThreads.splitFrom;
-        SearchThreads.splitFrom = 0;
-        try {
-            for (int parts : new int[] {1, 2}) {
-                SearchThreads.parts = parts;
-                try (SnapshotSource source = new SnapshotSource(dir, NorwegianAnalysis.queryAnalyzer(null))) {
-                    IndexSnapshot s = source.acquire();
-                    try {
-                        assertEquals(parts, s.slices());
-                        for (int i = 0; i < 50; i++) {
-                            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-                            List<Integer> answers = s.perSlice(List::size, done::incrementAndGet);
-                            assertEquals(parts, answers.size());
-                            assertEquals(s.getIndexReader().leaves().size(), answers.stream().mapToInt(Integer::intValue).sum());
-                            assertEquals(1, done.get(), "done once");
-                        }
-                    } finally {
-                        source.release(s);
-                    }
-                }
-            }
-        } finally {
-            SearchThreads.parts = partsBefore;
-            SearchThreads.splitFrom = splitFromBefore;
-        }
-    }
-
     /** Each search's total, facets and hits (ids, scores, matches, snippets), one line each. */
     private List<String> answers(List<SearchRequest> requests) throws IOException {
         List<String> out = new ArrayList<>();
