@@ -206,6 +206,11 @@ final class QueryReader {
                 throw new QuerySyntaxException("the query \"" + shown(text) + "\" has no searchable words "
                         + "(very common words like \"og\" and \"i\" are not searched on their own)", "query.no-words", List.of(shown(text)));
             }
+            if (onlyExcludes(q)) {
+                // Lucene finds nothing for a query of NOT alone: said, rather than answered with no hits
+                throw new QuerySyntaxException("the query \"" + shown(text) + "\" only names words to leave out (NOT, -): "
+                        + "add a word to search for, e.g. tiltaksplan -evaluering", "query.only-not", List.of(shown(text)));
+            }
             return q;
         } catch (AliasingParser.UnknownField e) {
             throw unknownField(text, e.name);
@@ -248,6 +253,12 @@ final class QueryReader {
      * Whether {@code q} is the parser's answer to text without a searchable word: a Boolean query of no clauses, the one
      * query whose text is empty (before, the whole query was written out to see that, 0.7% of a one-word search).
      */
+    /** Whether every part of the query is one to leave out ({@code NOT plan}, {@code -plan -tiltak}). */
+    private static boolean onlyExcludes(Query q) {
+        return q instanceof BooleanQuery b && !b.clauses().isEmpty()
+                && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT);
+    }
+
     private static boolean writesNothing(Query q) {
         return q instanceof BooleanQuery b && b.clauses().isEmpty() && b.getMinimumNumberShouldMatch() == 0;
     }
@@ -346,6 +357,9 @@ final class QueryReader {
         }
         if (text.chars().filter(c -> c == '(').count() != text.chars().filter(c -> c == ')').count()) {
             return new String[] {"brackets", "brackets ( ) do not pair up"};
+        }
+        if (text.strip().matches("[*?\\s]+")) {
+            return new String[] {"wildcard-alone", "a * or ? stands for letters of a word and cannot stand alone"};
         }
         if (text.strip().endsWith(":")) {
             return new String[] {"colon", "a field name has no value after the colon"};

@@ -21,6 +21,7 @@ import org.apache.solr.common.SolrException;
 import no.evidens.index.DocumentCap;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
+import no.evidens.index.IndexUnreachableException;
 import no.evidens.index.NoIndexException;
 import no.evidens.index.PassageSchema;
 import no.evidens.index.QueryLanguage;
@@ -60,7 +61,14 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
     }
 
     private QueryResponse query(SolrQuery q) throws IOException {
-        if (!hasIndex()) {
+        boolean has;
+        try {
+            has = hasIndex();
+        } catch (RuntimeException e) {
+            // the collection's state is read from ZooKeeper, which SolrJ says is gone unchecked
+            throw new IndexUnreachableException("SolrCloud at " + nodes.target() + " does not answer: " + e.getMessage(), e);
+        }
+        if (!has) {
             throw new NoIndexException("SolrCloud " + nodes.target() + " (run evidens solr init, then ingest)");
         }
         try {

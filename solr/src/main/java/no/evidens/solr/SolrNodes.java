@@ -20,6 +20,8 @@ import org.apache.solr.common.SolrException;
 import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.util.NamedList;
 
+import no.evidens.index.IndexUnreachableException;
+
 /**
  * The live Solr nodes of a SolrCloud (read from ZooKeeper) and requests to them over the JDK's HTTP
  * client, each tried on the next node when one fails, for a while, as a node stops or a shard elects a new
@@ -132,8 +134,15 @@ final class SolrNodes implements AutoCloseable {
         long deadline = System.currentTimeMillis() + (wasDown ? 0 : retryForMs);
         Exception last = null;
         while (true) {
-            List<String> nodes = liveNodes();
-            if (nodes.isEmpty()) {
+            List<String> nodes;
+            try {
+                nodes = liveNodes();
+            } catch (RuntimeException e) {
+                // ZooKeeper does not answer (SolrJ says so unchecked): no node known to try, as when none is live
+                nodes = List.of();
+                last = e;
+            }
+            if (nodes.isEmpty() && last == null) {
                 last = new IOException("no live Solr node");
             }
             for (int i = 0; i < nodes.size(); i++) {
@@ -154,7 +163,7 @@ final class SolrNodes implements AutoCloseable {
             }
             if (System.currentTimeMillis() >= deadline) {
                 down = true;
-                throw new IOException("SolrCloud at " + target + " did not answer" + (wasDown ? " (still down)" : " for "
+                throw new IndexUnreachableException("SolrCloud at " + target + " did not answer" + (wasDown ? " (still down)" : " for "
                         + retryForMs / 1000 + " s") + ": " + (last == null ? "" : last.getMessage()), last);
             }
             try {

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.common.SolrException;
 import org.junit.jupiter.api.Test;
+
+import no.evidens.index.IndexUnreachableException;
 
 /** A cluster with no node answering: the first request waits its while, the next ones do not wait it again. */
 class SolrNodesTest {
@@ -42,9 +46,24 @@ class SolrNodesTest {
         }
     }
 
+    @Test
+    void aZooKeeperGoneIsTheIndexNotAnsweringAfterTheWait() throws IOException {
+        Supplier<Set<String>> zooKeeperGone = () -> {
+            throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, "ZooKeeper is not connected");
+        };
+        try (SolrNodes nodes = new SolrNodes(SolrTarget.parse("127.0.0.1:1/solr"), zooKeeperGone, RETRY_MS)) {
+            IndexUnreachableException first = assertThrows(IndexUnreachableException.class, () -> request(nodes));
+            assertTrue(first.getMessage().contains("did not answer") && first.getMessage().contains("ZooKeeper is not connected"),
+                    first.getMessage());
+            long next = timeOfFailedRequest(nodes);
+            assertTrue(next < RETRY_MS / 2, "a later request gives up at once: " + next + " ms");
+        }
+    }
+
     private static long timeOfFailedRequest(SolrNodes nodes) {
         long start = System.nanoTime();
-        assertThrows(IOException.class, () -> request(nodes));
+        // a cluster that does not answer is said as the index not answering (the web answers it 503)
+        assertThrows(IndexUnreachableException.class, () -> request(nodes));
         return (System.nanoTime() - start) / 1_000_000;
     }
 

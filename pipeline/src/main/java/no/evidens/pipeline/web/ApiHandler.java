@@ -13,6 +13,7 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.index.IndexUnreachableException;
 import no.evidens.index.QuerySyntaxException;
 import no.evidens.pipeline.lang.Language;
 
@@ -132,6 +133,13 @@ final class ApiHandler extends Handler.Abstract {
                 // the client stopped sending (idle timeout) or sent too slowly (least data rate)
                 x.responseHeader("Connection", "close");
                 x.error(408, ErrorTexts.message(ErrorTexts.language(x), new ApiError(408, "error.http.timeout")));
+                return;
+            }
+            if (IndexUnreachableException.in(e)) {
+                // the service's failure, not the request's: worth a try later (SolrCloud's nodes or ZooKeeper gone)
+                LOG.warn("{} {} failed: the index does not answer", x.method(), x.path());
+                x.responseHeader("Retry-After", "30");
+                x.error(503, ErrorTexts.message(ErrorTexts.language(x), e));
                 return;
             }
             LOG.warn("{} {} failed: {}", x.method(), x.path(), e.getClass().getName());

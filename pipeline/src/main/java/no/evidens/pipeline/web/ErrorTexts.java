@@ -11,6 +11,7 @@ import no.evidens.findings.CaseClosed;
 import no.evidens.findings.FindingLocked;
 import no.evidens.findings.FindingsRefusal;
 import no.evidens.findings.StoreInUse;
+import no.evidens.index.IndexUnreachableException;
 import no.evidens.index.NoIndexException;
 import no.evidens.index.QuerySyntaxException;
 import no.evidens.pipeline.Refusal;
@@ -110,6 +111,9 @@ final class ErrorTexts {
             return new Keyed(StoreInUse.KEY, List.of());
         } else if (e instanceof CaseClosed c) {
             return new Keyed("error.case-closed", java.util.Arrays.asList(c.caseId(), c.closedBy(), c.closedOn()));
+        } else if (IndexUnreachableException.in(e)) {
+            // its own message names the cluster's addresses
+            return new Keyed("error.index-unreachable", List.of());
         } else if (e instanceof NoIndexException) {
             // its own message names the index's folder on the server
             return new Keyed("error.no-index", List.of());

@@ -14,6 +14,7 @@ import no.evidens.findings.FindingKind;
 import no.evidens.findings.FindingLocked;
 import no.evidens.findings.FindingsRefusal;
 import no.evidens.findings.StoreInUse;
+import no.evidens.index.IndexUnreachableException;
 import no.evidens.index.NoIndexException;
 import no.evidens.index.QuerySyntaxException;
 import no.evidens.pipeline.Refusal;
@@ -31,6 +32,17 @@ class ErrorTextsTest {
                 new FindingLocked("english", "review.lead-only.approve", List.of("avvik-1"))));
         assertEquals("Utdraget 5–9 har ingen ord.", ErrorTexts.message(Language.NB, new Refusal("attach.span-no-words", "english", 5, 9)));
         assertEquals("Tittelen kan ikkje vere tom.", ErrorTexts.message(Language.NN, ApiError.badRequest("error.title-empty")));
+    }
+
+    @Test
+    void anIndexThatDoesNotAnswerIsSaidAsSuchWithoutTheClustersAddress() {
+        Exception e = new java.io.UncheckedIOException(new IndexUnreachableException("SolrCloud at zk1:2181/solr did not answer for 60 s",
+                new RuntimeException("zk1:2181 refused")));
+        assertEquals("Søkeindeksen svarer ikke nå (SolrCloud-klyngen er ikke å nå). Prøv igjen om litt, eller be administratoren sjekke klyngen.",
+                ErrorTexts.message(Language.NB, e));
+        assertEquals("Søkjeindeksen svarar ikkje no (SolrCloud-klynga er ikkje å nå). Prøv igjen om litt, eller be administratoren sjekke klynga.",
+                ErrorTexts.message(Language.NN, e));
+        assertFalse(IndexUnreachableException.in(new java.io.IOException("disk")), "another failure is not the index's");
     }
 
     @Test
