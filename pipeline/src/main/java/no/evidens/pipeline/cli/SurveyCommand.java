@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 
 import no.evidens.findings.CaseGroups;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.findings.Receipts;
 import no.evidens.pipeline.group.GroupService;
 import no.evidens.pipeline.group.NationwideDemo;
 import no.evidens.pipeline.ingest.Ingestion;
@@ -52,8 +53,16 @@ final class SurveyCommand extends CommandGroup {
         String county;
 
         @Override
-        public Integer call() {
-            return show(opts.service().add(group, caseId, municipality, county, opts.user()));
+        public Integer call() throws java.io.IOException {
+            int status = show(opts.service().add(group, caseId, municipality, county, opts.user()));
+            EvidensHome home = opts.evidensHome();
+            if (!new Receipts(home.receipts()).cases().contains(caseId) && !FindingsOptions.service(home).cases().contains(caseId)) {
+                // added all the same (a group may be planned before its bundles come), but a misspelt case is caught here
+                spec.commandLine().getErr().printf("note: no bundle is ingested into case %s and it has no finding yet: check its name,"
+                        + " or ingest its bundle with --case %s%n", caseId, caseId);
+                spec.commandLine().getErr().flush();
+            }
+            return status;
         }
     }
 

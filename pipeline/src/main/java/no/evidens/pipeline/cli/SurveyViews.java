@@ -76,8 +76,9 @@ final class SurveyViews {
             }
             PrintWriter out = out();
             GroupOverview.Totals t = o.totals();
-            out.printf("%s (%s): %d municipalities, %d with avvik, %d with merknader only, %d with no finding; %d avvik, %d merknader%n%n",
-                    o.title(), o.group(), t.municipalities(), t.withAvvik(), t.withMerknadOnly(), t.withoutFindings(), t.avvik(), t.merknader());
+            out.printf("%s (%s): %d municipalities, %d with avvik, %d with merknader only, %d with no finding; %d avvik, %d %s%n%n",
+                    o.title(), o.group(), t.municipalities(), t.withAvvik(), t.withMerknadOnly(), t.withoutFindings(), t.avvik(), t.merknader(),
+                    t.merknader() == 1 ? "merknad" : "merknader");
             out.printf("%-44s %6s %8s%n", "requirement", "avvik", "merknad");
             for (GroupOverview.RequirementRow r : o.requirements()) {
                 out.printf("%-44s %6d %8d%n", r.requirement(), r.avvik().size(), r.merknad().size());

@@ -41,6 +41,17 @@ class SurveyCliTest {
     }
 
     @Test
+    void aCaseWithNothingInItYetIsAddedWithANoteToCatchAMisspeltName() {
+        run("survey", "create", "tilsyn-2026", "--title", "Landstilsyn");
+        CliRun r = CliRun.of(List.of("survey", "add", "tilsyn-2026", "--case", "ospdal-2026", "--kommune", "Ospedal", "--fylke", "Vestland",
+                "--home", home.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ospdal-2026"), r.out());
+        assertEquals("note: no bundle is ingested into case ospdal-2026 and it has no finding yet: check its name, or ingest its bundle"
+                + " with --case ospdal-2026", r.err().strip());
+    }
+
+    @Test
     void aSearchForAPlaceOrCaseTheGroupDoesNotHaveIsAUsageErrorOfOneLine() {
         run("survey", "create", "tilsyn-2026", "--title", "Landstilsyn");
         run("survey", "add", "tilsyn-2026", "--case", "ospedal-2026", "--kommune", "Ospedal", "--fylke", "Vestland");
@@ -64,7 +75,10 @@ class SurveyCliTest {
         CliRun ingest = CliRun.of(List.of("ingest", home.resolve("bunt").toString(), "--case", "ospedal-2026", "--home", home.toString()));
         assertEquals(0, ingest.code(), ingest.err());
         run("survey", "create", "tilsyn-2026", "--title", "Landstilsyn");
-        run("survey", "add", "tilsyn-2026", "--case", "ospedal-2026", "--kommune", "Ospedal", "--fylke", "Vestland");
+        CliRun added = CliRun.of(List.of("survey", "add", "tilsyn-2026", "--case", "ospedal-2026", "--kommune", "Ospedal", "--fylke", "Vestland",
+                "--home", home.toString()));
+        assertEquals(0, added.code(), added.err());
+        assertEquals("", added.err(), "an ingested case is added without a note");
         for (String name : List.of("rapport.docx", "rapport.xlsx")) {
             Path out = home.resolve("ny/mappe").resolve(name);
             String said = run("survey", "report", "tilsyn-2026", "--out", out.toString());
@@ -74,6 +88,10 @@ class SurveyCliTest {
         // an empty query lists every passage, and says so rather than the query it is run as
         String all = run("survey", "search", "tilsyn-2026");
         assertTrue(all.startsWith("1 hit for (no query: every passage of the group) ("), all);
+        // one merknad is one merknad, not «1 merknader»
+        run("finding", "create", "--case", "ospedal-2026", "--kind", "merknad", "--title", "Ansvarsgruppen møtes sjelden");
+        String overview = run("survey", "overview", "tilsyn-2026");
+        assertTrue(overview.contains("; 0 avvik, 1 merknad\n"), overview);
     }
 
     @Test
