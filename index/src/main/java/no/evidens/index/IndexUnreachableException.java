@@ -15,7 +15,7 @@ public final class IndexUnreachableException extends IOException {
 
     /** Whether this failure, or one it was caused by, is an index not answering. */
     public static boolean in(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof IndexUnreachableException) {
                 return true;
             }

@@ -22,9 +22,6 @@ public final class Messages {
             if (c instanceof IOException && c.getMessage() != null && c.getMessage().contains(DISK_FULL)) {
                 return "the disk is full (" + DISK_FULL + "): free some space and run the command again";
             }
-            if (c.getCause() == c) {
-                break;
-            }
         }
         Throwable t = e;
         while ((t.getMessage() == null || t instanceof CamelExecutionException) && t.getCause() != null) {

@@ -115,13 +115,12 @@ public final class BundleReader {
 
     /** The walk of {@link #list}: what it met, in the order met. */
     static final class Lister extends SimpleFileVisitor<Path> {
-        private final Path folder;
+        /** The bundle's folder, its real path. */
         private final Path root;
         final List<Listed> found = new ArrayList<>();
 
-        Lister(Path folder) throws IOException {
-            this.folder = folder;
-            this.root = folder.toRealPath();
+        Lister(Path root) {
+            this.root = root;
         }
 
         @Override
@@ -139,7 +138,7 @@ public final class BundleReader {
 
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            if (file.equals(folder)) {
+            if (file.equals(root)) {
                 throw e; // the bundle itself cannot be read: nothing to list
             }
             boolean isFolder = Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);

@@ -42,10 +42,7 @@ final class Output {
      * receipt keeps the name as it is.
      */
     static String oneLine(String text) {
-        if (text == null || (text.indexOf('\n') < 0 && text.indexOf('\r') < 0)) {
-            return text;
-        }
-        return text.replace("\r", "\\r").replace("\n", "\\n");
+        return text == null ? null : text.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     void searchResult(SearchResult r) {

@@ -1,5 +1,6 @@
 package no.evidens.pipeline.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +54,7 @@ final class SurveyCommand extends CommandGroup {
         String county;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             int status = show(opts.service().add(group, caseId, municipality, county, opts.user()));
             EvidensHome home = opts.evidensHome();
             if (!new Receipts(home.receipts()).cases().contains(caseId) && !FindingsOptions.service(home).cases().contains(caseId)) {

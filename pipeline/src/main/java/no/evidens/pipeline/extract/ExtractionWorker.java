@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The worker process of {@link IsolatedExtractor}: reads one request a line on stdin ({@code ID TAB PATH}, the path
- * escaped: {@link #request}),
+ * as a JSON string: {@link #request}),
  * extracts the file on one of its threads (as many as its third argument says, one file at a time each) and
  * answers one line on stdout ({@code ID TAB JSON}: {@code {"extraction": …}} or a reason), in the order the
  * files are done. Tika runs here, so a parser that hangs or runs out of memory takes down this process only:
@@ -76,7 +76,13 @@ public final class ExtractionWorker {
                 continue;
             }
             String id = line.substring(0, tab);
-            Path file = Path.of(unescape(line.substring(tab + 1)));
+            Path file;
+            try {
+                file = Path.of(unescape(line.substring(tab + 1)));
+            } catch (IllegalArgumentException e) {
+                System.err.println("evidens worker: a request line without a readable path was left out");
+                continue;
+            }
             pool.execute(() -> {
                 try {
                     answer(extractor, json, answers, id, file);
@@ -91,41 +97,28 @@ public final class ExtractionWorker {
         pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
     }
 
+    /** Writes and reads a request's path as a JSON string (thread-safe once made). */
+    private static final ObjectMapper PATHS = new ObjectMapper();
+
     /**
-     * A request line: the id, then the file's path with its line breaks and backslashes escaped ({@code \n},
-     * {@code \r}, {@code \\}), since a file name may hold any character but the slash and one request is one line.
+     * A request line: the id, then the file's path as a JSON string, since a file name may hold any character but the
+     * slash (a line break too) and one request is one line; Jackson escapes and reads it back.
      */
     static String request(long id, Path file) {
-        String path = file.toAbsolutePath().toString();
-        StringBuilder line = new StringBuilder(path.length() + 24).append(id).append(SEPARATOR);
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            switch (c) {
-                case '\\' -> line.append("\\\\");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(c);
-            }
+        try {
+            return id + String.valueOf(SEPARATOR) + PATHS.writeValueAsString(file.toAbsolutePath().toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a path is always a JSON string", e);
         }
-        return line.toString();
     }
 
-    /** The path of a request line as {@link #request} escaped it. */
-    static String unescape(String escaped) {
-        if (escaped.indexOf('\\') < 0) {
-            return escaped;
+    /** The path of a request line as {@link #request} wrote it. */
+    static String unescape(String written) {
+        try {
+            return PATHS.readValue(written, String.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a request's path: " + e.getOriginalMessage(), e);
         }
-        StringBuilder path = new StringBuilder(escaped.length());
-        for (int i = 0; i < escaped.length(); i++) {
-            char c = escaped.charAt(i);
-            if (c == '\\' && i + 1 < escaped.length()) {
-                char next = escaped.charAt(++i);
-                path.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
-            } else {
-                path.append(c);
-            }
-        }
-        return path.toString();
     }
 
     /** Starts a flight recording of this worker into {@code folder} (see {@link #JFR_FOLDER}); nothing when null. */
