@@ -18,6 +18,14 @@ class SurveyCliTest {
     @TempDir
     Path home;
 
+    /** Ingests a one-note bundle into case ospedal-2026. */
+    private void ingestOspedal() throws Exception {
+        Path bundle = Files.createDirectories(home.resolve("bunt/journaler"));
+        Files.writeString(bundle.resolve("notat.txt"), "Ansvarsgruppen i Ospedal møttes i mars.");
+        CliRun ingest = CliRun.of(List.of("ingest", home.resolve("bunt").toString(), "--case", "ospedal-2026", "--home", home.toString()));
+        assertEquals(0, ingest.code(), ingest.err());
+    }
+
     private String run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--home", home.toString(), "--user", "testar"));
@@ -70,10 +78,7 @@ class SurveyCliTest {
 
     @Test
     void aReportIsWrittenIntoAFolderNotThereYetAndAnEmptySearchSaysWhatItLists() throws Exception {
-        Path bundle = Files.createDirectories(home.resolve("bunt/journaler"));
-        Files.writeString(bundle.resolve("notat.txt"), "Ansvarsgruppen i Ospedal møttes i mars.");
-        CliRun ingest = CliRun.of(List.of("ingest", home.resolve("bunt").toString(), "--case", "ospedal-2026", "--home", home.toString()));
-        assertEquals(0, ingest.code(), ingest.err());
+        ingestOspedal();
         run("survey", "create", "tilsyn-2026", "--title", "Landstilsyn");
         CliRun added = CliRun.of(List.of("survey", "add", "tilsyn-2026", "--case", "ospedal-2026", "--kommune", "Ospedal", "--fylke", "Vestland",
                 "--home", home.toString()));
@@ -97,10 +102,7 @@ class SurveyCliTest {
     /** A case in two groups: a quotation chosen for one group's report is not chosen for the other's. */
     @Test
     void aQuotationIsChosenForOneGroupNotForEveryGroupOfItsCase() throws Exception {
-        Path bundle = Files.createDirectories(home.resolve("bunt/journaler"));
-        Files.writeString(bundle.resolve("notat.txt"), "Ansvarsgruppen i Ospedal møttes i mars.");
-        CliRun ingest = CliRun.of(List.of("ingest", home.resolve("bunt").toString(), "--case", "ospedal-2026", "--home", home.toString()));
-        assertEquals(0, ingest.code(), ingest.err());
+        ingestOspedal();
         for (String group : List.of("tilsyn-2026", "nord-2026")) {
             run("survey", "create", group);
             run("survey", "add", group, "--case", "ospedal-2026", "--kommune", "Ospedal", "--fylke", "Vestland");
