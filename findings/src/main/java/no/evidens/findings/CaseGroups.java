@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +19,7 @@ import no.evidens.findings.trail.AuditTrail;
 
 /**
  * Groups of cases audited together (a nationwide audit): each case with its municipality and county, and
- * the quotations a report writer chose for the group's summary report. Made by {@link FindingStore#groups()},
+ * the quotations a report writer chose for the group's summary report (per group: a case may be in several). Made by {@link FindingStore#groups()},
  * in the store's transactions.
  */
 public final class CaseGroups {
@@ -141,27 +140,35 @@ public final class CaseGroups {
     }
 
     /**
-     * Marks a quotation as chosen for the summary report, or takes the mark away.
+     * Marks a quotation as chosen for a group's summary report, or takes the mark away; the other groups of its case
+     * keep their own choices.
      *
-     * @throws IllegalArgumentException when there is no such quotation
+     * @throws IllegalArgumentException when there is no such group or quotation, or the quotation's case is not in the group
      */
-    public void choose(long evidenceId, boolean chosen, String actor) {
+    public void choose(String groupId, long evidenceId, boolean chosen, String actor) {
         tx.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM evidence WHERE id = ?")) {
+            require(c, groupId);
+            String caseId;
+            try (PreparedStatement ps = c.prepareStatement("SELECT f.case_id FROM evidence e JOIN finding f ON f.id = e.finding_id WHERE e.id = ?")) {
                 ps.setLong(1, evidenceId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new FindingsRefusal("error.quotation-unknown", "there is no quotation #" + evidenceId, evidenceId);
                     }
+                    caseId = rs.getString(1);
                 }
             }
-            String sql = chosen ? "MERGE INTO report_choice (evidence_id, chosen_by, chosen_at) KEY (evidence_id) VALUES (?, ?, ?)"
-                    : "DELETE FROM report_choice WHERE evidence_id = ?";
+            if (groupIn(c, groupId).orElseThrow().caseIds().stream().noneMatch(caseId::equals)) {
+                throw new FindingsRefusal("error.group-case", "the case " + caseId + " is not in the group " + groupId, caseId, groupId);
+            }
+            String sql = chosen ? "MERGE INTO group_choice (group_id, evidence_id, chosen_by, chosen_at) KEY (group_id, evidence_id) VALUES (?, ?, ?, ?)"
+                    : "DELETE FROM group_choice WHERE group_id = ? AND evidence_id = ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, evidenceId);
+                ps.setString(1, groupId);
+                ps.setLong(2, evidenceId);
                 if (chosen) {
-                    ps.setString(2, actor);
-                    ps.setObject(3, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+                    ps.setString(3, actor);
+                    ps.setObject(4, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
                 }
                 ps.executeUpdate();
             }
@@ -169,15 +176,16 @@ public final class CaseGroups {
         });
     }
 
-    /** The quotations of these cases chosen for a report, by id. */
-    public Set<Long> chosen(Collection<String> caseIds) {
+    /** The quotations chosen for a group's report, by id: of the cases in the group now. */
+    public Set<Long> chosen(String groupId) {
         return tx.read(c -> {
             Set<Long> out = new TreeSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT r.evidence_id, f.case_id FROM report_choice r"
-                    + " JOIN evidence e ON e.id = r.evidence_id JOIN finding f ON f.id = e.finding_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (caseIds.contains(rs.getString(2))) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.evidence_id FROM group_choice r"
+                    + " JOIN evidence e ON e.id = r.evidence_id JOIN finding f ON f.id = e.finding_id"
+                    + " JOIN group_case g ON g.group_id = r.group_id AND g.case_id = f.case_id WHERE r.group_id = ?")) {
+                ps.setString(1, groupId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
                         out.add(rs.getLong(1));
                     }
                 }

@@ -30,7 +30,8 @@ final class Migrations {
             new Migration(5, "a version per finding, counted up by every change", "V5__finding_version.sql"),
             new Migration(6, "closed cases and deleted sources", "V6__case_lifecycle.sql"),
             new Migration(7, "groups of cases (a nationwide audit) and quotations chosen for its report", "V7__case_groups.sql"),
-            new Migration(8, "saved searches per case, and the language of a case's exports", "V8__saved_searches.sql"));
+            new Migration(8, "saved searches per case, and the language of a case's exports", "V8__saved_searches.sql"),
+            new Migration(9, "quotations chosen per group (a case in two groups has its own choices in each)", "V9__group_choices.sql"));
 
     private Migrations() {
     }
@@ -41,6 +42,11 @@ final class Migrations {
 
     /** Brings the schema up to date; returns the version it is at. */
     static int migrate(Connection c) throws SQLException {
+        return migrate(c, latest());
+    }
+
+    /** Brings the schema up to {@code target} (a test writes a store as an older Evidens did); returns the version it is at. */
+    static int migrate(Connection c, int target) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, description VARCHAR(400) NOT NULL,"
                     + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
@@ -52,7 +58,7 @@ final class Migrations {
                     + ", newer than this Evidens knows (" + latest() + "): use a newer Evidens");
         }
         for (Migration m : ALL) {
-            if (m.version() <= current) {
+            if (m.version() <= current || m.version() > target) {
                 continue;
             }
             try (Statement s = c.createStatement()) {

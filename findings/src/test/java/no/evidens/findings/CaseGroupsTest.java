@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 
@@ -39,18 +43,77 @@ class CaseGroupsTest {
     }
 
     @Test
-    void quotationsChosenForTheReportAreMarkedPerCase() {
+    void quotationsChosenForTheReportAreMarkedPerGroup() {
         try (FindingStore store = FindingStore.open(dir)) {
             Finding f = store.create(Drafts.CASE, FindingKind.AVVIK, Drafts.finding("Avvik"), "kari");
             EvidenceItem one = store.attach(f, Drafts.evidence(1), "kari");
             EvidenceItem two = store.attach(f, Drafts.evidence(2), "kari");
             CaseGroups groups = store.groups();
-            groups.choose(one.id(), true, "kari");
-            groups.choose(two.id(), true, "kari");
-            groups.choose(two.id(), false, "kari");
-            assertEquals(Set.of(one.id()), groups.chosen(List.of(Drafts.CASE)));
-            assertTrue(groups.chosen(List.of("annen-sak")).isEmpty());
-            assertThrows(IllegalArgumentException.class, () -> groups.choose(99_999, true, "kari"));
+            // the case is in two groups (a nationwide audit and a regional one)
+            for (String g : List.of("landstilsyn-2026", "nord-2026")) {
+                groups.create(g, g, "kari");
+                groups.add(g, new CaseGroups.Member(Drafts.CASE, "Testkommune", "Nordland"), "kari");
+            }
+            groups.create("tom-2026", "Uten saken", "kari");
+            groups.choose("landstilsyn-2026", one.id(), true, "kari");
+            groups.choose("landstilsyn-2026", two.id(), true, "kari");
+            groups.choose("nord-2026", two.id(), true, "kari");
+            groups.choose("landstilsyn-2026", two.id(), false, "kari");
+            assertEquals(Set.of(one.id()), groups.chosen("landstilsyn-2026"));
+            assertEquals(Set.of(two.id()), groups.chosen("nord-2026"), "choosing for one group leaves the other's choices as they were");
+            assertThrows(IllegalArgumentException.class, () -> groups.choose("tom-2026", one.id(), true, "kari"),
+                    "a quotation of a case outside the group");
+            assertThrows(IllegalArgumentException.class, () -> groups.choose("ingen", one.id(), true, "kari"), "a group that does not exist");
+            assertThrows(IllegalArgumentException.class, () -> groups.choose("nord-2026", 99_999, true, "kari"));
+            assertTrue(groups.chosen("tom-2026").isEmpty());
+            // a case taken out of a group takes its choices there out of the report
+            groups.remove("nord-2026", Drafts.CASE);
+            assertTrue(groups.chosen("nord-2026").isEmpty());
+            assertEquals(Set.of(one.id()), groups.chosen("landstilsyn-2026"));
+        }
+    }
+
+    /**
+     * A store written by the schema before choices were per group (version 8: one mark per quotation) keeps every choice:
+     * carried into each group its case is in, so a report made before the upgrade quotes the same after it.
+     */
+    @Test
+    void choicesMadeBeforeTheyWerePerGroupAreCarriedIntoEveryGroupOfTheirCase() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(FindingStore.DB_NAME), "evidens", "")) {
+            c.setAutoCommit(false);
+            assertEquals(8, Migrations.migrate(c, 8));
+            try (Statement s = c.createStatement()) {
+                for (String caseId : List.of("a-2026", "b-2026", "alene-2026")) {
+                    s.execute("INSERT INTO finding (case_id, kind, number, title, text, status, created_by, created_at, updated_by, updated_at)"
+                            + " VALUES ('" + caseId + "', 'avvik', 1, 'Avvik', 'Tekst', 'utkast', 'kari', CURRENT_TIMESTAMP, 'kari', CURRENT_TIMESTAMP)");
+                    s.execute("INSERT INTO evidence (finding_id, position, passage_id, last_passage_id, doc_id, start_offset, end_offset, quote,"
+                            + " title, file, type, page, end_page, sha256, stance, filters, added_by, added_at)"
+                            + " SELECT id, 1, 'p', 'p', 'd', 0, 5, 'Sitat', 'T', 'f.txt', 'journal', 1, 1, REPEAT('0', 64), 'supports', '{}', 'kari',"
+                            + " CURRENT_TIMESTAMP FROM finding WHERE case_id = '" + caseId + "'");
+                    s.execute("INSERT INTO report_choice (evidence_id, chosen_by, chosen_at) SELECT e.id, 'per', TIMESTAMP WITH TIME ZONE"
+                            + " '2026-11-30 10:00:00+00' FROM evidence e JOIN finding f ON f.id = e.finding_id WHERE f.case_id = '" + caseId + "'");
+                }
+                for (String g : List.of("landstilsyn-2026", "nord-2026")) {
+                    s.execute("INSERT INTO case_group (id, title, created_by, created_at) VALUES ('" + g + "', '" + g + "', 'kari', CURRENT_TIMESTAMP)");
+                }
+                // a-2026 in both groups, b-2026 in the nationwide one, alene-2026 in none
+                for (String[] m : new String[][] {{"landstilsyn-2026", "a-2026"}, {"nord-2026", "a-2026"}, {"landstilsyn-2026", "b-2026"}}) {
+                    s.execute("INSERT INTO group_case (group_id, case_id, municipality, county, added_by, added_at) VALUES ('" + m[0] + "', '"
+                            + m[1] + "', 'K', 'F', 'kari', CURRENT_TIMESTAMP)");
+                }
+            }
+            c.commit();
+        }
+        try (FindingStore store = FindingStore.open(dir)) {
+            assertEquals(Migrations.latest(), store.schemaVersion());
+            long a = store.evidence(store.findings("a-2026").get(0).id()).get(0).id();
+            long b = store.evidence(store.findings("b-2026").get(0).id()).get(0).id();
+            CaseGroups groups = store.groups();
+            assertEquals(Set.of(a, b), groups.chosen("landstilsyn-2026"));
+            assertEquals(Set.of(a), groups.chosen("nord-2026"));
+            // from now on each group's choice is its own
+            groups.choose("nord-2026", a, false, "kari");
+            assertEquals(Set.of(a, b), groups.chosen("landstilsyn-2026"));
         }
     }
 }

@@ -8,12 +8,15 @@ import picocli.CommandLine.Parameters;
 
 import no.evidens.access.Membership;
 import no.evidens.access.Role;
+import no.evidens.findings.FindingStore;
+import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.findings.Receipts;
 import no.evidens.pipeline.ingest.Ingestion;
 
 @Command(name = "member", mixinStandardHelpOptions = true,
         description = {"Who belongs to a case, and in which role: lead (leder), auditor (revisor), writer (skribent), reader (leser).",
-                "Run on the server, this acts as an administrator (named by --by, default: $USER); in the workspace a case's lead does the same."},
+                "Run on the server, this acts as an administrator (named by --by, default: $USER); in the workspace a case's lead does the same.",
+                "A closed case's members still change (a new reader of the archive, a leaver taken out); the audit trail says the case is closed."},
         subcommands = {MemberCommand.Add.class, MemberCommand.Remove.class, MemberCommand.ListMembers.class})
 final class MemberCommand extends CommandGroup {
 
@@ -27,9 +30,10 @@ final class MemberCommand extends CommandGroup {
         @Option(names = "--case", required = true, paramLabel = "CASE")
         String caseId;
 
-        /** The change in the case's audit trail, its target the account. */
+        /** The change in the case's audit trail, its target the account (a closed case's members still change: the trail says it is closed). */
         final void record(String actor, String action, String user, String detail) {
-            AuditCommand.service(home).record(actor, action, caseId(caseId), "account", user, detail);
+            String said = new CaseService(home.resolve(), FindingStore.DEFAULT_LOCK_WAIT).memberChangeDetail(caseId(caseId), detail);
+            AuditCommand.service(home).record(actor, action, caseId(caseId), "account", user, said);
         }
     }
 

@@ -118,19 +118,22 @@ final class SurveyViews {
     }
 
     @Command(name = "choose", mixinStandardHelpOptions = true,
-            description = "Choose a quotation (its item number, see: evidens finding show) for the group's summary report, or --undo.")
+            description = {"Choose a quotation (its item number, see: evidens survey quotations) for the group's summary report, or --undo.",
+                    "The choice is the group's: a case in two groups has its own choices in each."})
     static final class Choose extends SurveyAction {
+        @Parameters(index = "0", paramLabel = "GROUP", description = "The group whose report quotes it.")
+        String group;
         @Option(names = "--case", paramLabel = "CASE", required = true, description = "The case the quotation is in.")
         String caseId;
-        @Parameters(paramLabel = "ITEM", description = "The quotation's item number.")
+        @Parameters(index = "1", paramLabel = "ITEM", description = "The quotation's item number.")
         long item;
         @Option(names = "--undo", description = "Take the mark away.")
         boolean undo;
 
         @Override
         public Integer call() {
-            opts.service().choose(caseId, item, !undo, opts.user());
-            return say("Quotation #%d of %s %s the summary report", item, caseId, undo ? "is no longer chosen for" : "is chosen for");
+            opts.service().choose(group, caseId, item, !undo, opts.user());
+            return say("Quotation #%d of %s %s the summary report of %s", item, caseId, undo ? "is no longer chosen for" : "is chosen for", group);
         }
     }
 

@@ -82,6 +82,23 @@ public final class CaseService {
     }
 
     /**
+     * The audit trail's detail of a change of the case's members ({@code member-set}, {@code member-remove}): members are
+     * still managed once the case is closed (a new reader of the archive, a leaver's access taken away), and the trail
+     * then says the case was closed when it was made.
+     *
+     * @param detail the change's own detail (the role given), or null
+     */
+    public String memberChangeDetail(String caseId, String detail) {
+        if (closed(caseId).isEmpty()) {
+            return detail;
+        }
+        return detail == null ? CLOSED_NOTE : detail + ", " + CLOSED_NOTE;
+    }
+
+    /** What the trail adds to a change made in a closed case (Bokmål, as the trail's details). */
+    static final String CLOSED_NOTE = "saken er lukket";
+
+    /**
      * Deletes the journals and client records of a closed case: from the index, their files from the
      * bundles they were ingested from, and the page images rendered of them.
      *

@@ -105,11 +105,16 @@ public final class GroupService {
     }
 
     /**
-     * Marks a quotation of a case as chosen for the summary report, or takes the mark away.
+     * Marks a quotation of a case as chosen for a group's summary report, or takes the mark away. The choice is the
+     * group's: the case's other groups keep theirs.
      *
-     * @throws NotFound when the case has no such quotation
+     * @throws NotFound when there is no such group, the case is not in it, or the case has no such quotation
      */
-    public void choose(String caseId, long evidenceId, boolean chosen, String actor) {
+    public void choose(String groupId, String caseId, long evidenceId, boolean chosen, String actor) {
+        if (!group(groupId).caseIds().contains(caseId)) {
+            throw new NotFound("the case " + caseId + " is not in the group " + groupId + " (see: evidens survey list)", "error.group-case",
+                    caseId, groupId);
+        }
         try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), lockWait)) {
             EvidenceItem item;
             try {
@@ -121,9 +126,9 @@ public final class GroupService {
             if (!inCase) {
                 throw new NotFound("case " + caseId + " has no quotation #" + evidenceId, "error.quotation-unknown", evidenceId);
             }
-            store.groups().choose(evidenceId, chosen, actor);
+            store.groups().choose(groupId, evidenceId, chosen, actor);
         }
-        findings.audit().record(actor, chosen ? "report-choose" : "report-unchoose", caseId, "quotation", "#" + evidenceId, null);
+        findings.audit().record(actor, chosen ? "report-choose" : "report-unchoose", caseId, "quotation", "#" + evidenceId, "gruppe " + groupId);
     }
 
     /** A quotation of a finding on a requirement, that the writer may choose for the report. */
@@ -134,7 +139,7 @@ public final class GroupService {
     /** Every quotation of the avvik and merknader of the group's cases the user may read, by requirement, chosen or not. */
     public List<Candidate> quotations(String groupId, Set<String> readable) {
         CaseGroups.Group g = group(groupId);
-        Set<Long> chosen = inStore(groups -> groups.chosen(g.caseIds()));
+        Set<Long> chosen = inStore(groups -> groups.chosen(g.id()));
         List<Candidate> out = new ArrayList<>();
         for (CaseGroups.Member m : visible(g, readable)) {
             for (FindingOut f : findings.list(m.caseId())) {
@@ -153,10 +158,10 @@ public final class GroupService {
         return out;
     }
 
-    /** The quotations of the group's cases chosen for its report. */
+    /** The quotations of the group's cases chosen for its report (for this group: another group of a case has its own). */
     public Set<Long> chosen(String groupId) {
         CaseGroups.Group g = group(groupId);
-        return inStore(groups -> groups.chosen(g.caseIds()));
+        return inStore(groups -> groups.chosen(g.id()));
     }
 
     /** Records in the audit trail that a group's report was exported (once for the group, naming its cases' count). */

@@ -80,7 +80,7 @@ public final class NationwideDemo {
             for (int i = 0; i < Math.min(CHOSEN_PER_REQUIREMENT, pick.size()); i++) {
                 // Each pick another of its finding's quotations where it has several: the report shows more than one wording.
                 List<Long> ids = pick.get(i).ids();
-                groups.choose(pick.get(i).caseId(), ids.get(i % ids.size()), true, ACTOR);
+                groups.choose(NationwideSet.GROUP_ID, pick.get(i).caseId(), ids.get(i % ids.size()), true, ACTOR);
                 chosen++;
             }
         }

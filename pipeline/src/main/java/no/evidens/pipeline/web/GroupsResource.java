@@ -138,7 +138,7 @@ final class GroupsResource implements Routes.Resource {
         }
         boolean chosen = b.node("chosen") == null || b.node("chosen").asBoolean(true);
         FindingsErrors.call(() -> {
-            groups.choose(caseId, item, chosen, x.access().user());
+            groups.choose(g.id(), caseId, item, chosen, x.access().user());
             return null;
         });
         return Map.of("case", caseId, "item", item, "chosen", chosen);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import no.evidens.pipeline.findings.AuditService;
+import no.evidens.pipeline.findings.CaseService;
 import no.evidens.access.LastLeadException;
 import no.evidens.access.Membership;
 import no.evidens.access.Permission;
@@ -12,16 +13,18 @@ import no.evidens.access.Role;
 /**
  * A case's members: {@code GET /api/members?case=} (any member), {@code POST /api/members}
  * ({@code {"case","user","role"}}: add or change a role) and {@code DELETE /api/members/{case}/{user}}
- * (the case's lead or an administrator).
+ * (the case's lead or an administrator). A closed case's members are still changed (the trail notes that it is closed).
  */
 final class MembersResource implements Routes.Resource {
     private final Accounts accounts;
 
     private final AuditService audit;
+    private final CaseService cases;
 
-    MembersResource(Accounts accounts, AuditService audit) {
+    MembersResource(Accounts accounts, AuditService audit, CaseService cases) {
         this.audit = audit;
         this.accounts = accounts;
+        this.cases = cases;
     }
 
     @Override
@@ -42,7 +45,7 @@ final class MembersResource implements Routes.Resource {
             } catch (LastLeadException e) {
                 throw new ApiError(409, "error.members.last-lead");
             }
-            audit.record(x.access().user(), "member-set", caseId, "account", added.user(), added.role().label());
+            audit.record(x.access().user(), "member-set", caseId, "account", added.user(), cases.memberChangeDetail(caseId, added.role().label()));
             x.json(201, view(added));
         }).delete("/api/members/{case}/{user}", (x, p) -> {
             String caseId = x.access().requireManager(Params.caseId(p.get("case")));
@@ -61,7 +64,7 @@ final class MembersResource implements Routes.Resource {
             if (!removed) {
                 throw ApiError.notFound("error.members.unknown", user, caseId);
             }
-            audit.record(x.access().user(), "member-remove", caseId, "account", user, null);
+            audit.record(x.access().user(), "member-remove", caseId, "account", user, cases.memberChangeDetail(caseId, null));
             x.noContent();
         });
     }

@@ -154,10 +154,11 @@ public final class WebServer implements AutoCloseable {
         SavedSearchService savedSearches = new SavedSearchService(home, Duration.ofSeconds(20));
         SearchScope scope = new SearchScope(home);
         SearchChecks checks = new SearchChecks(scope);
+        CaseService lifecycle = new CaseService(home, Duration.ofSeconds(20));
         Routes routes = new Routes().register(
                 new SessionResource(exposure.signIn(), ingest.maxBytes()),
                 cases,
-                new MembersResource(accounts, findings.audit()),
+                new MembersResource(accounts, findings.audit(), lifecycle),
                 new SearchResource(index, findings, checks),
                 new PassagesResource(index, findings),
                 new DocumentsResource(index, findings),
@@ -170,7 +171,7 @@ public final class WebServer implements AutoCloseable {
                 new ExportResource(home, findings, savedSearches),
                 new GroupsResource(home, new GroupService(home, index, findings, Duration.ofSeconds(20)), findings),
                 new IngestResource(ingest, cases),
-                new CaseStateResource(new CaseService(home, Duration.ofSeconds(20))),
+                new CaseStateResource(lifecycle),
                 new TextsResource(home, accounts),
                 new SavedSearchesResource(index, savedSearches, checks),
                 new BatchResource(index, scope),

@@ -92,6 +92,27 @@ class AccessCliTest {
         assertEquals(0, run(null, "member", "remove", "--case", "sak-1", "kari").code());
     }
 
+    /**
+     * A closed case's members still change (a new reader of the archive, a leaver taken out), as in the workspace, and the
+     * audit trail says the case was closed when each change was made.
+     */
+    @Test
+    void aClosedCasesMembersStillChangeAndTheTrailSaysTheCaseIsClosed() {
+        run("et langt passord\n", "user", "add", "kari", "--password-stdin");
+        run("et annet langt passord\n", "user", "add", "ola", "--password-stdin");
+        assertEquals(0, run(null, "member", "add", "--case", "sak-1", "kari", "lead", "--by", "kari").code());
+        Run closed = run(null, "case", "close", "--case", "sak-1", "--user", "kari");
+        assertEquals(0, closed.code(), closed.err());
+        Run added = run(null, "member", "add", "--case", "sak-1", "ola", "reader", "--by", "kari");
+        assertEquals(0, added.code(), added.err());
+        assertTrue(run(null, "member", "list", "--case", "sak-1").out().matches("(?s).*ola\\s+reader.*"), "ola reads the closed case");
+        assertEquals(0, run(null, "member", "remove", "--case", "sak-1", "ola").code());
+        String trail = run(null, "audit", "--case", "sak-1").out();
+        assertTrue(trail.contains(" member-set account kari (leder)\n"), "before closing, no note: " + trail);
+        assertTrue(trail.contains(" member-set account ola (leser, saken er lukket)\n"), trail);
+        assertTrue(trail.contains(" member-remove account ola (saken er lukket)\n"), trail);
+    }
+
     @Test
     void aMemberOfACaseNobodyKnowsIsAddedWithANoteToCheckTheName() {
         run("et langt passord\n", "user", "add", "kari", "--password-stdin");

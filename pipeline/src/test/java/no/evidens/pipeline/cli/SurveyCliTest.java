@@ -18,6 +18,14 @@ class SurveyCliTest {
     @TempDir
     Path home;
 
+    /** Ingests a one-note bundle into case ospedal-2026. */
+    private void ingestOspedal() throws Exception {
+        Path bundle = Files.createDirectories(home.resolve("bunt/journaler"));
+        Files.writeString(bundle.resolve("notat.txt"), "Ansvarsgruppen i Ospedal møttes i mars.");
+        CliRun ingest = CliRun.of(List.of("ingest", home.resolve("bunt").toString(), "--case", "ospedal-2026", "--home", home.toString()));
+        assertEquals(0, ingest.code(), ingest.err());
+    }
+
     private String run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--home", home.toString(), "--user", "testar"));
@@ -70,10 +78,7 @@ class SurveyCliTest {
 
     @Test
     void aReportIsWrittenIntoAFolderNotThereYetAndAnEmptySearchSaysWhatItLists() throws Exception {
-        Path bundle = Files.createDirectories(home.resolve("bunt/journaler"));
-        Files.writeString(bundle.resolve("notat.txt"), "Ansvarsgruppen i Ospedal møttes i mars.");
-        CliRun ingest = CliRun.of(List.of("ingest", home.resolve("bunt").toString(), "--case", "ospedal-2026", "--home", home.toString()));
-        assertEquals(0, ingest.code(), ingest.err());
+        ingestOspedal();
         run("survey", "create", "tilsyn-2026", "--title", "Landstilsyn");
         CliRun added = CliRun.of(List.of("survey", "add", "tilsyn-2026", "--case", "ospedal-2026", "--kommune", "Ospedal", "--fylke", "Vestland",
                 "--home", home.toString()));
@@ -92,6 +97,35 @@ class SurveyCliTest {
         run("finding", "create", "--case", "ospedal-2026", "--kind", "merknad", "--title", "Ansvarsgruppen møtes sjelden");
         String overview = run("survey", "overview", "tilsyn-2026");
         assertTrue(overview.contains("; 0 avvik, 1 merknad\n"), overview);
+    }
+
+    /** A case in two groups: a quotation chosen for one group's report is not chosen for the other's. */
+    @Test
+    void aQuotationIsChosenForOneGroupNotForEveryGroupOfItsCase() throws Exception {
+        ingestOspedal();
+        for (String group : List.of("tilsyn-2026", "nord-2026")) {
+            run("survey", "create", group);
+            run("survey", "add", group, "--case", "ospedal-2026", "--kommune", "Ospedal", "--fylke", "Vestland");
+        }
+        run("finding", "create", "--case", "ospedal-2026", "--kind", "avvik", "--title", "Ansvarsgruppen møtes sjelden",
+                "--requirement", "barnevernloven § 15-8");
+        run("finding", "attach", "--case", "ospedal-2026", "avvik-1", "--search", "ansvarsgruppen");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("#(\\d+)").matcher(run("survey", "quotations", "tilsyn-2026"));
+        assertTrue(m.find(), "the quotation is listed with its item number");
+        String item = m.group(1);
+        assertEquals("Quotation #" + item + " of ospedal-2026 is chosen for the summary report of tilsyn-2026",
+                run("survey", "choose", "tilsyn-2026", "--case", "ospedal-2026", item).strip());
+        assertTrue(run("survey", "quotations", "tilsyn-2026").contains("  * #" + item + " "), "chosen for tilsyn-2026");
+        assertTrue(run("survey", "quotations", "nord-2026").contains("    #" + item + " "), "not chosen for nord-2026");
+        run("survey", "choose", "nord-2026", "--case", "ospedal-2026", item);
+        run("survey", "choose", "tilsyn-2026", "--case", "ospedal-2026", item, "--undo");
+        assertTrue(run("survey", "quotations", "nord-2026").contains("  * #" + item + " "), "an undo for one group leaves the other's");
+        assertTrue(run("survey", "quotations", "tilsyn-2026").contains("    #" + item + " "));
+        // a case outside the group is refused by name, before its quotations are looked for
+        run("survey", "create", "tom-2026");
+        CliRun outside = CliRun.of(List.of("survey", "choose", "tom-2026", "--case", "ospedal-2026", item, "--home", home.toString()));
+        assertEquals(2, outside.code(), outside.err());
+        assertEquals("evidens: the case ospedal-2026 is not in the group tom-2026 (see: evidens survey list)\n", outside.err());
     }
 
     @Test

@@ -158,7 +158,7 @@ class GroupReportIT {
     void aChosenQuotationIsAnonymisedOnRequest() throws Exception {
         GroupService.Candidate named = groups.quotations(GROUP, null).stream().filter(c -> c.quote().contains("Randi Myhre")).findFirst()
                 .orElseThrow(() -> new AssertionError("a quotation names a person"));
-        groups.choose(named.caseId(), named.item(), true, "testar");
+        groups.choose(GROUP, named.caseId(), named.item(), true, "testar");
         try {
             Path plain = tmp.resolve("plain.docx");
             Path anonymous = tmp.resolve("anonymous.docx");
@@ -169,7 +169,7 @@ class GroupReportIT {
             assertFalse(anonymised.contains("Myhre"), "the name is taken out on request");
             assertTrue(anonymised.contains("personopplysninger er fjernet"));
         } finally {
-            groups.choose(named.caseId(), named.item(), named.chosen(), "testar");
+            groups.choose(GROUP, named.caseId(), named.item(), named.chosen(), "testar");
         }
     }
 

@@ -44,12 +44,23 @@ class CaseCloseIT {
             assertEquals(200, auditor.get("/api/findings?case=" + C).status());
             assertEquals(200, auditor.get("/api/search?q=plan&case=" + C).status());
             assertEquals(200, writer.get("/api/export?case=" + C + "&format=md").status());
+            // Who may read the archive still changes: a new reader is given access, then taken out, each in the trail.
+            TeamWorkspace.Answer reader = lead.json("POST", "/api/members", Map.of("case", C, "user", "utenfor", "role", "reader"));
+            assertEquals(201, reader.status(), String.valueOf(reader.body()));
+            assertEquals(200, team.signIn("utenfor").get("/api/findings?case=" + C).status(), "the new reader reads the closed case");
+            assertEquals(204, lead.send("DELETE", "/api/members/" + C + "/utenfor", null, null).status());
             JsonNode trail = lead.get("/api/cases/" + C + "/audit").body().get("entries");
             boolean recorded = false;
+            java.util.List<String> members = new java.util.ArrayList<>();
             for (JsonNode e : trail) {
                 recorded |= "case-close".equals(e.get("action").asText()) && "leder".equals(e.get("actor").asText());
+                if (e.get("action").asText().startsWith("member-") && "utenfor".equals(e.get("target").asText())) {
+                    members.add(e.get("action").asText() + " " + e.get("detail").asText());
+                }
             }
             assertTrue(recorded, trail.toString());
+            assertEquals(java.util.Set.of("member-set leser, saken er lukket", "member-remove saken er lukket"), java.util.Set.copyOf(members),
+                    "the trail says the case was closed: " + trail);
         }
     }
 }

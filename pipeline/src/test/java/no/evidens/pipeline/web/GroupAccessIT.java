@@ -25,6 +25,7 @@ import no.evidens.corpus.NationwideSet;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.fixture.NationwideHome;
+import no.evidens.pipeline.group.GroupService;
 import no.evidens.pipeline.ingest.Ingestion;
 
 /**
@@ -35,6 +36,8 @@ import no.evidens.pipeline.ingest.Ingestion;
 class GroupAccessIT {
     private static final String PASSWORD = "et langt passord";
     private static final String GROUP = "/api/groups/" + NationwideSet.GROUP_ID;
+    /** A second group one case of the nationwide audit is also in. */
+    private static final String SECOND = "region-agder-2026";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private WebServer server;
 
@@ -45,6 +48,8 @@ class GroupAccessIT {
             s.addUser("gruppeleser", PASSWORD.toCharArray(), false);
             s.addMember("lyngvik-2026", "gruppeleser", Role.READER, "test");
             s.addMember("heias-2026", "gruppeleser", Role.READER, "test");
+            s.addUser("gruppeskriver", PASSWORD.toCharArray(), false);
+            s.addMember("lyngvik-2026", "gruppeskriver", Role.WRITER, "test");
             s.addUser("utenfor-gruppen", PASSWORD.toCharArray(), false);
             s.addMember("en-annen-sak", "utenfor-gruppen", Role.LEAD, "test");
         }
@@ -104,6 +109,48 @@ class GroupAccessIT {
         HttpResponse<String> term = send(reader, "GET", GROUP + "/search?q=" + "samarbeid%20sak:ospedal-2026", null);
         assertEquals(404, term.statusCode(), term.body());
         assertEquals(Json.mapper().readTree(outside.body()).get("error").asText(), Json.mapper().readTree(term.body()).get("error").asText());
+    }
+
+    /**
+     * A case in two groups: a quotation chosen for one group's report is not chosen for the other's (the choice was
+     * kept per quotation, so choosing it for a regional group marked it in the nationwide one too).
+     */
+    @Test
+    void aQuotationChosenForOneGroupIsNotChosenForAnotherGroupOfItsCase() throws Exception {
+        GroupService service = NationwideHome.shared().groups();
+        service.create(SECOND, "Tilsyn i Agder", "test");
+        service.add(SECOND, "lyngvik-2026", "Lyngvik", "Agder", "test");
+        String[] writer = signIn("gruppeskriver");
+        JsonNode candidate = null;
+        for (JsonNode c : Json.mapper().readTree(send(writer, "GET", GROUP + "/quotations", null).body())) {
+            if (candidate == null && c.get("caseId").asText().equals("lyngvik-2026") && !c.get("chosen").asBoolean()) {
+                candidate = c;
+            }
+        }
+        long item = java.util.Objects.requireNonNull(candidate, "Lyngvik has a quotation not chosen for the nationwide report").get("item").asLong();
+        String second = "/api/groups/" + SECOND;
+        try {
+            HttpResponse<String> chosen = send(writer, "POST", second + "/chosen", Map.of("case", "lyngvik-2026", "item", item, "chosen", true));
+            assertEquals(200, chosen.statusCode(), chosen.body());
+            assertEquals(true, chosenItems(writer, second).contains(item), "chosen for " + SECOND);
+            assertEquals(false, chosenItems(writer, GROUP).contains(item), "not for " + NationwideSet.GROUP_ID);
+            HttpResponse<String> inBoth = send(writer, "POST", GROUP + "/chosen", Map.of("case", "lyngvik-2026", "item", item, "chosen", true));
+            assertEquals(200, inBoth.statusCode(), inBoth.body());
+            send(writer, "POST", second + "/chosen", Map.of("case", "lyngvik-2026", "item", item, "chosen", false));
+            assertEquals(false, chosenItems(writer, second).contains(item), "taken away in " + SECOND);
+            assertEquals(true, chosenItems(writer, GROUP).contains(item), "still chosen in " + NationwideSet.GROUP_ID);
+        } finally {
+            service.choose(NationwideSet.GROUP_ID, "lyngvik-2026", item, false, "test");
+            service.remove(SECOND, "lyngvik-2026", "test");
+        }
+    }
+
+    private Set<Long> chosenItems(String[] session, String group) throws Exception {
+        HttpResponse<String> r = send(session, "GET", group + "/chosen", null);
+        assertEquals(200, r.statusCode(), r.body());
+        Set<Long> out = new HashSet<>();
+        Json.mapper().readTree(r.body()).get("items").forEach(i -> out.add(i.asLong()));
+        return out;
     }
 
     /** Signs in; returns the session cookie and the token. */

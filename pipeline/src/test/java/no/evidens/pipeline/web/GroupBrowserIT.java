@@ -82,6 +82,29 @@ class GroupBrowserIT {
         }
     }
 
+    /**
+     * The group search with no words says what to write (Bokmål), with the focus in the field, rather than listing every
+     * passage of the group with its facets (round 41's walk); the overview's search field, left empty, is refused in words.
+     */
+    @Test
+    void anEmptyGroupSearchSaysWhatToWrite() throws Exception {
+        try {
+            driver.get(server.url() + "#/gruppesok?g=" + NationwideSet.GROUP_ID);
+            WebElement hint = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("group-search-hint")));
+            assertTrue(hint.getText().startsWith("Skriv ett eller flere ord du vil finne i sakene i gruppen"), hint.getText());
+            assertTrue(driver.findElements(By.cssSelector("#results li.hit, #results .facets")).isEmpty(), "nothing is searched");
+            assertEquals("group-q", driver.switchTo().activeElement().getDomAttribute("id"), "the focus is in the field");
+            browser.shot("group-search-empty");
+            driver.get(server.url() + "#/grupper");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("group-matrix")));
+            WebElement field = driver.findElement(By.id("group-q"));
+            driver.findElement(By.cssSelector("form.search-form button[type=submit]")).click();
+            assertEquals("Fyll ut dette feltet.", field.getDomProperty("validationMessage"), "the empty field is refused in words");
+        } catch (Exception | AssertionError e) {
+            throw browser.failure("group-search-empty-failed", e);
+        }
+    }
+
     private void steps() throws Exception {
         driver.get(server.url() + "#/grupper");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("group-matrix")));

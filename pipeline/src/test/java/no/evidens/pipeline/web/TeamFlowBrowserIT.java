@@ -189,6 +189,9 @@ class TeamFlowBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("ask-ok"))).click();
         WebElement banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-closed")));
         assertTrue(banner.getText().contains("lukket av leder"), banner.getText());
+        // who may read the archive still changes: the members page says so above its form
+        WebElement stillChange = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("members-closed")));
+        assertTrue(stillChange.getText().startsWith("Saken er lukket, men medlemmene kan fortsatt endres"), stillChange.getText());
         driver.get(server.url() + "#/funn");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("finding-avvik-1")));
         assertFalse(driver.findElement(By.cssSelector("#finding-avvik-1 button[data-step='reopen']")).isDisplayed(), "no review steps");

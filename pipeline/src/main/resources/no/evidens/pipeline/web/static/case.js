@@ -2,7 +2,7 @@
 // and closing it, which only the case's lead may do. Loaded after app.js and uses its helpers.
 'use strict';
 
-/** After each view: the closed-case banner, and on the members page the lead's "close the case". */
+/** After each view: the closed-case banner, and on the members page the lead's "close the case" (or, once closed, what may still change). */
 async function caseAfterView(name) {
   const banner = document.getElementById('case-closed');
   let s = null;
@@ -15,6 +15,11 @@ async function caseAfterView(name) {
   banner.hidden = !closed;
   if (name === 'medlemmer' && s && s.role === 'lead' && !closed && !document.getElementById('case-close')) {
     main().append(closeSection(s.case));
+  }
+  // a closed case's members still change (a new reader of the archive, a leaver taken out): said above the form that changes them
+  const form = name === 'medlemmer' && closed ? main().querySelector('form.member-add') : null;
+  if (form && !document.getElementById('members-closed')) {
+    form.before(el('p', { id: 'members-closed' }, T('ui.closed.members')));
   }
 }
 

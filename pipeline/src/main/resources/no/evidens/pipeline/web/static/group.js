@@ -85,7 +85,8 @@ function matrix(id, o) {
 }
 
 function groupSearchForm(id, q, filters) {
-  const input = el('input', { type: 'search', id: 'group-q', value: q, autocomplete: 'off' });
+  // required, as the case search's field: an empty search is said in the catalogue's words (forms.js)
+  const input = el('input', { type: 'search', id: 'group-q', value: q, autocomplete: 'off', required: true });
   return el('form', { class: 'search-form', role: 'search', onsubmit: ev => {
       ev.preventDefault();
       go('gruppesok', { g: id, q: input.value.trim(), f: filters });
@@ -101,6 +102,12 @@ async function viewGroupSearch(params) {
   const results = el('div', { id: 'results', 'aria-live': 'polite' });
   render(heading(T('ui.group.searchTitle')), el('p', {}, el('a', { href: '#/grupper?' + qs({ g: id }) }, T('ui.group.back'))),
     groupSearchForm(id, q, filters), results);
+  if (!q.trim()) {
+    // no words: what to write, not every passage of the group with its facets (as the case search, nothing is searched)
+    results.replaceChildren(el('p', { id: 'group-search-hint' }, T('ui.group.searchHint')));
+    document.getElementById('group-q').focus();
+    return;
+  }
   let r;
   try { r = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/search?' + qs({ q, filter: filters, limit: 20 })); } catch (e) {
     results.replaceChildren(el('p', { class: 'alert', role: 'alert' }, errorText(e))); return;
