@@ -106,6 +106,45 @@ class SlowClientsIT {
         }
     }
 
+    /**
+     * A hostile client's cheapest attack: more connections than the server has threads, each a small POST refused from
+     * its headers alone (another site's Origin) whose body never comes. Each must get its 403 while it still holds its
+     * body back, and a search made meanwhile must be answered. (Before, each refusal first waited for the body to drop
+     * it, holding a thread until the connection's idle timeout: 40 such clients froze the server for 30 s.)
+     */
+    @Test
+    void refusalsOfBodiesThatNeverComeHoldNoThread() throws Exception {
+        EvidensHome home = SampleHome.shared().copy();
+        // an idle timeout far beyond the sockets' read timeout: the answers must not wait for the connections to be cut
+        WebConfig config = WebConfig.defaults(0, 64L << 20).withClientLimits(Duration.ofMinutes(10), 8, 512);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<Socket> stalled = new ArrayList<>();
+        try (WebServer server = WebServer.start(home, config, Exposure.local(), "testar", Ingestion::new)) {
+            for (int i = 0; i < config.maxThreads() + 8; i++) {
+                Socket s = new Socket("127.0.0.1", server.port());
+                s.setSoTimeout(60_000);
+                s.getOutputStream().write(("POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                        + "\r\nOrigin: https://angriper.example\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n{\"ca")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+                stalled.add(s);
+            }
+            HttpResponse<String> search = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/search?q=plan&case="
+                    + SampleBundle.CASE_ID)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, search.statusCode(), search.body());
+            for (Socket s : stalled) {
+                String answer = readAll(s);
+                assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+                assertTrue(answer.contains("annet nettsted"), answer);
+            }
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+            SampleHome.delete(home.root());
+        }
+    }
+
     private static HttpResponse<String> get(HttpClient http, WebServer server, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
