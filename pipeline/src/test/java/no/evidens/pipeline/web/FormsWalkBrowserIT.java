@@ -153,6 +153,65 @@ class FormsWalkBrowserIT {
         }
     }
 
+    /**
+     * Moving a quotation to another finding with the keyboard: the arrow key only chooses the finding (it moved the
+     * quotation at once, to whichever came first), «Flytt» moves it, the status says where and the focus goes there
+     * (it went to the page's top); removing it asks first (it asked nothing), Escape keeps it.
+     */
+    @Test
+    void aQuotationIsMovedAndRemovedWithTheKeyboard() throws Exception {
+        WorkspaceClient api = WorkspaceClient.of(ws);
+        String passage = api.get("/api/search?q=tiltaksplan&case=" + SampleBundle.CASE_ID).body().get("hits").get(0).get("passageId").asText();
+        WorkspaceClient.Answer from = api.json("POST", "/api/findings", "{\"case\":\"" + SampleBundle.CASE_ID
+                + "\",\"kind\":\"merknad\",\"title\":\"Tiltaksplanen mangler\",\"evidence\":{\"passageId\":\"" + passage + "\"}}");
+        WorkspaceClient.Answer to = api.json("POST", "/api/findings", "{\"case\":\"" + SampleBundle.CASE_ID
+                + "\",\"kind\":\"observasjon\",\"title\":\"Tiltaksplanen er ikke evaluert\"}");
+        assertEquals(201, from.status(), from.text());
+        assertEquals(201, to.status(), to.text());
+        String fromRef = from.body().get("ref").asText();
+        String toRef = to.body().get("ref").asText();
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                b.driver.get(ws.url() + "#/funn");
+                WebElement target = b.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#finding-" + fromRef + " .evidence select")));
+                target.sendKeys(Keys.ARROW_DOWN);
+                assertEquals(1, quotations(api, fromRef), "the arrow key moved nothing");
+                new Select(target).selectByValue(toRef);
+                b.driver.findElement(By.cssSelector("#finding-" + fromRef + " .move-to button")).sendKeys(Keys.ENTER);
+                b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
+                        "Sitatet er flyttet til " + to.body().get("label").asText() + "."));
+                assertEquals("h-" + toRef, b.driver.switchTo().activeElement().getDomAttribute("id"), "the focus on the finding it went to");
+                assertEquals(0, quotations(api, fromRef));
+                assertEquals(1, quotations(api, toRef));
+
+                WebElement remove = b.driver.findElement(By.cssSelector("#finding-" + toRef + " .evidence button.danger"));
+                remove.sendKeys(Keys.ENTER);
+                WebElement dialog = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ask-dialog")));
+                assertEquals("Fjerne sitat 1 fra " + to.body().get("label").asText() + "?", b.driver.findElement(By.id("ask-title")).getText());
+                b.view("forms-fjern-sitat");
+                b.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+                b.wait.until(ExpectedConditions.stalenessOf(dialog));
+                assertEquals(1, quotations(api, toRef), "Escape kept it");
+                b.driver.findElement(By.cssSelector("#finding-" + toRef + " .evidence button.danger")).sendKeys(Keys.ENTER);
+                b.wait.until(ExpectedConditions.elementToBeClickable(By.id("ask-ok"))).sendKeys(Keys.ENTER);
+                b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Sitatet er fjernet."));
+                assertEquals("h-" + toRef, b.driver.switchTo().activeElement().getDomAttribute("id"));
+                assertEquals(0, quotations(api, toRef));
+            } catch (Exception | AssertionError e) {
+                throw b.failure("forms-flytt-failed", e);
+            }
+        }
+    }
+
+    private static int quotations(WorkspaceClient api, String ref) throws Exception {
+        for (var f : api.get("/api/findings?case=" + SampleBundle.CASE_ID).body()) {
+            if (f.get("ref").asText().equals(ref)) {
+                return f.get("evidence").size();
+            }
+        }
+        throw new AssertionError("no finding " + ref);
+    }
+
     /** The sample's plan in the reader, the focus in its text. */
     private static WebElement openReader(Browser b) {
         b.driver.get(ws.url());

@@ -502,21 +502,32 @@ function findingCard(caseId, f, all) {
   const ev = f.evidence;
   const items = el('ol', { class: 'evidence', 'aria-label': T('ui.findings.quotesIn', f.label) }, ...ev.map((e, i) => {
     const itemPath = '/api/evidence/' + encodeURIComponent(caseId) + '/' + e.id;
-    const move = async body => { try { await api('PATCH', itemPath, body); refresh(); } catch (x) { showError(errorText(x)); } };
+    // the focus then goes to the finding the quotation is in, and the status says so (it went to the page's top)
+    const move = async (body, done) => {
+      try { await api('PATCH', itemPath, body); focusAfter = '#h-' + (body.to || f.ref); await refresh(); say(done); } catch (x) { showError(errorText(x)); }
+    };
     const others = all.filter(o => o.ref !== f.ref);
-    const moveTo = others.length ? el('select', { 'aria-label': T('ui.findings.moveTo', i + 1), onchange: ev2 => { if (ev2.target.value) move({ to: ev2.target.value }); } },
-      el('option', { value: '' }, T('ui.findings.moveToOption')), ...others.map(o => el('option', { value: o.ref }, o.label))) : null;
+    // chosen, then moved with its own button: a select that acted on change moved the quotation at the first arrow key
+    const target = el('select', { 'aria-label': T('ui.findings.moveTarget', i + 1) },
+      el('option', { value: '' }, T('ui.findings.moveToOption')), ...others.map(o => el('option', { value: o.ref }, o.label)));
+    const moveTo = others.length ? el('span', { class: 'move-to' }, target, el('button', { type: 'button', class: 'secondary', 'aria-label': T('ui.findings.moveTo', i + 1),
+      onclick: () => {
+        const to = others.find(o => o.ref === target.value);
+        if (!to) { showError(T('ui.findings.chooseTarget'), target); return; }
+        move({ to: to.ref }, T('ui.findings.quoteMoved', to.label));
+      } }, T('ui.findings.move'))) : null;
     return el('li', { class: e.stance === 'contradicts' ? 'contradicts' : '', dataset: { item: String(e.id) } },
       el('blockquote', {}, (e.stance === 'contradicts' ? T('ui.findings.contradicts') : '') + '«' + e.quote + '»'),
       el('div', { class: 'cite' }, T('ui.findings.source', e.source, e.citation.file, e.citation.start, e.citation.end, e.id)),
       e.note ? el('div', { class: 'cite' }, T('ui.findings.note', e.note)) : null,
       el('div', { class: 'actions' },
-        el('button', { type: 'button', class: 'secondary', disabled: i === 0, 'aria-label': T('ui.findings.moveUp', i + 1), onclick: () => move({ position: i }) }, T('ui.findings.up')),
-        el('button', { type: 'button', class: 'secondary', disabled: i === ev.length - 1, 'aria-label': T('ui.findings.moveDown', i + 1), onclick: () => move({ position: i + 2 }) }, T('ui.findings.down')),
+        el('button', { type: 'button', class: 'secondary', disabled: i === 0, 'aria-label': T('ui.findings.moveUp', i + 1), onclick: () => move({ position: i }, T('ui.findings.quoteMovedUp')) }, T('ui.findings.up')),
+        el('button', { type: 'button', class: 'secondary', disabled: i === ev.length - 1, 'aria-label': T('ui.findings.moveDown', i + 1), onclick: () => move({ position: i + 2 }, T('ui.findings.quoteMovedDown')) }, T('ui.findings.down')),
         moveTo,
         el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: caseId, doc: e.citation.docId, at: e.citation.start, to: e.citation.end }) }, T('ui.findings.showInDoc')),
         el('button', { type: 'button', class: 'danger', 'aria-label': T('ui.findings.removeQuote', i + 1, f.label), onclick: async () => {
-            try { await api('DELETE', itemPath); await refresh(); say(T('ui.findings.quoteRemoved')); } catch (x) { showError(errorText(x)); }
+            if (!await ask(T('ui.findings.removeQuoteTitle', i + 1, f.label), T('ui.findings.removeQuoteConfirm', f.label), T('ui.ask.remove'))) return;
+            try { await api('DELETE', itemPath); focusAfter = '#h-' + f.ref; await refresh(); say(T('ui.findings.quoteRemoved')); } catch (x) { showError(errorText(x)); }
           } }, T('ui.common.remove'))));
   }));
   return el('article', { class: 'finding', id: 'finding-' + f.ref, 'aria-labelledby': 'h-' + f.ref },
