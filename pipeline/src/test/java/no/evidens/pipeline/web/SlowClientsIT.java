@@ -44,16 +44,11 @@ class SlowClientsIT {
         try (WebServer server = WebServer.start(home, config, Exposure.local(), "testar", Ingestion::new)) {
             String token = Json.mapper().readTree(get(http, server, "/api/session").body()).get("token").asText();
             for (int i = 0; i < STALLED; i++) {
-                Socket s = new Socket("127.0.0.1", server.port());
-                s.setSoTimeout(20_000);
                 String head = i % 2 == 0
                         ? "POST /api/ingest?case=treg-" + i + " HTTP/1.1\r\nContent-Type: application/zip\r\nContent-Length: " + (32 << 20) + "\r\n"
                         : "POST /api/findings HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n";
-                OutputStream out = s.getOutputStream();
-                out.write((head + "Host: 127.0.0.1:" + server.port() + "\r\n" + WebServer.TOKEN_HEADER + ": " + token + "\r\n\r\nPK\u0003\u0004")
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-                stalled.add(s);
+                stalled.add(stall(server, head + "Host: 127.0.0.1:" + server.port() + "\r\n" + WebServer.TOKEN_HEADER + ": " + token
+                        + "\r\n\r\nPK\u0003\u0004", 20_000));
             }
             // While they hang: searches (each a fresh connection) answer promptly.
             for (int i = 0; i < 20; i++) {
@@ -121,13 +116,8 @@ class SlowClientsIT {
         List<Socket> stalled = new ArrayList<>();
         try (WebServer server = WebServer.start(home, config, Exposure.local(), "testar", Ingestion::new)) {
             for (int i = 0; i < config.maxThreads() + 8; i++) {
-                Socket s = new Socket("127.0.0.1", server.port());
-                s.setSoTimeout(60_000);
-                s.getOutputStream().write(("POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
-                        + "\r\nOrigin: https://angriper.example\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n{\"ca")
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                s.getOutputStream().flush();
-                stalled.add(s);
+                stalled.add(stall(server, "POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                        + "\r\nOrigin: https://angriper.example\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n{\"ca", 60_000));
             }
             HttpResponse<String> search = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/search?q=plan&case="
                     + SampleBundle.CASE_ID)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
@@ -148,6 +138,16 @@ class SlowClientsIT {
     private static HttpResponse<String> get(HttpClient http, WebServer server, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A connection that has sent this much of a request and then goes silent; its reads wait this long at most. */
+    private static Socket stall(WebServer server, String start, int readTimeoutMs) throws IOException {
+        Socket s = new Socket("127.0.0.1", server.port());
+        s.setSoTimeout(readTimeoutMs);
+        OutputStream out = s.getOutputStream();
+        out.write(start.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return s;
     }
 
     /** What the server sent until it closed the connection. */
