@@ -155,9 +155,10 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     /**
-     * Answers a refusal. A small unread body is read and dropped, so the connection can serve the next
-     * request; a large or unknown one is not read at all: the answer says Connection: close (so a 413 is
-     * sent from the headers alone, and a client that waits for 100-continue never sends the body).
+     * Answers a refusal. A small unread body that has already arrived is dropped, so the connection can serve the next
+     * request; one still on its way is not waited for, and a large or unknown one is not read at all: the answer says
+     * Connection: close (so a 413 is sent from the headers alone, a client that waits for 100-continue never sends the
+     * body, and a client that holds its body back holds no thread).
      */
     private static void refuse(Exchange x, ApiError e) throws IOException {
         long declared;
@@ -169,8 +170,8 @@ final class ApiHandler extends Handler.Abstract {
         boolean chunked = x.header("Transfer-Encoding") != null;
         if (declared > DISCARD_LIMIT || chunked || "100-continue".equalsIgnoreCase(x.header("Expect"))) {
             x.responseHeader("Connection", "close");
-        } else if (declared > 0) {
-            x.discardBody(DISCARD_LIMIT);
+        } else if (declared > 0 && !x.dropArrivedBody(DISCARD_LIMIT)) {
+            x.responseHeader("Connection", "close");
         }
         x.error(e.status(), ErrorTexts.message(ErrorTexts.language(x), e));
     }

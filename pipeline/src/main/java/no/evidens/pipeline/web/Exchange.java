@@ -187,9 +187,9 @@ final class Exchange {
         body.buffer(max);
     }
 
-    /** Reads and drops what is left of the request body, up to {@code max} bytes ({@link RequestBody#discard}). */
-    void discardBody(long max) {
-        body.discard(max);
+    /** Drops what has arrived of the request body, up to {@code max} bytes, without waiting; whether that was all of it ({@link RequestBody#dropArrived}). */
+    boolean dropArrivedBody(long max) {
+        return body.dropArrived(max);
     }
 
     /** Refuses the request with 405 unless its method is one of these (HEAD goes where GET does). */

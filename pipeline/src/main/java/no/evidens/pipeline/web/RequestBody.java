@@ -100,19 +100,30 @@ final class RequestBody {
     }
 
     /**
-     * Reads and drops what is left of the request body (up to {@code max} bytes), so that a refusal
-     * sent before the body was read reaches the client instead of a reset connection.
+     * Drops what has already arrived of the request body (up to {@code max} bytes), without waiting for the rest, so
+     * that a refusal can keep the connection for the client's next request. Whether the whole body was dropped: if not,
+     * the refusal must close the connection. Never waiting matters: a client that holds its body back (a hostile one,
+     * or one refused from its headers) would otherwise hold this thread until the connection's idle timeout.
      */
-    void discard(long max) {
-        try (InputStream in = stream()) {
-            byte[] buf = new byte[64 * 1024];
-            long n = 0;
-            int r;
-            while (n <= max && (r = in.read(buf)) > 0) {
-                n += r;
+    boolean dropArrived(long max) {
+        long n = 0;
+        while (n <= max) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                return false;
             }
-        } catch (IOException gone) {
-            // the client stopped sending: nothing to drop
+            try {
+                if (Content.Chunk.isFailure(chunk)) {
+                    return false;
+                }
+                n += chunk.remaining();
+                if (chunk.isLast()) {
+                    return true;
+                }
+            } finally {
+                chunk.release();
+            }
         }
+        return false;
     }
 }

@@ -137,6 +137,9 @@ class ReaderBrowserIT {
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("history-avvik-1"))).click();
         WebElement table = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("history-table")));
         String t = table.getText();
+        // the finding named as the findings page names it, not by the API's ref (avvik-1)
+        assertEquals("Historikk for Avvik 1", driver.findElement(By.cssSelector("main h2")).getText());
+        assertTrue(t.contains("Avvik 1") && !t.contains("avvik-1"), t);
         assertTrue(t.contains("opprettet"), t);
         assertTrue(t.contains("la til sitat"), t);
         assertTrue(t.contains("«" + HEADING + "»"), t);

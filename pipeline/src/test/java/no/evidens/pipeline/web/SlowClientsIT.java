@@ -44,16 +44,11 @@ class SlowClientsIT {
         try (WebServer server = WebServer.start(home, config, Exposure.local(), "testar", Ingestion::new)) {
             String token = Json.mapper().readTree(get(http, server, "/api/session").body()).get("token").asText();
             for (int i = 0; i < STALLED; i++) {
-                Socket s = new Socket("127.0.0.1", server.port());
-                s.setSoTimeout(20_000);
                 String head = i % 2 == 0
                         ? "POST /api/ingest?case=treg-" + i + " HTTP/1.1\r\nContent-Type: application/zip\r\nContent-Length: " + (32 << 20) + "\r\n"
                         : "POST /api/findings HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n";
-                OutputStream out = s.getOutputStream();
-                out.write((head + "Host: 127.0.0.1:" + server.port() + "\r\n" + WebServer.TOKEN_HEADER + ": " + token + "\r\n\r\nPK\u0003\u0004")
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-                stalled.add(s);
+                stalled.add(stall(server, head + "Host: 127.0.0.1:" + server.port() + "\r\n" + WebServer.TOKEN_HEADER + ": " + token
+                        + "\r\n\r\nPK\u0003\u0004", 20_000));
             }
             // While they hang: searches (each a fresh connection) answer promptly.
             for (int i = 0; i < 20; i++) {
@@ -106,9 +101,53 @@ class SlowClientsIT {
         }
     }
 
+    /**
+     * A hostile client's cheapest attack: more connections than the server has threads, each a small POST refused from
+     * its headers alone (another site's Origin) whose body never comes. Each must get its 403 while it still holds its
+     * body back, and a search made meanwhile must be answered. (Before, each refusal first waited for the body to drop
+     * it, holding a thread until the connection's idle timeout: 40 such clients froze the server for 30 s.)
+     */
+    @Test
+    void refusalsOfBodiesThatNeverComeHoldNoThread() throws Exception {
+        EvidensHome home = SampleHome.shared().copy();
+        // an idle timeout far beyond the sockets' read timeout: the answers must not wait for the connections to be cut
+        WebConfig config = WebConfig.defaults(0, 64L << 20).withClientLimits(Duration.ofMinutes(10), 8, 512);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<Socket> stalled = new ArrayList<>();
+        try (WebServer server = WebServer.start(home, config, Exposure.local(), "testar", Ingestion::new)) {
+            for (int i = 0; i < config.maxThreads() + 8; i++) {
+                stalled.add(stall(server, "POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                        + "\r\nOrigin: https://angriper.example\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n{\"ca", 60_000));
+            }
+            HttpResponse<String> search = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/search?q=plan&case="
+                    + SampleBundle.CASE_ID)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, search.statusCode(), search.body());
+            for (Socket s : stalled) {
+                String answer = readAll(s);
+                assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+                assertTrue(answer.contains("annet nettsted"), answer);
+            }
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+            SampleHome.delete(home.root());
+        }
+    }
+
     private static HttpResponse<String> get(HttpClient http, WebServer server, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A connection that has sent this much of a request and then goes silent; its reads wait this long at most. */
+    private static Socket stall(WebServer server, String start, int readTimeoutMs) throws IOException {
+        Socket s = new Socket("127.0.0.1", server.port());
+        s.setSoTimeout(readTimeoutMs);
+        OutputStream out = s.getOutputStream();
+        out.write(start.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return s;
     }
 
     /** What the server sent until it closed the connection. */

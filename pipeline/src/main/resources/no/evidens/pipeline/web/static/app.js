@@ -191,7 +191,8 @@ function hitItem(h, r, q, filters) {
     indicatorsWhy(h),
     used.length ? el('div', {}, ...used.map(u => el('span', { class: 'used' }, T('ui.hit.usedIn', u.label)))) : null,
     el('div', { class: 'actions' },
-      el('button', { type: 'button', onclick: () => openAttach({ passageId: h.passageId, quote: h.text, source: citation(h), provenance }) },
+      el('button', { type: 'button', 'data-passage': h.passageId,
+        onclick: () => openAttach({ passageId: h.passageId, quote: h.text, source: citation(h), provenance, back: `[data-passage="${CSS.escape(h.passageId)}"]` }) },
         T('ui.hit.attach')),
       el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: h.case, doc: h.docId, q, at: h.start }) }, T('ui.hit.read')),
       el('a', { class: 'button secondary', href: '#/lignende?' + qs({ id: h.passageId }) }, T('ui.hit.like'))));
@@ -232,9 +233,10 @@ async function viewDocument(params) {
   const attachBtn = el('button', { type: 'button', id: 'attach-selection', disabled: true, onclick: () => {
       if (!selectionSpan) return;
       const quote = d.text.slice(selectionSpan.start, selectionSpan.end);
+      const from = selectionSpan.start;
       openAttach({ docId: d.docId, caseId: d.case, start: selectionSpan.start, end: selectionSpan.end, quote,
         source: T('ui.common.citation', d.title || d.file, typeName(d.type), pageOf(d, selectionSpan.start), selectionSpan.start, selectionSpan.end),
-        provenance: q ? { query: q, filters: { case: d.case } } : null, after: () => viewDocument(params) });
+        provenance: q ? { query: q, filters: { case: d.case } } : null, after: () => readOn(params, from) });
     } }, T('ui.doc.attachSelection'));
   const marks = Array.from(textBox.querySelectorAll('mark'));
   let current = -1;
@@ -278,6 +280,15 @@ async function viewDocument(params) {
     const m = marks.findIndex(x => +x.dataset.s >= at);
     if (m >= 0) { current = m - 1; step(1); } else scrollToOffset(textBox, at);
   }
+}
+
+/** The document drawn anew (with the new quotation underlined), the reader back at the quotation, the focus in its text. */
+async function readOn(params, offset) {
+  await viewDocument(params);
+  const box = document.getElementById('doc-text');
+  if (!box) return;
+  scrollToOffset(box, offset);
+  box.focus({ preventScroll: true });
 }
 
 function pageOf(d, offset) {
@@ -365,7 +376,7 @@ async function openAttach(req) {
   const dlg = document.getElementById('attach-dialog');
   document.getElementById('attach-quote').textContent = '«' + req.quote + '»';
   document.getElementById('attach-source').textContent = req.source;
-  document.getElementById('attach-error').hidden = true;
+  tellAttach('');
   document.getElementById('attach-note').value = '';
   document.getElementById('attach-contradicts').checked = false;
   document.getElementById('attach-new-title').value = '';
@@ -390,32 +401,34 @@ function toggleNew() {
 async function submitAttach(ev) {
   ev.preventDefault();
   const req = attachRequest;
-  const err = document.getElementById('attach-error');
-  err.hidden = true;
+  tellAttach('');
   const caseId = req.caseId || state.caseId;
+  const title = document.getElementById('attach-new-title');
+  const reqs = document.getElementById('attach-new-req');
+  const note = document.getElementById('attach-note');
+  const ref = document.getElementById('attach-finding').value;
+  // checked here, at the field and in words: the server would name its JSON fields («title», «note»)
+  if (!ref && !title.value.trim()) { tellAttach(T('ui.attach.needTitle'), title); return; }
+  if (!findingFits(ref ? null : title, [...(ref ? [] : [[reqs, 'ui.findings.fieldReq']]), [note, 'ui.attach.fieldNote']], tellAttach)) return;
   try {
-    const ref = document.getElementById('attach-finding').value;
     const body = { stance: document.getElementById('attach-contradicts').checked ? 'contradicts' : 'supports' };
-    const note = document.getElementById('attach-note').value.trim();
-    if (note) body.note = note;
+    if (note.value.trim()) body.note = note.value.trim();
     if (req.passageId) body.passageId = req.passageId; else { body.docId = req.docId; body.start = req.start; body.end = req.end; }
     if (req.provenance && req.provenance.query) { body.query = req.provenance.query; body.filters = req.provenance.filters; }
     let f;
     if (!ref) {
-      const title = document.getElementById('attach-new-title').value.trim();
-      if (!title) throw new WordedError(T('ui.attach.needTitle'));
-      const requirements = document.getElementById('attach-new-req').value.split('\n').map(s => s.trim()).filter(Boolean);
+      const requirements = reqs.value.split('\n').map(s => s.trim()).filter(Boolean);
       // One request: the new finding is created with its first quotation, or not at all.
-      f = await api('POST', '/api/findings', { case: caseId, kind: document.getElementById('attach-kind').value, title, requirements, evidence: body });
+      f = await api('POST', '/api/findings', { case: caseId, kind: document.getElementById('attach-kind').value, title: title.value.trim(), requirements, evidence: body });
     } else {
       f = await api('POST', '/api/findings/' + encodeURIComponent(caseId) + '/' + encodeURIComponent(ref) + '/evidence', body);
     }
     document.getElementById('attach-dialog').close();
-    if (req.after) await req.after(); else await refresh();
+    // the focus back where the quotation was chosen (the view is drawn anew): the reader's text, or the hit's button
+    if (req.after) await req.after(); else { focusAfter = req.back || null; await refresh(); }
     say(T(f.evidence.length === 1 ? 'ui.attach.done1' : 'ui.attach.doneN', f.label, f.evidence.length));
   } catch (e) {
-    err.textContent = errorText(e);
-    err.hidden = false;
+    tellAttach(errorText(e));
   }
 }
 
@@ -439,7 +452,7 @@ async function viewFindings(params) {
   const newForm = el('details', { class: 'new-finding' }, el('summary', {}, T('ui.findings.new')),
     el('form', { onsubmit: async ev => {
         ev.preventDefault();
-        if (!findingFits(title, reqs, text)) return;
+        if (!findingFits(title, [[reqs, 'ui.findings.fieldReq'], [text, 'ui.findings.fieldText']])) return;
         try {
           await api('POST', '/api/findings', { case: caseId, kind: kind.value, title: title.value, text: text.value,
             requirements: reqs.value.split('\n').map(s => s.trim()).filter(Boolean) });
@@ -479,7 +492,7 @@ function findingCard(caseId, f, all) {
   const edit = f.status === 'godkjent'
     ? el('p', { class: 'cite' }, T('ui.findings.locked'))
     : el('details', {}, el('summary', {}, T('ui.findings.edit')),
-      el('form', { onsubmit: ev => { ev.preventDefault(); if (findingFits(title, reqs, text)) save(f.version); } },
+      el('form', { onsubmit: ev => { ev.preventDefault(); if (findingFits(title, [[reqs, 'ui.findings.fieldReq'], [text, 'ui.findings.fieldText']])) save(f.version); } },
         el('label', {}, T('ui.findings.fieldTitle'), title), el('label', {}, T('ui.findings.fieldReq'), reqs), el('label', {}, T('ui.findings.fieldText'), text),
         el('div', { class: 'buttons' }, el('button', { type: 'submit' }, T('ui.common.save')),
           el('button', { type: 'button', class: 'danger', onclick: async () => {
@@ -489,21 +502,32 @@ function findingCard(caseId, f, all) {
   const ev = f.evidence;
   const items = el('ol', { class: 'evidence', 'aria-label': T('ui.findings.quotesIn', f.label) }, ...ev.map((e, i) => {
     const itemPath = '/api/evidence/' + encodeURIComponent(caseId) + '/' + e.id;
-    const move = async body => { try { await api('PATCH', itemPath, body); refresh(); } catch (x) { showError(errorText(x)); } };
+    // the focus then goes to the finding the quotation is in, and the status says so (it went to the page's top)
+    const move = async (body, done) => {
+      try { await api('PATCH', itemPath, body); focusAfter = '#h-' + (body.to || f.ref); await refresh(); say(done); } catch (x) { showError(errorText(x)); }
+    };
     const others = all.filter(o => o.ref !== f.ref);
-    const moveTo = others.length ? el('select', { 'aria-label': T('ui.findings.moveTo', i + 1), onchange: ev2 => { if (ev2.target.value) move({ to: ev2.target.value }); } },
-      el('option', { value: '' }, T('ui.findings.moveToOption')), ...others.map(o => el('option', { value: o.ref }, o.label))) : null;
+    // chosen, then moved with its own button: a select that acted on change moved the quotation at the first arrow key
+    const target = el('select', { 'aria-label': T('ui.findings.moveTarget', i + 1) },
+      el('option', { value: '' }, T('ui.findings.moveToOption')), ...others.map(o => el('option', { value: o.ref }, o.label)));
+    const moveTo = others.length ? el('span', { class: 'move-to' }, target, el('button', { type: 'button', class: 'secondary', 'aria-label': T('ui.findings.moveTo', i + 1),
+      onclick: () => {
+        const to = others.find(o => o.ref === target.value);
+        if (!to) { showError(T('ui.findings.chooseTarget'), target); return; }
+        move({ to: to.ref }, T('ui.findings.quoteMoved', to.label));
+      } }, T('ui.findings.move'))) : null;
     return el('li', { class: e.stance === 'contradicts' ? 'contradicts' : '', dataset: { item: String(e.id) } },
       el('blockquote', {}, (e.stance === 'contradicts' ? T('ui.findings.contradicts') : '') + '«' + e.quote + '»'),
       el('div', { class: 'cite' }, T('ui.findings.source', e.source, e.citation.file, e.citation.start, e.citation.end, e.id)),
       e.note ? el('div', { class: 'cite' }, T('ui.findings.note', e.note)) : null,
       el('div', { class: 'actions' },
-        el('button', { type: 'button', class: 'secondary', disabled: i === 0, 'aria-label': T('ui.findings.moveUp', i + 1), onclick: () => move({ position: i }) }, T('ui.findings.up')),
-        el('button', { type: 'button', class: 'secondary', disabled: i === ev.length - 1, 'aria-label': T('ui.findings.moveDown', i + 1), onclick: () => move({ position: i + 2 }) }, T('ui.findings.down')),
+        el('button', { type: 'button', class: 'secondary', disabled: i === 0, 'aria-label': T('ui.findings.moveUp', i + 1), onclick: () => move({ position: i }, T('ui.findings.quoteMovedUp')) }, T('ui.findings.up')),
+        el('button', { type: 'button', class: 'secondary', disabled: i === ev.length - 1, 'aria-label': T('ui.findings.moveDown', i + 1), onclick: () => move({ position: i + 2 }, T('ui.findings.quoteMovedDown')) }, T('ui.findings.down')),
         moveTo,
         el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: caseId, doc: e.citation.docId, at: e.citation.start, to: e.citation.end }) }, T('ui.findings.showInDoc')),
         el('button', { type: 'button', class: 'danger', 'aria-label': T('ui.findings.removeQuote', i + 1, f.label), onclick: async () => {
-            try { await api('DELETE', itemPath); await refresh(); say(T('ui.findings.quoteRemoved')); } catch (x) { showError(errorText(x)); }
+            if (!await ask(T('ui.findings.removeQuoteTitle', i + 1, f.label), T('ui.findings.removeQuoteConfirm', f.label), T('ui.ask.remove'))) return;
+            try { await api('DELETE', itemPath); focusAfter = '#h-' + f.ref; await refresh(); say(T('ui.findings.quoteRemoved')); } catch (x) { showError(errorText(x)); }
           } }, T('ui.common.remove'))));
   }));
   return el('article', { class: 'finding', id: 'finding-' + f.ref, 'aria-labelledby': 'h-' + f.ref },
@@ -628,9 +652,10 @@ async function viewIngest() {
       ev.preventDefault();
       showError('');
       const f = file.files[0];
-      if (!f) { showError(T('ui.ingest.chooseZip')); return; }
-      if (!/\.zip$/i.test(f.name)) { showError(T('ui.ingest.mustBeZip')); return; }
-      if (f.size > state.maxUpload) { showError(T('ui.ingest.tooBig', Math.ceil(f.size / 1048576), limitMb)); return; }
+      // said at the file field (focused, marked invalid), as the page's other forms do
+      if (!f) { showError(T('ui.ingest.chooseZip'), file); return; }
+      if (!/\.zip$/i.test(f.name)) { showError(T('ui.ingest.mustBeZip'), file); return; }
+      if (f.size > state.maxUpload) { showError(T('ui.ingest.tooBig', Math.ceil(f.size / 1048576), limitMb), file); return; }
       const submit = ev.target.querySelector('button');
       submit.disabled = true;
       try {
@@ -649,7 +674,8 @@ async function viewIngest() {
         state.roles = (await api('GET', '/api/session')).roles || {};
         await loadCases(job.case);
       } catch (e) {
-        showError(errorText(e));
+        // the server's refusal of the file itself (not a zip, too large) is said at the file field too
+        showError(errorText(e), e instanceof ApiError && (e.status === 413 || e.status === 415) ? file : undefined);
         progressText.textContent = '';
       } finally { submit.disabled = false; }
     } },

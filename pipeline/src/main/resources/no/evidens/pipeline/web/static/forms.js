@@ -39,17 +39,41 @@ document.addEventListener('change', ev => { if (ev.target.setCustomValidity) ev.
 const MAX_TITLE_CHARS = 4000;
 const MAX_FIELD_CHARS = 100000;
 
-/** Whether a finding's fields may be sent; if not, says why in the catalogue's words and puts the focus there. */
-function findingFits(title, reqs, text) {
-  const told = (field, words) => { showError(words, field); return false; };
-  if (!title.value.trim()) return told(title, T('ui.findings.titleBlank'));
-  if (title.value.length > MAX_TITLE_CHARS) {
+/**
+ * Whether a finding's fields may be sent; if not, says why in the catalogue's words at the field (tell: the page's
+ * message line, or the attach dialog's). The title is checked when given; each further field is [field, its label's key].
+ */
+function findingFits(title, fields, tell = showError) {
+  const told = (field, words) => { tell(words, field); return false; };
+  if (title && !title.value.trim()) return told(title, T('ui.findings.titleBlank'));
+  if (title && title.value.length > MAX_TITLE_CHARS) {
     return told(title, T('ui.findings.tooLong', T('ui.findings.fieldTitle'), title.value.length, MAX_TITLE_CHARS));
   }
-  for (const [field, label] of [[reqs, 'ui.findings.fieldReq'], [text, 'ui.findings.fieldText']]) {
+  for (const [field, label] of fields) {
     if (field.value.length > MAX_FIELD_CHARS) return told(field, T('ui.findings.tooLong', T(label), field.value.length, MAX_FIELD_CHARS));
   }
   return true;
+}
+
+/**
+ * Says a refusal in the attach dialog (or clears it with ''), as showError does on the page: with a field, the field
+ * gets the focus, is marked invalid and described by the message, and editing it clears the message. (The page's
+ * message line lies behind the modal dialog, out of sight and out of reach.)
+ */
+function tellAttach(message, field) {
+  const box = document.getElementById('attach-error');
+  box.textContent = message;
+  box.hidden = !message;
+  for (const f of document.querySelectorAll('#attach-form [aria-invalid]')) {
+    f.removeAttribute('aria-invalid');
+    f.removeAttribute('aria-describedby');
+  }
+  if (message && field) {
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', 'attach-error');
+    field.addEventListener('input', () => { if (field.hasAttribute('aria-invalid')) tellAttach(''); }, { once: true });
+    field.focus();
+  }
 }
 
 // A date field as a text field written dd.mm.åååå. A date input (type=date) shows its format in the browser's

@@ -4,8 +4,13 @@
 
 /** Every word this file shows, from the workspace's catalogue (ui.history.*), read when shown. */
 const HISTORY_WORDS = {
-  title: ref => ref ? T('ui.history.titleRef', ref) : T('ui.history.title'),
-  caption: ref => ref ? T('ui.history.captionRef', ref) : T('ui.history.caption'),
+  title: ref => ref ? T('ui.history.titleRef', HISTORY_WORDS.label(ref)) : T('ui.history.title'),
+  caption: ref => ref ? T('ui.history.captionRef', HISTORY_WORDS.label(ref)) : T('ui.history.caption'),
+  /** A finding's ref (the API's avvik-1) as the findings page names it («Avvik 1»); anything else as it is. */
+  label: ref => {
+    const m = /^(avvik|merknad|observasjon)-(\d+)$/.exec(ref || '');
+    return m ? T('ui.kind.' + m[1]) + ' ' + m[2] : (ref || '');
+  },
   get empty() { return T('ui.history.empty'); },
   get when() { return T('ui.history.when'); },
   get who() { return T('ui.history.who'); },
@@ -70,7 +75,7 @@ const EvidensHistory = (() => {
         el('td', {}, el('time', { datetime: h.at }, h.at.slice(0, 19).replace('T', ' '))),
         el('td', {}, h.actor),
         el('td', {}, w.action(h.action)),
-        el('td', {}, h.finding || ''),
+        el('td', {}, w.label(h.finding)),
         el('td', {}, ...detail(h).map(line => el('div', {}, line)))))));
     render(heading(w.title(ref)),
       el('p', {}, el('a', { href: '#/funn' }, w.back), ref ? ' · ' : '', ref ? el('a', { href: '#/historikk' }, w.all) : ''),
