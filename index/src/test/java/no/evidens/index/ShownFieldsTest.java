@@ -77,30 +77,16 @@ class ShownFieldsTest {
         }
     }
 
-    @Test
-    void everyPassageHasTheValueAndReadsAsItsStoredFields() throws IOException {
-        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
-            List<Passage> list = passages("d1", 23);
-            w.add(document("d1", list), list);
-            w.commit();
-        }
+    /** A check of a snapshot of the test's index. */
+    private interface Check {
+        void on(IndexSnapshot s) throws IOException;
+    }
+
+    private void onSnapshot(Check check) throws IOException {
         try (SnapshotSource source = new SnapshotSource(dir, NorwegianAnalysis.queryAnalyzer(null))) {
             IndexSnapshot s = source.acquire();
             try {
-                int[] docs = passageDocs(s);
-                assertEquals(23, docs.length);
-                int valued = 0;
-                for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                    BinaryDocValues values = leaf.reader().getBinaryDocValues(ShownFields.FIELD);
-                    assertNotNull(values, "a segment written now holds the shown fields as a doc value");
-                    while (values.nextDoc() != BinaryDocValues.NO_MORE_DOCS) {
-                        valued++;
-                    }
-                }
-                assertEquals(23, valued, "each passage, and no whole document, has the value");
-                assertHitsAsStored(s, docs);
-                // A page's hits in another order than the index's, and one asked twice, read the same.
-                assertHitsAsStored(s, new int[] {docs[20], docs[3], docs[3], docs[11]});
+                check.on(s);
             } finally {
                 source.release(s);
             }
@@ -108,9 +94,34 @@ class ShownFieldsTest {
     }
 
     @Test
+    void everyPassageHasTheValueAndReadsAsItsStoredFields() throws IOException {
+        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
+            List<Passage> list = passages("d1", 23);
+            w.add(document("d1", list), list);
+            w.commit();
+        }
+        onSnapshot(s -> {
+            int[] docs = passageDocs(s);
+            assertEquals(23, docs.length);
+            int valued = 0;
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                BinaryDocValues values = leaf.reader().getBinaryDocValues(ShownFields.FIELD);
+                assertNotNull(values, "a segment written now holds the shown fields as a doc value");
+                while (values.nextDoc() != BinaryDocValues.NO_MORE_DOCS) {
+                    valued++;
+                }
+            }
+            assertEquals(23, valued, "each passage, and no whole document, has the value");
+            assertHitsAsStored(s, docs);
+            // A page's hits in another order than the index's, and one asked twice, read the same.
+            assertHitsAsStored(s, new int[] {docs[20], docs[3], docs[3], docs[11]});
+        });
+    }
+
+    @Test
     void aSegmentWrittenBeforeTheValueIsReadFromStoredFields() throws IOException {
         // The first segment as an index written before the doc value: the passages' documents without it.
-        try (IndexWriter old = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig())) {
+        try (FSDirectory files = FSDirectory.open(dir); IndexWriter old = new IndexWriter(files, new IndexWriterConfig())) {
             List<Passage> list = passages("gammel", 9);
             List<Document> block = new ArrayList<>();
             for (Passage p : list) {
@@ -127,20 +138,15 @@ class ShownFieldsTest {
             w.add(document("ny", list), list);
             w.commit();
         }
-        try (SnapshotSource source = new SnapshotSource(dir, NorwegianAnalysis.queryAnalyzer(null))) {
-            IndexSnapshot s = source.acquire();
-            try {
-                List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-                assertEquals(2, leaves.size());
-                assertNull(leaves.get(0).reader().getBinaryDocValues(ShownFields.FIELD));
-                assertNotNull(leaves.get(1).reader().getBinaryDocValues(ShownFields.FIELD));
-                int[] docs = passageDocs(s);
-                assertEquals(21, docs.length);
-                assertTrue(docs[8] < leaves.get(1).docBase && docs[9] >= leaves.get(1).docBase);
-                assertHitsAsStored(s, docs);
-            } finally {
-                source.release(s);
-            }
-        }
+        onSnapshot(s -> {
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            assertEquals(2, leaves.size());
+            assertNull(leaves.get(0).reader().getBinaryDocValues(ShownFields.FIELD));
+            assertNotNull(leaves.get(1).reader().getBinaryDocValues(ShownFields.FIELD));
+            int[] docs = passageDocs(s);
+            assertEquals(21, docs.length);
+            assertTrue(docs[8] < leaves.get(1).docBase && docs[9] >= leaves.get(1).docBase);
+            assertHitsAsStored(s, docs);
+        });
     }
 }
