@@ -21,7 +21,7 @@ import org.apache.lucene.util.BytesRef;
  * A passage's shown fields ({@link PassageSchema#HIT_FIELDS}: what a hit shows) once more, as one binary doc value, so
  * that a page of hits reads them without stored fields. Stored fields are compressed in blocks: each hit in another
  * block costs a decompression of the block up to it (the page's second-largest piece of work on the searching
- * thread after highlighting, the fortieth round's profile); Lucene keeps binary doc values uncompressed, so a hit's
+ * thread after highlighting, the thirty-ninth round); Lucene keeps binary doc values uncompressed, so a hit's
  * value is one slice of the file. The value holds the stored values of those fields in the order the passage's
  * document has them, each as its place in {@link #FIELDS} (doubled, plus one for a number) and its text or number:
  * read back, the same {@code Document} the stored fields give. The stored fields stay (every other reader of a
