@@ -88,16 +88,14 @@ final class HitReader {
         return docs;
     }
 
-    /** The fields a hit shows of each of {@code docs}, by Lucene document: read in index order, each once. */
+    /**
+     * The fields a hit shows of each of {@code docs}, by Lucene document: read in index order, each once, from their doc
+     * value ({@link ShownFields}) or, in a segment without it, from the stored fields.
+     */
     Map<Integer, Document> stored(int[] docs) throws IOException {
-        int[] inOrder = docs.clone();
-        Arrays.sort(inOrder);
+        int[] inOrder = Arrays.stream(docs).sorted().distinct().toArray();
         Map<Integer, Document> byDoc = new HashMap<>();
-        for (int doc : inOrder) {
-            if (!byDoc.containsKey(doc)) {
-                byDoc.put(doc, stored.document(doc, PassageSchema.HIT_FIELDS));
-            }
-        }
+        ShownFields.read(s, stored, inOrder, byDoc);
         return byDoc;
     }
 
