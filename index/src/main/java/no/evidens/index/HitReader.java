@@ -88,14 +88,16 @@ final class HitReader {
         return docs;
     }
 
-    /**
-     * The fields a hit shows of each of {@code docs}, by Lucene document: read in index order, each once, from their doc
-     * value ({@link ShownFields}) or, in a segment without it, from the stored fields.
-     */
+    /** The fields a hit shows of each of {@code docs}, by Lucene document: read in index order, each once. */
     Map<Integer, Document> stored(int[] docs) throws IOException {
-        int[] inOrder = Arrays.stream(docs).sorted().distinct().toArray();
+        int[] inOrder = docs.clone();
+        Arrays.sort(inOrder);
         Map<Integer, Document> byDoc = new HashMap<>();
-        ShownFields.read(s, stored, inOrder, byDoc);
+        for (int doc : inOrder) {
+            if (!byDoc.containsKey(doc)) {
+                byDoc.put(doc, stored.document(doc, PassageSchema.HIT_FIELDS));
+            }
+        }
         return byDoc;
     }
 

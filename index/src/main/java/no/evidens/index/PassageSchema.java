@@ -225,8 +225,6 @@ public final class PassageSchema {
         }
         d.add(shared.facet(TYPE, p.type()));
         d.add(shared.facet(CASE, p.caseId()));
-        // Last: the shown fields again, as the stored ones above hold them, for a page of hits (ShownFields).
-        d.add(ShownFields.of(d));
         return d;
     }
 
