@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import no.evidens.index.EvidenceSink;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.Passage;
+import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.ExtractionException;
@@ -415,9 +416,19 @@ final class IngestRoute extends RouteBuilder {
         receipts.record(failed(path, type, sha, e));
     }
 
+    /**
+     * A document failed at one of its stages, or after them: its body is then its finished line (the commit it made
+     * failed, on a full disk say), and what it added is not stored.
+     */
     private void recordDocumentFailure(Exchange ex) {
+        Exception e = caught(ex);
+        if (ex.getIn().getBody() instanceof ReceiptFile done) {
+            recordDocument(failed(done.path(), done.type(), done.sha256(),
+                    new ExtractionException(Reason.NOT_STORED, Messages.oneLine(e), e)));
+            return;
+        }
         DocumentWork work = ex.getIn().getBody(DocumentStage.class).work();
-        recordDocument(failed(work.path(), work.type(), work.sha256(), caught(ex)));
+        recordDocument(failed(work.path(), work.type(), work.sha256(), e));
     }
 
     private static Exception caught(Exchange ex) {

@@ -1,0 +1,120 @@
+package no.evidens.pipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.index.EvidenceSink;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.Passage;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.bundle.BundleEntry;
+import no.evidens.pipeline.bundle.BundleReader;
+import no.evidens.pipeline.extract.Extraction;
+import no.evidens.pipeline.extract.Extractor;
+import no.evidens.pipeline.extract.Reason;
+
+/**
+ * A commit that fails after a document was added (the disk filled up): the document's own receipt line says it was not
+ * stored, with the disk's words, and the route goes on; before, the failure handler met the document's finished line
+ * instead of its stage and threw a {@link NullPointerException} that ended the ingest in its place.
+ */
+class CommitFailureTest {
+    private static final String DISK_FULL = "No space left on device";
+
+    @TempDir
+    Path tmp;
+
+    /** Takes every document; the commit fails as on a full disk. */
+    private static final class FullDisk implements EvidenceSink {
+        @Override
+        public void add(IndexedDocument doc, List<Passage> passages) {
+            // taken into memory, as the writer takes it
+        }
+
+        @Override
+        public void replace(IndexedDocument doc, List<Passage> passages) {
+            add(doc, passages);
+        }
+
+        @Override
+        public boolean contains(String caseId, String sha256) {
+            return false;
+        }
+
+        @Override
+        public void commit() throws IOException {
+            throw new IOException(DISK_FULL);
+        }
+
+        @Override
+        public void close() {
+            // nothing held
+        }
+    }
+
+    /** Reads a file's bytes as its text. */
+    private static final class PlainText implements Extractor {
+        @Override
+        public Extraction extract(Path file) {
+            try {
+                return new Extraction(Files.readString(file), List.of(0), "text/plain", null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void theDocumentWhoseCommitFailedIsNotStoredAndTheRouteGoesOn() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("bundle/journaler"));
+        // as many documents as the route adds before its first commit
+        int files = CommitPolicy.FEWEST;
+        for (int i = 0; i < files; i++) {
+            Files.writeString(folder.resolve("notat-" + i + ".txt"), "Notat nummer " + i + " om oppfølgingen av familien.");
+        }
+        List<BundleEntry> entries = new BundleReader().read(tmp.resolve("bundle"), tmp.resolve("work")).entries();
+        ReceiptCollector receipts = new ReceiptCollector(ProgressListener.NONE);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService tagging = Executors.newFixedThreadPool(1);
+        CamelContext camel = new DefaultCamelContext();
+        try (DocumentAnalyser analyser = new DocumentAnalyser(new PlainText())) {
+            camel.addRoutes(new IngestRoute("sak", null, analyser, new FullDisk(), receipts, pool, tagging,
+                    new FailureMemory(tmp.resolve("failed"), false), new IncompleteContainers(tmp.resolve("incomplete"), false),
+                    Map.of(), entries));
+            camel.start();
+            try (ProducerTemplate producer = camel.createProducerTemplate()) {
+                producer.sendBody(IngestRoute.INGEST, entries);
+            }
+        } finally {
+            camel.stop();
+            pool.shutdownNow();
+            tagging.shutdownNow();
+        }
+
+        List<ReceiptFile> lines = receipts.receipt("sak", "bundle", null).files();
+        assertEquals(files, lines.size(), lines.toString());
+        List<ReceiptFile> failed = lines.stream().filter(f -> ReceiptFile.FAILED.equals(f.status())).toList();
+        assertEquals(1, failed.size(), "the document that made the commit: " + lines);
+        ReceiptFile line = failed.get(0);
+        assertEquals(Reason.NOT_STORED.text(), line.reason());
+        assertTrue(line.detail().contains(DISK_FULL), line.detail());
+        assertEquals("journal", line.type());
+        assertEquals(64, line.sha256().length(), "its content hash is kept: " + line);
+        assertEquals(files - 1, lines.stream().filter(f -> ReceiptFile.INDEXED.equals(f.status())).count());
+    }
+}
