@@ -27,6 +27,9 @@ import no.evidens.pipeline.search.SearchScope;
                         + "no passage of the case has) is reported by its line in both files' error column and on stderr, the "
                         + "others run, and the exit code is 2."})
 final class BatchCommand implements Callable<Integer> {
+    /** The matrix's name when --matrix is not given. */
+    static final String MATRIX = "batch-matrix.csv";
+
     @Spec
     CommandSpec spec;
 
@@ -39,8 +42,8 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "CSV", defaultValue = "batch-hits.csv", description = "Hits (default: ${DEFAULT-VALUE}).")
     Path hits;
 
-    @Option(names = "--matrix", paramLabel = "CSV", defaultValue = "batch-matrix.csv",
-            description = "Label × document matrix (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--matrix", paramLabel = "CSV",
+            description = "Label × document matrix (default: " + MATRIX + " in the folder of the hits file).")
     Path matrix;
 
     @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "Hits per query (default: ${DEFAULT-VALUE}).")
@@ -53,6 +56,13 @@ final class BatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
+        }
+        if (matrix == null) {
+            matrix = hits.resolveSibling(MATRIX);
+        }
+        if (matrix.toAbsolutePath().normalize().equals(hits.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("the hits and the matrix would be the same file, " + hits
+                    + ": give --matrix another name");
         }
         List<BatchSearch.LabelledQuery> queries = BatchSearch.read(file);
         // a case no bundle was ingested into would give every line 0 hits: refused, as search --case refuses it
