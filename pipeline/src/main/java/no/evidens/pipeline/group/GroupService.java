@@ -107,9 +107,10 @@ public final class GroupService {
     /**
      * Marks a quotation of a case as chosen for the summary report, or takes the mark away.
      *
-     * @throws NotFound when the case has no such quotation
+     * @throws NotFound when the case is in no group, or has no such quotation
      */
     public void choose(String caseId, long evidenceId, boolean chosen, String actor) {
+        requireInAGroup(caseId);
         try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), lockWait)) {
             EvidenceItem item;
             try {
@@ -124,6 +125,14 @@ public final class GroupService {
             store.groups().choose(evidenceId, chosen, actor);
         }
         findings.audit().record(actor, chosen ? "report-choose" : "report-unchoose", caseId, "quotation", "#" + evidenceId, null);
+    }
+
+    /** A case in no group has no report to choose for (a misspelt case would else be told it has no such quotation). */
+    private void requireInAGroup(String caseId) {
+        if (list().stream().noneMatch(g -> g.caseIds().contains(caseId))) {
+            throw new NotFound("case " + caseId + " is in no group: a quotation is chosen for a group's summary report "
+                    + "(see: evidens survey list)", "error.case-in-no-group", caseId);
+        }
     }
 
     /** A quotation of a finding on a requirement, that the writer may choose for the report. */
