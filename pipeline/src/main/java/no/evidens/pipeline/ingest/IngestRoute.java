@@ -76,6 +76,8 @@ final class IngestRoute extends RouteBuilder {
     private final Map<String, String> hashes;
     /** Files of one size pass the duplicate check in the bundle's order. */
     private final DuplicateOrder order;
+    /** Whether a file read still has the bytes it was hashed from. */
+    private final ChangedWhileRead changes;
     /** Whether a file has been read yet (its time is marked: {@link IngestMarks}). */
     private final AtomicBoolean firstAnswer = new AtomicBoolean();
     /** Whether a document has been indexed yet (its time is marked). */
@@ -83,7 +85,7 @@ final class IngestRoute extends RouteBuilder {
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
                 ReceiptCollector receipts, ExecutorService pool, ExecutorService tagging, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
-                List<BundleEntry> entries) {
+                List<BundleEntry> entries, ChangedWhileRead changes) {
         this.caseId = caseId;
         this.municipality = municipality;
         this.analyser = analyser;
@@ -97,6 +99,7 @@ final class IngestRoute extends RouteBuilder {
         this.hashes = hashes;
         this.commits = CommitPolicy.forBundle(entries.size());
         this.order = new DuplicateOrder(entries);
+        this.changes = changes;
     }
 
     @Override
@@ -206,6 +209,7 @@ final class IngestRoute extends RouteBuilder {
             throw FailedLines.failedBefore(before.get());
         }
         var extraction = analyser.extract(file.entry().file());
+        changes.requireUnchanged(file.entry().file(), file.sha256());
         if (firstAnswer.compareAndSet(false, true)) {
             IngestMarks.mark("first file read");
         }

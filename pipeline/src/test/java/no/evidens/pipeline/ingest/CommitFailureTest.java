@@ -95,7 +95,7 @@ class CommitFailureTest {
         try (DocumentAnalyser analyser = new DocumentAnalyser(new PlainText())) {
             camel.addRoutes(new IngestRoute("sak", null, analyser, new FullDisk(), receipts, pool, tagging,
                     new FailureMemory(tmp.resolve("failed"), false), new IncompleteContainers(tmp.resolve("incomplete"), false),
-                    Map.of(), entries));
+                    Map.of(), entries, ChangedWhileRead.NONE));
             camel.start();
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, entries);
