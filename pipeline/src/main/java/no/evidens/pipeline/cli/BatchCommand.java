@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.index.EvidenceIndex;
+import no.evidens.pipeline.export.CaseExports;
 import no.evidens.pipeline.search.BatchSearch;
 import no.evidens.pipeline.search.SearchScope;
 
@@ -72,12 +73,17 @@ final class BatchCommand implements Callable<Integer> {
         try (EvidenceIndex searcher = home.openSearcher()) {
             outcomes = BatchSearch.run(searcher, queries, caseId, limit, scope, BatchSearch::inEnglish);
         }
-        try (Writer w = Files.newBufferedWriter(hits, StandardCharsets.UTF_8)) {
-            BatchSearch.writeHits(outcomes, w);
-        }
-        try (Writer w = Files.newBufferedWriter(matrix, StandardCharsets.UTF_8)) {
-            BatchSearch.writeMatrix(outcomes, w);
-        }
+        // as export writes: a folder not there yet is made, and a failed write leaves no half file
+        CaseExports.atomically(hits, f -> {
+            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                BatchSearch.writeHits(outcomes, w);
+            }
+        });
+        CaseExports.atomically(matrix, f -> {
+            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                BatchSearch.writeMatrix(outcomes, w);
+            }
+        });
         PrintWriter out = spec.commandLine().getOut();
         for (BatchSearch.Outcome o : outcomes) {
             out.printf("  %-40s %s%n", o.query().label(), o.error() != null ? "error: " + o.error()

@@ -48,4 +48,22 @@ class BatchFilesTest {
                 r.err().strip());
         assertFalse(Files.exists(hits));
     }
+
+    @Test
+    void theFilesGoIntoAFolderNotThereYetAndAFolderGivenAsTheFileIsRefused() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        Path queries = Files.writeString(tmp.resolve("sok.txt"), "ansvarsgruppe\n");
+        Path hits = tmp.resolve("ny/mappe/treff.csv");
+        CliRun r = CliRun.of("batch", "--home", fx.home.toString(), "--case", CaseFixture.CASE, "--out", hits.toString(),
+                queries.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(hits).startsWith("label,"), Files.readString(hits));
+        assertTrue(Files.isRegularFile(hits.resolveSibling(MATRIX)));
+
+        Path folder = Files.createDirectories(tmp.resolve("resultater"));
+        CliRun intoFolder = CliRun.of("batch", "--home", fx.home.toString(), "--case", CaseFixture.CASE, "--out", folder.toString(),
+                queries.toString());
+        assertEquals(1, intoFolder.code(), intoFolder.out());
+        assertEquals("evidens: cannot write " + folder + ": it is a folder; give the name of a file in it", intoFolder.err().strip());
+    }
 }
