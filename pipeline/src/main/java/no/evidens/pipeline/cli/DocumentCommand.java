@@ -14,6 +14,7 @@ import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.search.MarkedDocument;
+import no.evidens.pipeline.search.SearchScope;
 
 @Command(name = "document", mixinStandardHelpOptions = true,
         description = "Show a whole indexed document, page by page, with the matches of a query marked.")
@@ -53,8 +54,13 @@ final class DocumentCommand extends ReadAction {
                     + caseOption + ": leave --case out, or give the document of that case");
         }
         try (EvidenceIndex searcher = home.openSearcher()) {
-            MarkedDocument marked = MarkedDocument.read(searcher, caseId, docId, query).orElseThrow(() ->
-                    new IllegalArgumentException("no document " + docId + " in case " + caseId));
+            var found = MarkedDocument.read(searcher, caseId, docId, query);
+            if (found.isEmpty()) {
+                // a case no bundle was ingested into is named as such, as search names it
+                new SearchScope(home.resolve()).requireIngested(caseId);
+                throw new IllegalArgumentException("no document " + docId + " in case " + caseId);
+            }
+            MarkedDocument marked = found.get();
             IndexedDocument doc = marked.document();
             List<EvidenceIndex.Mark> marks = marked.marks();
             AuditCommand.service(home).documentShown(FindingsOptions.user(user), caseId, docId, doc.type(), "evidens document");

@@ -68,6 +68,10 @@ class DocumentCommandTest {
         assertEquals(2, none.code(), none.err());
         assertTrue(none.err().contains("which case? give --case CASE, or the document as case/document"), none.err());
 
+        CliRun noCase = CliRun.of("document", "annen-2026/" + fx.docId, "--home", home);
+        assertEquals(2, noCase.code(), noCase.err());
+        assertTrue(noCase.err().startsWith("evidens: there is no case annen-2026 in "), noCase.err());
+
         CliRun odd = CliRun.of("document", CaseFixture.CASE + "/" + fx.docId + "/tre", "--home", home);
         assertEquals(2, odd.code(), odd.err());
         assertTrue(odd.err().contains("is not a document"), odd.err());
