@@ -422,17 +422,22 @@ final class IngestRoute extends RouteBuilder {
 
     /**
      * A document failed at one of its stages, or after them: its body is then its finished line (the commit it made
-     * failed, on a full disk say), and what it added is not stored.
+     * failed, on a full disk say). What it added is then not stored, and so it is on a full disk whatever the stage (the
+     * index writer closes on the first write that fails, and refuses every document after it): said with the disk's
+     * words, not as an error of ours with a stack trace for each document.
      */
     private void recordDocumentFailure(Exchange ex) {
+        Object body = ex.getIn().getBody();
         Exception e = caught(ex);
-        if (ex.getIn().getBody() instanceof ReceiptFile done) {
-            recordDocument(failed(done.path(), done.type(), done.sha256(),
-                    new ExtractionException(Reason.NOT_STORED, Messages.oneLine(e), e)));
-            return;
+        if (body instanceof ReceiptFile || Messages.diskFull(e)) {
+            e = new ExtractionException(Reason.NOT_STORED, Messages.oneLine(e), e);
         }
-        DocumentWork work = ex.getIn().getBody(DocumentStage.class).work();
-        recordDocument(failed(work.path(), work.type(), work.sha256(), e));
+        if (body instanceof ReceiptFile done) {
+            recordDocument(failed(done.path(), done.type(), done.sha256(), e));
+        } else {
+            DocumentWork work = ((DocumentStage) body).work();
+            recordDocument(failed(work.path(), work.type(), work.sha256(), e));
+        }
     }
 
     private static Exception caught(Exchange ex) {

@@ -30,8 +30,9 @@ import no.evidens.pipeline.extract.Reason;
 
 /**
  * A commit that fails after a document was added (the disk filled up): the document's own receipt line says it was not
- * stored, with the disk's words, and the route goes on; before, the failure handler met the document's finished line
- * instead of its stage and threw a {@link NullPointerException} that ended the ingest in its place.
+ * stored, with the disk's words, and so do those the closed index refuses after it; the route goes on. Before, the
+ * failure handler met the document's finished line instead of its stage and threw a {@link NullPointerException} that
+ * ended the ingest in its place, and the documents after it were "unexpected error"s, each with a stack trace.
  */
 class CommitFailureTest {
     private static final String DISK_FULL = "No space left on device";
@@ -39,11 +40,18 @@ class CommitFailureTest {
     @TempDir
     Path tmp;
 
-    /** Takes every document; the commit fails as on a full disk. */
+    /**
+     * Takes every document until its commit fails as on a full disk; then, as Lucene's writer closed by that failure, it
+     * refuses every document.
+     */
     private static final class FullDisk implements EvidenceSink {
+        private volatile boolean closed;
+
         @Override
         public void add(IndexedDocument doc, List<Passage> passages) {
-            // taken into memory, as the writer takes it
+            if (closed) {
+                throw new IllegalStateException("this IndexWriter is closed", new IOException(DISK_FULL));
+            }
         }
 
         @Override
@@ -58,6 +66,7 @@ class CommitFailureTest {
 
         @Override
         public void commit() throws IOException {
+            closed = true;
             throw new IOException(DISK_FULL);
         }
 
@@ -82,8 +91,8 @@ class CommitFailureTest {
     @Test
     void theDocumentWhoseCommitFailedIsNotStoredAndTheRouteGoesOn() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("bundle/journaler"));
-        // as many documents as the route adds before its first commit
-        int files = CommitPolicy.FEWEST;
+        // more documents than the route adds before its first commit
+        int files = CommitPolicy.FEWEST + 5;
         for (int i = 0; i < files; i++) {
             Files.writeString(folder.resolve("notat-" + i + ".txt"), "Notat nummer " + i + " om oppfølgingen av familien.");
         }
@@ -109,12 +118,14 @@ class CommitFailureTest {
         List<ReceiptFile> lines = receipts.receipt("sak", "bundle", null).files();
         assertEquals(files, lines.size(), lines.toString());
         List<ReceiptFile> failed = lines.stream().filter(f -> ReceiptFile.FAILED.equals(f.status())).toList();
-        assertEquals(1, failed.size(), "the document that made the commit: " + lines);
-        ReceiptFile line = failed.get(0);
-        assertEquals(Reason.NOT_STORED.text(), line.reason());
-        assertTrue(line.detail().contains(DISK_FULL), line.detail());
-        assertEquals("journal", line.type());
-        assertEquals(64, line.sha256().length(), "its content hash is kept: " + line);
-        assertEquals(files - 1, lines.stream().filter(f -> ReceiptFile.INDEXED.equals(f.status())).count());
+        // the document that made the commit, and those after it (one tagging thread adds them in turn)
+        assertEquals(files - CommitPolicy.FEWEST + 1, failed.size(), lines.toString());
+        for (ReceiptFile line : failed) {
+            assertEquals(Reason.NOT_STORED.text(), line.reason(), line.toString());
+            assertTrue(line.detail().contains(DISK_FULL), line.detail());
+            assertEquals("journal", line.type());
+            assertEquals(64, line.sha256().length(), "its content hash is kept: " + line);
+        }
+        assertEquals(files - failed.size(), lines.stream().filter(f -> ReceiptFile.INDEXED.equals(f.status())).count());
     }
 }
