@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,9 +20,9 @@ import no.evidens.index.SearchRequest;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.extract.Extraction;
-import no.evidens.pipeline.extract.Extractor;
 import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.extract.Sha256;
+import no.evidens.pipeline.fixture.PlainTextExtractor;
 
 /**
  * A file written to after it was hashed and before (or while) it was read is not indexed under the hash of other bytes:
@@ -37,20 +36,20 @@ class ChangedDuringIngestTest {
     Path tmp;
 
     /** Reads a file's bytes as its text; the first time it reads {@code skifter.txt}, someone writes to it just before. */
-    private static final class WrittenToOnce implements Extractor {
+    private static final class WrittenToOnce extends PlainTextExtractor {
         private boolean written;
 
         @Override
         public synchronized Extraction extract(Path file) {
-            try {
-                if (!written && file.getFileName().toString().equals("skifter.txt")) {
-                    written = true;
+            if (!written && file.getFileName().toString().equals("skifter.txt")) {
+                written = true;
+                try {
                     Files.writeString(file, AFTER);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                return new Extraction(Files.readString(file), List.of(0), "text/plain", null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            return super.extract(file);
         }
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,9 +23,8 @@ import no.evidens.index.Passage;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.bundle.BundleReader;
-import no.evidens.pipeline.extract.Extraction;
-import no.evidens.pipeline.extract.Extractor;
 import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.fixture.PlainTextExtractor;
 
 /**
  * A commit that fails after a document was added (the disk filled up): the document's own receipt line says it was not
@@ -76,18 +74,6 @@ class CommitFailureTest {
         }
     }
 
-    /** Reads a file's bytes as its text. */
-    private static final class PlainText implements Extractor {
-        @Override
-        public Extraction extract(Path file) {
-            try {
-                return new Extraction(Files.readString(file), List.of(0), "text/plain", null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
     @Test
     void theDocumentWhoseCommitFailedIsNotStoredAndTheRouteGoesOn() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("bundle/journaler"));
@@ -101,7 +87,7 @@ class CommitFailureTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         ExecutorService tagging = Executors.newFixedThreadPool(1);
         CamelContext camel = new DefaultCamelContext();
-        try (DocumentAnalyser analyser = new DocumentAnalyser(new PlainText())) {
+        try (DocumentAnalyser analyser = new DocumentAnalyser(new PlainTextExtractor())) {
             camel.addRoutes(new IngestRoute("sak", null, analyser, new FullDisk(), receipts, pool, tagging,
                     new FailureMemory(tmp.resolve("failed"), false), new IncompleteContainers(tmp.resolve("incomplete"), false),
                     Map.of(), entries, ChangedWhileRead.NONE));
