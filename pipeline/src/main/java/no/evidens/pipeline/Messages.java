@@ -18,10 +18,8 @@ public final class Messages {
      * Exchange[…]", which says nothing to a person) gives way to what it wraps.
      */
     public static String oneLine(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof IOException && c.getMessage() != null && c.getMessage().contains(DISK_FULL)) {
-                return "the disk is full (" + DISK_FULL + "): free some space and run the command again";
-            }
+        if (diskFull(e)) {
+            return "the disk is full (" + DISK_FULL + "): free some space and run the command again";
         }
         Throwable t = e;
         while ((t.getMessage() == null || t instanceof CamelExecutionException) && t.getCause() != null) {
@@ -30,5 +28,15 @@ public final class Messages {
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Whether the error, or one it was caused by, is the operating system's full disk. */
+    public static boolean diskFull(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof IOException && c.getMessage() != null && c.getMessage().contains(DISK_FULL)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.index.EvidenceIndex;
+import no.evidens.pipeline.export.CaseExports;
 import no.evidens.pipeline.search.BatchSearch;
 import no.evidens.pipeline.search.SearchScope;
 
@@ -27,6 +28,9 @@ import no.evidens.pipeline.search.SearchScope;
                         + "no passage of the case has) is reported by its line in both files' error column and on stderr, the "
                         + "others run, and the exit code is 2."})
 final class BatchCommand implements Callable<Integer> {
+    /** The matrix's name when --matrix is not given. */
+    static final String MATRIX = "batch-matrix.csv";
+
     @Spec
     CommandSpec spec;
 
@@ -39,8 +43,8 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "CSV", defaultValue = "batch-hits.csv", description = "Hits (default: ${DEFAULT-VALUE}).")
     Path hits;
 
-    @Option(names = "--matrix", paramLabel = "CSV", defaultValue = "batch-matrix.csv",
-            description = "Label × document matrix (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--matrix", paramLabel = "CSV",
+            description = "Label × document matrix (default: " + MATRIX + " in the folder of the hits file).")
     Path matrix;
 
     @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "Hits per query (default: ${DEFAULT-VALUE}).")
@@ -54,6 +58,13 @@ final class BatchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
         }
+        if (matrix == null) {
+            matrix = hits.resolveSibling(MATRIX);
+        }
+        if (matrix.toAbsolutePath().normalize().equals(hits.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("the hits and the matrix would be the same file, " + hits
+                    + ": give --matrix another name");
+        }
         List<BatchSearch.LabelledQuery> queries = BatchSearch.read(file);
         // a case no bundle was ingested into would give every line 0 hits: refused, as search --case refuses it
         SearchScope scope = new SearchScope(home.resolve());
@@ -62,12 +73,17 @@ final class BatchCommand implements Callable<Integer> {
         try (EvidenceIndex searcher = home.openSearcher()) {
             outcomes = BatchSearch.run(searcher, queries, caseId, limit, scope, BatchSearch::inEnglish);
         }
-        try (Writer w = Files.newBufferedWriter(hits, StandardCharsets.UTF_8)) {
-            BatchSearch.writeHits(outcomes, w);
-        }
-        try (Writer w = Files.newBufferedWriter(matrix, StandardCharsets.UTF_8)) {
-            BatchSearch.writeMatrix(outcomes, w);
-        }
+        // as export writes: a folder not there yet is made, and a failed write leaves no half file
+        CaseExports.atomically(hits, f -> {
+            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                BatchSearch.writeHits(outcomes, w);
+            }
+        });
+        CaseExports.atomically(matrix, f -> {
+            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                BatchSearch.writeMatrix(outcomes, w);
+            }
+        });
         PrintWriter out = spec.commandLine().getOut();
         for (BatchSearch.Outcome o : outcomes) {
             out.printf("  %-40s %s%n", o.query().label(), o.error() != null ? "error: " + o.error()

@@ -1,6 +1,7 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.search.MarkedDocument;
+import no.evidens.pipeline.search.SearchScope;
 
 @Command(name = "document", mixinStandardHelpOptions = true,
         description = "Show a whole indexed document, page by page, with the matches of a query marked.")
@@ -20,11 +22,13 @@ final class DocumentCommand extends ReadAction {
     private static final String BOLD = "\u001b[1m";
     private static final String PLAIN = "\u001b[0m";
 
-    @Parameters(paramLabel = "DOCUMENT", description = "The document id (as search shows it).")
-    String docId;
+    @Parameters(paramLabel = "DOCUMENT", description = "The document: its id, case/document (the first two parts of a "
+            + "passage id, as search shows it) or a whole passage id, case/document/number (its document is shown).")
+    String document;
 
-    @Option(names = "--case", required = true, paramLabel = "CASE", description = "The case the document belongs to.")
-    String caseId;
+    @Option(names = "--case", paramLabel = "CASE",
+            description = "The case the document belongs to (needed when DOCUMENT is the id alone).")
+    String caseOption;
 
     @Option(names = "--query", paramLabel = "QUERY", description = "Mark where this query matches.")
     String query;
@@ -34,9 +38,29 @@ final class DocumentCommand extends ReadAction {
 
     @Override
     public Integer call() throws Exception {
+        String[] parts = document.split("/", -1);
+        if (parts.length > 3 || Arrays.stream(parts).anyMatch(String::isBlank)
+                || parts.length == 3 && !parts[2].chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("'" + document + "' is not a document: give its id with --case, case/document "
+                    + "or a passage id case/document/number, as search shows them");
+        }
+        String caseId = parts.length == 1 ? caseOption : parts[0];
+        String docId = parts.length == 1 ? parts[0] : parts[1];
+        if (caseId == null) {
+            throw new IllegalArgumentException("which case? give --case CASE, or the document as case/document (as search shows it)");
+        }
+        if (caseOption != null && !caseOption.equals(caseId)) {
+            throw new IllegalArgumentException("the document " + document + " is in case " + caseId + ", not in --case "
+                    + caseOption + ": leave --case out, or give the document of that case");
+        }
         try (EvidenceIndex searcher = home.openSearcher()) {
-            MarkedDocument marked = MarkedDocument.read(searcher, caseId, docId, query).orElseThrow(() ->
-                    new IllegalArgumentException("no document " + docId + " in case " + caseId));
+            var found = MarkedDocument.read(searcher, caseId, docId, query);
+            if (found.isEmpty()) {
+                // a case no bundle was ingested into is named as such, as search names it
+                new SearchScope(home.resolve()).requireIngested(caseId);
+                throw new IllegalArgumentException("no document " + docId + " in case " + caseId);
+            }
+            MarkedDocument marked = found.get();
             IndexedDocument doc = marked.document();
             List<EvidenceIndex.Mark> marks = marked.marks();
             AuditCommand.service(home).documentShown(FindingsOptions.user(user), caseId, docId, doc.type(), "evidens document");

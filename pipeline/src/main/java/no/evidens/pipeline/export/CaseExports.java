@@ -210,9 +210,9 @@ public final class CaseExports {
      * Writes through a temporary file beside the target, so a failed export leaves no half file. A target that is not a
      * plain file (a device such as {@code /dev/stdout}, a named pipe, or a link) is written straight into: moving a file
      * over it would replace the device or the link itself (as root, {@code --out /dev/stdout} would have replaced
-     * {@code /dev/stdout}). A folder is refused.
+     * {@code /dev/stdout}). A folder is refused; a folder not there yet is made.
      */
-    static void atomically(Path out, IoWriter writer) {
+    public static void atomically(Path out, IoWriter writer) {
         Path abs = out.toAbsolutePath();
         if (Files.isDirectory(abs)) {
             throw new UncheckedIOException("cannot write " + out + ": it is a folder; give the name of a file in it",
@@ -249,8 +249,9 @@ public final class CaseExports {
         return String.valueOf(e.getMessage());
     }
 
+    /** Writes a file's content. */
     @FunctionalInterface
-    interface IoWriter {
+    public interface IoWriter {
         void write(Path file) throws IOException;
     }
 }

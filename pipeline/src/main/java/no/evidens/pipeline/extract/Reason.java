@@ -29,6 +29,8 @@ public enum Reason {
     NOT_READ("not read: the archive lists it, but its content could not be taken out"),
     NOT_STORED("not stored: the search index refused it or could not be reached; ingest the bundle again to retry"),
     UNREADABLE("cannot be read: the file could not be opened from disk"),
+    CHANGED_DURING_INGEST("changed during ingest: the file was changed on disk while it was read; ingest the bundle again "
+            + "to read it"),
     UNREADABLE_FOLDER("cannot be read: the folder could not be opened from disk; the files in it are not listed"),
     UNEXPECTED("unexpected error while processing the file");
 

@@ -198,6 +198,10 @@ public final class TikaExtractor implements Extractor {
         }
         String text = MailHeading.withSubject(handler.text(), metadata, mediaType);
         List<Integer> pageStarts = MailHeading.shifted(handler.pageStarts(), text.length() - handler.text().length());
+        if (listing != null && !text.isBlank() && listing.onlyNames(text)) {
+            text = "";
+            pageStarts = List.of(0);
+        }
         List<Extraction.Embedded> embedded = children.found();
         if (text.isBlank() && embedded.isEmpty()) {
             throw ContentChecks.hasEncryptionMarker(file)

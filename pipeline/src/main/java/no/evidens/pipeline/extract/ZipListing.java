@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -32,6 +34,20 @@ record ZipListing(List<Entry> entries) {
             sum += Math.max(0, e.declaredSize());
         }
         return sum;
+    }
+
+    /**
+     * Whether a zip's text, as its parser gave it, is only the names of its entries: Tika writes the name of an entry
+     * it cannot unpack (an encrypted one) into the zip's own text, and a zip has no text of its own besides. Such a zip
+     * is a container, not a document whose text is a file name.
+     */
+    boolean onlyNames(String text) {
+        Set<String> names = new HashSet<>();
+        for (Entry e : entries) {
+            names.add(e.name());
+            names.add(e.name().substring(e.name().lastIndexOf('/') + 1));
+        }
+        return text.lines().map(String::strip).allMatch(line -> line.isEmpty() || names.contains(line));
     }
 
     /** The zip's listing, or null when its central directory cannot be read (not a zip, or broken). */

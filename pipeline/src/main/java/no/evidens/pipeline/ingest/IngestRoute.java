@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import no.evidens.index.EvidenceSink;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.Passage;
+import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.ExtractionException;
@@ -75,6 +76,8 @@ final class IngestRoute extends RouteBuilder {
     private final Map<String, String> hashes;
     /** Files of one size pass the duplicate check in the bundle's order. */
     private final DuplicateOrder order;
+    /** Whether a file read still has the bytes it was hashed from. */
+    private final ChangedWhileRead changes;
     /** Whether a file has been read yet (its time is marked: {@link IngestMarks}). */
     private final AtomicBoolean firstAnswer = new AtomicBoolean();
     /** Whether a document has been indexed yet (its time is marked). */
@@ -82,7 +85,7 @@ final class IngestRoute extends RouteBuilder {
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
                 ReceiptCollector receipts, ExecutorService pool, ExecutorService tagging, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
-                List<BundleEntry> entries) {
+                List<BundleEntry> entries, ChangedWhileRead changes) {
         this.caseId = caseId;
         this.municipality = municipality;
         this.analyser = analyser;
@@ -96,6 +99,7 @@ final class IngestRoute extends RouteBuilder {
         this.hashes = hashes;
         this.commits = CommitPolicy.forBundle(entries.size());
         this.order = new DuplicateOrder(entries);
+        this.changes = changes;
     }
 
     @Override
@@ -205,6 +209,7 @@ final class IngestRoute extends RouteBuilder {
             throw FailedLines.failedBefore(before.get());
         }
         var extraction = analyser.extract(file.entry().file());
+        changes.requireUnchanged(file.entry().file(), file.sha256());
         if (firstAnswer.compareAndSet(false, true)) {
             IngestMarks.mark("first file read");
         }
@@ -415,9 +420,24 @@ final class IngestRoute extends RouteBuilder {
         receipts.record(failed(path, type, sha, e));
     }
 
+    /**
+     * A document failed at one of its stages, or after them: its body is then its finished line (the commit it made
+     * failed, on a full disk say). What it added is then not stored, and so it is on a full disk whatever the stage (the
+     * index writer closes on the first write that fails, and refuses every document after it): said with the disk's
+     * words, not as an error of ours with a stack trace for each document.
+     */
     private void recordDocumentFailure(Exchange ex) {
-        DocumentWork work = ex.getIn().getBody(DocumentStage.class).work();
-        recordDocument(failed(work.path(), work.type(), work.sha256(), caught(ex)));
+        Object body = ex.getIn().getBody();
+        Exception e = caught(ex);
+        if (body instanceof ReceiptFile || Messages.diskFull(e)) {
+            e = new ExtractionException(Reason.NOT_STORED, Messages.oneLine(e), e);
+        }
+        if (body instanceof ReceiptFile done) {
+            recordDocument(failed(done.path(), done.type(), done.sha256(), e));
+        } else {
+            DocumentWork work = ((DocumentStage) body).work();
+            recordDocument(failed(work.path(), work.type(), work.sha256(), e));
+        }
     }
 
     private static Exception caught(Exchange ex) {

@@ -3,6 +3,7 @@ package no.evidens.pipeline.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -129,6 +130,7 @@ public final class Ingestion {
      */
     public Receipt ingest(String caseId, String municipality, Path bundlePath, ProgressListener progress) throws Exception {
         IngestMarks.mark("ingest begins");
+        Instant begun = Instant.now();
         checkCaseId(caseId);
         new CaseService(home, FindingStore.DEFAULT_LOCK_WAIT).requireOpen(caseId);
         BundleReader.Bundle bundle = new BundleReader().read(bundlePath, home.work());
@@ -160,7 +162,9 @@ public final class Ingestion {
                 IngestMarks.mark("index writer open");
                 ExecutorService preparing = prepare();
                 try {
-                    route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes());
+                    // a bundle unpacked from a zip is in our own folder: nobody writes to it while it is read
+                    ChangedWhileRead changes = bundle.unpacked() != null ? ChangedWhileRead.NONE : ChangedWhileRead.since(begun);
+                    route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes(), changes);
                 } finally {
                     IngestMarks.mark("route done");
                     preparing.shutdown();
@@ -231,8 +235,8 @@ public final class Ingestion {
 
     /** Runs the Camel route over the bundle's files on the ingestion's threads. */
     private void route(String caseId, String municipality, BundleReader.Bundle bundle, ReceiptCollector receipts,
-                       EvidenceSink index, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes)
-            throws Exception {
+                       EvidenceSink index, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
+                       ChangedWhileRead changes) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         try {
             // The split's threads read files while the tagging threads tag the documents of those before (IngestRoute):
@@ -240,7 +244,7 @@ public final class Ingestion {
             ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", 2 * threads);
             ExecutorService tagging = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest-tag", threads);
             camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, tagging, failures, incomplete, hashes,
-                    bundle.entries()));
+                    bundle.entries(), changes));
             camel.start();
             IngestMarks.mark("route started");
             try (ProducerTemplate producer = camel.createProducerTemplate()) {

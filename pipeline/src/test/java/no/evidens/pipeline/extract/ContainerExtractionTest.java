@@ -21,6 +21,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.evidens.pipeline.fixture.EncryptedZips;
+
 /** Containers opened whole, and every failure inside them said with a fixed reason. */
 class ContainerExtractionTest {
     @TempDir
@@ -67,10 +69,27 @@ class ContainerExtractionTest {
             out.write(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14});
             out.closeEntry();
         }
-        markEncrypted(zip, "hemmelig.txt");
-        Map<String, Extraction.Embedded> parts = byName(tika.extract(zip));
+        EncryptedZips.markEncrypted(zip, "hemmelig.txt");
+        Extraction e = tika.extract(zip);
+        Map<String, Extraction.Embedded> parts = byName(e);
         assertTrue(parts.get("apen.txt").extraction().text().contains("Tiltaksplanen"), parts.toString());
         assertEquals(Reason.ENCRYPTED, parts.get("hemmelig.txt").reason(), parts.toString());
+        assertEquals("", e.text().strip(), "the zip's own text is not the encrypted entry's name");
+    }
+
+    @Test
+    void aZipWhoseOnlyEntryIsEncryptedHasNoTextOfItsOwn() throws Exception {
+        Path zip = tmp.resolve("kryptert.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("inner.txt"));
+            out.write(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14});
+            out.closeEntry();
+        }
+        EncryptedZips.markEncrypted(zip, "inner.txt");
+        Extraction e = tika.extract(zip);
+        // the entry's name is no text of the zip's: a zip with no text of its own is a container, not a document
+        assertEquals("", e.text().strip(), "the zip's own text");
+        assertEquals(Reason.ENCRYPTED, byName(e).get("inner.txt").reason(), e.embedded().toString());
     }
 
     @Test
@@ -128,21 +147,6 @@ class ContainerExtractionTest {
             assertTrue(message.extraction().text().contains("Vi har fulgt opp avviket."), message.toString());
             assertEquals(1, message.extraction().embedded().size(), "the attachment of " + message.name());
         }
-    }
-
-    /** Sets the "encrypted" flag of one entry in its local header and in the central directory. */
-    private static void markEncrypted(Path zip, String name) throws IOException {
-        byte[] b = Files.readAllBytes(zip);
-        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i + 46 < b.length; i++) {
-            boolean local = b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 3 && b[i + 3] == 4;
-            boolean central = b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 1 && b[i + 3] == 2;
-            int nameAt = local ? i + 30 : i + 46;
-            if ((local || central) && java.util.Arrays.equals(b, nameAt, nameAt + n.length, n, 0, n.length)) {
-                b[local ? i + 6 : i + 8] |= 1;
-            }
-        }
-        Files.write(zip, b);
     }
 
     private static void writeMail(Path file, String fromLine) throws IOException {

@@ -26,6 +26,7 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.extract.TikaExtractor;
+import no.evidens.pipeline.fixture.EncryptedZips;
 
 /** E-mails and zips in a bundle: each document they hold is a document of its own, cited inside its container. */
 class ContainerIngestIT {
@@ -105,6 +106,25 @@ class ContainerIngestIT {
             assertEquals("journaler/brev.eml!/referat.txt", hit.file());
             String text = searcher.document("sak-1", hit.docId()).orElseThrow().text();
             assertEquals(text.substring(hit.start(), hit.end()), hit.text());
+        }
+    }
+
+    @Test
+    void aZipWhoseOnlyEntryIsEncryptedIsAContainerNotADocument() throws Exception {
+        Path bundle = Files.createDirectories(tmp.resolve("bundle/klientdokumentasjon"));
+        Path zip = bundle.resolve("kryptert.zip");
+        Files.write(zip, zip(Map.of("inner.txt", utf8("Notatet er låst med et passord."))));
+        EncryptedZips.markEncrypted(zip, "inner.txt");
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        Receipt r = new Ingestion(home, new DocumentAnalyser(), 1).ingest("sak-3", tmp.resolve("bundle"), ProgressListener.NONE);
+        Map<String, ReceiptFile> files = r.files().stream().collect(Collectors.toMap(ReceiptFile::path, Function.identity()));
+
+        ReceiptFile own = files.get("klientdokumentasjon/kryptert.zip");
+        assertEquals(ReceiptFile.CONTAINER, own.status(), "no document whose text is its entry's name: " + r.files());
+        assertEquals(0, own.passages());
+        assertEquals(Reason.ENCRYPTED.text(), files.get("klientdokumentasjon/kryptert.zip!/inner.txt").reason());
+        try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
+            assertEquals(0, searcher.search(new SearchRequest("inner.txt", "sak-3", null, 5)).total());
         }
     }
 

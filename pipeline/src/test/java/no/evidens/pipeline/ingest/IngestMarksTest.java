@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,25 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
-import no.evidens.pipeline.extract.Extraction;
-import no.evidens.pipeline.extract.Extractor;
+import no.evidens.pipeline.fixture.PlainTextExtractor;
 
 /** An ingest's time marks: written in the order of its stretches when asked for, each once, with no document's text or path. */
 class IngestMarksTest {
     @TempDir
     Path tmp;
-
-    /** Reads a file's bytes as its text. */
-    private static final class PlainText implements Extractor {
-        @Override
-        public Extraction extract(Path file) {
-            try {
-                return new Extraction(Files.readString(file), List.of(0), "text/plain", null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 
     @AfterEach
     void off() {
@@ -52,7 +38,7 @@ class IngestMarksTest {
     void anIngestMarksItsStretchesInOrderAndNoText() throws Exception {
         Path marks = tmp.resolve("marks.txt");
         System.setProperty(IngestMarks.PROPERTY, marks.toString());
-        new Ingestion(new EvidensHome(tmp.resolve("home")), new DocumentAnalyser(new PlainText()), 2)
+        new Ingestion(new EvidensHome(tmp.resolve("home")), new DocumentAnalyser(new PlainTextExtractor()), 2)
                 .ingest("sak", bundle(), ProgressListener.NONE);
 
         List<String> lines = Files.readAllLines(marks);
