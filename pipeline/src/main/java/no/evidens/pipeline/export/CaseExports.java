@@ -105,9 +105,17 @@ public final class CaseExports {
         // No export holds a fødselsnummer, anonymised or not.
         String quote = anonymiser == null ? NationalIds.mask(e.quote()) : anonymiser.anonymise(e.quote(), persons, context);
         String note = anonymiser == null || e.note() == null ? NationalIds.mask(e.note()) : anonymiser.anonymise(e.note(), persons);
-        return new EvidenceOut(item.id(), item.position(), e.stance().id(), quote, source(e),
-                new Citation(e.title(), e.file(), e.type(), e.docId(), e.page(), e.endPage(), e.start(), e.end()),
-                e.passageId(), e.lastPassageId(), e.sha256(), e.sourceBundle(), note,
+        // A document's title and file name may name the person the record is about («Individuell plan – Tobias Lunde»):
+        // anonymised, the title is masked as its quotations are (the same placeholders) and the file is named by its
+        // document alone, since a name written in lower case into a file name is no name the model can find; the bundle's
+        // folder (which may be named after the person too) is left out.
+        String title = e.title() == null ? null
+                : anonymiser == null ? NationalIds.mask(e.title()) : anonymiser.anonymise(e.title(), persons, context);
+        String file = anonymiser == null ? NationalIds.mask(e.file()) : anonymousFile(e.file(), e.docId());
+        return new EvidenceOut(item.id(), item.position(), e.stance().id(), quote,
+                source(title, file, e.type(), e.page(), e.endPage()),
+                new Citation(title, file, e.type(), e.docId(), e.page(), e.endPage(), e.start(), e.end()),
+                e.passageId(), e.lastPassageId(), e.sha256(), anonymiser == null ? e.sourceBundle() : null, note,
                 provenance(e.provenance(), anonymiser, persons), item.addedBy(), item.addedAt().toString(), e.normaliserVersion());
     }
 
@@ -133,10 +141,17 @@ public final class CaseExports {
      * The source of a quotation as a report writes it: the document's title (else its file), its type,
      * and its page or pages.
      */
-    public static String source(EvidenceDraft e) {
-        String name = e.title() == null || e.title().isBlank() ? e.file() : e.title();
-        String pages = e.endPage() > e.page() ? "sidene " + e.page() + "–" + e.endPage() : "side " + e.page();
-        return name + ", " + e.type() + ", " + pages;
+    private static String source(String title, String file, String type, int page, int endPage) {
+        String name = title == null || title.isBlank() ? file : title;
+        String pages = endPage > page ? "sidene " + page + "–" + endPage : "side " + page;
+        return name + ", " + type + ", " + pages;
+    }
+
+    /** An anonymised export's name for a quotation's file: its document id, with the file's ending kept. */
+    static String anonymousFile(String file, String docId) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return "dokument-" + docId + (dot > 0 ? name.substring(dot) : "");
     }
 
     /**
