@@ -40,8 +40,12 @@ public final class MemoryBound {
      * ({@code MemoryBoundTest} checks). The serial collector: over the bench's 1,000 generated files it took about
      * 0.9 CPU s where the parallel one took 1.2, and the process tree's peak was some 150 MB lower, the index the
      * same (docs/ingest-speed-rounds.md, twenty-seventh round); G1's concurrent work and write barriers cost CPU a batch does not need.
+     * No performance counters ({@code -XX:-UsePerfData}: the shared-memory file jstat and jps read, kept up to date as
+     * classes load, methods compile and the collector runs): over the bench's 1,000 generated files the main process
+     * took 13.18–13.39 CPU s against 13.53–13.94 with them, lower in each of four runs started beside one with them
+     * (docs/ingest-speed-rounds.md, thirty-eighth round). {@code jcmd PID} still reaches the process.
      */
-    public static final String MAIN_OPTIONS = "-Xmx" + MAIN_HEAP_MB + "m -XX:+UseSerialGC";
+    public static final String MAIN_OPTIONS = "-Xmx" + MAIN_HEAP_MB + "m -XX:+UseSerialGC -XX:-UsePerfData";
     /**
      * The JIT's quick compiler only (C1), for the main process of an ingest of a bundle of at most
      * {@link #QUICK_JIT_MAX_FILES} files: on a run that short the optimising compiler's (C2's) own CPU does not
@@ -49,6 +53,14 @@ public final class MemoryBound {
      * bundle's files and adds it ({@code MemoryBoundTest} checks that it writes the same).
      */
     public static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+    /**
+     * With {@link #QUICK_JIT}, the main process's methods compiled at half the usual counts of calls and loops
+     * ({@code -XX:CompileThresholdScaling=0.5}): the tagging and indexing code leaves the interpreter sooner. Over the
+     * bench's 1,000 generated files the main process took 13.04–13.31 CPU s against 13.53–13.94 without, lower in each
+     * of four runs started beside one without (docs/ingest-speed-rounds.md, thirty-eighth round); twice the counts cost
+     * more. The workers keep the usual counts: there half cost more (eighteenth round).
+     */
+    public static final String EARLY_QUICK_JIT = "-XX:CompileThresholdScaling=0.5";
     /**
      * One compiler thread for a worker's quick compiler (the JVM starts a second one on a machine of two cores or
      * more). With one thread the compile queue is longer while much of Tika's code turns hot at once, so the JVM
@@ -83,6 +95,7 @@ public final class MemoryBound {
         List<String> options = new ArrayList<>(Arrays.asList(MAIN_OPTIONS.split(" ")));
         if (files <= QUICK_JIT_MAX_FILES) {
             options.add(QUICK_JIT);
+            options.add(EARLY_QUICK_JIT);
         }
         if (hugePagesOnRequest(HUGE_PAGES_SETTING)) {
             options.add(HUGE_PAGES);

@@ -35,8 +35,9 @@ class MemoryBoundTest {
     void theLauncherGivesAShortIngestTheQuickCompilerOnly() throws IOException {
         String launcher = Files.readString(Path.of("..", "evidens"));
         assertTrue(launcher.contains("quick_jit_max_files=" + MemoryBound.QUICK_JIT_MAX_FILES + "\n"), launcher);
-        assertTrue(launcher.contains("opts=\"$opts " + MemoryBound.QUICK_JIT + "\""), launcher);
-        assertTrue(MemoryBound.mainOptions(MemoryBound.QUICK_JIT_MAX_FILES).contains(MemoryBound.QUICK_JIT));
+        assertTrue(launcher.contains("opts=\"$opts " + MemoryBound.QUICK_JIT + " " + MemoryBound.EARLY_QUICK_JIT + "\""), launcher);
+        assertTrue(MemoryBound.mainOptions(MemoryBound.QUICK_JIT_MAX_FILES).containsAll(
+                List.of(MemoryBound.QUICK_JIT, MemoryBound.EARLY_QUICK_JIT)));
         assertFalse(MemoryBound.mainOptions(MemoryBound.QUICK_JIT_MAX_FILES + 1).contains(MemoryBound.QUICK_JIT),
                 "a long ingest keeps the optimising compiler");
     }
