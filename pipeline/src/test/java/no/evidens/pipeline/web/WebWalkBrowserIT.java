@@ -216,4 +216,39 @@ class WebWalkBrowserIT {
             }
         }
     }
+
+    /**
+     * «Hopp til innholdet» moves the focus to the page's content and leaves the reader on the page they were on (its
+     * «#main» was read as a view's name: the findings page gave way to the search), and the search's filters can be
+     * skipped to the hits with one link (34 facet buttons stood before the first hit).
+     */
+    @Test
+    void skipLinksMoveTheFocusAndKeepThePage() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                JavascriptExecutor js = (JavascriptExecutor) b.driver;
+                b.driver.get(ws.url() + "#/funn");
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h2")));
+                WebElement skip = b.driver.findElement(By.cssSelector("body > a.skip"));
+                js.executeScript("arguments[0].focus();", skip);
+                skip.sendKeys(org.openqa.selenium.Keys.ENTER);
+                b.wait.until(d -> "main".equals(js.executeScript("return document.activeElement.id;")));
+                assertEquals("#/funn", js.executeScript("return location.hash;"), "the reader stays on the findings page");
+
+                b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit")));
+                WebElement toHits = b.driver.findElement(By.cssSelector(".facets a.skip"));
+                assertEquals(toHits, js.executeScript("return document.querySelector('.facets a, .facets button');"),
+                        "the link comes before every filter");
+                js.executeScript("arguments[0].focus();", toHits);
+                assertEquals("Hopp over filtrene til treffene", toHits.getText());
+                toHits.sendKeys(org.openqa.selenium.Keys.ENTER);
+                b.wait.until(d -> "treff".equals(js.executeScript("return document.activeElement.id;")));
+                assertEquals("#/sok?q=tiltaksplan", js.executeScript("return location.hash;"));
+                b.shot("walk-hopp");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-hopp-failed", e);
+            }
+        }
+    }
 }

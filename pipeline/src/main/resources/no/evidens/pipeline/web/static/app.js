@@ -891,6 +891,15 @@ async function start() {
   document.getElementById('attach-form').addEventListener('submit', submitAttach);
   document.getElementById('attach-cancel').addEventListener('click', () => document.getElementById('attach-dialog').close());
   document.getElementById('attach-finding').addEventListener('change', toggleNew);
+  // A skip link moves the focus and leaves the location alone: its «#main» would else be read as a view's name, and the
+  // reader taken from the page they were on to the search.
+  document.addEventListener('click', ev => {
+    const a = ev.target instanceof Element ? ev.target.closest('a.skip') : null;
+    const target = a && document.getElementById(a.getAttribute('href').slice(1));
+    if (!target) return;
+    ev.preventDefault();
+    target.focus();
+  });
   window.addEventListener('hashchange', refresh);
   refresh();
 }

@@ -79,8 +79,8 @@ async function viewSearchGrouped(params) {
     el('button', { type: 'button', class: 'secondary', disabled: to >= count,
       onclick: () => go('sok', { q, f: filters, g: grouped ? null : '0', offset: offset + PAGE_SIZE }) }, T('ui.search.next')));
   const list = grouped
-    ? el('ol', { class: 'hits groups', start: String(offset + 1), 'aria-label': T('ui.search.hits') }, ...r.documents.map(d => groupItem(d, r, q, filters)))
-    : el('ol', { class: 'hits', start: String(offset + 1), 'aria-label': T('ui.search.hits') }, ...r.hits.map(h => hitItem(h, r, q, filters)));
+    ? el('ol', { class: 'hits groups', id: 'treff', tabindex: '-1', start: String(offset + 1), 'aria-label': T('ui.search.hits') }, ...r.documents.map(d => groupItem(d, r, q, filters)))
+    : el('ol', { class: 'hits', id: 'treff', tabindex: '-1', start: String(offset + 1), 'aria-label': T('ui.search.hits') }, ...r.hits.map(h => hitItem(h, r, q, filters)));
   const body = el('div', {},
     r.relaxed ? el('p', { class: 'cite' }, r.allWords > 0 ? T('ui.search.relaxed-some', r.allWords) : T('ui.search.relaxed')) : null,
     r.total === 0 ? el('p', {}, T('ui.search.none')) : list,
@@ -109,6 +109,7 @@ function chips(q, filters, grouped, pinned) {
 
 function facetList(r, q, filters, grouped) {
   return el('aside', { class: 'facets', 'aria-label': T('ui.search.filters') }, el('h2', { class: 'visually-hidden' }, T('ui.search.filters')),
+    r.total ? el('a', { class: 'skip', href: '#treff' }, T('ui.search.skipToHits')) : null,
     ...FACETS.map(([dim]) => {
       const values = Object.entries((r.facets || {})[dim] || {});
       if (!values.length) return null;
