@@ -1,5 +1,6 @@
 package no.evidens.pipeline.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -73,17 +74,8 @@ final class BatchCommand implements Callable<Integer> {
         try (EvidenceIndex searcher = home.openSearcher()) {
             outcomes = BatchSearch.run(searcher, queries, caseId, limit, scope, BatchSearch::inEnglish);
         }
-        // as export writes: a folder not there yet is made, and a failed write leaves no half file
-        CaseExports.atomically(hits, f -> {
-            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-                BatchSearch.writeHits(outcomes, w);
-            }
-        });
-        CaseExports.atomically(matrix, f -> {
-            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-                BatchSearch.writeMatrix(outcomes, w);
-            }
-        });
+        writeCsv(hits, w -> BatchSearch.writeHits(outcomes, w));
+        writeCsv(matrix, w -> BatchSearch.writeMatrix(outcomes, w));
         PrintWriter out = spec.commandLine().getOut();
         for (BatchSearch.Outcome o : outcomes) {
             out.printf("  %-40s %s%n", o.query().label(), o.error() != null ? "error: " + o.error()
@@ -103,5 +95,20 @@ final class BatchCommand implements Callable<Integer> {
                 failed.stream().map(o -> String.valueOf(o.query().line())).collect(Collectors.joining(", ")), hits, matrix);
         err.flush();
         return 2;
+    }
+
+    /** Something that writes CSV text. */
+    @FunctionalInterface
+    private interface CsvText {
+        void write(Writer w) throws IOException;
+    }
+
+    /** Writes a file as export writes one: a folder not there yet is made, and a failed write leaves no half file. */
+    private static void writeCsv(Path file, CsvText text) {
+        CaseExports.atomically(file, f -> {
+            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                text.write(w);
+            }
+        });
     }
 }

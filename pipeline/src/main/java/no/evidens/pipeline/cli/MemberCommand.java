@@ -32,8 +32,9 @@ final class MemberCommand extends CommandGroup {
 
         /** The change in the case's audit trail, its target the account (a closed case's members still change: the trail says it is closed). */
         final void record(String actor, String action, String user, String detail) {
-            String said = new CaseService(home.resolve(), FindingStore.DEFAULT_LOCK_WAIT).memberChangeDetail(caseId(caseId), detail);
-            AuditCommand.service(home).record(actor, action, caseId(caseId), "account", user, said);
+            String id = caseId(caseId);
+            String said = new CaseService(home.resolve(), FindingStore.DEFAULT_LOCK_WAIT).memberChangeDetail(id, detail);
+            AuditCommand.service(home).record(actor, action, id, "account", user, said);
         }
     }
 

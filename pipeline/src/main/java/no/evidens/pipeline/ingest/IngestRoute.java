@@ -432,12 +432,13 @@ final class IngestRoute extends RouteBuilder {
         if (body instanceof ReceiptFile || Messages.diskFull(e)) {
             e = new ExtractionException(Reason.NOT_STORED, Messages.oneLine(e), e);
         }
-        if (body instanceof ReceiptFile done) {
-            recordDocument(failed(done.path(), done.type(), done.sha256(), e));
-        } else {
-            DocumentWork work = ((DocumentStage) body).work();
-            recordDocument(failed(work.path(), work.type(), work.sha256(), e));
-        }
+        ReceiptFile line = body instanceof ReceiptFile done ? failed(done.path(), done.type(), done.sha256(), e)
+                : failed(((DocumentStage) body).work(), e);
+        recordDocument(line);
+    }
+
+    private static ReceiptFile failed(DocumentWork work, Exception e) {
+        return failed(work.path(), work.type(), work.sha256(), e);
     }
 
     private static Exception caught(Exchange ex) {
