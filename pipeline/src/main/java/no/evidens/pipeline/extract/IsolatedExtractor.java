@@ -143,9 +143,17 @@ public final class IsolatedExtractor implements Extractor {
             List<String> shared = archive().map(WorkerArchive::options).orElse(List.of());
             writesArchive = WorkerArchive.writes(shared);
             cmd.addAll(shared);
+            Optional<Path> temp = WorkerTempFolders.create();
+            temp.ifPresent(t -> cmd.add("-Djava.io.tmpdir=" + t));
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),
                     String.valueOf(maxChars), String.valueOf(ocr()), String.valueOf(threads)));
-            process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                temp.ifPresent(WorkerTempFolders::remove);
+                throw e;
+            }
+            temp.ifPresent(t -> WorkerTempFolders.removeWhenEnded(process, t));
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             // The time limit of a file starts when the worker is ready, not while the JVM starts.
@@ -172,7 +180,7 @@ public final class IsolatedExtractor implements Extractor {
                 }
             }
             if (!ExtractionWorker.READY.equals(first)) {
-                process.destroyForcibly();
+                stop(process);
                 ended(this, -1);
                 if (late) {
                     // Still starting when its time was up: a machine too busy, not a broken worker. The file was not
@@ -233,6 +241,16 @@ public final class IsolatedExtractor implements Extractor {
                 return null;
             }
         }
+    }
+
+    /**
+     * Stops a worker at once, with the programs it started (Tesseract reading a page would otherwise run on to the
+     * end of its page, orphaned, with nobody to read its answer); they are looked up before the worker dies, when
+     * they are still known as its own.
+     */
+    private static void stop(Process worker) {
+        worker.descendants().forEach(ProcessHandle::destroyForcibly);
+        worker.destroyForcibly();
     }
 
     /** The CPU time a process has used so far (all its threads), or 0 when the system does not tell. */
@@ -398,7 +416,7 @@ public final class IsolatedExtractor implements Extractor {
             if (w.writesArchive) {
                 ended(w, endNormally(w));
             } else {
-                w.process.destroyForcibly();
+                stop(w.process);
             }
         }
     }
@@ -415,7 +433,7 @@ public final class IsolatedExtractor implements Extractor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        w.process.destroyForcibly();
+        stop(w.process);
         return -1;
     }
 
@@ -433,7 +451,7 @@ public final class IsolatedExtractor implements Extractor {
             }
             return;
         }
-        w.process.destroyForcibly();
+        stop(w.process);
         synchronized (this) {
             if (w.retired) {
                 return;

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -156,6 +157,79 @@ class IsolatedExtractorIT {
             assertEquals(Reason.TIMED_OUT, e.reason(), e.getMessage());
             assertTrue(isolated.extract(txt).text().contains("taushetsplikt"), "a new worker took over");
         }
+    }
+
+    /**
+     * A worker that dies in the middle of a page (a crash, memory exhausted, or stopped for a time limit) leaves
+     * nothing behind: Tika's temporary copy of the page and Tesseract's output were left in the system's temporary
+     * folder, readable by every user of the machine, and Tesseract ran on, orphaned, to the end of the page. Now each
+     * worker has a private folder, deleted once it has ended, and the programs still working in it are stopped.
+     */
+    @Test
+    void aWorkerThatDiesMidPageLeavesNoTemporaryFileAndNoOcrRunning() throws Exception {
+        Path scan = fullPageScan();
+        Path system = Path.of(System.getProperty("java.io.tmpdir"));
+        String ours = WorkerTempFolders.prefix(ProcessHandle.current().pid());
+        Set<String> tikaFilesBefore = names(system, "apache-tika-");
+        Set<String> foldersBefore = names(system, ours);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (IsolatedExtractor isolated = new IsolatedExtractor(1, 1_000_000, true, 600)) {
+            Future<Reason> read = caller.submit(() -> assertThrows(ExtractionException.class, () -> isolated.extract(scan)).reason());
+            // Tesseract reading the page, started by this JVM's worker: waited for, not timed.
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (System.nanoTime() < deadline && ocrOfMyWorker(ours, system).isEmpty()) {
+                Thread.sleep(100);
+            }
+            ProcessHandle ocr = ocrOfMyWorker(ours, system).orElseThrow(() -> new AssertionError("Tesseract never started"));
+            ocr.parent().orElseThrow().destroyForcibly(); // the worker dies mid-page
+            assertEquals(Reason.PARSER_CRASHED, read.get(5, TimeUnit.MINUTES));
+        } finally {
+            caller.shutdown();
+        }
+        // The worker's folder goes once the process has exited: waited for, not timed.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline && (!ocrOf(ours, system).isEmpty() || !newNames(system, ours, foldersBefore).isEmpty())) {
+            Thread.sleep(200);
+        }
+        assertEquals(List.of(), ocrOf(ours, system), "no Tesseract of the dead worker still running");
+        assertEquals(Set.of(), newNames(system, ours, foldersBefore), "the worker's private folder is deleted");
+        assertEquals(Set.of(), newNames(system, "apache-tika-", tikaFilesBefore),
+                "no temporary file of Tika's left in the system's temporary folder");
+    }
+
+    /** The names in {@code folder} that start with {@code prefix} and are not among {@code before}. */
+    private static Set<String> newNames(Path folder, String prefix, Set<String> before) throws Exception {
+        Set<String> now = names(folder, prefix);
+        now.removeAll(before);
+        return now;
+    }
+
+    /** The names in {@code folder} that start with {@code prefix}. */
+    private static Set<String> names(Path folder, String prefix) throws Exception {
+        try (var all = Files.list(folder)) {
+            return all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix))
+                    .collect(Collectors.toCollection(HashSet::new));
+        }
+    }
+
+    /** A Tesseract process started by a worker of this JVM. */
+    private static java.util.Optional<ProcessHandle> ocrOfMyWorker(String ours, Path system) {
+        long me = ProcessHandle.current().pid();
+        return ocrOf(ours, system).stream()
+                .filter(p -> p.parent().flatMap(ProcessHandle::parent).map(h -> h.pid() == me).orElse(false))
+                .findFirst();
+    }
+
+    /** Running Tesseract processes that read a page for this JVM's workers (in their folder, or Tika's in the system's). */
+    private static List<ProcessHandle> ocrOf(String ours, Path system) {
+        String loose = system.resolve("apache-tika-").toString();
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("tesseract")).orElse(false))
+                .filter(p -> {
+                    String args = String.join(" ", p.info().arguments().orElse(new String[0]));
+                    return args.contains(ours) || args.contains(loose);
+                })
+                .toList();
     }
 
     /**
