@@ -16,14 +16,15 @@ import java.util.stream.Stream;
  * Two builds of Evidens searching one index in one process, each term search run by both back to back (which goes
  * first alternates), so that a loaded machine's drift falls on both alike:
  *
- *   java -Xmx1g scripts/SearchAB.java DIR WORDS ROUNDS TARGET_A TARGET_B
+ *   java -Xmx1g scripts/SearchAB.java DIR WORDS ROUNDS TARGET_A TARGET_B [DIR_B]
  *
  * DIR a bench index (`evidens bench search --dir DIR`), WORDS a file of one query a line (the term words of
  * `SearchCompare.java dump`'s term lines), TARGET_A and TARGET_B two builds' `pipeline/target` folders (evidens.jar and
- * lib/*.jar, each build in a class loader of its own). After two warm-up rounds, ROUNDS measured rounds; prints each
- * build's thread CPU p50, p95 and mean, the median of the per-search ratios A ÷ B and how often A was the cheaper; then
- * the same for wall time and for the CPU of every thread a search used (its own and the searcher's threads named
- * evidens-search-*, which a build that splits a search over cores has).
+ * lib/*.jar, each build in a class loader of its own). DIR_B, when given, is the index B searches (the same passages
+ * written otherwise, e.g. by B's own code); without it both search DIR. After two warm-up rounds, ROUNDS measured
+ * rounds; prints each build's thread CPU p50, p95 and mean, the median of the per-search ratios A ÷ B and how often A
+ * was the cheaper; then the same for wall time and for the CPU of every thread a search used (its own and the
+ * searcher's threads named evidens-search-*, which a build that splits a search over cores has).
  */
 public class SearchAB {
     /** One build's searcher, called through reflection (its classes are its loader's own). */
@@ -38,7 +39,7 @@ public class SearchAB {
         List<String> words = Files.readAllLines(Path.of(args[1])).stream().filter(w -> !w.isBlank()).toList();
         int rounds = Integer.parseInt(args[2]);
         Build a = build(Path.of(args[3]), dir);
-        Build b = build(Path.of(args[4]), dir);
+        Build b = build(Path.of(args[4]), args.length > 5 ? Path.of(args[5]) : dir);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int warm = 0; warm < 2; warm++) {
             for (String w : words) {

@@ -77,8 +77,9 @@ public final class EvidenceIndexWriter implements EvidenceSink {
                     // policy (compound only when small beside the index); readers open either kind, so an index
                     // written before needs nothing.
                     .setUseCompoundFile(false);
-            // Lucene's codec, its flushed postings written with the norms read from arrays (the same bytes).
-            config.setCodec(FlushNorms.codec(config.getCodec()));
+            // Lucene's codec, its flushed postings written with the norms read from arrays (the same bytes), its
+            // stored fields in smaller blocks (a hit read decompresses less).
+            config.setCodec(StoredChunks.codec(FlushNorms.codec(config.getCodec())));
             // The classes of a flush loaded before the first document, so that the compiled adding code stays valid.
             FlushClasses.load(analyzer, config);
             this.directory = new ParallelSyncDirectory(FSDirectory.open(dir));
