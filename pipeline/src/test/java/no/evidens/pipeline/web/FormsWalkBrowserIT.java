@@ -169,6 +169,43 @@ class FormsWalkBrowserIT {
         assertEquals(before, WorkspaceClient.of(ws).get("/api/findings?case=" + SampleBundle.CASE_ID).body().size(), "nothing created");
     }
 
+    /**
+     * At a phone's width (375 px) the attach dialog's refusal is in sight with its field: the message stands below the
+     * fields, and it was left below the dialog's fold while the focus went to the field (round 43's walk).
+     */
+    @Test
+    void onAPhoneTheAttachDialogsRefusalIsInSight() throws Exception {
+        try (Browser b = new Browser(375, 740)) {
+            try {
+                // headless Chromium's window is at least 500 px wide: the page is laid out as a phone's
+                b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        java.util.Map.of("width", 375, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+                WebElement text = openReader(b);
+                assertEquals(375L, ((Number) ((JavascriptExecutor) b.driver).executeScript("return window.innerWidth")).longValue());
+                text.sendKeys("s");
+                text.sendKeys(Keys.ENTER);
+                b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-dialog")));
+                new Select(b.driver.findElement(By.id("attach-finding"))).selectByValue("");
+                ((JavascriptExecutor) b.driver).executeScript("document.getElementById('attach-new-title').value = 'Planen';"
+                        + " document.getElementById('attach-new-req').value = 'ingen lov her';");
+                b.driver.findElement(By.id("attach-submit")).click();
+                WebElement error = b.driver.findElement(By.id("attach-error"));
+                b.wait.until(ExpectedConditions.textToBePresentInElement(error, "Finner ingen lovhenvisning"));
+                assertAtField(b, "attach-new-req", "attach-error");
+                for (String id : List.of("attach-error", "attach-new-req")) {
+                    Object inSight = ((JavascriptExecutor) b.driver).executeScript("""
+                            const r = document.getElementById(arguments[0]).getBoundingClientRect();
+                            const d = document.getElementById('attach-dialog').getBoundingClientRect();
+                            return r.top >= Math.max(0, d.top) && r.bottom <= Math.min(window.innerHeight, d.bottom);""", id);
+                    assertEquals(Boolean.TRUE, inSight, id + " is in sight");
+                }
+                b.view("forms-mobil-legg-til");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("forms-mobil-legg-til-failed", e);
+            }
+        }
+    }
+
     /** The focus is on the field, marked invalid and described by the message. */
     private static void assertAtField(Browser b, String id, String message) {
         WebElement field = b.driver.switchTo().activeElement();
