@@ -106,7 +106,7 @@ class WebMessagesIT {
                 "Feltet «Tittel» er for langt: høgst 4000 teikn, men det har 4001. Gjer det kortare.");
         refused(400, "POST", "/api/findings", finding + "\"title\":\"t\",\"requirements\":[\"" + "ingen lov her ".repeat(43) + "\"]}", null,
                 "Finner ingen lovhenvisning i «ingen lov her ingen lov her ingen lov her ingen lov her…»: skriv den som «barnevernloven § 4-3».",
-                "Finn inga lovtilvising i «ingen lov her ingen lov her ingen lov her ingen lov her…»: skriv ho som «barnevernloven § 4-3».");
+                "Finn inga lovtilvising i «ingen lov her ingen lov her ingen lov her ingen lov her…»: skriv ho som «barnevernlova § 4-3».");
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         fields.put(finding + "\"title\":\"Plan \\ud800\"}", "title");
         fields.put(finding + "\"title\":\"" + "T".repeat(4001) + "\"}", "title");
@@ -172,7 +172,7 @@ class WebMessagesIT {
                 "Avsnittet annen/abc/1 høyrer ikkje til saka " + CASE + ".");
         refused(400, "PATCH", "/api/findings/" + CASE + "/" + created, "{\"requirements\":[\"ingen lov her\"]}", null,
                 "Finner ingen lovhenvisning i «ingen lov her»: skriv den som «barnevernloven § 4-3».",
-                "Finn inga lovtilvising i «ingen lov her»: skriv ho som «barnevernloven § 4-3».");
+                "Finn inga lovtilvising i «ingen lov her»: skriv ho som «barnevernlova § 4-3».");
         refused(409, "PATCH", "/api/findings/" + CASE + "/" + created, "{\"text\":\"ny\",\"version\":0}", null,
                 "Funnet er endret av noen andre siden du åpnet det (du endret versjon 0, nå er det versjon 1): se over endringene og prøv igjen.",
                 "Funnet er endra av nokon andre sidan du opna det (du endra versjon 0, no er det versjon 1): sjå over endringane og prøv igjen.");
