@@ -469,7 +469,7 @@ async function viewFindings(params) {
       el('label', {}, T('ui.findings.fieldReq'), reqs), el('label', {}, T('ui.findings.fieldText'), text),
       el('button', { type: 'submit' }, T('ui.findings.create'))));
   render(heading(T('ui.findings.titleCase', caseId)),
-    findings.length ? exportBar : el('p', {}, T('ui.findings.none')),
+    findings.length ? exportBar : el('p', { id: 'findings-none' }, T('ui.findings.none')),
     newForm, ...findings.map(f => findingCard(caseId, f, findings)));
   const ref = params.get('ref');
   if (ref) { const c = document.getElementById('finding-' + ref); if (c) c.scrollIntoView(); }
