@@ -85,11 +85,7 @@ class FormsWalkBrowserIT {
         int before = WorkspaceClient.of(ws).get("/api/findings?case=" + SampleBundle.CASE_ID).body().size();
         try (Browser b = new Browser(1280, 720)) {
             try {
-                WebElement text = openReader(b);
-                text.sendKeys("s");
-                text.sendKeys(Keys.ENTER);
-                b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-dialog")));
-                new Select(b.driver.findElement(By.id("attach-finding"))).selectByValue("");
+                openAttachForANewFinding(b);
                 JavascriptExecutor js = (JavascriptExecutor) b.driver;
                 WebElement error = b.driver.findElement(By.id("attach-error"));
                 for (String[] bad : new String[][] {
@@ -131,11 +127,7 @@ class FormsWalkBrowserIT {
         String quoted = "«ingen lov her ingen lov her ingen lov her ingen lov her…»";
         try (Browser b = new Browser(1280, 720)) {
             try {
-                WebElement text = openReader(b);
-                text.sendKeys("s");
-                text.sendKeys(Keys.ENTER);
-                b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-dialog")));
-                new Select(b.driver.findElement(By.id("attach-finding"))).selectByValue("");
+                openAttachForANewFinding(b);
                 WebElement error = b.driver.findElement(By.id("attach-error"));
                 for (String[] bad : new String[][] {
                         {"Planen {half}", "", "attach-new-title", "Feltet «Tittel» inneholder ugyldig tekst (et halvt tegn eller et styretegn)."},
@@ -180,12 +172,8 @@ class FormsWalkBrowserIT {
                 // headless Chromium's window is at least 500 px wide: the page is laid out as a phone's
                 b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                         java.util.Map.of("width", 375, "height", 740, "deviceScaleFactor", 1, "mobile", true));
-                WebElement text = openReader(b);
+                openAttachForANewFinding(b);
                 assertEquals(375L, ((Number) ((JavascriptExecutor) b.driver).executeScript("return window.innerWidth")).longValue());
-                text.sendKeys("s");
-                text.sendKeys(Keys.ENTER);
-                b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-dialog")));
-                new Select(b.driver.findElement(By.id("attach-finding"))).selectByValue("");
                 ((JavascriptExecutor) b.driver).executeScript("document.getElementById('attach-new-title').value = 'Planen';"
                         + " document.getElementById('attach-new-req').value = 'ingen lov her';");
                 b.driver.findElement(By.id("attach-submit")).click();
@@ -307,6 +295,15 @@ class FormsWalkBrowserIT {
             }
         }
         throw new AssertionError("no finding " + ref);
+    }
+
+    /** The attach dialog opened from the reader on its first sentence (selected with «S»), for a new finding. */
+    private static void openAttachForANewFinding(Browser b) {
+        WebElement text = openReader(b);
+        text.sendKeys("s");
+        text.sendKeys(Keys.ENTER);
+        b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-dialog")));
+        new Select(b.driver.findElement(By.id("attach-finding"))).selectByValue("");
     }
 
     /** The sample's plan in the reader, the focus in its text. */
