@@ -20,16 +20,22 @@ final class ApiError extends RuntimeException {
     private final int status;
     private final String key;
     private final transient List<Object> args;
+    private final String field;
 
     /**
      * @param key  a key of the catalogue ({@code error.…})
      * @param args its values: text and numbers as they are, a {@link Word} worded from the catalogue
      */
     ApiError(int status, String key, Object... args) {
-        super(key + (args.length == 0 ? "" : " " + Arrays.toString(args)));
+        this(null, status, key, args);
+    }
+
+    private ApiError(String field, int status, String key, Object... args) {
+        super(key + (args.length == 0 ? "" : " " + Arrays.toString(args)) + (field == null ? "" : " at " + field));
         this.status = status;
         this.key = key;
         this.args = Arrays.stream(args).map(a -> a instanceof Word ? a : (Object) String.valueOf(a)).toList();
+        this.field = field;
     }
 
     int status() {
@@ -44,6 +50,16 @@ final class ApiError extends RuntimeException {
     /** The values: strings, and {@link Word}s. */
     List<Object> args() {
         return args;
+    }
+
+    /** The JSON field the refusal is about (sent as {@code "field"}, so a form can mark and focus it), or null. */
+    String field() {
+        return field;
+    }
+
+    /** A 400 about one field of the JSON body, named by its name there (e.g. {@code title}, {@code note}). */
+    static ApiError badField(String field, String key, Object... args) {
+        return new ApiError(field, 400, key, args);
     }
 
     static ApiError badRequest(String key, Object... args) {

@@ -173,7 +173,7 @@ final class ApiHandler extends Handler.Abstract {
         } else if (declared > 0 && !x.dropArrivedBody(DISCARD_LIMIT)) {
             x.responseHeader("Connection", "close");
         }
-        x.error(e.status(), ErrorTexts.message(ErrorTexts.language(x), e));
+        x.error(e.status(), ErrorTexts.message(ErrorTexts.language(x), e), e.field());
     }
 
     private static boolean timedOut(Throwable e) {

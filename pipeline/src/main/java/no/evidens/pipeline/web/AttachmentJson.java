@@ -62,7 +62,7 @@ final class AttachmentJson {
         try {
             return Stance.of(given);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("error.field.choice", "stance", "supports, contradicts", given);
+            throw ApiError.badField("stance", "error.field.choice", "stance", "supports, contradicts", given);
         }
     }
 

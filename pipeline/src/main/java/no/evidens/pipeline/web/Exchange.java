@@ -207,6 +207,11 @@ final class Exchange {
     }
 
     void error(int code, String message) throws IOException {
+        error(code, message, null);
+    }
+
+    /** An error answer, {@code {"error": message}}, with {@code "field"} when it is about one field of the JSON body. */
+    void error(int code, String message, String field) throws IOException {
         if (answer.sent()) {
             throw new IllegalStateException("the answer was already sent");
         }
@@ -215,7 +220,12 @@ final class Exchange {
             send(code, ErrorPage.MEDIA, ErrorPage.html(ErrorTexts.language(this), code, path(), message), null);
             return;
         }
-        json(code, Map.of("error", message));
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("error", message);
+        if (field != null) {
+            out.put("field", field);
+        }
+        json(code, out);
     }
 
     void noContent() {

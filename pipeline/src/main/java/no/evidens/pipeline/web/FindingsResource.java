@@ -78,7 +78,7 @@ final class FindingsResource implements Routes.Resource {
             throw ApiError.notFound("error.unknown-case", caseId);
         }
         FindingKind kind = kind(b.required("kind"));
-        FindingDraft draft = new FindingDraft(b.required("title"), Requirements.parse(b.strings("requirements")),
+        FindingDraft draft = new FindingDraft(b.required("title"), requirements(b),
                 b.text("text"), b.text("status"));
         JsonNode evidence = b.node("evidence");
         if (evidence != null && !evidence.isNull() && !evidence.isObject()) {
@@ -97,9 +97,9 @@ final class FindingsResource implements Routes.Resource {
         x.access().require(caseId, textOnly ? Permission.EDIT_TEXT : Permission.WRITE_FINDINGS);
         String title = b.text("title");
         if (title != null && title.isBlank()) {
-            throw ApiError.badRequest("error.title-empty");
+            throw ApiError.badField("title", "error.title-empty");
         }
-        FindingDraft changes = new FindingDraft(title, b.has("requirements") ? Requirements.parse(b.strings("requirements")) : null,
+        FindingDraft changes = new FindingDraft(title, b.has("requirements") ? requirements(b) : null,
                 b.text("text"), b.text("status"));
         try {
             x.json(200, FindingsErrors.call(() -> findings.edit(caseId, ref, changes, x.access().user(), version)));
@@ -133,7 +133,16 @@ final class FindingsResource implements Routes.Resource {
         try {
             return FindingKind.of(given);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("error.field.choice", "kind", "avvik, merknad, observasjon", given);
+            throw ApiError.badField("kind", "error.field.choice", "kind", "avvik, merknad, observasjon", given);
+        }
+    }
+
+    /** The legal requirements, each line read as the tagger reads a reference; a line it cannot read is refused at the field. */
+    private static java.util.List<no.evidens.findings.LegalRequirement> requirements(JsonFields b) {
+        try {
+            return Requirements.parse(b.strings("requirements"));
+        } catch (no.evidens.pipeline.Refusal e) {
+            throw ApiError.badField("requirements", e.key(), e.args().toArray());
         }
     }
 

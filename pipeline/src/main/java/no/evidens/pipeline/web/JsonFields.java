@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.pipeline.CleanText;
 
-/** The fields of a JSON body: only the known ones, each of the right kind (else 400). */
+/** The fields of a JSON body: only the known ones, each of the right kind (else 400, naming the field: {@link ApiError#field()}). */
 final class JsonFields {
     private final JsonNode body;
 
@@ -18,7 +18,7 @@ final class JsonFields {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!k.contains(name)) {
-                throw ApiError.badRequest("error.field.unknown", name, String.join(", ", k));
+                throw ApiError.badField(name, "error.field.unknown", name, String.join(", ", k));
             }
         }
     }
@@ -39,10 +39,10 @@ final class JsonFields {
             return null;
         }
         if (!n.isTextual()) {
-            throw ApiError.badRequest("error.field.text", name);
+            throw ApiError.badField(name, "error.field.text", name);
         }
         if (n.asText().length() > 100_000) {
-            throw ApiError.badRequest("error.field.too-long", name);
+            throw ApiError.badField(name, "error.field.too-long", FieldLabels.of(name));
         }
         return clean(name, n.asText());
     }
@@ -50,7 +50,7 @@ final class JsonFields {
     String required(String name) {
         String v = text(name);
         if (v == null || v.isBlank()) {
-            throw ApiError.badRequest("error.field.missing", name);
+            throw ApiError.badField(name, "error.field.missing", name);
         }
         return v.strip();
     }
@@ -58,7 +58,7 @@ final class JsonFields {
     /** The text, refused at the door when it holds half a character or a control character. */
     private static String clean(String name, String text) {
         if (!CleanText.isClean(text)) {
-            throw ApiError.badRequest("error.invalid-text", name);
+            throw ApiError.badField(name, "error.invalid-text", FieldLabels.of(name));
         }
         return text;
     }
@@ -69,7 +69,7 @@ final class JsonFields {
             return null;
         }
         if (!n.isInt()) {
-            throw ApiError.badRequest("error.field.number", name);
+            throw ApiError.badField(name, "error.field.number", name);
         }
         return n.asInt();
     }
@@ -80,12 +80,12 @@ final class JsonFields {
             return List.of();
         }
         if (!n.isArray() || n.size() > 50) {
-            throw ApiError.badRequest("error.field.list", name, 50);
+            throw ApiError.badField(name, "error.field.list", name, 50);
         }
         List<String> out = new ArrayList<>();
         for (JsonNode e : n) {
             if (!e.isTextual()) {
-                throw ApiError.badRequest("error.field.list", name, 50);
+                throw ApiError.badField(name, "error.field.list", name, 50);
             }
             if (!e.asText().isBlank()) {
                 out.add(clean(name, e.asText()).strip());

@@ -91,6 +91,39 @@ class WebMessagesIT {
                 "Feltet «title» må være tekst.", "Feltet «title» må vere tekst.");
     }
 
+    /**
+     * A refusal about one field of the body says which, as {@code "field"} (its JSON name), so that a form can mark it;
+     * what a person typed wrong is named as the form shows the field («Tittel»), and a long line is not said back whole.
+     */
+    @Test
+    void aRefusalOfAFieldSaysWhichField() throws Exception {
+        String finding = "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",";
+        refused(400, "POST", "/api/findings", finding + "\"title\":\"Plan \\ud800\"}", null,
+                "Feltet «Tittel» inneholder ugyldig tekst (et halvt tegn eller et styretegn).",
+                "Feltet «Tittel» inneheld ugyldig tekst (eit halvt teikn eller eit styreteikn).");
+        refused(400, "POST", "/api/findings", finding + "\"title\":\"" + "T".repeat(4001) + "\"}", null,
+                "Feltet «Tittel» er for langt: høyst 4000 tegn, men det har 4001. Gjør det kortere.",
+                "Feltet «Tittel» er for langt: høgst 4000 teikn, men det har 4001. Gjer det kortare.");
+        refused(400, "POST", "/api/findings", finding + "\"title\":\"t\",\"requirements\":[\"" + "ingen lov her ".repeat(43) + "\"]}", null,
+                "Finner ingen lovhenvisning i «ingen lov her ingen lov her ingen lov her ingen lov her…»: skriv den som «barnevernloven § 4-3».",
+                "Finn inga lovtilvising i «ingen lov her ingen lov her ingen lov her ingen lov her…»: skriv ho som «barnevernlova § 4-3».");
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put(finding + "\"title\":\"Plan \\ud800\"}", "title");
+        fields.put(finding + "\"title\":\"" + "T".repeat(4001) + "\"}", "title");
+        fields.put(finding + "\"title\":\" \"}", "title");
+        fields.put(finding + "\"title\":\"t\",\"requirements\":[\"ingen lov her\"]}", "requirements");
+        fields.put(finding + "\"title\":\"t\",\"evidence\":{\"passageId\":\"" + CASE + "/abcdef/1\",\"note\":\"" + "n".repeat(100_001) + "\"}}", "note");
+        fields.put(finding + "\"title\":\"t\",\"farge\":1}", "farge");
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            Answer a = client.send("nb", "POST", "/api/findings", e.getKey(), null);
+            assertEquals(400, a.status(), a.error());
+            assertEquals(e.getValue(), a.body().path("field").asText(null), a.error());
+        }
+        Answer notAField = client.send("nb", "POST", "/api/findings", "[1]", null);
+        assertEquals(400, notAField.status());
+        assertFalse(notAField.body().has("field"), notAField.body().toString());
+    }
+
     @Test
     void idsAndThingsNotFound() throws Exception {
         get(400, "/api/document?case=" + enc("../etc") + "&doc=abc",
@@ -139,7 +172,7 @@ class WebMessagesIT {
                 "Avsnittet annen/abc/1 høyrer ikkje til saka " + CASE + ".");
         refused(400, "PATCH", "/api/findings/" + CASE + "/" + created, "{\"requirements\":[\"ingen lov her\"]}", null,
                 "Finner ingen lovhenvisning i «ingen lov her»: skriv den som «barnevernloven § 4-3».",
-                "Finn inga lovtilvising i «ingen lov her»: skriv ho som «barnevernloven § 4-3».");
+                "Finn inga lovtilvising i «ingen lov her»: skriv ho som «barnevernlova § 4-3».");
         refused(409, "PATCH", "/api/findings/" + CASE + "/" + created, "{\"text\":\"ny\",\"version\":0}", null,
                 "Funnet er endret av noen andre siden du åpnet det (du endret versjon 0, nå er det versjon 1): se over endringene og prøv igjen.",
                 "Funnet er endra av nokon andre sidan du opna det (du endra versjon 0, no er det versjon 1): sjå over endringane og prøv igjen.");

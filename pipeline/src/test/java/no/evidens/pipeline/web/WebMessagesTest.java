@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class WebMessagesTest {
     private static final Path MAIN = Path.of("src/main/java/no/evidens/pipeline");
     /** A refusal's construction, up to its key argument. */
-    private static final Pattern REFUSAL = Pattern.compile("(?:new\\s+ApiError\\s*\\(\\s*\\d+\\s*,|ApiError\\s*\\.\\s*(?:badRequest|notFound)\\s*\\()\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[\\w.]+(?:\\(\\))?)");
+    private static final Pattern REFUSAL = Pattern.compile("(?:new\\s+ApiError\\s*\\(\\s*\\d+\\s*,|ApiError\\s*\\.\\s*(?:badRequest|notFound)\\s*\\(|ApiError\\s*\\.\\s*badField\\s*\\(\\s*[\\w\"]+\\s*,)\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[\\w.]+(?:\\(\\))?)");
     /** Keys the API's error wording names directly (ErrorTexts, the role's word). */
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:error|attach|review|query|finding)\\.[a-z0-9.-]+)\"");
     /**

@@ -66,6 +66,11 @@ function untell(field) {
   if (rest) field.setAttribute('aria-describedby', rest); else field.removeAttribute('aria-describedby');
 }
 
+/** The form's field a refusal of the API is about (its "field", a JSON name, looked up in fields), else undefined. */
+function refusedField(e, fields) {
+  return e instanceof ApiError && e.data && Object.hasOwn(fields, e.data.field) ? fields[e.data.field] : undefined;
+}
+
 /** An error whose message is already worded for the user (from the catalogue, here or on the server). */
 class WordedError extends Error {}
 
@@ -428,7 +433,7 @@ async function submitAttach(ev) {
     if (req.after) await req.after(); else { focusAfter = req.back || null; await refresh(); }
     say(T(f.evidence.length === 1 ? 'ui.attach.done1' : 'ui.attach.doneN', f.label, f.evidence.length));
   } catch (e) {
-    tellAttach(errorText(e));
+    tellAttach(errorText(e), refusedField(e, { title, requirements: reqs, note }));
   }
 }
 
@@ -458,13 +463,13 @@ async function viewFindings(params) {
             requirements: reqs.value.split('\n').map(s => s.trim()).filter(Boolean) });
           await refresh();
           say(T('ui.findings.created'));
-        } catch (e) { showError(errorText(e)); }
+        } catch (e) { showError(errorText(e), refusedField(e, { title, requirements: reqs, text })); }
       } },
       el('label', {}, T('ui.findings.kind'), kind), el('label', {}, T('ui.findings.fieldTitle'), title),
       el('label', {}, T('ui.findings.fieldReq'), reqs), el('label', {}, T('ui.findings.fieldText'), text),
       el('button', { type: 'submit' }, T('ui.findings.create'))));
   render(heading(T('ui.findings.titleCase', caseId)),
-    findings.length ? exportBar : el('p', {}, T('ui.findings.none')),
+    findings.length ? exportBar : el('p', { id: 'findings-none' }, T('ui.findings.none')),
     newForm, ...findings.map(f => findingCard(caseId, f, findings)));
   const ref = params.get('ref');
   if (ref) { const c = document.getElementById('finding-' + ref); if (c) c.scrollIntoView(); }
@@ -486,7 +491,7 @@ function findingCard(caseId, f, all) {
       say(T('ui.findings.saved', f.label));
     } catch (e) {
       if (e.status === 409 && e.data && e.data.current) showConflict(conflictBox, f, change, e.data.current, save);
-      else showError(errorText(e));
+      else showError(errorText(e), refusedField(e, { title, requirements: reqs, text }));
     }
   };
   const edit = f.status === 'godkjent'

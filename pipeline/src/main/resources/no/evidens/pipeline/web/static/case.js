@@ -16,6 +16,9 @@ async function caseAfterView(name) {
   if (name === 'medlemmer' && s && s.role === 'lead' && !closed && !document.getElementById('case-close')) {
     main().append(closeSection(s.case));
   }
+  // a closed case takes no finding: its empty findings page does not invite one
+  const none = name === 'funn' && closed ? document.getElementById('findings-none') : null;
+  if (none) none.textContent = T('ui.closed.noFindings');
   // a closed case's members still change (a new reader of the archive, a leaver taken out): said above the form that changes them
   const form = name === 'medlemmer' && closed ? main().querySelector('form.member-add') : null;
   if (form && !document.getElementById('members-closed')) {

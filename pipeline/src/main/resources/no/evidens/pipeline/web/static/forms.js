@@ -72,6 +72,8 @@ function tellAttach(message, field) {
     field.setAttribute('aria-invalid', 'true');
     field.setAttribute('aria-describedby', 'attach-error');
     field.addEventListener('input', () => { if (field.hasAttribute('aria-invalid')) tellAttach(''); }, { once: true });
+    // the message stands below the fields: in sight first (on a phone it was below the dialog's fold), then the field
+    box.scrollIntoView({ block: 'nearest' });
     field.focus();
   }
 }

@@ -39,7 +39,9 @@ async function viewGroups(params) {
     href: '/api/groups/' + encodeURIComponent(id) + '/report?' + qs({ format: fmt }),
     onclick: ev => { ev.currentTarget.href = '/api/groups/' + encodeURIComponent(id) + '/report?' + qs({ format: fmt, anonymise: anon.checked ? 'true' : null }); } }, label);
   render(heading(o.title), picker,
-    el('p', { id: 'group-totals' }, T('ui.group.totals', t.municipalities, t.withAvvik, t.withMerknadOnly, t.withoutFindings, t.avvik, t.merknader)),
+    el('p', { id: 'group-totals' }, T('ui.group.totals',
+      T(t.municipalities === 1 ? 'ui.group.municipalities1' : 'ui.group.municipalitiesN', t.municipalities),
+      t.withAvvik, t.withMerknadOnly, t.withoutFindings, t.avvik, T(t.merknader === 1 ? 'ui.group.merknader1' : 'ui.group.merknaderN', t.merknader))),
     search,
     el('section', { class: 'export', 'aria-label': T('ui.group.report') }, el('strong', {}, T('ui.group.reportLead')),
       reportLink('docx', 'Word (DOCX)'), reportLink('xlsx', T('ui.group.xlsx')),
