@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the stretches of an ingest from the time marks it wrote with -Devidens.ingestMarks=FILE (IngestMarks): each
 mark's time since the JVM started and the seconds since the mark before, then the commits the route made (each one's
-seconds on the thread that made it) and the start and tail summed. Several files: one after another.
+seconds on the tagging thread that made it) and the start and tail summed. Several files: one after another.
 
   EVIDENS_JAVA_OPTS="-Xmx3g -Devidens.ingestMarks=/tmp/marks-%s.txt" ./evidens bench ingest --docs 1000 --threads 2
   scripts/ingest-marks.py /tmp/marks-evidens.txt          # the first ingest (evidens-again.txt: the re-ingest)
@@ -39,7 +39,7 @@ def report(path):
             commits.append(t - began)
             began = None
     if commits:
-        print('commits during the route: %s s (%.2f s in all)' % (', '.join('%.2f' % c for c in commits), sum(commits)))
+        print('commits on a tagging thread: %s s (%.2f s in all)' % (', '.join('%.2f' % c for c in commits), sum(commits)))
     opened, worker, models, read_first = (first(marks, w) for w in
                                           ('index writer open', 'worker ready', 'models loaded', 'first file read'))
     if None not in (opened, worker, models, read_first):

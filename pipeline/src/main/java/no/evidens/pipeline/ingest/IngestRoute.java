@@ -291,11 +291,6 @@ final class IngestRoute extends RouteBuilder {
             }
             throw e;
         }
-        // A commit due after this document is made here, on the route's thread, with the document's line as the body
-        // (a commit that fails is this document's failure, as before): the tagging thread takes the next document
-        // meanwhile, where before it made the commit itself while the files read ahead waited for it, and the Tika
-        // worker with them (docs/ingest-speed-rounds.md, thirty-ninth round).
-        commitIfDue();
     }
 
     private void normalise(Exchange ex) throws ExtractionException {
@@ -337,6 +332,7 @@ final class IngestRoute extends RouteBuilder {
         if (firstIndexed.compareAndSet(false, true)) {
             IngestMarks.mark("first document indexed");
         }
+        commitIfDue();
     }
 
     /**
