@@ -1,10 +1,7 @@
 package no.evidens.pipeline.analyse;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Supplier;
 
 import no.evidens.models.NorwegianModels;
@@ -32,8 +29,6 @@ public final class DocumentAnalyser implements AutoCloseable {
      */
     private volatile DocumentTagger tagger;
     private final LanguageGuesser languages = new LanguageGuesser();
-    /** The text {@link #warmUp} tags: made up, no one's personal data. */
-    private static final String WARM_UP = "warm-up.txt";
 
     /** @param codebook the indicator codebook to tag with */
     public DocumentAnalyser(Extractor extractor, Codebook codebook) {
@@ -93,23 +88,6 @@ public final class DocumentAnalyser implements AutoCloseable {
             languages.prepare();
         } catch (RuntimeException e) {
             // The first document's tagging makes them again and its receipt line says what went wrong.
-        }
-    }
-
-    /**
-     * Normalises and tags a short made-up report once on the calling thread and throws the result away, so that the
-     * tagging code is loaded and compiled before the first document comes: an ingestion does so while its Tika
-     * worker is still starting and a core would otherwise wait. It changes no document's tags: what the models keep
-     * per thread is the calling thread's own, and what they share are look-ups of fixed data.
-     *
-     * @return whether the text was tagged (a failure is left for the first document to meet and report)
-     */
-    public boolean warmUp() {
-        try (InputStream in = DocumentAnalyser.class.getResourceAsStream(WARM_UP)) {
-            Extraction sample = new Extraction(new String(in.readAllBytes(), StandardCharsets.UTF_8), List.of(0), "text/plain", null);
-            return !tag(WARM_UP, null, sample, normalise(sample)).sentences().isEmpty();
-        } catch (IOException | ExtractionException | RuntimeException e) {
-            return false;
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -156,36 +155,13 @@ public final class Ingestion {
                     receipts.record(line);
                 }
             } else {
-                // Something is new. The Tika worker starts first (its start, a JVM of its own that loads Tika and reads
-                // a small text, is the longest of the preparations), while this thread opens the index writer; then the
-                // models load beside it, while Camel starts. No file is read before the writer is open, as always, and
-                // a writer refused stops the worker's start. Before, the worker waited for the writer's opening, one
-                // thread's work while the other core waited (docs/ingest-speed-rounds.md, thirty-ninth round).
-                ExecutorService preparing = preparing();
+                index.open(); // something is new: the writer opens before any file is read, as it always did
+                // The Tika worker starts and the models load now, side by side (the worker's start is its own process's
+                // CPU, the models' load this one's), while Camel starts; before, each waited for the one before it: the
+                // worker for the first file, the models for the first file's text.
+                IngestMarks.mark("index writer open");
+                ExecutorService preparing = prepare();
                 try {
-                    AtomicBoolean workerReady = new AtomicBoolean();
-                    preparing.execute(() -> {
-                        analyser.prepareExtractor();
-                        workerReady.set(true);
-                        IngestMarks.mark("worker ready");
-                    });
-                    try {
-                        index.open();
-                    } catch (RuntimeException e) {
-                        preparing.shutdownNow();
-                        throw e;
-                    }
-                    IngestMarks.mark("index writer open");
-                    preparing.execute(() -> {
-                        analyser.prepareTagger();
-                        IngestMarks.mark("models loaded");
-                        if (!workerReady.get()) {
-                            // No file can come before the worker is ready: the tagging code is warmed meanwhile, on a
-                            // core that would wait, so that the first documents are not tagged cold.
-                            analyser.warmUp();
-                            IngestMarks.mark("tagging warmed");
-                        }
-                    });
                     // a bundle unpacked from a zip is in our own folder: nobody writes to it while it is read
                     ChangedWhileRead changes = bundle.unpacked() != null ? ChangedWhileRead.NONE : ChangedWhileRead.since(begun);
                     route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes(), changes);
@@ -239,13 +215,22 @@ public final class Ingestion {
         return receipt;
     }
 
-    /** Two threads: one starts the extractor's worker, the other loads the tagger's models. */
-    private static ExecutorService preparing() {
-        return Executors.newFixedThreadPool(2, r -> {
+    /** Starts the extractor's worker and loads the tagger's models, each on a thread of its own. */
+    private ExecutorService prepare() {
+        ExecutorService preparing = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ingest-prepare");
             t.setDaemon(true);
             return t;
         });
+        preparing.execute(() -> {
+            analyser.prepareExtractor();
+            IngestMarks.mark("worker ready");
+        });
+        preparing.execute(() -> {
+            analyser.prepareTagger();
+            IngestMarks.mark("models loaded");
+        });
+        return preparing;
     }
 
     /** Runs the Camel route over the bundle's files on the ingestion's threads. */
