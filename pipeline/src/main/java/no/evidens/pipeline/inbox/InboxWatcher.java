@@ -66,8 +66,12 @@ public final class InboxWatcher implements AutoCloseable {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
+                // The inbox is its own record of what is left to do (a bundle leaves it only when finished), so Camel keeps
+                // none: with its idempotent memory, the same bundle dropped again with the same name and time (cp -p,
+                // rsync -a) stayed in the inbox until a restart. And its read lock writes no marker file: in a folder
+                // bundle, manifest.csv.camelLock was ingested as an empty file that failed.
                 fromF("file:%s?antInclude=*.zip,*/%s&antExclude=%s/**,%s/**&recursive=true&maxDepth=2&noop=true"
-                                + "&idempotentKey=${file:name}-${file:modified}&readLock=changed&readLockMinAge=%d"
+                                + "&idempotent=false&readLock=changed&readLockMarkerFile=false&readLockMinAge=%d"
                                 + "&readLockCheckInterval=250&sortBy=file:modified&delay=500",
                         inbox, Manifest.FILE_NAME, DONE, FAILED, SETTLE_MILLIS)
                         .routeId("inbox")

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -154,5 +155,40 @@ class InboxWatchIT {
         assertEquals(files, receipt.get("counts").get("indexed").asInt() + receipt.get("counts").get("duplicate").asInt());
         assertEquals(before, receipt.get("counts").get("duplicate").asInt(), "what was committed is not read again");
         assertEquals(files, documents(home), "every file once");
+    }
+
+    @Test
+    void aFolderBundleGetsNoLockFileAndTheSameZipDroppedAgainIsIngestedAgain() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+        Path home = tmp.resolve("home");
+        notes(tmp.resolve("lyngvik"), 2, "Lyngvik");
+        Path zip = tmp.resolve("lyngvik-2026.zip");
+        zip(tmp.resolve("lyngvik"), zip);
+        StringWriter said = new StringWriter();
+        try (InboxWatcher watcher = new InboxWatcher(new EvidensHome(home), inbox,
+                h -> new Ingestion(h, new DocumentAnalyser(), 1), new PrintWriter(said))) {
+            watcher.start();
+            // A folder, its manifest last: the watcher's waiting for the manifest to settle leaves nothing in the bundle.
+            notes(tmp.resolve("staging/bremnes-2026"), 2, "Bremnes");
+            Files.move(tmp.resolve("staging/bremnes-2026"), inbox.resolve("bremnes-2026"));
+            Files.writeString(inbox.resolve("bremnes-2026/manifest.csv"), "path,type\njournaler/notat-0.txt,journal\n");
+            // The same zip twice, its time kept (as cp -p, rsync -a or a mail client's saving do), the second after the first is done.
+            Files.copy(zip, inbox.resolve("lyngvik-2026.zip"), StandardCopyOption.COPY_ATTRIBUTES);
+            assertTrue(waitFor(() -> Files.isRegularFile(inbox.resolve("done/lyngvik-2026.zip.receipt.json"))
+                    && Files.isRegularFile(inbox.resolve("done/bremnes-2026.receipt.json")), 240), said.toString());
+            JsonNode folder = Json.mapper().readTree(inbox.resolve("done/bremnes-2026.receipt.json").toFile());
+            assertEquals(2, folder.get("counts").get("indexed").asInt(), folder.toString());
+            assertEquals(0, folder.get("counts").get("failed").asInt(), "no file of the watcher's own in the bundle: " + folder);
+            try (var left = Files.walk(inbox.resolve("done/bremnes-2026"))) {
+                assertEquals(List.of("manifest.csv", "notat-0.txt", "notat-1.txt"), left.filter(Files::isRegularFile)
+                        .map(p -> p.getFileName().toString()).sorted().toList());
+            }
+            Files.copy(zip, inbox.resolve("lyngvik-2026.zip"), StandardCopyOption.COPY_ATTRIBUTES);
+            assertTrue(waitFor(() -> Files.isRegularFile(inbox.resolve("done/lyngvik-2026-2.zip.receipt.json")), 120),
+                    "the second drop ingested too, not left in the inbox: " + said);
+        }
+        JsonNode again = Json.mapper().readTree(inbox.resolve("done/lyngvik-2026-2.zip.receipt.json").toFile());
+        assertEquals(2, again.get("counts").get("duplicate").asInt(), again.toString());
+        assertEquals(List.of(), InboxState.waiting(inbox));
     }
 }
