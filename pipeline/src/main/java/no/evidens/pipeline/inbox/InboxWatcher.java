@@ -108,7 +108,8 @@ public final class InboxWatcher implements AutoCloseable {
             errorCode = InboxState.Finished.UNEXPECTED;
             state = state.withRunning(new InboxState.Running(name, caseId, state.running().started()));
             state.write(home);
-            receipt = ingestions.apply(home).ingest(caseId, bundle, ProgressListener.NONE);
+            // the receipt names the bundle where it will be, in done/ (nothing else writes there while this runs)
+            receipt = ingestions.apply(home).keptAt(free(inbox.resolve(DONE), name)).ingest(caseId, bundle, ProgressListener.NONE);
         } catch (Exception e) {
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }

@@ -31,6 +31,7 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.ingest.Ingestion;
 
 /** {@code evidens watch --inbox}: bundles dropped are ingested one after another and moved out; a killed watcher resumes. */
@@ -158,7 +159,7 @@ class InboxWatchIT {
     }
 
     @Test
-    void aFolderBundleGetsNoLockFileAndTheSameZipDroppedAgainIsIngestedAgain() throws Exception {
+    void aFolderBundleGetsNoLockFileTheSameZipDroppedAgainIsIngestedAndQuotationsAreCheckedInDone() throws Exception {
         Path inbox = Files.createDirectories(tmp.resolve("inbox"));
         Path home = tmp.resolve("home");
         notes(tmp.resolve("lyngvik"), 2, "Lyngvik");
@@ -190,5 +191,17 @@ class InboxWatchIT {
         JsonNode again = Json.mapper().readTree(inbox.resolve("done/lyngvik-2026-2.zip.receipt.json").toFile());
         assertEquals(2, again.get("counts").get("duplicate").asInt(), again.toString());
         assertEquals(List.of(), InboxState.waiting(inbox));
+
+        // A quotation from a bundle the watcher moved to done/ is checked against the bundle there.
+        String h = home.toString();
+        CliRun created = CliRun.of("finding", "create", "--case", "lyngvik-2026", "--kind", "avvik", "--title", "Ingen ansvarsgruppe", "--home", h);
+        assertEquals(0, created.code(), created.err());
+        CliRun attached = CliRun.of("finding", "attach", "--case", "lyngvik-2026", "avvik-1", "--search", "ansvarsgruppemøte Lyngvik",
+                "--hit", "1", "--home", h);
+        assertEquals(0, attached.code(), attached.err());
+        CliRun verified = CliRun.of("verify", "--case", "lyngvik-2026", "--home", h);
+        assertEquals(0, verified.code(), verified.out() + verified.err());
+        assertTrue(verified.out().startsWith("ok "), verified.out());
+        assertEquals(inbox.resolve("done/lyngvik-2026-2.zip").toString(), again.get("bundle").asText(), "the receipt names where the bundle is");
     }
 }
