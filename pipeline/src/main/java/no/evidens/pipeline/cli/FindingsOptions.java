@@ -42,9 +42,19 @@ final class FindingsOptions {
         EvidensHome h = evidensHome();
         java.util.TreeSet<String> known = new java.util.TreeSet<>(new Receipts(h.receipts()).cases());
         known.addAll(service(h).cases());
-        if (!known.contains(caseId)) {
+        if (!known.contains(caseId) && !hasMembers(h)) {
             throw new IllegalArgumentException("there is no case " + caseId + " in " + h.root() + ": no bundle was ingested into it"
-                    + " and it has no finding" + (known.isEmpty() ? "" : " (the cases: " + String.join(", ", known) + ")"));
+                    + ", it has no finding and no member" + (known.isEmpty() ? "" : " (the cases: " + String.join(", ", known) + ")"));
+        }
+    }
+
+    /** Whether the case has members in the team workspace's accounts (a case may be set up before its first bundle). */
+    private boolean hasMembers(EvidensHome h) {
+        if (!java.nio.file.Files.isDirectory(h.access())) {
+            return false;
+        }
+        try (no.evidens.access.AccessStore s = no.evidens.access.AccessStore.open(h.access())) {
+            return !s.members(caseId).isEmpty();
         }
     }
 

@@ -28,7 +28,7 @@ class MisspeltNamesCliTest {
         String home = fx.home.toString();
         CliRun verify = CliRun.of("verify", "--case", "testvik-2062", "--home", home);
         assertEquals(2, verify.code(), verify.out() + verify.err());
-        assertEquals("evidens: there is no case testvik-2062 in " + home + ": no bundle was ingested into it and it has no finding"
+        assertEquals("evidens: there is no case testvik-2062 in " + home + ": no bundle was ingested into it, it has no finding and no member"
                 + " (the cases: testvik-2026)\n", verify.err());
         assertEquals("", verify.out());
 
