@@ -41,6 +41,8 @@ public final class InboxWatcher implements AutoCloseable {
     private final PrintWriter out;
     private InboxState state;
     private CamelContext camel;
+    /** Held while this watcher runs, so the workspace can tell a watcher stopped from one at work. */
+    private final java.nio.channels.FileLock alive;
 
     /**
      * @param ingestions a new ingestion for each bundle (it closes its workers when the bundle is done)
@@ -53,6 +55,7 @@ public final class InboxWatcher implements AutoCloseable {
         this.out = out;
         Files.createDirectories(this.inbox.resolve(DONE));
         Files.createDirectories(this.inbox.resolve(FAILED));
+        alive = InboxState.holdWatcherLock(home);
         InboxState before = InboxState.read(home);
         // A bundle that was running when the watcher stopped is still in the inbox: it is taken up again.
         state = new InboxState(this.inbox.toString(), null,
@@ -155,9 +158,10 @@ public final class InboxWatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         if (camel != null) {
             camel.stop();
         }
+        InboxState.letGo(home, alive);
     }
 }

@@ -138,13 +138,15 @@ class InboxWatchIT {
                     return false;
                 }
             }, 180), "the watcher committed documents");
+            assertTrue(InboxState.watcherAlive(new EvidensHome(home)), "a watcher at work is told as running");
         } finally {
             watcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         int before = documents(home);
         assertTrue(before < files, "killed half-way: " + before);
         assertTrue(Files.isRegularFile(inbox.resolve("stor-sak.zip")), "still in the inbox");
-        assertEquals("stor-sak.zip", InboxState.read(new EvidensHome(home)).running().bundle(), "shown running when killed");
+        assertEquals("stor-sak.zip", InboxState.read(new EvidensHome(home)).running().bundle(), "left running when killed");
+        assertFalse(InboxState.watcherAlive(new EvidensHome(home)), "but no watcher runs: the workspace tells it cut short");
 
         StringWriter said = new StringWriter();
         try (InboxWatcher again = new InboxWatcher(new EvidensHome(home), inbox,
@@ -169,6 +171,7 @@ class InboxWatchIT {
         try (InboxWatcher watcher = new InboxWatcher(new EvidensHome(home), inbox,
                 h -> new Ingestion(h, new DocumentAnalyser(), 1), new PrintWriter(said))) {
             watcher.start();
+            assertTrue(InboxState.watcherAlive(new EvidensHome(home)));
             // A folder, its manifest last: the watcher's waiting for the manifest to settle leaves nothing in the bundle.
             notes(tmp.resolve("staging/bremnes-2026"), 2, "Bremnes");
             Files.move(tmp.resolve("staging/bremnes-2026"), inbox.resolve("bremnes-2026"));
@@ -188,6 +191,7 @@ class InboxWatchIT {
             assertTrue(waitFor(() -> Files.isRegularFile(inbox.resolve("done/lyngvik-2026-2.zip.receipt.json")), 120),
                     "the second drop ingested too, not left in the inbox: " + said);
         }
+        assertFalse(InboxState.watcherAlive(new EvidensHome(home)), "stopped");
         JsonNode again = Json.mapper().readTree(inbox.resolve("done/lyngvik-2026-2.zip.receipt.json").toFile());
         assertEquals(2, again.get("counts").get("duplicate").asInt(), again.toString());
         assertEquals(List.of(), InboxState.waiting(inbox));
