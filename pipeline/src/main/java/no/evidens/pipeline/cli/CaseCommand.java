@@ -23,7 +23,8 @@ final class CaseCommand extends CommandGroup {
     static final class Close extends FindingsAction {
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
+            opts.requireKnownCase();
             Closed c = service(opts).close(opts.caseId, opts.user(), true);
             return say("Closed case %s (%s, %s): it is read-only now", c.caseId(), c.closedBy(), c.closedAt());
         }

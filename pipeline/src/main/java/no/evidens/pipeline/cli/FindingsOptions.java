@@ -7,6 +7,7 @@ import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.findings.Receipts;
 import no.evidens.pipeline.findings.SearcherSource;
 
 /** The options every findings command has: the home folder, the case and who is working. */
@@ -31,6 +32,30 @@ final class FindingsOptions {
 
     static FindingsService service(EvidensHome home) {
         return new FindingsService(home, SearcherSource.opening(IndexBackend.of(home)), FindingStore.DEFAULT_LOCK_WAIT);
+    }
+
+    /**
+     * Refuses (exit 2) a case no bundle was ingested into and no finding is in: a misspelt {@code --case} would otherwise
+     * be checked as empty ({@code verify}: "0 quotations checked") or closed for good ({@code case close}).
+     */
+    void requireKnownCase() throws java.io.IOException {
+        EvidensHome h = evidensHome();
+        java.util.TreeSet<String> known = new java.util.TreeSet<>(new Receipts(h.receipts()).cases());
+        known.addAll(service(h).cases());
+        if (!known.contains(caseId) && !hasMembers(h)) {
+            throw new IllegalArgumentException("there is no case " + caseId + " in " + h.root() + ": no bundle was ingested into it"
+                    + ", it has no finding and no member" + (known.isEmpty() ? "" : " (the cases: " + String.join(", ", known) + ")"));
+        }
+    }
+
+    /** Whether the case has members in the team workspace's accounts (a case may be set up before its first bundle). */
+    private boolean hasMembers(EvidensHome h) {
+        if (!java.nio.file.Files.isDirectory(h.access())) {
+            return false;
+        }
+        try (no.evidens.access.AccessStore s = no.evidens.access.AccessStore.open(h.access())) {
+            return !s.members(caseId).isEmpty();
+        }
     }
 
     String user() {

@@ -33,6 +33,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        opts.requireKnownCase();
         List<Verification> checks = opts.service().reports()
                 .verify(opts.caseId, bundle == null ? null : bundle.toAbsolutePath().normalize().toString());
         PrintWriter out = spec.commandLine().getOut();

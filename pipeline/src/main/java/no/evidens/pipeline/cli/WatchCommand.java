@@ -1,6 +1,7 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +36,11 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        // a misspelt inbox would otherwise be made, and watched for bundles that never come
+        if (!Files.isDirectory(inbox)) {
+            throw new IllegalArgumentException(Files.exists(inbox) ? "the inbox " + inbox + " is a file, not a folder"
+                    : "there is no folder " + inbox + ": make the inbox first (mkdir), or check its name");
+        }
         try (InboxWatcher watcher = new InboxWatcher(home.resolve(), inbox, Ingestion::new, out)) {
             if (once) {
                 watcher.drain();

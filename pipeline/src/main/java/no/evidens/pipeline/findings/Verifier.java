@@ -73,6 +73,7 @@ final class Verifier {
                 if (!source.sha256().equals(e.sha256())) {
                     problems.add("the source file has changed (SHA-256 " + abbreviate(source.sha256()) + ", quoted from "
                             + abbreviate(e.sha256()) + ")");
+                    problems.add(newContent(f.caseId(), e, source.sha256()));
                     status = worse(status, Verification.CHANGED);
                 }
             }
@@ -87,6 +88,23 @@ final class Verifier {
         }
         return new Verification(f.ref(), item.id(), item.position(), e.file(), e.start(), e.end(), status, problems,
                 doc.map(d -> normaliserNote(e.normaliserVersion(), d.normaliserVersion())).orElse(null));
+    }
+
+    /**
+     * Whether the source's new content (a corrected file sent in place of the one quoted) is in the case too, and
+     * whether it still holds the quoted words: the quotation itself stays as quoted, from the earlier content.
+     */
+    private String newContent(String caseId, EvidenceDraft e, String sha256) throws IOException {
+        String docId = sha256.substring(0, Math.min(16, sha256.length()));
+        Optional<IndexedDocument> now = index == null ? Optional.empty() : index.document(caseId, docId)
+                .filter(d -> sha256.equals(d.sha256()));
+        if (now.isEmpty()) {
+            return "the new content is not in the case: ingest the bundle again to compare it with the quotation";
+        }
+        int at = now.get().text().indexOf(e.quote());
+        String doc = "the new content is in the case (document " + abbreviate(docId) + ")";
+        return at < 0 ? doc + " but does not hold the quoted words: read it, and attach from it what holds now"
+                : doc + " and holds the quoted words at characters " + at + "–" + (at + e.quote().length());
     }
 
     /** A quotation whose source was deleted on purpose: not checked, not called changed. */

@@ -1,10 +1,16 @@
 package no.evidens.pipeline.inbox;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import no.evidens.pipeline.EvidensHome;
@@ -18,6 +24,8 @@ import no.evidens.pipeline.Json;
 public record InboxState(String inbox, Running running, List<Finished> finished) {
     static final int KEPT = 200;
     public static final String FILE = "inbox.json";
+    static final String LOCK = "inbox.lock";
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     /** The bundle being ingested now. */
     public record Running(String bundle, String caseId, String started) {
@@ -69,6 +77,62 @@ public record InboxState(String inbox, Running running, List<Finished> finished)
         all.add(done);
         all.addAll(finished.subList(0, Math.min(finished.size(), KEPT - 1)));
         return new InboxState(inbox, null, all);
+    }
+
+    /**
+     * Whether a watcher runs on this home now: it holds a lock on {@code <home>/inbox.lock} while it runs, which the
+     * system lets go when its process ends, killed or not (so a {@link #running} left in the state by a killed watcher
+     * is told as cut short, not as running).
+     */
+    public static boolean watcherAlive(EvidensHome home) throws IOException {
+        Path file = lockFile(home);
+        if (HELD.contains(file)) {
+            return true; // held in this JVM: a second channel on the file, once closed, would let go of that lock
+        }
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        // read-only and shared: a workspace that may not write the home still asks
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException held) {
+            return true;
+        }
+    }
+
+    /** The lock a watcher holds on this home while it runs, or null when another holds it. */
+    static FileLock holdWatcherLock(EvidensHome home) throws IOException {
+        Path file = lockFile(home);
+        Files.createDirectories(home.root());
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return null;
+            }
+            HELD.add(file);
+            return lock;
+        } catch (OverlappingFileLockException held) {
+            channel.close();
+            return null;
+        }
+    }
+
+    static void letGo(EvidensHome home, FileLock lock) throws IOException {
+        if (lock != null) {
+            HELD.remove(lockFile(home));
+            lock.channel().close();
+        }
+    }
+
+    private static Path lockFile(EvidensHome home) {
+        return home.root().toAbsolutePath().normalize().resolve(LOCK);
     }
 
     /** The bundles in the inbox now, by name: a {@code .zip}, or a folder once its manifest.csv is there. */

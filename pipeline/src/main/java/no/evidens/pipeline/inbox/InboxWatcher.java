@@ -41,6 +41,8 @@ public final class InboxWatcher implements AutoCloseable {
     private final PrintWriter out;
     private InboxState state;
     private CamelContext camel;
+    /** Held while this watcher runs, so the workspace can tell a watcher stopped from one at work. */
+    private final java.nio.channels.FileLock alive;
 
     /**
      * @param ingestions a new ingestion for each bundle (it closes its workers when the bundle is done)
@@ -53,6 +55,7 @@ public final class InboxWatcher implements AutoCloseable {
         this.out = out;
         Files.createDirectories(this.inbox.resolve(DONE));
         Files.createDirectories(this.inbox.resolve(FAILED));
+        alive = InboxState.holdWatcherLock(home);
         InboxState before = InboxState.read(home);
         // A bundle that was running when the watcher stopped is still in the inbox: it is taken up again.
         state = new InboxState(this.inbox.toString(), null,
@@ -66,8 +69,12 @@ public final class InboxWatcher implements AutoCloseable {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
+                // The inbox is its own record of what is left to do (a bundle leaves it only when finished), so Camel keeps
+                // none: with its idempotent memory, the same bundle dropped again with the same name and time (cp -p,
+                // rsync -a) stayed in the inbox until a restart. And its read lock writes no marker file: in a folder
+                // bundle, manifest.csv.camelLock was ingested as an empty file that failed.
                 fromF("file:%s?antInclude=*.zip,*/%s&antExclude=%s/**,%s/**&recursive=true&maxDepth=2&noop=true"
-                                + "&idempotentKey=${file:name}-${file:modified}&readLock=changed&readLockMinAge=%d"
+                                + "&idempotent=false&readLock=changed&readLockMarkerFile=false&readLockMinAge=%d"
                                 + "&readLockCheckInterval=250&sortBy=file:modified&delay=500",
                         inbox, Manifest.FILE_NAME, DONE, FAILED, SETTLE_MILLIS)
                         .routeId("inbox")
@@ -104,7 +111,8 @@ public final class InboxWatcher implements AutoCloseable {
             errorCode = InboxState.Finished.UNEXPECTED;
             state = state.withRunning(new InboxState.Running(name, caseId, state.running().started()));
             state.write(home);
-            receipt = ingestions.apply(home).ingest(caseId, bundle, ProgressListener.NONE);
+            // the receipt names the bundle where it will be, in done/ (nothing else writes there while this runs)
+            receipt = ingestions.apply(home).keptAt(free(inbox.resolve(DONE), name)).ingest(caseId, bundle, ProgressListener.NONE);
         } catch (Exception e) {
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
@@ -150,9 +158,10 @@ public final class InboxWatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         if (camel != null) {
             camel.stop();
         }
+        InboxState.letGo(home, alive);
     }
 }

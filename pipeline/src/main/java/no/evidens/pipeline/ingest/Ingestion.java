@@ -45,6 +45,7 @@ public final class Ingestion {
     private final DocumentAnalyser analyser;
     private final int threads;
     private boolean retryFailed;
+    private Path keptAt;
 
     public Ingestion(EvidensHome home, DocumentAnalyser analyser, int threads) {
         this.home = home;
@@ -108,6 +109,15 @@ public final class Ingestion {
      */
     public Ingestion retryFailed(boolean retry) {
         this.retryFailed = retry;
+        return this;
+    }
+
+    /**
+     * Where the bundle is kept once ingested, when it is moved there afterwards (the inbox watcher's {@code done/}): the
+     * receipt names it, since {@code verify}, the page images and {@code case delete-records} find a file through it.
+     */
+    public Ingestion keptAt(Path bundle) {
+        this.keptAt = bundle;
         return this;
     }
 
@@ -207,7 +217,7 @@ public final class Ingestion {
             // case finds them without opening the index.
             committedHashes(backend, caseId);
         }
-        Receipt receipt = receipts.receipt(caseId, bundlePath.toString(), bundle.hasManifest() ? Manifest.FILE_NAME : null);
+        Receipt receipt = receipts.receipt(caseId, (keptAt != null ? keptAt : bundlePath).toString(), bundle.hasManifest() ? Manifest.FILE_NAME : null);
         IngestMarks.mark("case hashes kept");
         Json.write(receipt, home.receipts().resolve(caseId + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".json"));

@@ -35,6 +35,7 @@ final class InboxResource implements Routes.Resource {
                 x.json(200, out);
                 return;
             }
+            out.put("alive", InboxState.watcherAlive(home));
             List<String> waiting = InboxState.waiting(Path.of(state.inbox()));
             InboxState.Running running = state.running();
             boolean showRunning = running != null && (all || (running.caseId() != null && access.role(running.caseId()).isPresent()));

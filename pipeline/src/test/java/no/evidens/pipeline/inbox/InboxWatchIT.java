@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -30,6 +31,7 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.ingest.Ingestion;
 
 /** {@code evidens watch --inbox}: bundles dropped are ingested one after another and moved out; a killed watcher resumes. */
@@ -136,13 +138,15 @@ class InboxWatchIT {
                     return false;
                 }
             }, 180), "the watcher committed documents");
+            assertTrue(InboxState.watcherAlive(new EvidensHome(home)), "a watcher at work is told as running");
         } finally {
             watcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         int before = documents(home);
         assertTrue(before < files, "killed half-way: " + before);
         assertTrue(Files.isRegularFile(inbox.resolve("stor-sak.zip")), "still in the inbox");
-        assertEquals("stor-sak.zip", InboxState.read(new EvidensHome(home)).running().bundle(), "shown running when killed");
+        assertEquals("stor-sak.zip", InboxState.read(new EvidensHome(home)).running().bundle(), "left running when killed");
+        assertFalse(InboxState.watcherAlive(new EvidensHome(home)), "but no watcher runs: the workspace tells it cut short");
 
         StringWriter said = new StringWriter();
         try (InboxWatcher again = new InboxWatcher(new EvidensHome(home), inbox,
@@ -154,5 +158,54 @@ class InboxWatchIT {
         assertEquals(files, receipt.get("counts").get("indexed").asInt() + receipt.get("counts").get("duplicate").asInt());
         assertEquals(before, receipt.get("counts").get("duplicate").asInt(), "what was committed is not read again");
         assertEquals(files, documents(home), "every file once");
+    }
+
+    @Test
+    void aFolderBundleGetsNoLockFileTheSameZipDroppedAgainIsIngestedAndQuotationsAreCheckedInDone() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+        Path home = tmp.resolve("home");
+        notes(tmp.resolve("lyngvik"), 2, "Lyngvik");
+        Path zip = tmp.resolve("lyngvik-2026.zip");
+        zip(tmp.resolve("lyngvik"), zip);
+        StringWriter said = new StringWriter();
+        try (InboxWatcher watcher = new InboxWatcher(new EvidensHome(home), inbox,
+                h -> new Ingestion(h, new DocumentAnalyser(), 1), new PrintWriter(said))) {
+            watcher.start();
+            assertTrue(InboxState.watcherAlive(new EvidensHome(home)));
+            // A folder, its manifest last: the watcher's waiting for the manifest to settle leaves nothing in the bundle.
+            notes(tmp.resolve("staging/bremnes-2026"), 2, "Bremnes");
+            Files.move(tmp.resolve("staging/bremnes-2026"), inbox.resolve("bremnes-2026"));
+            Files.writeString(inbox.resolve("bremnes-2026/manifest.csv"), "path,type\njournaler/notat-0.txt,journal\n");
+            // The same zip twice, its time kept (as cp -p, rsync -a or a mail client's saving do), the second after the first is done.
+            Files.copy(zip, inbox.resolve("lyngvik-2026.zip"), StandardCopyOption.COPY_ATTRIBUTES);
+            assertTrue(waitFor(() -> Files.isRegularFile(inbox.resolve("done/lyngvik-2026.zip.receipt.json"))
+                    && Files.isRegularFile(inbox.resolve("done/bremnes-2026.receipt.json")), 240), said.toString());
+            JsonNode folder = Json.mapper().readTree(inbox.resolve("done/bremnes-2026.receipt.json").toFile());
+            assertEquals(2, folder.get("counts").get("indexed").asInt(), folder.toString());
+            assertEquals(0, folder.get("counts").get("failed").asInt(), "no file of the watcher's own in the bundle: " + folder);
+            try (var left = Files.walk(inbox.resolve("done/bremnes-2026"))) {
+                assertEquals(List.of("manifest.csv", "notat-0.txt", "notat-1.txt"), left.filter(Files::isRegularFile)
+                        .map(p -> p.getFileName().toString()).sorted().toList());
+            }
+            Files.copy(zip, inbox.resolve("lyngvik-2026.zip"), StandardCopyOption.COPY_ATTRIBUTES);
+            assertTrue(waitFor(() -> Files.isRegularFile(inbox.resolve("done/lyngvik-2026-2.zip.receipt.json")), 120),
+                    "the second drop ingested too, not left in the inbox: " + said);
+        }
+        assertFalse(InboxState.watcherAlive(new EvidensHome(home)), "stopped");
+        JsonNode again = Json.mapper().readTree(inbox.resolve("done/lyngvik-2026-2.zip.receipt.json").toFile());
+        assertEquals(2, again.get("counts").get("duplicate").asInt(), again.toString());
+        assertEquals(List.of(), InboxState.waiting(inbox));
+
+        // A quotation from a bundle the watcher moved to done/ is checked against the bundle there.
+        String h = home.toString();
+        CliRun created = CliRun.of("finding", "create", "--case", "lyngvik-2026", "--kind", "avvik", "--title", "Ingen ansvarsgruppe", "--home", h);
+        assertEquals(0, created.code(), created.err());
+        CliRun attached = CliRun.of("finding", "attach", "--case", "lyngvik-2026", "avvik-1", "--search", "ansvarsgruppemøte Lyngvik",
+                "--hit", "1", "--home", h);
+        assertEquals(0, attached.code(), attached.err());
+        CliRun verified = CliRun.of("verify", "--case", "lyngvik-2026", "--home", h);
+        assertEquals(0, verified.code(), verified.out() + verified.err());
+        assertTrue(verified.out().startsWith("ok "), verified.out());
+        assertEquals(inbox.resolve("done/lyngvik-2026-2.zip").toString(), again.get("bundle").asText(), "the receipt names where the bundle is");
     }
 }

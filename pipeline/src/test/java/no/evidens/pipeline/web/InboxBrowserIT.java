@@ -45,6 +45,8 @@ class InboxBrowserIT {
                 assertTrue(table.contains("skadet.zip") && table.contains("ikke lest inn") && table.contains("zip-filen er skadet"), table);
                 assertEquals("neste-sak.zip", driver.findElement(By.cssSelector("#inbox-waiting li")).getText());
                 assertEquals("Ingen bunke leses inn nå.", driver.findElement(By.id("inbox-running")).getText());
+                assertTrue(driver.findElement(By.id("inbox-stopped")).getText().startsWith("Innboksen overvåkes ikke nå"),
+                        "the watcher was closed: no watcher runs");
                 browser.shot("innboks");
             }
         } finally {

@@ -23,7 +23,12 @@ async function viewInbox() {
     render(heading(T('ui.inbox.title')), intro, el('p', { id: 'inbox-none' }, T('ui.inbox.none')));
     return;
   }
-  const running = r.running
+  // alive: a watcher runs now (absent from an older server: taken as running); a bundle left running by a watcher that
+  // stopped or was killed is told as cut short, taken up again when the watcher starts
+  const stopped = r.alive === false;
+  const running = r.running && stopped
+    ? el('p', { id: 'inbox-running' }, T('ui.inbox.interrupted', r.running.bundle))
+    : r.running
     ? el('p', { id: 'inbox-running' }, r.running.caseId
       ? T('ui.inbox.runningCase', r.running.bundle, r.running.caseId, inboxTime(r.running.started))
       : T('ui.inbox.running', r.running.bundle, inboxTime(r.running.started)))
@@ -41,7 +46,8 @@ async function viewInbox() {
         el('td', {}, String(f.indexed)), el('td', {}, String(f.duplicate)), el('td', {}, String(f.failedFiles)),
         el('td', {}, inboxError(f)), el('td', {}, inboxTime(f.finishedAt)), el('td', {}, f.movedTo))))));
   const refreshButton = el('button', { type: 'button', class: 'secondary', onclick: () => viewInbox() }, T('ui.inbox.refresh'));
-  render(heading(T('ui.inbox.title')), intro, r.inbox ? el('p', { class: 'cite' }, T('ui.inbox.folder', r.inbox)) : '', running, waiting, finished, refreshButton);
+  render(heading(T('ui.inbox.title')), intro, r.inbox ? el('p', { class: 'cite' }, T('ui.inbox.folder', r.inbox)) : '',
+    stopped ? el('p', { id: 'inbox-stopped', class: 'alert' }, T('ui.inbox.stopped')) : '', running, waiting, finished, refreshButton);
 }
 
 VIEWS.innboks = viewInbox;
