@@ -112,7 +112,8 @@ class SearchWorkspaceIT {
     void brokenTextIsRefusedAtTheDoor() throws Exception {
         Answer a = json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"Halv \\ud800 tegn\"}");
         assertEquals(400, a.status, String.valueOf(a.body));
-        assertTrue(a.body.get("error").asText().contains("title"));
+        assertEquals("title", a.body.get("field").asText(), String.valueOf(a.body));
+        assertTrue(a.body.get("error").asText().contains("«Tittel»"), "named as the form shows it: " + a.body);
     }
 
     @Test
