@@ -29,6 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
     static final Path SHOTS = Path.of("target", "screenshots");
     private static final Duration DOWNLOAD = Duration.ofSeconds(30);
+    /** The narrowest window headless Chromium lays a page out in. */
+    private static final int HEADLESS_MIN_WIDTH = 500;
 
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -70,6 +72,12 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build(),
                 options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        if (width < HEADLESS_MIN_WIDTH) {
+            // Headless Chromium keeps its window at least 500 px wide whatever --window-size asks: a phone's width is
+            // emulated, so that a test "at a phone's width" lays the page out as a phone does.
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
     }
 
     /** The binary the environment variable names, else the first candidate installed; fails saying what to install. */

@@ -169,9 +169,6 @@ class FormsWalkBrowserIT {
     void onAPhoneTheAttachDialogsRefusalIsInSight() throws Exception {
         try (Browser b = new Browser(375, 740)) {
             try {
-                // headless Chromium's window is at least 500 px wide: the page is laid out as a phone's
-                b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                        java.util.Map.of("width", 375, "height", 740, "deviceScaleFactor", 1, "mobile", true));
                 openAttachForANewFinding(b);
                 assertEquals(375L, ((Number) ((JavascriptExecutor) b.driver).executeScript("return window.innerWidth")).longValue());
                 ((JavascriptExecutor) b.driver).executeScript("document.getElementById('attach-new-title').value = 'Planen';"
