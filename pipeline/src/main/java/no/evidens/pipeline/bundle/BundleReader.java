@@ -12,8 +12,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -45,7 +47,8 @@ public final class BundleReader {
 
     public Bundle read(Path source, Path workDir) throws IOException {
         if (Files.isDirectory(source)) {
-            return readFolder(source, source, null);
+            Listing listing = readFolder(source);
+            return new Bundle(source, withMissing(listing.entries(), listing.manifest()), listing.hasManifest(), null);
         }
         if (!Files.isRegularFile(source)) {
             throw new IOException("no such folder or .zip file: " + source);
@@ -56,14 +59,17 @@ public final class BundleReader {
         // made here, not by the first entry unpacked: an empty zip is an empty bundle, not a missing folder
         Path target = Files.createDirectories(workDir.resolve("bundle-" + System.nanoTime()));
         List<BundleEntry> refused = unzip(source, target);
-        Bundle unpacked = readFolder(target, source, target);
+        Listing unpacked = readFolder(target);
         List<BundleEntry> all = new ArrayList<>(unpacked.entries());
         all.addAll(refused);
-        all.sort(Comparator.comparing(BundleEntry::path));
-        return new Bundle(source, all, unpacked.hasManifest(), target);
+        return new Bundle(source, withMissing(all, unpacked.manifest()), unpacked.hasManifest(), target);
     }
 
-    private Bundle readFolder(Path folder, Path source, Path unpacked) throws IOException {
+    /** A bundle's folder as listed: its files (manifest.csv not among them) and its manifest (empty when it has none). */
+    private record Listing(List<BundleEntry> entries, boolean hasManifest, Manifest manifest) {
+    }
+
+    private Listing readFolder(Path folder) throws IOException {
         Path manifestFile = folder.resolve(Manifest.FILE_NAME);
         boolean hasManifest = Files.isRegularFile(manifestFile);
         Manifest manifest = hasManifest ? Manifest.read(manifestFile) : Manifest.empty();
@@ -82,7 +88,36 @@ public final class BundleReader {
                         : new BundleEntry(rel, l.file(), type, row.title(), row.date(), null, row.service(), row.municipality()));
             }
         }
-        return new Bundle(source, entries, hasManifest, unpacked);
+        return new Listing(entries, hasManifest, manifest);
+    }
+
+    /**
+     * The bundle's entries, sorted by path, with a line of its own ({@link Reason#MISSING}) for each file the manifest
+     * names that is not among them: evidence the sender listed is then accounted for as failed, not silently absent. A
+     * path under a folder that could not be read is not added: that folder's own line says its files are not listed.
+     */
+    static List<BundleEntry> withMissing(List<BundleEntry> entries, Manifest manifest) {
+        Set<String> present = new HashSet<>();
+        List<String> unreadFolders = new ArrayList<>();
+        for (BundleEntry e : entries) {
+            present.add(e.path());
+            if (e.path().endsWith("/")) {
+                unreadFolders.add(e.path());
+            }
+        }
+        List<BundleEntry> all = new ArrayList<>(entries);
+        for (String path : manifest.paths()) {
+            if (path.isBlank() || path.equals(Manifest.FILE_NAME) || present.contains(path)
+                    || unreadFolders.stream().anyMatch(path::startsWith)) {
+                continue;
+            }
+            Manifest.Row row = manifest.find(path);
+            String type = row.type() != null ? row.type() : DocumentTypes.ofPath(path);
+            all.add(new BundleEntry(path, null, type, row.title(), row.date(), Reason.MISSING.text(), row.service(),
+                    row.municipality()));
+        }
+        all.sort(Comparator.comparing(BundleEntry::path));
+        return all;
     }
 
     /**

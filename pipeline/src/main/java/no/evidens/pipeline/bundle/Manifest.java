@@ -5,9 +5,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -76,5 +78,10 @@ public final class Manifest {
 
     public Row find(String pathInBundle) {
         return rows.get(pathInBundle);
+    }
+
+    /** The paths its rows name (as normalised for {@link #find}), in no particular order. */
+    public Set<String> paths() {
+        return Collections.unmodifiableSet(rows.keySet());
     }
 }

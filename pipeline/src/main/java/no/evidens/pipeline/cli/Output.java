@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchResult;
+import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
 import no.evidens.pipeline.search.Snippets;
@@ -25,6 +26,11 @@ final class Output {
         out.printf("Case %s, bundle %s: %d indexed, %d duplicate, %d failed, %d container%s%n", r.caseId(), r.bundle(),
                 r.counts().indexed(), r.counts().duplicate(), r.counts().failed(), r.counts().containers(),
                 r.counts().containers() == 1 ? "" : "s");
+        long missing = r.files().stream().filter(f -> Reason.MISSING.text().equals(f.reason())).count();
+        if (missing > 0) {
+            out.printf("%d of the failed %s listed in manifest.csv but not in the bundle%n", missing,
+                    missing == 1 ? "is" : "are");
+        }
         for (ReceiptFile f : r.files()) {
             String detail = switch (f.status()) {
                 case ReceiptFile.INDEXED -> f.reason() != null ? f.reason()

@@ -27,7 +27,8 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--inbox", required = true, paramLabel = "DIR", description = "The folder to watch.")
     Path inbox;
 
-    @Option(names = "--once", description = "Ingest the bundles there now, then stop.")
+    @Option(names = "--once", description = "Ingest the bundles there now, then stop (for cron): exit 0 when all went well, "
+            + "3 when a bundle went to failed/ or had files that failed.")
     boolean once;
 
     @Mixin
@@ -43,8 +44,8 @@ final class WatchCommand implements Callable<Integer> {
         }
         try (InboxWatcher watcher = new InboxWatcher(home.resolve(), inbox, Ingestion::new, out)) {
             if (once) {
-                watcher.drain();
-                return 0;
+                // for cron, as ingest: 3 when a bundle went to failed/ or had files that failed
+                return watcher.drain() ? 0 : 3;
             }
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

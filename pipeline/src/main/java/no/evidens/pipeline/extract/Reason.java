@@ -32,6 +32,7 @@ public enum Reason {
     CHANGED_DURING_INGEST("changed during ingest: the file was changed on disk while it was read; ingest the bundle again "
             + "to read it"),
     UNREADABLE_FOLDER("cannot be read: the folder could not be opened from disk; the files in it are not listed"),
+    MISSING("missing: listed in manifest.csv but not in the bundle"),
     UNEXPECTED("unexpected error while processing the file");
 
     private final String text;

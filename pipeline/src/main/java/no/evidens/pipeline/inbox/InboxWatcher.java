@@ -84,18 +84,28 @@ public final class InboxWatcher implements AutoCloseable {
         camel.start();
     }
 
-    /** Ingests, one after another, the bundles in the inbox now; for a run from cron or a test. */
-    public void drain() throws IOException {
+    /**
+     * Ingests, one after another, the bundles in the inbox now; for a run from cron or a test.
+     *
+     * @return whether all went well: no bundle moved to {@code failed/}, and no file of one failed
+     */
+    public boolean drain() throws IOException {
+        boolean allWell = true;
         for (String name : InboxState.waiting(inbox)) {
-            ingest(inbox.resolve(name));
+            allWell &= ingest(inbox.resolve(name));
         }
+        return allWell;
     }
 
-    /** Ingests one bundle (found as the zip, the folder or the folder's manifest) and moves it out of the inbox. */
-    synchronized void ingest(Path found) throws IOException {
+    /**
+     * Ingests one bundle (found as the zip, the folder or the folder's manifest) and moves it out of the inbox.
+     *
+     * @return false when the bundle went to {@code failed/} or a file of it failed; true otherwise (also when it is gone)
+     */
+    synchronized boolean ingest(Path found) throws IOException {
         Path bundle = found.getFileName().toString().equals(Manifest.FILE_NAME) ? found.getParent() : found;
         if (!Files.exists(bundle)) {
-            return;
+            return true;
         }
         String name = bundle.getFileName().toString();
         String caseId = null;
@@ -144,6 +154,7 @@ public final class InboxWatcher implements AutoCloseable {
             out.printf("%s: not ingested: %s; moved to %s%n", name, error, inbox.relativize(moved));
         }
         out.flush();
+        return error == null && counts.failed() == 0;
     }
 
     /** The name in the folder, or name-2, name-3 … (before a .zip) when a bundle of that name is there already. */

@@ -21,6 +21,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.evidens.pipeline.extract.Reason;
+
 class BundleReaderTest {
     @TempDir
     Path tmp;
@@ -58,6 +60,45 @@ class BundleReaderTest {
         assertEquals("2025-03-01", notat.date());
         assertEquals("helse", notat.service());
         assertEquals("Fjordvik", notat.municipality());
+    }
+
+    @Test
+    void aFileTheManifestNamesThatIsNotInTheBundleIsListedAsMissing() throws IOException {
+        Path bundle = tmp.resolve("bundle");
+        write(bundle.resolve("journaler/j1.txt"), "Journal.");
+        write(bundle.resolve("manifest.csv"), "path,type,title,date\n"
+                + "journaler/j1.txt,,Journal 1,\n"
+                + "./journaler/borte.txt,,Journal 2,2025-04-01\n"
+                + "vedlegg/brev.pdf,styringsdokument,,\n");
+        List<BundleEntry> entries = new BundleReader().read(bundle, tmp.resolve("work")).entries();
+        assertEquals(List.of("journaler/borte.txt", "journaler/j1.txt", "vedlegg/brev.pdf"),
+                entries.stream().map(BundleEntry::path).toList(), "each file the manifest names once, sorted");
+        Map<String, BundleEntry> e = entries.stream().collect(Collectors.toMap(BundleEntry::path, Function.identity()));
+        assertNull(e.get("journaler/j1.txt").problem());
+        BundleEntry borte = e.get("journaler/borte.txt");
+        assertEquals(Reason.MISSING.text(), borte.problem());
+        assertNull(borte.file());
+        assertEquals("journal", borte.type());
+        assertEquals("Journal 2", borte.title());
+        assertEquals("styringsdokument", e.get("vedlegg/brev.pdf").type());
+        assertEquals(Reason.MISSING.text(), e.get("vedlegg/brev.pdf").problem());
+    }
+
+    @Test
+    void aZipEntryRefusedIsNotAlsoMissing() throws IOException {
+        Path zip = tmp.resolve("bundle.zip");
+        try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os)) {
+            for (String[] entry : new String[][] {{"manifest.csv", "path,type\n../ut.txt,journal\njournaler/borte.txt,\n"},
+                    {"../ut.txt", "Tekst."}}) {
+                z.putNextEntry(new ZipEntry(entry[0]));
+                z.write(entry[1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        Map<String, BundleEntry> e = byPath(new BundleReader().read(zip, tmp.resolve("work")));
+        assertEquals(2, e.size(), e.keySet().toString());
+        assertTrue(e.get("../ut.txt").problem().contains("unsafe path"));
+        assertEquals(Reason.MISSING.text(), e.get("journaler/borte.txt").problem());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
 
@@ -30,5 +31,21 @@ class ReceiptLinesTest {
         assertEquals("  duplicate journal              journaler/kopi.txt  (the same content as journaler/linje\\nskift.txt)",
                 lines.get(2));
         assertEquals("  indexed   journal              journaler/vogn\\rretur.txt  (1 page, 1 passage)", lines.get(3));
+    }
+
+    @Test
+    void theSummarySaysHowManyOfTheFailedTheManifestListsButTheBundleLacks() {
+        Receipt receipt = new Receipt("sak", "/tmp/pakke", "manifest.csv", List.of(
+                new ReceiptFile("journaler/borte.txt", null, "journal", ReceiptFile.FAILED, Reason.MISSING.text(), null, 0, 0),
+                new ReceiptFile("journaler/tom.txt", "c", "journal", ReceiptFile.FAILED, Reason.EMPTY.text(), null, 0, 0),
+                new ReceiptFile("vedlegg/brev.pdf", null, "annet", ReceiptFile.FAILED, Reason.MISSING.text(), null, 0, 0)),
+                new Receipt.Counts(0, 0, 3, 0));
+        StringWriter text = new StringWriter();
+        new Output(new PrintWriter(text), false).receipt(receipt);
+
+        List<String> lines = text.toString().lines().toList();
+        assertEquals("Case sak, bundle /tmp/pakke: 0 indexed, 0 duplicate, 3 failed, 0 containers", lines.get(0));
+        assertEquals("2 of the failed are listed in manifest.csv but not in the bundle", lines.get(1), text.toString());
+        assertEquals("  failed    journal              journaler/borte.txt  (" + Reason.MISSING.text() + ")", lines.get(2));
     }
 }

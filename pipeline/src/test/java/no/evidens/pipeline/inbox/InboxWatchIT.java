@@ -122,6 +122,33 @@ class InboxWatchIT {
     }
 
     @Test
+    void watchOnceExitsThreeWhenABundleFailedOrHadFilesThatFailedAndZeroWhenAllWentWell() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+        String home = tmp.resolve("home").toString();
+        notes(inbox.resolve("fjordvik-2026"), 2, "fjordvik");
+        Files.writeString(inbox.resolve("fjordvik-2026/manifest.csv"), "path,type\njournaler/notat-0.txt,journal\n");
+        CliRun good = CliRun.of("watch", "--inbox", inbox.toString(), "--once", "--home", home);
+        assertEquals(0, good.code(), good.out() + good.err());
+        assertTrue(Files.isDirectory(inbox.resolve("done/fjordvik-2026")), good.out());
+
+        // a bundle whose manifest names a file it does not hold: ingested, moved to done/, with a failed line
+        notes(inbox.resolve("nordvik-2026"), 1, "nordvik");
+        Files.writeString(inbox.resolve("nordvik-2026/manifest.csv"), "path,type\njournaler/borte.txt,journal\n");
+        CliRun missing = CliRun.of("watch", "--inbox", inbox.toString(), "--once", "--home", home);
+        assertEquals(3, missing.code(), missing.out() + missing.err());
+        assertTrue(missing.out().contains("nordvik-2026 → case nordvik-2026: 1 indexed, 0 duplicate, 1 failed; moved to done"),
+                missing.out());
+
+        Files.write(inbox.resolve("skadet.zip"), "dette er ingen zip".getBytes());
+        CliRun damaged = CliRun.of("watch", "--inbox", inbox.toString(), "--once", "--home", home);
+        assertEquals(3, damaged.code(), damaged.out() + damaged.err());
+        assertTrue(Files.isRegularFile(inbox.resolve("failed/skadet.zip")), damaged.out());
+
+        CliRun empty = CliRun.of("watch", "--inbox", inbox.toString(), "--once", "--home", home);
+        assertEquals(0, empty.code(), "nothing left to do: " + empty.out() + empty.err());
+    }
+
+    @Test
     void aWatcherKilledHalfWayTakesTheBundleUpAgainWhenItStarts() throws Exception {
         Path inbox = Files.createDirectories(tmp.resolve("inbox"));
         Path home = tmp.resolve("home");

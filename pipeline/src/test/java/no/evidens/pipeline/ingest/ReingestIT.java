@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.extract.Reason;
 
 /**
  * Ingesting an unchanged bundle again: every file accounted for as before, without opening the index for
@@ -84,5 +85,28 @@ class ReingestIT {
         List<ReceiptFile> unchanged = withNew.files().stream().filter(f -> !f.path().endsWith("ny.txt")).toList();
         assertEquals(again.files(), unchanged);
         assertEquals(new Receipt.Counts(1, 3, 1, 0), withNew.counts(), withNew.files().toString());
+    }
+
+    @Test
+    void aFileTheManifestListsIsFailedAsMissingUntilABundleHoldsIt() throws Exception {
+        Path bundle = tmp.resolve("bundle");
+        Path journals = Files.createDirectories(bundle.resolve("journaler"));
+        Files.writeString(journals.resolve("notat.txt"), "Notat fra samarbeidsmøtet om barnet.\n", StandardCharsets.UTF_8);
+        Files.writeString(bundle.resolve("manifest.csv"), "path,type,title,date\njournaler/notat.txt,,Notat,\n"
+                + "journaler/borte.txt,,Journal fra mars,2025-03-01\n", StandardCharsets.UTF_8);
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+
+        Receipt first = ingest(home, bundle);
+        assertEquals(new Receipt.Counts(1, 0, 1, 0), first.counts(), first.files().toString());
+        assertEquals(List.of(new ReceiptFile("journaler/borte.txt", null, "journal", ReceiptFile.FAILED, Reason.MISSING.text(),
+                null, 0, 0)), first.files().stream().filter(f -> f.status().equals(ReceiptFile.FAILED)).toList());
+        Receipt again = ingest(home, bundle);
+        assertEquals(new Receipt.Counts(0, 1, 1, 0), again.counts(), "still missing the second time: " + again.files());
+
+        Files.writeString(journals.resolve("borte.txt"), "Journal fra mars om oppfølgingen.\n", StandardCharsets.UTF_8);
+        Receipt whole = ingest(home, bundle);
+        assertEquals(new Receipt.Counts(1, 1, 0, 0), whole.counts(), whole.files().toString());
+        ReceiptFile found = whole.files().stream().filter(f -> f.path().equals("journaler/borte.txt")).findFirst().orElseThrow();
+        assertEquals(ReceiptFile.INDEXED, found.status());
     }
 }
