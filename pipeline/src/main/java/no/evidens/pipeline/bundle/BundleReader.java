@@ -106,15 +106,22 @@ public final class BundleReader {
             }
         }
         List<BundleEntry> all = new ArrayList<>(entries);
-        for (String path : manifest.paths()) {
+        Set<String> said = new HashSet<>();
+        for (String named : manifest.paths()) {
+            // A row may name a document inside a container (post.eml!/vedlegg.pdf, for its type or title): the
+            // container's own line accounts for it, and only a container that is not there is missing.
+            int inside = named.indexOf("!/");
+            String path = inside < 0 ? named : named.substring(0, inside);
             if (path.isBlank() || path.equals(Manifest.FILE_NAME) || present.contains(path)
-                    || unreadFolders.stream().anyMatch(path::startsWith)) {
+                    || unreadFolders.stream().anyMatch(path::startsWith) || !said.add(path)) {
                 continue;
             }
+            // the container's own row, if the manifest has one (a row of a document inside it describes that document)
             Manifest.Row row = manifest.find(path);
-            String type = row.type() != null ? row.type() : DocumentTypes.ofPath(path);
-            all.add(new BundleEntry(path, null, type, row.title(), row.date(), Reason.MISSING.text(), row.service(),
-                    row.municipality()));
+            String type = row != null && row.type() != null ? row.type() : DocumentTypes.ofPath(path);
+            all.add(row == null ? new BundleEntry(path, null, type, null, null, Reason.MISSING.text(), null, null)
+                    : new BundleEntry(path, null, type, row.title(), row.date(), Reason.MISSING.text(), row.service(),
+                            row.municipality()));
         }
         all.sort(Comparator.comparing(BundleEntry::path));
         return all;

@@ -84,6 +84,24 @@ class BundleReaderTest {
         assertEquals(Reason.MISSING.text(), e.get("vedlegg/brev.pdf").problem());
     }
 
+    /**
+     * A row may name a document inside a container (its type or title): the container's own line accounts for it, so
+     * it is not missing while the container is there; a container that is not there is missing once, by its own path.
+     */
+    @Test
+    void aDocumentInsideAContainerIsMissingOnlyWithItsContainer() throws IOException {
+        Path bundle = tmp.resolve("bundle");
+        write(bundle.resolve("epost/tilsynet.eml"), "From: a@b.no\nSubject: Plan\n\nVedlagt.");
+        write(bundle.resolve("manifest.csv"), "path,type,title,date\n"
+                + "epost/tilsynet.eml!/samarbeidsplan.pdf,styringsdokument,Samarbeidsplan,\n"
+                + "epost/borte.eml!/a.pdf,,,\n"
+                + "epost/borte.eml!/b.pdf,,,\n");
+        Map<String, BundleEntry> e = byPath(new BundleReader().read(bundle, tmp.resolve("work")));
+        assertEquals(List.of("epost/borte.eml", "epost/tilsynet.eml"), e.keySet().stream().sorted().toList());
+        assertNull(e.get("epost/tilsynet.eml").problem());
+        assertEquals(Reason.MISSING.text(), e.get("epost/borte.eml").problem());
+    }
+
     @Test
     void aZipEntryRefusedIsNotAlsoMissing() throws IOException {
         Path zip = tmp.resolve("bundle.zip");
