@@ -11,7 +11,6 @@ import no.evidens.index.PassageSchema;
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.Extraction;
 import no.evidens.pipeline.extract.Reason;
-import no.evidens.pipeline.extract.Sha256;
 
 /**
  * One document on its way to the index: a file of the bundle, or a document inside one (cited as
@@ -54,7 +53,7 @@ record DocumentWork(String path, String type, String title, String sha256, Strin
         String date = entry.date() != null ? entry.date() : extraction.created();
         putIfPresent(facets, PassageSchema.YEAR, year(date));
         putIfPresent(facets, PassageSchema.DATE, date);
-        DocumentWork self = new DocumentWork(entry.path(), entry.type(), entry.title(), sha256, sha256.substring(0, 16),
+        DocumentWork self = new DocumentWork(entry.path(), entry.type(), entry.title(), sha256, DocIds.ofFile(sha256),
                 extraction, null, null, facets);
         addEmbedded(self, extraction, out);
         out.add(self);
@@ -64,8 +63,7 @@ record DocumentWork(String path, String type, String title, String sha256, Strin
     private static void addEmbedded(DocumentWork parent, Extraction extraction, List<DocumentWork> out) {
         for (Extraction.Embedded e : extraction.embedded()) {
             String path = parent.path() + "!/" + e.name();
-            // The same attachment in two e-mails is two documents: the id follows the path as well as the bytes.
-            String docId = Sha256.ofText(parent.docId() + "!/" + e.name() + "#" + e.sha256()).substring(0, 16);
+            String docId = DocIds.ofEmbedded(parent.docId(), e.name(), e.sha256());
             DocumentWork child = new DocumentWork(path, parent.type(), null, e.sha256(), docId, e.extraction(), e.reason(),
                     e.detail(), parent.facets());
             if (e.extraction() != null) {
