@@ -1,8 +1,13 @@
 package no.evidens.pipeline.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.TreeSet;
+
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
@@ -38,9 +43,9 @@ final class FindingsOptions {
      * Refuses (exit 2) a case no bundle was ingested into and no finding is in: a misspelt {@code --case} would otherwise
      * be checked as empty ({@code verify}: "0 quotations checked") or closed for good ({@code case close}).
      */
-    void requireKnownCase() throws java.io.IOException {
+    void requireKnownCase() throws IOException {
         EvidensHome h = evidensHome();
-        java.util.TreeSet<String> known = new java.util.TreeSet<>(new Receipts(h.receipts()).cases());
+        TreeSet<String> known = new TreeSet<>(new Receipts(h.receipts()).cases());
         known.addAll(service(h).cases());
         if (!known.contains(caseId) && !hasMembers(h)) {
             throw new IllegalArgumentException("there is no case " + caseId + " in " + h.root() + ": no bundle was ingested into it"
@@ -50,10 +55,10 @@ final class FindingsOptions {
 
     /** Whether the case has members in the team workspace's accounts (a case may be set up before its first bundle). */
     private boolean hasMembers(EvidensHome h) {
-        if (!java.nio.file.Files.isDirectory(h.access())) {
+        if (!Files.isDirectory(h.access())) {
             return false;
         }
-        try (no.evidens.access.AccessStore s = no.evidens.access.AccessStore.open(h.access())) {
+        try (AccessStore s = AccessStore.open(h.access())) {
             return !s.members(caseId).isEmpty();
         }
     }
