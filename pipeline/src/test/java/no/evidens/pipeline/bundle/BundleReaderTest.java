@@ -32,6 +32,11 @@ class BundleReaderTest {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
+    /** A manifest.csv with the columns path, type, title and date, and these rows. */
+    private static String manifest(String... rows) {
+        return "path,type,title,date\n" + String.join("\n", rows) + "\n";
+    }
+
     private static Map<String, BundleEntry> byPath(BundleReader.Bundle b) {
         return b.entries().stream().collect(Collectors.toMap(BundleEntry::path, Function.identity()));
     }
@@ -66,14 +71,12 @@ class BundleReaderTest {
     void aFileTheManifestNamesThatIsNotInTheBundleIsListedAsMissing() throws IOException {
         Path bundle = tmp.resolve("bundle");
         write(bundle.resolve("journaler/j1.txt"), "Journal.");
-        write(bundle.resolve("manifest.csv"), "path,type,title,date\n"
-                + "journaler/j1.txt,,Journal 1,\n"
-                + "./journaler/borte.txt,,Journal 2,2025-04-01\n"
-                + "vedlegg/brev.pdf,styringsdokument,,\n");
-        List<BundleEntry> entries = new BundleReader().read(bundle, tmp.resolve("work")).entries();
+        write(bundle.resolve("manifest.csv"), manifest("journaler/j1.txt,,Journal 1,",
+                "./journaler/borte.txt,,Journal 2,2025-04-01", "vedlegg/brev.pdf,styringsdokument,,"));
+        BundleReader.Bundle read = new BundleReader().read(bundle, tmp.resolve("work"));
         assertEquals(List.of("journaler/borte.txt", "journaler/j1.txt", "vedlegg/brev.pdf"),
-                entries.stream().map(BundleEntry::path).toList(), "each file the manifest names once, sorted");
-        Map<String, BundleEntry> e = entries.stream().collect(Collectors.toMap(BundleEntry::path, Function.identity()));
+                read.entries().stream().map(BundleEntry::path).toList(), "each file the manifest names once, sorted");
+        Map<String, BundleEntry> e = byPath(read);
         assertNull(e.get("journaler/j1.txt").problem());
         BundleEntry borte = e.get("journaler/borte.txt");
         assertEquals(Reason.MISSING.text(), borte.problem());
@@ -92,10 +95,8 @@ class BundleReaderTest {
     void aDocumentInsideAContainerIsMissingOnlyWithItsContainer() throws IOException {
         Path bundle = tmp.resolve("bundle");
         write(bundle.resolve("epost/tilsynet.eml"), "From: a@b.no\nSubject: Plan\n\nVedlagt.");
-        write(bundle.resolve("manifest.csv"), "path,type,title,date\n"
-                + "epost/tilsynet.eml!/samarbeidsplan.pdf,styringsdokument,Samarbeidsplan,\n"
-                + "epost/borte.eml!/a.pdf,,,\n"
-                + "epost/borte.eml!/b.pdf,,,\n");
+        write(bundle.resolve("manifest.csv"), manifest("epost/tilsynet.eml!/samarbeidsplan.pdf,styringsdokument,Samarbeidsplan,",
+                "epost/borte.eml!/a.pdf,,,", "epost/borte.eml!/b.pdf,,,"));
         Map<String, BundleEntry> e = byPath(new BundleReader().read(bundle, tmp.resolve("work")));
         assertEquals(List.of("epost/borte.eml", "epost/tilsynet.eml"), e.keySet().stream().sorted().toList());
         assertNull(e.get("epost/tilsynet.eml").problem());
