@@ -59,15 +59,22 @@ const EvidensVerify = (() => {
   /** Each quotation on the page gets its state (and the new content's line) as words; a problem is marked as one. */
   function mark(check) {
     const byItem = new Map(check.quotations.map(q => [String(q.item), q]));
+    unmark();
     for (const li of document.querySelectorAll('.evidence li[data-item]')) {
       const q = byItem.get(li.dataset.item);
-      li.querySelector('.verify-state')?.remove();
       li.classList.toggle('verify-problem', Boolean(q && q.problem));
       li.id = 'quote-' + li.dataset.item;
       li.tabIndex = -1;
       const words = q ? [el('strong', {}, T('ui.verify.label') + ' '), q.text, q.detail ? el('span', { class: 'verify-detail' }, ' ' + q.detail) : null]
         : [el('strong', {}, T('ui.verify.label') + ' '), T('ui.verify.notChecked')];
       li.querySelector('blockquote').after(el('p', { class: 'verify-state ' + (q ? 'state-' + q.state : 'state-none'), dataset: { state: q ? q.state : 'none' } }, ...words));
+    }
+  }
+
+  function unmark() {
+    for (const li of document.querySelectorAll('.evidence li[data-item]')) {
+      li.querySelector('.verify-state')?.remove();
+      li.classList.remove('verify-problem');
     }
   }
 
@@ -97,6 +104,9 @@ const EvidensVerify = (() => {
         parts.button.disabled = true;
         try {
           const check = await api('POST', path(caseId));
+          // the last check's outcome is not shown beside the progress of the next
+          parts.result.replaceChildren();
+          unmark();
           say(T('ui.verify.started'));
           await follow(caseId, parts, check, true);
         } catch (e) {
