@@ -97,7 +97,7 @@ class QuotationCheckIT {
             JsonNode trail = client.get("/api/cases/" + QuotedCase.CASE + "/audit").body().get("entries");
             long checks = 0;
             for (JsonNode e : trail) {
-                if (e.get("action").asText().equals(VerifyResource.ACTION)) {
+                if (e.get("action").asText().equals("verify-quotations")) {
                     assertEquals("testar", e.get("actor").asText());
                     checks++;
                 }
@@ -121,7 +121,7 @@ class QuotationCheckIT {
             TeamWorkspace.Client lead = team.signIn("leder");
             boolean recorded = false;
             for (JsonNode e : lead.get("/api/cases/" + c + "/audit").body().get("entries")) {
-                recorded |= e.get("action").asText().equals(VerifyResource.ACTION) && e.get("actor").asText().equals("leser");
+                recorded |= e.get("action").asText().equals("verify-quotations") && e.get("actor").asText().equals("leser");
             }
             assertTrue(recorded, "the trail says the reader checked the case");
             JsonNode seen = lead.get(path(c)).body();
