@@ -86,6 +86,7 @@ class QuotationCheckBrowserIT {
                 assertEquals(problems.get(0), b.driver.switchTo().activeElement());
                 problems.get(0).sendKeys(Keys.ENTER);
                 assertEquals(changed, b.driver.switchTo().activeElement());
+                b.shot("kontroll-sitater-problem");
                 assertTrue(b.driver.findElement(By.id("verify-button")).isEnabled());
 
                 // opened anew, the page shows the case's last check

@@ -115,7 +115,12 @@ const EvidensVerify = (() => {
             showError(errorText(e));
             try { await follow(caseId, parts, await api('GET', path(caseId)), false); } catch (x) { showError(errorText(x)); }
           } else { showError(errorText(e)); }
-        } finally { if (parts.progress.hidden) parts.button.disabled = false; }
+        } finally {
+          // a refusal, or the server lost while the check was followed: the button can be pressed again, the progress goes
+          parts.progress.hidden = true;
+          parts.progressText.textContent = '';
+          parts.button.disabled = false;
+        }
       });
       let last;
       try { last = await api('GET', path(caseId)); } catch (e) { return; }
