@@ -48,10 +48,15 @@ final class QuotedCase {
             for (Map.Entry<String, String> e : QUOTES.entrySet()) {
                 write(home, e.getKey(), e.getValue());
             }
-            new Ingestion(home, new DocumentAnalyser(), 1).ingest(CASE, bundle(home), ProgressListener.NONE);
+            ingestAgain(home);
         } catch (Exception e) {
             throw new IllegalStateException("cannot ingest the test case: " + e.getMessage(), e);
         }
+    }
+
+    /** Ingests the bundle as it is now (a changed file's new content becomes a document of its own in the case). */
+    static void ingestAgain(EvidensHome home) throws Exception {
+        new Ingestion(home, new DocumentAnalyser(), 1).ingest(CASE, bundle(home), ProgressListener.NONE);
     }
 
     /** Writes one file of the bundle with its quoted sentence in the middle (or other words in its place). */
