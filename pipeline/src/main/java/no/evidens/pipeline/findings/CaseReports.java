@@ -64,19 +64,39 @@ public final class CaseReports {
         }
     }
 
+    /** Told as a check goes: how many of the case's quotations are checked, of how many. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> {
+        };
+
+        void checked(int done, int total);
+    }
+
     /**
      * Re-checks every quotation of a case against the index and its source file.
      *
      * @param bundle where the case's bundle is now, or null for where each file was ingested from
      */
     public List<Verification> verify(String caseId, String bundle) throws IOException {
+        return verify(caseId, bundle, Progress.NONE);
+    }
+
+    /**
+     * As {@link #verify(String, String)}, telling {@code progress} after each quotation. The findings store is held only
+     * while the quotations are read, not while their files are hashed (a container is opened by a Tika worker, which can
+     * take its time limit), so the other requests and commands are not kept from it meanwhile.
+     */
+    public List<Verification> verify(String caseId, String bundle, Progress progress) throws IOException {
+        List<Verifier.Quoted> quoted;
         try (FindingStore store = stores.get()) {
-            if (!IndexBackend.of(home).mayHaveIndex()) {
-                return new Verifier(store, null, bundle).verify(caseId);
-            }
-            try (SearcherSource.Lease lease = index.lease()) {
-                return new Verifier(store, lease.searcher(), bundle).verify(caseId);
-            }
+            quoted = Verifier.quoted(store, caseId);
+        }
+        if (!IndexBackend.of(home).mayHaveIndex()) {
+            return new Verifier(null, bundle).verify(quoted, progress);
+        }
+        try (SearcherSource.Lease lease = index.lease()) {
+            return new Verifier(lease.searcher(), bundle).verify(quoted, progress);
         }
     }
 }

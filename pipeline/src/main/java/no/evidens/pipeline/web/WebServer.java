@@ -172,6 +172,7 @@ public final class WebServer implements AutoCloseable {
                 new GroupsResource(home, new GroupService(home, index, findings, Duration.ofSeconds(20)), findings),
                 new IngestResource(ingest, cases),
                 new CaseStateResource(lifecycle),
+                new VerifyResource(new QuotationChecks((caseId, progress) -> findings.reports().verify(caseId, null, progress)), findings.audit()),
                 new TextsResource(home, accounts),
                 new SavedSearchesResource(index, savedSearches, checks),
                 new BatchResource(index, scope),

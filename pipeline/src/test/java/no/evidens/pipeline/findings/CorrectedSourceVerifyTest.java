@@ -69,6 +69,17 @@ class CorrectedSourceVerifyTest {
         assertTrue(after.out().contains("the new content is in the case (document " + docId.substring(0, 12) + "…) but does not hold the quoted"
                 + " words"), after.out());
         assertTrue(after.out().contains("2 quotations checked: {changed=2}"), after.out());
+
+        // the same as data, for the web workspace's words and the JSON's readers
+        com.fasterxml.jackson.databind.JsonNode json = no.evidens.pipeline.Json.mapper().readTree(run(fx, "verify", "--case", c, "--json").out());
+        com.fasterxml.jackson.databind.JsonNode first = json.get("quotations").get(0);
+        assertEquals("changed", first.get("source").asText());
+        assertTrue(first.get("indexed").asBoolean(), "the indexed text of the earlier content still holds the quotation");
+        assertEquals("holds", first.get("newContent").get("state").asText());
+        assertEquals(docId, first.get("newContent").get("docId").asText());
+        assertEquals(at, first.get("newContent").get("start").asInt());
+        assertEquals(at + 52, first.get("newContent").get("end").asInt());
+        assertEquals("lacks", json.get("quotations").get(1).get("newContent").get("state").asText());
     }
 
     private static int count(String text, String words) {

@@ -117,6 +117,8 @@ class AccessMatrixIT {
         add(calls, expected, "PATCH /api/findings title", (u, r, i) -> u.json("PATCH", "/api/findings/" + c + "/" + r,
                 Map.of("title", "Ny tittel")), expect(200, 200, 403, 403, 403, 403));
         add(calls, expected, "GET /api/cases/{case}", (u, r, i) -> u.get("/api/cases/" + c), readers(200));
+        // POST …/verify as each role: QuotationCheckIT (a check runs on, so a second one here would be refused with 409)
+        add(calls, expected, "GET /api/cases/{case}/verify", (u, r, i) -> u.get("/api/cases/" + c + "/verify"), readers(200));
         add(calls, expected, "GET /api/cases/{case}/audit", (u, r, i) -> u.get("/api/cases/" + c + "/audit"),
                 expect(200, 403, 403, 403, 403, 403));
         add(calls, expected, "POST /api/findings/{case}/{ref}/submit", (u, r, i) -> u.json("POST", "/api/findings/" + c + "/" + r + "/submit",

@@ -471,6 +471,8 @@ async function viewFindings(params) {
   render(heading(T('ui.findings.titleCase', caseId)),
     findings.length ? exportBar : el('p', { id: 'findings-none' }, T('ui.findings.none')),
     newForm, ...findings.map(f => findingCard(caseId, f, findings)));
+  // the check of the quotations: verify.js
+  if (window.EvidensVerify) await window.EvidensVerify.attach(caseId, findings);
   const ref = params.get('ref');
   if (ref) { const c = document.getElementById('finding-' + ref); if (c) c.scrollIntoView(); }
 }

@@ -1,0 +1,144 @@
+package no.evidens.pipeline.web;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.evidens.pipeline.findings.CaseReports;
+import no.evidens.pipeline.findings.Verification;
+
+/**
+ * The workspace's checks of a case's quotations ({@code evidens verify} on the command line), each run on a thread of
+ * its own rather than the request's: a check hashes every quoted source file, and a container's document is taken out
+ * of its container by a Tika worker, bounded only by the worker's time limit per container, so a case with many
+ * quotations from e-mails can take minutes. The page polls the check for its progress and its outcome.
+ *
+ * <p>Limits: one check per case at a time (a second is refused with 409 while the first runs), and at most
+ * {@link #MAX_RUNNING} on the server at once (the next is refused with 429): each reads files and may start a Tika
+ * worker process, and the machine's cores are the searches' too. The last check of each case is kept (in memory, until
+ * the server stops) so that anyone who may read the case's findings sees its outcome when they open the page.
+ */
+final class QuotationChecks {
+    private static final Logger LOG = LoggerFactory.getLogger(QuotationChecks.class);
+    /** How many checks run at once on the server. */
+    static final int MAX_RUNNING = 2;
+    /** Seconds a client refused for a full server is told to wait. */
+    static final int RETRY_AFTER_SECONDS = 10;
+
+    /** What checks a case: the service the command line uses too. */
+    @FunctionalInterface
+    interface Runner {
+        List<Verification> verify(String caseId, CaseReports.Progress progress) throws IOException;
+    }
+
+    /** One check of one case: running, done (with its results) or failed (with why). */
+    static final class Check {
+        final String caseId;
+        final String by;
+        final Instant started;
+        private volatile int done;
+        private volatile int total = -1;
+        private volatile Instant finished;
+        private volatile List<Verification> results;
+        private volatile ErrorTexts.Keyed error;
+
+        private Check(String caseId, String by, Instant started) {
+            this.caseId = caseId;
+            this.by = by;
+            this.started = started;
+        }
+
+        boolean running() {
+            return finished == null;
+        }
+
+        /** {@code running}, {@code done} or {@code failed}. */
+        String state() {
+            return running() ? "running" : error == null ? "done" : "failed";
+        }
+
+        int done() {
+            return done;
+        }
+
+        /** How many quotations the check has to go through; -1 until they are read. */
+        int total() {
+            return total;
+        }
+
+        Instant finished() {
+            return finished;
+        }
+
+        /** The outcome per quotation once done, else null. */
+        List<Verification> results() {
+            return results;
+        }
+
+        /** Why it failed, else null. */
+        ErrorTexts.Keyed error() {
+            return error;
+        }
+    }
+
+    private final Runner runner;
+    private final Map<String, Check> last = new ConcurrentHashMap<>();
+    private int running;
+
+    QuotationChecks(Runner runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * Starts a check of the case, when none of it runs and the server has room for one more.
+     *
+     * @param recorded runs once the check is admitted and before it starts (the audit trail's line): when it throws, no
+     *                 check is started
+     * @throws ApiError 409 when the case's check runs already, 429 when {@link #MAX_RUNNING} run
+     */
+    synchronized Check start(String caseId, String by, Runnable recorded) {
+        Check now = last.get(caseId);
+        if (now != null && now.running()) {
+            throw new ApiError(409, "error.verify.running", caseId, now.by);
+        }
+        if (running >= MAX_RUNNING) {
+            throw new ApiError(429, "error.verify.busy", RETRY_AFTER_SECONDS);
+        }
+        recorded.run();
+        Check c = new Check(caseId, by, Instant.now());
+        last.put(caseId, c);
+        running++;
+        Thread t = new Thread(() -> run(c), "evidens-verify");
+        t.setDaemon(true);
+        t.start();
+        return c;
+    }
+
+    /** The case's check running now, or its last one; null when it has not been checked since the server started. */
+    Check last(String caseId) {
+        return last.get(caseId);
+    }
+
+    private void run(Check c) {
+        try {
+            c.results = List.copyOf(runner.verify(c.caseId, (done, total) -> {
+                c.total = total;
+                c.done = done;
+            }));
+        } catch (IOException | RuntimeException e) {
+            c.error = ErrorTexts.keyed(e);
+            // the type only: a message may name a file of the case, which may name a person
+            LOG.warn("the check of a case's quotations failed: {}", e.getClass().getName());
+        } finally {
+            synchronized (this) {
+                running--;
+            }
+            c.finished = Instant.now();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The findings page's «Kontroller sitatene» in Chromium: pressed, its progress in words, then the summary (focused),
+ * each quotation's state beside it, the changed and the moved one (a corrected file ingested again, holding the quoted
+ * sentence further down) marked and reached from the list of problems by the keyboard; the outcome shown again when the
+ * page is opened anew; in Nynorsk at a phone's width too.
+ */
+class QuotationCheckBrowserIT {
+    private static SampleWorkspace ws;
+    private static List<Long> items;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD, QuotedCase::ingest);
+        items = QuotedCase.quote(WorkspaceClient.of(ws));
+        List<String> files = List.copyOf(QuotedCase.QUOTES.keySet());
+        QuotedCase.write(ws.home, files.get(1), "Barneverntjenesten evaluerer tiltaksplanen hvert år.");
+        // a corrected routine: a paragraph more at its top, the quoted sentence unchanged below it
+        Path corrected = QuotedCase.bundle(ws.home).resolve(files.get(2));
+        Files.writeString(corrected, "Rettet utgave etter tilsynets spørsmål.\n\n" + Files.readString(corrected), StandardCharsets.UTF_8);
+        // both new contents ingested: the one still holds the quoted words elsewhere, the other does not
+        QuotedCase.ingestAgain(ws.home);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Browser.closeAll(ws);
+    }
+
+    /** Opens the findings page of the test case (the picker's choice kept in the browser). */
+    private static void openFindings(Browser b) {
+        b.driver.get(ws.url() + "#/funn");
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-select")));
+        b.driver.executeScript("localStorage.setItem('evidens.case', arguments[0])", QuotedCase.CASE);
+        b.driver.navigate().refresh();
+        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-button")));
+    }
+
+    /** Presses the button, with every text the progress line is given kept in {@code window.verifySeen}; waits for the summary. */
+    private static WebElement check(Browser b, String summary) {
+        b.driver.executeScript("window.verifySeen = []; const p = document.getElementById('verify-progress-text');"
+                + "new MutationObserver(() => { if (p.textContent) window.verifySeen.push(p.textContent); })"
+                + ".observe(p, { childList: true, characterData: true, subtree: true });");
+        List<WebElement> before = b.driver.findElements(By.id("verify-summary"));
+        b.driver.findElement(By.id("verify-button")).click();
+        // the case's last check (another test's) is taken off the page when the new one starts
+        before.forEach(old -> b.wait.until(ExpectedConditions.stalenessOf(old)));
+        b.wait.until(ExpectedConditions.textToBe(By.id("verify-summary"), summary));
+        return b.driver.findElement(By.id("verify-summary"));
+    }
+
+    private static String state(Browser b, long item) {
+        return b.driver.findElement(By.cssSelector(".evidence li[data-item='" + item + "'] .verify-state")).getText();
+    }
+
+    @Test
+    void theButtonChecksTheQuotationsAndTheChangedOneIsMarkedAndReachable() throws Exception {
+        try (Browser b = new Browser(1280, 900, "nb-NO")) {
+            try {
+                openFindings(b);
+                assertEquals("Kontroller sitatene", b.driver.findElement(By.id("verify-button")).getText());
+                WebElement summary = check(b, "2 sitater stemmer, 1 er flyttet, 1 er endret.");
+                @SuppressWarnings("unchecked")
+                List<String> seen = (List<String>) b.driver.executeScript("return window.verifySeen");
+                assertTrue(seen.stream().anyMatch(s -> s.matches("Leser sitatene i saken …|Kontrollerer sitatene: \\d av 4 ferdig …")), seen.toString());
+                assertEquals(summary, b.driver.switchTo().activeElement(), "the outcome takes the focus");
+                assertEquals("Kontroll: Stemmer med kilden.", state(b, items.get(0)));
+                assertEquals("Kontroll: Kilden er endret etter at sitatet ble tatt. Den nye utgaven av filen er lest inn, men har ikke"
+                        + " de siterte ordene: les den, og legg til det som gjelder nå.", state(b, items.get(1)));
+                String moved = state(b, items.get(2));
+                assertTrue(moved.matches("Kontroll: Flyttet i kilden \\(tegn \\d+–\\d+\\)\\. Den nye utgaven av filen har de siterte ordene,"
+                        + " men sitatet viser fortsatt den gamle: legg det til på nytt fra den nye utgaven\\."), moved);
+                WebElement changed = b.driver.findElement(By.id("quote-" + items.get(1)));
+                assertTrue(changed.getAttribute("class").contains("verify-problem"));
+                List<WebElement> problems = b.driver.findElements(By.cssSelector("#verify-problems button"));
+                assertEquals(2, problems.size());
+                assertEquals("Sitat 2 i Avvik 1: Kilden er endret etter at sitatet ble tatt.", problems.get(0).getText());
+                assertTrue(problems.get(1).getText().startsWith("Sitat 3 i Avvik 1: Flyttet i kilden (tegn "), problems.get(1).getText());
+                b.view("kontroll-sitater");
+                // from the summary, Tab goes to the list of problems, and Enter to the quotation itself
+                summary.sendKeys(Keys.TAB);
+                assertEquals(problems.get(0), b.driver.switchTo().activeElement());
+                problems.get(0).sendKeys(Keys.ENTER);
+                assertEquals(changed, b.driver.switchTo().activeElement());
+                b.shot("kontroll-sitater-problem");
+                assertTrue(b.driver.findElement(By.id("verify-button")).isEnabled());
+
+                // opened anew, the page shows the case's last check
+                b.driver.navigate().refresh();
+                b.wait.until(ExpectedConditions.textToBe(By.id("verify-summary"), "2 sitater stemmer, 1 er flyttet, 1 er endret."));
+                assertTrue(b.driver.findElement(By.id("verify-when")).getText().startsWith("Kontrollert av testar, "));
+                assertEquals("Kontroll: Stemmer med kilden.", state(b, items.get(3)));
+            } catch (Exception | AssertionError e) {
+                throw b.failure("kontroll-sitater-failed", e);
+            }
+        }
+    }
+
+    @Test
+    void inNynorskAtAPhonesWidth() throws Exception {
+        try (Browser b = new Browser(390, 844, "nn-NO")) {
+            try {
+                openFindings(b);
+                assertEquals("Kontroller sitata", b.driver.findElement(By.id("verify-button")).getText());
+                check(b, "2 sitat stemmer, 1 er flytta, 1 er endra.");
+                assertEquals("Kontroll: Kjelda er endra etter at sitatet vart teke. Den nye utgåva av fila er lesen inn, men har ikkje"
+                        + " dei siterte orda: les henne, og legg til det som gjeld no.", state(b, items.get(1)));
+                assertTrue(state(b, items.get(2)).startsWith("Kontroll: Flytta i kjelda (teikn "), state(b, items.get(2)));
+                long overflow = (Long) b.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+                assertTrue(overflow <= 0, "the page fits a phone's width: " + overflow + " px too wide");
+                b.view("kontroll-sitater-telefon-nn");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("kontroll-sitater-telefon-failed", e);
+            }
+        }
+    }
+}

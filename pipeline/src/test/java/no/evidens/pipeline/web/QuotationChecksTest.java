@@ -1,0 +1,112 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import no.evidens.findings.StoreInUse;
+import no.evidens.pipeline.findings.Verification;
+
+/**
+ * The workspace's checks of quotations: one per case at a time, a few on the server, each off the request's thread with
+ * its progress; a failure kept with its catalogue key. The runner here waits for the test to let it go, so what is
+ * refused while a check runs is known without timing.
+ */
+class QuotationChecksTest {
+    private final ConcurrentHashMap<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CountDownLatch> entered = new ConcurrentHashMap<>();
+
+    private final QuotationChecks checks = new QuotationChecks((caseId, progress) -> {
+        progress.checked(0, 2);
+        progress.checked(1, 2);
+        latch(entered, caseId).countDown();
+        try {
+            if (!latch(gates, caseId).await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never let go");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (caseId.equals("opptatt")) {
+            throw new StoreInUse("in use", null);
+        }
+        progress.checked(2, 2);
+        return List.of(new Verification("avvik-1", 1, 1, "a.txt", 0, 5, Verification.OK, List.of(), null, Verification.SOURCE_SAME, true, null));
+    });
+
+    private static CountDownLatch latch(ConcurrentHashMap<String, CountDownLatch> latches, String caseId) {
+        return latches.computeIfAbsent(caseId, c -> new CountDownLatch(1));
+    }
+
+    private void letGo(String caseId) {
+        latch(gates, caseId).countDown();
+    }
+
+    private static QuotationChecks.Check finished(QuotationChecks.Check c) throws InterruptedException {
+        for (int i = 0; i < 3000 && c.running(); i++) {
+            Thread.sleep(10);
+        }
+        return c;
+    }
+
+    @Test
+    void aSecondCheckOfTheSameCaseIsRefusedWhileTheFirstRunsAndTheServerTakesOnlyAFew() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
+        QuotationChecks.Check a = checks.start("sak-a", "kari", recorded::incrementAndGet);
+        ApiError again = assertThrows(ApiError.class, () -> checks.start("sak-a", "ola", recorded::incrementAndGet));
+        assertEquals(409, again.status());
+        assertEquals("error.verify.running", again.key());
+        assertEquals(List.of("sak-a", "kari"), again.args());
+        QuotationChecks.Check b = checks.start("sak-b", "ola", recorded::incrementAndGet);
+        assertEquals(2, QuotationChecks.MAX_RUNNING, "this test fills the server with two");
+        ApiError full = assertThrows(ApiError.class, () -> checks.start("sak-c", "per", recorded::incrementAndGet));
+        assertEquals(429, full.status());
+        assertEquals(2, recorded.get(), "only the checks that started are in the trail");
+        assertTrue(latch(entered, "sak-a").await(30, TimeUnit.SECONDS));
+        assertEquals("running", a.state());
+        assertEquals(2, a.total());
+        assertEquals(1, a.done());
+        letGo("sak-a");
+        assertEquals("done", finished(a).state());
+        assertEquals(1, a.results().size());
+        assertEquals(2, a.done());
+        assertNull(a.error());
+        // room again: the third case, and the first case once more
+        letGo("sak-c");
+        QuotationChecks.Check c = checks.start("sak-c", "per", recorded::incrementAndGet);
+        assertEquals("done", finished(c).state());
+        letGo("sak-b");
+        assertEquals("done", finished(b).state());
+        assertEquals(a.started, checks.last("sak-a").started);
+        assertNull(checks.last("sak-x"));
+    }
+
+    @Test
+    void aCheckWhoseTrailLineCannotBeWrittenDoesNotStart() {
+        assertThrows(IllegalStateException.class, () -> checks.start("sak-d", "kari", () -> {
+            throw new IllegalStateException("the audit trail was not written in time");
+        }));
+        assertNull(checks.last("sak-d"));
+    }
+
+    @Test
+    void aFailedCheckKeepsTheKeyOfWhyAndGivesItsPlaceBack() throws Exception {
+        letGo("opptatt");
+        QuotationChecks.Check c = finished(checks.start("opptatt", "kari", () -> { }));
+        assertEquals("failed", c.state());
+        assertEquals(StoreInUse.KEY, c.error().key());
+        assertNull(c.results());
+        letGo("sak-e");
+        letGo("sak-f");
+        assertEquals("done", finished(checks.start("sak-e", "kari", () -> { })).state());
+        assertEquals("done", finished(checks.start("sak-f", "kari", () -> { })).state());
+    }
+}
