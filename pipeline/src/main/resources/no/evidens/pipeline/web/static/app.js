@@ -905,7 +905,12 @@ async function start() {
     ev.preventDefault();
     target.focus();
   });
-  window.addEventListener('hashchange', refresh);
+  // the view changes under an open dialog (the browser's Back, a typed address): the dialog was the old view's, so it
+  // closes (nothing attached or removed) before the new view is drawn; refresh then gives the focus to its heading
+  window.addEventListener('hashchange', () => {
+    for (const d of document.querySelectorAll('dialog[open]')) d.close();
+    refresh();
+  });
   refresh();
 }
 
