@@ -49,6 +49,19 @@ class InboxBrowserIT {
                         "the watcher was closed: no watcher runs");
                 browser.shot("innboks");
             }
+            // a phone, in Nynorsk: the nine columns scroll in their own box (they made the page 757 px wide), which the
+            // keyboard reaches to scroll it
+            try (Browser phone = new Browser(375, 740, "nn-NO")) {
+                phone.driver.get(ws.url() + "#/innboks");
+                phone.wait.until(d -> !d.findElements(By.cssSelector("#inbox-finished tbody tr")).isEmpty());
+                assertTrue(phone.driver.findElement(By.id("inbox-finished")).getText().contains("ikkje lesen inn"));
+                Object widths = phone.driver.executeScript("return [innerWidth, document.documentElement.scrollWidth]");
+                assertEquals(List.of(375L, 375L), widths, "the window's width and the page's");
+                WebElement box = phone.driver.findElement(By.cssSelector(".table-wrap:has(#inbox-finished)"));
+                assertEquals("0", box.getDomAttribute("tabindex"));
+                assertEquals("Ferdige (nyaste først)", box.getDomAttribute("aria-label"));
+                phone.view("innboks-mobil-nn");
+            }
         } finally {
             SampleWorkspace.delete(inbox);
         }
