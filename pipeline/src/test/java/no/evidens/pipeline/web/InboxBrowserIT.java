@@ -11,8 +11,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.inbox.InboxWatcher;
@@ -61,6 +63,11 @@ class InboxBrowserIT {
                 assertEquals("0", box.getDomAttribute("tabindex"));
                 assertEquals("Ferdige (nyaste først)", box.getDomAttribute("aria-label"));
                 phone.view("innboks-mobil-nn");
+                // «Oppdater» from the keyboard draws the view anew; the focus stays on it (it was lost to the page)
+                WebElement refresh = phone.driver.findElement(By.id("inbox-refresh"));
+                refresh.sendKeys(Keys.ENTER);
+                phone.wait.until(ExpectedConditions.stalenessOf(refresh));
+                phone.wait.until(d -> "inbox-refresh".equals(d.switchTo().activeElement().getDomAttribute("id")));
             }
         } finally {
             SampleWorkspace.delete(inbox);

@@ -46,7 +46,12 @@ async function viewInbox() {
         el('td', {}, f.bundle), el('td', {}, f.caseId || ''), el('td', {}, INBOX_STATUSES.includes(f.status) ? T('ui.inbox.status.' + f.status) : f.status),
         el('td', {}, String(f.indexed)), el('td', {}, String(f.duplicate)), el('td', {}, String(f.failedFiles)),
         el('td', {}, inboxError(f)), el('td', {}, inboxTime(f.finishedAt)), el('td', {}, f.movedTo))))), T('ui.inbox.finished')));
-  const refreshButton = el('button', { type: 'button', class: 'secondary', onclick: () => viewInbox() }, T('ui.inbox.refresh'));
+  // the view is drawn anew: the focus back on «Oppdater» (it was lost to the page), for the next press
+  const refreshButton = el('button', { type: 'button', class: 'secondary', id: 'inbox-refresh', onclick: async () => {
+    await viewInbox();
+    const again = document.getElementById('inbox-refresh');
+    if (again) again.focus();
+  } }, T('ui.inbox.refresh'));
   render(heading(T('ui.inbox.title')), intro, r.inbox ? el('p', { class: 'cite' }, T('ui.inbox.folder', r.inbox)) : '',
     stopped ? el('p', { id: 'inbox-stopped', class: 'alert' }, T('ui.inbox.stopped')) : '', running, waiting, finished, refreshButton);
 }
