@@ -2,6 +2,7 @@ package no.evidens.pipeline.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -128,37 +129,37 @@ final class TrailWording {
      */
     static String shown(Texts texts, String action, String detail) {
         String bokmal = today(action, detail);
-        if (action == null || bokmal == null) {
+        Map.Entry<Rule, Matcher> hit = first(WORDS, action, bokmal);
+        if (hit == null) {
             return bokmal;
         }
-        for (Rule r : WORDS) {
-            if (r.action().matcher(action).matches()) {
-                Matcher m = r.detail().matcher(bokmal);
-                if (m.matches()) {
-                    List<String> values = new ArrayList<>();
-                    for (int g = 1; g <= m.groupCount(); g++) {
-                        values.add(m.group(g));
-                    }
-                    return texts.get(r.today(), values);
-                }
-            }
+        Matcher m = hit.getValue();
+        List<String> values = new ArrayList<>();
+        for (int g = 1; g <= m.groupCount(); g++) {
+            values.add(m.group(g));
         }
-        return bokmal;
+        return texts.get(hit.getKey().today(), values);
     }
 
     /** The detail as the trail words it now: an old English wording mapped to Bokmål, any other detail as it is. */
     static String today(String action, String detail) {
+        Map.Entry<Rule, Matcher> hit = first(RULES, action, detail);
+        return hit == null ? detail : hit.getValue().replaceFirst(hit.getKey().today());
+    }
+
+    /** The first of these rules that is the action's and matches the whole detail, with its match; null when none does. */
+    private static Map.Entry<Rule, Matcher> first(List<Rule> rules, String action, String detail) {
         if (action == null || detail == null) {
-            return detail;
+            return null;
         }
-        for (Rule r : RULES) {
+        for (Rule r : rules) {
             if (r.action().matcher(action).matches()) {
                 Matcher m = r.detail().matcher(detail);
                 if (m.matches()) {
-                    return m.replaceFirst(r.today());
+                    return Map.entry(r, m);
                 }
             }
         }
-        return detail;
+        return null;
     }
 }
