@@ -46,14 +46,17 @@ final class ApiHandler extends Handler.Abstract {
     private final Gate gate;
     private final Routes routes;
     private final Semaphore bodies;
+    private final BodyShares shares;
     private final SearchAdmission searches;
 
-    ApiHandler(RequestGuard guard, Gate gate, Routes routes, int maxBodyRequests, SearchAdmission searches) {
+    /** @param perClient bodies one signed-in user (or address, before sign-in) may send at once ({@link BodyShares}); 0 for no share */
+    ApiHandler(RequestGuard guard, Gate gate, Routes routes, int maxBodyRequests, int perClient, SearchAdmission searches) {
         super(InvocationType.BLOCKING);
         this.guard = guard;
         this.gate = gate;
         this.routes = routes;
         this.bodies = new Semaphore(maxBodyRequests);
+        this.shares = new BodyShares(perClient);
         this.searches = searches;
     }
 
@@ -93,6 +96,7 @@ final class ApiHandler extends Handler.Abstract {
 
     private void answer(Exchange x) throws IOException {
         boolean permit = false;
+        String client = null;
         try {
             if (headerBytes(x) > HEADER_LIMIT) {
                 x.responseHeader("Connection", "close");
@@ -105,6 +109,13 @@ final class ApiHandler extends Handler.Abstract {
                 guard.checkToken(x, x.access().token());
             }
             if (hasBody(x)) {
+                String who = BodyShares.client(x);
+                if (!shares.take(who)) {
+                    // this client's own bodies are still on their way: theirs to wait for, not everyone's
+                    x.responseHeader("Retry-After", "5");
+                    throw new ApiError(429, "error.http.busy-yours", shares.perClient());
+                }
+                client = who;
                 if (!bodies.tryAcquire()) {
                     x.responseHeader("Retry-After", "5");
                     throw new ApiError(503, "error.http.busy");
@@ -150,6 +161,9 @@ final class ApiHandler extends Handler.Abstract {
             x.searcherDone();
             if (permit) {
                 bodies.release();
+            }
+            if (client != null) {
+                shares.give(client);
             }
         }
     }

@@ -50,9 +50,12 @@ final class AuditResource implements Routes.Resource {
             }
             List<AuditEntry> entries = audit.entries(caseId, user, since);
             String format = x.param("format");
+            Texts texts = Texts.of(ErrorTexts.language(x));
             if ("csv".equals(format)) {
-                // for the auditors: each entry as recorded (the hashes cover it), and its detail in today's Bokmål words last
-                x.send(200, "text/csv; charset=utf-8", AuditCsv.write(entries, TrailWording::today).getBytes(StandardCharsets.UTF_8),
+                // for the auditors: each entry as recorded (the hashes cover it), and its detail in today's words of the
+                // reader's language last (Bokmål or Nynorsk)
+                x.send(200, "text/csv; charset=utf-8", AuditCsv.write(entries, (action, detail) -> TrailWording.shown(texts, action, detail))
+                        .getBytes(StandardCharsets.UTF_8),
                         "revisjonsspor-" + caseId + ".csv");
                 return;
             }
@@ -64,13 +67,16 @@ final class AuditResource implements Routes.Resource {
             out.put("case", caseId);
             out.put("intact", check.intact());
             out.put("problems", check.problems());
-            out.put("problemsText", problemsText(Texts.of(ErrorTexts.language(x)), check));
+            out.put("problemsText", problemsText(texts, check));
             Map<String, String> names = new HashMap<>();
             List<Map<String, Object>> shown = new ArrayList<>();
             for (AuditEntry e : entries) {
                 Map<String, Object> m = json(e);
                 m.put("name", name(caseId, e, names));
                 m.put("detailText", TrailWording.withFiles(e.action(), (String) m.get("detailText"), id -> fileOf(caseId, id, names)));
+                // as the reader's workspace shows it: its fixed words in the reader's language, a file beside its id
+                m.put("detailShown", TrailWording.withFiles(e.action(), TrailWording.shown(texts, e.action(), e.detail()),
+                        id -> fileOf(caseId, id, names)));
                 shown.add(m);
             }
             out.put("entries", shown);

@@ -110,6 +110,12 @@ final class Exchange {
         send(302, "text/plain; charset=utf-8", new byte[0], null);
     }
 
+    /** The address the request comes from (the trusted proxy's word for it, behind one), or "" when not known. */
+    String remoteAddress() {
+        String a = Request.getRemoteAddr(request);
+        return a == null ? "" : a;
+    }
+
     /** Whether the request came over TLS (directly, or as the trusted proxy says). */
     boolean secure() {
         return request.isSecure();

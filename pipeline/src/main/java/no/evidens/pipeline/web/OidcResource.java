@@ -66,9 +66,15 @@ final class OidcResource implements Routes.Resource {
             }
             return a;
         });
-        if (account.isEmpty() || account.get().disabled()) {
-            LOG.info("identity provider sign-in without an (enabled) account");
+        if (account.isEmpty()) {
+            LOG.info("identity provider sign-in without an account");
             throw new ApiError(403, "error.oidc.no-account");
+        }
+        if (account.get().disabled()) {
+            // The provider vouched for this person and the account is theirs: telling them it is switched off tells
+            // no one else anything (unlike the password form, whose refusals never say whether a name exists).
+            LOG.info("identity provider sign-in to a disabled account: {}", account.get().name());
+            throw new ApiError(403, "error.oidc.disabled");
         }
         Sessions.Session s = sessions.open(account.get().name());
         audit.record(account.get().name(), "sign-in", null, "account", account.get().name(), "identitetstilbyder");

@@ -1,10 +1,14 @@
 package no.evidens.pipeline.web;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * An audit entry's detail as the trail words it today. Entries written by earlier versions hold English
@@ -15,7 +19,10 @@ import java.util.regex.Pattern;
  * typed (a search's query, a file name) is never changed.
  */
 final class TrailWording {
-    /** An old wording of one action (or of several: a regex over the action id), and the words it is given now. */
+    /**
+     * An old wording of one action (or of several: a regex over the action id), and the words it is given now (in
+     * {@link #WORDS}: the catalogue's key).
+     */
     private record Rule(Pattern action, Pattern detail, String today) {
         Rule(String action, String detail, String today) {
             this(Pattern.compile(action), Pattern.compile(detail, Pattern.DOTALL), today);
@@ -54,6 +61,40 @@ final class TrailWording {
             new Rule("group-export", "(.*), (\\d+) cases, anonymised", "$1, $2 saker, anonymisert"),
             new Rule("group-export", "(.*), (\\d+) cases, not anonymised", "$1, $2 saker, ikke anonymisert"));
 
+    /**
+     * Today's Bokmål details whose fixed words the catalogue gives in the reader's language ({@code trail.detail.*}, each
+     * group of the pattern a value {0}, {1} …: a type, a number, a file, a bundle's name, kept as recorded). Anchored to
+     * the whole detail and tied to the action that writes it, as {@link #RULES} are; a detail no pattern fits is shown as
+     * recorded. The Bokmål catalogue gives each detail back as it stands.
+     */
+    private static final List<Rule> WORDS = List.of(
+            new Rule("show-document", "([^,]+), arbeidsflaten, side (\\d+)", "trail.detail.page"),
+            new Rule("show-document", "([^,]+), arbeidsflaten", "trail.detail.workspace"),
+            new Rule("show-passage", "([^,]+), arbeidsflaten, (\\d+) avsnitt rundt", "trail.detail.around"),
+            new Rule("show-quotations", "siterer (.*), arbeidsflaten", "trail.detail.quoting"),
+            new Rule("export", "([^,]+), ikke anonymisert", "trail.detail.not-anonymised"),
+            new Rule("group-export", "(.*), (\\d+) saker, ikke anonymisert", "trail.detail.group-not-anonymised"),
+            new Rule("record-delete", "([^,]+), fil slettet", "trail.detail.file-deleted"),
+            new Rule("record-delete", "([^,]+), fil slettet fra (.*)", "trail.detail.file-deleted-from"),
+            new Rule("record-delete", "([^,]+), fil ikke slettet: ingen kvittering sier hvor den ble lest inn fra", "trail.detail.file-no-receipt"),
+            new Rule("record-delete", "([^,]+), fil ikke slettet: stien fører ut av bunken", "trail.detail.file-outside"),
+            new Rule("record-delete", "([^,]+), fil ikke slettet: den ligger ikke lenger i (.*) \\(eller ligger inne i en annen fil\\)",
+                    "trail.detail.file-gone"),
+            new Rule("record-delete", "([^,]+), fil ikke slettet: bunken (.*) finnes ikke lenger", "trail.detail.bundle-gone"),
+            new Rule("records-delete", "(\\d+) journaler og klientdokumenter", "trail.detail.records-deleted"),
+            new Rule("finding-create", "med sitat fra (.*)", "trail.detail.with-quotation"),
+            new Rule("quotation-attach", "#(\\d+) fra (.*)", "trail.detail.attached"),
+            new Rule("sign-in", "identitetstilbyder", "trail.detail.identity-provider"),
+            new Rule("sign-in-refused", "sperret", "trail.detail.locked"),
+            new Rule("sign-in-failed", "feil brukernavn eller passord", "trail.detail.wrong"),
+            new Rule("member-set", "leder", "trail.detail.role.lead"),
+            new Rule("member-set", "leser", "trail.detail.role.reader"),
+            new Rule("member-set", "leder, saken er lukket", "trail.detail.role.lead-closed"),
+            new Rule("member-set", "revisor, saken er lukket", "trail.detail.role.auditor-closed"),
+            new Rule("member-set", "skribent, saken er lukket", "trail.detail.role.writer-closed"),
+            new Rule("member-set", "leser, saken er lukket", "trail.detail.role.reader-closed"),
+            new Rule("member-remove", "saken er lukket", "trail.detail.closed"));
+
     /** The actions whose detail names documents by their ids (the trail never holds a file's name, which may name a person). */
     private static final Set<String> NAMING_DOCUMENTS = Set.of("show-quotations", "finding-create", "quotation-attach");
     /** A document's id as the index makes it. */
@@ -82,19 +123,43 @@ final class TrailWording {
         return out.toString();
     }
 
+    /**
+     * The detail as the reader of the trail is shown it: as {@link #today} words it, its fixed words then from the
+     * reader's catalogue ({@link #WORDS}); the recorded entry is not changed (its hash covers the stored text).
+     */
+    static String shown(Texts texts, String action, String detail) {
+        String bokmal = today(action, detail);
+        Map.Entry<Rule, Matcher> hit = first(WORDS, action, bokmal);
+        if (hit == null) {
+            return bokmal;
+        }
+        Matcher m = hit.getValue();
+        List<String> values = new ArrayList<>();
+        for (int g = 1; g <= m.groupCount(); g++) {
+            values.add(m.group(g));
+        }
+        return texts.get(hit.getKey().today(), values);
+    }
+
     /** The detail as the trail words it now: an old English wording mapped to Bokmål, any other detail as it is. */
     static String today(String action, String detail) {
+        Map.Entry<Rule, Matcher> hit = first(RULES, action, detail);
+        return hit == null ? detail : hit.getValue().replaceFirst(hit.getKey().today());
+    }
+
+    /** The first of these rules that is the action's and matches the whole detail, with its match; null when none does. */
+    private static Map.Entry<Rule, Matcher> first(List<Rule> rules, String action, String detail) {
         if (action == null || detail == null) {
-            return detail;
+            return null;
         }
-        for (Rule r : RULES) {
+        for (Rule r : rules) {
             if (r.action().matcher(action).matches()) {
                 Matcher m = r.detail().matcher(detail);
                 if (m.matches()) {
-                    return m.replaceFirst(r.today());
+                    return Map.entry(r, m);
                 }
             }
         }
-        return detail;
+        return null;
     }
 }

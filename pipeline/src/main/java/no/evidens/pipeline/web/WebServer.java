@@ -192,7 +192,8 @@ public final class WebServer implements AutoCloseable {
             new SecureRandom().nextBytes(t);
             gate = Gate.local(user, HexFormat.of().formatHex(t));
         }
-        return new ServiceEndpoints(new ApiHandler(guard, gate, routes, config.maxBodyRequests(),
+        // with sign-in, each member (and each address before sign-in) has a share of the body slots; alone, the one user has all
+        return new ServiceEndpoints(new ApiHandler(guard, gate, routes, config.maxBodyRequests(), exposure.signIn() ? BodyShares.PER_CLIENT : 0,
                 new SearchAdmission(config.searches(), config.searchWait())), home, index, ingest);
     }
 

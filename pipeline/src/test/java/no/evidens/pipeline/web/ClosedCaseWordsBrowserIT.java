@@ -1,6 +1,7 @@
 package no.evidens.pipeline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,22 +12,55 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import no.evidens.corpus.SampleBundle;
 
 /**
- * A closed case with no finding, in Chromium, Bokmål and Nynorsk: its findings page does not invite the person to
- * create one (it said «… eller opprett et funn her», which a closed case refuses; round 43's walk).
+ * A closed case in Chromium: with no finding, in Bokmål and Nynorsk, its findings page does not invite the person to
+ * create one (it said «… eller opprett et funn her», which a closed case refuses; round 43's walk); its banner is on its
+ * own pages, not on a group's it belongs to.
  */
 class ClosedCaseWordsBrowserIT {
+    private static final String GROUP = "lite-tilsyn";
     private static SampleWorkspace ws;
 
     @BeforeAll
     static void start() throws Exception {
         ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD);
-        WorkspaceClient.Answer closed = WorkspaceClient.of(ws).json("POST", "/api/cases/" + SampleBundle.CASE_ID + "/close", "{}");
+        WorkspaceClient api = WorkspaceClient.of(ws);
+        for (String[] call : new String[][] {{"/api/groups", "{\"id\":\"" + GROUP + "\",\"title\":\"Et lite tilsyn\"}"},
+                {"/api/groups/" + GROUP + "/cases", "{\"case\":\"" + SampleBundle.CASE_ID + "\",\"kommune\":\"Fjordvik\",\"fylke\":\"Vestland\"}"}}) {
+            WorkspaceClient.Answer a = api.json("POST", call[0], call[1]);
+            assertTrue(a.status() == 200 || a.status() == 201, call[0] + ": " + a.text());
+        }
+        WorkspaceClient.Answer closed = api.json("POST", "/api/cases/" + SampleBundle.CASE_ID + "/close", "{}");
         assertEquals(200, closed.status(), closed.text());
     }
 
     @AfterAll
     static void stop() throws Exception {
         Browser.closeAll(ws);
+    }
+
+    /**
+     * The group pages (and the inbox) are no case's own: the banner of the case chosen in the header, closed, is not shown
+     * there, nor are their buttons hidden as a closed case's are; back on the case's own pages it is (round 43's walk).
+     */
+    @Test
+    void aClosedCasesBannerStaysOnTheCasesOwnPages() throws Exception {
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                for (String page : new String[] {"grupper?g=" + GROUP, "gruppesok?g=" + GROUP + "&q=plan", "gruppesitater?g=" + GROUP, "innboks"}) {
+                    // from a page of the case, where the banner shows, to the page of no case
+                    b.driver.get(ws.url() + "#/funn");
+                    b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-closed")));
+                    b.driver.get(ws.url() + "#/" + page);
+                    b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("case-closed")));
+                    b.wait.until(d -> !String.valueOf(d.findElement(By.tagName("body")).getDomAttribute("class")).contains("case-closed"));
+                    b.view("lukket-" + page.replaceAll("[^a-z]", "-"));
+                }
+                b.driver.get(ws.url() + "#/oversikt");
+                b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-closed")));
+            } catch (Exception | AssertionError e) {
+                throw b.failure("lukket-grupper-failed", e);
+            }
+        }
     }
 
     @Test

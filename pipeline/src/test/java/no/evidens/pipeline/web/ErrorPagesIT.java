@@ -57,7 +57,7 @@ class ErrorPagesIT {
                     throw new AssertionError("/srv/evidens/index: a bug");
                 })
                 .post("/api/body", (x, p) -> x.json(200, x.jsonBody())));
-        server.setHandler(new ApiHandler(new RequestGuard(Exposure.local(), port), Gate.local("testar", TOKEN), routes, 4,
+        server.setHandler(new ApiHandler(new RequestGuard(Exposure.local(), port), Gate.local("testar", TOKEN), routes, 4, 0,
                 new SearchAdmission(2, WebConfig.DEFAULT_SEARCH_WAIT)));
         server.start();
     }

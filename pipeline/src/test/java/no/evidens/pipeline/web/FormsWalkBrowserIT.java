@@ -285,6 +285,35 @@ class FormsWalkBrowserIT {
         }
     }
 
+    /**
+     * The browser's Back while the attach dialog is open: the dialog closes with the view it belonged to (it stayed open
+     * over the next view, holding the old view's quotation), nothing is attached, and the focus is where the new view
+     * puts it (the search's query field), not lost to the page (round 43's walk).
+     */
+    @Test
+    void theBrowsersBackClosesTheAttachDialog() throws Exception {
+        int before = WorkspaceClient.of(ws).get("/api/findings?case=" + SampleBundle.CASE_ID).body().size();
+        try (Browser b = new Browser(1280, 720)) {
+            try {
+                openAttachForANewFinding(b);
+                b.driver.findElement(By.id("attach-new-title")).sendKeys("Ikke lagt til");
+                b.driver.navigate().back();
+                b.wait.until(d -> !location(d).startsWith("#/dokument") && d.findElement(By.id("q")).isDisplayed());
+                b.wait.until(d -> Boolean.FALSE.equals(((JavascriptExecutor) d).executeScript("return document.getElementById('attach-dialog').open")));
+                // the search view's own place for the focus, its query field (not the page's body, nor the closed dialog)
+                b.wait.until(d -> "q".equals(d.switchTo().activeElement().getDomAttribute("id")));
+                b.view("forms-tilbake");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("forms-tilbake-failed", e);
+            }
+        }
+        assertEquals(before, WorkspaceClient.of(ws).get("/api/findings?case=" + SampleBundle.CASE_ID).body().size(), "nothing attached");
+    }
+
+    private static String location(org.openqa.selenium.WebDriver d) {
+        return String.valueOf(((JavascriptExecutor) d).executeScript("return location.hash"));
+    }
+
     private static int quotations(WorkspaceClient api, String ref) throws Exception {
         for (var f : api.get("/api/findings?case=" + SampleBundle.CASE_ID).body()) {
             if (f.get("ref").asText().equals(ref)) {

@@ -11,8 +11,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.inbox.InboxWatcher;
@@ -48,6 +50,24 @@ class InboxBrowserIT {
                 assertTrue(driver.findElement(By.id("inbox-stopped")).getText().startsWith("Innboksen overvåkes ikke nå"),
                         "the watcher was closed: no watcher runs");
                 browser.shot("innboks");
+            }
+            // a phone, in Nynorsk: the nine columns scroll in their own box (they made the page 757 px wide), which the
+            // keyboard reaches to scroll it
+            try (Browser phone = new Browser(375, 740, "nn-NO")) {
+                phone.driver.get(ws.url() + "#/innboks");
+                phone.wait.until(d -> !d.findElements(By.cssSelector("#inbox-finished tbody tr")).isEmpty());
+                assertTrue(phone.driver.findElement(By.id("inbox-finished")).getText().contains("ikkje lesen inn"));
+                Object widths = phone.driver.executeScript("return [innerWidth, document.documentElement.scrollWidth]");
+                assertEquals(List.of(375L, 375L), widths, "the window's width and the page's");
+                WebElement box = phone.driver.findElement(By.cssSelector(".table-wrap:has(#inbox-finished)"));
+                assertEquals("0", box.getDomAttribute("tabindex"));
+                assertEquals("Ferdige (nyaste først)", box.getDomAttribute("aria-label"));
+                phone.view("innboks-mobil-nn");
+                // «Oppdater» from the keyboard draws the view anew; the focus stays on it (it was lost to the page)
+                WebElement refresh = phone.driver.findElement(By.id("inbox-refresh"));
+                refresh.sendKeys(Keys.ENTER);
+                phone.wait.until(ExpectedConditions.stalenessOf(refresh));
+                phone.wait.until(d -> "inbox-refresh".equals(d.switchTo().activeElement().getDomAttribute("id")));
             }
         } finally {
             SampleWorkspace.delete(inbox);

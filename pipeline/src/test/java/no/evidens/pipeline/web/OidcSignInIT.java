@@ -50,6 +50,10 @@ class OidcSignInIT {
             s.addUser("kari", null, false);
             s.link("kari", null, "kari@kommune.no");
             s.addMember("sak-1", "kari", Role.AUDITOR, "test");
+            s.addUser("per", null, false);
+            s.link("per", null, "per@kommune.no");
+            s.addMember("sak-1", "per", Role.AUDITOR, "test");
+            s.setDisabled("per", true);
         }
         Exposure exposure = Exposure.signedIn().withOidc(new Exposure.Oidc(URI.create(idp.issuerUrl("default").toString()), "evidens", "hemmelig"));
         server = WebServer.start(home, WebConfig.defaults(0, 1 << 20), exposure, "ignored", Ingestion::new);
@@ -90,6 +94,11 @@ class OidcSignInIT {
 
     /** As {@link #roundTrip(String, String)}, the callback asked for as a browser asks ({@code accept}). */
     private HttpResponse<String> roundTrip(String subject, String email, String accept) throws Exception {
+        return roundTrip(subject, email, accept, null);
+    }
+
+    /** As {@link #roundTrip(String, String, String)}, the browser also sending {@code cookie} back with the callback. */
+    private HttpResponse<String> roundTrip(String subject, String email, String accept, String cookie) throws Exception {
         idp.enqueueCallback(new DefaultOAuth2TokenCallback("default", subject, "JWT", List.of("evidens"),
                 email == null ? Map.of() : Map.of("email", email)));
         HttpResponse<String> begin = get(server.url() + "api/signin/oidc", null);
@@ -99,7 +108,7 @@ class OidcSignInIT {
         assertEquals(302, atIdp.statusCode(), atIdp.body());
         String back = atIdp.headers().firstValue("Location").orElseThrow();
         assertTrue(back.startsWith(server.url() + "api/signin/oidc/callback?"), back);
-        return get(back, state, accept);
+        return get(back, cookie == null ? state : state + "; " + cookie, accept);
     }
 
     @Test
@@ -142,6 +151,23 @@ class OidcSignInIT {
         assertEquals(401, json.statusCode());
         assertEquals("Innloggingen ble avbrutt, eller innloggingstjenesten ga deg ikke tilgang.",
                 Json.mapper().readTree(json.body()).get("error").asText());
+    }
+
+    @Test
+    void aPersonWhoseAccountIsSwitchedOffIsToldSoInTheirLanguage() throws Exception {
+        String html = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        // the provider vouched for per, whose account is switched off: the page says so, not that there is no account
+        refusalPage(roundTrip("sub-per-1", "per@kommune.no", html), 403,
+                "Kontoen din i Evidens er slått av: be en administrator slå den på igjen.");
+        // the subject is linked now; in Nynorsk (the language cookie) the same
+        HttpResponse<String> nn = roundTrip("sub-per-1", null, html, "evidens-sprak=nn");
+        assertEquals(403, nn.statusCode(), nn.body());
+        assertTrue(nn.body().contains("<html lang=\"nn\">")
+                && nn.body().contains("Kontoen din i Evidens er slått av: be ein administrator slå han på att."), nn.body());
+        assertTrue(nn.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("evidens_session=")));
+        // an unknown person is still told there is no account
+        refusalPage(roundTrip("sub-ukjent-3", "ukjent3@kommune.no", html), 403,
+                "Du har ingen aktiv konto i Evidens: be en administrator legge deg til (med e-postadressen din).");
     }
 
     /** The sign-in's refusal as a page: the status, Bokmål, the message, the way back to the sign-in page, no JSON. */

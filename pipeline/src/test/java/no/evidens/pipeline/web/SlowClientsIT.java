@@ -135,6 +135,74 @@ class SlowClientsIT {
         }
     }
 
+    /**
+     * A member who opens the server's eight body slots with uploads or edits that never finish: two of them are theirs to
+     * hold, the other six are refused at once (429, Retry-After, in Norwegian), and another member's edit still gets in.
+     * Before sign-in an address has the same share of the sign-in form, and a signed-in member is not counted with it.
+     * (Before, the eight held every slot and everyone else got 503 until the idle timeout cut them.)
+     */
+    @Test
+    void oneMemberHoldingEveryBodySlotLeavesTheOthersTheirShare() throws Exception {
+        // an idle timeout far beyond the test: the held bodies stay held until the test lets go
+        WebConfig config = WebConfig.defaults(0, 1 << 20).withClientLimits(Duration.ofMinutes(10), 8, 0);
+        List<Socket> held = new ArrayList<>();
+        try (TeamWorkspace team = TeamWorkspace.start(config)) {
+            TeamWorkspace.Client revisor = team.signIn("revisor");
+            TeamWorkspace.Client leder = team.signIn("leder");
+            for (int i = 0; i < 8; i++) {
+                held.add(stall(team.server, "POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + team.server.port() + "\r\nCookie: "
+                        + revisor.cookie + "\r\n" + WebServer.TOKEN_HEADER + ": " + revisor.token
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{\"ca", 600_000));
+            }
+            for (String refused : answers(held, 6)) {
+                assertTrue(refused.startsWith("HTTP/1.1 429"), refused);
+                assertTrue(refused.toLowerCase(java.util.Locale.ROOT).contains("retry-after: 5"), refused);
+                assertEquals("Du har allerede 2 opplastinger eller endringer på vei til tjeneren: vent til de er kommet fram, og prøv igjen "
+                        + "om noen sekunder.", Json.mapper().readTree(refused.substring(refused.indexOf("\r\n\r\n") + 4)).get("error").asText());
+            }
+            TeamWorkspace.Answer created = leder.json("POST", "/api/findings",
+                    java.util.Map.of("case", TeamWorkspace.CASE, "kind", "merknad", "title", "Rutinen er ikke evaluert"));
+            assertEquals(201, created.status(), String.valueOf(created.body()));
+
+            // before sign-in: three sign-ins from this address whose bodies never come; whichever arrives last is refused
+            // at once, the other two held (a member's edit, counted by name, still gets in)
+            List<Socket> signIns = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                signIns.add(stall(team.server, "POST /api/signin HTTP/1.1\r\nHost: 127.0.0.1:" + team.server.port()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"us", 600_000));
+            }
+            held.addAll(signIns);
+            String third = answers(signIns, 1).get(0);
+            assertTrue(third.startsWith("HTTP/1.1 429") && third.toLowerCase(java.util.Locale.ROOT).contains("retry-after: 5"), third);
+            assertEquals(201, leder.json("POST", "/api/findings", java.util.Map.of("case", TeamWorkspace.CASE, "kind", "merknad",
+                    "title", "Planen er ikke fulgt opp")).status());
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /**
+     * The answers of the first {@code n} of these connections to be answered (each read until the server closes it), in
+     * UTF-8; the others are left waiting. Fails when fewer than {@code n} are answered within a minute.
+     */
+    private static List<String> answers(List<Socket> sockets, int n) throws Exception {
+        List<String> out = new ArrayList<>();
+        List<Socket> waiting = new ArrayList<>(sockets);
+        for (int tries = 0; out.size() < n && tries < 600; tries++) {
+            for (Socket s : List.copyOf(waiting)) {
+                if (s.getInputStream().available() > 0) {
+                    out.add(new String(readAll(s).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                    waiting.remove(s);
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(n, out.size(), "connections answered: " + out);
+        return out;
+    }
+
     private static HttpResponse<String> get(HttpClient http, WebServer server, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

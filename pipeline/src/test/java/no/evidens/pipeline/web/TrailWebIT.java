@@ -84,6 +84,29 @@ class TrailWebIT {
     }
 
     @Test
+    void aNynorskReaderIsShownTheTrailsFixedWordsInNynorskAndTheRecordAsItStands() throws Exception {
+        String since = java.time.Instant.now().toString();
+        String docId = client.get("/api/search?q=" + enc("ansvarsgruppe") + "&case=" + CASE + "&type=journal&limit=1")
+                .body().get("hits").get(0).get("docId").asText();
+        assertEquals(200, client.get("/api/document?case=" + CASE + "&doc=" + docId).status());
+        String path = "/api/cases/" + CASE + "/audit?user=testar&since=" + enc(since);
+        JsonNode nn = client.send("nn", "GET", path, null, null).body().get("entries").get(1);
+        assertEquals("show-document", nn.get("action").asText(), nn.toString());
+        assertEquals("journal, arbeidsflata", nn.get("detailShown").asText(), nn.toString());
+        // the entry as recorded (its hash covers it), and the Bokmål words of before, unchanged
+        assertEquals("journal, arbeidsflaten", nn.get("detail").asText());
+        assertEquals("journal, arbeidsflaten", nn.get("detailText").asText());
+        assertEquals("journal, arbeidsflaten", client.send("nb", "GET", path, null, null).body().get("entries").get(1)
+                .get("detailShown").asText());
+        // the download: the recorded detail, and last the words of the reader's language
+        List<String> csv = client.send("nn", "GET", path + "&format=csv", null, null).text().lines().toList();
+        assertTrue(csv.get(2).contains(",\"journal, arbeidsflaten\",") && csv.get(2).endsWith(",\"journal, arbeidsflata\""), csv.get(2));
+        assertTrue(client.send("nb", "GET", path + "&format=csv", null, null).text().lines().toList().get(2)
+                .endsWith(",\"journal, arbeidsflaten\""));
+        assertTrue(client.get("/api/cases/" + CASE + "/audit").body().get("intact").asBoolean());
+    }
+
+    @Test
     void aStaleEditGets409WithBothVersionsAndAnApprovedFindingIsLocked() throws Exception {
         Answer created = client.json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"merknad\",\"title\":\"Rutinen er ikke evaluert\"}");
         assertEquals(201, created.status(), created.text());

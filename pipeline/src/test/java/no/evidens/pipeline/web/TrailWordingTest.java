@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
+
 /** Audit entries earlier versions wrote in English are shown as the trail words them today; nothing else changes. */
 class TrailWordingTest {
     private static void shown(String action, String old, String today) {
@@ -71,6 +74,66 @@ class TrailWordingTest {
         assertEquals("«1acc467555cf747e», 2 treff", TrailWording.withFiles("search", "«1acc467555cf747e», 2 treff", files::get));
         assertEquals("med sitat fra 1acc467555cf747e00", TrailWording.withFiles("finding-create", "med sitat fra 1acc467555cf747e00", files::get));
         assertNull(TrailWording.withFiles("show-quotations", null, files::get));
+    }
+
+    /** What the trail records today, in Bokmål, and the same shown to a reader of Nynorsk. */
+    private static final String[][] IN_NYNORSK = {
+            {"show-document", "journal, arbeidsflaten, side 3", "journal, arbeidsflata, side 3"},
+            {"show-document", "klientdokumentasjon, arbeidsflaten", "klientdokumentasjon, arbeidsflata"},
+            {"show-passage", "journal, arbeidsflaten, 2 avsnitt rundt", "journal, arbeidsflata, 2 avsnitt rundt"},
+            {"show-quotations", "siterer 1acc467555cf747e 99aa00aa99aa00aa, arbeidsflaten", "siterer 1acc467555cf747e 99aa00aa99aa00aa, arbeidsflata"},
+            {"export", "docx, ikke anonymisert", "docx, ikkje anonymisert"},
+            {"group-export", "tilsyn-2026, md, 2 saker, ikke anonymisert", "tilsyn-2026, md, 2 saker, ikkje anonymisert"},
+            {"record-delete", "journal, fil slettet", "journal, fil sletta"},
+            {"record-delete", "journal, fil slettet fra bunt, mars.zip", "journal, fil sletta frå bunt, mars.zip"},
+            {"record-delete", "journal, fil ikke slettet: ingen kvittering sier hvor den ble lest inn fra",
+                    "journal, fil ikkje sletta: inga kvittering seier kvar ho vart lesen inn frå"},
+            {"record-delete", "journal, fil ikke slettet: stien fører ut av bunken", "journal, fil ikkje sletta: stien fører ut av bunken"},
+            {"record-delete", "journal, fil ikke slettet: den ligger ikke lenger i /data/bunt (eller ligger inne i en annen fil)",
+                    "journal, fil ikkje sletta: ho ligg ikkje lenger i /data/bunt (eller ligg inne i ei anna fil)"},
+            {"record-delete", "journal, fil ikke slettet: bunken /data/bunt finnes ikke lenger", "journal, fil ikkje sletta: bunken /data/bunt finst ikkje lenger"},
+            {"records-delete", "4 journaler og klientdokumenter", "4 journalar og klientdokument"},
+            {"finding-create", "med sitat fra 1acc467555cf747e", "med sitat frå 1acc467555cf747e"},
+            {"quotation-attach", "#1 fra 1acc467555cf747e", "#1 frå 1acc467555cf747e"},
+            {"sign-in", "identitetstilbyder", "identitetstilbydar"},
+            {"sign-in-refused", "sperret", "sperra"},
+            {"sign-in-failed", "feil brukernavn eller passord", "feil brukarnamn eller passord"},
+            {"member-set", "leder", "leiar"},
+            {"member-set", "leser", "lesar"},
+            {"member-set", "leder, saken er lukket", "leiar, saka er lukka"},
+            {"member-set", "revisor, saken er lukket", "revisor, saka er lukka"},
+            {"member-set", "skribent, saken er lukket", "skribent, saka er lukka"},
+            {"member-set", "leser, saken er lukket", "lesar, saka er lukka"},
+            {"member-remove", "saken er lukket", "saka er lukka"},
+            // the same words in both
+            {"search", "«barnevern» type:journal, 12 treff", "«barnevern» type:journal, 12 treff"},
+            {"export", "docx, anonymisert", "docx, anonymisert"},
+            {"finding-approve", "godkjent, versjon 4", "godkjent, versjon 4"},
+            {"quotation-move", "#2 til plass 1", "#2 til plass 1"},
+            {"report-choose", "gruppe tilsyn-2026", "gruppe tilsyn-2026"}};
+
+    @Test
+    void aNynorskReaderIsShownTheFixedWordsInNynorskAndABokmalReaderTheDetailAsRecorded() {
+        Texts nn = Texts.of(Language.NN);
+        Texts nb = Texts.of(Language.NB);
+        for (String[] c : IN_NYNORSK) {
+            assertEquals(c[2], TrailWording.shown(nn, c[0], c[1]), c[0] + ": " + c[1]);
+            assertEquals(c[1], TrailWording.shown(nb, c[0], c[1]), c[0] + ": " + c[1]);
+        }
+        // an earlier version's English: today's Bokmål, then the reader's words
+        assertEquals("journal, arbeidsflata, side 3", TrailWording.shown(nn, "show-document", "journal, workspace page 3"));
+        assertEquals("journal, arbeidsflaten, side 3", TrailWording.shown(nb, "show-document", "journal, workspace page 3"));
+    }
+
+    @Test
+    void aDetailNoWordingKnowsIsShownAsRecordedInEitherLanguage() {
+        Texts nn = Texts.of(Language.NN);
+        // a user's query, a detail of another action, a role with words after it, nothing at all
+        assertEquals("«saken er lukket», 3 treff", TrailWording.shown(nn, "search", "«saken er lukket», 3 treff"));
+        assertEquals("leder", TrailWording.shown(nn, "group-add", "leder"));
+        assertEquals("leder, noe annet", TrailWording.shown(nn, "member-set", "leder, noe annet"));
+        assertNull(TrailWording.shown(nn, "case-close", null));
+        assertEquals("sperret", TrailWording.shown(nn, null, "sperret"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -164,6 +165,53 @@ class WebWalkBrowserIT {
                 b.view("walk-lagret-sok");
             } catch (Exception | AssertionError e) {
                 throw b.failure("walk-lagret-failed", e);
+            }
+        }
+    }
+
+    /**
+     * Saved searches on a phone, in Nynorsk, with the keyboard alone (round 44's walk): after «Lagre søket» the focus is on
+     * the search saved (it was lost to the page, the list drawn anew), its date is written as the workspace writes dates
+     * (it said 2026-12-05), «Slett» asks first (it deleted at once, for the whole team) and says what it did (the line
+     * still said «Søket er lagra.»), the focus then on the list's heading.
+     */
+    @Test
+    void savedSearchesFromTheKeyboardOnAPhoneInNynorsk() throws Exception {
+        try (Browser b = new Browser(375, 740, "nn-NO")) {
+            try {
+                b.driver.get(ws.url() + "#/sok?q=ansvarsgruppe");
+                WebElement name = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("saved-name")));
+                name.clear();
+                name.sendKeys("Ansvarsgrupper på mobil", Keys.ENTER);
+                b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Søket er lagra."));
+                WebElement row = b.wait.until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#saved-list tr[data-saved='Ansvarsgrupper på mobil']")));
+                b.wait.until(d -> "Ansvarsgrupper på mobil".equals(d.switchTo().activeElement().getText()));
+                assertEquals("a", b.driver.switchTo().activeElement().getTagName());
+                String date = java.time.LocalDate.now(java.time.ZoneId.systemDefault()).format(java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu"));
+                assertTrue(row.getText().contains("lagra av testar " + date), row.getText());
+                b.view("walk-lagra-sok-mobil");
+
+                b.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+                WebElement delete = b.driver.switchTo().activeElement();
+                for (int i = 0; i < 5 && !"Slett".equals(delete.getText()); i++) {
+                    delete.sendKeys(Keys.TAB);
+                    delete = b.driver.switchTo().activeElement();
+                }
+                assertEquals("Slett Ansvarsgrupper på mobil", delete.getDomAttribute("aria-label"));
+                delete.sendKeys(Keys.ENTER);
+                WebElement ask = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ask-dialog")));
+                assertTrue(ask.getText().contains("Slette det lagra søket «Ansvarsgrupper på mobil»?"), ask.getText());
+                assertEquals("ask-cancel", b.driver.switchTo().activeElement().getDomAttribute("id"));
+                b.driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+                assertEquals("ask-ok", b.driver.switchTo().activeElement().getDomAttribute("id"));
+                b.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+                b.wait.until(ExpectedConditions.textToBe(By.id("status"), "Det lagra søket «Ansvarsgrupper på mobil» er sletta."));
+                b.wait.until(d -> "saved-title".equals(d.switchTo().activeElement().getDomAttribute("id")));
+                assertTrue(b.driver.findElements(By.cssSelector("#saved-list tr[data-saved='Ansvarsgrupper på mobil']")).isEmpty());
+                b.view("walk-lagra-sok-sletta");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-lagra-sok-failed", e);
             }
         }
     }

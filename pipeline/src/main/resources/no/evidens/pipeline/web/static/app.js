@@ -612,7 +612,7 @@ async function viewAudit(params) {
     el('thead', {}, el('tr', {}, ...['nr', 'time', 'user', 'action', 'target', 'detail'].map(t => el('th', { scope: 'col' }, T('ui.audit.col.' + t))))),
     el('tbody', {}, ...r.entries.map(e => el('tr', {},
       el('td', {}, String(e.id)), el('td', {}, localDate(e.at, true)), el('td', {}, e.actor),
-      el('td', {}, auditAction(e.action)), el('td', {}, e.name ? `${e.name} (${e.target})` : (e.target || '')), el('td', {}, e.detailText || e.detail || '')))));
+      el('td', {}, auditAction(e.action)), el('td', {}, e.name ? `${e.name} (${e.target})` : (e.target || '')), el('td', {}, e.detailShown || e.detailText || e.detail || '')))));
   render(heading(T('ui.audit.titleCase', caseId)), intact, filter,
     r.entries.length ? wideTable(table, T('ui.audit.titleCase', caseId)) : el('p', {}, user && since ? T('ui.audit.noneForSince', user, norwegianDate(since)) : user ? T('ui.audit.noneFor', user) : since ? T('ui.audit.noneSince', norwegianDate(since)) : T('ui.audit.none')));
 }
@@ -907,7 +907,12 @@ async function start() {
     ev.preventDefault();
     target.focus();
   });
-  window.addEventListener('hashchange', refresh);
+  // the view changes under an open dialog (the browser's Back, a typed address): the dialog was the old view's, so it
+  // closes (nothing attached or removed) before the new view is drawn; refresh then gives the focus to its heading
+  window.addEventListener('hashchange', () => {
+    for (const d of document.querySelectorAll('dialog[open]')) d.close();
+    refresh();
+  });
   refresh();
 }
 

@@ -2,11 +2,14 @@
 // and closing it, which only the case's lead may do. Loaded after app.js and uses its helpers.
 'use strict';
 
+/** The views that are no case's own (a group of cases, the inbox of every case): the chosen case's banner is not theirs. */
+const VIEWS_OF_NO_CASE = new Set(['grupper', 'gruppesok', 'gruppesitater', 'innboks']);
+
 /** After each view: the closed-case banner, and on the members page the lead's "close the case" (or, once closed, what may still change). */
 async function caseAfterView(name) {
   const banner = document.getElementById('case-closed');
   let s = null;
-  if (state.caseId) {
+  if (state.caseId && !VIEWS_OF_NO_CASE.has(name)) {
     try { s = await api('GET', '/api/cases/' + encodeURIComponent(state.caseId)); } catch (e) { s = null; }
   }
   const closed = Boolean(s && s.closed);

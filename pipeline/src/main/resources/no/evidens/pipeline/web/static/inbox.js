@@ -1,5 +1,5 @@
 // Evidens workspace: the inbox of `evidens watch --inbox` (read-only), as the view #/innboks.
-// Uses app.js's helpers (el, api, render, heading, VIEWS); every name from the server goes in as text.
+// Uses app.js's helpers (el, api, render, heading, wideTable, VIEWS); every name from the server goes in as text.
 'use strict';
 
 const INBOX_STATUSES = ['done', 'failed'];
@@ -38,14 +38,20 @@ async function viewInbox() {
     r.waiting.length ? el('ul', { id: 'inbox-waiting' }, ...r.waiting.map(w => el('li', {}, w))) : el('p', {}, T(r.waitingCount ? 'ui.inbox.waitingOther' : 'ui.inbox.waitingNone')));
   const finished = el('section', { 'aria-labelledby': 'inbox-finished-title' },
     el('h3', { id: 'inbox-finished-title' }, T('ui.inbox.finished')),
-    r.finished.length === 0 ? el('p', {}, T('ui.common.none')) : el('table', { class: 'receipt', id: 'inbox-finished' },
+    // nine columns: at a phone's width the table scrolls sideways in its own box, not the page
+    r.finished.length === 0 ? el('p', {}, T('ui.common.none')) : wideTable(el('table', { class: 'receipt', id: 'inbox-finished' },
       el('thead', {}, el('tr', {}, ...['bundle', 'case', 'status', 'indexed', 'duplicate', 'failed', 'why', 'finished', 'moved']
         .map(h => el('th', { scope: 'col' }, T('ui.inbox.col.' + h))))),
       el('tbody', {}, ...r.finished.map(f => el('tr', { class: f.status === 'failed' ? 'failed' : 'indexed' },
         el('td', {}, f.bundle), el('td', {}, f.caseId || ''), el('td', {}, INBOX_STATUSES.includes(f.status) ? T('ui.inbox.status.' + f.status) : f.status),
         el('td', {}, String(f.indexed)), el('td', {}, String(f.duplicate)), el('td', {}, String(f.failedFiles)),
-        el('td', {}, inboxError(f)), el('td', {}, inboxTime(f.finishedAt)), el('td', {}, f.movedTo))))));
-  const refreshButton = el('button', { type: 'button', class: 'secondary', onclick: () => viewInbox() }, T('ui.inbox.refresh'));
+        el('td', {}, inboxError(f)), el('td', {}, inboxTime(f.finishedAt)), el('td', {}, f.movedTo))))), T('ui.inbox.finished')));
+  // the view is drawn anew: the focus back on «Oppdater» (it was lost to the page), for the next press
+  const refreshButton = el('button', { type: 'button', class: 'secondary', id: 'inbox-refresh', onclick: async () => {
+    await viewInbox();
+    const again = document.getElementById('inbox-refresh');
+    if (again) again.focus();
+  } }, T('ui.inbox.refresh'));
   render(heading(T('ui.inbox.title')), intro, r.inbox ? el('p', { class: 'cite' }, T('ui.inbox.folder', r.inbox)) : '',
     stopped ? el('p', { id: 'inbox-stopped', class: 'alert' }, T('ui.inbox.stopped')) : '', running, waiting, finished, refreshButton);
 }

@@ -137,18 +137,26 @@ function groupItem(d, r, q, filters) {
 
 // ---------------------------------------------------------------- saved searches
 
-async function showSaved(box, q, filters) {
+/**
+ * The saved searches of the case, and the form that saves this one. The list is drawn anew after a change, so the focus
+ * is put back on purpose ({@code then}, given the box once drawn): on the search just saved, or on the list's heading.
+ */
+async function showSaved(box, q, filters, then) {
   const name = el('input', { type: 'text', id: 'saved-name', autocomplete: 'off', value: q });
   const save = el('form', { class: 'inline-form', onsubmit: async ev => {
       ev.preventDefault();
       if (!q) return;
-      if (!name.value.trim()) { showError(T('ui.saved.nameMissing')); name.focus(); return; }
+      const wanted = name.value.trim();
+      if (!wanted) { showError(T('ui.saved.nameMissing'), name); return; }
       try {
-        await api('POST', '/api/lagrede-sok', { case: state.caseId, name: name.value.trim(), query: q, filters });
+        await api('POST', '/api/lagrede-sok', { case: state.caseId, name: wanted, query: q, filters });
         showError(''); // an earlier refusal of the name is answered now
         say(T('ui.saved.saved'));
-        showSaved(box, q, filters);
-      } catch (e) { showError(errorText(e)); }
+        showSaved(box, q, filters, drawn => {
+          const row = [...drawn.querySelectorAll('tr[data-saved]')].find(r => r.dataset.saved === wanted);
+          (row ? row.querySelector('a') : document.getElementById('saved-title')).focus();
+        });
+      } catch (e) { showError(errorText(e), refusedField(e, { name })); }
     } }, el('label', {}, T('ui.saved.name'), name), el('button', { type: 'submit', id: 'save-search', disabled: !q }, T('ui.saved.save')));
   let r;
   try { r = await api('GET', '/api/lagrede-sok?' + qs({ case: state.caseId })); } catch (e) { box.replaceChildren(); return; }
@@ -158,16 +166,22 @@ async function showSaved(box, q, filters) {
     el('td', { class: 'count hits-now' }, s.hitsNow === null ? '–' : String(s.hitsNow),
       s.refusedNow ? el('small', { class: 'refused-now' }, ' ' + s.refusedNow) : null),
     el('td', { class: 'count hits-saved' }, String(s.hitsSaved)),
-    el('td', { class: 'cite' }, T('ui.saved.savedBy', s.savedBy, s.savedAt.slice(0, 10))),
+    el('td', { class: 'cite' }, T('ui.saved.savedBy', s.savedBy, localDate(s.savedAt, false))),
     el('td', {}, el('button', { type: 'button', class: 'secondary', 'aria-label': T('ui.saved.delete') + ' ' + s.name, onclick: async () => {
-      try { await api('DELETE', '/api/lagrede-sok/' + encodeURIComponent(state.caseId) + '/' + s.id); showSaved(box, q, filters); }
-      catch (e) { showError(errorText(e)); }
+      // the case's team shares its saved searches: asked first, as removing a member or a quotation is
+      if (!await ask(T('ui.saved.deleteTitle', s.name), T('ui.saved.deleteConfirm', s.name), T('ui.ask.delete'))) return;
+      try {
+        await api('DELETE', '/api/lagrede-sok/' + encodeURIComponent(state.caseId) + '/' + s.id);
+        say(T('ui.saved.deleted', s.name));
+        showSaved(box, q, filters, () => document.getElementById('saved-title').focus());
+      } catch (e) { showError(errorText(e)); }
     } }, T('ui.saved.delete')))));
-  box.replaceChildren(el('h2', { id: 'saved-title' }, T('ui.saved.heading')), save,
+  box.replaceChildren(el('h2', { id: 'saved-title', tabindex: '-1' }, T('ui.saved.heading')), save,
     rows.length ? wideTable(el('table', { id: 'saved-list', class: 'saved-list' },
       el('thead', {}, el('tr', {}, ...['ui.saved.heading', 'ui.batch.query', 'ui.saved.hitsNow', 'ui.saved.hitsSaved', null, null]
         .map(k => el('th', { scope: 'col' }, k ? T(k) : '')))),
       el('tbody', {}, ...rows)), T('ui.saved.heading')) : el('p', {}, T('ui.saved.none')));
+  if (then) then(box);
 }
 
 // ---------------------------------------------------------------- batch search

@@ -1,0 +1,61 @@
+package no.evidens.pipeline.web;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each client's fair share of the request bodies read at once: a signed-in user (by name, whatever their connections or
+ * addresses), or before sign-in the address a request comes from, may have at most {@code perClient} bodies on their way;
+ * the rest of the server's body slots ({@link ApiHandler}) stay for the others. A member who opens eight slow uploads no
+ * longer keeps everyone else's edits out until the idle timeout cuts them.
+ * <p>
+ * Written here rather than taken from Jetty: its {@code QoSHandler} limits all requests together and queues the rest (the
+ * greedy member's ninth request would wait in line with everyone's), and its {@code DoSHandler} limits how often requests
+ * arrive per address (a slow upload is one request, and a team behind one proxy shares one address). Both run before the
+ * session is known, and neither counts bodies per user.
+ */
+final class BodyShares {
+    /** A signed-in team's share: two bodies at once each (an upload and an edit, or two edits), the rest 429. */
+    static final int PER_CLIENT = 2;
+
+    private final int perClient;
+    private final Map<String, Integer> held = new ConcurrentHashMap<>();
+
+    /** @param perClient bodies one client may have on their way at once; 0 for no share (the single-user mode) */
+    BodyShares(int perClient) {
+        this.perClient = perClient;
+    }
+
+    int perClient() {
+        return perClient;
+    }
+
+    /** The client a request counts against: its signed-in user, else its address. */
+    static String client(Exchange x) {
+        return x.signedIn() ? "user " + x.access().user() : "address " + x.remoteAddress();
+    }
+
+    /** Takes one of this client's share; false (nothing taken) when they already hold all of it. */
+    boolean take(String client) {
+        if (perClient == 0) {
+            return true;
+        }
+        boolean[] taken = {false};
+        held.compute(client, (k, n) -> {
+            int now = n == null ? 0 : n;
+            if (now >= perClient) {
+                return n;
+            }
+            taken[0] = true;
+            return now + 1;
+        });
+        return taken[0];
+    }
+
+    /** Gives back one taken with {@link #take}. */
+    void give(String client) {
+        if (perClient != 0) {
+            held.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
+        }
+    }
+}
