@@ -219,6 +219,11 @@ public final class Ingestion {
         }
         Receipt receipt = receipts.receipt(caseId, (keptAt != null ? keptAt : bundlePath).toString(), bundle.hasManifest() ? Manifest.FILE_NAME : null);
         IngestMarks.mark("case hashes kept");
+        // A path the bundle had before with other content: its line names the document it replaces (earlier versions
+        // are left out of search from now on).
+        receipt = new CaseVersions(home.root()).record(receipt,
+                CaseVersions.bundleName(bundlePath.toAbsolutePath().normalize().toString()), home.receipts());
+        IngestMarks.mark("versions recorded");
         Json.write(receipt, home.receipts().resolve(caseId + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".json"));
         IngestMarks.mark("receipt written");
