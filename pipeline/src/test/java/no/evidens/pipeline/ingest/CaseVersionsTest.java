@@ -37,10 +37,16 @@ class CaseVersionsTest {
         return new CaseVersions.Register(null, null);
     }
 
-    @Test
-    void aPathWithOtherContentInTheSameBundleIsANewVersionOfWhatItHad() {
+    /** A register after a first ingest of bundle {@code lyngvik} with a note (content A) and a plan (content C). */
+    private static CaseVersions.Register noteAndPlan() {
         CaseVersions.Register r = empty();
         CaseVersions.apply(r, "lyngvik", List.of(line("j/notat.txt", A, "indexed"), line("j/plan.txt", C, "indexed")));
+        return r;
+    }
+
+    @Test
+    void aPathWithOtherContentInTheSameBundleIsANewVersionOfWhatItHad() {
+        CaseVersions.Register r = noteAndPlan();
         List<ReceiptFile> again = CaseVersions.apply(r, "lyngvik", List.of(line("j/notat.txt", B, "indexed"),
                 line("j/plan.txt", C, "duplicate")));
         assertEquals(DocIds.ofFile(A), again.get(0).newVersionOf());
@@ -53,8 +59,7 @@ class CaseVersionsTest {
 
     @Test
     void aFileMissingFromALaterBundleIsNotWithdrawnAndAFailedOneReplacesNothing() {
-        CaseVersions.Register r = empty();
-        CaseVersions.apply(r, "lyngvik", List.of(line("j/notat.txt", A, "indexed"), line("j/plan.txt", C, "indexed")));
+        CaseVersions.Register r = noteAndPlan();
         List<ReceiptFile> later = CaseVersions.apply(r, "lyngvik", List.of(line("j/notat.txt", B, "failed"),
                 line("j/ny.txt", B, "indexed")));
         assertTrue(later.stream().allMatch(l -> l.newVersionOf() == null), later.toString());
