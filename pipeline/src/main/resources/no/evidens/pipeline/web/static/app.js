@@ -271,7 +271,7 @@ async function viewDocument(params) {
           el('ul', {}, ...f.items.map(i => el('li', {}, el('a', { href: '#', onclick: ev => { ev.preventDefault(); scrollToOffset(textBox, i.start); } },
             T('ui.common.charRange', i.start, i.end)))))))) : el('p', { class: 'cite' }, T('ui.common.none'))));
   // an earlier version of a file a corrected bundle replaced: say so, and lead to the newest
-  const newer = r.newerVersion ? [el('p', { class: 'alert', id: 'newer-version', role: 'note' }, T('ui.doc.newerVersion', d.file), ' ',
+  const newer = r.newerVersion ? [el('p', { class: 'note', id: 'newer-version', role: 'note' }, T('ui.doc.newerVersion', d.file), ' ',
     el('a', { href: '#/dokument?' + qs({ case: d.case, doc: r.newerVersion.docId, q }) }, T('ui.doc.newerVersionLink')))] : [];
   render(heading(d.title || d.file), ...newer,
     el('div', { class: 'selection-bar' }, attachBtn, selInfo),
