@@ -31,8 +31,7 @@ public interface EvidenceIndex extends AutoCloseable {
      * saves reading and highlighting hundreds of passages that are only counted; this default hands them all out whole.
      */
     default SearchResult searchForGrouping(SearchRequest request, int groupedHits, int perDocument) throws IOException {
-        return search(new SearchRequest(request.query(), request.caseId(), request.type(), groupedHits, 0, request.order(),
-                request.filters()));
+        return search(request.withPage(groupedHits, 0));
     }
 
     /** One passage by its id. */

@@ -112,8 +112,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
      */
     @Override
     public SearchResult searchForGrouping(SearchRequest request, int groupedHits, int perDocument) throws IOException {
-        SearchRequest all = new SearchRequest(request.query(), request.caseId(), request.type(), groupedHits, 0, request.order(),
-                request.filters());
+        SearchRequest all = request.withPage(groupedHits, 0);
         HitReader.Shown shown = new HitReader.Shown(request.offset(), request.limit(), perDocument);
         return withSnapshot(s -> strictOrWidened(s, all, shown));
     }

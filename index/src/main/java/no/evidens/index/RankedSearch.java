@@ -32,6 +32,8 @@ final class RankedSearch {
     private static final Sort IN_DOCUMENT_ORDER = new Sort(FileOrder.of(PassageSchema.SORT_FILE),
             new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
     private static final Sort BY_DATE = byDate();
+    /** Up to this many documents left out are excluded word by word; more as one set (Lucene's clause limit is 1,024). */
+    private static final int FEW_LEFT_OUT = 256;
 
     private RankedSearch() {
     }
@@ -58,7 +60,28 @@ final class RankedSearch {
         if (request.type() != null) {
             b.add(new TermQuery(new Term(PassageSchema.TYPE, request.type().toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER);
         }
+        if (!request.leftOut().isEmpty()) {
+            b.add(leftOut(request.leftOut()), BooleanClause.Occur.MUST_NOT);
+        }
         return b.build();
+    }
+
+    /**
+     * The passages of the documents left out ({@code case/docId}, {@link PassageSchema#DOC_KEY}): a few as alternative
+     * words, which the counting of words-only searches reads as it reads any excluded word ({@link TermSetHits}), more as
+     * one set of terms.
+     */
+    static Query leftOut(java.util.Set<String> docKeys) {
+        List<String> sorted = docKeys.stream().sorted().toList();
+        if (sorted.size() > FEW_LEFT_OUT) {
+            return new org.apache.lucene.search.TermInSetQuery(PassageSchema.DOC_KEY,
+                    sorted.stream().map(org.apache.lucene.util.BytesRef::new).toList());
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String key : sorted) {
+            any.add(new TermQuery(new Term(PassageSchema.DOC_KEY, key)), BooleanClause.Occur.SHOULD);
+        }
+        return any.build();
     }
 
     /** How many hits the search has, its facet filters left out (the request's case and type kept). */

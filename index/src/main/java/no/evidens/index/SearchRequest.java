@@ -17,9 +17,14 @@ import java.util.Map;
  *                case, indicator, lov, sitat, kommune, tjeneste, år) → the values wanted; the values of
  *                one dimension are alternatives, and every dimension applies. The counts of a filtered
  *                dimension stay those without its own filter, so its other values remain visible.
+ * @param leftOut     documents whose passages are left out of the hits, their count and the facet counts, each as
+ *                    {@code case/docId} (a corrected bundle's earlier versions); empty: none
+ * @param allVersions whether earlier versions of corrected files are asked for too: the layer that knows which
+ *                    documents are earlier versions then leaves {@code leftOut} empty (the index itself only reads
+ *                    {@code leftOut})
  */
 public record SearchRequest(String query, String caseId, String type, int limit, int offset, Order order,
-                            Map<String, List<String>> filters) {
+                            Map<String, List<String>> filters, java.util.Set<String> leftOut, boolean allVersions) {
     /** Best first; as the passages stand in their documents; or by the documents' dates, oldest first. */
     public enum Order { RELEVANCE, DOCUMENT, DATE }
 
@@ -37,6 +42,12 @@ public record SearchRequest(String query, String caseId, String type, int limit,
             order = Order.RELEVANCE;
         }
         filters = checked(filters);
+        leftOut = leftOut == null ? java.util.Set.of() : java.util.Set.copyOf(leftOut);
+    }
+
+    public SearchRequest(String query, String caseId, String type, int limit, int offset, Order order,
+                         Map<String, List<String>> filters) {
+        this(query, caseId, type, limit, offset, order, filters, java.util.Set.of(), false);
     }
 
     public SearchRequest(String query, String caseId, String type, int limit, int offset, Order order) {
@@ -54,12 +65,28 @@ public record SearchRequest(String query, String caseId, String type, int limit,
 
     /** This request over its whole case (no type, no facet filter), asking for one hit: for counting. */
     public SearchRequest wholeCase() {
-        return new SearchRequest(query, caseId, null, 1, 0, order, Map.of());
+        return new SearchRequest(query, caseId, null, 1, 0, order, Map.of(), leftOut, allVersions);
     }
 
     /** This request with these facet filters instead of its own. */
     public SearchRequest withFilters(Map<String, List<String>> newFilters) {
-        return new SearchRequest(query, caseId, type, limit, offset, order, newFilters);
+        return new SearchRequest(query, caseId, type, limit, offset, order, newFilters, leftOut, allVersions);
+    }
+
+    /** This request with another page: {@code limit} hits from {@code offset}. */
+    public SearchRequest withPage(int newLimit, int newOffset) {
+        return new SearchRequest(query, caseId, type, newLimit, newOffset, order, filters, leftOut, allVersions);
+    }
+
+    /** This request leaving out the passages of these documents ({@code case/docId}), unless all versions are asked for. */
+    public SearchRequest leavingOut(java.util.Set<String> documents) {
+        return new SearchRequest(query, caseId, type, limit, offset, order, filters, allVersions ? java.util.Set.of() : documents,
+                allVersions);
+    }
+
+    /** This request with earlier versions of corrected files asked for too ({@code all}) or not. */
+    public SearchRequest withAllVersions(boolean all) {
+        return new SearchRequest(query, caseId, type, limit, offset, order, filters, all ? java.util.Set.of() : leftOut, all);
     }
 
     private static Map<String, List<String>> checked(Map<String, List<String>> filters) {

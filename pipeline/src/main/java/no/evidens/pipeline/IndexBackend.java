@@ -80,7 +80,7 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
      */
     public EvidenceIndex open() {
         if (!isSolr()) {
-            return new EvidenceSearcher(home.index(), queryAnalyzer());
+            return current(new EvidenceSearcher(home.index(), queryAnalyzer()));
         }
         SolrEvidenceIndex index = new SolrEvidenceIndex(solr, queryAnalyzer());
         if (!index.hasIndex()) {
@@ -91,12 +91,17 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
             }
             throw new no.evidens.index.NoIndexException("SolrCloud " + solr + " (run evidens solr init, then ingest)");
         }
-        return index;
+        return current(index);
+    }
+
+    /** Search as it shows a case: the earlier versions of corrected files left out unless asked for. */
+    private EvidenceIndex current(EvidenceIndex index) {
+        return new no.evidens.pipeline.search.CurrentVersions(index, home.root());
     }
 
     /** The index for a server: it answers once there is one (until then {@link EvidenceIndex#hasIndex()} is false). */
     public EvidenceIndex whenIndexed() {
-        return isSolr() ? new SolrEvidenceIndex(solr, queryAnalyzer()) : EvidenceSearcher.whenIndexed(home.index(), queryAnalyzer());
+        return current(isSolr() ? new SolrEvidenceIndex(solr, queryAnalyzer()) : EvidenceSearcher.whenIndexed(home.index(), queryAnalyzer()));
     }
 
     /** The writer of an ingestion. */

@@ -46,6 +46,11 @@ final class SolrSearches {
         if (request.type() != null) {
             q.addFilterQuery(term(PassageSchema.TYPE, request.type().toLowerCase(Locale.ROOT)));
         }
+        if (!request.leftOut().isEmpty()) {
+            // the passages of earlier versions left out: the same documents' key as the embedded index excludes
+            q.set("leftOut", String.join(String.valueOf(SEPARATOR), request.leftOut().stream().sorted().toList()));
+            q.addFilterQuery("-_query_:\"{!terms f=" + PassageSchema.DOC_KEY + " separator='" + SEPARATOR + "' v=$leftOut}\"");
+        }
         request.filters().forEach((dim, values) -> {
             String field = dim.equals(PassageSchema.INDICATOR) ? PassageSchema.INDICATOR_QUERY : dim;
             List<String> terms = values.stream()

@@ -73,6 +73,9 @@ final class DocumentCommand extends ReadAction {
             boolean ansi = System.console() != null;
             out.printf("%s — %s (%s), %d page%s%s%n", doc.file(), doc.title(), doc.type(), doc.pages(),
                     doc.pages() == 1 ? "" : "s", query == null ? "" : ", " + marks.size() + (marks.size() == 1 ? " match" : " matches") + " of " + query);
+            if (marked.newerVersion() != null) {
+                out.println(Output.newerVersion(caseId, marked.newerVersion()));
+            }
             String text = doc.text();
             Set<Integer> opens = marks.stream().map(EvidenceIndex.Mark::start).collect(Collectors.toSet());
             Set<Integer> closes = marks.stream().map(EvidenceIndex.Mark::end).collect(Collectors.toSet());

@@ -23,9 +23,12 @@ final class Output {
     }
 
     void receipt(Receipt r) {
-        out.printf("Case %s, bundle %s: %d indexed, %d duplicate, %d failed, %d container%s%n", r.caseId(), r.bundle(),
+        // files of the bundle whose path was in the case with other content (the documents inside them not counted again)
+        long newVersions = r.files().stream().filter(f -> f.newVersionOf() != null && !f.path().contains("!/")).count();
+        out.printf("Case %s, bundle %s: %d indexed, %d duplicate, %d failed, %d container%s%s%n", r.caseId(), r.bundle(),
                 r.counts().indexed(), r.counts().duplicate(), r.counts().failed(), r.counts().containers(),
-                r.counts().containers() == 1 ? "" : "s");
+                r.counts().containers() == 1 ? "" : "s",
+                newVersions == 0 ? "" : ", " + newVersions + " new version" + (newVersions == 1 ? "" : "s"));
         long missing = r.files().stream().filter(f -> Reason.MISSING.text().equals(f.reason())).count();
         if (missing > 0) {
             out.printf("%d of the failed %s listed in manifest.csv but not in the bundle%n", missing,
@@ -37,9 +40,18 @@ final class Output {
                         : f.pages() + " page" + (f.pages() == 1 ? "" : "s") + ", " + f.passages() + " passage" + (f.passages() == 1 ? "" : "s");
                 default -> f.detail() == null ? f.reason() : f.reason() + "; " + f.detail();
             };
+            if (f.newVersionOf() != null) {
+                detail = detail + "; new version of " + f.newVersionOf();
+            }
             out.printf("  %-9s %-20s %s  (%s)%n", f.status(), f.type(), oneLine(f.path()), oneLine(detail));
         }
         out.flush();
+    }
+
+    /** What {@code show} and {@code document} say of an earlier version: the document that holds the newest. */
+    static String newerVersion(String caseId, no.evidens.pipeline.search.MarkedDocument.Newer newer) {
+        return "A newer version of " + oneLine(newer.file()) + " is in the case: document " + caseId + "/" + newer.docId()
+                + " (this earlier one is left out of search; search --all-versions finds it)";
     }
 
     /**

@@ -48,6 +48,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Most hits to show (default: ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--all-versions", description = "Also the earlier versions of files a corrected bundle replaced "
+            + "(by default search shows the newest version of each file).")
+    boolean allVersions;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -70,7 +74,7 @@ final class SearchCommand implements Callable<Integer> {
         String text = String.join(" ", query);
         try (EvidenceIndex searcher = home.openSearcher()) {
             SearchResult result = like != null ? searcher.moreLikeThis(like, limit)
-                    : searcher.search(new SearchRequest(text, caseId, documentType, limit, offset, order));
+                    : searcher.search(new SearchRequest(text, caseId, documentType, limit, offset, order).withAllVersions(allVersions));
             if (like == null && result.total() == 0) {
                 // nothing found: a case no bundle was ingested into, as --case or as sak: in the query, is a slip,
                 SearchScope scope = new SearchScope(home.resolve());

@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.SearchHit;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.search.MarkedDocument;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show a passage with its neighbours in its document, for context.")
@@ -39,7 +40,12 @@ final class ShowCommand extends ReadAction {
                 out.println(Json.write(passages));
             } else {
                 SearchHit first = passages.get(0);
-                out.printf("%s (%s, case %s)%n%n", first.file(), first.type(), first.caseId());
+                out.printf("%s (%s, case %s)%n", first.file(), first.type(), first.caseId());
+                MarkedDocument.Newer newer = MarkedDocument.newerVersion(searcher, first.caseId(), first.docId());
+                if (newer != null) {
+                    out.println(Output.newerVersion(first.caseId(), newer));
+                }
+                out.println();
                 for (SearchHit p : passages) {
                     boolean self = p.passageId().equals(passageId);
                     out.printf("%s %s, page %d, characters %d–%d%n", self ? "▶" : " ", p.passageId(), p.page(), p.start(), p.end());

@@ -46,6 +46,7 @@ public final class Ingestion {
     private final int threads;
     private boolean retryFailed;
     private Path keptAt;
+    private String bundleName;
 
     public Ingestion(EvidensHome home, DocumentAnalyser analyser, int threads) {
         this.home = home;
@@ -118,6 +119,15 @@ public final class Ingestion {
      */
     public Ingestion keptAt(Path bundle) {
         this.keptAt = bundle;
+        return this;
+    }
+
+    /**
+     * The bundle's name as a corrected bundle is matched by ({@link CaseVersions#bundleName}), when the file ingested is
+     * not named so (a workspace upload, kept under a name of its own): by default the bundle's own name.
+     */
+    public Ingestion named(String name) {
+        this.bundleName = name;
         return this;
     }
 
@@ -219,6 +229,12 @@ public final class Ingestion {
         }
         Receipt receipt = receipts.receipt(caseId, (keptAt != null ? keptAt : bundlePath).toString(), bundle.hasManifest() ? Manifest.FILE_NAME : null);
         IngestMarks.mark("case hashes kept");
+        // A path the bundle had before with other content: its line names the document it replaces (earlier versions
+        // are left out of search from now on).
+        receipt = new CaseVersions(home.root()).record(receipt,
+                CaseVersions.bundleName(bundleName != null ? bundleName : bundlePath.toAbsolutePath().normalize().toString()),
+                home.receipts());
+        IngestMarks.mark("versions recorded");
         Json.write(receipt, home.receipts().resolve(caseId + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".json"));
         IngestMarks.mark("receipt written");

@@ -13,9 +13,23 @@ package no.evidens.pipeline.ingest;
  * @param detail   the library's own message or the limit that was hit, for whoever debugs; or null
  * @param pages    pages found (0 when not indexed)
  * @param passages passages indexed (0 when not indexed)
+ * @param newVersionOf the document this file's content replaces: the path was in the case from the same bundle
+ *                 with other content before ({@link CaseVersions}); null (and not written) otherwise
  */
 public record ReceiptFile(String path, String sha256, String type, String status, String reason, String detail,
-                          int pages, int passages) {
+                          int pages, int passages,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          String newVersionOf) {
+    public ReceiptFile(String path, String sha256, String type, String status, String reason, String detail, int pages,
+                       int passages) {
+        this(path, sha256, type, status, reason, detail, pages, passages, null);
+    }
+
+    /** This line, saying that its content replaces the document {@code docId}. */
+    public ReceiptFile asNewVersionOf(String docId) {
+        return new ReceiptFile(path, sha256, type, status, reason, detail, pages, passages, docId);
+    }
+
     public static final String INDEXED = "indexed";
     public static final String CONTAINER = "container";
     public static final String DUPLICATE = "duplicate";

@@ -45,6 +45,8 @@ final class DocumentsResource implements Routes.Resource {
         out.put("query", q);
         out.put("marks", marked.marks());
         out.put("passages", passages);
+        // an earlier version of a corrected file: the document that holds the newest (null: this is the newest)
+        out.put("newerVersion", marked.newerVersion());
         // the searcher's part is done: the next search may start while this one looks up the quotations taken from the
         // document (the findings store, when the kept quotations are read again) and waits for its audit line
         x.searcherDone();

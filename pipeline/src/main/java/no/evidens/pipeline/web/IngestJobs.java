@@ -235,7 +235,8 @@ final class IngestJobs {
         long t0 = System.nanoTime();
         String caseId = job.caseId;
         try {
-            job.receipt = ingestions.apply(home).ingest(caseId, job.municipality, job.bundle, job);
+            // the upload's own name is the bundle's (a corrected bundle sent again is matched by it), not the kept file's
+            job.receipt = ingestions.apply(home).named(job.fileName).ingest(caseId, job.municipality, job.bundle, job);
             job.state = IngestJob.DONE;
             LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
                     (System.nanoTime() - t0) / 1_000_000);

@@ -30,7 +30,13 @@ final class ReceiptWords {
         List<Map<String, Object>> files = new ArrayList<>();
         for (ReceiptFile f : receipt.files()) {
             Map<String, Object> line = Json.mapper().convertValue(f, LinkedHashMap.class);
-            line.put("reasonText", reason(f, t));
+            String reason = reason(f, t);
+            if (f.newVersionOf() != null) {
+                // the path was in the case with other content: this line's content is the newest version
+                String version = t.get("reason.new-version", f.newVersionOf());
+                reason = reason == null ? version : reason + "; " + version;
+            }
+            line.put("reasonText", reason);
             files.add(line);
         }
         out.put("files", files);

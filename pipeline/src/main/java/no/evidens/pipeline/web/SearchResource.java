@@ -69,7 +69,9 @@ final class SearchResource implements Routes.Resource {
         // grouped: the best hits at once, grouped here, the page being one of documents; only the hits that page
         // shows are read whole and highlighted. A query that cannot be read throws QuerySyntaxException: 400,
         // worded in the user's language by ApiHandler.
-        SearchRequest request = new SearchRequest(q, caseId, type, limit, offset, order, facetFilters);
+        // the newest version of each file unless allVersions=true (the earlier versions of a corrected bundle's files too)
+        SearchRequest request = new SearchRequest(q, caseId, type, limit, offset, order, facetFilters)
+                .withAllVersions(x.boolParam("allVersions"));
         EvidenceIndex searcher = index.searcher();
         SearchResult r = grouped ? searcher.searchForGrouping(request, GROUPED_HITS, DocumentGroups.PASSAGES_PER_DOCUMENT)
                 : searcher.search(request);
@@ -87,6 +89,7 @@ final class SearchResource implements Routes.Resource {
         out.put("limit", limit);
         out.put("relaxed", r.relaxed());
         out.put("allWords", r.allWords());
+        out.put("allVersions", request.allVersions());
         out.put("hits", shown);
         out.put("facets", visible(r.facets(), readable));
         // the searcher's part is done: the next search may start while this one looks up which findings quote its hits

@@ -48,4 +48,24 @@ class ReceiptLinesTest {
         assertEquals("2 of the failed are listed in manifest.csv but not in the bundle", lines.get(1), text.toString());
         assertEquals("  failed    journal              journaler/borte.txt  (" + Reason.MISSING.text() + ")", lines.get(2));
     }
+
+    @Test
+    void theSummaryCountsTheFilesThatAreNewVersionsAndEachLineNamesWhatItReplaces() {
+        Receipt receipt = new Receipt("sak", "/tmp/pakke.zip", null, List.of(
+                new ReceiptFile("journaler/notat.txt", "b", "journal", ReceiptFile.INDEXED, null, null, 1, 2, "aaaaaaaaaaaaaaaa"),
+                new ReceiptFile("pakke.zip", "c", "annet", ReceiptFile.CONTAINER, ReceiptFile.containerReason(1), null, 0, 0,
+                        "cccccccccccccccc"),
+                new ReceiptFile("pakke.zip!/brev.txt", "d", "annet", ReceiptFile.INDEXED, null, null, 1, 1, "dddddddddddddddd"),
+                new ReceiptFile("journaler/plan.txt", "e", "journal", ReceiptFile.DUPLICATE, ReceiptFile.duplicateReason(null), null, 0, 0)),
+                new Receipt.Counts(2, 1, 0, 1));
+        StringWriter text = new StringWriter();
+        new Output(new PrintWriter(text), false).receipt(receipt);
+
+        List<String> lines = text.toString().lines().toList();
+        assertEquals("Case sak, bundle /tmp/pakke.zip: 2 indexed, 1 duplicate, 0 failed, 1 container, 2 new versions", lines.get(0),
+                "the files of the bundle, not the documents inside them");
+        assertEquals("  indexed   journal              journaler/notat.txt  (1 page, 2 passages; new version of aaaaaaaaaaaaaaaa)",
+                lines.get(1));
+        assertEquals("  duplicate journal              journaler/plan.txt  (the same content is already in this case)", lines.get(4));
+    }
 }

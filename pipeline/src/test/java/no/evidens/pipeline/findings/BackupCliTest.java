@@ -47,6 +47,10 @@ class BackupCliTest {
         Files.createDirectories(fx.home.resolve(failed).getParent());
         Files.writeString(fx.home.resolve(mark), "{\"path\":\"pakke.zip\",\"missing\":{\"pakke.zip!/notat.txt\":\"timed out\"},\"missedReadings\":1}");
         Files.writeString(fx.home.resolve(failed), "{\"reason\":\"damaged\"}");
+        // which documents are earlier versions of corrected files: search in the restored home leaves them out still
+        Path versions = Path.of("versions", c + ".json");
+        Files.createDirectories(fx.home.resolve(versions).getParent());
+        Files.writeString(fx.home.resolve(versions), "{\"current\":{},\"superseded\":{}}");
 
         // a team's accounts and roles per case: without them nobody could sign in to the restored home
         try (AccessStore access = AccessStore.open(fx.home.resolve("access"))) {
@@ -70,6 +74,7 @@ class BackupCliTest {
         assertTrue(out.contains("into " + restored), out);
         assertEquals(Files.readString(fx.home.resolve(mark)), Files.readString(restored.resolve(mark)));
         assertEquals(Files.readString(fx.home.resolve(failed)), Files.readString(restored.resolve(failed)));
+        assertEquals(Files.readString(fx.home.resolve(versions)), Files.readString(restored.resolve(versions)));
         for (String setting : new String[] {"codebook.yaml", "evidens.properties"}) {
             assertEquals(Files.readString(fx.home.resolve(setting)), Files.readString(restored.resolve(setting)), setting);
         }

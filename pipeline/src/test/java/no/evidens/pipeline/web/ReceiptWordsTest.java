@@ -49,4 +49,21 @@ class ReceiptWordsTest {
         assertEquals("dublett: det samme innholdet finnes allerede i saken", file.get("reasonText"));
         assertEquals("sak-1", ReceiptWords.shown(r, Texts.of(Language.NB)).get("case"));
     }
+
+    @Test
+    void aNewVersionIsSaidInBokmålAndNynorskBesideItsReason() {
+        ReceiptFile indexed = new ReceiptFile("journaler/notat.txt", "ab", "journal", ReceiptFile.INDEXED, null, null, 1, 2, "9d5e2fa0ded7aa11");
+        ReceiptFile back = new ReceiptFile("journaler/notat.txt", "ab", "journal", ReceiptFile.DUPLICATE, ReceiptFile.duplicateReason(null),
+                null, 0, 0, "78eb8afc76e4bb22");
+        Receipt r = new Receipt("sak-1", "b.zip", null, List.of(indexed, back), new Receipt.Counts(1, 1, 0, 0));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> nb = (List<Map<String, Object>>) ReceiptWords.shown(r, Texts.of(Language.NB)).get("files");
+        assertEquals("ny versjon av dokument 9d5e2fa0ded7aa11 (samme sti i bunken, annet innhold)", nb.get(0).get("reasonText"));
+        assertEquals("9d5e2fa0ded7aa11", nb.get(0).get("newVersionOf"));
+        assertEquals("dublett: det samme innholdet finnes allerede i saken; ny versjon av dokument 78eb8afc76e4bb22 (samme sti i bunken, "
+                + "annet innhold)", nb.get(1).get("reasonText"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> nn = (List<Map<String, Object>>) ReceiptWords.shown(r, Texts.of(Language.NN)).get("files");
+        assertEquals("ny versjon av dokument 9d5e2fa0ded7aa11 (same sti i bunken, anna innhald)", nn.get(0).get("reasonText"));
+    }
 }

@@ -252,18 +252,7 @@ class WebApiIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip())));
         assertEquals(400, badCase.status());
 
-        Answer started = client.send(client.req("/api/ingest?case=opplasting&name=bunke.zip").header(WebServer.TOKEN_HEADER, client.token())
-                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip())));
-        assertEquals(202, started.status(), String.valueOf(started.body()));
-        String id = started.body().get("id").asText();
-        JsonNode job = started.body();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while ("running".equals(job.get("state").asText()) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            job = client.get("/api/ingest/" + id).body();
-        }
-        assertEquals("done", job.get("state").asText(), job.toString());
-        JsonNode receipt = job.get("receipt");
+        JsonNode receipt = upload("opplasting", "bunke.zip", zip());
         assertEquals(1, receipt.get("counts").get("indexed").asInt(), receipt.toString());
         assertEquals(1, receipt.get("counts").get("failed").asInt(), receipt.toString());
         for (JsonNode f : receipt.get("files")) {
@@ -274,6 +263,55 @@ class WebApiIT {
         assertTrue(client.get("/api/cases").body().get("cases").toString().contains("opplasting"));
         Answer found = client.get("/api/search?q=" + enc("opplastingsprøve") + "&case=opplasting");
         assertEquals(1, found.body().get("total").asInt(), found.body().toString());
+    }
+
+    /** Uploads a zip into the case under its name and waits for the ingest to finish: its receipt. */
+    private JsonNode upload(String caseId, String name, byte[] zip) throws Exception {
+        Answer started = client.send(client.req("/api/ingest?case=" + caseId + "&name=" + enc(name)).header(WebServer.TOKEN_HEADER, client.token())
+                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
+        assertEquals(202, started.status(), String.valueOf(started.body()));
+        String id = started.body().get("id").asText();
+        JsonNode job = started.body();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while ("running".equals(job.get("state").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            job = client.get("/api/ingest/" + id).body();
+        }
+        assertEquals("done", job.get("state").asText(), job.toString());
+        return job.get("receipt");
+    }
+
+    private static byte[] zipOf(String path, String text) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            z.putNextEntry(new ZipEntry(path));
+            z.write(text.getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void aCorrectedUploadOfTheSameNameIsANewVersionAndSearchShowsTheNewest() throws Exception {
+        upload("rettet", "lyngvik.zip", zipOf("journaler/notat.txt", "Koordinatoren ringer foreldrene hver uke.\n"));
+        JsonNode receipt = upload("rettet", "lyngvik.zip", zipOf("journaler/notat.txt", "Koordinatoren ringer foreldrene hver måned.\n"));
+        JsonNode line = receipt.get("files").get(0);
+        String old = line.get("newVersionOf").asText();
+        assertEquals(16, old.length(), receipt.toString());
+        assertTrue(line.get("reasonText").asText().startsWith("ny versjon av dokument " + old), line.toString());
+
+        String q = "/api/search?q=" + enc("\"ringer foreldrene\"") + "&case=rettet";
+        JsonNode newest = client.get(q).body();
+        assertEquals(1, newest.get("total").asInt(), newest.toString());
+        assertFalse(newest.get("allVersions").asBoolean());
+        JsonNode all = client.get(q + "&allVersions=true").body();
+        assertEquals(2, all.get("total").asInt(), all.toString());
+        assertEquals(400, client.get(q + "&allVersions=kanskje").status());
+
+        JsonNode doc = client.get("/api/document?case=rettet&doc=" + old).body();
+        assertEquals(newest.get("hits").get(0).get("docId").asText(), doc.get("newerVersion").get("docId").asText(), doc.toString());
+        assertTrue(client.get("/api/document?case=rettet&doc=" + doc.get("newerVersion").get("docId").asText()).body()
+                .get("newerVersion").isNull());
     }
 
     /** A small bundle: one routine, and one empty file that must fail with a reason. */

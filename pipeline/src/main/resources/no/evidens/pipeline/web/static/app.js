@@ -270,7 +270,10 @@ async function viewDocument(params) {
         el('li', {}, el('a', { href: '#/funn?' + qs({ ref }) }, f.label), ': ', f.title,
           el('ul', {}, ...f.items.map(i => el('li', {}, el('a', { href: '#', onclick: ev => { ev.preventDefault(); scrollToOffset(textBox, i.start); } },
             T('ui.common.charRange', i.start, i.end)))))))) : el('p', { class: 'cite' }, T('ui.common.none'))));
-  render(heading(d.title || d.file),
+  // an earlier version of a file a corrected bundle replaced: say so, and lead to the newest
+  const newer = r.newerVersion ? [el('p', { class: 'note', id: 'newer-version', role: 'note' }, T('ui.doc.newerVersion', d.file), ' ',
+    el('a', { href: '#/dokument?' + qs({ case: d.case, doc: r.newerVersion.docId, q }) }, T('ui.doc.newerVersionLink')))] : [];
+  render(heading(d.title || d.file), ...newer,
     el('div', { class: 'selection-bar' }, attachBtn, selInfo),
     el('div', { class: 'doc-layout' }, textBox, side));
   const onSel = () => {
@@ -706,11 +709,18 @@ function showProgress(job, progress, text) {
 
 const RECEIPT_STATUSES = ['indexed', 'container', 'duplicate', 'failed'];
 
+/** How many files of the bundle came as new versions of what the case had (the documents inside them not counted). */
+function newVersions(files) {
+  const n = files.filter(f => f.newVersionOf && !f.path.includes('!/')).length;
+  return n ? [el('p', { id: 'receipt-new-versions' }, T('ui.receipt.newVersions', n))] : [];
+}
+
 function showReceipt(box, r) {
   const files = [...r.files].sort((a, b) => (a.status === 'failed' ? 0 : 1) - (b.status === 'failed' ? 0 : 1));
   box.replaceChildren(
     el('h3', {}, T('ui.receipt.title')),
     el('p', {}, T('ui.receipt.summary', r.case, r.counts.indexed, r.counts.duplicate, r.counts.failed)),
+    ...newVersions(r.files),
     el('table', { class: 'receipt' },
       el('thead', {}, el('tr', {}, ...['file', 'type', 'status', 'reason', 'pages', 'passages'].map(h => el('th', { scope: 'col' }, T('ui.receipt.col.' + h))))),
       el('tbody', {}, ...files.map(f => el('tr', { class: f.status },

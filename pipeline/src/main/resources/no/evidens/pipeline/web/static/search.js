@@ -17,6 +17,9 @@ function pinnedFilters() {
 
 function setPinned(list) { localStorage.setItem('evidens.pinned.' + state.caseId, JSON.stringify(list)); }
 
+/** Whether the search shown asks for the earlier versions of corrected files too (the page's «v=1»). */
+let searchAllVersions = false;
+
 /** Counts searches started, so only the newest one writes its answer. */
 let searchSeq = 0;
 
@@ -26,6 +29,7 @@ async function viewSearchGrouped(params) {
   const filters = params.getAll('f');
   const offset = parseInt(params.get('offset') || '0', 10) || 0;
   const grouped = params.get('g') !== '0';
+  searchAllVersions = params.get('v') === '1';
   const pinned = pinnedFilters();
   // required: an empty search is said in the catalogue's words (forms.js), not silently ignored
   const input = el('input', { type: 'search', id: 'q', name: 'q', value: q, autocomplete: 'off', required: true, 'aria-describedby': 'q-help' });
@@ -33,7 +37,7 @@ async function viewSearchGrouped(params) {
       ev.preventDefault();
       const v = input.value.trim();
       // a new search starts clean: only the pinned filters stay on
-      if (v) go('sok', { q: v, f: pinned, g: grouped ? null : '0' });
+      if (v) go('sok', { q: v, f: pinned, g: grouped ? null : '0', v: searchAllVersions ? '1' : null });
     } },
     el('label', { for: 'q' }, T('ui.search.label'), input),
     el('button', { type: 'submit' }, T('ui.search.button')));
@@ -41,10 +45,13 @@ async function viewSearchGrouped(params) {
     el('table', {}, el('tbody', {}, ...HELP_ROWS.map(([k, ex]) => el('tr', {},
       el('th', { scope: 'row' }, T('ui.help.' + k)), el('td', {}, el('code', {}, ex)), el('td', {}, T('ui.help.' + k + '.what')))))));
   const toggle = el('label', { class: 'inline' }, el('input', { type: 'checkbox', id: 'group-toggle', checked: grouped,
-    onchange: ev => go('sok', { q, f: filters, g: ev.target.checked ? null : '0' }) }), ' ' + T('ui.search.group'));
+    onchange: ev => go('sok', { q, f: filters, g: ev.target.checked ? null : '0', v: searchAllVersions ? '1' : null }) }), ' ' + T('ui.search.group'));
+  // the earlier versions of files a corrected bundle replaced are left out unless asked for
+  const versionsToggle = el('label', { class: 'inline' }, el('input', { type: 'checkbox', id: 'versions-toggle', checked: searchAllVersions,
+    onchange: ev => go('sok', { q, f: filters, g: grouped ? null : '0', v: ev.target.checked ? '1' : null }) }), ' ' + T('ui.search.allVersions'));
   const results = el('div', { id: 'results', 'aria-live': 'polite' });
   const saved = el('section', { id: 'saved-searches', class: 'saved', 'aria-labelledby': 'saved-title' });
-  render(heading(T('ui.search.heading')), form, help, toggle, results, saved, batchSection());
+  render(heading(T('ui.search.heading')), form, help, toggle, versionsToggle, results, saved, batchSection());
   showSaved(saved, q, filters);
   if (!q) { input.focus(); return; }
   if (q.length > MAX_QUERY_CHARS) {
@@ -58,7 +65,7 @@ async function viewSearchGrouped(params) {
   let r;
   try {
     r = await api('GET', '/api/search?' + qs({ q, case: state.caseId, filter: filters, offset, limit: PAGE_SIZE,
-      group: grouped ? 'document' : null }));
+      group: grouped ? 'document' : null, allVersions: searchAllVersions ? 'true' : null }));
   } catch (e) {
     if (mine !== searchSeq) return;
     say('');
@@ -74,10 +81,10 @@ async function viewSearchGrouped(params) {
   const to = Math.min(offset + PAGE_SIZE, count);
   const pager = el('nav', { class: 'pager', 'aria-label': T('ui.search.pages') },
     el('button', { type: 'button', class: 'secondary', disabled: offset === 0,
-      onclick: () => go('sok', { q, f: filters, g: grouped ? null : '0', offset: Math.max(0, offset - PAGE_SIZE) }) }, T('ui.search.previous')),
+      onclick: () => go('sok', { q, f: filters, g: grouped ? null : '0', v: searchAllVersions ? '1' : null, offset: Math.max(0, offset - PAGE_SIZE) }) }, T('ui.search.previous')),
     el('span', {}, T('ui.search.showing', from, to, count)),
     el('button', { type: 'button', class: 'secondary', disabled: to >= count,
-      onclick: () => go('sok', { q, f: filters, g: grouped ? null : '0', offset: offset + PAGE_SIZE }) }, T('ui.search.next')));
+      onclick: () => go('sok', { q, f: filters, g: grouped ? null : '0', v: searchAllVersions ? '1' : null, offset: offset + PAGE_SIZE }) }, T('ui.search.next')));
   const list = grouped
     ? el('ol', { class: 'hits groups', id: 'treff', tabindex: '-1', start: String(offset + 1), 'aria-label': T('ui.search.hits') }, ...r.documents.map(d => groupItem(d, r, q, filters)))
     : el('ol', { class: 'hits', id: 'treff', tabindex: '-1', start: String(offset + 1), 'aria-label': T('ui.search.hits') }, ...r.hits.map(h => hitItem(h, r, q, filters)));
@@ -103,7 +110,7 @@ function chips(q, filters, grouped, pinned) {
         isPinned ? T('ui.search.unpinButton') : T('ui.search.pinButton')),
       label + (isPinned ? ' (' + T('ui.search.pinned') + ')' : ''),
       el('button', { type: 'button', class: 'remove', 'aria-label': T('ui.search.removeFilter', label),
-        onclick: () => { setPinned(pinned.filter(x => x !== f)); go('sok', { q, f: filters.filter(x => x !== f), g: grouped ? null : '0' }); } }, '✕'));
+        onclick: () => { setPinned(pinned.filter(x => x !== f)); go('sok', { q, f: filters.filter(x => x !== f), g: grouped ? null : '0', v: searchAllVersions ? '1' : null }); } }, '✕'));
   }));
 }
 
@@ -118,7 +125,7 @@ function facetList(r, q, filters, grouped) {
           const f = dim + ':' + v;
           const on = filters.includes(f);
           return el('li', {}, el('button', { type: 'button', 'aria-pressed': on ? 'true' : 'false', dataset: { facet: f },
-              onclick: () => go('sok', { q, f: on ? filters.filter(x => x !== f) : [...filters, f], g: grouped ? null : '0' }) },
+              onclick: () => go('sok', { q, f: on ? filters.filter(x => x !== f) : [...filters, f], g: grouped ? null : '0', v: searchAllVersions ? '1' : null }) },
             el('span', {}, facetValue(dim, v)), el('span', { class: 'count', 'aria-label': T('ui.search.count', n) }, String(n))));
         })));
     }));

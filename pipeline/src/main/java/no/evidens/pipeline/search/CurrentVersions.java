@@ -1,0 +1,138 @@
+package no.evidens.pipeline.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.SearchHit;
+import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
+import no.evidens.pipeline.ingest.CaseVersions;
+
+/**
+ * The index as search shows it: the passages of earlier versions of corrected files ({@link CaseVersions}) are left
+ * out of every search (its hits, count and facet counts) unless the request asks for all versions; reading a document,
+ * a passage or its context, and checking a quotation, see every version as before. The register of each case is read
+ * again when its file changed (an ingest in another process).
+ */
+public final class CurrentVersions implements EvidenceIndex {
+    private final EvidenceIndex index;
+    private final CaseVersions versions;
+    /** A case's register file → its documents left out, as read at that file's time. */
+    private final Map<Path, Read> read = new ConcurrentHashMap<>();
+
+    private record Read(FileTime time, long size, Set<String> leftOut) {
+    }
+
+    public CurrentVersions(EvidenceIndex index, Path home) {
+        this.index = index;
+        this.versions = new CaseVersions(home);
+    }
+
+    /** The documents a search of {@code caseId} (null: every case) leaves out, each as {@code case/docId}. */
+    public Set<String> leftOut(String caseId) throws IOException {
+        if (caseId != null) {
+            return leftOut(caseId, versions.file(caseId));
+        }
+        if (!Files.isDirectory(versions.folder())) {
+            return Set.of();
+        }
+        Set<String> all = new HashSet<>();
+        try (Stream<Path> files = Files.list(versions.folder())) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+                String name = f.getFileName().toString();
+                all.addAll(leftOut(name.substring(0, name.length() - ".json".length()), f));
+            }
+        }
+        return all;
+    }
+
+    private Set<String> leftOut(String caseId, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Set.of();
+        }
+        FileTime time = Files.getLastModifiedTime(file);
+        long size = Files.size(file);
+        Read known = read.get(file);
+        if (known != null && known.time().equals(time) && known.size() == size) {
+            return known.leftOut();
+        }
+        Set<String> keys = new HashSet<>();
+        versions.of(caseId).superseded().keySet().forEach(doc -> keys.add(caseId + "/" + doc));
+        Set<String> out = Set.copyOf(keys);
+        read.put(file, new Read(time, size, out));
+        return out;
+    }
+
+    /**
+     * The newest version of a document that a corrected bundle replaced, when {@code index} knows the case's versions and
+     * the document is an earlier one.
+     */
+    public static Optional<CaseVersions.Replaced> newerVersion(EvidenceIndex index, String caseId, String docId) {
+        return index instanceof CurrentVersions current ? CaseVersions.newest(current.versions.of(caseId), docId) : Optional.empty();
+    }
+
+    private SearchRequest current(SearchRequest request) throws IOException {
+        return request.allVersions() || !request.leftOut().isEmpty() ? request : request.leavingOut(leftOut(request.caseId()));
+    }
+
+    @Override
+    public boolean hasIndex() {
+        return index.hasIndex();
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) throws IOException {
+        return index.search(current(request));
+    }
+
+    @Override
+    public SearchResult searchForGrouping(SearchRequest request, int groupedHits, int perDocument) throws IOException {
+        return index.searchForGrouping(current(request), groupedHits, perDocument);
+    }
+
+    @Override
+    public Optional<SearchHit> passage(String passageId) throws IOException {
+        return index.passage(passageId);
+    }
+
+    @Override
+    public List<SearchHit> passagesOf(String caseId, String docId) throws IOException {
+        return index.passagesOf(caseId, docId);
+    }
+
+    @Override
+    public List<SearchHit> context(String passageId, int before, int after) throws IOException {
+        return index.context(passageId, before, after);
+    }
+
+    @Override
+    public SearchResult moreLikeThis(String passageId, int limit) throws IOException {
+        return index.moreLikeThis(passageId, limit);
+    }
+
+    @Override
+    public List<Mark> marks(String caseId, String docId, String queryText) throws IOException {
+        return index.marks(caseId, docId, queryText);
+    }
+
+    @Override
+    public Optional<IndexedDocument> document(String caseId, String docId) throws IOException {
+        return index.document(caseId, docId);
+    }
+
+    @Override
+    public void close() throws IOException {
+        index.close();
+    }
+}

@@ -1,0 +1,129 @@
+package no.evidens.pipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.pipeline.Json;
+
+/** Which documents of a case are earlier versions, from the receipts of its bundles. */
+class CaseVersionsTest {
+    private static final String A = "a".repeat(64);
+    private static final String B = "b".repeat(64);
+    private static final String C = "c".repeat(64);
+
+    @TempDir
+    Path tmp;
+
+    private static ReceiptFile line(String path, String sha, String status) {
+        return new ReceiptFile(path, sha, "journal", status, null, null, 0, 0);
+    }
+
+    private static Receipt receipt(String bundle, ReceiptFile... lines) {
+        return new Receipt("sak", bundle, null, List.of(lines), new Receipt.Counts(0, 0, 0, 0));
+    }
+
+    private static CaseVersions.Register empty() {
+        return new CaseVersions.Register(null, null);
+    }
+
+    /** A register after a first ingest of bundle {@code lyngvik} with a note (content A) and a plan (content C). */
+    private static CaseVersions.Register noteAndPlan() {
+        CaseVersions.Register r = empty();
+        CaseVersions.apply(r, "lyngvik", List.of(line("j/notat.txt", A, "indexed"), line("j/plan.txt", C, "indexed")));
+        return r;
+    }
+
+    @Test
+    void aPathWithOtherContentInTheSameBundleIsANewVersionOfWhatItHad() {
+        CaseVersions.Register r = noteAndPlan();
+        List<ReceiptFile> again = CaseVersions.apply(r, "lyngvik", List.of(line("j/notat.txt", B, "indexed"),
+                line("j/plan.txt", C, "duplicate")));
+        assertEquals(DocIds.ofFile(A), again.get(0).newVersionOf());
+        assertNull(again.get(1).newVersionOf(), "unchanged");
+        assertEquals(Map.of(DocIds.ofFile(A), new CaseVersions.Replaced(DocIds.ofFile(B), "j/notat.txt", "lyngvik")), r.superseded());
+        assertEquals(Optional.of(new CaseVersions.Replaced(DocIds.ofFile(B), "j/notat.txt", "lyngvik")),
+                CaseVersions.newest(r, DocIds.ofFile(A)));
+        assertEquals(Optional.empty(), CaseVersions.newest(r, DocIds.ofFile(B)), "the newest has nothing newer");
+    }
+
+    @Test
+    void aFileMissingFromALaterBundleIsNotWithdrawnAndAFailedOneReplacesNothing() {
+        CaseVersions.Register r = noteAndPlan();
+        List<ReceiptFile> later = CaseVersions.apply(r, "lyngvik", List.of(line("j/notat.txt", B, "failed"),
+                line("j/ny.txt", B, "indexed")));
+        assertTrue(later.stream().allMatch(l -> l.newVersionOf() == null), later.toString());
+        assertTrue(r.superseded().isEmpty(), "the note's first content is still its newest that could be read: " + r);
+        assertEquals(DocIds.ofFile(C), r.current().get("lyngvik").get("j/plan.txt"));
+    }
+
+    @Test
+    void contentThatWentBackIsTheNewestAgainAndNewVersionsChain() {
+        CaseVersions.Register r = empty();
+        CaseVersions.apply(r, "lyngvik", List.of(line("j/notat.txt", A, "indexed")));
+        CaseVersions.apply(r, "lyngvik", List.of(line("j/notat.txt", B, "indexed")));
+        CaseVersions.apply(r, "lyngvik", List.of(line("j/notat.txt", C, "indexed")));
+        assertEquals(DocIds.ofFile(C), CaseVersions.newest(r, DocIds.ofFile(A)).orElseThrow().by(), "followed to the newest");
+        List<ReceiptFile> back = CaseVersions.apply(r, "lyngvik", List.of(line("j/notat.txt", A, "duplicate")));
+        assertEquals(DocIds.ofFile(C), back.get(0).newVersionOf());
+        assertFalse(r.superseded().containsKey(DocIds.ofFile(A)), "the first content is the newest again: " + r);
+        assertEquals(DocIds.ofFile(A), r.superseded().get(DocIds.ofFile(C)).by());
+        assertEquals(DocIds.ofFile(A), CaseVersions.newest(r, DocIds.ofFile(B)).orElseThrow().by(), "through the one after it");
+    }
+
+    @Test
+    void anotherBundleOrAnotherPathWithTheSameContentKeepsItCurrent() {
+        CaseVersions.Register r = empty();
+        CaseVersions.apply(r, "skole", List.of(line("j/notat.txt", A, "indexed"), line("j/kopi.txt", A, "duplicate")));
+        List<ReceiptFile> other = CaseVersions.apply(r, "barnevern", List.of(line("j/notat.txt", B, "indexed")));
+        assertNull(other.get(0).newVersionOf(), "another bundle's path is another file");
+        CaseVersions.apply(r, "skole", List.of(line("j/notat.txt", C, "indexed")));
+        assertTrue(r.superseded().isEmpty(), "the copy still has the first content: " + r);
+    }
+
+    @Test
+    void aDocumentInsideAReplacedContainerIsReplacedToo() {
+        CaseVersions.Register r = empty();
+        CaseVersions.apply(r, "lyngvik", List.of(line("pakke.zip", A, "container"), line("pakke.zip!/brev.txt", C, "indexed")));
+        List<ReceiptFile> again = CaseVersions.apply(r, "lyngvik", List.of(line("pakke.zip", B, "container"),
+                line("pakke.zip!/brev.txt", C, "indexed")));
+        String oldLetter = DocIds.ofEmbedded(DocIds.ofFile(A), "brev.txt", C);
+        assertEquals(oldLetter, again.get(1).newVersionOf(), "its id follows its container's");
+        assertEquals(DocIds.ofEmbedded(DocIds.ofFile(B), "brev.txt", C), r.superseded().get(oldLetter).by());
+    }
+
+    @Test
+    void aZipAndAFolderOfTheSameNameAreOneBundle() {
+        assertEquals("lyngvik-2026", CaseVersions.bundleName("/tmp/rettet/lyngvik-2026.zip"));
+        assertEquals("lyngvik-2026", CaseVersions.bundleName("/tmp/mottatt/lyngvik-2026"));
+        assertEquals("Lyngvik", CaseVersions.bundleName("Lyngvik.ZIP"));
+    }
+
+    @Test
+    void aCaseWithoutARegisterGetsItFromItsReceiptsAndAnUnchangedBundleWritesNothing() throws Exception {
+        Path receipts = Files.createDirectories(tmp.resolve("receipts"));
+        Json.write(receipt("/b/lyngvik", line("j/notat.txt", A, "indexed")), receipts.resolve("sak-20261201-100000-000.json"));
+        Json.write(receipt("/c/annen", line("j/notat.txt", C, "indexed")), receipts.resolve("sak-20261202-100000-000.json"));
+        CaseVersions versions = new CaseVersions(tmp);
+        Receipt marked = versions.record(receipt("/d/lyngvik.zip", line("j/notat.txt", B, "indexed")), "lyngvik", receipts);
+        assertEquals(DocIds.ofFile(A), marked.files().get(0).newVersionOf());
+        assertEquals(Map.of(DocIds.ofFile(A), new CaseVersions.Replaced(DocIds.ofFile(B), "j/notat.txt", "lyngvik")),
+                versions.of("sak").superseded());
+
+        Path file = versions.file("sak");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0));
+        Receipt again = versions.record(receipt("/d/lyngvik.zip", line("j/notat.txt", B, "duplicate")), "lyngvik", receipts);
+        assertNull(again.files().get(0).newVersionOf());
+        assertEquals(0, Files.getLastModifiedTime(file).toMillis(), "nothing changed: not written");
+    }
+}
