@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -16,10 +17,12 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -71,11 +74,11 @@ final class RankedSearch {
      * words, which the counting of words-only searches reads as it reads any excluded word ({@link TermSetHits}), more as
      * one set of terms.
      */
-    static Query leftOut(java.util.Set<String> docKeys) {
+    static Query leftOut(Set<String> docKeys) {
         List<String> sorted = docKeys.stream().sorted().toList();
         if (sorted.size() > FEW_LEFT_OUT) {
-            return new org.apache.lucene.search.TermInSetQuery(PassageSchema.DOC_KEY,
-                    sorted.stream().map(org.apache.lucene.util.BytesRef::new).toList());
+            return new TermInSetQuery(PassageSchema.DOC_KEY,
+                    sorted.stream().map(BytesRef::new).toList());
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String key : sorted) {

@@ -3,6 +3,7 @@ package no.evidens.index;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A search for evidence passages.
@@ -24,7 +25,7 @@ import java.util.Map;
  *                    {@code leftOut})
  */
 public record SearchRequest(String query, String caseId, String type, int limit, int offset, Order order,
-                            Map<String, List<String>> filters, java.util.Set<String> leftOut, boolean allVersions) {
+                            Map<String, List<String>> filters, Set<String> leftOut, boolean allVersions) {
     /** Best first; as the passages stand in their documents; or by the documents' dates, oldest first. */
     public enum Order { RELEVANCE, DOCUMENT, DATE }
 
@@ -42,12 +43,12 @@ public record SearchRequest(String query, String caseId, String type, int limit,
             order = Order.RELEVANCE;
         }
         filters = checked(filters);
-        leftOut = leftOut == null ? java.util.Set.of() : java.util.Set.copyOf(leftOut);
+        leftOut = leftOut == null ? Set.of() : Set.copyOf(leftOut);
     }
 
     public SearchRequest(String query, String caseId, String type, int limit, int offset, Order order,
                          Map<String, List<String>> filters) {
-        this(query, caseId, type, limit, offset, order, filters, java.util.Set.of(), false);
+        this(query, caseId, type, limit, offset, order, filters, Set.of(), false);
     }
 
     public SearchRequest(String query, String caseId, String type, int limit, int offset, Order order) {
@@ -79,14 +80,14 @@ public record SearchRequest(String query, String caseId, String type, int limit,
     }
 
     /** This request leaving out the passages of these documents ({@code case/docId}), unless all versions are asked for. */
-    public SearchRequest leavingOut(java.util.Set<String> documents) {
-        return new SearchRequest(query, caseId, type, limit, offset, order, filters, allVersions ? java.util.Set.of() : documents,
+    public SearchRequest leavingOut(Set<String> documents) {
+        return new SearchRequest(query, caseId, type, limit, offset, order, filters, allVersions ? Set.of() : documents,
                 allVersions);
     }
 
     /** This request with earlier versions of corrected files asked for too ({@code all}) or not. */
     public SearchRequest withAllVersions(boolean all) {
-        return new SearchRequest(query, caseId, type, limit, offset, order, filters, all ? java.util.Set.of() : leftOut, all);
+        return new SearchRequest(query, caseId, type, limit, offset, order, filters, all ? Set.of() : leftOut, all);
     }
 
     private static Map<String, List<String>> checked(Map<String, List<String>> filters) {
