@@ -25,9 +25,18 @@ public final class ReceiptCollector {
 
     /** Changes a document's line to failed: the index did not store it after all. */
     public void notStored(no.evidens.index.EvidenceSink.NotStored lost) {
+        failed(lost, no.evidens.pipeline.extract.Reason.NOT_STORED);
+    }
+
+    /**
+     * Changes a document's line to failed for this reason: the index refused it after its add had returned
+     * ({@link no.evidens.pipeline.extract.Reason#NOT_STORED}), or a commit after it failed
+     * ({@link no.evidens.pipeline.extract.Reason#NOT_SAVED}).
+     */
+    public void failed(no.evidens.index.EvidenceSink.NotStored lost, no.evidens.pipeline.extract.Reason reason) {
         ReceiptFile was = files.get(lost.file());
         files.put(lost.file(), new ReceiptFile(lost.file(), lost.sha256(), was == null ? null : was.type(), ReceiptFile.FAILED,
-                no.evidens.pipeline.extract.Reason.NOT_STORED.text(), lost.detail(), 0, 0));
+                reason.text(), lost.detail(), 0, 0));
     }
 
     public Receipt receipt(String caseId, String bundle, String manifest) {
