@@ -240,6 +240,9 @@ final class IngestJobs {
             LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (Exception | Error e) {
+            if (e instanceof no.evidens.pipeline.ingest.ReceiptNotSaved notSaved) {
+                job.receipt = notSaved.receipt(); // ingested, but not kept in the home: shown all the same
+            }
             job.error = failure(e);
             job.state = IngestJob.FAILED;
             // the job shows a key, not this exception's message: the type and place say where to look (no document text)
@@ -262,6 +265,9 @@ final class IngestJobs {
      * files on the server.
      */
     static ErrorTexts.Keyed failure(Throwable e) {
+        if (no.evidens.pipeline.Messages.diskFull(e)) {
+            return new ErrorTexts.Keyed("error.disk-full", List.of());
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             ErrorTexts.Keyed k = ErrorTexts.ownKey(t);
             if (k != null && Texts.of(Language.NB).has(k.key())) {
