@@ -1,12 +1,10 @@
 package no.evidens.pipeline.ingest;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -15,9 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
+import org.apache.commons.io.file.PathUtils;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -218,7 +216,7 @@ public final class Ingestion {
                 progress.cutShort(); // not "done": the error that cut it short follows
             }
             if (bundle.unpacked() != null) {
-                deleteTree(bundle.unpacked());
+                PathUtils.deleteDirectory(bundle.unpacked());
             }
         }
         IngestMarks.mark("worker stopped");
@@ -316,14 +314,6 @@ public final class Ingestion {
             return CaseHashes.read(home.index(), caseId, home.root().resolve("hashes").resolve(caseId + ".txt"));
         } catch (IOException | RuntimeException e) {
             return null;
-        }
-    }
-
-    private static void deleteTree(Path top) throws IOException {
-        try (Stream<Path> walk = Files.walk(top)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
