@@ -251,6 +251,9 @@ final class IngestJobs {
         } finally {
             try {
                 files.save(job.saved());
+            } catch (java.io.UncheckedIOException e) {
+                // the job is answered from memory; on disk it stays as last kept (a running one is resumable)
+                LOG.warn("ingestion job {} not kept: {}", job.id, no.evidens.pipeline.Messages.oneLine(e));
             } finally {
                 synchronized (this) {
                     running = null;
