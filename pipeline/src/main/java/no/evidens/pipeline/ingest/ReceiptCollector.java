@@ -10,16 +10,28 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ReceiptCollector {
     private final Map<String, ReceiptFile> files = new ConcurrentHashMap<>();
     private final ProgressListener progress;
+    private final java.util.concurrent.atomic.AtomicBoolean progressFailed = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReceiptCollector.class);
 
     public ReceiptCollector(ProgressListener progress) {
         this.progress = progress;
     }
 
-    /** Records one receipt line; the first word on a path counts. */
+    /**
+     * Records one receipt line; the first word on a path counts. Progress is only shown: a listener that fails (the web's
+     * job file on a full disk) is logged once and changes nothing the ingest does, where before its exception went up
+     * through the route's failure handler and ended the whole ingest without a receipt.
+     */
     public void record(ReceiptFile f) {
         // Progress counts the files of the bundle, not the documents inside them.
         if (files.putIfAbsent(f.path(), f) == null && !f.path().contains("!/")) {
-            progress.fileDone(f);
+            try {
+                progress.fileDone(f);
+            } catch (RuntimeException e) {
+                if (progressFailed.compareAndSet(false, true)) {
+                    LOG.warn("the ingest's progress could not be shown: {}", no.evidens.pipeline.Messages.oneLine(e));
+                }
+            }
         }
     }
 

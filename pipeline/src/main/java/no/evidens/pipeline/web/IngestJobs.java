@@ -74,10 +74,22 @@ final class IngestJobs {
                 last[0] = now;
                 IngestJob j = jobs.get(id);
                 if (j != null) {
-                    files.save(j.saved());
+                    keep(j);
                 }
             }
         };
+    }
+
+    /**
+     * Writes the job's file. One that cannot be written (a full disk) is a log line: the job is answered from memory, and
+     * on disk it stays as last kept (a running one is then resumable).
+     */
+    private void keep(IngestJob job) {
+        try {
+            files.save(job.saved());
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("ingestion job {} not kept: {}", job.id, no.evidens.pipeline.Messages.oneLine(e));
+        }
     }
 
     /** The jobs kept, newest first. */
@@ -250,10 +262,7 @@ final class IngestJobs {
                     e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0], job.error.key());
         } finally {
             try {
-                files.save(job.saved());
-            } catch (java.io.UncheckedIOException e) {
-                // the job is answered from memory; on disk it stays as last kept (a running one is resumable)
-                LOG.warn("ingestion job {} not kept: {}", job.id, no.evidens.pipeline.Messages.oneLine(e));
+                keep(job);
             } finally {
                 synchronized (this) {
                     running = null;
