@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,27 +24,16 @@ import no.evidens.pipeline.fixture.CliRun;
 class OldInboxHomeTest {
     @TempDir
     Path tmp;
-    CaseFixture fx;
-    String out;
-    String err;
-
-    private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--home");
-        all.add(fx.home.toString());
-        CliRun r = CliRun.of(all);
-        out = r.out();
-        err = r.err();
-        return r.code();
-    }
 
     @Test
     void verifyAndDeleteRecordsFindTheBundleTheOldWatcherMovedToDone() throws Exception {
         // tmp is the inbox: the old watcher ingested tmp/bundle, its receipt names it there
-        fx = CaseFixture.create(tmp, "journal");
+        CaseFixture fx = CaseFixture.create(tmp, "journal");
         String c = CaseFixture.CASE;
-        assertEquals(0, run("finding", "create", "--case", c, "--kind", "avvik", "--title", "Ingen oversikt"), err);
-        assertEquals(0, run("finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(2)), err);
+        CliRun r = CliRun.inHome(fx.home, "finding", "create", "--case", c, "--kind", "avvik", "--title", "Ingen oversikt");
+        assertEquals(0, r.code(), r.err());
+        r = CliRun.inHome(fx.home, "finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(2));
+        assertEquals(0, r.code(), r.err());
 
         // an earlier bundle of the same name, in done/ already, with the same path and other content
         Path done = Files.createDirectories(tmp.resolve("done"));
@@ -59,12 +47,15 @@ class OldInboxHomeTest {
             Files.copy(receipts.findFirst().orElseThrow(), done.resolve("bundle-2.receipt.json"));
         }
 
-        assertEquals(0, run("verify", "--case", c), out + err);
-        assertTrue(out.contains("ok") && !out.contains("vanished"), out);
+        r = CliRun.inHome(fx.home, "verify", "--case", c);
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("ok") && !r.out().contains("vanished"), r.out());
 
-        assertEquals(0, run("case", "close", "--case", c, "--user", "leder"), err);
-        assertEquals(0, run("case", "delete-records", "--case", c, "--user", "leder"), err);
-        assertTrue(out.contains(CaseFixture.FILE + " (" + fx.docId + "): file deleted"), out);
+        r = CliRun.inHome(fx.home, "case", "close", "--case", c, "--user", "leder");
+        assertEquals(0, r.code(), r.err());
+        r = CliRun.inHome(fx.home, "case", "delete-records", "--case", c, "--user", "leder");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(CaseFixture.FILE + " (" + fx.docId + "): file deleted"), r.out());
         assertFalse(Files.exists(done.resolve("bundle-2").resolve(CaseFixture.FILE)), "deleted where it is kept");
         assertEquals("En annen rutine.", Files.readString(done.resolve("bundle").resolve(CaseFixture.FILE)),
                 "the other bundle of that name is left as it was");
