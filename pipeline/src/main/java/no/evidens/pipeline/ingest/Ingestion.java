@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
-import org.apache.commons.io.file.PathUtils;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.commons.io.file.PathUtils;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.index.CaseHashes;
