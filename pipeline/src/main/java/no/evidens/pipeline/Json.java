@@ -46,14 +46,23 @@ public final class Json {
         }
     }
 
+    /**
+     * Writes the value to a file beside, moved into place whole: a failure (a full disk) leaves the file as it was, and
+     * takes the half-written one away.
+     */
     public static void write(Object value, Path file) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             MAPPER.writeValue(tmp.toFile(), value);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException | RuntimeException gone) {
+                e.addSuppressed(gone);
+            }
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }

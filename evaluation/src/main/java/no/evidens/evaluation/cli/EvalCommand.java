@@ -3,9 +3,7 @@ package no.evidens.evaluation.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,11 +47,7 @@ final class EvalCommand implements Runnable {
             try {
                 ExtractionEval.print("Format bundle (corpus/, generated)", eval.formatBundle(dir), out);
             } finally {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
             }
             if (texts != null) {
                 if (!Files.isDirectory(texts)) {

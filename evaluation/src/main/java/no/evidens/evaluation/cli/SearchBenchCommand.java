@@ -3,9 +3,7 @@ package no.evidens.evaluation.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,11 +76,7 @@ final class SearchBenchCommand implements Callable<Integer> {
             SearchBench.print(report, out);
         } finally {
             if (dir == null) {
-                try (Stream<Path> walk = Files.walk(index)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                org.apache.commons.io.file.PathUtils.deleteDirectory(index);
             }
         }
         return 0;

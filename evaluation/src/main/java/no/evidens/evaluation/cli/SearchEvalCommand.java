@@ -3,10 +3,8 @@ package no.evidens.evaluation.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,10 +123,6 @@ final class SearchEvalCommand implements Callable<Integer> {
     }
 
     static void delete(Path work) throws java.io.IOException {
-        try (Stream<Path> walk = Files.walk(work)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        org.apache.commons.io.file.PathUtils.deleteDirectory(work);
     }
 }

@@ -83,7 +83,7 @@ public final class IngestBench {
         out.printf("  (CPU s leave out the bench's own meter in each side: Tika alone %.2f, Evidens %.2f, again %.2f CPU s)%n",
                 tika.meterCpuSeconds(), first.meterCpuSeconds(), again.meterCpuSeconds());
         out.flush();
-        deleteTree(work);
+        org.apache.commons.io.file.PathUtils.deleteDirectory(work);
     }
 
     private static void row(PrintWriter out, String name, SideResult r, SideResult tika, int docs, long bytes) {
@@ -137,14 +137,6 @@ public final class IngestBench {
             return f[0] + " " + f[1] + " " + f[2];
         } catch (IOException | RuntimeException e) {
             return "unknown";
-        }
-    }
-
-    private static void deleteTree(Path top) throws IOException {
-        try (Stream<Path> walk = Files.walk(top)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -57,9 +57,7 @@ public final class TaggingBench {
                 }
             }
         } finally {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
         }
         long chars = texts.stream().mapToLong(t -> t.text().length()).sum();
         out.printf("%d texts (%d documents, attachments apart), %.1f MB of text; %d rounds after one to warm up%n",

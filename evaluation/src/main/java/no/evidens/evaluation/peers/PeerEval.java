@@ -173,10 +173,6 @@ public final class PeerEval {
 
     /** Deletes a folder tree (the run's own home). */
     public static void deleteTree(Path top) throws IOException {
-        try (Stream<Path> walk = Files.walk(top)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        org.apache.commons.io.file.PathUtils.deleteDirectory(top);
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -187,8 +186,8 @@ public final class TeamBench {
     }
 
     static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
         } catch (IOException e) {
             System.err.println("could not delete the bench's temporary folder " + dir + ": " + e.getMessage());
         }

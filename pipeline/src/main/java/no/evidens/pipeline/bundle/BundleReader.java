@@ -58,11 +58,21 @@ public final class BundleReader {
         }
         // made here, not by the first entry unpacked: an empty zip is an empty bundle, not a missing folder
         Path target = Files.createDirectories(workDir.resolve("bundle-" + System.nanoTime()));
-        List<BundleEntry> refused = unzip(source, target);
-        Listing unpacked = readFolder(target);
-        List<BundleEntry> all = new ArrayList<>(unpacked.entries());
-        all.addAll(refused);
-        return new Bundle(source, withMissing(all, unpacked.manifest()), unpacked.hasManifest(), target);
+        try {
+            List<BundleEntry> refused = unzip(source, target);
+            Listing unpacked = readFolder(target);
+            List<BundleEntry> all = new ArrayList<>(unpacked.entries());
+            all.addAll(refused);
+            return new Bundle(source, withMissing(all, unpacked.manifest()), unpacked.hasManifest(), target);
+        } catch (IOException | RuntimeException e) {
+            // a damaged zip, or a disk that filled up while it was unpacked: nothing half-unpacked is left behind
+            try {
+                org.apache.commons.io.file.PathUtils.deleteDirectory(target);
+            } catch (IOException | RuntimeException left) {
+                e.addSuppressed(left);
+            }
+            throw e;
+        }
     }
 
     /** A bundle's folder as listed: its files (manifest.csv not among them) and its manifest (empty when it has none). */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.Receipt;
+import no.evidens.pipeline.ingest.ReceiptNotSaved;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Ingest a bundle (a folder or a .zip) into a case and print its receipt.",
@@ -58,8 +59,16 @@ final class IngestCommand implements Callable<Integer> {
         if (!Files.isDirectory(bundle) && !bundle.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
             throw new IllegalArgumentException("a bundle is a folder or a .zip file: " + bundle + " (give the folder it lies in)");
         }
-        Receipt receipt = new Ingestion(home.resolve(), codebook.forIngestion(home.resolve())).retryFailed(retryFailed)
-                .ingest(caseId, municipality, bundle, new ConsoleProgress(System.err, System.console() != null));
+        Receipt receipt;
+        String notSaved = null;
+        try {
+            receipt = new Ingestion(home.resolve(), codebook.forIngestion(home.resolve())).retryFailed(retryFailed)
+                    .ingest(caseId, municipality, bundle, new ConsoleProgress(System.err, System.console() != null));
+        } catch (ReceiptNotSaved e) {
+            // the account is shown all the same, and the failure to keep it after it
+            receipt = e.receipt();
+            notSaved = e.getMessage();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(receipt));
@@ -67,6 +76,11 @@ final class IngestCommand implements Callable<Integer> {
         } else {
             new Output(out, false).receipt(receipt);
         }
-        return receipt.counts().failed() > 0 ? 3 : 0;
+        if (notSaved != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("evidens: " + notSaved);
+            err.flush();
+        }
+        return receipt.counts().failed() > 0 ? 3 : notSaved != null ? 1 : 0;
     }
 }

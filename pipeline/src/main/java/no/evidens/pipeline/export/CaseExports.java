@@ -243,12 +243,20 @@ public final class CaseExports {
             writer.write(tmp);
             Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException | RuntimeException left) {
-                // the export failed already; a temporary file left behind is named in no message
-            }
+            leaveNothing(tmp);
             throw new UncheckedIOException("cannot write " + out + ": " + why(e), e);
+        } catch (RuntimeException e) {
+            leaveNothing(tmp);
+            throw e;
+        }
+    }
+
+    /** Takes away a temporary file of a write that failed. */
+    private static void leaveNothing(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException | RuntimeException left) {
+            // the export failed already; a temporary file left behind is named in no message
         }
     }
 

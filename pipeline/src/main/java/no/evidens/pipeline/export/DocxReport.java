@@ -2,10 +2,8 @@ package no.evidens.pipeline.export;
 
 import static no.evidens.pipeline.export.DocxText.run;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -26,7 +24,12 @@ final class DocxReport {
     private DocxReport() {
     }
 
-    static void write(CaseExport export, Path out, Language language) throws IOException {
+    /**
+     * The report as the bytes of a .docx file. Made in memory, not written by POI to the file: POI's save turns a failed
+     * write (a full disk) into a message of its own without the cause, and logs the cause with its stack trace; the
+     * caller's own write says it as the system did.
+     */
+    static byte[] bytes(CaseExport export, Language language) throws IOException {
         ReportText words = ReportText.of(language);
         try (XWPFDocument doc = new XWPFDocument()) {
             doc.getProperties().getCoreProperties().setTitle(words.heading() + " – " + export.caseId());
@@ -69,9 +72,9 @@ final class DocxReport {
                     }
                 }
             }
-            try (OutputStream os = Files.newOutputStream(out)) {
-                doc.write(os);
-            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            doc.write(bytes);
+            return bytes.toByteArray();
         }
     }
 

@@ -1,5 +1,6 @@
 package no.evidens.pipeline.export;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +39,20 @@ public enum ExportFormat {
 
     /** Writes the export to {@code out} (whole or not at all), its own words («Kilde», «Kjelde» …) in {@code language}. */
     public void write(CaseExport export, Path out, Language language) {
-        CaseExports.atomically(out, tmp -> {
-            switch (this) {
-                case DOCX -> DocxReport.write(export, tmp, language);
-                // repaired: a finding stored with broken text (a lone surrogate) must not break the export
-                case MD -> Files.writeString(tmp, CleanText.repaired(MarkdownReport.render(export, language)), StandardCharsets.UTF_8);
-                case CSV -> Files.writeString(tmp, CleanText.repaired(CsvReport.render(export)), StandardCharsets.UTF_8);
-                case JSON -> Files.writeString(tmp, CleanText.repaired(Json.write(export)) + "\n", StandardCharsets.UTF_8);
-            }
-        });
+        CaseExports.atomically(out, tmp -> Files.write(tmp, bytes(export, language)));
+    }
+
+    /**
+     * The export's bytes, made in memory (a download needs no disk, so a full one does not stop it), its own words in
+     * {@code language}.
+     */
+    public byte[] bytes(CaseExport export, Language language) throws IOException {
+        // repaired: a finding stored with broken text (a lone surrogate) must not break the export
+        return switch (this) {
+            case DOCX -> DocxReport.bytes(export, language);
+            case MD -> CleanText.repaired(MarkdownReport.render(export, language)).getBytes(StandardCharsets.UTF_8);
+            case CSV -> CleanText.repaired(CsvReport.render(export)).getBytes(StandardCharsets.UTF_8);
+            case JSON -> (CleanText.repaired(Json.write(export)) + "\n").getBytes(StandardCharsets.UTF_8);
+        };
     }
 }

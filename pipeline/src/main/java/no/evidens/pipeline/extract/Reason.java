@@ -28,6 +28,8 @@ public enum Reason {
     NOT_TEXT("not text: the content is random or binary bytes, not text"),
     NOT_READ("not read: the archive lists it, but its content could not be taken out"),
     NOT_STORED("not stored: the search index refused it or could not be reached; ingest the bundle again to retry"),
+    NOT_SAVED("not saved: the index could not be saved to disk (the disk is full, or it could not be written); free some "
+            + "space and ingest the bundle again to take it up"),
     UNREADABLE("cannot be read: the file could not be opened from disk"),
     CHANGED_DURING_INGEST("changed during ingest: the file was changed on disk while it was read; ingest the bundle again "
             + "to read it"),

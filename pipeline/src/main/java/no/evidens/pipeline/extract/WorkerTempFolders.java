@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A private temporary folder for each extraction worker, removed with everything in it when the worker has ended.
@@ -74,17 +72,9 @@ final class WorkerTempFolders {
 
     /** Deletes a folder and everything in it; what cannot be deleted (gone already, in use) is left. */
     static void remove(Path folder) {
-        try (Stream<Path> all = Files.walk(folder)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // Left for the next sweep (a folder whose main process no longer runs is removed then).
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // Gone already, or unreadable: nothing more can be done here.
-        }
+        // What is left (in use, gone already, unreadable) waits for the next sweep: a folder whose main process no
+        // longer runs is removed then.
+        org.apache.commons.io.FileUtils.deleteQuietly(folder.toFile());
     }
 
     /** Removes the worker folders whose main process no longer runs (it was killed before it could remove them). */

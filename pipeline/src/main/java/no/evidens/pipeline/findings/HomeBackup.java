@@ -2,7 +2,6 @@ package no.evidens.pipeline.findings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import org.apache.commons.io.file.PathUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -60,11 +61,25 @@ public final class HomeBackup {
         }
     }
 
+    /**
+     * Backs the home up into {@code to}, a new or empty folder. A backup that fails half-way (a full disk) takes away what
+     * it wrote: the folder it made, or what it put into the empty one; a half backup is never left to be restored.
+     */
     public Summary backup(EvidensHome home, Path to) throws IOException {
         if (Files.exists(to) && !isEmptyDir(to)) {
             throw new IllegalArgumentException(to + " is not empty: back up into a new folder");
         }
+        boolean made = !Files.exists(to);
         Files.createDirectories(to);
+        try {
+            return backupInto(home, to);
+        } catch (IOException | RuntimeException e) {
+            undo(to, made, e);
+            throw e;
+        }
+    }
+
+    private Summary backupInto(EvidensHome home, Path to) throws IOException {
         Instant at = Instant.now();
         int indexFiles = Files.isDirectory(home.index()) ? IndexBackup.copyLatestCommit(home.index(), to.resolve("index")).size() : 0;
         int files = copyIfThere(home.root().resolve(AuditService.CHAIN_FILE), to.resolve(AuditService.CHAIN_FILE));
@@ -99,7 +114,10 @@ public final class HomeBackup {
         return new Summary(to, home.root().toString(), indexFiles, findings, accounts, files, at);
     }
 
-    /** Restores a backup into a new home; quotations and receipts that named the old home's bundles name the new one's. */
+    /**
+     * Restores a backup into a new home; quotations and receipts that named the old home's bundles name the new one's. A
+     * restore that fails half-way takes away what it wrote, as a backup does: a half home is never left to be served.
+     */
     public Summary restore(Path from, EvidensHome home) throws IOException {
         Path manifestFile = from.resolve(MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
@@ -109,8 +127,18 @@ public final class HomeBackup {
             throw new IllegalArgumentException(home.root() + " is not empty: restore into a new home");
         }
         JsonNode m = Json.mapper().readTree(manifestFile.toFile());
-        String oldRoot = m.path("home").asText();
+        boolean made = !Files.exists(home.root());
         Files.createDirectories(home.root());
+        try {
+            return restoreInto(from, home, m);
+        } catch (IOException | RuntimeException e) {
+            undo(home.root(), made, e);
+            throw e;
+        }
+    }
+
+    private Summary restoreInto(Path from, EvidensHome home, JsonNode m) throws IOException {
+        String oldRoot = m.path("home").asText();
         int indexFiles = copyTree(from.resolve("index"), home.index());
         int files = copyIfThere(from.resolve(AuditService.CHAIN_FILE), home.root().resolve(AuditService.CHAIN_FILE));
         for (String folder : FOLDERS) {
@@ -147,9 +175,27 @@ public final class HomeBackup {
                 String bundle = root.path("bundle").asText("");
                 if (bundle.startsWith(oldBundles) && root instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
                     o.put("bundle", newBundles + bundle.substring(oldBundles.length()));
-                    Files.writeString(r, Json.write(o), StandardCharsets.UTF_8);
+                    Json.write(o, r);
                 }
             }
+        }
+    }
+
+    /** Takes away what a failed backup or restore wrote: the folder it made, or what it put into the empty one. */
+    private static void undo(Path dir, boolean made, Exception failure) {
+        try {
+            if (made) {
+                PathUtils.deleteDirectory(dir);
+            } else {
+                // each entry, folders too (PathUtils.cleanDirectory leaves the folders)
+                try (Stream<Path> written = Files.list(dir)) {
+                    for (Path p : written.toList()) {
+                        PathUtils.delete(p);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException left) {
+            failure.addSuppressed(left);
         }
     }
 

@@ -86,7 +86,8 @@ final class Verifier {
                 indexed = false;
             }
         }
-        SourceFiles.Source source = sources.hash(bundleOverride != null ? bundleOverride : e.sourceBundle(), e.file());
+        SourceFiles.Source source = sources.hash(bundleOverride != null ? bundleOverride
+                : KeptBundles.where(e.sourceBundle(), e.file(), e.sha256()), e.file());
         switch (source.status()) {
             case SourceFiles.Source.FOUND -> {
                 if (!source.sha256().equals(e.sha256())) {

@@ -30,7 +30,8 @@ import no.evidens.pipeline.ingest.Receipt;
  * out as duplicates. What it is doing is kept in {@code <home>/inbox.json} ({@link InboxState}).
  */
 public final class InboxWatcher implements AutoCloseable {
-    static final String DONE = "done";
+    /** The inbox's folder for the bundles ingested, each beside its receipt. */
+    public static final String DONE = "done";
     static final String FAILED = "failed";
     /** How long a bundle must stay unchanged before it is read (a zip still being copied is left alone). */
     static final long SETTLE_MILLIS = 1000;

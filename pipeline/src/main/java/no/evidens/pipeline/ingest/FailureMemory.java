@@ -68,12 +68,12 @@ final class FailureMemory {
 
     /**
      * Whether a failure for this reason says something of the bytes, so that reading them again would say it again:
-     * not an error of ours, a time limit met, the index's refusal ({@link Reason#NOT_STORED}), nor a file written to
-     * while it was read.
+     * not an error of ours, a time limit met, the index's refusal or failure to save ({@link Reason#NOT_STORED},
+     * {@link Reason#NOT_SAVED}), nor a file written to while it was read.
      */
     static boolean lasting(Reason reason) {
         return reason != Reason.UNEXPECTED && reason != Reason.UNREADABLE && reason != Reason.TIMED_OUT
-                && reason != Reason.NOT_STORED && reason != Reason.CHANGED_DURING_INGEST;
+                && reason != Reason.NOT_STORED && reason != Reason.NOT_SAVED && reason != Reason.CHANGED_DURING_INGEST;
     }
 
     /** The bytes were read without failing: a time limit met at an earlier reading is forgotten. */

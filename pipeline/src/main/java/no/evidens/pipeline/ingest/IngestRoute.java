@@ -422,15 +422,16 @@ final class IngestRoute extends RouteBuilder {
 
     /**
      * A document failed at one of its stages, or after them: its body is then its finished line (the commit it made
-     * failed, on a full disk say). What it added is then not stored, and so it is on a full disk whatever the stage (the
+     * failed, on a full disk say). What it added is then not saved, and so it is on a full disk whatever the stage (the
      * index writer closes on the first write that fails, and refuses every document after it): said with the disk's
-     * words, not as an error of ours with a stack trace for each document.
+     * words, not as an error of ours with a stack trace for each document. (The documents added before it since the
+     * last good commit are not saved either: {@link UnsavedDocuments} names them, and the ingestion changes their lines.)
      */
     private void recordDocumentFailure(Exchange ex) {
         Object body = ex.getIn().getBody();
         Exception e = caught(ex);
         if (body instanceof ReceiptFile || Messages.diskFull(e)) {
-            e = new ExtractionException(Reason.NOT_STORED, Messages.oneLine(e), e);
+            e = new ExtractionException(Reason.NOT_SAVED, Messages.oneLine(e), e);
         }
         ReceiptFile line = body instanceof ReceiptFile done ? failed(done.path(), done.type(), done.sha256(), e)
                 : failed(((DocumentStage) body).work(), e);

@@ -1,24 +1,23 @@
 package no.evidens.pipeline.ingest;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.commons.io.file.PathUtils;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.index.CaseHashes;
@@ -47,6 +46,8 @@ public final class Ingestion {
     private boolean retryFailed;
     private Path keptAt;
     private String bundleName;
+    /** Around the engine's sink when it is opened (tests: an engine whose disk fills up). */
+    private UnaryOperator<EvidenceSink> sinkAround = UnaryOperator.identity();
 
     public Ingestion(EvidensHome home, DocumentAnalyser analyser, int threads) {
         this.home = home;
@@ -131,6 +132,12 @@ public final class Ingestion {
         return this;
     }
 
+    /** Wraps the engine's sink when it is opened: a test's full disk. */
+    Ingestion sinkAround(UnaryOperator<EvidenceSink> around) {
+        this.sinkAround = around;
+        return this;
+    }
+
     public static void checkCaseId(String caseId) {
         if (caseId == null || !CASE_ID.matcher(caseId).matches()) {
             throw new IllegalArgumentException("the case id '" + caseId + "' is not valid: use letters, digits, "
@@ -162,7 +169,9 @@ public final class Ingestion {
         IncompleteContainers incomplete = new IncompleteContainers(home.root().resolve("incomplete").resolve(caseId), retryFailed);
         boolean written = false;
         boolean completed = false;
-        try (OnDemandSink index = new OnDemandSink(backend::openSink, caseId, committedHashes(backend, caseId))) {
+        try (OnDemandSink engine = new OnDemandSink(() -> sinkAround.apply(backend.openSink()), caseId,
+                committedHashes(backend, caseId))) {
+            UnsavedDocuments index = new UnsavedDocuments(engine);
             KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads).check(bundle.entries());
             IngestMarks.mark("known files checked");
             if (known.lines().isPresent()) {
@@ -175,7 +184,7 @@ public final class Ingestion {
                     receipts.record(line);
                 }
             } else {
-                index.open(); // something is new: the writer opens before any file is read, as it always did
+                engine.open(); // something is new: the writer opens before any file is read, as it always did
                 // The Tika worker starts and the models load now, side by side (the worker's start is its own process's
                 // CPU, the models' load this one's), while Camel starts; before, each waited for the one before it: the
                 // worker for the first file, the models for the first file's text.
@@ -195,19 +204,18 @@ public final class Ingestion {
                     }
                 }
             }
-            index.commit();
+            lastCommit(index);
             IngestMarks.mark("last commit done");
-            // A document the engine did not store, after its add had returned: its line says so.
+            // A document the engine did not store, after its add had returned, or that no commit saved: its line says so.
             for (EvidenceSink.NotStored lost : index.notStored()) {
-                receipts.notStored(lost);
-                String container = IncompleteContainers.containerOf(lost.file());
-                if (!container.equals(lost.file())) {
-                    incomplete.missing(container, lost.file(), Reason.NOT_STORED);
-                }
+                failed(lost, Reason.NOT_STORED, receipts, incomplete);
+            }
+            for (EvidenceSink.NotStored lost : index.unsaved()) {
+                failed(lost, Reason.NOT_SAVED, receipts, incomplete);
             }
             // Containers read again that now hold every document, committed: no longer incomplete.
             incomplete.settle();
-            written = index.opened();
+            written = engine.opened();
             completed = true;
         } finally {
             IngestMarks.mark("index writer closed");
@@ -218,7 +226,7 @@ public final class Ingestion {
                 progress.cutShort(); // not "done": the error that cut it short follows
             }
             if (bundle.unpacked() != null) {
-                deleteTree(bundle.unpacked());
+                PathUtils.deleteDirectory(bundle.unpacked());
             }
         }
         IngestMarks.mark("worker stopped");
@@ -230,15 +238,46 @@ public final class Ingestion {
         Receipt receipt = receipts.receipt(caseId, (keptAt != null ? keptAt : bundlePath).toString(), bundle.hasManifest() ? Manifest.FILE_NAME : null);
         IngestMarks.mark("case hashes kept");
         // A path the bundle had before with other content: its line names the document it replaces (earlier versions
-        // are left out of search from now on).
-        receipt = new CaseVersions(home.root()).record(receipt,
-                CaseVersions.bundleName(bundleName != null ? bundleName : bundlePath.toAbsolutePath().normalize().toString()),
-                home.receipts());
-        IngestMarks.mark("versions recorded");
-        Json.write(receipt, home.receipts().resolve(caseId + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".json"));
+        // are left out of search from now on). Neither the versions nor the receipt saved (a full disk): the receipt is
+        // still told, with the reason.
+        try {
+            receipt = new CaseVersions(home.root()).record(receipt,
+                    CaseVersions.bundleName(bundleName != null ? bundleName : bundlePath.toAbsolutePath().normalize().toString()),
+                    home.receipts());
+            IngestMarks.mark("versions recorded");
+            Json.write(receipt, home.receipts().resolve(caseId + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".json"));
+        } catch (IOException e) {
+            throw new ReceiptNotSaved(receipt, home.receipts().toString(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new ReceiptNotSaved(receipt, home.receipts().toString(), e.getCause());
+        }
         IngestMarks.mark("receipt written");
         return receipt;
+    }
+
+    /**
+     * The ingestion's last commit. When it fails (the disk is full) after documents were added since the last good one,
+     * their lines say so and the receipt is written as for any failed file (exit 3): what the last good commit saved
+     * stays, and the next ingest takes up the rest. A failure with nothing unsaved is thrown on.
+     */
+    private static void lastCommit(UnsavedDocuments index) throws IOException {
+        try {
+            index.commit();
+        } catch (IOException | RuntimeException e) {
+            if (index.unsaved().isEmpty()) {
+                throw e;
+            }
+        }
+    }
+
+    private static void failed(EvidenceSink.NotStored lost, Reason reason, ReceiptCollector receipts,
+                               IncompleteContainers incomplete) {
+        receipts.failed(lost, reason);
+        String container = IncompleteContainers.containerOf(lost.file());
+        if (!container.equals(lost.file())) {
+            incomplete.missing(container, lost.file(), reason);
+        }
     }
 
     /** Starts the extractor's worker and loads the tagger's models, each on a thread of its own. */
@@ -294,14 +333,6 @@ public final class Ingestion {
             return CaseHashes.read(home.index(), caseId, home.root().resolve("hashes").resolve(caseId + ".txt"));
         } catch (IOException | RuntimeException e) {
             return null;
-        }
-    }
-
-    private static void deleteTree(Path top) throws IOException {
-        try (Stream<Path> walk = Files.walk(top)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -10,24 +10,45 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ReceiptCollector {
     private final Map<String, ReceiptFile> files = new ConcurrentHashMap<>();
     private final ProgressListener progress;
+    private final java.util.concurrent.atomic.AtomicBoolean progressFailed = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReceiptCollector.class);
 
     public ReceiptCollector(ProgressListener progress) {
         this.progress = progress;
     }
 
-    /** Records one receipt line; the first word on a path counts. */
+    /**
+     * Records one receipt line; the first word on a path counts. Progress is only shown: a listener that fails (the web's
+     * job file on a full disk) is logged once and changes nothing the ingest does, where before its exception went up
+     * through the route's failure handler and ended the whole ingest without a receipt.
+     */
     public void record(ReceiptFile f) {
         // Progress counts the files of the bundle, not the documents inside them.
         if (files.putIfAbsent(f.path(), f) == null && !f.path().contains("!/")) {
-            progress.fileDone(f);
+            try {
+                progress.fileDone(f);
+            } catch (RuntimeException e) {
+                if (progressFailed.compareAndSet(false, true)) {
+                    LOG.warn("the ingest's progress could not be shown: {}", no.evidens.pipeline.Messages.oneLine(e));
+                }
+            }
         }
     }
 
     /** Changes a document's line to failed: the index did not store it after all. */
     public void notStored(no.evidens.index.EvidenceSink.NotStored lost) {
+        failed(lost, no.evidens.pipeline.extract.Reason.NOT_STORED);
+    }
+
+    /**
+     * Changes a document's line to failed for this reason: the index refused it after its add had returned
+     * ({@link no.evidens.pipeline.extract.Reason#NOT_STORED}), or a commit after it failed
+     * ({@link no.evidens.pipeline.extract.Reason#NOT_SAVED}).
+     */
+    public void failed(no.evidens.index.EvidenceSink.NotStored lost, no.evidens.pipeline.extract.Reason reason) {
         ReceiptFile was = files.get(lost.file());
         files.put(lost.file(), new ReceiptFile(lost.file(), lost.sha256(), was == null ? null : was.type(), ReceiptFile.FAILED,
-                no.evidens.pipeline.extract.Reason.NOT_STORED.text(), lost.detail(), 0, 0));
+                reason.text(), lost.detail(), 0, 0));
     }
 
     public Receipt receipt(String caseId, String bundle, String manifest) {

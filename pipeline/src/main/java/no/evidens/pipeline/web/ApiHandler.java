@@ -138,8 +138,13 @@ final class ApiHandler extends Handler.Abstract {
         } catch (IllegalArgumentException e) {
             x.error(400, ErrorTexts.message(ErrorTexts.language(x), e));
         } catch (IllegalStateException e) {
-            x.error(409, ErrorTexts.message(ErrorTexts.language(x), e));
+            if (!diskFull(x, e)) {
+                x.error(409, ErrorTexts.message(ErrorTexts.language(x), e));
+            }
         } catch (IOException | RuntimeException e) {
+            if (diskFull(x, e)) {
+                return;
+            }
             if (timedOut(e)) {
                 // the client stopped sending (idle timeout) or sent too slowly (least data rate)
                 x.responseHeader("Connection", "close");
@@ -166,6 +171,19 @@ final class ApiHandler extends Handler.Abstract {
                 shares.give(client);
             }
         }
+    }
+
+    /**
+     * Answers a full disk on the server (an index writer closed by it, a store that could not write) as such, 507: not as
+     * the request's conflict nor as an error of ours. The server goes on serving what needs no disk.
+     */
+    private static boolean diskFull(Exchange x, Exception e) throws IOException {
+        if (!no.evidens.pipeline.Messages.diskFull(e)) {
+            return false;
+        }
+        LOG.warn("{} {} failed: the disk is full", x.method(), x.path());
+        x.error(507, no.evidens.pipeline.lang.Texts.of(ErrorTexts.language(x)).get("error.disk-full"));
+        return true;
     }
 
     /**

@@ -1,13 +1,10 @@
 package no.evidens.pipeline.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
 import no.evidens.access.Permission;
-import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.ExportFormat;
 import no.evidens.pipeline.findings.FindingsService;
@@ -20,12 +17,10 @@ import no.evidens.pipeline.search.SavedSearchService;
  * own words in the language asked for, else the case's ({@code POST /api/eksport-sprak}), else Bokmål.
  */
 final class ExportResource implements Routes.Resource {
-    private final EvidensHome home;
     private final FindingsService findings;
     private final SavedSearchService languages;
 
-    ExportResource(EvidensHome home, FindingsService findings, SavedSearchService languages) {
-        this.home = home;
+    ExportResource(FindingsService findings, SavedSearchService languages) {
         this.findings = findings;
         this.languages = languages;
     }
@@ -57,16 +52,10 @@ final class ExportResource implements Routes.Resource {
         } catch (NotFound e) {
             throw ApiError.notFound("error.no-findings", caseId);
         }
-        // Every format is written as a file (a .docx is a zip), so the download is read back from one.
-        Path tmp = Files.createTempFile(Files.createDirectories(home.work()), "export-", "." + fmt);
-        try {
-            format.write(export, tmp, language);
-            String name = "funn-" + caseId + (anonymise ? "-anonymisert" : "") + "." + fmt;
-            byte[] bytes = Files.readAllBytes(tmp);
-            findings.audit().exported(x.access().user(), caseId, fmt, anonymise, name);
-            x.send(200, format.mediaType(), bytes, name);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // made in memory: a download writes nothing to the server's disk
+        byte[] bytes = format.bytes(export, language);
+        String name = "funn-" + caseId + (anonymise ? "-anonymisert" : "") + "." + fmt;
+        findings.audit().exported(x.access().user(), caseId, fmt, anonymise, name);
+        x.send(200, format.mediaType(), bytes, name);
     }
 }

@@ -74,10 +74,22 @@ final class IngestJobs {
                 last[0] = now;
                 IngestJob j = jobs.get(id);
                 if (j != null) {
-                    files.save(j.saved());
+                    keep(j);
                 }
             }
         };
+    }
+
+    /**
+     * Writes the job's file. One that cannot be written (a full disk) is a log line: the job is answered from memory, and
+     * on disk it stays as last kept (a running one is then resumable).
+     */
+    private void keep(IngestJob job) {
+        try {
+            files.save(job.saved());
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("ingestion job {} not kept: {}", job.id, no.evidens.pipeline.Messages.oneLine(e));
+        }
     }
 
     /** The jobs kept, newest first. */
@@ -241,6 +253,9 @@ final class IngestJobs {
             LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (Exception | Error e) {
+            if (e instanceof no.evidens.pipeline.ingest.ReceiptNotSaved notSaved) {
+                job.receipt = notSaved.receipt(); // ingested, but not kept in the home: shown all the same
+            }
             job.error = failure(e);
             job.state = IngestJob.FAILED;
             // the job shows a key, not this exception's message: the type and place say where to look (no document text)
@@ -248,7 +263,7 @@ final class IngestJobs {
                     e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0], job.error.key());
         } finally {
             try {
-                files.save(job.saved());
+                keep(job);
             } finally {
                 synchronized (this) {
                     running = null;
@@ -263,6 +278,9 @@ final class IngestJobs {
      * files on the server.
      */
     static ErrorTexts.Keyed failure(Throwable e) {
+        if (no.evidens.pipeline.Messages.diskFull(e)) {
+            return new ErrorTexts.Keyed("error.disk-full", List.of());
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             ErrorTexts.Keyed k = ErrorTexts.ownKey(t);
             if (k != null && Texts.of(Language.NB).has(k.key())) {

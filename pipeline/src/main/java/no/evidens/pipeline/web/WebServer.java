@@ -168,7 +168,7 @@ public final class WebServer implements AutoCloseable {
                 new EvidenceResource(findings),
                 new HistoryResource(findings),
                 new AuditResource(findings.audit(), index),
-                new ExportResource(home, findings, savedSearches),
+                new ExportResource(findings, savedSearches),
                 new GroupsResource(home, new GroupService(home, index, findings, Duration.ofSeconds(20)), findings),
                 new IngestResource(ingest, cases),
                 new CaseStateResource(lifecycle),

@@ -160,6 +160,10 @@ class BundleReaderTest {
         BundleRefused e = assertThrows(BundleRefused.class, () -> new BundleReader().read(damaged, tmp.resolve("work")));
         assertEquals("error.ingest.bad-zip", e.key(), e.getMessage());
         assertTrue(e.getMessage().contains("damaged or not a zip"), "the command line's message is as before");
+        try (var left = Files.list(tmp.resolve("work"))) {
+            // the empty zip's folder is its caller's to delete (Bundle.unpacked); the damaged one's is not left over
+            assertEquals(1, left.count(), "nothing half-unpacked is left in the working folder");
+        }
     }
 
     @Test

@@ -63,4 +63,17 @@ class ExportTargetTest {
         assertFalse(Files.exists(tmp.resolve("funn.docx.tmp")));
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void aWriterThatFailsInItsOwnWordsLeavesNoTemporaryFileAndTheEarlierExportAsItWas() throws IOException {
+        // POI's save met a full disk so: its own runtime exception, the cause left out
+        Path out = Files.writeString(tmp.resolve("funn.docx"), "forrige eksport");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> CaseExports.atomically(out, f -> {
+            Files.writeString(f, "halv");
+            throw new IllegalStateException("Failed to save: content types part");
+        }));
+        assertEquals("Failed to save: content types part", e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("funn.docx.tmp")));
+        assertEquals("forrige eksport", Files.readString(out));
+    }
 }

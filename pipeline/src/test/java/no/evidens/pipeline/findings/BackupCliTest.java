@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,5 +93,25 @@ class BackupCliTest {
         assertTrue(err.contains("not empty"), err);
         assertEquals(2, run("restore", "--from", tmp.resolve("bundle").toString(), "--home", tmp.resolve("x").toString()));
         assertTrue(err.contains("is not an Evidens backup"), err);
+    }
+
+    @Test
+    void aBackupThatFailsHalfWayLeavesNoHalfBackup() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp, "journal");
+        String home = fx.home.toString();
+        assertEquals(0, run("finding", "create", "--case", CaseFixture.CASE, "--kind", "avvik", "--title", "Ingen oversikt",
+                "--home", home), err);
+        // a receipt that cannot be copied (a link to nothing), after the index and the findings store are: the copy
+        // fails half-way, as on a full disk
+        Files.createSymbolicLink(fx.home.resolve("receipts").resolve("borte.json"), tmp.resolve("finnes-ikke"));
+
+        Path made = tmp.resolve("backup-ny");
+        assertEquals(1, run("backup", "--home", home, "--to", made.toString()));
+        assertTrue(Files.notExists(made), "the folder it made is taken away: " + err);
+        Path empty = Files.createDirectories(tmp.resolve("backup-tom"));
+        assertEquals(1, run("backup", "--home", home, "--to", empty.toString()));
+        try (var left = Files.list(empty)) {
+            assertEquals(List.of(), left.toList(), "the empty folder given is left empty: " + err);
+        }
     }
 }

@@ -107,7 +107,7 @@ class CommitFailureTest {
         // the document that made the commit, and those after it (one tagging thread adds them in turn)
         assertEquals(files - CommitPolicy.FEWEST + 1, failed.size(), lines.toString());
         for (ReceiptFile line : failed) {
-            assertEquals(Reason.NOT_STORED.text(), line.reason(), line.toString());
+            assertEquals(Reason.NOT_SAVED.text(), line.reason(), line.toString());
             assertTrue(line.detail().contains(DISK_FULL), line.detail());
             assertEquals("journal", line.type());
             assertEquals(64, line.sha256().length(), "its content hash is kept: " + line);

@@ -23,4 +23,27 @@ class ReceiptCollectorTest {
         assertEquals("journal", b.type());
         assertEquals("Document contains at least one immense term", b.detail());
     }
+
+    @Test
+    void aProgressListenerThatFailsChangesNothingTheIngestDoes() {
+        // the web's job file written at each file, on a full disk
+        ProgressListener full = new ProgressListener() {
+            @Override
+            public void started(int files) {
+            }
+
+            @Override
+            public void fileDone(ReceiptFile file) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+            }
+
+            @Override
+            public void finished() {
+            }
+        };
+        ReceiptCollector receipts = new ReceiptCollector(full);
+        receipts.record(new ReceiptFile("a.txt", "aa", "annet", ReceiptFile.INDEXED, null, null, 1, 2));
+        receipts.record(new ReceiptFile("b.txt", "bb", "annet", ReceiptFile.FAILED, Reason.NOT_SAVED.text(), null, 0, 0));
+        assertEquals(new Receipt.Counts(1, 0, 1, 0), receipts.receipt("sak", "bunt", null).counts());
+    }
 }

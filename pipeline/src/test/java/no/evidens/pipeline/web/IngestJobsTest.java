@@ -63,6 +63,9 @@ class IngestJobsTest {
         assertEquals("error.bundle.manifest-type", manifest.key(), "the key of the first cause that has one");
         ErrorTexts.Keyed other = IngestJobs.failure(new java.io.IOException("cannot write /srv/evidens/index/segments_2"));
         assertEquals("error.ingest.failed", other.key());
+        ErrorTexts.Keyed full = IngestJobs.failure(new IllegalStateException("this IndexWriter is closed",
+                new java.io.IOException("No space left on device")));
+        assertEquals("error.disk-full", full.key(), "a full disk is said as such, not as an error of ours");
 
         IngestJob job = IngestJob.of(saved("4", IngestJob.FAILED, null), () -> { });
         job.error = manifest;
