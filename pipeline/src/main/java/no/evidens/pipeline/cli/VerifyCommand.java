@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.findings.CaseReports;
+import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Verification;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -34,8 +36,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         opts.requireKnownCase();
-        List<Verification> checks = opts.service().reports()
-                .verify(opts.caseId, bundle == null ? null : bundle.toAbsolutePath().normalize().toString());
+        FindingsService service = opts.service();
+        // in the trail before it starts, as the workspace's check; a check whose line cannot be written does not run
+        service.audit().quotationsChecked(opts.user(), opts.caseId, "evidens verify");
+        List<Verification> checks = service.reports().check(opts.caseId, bundle == null ? null : bundle.toAbsolutePath().normalize().toString(),
+                opts.user(), CaseReports.Progress.NONE);
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Integer> counts = new TreeMap<>();
         checks.forEach(c -> counts.merge(c.status(), 1, Integer::sum));

@@ -3,7 +3,9 @@ package no.evidens.pipeline.findings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import no.evidens.findings.FindingStore;
@@ -80,6 +82,31 @@ public final class CaseReports {
      */
     public List<Verification> verify(String caseId, String bundle) throws IOException {
         return verify(caseId, bundle, Progress.NONE);
+    }
+
+    /**
+     * Checks the case's quotations as {@link #verify(String, String, Progress)} does and keeps the outcome as the case's
+     * last check ({@link CheckRecords}), whoever runs it: the command line's check and the workspace's see each other's.
+     */
+    public List<Verification> check(String caseId, String bundle, String by, Progress progress) throws IOException {
+        Instant started = Instant.now();
+        List<Verification> results = verify(caseId, bundle, progress);
+        records().keep(LastCheck.of(caseId, by, started, Instant.now(), results));
+        return results;
+    }
+
+    /** The case's last finished check of its quotations, kept in the home; empty when there is none. */
+    public Optional<LastCheck> lastCheck(String caseId) {
+        return records().last(caseId);
+    }
+
+    /** What an export says of the case's last check: when it was, how it went, and whether a bundle came in after it. */
+    public CheckNote checkNote(String caseId) throws IOException {
+        return new CheckNote(lastCheck(caseId).orElse(null), new Receipts(home.receipts()).lastIngested(caseId).orElse(null));
+    }
+
+    private CheckRecords records() {
+        return new CheckRecords(home.checks());
     }
 
     /**

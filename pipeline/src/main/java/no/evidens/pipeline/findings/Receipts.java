@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +21,10 @@ import no.evidens.pipeline.Json;
 
 /** Where an indexed file came from, as the ingestion receipts under the home folder tell. */
 public final class Receipts {
+    /** The time in a receipt's name, as {@code Ingestion} writes it. */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    private static final int STAMP_LENGTH = "yyyyMMdd-HHmmss-SSS".length();
+
     private final Path dir;
 
     public Receipts(Path receiptsDir) {
@@ -48,6 +57,44 @@ public final class Receipts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the receipts in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * When a bundle was last ingested into the case: the time in the newest of its receipts' names (written in this
+     * machine's zone when the ingestion finished), else that receipt's modification time; empty when none names it.
+     */
+    public Optional<Instant> lastIngested(String caseId) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        Instant last = null;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                try {
+                    if (caseId.equals(Json.mapper().readTree(p.toFile()).path("case").asText())) {
+                        Instant at = writtenAt(p);
+                        last = last == null || at.isAfter(last) ? at : last;
+                    }
+                } catch (IOException unreadable) {
+                    // a receipt being written, or damaged: it does not name a case
+                }
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** The time in a receipt's name ({@code <case>-yyyyMMdd-HHmmss-SSS.json}), else its modification time. */
+    private static Instant writtenAt(Path receipt) throws IOException {
+        String name = receipt.getFileName().toString();
+        int stamp = name.length() - ".json".length() - STAMP_LENGTH;
+        if (stamp > 0) {
+            try {
+                return LocalDateTime.parse(name.substring(stamp, stamp + STAMP_LENGTH), STAMP).atZone(ZoneId.systemDefault()).toInstant();
+            } catch (DateTimeParseException notAStamp) {
+                // a receipt named otherwise (copied by hand): when it was written
+            }
+        }
+        return Files.getLastModifiedTime(receipt).toInstant();
     }
 
     /** The cases the receipts name, in order; a receipt that cannot be read (being written, or damaged) names none. */

@@ -12,6 +12,15 @@ const EvidensVerify = (() => {
 
   const path = caseId => '/api/cases/' + encodeURIComponent(caseId) + '/verify';
 
+  /** Beside the export buttons, in words: when the quotations were last checked and how it went (nothing is blocked). */
+  function noteExport(check) {
+    const bar = main().querySelector('section.export');
+    if (!bar || !check.exportNote) return;
+    let note = document.getElementById('export-check-note');
+    if (!note) { note = el('p', { id: 'export-check-note', class: 'cite export-check-note' }); bar.append(note); }
+    note.textContent = check.exportNote;
+  }
+
   function showRunning(parts, check) {
     parts.button.disabled = true;
     parts.progress.hidden = false;
@@ -33,6 +42,7 @@ const EvidensVerify = (() => {
 
   /** The outcome: the summary (focused when announced), the problem list, and each quotation's state in its finding. */
   function show(parts, check, announce) {
+    noteExport(check);
     parts.button.disabled = false;
     parts.progress.hidden = true;
     parts.progressText.textContent = '';
@@ -124,6 +134,7 @@ const EvidensVerify = (() => {
       });
       let last;
       try { last = await api('GET', path(caseId)); } catch (e) { return; }
+      noteExport(last);
       if (last.state === 'running') follow(caseId, parts, last, false).catch(e => showError(errorText(e)));
       else show(parts, last, false);
     },
