@@ -39,13 +39,14 @@ final class ExportCommand extends CliAction {
         f.write(export, out);
         opts.service().audit().exported(opts.user(), opts.caseId, format, anonymise, out.getFileName().toString());
         int quotes = export.findings().stream().mapToInt(x -> x.evidence().size()).sum();
+        int code = say("Exported %d finding%s with %d quotation%s of case %s to %s%s",
+                export.findings().size(), export.findings().size() == 1 ? "" : "s", quotes, quotes == 1 ? "" : "s",
+                opts.caseId, out, anonymise ? " (anonymised)" : "");
         // how the quotations last stood, on stderr: the export and stdout stay as they were, pipes keep working
         PrintWriter err = spec.commandLine().getErr();
         err.println(checkLine(opts.caseId, opts.service().reports()));
         err.flush();
-        return say("Exported %d finding%s with %d quotation%s of case %s to %s%s",
-                export.findings().size(), export.findings().size() == 1 ? "" : "s", quotes, quotes == 1 ? "" : "s",
-                opts.caseId, out, anonymise ? " (anonymised)" : "");
+        return code;
     }
 
     /** One line on the case's last check of its quotations; the export goes on whatever it says. */

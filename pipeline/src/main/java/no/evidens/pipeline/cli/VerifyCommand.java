@@ -40,7 +40,7 @@ final class VerifyCommand implements Callable<Integer> {
         // in the trail before it starts, as the workspace's check; a check whose line cannot be written does not run
         service.audit().quotationsChecked(opts.user(), opts.caseId, "evidens verify");
         List<Verification> checks = service.reports().check(opts.caseId, bundle == null ? null : bundle.toAbsolutePath().normalize().toString(),
-                opts.user(), CaseReports.Progress.NONE);
+                opts.user(), CaseReports.Progress.NONE).quotations();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Integer> counts = new TreeMap<>();
         checks.forEach(c -> counts.merge(c.status(), 1, Integer::sum));

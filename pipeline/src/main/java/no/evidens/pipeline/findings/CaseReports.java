@@ -88,11 +88,12 @@ public final class CaseReports {
      * Checks the case's quotations as {@link #verify(String, String, Progress)} does and keeps the outcome as the case's
      * last check ({@link CheckRecords}), whoever runs it: the command line's check and the workspace's see each other's.
      */
-    public List<Verification> check(String caseId, String bundle, String by, Progress progress) throws IOException {
+    public LastCheck check(String caseId, String bundle, String by, Progress progress) throws IOException {
         Instant started = Instant.now();
         List<Verification> results = verify(caseId, bundle, progress);
-        records().keep(LastCheck.of(caseId, by, started, Instant.now(), results));
-        return results;
+        LastCheck done = LastCheck.of(caseId, by, started, Instant.now(), results);
+        records().keep(done);
+        return done;
     }
 
     /** The case's last finished check of its quotations, kept in the home; empty when there is none. */

@@ -60,8 +60,10 @@ public final class Receipts {
     }
 
     /**
-     * When a bundle was last ingested into the case: the time in the newest of its receipts' names (written in this
-     * machine's zone when the ingestion finished), else that receipt's modification time; empty when none names it.
+     * When a bundle was last ingested into the case: the newest time in its receipts' names ({@code <case>-yyyyMMdd-
+     * HHmmss-SSS.json}, written in this machine's zone when the ingestion finished), read from the names alone (a
+     * receipt lists every file of its bundle, and this is asked each time the findings page is opened); a receipt named
+     * otherwise is read for its case, and its modification time taken. Empty when no receipt names the case.
      */
     public Optional<Instant> lastIngested(String caseId) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -70,31 +72,32 @@ public final class Receipts {
         Instant last = null;
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                try {
-                    if (caseId.equals(Json.mapper().readTree(p.toFile()).path("case").asText())) {
-                        Instant at = writtenAt(p);
-                        last = last == null || at.isAfter(last) ? at : last;
-                    }
-                } catch (IOException unreadable) {
-                    // a receipt being written, or damaged: it does not name a case
-                }
+                Instant at = ingestedAt(p, caseId);
+                last = at != null && (last == null || at.isAfter(last)) ? at : last;
             }
         }
         return Optional.ofNullable(last);
     }
 
-    /** The time in a receipt's name ({@code <case>-yyyyMMdd-HHmmss-SSS.json}), else its modification time. */
-    private static Instant writtenAt(Path receipt) throws IOException {
+    /** When the receipt's ingestion into the case finished; null when the receipt is another case's, or unreadable. */
+    private static Instant ingestedAt(Path receipt, String caseId) throws IOException {
         String name = receipt.getFileName().toString();
         int stamp = name.length() - ".json".length() - STAMP_LENGTH;
-        if (stamp > 0) {
+        if (stamp > 1 && name.charAt(stamp - 1) == '-') {
             try {
-                return LocalDateTime.parse(name.substring(stamp, stamp + STAMP_LENGTH), STAMP).atZone(ZoneId.systemDefault()).toInstant();
+                LocalDateTime at = LocalDateTime.parse(name.substring(stamp, stamp + STAMP_LENGTH), STAMP);
+                // named by ingestion: its case is the name before the time
+                return name.substring(0, stamp - 1).equals(caseId) ? at.atZone(ZoneId.systemDefault()).toInstant() : null;
             } catch (DateTimeParseException notAStamp) {
-                // a receipt named otherwise (copied by hand): when it was written
+                // named otherwise (copied by hand): read for its case below
             }
         }
-        return Files.getLastModifiedTime(receipt).toInstant();
+        try {
+            return caseId.equals(Json.mapper().readTree(receipt.toFile()).path("case").asText())
+                    ? Files.getLastModifiedTime(receipt).toInstant() : null;
+        } catch (IOException unreadable) {
+            return null; // a receipt being written, or damaged: it does not name a case
+        }
     }
 
     /** The cases the receipts name, in order; a receipt that cannot be read (being written, or damaged) names none. */

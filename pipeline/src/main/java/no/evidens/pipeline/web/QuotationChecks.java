@@ -37,7 +37,7 @@ final class QuotationChecks {
     /** What checks a case and keeps its outcome as the case's last check: the service the command line uses too. */
     @FunctionalInterface
     interface Runner {
-        List<Verification> verify(String caseId, String by, CaseReports.Progress progress) throws IOException;
+        LastCheck verify(String caseId, String by, CaseReports.Progress progress) throws IOException;
     }
 
     /** One check of one case: running, done (with its results) or failed (with why). */
@@ -146,15 +146,19 @@ final class QuotationChecks {
             return here;
         }
         Check home = kept.apply(caseId).map(Check::kept).orElse(null);
-        return home != null && (here == null || home.finished().isAfter(here.finished())) ? home : here;
+        // the check made here is kept as it finished (the same times): the kept one is told, as after a restart
+        return home != null && (here == null || !home.finished().isBefore(here.finished())) ? home : here;
     }
 
     private void run(Check c) {
+        Instant finished = null;
         try {
-            c.results = List.copyOf(runner.verify(c.caseId, c.by, (done, total) -> {
+            LastCheck done = runner.verify(c.caseId, c.by, (n, total) -> {
                 c.total = total;
-                c.done = done;
-            }));
+                c.done = n;
+            });
+            c.results = done.quotations();
+            finished = done.finishedAt();
         } catch (IOException | RuntimeException e) {
             c.error = ErrorTexts.keyed(e);
             // the type only: a message may name a file of the case, which may name a person
@@ -163,7 +167,7 @@ final class QuotationChecks {
             synchronized (this) {
                 running--;
             }
-            c.finished = Instant.now();
+            c.finished = finished != null ? finished : Instant.now();
         }
     }
 }

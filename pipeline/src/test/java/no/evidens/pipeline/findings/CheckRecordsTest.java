@@ -109,5 +109,13 @@ class CheckRecordsTest {
         Json.write(Map.of("case", "sak-2", "files", List.of()), dir.resolve("sak-2-20261206-090000-000.json"));
         Instant expected = java.time.LocalDateTime.of(2026, 12, 5, 18, 15, 0, 250_000_000).atZone(java.time.ZoneId.systemDefault()).toInstant();
         assertEquals(Optional.of(expected), receipts.lastIngested("sak"));
+        // a receipt named otherwise (copied by hand) is read for its case, and counted from when it was written
+        Path copied = dir.resolve("kopi.json");
+        Json.write(Map.of("case", "sak", "files", List.of()), copied);
+        Instant later = Instant.parse("2027-01-01T00:00:00Z");
+        Files.setLastModifiedTime(copied, java.nio.file.attribute.FileTime.from(later));
+        assertEquals(Optional.of(later), receipts.lastIngested("sak"));
+        Files.writeString(dir.resolve("halv.json"), "{\"case\": \"sa");
+        assertEquals(Optional.of(later), receipts.lastIngested("sak"), "a receipt being written names no case");
     }
 }

@@ -151,7 +151,7 @@ class QuotationCheckIT {
             assertEquals("3 sitater stemmer, 1 er endret.", checked.get("summary").asText(), checked.toString());
             String note = checked.get("exportNote").asText();
             assertTrue(note.matches(CHECKED_NB + "1 av 4 stemmer ikke med kilden\\."), note);
-            assertTrue(Files.isRegularFile(ws.home.checks().resolve(QuotedCase.CASE + ".json")), "kept in the home");
+            assertTrue(Files.isRegularFile(ws.root.resolve("checks").resolve(QuotedCase.CASE + ".json")), "kept in the home");
 
             // a restart on the same home: the same check, told the same way
             ws.restart(home -> { });

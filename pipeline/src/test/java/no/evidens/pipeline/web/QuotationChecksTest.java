@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,9 @@ class QuotationChecksTest {
             throw new StoreInUse("in use", null);
         }
         progress.checked(2, 2);
-        return List.of(new Verification("avvik-1", 1, 1, "a.txt", 0, 5, Verification.OK, List.of(), null, Verification.SOURCE_SAME, true, null));
+        Instant now = Instant.now();
+        return new LastCheck(caseId, by, now.toString(), now.toString(),
+                List.of(new Verification("avvik-1", 1, 1, "a.txt", 0, 5, Verification.OK, List.of(), null, Verification.SOURCE_SAME, true, null)));
     }, caseId -> Optional.ofNullable(kept.get(caseId)));
 
     private static CountDownLatch latch(ConcurrentHashMap<String, CountDownLatch> latches, String caseId) {
