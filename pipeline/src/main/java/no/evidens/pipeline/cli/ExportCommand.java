@@ -68,7 +68,8 @@ final class ExportCommand extends CliAction {
                 : last.problems() == 0 ? (n == 1 ? "the quotation matches its source" : "all " + n + " match their source")
                 : last.problems() + " of " + n + " do not match their source";
         return "note: the quotations of case " + caseId + " were last checked " + moment(last.finishedAt()) + " by " + last.by()
-                + ": " + outcome + (note.beforeIngestion() ? "; a bundle was ingested into the case after that check ("
+                + ": " + outcome + (note.added() > 0 ? "; " + note.added() + " quotation" + (note.added() == 1 ? " was" : "s were")
+                + " attached after it" : "") + (note.beforeIngestion() ? "; a bundle was ingested into the case after that check ("
                 + moment(note.ingested()) + "): run evidens verify again" : "");
     }
 

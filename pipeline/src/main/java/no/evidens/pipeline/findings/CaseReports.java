@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 import no.evidens.findings.FindingStore;
@@ -103,7 +105,15 @@ public final class CaseReports {
 
     /** What an export says of the case's last check: when it was, how it went, and whether a bundle came in after it. */
     public CheckNote checkNote(String caseId) throws IOException {
-        return new CheckNote(lastCheck(caseId).orElse(null), new Receipts(home.receipts()).lastIngested(caseId).orElse(null));
+        LastCheck last = lastCheck(caseId).orElse(null);
+        int added = 0;
+        if (last != null) {
+            Set<Long> checked = last.quotations().stream().map(Verification::item).collect(Collectors.toSet());
+            try (FindingStore store = stores.get()) {
+                added = (int) Verifier.quoted(store, caseId).stream().filter(q -> !checked.contains(q.item().id())).count();
+            }
+        }
+        return new CheckNote(last, new Receipts(home.receipts()).lastIngested(caseId).orElse(null), added);
     }
 
     private CheckRecords records() {

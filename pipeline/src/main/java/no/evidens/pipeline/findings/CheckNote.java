@@ -8,8 +8,9 @@ import java.time.Instant;
  *
  * @param last     the case's last finished check, or null when it has not been checked
  * @param ingested when a bundle was last ingested into the case, or null when none was
+ * @param added    how many of the case's quotations now were not in the last check (attached after it)
  */
-public record CheckNote(LastCheck last, Instant ingested) {
+public record CheckNote(LastCheck last, Instant ingested, int added) {
     public boolean checked() {
         return last != null;
     }

@@ -94,8 +94,8 @@ final class VerifyWords {
 
     /**
      * The last check as the export buttons say it: «Sitatene ble sist kontrollert 5.12.2026 kl. 18.20: 1 av 13 stemmer
-     * ikke med kilden.», «Sitatene er ikke kontrollert.», and when a bundle was ingested into the case after the check
-     * began, a second sentence that says so. The time in the server's zone (the auditors' own, where it runs).
+     * ikke med kilden.», «Sitatene er ikke kontrollert.»; then how many quotations were attached after the check, and
+     * whether a bundle was ingested into the case after the check began. The time in the server's zone (the auditors' own, where it runs).
      */
     static String exportNote(CheckNote note, Texts t) {
         if (!note.checked()) {
@@ -107,6 +107,9 @@ final class VerifyWords {
         String said = n == 0 ? t.get("verify.export.empty", when)
                 : last.problems() == 0 ? t.get(n == 1 ? "verify.export.holds-one" : "verify.export.holds", when, String.valueOf(n))
                 : t.get("verify.export.problems", when, String.valueOf(last.problems()), String.valueOf(n));
+        if (note.added() > 0) {
+            said += " " + (note.added() == 1 ? t.get("verify.export.added-one") : t.get("verify.export.added", String.valueOf(note.added())));
+        }
         return note.beforeIngestion() ? said + " " + t.get("verify.export.before-ingestion", when(note.ingested())) : said;
     }
 

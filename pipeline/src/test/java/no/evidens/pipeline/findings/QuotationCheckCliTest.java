@@ -35,10 +35,15 @@ class QuotationCheckCliTest {
 
     /** Exports as Markdown and checks that only stderr speaks of the check; returns stderr's line on it. */
     private String export(CaseFixture fx, String name, String stdout) throws Exception {
+        return export(fx, name, stdout, 1);
+    }
+
+    private String export(CaseFixture fx, String name, String stdout, int quotations) throws Exception {
         Path out = tmp.resolve(name);
         CliRun e = run(fx, "export", "--case", CaseFixture.CASE, "--format", "md", "--out", out.toString());
         assertEquals(0, e.code(), e.err());
-        assertEquals("Exported 1 finding with 1 quotation of case " + CaseFixture.CASE + " to " + out + stdout, e.out().strip(), "stdout as before");
+        assertEquals("Exported 1 finding with " + quotations + " quotation" + (quotations == 1 ? "" : "s") + " of case " + CaseFixture.CASE
+                + " to " + out + stdout, e.out().strip(), "stdout as before");
         assertTrue(Files.size(out) > 0);
         return e.err().strip();
     }
@@ -77,11 +82,17 @@ class QuotationCheckCliTest {
         said = export(fx, "endret.md", "");
         assertTrue(said.matches("note: the quotations of case " + c + " were last checked " + TIME + " by \\S+: 1 of 1 do not match their source"), said);
 
+        // a quotation attached after the check: not in it, and said so
+        assertEquals(0, run(fx, "finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(3),
+                "--quote", "Rutinen er ikke evaluert").code());
+        said = export(fx, "ny-sitat.md", "", 2);
+        assertTrue(said.matches(".*: 1 of 1 do not match their source; 1 quotation was attached after it"), said);
+
         // a bundle ingested into the case after the check (its receipt written later than the check began)
         Json.write(Map.of("case", c, "bundle", fx.bundle.toString(), "files", List.of()),
                 fx.home.resolve("receipts").resolve(c + "-29990630-120000-000.json"));
-        said = export(fx, "etter-innlesing.md", "");
-        assertTrue(said.matches(".*1 of 1 do not match their source; a bundle was ingested into the case after that check \\(2999-06-30T.*\\):"
+        said = export(fx, "etter-innlesing.md", "", 2);
+        assertTrue(said.matches(".*1 of 1 do not match their source; 1 quotation was attached after it; a bundle was ingested into the case after that check \\(2999-06-30T.*\\):"
                 + " run evidens verify again"), said);
     }
 }

@@ -118,8 +118,8 @@ class VerifyWordsTest {
 
     @Test
     void theExportSaysWhenTheQuotationsWereLastCheckedAndHowItWent() {
-        assertEquals("Sitatene er ikke kontrollert.", VerifyWords.exportNote(new CheckNote(null, null), NB));
-        assertEquals("Sitata er ikkje kontrollerte.", VerifyWords.exportNote(new CheckNote(null, Instant.now()), NN));
+        assertEquals("Sitatene er ikke kontrollert.", VerifyWords.exportNote(new CheckNote(null, null, 0), NB));
+        assertEquals("Sitata er ikkje kontrollerte.", VerifyWords.exportNote(new CheckNote(null, Instant.now(), 0), NN));
         Instant started = Instant.parse("2026-12-05T17:19:30Z");
         Instant finished = Instant.parse("2026-12-05T17:20:10Z");
         Verification changed = check(Verification.CHANGED, Verification.SOURCE_CHANGED, true, null);
@@ -127,21 +127,27 @@ class VerifyWordsTest {
         thirteen.add(changed);
         LastCheck one = new LastCheck("sak", "kari", started.toString(), finished.toString(), thirteen);
         String when = local(finished);
-        assertEquals("Sitatene ble sist kontrollert " + when + ": 1 av 13 stemmer ikke med kilden.", VerifyWords.exportNote(new CheckNote(one, null), NB));
-        assertEquals("Sitata vart sist kontrollerte " + when + ": 1 av 13 stemmer ikkje med kjelda.", VerifyWords.exportNote(new CheckNote(one, null), NN));
+        assertEquals("Sitatene ble sist kontrollert " + when + ": 1 av 13 stemmer ikke med kilden.", VerifyWords.exportNote(new CheckNote(one, null, 0), NB));
+        assertEquals("Sitata vart sist kontrollerte " + when + ": 1 av 13 stemmer ikkje med kjelda.", VerifyWords.exportNote(new CheckNote(one, null, 0), NN));
         // ingested before the check began: nothing more to say
         assertEquals("Sitatene ble sist kontrollert " + when + ": 1 av 13 stemmer ikke med kilden.",
-                VerifyWords.exportNote(new CheckNote(one, started.minusSeconds(60)), NB));
+                VerifyWords.exportNote(new CheckNote(one, started.minusSeconds(60), 0), NB));
         Instant later = Instant.parse("2026-12-05T17:40:00Z");
         assertEquals("Sitatene ble sist kontrollert " + when + ": 1 av 13 stemmer ikke med kilden. Det ble lest inn en bunke i saken etter"
-                + " kontrollen (" + local(later) + "): kontroller sitatene på nytt før rapporten går ut.", VerifyWords.exportNote(new CheckNote(one, later), NB));
+                + " kontrollen (" + local(later) + "): kontroller sitatene på nytt før rapporten går ut.", VerifyWords.exportNote(new CheckNote(one, later, 0), NB));
         assertEquals("Sitata vart sist kontrollerte " + when + ": 1 av 13 stemmer ikkje med kjelda. Det vart lesen inn ein bunke i saka etter"
-                + " kontrollen (" + local(later) + "): kontroller sitata på nytt før rapporten går ut.", VerifyWords.exportNote(new CheckNote(one, later), NN));
+                + " kontrollen (" + local(later) + "): kontroller sitata på nytt før rapporten går ut.", VerifyWords.exportNote(new CheckNote(one, later, 0), NN));
+        // quotations attached after the check: said before the ingestion
+        assertEquals("Sitatene ble sist kontrollert " + when + ": 1 av 13 stemmer ikke med kilden. 2 sitater er lagt til etter kontrollen og er"
+                + " ikke kontrollert. Det ble lest inn en bunke i saken etter kontrollen (" + local(later) + "): kontroller sitatene på nytt før"
+                + " rapporten går ut.", VerifyWords.exportNote(new CheckNote(one, later, 2), NB));
+        assertEquals("Sitata vart sist kontrollerte " + when + ": 1 av 13 stemmer ikkje med kjelda. 1 sitat er lagt til etter kontrollen og er"
+                + " ikkje kontrollert.", VerifyWords.exportNote(new CheckNote(one, null, 1), NN));
         LastCheck all = new LastCheck("sak", "kari", started.toString(), finished.toString(), List.of(holds(), holds()));
-        assertEquals("Sitatene ble sist kontrollert " + when + ": alle 2 stemmer med kilden.", VerifyWords.exportNote(new CheckNote(all, null), NB));
+        assertEquals("Sitatene ble sist kontrollert " + when + ": alle 2 stemmer med kilden.", VerifyWords.exportNote(new CheckNote(all, null, 0), NB));
         LastCheck single = new LastCheck("sak", "kari", started.toString(), finished.toString(), List.of(holds()));
-        assertEquals("Sitatet vart sist kontrollert " + when + ": det stemmer med kjelda.", VerifyWords.exportNote(new CheckNote(single, null), NN));
+        assertEquals("Sitatet vart sist kontrollert " + when + ": det stemmer med kjelda.", VerifyWords.exportNote(new CheckNote(single, null, 0), NN));
         LastCheck none = new LastCheck("sak", "kari", started.toString(), finished.toString(), List.of());
-        assertEquals("Sitatene ble sist kontrollert " + when + ": saken hadde ingen sitater da.", VerifyWords.exportNote(new CheckNote(none, null), NB));
+        assertEquals("Sitatene ble sist kontrollert " + when + ": saken hadde ingen sitater da.", VerifyWords.exportNote(new CheckNote(none, null, 0), NB));
     }
 }
