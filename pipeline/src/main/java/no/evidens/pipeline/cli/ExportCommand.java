@@ -20,7 +20,8 @@ import no.evidens.pipeline.findings.LastCheck;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the findings of a case with their quotations and sources.",
                 "Formats: docx (the findings section of a supervision report), md, csv, or json (also the backup that evidens "
-                        + "import reads)."})
+                        + "import reads).",
+                "A line on stderr says when the quotations were last checked (evidens verify) and how it went."})
 final class ExportCommand extends CliAction {
     @Mixin
     FindingsOptions opts;

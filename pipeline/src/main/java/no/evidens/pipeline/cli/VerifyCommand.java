@@ -21,7 +21,9 @@ import no.evidens.pipeline.findings.Verification;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Re-check every quotation of a case against the index and its source file.",
                 "The indexed text at its offsets, and the SHA-256 of its source file (found in the bundle it was ingested "
-                        + "from, or in --bundle). Reports what changed or vanished; changes nothing.",
+                        + "from, or in --bundle). Reports what changed or vanished; changes no finding.",
+                "The outcome is kept as the case's last check (the web workspace and evidens export tell it); the audit "
+                        + "trail records who checked (verify-quotations).",
                 "Exit 0 when every quotation holds, 3 when some do not."})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
