@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +24,7 @@ class QuotationCheckCliTest {
     Path tmp;
 
     private static CliRun run(CaseFixture fx, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--home");
-        all.add(fx.home.toString());
-        return CliRun.of(all);
+        return fx.cli(args);
     }
 
     private static final String TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z";
@@ -52,9 +48,7 @@ class QuotationCheckCliTest {
     void verifyKeepsItsOutcomeAndIsInTheTrailAndExportSaysIt() throws Exception {
         CaseFixture fx = CaseFixture.create(tmp);
         String c = CaseFixture.CASE;
-        assertEquals(0, run(fx, "finding", "create", "--case", c, "--kind", "avvik", "--title", "Ingen oversikt").code());
-        assertEquals(0, run(fx, "finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(2),
-                "--quote", "Det finnes ingen samlet oversikt over ansvarsgrupper").code());
+        assertTrue(fx.quoteTheSecondPassage());
         assertEquals("note: the quotations of case " + c + " have not been checked (see: evidens verify --case " + c + ")",
                 export(fx, "for-kontroll.md", ""));
         String before = Files.readString(tmp.resolve("for-kontroll.md"));

@@ -97,6 +97,8 @@ class QuotationCheckBrowserIT {
                 String note = b.driver.findElement(By.cssSelector("section.export #export-check-note")).getText();
                 assertTrue(note.matches("Sitatene ble sist kontrollert \\d{1,2}\\.\\d{1,2}\\.\\d{4} kl\\. \\d{2}\\.\\d{2}: 2 av 4 stemmer ikke"
                         + " med kilden\\."), note);
+                assertEquals("export-check-note", b.driver.findElement(By.id("export-docx")).getAttribute("aria-describedby"),
+                        "read out with the export buttons");
                 b.view("kontroll-sitater");
                 // from the summary, Tab goes to the list of problems, and Enter to the quotation itself
                 summary.sendKeys(Keys.TAB);

@@ -17,7 +17,12 @@ const EvidensVerify = (() => {
     const bar = main().querySelector('section.export');
     if (!bar || !check.exportNote) return;
     let note = document.getElementById('export-check-note');
-    if (!note) { note = el('p', { id: 'export-check-note', class: 'cite export-check-note' }); bar.append(note); }
+    if (!note) {
+      note = el('p', { id: 'export-check-note', class: 'cite export-check-note' });
+      bar.append(note);
+      // read out with each export button, for whoever reaches them by keyboard or screen reader
+      for (const a of bar.querySelectorAll('a.button')) a.setAttribute('aria-describedby', note.id);
+    }
     note.textContent = check.exportNote;
   }
 
