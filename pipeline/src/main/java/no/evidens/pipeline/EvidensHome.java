@@ -33,6 +33,11 @@ public record EvidensHome(Path root) {
         return root.resolve("access");
     }
 
+    /** Each case's last check of its quotations ({@code evidens verify}, the workspace's «Kontroller sitatene»). */
+    public Path checks() {
+        return root.resolve("checks");
+    }
+
     public Path work() {
         return root.resolve("work");
     }

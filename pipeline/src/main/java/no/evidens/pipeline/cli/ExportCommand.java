@@ -1,6 +1,11 @@
 package no.evidens.pipeline.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,11 +13,15 @@ import picocli.CommandLine.Option;
 
 import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.ExportFormat;
+import no.evidens.pipeline.findings.CaseReports;
+import no.evidens.pipeline.findings.CheckNote;
+import no.evidens.pipeline.findings.LastCheck;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the findings of a case with their quotations and sources.",
                 "Formats: docx (the findings section of a supervision report), md, csv, or json (also the backup that evidens "
-                        + "import reads)."})
+                        + "import reads).",
+                "A line on stderr says when the quotations were last checked (evidens verify) and how it went."})
 final class ExportCommand extends CliAction {
     @Mixin
     FindingsOptions opts;
@@ -31,8 +40,41 @@ final class ExportCommand extends CliAction {
         f.write(export, out);
         opts.service().audit().exported(opts.user(), opts.caseId, format, anonymise, out.getFileName().toString());
         int quotes = export.findings().stream().mapToInt(x -> x.evidence().size()).sum();
-        return say("Exported %d finding%s with %d quotation%s of case %s to %s%s",
+        int code = say("Exported %d finding%s with %d quotation%s of case %s to %s%s",
                 export.findings().size(), export.findings().size() == 1 ? "" : "s", quotes, quotes == 1 ? "" : "s",
                 opts.caseId, out, anonymise ? " (anonymised)" : "");
+        // how the quotations last stood, on stderr: the export and stdout stay as they were, pipes keep working
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(checkLine(opts.caseId, opts.service().reports()));
+        err.flush();
+        return code;
+    }
+
+    /** One line on the case's last check of its quotations; the export goes on whatever it says. */
+    static String checkLine(String caseId, CaseReports reports) {
+        try {
+            return checkLine(caseId, reports.checkNote(caseId));
+        } catch (IOException | RuntimeException e) {
+            return "note: cannot tell whether the quotations of case " + caseId + " were checked: " + e.getMessage();
+        }
+    }
+
+    static String checkLine(String caseId, CheckNote note) {
+        if (!note.checked()) {
+            return "note: the quotations of case " + caseId + " have not been checked (see: evidens verify --case " + caseId + ")";
+        }
+        LastCheck last = note.last();
+        int n = last.quotations().size();
+        String outcome = n == 0 ? "the case had no quotations"
+                : last.problems() == 0 ? (n == 1 ? "the quotation matches its source" : "all " + n + " match their source")
+                : last.problems() + " of " + n + " do not match their source";
+        return "note: the quotations of case " + caseId + " were last checked " + moment(last.finishedAt()) + " by " + last.by()
+                + ": " + outcome + (note.added() > 0 ? "; " + note.added() + " quotation" + (note.added() == 1 ? " was" : "s were")
+                + " attached after it" : "") + (note.beforeIngestion() ? "; a bundle was ingested into the case after that check ("
+                + moment(note.ingested()) + "): run evidens verify again" : "");
+    }
+
+    private static String moment(Instant at) {
+        return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
     }
 }

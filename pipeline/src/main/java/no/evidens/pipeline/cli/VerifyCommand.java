@@ -14,12 +14,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.findings.CaseReports;
+import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Verification;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Re-check every quotation of a case against the index and its source file.",
                 "The indexed text at its offsets, and the SHA-256 of its source file (found in the bundle it was ingested "
-                        + "from, or in --bundle). Reports what changed or vanished; changes nothing.",
+                        + "from, or in --bundle). Reports what changed or vanished; changes no finding.",
+                "The outcome is kept as the case's last check (the web workspace and evidens export tell it); the audit "
+                        + "trail records who checked (verify-quotations).",
                 "Exit 0 when every quotation holds, 3 when some do not."})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
@@ -34,8 +38,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         opts.requireKnownCase();
-        List<Verification> checks = opts.service().reports()
-                .verify(opts.caseId, bundle == null ? null : bundle.toAbsolutePath().normalize().toString());
+        FindingsService service = opts.service();
+        // in the trail before it starts, as the workspace's check; a check whose line cannot be written does not run
+        service.audit().quotationsChecked(opts.user(), opts.caseId, "evidens verify");
+        List<Verification> checks = service.reports().check(opts.caseId, bundle == null ? null : bundle.toAbsolutePath().normalize().toString(),
+                opts.user(), CaseReports.Progress.NONE).quotations();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Integer> counts = new TreeMap<>();
         checks.forEach(c -> counts.merge(c.status(), 1, Integer::sum));

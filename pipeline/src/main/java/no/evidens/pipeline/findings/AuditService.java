@@ -116,6 +116,14 @@ public final class AuditService {
                 + (filters == null || filters.isBlank() ? "" : " " + filters)) + ", " + hits + " treff");
     }
 
+    /**
+     * Records a check of a case's quotations ({@code verify-quotations}), before it starts: it reads every quoted source
+     * file again. {@code via} says where it was run ({@code arbeidsflaten}, {@code evidens verify}).
+     */
+    public void quotationsChecked(String actor, String caseId, String via) {
+        this.record(actor, "verify-quotations", caseId, null, null, via); // "this." lets the catalogue test find the action
+    }
+
     /** Records an export of a case's findings. */
     public void exported(String actor, String caseId, String format, boolean anonymised, String name) {
         record(actor, "export", caseId, AuditEvent.EXPORT, name, format + (anonymised ? ", anonymisert" : ", ikke anonymisert"));

@@ -3,7 +3,11 @@ package no.evidens.pipeline.findings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 import no.evidens.findings.FindingStore;
@@ -80,6 +84,40 @@ public final class CaseReports {
      */
     public List<Verification> verify(String caseId, String bundle) throws IOException {
         return verify(caseId, bundle, Progress.NONE);
+    }
+
+    /**
+     * Checks the case's quotations as {@link #verify(String, String, Progress)} does and keeps the outcome as the case's
+     * last check ({@link CheckRecords}), whoever runs it: the command line's check and the workspace's see each other's.
+     */
+    public LastCheck check(String caseId, String bundle, String by, Progress progress) throws IOException {
+        Instant started = Instant.now();
+        List<Verification> results = verify(caseId, bundle, progress);
+        LastCheck done = LastCheck.of(caseId, by, started, Instant.now(), results);
+        records().keep(done);
+        return done;
+    }
+
+    /** The case's last finished check of its quotations, kept in the home; empty when there is none. */
+    public Optional<LastCheck> lastCheck(String caseId) {
+        return records().last(caseId);
+    }
+
+    /** What an export says of the case's last check: when it was, how it went, and whether a bundle came in after it. */
+    public CheckNote checkNote(String caseId) throws IOException {
+        LastCheck last = lastCheck(caseId).orElse(null);
+        int added = 0;
+        if (last != null) {
+            Set<Long> checked = last.quotations().stream().map(Verification::item).collect(Collectors.toSet());
+            try (FindingStore store = stores.get()) {
+                added = (int) Verifier.quoted(store, caseId).stream().filter(q -> !checked.contains(q.item().id())).count();
+            }
+        }
+        return new CheckNote(last, new Receipts(home.receipts()).lastIngested(caseId).orElse(null), added);
+    }
+
+    private CheckRecords records() {
+        return new CheckRecords(home.checks());
     }
 
     /**

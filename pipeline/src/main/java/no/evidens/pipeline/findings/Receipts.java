@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +21,10 @@ import no.evidens.pipeline.Json;
 
 /** Where an indexed file came from, as the ingestion receipts under the home folder tell. */
 public final class Receipts {
+    /** The time in a receipt's name, as {@code Ingestion} writes it. */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    private static final int STAMP_LENGTH = "yyyyMMdd-HHmmss-SSS".length();
+
     private final Path dir;
 
     public Receipts(Path receiptsDir) {
@@ -49,6 +58,47 @@ public final class Receipts {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the receipts in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * When a bundle was last ingested into the case: the newest time in its receipts' names ({@code <case>-yyyyMMdd-
+     * HHmmss-SSS.json}, written in this machine's zone when the ingestion finished), read from the names alone (a
+     * receipt lists every file of its bundle, and this is asked each time the findings page is opened); a receipt named
+     * otherwise is read for its case, and its modification time taken. Empty when no receipt names the case.
+     */
+    public Optional<Instant> lastIngested(String caseId) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        Instant last = null;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                Instant at = ingestedAt(p, caseId);
+                last = at != null && (last == null || at.isAfter(last)) ? at : last;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** When the receipt's ingestion into the case finished; null when the receipt is another case's, or unreadable. */
+    private static Instant ingestedAt(Path receipt, String caseId) throws IOException {
+        String name = receipt.getFileName().toString();
+        int stamp = name.length() - ".json".length() - STAMP_LENGTH;
+        if (stamp > 1 && name.charAt(stamp - 1) == '-') {
+            try {
+                LocalDateTime at = LocalDateTime.parse(name.substring(stamp, stamp + STAMP_LENGTH), STAMP);
+                // named by ingestion: its case is the name before the time
+                return name.substring(0, stamp - 1).equals(caseId) ? at.atZone(ZoneId.systemDefault()).toInstant() : null;
+            } catch (DateTimeParseException notAStamp) {
+                // named otherwise (copied by hand): read for its case below
+            }
+        }
+        try {
+            return caseId.equals(Json.mapper().readTree(receipt.toFile()).path("case").asText())
+                    ? Files.getLastModifiedTime(receipt).toInstant() : null;
+        } catch (IOException unreadable) {
+            return null; // a receipt being written, or damaged: it does not name a case
         }
     }
 

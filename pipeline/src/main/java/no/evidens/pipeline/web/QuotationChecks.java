@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.evidens.pipeline.findings.CaseReports;
+import no.evidens.pipeline.findings.LastCheck;
 import no.evidens.pipeline.findings.Verification;
 
 /**
@@ -20,8 +23,9 @@ import no.evidens.pipeline.findings.Verification;
  *
  * <p>Limits: one check per case at a time (a second is refused with 409 while the first runs), and at most
  * {@link #MAX_RUNNING} on the server at once (the next is refused with 429): each reads files and may start a Tika
- * worker process, and the machine's cores are the searches' too. The last check of each case is kept (in memory, until
- * the server stops) so that anyone who may read the case's findings sees its outcome when they open the page.
+ * worker process, and the machine's cores are the searches' too. The runner keeps each finished check in the home
+ * ({@code CheckRecords}), so that anyone who may read the case's findings sees its outcome when they open the page, after
+ * a restart too, and a check made on the command line is seen here; a failed check is kept in memory only.
  */
 final class QuotationChecks {
     private static final Logger LOG = LoggerFactory.getLogger(QuotationChecks.class);
@@ -30,10 +34,10 @@ final class QuotationChecks {
     /** Seconds a client refused for a full server is told to wait. */
     static final int RETRY_AFTER_SECONDS = 10;
 
-    /** What checks a case: the service the command line uses too. */
+    /** What checks a case and keeps its outcome as the case's last check: the service the command line uses too. */
     @FunctionalInterface
     interface Runner {
-        List<Verification> verify(String caseId, CaseReports.Progress progress) throws IOException;
+        LastCheck verify(String caseId, String by, CaseReports.Progress progress) throws IOException;
     }
 
     /** One check of one case: running, done (with its results) or failed (with why). */
@@ -51,6 +55,16 @@ final class QuotationChecks {
             this.caseId = caseId;
             this.by = by;
             this.started = started;
+        }
+
+        /** A check kept in the home (made before the server started, or on the command line), as a finished one. */
+        static Check kept(LastCheck k) {
+            Check c = new Check(k.caseId(), k.by(), k.startedAt());
+            c.results = k.quotations();
+            c.total = k.quotations().size();
+            c.done = c.total;
+            c.finished = k.finishedAt();
+            return c;
         }
 
         boolean running() {
@@ -87,11 +101,14 @@ final class QuotationChecks {
     }
 
     private final Runner runner;
+    private final Function<String, Optional<LastCheck>> kept;
     private final Map<String, Check> last = new ConcurrentHashMap<>();
     private int running;
 
-    QuotationChecks(Runner runner) {
+    /** @param kept the case's last check kept in the home, by whoever made it (here, or on the command line) */
+    QuotationChecks(Runner runner, Function<String, Optional<LastCheck>> kept) {
         this.runner = runner;
+        this.kept = kept;
     }
 
     /**
@@ -119,17 +136,29 @@ final class QuotationChecks {
         return c;
     }
 
-    /** The case's check running now, or its last one; null when it has not been checked since the server started. */
+    /**
+     * The case's check running now, else its last: the newer of the one made here and the one kept in the home (a
+     * check on the command line, or one made before the server started); null when the case has not been checked.
+     */
     Check last(String caseId) {
-        return last.get(caseId);
+        Check here = last.get(caseId);
+        if (here != null && here.running()) {
+            return here;
+        }
+        Check home = kept.apply(caseId).map(Check::kept).orElse(null);
+        // the check made here is kept as it finished (the same times): the kept one is told, as after a restart
+        return home != null && (here == null || !home.finished().isBefore(here.finished())) ? home : here;
     }
 
     private void run(Check c) {
+        Instant finished = null;
         try {
-            c.results = List.copyOf(runner.verify(c.caseId, (done, total) -> {
+            LastCheck done = runner.verify(c.caseId, c.by, (n, total) -> {
                 c.total = total;
-                c.done = done;
-            }));
+                c.done = n;
+            });
+            c.results = done.quotations();
+            finished = done.finishedAt();
         } catch (IOException | RuntimeException e) {
             c.error = ErrorTexts.keyed(e);
             // the type only: a message may name a file of the case, which may name a person
@@ -138,7 +167,7 @@ final class QuotationChecks {
             synchronized (this) {
                 running--;
             }
-            c.finished = Instant.now();
+            c.finished = finished != null ? finished : Instant.now();
         }
     }
 }

@@ -1,12 +1,14 @@
 package no.evidens.pipeline.web;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import no.evidens.access.Permission;
-import no.evidens.pipeline.findings.AuditService;
+import no.evidens.pipeline.findings.CheckNote;
+import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Verification;
 import no.evidens.pipeline.lang.Texts;
 
@@ -17,15 +19,12 @@ import no.evidens.pipeline.lang.Texts;
  * read the case's findings may check them (it changes nothing); the audit trail records who checked which case.
  */
 final class VerifyResource implements Routes.Resource {
-    /** The trail's action for a check started from the workspace. */
-    static final String ACTION = "verify-quotations";
-
     private final QuotationChecks checks;
-    private final AuditService audit;
+    private final FindingsService findings;
 
-    VerifyResource(QuotationChecks checks, AuditService audit) {
+    VerifyResource(QuotationChecks checks, FindingsService findings) {
         this.checks = checks;
-        this.audit = audit;
+        this.findings = findings;
     }
 
     @Override
@@ -35,24 +34,38 @@ final class VerifyResource implements Routes.Resource {
             String user = x.access().user();
             QuotationChecks.Check c;
             try {
-                c = checks.start(caseId, user, () -> audit.record(user, ACTION, caseId, null, null, "arbeidsflaten"));
+                c = checks.start(caseId, user, () -> findings.audit().quotationsChecked(user, caseId, "arbeidsflaten"));
             } catch (ApiError e) {
                 if (e.status() == 429) {
                     x.responseHeader("Retry-After", String.valueOf(QuotationChecks.RETRY_AFTER_SECONDS));
                 }
                 throw e;
             }
-            x.json(202, view(caseId, c, Texts.of(ErrorTexts.language(x))));
+            x.json(202, view(caseId, c, exportNote(caseId, x)));
         }).get("/api/cases/{case}/verify", (x, p) -> {
             String caseId = x.access().require(Params.caseId(p.get("case")), Permission.READ);
-            x.json(200, view(caseId, checks.last(caseId), Texts.of(ErrorTexts.language(x))));
+            x.json(200, view(caseId, checks.last(caseId), exportNote(caseId, x)));
         });
     }
 
-    /** The check as JSON; {@code "state": "none"} when the case has not been checked since the server started. */
-    static Map<String, Object> view(String caseId, QuotationChecks.Check c, Texts t) {
+    /** The sentence the findings page shows beside its export buttons: when the quotations were last checked, how it went. */
+    private ExportNote exportNote(String caseId, Exchange x) throws IOException {
+        return new ExportNote(findings.reports().checkNote(caseId), Texts.of(ErrorTexts.language(x)));
+    }
+
+    /** The case's last finished check as words, in the user's language. */
+    record ExportNote(CheckNote note, Texts texts) {
+    }
+
+    /**
+     * The check as JSON; {@code "state": "none"} when the case has not been checked. {@code "exportNote"}: the last
+     * finished check in one sentence, as the export buttons say it (also while a check runs, or after one failed).
+     */
+    static Map<String, Object> view(String caseId, QuotationChecks.Check c, ExportNote note) {
+        Texts t = note.texts();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("case", caseId);
+        out.put("exportNote", VerifyWords.exportNote(note.note(), t));
         if (c == null) {
             out.put("state", "none");
             return out;

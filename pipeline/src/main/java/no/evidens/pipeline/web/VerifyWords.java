@@ -1,10 +1,16 @@
 package no.evidens.pipeline.web;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import no.evidens.pipeline.findings.CheckNote;
+import no.evidens.pipeline.findings.LastCheck;
 import no.evidens.pipeline.findings.Verification;
 import no.evidens.pipeline.findings.Verification.NewContent;
 import no.evidens.pipeline.lang.Texts;
@@ -16,6 +22,7 @@ import no.evidens.pipeline.lang.Texts;
  * file has changed and its new content, ingested into the case, holds the quoted words at other characters.
  */
 final class VerifyWords {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy 'kl.' HH.mm", Locale.ROOT);
     /** The states in the order the summary counts them. */
     static final List<String> STATES = List.of("holds", "moved", "changed", "vanished", "unchecked", "deleted");
 
@@ -83,6 +90,32 @@ final class VerifyWords {
             }
         }
         return String.join(", ", parts) + ".";
+    }
+
+    /**
+     * The last check as the export buttons say it: «Sitatene ble sist kontrollert 5.12.2026 kl. 18.20: 1 av 13 stemmer
+     * ikke med kilden.», «Sitatene er ikke kontrollert.»; then how many quotations were attached after the check, and
+     * whether a bundle was ingested into the case after the check began. The time in the server's zone (the auditors' own, where it runs).
+     */
+    static String exportNote(CheckNote note, Texts t) {
+        if (!note.checked()) {
+            return t.get("verify.export.none");
+        }
+        LastCheck last = note.last();
+        String when = when(last.finishedAt());
+        int n = last.quotations().size();
+        String said = n == 0 ? t.get("verify.export.empty", when)
+                : last.problems() == 0 ? t.get(n == 1 ? "verify.export.holds-one" : "verify.export.holds", when, String.valueOf(n))
+                : t.get("verify.export.problems", when, String.valueOf(last.problems()), String.valueOf(n));
+        if (note.added() > 0) {
+            said += " " + (note.added() == 1 ? t.get("verify.export.added-one") : t.get("verify.export.added", String.valueOf(note.added())));
+        }
+        return note.beforeIngestion() ? said + " " + t.get("verify.export.before-ingestion", when(note.ingested())) : said;
+    }
+
+    /** «5.12.2026 kl. 18.20». */
+    private static String when(Instant at) {
+        return WHEN.format(at.atZone(ZoneId.systemDefault()));
     }
 
     /** One quotation's outcome as the API answers it: the command line's fields, the state and its words. */

@@ -72,6 +72,21 @@ public final class CaseFixture {
                 List.of(), List.of());
     }
 
+    /** Runs the command line on this fixture's home ({@code --home} added). */
+    public no.evidens.pipeline.fixture.CliRun cli(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.add("--home");
+        all.add(home.toString());
+        return no.evidens.pipeline.fixture.CliRun.of(all);
+    }
+
+    /** Creates {@code avvik-1} and attaches the words of the second passage to it; true when both commands succeeded. */
+    public boolean quoteTheSecondPassage() {
+        return cli("finding", "create", "--case", CASE, "--kind", "avvik", "--title", "Ingen oversikt").code() == 0
+                && cli("finding", "attach", "--case", CASE, "avvik-1", "--passage", passageId(2),
+                "--quote", "Det finnes ingen samlet oversikt over ansvarsgrupper").code() == 0;
+    }
+
     public String passageId(int n) {
         return CASE + "/" + docId + "/" + n;
     }

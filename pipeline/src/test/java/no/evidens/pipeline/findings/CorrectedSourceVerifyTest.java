@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -26,20 +25,15 @@ class CorrectedSourceVerifyTest {
     @TempDir
     Path tmp;
 
-    private CliRun run(CaseFixture fx, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--home");
-        all.add(fx.home.toString());
-        return CliRun.of(all);
+    private static CliRun run(CaseFixture fx, String... args) {
+        return fx.cli(args);
     }
 
     @Test
     void aChangedSourceIsToldWhetherItsNewContentIsIngestedAndStillHoldsTheQuotedWords() throws Exception {
         CaseFixture fx = CaseFixture.create(tmp);
         String c = CaseFixture.CASE;
-        assertEquals(0, run(fx, "finding", "create", "--case", c, "--kind", "avvik", "--title", "Ingen oversikt").code());
-        assertEquals(0, run(fx, "finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(2),
-                "--quote", "Det finnes ingen samlet oversikt over ansvarsgrupper").code());
+        assertTrue(fx.quoteTheSecondPassage());
         assertEquals(0, run(fx, "finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(1),
                 "--quote", "Nordmann ringer foreldrene hver uke").code());
 

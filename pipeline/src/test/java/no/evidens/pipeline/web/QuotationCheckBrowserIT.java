@@ -93,6 +93,12 @@ class QuotationCheckBrowserIT {
                 assertEquals(2, problems.size());
                 assertEquals("Sitat 2 i Avvik 1: Kilden er endret etter at sitatet ble tatt.", problems.get(0).getText());
                 assertTrue(problems.get(1).getText().startsWith("Sitat 3 i Avvik 1: Flyttet i kilden (tegn "), problems.get(1).getText());
+                // beside the export buttons, in words: when the quotations were last checked and how it went
+                String note = b.driver.findElement(By.cssSelector("section.export #export-check-note")).getText();
+                assertTrue(note.matches("Sitatene ble sist kontrollert \\d{1,2}\\.\\d{1,2}\\.\\d{4} kl\\. \\d{2}\\.\\d{2}: 2 av 4 stemmer ikke"
+                        + " med kilden\\."), note);
+                assertEquals("export-check-note", b.driver.findElement(By.id("export-docx")).getAttribute("aria-describedby"),
+                        "read out with the export buttons");
                 b.view("kontroll-sitater");
                 // from the summary, Tab goes to the list of problems, and Enter to the quotation itself
                 summary.sendKeys(Keys.TAB);
@@ -107,6 +113,7 @@ class QuotationCheckBrowserIT {
                 b.wait.until(ExpectedConditions.textToBe(By.id("verify-summary"), "2 sitater stemmer, 1 er flyttet, 1 er endret."));
                 assertTrue(b.driver.findElement(By.id("verify-when")).getText().startsWith("Kontrollert av testar, "));
                 assertEquals("Kontroll: Stemmer med kilden.", state(b, items.get(3)));
+                assertEquals(note, b.driver.findElement(By.cssSelector("section.export #export-check-note")).getText(), "told on opening too");
             } catch (Exception | AssertionError e) {
                 throw b.failure("kontroll-sitater-failed", e);
             }
@@ -123,6 +130,8 @@ class QuotationCheckBrowserIT {
                 assertEquals("Kontroll: Kjelda er endra etter at sitatet vart teke. Den nye utgåva av fila er lesen inn, men har ikkje"
                         + " dei siterte orda: les henne, og legg til det som gjeld no.", state(b, items.get(1)));
                 assertTrue(state(b, items.get(2)).startsWith("Kontroll: Flytta i kjelda (teikn "), state(b, items.get(2)));
+                String note = b.driver.findElement(By.cssSelector("section.export #export-check-note")).getText();
+                assertTrue(note.matches("Sitata vart sist kontrollerte .+: 2 av 4 stemmer ikkje med kjelda\\."), note);
                 long overflow = (Long) b.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
                 assertTrue(overflow <= 0, "the page fits a phone's width: " + overflow + " px too wide");
                 b.view("kontroll-sitater-telefon-nn");

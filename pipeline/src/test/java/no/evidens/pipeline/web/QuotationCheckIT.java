@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.corpus.SampleBundle;
+import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.web.WorkspaceClient.Answer;
 
 /**
@@ -128,6 +129,64 @@ class QuotationCheckIT {
             assertEquals("leser", seen.get("by").asText(), "the lead sees the reader's check");
             TeamWorkspace.Answer noToken = team.new Client("leser", reader.cookie, null).json("POST", path(c), Map.of());
             assertEquals(403, noToken.status(), "a check is started only with the session's token");
+        }
+    }
+
+    /** «Sitatene ble sist kontrollert 5.12.2026 kl. 18.20: » before how it went. */
+    private static final String CHECKED_NB = "Sitatene ble sist kontrollert \\d{1,2}\\.\\d{1,2}\\.\\d{4} kl\\. \\d{2}\\.\\d{2}: ";
+
+    @Test
+    void theLastCheckOutlivesARestartAndTheCommandLinesCheckIsSeenThroughTheApi() throws Exception {
+        try (SampleWorkspace ws = SampleWorkspace.start(64 * 1024, QuotedCase::ingest)) {
+            WorkspaceClient client = WorkspaceClient.of(ws);
+            JsonNode never = client.get(path(QuotedCase.CASE)).body();
+            assertEquals("none", never.get("state").asText());
+            assertEquals("Sitatene er ikke kontrollert.", never.get("exportNote").asText());
+            List<Long> items = QuotedCase.quote(client);
+            List<String> files = List.copyOf(QuotedCase.QUOTES.keySet());
+            QuotedCase.write(ws.home, files.get(1), "Barneverntjenesten evaluerer tiltaksplanen hvert år.");
+
+            assertEquals(202, client.json("POST", path(QuotedCase.CASE), null).status());
+            JsonNode checked = QuotedCase.finished(client, QuotedCase.CASE);
+            assertEquals("3 sitater stemmer, 1 er endret.", checked.get("summary").asText(), checked.toString());
+            String note = checked.get("exportNote").asText();
+            assertTrue(note.matches(CHECKED_NB + "1 av 4 stemmer ikke med kilden\\."), note);
+            assertTrue(Files.isRegularFile(ws.root.resolve("checks").resolve(QuotedCase.CASE + ".json")), "kept in the home");
+
+            // a restart on the same home: the same check, told the same way
+            ws.restart(home -> { });
+            client = WorkspaceClient.of(ws);
+            JsonNode again = client.get(path(QuotedCase.CASE)).body();
+            assertEquals("done", again.get("state").asText(), again.toString());
+            for (String field : List.of("by", "finished", "summary", "problems", "counts", "exportNote")) {
+                assertEquals(checked.get(field), again.get(field), field);
+            }
+            assertEquals("changed", QuotedCase.byItem(again).get(items.get(1)).get("status").asText());
+            assertEquals("Kilden er endret etter at sitatet ble tatt.", QuotedCase.byItem(again).get(items.get(1)).get("text").asText());
+            String nn = client.send("nn", "GET", path(QuotedCase.CASE), null, null).body().get("exportNote").asText();
+            assertTrue(nn.matches("Sitata vart sist kontrollerte .+: 1 av 4 stemmer ikkje med kjelda\\."), nn);
+
+            // the command line's check, on the same home while the server runs: the page sees it
+            Files.delete(QuotedCase.bundle(ws.home).resolve(files.get(2)));
+            CliRun cli = CliRun.of("verify", "--case", QuotedCase.CASE, "--home", ws.root.toString(), "--user", "kari");
+            assertEquals(3, cli.code(), cli.err());
+            JsonNode fromCli = client.get(path(QuotedCase.CASE)).body();
+            assertEquals("kari", fromCli.get("by").asText(), fromCli.toString());
+            assertEquals("2 sitater stemmer, 1 er endret, 1 finnes ikke lenger.", fromCli.get("summary").asText());
+            assertTrue(fromCli.get("exportNote").asText().matches(CHECKED_NB + "2 av 4 stemmer ikke med kilden\\."), fromCli.toString());
+
+            // a bundle ingested into the case after the check: the note says the check came before it
+            ws.restart(home -> {
+                try {
+                    QuotedCase.ingestAgain(home);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            client = WorkspaceClient.of(ws);
+            String stale = client.get(path(QuotedCase.CASE)).body().get("exportNote").asText();
+            assertTrue(stale.matches(CHECKED_NB + "2 av 4 stemmer ikke med kilden\\. Det ble lest inn en bunke i saken etter kontrollen"
+                    + " \\(.+\\): kontroller sitatene på nytt før rapporten går ut\\."), stale);
         }
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import no.evidens.findings.StoreInUse;
+import no.evidens.pipeline.findings.LastCheck;
 import no.evidens.pipeline.findings.Verification;
 
 /**
@@ -24,7 +27,10 @@ class QuotationChecksTest {
     private final ConcurrentHashMap<String, CountDownLatch> gates = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CountDownLatch> entered = new ConcurrentHashMap<>();
 
-    private final QuotationChecks checks = new QuotationChecks((caseId, progress) -> {
+    /** The checks kept in the home, as the service keeps them (here: set by the test). */
+    private final ConcurrentHashMap<String, LastCheck> kept = new ConcurrentHashMap<>();
+
+    private final QuotationChecks checks = new QuotationChecks((caseId, by, progress) -> {
         progress.checked(0, 2);
         progress.checked(1, 2);
         latch(entered, caseId).countDown();
@@ -39,8 +45,10 @@ class QuotationChecksTest {
             throw new StoreInUse("in use", null);
         }
         progress.checked(2, 2);
-        return List.of(new Verification("avvik-1", 1, 1, "a.txt", 0, 5, Verification.OK, List.of(), null, Verification.SOURCE_SAME, true, null));
-    });
+        Instant now = Instant.now();
+        return new LastCheck(caseId, by, now.toString(), now.toString(),
+                List.of(new Verification("avvik-1", 1, 1, "a.txt", 0, 5, Verification.OK, List.of(), null, Verification.SOURCE_SAME, true, null)));
+    }, caseId -> Optional.ofNullable(kept.get(caseId)));
 
     private static CountDownLatch latch(ConcurrentHashMap<String, CountDownLatch> latches, String caseId) {
         return latches.computeIfAbsent(caseId, c -> new CountDownLatch(1));
@@ -87,6 +95,26 @@ class QuotationChecksTest {
         assertEquals("done", finished(b).state());
         assertEquals(a.started, checks.last("sak-a").started);
         assertNull(checks.last("sak-x"));
+    }
+
+    @Test
+    void theNewerOfTheCheckMadeHereAndTheOneKeptInTheHomeIsTheLast() throws Exception {
+        Verification changed = new Verification("avvik-1", 1, 1, "a.txt", 0, 5, Verification.CHANGED, List.of("the source file has changed"),
+                null, Verification.SOURCE_CHANGED, true, null);
+        // kept before the server started (or by the command line): shown as a finished check
+        kept.put("sak-g", new LastCheck("sak-g", "ola", "2026-12-05T10:00:00Z", "2026-12-05T10:01:00Z", List.of(changed)));
+        QuotationChecks.Check before = checks.last("sak-g");
+        assertEquals("done", before.state());
+        assertEquals("ola", before.by);
+        assertEquals(1, before.total());
+        assertEquals(List.of(changed), before.results());
+        // a check made here afterwards is newer than the kept one
+        letGo("sak-g");
+        QuotationChecks.Check here = finished(checks.start("sak-g", "kari", () -> { }));
+        assertEquals("kari", checks.last("sak-g").by);
+        // then one on the command line, newer still
+        kept.put("sak-g", new LastCheck("sak-g", "per", here.finished().toString(), here.finished().plusSeconds(1).toString(), List.of(changed)));
+        assertEquals("per", checks.last("sak-g").by);
     }
 
     @Test

@@ -13,7 +13,7 @@ import no.evidens.pipeline.ingest.Ingestion;
 final class SampleWorkspace implements AutoCloseable {
     final Path root;
     final EvidensHome home;
-    final WebServer server;
+    WebServer server;
 
     private SampleWorkspace(Path root, WebServer server) {
         this.root = root;
@@ -32,6 +32,13 @@ final class SampleWorkspace implements AutoCloseable {
         EvidensHome home = SampleHome.shared().copy();
         before.accept(home);
         return new SampleWorkspace(home.root(), WebServer.start(home, 0, "testar", maxUpload, Ingestion::new));
+    }
+
+    /** Stops the server and starts a new one on the same home (a restart; another free port), {@code between} done meanwhile. */
+    void restart(java.util.function.Consumer<EvidensHome> between) throws Exception {
+        server.close();
+        between.accept(home);
+        server = WebServer.start(home, 0, "testar", WebServer.DEFAULT_MAX_UPLOAD, Ingestion::new);
     }
 
     String url() {

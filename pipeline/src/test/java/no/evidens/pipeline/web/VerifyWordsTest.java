@@ -3,11 +3,14 @@ package no.evidens.pipeline.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import no.evidens.pipeline.findings.CheckNote;
+import no.evidens.pipeline.findings.LastCheck;
 import no.evidens.pipeline.findings.Verification;
 import no.evidens.pipeline.findings.Verification.NewContent;
 import no.evidens.pipeline.lang.Language;
@@ -105,5 +108,46 @@ class VerifyWordsTest {
         assertEquals("avvik-1", q.get("finding"));
         assertEquals(false, VerifyWords.quotation(check(Verification.SOURCE_DELETED, null, true, null), NB).get("problem"),
                 "a source deleted on purpose is no problem of the quotation");
+    }
+
+    /** «5.12.2026 kl. 18.20» for the instant, in the server's zone. */
+    private static String local(Instant at) {
+        java.time.ZonedDateTime z = at.atZone(java.time.ZoneId.systemDefault());
+        return String.format("%d.%d.%d kl. %02d.%02d", z.getDayOfMonth(), z.getMonthValue(), z.getYear(), z.getHour(), z.getMinute());
+    }
+
+    @Test
+    void theExportSaysWhenTheQuotationsWereLastCheckedAndHowItWent() {
+        assertEquals("Sitatene er ikke kontrollert.", VerifyWords.exportNote(new CheckNote(null, null, 0), NB));
+        assertEquals("Sitata er ikkje kontrollerte.", VerifyWords.exportNote(new CheckNote(null, Instant.now(), 0), NN));
+        Instant started = Instant.parse("2026-12-05T17:19:30Z");
+        Instant finished = Instant.parse("2026-12-05T17:20:10Z");
+        Verification changed = check(Verification.CHANGED, Verification.SOURCE_CHANGED, true, null);
+        List<Verification> thirteen = new java.util.ArrayList<>(java.util.Collections.nCopies(12, holds()));
+        thirteen.add(changed);
+        LastCheck one = new LastCheck("sak", "kari", started.toString(), finished.toString(), thirteen);
+        String when = local(finished);
+        assertEquals("Sitatene ble sist kontrollert " + when + ": 1 av 13 stemmer ikke med kilden.", VerifyWords.exportNote(new CheckNote(one, null, 0), NB));
+        assertEquals("Sitata vart sist kontrollerte " + when + ": 1 av 13 stemmer ikkje med kjelda.", VerifyWords.exportNote(new CheckNote(one, null, 0), NN));
+        // ingested before the check began: nothing more to say
+        assertEquals("Sitatene ble sist kontrollert " + when + ": 1 av 13 stemmer ikke med kilden.",
+                VerifyWords.exportNote(new CheckNote(one, started.minusSeconds(60), 0), NB));
+        Instant later = Instant.parse("2026-12-05T17:40:00Z");
+        assertEquals("Sitatene ble sist kontrollert " + when + ": 1 av 13 stemmer ikke med kilden. Det ble lest inn en bunke i saken etter"
+                + " kontrollen (" + local(later) + "): kontroller sitatene på nytt før rapporten går ut.", VerifyWords.exportNote(new CheckNote(one, later, 0), NB));
+        assertEquals("Sitata vart sist kontrollerte " + when + ": 1 av 13 stemmer ikkje med kjelda. Det vart lesen inn ein bunke i saka etter"
+                + " kontrollen (" + local(later) + "): kontroller sitata på nytt før rapporten går ut.", VerifyWords.exportNote(new CheckNote(one, later, 0), NN));
+        // quotations attached after the check: said before the ingestion
+        assertEquals("Sitatene ble sist kontrollert " + when + ": 1 av 13 stemmer ikke med kilden. 2 sitater er lagt til etter kontrollen og er"
+                + " ikke kontrollert. Det ble lest inn en bunke i saken etter kontrollen (" + local(later) + "): kontroller sitatene på nytt før"
+                + " rapporten går ut.", VerifyWords.exportNote(new CheckNote(one, later, 2), NB));
+        assertEquals("Sitata vart sist kontrollerte " + when + ": 1 av 13 stemmer ikkje med kjelda. 1 sitat er lagt til etter kontrollen og er"
+                + " ikkje kontrollert.", VerifyWords.exportNote(new CheckNote(one, null, 1), NN));
+        LastCheck all = new LastCheck("sak", "kari", started.toString(), finished.toString(), List.of(holds(), holds()));
+        assertEquals("Sitatene ble sist kontrollert " + when + ": alle 2 stemmer med kilden.", VerifyWords.exportNote(new CheckNote(all, null, 0), NB));
+        LastCheck single = new LastCheck("sak", "kari", started.toString(), finished.toString(), List.of(holds()));
+        assertEquals("Sitatet vart sist kontrollert " + when + ": det stemmer med kjelda.", VerifyWords.exportNote(new CheckNote(single, null, 0), NN));
+        LastCheck none = new LastCheck("sak", "kari", started.toString(), finished.toString(), List.of());
+        assertEquals("Sitatene ble sist kontrollert " + when + ": saken hadde ingen sitater da.", VerifyWords.exportNote(new CheckNote(none, null, 0), NB));
     }
 }

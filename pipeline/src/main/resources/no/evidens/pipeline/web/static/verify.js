@@ -12,6 +12,20 @@ const EvidensVerify = (() => {
 
   const path = caseId => '/api/cases/' + encodeURIComponent(caseId) + '/verify';
 
+  /** Beside the export buttons, in words: when the quotations were last checked and how it went (nothing is blocked). */
+  function noteExport(check) {
+    const bar = main().querySelector('section.export');
+    if (!bar || !check.exportNote) return;
+    let note = document.getElementById('export-check-note');
+    if (!note) {
+      note = el('p', { id: 'export-check-note', class: 'cite export-check-note' });
+      bar.append(note);
+      // read out with each export button, for whoever reaches them by keyboard or screen reader
+      for (const a of bar.querySelectorAll('a.button')) a.setAttribute('aria-describedby', note.id);
+    }
+    note.textContent = check.exportNote;
+  }
+
   function showRunning(parts, check) {
     parts.button.disabled = true;
     parts.progress.hidden = false;
@@ -33,6 +47,7 @@ const EvidensVerify = (() => {
 
   /** The outcome: the summary (focused when announced), the problem list, and each quotation's state in its finding. */
   function show(parts, check, announce) {
+    noteExport(check);
     parts.button.disabled = false;
     parts.progress.hidden = true;
     parts.progressText.textContent = '';
@@ -124,6 +139,7 @@ const EvidensVerify = (() => {
       });
       let last;
       try { last = await api('GET', path(caseId)); } catch (e) { return; }
+      noteExport(last);
       if (last.state === 'running') follow(caseId, parts, last, false).catch(e => showError(errorText(e)));
       else show(parts, last, false);
     },

@@ -1,0 +1,22 @@
+package no.evidens.pipeline.findings;
+
+import java.time.Instant;
+
+/**
+ * What is said where a case is exported of its last check of quotations: when it was, how it went, and whether a bundle
+ * was ingested into the case after it began (its outcome may then be out of date).
+ *
+ * @param last     the case's last finished check, or null when it has not been checked
+ * @param ingested when a bundle was last ingested into the case, or null when none was
+ * @param added    how many of the case's quotations now were not in the last check (attached after it)
+ */
+public record CheckNote(LastCheck last, Instant ingested, int added) {
+    public boolean checked() {
+        return last != null;
+    }
+
+    /** Whether a bundle was ingested into the case after the last check began. */
+    public boolean beforeIngestion() {
+        return last != null && ingested != null && ingested.isAfter(last.startedAt());
+    }
+}

@@ -1,0 +1,121 @@
+package no.evidens.pipeline.findings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.pipeline.Json;
+
+/**
+ * A case's last check of its quotations kept in the home: read back as written, the newer replacing the older, and a
+ * record that cannot be read (half-written, damaged, another case's) ignored with a log line rather than a crash.
+ */
+class CheckRecordsTest {
+    @TempDir
+    Path tmp;
+
+    private static final Verification CHANGED = new Verification("avvik-1", 7, 2, "rutiner/a.txt", 113, 165, Verification.CHANGED,
+            List.of("the source file has changed"), null, Verification.SOURCE_CHANGED, true,
+            new Verification.NewContent(Verification.NewContent.HOLDS, "0123456789abcdef", 140, 192));
+    private static final Verification HOLDS = new Verification("avvik-1", 8, 1, "rutiner/b.txt", 0, 40, Verification.OK, List.of(), null,
+            Verification.SOURCE_SAME, true, null);
+
+    private static LastCheck check(String by, String finished) {
+        return new LastCheck("sak-1", by, "2026-12-05T17:19:00Z", finished, List.of(CHANGED, HOLDS));
+    }
+
+    /** What the code logs (slf4j-simple writes to System.err) while {@code action} runs. */
+    private static <T> T logged(StringBuilder log, Supplier<T> action) {
+        PrintStream was = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            return action.get();
+        } finally {
+            System.setErr(was);
+            log.append(bytes.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aCheckIsReadBackAsKeptAndTheNewerReplacesTheOlder() throws Exception {
+        CheckRecords records = new CheckRecords(tmp.resolve("checks"));
+        assertEquals(Optional.empty(), records.last("sak-1"), "not checked");
+        records.keep(check("kari", "2026-12-05T17:20:00Z"));
+        LastCheck read = records.last("sak-1").orElseThrow();
+        assertEquals(check("kari", "2026-12-05T17:20:00Z"), read);
+        assertEquals(Instant.parse("2026-12-05T17:20:00Z"), read.finishedAt());
+        assertEquals(1, read.problems());
+        records.keep(check("ola", "2026-12-05T18:00:00Z"));
+        assertEquals("ola", records.last("sak-1").orElseThrow().by());
+        assertEquals(Optional.empty(), records.last("sak-2"), "one case's check is not another's");
+        try (Stream<Path> files = Files.list(tmp.resolve("checks"))) {
+            assertEquals(List.of("sak-1.json"), files.map(p -> p.getFileName().toString()).toList(), "no temporary file left behind");
+        }
+        String json = Files.readString(tmp.resolve("checks/sak-1.json"));
+        assertFalse(json.contains("\"stands\"") || json.contains("\"startedAt\""), "the record's fields only: " + json);
+    }
+
+    @Test
+    void aHalfWrittenOrDamagedRecordIsIgnoredWithALogLine() throws Exception {
+        CheckRecords records = new CheckRecords(tmp.resolve("checks"));
+        records.keep(check("kari", "2026-12-05T17:20:00Z"));
+        Path file = tmp.resolve("checks/sak-1.json");
+        String whole = Files.readString(file);
+        for (String bad : List.of(whole.substring(0, whole.length() / 2), "", "[1, 2]",
+                whole.replace("2026-12-05T17:20:00Z", "i går"), Json.write(Map.of("case", "sak-2", "by", "kari")))) {
+            Files.writeString(file, bad);
+            StringBuilder log = new StringBuilder();
+            assertEquals(Optional.empty(), logged(log, () -> records.last("sak-1")), bad);
+            assertTrue(log.toString().contains("ignoring the kept check of the quotations in " + file), log.toString());
+            assertFalse(log.toString().contains("rutiner/"), "the log names the file, not what is in it: " + log);
+        }
+        // the next check replaces the damaged record
+        records.keep(check("ola", "2026-12-05T18:00:00Z"));
+        assertEquals("ola", records.last("sak-1").orElseThrow().by());
+    }
+
+    @Test
+    void aCaseIdThatIsNoFileNameIsNeitherWrittenNorRead() throws Exception {
+        CheckRecords records = new CheckRecords(tmp.resolve("home/checks"));
+        records.keep(new LastCheck("../utenfor", "kari", "2026-12-05T17:19:00Z", "2026-12-05T17:20:00Z", List.of()));
+        assertFalse(Files.exists(tmp.resolve("home/utenfor.json")));
+        assertEquals(Optional.empty(), records.last("../utenfor"));
+    }
+
+    @Test
+    void theLastIngestionIntoTheCaseIsTheNewestOfItsReceipts() throws Exception {
+        Path dir = tmp.resolve("receipts");
+        Receipts receipts = new Receipts(dir);
+        assertEquals(Optional.empty(), receipts.lastIngested("sak"));
+        Json.write(Map.of("case", "sak", "files", List.of()), dir.resolve("sak-20261205-101500-000.json"));
+        Json.write(Map.of("case", "sak", "files", List.of()), dir.resolve("sak-20261205-181500-250.json"));
+        // another case whose name begins as this one's, ingested later: not this case's
+        Json.write(Map.of("case", "sak-2", "files", List.of()), dir.resolve("sak-2-20261206-090000-000.json"));
+        Instant expected = java.time.LocalDateTime.of(2026, 12, 5, 18, 15, 0, 250_000_000).atZone(java.time.ZoneId.systemDefault()).toInstant();
+        assertEquals(Optional.of(expected), receipts.lastIngested("sak"));
+        // a receipt named otherwise (copied by hand) is read for its case, and counted from when it was written
+        Path copied = dir.resolve("kopi.json");
+        Json.write(Map.of("case", "sak", "files", List.of()), copied);
+        Instant later = Instant.parse("2027-01-01T00:00:00Z");
+        Files.setLastModifiedTime(copied, java.nio.file.attribute.FileTime.from(later));
+        assertEquals(Optional.of(later), receipts.lastIngested("sak"));
+        Files.writeString(dir.resolve("halv.json"), "{\"case\": \"sa");
+        assertEquals(Optional.of(later), receipts.lastIngested("sak"), "a receipt being written names no case");
+    }
+}

@@ -1,0 +1,92 @@
+package no.evidens.pipeline.findings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.pipeline.Json;
+import no.evidens.pipeline.fixture.CliRun;
+
+/**
+ * {@code evidens verify} keeps its outcome as the case's last check and is in the audit trail; {@code evidens export}
+ * says on stderr when the quotations were last checked and how it went, its stdout, exit code and file unchanged.
+ */
+class QuotationCheckCliTest {
+    @TempDir
+    Path tmp;
+
+    private static CliRun run(CaseFixture fx, String... args) {
+        return fx.cli(args);
+    }
+
+    private static final String TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z";
+
+    /** Exports as Markdown and checks that only stderr speaks of the check; returns stderr's line on it. */
+    private String export(CaseFixture fx, String name, String stdout) throws Exception {
+        return export(fx, name, stdout, 1);
+    }
+
+    private String export(CaseFixture fx, String name, String stdout, int quotations) throws Exception {
+        Path out = tmp.resolve(name);
+        CliRun e = run(fx, "export", "--case", CaseFixture.CASE, "--format", "md", "--out", out.toString());
+        assertEquals(0, e.code(), e.err());
+        assertEquals("Exported 1 finding with " + quotations + " quotation" + (quotations == 1 ? "" : "s") + " of case " + CaseFixture.CASE
+                + " to " + out + stdout, e.out().strip(), "stdout as before");
+        assertTrue(Files.size(out) > 0);
+        return e.err().strip();
+    }
+
+    @Test
+    void verifyKeepsItsOutcomeAndIsInTheTrailAndExportSaysIt() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        String c = CaseFixture.CASE;
+        assertTrue(fx.quoteTheSecondPassage());
+        assertEquals("note: the quotations of case " + c + " have not been checked (see: evidens verify --case " + c + ")",
+                export(fx, "for-kontroll.md", ""));
+        String before = Files.readString(tmp.resolve("for-kontroll.md"));
+
+        CliRun ok = run(fx, "verify", "--case", c, "--user", "ola");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("1 quotation checked: {ok=1}"), ok.out());
+        // kept in the home as the case's last check (read as JSON: the test compiles against the code before this record)
+        com.fasterxml.jackson.databind.JsonNode kept = Json.mapper().readTree(fx.home.resolve("checks").resolve(c + ".json").toFile());
+        assertEquals("ola", kept.get("by").asText());
+        assertEquals(1, kept.get("quotations").size());
+        assertEquals(Verification.OK, kept.get("quotations").get(0).get("status").asText());
+        String said = export(fx, "etter-kontroll.md", "");
+        assertTrue(said.matches("note: the quotations of case " + c + " were last checked " + TIME + " by ola: the quotation matches its source"), said);
+        assertEquals(before, Files.readString(tmp.resolve("etter-kontroll.md")), "the export's file itself is unchanged");
+
+        // the trail: who checked, from the command line (as the workspace's check is recorded)
+        CliRun trail = run(fx, "audit", "--case", c);
+        assertTrue(trail.out().lines().anyMatch(l -> l.matches("#\\d+ \\S+ ola verify-quotations .*\\(evidens verify\\)")), trail.out());
+
+        // the source changed: the next check says so, and the export with it
+        Files.writeString(fx.bundle.resolve(CaseFixture.FILE), CaseFixture.TEXT + "\n\nEndret.", StandardCharsets.UTF_8);
+        CliRun changed = run(fx, "verify", "--case", c);
+        assertEquals(3, changed.code(), "exit code as before");
+        said = export(fx, "endret.md", "");
+        assertTrue(said.matches("note: the quotations of case " + c + " were last checked " + TIME + " by \\S+: 1 of 1 do not match their source"), said);
+
+        // a quotation attached after the check: not in it, and said so
+        assertEquals(0, run(fx, "finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(3),
+                "--quote", "Rutinen er ikke evaluert").code());
+        said = export(fx, "ny-sitat.md", "", 2);
+        assertTrue(said.matches(".*: 1 of 1 do not match their source; 1 quotation was attached after it"), said);
+
+        // a bundle ingested into the case after the check (its receipt written later than the check began)
+        Json.write(Map.of("case", c, "bundle", fx.bundle.toString(), "files", List.of()),
+                fx.home.resolve("receipts").resolve(c + "-29990630-120000-000.json"));
+        said = export(fx, "etter-innlesing.md", "", 2);
+        assertTrue(said.matches(".*1 of 1 do not match their source; 1 quotation was attached after it; a bundle was ingested into the case after that check \\(2999-06-30T.*\\):"
+                + " run evidens verify again"), said);
+    }
+}
