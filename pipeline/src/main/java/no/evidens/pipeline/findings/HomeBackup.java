@@ -30,14 +30,15 @@ import no.evidens.pipeline.Json;
  * trail), the audit chain file (copied before the store, so every hash it names is in the copy), the
  * accounts and roles per case (the access database, by H2's online backup too), the receipts, the memory of failed
  * files and of incomplete containers (so a restored home still reads again what a re-ingest must bring in), which
- * documents are earlier versions of corrected files (so its search still leaves them out), the
+ * documents are earlier versions of corrected files (so its search still leaves them out), each case's last check of
+ * its quotations (so export still tells it), the
  * uploaded bundles and the home's settings (synonyms, codebook, evidens.properties).
  */
 public final class HomeBackup {
     static final String MANIFEST = "evidens-backup.json";
     static final String STORE_ZIP = "findings.zip";
     static final String ACCESS_ZIP = "access.zip";
-    private static final List<String> FOLDERS = List.of("receipts", "failed", "incomplete", "bundles", "versions");
+    private static final List<String> FOLDERS = List.of("receipts", "failed", "incomplete", "bundles", "versions", "checks");
     /** The home's own settings: its synonyms, its indicator codebook (which tags the next ingestions), its engine. */
     private static final List<String> SETTINGS = Stream.concat(
             Stream.of(EvidensHome.SYNONYMS, IndexBackend.SETTINGS), Codebook.HOME_FILES.stream()).toList();

@@ -40,6 +40,10 @@ class BackupCliTest {
         assertEquals(0, run("finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(2), "--home", home), err);
         assertEquals(0, run("finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(3), "--home", home), err);
         assertEquals(0, run("show", fx.passageId(1), "--user", "kari", "--home", home), err);
+        // the case's last check of its quotations: the restored home's export still tells it
+        assertEquals(0, run("verify", "--case", c, "--home", home), err);
+        Path check = Path.of("checks", c + ".json");
+        assertTrue(Files.isRegularFile(fx.home.resolve(check)), "verify keeps its check");
 
         // what a re-ingest must still read again (a container missing a document, a file that failed) survives a restore
         Path mark = Path.of("incomplete", c, "a".repeat(64) + ".json");
@@ -76,13 +80,14 @@ class BackupCliTest {
         assertEquals(Files.readString(fx.home.resolve(mark)), Files.readString(restored.resolve(mark)));
         assertEquals(Files.readString(fx.home.resolve(failed)), Files.readString(restored.resolve(failed)));
         assertEquals(Files.readString(fx.home.resolve(versions)), Files.readString(restored.resolve(versions)));
+        assertEquals(Files.readString(fx.home.resolve(check)), Files.readString(restored.resolve(check)));
         for (String setting : new String[] {"codebook.yaml", "evidens.properties"}) {
             assertEquals(Files.readString(fx.home.resolve(setting)), Files.readString(restored.resolve(setting)), setting);
         }
         assertEquals(0, run("verify", "--case", c, "--home", restored.toString()), out + err);
         assertTrue(out.contains("2 quotations checked: {ok=2}"), out);
         assertEquals(0, run("audit", "verify", "--home", restored.toString()), err);
-        assertTrue(out.contains("The audit trail is intact: 5 entries, 5 confirmed"), out); // the check just made is one
+        assertTrue(out.contains("The audit trail is intact: 6 entries, 6 confirmed"), out); // both checks are entries
         assertEquals(0, run("member", "list", "--case", c, "--home", restored.toString()), err);
         assertTrue(out.matches("(?s)kari\\s+lead\\s*"), out);
         assertEquals(0, run("user", "list", "--home", restored.toString()), err);
