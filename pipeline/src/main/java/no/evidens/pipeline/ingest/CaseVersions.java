@@ -223,13 +223,13 @@ public final class CaseVersions {
     private static Register read(Path file) throws IOException {
         JsonNode root = Json.mapper().readTree(file.toFile());
         Map<String, Map<String, String>> current = new TreeMap<>();
-        root.path("current").fields().forEachRemaining(bundle -> {
+        root.path("current").properties().forEach(bundle -> {
             Map<String, String> paths = new TreeMap<>();
-            bundle.getValue().fields().forEachRemaining(p -> paths.put(p.getKey(), p.getValue().asText()));
+            bundle.getValue().properties().forEach(p -> paths.put(p.getKey(), p.getValue().asText()));
             current.put(bundle.getKey(), paths);
         });
         Map<String, Replaced> superseded = new TreeMap<>();
-        root.path("superseded").fields().forEachRemaining(r -> superseded.put(r.getKey(), new Replaced(r.getValue().path("by").asText(),
+        root.path("superseded").properties().forEach(r -> superseded.put(r.getKey(), new Replaced(r.getValue().path("by").asText(),
                 r.getValue().path("file").asText(), r.getValue().path("bundle").asText())));
         return new Register(current, superseded);
     }
