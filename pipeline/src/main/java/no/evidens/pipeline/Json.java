@@ -48,18 +48,23 @@ public final class Json {
 
     /**
      * Writes the value to a file beside, moved into place whole: a failure (a full disk) leaves the file as it was, and
-     * takes the half-written one away.
+     * takes the half-written one away. The file beside has a name of its own, so two writers of the same file (the
+     * server and a command) never write into one temporary file; the last move wins, whole.
      */
     public static void write(Object value, Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path tmp = null;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, file.getFileName() + "-", ".tmp");
             MAPPER.writeValue(tmp.toFile(), value);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             try {
-                Files.deleteIfExists(tmp);
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
             } catch (IOException | RuntimeException gone) {
                 e.addSuppressed(gone);
             }

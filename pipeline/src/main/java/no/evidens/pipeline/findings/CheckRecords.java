@@ -3,7 +3,6 @@ package no.evidens.pipeline.findings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,10 +14,9 @@ import no.evidens.pipeline.Json;
 /**
  * Each case's last finished check of its quotations, one JSON file per case ({@code <home>/checks/<case>.json}), so
  * that a restarted server shows it again and the command line's check and the workspace's see each other's. A file is
- * written under a temporary name of its own and moved into place atomically: a reader sees the old record or the new,
- * never half of one. Unlike {@link Json#write(Object, Path)}, whose temporary name is fixed, two writers (the server and
- * a command) cannot meet on the same temporary file. A record that cannot be read is ignored with a log line: the case
- * then counts as not checked.
+ * written by {@link Json#write(Object, Path)} (under a temporary name of its own, moved into place atomically): a reader
+ * sees the old record or the new, never half of one, and two writers (the server and a command) never meet on one
+ * temporary file. A record that cannot be read is ignored with a log line: the case then counts as not checked.
  */
 public final class CheckRecords {
     private static final Logger LOG = LoggerFactory.getLogger(CheckRecords.class);
@@ -37,15 +35,10 @@ public final class CheckRecords {
             LOG.warn("a check of quotations is not kept: the case id is not one a file can be named by");
             return;
         }
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, check.caseId() + "-", ".tmp");
-            Json.mapper().writeValue(tmp.toFile(), check);
-            Files.move(tmp, file(check.caseId()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
+            Json.write(check, file(check.caseId()));
+        } catch (RuntimeException e) {
             LOG.warn("cannot keep the check of the quotations of case {} in {}: {}", check.caseId(), dir, e.toString());
-            deleteQuietly(tmp);
         }
     }
 
@@ -75,16 +68,5 @@ public final class CheckRecords {
 
     private Path file(String caseId) {
         return dir.resolve(caseId + ".json");
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        if (tmp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", tmp, e.toString());
-        }
     }
 }
