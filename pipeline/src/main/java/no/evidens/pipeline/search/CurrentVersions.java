@@ -26,6 +26,8 @@ import no.evidens.pipeline.ingest.CaseVersions;
  * again when its file changed (an ingest in another process).
  */
 public final class CurrentVersions implements EvidenceIndex {
+    /** The most like passages asked for to fill a page without earlier versions. */
+    private static final int MAX_LIKE_ASKED = 2_000;
     private final EvidenceIndex index;
     private final CaseVersions versions;
     /** A case's register file → its documents left out, as read at that file's time. */
@@ -118,7 +120,21 @@ public final class CurrentVersions implements EvidenceIndex {
 
     @Override
     public SearchResult moreLikeThis(String passageId, int limit) throws IOException {
-        return index.moreLikeThis(passageId, limit);
+        Optional<SearchHit> of = index.passage(passageId);
+        Set<String> out = of.isEmpty() ? Set.of() : leftOut(of.get().caseId());
+        if (out.isEmpty()) {
+            return index.moreLikeThis(passageId, limit);
+        }
+        // "Like this" takes no search request to leave them out by: the earlier versions' passages are taken off the
+        // like passages found, asking for more until the page is full or the index has no more (bounded).
+        for (int asked = limit * 2 + 20; ; asked *= 4) {
+            SearchResult like = index.moreLikeThis(passageId, asked);
+            List<SearchHit> current = like.hits().stream().filter(h -> !out.contains(h.caseId() + "/" + h.docId())).toList();
+            if (current.size() >= limit || like.hits().size() < asked || asked >= MAX_LIKE_ASKED) {
+                List<SearchHit> page = current.subList(0, Math.min(limit, current.size()));
+                return new SearchResult(like.query(), current.size(), like.tookMs(), page, Map.of(), like.relaxed());
+            }
+        }
     }
 
     @Override

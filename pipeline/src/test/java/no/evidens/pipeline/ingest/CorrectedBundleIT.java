@@ -162,6 +162,12 @@ class CorrectedBundleIT {
         CliRun newest = run("document", CASE + "/" + docId(CORRECTED), "--json");
         assertFalse(Json.mapper().readTree(newest.out()).has("newerVersion"), newest.out());
 
+        // "like this" leaves the earlier version out too: the corrected note's passage is most like its first content
+        String newPassage = search("\"ringer foreldrene\"").path("hits").get(0).path("passageId").asText();
+        JsonNode like = search("--like", newPassage);
+        assertFalse(docs(like).isEmpty(), like.toString());
+        assertTrue(docs(like).stream().noneMatch(docId(FIRST)::equals), "the earlier version is left out: " + like);
+
         // the quotation from the earlier content verifies as before (its bundle folder holds it unchanged)
         CliRun verified = run("verify", "--case", CASE);
         assertEquals(verifiedBefore.code(), verified.code(), verified.out());
