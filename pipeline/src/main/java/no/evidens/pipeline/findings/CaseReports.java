@@ -103,7 +103,10 @@ public final class CaseReports {
         return records().last(caseId);
     }
 
-    /** What an export says of the case's last check: when it was, how it went, and whether a bundle came in after it. */
+    /**
+     * What an export says of the case's last check: when it was, how it went, and whether a bundle brought new content
+     * into the case after it began.
+     */
     public CheckNote checkNote(String caseId) throws IOException {
         LastCheck last = lastCheck(caseId).orElse(null);
         int added = 0;
@@ -113,7 +116,8 @@ public final class CaseReports {
                 added = (int) Verifier.quoted(store, caseId).stream().filter(q -> !checked.contains(q.item().id())).count();
             }
         }
-        return new CheckNote(last, new Receipts(home.receipts()).lastIngested(caseId).orElse(null), added);
+        Instant ingested = last == null ? null : new Receipts(home.receipts()).newContentSince(caseId, last.startedAt()).orElse(null);
+        return new CheckNote(last, ingested, added);
     }
 
     private CheckRecords records() {

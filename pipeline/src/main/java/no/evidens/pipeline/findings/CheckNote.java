@@ -4,10 +4,10 @@ import java.time.Instant;
 
 /**
  * What is said where a case is exported of its last check of quotations: when it was, how it went, and whether a bundle
- * was ingested into the case after it began (its outcome may then be out of date).
+ * brought new content into the case after it began (its outcome may then be out of date).
  *
  * @param last     the case's last finished check, or null when it has not been checked
- * @param ingested when a bundle was last ingested into the case, or null when none was
+ * @param ingested when a bundle that indexed a document was last ingested into the case after the check began, or null
  * @param added    how many of the case's quotations now were not in the last check (attached after it)
  */
 public record CheckNote(LastCheck last, Instant ingested, int added) {
@@ -15,7 +15,7 @@ public record CheckNote(LastCheck last, Instant ingested, int added) {
         return last != null;
     }
 
-    /** Whether a bundle was ingested into the case after the last check began. */
+    /** Whether a bundle brought new content into the case after the last check began. */
     public boolean beforeIngestion() {
         return last != null && ingested != null && ingested.isAfter(last.startedAt());
     }

@@ -62,12 +62,13 @@ public final class Receipts {
     }
 
     /**
-     * When a bundle was last ingested into the case: the newest time in its receipts' names ({@code <case>-yyyyMMdd-
-     * HHmmss-SSS.json}, written in this machine's zone when the ingestion finished), read from the names alone (a
-     * receipt lists every file of its bundle, and this is asked each time the findings page is opened); a receipt named
-     * otherwise is read for its case, and its modification time taken. Empty when no receipt names the case.
+     * When a bundle that brought new content into the case (a document indexed) was last ingested after {@code since}:
+     * the receipts' times are read from their names ({@code <case>-yyyyMMdd-HHmmss-SSS.json}, written in this machine's
+     * zone when the ingestion finished; a receipt named otherwise is read for its case, and its modification time
+     * taken), and only the receipts after {@code since} are read for their counts (this is asked each time the findings
+     * page is opened). A bundle ingested again unchanged brings nothing new. Empty when none did.
      */
-    public Optional<Instant> lastIngested(String caseId) throws IOException {
+    public Optional<Instant> newContentSince(String caseId, Instant since) throws IOException {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
@@ -75,10 +76,21 @@ public final class Receipts {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 Instant at = ingestedAt(p, caseId);
-                last = at != null && (last == null || at.isAfter(last)) ? at : last;
+                if (at != null && at.isAfter(since) && (last == null || at.isAfter(last)) && indexedAny(p)) {
+                    last = at;
+                }
             }
         }
         return Optional.ofNullable(last);
+    }
+
+    /** Whether the receipt's ingestion indexed a document; a receipt that cannot be read indexed none. */
+    private static boolean indexedAny(Path receipt) {
+        try {
+            return Json.mapper().readTree(receipt.toFile()).path("counts").path("indexed").asInt() > 0;
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     /** When the receipt's ingestion into the case finished; null when the receipt is another case's, or unreadable. */

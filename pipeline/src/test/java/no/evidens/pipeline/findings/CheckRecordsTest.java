@@ -99,23 +99,35 @@ class CheckRecordsTest {
     }
 
     @Test
-    void theLastIngestionIntoTheCaseIsTheNewestOfItsReceipts() throws Exception {
+    void aBundleBringsNewContentAfterTheCheckOnlyWhenItsIngestionIndexedADocument() throws Exception {
         Path dir = tmp.resolve("receipts");
         Receipts receipts = new Receipts(dir);
-        assertEquals(Optional.empty(), receipts.lastIngested("sak"));
-        Json.write(Map.of("case", "sak", "files", List.of()), dir.resolve("sak-20261205-101500-000.json"));
-        Json.write(Map.of("case", "sak", "files", List.of()), dir.resolve("sak-20261205-181500-250.json"));
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        Instant checked = java.time.LocalDateTime.of(2026, 12, 5, 12, 0).atZone(zone).toInstant();
+        assertEquals(Optional.empty(), receipts.newContentSince("sak", checked));
+        // before the check: new content, but the check has seen it
+        Json.write(receipt("sak", 3), dir.resolve("sak-20261205-101500-000.json"));
+        // after the check, the same bundle again unchanged: nothing indexed, nothing new
+        Json.write(receipt("sak", 0), dir.resolve("sak-20261205-131500-000.json"));
+        assertEquals(Optional.empty(), receipts.newContentSince("sak", checked), "an unchanged bundle brings nothing new");
+        // a corrected bundle after the check indexes its new content
+        Json.write(receipt("sak", 1), dir.resolve("sak-20261205-181500-250.json"));
         // another case whose name begins as this one's, ingested later: not this case's
-        Json.write(Map.of("case", "sak-2", "files", List.of()), dir.resolve("sak-2-20261206-090000-000.json"));
-        Instant expected = java.time.LocalDateTime.of(2026, 12, 5, 18, 15, 0, 250_000_000).atZone(java.time.ZoneId.systemDefault()).toInstant();
-        assertEquals(Optional.of(expected), receipts.lastIngested("sak"));
+        Json.write(receipt("sak-2", 5), dir.resolve("sak-2-20261206-090000-000.json"));
+        Instant expected = java.time.LocalDateTime.of(2026, 12, 5, 18, 15, 0, 250_000_000).atZone(zone).toInstant();
+        assertEquals(Optional.of(expected), receipts.newContentSince("sak", checked));
         // a receipt named otherwise (copied by hand) is read for its case, and counted from when it was written
         Path copied = dir.resolve("kopi.json");
-        Json.write(Map.of("case", "sak", "files", List.of()), copied);
+        Json.write(receipt("sak", 2), copied);
         Instant later = Instant.parse("2027-01-01T00:00:00Z");
         Files.setLastModifiedTime(copied, java.nio.file.attribute.FileTime.from(later));
-        assertEquals(Optional.of(later), receipts.lastIngested("sak"));
+        assertEquals(Optional.of(later), receipts.newContentSince("sak", checked));
         Files.writeString(dir.resolve("halv.json"), "{\"case\": \"sa");
-        assertEquals(Optional.of(later), receipts.lastIngested("sak"), "a receipt being written names no case");
+        assertEquals(Optional.of(later), receipts.newContentSince("sak", checked), "a receipt being written names no case");
+    }
+
+    private static Map<String, Object> receipt(String caseId, int indexed) {
+        return Map.of("case", caseId, "files", List.of(),
+                "counts", Map.of("indexed", indexed, "duplicate", 0, "failed", 0, "containers", 0));
     }
 }

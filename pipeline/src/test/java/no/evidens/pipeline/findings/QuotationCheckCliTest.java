@@ -82,8 +82,15 @@ class QuotationCheckCliTest {
         said = export(fx, "ny-sitat.md", "", 2);
         assertTrue(said.matches(".*: 1 of 1 do not match their source; 1 quotation was attached after it"), said);
 
-        // a bundle ingested into the case after the check (its receipt written later than the check began)
-        Json.write(Map.of("case", c, "bundle", fx.bundle.toString(), "files", List.of()),
+        // a bundle ingested into the case after the check (its receipt written later than the check began): unchanged,
+        // it brings nothing new; with a document indexed, the check may be out of date
+        Json.write(Map.of("case", c, "bundle", fx.bundle.toString(), "files", List.of(),
+                "counts", Map.of("indexed", 0, "duplicate", 3, "failed", 0, "containers", 0)),
+                fx.home.resolve("receipts").resolve(c + "-29990629-120000-000.json"));
+        said = export(fx, "uendret-innlesing.md", "", 2);
+        assertTrue(said.matches(".*: 1 of 1 do not match their source; 1 quotation was attached after it"), said);
+        Json.write(Map.of("case", c, "bundle", fx.bundle.toString(), "files", List.of(),
+                "counts", Map.of("indexed", 1, "duplicate", 2, "failed", 0, "containers", 0)),
                 fx.home.resolve("receipts").resolve(c + "-29990630-120000-000.json"));
         said = export(fx, "etter-innlesing.md", "", 2);
         assertTrue(said.matches(".*1 of 1 do not match their source; 1 quotation was attached after it; a bundle was ingested into the case after that check \\(2999-06-30T.*\\):"
