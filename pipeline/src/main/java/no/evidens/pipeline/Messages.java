@@ -7,7 +7,7 @@ import org.apache.camel.CamelExecutionException;
 /** Errors told to a person in one line, as the command line and the web workspace report them. */
 public final class Messages {
     /** The operating system's words for a full disk, as the JDK passes them on. */
-    private static final String DISK_FULL = "No space left on device";
+    public static final String DISK_FULL = "No space left on device";
 
     private Messages() {
     }

@@ -3,7 +3,9 @@ package no.evidens.pipeline.cli;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.ingest.ProgressListener;
+import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
 
 /**
@@ -17,6 +19,8 @@ final class ConsoleProgress implements ProgressListener {
     private final boolean terminal;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    /** Of {@link #failed}, those the full disk did not save (the rest are told after, from the receipt). */
+    private final AtomicInteger notSavedShown = new AtomicInteger();
     private final java.util.function.LongSupplier clock;
     private final long startNanos;
     private volatile int total;
@@ -44,6 +48,9 @@ final class ConsoleProgress implements ProgressListener {
         int n = done.incrementAndGet();
         if (ReceiptFile.FAILED.equals(file.status())) {
             failed.incrementAndGet();
+            if (Reason.NOT_SAVED.text().equals(file.reason())) {
+                notSavedShown.incrementAndGet();
+            }
         }
         int t = Math.max(1, total);
         if (terminal) {
@@ -91,6 +98,19 @@ final class ConsoleProgress implements ProgressListener {
     public void cutShort() {
         endBar();
         err.printf("Stopped after %.1f s, not done (%d of %d files read)%n", (clock.getAsLong() - startNanos) / 1e9, done.get(), total);
+    }
+
+    /**
+     * Says how many of the files the bar counted as read the full disk did not save after all: the commit that failed
+     * lost documents already counted (the bar cannot take them back), and the receipt counts them as failed.
+     */
+    void notSavedAfter(Receipt receipt) {
+        long notSaved = receipt.files().stream().filter(f -> Reason.NOT_SAVED.text().equals(f.reason())).count();
+        long more = notSaved - notSavedShown.get();
+        if (more > 0) {
+            err.printf("%d of the files shown as read were not saved after all (the disk is full): the receipt counts %d failed%n",
+                    more, receipt.counts().failed());
+        }
     }
 
     /** Ends the bar's line at a terminal, where it was redrawn in place. */

@@ -61,14 +61,16 @@ final class IngestCommand implements Callable<Integer> {
         }
         Receipt receipt;
         String notSaved = null;
+        ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
         try {
             receipt = new Ingestion(home.resolve(), codebook.forIngestion(home.resolve())).retryFailed(retryFailed)
-                    .ingest(caseId, municipality, bundle, new ConsoleProgress(System.err, System.console() != null));
+                    .ingest(caseId, municipality, bundle, progress);
         } catch (ReceiptNotSaved e) {
             // the account is shown all the same, and the failure to keep it after it
             receipt = e.receipt();
             notSaved = e.getMessage();
         }
+        progress.notSavedAfter(receipt);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(receipt));

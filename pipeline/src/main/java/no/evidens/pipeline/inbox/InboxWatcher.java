@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.apache.camel.CamelContext;
@@ -16,10 +18,13 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.bundle.Manifest;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.ProgressListener;
+import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.ingest.Receipt;
+import no.evidens.pipeline.ingest.ReceiptNotSaved;
 
 /**
  * Unattended ingestion: Camel's file component watches an inbox folder, and each bundle dropped there (a
@@ -27,7 +32,7 @@ import no.evidens.pipeline.ingest.Receipt;
  * name gives ({@link BundleCase}), one after another, then moved to {@code done/} (ingested; its receipt beside
  * it) or {@code failed/} (not ingested; why, beside it). A bundle leaves the inbox only when it is finished, so
  * a watcher stopped or killed half-way takes it up again when it starts, and the files already committed come
- * out as duplicates. What it is doing is kept in {@code <home>/inbox.json} ({@link InboxState}).
+ * out as duplicates; so does a bundle the full disk cut short, read again when there is room. What it is doing is kept in {@code <home>/inbox.json} ({@link InboxState}).
  */
 public final class InboxWatcher implements AutoCloseable {
     /** The inbox's folder for the bundles ingested, each beside its receipt. */
@@ -35,11 +40,20 @@ public final class InboxWatcher implements AutoCloseable {
     static final String FAILED = "failed";
     /** How long a bundle must stay unchanged before it is read (a zip still being copied is left alone). */
     static final long SETTLE_MILLIS = 1000;
+    /**
+     * How long a bundle the full disk cut short waits before it is read again: long enough that a full disk is not read
+     * at every poll (each try unpacks and analyses the bundle anew), short enough that room made is used soon.
+     */
+    static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
     private final EvidensHome home;
     private final Path inbox;
     private final Function<EvidensHome, Ingestion> ingestions;
     private final PrintWriter out;
+    /** How long a bundle the full disk cut short is let be before the watcher reads it again. */
+    private final Duration retryAfter;
+    /** The bundles left in the inbox for want of room, by name, and when. */
+    private final Map<String, Instant> noRoomSince = new ConcurrentHashMap<>();
     private InboxState state;
     private CamelContext camel;
     /** Held while this watcher runs, so the workspace can tell a watcher stopped from one at work. */
@@ -50,6 +64,12 @@ public final class InboxWatcher implements AutoCloseable {
      * @param out        one line per bundle finished
      */
     public InboxWatcher(EvidensHome home, Path inbox, Function<EvidensHome, Ingestion> ingestions, PrintWriter out) throws IOException {
+        this(home, inbox, ingestions, out, RETRY_AFTER);
+    }
+
+    InboxWatcher(EvidensHome home, Path inbox, Function<EvidensHome, Ingestion> ingestions, PrintWriter out, Duration retryAfter)
+            throws IOException {
+        this.retryAfter = retryAfter;
         this.home = home;
         this.inbox = inbox.toAbsolutePath().normalize();
         this.ingestions = ingestions;
@@ -79,7 +99,12 @@ public final class InboxWatcher implements AutoCloseable {
                                 + "&readLockCheckInterval=250&sortBy=file:modified&delay=500",
                         inbox, Manifest.FILE_NAME, DONE, FAILED, SETTLE_MILLIS)
                         .routeId("inbox")
-                        .process(ex -> ingest(ex.getIn().getBody(File.class).toPath()));
+                        .process(ex -> {
+                            Path found = ex.getIn().getBody(File.class).toPath();
+                            if (!waitingForRoom(found)) {
+                                ingest(found);
+                            }
+                        });
             }
         });
         camel.start();
@@ -112,6 +137,7 @@ public final class InboxWatcher implements AutoCloseable {
         String caseId = null;
         Receipt receipt = null;
         String error = null;
+        Exception failure = null;
         String errorCode = InboxState.Finished.DAMAGED_BUNDLE;
         state = state.withRunning(new InboxState.Running(name, null, Instant.now().toString()));
         state.write(home);
@@ -124,8 +150,15 @@ public final class InboxWatcher implements AutoCloseable {
             state.write(home);
             // the receipt names the bundle where it will be, in done/ (nothing else writes there while this runs)
             receipt = ingestions.apply(home).keptAt(free(inbox.resolve(DONE), name)).ingest(caseId, bundle, ProgressListener.NONE);
+        } catch (ReceiptNotSaved e) {
+            receipt = e.receipt();
+            failure = e;
         } catch (Exception e) {
+            failure = e;
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        if (Messages.diskFull(failure) || (receipt != null && notSaved(receipt))) {
+            return leftForRoom(name, caseId, receipt);
         }
         Path folder = inbox.resolve(error == null ? DONE : FAILED);
         Path moved = free(folder, name);
@@ -133,15 +166,23 @@ public final class InboxWatcher implements AutoCloseable {
         // or failed/ finds its receipt beside it and the queue up to date (a watcher killed in between ingests the
         // bundle again, since it is still in the inbox, and writes both anew).
         Path receiptFile = folder.resolve(moved.getFileName() + ".receipt.json");
-        if (receipt != null) {
-            Json.write(receipt, receiptFile);
-        } else {
-            Map<String, String> why = new LinkedHashMap<>();
-            why.put("bundle", name);
-            why.put("case", caseId);
-            why.put("error", error);
-            Json.write(why, receiptFile);
+        try {
+            if (receipt != null) {
+                Json.write(receipt, receiptFile);
+            } else {
+                Map<String, String> why = new LinkedHashMap<>();
+                why.put("bundle", name);
+                why.put("case", caseId);
+                why.put("error", error);
+                Json.write(why, receiptFile);
+            }
+        } catch (java.io.UncheckedIOException e) {
+            if (!Messages.diskFull(e)) {
+                throw e;
+            }
+            return leftForRoom(name, caseId, receipt); // the inbox's disk is full: its receipt has no room beside it
         }
+        noRoomSince.remove(name);
         Receipt.Counts counts = receipt == null ? null : receipt.counts();
         state = state.withFinished(new InboxState.Finished(name, caseId, error == null ? DONE : FAILED, Instant.now().toString(),
                 counts == null ? 0 : counts.indexed(), counts == null ? 0 : counts.duplicate(), counts == null ? 0 : counts.failed(),
@@ -156,6 +197,42 @@ public final class InboxWatcher implements AutoCloseable {
         }
         out.flush();
         return error == null && counts.failed() == 0;
+    }
+
+    /** Whether a file of the receipt was not saved for want of room (the rest of the bundle may be in the index). */
+    private static boolean notSaved(Receipt receipt) {
+        return receipt.files().stream().anyMatch(f -> Reason.NOT_SAVED.text().equals(f.reason()));
+    }
+
+    /**
+     * A bundle the full disk cut short stays in the inbox, so nothing of it is lost: the watcher takes it up again after
+     * {@link #retryAfter} (what was saved comes out as duplicates), as a {@code --once} run from cron does the next time.
+     * Not moved to {@code done/}, where it would sit as finished and never be read again.
+     *
+     * @return false: the bundle is not finished
+     */
+    private boolean leftForRoom(String name, String caseId, Receipt receipt) {
+        noRoomSince.put(name, Instant.now());
+        Receipt.Counts counts = receipt == null ? null : receipt.counts();
+        String error = "the disk is full (" + Messages.DISK_FULL + "): left in the inbox, read again when there is room";
+        state = state.withFinished(new InboxState.Finished(name, caseId, InboxState.Finished.WAITING, Instant.now().toString(),
+                counts == null ? 0 : counts.indexed(), counts == null ? 0 : counts.duplicate(), counts == null ? 0 : counts.failed(),
+                error, InboxState.Finished.DISK_FULL, null, null));
+        try {
+            state.write(home);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the home is full too: the workspace shows the state last written, the line below says it
+        }
+        out.printf("%s: %s%n", name, error);
+        out.flush();
+        return false;
+    }
+
+    /** Whether the bundle was left for want of room less than {@link #retryAfter} ago (the watcher lets it be till then). */
+    private boolean waitingForRoom(Path found) {
+        Path bundle = found.getFileName().toString().equals(Manifest.FILE_NAME) ? found.getParent() : found;
+        Instant since = noRoomSince.get(bundle.getFileName().toString());
+        return since != null && Instant.now().isBefore(since.plus(retryAfter));
     }
 
     /** The name in the folder, or name-2, name-3 … (before a .zip) when a bundle of that name is there already. */

@@ -132,8 +132,8 @@ public final class Ingestion {
         return this;
     }
 
-    /** Wraps the engine's sink when it is opened: a test's full disk. */
-    Ingestion sinkAround(UnaryOperator<EvidenceSink> around) {
+    /** Wraps the engine's sink when it is opened: a test's full disk (also the inbox watcher's tests). */
+    public Ingestion sinkAround(UnaryOperator<EvidenceSink> around) {
         this.sinkAround = around;
         return this;
     }

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
 
 /** A long unattended ingest says how fast it goes and how long it has left. */
@@ -51,5 +54,24 @@ class ConsoleProgressTest {
         progress.cutShort();
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals("Stopped after 2.5 s, not done (1 of 3 files read)", lines[lines.length - 1]);
+    }
+
+    @Test
+    void filesShownAsReadThatTheFullDiskDidNotSaveAreToldAfterTheBar() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong now = new AtomicLong();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, now::get);
+        progress.started(3);
+        ReceiptFile read = new ReceiptFile("a.txt", "sha", "journal", ReceiptFile.INDEXED, null, null, 1, 1);
+        ReceiptFile lost = new ReceiptFile("a.txt", "sha", "journal", ReceiptFile.FAILED, Reason.NOT_SAVED.text(), null, 0, 0);
+        progress.fileDone(read);
+        progress.fileDone(read);
+        progress.fileDone(lost); // the commit failed here: the two before it were lost with it
+        progress.finished();
+        progress.notSavedAfter(new Receipt("sak", "bunke", null, List.of(lost, lost, lost), new Receipt.Counts(0, 0, 3, 0)));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals("[##############################] 3/3 files, 1 failed", lines[lines.length - 3]);
+        assertEquals("2 of the files shown as read were not saved after all (the disk is full): the receipt counts 3 failed",
+                lines[lines.length - 1]);
     }
 }

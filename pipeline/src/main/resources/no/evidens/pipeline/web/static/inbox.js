@@ -2,8 +2,8 @@
 // Uses app.js's helpers (el, api, render, heading, wideTable, VIEWS); every name from the server goes in as text.
 'use strict';
 
-const INBOX_STATUSES = ['done', 'failed'];
-const INBOX_ERRORS = ['damaged-bundle', 'bad-case-name', 'unexpected'];
+const INBOX_STATUSES = ['done', 'failed', 'waiting'];
+const INBOX_ERRORS = ['damaged-bundle', 'bad-case-name', 'unexpected', 'disk-full'];
 
 function inboxTime(iso) {
   return iso ? localDate(iso, true) : '';
@@ -42,10 +42,10 @@ async function viewInbox() {
     r.finished.length === 0 ? el('p', {}, T('ui.common.none')) : wideTable(el('table', { class: 'receipt', id: 'inbox-finished' },
       el('thead', {}, el('tr', {}, ...['bundle', 'case', 'status', 'indexed', 'duplicate', 'failed', 'why', 'finished', 'moved']
         .map(h => el('th', { scope: 'col' }, T('ui.inbox.col.' + h))))),
-      el('tbody', {}, ...r.finished.map(f => el('tr', { class: f.status === 'failed' ? 'failed' : 'indexed' },
+      el('tbody', {}, ...r.finished.map(f => el('tr', { class: f.status === 'done' ? 'indexed' : 'failed' },
         el('td', {}, f.bundle), el('td', {}, f.caseId || ''), el('td', {}, INBOX_STATUSES.includes(f.status) ? T('ui.inbox.status.' + f.status) : f.status),
         el('td', {}, String(f.indexed)), el('td', {}, String(f.duplicate)), el('td', {}, String(f.failedFiles)),
-        el('td', {}, inboxError(f)), el('td', {}, inboxTime(f.finishedAt)), el('td', {}, f.movedTo))))), T('ui.inbox.finished')));
+        el('td', {}, inboxError(f)), el('td', {}, inboxTime(f.finishedAt)), el('td', {}, f.movedTo || ''))))), T('ui.inbox.finished')));
   // the view is drawn anew: the focus back on «Oppdater» (it was lost to the page), for the next press
   const refreshButton = el('button', { type: 'button', class: 'secondary', id: 'inbox-refresh', onclick: async () => {
     await viewInbox();

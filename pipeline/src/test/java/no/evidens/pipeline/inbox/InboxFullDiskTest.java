@@ -1,0 +1,128 @@
+package no.evidens.pipeline.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.index.EvidenceSink;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.Passage;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Messages;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.fixture.PlainTextExtractor;
+import no.evidens.pipeline.ingest.Ingestion;
+
+/**
+ * A bundle dropped into the inbox while the home's disk is full: before, it was moved to {@code done/} as finished, its
+ * receipt all {@code not saved}, and never read again. Now it stays in the inbox, the state says why
+ * ({@code waiting}, {@code disk-full}), {@code --once} answers false (exit 3), and the next run, with room, reads it
+ * and moves it to {@code done/}. The full disk is faked (a mount needs root): the index's commit fails as on a full disk.
+ */
+class InboxFullDiskTest {
+    @TempDir
+    Path tmp;
+
+    /**
+     * The real index while there is room; on a full disk it takes the documents in memory, its commit fails and loses
+     * them, and the writer is closed after, as Lucene's.
+     */
+    private static final class Disk implements EvidenceSink {
+        private final EvidenceSink real;
+        private final AtomicBoolean full;
+        private volatile boolean closed;
+
+        Disk(EvidenceSink real, AtomicBoolean full) {
+            this.real = real;
+            this.full = full;
+        }
+
+        @Override
+        public void add(IndexedDocument doc, List<Passage> passages) throws IOException {
+            if (closed) {
+                throw new IllegalStateException("this IndexWriter is closed", new IOException(Messages.DISK_FULL));
+            }
+            if (!full.get()) {
+                real.add(doc, passages);
+            }
+        }
+
+        @Override
+        public void replace(IndexedDocument doc, List<Passage> passages) throws IOException {
+            add(doc, passages);
+        }
+
+        @Override
+        public boolean contains(String caseId, String sha256) throws IOException {
+            return real.contains(caseId, sha256);
+        }
+
+        @Override
+        public void commit() throws IOException {
+            if (closed || full.get()) {
+                closed = true;
+                throw new IOException(Messages.DISK_FULL);
+            }
+            real.commit();
+        }
+
+        @Override
+        public void close() throws IOException {
+            real.close();
+        }
+    }
+
+    @Test
+    void aBundleTheFullDiskCutShortStaysInTheInboxAndIsReadWhenThereIsRoom() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("innboks"));
+        Path zip = inbox.resolve("fjordvik-2026.zip");
+        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(file)) {
+            for (int i = 0; i < 3; i++) {
+                z.putNextEntry(new ZipEntry("journaler/notat-" + i + ".txt"));
+                z.write(("Notat nummer " + i + " om oppfølgingen av familien.").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        AtomicBoolean full = new AtomicBoolean(true);
+        StringWriter lines = new StringWriter();
+        try (InboxWatcher watcher = new InboxWatcher(home, inbox,
+                h -> new Ingestion(h, new DocumentAnalyser(new PlainTextExtractor()), 1).sinkAround(real -> new Disk(real, full)),
+                new PrintWriter(lines), Duration.ZERO)) {
+            assertFalse(watcher.drain(), "a bundle left for want of room is not all well (--once: exit 3)");
+            assertTrue(Files.isRegularFile(zip), "left in the inbox");
+            assertFalse(Files.exists(inbox.resolve("done/fjordvik-2026.zip")), "not in done/ as if finished");
+            InboxState.Finished left = InboxState.read(home).finished().get(0);
+            assertEquals(InboxState.Finished.WAITING, left.status(), left.toString());
+            assertEquals(InboxState.Finished.DISK_FULL, left.errorCode(), left.toString());
+            assertEquals(3, left.failedFiles(), left.toString());
+            assertNull(left.movedTo(), left.toString());
+            assertEquals(List.of("fjordvik-2026.zip"), InboxState.waiting(inbox));
+            assertTrue(lines.toString().contains("left in the inbox, read again when there is room"), lines.toString());
+
+            full.set(false);
+            assertTrue(watcher.drain(), lines.toString());
+        }
+        assertFalse(Files.exists(zip));
+        assertTrue(Files.isRegularFile(inbox.resolve("done/fjordvik-2026.zip")));
+        InboxState.Finished done = InboxState.read(home).finished().get(0);
+        assertEquals(InboxWatcher.DONE, done.status(), done.toString());
+        assertEquals(3, done.indexed(), done.toString());
+    }
+}
