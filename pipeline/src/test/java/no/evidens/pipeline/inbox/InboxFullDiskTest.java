@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,12 +19,9 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import no.evidens.index.EvidenceSink;
-import no.evidens.index.IndexedDocument;
-import no.evidens.index.Passage;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.fixture.FullDiskSink;
 import no.evidens.pipeline.fixture.PlainTextExtractor;
 import no.evidens.pipeline.ingest.Ingestion;
 
@@ -38,55 +34,6 @@ import no.evidens.pipeline.ingest.Ingestion;
 class InboxFullDiskTest {
     @TempDir
     Path tmp;
-
-    /**
-     * The real index while there is room; on a full disk it takes the documents in memory, its commit fails and loses
-     * them, and the writer is closed after, as Lucene's.
-     */
-    private static final class Disk implements EvidenceSink {
-        private final EvidenceSink real;
-        private final AtomicBoolean full;
-        private volatile boolean closed;
-
-        Disk(EvidenceSink real, AtomicBoolean full) {
-            this.real = real;
-            this.full = full;
-        }
-
-        @Override
-        public void add(IndexedDocument doc, List<Passage> passages) throws IOException {
-            if (closed) {
-                throw new IllegalStateException("this IndexWriter is closed", new IOException(Messages.DISK_FULL));
-            }
-            if (!full.get()) {
-                real.add(doc, passages);
-            }
-        }
-
-        @Override
-        public void replace(IndexedDocument doc, List<Passage> passages) throws IOException {
-            add(doc, passages);
-        }
-
-        @Override
-        public boolean contains(String caseId, String sha256) throws IOException {
-            return real.contains(caseId, sha256);
-        }
-
-        @Override
-        public void commit() throws IOException {
-            if (closed || full.get()) {
-                closed = true;
-                throw new IOException(Messages.DISK_FULL);
-            }
-            real.commit();
-        }
-
-        @Override
-        public void close() throws IOException {
-            real.close();
-        }
-    }
 
     @Test
     void aBundleTheFullDiskCutShortStaysInTheInboxAndIsReadWhenThereIsRoom() throws Exception {
@@ -103,7 +50,7 @@ class InboxFullDiskTest {
         AtomicBoolean full = new AtomicBoolean(true);
         StringWriter lines = new StringWriter();
         try (InboxWatcher watcher = new InboxWatcher(home, inbox,
-                h -> new Ingestion(h, new DocumentAnalyser(new PlainTextExtractor()), 1).sinkAround(real -> new Disk(real, full)),
+                h -> new Ingestion(h, new DocumentAnalyser(new PlainTextExtractor()), 1).sinkAround(real -> new FullDiskSink(real, commit -> full.get())),
                 new PrintWriter(lines), Duration.ZERO)) {
             assertFalse(watcher.drain(), "a bundle left for want of room is not all well (--once: exit 3)");
             assertTrue(Files.isRegularFile(zip), "left in the inbox");

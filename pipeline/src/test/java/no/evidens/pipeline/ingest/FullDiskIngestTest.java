@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,12 +13,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import no.evidens.index.EvidenceSink;
-import no.evidens.index.IndexedDocument;
-import no.evidens.index.Passage;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.fixture.FullDiskSink;
 import no.evidens.pipeline.fixture.PlainTextExtractor;
 
 /**
@@ -36,71 +32,6 @@ class FullDiskIngestTest {
     @TempDir
     Path tmp;
 
-    /** The real index, written at each commit until the {@code failAt}-th, which fails: after it, everything does. */
-    private static final class FillsUp implements EvidenceSink {
-        private record Added(IndexedDocument doc, List<Passage> passages, boolean replace) {
-        }
-
-        private final EvidenceSink disk;
-        private final int failAt;
-        private final List<Added> buffered = new ArrayList<>();
-        private int commits;
-        private boolean closed;
-
-        FillsUp(EvidenceSink disk, int failAt) {
-            this.disk = disk;
-            this.failAt = failAt;
-        }
-
-        private void open() {
-            if (closed) {
-                throw new IllegalStateException("this IndexWriter is closed", new IOException(DISK_FULL));
-            }
-        }
-
-        @Override
-        public synchronized void add(IndexedDocument doc, List<Passage> passages) {
-            open();
-            buffered.add(new Added(doc, passages, false));
-        }
-
-        @Override
-        public synchronized void replace(IndexedDocument doc, List<Passage> passages) {
-            open();
-            buffered.add(new Added(doc, passages, true));
-        }
-
-        @Override
-        public synchronized boolean contains(String caseId, String sha256) throws IOException {
-            return buffered.stream().anyMatch(a -> a.doc().caseId().equals(caseId) && a.doc().sha256().equals(sha256))
-                    || disk.contains(caseId, sha256);
-        }
-
-        @Override
-        public synchronized void commit() throws IOException {
-            open();
-            if (++commits == failAt) {
-                closed = true;
-                buffered.clear();
-                throw new IOException(DISK_FULL);
-            }
-            for (Added a : buffered) {
-                if (a.replace()) {
-                    disk.replace(a.doc(), a.passages());
-                } else {
-                    disk.add(a.doc(), a.passages());
-                }
-            }
-            buffered.clear();
-            disk.commit();
-        }
-
-        @Override
-        public void close() throws IOException {
-            disk.close();
-        }
-    }
-
     @Test
     void theDocumentsNoCommitSavedAreFailedAndTheNextIngestTakesThemUp() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("bundle/journaler"));
@@ -112,7 +43,7 @@ class FullDiskIngestTest {
         EvidensHome home = new EvidensHome(tmp.resolve("home"));
 
         Receipt first = new Ingestion(home, new DocumentAnalyser(new PlainTextExtractor()), 1)
-                .sinkAround(disk -> new FillsUp(disk, 2)).ingest("sak", tmp.resolve("bundle"), ProgressListener.NONE);
+                .sinkAround(disk -> new FullDiskSink(disk, commit -> commit == 2)).ingest("sak", tmp.resolve("bundle"), ProgressListener.NONE);
 
         assertEquals(new Receipt.Counts(CommitPolicy.FEWEST, 0, files - CommitPolicy.FEWEST, 0), first.counts(),
                 first.files().toString());
