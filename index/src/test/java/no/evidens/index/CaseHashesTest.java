@@ -81,7 +81,10 @@ class CaseHashesTest {
         }
         assertEquals(Set.of("aaa", "bbb"), CaseHashes.read(index, "sak-1", memory));
         assertEquals(Set.of("aaa", "bbb"), CaseHashes.read(index, "sak-1"));
-        assertFalse(Files.readString(memory).contains("fff"));
+        // The hashes in the file written again (its second line names the commit by a hex digest, which may itself
+        // hold "fff", so only the hash lines are compared).
+        List<String> kept = Files.readAllLines(memory, StandardCharsets.UTF_8);
+        assertEquals(Set.of("aaa", "bbb"), Set.copyOf(kept.subList(3, kept.size())));
     }
 
     @Test
