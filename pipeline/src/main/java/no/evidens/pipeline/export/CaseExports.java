@@ -57,8 +57,11 @@ public final class CaseExports {
             throw new IllegalArgumentException("case " + caseId + " has no findings (see: evidens finding create --help)");
         }
         List<FindingOut> out = new ArrayList<>();
+        // One count of persons for the whole export: «[navn 1]» is the same person in every finding of the report
+        Persons persons = new Persons();
         for (Finding f : findings) {
-            out.add(finding(f, store.evidence(f.id()), anonymiser, index));
+            out.add(finding(f, store.evidence(f.id()), anonymiser, persons, index));
+            persons = persons.nextFinding();
         }
         List<HistoryOut> history = anonymiser != null ? List.of()
                 : store.history(caseId, null).stream().map(CaseExports::history).toList();
@@ -68,11 +71,11 @@ public final class CaseExports {
 
     /** A finding with its evidence as exported (quotations and notes anonymised when an anonymiser is given). */
     public static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser) {
-        return finding(f, items, anonymiser, null);
+        return finding(f, items, anonymiser, new Persons(), null);
     }
 
-    private static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser, EvidenceIndex index) {
-        Persons persons = new Persons();
+    private static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser, Persons persons,
+                                      EvidenceIndex index) {
         List<EvidenceOut> evidence = new ArrayList<>();
         for (EvidenceItem item : items) {
             evidence.add(evidence(item, anonymiser, persons, context(index, f.caseId(), item)));
