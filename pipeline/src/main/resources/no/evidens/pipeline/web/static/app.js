@@ -544,7 +544,7 @@ function findingCard(caseId, f, all) {
     el('h3', { id: 'h-' + f.ref, tabindex: '-1' }, `${f.label}: ${f.title}`),
     f.requirements.length ? el('p', { class: 'cite' }, T('ui.findings.requirements', f.requirements.map(r => r.text).join('; '))) : null,
     f.text ? el('p', {}, f.text) : null,
-    el('p', { class: 'cite' }, T(ev.length === 1 ? 'ui.findings.status1' : 'ui.findings.statusN', f.status, ev.length, f.updatedAt.slice(0, 16).replace('T', ' '), f.updatedBy)),
+    el('p', { class: 'cite' }, T(ev.length === 1 ? 'ui.findings.status1' : 'ui.findings.statusN', f.status, ev.length, localDate(f.updatedAt, true), f.updatedBy)),
     ev.length ? items : el('p', { class: 'cite' }, T('ui.findings.noQuotes')),
     reviewBar(base, f), conflictBox, edit,
     el('p', {}, el('a', { href: '#/historikk?' + qs({ ref: f.ref }), id: 'history-' + f.ref }, T('ui.findings.history', f.label))));
