@@ -450,9 +450,18 @@ async function viewFindings(params) {
   const anon = el('input', { type: 'checkbox', id: 'anonymise' });
   const exportLink = (fmt, label) => el('a', { class: 'button', id: 'export-' + fmt, href: '/api/export?' + qs({ case: caseId, format: fmt }),
     download: '', onclick: ev => { ev.currentTarget.href = '/api/export?' + qs({ case: caseId, format: fmt, anonymise: anon.checked ? 'true' : null }); } }, label);
+  // the report's own words («Kilde», «Kjelde» …): the language kept for the case, as the command line's export uses it
+  const exportLanguage = el('select', { id: 'export-language', onchange: async ev => {
+      try {
+        await api('POST', '/api/eksport-sprak', { case: caseId, sprak: ev.target.value });
+        say(T('ui.findings.exportLanguageSet', T('ui.language.' + ev.target.value)));
+      } catch (e) { showError(errorText(e)); }
+    } }, ...['nb', 'nn'].map(code => el('option', { value: code }, T('ui.language.' + code))));
+  api('GET', '/api/eksport-sprak?' + qs({ case: caseId })).then(r => { exportLanguage.value = r.sprak; }, () => {});
   const exportBar = el('section', { class: 'export', 'aria-label': T('ui.findings.export') }, el('strong', {}, T('ui.findings.exportLead')),
     exportLink('docx', 'Word (DOCX)'), exportLink('md', 'Markdown'), exportLink('csv', 'CSV'),
-    el('label', { class: 'inline' }, anon, T('ui.findings.anonymise')));
+    el('label', { class: 'inline' }, anon, T('ui.findings.anonymise')),
+    el('label', { class: 'inline' }, T('ui.findings.exportLanguage'), ' ', exportLanguage));
   const kind = el('select', { id: 'new-kind', name: 'kind' }, ...['avvik', 'merknad', 'observasjon'].map(k => el('option', { value: k }, T('ui.kind.' + k))));
   const title = el('input', { type: 'text', id: 'new-title', required: true, autocomplete: 'off' });
   const reqs = el('textarea', { id: 'new-req', rows: '2' });
