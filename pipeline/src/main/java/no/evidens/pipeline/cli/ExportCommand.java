@@ -11,16 +11,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.ExportFormat;
 import no.evidens.pipeline.findings.CaseReports;
 import no.evidens.pipeline.findings.CheckNote;
 import no.evidens.pipeline.findings.LastCheck;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.search.SavedSearchService;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the findings of a case with their quotations and sources.",
                 "Formats: docx (the findings section of a supervision report), md, csv, or json (also the backup that evidens "
                         + "import reads).",
+                "The report's own words («Kilde», «Kjelde» …) in the language chosen for the case in the workspace, else "
+                        + "Bokmål, or as --language says.",
                 "A line on stderr says when the quotations were last checked (evidens verify) and how it went."})
 final class ExportCommand extends CliAction {
     @Mixin
@@ -32,12 +37,21 @@ final class ExportCommand extends CliAction {
     @Option(names = "--anonymise", description = "Replace person names, fødselsnummer, phone numbers, e-mail and street "
             + "addresses in the quotations with [navn 1], [fødselsnummer], …")
     boolean anonymise;
+    @Option(names = "--language", paramLabel = "nb|nn", description = "The report's own words in Bokmål (nb) or Nynorsk (nn); "
+            + "default: the language chosen for the case in the workspace, else nb.")
+    String language;
 
     @Override
     public Integer call() throws Exception {
         ExportFormat f = ExportFormat.of(format);
+        if (language != null && !Language.known(language.strip())) {
+            throw new IllegalArgumentException("unknown language '" + language + "': use nb (Bokmål) or nn (Nynorsk)");
+        }
         CaseExport export = opts.service().reports().export(opts.caseId, anonymise, opts.user());
-        f.write(export, out);
+        // the same words as the workspace's download of the case: as asked, else as chosen for the case, else Bokmål
+        Language words = language != null ? Language.of(language)
+                : new SavedSearchService(opts.evidensHome(), FindingStore.DEFAULT_LOCK_WAIT).exportLanguage(opts.caseId);
+        f.write(export, out, words);
         opts.service().audit().exported(opts.user(), opts.caseId, format, anonymise, out.getFileName().toString());
         int quotes = export.findings().stream().mapToInt(x -> x.evidence().size()).sum();
         int code = say("Exported %d finding%s with %d quotation%s of case %s to %s%s",

@@ -57,8 +57,11 @@ public final class CaseExports {
             throw new IllegalArgumentException("case " + caseId + " has no findings (see: evidens finding create --help)");
         }
         List<FindingOut> out = new ArrayList<>();
+        // One count of persons for the whole export: «[navn 1]» is the same person in every finding of the report
+        Persons persons = new Persons();
         for (Finding f : findings) {
-            out.add(finding(f, store.evidence(f.id()), anonymiser, index));
+            out.add(finding(f, store.evidence(f.id()), anonymiser, persons, index));
+            persons = persons.nextFinding();
         }
         List<HistoryOut> history = anonymiser != null ? List.of()
                 : store.history(caseId, null).stream().map(CaseExports::history).toList();
@@ -68,11 +71,11 @@ public final class CaseExports {
 
     /** A finding with its evidence as exported (quotations and notes anonymised when an anonymiser is given). */
     public static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser) {
-        return finding(f, items, anonymiser, null);
+        return finding(f, items, anonymiser, new Persons(), null);
     }
 
-    private static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser, EvidenceIndex index) {
-        Persons persons = new Persons();
+    private static FindingOut finding(Finding f, List<EvidenceItem> items, Anonymiser anonymiser, Persons persons,
+                                      EvidenceIndex index) {
         List<EvidenceOut> evidence = new ArrayList<>();
         for (EvidenceItem item : items) {
             evidence.add(evidence(item, anonymiser, persons, context(index, f.caseId(), item)));
@@ -102,20 +105,21 @@ public final class CaseExports {
 
     private static EvidenceOut evidence(EvidenceItem item, Anonymiser anonymiser, Persons persons, List<String> context) {
         EvidenceDraft e = item.evidence();
-        // No export holds a fødselsnummer, anonymised or not.
-        String quote = anonymiser == null ? NationalIds.mask(e.quote()) : anonymiser.anonymise(e.quote(), persons, context);
-        String note = anonymiser == null || e.note() == null ? NationalIds.mask(e.note()) : anonymiser.anonymise(e.note(), persons);
+        // No export holds a fødselsnummer, anonymised or not: the anonymiser's own mask knows only valid ones, so what a
+        // label calls one is masked after it too (NationalIds).
+        String quote = NationalIds.mask(anonymiser == null ? e.quote() : anonymiser.anonymise(e.quote(), persons, context));
+        String note = NationalIds.mask(anonymiser == null || e.note() == null ? e.note() : anonymiser.anonymise(e.note(), persons));
         // A document's title and file name may name the person the record is about («Individuell plan – Tobias Lunde»):
         // anonymised, the title is masked as its quotations are (the same placeholders) and the file is named by its
         // document alone, since a name written in lower case into a file name is no name the model can find; the bundle's
         // folder (which may be named after the person too) is left out.
         String title = e.title() == null ? null
-                : anonymiser == null ? NationalIds.mask(e.title()) : anonymiser.anonymise(e.title(), persons, context);
+                : NationalIds.mask(anonymiser == null ? e.title() : anonymiser.anonymise(e.title(), persons, context));
         String file = anonymiser == null ? NationalIds.mask(e.file()) : anonymousFile(e.file(), e.docId());
         return new EvidenceOut(item.id(), item.position(), e.stance().id(), quote,
                 source(title, file, e.type(), e.page(), e.endPage()),
                 new Citation(title, file, e.type(), e.docId(), e.page(), e.endPage(), e.start(), e.end()),
-                e.passageId(), e.lastPassageId(), e.sha256(), anonymiser == null ? e.sourceBundle() : null, note,
+                e.passageId(), e.lastPassageId(), e.sha256(), anonymiser == null ? NationalIds.mask(e.sourceBundle()) : null, note,
                 provenance(e.provenance(), anonymiser, persons), item.addedBy(), item.addedAt().toString(), e.normaliserVersion());
     }
 
@@ -125,7 +129,7 @@ public final class CaseExports {
      */
     private static ProvenanceOut provenance(Provenance p, Anonymiser anonymiser, Persons persons) {
         UnaryOperator<String> mask = v -> v == null ? null
-                : anonymiser == null ? NationalIds.mask(v) : anonymiser.anonymise(v, persons);
+                : NationalIds.mask(anonymiser == null ? v : anonymiser.anonymise(v, persons));
         Map<String, String> filters = new TreeMap<>();
         p.filters().forEach((k, v) -> filters.put(k, mask.apply(v)));
         return new ProvenanceOut(mask.apply(p.query()), filters);

@@ -5,7 +5,11 @@ import org.apache.commons.csv.CSVFormat;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 
-/** One row per quotation (a finding without evidence gets one row without one), for spreadsheets. */
+/**
+ * One row per quotation (a finding without evidence gets one row without one), for spreadsheets: UTF-8 opened by a
+ * byte-order mark, as the overview's CSV, since a spreadsheet (Excel) reads a file without one in the machine's old code
+ * page and shows «følgende» as «fÃ¸lgende».
+ */
 final class CsvReport {
     static final String[] HEADER = {"case", "finding", "label", "kind", "number", "title", "requirements", "text", "status",
         "position", "stance", "quote", "source", "title_of_document", "file", "type", "page", "end_page", "start", "end",
@@ -15,7 +19,7 @@ final class CsvReport {
     }
 
     static String render(CaseExport export) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder("\uFEFF");
         record(out, (Object[]) HEADER);
         for (FindingOut f : export.findings()) {
             Object[] head = {export.caseId(), f.ref(), f.label(), f.kind(), f.number(), f.title(), ReportText.requirements(f),

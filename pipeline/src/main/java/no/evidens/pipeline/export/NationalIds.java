@@ -1,17 +1,30 @@
 package no.evidens.pipeline.export;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import no.evidens.models.TaggedSpan;
 import no.evidens.models.tag.PiiTagger;
 
 /**
  * Keeps fødselsnummer, D- and H-numbers out of every export, anonymised or not: each valid one (check
- * digits and date, as the PII tagger finds them) becomes {@code [fødselsnummer]}, {@code [d-nummer]} or
- * {@code [h-nummer]}.
+ * digits and date, as the PII tagger finds them), and any eleven digits a label calls one, becomes
+ * {@code [fødselsnummer]}, {@code [d-nummer]} or {@code [h-nummer]}.
  */
 public final class NationalIds {
     private static final PiiTagger TAGGER = new PiiTagger();
+    /**
+     * Eleven digits right after a label that says what they are ({@code Fødselsnummer: }, {@code f.nr. }, {@code fnr },
+     * {@code personnummeret hans er }, {@code D-nummer }): masked whatever their check digits, since a number mistyped (or made
+     * up for a sample, as the demo's journal's) is still written as the person's number. Groups: the label of a
+     * fødselsnummer, of a D-number, of an H-number; the number.
+     */
+    private static final Pattern LABELLED = Pattern.compile("(?iu)(?<!\\p{L})(?:(fødselsnummer\\p{L}*|fødselsnr|f\\.\\s?nr|fnr"
+            + "|personnummer\\p{L}*|pers\\.\\s?nr)|(d-nummer\\p{L}*|d-nr)|(h-nummer\\p{L}*|h-nr))\\.?\\s*:?\\s*(?:(?:er|var|hans|hennes|deres)\\s+){0,2}"
+            + "(\\d{6}[ \u00a0]?\\d{5})(?!\\d|[.,]\\d)");
 
     private NationalIds() {
     }
@@ -20,12 +33,14 @@ public final class NationalIds {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        List<TaggedSpan> ids = TAGGER.tag(text).stream()
+        List<TaggedSpan> ids = new ArrayList<>(TAGGER.tag(text).stream()
                 .filter(s -> s.type().equals(PiiTagger.FODSELSNUMMER) || s.type().equals(PiiTagger.D_NUMMER)
-                        || s.type().equals(PiiTagger.H_NUMMER)).toList();
+                        || s.type().equals(PiiTagger.H_NUMMER)).toList());
+        ids.addAll(labelled(text));
         if (ids.isEmpty()) {
             return text;
         }
+        ids.sort(Comparator.comparingInt(TaggedSpan::start));
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
         for (TaggedSpan s : ids) {
@@ -40,5 +55,16 @@ public final class NationalIds {
             at = s.end();
         }
         return out.append(text, at, text.length()).toString();
+    }
+
+    /** The numbers a label calls a fødselsnummer, D- or H-number, typed by their label. */
+    private static List<TaggedSpan> labelled(String text) {
+        List<TaggedSpan> out = new ArrayList<>();
+        Matcher m = LABELLED.matcher(text);
+        while (m.find()) {
+            String type = m.group(2) != null ? PiiTagger.D_NUMMER : m.group(3) != null ? PiiTagger.H_NUMMER : PiiTagger.FODSELSNUMMER;
+            out.add(new TaggedSpan(type, m.start(4), m.end(4)));
+        }
+        return out;
     }
 }

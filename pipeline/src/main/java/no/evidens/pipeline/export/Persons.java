@@ -11,26 +11,68 @@ import java.util.regex.Pattern;
 
 import no.evidens.models.DocumentNames;
 
-/** The persons met so far in one finding: each a set of the words of its names. */
+/**
+ * The persons met so far: each a set of the words of its names, and the names of two words or more it was met by. Their
+ * numbers hold for a whole export ({@link #nextFinding}); which words are known as names ({@link #known}) only for the
+ * persons met in the finding at hand, so that a word wrongly masked in one finding does not spread to every other.
+ */
 public final class Persons {
     /** The shortest word read as a misspelt name word ({@link #knownButOneLetter}). */
     private static final int MISSPELT_MIN = 5;
 
+    private final List<Set<String>> all;
+    private final List<List<Set<String>>> fullNames;
+    /** The persons met in this finding, in the order of {@link #all}. */
     private final List<Set<String>> persons = new ArrayList<>();
 
-    /** The number of the person this name belongs to (1, 2, …): one that shares a word with it, else a new one. */
+    public Persons() {
+        this(new ArrayList<>(), new ArrayList<>());
+    }
+
+    private Persons(List<Set<String>> all, List<List<Set<String>>> fullNames) {
+        this.all = all;
+        this.fullNames = fullNames;
+    }
+
+    /** The persons of the next finding of the same export: the same numbers, no name word known yet. */
+    public Persons nextFinding() {
+        return new Persons(all, fullNames);
+    }
+
+    /**
+     * The number of the person this name belongs to (1, 2, …): one that shares a word with it, else a new one. Two full
+     * names are one person only when one's words hold the other's ({@code Kari Nordmann}, {@code Kari Anne Nordmann}):
+     * {@code Linn Storvik} and {@code Roar Storvik} share their surname and are two persons, as are {@code Anders Nygård}
+     * and {@code Anders Moe}. A name of one word is the first person met with that word.
+     */
     int numberOf(String name) {
         Set<String> words = words(name);
-        for (int i = 0; i < persons.size(); i++) {
-            for (String w : words) {
-                if (persons.get(i).contains(w)) {
-                    persons.get(i).addAll(words);
-                    return i + 1;
+        for (int i = 0; i < all.size(); i++) {
+            Set<String> person = all.get(i);
+            if (sharesAWord(person, words) && !anotherFullName(fullNames.get(i), words)) {
+                person.addAll(words);
+                if (words.size() > 1) {
+                    fullNames.get(i).add(words);
                 }
+                if (persons.stream().noneMatch(p -> p == person)) {
+                    persons.add(person);
+                }
+                return i + 1;
             }
         }
+        all.add(words);
+        fullNames.add(new ArrayList<>(words.size() > 1 ? List.of(words) : List.of()));
         persons.add(words);
-        return persons.size();
+        return all.size();
+    }
+
+    private static boolean sharesAWord(Set<String> person, Set<String> words) {
+        return words.stream().anyMatch(person::contains);
+    }
+
+    /** Whether a name of two words or more is another than one of the full names a person was met by. */
+    private static boolean anotherFullName(List<Set<String>> known, Set<String> words) {
+        return words.size() > 1 && known.stream().anyMatch(k -> !k.containsAll(words) && !words.containsAll(k));
     }
 
     boolean known(String word) {

@@ -30,8 +30,12 @@ class CitationExportTest {
     private static final String QUOTE = "Navn: Tobias Lunde, 19 år.";
 
     private static EvidenceItem quoted(String title, String file) {
+        return quoted(title, file, "/home/ola/tilsyn/tobias-lunde");
+    }
+
+    private static EvidenceItem quoted(String title, String file, String bundle) {
         EvidenceDraft d = new EvidenceDraft("sak/abc/1", null, "abc", 0, QUOTE.length(), QUOTE, title, file,
-                "klientdokumentasjon", 2, 2, "0".repeat(64), "/home/ola/tilsyn/tobias-lunde", Stance.SUPPORTS, null,
+                "klientdokumentasjon", 2, 2, "0".repeat(64), bundle, Stance.SUPPORTS, null,
                 new Provenance(null, java.util.Map.of()), null);
         return new EvidenceItem(1, 1, 1, d, "ola", Instant.parse("2026-12-05T07:00:00Z"));
     }
@@ -76,5 +80,13 @@ class CitationExportTest {
         assertEquals("klienter/[fødselsnummer]/plan.pdf", e.citation().file());
         assertEquals("/home/ola/tilsyn/tobias-lunde", e.sourceBundle(), "a backup keeps where its sources lie");
         assertTrue(e.source().startsWith("Individuell plan – Tobias Lunde, "));
+    }
+
+    /** Round 45's walk: the JSON export (not anonymised) wrote the bundle's folder as it was, a fødselsnummer in it too. */
+    @Test
+    void aBundleFolderNamedByAFodselsnummerIsMaskedInTheExport() {
+        EvidenceOut e = exported(quoted("Individuell plan", "plan.pdf", "/home/ola/tilsyn/15038523462"), null)
+                .findings().get(0).evidence().get(0);
+        assertEquals("/home/ola/tilsyn/[fødselsnummer]", e.sourceBundle());
     }
 }

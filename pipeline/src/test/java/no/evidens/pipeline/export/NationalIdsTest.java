@@ -35,6 +35,21 @@ class NationalIdsTest {
         assertEquals("Pasient [fødselsnummer] møtte.", NationalIds.mask("Pasient " + fnr + " møtte."));
     }
 
+    /**
+     * The demo's journal writes «Fødselsnummer: 01017012345», eleven digits whose check digits fail: the export of round 45's
+     * walk carried them, anonymised or not. What a label calls a fødselsnummer, D- or H-number is masked whatever its digits.
+     */
+    @Test
+    void aNumberALabelCallsAFodselsnummerIsMaskedWhateverItsCheckDigits() {
+        assertEquals("Pasient: Roar. Fødselsnummer: [fødselsnummer].", NationalIds.mask("Pasient: Roar. Fødselsnummer: 01017012345."));
+        assertEquals("Gutten (f.nr. [fødselsnummer]) og mor (fnr [fødselsnummer])",
+                NationalIds.mask("Gutten (f.nr. 010170 12345) og mor (fnr 01017012345)"));
+        assertEquals("Personnummeret hans er [fødselsnummer], D-nummer: [d-nummer], H-nr. [h-nummer].",
+                NationalIds.mask("Personnummeret hans er 01017012345, D-nummer: 41017012345, H-nr. 01417012345."));
+        assertEquals("Fødselsnummer: 0101701234, saksnummer 01017012345.",
+                NationalIds.mask("Fødselsnummer: 0101701234, saksnummer 01017012345."), "ten digits, or a number labelled otherwise");
+    }
+
     @Test
     void otherNumbersStay() {
         assertEquals("Saksnummer 12345678901 og tlf. 55 12 34 56", NationalIds.mask("Saksnummer 12345678901 og tlf. 55 12 34 56"));

@@ -200,4 +200,24 @@ class FindingsCliTest {
         assertEquals(0, run("export", "--case", c, "--format", "csv", "--out", csv.toString()), err);
         assertEquals(4, Files.readString(csv).split("\r\n(?=" + c + "|case)").length);
     }
+
+    /**
+     * Round 45's walk: with Nynorsk chosen for the case's exports in the workspace, its download said «Kjelde» and the
+     * command line's export of the same case «Kilde». Both now follow the case's choice; {@code --language} overrides it.
+     */
+    @Test
+    void theExportSpeaksTheLanguageChosenForTheCaseAsTheWorkspaceDoes() throws Exception {
+        createAndAttach();
+        String c = CaseFixture.CASE;
+        new no.evidens.pipeline.search.SavedSearchService(new no.evidens.pipeline.EvidensHome(fx.home),
+                java.time.Duration.ofSeconds(20)).setExportLanguage(c, no.evidens.pipeline.lang.Language.NN, "kari");
+        Path md = tmp.resolve("funn.md");
+        assertEquals(0, run("export", "--case", c, "--format", "md", "--out", md.toString()), err);
+        assertTrue(Files.readString(md).startsWith("# Tilsynet sine funn"), Files.readString(md));
+        assertTrue(Files.readString(md).contains("> Kjelde: "), Files.readString(md));
+        assertEquals(0, run("export", "--case", c, "--format", "md", "--language", "nb", "--out", md.toString()), err);
+        assertTrue(Files.readString(md).startsWith("# Tilsynets funn"), Files.readString(md));
+        assertEquals(2, run("export", "--case", c, "--format", "md", "--language", "en", "--out", md.toString()));
+        assertTrue(err.contains("unknown language 'en'"), err);
+    }
 }

@@ -159,6 +159,27 @@ class WorkspaceWordsTest {
                 && !BROWSER_DIALOG.matcher("ask(t, q, a); el.confirmed(); x.prompt ()").find());
     }
 
+    /** A server time cut to {@code 2026-12-05 20:31}: the UTC instant's digits, read as the auditor's own clock. */
+    private static final Pattern RAW_TIME = Pattern.compile("\\.slice\\(0,\\s*1[0-9]\\)\\.replace\\(\\s*'T'");
+
+    /**
+     * Round 45's walk: a finding's card said «endret 2026-12-05 20:31 av siri», the server's UTC time in the ISO form, an
+     * hour behind a Norwegian clock in winter, beside the check's «5.12.2026, 21:31:00»; the earlier ingestions' table too.
+     * Every time a view shows goes through localDate (texts.js): the user's zone, the date in Norwegian form.
+     */
+    @Test
+    void noViewShowsAServerTimeAsItsRawDigits() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String file : VIEWS) {
+            Matcher m = RAW_TIME.matcher(code(resource("static/" + file)));
+            while (m.find()) {
+                found.add(file + ": " + m.group());
+            }
+        }
+        assertEquals(List.of(), found, "show a time with localDate(iso, true)");
+        assertTrue(RAW_TIME.matcher("f.updatedAt.slice(0, 16).replace('T', ' ')").find());
+    }
+
     @Test
     void theTestSeesALiteralItShouldFlag() {
         assertTrue(prose("Ingen treff i saken"));

@@ -450,9 +450,18 @@ async function viewFindings(params) {
   const anon = el('input', { type: 'checkbox', id: 'anonymise' });
   const exportLink = (fmt, label) => el('a', { class: 'button', id: 'export-' + fmt, href: '/api/export?' + qs({ case: caseId, format: fmt }),
     download: '', onclick: ev => { ev.currentTarget.href = '/api/export?' + qs({ case: caseId, format: fmt, anonymise: anon.checked ? 'true' : null }); } }, label);
+  // the report's own words («Kilde», «Kjelde» …): the language kept for the case, as the command line's export uses it
+  const exportLanguage = el('select', { id: 'export-language', onchange: async ev => {
+      try {
+        await api('POST', '/api/eksport-sprak', { case: caseId, sprak: ev.target.value });
+        say(T('ui.findings.exportLanguageSet', T('ui.language.' + ev.target.value)));
+      } catch (e) { showError(errorText(e)); }
+    } }, ...['nb', 'nn'].map(code => el('option', { value: code }, T('ui.language.' + code))));
+  api('GET', '/api/eksport-sprak?' + qs({ case: caseId })).then(r => { exportLanguage.value = r.sprak; }, () => {});
   const exportBar = el('section', { class: 'export', 'aria-label': T('ui.findings.export') }, el('strong', {}, T('ui.findings.exportLead')),
     exportLink('docx', 'Word (DOCX)'), exportLink('md', 'Markdown'), exportLink('csv', 'CSV'),
-    el('label', { class: 'inline' }, anon, T('ui.findings.anonymise')));
+    el('label', { class: 'inline' }, anon, T('ui.findings.anonymise')),
+    el('label', { class: 'inline' }, T('ui.findings.exportLanguage'), ' ', exportLanguage));
   const kind = el('select', { id: 'new-kind', name: 'kind' }, ...['avvik', 'merknad', 'observasjon'].map(k => el('option', { value: k }, T('ui.kind.' + k))));
   const title = el('input', { type: 'text', id: 'new-title', required: true, autocomplete: 'off' });
   const reqs = el('textarea', { id: 'new-req', rows: '2' });
@@ -544,7 +553,7 @@ function findingCard(caseId, f, all) {
     el('h3', { id: 'h-' + f.ref, tabindex: '-1' }, `${f.label}: ${f.title}`),
     f.requirements.length ? el('p', { class: 'cite' }, T('ui.findings.requirements', f.requirements.map(r => r.text).join('; '))) : null,
     f.text ? el('p', {}, f.text) : null,
-    el('p', { class: 'cite' }, T(ev.length === 1 ? 'ui.findings.status1' : 'ui.findings.statusN', f.status, ev.length, f.updatedAt.slice(0, 16).replace('T', ' '), f.updatedBy)),
+    el('p', { class: 'cite' }, T(ev.length === 1 ? 'ui.findings.status1' : 'ui.findings.statusN', f.status, ev.length, localDate(f.updatedAt, true), f.updatedBy)),
     ev.length ? items : el('p', { class: 'cite' }, T('ui.findings.noQuotes')),
     reviewBar(base, f), conflictBox, edit,
     el('p', {}, el('a', { href: '#/historikk?' + qs({ ref: f.ref }), id: 'history-' + f.ref }, T('ui.findings.history', f.label))));

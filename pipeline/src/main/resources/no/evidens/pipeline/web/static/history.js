@@ -72,7 +72,7 @@ const EvidensHistory = (() => {
       el('caption', {}, w.caption(ref)),
       el('thead', {}, el('tr', {}, ...[w.when, w.who, w.what, w.finding, w.detail].map(t => el('th', { scope: 'col' }, t)))),
       el('tbody', {}, ...entries.map(h => el('tr', {},
-        el('td', {}, el('time', { datetime: h.at }, h.at.slice(0, 19).replace('T', ' '))),
+        el('td', {}, el('time', { datetime: h.at }, localDate(h.at, true))),
         el('td', {}, h.actor),
         el('td', {}, w.action(h.action)),
         el('td', {}, w.label(h.finding)),

@@ -49,7 +49,7 @@ const EvidensJobs = (() => {
           list(box, parts);
         } }, verb) : '';
       return el('tr', { class: j.state === 'failed' || j.state === 'interrupted' ? 'failed' : '', id: 'job-' + j.id },
-        el('td', {}, el('time', { datetime: j.started }, j.started.slice(0, 16).replace('T', ' '))),
+        el('td', {}, el('time', { datetime: j.started }, localDate(j.started, true))),
         el('td', {}, j.case), el('td', {}, j.file), el('td', {}, w.state(j.state)),
         el('td', {}, w.files(j.done, j.total, j.failed)), el('td', {}, button));
     };
