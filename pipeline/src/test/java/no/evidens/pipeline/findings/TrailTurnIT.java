@@ -52,8 +52,13 @@ class TrailTurnIT {
                 // before the longest hold (60 s): the writer let go because the command said it waits (each attempt to
                 // open the store takes seconds on a busy machine)
                 assertTrue(Long.parseLong(out) < 45_000, "waited " + out + " ms");
+                // the searches' entries go on being written: one more is enough, waited for (a fixed half second could
+                // pass with the writing thread not scheduled on a loaded machine)
                 int before = written.get();
-                Thread.sleep(500);
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (written.get() == before && System.nanoTime() < until) {
+                    Thread.sleep(50);
+                }
                 assertTrue(written.get() > before, "the searches' entries go on being written");
             } finally {
                 stop.set(true);
