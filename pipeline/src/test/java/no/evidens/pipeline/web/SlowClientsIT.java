@@ -36,6 +36,26 @@ import no.evidens.pipeline.ingest.Ingestion;
 class SlowClientsIT {
     private static final int STALLED = 24;
 
+    /** A test on a server over a copy of the sample home; the connections it stalls are closed after it. */
+    private interface OnServer {
+        void run(WebServer server, HttpClient http, List<Socket> stalled) throws Exception;
+    }
+
+    /** Runs {@code test} on a server over a copy of the sample home with these settings, and cleans up after it. */
+    private static void onSampleServer(WebConfig config, OnServer test) throws Exception {
+        EvidensHome home = SampleHome.shared().copy();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<Socket> stalled = new ArrayList<>();
+        try (WebServer server = WebServer.start(home, config, Exposure.local(), "testar", Ingestion::new)) {
+            test.run(server, http, stalled);
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+            SampleHome.delete(home.root());
+        }
+    }
+
     /** Uploads and edits that send a few bytes of their bodies and stop, each on its own connection. */
     private static List<Socket> stallUploadsAndEdits(WebServer server, String token, int readTimeoutMs) throws IOException {
         List<Socket> stalled = new ArrayList<>();
@@ -56,11 +76,8 @@ class SlowClientsIT {
      */
     @Test
     void stalledUploadsAndEditsDoNotStarveSearches() throws Exception {
-        EvidensHome home = SampleHome.shared().copy();
         WebConfig config = WebConfig.defaults(0, 64L << 20).withClientLimits(Duration.ofMinutes(10), 4, 0);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        List<Socket> stalled = new ArrayList<>();
-        try (WebServer server = WebServer.start(home, config, Exposure.local(), "testar", Ingestion::new)) {
+        onSampleServer(config, (server, http, stalled) -> {
             String token = Json.mapper().readTree(get(http, server, "/api/session").body()).get("token").asText();
             stalled.addAll(stallUploadsAndEdits(server, token, 600_000));
             for (int i = 0; i < 20; i++) {
@@ -71,12 +88,7 @@ class SlowClientsIT {
             for (String answer : answers(stalled, STALLED - config.maxBodyRequests())) {
                 assertTrue(answer.startsWith("HTTP/1.1 4") || answer.startsWith("HTTP/1.1 503"), answer);
             }
-        } finally {
-            for (Socket s : stalled) {
-                s.close();
-            }
-            SampleHome.delete(home.root());
-        }
+        });
     }
 
     /**
@@ -85,11 +97,7 @@ class SlowClientsIT {
      */
     @Test
     void stalledUploadsAndEditsAreCutOffAndTheServerIsWholeAfterwards() throws Exception {
-        EvidensHome home = SampleHome.shared().copy();
-        WebConfig config = WebConfig.defaults(0, 64L << 20).withClientLimits(Duration.ofSeconds(3), 4, 512);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        List<Socket> stalled = new ArrayList<>();
-        try (WebServer server = WebServer.start(home, config, Exposure.local(), "testar", Ingestion::new)) {
+        onSampleServer(WebConfig.defaults(0, 64L << 20).withClientLimits(Duration.ofSeconds(3), 4, 512), (server, http, stalled) -> {
             String token = Json.mapper().readTree(get(http, server, "/api/session").body()).get("token").asText();
             // the client's read waits 20 times the server's idle timeout: a connection still open then was never cut
             stalled.addAll(stallUploadsAndEdits(server, token, 60_000));
@@ -104,12 +112,7 @@ class SlowClientsIT {
                     .header("Content-Type", "application/zip").header(WebServer.TOKEN_HEADER, token)
                     .POST(HttpRequest.BodyPublishers.ofString("not a zip")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(415, notZip.statusCode(), notZip.body());
-        } finally {
-            for (Socket s : stalled) {
-                s.close();
-            }
-            SampleHome.delete(home.root());
-        }
+        });
     }
 
     @Test
@@ -140,12 +143,9 @@ class SlowClientsIT {
      */
     @Test
     void refusalsOfBodiesThatNeverComeHoldNoThread() throws Exception {
-        EvidensHome home = SampleHome.shared().copy();
         // an idle timeout far beyond the sockets' read timeout: the answers must not wait for the connections to be cut
         WebConfig config = WebConfig.defaults(0, 64L << 20).withClientLimits(Duration.ofMinutes(10), 8, 512);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        List<Socket> stalled = new ArrayList<>();
-        try (WebServer server = WebServer.start(home, config, Exposure.local(), "testar", Ingestion::new)) {
+        onSampleServer(config, (server, http, stalled) -> {
             for (int i = 0; i < config.maxThreads() + 8; i++) {
                 stalled.add(stall(server, "POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
                         + "\r\nOrigin: https://angriper.example\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n{\"ca", 60_000));
@@ -158,12 +158,7 @@ class SlowClientsIT {
                 assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
                 assertTrue(answer.contains("annet nettsted"), answer);
             }
-        } finally {
-            for (Socket s : stalled) {
-                s.close();
-            }
-            SampleHome.delete(home.root());
-        }
+        });
     }
 
     /**
