@@ -125,7 +125,7 @@ public final class ExtractionBench {
         }
         out.printf("  %-52s %8s %8s %9s %8s %12s%n", "", "pages", "MB", "pages/s", "MB/s", "time ÷ Tika");
         for (Run r : List.of(tika, ours, isolated)) {
-            out.printf("  %-52s %8d %8.1f %9.1f %8.2f %12.2f%n", r.name(), r.pages(), r.bytes() / 1e6,
+            out.printf(java.util.Locale.ROOT, "  %-52s %8d %8.1f %9.1f %8.2f %12.2f%n", r.name(), r.pages(), r.bytes() / 1e6,
                     r.pagesPerSecond(), r.megabytesPerSecond(), r.seconds() / tika.seconds());
         }
         out.printf("  peak heap used (this process): %d MB%n", peakHeapMb());

@@ -217,7 +217,7 @@ public final class ExtractionEval {
                 exact += r.quotesExact();
                 page += r.quotesOnRightPage();
             }
-            out.printf("  %-10s %5d %8d %7.2f%% %12s %12s%n", e.getKey(), e.getValue().size(), wer.words(),
+            out.printf(java.util.Locale.ROOT, "  %-10s %5d %8d %7.2f%% %12s %12s%n", e.getKey(), e.getValue().size(), wer.words(),
                     100 * wer.rate(), exact + "/" + quotes, page + "/" + quotes);
         }
         for (DocResult r : results) {

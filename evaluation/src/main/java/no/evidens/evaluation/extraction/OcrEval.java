@@ -87,10 +87,10 @@ public final class OcrEval {
         for (PageResult r : results) {
             plain = plain.plus(r.tesseract());
             ours = ours.plus(r.evidens());
-            out.printf("  %-12s %6d %9.2f%% %9.2f%%%s%n", r.name(), r.tesseract().words(), 100 * r.tesseract().rate(),
+            out.printf(java.util.Locale.ROOT, "  %-12s %6d %9.2f%% %9.2f%%%s%n", r.name(), r.tesseract().words(), 100 * r.tesseract().rate(),
                     100 * r.evidens().rate(), r.problem() == null ? "" : "  failed: " + r.problem());
         }
-        out.printf("  %-12s %6d %9.2f%% %9.2f%%%n", "all", plain.words(), 100 * plain.rate(), 100 * ours.rate());
+        out.printf(java.util.Locale.ROOT, "  %-12s %6d %9.2f%% %9.2f%%%n", "all", plain.words(), 100 * plain.rate(), 100 * ours.rate());
         out.flush();
     }
 }

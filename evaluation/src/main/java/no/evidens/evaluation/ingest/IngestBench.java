@@ -47,7 +47,7 @@ public final class IngestBench {
         Path list = work.resolve("files.txt");
         Files.write(list, files.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
         String threads = String.valueOf(options.threads());
-        out.printf("%,d files, %.1f MB (%s), %d threads, %d cores; load average before: %s%n", files.size(), bytes / 1e6,
+        out.printf(java.util.Locale.ROOT, "%,d files, %.1f MB (%s), %d threads, %d cores; load average before: %s%n", files.size(), bytes / 1e6,
                 options.folder() != null ? bundle : "generated: PDF, DOCX, HTML, TXT, e-mail, every other e-mail with a PDF attached",
                 options.threads(), Runtime.getRuntime().availableProcessors(), loadAverage());
         out.printf("Evidens: %d threads, %d files read by Tika workers at a time (up to %d per worker process; memory bound: "
@@ -72,22 +72,22 @@ public final class IngestBench {
         row(out, "Tika alone (" + tika.documents() + " texts)", tika, tika, files.size(), bytes);
         row(out, "Evidens ingest (" + first.documents() + " indexed)", first, tika, files.size(), bytes);
         row(out, "Evidens again, bundle unchanged", again, tika, files.size(), bytes);
-        out.printf("  re-ingest ÷ first ingest: wall %.1f%%, CPU %.1f%%; load average after: %s%n",
+        out.printf(java.util.Locale.ROOT, "  re-ingest ÷ first ingest: wall %.1f%%, CPU %.1f%%; load average after: %s%n",
                 100 * again.wallSeconds() / first.wallSeconds(), 100 * again.cpuSeconds() / first.cpuSeconds(), loadAverage());
-        out.printf("  Evidens's CPU s by process: main process %.1f, Tika workers %.1f (their starts included); again: %.1f, %.1f%n",
+        out.printf(java.util.Locale.ROOT, "  Evidens's CPU s by process: main process %.1f, Tika workers %.1f (their starts included); again: %.1f, %.1f%n",
                 first.cpuSeconds() - first.childCpuSeconds(), first.childCpuSeconds(),
                 again.cpuSeconds() - again.childCpuSeconds(), again.childCpuSeconds());
-        out.printf("  16 cores, from CPU s per document (no other limit): Tika alone %.0f docs/s, Evidens %.0f docs/s%n",
+        out.printf(java.util.Locale.ROOT, "  16 cores, from CPU s per document (no other limit): Tika alone %.0f docs/s, Evidens %.0f docs/s%n",
                 16 * files.size() / tika.cpuSeconds(), 16 * files.size() / first.cpuSeconds());
         out.printf("  (each side's wall time includes its JVM start; peak MB is resident memory of the process and its workers)%n");
-        out.printf("  (CPU s leave out the bench's own meter in each side: Tika alone %.2f, Evidens %.2f, again %.2f CPU s)%n",
+        out.printf(java.util.Locale.ROOT, "  (CPU s leave out the bench's own meter in each side: Tika alone %.2f, Evidens %.2f, again %.2f CPU s)%n",
                 tika.meterCpuSeconds(), first.meterCpuSeconds(), again.meterCpuSeconds());
         out.flush();
         org.apache.commons.io.file.PathUtils.deleteDirectory(work);
     }
 
     private static void row(PrintWriter out, String name, SideResult r, SideResult tika, int docs, long bytes) {
-        out.printf("  %-34s %8.1f %8.1f %7.2f %8.1f %10.3f %9d %10.2f %10.2f%n", name, r.wallSeconds(),
+        out.printf(java.util.Locale.ROOT, "  %-34s %8.1f %8.1f %7.2f %8.1f %10.3f %9d %10.2f %10.2f%n", name, r.wallSeconds(),
                 docs / r.wallSeconds(), bytes / 1e6 / r.wallSeconds(), r.cpuSeconds(), r.cpuSeconds() / docs,
                 r.peakRssMb(), r.wallSeconds() / tika.wallSeconds(), r.cpuSeconds() / tika.cpuSeconds());
     }

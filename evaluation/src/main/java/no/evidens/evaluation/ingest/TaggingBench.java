@@ -60,7 +60,7 @@ public final class TaggingBench {
             org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
         }
         long chars = texts.stream().mapToLong(t -> t.text().length()).sum();
-        out.printf("%d texts (%d documents, attachments apart), %.1f MB of text; %d rounds after one to warm up%n",
+        out.printf(java.util.Locale.ROOT, "%d texts (%d documents, attachments apart), %.1f MB of text; %d rounds after one to warm up%n",
                 texts.size(), docs, chars / 1e6, rounds);
         NorwegianModels models = NorwegianModels.shared();
         Codebook codebook = Codebook.defaults();
@@ -90,9 +90,9 @@ public final class TaggingBench {
         }
         long whole = nanos.get("whole: tagger + language");
         out.printf("%-48s %12s %12s %8s%n", "stage (thread CPU, one thread)", "CPU ms/text", "CPU s/1000", "share");
-        nanos.forEach((k, v) -> out.printf("%-48s %12.2f %12.2f %7.1f%%%n", k, v / 1e6 / rounds / texts.size(),
+        nanos.forEach((k, v) -> out.printf(java.util.Locale.ROOT, "%-48s %12.2f %12.2f %7.1f%%%n", k, v / 1e6 / rounds / texts.size(),
                 v / 1e9 / rounds / texts.size() * 1000, 100.0 * v / whole));
-        out.printf("name finder, whole tagger: %d runs of tokens searched, %d answered from memory (%.1f%%); in the runs"
+        out.printf(java.util.Locale.ROOT, "name finder, whole tagger: %d runs of tokens searched, %d answered from memory (%.1f%%); in the runs"
                 + " searched, %d contexts (a token in one sequence of the beam) worked out by the model, %d from memory (%.1f%%)%n",
                 runs[0], runs[1], 100.0 * runs[1] / Math.max(1, runs[0] + runs[1]),
                 runs[2], runs[3], 100.0 * runs[3] / Math.max(1, runs[2] + runs[3]));

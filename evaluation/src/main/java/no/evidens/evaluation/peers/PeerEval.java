@@ -167,7 +167,7 @@ public final class PeerEval {
         out.printf("Files where Tika reads >= %d words and Evidens indexes no passage: %d (target 0)%n", LOST_WORDS, r.lostFiles());
         out.printf("Archive entries missing from the receipt: %d (target 0)%n", r.missingEntries());
         out.printf("Failure reasons holding raw library text: %d (target 0)%n", r.rawReasons());
-        out.printf("Time: %.1f s%n", r.millis() / 1000.0);
+        out.printf(java.util.Locale.ROOT, "Time: %.1f s%n", r.millis() / 1000.0);
         out.flush();
     }
 

@@ -42,7 +42,7 @@ public final class AnonymisationEval {
 
         public void print(PrintStream out, String title) {
             out.printf("%s: %d documents, %d passages quoted%n", title, documents, passages);
-            out.printf("  person mentions quoted %d: left whole %d (%.1f%%), left in part %d (%.1f%%), leaked in all %.1f%%%n",
+            out.printf(java.util.Locale.ROOT, "  person mentions quoted %d: left whole %d (%.1f%%), left in part %d (%.1f%%), leaked in all %.1f%%%n",
                     mentions, whole, pct(whole), part, pct(part), pct(whole + part));
             out.printf("  words masked that are no person: %d (of them in a gold place or organisation name: %d)%n",
                     nonPersonWords, nonPersonNamedWords);

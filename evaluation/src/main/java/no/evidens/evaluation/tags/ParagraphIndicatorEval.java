@@ -90,7 +90,7 @@ public final class ParagraphIndicatorEval {
                 List<String> wrong = new ArrayList<>();
                 for (ParagraphIndicators.Verdict v : verdicts) {
                     if (!p.labels().contains(v.category())) {
-                        wrong.add(v.category() + " (" + v.source() + " " + String.format("%.2f", v.confidence()) + " " + v.why() + ")");
+                        wrong.add(v.category() + " (" + v.source() + " " + String.format(java.util.Locale.ROOT, "%.2f", v.confidence()) + " " + v.why() + ")");
                     }
                 }
                 errors.printf("  %s missed %s, wrong %s: %s%n", p.id(), missed, wrong,
@@ -130,7 +130,7 @@ public final class ParagraphIndicatorEval {
             if (p.gold() == 0 && p.predicted() == 0) {
                 continue;
             }
-            out.printf("    %-22s gold %3d  codebook F1 %.3f  → P %.3f R %.3f F1 %.3f%n", c, p.gold(),
+            out.printf(java.util.Locale.ROOT, "    %-22s gold %3d  codebook F1 %.3f  → P %.3f R %.3f F1 %.3f%n", c, p.gold(),
                     scores.get(0).perCategory().get(c).f1(), p.precision(), p.recall(), p.f1());
         }
     }

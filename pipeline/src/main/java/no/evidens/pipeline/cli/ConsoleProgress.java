@@ -91,13 +91,13 @@ final class ConsoleProgress implements ProgressListener {
     @Override
     public void finished() {
         endBar();
-        err.printf("Done in %.1f s%n", (clock.getAsLong() - startNanos) / 1e9);
+        err.printf(java.util.Locale.ROOT, "Done in %.1f s%n", (clock.getAsLong() - startNanos) / 1e9);
     }
 
     @Override
     public void cutShort() {
         endBar();
-        err.printf("Stopped after %.1f s, not done (%d of %d files read)%n", (clock.getAsLong() - startNanos) / 1e9, done.get(), total);
+        err.printf(java.util.Locale.ROOT, "Stopped after %.1f s, not done (%d of %d files read)%n", (clock.getAsLong() - startNanos) / 1e9, done.get(), total);
     }
 
     /**

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.fixture.SpoiltZips;
 
 class BundleReaderTest {
     @TempDir
@@ -186,9 +187,9 @@ class BundleReaderTest {
             out.write("Notat.".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        long start = System.nanoTime();
+        // refused without unpacking the 50 MB: its data spoilt, any attempt to inflate it would fail the whole zip
+        SpoiltZips.spoilData(zip, "journaler/nuller.txt");
         Map<String, BundleEntry> e = byPath(new BundleReader().read(zip, tmp.resolve("work")));
-        assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused without unpacking 50 MB");
         assertNull(e.get("journaler/nuller.txt").file());
         assertTrue(e.get("journaler/nuller.txt").problem().contains("zip bomb"), e.get("journaler/nuller.txt").problem());
         assertNull(e.get("journaler/notat.txt").problem());

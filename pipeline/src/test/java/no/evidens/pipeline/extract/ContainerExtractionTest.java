@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.pipeline.fixture.EncryptedZips;
+import no.evidens.pipeline.fixture.SpoiltZips;
 
 /** Containers opened whole, and every failure inside them said with a fixed reason. */
 class ContainerExtractionTest {
@@ -48,10 +49,9 @@ class ContainerExtractionTest {
             out.write("Et kort notat.".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        long start = System.nanoTime();
+        // refused before anything is unpacked: the 200 MB entry's data spoilt, any attempt to inflate it would fail
+        SpoiltZips.spoilData(zip, "nuller.txt");
         Extraction e = tika.extract(zip);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 2_000, "refused in " + millis + " ms");
         Map<String, Extraction.Embedded> parts = byName(e);
         assertEquals(Reason.ZIP_BOMB, parts.get("nuller.txt").reason());
         assertEquals(Reason.ZIP_BOMB, parts.get("notat.txt").reason(), "every entry is listed");

@@ -137,8 +137,13 @@ class IsolatedExtractorIT {
             ProcessHandle shared = ProcessHandle.current().children().filter(p -> !before.contains(p)).findFirst().orElseThrow();
             Future<Extraction> read = caller.submit(() -> isolated.extract(scan));
             // Tesseract reads the page for seconds: the worker is stopped while the scan is in it, as it is for
-            // the time limit of another file it holds.
-            Thread.sleep(500);
+            // the time limit of another file it holds. Its Tesseract running is waited for, not a fixed half second
+            // (on a loaded machine the scan may not have reached the worker by then).
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (System.nanoTime() < deadline && ocrOf(shared).isEmpty()) {
+                Thread.sleep(100);
+            }
+            assertTrue(ocrOf(shared).isPresent(), "Tesseract never started in the shared worker");
             shared.destroyForcibly();
             assertEquals(new TikaExtractor(1_000_000, true).extract(scan), read.get(), "read again in a worker of its own");
             assertTrue(isolated.extract(txt).text().contains("taushetsplikt"), "a new shared worker took over");
@@ -210,6 +215,11 @@ class IsolatedExtractorIT {
             return all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix))
                     .collect(Collectors.toCollection(HashSet::new));
         }
+    }
+
+    /** A Tesseract process started by this worker. */
+    private static java.util.Optional<ProcessHandle> ocrOf(ProcessHandle worker) {
+        return worker.children().filter(p -> p.info().command().map(c -> c.endsWith("tesseract")).orElse(false)).findFirst();
     }
 
     /** A Tesseract process started by a worker of this JVM. */

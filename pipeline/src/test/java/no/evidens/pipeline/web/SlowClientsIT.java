@@ -29,43 +29,82 @@ import no.evidens.pipeline.ingest.Ingestion;
 
 /**
  * The stalled-upload case: many clients open uploads and edits, send a few bytes of their bodies and
- * stop; searches from others still answer at once, the stalled ones are refused or cut off, and the
- * server is whole afterwards. (Before, four stalled uploads froze the server.)
+ * stop; searches from others are still answered, the stalled ones are refused or cut off, and the
+ * server is whole afterwards. (Before, four stalled uploads froze the server.) No assertion is on a time: a
+ * search that waited for the stalled would wait as long as they stall, far past its own time-out.
  */
 class SlowClientsIT {
     private static final int STALLED = 24;
 
-    @Test
-    void stalledUploadsAndEditsDoNotStarveSearches() throws Exception {
+    /** A test on a server over a copy of the sample home; the connections it stalls are closed after it. */
+    private interface OnServer {
+        void run(WebServer server, HttpClient http, List<Socket> stalled) throws Exception;
+    }
+
+    /** Runs {@code test} on a server over a copy of the sample home with these settings, and cleans up after it. */
+    private static void onSampleServer(WebConfig config, OnServer test) throws Exception {
         EvidensHome home = SampleHome.shared().copy();
-        WebConfig config = WebConfig.defaults(0, 64L << 20).withClientLimits(Duration.ofSeconds(3), 4, 512);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<Socket> stalled = new ArrayList<>();
         try (WebServer server = WebServer.start(home, config, Exposure.local(), "testar", Ingestion::new)) {
+            test.run(server, http, stalled);
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+            SampleHome.delete(home.root());
+        }
+    }
+
+    /** Uploads and edits that send a few bytes of their bodies and stop, each on its own connection. */
+    private static List<Socket> stallUploadsAndEdits(WebServer server, String token, int readTimeoutMs) throws IOException {
+        List<Socket> stalled = new ArrayList<>();
+        for (int i = 0; i < STALLED; i++) {
+            String head = i % 2 == 0
+                    ? "POST /api/ingest?case=treg-" + i + " HTTP/1.1\r\nContent-Type: application/zip\r\nContent-Length: " + (32 << 20) + "\r\n"
+                    : "POST /api/findings HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n";
+            stalled.add(stall(server, head + "Host: 127.0.0.1:" + server.port() + "\r\n" + WebServer.TOKEN_HEADER + ": " + token
+                    + "\r\n\r\nPK\u0003\u0004", readTimeoutMs));
+        }
+        return stalled;
+    }
+
+    /**
+     * While they hang, searches (each a fresh connection) are answered. Nothing cuts the stalled clients off while the
+     * test runs (no idle timeout within it, no least data rate), so a search that waited for them would never be
+     * answered: the searches' own time-out tells a starved server apart, not a time a loaded machine could stretch.
+     */
+    @Test
+    void stalledUploadsAndEditsDoNotStarveSearches() throws Exception {
+        WebConfig config = WebConfig.defaults(0, 64L << 20).withClientLimits(Duration.ofMinutes(10), 4, 0);
+        onSampleServer(config, (server, http, stalled) -> {
             String token = Json.mapper().readTree(get(http, server, "/api/session").body()).get("token").asText();
-            for (int i = 0; i < STALLED; i++) {
-                String head = i % 2 == 0
-                        ? "POST /api/ingest?case=treg-" + i + " HTTP/1.1\r\nContent-Type: application/zip\r\nContent-Length: " + (32 << 20) + "\r\n"
-                        : "POST /api/findings HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n";
-                stalled.add(stall(server, head + "Host: 127.0.0.1:" + server.port() + "\r\n" + WebServer.TOKEN_HEADER + ": " + token
-                        + "\r\n\r\nPK\u0003\u0004", 20_000));
-            }
-            // While they hang: searches (each a fresh connection) answer promptly.
+            stalled.addAll(stallUploadsAndEdits(server, token, 600_000));
             for (int i = 0; i < 20; i++) {
-                long t0 = System.nanoTime();
                 HttpResponse<String> r = get(http, server, "/api/search?q=plan&case=" + SampleBundle.CASE_ID);
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                assertEquals(200, r.statusCode(), r.body());
-                assertTrue(ms < 2_000, "search " + i + " took " + ms + " ms while " + STALLED + " clients stalled");
+                assertEquals(200, r.statusCode(), "search " + i + " while " + STALLED + " clients stalled: " + r.body());
             }
-            // Each stalled client is answered (409 or 503 at once, 408/400 when cut off) or its connection is closed.
-            long t0 = System.nanoTime();
+            // the stalled beyond the body slots were refused at once (409 or 503), the others are held
+            for (String answer : answers(stalled, STALLED - config.maxBodyRequests())) {
+                assertTrue(answer.startsWith("HTTP/1.1 4") || answer.startsWith("HTTP/1.1 503"), answer);
+            }
+        });
+    }
+
+    /**
+     * Each stalled client is answered (409 or 503 at once, 408/400 when cut off) or its connection is closed by the server,
+     * long before the client's own read gives up; and the server is whole afterwards.
+     */
+    @Test
+    void stalledUploadsAndEditsAreCutOffAndTheServerIsWholeAfterwards() throws Exception {
+        onSampleServer(WebConfig.defaults(0, 64L << 20).withClientLimits(Duration.ofSeconds(3), 4, 512), (server, http, stalled) -> {
+            String token = Json.mapper().readTree(get(http, server, "/api/session").body()).get("token").asText();
+            // the client's read waits 20 times the server's idle timeout: a connection still open then was never cut
+            stalled.addAll(stallUploadsAndEdits(server, token, 60_000));
             for (Socket s : stalled) {
                 String answer = readAll(s);
                 assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 4") || answer.startsWith("HTTP/1.1 503"), answer);
             }
-            long closedMs = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(closedMs < 15_000, "the stalled connections were ended after " + closedMs + " ms");
             // And the server is whole: an upload slot is free again.
             JsonNode session = Json.mapper().readTree(get(http, server, "/api/session").body());
             assertEquals(token, session.get("token").asText());
@@ -73,12 +112,7 @@ class SlowClientsIT {
                     .header("Content-Type", "application/zip").header(WebServer.TOKEN_HEADER, token)
                     .POST(HttpRequest.BodyPublishers.ofString("not a zip")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(415, notZip.statusCode(), notZip.body());
-        } finally {
-            for (Socket s : stalled) {
-                s.close();
-            }
-            SampleHome.delete(home.root());
-        }
+        });
     }
 
     @Test
@@ -109,12 +143,9 @@ class SlowClientsIT {
      */
     @Test
     void refusalsOfBodiesThatNeverComeHoldNoThread() throws Exception {
-        EvidensHome home = SampleHome.shared().copy();
         // an idle timeout far beyond the sockets' read timeout: the answers must not wait for the connections to be cut
         WebConfig config = WebConfig.defaults(0, 64L << 20).withClientLimits(Duration.ofMinutes(10), 8, 512);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        List<Socket> stalled = new ArrayList<>();
-        try (WebServer server = WebServer.start(home, config, Exposure.local(), "testar", Ingestion::new)) {
+        onSampleServer(config, (server, http, stalled) -> {
             for (int i = 0; i < config.maxThreads() + 8; i++) {
                 stalled.add(stall(server, "POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
                         + "\r\nOrigin: https://angriper.example\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n{\"ca", 60_000));
@@ -127,12 +158,7 @@ class SlowClientsIT {
                 assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
                 assertTrue(answer.contains("annet nettsted"), answer);
             }
-        } finally {
-            for (Socket s : stalled) {
-                s.close();
-            }
-            SampleHome.delete(home.root());
-        }
+        });
     }
 
     /**
@@ -204,7 +230,7 @@ class SlowClientsIT {
     }
 
     private static HttpResponse<String> get(HttpClient http, WebServer server, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

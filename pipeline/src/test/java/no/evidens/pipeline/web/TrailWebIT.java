@@ -191,11 +191,14 @@ class TrailWebIT {
     @Test
     void aClosedCaseRefusesUploadsAndNewFindingsWithAClearMessage() throws Exception {
         String closed = "lukket-2026";
-        new CaseService(ws.home, Duration.ofSeconds(20)).close(closed, "leder", true);
+        // the day it was closed on (UTC), from the close itself: a day taken from the clock afterwards is the next one when
+        // the test runs across midnight
+        java.time.LocalDate closedOn = java.time.LocalDate.ofInstant(new CaseService(ws.home, Duration.ofSeconds(20))
+                .close(closed, "leder", true).closedAt(), java.time.ZoneOffset.UTC);
         Answer upload = client.send(client.req("/api/ingest?case=" + closed).header("Content-Type", "application/zip").header(WebServer.TOKEN_HEADER, client.token())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'P', 'K', 5, 6})));
         assertEquals(409, upload.status(), upload.text());
-        assertTrue(upload.body().get("error").asText().equals("Saken " + closed + " ble lukket av leder " + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " og kan bare leses."), upload.text());
+        assertTrue(upload.body().get("error").asText().equals("Saken " + closed + " ble lukket av leder " + closedOn + " og kan bare leses."), upload.text());
         Answer create = client.json("POST", "/api/findings", "{\"case\":\"" + closed + "\",\"kind\":\"avvik\",\"title\":\"Sent\"}");
         assertEquals(409, create.status(), create.text());
         assertTrue(create.body().get("error").asText().startsWith("Saken " + closed + " ble lukket av leder"), create.text());
