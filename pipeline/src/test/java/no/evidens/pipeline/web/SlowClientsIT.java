@@ -184,6 +184,34 @@ class SlowClientsIT {
     }
 
     /**
+     * A server set to a larger share ({@code serve --body-share 5}, as behind an office's one address, or for a lead who
+     * uploads several bundles): the member's eight bodies that never finish, five held and three refused at once with the
+     * share in the words. (Before, the share was fixed at two: six refused, «allerede 2».)
+     */
+    @Test
+    void aLargerShareSetForTheServerIsEachMembersShare() throws Exception {
+        WebConfig config = WebConfig.defaults(0, 1 << 20).withClientLimits(Duration.ofMinutes(10), 8, 0).withBodyShare(5);
+        List<Socket> held = new ArrayList<>();
+        try (TeamWorkspace team = TeamWorkspace.start(config)) {
+            TeamWorkspace.Client revisor = team.signIn("revisor");
+            for (int i = 0; i < 8; i++) {
+                held.add(stall(team.server, "POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + team.server.port() + "\r\nCookie: "
+                        + revisor.cookie + "\r\n" + WebServer.TOKEN_HEADER + ": " + revisor.token
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{\"ca", 600_000));
+            }
+            for (String refused : answers(held, 3)) {
+                assertTrue(refused.startsWith("HTTP/1.1 429"), refused);
+                assertTrue(Json.mapper().readTree(refused.substring(refused.indexOf("\r\n\r\n") + 4)).get("error").asText()
+                        .startsWith("Du har allerede 5 opplastinger eller endringer på vei til tjeneren"), refused);
+            }
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /**
      * The answers of the first {@code n} of these connections to be answered (each read until the server closes it), in
      * UTF-8; the others are left waiting. Fails when fewer than {@code n} are answered within a minute.
      */
