@@ -1,12 +1,9 @@
 package no.evidens.pipeline.web;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import no.evidens.pipeline.findings.CheckNote;
@@ -22,7 +19,6 @@ import no.evidens.pipeline.lang.Texts;
  * file has changed and its new content, ingested into the case, holds the quoted words at other characters.
  */
 final class VerifyWords {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy 'kl.' HH.mm", Locale.ROOT);
     /** The states in the order the summary counts them. */
     static final List<String> STATES = List.of("holds", "moved", "changed", "vanished", "unchecked", "deleted");
 
@@ -115,7 +111,7 @@ final class VerifyWords {
 
     /** «5.12.2026 kl. 18.20». */
     private static String when(Instant at) {
-        return WHEN.format(at.atZone(ZoneId.systemDefault()));
+        return ServerTime.words(at);
     }
 
     /** One quotation's outcome as the API answers it: the command line's fields, the state and its words. */
