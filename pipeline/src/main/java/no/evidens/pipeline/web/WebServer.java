@@ -173,7 +173,7 @@ public final class WebServer implements AutoCloseable {
                 new IngestResource(ingest, cases),
                 new CaseStateResource(lifecycle),
                 new VerifyResource(new QuotationChecks((caseId, by, progress) -> findings.reports().check(caseId, null, by, progress),
-                        caseId -> findings.reports().lastCheck(caseId)), findings),
+                        caseId -> findings.reports().lastCheck(caseId), caseId -> findings.reports().failedCheck(caseId)), findings),
                 new TextsResource(home, accounts),
                 new SavedSearchesResource(index, savedSearches, checks),
                 new BatchResource(index, scope),
