@@ -261,7 +261,7 @@ class InboxWatchIT {
         Path log = tmp.resolve("watch.log");
         Process watcher = watch(inbox, home, log);
         try {
-            assertTrue(waitFor(() -> Files.isRegularFile(home.resolve(InboxSaving.FILE)), 120), "the watcher started");
+            assertTrue(waitFor(() -> Files.isRegularFile(home.resolve(InboxState.FILE)), 120), "the watcher started");
             Path inTheWay = Files.createDirectories(home.resolve(InboxState.FILE + ".tmp").resolve("i-veien"));
             notes(tmp.resolve("lyngvik"), 2, "Lyngvik");
             zip(tmp.resolve("lyngvik"), tmp.resolve("lyngvik-2026.zip"));
