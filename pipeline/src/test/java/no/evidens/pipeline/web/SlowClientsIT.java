@@ -149,11 +149,7 @@ class SlowClientsIT {
         try (TeamWorkspace team = TeamWorkspace.start(config)) {
             TeamWorkspace.Client revisor = team.signIn("revisor");
             TeamWorkspace.Client leder = team.signIn("leder");
-            for (int i = 0; i < 8; i++) {
-                held.add(stall(team.server, "POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + team.server.port() + "\r\nCookie: "
-                        + revisor.cookie + "\r\n" + WebServer.TOKEN_HEADER + ": " + revisor.token
-                        + "\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{\"ca", 600_000));
-            }
+            held.addAll(editsThatNeverFinish(team, revisor, 8));
             for (String refused : answers(held, 6)) {
                 assertTrue(refused.startsWith("HTTP/1.1 429"), refused);
                 assertTrue(refused.toLowerCase(java.util.Locale.ROOT).contains("retry-after: 5"), refused);
@@ -194,11 +190,7 @@ class SlowClientsIT {
         List<Socket> held = new ArrayList<>();
         try (TeamWorkspace team = TeamWorkspace.start(config)) {
             TeamWorkspace.Client revisor = team.signIn("revisor");
-            for (int i = 0; i < 8; i++) {
-                held.add(stall(team.server, "POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + team.server.port() + "\r\nCookie: "
-                        + revisor.cookie + "\r\n" + WebServer.TOKEN_HEADER + ": " + revisor.token
-                        + "\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{\"ca", 600_000));
-            }
+            held.addAll(editsThatNeverFinish(team, revisor, 8));
             for (String refused : answers(held, 3)) {
                 assertTrue(refused.startsWith("HTTP/1.1 429"), refused);
                 assertTrue(Json.mapper().readTree(refused.substring(refused.indexOf("\r\n\r\n") + 4)).get("error").asText()
@@ -209,6 +201,17 @@ class SlowClientsIT {
                 s.close();
             }
         }
+    }
+
+    /** This many edits by the member whose bodies never come (held until the test closes them). */
+    private static List<Socket> editsThatNeverFinish(TeamWorkspace team, TeamWorkspace.Client member, int n) throws IOException {
+        List<Socket> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(stall(team.server, "POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + team.server.port() + "\r\nCookie: "
+                    + member.cookie + "\r\n" + WebServer.TOKEN_HEADER + ": " + member.token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{\"ca", 600_000));
+        }
+        return out;
     }
 
     /**
