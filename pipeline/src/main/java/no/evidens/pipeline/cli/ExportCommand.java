@@ -16,6 +16,7 @@ import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.ExportFormat;
 import no.evidens.pipeline.findings.CaseReports;
 import no.evidens.pipeline.findings.CheckNote;
+import no.evidens.pipeline.findings.FailedCheck;
 import no.evidens.pipeline.findings.LastCheck;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.search.SavedSearchService;
@@ -74,6 +75,11 @@ final class ExportCommand extends CliAction {
     }
 
     static String checkLine(String caseId, CheckNote note) {
+        return lastFinished(caseId, note) + (note.failed() == null ? "" : "; " + (note.checked() ? "a later check (" : "a check (")
+                + moment(note.failed().failedAt()) + " by " + note.failed().by() + ") failed: " + FailedCheck.inEnglish(note.failed().reason()));
+    }
+
+    private static String lastFinished(String caseId, CheckNote note) {
         if (!note.checked()) {
             return "note: the quotations of case " + caseId + " have not been checked (see: evidens verify --case " + caseId + ")";
         }

@@ -28,6 +28,9 @@ import no.evidens.pipeline.web.WebServer;
                         + "(accounts from evidens user, roles from evidens member), then --host and TLS or a reverse proxy.",
                 "Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
+    /** The largest share of body slots one member may have: all of the server's (no share at all past it). */
+    static final int MAX_BODY_SHARE = WebConfig.defaults(0, WebConfig.DEFAULT_MAX_UPLOAD).maxBodyRequests();
+
     @Spec
     CommandSpec spec;
 
@@ -79,6 +82,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a search may wait for its turn before it is refused with 503 (default: 20).")
     int searchWait;
 
+    @Option(names = "--body-share", paramLabel = "N", defaultValue = "2",
+            description = "With --sign-in: uploads and edits one member (or one address before sign-in) may send at once; "
+                    + "the next is refused with 429 (1 to 8, the server's body slots; default: 2).")
+    int bodyShare;
+
     @Override
     public Integer call() throws Exception {
         if (maxUploadMb < 1 || maxUploadMb > 64 * 1024) {
@@ -87,6 +95,11 @@ final class ServeCommand implements Callable<Integer> {
         if (searches < 0 || searches > 1024 || searchWait < 1 || searchWait > 3600) {
             throw new IllegalArgumentException("--searches must be between 1 and 1024 (0: the processors) and --search-wait "
                     + "between 1 and 3600 seconds, were " + searches + " and " + searchWait);
+        }
+        if (bodyShare < 1 || bodyShare > MAX_BODY_SHARE) {
+            // a usage error in the operator's language: the setting is the team's, and so is the one who sets it
+            throw new IllegalArgumentException("--body-share må være et helt tall fra 1 til " + MAX_BODY_SHARE
+                    + " (opplastinger eller endringer per medlem samtidig), var " + bodyShare);
         }
         EvidensHome h = home.resolve();
         Exposure exposure = new Exposure(host, signIn, tlsKeystore, tlsKeystore == null ? null : System.getenv("EVIDENS_TLS_PASSWORD"),
@@ -108,7 +121,8 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
         }
         WebConfig config = WebConfig.defaults(port, (long) maxUploadMb << 20);
-        config = config.withSearches(searches == 0 ? config.searches() : searches, Duration.ofSeconds(searchWait));
+        config = config.withSearches(searches == 0 ? config.searches() : searches, Duration.ofSeconds(searchWait))
+                .withBodyShare(bodyShare);
         serve(spec.commandLine().getOut(), h, config, exposure, FindingsOptions.user(user));
         return 0;
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.findings.CaseReports;
+import no.evidens.pipeline.findings.FailedCheck;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Verification;
 
@@ -22,8 +23,8 @@ import no.evidens.pipeline.findings.Verification;
         description = {"Re-check every quotation of a case against the index and its source file.",
                 "The indexed text at its offsets, and the SHA-256 of its source file (found in the bundle it was ingested "
                         + "from, or in --bundle). Reports what changed or vanished; changes no finding.",
-                "The outcome is kept as the case's last check (the web workspace and evidens export tell it); the audit "
-                        + "trail records who checked (verify-quotations).",
+                "The outcome is kept as the case's last check (the web workspace and evidens export tell it); a check that "
+                        + "fails is kept beside it; the audit trail records who checked (verify-quotations).",
                 "Exit 0 when every quotation holds, 3 when some do not."})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
@@ -41,8 +42,18 @@ final class VerifyCommand implements Callable<Integer> {
         FindingsService service = opts.service();
         // in the trail before it starts, as the workspace's check; a check whose line cannot be written does not run
         service.audit().quotationsChecked(opts.user(), opts.caseId, "evidens verify");
-        List<Verification> checks = service.reports().check(opts.caseId, bundle == null ? null : bundle.toAbsolutePath().normalize().toString(),
-                opts.user(), CaseReports.Progress.NONE).quotations();
+        List<Verification> checks;
+        try {
+            checks = service.reports().check(opts.caseId, bundle == null ? null : bundle.toAbsolutePath().normalize().toString(),
+                    opts.user(), CaseReports.Progress.NONE).quotations();
+        } catch (java.io.IOException | RuntimeException e) {
+            // the failure is kept beside the last finished check (the workspace and export tell both); the error line follows
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("note: this check of case " + opts.caseId + " failed (" + FailedCheck.inEnglish(FailedCheck.reason(e))
+                    + "); kept beside the last finished check, which stands");
+            err.flush();
+            throw e;
+        }
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Integer> counts = new TreeMap<>();
         checks.forEach(c -> counts.merge(c.status(), 1, Integer::sum));

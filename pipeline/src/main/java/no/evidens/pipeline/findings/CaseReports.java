@@ -89,10 +89,17 @@ public final class CaseReports {
     /**
      * Checks the case's quotations as {@link #verify(String, String, Progress)} does and keeps the outcome as the case's
      * last check ({@link CheckRecords}), whoever runs it: the command line's check and the workspace's see each other's.
+     * A check that fails is kept too, beside the last finished one ({@link FailedCheck}), and its exception goes on.
      */
     public LastCheck check(String caseId, String bundle, String by, Progress progress) throws IOException {
         Instant started = Instant.now();
-        List<Verification> results = verify(caseId, bundle, progress);
+        List<Verification> results;
+        try {
+            results = verify(caseId, bundle, progress);
+        } catch (IOException | RuntimeException e) {
+            records().keepFailed(caseId, FailedCheck.of(by, started, Instant.now(), e));
+            throw e;
+        }
         LastCheck done = LastCheck.of(caseId, by, started, Instant.now(), results);
         records().keep(done);
         return done;
@@ -101,6 +108,11 @@ public final class CaseReports {
     /** The case's last finished check of its quotations, kept in the home; empty when there is none. */
     public Optional<LastCheck> lastCheck(String caseId) {
         return records().last(caseId);
+    }
+
+    /** The case's check that failed after its last finished one, kept in the home; empty when none did. */
+    public Optional<FailedCheck> failedCheck(String caseId) {
+        return records().failed(caseId);
     }
 
     /**
@@ -117,7 +129,7 @@ public final class CaseReports {
             }
         }
         Instant ingested = last == null ? null : new Receipts(home.receipts()).newContentSince(caseId, last.startedAt()).orElse(null);
-        return new CheckNote(last, ingested, added);
+        return new CheckNote(last, ingested, added, failedCheck(caseId).orElse(null));
     }
 
     private CheckRecords records() {

@@ -9,8 +9,13 @@ import java.time.Instant;
  * @param last     the case's last finished check, or null when it has not been checked
  * @param ingested when a bundle that indexed a document was last ingested into the case after the check began, or null
  * @param added    how many of the case's quotations now were not in the last check (attached after it)
+ * @param failed   a check that failed after the last finished one (or when none has finished), or null
  */
-public record CheckNote(LastCheck last, Instant ingested, int added) {
+public record CheckNote(LastCheck last, Instant ingested, int added, FailedCheck failed) {
+    public CheckNote(LastCheck last, Instant ingested, int added) {
+        this(last, ingested, added, null);
+    }
+
     public boolean checked() {
         return last != null;
     }

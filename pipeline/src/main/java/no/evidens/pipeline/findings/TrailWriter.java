@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.evidens.findings.FindingStore;
+import no.evidens.pipeline.FailureLog;
 import no.evidens.findings.trail.AuditEntry;
 import no.evidens.findings.trail.AuditEvent;
 import no.evidens.findings.trail.AuditTrail;
@@ -87,6 +88,11 @@ public final class TrailWriter implements AutoCloseable {
     /** How many times the writer has opened the store (for tests: whether it kept it). */
     private final AtomicInteger opened = new AtomicInteger();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /**
+     * The commits' failures, logged once and again when they change or clear: on a full disk every request's commit fails
+     * (each request is refused, and the request log says so), and a line per commit repeated the same thing.
+     */
+    private final FailureLog commits = new FailureLog(LOG, "audit trail entries not written", "audit trail entries are written again");
     private final Thread thread;
     private volatile boolean open = true;
 
@@ -176,8 +182,9 @@ public final class TrailWriter implements AutoCloseable {
                     for (int i = 0; i < batch.size(); i++) {
                         batch.get(i).done().complete(entries.get(i));
                     }
+                    commits.worked();
                 } catch (RuntimeException e) {
-                    LOG.warn("audit trail entries not written: {}", e.getClass().getName());
+                    commits.failed(e);
                     batch.forEach(p -> p.done().completeExceptionally(e));
                     store = release(store);
                 }

@@ -80,7 +80,12 @@ public record InboxState(String inbox, Running running, List<Finished> finished)
     InboxState withFinished(Finished done) {
         List<Finished> all = new ArrayList<>();
         all.add(done);
-        all.addAll(finished.subList(0, Math.min(finished.size(), KEPT - 1)));
+        // a bundle that waited for room (a full disk, tried once a minute) replaces its last wait: one line while it waits
+        // and then its outcome, not one a minute, which would push the bundles finished before it out of the last KEPT
+        boolean againWaiting = !finished.isEmpty() && Finished.WAITING.equals(finished.get(0).status())
+                && done.bundle().equals(finished.get(0).bundle());
+        List<Finished> before = againWaiting ? finished.subList(1, finished.size()) : finished;
+        all.addAll(before.subList(0, Math.min(before.size(), KEPT - 1)));
         return new InboxState(inbox, null, all);
     }
 

@@ -15,8 +15,11 @@ import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.FailureLog;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.bundle.Manifest;
@@ -35,6 +38,7 @@ import no.evidens.pipeline.ingest.ReceiptNotSaved;
  * out as duplicates; so does a bundle the full disk cut short, read again when there is room. What it is doing is kept in {@code <home>/inbox.json} ({@link InboxState}).
  */
 public final class InboxWatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxWatcher.class);
     /** The inbox's folder for the bundles ingested, each beside its receipt. */
     public static final String DONE = "done";
     static final String FAILED = "failed";
@@ -55,6 +59,13 @@ public final class InboxWatcher implements AutoCloseable {
     /** The bundles left in the inbox for want of room, by name, and when. */
     private final Map<String, Instant> noRoomSince = new ConcurrentHashMap<>();
     private InboxState state;
+    /** The state's writes: a home too full for inbox.json is logged once, not at every poll. */
+    private final FailureLog stateLog = new FailureLog(LOG, "the inbox's state could not be saved to " + InboxState.FILE
+            + " (the watcher goes on, and saves it as soon as it can)", "the inbox's state is saved again");
+    /** Tells the workspace whether the state is being saved. */
+    private final InboxSaving saving;
+    /** Since when the state has not been saved, or null while it is. */
+    private Instant notSavedSince;
     private CamelContext camel;
     /** Held while this watcher runs, so the workspace can tell a watcher stopped from one at work. */
     private final java.nio.channels.FileLock alive;
@@ -81,7 +92,13 @@ public final class InboxWatcher implements AutoCloseable {
         // A bundle that was running when the watcher stopped is still in the inbox: it is taken up again.
         state = new InboxState(this.inbox.toString(), null,
                 before != null && this.inbox.toString().equals(before.inbox()) ? before.finished() : null);
-        state.write(home);
+        try {
+            state.write(home);
+            saving = InboxSaving.open(home);
+        } catch (IOException | RuntimeException e) {
+            InboxState.letGo(home, alive);
+            throw e;
+        }
     }
 
     /** Starts watching: new bundles are ingested as they settle, until {@link #close()}. */
@@ -94,15 +111,18 @@ public final class InboxWatcher implements AutoCloseable {
                 // none: with its idempotent memory, the same bundle dropped again with the same name and time (cp -p,
                 // rsync -a) stayed in the inbox until a restart. And its read lock writes no marker file: in a folder
                 // bundle, manifest.csv.camelLock was ingested as an empty file that failed.
+                // An empty message when there is nothing to read: a state that could not be saved is tried again at each poll.
                 fromF("file:%s?antInclude=*.zip,*/%s&antExclude=%s/**,%s/**&recursive=true&maxDepth=2&noop=true"
                                 + "&idempotent=false&readLock=changed&readLockMarkerFile=false&readLockMinAge=%d"
-                                + "&readLockCheckInterval=250&sortBy=file:modified&delay=500",
+                                + "&readLockCheckInterval=250&sortBy=file:modified&delay=500&sendEmptyMessageWhenIdle=true",
                         inbox, Manifest.FILE_NAME, DONE, FAILED, SETTLE_MILLIS)
                         .routeId("inbox")
                         .process(ex -> {
-                            Path found = ex.getIn().getBody(File.class).toPath();
-                            if (!waitingForRoom(found)) {
-                                ingest(found);
+                            File found = ex.getIn().getBody(File.class);
+                            if (found == null || waitingForRoom(found.toPath())) {
+                                saveAgain();
+                            } else {
+                                ingest(found.toPath());
                             }
                         });
             }
@@ -140,14 +160,14 @@ public final class InboxWatcher implements AutoCloseable {
         Exception failure = null;
         String errorCode = InboxState.Finished.DAMAGED_BUNDLE;
         state = state.withRunning(new InboxState.Running(name, null, Instant.now().toString()));
-        state.write(home);
+        save();
         try {
             caseId = BundleCase.of(bundle);
             errorCode = InboxState.Finished.BAD_CASE_NAME;
             Ingestion.checkCaseId(caseId);
             errorCode = InboxState.Finished.UNEXPECTED;
             state = state.withRunning(new InboxState.Running(name, caseId, state.running().started()));
-            state.write(home);
+            save();
             // the receipt names the bundle where it will be, in done/ (nothing else writes there while this runs)
             receipt = ingestions.apply(home).keptAt(free(inbox.resolve(DONE), name)).ingest(caseId, bundle, ProgressListener.NONE);
         } catch (ReceiptNotSaved e) {
@@ -187,7 +207,7 @@ public final class InboxWatcher implements AutoCloseable {
         state = state.withFinished(new InboxState.Finished(name, caseId, error == null ? DONE : FAILED, Instant.now().toString(),
                 counts == null ? 0 : counts.indexed(), counts == null ? 0 : counts.duplicate(), counts == null ? 0 : counts.failed(),
                 error, error == null ? null : errorCode, inbox.relativize(moved).toString(), inbox.relativize(receiptFile).toString()));
-        state.write(home);
+        save();
         Files.move(bundle, moved);
         if (error == null) {
             out.printf("%s → case %s: %d indexed, %d duplicate, %d failed; moved to %s%n", name, caseId, counts.indexed(),
@@ -218,14 +238,41 @@ public final class InboxWatcher implements AutoCloseable {
         state = state.withFinished(new InboxState.Finished(name, caseId, InboxState.Finished.WAITING, Instant.now().toString(),
                 counts == null ? 0 : counts.indexed(), counts == null ? 0 : counts.duplicate(), counts == null ? 0 : counts.failed(),
                 error, InboxState.Finished.DISK_FULL, null, null));
-        try {
-            state.write(home);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // the home is full too: the workspace shows the state last written, the line below says it
-        }
+        save();
         out.printf("%s: %s%n", name, error);
         out.flush();
         return false;
+    }
+
+    /**
+     * Writes the state to {@code inbox.json}. One that cannot be written (the home's disk full) does not stop the watcher:
+     * the failure is logged once (again when it changes, and when the state is saved again), the workspace is told through
+     * {@link InboxSaving}, and the state is written at the next change or poll that finds room.
+     */
+    private void save() {
+        try {
+            state.write(home);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            if (notSavedSince == null) {
+                notSavedSince = Instant.now();
+            }
+            if (stateLog.failed(e)) {
+                saving.notSaved(notSavedSince, Messages.diskFull(e) ? InboxState.Finished.DISK_FULL : InboxState.Finished.UNEXPECTED);
+            }
+            return;
+        }
+        if (notSavedSince != null) {
+            notSavedSince = null;
+            stateLog.worked();
+            saving.saved();
+        }
+    }
+
+    /** At a poll with nothing to read: the state written, when it could not be before. */
+    synchronized void saveAgain() {
+        if (notSavedSince != null) {
+            save();
+        }
     }
 
     /** Whether the bundle was left for want of room less than {@link #retryAfter} ago (the watcher lets it be till then). */
@@ -251,6 +298,7 @@ public final class InboxWatcher implements AutoCloseable {
         if (camel != null) {
             camel.stop();
         }
+        saving.close();
         InboxState.letGo(home, alive);
     }
 }

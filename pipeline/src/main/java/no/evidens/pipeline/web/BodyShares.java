@@ -15,7 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * session is known, and neither counts bodies per user.
  */
 final class BodyShares {
-    /** A signed-in team's share: two bodies at once each (an upload and an edit, or two edits), the rest 429. */
+    /**
+     * A signed-in team's share by default: two bodies at once each (an upload and an edit, or two edits), the rest 429;
+     * {@code evidens serve --body-share N} sets another ({@link WebConfig#bodyShare}).
+     */
     static final int PER_CLIENT = 2;
 
     private final int perClient;

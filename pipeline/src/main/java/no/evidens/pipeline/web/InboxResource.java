@@ -1,12 +1,16 @@
 package no.evidens.pipeline.web;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.inbox.InboxSaving;
 import no.evidens.pipeline.inbox.InboxState;
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * {@code GET /api/inbox}: the queue of {@code evidens watch --inbox} (read-only): the bundles waiting, the one
@@ -36,6 +40,10 @@ final class InboxResource implements Routes.Resource {
                 return;
             }
             out.put("alive", InboxState.watcherAlive(home));
+            // a state the watcher could not save (its home's disk full): the lists below are as last saved
+            Optional<InboxSaving.NotSaved> notSaved = InboxSaving.read(home);
+            out.put("stateSaved", notSaved.isEmpty());
+            out.put("stateNotSaved", notSaved.map(n -> notSaved(n, Texts.of(ErrorTexts.language(x)))).orElse(null));
             List<String> waiting = InboxState.waiting(Path.of(state.inbox()));
             InboxState.Running running = state.running();
             boolean showRunning = running != null && (all || (running.caseId() != null && access.role(running.caseId()).isPresent()));
@@ -49,5 +57,14 @@ final class InboxResource implements Routes.Resource {
                     .filter(f -> all || (f.caseId() != null && access.role(f.caseId()).isPresent())).toList());
             x.json(200, out);
         });
+    }
+
+    /** Since when the state has not been saved, why (its code), and the page's sentence in the user's language. */
+    private static Map<String, String> notSaved(InboxSaving.NotSaved n, Texts t) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("since", n.since());
+        out.put("errorCode", n.errorCode());
+        out.put("text", t.get("ui.inbox.notSaved." + n.errorCode(), ServerTime.words(Instant.parse(n.since()))));
+        return out;
     }
 }

@@ -12,8 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.evidens.pipeline.findings.CaseReports;
+import no.evidens.pipeline.findings.FailedCheck;
 import no.evidens.pipeline.findings.LastCheck;
 import no.evidens.pipeline.findings.Verification;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * The workspace's checks of a case's quotations ({@code evidens verify} on the command line), each run on a thread of
@@ -25,7 +28,8 @@ import no.evidens.pipeline.findings.Verification;
  * {@link #MAX_RUNNING} on the server at once (the next is refused with 429): each reads files and may start a Tika
  * worker process, and the machine's cores are the searches' too. The runner keeps each finished check in the home
  * ({@code CheckRecords}), so that anyone who may read the case's findings sees its outcome when they open the page, after
- * a restart too, and a check made on the command line is seen here; a failed check is kept in memory only.
+ * a restart too, and a check made on the command line is seen here; a failed check is kept there too, beside the last
+ * finished one ({@code FailedCheck}), and shown as failed until a check finishes.
  */
 final class QuotationChecks {
     private static final Logger LOG = LoggerFactory.getLogger(QuotationChecks.class);
@@ -67,6 +71,14 @@ final class QuotationChecks {
             return c;
         }
 
+        /** A check that failed, kept in the home (here before a restart, or on the command line). */
+        static Check keptFailed(FailedCheck f, String caseId) {
+            Check c = new Check(caseId, f.by(), f.startedAt());
+            c.error = failure(f.reason());
+            c.finished = f.failedAt();
+            return c;
+        }
+
         boolean running() {
             return finished == null;
         }
@@ -102,13 +114,23 @@ final class QuotationChecks {
 
     private final Runner runner;
     private final Function<String, Optional<LastCheck>> kept;
+    private final Function<String, Optional<FailedCheck>> keptFailed;
     private final Map<String, Check> last = new ConcurrentHashMap<>();
     private int running;
 
     /** @param kept the case's last check kept in the home, by whoever made it (here, or on the command line) */
     QuotationChecks(Runner runner, Function<String, Optional<LastCheck>> kept) {
+        this(runner, kept, caseId -> Optional.empty());
+    }
+
+    /**
+     * @param kept       the case's last finished check kept in the home, by whoever made it (here, or on the command line)
+     * @param keptFailed the case's check that failed after it, kept in the home
+     */
+    QuotationChecks(Runner runner, Function<String, Optional<LastCheck>> kept, Function<String, Optional<FailedCheck>> keptFailed) {
         this.runner = runner;
         this.kept = kept;
+        this.keptFailed = keptFailed;
     }
 
     /**
@@ -145,9 +167,19 @@ final class QuotationChecks {
         if (here != null && here.running()) {
             return here;
         }
-        Check home = kept.apply(caseId).map(Check::kept).orElse(null);
+        Check home = newer(kept.apply(caseId).map(Check::kept).orElse(null),
+                keptFailed.apply(caseId).map(f -> Check.keptFailed(f, caseId)).orElse(null));
         // the check made here is kept as it finished (the same times): the kept one is told, as after a restart
         return home != null && (here == null || !home.finished().isBefore(here.finished())) ? home : here;
+    }
+
+    private static Check newer(Check a, Check b) {
+        return a == null ? b : b == null || a.finished().isAfter(b.finished()) ? a : b;
+    }
+
+    /** A failure's words: the catalogue's sentence of its kind (the same here and after a restart). */
+    static ErrorTexts.Keyed failure(String reason) {
+        return new ErrorTexts.Keyed("verify.failed." + reason, java.util.List.of());
     }
 
     private void run(Check c) {
@@ -160,7 +192,9 @@ final class QuotationChecks {
             c.results = done.quotations();
             finished = done.finishedAt();
         } catch (IOException | RuntimeException e) {
-            c.error = ErrorTexts.keyed(e);
+            // a refusal with words of its own keeps them; any other failure is told by its kind, as when kept in the home
+            ErrorTexts.Keyed own = ErrorTexts.ownKey(e);
+            c.error = own != null && Texts.of(Language.NB).has(own.key()) ? own : failure(FailedCheck.reason(e));
             // the type only: a message may name a file of the case, which may name a person
             LOG.warn("the check of a case's quotations failed: {}", e.getClass().getName());
         } finally {

@@ -1,15 +1,13 @@
 package no.evidens.pipeline.web;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import no.evidens.pipeline.findings.CheckNote;
+import no.evidens.pipeline.findings.FailedCheck;
 import no.evidens.pipeline.findings.LastCheck;
 import no.evidens.pipeline.findings.Verification;
 import no.evidens.pipeline.findings.Verification.NewContent;
@@ -22,7 +20,6 @@ import no.evidens.pipeline.lang.Texts;
  * file has changed and its new content, ingested into the case, holds the quoted words at other characters.
  */
 final class VerifyWords {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy 'kl.' HH.mm", Locale.ROOT);
     /** The states in the order the summary counts them. */
     static final List<String> STATES = List.of("holds", "moved", "changed", "vanished", "unchecked", "deleted");
 
@@ -95,11 +92,15 @@ final class VerifyWords {
     /**
      * The last check as the export buttons say it: «Sitatene ble sist kontrollert 5.12.2026 kl. 18.20: 1 av 13 stemmer
      * ikke med kilden.», «Sitatene er ikke kontrollert.»; then how many quotations were attached after the check, and
-     * whether a bundle was ingested into the case after the check began. The time in the server's zone (the auditors' own, where it runs).
+     * whether a bundle was ingested into the case after the check began; last, a check that failed after it («En senere
+     * kontroll (…, av kari) feilet: …»), the finished check's outcome still said first. The time in the server's zone (the
+     * auditors' own, where it runs).
      */
     static String exportNote(CheckNote note, Texts t) {
+        FailedCheck failed = note.failed();
         if (!note.checked()) {
-            return t.get("verify.export.none");
+            return failed == null ? t.get("verify.export.none")
+                    : t.get("verify.export.none") + " " + t.get("verify.export.failed", when(failed.failedAt()), failed.by(), failure(failed, t));
         }
         LastCheck last = note.last();
         String when = when(last.finishedAt());
@@ -110,12 +111,21 @@ final class VerifyWords {
         if (note.added() > 0) {
             said += " " + (note.added() == 1 ? t.get("verify.export.added-one") : t.get("verify.export.added", String.valueOf(note.added())));
         }
-        return note.beforeIngestion() ? said + " " + t.get("verify.export.before-ingestion", when(note.ingested())) : said;
+        if (note.beforeIngestion()) {
+            said += " " + t.get("verify.export.before-ingestion", when(note.ingested()));
+        }
+        return failed == null ? said : said + " " + t.get("verify.export.failed-later", when(failed.failedAt()), failed.by(), failure(failed, t));
+    }
+
+    /** Why a check failed, in words: «en kildefil kunne ikke leses …». */
+    static String failure(FailedCheck failed, Texts t) {
+        String key = "verify.failed." + failed.reason();
+        return t.has(key) ? t.get(key) : t.get("verify.failed." + FailedCheck.UNEXPECTED);
     }
 
     /** «5.12.2026 kl. 18.20». */
     private static String when(Instant at) {
-        return WHEN.format(at.atZone(ZoneId.systemDefault()));
+        return ServerTime.words(at);
     }
 
     /** One quotation's outcome as the API answers it: the command line's fields, the state and its words. */

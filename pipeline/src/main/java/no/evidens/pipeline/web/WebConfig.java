@@ -20,9 +20,11 @@ import java.time.Duration;
  * @param searches        searcher-heavy requests (searches, documents, the overview, batch searches) run at once; the
  *                        others wait their turn in order of arrival, each holding its pool thread while it waits ({@link SearchAdmission})
  * @param searchWait      how long such a request may wait for its turn before it is answered 503
+ * @param bodyShare       with sign-in, the bodies one member (or one address before sign-in) may send at once, at most
+ *                        {@code maxBodyRequests}; past it 429 ({@link BodyShares})
  */
 public record WebConfig(int port, long maxUploadBytes, int maxThreads, int minThreads, Duration idleTimeout, int acceptQueue,
-                        int maxConnections, int maxBodyRequests, long minDataRate, int searches, Duration searchWait) {
+                        int maxConnections, int maxBodyRequests, long minDataRate, int searches, Duration searchWait, int bodyShare) {
     /** How long a search waits for its turn by default: far beyond a busy minute's queue, short of a browser giving up. */
     public static final Duration DEFAULT_SEARCH_WAIT = Duration.ofSeconds(20);
 
@@ -36,17 +38,18 @@ public record WebConfig(int port, long maxUploadBytes, int maxThreads, int minTh
         if (maxUploadBytes < 1 || minThreads < 1 || maxThreads < Math.max(minThreads, 4) || acceptQueue < 1
                 || idleTimeout.isNegative() || idleTimeout.isZero() || maxConnections < 1 || maxBodyRequests < 1
                 || maxBodyRequests > maxThreads - 3 || minDataRate < 0 || searches < 1 || searchWait.isNegative()
-                || searchWait.isZero()) {
+                || searchWait.isZero() || bodyShare < 1 || bodyShare > maxBodyRequests) {
             throw new IllegalArgumentException("invalid web server settings: " + maxUploadBytes + " bytes, threads "
                     + minThreads + ".." + maxThreads + ", idle " + idleTimeout + ", queue " + acceptQueue + ", connections "
                     + maxConnections + ", body requests " + maxBodyRequests + ", min rate " + minDataRate + ", searches " + searches
-                    + ", search wait " + searchWait);
+                    + ", search wait " + searchWait + ", body share " + bodyShare);
         }
     }
 
     public WebConfig(int port, long maxUploadBytes, int maxThreads, int minThreads, Duration idleTimeout, int acceptQueue) {
         this(port, maxUploadBytes, maxThreads, minThreads, idleTimeout, acceptQueue, 256, Math.max(1, maxThreads / 4), 512,
-                Runtime.getRuntime().availableProcessors(), DEFAULT_SEARCH_WAIT);
+                Runtime.getRuntime().availableProcessors(), DEFAULT_SEARCH_WAIT,
+                Math.min(BodyShares.PER_CLIENT, Math.max(1, maxThreads / 4)));
     }
 
     /**
@@ -59,18 +62,24 @@ public record WebConfig(int port, long maxUploadBytes, int maxThreads, int minTh
 
     public WebConfig withPort(int newPort) {
         return new WebConfig(newPort, maxUploadBytes, maxThreads, minThreads, idleTimeout, acceptQueue, maxConnections,
-                maxBodyRequests, minDataRate, searches, searchWait);
+                maxBodyRequests, minDataRate, searches, searchWait, bodyShare);
     }
 
     /** These settings with other limits for slow clients (tests use short ones). */
     public WebConfig withClientLimits(Duration newIdleTimeout, int newMaxBodyRequests, long newMinDataRate) {
         return new WebConfig(port, maxUploadBytes, maxThreads, minThreads, newIdleTimeout, acceptQueue, maxConnections,
-                newMaxBodyRequests, newMinDataRate, searches, searchWait);
+                newMaxBodyRequests, newMinDataRate, searches, searchWait, Math.min(bodyShare, newMaxBodyRequests));
     }
 
     /** These settings with another number of searches at once and another longest wait for a turn. */
     public WebConfig withSearches(int newSearches, Duration newSearchWait) {
         return new WebConfig(port, maxUploadBytes, maxThreads, minThreads, idleTimeout, acceptQueue, maxConnections,
-                maxBodyRequests, minDataRate, newSearches, newSearchWait);
+                maxBodyRequests, minDataRate, newSearches, newSearchWait, bodyShare);
+    }
+
+    /** These settings with another share of the body slots per member (or address before sign-in). */
+    public WebConfig withBodyShare(int newBodyShare) {
+        return new WebConfig(port, maxUploadBytes, maxThreads, minThreads, idleTimeout, acceptQueue, maxConnections,
+                maxBodyRequests, minDataRate, searches, searchWait, newBodyShare);
     }
 }

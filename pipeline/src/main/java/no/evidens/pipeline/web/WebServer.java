@@ -173,7 +173,7 @@ public final class WebServer implements AutoCloseable {
                 new IngestResource(ingest, cases),
                 new CaseStateResource(lifecycle),
                 new VerifyResource(new QuotationChecks((caseId, by, progress) -> findings.reports().check(caseId, null, by, progress),
-                        caseId -> findings.reports().lastCheck(caseId)), findings),
+                        caseId -> findings.reports().lastCheck(caseId), caseId -> findings.reports().failedCheck(caseId)), findings),
                 new TextsResource(home, accounts),
                 new SavedSearchesResource(index, savedSearches, checks),
                 new BatchResource(index, scope),
@@ -194,7 +194,7 @@ public final class WebServer implements AutoCloseable {
             gate = Gate.local(user, HexFormat.of().formatHex(t));
         }
         // with sign-in, each member (and each address before sign-in) has a share of the body slots; alone, the one user has all
-        return new ServiceEndpoints(new ApiHandler(guard, gate, routes, config.maxBodyRequests(), exposure.signIn() ? BodyShares.PER_CLIENT : 0,
+        return new ServiceEndpoints(new ApiHandler(guard, gate, routes, config.maxBodyRequests(), exposure.signIn() ? config.bodyShare() : 0,
                 new SearchAdmission(config.searches(), config.searchWait())), home, index, ingest);
     }
 

@@ -71,6 +71,30 @@ class CheckRecordsTest {
         assertFalse(json.contains("\"stands\"") || json.contains("\"startedAt\""), "the record's fields only: " + json);
     }
 
+    /**
+     * A failed check is kept beside the last finished one, which reads back unchanged; with none finished, alone; the
+     * next finished check replaces both. The record names the failure's kind, never an exception's message.
+     */
+    @Test
+    void aFailedCheckIsKeptBesideTheLastFinishedOneUntilTheNextFinishes() throws Exception {
+        CheckRecords records = new CheckRecords(tmp.resolve("checks"));
+        FailedCheck failed = new FailedCheck("per", "2026-12-05T18:30:00Z", "2026-12-05T18:30:04Z", FailedCheck.UNREADABLE);
+        records.keepFailed("sak-1", failed);
+        assertEquals(Optional.empty(), records.last("sak-1"), "no finished check: still not checked");
+        assertEquals(Optional.of(failed), records.failed("sak-1"));
+
+        records.keep(check("kari", "2026-12-05T18:40:00Z"));
+        assertEquals(Optional.empty(), records.failed("sak-1"), "a finished check after it replaces the failure");
+        FailedCheck later = new FailedCheck("per", "2026-12-05T19:00:00Z", "2026-12-05T19:00:02Z", FailedCheck.INDEX);
+        records.keepFailed("sak-1", later);
+        assertEquals(check("kari", "2026-12-05T18:40:00Z"), records.last("sak-1").orElseThrow(), "the last finished check stands");
+        assertEquals(Optional.of(later), records.failed("sak-1"));
+        com.fasterxml.jackson.databind.JsonNode json = no.evidens.pipeline.Json.mapper().readTree(tmp.resolve("checks/sak-1.json").toFile());
+        assertEquals("{\"by\":\"per\",\"started\":\"2026-12-05T19:00:00Z\",\"failed\":\"2026-12-05T19:00:02Z\",\"reason\":\"index\"}",
+                json.get("failed").toString());
+        assertEquals("kari", json.get("by").asText(), "the finished check's fields as before: " + json);
+    }
+
     @Test
     void aHalfWrittenOrDamagedRecordIsIgnoredWithALogLine() throws Exception {
         CheckRecords records = new CheckRecords(tmp.resolve("checks"));

@@ -98,4 +98,48 @@ class QuotationCheckCliTest {
         assertTrue(said.matches(".*1 of 1 do not match their source; 1 quotation was attached after it; a bundle was ingested into the case after that check \\("
                 + java.util.regex.Pattern.quote(ingested) + "\\): run evidens verify again"), said);
     }
+
+    /**
+     * A check that fails (here the index cannot be read: its segment files overwritten) is kept beside the last finished
+     * check, which stands: the record keeps ola's outcome and adds kari's failure, {@code verify} says so on stderr (exit 1),
+     * and the export's line says what the finished check found and that a later one failed. The next finished check
+     * replaces both. (Before, a failed check was kept nowhere: the record, and export, said nothing of it.)
+     */
+    @Test
+    void aFailedCheckIsKeptBesideTheLastFinishedOneAndExportSaysBoth() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        String c = CaseFixture.CASE;
+        assertTrue(fx.quoteTheSecondPassage());
+        assertEquals(0, run(fx, "verify", "--case", c, "--user", "ola").code());
+
+        Path index = fx.home.resolve("index");
+        Path aside = tmp.resolve("indeks-kopi");
+        org.apache.commons.io.FileUtils.copyDirectory(index.toFile(), aside.toFile());
+        try (var files = Files.list(index)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+                Files.writeString(f, "ikke en indeks");
+            }
+        }
+        CliRun failed = run(fx, "verify", "--case", c, "--user", "kari");
+        assertEquals(1, failed.code(), failed.out() + failed.err());
+        assertTrue(failed.err().startsWith("note: this check of case " + c + " failed (the search index could not be read); kept beside "
+                + "the last finished check, which stands"), failed.err());
+        com.fasterxml.jackson.databind.JsonNode kept = Json.mapper().readTree(fx.home.resolve("checks").resolve(c + ".json").toFile());
+        assertEquals("ola", kept.get("by").asText(), "the last finished check stands: " + kept);
+        assertEquals(Verification.OK, kept.get("quotations").get(0).get("status").asText());
+        assertEquals("kari", kept.get("failed").get("by").asText(), kept.toString());
+        assertEquals("index", kept.get("failed").get("reason").asText(), kept.toString());
+
+        org.apache.commons.io.FileUtils.deleteDirectory(index.toFile());
+        org.apache.commons.io.FileUtils.copyDirectory(aside.toFile(), index.toFile());
+        String said = export(fx, "etter-feil.md", "");
+        assertTrue(said.matches("note: the quotations of case " + c + " were last checked " + TIME + " by ola: the quotation matches its source;"
+                + " a later check \\(" + TIME + " by kari\\) failed: the search index could not be read"), said);
+
+        assertEquals(0, run(fx, "verify", "--case", c, "--user", "ola").code());
+        kept = Json.mapper().readTree(fx.home.resolve("checks").resolve(c + ".json").toFile());
+        assertTrue(kept.get("failed") == null, "a finished check replaces both: " + kept);
+        said = export(fx, "igjen.md", "");
+        assertTrue(said.matches("note: the quotations of case " + c + " were last checked " + TIME + " by ola: the quotation matches its source"), said);
+    }
 }

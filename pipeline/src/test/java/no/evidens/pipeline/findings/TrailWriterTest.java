@@ -65,6 +65,34 @@ class TrailWriterTest {
         assertTrailIntact(store, chain, 200);
     }
 
+    /**
+     * Commits that fail one after another (the chain file cannot be written: a file where its folder should be, as a full
+     * disk is faked without root) are each refused to their request, and logged once, not once per commit; once the
+     * chain can be written the next entry is, and that is said once. (Before, every failed commit logged its own line.)
+     */
+    @Test
+    void commitsThatKeepFailingAreLoggedOnceAndOnceMoreWhenTheyWorkAgain() throws Exception {
+        Path inTheWay = Files.writeString(home.resolve("spor"), "ikke en mappe");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.err;
+        System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (TrailWriter writer = new TrailWriter(home.resolve("findings"), inTheWay.resolve(AuditService.CHAIN_FILE), Duration.ofSeconds(20))) {
+            for (int i = 0; i < 5; i++) {
+                AuditEvent e = new AuditEvent("kari", "search", "fjordvik-2026", null, null, "«plan», 3 treff");
+                assertThrows(RuntimeException.class, () -> writer.record(e));
+            }
+            Files.delete(inTheWay);
+            Files.createDirectories(inTheWay);
+            writer.record(new AuditEvent("kari", "search", "fjordvik-2026", null, null, "«plan», 3 treff"));
+            writer.record(new AuditEvent("kari", "search", "fjordvik-2026", null, null, "«plan», 3 treff"));
+        } finally {
+            System.setErr(was);
+        }
+        String logged = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, logged.split("audit trail entries not written", -1).length - 1, logged);
+        assertEquals(1, logged.split("audit trail entries are written again", -1).length - 1, logged);
+    }
+
     @Test
     void aClosedWriterTakesNoMoreEntries() {
         TrailWriter writer = new TrailWriter(home.resolve("findings"), home.resolve(AuditService.CHAIN_FILE), Duration.ofSeconds(20));

@@ -62,6 +62,9 @@ class InboxFullDiskTest {
             assertNull(left.movedTo(), left.toString());
             assertEquals(List.of("fjordvik-2026.zip"), InboxState.waiting(inbox));
             assertTrue(lines.toString().contains("left in the inbox, read again when there is room"), lines.toString());
+            // tried again with the disk still full (once a minute, in a long-running watch): still one line for it
+            assertFalse(watcher.drain());
+            assertEquals(1, InboxState.read(home).finished().size(), "one waiting line while it waits: " + InboxState.read(home).finished());
 
             full.set(false);
             assertTrue(watcher.drain(), lines.toString());
@@ -71,5 +74,6 @@ class InboxFullDiskTest {
         InboxState.Finished done = InboxState.read(home).finished().get(0);
         assertEquals(InboxWatcher.DONE, done.status(), done.toString());
         assertEquals(3, done.indexed(), done.toString());
+        assertEquals(1, InboxState.read(home).finished().size(), "its outcome in place of its wait: " + InboxState.read(home).finished());
     }
 }

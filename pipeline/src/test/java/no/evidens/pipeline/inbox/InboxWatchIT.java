@@ -33,6 +33,9 @@ import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.cli.EvidensCli;
 import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.web.Exposure;
+import no.evidens.pipeline.web.WebConfig;
+import no.evidens.pipeline.web.WebServer;
 
 /** {@code evidens watch --inbox}: bundles dropped are ingested one after another and moved out; a killed watcher resumes. */
 class InboxWatchIT {
@@ -44,6 +47,14 @@ class InboxWatchIT {
                 "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
                 "watch", "--inbox", inbox.toString(), "--home", home.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** As {@link #watch}, what the watcher logs (stderr) and prints written to {@code log}. */
+    private static Process watch(Path inbox, Path home, Path log) throws Exception {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
+                "watch", "--inbox", inbox.toString(), "--home", home.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static void notes(Path folder, int n, String word) throws Exception {
@@ -234,5 +245,87 @@ class InboxWatchIT {
         assertEquals(0, verified.code(), verified.out() + verified.err());
         assertTrue(verified.out().startsWith("ok "), verified.out());
         assertEquals(inbox.resolve("done/lyngvik-2026-2.zip").toString(), again.get("bundle").asText(), "the receipt names where the bundle is");
+    }
+
+    /**
+     * A home whose {@code inbox.json} cannot be written (here a folder in the way of its temporary file, as a full disk
+     * is faked without root; walked on a real full disk in docs/web-walks.md, round 45): the failure is logged once, not at
+     * every poll (500 ms), the watcher goes on (the bundle is ingested and moved to {@code done/}), the Innboks page says
+     * the state is not saved (nb, nn), and once the way is clear the state is written at the next poll, said once in the
+     * log. Before, the first write's exception went to Camel at every poll and the bundle was never read.
+     */
+    @Test
+    void aStateThatCannotBeSavedIsLoggedOnceTheWatcherGoesOnAndSavesItWhenItCan() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+        Path home = tmp.resolve("home");
+        Path log = tmp.resolve("watch.log");
+        Process watcher = watch(inbox, home, log);
+        try {
+            assertTrue(waitFor(() -> Files.isRegularFile(home.resolve(InboxState.FILE)), 120), "the watcher started");
+            Path inTheWay = Files.createDirectories(home.resolve(InboxState.FILE + ".tmp").resolve("i-veien"));
+            notes(tmp.resolve("lyngvik"), 2, "Lyngvik");
+            zip(tmp.resolve("lyngvik"), tmp.resolve("lyngvik-2026.zip"));
+            Files.move(tmp.resolve("lyngvik-2026.zip"), inbox.resolve("lyngvik-2026.zip"));
+            assertTrue(waitFor(() -> Files.isRegularFile(inbox.resolve("done/lyngvik-2026.zip.receipt.json")), 180),
+                    "the bundle ingested all the same: " + read(log));
+            assertTrue(InboxState.read(new EvidensHome(home)).finished().isEmpty(), "the state on disk is the one last saved");
+            // a few seconds of polls (each tries to save the state again) before the log is read
+            Thread.sleep(3000);
+            String said = read(log);
+            assertEquals(1, count(said, "the inbox's state could not be saved"), said);
+            assertEquals(0, count(said, "ERROR"), said);
+
+            EvidensHome h = new EvidensHome(home);
+            try (WebServer server = WebServer.start(h, WebConfig.defaults(0, 1 << 20), Exposure.local(), "testar", Ingestion::new)) {
+                JsonNode nb = inboxApi(server, "nb");
+                assertFalse(nb.get("stateSaved").asBoolean(), nb.toString());
+                assertEquals(InboxState.Finished.UNEXPECTED, nb.get("stateNotSaved").get("errorCode").asText(), nb.toString());
+                assertTrue(nb.get("stateNotSaved").get("text").asText().startsWith("Køens tilstand blir ikke lagret (siden "), nb.toString());
+                assertTrue(inboxApi(server, "nn").get("stateNotSaved").get("text").asText()
+                        .startsWith("Tilstanden til køen blir ikkje lagra (sidan "), "nn");
+
+                Files.delete(inTheWay);
+                Files.delete(inTheWay.getParent());
+                assertTrue(waitFor(() -> {
+                    try {
+                        return !InboxState.read(h).finished().isEmpty();
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                }, 60), "saved at a poll once the way is clear: " + read(log));
+                assertEquals("lyngvik-2026.zip", InboxState.read(h).finished().get(0).bundle());
+                JsonNode again = inboxApi(server, "nb");
+                assertTrue(again.get("stateSaved").asBoolean(), again.toString());
+                assertTrue(again.get("stateNotSaved").isNull(), again.toString());
+            }
+            assertTrue(waitFor(() -> count(read(log), "the inbox's state is saved again") == 1, 30), read(log));
+            assertEquals(1, count(read(log), "the inbox's state could not be saved"), read(log));
+        } finally {
+            watcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static JsonNode inboxApi(WebServer server, String language) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.url() + "api/inbox")).header("Accept-Language", language).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.mapper().readTree(r.body());
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
     }
 }

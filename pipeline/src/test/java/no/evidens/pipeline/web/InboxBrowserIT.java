@@ -73,4 +73,35 @@ class InboxBrowserIT {
             SampleWorkspace.delete(inbox);
         }
     }
+
+    /**
+     * A home whose disk is full: the watcher could not save its state (what it said in {@code inbox.saved}), and the
+     * findings store cannot be opened (faked here by a database file that is none: a full disk needs root), so
+     * {@code /api/cases} fails. The workspace says that once and still opens the Innboks page, which tells the team that
+     * the queue's state is not being saved. (Walked on a full tmpfs: before, the page stopped at «Laster …».)
+     */
+    @Test
+    void onAFullHomeTheInboxSaysItsStateIsNotSaved() throws Exception {
+        Path home = Files.createTempDirectory("evidens-full");
+        try {
+            Files.writeString(Files.createDirectories(home.resolve("findings")).resolve(no.evidens.findings.FindingStore.DB_NAME + ".mv.db"),
+                    "ikke en database");
+            no.evidens.pipeline.Json.write(new no.evidens.pipeline.inbox.InboxState(home.resolve("innboks").toString(), null, List.of()),
+                    home.resolve(no.evidens.pipeline.inbox.InboxState.FILE));
+            String line = "not-saved 2026-12-05T21:03:57Z disk-full";
+            Files.writeString(home.resolve("inbox.saved"), line + " ".repeat(95 - line.length()) + "\n");
+            try (WebServer server = WebServer.start(new no.evidens.pipeline.EvidensHome(home), WebConfig.defaults(0, 1 << 20),
+                    Exposure.local(), "testar", Ingestion::new);
+                 Browser browser = new Browser(1000, 800)) {
+                browser.driver.get(server.url() + "#/innboks");
+                browser.wait.until(d -> !d.findElements(By.id("inbox-not-saved")).isEmpty());
+                assertTrue(browser.driver.findElement(By.id("inbox-not-saved")).getText()
+                        .startsWith("Køens tilstand blir ikke lagret: disken til datamappen er full (siden 5.12.2026 kl. "),
+                        browser.driver.findElement(By.id("inbox-not-saved")).getText());
+                browser.shot("innboks-full-disk");
+            }
+        } finally {
+            SampleWorkspace.delete(home);
+        }
+    }
 }

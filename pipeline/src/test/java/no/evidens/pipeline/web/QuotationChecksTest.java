@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import no.evidens.findings.StoreInUse;
+import no.evidens.pipeline.findings.FailedCheck;
 import no.evidens.pipeline.findings.LastCheck;
 import no.evidens.pipeline.findings.Verification;
 
@@ -29,6 +30,7 @@ class QuotationChecksTest {
 
     /** The checks kept in the home, as the service keeps them (here: set by the test). */
     private final ConcurrentHashMap<String, LastCheck> kept = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, FailedCheck> keptFailed = new ConcurrentHashMap<>();
 
     private final QuotationChecks checks = new QuotationChecks((caseId, by, progress) -> {
         progress.checked(0, 2);
@@ -48,7 +50,7 @@ class QuotationChecksTest {
         Instant now = Instant.now();
         return new LastCheck(caseId, by, now.toString(), now.toString(),
                 List.of(new Verification("avvik-1", 1, 1, "a.txt", 0, 5, Verification.OK, List.of(), null, Verification.SOURCE_SAME, true, null)));
-    }, caseId -> Optional.ofNullable(kept.get(caseId)));
+    }, caseId -> Optional.ofNullable(kept.get(caseId)), caseId -> Optional.ofNullable(keptFailed.get(caseId)));
 
     private static CountDownLatch latch(ConcurrentHashMap<String, CountDownLatch> latches, String caseId) {
         return latches.computeIfAbsent(caseId, c -> new CountDownLatch(1));
@@ -136,5 +138,30 @@ class QuotationChecksTest {
         letGo("sak-f");
         assertEquals("done", finished(checks.start("sak-e", "kari", () -> { })).state());
         assertEquals("done", finished(checks.start("sak-f", "kari", () -> { })).state());
+    }
+
+    /**
+     * A check that failed, kept in the home after the last finished one (before a restart, or on the command line): shown
+     * as failed, with who, when and why in the catalogue's words, until a check finishes after it. (Before, a failed check
+     * lived in the server's memory only.)
+     */
+    @Test
+    void aFailedCheckKeptInTheHomeIsShownUntilACheckFinishesAfterIt() throws Exception {
+        Verification holds = new Verification("avvik-1", 1, 1, "a.txt", 0, 5, Verification.OK, List.of(), null, Verification.SOURCE_SAME, true, null);
+        kept.put("sak-h", new LastCheck("sak-h", "ola", "2026-12-05T10:00:00Z", "2026-12-05T10:01:00Z", List.of(holds)));
+        keptFailed.put("sak-h", new FailedCheck("kari", "2026-12-05T11:00:00Z", "2026-12-05T11:00:05Z", FailedCheck.UNREADABLE));
+        QuotationChecks.Check failed = checks.last("sak-h");
+        assertEquals("failed", failed.state());
+        assertEquals("kari", failed.by);
+        assertEquals(Instant.parse("2026-12-05T11:00:05Z"), failed.finished());
+        assertEquals("verify.failed.unreadable", failed.error().key());
+        assertEquals("en kildefil kunne ikke leses, eller prosessen som åpner e-post og arkiver, stoppet.",
+                ErrorTexts.word(no.evidens.pipeline.lang.Language.NB, failed.error()));
+        assertNull(failed.results());
+        // a check made here afterwards finishes: it is the last
+        letGo("sak-h");
+        finished(checks.start("sak-h", "per", () -> { }));
+        assertEquals("done", checks.last("sak-h").state());
+        assertEquals("per", checks.last("sak-h").by);
     }
 }

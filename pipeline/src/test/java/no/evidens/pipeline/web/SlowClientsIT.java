@@ -175,11 +175,7 @@ class SlowClientsIT {
         try (TeamWorkspace team = TeamWorkspace.start(config)) {
             TeamWorkspace.Client revisor = team.signIn("revisor");
             TeamWorkspace.Client leder = team.signIn("leder");
-            for (int i = 0; i < 8; i++) {
-                held.add(stall(team.server, "POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + team.server.port() + "\r\nCookie: "
-                        + revisor.cookie + "\r\n" + WebServer.TOKEN_HEADER + ": " + revisor.token
-                        + "\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{\"ca", 600_000));
-            }
+            held.addAll(editsThatNeverFinish(team, revisor, 8));
             for (String refused : answers(held, 6)) {
                 assertTrue(refused.startsWith("HTTP/1.1 429"), refused);
                 assertTrue(refused.toLowerCase(java.util.Locale.ROOT).contains("retry-after: 5"), refused);
@@ -207,6 +203,41 @@ class SlowClientsIT {
                 s.close();
             }
         }
+    }
+
+    /**
+     * A server set to a larger share ({@code serve --body-share 5}, as behind an office's one address, or for a lead who
+     * uploads several bundles): the member's eight bodies that never finish, five held and three refused at once with the
+     * share in the words. (Before, the share was fixed at two: six refused, «allerede 2».)
+     */
+    @Test
+    void aLargerShareSetForTheServerIsEachMembersShare() throws Exception {
+        WebConfig config = WebConfig.defaults(0, 1 << 20).withClientLimits(Duration.ofMinutes(10), 8, 0).withBodyShare(5);
+        List<Socket> held = new ArrayList<>();
+        try (TeamWorkspace team = TeamWorkspace.start(config)) {
+            TeamWorkspace.Client revisor = team.signIn("revisor");
+            held.addAll(editsThatNeverFinish(team, revisor, 8));
+            for (String refused : answers(held, 3)) {
+                assertTrue(refused.startsWith("HTTP/1.1 429"), refused);
+                assertTrue(Json.mapper().readTree(refused.substring(refused.indexOf("\r\n\r\n") + 4)).get("error").asText()
+                        .startsWith("Du har allerede 5 opplastinger eller endringer på vei til tjeneren"), refused);
+            }
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /** This many edits by the member whose bodies never come (held until the test closes them). */
+    private static List<Socket> editsThatNeverFinish(TeamWorkspace team, TeamWorkspace.Client member, int n) throws IOException {
+        List<Socket> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(stall(team.server, "POST /api/findings HTTP/1.1\r\nHost: 127.0.0.1:" + team.server.port() + "\r\nCookie: "
+                    + member.cookie + "\r\n" + WebServer.TOKEN_HEADER + ": " + member.token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{\"ca", 600_000));
+        }
+        return out;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import no.evidens.pipeline.findings.CheckNote;
+import no.evidens.pipeline.findings.FailedCheck;
 import no.evidens.pipeline.findings.LastCheck;
 import no.evidens.pipeline.findings.Verification;
 import no.evidens.pipeline.findings.Verification.NewContent;
@@ -114,6 +115,34 @@ class VerifyWordsTest {
     private static String local(Instant at) {
         java.time.ZonedDateTime z = at.atZone(java.time.ZoneId.systemDefault());
         return String.format("%d.%d.%d kl. %02d.%02d", z.getDayOfMonth(), z.getMonthValue(), z.getYear(), z.getHour(), z.getMinute());
+    }
+
+    /**
+     * A check that failed after the last finished one: the note still says what the finished check found, then that a
+     * later check failed, when, by whom and why; with no finished check, that the quotations are not checked and a check
+     * failed. nb and nn.
+     */
+    @Test
+    void theExportSaysThatALaterCheckFailedAfterWhatTheLastFinishedOneFound() {
+        Instant finished = Instant.parse("2026-12-05T17:20:10Z");
+        Instant failedAt = Instant.parse("2026-12-05T18:02:00Z");
+        LastCheck all = new LastCheck("sak", "ola", "2026-12-05T17:19:30Z", finished.toString(), List.of(holds(), holds()));
+        FailedCheck unreadable = new FailedCheck("kari", "2026-12-05T18:01:00Z", failedAt.toString(), FailedCheck.UNREADABLE);
+        assertEquals("Sitatene ble sist kontrollert " + local(finished) + ": alle 2 stemmer med kilden. En senere kontroll (" + local(failedAt)
+                + ", av kari) feilet: en kildefil kunne ikke leses, eller prosessen som åpner e-post og arkiver, stoppet.",
+                VerifyWords.exportNote(new CheckNote(all, null, 0, unreadable), NB));
+        assertEquals("Sitata vart sist kontrollerte " + local(finished) + ": alle 2 stemmer med kjelda. Ein seinare kontroll (" + local(failedAt)
+                + ", av kari) feila: ei kjeldefil kunne ikkje lesast, eller prosessen som opnar e-post og arkiv, stoppa.",
+                VerifyWords.exportNote(new CheckNote(all, null, 0, unreadable), NN));
+        FailedCheck full = new FailedCheck("kari", "2026-12-05T18:01:00Z", failedAt.toString(), FailedCheck.DISK_FULL);
+        assertEquals("Sitatene er ikke kontrollert. En kontroll (" + local(failedAt) + ", av kari) feilet: disken er full.",
+                VerifyWords.exportNote(new CheckNote(null, null, 0, full), NB));
+        assertEquals("Sitata er ikkje kontrollerte. Ein kontroll (" + local(failedAt) + ", av kari) feila: søkjeindeksen kunne ikkje lesast.",
+                VerifyWords.exportNote(new CheckNote(null, null, 0, new FailedCheck("kari", "2026-12-05T18:01:00Z", failedAt.toString(),
+                        FailedCheck.INDEX)), NN));
+        assertEquals("Sitatene er ikke kontrollert. En kontroll (" + local(failedAt) + ", av kari) feilet: en uventet feil (se tjenerens logg).",
+                VerifyWords.exportNote(new CheckNote(null, null, 0, new FailedCheck("kari", "2026-12-05T18:01:00Z", failedAt.toString(),
+                        "noe-annet")), NB), "a kind this server does not know is told as unexpected");
     }
 
     @Test

@@ -899,7 +899,9 @@ async function start() {
     state.roles = s.roles || {};
     await loadTexts();
     if (s.signIn) showUser(s.user);
-    await loadCases();
+    // a home whose disk is full cannot open its findings store: the cases are not listed, said once, and the views that
+    // need no case (the inbox, which then says its state is not saved) still open
+    await loadCases().catch(e => { state.cases = []; state.caseId = null; showError(errorText(e)); });
     fitHeader();
   } catch (e) {
     // the server's own words (a JSON error) stand as they are; without the catalogue (it comes from the server)

@@ -53,7 +53,9 @@ async function viewInbox() {
     if (again) again.focus();
   } }, T('ui.inbox.refresh'));
   render(heading(T('ui.inbox.title')), intro, r.inbox ? el('p', { class: 'cite' }, T('ui.inbox.folder', r.inbox)) : '',
-    stopped ? el('p', { id: 'inbox-stopped', class: 'alert' }, T('ui.inbox.stopped')) : '', running, waiting, finished, refreshButton);
+    stopped ? el('p', { id: 'inbox-stopped', class: 'alert' }, T('ui.inbox.stopped')) : '',
+    // the watcher could not save its state (its home's disk full): the server words it in the user's language
+    r.stateNotSaved ? el('p', { id: 'inbox-not-saved', class: 'alert' }, r.stateNotSaved.text) : '', running, waiting, finished, refreshButton);
 }
 
 VIEWS.innboks = viewInbox;

@@ -1,0 +1,18 @@
+package no.evidens.pipeline.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** A moment as the workspace's sentences write it, «5.12.2026 kl. 18.20», in the server's zone (the auditors' own). */
+final class ServerTime {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy 'kl.' HH.mm", Locale.ROOT);
+
+    private ServerTime() {
+    }
+
+    static String words(Instant at) {
+        return WHEN.format(at.atZone(ZoneId.systemDefault()));
+    }
+}
