@@ -23,7 +23,8 @@ import no.evidens.pipeline.search.SavedSearchService;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the findings of a case with their quotations and sources.",
-                "Formats: docx (the findings section of a supervision report), md, csv, or json (also the backup that evidens "
+                "Formats: docx (the findings section of a supervision report), md, csv, xlsx (the CSV's rows as an Excel workbook), "
+                        + "or json (also the backup that evidens "
                         + "import reads).",
                 "The report's own words («Kilde», «Kjelde» …) in the language chosen for the case in the workspace, else "
                         + "Bokmål, or as --language says.",
@@ -31,7 +32,7 @@ import no.evidens.pipeline.search.SavedSearchService;
 final class ExportCommand extends CliAction {
     @Mixin
     FindingsOptions opts;
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "docx, md, csv or json.")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "docx, md, csv, xlsx or json.")
     String format;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
     Path out;

@@ -1,5 +1,8 @@
 package no.evidens.pipeline.export;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.commons.csv.CSVFormat;
 
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
@@ -21,20 +24,32 @@ final class CsvReport {
     static String render(CaseExport export) {
         StringBuilder out = new StringBuilder("\uFEFF");
         record(out, (Object[]) HEADER);
+        for (Object[] row : rows(export)) {
+            record(out, row);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The rows under {@link #HEADER}, one per quotation (one without a quotation for a finding without evidence), shared
+     * with the spreadsheet ({@link XlsxReport}): a value is a String, an Integer, or null where the row has none.
+     */
+    static List<Object[]> rows(CaseExport export) {
+        List<Object[]> rows = new ArrayList<>();
         for (FindingOut f : export.findings()) {
             Object[] head = {export.caseId(), f.ref(), f.label(), f.kind(), f.number(), f.title(), ReportText.requirements(f),
                 f.text(), f.status()};
             if (f.evidence().isEmpty()) {
-                record(out, concat(head, new Object[HEADER.length - head.length]));
+                rows.add(concat(head, new Object[HEADER.length - head.length]));
             }
             for (EvidenceOut e : f.evidence()) {
-                record(out, concat(head, new Object[] {e.position(), e.stance(), e.quote(), e.source(), e.citation().title(),
+                rows.add(concat(head, new Object[] {e.position(), e.stance(), e.quote(), e.source(), e.citation().title(),
                     e.citation().file(), e.citation().type(), e.citation().page(), e.citation().endPage(), e.citation().start(),
                     e.citation().end(), e.sha256(), e.passageId(), e.note(), e.provenance().query(),
                     e.provenance().filters().isEmpty() ? null : e.provenance().filters().toString()}));
             }
         }
-        return out.toString();
+        return rows;
     }
 
     /** One RFC 4180 record (CRLF-terminated; fields quoted where needed). */

@@ -16,10 +16,13 @@ import no.evidens.pipeline.lang.Language;
 /**
  * The findings section of a supervision report as a Word document (Apache POI): for each finding
  * «Avvik 1», its title, the legal requirement, its text, and the quotations in «» each followed by
- * its source.
+ * its source. The report's heading and each «Avvik 1» are paragraphs of Word's heading styles ({@link DocxHeadings}), their
+ * runs keeping the look they had.
  */
 final class DocxReport {
     private static final String SOURCE_COLOUR = "595959";
+    private static final int HEADING1_SIZE = 16;
+    private static final int HEADING2_SIZE = 14;
 
     private DocxReport() {
     }
@@ -33,13 +36,14 @@ final class DocxReport {
         ReportText words = ReportText.of(language);
         try (XWPFDocument doc = new XWPFDocument()) {
             doc.getProperties().getCoreProperties().setTitle(words.heading() + " – " + export.caseId());
-            run(doc.createParagraph(), words.heading(), 16, true, false);
+            DocxHeadings.define(doc, HEADING1_SIZE, HEADING2_SIZE);
+            run(DocxHeadings.paragraph(doc, DocxHeadings.HEADING1), words.heading(), HEADING1_SIZE, true, false);
             XWPFParagraph caseLine = doc.createParagraph();
             run(caseLine, words.caseLine(export), 10, false, true);
             for (FindingOut f : export.findings()) {
-                XWPFParagraph head = doc.createParagraph();
+                XWPFParagraph head = DocxHeadings.paragraph(doc, DocxHeadings.HEADING2);
                 head.setSpacingBefore(360);
-                run(head, f.label(), 14, true, false);
+                run(head, f.label(), HEADING2_SIZE, true, false);
                 run(doc.createParagraph(), f.title(), 11, true, false);
                 if (!f.requirements().isEmpty()) {
                     XWPFParagraph req = doc.createParagraph();

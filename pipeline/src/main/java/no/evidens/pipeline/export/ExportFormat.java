@@ -12,13 +12,13 @@ import no.evidens.pipeline.lang.Language;
 
 /** The formats of {@code evidens export}. */
 public enum ExportFormat {
-    DOCX, MD, CSV, JSON;
+    DOCX, MD, CSV, XLSX, JSON;
 
     public static ExportFormat of(String name) {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown export format '" + name + "': use docx, md, csv or json");
+            throw new IllegalArgumentException("unknown export format '" + name + "': use docx, md, csv, xlsx or json");
         }
     }
 
@@ -28,6 +28,7 @@ public enum ExportFormat {
             case DOCX -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
             case MD -> "text/markdown; charset=utf-8";
             case CSV -> "text/csv; charset=utf-8";
+            case XLSX -> XlsxSheet.MEDIA_TYPE;
             case JSON -> "application/json; charset=utf-8";
         };
     }
@@ -52,6 +53,7 @@ public enum ExportFormat {
             case DOCX -> DocxReport.bytes(export, language);
             case MD -> CleanText.repaired(MarkdownReport.render(export, language)).getBytes(StandardCharsets.UTF_8);
             case CSV -> CleanText.repaired(CsvReport.render(export)).getBytes(StandardCharsets.UTF_8);
+            case XLSX -> XlsxReport.bytes(export, language);
             case JSON -> (CleanText.repaired(Json.write(export)) + "\n").getBytes(StandardCharsets.UTF_8);
         };
     }

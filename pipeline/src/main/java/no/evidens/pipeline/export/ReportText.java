@@ -10,7 +10,7 @@ import no.evidens.pipeline.lang.Texts;
 
 /**
  * The wording of the findings section in Bokmål or Nynorsk (the catalogue's {@code export.*} words),
- * shared by the DOCX and Markdown reports.
+ * shared by the DOCX and Markdown reports and the spreadsheet.
  */
 final class ReportText {
     private final Texts t;
@@ -21,6 +21,11 @@ final class ReportText {
 
     static ReportText of(Language language) {
         return new ReportText(Texts.of(language));
+    }
+
+    /** A spreadsheet column's heading, for the CSV's column {@code id} ({@code quote} → «Sitat»). */
+    String column(String id) {
+        return t.get("export.column." + id);
     }
 
     String heading() {

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import no.evidens.pipeline.export.XlsxSheet;
 
 /**
  * The summary report's tables as a spreadsheet (Apache POI), one sheet each, numbers as numbers: the main
@@ -32,13 +32,9 @@ public final class GroupReportXlsx {
     public static void write(GroupReport report, Path out) throws IOException {
         GroupOverview o = report.overview();
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            sheet(book, bold, TOTALS, List.of("Tall", "Antall"), GroupReportText.totals(o));
-            sheet(book, bold, REQUIREMENTS, GroupReportText.REQUIREMENT_HEADER, GroupReportText.requirementRows(o));
-            sheet(book, bold, INDICATORS, GroupReportText.INDICATOR_HEADER, GroupReportText.indicatorRows(o));
+            sheet(book, TOTALS, List.of("Tall", "Antall"), GroupReportText.totals(o));
+            sheet(book, REQUIREMENTS, GroupReportText.REQUIREMENT_HEADER, GroupReportText.requirementRows(o));
+            sheet(book, INDICATORS, GroupReportText.INDICATOR_HEADER, GroupReportText.indicatorRows(o));
             List<String> matrixHeader = new ArrayList<>(List.of("Indikator"));
             o.municipalities().forEach(p -> {
                 matrixHeader.add(p.municipality() + " avsnitt");
@@ -54,15 +50,15 @@ public final class GroupReportXlsx {
                 }
                 matrix.add(row);
             }
-            sheet(book, bold, MATRIX, matrixHeader, matrix);
-            sheet(book, bold, PLACES, GroupReportText.PLACE_HEADER, GroupReportText.placeRows(o));
+            sheet(book, MATRIX, matrixHeader, matrix);
+            sheet(book, PLACES, GroupReportText.PLACE_HEADER, GroupReportText.placeRows(o));
             List<List<String>> quotes = new ArrayList<>();
             for (GroupOverview.RequirementRow r : o.requirements()) {
                 for (GroupReport.Example e : report.examplesOf(r.requirement())) {
                     quotes.add(List.of(r.requirement(), e.municipality(), e.finding(), e.quote(), e.source()));
                 }
             }
-            sheet(book, bold, QUOTES, List.of("Lovkrav", "Kommune", "Funn", "Sitat", "Kilde"), quotes);
+            sheet(book, QUOTES, List.of("Lovkrav", "Kommune", "Funn", "Sitat", "Kilde"), quotes);
             try (OutputStream os = Files.newOutputStream(out)) {
                 book.write(os);
             }
@@ -70,13 +66,8 @@ public final class GroupReportXlsx {
     }
 
     /** A sheet with a bold header row; a cell that holds a whole number is written as a number. */
-    private static void sheet(XSSFWorkbook book, CellStyle bold, String name, List<String> header, List<List<String>> rows) {
-        XSSFSheet sheet = book.createSheet(name);
-        Row head = sheet.createRow(0);
-        for (int j = 0; j < header.size(); j++) {
-            head.createCell(j).setCellValue(header.get(j));
-            head.getCell(j).setCellStyle(bold);
-        }
+    private static void sheet(XSSFWorkbook book, String name, List<String> header, List<List<String>> rows) {
+        Sheet sheet = XlsxSheet.withHeader(book, name, header, 1);
         for (int i = 0; i < rows.size(); i++) {
             Row row = sheet.createRow(i + 1);
             List<String> values = rows.get(i);
@@ -89,7 +80,6 @@ public final class GroupReportXlsx {
                 }
             }
         }
-        sheet.createFreezePane(1, 1);
         for (int j = 0; j < Math.min(header.size(), 6); j++) {
             sheet.autoSizeColumn(j);
         }

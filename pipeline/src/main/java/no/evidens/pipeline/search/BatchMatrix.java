@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import no.evidens.index.SearchHit;
+import no.evidens.pipeline.export.XlsxSheet;
 
 /**
  * A batch search as a label × document matrix: a row per query (its label, the indicator say), a column
@@ -77,19 +76,11 @@ public record BatchMatrix(List<String> files, List<Row> rows) {
      */
     public void writeXlsx(OutputStream out, String labelHeader, String totalHeader, String errorHeader) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Sheet sheet = wb.createSheet("Matrise");
-            CellStyle bold = wb.createCellStyle();
-            Font font = wb.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            org.apache.poi.ss.usermodel.Row head = sheet.createRow(0);
-            head.createCell(0).setCellValue(labelHeader);
-            for (int i = 0; i < files.size(); i++) {
-                head.createCell(i + 1).setCellValue(files.get(i));
-            }
-            head.createCell(files.size() + 1).setCellValue(totalHeader);
-            head.createCell(files.size() + 2).setCellValue(errorHeader);
-            head.forEach(c -> c.setCellStyle(bold));
+            List<String> header = new ArrayList<>(List.of(labelHeader));
+            header.addAll(files);
+            header.add(totalHeader);
+            header.add(errorHeader);
+            Sheet sheet = XlsxSheet.withHeader(wb, "Matrise", header, 1);
             int r = 1;
             for (Row row : rows) {
                 org.apache.poi.ss.usermodel.Row x = sheet.createRow(r++);
@@ -100,7 +91,6 @@ public record BatchMatrix(List<String> files, List<Row> rows) {
                 x.createCell(files.size() + 1).setCellValue(row.total());
                 x.createCell(files.size() + 2).setCellValue(row.error() == null ? "" : row.error());
             }
-            sheet.createFreezePane(1, 1);
             sheet.setColumnWidth(0, 40 * 256);
             wb.write(out);
         }

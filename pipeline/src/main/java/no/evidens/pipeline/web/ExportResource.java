@@ -13,7 +13,7 @@ import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.search.SavedSearchService;
 
 /**
- * {@code GET /api/export?case=&format=[&sprak=nb|nn]}: the findings report as a download (docx, md, csv …), its
+ * {@code GET /api/export?case=&format=[&sprak=nb|nn]}: the findings report as a download (docx, md, csv, xlsx …), its
  * own words in the language asked for, else the case's ({@code POST /api/eksport-sprak}), else Bokmål.
  */
 final class ExportResource implements Routes.Resource {
@@ -37,7 +37,7 @@ final class ExportResource implements Routes.Resource {
         try {
             format = ExportFormat.of(fmt);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("error.param.choice", "format", "docx, md, csv, json", fmt);
+            throw ApiError.badRequest("error.param.choice", "format", "docx, md, csv, xlsx, json", fmt);
         }
         boolean anonymise = x.boolParam("anonymise");
         String sprak = x.param("sprak");

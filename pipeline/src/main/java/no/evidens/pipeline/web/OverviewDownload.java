@@ -9,12 +9,11 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import no.evidens.pipeline.export.XlsxSheet;
 
 /** The overview's matrix as a download: CSV (UTF-8 with a byte-order mark, so spreadsheets read æøå) or XLSX. */
 final class OverviewDownload {
@@ -49,18 +48,8 @@ final class OverviewDownload {
 
     static byte[] xlsx(OverviewMatrix m) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("Oversikt");
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Row head = sheet.createRow(0);
             List<String> h = header(m);
-            for (int c = 0; c < h.size(); c++) {
-                Cell cell = head.createCell(c);
-                cell.setCellValue(h.get(c));
-                cell.setCellStyle(bold);
-            }
+            Sheet sheet = XlsxSheet.withHeader(book, "Oversikt", h, 2);
             int r = 1;
             for (OverviewMatrix.Row row : m.rows()) {
                 Row line = sheet.createRow(r++);
@@ -72,7 +61,6 @@ final class OverviewDownload {
                 }
                 line.createCell(c).setCellValue(row.total());
             }
-            sheet.createFreezePane(2, 1);
             for (int c = 0; c < h.size(); c++) {
                 sheet.autoSizeColumn(c);
             }

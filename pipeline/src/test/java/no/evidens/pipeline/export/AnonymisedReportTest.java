@@ -1,11 +1,16 @@
 package no.evidens.pipeline.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.xssf.extractor.XSSFExcelExtractor;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +22,7 @@ import no.evidens.findings.FindingStore;
 import no.evidens.findings.Provenance;
 import no.evidens.findings.Stance;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
+import no.evidens.pipeline.lang.Language;
 
 /**
  * A case's anonymised report as its reader meets it (round 45's walk): one placeholder is one person through the whole
@@ -31,9 +37,7 @@ class AnonymisedReportTest {
                 "journal", 1, 1, "0".repeat(64), null, Stance.SUPPORTS, null, new Provenance(null, Map.of()), null), "kari");
     }
 
-    @Test
-    void aPlaceholderIsOnePersonInEveryFindingAndALabelledNumberIsMasked() {
-        CaseExport export;
+    private CaseExport anonymised() {
         try (FindingStore store = FindingStore.open(tmp.resolve("findings"))) {
             Finding first = store.create("sak", FindingKind.of("avvik"), new FindingDraft("Fastlegen meldte ikke", List.of(), "", null),
                     "kari");
@@ -41,13 +45,31 @@ class AnonymisedReportTest {
             Finding second = store.create("sak", FindingKind.of("merknad"), new FindingDraft("Planen mangler", List.of(), "", null),
                     "ola");
             quote(store, second, "Tobias Lunde møtte Roar Storvik.");
-            export = CaseExports.read(store, "sak", "siri",
+            return CaseExports.read(store, "sak", "siri",
                     AnonymiserTest.typedAs("PER:Linn Storvik", "PER:Roar Storvik", "PER:Tobias Lunde"));
         }
-        List<FindingOut> findings = export.findings();
+    }
+
+    @Test
+    void aPlaceholderIsOnePersonInEveryFindingAndALabelledNumberIsMasked() {
+        List<FindingOut> findings = anonymised().findings();
         assertEquals("Det ringte [navn 1]. Pasient: [navn 2]. Fødselsnummer: [fødselsnummer].",
                 findings.get(0).evidence().get(0).quote());
         assertEquals("[navn 3] møtte [navn 2].", findings.get(1).evidence().get(0).quote(),
                 "Roar Storvik keeps his number in the next finding; Tobias Lunde is not [navn 1]");
+    }
+
+    /** The spreadsheet (round 45 (b)) is masked and anonymised as every other format: it writes the same export. */
+    @Test
+    void theSpreadsheetHoldsNoNameAndNoFodselsnummer() throws Exception {
+        byte[] xlsx = ExportFormat.XLSX.bytes(anonymised(), Language.NB);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx)); XSSFExcelExtractor cells = new XSSFExcelExtractor(book)) {
+            String text = cells.getText();
+            assertTrue(text.contains("Det ringte [navn 1]. Pasient: [navn 2]. Fødselsnummer: [fødselsnummer]."), text);
+            assertTrue(text.contains("[navn 3] møtte [navn 2]."), text);
+            for (String personal : List.of("01017012345", "Storvik", "Linn", "Tobias", "Lunde")) {
+                assertFalse(text.contains(personal), personal + " in " + text);
+            }
+        }
     }
 }

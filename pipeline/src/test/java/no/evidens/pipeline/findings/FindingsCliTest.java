@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.BeforeEach;
@@ -199,6 +200,14 @@ class FindingsCliTest {
         assertTrue(Files.readString(md).contains("## Merknad 1"));
         assertEquals(0, run("export", "--case", c, "--format", "csv", "--out", csv.toString()), err);
         assertEquals(4, Files.readString(csv).split("\r\n(?=" + c + "|case)").length);
+        Path xlsx = tmp.resolve("funn.xlsx");
+        assertEquals(0, run("export", "--case", c, "--format", "xlsx", "--out", xlsx.toString()), err);
+        try (XSSFWorkbook book = new XSSFWorkbook(xlsx.toFile())) {
+            var sheet = book.getSheetAt(0);
+            assertEquals(3, sheet.getLastRowNum(), "a header and the CSV's three rows");
+            assertEquals("Sitat", sheet.getRow(0).getCell(11).getStringCellValue());
+            assertEquals(c, sheet.getRow(1).getCell(0).getStringCellValue());
+        }
     }
 
     /**

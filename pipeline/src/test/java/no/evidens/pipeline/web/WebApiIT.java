@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
@@ -144,6 +145,12 @@ class WebApiIT {
         assertTrue(new String(md.bytes(), StandardCharsets.UTF_8).contains("## Avvik 1"));
         Answer csv = client.get("/api/export?case=" + CASE + "&format=csv");
         assertEquals(200, csv.status());
+        Answer xlsx = client.get("/api/export?case=" + CASE + "&format=xlsx");
+        assertEquals(200, xlsx.status());
+        assertTrue(xlsx.response().headers().firstValue("Content-Disposition").orElse("").contains("funn-" + CASE + ".xlsx"));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
+            assertEquals("Avvik 1", book.getSheetAt(0).getRow(1).getCell(2).getStringCellValue());
+        }
 
         Answer detached = client.json("DELETE", "/api/evidence/" + CASE + "/" + secondId, null);
         assertEquals(1, detached.body().get("evidence").size());

@@ -70,8 +70,8 @@ class WebMessagesIT {
         get(400, "/api/search?q=plan&filter=" + enc("farge:blå"),
                 "Filteret «farge:blå» kan ikke brukes: skriv det som dimensjon:verdi, med en av dimensjonene case, indicator, kommune, lov, sitat, tjeneste, type, år.",
                 "Filteret «farge:blå» kan ikkje brukast: skriv det som dimensjon:verdi, med ein av dimensjonane case, indicator, kommune, lov, sitat, tjeneste, type, år.");
-        get(400, "/api/export?case=" + CASE + "&format=pdf", "Parameteren «format» kan ikke være «pdf»: bruk en av docx, md, csv, json.",
-                "Parameteren «format» kan ikkje vere «pdf»: bruk ein av docx, md, csv, json.");
+        get(400, "/api/export?case=" + CASE + "&format=pdf", "Parameteren «format» kan ikke være «pdf»: bruk en av docx, md, csv, xlsx, json.",
+                "Parameteren «format» kan ikkje vere «pdf»: bruk ein av docx, md, csv, xlsx, json.");
     }
 
     @Test

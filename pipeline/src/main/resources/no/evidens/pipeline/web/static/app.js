@@ -459,7 +459,7 @@ async function viewFindings(params) {
     } }, ...['nb', 'nn'].map(code => el('option', { value: code }, T('ui.language.' + code))));
   api('GET', '/api/eksport-sprak?' + qs({ case: caseId })).then(r => { exportLanguage.value = r.sprak; }, () => {});
   const exportBar = el('section', { class: 'export', 'aria-label': T('ui.findings.export') }, el('strong', {}, T('ui.findings.exportLead')),
-    exportLink('docx', 'Word (DOCX)'), exportLink('md', 'Markdown'), exportLink('csv', 'CSV'),
+    exportLink('docx', 'Word (DOCX)'), exportLink('md', 'Markdown'), exportLink('csv', 'CSV'), exportLink('xlsx', 'Excel (XLSX)'),
     el('label', { class: 'inline' }, anon, T('ui.findings.anonymise')),
     el('label', { class: 'inline' }, T('ui.findings.exportLanguage'), ' ', exportLanguage));
   const kind = el('select', { id: 'new-kind', name: 'kind' }, ...['avvik', 'merknad', 'observasjon'].map(k => el('option', { value: k }, T('ui.kind.' + k))));
