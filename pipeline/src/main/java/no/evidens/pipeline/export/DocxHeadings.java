@@ -23,18 +23,25 @@ public final class DocxHeadings {
     public static final String HEADING1 = "Heading1";
     /** The style id of the heading under it (a finding's «Avvik 1»). */
     public static final String HEADING2 = "Heading2";
+    /** The style id of the heading under that (a group report's requirement above its examples). */
+    public static final String HEADING3 = "Heading3";
 
     private DocxHeadings() {
     }
 
     /**
-     * Adds the two heading styles to the document's styles part, each with the look the report's headings had as bold
-     * runs: Calibri, bold, {@code size1} and {@code size2} points, kept with the paragraph after it.
+     * Adds a heading style per size to the document's styles part («heading 1» the first, «heading 2» the second …, at
+     * most three), each with the look the report's headings had as bold runs: Calibri, bold, that many points, kept with
+     * the paragraph after it.
      */
-    public static void define(XWPFDocument doc, int size1, int size2) {
+    public static void define(XWPFDocument doc, int... sizes) {
+        if (sizes.length < 1 || sizes.length > 3) {
+            throw new IllegalArgumentException("one to three heading sizes, not " + sizes.length);
+        }
         XWPFStyles styles = doc.createStyles();
-        styles.addStyle(new XWPFStyle(style(HEADING1, "heading 1", 0, size1), styles));
-        styles.addStyle(new XWPFStyle(style(HEADING2, "heading 2", 1, size2), styles));
+        for (int level = 0; level < sizes.length; level++) {
+            styles.addStyle(new XWPFStyle(style("Heading" + (level + 1), "heading " + (level + 1), level, sizes[level]), styles));
+        }
     }
 
     /** A paragraph of the given heading style (its text added as runs by the caller). */

@@ -20,6 +20,8 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
+import no.evidens.pipeline.export.DocxHeadings;
+
 /**
  * The summary report of a group as a Word document (Apache POI): the main counts, findings by legal
  * requirement and by indicator as tables and as bar charts (images), the municipalities, those with no
@@ -30,6 +32,11 @@ public final class GroupReportDocx {
     /** The charts' width on the page, in points (an A4 page's text is about 450 pt wide). */
     private static final int CHART_WIDTH_PT = 450;
 
+    /** The points of the report's title, of its sections' headings and of each requirement above its examples. */
+    private static final int TITLE_SIZE = 18;
+    private static final int SECTION_SIZE = 14;
+    private static final int REQUIREMENT_SIZE = 12;
+
     private GroupReportDocx() {
     }
 
@@ -37,7 +44,10 @@ public final class GroupReportDocx {
         GroupOverview o = report.overview();
         try (XWPFDocument doc = new XWPFDocument()) {
             doc.getProperties().getCoreProperties().setTitle(GroupReportText.title(o));
-            run(doc.createParagraph(), GroupReportText.title(o), 18, true, false);
+            // Word's heading styles (the look as the bold runs had it), so a table of contents and the navigation pane see
+            // the title, the sections and each requirement of the examples.
+            DocxHeadings.define(doc, TITLE_SIZE, SECTION_SIZE, REQUIREMENT_SIZE);
+            run(DocxHeadings.paragraph(doc, DocxHeadings.HEADING1), GroupReportText.title(o), TITLE_SIZE, true, false);
             run(doc.createParagraph(), GroupReportText.byline(report), 10, false, true);
 
             heading(doc, "Hovedtall");
@@ -61,7 +71,7 @@ public final class GroupReportDocx {
 
             heading(doc, "Eksempler per lovkrav");
             for (GroupOverview.RequirementRow r : o.requirements()) {
-                run(doc.createParagraph(), r.requirement(), 12, true, false);
+                run(DocxHeadings.paragraph(doc, DocxHeadings.HEADING3), r.requirement(), REQUIREMENT_SIZE, true, false);
                 List<GroupReport.Example> examples = report.examplesOf(r.requirement());
                 if (examples.isEmpty()) {
                     run(doc.createParagraph(), "Ingen sitater er valgt for rapporten.", 10, false, true);
@@ -83,9 +93,9 @@ public final class GroupReportDocx {
     }
 
     private static void heading(XWPFDocument doc, String text) {
-        XWPFParagraph p = doc.createParagraph();
+        XWPFParagraph p = DocxHeadings.paragraph(doc, DocxHeadings.HEADING2);
         p.setSpacingBefore(360);
-        run(p, text, 14, true, false);
+        run(p, text, SECTION_SIZE, true, false);
     }
 
     /** A table with a bold header row. */

@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFPictureData;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
@@ -127,6 +128,23 @@ class GroupReportIT {
             }
             String text = new XWPFWordExtractor(doc).getText();
             assertTrue(text.contains("Eksempler per lovkrav"));
+            // Word's heading styles, so a table of contents and the navigation pane see the report's outline.
+            assertEquals("Heading1", doc.getParagraphs().get(0).getStyle(), "the title");
+            for (String section : List.of("Hovedtall", "Funn per lovkrav", "Funn per indikator", "Kommunene i tilsynet",
+                    "Kommuner uten funn", "Eksempler per lovkrav")) {
+                assertEquals(List.of("Heading2"), doc.getParagraphs().stream().filter(p -> p.getText().equals(section))
+                        .map(XWPFParagraph::getStyle).toList(), section);
+            }
+            List<String> examplesOutline = doc.getParagraphs().stream().filter(p -> "Heading3".equals(p.getStyle()))
+                    .map(XWPFParagraph::getText).toList();
+            assertEquals(report.overview().requirements().stream().map(GroupOverview.RequirementRow::requirement).toList(),
+                    examplesOutline, "each requirement above its examples");
+            for (int level = 1; level <= 3; level++) {
+                var style = doc.getStyles().getStyle("Heading" + level);
+                assertNotNull(style, "heading " + level + " defined in the styles part");
+                assertEquals("heading " + level, style.getName());
+                assertEquals(level - 1, style.getCTStyle().getPPr().getOutlineLvl().getVal().intValue());
+            }
             assertFalse(report.examples().isEmpty(), "the demo chose quotations");
             report.examples().values().stream().flatMap(List::stream)
                     .forEach(e -> assertTrue(text.contains(e.quote()), "the chosen quotation is in the report: " + e.quote()));
