@@ -26,8 +26,8 @@ public final class PiiTagger {
     public static final String ADDRESS = "ADDRESS";
     public static final String PERSON = "PERSON";
 
-    /** 11 digits, optionally written 6 + space + 5, not inside a longer number. */
-    static final Pattern ELEVEN = Pattern.compile("(?<![\\d.,-])(\\d{6})[ \u00a0]?(\\d{5})(?!\\d|[.,]\\d)");
+    /** Eleven digits standing alone (six, perhaps a space, five; not inside a longer number). Groups: the six, the five. */
+    public static final Pattern ELEVEN = Pattern.compile("(?<![\\d.,-])(\\d{6})[ \u00a0]?(\\d{5})(?!\\d|[.,]\\d)");
     private static final Pattern EMAIL_ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\d._%+-])[\\p{L}\\d._%+-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.\\p{L}{2,}");
     /**

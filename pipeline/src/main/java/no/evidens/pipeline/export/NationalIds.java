@@ -11,8 +11,9 @@ import no.evidens.models.tag.PiiTagger;
 
 /**
  * Keeps fødselsnummer, D- and H-numbers out of every export, anonymised or not: each valid one (check
- * digits and date, as the PII tagger finds them), and any eleven digits a label calls one, becomes
- * {@code [fødselsnummer]}, {@code [d-nummer]} or {@code [h-nummer]}.
+ * digits and date, as the PII tagger finds them), any eleven digits a label calls one, and any eleven digits that open
+ * with a date of birth as these numbers write it, becomes {@code [fødselsnummer]}, {@code [d-nummer]} or
+ * {@code [h-nummer]}.
  */
 public final class NationalIds {
     private static final PiiTagger TAGGER = new PiiTagger();
@@ -37,6 +38,7 @@ public final class NationalIds {
                 .filter(s -> s.type().equals(PiiTagger.FODSELSNUMMER) || s.type().equals(PiiTagger.D_NUMMER)
                         || s.type().equals(PiiTagger.H_NUMMER)).toList());
         ids.addAll(labelled(text));
+        ids.addAll(dateShaped(text));
         if (ids.isEmpty()) {
             return text;
         }
@@ -55,6 +57,32 @@ public final class NationalIds {
             at = s.end();
         }
         return out.append(text, at, text.length()).toString();
+    }
+
+    /**
+     * Eleven digits that open with a date of birth as a fødselsnummer (day 01–31, month 01–12), a D-number (40 added to the
+     * day) or an H-number (40 added to the month) writes it, whatever their check digits or label: a fødselsnummer mistyped
+     * or unlabelled is still the person's number, and masking errs on the side of masking. Eleven digits of another shape
+     * (a bank account of the form {@code 12345678901}, a case number) stay.
+     */
+    private static List<TaggedSpan> dateShaped(String text) {
+        List<TaggedSpan> out = new ArrayList<>();
+        Matcher m = PiiTagger.ELEVEN.matcher(text);
+        while (m.find()) {
+            String six = m.group(1);
+            int day = Integer.parseInt(six.substring(0, 2));
+            int month = Integer.parseInt(six.substring(2, 4));
+            boolean dNumber = day > 40;
+            boolean hNumber = month > 40;
+            int d = dNumber ? day - 40 : day;
+            int mo = hNumber ? month - 40 : month;
+            if (dNumber && hNumber || d < 1 || d > 31 || mo < 1 || mo > 12) {
+                continue;
+            }
+            String type = dNumber ? PiiTagger.D_NUMMER : hNumber ? PiiTagger.H_NUMMER : PiiTagger.FODSELSNUMMER;
+            out.add(new TaggedSpan(type, m.start(), m.end()));
+        }
+        return out;
     }
 
     /** The numbers a label calls a fødselsnummer, D- or H-number, typed by their label. */

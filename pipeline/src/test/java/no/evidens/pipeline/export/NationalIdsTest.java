@@ -46,8 +46,20 @@ class NationalIdsTest {
                 NationalIds.mask("Gutten (f.nr. 010170 12345) og mor (fnr 01017012345)"));
         assertEquals("Personnummeret hans er [fødselsnummer], D-nummer: [d-nummer], H-nr. [h-nummer].",
                 NationalIds.mask("Personnummeret hans er 01017012345, D-nummer: 41017012345, H-nr. 01417012345."));
-        assertEquals("Fødselsnummer: 0101701234, saksnummer 01017012345.",
-                NationalIds.mask("Fødselsnummer: 0101701234, saksnummer 01017012345."), "ten digits, or a number labelled otherwise");
+        assertEquals("Fødselsnummer: 0101701234.", NationalIds.mask("Fødselsnummer: 0101701234."), "ten digits");
+    }
+
+    /**
+     * A fødselsnummer mistyped and written without a label is still the person's: eleven digits that open with a date of
+     * birth (as a fødselsnummer, a D- or an H-number writes it) are masked whatever their check digits; others stay.
+     */
+    @Test
+    void elevenDigitsOpenedByADateOfBirthAreMaskedWithoutALabel() {
+        assertEquals("Mor ([fødselsnummer]) og gutten ([d-nummer]), far [h-nummer].",
+                NationalIds.mask("Mor (01017012345) og gutten (41017012345), far 014170 12345."));
+        assertEquals("Konto 12345678901, saksnummer 32017012345 og 00017012345.",
+                NationalIds.mask("Konto 12345678901, saksnummer 32017012345 og 00017012345."),
+                "no day 32 nor 00, nor month 34: no date of birth");
     }
 
     @Test
