@@ -8,14 +8,14 @@ public final class CaseClosed extends IllegalStateException {
 
     private final String caseId;
     private final String closedBy;
-    private final String closedOn;
+    private final Instant closedAt;
 
     public CaseClosed(String caseId, String closedBy, Instant closedAt) {
         super("case " + caseId + " was closed by " + closedBy + " on " + closedAt.toString().substring(0, 10)
                 + " and is read-only (saken er lukket og kan bare leses)");
         this.caseId = caseId;
         this.closedBy = closedBy;
-        this.closedOn = closedAt.toString().substring(0, 10);
+        this.closedAt = closedAt;
     }
 
     public String caseId() {
@@ -26,8 +26,8 @@ public final class CaseClosed extends IllegalStateException {
         return closedBy;
     }
 
-    /** The day it was closed, as {@code yyyy-mm-dd} (UTC). */
-    public String closedOn() {
-        return closedOn;
+    /** When it was closed (a front end writes the day in its users' zone). */
+    public Instant closedAt() {
+        return closedAt;
     }
 }

@@ -110,7 +110,7 @@ final class ErrorTexts {
         } else if (e instanceof StoreInUse) {
             return new Keyed(StoreInUse.KEY, List.of());
         } else if (e instanceof CaseClosed c) {
-            return new Keyed("error.case-closed", java.util.Arrays.asList(c.caseId(), c.closedBy(), c.closedOn()));
+            return new Keyed("error.case-closed", java.util.Arrays.asList(c.caseId(), c.closedBy(), ServerTime.day(c.closedAt())));
         } else if (IndexUnreachableException.in(e)) {
             // its own message names the cluster's addresses
             return new Keyed("error.index-unreachable", List.of());

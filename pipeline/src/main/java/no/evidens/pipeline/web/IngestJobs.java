@@ -160,7 +160,7 @@ final class IngestJobs {
         try {
             new CaseService(home, Duration.ofSeconds(20)).requireOpen(caseId);
         } catch (CaseClosed e) {
-            throw new ApiError(409, "error.case-closed", e.caseId(), e.closedBy(), e.closedOn());
+            throw new ApiError(409, "error.case-closed", e.caseId(), e.closedBy(), ServerTime.day(e.closedAt()));
         }
         long declared = x.contentLength();
         if (declared > maxBytes) {

@@ -50,8 +50,11 @@ class ErrorTextsTest {
         ApiError role = new ApiError(403, "error.access.role", new ApiError.Word("ui.role.reader"), "fjordvik-2026");
         assertEquals("Rollen Leser i saken fjordvik-2026 gir ikke lov til dette.", ErrorTexts.message(Language.NB, role));
         assertEquals("Rolla Lesar i saka fjordvik-2026 gir ikkje lov til dette.", ErrorTexts.message(Language.NN, role));
-        assertEquals("Saka fjordvik-2026 vart lukka av leder 2026-11-30 og kan berre lesast.", ErrorTexts.message(Language.NN,
-                new CaseClosed("fjordvik-2026", "leder", java.time.Instant.parse("2026-11-30T10:00:00Z"))));
+        // the day in Norwegian form and the server's zone (the auditors'): 23.30 UTC on 30 November is 1 December in Oslo
+        java.time.Instant closedAt = java.time.Instant.parse("2026-11-30T23:30:00Z");
+        String day = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy").format(closedAt.atZone(java.time.ZoneId.systemDefault()));
+        assertEquals("Saka fjordvik-2026 vart lukka av leder " + day + " og kan berre lesast.", ErrorTexts.message(Language.NN,
+                new CaseClosed("fjordvik-2026", "leder", closedAt)));
     }
 
     @Test

@@ -191,10 +191,11 @@ class TrailWebIT {
     @Test
     void aClosedCaseRefusesUploadsAndNewFindingsWithAClearMessage() throws Exception {
         String closed = "lukket-2026";
-        // the day it was closed on (UTC), from the close itself: a day taken from the clock afterwards is the next one when
-        // the test runs across midnight
-        java.time.LocalDate closedOn = java.time.LocalDate.ofInstant(new CaseService(ws.home, Duration.ofSeconds(20))
-                .close(closed, "leder", true).closedAt(), java.time.ZoneOffset.UTC);
+        // the day it was closed on, in Norwegian form and the server's zone, from the close itself: a day taken from the
+        // clock afterwards is the next one when the test runs across midnight
+        java.time.Instant closedAt = new CaseService(ws.home, Duration.ofSeconds(20)).close(closed, "leder", true).closedAt();
+        String closedOn = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy")
+                .format(closedAt.atZone(java.time.ZoneId.systemDefault()));
         Answer upload = client.send(client.req("/api/ingest?case=" + closed).header("Content-Type", "application/zip").header(WebServer.TOKEN_HEADER, client.token())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'P', 'K', 5, 6})));
         assertEquals(409, upload.status(), upload.text());
