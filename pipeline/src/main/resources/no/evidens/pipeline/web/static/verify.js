@@ -116,7 +116,8 @@ const EvidensVerify = (() => {
       h.after(parts.box);
       parts.button.addEventListener('click', async () => {
         showError('');
-        parts.button.disabled = true;
+        // said at once, before the server answers: a check that ends before its answer has had no progress to show
+        showRunning(parts, { total: -1, done: 0 });
         try {
           const check = await api('POST', path(caseId));
           // the last check's outcome is not shown beside the progress of the next
