@@ -37,8 +37,9 @@ import no.evidens.solr.SolrTarget;
 
 /**
  * The archive when its cluster fails, as a user meets it: a collection that refuses writes (read-only) during an ingest
- * and an inbox bundle; the whole cluster gone for the web workspace and the inbox, and back. A collection of its own on
- * the shared test cluster; the nodes it stops it starts again.
+ * and an inbox bundle; the whole cluster gone for the web workspace and the inbox, and back. A cluster of its own
+ * (started once for the class, as {@code SolrCloudIT}'s): stopping and starting the nodes of the shared one left it
+ * unfit for the tests after.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailureIT {
@@ -52,7 +53,7 @@ class ClusterFailureIT {
 
     @BeforeAll
     static void collection() throws Exception {
-        cluster = SolrTestCluster.shared();
+        cluster = SolrTestCluster.startOwn();
         SolrSetup.init(SolrTarget.parse(cluster.address(COLLECTION)), 1, 2);
         home = tmp.resolve("home");
         Files.createDirectories(home);
@@ -60,8 +61,8 @@ class ClusterFailureIT {
     }
 
     @AfterAll
-    static void writable() throws Exception {
-        cluster.readOnly(COLLECTION, false);
+    static void shutDown() {
+        cluster.close();
     }
 
     @Test
