@@ -16,6 +16,7 @@ import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
+import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.util.NamedList;
@@ -29,28 +30,46 @@ import no.evidens.index.IndexUnreachableException;
  * with the web workspace's Jetty 12; Solr itself routes every request to the shards it concerns, so any
  * live node will do. When no node answered for that while, the cluster is taken to be down: later requests try each
  * live node once and give up at once, rather than waiting the while again for every request (an ingestion's check of
- * each file, a workspace's every search), until a node answers again. Thread-safe.
+ * each file, a workspace's every search), until a node answers again. Reads (searches, documents, an ingestion's check
+ * of a file) wait less than writes ({@link #READS}, {@link #WRITES}): a person is waiting for them, and any replica can
+ * answer one, where a write needs its shard's leader. Thread-safe.
  */
 final class SolrNodes implements AutoCloseable {
-    /** How long a request keeps trying other nodes (a leader election takes some seconds). */
-    private static final long RETRY_FOR_MS = TimeUnit.SECONDS.toMillis(60);
+    /**
+     * How long a request keeps trying the live nodes when none answers, and how long one node may take to answer one
+     * request (SolrJ's request time-out: the JDK client's time limit on the whole exchange). A request tries every live
+     * node at least once, so a cluster that hangs (nodes that take the connection and never answer) costs up to the
+     * time-out once per live node.
+     */
+    record Patience(long retryForMs, long answerWithinMs) {
+    }
+
+    /** A search, a document, a check of a file: a replica answers at once while another node restarts. */
+    static final Patience READS = new Patience(TimeUnit.SECONDS.toMillis(10), TimeUnit.SECONDS.toMillis(20));
+    /** Updates, commits and the Collections API: a leader election takes some seconds, a commit under load longer. */
+    static final Patience WRITES = new Patience(TimeUnit.SECONDS.toMillis(60), TimeUnit.SECONDS.toMillis(120));
     private static final long PAUSE_MS = 500;
 
     private final SolrTarget target;
     /** Null when the live nodes come from elsewhere (a test's). */
     private final ZkClientClusterStateProvider zk;
     private final Supplier<Set<String>> liveNodeNames;
-    private final long retryForMs;
+    private final Patience reads;
+    private final Patience writes;
+    /** Clients by base URL and time-out. */
     private final Map<String, HttpJdkSolrClient> clients = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
-    /** Set when a request found no node answering for {@link #retryForMs}; cleared when one answers. */
+    /** Set when a request found no node answering for its while; cleared when one answers. */
     private volatile boolean down;
+    /** Set once ZooKeeper said the collection is there. */
+    private volatile boolean collectionFound;
 
     SolrNodes(SolrTarget target) {
         this.target = target;
         this.zk = new ZkClientClusterStateProvider(target.zkHosts(), target.chroot().orElse(null));
         this.liveNodeNames = zk::getLiveNodes;
-        this.retryForMs = RETRY_FOR_MS;
+        this.reads = READS;
+        this.writes = WRITES;
         try {
             zk.connect();
         } catch (RuntimeException e) {
@@ -61,10 +80,16 @@ final class SolrNodes implements AutoCloseable {
 
     /** Requests to the nodes {@code liveNodeNames} names ({@code host:port_context}), over http, without ZooKeeper. */
     SolrNodes(SolrTarget target, Supplier<Set<String>> liveNodeNames, long retryForMs) {
+        this(target, liveNodeNames, new Patience(retryForMs, READS.answerWithinMs()), new Patience(retryForMs, WRITES.answerWithinMs()));
+    }
+
+    /** The same, with the patience of reads and writes given. */
+    SolrNodes(SolrTarget target, Supplier<Set<String>> liveNodeNames, Patience reads, Patience writes) {
         this.target = target;
         this.zk = null;
         this.liveNodeNames = liveNodeNames;
-        this.retryForMs = retryForMs;
+        this.reads = reads;
+        this.writes = writes;
     }
 
     SolrTarget target() {
@@ -120,18 +145,26 @@ final class SolrNodes implements AutoCloseable {
                 .allMatch(slice -> !slice.getReplicas().isEmpty() && slice.getReplicas().stream().allMatch(r -> r.isActive(live)));
     }
 
-    /** Whether the cluster has the collection. */
+    /**
+     * Whether the cluster has the collection: asked of ZooKeeper until it is found, then known (every search asks, and a
+     * ZooKeeper that holds the connection without answering held each search with it; a collection deleted under a
+     * running Evidens is then Solr's own error on the next request).
+     */
     boolean hasCollection() {
-        return zk.getState(target.collection()) != null && zk.getState(target.collection()).get() != null;
+        if (!collectionFound) {
+            collectionFound = zk.getState(target.collection()) != null && zk.getState(target.collection()).get() != null;
+        }
+        return collectionFound;
     }
 
     /**
      * Sends a request about the collection (or, with {@code collection} null, about the cluster), trying the live nodes
-     * for up to a minute; once the cluster was found down, each live node once.
+     * for a while (a minute for a write, 10 s for a read); once the cluster was found down, each live node once.
      */
     NamedList<Object> request(SolrRequest<?> request, String collection) throws IOException {
+        Patience patience = request instanceof QueryRequest ? reads : writes;
         boolean wasDown = down;
-        long deadline = System.currentTimeMillis() + (wasDown ? 0 : retryForMs);
+        long deadline = System.currentTimeMillis() + (wasDown ? 0 : patience.retryForMs());
         Exception last = null;
         while (true) {
             List<String> nodes;
@@ -148,7 +181,7 @@ final class SolrNodes implements AutoCloseable {
             for (int i = 0; i < nodes.size(); i++) {
                 String url = nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
                 try {
-                    NamedList<Object> answer = client(url).request(request, collection);
+                    NamedList<Object> answer = client(url, patience).request(request, collection);
                     down = false;
                     return answer;
                 } catch (SolrException e) {
@@ -164,7 +197,7 @@ final class SolrNodes implements AutoCloseable {
             if (System.currentTimeMillis() >= deadline) {
                 down = true;
                 throw new IndexUnreachableException("SolrCloud at " + target + " did not answer" + (wasDown ? " (still down)" : " for "
-                        + retryForMs / 1000 + " s") + ": " + (last == null ? "" : last.getMessage()), last);
+                        + patience.retryForMs() / 1000 + " s") + ": " + (last == null ? "" : last.getMessage()), last);
             }
             try {
                 Thread.sleep(PAUSE_MS);
@@ -175,10 +208,10 @@ final class SolrNodes implements AutoCloseable {
         }
     }
 
-    private HttpJdkSolrClient client(String baseUrl) {
-        return clients.computeIfAbsent(baseUrl, u -> new HttpJdkSolrClient.Builder(u)
+    private HttpJdkSolrClient client(String baseUrl, Patience patience) {
+        return clients.computeIfAbsent(baseUrl + " " + patience.answerWithinMs(), k -> new HttpJdkSolrClient.Builder(baseUrl)
                 .withConnectionTimeout(5, TimeUnit.SECONDS)
-                .withIdleTimeout(120, TimeUnit.SECONDS)
+                .withRequestTimeout(patience.answerWithinMs(), TimeUnit.MILLISECONDS)
                 .build());
     }
 

@@ -95,6 +95,30 @@ class SolrNodesTest {
         }
     }
 
+    /**
+     * A node that takes the connection and never answers (a frozen process): a read gives up after its time-out, said as
+     * the index not answering, rather than waiting as long as a write may (two minutes).
+     */
+    @Test
+    void aNodeThatNeverAnswersIsGivenUpOnAfterTheReadTimeOut() throws IOException {
+        try (ServerSocket frozen = new ServerSocket(0)) { // the system takes the connection; nobody ever reads or answers
+            SolrNodes.Patience reads = new SolrNodes.Patience(100, 1_000);
+            try (SolrNodes nodes = new SolrNodes(SolrTarget.parse("127.0.0.1:1/solr"),
+                    () -> Set.of("127.0.0.1:" + frozen.getLocalPort() + "_solr"), reads, SolrNodes.WRITES)) {
+                IndexUnreachableException e = assertThrows(IndexUnreachableException.class, () -> request(nodes));
+                assertTrue(causes(e).stream().anyMatch(c -> c instanceof java.net.http.HttpTimeoutException), causes(e).toString());
+            }
+        }
+    }
+
+    private static java.util.List<Throwable> causes(Throwable e) {
+        java.util.List<Throwable> all = new java.util.ArrayList<>();
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            all.add(c);
+        }
+        return all;
+    }
+
     private static long timeOfFailedRequest(SolrNodes nodes) {
         long start = System.nanoTime();
         // a cluster that does not answer is said as the index not answering (the web answers it 503)

@@ -4,18 +4,28 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.embedded.JettySolrRunner;
 
 /**
  * A SolrCloud for the tests, run as a program in a JVM of its own (Solr 9's Jetty 10 and the web
  * workspace's Jetty 12 cannot share a class path): {@code TestCluster DIR NODES} starts ZooKeeper and the
  * nodes, prints {@value #READY} and the ZooKeeper address, then takes commands on stdin: {@code stop N}
- * stops node N (answering {@value #STOPPED} N); end of input shuts the cluster down.
+ * stops node N (answering {@value #STOPPED} N), {@code start N} starts it again on its port and waits until it
+ * is live (answering {@value #STARTED} N), {@code readonly COLLECTION true|false} makes a collection refuse writes
+ * or take them again (the Collections API's {@code MODIFYCOLLECTION readOnly}, answering {@value #MODIFIED} COLLECTION);
+ * end of input shuts the cluster down. N is the node's number at the start, whichever nodes were stopped since.
  */
 public final class TestCluster {
     public static final String READY = "EVIDENS-CLUSTER-READY ";
     public static final String STOPPED = "EVIDENS-CLUSTER-STOPPED ";
+    public static final String STARTED = "EVIDENS-CLUSTER-STARTED ";
+    public static final String MODIFIED = "EVIDENS-CLUSTER-MODIFIED ";
 
     private TestCluster() {
     }
@@ -24,6 +34,8 @@ public final class TestCluster {
         Path dir = Path.of(args[0]);
         int nodes = Integer.parseInt(args[1]);
         MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(nodes, dir).build();
+        // The cluster's own list drops a node when it stops, so its numbers shift: the nodes as they started.
+        List<JettySolrRunner> started = new ArrayList<>(cluster.getJettySolrRunners());
         try {
             System.out.println(READY + cluster.getZkServer().getZkAddress());
             System.out.flush();
@@ -31,8 +43,20 @@ public final class TestCluster {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith("stop ")) {
                     int n = Integer.parseInt(line.substring(5).strip());
-                    cluster.stopJettySolrRunner(n);
+                    cluster.stopJettySolrRunner(started.get(n));
+                    cluster.waitForJettyToStop(started.get(n));
                     System.out.println(STOPPED + n);
+                    System.out.flush();
+                } else if (line.startsWith("start ")) {
+                    int n = Integer.parseInt(line.substring(6).strip());
+                    cluster.startJettySolrRunner(started.get(n), true);
+                    cluster.waitForNode(started.get(n), 60);
+                    System.out.println(STARTED + n);
+                    System.out.flush();
+                } else if (line.startsWith("readonly ")) {
+                    String[] words = line.strip().split(" ");
+                    CollectionAdminRequest.modifyCollection(words[1], Map.of("readOnly", words[2])).process(cluster.getSolrClient());
+                    System.out.println(MODIFIED + words[1]);
                     System.out.flush();
                 }
             }

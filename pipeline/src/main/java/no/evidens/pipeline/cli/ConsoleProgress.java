@@ -48,7 +48,7 @@ final class ConsoleProgress implements ProgressListener {
         int n = done.incrementAndGet();
         if (ReceiptFile.FAILED.equals(file.status())) {
             failed.incrementAndGet();
-            if (Reason.NOT_SAVED.text().equals(file.reason())) {
+            if (notSaved(file)) {
                 notSavedShown.incrementAndGet();
             }
         }
@@ -105,12 +105,19 @@ final class ConsoleProgress implements ProgressListener {
      * lost documents already counted (the bar cannot take them back), and the receipt counts them as failed.
      */
     void notSavedAfter(Receipt receipt) {
-        long notSaved = receipt.files().stream().filter(f -> Reason.NOT_SAVED.text().equals(f.reason())).count();
+        long notSaved = receipt.files().stream().filter(ConsoleProgress::notSaved).count();
         long more = notSaved - notSavedShown.get();
         if (more > 0) {
-            err.printf("%d of the files shown as read were not saved after all (the disk is full): the receipt counts %d failed%n",
-                    more, receipt.counts().failed());
+            boolean cluster = receipt.files().stream().anyMatch(f -> Reason.NOT_SAVED_BY_CLUSTER.text().equals(f.reason()));
+            err.printf("%d of the files shown as read were not saved after all (%s): the receipt counts %d failed%n",
+                    more, cluster ? "the SolrCloud cluster refused the writes or could not be reached" : "the disk is full",
+                    receipt.counts().failed());
         }
+    }
+
+    /** A line a commit that failed took back: the disk's or the cluster's. */
+    private static boolean notSaved(ReceiptFile file) {
+        return Reason.NOT_SAVED.text().equals(file.reason()) || Reason.NOT_SAVED_BY_CLUSTER.text().equals(file.reason());
     }
 
     /** Ends the bar's line at a terminal, where it was redrawn in place. */

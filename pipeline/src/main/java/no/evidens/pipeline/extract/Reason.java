@@ -30,6 +30,8 @@ public enum Reason {
     NOT_STORED("not stored: the search index refused it or could not be reached; ingest the bundle again to retry"),
     NOT_SAVED("not saved: the index could not be saved to disk (the disk is full, or it could not be written); free some "
             + "space and ingest the bundle again to take it up"),
+    NOT_SAVED_BY_CLUSTER("not saved: the SolrCloud cluster refused the writes or could not be reached, and did not confirm "
+            + "that it saved it; ingest the bundle again when the cluster is back to take it up"),
     UNREADABLE("cannot be read: the file could not be opened from disk"),
     CHANGED_DURING_INGEST("changed during ingest: the file was changed on disk while it was read; ingest the bundle again "
             + "to read it"),

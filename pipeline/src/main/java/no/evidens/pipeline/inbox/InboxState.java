@@ -33,7 +33,8 @@ public record InboxState(String inbox, Running running, List<Finished> finished)
 
     /**
      * A bundle done ({@code done}: ingested, some files maybe failed, see its receipt), {@value #WAITING} (left in the
-     * inbox because the disk was full, {@code errorCode} {@value #DISK_FULL}, no {@code movedTo}) or {@code failed} (not
+     * inbox because the disk was full, {@code errorCode} {@value #DISK_FULL}, or the SolrCloud cluster did not answer or
+     * refused the writes, {@value #INDEX_UNREACHABLE}; no {@code movedTo}) or {@code failed} (not
      * ingested: {@code error} says why, in English, and {@code errorCode} names the kind of failure, so a view
      * can say it in the reader's language: {@value #DAMAGED_BUNDLE}, {@value #BAD_CASE_NAME} or {@value #UNEXPECTED};
      * null when done, and in a state written before the codes), with where it and its receipt now are.
@@ -50,6 +51,8 @@ public record InboxState(String inbox, Running running, List<Finished> finished)
         public static final String WAITING = "waiting";
         /** The disk (the home's or the inbox's) was full: what was not saved is read again when there is room. */
         public static final String DISK_FULL = "disk-full";
+        /** The SolrCloud cluster did not answer or refused the writes: the bundle is read again when it is back. */
+        public static final String INDEX_UNREACHABLE = "index-unreachable";
     }
 
     public InboxState {

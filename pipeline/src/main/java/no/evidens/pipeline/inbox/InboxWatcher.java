@@ -18,6 +18,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.index.IndexUnreachableException;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.FailureLog;
 import no.evidens.pipeline.Json;
@@ -35,7 +36,7 @@ import no.evidens.pipeline.ingest.ReceiptNotSaved;
  * name gives ({@link BundleCase}), one after another, then moved to {@code done/} (ingested; its receipt beside
  * it) or {@code failed/} (not ingested; why, beside it). A bundle leaves the inbox only when it is finished, so
  * a watcher stopped or killed half-way takes it up again when it starts, and the files already committed come
- * out as duplicates; so does a bundle the full disk cut short, read again when there is room. What it is doing is kept in {@code <home>/inbox.json} ({@link InboxState}).
+ * out as duplicates; so does a bundle the full disk cut short, read again when there is room, and one a SolrCloud cluster gone or refusing writes cut short, read again when it is back. What it is doing is kept in {@code <home>/inbox.json} ({@link InboxState}).
  */
 public final class InboxWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InboxWatcher.class);
@@ -177,8 +178,12 @@ public final class InboxWatcher implements AutoCloseable {
             failure = e;
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
-        if (Messages.diskFull(failure) || (receipt != null && notSaved(receipt))) {
+        if (Messages.diskFull(failure) || (receipt != null && notSaved(receipt, Reason.NOT_SAVED))) {
             return leftForRoom(name, caseId, receipt);
+        }
+        if (IndexUnreachableException.in(failure) || (receipt != null && notSaved(receipt, Reason.NOT_SAVED_BY_CLUSTER))) {
+            return leftFor(name, caseId, receipt, "the SolrCloud cluster did not answer or refused the writes: left in the inbox,"
+                    + " read again when it is back", InboxState.Finished.INDEX_UNREACHABLE);
         }
         Path folder = inbox.resolve(error == null ? DONE : FAILED);
         Path moved = free(folder, name);
@@ -219,9 +224,12 @@ public final class InboxWatcher implements AutoCloseable {
         return error == null && counts.failed() == 0;
     }
 
-    /** Whether a file of the receipt was not saved for want of room (the rest of the bundle may be in the index). */
-    private static boolean notSaved(Receipt receipt) {
-        return receipt.files().stream().anyMatch(f -> Reason.NOT_SAVED.text().equals(f.reason()));
+    /**
+     * Whether a file of the receipt was not saved for this reason: for want of room, or by a cluster that refused or was
+     * gone (the rest of the bundle may be in the index).
+     */
+    private static boolean notSaved(Receipt receipt, Reason why) {
+        return receipt.files().stream().anyMatch(f -> why.text().equals(f.reason()));
     }
 
     /**
@@ -232,12 +240,22 @@ public final class InboxWatcher implements AutoCloseable {
      * @return false: the bundle is not finished
      */
     private boolean leftForRoom(String name, String caseId, Receipt receipt) {
+        return leftFor(name, caseId, receipt, "the disk is full (" + Messages.DISK_FULL + "): left in the inbox, read again when"
+                + " there is room", InboxState.Finished.DISK_FULL);
+    }
+
+    /**
+     * A bundle cut short by something that is not its fault (a full disk, a SolrCloud cluster gone or refusing writes)
+     * stays in the inbox and is read again after {@link #retryAfter}, as {@link #leftForRoom} says.
+     *
+     * @return false: the bundle is not finished
+     */
+    private boolean leftFor(String name, String caseId, Receipt receipt, String error, String errorCode) {
         noRoomSince.put(name, Instant.now());
         Receipt.Counts counts = receipt == null ? null : receipt.counts();
-        String error = "the disk is full (" + Messages.DISK_FULL + "): left in the inbox, read again when there is room";
         state = state.withFinished(new InboxState.Finished(name, caseId, InboxState.Finished.WAITING, Instant.now().toString(),
                 counts == null ? 0 : counts.indexed(), counts == null ? 0 : counts.duplicate(), counts == null ? 0 : counts.failed(),
-                error, InboxState.Finished.DISK_FULL, null, null));
+                error, errorCode, null, null));
         save();
         out.printf("%s: %s%n", name, error);
         out.flush();

@@ -73,7 +73,8 @@ final class FailureMemory {
      */
     static boolean lasting(Reason reason) {
         return reason != Reason.UNEXPECTED && reason != Reason.UNREADABLE && reason != Reason.TIMED_OUT
-                && reason != Reason.NOT_STORED && reason != Reason.NOT_SAVED && reason != Reason.CHANGED_DURING_INGEST;
+                && reason != Reason.NOT_STORED && reason != Reason.NOT_SAVED && reason != Reason.NOT_SAVED_BY_CLUSTER
+                && reason != Reason.CHANGED_DURING_INGEST;
     }
 
     /** The bytes were read without failing: a time limit met at an earlier reading is forgotten. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -206,12 +208,18 @@ public final class Ingestion {
             }
             lastCommit(index);
             IngestMarks.mark("last commit done");
-            // A document the engine did not store, after its add had returned, or that no commit saved: its line says so.
+            // A document the engine did not store, after its add had returned, or that no commit saved: its line says so,
+            // once. A commit the cluster did not make is the cluster's doing (refused or gone), not the disk's.
+            List<EvidenceSink.NotStored> unsaved = index.unsaved();
+            Set<String> unsavedFiles = unsaved.stream().map(EvidenceSink.NotStored::file).collect(Collectors.toSet());
             for (EvidenceSink.NotStored lost : index.notStored()) {
-                failed(lost, Reason.NOT_STORED, receipts, incomplete);
+                if (!unsavedFiles.contains(lost.file())) {
+                    failed(lost, Reason.NOT_STORED, receipts, incomplete);
+                }
             }
-            for (EvidenceSink.NotStored lost : index.unsaved()) {
-                failed(lost, Reason.NOT_SAVED, receipts, incomplete);
+            Reason notSaved = backend.isSolr() ? Reason.NOT_SAVED_BY_CLUSTER : Reason.NOT_SAVED;
+            for (EvidenceSink.NotStored lost : unsaved) {
+                failed(lost, notSaved, receipts, incomplete);
             }
             // Containers read again that now hold every document, committed: no longer incomplete.
             incomplete.settle();

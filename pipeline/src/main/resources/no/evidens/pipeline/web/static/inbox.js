@@ -3,7 +3,7 @@
 'use strict';
 
 const INBOX_STATUSES = ['done', 'failed', 'waiting'];
-const INBOX_ERRORS = ['damaged-bundle', 'bad-case-name', 'unexpected', 'disk-full'];
+const INBOX_ERRORS = ['damaged-bundle', 'bad-case-name', 'unexpected', 'disk-full', 'index-unreachable'];
 
 function inboxTime(iso) {
   return iso ? localDate(iso, true) : '';
@@ -43,7 +43,7 @@ async function viewInbox() {
       el('thead', {}, el('tr', {}, ...['bundle', 'case', 'status', 'indexed', 'duplicate', 'failed', 'why', 'finished', 'moved']
         .map(h => el('th', { scope: 'col' }, T('ui.inbox.col.' + h))))),
       el('tbody', {}, ...r.finished.map(f => el('tr', { class: f.status === 'done' ? 'indexed' : 'failed' },
-        el('td', {}, f.bundle), el('td', {}, f.caseId || ''), el('td', {}, INBOX_STATUSES.includes(f.status) ? T('ui.inbox.status.' + f.status) : f.status),
+        el('td', {}, f.bundle), el('td', {}, f.caseId || ''), el('td', {}, INBOX_STATUSES.includes(f.status) ? T('ui.inbox.status.' + f.status + (f.errorCode === 'index-unreachable' ? '-cluster' : '')) : f.status),
         el('td', {}, String(f.indexed)), el('td', {}, String(f.duplicate)), el('td', {}, String(f.failedFiles)),
         el('td', {}, inboxError(f)), el('td', {}, inboxTime(f.finishedAt)), el('td', {}, f.movedTo || ''))))), T('ui.inbox.finished')));
   // the view is drawn anew: the focus back on «Oppdater» (it was lost to the page), for the next press

@@ -1,0 +1,181 @@
+package no.evidens.pipeline.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
+import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.fixture.CliRun;
+import no.evidens.pipeline.fixture.SolrTestCluster;
+import no.evidens.pipeline.web.WebServer;
+import no.evidens.solr.SolrSetup;
+import no.evidens.solr.SolrTarget;
+
+/**
+ * The archive when its cluster fails, as a user meets it: a collection that refuses writes (read-only) during an ingest
+ * and an inbox bundle; the whole cluster gone for the web workspace and the inbox, and back. A cluster of its own
+ * (started once for the class, as {@code SolrCloudIT}'s): stopping and starting the nodes of the shared one left it
+ * unfit for the tests after.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFailureIT {
+    private static final String COLLECTION = "refusing";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static SolrTestCluster cluster;
+
+    @TempDir
+    static Path tmp;
+    private static Path home;
+
+    @BeforeAll
+    static void collection() throws Exception {
+        cluster = SolrTestCluster.startOwn();
+        SolrSetup.init(SolrTarget.parse(cluster.address(COLLECTION)), 1, 2);
+        home = tmp.resolve("home");
+        Files.createDirectories(home);
+        Files.writeString(home.resolve(IndexBackend.SETTINGS), "solr: " + cluster.address(COLLECTION) + "\n");
+    }
+
+    @AfterAll
+    static void shutDown() {
+        cluster.close();
+    }
+
+    @Test
+    @Order(1)
+    void anIngestTheClusterRefusesIsNotSavedAndTheNextTakesUpExactlyThose() throws Exception {
+        CliRun first = CliRun.inHome(home, "ingest", bundle("forste", 2).toString(), "--case", "forste");
+        assertEquals(0, first.code(), first.err());
+        Path bundle = bundle("lager", 4);
+        cluster.readOnly(COLLECTION, true);
+        CliRun refused = CliRun.inHome(home, "ingest", bundle.toString(), "--case", "lager", "--json");
+        assertEquals(3, refused.code(), refused.err());
+        assertFalse(refused.err().contains("\tat "), refused.err());
+        JsonNode receipt = JSON.readTree(refused.out());
+        assertEquals(4, receipt.get("counts").get("failed").asInt(), refused.out());
+        for (JsonNode line : receipt.get("files")) {
+            // the cluster's doing, not a full disk's, and said once
+            assertEquals(Reason.NOT_SAVED_BY_CLUSTER.text(), line.get("reason").asText(), line.toString());
+            // Solr's words (the collection is read-only; a core closed while the collection reloads for it)
+            assertTrue(line.get("detail").asText().contains("Error from server"), line.toString());
+        }
+        cluster.readOnly(COLLECTION, false);
+        CliRun again = CliRun.inHome(home, "ingest", bundle.toString(), "--case", "lager", "--json");
+        assertEquals(0, again.code(), again.err());
+        JsonNode counts = JSON.readTree(again.out()).get("counts");
+        assertEquals(List.of(4, 0, 0), List.of(counts.get("indexed").asInt(), counts.get("duplicate").asInt(),
+                counts.get("failed").asInt()), again.out());
+        CliRun found = CliRun.inHome(home, "search", "saksbehandler", "--case", "lager", "--json");
+        assertEquals(4, JSON.readTree(found.out()).get("total").asInt(), found.out());
+    }
+
+    @Test
+    @Order(2)
+    void theInboxKeepsABundleTheClusterRefusedUntilItTakesWrites() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("innboks"));
+        zip(bundle("innboks-a", 2), inbox.resolve("innboks-a.zip"));
+        cluster.readOnly(COLLECTION, true);
+        CliRun refused = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
+        assertEquals(3, refused.code(), refused.out() + refused.err());
+        assertTrue(Files.exists(inbox.resolve("innboks-a.zip")), "left in the inbox: " + refused.out());
+        JsonNode waiting = JSON.readTree(home.resolve("inbox.json").toFile()).get("finished").get(0);
+        assertEquals("waiting", waiting.get("status").asText(), waiting.toString());
+        assertEquals("index-unreachable", waiting.get("errorCode").asText(), waiting.toString());
+        cluster.readOnly(COLLECTION, false);
+        CliRun taken = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
+        assertEquals(0, taken.code(), taken.out() + taken.err());
+        assertTrue(Files.exists(inbox.resolve("done").resolve("innboks-a.zip")), taken.out());
+    }
+
+    /**
+     * Both nodes stopped: the workspace answers a search 503 in Norwegian and the rest as before, the inbox keeps its
+     * bundle; the nodes started again, the same server answers the search (no restart) and the inbox takes the bundle.
+     */
+    @Test
+    @Order(3)
+    void theWholeClusterGoneAndBack() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("innboks-borte"));
+        zip(bundle("innboks-b", 2), inbox.resolve("innboks-b.zip"));
+        try (WebServer web = WebServer.start(new EvidensHome(home), 0, "testar")) {
+            assertEquals(200, get(web, "/api/search?q=kvitteringsboks").statusCode());
+            cluster.stopNode(0);
+            cluster.stopNode(1);
+            try {
+                HttpResponse<String> down = get(web, "/api/search?q=kvitteringsboks");
+                assertEquals(503, down.statusCode(), down.body());
+                assertTrue(JSON.readTree(down.body()).get("error").asText().startsWith("Søkeindeksen svarer ikke nå"), down.body());
+                assertEquals("30", down.headers().firstValue("Retry-After").orElse(""));
+                assertEquals(200, get(web, "/api/cases").statusCode(), "what needs no index is served");
+                CliRun gone = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
+                assertEquals(3, gone.code(), gone.out() + gone.err());
+                assertTrue(Files.exists(inbox.resolve("innboks-b.zip")), "left in the inbox, not in failed/: " + gone.out());
+                JsonNode waiting = JSON.readTree(home.resolve("inbox.json").toFile()).get("finished").get(0);
+                assertEquals("index-unreachable", waiting.get("errorCode").asText(), waiting.toString());
+            } finally {
+                cluster.startNode(0);
+                cluster.startNode(1);
+            }
+            // The replicas come back in some seconds: the same server answers again by itself.
+            HttpResponse<String> back = get(web, "/api/search?q=kvitteringsboks");
+            for (int tries = 0; back.statusCode() == 503 && tries < 60; tries++) {
+                Thread.sleep(1_000);
+                back = get(web, "/api/search?q=kvitteringsboks");
+            }
+            assertEquals(200, back.statusCode(), back.body());
+        }
+        CliRun taken = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
+        assertEquals(0, taken.code(), taken.out() + taken.err());
+        assertTrue(Files.exists(inbox.resolve("done").resolve("innboks-b.zip")), taken.out());
+    }
+
+    private static HttpResponse<String> get(WebServer web, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
+                .header("Accept-Language", "nb").build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A folder of {@code n} short notes, each its own words (none the same bytes as another). */
+    private static Path bundle(String name, int n) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("bunter").resolve(name));
+        for (int i = 0; i < n; i++) {
+            Files.writeString(dir.resolve("notat-" + i + ".txt"), "Notat " + name + " " + i
+                    + ". Kvitteringsboksen ble kontrollert av saksbehandler.\n", StandardCharsets.UTF_8);
+        }
+        return dir;
+    }
+
+    private static void zip(Path folder, Path zip) throws Exception {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
+             var files = Files.list(folder)) {
+            for (Path f : files.sorted().toList()) {
+                out.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+    }
+}
