@@ -97,9 +97,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "between 1 and 3600 seconds, were " + searches + " and " + searchWait);
         }
         if (bodyShare < 1 || bodyShare > MAX_BODY_SHARE) {
-            // a usage error in the operator's language: the setting is the team's, and so is the one who sets it
-            throw new IllegalArgumentException("--body-share må være et helt tall fra 1 til " + MAX_BODY_SHARE
-                    + " (opplastinger eller endringer per medlem samtidig), var " + bodyShare);
+            // in English, as every other usage error of the command line
+            throw new IllegalArgumentException("--body-share must be a whole number from 1 to " + MAX_BODY_SHARE
+                    + " (uploads or edits one member may send at once), was " + bodyShare);
         }
         EvidensHome h = home.resolve();
         Exposure exposure = new Exposure(host, signIn, tlsKeystore, tlsKeystore == null ? null : System.getenv("EVIDENS_TLS_PASSWORD"),
