@@ -1,7 +1,9 @@
 package no.evidens.solr;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URLDecoder;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,8 @@ import no.evidens.index.IndexUnreachableException;
  * with the web workspace's Jetty 12; Solr itself routes every request to the shards it concerns, so any
  * live node will do. When no node answered for that while, the cluster is taken to be down: later requests try each
  * live node once and give up at once, rather than waiting the while again for every request (an ingestion's check of
- * each file, a workspace's every search), until a node answers again. Reads (searches, documents, an ingestion's check
+ * each file, a workspace's every search), until a node answers again. A node that did not answer in time or refused the connection is tried after the others for
+ * a while ({@link NodesSetAside}), so a hung node costs one request its time-out, not every request. Reads (searches, documents, an ingestion's check
  * of a file) wait less than writes ({@link #READS}, {@link #WRITES}): a person is waiting for them, and any replica can
  * answer one, where a write needs its shard's leader. Thread-safe.
  */
@@ -59,6 +62,8 @@ final class SolrNodes implements AutoCloseable {
     /** Clients by base URL and time-out. */
     private final Map<String, HttpJdkSolrClient> clients = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
+    /** Nodes that last hung or refused the connection, tried after the others for a while. */
+    private final NodesSetAside setAside;
     /** Set when a request found no node answering for its while; cleared when one answers. */
     private volatile boolean down;
     /** Set once ZooKeeper said the collection is there. */
@@ -70,6 +75,7 @@ final class SolrNodes implements AutoCloseable {
         this.liveNodeNames = zk::getLiveNodes;
         this.reads = READS;
         this.writes = WRITES;
+        this.setAside = new NodesSetAside();
         try {
             zk.connect();
         } catch (RuntimeException e) {
@@ -85,11 +91,17 @@ final class SolrNodes implements AutoCloseable {
 
     /** The same, with the patience of reads and writes given. */
     SolrNodes(SolrTarget target, Supplier<Set<String>> liveNodeNames, Patience reads, Patience writes) {
+        this(target, liveNodeNames, reads, writes, new NodesSetAside());
+    }
+
+    /** The same, with the nodes that did not answer kept aside by {@code setAside}. */
+    SolrNodes(SolrTarget target, Supplier<Set<String>> liveNodeNames, Patience reads, Patience writes, NodesSetAside setAside) {
         this.target = target;
         this.zk = null;
         this.liveNodeNames = liveNodeNames;
         this.reads = reads;
         this.writes = writes;
+        this.setAside = setAside;
     }
 
     SolrTarget target() {
@@ -178,19 +190,23 @@ final class SolrNodes implements AutoCloseable {
             if (nodes.isEmpty() && last == null) {
                 last = new IOException("no live Solr node");
             }
-            for (int i = 0; i < nodes.size(); i++) {
-                String url = nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
+            for (String url : setAside.order(rotated(nodes))) {
                 try {
                     NamedList<Object> answer = client(url, patience).request(request, collection);
+                    setAside.answered(url);
                     down = false;
                     return answer;
                 } catch (SolrException e) {
+                    setAside.answered(url);
                     if (e.code() >= 400 && e.code() < 500) {
                         down = false;
                         throw e;
                     }
                     last = e;
                 } catch (SolrServerException | IOException e) {
+                    if (hungOrRefused(e)) {
+                        setAside.failed(url);
+                    }
                     last = e;
                 }
             }
@@ -206,6 +222,26 @@ final class SolrNodes implements AutoCloseable {
                 throw new IOException("interrupted while waiting for SolrCloud", e);
             }
         }
+    }
+
+    /** The nodes from the next one in turn on, so that requests share the work among them. */
+    private List<String> rotated(List<String> nodes) {
+        int first = next.getAndIncrement();
+        List<String> turn = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            turn.add(nodes.get(Math.floorMod(first + i, nodes.size())));
+        }
+        return turn;
+    }
+
+    /** Whether the node gave no answer within its time-out or refused the connection (not: it answered an error). */
+    private static boolean hungOrRefused(Exception e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof HttpTimeoutException || c instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HttpJdkSolrClient client(String baseUrl, Patience patience) {

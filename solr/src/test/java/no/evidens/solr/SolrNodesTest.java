@@ -4,16 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.util.JavaBinCodec;
+import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 import no.evidens.index.IndexUnreachableException;
 
@@ -111,12 +125,74 @@ class SolrNodesTest {
         }
     }
 
+    /**
+     * Node A takes the request and never answers, node B answers: once a search found A hung, the next searches go to B
+     * without asking A (told by what A was asked, not by time).
+     */
+    @Test
+    void aHungNodeIsPassedOverByTheNextSearches() throws IOException {
+        try (FakeNode hung = FakeNode.hanging(); FakeNode answering = FakeNode.answering();
+                SolrNodes nodes = new SolrNodes(SolrTarget.parse("127.0.0.1:1/solr"), () -> Set.of(hung.name(), answering.name()),
+                        new SolrNodes.Patience(100, 1_000), SolrNodes.WRITES)) {
+            searchUntilAsked(nodes, hung);
+            int answered = answering.asked();
+            for (int i = 0; i < 4; i++) {
+                request(nodes);
+            }
+            assertEquals(1, hung.asked(), "the hung node is not asked again");
+            assertEquals(answered + 4, answering.asked(), "the other node answers every search");
+        }
+    }
+
+    /** After its while, the hung node is tried again by one search; still hung, it is set aside again. */
+    @Test
+    void aHungNodeIsTriedAgainByOneSearchAfterItsWhile() throws IOException {
+        AtomicLong clock = new AtomicLong();
+        try (FakeNode hung = FakeNode.hanging(); FakeNode answering = FakeNode.answering();
+                SolrNodes nodes = new SolrNodes(SolrTarget.parse("127.0.0.1:1/solr"), () -> Set.of(hung.name(), answering.name()),
+                        new SolrNodes.Patience(100, 1_000), SolrNodes.WRITES, new NodesSetAside(30_000, clock::get))) {
+            searchUntilAsked(nodes, hung);
+            clock.addAndGet(29_999);
+            request(nodes);
+            request(nodes);
+            assertEquals(1, hung.asked(), "not within its while");
+            clock.addAndGet(1);
+            request(nodes);
+            assertEquals(2, hung.asked(), "the next search after the while tries it first");
+            request(nodes);
+            request(nodes);
+            assertEquals(2, hung.asked(), "still hung: set aside again");
+        }
+    }
+
+    /** With every node hung, each search tries them all and the cluster is down, as when none was set aside. */
+    @Test
+    void allNodesHungAreAllTriedAsBefore() throws IOException {
+        try (FakeNode a = FakeNode.hanging(); FakeNode b = FakeNode.hanging();
+                SolrNodes nodes = new SolrNodes(SolrTarget.parse("127.0.0.1:1/solr"), () -> Set.of(a.name(), b.name()),
+                        new SolrNodes.Patience(100, 500), SolrNodes.WRITES)) {
+            IndexUnreachableException first = assertThrows(IndexUnreachableException.class, () -> request(nodes));
+            assertEquals(List.of(1, 1), List.of(a.asked(), b.asked()), "the first search tries each node: " + first.getMessage());
+            IndexUnreachableException next = assertThrows(IndexUnreachableException.class, () -> request(nodes));
+            assertEquals(List.of(2, 2), List.of(a.asked(), b.asked()), "the next one too");
+            assertTrue(next.getMessage().contains("(still down)"), next.getMessage());
+        }
+    }
+
     private static java.util.List<Throwable> causes(Throwable e) {
         java.util.List<Throwable> all = new java.util.ArrayList<>();
         for (Throwable c = e; c != null; c = c.getCause()) {
             all.add(c);
         }
         return all;
+    }
+
+    /** Searches (at most once per node, as they take turns) until the node was asked once. */
+    private static void searchUntilAsked(SolrNodes nodes, FakeNode node) throws IOException {
+        for (int i = 0; i < 2 && node.asked() == 0; i++) {
+            request(nodes);
+        }
+        assertEquals(1, node.asked(), "one search asked the node");
     }
 
     private static long timeOfFailedRequest(SolrNodes nodes) {
@@ -128,5 +204,79 @@ class SolrNodesTest {
 
     private static void request(SolrNodes nodes) throws IOException {
         nodes.request(new QueryRequest(new SolrQuery("*:*")), "evidens");
+    }
+
+    /**
+     * A Solr node on 127.0.0.1 that counts the requests it is asked and either answers each with an empty result (in
+     * SolrJ's binary format, as Solr does) or holds it unanswered until closed (a frozen process).
+     */
+    private static final class FakeNode implements AutoCloseable {
+        private final HttpServer server;
+        private final AtomicInteger asked = new AtomicInteger();
+        private final CountDownLatch closed = new CountDownLatch(1);
+
+        private FakeNode(boolean answers) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/solr", exchange -> {
+                asked.incrementAndGet();
+                if (answers) {
+                    answer(exchange);
+                } else {
+                    awaitClose();
+                }
+                exchange.close();
+            });
+            server.start();
+        }
+
+        static FakeNode hanging() throws IOException {
+            return new FakeNode(false);
+        }
+
+        static FakeNode answering() throws IOException {
+            return new FakeNode(true);
+        }
+
+        /** Its live node name, as in ZooKeeper. */
+        String name() {
+            return "127.0.0.1:" + server.getAddress().getPort() + "_solr";
+        }
+
+        int asked() {
+            return asked.get();
+        }
+
+        private static void answer(HttpExchange exchange) throws IOException {
+            NamedList<Object> header = new NamedList<>();
+            header.add("status", 0);
+            NamedList<Object> body = new NamedList<>();
+            body.add("responseHeader", header);
+            body.add("response", new SolrDocumentList());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (JavaBinCodec codec = new JavaBinCodec()) {
+                codec.marshal(body, bytes);
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, bytes.size());
+            try (OutputStream out = exchange.getResponseBody()) {
+                bytes.writeTo(out);
+            }
+        }
+
+        private void awaitClose() {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
+            server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        }
     }
 }
