@@ -42,9 +42,9 @@ public final class CheckRecords {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Kept(@JsonProperty("case") String caseId, String by, String started, String finished, List<Verification> quotations,
                 FailedCheck failed) {
-        static Kept of(LastCheck c, FailedCheck failed) {
-            return c == null ? new Kept(null, null, null, null, null, failed)
-                    : new Kept(c.caseId(), c.by(), c.started(), c.finished(), c.quotations(), failed);
+        static Kept of(String caseId, LastCheck c, FailedCheck failed) {
+            return c == null ? new Kept(caseId, null, null, null, null, failed)
+                    : new Kept(caseId, c.by(), c.started(), c.finished(), c.quotations(), failed);
         }
 
         Optional<LastCheck> last() {
@@ -52,9 +52,12 @@ public final class CheckRecords {
         }
     }
 
-    /** Keeps the check as the case's last (a failure kept before it is left behind); a record that cannot be written is logged, and the check's outcome stands. */
+    /**
+     * Keeps the check as the case's last (a failure kept before it is left behind); a record that cannot be written is
+     * logged, and the check's outcome stands.
+     */
     public void keep(LastCheck check) {
-        write(check.caseId(), Kept.of(check, null));
+        write(check.caseId(), Kept.of(check.caseId(), check, null));
     }
 
     /**
@@ -62,10 +65,7 @@ public final class CheckRecords {
      * it found, and that a later check failed).
      */
     public void keepFailed(String caseId, FailedCheck failed) {
-        Kept now = read(caseId).orElse(null);
-        LastCheck last = now == null ? null : now.last().orElse(null);
-        Kept k = Kept.of(last, failed);
-        write(caseId, new Kept(caseId, k.by(), k.started(), k.finished(), k.quotations(), failed));
+        write(caseId, Kept.of(caseId, last(caseId).orElse(null), failed));
     }
 
     private void write(String caseId, Kept kept) {

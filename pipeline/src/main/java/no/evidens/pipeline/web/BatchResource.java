@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import no.evidens.access.Permission;
+import no.evidens.pipeline.export.XlsxSheet;
 import no.evidens.pipeline.lang.Texts;
 import no.evidens.pipeline.search.BatchMatrix;
 import no.evidens.pipeline.search.BatchSearch;
@@ -22,7 +23,6 @@ final class BatchResource implements Routes.Resource {
     static final int MAX_QUERIES = 200;
     /** Hits per query counted into the matrix (the CLI's default is 50; a matrix wants them all). */
     static final int HITS_PER_QUERY = 1000;
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final SharedIndex index;
     private final SearchScope scope;
@@ -73,7 +73,7 @@ final class BatchResource implements Routes.Resource {
         if (format.equals("xlsx")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             matrix.writeXlsx(out, texts.get("ui.batch.query"), texts.get("ui.overview.sum"), texts.get("ui.batch.error"));
-            x.send(200, XLSX, out.toByteArray(), "matrise-" + caseId + ".xlsx");
+            x.send(200, XlsxSheet.MEDIA_TYPE, out.toByteArray(), "matrise-" + caseId + ".xlsx");
             return;
         }
         Map<String, Object> json = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import no.evidens.access.Permission;
 import no.evidens.findings.CaseGroups;
 import no.evidens.index.SearchRequest;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.export.XlsxSheet;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.group.GroupReport;
 import no.evidens.pipeline.group.GroupReportDocx;
@@ -29,7 +30,6 @@ import no.evidens.pipeline.group.GroupService;
  */
 final class GroupsResource implements Routes.Resource {
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final EvidensHome home;
     private final GroupService groups;
@@ -164,7 +164,7 @@ final class GroupsResource implements Routes.Resource {
             String name = "oppsummering-" + g.id() + (anonymise ? "-anonymisert" : "") + "." + fmt;
             byte[] bytes = Files.readAllBytes(tmp);
             groups.exported(report, fmt, name, x.access().user());
-            x.send(200, fmt.equals("docx") ? DOCX : XLSX, bytes, name);
+            x.send(200, fmt.equals("docx") ? DOCX : XlsxSheet.MEDIA_TYPE, bytes, name);
         } finally {
             Files.deleteIfExists(tmp);
         }

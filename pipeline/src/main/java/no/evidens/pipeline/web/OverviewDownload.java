@@ -17,7 +17,6 @@ import no.evidens.pipeline.export.XlsxSheet;
 
 /** The overview's matrix as a download: CSV (UTF-8 with a byte-order mark, so spreadsheets read æøå) or XLSX. */
 final class OverviewDownload {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv; charset=utf-8";
 
     private OverviewDownload() {

@@ -13,6 +13,7 @@ import no.evidens.index.SearchResult;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.models.codebook.IndicatorDefinition;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.export.XlsxSheet;
 
 /**
  * {@code GET /api/overview}: a case's indicators counted per document type; with {@code format=csv} or
@@ -46,7 +47,7 @@ final class OverviewResource implements Routes.Resource {
         String name = "oversikt-" + caseId + "." + format.toLowerCase(Locale.ROOT);
         switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> x.send(200, OverviewDownload.CSV, OverviewDownload.csv(m), name);
-            case "xlsx" -> x.send(200, OverviewDownload.XLSX, OverviewDownload.xlsx(m), name);
+            case "xlsx" -> x.send(200, XlsxSheet.MEDIA_TYPE, OverviewDownload.xlsx(m), name);
             default -> throw ApiError.badRequest("error.param.choice", "format", "json, csv, xlsx", format);
         }
     }
