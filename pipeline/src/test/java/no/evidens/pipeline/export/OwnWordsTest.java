@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import no.evidens.findings.EvidenceDraft;
 import no.evidens.findings.Finding;
 import no.evidens.findings.FindingDraft;
 import no.evidens.findings.FindingKind;
 import no.evidens.findings.FindingStore;
-import no.evidens.findings.Provenance;
-import no.evidens.findings.Stance;
 
 /**
  * An anonymised export tells which finding's own words (title, text: exported as written) name a person its quotations
@@ -26,20 +22,15 @@ class OwnWordsTest {
     @TempDir
     Path tmp;
 
-    private static void quote(FindingStore store, Finding f, String quote) {
-        store.attach(f, new EvidenceDraft("sak/d1/0", null, "d1", 0, quote.length(), quote, "Journal", "journaler/journal.txt",
-                "journal", 1, 1, "0".repeat(64), null, Stance.SUPPORTS, null, new Provenance(null, Map.of()), null), "kari");
-    }
-
     @Test
     void theFindingsWhoseTitleOrTextNameAMaskedPersonAreToldByFieldAndName() {
         try (FindingStore store = FindingStore.open(tmp.resolve("findings"))) {
             Finding first = store.create("sak", FindingKind.AVVIK, new FindingDraft("Kommunen har ingen koordinator for Tobias",
                     List.of(), "Planen nevner ikke Roar Storviks behov. Han ble ikke hørt.", null), "kari");
-            quote(store, first, "Tobias Lunde møtte Roar Storvik.");
+            AnonymisedReportTest.quote(store, first, "Tobias Lunde møtte Roar Storvik.");
             Finding clean = store.create("sak", FindingKind.MERKNAD, new FindingDraft("Rutinen er ikke evaluert", List.of(),
                     "Kommunen bør evaluere rutinen. Tobiassen-utvalget er et annet.", null), "kari");
-            quote(store, clean, "Rutinen ble vedtatt i 2021.");
+            AnonymisedReportTest.quote(store, clean, "Rutinen ble vedtatt i 2021.");
             Finding later = store.create("sak", FindingKind.OBSERVASJON, new FindingDraft("Samtalen", List.of(), "Lunde var ikke med.",
                     null), "kari");
 
@@ -59,7 +50,7 @@ class OwnWordsTest {
     void anExportThatMasksNoNameWarnsOfNothing() {
         try (FindingStore store = FindingStore.open(tmp.resolve("findings"))) {
             Finding f = store.create("sak", FindingKind.AVVIK, new FindingDraft("Tobias er ikke fulgt opp", List.of(), "", null), "kari");
-            quote(store, f, "Rutinen ble vedtatt i 2021.");
+            AnonymisedReportTest.quote(store, f, "Rutinen ble vedtatt i 2021.");
             assertTrue(CaseExports.anonymised(store, "sak", "siri", AnonymiserTest.typedAs("PER:Tobias Lunde"), null)
                     .namesInOwnWords().isEmpty());
         }
