@@ -17,7 +17,7 @@ final class CaseImport {
         this.history = history;
     }
 
-    /** Numbers, authors and times are kept; refuses a case that already has findings here. */
+    /** Numbers, the report's order, authors and times are kept; refuses a case that already has findings here. */
     void run(String caseId, List<ImportedFinding> imported, List<HistoryEntry> entries, String actor) throws SQLException {
         if (findings.count(caseId) > 0) {
             throw new FindingsRefusal("error.import.has-findings", "case " + caseId + " already has findings in this store;"
@@ -25,9 +25,11 @@ final class CaseImport {
         }
         Map<Long, Long> findingIds = new HashMap<>();
         Map<Long, Long> evidenceIds = new HashMap<>();
+        int place = 0;
         for (ImportedFinding imp : imported) {
             Finding f = imp.finding();
-            long id = findings.insert(caseId, f.kind(), f.number(), new FindingDraft(f.title(), f.requirements(), f.text(), f.status()),
+            // the report's order is the order of the export, which wrote them in it
+            long id = findings.insert(caseId, f.kind(), f.number(), ++place, new FindingDraft(f.title(), f.requirements(), f.text(), f.status()),
                     f.createdBy(), f.createdAt(), f.updatedBy(), f.updatedAt());
             findingIds.put(f.id(), id);
             int position = 1;

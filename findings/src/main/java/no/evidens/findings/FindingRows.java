@@ -18,8 +18,10 @@ import java.util.Optional;
 
 /** The finding and requirement rows of the findings store, read and written inside a transaction the caller holds. */
 final class FindingRows {
-    private static final String FINDING_SELECT = "SELECT id, case_id, kind, number, title, text, status, created_by, created_at,"
-            + " updated_by, updated_at, version FROM finding";
+    /** A finding's columns, and its number in the report: the findings of its kind in its case up to its place. */
+    private static final String FINDING_SELECT = "SELECT f.id, f.case_id, f.kind, f.number, f.title, f.text, f.status, f.created_by,"
+            + " f.created_at, f.updated_by, f.updated_at, f.version, f.position, (SELECT COUNT(*) FROM finding g WHERE g.case_id = f.case_id"
+            + " AND g.kind = f.kind AND (g.position < f.position OR (g.position = f.position AND g.number <= f.number))) FROM finding f";
 
     private final Connection c;
 
@@ -27,12 +29,12 @@ final class FindingRows {
         this.c = c;
     }
 
-    /** The findings of a case: avvik, then merknad, then observasjon, each by number. */
+    /** The findings of a case in the report's order. */
     List<Finding> ofCase(String caseId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(FINDING_SELECT + " WHERE case_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(FINDING_SELECT + " WHERE f.case_id = ?")) {
             ps.setString(1, caseId);
             List<Finding> out = rows(ps);
-            out.sort(Comparator.comparing(Finding::kind).thenComparingInt(Finding::number));
+            out.sort(Comparator.comparingInt(Finding::position).thenComparing(Finding::kind).thenComparingInt(Finding::number));
             return out;
         }
     }
@@ -49,7 +51,7 @@ final class FindingRows {
     }
 
     Optional<Finding> byNumber(String caseId, FindingKind kind, int number) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(FINDING_SELECT + " WHERE case_id = ? AND kind = ? AND number = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(FINDING_SELECT + " WHERE f.case_id = ? AND f.kind = ? AND f.number = ?")) {
             ps.setString(1, caseId);
             ps.setString(2, kind.id());
             ps.setInt(3, number);
@@ -58,7 +60,7 @@ final class FindingRows {
     }
 
     Optional<Finding> byId(long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(FINDING_SELECT + " WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(FINDING_SELECT + " WHERE f.id = ?")) {
             ps.setLong(1, id);
             return rows(ps).stream().findFirst();
         }
@@ -111,11 +113,13 @@ final class FindingRows {
         return f;
     }
 
-    long insert(String caseId, FindingKind kind, int number, FindingDraft d, String createdBy, Instant createdAt, String updatedBy,
-                Instant updatedAt) throws SQLException {
+    /** Inserts a finding at a place in its case's report (the caller made room for it: {@link #makeRoom}). */
+    long insert(String caseId, FindingKind kind, int number, int position, FindingDraft d, String createdBy, Instant createdAt,
+                String updatedBy, Instant updatedAt) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO finding (case_id, kind, number, title, text, status,"
-                + " created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " created_by, created_at, updated_by, updated_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, caseId);
             ps.setString(2, kind.id());
             ps.setInt(3, number);
@@ -126,6 +130,7 @@ final class FindingRows {
             ps.setObject(8, time(createdAt));
             ps.setString(9, updatedBy);
             ps.setObject(10, time(updatedAt));
+            ps.setInt(11, position);
             ps.executeUpdate();
             id = generatedKey(ps);
         }
@@ -152,6 +157,38 @@ final class FindingRows {
                 ps.executeUpdate();
             }
             insertRequirements(id, requirements);
+        }
+    }
+
+    /**
+     * Where a new finding of this kind goes in its case's report: after the last finding of its kind or of a kind the
+     * report puts before it (avvik, merknad, observasjon), so a case nobody reordered keeps that order.
+     */
+    int placeFor(String caseId, FindingKind kind) throws SQLException {
+        int after = 0;
+        for (Finding f : ofCase(caseId)) {
+            if (f.kind().compareTo(kind) <= 0) {
+                after = Math.max(after, f.position());
+            }
+        }
+        return after + 1;
+    }
+
+    /** Moves the findings of a case at or after a place one place on (a finding is put there next). */
+    void makeRoom(String caseId, int position) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET position = position + 1 WHERE case_id = ? AND position >= ?")) {
+            ps.setString(1, caseId);
+            ps.setInt(2, position);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Gives a finding its place in the report (its version is counted by {@link #touch} where the move is its own). */
+    void place(long id, int position) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET position = ? WHERE id = ?")) {
+            ps.setInt(1, position);
+            ps.setLong(2, id);
+            ps.executeUpdate();
         }
     }
 
@@ -202,13 +239,14 @@ final class FindingRows {
                 long id = rs.getLong(1);
                 out.add(new Finding(id, rs.getString(2), FindingKind.of(rs.getString(3)), rs.getInt(4), rs.getString(5),
                         List.of(), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9), rs.getString(10),
-                        instant(rs, 11), rs.getInt(12)));
+                        instant(rs, 11), rs.getInt(12), rs.getInt(13), rs.getInt(14)));
             }
         }
         List<Finding> withRequirements = new ArrayList<>(out.size());
         for (Finding f : out) {
             withRequirements.add(new Finding(f.id(), f.caseId(), f.kind(), f.number(), f.title(), requirements(f.id()),
-                    f.text(), f.status(), f.createdBy(), f.createdAt(), f.updatedBy(), f.updatedAt(), f.version()));
+                    f.text(), f.status(), f.createdBy(), f.createdAt(), f.updatedBy(), f.updatedAt(), f.version(), f.position(),
+                    f.reportNumber()));
         }
         return withRequirements;
     }

@@ -290,7 +290,24 @@ public final class FindingStore implements AutoCloseable {
         });
     }
 
-    /** The findings of a case: avvik, then merknad, then observasjon, each by number. */
+    /**
+     * Puts findings of one case at a place in its report, one after the other ({@code avvik-2} before {@code avvik-1});
+     * each one moved gets a new version and a history row, the report numbers them in their new order, their
+     * references stay.
+     *
+     * @param position        the place of the first (1 = first; past the end: last)
+     * @param expectedVersion the version the move was asked on (a single finding only), or null
+     * @return the case's findings in their new order
+     * @throws FindingLocked when one of them is approved; {@link CaseClosed} when the case is closed
+     */
+    public synchronized List<Finding> order(List<Finding> findings, int position, String actor, Integer expectedVersion) {
+        if (findings.isEmpty()) {
+            throw new FindingsRefusal("error.order.none", "name the finding to move");
+        }
+        return tx.write(() -> findingEdits.order(findings, position, actor, expectedVersion));
+    }
+
+    /** The findings of a case in the report's order (avvik, then merknad, then observasjon, each by number, until moved). */
     public synchronized List<Finding> findings(String caseId) {
         return tx.read(() -> findingRows.ofCase(caseId));
     }

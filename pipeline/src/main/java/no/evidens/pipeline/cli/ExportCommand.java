@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,12 +17,15 @@ import picocli.CommandLine.Option;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.export.CaseExport;
+import no.evidens.pipeline.export.CaseExports;
+import no.evidens.pipeline.export.OwnWords;
 import no.evidens.pipeline.export.ExportFormat;
 import no.evidens.pipeline.findings.CaseReports;
 import no.evidens.pipeline.findings.CheckNote;
 import no.evidens.pipeline.findings.FailedCheck;
 import no.evidens.pipeline.findings.LastCheck;
 import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 import no.evidens.pipeline.search.SavedSearchService;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -28,7 +35,10 @@ import no.evidens.pipeline.search.SavedSearchService;
                         + "import reads).",
                 "The report's own words («Kilde», «Kjelde» …) in the language chosen for the case in the workspace, else "
                         + "Bokmål, or as --language says.",
-                "A line on stderr says when the quotations were last checked (evidens verify) and how it went."})
+                "A line on stderr says when the quotations were last checked (evidens verify) and how it went; with --anonymise, "
+                        + "a line (in the report's language) per finding whose own title or text names a person the quotations "
+                        + "mask: the findings' own words are exported as written.",
+                "The findings stand in the report's order (evidens finding order), each kind numbered in it."})
 final class ExportCommand extends CliAction {
     @Mixin
     FindingsOptions opts;
@@ -49,7 +59,8 @@ final class ExportCommand extends CliAction {
         if (language != null && !Language.known(language.strip())) {
             throw new IllegalArgumentException("unknown language '" + language + "': use nb (Bokmål) or nn (Nynorsk)");
         }
-        CaseExport export = opts.service().reports().export(opts.caseId, anonymise, opts.user());
+        CaseExports.Anonymised anonymised = anonymise ? opts.service().reports().anonymised(opts.caseId, opts.user()) : null;
+        CaseExport export = anonymised != null ? anonymised.export() : opts.service().reports().export(opts.caseId, false, opts.user());
         // the same words as the workspace's download of the case: as asked, else as chosen for the case, else Bokmål
         Language words = language != null ? Language.of(language)
                 : new SavedSearchService(opts.evidensHome(), FindingStore.DEFAULT_LOCK_WAIT).exportLanguage(opts.caseId);
@@ -62,8 +73,28 @@ final class ExportCommand extends CliAction {
         // how the quotations last stood, on stderr: the export and stdout stay as they were, pipes keep working
         PrintWriter err = spec.commandLine().getErr();
         err.println(checkLine(opts.caseId, opts.service().reports()));
+        if (anonymised != null) {
+            ownWordsLines(anonymised.namesInOwnWords(), Texts.of(words)).forEach(err::println);
+        }
         err.flush();
         return code;
+    }
+
+    /**
+     * One line per finding whose own title or text names a person the anonymised export masked (the finding's words go out
+     * as written), in the report's language: the finding, the field and the name, as the finding writes it.
+     */
+    static List<String> ownWordsLines(List<OwnWords.Named> named, Texts texts) {
+        Map<String, List<OwnWords.Named>> byFinding = new LinkedHashMap<>();
+        named.forEach(n -> byFinding.computeIfAbsent(n.ref(), k -> new ArrayList<>()).add(n));
+        List<String> out = new ArrayList<>();
+        byFinding.forEach((ref, fields) -> {
+            List<String> parts = fields.stream().map(n -> texts.get("export.own-words." + n.field(),
+                    String.join(", ", n.names().stream().map(name -> "«" + name + "»").toList()))).toList();
+            out.add(texts.get("export.own-words.finding", ref, fields.get(0).label(),
+                    String.join(texts.get("export.own-words.and"), parts)));
+        });
+        return out;
     }
 
     /** One line on the case's last check of its quotations; the export goes on whatever it says. */

@@ -32,7 +32,7 @@ import no.evidens.pipeline.findings.Requirements;
                 "A finding is named by its kind and number: avvik-1, merknad-2. An evidence item by its id: #12 (see show)."},
         subcommands = {FindingCommand.Create.class, FindingCommand.Edit.class, FindingCommand.ListFindings.class,
                 FindingCommand.Show.class, FindingCommand.Attach.class, FindingCommand.Detach.class, FindingCommand.Move.class,
-                FindingCommand.Delete.class, FindingCommand.History.class, ReviewCommands.Submit.class, ReviewCommands.Approve.class,
+                FindingCommand.Order.class, FindingCommand.Delete.class, FindingCommand.History.class, ReviewCommands.Submit.class, ReviewCommands.Approve.class,
                 ReviewCommands.Reopen.class})
 final class FindingCommand extends CommandGroup {
 
@@ -164,8 +164,10 @@ final class FindingCommand extends CommandGroup {
             if (findings.isEmpty()) {
                 return say("Case %s has no findings yet", opts.caseId);
             }
-            return text(out -> findings.forEach(f -> out.printf("%-14s %-8s %2d quotation%s  %s%n", f.ref(), f.status(),
-                    f.evidence().size(), f.evidence().size() == 1 ? " " : "s", f.title())));
+            // in the report's order; the report's name for it beside the reference where a move made them differ
+            return text(out -> findings.forEach(f -> out.printf("%-14s %-8s %2d quotation%s  %s%s%n", f.ref(), f.status(),
+                    f.evidence().size(), f.evidence().size() == 1 ? " " : "s", f.title(),
+                    f.reportNumber() == f.number() ? "" : "  (" + f.label() + " in the report)")));
         }
     }
 
@@ -270,6 +272,37 @@ final class FindingCommand extends CommandGroup {
             }
             FindingsService.Placed moved = opts.service().move(opts.caseId, itemId(item), to, position, opts.user());
             return say("Moved #%d to %s, position %d", moved.item().id(), moved.finding().ref(), moved.item().position());
+        }
+    }
+
+    @Command(name = "order", mixinStandardHelpOptions = true,
+            description = {"Put findings at another place in the case's report: avvik-2 before avvik-1, a merknad between two avvik.",
+                    "Every export and the findings page show them in this order, and the report numbers each kind in it "
+                            + "(Avvik 1 is the first avvik of the report); the references (avvik-2) stay as they are.",
+                    "One finding goes to --position N; several go one after the other from --position (default: 1, the top)."})
+    static final class Order extends FindingsAction {
+        @Parameters(paramLabel = "FINDING", arity = "1..*", description = "avvik-2, merknad-1, … in the order they are to stand.")
+        List<String> refs;
+        @Option(names = "--position", paramLabel = "N", description = "The place of the (first) finding: 1 = first in the report.")
+        Integer position;
+        @Option(names = "--expect-version", paramLabel = "N", description = "Refuse when the finding has changed since this version (one finding).")
+        Integer version;
+
+        @Override
+        public Integer call() {
+            if (refs.size() == 1 && position == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "say where to: --position N (1 = first in the report)");
+            }
+            if (refs.size() > 1 && version != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--expect-version goes with one finding, not " + refs.size());
+            }
+            List<FindingOut> order = opts.service().order(opts.caseId, refs, position == null ? 1 : position, opts.user(), version);
+            return text(out -> {
+                out.printf("The report of case %s in order:%n", opts.caseId);
+                for (FindingOut f : order) {
+                    out.printf("%3d. %-16s %-14s %s%n", f.position(), f.label(), f.ref(), f.title());
+                }
+            });
         }
     }
 

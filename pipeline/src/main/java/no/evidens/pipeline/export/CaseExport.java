@@ -17,11 +17,22 @@ public record CaseExport(String format, int version, @JsonProperty("case") Strin
 
     /**
      * A finding; {@code id} is the one it had in the store it came from (the history refers to it); {@code version}
-     * counts its changes (a change names the version it was made on; 0 in exports made before versions).
+     * counts its changes (a change names the version it was made on; 0 in exports made before versions). {@code ref}
+     * and {@code number} name it in commands and do not change when the report's order does; {@code position} is its
+     * place in the case's report (from 1; 0 in exports made before the order), {@code reportNumber} what the report
+     * numbers it, counted in that order, and {@code label} the report's name for it ({@code Avvik 1}).
      */
     public record FindingOut(long id, String ref, String label, String kind, int number, String title,
                              List<RequirementOut> requirements, String text, String status, String createdBy, String createdAt,
-                             String updatedBy, String updatedAt, List<EvidenceOut> evidence, int version) {
+                             String updatedBy, String updatedAt, List<EvidenceOut> evidence, int version, int position,
+                             int reportNumber) {
+        /** A finding outside a case's order: the report numbers it as its reference does. */
+        public FindingOut(long id, String ref, String label, String kind, int number, String title, List<RequirementOut> requirements,
+                          String text, String status, String createdBy, String createdAt, String updatedBy, String updatedAt,
+                          List<EvidenceOut> evidence, int version) {
+            this(id, ref, label, kind, number, title, requirements, text, status, createdBy, createdAt, updatedBy, updatedAt, evidence,
+                    version, 0, number);
+        }
     }
 
     public record RequirementOut(String law, List<String> sections, String text) {

@@ -52,13 +52,32 @@ public final class CaseExports {
      * quotation's document (a first name alone that the model misses inside the short quotation).
      */
     public static CaseExport read(FindingStore store, String caseId, String actor, Anonymiser anonymiser, EvidenceIndex index) {
+        return read(store, caseId, actor, anonymiser, index, new Persons());
+    }
+
+    /**
+     * An anonymised export of the case, and the findings whose own words (title, text: not anonymised) hold a name the
+     * export masked in the quotations, their notes, searches or documents' titles.
+     */
+    public record Anonymised(CaseExport export, List<OwnWords.Named> namesInOwnWords) {
+    }
+
+    /** The case anonymised (with an index, as {@link #read(FindingStore, String, String, Anonymiser, EvidenceIndex)}). */
+    public static Anonymised anonymised(FindingStore store, String caseId, String actor, Anonymiser anonymiser, EvidenceIndex index) {
+        Persons persons = new Persons();
+        CaseExport export = read(store, caseId, actor, anonymiser, index, persons);
+        return new Anonymised(export, OwnWords.in(export.findings(), persons.masked()));
+    }
+
+    private static CaseExport read(FindingStore store, String caseId, String actor, Anonymiser anonymiser, EvidenceIndex index,
+                                   Persons first) {
         List<Finding> findings = store.findings(caseId);
         if (findings.isEmpty()) {
             throw new IllegalArgumentException("case " + caseId + " has no findings (see: evidens finding create --help)");
         }
         List<FindingOut> out = new ArrayList<>();
         // One count of persons for the whole export: «[navn 1]» is the same person in every finding of the report
-        Persons persons = new Persons();
+        Persons persons = first;
         for (Finding f : findings) {
             out.add(finding(f, store.evidence(f.id()), anonymiser, persons, index));
             persons = persons.nextFinding();
@@ -84,7 +103,7 @@ public final class CaseExports {
                 f.requirements().stream().map(r -> new RequirementOut(r.law(), r.sections(), r.text())).toList(),
                 NationalIds.mask(f.text()),
                 f.status(), f.createdBy(), f.createdAt().toString(), f.updatedBy(), f.updatedAt().toString(), evidence,
-                f.version());
+                f.version(), f.position(), f.reportNumber());
     }
 
     /** One evidence item as exported. */

@@ -3,7 +3,9 @@ package no.evidens.pipeline.export;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,21 +24,29 @@ public final class Persons {
 
     private final List<Set<String>> all;
     private final List<List<Set<String>>> fullNames;
+    /** Every name masked in the export so far, as the text wrote it (in memory only: never logged or written). */
+    private final Set<String> masked;
     /** The persons met in this finding, in the order of {@link #all}. */
     private final List<Set<String>> persons = new ArrayList<>();
 
     public Persons() {
-        this(new ArrayList<>(), new ArrayList<>());
+        this(new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>());
     }
 
-    private Persons(List<Set<String>> all, List<List<Set<String>>> fullNames) {
+    private Persons(List<Set<String>> all, List<List<Set<String>>> fullNames, Set<String> masked) {
         this.all = all;
         this.fullNames = fullNames;
+        this.masked = masked;
     }
 
     /** The persons of the next finding of the same export: the same numbers, no name word known yet. */
     public Persons nextFinding() {
-        return new Persons(all, fullNames);
+        return new Persons(all, fullNames, masked);
+    }
+
+    /** The names masked so far in the whole export, as written where they were masked, in the order met. */
+    public Set<String> masked() {
+        return Collections.unmodifiableSet(masked);
     }
 
     /**
@@ -46,6 +56,7 @@ public final class Persons {
      * and {@code Anders Moe}. A name of one word is the first person met with that word.
      */
     int numberOf(String name) {
+        masked.add(name);
         Set<String> words = words(name);
         for (int i = 0; i < all.size(); i++) {
             Set<String> person = all.get(i);

@@ -43,15 +43,35 @@ public final class CaseReports {
      * @throws NotFound when the case has no findings
      */
     public CaseExport export(String caseId, boolean anonymise, String actor) {
+        if (anonymise) {
+            return anonymised(caseId, actor).export();
+        }
         try (FindingStore store = stores.get()) {
-            if (store.findings(caseId).isEmpty()) {
-                throw new NotFound("case " + caseId + " has no findings (see: evidens finding create --help)", "error.no-findings", caseId);
-            }
-            if (!anonymise || !IndexBackend.of(home).mayHaveIndex()) {
-                return CaseExports.read(store, caseId, actor, anonymise ? Anonymiser.withNameModel() : null, null);
+            requireFindings(store, caseId);
+            return CaseExports.read(store, caseId, actor, null, null);
+        }
+    }
+
+    private static void requireFindings(FindingStore store, String caseId) {
+        if (store.findings(caseId).isEmpty()) {
+            throw new NotFound("case " + caseId + " has no findings (see: evidens finding create --help)", "error.no-findings", caseId);
+        }
+    }
+
+    /**
+     * The case anonymised, as {@link #export} makes it, and the findings whose own title or text hold a name the export
+     * masked (the auditor's words are not anonymised: {@link no.evidens.pipeline.export.OwnWords}).
+     *
+     * @throws NotFound when the case has no findings
+     */
+    public CaseExports.Anonymised anonymised(String caseId, String actor) {
+        try (FindingStore store = stores.get()) {
+            requireFindings(store, caseId);
+            if (!IndexBackend.of(home).mayHaveIndex()) {
+                return CaseExports.anonymised(store, caseId, actor, Anonymiser.withNameModel(), null);
             }
             try (SearcherSource.Lease lease = index.lease()) {
-                return CaseExports.read(store, caseId, actor, Anonymiser.withNameModel(), lease.searcher());
+                return CaseExports.anonymised(store, caseId, actor, Anonymiser.withNameModel(), lease.searcher());
             }
         }
     }

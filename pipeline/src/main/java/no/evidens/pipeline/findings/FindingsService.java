@@ -149,7 +149,7 @@ public final class FindingsService {
     }
 
     /** Runs a change; a stale one is refused with the finding as it is now. */
-    private static Finding stale(FindingStore store, java.util.function.Supplier<Finding> change) {
+    private static <T> T stale(FindingStore store, java.util.function.Supplier<T> change) {
         try {
             return change.get();
         } catch (StaleFinding e) {
@@ -173,6 +173,42 @@ public final class FindingsService {
             });
             audited(store, actor, "finding-delete", caseId, before.ref(), null);
             return before;
+        }
+    }
+
+    /**
+     * Puts findings at a place in the case's report, one after the other in the order named: the report (every export, the
+     * findings page) shows them there and numbers each kind in that order; their references stay. Each one moved is in its
+     * history and the audit trail ({@code finding-order}).
+     *
+     * @param refs     the findings to move, in the order they are to stand
+     * @param position the place of the first (1 = first; past the end: last)
+     * @param version  the version the move was asked on (one finding only), or null
+     * @return the case's findings in their new order
+     */
+    public List<FindingOut> order(String caseId, List<String> refs, int position, String actor, Integer version) {
+        if (position < 1) {
+            throw new no.evidens.pipeline.Refusal("error.order.position", "the place is counted from 1 (the first in the report): "
+                    + position, position);
+        }
+        try (FindingStore store = open()) {
+            List<Finding> moving = new ArrayList<>();
+            for (String ref : refs) {
+                moving.add(findingOf(store, caseId, ref));
+            }
+            List<Finding> before = store.findings(caseId);
+            List<Finding> after = stale(store, () -> store.order(moving, position, actor, version));
+            List<FindingOut> out = new ArrayList<>();
+            for (Finding f : after) {
+                out.add(out(store, f));
+                boolean moved = moving.stream().anyMatch(m -> m.id() == f.id())
+                        && before.stream().anyMatch(b -> b.id() == f.id() && b.position() != f.position());
+                if (moved) {
+                    audited(store, actor, "finding-order", caseId, f.ref(), "plass " + f.position() + ", " + f.label()
+                            + ", versjon " + f.version());
+                }
+            }
+            return out;
         }
     }
 

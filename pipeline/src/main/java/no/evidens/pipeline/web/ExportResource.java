@@ -14,7 +14,10 @@ import no.evidens.pipeline.search.SavedSearchService;
 
 /**
  * {@code GET /api/export?case=&format=[&sprak=nb|nn]}: the findings report as a download (docx, md, csv, xlsx …), its
- * own words in the language asked for, else the case's ({@code POST /api/eksport-sprak}), else Bokmål.
+ * own words in the language asked for, else the case's ({@code POST /api/eksport-sprak}), else Bokmål; and
+ * {@code GET /api/export/own-words?case=}: before an anonymised download, the findings whose own title or text name a person
+ * the anonymised quotations mask ({@code {"case", "namesInOwnWords": [{"ref","label","field","names"}]}}: the findings'
+ * words are exported as written).
  */
 final class ExportResource implements Routes.Resource {
     private final FindingsService findings;
@@ -27,7 +30,19 @@ final class ExportResource implements Routes.Resource {
 
     @Override
     public void register(Routes routes) {
-        routes.get("/api/export", this::export);
+        routes.get("/api/export", this::export).get("/api/export/own-words", (x, p) -> {
+            String caseId = x.access().require(Params.caseId(x.required("case")), Permission.EXPORT);
+            java.util.List<no.evidens.pipeline.export.OwnWords.Named> named;
+            try {
+                named = findings.reports().anonymised(caseId, x.access().user()).namesInOwnWords();
+            } catch (NotFound e) {
+                throw ApiError.notFound("error.no-findings", caseId);
+            }
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("case", caseId);
+            out.put("namesInOwnWords", named);
+            x.json(200, out);
+        });
     }
 
     private void export(Exchange x, Map<String, String> path) throws IOException {

@@ -20,7 +20,9 @@ import no.evidens.pipeline.findings.StaleChange;
 /**
  * Findings: {@code GET|POST /api/findings} (list a case's, create one) and
  * {@code GET|PATCH|DELETE /api/findings/{case}/{ref}} (read, edit, delete one), and the review steps
- * {@code POST /api/findings/{case}/{ref}/submit|approve|reopen}.
+ * {@code POST /api/findings/{case}/{ref}/submit|approve|reopen}, and its place in the case's report
+ * {@code POST /api/findings/{case}/{ref}/position} ({@code {"position": 1, "version": 3}}; answers the case's findings in
+ * their new order).
  *
  * <p>A change names the version it was made on: {@code "version"} in the body, or {@code If-Match: "3"}.
  * A change made on an older version answers 409 with {@code yours} (what was sent) and {@code current}
@@ -63,6 +65,7 @@ final class FindingsResource implements Routes.Resource {
                     x.noContent();
                 })
                 .hint("/api/findings/", "findings are /api/findings/{case}/{ref}");
+        routes.post("/api/findings/{case}/{ref}/position", (x, p) -> order(x, Params.caseId(p.get("case")), p.get("ref")));
         for (ReviewStep step : ReviewStep.values()) {
             routes.post("/api/findings/{case}/{ref}/" + step.action(), (x, p) -> review(x, Params.caseId(p.get("case")), p.get("ref"), step));
         }
@@ -117,6 +120,23 @@ final class FindingsResource implements Routes.Resource {
             x.json(200, FindingsErrors.call(() -> findings.review(caseId, ref, step, x.access().may(caseId, Permission.APPROVE), x.access().user(), version)));
         } catch (StaleChange e) {
             conflict(x, e, Map.of(step.action(), true, "version", e.given()));
+        }
+    }
+
+    /** Moves a finding to a place in the report: the report writer's (as the wording), an auditor's or the lead's. */
+    private void order(Exchange x, String caseId, String ref) throws IOException {
+        JsonNode body = x.jsonBody();
+        JsonFields b = new JsonFields(body, "position", "version");
+        x.access().require(caseId, Permission.EDIT_TEXT);
+        Integer position = b.integer("position");
+        if (position == null || position < 1) {
+            throw ApiError.badField("position", "error.order.position", position == null ? "" : position);
+        }
+        Integer version = version(x, b);
+        try {
+            x.json(200, FindingsErrors.call(() -> findings.order(caseId, java.util.List.of(ref), position, x.access().user(), version)));
+        } catch (StaleChange e) {
+            conflict(x, e, body);
         }
     }
 

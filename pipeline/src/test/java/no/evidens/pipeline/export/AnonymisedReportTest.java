@@ -32,7 +32,8 @@ class AnonymisedReportTest {
     @TempDir
     Path tmp;
 
-    private static void quote(FindingStore store, Finding f, String quote) {
+    /** A quotation of a made-up journal attached to the finding. */
+    static void quote(FindingStore store, Finding f, String quote) {
         store.attach(f, new EvidenceDraft("sak/d1/0", null, "d1", 0, quote.length(), quote, "Journal", "journaler/journal.txt",
                 "journal", 1, 1, "0".repeat(64), null, Stance.SUPPORTS, null, new Provenance(null, Map.of()), null), "kari");
     }

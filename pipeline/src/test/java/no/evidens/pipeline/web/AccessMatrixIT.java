@@ -116,6 +116,10 @@ class AccessMatrixIT {
                 Map.of("text", "Ny ordlyd")), expect(200, 200, 200, 403, 403, 403));
         add(calls, expected, "PATCH /api/findings title", (u, r, i) -> u.json("PATCH", "/api/findings/" + c + "/" + r,
                 Map.of("title", "Ny tittel")), expect(200, 200, 403, 403, 403, 403));
+        // the report's order is the report writer's as its wording is (EDIT_TEXT); the warning before an anonymised export, the exporters'
+        add(calls, expected, "POST /api/findings/{case}/{ref}/position", (u, r, i) -> u.json("POST", "/api/findings/" + c + "/" + r + "/position",
+                Map.of("position", 1)), expect(200, 200, 200, 403, 403, 403));
+        add(calls, expected, "GET /api/export/own-words", (u, r, i) -> u.get("/api/export/own-words?case=" + c), expect(200, 403, 200, 403, 403, 403));
         add(calls, expected, "GET /api/cases/{case}", (u, r, i) -> u.get("/api/cases/" + c), readers(200));
         // POST …/verify as each role: QuotationCheckIT (a check runs on, so a second one here would be refused with 409)
         add(calls, expected, "GET /api/cases/{case}/verify", (u, r, i) -> u.get("/api/cases/" + c + "/verify"), readers(200));

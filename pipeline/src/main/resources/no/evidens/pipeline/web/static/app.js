@@ -447,7 +447,9 @@ async function viewFindings(params) {
   const caseId = state.caseId;
   let findings;
   try { findings = await api('GET', '/api/findings?' + qs({ case: caseId })); } catch (e) { render(heading(T('ui.findings.title')), el('p', { class: 'alert' }, errorText(e))); return; }
-  const anon = el('input', { type: 'checkbox', id: 'anonymise' });
+  // before an anonymised download: the findings whose own words name a person the quotations mask (not anonymised)
+  const ownWords = el('div', { id: 'export-own-words', class: 'cite export-check-note', role: 'status', hidden: true });
+  const anon = el('input', { type: 'checkbox', id: 'anonymise', onchange: ev => showOwnWords(caseId, ownWords, ev.target.checked) });
   const exportLink = (fmt, label) => el('a', { class: 'button', id: 'export-' + fmt, href: '/api/export?' + qs({ case: caseId, format: fmt }),
     download: '', onclick: ev => { ev.currentTarget.href = '/api/export?' + qs({ case: caseId, format: fmt, anonymise: anon.checked ? 'true' : null }); } }, label);
   // the report's own words («Kilde», «Kjelde» …): the language kept for the case, as the command line's export uses it
@@ -461,7 +463,7 @@ async function viewFindings(params) {
   const exportBar = el('section', { class: 'export', 'aria-label': T('ui.findings.export') }, el('strong', {}, T('ui.findings.exportLead')),
     exportLink('docx', 'Word (DOCX)'), exportLink('md', 'Markdown'), exportLink('csv', 'CSV'), exportLink('xlsx', 'Excel (XLSX)'),
     el('label', { class: 'inline' }, anon, T('ui.findings.anonymise')),
-    el('label', { class: 'inline' }, T('ui.findings.exportLanguage'), ' ', exportLanguage));
+    el('label', { class: 'inline' }, T('ui.findings.exportLanguage'), ' ', exportLanguage), ownWords);
   const kind = el('select', { id: 'new-kind', name: 'kind' }, ...['avvik', 'merknad', 'observasjon'].map(k => el('option', { value: k }, T('ui.kind.' + k))));
   const title = el('input', { type: 'text', id: 'new-title', required: true, autocomplete: 'off' });
   const reqs = el('textarea', { id: 'new-req', rows: '2' });
@@ -487,6 +489,21 @@ async function viewFindings(params) {
   if (window.EvidensVerify) await window.EvidensVerify.attach(caseId, findings);
   const ref = params.get('ref');
   if (ref) { const c = document.getElementById('finding-' + ref); if (c) c.scrollIntoView(); }
+}
+
+/** The notice beside the export: which finding's title or text names a person the anonymised quotations mask. */
+async function showOwnWords(caseId, box, anonymised) {
+  box.hidden = !anonymised;
+  if (!anonymised) return;
+  box.replaceChildren(T('ui.findings.ownWordsChecking'));
+  try {
+    const r = await api('GET', '/api/export/own-words?' + qs({ case: caseId }));
+    const named = r.namesInOwnWords;
+    if (!named.length) { box.replaceChildren(T('ui.findings.ownWordsNone')); return; }
+    box.replaceChildren(el('strong', {}, T('ui.findings.ownWords')), el('ul', {}, ...named.map(n =>
+      el('li', { dataset: { ref: n.ref, field: n.field } }, T('ui.findings.ownWords.' + n.field, n.label + ' (' + n.ref + ')',
+        n.names.map(name => '«' + name + '»').join(', '))))));
+  } catch (e) { box.replaceChildren(errorText(e)); }
 }
 
 function findingCard(caseId, f, all) {
@@ -550,13 +567,35 @@ function findingCard(caseId, f, all) {
           } }, T('ui.common.remove'))));
   }));
   return el('article', { class: 'finding', id: 'finding-' + f.ref, 'aria-labelledby': 'h-' + f.ref },
-    el('h3', { id: 'h-' + f.ref, tabindex: '-1' }, `${f.label}: ${f.title}`),
+    // the report's name for it (its order numbers it); the reference the command line and the addresses use, where they differ
+    el('h3', { id: 'h-' + f.ref, tabindex: '-1' }, f.reportNumber && f.reportNumber !== f.number ? `${f.label} (${f.ref}): ${f.title}` : `${f.label}: ${f.title}`),
+    orderBar(base, f, all),
     f.requirements.length ? el('p', { class: 'cite' }, T('ui.findings.requirements', f.requirements.map(r => r.text).join('; '))) : null,
     f.text ? el('p', {}, f.text) : null,
     el('p', { class: 'cite' }, T(ev.length === 1 ? 'ui.findings.status1' : 'ui.findings.statusN', f.status, ev.length, localDate(f.updatedAt, true), f.updatedBy)),
     ev.length ? items : el('p', { class: 'cite' }, T('ui.findings.noQuotes')),
     reviewBar(base, f), conflictBox, edit,
     el('p', {}, el('a', { href: '#/historikk?' + qs({ ref: f.ref }), id: 'history-' + f.ref }, T('ui.findings.history', f.label))));
+}
+
+/** «Flytt opp» / «Flytt ned»: the finding's place in the report (an approved one stays where it is until reopened). */
+function orderBar(base, f, all) {
+  const at = all.findIndex(o => o.ref === f.ref);
+  const locked = f.status === 'godkjent';
+  const move = async position => {
+    try {
+      const order = await api('POST', base + '/position', { position, version: f.version });
+      const now = order.find(o => o.ref === f.ref);
+      focusAfter = '#h-' + f.ref;
+      await refresh();
+      say(T('ui.findings.findingMoved', f.ref, now ? now.label : f.label, now ? now.position : position));
+    } catch (e) { showError(errorText(e)); }
+  };
+  return el('div', { class: 'actions order', 'aria-label': T('ui.findings.orderLabel', f.label) },
+    el('button', { type: 'button', class: 'secondary', id: 'order-' + f.ref + '-up', disabled: at <= 0 || locked,
+      'aria-label': T('ui.findings.moveFindingUp', f.label), onclick: () => move(f.position - 1) }, T('ui.findings.findingUp')),
+    el('button', { type: 'button', class: 'secondary', id: 'order-' + f.ref + '-down', disabled: at < 0 || at === all.length - 1 || locked,
+      'aria-label': T('ui.findings.moveFindingDown', f.label), onclick: () => move(f.position + 1) }, T('ui.findings.findingDown')));
 }
 
 const STATUS_NEXT = {

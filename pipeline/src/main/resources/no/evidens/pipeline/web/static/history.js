@@ -22,7 +22,7 @@ const HISTORY_WORDS = {
   action: a => TEXTS.tekster['ui.history.action.' + a] || a,
   /** The fields a person reads, in the order shown: id → its name. */
   get fields() {
-    return Object.fromEntries(['title', 'text', 'requirements', 'status', 'ref', 'kind', 'position', 'quote', 'note', 'stance']
+    return Object.fromEntries(['title', 'text', 'requirements', 'status', 'ref', 'kind', 'position', 'label', 'quote', 'note', 'stance']
       .map(f => [f, T('ui.history.field.' + f)]));
   },
   quote: q => `«${q}»`,
