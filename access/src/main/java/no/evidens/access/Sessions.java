@@ -40,17 +40,29 @@ public final class Sessions {
     private final Clock clock;
     private final Duration idle;
     private final Duration absolute;
+    private final ExpiryWriter expiries;
 
     /**
      * @param dir      the access database's folder
      * @param lockWait how long to wait for the database while another process has it
      */
     public Sessions(Path dir, Duration lockWait, Clock clock, Duration idle, Duration absolute) {
+        this(dir, lockWait, clock, idle, absolute, SessionRows::extend);
+    }
+
+    /** @param expiries writes a session's moved idle expiry (the database's; a test's may fail as a full disk does) */
+    Sessions(Path dir, Duration lockWait, Clock clock, Duration idle, Duration absolute, ExpiryWriter expiries) {
         this.dir = dir;
         this.lockWait = lockWait;
         this.clock = clock;
         this.idle = idle;
         this.absolute = absolute;
+        this.expiries = expiries;
+    }
+
+    /** Writes a session's idle expiry. */
+    interface ExpiryWriter {
+        void extend(AccessStore store, String idHash, Instant expires);
     }
 
     /** How long a session lives at most (for the cookie's Max-Age). */
@@ -84,20 +96,55 @@ public final class Sessions {
             known.put(key, new Known(moved, k.checked()));
             return Optional.of(moved);
         }
-        Optional<Session> live;
-        try (AccessStore store = AccessStore.open(dir, lockWait)) {
-            Optional<SessionRows.Row> row = SessionRows.find(store, key);
+        Optional<SessionRows.Row> row;
+        boolean unwritten = false;
+        Session live = null;
+        AccessStore store = AccessStore.open(dir, lockWait);
+        try {
+            row = SessionRows.find(store, key);
             if (row.isPresent() && now.isBefore(row.get().expires())) {
-                Session s = moved(new Session(id, row.get().user(), token(id), row.get().created(), row.get().expires()), now);
-                SessionRows.extend(store, key, s.expires());
-                live = Optional.of(s);
-            } else {
-                row.ifPresent(r -> SessionRows.delete(store, key));
-                live = Optional.empty();
+                live = new Session(id, row.get().user(), token(id), row.get().created(), row.get().expires());
+                Session moved = moved(live, now);
+                unwritten = !written(() -> expiries.extend(store, key, moved.expires()));
+                live = unwritten ? live : moved;
+            } else if (row.isPresent()) {
+                unwritten = !written(() -> SessionRows.delete(store, key));
+            }
+        } finally {
+            closeAfter(store, unwritten);
+        }
+        if (live == null) {
+            known.remove(key);
+            return Optional.empty();
+        }
+        known.put(key, new Known(live, now));
+        return Optional.of(live);
+    }
+
+    /**
+     * Runs a write of a session's upkeep (its idle expiry moved on, an expired row dropped); false when it cannot be
+     * written (the home's disk full, the database held by another process too long). The session was read, so what it
+     * is stays known: a live one holds until the expiry stored (moved on at the next check that can write), an expired one
+     * is refused whenever it comes back. Signing in needs a write and is refused meanwhile.
+     */
+    private static boolean written(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** Closes the store; after a write that failed, its close fails too (the same cause), which the write has answered. */
+    private static void closeAfter(AccessStore store, boolean unwritten) {
+        try {
+            store.close();
+        } catch (IllegalStateException e) {
+            if (!unwritten) {
+                throw e;
             }
         }
-        live.ifPresentOrElse(s -> known.put(key, new Known(s, now)), () -> known.remove(key));
-        return live;
     }
 
     /** Ends the session (sign-out). */

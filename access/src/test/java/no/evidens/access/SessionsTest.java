@@ -131,4 +131,36 @@ class SessionsTest {
             return now;
         }
     }
+
+    /**
+     * A home whose disk is full: the session's idle expiry cannot be written. The session was found, so it holds (until the
+     * expiry stored, not moved on), rather than every request of a signed-in user failing; once the write works it moves on.
+     */
+    @Test
+    void aSessionWhoseExpiryCannotBeWrittenHoldsUntilTheExpiryStored() {
+        Sessions.Session s = server().open("kari");
+        boolean[] full = {true};
+        Sessions.ExpiryWriter disk = (store, idHash, expires) -> {
+            if (full[0]) {
+                throw new IllegalStateException("the access database failed: No space left on device");
+            }
+            SessionRows.extend(store, idHash, expires);
+        };
+        clock.move(Duration.ofMinutes(20));
+        Sessions fullHome = new Sessions(dir, Duration.ofSeconds(5), clock, IDLE, MAX, disk);
+        Sessions.Session held = fullHome.touch(s.id()).orElseThrow();
+        assertEquals(s.expires(), held.expires(), "the expiry stored, not moved on");
+        assertEquals(s.token(), held.token());
+        clock.move(Duration.ofMinutes(11));
+        assertTrue(new Sessions(dir, Duration.ofSeconds(5), clock, IDLE, MAX, disk).touch(s.id()).isEmpty(),
+                "past the expiry stored: expired, as a session idle that long");
+
+        Sessions.Session t = server().open("kari");
+        clock.move(Duration.ofMinutes(20));
+        full[0] = false;
+        Sessions room = new Sessions(dir, Duration.ofSeconds(5), clock, IDLE, MAX, disk);
+        assertTrue(room.touch(t.id()).isPresent());
+        clock.move(Duration.ofMinutes(20));
+        assertTrue(server().touch(t.id()).isPresent(), "moved on and stored once the write works");
+    }
 }

@@ -213,7 +213,7 @@ final class SolrNodes implements AutoCloseable {
             if (System.currentTimeMillis() >= deadline) {
                 down = true;
                 throw new IndexUnreachableException("SolrCloud at " + target + " did not answer" + (wasDown ? " (still down)" : " for "
-                        + patience.retryForMs() / 1000 + " s") + ": " + (last == null ? "" : last.getMessage()), last);
+                        + patience.retryForMs() / 1000 + " s") + ": " + said(last), last);
             }
             try {
                 Thread.sleep(PAUSE_MS);
@@ -222,6 +222,14 @@ final class SolrNodes implements AutoCloseable {
                 throw new IOException("interrupted while waiting for SolrCloud", e);
             }
         }
+    }
+
+    /** What the last failure said: its message, or its type when it has none (not the word "null"). */
+    private static String said(Exception last) {
+        if (last == null) {
+            return "";
+        }
+        return last.getMessage() != null ? last.getMessage() : last.getClass().getName();
     }
 
     /** The nodes from the next one in turn on, so that requests share the work among them. */

@@ -123,16 +123,17 @@ final class ServeCommand implements Callable<Integer> {
         WebConfig config = WebConfig.defaults(port, (long) maxUploadMb << 20);
         config = config.withSearches(searches == 0 ? config.searches() : searches, Duration.ofSeconds(searchWait))
                 .withBodyShare(bodyShare);
-        serve(spec.commandLine().getOut(), h, config, exposure, FindingsOptions.user(user));
+        serve(spec.commandLine().getOut(), spec.commandLine().getErr(), h, config, exposure, FindingsOptions.user(user));
         return 0;
     }
 
     /** Starts the workspace, prints its address and runs until the process is stopped. */
     static void serve(PrintWriter out, EvidensHome h, int port, String user, long maxUpload) throws Exception {
-        serve(out, h, WebConfig.defaults(port, maxUpload), Exposure.local(), user);
+        serve(out, out, h, WebConfig.defaults(port, maxUpload), Exposure.local(), user);
     }
 
-    static void serve(PrintWriter out, EvidensHome h, WebConfig config, Exposure exposure, String user) throws Exception {
+    static void serve(PrintWriter out, PrintWriter err, EvidensHome h, WebConfig config, Exposure exposure, String user)
+            throws Exception {
         // Threads, timeouts and the accept queue: WebConfig's defaults, the one place they are set.
         WebServer server = WebServer.start(h, config, exposure, user, Ingestion::new);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -143,6 +144,8 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Evidens workspace for " + h.root() + " at " + server.url() + (exposure.signIn() ? " with sign-in" : "")
                 + "  (Ctrl-C stops it)");
         out.flush();
+        // a SolrCloud cluster that did not answer the warm-up at once: said after the address, and again when it ends
+        IndexNotice.follow(server.warmup(), err);
         stopped.await();
     }
 

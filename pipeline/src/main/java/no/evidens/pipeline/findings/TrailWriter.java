@@ -129,6 +129,9 @@ public final class TrailWriter implements AutoCloseable {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the audit trail was not written in time", e);
         } catch (ExecutionException e) {
+            if (no.evidens.pipeline.Messages.diskFull(e.getCause())) {
+                throw new TrailNotWritten(e.getCause());
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }

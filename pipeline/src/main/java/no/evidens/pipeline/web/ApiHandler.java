@@ -182,8 +182,22 @@ final class ApiHandler extends Handler.Abstract {
             return false;
         }
         LOG.warn("{} {} failed: the disk is full", x.method(), x.path());
-        x.error(507, no.evidens.pipeline.lang.Texts.of(ErrorTexts.language(x)).get("error.disk-full"));
+        x.error(507, no.evidens.pipeline.lang.Texts.of(ErrorTexts.language(x)).get(diskFullKey(e)));
         return true;
+    }
+
+    /**
+     * The words for a full disk: a request refused because its audit-trail line could not be written (a search, a journal
+     * shown, an export) saved nothing of its own, and is told so, and what still works; any other, that its change was
+     * not saved.
+     */
+    static String diskFullKey(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof no.evidens.pipeline.findings.TrailNotWritten) {
+                return "error.disk-full.trail";
+            }
+        }
+        return "error.disk-full";
     }
 
     /**

@@ -16,6 +16,7 @@ import no.evidens.findings.trail.AuditEvent;
 import no.evidens.findings.trail.TrailCheck;
 import no.evidens.findings.trail.TrailProblem;
 import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexUnreachableException;
 import no.evidens.index.IndexedDocument;
 import no.evidens.pipeline.findings.AuditCsv;
 import no.evidens.pipeline.findings.AuditService;
@@ -28,6 +29,8 @@ import no.evidens.pipeline.lang.Texts;
  * whole chain is intact.
  */
 final class AuditResource implements Routes.Resource {
+    /** Kept among an answer's file names once the index did not answer: no document is looked up after it. */
+    private static final String UNANSWERED = "";
     private final AuditService audit;
     private final SharedIndex index;
 
@@ -100,17 +103,25 @@ final class AuditResource implements Routes.Resource {
         return fileOf(caseId, docId, names);
     }
 
-    /** A document's file, looked up once per answer; null when the index is not open or no longer holds it. */
+    /**
+     * A document's file, looked up once per answer; null when the index is not open or no longer holds it, and for the
+     * rest of the answer once the index does not answer (a SolrCloud cluster down): the trail is in the home and is read
+     * all the same, with the documents' ids as recorded, rather than refused for want of their names.
+     */
     private String fileOf(String caseId, String docId, Map<String, String> names) {
         EvidenceIndex s = index.searcherIfAny();
-        if (s == null || docId == null) {
+        if (s == null || docId == null || names.containsKey(UNANSWERED)) {
             return null;
         }
         if (!names.containsKey(docId)) {
             try {
                 names.put(docId, s.document(caseId, docId).map(IndexedDocument::file).orElse(null));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                if (!IndexUnreachableException.in(e)) {
+                    throw new UncheckedIOException(e);
+                }
+                names.put(UNANSWERED, null);
+                return null;
             }
         }
         return names.get(docId);

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import org.eclipse.jetty.server.Handler;
@@ -17,6 +18,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import no.evidens.access.Sessions;
 import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexUnreachableException;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.findings.AuditService;
@@ -62,13 +64,16 @@ public final class WebServer implements AutoCloseable {
     private final EvidenceIndex searcher;
     private final TrailWriter trail;
     private final String url;
+    private final CompletableFuture<IndexUnreachableException> warmup;
 
-    private WebServer(Server server, ServerConnector connector, EvidenceIndex searcher, TrailWriter trail, String url) {
+    private WebServer(Server server, ServerConnector connector, EvidenceIndex searcher, TrailWriter trail, String url,
+                      CompletableFuture<IndexUnreachableException> warmup) {
         this.server = server;
         this.connector = connector;
         this.searcher = searcher;
         this.trail = trail;
         this.url = url;
+        this.warmup = warmup;
     }
 
     /**
@@ -136,8 +141,10 @@ public final class WebServer implements AutoCloseable {
             server.start();
             // Before the server says it is ready: the first person's search should not pay for the first search.
             boolean plainLoopback = !exposure.tls() && (exposure.wildcard() || Exposure.loopback(exposure.host()));
-            Warmup.run(index, findings, storeWarmup, plainLoopback ? connector.getLocalPort() : -1);
-            return new WebServer(server, connector, searcher, trail, guard.url());
+            CompletableFuture<IndexUnreachableException> warmup = Warmup.start(index, findings, storeWarmup,
+                    plainLoopback ? connector.getLocalPort() : -1);
+            Warmup.await(warmup, IndexBackend.of(home).isSolr());
+            return new WebServer(server, connector, searcher, trail, guard.url(), warmup);
         } catch (Exception e) {
             trail.close();
             closeQuietly(searcher);
@@ -196,6 +203,14 @@ public final class WebServer implements AutoCloseable {
         // with sign-in, each member (and each address before sign-in) has a share of the body slots; alone, the one user has all
         return new ServiceEndpoints(new ApiHandler(guard, gate, routes, config.maxBodyRequests(), exposure.signIn() ? config.bodyShare() : 0,
                 new SearchAdmission(config.searches(), config.searchWait())), home, index, ingest);
+    }
+
+    /**
+     * The warm-up's first search, which the server waited for unless the index is remote and did not answer at once:
+     * when done, null if the index answered (or there was nothing to search), else why it did not.
+     */
+    public CompletableFuture<IndexUnreachableException> warmup() {
+        return warmup;
     }
 
     public int port() {

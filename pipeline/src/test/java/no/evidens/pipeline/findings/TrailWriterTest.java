@@ -165,4 +165,24 @@ class TrailWriterTest {
             assertEquals(entries, check.entries());
         }
     }
+
+    /**
+     * A full disk under the chain file (Linux's {@code /dev/full}, which refuses every write with ENOSPC, as a full disk
+     * does): the request's line is refused as the trail's and the disk's, so the web can tell the person that only the
+     * recording of their reading failed.
+     */
+    @Test
+    void aLineThatAFullDiskRefusesIsRefusedAsTheTrailsOnAFullDisk() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "a system with /dev/full");
+        Path chain = Files.createSymbolicLink(home.resolve(AuditService.CHAIN_FILE), full);
+        try (TrailWriter writer = new TrailWriter(home.resolve("findings"), chain, Duration.ofSeconds(20))) {
+            TrailNotWritten refused = assertThrows(TrailNotWritten.class,
+                    () -> writer.record(new AuditEvent("kari", "search", "fjordvik-2026", null, null, "«plan», 3 treff")));
+            assertTrue(no.evidens.pipeline.Messages.diskFull(refused), refused.getMessage());
+        } finally {
+            // the link, not /dev/full: JUnit's clean-up warns of a link out of its folder
+            Files.delete(chain);
+        }
+    }
 }

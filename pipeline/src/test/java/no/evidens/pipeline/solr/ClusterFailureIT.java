@@ -2,6 +2,7 @@ package no.evidens.pipeline.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -26,9 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import no.evidens.findings.trail.AuditEvent;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.findings.AuditService;
 import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.fixture.SolrTestCluster;
 import no.evidens.pipeline.web.WebServer;
@@ -120,6 +124,9 @@ class ClusterFailureIT {
     void theWholeClusterGoneAndBack() throws Exception {
         Path inbox = Files.createDirectories(tmp.resolve("innboks-borte"));
         zip(bundle("innboks-b", 2), inbox.resolve("innboks-b.zip"));
+        // a journal's passage shown earlier: the trail's page names its file, asked of the index
+        new AuditService(new EvidensHome(home), Duration.ofSeconds(20)).record("testar", "show-passage", "lager", AuditEvent.PASSAGE,
+                "lager/0123456789abcdef/1", "journal, søk");
         try (WebServer web = WebServer.start(new EvidensHome(home), 0, "testar")) {
             assertEquals(200, get(web, "/api/search?q=kvitteringsboks").statusCode());
             cluster.stopNode(0);
@@ -130,6 +137,27 @@ class ClusterFailureIT {
                 assertTrue(JSON.readTree(down.body()).get("error").asText().startsWith("Søkeindeksen svarer ikke nå"), down.body());
                 assertEquals("30", down.headers().firstValue("Retry-After").orElse(""));
                 assertEquals(200, get(web, "/api/cases").statusCode(), "what needs no index is served");
+                // the trail is in the home: read without the file names the index would give
+                HttpResponse<String> trail = get(web, "/api/cases/lager/audit");
+                assertEquals(200, trail.statusCode(), trail.body());
+                JsonNode shown = null;
+                for (JsonNode e : JSON.readTree(trail.body()).get("entries")) {
+                    shown = "show-passage".equals(e.get("action").asText()) ? e : shown;
+                }
+                assertNotNull(shown, trail.body());
+                assertEquals("lager/0123456789abcdef/1", shown.get("target").asText(), trail.body());
+                assertTrue(shown.get("name").isNull(), trail.body());
+                // a finding with its first quotation is one transaction: the passage cannot be read, so no finding
+                HttpResponse<String> created = post(web, "/api/findings", "{\"case\":\"lager\",\"kind\":\"avvik\",\"title\":\"Uten kilde\","
+                        + "\"evidence\":{\"passageId\":\"lager/0123456789abcdef/1\"}}");
+                assertEquals(503, created.statusCode(), created.body());
+                assertEquals(0, JSON.readTree(get(web, "/api/findings?case=lager").body()).size(), "no finding left without its quotation");
+                // a server started now opens at once, and its warm-up says the cluster did not answer when it gives up
+                try (WebServer late = WebServer.start(new EvidensHome(home), 0, "testar")) {
+                    assertFalse(late.warmup().isDone(), "started before its warm-up's search gave up (2 s against the read's 10 s)");
+                    assertEquals(200, get(late, "/api/cases").statusCode());
+                    assertNotNull(late.warmup().get(), "the warm-up met the cluster down");
+                }
                 CliRun gone = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
                 assertEquals(3, gone.code(), gone.out() + gone.err());
                 assertTrue(Files.exists(inbox.resolve("innboks-b.zip")), "left in the inbox, not in failed/: " + gone.out());
@@ -150,6 +178,14 @@ class ClusterFailureIT {
         CliRun taken = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
         assertEquals(0, taken.code(), taken.out() + taken.err());
         assertTrue(Files.exists(inbox.resolve("done").resolve("innboks-b.zip")), taken.out());
+    }
+
+    private static HttpResponse<String> post(WebServer web, String path, String json) throws Exception {
+        String token = JSON.readTree(get(web, "/api/session").body()).get("token").asText();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
+                .header("Accept-Language", "nb").header("Content-Type", "application/json").header(WebServer.TOKEN_HEADER, token)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static HttpResponse<String> get(WebServer web, String path) throws Exception {

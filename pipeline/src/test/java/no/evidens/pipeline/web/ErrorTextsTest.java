@@ -88,4 +88,16 @@ class ErrorTextsTest {
                 ErrorTexts.message(Language.NN, new FindingsRefusal("error.no-such-key", "english")),
                 "a key the catalogue lacks is a refusal without a key");
     }
+
+    /** A full disk met by the audit trail's line (a search, a journal shown) is told apart from a change not saved. */
+    @Test
+    void aReadingRefusedForItsTrailLineOnAFullDiskIsNotToldAsAChangeNotSaved() {
+        java.io.IOException full = new java.io.IOException("No space left on device");
+        assertEquals("error.disk-full.trail", ApiHandler.diskFullKey(new no.evidens.pipeline.findings.TrailNotWritten(full)));
+        assertEquals("error.disk-full", ApiHandler.diskFullKey(new IllegalStateException("the findings store failed", full)));
+        for (Language l : Language.values()) {
+            String said = no.evidens.pipeline.lang.Texts.of(l).get("error.disk-full.trail");
+            assertTrue(said.startsWith("Disken på t") && said.contains("revisjonssporet"), said);
+        }
+    }
 }

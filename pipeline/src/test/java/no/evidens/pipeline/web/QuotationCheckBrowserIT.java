@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import no.evidens.pipeline.findings.CheckRecords;
+import no.evidens.pipeline.findings.FailedCheck;
 
 /**
  * The findings page's «Kontroller sitatene» in Chromium: pressed, its progress in words, then the summary (focused),
@@ -137,6 +141,38 @@ class QuotationCheckBrowserIT {
                 b.view("kontroll-sitater-telefon-nn");
             } catch (Exception | AssertionError e) {
                 throw b.failure("kontroll-sitater-telefon-failed", e);
+            }
+        }
+    }
+
+    /**
+     * A check that failed, kept in the home (as after a restart, or by {@code evidens verify}): the findings page shows why
+     * in words, and the note beside the export buttons says it (round 45 left this to the API's tests). The case's file is
+     * put back after, so the other tests see their own checks.
+     */
+    @Test
+    void aFailedChecksWordsAreShownOnTheFindingsPage() throws Exception {
+        Path file = ws.home.checks().resolve(QuotedCase.CASE + ".json");
+        byte[] before = Files.exists(file) ? Files.readAllBytes(file) : null;
+        Instant now = Instant.now();
+        new CheckRecords(ws.home.checks()).keepFailed(QuotedCase.CASE,
+                new FailedCheck("kari", now.toString(), now.plusSeconds(1).toString(), FailedCheck.INDEX));
+        try (Browser b = new Browser(1280, 900, "nb-NO")) {
+            try {
+                openFindings(b);
+                b.wait.until(ExpectedConditions.textToBe(By.id("verify-failed"), "Kontrollen stoppet: søkeindeksen kunne ikke leses."));
+                String note = b.driver.findElement(By.cssSelector("section.export #export-check-note")).getText();
+                assertTrue(note.matches("(Sitatene er ikke kontrollert\\. En|.* En senere) kontroll \\(.+, av kari\\) feilet: søkeindeksen kunne"
+                        + " ikke leses\\."), note);
+                b.view("kontroll-feilet");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("kontroll-feilet-failed", e);
+            }
+        } finally {
+            if (before == null) {
+                Files.delete(file);
+            } else {
+                Files.write(file, before);
             }
         }
     }
