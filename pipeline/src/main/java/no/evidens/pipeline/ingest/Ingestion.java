@@ -3,8 +3,7 @@ package no.evidens.pipeline.ingest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +27,7 @@ import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.StampedNames;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleReader;
 import no.evidens.pipeline.bundle.Manifest;
@@ -50,6 +50,8 @@ public final class Ingestion {
     private String bundleName;
     /** Around the engine's sink when it is opened (tests: an engine whose disk fills up). */
     private UnaryOperator<EvidenceSink> sinkAround = UnaryOperator.identity();
+    /** When the receipt is written, for its name ({@link StampedNames}). */
+    private Clock clock = Clock.systemUTC();
 
     public Ingestion(EvidensHome home, DocumentAnalyser analyser, int threads) {
         this.home = home;
@@ -137,6 +139,12 @@ public final class Ingestion {
     /** Wraps the engine's sink when it is opened: a test's full disk (also the inbox watcher's tests). */
     public Ingestion sinkAround(UnaryOperator<EvidenceSink> around) {
         this.sinkAround = around;
+        return this;
+    }
+
+    /** The clock the receipt's name is stamped by (tests: the night the clocks go back). */
+    public Ingestion clock(Clock clock) {
+        this.clock = clock;
         return this;
     }
 
@@ -253,8 +261,7 @@ public final class Ingestion {
                     CaseVersions.bundleName(bundleName != null ? bundleName : bundlePath.toAbsolutePath().normalize().toString()),
                     home.receipts());
             IngestMarks.mark("versions recorded");
-            Json.write(receipt, home.receipts().resolve(caseId + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".json"));
+            Json.write(receipt, home.receipts().resolve(StampedNames.name(caseId, clock.instant(), ".json")));
         } catch (IOException e) {
             throw new ReceiptNotSaved(receipt, home.receipts().toString(), e);
         } catch (java.io.UncheckedIOException e) {
