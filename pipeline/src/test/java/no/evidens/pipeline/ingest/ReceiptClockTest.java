@@ -37,12 +37,9 @@ class ReceiptClockTest {
 
     @Test
     void theReceiptOfTheLaterIngestionIsTheNewerAcrossTheChange() throws Exception {
-        Path first = Files.createDirectories(tmp.resolve("forste"));
-        Files.writeString(first.resolve("notat.txt"), NOTE);
-        Path second = Files.createDirectories(tmp.resolve("andre"));
-        Files.writeString(second.resolve("notat.txt"), NOTE);
-        Files.writeString(second.resolve("plan.txt"), "Tiltaksplanen ble evaluert i mars.");
         EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        Path first = bundle("forste", NOTE);
+        Path second = bundle("andre", NOTE, "Tiltaksplanen ble evaluert i mars.");
 
         ingest(home, first, FIRST);
         ingest(home, second, SECOND);
@@ -55,6 +52,16 @@ class ReceiptClockTest {
         assertEquals(Optional.of(second.toString()), receipts.bundleOf("sak", "notat.txt", Sha256.of(first.resolve("notat.txt"))),
                 "the note was last ingested from the second bundle");
         assertEquals(Optional.of(SECOND), receipts.newContentSince("sak", Instant.parse("2026-10-25T01:00:00Z")));
+    }
+
+    /** A bundle of the note, {@code notat.txt}, and perhaps a plan, {@code plan.txt}. */
+    private Path bundle(String name, String note, String... plan) throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve(name));
+        Files.writeString(folder.resolve("notat.txt"), note);
+        for (String text : plan) {
+            Files.writeString(folder.resolve("plan.txt"), text);
+        }
+        return folder;
     }
 
     private static void ingest(EvidensHome home, Path bundle, Instant at) throws Exception {
