@@ -179,10 +179,12 @@ public final class Ingestion {
         IncompleteContainers incomplete = new IncompleteContainers(home.root().resolve("incomplete").resolve(caseId), retryFailed);
         boolean written = false;
         boolean completed = false;
+        // a bundle unpacked from a zip is in our own folder: nobody writes to it while it is read
+        ChangedWhileRead changes = bundle.unpacked() != null ? ChangedWhileRead.NONE : ChangedWhileRead.since(begun);
         try (OnDemandSink engine = new OnDemandSink(() -> sinkAround.apply(backend.openSink()), caseId,
                 committedHashes(backend, caseId))) {
             UnsavedDocuments index = new UnsavedDocuments(engine);
-            KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads).check(bundle.entries());
+            KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads, changes).check(bundle.entries());
             IngestMarks.mark("known files checked");
             if (known.lines().isPresent()) {
                 // Nothing new (a re-ingest of an unchanged bundle): every line is known without the route,
@@ -201,8 +203,6 @@ public final class Ingestion {
                 IngestMarks.mark("index writer open");
                 ExecutorService preparing = prepare();
                 try {
-                    // a bundle unpacked from a zip is in our own folder: nobody writes to it while it is read
-                    ChangedWhileRead changes = bundle.unpacked() != null ? ChangedWhileRead.NONE : ChangedWhileRead.since(begun);
                     route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes(), changes);
                 } finally {
                     IngestMarks.mark("route done");
