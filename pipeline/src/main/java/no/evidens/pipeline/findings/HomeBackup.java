@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -176,7 +177,9 @@ public final class HomeBackup {
                 String bundle = root.path("bundle").asText("");
                 if (bundle.startsWith(oldBundles) && root instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
                     o.put("bundle", newBundles + bundle.substring(oldBundles.length()));
+                    FileTime written = Files.getLastModifiedTime(r);
                     Json.write(o, r);
+                    Files.setLastModifiedTime(r, written); // when the ingestion wrote it, as the copy kept it
                 }
             }
         }
@@ -220,7 +223,9 @@ public final class HomeBackup {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else if (!p.getFileName().toString().equals("write.lock")) {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                    // with its modification time: a receipt's moment when its name has none, or names the hour that came
+                    // twice (StampedNames)
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                     n++;
                 }
             }

@@ -5,11 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -18,17 +13,26 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.StampedNames;
 
-/** Where an indexed file came from, as the ingestion receipts under the home folder tell. */
+/**
+ * Where an indexed file came from, as the ingestion receipts under the home folder tell. Receipts are named by the
+ * moment their ingestion finished ({@link StampedNames}): in UTC since round 46, in this machine's zone before.
+ */
 public final class Receipts {
-    /** The time in a receipt's name, as {@code Ingestion} writes it. */
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
-    private static final int STAMP_LENGTH = "yyyyMMdd-HHmmss-SSS".length();
+    private static final String JSON = ".json";
 
     private final Path dir;
+    private final StampedNames names;
 
     public Receipts(Path receiptsDir) {
+        this(receiptsDir, StampedNames.ofThisMachine());
+    }
+
+    /** @param names how the receipts' names are read (the zone of the names written before round 46) */
+    public Receipts(Path receiptsDir, StampedNames names) {
         this.dir = receiptsDir;
+        this.names = names;
     }
 
     /**
@@ -36,14 +40,9 @@ public final class Receipts {
      * this content, if any.
      */
     public Optional<String> bundleOf(String caseId, String file, String sha256) {
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> receipts = s.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
-            for (Path r : receipts) {
-                JsonNode root = Json.mapper().readTree(r.toFile());
+        try {
+            for (StampedNames.Stamped r : names.newestFirst(dir, JSON)) {
+                JsonNode root = Json.mapper().readTree(r.file().toFile());
                 if (!caseId.equals(root.path("case").asText()) || !root.hasNonNull("bundle")) {
                     continue;
                 }
@@ -63,25 +62,33 @@ public final class Receipts {
 
     /**
      * When a bundle that brought new content into the case (a document indexed) was last ingested after {@code since}:
-     * the receipts' times are read from their names ({@code <case>-yyyyMMdd-HHmmss-SSS.json}, written in this machine's
-     * zone when the ingestion finished; a receipt named otherwise is read for its case, and its modification time
-     * taken), and only the receipts after {@code since} are read for their counts (this is asked each time the findings
-     * page is opened). A bundle ingested again unchanged brings nothing new. Empty when none did.
+     * the receipts' times are read from their names ({@code <case>-<stamp>.json}, written when the ingestion finished; a
+     * receipt named otherwise is read for its case, and its modification time taken), and only the receipts after
+     * {@code since} are read for their counts (this is asked each time the findings page is opened). A bundle ingested
+     * again unchanged brings nothing new. Empty when none did.
      */
     public Optional<Instant> newContentSince(String caseId, Instant since) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        Instant last = null;
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                Instant at = ingestedAt(p, caseId);
-                if (at != null && at.isAfter(since) && (last == null || at.isAfter(last)) && indexedAny(p)) {
-                    last = at;
-                }
+        for (StampedNames.Stamped r : names.newestFirst(dir, JSON)) {
+            if (!r.at().isAfter(since)) {
+                break;
+            }
+            if (ofCase(r, caseId) && indexedAny(r.file())) {
+                return Optional.of(r.at());
             }
         }
-        return Optional.ofNullable(last);
+        return Optional.empty();
+    }
+
+    /** Whether the receipt is the case's: named by ingestion, its name says; named otherwise, its content. */
+    private static boolean ofCase(StampedNames.Stamped receipt, String caseId) {
+        if (receipt.prefix() != null) {
+            return receipt.prefix().equals(caseId);
+        }
+        try {
+            return caseId.equals(Json.mapper().readTree(receipt.file().toFile()).path("case").asText());
+        } catch (IOException unreadable) {
+            return false; // a receipt being written, or damaged: it does not name a case
+        }
     }
 
     /** Whether the receipt's ingestion indexed a document; a receipt that cannot be read indexed none. */
@@ -93,27 +100,6 @@ public final class Receipts {
         }
     }
 
-    /** When the receipt's ingestion into the case finished; null when the receipt is another case's, or unreadable. */
-    private static Instant ingestedAt(Path receipt, String caseId) throws IOException {
-        String name = receipt.getFileName().toString();
-        int stamp = name.length() - ".json".length() - STAMP_LENGTH;
-        if (stamp > 1 && name.charAt(stamp - 1) == '-') {
-            try {
-                LocalDateTime at = LocalDateTime.parse(name.substring(stamp, stamp + STAMP_LENGTH), STAMP);
-                // named by ingestion: its case is the name before the time
-                return name.substring(0, stamp - 1).equals(caseId) ? at.atZone(ZoneId.systemDefault()).toInstant() : null;
-            } catch (DateTimeParseException notAStamp) {
-                // named otherwise (copied by hand): read for its case below
-            }
-        }
-        try {
-            return caseId.equals(Json.mapper().readTree(receipt.toFile()).path("case").asText())
-                    ? Files.getLastModifiedTime(receipt).toInstant() : null;
-        } catch (IOException unreadable) {
-            return null; // a receipt being written, or damaged: it does not name a case
-        }
-    }
-
     /** The cases the receipts name, in order; a receipt that cannot be read (being written, or damaged) names none. */
     public List<String> cases() throws IOException {
         TreeSet<String> cases = new TreeSet<>();
@@ -121,7 +107,7 @@ public final class Receipts {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+            for (Path p : files.filter(f -> f.toString().endsWith(JSON)).toList()) {
                 try {
                     JsonNode n = Json.mapper().readTree(p.toFile());
                     if (n.hasNonNull("case")) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.StampedNames;
 
 /**
  * Which documents of a case are earlier versions: a bundle sent again with a file replaced in place (the same path in a
@@ -56,10 +55,20 @@ public final class CaseVersions {
     private static final String FOLDER = "versions";
 
     private final Path root;
+    private final StampedNames names;
 
     /** @param home the home folder: the register is in its {@value #FOLDER} folder */
     public CaseVersions(Path home) {
+        this(home, StampedNames.ofThisMachine());
+    }
+
+    /**
+     * @param home  the home folder: the register is in its {@value #FOLDER} folder
+     * @param names how the receipts' names are read, when the register is made from them
+     */
+    public CaseVersions(Path home, StampedNames names) {
         this.root = home.resolve(FOLDER);
+        this.names = names;
     }
 
     /** The file that holds a case's register. */
@@ -184,21 +193,21 @@ public final class CaseVersions {
         return parent == null ? null : DocIds.ofEmbedded(parent, line.path().substring(step + 2), line.sha256());
     }
 
-    /** The register as the case's receipts make it, oldest first (a home from before the register was kept). */
-    private static Register fromReceipts(String caseId, Path receipts) throws IOException {
+    /**
+     * The register as the case's receipts make it, oldest first by the moments their names tell (a home from before the
+     * register was kept).
+     */
+    private Register fromReceipts(String caseId, Path receipts) throws IOException {
         Register register = new Register(null, null);
-        if (!Files.isDirectory(receipts)) {
-            return register;
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(receipts)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith(caseId + "-") && p.toString().endsWith(".json"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
-        }
-        for (Path p : files) {
+        for (StampedNames.Stamped receipt : names.oldestFirst(receipts, ".json")) {
+            boolean named = receipt.prefix() != null ? receipt.prefix().equals(caseId)
+                    : receipt.file().getFileName().toString().startsWith(caseId + "-"); // named otherwise: as before
+            if (!named) {
+                continue;
+            }
             JsonNode root;
             try {
-                root = Json.mapper().readTree(p.toFile());
+                root = Json.mapper().readTree(receipt.file().toFile());
             } catch (IOException unreadable) {
                 continue; // a damaged receipt tells nothing
             }

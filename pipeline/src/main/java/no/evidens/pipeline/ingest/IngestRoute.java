@@ -27,7 +27,6 @@ import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.ExtractionException;
 import no.evidens.pipeline.extract.Reason;
-import no.evidens.pipeline.extract.Sha256;
 import no.evidens.pipeline.normalise.TextNormaliser;
 import no.evidens.pipeline.passages.PassageBuilder;
 
@@ -179,16 +178,16 @@ final class IngestRoute extends RouteBuilder {
     private void hash(Exchange ex) throws Exception {
         BundleEntry entry = ex.getIn().getBody(BundleEntry.class);
         String known = hashes.get(entry.path());
-        ex.getIn().setBody(new HashedFile(entry, known != null ? known : hashOf(entry)));
+        ex.getIn().setBody(new HashedFile(entry, known != null ? known : hashOf(entry, changes)));
     }
 
     /**
      * The file's content hash. A file gone since the bundle was listed, or one the user may not read, is a file that
      * cannot be read from disk (bad input, said as such), not an unexpected error of ours.
      */
-    static String hashOf(BundleEntry entry) throws IOException, ExtractionException {
+    static String hashOf(BundleEntry entry, ChangedWhileRead changes) throws IOException, ExtractionException {
         try {
-            return Sha256.of(entry.file());
+            return changes.hash(entry.file());
         } catch (FileSystemException e) {
             throw new ExtractionException(Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }

@@ -3,8 +3,7 @@ package no.evidens.pipeline.ingest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +27,7 @@ import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.StampedNames;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleReader;
 import no.evidens.pipeline.bundle.Manifest;
@@ -50,6 +50,8 @@ public final class Ingestion {
     private String bundleName;
     /** Around the engine's sink when it is opened (tests: an engine whose disk fills up). */
     private UnaryOperator<EvidenceSink> sinkAround = UnaryOperator.identity();
+    /** When the receipt is written, for its name ({@link StampedNames}). */
+    private Clock clock = Clock.systemUTC();
 
     public Ingestion(EvidensHome home, DocumentAnalyser analyser, int threads) {
         this.home = home;
@@ -140,6 +142,12 @@ public final class Ingestion {
         return this;
     }
 
+    /** The clock the receipt's name is stamped by (tests: the night the clocks go back). */
+    public Ingestion clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     public static void checkCaseId(String caseId) {
         if (caseId == null || !CASE_ID.matcher(caseId).matches()) {
             throw new IllegalArgumentException("the case id '" + caseId + "' is not valid: use letters, digits, "
@@ -171,10 +179,12 @@ public final class Ingestion {
         IncompleteContainers incomplete = new IncompleteContainers(home.root().resolve("incomplete").resolve(caseId), retryFailed);
         boolean written = false;
         boolean completed = false;
+        // a bundle unpacked from a zip is in our own folder: nobody writes to it while it is read
+        ChangedWhileRead changes = bundle.unpacked() != null ? ChangedWhileRead.NONE : ChangedWhileRead.since(begun);
         try (OnDemandSink engine = new OnDemandSink(() -> sinkAround.apply(backend.openSink()), caseId,
                 committedHashes(backend, caseId))) {
             UnsavedDocuments index = new UnsavedDocuments(engine);
-            KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads).check(bundle.entries());
+            KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads, changes).check(bundle.entries());
             IngestMarks.mark("known files checked");
             if (known.lines().isPresent()) {
                 // Nothing new (a re-ingest of an unchanged bundle): every line is known without the route,
@@ -193,8 +203,6 @@ public final class Ingestion {
                 IngestMarks.mark("index writer open");
                 ExecutorService preparing = prepare();
                 try {
-                    // a bundle unpacked from a zip is in our own folder: nobody writes to it while it is read
-                    ChangedWhileRead changes = bundle.unpacked() != null ? ChangedWhileRead.NONE : ChangedWhileRead.since(begun);
                     route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes(), changes);
                 } finally {
                     IngestMarks.mark("route done");
@@ -253,8 +261,7 @@ public final class Ingestion {
                     CaseVersions.bundleName(bundleName != null ? bundleName : bundlePath.toAbsolutePath().normalize().toString()),
                     home.receipts());
             IngestMarks.mark("versions recorded");
-            Json.write(receipt, home.receipts().resolve(caseId + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".json"));
+            Json.write(receipt, home.receipts().resolve(StampedNames.name(caseId, clock.instant(), ".json")));
         } catch (IOException e) {
             throw new ReceiptNotSaved(receipt, home.receipts().toString(), e);
         } catch (java.io.UncheckedIOException e) {

@@ -18,7 +18,6 @@ import no.evidens.index.EvidenceSink;
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.ExtractionException;
 import no.evidens.pipeline.extract.Reason;
-import no.evidens.pipeline.extract.Sha256;
 
 /**
  * Before any route, Tika worker or index writer starts: hashes the bundle's files and says whether every one
@@ -43,8 +42,12 @@ final class KnownFiles {
     private final FailureMemory failures;
     private final IncompleteContainers incomplete;
     private final int threads;
+    private final ChangedWhileRead changes;
 
-    KnownFiles(String caseId, EvidenceSink index, FailureMemory failures, IncompleteContainers incomplete, int threads) {
+    /** @param changes hashes the files, noting what a check after their reading needs */
+    KnownFiles(String caseId, EvidenceSink index, FailureMemory failures, IncompleteContainers incomplete, int threads,
+               ChangedWhileRead changes) {
+        this.changes = changes;
         this.caseId = caseId;
         this.index = index;
         this.failures = failures;
@@ -101,7 +104,7 @@ final class KnownFiles {
         }
         String sha;
         try {
-            sha = Sha256.of(entry.file());
+            sha = changes.hash(entry.file());
             if (index.contains(caseId, sha)) {
                 hashes.put(entry.path(), sha);
                 if (incomplete.readAgain(sha)) {

@@ -3,13 +3,14 @@ package no.evidens.pipeline.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.NoSuchFileException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import no.evidens.index.EvidenceIndex;
@@ -17,28 +18,34 @@ import no.evidens.index.IndexedDocument;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
+import no.evidens.index.SettledRead;
 import no.evidens.pipeline.ingest.CaseVersions;
 
 /**
  * The index as search shows it: the passages of earlier versions of corrected files ({@link CaseVersions}) are left
  * out of every search (its hits, count and facet counts) unless the request asks for all versions; reading a document,
  * a passage or its context, and checking a quotation, see every version as before. The register of each case is read
- * again when its file changed (an ingest in another process).
+ * again when its file may have changed (an ingest in another process): when its time or size differs, or it was
+ * written within a coarse file clock's tick of the last reading ({@link SettledRead}).
  */
 public final class CurrentVersions implements EvidenceIndex {
     /** The most like passages asked for to fill a page without earlier versions. */
     private static final int MAX_LIKE_ASKED = 2_000;
     private final EvidenceIndex index;
     private final CaseVersions versions;
-    /** A case's register file → its documents left out, as read at that file's time. */
-    private final Map<Path, Read> read = new ConcurrentHashMap<>();
-
-    private record Read(FileTime time, long size, Set<String> leftOut) {
-    }
+    /** A case's register file → its documents left out, as last read ({@link SettledRead}: read again after every write). */
+    private final Map<Path, SettledRead<Set<String>>> read = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
 
     public CurrentVersions(EvidenceIndex index, Path home) {
+        this(index, home, System::currentTimeMillis);
+    }
+
+    /** @param clock this machine's time in milliseconds, compared with the registers' file times */
+    CurrentVersions(EvidenceIndex index, Path home, LongSupplier clock) {
         this.index = index;
         this.versions = new CaseVersions(home);
+        this.clock = clock;
     }
 
     /** The documents a search of {@code caseId} (null: every case) leaves out, each as {@code case/docId}. */
@@ -63,17 +70,17 @@ public final class CurrentVersions implements EvidenceIndex {
         if (!Files.isRegularFile(file)) {
             return Set.of();
         }
-        FileTime time = Files.getLastModifiedTime(file);
-        long size = Files.size(file);
-        Read known = read.get(file);
-        if (known != null && known.time().equals(time) && known.size() == size) {
-            return known.leftOut();
+        try {
+            return read.computeIfAbsent(file, f -> new SettledRead<>(f, () -> superseded(caseId), clock)).get();
+        } catch (NoSuchFileException gone) {
+            return Set.of(); // taken away since it was looked for (a case deleted)
         }
+    }
+
+    private Set<String> superseded(String caseId) {
         Set<String> keys = new HashSet<>();
         versions.of(caseId).superseded().keySet().forEach(doc -> keys.add(caseId + "/" + doc));
-        Set<String> out = Set.copyOf(keys);
-        read.put(file, new Read(time, size, out));
-        return out;
+        return Set.copyOf(keys);
     }
 
     /**

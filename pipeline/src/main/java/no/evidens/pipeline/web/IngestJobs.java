@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import no.evidens.findings.CaseClosed;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.StampedNames;
 import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.lang.Language;
@@ -180,7 +179,8 @@ final class IngestJobs {
         boolean received = false;
         try {
             Path dir = Files.createDirectories(home.root().resolve("bundles"));
-            zip = dir.resolve(caseId + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + ".zip");
+            // stamped in UTC, as the receipts are (a local time reads two ways the night the clocks go back)
+            zip = dir.resolve(StampedNames.name(caseId, Instant.now(), ".zip"));
             receive(x, zip);
             received = true;
         } finally {

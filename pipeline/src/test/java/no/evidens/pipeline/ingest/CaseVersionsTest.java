@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.StampedNames;
 
 /** Which documents of a case are earlier versions, from the receipts of its bundles. */
 class CaseVersionsTest {
@@ -125,5 +126,26 @@ class CaseVersionsTest {
         Receipt again = versions.record(receipt("/d/lyngvik.zip", line("j/notat.txt", B, "duplicate")), "lyngvik", receipts);
         assertNull(again.files().get(0).newVersionOf());
         assertEquals(0, Files.getLastModifiedTime(file).toMillis(), "nothing changed: not written");
+    }
+
+    /**
+     * A home from before the register, written the night the clocks went back in Norway (25 October 2026): the note
+     * ingested at 02:50 summer time (00:50 UTC), corrected at 02:10 winter time (01:10 UTC). By name the correction is
+     * the older; the files were written when the ingestions finished.
+     */
+    @Test
+    void anOldHomesReceiptsOfTheHourThatCameTwiceMakeTheRegisterInTheOrderTheyWereWritten() throws Exception {
+        Path receipts = Files.createDirectories(tmp.resolve("receipts"));
+        Path first = receipts.resolve("sak-20261025-025000-000.json");
+        Json.write(receipt("/b/lyngvik", line("j/notat.txt", A, "indexed")), first);
+        Files.setLastModifiedTime(first, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-10-25T00:50:01Z")));
+        Path corrected = receipts.resolve("sak-20261025-021000-000.json");
+        Json.write(receipt("/b/lyngvik", line("j/notat.txt", B, "indexed")), corrected);
+        Files.setLastModifiedTime(corrected, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-10-25T01:10:01Z")));
+
+        CaseVersions versions = new CaseVersions(tmp, new StampedNames(java.time.ZoneId.of("Europe/Oslo")));
+        versions.record(receipt("/b/lyngvik", line("j/plan.txt", C, "indexed")), "lyngvik", receipts);
+        assertEquals(Map.of(DocIds.ofFile(A), new CaseVersions.Replaced(DocIds.ofFile(B), "j/notat.txt", "lyngvik")),
+                versions.of("sak").superseded(), "the correction is the current version");
     }
 }

@@ -51,7 +51,7 @@ class KnownFilesTest {
             throw new AssertionError("no writer for a look-ahead");
         }, "sak-1", Set.of(a));
 
-        KnownFiles.Outcome known = new KnownFiles("sak-1", index, failures, none(), 2).check(entries);
+        KnownFiles.Outcome known = new KnownFiles("sak-1", index, failures, none(), 2, ChangedWhileRead.NONE).check(entries);
 
         List<ReceiptFile> lines = known.lines().orElseThrow();
         assertEquals(List.of(
@@ -70,7 +70,7 @@ class KnownFilesTest {
         file("ny.txt", "Et nytt notat.");
         KnownFiles.Outcome known = new KnownFiles("sak-1", new OnDemandSink(() -> {
             throw new AssertionError("no writer for a look-ahead");
-        }, "sak-1", Set.of(a)), new FailureMemory(tmp.resolve("failed"), false), none(), 1).check(entries);
+        }, "sak-1", Set.of(a)), new FailureMemory(tmp.resolve("failed"), false), none(), 1, ChangedWhileRead.NONE).check(entries);
         assertTrue(known.lines().isEmpty());
         assertEquals(a, known.hashes().get("journaler/a.txt"), "hashed once, handed to the route");
     }
@@ -81,7 +81,7 @@ class KnownFilesTest {
         file("kopi.docx", "PK not a docx");
         FailureMemory failures = new FailureMemory(tmp.resolve("failed"), false);
         failures.remember(broken, new ExtractionException(Reason.DAMAGED, "zip END header not found"));
-        assertTrue(new KnownFiles("sak-1", noWriter(), failures, none(), 2).check(entries).lines().isEmpty());
+        assertTrue(new KnownFiles("sak-1", noWriter(), failures, none(), 2, ChangedWhileRead.NONE).check(entries).lines().isEmpty());
     }
 
     @Test
@@ -89,7 +89,7 @@ class KnownFilesTest {
         String broken = file("c.docx", "PK not a docx");
         FailureMemory memory = new FailureMemory(tmp.resolve("failed"), false);
         memory.remember(broken, new ExtractionException(Reason.DAMAGED, "zip END header not found"));
-        assertTrue(new KnownFiles("sak-1", noWriter(), new FailureMemory(tmp.resolve("failed"), true), none(), 2)
+        assertTrue(new KnownFiles("sak-1", noWriter(), new FailureMemory(tmp.resolve("failed"), true), none(), 2, ChangedWhileRead.NONE)
                 .check(entries).lines().isEmpty());
     }
 

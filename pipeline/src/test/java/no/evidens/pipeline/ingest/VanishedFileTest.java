@@ -27,10 +27,10 @@ class VanishedFileTest {
     void aFileGoneSinceTheListingCannotBeReadFromDisk() throws Exception {
         Path file = Files.writeString(tmp.resolve("b.txt"), "Tiltaksplanen evalueres hvert halvår sammen med familien.");
         BundleEntry entry = new BundleEntry("journaler/b.txt", file, "journal", null, null, null);
-        assertEquals(64, IngestRoute.hashOf(entry).length());
+        assertEquals(64, IngestRoute.hashOf(entry, ChangedWhileRead.since(java.time.Instant.now())).length());
 
         Files.delete(file);
-        ExtractionException e = assertThrows(ExtractionException.class, () -> IngestRoute.hashOf(entry));
+        ExtractionException e = assertThrows(ExtractionException.class, () -> IngestRoute.hashOf(entry, ChangedWhileRead.since(java.time.Instant.now())));
         assertEquals(Reason.UNREADABLE, e.reason());
         assertTrue(e.detail().startsWith("NoSuchFileException: "), e.detail());
         ReceiptFile line = FailedLines.line(entry.path(), entry.type(), null, e);

@@ -1,0 +1,131 @@
+package no.evidens.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Names of the files the home keeps one of per event, stamped with its moment: {@code <case>-<stamp><ending>} (the
+ * ingestion receipts, {@code .json}; the uploaded bundles, {@code .zip}). The stamp is UTC, marked by a closing Z
+ * ({@code fjordvik-20261025-011000-000Z.json}), so that the hour the clocks go back in October names no two moments
+ * alike. Versions before round 46 stamped this machine's local time, without the Z
+ * ({@code fjordvik-20261025-021000-000.json}): such a name is read in the zone given, and a time of the hour that came
+ * twice is told apart by the file's modification time (set when it was written, seconds after its stamp). Files are put
+ * in order by the moment their names tell, never by the names: an old name and a new one of the same hour do not sort
+ * as their moments do.
+ */
+public final class StampedNames {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT);
+    private static final int STAMP_LENGTH = "yyyyMMdd-HHmmss-SSS".length();
+    private static final String UTC = "Z";
+
+    /**
+     * A file with the moment it stands for.
+     *
+     * @param file    the file
+     * @param prefix  the name before the stamp (a case id); null when the file is named otherwise (copied by hand)
+     * @param at      the moment its stamp tells; its modification time when it has none
+     */
+    public record Stamped(Path file, String prefix, Instant at) {
+    }
+
+    private final ZoneId oldNames;
+
+    /** @param oldNames the zone the names written before round 46 are in: the machine's, which wrote them */
+    public StampedNames(ZoneId oldNames) {
+        this.oldNames = oldNames;
+    }
+
+    /** Names written before round 46 read in this machine's zone. */
+    public static StampedNames ofThisMachine() {
+        return new StampedNames(ZoneId.systemDefault());
+    }
+
+    /** The name of a file of {@code prefix} stamped with {@code at}, in UTC: {@code <prefix>-yyyyMMdd-HHmmss-SSSZ<ending>}. */
+    public static String name(String prefix, Instant at, String ending) {
+        return prefix + "-" + STAMP.format(at.atOffset(ZoneOffset.UTC)) + UTC + ending;
+    }
+
+    /** The prefix and moment of a file; its moment the modification time when its name has no stamp. */
+    public Stamped read(Path file, String ending) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.endsWith(ending)) {
+            String base = name.substring(0, name.length() - ending.length());
+            boolean utc = base.endsWith(UTC);
+            int stamp = base.length() - (utc ? UTC.length() : 0) - STAMP_LENGTH;
+            if (stamp > 1 && base.charAt(stamp - 1) == '-') {
+                try {
+                    LocalDateTime local = LocalDateTime.parse(base.substring(stamp, stamp + STAMP_LENGTH), STAMP);
+                    Instant at = utc ? local.toInstant(ZoneOffset.UTC) : local(local, file);
+                    return new Stamped(file, base.substring(0, stamp - 1), at);
+                } catch (DateTimeParseException notAStamp) {
+                    // named otherwise: its modification time below
+                }
+            }
+        }
+        return new Stamped(file, null, Files.getLastModifiedTime(file).toInstant());
+    }
+
+    /**
+     * A local time of an old name as a moment: in the hour that came twice, the one of its two offsets nearer the file's
+     * modification time (the first, as {@link LocalDateTime#atZone} takes it, when the time cannot be read).
+     */
+    private Instant local(LocalDateTime local, Path file) throws IOException {
+        List<ZoneOffset> offsets = oldNames.getRules().getValidOffsets(local);
+        if (offsets.size() < 2) {
+            return local.atZone(oldNames).toInstant();
+        }
+        Instant modified = Files.getLastModifiedTime(file).toInstant();
+        Instant best = null;
+        for (ZoneOffset offset : offsets) {
+            Instant at = local.toInstant(offset);
+            if (best == null || Math.abs(at.getEpochSecond() - modified.getEpochSecond())
+                    < Math.abs(best.getEpochSecond() - modified.getEpochSecond())) {
+                best = at;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The files of the folder with this ending, oldest first: by the moment each stands for, the name breaking a tie.
+     * None when the folder is not there.
+     */
+    public List<Stamped> oldestFirst(Path dir, String ending) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Stamped> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(ending)).toList()) {
+                try {
+                    out.add(read(p, ending));
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // taken away since the listing (a restore's undo, a test's clean-up): it has no moment
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Stamped::at).thenComparing(s -> s.file().getFileName().toString()));
+        return out;
+    }
+
+    /** {@link #oldestFirst}, the newest first. */
+    public List<Stamped> newestFirst(Path dir, String ending) throws IOException {
+        List<Stamped> out = oldestFirst(dir, ending);
+        Collections.reverse(out);
+        return out;
+    }
+}

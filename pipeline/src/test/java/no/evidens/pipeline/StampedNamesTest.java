@@ -1,0 +1,79 @@
+package no.evidens.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The moment a receipt's (or an upload's) name tells, the night the clocks go back in Norway (25 October 2026: 03:00
+ * summer time is 02:00 winter time, so 02:00–02:59 comes twice), for names written now (UTC) and before round 46
+ * (local time).
+ */
+class StampedNamesTest {
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    /** 02:50 summer time. */
+    private static final Instant FIRST = Instant.parse("2026-10-25T00:50:00Z");
+    /** 02:10 winter time: twenty minutes later, an earlier local time. */
+    private static final Instant SECOND = Instant.parse("2026-10-25T01:10:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final StampedNames names = new StampedNames(OSLO);
+
+    @Test
+    void aNameIsStampedInUtcAndSortsAsItsMomentsAcrossTheChange() throws Exception {
+        assertEquals("fjordvik-2026-20261025-005000-000Z.json", StampedNames.name("fjordvik-2026", FIRST, ".json"));
+        assertEquals("fjordvik-2026-20261025-011000-000Z.json", StampedNames.name("fjordvik-2026", SECOND, ".json"));
+        Path second = Files.writeString(dir.resolve(StampedNames.name("fjordvik-2026", SECOND, ".json")), "{}");
+        Path first = Files.writeString(dir.resolve(StampedNames.name("fjordvik-2026", FIRST, ".json")), "{}");
+
+        List<StampedNames.Stamped> read = names.oldestFirst(dir, ".json");
+        assertEquals(List.of(new StampedNames.Stamped(first, "fjordvik-2026", FIRST),
+                new StampedNames.Stamped(second, "fjordvik-2026", SECOND)), read);
+        assertEquals(List.of(second, first), names.newestFirst(dir, ".json").stream().map(StampedNames.Stamped::file).toList());
+    }
+
+    @Test
+    void anOldNameOfTheHourThatCameTwiceIsReadByWhenItsFileWasWritten() throws Exception {
+        // the same local time, 02:30, written once in summer time and once, an hour later, in winter time
+        Path summer = Files.writeString(dir.resolve("sak-20261025-023000-000.json"), "{}");
+        Files.setLastModifiedTime(summer, FileTime.from(Instant.parse("2026-10-25T00:30:02Z")));
+        assertEquals(Instant.parse("2026-10-25T00:30:00Z"), names.read(summer, ".json").at());
+        Files.setLastModifiedTime(summer, FileTime.from(Instant.parse("2026-10-25T01:30:02Z")));
+        assertEquals(Instant.parse("2026-10-25T01:30:00Z"), names.read(summer, ".json").at());
+        // outside that hour the zone alone tells: 10:00 in December is 09:00 UTC, whenever the file was touched
+        Path december = Files.writeString(dir.resolve("sak-20261206-100000-000.json"), "{}");
+        Files.setLastModifiedTime(december, FileTime.fromMillis(0));
+        assertEquals(new StampedNames.Stamped(december, "sak", Instant.parse("2026-12-06T09:00:00Z")), names.read(december, ".json"));
+    }
+
+    @Test
+    void anOldNameAndANewOneAreOrderedByTheirMomentsNotTheirNames() throws Exception {
+        // 10:00 in Oslo, named before the upgrade (09:00 UTC), sorts by name after 09:30 UTC, named after it
+        Path before = Files.writeString(dir.resolve("sak-20261206-100000-000.json"), "{}");
+        Path after = Files.writeString(dir.resolve("sak-20261206-093000-000Z.json"), "{}");
+        assertEquals(List.of(before, after), names.oldestFirst(dir, ".json").stream().map(StampedNames.Stamped::file).toList());
+    }
+
+    @Test
+    void aNameWithoutAStampHasNoPrefixAndItsFilesTime() throws Exception {
+        Instant copied = Instant.parse("2026-11-02T08:00:00Z");
+        for (String name : List.of("kopi.json", "sak-kopi.json", "sak-20261399-100000-000.json")) {
+            Path p = Files.writeString(dir.resolve(name), "{}");
+            Files.setLastModifiedTime(p, FileTime.from(copied));
+            StampedNames.Stamped read = names.read(p, ".json");
+            assertNull(read.prefix(), name);
+            assertEquals(copied, read.at(), name);
+        }
+    }
+}
