@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -17,8 +19,8 @@ import org.openqa.selenium.WebDriver;
  * Accessibility, checked rather than assumed: axe-core run in the page the browser test shows, failing on
  * any serious or critical violation. axe-core comes from npm (its webjar is not on Maven Central), at
  * the version the parent pom pins ({@code axe-core.version}), installed under {@code target/axe} by the
- * first test that needs it; {@code EVIDENS_AXE} may name an {@code axe.min.js} instead. Never a CDN: the
- * script is read here and handed to the page.
+ * first test that needs it (one JVM at a time); {@code EVIDENS_AXE} may name an {@code axe.min.js} instead. Never a
+ * CDN: the script is read here and handed to the page.
  */
 final class Axe {
     private static String source;
@@ -67,6 +69,20 @@ final class Axe {
             return js;
         }
         Files.createDirectories(dir);
+        // The integration tests run in two JVMs at once: the first to take the lock installs, the other waits for it
+        // and finds the script there (two npm installs into one folder at once could leave it half written).
+        try (FileChannel lock = FileChannel.open(dir.resolveSibling(version + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            lock.lock(); // released when the channel closes
+            if (!Files.isRegularFile(js)) {
+                npmInstall(dir, version);
+            }
+        }
+        return js;
+    }
+
+    /** Installs axe-core at this version under {@code dir} with npm; fails saying why when it cannot. */
+    private static void npmInstall(Path dir, String version) throws IOException {
         Path log = dir.resolve("npm.log");
         ProcessBuilder npm = new ProcessBuilder("npm", "install", "--prefix", dir.toString(), "--no-save", "--no-audit", "--no-fund",
                 "--loglevel=error", "axe-core@" + version).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -83,6 +99,5 @@ final class Axe {
             Thread.currentThread().interrupt();
             fail("interrupted while installing axe-core");
         }
-        return js;
     }
 }
