@@ -1,6 +1,7 @@
 package no.evidens.pipeline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +63,9 @@ class QuotationCheckBrowserIT {
             // The case's last check (the other test's) is read and shown after the button is there. On a loaded machine
             // that came after the press: the old summary, same words, stood on the page while the new check ran, and
             // was taken for its outcome ("the outcome takes the focus" failed). Waited for, so the press comes after.
-            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-summary")));
+            // (a failed check kept in the home, as the last test makes one, is shown by its words instead of a summary)
+            b.wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("verify-summary")),
+                    ExpectedConditions.presenceOfElementLocated(By.id("verify-failed"))));
         }
     }
 
@@ -150,6 +154,51 @@ class QuotationCheckBrowserIT {
                 b.view("kontroll-sitater-telefon-nn");
             } catch (Exception | AssertionError e) {
                 throw b.failure("kontroll-sitater-telefon-failed", e);
+            }
+        }
+    }
+
+    /**
+     * Holds back the page's first read of the case's last check until the test calls {@code evidensReleaseLast()}; then
+     * sets {@code evidensLastDelivered} once the page has had the answer (a task after the answer's text was handed on).
+     */
+    private static final String HOLD_LAST_CHECK = "(() => { const real = window.fetch; let held = false;"
+            + " window.fetch = function (url, options) { const answer = real.apply(this, arguments);"
+            + " if (held || !String(url).endsWith('/verify') || (options && options.method && options.method !== 'GET')) return answer;"
+            + " held = true;"
+            + " return new Promise(resolve => { window.evidensReleaseLast = () => answer.then(res => {"
+            + " const text = res.text.bind(res);"
+            + " res.text = () => text().then(v => { setTimeout(() => { window.evidensLastDelivered = true; }, 0); return v; });"
+            + " resolve(res); }); }); }; })();";
+
+    /**
+     * The button pressed while the case's last check is still on its way (a slow server, a loaded machine): the new
+     * check's outcome stays when the old one arrives after it, and is not drawn over by it (before: the late answer
+     * replaced it, and a late "running" one would have stopped following the new check).
+     */
+    @Test
+    void aCheckPressedBeforeTheLastOneArrivedKeepsItsOwnOutcome() throws Exception {
+        try (Browser b = new Browser(1280, 900, "nb-NO")) {
+            try {
+                openFindings(b);
+                if (!checked) {
+                    check(b, "2 sitater stemmer, 1 er flyttet, 1 er endret.");
+                }
+                b.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", HOLD_LAST_CHECK));
+                b.driver.navigate().refresh();
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-button")));
+                b.wait.until(d -> Boolean.TRUE.equals(b.driver.executeScript("return typeof window.evidensReleaseLast === 'function'")));
+                b.driver.findElement(By.id("verify-button")).click();
+                b.wait.until(ExpectedConditions.textToBe(By.id("verify-summary"), "2 sitater stemmer, 1 er flyttet, 1 er endret."));
+                WebElement own = b.driver.findElement(By.id("verify-summary"));
+                assertEquals(own, b.driver.switchTo().activeElement(), "the outcome takes the focus");
+                b.driver.executeScript("window.evidensReleaseLast()");
+                b.wait.until(d -> Boolean.TRUE.equals(b.driver.executeScript("return window.evidensLastDelivered === true")));
+                assertFalse(ExpectedConditions.stalenessOf(own).apply(b.driver), "the new check's outcome was drawn over by the old one");
+                assertEquals(own, b.driver.switchTo().activeElement(), "the focus stays on the new outcome");
+                assertTrue(b.driver.findElement(By.id("verify-button")).isEnabled());
+            } catch (Exception | AssertionError e) {
+                throw b.failure("kontroll-sent-svar-failed", e);
             }
         }
     }

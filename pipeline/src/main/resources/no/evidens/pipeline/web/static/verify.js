@@ -114,7 +114,10 @@ const EvidensVerify = (() => {
         el('p', { id: 'verify-intro', class: 'cite' }, T('ui.verify.intro')),
         el('div', { class: 'verify-run' }, parts.button, parts.progress), parts.progressText, parts.result);
       h.after(parts.box);
+      // pressed before the case's last check came back: that answer is older than what the button started, and is dropped
+      let pressed = false;
       parts.button.addEventListener('click', async () => {
+        pressed = true;
         showError('');
         // said at once, before the server answers: a check that ends before its answer has had no progress to show
         showRunning(parts, { total: -1, done: 0 });
@@ -140,6 +143,7 @@ const EvidensVerify = (() => {
       });
       let last;
       try { last = await api('GET', path(caseId)); } catch (e) { return; }
+      if (pressed) return;
       noteExport(last);
       if (last.state === 'running') follow(caseId, parts, last, false).catch(e => showError(errorText(e)));
       else show(parts, last, false);
