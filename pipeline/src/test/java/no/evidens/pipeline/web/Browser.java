@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,6 +73,9 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build(),
                 options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // A wait asks again at each poll: an element the page drew anew between finding it and reading it (the focused
+        // one, read through switchTo().activeElement()) is a page still settling, not a failure; stalenessOf still works.
+        wait.ignoring(StaleElementReferenceException.class);
         if (width < HEADLESS_MIN_WIDTH) {
             // Headless Chromium keeps its window at least 500 px wide whatever --window-size asks: a phone's width is
             // emulated, so that a test "at a phone's width" lays the page out as a phone does.
