@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `./evidens test [--dry-run|--no-install] [MAVEN ARGS…]`: installs what the tests need and a fresh
-# machine lacks, then runs every test with the Maven wrapper (`./mvnw -B -ntp verify`).
+# machine lacks, then runs every test with the Maven wrapper (`./mvnw -B -ntp -T 1C verify`).
 #
 # What the tests need beyond the JDK (Debian package names):
 #   openjdk-17-jdk-headless     the JDK, when javac is missing
@@ -34,7 +34,9 @@ has_nor_ocr || missing+=(tesseract-ocr-nor)
 [ -n "${EVIDENS_CHROMEDRIVER:-}" ] || [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 [ -n "${EVIDENS_AXE:-}" ] || command -v npm >/dev/null || missing+=(npm)
 
-run=("$root/mvnw" -B -ntp verify "$@")
+# -T 1C: the modules that do not need each other (models, index, findings, access, …) are built and tested at once, a
+# thread a core; the pipeline's integration tests then run alone, in their own two JVMs (pipeline/pom.xml, it.forks).
+run=("$root/mvnw" -B -ntp -T 1C verify "$@")
 
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=()
