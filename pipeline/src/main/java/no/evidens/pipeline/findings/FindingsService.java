@@ -22,6 +22,7 @@ import no.evidens.findings.StaleFinding;
 import no.evidens.findings.trail.AuditEvent;
 import no.evidens.index.SearchHit;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Refusal;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.export.CaseExports;
@@ -188,7 +189,7 @@ public final class FindingsService {
      */
     public List<FindingOut> order(String caseId, List<String> refs, int position, String actor, Integer version) {
         if (position < 1) {
-            throw new no.evidens.pipeline.Refusal("error.order.position", "the place is counted from 1 (the first in the report): "
+            throw new Refusal("error.order.position", "the place is counted from 1 (the first in the report): "
                     + position, position);
         }
         try (FindingStore store = open()) {
@@ -346,7 +347,7 @@ public final class FindingsService {
             return store.finding(caseId, ref);
         } catch (IllegalArgumentException e) {
             throw e.getMessage().startsWith("case ") ? new NotFound(e.getMessage(), "error.finding-unknown", caseId, ref)
-                    : new no.evidens.pipeline.Refusal("error.finding-ref", e.getMessage(), ref);
+                    : new Refusal("error.finding-ref", e.getMessage(), ref);
         }
     }
 
