@@ -1,6 +1,7 @@
 package no.evidens.pipeline.ingest;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Clock;
@@ -261,7 +262,7 @@ public final class Ingestion {
                     CaseVersions.bundleName(bundleName != null ? bundleName : bundlePath.toAbsolutePath().normalize().toString()),
                     home.receipts());
             IngestMarks.mark("versions recorded");
-            Json.write(receipt, home.receipts().resolve(StampedNames.name(caseId, clock.instant(), ".json")));
+            writeReceipt(receipt, caseId);
         } catch (IOException e) {
             throw new ReceiptNotSaved(receipt, home.receipts().toString(), e);
         } catch (java.io.UncheckedIOException e) {
@@ -269,6 +270,25 @@ public final class Ingestion {
         }
         IngestMarks.mark("receipt written");
         return receipt;
+    }
+
+    /**
+     * Writes the receipt under a name of its own, never over another's (an ingestion of the case that finished in the
+     * same millisecond in another process): the name is taken first ({@link StampedNames#create}), then the receipt moved
+     * into it whole. A receipt that cannot be written gives its name back.
+     */
+    private void writeReceipt(Receipt receipt, String caseId) throws IOException {
+        Path file = StampedNames.create(home.receipts(), caseId, clock.instant(), ".json");
+        try {
+            Json.write(receipt, file);
+        } catch (java.io.UncheckedIOException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException left) {
+                e.addSuppressed(left);
+            }
+            throw e;
+        }
     }
 
     /**
