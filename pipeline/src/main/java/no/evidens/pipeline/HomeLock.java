@@ -32,10 +32,16 @@ public final class HomeLock {
         return file.resolveSibling(file.getFileName() + ".lock");
     }
 
-    /** Does the work while holding the lock of {@code file} ({@link #of}), waiting for it as long as another holds it. */
+    /**
+     * Does the work while holding the lock of {@code file} ({@link #of}), waiting for it as long as another holds it. A
+     * thread that holds it already does the work at once (the OS lock is taken once).
+     */
     public static <T> T holding(Path file, Work<T> work) throws IOException {
         Path lock = of(file).toAbsolutePath().normalize();
         ReentrantLock mine = IN_THIS_PROCESS.computeIfAbsent(lock, l -> new ReentrantLock());
+        if (mine.isHeldByCurrentThread()) {
+            return work.run();
+        }
         mine.lock();
         try {
             Files.createDirectories(lock.getParent());

@@ -26,6 +26,7 @@ import no.evidens.index.CaseHashes;
 import no.evidens.index.EvidenceSink;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.StampedNames;
@@ -256,20 +257,25 @@ public final class Ingestion {
         IngestMarks.mark("case hashes kept");
         // A path the bundle had before with other content: its line names the document it replaces (earlier versions
         // are left out of search from now on). Neither the versions nor the receipt saved (a full disk): the receipt is
-        // still told, with the reason.
+        // still told, with the reason. The receipt is written while the case's register is held, so that two ingestions
+        // of the case finishing together name their receipts in the order they recorded their versions.
+        CaseVersions versions = new CaseVersions(home.root());
+        String name = CaseVersions.bundleName(bundleName != null ? bundleName : bundlePath.toAbsolutePath().normalize().toString());
+        Receipt[] told = {receipt};
         try {
-            receipt = new CaseVersions(home.root()).record(receipt,
-                    CaseVersions.bundleName(bundleName != null ? bundleName : bundlePath.toAbsolutePath().normalize().toString()),
-                    home.receipts());
-            IngestMarks.mark("versions recorded");
-            writeReceipt(receipt, caseId);
+            HomeLock.holding(versions.file(caseId), () -> {
+                told[0] = versions.record(told[0], name, home.receipts());
+                IngestMarks.mark("versions recorded");
+                writeReceipt(told[0], caseId);
+                return null;
+            });
         } catch (IOException e) {
-            throw new ReceiptNotSaved(receipt, home.receipts().toString(), e);
+            throw new ReceiptNotSaved(told[0], home.receipts().toString(), e);
         } catch (java.io.UncheckedIOException e) {
-            throw new ReceiptNotSaved(receipt, home.receipts().toString(), e.getCause());
+            throw new ReceiptNotSaved(told[0], home.receipts().toString(), e.getCause());
         }
         IngestMarks.mark("receipt written");
-        return receipt;
+        return told[0];
     }
 
     /**

@@ -163,12 +163,17 @@ class CaseVersionsTest {
             for (String who : List.of("a", "b")) {
                 CaseVersions versions = new CaseVersions(tmp);
                 writers.add(two.submit(() -> {
-                    for (int i = 0; i < each; i++) {
-                        together.await();
-                        String sha = String.format("%064x", (who.equals("a") ? 1000 : 2000) + i);
-                        versions.record(receipt(who + "-" + i, line("notat.txt", sha, "indexed")), who + "-" + i, tmp.resolve("receipts"));
+                    try {
+                        for (int i = 0; i < each; i++) {
+                            together.await();
+                            String sha = String.format("%064x", (who.equals("a") ? 1000 : 2000) + i);
+                            versions.record(receipt(who + "-" + i, line("notat.txt", sha, "indexed")), who + "-" + i, tmp.resolve("receipts"));
+                        }
+                        return null;
+                    } catch (Exception e) {
+                        together.reset(); // the other writer stops waiting for this one
+                        throw e;
                     }
-                    return null;
                 }));
             }
             for (java.util.concurrent.Future<?> w : writers) {
