@@ -68,6 +68,33 @@ class FindingPlacesTest {
         }
     }
 
+    /** The first two findings of a new case made at once: the case's lock row is made by one, and waited on by the other. */
+    @Test
+    void twoStoresCreatingTheFirstFindingsOfANewCaseGiveEachItsOwnPlace() throws Exception {
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try (FindingStore first = FindingStore.open(dir); FindingStore second = FindingStore.open(dir)) {
+            CyclicBarrier together = new CyclicBarrier(2);
+            for (int round = 0; round < 10; round++) {
+                String caseId = "ny-sak-" + round;
+                List<Future<Finding>> made = new ArrayList<>();
+                made.add(two.submit(() -> {
+                    together.await();
+                    return first.create(caseId, FindingKind.AVVIK, Drafts.finding("Første"), "kari");
+                }));
+                made.add(two.submit(() -> {
+                    together.await();
+                    return second.create(caseId, FindingKind.MERKNAD, Drafts.finding("Merknad"), "ola");
+                }));
+                for (Future<Finding> f : made) {
+                    f.get();
+                }
+                assertEquals(List.of(1, 2), first.findings(caseId).stream().map(Finding::position).toList(), caseId);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
     /** A store of version 10 whose two findings got one place (made at once before the lock): numbered 1 to n again. */
     @Test
     void placesSharedBeforeTheLockAreNumberedAgainInTheOrderTheFindingsWereMade() throws SQLException {
