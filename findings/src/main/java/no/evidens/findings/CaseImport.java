@@ -19,6 +19,7 @@ final class CaseImport {
 
     /** Numbers, the report's order, authors and times are kept; refuses a case that already has findings here. */
     void run(String caseId, List<ImportedFinding> imported, List<HistoryEntry> entries, String actor) throws SQLException {
+        findings.lockPlaces(caseId); // a finding created here meanwhile is counted below, not given a place of the import's
         if (findings.count(caseId) > 0) {
             throw new FindingsRefusal("error.import.has-findings", "case " + caseId + " already has findings in this store;"
                     + " import it under another case (--case) or delete them first", caseId);

@@ -31,6 +31,7 @@ final class FindingEdits {
     /** A new finding with the next number of its kind in the (open) case. */
     Finding create(String caseId, FindingKind kind, FindingDraft draft, String actor) throws SQLException {
         CaseLifecycle.requireOpen(c, caseId);
+        findings.lockPlaces(caseId);
         int number = findings.nextNumber(caseId, kind);
         int position = findings.placeFor(caseId, kind);
         findings.makeRoom(caseId, position);
@@ -85,6 +86,9 @@ final class FindingEdits {
      * @return the case's findings in their new order
      */
     List<Finding> order(List<Finding> moving, int position, String actor, Integer expectedVersion) throws SQLException {
+        for (String caseId : moving.stream().map(Finding::caseId).distinct().sorted().toList()) {
+            findings.lockPlaces(caseId);
+        }
         List<Finding> locked = new ArrayList<>();
         // the rows are locked in the order of their ids, as a quotation's move does, so two moves cannot deadlock
         for (Finding f : moving.stream().sorted(Comparator.comparingLong(Finding::id)).toList()) {
@@ -131,6 +135,7 @@ final class FindingEdits {
     }
 
     void delete(Finding finding, String actor, Integer expectedVersion) throws SQLException {
+        findings.lockPlaces(finding.caseId());
         Finding before = findings.lockUnlocked(finding.id(), expectedVersion);
         Instant now = Jdbc.now();
         List<EvidenceItem> items = evidence.of(before.id());

@@ -161,6 +161,22 @@ final class FindingRows {
     }
 
     /**
+     * Locks the places of a case's findings for this transaction: a second writer of the case (another connection) waits
+     * here until this one has committed, then reads the places as they are. Taken before any finding's row, so two
+     * writers cannot each hold what the other waits for.
+     */
+    void lockPlaces(String caseId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO case_places KEY (case_id) VALUES (?)")) {
+            ps.setString(1, caseId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT case_id FROM case_places WHERE case_id = ? FOR UPDATE")) {
+            ps.setString(1, caseId);
+            ps.executeQuery().close();
+        }
+    }
+
+    /**
      * Where a new finding of this kind goes in its case's report: after the last finding of its kind or of a kind the
      * report puts before it (avvik, merknad, observasjon), so a case nobody reordered keeps that order.
      */

@@ -32,7 +32,8 @@ final class Migrations {
             new Migration(7, "groups of cases (a nationwide audit) and quotations chosen for its report", "V7__case_groups.sql"),
             new Migration(8, "saved searches per case, and the language of a case's exports", "V8__saved_searches.sql"),
             new Migration(9, "quotations chosen per group (a case in two groups has its own choices in each)", "V9__group_choices.sql"),
-            new Migration(10, "a place per finding in its case's report, kept in the order it had", "V10__finding_position.sql"));
+            new Migration(10, "a place per finding in its case's report, kept in the order it had", "V10__finding_position.sql"),
+            new Migration(11, "a lock per case on its findings' places, and places shared before it numbered again", "V11__case_places.sql"));
 
     private Migrations() {
     }

@@ -1,6 +1,7 @@
 package no.evidens.pipeline;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,6 +27,11 @@ import java.util.stream.Stream;
  * twice is told apart by the file's modification time (set when it was written, seconds after its stamp). Files are put
  * in order by the moment their names tell, never by the names: an old name and a new one of the same hour do not sort
  * as their moments do.
+ *
+ * <p>A name is never taken twice: {@link #create} makes the file only when no file has its name, and a second file of
+ * the same prefix and millisecond (two processes finishing at once on one home) is named with its number after the
+ * stamp, {@code fjordvik-20261025-011000-000Z-2.json}, ordered after the first of that millisecond. A version before
+ * round 47 reads such a name as named otherwise (its moment its modification time).
  */
 public final class StampedNames {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT);
@@ -38,8 +44,13 @@ public final class StampedNames {
      * @param file    the file
      * @param prefix  the name before the stamp (a case id); null when the file is named otherwise (copied by hand)
      * @param at      the moment its stamp tells; its modification time when it has none
+     * @param number  its number among the files of its prefix and millisecond: 1 for the first (no number in its name)
      */
-    public record Stamped(Path file, String prefix, Instant at) {
+    public record Stamped(Path file, String prefix, Instant at, int number) {
+        /** The first file of its prefix and millisecond. */
+        public Stamped(Path file, String prefix, Instant at) {
+            this(file, prefix, at, 1);
+        }
     }
 
     private final ZoneId oldNames;
@@ -59,24 +70,67 @@ public final class StampedNames {
         return prefix + "-" + STAMP.format(at.atOffset(ZoneOffset.UTC)) + UTC + ending;
     }
 
+    /**
+     * Makes a new, empty file of {@code prefix} stamped with {@code at} in the folder (made when missing), never one that
+     * is there: the first free of {@link #name} and the same name with {@code -2}, {@code -3} … after the stamp. Whoever
+     * gets it is the only one writing it; an empty file is read as a file being written is (it names no case).
+     *
+     * @return the file made
+     */
+    public static Path create(Path dir, String prefix, Instant at, String ending) throws IOException {
+        Files.createDirectories(dir);
+        String first = name(prefix, at, ending);
+        String stamped = first.substring(0, first.length() - ending.length());
+        for (int number = 1; ; number++) {
+            Path file = dir.resolve(number == 1 ? first : stamped + "-" + number + ending);
+            try {
+                return Files.createFile(file);
+            } catch (FileAlreadyExistsException taken) {
+                // another ingestion of the same prefix and millisecond has it: the next number
+            }
+        }
+    }
+
     /** The prefix and moment of a file; its moment the modification time when its name has no stamp. */
     public Stamped read(Path file, String ending) throws IOException {
         String name = file.getFileName().toString();
         if (name.endsWith(ending)) {
             String base = name.substring(0, name.length() - ending.length());
+            int number = number(base);
+            if (number > 1) {
+                base = base.substring(0, base.lastIndexOf('-'));
+            }
             boolean utc = base.endsWith(UTC);
             int stamp = base.length() - (utc ? UTC.length() : 0) - STAMP_LENGTH;
             if (stamp > 1 && base.charAt(stamp - 1) == '-') {
                 try {
                     LocalDateTime local = LocalDateTime.parse(base.substring(stamp, stamp + STAMP_LENGTH), STAMP);
                     Instant at = utc ? local.toInstant(ZoneOffset.UTC) : local(local, file);
-                    return new Stamped(file, base.substring(0, stamp - 1), at);
+                    return new Stamped(file, base.substring(0, stamp - 1), at, utc ? number : 1);
                 } catch (DateTimeParseException notAStamp) {
                     // named otherwise: its modification time below
                 }
             }
         }
         return new Stamped(file, null, Files.getLastModifiedTime(file).toInstant());
+    }
+
+    /**
+     * The number after a UTC stamp ({@code …-000Z-2}), 2 or more; 1 when there is none (an old name never has one: the
+     * digits after its last hyphen are its milliseconds).
+     */
+    private static int number(String base) {
+        int dash = base.lastIndexOf('-');
+        if (dash < 1 || base.charAt(dash - 1) != UTC.charAt(0) || dash == base.length() - 1 || base.length() - dash > 10) {
+            return 1;
+        }
+        for (int i = dash + 1; i < base.length(); i++) {
+            if (base.charAt(i) < '0' || base.charAt(i) > '9') {
+                return 1;
+            }
+        }
+        int number = Integer.parseInt(base.substring(dash + 1));
+        return number >= 2 ? number : 1;
     }
 
     /**
@@ -101,7 +155,8 @@ public final class StampedNames {
     }
 
     /**
-     * The files of the folder with this ending, oldest first: by the moment each stands for, the name breaking a tie.
+     * The files of the folder with this ending, oldest first: by the moment each stands for, then by their number in
+     * its millisecond ({@link #create}), the name breaking a tie.
      * None when the folder is not there.
      */
     public List<Stamped> oldestFirst(Path dir, String ending) throws IOException {
@@ -118,7 +173,8 @@ public final class StampedNames {
                 }
             }
         }
-        out.sort(Comparator.comparing(Stamped::at).thenComparing(s -> s.file().getFileName().toString()));
+        out.sort(Comparator.comparing(Stamped::at).thenComparingInt(Stamped::number)
+                .thenComparing(s -> s.file().getFileName().toString()));
         return out;
     }
 

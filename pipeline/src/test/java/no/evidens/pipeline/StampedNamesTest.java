@@ -76,4 +76,35 @@ class StampedNamesTest {
             assertEquals(copied, read.at(), name);
         }
     }
+
+    /**
+     * Files made in one millisecond (two ingestions of one case finishing at once): none made over another, each read
+     * with its prefix and moment, in the order they were made (the tenth after the second, though its name sorts
+     * before), then a later millisecond's.
+     */
+    @Test
+    void filesMadeInTheSameMillisecondAreNeverMadeOverEachOtherAndAreReadInTheOrderMade() throws Exception {
+        List<Path> made = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            made.add(Files.writeString(StampedNames.create(dir, "fjordvik-2026", FIRST, ".json"), "{\"n\":" + i + "}"));
+        }
+        Path later = StampedNames.create(dir, "fjordvik-2026", FIRST.plusMillis(1), ".json");
+        assertEquals("fjordvik-2026-20261025-005000-000Z.json", made.get(0).getFileName().toString());
+        assertEquals("fjordvik-2026-20261025-005000-000Z-2.json", made.get(1).getFileName().toString());
+        assertEquals("fjordvik-2026-20261025-005000-000Z-10.json", made.get(9).getFileName().toString());
+        assertEquals("fjordvik-2026-20261025-005000-001Z.json", later.getFileName().toString());
+        for (int i = 1; i <= 10; i++) {
+            assertEquals("{\"n\":" + i + "}", Files.readString(made.get(i - 1)), "the file made " + i + " is as it was written");
+        }
+
+        List<StampedNames.Stamped> read = names.oldestFirst(dir, ".json");
+        List<Path> order = new java.util.ArrayList<>(made);
+        order.add(later);
+        assertEquals(order, read.stream().map(StampedNames.Stamped::file).toList());
+        assertEquals(new StampedNames.Stamped(made.get(9), "fjordvik-2026", FIRST, 10), read.get(9));
+        assertEquals(new StampedNames.Stamped(later, "fjordvik-2026", FIRST.plusMillis(1)), read.get(10));
+        // a case named like a number after a stamp is still the case: the number is read only after a UTC stamp's Z
+        Path odd = Files.writeString(dir.resolve("sak-2.json"), "{}");
+        assertNull(names.read(odd, ".json").prefix());
+    }
 }

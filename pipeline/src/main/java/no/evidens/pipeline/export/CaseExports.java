@@ -245,7 +245,9 @@ public final class CaseExports {
     }
 
     /**
-     * Writes through a temporary file beside the target, so a failed export leaves no half file. A target that is not a
+     * Writes through a temporary file beside the target, so a failed export leaves no half file. The temporary file has a
+     * name of its own (the process and a random number), so two exports to one file at once (two auditors, or a command
+     * and the workspace) each write their own and the last to finish is the file, whole. A target that is not a
      * plain file (a device such as {@code /dev/stdout}, a named pipe, or a link) is written straight into: moving a file
      * over it would replace the device or the link itself (as root, {@code --out /dev/stdout} would have replaced
      * {@code /dev/stdout}). A folder is refused; a folder not there yet is made.
@@ -256,7 +258,9 @@ public final class CaseExports {
             throw new UncheckedIOException("cannot write " + out + ": it is a folder; give the name of a file in it",
                     new IOException(out + " is a folder"));
         }
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
+        // not Files.createTempFile: its file is readable by its owner alone, and the export would keep that when moved
+        Path tmp = abs.resolveSibling(abs.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             if (Files.isSymbolicLink(abs) || (Files.exists(abs) && !Files.isRegularFile(abs))) {
                 writer.write(abs);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.Json;
 
 /**
@@ -57,7 +58,7 @@ public final class CheckRecords {
      * logged, and the check's outcome stands.
      */
     public void keep(LastCheck check) {
-        write(check.caseId(), Kept.of(check.caseId(), check, null));
+        write(check.caseId(), () -> Kept.of(check.caseId(), check, null));
     }
 
     /**
@@ -65,17 +66,25 @@ public final class CheckRecords {
      * it found, and that a later check failed).
      */
     public void keepFailed(String caseId, FailedCheck failed) {
-        write(caseId, Kept.of(caseId, last(caseId).orElse(null), failed));
+        write(caseId, () -> Kept.of(caseId, last(caseId).orElse(null), failed));
     }
 
-    private void write(String caseId, Kept kept) {
+    /**
+     * Writes what {@code kept} makes while the case's file is held ({@link HomeLock}): a check finishing in another process
+     * while a failure is kept here is never replaced by the check read before it.
+     */
+    private void write(String caseId, java.util.function.Supplier<Kept> kept) {
         if (!SAFE.matcher(caseId).matches()) {
             LOG.warn("a check of quotations is not kept: the case id is not one a file can be named by");
             return;
         }
+        Path file = file(caseId);
         try {
-            Json.write(kept, file(caseId));
-        } catch (RuntimeException e) {
+            HomeLock.holding(file, () -> {
+                Json.write(kept.get(), file);
+                return null;
+            });
+        } catch (IOException | RuntimeException e) {
             LOG.warn("cannot keep the check of the quotations of case {} in {}: {}", caseId, dir, e.toString());
         }
     }

@@ -222,7 +222,8 @@ public final class HomeBackup {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals("write.lock")) {
+                } else if (!p.getFileName().toString().endsWith(".lock")) {
+                    // (not the index's write.lock, nor the empty lock file of a register or a check, HomeLock)
                     // with its modification time: a receipt's moment when its name has none, or names the hour that came
                     // twice (StampedNames)
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.StampedNames;
 
@@ -25,7 +26,8 @@ import no.evidens.pipeline.StampedNames;
  * A path missing from a later bundle is not taken as withdrawn (a case may be built of several bundles): its document
  * stays current. Kept per case in {@code <home>/versions/<case>.json}: each bundle's paths with the document each has
  * now, and each earlier version with the document that replaced it. A case ingested before this register was kept gets
- * it from its receipts at its next ingest.
+ * it from its receipts at its next ingest. One ingestion of a case records at a time ({@link HomeLock}, the lock file
+ * {@code <case>.json.lock} beside the register).
  */
 public final class CaseVersions {
     /**
@@ -100,6 +102,11 @@ public final class CaseVersions {
      */
     public Receipt record(Receipt receipt, String bundleName, Path receipts) throws IOException {
         Path file = file(receipt.caseId());
+        // read, changed and written by one ingestion of the case at a time: another's bundle recorded in between is kept
+        return HomeLock.holding(file, () -> recordHolding(receipt, bundleName, receipts, file));
+    }
+
+    private Receipt recordHolding(Receipt receipt, String bundleName, Path receipts, Path file) throws IOException {
         Register register = Files.isRegularFile(file) ? read(file) : fromReceipts(receipt.caseId(), receipts);
         List<ReceiptFile> lines = new ArrayList<>(receipt.files().size());
         if (update(register, bundleName, receipt.files(), lines) || !Files.isRegularFile(file)) {

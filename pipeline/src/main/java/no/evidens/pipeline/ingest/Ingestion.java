@@ -1,6 +1,7 @@
 package no.evidens.pipeline.ingest;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import no.evidens.index.CaseHashes;
 import no.evidens.index.EvidenceSink;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.StampedNames;
@@ -255,20 +257,44 @@ public final class Ingestion {
         IngestMarks.mark("case hashes kept");
         // A path the bundle had before with other content: its line names the document it replaces (earlier versions
         // are left out of search from now on). Neither the versions nor the receipt saved (a full disk): the receipt is
-        // still told, with the reason.
+        // still told, with the reason. The receipt is written while the case's register is held, so that two ingestions
+        // of the case finishing together name their receipts in the order they recorded their versions.
+        CaseVersions versions = new CaseVersions(home.root());
+        String name = CaseVersions.bundleName(bundleName != null ? bundleName : bundlePath.toAbsolutePath().normalize().toString());
+        Receipt[] told = {receipt};
         try {
-            receipt = new CaseVersions(home.root()).record(receipt,
-                    CaseVersions.bundleName(bundleName != null ? bundleName : bundlePath.toAbsolutePath().normalize().toString()),
-                    home.receipts());
-            IngestMarks.mark("versions recorded");
-            Json.write(receipt, home.receipts().resolve(StampedNames.name(caseId, clock.instant(), ".json")));
+            HomeLock.holding(versions.file(caseId), () -> {
+                told[0] = versions.record(told[0], name, home.receipts());
+                IngestMarks.mark("versions recorded");
+                writeReceipt(told[0], caseId);
+                return null;
+            });
         } catch (IOException e) {
-            throw new ReceiptNotSaved(receipt, home.receipts().toString(), e);
+            throw new ReceiptNotSaved(told[0], home.receipts().toString(), e);
         } catch (java.io.UncheckedIOException e) {
-            throw new ReceiptNotSaved(receipt, home.receipts().toString(), e.getCause());
+            throw new ReceiptNotSaved(told[0], home.receipts().toString(), e.getCause());
         }
         IngestMarks.mark("receipt written");
-        return receipt;
+        return told[0];
+    }
+
+    /**
+     * Writes the receipt under a name of its own, never over another's (an ingestion of the case that finished in the
+     * same millisecond in another process): the name is taken first ({@link StampedNames#create}), then the receipt moved
+     * into it whole. A receipt that cannot be written gives its name back.
+     */
+    private void writeReceipt(Receipt receipt, String caseId) throws IOException {
+        Path file = StampedNames.create(home.receipts(), caseId, clock.instant(), ".json");
+        try {
+            Json.write(receipt, file);
+        } catch (java.io.UncheckedIOException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException left) {
+                e.addSuppressed(left);
+            }
+            throw e;
+        }
     }
 
     /**

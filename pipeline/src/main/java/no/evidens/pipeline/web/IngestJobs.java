@@ -178,9 +178,9 @@ final class IngestJobs {
         Path zip = null;
         boolean received = false;
         try {
-            Path dir = Files.createDirectories(home.root().resolve("bundles"));
-            // stamped in UTC, as the receipts are (a local time reads two ways the night the clocks go back)
-            zip = dir.resolve(StampedNames.name(caseId, Instant.now(), ".zip"));
+            // stamped in UTC, as the receipts are (a local time reads two ways the night the clocks go back); a name of its
+            // own, never another upload's of the same millisecond (another server or a restart on this home)
+            zip = StampedNames.create(home.root().resolve("bundles"), caseId, Instant.now(), ".zip");
             receive(x, zip);
             received = true;
         } finally {

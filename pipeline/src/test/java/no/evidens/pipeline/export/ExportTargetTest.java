@@ -23,11 +23,11 @@ class ExportTargetTest {
     Path tmp;
 
     @Test
-    void aPlainFileIsWrittenWholeAndAFolderThatDoesNotExistIsMade() {
+    void aPlainFileIsWrittenWholeAndAFolderThatDoesNotExistIsMade() throws IOException {
         Path out = tmp.resolve("ny/mappe/funn.md");
         CaseExports.atomically(out, f -> Files.writeString(f, "# Funn\n", StandardCharsets.UTF_8));
         assertTrue(Files.isRegularFile(out));
-        assertFalse(Files.exists(tmp.resolve("ny/mappe/funn.md.tmp")));
+        assertEquals(java.util.List.of(out), files(out.getParent()), "no temporary file left");
     }
 
     @Test
@@ -48,11 +48,11 @@ class ExportTargetTest {
                 () -> CaseExports.atomically(folder, f -> Files.writeString(f, "# Funn\n", StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("it is a folder"), e.getMessage());
         assertTrue(Files.isDirectory(folder));
-        assertFalse(Files.exists(tmp.resolve("eksport.tmp")));
+        assertEquals(java.util.List.of(folder), files(tmp), "no temporary file left");
     }
 
     @Test
-    void aFailedWriteLeavesNoTemporaryFile() {
+    void aFailedWriteLeavesNoTemporaryFile() throws IOException {
         Path out = tmp.resolve("funn.docx");
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> CaseExports.atomically(out, f -> {
             Files.writeString(f, "halv");
@@ -60,7 +60,7 @@ class ExportTargetTest {
         }));
         assertTrue(e.getMessage().startsWith("cannot write " + out + ": no permission to write there (" + tmp + ")"),
                 e.getMessage());
-        assertFalse(Files.exists(tmp.resolve("funn.docx.tmp")));
+        assertEquals(java.util.List.of(), files(tmp), "no temporary file left");
         assertFalse(Files.exists(out));
     }
 
@@ -73,7 +73,30 @@ class ExportTargetTest {
             throw new IllegalStateException("Failed to save: content types part");
         }));
         assertEquals("Failed to save: content types part", e.getMessage());
-        assertFalse(Files.exists(tmp.resolve("funn.docx.tmp")));
+        assertEquals(java.util.List.of(out), files(tmp), "no temporary file left");
         assertEquals("forrige eksport", Files.readString(out));
     }
+
+    /**
+     * Two exports to one file at once (two auditors writing the report to one shared folder): the second began while the
+     * first was writing. Both finish; the file is the one that finished last, whole, and nothing is left beside it.
+     */
+    @Test
+    void twoExportsToOneFileAtOnceBothFinishAndTheLastIsTheFile() throws IOException {
+        Path out = tmp.resolve("rapport.md");
+        CaseExports.atomically(out, f -> {
+            Files.writeString(f, "# Funn fra Kari\n", StandardCharsets.UTF_8);
+            CaseExports.atomically(out, g -> Files.writeString(g, "# Funn fra Ola\n", StandardCharsets.UTF_8));
+            assertEquals("# Funn fra Ola\n", Files.readString(out), "the second export finished first");
+        });
+        assertEquals("# Funn fra Kari\n", Files.readString(out));
+        assertEquals(java.util.List.of(out), files(tmp), "no temporary file left");
+    }
+
+    private static java.util.List<Path> files(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
 }
+

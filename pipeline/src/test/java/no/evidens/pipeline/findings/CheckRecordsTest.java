@@ -65,7 +65,9 @@ class CheckRecordsTest {
         assertEquals("ola", records.last("sak-1").orElseThrow().by());
         assertEquals(Optional.empty(), records.last("sak-2"), "one case's check is not another's");
         try (Stream<Path> files = Files.list(tmp.resolve("checks"))) {
-            assertEquals(List.of("sak-1.json"), files.map(p -> p.getFileName().toString()).toList(), "no temporary file left behind");
+            // the lock file of the case's record stays beside it (HomeLock), empty; nothing else does
+            assertEquals(List.of("sak-1.json"), files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("sak-1.json.lock"))
+                    .toList(), "no temporary file left behind");
         }
         String json = Files.readString(tmp.resolve("checks/sak-1.json"));
         assertFalse(json.contains("\"stands\"") || json.contains("\"startedAt\""), "the record's fields only: " + json);
@@ -154,4 +156,57 @@ class CheckRecordsTest {
         return Map.of("case", caseId, "files", List.of(),
                 "counts", Map.of("indexed", indexed, "duplicate", 0, "failed", 0, "containers", 0));
     }
+
+    /**
+     * A check finishing in one process while another's check fails (the workspace's and the command line's, one case):
+     * the failure is kept beside the check that finished, never beside the one before it.
+     */
+    @Test
+    void aCheckThatFailsWhileAnotherFinishesKeepsTheFinishedOne() throws Exception {
+        int rounds = 150;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        FailedCheck failed = new FailedCheck("ola", "2026-12-05T18:00:00Z", "2026-12-05T18:00:05Z", FailedCheck.INDEX);
+        try {
+            CheckRecords finishing = new CheckRecords(tmp.resolve("checks"));
+            CheckRecords failing = new CheckRecords(tmp.resolve("checks"));
+            java.util.concurrent.Future<?> a = two.submit(() -> breaking(together, () -> {
+                for (int i = 0; i < rounds; i++) {
+                    together.await();
+                    finishing.keep(check("kari", Instant.parse("2026-12-05T17:20:00Z").plusSeconds(i).toString()));
+                    together.await();
+                }
+            }));
+            java.util.concurrent.Future<?> b = two.submit(() -> breaking(together, () -> {
+                for (int i = 0; i < rounds; i++) {
+                    together.await();
+                    failing.keepFailed("sak-1", failed);
+                    together.await();
+                    // whichever came first, the check kept is the one that finished in this round, never the one before
+                    assertEquals(Instant.parse("2026-12-05T17:20:00Z").plusSeconds(i).toString(),
+                            failing.last("sak-1").orElseThrow().finished(), "round " + i);
+                }
+            }));
+            b.get();
+            a.get();
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    /** Runs a side of the test; one that fails breaks the barrier, so the other side stops waiting for it. */
+    private static Void breaking(java.util.concurrent.CyclicBarrier together, Side side) throws Exception {
+        try {
+            side.run();
+            return null;
+        } catch (Exception | AssertionError e) {
+            together.reset();
+            throw e;
+        }
+    }
+
+    private interface Side {
+        void run() throws Exception;
+    }
 }
+

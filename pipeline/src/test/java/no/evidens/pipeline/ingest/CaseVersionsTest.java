@@ -148,4 +148,41 @@ class CaseVersionsTest {
         assertEquals(Map.of(DocIds.ofFile(A), new CaseVersions.Replaced(DocIds.ofFile(B), "j/notat.txt", "lyngvik")),
                 versions.of("sak").superseded(), "the correction is the current version");
     }
+
+    /**
+     * Two ingestions of one case recording their bundles at the same moment (two processes on one home, here two threads
+     * with a register object each): every bundle is in the register afterwards, none written over by the other's read.
+     */
+    @Test
+    void twoWritersRecordingAtOnceLoseNoBundle() throws Exception {
+        int each = 40;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+            for (String who : List.of("a", "b")) {
+                CaseVersions versions = new CaseVersions(tmp);
+                writers.add(two.submit(() -> {
+                    try {
+                        for (int i = 0; i < each; i++) {
+                            together.await();
+                            String sha = String.format("%064x", (who.equals("a") ? 1000 : 2000) + i);
+                            versions.record(receipt(who + "-" + i, line("notat.txt", sha, "indexed")), who + "-" + i, tmp.resolve("receipts"));
+                        }
+                        return null;
+                    } catch (Exception e) {
+                        together.reset(); // the other writer stops waiting for this one
+                        throw e;
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> w : writers) {
+                w.get();
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(2 * each, new CaseVersions(tmp).of("sak").current().size(), "every bundle recorded");
+    }
 }
+
