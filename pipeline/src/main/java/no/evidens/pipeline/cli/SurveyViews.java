@@ -1,7 +1,6 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
+import no.evidens.pipeline.export.CaseExports;
 import no.evidens.pipeline.group.GroupOverview;
 import no.evidens.pipeline.group.GroupReport;
 import no.evidens.pipeline.group.GroupReportDocx;
@@ -159,15 +159,8 @@ final class SurveyViews {
             }
             GroupService service = opts.service();
             GroupReport report = service.report(group, null, anonymise, opts.user());
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent); // as evidens export does: a folder not there yet is made
-            }
-            if (f.equals("docx")) {
-                GroupReportDocx.write(report, out);
-            } else {
-                GroupReportXlsx.write(report, out);
-            }
+            // as evidens export does: a folder not there yet is made, and a failed or concurrent write never leaves a half report
+            CaseExports.atomically(out, f.equals("docx") ? tmp -> GroupReportDocx.write(report, tmp) : tmp -> GroupReportXlsx.write(report, tmp));
             service.exported(report, f, out.getFileName().toString(), opts.user());
             return say("Wrote the summary report of %s (%d municipalities, %s) to %s", group, report.overview().municipalities().size(),
                     anonymise ? "anonymised" : "not anonymised", out);
