@@ -23,8 +23,8 @@ import no.evidens.corpus.SampleBundle;
  */
 class WebWalkBrowserIT {
     private static SampleWorkspace ws;
-    /** The desktop browser (1280×720) the class's tests share, each afresh ({@link Browser#keptForTheClass}). */
-    private static Browser desktop;
+    /** The desktop browser (1280×720) the class's tests share, each afresh. */
+    private static final ClassBrowser DESKTOP = new ClassBrowser(1280, 720);
 
     @BeforeAll
     static void start() throws Exception {
@@ -33,21 +33,7 @@ class WebWalkBrowserIT {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (desktop != null) {
-                desktop.quit();
-            }
-        } finally {
-            Browser.closeAll(ws);
-        }
-    }
-
-    /** The class's desktop browser, afresh for this test: one Chromium start for the class, not one a test. */
-    private static Browser desktop() throws Exception {
-        if (desktop == null) {
-            desktop = new Browser(1280, 720);
-        }
-        return desktop.keptForTheClass(ws.url());
+        Browser.closeAll(DESKTOP, ws);
     }
 
     /**
@@ -88,7 +74,7 @@ class WebWalkBrowserIT {
     /** «Søk» on an empty field says what to do, in the catalogue's words, and keeps the focus in the field. */
     @Test
     void anEmptySearchIsTold() throws Exception {
-        try (Browser b = desktop()) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 b.driver.get(ws.url() + "#/sok");
                 b.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
@@ -105,7 +91,7 @@ class WebWalkBrowserIT {
     /** A query longer than the server takes is told in the auditor's words, with its length and what to do; never «q». */
     @Test
     void aTooLongQueryIsToldInWords() throws Exception {
-        try (Browser b = desktop()) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 b.driver.get(ws.url() + "#/sok");
                 WebElement q = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
@@ -127,7 +113,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void aFindingsBadTitleIsToldInWords() throws Exception {
-        try (Browser b = desktop()) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 b.driver.get(ws.url() + "#/funn");
                 WebElement title = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-title")));
@@ -158,7 +144,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void aSavedSearchsNameIsToldAndTheRefusalCleared() throws Exception {
-        try (Browser b = desktop()) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
                 WebElement name = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("saved-name")));
@@ -240,7 +226,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void facetValuesAreShownAsNames() throws Exception {
-        try (Browser b = desktop()) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
                 WebElement place = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-facet='kommune:fjordvik']")));
@@ -265,7 +251,7 @@ class WebWalkBrowserIT {
     /** In Nynorsk the audit trail's times are Norwegian dates (5.12.2026), not the browser's default form (12/5/2026). */
     @Test
     void nynorskDatesAreNorwegian() throws Exception {
-        try (Browser b = desktop()) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
                 b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit")));
@@ -290,7 +276,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void skipLinksMoveTheFocusAndKeepThePage() throws Exception {
-        try (Browser b = desktop()) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 JavascriptExecutor js = (JavascriptExecutor) b.driver;
                 b.driver.get(ws.url() + "#/funn");
