@@ -171,8 +171,9 @@ final class Browser implements AutoCloseable {
     /**
      * This browser for the next test of a class that shares one (a Chromium start took 3–6 s under load, round 47):
      * the first test has it as started; every later one a new tab (no page, script state, session storage, history or
-     * focus of the test before), the site's cookies, storage and the cache cleared, the window at its size. The test's
-     * {@code close} leaves it open; {@link #quit} ends it once the class is done.
+     * focus of the test before), the site's cookies, storage and the cache cleared, the window at its size. Its download
+     * folder is not emptied: a class whose tests download keeps no browser. The test's {@code close} leaves it open;
+     * {@link #quit} ends it once the class is done.
      */
     Browser keptForTheClass(String site) {
         kept = true;
