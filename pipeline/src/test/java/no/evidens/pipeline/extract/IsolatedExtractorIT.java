@@ -23,12 +23,23 @@ import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IsolatedExtractorIT {
     @TempDir
     Path tmp;
+    /** The class's folder for what its tests only read: the scan. */
+    @TempDir
+    static Path shared;
+    /** A full page of small print (made once for the class: drawing and writing it takes seconds on a busy machine). */
+    private static Path scan;
+
+    @BeforeAll
+    static void drawTheScan() throws Exception {
+        scan = fullPageScan();
+    }
 
     @Test
     void extractsInAWorkerProcessWithTheSameResultAsInProcess() throws Exception {
@@ -127,7 +138,6 @@ class IsolatedExtractorIT {
 
     @Test
     void aFileLostWithTheWorkerItSharedIsReadAgainAlone() throws Exception {
-        Path scan = fullPageScan();
         Path txt = tmp.resolve("kort.txt");
         Files.writeString(txt, "Kort notat om taushetsplikt.");
         ExecutorService caller = Executors.newSingleThreadExecutor();
@@ -154,7 +164,6 @@ class IsolatedExtractorIT {
 
     @Test
     void aFileOverTheTimeLimitIsStoppedAndTheNextFileStillWorks() throws Exception {
-        Path scan = fullPageScan();
         Path txt = tmp.resolve("kort.txt");
         Files.writeString(txt, "Kort notat om taushetsplikt.");
         try (IsolatedExtractor isolated = new IsolatedExtractor(1, 1_000_000, true, 1)) {
@@ -172,7 +181,6 @@ class IsolatedExtractorIT {
      */
     @Test
     void aWorkerThatDiesMidPageLeavesNoTemporaryFileAndNoOcrRunning() throws Exception {
-        Path scan = fullPageScan();
         Path system = Path.of(System.getProperty("java.io.tmpdir"));
         String ours = WorkerTempFolders.prefix(ProcessHandle.current().pid());
         Set<String> tikaFilesBefore = names(system, "apache-tika-");
@@ -268,7 +276,6 @@ class IsolatedExtractorIT {
      */
     @Test
     void aCallerWaitingForAWorkerThatIsStoppedStartsAnother() throws Exception {
-        Path scan = fullPageScan();
         ExecutorService callers = Executors.newFixedThreadPool(3);
         try (IsolatedExtractor isolated = new IsolatedExtractor(2, 1_000_000, true, 1)) {
             List<Future<Reason>> reasons = new ArrayList<>();
@@ -285,7 +292,7 @@ class IsolatedExtractorIT {
     }
 
     /** A full page of small print: Tesseract needs far more than a second for it. */
-    private Path fullPageScan() throws Exception {
+    private static Path fullPageScan() throws Exception {
         BufferedImage page = new BufferedImage(2480, 3508, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = page.createGraphics();
         g.setColor(Color.WHITE);
@@ -296,9 +303,9 @@ class IsolatedExtractorIT {
             g.drawString("Barneverntjenesten og NAV samarbeider om ettervern for ungdom mellom 18 og 23 år, jf. § 4-3.", 40, y);
         }
         g.dispose();
-        Path scan = tmp.resolve("side.png");
-        ImageIO.write(page, "png", scan.toFile());
-        return scan;
+        Path png = shared.resolve("side.png");
+        ImageIO.write(page, "png", png.toFile());
+        return png;
     }
 
     /** {@code count} text files {@code name-i.txt}, each holding {@code text} with its number for {@code %d}. */

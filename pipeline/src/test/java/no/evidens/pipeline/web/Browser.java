@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -37,6 +39,10 @@ final class Browser implements AutoCloseable {
     final WebDriverWait wait;
     final Path downloads;
     private final Path profile;
+    /** Whether the browser is kept for the class's next test ({@link #keptForTheClass}): {@link #close} leaves it open. */
+    private boolean kept;
+    /** Whether a test has had it (a kept browser is made afresh for every test after the first). */
+    private boolean used;
 
     Browser() throws Exception {
         this(1400, 1000);
@@ -162,6 +168,32 @@ final class Browser implements AutoCloseable {
         return new AssertionError(said.toString(), e);
     }
 
+    /**
+     * This browser for the next test of a class that shares one (a Chromium start took 3–6 s under load, round 47):
+     * the first test has it as started; every later one a new tab (no page, script state, session storage, history or
+     * focus of the test before), the site's cookies, storage and the cache cleared, the window at its size. Its download
+     * folder is not emptied: a class whose tests download keeps no browser. The test's {@code close} leaves it open;
+     * {@link #quit} ends it once the class is done.
+     */
+    Browser keptForTheClass(String site) {
+        kept = true;
+        if (used) {
+            String last = driver.getWindowHandle();
+            Dimension size = driver.manage().window().getSize();
+            driver.switchTo().newWindow(WindowType.TAB);
+            String tab = driver.getWindowHandle();
+            driver.switchTo().window(last).close();
+            driver.switchTo().window(tab);
+            driver.manage().window().setSize(size);
+            java.net.URI u = java.net.URI.create(site);
+            driver.executeCdpCommand("Storage.clearDataForOrigin",
+                    Map.of("origin", u.getScheme() + "://" + u.getAuthority(), "storageTypes", "all"));
+            driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        }
+        used = true;
+        return this;
+    }
+
     /** Closes what a browser test opened, in this order, skipping what a failed set-up never opened. */
     static void closeAll(AutoCloseable... opened) throws Exception {
         for (AutoCloseable o : opened) {
@@ -171,8 +203,16 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Ends the browser at the end of a test, unless it is kept for the class's next test. */
     @Override
     public void close() {
+        if (!kept) {
+            quit();
+        }
+    }
+
+    /** Ends the browser and deletes its profile and downloads. */
+    void quit() {
         driver.quit();
         SampleWorkspace.delete(downloads);
         SampleWorkspace.delete(profile);

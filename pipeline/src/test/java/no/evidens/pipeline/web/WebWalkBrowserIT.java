@@ -23,6 +23,8 @@ import no.evidens.corpus.SampleBundle;
  */
 class WebWalkBrowserIT {
     private static SampleWorkspace ws;
+    /** The desktop browser (1280×720) the class's tests share, each afresh. */
+    private static final ClassBrowser DESKTOP = new ClassBrowser(1280, 720);
 
     @BeforeAll
     static void start() throws Exception {
@@ -31,7 +33,7 @@ class WebWalkBrowserIT {
 
     @AfterAll
     static void stop() throws Exception {
-        Browser.closeAll(ws);
+        Browser.closeAll(DESKTOP, ws);
     }
 
     /**
@@ -72,7 +74,7 @@ class WebWalkBrowserIT {
     /** «Søk» on an empty field says what to do, in the catalogue's words, and keeps the focus in the field. */
     @Test
     void anEmptySearchIsTold() throws Exception {
-        try (Browser b = new Browser(1280, 720)) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 b.driver.get(ws.url() + "#/sok");
                 b.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
@@ -89,7 +91,7 @@ class WebWalkBrowserIT {
     /** A query longer than the server takes is told in the auditor's words, with its length and what to do; never «q». */
     @Test
     void aTooLongQueryIsToldInWords() throws Exception {
-        try (Browser b = new Browser(1280, 720)) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 b.driver.get(ws.url() + "#/sok");
                 WebElement q = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
@@ -111,7 +113,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void aFindingsBadTitleIsToldInWords() throws Exception {
-        try (Browser b = new Browser(1280, 720)) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 b.driver.get(ws.url() + "#/funn");
                 WebElement title = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-title")));
@@ -142,7 +144,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void aSavedSearchsNameIsToldAndTheRefusalCleared() throws Exception {
-        try (Browser b = new Browser(1280, 720)) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
                 WebElement name = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("saved-name")));
@@ -224,7 +226,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void facetValuesAreShownAsNames() throws Exception {
-        try (Browser b = new Browser(1280, 720)) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
                 WebElement place = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-facet='kommune:fjordvik']")));
@@ -249,7 +251,7 @@ class WebWalkBrowserIT {
     /** In Nynorsk the audit trail's times are Norwegian dates (5.12.2026), not the browser's default form (12/5/2026). */
     @Test
     void nynorskDatesAreNorwegian() throws Exception {
-        try (Browser b = new Browser(1280, 720)) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
                 b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit")));
@@ -274,7 +276,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void skipLinksMoveTheFocusAndKeepThePage() throws Exception {
-        try (Browser b = new Browser(1280, 720)) {
+        try (Browser b = DESKTOP.afreshFor(ws)) {
             try {
                 JavascriptExecutor js = (JavascriptExecutor) b.driver;
                 b.driver.get(ws.url() + "#/funn");
