@@ -32,9 +32,17 @@ import no.evidens.pipeline.lang.Texts;
  * reads it again), then ingested in the background, one bundle at a time, with progress to poll. The
  * jobs outlive the server ({@link IngestJobFiles}): one it was stopped in the middle of shows as
  * interrupted, and can be resumed.
+ *
+ * <p>A job the index did not answer (a SolrCloud cluster or its ZooKeeper gone, or the cluster refusing writes) is
+ * {@code waiting}, as {@code evidens watch} keeps such a bundle in its inbox: every {@link #RETRY_EVERY} the oldest
+ * waiting job is ingested again once the server's own index answers a read, what was saved before coming out as
+ * duplicates. An upload while one waits waits behind it, so bundles of a case go in in the order they came (a
+ * corrected bundle after the one it corrects).
  */
 final class IngestJobs {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJobs.class);
+    /** How often the jobs waiting for the index are looked at (the workspace's Retry-After for a search is 30 s too). */
+    static final Duration RETRY_EVERY = Duration.ofSeconds(30);
     private static final List<String> ZIP_TYPES = List.of("application/zip", "application/x-zip-compressed",
             "application/octet-stream", "multipart/x-zip");
 
@@ -45,13 +53,39 @@ final class IngestJobs {
     private final AtomicInteger ids = new AtomicInteger();
     private final IngestJobFiles files;
     private volatile IngestJob running;
+    /** The running job is a waiting one tried again: an upload meanwhile is taken, and waits behind it. */
+    private boolean retrying;
     /** An upload is being received (at most one at a time: a second is refused at once, holding no thread). */
     private boolean receiving;
 
+    /** Asks the server's index a read; throws when it does not answer. */
+    interface IndexProbe {
+        void answer() throws IOException;
+    }
+
+    private final IndexProbe probe;
+    /** Looks at the waiting jobs: every {@link #RETRY_EVERY}, and when a job ends or one is queued. */
+    private final java.util.concurrent.ScheduledExecutorService retries;
+
     IngestJobs(EvidensHome home, long maxBytes, Function<EvidensHome, Ingestion> ingestions) {
+        this(home, maxBytes, ingestions, () -> { }, RETRY_EVERY);
+    }
+
+    /**
+     * @param probe      a read of the server's index, asked before a waiting job is ingested again (a cluster still down
+     *                   answers it at once, where an ingestion would wait the read's time-out)
+     * @param retryEvery how often the waiting jobs are looked at
+     */
+    IngestJobs(EvidensHome home, long maxBytes, Function<EvidensHome, Ingestion> ingestions, IndexProbe probe, Duration retryEvery) {
         this.home = home;
         this.maxBytes = maxBytes;
         this.ingestions = ingestions;
+        this.probe = probe;
+        this.retries = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "evidens-ingest-retry");
+            t.setDaemon(true);
+            return t;
+        });
         this.files = new IngestJobFiles(home.root());
         for (IngestJob.Saved saved : files.load()) {
             IngestJob job = IngestJob.of(saved, saver(saved.id()));
@@ -62,6 +96,66 @@ final class IngestJobs {
                 LOG.info("ingest job {} was interrupted by a stop of the server", job.id);
             }
         }
+        retries.scheduleWithFixedDelay(this::retryWaiting, retryEvery.toMillis(), retryEvery.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Ingests the oldest job waiting for the index again, when none runs and the index answers a read. Each waiting job
+     * is its own new ingestion: a cluster that refuses writes though it reads makes it wait again.
+     */
+    void retryWaiting() {
+        IngestJob next;
+        synchronized (this) {
+            if (running != null || receiving) {
+                return;
+            }
+            next = oldestWaiting();
+        }
+        if (next == null) {
+            return;
+        }
+        try {
+            probe.answer();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("ingest job {} waits on: the index does not answer yet ({})", next.id, e.getClass().getSimpleName());
+            return;
+        }
+        synchronized (this) {
+            if (running != null || receiving || next != oldestWaiting()) {
+                return;
+            }
+            if (!Files.isRegularFile(next.bundle)) {
+                next.state = IngestJob.FAILED;
+                next.error = new ErrorTexts.Keyed("error.ingest.bundle-gone", List.of(next.id));
+                keep(next);
+                return;
+            }
+            LOG.info("ingest job {} goes on: the index answers", next.id);
+            next.restart();
+            keep(next);
+            start(next);
+            retrying = true;
+        }
+    }
+
+    private IngestJob oldestWaiting() {
+        return jobs.values().stream().filter(j -> IngestJob.WAITING.equals(j.state))
+                .min(Comparator.comparingInt((IngestJob j) -> Integer.parseInt(j.id))).orElse(null);
+    }
+
+    /** Looks at the waiting jobs now, on the retries' thread (a job ended, or one was queued behind a waiting one). */
+    private void retrySoon() {
+        try {
+            retries.execute(this::retryWaiting);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("ingest retries stopped");
+        }
+    }
+
+    /** Stops looking at the waiting jobs (the server stops; they stay waiting in their files for the next start). */
+    void close() {
+        retries.shutdownNow();
     }
 
     /** Keeps a running job's progress, at most once a second (and always at its end, by {@link #run}). */
@@ -122,6 +216,7 @@ final class IngestJobs {
 
     private void start(IngestJob job) {
         running = job;
+        retrying = false;
         Thread t = new Thread(() -> run(job), "evidens-ingest-" + job.id);
         t.setDaemon(true);
         t.start();
@@ -166,7 +261,7 @@ final class IngestJobs {
             throw new ApiError(413, "error.ingest.too-large", mb(declared), mb(maxBytes));
         }
         synchronized (this) {
-            if (running != null) {
+            if (running != null && !retrying) {
                 throw new ApiError(409, "error.ingest.running", running.fileName, running.caseId);
             }
             if (receiving) {
@@ -199,6 +294,13 @@ final class IngestJobs {
             String id = Integer.toString(ids.incrementAndGet());
             IngestJob job = new IngestJob(id, caseId, safeName(name), municipality, bundle, Instant.now(), saver(id));
             jobs.put(job.id, job);
+            if (oldestWaiting() != null || running != null) {
+                // behind the bundles waiting for the index (one may be being tried again), in the order they came
+                waitForIndex(job);
+                files.save(job.saved());
+                retrySoon();
+                return job;
+            }
             files.save(job.saved());
             start(job);
             return job;
@@ -249,12 +351,23 @@ final class IngestJobs {
         try {
             // the upload's own name is the bundle's (a corrected bundle sent again is matched by it), not the kept file's
             job.receipt = ingestions.apply(home).named(job.fileName).ingest(caseId, job.municipality, job.bundle, job);
-            job.state = IngestJob.DONE;
-            LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
-                    (System.nanoTime() - t0) / 1_000_000);
+            if (notSavedByCluster(job.receipt)) {
+                waitForIndex(job);
+                LOG.info("upload {} into case {}: the SolrCloud cluster did not save all of it; waits for it: {}", job.id, caseId,
+                        job.receipt.counts());
+            } else {
+                job.state = IngestJob.DONE;
+                LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
         } catch (Exception | Error e) {
             if (e instanceof no.evidens.pipeline.ingest.ReceiptNotSaved notSaved) {
                 job.receipt = notSaved.receipt(); // ingested, but not kept in the home: shown all the same
+            }
+            if (no.evidens.index.IndexUnreachableException.in(e)) {
+                waitForIndex(job);
+                LOG.info("upload {} into case {} waits for the index: {}", job.id, caseId, no.evidens.pipeline.Messages.oneLine(e));
+                return;
             }
             job.error = failure(e);
             job.state = IngestJob.FAILED;
@@ -267,9 +380,25 @@ final class IngestJobs {
             } finally {
                 synchronized (this) {
                     running = null;
+                    retrying = false;
+                }
+                if (!IngestJob.WAITING.equals(job.state)) {
+                    retrySoon(); // the index took this one: those waiting go on now
                 }
             }
         }
+    }
+
+    /** The job waits for the index: its bundle is kept, and it is ingested again when the index answers. */
+    private static void waitForIndex(IngestJob job) {
+        job.state = IngestJob.WAITING;
+        job.error = new ErrorTexts.Keyed("error.ingest.waiting-for-index", List.of());
+    }
+
+    /** Whether the cluster refused or lost some of the bundle's documents (the rest may be in the index). */
+    private static boolean notSavedByCluster(no.evidens.pipeline.ingest.Receipt receipt) {
+        String reason = no.evidens.pipeline.extract.Reason.NOT_SAVED_BY_CLUSTER.text();
+        return receipt != null && receipt.files().stream().anyMatch(f -> reason.equals(f.reason()));
     }
 
     /**
