@@ -24,8 +24,6 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.StampedNames;
 import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.ingest.Ingestion;
-import no.evidens.pipeline.lang.Language;
-import no.evidens.pipeline.lang.Texts;
 
 /**
  * Bundle uploads: the .zip is kept under {@code <home>/bundles/} (quotations cite it, and {@code verify}
@@ -34,15 +32,13 @@ import no.evidens.pipeline.lang.Texts;
  * interrupted, and can be resumed.
  *
  * <p>A job the index did not answer (a SolrCloud cluster or its ZooKeeper gone, or the cluster refusing writes) is
- * {@code waiting}, as {@code evidens watch} keeps such a bundle in its inbox: every {@link #RETRY_EVERY} the oldest
- * waiting job is ingested again once the server's own index answers a read, what was saved before coming out as
+ * {@code waiting}, as {@code evidens watch} keeps such a bundle in its inbox: every {@link UploadRetries#EVERY} the oldest
+ * waiting job is ingested again once the server's own index answers a read ({@link UploadRetries}), what was saved before coming out as
  * duplicates. An upload while one waits waits behind it, so bundles of a case go in in the order they came (a
  * corrected bundle after the one it corrects).
  */
 final class IngestJobs {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJobs.class);
-    /** How often the jobs waiting for the index are looked at (the workspace's Retry-After for a search is 30 s too). */
-    static final Duration RETRY_EVERY = Duration.ofSeconds(30);
     private static final List<String> ZIP_TYPES = List.of("application/zip", "application/x-zip-compressed",
             "application/octet-stream", "multipart/x-zip");
 
@@ -58,17 +54,11 @@ final class IngestJobs {
     /** An upload is being received (at most one at a time: a second is refused at once, holding no thread). */
     private boolean receiving;
 
-    /** Asks the server's index a read; throws when it does not answer. */
-    interface IndexProbe {
-        void answer() throws IOException;
-    }
-
-    private final IndexProbe probe;
-    /** Looks at the waiting jobs: every {@link #RETRY_EVERY}, and when a job ends or one is queued. */
-    private final java.util.concurrent.ScheduledExecutorService retries;
+    /** Looks at the jobs waiting for the index. */
+    private final UploadRetries retries;
 
     IngestJobs(EvidensHome home, long maxBytes, Function<EvidensHome, Ingestion> ingestions) {
-        this(home, maxBytes, ingestions, () -> { }, RETRY_EVERY);
+        this(home, maxBytes, ingestions, () -> { }, UploadRetries.EVERY);
     }
 
     /**
@@ -76,16 +66,11 @@ final class IngestJobs {
      *                   answers it at once, where an ingestion would wait the read's time-out)
      * @param retryEvery how often the waiting jobs are looked at
      */
-    IngestJobs(EvidensHome home, long maxBytes, Function<EvidensHome, Ingestion> ingestions, IndexProbe probe, Duration retryEvery) {
+    IngestJobs(EvidensHome home, long maxBytes, Function<EvidensHome, Ingestion> ingestions, UploadRetries.IndexProbe probe,
+               Duration retryEvery) {
         this.home = home;
         this.maxBytes = maxBytes;
         this.ingestions = ingestions;
-        this.probe = probe;
-        this.retries = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "evidens-ingest-retry");
-            t.setDaemon(true);
-            return t;
-        });
         this.files = new IngestJobFiles(home.root());
         for (IngestJob.Saved saved : files.load()) {
             IngestJob job = IngestJob.of(saved, saver(saved.id()));
@@ -96,33 +81,22 @@ final class IngestJobs {
                 LOG.info("ingest job {} was interrupted by a stop of the server", job.id);
             }
         }
-        retries.scheduleWithFixedDelay(this::retryWaiting, retryEvery.toMillis(), retryEvery.toMillis(),
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+        retries = new UploadRetries(probe, retryEvery, this::oneWaits, this::goOn);
+    }
+
+    /** Whether a job waits for the index and none runs (nor is being received). */
+    private synchronized boolean oneWaits() {
+        return running == null && !receiving && oldestWaiting() != null;
     }
 
     /**
-     * Ingests the oldest job waiting for the index again, when none runs and the index answers a read. Each waiting job
-     * is its own new ingestion: a cluster that refuses writes though it reads makes it wait again.
+     * Ingests the oldest job waiting for the index again (the index answered a read), when none runs. Each try is a new
+     * ingestion: a cluster that refuses writes though it reads makes the job wait again.
      */
-    void retryWaiting() {
-        IngestJob next;
+    private void goOn() {
         synchronized (this) {
-            if (running != null || receiving) {
-                return;
-            }
-            next = oldestWaiting();
-        }
-        if (next == null) {
-            return;
-        }
-        try {
-            probe.answer();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("ingest job {} waits on: the index does not answer yet ({})", next.id, e.getClass().getSimpleName());
-            return;
-        }
-        synchronized (this) {
-            if (running != null || receiving || next != oldestWaiting()) {
+            IngestJob next = oldestWaiting();
+            if (running != null || receiving || next == null) {
                 return;
             }
             if (!Files.isRegularFile(next.bundle)) {
@@ -144,18 +118,14 @@ final class IngestJobs {
                 .min(Comparator.comparingInt((IngestJob j) -> Integer.parseInt(j.id))).orElse(null);
     }
 
-    /** Looks at the waiting jobs now, on the retries' thread (a job ended, or one was queued behind a waiting one). */
-    private void retrySoon() {
-        try {
-            retries.execute(this::retryWaiting);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("ingest retries stopped");
-        }
+    /** Looks at the waiting jobs now (a test's), as the retries' thread does every {@link UploadRetries#EVERY}. */
+    void retryWaiting() {
+        retries.look();
     }
 
     /** Stops looking at the waiting jobs (the server stops; they stay waiting in their files for the next start). */
     void close() {
-        retries.shutdownNow();
+        retries.close();
     }
 
     /** Keeps a running job's progress, at most once a second (and always at its end, by {@link #run}). */
@@ -296,9 +266,9 @@ final class IngestJobs {
             jobs.put(job.id, job);
             if (oldestWaiting() != null || running != null) {
                 // behind the bundles waiting for the index (one may be being tried again), in the order they came
-                waitForIndex(job);
+                IngestOutcome.waitForIndex(job);
                 files.save(job.saved());
-                retrySoon();
+                retries.soon();
                 return job;
             }
             files.save(job.saved());
@@ -351,8 +321,8 @@ final class IngestJobs {
         try {
             // the upload's own name is the bundle's (a corrected bundle sent again is matched by it), not the kept file's
             job.receipt = ingestions.apply(home).named(job.fileName).ingest(caseId, job.municipality, job.bundle, job);
-            if (notSavedByCluster(job.receipt)) {
-                waitForIndex(job);
+            if (IngestOutcome.notSavedByCluster(job.receipt)) {
+                IngestOutcome.waitForIndex(job);
                 LOG.info("upload {} into case {}: the SolrCloud cluster did not save all of it; waits for it: {}", job.id, caseId,
                         job.receipt.counts());
             } else {
@@ -365,11 +335,11 @@ final class IngestJobs {
                 job.receipt = notSaved.receipt(); // ingested, but not kept in the home: shown all the same
             }
             if (no.evidens.index.IndexUnreachableException.in(e)) {
-                waitForIndex(job);
+                IngestOutcome.waitForIndex(job);
                 LOG.info("upload {} into case {} waits for the index: {}", job.id, caseId, no.evidens.pipeline.Messages.oneLine(e));
                 return;
             }
-            job.error = failure(e);
+            job.error = IngestOutcome.failure(e);
             job.state = IngestJob.FAILED;
             // the job shows a key, not this exception's message: the type and place say where to look (no document text)
             LOG.warn("ingestion of upload {} into case {} failed: {} at {} ({})", job.id, caseId, e.getClass().getSimpleName(),
@@ -383,43 +353,10 @@ final class IngestJobs {
                     retrying = false;
                 }
                 if (!IngestJob.WAITING.equals(job.state)) {
-                    retrySoon(); // the index took this one: those waiting go on now
+                    retries.soon(); // the index took this one: those waiting go on now
                 }
             }
         }
-    }
-
-    /** The job waits for the index: its bundle is kept, and it is ingested again when the index answers. */
-    private static void waitForIndex(IngestJob job) {
-        job.state = IngestJob.WAITING;
-        job.error = new ErrorTexts.Keyed("error.ingest.waiting-for-index", List.of());
-    }
-
-    /** Whether the cluster refused or lost some of the bundle's documents (the rest may be in the index). */
-    private static boolean notSavedByCluster(no.evidens.pipeline.ingest.Receipt receipt) {
-        String reason = no.evidens.pipeline.extract.Reason.NOT_SAVED_BY_CLUSTER.text();
-        return receipt != null && receipt.files().stream().anyMatch(f -> reason.equals(f.reason()));
-    }
-
-    /**
-     * Why an ingestion failed, as the catalogue words it: the key the first exception of its causes carries (a
-     * damaged zip, a wrong manifest), else the general failure. Its English message is not kept: it may name
-     * files on the server.
-     */
-    static ErrorTexts.Keyed failure(Throwable e) {
-        if (no.evidens.pipeline.Messages.diskFull(e)) {
-            return new ErrorTexts.Keyed("error.disk-full", List.of());
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            ErrorTexts.Keyed k = ErrorTexts.ownKey(t);
-            if (k != null && Texts.of(Language.NB).has(k.key())) {
-                return k;
-            }
-            if (t instanceof java.util.zip.ZipException) {
-                return new ErrorTexts.Keyed("error.ingest.bad-zip", List.of());
-            }
-        }
-        return new ErrorTexts.Keyed("error.ingest.failed", List.of());
     }
 
     IngestJob job(String id) {

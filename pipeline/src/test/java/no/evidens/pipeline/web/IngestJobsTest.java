@@ -58,12 +58,12 @@ class IngestJobsTest {
 
     @Test
     void aFailedJobSaysWhyInEachUsersLanguageAndKeepsNoEnglishMessage() {
-        ErrorTexts.Keyed manifest = IngestJobs.failure(new IllegalStateException("route failed", new no.evidens.pipeline.bundle.BundleRefused(
+        ErrorTexts.Keyed manifest = IngestOutcome.failure(new IllegalStateException("route failed", new no.evidens.pipeline.bundle.BundleRefused(
                 "error.bundle.manifest-type", "manifest.csv line 2: unknown type 'brev'", null, 2, "brev", "journal, plan")));
         assertEquals("error.bundle.manifest-type", manifest.key(), "the key of the first cause that has one");
-        ErrorTexts.Keyed other = IngestJobs.failure(new java.io.IOException("cannot write /srv/evidens/index/segments_2"));
+        ErrorTexts.Keyed other = IngestOutcome.failure(new java.io.IOException("cannot write /srv/evidens/index/segments_2"));
         assertEquals("error.ingest.failed", other.key());
-        ErrorTexts.Keyed full = IngestJobs.failure(new IllegalStateException("this IndexWriter is closed",
+        ErrorTexts.Keyed full = IngestOutcome.failure(new IllegalStateException("this IndexWriter is closed",
                 new java.io.IOException("No space left on device")));
         assertEquals("error.disk-full", full.key(), "a full disk is said as such, not as an error of ours");
 
