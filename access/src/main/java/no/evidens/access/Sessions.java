@@ -96,17 +96,19 @@ public final class Sessions {
             known.put(key, new Known(moved, k.checked()));
             return Optional.of(moved);
         }
+        // the idle expiry this server moved on and could not write yet (a full disk): held here, written when it can
+        Instant held = k == null ? null : k.session().expires();
         Optional<SessionRows.Row> row;
         boolean unwritten = false;
         Session live = null;
         AccessStore store = AccessStore.open(dir, lockWait);
         try {
             row = SessionRows.find(store, key);
-            if (row.isPresent() && now.isBefore(row.get().expires())) {
-                live = new Session(id, row.get().user(), token(id), row.get().created(), row.get().expires());
-                Session moved = moved(live, now);
-                unwritten = !written(() -> expiries.extend(store, key, moved.expires()));
-                live = unwritten ? live : moved;
+            Instant expires = row.isEmpty() ? null : later(row.get().expires(), held);
+            if (row.isPresent() && now.isBefore(expires)) {
+                live = moved(new Session(id, row.get().user(), token(id), row.get().created(), expires), now);
+                Instant moved = live.expires();
+                unwritten = !written(() -> expiries.extend(store, key, moved));
             } else if (row.isPresent()) {
                 unwritten = !written(() -> SessionRows.delete(store, key));
             }
@@ -124,8 +126,10 @@ public final class Sessions {
     /**
      * Runs a write of a session's upkeep (its idle expiry moved on, an expired row dropped); false when it cannot be
      * written (the home's disk full, the database held by another process too long). The session was read, so what it
-     * is stays known: a live one holds until the expiry stored (moved on at the next check that can write), an expired one
-     * is refused whenever it comes back. Signing in needs a write and is refused meanwhile.
+     * is stays known: a live one's expiry is moved on in memory all the same (never past the absolute limit) and written
+     * at the next check that can write, so a member busy on a full disk stays signed in; an expired one is refused
+     * whenever it comes back. A restart meanwhile knows only the expiry stored. Signing in needs a write and is refused
+     * meanwhile.
      */
     private static boolean written(Runnable write) {
         try {
@@ -188,6 +192,11 @@ public final class Sessions {
         byte[] b = new byte[32];
         random.nextBytes(b);
         return HexFormat.of().formatHex(b);
+    }
+
+    /** The later of the expiry stored and the one held in memory (null when none is held). */
+    private static Instant later(Instant stored, Instant held) {
+        return held != null && held.isAfter(stored) ? held : stored;
     }
 
     private static Instant min(Instant a, Instant b) {

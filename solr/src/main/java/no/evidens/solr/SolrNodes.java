@@ -80,7 +80,9 @@ final class SolrNodes implements AutoCloseable {
             zk.connect();
         } catch (RuntimeException e) {
             closeQuietly();
-            throw new IllegalStateException("cannot reach SolrCloud's ZooKeeper at " + target + ": " + e.getMessage(), e);
+            // the index's absence, not a fault of what asked for it: an upload or an inbox bundle waits for it to come back
+            String said = "cannot reach SolrCloud's ZooKeeper at " + target + ": " + e.getMessage();
+            throw new IllegalStateException(said, new IndexUnreachableException(said, e));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.cloud.ZkTestServer;
 import org.apache.solr.embedded.JettySolrRunner;
 
 /**
@@ -19,6 +20,8 @@ import org.apache.solr.embedded.JettySolrRunner;
  * stops node N (answering {@value #STOPPED} N), {@code start N} starts it again on its port and waits until it
  * is live (answering {@value #STARTED} N), {@code readonly COLLECTION true|false} makes a collection refuse writes
  * or take them again (the Collections API's {@code MODIFYCOLLECTION readOnly}, answering {@value #MODIFIED} COLLECTION);
+ * {@code zk stop} shuts ZooKeeper down, nodes left running ({@value #ZK_STOPPED}), {@code zk start} starts it again on its
+ * port with its data ({@value #ZK_STARTED}, once both nodes are live again);
  * end of input shuts the cluster down. N is the node's number at the start, whichever nodes were stopped since.
  */
 public final class TestCluster {
@@ -26,6 +29,8 @@ public final class TestCluster {
     public static final String STOPPED = "EVIDENS-CLUSTER-STOPPED ";
     public static final String STARTED = "EVIDENS-CLUSTER-STARTED ";
     public static final String MODIFIED = "EVIDENS-CLUSTER-MODIFIED ";
+    public static final String ZK_STOPPED = "EVIDENS-CLUSTER-ZK-STOPPED";
+    public static final String ZK_STARTED = "EVIDENS-CLUSTER-ZK-STARTED";
 
     private TestCluster() {
     }
@@ -36,6 +41,7 @@ public final class TestCluster {
         MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(nodes, dir).build();
         // The cluster's own list drops a node when it stops, so its numbers shift: the nodes as they started.
         List<JettySolrRunner> started = new ArrayList<>(cluster.getJettySolrRunners());
+        ZkTestServer zk = cluster.getZkServer();
         try {
             System.out.println(READY + cluster.getZkServer().getZkAddress());
             System.out.flush();
@@ -53,6 +59,21 @@ public final class TestCluster {
                     cluster.waitForNode(started.get(n), 60);
                     System.out.println(STARTED + n);
                     System.out.flush();
+                } else if (line.strip().equals("zk stop")) {
+                    zk.shutdown();
+                    System.out.println(ZK_STOPPED);
+                    System.out.flush();
+                } else if (line.strip().equals("zk start")) {
+                    // a new server on the same port and data folder, as Solr's own tests restart one
+                    zk = new ZkTestServer(zk.getZkDir(), zk.getPort());
+                    zk.run(false);
+                    for (JettySolrRunner node : started) {
+                        if (node.isRunning()) {
+                            cluster.waitForNode(node, 60);
+                        }
+                    }
+                    System.out.println(ZK_STARTED);
+                    System.out.flush();
                 } else if (line.startsWith("readonly ")) {
                     String[] words = line.strip().split(" ");
                     CollectionAdminRequest.modifyCollection(words[1], Map.of("readOnly", words[2])).process(cluster.getSolrClient());
@@ -62,6 +83,9 @@ public final class TestCluster {
             }
         } finally {
             cluster.shutdown();
+            if (zk != cluster.getZkServer()) {
+                zk.shutdown();
+            }
         }
         System.exit(0);
     }

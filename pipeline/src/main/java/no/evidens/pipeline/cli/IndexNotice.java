@@ -14,8 +14,8 @@ import no.evidens.index.IndexUnreachableException;
 final class IndexNotice {
     static final String NOT_YET = "evidens: warning: the search index has not answered yet; the workspace is open meanwhile "
             + "(searches wait for the index, or answer 503 when it does not answer)";
-    static final String MEANWHILE = ": searches, documents and uploads answer 503 until it does; sign-in, the cases, "
-            + "the findings and their export work meanwhile";
+    static final String MEANWHILE = ": searches and documents answer 503 until it does, and uploads wait for it; sign-in, "
+            + "the cases, the findings and their export work meanwhile";
     static final String ANSWERS = "evidens: the search index answers now";
 
     private IndexNotice() {

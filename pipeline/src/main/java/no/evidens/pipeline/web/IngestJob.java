@@ -24,6 +24,11 @@ final class IngestJob implements ProgressListener {
     static final String DONE = "done";
     static final String FAILED = "failed";
     static final String INTERRUPTED = "interrupted";
+    /**
+     * The index did not answer or refused the writes (a SolrCloud cluster or its ZooKeeper gone): the bundle is kept and
+     * ingested again by itself when the index answers ({@link IngestJobs}); {@link #error} says so.
+     */
+    static final String WAITING = "waiting";
 
     /**
      * What is kept of a job between server runs.
@@ -135,7 +140,11 @@ final class IngestJob implements ProgressListener {
         m.put("receipt", ReceiptWords.shown(receipt, Texts.of(language)));
         ErrorTexts.Keyed e = error;
         boolean known = e != null && Texts.of(language).has(e.key());
-        m.put("error", e == null ? null : ErrorTexts.word(language, known ? e : new ErrorTexts.Keyed("error.ingest.failed", List.of())));
+        String worded = e == null ? null : ErrorTexts.word(language, known ? e : new ErrorTexts.Keyed("error.ingest.failed", List.of()));
+        boolean waiting = WAITING.equals(state);
+        // a job that waits for the index has not failed: its words are under "waiting", "error" stays for a failure
+        m.put("error", waiting ? null : worded);
+        m.put("waiting", waiting ? worded : null);
         m.put("started", started.toString());
         return m;
     }

@@ -24,14 +24,18 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.StampedNames;
 import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.ingest.Ingestion;
-import no.evidens.pipeline.lang.Language;
-import no.evidens.pipeline.lang.Texts;
 
 /**
  * Bundle uploads: the .zip is kept under {@code <home>/bundles/} (quotations cite it, and {@code verify}
  * reads it again), then ingested in the background, one bundle at a time, with progress to poll. The
  * jobs outlive the server ({@link IngestJobFiles}): one it was stopped in the middle of shows as
  * interrupted, and can be resumed.
+ *
+ * <p>A job the index did not answer (a SolrCloud cluster or its ZooKeeper gone, or the cluster refusing writes) is
+ * {@code waiting}, as {@code evidens watch} keeps such a bundle in its inbox: every {@link UploadRetries#EVERY} the oldest
+ * waiting job is ingested again once the server's own index answers a read ({@link UploadRetries}), what was saved before coming out as
+ * duplicates. An upload while one waits waits behind it, so bundles of a case go in in the order they came (a
+ * corrected bundle after the one it corrects).
  */
 final class IngestJobs {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJobs.class);
@@ -45,10 +49,25 @@ final class IngestJobs {
     private final AtomicInteger ids = new AtomicInteger();
     private final IngestJobFiles files;
     private volatile IngestJob running;
+    /** The running job is a waiting one tried again: an upload meanwhile is taken, and waits behind it. */
+    private boolean retrying;
     /** An upload is being received (at most one at a time: a second is refused at once, holding no thread). */
     private boolean receiving;
 
+    /** Looks at the jobs waiting for the index. */
+    private final UploadRetries retries;
+
     IngestJobs(EvidensHome home, long maxBytes, Function<EvidensHome, Ingestion> ingestions) {
+        this(home, maxBytes, ingestions, () -> { }, UploadRetries.EVERY);
+    }
+
+    /**
+     * @param probe      a read of the server's index, asked before a waiting job is ingested again (a cluster still down
+     *                   answers it at once, where an ingestion would wait the read's time-out)
+     * @param retryEvery how often the waiting jobs are looked at
+     */
+    IngestJobs(EvidensHome home, long maxBytes, Function<EvidensHome, Ingestion> ingestions, UploadRetries.IndexProbe probe,
+               Duration retryEvery) {
         this.home = home;
         this.maxBytes = maxBytes;
         this.ingestions = ingestions;
@@ -62,6 +81,51 @@ final class IngestJobs {
                 LOG.info("ingest job {} was interrupted by a stop of the server", job.id);
             }
         }
+        retries = new UploadRetries(probe, retryEvery, this::oneWaits, this::goOn);
+    }
+
+    /** Whether a job waits for the index and none runs (nor is being received). */
+    private synchronized boolean oneWaits() {
+        return running == null && !receiving && oldestWaiting() != null;
+    }
+
+    /**
+     * Ingests the oldest job waiting for the index again (the index answered a read), when none runs. Each try is a new
+     * ingestion: a cluster that refuses writes though it reads makes the job wait again.
+     */
+    private void goOn() {
+        synchronized (this) {
+            IngestJob next = oldestWaiting();
+            if (running != null || receiving || next == null) {
+                return;
+            }
+            if (!Files.isRegularFile(next.bundle)) {
+                next.state = IngestJob.FAILED;
+                next.error = new ErrorTexts.Keyed("error.ingest.bundle-gone", List.of(next.id));
+                keep(next);
+                return;
+            }
+            LOG.info("ingest job {} goes on: the index answers", next.id);
+            next.restart();
+            keep(next);
+            start(next);
+            retrying = true;
+        }
+    }
+
+    private IngestJob oldestWaiting() {
+        return jobs.values().stream().filter(j -> IngestJob.WAITING.equals(j.state))
+                .min(Comparator.comparingInt((IngestJob j) -> Integer.parseInt(j.id))).orElse(null);
+    }
+
+    /** Looks at the waiting jobs now (a test's), as the retries' thread does every {@link UploadRetries#EVERY}. */
+    void retryWaiting() {
+        retries.look();
+    }
+
+    /** Stops looking at the waiting jobs (the server stops; they stay waiting in their files for the next start). */
+    void close() {
+        retries.close();
     }
 
     /** Keeps a running job's progress, at most once a second (and always at its end, by {@link #run}). */
@@ -122,6 +186,7 @@ final class IngestJobs {
 
     private void start(IngestJob job) {
         running = job;
+        retrying = false;
         Thread t = new Thread(() -> run(job), "evidens-ingest-" + job.id);
         t.setDaemon(true);
         t.start();
@@ -166,7 +231,7 @@ final class IngestJobs {
             throw new ApiError(413, "error.ingest.too-large", mb(declared), mb(maxBytes));
         }
         synchronized (this) {
-            if (running != null) {
+            if (running != null && !retrying) {
                 throw new ApiError(409, "error.ingest.running", running.fileName, running.caseId);
             }
             if (receiving) {
@@ -199,6 +264,13 @@ final class IngestJobs {
             String id = Integer.toString(ids.incrementAndGet());
             IngestJob job = new IngestJob(id, caseId, safeName(name), municipality, bundle, Instant.now(), saver(id));
             jobs.put(job.id, job);
+            if (oldestWaiting() != null || running != null) {
+                // behind the bundles waiting for the index (one may be being tried again), in the order they came
+                IngestOutcome.waitForIndex(job);
+                files.save(job.saved());
+                retries.soon();
+                return job;
+            }
             files.save(job.saved());
             start(job);
             return job;
@@ -249,14 +321,25 @@ final class IngestJobs {
         try {
             // the upload's own name is the bundle's (a corrected bundle sent again is matched by it), not the kept file's
             job.receipt = ingestions.apply(home).named(job.fileName).ingest(caseId, job.municipality, job.bundle, job);
-            job.state = IngestJob.DONE;
-            LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
-                    (System.nanoTime() - t0) / 1_000_000);
+            if (IngestOutcome.notSavedByCluster(job.receipt)) {
+                IngestOutcome.waitForIndex(job);
+                LOG.info("upload {} into case {}: the SolrCloud cluster did not save all of it; waits for it: {}", job.id, caseId,
+                        job.receipt.counts());
+            } else {
+                job.state = IngestJob.DONE;
+                LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
         } catch (Exception | Error e) {
             if (e instanceof no.evidens.pipeline.ingest.ReceiptNotSaved notSaved) {
                 job.receipt = notSaved.receipt(); // ingested, but not kept in the home: shown all the same
             }
-            job.error = failure(e);
+            if (no.evidens.index.IndexUnreachableException.in(e)) {
+                IngestOutcome.waitForIndex(job);
+                LOG.info("upload {} into case {} waits for the index: {}", job.id, caseId, no.evidens.pipeline.Messages.oneLine(e));
+                return;
+            }
+            job.error = IngestOutcome.failure(e);
             job.state = IngestJob.FAILED;
             // the job shows a key, not this exception's message: the type and place say where to look (no document text)
             LOG.warn("ingestion of upload {} into case {} failed: {} at {} ({})", job.id, caseId, e.getClass().getSimpleName(),
@@ -267,30 +350,13 @@ final class IngestJobs {
             } finally {
                 synchronized (this) {
                     running = null;
+                    retrying = false;
+                }
+                if (!IngestJob.WAITING.equals(job.state)) {
+                    retries.soon(); // the index took this one: those waiting go on now
                 }
             }
         }
-    }
-
-    /**
-     * Why an ingestion failed, as the catalogue words it: the key the first exception of its causes carries (a
-     * damaged zip, a wrong manifest), else the general failure. Its English message is not kept: it may name
-     * files on the server.
-     */
-    static ErrorTexts.Keyed failure(Throwable e) {
-        if (no.evidens.pipeline.Messages.diskFull(e)) {
-            return new ErrorTexts.Keyed("error.disk-full", List.of());
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            ErrorTexts.Keyed k = ErrorTexts.ownKey(t);
-            if (k != null && Texts.of(Language.NB).has(k.key())) {
-                return k;
-            }
-            if (t instanceof java.util.zip.ZipException) {
-                return new ErrorTexts.Keyed("error.ingest.bad-zip", List.of());
-            }
-        }
-        return new ErrorTexts.Keyed("error.ingest.failed", List.of());
     }
 
     IngestJob job(String id) {

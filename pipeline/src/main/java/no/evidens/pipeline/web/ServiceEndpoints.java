@@ -41,11 +41,13 @@ final class ServiceEndpoints extends Handler.Wrapper {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final EvidensHome home;
     private final SharedIndex index;
+    private final IngestJobs ingest;
 
     ServiceEndpoints(Handler workspace, EvidensHome home, SharedIndex index, IngestJobs ingest) {
         super(workspace);
         this.home = home;
         this.index = index;
+        this.ingest = ingest;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -55,6 +57,13 @@ final class ServiceEndpoints extends Handler.Wrapper {
                 .description("files of the running ingestion not yet done").register(registry);
         Gauge.builder("evidens.index.size", home, h -> bytes(h.index())).baseUnit("bytes")
                 .description("the evidence index on disk").register(registry);
+    }
+
+    /** The uploads waiting for the index are no longer looked at once the server stops (they wait in their files). */
+    @Override
+    protected void doStop() throws Exception {
+        ingest.close();
+        super.doStop();
     }
 
     @Override

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import no.evidens.access.AccessStore;
+import no.evidens.access.Role;
 import no.evidens.findings.trail.AuditEvent;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
@@ -35,13 +37,17 @@ import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.findings.AuditService;
 import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.fixture.SolrTestCluster;
+import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.web.Exposure;
+import no.evidens.pipeline.web.WebConfig;
 import no.evidens.pipeline.web.WebServer;
 import no.evidens.solr.SolrSetup;
 import no.evidens.solr.SolrTarget;
 
 /**
  * The archive when its cluster fails, as a user meets it: a collection that refuses writes (read-only) during an ingest
- * and an inbox bundle; the whole cluster gone for the web workspace and the inbox, and back. A cluster of its own
+ * and an inbox bundle; the whole cluster gone for the web workspace, an upload and the inbox, and back; its ZooKeeper
+ * gone under a server with sign-in, and back. A cluster of its own
  * (started once for the class, as {@code SolrCloudIT}'s): stopping and starting the nodes of the shared one left it
  * unfit for the tests after.
  */
@@ -49,6 +55,7 @@ import no.evidens.solr.SolrTarget;
 class ClusterFailureIT {
     private static final String COLLECTION = "refusing";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "et langt passord";
     private static SolrTestCluster cluster;
 
     @TempDir
@@ -127,6 +134,7 @@ class ClusterFailureIT {
         // a journal's passage shown earlier: the trail's page names its file, asked of the index
         new AuditService(new EvidensHome(home), Duration.ofSeconds(20)).record("testar", "show-passage", "lager", AuditEvent.PASSAGE,
                 "lager/0123456789abcdef/1", "journal, søk");
+        String uploadJob;
         try (WebServer web = WebServer.start(new EvidensHome(home), 0, "testar")) {
             assertEquals(200, get(web, "/api/search?q=kvitteringsboks").statusCode());
             cluster.stopNode(0);
@@ -163,6 +171,8 @@ class ClusterFailureIT {
                 assertTrue(Files.exists(inbox.resolve("innboks-b.zip")), "left in the inbox, not in failed/: " + gone.out());
                 JsonNode waiting = JSON.readTree(home.resolve("inbox.json").toFile()).get("finished").get(0);
                 assertEquals("index-unreachable", waiting.get("errorCode").asText(), waiting.toString());
+                // an upload is kept and waits for the index, as the inbox's bundle does
+                uploadJob = waitsForTheIndex(web.port(), null, "opplasting-b");
             } finally {
                 cluster.startNode(0);
                 cluster.startNode(1);
@@ -174,10 +184,135 @@ class ClusterFailureIT {
                 back = get(web, "/api/search?q=kvitteringsboks");
             }
             assertEquals(200, back.statusCode(), back.body());
+            goesOnByItself(web.port(), null, uploadJob, 2);
         }
         CliRun taken = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
         assertEquals(0, taken.code(), taken.out() + taken.err());
         assertTrue(Files.exists(inbox.resolve("done").resolve("innboks-b.zip")), taken.out());
+    }
+
+    /**
+     * ZooKeeper gone under a server with sign-in, its nodes still running: what needs no index works, and so do reads,
+     * which the nodes answer without it; what needs a new connection to ZooKeeper (an ingestion: an upload, an inbox
+     * bundle) waits for it rather than failing, and goes on by itself when it is back.
+     */
+    @Test
+    @Order(4)
+    void zooKeeperGoneUnderAServerWithSignInAndBack() throws Exception {
+        try (AccessStore s = AccessStore.open(new EvidensHome(home).access())) {
+            s.addUser("kari", PASSWORD.toCharArray(), true);
+            s.addMember("lager", "kari", Role.LEAD, "test");
+            s.addUser("ola", PASSWORD.toCharArray(), false);
+            s.addMember("lager", "ola", Role.AUDITOR, "test");
+        }
+        Path inbox = Files.createDirectories(tmp.resolve("innboks-zk"));
+        zip(bundle("innboks-zk", 2), inbox.resolve("innboks-zk.zip"));
+        String uploadJob;
+        try (WebServer web = WebServer.start(new EvidensHome(home), WebConfig.defaults(0, 1 << 20), Exposure.signedIn(), "ignored",
+                Ingestion::new)) {
+            Member kari = Member.signIn(web.port(), "kari");
+            HttpResponse<String> before = kari.send("GET", "/api/search?q=saksbehandler&case=lager", null, null);
+            assertEquals(200, before.statusCode(), before.body());
+            JsonNode hits = JSON.readTree(before.body()).get("hits");
+            assertTrue(hits != null && hits.size() > 0, before.body());
+            String passage = hits.get(0).get("passageId").asText();
+            cluster.stopZooKeeper();
+            try {
+                Member ola = Member.signIn(web.port(), "ola");
+                assertEquals(200, ola.send("GET", "/api/cases", null, null).statusCode());
+                Member lead = Member.signIn(web.port(), "kari"); // the audit trail is the lead's to read
+                for (String path : List.of("/api/cases", "/api/search?q=saksbehandler&case=lager", "/api/passage?id=" + passage,
+                        "/api/overview?case=lager", "/api/findings?case=lager", "/api/history?case=lager",
+                        "/api/cases/lager/audit")) {
+                    HttpResponse<String> r = lead.send("GET", path, null, null);
+                    assertEquals(200, r.statusCode(), path + ": " + r.body());
+                }
+                HttpResponse<String> created = ola.send("POST", "/api/findings", "application/json", ("{\"case\":\"lager\",\"kind\":"
+                        + "\"avvik\",\"title\":\"Uten ZooKeeper\",\"evidence\":{\"passageId\":\"" + passage + "\"}}").getBytes(StandardCharsets.UTF_8));
+                assertEquals(201, created.statusCode(), created.body());
+                assertEquals(1, JSON.readTree(created.body()).get("evidence").size(), "no finding without its quotation: " + created.body());
+                HttpResponse<String> export = lead.send("GET", "/api/export?case=lager&format=md", null, null);
+                assertEquals(200, export.statusCode(), export.body());
+                assertTrue(export.body().contains("Uten ZooKeeper"), export.body());
+                CliRun gone = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
+                assertTrue(Files.exists(inbox.resolve("innboks-zk.zip")), "left in the inbox, not in failed/: " + gone.out());
+                assertEquals(3, gone.code(), gone.out() + gone.err());
+                JsonNode waiting = JSON.readTree(home.resolve("inbox.json").toFile()).get("finished").get(0);
+                assertEquals("index-unreachable", waiting.get("errorCode").asText(), waiting.toString());
+                uploadJob = waitsForTheIndex(web.port(), kari, "opplasting-zk");
+            } finally {
+                cluster.startZooKeeper();
+            }
+            goesOnByItself(web.port(), kari, uploadJob, 2);
+            assertEquals(200, kari.send("GET", "/api/search?q=saksbehandler&case=lager", null, null).statusCode());
+        }
+        CliRun taken = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
+        assertEquals(0, taken.code(), taken.out() + taken.err());
+        assertTrue(Files.exists(inbox.resolve("done").resolve("innboks-zk.zip")), taken.out());
+    }
+
+    /** Uploads a bundle of two notes into the case {@code lager}; its job waits for the index: its id. */
+    private static String waitsForTheIndex(int port, Member member, String name) throws Exception {
+        Path zip = tmp.resolve(name + ".zip");
+        zip(bundle(name, 2), zip);
+        Member who = member == null ? Member.local(port) : member;
+        HttpResponse<String> up = who.send("POST", "/api/ingest?case=lager&name=" + name + ".zip", "application/zip", Files.readAllBytes(zip));
+        assertEquals(202, up.statusCode(), up.body());
+        String id = JSON.readTree(up.body()).get("id").asText();
+        JsonNode job = JSON.readTree(up.body());
+        // the ingestion's first read gives up after 10 s, a new connection to ZooKeeper after 15 s
+        for (int i = 0; i < 240 && "running".equals(job.get("state").asText()); i++) {
+            Thread.sleep(500);
+            job = JSON.readTree(who.send("GET", "/api/ingest/" + id, null, null).body());
+        }
+        assertEquals("waiting", job.get("state").asText(), job.toString());
+        assertTrue(job.get("error").isNull(), job.toString());
+        assertTrue(job.get("waiting").asText().startsWith("Søkeindeksen svarer ikke nå"), job.toString());
+        assertTrue(job.get("waiting").asText().contains("leses inn av seg selv"), job.toString());
+        return id;
+    }
+
+    /** The waiting job is ingested by itself once the index is back (looked at every 30 s). */
+    private static void goesOnByItself(int port, Member member, String id, int files) throws Exception {
+        Member who = member == null ? Member.local(port) : member;
+        JsonNode job = JSON.readTree(who.send("GET", "/api/ingest/" + id, null, null).body());
+        for (int i = 0; i < 360 && !"done".equals(job.get("state").asText()); i++) {
+            Thread.sleep(500);
+            job = JSON.readTree(who.send("GET", "/api/ingest/" + id, null, null).body());
+        }
+        assertEquals("done", job.get("state").asText(), job.toString());
+        assertEquals(files, job.get("receipt").get("counts").get("indexed").asInt(), job.toString());
+    }
+
+    /** Requests of one user: signed in (its cookie and token), or the one-person server's. */
+    private record Member(int port, HttpClient http, String token) {
+        static Member signIn(int port, String user) throws Exception {
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+            Member anonymous = new Member(port, http, null);
+            HttpResponse<String> in = anonymous.send("POST", "/api/signin", "application/json",
+                    ("{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}").getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, in.statusCode(), in.body());
+            return new Member(port, http, JSON.readTree(anonymous.send("GET", "/api/session", null, null).body()).get("token").asText());
+        }
+
+        static Member local(int port) throws Exception {
+            HttpClient http = HttpClient.newHttpClient();
+            return new Member(port, http, JSON.readTree(new Member(port, http, null).send("GET", "/api/session", null, null).body())
+                    .get("token").asText());
+        }
+
+        HttpResponse<String> send(String method, String path, String type, byte[] body) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept-Language", "nb")
+                    .timeout(Duration.ofSeconds(60))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            if (token != null) {
+                b.header(WebServer.TOKEN_HEADER, token);
+            }
+            if (type != null) {
+                b.header("Content-Type", type);
+            }
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
     }
 
     private static HttpResponse<String> post(WebServer web, String path, String json) throws Exception {

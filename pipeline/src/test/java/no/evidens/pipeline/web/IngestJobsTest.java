@@ -58,12 +58,12 @@ class IngestJobsTest {
 
     @Test
     void aFailedJobSaysWhyInEachUsersLanguageAndKeepsNoEnglishMessage() {
-        ErrorTexts.Keyed manifest = IngestJobs.failure(new IllegalStateException("route failed", new no.evidens.pipeline.bundle.BundleRefused(
+        ErrorTexts.Keyed manifest = IngestOutcome.failure(new IllegalStateException("route failed", new no.evidens.pipeline.bundle.BundleRefused(
                 "error.bundle.manifest-type", "manifest.csv line 2: unknown type 'brev'", null, 2, "brev", "journal, plan")));
         assertEquals("error.bundle.manifest-type", manifest.key(), "the key of the first cause that has one");
-        ErrorTexts.Keyed other = IngestJobs.failure(new java.io.IOException("cannot write /srv/evidens/index/segments_2"));
+        ErrorTexts.Keyed other = IngestOutcome.failure(new java.io.IOException("cannot write /srv/evidens/index/segments_2"));
         assertEquals("error.ingest.failed", other.key());
-        ErrorTexts.Keyed full = IngestJobs.failure(new IllegalStateException("this IndexWriter is closed",
+        ErrorTexts.Keyed full = IngestOutcome.failure(new IllegalStateException("this IndexWriter is closed",
                 new java.io.IOException("No space left on device")));
         assertEquals("error.disk-full", full.key(), "a full disk is said as such, not as an error of ours");
 
@@ -76,5 +76,48 @@ class IngestJobsTest {
                 "the zip file is damaged", Instant.now().toString(), Instant.now().toString(), null), () -> { });
         assertEquals("en feil på tjeneren stoppet den (be administratoren se i loggen).", old.view(no.evidens.pipeline.lang.Language.NB).get("error"),
                 "a job kept by an older version with an English message shows the general failure");
+    }
+
+    /**
+     * A job the index did not answer waits (its bundle kept) and is ingested again by itself, not before the server's index
+     * answers a read; while the cluster still refuses it, it waits again, in words of its own rather than as a failure.
+     */
+    @Test
+    void aJobWaitingForTheIndexIsTriedAgainOnlyOnceTheIndexAnswers() throws Exception {
+        Files.createDirectories(home.resolve("bundles"));
+        Files.write(home.resolve("bundles/3.zip"), new byte[] {'P', 'K', 5, 6});
+        new IngestJobFiles(home).save(saved("3", IngestJob.WAITING, null));
+        boolean[] answers = {false};
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+            tries.incrementAndGet();
+            String said = "cannot reach SolrCloud's ZooKeeper at zk:2181/solr#evidens";
+            throw new IllegalStateException(said, new no.evidens.index.IndexUnreachableException(said, null));
+        }, () -> {
+            if (!answers[0]) {
+                throw new no.evidens.index.IndexUnreachableException("still down", null);
+            }
+        }, java.time.Duration.ofHours(1));
+        try {
+            assertEquals(IngestJob.WAITING, jobs.job("3").state, "kept waiting across a restart of the server");
+            jobs.retryWaiting();
+            assertEquals(0, tries.get(), "not ingested again while the index does not answer");
+
+            answers[0] = true;
+            jobs.retryWaiting();
+            for (int i = 0; i < 500 && (tries.get() == 0 || jobs.jobsRunning() > 0); i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, tries.get(), "ingested again once the index answers");
+            IngestJob job = jobs.job("3");
+            assertEquals(IngestJob.WAITING, job.state, "the ingestion could not reach the cluster: it waits again");
+            java.util.Map<String, Object> nb = job.view(no.evidens.pipeline.lang.Language.NB);
+            assertNull(nb.get("error"), "waiting is no failure");
+            assertEquals(true, String.valueOf(nb.get("waiting")).startsWith("Søkeindeksen svarer ikke nå"), String.valueOf(nb.get("waiting")));
+            assertEquals(true, String.valueOf(job.view(no.evidens.pipeline.lang.Language.NN).get("waiting")).startsWith("Søkjeindeksen svarar ikkje no"));
+            assertEquals(IngestJob.WAITING, new IngestJobFiles(home).load().get(0).state(), "the file says so too");
+        } finally {
+            jobs.close();
+        }
     }
 }

@@ -727,6 +727,8 @@ async function viewIngest() {
         }
         showProgress(job, progress, progressText);
         if (job.state === 'failed') throw new WordedError(T('ui.ingest.failed', job.error));
+        // kept, and read in by itself when the index answers: the list below shows it going on
+        if (job.state === 'waiting') { progressText.textContent = job.waiting; return; }
         showReceipt(receipt, job.receipt);
         // A new case makes the uploader its lead: the roles are read again.
         state.roles = (await api('GET', '/api/session')).roles || {};

@@ -9,7 +9,7 @@ const JOBS_WORDS = {
   get none() { return T('ui.jobs.none'); },
   get caption() { return T('ui.jobs.caption'); },
   get cols() { return ['started', 'case', 'file', 'status', 'files'].map(c => T('ui.jobs.col.' + c)).concat(['']); },
-  state: s => (['running', 'done', 'failed', 'interrupted'].includes(s) ? T('ui.jobs.state.' + s) : s),
+  state: s => (['running', 'done', 'failed', 'interrupted', 'waiting'].includes(s) ? T('ui.jobs.state.' + s) : s),
   get resume() { return T('ui.jobs.resume'); },
   get rerun() { return T('ui.jobs.rerun'); },
   resumeLabel: (verb, file) => `${verb}: ${file}`,
@@ -28,6 +28,7 @@ const EvidensJobs = (() => {
     }
     showProgress(job, progress, progressText);
     if (job.state === 'failed') throw new WordedError(JOBS_WORDS.failedJob(job.error));
+    if (job.state === 'waiting') { progressText.textContent = job.waiting; return; }
     showReceipt(receipt, job.receipt);
     await loadCases(job.case);
   }

@@ -1,0 +1,48 @@
+package no.evidens.pipeline.web;
+
+import java.util.List;
+
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
+
+/**
+ * How an upload's ingestion ended when it did not end well ({@link IngestJobs}): the words of its failure, or a wait for
+ * the index (a SolrCloud cluster or its ZooKeeper that did not answer, or refused the writes).
+ */
+final class IngestOutcome {
+    private IngestOutcome() {
+    }
+
+    /** The job waits for the index: its bundle is kept, and it is ingested again when the index answers. */
+    static void waitForIndex(IngestJob job) {
+        job.state = IngestJob.WAITING;
+        job.error = new ErrorTexts.Keyed("error.ingest.waiting-for-index", List.of());
+    }
+
+    /** Whether the cluster refused or lost some of the bundle's documents (the rest may be in the index). */
+    static boolean notSavedByCluster(no.evidens.pipeline.ingest.Receipt receipt) {
+        String reason = no.evidens.pipeline.extract.Reason.NOT_SAVED_BY_CLUSTER.text();
+        return receipt != null && receipt.files().stream().anyMatch(f -> reason.equals(f.reason()));
+    }
+
+    /**
+     * Why an ingestion failed, as the catalogue words it: the key the first exception of its causes carries (a
+     * damaged zip, a wrong manifest), else the general failure. Its English message is not kept: it may name
+     * files on the server.
+     */
+    static ErrorTexts.Keyed failure(Throwable e) {
+        if (no.evidens.pipeline.Messages.diskFull(e)) {
+            return new ErrorTexts.Keyed("error.disk-full", List.of());
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            ErrorTexts.Keyed k = ErrorTexts.ownKey(t);
+            if (k != null && Texts.of(Language.NB).has(k.key())) {
+                return k;
+            }
+            if (t instanceof java.util.zip.ZipException) {
+                return new ErrorTexts.Keyed("error.ingest.bad-zip", List.of());
+            }
+        }
+        return new ErrorTexts.Keyed("error.ingest.failed", List.of());
+    }
+}

@@ -1,0 +1,78 @@
+package no.evidens.pipeline.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks at the uploads waiting for the index ({@link IngestJobs}): every {@link #EVERY}, and at once when asked (a job
+ * ended, or one was queued behind a waiting one). When one waits and none runs, it asks the server's index a read first:
+ * a cluster still down answers that at once (the searcher's "down" shortcut), where a new ingestion would wait the read's
+ * time-out and start its work for nothing. One thread of its own, stopped with the server.
+ */
+final class UploadRetries implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UploadRetries.class);
+    /** How often the waiting uploads are looked at (a search's Retry-After is 30 s too). */
+    static final Duration EVERY = Duration.ofSeconds(30);
+
+    /** Asks the server's index a read; throws when it does not answer. */
+    interface IndexProbe {
+        void answer() throws IOException;
+    }
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "evidens-ingest-retry");
+        t.setDaemon(true);
+        return t;
+    });
+    private final IndexProbe probe;
+    private final BooleanSupplier oneWaits;
+    private final Runnable goOn;
+
+    /**
+     * @param oneWaits whether a job waits and none runs
+     * @param goOn     ingests the oldest waiting job again (when that still holds)
+     */
+    UploadRetries(IndexProbe probe, Duration every, BooleanSupplier oneWaits, Runnable goOn) {
+        this.probe = probe;
+        this.oneWaits = oneWaits;
+        this.goOn = goOn;
+        timer.scheduleWithFixedDelay(this::look, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Looks now: when a job waits, none runs and the index answers, the oldest waiting one goes on. */
+    void look() {
+        if (!oneWaits.getAsBoolean()) {
+            return;
+        }
+        try {
+            probe.answer();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("an upload waits on: the index does not answer yet ({})", e.getClass().getSimpleName());
+            return;
+        }
+        goOn.run();
+    }
+
+    /** Looks on the retries' thread, soon. */
+    void soon() {
+        try {
+            timer.execute(this::look);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("upload retries stopped");
+        }
+    }
+
+    /** Stops looking (the server stops; the waiting jobs stay so in their files, for the next start). */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
