@@ -21,6 +21,26 @@ final class UploadRetries implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UploadRetries.class);
     /** How often the waiting uploads are looked at (a search's Retry-After is 30 s too). */
     static final Duration EVERY = Duration.ofSeconds(30);
+    /** A system property that sets another period, in seconds (an operator's choice; the cluster tests use a short one). */
+    static final String EVERY_PROPERTY = "evidens.upload.retry-seconds";
+
+    /** The period a server started now uses: {@link #EVERY_PROPERTY} when it is a whole number of seconds over 0, else {@link #EVERY}. */
+    static Duration every() {
+        String set = System.getProperty(EVERY_PROPERTY);
+        if (set != null) {
+            try {
+                long seconds = Long.parseLong(set.trim());
+                if (seconds > 0) {
+                    return Duration.ofSeconds(seconds);
+                }
+            } catch (NumberFormatException e) {
+                // an unreadable setting falls back to the default with a warning: the server still starts
+            }
+            LOG.warn("{} must be a whole number of seconds over 0, was '{}': the uploads waiting for the index are looked at every {} s",
+                    EVERY_PROPERTY, set, EVERY.toSeconds());
+        }
+        return EVERY;
+    }
 
     /** Asks the server's index a read; throws when it does not answer. */
     interface IndexProbe {

@@ -161,7 +161,7 @@ public final class WebServer implements AutoCloseable {
             if (searcher != null) {
                 searcher.passage("evidens-probe/0/0");
             }
-        }, UploadRetries.EVERY);
+        }, UploadRetries.every());
         Accounts accounts = new Accounts(home.access(), Clock.systemUTC());
         CasesResource cases = new CasesResource(home, findings, accounts);
         SavedSearchService savedSearches = new SavedSearchService(home, Duration.ofSeconds(20));
