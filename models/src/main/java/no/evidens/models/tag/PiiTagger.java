@@ -34,10 +34,11 @@ public final class PiiTagger {
     /** The five digits after the date, also written three and two ({@code 010203 123 45}). */
     public static final String ELEVEN_FIVE = "\\d{3}[ \u00a0]?\\d{2}";
     /**
-     * Eleven digits standing alone (six, a gap as {@link #ELEVEN_GAP} allows, five; not inside a longer number).
+     * Eleven digits standing alone (six, a gap as {@link #ELEVEN_GAP} allows, five; not inside a longer number, nor after a
+     * number and a hyphen).
      * Groups: the six, the five (perhaps with a space inside: {@link #digits} takes the digits).
      */
-    public static final Pattern ELEVEN = Pattern.compile("(?<![\\d.,-])(\\d{6})" + ELEVEN_GAP + "(" + ELEVEN_FIVE + ")(?!\\d|[.,]\\d)");
+    public static final Pattern ELEVEN = Pattern.compile("(?<![\\d.,])(?<!\\d-)(\\d{6})" + ELEVEN_GAP + "(" + ELEVEN_FIVE + ")(?!\\d|[.,]\\d)");
     private static final Pattern EMAIL_ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\d._%+-])[\\p{L}\\d._%+-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.\\p{L}{2,}");
     /**
@@ -111,9 +112,13 @@ public final class PiiTagger {
         return eleven.group(1) + eleven.group(2).replace(" ", "").replace("\u00a0", "");
     }
 
-    /** Where {@link #ELEVEN} can start: a digit after none of its look-behind's characters. */
+    /**
+     * Where {@link #ELEVEN} can start: a digit after none of its look-behind's characters (a digit, a point or comma, or a
+     * hyphen after a digit: a hyphen after a letter, as in a file name {@code notat-01020312345.pdf}, may come before it).
+     */
     static boolean elevenStart(String text, int index) {
-        return StartedFind.digit(text, index) && !afterAny(text, index, "0123456789.,-");
+        return StartedFind.digit(text, index) && !afterAny(text, index, "0123456789.,")
+                && !(afterAny(text, index, "-") && afterAny(text, index - 1, "0123456789"));
     }
 
     /**

@@ -69,6 +69,8 @@ class PiiTaggerTest {
         assertEquals("H_NUMMER[154485\u201110082]", show("H-nummer 154485\u201110082."));
         assertEquals("", show("Kontonummer 1234.56.78903 og saksnummer 2025-12345 og 123456-1234."));
         assertEquals("", show("010101-500741 er for langt."));
+        assertEquals("FODSELSNUMMER[01010150074]", show("journaler/notat-01010150074.pdf"), "in a file name, after a hyphen");
+        assertEquals("", show("Sak 2025-01010150074 er et saksnummer."), "after a number and a hyphen");
     }
 
     @Test
