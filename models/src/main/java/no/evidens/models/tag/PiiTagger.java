@@ -26,8 +26,19 @@ public final class PiiTagger {
     public static final String ADDRESS = "ADDRESS";
     public static final String PERSON = "PERSON";
 
-    /** Eleven digits standing alone (six, perhaps a space, five; not inside a longer number). Groups: the six, the five. */
-    public static final Pattern ELEVEN = Pattern.compile("(?<![\\d.,-])(\\d{6})[ \u00a0]?(\\d{5})(?!\\d|[.,]\\d)");
+    /**
+     * What writers put between the six digits of the date and the five after them: nothing, spaces, a hyphen
+     * ({@code 010203-12345}), or a line break (a number split over two lines, spaces around it kept).
+     */
+    public static final String ELEVEN_GAP = "(?:[-\u2010\u2011\u2013]|[ \t\u00a0\u2009\u202f]*(?:\r?\n[ \t\u00a0\u2009\u202f]*)?)";
+    /** The five digits after the date, also written three and two ({@code 010203 123 45}). */
+    public static final String ELEVEN_FIVE = "\\d{3}[ \u00a0]?\\d{2}";
+    /**
+     * Eleven digits standing alone (six, a gap as {@link #ELEVEN_GAP} allows, five; not inside a longer number, nor after a
+     * number and a hyphen).
+     * Groups: the six, the five (perhaps with a space inside: {@link #digits} takes the digits).
+     */
+    public static final Pattern ELEVEN = Pattern.compile("(?<![\\d.,])(?<!\\d-)(\\d{6})" + ELEVEN_GAP + "(" + ELEVEN_FIVE + ")(?!\\d|[.,]\\d)");
     private static final Pattern EMAIL_ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\d._%+-])[\\p{L}\\d._%+-]+@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.\\p{L}{2,}");
     /**
@@ -59,7 +70,7 @@ public final class PiiTagger {
         StartedFind eleven = new StartedFind(ELEVEN, text, PiiTagger::elevenStart);
         while (eleven.find()) {
             Matcher m = eleven.matcher();
-            PersonalNumber.Kind kind = PersonalNumber.classify(m.group(1) + m.group(2));
+            PersonalNumber.Kind kind = PersonalNumber.classify(digits(m));
             switch (kind) {
                 case FODSELSNUMMER -> out.add(new TaggedSpan(FODSELSNUMMER, m.start(), m.end()));
                 case D_NUMMER -> out.add(new TaggedSpan(D_NUMMER, m.start(), m.end()));
@@ -96,9 +107,18 @@ public final class PiiTagger {
         return out;
     }
 
-    /** Where {@link #ELEVEN} can start: a digit after none of its look-behind's characters. */
+    /** The eleven digits of a match of {@link #ELEVEN}, without what the writer put between them. */
+    public static String digits(Matcher eleven) {
+        return eleven.group(1) + eleven.group(2).replace(" ", "").replace("\u00a0", "");
+    }
+
+    /**
+     * Where {@link #ELEVEN} can start: a digit after none of its look-behind's characters (a digit, a point or comma, or a
+     * hyphen after a digit: a hyphen after a letter, as in a file name {@code notat-01020312345.pdf}, may come before it).
+     */
     static boolean elevenStart(String text, int index) {
-        return StartedFind.digit(text, index) && !afterAny(text, index, "0123456789.,-");
+        return StartedFind.digit(text, index) && !afterAny(text, index, "0123456789.,")
+                && !(afterAny(text, index, "-") && afterAny(text, index - 1, "0123456789"));
     }
 
     /**

@@ -56,6 +56,23 @@ class PiiTaggerTest {
         assertEquals("", show("Fnr. 31028510015 i søknaden."));
     }
 
+    /**
+     * Writers put a hyphen between the date and the five digits, split the number over two lines, or group the five as
+     * three and two: each is the same number (round 47 found the hyphen and the line break in every export).
+     */
+    @Test
+    void aNumberWrittenWithAHyphenALineBreakOrInGroupsIsFound() {
+        assertEquals("FODSELSNUMMER[010101-50074]", show("Søsterens nummer står som 010101-50074 i henvisningen."));
+        assertEquals("FODSELSNUMMER[010101\n50074]", show("skrev nummeret over to linjer: 010101\n50074 og ba"));
+        assertEquals("FODSELSNUMMER[010101 \r\n 50074]", show("nummeret 010101 \r\n 50074."));
+        assertEquals("D_NUMMER[410101 500 68]", show("D-nummer 410101 500 68."));
+        assertEquals("H_NUMMER[154485\u201110082]", show("H-nummer 154485\u201110082."));
+        assertEquals("", show("Kontonummer 1234.56.78903 og saksnummer 2025-12345 og 123456-1234."));
+        assertEquals("", show("010101-500741 er for langt."));
+        assertEquals("FODSELSNUMMER[01010150074]", show("journaler/notat-01010150074.pdf"), "in a file name, after a hyphen");
+        assertEquals("", show("Sak 2025-01010150074 er et saksnummer."), "after a number and a hyphen");
+    }
+
     @Test
     void hNumberIsTypedAsHNumber() {
         // 15 April 1985 with 40 added to the month

@@ -23,6 +23,7 @@ import no.evidens.findings.Stance;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.export.CaseExports;
+import no.evidens.pipeline.export.NationalIds;
 import no.evidens.pipeline.findings.Attachment;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Requirements;
@@ -91,11 +92,12 @@ final class FindingCommand extends CommandGroup {
     static void printHistory(PrintWriter out, HistoryEntry h) {
         out.printf("%s  %-10s %-9s %s%s%n", h.at(), h.actor(), h.action(), h.findingRef() == null ? "" : h.findingRef(),
                 h.evidenceId() == null ? "" : " #" + h.evidenceId());
+        // as in the JSON history and every export: no fødselsnummer, D- or H-number leaves the store
         if (h.before() != null) {
-            out.println("    before: " + h.before());
+            out.println("    before: " + NationalIds.mask(h.before()));
         }
         if (h.after() != null) {
-            out.println("    after:  " + h.after());
+            out.println("    after:  " + NationalIds.mask(h.after()));
         }
     }
 
@@ -330,6 +332,7 @@ final class FindingCommand extends CommandGroup {
         @Override
         public Integer call() {
             List<HistoryEntry> entries = opts.service().history(opts.caseId, ref);
+            opts.service().audit().historyShown(opts.user(), opts.caseId, entries, "evidens finding history");
             if (json) {
                 return json(entries.stream().map(CaseExports::history).toList());
             }

@@ -55,6 +55,9 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--user", paramLabel = "NAME", description = "Who searches, for the audit trail (default: $USER).")
+    String user;
+
     @Mixin
     HomeOption home;
 
@@ -85,6 +88,9 @@ final class SearchCommand implements Callable<Integer> {
                 // and so is a facet value written in the query that no passage of the searched case(s) carries
                 SearchScope.requireCarried(searcher, caseId, null, SearchScope.facetValuesNamedIn(text), result.facets());
             }
+            // the hits show passages' text: in the trail as the workspace's searches are (query and count, never the hits)
+            AuditCommand.service(home).searched(FindingsOptions.user(user), like != null && like.indexOf('/') > 0 ? like.substring(0, like.indexOf('/')) : caseId,
+                    result.query(), documentType == null ? null : "type:" + documentType, (int) result.total());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(result));

@@ -105,7 +105,7 @@ final class SurveyViews {
         public Integer call() {
             PrintWriter out = out();
             String last = null;
-            for (GroupService.Candidate c : opts.service().quotations(group, null)) {
+            for (GroupService.Candidate c : opts.service().quotations(group, null, opts.user(), "evidens survey quotations")) {
                 if (!c.requirement().equals(last)) {
                     out.println(c.requirement());
                     last = c.requirement();

@@ -25,7 +25,7 @@ public final class NationalIds {
      */
     private static final Pattern LABELLED = Pattern.compile("(?iu)(?<!\\p{L})(?:(fødselsnummer\\p{L}*|fødselsnr|f\\.\\s?nr|fnr"
             + "|personnummer\\p{L}*|pers\\.\\s?nr)|(d-nummer\\p{L}*|d-nr)|(h-nummer\\p{L}*|h-nr))\\.?\\s*:?\\s*(?:(?:er|var|hans|hennes|deres)\\s+){0,2}"
-            + "(\\d{6}[ \u00a0]?\\d{5})(?!\\d|[.,]\\d)");
+            + "(\\d{6}" + PiiTagger.ELEVEN_GAP + PiiTagger.ELEVEN_FIVE + ")(?!\\d|[.,]\\d)");
 
     private NationalIds() {
     }

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import no.evidens.findings.FindingStore;
+import no.evidens.findings.HistoryEntry;
 import no.evidens.findings.trail.AuditEntry;
 import no.evidens.findings.trail.AuditEvent;
 import no.evidens.findings.trail.TrailCheck;
@@ -101,6 +104,34 @@ public final class AuditService {
             }
         }
         if (!refs.isEmpty()) {
+            record(actor, "show-quotations", caseId, AuditEvent.FINDING, String.join(" ", refs),
+                    "siterer " + String.join(" ", docs) + ", " + via);
+        }
+    }
+
+    /** The document of a passage a history line names ({@code "passageId":"case/doc/12"}). */
+    private static final Pattern HISTORY_DOCUMENT = Pattern.compile(
+            "\"(?:passageId|lastPassageId)\"\\s*:\\s*\"[^\"/]+/([^\"/]+)/");
+
+    /**
+     * Records that findings' history was shown: its lines hold each quotation's words as attached, so, like
+     * {@link #quotationsShown}, one entry naming the findings and the documents their history quotes. The history keeps no
+     * document type, so every quoted document is named (a governance document too: the trail errs on the side of naming).
+     */
+    public void historyShown(String actor, String caseId, List<HistoryEntry> history, String via) {
+        java.util.Set<String> refs = new java.util.LinkedHashSet<>();
+        java.util.Set<String> docs = new java.util.LinkedHashSet<>();
+        for (HistoryEntry h : history) {
+            for (String json : new String[] {h.before(), h.after()}) {
+                Matcher m = HISTORY_DOCUMENT.matcher(json == null ? "" : json);
+                while (m.find()) {
+                    docs.add(m.group(1));
+                    refs.add(h.findingRef());
+                }
+            }
+        }
+        refs.remove(null);
+        if (!docs.isEmpty()) {
             record(actor, "show-quotations", caseId, AuditEvent.FINDING, String.join(" ", refs),
                     "siterer " + String.join(" ", docs) + ", " + via);
         }

@@ -3,6 +3,8 @@ package no.evidens.pipeline.group;
 import java.util.ArrayList;
 import java.util.List;
 
+import no.evidens.pipeline.export.NationalIds;
+
 /** The words and table rows the summary report's formats (DOCX, XLSX) share, in Norwegian. */
 final class GroupReportText {
     static final List<String> REQUIREMENT_HEADER = List.of("Lovkrav", "Kommuner med avvik", "Kommuner med merknad", "Kommuner med avvik (navn)");
@@ -13,7 +15,8 @@ final class GroupReportText {
     }
 
     static String title(GroupOverview o) {
-        return "Oppsummering: " + o.title();
+        // the group's title is the auditor's own words, as a finding's are: no fødselsnummer leaves in the report
+        return "Oppsummering: " + NationalIds.mask(o.title());
     }
 
     static String byline(GroupReport r) {

@@ -138,14 +138,23 @@ public final class GroupService {
 
     /** Every quotation of the avvik and merknader of the group's cases the user may read, by requirement, chosen or not. */
     public List<Candidate> quotations(String groupId, Set<String> readable) {
+        return quotations(groupId, readable, null, null);
+    }
+
+    /**
+     * The same, shown to {@code actor}: each case whose quotations from journals or client records are among them gets its
+     * {@code show-quotations} line in the trail ({@code via} says where), as the findings page's do.
+     */
+    public List<Candidate> quotations(String groupId, Set<String> readable, String actor, String via) {
         CaseGroups.Group g = group(groupId);
         Set<Long> chosen = inStore(groups -> groups.chosen(g.id()));
         List<Candidate> out = new ArrayList<>();
         for (CaseGroups.Member m : visible(g, readable)) {
-            for (FindingOut f : findings.list(m.caseId())) {
-                if (f.kind().equals("observasjon")) {
-                    continue;
-                }
+            List<FindingOut> shown = findings.list(m.caseId()).stream().filter(f -> !f.kind().equals("observasjon")).toList();
+            if (actor != null) {
+                findings.audit().quotationsShown(actor, m.caseId(), shown, via);
+            }
+            for (FindingOut f : shown) {
                 for (CaseExport.RequirementOut r : f.requirements()) {
                     for (EvidenceOut e : f.evidence()) {
                         out.add(new Candidate(GroupOverviews.citation(r), m.caseId(), m.municipality(), f.ref(), f.label(), f.kind(), e.id(),

@@ -92,11 +92,11 @@ public record Exposure(String host, boolean signIn, Path tlsKeystore, String tls
                 + "serve with --tls-keystore, or behind a reverse proxy that terminates TLS (--behind-proxy)";
     }
 
-    /** Whether the host names (or is) the loopback interface only. */
+    /**
+     * Whether the host names (or is) the loopback interface only: what it resolves to, as the server binds it ({@code localhost}
+     * too: a hosts file may send it to a network address).
+     */
     static boolean loopback(String host) {
-        if (host.equals("localhost")) {
-            return true;
-        }
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {

@@ -52,7 +52,7 @@ final class GroupsResource implements Routes.Resource {
                         () -> groups.overview(group(x.access(), p).id(), x.access().readableCases()))))
                 .get("/api/groups/{group}/chosen", (x, p) -> x.json(200, Map.of("items", groups.chosen(group(x.access(), p).id()))))
                 .get("/api/groups/{group}/quotations", (x, p) -> x.json(200, groups.quotations(group(x.access(), p).id(),
-                        x.access().readableCases())))
+                        x.access().readableCases(), x.access().user(), "arbeidsflaten")))
                 .post("/api/groups/{group}/chosen", (x, p) -> x.json(200, choose(x, p)))
                 .get("/api/groups/{group}/report", this::report)
                 .hint("/api/groups", "/api/groups/{group}, /api/groups/{group}/cases|search|overview|chosen|report");

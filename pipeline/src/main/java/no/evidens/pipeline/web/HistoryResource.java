@@ -1,6 +1,9 @@
 package no.evidens.pipeline.web;
 
+import java.util.List;
+
 import no.evidens.access.Permission;
+import no.evidens.findings.HistoryEntry;
 import no.evidens.pipeline.export.CaseExports;
 import no.evidens.pipeline.findings.FindingsService;
 
@@ -16,7 +19,10 @@ final class HistoryResource implements Routes.Resource {
     public void register(Routes routes) {
         routes.get("/api/history", (x, p) -> {
             String caseId = x.access().require(Params.caseId(x.required("case")), Permission.READ);
-            x.json(200, FindingsErrors.call(() -> findings.history(caseId, x.param("ref")).stream().map(CaseExports::history).toList()));
+            List<HistoryEntry> history = FindingsErrors.call(() -> findings.history(caseId, x.param("ref")));
+            // the history holds the quotations' words: who was shown them is in the trail, as for the findings page
+            findings.audit().historyShown(x.access().user(), caseId, history, "arbeidsflaten");
+            x.json(200, history.stream().map(CaseExports::history).toList());
         });
     }
 }

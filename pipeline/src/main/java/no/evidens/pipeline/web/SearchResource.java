@@ -120,12 +120,15 @@ final class SearchResource implements Routes.Resource {
         }
         SearchResult like = s.moreLikeThis(id, limit);
         Set<String> readable = x.access().readableCases();
-        if (readable == null) {
-            return like;
+        if (readable != null) {
+            // Like passages come from every case: keep the user's own (a page may then hold fewer).
+            List<SearchHit> hits = like.hits().stream().filter(h -> readable.contains(h.caseId())).toList();
+            like = new SearchResult(like.query(), hits.size(), like.tookMs(), hits, Map.of(), like.relaxed());
         }
-        // Like passages come from every case: keep the user's own (a page may then hold fewer).
-        List<SearchHit> hits = like.hits().stream().filter(h -> readable.contains(h.caseId())).toList();
-        return new SearchResult(like.query(), hits.size(), like.tookMs(), hits, Map.of(), like.relaxed());
+        x.searcherDone();
+        // its hits show passages' text as a search's do: in the trail as a search from the passage's case
+        findings.audit().searched(x.access().user(), Params.caseOfPassage(id), like.query(), null, (int) like.total());
+        return like;
     }
 
     /**

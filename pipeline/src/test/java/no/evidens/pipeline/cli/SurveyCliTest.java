@@ -126,6 +126,9 @@ class SurveyCliTest {
         CliRun outside = CliRun.of(List.of("survey", "choose", "tom-2026", "--case", "ospedal-2026", item, "--home", home.toString()));
         assertEquals(2, outside.code(), outside.err());
         assertEquals("evidens: the case ospedal-2026 is not in the group tom-2026 (see: evidens survey list)\n", outside.err());
+        // the journal's words listed are in the case's trail, as the findings page's are (round 47 found no line)
+        String trail = run("audit", "--case", "ospedal-2026");
+        assertTrue(trail.contains(" testar show-quotations finding avvik-1 (siterer ") && trail.contains(", evidens survey quotations)"), trail);
     }
 
     @Test

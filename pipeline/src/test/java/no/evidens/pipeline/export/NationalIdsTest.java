@@ -62,6 +62,21 @@ class NationalIdsTest {
                 "no day 32 nor 00, nor month 34: no date of birth");
     }
 
+    /**
+     * Round 47's walk: {@code fødselsnummer 150378-10034} in a DOCX footnote, {@code 010203-10045} in a journal, and a finding's
+     * own text with the number split over two lines all left in every export, anonymised or not.
+     */
+    @Test
+    void aNumberWithAHyphenOrALineBreakNeverLeaves() {
+        String fnr = valid("150378", "100");
+        String hyphen = fnr.substring(0, 6) + "-" + fnr.substring(6);
+        assertEquals("Søsterens nummer er [fødselsnummer] i henvisningen.", NationalIds.mask("Søsterens nummer er " + hyphen + " i henvisningen."));
+        assertEquals("Barnets fødselsnummer [fødselsnummer] er rettet.", NationalIds.mask("Barnets fødselsnummer " + hyphen + " er rettet."));
+        assertEquals("se [fødselsnummer] og", NationalIds.mask("se " + fnr.substring(0, 6) + "\n" + fnr.substring(6) + " og"));
+        assertEquals("Fødselsnummer: [fødselsnummer].", NationalIds.mask("Fødselsnummer: 010170-12345."), "labelled, check digits wrong");
+        assertEquals("D-nummer [d-nummer].", NationalIds.mask("D-nummer 410170 123 45."));
+    }
+
     @Test
     void otherNumbersStay() {
         assertEquals("Saksnummer 12345678901 og tlf. 55 12 34 56", NationalIds.mask("Saksnummer 12345678901 og tlf. 55 12 34 56"));

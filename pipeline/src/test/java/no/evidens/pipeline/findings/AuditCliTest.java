@@ -94,4 +94,27 @@ class AuditCliTest {
         assertTrue(lines.get(0).contains(" rapportskriver show-quotations finding avvik-1 (siterer " + fx.docId + ", evidens finding show)"),
                 lines.get(0));
     }
+
+    /**
+     * Round 47: {@code evidens search} printed passages of journals and {@code finding history} the quotations' words with
+     * no line in the trail, and the history printed a finding's own fødselsnummer as written. Each now writes its line (a
+     * search: query and count, a fødselsnummer typed masked; the history: the findings and the documents it quotes).
+     */
+    @Test
+    void aSearchAndAFindingsHistoryFromTheCommandLineAreRecordedAndTheHistoryMasksPersonalNumbers() throws Exception {
+        fx = CaseFixture.create(tmp, "journal");
+        String c = CaseFixture.CASE;
+        assertEquals(0, run("finding", "create", "--case", c, "--kind", "avvik", "--title", "Ingen oversikt",
+                "--text", "Gjelder barnet 150378-10034."), err);
+        assertEquals(0, run("finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(2)), err);
+        assertEquals(0, run("search", "ansvarsgruppe", "--case", c, "--user", "kari"), err);
+        assertEquals(0, run("finding", "history", "--case", c, "--user", "ola"), err);
+        assertFalse(out.contains("150378-10034"), out);
+        assertTrue(out.contains("Gjelder barnet [fødselsnummer]."), out);
+
+        assertEquals(0, run("audit", "--case", c, "--user", "kari"), err);
+        assertTrue(out.matches("(?s)#\\d+ \\S+ kari search \\(«ansvarsgruppe», [1-9]\\d* treff\\)\\R"), out);
+        assertEquals(0, run("audit", "--case", c, "--user", "ola"), err);
+        assertTrue(out.contains(" ola show-quotations finding avvik-1 (siterer " + fx.docId + ", evidens finding history)"), out);
+    }
 }

@@ -305,6 +305,45 @@ class AccessMatrixIT {
         assertTrue(signIns.stream().anyMatch(e -> "sign-in".equals(e.action())), signIns.toString());
     }
 
+    /**
+     * Round 47: every route that shows a journal's text writes a line in the trail naming the reader and the record, once
+     * per showing. Passages like one ({@code /api/like}) and the findings' history ({@code /api/history}, which holds each
+     * quotation's words) wrote none.
+     */
+    @Test
+    void everyRouteThatShowsAJournalsTextWritesATrailLineNamingTheReader() throws Exception {
+        TeamWorkspace.Client lead = clients.get("leder");
+        JsonNode journal = lead.get("/api/search?q=koordinator&type=journal&case=" + CASE).body().get("hits").get(0);
+        String jp = journal.get("passageId").asText();
+        String jdoc = journal.get("docId").asText();
+        String ref = lead.json("POST", "/api/findings", Map.of("case", CASE, "kind", "merknad", "title", "Sporet",
+                "evidence", Map.of("passageId", jp))).body().get("ref").asText();
+        Map<String, String> routes = new LinkedHashMap<>();
+        routes.put("/api/search?q=koordinator&case=" + CASE, "search");
+        routes.put("/api/like?id=" + enc(jp), "search");
+        routes.put("/api/passage?id=" + enc(jp), "show-passage");
+        routes.put("/api/document?case=" + CASE + "&doc=" + jdoc, "show-document");
+        routes.put("/api/findings?case=" + CASE, "show-quotations");
+        routes.put("/api/findings/" + CASE + "/" + ref, "show-quotations");
+        routes.put("/api/history?case=" + CASE + "&ref=" + ref, "show-quotations");
+        no.evidens.pipeline.findings.AuditService trail = new no.evidens.pipeline.findings.AuditService(
+                new no.evidens.pipeline.EvidensHome(team.root), java.time.Duration.ofSeconds(20));
+        List<String> missing = new ArrayList<>();
+        for (var route : routes.entrySet()) {
+            int before = trail.entries(CASE, "leser", null).size();
+            assertEquals(200, clients.get("leser").get(route.getKey()).status(), route.getKey());
+            List<no.evidens.findings.trail.AuditEntry> added = trail.entries(CASE, "leser", null);
+            added = added.subList(before, added.size());
+            boolean named = added.size() == 1 && added.get(0).action().equals(route.getValue())
+                    && (route.getValue().equals("search") || String.valueOf(added.get(0).target()).contains(jdoc)
+                    || String.valueOf(added.get(0).detail()).contains(jdoc) || String.valueOf(added.get(0).target()).contains(jp));
+            if (!named) {
+                missing.add(route.getKey() + " wrote " + added);
+            }
+        }
+        assertTrue(missing.isEmpty(), String.join("\n", missing));
+    }
+
     private static List<String> list(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
