@@ -148,7 +148,9 @@ public final class IsolatedExtractor implements Extractor {
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),
                     String.valueOf(maxChars), String.valueOf(ocr()), String.valueOf(threads)));
             try {
-                process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+                OcrThreads.limit(builder.environment());
+                process = builder.start();
             } catch (IOException e) {
                 temp.ifPresent(WorkerTempFolders::remove);
                 throw e;
