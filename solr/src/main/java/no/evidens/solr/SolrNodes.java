@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,12 @@ final class SolrNodes implements AutoCloseable {
     /** Updates, commits and the Collections API: a leader election takes some seconds, a commit under load longer. */
     static final Patience WRITES = new Patience(TimeUnit.SECONDS.toMillis(60), TimeUnit.SECONDS.toMillis(120));
     private static final long PAUSE_MS = 500;
+    /**
+     * A system property: how long a new connection waits for ZooKeeper before the index counts as away, in whole
+     * seconds over 0 (an operator's choice, as a command's wait for a cluster that is gone; the cluster tests use a
+     * short one). Unset or unreadable: SolrJ's own wait.
+     */
+    static final String ZK_CONNECT_PROPERTY = "evidens.solr.zk-connect-seconds";
 
     private final SolrTarget target;
     /** Null when the live nodes come from elsewhere (a test's). */
@@ -76,6 +83,7 @@ final class SolrNodes implements AutoCloseable {
         this.reads = READS;
         this.writes = WRITES;
         this.setAside = new NodesSetAside();
+        zkConnectMillis(System.getProperty(ZK_CONNECT_PROPERTY)).ifPresent(zk::setZkConnectTimeout);
         try {
             zk.connect();
         } catch (RuntimeException e) {
@@ -104,6 +112,21 @@ final class SolrNodes implements AutoCloseable {
         this.reads = reads;
         this.writes = writes;
         this.setAside = setAside;
+    }
+
+    /** The wait for ZooKeeper a setting of {@link #ZK_CONNECT_PROPERTY} gives, in milliseconds; none for SolrJ's own. */
+    static OptionalInt zkConnectMillis(String setting) {
+        if (setting != null) {
+            try {
+                long seconds = Long.parseLong(setting.trim());
+                if (seconds > 0 && seconds <= Integer.MAX_VALUE / 1000) {
+                    return OptionalInt.of((int) TimeUnit.SECONDS.toMillis(seconds));
+                }
+            } catch (NumberFormatException unreadable) {
+                // SolrJ's own wait, below
+            }
+        }
+        return OptionalInt.empty();
     }
 
     SolrTarget target() {

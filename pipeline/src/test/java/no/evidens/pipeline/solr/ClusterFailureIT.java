@@ -58,6 +58,8 @@ class ClusterFailureIT {
     private static final String PASSWORD = "et langt passord";
     /** The setting a server reads for how often it looks at the uploads waiting for the index (README, SolrCloud). */
     private static final String UPLOAD_RETRY_SECONDS = "evidens.upload.retry-seconds";
+    /** The setting of how long a new connection waits for ZooKeeper (README, SolrCloud). */
+    private static final String ZK_CONNECT_SECONDS = "evidens.solr.zk-connect-seconds";
     private static SolrTestCluster cluster;
 
     @TempDir
@@ -68,6 +70,8 @@ class ClusterFailureIT {
     static void collection() throws Exception {
         // the waiting uploads looked at every 5 s instead of 30: the tests wait for that look twice
         System.setProperty(UPLOAD_RETRY_SECONDS, "5");
+        // a new connection gives ZooKeeper 5 s instead of SolrJ's 15: the ZooKeeper test waits for that twice
+        System.setProperty(ZK_CONNECT_SECONDS, "5");
         cluster = SolrTestCluster.startOwn();
         SolrSetup.init(SolrTarget.parse(cluster.address(COLLECTION)), 1, 2);
         home = tmp.resolve("home");
@@ -78,6 +82,7 @@ class ClusterFailureIT {
     @AfterAll
     static void shutDown() {
         System.clearProperty(UPLOAD_RETRY_SECONDS);
+        System.clearProperty(ZK_CONNECT_SECONDS);
         cluster.close();
     }
 
@@ -265,7 +270,7 @@ class ClusterFailureIT {
         assertEquals(202, up.statusCode(), up.body());
         String id = JSON.readTree(up.body()).get("id").asText();
         JsonNode job = JSON.readTree(up.body());
-        // the ingestion's first read gives up after 10 s, a new connection to ZooKeeper after 15 s
+        // the ingestion's first read gives up after 10 s, a new connection to ZooKeeper after 15 s (5 s here)
         for (int i = 0; i < 240 && "running".equals(job.get("state").asText()); i++) {
             Thread.sleep(500);
             job = JSON.readTree(who.send("GET", "/api/ingest/" + id, null, null).body());
