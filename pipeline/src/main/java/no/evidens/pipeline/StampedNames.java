@@ -3,6 +3,7 @@ package no.evidens.pipeline;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -168,7 +169,7 @@ public final class StampedNames {
             for (Path p : files.filter(f -> f.getFileName().toString().endsWith(ending)).toList()) {
                 try {
                     out.add(read(p, ending));
-                } catch (java.nio.file.NoSuchFileException gone) {
+                } catch (NoSuchFileException gone) {
                     // taken away since the listing (a restore's undo, a test's clean-up): it has no moment
                 }
             }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -73,7 +74,7 @@ public final class CheckRecords {
      * Writes what {@code kept} makes while the case's file is held ({@link HomeLock}): a check finishing in another process
      * while a failure is kept here is never replaced by the check read before it.
      */
-    private void write(String caseId, java.util.function.Supplier<Kept> kept) {
+    private void write(String caseId, Supplier<Kept> kept) {
         if (!SAFE.matcher(caseId).matches()) {
             LOG.warn("a check of quotations is not kept: the case id is not one a file can be named by");
             return;
