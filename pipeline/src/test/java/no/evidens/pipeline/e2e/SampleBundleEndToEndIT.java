@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +45,22 @@ class SampleBundleEndToEndIT {
     private final EvidensHome home = SampleHome.shared().home();
     private final Receipt receipt = SampleHome.shared().receipt();
     private final List<SampleDocument> docs = SampleBundle.documents();
+    /** A copy for the commands: show, search and document write the audit trail, and the shared home is read only. */
+    private static EvidensHome commandHome;
+
+    private static synchronized String commandHome() throws IOException {
+        if (commandHome == null) {
+            commandHome = SampleHome.shared().copy();
+        }
+        return commandHome.root().toString();
+    }
+
+    @AfterAll
+    static void deleteCommandHome() {
+        if (commandHome != null) {
+            SampleHome.delete(commandHome.root());
+        }
+    }
 
     private SampleDocument multiPagePdf() {
         return docs.stream().filter(d -> d.format().equals("pdf") && d.pageCount() >= 3).findFirst().orElseThrow();
@@ -163,15 +181,15 @@ class SampleBundleEndToEndIT {
         try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
             hit = searcher.search(new SearchRequest("taushetsplikt", SampleBundle.CASE_ID, null, 1)).hits().get(0);
         }
-        String show = run("show", "--home", home.root().toString(), hit.passageId(), "--context", "1");
+        String show = run("show", "--home", commandHome(), hit.passageId(), "--context", "1");
         assertTrue(show.contains("▶ " + hit.passageId()) && show.contains(hit.text()), show);
-        String like = run("search", "--home", home.root().toString(), "--like", hit.passageId(), "--json");
+        String like = run("search", "--home", commandHome(), "--like", hit.passageId(), "--json");
         JsonNode hits = Json.mapper().readTree(like).get("hits");
         assertTrue(hits.size() > 0);
         for (JsonNode h : hits) {
             assertFalse(h.get("passageId").asText().equals(hit.passageId()), "not the passage itself");
         }
-        String doc = run("document", "--home", home.root().toString(), "--case", SampleBundle.CASE_ID, hit.docId(),
+        String doc = run("document", "--home", commandHome(), "--case", SampleBundle.CASE_ID, hit.docId(),
                 "--query", "taushetsplikt", "--json");
         JsonNode view = Json.mapper().readTree(doc);
         String text = view.get("document").get("text").asText();
@@ -208,11 +226,11 @@ class SampleBundleEndToEndIT {
     }
 
     @Test
-    void searchErrorsAreOneClearLine() {
+    void searchErrorsAreOneClearLine() throws Exception {
         StringWriter err = new StringWriter();
         CommandLine cli = EvidensCli.commandLine();
         cli.setErr(new PrintWriter(err));
-        int code = cli.execute("search", "--home", home.root().toString(), "\"taushetsplikt samarbeid");
+        int code = cli.execute("search", "--home", commandHome(), "\"taushetsplikt samarbeid");
         assertEquals(2, code);
         String message = err.toString().strip();
         assertFalse(message.contains("\n"), message);
