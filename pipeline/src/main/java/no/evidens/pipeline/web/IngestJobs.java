@@ -1,8 +1,7 @@
 package no.evidens.pipeline.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import no.evidens.findings.CaseClosed;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.StampedNames;
 import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.ingest.Ingestion;
@@ -39,8 +38,6 @@ import no.evidens.pipeline.ingest.Ingestion;
  */
 final class IngestJobs {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJobs.class);
-    private static final List<String> ZIP_TYPES = List.of("application/zip", "application/x-zip-compressed",
-            "application/octet-stream", "multipart/x-zip");
 
     private final EvidensHome home;
     private final long maxBytes;
@@ -150,8 +147,8 @@ final class IngestJobs {
     private void keep(IngestJob job) {
         try {
             files.save(job.saved());
-        } catch (java.io.UncheckedIOException e) {
-            LOG.warn("ingestion job {} not kept: {}", job.id, no.evidens.pipeline.Messages.oneLine(e));
+        } catch (UncheckedIOException e) {
+            LOG.warn("ingestion job {} not kept: {}", job.id, Messages.oneLine(e));
         }
     }
 
@@ -215,11 +212,7 @@ final class IngestJobs {
             throw ApiError.badRequest("error.param.too-long", "municipality", 100);
         }
         String name = x.param("name") == null ? "bundle.zip" : x.param("name");
-        String type = x.header("Content-Type");
-        String base = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
-        if (!ZIP_TYPES.contains(base)) {
-            throw new ApiError(415, "error.ingest.type", type == null ? "–" : base);
-        }
+        UploadBody.requireZipType(x);
         // A closed case takes no more documents: refused before the body is read.
         try {
             new CaseService(home, Duration.ofSeconds(20)).requireOpen(caseId);
@@ -228,7 +221,7 @@ final class IngestJobs {
         }
         long declared = x.contentLength();
         if (declared > maxBytes) {
-            throw new ApiError(413, "error.ingest.too-large", mb(declared), mb(maxBytes));
+            throw new ApiError(413, "error.ingest.too-large", UploadBody.mb(declared), UploadBody.mb(maxBytes));
         }
         synchronized (this) {
             if (running != null && !retrying) {
@@ -246,7 +239,7 @@ final class IngestJobs {
             // stamped in UTC, as the receipts are (a local time reads two ways the night the clocks go back); a name of its
             // own, never another upload's of the same millisecond (another server or a restart on this home)
             zip = StampedNames.create(home.root().resolve("bundles"), caseId, Instant.now(), ".zip");
-            receive(x, zip);
+            UploadBody.save(x, zip, maxBytes);
             received = true;
         } finally {
             if (!received) {
@@ -262,7 +255,7 @@ final class IngestJobs {
         synchronized (this) {
             receiving = false;
             String id = Integer.toString(ids.incrementAndGet());
-            IngestJob job = new IngestJob(id, caseId, safeName(name), municipality, bundle, Instant.now(), saver(id));
+            IngestJob job = new IngestJob(id, caseId, UploadBody.safeName(name), municipality, bundle, Instant.now(), saver(id));
             jobs.put(job.id, job);
             if (oldestWaiting() != null || running != null) {
                 // behind the bundles waiting for the index (one may be being tried again), in the order they came
@@ -274,44 +267,6 @@ final class IngestJobs {
             files.save(job.saved());
             start(job);
             return job;
-        }
-    }
-
-    private static String safeName(String name) {
-        String n = name.replaceAll("[\\p{Cntrl}]", "");
-        return n.length() > 200 ? n.substring(0, 200) : n;
-    }
-
-    private static long mb(long bytes) {
-        return (bytes + (1 << 20) - 1) >> 20;
-    }
-
-    private void receive(Exchange x, Path zip) throws IOException {
-        long n = 0;
-        byte[] head = new byte[4];
-        int headLen = 0;
-        try (InputStream in = x.body(); OutputStream out = Files.newOutputStream(zip)) {
-            byte[] buf = new byte[64 * 1024];
-            int r;
-            while ((r = in.read(buf)) > 0) {
-                for (int i = 0; i < r && headLen < 4; i++) {
-                    head[headLen++] = buf[i];
-                }
-                n += r;
-                if (n > maxBytes) {
-                    throw new ApiError(413, "error.ingest.too-large-read", mb(maxBytes));
-                }
-                out.write(buf, 0, r);
-            }
-        }
-        if (n == 0) {
-            throw ApiError.badRequest("error.ingest.empty");
-        }
-        // A zip starts with a local file header (PK\3\4), or is empty (PK\5\6).
-        boolean zipMagic = headLen == 4 && head[0] == 'P' && head[1] == 'K'
-                && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
-        if (!zipMagic) {
-            throw new ApiError(415, "error.ingest.not-zip");
         }
     }
 
@@ -331,19 +286,13 @@ final class IngestJobs {
                         (System.nanoTime() - t0) / 1_000_000);
             }
         } catch (Exception | Error e) {
-            if (e instanceof no.evidens.pipeline.ingest.ReceiptNotSaved notSaved) {
-                job.receipt = notSaved.receipt(); // ingested, but not kept in the home: shown all the same
+            if (IngestOutcome.settle(job, e)) {
+                LOG.info("upload {} into case {} waits for the index: {}", job.id, caseId, Messages.oneLine(e));
+            } else {
+                // the job shows a key, not this exception's message: the type and place say where to look (no document text)
+                LOG.warn("ingestion of upload {} into case {} failed: {} at {} ({})", job.id, caseId, e.getClass().getSimpleName(),
+                        e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0], job.error.key());
             }
-            if (no.evidens.index.IndexUnreachableException.in(e)) {
-                IngestOutcome.waitForIndex(job);
-                LOG.info("upload {} into case {} waits for the index: {}", job.id, caseId, no.evidens.pipeline.Messages.oneLine(e));
-                return;
-            }
-            job.error = IngestOutcome.failure(e);
-            job.state = IngestJob.FAILED;
-            // the job shows a key, not this exception's message: the type and place say where to look (no document text)
-            LOG.warn("ingestion of upload {} into case {} failed: {} at {} ({})", job.id, caseId, e.getClass().getSimpleName(),
-                    e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0], job.error.key());
         } finally {
             try {
                 keep(job);

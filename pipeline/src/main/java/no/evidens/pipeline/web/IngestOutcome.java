@@ -2,6 +2,8 @@ package no.evidens.pipeline.web;
 
 import java.util.List;
 
+import no.evidens.index.IndexUnreachableException;
+import no.evidens.pipeline.ingest.ReceiptNotSaved;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.lang.Texts;
 
@@ -17,6 +19,25 @@ final class IngestOutcome {
     static void waitForIndex(IngestJob job) {
         job.state = IngestJob.WAITING;
         job.error = new ErrorTexts.Keyed("error.ingest.waiting-for-index", List.of());
+    }
+
+    /**
+     * Settles a job whose ingestion threw: it waits for the index when the index could not be reached, else it failed,
+     * in the catalogue's words ({@link #failure}). A receipt the ingestion made but could not keep is shown all the same.
+     *
+     * @return whether the job waits for the index
+     */
+    static boolean settle(IngestJob job, Throwable e) {
+        if (e instanceof ReceiptNotSaved notSaved) {
+            job.receipt = notSaved.receipt();
+        }
+        if (IndexUnreachableException.in(e)) {
+            waitForIndex(job);
+            return true;
+        }
+        job.error = failure(e);
+        job.state = IngestJob.FAILED;
+        return false;
     }
 
     /** Whether the cluster refused or lost some of the bundle's documents (the rest may be in the index). */
