@@ -2,13 +2,17 @@ package no.evidens.pipeline.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -260,7 +264,7 @@ public final class CaseExports {
         }
         // not Files.createTempFile: its file is readable by its owner alone, and the export would keep that when moved
         Path tmp = abs.resolveSibling(abs.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             if (Files.isSymbolicLink(abs) || (Files.exists(abs) && !Files.isRegularFile(abs))) {
                 writer.write(abs);
@@ -268,7 +272,7 @@ public final class CaseExports {
             }
             Files.createDirectories(abs.getParent());
             writer.write(tmp);
-            Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             leaveNothing(tmp);
             throw new UncheckedIOException("cannot write " + out + ": " + why(e), e);
@@ -289,11 +293,11 @@ public final class CaseExports {
 
     /** Why a file could not be written, in words: the JDK's message for a missing permission is the path alone. */
     private static String why(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException a) {
+        if (e instanceof AccessDeniedException a) {
             Path file = a.getFile() == null ? null : Path.of(a.getFile()).getParent();
             return "no permission to write there" + (file == null ? "" : " (" + file + ")");
         }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
         }
         return String.valueOf(e.getMessage());

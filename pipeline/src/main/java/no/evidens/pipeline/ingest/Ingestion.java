@@ -1,18 +1,19 @@
 package no.evidens.pipeline.ingest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -271,7 +272,7 @@ public final class Ingestion {
             });
         } catch (IOException e) {
             throw new ReceiptNotSaved(told[0], home.receipts().toString(), e);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new ReceiptNotSaved(told[0], home.receipts().toString(), e.getCause());
         }
         IngestMarks.mark("receipt written");
@@ -287,7 +288,7 @@ public final class Ingestion {
         Path file = StampedNames.create(home.receipts(), caseId, clock.instant(), ".json");
         try {
             Json.write(receipt, file);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException left) {

@@ -1,8 +1,12 @@
 package no.evidens.pipeline.web;
 
 import java.util.List;
+import java.util.zip.ZipException;
 
 import no.evidens.index.IndexUnreachableException;
+import no.evidens.pipeline.Messages;
+import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptNotSaved;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.lang.Texts;
@@ -41,8 +45,8 @@ final class IngestOutcome {
     }
 
     /** Whether the cluster refused or lost some of the bundle's documents (the rest may be in the index). */
-    static boolean notSavedByCluster(no.evidens.pipeline.ingest.Receipt receipt) {
-        String reason = no.evidens.pipeline.extract.Reason.NOT_SAVED_BY_CLUSTER.text();
+    static boolean notSavedByCluster(Receipt receipt) {
+        String reason = Reason.NOT_SAVED_BY_CLUSTER.text();
         return receipt != null && receipt.files().stream().anyMatch(f -> reason.equals(f.reason()));
     }
 
@@ -52,7 +56,7 @@ final class IngestOutcome {
      * files on the server.
      */
     static ErrorTexts.Keyed failure(Throwable e) {
-        if (no.evidens.pipeline.Messages.diskFull(e)) {
+        if (Messages.diskFull(e)) {
             return new ErrorTexts.Keyed("error.disk-full", List.of());
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -60,7 +64,7 @@ final class IngestOutcome {
             if (k != null && Texts.of(Language.NB).has(k.key())) {
                 return k;
             }
-            if (t instanceof java.util.zip.ZipException) {
+            if (t instanceof ZipException) {
                 return new ErrorTexts.Keyed("error.ingest.bad-zip", List.of());
             }
         }
