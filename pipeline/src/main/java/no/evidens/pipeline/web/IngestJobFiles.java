@@ -7,17 +7,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.Json;
 
 /**
  * The ingest jobs kept under {@code <home>/ingest-jobs/}, one JSON file each ({@code <id>.json}, written
  * whole and moved into place, so a stop never leaves half a file). A file, not the findings store: a job
  * belongs to the home's uploads ({@code <home>/bundles/}), beside it, and holds no finding.
+ *
+ * <p>A new job's id is one no process on the home has given: two servers on one home (or a restart while another runs)
+ * each count on from the highest id on disk, under the home's lock of the directory ({@link HomeLock} on
+ * {@code ingest-jobs/ids.lock}), and the job's file is written before the lock is let go.
  */
 final class IngestJobFiles {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJobFiles.class);
@@ -30,6 +36,38 @@ final class IngestJobFiles {
 
     void save(IngestJob.Saved job) {
         Json.write(job, dir.resolve(job.id() + ".json"));
+    }
+
+    /**
+     * Makes and keeps a new job under the next id after {@code known} (this server's highest) and every id on disk.
+     *
+     * @param make the job of an id, as it is to be kept
+     */
+    IngestJob create(int known, Function<String, IngestJob> make) {
+        try {
+            return HomeLock.holding(dir.resolve("ids"), () -> {
+                long highest = known;
+                for (String id : ids()) {
+                    highest = Math.max(highest, Long.parseLong(id));
+                }
+                IngestJob job = make.apply(Long.toString(highest + 1));
+                save(job.saved());
+                return job;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take a new ingest job id in " + dir, e);
+        }
+    }
+
+    /** The ids of the job files on disk (readable or not: an id once given is never given again). */
+    private List<String> ids() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9]{1,9}\\.json"))
+                    .map(n -> n.substring(0, n.length() - ".json".length())).toList();
+        }
     }
 
     /** Every job kept, oldest first; a file that cannot be read is left out, with a warning. */

@@ -254,17 +254,22 @@ final class IngestJobs {
         Path bundle = zip;
         synchronized (this) {
             receiving = false;
-            String id = Integer.toString(ids.incrementAndGet());
-            IngestJob job = new IngestJob(id, caseId, UploadBody.safeName(name), municipality, bundle, Instant.now(), saver(id));
+            boolean behind = oldestWaiting() != null || running != null;
+            // an id no other server on this home has given either (its file is written under the home's lock)
+            IngestJob job = files.create(ids.get(), id -> {
+                IngestJob made = new IngestJob(id, caseId, UploadBody.safeName(name), municipality, bundle, Instant.now(), saver(id));
+                if (behind) {
+                    // behind the bundles waiting for the index (one may be being tried again), in the order they came
+                    IngestOutcome.waitForIndex(made);
+                }
+                return made;
+            });
+            ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
             jobs.put(job.id, job);
-            if (oldestWaiting() != null || running != null) {
-                // behind the bundles waiting for the index (one may be being tried again), in the order they came
-                IngestOutcome.waitForIndex(job);
-                files.save(job.saved());
+            if (behind) {
                 retries.soon();
                 return job;
             }
-            files.save(job.saved());
             start(job);
             return job;
         }

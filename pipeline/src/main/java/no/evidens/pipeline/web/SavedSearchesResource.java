@@ -77,6 +77,7 @@ final class SavedSearchesResource implements Routes.Resource {
             facetFilters.getOrDefault(PassageSchema.CASE, List.of()).forEach(c -> x.access().require(c, Permission.READ));
             EvidenceIndex searcher = index.searcher();
             SearchResult r = searcher.search(request(caseId, query, facetFilters));
+            SearchChecks.requireReadableNamedIn(x.access(), query, r);
             checks.require(searcher, x.access().readableCases() == null, query, caseId, facetFilters, r);
             Saved s = saved.save(caseId, b.required("name"), query, filters, r.total(), x.access().user());
             x.json(201, json(s, r.total(), null));

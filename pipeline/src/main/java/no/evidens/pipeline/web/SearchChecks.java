@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import no.evidens.access.Permission;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.PassageSchema;
 import no.evidens.index.SearchResult;
@@ -40,6 +41,18 @@ final class SearchChecks {
             requireIngested(none, q, caseId, filters.getOrDefault(CASE, List.of()), r.facets());
         }
         requireCarried(searcher, none, q, caseId, filters, r.facets());
+    }
+
+    /**
+     * A case a signed-in user has no role in, written as a {@code sak:} term of a query that found nothing: 403 in the words
+     * {@code case=} and {@code filter=case:} get, whether the case exists or not (so it tells nothing of another team's
+     * case, and a member's misspelt case is no longer answered "0 hits"). Nothing is asked of the single-user workspace
+     * (every case is its user's: {@link #require} looks the case up in the receipts) nor of a search that found hits.
+     */
+    static void requireReadableNamedIn(CaseAccess access, String q, SearchResult r) {
+        if (r.total() == 0 && access.readableCases() != null) {
+            SearchScope.casesNamedIn(q).forEach(c -> access.require(c, Permission.READ));
+        }
     }
 
     /**

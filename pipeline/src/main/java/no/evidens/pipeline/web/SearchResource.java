@@ -75,6 +75,7 @@ final class SearchResource implements Routes.Resource {
         EvidenceIndex searcher = index.searcher();
         SearchResult r = grouped ? searcher.searchForGrouping(request, GROUPED_HITS, DocumentGroups.PASSAGES_PER_DOCUMENT)
                 : searcher.search(request);
+        SearchChecks.requireReadableNamedIn(x.access(), q, r);
         checks.require(searcher, readable == null, q, caseId, facetFilters, r);
         DocumentGroups groups = grouped ? DocumentGroups.of(r.hits(), r.total(), offset, limit) : null;
         List<SearchHit> shown = grouped ? groups.shownHits() : r.hits();

@@ -50,6 +50,8 @@ class GroupAccessIT {
             s.addMember("heias-2026", "gruppeleser", Role.READER, "test");
             s.addUser("gruppeskriver", PASSWORD.toCharArray(), false);
             s.addMember("lyngvik-2026", "gruppeskriver", Role.WRITER, "test");
+            s.addUser("gruppeleder", PASSWORD.toCharArray(), false);
+            s.addMember("lyngvik-2026", "gruppeleder", Role.LEAD, "test");
             s.addUser("utenfor-gruppen", PASSWORD.toCharArray(), false);
             s.addMember("en-annen-sak", "utenfor-gruppen", Role.LEAD, "test");
         }
@@ -143,6 +145,27 @@ class GroupAccessIT {
             service.choose(NationwideSet.GROUP_ID, "lyngvik-2026", item, false, "test");
             service.remove(SECOND, "lyngvik-2026", "test");
         }
+    }
+
+    /**
+     * The group's quotation list shows the quoted words of each case's findings: who was shown them is in that case's
+     * trail, read by its lead, as for the findings page (round 47 added the line; only the command's was tested).
+     */
+    @Test
+    void theGroupsQuotationsShownOverHttpAreInTheCasesTrail() throws Exception {
+        String[] writer = signIn("gruppeskriver");
+        HttpResponse<String> quotations = send(writer, "GET", GROUP + "/quotations", null);
+        assertEquals(200, quotations.statusCode(), quotations.body());
+        String[] lead = signIn("gruppeleder");
+        HttpResponse<String> trail = send(lead, "GET", "/api/cases/lyngvik-2026/audit?user=gruppeskriver&format=json", null);
+        assertEquals(200, trail.statusCode(), trail.body());
+        boolean shown = false;
+        for (JsonNode e : Json.mapper().readTree(trail.body()).get("entries")) {
+            shown |= "show-quotations".equals(e.get("action").asText()) && e.get("detail").asText().endsWith(", arbeidsflaten");
+        }
+        assertEquals(true, shown, trail.body());
+        String[] outsider = signIn("utenfor-gruppen");
+        assertEquals(403, send(outsider, "GET", GROUP + "/quotations", null).statusCode(), "nothing of a group none of whose cases they read");
     }
 
     private Set<Long> chosenItems(String[] session, String group) throws Exception {

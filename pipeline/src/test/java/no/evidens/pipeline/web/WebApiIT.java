@@ -272,8 +272,34 @@ class WebApiIT {
         assertEquals(1, found.body().get("total").asInt(), found.body().toString());
     }
 
+    /**
+     * Two servers on one home (or one restarted while another runs) each count their uploads: neither takes an id the
+     * other has given, so neither writes over the other's job, and the job another server kept still reads.
+     */
+    @Test
+    void anUploadTakesNoIdAnotherServerOnTheHomeHasGiven() throws Exception {
+        JsonNode first = uploadJob("to-tjenere", "a.zip", zipOf("journaler/a.txt", "Koordinatoren skriver referat.\n"));
+        String taken = Long.toString(Long.parseLong(first.get("id").asText()) + 1);
+        // the job another server on this home has just started under the next id
+        IngestJobFiles onDisk = new IngestJobFiles(ws.home.root());
+        String now = java.time.Instant.now().toString();
+        onDisk.save(new IngestJob.Saved(taken, "annen-tjener", "b.zip", null, ws.home.root().resolve("bundles/b.zip").toString(),
+                IngestJob.DONE, 0, 0, 0, null, null, now, now, null));
+
+        JsonNode second = uploadJob("to-tjenere", "c.zip", zipOf("journaler/c.txt", "Koordinatoren skriver logg.\n"));
+        assertFalse(taken.equals(second.get("id").asText()), "the other server's id given again: " + second);
+        IngestJob.Saved kept = onDisk.load().stream().filter(j -> j.id().equals(taken)).findFirst().orElseThrow();
+        assertEquals("annen-tjener", kept.caseId(), "the other server's job is kept as it wrote it");
+        assertEquals("to-tjenere", client.get("/api/ingest/" + second.get("id").asText()).body().get("case").asText());
+    }
+
     /** Uploads a zip into the case under its name and waits for the ingest to finish: its receipt. */
     private JsonNode upload(String caseId, String name, byte[] zip) throws Exception {
+        return uploadJob(caseId, name, zip).get("receipt");
+    }
+
+    /** Uploads a zip into the case under its name and waits for the ingest to finish: the job, done. */
+    private JsonNode uploadJob(String caseId, String name, byte[] zip) throws Exception {
         Answer started = client.send(client.req("/api/ingest?case=" + caseId + "&name=" + enc(name)).header(WebServer.TOKEN_HEADER, client.token())
                 .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
         assertEquals(202, started.status(), String.valueOf(started.body()));
@@ -285,7 +311,7 @@ class WebApiIT {
             job = client.get("/api/ingest/" + id).body();
         }
         assertEquals("done", job.get("state").asText(), job.toString());
-        return job.get("receipt");
+        return job;
     }
 
     private static byte[] zipOf(String path, String text) throws Exception {
