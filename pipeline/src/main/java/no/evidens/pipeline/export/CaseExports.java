@@ -183,11 +183,13 @@ public final class CaseExports {
 
     /**
      * Imports an exported case (JSON) into the store, under its own case id (the passages it cites
-     * belong to that case's evidence index).
+     * belong to that case's evidence index). A quotation the export masked a personal number in is taken back from the
+     * index as it was quoted ({@link ImportedCitations}), or refused, and with it the whole import.
      *
+     * @param index the home's evidence index, or null when it has none
      * @return the case id it was imported as
      */
-    public static String importFile(FindingStore store, Path file, String actor) {
+    public static String importFile(FindingStore store, Path file, String actor, EvidenceIndex index) {
         CaseExport export;
         try {
             export = Json.mapper().readValue(file.toFile(), CaseExport.class);
@@ -203,6 +205,8 @@ public final class CaseExports {
                     + " import an export made without --anonymise");
         }
         String caseId = export.caseId();
+        ImportedCitations citations = new ImportedCitations(index == null ? ImportedCitations.Documents.NONE : index::document,
+                caseId);
         List<ImportedFinding> findings = new ArrayList<>();
         for (FindingOut f : export.findings()) {
             Finding finding = new Finding(f.id(), caseId, FindingKind.of(f.kind()), f.number(), f.title(),
@@ -214,9 +218,10 @@ public final class CaseExports {
                 if (!e.passageId().startsWith(caseId + "/")) {
                     throw new IllegalArgumentException("passage " + e.passageId() + " in " + file + " is not of case " + caseId);
                 }
+                ImportedCitations.Cited cited = citations.cited(f.ref(), e);
                 items.add(new EvidenceItem(e.id(), f.id(), e.position(), new EvidenceDraft(e.passageId(), e.lastPassageId(),
-                        c.docId(), c.start(), c.end(), e.quote(), c.title(), c.file(), c.type(), c.page(), c.endPage(), e.sha256(),
-                        e.sourceBundle(), Stance.of(e.stance()), e.note(),
+                        c.docId(), c.start(), c.end(), cited.quote(), cited.title(), cited.file(), c.type(), c.page(), c.endPage(),
+                        e.sha256(), e.sourceBundle(), Stance.of(e.stance()), e.note(),
                         new Provenance(e.provenance().query(), e.provenance().filters()), e.normaliserVersion()), e.addedBy(),
                         Instant.parse(e.addedAt())));
             }

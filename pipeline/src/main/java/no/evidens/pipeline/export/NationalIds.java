@@ -16,6 +16,10 @@ import no.evidens.models.tag.PiiTagger;
  * {@code [h-nummer]}.
  */
 public final class NationalIds {
+    /** What a fødselsnummer, a D-number and an H-number become. */
+    private static final String FODSELSNUMMER = "[fødselsnummer]";
+    private static final String D_NUMMER = "[d-nummer]";
+    private static final String H_NUMMER = "[h-nummer]";
     private static final PiiTagger TAGGER = new PiiTagger();
     /**
      * Eleven digits right after a label that says what they are ({@code Fødselsnummer: }, {@code f.nr. }, {@code fnr },
@@ -50,13 +54,27 @@ public final class NationalIds {
                 continue;
             }
             out.append(text, at, s.start()).append(switch (s.type()) {
-                case PiiTagger.FODSELSNUMMER -> "[fødselsnummer]";
-                case PiiTagger.D_NUMMER -> "[d-nummer]";
-                default -> "[h-nummer]";
+                case PiiTagger.FODSELSNUMMER -> FODSELSNUMMER;
+                case PiiTagger.D_NUMMER -> D_NUMMER;
+                default -> H_NUMMER;
             });
             at = s.end();
         }
         return out.append(text, at, text.length()).toString();
+    }
+
+    /** Whether the text holds what {@link #mask} puts in a personal number's place. */
+    public static boolean holdsMask(String text) {
+        return text != null && (text.contains(FODSELSNUMMER) || text.contains(D_NUMMER) || text.contains(H_NUMMER));
+    }
+
+    /**
+     * Whether {@code masked} is what {@link #mask} makes of {@code source}: the same text, each mask standing where the
+     * source has a personal number of that kind. The masking itself decides, so a text is taken back exactly when an
+     * export of it would have written {@code masked}, never by a second reading of what a number looks like.
+     */
+    public static boolean isMaskOf(String masked, String source) {
+        return masked != null && source != null && masked.equals(mask(source));
     }
 
     /**

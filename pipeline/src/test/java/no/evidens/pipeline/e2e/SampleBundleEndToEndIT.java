@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,7 @@ import no.evidens.index.SearchResult;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.fixture.SampleHome;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.ProgressListener;
@@ -197,6 +199,61 @@ class SampleBundleEndToEndIT {
         for (JsonNode m : view.get("marks")) {
             String marked = text.substring(m.get("start").asInt(), m.get("end").asInt()).toLowerCase();
             assertTrue(marked.contains("taushet") || marked.contains("teieplikt"), marked);
+        }
+    }
+
+    /**
+     * A case whose quotation holds a fødselsnummer moves to another home by {@code export --format json} and {@code import}:
+     * the export masks the number, the import reads the quotation's own text again from the index of the home it goes to
+     * (the bundle ingested there), and {@code verify} passes there. Into a home without the bundle, the import is refused
+     * with a line that says why, and nothing is imported.
+     */
+    @Test
+    void aCaseWhoseQuotationHoldsAFodselsnummerIsExportedAndImportedIntoAnotherHomeWhereItVerifies() throws Exception {
+        String quote = "Pasient: Roar Storvik. Fødselsnummer: 01017012345.";
+        SearchHit hit;
+        try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
+            hit = searcher.search(new SearchRequest("Roar Storvik fødselsnummer", SampleBundle.CASE_ID, null, 10)).hits().stream()
+                    .filter(h -> h.text().contains(quote)).findFirst().orElseThrow();
+        }
+        Path from = Path.of(commandHome());
+        String c = SampleBundle.CASE_ID;
+        CliRun r = CliRun.inHome(from, "finding", "create", "--case", c, "--kind", "avvik", "--user", "kari", "--title",
+                "Journalen er utlevert uten hjemmel", "--requirement", "helsepersonelloven § 30");
+        assertEquals(0, r.code(), r.err());
+        r = CliRun.inHome(from, "finding", "attach", "--case", c, "avvik-1", "--passage", hit.passageId(), "--quote", quote);
+        assertEquals(0, r.code(), r.err());
+        Path json = Files.createTempFile("evidens-export", ".json");
+        EvidensHome to = SampleHome.shared().copy();
+        Path bare = Files.createTempDirectory("evidens-bare-home");
+        try {
+            r = CliRun.inHome(from, "export", "--case", c, "--format", "json", "--out", json.toString());
+            assertEquals(0, r.code(), r.err());
+            String exported = Files.readString(json);
+            assertFalse(exported.contains("01017012345"), "no fødselsnummer leaves in the export");
+            assertTrue(exported.contains("Fødselsnummer: [fødselsnummer]."), "the export masks it");
+
+            r = CliRun.inHome(bare, "import", json.toString());
+            assertEquals(2, r.code(), r.out());
+            assertEquals("evidens: quotation 1 of avvik-1 (" + hit.file() + ", characters " + (hit.start() + hit.text().indexOf(quote))
+                    + "–" + (hit.start() + hit.text().indexOf(quote) + quote.length()) + ") holds a masked personal number, and its"
+                    + " document " + hit.docId() + " is not in this home's index: ingest the case's bundle here, then import again;"
+                    + " nothing was imported", r.err().strip());
+
+            r = CliRun.inHome(to.root(), "import", json.toString(), "--user", "per");
+            assertEquals(0, r.code(), r.err());
+            r = CliRun.inHome(to.root(), "verify", "--case", c);
+            assertEquals(0, r.code(), r.out() + r.err());
+            JsonNode before = Json.mapper().readTree(CliRun.inHome(from, "finding", "show", "--case", c, "avvik-1", "--json").out());
+            JsonNode after = Json.mapper().readTree(CliRun.inHome(to.root(), "finding", "show", "--case", c, "avvik-1", "--json").out());
+            for (String field : List.of("quote", "source", "citation", "sha256", "stance", "provenance")) {
+                assertTrue(before.get("evidence").get(0).hasNonNull(field), field);
+                assertEquals(before.get("evidence").get(0).get(field), after.get("evidence").get(0).get(field), field);
+            }
+        } finally {
+            Files.deleteIfExists(json);
+            SampleHome.delete(to.root());
+            SampleHome.delete(bare);
         }
     }
 

@@ -32,6 +32,7 @@ import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
+import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.fixture.SampleHome;
 import no.evidens.pipeline.fixture.SolrTestCluster;
 import no.evidens.pipeline.ingest.Ingestion;
@@ -186,6 +187,40 @@ class SolrCloudIT {
                 assertEquals(a.hits().get(i).score(), b.hits().get(i).score(), 1e-4, from.passageId());
                 assertEquals(a.hits().get(i).matches(), b.hits().get(i).matches(), from.passageId());
             }
+        }
+    }
+
+    /**
+     * A case whose quotation holds a fødselsnummer, exported (the number masked) and imported into another home on the same
+     * collection: the import reads the quotation back from SolrCloud as from the embedded index, and {@code verify} holds.
+     * Both homes are the collection's alone (no receipts): {@code verify} is told where the bundle is.
+     */
+    @Test
+    @Order(5)
+    void aQuotationWhosePersonalNumberTheExportMaskedIsImportedIntoAHomeOnSolr() throws Exception {
+        String quote = "Pasient: Roar Storvik. Fødselsnummer: 01017012345.";
+        SearchHit hit = solr.search(new SearchRequest("Roar Storvik fødselsnummer", CASE, null, 10)).hits().stream()
+                .filter(h -> h.text().contains(quote)).findFirst().orElseThrow();
+        List<Path> homes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            homes.add(Files.createTempDirectory("evidens-solr-import"));
+            Files.writeString(homes.get(i).resolve(IndexBackend.SETTINGS), "solr: " + cluster.address(COLLECTION) + "\n");
+        }
+        Path json = homes.get(0).resolve("funn.json");
+        try {
+            assertEquals(0, CliRun.inHome(homes.get(0), "finding", "create", "--case", CASE, "--kind", "avvik", "--title",
+                    "Journalen er utlevert", "--requirement", "helsepersonelloven § 30").code());
+            CliRun r = CliRun.inHome(homes.get(0), "finding", "attach", "--case", CASE, "avvik-1", "--passage", hit.passageId(),
+                    "--quote", quote);
+            assertEquals(0, r.code(), r.err());
+            assertEquals(0, CliRun.inHome(homes.get(0), "export", "--case", CASE, "--format", "json", "--out", json.toString()).code());
+            assertFalse(Files.readString(json).contains("01017012345"));
+            r = CliRun.inHome(homes.get(1), "import", json.toString());
+            assertEquals(0, r.code(), r.err());
+            r = CliRun.inHome(homes.get(1), "verify", "--case", CASE, "--bundle", sample.bundle().toString());
+            assertEquals(0, r.code(), r.out() + r.err());
+        } finally {
+            homes.forEach(SampleHome::delete);
         }
     }
 
