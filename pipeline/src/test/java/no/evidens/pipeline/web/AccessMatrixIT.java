@@ -325,7 +325,7 @@ class AccessMatrixIT {
     @Test
     void everyRouteThatShowsAJournalsTextWritesATrailLineNamingTheReader() throws Exception {
         TeamWorkspace.Client lead = clients.get("leder");
-        JsonNode journal = lead.get("/api/search?q=koordinator&type=journal&case=" + CASE).body().get("hits").get(0);
+        JsonNode journal = journalHit(lead);
         String jp = journal.get("passageId").asText();
         String jdoc = journal.get("docId").asText();
         String ref = lead.json("POST", "/api/findings", Map.of("case", CASE, "kind", "merknad", "title", "Sporet",
@@ -338,8 +338,7 @@ class AccessMatrixIT {
         routes.put("/api/findings?case=" + CASE, "show-quotations");
         routes.put("/api/findings/" + CASE + "/" + ref, "show-quotations");
         routes.put("/api/history?case=" + CASE + "&ref=" + ref, "show-quotations");
-        no.evidens.pipeline.findings.AuditService trail = new no.evidens.pipeline.findings.AuditService(
-                new no.evidens.pipeline.EvidensHome(team.root), java.time.Duration.ofSeconds(20));
+        no.evidens.pipeline.findings.AuditService trail = trail();
         List<String> missing = new ArrayList<>();
         for (var route : routes.entrySet()) {
             int before = trail.entries(CASE, "leser", null).size();
@@ -365,11 +364,10 @@ class AccessMatrixIT {
     @Test
     void everyChangesAnswerThatShowsAJournalQuotationWritesOneTrailLineNamingTheMember() throws Exception {
         TeamWorkspace.Client auditor = clients.get("revisor");
-        JsonNode journal = auditor.get("/api/search?q=koordinator&type=journal&case=" + CASE).body().get("hits").get(0);
+        JsonNode journal = journalHit(auditor);
         String jp = journal.get("passageId").asText();
         String jdoc = journal.get("docId").asText();
-        no.evidens.pipeline.findings.AuditService trail = new no.evidens.pipeline.findings.AuditService(
-                new no.evidens.pipeline.EvidensHome(team.root), java.time.Duration.ofSeconds(20));
+        no.evidens.pipeline.findings.AuditService trail = trail();
         List<String> wrong = new ArrayList<>();
         int[] seen = {trail.entries(CASE, "revisor", null).size()};
         ShownCheck shownOnce = (change, want, a) -> {
@@ -396,6 +394,16 @@ class AccessMatrixIT {
         shownOnce.check("reopen", 200, auditor.json("POST", at + "/reopen", Map.of()));
         shownOnce.check("detach", 200, auditor.send("DELETE", "/api/evidence/" + CASE + "/" + second, null, null));
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** A passage of a journal of the case (the trail records its showing). */
+    private static JsonNode journalHit(TeamWorkspace.Client c) throws Exception {
+        return c.get("/api/search?q=koordinator&type=journal&case=" + CASE).body().get("hits").get(0);
+    }
+
+    /** The case's trail as the server writes it, read from the home. */
+    private no.evidens.pipeline.findings.AuditService trail() {
+        return new no.evidens.pipeline.findings.AuditService(new no.evidens.pipeline.EvidensHome(team.root), java.time.Duration.ofSeconds(20));
     }
 
     /** Checks a change's answer and the trail lines it added; answers the answer. */
