@@ -363,12 +363,11 @@ class AccessMatrixIT {
      */
     @Test
     void everyChangesAnswerThatShowsAJournalQuotationWritesOneTrailLineNamingTheMember() throws Exception {
-        TeamWorkspace.Client auditor = clients.get("revisor");
-        JsonNode journal = journalHit(auditor);
-        String jp = journal.get("passageId").asText();
-        String jdoc = journal.get("docId").asText();
         no.evidens.pipeline.findings.AuditService trail = trail();
         List<String> wrong = new ArrayList<>();
+        TeamWorkspace.Client auditor = clients.get("revisor");
+        JsonNode journal = journalHit(auditor);
+        String jdoc = journal.get("docId").asText();
         int[] seen = {trail.entries(CASE, "revisor", null).size()};
         ShownCheck shownOnce = (change, want, a) -> {
             List<no.evidens.findings.trail.AuditEntry> added = trail.entries(CASE, "revisor", null);
@@ -382,7 +381,7 @@ class AccessMatrixIT {
             return a;
         };
         String ref = shownOnce.check("create", 201, auditor.json("POST", "/api/findings", Map.of("case", CASE, "kind", "merknad",
-                "title", "Svarene", "evidence", Map.of("passageId", jp)))).body().get("ref").asText();
+                "title", "Svarene", "evidence", Map.of("passageId", journal.get("passageId").asText())))).body().get("ref").asText();
         String at = "/api/findings/" + CASE + "/" + ref;
         long second = shownOnce.check("attach", 201, auditor.json("POST", at + "/evidence", Map.of("passageId", passageId)))
                 .body().get("evidence").get(1).get("id").asLong();
