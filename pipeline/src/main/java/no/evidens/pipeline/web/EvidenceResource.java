@@ -27,13 +27,16 @@ final class EvidenceResource implements Routes.Resource {
         routes.post("/api/findings/{case}/{ref}/evidence", (x, p) -> {
             String caseId = x.access().require(Params.caseId(p.get("case")), Permission.WRITE_FINDINGS);
             Attachment a = AttachmentJson.read(caseId, x.jsonBody());
-            x.json(201, FindingsErrors.call(() -> findings.attach(caseId, p.get("ref"), a, x.access().user()).finding()));
-        }).patch("/api/evidence/{case}/{id}", (x, p) -> x.json(200, move(x.access(),
-                        x.access().require(Params.caseId(p.get("case")), Permission.WRITE_FINDINGS), id(p), x.jsonBody())))
+            x.json(201, ShownQuotations.one(findings, x, caseId,
+                    FindingsErrors.call(() -> findings.attach(caseId, p.get("ref"), a, x.access().user()).finding())));
+        }).patch("/api/evidence/{case}/{id}", (x, p) -> {
+                    String caseId = x.access().require(Params.caseId(p.get("case")), Permission.WRITE_FINDINGS);
+                    x.json(200, ShownQuotations.one(findings, x, caseId, move(x.access(), caseId, id(p), x.jsonBody())));
+                })
                 .delete("/api/evidence/{case}/{id}", (x, p) -> {
                     String caseId = x.access().require(Params.caseId(p.get("case")), Permission.WRITE_FINDINGS);
                     long id = id(p);
-                    x.json(200, FindingsErrors.call(() -> findings.detach(caseId, id, x.access().user())));
+                    x.json(200, ShownQuotations.one(findings, x, caseId, FindingsErrors.call(() -> findings.detach(caseId, id, x.access().user()))));
                 })
                 .hint("/api/evidence/", "quotations are /api/evidence/{case}/{id}");
     }

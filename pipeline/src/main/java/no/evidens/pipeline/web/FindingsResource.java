@@ -42,15 +42,11 @@ final class FindingsResource implements Routes.Resource {
     public void register(Routes routes) {
         routes.get("/api/findings", (x, p) -> {
             String caseId = x.access().require(Params.caseId(x.required("case")), Permission.READ);
-            java.util.List<FindingOut> all = FindingsErrors.call(() -> findings.list(caseId));
-            findings.audit().quotationsShown(x.access().user(), caseId, all, "arbeidsflaten");
-            x.json(200, all);
-        }).post("/api/findings", (x, p) -> x.json(201, create(x.access(), x.jsonBody())))
+            x.json(200, ShownQuotations.all(findings, x, caseId, FindingsErrors.call(() -> findings.list(caseId))));
+        }).post("/api/findings", (x, p) -> x.json(201, create(x)))
                 .get("/api/findings/{case}/{ref}", (x, p) -> {
                     String caseId = x.access().require(Params.caseId(p.get("case")), Permission.READ);
-                    FindingOut f = FindingsErrors.call(() -> findings.show(caseId, p.get("ref")));
-                    findings.audit().quotationsShown(x.access().user(), caseId, java.util.List.of(f), "arbeidsflaten");
-                    x.json(200, f);
+                    x.json(200, ShownQuotations.one(findings, x, caseId, FindingsErrors.call(() -> findings.show(caseId, p.get("ref")))));
                 })
                 .patch("/api/findings/{case}/{ref}", (x, p) -> edit(x, Params.caseId(p.get("case")), p.get("ref")))
                 .delete("/api/findings/{case}/{ref}", (x, p) -> {
@@ -59,7 +55,7 @@ final class FindingsResource implements Routes.Resource {
                     try {
                         FindingsErrors.call(() -> findings.delete(caseId, p.get("ref"), x.access().user(), version));
                     } catch (StaleChange e) {
-                        conflict(x, e, Map.of("delete", true, "version", e.given()));
+                        conflict(x, caseId, e, Map.of("delete", true, "version", e.given()));
                         return;
                     }
                     x.noContent();
@@ -72,8 +68,9 @@ final class FindingsResource implements Routes.Resource {
     }
 
     /** Creates a finding; with an {@code evidence} object (as the attach request), with its first quotation, at once. */
-    private FindingOut create(CaseAccess access, JsonNode body) throws IOException {
-        JsonFields b = new JsonFields(body, "case", "kind", "title", "requirements", "text", "status", "evidence");
+    private FindingOut create(Exchange x) throws IOException {
+        CaseAccess access = x.access();
+        JsonFields b = new JsonFields(x.jsonBody(), "case", "kind", "title", "requirements", "text", "status", "evidence");
         String caseId = access.require(Params.caseId(b.required("case")), Permission.WRITE_FINDINGS);
         java.util.Set<String> member = access.readableCases();
         if ((member == null || !member.contains(caseId)) && !caseExists.test(caseId)) {
@@ -88,7 +85,7 @@ final class FindingsResource implements Routes.Resource {
             throw ApiError.badRequest("error.field.evidence");
         }
         Attachment first = evidence == null || evidence.isNull() ? null : AttachmentJson.read(caseId, evidence);
-        return FindingsErrors.call(() -> findings.create(caseId, kind, draft, first, access.user()));
+        return ShownQuotations.one(findings, x, caseId, FindingsErrors.call(() -> findings.create(caseId, kind, draft, first, access.user())));
     }
 
     private void edit(Exchange x, String caseId, String ref) throws IOException {
@@ -105,9 +102,10 @@ final class FindingsResource implements Routes.Resource {
         FindingDraft changes = new FindingDraft(title, b.has("requirements") ? requirements(b) : null,
                 b.text("text"), b.text("status"));
         try {
-            x.json(200, FindingsErrors.call(() -> findings.edit(caseId, ref, changes, x.access().user(), version)));
+            x.json(200, ShownQuotations.one(findings, x, caseId,
+                    FindingsErrors.call(() -> findings.edit(caseId, ref, changes, x.access().user(), version))));
         } catch (StaleChange e) {
-            conflict(x, e, body);
+            conflict(x, caseId, e, body);
         }
     }
 
@@ -117,9 +115,10 @@ final class FindingsResource implements Routes.Resource {
         JsonNode body = x.header("Content-Type") == null && x.contentLength() <= 0 ? Json.mapper().createObjectNode() : x.jsonBody();
         Integer version = version(x, new JsonFields(body, "version"));
         try {
-            x.json(200, FindingsErrors.call(() -> findings.review(caseId, ref, step, x.access().may(caseId, Permission.APPROVE), x.access().user(), version)));
+            x.json(200, ShownQuotations.one(findings, x, caseId, FindingsErrors.call(
+                    () -> findings.review(caseId, ref, step, x.access().may(caseId, Permission.APPROVE), x.access().user(), version))));
         } catch (StaleChange e) {
-            conflict(x, e, Map.of(step.action(), true, "version", e.given()));
+            conflict(x, caseId, e, Map.of(step.action(), true, "version", e.given()));
         }
     }
 
@@ -134,18 +133,19 @@ final class FindingsResource implements Routes.Resource {
         }
         Integer version = version(x, b);
         try {
-            x.json(200, FindingsErrors.call(() -> findings.order(caseId, java.util.List.of(ref), position, x.access().user(), version)));
+            x.json(200, ShownQuotations.all(findings, x, caseId,
+                    FindingsErrors.call(() -> findings.order(caseId, java.util.List.of(ref), position, x.access().user(), version))));
         } catch (StaleChange e) {
-            conflict(x, e, body);
+            conflict(x, caseId, e, body);
         }
     }
 
-    /** 409 with both versions: the change that was refused and the finding as stored now. */
-    private static void conflict(Exchange x, StaleChange e, Object yours) throws IOException {
+    /** 409 with both versions: the change that was refused and the finding as stored now (its quotations shown). */
+    private void conflict(Exchange x, String caseId, StaleChange e, Object yours) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("error", ErrorTexts.message(ErrorTexts.language(x), new ApiError(409, "error.stale", e.given(), e.current().version())));
         out.put("yours", yours);
-        out.put("current", e.current());
+        out.put("current", ShownQuotations.one(findings, x, caseId, e.current()));
         x.json(409, out);
     }
 

@@ -325,7 +325,7 @@ class AccessMatrixIT {
     @Test
     void everyRouteThatShowsAJournalsTextWritesATrailLineNamingTheReader() throws Exception {
         TeamWorkspace.Client lead = clients.get("leder");
-        JsonNode journal = lead.get("/api/search?q=koordinator&type=journal&case=" + CASE).body().get("hits").get(0);
+        JsonNode journal = journalHit(lead);
         String jp = journal.get("passageId").asText();
         String jdoc = journal.get("docId").asText();
         String ref = lead.json("POST", "/api/findings", Map.of("case", CASE, "kind", "merknad", "title", "Sporet",
@@ -338,8 +338,7 @@ class AccessMatrixIT {
         routes.put("/api/findings?case=" + CASE, "show-quotations");
         routes.put("/api/findings/" + CASE + "/" + ref, "show-quotations");
         routes.put("/api/history?case=" + CASE + "&ref=" + ref, "show-quotations");
-        no.evidens.pipeline.findings.AuditService trail = new no.evidens.pipeline.findings.AuditService(
-                new no.evidens.pipeline.EvidensHome(team.root), java.time.Duration.ofSeconds(20));
+        no.evidens.pipeline.findings.AuditService trail = trail();
         List<String> missing = new ArrayList<>();
         for (var route : routes.entrySet()) {
             int before = trail.entries(CASE, "leser", null).size();
@@ -354,6 +353,62 @@ class AccessMatrixIT {
             }
         }
         assertTrue(missing.isEmpty(), String.join("\n", missing));
+    }
+
+    /**
+     * Round 48: the answer to a change (create, attach, edit, move, a review step, a new place, detach, a 409's
+     * {@code current}) carries the whole finding with its quotations from client records; each answer writes one
+     * {@code show-quotations} line naming the member and the case, as the findings page's read does. Before, only the change
+     * itself was in the trail, so an API user read the other quotations unrecorded.
+     */
+    @Test
+    void everyChangesAnswerThatShowsAJournalQuotationWritesOneTrailLineNamingTheMember() throws Exception {
+        no.evidens.pipeline.findings.AuditService trail = trail();
+        List<String> wrong = new ArrayList<>();
+        TeamWorkspace.Client auditor = clients.get("revisor");
+        JsonNode journal = journalHit(auditor);
+        String jdoc = journal.get("docId").asText();
+        int[] seen = {trail.entries(CASE, "revisor", null).size()};
+        ShownCheck shownOnce = (change, want, a) -> {
+            List<no.evidens.findings.trail.AuditEntry> added = trail.entries(CASE, "revisor", null);
+            List<no.evidens.findings.trail.AuditEntry> shown = added.subList(seen[0], added.size()).stream()
+                    .filter(e -> e.action().equals("show-quotations")).toList();
+            seen[0] = added.size();
+            boolean named = shown.size() == 1 && shown.get(0).caseId().equals(CASE) && shown.get(0).detail().contains(jdoc);
+            if (a.status() != want || !named) {
+                wrong.add(change + " (" + a.status() + ", expected " + want + ") wrote " + shown);
+            }
+            return a;
+        };
+        String ref = shownOnce.check("create", 201, auditor.json("POST", "/api/findings", Map.of("case", CASE, "kind", "merknad",
+                "title", "Svarene", "evidence", Map.of("passageId", journal.get("passageId").asText())))).body().get("ref").asText();
+        String at = "/api/findings/" + CASE + "/" + ref;
+        long second = shownOnce.check("attach", 201, auditor.json("POST", at + "/evidence", Map.of("passageId", passageId)))
+                .body().get("evidence").get(1).get("id").asLong();
+        shownOnce.check("edit", 200, auditor.json("PATCH", at, Map.of("text", "Sett i journalen.")));
+        shownOnce.check("move", 200, auditor.json("PATCH", "/api/evidence/" + CASE + "/" + second, Map.of("position", 1)));
+        shownOnce.check("stale edit", 409, auditor.json("PATCH", at, Map.of("text", "For sent.", "version", 1)));
+        shownOnce.check("position", 200, auditor.json("POST", at + "/position", Map.of("position", 1)));
+        shownOnce.check("submit", 200, auditor.json("POST", at + "/submit", Map.of()));
+        shownOnce.check("reopen", 200, auditor.json("POST", at + "/reopen", Map.of()));
+        shownOnce.check("detach", 200, auditor.send("DELETE", "/api/evidence/" + CASE + "/" + second, null, null));
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** A passage of a journal of the case (the trail records its showing). */
+    private static JsonNode journalHit(TeamWorkspace.Client c) throws Exception {
+        return c.get("/api/search?q=koordinator&type=journal&case=" + CASE).body().get("hits").get(0);
+    }
+
+    /** The case's trail as the server writes it, read from the home. */
+    private no.evidens.pipeline.findings.AuditService trail() {
+        return new no.evidens.pipeline.findings.AuditService(new no.evidens.pipeline.EvidensHome(team.root), java.time.Duration.ofSeconds(20));
+    }
+
+    /** Checks a change's answer and the trail lines it added; answers the answer. */
+    @FunctionalInterface
+    private interface ShownCheck {
+        TeamWorkspace.Answer check(String change, int want, TeamWorkspace.Answer a);
     }
 
     private static List<String> list(JsonNode array) {

@@ -58,6 +58,7 @@ class TeamBrowserIT {
 
     @Test
     void signInSeeOnlyOnesCasesAndBeRefusedAnotherCasesDocument() throws Exception {
+        driver.manage().deleteAllCookies(); // whichever test of the class ran first
         driver.get(team.url());
         browser.signIn("utenfor", "feil passord");
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-error")));
@@ -84,5 +85,32 @@ class TeamBrowserIT {
         driver.findElement(By.cssSelector("form.member-add button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main table"), "utenfor"));
         browser.view("team-04-member-added");
+    }
+
+    /**
+     * Round 48: a case the inbox or the command line made has no member, so it is on no one's case list, the
+     * administrator's neither; an administrator of no case gives it its first lead on the members page, and the case's
+     * trail names the administrator, as the command line's addition does.
+     */
+    @Test
+    void anAdministratorGivesACaseWithNoMemberItsFirstLeadOnTheMembersPage() throws Exception {
+        driver.manage().deleteAllCookies();
+        driver.get(team.url());
+        browser.signIn("admin", TeamWorkspace.PASSWORD);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-box"), "Innlogget som"));
+        driver.get(team.url() + "#/medlemmer");
+        WebElement caseName = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-member-case")));
+        caseName.sendKeys("tom-sak-2026");
+        driver.findElement(By.id("admin-member-user")).sendKeys("leser");
+        assertEquals("lead", new Select(driver.findElement(By.id("admin-member-role"))).getFirstSelectedOption().getAttribute("value"));
+        driver.findElement(By.cssSelector("form.admin-member-add button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "leser har nå rollen leder i saken tom-sak-2026."));
+        browser.view("team-05-admin-first-lead");
+        driver.manage().deleteAllCookies();
+
+        assertTrue(team.signIn("leser").get("/api/cases").body().toString().contains("tom-sak-2026"), "the new lead has the case in their list");
+        List<no.evidens.findings.trail.AuditEntry> trail = new no.evidens.pipeline.findings.AuditService(
+                new no.evidens.pipeline.EvidensHome(team.root), java.time.Duration.ofSeconds(20)).entries("tom-sak-2026", "admin", null);
+        assertTrue(trail.stream().anyMatch(e -> e.action().equals("member-set") && "leser".equals(e.target())), trail.toString());
     }
 }

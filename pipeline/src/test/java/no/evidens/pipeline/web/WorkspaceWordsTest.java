@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class WorkspaceWordsTest {
     /** The view scripts (signin.js is left out: it keeps Bokmål fallbacks for a server it cannot reach). */
     private static final List<String> VIEWS = List.of("app.js", "texts.js", "search.js", "reader.js", "history.js", "jobs.js", "case.js",
-            "inbox.js", "group.js", "forms.js",
+            "inbox.js", "group.js", "forms.js", "members.js",
             "dialogs.js");
     /** Short words that mark a literal as Norwegian prose (Bokmål or Nynorsk). */
     private static final Set<String> PROSE = Set.of("og", "i", "er", "av", "til", "som", "på", "med", "ikke", "ikkje", "en", "ei", "et", "eit",

@@ -795,6 +795,9 @@ async function loadCases(prefer) {
 
 /** The case's members; its lead (or an administrator) adds, changes and removes them. */
 async function viewMembers() {
+  // an administrator with no case of their own still gives a case its first member (members.js)
+  const admin = state.signIn && state.admin;
+  if (admin && !state.caseId) { render(heading(T('ui.members.title')), adminMemberForm()); return; }
   if (needCase()) return;
   const caseId = state.caseId;
   render(heading(T('ui.members.title')), el('p', {}, T('ui.common.loading')));
@@ -833,6 +836,7 @@ async function viewMembers() {
     } }, el('h3', {}, T('ui.members.addTitle')), el('label', {}, T('ui.members.userName'), user), el('label', {}, T('ui.members.role'), role),
       el('div', { class: 'buttons' }, el('button', { type: 'submit' }, T('ui.common.save')))));
   }
+  if (admin) nodes.push(adminMemberForm());
   render(...nodes);
 }
 
