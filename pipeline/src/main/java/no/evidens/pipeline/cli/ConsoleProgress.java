@@ -1,6 +1,9 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintStream;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import no.evidens.pipeline.extract.Reason;
@@ -10,10 +13,13 @@ import no.evidens.pipeline.ingest.ReceiptFile;
 
 /**
  * A progress bar on stderr: redrawn in place on a terminal, a line per tenth of the work otherwise
- * (so logs of unattended runs stay short). File names only, never document text.
+ * (so logs of unattended runs stay short). File names only, never document text. While no file has finished for
+ * {@link #QUIET_SECONDS} (one large file read and tagged: an 18 MB text takes minutes), the bar says so and for how long,
+ * in place of a time left that the pace of the earlier files no longer tells; without a terminal, once a minute.
  */
 final class ConsoleProgress implements ProgressListener {
     private static final int WIDTH = 30;
+    static final int QUIET_SECONDS = 15;
 
     private final PrintStream err;
     private final boolean terminal;
@@ -25,6 +31,10 @@ final class ConsoleProgress implements ProgressListener {
     private final long startNanos;
     private volatile int total;
     private int lastTenth = -1;
+    private volatile long lastDoneNanos;
+    /** Without a terminal: the minutes of quiet already told. */
+    private long quietMinutesTold;
+    private ScheduledExecutorService ticker;
 
     ConsoleProgress(PrintStream err, boolean terminal) {
         this(err, terminal, System::nanoTime);
@@ -35,17 +45,48 @@ final class ConsoleProgress implements ProgressListener {
         this.terminal = terminal;
         this.clock = nanoClock;
         this.startNanos = nanoClock.getAsLong();
+        this.lastDoneNanos = startNanos;
     }
 
     @Override
     public void started(int files) {
         total = files;
         err.println("Ingesting " + files + " file" + (files == 1 ? "" : "s") + " …");
+        ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "ingest-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        t.scheduleWithFixedDelay(this::tick, 5, 5, TimeUnit.SECONDS);
+        ticker = t;
+    }
+
+    /** Redraws the bar when no file has finished for a while, so that a long file is not taken for a hang. */
+    synchronized void tick() {
+        int n = done.get();
+        long quiet = quietSeconds();
+        if (total == 0 || n >= total || quiet < QUIET_SECONDS) {
+            return;
+        }
+        int t = Math.max(1, total);
+        if (terminal) {
+            err.print("\r" + bar(n, t) + "   ");
+            err.flush();
+        } else if (quiet / 60 > quietMinutesTold) {
+            quietMinutesTold = quiet / 60;
+            err.println(bar(n, t));
+        }
+    }
+
+    private long quietSeconds() {
+        return (clock.getAsLong() - lastDoneNanos) / 1_000_000_000L;
     }
 
     @Override
     public synchronized void fileDone(ReceiptFile file) {
         int n = done.incrementAndGet();
+        lastDoneNanos = clock.getAsLong();
+        quietMinutesTold = 0;
         if (ReceiptFile.FAILED.equals(file.status())) {
             failed.incrementAndGet();
             if (notSaved(file)) {
@@ -66,7 +107,13 @@ final class ConsoleProgress implements ProgressListener {
     private String bar(int n, int t) {
         int filled = Math.min(WIDTH, n * WIDTH / t);
         return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + n + "/" + total + " files"
-                + (failed.get() > 0 ? ", " + failed.get() + " failed" : "") + pace(n, t);
+                + (failed.get() > 0 ? ", " + failed.get() + " failed" : "") + pace(n, t) + quiet(n, t);
+    }
+
+    /** While files remain and none has finished for a while: that the work goes on, and for how long it has been quiet. */
+    private String quiet(int n, int t) {
+        long quiet = quietSeconds();
+        return n < t && quiet >= QUIET_SECONDS ? ", still reading: no file finished for " + duration(quiet) : "";
     }
 
     /**
@@ -83,19 +130,28 @@ final class ConsoleProgress implements ProgressListener {
         if (n >= t) {
             return pace;
         }
+        if (quietSeconds() >= QUIET_SECONDS) {
+            return pace; // the time left at the earlier files' pace would mislead: quiet() says how long this one takes
+        }
         long left = Math.round((t - n) / rate);
-        return pace + ", about " + (left < 90 ? left + " s" : left < 5400 ? Math.round(left / 60.0) + " min"
-                : String.format(java.util.Locale.ROOT, "%.1f h", left / 3600.0)) + " left";
+        return pace + ", about " + duration(left) + " left";
+    }
+
+    private static String duration(long seconds) {
+        return seconds < 90 ? seconds + " s" : seconds < 5400 ? Math.round(seconds / 60.0) + " min"
+                : String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600.0);
     }
 
     @Override
     public void finished() {
+        stopTicker();
         endBar();
         err.printf(java.util.Locale.ROOT, "Done in %.1f s%n", (clock.getAsLong() - startNanos) / 1e9);
     }
 
     @Override
     public void cutShort() {
+        stopTicker();
         endBar();
         err.printf(java.util.Locale.ROOT, "Stopped after %.1f s, not done (%d of %d files read)%n", (clock.getAsLong() - startNanos) / 1e9, done.get(), total);
     }
@@ -118,6 +174,13 @@ final class ConsoleProgress implements ProgressListener {
     /** A line a commit that failed took back: the disk's or the cluster's. */
     private static boolean notSaved(ReceiptFile file) {
         return Reason.NOT_SAVED.text().equals(file.reason()) || Reason.NOT_SAVED_BY_CLUSTER.text().equals(file.reason());
+    }
+
+    private void stopTicker() {
+        ScheduledExecutorService t = ticker;
+        if (t != null) {
+            t.shutdownNow();
+        }
     }
 
     /** Ends the bar's line at a terminal, where it was redrawn in place. */

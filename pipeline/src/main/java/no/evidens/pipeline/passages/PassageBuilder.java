@@ -42,6 +42,7 @@ public final class PassageBuilder {
         String text = doc.text();
         List<int[]> paragraphs = NormalisedText.paragraphs(text);
         List<Spans.Sentence> sentences = pieces(text, doc.sentences());
+        Tagged tagged = new Tagged(doc);
         List<Passage> out = new ArrayList<>();
         int lastBody = -1;
         for (int k = 0; k < paragraphs.size(); k++) {
@@ -71,7 +72,7 @@ public final class PassageBuilder {
                 continue;
             }
             afterBody = true;
-            window(src, doc, String.join(" › ", headings), inPara, out);
+            window(src, tagged, String.join(" › ", headings), inPara, out);
         }
         return out;
     }
@@ -128,7 +129,7 @@ public final class PassageBuilder {
         return ".!?;:,»”\"›)".indexOf(last) < 0 && "•◦▪‣⁃∙●-–*«".indexOf(first) < 0;
     }
 
-    private void window(Source src, DocumentAnalysis doc, String heading, List<Spans.Sentence> sentences, List<Passage> out) {
+    private void window(Source src, Tagged doc, String heading, List<Spans.Sentence> sentences, List<Passage> out) {
         int start = -1;
         int end = -1;
         int page = 1;
@@ -151,17 +152,29 @@ public final class PassageBuilder {
         }
     }
 
-    private static Passage passage(Source src, DocumentAnalysis doc, String heading, int n, int page, int start, int end) {
-        List<String> quotes = doc.quotes().stream()
-                .filter(q -> q.start() >= start && q.start() < end).map(Spans.Quote::text).toList();
-        List<Spans.Indicator> indicatorSpans = doc.indicators().stream()
-                .filter(i -> i.start() >= start && i.start() < end).toList();
+    /** A document's text and its spans, each kind looked up by where it starts. */
+    private static final class Tagged {
+        final String text;
+        final SpansByStart<Spans.Quote> quotes;
+        final SpansByStart<Spans.Indicator> indicators;
+        final SpansByStart<Spans.LegalRef> legalRefs;
+
+        Tagged(DocumentAnalysis doc) {
+            text = doc.text();
+            quotes = new SpansByStart<>(doc.quotes(), Spans.Quote::start);
+            indicators = new SpansByStart<>(doc.indicators(), Spans.Indicator::start);
+            legalRefs = new SpansByStart<>(doc.legalRefs(), Spans.LegalRef::start);
+        }
+    }
+
+    private static Passage passage(Source src, Tagged doc, String heading, int n, int page, int start, int end) {
+        List<String> quotes = doc.quotes.startingIn(start, end).stream().map(Spans.Quote::text).toList();
+        List<Spans.Indicator> indicatorSpans = doc.indicators.startingIn(start, end);
         List<String> indicators = indicatorSpans.stream().map(Spans.Indicator::id).distinct().toList();
-        List<String> laws = doc.legalRefs().stream()
-                .filter(r -> r.start() >= start && r.start() < end && r.law() != null).map(Spans.LegalRef::law)
-                .distinct().toList();
+        List<String> laws = doc.legalRefs.startingIn(start, end).stream().filter(r -> r.law() != null)
+                .map(Spans.LegalRef::law).distinct().toList();
         return new Passage(Passage.idOf(src.caseId(), src.docId(), n), src.caseId(), src.docId(), src.file(), src.type(),
-                src.title(), heading, page, start, end, doc.text().substring(start, end), quotes, indicators, laws,
+                src.title(), heading, page, start, end, doc.text.substring(start, end), quotes, indicators, laws,
                 src.facets(), IndicatorReasons.of(indicatorSpans));
     }
 }

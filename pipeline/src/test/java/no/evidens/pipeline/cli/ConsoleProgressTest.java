@@ -74,4 +74,42 @@ class ConsoleProgressTest {
         assertEquals("2 of the files shown as read were not saved after all (the disk is full): the receipt counts 3 failed",
                 lines[lines.length - 1]);
     }
+
+    @Test
+    void aLongFileIsToldAsStillReadingNotAsSecondsLeft() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong now = new AtomicLong();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, now::get);
+        progress.started(9);
+        ReceiptFile file = new ReceiptFile("a.txt", "sha", "annet", ReceiptFile.INDEXED, null, null, 1, 1);
+        for (int i = 0; i < 8; i++) {
+            now.addAndGet(1_000_000_000L);
+            progress.fileDone(file);
+        }
+        // the ninth, an 18 MB text, is read and tagged for minutes: the bar said "about 1 s left" all that time
+        now.addAndGet(130_000_000_000L);
+        progress.tick();
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals("[##########################----] 8/9 files, 0.1 files/s, still reading: no file finished for 2 min",
+                lines[lines.length - 1]);
+        progress.finished();
+    }
+
+    @Test
+    void oneLargeFileAloneIsToldAsStillReadingOnceAMinuteInALog() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong now = new AtomicLong();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, now::get);
+        progress.started(1);
+        for (int s = 0; s < 130; s += 5) {
+            now.addAndGet(5_000_000_000L);
+            progress.tick();
+        }
+        progress.finished();
+        List<String> lines = List.of(bytes.toString(StandardCharsets.UTF_8).split("\n"));
+        assertEquals(List.of("Ingesting 1 file …",
+                "[------------------------------] 0/1 files, still reading: no file finished for 60 s",
+                "[------------------------------] 0/1 files, still reading: no file finished for 2 min",
+                "Done in 130.0 s"), lines);
+    }
 }

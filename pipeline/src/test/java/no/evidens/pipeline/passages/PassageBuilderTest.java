@@ -3,6 +3,7 @@ package no.evidens.pipeline.passages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,5 +92,70 @@ class PassageBuilderTest {
             assertTrue(p.text().length() <= PassageBuilder.MAX_CHARS);
             assertTrue(Character.isHighSurrogate(p.text().charAt(0)), "a piece starts on a whole character");
         }
+    }
+
+    /** A list that counts how often its elements are read. */
+    private static final class CountedReads<T> extends AbstractList<T> {
+        private final List<T> items;
+        long reads;
+
+        CountedReads(List<T> items) {
+            this.items = items;
+        }
+
+        @Override
+        public T get(int i) {
+            reads++;
+            return items.get(i);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+    }
+
+    @Test
+    void eachPassageGetsTheSpansThatStartInItInTheTaggersOrder() {
+        String text = "Tittel\n\nEn ettervern. To NAV. Tre samtykke. Fire fastlege.\n\nFem lov.";
+        DocumentAnalysis plain = analysis(text);
+        int fire = text.indexOf("Fire");
+        int fem = text.indexOf("Fem");
+        // not in the order of the text: the taggers append what each of them found
+        List<Spans.Indicator> indicators = List.of(
+                new Spans.Indicator("samtykke", text.indexOf("samtykke"), text.indexOf("samtykke") + 8, 1, "samtykke", "t", "p"),
+                new Spans.Indicator("fastlege", text.indexOf("fastlege"), text.indexOf("fastlege") + 8, 1, "fastlege", "t", "p"),
+                new Spans.Indicator("ettervern", text.indexOf("ettervern"), text.indexOf("ettervern") + 9, 1, "ettervern", "t", "p"),
+                new Spans.Indicator("samarbeidsarena", text.indexOf("NAV"), text.indexOf("NAV") + 3, 1, "NAV", "t", "p"),
+                new Spans.Indicator("ettervern", text.indexOf("En"), text.indexOf("En") + 2, 1, "En", "t", "p"));
+        List<Spans.LegalRef> laws = List.of(
+                new Spans.LegalRef("barnevernloven", List.of(), fem + 4, fem + 7, "lov", 1),
+                new Spans.LegalRef(null, List.of(), fire, fire + 4, "Fire", 1));
+        List<Passage> ps = new PassageBuilder().build(SRC, new DocumentAnalysis("a.txt", "0", "text/plain", "nb", 1, text,
+                plain.sentences(), List.of(), indicators, laws, List.of(), List.of()));
+        assertEquals(List.of("En ettervern. To NAV. Tre samtykke.", "Fire fastlege.", "Fem lov."),
+                ps.stream().map(Passage::text).toList());
+        assertEquals(List.of("samtykke", "ettervern", "samarbeidsarena"), ps.get(0).indicators());
+        assertEquals(List.of("fastlege"), ps.get(1).indicators());
+        assertEquals(List.of(), ps.get(1).laws(), "a reference that names no law is no law");
+        assertEquals(List.of("barnevernloven"), ps.get(2).laws());
+        assertEquals(List.of(), ps.get(2).indicators());
+    }
+
+    @Test
+    void aLongDocumentsSpansAreReadAboutOnceNotOncePerPassage() {
+        // a log of 18 MB read whole took minutes in this builder alone: every passage filtered every span of the document
+        String text = "Logg\n\n" + "Barneverntjenesten kontaktet NAV om ettervern. ".repeat(3_000).strip();
+        DocumentAnalysis plain = analysis(text);
+        List<Spans.Indicator> mentions = new ArrayList<>();
+        for (int at = text.indexOf("NAV"); at >= 0; at = text.indexOf("NAV", at + 1)) {
+            mentions.add(new Spans.Indicator("samarbeidsarena", at, at + 3, 1, "NAV", "t", "p"));
+        }
+        CountedReads<Spans.Indicator> counted = new CountedReads<>(mentions);
+        List<Passage> ps = new PassageBuilder().build(SRC, new DocumentAnalysis("a.txt", "0", "text/plain", "nb", 1, text,
+                plain.sentences(), List.of(), counted, List.of(), List.of(), List.of()));
+        assertEquals(1_000, ps.size());
+        assertTrue(ps.stream().allMatch(p -> p.indicators().equals(List.of("samarbeidsarena"))));
+        assertTrue(counted.reads <= 3L * mentions.size(), counted.reads + " reads of " + mentions.size() + " mentions");
     }
 }
