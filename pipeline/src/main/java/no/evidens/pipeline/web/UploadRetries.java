@@ -11,6 +11,8 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.index.EvidenceIndex;
+
 /**
  * Looks at the uploads waiting for the index ({@link IngestJobs}): every {@link #EVERY}, and at once when asked (a job
  * ended, or one was queued behind a waiting one). When one waits and none runs, it asks the server's index a read first:
@@ -45,6 +47,16 @@ final class UploadRetries implements AutoCloseable {
     /** Asks the server's index a read; throws when it does not answer. */
     interface IndexProbe {
         void answer() throws IOException;
+    }
+
+    /** The server's probe: an upload waiting for the index goes on when the server's index answers a read (a passage that is nowhere). */
+    static IndexProbe probe(SharedIndex index) {
+        return () -> {
+            EvidenceIndex searcher = index.searcherIfAny();
+            if (searcher != null) {
+                searcher.passage("evidens-probe/0/0");
+            }
+        };
     }
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -120,4 +120,96 @@ class IngestJobsTest {
             jobs.close();
         }
     }
+
+    /**
+     * A waiting job that a stop of the server cut off while it was being tried again was only waiting for the index: it comes
+     * back waiting after the restart (not interrupted, to resume by hand) and goes on by itself.
+     */
+    @Test
+    void aWaitingJobCutOffByAStopWhileTriedAgainWaitsAgainAfterTheRestart() throws Exception {
+        Files.createDirectories(home.resolve("bundles"));
+        Files.write(home.resolve("bundles/3.zip"), new byte[] {'P', 'K', 5, 6});
+        new IngestJobFiles(home).save(saved("3", IngestJob.WAITING, null));
+        java.util.concurrent.CountDownLatch tried = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        IngestJobs before = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+            tried.countDown();
+            try {
+                stopped.await(); // the server stops while this try runs: its file says running
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the server stopped");
+        }, () -> { }, java.time.Duration.ofHours(1));
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            before.retryWaiting();
+            assertEquals(true, tried.await(10, java.util.concurrent.TimeUnit.SECONDS), "tried again");
+            assertEquals(IngestJob.RUNNING, new IngestJobFiles(home).load().get(0).state(), "the file says running when the server stops");
+            before.close();
+
+            IngestJobs after = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+                tries.incrementAndGet();
+                throw new IllegalStateException("still away", new no.evidens.index.IndexUnreachableException("still away", null));
+            }, () -> { }, java.time.Duration.ofHours(1));
+            try {
+                IngestJob job = after.job("3");
+                assertEquals(IngestJob.WAITING, job.state, "only waiting for the index: not interrupted");
+                assertNull(job.view(no.evidens.pipeline.lang.Language.NB).get("error"), "waiting is no failure");
+                assertEquals(true, String.valueOf(job.view(no.evidens.pipeline.lang.Language.NB).get("waiting"))
+                        .startsWith("Søkeindeksen svarer ikke nå"));
+                assertEquals(IngestJob.WAITING, new IngestJobFiles(home).load().get(0).state(), "the file says so too");
+                after.retryWaiting();
+                for (int i = 0; i < 500 && (tries.get() == 0 || after.jobsRunning() > 0); i++) {
+                    Thread.sleep(20);
+                }
+                assertEquals(1, tries.get(), "it goes on by itself, with no click");
+            } finally {
+                after.close();
+            }
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * While the index answers reads but an ingestion could not write to it (SolrCloud's nodes up, its ZooKeeper gone), the
+     * server's probe says so: a waiting job is not started for nothing, and shows waiting all along.
+     */
+    @Test
+    void aWaitingJobIsNotTriedWhileTheIndexReadsButCannotBeWritten() throws Exception {
+        Files.createDirectories(home.resolve("bundles"));
+        Files.write(home.resolve("bundles/3.zip"), new byte[] {'P', 'K', 5, 6});
+        new IngestJobFiles(home).save(saved("3", IngestJob.WAITING, null));
+        boolean[] writable = {false};
+        no.evidens.pipeline.search.SearchOnlyIndex readsOnly = new no.evidens.pipeline.search.SearchOnlyIndex() {
+            @Override
+            public no.evidens.index.SearchResult search(no.evidens.index.SearchRequest request) {
+                return null;
+            }
+
+            @Override
+            public boolean writable() {
+                return writable[0];
+            }
+        };
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+            tries.incrementAndGet();
+            throw new IllegalStateException("done here");
+        }, UploadRetries.probe(new SharedIndex(readsOnly)), java.time.Duration.ofHours(1));
+        try {
+            jobs.retryWaiting();
+            assertEquals(0, tries.get(), "not started while the index cannot be written");
+            assertEquals(IngestJob.WAITING, jobs.job("3").state);
+            writable[0] = true;
+            jobs.retryWaiting();
+            for (int i = 0; i < 500 && (tries.get() == 0 || jobs.jobsRunning() > 0); i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, tries.get(), "started once it can be written");
+        } finally {
+            jobs.close();
+        }
+    }
 }
