@@ -22,7 +22,7 @@ class IngestJobsTest {
 
     private IngestJob.Saved saved(String id, String state, Receipt receipt) {
         return new IngestJob.Saved(id, "sak-1", "bunke.zip", "Fjordvik", home.resolve("bundles/" + id + ".zip").toString(), state,
-                10, 4, 1, receipt, null, Instant.parse("2026-11-30T06:00:00Z").toString(), Instant.now().toString(), null);
+                10, 4, 1, receipt, null, Instant.parse("2026-11-30T06:00:00Z").toString(), Instant.now().toString(), null, null);
     }
 
     @Test
@@ -73,7 +73,7 @@ class IngestJobsTest {
         assertEquals("manifest.csv linje 2: typen «brev» er ukjent (bruk ein av journal, plan).",
                 kept.view(no.evidens.pipeline.lang.Language.NN).get("error"), "kept as a key and its values, worded when shown");
         IngestJob old = IngestJob.of(new IngestJob.Saved("5", "sak-1", "b.zip", null, "b.zip", IngestJob.FAILED, 1, 0, 0, null,
-                "the zip file is damaged", Instant.now().toString(), Instant.now().toString(), null), () -> { });
+                "the zip file is damaged", Instant.now().toString(), Instant.now().toString(), null, null), () -> { });
         assertEquals("en feil på tjeneren stoppet den (be administratoren se i loggen).", old.view(no.evidens.pipeline.lang.Language.NB).get("error"),
                 "a job kept by an older version with an English message shows the general failure");
     }
