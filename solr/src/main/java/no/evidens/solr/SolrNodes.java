@@ -36,7 +36,9 @@ import no.evidens.index.IndexUnreachableException;
  * each file, a workspace's every search), until a node answers again. A node that did not answer in time or refused the connection is tried after the others for
  * a while ({@link NodesSetAside}), so a hung node costs one request its time-out, not every request. Reads (searches, documents, an ingestion's check
  * of a file) wait less than writes ({@link #READS}, {@link #WRITES}): a person is waiting for them, and any replica can
- * answer one, where a write needs its shard's leader. Thread-safe.
+ * answer one, where a write needs its shard's leader. ZooKeeper is reached through a {@link ZooKeeperLink}: connected at
+ * once for a command, in the background for a server (its requests meanwhile said at once as the index not answering).
+ * Thread-safe.
  */
 final class SolrNodes implements AutoCloseable {
     /**

@@ -32,8 +32,8 @@ import no.evidens.pipeline.ingest.Ingestion;
  *
  * <p>A job the index did not answer (a SolrCloud cluster or its ZooKeeper gone, or the cluster refusing writes) is
  * {@code waiting}, as {@code evidens watch} keeps such a bundle in its inbox: every {@link UploadRetries#EVERY} the oldest
- * waiting job is ingested again once the server's own index could be written and answers a read ({@link UploadRetries}), what was saved before coming out as
- * duplicates. An upload while one waits waits behind it, so bundles of a case go in in the order they came (a
+ * waiting job is ingested again once the server's own index could be written and answers a read ({@link UploadRetries}),
+ * what was saved before coming out as duplicates. An upload while one waits waits behind it, so bundles of a case go in in the order they came (a
  * corrected bundle after the one it corrects).
  */
 final class IngestJobs {

@@ -18,7 +18,8 @@ import no.evidens.index.IndexUnreachableException;
  * Looks at the uploads waiting for the index ({@link IngestJobs}): every {@link #EVERY}, and at once when asked (a job
  * ended, or one was queued behind a waiting one). When one waits and none runs, it asks the server's index first
  * ({@link #probe}) whether it could be written and answers a read: a cluster still down, or whose ZooKeeper is gone, says
- * so at once, where a new ingestion would wait the read's time-out or ZooKeeper's and start its work for nothing. One thread of its own, stopped with the server.
+ * so at once, where a new ingestion would wait the read's time-out or ZooKeeper's and start its work for nothing. One
+ * thread of its own, stopped with the server.
  */
 final class UploadRetries implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UploadRetries.class);
