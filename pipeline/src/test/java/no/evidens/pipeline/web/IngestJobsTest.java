@@ -84,9 +84,7 @@ class IngestJobsTest {
      */
     @Test
     void aJobWaitingForTheIndexIsTriedAgainOnlyOnceTheIndexAnswers() throws Exception {
-        Files.createDirectories(home.resolve("bundles"));
-        Files.write(home.resolve("bundles/3.zip"), new byte[] {'P', 'K', 5, 6});
-        new IngestJobFiles(home).save(saved("3", IngestJob.WAITING, null));
+        waitingJobWithItsBundle();
         boolean[] answers = {false};
         java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
         IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
@@ -105,9 +103,7 @@ class IngestJobsTest {
 
             answers[0] = true;
             jobs.retryWaiting();
-            for (int i = 0; i < 500 && (tries.get() == 0 || jobs.jobsRunning() > 0); i++) {
-                Thread.sleep(20);
-            }
+            triedAndEnded(jobs, tries);
             assertEquals(1, tries.get(), "ingested again once the index answers");
             IngestJob job = jobs.job("3");
             assertEquals(IngestJob.WAITING, job.state, "the ingestion could not reach the cluster: it waits again");
@@ -127,9 +123,7 @@ class IngestJobsTest {
      */
     @Test
     void aWaitingJobCutOffByAStopWhileTriedAgainWaitsAgainAfterTheRestart() throws Exception {
-        Files.createDirectories(home.resolve("bundles"));
-        Files.write(home.resolve("bundles/3.zip"), new byte[] {'P', 'K', 5, 6});
-        new IngestJobFiles(home).save(saved("3", IngestJob.WAITING, null));
+        waitingJobWithItsBundle();
         java.util.concurrent.CountDownLatch tried = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
         IngestJobs before = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
@@ -160,9 +154,7 @@ class IngestJobsTest {
                         .startsWith("Søkeindeksen svarer ikke nå"));
                 assertEquals(IngestJob.WAITING, new IngestJobFiles(home).load().get(0).state(), "the file says so too");
                 after.retryWaiting();
-                for (int i = 0; i < 500 && (tries.get() == 0 || after.jobsRunning() > 0); i++) {
-                    Thread.sleep(20);
-                }
+                triedAndEnded(after, tries);
                 assertEquals(1, tries.get(), "it goes on by itself, with no click");
             } finally {
                 after.close();
@@ -178,9 +170,7 @@ class IngestJobsTest {
      */
     @Test
     void aWaitingJobIsNotTriedWhileTheIndexReadsButCannotBeWritten() throws Exception {
-        Files.createDirectories(home.resolve("bundles"));
-        Files.write(home.resolve("bundles/3.zip"), new byte[] {'P', 'K', 5, 6});
-        new IngestJobFiles(home).save(saved("3", IngestJob.WAITING, null));
+        waitingJobWithItsBundle();
         boolean[] writable = {false};
         no.evidens.pipeline.search.SearchOnlyIndex readsOnly = new no.evidens.pipeline.search.SearchOnlyIndex() {
             @Override
@@ -204,12 +194,24 @@ class IngestJobsTest {
             assertEquals(IngestJob.WAITING, jobs.job("3").state);
             writable[0] = true;
             jobs.retryWaiting();
-            for (int i = 0; i < 500 && (tries.get() == 0 || jobs.jobsRunning() > 0); i++) {
-                Thread.sleep(20);
-            }
+            triedAndEnded(jobs, tries);
             assertEquals(1, tries.get(), "started once it can be written");
         } finally {
             jobs.close();
+        }
+    }
+
+    /** A job kept waiting for the index, with its bundle under the home: job 3. */
+    private void waitingJobWithItsBundle() throws java.io.IOException {
+        Files.createDirectories(home.resolve("bundles"));
+        Files.write(home.resolve("bundles/3.zip"), new byte[] {'P', 'K', 5, 6});
+        new IngestJobFiles(home).save(saved("3", IngestJob.WAITING, null));
+    }
+
+    /** Waits until the ingestion was asked for and no job runs (at most 10 s). */
+    private static void triedAndEnded(IngestJobs jobs, java.util.concurrent.atomic.AtomicInteger tries) throws InterruptedException {
+        for (int i = 0; i < 500 && (tries.get() == 0 || jobs.jobsRunning() > 0); i++) {
+            Thread.sleep(20);
         }
     }
 }
