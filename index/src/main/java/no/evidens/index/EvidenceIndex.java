@@ -15,6 +15,14 @@ public interface EvidenceIndex extends AutoCloseable {
     boolean hasIndex();
 
     /**
+     * Whether an ingestion could write to the index now, as far as can be told at once, without writing and without waiting
+     * on the engine: a SolrCloud collection needs its ZooKeeper (a new ingestion connects to it) and a live node; the
+     * embedded index always can (its folder is on this machine; a full disk is the ingestion's own failure). A server asks
+     * this before it ingests again an upload that waits for the index, so that it does not start one that cannot succeed.
+     */
+    boolean writable();
+
+    /**
      * Searches with every word required; when no passage holds them all and the query is plain words,
      * searches again with any word enough (the result says it is relaxed).
      *

@@ -82,6 +82,12 @@ public final class EvidenceSearcher implements EvidenceIndex {
         return snapshots.exists();
     }
 
+    /** Always: the folder is on this machine (an ingestion creates the index when there is none yet). */
+    @Override
+    public boolean writable() {
+        return true;
+    }
+
     /** Work on one snapshot of the index. */
     private interface Work<T> {
         T on(IndexSnapshot s) throws IOException;

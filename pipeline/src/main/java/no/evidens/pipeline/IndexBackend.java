@@ -99,9 +99,13 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
         return new no.evidens.pipeline.search.CurrentVersions(index, home.root());
     }
 
-    /** The index for a server: it answers once there is one (until then {@link EvidenceIndex#hasIndex()} is false). */
+    /**
+     * The index for a server: it answers once there is one (until then {@link EvidenceIndex#hasIndex()} is false); on
+     * SolrCloud it opens without ZooKeeper and connects once ZooKeeper answers (searches answer 503 meanwhile).
+     */
     public EvidenceIndex whenIndexed() {
-        return current(isSolr() ? new SolrEvidenceIndex(solr, queryAnalyzer()) : EvidenceSearcher.whenIndexed(home.index(), queryAnalyzer()));
+        return current(isSolr() ? SolrEvidenceIndex.connectingInTheBackground(solr, queryAnalyzer())
+                : EvidenceSearcher.whenIndexed(home.index(), queryAnalyzer()));
     }
 
     /** The writer of an ingestion. */

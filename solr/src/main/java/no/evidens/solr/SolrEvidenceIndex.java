@@ -44,20 +44,40 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
     private final SolrSearches searches;
 
     /**
-     * A searcher over the collection at {@code target}.
+     * A searcher over the collection at {@code target}, connected to its ZooKeeper now (a command's).
      *
      * @param queryAnalyzer what queries are read with for highlighting (the nodes' plugin reads them alike)
+     * @throws IllegalStateException caused by an {@link IndexUnreachableException} when ZooKeeper cannot be reached
      */
     public SolrEvidenceIndex(SolrTarget target, Analyzer queryAnalyzer) {
-        this.nodes = new SolrNodes(target);
+        this(new SolrNodes(target), target, queryAnalyzer);
+    }
+
+    private SolrEvidenceIndex(SolrNodes nodes, SolrTarget target, Analyzer queryAnalyzer) {
+        this.nodes = nodes;
         this.collection = target.collection();
         this.queryAnalyzer = queryAnalyzer;
         this.searches = new SolrSearches();
     }
 
+    /**
+     * A searcher for a server, which opens whether ZooKeeper answers or not: it connects in the background and again until
+     * ZooKeeper answers; meanwhile every search and look-up throws {@link IndexUnreachableException} at once (a 503 to
+     * try again), and {@link #hasIndex()} is true (the collection is not known to be missing).
+     */
+    public static SolrEvidenceIndex connectingInTheBackground(SolrTarget target, Analyzer queryAnalyzer) {
+        return new SolrEvidenceIndex(new SolrNodes(target, ZooKeeperLink.inTheBackground(target)), target, queryAnalyzer);
+    }
+
     @Override
     public boolean hasIndex() {
         return nodes.hasCollection();
+    }
+
+    /** Whether ZooKeeper answers the connection now and names a live node: what a new ingestion needs first. */
+    @Override
+    public boolean writable() {
+        return nodes.writable();
     }
 
     private QueryResponse query(SolrQuery q) throws IOException {

@@ -36,7 +36,9 @@ import no.evidens.index.IndexUnreachableException;
  * each file, a workspace's every search), until a node answers again. A node that did not answer in time or refused the connection is tried after the others for
  * a while ({@link NodesSetAside}), so a hung node costs one request its time-out, not every request. Reads (searches, documents, an ingestion's check
  * of a file) wait less than writes ({@link #READS}, {@link #WRITES}): a person is waiting for them, and any replica can
- * answer one, where a write needs its shard's leader. Thread-safe.
+ * answer one, where a write needs its shard's leader. ZooKeeper is reached through a {@link ZooKeeperLink}: connected at
+ * once for a command, in the background for a server (its requests meanwhile said at once as the index not answering).
+ * Thread-safe.
  */
 final class SolrNodes implements AutoCloseable {
     /**
@@ -62,7 +64,8 @@ final class SolrNodes implements AutoCloseable {
 
     private final SolrTarget target;
     /** Null when the live nodes come from elsewhere (a test's). */
-    private final ZkClientClusterStateProvider zk;
+    private final ZooKeeperLink zk;
+    /** A test's live nodes, when {@link #zk} is null. */
     private final Supplier<Set<String>> liveNodeNames;
     private final Patience reads;
     private final Patience writes;
@@ -76,22 +79,23 @@ final class SolrNodes implements AutoCloseable {
     /** Set once ZooKeeper said the collection is there. */
     private volatile boolean collectionFound;
 
+    /**
+     * The nodes of the cluster at {@code target}, connected to its ZooKeeper now (a command's).
+     *
+     * @throws IllegalStateException caused by an {@link IndexUnreachableException} when ZooKeeper cannot be reached
+     */
     SolrNodes(SolrTarget target) {
+        this(target, ZooKeeperLink.now(target));
+    }
+
+    /** The nodes of the cluster {@code zk} connects to (at once, or in the background: {@link ZooKeeperLink}). */
+    SolrNodes(SolrTarget target, ZooKeeperLink zk) {
         this.target = target;
-        this.zk = new ZkClientClusterStateProvider(target.zkHosts(), target.chroot().orElse(null));
-        this.liveNodeNames = zk::getLiveNodes;
+        this.zk = zk;
+        this.liveNodeNames = null;
         this.reads = READS;
         this.writes = WRITES;
         this.setAside = new NodesSetAside();
-        zkConnectMillis(System.getProperty(ZK_CONNECT_PROPERTY)).ifPresent(zk::setZkConnectTimeout);
-        try {
-            zk.connect();
-        } catch (RuntimeException e) {
-            closeQuietly();
-            // the index's absence, not a fault of what asked for it: an upload or an inbox bundle waits for it to come back
-            String said = "cannot reach SolrCloud's ZooKeeper at " + target + ": " + e.getMessage();
-            throw new IllegalStateException(said, new IndexUnreachableException(said, e));
-        }
     }
 
     /** Requests to the nodes {@code liveNodeNames} names ({@code host:port_context}), over http, without ZooKeeper. */
@@ -133,11 +137,16 @@ final class SolrNodes implements AutoCloseable {
         return target;
     }
 
-    /** Base URLs of the live nodes, e.g. {@code http://10.0.0.5:8983/solr}. */
-    List<String> liveNodes() {
+    /**
+     * Base URLs of the live nodes, e.g. {@code http://10.0.0.5:8983/solr}.
+     *
+     * @throws IndexUnreachableException when ZooKeeper was not reached yet
+     */
+    List<String> liveNodes() throws IndexUnreachableException {
         List<String> urls = new ArrayList<>();
-        String scheme = zk == null ? "http" : zk.getClusterProperty("urlScheme", "http");
-        for (String node : liveNodeNames.get()) {
+        ZkClientClusterStateProvider state = zk == null ? null : zk.provider();
+        String scheme = state == null ? "http" : state.getClusterProperty("urlScheme", "http");
+        for (String node : state == null ? liveNodeNames.get() : state.getLiveNodes()) {
             urls.add(baseUrl(node, scheme));
         }
         urls.sort(null);
@@ -158,6 +167,7 @@ final class SolrNodes implements AutoCloseable {
     /** Waits until every replica of the collection is active on a live node (after it is created). */
     void awaitActive(long timeoutMs) throws IOException {
         long deadline = System.currentTimeMillis() + timeoutMs;
+        ZkClientClusterStateProvider zk = this.zk.provider();
         while (true) {
             DocCollection c = zk.getState(target.collection()) == null ? null : zk.getState(target.collection()).get();
             Set<String> live = zk.getLiveNodes();
@@ -185,13 +195,30 @@ final class SolrNodes implements AutoCloseable {
     /**
      * Whether the cluster has the collection: asked of ZooKeeper until it is found, then known (every search asks, and a
      * ZooKeeper that holds the connection without answering held each search with it; a collection deleted under a
-     * running Evidens is then Solr's own error on the next request).
+     * running Evidens is then Solr's own error on the next request). While ZooKeeper has not been reached yet (a server's
+     * connection in the background) it is not known to be missing: true, and each request says the index does not answer.
      */
     boolean hasCollection() {
         if (!collectionFound) {
-            collectionFound = zk.getState(target.collection()) != null && zk.getState(target.collection()).get() != null;
+            ZkClientClusterStateProvider state = zk.ifConnected();
+            if (state == null) {
+                return true;
+            }
+            collectionFound = state.getState(target.collection()) != null && state.getState(target.collection()).get() != null;
         }
         return collectionFound;
+    }
+
+    /**
+     * Whether an ingestion could write now, as far as this connection tells at once: ZooKeeper answers it (an ingestion
+     * connects to ZooKeeper anew) and names a live node. Asks nothing of the cluster: SolrJ's client knows both.
+     */
+    boolean writable() {
+        try {
+            return (zk == null || zk.inSession()) && !liveNodes().isEmpty();
+        } catch (IndexUnreachableException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -200,6 +227,9 @@ final class SolrNodes implements AutoCloseable {
      */
     NamedList<Object> request(SolrRequest<?> request, String collection) throws IOException {
         Patience patience = request instanceof QueryRequest ? reads : writes;
+        if (zk != null) {
+            zk.provider(); // ZooKeeper not reached yet: said at once, not after the while (it is being tried in the background)
+        }
         boolean wasDown = down;
         long deadline = System.currentTimeMillis() + (wasDown ? 0 : patience.retryForMs());
         Exception last = null;
@@ -207,7 +237,7 @@ final class SolrNodes implements AutoCloseable {
             List<String> nodes;
             try {
                 nodes = liveNodes();
-            } catch (RuntimeException e) {
+            } catch (IndexUnreachableException | RuntimeException e) {
                 // ZooKeeper does not answer (SolrJ says so unchecked): no node known to try, as when none is live
                 nodes = List.of();
                 last = e;
@@ -282,14 +312,6 @@ final class SolrNodes implements AutoCloseable {
                 .withConnectionTimeout(5, TimeUnit.SECONDS)
                 .withRequestTimeout(patience.answerWithinMs(), TimeUnit.MILLISECONDS)
                 .build());
-    }
-
-    private void closeQuietly() {
-        try {
-            close();
-        } catch (IOException ignored) {
-            // closing after a failed start: the first error is the one to report
-        }
     }
 
     @Override

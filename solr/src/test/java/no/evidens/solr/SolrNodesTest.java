@@ -112,6 +112,30 @@ class SolrNodesTest {
     }
 
     /**
+     * A server's nodes opened while ZooKeeper cannot be reached: opened all the same (one short try), the collection not
+     * known to be missing, not writable, and each request said at once as the index not answering (ZooKeeper's words, not
+     * the nodes' "did not answer for 10 s", which a request would say after trying the live nodes for its while) while
+     * ZooKeeper is tried again in the background (a command's say it in one line when made: ZooKeeperUnreachableIT).
+     */
+    @Test
+    void aServersNodesOpenWithoutZooKeeperAndSayAtOnceThatTheIndexDoesNotAnswer() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort(); // nothing listens there: ZooKeeper cannot be reached
+        }
+        SolrTarget target = SolrTarget.parse("127.0.0.1:" + closedPort + "/solr");
+        try (SolrNodes nodes = new SolrNodes(target, ZooKeeperLink.inTheBackground(target, java.util.OptionalInt.of(1_000), 500))) {
+            assertTrue(nodes.hasCollection(), "not known to be missing while ZooKeeper has not answered");
+            assertEquals(false, nodes.writable(), "an ingestion could not write");
+            for (int i = 0; i < 3; i++) {
+                IndexUnreachableException said = assertThrows(IndexUnreachableException.class, () -> request(nodes));
+                assertTrue(said.getMessage().startsWith("cannot reach SolrCloud's ZooKeeper at 127.0.0.1:" + closedPort + "/solr")
+                        && said.getMessage().endsWith("(trying again)"), said.getMessage());
+            }
+        }
+    }
+
+    /**
      * A node that takes the connection and never answers (a frozen process): a read gives up after its time-out, said as
      * the index not answering, rather than waiting as long as a write may (two minutes).
      */

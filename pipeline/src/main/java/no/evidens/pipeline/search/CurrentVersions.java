@@ -101,6 +101,11 @@ public final class CurrentVersions implements EvidenceIndex {
     }
 
     @Override
+    public boolean writable() {
+        return index.writable();
+    }
+
+    @Override
     public SearchResult search(SearchRequest request) throws IOException {
         return index.search(current(request));
     }

@@ -145,17 +145,18 @@ final class ApiHandler extends Handler.Abstract {
             if (diskFull(x, e)) {
                 return;
             }
+            if (IndexUnreachableException.in(e)) {
+                // the service's failure, not the request's: worth a try later (SolrCloud's nodes or ZooKeeper gone); before
+                // the client's time-out below, as its causes may hold the index's own (ZooKeeper's connect wait)
+                LOG.warn("{} {} failed: the index does not answer", x.method(), x.path());
+                x.responseHeader("Retry-After", "30");
+                x.error(503, ErrorTexts.message(ErrorTexts.language(x), e));
+                return;
+            }
             if (timedOut(e)) {
                 // the client stopped sending (idle timeout) or sent too slowly (least data rate)
                 x.responseHeader("Connection", "close");
                 x.error(408, ErrorTexts.message(ErrorTexts.language(x), new ApiError(408, "error.http.timeout")));
-                return;
-            }
-            if (IndexUnreachableException.in(e)) {
-                // the service's failure, not the request's: worth a try later (SolrCloud's nodes or ZooKeeper gone)
-                LOG.warn("{} {} failed: the index does not answer", x.method(), x.path());
-                x.responseHeader("Retry-After", "30");
-                x.error(503, ErrorTexts.message(ErrorTexts.language(x), e));
                 return;
             }
             LOG.warn("{} {} failed: {}", x.method(), x.path(), e.getClass().getName());

@@ -37,9 +37,12 @@ final class IngestJob implements ProgressListener {
      * @param error     why it failed: a key of the catalogue (a job kept by an older version: its English
      *                  message, shown as the general failure), or null
      * @param errorArgs the values of that key, or null
+     * @param retrying  true while a job that waited for the index is being ingested again (so that a stop of the server
+     *                  in the middle leaves it waiting, not interrupted); null or false otherwise (and in older files)
      */
     record Saved(String id, String caseId, String fileName, String municipality, String bundle, String state, int total,
-                 int done, int failed, Receipt receipt, String error, String started, String updated, List<String> errorArgs) {
+                 int done, int failed, Receipt receipt, String error, String started, String updated, List<String> errorArgs,
+                 Boolean retrying) {
     }
 
     final String id;
@@ -56,6 +59,8 @@ final class IngestJob implements ProgressListener {
     volatile Receipt receipt;
     /** Why the job failed, worded in each user's language when shown; null unless it failed. */
     volatile ErrorTexts.Keyed error;
+    /** This run ingests again a job that was waiting for the index ({@link #restart}). */
+    volatile boolean retrying;
     private final Runnable progressSaver;
 
     IngestJob(String id, String caseId, String fileName, String municipality, Path bundle, Instant started, Runnable progressSaver) {
@@ -68,26 +73,40 @@ final class IngestJob implements ProgressListener {
         this.progressSaver = progressSaver;
     }
 
-    /** A job as kept from an earlier run: one that was running then was interrupted by the stop. */
+    /**
+     * A job as kept from an earlier run: one that was running then was interrupted by the stop, unless it was a waiting job
+     * being tried again, which waits again (and goes on by itself, as it would have).
+     */
     static IngestJob of(Saved s, Runnable progressSaver) {
         IngestJob j = new IngestJob(s.id(), s.caseId(), s.fileName(), s.municipality(), Path.of(s.bundle()), Instant.parse(s.started()), progressSaver);
-        j.state = RUNNING.equals(s.state()) ? INTERRUPTED : s.state();
+        j.state = s.state();
         j.total = s.total();
         j.done.set(s.done());
         j.failed.set(s.failed());
         j.receipt = s.receipt();
         j.error = s.error() == null ? null : new ErrorTexts.Keyed(s.error(), s.errorArgs() == null ? List.of() : s.errorArgs());
+        if (RUNNING.equals(s.state())) {
+            if (Boolean.TRUE.equals(s.retrying())) {
+                IngestOutcome.waitForIndex(j);
+            } else {
+                j.state = INTERRUPTED;
+            }
+        }
         return j;
     }
 
     Saved saved() {
         return new Saved(id, caseId, fileName, municipality, bundle.toString(), state, total, done.get(), failed.get(), receipt,
                 error == null ? null : error.key(), started.toString(), Instant.now().toString(),
-                error == null ? null : error.args().stream().map(String::valueOf).toList());
+                error == null ? null : error.args().stream().map(String::valueOf).toList(), RUNNING.equals(state) && retrying);
     }
 
-    /** Starts again from the beginning (files already in the case are then accounted as duplicates). */
+    /**
+     * Starts again from the beginning (files already in the case are then accounted as duplicates); a job that was waiting
+     * for the index is {@link #retrying}.
+     */
     void restart() {
+        retrying = WAITING.equals(state);
         state = RUNNING;
         total = -1;
         done.set(0);

@@ -28,12 +28,12 @@ import no.evidens.pipeline.ingest.Ingestion;
  * Bundle uploads: the .zip is kept under {@code <home>/bundles/} (quotations cite it, and {@code verify}
  * reads it again), then ingested in the background, one bundle at a time, with progress to poll. The
  * jobs outlive the server ({@link IngestJobFiles}): one it was stopped in the middle of shows as
- * interrupted, and can be resumed.
+ * interrupted, and can be resumed (one that was being tried again for the index waits again).
  *
  * <p>A job the index did not answer (a SolrCloud cluster or its ZooKeeper gone, or the cluster refusing writes) is
  * {@code waiting}, as {@code evidens watch} keeps such a bundle in its inbox: every {@link UploadRetries#EVERY} the oldest
- * waiting job is ingested again once the server's own index answers a read ({@link UploadRetries}), what was saved before coming out as
- * duplicates. An upload while one waits waits behind it, so bundles of a case go in in the order they came (a
+ * waiting job is ingested again once the server's own index could be written and answers a read ({@link UploadRetries}),
+ * what was saved before coming out as duplicates. An upload while one waits waits behind it, so bundles of a case go in in the order they came (a
  * corrected bundle after the one it corrects).
  */
 final class IngestJobs {
@@ -75,7 +75,8 @@ final class IngestJobs {
             ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
             if (!job.state.equals(saved.state())) {
                 files.save(job.saved());
-                LOG.info("ingest job {} was interrupted by a stop of the server", job.id);
+                LOG.info("ingest job {} was cut off by a stop of the server: {}", job.id, IngestJob.WAITING.equals(job.state)
+                        ? "it was being tried again for the index, and waits for it again" : "interrupted");
             }
         }
         retries = new UploadRetries(probe, retryEvery, this::oneWaits, this::goOn);

@@ -11,11 +11,15 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexUnreachableException;
+
 /**
  * Looks at the uploads waiting for the index ({@link IngestJobs}): every {@link #EVERY}, and at once when asked (a job
- * ended, or one was queued behind a waiting one). When one waits and none runs, it asks the server's index a read first:
- * a cluster still down answers that at once (the searcher's "down" shortcut), where a new ingestion would wait the read's
- * time-out and start its work for nothing. One thread of its own, stopped with the server.
+ * ended, or one was queued behind a waiting one). When one waits and none runs, it asks the server's index first
+ * ({@link #probe}) whether it could be written and answers a read: a cluster still down, or whose ZooKeeper is gone, says
+ * so at once, where a new ingestion would wait the read's time-out or ZooKeeper's and start its work for nothing. One
+ * thread of its own, stopped with the server.
  */
 final class UploadRetries implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UploadRetries.class);
@@ -45,6 +49,23 @@ final class UploadRetries implements AutoCloseable {
     /** Asks the server's index a read; throws when it does not answer. */
     interface IndexProbe {
         void answer() throws IOException;
+    }
+
+    /**
+     * The server's probe: an upload waiting for the index goes on when the server's index could be written
+     * ({@link EvidenceIndex#writable()}: a SolrCloud whose ZooKeeper is gone answers reads from its nodes, but an ingestion
+     * needs ZooKeeper) and answers a read (a passage that is nowhere).
+     */
+    static IndexProbe probe(SharedIndex index) {
+        return () -> {
+            EvidenceIndex searcher = index.searcherIfAny();
+            if (searcher != null) {
+                if (!searcher.writable()) {
+                    throw new IndexUnreachableException("the index cannot be written now", null);
+                }
+                searcher.passage("evidens-probe/0/0");
+            }
+        };
     }
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -155,13 +155,7 @@ public final class WebServer implements AutoCloseable {
 
     private static Handler handler(EvidensHome home, WebConfig config, Exposure exposure, RequestGuard guard, String user,
                                       Function<EvidensHome, Ingestion> ingestions, SharedIndex index, FindingsService findings) {
-        // an upload waiting for the index goes on when the server's index answers a read (a passage that is nowhere)
-        IngestJobs ingest = new IngestJobs(home, config.maxUploadBytes(), ingestions, () -> {
-            EvidenceIndex searcher = index.searcherIfAny();
-            if (searcher != null) {
-                searcher.passage("evidens-probe/0/0");
-            }
-        }, UploadRetries.every());
+        IngestJobs ingest = new IngestJobs(home, config.maxUploadBytes(), ingestions, UploadRetries.probe(index), UploadRetries.every());
         Accounts accounts = new Accounts(home.access(), Clock.systemUTC());
         CasesResource cases = new CasesResource(home, findings, accounts);
         SavedSearchService savedSearches = new SavedSearchService(home, Duration.ofSeconds(20));

@@ -19,6 +19,11 @@ public abstract class SearchOnlyIndex implements EvidenceIndex {
     }
 
     @Override
+    public boolean writable() {
+        return true;
+    }
+
+    @Override
     public Optional<SearchHit> passage(String passageId) {
         return Optional.empty();
     }

@@ -47,7 +47,7 @@ import no.evidens.solr.SolrTarget;
 /**
  * The archive when its cluster fails, as a user meets it: a collection that refuses writes (read-only) during an ingest
  * and an inbox bundle; the whole cluster gone for the web workspace, an upload and the inbox, and back; its ZooKeeper
- * gone under a server with sign-in, and back. A cluster of its own
+ * gone under a server with sign-in, a team server started while it is gone, and back. A cluster of its own
  * (started once for the class, as {@code SolrCloudIT}'s): stopping and starting the nodes of the shared one left it
  * unfit for the tests after.
  */
@@ -204,7 +204,8 @@ class ClusterFailureIT {
     /**
      * ZooKeeper gone under a server with sign-in, its nodes still running: what needs no index works, and so do reads,
      * which the nodes answer without it; what needs a new connection to ZooKeeper (an ingestion: an upload, an inbox
-     * bundle) waits for it rather than failing, and goes on by itself when it is back.
+     * bundle) waits for it rather than failing, and goes on by itself when it is back. A second server started meanwhile
+     * opens, answers what needs the index 503, and connects by itself when ZooKeeper is back.
      */
     @Test
     @Order(4)
@@ -218,6 +219,8 @@ class ClusterFailureIT {
         Path inbox = Files.createDirectories(tmp.resolve("innboks-zk"));
         zip(bundle("innboks-zk", 2), inbox.resolve("innboks-zk.zip"));
         String uploadJob;
+        String restartedJob;
+        WebServer restarted = null;
         try (WebServer web = WebServer.start(new EvidensHome(home), WebConfig.defaults(0, 1 << 20), Exposure.signedIn(), "ignored",
                 Ingestion::new)) {
             Member kari = Member.signIn(web.port(), "kari");
@@ -250,15 +253,76 @@ class ClusterFailureIT {
                 JsonNode waiting = JSON.readTree(home.resolve("inbox.json").toFile()).get("finished").get(0);
                 assertEquals("index-unreachable", waiting.get("errorCode").asText(), waiting.toString());
                 uploadJob = waitsForTheIndex(web.port(), kari, "opplasting-zk");
+                // a team server (re)started now, on a home of its own beside the running one, opens all the same
+                restarted = WebServer.start(new EvidensHome(secondHome()), WebConfig.defaults(0, 1 << 20), Exposure.signedIn(), "ignored",
+                        Ingestion::new);
+                restartedJob = startedWithoutZooKeeper(restarted, passage);
             } finally {
                 cluster.startZooKeeper();
             }
             goesOnByItself(web.port(), kari, uploadJob, 2);
             assertEquals(200, kari.send("GET", "/api/search?q=saksbehandler&case=lager", null, null).statusCode());
+            // the server started without ZooKeeper connects by itself: its search answers, its upload goes in, no restart
+            Member lead = Member.signIn(restarted.port(), "kari");
+            HttpResponse<String> back = lead.send("GET", "/api/search?q=saksbehandler&case=lager", null, null);
+            for (int tries = 0; back.statusCode() == 503 && tries < 60; tries++) {
+                Thread.sleep(1_000);
+                back = lead.send("GET", "/api/search?q=saksbehandler&case=lager", null, null);
+            }
+            assertEquals(200, back.statusCode(), back.body());
+            goesOnByItself(restarted.port(), lead, restartedJob, 2);
+        } finally {
+            if (restarted != null) {
+                restarted.close();
+            }
         }
         CliRun taken = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
         assertEquals(0, taken.code(), taken.out() + taken.err());
         assertTrue(Files.exists(inbox.resolve("done").resolve("innboks-zk.zip")), taken.out());
+    }
+
+    /** A second home on the class's collection, with {@code kari} as the lead of {@code lager}. */
+    private static Path secondHome() throws Exception {
+        Path second = Files.createDirectories(tmp.resolve("home-2"));
+        Files.writeString(second.resolve(IndexBackend.SETTINGS), "solr: " + cluster.address(COLLECTION) + "\n");
+        try (AccessStore s = AccessStore.open(new EvidensHome(second).access())) {
+            s.addUser("kari", PASSWORD.toCharArray(), true);
+            s.addMember("lager", "kari", Role.LEAD, "test");
+        }
+        return second;
+    }
+
+    /**
+     * A team server started while ZooKeeper cannot be reached: sign-in, the cases, the findings, their history, the export
+     * and the audit trail work from the home; a search, a passage, the overview and a quotation attached answer 503 to try
+     * again, in Norwegian; an upload waits. Its job's id.
+     */
+    private static String startedWithoutZooKeeper(WebServer server, String passage) throws Exception {
+        assertNotNull(server.warmup().get(), "the warm-up met the index unreachable");
+        Member lead = Member.signIn(server.port(), "kari");
+        HttpResponse<String> created = lead.send("POST", "/api/findings", "application/json",
+                "{\"case\":\"lager\",\"kind\":\"avvik\",\"title\":\"Startet uten ZooKeeper\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, created.statusCode(), created.body());
+        String ref = JSON.readTree(created.body()).get("ref").asText();
+        for (String path : List.of("/api/cases", "/api/findings?case=lager", "/api/history?case=lager", "/api/cases/lager/audit")) {
+            HttpResponse<String> r = lead.send("GET", path, null, null);
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+        }
+        HttpResponse<String> export = lead.send("GET", "/api/export?case=lager&format=md", null, null);
+        assertEquals(200, export.statusCode(), export.body());
+        assertTrue(export.body().contains("Startet uten ZooKeeper"), export.body());
+        List<HttpResponse<String>> refused = new java.util.ArrayList<>();
+        for (String path : List.of("/api/search?q=saksbehandler&case=lager", "/api/passage?id=" + passage, "/api/overview?case=lager")) {
+            refused.add(lead.send("GET", path, null, null));
+        }
+        refused.add(lead.send("POST", "/api/findings/lager/" + ref + "/evidence", "application/json",
+                ("{\"passageId\":\"" + passage + "\"}").getBytes(StandardCharsets.UTF_8)));
+        for (HttpResponse<String> r : refused) {
+            assertEquals(503, r.statusCode(), r.uri() + ": " + r.body());
+            assertEquals("30", r.headers().firstValue("Retry-After").orElse(""), r.uri().toString());
+            assertTrue(JSON.readTree(r.body()).get("error").asText().startsWith("Søkeindeksen svarer ikke nå"), r.body());
+        }
+        return waitsForTheIndex(server.port(), lead, "opplasting-uten-zk");
     }
 
     /** Uploads a bundle of two notes into the case {@code lager}; its job waits for the index: its id. */

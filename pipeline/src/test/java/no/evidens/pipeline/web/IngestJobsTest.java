@@ -22,7 +22,7 @@ class IngestJobsTest {
 
     private IngestJob.Saved saved(String id, String state, Receipt receipt) {
         return new IngestJob.Saved(id, "sak-1", "bunke.zip", "Fjordvik", home.resolve("bundles/" + id + ".zip").toString(), state,
-                10, 4, 1, receipt, null, Instant.parse("2026-11-30T06:00:00Z").toString(), Instant.now().toString(), null);
+                10, 4, 1, receipt, null, Instant.parse("2026-11-30T06:00:00Z").toString(), Instant.now().toString(), null, null);
     }
 
     @Test
@@ -73,7 +73,7 @@ class IngestJobsTest {
         assertEquals("manifest.csv linje 2: typen «brev» er ukjent (bruk ein av journal, plan).",
                 kept.view(no.evidens.pipeline.lang.Language.NN).get("error"), "kept as a key and its values, worded when shown");
         IngestJob old = IngestJob.of(new IngestJob.Saved("5", "sak-1", "b.zip", null, "b.zip", IngestJob.FAILED, 1, 0, 0, null,
-                "the zip file is damaged", Instant.now().toString(), Instant.now().toString(), null), () -> { });
+                "the zip file is damaged", Instant.now().toString(), Instant.now().toString(), null, null), () -> { });
         assertEquals("en feil på tjeneren stoppet den (be administratoren se i loggen).", old.view(no.evidens.pipeline.lang.Language.NB).get("error"),
                 "a job kept by an older version with an English message shows the general failure");
     }
@@ -84,9 +84,7 @@ class IngestJobsTest {
      */
     @Test
     void aJobWaitingForTheIndexIsTriedAgainOnlyOnceTheIndexAnswers() throws Exception {
-        Files.createDirectories(home.resolve("bundles"));
-        Files.write(home.resolve("bundles/3.zip"), new byte[] {'P', 'K', 5, 6});
-        new IngestJobFiles(home).save(saved("3", IngestJob.WAITING, null));
+        waitingJobWithItsBundle();
         boolean[] answers = {false};
         java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
         IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
@@ -105,9 +103,7 @@ class IngestJobsTest {
 
             answers[0] = true;
             jobs.retryWaiting();
-            for (int i = 0; i < 500 && (tries.get() == 0 || jobs.jobsRunning() > 0); i++) {
-                Thread.sleep(20);
-            }
+            triedAndEnded(jobs, tries);
             assertEquals(1, tries.get(), "ingested again once the index answers");
             IngestJob job = jobs.job("3");
             assertEquals(IngestJob.WAITING, job.state, "the ingestion could not reach the cluster: it waits again");
@@ -118,6 +114,104 @@ class IngestJobsTest {
             assertEquals(IngestJob.WAITING, new IngestJobFiles(home).load().get(0).state(), "the file says so too");
         } finally {
             jobs.close();
+        }
+    }
+
+    /**
+     * A waiting job that a stop of the server cut off while it was being tried again was only waiting for the index: it comes
+     * back waiting after the restart (not interrupted, to resume by hand) and goes on by itself.
+     */
+    @Test
+    void aWaitingJobCutOffByAStopWhileTriedAgainWaitsAgainAfterTheRestart() throws Exception {
+        waitingJobWithItsBundle();
+        java.util.concurrent.CountDownLatch tried = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        IngestJobs before = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+            tried.countDown();
+            try {
+                stopped.await(); // the server stops while this try runs: its file says running
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the server stopped");
+        }, () -> { }, java.time.Duration.ofHours(1));
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            before.retryWaiting();
+            assertEquals(true, tried.await(10, java.util.concurrent.TimeUnit.SECONDS), "tried again");
+            assertEquals(IngestJob.RUNNING, new IngestJobFiles(home).load().get(0).state(), "the file says running when the server stops");
+            before.close();
+
+            IngestJobs after = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+                tries.incrementAndGet();
+                throw new IllegalStateException("still away", new no.evidens.index.IndexUnreachableException("still away", null));
+            }, () -> { }, java.time.Duration.ofHours(1));
+            try {
+                IngestJob job = after.job("3");
+                assertEquals(IngestJob.WAITING, job.state, "only waiting for the index: not interrupted");
+                assertNull(job.view(no.evidens.pipeline.lang.Language.NB).get("error"), "waiting is no failure");
+                assertEquals(true, String.valueOf(job.view(no.evidens.pipeline.lang.Language.NB).get("waiting"))
+                        .startsWith("Søkeindeksen svarer ikke nå"));
+                assertEquals(IngestJob.WAITING, new IngestJobFiles(home).load().get(0).state(), "the file says so too");
+                after.retryWaiting();
+                triedAndEnded(after, tries);
+                assertEquals(1, tries.get(), "it goes on by itself, with no click");
+            } finally {
+                after.close();
+            }
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * While the index answers reads but an ingestion could not write to it (SolrCloud's nodes up, its ZooKeeper gone), the
+     * server's probe says so: a waiting job is not started for nothing, and shows waiting all along.
+     */
+    @Test
+    void aWaitingJobIsNotTriedWhileTheIndexReadsButCannotBeWritten() throws Exception {
+        waitingJobWithItsBundle();
+        boolean[] writable = {false};
+        no.evidens.pipeline.search.SearchOnlyIndex readsOnly = new no.evidens.pipeline.search.SearchOnlyIndex() {
+            @Override
+            public no.evidens.index.SearchResult search(no.evidens.index.SearchRequest request) {
+                return null;
+            }
+
+            @Override
+            public boolean writable() {
+                return writable[0];
+            }
+        };
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+            tries.incrementAndGet();
+            throw new IllegalStateException("done here");
+        }, UploadRetries.probe(new SharedIndex(readsOnly)), java.time.Duration.ofHours(1));
+        try {
+            jobs.retryWaiting();
+            assertEquals(0, tries.get(), "not started while the index cannot be written");
+            assertEquals(IngestJob.WAITING, jobs.job("3").state);
+            writable[0] = true;
+            jobs.retryWaiting();
+            triedAndEnded(jobs, tries);
+            assertEquals(1, tries.get(), "started once it can be written");
+        } finally {
+            jobs.close();
+        }
+    }
+
+    /** A job kept waiting for the index, with its bundle under the home: job 3. */
+    private void waitingJobWithItsBundle() throws java.io.IOException {
+        Files.createDirectories(home.resolve("bundles"));
+        Files.write(home.resolve("bundles/3.zip"), new byte[] {'P', 'K', 5, 6});
+        new IngestJobFiles(home).save(saved("3", IngestJob.WAITING, null));
+    }
+
+    /** Waits until the ingestion was asked for and no job runs (at most 10 s). */
+    private static void triedAndEnded(IngestJobs jobs, java.util.concurrent.atomic.AtomicInteger tries) throws InterruptedException {
+        for (int i = 0; i < 500 && (tries.get() == 0 || jobs.jobsRunning() > 0); i++) {
+            Thread.sleep(20);
         }
     }
 }
