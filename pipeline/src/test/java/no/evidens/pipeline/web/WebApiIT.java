@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -282,9 +283,9 @@ class WebApiIT {
         String taken = Long.toString(Long.parseLong(first.get("id").asText()) + 1);
         // the job another server on this home has just started under the next id
         IngestJobFiles onDisk = new IngestJobFiles(ws.home.root());
-        String now = java.time.Instant.now().toString();
+        String now = Instant.now().toString();
         onDisk.save(new IngestJob.Saved(taken, "annen-tjener", "b.zip", null, ws.home.root().resolve("bundles/b.zip").toString(),
-                IngestJob.DONE, 0, 0, 0, null, null, now, now, null));
+                IngestJob.DONE, 0, 0, 0, null, null, now, now, null, null));
 
         JsonNode second = uploadJob("to-tjenere", "c.zip", zipOf("journaler/c.txt", "Koordinatoren skriver logg.\n"));
         assertFalse(taken.equals(second.get("id").asText()), "the other server's id given again: " + second);
