@@ -3,22 +3,48 @@ package no.evidens.pipeline.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.evidens.index.IndexUnreachableException;
+import no.evidens.index.SearchRequest;
+import no.evidens.index.SearchResult;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.bundle.BundleRefused;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.search.SearchOnlyIndex;
 
 /** Ingest jobs outlive the server: kept under the home, a job cut off by a stop comes back as interrupted. */
 class IngestJobsTest {
     @TempDir
     Path home;
+
+    /**
+     * A job's thread that a test held (a "stopped" server's) still writes its job's file once let go: it is waited for
+     * here, so that the file is not written while the temporary home is being deleted.
+     */
+    @AfterEach
+    void jobThreadsEnded() throws InterruptedException {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().matches("evidens-ingest-[0-9]+")) { // a job's thread, not the retries' timer
+                t.join(10_000);
+            }
+        }
+    }
 
     private IngestJob.Saved saved(String id, String state, Receipt receipt) {
         return new IngestJob.Saved(id, "sak-1", "bunke.zip", "Fjordvik", home.resolve("bundles/" + id + ".zip").toString(), state,
@@ -58,23 +84,23 @@ class IngestJobsTest {
 
     @Test
     void aFailedJobSaysWhyInEachUsersLanguageAndKeepsNoEnglishMessage() {
-        ErrorTexts.Keyed manifest = IngestOutcome.failure(new IllegalStateException("route failed", new no.evidens.pipeline.bundle.BundleRefused(
+        ErrorTexts.Keyed manifest = IngestOutcome.failure(new IllegalStateException("route failed", new BundleRefused(
                 "error.bundle.manifest-type", "manifest.csv line 2: unknown type 'brev'", null, 2, "brev", "journal, plan")));
         assertEquals("error.bundle.manifest-type", manifest.key(), "the key of the first cause that has one");
-        ErrorTexts.Keyed other = IngestOutcome.failure(new java.io.IOException("cannot write /srv/evidens/index/segments_2"));
+        ErrorTexts.Keyed other = IngestOutcome.failure(new IOException("cannot write /srv/evidens/index/segments_2"));
         assertEquals("error.ingest.failed", other.key());
         ErrorTexts.Keyed full = IngestOutcome.failure(new IllegalStateException("this IndexWriter is closed",
-                new java.io.IOException("No space left on device")));
+                new IOException("No space left on device")));
         assertEquals("error.disk-full", full.key(), "a full disk is said as such, not as an error of ours");
 
         IngestJob job = IngestJob.of(saved("4", IngestJob.FAILED, null), () -> { });
         job.error = manifest;
         IngestJob kept = IngestJob.of(job.saved(), () -> { });
         assertEquals("manifest.csv linje 2: typen «brev» er ukjent (bruk ein av journal, plan).",
-                kept.view(no.evidens.pipeline.lang.Language.NN).get("error"), "kept as a key and its values, worded when shown");
+                kept.view(Language.NN).get("error"), "kept as a key and its values, worded when shown");
         IngestJob old = IngestJob.of(new IngestJob.Saved("5", "sak-1", "b.zip", null, "b.zip", IngestJob.FAILED, 1, 0, 0, null,
                 "the zip file is damaged", Instant.now().toString(), Instant.now().toString(), null, null), () -> { });
-        assertEquals("en feil på tjeneren stoppet den (be administratoren se i loggen).", old.view(no.evidens.pipeline.lang.Language.NB).get("error"),
+        assertEquals("en feil på tjeneren stoppet den (be administratoren se i loggen).", old.view(Language.NB).get("error"),
                 "a job kept by an older version with an English message shows the general failure");
     }
 
@@ -86,16 +112,16 @@ class IngestJobsTest {
     void aJobWaitingForTheIndexIsTriedAgainOnlyOnceTheIndexAnswers() throws Exception {
         waitingJobWithItsBundle();
         boolean[] answers = {false};
-        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger tries = new AtomicInteger();
         IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
             tries.incrementAndGet();
             String said = "cannot reach SolrCloud's ZooKeeper at zk:2181/solr#evidens";
-            throw new IllegalStateException(said, new no.evidens.index.IndexUnreachableException(said, null));
+            throw new IllegalStateException(said, new IndexUnreachableException(said, null));
         }, () -> {
             if (!answers[0]) {
-                throw new no.evidens.index.IndexUnreachableException("still down", null);
+                throw new IndexUnreachableException("still down", null);
             }
-        }, java.time.Duration.ofHours(1));
+        }, Duration.ofHours(1));
         try {
             assertEquals(IngestJob.WAITING, jobs.job("3").state, "kept waiting across a restart of the server");
             jobs.retryWaiting();
@@ -107,10 +133,10 @@ class IngestJobsTest {
             assertEquals(1, tries.get(), "ingested again once the index answers");
             IngestJob job = jobs.job("3");
             assertEquals(IngestJob.WAITING, job.state, "the ingestion could not reach the cluster: it waits again");
-            java.util.Map<String, Object> nb = job.view(no.evidens.pipeline.lang.Language.NB);
+            Map<String, Object> nb = job.view(Language.NB);
             assertNull(nb.get("error"), "waiting is no failure");
             assertEquals(true, String.valueOf(nb.get("waiting")).startsWith("Søkeindeksen svarer ikke nå"), String.valueOf(nb.get("waiting")));
-            assertEquals(true, String.valueOf(job.view(no.evidens.pipeline.lang.Language.NN).get("waiting")).startsWith("Søkjeindeksen svarar ikkje no"));
+            assertEquals(true, String.valueOf(job.view(Language.NN).get("waiting")).startsWith("Søkjeindeksen svarar ikkje no"));
             assertEquals(IngestJob.WAITING, new IngestJobFiles(home).load().get(0).state(), "the file says so too");
         } finally {
             jobs.close();
@@ -124,8 +150,8 @@ class IngestJobsTest {
     @Test
     void aWaitingJobCutOffByAStopWhileTriedAgainWaitsAgainAfterTheRestart() throws Exception {
         waitingJobWithItsBundle();
-        java.util.concurrent.CountDownLatch tried = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch tried = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
         IngestJobs before = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
             tried.countDown();
             try {
@@ -134,23 +160,23 @@ class IngestJobsTest {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("the server stopped");
-        }, () -> { }, java.time.Duration.ofHours(1));
-        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        }, () -> { }, Duration.ofHours(1));
+        AtomicInteger tries = new AtomicInteger();
         try {
             before.retryWaiting();
-            assertEquals(true, tried.await(10, java.util.concurrent.TimeUnit.SECONDS), "tried again");
+            assertEquals(true, tried.await(10, TimeUnit.SECONDS), "tried again");
             assertEquals(IngestJob.RUNNING, new IngestJobFiles(home).load().get(0).state(), "the file says running when the server stops");
             before.close();
 
             IngestJobs after = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
                 tries.incrementAndGet();
-                throw new IllegalStateException("still away", new no.evidens.index.IndexUnreachableException("still away", null));
-            }, () -> { }, java.time.Duration.ofHours(1));
+                throw new IllegalStateException("still away", new IndexUnreachableException("still away", null));
+            }, () -> { }, Duration.ofHours(1));
             try {
                 IngestJob job = after.job("3");
                 assertEquals(IngestJob.WAITING, job.state, "only waiting for the index: not interrupted");
-                assertNull(job.view(no.evidens.pipeline.lang.Language.NB).get("error"), "waiting is no failure");
-                assertEquals(true, String.valueOf(job.view(no.evidens.pipeline.lang.Language.NB).get("waiting"))
+                assertNull(job.view(Language.NB).get("error"), "waiting is no failure");
+                assertEquals(true, String.valueOf(job.view(Language.NB).get("waiting"))
                         .startsWith("Søkeindeksen svarer ikke nå"));
                 assertEquals(IngestJob.WAITING, new IngestJobFiles(home).load().get(0).state(), "the file says so too");
                 after.retryWaiting();
@@ -172,9 +198,9 @@ class IngestJobsTest {
     void aWaitingJobIsNotTriedWhileTheIndexReadsButCannotBeWritten() throws Exception {
         waitingJobWithItsBundle();
         boolean[] writable = {false};
-        no.evidens.pipeline.search.SearchOnlyIndex readsOnly = new no.evidens.pipeline.search.SearchOnlyIndex() {
+        SearchOnlyIndex readsOnly = new SearchOnlyIndex() {
             @Override
-            public no.evidens.index.SearchResult search(no.evidens.index.SearchRequest request) {
+            public SearchResult search(SearchRequest request) {
                 return null;
             }
 
@@ -183,11 +209,11 @@ class IngestJobsTest {
                 return writable[0];
             }
         };
-        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger tries = new AtomicInteger();
         IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
             tries.incrementAndGet();
             throw new IllegalStateException("done here");
-        }, UploadRetries.probe(new SharedIndex(readsOnly)), java.time.Duration.ofHours(1));
+        }, UploadRetries.probe(new SharedIndex(readsOnly)), Duration.ofHours(1));
         try {
             jobs.retryWaiting();
             assertEquals(0, tries.get(), "not started while the index cannot be written");
@@ -202,14 +228,14 @@ class IngestJobsTest {
     }
 
     /** A job kept waiting for the index, with its bundle under the home: job 3. */
-    private void waitingJobWithItsBundle() throws java.io.IOException {
+    private void waitingJobWithItsBundle() throws IOException {
         Files.createDirectories(home.resolve("bundles"));
         Files.write(home.resolve("bundles/3.zip"), new byte[] {'P', 'K', 5, 6});
         new IngestJobFiles(home).save(saved("3", IngestJob.WAITING, null));
     }
 
     /** Waits until the ingestion was asked for and no job runs (at most 10 s). */
-    private static void triedAndEnded(IngestJobs jobs, java.util.concurrent.atomic.AtomicInteger tries) throws InterruptedException {
+    private static void triedAndEnded(IngestJobs jobs, AtomicInteger tries) throws InterruptedException {
         for (int i = 0; i < 500 && (tries.get() == 0 || jobs.jobsRunning() > 0); i++) {
             Thread.sleep(20);
         }
