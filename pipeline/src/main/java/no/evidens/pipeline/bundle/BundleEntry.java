@@ -13,10 +13,12 @@ import java.nio.file.Path;
  * @param problem why the file cannot be read at all, or null
  * @param service the service the document comes from (barnevern, helse, NAV …), from the manifest, or null
  * @param municipality the municipality, from the manifest, or null
+ * @param named whether the manifest has a line for this path (the sender listed it on purpose)
  */
 public record BundleEntry(String path, Path file, String type, String title, String date, String problem,
-                          String service, String municipality) {
+                          String service, String municipality, boolean named) {
+    /** A file the manifest does not name. */
     public BundleEntry(String path, Path file, String type, String title, String date, String problem) {
-        this(path, file, type, title, date, problem, null, null);
+        this(path, file, type, title, date, problem, null, null, false);
     }
 }

@@ -95,7 +95,8 @@ public final class BundleReader {
                 entries.add(new BundleEntry(rel, null, type, null, null, l.problem().text()));
             } else {
                 entries.add(row == null ? new BundleEntry(rel, l.file(), type, null, null, null)
-                        : new BundleEntry(rel, l.file(), type, row.title(), row.date(), null, row.service(), row.municipality()));
+                        : new BundleEntry(rel, l.file(), type, row.title(), row.date(), null, row.service(), row.municipality(),
+                                true));
             }
         }
         return new Listing(entries, hasManifest, manifest);
@@ -129,9 +130,9 @@ public final class BundleReader {
             // the container's own row, if the manifest has one (a row of a document inside it describes that document)
             Manifest.Row row = manifest.find(path);
             String type = row != null && row.type() != null ? row.type() : DocumentTypes.ofPath(path);
-            all.add(row == null ? new BundleEntry(path, null, type, null, null, Reason.MISSING.text(), null, null)
+            all.add(row == null ? new BundleEntry(path, null, type, null, null, Reason.MISSING.text(), null, null, false)
                     : new BundleEntry(path, null, type, row.title(), row.date(), Reason.MISSING.text(), row.service(),
-                            row.municipality()));
+                            row.municipality(), true));
         }
         all.sort(Comparator.comparing(BundleEntry::path));
         return all;

@@ -73,7 +73,7 @@ final class IngestRoute extends RouteBuilder {
     private final IncompleteContainers incomplete;
     /** Content hashes already made (by {@link KnownFiles}), by path in the bundle. */
     private final Map<String, String> hashes;
-    /** Files of one size pass the duplicate check in the bundle's order. */
+    /** Files of one size pass the duplicate check in the bundle's order, those the manifest names first. */
     private final DuplicateOrder order;
     /** Whether a file read still has the bytes it was hashed from. */
     private final ChangedWhileRead changes;
@@ -104,6 +104,7 @@ final class IngestRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(INGEST).routeId("ingest-bundle")
+                .process(ex -> ex.getIn().setBody(order.entries())) // the bundle's entries, in the check order
                 .split(body()).parallelProcessing().executorService(pool)
                     .to(FILE)
                 .end();

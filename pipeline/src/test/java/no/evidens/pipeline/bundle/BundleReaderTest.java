@@ -1,6 +1,7 @@
 package no.evidens.pipeline.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,6 +67,8 @@ class BundleReaderTest {
         assertEquals("2025-03-01", notat.date());
         assertEquals("helse", notat.service());
         assertEquals("Fjordvik", notat.municipality());
+        assertTrue(notat.named(), "the manifest has a line for it");
+        assertFalse(e.get("løst.txt").named(), "the manifest has no line for it");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package no.evidens.pipeline.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,5 +68,30 @@ class DuplicateOrderTest {
         assertFalse(c.await(200, TimeUnit.MILLISECONDS), "c.txt went on before b.txt was checked");
         order.checked("b.txt"); // b.txt failed while hashing: the route reports it as checked
         assertTrue(c.await(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aFileTheManifestNamesGoesBeforeAnUnnamedCopyOfItsSizeAndOthersKeepTheirPlaces() throws Exception {
+        BundleEntry copy = file("kopi av nav-notat.txt", "samme notat");
+        BundleEntry other = file("mote.txt", "et annet og lengre notat");
+        Path p = Files.writeString(dir.resolve("nav-notat.txt"), "samme notat");
+        BundleEntry named = new BundleEntry("nav-notat.txt", p, "styringsdokument", "Notat fra NAV", "2025-03-01", null,
+                null, null, true);
+        BundleEntry last = file("zz.txt", "kort");
+        DuplicateOrder order = new DuplicateOrder(List.of(copy, other, named, last));
+        assertEquals(List.of(named, other, copy, last), order.entries());
+        assertTrue(waiting(order, "nav-notat.txt").await(10, TimeUnit.SECONDS), "the named file waits for nothing");
+        CountDownLatch c = waiting(order, "kopi av nav-notat.txt");
+        order.checked("nav-notat.txt");
+        assertTrue(c.await(10, TimeUnit.SECONDS), "the copy goes on once the named file is checked");
+    }
+
+    @Test
+    void withoutAManifestOrWhenBothAreNamedTheBundlesOrderStays() throws Exception {
+        List<BundleEntry> unnamed = List.of(file("a.txt", "samme"), file("b.txt", "samme"));
+        assertEquals(unnamed, new DuplicateOrder(unnamed).entries());
+        List<BundleEntry> named = unnamed.stream().map(e -> new BundleEntry(e.path(), e.file(), e.type(), "Tittel", null,
+                null, null, null, true)).toList();
+        assertEquals(named, new DuplicateOrder(named).entries());
     }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.index.EvidenceSearcher;
+import no.evidens.index.IndexedDocument;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.extract.Reason;
@@ -108,5 +110,52 @@ class ReingestIT {
         assertEquals(new Receipt.Counts(1, 1, 0, 0), whole.counts(), whole.files().toString());
         ReceiptFile found = whole.files().stream().filter(f -> f.path().equals("journaler/borte.txt")).findFirst().orElseThrow();
         assertEquals(ReceiptFile.INDEXED, found.status());
+    }
+
+    private static IndexedDocument indexed(EvidensHome home, Receipt receipt) throws Exception {
+        ReceiptFile line = receipt.files().stream().filter(f -> f.status().equals(ReceiptFile.INDEXED)).findFirst().orElseThrow();
+        try (EvidenceSearcher searcher = new EvidenceSearcher(home.index())) {
+            return searcher.document("sak-1", DocIds.ofFile(line.sha256())).orElseThrow();
+        }
+    }
+
+    @Test
+    void theFileTheManifestNamesIsIndexedBeforeAnUnlistedCopyThatComesFirst() throws Exception {
+        Path bundle = Files.createDirectories(tmp.resolve("bundle"));
+        String note = "Notat fra NAV om oppfølgingen av familien.\n";
+        Files.writeString(bundle.resolve("kopi av nav-notat.txt"), note, StandardCharsets.UTF_8); // first in the bundle
+        Files.writeString(bundle.resolve("nav-notat.txt"), note, StandardCharsets.UTF_8);
+        Files.writeString(bundle.resolve("manifest.csv"), "path,type,title,date\nnav-notat.txt,,Notat fra NAV,2025-03-01\n",
+                StandardCharsets.UTF_8);
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+
+        Receipt first = ingest(home, bundle);
+        assertEquals(new Receipt.Counts(1, 1, 0, 0), first.counts(), first.files().toString());
+        assertEquals(List.of(ReceiptFile.DUPLICATE, ReceiptFile.INDEXED), first.files().stream().map(ReceiptFile::status).toList(),
+                first.files().toString()); // the receipt is in path order: the copy, then the named file
+        assertEquals(ReceiptFile.duplicateReason("nav-notat.txt"), first.files().get(0).reason());
+        IndexedDocument doc = indexed(home, first);
+        assertEquals("nav-notat.txt", doc.file());
+        assertEquals("Notat fra NAV", doc.title());
+
+        Receipt again = ingest(home, bundle);
+        assertEquals(new Receipt.Counts(0, 2, 0, 0), again.counts(), "a re-ingest adds nothing: " + again.files());
+    }
+
+    @Test
+    void aBundleIngestedWhenTheCopyWonAddsAndLosesNothingOnReingest() throws Exception {
+        Path bundle = Files.createDirectories(tmp.resolve("bundle"));
+        String note = "Notat fra NAV om oppfølgingen av familien.\n";
+        Files.writeString(bundle.resolve("kopi av nav-notat.txt"), note, StandardCharsets.UTF_8);
+        Files.writeString(bundle.resolve("nav-notat.txt"), note, StandardCharsets.UTF_8);
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        Receipt first = ingest(home, bundle); // no manifest: the first in the bundle's order wins, as the old rule did
+        assertEquals("kopi av nav-notat.txt", indexed(home, first).file());
+
+        Files.writeString(bundle.resolve("manifest.csv"), "path,type,title,date\nnav-notat.txt,,Notat fra NAV,2025-03-01\n",
+                StandardCharsets.UTF_8);
+        Receipt again = ingest(home, bundle);
+        assertEquals(new Receipt.Counts(0, 2, 0, 0), again.counts(), "the bytes are known by hash: " + again.files());
+        assertEquals("kopi av nav-notat.txt", indexed(home, first).file(), "the document indexed before is still there");
     }
 }

@@ -35,6 +35,7 @@ import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.fixture.SampleHome;
 import no.evidens.pipeline.fixture.SolrTestCluster;
+import no.evidens.pipeline.ingest.DocIds;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.ingest.Receipt;
@@ -260,6 +261,26 @@ class SolrCloudIT {
 
     @Test
     @Order(6)
+    void theFileTheManifestNamesIsIndexedBeforeAnUnlistedCopyOnSolr() throws Exception {
+        Path bundle = Files.createTempDirectory("evidens-manifest-bundle");
+        String note = "Notat fra NAV om oppfølgingen av familien.\n";
+        Files.writeString(bundle.resolve("kopi av nav-notat.txt"), note); // first in the bundle's order
+        Files.writeString(bundle.resolve("nav-notat.txt"), note);
+        Files.writeString(bundle.resolve("manifest.csv"), "path,type,title,date\nnav-notat.txt,,Notat fra NAV,2025-03-01\n");
+        Receipt receipt = new Ingestion(solrHome).ingest("manifest", "Fjordvik", bundle, ProgressListener.NONE);
+        Receipt again = new Ingestion(solrHome).ingest("manifest", "Fjordvik", bundle, ProgressListener.NONE);
+        SampleHome.delete(bundle);
+        ReceiptFile named = receipt.files().stream().filter(f -> f.path().equals("nav-notat.txt")).findFirst().orElseThrow();
+        assertEquals(ReceiptFile.INDEXED, named.status(), receipt.files().toString());
+        assertEquals(ReceiptFile.duplicateReason("nav-notat.txt"), receipt.files().stream()
+                .filter(f -> f.path().equals("kopi av nav-notat.txt")).findFirst().orElseThrow().reason());
+        IndexedDocument doc = solr.document("manifest", DocIds.ofFile(named.sha256())).orElseThrow();
+        assertEquals("Notat fra NAV", doc.title());
+        assertEquals(0, again.counts().indexed(), "a re-ingest adds nothing: " + again.files());
+    }
+
+    @Test
+    @Order(7)
     void aNodeStoppedMidIngestion() throws Exception {
         // The sample's text and HTML files (quick to extract), as a bundle of their own.
         Path bundle = Files.createTempDirectory("evidens-failover-bundle");
@@ -315,7 +336,7 @@ class SolrCloudIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aDocumentSolrRefusesFailsAloneAndAReplaceLeavesNoStaleEntries() throws Exception {
         // Last: it writes a case of its own (with one node stopped, the replicas left take the writes).
         IndexedDocument good = sinkDocument("god", "notat.txt");
