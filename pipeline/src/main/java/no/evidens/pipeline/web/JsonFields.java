@@ -63,6 +63,18 @@ final class JsonFields {
         return text;
     }
 
+    /** The field as true or false, or null when absent (or null). */
+    Boolean bool(String name) {
+        JsonNode n = body.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isBoolean()) {
+            throw ApiError.badField(name, "error.field.boolean", name);
+        }
+        return n.asBoolean();
+    }
+
     Integer integer(String name) {
         JsonNode n = body.get(name);
         if (n == null || n.isNull()) {
