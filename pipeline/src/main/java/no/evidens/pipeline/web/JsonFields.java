@@ -3,6 +3,8 @@ package no.evidens.pipeline.web;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -65,25 +67,23 @@ final class JsonFields {
 
     /** The field as true or false, or null when absent (or null). */
     Boolean bool(String name) {
-        JsonNode n = body.get(name);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isBoolean()) {
-            throw ApiError.badField(name, "error.field.boolean", name);
-        }
-        return n.asBoolean();
+        return typed(name, JsonNode::isBoolean, "error.field.boolean", JsonNode::asBoolean);
     }
 
     Integer integer(String name) {
+        return typed(name, JsonNode::isInt, "error.field.number", JsonNode::asInt);
+    }
+
+    /** The field's value when it is of the kind, null when absent (or null), else a 400 in the catalogue's words ({@code key}). */
+    private <T> T typed(String name, Predicate<JsonNode> kind, String key, Function<JsonNode, T> value) {
         JsonNode n = body.get(name);
         if (n == null || n.isNull()) {
             return null;
         }
-        if (!n.isInt()) {
-            throw ApiError.badField(name, "error.field.number", name);
+        if (!kind.test(n)) {
+            throw ApiError.badField(name, key, name);
         }
-        return n.asInt();
+        return value.apply(n);
     }
 
     List<String> strings(String name) {
