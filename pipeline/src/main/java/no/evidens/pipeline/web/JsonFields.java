@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -67,21 +68,21 @@ final class JsonFields {
 
     /** The field as true or false, or null when absent (or null). */
     Boolean bool(String name) {
-        return typed(name, JsonNode::isBoolean, "error.field.boolean", JsonNode::asBoolean);
+        return typed(name, JsonNode::isBoolean, JsonNode::asBoolean, () -> ApiError.badField(name, "error.field.boolean", name));
     }
 
     Integer integer(String name) {
-        return typed(name, JsonNode::isInt, "error.field.number", JsonNode::asInt);
+        return typed(name, JsonNode::isInt, JsonNode::asInt, () -> ApiError.badField(name, "error.field.number", name));
     }
 
-    /** The field's value when it is of the kind, null when absent (or null), else a 400 in the catalogue's words ({@code key}). */
-    private <T> T typed(String name, Predicate<JsonNode> kind, String key, Function<JsonNode, T> value) {
+    /** The field's value when it is of the kind, null when absent (or null), else the refusal. */
+    private <T> T typed(String name, Predicate<JsonNode> kind, Function<JsonNode, T> value, Supplier<ApiError> refusal) {
         JsonNode n = body.get(name);
         if (n == null || n.isNull()) {
             return null;
         }
         if (!kind.test(n)) {
-            throw ApiError.badField(name, key, name);
+            throw refusal.get();
         }
         return value.apply(n);
     }
