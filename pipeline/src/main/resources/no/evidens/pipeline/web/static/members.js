@@ -1,6 +1,7 @@
 // Evidens workspace: an administrator gives any case, named by hand, a member in a role. A case made by the inbox or the
 // command line has no member, so it is on no one's case list (the administrator's neither) and its members page cannot
-// be reached; a misspelt name makes no new case unasked. Loaded after app.js and uses its helpers; the server records the change in the case's trail (member-set).
+// be reached; a misspelt name makes no new case unasked. Loaded after app.js and uses its helpers; the server records
+// the change in the case's trail (member-set).
 'use strict';
 
 /**
