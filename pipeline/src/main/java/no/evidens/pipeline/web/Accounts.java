@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -81,6 +83,15 @@ final class Accounts {
 
     List<Membership> members(String caseId) {
         return with(s -> s.members(caseId));
+    }
+
+    /** Every case with at least one member (for an administrator's list of all cases: no case without a member is here). */
+    Set<String> memberCases() {
+        return with(s -> {
+            Set<String> cases = new TreeSet<>();
+            s.users().forEach(a -> s.membershipsOf(a.name()).forEach(m -> cases.add(m.caseId())));
+            return cases;
+        });
     }
 
     /**

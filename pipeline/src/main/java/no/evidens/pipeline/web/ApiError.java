@@ -62,6 +62,11 @@ final class ApiError extends RuntimeException {
         return new ApiError(field, 400, key, args);
     }
 
+    /** A 404 about one field of the JSON body: what it names does not exist. */
+    static ApiError notFoundField(String field, String key, Object... args) {
+        return new ApiError(field, 404, key, args);
+    }
+
     static ApiError badRequest(String key, Object... args) {
         return new ApiError(400, key, args);
     }

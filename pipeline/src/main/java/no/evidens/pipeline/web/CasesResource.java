@@ -67,6 +67,18 @@ final class CasesResource implements Routes.Resource {
         }
     }
 
+    /** Whether the case exists at all: it holds anything, was closed, or has a member (a case prepared before its first bundle). */
+    boolean known(String caseId) {
+        return exists(caseId) || !accounts.members(caseId).isEmpty();
+    }
+
+    /** Every case of the home: those holding anything and those with a member (an administrator's suggestions). */
+    List<String> all() throws IOException {
+        TreeSet<String> all = new TreeSet<>(existing());
+        all.addAll(accounts.memberCases());
+        return List.copyOf(all);
+    }
+
     private Set<String> existing() throws IOException {
         TreeSet<String> cases = new TreeSet<>(receipts.cases());
         cases.addAll(findings.cases());

@@ -3,6 +3,9 @@ package no.evidens.pipeline.web;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -63,15 +66,25 @@ final class JsonFields {
         return text;
     }
 
+    /** The field as true or false, or null when absent (or null). */
+    Boolean bool(String name) {
+        return typed(name, JsonNode::isBoolean, JsonNode::asBoolean, () -> ApiError.badField(name, "error.field.boolean", name));
+    }
+
     Integer integer(String name) {
+        return typed(name, JsonNode::isInt, JsonNode::asInt, () -> ApiError.badField(name, "error.field.number", name));
+    }
+
+    /** The field's value when it is of the kind, null when absent (or null), else the refusal. */
+    private <T> T typed(String name, Predicate<JsonNode> kind, Function<JsonNode, T> value, Supplier<ApiError> refusal) {
         JsonNode n = body.get(name);
         if (n == null || n.isNull()) {
             return null;
         }
-        if (!n.isInt()) {
-            throw ApiError.badField(name, "error.field.number", name);
+        if (!kind.test(n)) {
+            throw refusal.get();
         }
-        return n.asInt();
+        return value.apply(n);
     }
 
     List<String> strings(String name) {

@@ -12,19 +12,23 @@ import no.evidens.access.Role;
 
 /**
  * A case's members: {@code GET /api/members?case=} (any member), {@code POST /api/members}
- * ({@code {"case","user","role"}}: add or change a role) and {@code DELETE /api/members/{case}/{user}}
- * (the case's lead or an administrator). A closed case's members are still changed (the trail notes that it is closed).
+ * ({@code {"case","user","role"}}: add or change a role; a case that does not exist yet becomes a new one, unless the
+ * body says {@code "create": false}: then 404, and {@code "create": true} means a new case) and
+ * {@code DELETE /api/members/{case}/{user}} (the case's lead or an administrator); {@code GET /api/members/cases}
+ * lists every case of the home, to an administrator only (the form's suggestions). A closed case's members are still changed (the trail notes that it is closed).
  */
 final class MembersResource implements Routes.Resource {
     private final Accounts accounts;
 
     private final AuditService audit;
     private final CaseService cases;
+    private final CasesResource known;
 
-    MembersResource(Accounts accounts, AuditService audit, CaseService cases) {
+    MembersResource(Accounts accounts, AuditService audit, CaseService cases, CasesResource known) {
         this.audit = audit;
         this.accounts = accounts;
         this.cases = cases;
+        this.known = known;
     }
 
     @Override
@@ -35,10 +39,19 @@ final class MembersResource implements Routes.Resource {
                 x.access().require(caseId, Permission.READ);
             }
             x.json(200, Map.of("case", caseId, "members", accounts.members(caseId).stream().map(MembersResource::view).toList()));
+        }).get("/api/members/cases", (x, p) -> {
+            if (!x.access().admin()) {
+                throw new ApiError(403, "error.access.all-cases");
+            }
+            x.json(200, Map.of("cases", known.all()));
         }).post("/api/members", (x, p) -> {
-            JsonFields b = new JsonFields(x.jsonBody(), "case", "user", "role");
+            JsonFields b = new JsonFields(x.jsonBody(), "case", "user", "role", "create");
             String caseId = x.access().requireManager(Params.caseId(b.required("case")));
             Role role = Role.of(b.required("role"));
+            Boolean create = b.bool("create");
+            if (Boolean.FALSE.equals(create) && !known.known(caseId)) {
+                throw ApiError.notFoundField("case", "error.members.new-case", caseId);
+            }
             Membership added;
             try {
                 added = accounts.addMember(caseId, b.required("user"), role, x.access().user());

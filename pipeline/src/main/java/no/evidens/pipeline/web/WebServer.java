@@ -165,7 +165,7 @@ public final class WebServer implements AutoCloseable {
         Routes routes = new Routes().register(
                 new SessionResource(exposure.signIn(), ingest.maxBytes()),
                 cases,
-                new MembersResource(accounts, findings.audit(), lifecycle),
+                new MembersResource(accounts, findings.audit(), lifecycle, cases),
                 new SearchResource(index, findings, checks),
                 new PassagesResource(index, findings),
                 new DocumentsResource(index, findings),

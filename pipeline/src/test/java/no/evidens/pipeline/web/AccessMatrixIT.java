@@ -109,6 +109,7 @@ class AccessMatrixIT {
         add(calls, expected, "GET /api/history", (u, r, i) -> u.get("/api/history?case=" + c), readers(200));
         add(calls, expected, "GET /api/history ref=", (u, r, i) -> u.get("/api/history?case=" + c + "&ref=" + r), readers(200));
         add(calls, expected, "GET /api/members", (u, r, i) -> u.get("/api/members?case=" + c), expect(200, 200, 200, 200, 403, 200));
+        add(calls, expected, "GET /api/members/cases (every case's name)", (u, r, i) -> u.get("/api/members/cases"), expect(403, 403, 403, 403, 403, 200));
         add(calls, expected, "GET /api/export", (u, r, i) -> u.get("/api/export?case=" + c + "&format=md"), expect(200, 403, 200, 403, 403, 403));
         add(calls, expected, "POST /api/findings", (u, r, i) -> u.json("POST", "/api/findings",
                 Map.of("case", c, "kind", "merknad", "title", "Ny merknad fra " + u.user)), expect(201, 201, 403, 403, 403, 403));

@@ -1,11 +1,13 @@
 package no.evidens.pipeline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,7 +92,9 @@ class TeamBrowserIT {
     /**
      * Round 48: a case the inbox or the command line made has no member, so it is on no one's case list, the
      * administrator's neither; an administrator of no case gives it its first lead on the members page, and the case's
-     * trail names the administrator, as the command line's addition does.
+     * trail names the administrator, as the command line's addition does. Round 48 (e): a name no case has yet (a
+     * misspelling) is refused and told, with the existing cases as suggestions; a second click on the button, now
+     * «Opprett saken … og gi medlem», makes the new case.
      */
     @Test
     void anAdministratorGivesACaseWithNoMemberItsFirstLeadOnTheMembersPage() throws Exception {
@@ -100,11 +104,24 @@ class TeamBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-box"), "Innlogget som"));
         driver.get(team.url() + "#/medlemmer");
         WebElement caseName = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-member-case")));
+        wait.until(d -> d.findElements(By.cssSelector("#admin-member-cases option")).size() >= 2);
+        List<String> suggested = driver.findElements(By.cssSelector("#admin-member-cases option")).stream().map(o -> o.getAttribute("value")).toList();
+        assertTrue(suggested.containsAll(List.of(TeamWorkspace.CASE, TeamWorkspace.OTHER_CASE)), suggested.toString());
         caseName.sendKeys("tom-sak-2026");
         driver.findElement(By.id("admin-member-user")).sendKeys("leser");
         assertEquals("lead", new Select(driver.findElement(By.id("admin-member-role"))).getFirstSelectedOption().getAttribute("value"));
-        driver.findElement(By.cssSelector("form.admin-member-add button[type=submit]")).click();
+        WebElement save = driver.findElement(By.cssSelector("form.admin-member-add button[type=submit]"));
+        save.click();
+        WebElement told = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")));
+        wait.until(ExpectedConditions.textToBePresentInElement(told, "Saken tom-sak-2026 finnes ikke ennå"));
+        assertEquals("Opprett saken tom-sak-2026 og gi medlem", save.getText());
+        browser.view("team-05a-admin-new-case-asked");
+        assertFalse(team.signIn("admin").get("/api/members/cases").body().get("cases").toString().contains("tom-sak-2026"),
+                "no case is made before the administrator confirms it");
+
+        save.click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "leser har nå rollen leder i saken tom-sak-2026."));
+        assertEquals("Lagre", save.getText());
         browser.view("team-05-admin-first-lead");
         driver.manage().deleteAllCookies();
 
@@ -112,5 +129,31 @@ class TeamBrowserIT {
         List<no.evidens.findings.trail.AuditEntry> trail = new no.evidens.pipeline.findings.AuditService(
                 new no.evidens.pipeline.EvidensHome(team.root), java.time.Duration.ofSeconds(20)).entries("tom-sak-2026", "admin", null);
         assertTrue(trail.stream().anyMatch(e -> e.action().equals("member-set") && "leser".equals(e.target())), trail.toString());
+    }
+
+    /**
+     * Round 48 (e), over HTTP: {@code "create": false} refuses a case that does not exist (404 on the field), while an
+     * existing case, or a body without the field (the command line's and scripts' way), is as before; the list of every
+     * case is an administrator's only.
+     */
+    @Test
+    void theApiRefusesAnUnknownCaseOnlyWhenAskedToAndListsAllCasesToAnAdministratorOnly() throws Exception {
+        TeamWorkspace.Client admin = team.signIn("admin");
+        TeamWorkspace.Answer refused = admin.json("POST", "/api/members", Map.of("case", "feilstavet-sak", "user", "leser", "role", "reader", "create", false));
+        assertEquals(404, refused.status(), String.valueOf(refused.body()));
+        assertEquals("case", refused.body().get("field").asText());
+        assertTrue(refused.body().get("error").asText().contains("Det finnes ingen sak feilstavet-sak"), refused.body().toString());
+        assertFalse(admin.get("/api/members/cases").body().get("cases").toString().contains("feilstavet-sak"));
+
+        assertEquals(201, admin.json("POST", "/api/members", Map.of("case", TeamWorkspace.OTHER_CASE, "user", "revisor", "role", "reader", "create", false)).status());
+        assertEquals(201, admin.json("POST", "/api/members", Map.of("case", "forberedt-sak", "user", "leser", "role", "lead")).status());
+        assertEquals(201, admin.json("POST", "/api/members", Map.of("case", "ny-sak-bekreftet", "user", "leser", "role", "lead", "create", true)).status());
+        assertEquals(400, admin.json("POST", "/api/members", Map.of("case", "ny-sak-bekreftet", "user", "leser", "role", "lead", "create", "ja")).status());
+        String all = admin.get("/api/members/cases").body().get("cases").toString();
+        assertTrue(all.contains("forberedt-sak") && all.contains("ny-sak-bekreftet") && all.contains(TeamWorkspace.CASE), all);
+
+        TeamWorkspace.Answer lead = team.signIn("leder").get("/api/members/cases");
+        assertEquals(403, lead.status(), String.valueOf(lead.body()));
+        assertFalse(String.valueOf(lead.body()).contains(TeamWorkspace.OTHER_CASE), "no case name to a non-administrator");
     }
 }
