@@ -227,6 +227,51 @@ class IngestJobsTest {
         }
     }
 
+    /**
+     * An upload to a server whose index is known not to be writable now (a team server that has not reached its ZooKeeper
+     * yet) is kept and waits at once, in the words of a wait, rather than being tried and held for the connection's
+     * time-out; once the index can be written, the retries take it on.
+     */
+    @Test
+    void anUploadWhileTheIndexCannotBeWrittenWaitsAtOnceAndGoesOnLater() throws Exception {
+        Files.createDirectories(home.resolve("bundles"));
+        Path bundle = Files.write(home.resolve("bundles/opplasting.zip"), new byte[] {'P', 'K', 5, 6});
+        boolean[] writable = {false};
+        SearchOnlyIndex notReached = new SearchOnlyIndex() {
+            @Override
+            public SearchResult search(SearchRequest request) {
+                return null;
+            }
+
+            @Override
+            public boolean writable() {
+                return writable[0];
+            }
+        };
+        AtomicInteger tries = new AtomicInteger();
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+            tries.incrementAndGet();
+            throw new IllegalStateException("done here");
+        }, UploadRetries.probe(new SharedIndex(notReached)), Duration.ofHours(1));
+        try {
+            IngestJob job = jobs.take("sak-1", "bunke.zip", "Fjordvik", bundle);
+            jobs.retryWaiting();
+            assertEquals(0, tries.get(), "not tried while the index cannot be written");
+            assertEquals(IngestJob.WAITING, job.state, "kept, and waiting at once");
+            assertNull(job.view(Language.NB).get("error"), "waiting is no failure");
+            assertEquals(true, String.valueOf(job.view(Language.NB).get("waiting")).startsWith("Søkeindeksen svarer ikke nå"));
+            assertEquals(true, String.valueOf(job.view(Language.NN).get("waiting")).startsWith("Søkjeindeksen svarar ikkje no"));
+            assertEquals(IngestJob.WAITING, new IngestJobFiles(home).load().get(0).state(), "the file says so too");
+
+            writable[0] = true;
+            jobs.retryWaiting();
+            triedAndEnded(jobs, tries);
+            assertEquals(1, tries.get(), "taken on by the retries once the index can be written");
+        } finally {
+            jobs.close();
+        }
+    }
+
     /** A job kept waiting for the index, with its bundle under the home: job 3. */
     private void waitingJobWithItsBundle() throws IOException {
         Files.createDirectories(home.resolve("bundles"));
