@@ -255,35 +255,28 @@ final class IngestJobs {
         return take(caseId, name, municipality, zip);
     }
 
-    /**
-     * A received bundle becomes a job: started now, or waiting behind the jobs waiting for the index or running (in the
-     * order they came), or waiting at once when the index is known not to be writable now (a team server that has not
-     * reached its ZooKeeper yet), rather than tried and held for the connection's time-out.
-     */
+    /** A received bundle becomes a job: started, or waiting behind those waiting or running, or for an index known not writable now. */
     IngestJob take(String caseId, String name, String municipality, Path bundle) {
-        boolean writable = retries.writable(); // asked outside the lock: the back end's own knowledge, without waiting
+        boolean writable = retries.writable(); // the back end's own knowledge, without waiting: asked outside the lock
         synchronized (this) {
             receiving = false;
-            boolean behind = oldestWaiting() != null || running != null;
+            boolean waits = !writable || oldestWaiting() != null || running != null;
             // an id no other server on this home has given either (its file is written under the home's lock)
             IngestJob job = files.create(ids.get(), id -> {
                 IngestJob made = new IngestJob(id, caseId, UploadBody.safeName(name), municipality, bundle, Instant.now(), saver(id));
-                if (behind || !writable) {
-                    // behind the bundles waiting for the index (one may be being tried again), or for the index itself
-                    IngestOutcome.waitForIndex(made);
+                if (waits) {
+                    IngestOutcome.waitForIndex(made); // for the index, or behind the bundles waiting (one may be tried again)
                 }
                 return made;
             });
             ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
             jobs.put(job.id, job);
-            if (behind || !writable) {
-                if (!behind) {
-                    LOG.info("upload {} into case {} waits for the index: it cannot be written now", job.id, caseId);
-                }
+            if (waits) {
+                LOG.info("upload {} into case {} waits: {}", job.id, caseId, writable ? "behind another" : "the index cannot be written now");
                 retries.soon();
-                return job;
+            } else {
+                start(job);
             }
-            start(job);
             return job;
         }
     }

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.index.IndexUnreachableException;
-import no.evidens.index.SearchRequest;
-import no.evidens.index.SearchResult;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.bundle.BundleRefused;
 import no.evidens.pipeline.ingest.Receipt;
@@ -198,22 +196,8 @@ class IngestJobsTest {
     void aWaitingJobIsNotTriedWhileTheIndexReadsButCannotBeWritten() throws Exception {
         waitingJobWithItsBundle();
         boolean[] writable = {false};
-        SearchOnlyIndex readsOnly = new SearchOnlyIndex() {
-            @Override
-            public SearchResult search(SearchRequest request) {
-                return null;
-            }
-
-            @Override
-            public boolean writable() {
-                return writable[0];
-            }
-        };
         AtomicInteger tries = new AtomicInteger();
-        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
-            tries.incrementAndGet();
-            throw new IllegalStateException("done here");
-        }, UploadRetries.probe(new SharedIndex(readsOnly)), Duration.ofHours(1));
+        IngestJobs jobs = writableWhen(writable, tries);
         try {
             jobs.retryWaiting();
             assertEquals(0, tries.get(), "not started while the index cannot be written");
@@ -237,22 +221,8 @@ class IngestJobsTest {
         Files.createDirectories(home.resolve("bundles"));
         Path bundle = Files.write(home.resolve("bundles/opplasting.zip"), new byte[] {'P', 'K', 5, 6});
         boolean[] writable = {false};
-        SearchOnlyIndex notReached = new SearchOnlyIndex() {
-            @Override
-            public SearchResult search(SearchRequest request) {
-                return null;
-            }
-
-            @Override
-            public boolean writable() {
-                return writable[0];
-            }
-        };
         AtomicInteger tries = new AtomicInteger();
-        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
-            tries.incrementAndGet();
-            throw new IllegalStateException("done here");
-        }, UploadRetries.probe(new SharedIndex(notReached)), Duration.ofHours(1));
+        IngestJobs jobs = writableWhen(writable, tries);
         try {
             IngestJob job = jobs.take("sak-1", "bunke.zip", "Fjordvik", bundle);
             jobs.retryWaiting();
@@ -270,6 +240,14 @@ class IngestJobsTest {
         } finally {
             jobs.close();
         }
+    }
+
+    /** Jobs on a server whose index could be written while {@code writable[0]}; each ingestion counts a try and fails. */
+    private IngestJobs writableWhen(boolean[] writable, AtomicInteger tries) {
+        return new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+            tries.incrementAndGet();
+            throw new IllegalStateException("done here");
+        }, UploadRetries.probe(new SharedIndex(SearchOnlyIndex.writableWhen(() -> writable[0]))), Duration.ofHours(1));
     }
 
     /** A job kept waiting for the index, with its bundle under the home: job 3. */

@@ -8,8 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import no.evidens.index.SearchRequest;
-import no.evidens.index.SearchResult;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.search.SearchOnlyIndex;
 
@@ -20,17 +18,7 @@ class ServiceEndpointsTest {
 
     /** A team server's index whose back end says, at once, whether it could be written (ZooKeeper reached, a live node). */
     private static SharedIndex index(boolean writable) {
-        return new SharedIndex(new SearchOnlyIndex() {
-            @Override
-            public SearchResult search(SearchRequest request) {
-                return null;
-            }
-
-            @Override
-            public boolean writable() {
-                return writable;
-            }
-        });
+        return new SharedIndex(SearchOnlyIndex.writableWhen(() -> writable));
     }
 
     @Test
