@@ -252,26 +252,31 @@ final class IngestJobs {
                 }
             }
         }
-        Path bundle = zip;
+        return take(caseId, name, municipality, zip);
+    }
+
+    /** A received bundle becomes a job: started, or waiting behind those waiting or running, or for an index known not writable now. */
+    IngestJob take(String caseId, String name, String municipality, Path bundle) {
+        boolean writable = retries.writable(); // the back end's own knowledge, without waiting: asked outside the lock
         synchronized (this) {
             receiving = false;
-            boolean behind = oldestWaiting() != null || running != null;
+            boolean waits = !writable || oldestWaiting() != null || running != null;
             // an id no other server on this home has given either (its file is written under the home's lock)
             IngestJob job = files.create(ids.get(), id -> {
                 IngestJob made = new IngestJob(id, caseId, UploadBody.safeName(name), municipality, bundle, Instant.now(), saver(id));
-                if (behind) {
-                    // behind the bundles waiting for the index (one may be being tried again), in the order they came
-                    IngestOutcome.waitForIndex(made);
+                if (waits) {
+                    IngestOutcome.waitForIndex(made); // for the index, or behind the bundles waiting (one may be tried again)
                 }
                 return made;
             });
             ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
             jobs.put(job.id, job);
-            if (behind) {
+            if (waits) {
+                LOG.info("upload {} into case {} waits: {}", job.id, caseId, writable ? "behind another" : "the index cannot be written now");
                 retries.soon();
-                return job;
+            } else {
+                start(job);
             }
-            start(job);
             return job;
         }
     }

@@ -77,8 +77,8 @@ final class ServiceEndpoints extends Handler.Wrapper {
                 return true;
             }
             if ("/health".equals(path)) {
-                Map<String, Object> h = health();
-                send(response, callback, "UP".equals(h.get("status")) ? 200 : 503, "application/json; charset=utf-8", Json.write(h));
+                Map<String, Object> h = health(home, index);
+                send(response, callback, httpStatus(h), "application/json; charset=utf-8", Json.write(h));
             } else {
                 send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
             }
@@ -103,27 +103,43 @@ final class ServiceEndpoints extends Handler.Wrapper {
         return a.length() > 40 ? "/api/other" : a;
     }
 
-    private Map<String, Object> health() {
+    /**
+     * The server's state for operators: the index {@code ok}, {@code none yet}, {@code not answering} (what its back end
+     * knows at once, asking nothing: a SolrCloud whose ZooKeeper is not reached or that names no live node; meanwhile
+     * sign-in, findings, exports and the trail still work, so the server is {@code DEGRADED}, not down) or {@code
+     * unreadable}; the findings store {@code ok, schema N}, {@code none yet} or {@code unavailable}.
+     */
+    static Map<String, Object> health(EvidensHome home, SharedIndex index) {
         Map<String, Object> out = new LinkedHashMap<>();
-        boolean up = true;
+        String status = "UP";
         try {
-            out.put("index", index.searcherIfAny() == null ? "none yet" : "ok");
+            if (!index.writable()) {
+                out.put("index", "not answering");
+                status = "DEGRADED";
+            } else {
+                out.put("index", index.searcherIfAny() == null ? "none yet" : "ok");
+            }
         } catch (RuntimeException e) {
             out.put("index", "unreadable");
-            up = false;
+            status = "DOWN";
         }
         if (Files.isDirectory(FindingsService.storeDir(home))) {
             try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), Duration.ofSeconds(5))) {
                 out.put("findings", "ok, schema " + store.schemaVersion());
             } catch (RuntimeException e) {
                 out.put("findings", "unavailable");
-                up = false;
+                status = "DOWN";
             }
         } else {
             out.put("findings", "none yet");
         }
-        out.put("status", up ? "UP" : "DOWN");
+        out.put("status", status);
         return out;
+    }
+
+    /** 503 only when the server is down (a load balancer takes it out); a degraded one still serves its users: 200. */
+    static int httpStatus(Map<String, Object> health) {
+        return "DOWN".equals(health.get("status")) ? 503 : 200;
     }
 
     private static void send(Response response, Callback callback, int status, String type, String body) {

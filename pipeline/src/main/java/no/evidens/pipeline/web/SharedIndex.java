@@ -27,6 +27,11 @@ final class SharedIndex implements SearcherSource {
         return searcher.hasIndex() ? searcher : null;
     }
 
+    /** Whether the index could be written now, as its back end knows at once ({@link EvidenceIndex#writable()}). */
+    boolean writable() {
+        return searcher.writable();
+    }
+
     @Override
     public Lease lease() {
         return Lease.lent(searcher());

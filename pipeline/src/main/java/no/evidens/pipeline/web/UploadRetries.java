@@ -49,6 +49,11 @@ final class UploadRetries implements AutoCloseable {
     /** Asks the server's index a read; throws when it does not answer. */
     interface IndexProbe {
         void answer() throws IOException;
+
+        /** Whether the index could be written now, as far as its back end knows at once (a new upload waits when not). */
+        default boolean writable() {
+            return true;
+        }
     }
 
     /**
@@ -57,13 +62,21 @@ final class UploadRetries implements AutoCloseable {
      * needs ZooKeeper) and answers a read (a passage that is nowhere).
      */
     static IndexProbe probe(SharedIndex index) {
-        return () -> {
-            EvidenceIndex searcher = index.searcherIfAny();
-            if (searcher != null) {
-                if (!searcher.writable()) {
-                    throw new IndexUnreachableException("the index cannot be written now", null);
+        return new IndexProbe() {
+            @Override
+            public void answer() throws IOException {
+                EvidenceIndex searcher = index.searcherIfAny();
+                if (searcher != null) {
+                    if (!searcher.writable()) {
+                        throw new IndexUnreachableException("the index cannot be written now", null);
+                    }
+                    searcher.passage("evidens-probe/0/0");
                 }
-                searcher.passage("evidens-probe/0/0");
+            }
+
+            @Override
+            public boolean writable() {
+                return index.writable();
             }
         };
     }
@@ -100,6 +113,11 @@ final class UploadRetries implements AutoCloseable {
             return;
         }
         goOn.run();
+    }
+
+    /** Whether the index could be written now, as its back end knows at once: a new upload waits at once when not. */
+    boolean writable() {
+        return probe.writable();
     }
 
     /** Looks on the retries' thread, soon. */

@@ -2,10 +2,12 @@ package no.evidens.pipeline.search;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.SearchHit;
+import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 
 /**
@@ -13,6 +15,24 @@ import no.evidens.index.SearchResult;
  * its marks finds nothing. A test gives {@link #search} its answers.
  */
 public abstract class SearchOnlyIndex implements EvidenceIndex {
+    /**
+     * An index that finds nothing and could be written while {@code writable} says so (a team server's, whose back end knows
+     * at once whether ZooKeeper and a live node answer).
+     */
+    public static SearchOnlyIndex writableWhen(BooleanSupplier writable) {
+        return new SearchOnlyIndex() {
+            @Override
+            public SearchResult search(SearchRequest request) {
+                return null;
+            }
+
+            @Override
+            public boolean writable() {
+                return writable.getAsBoolean();
+            }
+        };
+    }
+
     @Override
     public boolean hasIndex() {
         return true;

@@ -182,7 +182,7 @@ class ClusterFailureIT {
                 JsonNode waiting = JSON.readTree(home.resolve("inbox.json").toFile()).get("finished").get(0);
                 assertEquals("index-unreachable", waiting.get("errorCode").asText(), waiting.toString());
                 // an upload is kept and waits for the index, as the inbox's bundle does
-                uploadJob = waitsForTheIndex(web.port(), null, "opplasting-b");
+                uploadJob = waitsForTheIndex(web.port(), null, "opplasting-b", false);
             } finally {
                 cluster.startNode(0);
                 cluster.startNode(1);
@@ -252,7 +252,7 @@ class ClusterFailureIT {
                 assertEquals(3, gone.code(), gone.out() + gone.err());
                 JsonNode waiting = JSON.readTree(home.resolve("inbox.json").toFile()).get("finished").get(0);
                 assertEquals("index-unreachable", waiting.get("errorCode").asText(), waiting.toString());
-                uploadJob = waitsForTheIndex(web.port(), kari, "opplasting-zk");
+                uploadJob = waitsForTheIndex(web.port(), kari, "opplasting-zk", false);
                 // a team server (re)started now, on a home of its own beside the running one, opens all the same
                 restarted = WebServer.start(new EvidensHome(secondHome()), WebConfig.defaults(0, 1 << 20), Exposure.signedIn(), "ignored",
                         Ingestion::new);
@@ -270,6 +270,10 @@ class ClusterFailureIT {
                 back = lead.send("GET", "/api/search?q=saksbehandler&case=lager", null, null);
             }
             assertEquals(200, back.statusCode(), back.body());
+            HttpResponse<String> healthy = lead.send("GET", "/health", null, null);
+            assertEquals(200, healthy.statusCode(), healthy.body());
+            assertEquals("ok", JSON.readTree(healthy.body()).get("index").asText(), healthy.body());
+            assertEquals("UP", JSON.readTree(healthy.body()).get("status").asText(), healthy.body());
             goesOnByItself(restarted.port(), lead, restartedJob, 2);
         } finally {
             if (restarted != null) {
@@ -322,11 +326,19 @@ class ClusterFailureIT {
             assertEquals("30", r.headers().firstValue("Retry-After").orElse(""), r.uri().toString());
             assertTrue(JSON.readTree(r.body()).get("error").asText().startsWith("Søkeindeksen svarer ikke nå"), r.body());
         }
-        return waitsForTheIndex(server.port(), lead, "opplasting-uten-zk");
+        // the health says the truth: the index does not answer, but the server serves its users (kept in rotation)
+        HttpResponse<String> health = lead.send("GET", "/health", null, null);
+        assertEquals(200, health.statusCode(), health.body());
+        assertEquals("not answering", JSON.readTree(health.body()).get("index").asText(), health.body());
+        assertEquals("DEGRADED", JSON.readTree(health.body()).get("status").asText(), health.body());
+        return waitsForTheIndex(server.port(), lead, "opplasting-uten-zk", true);
     }
 
-    /** Uploads a bundle of two notes into the case {@code lager}; its job waits for the index: its id. */
-    private static String waitsForTheIndex(int port, Member member, String name) throws Exception {
+    /**
+     * Uploads a bundle of two notes into the case {@code lager}; its job waits for the index: its id. {@code atOnce}: the
+     * server knows its index cannot be written (ZooKeeper never reached), so the upload's own answer says waiting.
+     */
+    private static String waitsForTheIndex(int port, Member member, String name, boolean atOnce) throws Exception {
         Path zip = tmp.resolve(name + ".zip");
         zip(bundle(name, 2), zip);
         Member who = member == null ? Member.local(port) : member;
@@ -334,6 +346,9 @@ class ClusterFailureIT {
         assertEquals(202, up.statusCode(), up.body());
         String id = JSON.readTree(up.body()).get("id").asText();
         JsonNode job = JSON.readTree(up.body());
+        if (atOnce) {
+            assertEquals("waiting", job.get("state").asText(), "kept waiting at once, not tried first: " + up.body());
+        }
         // the ingestion's first read gives up after 10 s, a new connection to ZooKeeper after 15 s (5 s here)
         for (int i = 0; i < 240 && "running".equals(job.get("state").asText()); i++) {
             Thread.sleep(500);

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.index.IndexUnreachableException;
-import no.evidens.index.SearchRequest;
-import no.evidens.index.SearchResult;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.bundle.BundleRefused;
 import no.evidens.pipeline.ingest.Receipt;
@@ -198,22 +196,8 @@ class IngestJobsTest {
     void aWaitingJobIsNotTriedWhileTheIndexReadsButCannotBeWritten() throws Exception {
         waitingJobWithItsBundle();
         boolean[] writable = {false};
-        SearchOnlyIndex readsOnly = new SearchOnlyIndex() {
-            @Override
-            public SearchResult search(SearchRequest request) {
-                return null;
-            }
-
-            @Override
-            public boolean writable() {
-                return writable[0];
-            }
-        };
         AtomicInteger tries = new AtomicInteger();
-        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
-            tries.incrementAndGet();
-            throw new IllegalStateException("done here");
-        }, UploadRetries.probe(new SharedIndex(readsOnly)), Duration.ofHours(1));
+        IngestJobs jobs = writableWhen(writable, tries);
         try {
             jobs.retryWaiting();
             assertEquals(0, tries.get(), "not started while the index cannot be written");
@@ -225,6 +209,45 @@ class IngestJobsTest {
         } finally {
             jobs.close();
         }
+    }
+
+    /**
+     * An upload to a server whose index is known not to be writable now (a team server that has not reached its ZooKeeper
+     * yet) is kept and waits at once, in the words of a wait, rather than being tried and held for the connection's
+     * time-out; once the index can be written, the retries take it on.
+     */
+    @Test
+    void anUploadWhileTheIndexCannotBeWrittenWaitsAtOnceAndGoesOnLater() throws Exception {
+        Files.createDirectories(home.resolve("bundles"));
+        Path bundle = Files.write(home.resolve("bundles/opplasting.zip"), new byte[] {'P', 'K', 5, 6});
+        boolean[] writable = {false};
+        AtomicInteger tries = new AtomicInteger();
+        IngestJobs jobs = writableWhen(writable, tries);
+        try {
+            IngestJob job = jobs.take("sak-1", "bunke.zip", "Fjordvik", bundle);
+            jobs.retryWaiting();
+            assertEquals(0, tries.get(), "not tried while the index cannot be written");
+            assertEquals(IngestJob.WAITING, job.state, "kept, and waiting at once");
+            assertNull(job.view(Language.NB).get("error"), "waiting is no failure");
+            assertEquals(true, String.valueOf(job.view(Language.NB).get("waiting")).startsWith("Søkeindeksen svarer ikke nå"));
+            assertEquals(true, String.valueOf(job.view(Language.NN).get("waiting")).startsWith("Søkjeindeksen svarar ikkje no"));
+            assertEquals(IngestJob.WAITING, new IngestJobFiles(home).load().get(0).state(), "the file says so too");
+
+            writable[0] = true;
+            jobs.retryWaiting();
+            triedAndEnded(jobs, tries);
+            assertEquals(1, tries.get(), "taken on by the retries once the index can be written");
+        } finally {
+            jobs.close();
+        }
+    }
+
+    /** Jobs on a server whose index could be written while {@code writable[0]}; each ingestion counts a try and fails. */
+    private IngestJobs writableWhen(boolean[] writable, AtomicInteger tries) {
+        return new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+            tries.incrementAndGet();
+            throw new IllegalStateException("done here");
+        }, UploadRetries.probe(new SharedIndex(SearchOnlyIndex.writableWhen(() -> writable[0]))), Duration.ofHours(1));
     }
 
     /** A job kept waiting for the index, with its bundle under the home: job 3. */
