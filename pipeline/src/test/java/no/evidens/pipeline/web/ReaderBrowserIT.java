@@ -116,6 +116,12 @@ class ReaderBrowserIT {
         });
         assertTrue(driver.findElement(By.id("page-note")).getText().contains("rammet inn"));
         browser.view("reader-2-outlined-on-page");
+        // Away and back to the same selection within the outline's pause: the outline is drawn again, not left away
+        WebElement drawn = driver.findElement(By.cssSelector("#page-view svg rect"));
+        text.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT) + Keys.chord(Keys.SHIFT, Keys.ARROW_LEFT));
+        assertEquals(HEADING, selection().strip(), "back to the heading");
+        browser.wait.until(ExpectedConditions.stalenessOf(drawn));
+        browser.wait.until(d -> d.findElements(By.cssSelector("#page-view svg rect")).size() == 1);
 
         // Enter opens the attach dialog with the heading; a new finding is made without the mouse
         text.sendKeys(Keys.ENTER);

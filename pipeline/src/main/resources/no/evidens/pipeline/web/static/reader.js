@@ -236,6 +236,9 @@ const EvidensReader = (() => {
       if (!textBox.isConnected) { document.removeEventListener('selectionchange', onChange); return; }
       clearTimeout(timer);
       if (outline.childNodes.length) draw([]);
+      // The outline drawn is gone (or stale): ask again even when the selection comes back to the one last asked
+      // (shift+right then shift+left within the pause), else the page stays without its outline.
+      asked = '';
       timer = setTimeout(follow, 250);
     };
     document.addEventListener('selectionchange', onChange);
