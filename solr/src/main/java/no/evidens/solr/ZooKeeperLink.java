@@ -103,7 +103,7 @@ final class ZooKeeperLink implements AutoCloseable {
                     }
                     provider = p;
                 }
-                LOG.warn("SolrCloud's ZooKeeper at {} answers now: connected", target);
+                LOG.info("SolrCloud's ZooKeeper at {} answers now: connected", target);
                 return;
             } catch (RuntimeException e) {
                 lastFailure = e;
