@@ -13,7 +13,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class AnswerWriter {
     private final Response response;
-    private final Callback callback;
+    private Callback callback;
     private int status;
     private boolean sent;
 
@@ -42,6 +42,16 @@ final class AnswerWriter {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         sent = true;
         response.write(true, head || bytes.length == 0 ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(bytes), callback);
+    }
+
+    /**
+     * Lets the answer's connection close only once the rest of the request's body has been read and dropped (a refusal
+     * that says Connection: close while the client is still sending it): see {@link BodyDrain}.
+     */
+    void drainBodyAfter(org.eclipse.jetty.server.Request request) {
+        if (!sent) {
+            callback = BodyDrain.after(request, callback);
+        }
     }
 
     int status() {

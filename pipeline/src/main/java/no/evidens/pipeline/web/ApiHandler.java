@@ -203,9 +203,10 @@ final class ApiHandler extends Handler.Abstract {
 
     /**
      * Answers a refusal. A small unread body that has already arrived is dropped, so the connection can serve the next
-     * request; one still on its way is not waited for, and a large or unknown one is not read at all: the answer says
+     * request; one still on its way is not waited for, and a large or unknown one is not read first: the answer says
      * Connection: close (so a 413 is sent from the headers alone, a client that waits for 100-continue never sends the
-     * body, and a client that holds its body back holds no thread).
+     * body, and a client that holds its body back holds no thread). The rest of a body on its way is read after the
+     * answer, without a thread and for a few seconds at most ({@link BodyDrain}), so the close does not lose the answer.
      */
     private static void refuse(Exchange x, ApiError e) throws IOException {
         long declared;
@@ -215,10 +216,16 @@ final class ApiHandler extends Handler.Abstract {
             declared = -1;
         }
         boolean chunked = x.header("Transfer-Encoding") != null;
-        if (declared > DISCARD_LIMIT || chunked || "100-continue".equalsIgnoreCase(x.header("Expect"))) {
+        boolean continues = "100-continue".equalsIgnoreCase(x.header("Expect"));
+        if (declared > DISCARD_LIMIT || chunked || continues) {
             x.responseHeader("Connection", "close");
+            if (!continues) {
+                // a body on its way: read to its end after the answer, so the close does not reset the answer away
+                x.drainBodyAfterAnswer();
+            }
         } else if (declared > 0 && !x.dropArrivedBody(DISCARD_LIMIT)) {
             x.responseHeader("Connection", "close");
+            x.drainBodyAfterAnswer();
         }
         x.error(e.status(), ErrorTexts.message(ErrorTexts.language(x), e), e.field());
     }

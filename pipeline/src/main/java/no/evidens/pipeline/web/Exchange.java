@@ -198,6 +198,11 @@ final class Exchange {
         return body.dropArrived(max);
     }
 
+    /** The answer goes out at once; the connection closes once the rest of the body is read (see {@link BodyDrain}). */
+    void drainBodyAfterAnswer() {
+        answer.drainBodyAfter(request);
+    }
+
     /** Refuses the request with 405 unless its method is one of these (HEAD goes where GET does). */
     void allow(String... methods) {
         List<String> ok = List.of(methods);

@@ -156,6 +156,47 @@ class ErrorPagesIT {
         }
     }
 
+    /**
+     * A body refused from its length while the client is still sending it (a browser uploading too much): the client
+     * can send the rest and then read its 413 page. (Before, the server closed the connection at once with the body
+     * unread, the client's next write was reset, and the answer was lost: "no bytes received" instead of the page.) A
+     * client that holds the rest back gets its answer at once and its connection closed, not held open.
+     */
+    @Test
+    void aBodyRefusedWhileOnItsWayStillGetsItsAnswer() throws Exception {
+        int length = 2 << 20;
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(bodyHeaders(length));
+            byte[] piece = new byte[64 << 10];
+            java.util.Arrays.fill(piece, (byte) ' ');
+            for (int sent = 0; sent < length; sent += piece.length) {
+                out.write(piece);
+                out.flush();
+                Thread.sleep(10);
+            }
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("<h1>Forespørselen er for stor</h1>"), answer);
+            assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answer);
+        }
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(bodyHeaders(length));
+            s.getOutputStream().write(" ".repeat(100).getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            // read until the server closes: within its few seconds of reading the rest, long before this read gives up
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        }
+    }
+
+    private byte[] bodyHeaders(int length) {
+        return ("POST /api/body HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: " + HTML + "\r\nContent-Type: application/json\r\n"
+                + WebServer.TOKEN_HEADER + ": " + TOKEN + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** A request sent as written (HttpClient would encode it), asking for HTML; the whole answer. */
     private String raw(String requestLine) throws Exception {
         try (Socket s = new Socket("127.0.0.1", port)) {
