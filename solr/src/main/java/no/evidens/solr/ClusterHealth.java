@@ -44,8 +44,22 @@ public final class ClusterHealth implements AutoCloseable {
     /** The most a caller waits for a look (its steps' bounds and a margin); after that it is told ZooKeeper did not answer. */
     static final long WAIT_MS = ZOOKEEPER_BOUND_MS + NODE_BOUND_MS + 1_000;
 
-    private final SolrNodes nodes;
-    private final boolean ownsNodes;
+    /** Where a look reads the cluster's state. */
+    interface StateSource {
+        /** Whether ZooKeeper answers the connection now, told at once. */
+        boolean inSession();
+
+        /** What ZooKeeper holds now (may wait on it: a look gives it {@link #ZOOKEEPER_BOUND_MS}). */
+        Snapshot read();
+    }
+
+    /** What ZooKeeper holds: the live nodes, the collection (null when there is none) and the nodes' URL scheme. */
+    record Snapshot(Set<String> live, DocCollection collection, String scheme) {
+    }
+
+    private final StateSource source;
+    /** Closed with the look: a command's own connection; null for a server's, which its index closes. */
+    private final SolrNodes owned;
     /** Reads of ZooKeeper's state, one at a time: a read that hangs holds only this thread, and the next look's read waits. */
     private final ExecutorService zookeeperReads = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "evidens-solr-health");
@@ -58,13 +72,32 @@ public final class ClusterHealth implements AutoCloseable {
     private long lastAtMs;
     private CompletableFuture<IndexHealth> inFlight;
 
+    /** Looks at the cluster of {@code nodes} (a server's: its connection to ZooKeeper). */
     ClusterHealth(SolrNodes nodes) {
-        this(nodes, false);
+        this(zooKeeperOf(nodes), null);
     }
 
-    private ClusterHealth(SolrNodes nodes, boolean ownsNodes) {
-        this.nodes = nodes;
-        this.ownsNodes = ownsNodes;
+    ClusterHealth(StateSource source, SolrNodes owned) {
+        this.source = source;
+        this.owned = owned;
+    }
+
+    private static StateSource zooKeeperOf(SolrNodes nodes) {
+        return new StateSource() {
+            @Override
+            public boolean inSession() {
+                ZooKeeperLink zk = nodes.zooKeeper();
+                return zk != null && zk.inSession();
+            }
+
+            @Override
+            public Snapshot read() {
+                ZkClientClusterStateProvider state = nodes.zooKeeper().ifConnected();
+                Set<String> live = new TreeSet<>(state.getLiveNodes());
+                ClusterState.CollectionRef ref = state.getState(nodes.target().collection());
+                return new Snapshot(live, ref == null ? null : ref.get(), state.getClusterProperty("urlScheme", "http"));
+            }
+        };
     }
 
     /**
@@ -81,7 +114,7 @@ public final class ClusterHealth implements AutoCloseable {
             }
             throw e;
         }
-        try (ClusterHealth health = new ClusterHealth(nodes, true)) {
+        try (ClusterHealth health = new ClusterHealth(zooKeeperOf(nodes), nodes)) {
             return health.now();
         }
     }
@@ -127,12 +160,10 @@ public final class ClusterHealth implements AutoCloseable {
 
     /** One look, within about {@link #ZOOKEEPER_BOUND_MS} and {@link #NODE_BOUND_MS}. */
     private IndexHealth look() {
-        ZooKeeperLink zk = nodes.zooKeeper();
-        ZkClientClusterStateProvider state = zk == null || !zk.inSession() ? null : zk.ifConnected();
-        if (state == null) {
+        if (!source.inSession()) {
             return IndexHealth.of(IndexHealth.State.ZOOKEEPER_UNREACHABLE, NODE_BOUND_MS);
         }
-        Future<Snapshot> read = zookeeperReads.submit(() -> snapshot(state));
+        Future<Snapshot> read = zookeeperReads.submit(source::read);
         Snapshot seen;
         try {
             seen = read.get(ZOOKEEPER_BOUND_MS, TimeUnit.MILLISECONDS);
@@ -152,16 +183,6 @@ public final class ClusterHealth implements AutoCloseable {
         }
         return ClusterVerdict.judge(ClusterVerdict.shards(seen.collection(), seen.live()), seen.live(),
                 answering(seen.live(), seen.scheme()), NODE_BOUND_MS);
-    }
-
-    /** What ZooKeeper holds now: the live nodes, the collection (null when there is none) and the nodes' URL scheme. */
-    private record Snapshot(Set<String> live, DocCollection collection, String scheme) {
-    }
-
-    private Snapshot snapshot(ZkClientClusterStateProvider state) {
-        Set<String> live = new TreeSet<>(state.getLiveNodes());
-        ClusterState.CollectionRef ref = state.getState(nodes.target().collection());
-        return new Snapshot(live, ref == null ? null : ref.get(), state.getClusterProperty("urlScheme", "http"));
     }
 
     /** The live nodes that answer Solr's health request within the bound (any answer: a node that says it is unwell answers). */
@@ -210,9 +231,9 @@ public final class ClusterHealth implements AutoCloseable {
             }
         }
         clients.clear();
-        if (ownsNodes) {
+        if (owned != null) {
             try {
-                nodes.close();
+                owned.close();
             } catch (IOException ignored) {
                 // a command's connection, closed after its look
             }
