@@ -129,9 +129,10 @@ final class SolrCommand extends CommandGroup {
             long s = h.boundMs() / 1000;
             return switch (h.state()) {
                 case OK -> "Every shard has a leader that answers and every replica is active.";
-                case ZOOKEEPER_UNREACHABLE -> "ZooKeeper does not answer (or not within " + s + " s). Still works: sign-in, cases, findings,"
-                        + " exports and the audit trail, and searches while the nodes answer. Waits: uploads and the inbox (they go in by"
-                        + " themselves once ZooKeeper answers). To do: check that the ZooKeeper ensemble runs and can be reached from here.";
+                case ZOOKEEPER_UNREACHABLE -> "ZooKeeper does not answer. Still works: sign-in, cases, findings, exports and the audit"
+                        + " trail; searches too, while the nodes answer, on a server that was connected before ZooKeeper went away. Waits:"
+                        + " uploads and the inbox (they go in by themselves once ZooKeeper answers). To do: check that the ZooKeeper"
+                        + " ensemble runs and can be reached from here.";
                 case NO_LIVE_NODE -> "No Solr node is listed live in ZooKeeper. Still works: sign-in, cases, findings, exports and the"
                         + " audit trail. Fails: searches, documents and the overview (503); uploads wait. To do: start the Solr nodes and"
                         + " read their logs for why they stopped.";
