@@ -77,6 +77,7 @@ public final class ClusterHealth implements AutoCloseable {
         this(zooKeeperOf(nodes), null);
     }
 
+    /** Looks at the state {@code source} reads; {@code owned}, when not null, is closed with this (a command's connection). */
     ClusterHealth(StateSource source, SolrNodes owned) {
         this.source = source;
         this.owned = owned;
