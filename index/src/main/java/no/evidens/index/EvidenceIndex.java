@@ -23,6 +23,15 @@ public interface EvidenceIndex extends AutoCloseable {
     boolean writable();
 
     /**
+     * What the back end finds when it looks at its cluster now: which part fails, if any. Bounded in time (a node that does
+     * not answer within a short while is said to hang) and cached for a few seconds, so a health check polled often costs
+     * little. Empty for an index that has no cluster (the embedded one).
+     */
+    default Optional<IndexHealth> health() {
+        return Optional.empty();
+    }
+
+    /**
      * Searches with every word required; when no passage holds them all and the query is plain words,
      * searches again with any word enough (the result says it is relaxed).
      *

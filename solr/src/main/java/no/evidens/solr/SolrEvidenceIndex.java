@@ -20,6 +20,7 @@ import org.apache.solr.common.SolrException;
 
 import no.evidens.index.DocumentCap;
 import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexHealth;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.IndexUnreachableException;
 import no.evidens.index.NoIndexException;
@@ -42,6 +43,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
     private final String collection;
     private final Analyzer queryAnalyzer;
     private final SolrSearches searches;
+    private final ClusterHealth health;
 
     /**
      * A searcher over the collection at {@code target}, connected to its ZooKeeper now (a command's).
@@ -58,6 +60,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         this.collection = target.collection();
         this.queryAnalyzer = queryAnalyzer;
         this.searches = new SolrSearches();
+        this.health = new ClusterHealth(nodes);
     }
 
     /**
@@ -78,6 +81,15 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
     @Override
     public boolean writable() {
         return nodes.writable();
+    }
+
+    /**
+     * What a look at the cluster finds: ZooKeeper, the collection, each shard's leader, each live node's answer; bounded in
+     * time and kept for a few seconds ({@link ClusterHealth}).
+     */
+    @Override
+    public Optional<IndexHealth> health() {
+        return Optional.of(health.now());
     }
 
     private QueryResponse query(SolrQuery q) throws IOException {
@@ -223,6 +235,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
 
     @Override
     public void close() throws IOException {
+        health.close();
         nodes.close();
     }
 

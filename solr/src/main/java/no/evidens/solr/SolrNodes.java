@@ -137,6 +137,11 @@ final class SolrNodes implements AutoCloseable {
         return target;
     }
 
+    /** The connection to ZooKeeper; null when the live nodes come from elsewhere (a test's). */
+    ZooKeeperLink zooKeeper() {
+        return zk;
+    }
+
     /**
      * Base URLs of the live nodes, e.g. {@code http://10.0.0.5:8983/solr}.
      *

@@ -1,20 +1,26 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import no.evidens.index.IndexHealth;
+import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
+import no.evidens.solr.ClusterHealth;
 import no.evidens.solr.SolrSetup;
 import no.evidens.solr.SolrTarget;
 
-/** {@code evidens solr init}: the evidence index on an existing SolrCloud. */
-@Command(name = "solr", mixinStandardHelpOptions = true, subcommands = SolrCommand.Init.class,
-        description = "The evidence index on SolrCloud (see: evidens solr init --help).")
+/** {@code evidens solr init}: the evidence index on an existing SolrCloud; {@code evidens solr status}: what of it fails. */
+@Command(name = "solr", mixinStandardHelpOptions = true, subcommands = {SolrCommand.Init.class, SolrCommand.Status.class},
+        description = "The evidence index on SolrCloud (see: evidens solr init --help, evidens solr status --help).")
 final class SolrCommand extends CommandGroup {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
@@ -72,6 +78,77 @@ final class SolrCommand extends CommandGroup {
 
         private static String count(int n, String what) {
             return n + " " + what + (n == 1 ? "" : "s");
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = {"Look at the SolrCloud the home's index lives on: ZooKeeper, the collection, each shard's leader and "
+                    + "each live node's answer (2 s each). Says what fails, what still works and what to do.",
+                "Exit status 0 when nothing fails, 3 when something does (the same look as the web server's GET /health)."})
+    static final class Status implements Callable<Integer> {
+        /** The exit status when some part of the cluster fails. */
+        static final int FAILING = 3;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        HomeOption home;
+
+        @Option(names = "--json", description = "Print the state as JSON: {\"solr\", \"code\", \"nodes\", \"shards\", \"text\"}.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            IndexBackend backend = IndexBackend.of(home.resolve());
+            if (!backend.isSolr()) {
+                throw new IllegalArgumentException("this home's index is embedded, not on SolrCloud: give --solr ZK_HOST[/chroot][#collection], "
+                        + "or put 'solr: ZK_HOST' in " + home.resolve().root().resolve(IndexBackend.SETTINGS));
+            }
+            IndexHealth h = ClusterHealth.check(backend.solr());
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("solr", backend.solr().toString());
+                o.put("code", h.state().code());
+                o.put("nodes", h.nodes());
+                o.put("shards", h.shards());
+                o.put("text", said(h));
+                out.println(Json.write(o));
+            } else {
+                out.println("SolrCloud " + backend.solr() + ": " + h.state().code());
+                out.println(said(h));
+            }
+            out.flush();
+            return h.state() == IndexHealth.State.OK ? 0 : FAILING;
+        }
+
+        /** What the state means, what still works and what to do, in English (the web's /health says it in Norwegian). */
+        static String said(IndexHealth h) {
+            String nodes = String.join(", ", h.nodes());
+            long s = h.boundMs() / 1000;
+            return switch (h.state()) {
+                case OK -> "Every shard has a leader that answers and every replica is active.";
+                case ZOOKEEPER_UNREACHABLE -> "ZooKeeper does not answer. Still works: sign-in, cases, findings, exports and the audit"
+                        + " trail; searches too, while the nodes answer, on a server that was connected before ZooKeeper went away. Waits:"
+                        + " uploads and the inbox (they go in by themselves once ZooKeeper answers). To do: check that the ZooKeeper"
+                        + " ensemble runs and can be reached from here.";
+                case NO_LIVE_NODE -> "No Solr node is listed live in ZooKeeper. Still works: sign-in, cases, findings, exports and the"
+                        + " audit trail. Fails: searches, documents and the overview (503); uploads wait. To do: start the Solr nodes and"
+                        + " read their logs for why they stopped.";
+                case COLLECTION_MISSING -> "The collection does not exist on the cluster. Still works: sign-in, cases, findings, exports"
+                        + " and the audit trail. Fails: searches and ingestion. To do: run evidens solr init against the cluster; if the"
+                        + " collection was deleted, ingest the bundles again after it.";
+                case SHARD_WITHOUT_LEADER -> "Shard " + String.join(", ", h.shards()) + " has no active leader on a node that answers"
+                        + " (nodes: " + nodes + "). Still works: sign-in, cases, findings, exports and the audit trail. Fails: writes to"
+                        + " those shards (uploads wait), and searches while no other replica of the shard is active. To do: start the nodes"
+                        + " again; if no replica comes back, have the cluster elect a new leader (Collections API: FORCELEADER).";
+                case NODE_HUNG -> "Node " + nodes + " is listed live but does not answer within " + s + " s. Still works: searches and"
+                        + " ingestion, since every shard has a leader that answers; a request that tries the node first waits for it (at"
+                        + " most one every 30 s). To do: restart the node, and look in its log for memory exhaustion or long pauses.";
+                case REPLICAS_DOWN -> "Some replicas are down (nodes: " + nodes + "), but every shard has a leader that answers:"
+                        + " searches and ingestion work. To do: start the nodes again; their replicas catch up by themselves.";
+            };
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexHealth;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
@@ -103,6 +104,11 @@ public final class CurrentVersions implements EvidenceIndex {
     @Override
     public boolean writable() {
         return index.writable();
+    }
+
+    @Override
+    public Optional<IndexHealth> health() {
+        return index.health();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -26,9 +27,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import no.evidens.findings.FindingStore;
+import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexHealth;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * Running as a service: {@code GET /health} (is the server up, can it read its index and findings
@@ -77,7 +82,7 @@ final class ServiceEndpoints extends Handler.Wrapper {
                 return true;
             }
             if ("/health".equals(path)) {
-                Map<String, Object> h = health(home, index);
+                Map<String, Object> h = health(home, index, JsonErrors.language(request));
                 send(response, callback, httpStatus(h), "application/json; charset=utf-8", Json.write(h));
             } else {
                 send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
@@ -104,16 +109,25 @@ final class ServiceEndpoints extends Handler.Wrapper {
     }
 
     /**
-     * The server's state for operators: the index {@code ok}, {@code none yet}, {@code not answering} (what its back end
-     * knows at once, asking nothing: a SolrCloud whose ZooKeeper is not reached or that names no live node; meanwhile
-     * sign-in, findings, exports and the trail still work, so the server is {@code DEGRADED}, not down) or {@code
-     * unreadable}; the findings store {@code ok, schema N}, {@code none yet} or {@code unavailable}.
+     * The server's state for operators: the index {@code ok}, {@code none yet}, {@code not answering} or {@code unreadable};
+     * the findings store {@code ok, schema N}, {@code none yet} or {@code unavailable}. A clustered index (SolrCloud) is
+     * looked at ({@link EvidenceIndex#health()}: bounded, kept for a few seconds): {@code not answering} when a part it
+     * needs fails (ZooKeeper, every node, a shard's leader), {@code none yet} without its collection, else {@code ok}; the
+     * server is {@code DEGRADED} (not down: sign-in, findings, exports and the trail still work) whenever any part fails,
+     * and a {@code detail} says which, what still works and what to do, in {@code language}. The embedded index has no
+     * such look: {@code ok} or {@code none yet}, as before.
      */
-    static Map<String, Object> health(EvidensHome home, SharedIndex index) {
+    static Map<String, Object> health(EvidensHome home, SharedIndex index, Language language) {
         Map<String, Object> out = new LinkedHashMap<>();
         String status = "UP";
+        Map<String, Object> detail = null;
         try {
-            if (!index.writable()) {
+            Optional<IndexHealth> cluster = index.health();
+            if (cluster.isPresent()) {
+                out.put("index", IndexHealthWords.index(cluster.get()));
+                status = IndexHealthWords.status(cluster.get());
+                detail = IndexHealthWords.detail(cluster.get(), Texts.of(language));
+            } else if (!index.writable()) {
                 out.put("index", "not answering");
                 status = "DEGRADED";
             } else {
@@ -134,6 +148,9 @@ final class ServiceEndpoints extends Handler.Wrapper {
             out.put("findings", "none yet");
         }
         out.put("status", status);
+        if (detail != null) {
+            out.put("detail", detail);
+        }
         return out;
     }
 

@@ -1,6 +1,9 @@
 package no.evidens.pipeline.web;
 
+import java.util.Optional;
+
 import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexHealth;
 import no.evidens.pipeline.findings.SearcherSource;
 
 /**
@@ -30,6 +33,11 @@ final class SharedIndex implements SearcherSource {
     /** Whether the index could be written now, as its back end knows at once ({@link EvidenceIndex#writable()}). */
     boolean writable() {
         return searcher.writable();
+    }
+
+    /** What a look at the index's cluster finds; empty for the embedded index ({@link EvidenceIndex#health()}). */
+    Optional<IndexHealth> health() {
+        return searcher.health();
     }
 
     @Override

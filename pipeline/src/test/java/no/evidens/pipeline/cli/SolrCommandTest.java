@@ -1,11 +1,13 @@
 package no.evidens.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import no.evidens.index.IndexHealth;
 import no.evidens.solr.SolrSetup;
 
 /** {@code solr init}'s line counts shards, replicas and nodes in plain English: one shard, two shards. */
@@ -18,5 +20,19 @@ class SolrCommandTest {
                 SolrCommand.Init.said(new SolrSetup.Outcome("evidens", "arkiv", true, 2, 2, List.of("a:8983_solr", "b:8983_solr"))));
         assertEquals("config set 'evidens' uploaded; collection 'evidens' already there (kept, reloaded with the new config set) (2 live nodes)",
                 SolrCommand.Init.said(new SolrSetup.Outcome("evidens", "evidens", false, 2, 2, List.of("a:8983_solr", "b:8983_solr"))));
+    }
+
+    /** {@code solr status} says in English what fails, what still works and what to do, naming the nodes and shards. */
+    @Test
+    void theStatusSaysWhatFailsWhatWorksAndWhatToDo() {
+        assertEquals("Shard shard2 has no active leader on a node that answers (nodes: b:8983_solr). Still works: sign-in, cases, findings,"
+                + " exports and the audit trail. Fails: writes to those shards (uploads wait), and searches while no other replica of the"
+                + " shard is active. To do: start the nodes again; if no replica comes back, have the cluster elect a new leader"
+                + " (Collections API: FORCELEADER).", SolrCommand.Status.said(new IndexHealth(IndexHealth.State.SHARD_WITHOUT_LEADER,
+                        List.of("b:8983_solr"), List.of("shard2"), 2_000)));
+        for (IndexHealth.State s : IndexHealth.State.values()) {
+            String said = SolrCommand.Status.said(IndexHealth.of(s, 2_000));
+            assertTrue(s == IndexHealth.State.OK || said.contains("To do: "), s + ": " + said);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexHealth;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
@@ -29,6 +30,21 @@ public abstract class SearchOnlyIndex implements EvidenceIndex {
             @Override
             public boolean writable() {
                 return writable.getAsBoolean();
+            }
+        };
+    }
+
+    /** An index that finds nothing and whose look at its cluster finds {@code health} (a SolrCloud's). */
+    public static SearchOnlyIndex withHealth(IndexHealth health) {
+        return new SearchOnlyIndex() {
+            @Override
+            public SearchResult search(SearchRequest request) {
+                return null;
+            }
+
+            @Override
+            public Optional<IndexHealth> health() {
+                return Optional.of(health);
             }
         };
     }

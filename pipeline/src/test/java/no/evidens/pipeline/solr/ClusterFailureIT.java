@@ -38,6 +38,7 @@ import no.evidens.pipeline.findings.AuditService;
 import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.fixture.SolrTestCluster;
 import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.web.Exposure;
 import no.evidens.pipeline.web.WebConfig;
 import no.evidens.pipeline.web.WebServer;
@@ -240,6 +241,11 @@ class ClusterFailureIT {
                     HttpResponse<String> r = lead.send("GET", path, null, null);
                     assertEquals(200, r.statusCode(), path + ": " + r.body());
                 }
+                // the health names ZooKeeper, not "the index": what to fix, what still works
+                JsonNode noZk = JSON.readTree(lead.send("GET", "/health", null, null).body());
+                assertEquals(List.of("not answering", "DEGRADED", "zookeeper-unreachable"), List.of(noZk.get("index").asText(),
+                        noZk.get("status").asText(), noZk.get("detail").get("code").asText()), noZk.toString());
+                assertTrue(noZk.get("detail").get("text").asText().startsWith("ZooKeeper svarer ikke"), noZk.toString());
                 HttpResponse<String> created = ola.send("POST", "/api/findings", "application/json", ("{\"case\":\"lager\",\"kind\":"
                         + "\"avvik\",\"title\":\"Uten ZooKeeper\",\"evidence\":{\"passageId\":\"" + passage + "\"}}").getBytes(StandardCharsets.UTF_8));
                 assertEquals(201, created.statusCode(), created.body());
@@ -270,10 +276,9 @@ class ClusterFailureIT {
                 back = lead.send("GET", "/api/search?q=saksbehandler&case=lager", null, null);
             }
             assertEquals(200, back.statusCode(), back.body());
-            HttpResponse<String> healthy = lead.send("GET", "/health", null, null);
-            assertEquals(200, healthy.statusCode(), healthy.body());
-            assertEquals("ok", JSON.readTree(healthy.body()).get("index").asText(), healthy.body());
-            assertEquals("UP", JSON.readTree(healthy.body()).get("status").asText(), healthy.body());
+            // UP once every replica is active again (a replica may still be recovering after ZooKeeper's return)
+            JsonNode healthy = health(restarted.port(), "ok", Language.NB);
+            assertEquals(List.of("ok", "UP"), List.of(healthy.get("index").asText(), healthy.get("status").asText()), healthy.toString());
             goesOnByItself(restarted.port(), lead, restartedJob, 2);
         } finally {
             if (restarted != null) {
@@ -283,6 +288,111 @@ class ClusterFailureIT {
         CliRun taken = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
         assertEquals(0, taken.code(), taken.out() + taken.err());
         assertTrue(Files.exists(inbox.resolve("done").resolve("innboks-zk.zip")), taken.out());
+    }
+
+    /**
+     * A node listed live in ZooKeeper that takes the connection and never answers (hung, not gone): the health names it,
+     * says searches and ingestion still work, and is DEGRADED; {@code evidens solr status} says the same in English, exit 3.
+     */
+    @Test
+    @Order(5)
+    void aHungNodeListedLiveIsNamed() throws Exception {
+        try (ClusterParts parts = new ClusterParts(cluster.zkAddress());
+             WebServer web = WebServer.start(new EvidensHome(home), 0, "testar")) {
+            String hung = parts.addHungNode();
+            JsonNode h = health(web.port(), "node-hung", Language.NB);
+            assertEquals(List.of("ok", "DEGRADED", List.of(hung)), List.of(h.get("index").asText(), h.get("status").asText(),
+                    strings(h.get("detail").get("nodes"))), h.toString());
+            assertTrue(h.get("detail").get("text").asText().startsWith("Noden " + hung + " er registrert som levende, men svarer ikke innen 2 s."),
+                    h.toString());
+            JsonNode nn = health(web.port(), "node-hung", Language.NN);
+            assertTrue(nn.get("detail").get("text").asText().startsWith("Noden " + hung + " er registrert som levande, men svarar ikkje"), nn.toString());
+            CliRun status = CliRun.inHome(home, "solr", "status");
+            assertEquals(3, status.code(), status.out() + status.err());
+            assertTrue(status.out().startsWith("SolrCloud " + cluster.address(COLLECTION) + ": node-hung\nNode " + hung
+                    + " is listed live but does not answer within 2 s. Still works: searches and ingestion"), status.out());
+        }
+    }
+
+    /** A collection deleted under a running server (which had found it): the health says it is missing and what to run. */
+    @Test
+    @Order(6)
+    void aCollectionDeletedUnderARunningServerIsSaidMissing() throws Exception {
+        Path gone = Files.createDirectories(tmp.resolve("home-kortlevd"));
+        Files.writeString(gone.resolve(IndexBackend.SETTINGS), "solr: " + cluster.address("kortlevd") + "\n");
+        SolrSetup.init(SolrTarget.parse(cluster.address("kortlevd")), 1, 1);
+        try (ClusterParts parts = new ClusterParts(cluster.zkAddress());
+             WebServer web = WebServer.start(new EvidensHome(gone), 0, "testar")) {
+            assertEquals("UP", health(web.port(), "ok", Language.NB).get("status").asText());
+            parts.deleteCollection("kortlevd");
+            JsonNode h = health(web.port(), "collection-missing", Language.NB);
+            assertEquals(List.of("none yet", "DEGRADED"), List.of(h.get("index").asText(), h.get("status").asText()), h.toString());
+            assertTrue(h.get("detail").get("text").asText().contains("kjør «evidens solr init» mot klyngen"), h.toString());
+        }
+        CliRun status = CliRun.inHome(gone, "solr", "status", "--json");
+        assertEquals(3, status.code(), status.out() + status.err());
+        assertEquals("collection-missing", JSON.readTree(status.out()).get("code").asText(), status.out());
+    }
+
+    /**
+     * One node of two stopped: the collection with a replica of its one shard on each node is served by the other (replicas
+     * down, the stopped node named, searches and ingestion work); the collection with one replica of each of two shards has
+     * lost a shard (no leader: not answering). The class's last test: the node is not started again.
+     */
+    @Test
+    @Order(7)
+    void aNodeStoppedLeavesReplicasDownHereAndAShardWithoutLeaderThere() throws Exception {
+        Path halved = Files.createDirectories(tmp.resolve("home-halvert"));
+        Files.writeString(halved.resolve(IndexBackend.SETTINGS), "solr: " + cluster.address("halvert") + "\n");
+        SolrSetup.init(SolrTarget.parse(cluster.address("halvert")), 2, 1);
+        try (ClusterParts parts = new ClusterParts(cluster.zkAddress());
+             WebServer both = WebServer.start(new EvidensHome(home), 0, "testar");
+             WebServer half = WebServer.start(new EvidensHome(halved), 0, "testar")) {
+            List<String> before = parts.liveNodes();
+            cluster.stopNode(1);
+            List<String> stopped = new java.util.ArrayList<>(before);
+            stopped.removeAll(parts.liveNodes());
+            assertEquals(1, stopped.size(), before + " then " + parts.liveNodes());
+            JsonNode served = health(both.port(), "replicas-down", Language.NB);
+            assertEquals(List.of("ok", "DEGRADED", stopped), List.of(served.get("index").asText(), served.get("status").asText(),
+                    strings(served.get("detail").get("nodes"))), served.toString());
+            assertTrue(served.get("detail").get("text").asText().contains("søk og innlesing virker"), served.toString());
+            // the default placement puts the two shards on the two nodes: the stopped node took one of them with it
+            JsonNode lost = health(half.port(), "shard-without-leader", Language.NB);
+            assertEquals(List.of("not answering", "DEGRADED", stopped), List.of(lost.get("index").asText(), lost.get("status").asText(),
+                    strings(lost.get("detail").get("nodes"))), lost.toString());
+            assertEquals(1, lost.get("detail").get("shards").size(), lost.toString());
+            CliRun status = CliRun.inHome(home, "solr", "status", "--json");
+            assertEquals(3, status.code(), status.out() + status.err());
+            assertEquals("replicas-down", JSON.readTree(status.out()).get("code").asText(), status.out());
+        }
+    }
+
+    /**
+     * {@code /health} of the server at {@code port} in {@code language}, asked again (a look is kept 5 s) until its detail
+     * says {@code code} or 60 s have passed; the answer is 200 throughout (a degraded server stays in rotation).
+     */
+    private static JsonNode health(int port, String code, Language language) throws Exception {
+        JsonNode h = null;
+        for (int i = 0; i < 120; i++) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                    .header("Accept-Language", language.code()).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, r.statusCode(), r.body());
+            h = JSON.readTree(r.body());
+            if (h.has("detail") && code.equals(h.get("detail").get("code").asText())) {
+                return h;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(code, h.has("detail") ? h.get("detail").get("code").asText() : null, h.toString());
+        return h;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     /** A second home on the class's collection, with {@code kari} as the lead of {@code lager}. */
@@ -331,6 +441,7 @@ class ClusterFailureIT {
         assertEquals(200, health.statusCode(), health.body());
         assertEquals("not answering", JSON.readTree(health.body()).get("index").asText(), health.body());
         assertEquals("DEGRADED", JSON.readTree(health.body()).get("status").asText(), health.body());
+        assertEquals("zookeeper-unreachable", JSON.readTree(health.body()).get("detail").get("code").asText(), health.body());
         return waitsForTheIndex(server.port(), lead, "opplasting-uten-zk", true);
     }
 

@@ -1,0 +1,60 @@
+package no.evidens.pipeline.solr;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.common.cloud.SolrZkClient;
+import org.apache.zookeeper.CreateMode;
+
+/**
+ * A test's own hands on a running SolrCloud, beside its nodes: the live nodes ZooKeeper lists, a collection deleted, and a
+ * node that hangs — a socket that takes connections and never answers, listed live in ZooKeeper as a node registers itself
+ * (an ephemeral entry under {@code /live_nodes}), gone when this is closed. The test cluster runs its nodes in one JVM,
+ * so none of its own can be frozen alone.
+ */
+final class ClusterParts implements AutoCloseable {
+    private static final String LIVE = "/live_nodes";
+    private final SolrZkClient zk;
+    private ServerSocket hung;
+
+    /** Connected to the cluster's ZooKeeper at {@code zkAddress} (with Solr's chroot). */
+    ClusterParts(String zkAddress) {
+        zk = new SolrZkClient.Builder().withUrl(zkAddress).withTimeout(30, TimeUnit.SECONDS).withConnTimeOut(30, TimeUnit.SECONDS).build();
+    }
+
+    /** The live nodes' names, sorted ({@code host:port_solr}). */
+    List<String> liveNodes() throws Exception {
+        return List.copyOf(new TreeSet<>(zk.getChildren(LIVE, null, true)));
+    }
+
+    /** Lists a node live that takes connections and never answers; its name. */
+    String addHungNode() throws Exception {
+        hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        String name = "127.0.0.1:" + hung.getLocalPort() + "_solr";
+        zk.create(LIVE + "/" + name, null, CreateMode.EPHEMERAL, true);
+        return name;
+    }
+
+    /** Deletes {@code collection} through the Collections API of a live node. */
+    void deleteCollection(String collection) throws Exception {
+        String node = liveNodes().get(0);
+        try (HttpJdkSolrClient solr = new HttpJdkSolrClient.Builder("http://" + node.substring(0, node.indexOf('_')) + "/solr").build()) {
+            CollectionAdminRequest.deleteCollection(collection).process(solr);
+        }
+    }
+
+    /** The hung node's entry goes with this session; its socket is closed. */
+    @Override
+    public void close() throws IOException {
+        zk.close();
+        if (hung != null) {
+            hung.close();
+        }
+    }
+}
