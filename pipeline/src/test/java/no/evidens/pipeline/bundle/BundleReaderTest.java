@@ -197,4 +197,23 @@ class BundleReaderTest {
         assertTrue(e.get("journaler/nuller.txt").problem().contains("zip bomb"), e.get("journaler/nuller.txt").problem());
         assertNull(e.get("journaler/notat.txt").problem());
     }
+
+    @Test
+    void aWindowsZipWithAnExcelManifestIsReadAsItsSenderMadeIt() throws IOException {
+        Path zip = tmp.resolve("lyngvik-2026.zip");
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("journaler\\Journalnotat Ørnes.txt", "Notat.".getBytes(StandardCharsets.UTF_8));
+        entries.put("styringsdokumenter\\Årsplan.txt", "Plan.".getBytes(StandardCharsets.UTF_8));
+        entries.put("manifest.csv", ("path;type;title;date\r\njournaler\\journalnotat ørnes.txt;;\"Notat; Ørnes\";31.01.2026\r\n"
+                + "journaler\\Brev til Åse.txt;;;\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        no.evidens.pipeline.fixture.WindowsZips.explorer(zip, entries);
+        Map<String, BundleEntry> e = byPath(new BundleReader().read(zip, tmp.resolve("work")));
+        assertEquals(java.util.Set.of("journaler/Journalnotat Ørnes.txt", "styringsdokumenter/Årsplan.txt", "journaler/Brev til Åse.txt"),
+                e.keySet());
+        BundleEntry notat = e.get("journaler/Journalnotat Ørnes.txt");
+        assertEquals("Notat; Ørnes", notat.title(), "the row names the file in another case and with backslashes");
+        assertEquals("2026-01-31", notat.date());
+        assertTrue(notat.named());
+        assertEquals(Reason.MISSING.text(), e.get("journaler/Brev til Åse.txt").problem());
+    }
 }
