@@ -101,7 +101,9 @@ public final class BundleReader {
      * The bundle's entries, sorted by path, each the manifest names given its row ({@link Manifest#resolve}: as written,
      * or as Windows spells it), with a line of its own ({@link Reason#MISSING}) for each file the manifest names that is
      * not among them: evidence the sender listed is then accounted for as failed, not silently absent. A path under a
-     * folder that could not be read is not added: that folder's own line says its files are not listed.
+     * folder that could not be read is not added: that folder's own line says its files are not listed. A file the
+     * system made ({@link SystemFiles}: Thumbs.db, an Office lock file, __MACOSX/ …) that the manifest does not name is
+     * given the problem {@link Reason#SYSTEM_FILE}: its receipt line says it was skipped, and why.
      */
     static List<BundleEntry> withMissing(List<BundleEntry> entries, Manifest manifest) {
         Set<String> present = new HashSet<>();
@@ -123,6 +125,11 @@ public final class BundleReader {
         List<BundleEntry> all = new ArrayList<>();
         for (BundleEntry e : entries) {
             Manifest.Row row = rowOf.containsKey(e.path()) ? manifest.find(rowOf.get(e.path())) : null;
+            if (row == null && e.problem() == null && SystemFiles.is(e.path())) {
+                // not read, and said in the receipt as skipped with why (a file the manifest names is read as any other)
+                all.add(new BundleEntry(e.path(), null, e.type(), null, null, Reason.SYSTEM_FILE.text()));
+                continue;
+            }
             all.add(row == null ? e : new BundleEntry(e.path(), e.file(), row.type() != null ? row.type() : e.type(),
                     e.problem() == null ? row.title() : null, e.problem() == null ? row.date() : null, e.problem(),
                     row.service(), row.municipality(), true));

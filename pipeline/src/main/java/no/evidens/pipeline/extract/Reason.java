@@ -37,6 +37,9 @@ public enum Reason {
             + "to read it"),
     UNREADABLE_FOLDER("cannot be read: the folder could not be opened from disk; the files in it are not listed"),
     MISSING("missing: listed in manifest.csv but not in the bundle"),
+    /** Not a failure: the receipt line's status is {@code skipped}, and the ingest does not fail for it. */
+    SYSTEM_FILE("skipped: a file Windows, macOS or Office makes for itself beside the documents (Thumbs.db, desktop.ini, "
+            + "an Office lock file ~$…, __MACOSX/, ._ files, .DS_Store), not a document; not read"),
     UNEXPECTED("unexpected error while processing the file");
 
     private final String text;

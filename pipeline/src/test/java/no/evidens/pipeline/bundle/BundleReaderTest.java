@@ -216,4 +216,25 @@ class BundleReaderTest {
         assertTrue(notat.named());
         assertEquals(Reason.MISSING.text(), e.get("journaler/Brev til Åse.txt").problem());
     }
+
+    @Test
+    void filesTheSystemMadeAreSkippedWithWhyUnlessTheManifestNamesThem() throws IOException {
+        Path bundle = tmp.resolve("bundle");
+        write(bundle.resolve("journaler/notat.txt"), "Notat.");
+        write(bundle.resolve("journaler/~$notat.docx"), "Kari Nordmann");
+        write(bundle.resolve("Thumbs.db"), "bilder");
+        write(bundle.resolve("styringsdokumenter/Desktop.ini"), "[.ShellClassInfo]");
+        write(bundle.resolve("__MACOSX/journaler/._notat.txt"), "ressurs");
+        write(bundle.resolve("journaler/.DS_Store"), "mappe");
+        write(bundle.resolve("annet/desktop.ini"), "Et dokument som heter slik.");
+        write(bundle.resolve("manifest.csv"), manifest("annet/desktop.ini,,Oppsett,"));
+        Map<String, BundleEntry> e = byPath(new BundleReader().read(bundle, tmp.resolve("work")));
+        for (String made : List.of("journaler/~$notat.docx", "Thumbs.db", "styringsdokumenter/Desktop.ini",
+                "__MACOSX/journaler/._notat.txt", "journaler/.DS_Store")) {
+            assertEquals(Reason.SYSTEM_FILE.text(), e.get(made).problem(), made);
+            assertNull(e.get(made).file(), made);
+        }
+        assertNull(e.get("journaler/notat.txt").problem());
+        assertNull(e.get("annet/desktop.ini").problem(), "named by the manifest: read as any other file");
+    }
 }
