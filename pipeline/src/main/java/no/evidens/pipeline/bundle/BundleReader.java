@@ -243,6 +243,7 @@ public final class BundleReader {
 
     private List<BundleEntry> unzip(Path zip, Path target) throws IOException {
         List<BundleEntry> refused = new ArrayList<>();
+        Map<String, Integer> sameName = new HashMap<>();
         long total = 0;
         try (BundleZip zf = BundleZip.open(zip)) {
             if (zf.entries().size() > MAX_ZIP_ENTRIES) {
@@ -259,6 +260,15 @@ public final class BundleReader {
                 if (name.startsWith("/") || !out.startsWith(target)) {
                     refused.add(new BundleEntry(name, null, DocumentTypes.ofPath(name), null, null,
                             Reason.UNSAFE_PATH.text()));
+                    continue;
+                }
+                if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+                    // two entries of one name once read (journaler\\a.txt and journaler/a.txt): the first is unpacked, the
+                    // second has a line of its own rather than being written over it unseen
+                    // (its line named by its place among them, "a.txt (2)": a receipt has one line a path)
+                    int nth = sameName.merge(name, 2, (a, b) -> a + 1);
+                    refused.add(new BundleEntry(name + " (" + nth + ")", null, DocumentTypes.ofPath(name), null, null,
+                            Reason.SAME_NAME.text()));
                     continue;
                 }
                 if (!zf.readable(entry)) {

@@ -22,6 +22,8 @@ public enum Reason {
     CONTAINS_ITSELF("contains itself: the same bytes as an archive it lies in; read once there, not opened again"),
     TOO_DEEP("too deep: nesting of containers (zip in zip) deeper than the limit; not opened"),
     UNSAFE_PATH("unsafe path: its name points outside the archive; not unpacked"),
+    SAME_NAME("same name: the zip holds another entry of this name (written with backslashes, or differing only in its "
+            + "encoding); the first is unpacked, this one not"),
     UNSAFE_LINK("unsafe path: a link to a file or folder outside the bundle; not followed"),
     TIMED_OUT("timed out: reading it took longer than the time limit; stopped"),
     PARSER_CRASHED("parser crashed: the reader failed or ran out of memory on this file"),

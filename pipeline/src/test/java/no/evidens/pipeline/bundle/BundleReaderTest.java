@@ -237,4 +237,18 @@ class BundleReaderTest {
         assertNull(e.get("journaler/notat.txt").problem());
         assertNull(e.get("annet/desktop.ini").problem(), "named by the manifest: read as any other file");
     }
+
+    @Test
+    void twoEntriesOfOneNameOnceReadAreBothAccountedFor() throws IOException {
+        Path zip = tmp.resolve("to-navn.zip");
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("journaler\\notat.txt", "Den første.".getBytes(StandardCharsets.UTF_8));
+        entries.put("journaler/notat.txt", "Den andre.".getBytes(StandardCharsets.UTF_8));
+        entries.put("journaler\\notat.txt ", "Ikke samme navn.".getBytes(StandardCharsets.UTF_8));
+        no.evidens.pipeline.fixture.WindowsZips.explorer(zip, entries);
+        Map<String, BundleEntry> e = byPath(new BundleReader().read(zip, tmp.resolve("work")));
+        assertEquals(java.util.Set.of("journaler/notat.txt", "journaler/notat.txt (2)", "journaler/notat.txt "), e.keySet());
+        assertEquals("Den første.", Files.readString(e.get("journaler/notat.txt").file()), "the first is not written over");
+        assertEquals(Reason.SAME_NAME.text(), e.get("journaler/notat.txt (2)").problem());
+    }
 }
