@@ -11,14 +11,15 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
 import no.evidens.pipeline.extract.Reason;
 
@@ -89,23 +90,20 @@ public final class BundleReader {
             if (rel.equals(Manifest.FILE_NAME)) {
                 continue;
             }
-            Manifest.Row row = manifest.find(rel);
-            String type = row != null && row.type() != null ? row.type() : DocumentTypes.ofPath(rel);
-            if (l.problem() != null) {
-                entries.add(new BundleEntry(rel, null, type, null, null, l.problem().text()));
-            } else {
-                entries.add(row == null ? new BundleEntry(rel, l.file(), type, null, null, null)
-                        : new BundleEntry(rel, l.file(), type, row.title(), row.date(), null, row.service(), row.municipality(),
-                                true));
-            }
+            String type = DocumentTypes.ofPath(rel);
+            entries.add(l.problem() != null ? new BundleEntry(rel, null, type, null, null, l.problem().text())
+                    : new BundleEntry(rel, l.file(), type, null, null, null));
         }
         return new Listing(entries, hasManifest, manifest);
     }
 
     /**
-     * The bundle's entries, sorted by path, with a line of its own ({@link Reason#MISSING}) for each file the manifest
-     * names that is not among them: evidence the sender listed is then accounted for as failed, not silently absent. A
-     * path under a folder that could not be read is not added: that folder's own line says its files are not listed.
+     * The bundle's entries, sorted by path, each the manifest names given its row ({@link Manifest#resolve}: as written,
+     * or as Windows spells it), with a line of its own ({@link Reason#MISSING}) for each file the manifest names that is
+     * not among them: evidence the sender listed is then accounted for as failed, not silently absent. A path under a
+     * folder that could not be read is not added: that folder's own line says its files are not listed. A file the
+     * system made ({@link SystemFiles}: Thumbs.db, an Office lock file, __MACOSX/ …) that the manifest does not name is
+     * given the problem {@link Reason#SYSTEM_FILE}: its receipt line says it was skipped, and why.
      */
     static List<BundleEntry> withMissing(List<BundleEntry> entries, Manifest manifest) {
         Set<String> present = new HashSet<>();
@@ -116,14 +114,33 @@ public final class BundleReader {
                 unreadFolders.add(e.path());
             }
         }
-        List<BundleEntry> all = new ArrayList<>(entries);
+        Map<String, String> resolved = manifest.resolve(present);
+        // the row each path of the bundle is given: the one that names it as written before one that names it as Windows does
+        Map<String, String> rowOf = new HashMap<>();
+        resolved.forEach((named, path) -> {
+            if (!named.contains("!/")) {
+                rowOf.merge(path, named, (a, b) -> a.equals(path) ? a : b);
+            }
+        });
+        List<BundleEntry> all = new ArrayList<>();
+        for (BundleEntry e : entries) {
+            Manifest.Row row = rowOf.containsKey(e.path()) ? manifest.find(rowOf.get(e.path())) : null;
+            if (row == null && e.problem() == null && SystemFiles.is(e.path())) {
+                // not read, and said in the receipt as skipped with why (a file the manifest names is read as any other)
+                all.add(new BundleEntry(e.path(), null, e.type(), null, null, Reason.SYSTEM_FILE.text()));
+                continue;
+            }
+            all.add(row == null ? e : new BundleEntry(e.path(), e.file(), row.type() != null ? row.type() : e.type(),
+                    e.problem() == null ? row.title() : null, e.problem() == null ? row.date() : null, e.problem(),
+                    row.service(), row.municipality(), true));
+        }
         Set<String> said = new HashSet<>();
         for (String named : manifest.paths()) {
             // A row may name a document inside a container (post.eml!/vedlegg.pdf, for its type or title): the
             // container's own line accounts for it, and only a container that is not there is missing.
             int inside = named.indexOf("!/");
             String path = inside < 0 ? named : named.substring(0, inside);
-            if (path.isBlank() || path.equals(Manifest.FILE_NAME) || present.contains(path)
+            if (path.isBlank() || path.equals(Manifest.FILE_NAME) || resolved.containsKey(named)
                     || unreadFolders.stream().anyMatch(path::startsWith) || !said.add(path)) {
                 continue;
             }
@@ -226,23 +243,38 @@ public final class BundleReader {
 
     private List<BundleEntry> unzip(Path zip, Path target) throws IOException {
         List<BundleEntry> refused = new ArrayList<>();
+        Map<String, Integer> sameName = new HashMap<>();
         long total = 0;
-        try (ZipFile zf = new ZipFile(zip.toFile())) {
-            if (zf.size() > MAX_ZIP_ENTRIES) {
-                throw new BundleRefused("error.bundle.entries", "the zip holds " + zf.size() + " entries, more than the limit of " + MAX_ZIP_ENTRIES, null,
-                        zf.size(), MAX_ZIP_ENTRIES);
+        try (BundleZip zf = BundleZip.open(zip)) {
+            if (zf.entries().size() > MAX_ZIP_ENTRIES) {
+                throw new BundleRefused("error.bundle.entries", "the zip holds " + zf.entries().size()
+                        + " entries, more than the limit of " + MAX_ZIP_ENTRIES, null, zf.entries().size(), MAX_ZIP_ENTRIES);
             }
-            Enumeration<? extends ZipEntry> en = zf.entries();
-            while (en.hasMoreElements()) {
-                ZipEntry e = en.nextElement();
+            for (BundleZip.Entry entry : zf.entries()) {
+                ZipArchiveEntry e = entry.raw();
                 if (e.isDirectory()) {
                     continue;
                 }
-                String name = e.getName().replace('\\', '/');
+                String name = entry.name();
                 Path out = target.resolve(name).normalize();
                 if (name.startsWith("/") || !out.startsWith(target)) {
                     refused.add(new BundleEntry(name, null, DocumentTypes.ofPath(name), null, null,
                             Reason.UNSAFE_PATH.text()));
+                    continue;
+                }
+                if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+                    // two entries of one name once read (journaler\\a.txt and journaler/a.txt): the first is unpacked, the
+                    // second has a line of its own rather than being written over it unseen
+                    // (its line named by its place among them, "a.txt (2)": a receipt has one line a path)
+                    int nth = sameName.merge(name, 2, (a, b) -> a + 1);
+                    refused.add(new BundleEntry(name + " (" + nth + ")", null, DocumentTypes.ofPath(name), null, null,
+                            Reason.SAME_NAME.text()));
+                    continue;
+                }
+                if (!zf.readable(entry)) {
+                    // an entry with a password, or packed by a method the library cannot unpack: its own line, the rest goes on
+                    Reason why = e.getGeneralPurposeBit().usesEncryption() ? Reason.ENCRYPTED : Reason.UNSUPPORTED_VARIANT;
+                    refused.add(new BundleEntry(name, null, DocumentTypes.ofPath(name), null, null, why.text()));
                     continue;
                 }
                 long limit = Math.max(ENTRY_MIN_BYTES, MAX_RATIO * Math.max(0, e.getCompressedSize()));
@@ -253,7 +285,7 @@ public final class BundleReader {
                 }
                 Files.createDirectories(out.getParent());
                 long copied;
-                try (InputStream in = zf.getInputStream(e)) {
+                try (InputStream in = zf.open(entry)) {
                     // A bounded copy: an entry that lies about its size is stopped at its limit.
                     copied = copy(in, out, Math.min(limit, MAX_UNPACKED_BYTES - total));
                 }

@@ -28,7 +28,8 @@ final class Output {
         out.printf("Case %s, bundle %s: %d indexed, %d duplicate, %d failed, %d container%s%s%n", r.caseId(), r.bundle(),
                 r.counts().indexed(), r.counts().duplicate(), r.counts().failed(), r.counts().containers(),
                 r.counts().containers() == 1 ? "" : "s",
-                newVersions == 0 ? "" : ", " + newVersions + " new version" + (newVersions == 1 ? "" : "s"));
+                (newVersions == 0 ? "" : ", " + newVersions + " new version" + (newVersions == 1 ? "" : "s"))
+                        + (r.counts().skipped() == 0 ? "" : ", " + r.counts().skipped() + " skipped"));
         long missing = r.files().stream().filter(f -> Reason.MISSING.text().equals(f.reason())).count();
         if (missing > 0) {
             out.printf("%d of the failed %s listed in manifest.csv but not in the bundle%n", missing,

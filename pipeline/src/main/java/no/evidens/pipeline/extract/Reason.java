@@ -22,6 +22,8 @@ public enum Reason {
     CONTAINS_ITSELF("contains itself: the same bytes as an archive it lies in; read once there, not opened again"),
     TOO_DEEP("too deep: nesting of containers (zip in zip) deeper than the limit; not opened"),
     UNSAFE_PATH("unsafe path: its name points outside the archive; not unpacked"),
+    SAME_NAME("same name: the zip holds another entry of this name (written with backslashes, or differing only in its "
+            + "encoding); the first is unpacked, this one not"),
     UNSAFE_LINK("unsafe path: a link to a file or folder outside the bundle; not followed"),
     TIMED_OUT("timed out: reading it took longer than the time limit; stopped"),
     PARSER_CRASHED("parser crashed: the reader failed or ran out of memory on this file"),
@@ -37,6 +39,9 @@ public enum Reason {
             + "to read it"),
     UNREADABLE_FOLDER("cannot be read: the folder could not be opened from disk; the files in it are not listed"),
     MISSING("missing: listed in manifest.csv but not in the bundle"),
+    /** Not a failure: the receipt line's status is {@code skipped}, and the ingest does not fail for it. */
+    SYSTEM_FILE("skipped: a file Windows, macOS or Office makes for itself beside the documents (Thumbs.db, desktop.ini, "
+            + "an Office lock file ~$…, __MACOSX/, ._ files, .DS_Store), not a document; not read"),
     UNEXPECTED("unexpected error while processing the file");
 
     private final String text;

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
+import no.evidens.pipeline.bundle.BundleZip;
 import no.evidens.pipeline.extract.Extraction;
 import no.evidens.pipeline.extract.ExtractionException;
 import no.evidens.pipeline.extract.Extractor;
@@ -67,19 +66,21 @@ final class SourceFiles implements AutoCloseable {
                 return steps.length == 1 ? new Source(Source.FOUND, Sha256.of(f), null) : inside(f, steps, file);
             }
             if (Files.isRegularFile(b)) {
-                try (ZipFile zip = new ZipFile(b.toFile())) {
-                    ZipEntry e = zip.getEntry(steps[0]);
-                    if (e == null || e.isDirectory()) {
+                // opened as ingestion opened it, so an entry is found under the name its receipt gives (a Windows zip's
+                // code page 850 names, backslashes)
+                try (BundleZip zip = BundleZip.open(b)) {
+                    BundleZip.Entry e = zip.find(steps[0]).orElse(null);
+                    if (e == null) {
                         return new Source(Source.MISSING, null, "the source file " + file + " is gone from " + b);
                     }
                     if (steps.length == 1) {
-                        try (InputStream in = zip.getInputStream(e)) {
+                        try (InputStream in = zip.open(e)) {
                             return new Source(Source.FOUND, Sha256.of(in), null);
                         }
                     }
                     Path tmp = Files.createTempFile("evidens-verify", "");
                     try {
-                        try (InputStream in = zip.getInputStream(e)) {
+                        try (InputStream in = zip.open(e)) {
                             Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                         }
                         return inside(tmp, steps, file);

@@ -1,15 +1,12 @@
 package no.evidens.pipeline.findings;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Enumeration;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
+
+import no.evidens.pipeline.bundle.BundleZip;
 
 /**
  * Deletes one source file from its bundle: from a folder, the file; from a .zip, the entry (the zip is
@@ -51,26 +48,17 @@ final class StoredSources {
         return new Outcome("not deleted: the bundle " + bundle + " is gone", "ikke slettet: bunken " + bundle + " finnes ikke lenger");
     }
 
-    /** Writes the zip again without the entry; false when it has no such entry. (java.util.zip: no library needed to copy entries.) */
+    /**
+     * Writes the zip again without the entry; false when it has no such entry. The entry is found under the name its
+     * receipt gives it, as ingestion named it ({@link BundleZip}: a Windows zip's code page 850 names, backslashes), and
+     * the other entries are copied as they lie.
+     */
     private static boolean withoutEntry(Path zip, String name) throws IOException {
         Path tmp = Files.createTempFile(zip.toAbsolutePath().getParent(), ".rewrite-", ".zip");
-        boolean found = false;
+        boolean found;
         try {
-            try (ZipFile in = new ZipFile(zip.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
-                for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
-                    ZipEntry entry = e.nextElement();
-                    if (entry.getName().equals(name)) {
-                        found = true;
-                        continue;
-                    }
-                    out.putNextEntry(new ZipEntry(entry.getName()));
-                    if (!entry.isDirectory()) {
-                        try (InputStream body = in.getInputStream(entry)) {
-                            body.transferTo(out);
-                        }
-                    }
-                    out.closeEntry();
-                }
+            try (BundleZip in = BundleZip.open(zip)) {
+                found = in.writeWithout(name, tmp);
             }
             if (found) {
                 Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

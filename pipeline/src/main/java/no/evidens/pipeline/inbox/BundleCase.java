@@ -2,18 +2,14 @@ package no.evidens.pipeline.inbox;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
-import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import no.evidens.pipeline.bundle.BundleZip;
 import no.evidens.pipeline.bundle.Manifest;
 
 /**
@@ -31,20 +27,18 @@ final class BundleCase {
         if (Files.isDirectory(bundle)) {
             Path manifest = bundle.resolve(Manifest.FILE_NAME);
             if (Files.isRegularFile(manifest)) {
-                try (Reader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
-                    fromManifest = column(in);
-                }
+                fromManifest = column(Files.readAllBytes(manifest));
             }
         } else if (isZip(bundle)) {
-            try (ZipFile zip = new ZipFile(bundle.toFile())) {
-                ZipEntry entry = zip.getEntry(Manifest.FILE_NAME);
+            // named as ingestion names a zip's entries (a Windows zip's manifest.csv may be stored as manifest.csv or
+            // .\manifest.csv), and read as it reads a manifest (Excel's semicolons, code page, byte-order mark)
+            try (BundleZip zip = BundleZip.open(bundle)) {
+                BundleZip.Entry entry = zip.find(Manifest.FILE_NAME).orElse(null);
                 if (entry != null) {
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        fromManifest = column(new InputStreamReader(in, StandardCharsets.UTF_8));
+                    try (InputStream in = zip.open(entry)) {
+                        fromManifest = column(in.readAllBytes());
                     }
                 }
-            } catch (java.util.zip.ZipException e) {
-                throw new IOException("the zip file is damaged or not a zip: " + bundle.getFileName(), e);
             }
         }
         if (fromManifest != null) {
@@ -58,11 +52,9 @@ final class BundleCase {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
-    private static String column(Reader in) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreHeaderCase(true).setTrim(true).setAllowMissingColumnNames(true).get();
-        try {
-            for (CSVRecord r : format.parse(in)) {
+    private static String column(byte[] manifest) throws IOException {
+        try (CSVParser parser = Manifest.parse(manifest)) {
+            for (CSVRecord r : parser) {
                 if (!r.isMapped(COLUMN)) {
                     return null;
                 }
@@ -70,7 +62,7 @@ final class BundleCase {
                     return r.get(COLUMN).strip();
                 }
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new IOException("manifest.csv cannot be read: " + e.getMessage(), e);
         }
         return null;

@@ -31,12 +31,14 @@ final class FailedLines {
         }
         String reason = e instanceof ExtractionException ee ? ee.reason().text() : Reason.UNEXPECTED.text();
         String detail = e instanceof ExtractionException ee ? ee.detail() : e.getClass().getSimpleName();
-        return new ReceiptFile(path, sha, type, ReceiptFile.FAILED, reason, detail, 0, 0);
+        // a file the system made (Thumbs.db, a lock file) is not read, and that is no failure of the ingest
+        String status = Reason.SYSTEM_FILE.text().equals(reason) ? ReceiptFile.SKIPPED : ReceiptFile.FAILED;
+        return new ReceiptFile(path, sha, type, status, reason, detail, 0, 0);
     }
 
-    /** Logs a file that failed for its input (an {@link ExtractionException}): path, reason and detail, never its text. */
+    /** Logs a file that failed for its input, or was skipped, (an {@link ExtractionException}): path, reason and detail, never its text. */
     static void log(ReceiptFile line) {
-        Log.LOG.info("failed: {}: {} ({})", line.path(), line.reason(), line.detail());
+        Log.LOG.info("{}: {}: {} ({})", line.status(), line.path(), line.reason(), line.detail());
     }
 
     /** The same bytes failed with the same extractor before: said again, not read again. */

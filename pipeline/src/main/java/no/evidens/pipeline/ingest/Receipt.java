@@ -15,8 +15,16 @@ public record Receipt(@JsonProperty("case") String caseId, String bundle, String
      * @param duplicate  files whose bytes were already in the case
      * @param failed     files and documents inside them that gave no text, each with its reason
      * @param containers archives with no text of their own (their documents are counted one by one)
+     * @param skipped    files the system made beside the documents (Thumbs.db, an Office lock file), not read; written
+     *                   only when there are any, so a receipt without them reads as before
      */
-    public record Counts(int indexed, int duplicate, int failed, int containers) {
+    public record Counts(int indexed, int duplicate, int failed, int containers,
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+                         int skipped) {
+        /** Counts of a bundle with no file skipped. */
+        public Counts(int indexed, int duplicate, int failed, int containers) {
+            this(indexed, duplicate, failed, containers, 0);
+        }
     }
 
     public Receipt {

@@ -58,14 +58,16 @@ public final class ReceiptCollector {
         int duplicate = 0;
         int failed = 0;
         int containers = 0;
+        int skipped = 0;
         for (ReceiptFile f : sorted) {
             switch (f.status()) {
                 case ReceiptFile.INDEXED -> indexed++;
                 case ReceiptFile.DUPLICATE -> duplicate++;
                 case ReceiptFile.CONTAINER -> containers++;
+                case ReceiptFile.SKIPPED -> skipped++;
                 default -> failed++;
             }
         }
-        return new Receipt(caseId, bundle, manifest, sorted, new Receipt.Counts(indexed, duplicate, failed, containers));
+        return new Receipt(caseId, bundle, manifest, sorted, new Receipt.Counts(indexed, duplicate, failed, containers, skipped));
     }
 }

@@ -7,7 +7,8 @@ package no.evidens.pipeline.ingest;
  * @param sha256   hex SHA-256 of its bytes, or null when it could not be read
  * @param type     document type
  * @param status   {@code indexed}, {@code container} (an archive with no text of its own, whose documents
- *                 each have their own line), {@code duplicate} or {@code failed}
+ *                 each have their own line), {@code duplicate}, {@code failed} or {@code skipped} (a file the system
+ *                 made beside the documents, such as Thumbs.db: not read, reason {@code skipped: …})
  * @param reason   why it failed or was skipped: one of the fixed plain sentences
  *                 ({@link no.evidens.pipeline.extract.Reason}); null when indexed
  * @param detail   the library's own message or the limit that was hit, for whoever debugs; or null
@@ -34,6 +35,8 @@ public record ReceiptFile(String path, String sha256, String type, String status
     public static final String CONTAINER = "container";
     public static final String DUPLICATE = "duplicate";
     public static final String FAILED = "failed";
+    /** A file the system made beside the documents (Thumbs.db, an Office lock file): not read, and not a failure. */
+    public static final String SKIPPED = "skipped";
     /** A duplicate's reason when the file it repeats was ingested before this bundle. */
     public static final String DUPLICATE_IN_CASE = "the same content is already in this case";
     /** A container's reason when it was in the case with documents missing, and was read again to bring them in. */

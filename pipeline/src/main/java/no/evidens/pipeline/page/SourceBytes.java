@@ -6,9 +6,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
+import no.evidens.pipeline.bundle.BundleZip;
 import no.evidens.pipeline.extract.Sha256;
 
 /**
@@ -36,10 +35,10 @@ final class SourceBytes {
                 bytes = Files.readAllBytes(f);
             }
         } else if (Files.isRegularFile(b)) {
-            try (ZipFile zip = new ZipFile(b.toFile())) {
-                ZipEntry e = zip.getEntry(file);
-                if (e != null && !e.isDirectory() && e.getSize() <= MAX_BYTES) {
-                    try (InputStream in = zip.getInputStream(e)) {
+            try (BundleZip zip = BundleZip.open(b)) {
+                BundleZip.Entry e = zip.find(file).orElse(null);
+                if (e != null && e.raw().getSize() <= MAX_BYTES) {
+                    try (InputStream in = zip.open(e)) {
                         bytes = in.readNBytes((int) MAX_BYTES + 1);
                     }
                 }

@@ -197,4 +197,58 @@ class BundleReaderTest {
         assertTrue(e.get("journaler/nuller.txt").problem().contains("zip bomb"), e.get("journaler/nuller.txt").problem());
         assertNull(e.get("journaler/notat.txt").problem());
     }
+
+    @Test
+    void aWindowsZipWithAnExcelManifestIsReadAsItsSenderMadeIt() throws IOException {
+        Path zip = tmp.resolve("lyngvik-2026.zip");
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("journaler\\Journalnotat Ørnes.txt", "Notat.".getBytes(StandardCharsets.UTF_8));
+        entries.put("styringsdokumenter\\Årsplan.txt", "Plan.".getBytes(StandardCharsets.UTF_8));
+        entries.put("manifest.csv", ("path;type;title;date\r\njournaler\\journalnotat ørnes.txt;;\"Notat; Ørnes\";31.01.2026\r\n"
+                + "journaler\\Brev til Åse.txt;;;\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        no.evidens.pipeline.fixture.WindowsZips.explorer(zip, entries);
+        Map<String, BundleEntry> e = byPath(new BundleReader().read(zip, tmp.resolve("work")));
+        assertEquals(java.util.Set.of("journaler/Journalnotat Ørnes.txt", "styringsdokumenter/Årsplan.txt", "journaler/Brev til Åse.txt"),
+                e.keySet());
+        BundleEntry notat = e.get("journaler/Journalnotat Ørnes.txt");
+        assertEquals("Notat; Ørnes", notat.title(), "the row names the file in another case and with backslashes");
+        assertEquals("2026-01-31", notat.date());
+        assertTrue(notat.named());
+        assertEquals(Reason.MISSING.text(), e.get("journaler/Brev til Åse.txt").problem());
+    }
+
+    @Test
+    void filesTheSystemMadeAreSkippedWithWhyUnlessTheManifestNamesThem() throws IOException {
+        Path bundle = tmp.resolve("bundle");
+        write(bundle.resolve("journaler/notat.txt"), "Notat.");
+        write(bundle.resolve("journaler/~$notat.docx"), "Kari Nordmann");
+        write(bundle.resolve("Thumbs.db"), "bilder");
+        write(bundle.resolve("styringsdokumenter/Desktop.ini"), "[.ShellClassInfo]");
+        write(bundle.resolve("__MACOSX/journaler/._notat.txt"), "ressurs");
+        write(bundle.resolve("journaler/.DS_Store"), "mappe");
+        write(bundle.resolve("annet/desktop.ini"), "Et dokument som heter slik.");
+        write(bundle.resolve("manifest.csv"), manifest("annet/desktop.ini,,Oppsett,"));
+        Map<String, BundleEntry> e = byPath(new BundleReader().read(bundle, tmp.resolve("work")));
+        for (String made : List.of("journaler/~$notat.docx", "Thumbs.db", "styringsdokumenter/Desktop.ini",
+                "__MACOSX/journaler/._notat.txt", "journaler/.DS_Store")) {
+            assertEquals(Reason.SYSTEM_FILE.text(), e.get(made).problem(), made);
+            assertNull(e.get(made).file(), made);
+        }
+        assertNull(e.get("journaler/notat.txt").problem());
+        assertNull(e.get("annet/desktop.ini").problem(), "named by the manifest: read as any other file");
+    }
+
+    @Test
+    void twoEntriesOfOneNameOnceReadAreBothAccountedFor() throws IOException {
+        Path zip = tmp.resolve("to-navn.zip");
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("journaler\\notat.txt", "Den første.".getBytes(StandardCharsets.UTF_8));
+        entries.put("journaler/notat.txt", "Den andre.".getBytes(StandardCharsets.UTF_8));
+        entries.put("journaler\\notat.txt ", "Ikke samme navn.".getBytes(StandardCharsets.UTF_8));
+        no.evidens.pipeline.fixture.WindowsZips.explorer(zip, entries);
+        Map<String, BundleEntry> e = byPath(new BundleReader().read(zip, tmp.resolve("work")));
+        assertEquals(java.util.Set.of("journaler/notat.txt", "journaler/notat.txt (2)", "journaler/notat.txt "), e.keySet());
+        assertEquals("Den første.", Files.readString(e.get("journaler/notat.txt").file()), "the first is not written over");
+        assertEquals(Reason.SAME_NAME.text(), e.get("journaler/notat.txt (2)").problem());
+    }
 }

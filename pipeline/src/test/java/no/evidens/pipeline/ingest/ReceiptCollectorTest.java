@@ -46,4 +46,19 @@ class ReceiptCollectorTest {
         receipts.record(new ReceiptFile("b.txt", "bb", "annet", ReceiptFile.FAILED, Reason.NOT_SAVED.text(), null, 0, 0));
         assertEquals(new Receipt.Counts(1, 0, 1, 0), receipts.receipt("sak", "bunt", null).counts());
     }
+
+    @Test
+    void aFileTheSystemMadeIsSkippedNotFailedAndCountedApart() throws Exception {
+        ReceiptCollector receipts = new ReceiptCollector(ProgressListener.NONE);
+        receipts.record(new ReceiptFile("a.txt", "aa", "annet", ReceiptFile.INDEXED, null, null, 1, 2));
+        receipts.record(FailedLines.line("Thumbs.db", "annet", null,
+                new no.evidens.pipeline.extract.ExtractionException(Reason.SYSTEM_FILE)));
+        Receipt receipt = receipts.receipt("sak", "bunt", null);
+        assertEquals(ReceiptFile.SKIPPED, receipt.files().get(0).status());
+        assertEquals(new Receipt.Counts(1, 0, 0, 0, 1), receipt.counts(), "not a failure: the ingest exits 0");
+        com.fasterxml.jackson.databind.ObjectMapper json = no.evidens.pipeline.Json.mapper();
+        assertEquals(1, json.valueToTree(receipt.counts()).get("skipped").asInt());
+        assertEquals(false, json.valueToTree(new Receipt.Counts(1, 0, 0, 0)).has("skipped"),
+                "a receipt with nothing skipped reads as before");
+    }
 }

@@ -757,7 +757,7 @@ function showProgress(job, progress, text) {
     : job.total >= 0 ? T('ui.ingest.reading', job.done, job.total, failed) : T('ui.ingest.unpacking');
 }
 
-const RECEIPT_STATUSES = ['indexed', 'container', 'duplicate', 'failed'];
+const RECEIPT_STATUSES = ['indexed', 'container', 'duplicate', 'failed', 'skipped'];
 
 /** How many files of the bundle came as new versions of what the case had (the documents inside them not counted). */
 function newVersions(files) {
