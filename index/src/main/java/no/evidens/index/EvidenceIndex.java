@@ -70,6 +70,42 @@ public interface EvidenceIndex extends AutoCloseable {
     /** Where a query matches in a whole document: offsets into its normalised text, in order. */
     List<Mark> marks(String caseId, String docId, String queryText) throws IOException;
 
+    /**
+     * The passages of one document that start in {@code [from, to)}, in document order: a window of {@link #passagesOf}
+     * (paging windows that meet end to start hands out every passage once). An engine answers it with one query on the
+     * passages' start; this default filters the whole list.
+     */
+    default List<SearchHit> passagesIn(String caseId, String docId, int from, int to) throws IOException {
+        return passagesOf(caseId, docId).stream().filter(p -> p.start() >= from && p.start() < to).toList();
+    }
+
+    /**
+     * Where a query matches in the part {@code [from, to)} of a document: the marks that overlap it, in order, found in the
+     * passages that overlap it only. This default filters the whole document's marks.
+     *
+     * @throws QuerySyntaxException when the query cannot be read
+     */
+    default List<Mark> marksIn(String caseId, String docId, String queryText, int from, int to) throws IOException {
+        return marks(caseId, docId, queryText).stream().filter(m -> m.end() > from && m.start() < to).toList();
+    }
+
+    /**
+     * Where every passage of a document that a query matches starts, in document order, without highlighting them: the
+     * places a reader that holds a part of the text at a time jumps to for the next or previous hit. This default takes
+     * the passage around each of the whole document's marks.
+     *
+     * @throws QuerySyntaxException when the query cannot be read
+     */
+    default List<Integer> matchStarts(String caseId, String docId, String queryText) throws IOException {
+        List<SearchHit> passages = passagesOf(caseId, docId);
+        java.util.SortedSet<Integer> starts = new java.util.TreeSet<>();
+        for (Mark m : marks(caseId, docId, queryText)) {
+            passages.stream().filter(p -> p.start() <= m.start() && m.start() < p.end()).findFirst()
+                    .ifPresent(p -> starts.add(p.start()));
+        }
+        return List.copyOf(starts);
+    }
+
     /** The whole indexed document, to read it or to check a citation against it. */
     Optional<IndexedDocument> document(String caseId, String docId) throws IOException;
 

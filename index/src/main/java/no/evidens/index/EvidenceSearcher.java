@@ -13,12 +13,14 @@ import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -166,18 +168,38 @@ public final class EvidenceSearcher implements EvidenceIndex {
     /** All passages of one document, in document order (none when the index has no such document). */
     @Override
     public List<SearchHit> passagesOf(String caseId, String docId) throws IOException {
-        Query q = new BooleanQuery.Builder()
+        return withSnapshot(s -> plainHitsByStart(s, ofDocument(caseId, docId).build()));
+    }
+
+    /** The passages of one document that start in {@code [from, to)}: one query, the document's key and a range of starts. */
+    @Override
+    public List<SearchHit> passagesIn(String caseId, String docId, int from, int to) throws IOException {
+        Query q = ofDocument(caseId, docId).add(startingIn(from, to), BooleanClause.Occur.FILTER).build();
+        return withSnapshot(s -> plainHitsByStart(s, q));
+    }
+
+    /** The passages of one document (a builder, for a further filter). */
+    private static BooleanQuery.Builder ofDocument(String caseId, String docId) {
+        return new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(PassageSchema.DOC_KEY, PassageSchema.docKey(caseId, docId))), BooleanClause.Occur.FILTER)
-                .add(PASSAGES, BooleanClause.Occur.FILTER)
-                .build();
-        return withSnapshot(s -> {
-            TopDocs top = s.search(q, Math.max(1, s.count(q)), BY_START);
-            List<SearchHit> out = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
-                out.add(plainHit(s, sd.doc));
-            }
-            return out;
-        });
+                .add(PASSAGES, BooleanClause.Occur.FILTER);
+    }
+
+    /**
+     * Passages starting in {@code [from, to)}. The start is kept as doc values only (no points): the range is checked on
+     * the few passages the document's key leaves, which Lucene does lazily behind that term in a conjunction.
+     */
+    private static Query startingIn(long from, long to) {
+        return NumericDocValuesField.newSlowRangeQuery(PassageSchema.SORT_START, from, to - 1);
+    }
+
+    private static List<SearchHit> plainHitsByStart(IndexSnapshot s, Query q) throws IOException {
+        TopDocs top = s.search(q, Math.max(1, s.count(q)), BY_START);
+        List<SearchHit> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.add(plainHit(s, sd.doc));
+        }
+        return out;
     }
 
     /**
@@ -244,39 +266,80 @@ public final class EvidenceSearcher implements EvidenceIndex {
     @Override
     public List<Mark> marks(String caseId, String docId, String queryText) throws IOException {
         Query userQuery = queries.read(queryText);
-        Query query = new BooleanQuery.Builder()
-                .add(userQuery, BooleanClause.Occur.MUST)
-                .add(PASSAGES, BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(PassageSchema.DOC_KEY, PassageSchema.docKey(caseId, docId))), BooleanClause.Occur.FILTER)
-                .build();
+        Query query = ofDocument(caseId, docId).add(userQuery, BooleanClause.Occur.MUST).build();
+        return withSnapshot(s -> marksOf(s, userQuery, s.search(query, 10_000)));
+    }
+
+    /**
+     * The marks of a query in {@code [from, to)} of a document: only the passages that overlap the window are searched and
+     * highlighted, those starting in it and the one the window begins inside (passages do not overlap each other).
+     */
+    @Override
+    public List<Mark> marksIn(String caseId, String docId, String queryText, int from, int to) throws IOException {
+        Query userQuery = queries.read(queryText);
         return withSnapshot(s -> {
-            TopDocs top = s.search(query, 10_000);
-            int[] docs = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
-            OffsetHighlighter.Highlight[] perDoc = s.wholeText.highlight(PassageSchema.TEXT, userQuery, docs, 1);
-            StoredFields stored = s.storedFields();
-            List<Mark> out = new ArrayList<>();
-            for (int i = 0; i < perDoc.length; i++) {
-                if (perDoc[i].matches().isEmpty()) {
-                    continue;
-                }
-                int base = PassageSchema.intValue(stored.document(docs[i], Set.of(PassageSchema.START)), PassageSchema.START);
-                for (TextRange m : perDoc[i].matches()) {
-                    out.add(new Mark(base + m.start(), base + m.end()));
-                }
-            }
-            // A word matched in the text and in its parts (or through a synonym) is one mark.
-            return out.stream().distinct().sorted(Comparator.comparingInt(Mark::start)).toList();
+            long first = startOfPassageAt(s, caseId, docId, from);
+            Query query = ofDocument(caseId, docId).add(userQuery, BooleanClause.Occur.MUST)
+                    .add(startingIn(first, to), BooleanClause.Occur.FILTER).build();
+            return marksOf(s, userQuery, s.search(query, Math.max(1, s.count(query)))).stream()
+                    .filter(m -> m.end() > from && m.start() < to).toList();
         });
+    }
+
+    /** The start of the last passage of the document that starts at or before {@code at} ({@code at} when there is none). */
+    private static long startOfPassageAt(IndexSnapshot s, String caseId, String docId, int at) throws IOException {
+        Query before = ofDocument(caseId, docId).add(startingIn(0, at + 1L), BooleanClause.Occur.FILTER).build();
+        TopDocs last = s.search(before, 1, new Sort(new SortField(PassageSchema.SORT_START, SortField.Type.LONG, true)));
+        return last.scoreDocs.length == 0 ? at : (Long) ((FieldDoc) last.scoreDocs[0]).fields[0];
+    }
+
+    /** Where every passage of the document that the query matches starts, read from the sort values (no stored field). */
+    @Override
+    public List<Integer> matchStarts(String caseId, String docId, String queryText) throws IOException {
+        Query query = ofDocument(caseId, docId).add(queries.read(queryText), BooleanClause.Occur.FILTER).build();
+        return withSnapshot(s -> {
+            TopDocs top = s.search(query, Math.max(1, s.count(query)), BY_START);
+            List<Integer> out = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                out.add(((Long) ((FieldDoc) sd).fields[0]).intValue());
+            }
+            return out;
+        });
+    }
+
+    /** The matches of {@code userQuery} in the passages {@code top}, as offsets into their document's text, in order. */
+    private static List<Mark> marksOf(IndexSnapshot s, Query userQuery, TopDocs top) throws IOException {
+        int[] docs = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+        OffsetHighlighter.Highlight[] perDoc = s.wholeText.highlight(PassageSchema.TEXT, userQuery, docs, 1);
+        StoredFields stored = s.storedFields();
+        List<Mark> out = new ArrayList<>();
+        for (int i = 0; i < perDoc.length; i++) {
+            if (perDoc[i].matches().isEmpty()) {
+                continue;
+            }
+            int base = PassageSchema.intValue(stored.document(docs[i], Set.of(PassageSchema.START)), PassageSchema.START);
+            for (TextRange m : perDoc[i].matches()) {
+                out.add(new Mark(base + m.start(), base + m.end()));
+            }
+        }
+        // A word matched in the text and in its parts (or through a synonym) is one mark.
+        return out.stream().distinct().sorted(Comparator.comparingInt(Mark::start)).toList();
     }
 
     /** The whole indexed document, to read it or to check a citation against it. */
     @Override
     public Optional<IndexedDocument> document(String caseId, String docId) throws IOException {
         return withSnapshot(s -> {
+            IndexedDocument last = s.lastDocument.get();
+            if (last != null && last.caseId().equals(caseId) && last.docId().equals(docId)) {
+                return Optional.of(last);
+            }
             for (ScoreDoc sd : EntryIds.document(s, caseId, docId)) {
                 Document d = s.storedFields().document(sd.doc);
                 if (d.get(PassageSchema.DOC_TEXT) != null) {
-                    return Optional.of(PassageSchema.toIndexedDocument(d));
+                    IndexedDocument read = PassageSchema.toIndexedDocument(d);
+                    s.lastDocument.set(read);
+                    return Optional.of(read);
                 }
             }
             return Optional.empty();

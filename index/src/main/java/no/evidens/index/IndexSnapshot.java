@@ -41,6 +41,12 @@ final class IndexSnapshot extends IndexSearcher {
     private final SegmentDocumentKeys[] documentKeys;
     /** The query texts read on this snapshot, kept for the next search of the same text. */
     final ReadQueries readQueries = new ReadQueries();
+    /**
+     * The whole document last read on this snapshot: a reader of a large document asks for it once per window it shows,
+     * and decoding the stored text of megabytes again each time would cost more than the window's own work. One per
+     * snapshot, so that a document deleted or replaced since (a new commit, a new snapshot) is never handed out.
+     */
+    final java.util.concurrent.atomic.AtomicReference<IndexedDocument> lastDocument = new java.util.concurrent.atomic.AtomicReference<>();
     /** The slices of segments one search's work is split into, one per thread it may use ({@link SearchThreads}). */
     private final LeafSlice[] threadSlices;
     /** Per thread, its reader of the snapshot's stored fields ({@link #storedFields()}). */

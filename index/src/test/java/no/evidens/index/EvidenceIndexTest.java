@@ -123,6 +123,27 @@ class EvidenceIndexTest {
     }
 
     @Test
+    void aWindowOfADocumentHasThePassagesStartingInItAndTheMarksOverlappingIt() throws IOException {
+        String words = "ansvarsgruppen OR helsestasjonen";
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            assertEquals(List.of("sak-1/d1/0"), s.passagesIn("sak-1", "d1", 0, 105).stream().map(SearchHit::passageId).toList());
+            assertEquals(List.of("sak-1/d1/1"), s.passagesIn("sak-1", "d1", 105, PLAN.length()).stream().map(SearchHit::passageId).toList());
+            assertTrue(s.passagesIn("sak-1", "d1", 17, 105).isEmpty(), "a passage belongs to the window it starts in");
+            List<EvidenceIndex.Mark> all = s.marks("sak-1", "d1", words);
+            assertEquals(2, all.size());
+            int group = PLAN.indexOf("ansvarsgruppen");
+            // the window begins inside the first passage (it starts at 16): its mark is found all the same
+            assertEquals(List.of(new EvidenceIndex.Mark(group, group + "ansvarsgruppen".length())),
+                    s.marksIn("sak-1", "d1", words, group - 5, group + 20));
+            assertEquals(List.of(all.get(1)), s.marksIn("sak-1", "d1", words, 104, PLAN.length()));
+            assertTrue(s.marksIn("sak-1", "d1", words, 0, group).isEmpty());
+            assertEquals(List.of(16, 105), s.matchStarts("sak-1", "d1", words));
+            assertEquals(List.of(105), s.matchStarts("sak-1", "d1", "helsestasjonen"));
+            assertTrue(s.matchStarts("sak-1", "nope", words).isEmpty());
+        }
+    }
+
+    @Test
     void prefixAndFuzzyQueriesSearchTheDefaultFields() throws IOException {
         try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
             assertEquals(2, s.search(new SearchRequest("ansvarsgrupp*", null, null, 10)).total());

@@ -227,6 +227,49 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         return out.stream().distinct().sorted(Comparator.comparingInt(Mark::start)).toList();
     }
 
+    /** The passages starting in {@code [from, to)}: one request, the document's key and a range of starts. */
+    @Override
+    public List<SearchHit> passagesIn(String caseId, String docId, int from, int to) throws IOException {
+        return plainHits(SolrSearches.startingIn(SolrSearches.ofDocument(caseId, docId, MAX_ROWS), from, to));
+    }
+
+    /** The marks in {@code [from, to)}, read from the passages overlapping it (the one it begins inside, those in it). */
+    @Override
+    public List<Mark> marksIn(String caseId, String docId, String queryText, int from, int to) throws IOException {
+        Query query = QueryLanguage.read(queryText, queryAnalyzer, false);
+        SolrDocumentList at = query(SolrSearches.passageAt(caseId, docId, from)).getResults();
+        long first = at.isEmpty() ? from : ((Number) at.get(0).getFirstValue(PassageSchema.START)).longValue();
+        List<Mark> out = new ArrayList<>();
+        SolrQuery q = SolrSearches.startingIn(SolrSearches.matchesIn(caseId, docId, queryText, MAX_ROWS), first, to);
+        for (SolrDocument d : query(q).getResults()) {
+            out.addAll(QueryLanguage.marks(SolrFields.toHit(d), SolrFields.documentFacets(d), query, queryAnalyzer));
+        }
+        return out.stream().distinct().filter(m -> m.end() > from && m.start() < to)
+                .sorted(Comparator.comparingInt(Mark::start)).toList();
+    }
+
+    /**
+     * Where the passages the query matches start, their start only; asked {@value #MAX_ROWS} at a time, each time from past
+     * the last start answered, so that a document with more matching passages than one answer holds is read whole.
+     */
+    @Override
+    public List<Integer> matchStarts(String caseId, String docId, String queryText) throws IOException {
+        List<Integer> out = new ArrayList<>();
+        long from = 0;
+        while (true) {
+            SolrQuery q = SolrSearches.startingIn(SolrSearches.matchesIn(caseId, docId, queryText, MAX_ROWS), from, Integer.MAX_VALUE);
+            q.setFields(PassageSchema.START);
+            SolrDocumentList found = query(q).getResults();
+            for (SolrDocument d : found) {
+                out.add(((Number) d.getFirstValue(PassageSchema.START)).intValue());
+            }
+            if (found.size() < MAX_ROWS) {
+                return out;
+            }
+            from = out.get(out.size() - 1) + 1L;
+        }
+    }
+
     @Override
     public Optional<IndexedDocument> document(String caseId, String docId) throws IOException {
         SolrDocumentList found = query(SolrSearches.document(caseId, docId)).getResults();

@@ -137,6 +137,24 @@ final class SolrSearches {
         return q;
     }
 
+    /**
+     * Only the passages starting in {@code [from, to)}: a range on the start's doc values (the field is not indexed),
+     * checked as a post filter on the passages the other filters leave (cache=false, cost 200), not over every entry of
+     * the collection as a cached filter would be.
+     */
+    static SolrQuery startingIn(SolrQuery q, long from, long to) {
+        q.addFilterQuery("{!frange cache=false cost=200 l=" + from + " u=" + (to - 1) + "}" + PassageSchema.SORT_START);
+        return q;
+    }
+
+    /** The last passage of a document that starts at or before {@code at}, its start only. */
+    static SolrQuery passageAt(String caseId, String docId, int at) {
+        SolrQuery q = startingIn(ofDocument(caseId, docId, 1), 0, at + 1L);
+        q.setFields(PassageSchema.START);
+        q.set("sort", PassageSchema.SORT_START + " desc");
+        return q;
+    }
+
     /** The whole document's entry. */
     static SolrQuery document(String caseId, String docId) {
         SolrQuery q = new SolrQuery("*:*");

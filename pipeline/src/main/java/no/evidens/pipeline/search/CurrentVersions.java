@@ -132,6 +132,11 @@ public final class CurrentVersions implements EvidenceIndex {
     }
 
     @Override
+    public List<SearchHit> passagesIn(String caseId, String docId, int from, int to) throws IOException {
+        return index.passagesIn(caseId, docId, from, to);
+    }
+
+    @Override
     public List<SearchHit> context(String passageId, int before, int after) throws IOException {
         return index.context(passageId, before, after);
     }
@@ -158,6 +163,16 @@ public final class CurrentVersions implements EvidenceIndex {
     @Override
     public List<Mark> marks(String caseId, String docId, String queryText) throws IOException {
         return index.marks(caseId, docId, queryText);
+    }
+
+    @Override
+    public List<Mark> marksIn(String caseId, String docId, String queryText, int from, int to) throws IOException {
+        return index.marksIn(caseId, docId, queryText, from, to);
+    }
+
+    @Override
+    public List<Integer> matchStarts(String caseId, String docId, String queryText) throws IOException {
+        return index.matchStarts(caseId, docId, queryText);
     }
 
     @Override

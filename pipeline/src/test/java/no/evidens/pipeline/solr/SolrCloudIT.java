@@ -173,6 +173,20 @@ class SolrCloudIT {
         List<EvidenceIndex.Mark> marks = embedded.marks(CASE, hit.docId(), "ettervern NAV");
         assertFalse(marks.isEmpty());
         assertEquals(marks, solr.marks(CASE, hit.docId(), "ettervern NAV"));
+        // A window of the document (the reader of a large one): one request on a range of the passages' starts, the
+        // same passages, marks and starts of matching passages as the embedded index's, and as the whole lists give
+        List<SearchHit> all = embedded.passagesOf(CASE, hit.docId());
+        assertTrue(all.size() >= 3, "a document of several passages");
+        int winFrom = marks.get(0).start() + 1; // inside a word the query matched, inside its passage
+        int winTo = all.get(all.size() - 1).start() + 1;
+        assertEquals(all.stream().filter(p -> p.start() >= winFrom && p.start() < winTo).toList(), solr.passagesIn(CASE, hit.docId(), winFrom, winTo));
+        assertEquals(embedded.passagesIn(CASE, hit.docId(), winFrom, winTo), solr.passagesIn(CASE, hit.docId(), winFrom, winTo));
+        assertEquals(marks.stream().filter(m -> m.end() > winFrom && m.start() < winTo).toList(), solr.marksIn(CASE, hit.docId(), "ettervern NAV", winFrom, winTo));
+        assertEquals(marks.get(0), solr.marksIn(CASE, hit.docId(), "ettervern NAV", winFrom, winTo).get(0), "a mark the window begins inside");
+        assertEquals(embedded.marksIn(CASE, hit.docId(), "ettervern NAV", winFrom, winTo), solr.marksIn(CASE, hit.docId(), "ettervern NAV", winFrom, winTo));
+        List<Integer> starts = embedded.matchStarts(CASE, hit.docId(), "ettervern NAV");
+        assertFalse(starts.isEmpty());
+        assertEquals(starts, solr.matchStarts(CASE, hit.docId(), "ettervern NAV"));
         SearchResult like = solr.moreLikeThis(hit.passageId(), 5);
         assertFalse(like.hits().isEmpty(), "more like this finds passages");
         assertTrue(like.hits().stream().noneMatch(h -> h.passageId().equals(hit.passageId())), "itself left out");

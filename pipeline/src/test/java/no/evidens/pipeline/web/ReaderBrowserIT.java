@@ -27,12 +27,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import no.evidens.corpus.SampleBundle;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.ProgressListener;
 
 /**
  * The reader and the pages around it in Chromium: the original PDF page beside the text with the
  * keyboard-selected heading outlined on it, attaching that heading without a mouse, the finding's
- * history, the overview without empty columns, and an upload with its receipt. axe-core checks every
- * view; screenshots go to {@code target/screenshots/}.
+ * history, the overview without empty columns, an upload with its receipt, and a large document read a window at a
+ * time with a quotation taken from a later window. axe-core checks every view; screenshots go to
+ * {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -214,5 +218,118 @@ class ReaderBrowserIT {
         } finally {
             Files.deleteIfExists(zip);
         }
+    }
+
+    /** The large document's case, and the paragraph of its second hit (past the first windows). */
+    private static final String LARGE_CASE = "stor-2026";
+    private static final int FAR_HIT = 11_000;
+
+    /** A journal of 12,000 short paragraphs (about 870,000 characters), «ettervern» in paragraphs 10 and {@link #FAR_HIT}. */
+    private static Path largeJournal() throws Exception {
+        Path bundle = Files.createTempDirectory("evidens-large").resolve("bunke");
+        Files.createDirectories(bundle.resolve("journaler"));
+        StringBuilder text = new StringBuilder("Journal fra fagsystemet\n\n");
+        for (int i = 0; i < 12_000; i++) {
+            text.append(i == 10 || i == FAR_HIT
+                    ? "Notat %05d: ettervern for ungdommen er vurdert på nytt i møtet.".formatted(i)
+                    : "Notat %05d: saksbehandler har ført journal for uke %d etter samtalen.".formatted(i, i % 52));
+            text.append("\n\n");
+        }
+        Files.writeString(bundle.resolve("journaler/logg.txt"), text, StandardCharsets.UTF_8);
+        return bundle;
+    }
+
+    private Object script(String js, Object... args) {
+        return ((JavascriptExecutor) browser.driver).executeScript(js, args);
+    }
+
+    private Object asyncScript(String js) {
+        return ((JavascriptExecutor) browser.driver).executeAsyncScript("const done = arguments[arguments.length - 1];\n" + js);
+    }
+
+    @Test
+    @Order(5)
+    void aLargeDocumentIsReadAWindowAtATimeAndQuotedFromALaterWindowWithItsOwnOffsets() throws Exception {
+        // the bundle stays until the end: the check of the quotations reads the source file again
+        Path bundle = largeJournal();
+        try {
+            new Ingestion(ws.home, new DocumentAnalyser(), 1).ingest(LARGE_CASE, bundle, ProgressListener.NONE);
+            readLargeDocument();
+        } finally {
+            SampleWorkspace.delete(bundle.getParent());
+        }
+    }
+
+    private void readLargeDocument() throws Exception {
+        var driver = browser.driver;
+        driver.get(ws.url());
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        String docId = String.valueOf(asyncScript("""
+                fetch('/api/search?q=ettervern&case=%s').then(r => r.json()).then(r => done(r.hits[0].docId)).catch(e => done('error ' + e));
+                """.formatted(LARGE_CASE)));
+        // the whole text as the unchanged default answer gives it, to check the offsets against
+        String whole = String.valueOf(asyncScript("""
+                fetch('/api/document?case=%s&doc=%s').then(r => r.json()).then(r => done(r.document.text)).catch(e => done('error ' + e));
+                """.formatted(LARGE_CASE, docId)));
+        assertTrue(whole.length() > 600_000, "a text of three windows and more: " + whole.length());
+
+        driver.get(ws.url() + "#/dokument?case=" + LARGE_CASE + "&doc=" + docId + "&q=ettervern");
+        WebElement text = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-text mark")));
+        text = driver.findElement(By.id("doc-text"));
+        assertTrue(driver.findElement(By.id("window-note")).getText().contains("hentes i deler"));
+        long shown = ((Number) script("return arguments[0].textContent.length;", text)).longValue();
+        assertTrue(shown < 250_000, "one window of the text is drawn, not all of it: " + shown);
+        browser.view("reader-8-large-document");
+
+        // Scrolled to the end of what is loaded: the next window is added after it, the offsets going on
+        WebElement box = text;
+        script("arguments[0].scrollTop = arguments[0].scrollHeight;", box);
+        browser.wait.until(d -> ((Number) script("""
+                const segs = arguments[0].querySelectorAll('[data-s]');
+                const last = segs[segs.length - 1];
+                return +last.dataset.s + last.textContent.length;""", box)).intValue() > 300_000);
+        assertTrue(((Number) script("return arguments[0].scrollTop;", box)).intValue() > 0, "the reader stays where it was");
+
+        // The next hit twice: the first in the loaded text, the second far past it, its window fetched in place of it
+        WebElement next = driver.findElement(By.xpath("//button[contains(., 'Neste treff')]"));
+        next.click();
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#doc-text mark.current")).isEmpty());
+        next.click();
+        int far = whole.indexOf("Notat %05d: ettervern".formatted(FAR_HIT));
+        browser.wait.until(d -> ((Number) script("""
+                const m = document.querySelector('#doc-text mark.current');
+                return m ? +m.dataset.s : -1;""")).intValue() > far);
+        int first = ((Number) script("return +document.querySelector('#doc-text [data-s]').dataset.s;")).intValue();
+        assertTrue(first > 600_000, "the window around the far hit, not the text before it: " + first);
+
+        // Its sentence selected with the keyboard, attached: the document's offsets, not the window's
+        text = driver.findElement(By.id("doc-text"));
+        String sentence = "Notat %05d: ettervern for ungdommen er vurdert på nytt i møtet.".formatted(FAR_HIT);
+        script("arguments[0].focus();", text);
+        text.sendKeys("s");
+        for (int i = 0; i < 60 && !selection().strip().equals(sentence); i++) {
+            text.sendKeys(selection().isBlank() || whole.indexOf(selection().strip()) < far ? "n" : "p");
+        }
+        assertEquals(sentence, selection().strip());
+        assertTrue(driver.findElement(By.id("selection-info")).getText().contains(String.valueOf(far)),
+                driver.findElement(By.id("selection-info")).getText());
+        text.sendKeys(Keys.ENTER);
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-dialog")));
+        assertEquals("«" + sentence + "»", driver.findElement(By.id("attach-quote")).getText());
+        new Select(driver.findElement(By.id("attach-finding"))).selectByValue("");
+        driver.findElement(By.id("attach-new-title")).sendKeys("Ettervernet er ikke vurdert i tide");
+        driver.findElement(By.id("attach-new-title")).sendKeys(Keys.ENTER);
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#doc-text .quoted")).isEmpty());
+        String evidence = String.valueOf(asyncScript("""
+                api('GET', '/api/findings?case=%s').then(f => { const e = f[0].evidence[0]; done(e.citation.start + ' ' + e.citation.end + ' ' + e.quote); })
+                  .catch(e => done('error ' + e));""".formatted(LARGE_CASE)));
+        assertEquals(far + " " + (far + sentence.length()) + " " + sentence, evidence);
+
+        // The check of the case's quotations finds it where it says it is
+        String check = String.valueOf(asyncScript("""
+                const ask = () => api('GET', '/api/cases/%1$s/verify').then(c => c.state === 'running' ? setTimeout(ask, 200)
+                  : done(c.state + ' ' + c.total + ' ' + c.problems + (c.problems ? ' ' + JSON.stringify(c.quotations) : '')));
+                api('POST', '/api/cases/%1$s/verify').then(ask).catch(e => done('error ' + e));""".formatted(LARGE_CASE)));
+        assertEquals("done 1 0", check);
     }
 }

@@ -220,55 +220,155 @@ async function viewLike(params) {
 
 let selectionSpan = null;
 
-async function viewDocument(params) {
+/**
+ * The reader asks for the text a window at a time (/api/document?around=…, the server's TextWindow): a small document
+ * comes whole in its first window; a large one (an 18 MB log) comes a window of this many characters at a time, the next
+ * one fetched as the auditor scrolls near an end of what is loaded, or around the place a hit or quotation link jumps to.
+ * Every segment of the text carries its document offset (data-s), so a selection's offsets stay the document's own.
+ */
+const WINDOW = 200000;
+/** How close (pixels) to an end of the loaded text the scrolling comes before the next window is fetched. */
+const WINDOW_MARGIN = 1500;
+/** A passage is at most a few thousand characters: one starting closer than this to a window's edge may run past it. */
+const PASSAGE_REACH = 10000;
+
+async function viewDocument(params, goTo) {
   const caseId = params.get('case');
   const docId = params.get('doc');
   const q = params.get('q') || '';
   const at = parseInt(params.get('at') || '-1', 10);
+  // one trail line per opening of the reader, not one per window (the server's OpeningTrail)
+  const opening = (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Math.random()).slice(2);
+  const fetchWindow = (where, outline) => api('GET', '/api/document?' + qs({ case: caseId, doc: docId, q, ...where, size: WINDOW, opening,
+    outline: outline ? '' : 'false' }));
   render(heading(T('ui.doc.title')), el('p', {}, T('ui.common.loading')));
   let r;
   try {
-    r = await api('GET', '/api/document?' + qs({ case: caseId, doc: docId, q }));
+    r = await fetchWindow({ around: Math.max(0, goTo !== undefined ? goTo : at) }, true);
   } catch (e) { render(heading(T('ui.doc.title')), el('p', { class: 'alert', role: 'alert' }, errorText(e))); return; }
   const d = r.document;
+  const starts = r.matchStarts || [];
+  // the loaded part of the text: [from, to) of the document, its text; grows as windows are added, replaced by a jump
+  const view = { from: r.window.from, to: r.window.to, text: r.window.text };
+  const whole = () => view.from === 0 && view.to === d.length;
   const textBox = el('div', { class: 'doc-text', id: 'doc-text', tabindex: '0', 'aria-label': T('ui.doc.textLabel') });
-  buildText(textBox, d, r.marks, r.evidence);
+  textBox.append(buildText(d, view.from, view.text, r.marks, r.evidence));
   selectionSpan = null;
   const selInfo = el('span', { id: 'selection-info', class: 'cite' }, T('ui.doc.selectHint'));
   const attachBtn = el('button', { type: 'button', id: 'attach-selection', disabled: true, onclick: () => {
       if (!selectionSpan) return;
-      const quote = d.text.slice(selectionSpan.start, selectionSpan.end);
+      const quote = view.text.slice(selectionSpan.start - view.from, selectionSpan.end - view.from);
       const from = selectionSpan.start;
       openAttach({ docId: d.docId, caseId: d.case, start: selectionSpan.start, end: selectionSpan.end, quote,
         source: T('ui.common.citation', d.title || d.file, typeName(d.type), pageOf(d, selectionSpan.start), selectionSpan.start, selectionSpan.end),
         provenance: q ? { query: q, filters: { case: d.case } } : null, after: () => readOn(params, from) });
     } }, T('ui.doc.attachSelection'));
-  const marks = Array.from(textBox.querySelectorAll('mark'));
-  let current = -1;
+  const marksNow = () => Array.from(textBox.querySelectorAll('mark'));
+  const status = el('p', { class: 'cite', id: 'window-status', 'aria-live': 'polite' });
+  let loading = null;
+  /** Adds the window after (dir 1) or before (dir -1) the loaded text, keeping the place the auditor reads at. */
+  function extend(dir) {
+    if (loading) return loading;
+    if (dir > 0 ? view.to >= d.length : view.from <= 0) return Promise.resolve();
+    const from = dir > 0 ? view.to : Math.max(0, view.from - WINDOW);
+    const edge = dir > 0 ? view.to : view.from;
+    status.textContent = T('ui.doc.loadingMore');
+    loading = fetchWindow({ from }, false).then(w => {
+      if ((dir > 0 ? view.to : view.from) !== edge) return; // a jump replaced the loaded text meanwhile
+      // a window before the loaded text ends where it begins (the server may have run its end on to a line's end)
+      const to = dir > 0 ? w.window.to : Math.min(w.window.to, view.from);
+      const text = w.window.text.slice(0, to - w.window.from);
+      const part = buildText(d, w.window.from, text, w.marks.filter(m => m.start < to), r.evidence);
+      if (dir > 0) {
+        textBox.append(part);
+        view.text += text;
+        view.to = to;
+      } else {
+        const height = textBox.scrollHeight;
+        textBox.prepend(part);
+        textBox.scrollTop += textBox.scrollHeight - height;
+        view.text = text + view.text;
+        view.from = w.window.from;
+      }
+      status.textContent = '';
+    }).catch(e => { status.textContent = errorText(e); }).finally(() => { loading = null; });
+    return loading;
+  }
+  /** Shows the window around a document offset in place of the loaded text (a jump far from it). */
+  async function jump(offset) {
+    while (loading) await loading;
+    status.textContent = T('ui.doc.loadingMore');
+    loading = fetchWindow({ around: offset }, false).then(w => {
+      textBox.replaceChildren(buildText(d, w.window.from, w.window.text, w.marks, r.evidence));
+      Object.assign(view, { from: w.window.from, to: w.window.to, text: w.window.text });
+      status.textContent = '';
+    }).catch(e => { status.textContent = errorText(e); }).finally(() => { loading = null; });
+    return loading;
+  }
+  /** Scrolls to a document offset, fetching its window first when it is not loaded. */
+  async function goToOffset(offset) {
+    if (offset < view.from || offset >= view.to) await jump(offset);
+    scrollToOffset(textBox, offset);
+  }
+  textBox.addEventListener('scroll', () => {
+    if (textBox.scrollTop + textBox.clientHeight > textBox.scrollHeight - WINDOW_MARGIN) extend(1);
+    else if (textBox.scrollTop < WINDOW_MARGIN) extend(-1);
+  });
+  let currentAt = -1;
   const hitNav = el('div', { class: 'actions' },
-    el('button', { type: 'button', class: 'secondary', disabled: !marks.length, onclick: () => step(-1) }, T('ui.doc.prevHit')),
-    el('button', { type: 'button', class: 'secondary', disabled: !marks.length, onclick: () => step(1) }, T('ui.doc.nextHit')));
-  function step(dir) {
-    if (!marks.length) return;
-    if (current >= 0) marks[current].classList.remove('current');
-    current = (current + dir + marks.length) % marks.length;
-    marks[current].classList.add('current');
-    marks[current].scrollIntoView({ block: 'center' });
-    say(T('ui.doc.hitOf', current + 1, marks.length));
+    el('button', { type: 'button', class: 'secondary', disabled: !(r.marks.length || starts.length), onclick: () => step(-1) }, T('ui.doc.prevHit')),
+    el('button', { type: 'button', class: 'secondary', disabled: !(r.marks.length || starts.length), onclick: () => step(1) }, T('ui.doc.nextHit')));
+  function show(m) {
+    textBox.querySelectorAll('mark.current').forEach(x => x.classList.remove('current'));
+    m.classList.add('current');
+    m.scrollIntoView({ block: 'center' });
+    currentAt = +m.dataset.s;
+    if (whole()) {
+      const all = marksNow();
+      say(T('ui.doc.hitOf', all.indexOf(m) + 1, all.length));
+    } else {
+      say(T('ui.doc.hitInPassage', Math.max(1, starts.filter(s => s <= currentAt).length), starts.length));
+    }
+  }
+  /** The next (dir 1) or previous (dir -1) hit, in the loaded text or past it (its window fetched); round at the ends. */
+  async function step(dir) {
+    for (let tries = 0; tries < 6; tries++) {
+      const ms = marksNow();
+      const m = dir > 0 ? ms.find(x => +x.dataset.s > currentAt) : ms.filter(x => +x.dataset.s < currentAt).pop();
+      if (m) { show(m); return; }
+      if (whole() || !starts.length) {
+        if (!ms.length) return;
+        currentAt = dir > 0 ? -1 : Infinity; // round to the first or last hit
+        continue;
+      }
+      if (dir > 0) {
+        const last = starts.filter(s => s < view.to).pop();
+        const next = starts.find(s => s >= view.to);
+        if (last !== undefined && view.to - last < PASSAGE_REACH && view.to < d.length) await extend(1);
+        else if (next !== undefined) await (next - view.to < WINDOW ? extend(1) : jump(next));
+        else { currentAt = -1; if (view.from > 0) await jump(starts[0]); }
+      } else {
+        const prev = starts.filter(s => s < view.from).pop();
+        if (prev !== undefined) await (view.from - prev < WINDOW ? extend(-1) : jump(prev));
+        else { currentAt = Infinity; if (view.to < d.length) await jump(starts[starts.length - 1]); }
+      }
+    }
   }
   const byFinding = new Map();
   for (const e of r.evidence) {
     if (!byFinding.has(e.ref)) byFinding.set(e.ref, { label: e.label, title: e.title, items: [] });
     byFinding.get(e.ref).items.push(e);
   }
+  const hitsTitle = !q ? T('ui.doc.noSearch') : whole() ? T('ui.doc.hitsFor', q, r.marks.length) : T('ui.doc.hitsInPassages', q, starts.length);
   const side = el('aside', { class: 'side', 'aria-label': T('ui.doc.about') },
     el('section', {}, el('h3', {}, T('ui.doc.theDocument')),
-      el('div', { class: 'cite' }, `${d.file} · ${typeName(d.type)} · ${d.pageStarts.length} ${T(d.pageStarts.length === 1 ? 'ui.common.page' : 'ui.common.pages')}`)),
-    el('section', {}, el('h3', {}, q ? T('ui.doc.hitsFor', q, marks.length) : T('ui.doc.noSearch')), hitNav),
+      el('div', { class: 'cite' }, `${d.file} · ${typeName(d.type)} · ${d.pageStarts.length} ${T(d.pageStarts.length === 1 ? 'ui.common.page' : 'ui.common.pages')}`),
+      whole() ? null : el('p', { class: 'cite', id: 'window-note' }, T('ui.doc.inParts', d.length.toLocaleString('nb-NO'))), status),
+    el('section', {}, el('h3', {}, hitsTitle), hitNav),
     el('section', {}, el('h3', {}, T('ui.doc.findingsUsing')),
       byFinding.size ? el('ul', {}, ...Array.from(byFinding.entries()).map(([ref, f]) =>
         el('li', {}, el('a', { href: '#/funn?' + qs({ ref }) }, f.label), ': ', f.title,
-          el('ul', {}, ...f.items.map(i => el('li', {}, el('a', { href: '#', onclick: ev => { ev.preventDefault(); scrollToOffset(textBox, i.start); } },
+          el('ul', {}, ...f.items.map(i => el('li', {}, el('a', { href: '#', onclick: ev => { ev.preventDefault(); goToOffset(i.start); } },
             T('ui.common.charRange', i.start, i.end)))))))) : el('p', { class: 'cite' }, T('ui.common.none'))));
   // an earlier version of a file a corrected bundle replaced: say so, and lead to the newest
   const newer = r.newerVersion ? [el('p', { class: 'note', id: 'newer-version', role: 'note' }, T('ui.doc.newerVersion', d.file), ' ',
@@ -283,16 +383,16 @@ async function viewDocument(params) {
     selInfo.textContent = span ? T('ui.doc.selected', span.start, span.end, span.end - span.start, pageOf(d, span.start)) : T('ui.doc.selectHint');
   };
   document.onselectionchange = onSel;
-  if (window.EvidensReader) window.EvidensReader.attach({ d, textBox, attachBtn, at, to: parseInt(params.get('to') || '-1', 10), layout: main().querySelector('.doc-layout') });
-  if (at >= 0) {
-    const m = marks.findIndex(x => +x.dataset.s >= at);
-    if (m >= 0) { current = m - 1; step(1); } else scrollToOffset(textBox, at);
+  if (window.EvidensReader) window.EvidensReader.attach({ d, view, textBox, attachBtn, at, to: parseInt(params.get('to') || '-1', 10), layout: main().querySelector('.doc-layout') });
+  if (at >= 0 && goTo === undefined) {
+    const m = marksNow().find(x => +x.dataset.s >= at);
+    if (m) show(m); else scrollToOffset(textBox, at);
   }
 }
 
 /** The document drawn anew (with the new quotation underlined), the reader back at the quotation, the focus in its text. */
 async function readOn(params, offset) {
-  await viewDocument(params);
+  await viewDocument(params, offset);
   const box = document.getElementById('doc-text');
   if (!box) return;
   scrollToOffset(box, offset);
@@ -305,18 +405,24 @@ function pageOf(d, offset) {
   return p;
 }
 
-/** Lays the text out in segments, each with its document offset in data-s: page breaks, marks and quoted spans. */
-function buildText(box, d, marks, evidence) {
-  const text = d.text;
-  const cuts = new Set([0, text.length]);
-  d.pageStarts.forEach(s => cuts.add(s));
-  marks.forEach(m => { cuts.add(m.start); cuts.add(m.end); });
-  evidence.forEach(e => { cuts.add(e.start); cuts.add(e.end); });
-  const points = Array.from(cuts).filter(x => x >= 0 && x <= text.length).sort((a, b) => a - b);
+/**
+ * The text [from, from + text.length) of the document laid out in segments, each with its document offset in data-s:
+ * page breaks, marks and quoted spans (a fragment, to put in the text box or before or after what is in it).
+ */
+function buildText(d, from, text, marks, evidence) {
+  const box = document.createDocumentFragment();
+  const to = from + text.length;
+  const inside = x => x >= from && x <= to;
+  const cuts = new Set([from, to]);
+  d.pageStarts.forEach(s => { if (inside(s)) cuts.add(s); });
+  marks.forEach(m => { if (inside(m.start)) cuts.add(m.start); if (inside(m.end)) cuts.add(m.end); });
+  evidence.forEach(e => { if (inside(e.start)) cuts.add(e.start); if (inside(e.end)) cuts.add(e.end); });
+  const points = Array.from(cuts).sort((a, b) => a - b);
   const pageAt = new Map(d.pageStarts.map((s, i) => [s, i + 1]));
   for (let i = 0; i < points.length; i++) {
     const s = points[i];
-    if (pageAt.has(s) && (s < text.length || s === 0)) {
+    // a page break at the window's end is drawn with the window after it (the text's end has none)
+    if (pageAt.has(s) && (s < to || s === 0)) {
       box.append(el('span', { class: 'page-break', 'aria-hidden': 'false', role: 'heading', 'aria-level': '3' }, T('ui.doc.pageBreak', pageAt.get(s))));
     }
     if (i + 1 >= points.length) break;
@@ -324,13 +430,14 @@ function buildText(box, d, marks, evidence) {
     if (e <= s) continue;
     const marked = marks.some(m => m.start <= s && e <= m.end);
     const quoted = evidence.filter(q => q.start <= s && e <= q.end);
-    const seg = el(marked ? 'mark' : 'span', { dataset: { s: String(s) } }, text.slice(s, e));
+    const seg = el(marked ? 'mark' : 'span', { dataset: { s: String(s) } }, text.slice(s - from, e - from));
     if (quoted.length) {
       seg.classList.add('quoted');
       seg.title = T('ui.doc.quotedIn', quoted.map(q => q.label).join(', '));
     }
     box.append(seg);
   }
+  return box;
 }
 
 /** The document offsets of the current selection inside the text box, or null. */

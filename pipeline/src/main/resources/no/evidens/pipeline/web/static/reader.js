@@ -87,26 +87,48 @@ const EvidensReader = (() => {
     if (r.top < pane.top || r.bottom > pane.bottom) box.scrollTop += r.top - pane.top - pane.height / 3;
   }
 
-  /** The first sentence whose text is visible in the pane. */
+  /**
+   * The first sentence whose text is visible in the pane: the character at the pane's top left corner (inside its
+   * padding), or, where the browser cannot say, the start of the first segment showing (a segment may run for pages).
+   */
   function firstVisible(box, list) {
-    const top = box.getBoundingClientRect().top;
-    const seg = Array.from(box.querySelectorAll('[data-s]')).find(s => s.getBoundingClientRect().bottom > top);
-    const at = seg ? +seg.dataset.s : 0;
+    const pane = box.getBoundingClientRect();
+    const x = pane.left + 30;
+    const y = pane.top + 30;
+    let at = null;
+    const caret = document.caretPositionFromPoint ? document.caretPositionFromPoint(x, y)
+      : document.caretRangeFromPoint ? document.caretRangeFromPoint(x, y) : null;
+    const node = caret && (caret.offsetNode || caret.startContainer);
+    if (node && box.contains(node)) at = offsetOf(box, node, caret.offsetNode ? caret.offset : caret.startOffset, false);
+    if (at === null) {
+      const seg = Array.from(box.querySelectorAll('[data-s]')).find(s => s.getBoundingClientRect().bottom > pane.top);
+      at = seg ? +seg.dataset.s : 0;
+    }
     return list.findIndex(s => s[1] > at);
   }
 
   /** Keyboard selection in the text pane. */
   function keyboard(ctx) {
-    const { d, textBox, attachBtn } = ctx;
-    const sents = sentences(d.text);
-    const ws = words(d.text);
+    const { view, textBox, attachBtn } = ctx;
+    // The sentences and words of the loaded text (ctx.view: a window of a large document, or all of a small one), as
+    // document offsets; found again when a window is added or the reader jumps.
+    let found = null;
+    const spans = () => {
+      if (!found || found.from !== view.from || found.to !== view.to) {
+        const shift = list => list.map(([s, e]) => [s + view.from, e + view.from]);
+        found = { from: view.from, to: view.to, sents: shift(sentences(view.text)), ws: shift(words(view.text)) };
+      }
+      return found;
+    };
     let span = null;
+    let sents = [];
+    let ws = [];
     const indexOf = at => Math.max(0, sents.findIndex(s => s[1] > at));
     const apply = (s, e) => {
       span = [s, e];
       select(textBox, s, e);
       const n = ws.filter(w => w[0] >= s && w[1] <= e).length;
-      say(READER_WORDS.selected(e - s, n) + ' ' + d.text.slice(s, Math.min(e, s + 120)));
+      say(READER_WORDS.selected(e - s, n) + ' ' + view.text.slice(s - view.from, Math.min(e, s + 120) - view.from));
     };
     const current = () => {
       const sel = selectedSpan(textBox);
@@ -114,6 +136,7 @@ const EvidensReader = (() => {
       return sel ? span : null;
     };
     textBox.addEventListener('keydown', ev => {
+      ({ sents, ws } = spans());
       if (ev.ctrlKey || ev.metaKey || ev.altKey || !sents.length) return;
       const k = ev.key;
       const cur = current();
@@ -252,7 +275,7 @@ const EvidensReader = (() => {
       keyboard(ctx);
       page(ctx);
       // Opened from a quotation (at … to): it is selected, so its place on the original page is outlined.
-      if (ctx.at >= 0 && ctx.to > ctx.at && ctx.to <= ctx.d.text.length) select(ctx.textBox, ctx.at, ctx.to);
+      if (ctx.at >= ctx.view.from && ctx.to > ctx.at && ctx.to <= ctx.view.to) select(ctx.textBox, ctx.at, ctx.to);
     },
   };
 })();
