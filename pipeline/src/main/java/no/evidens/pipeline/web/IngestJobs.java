@@ -1,6 +1,5 @@
 package no.evidens.pipeline.web;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,16 +16,13 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import no.evidens.findings.CaseClosed;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Messages;
-import no.evidens.pipeline.StampedNames;
-import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.ingest.Ingestion;
 
 /**
- * Bundle uploads: the .zip is kept under {@code <home>/bundles/} (quotations cite it, and {@code verify}
- * reads it again), then ingested in the background, one bundle at a time, with progress to poll. The
+ * The queue of bundle uploads ({@link IngestUploads} takes them in): each ingested in the background, one bundle at a
+ * time, with progress to poll. The
  * jobs outlive the server ({@link IngestJobFiles}): one it was stopped in the middle of shows as
  * interrupted, and can be resumed (one that was being tried again for the index waits again).
  *
@@ -40,7 +36,6 @@ final class IngestJobs {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJobs.class);
 
     private final EvidensHome home;
-    private final long maxBytes;
     private final Function<EvidensHome, Ingestion> ingestions;
     private final Map<String, IngestJob> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -54,8 +49,8 @@ final class IngestJobs {
     /** Looks at the jobs waiting for the index. */
     private final UploadRetries retries;
 
-    IngestJobs(EvidensHome home, long maxBytes, Function<EvidensHome, Ingestion> ingestions) {
-        this(home, maxBytes, ingestions, () -> { }, UploadRetries.EVERY);
+    IngestJobs(EvidensHome home, Function<EvidensHome, Ingestion> ingestions) {
+        this(home, ingestions, () -> { }, UploadRetries.EVERY);
     }
 
     /**
@@ -63,10 +58,8 @@ final class IngestJobs {
      *                   answers it at once, where an ingestion would wait the read's time-out)
      * @param retryEvery how often the waiting jobs are looked at
      */
-    IngestJobs(EvidensHome home, long maxBytes, Function<EvidensHome, Ingestion> ingestions, UploadRetries.IndexProbe probe,
-               Duration retryEvery) {
+    IngestJobs(EvidensHome home, Function<EvidensHome, Ingestion> ingestions, UploadRetries.IndexProbe probe, Duration retryEvery) {
         this.home = home;
-        this.maxBytes = maxBytes;
         this.ingestions = ingestions;
         this.files = new IngestJobFiles(home.root());
         for (IngestJob.Saved saved : files.load()) {
@@ -201,58 +194,23 @@ final class IngestJobs {
         return running == null ? 0 : 1;
     }
 
-    long maxBytes() {
-        return maxBytes;
+    /**
+     * An upload is about to be received: refused at once while another runs (unless that is a waiting job tried again) or
+     * is being received; else the queue takes no other until {@link #take} or {@link #receivedNone}.
+     */
+    synchronized void receiving() {
+        if (running != null && !retrying) {
+            throw new ApiError(409, "error.ingest.running", running.fileName, running.caseId);
+        }
+        if (receiving) {
+            throw new ApiError(409, "error.ingest.uploading");
+        }
+        receiving = true;
     }
 
-    /** Reads an uploaded .zip from the request and starts ingesting it into the case. */
-    IngestJob upload(Exchange x) throws IOException {
-        String caseId = Params.caseId(x.required("case"));
-        String municipality = x.param("municipality");
-        if (municipality != null && municipality.length() > 100) {
-            throw ApiError.badRequest("error.param.too-long", "municipality", 100);
-        }
-        String name = x.param("name") == null ? "bundle.zip" : x.param("name");
-        UploadBody.requireZipType(x);
-        // A closed case takes no more documents: refused before the body is read.
-        try {
-            new CaseService(home, Duration.ofSeconds(20)).requireOpen(caseId);
-        } catch (CaseClosed e) {
-            throw new ApiError(409, "error.case-closed", e.caseId(), e.closedBy(), ServerTime.day(e.closedAt()));
-        }
-        long declared = x.contentLength();
-        if (declared > maxBytes) {
-            throw new ApiError(413, "error.ingest.too-large", UploadBody.mb(declared), UploadBody.mb(maxBytes));
-        }
-        synchronized (this) {
-            if (running != null && !retrying) {
-                throw new ApiError(409, "error.ingest.running", running.fileName, running.caseId);
-            }
-            if (receiving) {
-                throw new ApiError(409, "error.ingest.uploading");
-            }
-            receiving = true;
-        }
-        // Received outside the lock: a slow upload holds its own thread only, never the others'.
-        Path zip = null;
-        boolean received = false;
-        try {
-            // stamped in UTC, as the receipts are (a local time reads two ways the night the clocks go back); a name of its
-            // own, never another upload's of the same millisecond (another server or a restart on this home)
-            zip = StampedNames.create(home.root().resolve("bundles"), caseId, Instant.now(), ".zip");
-            UploadBody.save(x, zip, maxBytes);
-            received = true;
-        } finally {
-            if (!received) {
-                if (zip != null) {
-                    Files.deleteIfExists(zip);
-                }
-                synchronized (this) {
-                    receiving = false;
-                }
-            }
-        }
-        return take(caseId, name, municipality, zip);
+    /** The upload being received came to nothing (refused, cut off): the queue takes another. */
+    synchronized void receivedNone() {
+        receiving = false;
     }
 
     /** A received bundle becomes a job: started, or waiting behind those waiting or running, or for an index known not writable now. */

@@ -15,10 +15,12 @@ import no.evidens.access.Role;
  */
 final class IngestResource implements Routes.Resource {
     private final IngestJobs jobs;
+    private final IngestUploads uploads;
     private final CasesResource cases;
 
-    IngestResource(IngestJobs jobs, CasesResource cases) {
+    IngestResource(IngestJobs jobs, IngestUploads uploads, CasesResource cases) {
         this.jobs = jobs;
+        this.uploads = uploads;
         this.cases = cases;
     }
 
@@ -34,7 +36,7 @@ final class IngestResource implements Routes.Resource {
             x.access().require(caseId, Permission.INGEST);
             IngestJob job;
             try {
-                job = jobs.upload(x);
+                job = uploads.upload(x);
             } catch (Exception e) {
                 // an upload refused or failed before its job started (not a zip, too large, another running) starts no
                 // case: the new case's name is given back, as if never asked for

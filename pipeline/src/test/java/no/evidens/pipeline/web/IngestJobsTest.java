@@ -57,7 +57,7 @@ class IngestJobsTest {
         files.save(saved("3", IngestJob.DONE, receipt));
         files.save(saved("7", IngestJob.RUNNING, null));
 
-        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> null);
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), h -> null);
 
         IngestJob cut = jobs.job("7");
         assertEquals(IngestJob.INTERRUPTED, cut.state);
@@ -72,7 +72,7 @@ class IngestJobsTest {
     @Test
     void aKeptJobWhoseBundleIsGoneCannotBeResumed() throws Exception {
         new IngestJobFiles(home).save(saved("2", IngestJob.RUNNING, null));
-        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> null);
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), h -> null);
         ApiError e = org.junit.jupiter.api.Assertions.assertThrows(ApiError.class, () -> jobs.resume(jobs.job("2")));
         assertEquals(409, e.status());
         assertNull(jobs.job("2").error);
@@ -111,7 +111,7 @@ class IngestJobsTest {
         waitingJobWithItsBundle();
         boolean[] answers = {false};
         AtomicInteger tries = new AtomicInteger();
-        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), h -> {
             tries.incrementAndGet();
             String said = "cannot reach SolrCloud's ZooKeeper at zk:2181/solr#evidens";
             throw new IllegalStateException(said, new IndexUnreachableException(said, null));
@@ -150,7 +150,7 @@ class IngestJobsTest {
         waitingJobWithItsBundle();
         CountDownLatch tried = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        IngestJobs before = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+        IngestJobs before = new IngestJobs(new EvidensHome(home), h -> {
             tried.countDown();
             try {
                 stopped.await(); // the server stops while this try runs: its file says running
@@ -166,7 +166,7 @@ class IngestJobsTest {
             assertEquals(IngestJob.RUNNING, new IngestJobFiles(home).load().get(0).state(), "the file says running when the server stops");
             before.close();
 
-            IngestJobs after = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+            IngestJobs after = new IngestJobs(new EvidensHome(home), h -> {
                 tries.incrementAndGet();
                 throw new IllegalStateException("still away", new IndexUnreachableException("still away", null));
             }, () -> { }, Duration.ofHours(1));
@@ -244,7 +244,7 @@ class IngestJobsTest {
 
     /** Jobs on a server whose index could be written while {@code writable[0]}; each ingestion counts a try and fails. */
     private IngestJobs writableWhen(boolean[] writable, AtomicInteger tries) {
-        return new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+        return new IngestJobs(new EvidensHome(home), h -> {
             tries.incrementAndGet();
             throw new IllegalStateException("done here");
         }, UploadRetries.probe(new SharedIndex(SearchOnlyIndex.writableWhen(() -> writable[0]))), Duration.ofHours(1));
