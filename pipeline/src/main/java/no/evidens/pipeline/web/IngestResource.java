@@ -53,7 +53,7 @@ final class IngestResource implements Routes.Resource {
         }).post("/api/ingest/{id}/resume", (x, p) -> {
             IngestJob job = jobs.job(p.get("id"));
             x.access().require(job.caseId, Permission.INGEST);
-            x.json(202, jobs.resume(job).view(ErrorTexts.language(x)));
+            x.json(202, jobs.resume(job.id).view(ErrorTexts.language(x)));
         }).get("/api/ingest", (x, p) -> {
             List<Map<String, Object>> out = new ArrayList<>();
             for (IngestJob job : jobs.all()) {
