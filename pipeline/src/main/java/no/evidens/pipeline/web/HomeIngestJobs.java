@@ -141,6 +141,12 @@ final class HomeIngestJobs {
         }
     }
 
+    /** A job another server on the home runs (as last read), or null: it holds the embedded index's writer meanwhile. */
+    synchronized IngestJob runningElsewhere(IngestJob own) {
+        return jobs.values().stream().filter(j -> IngestJob.RUNNING.equals(j.state) && (own == null || !own.id.equals(j.id)))
+                .findFirst().orElse(null);
+    }
+
     synchronized IngestJob get(String id) {
         return jobs.get(id);
     }

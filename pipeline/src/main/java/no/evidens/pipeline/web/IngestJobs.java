@@ -74,13 +74,13 @@ final class IngestJobs {
         retries = new UploadRetries(probe, retryEvery, this::oneWaits, this::goOn);
     }
 
-    /** Whether a job waits for the index and none runs here (nor is being received). */
+    /** Whether a job waits and none runs on the home (nor is being received here). */
     private synchronized boolean oneWaits() {
         if (running != null || receiving) {
             return false;
         }
         jobs.refresh(null); // the home's: another server's waiting job (or its server gone) is taken on too
-        return oldestWaiting() != null;
+        return oldestWaiting() != null && jobs.runningElsewhere(null) == null; // one bundle at a time on the home
     }
 
     /**
@@ -228,12 +228,16 @@ final class IngestJobs {
         boolean writable = retries.writable(); // the back end's own knowledge, without waiting: asked outside the lock
         synchronized (this) {
             receiving = false;
-            boolean waits = !writable || oldestWaiting() != null || running != null;
+            jobs.refresh(running);
+            IngestJob elsewhere = jobs.runningElsewhere(running);
+            boolean waits = !writable || oldestWaiting() != null || running != null || elsewhere != null;
             // an id no other server on this home has given either (its file is written under the home's lock)
             HomeLock.Held[] lock = {null};
             IngestJob job = files.create(ids.get(), id -> {
                 IngestJob made = new IngestJob(id, caseId, UploadBody.safeName(name), municipality, bundle, Instant.now(), saver(id));
-                if (waits) {
+                if (elsewhere != null && writable) {
+                    IngestOutcome.waitForWriter(made); // behind the one another server on the home runs
+                } else if (waits) {
                     IngestOutcome.waitForIndex(made); // for the index, or behind the bundles waiting (one may be tried again)
                 } else {
                     lock[0] = files.run(id); // before its file says running: a new id, which no one else holds
@@ -243,7 +247,8 @@ final class IngestJobs {
             ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
             jobs.added(job);
             if (waits) {
-                LOG.info("upload {} into case {} waits: {}", job.id, caseId, writable ? "behind another" : "the index cannot be written now");
+                LOG.info("upload {} into case {} waits: {}", job.id, caseId, !writable ? "the index cannot be written now"
+                        : elsewhere != null ? "behind job " + elsewhere.id + " of another server on the home" : "behind another");
                 retries.soon();
             } else {
                 start(job, lock[0]);

@@ -209,16 +209,23 @@ class IngestJobsTest {
 
     /**
      * A job the other server on the home took after this one started is listed here too, running while it runs there (not
-     * resumable here), and as it ended once it ended.
+     * resumable here), and as it ended once it ended. An upload here meanwhile waits behind it (the embedded index has one
+     * writer), in words that say so, and goes in once it has ended.
      */
     @Test
-    void aJobStartedOnAnotherServerIsListedHereWithItsState() throws Exception {
+    void aJobStartedOnAnotherServerIsListedHereAndAnUploadHereWaitsBehindIt() throws Exception {
         Files.createDirectories(home.resolve("bundles"));
         Path bundle = Files.write(home.resolve("bundles/b.zip"), new byte[] {'P', 'K', 5, 6});
-        IngestJobs here = new IngestJobs(new EvidensHome(home), h -> null);
+        AtomicInteger triesHere = new AtomicInteger();
+        IngestJobs here = new IngestJobs(new EvidensHome(home), h -> {
+            triesHere.incrementAndGet();
+            throw new IllegalStateException("done here");
+        });
         CountDownLatch ingesting = new CountDownLatch(1);
         CountDownLatch letGo = new CountDownLatch(1);
+        AtomicInteger triesThere = new AtomicInteger();
         IngestJobs there = new IngestJobs(new EvidensHome(home), h -> {
+            triesThere.incrementAndGet();
             ingesting.countDown();
             try {
                 letGo.await();
@@ -227,26 +234,48 @@ class IngestJobsTest {
             }
             throw new IllegalStateException("ended there");
         });
+        String id;
+        IngestJob mine;
         try {
-            String id = there.take("sak-1", "b.zip", null, bundle).id;
+            id = there.take("sak-1", "b.zip", null, bundle).id;
             assertEquals(true, ingesting.await(10, TimeUnit.SECONDS));
             assertEquals(List.of(id), here.all().stream().map(j -> j.id).toList(), "the home's job, listed here");
             assertEquals(IngestJob.RUNNING, here.job(id).state);
             ApiError e = org.junit.jupiter.api.Assertions.assertThrows(ApiError.class, () -> here.resume(id));
             assertEquals("error.ingest.job-running", e.key());
+
+            mine = here.take("sak-1", "c.zip", null, bundle);
+            assertEquals(IngestJob.WAITING, mine.state, "behind the other server's: not started beside it");
+            assertEquals(true, String.valueOf(mine.view(Language.NB).get("waiting")).startsWith("En annen innlesing skriver til søkeindeksen"));
+            assertEquals(true, String.valueOf(mine.view(Language.NN).get("waiting")).startsWith("Ei anna innlesing skriv til søkjeindeksen"));
+            here.retryWaiting();
+            assertEquals(0, triesHere.get(), "not tried while the other runs");
         } finally {
             letGo.countDown();
         }
         for (int i = 0; i < 500 && there.jobsRunning() > 0; i++) {
             Thread.sleep(20);
         }
-        assertEquals(IngestJob.FAILED, here.job(id(here)).state, "as it ended there");
+        assertEquals(IngestJob.FAILED, here.job(id).state, "as it ended there");
+        // the waiting job is the home's: whichever server looks first takes it (the other, at the end of its own)
+        for (int i = 0; i < 500 && !IngestJob.FAILED.equals(here.job(mine.id).state); i++) {
+            here.retryWaiting();
+            Thread.sleep(20);
+        }
+        assertEquals(IngestJob.FAILED, here.job(mine.id).state, "gone in once the other had ended");
+        assertEquals(2, triesHere.get() + triesThere.get(), "the other's job, then this one, each once");
         here.close();
         there.close();
     }
 
-    private static String id(IngestJobs jobs) {
-        return jobs.all().get(0).id;
+    /** An ingestion refused for the embedded index's write lock (another writer holds it) waits, and is no failure. */
+    @Test
+    void anIngestionRefusedForTheIndexsWriteLockWaits() {
+        IngestJob job = IngestJob.of(saved("4", IngestJob.RUNNING, null), () -> { });
+        assertEquals(true, IngestOutcome.settle(job, new java.io.UncheckedIOException("cannot open the index",
+                new org.apache.lucene.store.LockObtainFailedException("Lock held by another program: /home/index/write.lock"))));
+        assertEquals(IngestJob.WAITING, job.state);
+        assertNull(job.view(Language.NB).get("error"), "waiting is no failure");
     }
 
     /**

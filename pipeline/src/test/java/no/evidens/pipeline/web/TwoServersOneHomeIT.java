@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -53,7 +54,8 @@ class TwoServersOneHomeIT {
             return new Ingestion(h);
         })) {
             WorkspaceClient one = WorkspaceClient.of(first.url());
-            String id = upload(one).get("id").asText();
+            String id = upload(one, "bunke.zip", zip()).get("id").asText();
+            String waiting;
             assertTrue(ingesting.await(30, TimeUnit.SECONDS), "the first server ingests");
             try (WebServer second = WebServer.start(home, 0, "testar")) {
                 WorkspaceClient two = WorkspaceClient.of(second.url());
@@ -63,11 +65,17 @@ class TwoServersOneHomeIT {
                     assertEquals("running", listed(two, id).get("state").asText(), "listed on the second server as running");
                     Answer resumed = two.json("POST", "/api/ingest/" + id + "/resume", null);
                     assertEquals(409, resumed.status(), "not ingested a second time beside the first: " + resumed.body());
+                    JsonNode behind = upload(two, "plan.zip", zip("styringsdokumenter/plan.txt", "Tiltaksplanen evalueres hvert halvår.\n"));
+                    assertEquals("waiting", behind.get("state").asText(), "an upload to the second waits behind the first's: " + behind);
+                    waiting = behind.get("id").asText();
                 } finally {
                     letGo.countDown();
                 }
                 JsonNode done = waitWhileRunning(one, id);
                 assertEquals("done", done.get("state").asText(), done.toString());
+                JsonNode after = waitWhile(two, waiting, "waiting", "running");
+                assertEquals("done", after.get("state").asText(), "gone in after the first's: " + after);
+                assertEquals(1, after.get("receipt").get("counts").get("indexed").asInt(), after.toString());
                 assertEquals("done", waitWhileRunning(two, id).get("state").asText(), "the second server sees it end");
                 assertEquals("done", listed(two, id).get("state").asText());
                 assertEquals(1, two.get("/api/ingest/" + id).body().get("receipt").get("counts").get("indexed").asInt());
@@ -126,9 +134,9 @@ class TwoServersOneHomeIT {
         return WebServer.start(home, 0, "testar");
     }
 
-    private static JsonNode upload(WorkspaceClient client) throws Exception {
-        Answer started = client.send(client.req("/api/ingest?case=" + CASE + "&name=bunke.zip").header(WebServer.TOKEN_HEADER, client.token())
-                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip())));
+    private static JsonNode upload(WorkspaceClient client, String name, byte[] zip) throws Exception {
+        Answer started = client.send(client.req("/api/ingest?case=" + CASE + "&name=" + name).header(WebServer.TOKEN_HEADER, client.token())
+                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
         assertEquals(202, started.status(), String.valueOf(started.body()));
         return started.body();
     }
@@ -143,9 +151,13 @@ class TwoServersOneHomeIT {
     }
 
     private static JsonNode waitWhileRunning(WorkspaceClient client, String id) throws Exception {
+        return waitWhile(client, id, "running");
+    }
+
+    private static JsonNode waitWhile(WorkspaceClient client, String id, String... states) throws Exception {
         JsonNode job = client.get("/api/ingest/" + id).body();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while ("running".equals(job.get("state").asText()) && System.nanoTime() < deadline) {
+        while (List.of(states).contains(job.get("state").asText()) && System.nanoTime() < deadline) {
             Thread.sleep(200);
             job = client.get("/api/ingest/" + id).body();
         }
@@ -153,10 +165,14 @@ class TwoServersOneHomeIT {
     }
 
     private static byte[] zip() throws Exception {
+        return zip("journaler/a.txt", "Koordinatoren skriver referat etter hvert møte.\n");
+    }
+
+    private static byte[] zip(String path, String text) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-            z.putNextEntry(new ZipEntry("journaler/a.txt"));
-            z.write("Koordinatoren skriver referat etter hvert møte.\n".getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry(path));
+            z.write(text.getBytes(StandardCharsets.UTF_8));
             z.closeEntry();
         }
         return bytes.toByteArray();
