@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +62,7 @@ class TwoServersOneHomeIT {
                     assertEquals("running", listed(two, id).get("state").asText(), "listed on the second server as running");
                     Answer resumed = two.json("POST", "/api/ingest/" + id + "/resume", null);
                     assertEquals(409, resumed.status(), "not ingested a second time beside the first: " + resumed.body());
-                    JsonNode behind = upload(two, "plan.zip", zip("styringsdokumenter/plan.txt", "Tiltaksplanen evalueres hvert halvår.\n"));
+                    JsonNode behind = upload(two, "plan.zip", WebApiIT.zipOf("styringsdokumenter/plan.txt", "Tiltaksplanen evalueres hvert halvår.\n"));
                     assertEquals("waiting", behind.get("state").asText(), "an upload to the second waits behind the first's: " + behind);
                     waiting = behind.get("id").asText();
                 } finally {
@@ -165,16 +162,6 @@ class TwoServersOneHomeIT {
     }
 
     private static byte[] zip() throws Exception {
-        return zip("journaler/a.txt", "Koordinatoren skriver referat etter hvert møte.\n");
-    }
-
-    private static byte[] zip(String path, String text) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-            z.putNextEntry(new ZipEntry(path));
-            z.write(text.getBytes(StandardCharsets.UTF_8));
-            z.closeEntry();
-        }
-        return bytes.toByteArray();
+        return WebApiIT.zipOf("journaler/a.txt", "Koordinatoren skriver referat etter hvert møte.\n");
     }
 }
