@@ -1,11 +1,9 @@
 package no.evidens.pipeline.web;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,9 +19,8 @@ import no.evidens.pipeline.ingest.Ingestion;
 
 /**
  * The queue of bundle uploads ({@link IngestUploads} takes them in): each ingested in the background, one bundle at a
- * time, with progress to poll. The
- * jobs outlive the server ({@link IngestJobFiles}), and are the home's: each server lists every job of the home, whoever
- * runs it ({@link HomeIngestJobs}); one whose server was stopped (or died) in the middle of it shows as interrupted, and can
+ * time on the home, with progress to poll. The jobs outlive the server ({@link IngestJobFiles}), and are the home's: each
+ * server lists every job of the home, whoever runs it ({@link HomeIngestJobs}); one whose server was stopped (or died) in the middle of it shows as interrupted, and can
  * be resumed (one that was being tried again for the index waits again); one another server runs is not resumed here.
  *
  * <p>A job the index did not answer (a SolrCloud cluster or its ZooKeeper gone, or the cluster refusing writes) is

@@ -10,8 +10,8 @@ import no.evidens.access.Role;
 /**
  * Uploads: {@code POST /api/ingest?case=} takes a bundle (.zip) and starts ingesting it (into a case the
  * user may upload to; a new case is started with the uploader as lead, and given back when the upload is refused); {@code GET /api/ingest/{id}}
- * polls it, receipt included; {@code GET /api/ingest} lists the jobs kept (of cases the user may read),
- * and {@code POST /api/ingest/{id}/resume} ingests an interrupted job's bundle again.
+ * polls it, receipt included; {@code GET /api/ingest} lists the home's jobs (of cases the user may read), whichever
+ * server on the home runs them, and {@code POST /api/ingest/{id}/resume} ingests an interrupted job's bundle again.
  */
 final class IngestResource implements Routes.Resource {
     private final IngestJobs jobs;
