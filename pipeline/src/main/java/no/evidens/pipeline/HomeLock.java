@@ -1,10 +1,14 @@
 package no.evidens.pipeline;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -18,6 +22,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class HomeLock {
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_THIS_PROCESS = new ConcurrentHashMap<>();
+    /**
+     * The locks {@link #tryHold} holds in this process, by lock file. Asked before any channel is opened on the file: closing
+     * a second channel of this process on it would let go of the OS lock the first holds (POSIX locks are the process's).
+     */
+    private static final Map<Path, FileChannel> HELD = new HashMap<>();
 
     /** A piece of work done while the lock is held. */
     public interface Work<T> {
@@ -51,6 +60,62 @@ public final class HomeLock {
             }
         } finally {
             mine.unlock();
+        }
+    }
+
+    /**
+     * A lock taken by {@link #tryHold}, held until {@link #close} (by any thread), or until the process ends however it
+     * ends (killed, the machine gone): the OS lets go of a dead process's locks, so a lock held says its holder lives.
+     */
+    public static final class Held implements AutoCloseable {
+        private final Path lock;
+        private boolean closed;
+
+        private Held(Path lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            synchronized (HELD) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                try {
+                    HELD.remove(lock).close(); // the OS lock goes with its channel
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot let go of " + lock, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes the lock of {@code file} ({@link #of}) now, without waiting, and keeps it until the answer is closed; null when
+     * another process holds it, or this one does (another thread, or the same: it is not taken twice).
+     */
+    public static Held tryHold(Path file) throws IOException {
+        Path lock = of(file).toAbsolutePath().normalize();
+        synchronized (HELD) {
+            if (HELD.containsKey(lock)) {
+                return null;
+            }
+            Files.createDirectories(lock.getParent());
+            FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock taken;
+            try {
+                taken = channel.tryLock();
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            if (taken == null) {
+                channel.close(); // held by another process; this one held no lock on it to lose by the close
+                return null;
+            }
+            HELD.put(lock, channel);
+            return new Held(lock);
         }
     }
 }

@@ -17,7 +17,8 @@ import no.evidens.pipeline.lang.Texts;
 /**
  * One ingestion of an uploaded bundle: its progress, then its receipt or its error. Holds file names and
  * counts, never text. Its state is kept in a file under the home ({@link IngestJobFiles}) as it goes, so
- * a job the server was stopped in the middle of is known afterwards as {@code interrupted}.
+ * a job whose server was stopped (or died) in the middle of it is known afterwards as {@code interrupted}
+ * ({@link HomeIngestJobs}).
  */
 final class IngestJob implements ProgressListener {
     static final String RUNNING = "running";
@@ -73,10 +74,7 @@ final class IngestJob implements ProgressListener {
         this.progressSaver = progressSaver;
     }
 
-    /**
-     * A job as kept from an earlier run: one that was running then was interrupted by the stop, unless it was a waiting job
-     * being tried again, which waits again (and goes on by itself, as it would have).
-     */
+    /** A job as kept in its file (by this server, another on the home, or an earlier run), in the state the file says. */
     static IngestJob of(Saved s, Runnable progressSaver) {
         IngestJob j = new IngestJob(s.id(), s.caseId(), s.fileName(), s.municipality(), Path.of(s.bundle()), Instant.parse(s.started()), progressSaver);
         j.state = s.state();
@@ -85,14 +83,22 @@ final class IngestJob implements ProgressListener {
         j.failed.set(s.failed());
         j.receipt = s.receipt();
         j.error = s.error() == null ? null : new ErrorTexts.Keyed(s.error(), s.errorArgs() == null ? List.of() : s.errorArgs());
-        if (RUNNING.equals(s.state())) {
-            if (Boolean.TRUE.equals(s.retrying())) {
-                IngestOutcome.waitForIndex(j);
+        j.retrying = RUNNING.equals(s.state()) && Boolean.TRUE.equals(s.retrying());
+        return j;
+    }
+
+    /**
+     * The job's file says running, but no server runs it (the one that did was stopped, or died): it was interrupted,
+     * unless it was a waiting job being tried again, which waits again (and goes on by itself, as it would have).
+     */
+    void cutOff() {
+        if (RUNNING.equals(state)) {
+            if (retrying) {
+                IngestOutcome.waitForIndex(this);
             } else {
-                j.state = INTERRUPTED;
+                state = INTERRUPTED;
             }
         }
-        return j;
     }
 
     Saved saved() {

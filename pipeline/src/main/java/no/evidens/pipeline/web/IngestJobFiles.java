@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,19 +25,68 @@ import no.evidens.pipeline.Json;
  *
  * <p>A new job's id is one no process on the home has given: two servers on one home (or a restart while another runs)
  * each count on from the highest id on disk, under the home's lock of the directory ({@link HomeLock} on
- * {@code ingest-jobs/ids.lock}), and the job's file is written before the lock is let go.
+ * {@code ingest-jobs/ids.lock}), and the job's file is written before the lock is let go. A job is run under a lock of
+ * its own ({@link #run}), taken before its file says {@code running}.
  */
 final class IngestJobFiles {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJobFiles.class);
 
     private final Path dir;
 
+    /** A job file as written once: its file key (an inode), time and size. */
+    record Version(Object key, FileTime modified, long size) {
+    }
+
     IngestJobFiles(Path home) {
         this.dir = home.resolve("ingest-jobs");
     }
 
     void save(IngestJob.Saved job) {
-        Json.write(job, dir.resolve(job.id() + ".json"));
+        Json.write(job, file(job.id()));
+    }
+
+    private Path file(String id) {
+        return dir.resolve(id + ".json");
+    }
+
+    /**
+     * Takes the lock a job is run under ({@code <id>.run.lock}), held by the server that runs it for as long as it runs:
+     * another server on the home (or a later one) knows by it whether a job whose file says {@code running} still runs
+     * somewhere. A server that dies lets go of it with its process. Null when another holds it.
+     */
+    HomeLock.Held run(String id) {
+        try {
+            return HomeLock.tryHold(dir.resolve(id + ".run"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take the run lock of ingest job " + id + " in " + dir, e);
+        }
+    }
+
+    /**
+     * What a job's file is now, to see whether it changed since it was read (every write is a new file moved into place,
+     * so a new file key as well as a new time); null when there is none.
+     */
+    Version version(String id) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file(id), BasicFileAttributes.class);
+            return new Version(a.fileKey(), a.lastModifiedTime(), a.size());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A job's file as kept now; null when it is not there or cannot be read (a warning). */
+    IngestJob.Saved read(String id) {
+        Path f = file(id);
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(f.toFile(), IngestJob.Saved.class);
+        } catch (IOException e) {
+            LOG.warn("ingest job file {} cannot be read: {}", f.getFileName(), e.getClass().getSimpleName());
+            return null;
+        }
     }
 
     /**
@@ -60,7 +111,7 @@ final class IngestJobFiles {
     }
 
     /** The ids of the job files on disk (readable or not: an id once given is never given again). */
-    private List<String> ids() throws IOException {
+    List<String> ids() throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

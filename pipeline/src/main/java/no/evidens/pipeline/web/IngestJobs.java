@@ -1,34 +1,27 @@
 package no.evidens.pipeline.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import no.evidens.findings.CaseClosed;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.Messages;
-import no.evidens.pipeline.StampedNames;
-import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.ingest.Ingestion;
 
 /**
- * Bundle uploads: the .zip is kept under {@code <home>/bundles/} (quotations cite it, and {@code verify}
- * reads it again), then ingested in the background, one bundle at a time, with progress to poll. The
- * jobs outlive the server ({@link IngestJobFiles}): one it was stopped in the middle of shows as
- * interrupted, and can be resumed (one that was being tried again for the index waits again).
+ * The queue of bundle uploads ({@link IngestUploads} takes them in): each ingested in the background, one bundle at a
+ * time on the home, with progress to poll. The jobs outlive the server ({@link IngestJobFiles}), and are the home's: each
+ * server lists every job of the home, whoever runs it ({@link HomeIngestJobs}); one whose server was stopped (or died) in the middle of it shows as interrupted, and can
+ * be resumed (one that was being tried again for the index waits again); one another server runs is not resumed here.
  *
  * <p>A job the index did not answer (a SolrCloud cluster or its ZooKeeper gone, or the cluster refusing writes) is
  * {@code waiting}, as {@code evidens watch} keeps such a bundle in its inbox: every {@link UploadRetries#EVERY} the oldest
@@ -40,12 +33,15 @@ final class IngestJobs {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJobs.class);
 
     private final EvidensHome home;
-    private final long maxBytes;
     private final Function<EvidensHome, Ingestion> ingestions;
-    private final Map<String, IngestJob> jobs = new ConcurrentHashMap<>();
+    /** The highest id this server has known (a job's file taken away gives its id to no other). */
     private final AtomicInteger ids = new AtomicInteger();
     private final IngestJobFiles files;
+    /** The jobs of the home, as their files say (those run here as this server knows them). */
+    private final HomeIngestJobs jobs;
     private volatile IngestJob running;
+    /** The running job's run lock, held while it runs ({@link IngestJobFiles#run}). */
+    private HomeLock.Held runLock;
     /** The running job is a waiting one tried again: an upload meanwhile is taken, and waits behind it. */
     private boolean retrying;
     /** An upload is being received (at most one at a time: a second is refused at once, holding no thread). */
@@ -54,8 +50,8 @@ final class IngestJobs {
     /** Looks at the jobs waiting for the index. */
     private final UploadRetries retries;
 
-    IngestJobs(EvidensHome home, long maxBytes, Function<EvidensHome, Ingestion> ingestions) {
-        this(home, maxBytes, ingestions, () -> { }, UploadRetries.EVERY);
+    IngestJobs(EvidensHome home, Function<EvidensHome, Ingestion> ingestions) {
+        this(home, ingestions, () -> { }, UploadRetries.EVERY);
     }
 
     /**
@@ -63,56 +59,64 @@ final class IngestJobs {
      *                   answers it at once, where an ingestion would wait the read's time-out)
      * @param retryEvery how often the waiting jobs are looked at
      */
-    IngestJobs(EvidensHome home, long maxBytes, Function<EvidensHome, Ingestion> ingestions, UploadRetries.IndexProbe probe,
-               Duration retryEvery) {
+    IngestJobs(EvidensHome home, Function<EvidensHome, Ingestion> ingestions, UploadRetries.IndexProbe probe, Duration retryEvery) {
         this.home = home;
-        this.maxBytes = maxBytes;
         this.ingestions = ingestions;
         this.files = new IngestJobFiles(home.root());
-        for (IngestJob.Saved saved : files.load()) {
-            IngestJob job = IngestJob.of(saved, saver(saved.id()));
-            jobs.put(job.id, job);
+        this.jobs = new HomeIngestJobs(files, this::saver);
+        jobs.refresh(null); // those cut off by a stop of their server marked so now, those another server runs left running
+        for (IngestJob job : jobs.all()) {
             ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
-            if (!job.state.equals(saved.state())) {
-                files.save(job.saved());
-                LOG.info("ingest job {} was cut off by a stop of the server: {}", job.id, IngestJob.WAITING.equals(job.state)
-                        ? "it was being tried again for the index, and waits for it again" : "interrupted");
-            }
         }
         retries = new UploadRetries(probe, retryEvery, this::oneWaits, this::goOn);
     }
 
-    /** Whether a job waits for the index and none runs (nor is being received). */
+    /** Whether a job waits and none runs on the home (nor is being received here). */
     private synchronized boolean oneWaits() {
-        return running == null && !receiving && oldestWaiting() != null;
+        if (running != null || receiving) {
+            return false;
+        }
+        jobs.refresh(null); // the home's: another server's waiting job (or its server gone) is taken on too
+        return oldestWaiting() != null && jobs.runningElsewhere(null) == null; // one bundle at a time on the home
     }
 
     /**
-     * Ingests the oldest job waiting for the index again (the index answered a read), when none runs. Each try is a new
-     * ingestion: a cluster that refuses writes though it reads makes the job wait again.
+     * Ingests the oldest job waiting for the index again (the index answered a read), when none runs here and no other
+     * server has taken it meanwhile. Each try is a new ingestion: a cluster that refuses writes though it reads makes the
+     * job wait again.
      */
     private void goOn() {
         synchronized (this) {
-            IngestJob next = oldestWaiting();
-            if (running != null || receiving || next == null) {
+            IngestJob oldest = oldestWaiting();
+            if (running != null || receiving || oldest == null) {
+                return;
+            }
+            HomeIngestJobs.Claim claim = jobs.claim(oldest.id);
+            if (claim == null) {
+                return; // another server on the home is trying it
+            }
+            IngestJob next = claim.job();
+            if (!IngestJob.WAITING.equals(next.state)) {
+                claim.lock().close(); // taken and ended by another server meanwhile
                 return;
             }
             if (!Files.isRegularFile(next.bundle)) {
                 next.state = IngestJob.FAILED;
                 next.error = new ErrorTexts.Keyed("error.ingest.bundle-gone", List.of(next.id));
-                keep(next);
+                jobs.keep(next);
+                claim.lock().close();
                 return;
             }
             LOG.info("ingest job {} goes on: the index answers", next.id);
             next.restart();
-            keep(next);
-            start(next);
+            jobs.keep(next);
+            start(next, claim.lock());
             retrying = true;
         }
     }
 
     private IngestJob oldestWaiting() {
-        return jobs.values().stream().filter(j -> IngestJob.WAITING.equals(j.state))
+        return jobs.all().stream().filter(j -> IngestJob.WAITING.equals(j.state))
                 .min(Comparator.comparingInt((IngestJob j) -> Integer.parseInt(j.id))).orElse(null);
     }
 
@@ -133,57 +137,53 @@ final class IngestJobs {
             long now = System.nanoTime();
             if (now - last[0] >= 1_000_000_000L) {
                 last[0] = now;
-                IngestJob j = jobs.get(id);
-                if (j != null) {
-                    keep(j);
+                IngestJob j = running;
+                if (j != null && j.id.equals(id)) {
+                    jobs.keep(j);
                 }
             }
         };
     }
 
-    /**
-     * Writes the job's file. One that cannot be written (a full disk) is a log line: the job is answered from memory, and
-     * on disk it stays as last kept (a running one is then resumable).
-     */
-    private void keep(IngestJob job) {
-        try {
-            files.save(job.saved());
-        } catch (UncheckedIOException e) {
-            LOG.warn("ingestion job {} not kept: {}", job.id, Messages.oneLine(e));
-        }
-    }
-
-    /** The jobs kept, newest first. */
+    /** The home's jobs, newest first, each as its file says (or as this server runs it). */
     List<IngestJob> all() {
-        List<IngestJob> out = new ArrayList<>(jobs.values());
+        synchronized (this) {
+            jobs.refresh(running);
+        }
+        List<IngestJob> out = jobs.all();
         out.sort(Comparator.comparingInt((IngestJob j) -> Integer.parseInt(j.id)).reversed());
         return out;
     }
 
     /**
      * Ingests a job's bundle again, from the start: resumes one that was interrupted (or failed), re-runs
-     * one that was done; the files already in the case count as duplicates in the new receipt.
+     * one that was done; the files already in the case count as duplicates in the new receipt. Refused while a job runs
+     * here, or while any server on the home runs this one.
      */
-    IngestJob resume(IngestJob job) {
+    IngestJob resume(String id) {
         synchronized (this) {
             if (running != null || receiving) {
                 throw new ApiError(409, "error.ingest.busy");
             }
-            if (IngestJob.RUNNING.equals(job.state)) {
-                throw new ApiError(409, "error.ingest.job-running", job.id);
+            HomeIngestJobs.Claim claim = jobs.claim(id);
+            if (claim == null) {
+                throw new ApiError(409, "error.ingest.job-running", id);
             }
+            IngestJob job = claim.job();
             if (!Files.isRegularFile(job.bundle)) {
+                claim.lock().close();
                 throw new ApiError(409, "error.ingest.bundle-gone", job.id);
             }
             job.restart();
-            files.save(job.saved());
-            start(job);
+            jobs.keep(job);
+            start(job, claim.lock());
             return job;
         }
     }
 
-    private void start(IngestJob job) {
+    private void start(IngestJob job, HomeLock.Held lock) {
         running = job;
+        runLock = lock;
         retrying = false;
         Thread t = new Thread(() -> run(job), "evidens-ingest-" + job.id);
         t.setDaemon(true);
@@ -201,58 +201,23 @@ final class IngestJobs {
         return running == null ? 0 : 1;
     }
 
-    long maxBytes() {
-        return maxBytes;
+    /**
+     * An upload is about to be received: refused at once while another runs (unless that is a waiting job tried again) or
+     * is being received; else the queue takes no other until {@link #take} or {@link #receivedNone}.
+     */
+    synchronized void receiving() {
+        if (running != null && !retrying) {
+            throw new ApiError(409, "error.ingest.running", running.fileName, running.caseId);
+        }
+        if (receiving) {
+            throw new ApiError(409, "error.ingest.uploading");
+        }
+        receiving = true;
     }
 
-    /** Reads an uploaded .zip from the request and starts ingesting it into the case. */
-    IngestJob upload(Exchange x) throws IOException {
-        String caseId = Params.caseId(x.required("case"));
-        String municipality = x.param("municipality");
-        if (municipality != null && municipality.length() > 100) {
-            throw ApiError.badRequest("error.param.too-long", "municipality", 100);
-        }
-        String name = x.param("name") == null ? "bundle.zip" : x.param("name");
-        UploadBody.requireZipType(x);
-        // A closed case takes no more documents: refused before the body is read.
-        try {
-            new CaseService(home, Duration.ofSeconds(20)).requireOpen(caseId);
-        } catch (CaseClosed e) {
-            throw new ApiError(409, "error.case-closed", e.caseId(), e.closedBy(), ServerTime.day(e.closedAt()));
-        }
-        long declared = x.contentLength();
-        if (declared > maxBytes) {
-            throw new ApiError(413, "error.ingest.too-large", UploadBody.mb(declared), UploadBody.mb(maxBytes));
-        }
-        synchronized (this) {
-            if (running != null && !retrying) {
-                throw new ApiError(409, "error.ingest.running", running.fileName, running.caseId);
-            }
-            if (receiving) {
-                throw new ApiError(409, "error.ingest.uploading");
-            }
-            receiving = true;
-        }
-        // Received outside the lock: a slow upload holds its own thread only, never the others'.
-        Path zip = null;
-        boolean received = false;
-        try {
-            // stamped in UTC, as the receipts are (a local time reads two ways the night the clocks go back); a name of its
-            // own, never another upload's of the same millisecond (another server or a restart on this home)
-            zip = StampedNames.create(home.root().resolve("bundles"), caseId, Instant.now(), ".zip");
-            UploadBody.save(x, zip, maxBytes);
-            received = true;
-        } finally {
-            if (!received) {
-                if (zip != null) {
-                    Files.deleteIfExists(zip);
-                }
-                synchronized (this) {
-                    receiving = false;
-                }
-            }
-        }
-        return take(caseId, name, municipality, zip);
+    /** The upload being received came to nothing (refused, cut off): the queue takes another. */
+    synchronized void receivedNone() {
+        receiving = false;
     }
 
     /** A received bundle becomes a job: started, or waiting behind those waiting or running, or for an index known not writable now. */
@@ -260,22 +225,30 @@ final class IngestJobs {
         boolean writable = retries.writable(); // the back end's own knowledge, without waiting: asked outside the lock
         synchronized (this) {
             receiving = false;
-            boolean waits = !writable || oldestWaiting() != null || running != null;
+            jobs.refresh(running);
+            IngestJob elsewhere = jobs.runningElsewhere(running);
+            boolean waits = !writable || oldestWaiting() != null || running != null || elsewhere != null;
             // an id no other server on this home has given either (its file is written under the home's lock)
+            HomeLock.Held[] lock = {null};
             IngestJob job = files.create(ids.get(), id -> {
                 IngestJob made = new IngestJob(id, caseId, UploadBody.safeName(name), municipality, bundle, Instant.now(), saver(id));
-                if (waits) {
+                if (elsewhere != null && writable) {
+                    IngestOutcome.waitForWriter(made); // behind the one another server on the home runs
+                } else if (waits) {
                     IngestOutcome.waitForIndex(made); // for the index, or behind the bundles waiting (one may be tried again)
+                } else {
+                    lock[0] = files.run(id); // before its file says running: a new id, which no one else holds
                 }
                 return made;
             });
             ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
-            jobs.put(job.id, job);
+            jobs.added(job);
             if (waits) {
-                LOG.info("upload {} into case {} waits: {}", job.id, caseId, writable ? "behind another" : "the index cannot be written now");
+                LOG.info("upload {} into case {} waits: {}", job.id, caseId, !writable ? "the index cannot be written now"
+                        : elsewhere != null ? "behind job " + elsewhere.id + " of another server on the home" : "behind another");
                 retries.soon();
             } else {
-                start(job);
+                start(job, lock[0]);
             }
             return job;
         }
@@ -306,11 +279,15 @@ final class IngestJobs {
             }
         } finally {
             try {
-                keep(job);
+                jobs.keep(job);
             } finally {
                 synchronized (this) {
                     running = null;
                     retrying = false;
+                    if (runLock != null) {
+                        runLock.close(); // after its file says how it ended
+                        runLock = null;
+                    }
                 }
                 if (!IngestJob.WAITING.equals(job.state)) {
                     retries.soon(); // the index took this one: those waiting go on now
@@ -319,7 +296,13 @@ final class IngestJobs {
         }
     }
 
+    /** A job of the home, as its file says now (or as this server runs it). */
     IngestJob job(String id) {
+        synchronized (this) {
+            if (id.matches("[0-9]{1,9}")) { // a job's number; anything else names no file
+                jobs.refresh(running, List.of(id));
+            }
+        }
         IngestJob j = jobs.get(id);
         if (j == null) {
             throw ApiError.notFound("error.ingest.unknown", id);

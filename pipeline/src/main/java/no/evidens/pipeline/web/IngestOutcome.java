@@ -3,6 +3,8 @@ package no.evidens.pipeline.web;
 import java.util.List;
 import java.util.zip.ZipException;
 
+import org.apache.lucene.store.LockObtainFailedException;
+
 import no.evidens.index.IndexUnreachableException;
 import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.extract.Reason;
@@ -13,7 +15,8 @@ import no.evidens.pipeline.lang.Texts;
 
 /**
  * How an upload's ingestion ended when it did not end well ({@link IngestJobs}): the words of its failure, or a wait for
- * the index (a SolrCloud cluster or its ZooKeeper that did not answer, or refused the writes).
+ * the index (a SolrCloud cluster or its ZooKeeper that did not answer, or refused the writes; or the embedded index held by
+ * another ingestion).
  */
 final class IngestOutcome {
     private IngestOutcome() {
@@ -26,7 +29,27 @@ final class IngestOutcome {
     }
 
     /**
-     * Settles a job whose ingestion threw: it waits for the index when the index could not be reached, else it failed,
+     * The job waits for another ingestion that writes the index (another server on the home, a command, the inbox's
+     * watcher): its bundle is kept, and it is ingested when that one has ended, as one waiting for the index is.
+     */
+    static void waitForWriter(IngestJob job) {
+        job.state = IngestJob.WAITING;
+        job.error = new ErrorTexts.Keyed("error.ingest.waiting-for-writer", List.of());
+    }
+
+    /** Whether the embedded index was held by another writer (Lucene's write lock), which refuses at once rather than waits. */
+    static boolean indexHeldByAnother(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LockObtainFailedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Settles a job whose ingestion threw: it waits for the index when the index could not be reached or another ingestion
+     * held it, else it failed,
      * in the catalogue's words ({@link #failure}). A receipt the ingestion made but could not keep is shown all the same.
      *
      * @return whether the job waits for the index
@@ -37,6 +60,10 @@ final class IngestOutcome {
         }
         if (IndexUnreachableException.in(e)) {
             waitForIndex(job);
+            return true;
+        }
+        if (indexHeldByAnother(e)) {
+            waitForWriter(job); // its writer never opened: nothing of it went into the index
             return true;
         }
         job.error = failure(e);

@@ -10,15 +10,17 @@ import no.evidens.access.Role;
 /**
  * Uploads: {@code POST /api/ingest?case=} takes a bundle (.zip) and starts ingesting it (into a case the
  * user may upload to; a new case is started with the uploader as lead, and given back when the upload is refused); {@code GET /api/ingest/{id}}
- * polls it, receipt included; {@code GET /api/ingest} lists the jobs kept (of cases the user may read),
- * and {@code POST /api/ingest/{id}/resume} ingests an interrupted job's bundle again.
+ * polls it, receipt included; {@code GET /api/ingest} lists the home's jobs (of cases the user may read), whichever
+ * server on the home runs them, and {@code POST /api/ingest/{id}/resume} ingests an interrupted job's bundle again.
  */
 final class IngestResource implements Routes.Resource {
     private final IngestJobs jobs;
+    private final IngestUploads uploads;
     private final CasesResource cases;
 
-    IngestResource(IngestJobs jobs, CasesResource cases) {
+    IngestResource(IngestJobs jobs, IngestUploads uploads, CasesResource cases) {
         this.jobs = jobs;
+        this.uploads = uploads;
         this.cases = cases;
     }
 
@@ -34,7 +36,7 @@ final class IngestResource implements Routes.Resource {
             x.access().require(caseId, Permission.INGEST);
             IngestJob job;
             try {
-                job = jobs.upload(x);
+                job = uploads.upload(x);
             } catch (Exception e) {
                 // an upload refused or failed before its job started (not a zip, too large, another running) starts no
                 // case: the new case's name is given back, as if never asked for
@@ -51,7 +53,7 @@ final class IngestResource implements Routes.Resource {
         }).post("/api/ingest/{id}/resume", (x, p) -> {
             IngestJob job = jobs.job(p.get("id"));
             x.access().require(job.caseId, Permission.INGEST);
-            x.json(202, jobs.resume(job).view(ErrorTexts.language(x)));
+            x.json(202, jobs.resume(job.id).view(ErrorTexts.language(x)));
         }).get("/api/ingest", (x, p) -> {
             List<Map<String, Object>> out = new ArrayList<>();
             for (IngestJob job : jobs.all()) {

@@ -155,7 +155,8 @@ public final class WebServer implements AutoCloseable {
 
     private static Handler handler(EvidensHome home, WebConfig config, Exposure exposure, RequestGuard guard, String user,
                                       Function<EvidensHome, Ingestion> ingestions, SharedIndex index, FindingsService findings) {
-        IngestJobs ingest = new IngestJobs(home, config.maxUploadBytes(), ingestions, UploadRetries.probe(index), UploadRetries.every());
+        IngestJobs ingest = new IngestJobs(home, ingestions, UploadRetries.probe(index), UploadRetries.every());
+        IngestUploads uploads = new IngestUploads(home, config.maxUploadBytes(), ingest);
         Accounts accounts = new Accounts(home.access(), Clock.systemUTC());
         CasesResource cases = new CasesResource(home, findings, accounts);
         SavedSearchService savedSearches = new SavedSearchService(home, Duration.ofSeconds(20));
@@ -163,7 +164,7 @@ public final class WebServer implements AutoCloseable {
         SearchChecks checks = new SearchChecks(scope);
         CaseService lifecycle = new CaseService(home, Duration.ofSeconds(20));
         Routes routes = new Routes().register(
-                new SessionResource(exposure.signIn(), ingest.maxBytes()),
+                new SessionResource(exposure.signIn(), uploads.maxBytes()),
                 cases,
                 new MembersResource(accounts, findings.audit(), lifecycle, cases),
                 new SearchResource(index, findings, checks),
@@ -177,7 +178,7 @@ public final class WebServer implements AutoCloseable {
                 new AuditResource(findings.audit(), index),
                 new ExportResource(findings, savedSearches),
                 new GroupsResource(home, new GroupService(home, index, findings, Duration.ofSeconds(20)), findings),
-                new IngestResource(ingest, cases),
+                new IngestResource(ingest, uploads, cases),
                 new CaseStateResource(lifecycle),
                 new VerifyResource(new QuotationChecks((caseId, by, progress) -> findings.reports().check(caseId, null, by, progress),
                         caseId -> findings.reports().lastCheck(caseId), caseId -> findings.reports().failedCheck(caseId)), findings),

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.index.IndexUnreachableException;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.bundle.BundleRefused;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
@@ -57,7 +58,7 @@ class IngestJobsTest {
         files.save(saved("3", IngestJob.DONE, receipt));
         files.save(saved("7", IngestJob.RUNNING, null));
 
-        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> null);
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), h -> null);
 
         IngestJob cut = jobs.job("7");
         assertEquals(IngestJob.INTERRUPTED, cut.state);
@@ -72,8 +73,8 @@ class IngestJobsTest {
     @Test
     void aKeptJobWhoseBundleIsGoneCannotBeResumed() throws Exception {
         new IngestJobFiles(home).save(saved("2", IngestJob.RUNNING, null));
-        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> null);
-        ApiError e = org.junit.jupiter.api.Assertions.assertThrows(ApiError.class, () -> jobs.resume(jobs.job("2")));
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), h -> null);
+        ApiError e = org.junit.jupiter.api.Assertions.assertThrows(ApiError.class, () -> jobs.resume("2"));
         assertEquals(409, e.status());
         assertNull(jobs.job("2").error);
         Files.writeString(home.resolve("ingest-jobs/9.json"), "{ not json");
@@ -111,7 +112,7 @@ class IngestJobsTest {
         waitingJobWithItsBundle();
         boolean[] answers = {false};
         AtomicInteger tries = new AtomicInteger();
-        IngestJobs jobs = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), h -> {
             tries.incrementAndGet();
             String said = "cannot reach SolrCloud's ZooKeeper at zk:2181/solr#evidens";
             throw new IllegalStateException(said, new IndexUnreachableException(said, null));
@@ -142,50 +143,139 @@ class IngestJobsTest {
     }
 
     /**
-     * A waiting job that a stop of the server cut off while it was being tried again was only waiting for the index: it comes
-     * back waiting after the restart (not interrupted, to resume by hand) and goes on by itself.
+     * A waiting job that a stop of the server cut off while it was being tried again (its file says running, being tried
+     * again, and no process holds its run lock) was only waiting for the index: it comes back waiting after the restart
+     * (not interrupted, to resume by hand) and goes on by itself.
      */
     @Test
     void aWaitingJobCutOffByAStopWhileTriedAgainWaitsAgainAfterTheRestart() throws Exception {
         waitingJobWithItsBundle();
-        CountDownLatch tried = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        IngestJobs before = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
-            tried.countDown();
+        IngestJob.Saved waiting = new IngestJobFiles(home).load().get(0);
+        new IngestJobFiles(home).save(new IngestJob.Saved(waiting.id(), waiting.caseId(), waiting.fileName(), waiting.municipality(),
+                waiting.bundle(), IngestJob.RUNNING, 10, 2, 0, null, null, waiting.started(), waiting.updated(), null, true));
+        AtomicInteger tries = new AtomicInteger();
+        IngestJobs after = new IngestJobs(new EvidensHome(home), h -> {
+            tries.incrementAndGet();
+            throw new IllegalStateException("still away", new IndexUnreachableException("still away", null));
+        }, () -> { }, Duration.ofHours(1));
+        try {
+            IngestJob job = after.job("3");
+            assertEquals(IngestJob.WAITING, job.state, "only waiting for the index: not interrupted");
+            assertNull(job.view(Language.NB).get("error"), "waiting is no failure");
+            assertEquals(true, String.valueOf(job.view(Language.NB).get("waiting")).startsWith("Søkeindeksen svarer ikke nå"));
+            assertEquals(IngestJob.WAITING, new IngestJobFiles(home).load().get(0).state(), "the file says so too");
+            after.retryWaiting();
+            triedAndEnded(after, tries);
+            assertEquals(1, tries.get(), "it goes on by itself, with no click");
+        } finally {
+            after.close();
+        }
+    }
+
+    /**
+     * Two servers on one home: a job whose file says running while another server holds its run lock is that server's,
+     * and left running here (listed, followed as its file changes, not resumed); once that server is gone (its lock let
+     * go, as a killed process's is) the job is interrupted, in its file too, and only once.
+     */
+    @Test
+    void aJobAnotherLiveServerRunsStaysRunningUntilThatServerIsGone() throws Exception {
+        Files.createDirectories(home.resolve("bundles"));
+        Files.write(home.resolve("bundles/7.zip"), new byte[] {'P', 'K', 5, 6});
+        IngestJobFiles files = new IngestJobFiles(home);
+        files.save(saved("7", IngestJob.RUNNING, null));
+        HomeLock.Held otherServer = files.run("7");
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), h -> null);
+        try {
+            assertEquals(IngestJob.RUNNING, jobs.job("7").state, "another server runs it: not interrupted");
+            assertEquals(IngestJob.RUNNING, files.load().get(0).state(), "its file is left as that server keeps it");
+            ApiError e = org.junit.jupiter.api.Assertions.assertThrows(ApiError.class, () -> jobs.resume("7"));
+            assertEquals("error.ingest.job-running", e.key(), "not resumed beside the run of the other server");
+
+            IngestJob.Saved on = saved("7", IngestJob.RUNNING, null);
+            files.save(new IngestJob.Saved("7", on.caseId(), on.fileName(), on.municipality(), on.bundle(), IngestJob.RUNNING, 10, 9, 1,
+                    null, null, on.started(), Instant.now().toString(), null, null));
+            assertEquals(9, jobs.all().get(0).done.get(), "its progress, as the other server keeps it");
+        } finally {
+            otherServer.close(); // that server is killed: the OS lets go of its locks
+        }
+        assertEquals(IngestJob.INTERRUPTED, jobs.job("7").state, "cut off: interrupted, without a restart here");
+        IngestJob.Saved marked = files.load().get(0);
+        assertEquals(IngestJob.INTERRUPTED, marked.state(), "the file says so too");
+        assertEquals(9, marked.done(), "the progress kept before is shown");
+        IngestJobs next = new IngestJobs(new EvidensHome(home), h -> null);
+        assertEquals(IngestJob.INTERRUPTED, next.job("7").state);
+        assertEquals(marked, files.load().get(0), "marked once: the next server to start leaves the file as it is");
+    }
+
+    /**
+     * A job the other server on the home took after this one started is listed here too, running while it runs there (not
+     * resumable here), and as it ended once it ended. An upload here meanwhile waits behind it (the embedded index has one
+     * writer), in words that say so, and goes in once it has ended.
+     */
+    @Test
+    void aJobStartedOnAnotherServerIsListedHereAndAnUploadHereWaitsBehindIt() throws Exception {
+        Files.createDirectories(home.resolve("bundles"));
+        Path bundle = Files.write(home.resolve("bundles/b.zip"), new byte[] {'P', 'K', 5, 6});
+        AtomicInteger triesHere = new AtomicInteger();
+        IngestJobs here = new IngestJobs(new EvidensHome(home), h -> {
+            triesHere.incrementAndGet();
+            throw new IllegalStateException("done here");
+        });
+        CountDownLatch ingesting = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        AtomicInteger triesThere = new AtomicInteger();
+        IngestJobs there = new IngestJobs(new EvidensHome(home), h -> {
+            triesThere.incrementAndGet();
+            ingesting.countDown();
             try {
-                stopped.await(); // the server stops while this try runs: its file says running
+                letGo.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("the server stopped");
-        }, () -> { }, Duration.ofHours(1));
-        AtomicInteger tries = new AtomicInteger();
+            throw new IllegalStateException("ended there");
+        });
+        String id;
+        IngestJob mine;
         try {
-            before.retryWaiting();
-            assertEquals(true, tried.await(10, TimeUnit.SECONDS), "tried again");
-            assertEquals(IngestJob.RUNNING, new IngestJobFiles(home).load().get(0).state(), "the file says running when the server stops");
-            before.close();
+            id = there.take("sak-1", "b.zip", null, bundle).id;
+            assertEquals(true, ingesting.await(10, TimeUnit.SECONDS));
+            assertEquals(List.of(id), here.all().stream().map(j -> j.id).toList(), "the home's job, listed here");
+            assertEquals(IngestJob.RUNNING, here.job(id).state);
+            ApiError e = org.junit.jupiter.api.Assertions.assertThrows(ApiError.class, () -> here.resume(id));
+            assertEquals("error.ingest.job-running", e.key());
 
-            IngestJobs after = new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
-                tries.incrementAndGet();
-                throw new IllegalStateException("still away", new IndexUnreachableException("still away", null));
-            }, () -> { }, Duration.ofHours(1));
-            try {
-                IngestJob job = after.job("3");
-                assertEquals(IngestJob.WAITING, job.state, "only waiting for the index: not interrupted");
-                assertNull(job.view(Language.NB).get("error"), "waiting is no failure");
-                assertEquals(true, String.valueOf(job.view(Language.NB).get("waiting"))
-                        .startsWith("Søkeindeksen svarer ikke nå"));
-                assertEquals(IngestJob.WAITING, new IngestJobFiles(home).load().get(0).state(), "the file says so too");
-                after.retryWaiting();
-                triedAndEnded(after, tries);
-                assertEquals(1, tries.get(), "it goes on by itself, with no click");
-            } finally {
-                after.close();
-            }
+            mine = here.take("sak-1", "c.zip", null, bundle);
+            assertEquals(IngestJob.WAITING, mine.state, "behind the other server's: not started beside it");
+            assertEquals(true, String.valueOf(mine.view(Language.NB).get("waiting")).startsWith("En annen innlesing skriver til søkeindeksen"));
+            assertEquals(true, String.valueOf(mine.view(Language.NN).get("waiting")).startsWith("Ei anna innlesing skriv til søkjeindeksen"));
+            here.retryWaiting();
+            assertEquals(0, triesHere.get(), "not tried while the other runs");
         } finally {
-            stopped.countDown();
+            letGo.countDown();
         }
+        for (int i = 0; i < 500 && there.jobsRunning() > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(IngestJob.FAILED, here.job(id).state, "as it ended there");
+        // the waiting job is the home's: whichever server looks first takes it (the other, at the end of its own)
+        for (int i = 0; i < 500 && !IngestJob.FAILED.equals(here.job(mine.id).state); i++) {
+            here.retryWaiting();
+            Thread.sleep(20);
+        }
+        assertEquals(IngestJob.FAILED, here.job(mine.id).state, "gone in once the other had ended");
+        assertEquals(2, triesHere.get() + triesThere.get(), "the other's job, then this one, each once");
+        here.close();
+        there.close();
+    }
+
+    /** An ingestion refused for the embedded index's write lock (another writer holds it) waits, and is no failure. */
+    @Test
+    void anIngestionRefusedForTheIndexsWriteLockWaits() {
+        IngestJob job = IngestJob.of(saved("4", IngestJob.RUNNING, null), () -> { });
+        assertEquals(true, IngestOutcome.settle(job, new java.io.UncheckedIOException("cannot open the index",
+                new org.apache.lucene.store.LockObtainFailedException("Lock held by another program: /home/index/write.lock"))));
+        assertEquals(IngestJob.WAITING, job.state);
+        assertNull(job.view(Language.NB).get("error"), "waiting is no failure");
     }
 
     /**
@@ -244,7 +334,7 @@ class IngestJobsTest {
 
     /** Jobs on a server whose index could be written while {@code writable[0]}; each ingestion counts a try and fails. */
     private IngestJobs writableWhen(boolean[] writable, AtomicInteger tries) {
-        return new IngestJobs(new EvidensHome(home), 1 << 20, h -> {
+        return new IngestJobs(new EvidensHome(home), h -> {
             tries.incrementAndGet();
             throw new IllegalStateException("done here");
         }, UploadRetries.probe(new SharedIndex(SearchOnlyIndex.writableWhen(() -> writable[0]))), Duration.ofHours(1));

@@ -322,7 +322,8 @@ class WebApiIT {
         return job;
     }
 
-    private static byte[] zipOf(String path, String text) throws Exception {
+    /** A zip of one text file (also the uploads of {@link TwoServersOneHomeIT}). */
+    static byte[] zipOf(String path, String text) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(bytes)) {
             z.putNextEntry(new ZipEntry(path));

@@ -41,7 +41,12 @@ final class WorkspaceClient {
 
     /** A client of the workspace, holding the token of its session ({@code GET /api/session}). */
     static WorkspaceClient of(SampleWorkspace ws) throws Exception {
-        WorkspaceClient c = new WorkspaceClient(ws.url());
+        return of(ws.url());
+    }
+
+    /** A client of the workspace at this address, holding the token of its session. */
+    static WorkspaceClient of(String url) throws Exception {
+        WorkspaceClient c = new WorkspaceClient(url);
         c.token = c.get("/api/session").body().get("token").asText();
         return c;
     }
