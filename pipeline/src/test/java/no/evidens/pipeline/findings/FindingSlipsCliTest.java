@@ -49,4 +49,14 @@ class FindingSlipsCliTest {
         assertEquals("evidens: Missing required argument (specify one of these): (--passage=ID | --search=QUERY) "
                 + "(see: evidens finding attach --help)", r.err().strip());
     }
+
+    @Test
+    void importOfAFileThatIsNotJsonSaysWhichFileImportReads() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        Path md = java.nio.file.Files.writeString(tmp.resolve("funn.md"), "# Tilsynets funn\n");
+        CliRun r = CliRun.inHome(fx.home, "import", md.toString());
+        assertEquals(2, r.code(), r.out());
+        assertEquals("evidens: cannot read " + md + " as exported findings: it is not JSON (line 1); import reads a file made by "
+                + "evidens export --format json", r.err().strip());
+    }
 }
