@@ -169,6 +169,18 @@ class CliUsageErrorsTest {
     }
 
     @Test
+    void aModelsFileOrFolderThatIsNotThereIsAUsageErrorOfOneLine() {
+        Path conllu = tmp.resolve("nob-test.conllu");
+        CliRun eval = CliRun.of("models", "eval", "--conllu", conllu.toString());
+        assertEquals(2, eval.code(), eval.out());
+        assertEquals("evidens: no such file: " + conllu, eval.err().strip());
+        Path data = tmp.resolve("ndt-nob-train");
+        CliRun train = CliRun.of("models", "train", "--data", data.toString(), "--out", tmp.resolve("ut").toString());
+        assertEquals(2, train.code(), train.out());
+        assertEquals("evidens: no such folder: " + data + " (--data is the treebank's folder)", train.err().strip());
+    }
+
+    @Test
     void anUnknownDocumentTypeIsAUsageErrorNamingTheTypes() throws Exception {
         CaseFixture fx = CaseFixture.create(tmp);
         CliRun r = CliRun.of("search", "--home", fx.home.toString(), "--type", "journaler", "ansvarsgruppe");
