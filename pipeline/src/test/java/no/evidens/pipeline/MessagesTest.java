@@ -30,4 +30,13 @@ class MessagesTest {
         assertEquals("plain", Messages.oneLine(new IllegalArgumentException("plain")));
         assertEquals("IllegalStateException", Messages.oneLine(new IllegalStateException()));
     }
+
+    @Test
+    void aFileTheSystemRefusedIsSaidInWordsNotAsItsPathAlone() {
+        assertEquals("no such file or folder: /proc/nope", Messages.oneLine(new java.nio.file.NoSuchFileException("/proc/nope")));
+        assertEquals("permission denied: /srv/backup", Messages.oneLine(
+                new UncheckedIOException(new java.nio.file.AccessDeniedException("/srv/backup"))));
+        assertEquals("/srv/a: Read-only file system",
+                Messages.oneLine(new java.nio.file.FileSystemException("/srv/a", null, "Read-only file system")), "a reason is kept");
+    }
 }

@@ -143,7 +143,19 @@ final class ZooKeeperLink implements AutoCloseable {
     }
 
     private String unreachable(RuntimeException e) {
-        return "cannot reach SolrCloud's ZooKeeper at " + target + (e == null ? "" : ": " + e.getMessage());
+        return "cannot reach SolrCloud's ZooKeeper at " + target + (e == null ? "" : ": " + innermost(e));
+    }
+
+    /**
+     * The innermost message: SolrJ wraps the client's time-out in an exception whose message is the cause's class and
+     * message ("java.util.concurrent.TimeoutException: Could not connect …"), a Java class name a person need not read.
+     */
+    private static String innermost(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && t.getCause().getMessage() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private static void closeQuietly(ZkClientClusterStateProvider p) {

@@ -29,7 +29,7 @@ final class BenchCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--docs", defaultValue = "1000", description = "How many documents (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--docs", paramLabel = "N", defaultValue = "1000", description = "How many documents (default: ${DEFAULT-VALUE}).")
         int docs;
 
         @Override
@@ -49,13 +49,13 @@ final class BenchCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--docs", defaultValue = "1000", description = "Documents of the generated bundle (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--docs", paramLabel = "N", defaultValue = "1000", description = "Documents of the generated bundle (default: ${DEFAULT-VALUE}).")
         int docs;
 
-        @Option(names = "--threads", description = "Threads, and Evidens's worker processes (default: the cores).")
+        @Option(names = "--threads", paramLabel = "T", description = "Threads, and Evidens's worker processes (default: the cores).")
         Integer threads;
 
-        @Option(names = "--dir", description = "Read this folder instead of a generated bundle (e.g. ../shared/peer-corpus).")
+        @Option(names = "--dir", paramLabel = "DIR", description = "Read this folder instead of a generated bundle (e.g. ../shared/peer-corpus).")
         java.nio.file.Path dir;
 
         @Override
@@ -76,10 +76,10 @@ final class BenchCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--docs", defaultValue = "300", description = "Documents of the generated bundle (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--docs", paramLabel = "N", defaultValue = "300", description = "Documents of the generated bundle (default: ${DEFAULT-VALUE}).")
         int docs;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds after one to warm up (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Timed rounds after one to warm up (default: ${DEFAULT-VALUE}).")
         int rounds;
 
         @Override

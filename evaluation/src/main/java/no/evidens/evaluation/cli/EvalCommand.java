@@ -62,8 +62,8 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "ocr", mixinStandardHelpOptions = true,
             description = {"OCR beside plain Tesseract: the word error rate of each on the same scanned pages.",
-                    "Scans (200 dpi grey, up to ±0.8° skew, slight blur and speckle) of the texts of DIR, read by plain",
-                    "`tesseract IMG - -l nor` and by Evidens."})
+                    "Scans (200 dpi grey, up to ±0.8° skew, slight blur and speckle) of the texts of DIR, read by plain "
+                            + "`tesseract IMG - -l nor` and by Evidens."})
     static final class Ocr implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -15,8 +15,8 @@ import no.evidens.evaluation.peers.PeerEval;
 /** {@code evidens eval peers}: a folder ingested beside Tika alone in the same run. */
 @Command(name = "peers", mixinStandardHelpOptions = true,
         description = {"Ingest a folder (default ../shared/peer-corpus) and read each file with Tika alone in the same run.",
-                "Per file Tika's words, Evidens's words over the file and all inside it, status and reason;",
-                "totals of text lost, archive entries missing from the receipt and reasons with raw library text."})
+                "Per file Tika's words, Evidens's words over the file and all inside it, status and reason; "
+                        + "totals of text lost, archive entries missing from the receipt and reasons with raw library text."})
 final class PeersEvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,10 +17,10 @@ import no.evidens.solr.SolrTarget;
 /** {@code evidens bench search}: a subcommand of {@link BenchCommand}. */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Index generated passages and measure indexing and query speed beside a bare Lucene TermQuery.",
-                "The passages are made from the sample corpus vocabulary; it prints indexing passages/s,",
-                "index size and query latency p50/p95/p99 beside a bare Lucene TermQuery, timed in this JVM and again",
-                "in a JVM of its own (the term target is judged against the faster of the two).",
-                "Run with a fixed heap: EVIDENS_JAVA_OPTS=-Xmx1g ./evidens bench search"})
+                "The passages are made from the sample corpus vocabulary; it prints indexing passages/s, "
+                        + "index size and query latency p50/p95/p99 beside a bare Lucene TermQuery, timed in this JVM and again "
+                        + "in a JVM of its own (the term target is judged against the faster of the two).",
+                "Run with a fixed heap: EVIDENS_JAVA_OPTS=-Xmx1g ./evidens bench search."})
 final class SearchBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

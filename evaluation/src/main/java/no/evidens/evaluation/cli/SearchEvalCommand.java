@@ -22,11 +22,11 @@ import no.evidens.evaluation.relevance.SearchEval;
 /** {@code evidens eval search}: a subcommand of {@link EvalCommand}. */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search relevance on two judged query sets, beside Lucene's plain NorwegianAnalyzer.",
-                "The sets: the sample bundle (relevance/judgements.txt)",
-                "and the real report excerpts of ../shared/eval-dev rendered as Word reports (judgements in the gold folder:",
-                "the checkout's gold/, or EVIDENS_GOLD), each",
-                "ingested into a temporary home and searched with the Evidens analysis and with Lucene's plain",
-                "NorwegianAnalyzer (the baseline); prints nDCG@10 and recall@20 per split, language and query kind."})
+                "The sets: the sample bundle (relevance/judgements.txt) "
+                        + "and the real report excerpts of ../shared/eval-dev rendered as Word reports (judgements in the gold folder: "
+                        + "the checkout's gold/, or EVIDENS_GOLD), each "
+                        + "ingested into a temporary home and searched with the Evidens analysis and with Lucene's plain "
+                        + "NorwegianAnalyzer (the baseline); prints nDCG@10 and recall@20 per split, language and query kind."})
 final class SearchEvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

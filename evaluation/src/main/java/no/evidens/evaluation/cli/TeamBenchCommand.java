@@ -12,9 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code evidens bench team}: a subcommand of {@link BenchCommand}. */
 @Command(name = "team", mixinStandardHelpOptions = true,
         description = {"Signed-in users searching and reading over HTTP while an ingest runs, beside the single-user server.",
-                "The team server (sign-in, roles, audit trail) beside the same load on the single-user server, in one",
-                "run on a new sample home:",
-                "requests/s and latency p50/p95/p99 of both, and their ratio."})
+                "The team server (sign-in, roles, audit trail) beside the same load on the single-user server, in one "
+                        + "run on a new sample home: requests/s and latency p50/p95/p99 of both, and their ratio."})
 final class TeamBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

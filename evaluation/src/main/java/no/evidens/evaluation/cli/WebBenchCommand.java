@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 /** {@code evidens bench web}: a subcommand of {@link BenchCommand}. */
 @Command(name = "web", mixinStandardHelpOptions = true,
         description = {"The workspace over HTTP on an index of generated passages, beside the same searches in process.",
-                "evidens serve started on it, the first grouped, faceted search after it is ready, then users searching at once (grouped and",
-                "faceted, with filters):",
-                "requests/s and p50/p95/p99, beside the same searches on the searcher in this process, in one run."})
+                "evidens serve started on it, the first grouped, faceted search after it is ready, then users searching at once (grouped and "
+                        + "faceted, with filters): requests/s and p50/p95/p99, beside the same searches on the searcher in this process, "
+                        + "in one run."})
 final class WebBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -37,6 +37,7 @@ final class CaseCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
+            opts.requireKnownCase();
             List<CaseService.Deleted> gone = service(opts).deleteRecords(opts.caseId, opts.user(), true);
             return text(out -> {
                 for (CaseService.Deleted d : gone) {

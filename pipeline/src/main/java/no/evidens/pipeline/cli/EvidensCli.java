@@ -1,8 +1,12 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,7 +73,10 @@ public final class EvidensCli implements Runnable {
         });
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("evidens: " + e.getMessage() + " (" + queryHint(e) + "see: evidens "
+            String command = unknownCommand(e);
+            // picocli starts some of its messages with its own "Error: " (a group of options none of which was given)
+            String message = command != null ? command : e.getMessage().replaceFirst("^Error: ", "");
+            err.println("evidens: " + message + " (" + suggestion(e) + queryHint(e) + "see: evidens "
                     + commandPath(e.getCommandLine()) + "--help)");
             err.flush();
             return 2;
@@ -78,16 +85,63 @@ public final class EvidensCli implements Runnable {
     }
 
     /**
-     * For a command that takes a QUERY, an unknown "option" is most likely a query that starts with an excluded word
-     * ({@code -NAV samarbeid}): say how to give it.
+     * A misspelt option or command ({@code --limt}, {@code finding atach}): the command's options and subcommands within one
+     * edit of it, else within two (Lucene's Levenshtein automata, as its fuzzy queries count edits; picocli's own suggestions
+     * rank by shared letter pairs and put {@code --like} before {@code --limit} for {@code --limt}).
+     */
+    private static String suggestion(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return "";
+        }
+        String unmatched = u.getUnmatched().get(0);
+        // an excluded word of a query (-NAV) is not a misspelt option: queryHint tells that one
+        if (!unmatched.startsWith("--") && unmatched.startsWith("-") && takesQuery(e.getCommandLine())) {
+            return "";
+        }
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        List<String> names = new ArrayList<>(spec.subcommands().keySet());
+        spec.options().forEach(o -> names.addAll(List.of(o.names())));
+        String word = unmatched.contains("=") ? unmatched.substring(0, unmatched.indexOf('=')) : unmatched;
+        for (int edits = 1; edits <= 2; edits++) {
+            CharacterRunAutomaton near = new CharacterRunAutomaton(new LevenshteinAutomata(word, true).toAutomaton(edits));
+            List<String> close = names.stream().filter(n -> n.length() > 2 && near.run(n)).distinct().limit(3).toList();
+            if (!close.isEmpty()) {
+                return "did you mean " + String.join(" or ", close) + "? ";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * For a command that takes a QUERY, an unknown "option" of one dash is most likely a query that starts with an
+     * excluded word ({@code -NAV samarbeid}): say how to give it. One of two dashes ({@code --limt}) is a misspelt option.
      */
     private static String queryHint(CommandLine.ParameterException e) {
         if (!(e instanceof CommandLine.UnmatchedArgumentException u) || !u.isUnknownOption()
-                || e.getCommandLine().getCommandSpec().positionalParameters().stream().noneMatch(p -> "QUERY".equals(p.paramLabel()))) {
+                || u.getUnmatched().get(0).startsWith("--") || !takesQuery(e.getCommandLine())) {
             return "";
         }
         return "a query that starts with - goes after --: evidens " + commandPath(e.getCommandLine()) + "-- '"
                 + u.getUnmatched().get(0) + " …'; ";
+    }
+
+    /**
+     * A word that is no command of a command made of commands ({@code evidens finding frobnicate}): named alone with the
+     * commands there are, rather than picocli's list of every argument from it on.
+     */
+    private static String unknownCommand(CommandLine.ParameterException e) {
+        CommandLine cmd = e.getCommandLine();
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty() || cmd.getSubcommands().isEmpty()
+                || !cmd.getCommandSpec().positionalParameters().isEmpty() || u.getUnmatched().get(0).startsWith("-")) {
+            return null;
+        }
+        List<String> commands = cmd.getSubcommands().keySet().stream().filter(n -> !"help".equals(n)).toList();
+        return "there is no command '" + u.getUnmatched().get(0) + "' in evidens " + commandPath(cmd)
+                + "(the commands: " + String.join(", ", commands) + ")";
+    }
+
+    private static boolean takesQuery(CommandLine cmd) {
+        return cmd.getCommandSpec().positionalParameters().stream().anyMatch(p -> "QUERY".equals(p.paramLabel()));
     }
 
     private static String commandPath(CommandLine cmd) {

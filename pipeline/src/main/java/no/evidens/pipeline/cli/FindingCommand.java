@@ -43,10 +43,17 @@ final class FindingCommand extends CommandGroup {
             return value;
         }
         Path file = Path.of(value.substring(1));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file + " (a text that starts with @ is read from that file)");
+        }
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": it is not UTF-8 text");
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+            // the JDK's message of a file it may not open is the file's name alone
+            throw new IllegalArgumentException("cannot read " + file + (e instanceof java.nio.file.AccessDeniedException
+                    ? ": permission denied" : ": " + e.getMessage()));
         }
     }
 
@@ -121,7 +128,15 @@ final class FindingCommand extends CommandGroup {
         public Integer call() throws Exception {
             FindingKind k = FindingKind.of(kind);
             FindingDraft draft = new FindingDraft(title, Requirements.parse(requirements), textOf(text), status);
+            // a misspelt --case would otherwise start a new case without a word: made all the same (a finding may come
+            // before the case's first bundle), and said
+            String unknown = opts.unknownCase();
             FindingOut f = opts.service().create(opts.caseId, k, draft, null, opts.user());
+            if (unknown != null) {
+                spec.commandLine().getErr().println("note: " + unknown + "; the finding starts it (a misspelt --case? "
+                        + "evidens finding delete --case " + opts.caseId + " " + f.ref() + " takes it away)");
+                spec.commandLine().getErr().flush();
+            }
             return json ? json(f) : say("Created %s (%s) in case %s", f.ref(), f.label(), opts.caseId);
         }
     }

@@ -44,13 +44,25 @@ final class FindingsOptions {
      * be checked as empty ({@code verify}: "0 quotations checked") or closed for good ({@code case close}).
      */
     void requireKnownCase() throws IOException {
+        String unknown = unknownCase();
+        if (unknown != null) {
+            throw new IllegalArgumentException(unknown);
+        }
+    }
+
+    /**
+     * What {@link #requireKnownCase()} refuses, said (the case, and the cases there are), or null for a case the home knows.
+     * A finding may be written before the case's first bundle, so {@code finding create} only notes it.
+     */
+    String unknownCase() throws IOException {
         EvidensHome h = evidensHome();
         TreeSet<String> known = new TreeSet<>(new Receipts(h.receipts()).cases());
         known.addAll(service(h).cases());
-        if (!known.contains(caseId) && !hasMembers(h)) {
-            throw new IllegalArgumentException("there is no case " + caseId + " in " + h.root() + ": no bundle was ingested into it"
-                    + ", it has no finding and no member" + (known.isEmpty() ? "" : " (the cases: " + String.join(", ", known) + ")"));
+        if (known.contains(caseId) || hasMembers(h)) {
+            return null;
         }
+        return "there is no case " + caseId + " in " + h.root() + ": no bundle was ingested into it"
+                + ", it has no finding and no member" + (known.isEmpty() ? "" : " (the cases: " + String.join(", ", known) + ")");
     }
 
     /** Whether the case has members in the team workspace's accounts (a case may be set up before its first bundle). */

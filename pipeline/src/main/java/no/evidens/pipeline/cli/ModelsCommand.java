@@ -61,9 +61,9 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            // a usage error, told as every command tells one (exit 2, one line through the command line's handler)
             if (!Files.isDirectory(data)) {
-                System.err.println("evidens models train: not a folder: " + data);
-                return 1;
+                throw new IllegalArgumentException("no such folder: " + data + " (--data is the treebank's folder)");
             }
             try {
                 if (holdOut != null) {
@@ -149,12 +149,10 @@ public final class ModelsCommand implements Callable<Integer> {
                 return 2;
             }
             if (conllu != null && !Files.isRegularFile(conllu)) {
-                System.err.println("evidens models eval: no such file: " + conllu);
-                return 1;
+                throw new IllegalArgumentException("no such file: " + conllu);
             }
             if (auditText != null && !Files.isDirectory(auditText)) {
-                System.err.println("evidens models eval: not a folder: " + auditText);
-                return 1;
+                throw new IllegalArgumentException("no such folder: " + auditText);
             }
             try {
                 NorwegianModels models = modelDir == null

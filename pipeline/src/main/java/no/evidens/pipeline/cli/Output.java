@@ -65,6 +65,11 @@ final class Output {
     }
 
     void searchResult(SearchResult r) {
+        searchResult(r, 1);
+    }
+
+    /** The hits numbered from {@code first}: a page after {@code --offset 10} goes on at 11, not at 1 again. */
+    void searchResult(SearchResult r, int first) {
         out.printf("%d hit%s for %s (%d ms)%n", r.total(), r.total() == 1 ? "" : "s", r.query(), r.tookMs());
         if (r.relaxed() && r.allWords() == 0) {
             out.println("No passage holds all the words; these hold some of them, the most first.");
@@ -72,7 +77,7 @@ final class Output {
             out.println("Only " + r.allWords() + " passage" + (r.allWords() == 1 ? " holds" : "s hold")
                     + " all the words; after them come passages that hold some of them, the most first.");
         }
-        int n = 1;
+        int n = first;
         for (SearchHit h : r.hits()) {
             out.println();
             out.printf("%d. %s, page %d, characters %d–%d  [%s, case %s]  %s%n", n++, h.file(), h.page(), h.start(),

@@ -96,7 +96,7 @@ final class SearchCommand implements Callable<Integer> {
                 out.println(Json.write(result));
                 out.flush();
             } else {
-                new Output(out, System.console() != null).searchResult(result);
+                new Output(out, System.console() != null).searchResult(result, like == null ? offset + 1 : 1);
             }
             return 0;
         }

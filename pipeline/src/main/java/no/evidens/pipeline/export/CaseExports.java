@@ -3,8 +3,10 @@ package no.evidens.pipeline.export;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -193,6 +195,10 @@ public final class CaseExports {
         CaseExport export;
         try {
             export = Json.mapper().readValue(file.toFile(), CaseExport.class);
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            // Jackson's own words ("Unexpected character ('#' (code 35)) …") tell a person nothing
+            throw new IllegalArgumentException("cannot read " + file + " as exported findings: it is not JSON (line "
+                    + e.getLocation().getLineNr() + "); import reads a file made by evidens export --format json");
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + " as exported findings: " + firstLine(e));
         }
@@ -304,6 +310,13 @@ public final class CaseExports {
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
+        }
+        // the JDK's message of these is the path alone as well
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " is a file, where a folder would have to be";
+        }
+        if (e instanceof NoSuchFileException f) {
+            return f.getFile() + " is not there and could not be made";
         }
         return String.valueOf(e.getMessage());
     }

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 
 import no.evidens.findings.CaseClosed;
 import no.evidens.findings.CaseLifecycle;
@@ -119,7 +121,10 @@ public final class CaseService {
         List<Deleted> out = new ArrayList<>();
         List<DeletedSource> sources = new ArrayList<>();
         for (IndexedDocument d : gone) {
-            StoredSources.Outcome source = StoredSources.delete(receipts.bundleOf(caseId, d.file(), d.sha256()).orElse(null), d.file());
+            String bundle = receipts.bundleOf(caseId, d.file(), d.sha256()).orElse(null);
+            SortedSet<String> sharing = bundle == null ? Collections.emptySortedSet()
+                    : receipts.otherCasesHolding(caseId, bundle, d.file());
+            StoredSources.Outcome source = sharing.isEmpty() ? StoredSources.delete(bundle, d.file()) : StoredSources.heldBy(sharing);
             PageImages.forget(home, d.sha256());
             out.add(new Deleted(d.docId(), d.file(), d.type(), source.english(), source.bokmal()));
             sources.add(new DeletedSource(d.docId(), d.file(), d.type(), d.sha256(), actor, now));

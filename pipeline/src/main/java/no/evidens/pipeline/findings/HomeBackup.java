@@ -68,6 +68,16 @@ public final class HomeBackup {
      * it wrote: the folder it made, or what it put into the empty one; a half backup is never left to be restored.
      */
     public Summary backup(EvidensHome home, Path to) throws IOException {
+        // a misspelt --home (or EVIDENS_HOME) would give an empty backup and exit 0: a nightly job would keep nothing, unseen
+        if (!Files.isDirectory(home.root())) {
+            throw new IllegalArgumentException("there is no home " + home.root() + ": nothing to back up (give the home with --home,"
+                    + " or set EVIDENS_HOME)");
+        }
+        if (!Files.isDirectory(home.index()) && !Files.isDirectory(FindingsService.storeDir(home)) && !Files.isDirectory(home.receipts())
+                && !Files.isDirectory(home.access())) {
+            throw new IllegalArgumentException(home.root() + " is not an Evidens home (no index, findings, receipts or accounts): "
+                    + "nothing to back up (give the home with --home, or set EVIDENS_HOME)");
+        }
         if (Files.exists(to) && !isEmptyDir(to)) {
             throw new IllegalArgumentException(to + " is not empty: back up into a new folder");
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -55,6 +56,33 @@ public final class Receipts {
                 }
             }
             return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the receipts in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The other cases whose receipts list {@code file} of the same bundle (the same folder or zip, where it lies now): a file
+     * two cases were ingested from is the sources of both, and deleting one case's records must leave it to the other.
+     */
+    public SortedSet<String> otherCasesHolding(String caseId, String bundle, String file) {
+        TreeSet<String> cases = new TreeSet<>();
+        try {
+            for (StampedNames.Stamped r : names.newestFirst(dir, JSON)) {
+                JsonNode root = Json.mapper().readTree(r.file().toFile());
+                String other = root.path("case").asText();
+                if (caseId.equals(other) || cases.contains(other) || !root.hasNonNull("bundle")) {
+                    continue;
+                }
+                for (JsonNode f : root.path("files")) {
+                    if (file.equals(f.path("path").asText()) && bundle.equals(KeptBundles.where(Path.of(root.get("bundle").asText())
+                            .toAbsolutePath().normalize().toString(), file, f.path("sha256").asText()))) {
+                        cases.add(other);
+                        break;
+                    }
+                }
+            }
+            return cases;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the receipts in " + dir + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.Locale;
 
 import no.evidens.pipeline.bundle.BundleZip;
@@ -46,6 +47,16 @@ final class StoredSources {
                     "ikke slettet: " + b.getFileName() + " har ingen " + file);
         }
         return new Outcome("not deleted: the bundle " + bundle + " is gone", "ikke slettet: bunken " + bundle + " finnes ikke lenger");
+    }
+
+    /** The file is left where it is: other cases were ingested from the same file of the same bundle. */
+    static Outcome heldBy(Collection<String> cases) {
+        String names = String.join(", ", cases);
+        return cases.size() == 1
+                ? new Outcome("not deleted: case " + names + " holds the same file of this bundle",
+                "ikke slettet: saken " + names + " har den samme filen fra denne bunken")
+                : new Outcome("not deleted: the cases " + names + " hold the same file of this bundle",
+                "ikke slettet: sakene " + names + " har den samme filen fra denne bunken");
     }
 
     /**

@@ -148,6 +148,39 @@ class CliUsageErrorsTest {
     }
 
     @Test
+    void aMisspeltOptionIsNamedWithTheOptionsItResemblesNotTakenForAQuery() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        CliRun r = CliRun.of("search", "--home", fx.home.toString(), "ansvarsgruppe", "--limt", "3");
+        assertEquals(2, r.code(), r.out());
+        assertEquals("evidens: Unknown option: '--limt' (did you mean --limit? see: evidens search --help)", r.err().strip());
+        CliRun other = CliRun.of("verify", "--home", fx.home.toString(), "--case", CaseFixture.CASE, "--jsn");
+        assertEquals(2, other.code());
+        assertEquals("evidens: Unknown option: '--jsn' (did you mean --json? see: evidens verify --help)", other.err().strip());
+    }
+
+    @Test
+    void aWordThatIsNoCommandIsNamedAloneWithTheCommandsThereAre() {
+        CliRun r = CliRun.of("finding", "frobnicate", "--case", "fjordvik-2026");
+        assertEquals(2, r.code(), r.out());
+        assertEquals("evidens: there is no command 'frobnicate' in evidens finding (the commands: create, edit, list, show, attach, "
+                + "detach, move, order, delete, history, submit, approve, reopen) (see: evidens finding --help)", r.err().strip());
+        CliRun close = CliRun.of("finding", "atach", "--case", "fjordvik-2026");
+        assertTrue(close.err().contains("(did you mean attach? see: evidens finding --help)"), close.err());
+    }
+
+    @Test
+    void aModelsFileOrFolderThatIsNotThereIsAUsageErrorOfOneLine() {
+        Path conllu = tmp.resolve("nob-test.conllu");
+        CliRun eval = CliRun.of("models", "eval", "--conllu", conllu.toString());
+        assertEquals(2, eval.code(), eval.out());
+        assertEquals("evidens: no such file: " + conllu, eval.err().strip());
+        Path data = tmp.resolve("ndt-nob-train");
+        CliRun train = CliRun.of("models", "train", "--data", data.toString(), "--out", tmp.resolve("ut").toString());
+        assertEquals(2, train.code(), train.out());
+        assertEquals("evidens: no such folder: " + data + " (--data is the treebank's folder)", train.err().strip());
+    }
+
+    @Test
     void anUnknownDocumentTypeIsAUsageErrorNamingTheTypes() throws Exception {
         CaseFixture fx = CaseFixture.create(tmp);
         CliRun r = CliRun.of("search", "--home", fx.home.toString(), "--type", "journaler", "ansvarsgruppe");

@@ -65,6 +65,15 @@ class ExportTargetTest {
     }
 
     @Test
+    void aFileWhereTheFolderWouldBeIsNamedInWords() throws IOException {
+        Path inTheWay = Files.writeString(tmp.resolve("rapporter"), "en fil");
+        Path out = inTheWay.resolve("funn.md");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> CaseExports.atomically(out, f -> Files.writeString(f, "# Funn\n", StandardCharsets.UTF_8)));
+        assertEquals("cannot write " + out + ": " + inTheWay + " is a file, where a folder would have to be", e.getMessage());
+    }
+
+    @Test
     void aWriterThatFailsInItsOwnWordsLeavesNoTemporaryFileAndTheEarlierExportAsItWas() throws IOException {
         // POI's save met a full disk so: its own runtime exception, the cause left out
         Path out = Files.writeString(tmp.resolve("funn.docx"), "forrige eksport");

@@ -119,4 +119,16 @@ class BackupCliTest {
             assertEquals(List.of(), left.toList(), "the empty folder given is left empty: " + err);
         }
     }
+
+    @Test
+    void aHomeThatIsNotThereIsRefusedRatherThanBackedUpEmpty() throws Exception {
+        Path misspelt = tmp.resolve("evidens-dta");
+        assertEquals(2, run("backup", "--home", misspelt.toString(), "--to", tmp.resolve("bk").toString()));
+        assertEquals("evidens: there is no home " + misspelt + ": nothing to back up (give the home with --home, or set EVIDENS_HOME)",
+                err.strip());
+        Path other = Files.createDirectories(tmp.resolve("dokumenter"));
+        assertEquals(2, run("backup", "--home", other.toString(), "--to", tmp.resolve("bk").toString()));
+        assertTrue(err.startsWith("evidens: " + other + " is not an Evidens home"), err);
+        assertTrue(Files.notExists(tmp.resolve("bk")), "no backup folder made");
+    }
 }

@@ -76,4 +76,26 @@ class CaseLifecycleCliTest {
         assertTrue(out.contains("(journal, fil slettet)"), out);
         assertTrue(out.contains("(1 journal eller klientdokument)"), out);
     }
+
+    @Test
+    void aFileAnotherCaseWasIngestedFromIsLeftInItsBundle() throws Exception {
+        fx = CaseFixture.create(tmp, "journal");
+        String c = CaseFixture.CASE;
+        // the same bundle ingested into a second case of the home
+        no.evidens.pipeline.Json.write(java.util.Map.of("case", "lyngvik-2026", "bundle", fx.bundle.toString(),
+                "files", List.of(java.util.Map.of("path", CaseFixture.FILE, "sha256", fx.sha256, "type", "journal", "status", "indexed"))),
+                fx.home.resolve("receipts").resolve("lyngvik-2026-20260102-000000-000Z.json"));
+        assertEquals(0, run("case", "close", "--case", c), err);
+        assertEquals(0, run("case", "delete-records", "--case", c), err);
+        assertTrue(out.contains(CaseFixture.FILE + " (" + fx.docId + "): file not deleted: case lyngvik-2026 holds the same file of "
+                + "this bundle"), out);
+        assertTrue(Files.exists(fx.bundle.resolve(CaseFixture.FILE)), "the other case's source is still there");
+    }
+
+    @Test
+    void theRecordsOfACaseTheHomeDoesNotKnowAreNotTakenForAnOpenCase() throws Exception {
+        fx = CaseFixture.create(tmp, "journal");
+        assertEquals(2, run("case", "delete-records", "--case", "testvik-2062"));
+        assertTrue(err.startsWith("evidens: there is no case testvik-2062 in "), err);
+    }
 }

@@ -43,6 +43,7 @@ class ZooKeeperUnreachableIT {
         assertTrue(said.startsWith("evidens: cannot reach SolrCloud's ZooKeeper at 127.0.0.1:" + port + "/solr"), said);
         assertEquals(1, said.lines().count(), "one line on stderr:\n" + said);
         assertFalse(said.contains("\tat ") || said.contains("Caused by"), "no stack trace on stderr:\n" + said);
+        assertFalse(said.contains("java.") || said.contains("Exception"), "no Java class name on stderr:\n" + said);
         assertEquals("", Files.readString(out, StandardCharsets.UTF_8), "nothing on stdout");
     }
 }
