@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Writes a generated case-system log: many short dated entries of Norwegian prose, for timing the ingest of one huge text.
 
-    scripts/huge-log.py OUT.txt [MEGABYTES]      (18 by default; the same seed, so the same bytes, every run)
+    scripts/huge-log.py OUT.txt [MEGABYTES] [--lines]   (18 MB by default; the same seed, so the same bytes, every run)
 
 Each entry is a paragraph (a blank line between entries): a date, a time and who wrote it, then two to four sentences
 built from the pieces below, with names, dates, indicator words (melding, samtykke, taushetsplikt, rutine, ettervern,
 individuell plan …), now and then a quotation in «», a legal reference and a fødselsnummer. Everything is made up:
 the names are common Norwegian first names and surnames put together at random, and the fødselsnummer carry valid
 check digits for made-up dates and individual numbers, so that the personal-data tagger finds them as it would real ones.
+With --lines each entry is one line and no blank line stands between them (as a system's export may write it): the
+normaliser joins the lines, so the whole log is one paragraph.
 """
 import random
 import sys
@@ -74,7 +76,7 @@ def fnr(rnd):
         return "".join(map(str, digits)) + str(k2)
 
 
-def entry(rnd, day):
+def entry(rnd, day, lines):
     name = lambda: f"{rnd.choice(FIRST)} {rnd.choice(LAST)}"
     date = lambda: f"{rnd.randint(1, 28)}.{rnd.randint(1, 12)}.{rnd.choice([2024, 2025, 2026])}"
     svc, svc2 = rnd.sample(SERVICES, 2)
@@ -83,10 +85,10 @@ def entry(rnd, day):
                   quote=rnd.choice(QUOTES), fnr=fnr(rnd))
     head = f"{day} kl. {rnd.randint(7, 16):02d}:{rnd.randint(0, 59):02d} {name()} ({rnd.choice(ROLES)})"
     body = " ".join(rnd.choice(SENTENCES).format(**fields) for _ in range(rnd.randint(2, 4)))
-    return head + ":\n" + body
+    return head + (": " if lines else ":\n") + body
 
 
-def main(out, megabytes=18):
+def main(out, megabytes=18, lines=False):
     rnd = random.Random(49)
     limit = int(megabytes * 1_000_000)
     size, n = 0, 0
@@ -94,7 +96,7 @@ def main(out, megabytes=18):
         f.write("Logg fra fagsystemet – generert testdata, alle navn og nummer er oppdiktet\n\n")
         while size < limit:
             day = f"{1 + n % 28:02d}.{1 + (n // 28) % 12:02d}.{2024 + (n // 336) % 3}"
-            e = entry(rnd, day) + "\n\n"
+            e = entry(rnd, day, lines) + ("\n" if lines else "\n\n")
             f.write(e)
             size += len(e)
             n += 1
@@ -102,4 +104,5 @@ def main(out, megabytes=18):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 18)
+    args = [a for a in sys.argv[1:] if a != "--lines"]
+    main(args[0], float(args[1]) if len(args) > 1 else 18, "--lines" in sys.argv)
