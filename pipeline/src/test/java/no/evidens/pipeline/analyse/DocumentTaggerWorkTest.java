@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import no.evidens.models.NorwegianModels;
 import no.evidens.models.TaggedSpan;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.models.tag.IndicatorMention;
+import no.evidens.pipeline.fixture.CountedReads;
 import no.evidens.pipeline.normalise.NormalisedText;
 
 /**
@@ -21,27 +21,6 @@ import no.evidens.pipeline.normalise.NormalisedText;
  * looked up, not found by reading every sentence or mention of the document again (counted as list reads).
  */
 class DocumentTaggerWorkTest {
-    /** A list that counts how often its elements are read. */
-    private static final class CountedReads<T> extends AbstractList<T> {
-        private final List<T> items;
-        long reads;
-
-        CountedReads(List<T> items) {
-            this.items = items;
-        }
-
-        @Override
-        public T get(int i) {
-            reads++;
-            return items.get(i);
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
-    }
-
     @Test
     void theMentionsOfEachParagraphAreLookedUpNotFilteredFromAllOfThem() {
         StringBuilder text = new StringBuilder();
@@ -61,7 +40,7 @@ class DocumentTaggerWorkTest {
         CountedReads<IndicatorMention> counted = new CountedReads<>(mentions);
         List<Spans.Indicator> byLookup = tagger.classified(doc, counted);
         // a filter of all 2,000 mentions for each of the 1,000 paragraphs read them 2,000,000 times
-        assertTrue(counted.reads <= 20L * mentions.size(), counted.reads + " reads of " + mentions.size() + " mentions");
+        assertTrue(counted.reads() <= 20L * mentions.size(), counted.reads() + " reads of " + mentions.size() + " mentions");
         // the same verdicts as the whole list filtered for each paragraph (what mentions out of text order get)
         List<IndicatorMention> reversed = new ArrayList<>(mentions);
         java.util.Collections.reverse(reversed);
@@ -84,6 +63,6 @@ class DocumentTaggerWorkTest {
             quotations++;
         }
         // a scan of all 10,000 sentences for each of the 502 quotations read them 5,020,000 times
-        assertTrue(counted.reads <= 30L * quotations, counted.reads + " reads for " + quotations + " quotations");
+        assertTrue(counted.reads() <= 30L * quotations, counted.reads() + " reads for " + quotations + " quotations");
     }
 }
