@@ -127,10 +127,20 @@ public final class LegalRefTagger {
         return out;
     }
 
-    private static int lineStart(String text, int at) {
+    /**
+     * Where the law's name before the reference at {@code at} may start: {@link #LOOK_BACK} characters back, or the start
+     * of the paragraph when that is nearer. Only those characters are searched for the paragraph break: a search back
+     * through the whole text for every reference grew with references × length in a text of one long paragraph.
+     */
+    static int lineStart(CharSequence text, int at) {
         int from = Math.max(0, at - LOOK_BACK);
-        int para = text.lastIndexOf("\n\n", at);
-        return Math.max(from, para < 0 ? 0 : para + 2);
+        // a break starting before from - 1 ends at or before from: from is the answer then
+        for (int k = Math.min(at, text.length() - 2); k >= from - 1 && k >= 0; k--) {
+            if (text.charAt(k) == '\n' && text.charAt(k + 1) == '\n') {
+                return Math.max(from, k + 2);
+            }
+        }
+        return from;
     }
 
     private static String previousLaw(List<LegalReference> out, int start) {

@@ -396,11 +396,24 @@ public final class QuoteTagger {
         if (o.depth() > 0) {
             flags.add(Quotation.NESTED);
         }
-        if (text.indexOf("\n\n", start) >= 0 && text.indexOf("\n\n", start) < end) {
+        if (breakWithin(text, start, end)) {
             flags.add(Quotation.MULTI_PARAGRAPH);
         }
         TaggedSpan attribution = o.depth() > 0 ? null : QuoteAttribution.find(text, o.pos(), unclosed ? -1 : closeAt);
         return new Quotation(start, end, o.mark(), o.depth(), flags, attribution);
+    }
+
+    /**
+     * Whether a paragraph break starts at {@code start} or after and before {@code end}. Only that stretch is read: a
+     * search to the text's end for every quotation grew with quotations × length in a text of one long paragraph.
+     */
+    static boolean breakWithin(CharSequence text, int start, int end) {
+        for (int k = Math.max(start, 0); k < end && k + 1 < text.length(); k++) {
+            if (text.charAt(k) == '\n' && text.charAt(k + 1) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int paragraphEnd(String text, int from) {

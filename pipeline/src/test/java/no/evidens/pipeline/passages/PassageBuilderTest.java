@@ -3,7 +3,6 @@ package no.evidens.pipeline.passages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import no.evidens.index.Passage;
 import no.evidens.pipeline.analyse.DocumentAnalysis;
 import no.evidens.pipeline.analyse.Spans;
+import no.evidens.pipeline.fixture.CountedReads;
 import no.evidens.pipeline.normalise.NormalisedText;
 
 class PassageBuilderTest {
@@ -94,27 +94,6 @@ class PassageBuilderTest {
         }
     }
 
-    /** A list that counts how often its elements are read. */
-    private static final class CountedReads<T> extends AbstractList<T> {
-        private final List<T> items;
-        long reads;
-
-        CountedReads(List<T> items) {
-            this.items = items;
-        }
-
-        @Override
-        public T get(int i) {
-            reads++;
-            return items.get(i);
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
-    }
-
     @Test
     void eachPassageGetsTheSpansThatStartInItInTheTaggersOrder() {
         String text = "Tittel\n\nEn ettervern. To NAV. Tre samtykke. Fire fastlege.\n\nFem lov.";
@@ -156,6 +135,6 @@ class PassageBuilderTest {
                 plain.sentences(), List.of(), counted, List.of(), List.of(), List.of()));
         assertEquals(1_000, ps.size());
         assertTrue(ps.stream().allMatch(p -> p.indicators().equals(List.of("samarbeidsarena"))));
-        assertTrue(counted.reads <= 3L * mentions.size(), counted.reads + " reads of " + mentions.size() + " mentions");
+        assertTrue(counted.reads() <= 3L * mentions.size(), counted.reads() + " reads of " + mentions.size() + " mentions");
     }
 }
