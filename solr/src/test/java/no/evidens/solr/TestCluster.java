@@ -22,7 +22,7 @@ import org.apache.solr.embedded.JettySolrRunner;
  * or take them again (the Collections API's {@code MODIFYCOLLECTION readOnly}, answering {@value #MODIFIED} COLLECTION);
  * {@code zk stop} shuts ZooKeeper down, nodes left running ({@value #ZK_STOPPED}), {@code zk start} starts it again on its
  * port with its data ({@value #ZK_STARTED}, once both nodes are live again);
- * end of input shuts the cluster down. N is the node's number at the start, whichever nodes were stopped since.
+ * a command that fails is answered {@value #FAILED} with why; end of input shuts the cluster down. N is the node's number at the start, whichever nodes were stopped since.
  */
 public final class TestCluster {
     public static final String READY = "EVIDENS-CLUSTER-READY ";
@@ -31,6 +31,8 @@ public final class TestCluster {
     public static final String MODIFIED = "EVIDENS-CLUSTER-MODIFIED ";
     public static final String ZK_STOPPED = "EVIDENS-CLUSTER-ZK-STOPPED";
     public static final String ZK_STARTED = "EVIDENS-CLUSTER-ZK-STARTED";
+    /** A command that failed, with why: {@value} COMMAND: EXCEPTION. */
+    public static final String FAILED = "EVIDENS-CLUSTER-FAILED ";
 
     private TestCluster() {
     }
@@ -43,42 +45,14 @@ public final class TestCluster {
         List<JettySolrRunner> started = new ArrayList<>(cluster.getJettySolrRunners());
         ZkTestServer zk = cluster.getZkServer();
         try {
-            System.out.println(READY + cluster.getZkServer().getZkAddress());
-            System.out.flush();
+            say(READY + cluster.getZkServer().getZkAddress());
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith("stop ")) {
-                    int n = Integer.parseInt(line.substring(5).strip());
-                    cluster.stopJettySolrRunner(started.get(n));
-                    cluster.waitForJettyToStop(started.get(n));
-                    System.out.println(STOPPED + n);
-                    System.out.flush();
-                } else if (line.startsWith("start ")) {
-                    int n = Integer.parseInt(line.substring(6).strip());
-                    cluster.startJettySolrRunner(started.get(n), true);
-                    cluster.waitForNode(started.get(n), 60);
-                    System.out.println(STARTED + n);
-                    System.out.flush();
-                } else if (line.strip().equals("zk stop")) {
-                    zk.shutdown();
-                    System.out.println(ZK_STOPPED);
-                    System.out.flush();
-                } else if (line.strip().equals("zk start")) {
-                    // a new server on the same port and data folder, as Solr's own tests restart one
-                    zk = new ZkTestServer(zk.getZkDir(), zk.getPort());
-                    zk.run(false);
-                    for (JettySolrRunner node : started) {
-                        if (node.isRunning()) {
-                            cluster.waitForNode(node, 60);
-                        }
-                    }
-                    System.out.println(ZK_STARTED);
-                    System.out.flush();
-                } else if (line.startsWith("readonly ")) {
-                    String[] words = line.strip().split(" ");
-                    CollectionAdminRequest.modifyCollection(words[1], Map.of("readOnly", words[2])).process(cluster.getSolrClient());
-                    System.out.println(MODIFIED + words[1]);
-                    System.out.flush();
+                try {
+                    zk = command(line.strip(), cluster, started, zk);
+                } catch (Exception e) {
+                    // said at once and the cluster kept: the test fails with the reason, not after its long wait
+                    say(FAILED + line.strip() + ": " + e);
                 }
             }
         } finally {
@@ -88,5 +62,51 @@ public final class TestCluster {
             }
         }
         System.exit(0);
+    }
+
+    /** Does one command and says so; the ZooKeeper server running after it. */
+    private static ZkTestServer command(String line, MiniSolrCloudCluster cluster, List<JettySolrRunner> started, ZkTestServer zk)
+            throws Exception {
+        if (line.startsWith("stop ")) {
+            int n = Integer.parseInt(line.substring(5).strip());
+            JettySolrRunner node = started.get(n);
+            try {
+                cluster.stopJettySolrRunner(node);
+            } catch (Exception e) {
+                // Stopping a node a second time, after it was started again, fails in its web server's graceful phase
+                // (a context of the first start, already stopped); the node stops all the same, which the wait checks.
+                say("second stop of node " + n + " not graceful: " + e);
+            }
+            cluster.waitForJettyToStop(node);
+            say(STOPPED + n);
+        } else if (line.startsWith("start ")) {
+            int n = Integer.parseInt(line.substring(6).strip());
+            cluster.startJettySolrRunner(started.get(n), true);
+            cluster.waitForNode(started.get(n), 60);
+            say(STARTED + n);
+        } else if (line.equals("zk stop")) {
+            zk.shutdown();
+            say(ZK_STOPPED);
+        } else if (line.equals("zk start")) {
+            // a new server on the same port and data folder, as Solr's own tests restart one
+            zk = new ZkTestServer(zk.getZkDir(), zk.getPort());
+            zk.run(false);
+            for (JettySolrRunner node : started) {
+                if (node.isRunning()) {
+                    cluster.waitForNode(node, 60);
+                }
+            }
+            say(ZK_STARTED);
+        } else if (line.startsWith("readonly ")) {
+            String[] words = line.split(" ");
+            CollectionAdminRequest.modifyCollection(words[1], Map.of("readOnly", words[2])).process(cluster.getSolrClient());
+            say(MODIFIED + words[1]);
+        }
+        return zk;
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 }
