@@ -71,9 +71,14 @@ final class EvidenceEdits {
         Map<String, Object> before = place(from, item.position());
         List<EvidenceItem> source = new ArrayList<>(evidence.of(fromId));
         EvidenceItem moving = item;
+        int was = source.stream().map(EvidenceItem::id).toList().indexOf(moving.id());
         source.removeIf(i -> i.id() == moving.id());
         List<EvidenceItem> target = fromId == toId ? source : new ArrayList<>(evidence.of(toId));
         int at = position == null ? target.size() : Math.max(0, Math.min(target.size(), position - 1));
+        if (fromId == toId && at == was) {
+            // Already there: no new version and no history line, as an edit that changes nothing.
+            return item;
+        }
         target.add(at, item);
         if (fromId != toId) {
             evidence.moveTo(evidenceId, toId);

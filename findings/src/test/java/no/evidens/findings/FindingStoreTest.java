@@ -47,6 +47,24 @@ class FindingStoreTest {
     }
 
     @Test
+    void aMoveToWhereTheQuotationAlreadyIsRecordsNothing() {
+        try (FindingStore store = FindingStore.open(dir)) {
+            Finding a1 = store.create(Drafts.CASE, FindingKind.AVVIK, Drafts.finding("Første"), "kari");
+            long first = store.attach(a1, Drafts.evidence(1), "kari").id();
+            long last = store.attach(a1, Drafts.evidence(2), "kari").id();
+            int version = store.finding(Drafts.CASE, "avvik-1").version();
+            int lines = store.history(Drafts.CASE, null).size();
+
+            assertEquals(1, store.move(first, null, 1, "ola").position());
+            assertEquals(2, store.move(last, a1, null, "ola").position());
+
+            assertEquals(List.of(first, last), idsOf(store, a1));
+            assertEquals(version, store.finding(Drafts.CASE, "avvik-1").version());
+            assertEquals(lines, store.history(Drafts.CASE, null).size());
+        }
+    }
+
+    @Test
     void attachDetachMoveAndEditKeepPositionsAndHistory() {
         try (FindingStore store = FindingStore.open(dir)) {
             Finding a1 = store.create(Drafts.CASE, FindingKind.AVVIK, Drafts.finding("Første"), "kari");

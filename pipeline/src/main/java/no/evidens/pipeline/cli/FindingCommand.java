@@ -288,6 +288,9 @@ final class FindingCommand extends CommandGroup {
                 throw new CommandLine.ParameterException(spec.commandLine(), "say where to: --position N and/or --to FINDING");
             }
             FindingsService.Placed moved = opts.service().move(opts.caseId, itemId(item), to, position, opts.user());
+            if (!moved.changed()) {
+                return say("#%d is already at %s, position %d: nothing changed", moved.item().id(), moved.finding().ref(), moved.item().position());
+            }
             return say("Moved #%d to %s, position %d", moved.item().id(), moved.finding().ref(), moved.item().position());
         }
     }

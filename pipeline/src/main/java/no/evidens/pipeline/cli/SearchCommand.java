@@ -1,6 +1,7 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.index.EvidenceIndex;
+import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.Json;
@@ -72,11 +74,23 @@ final class SearchCommand implements Callable<Integer> {
         if (like == null && query.length == 0) {
             throw new IllegalArgumentException("give a QUERY, or --like PASSAGE");
         }
+        String likeCase = like == null || like.indexOf('/') <= 0 ? null : like.substring(0, like.indexOf('/'));
+        if (like != null && (offset < 0 || offset > 100_000)) {
+            // the bounds a query's search request checks
+            throw new IllegalArgumentException("offset must be between 0 and 100000, was " + offset);
+        }
+        if (like != null && type != null) {
+            throw new IllegalArgumentException("--like takes no --type: it finds passages like " + like
+                    + " in its own case, of any type (to filter by type, search with words and --type)");
+        }
+        if (likeCase != null && caseId != null && !caseId.equals(likeCase)) {
+            throw new IllegalArgumentException("--like " + like + " searches its own case " + likeCase + ", not --case " + caseId);
+        }
         // The index keeps types in lower case; a type it cannot hold would only answer "0 hits".
         String documentType = SearchScope.documentType(type);
         String text = String.join(" ", query);
         try (EvidenceIndex searcher = home.openSearcher()) {
-            SearchResult result = like != null ? searcher.moreLikeThis(like, limit)
+            SearchResult result = like != null ? page(searcher.moreLikeThis(like, offset + limit))
                     : searcher.search(new SearchRequest(text, caseId, documentType, limit, offset, order).withAllVersions(allVersions));
             if (like == null && result.total() == 0) {
                 // nothing found: a case no bundle was ingested into, as --case or as sak: in the query, is a slip,
@@ -89,16 +103,25 @@ final class SearchCommand implements Callable<Integer> {
                 SearchScope.requireCarried(searcher, caseId, null, SearchScope.facetValuesNamedIn(text), result.facets());
             }
             // the hits show passages' text: in the trail as the workspace's searches are (query and count, never the hits)
-            AuditCommand.service(home).searched(FindingsOptions.user(user), like != null && like.indexOf('/') > 0 ? like.substring(0, like.indexOf('/')) : caseId,
+            AuditCommand.service(home).searched(FindingsOptions.user(user), likeCase != null ? likeCase : caseId,
                     result.query(), documentType == null ? null : "type:" + documentType, (int) result.total());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(Json.write(result));
                 out.flush();
             } else {
-                new Output(out, System.console() != null).searchResult(result, like == null ? offset + 1 : 1);
+                new Output(out, System.console() != null).searchResult(result, offset + 1);
             }
             return 0;
         }
+    }
+
+    /**
+     * The page at {@code --offset} of the like passages: "like this" is asked by count alone (no search request to page it
+     * with), so the first offset + limit are asked for and the first offset of them left out, as a ranked search pages.
+     */
+    private SearchResult page(SearchResult like) {
+        List<SearchHit> hits = like.hits().subList(Math.min(offset, like.hits().size()), like.hits().size());
+        return new SearchResult(like.query(), like.total(), like.tookMs(), hits, like.facets(), like.relaxed(), like.allWords());
     }
 }

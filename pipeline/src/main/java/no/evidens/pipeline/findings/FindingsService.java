@@ -72,7 +72,8 @@ public final class FindingsService {
     }
 
     /** A finding and one of its quotations. */
-    public record Placed(FindingOut finding, EvidenceOut item) {
+    /** Where a quotation stands after an attach or a move; {@code changed} false for a move to where it already was. */
+    public record Placed(FindingOut finding, EvidenceOut item, boolean changed) {
     }
 
     /** A finding that quotes a passage. */
@@ -237,7 +238,7 @@ public final class FindingsService {
             Finding f = findingOf(store, caseId, ref);
             EvidenceItem item = store.attach(f, quotations.resolve(caseId, attachment), actor);
             audited(store, actor, "quotation-attach", caseId, f.ref(), "#" + item.id() + " fra " + item.evidence().docId());
-            return placed(store, item);
+            return placed(store, item, true);
         }
     }
 
@@ -262,8 +263,13 @@ public final class FindingsService {
         try (FindingStore store = open()) {
             EvidenceItem item = itemOfCase(store, caseId, itemId);
             Finding target = toRef == null ? null : findingOf(store, caseId, toRef);
-            Placed moved = placed(store, store.move(item.id(), target, position, actor));
-            audited(store, actor, "quotation-move", caseId, moved.finding().ref(), "#" + item.id() + " til plass " + moved.item().position());
+            EvidenceItem after = store.move(item.id(), target, position, actor);
+            boolean changed = after.findingId() != item.findingId() || after.position() != item.position();
+            Placed moved = placed(store, after, changed);
+            if (changed) {
+                // a move to where it already was changed nothing: nothing for the trail either
+                audited(store, actor, "quotation-move", caseId, moved.finding().ref(), "#" + item.id() + " til plass " + moved.item().position());
+            }
             return moved;
         }
     }
@@ -370,10 +376,10 @@ public final class FindingsService {
         return CaseExports.finding(f, store.evidence(f.id()), null);
     }
 
-    private static Placed placed(FindingStore store, EvidenceItem item) {
+    private static Placed placed(FindingStore store, EvidenceItem item, boolean changed) {
         FindingOut f = out(store, store.findingById(item.findingId()).orElseThrow());
         EvidenceOut e = f.evidence().stream().filter(x -> x.id() == item.id()).findFirst().orElseThrow();
-        return new Placed(f, e);
+        return new Placed(f, e, changed);
     }
 
     /** The audit trail of the home. */

@@ -59,4 +59,20 @@ class FindingSlipsCliTest {
         assertEquals("evidens: cannot read " + md + " as exported findings: it is not JSON (line 1); import reads a file made by "
                 + "evidens export --format json", r.err().strip());
     }
+
+    @Test
+    void aMoveToWhereTheQuotationAlreadyIsSaysSoAndRecordsNothing() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        String c = CaseFixture.CASE;
+        CliRun.inHome(fx.home, "finding", "create", "--case", c, "--kind", "avvik", "--title", "T");
+        CliRun.inHome(fx.home, "finding", "attach", "--case", c, "avvik-1", "--passage", fx.passageId(2));
+        String history = CliRun.inHome(fx.home, "finding", "history", "--case", c, "--json").out();
+        String trail = CliRun.inHome(fx.home, "audit", "--case", c).out();
+
+        CliRun r = CliRun.inHome(fx.home, "finding", "move", "--case", c, "#1", "--position", "1");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("#1 is already at avvik-1, position 1: nothing changed", r.out().strip());
+        assertEquals(trail, CliRun.inHome(fx.home, "audit", "--case", c).out(), "nothing in the trail");
+        assertEquals(history, CliRun.inHome(fx.home, "finding", "history", "--case", c, "--json").out(), "no history line");
+    }
 }
