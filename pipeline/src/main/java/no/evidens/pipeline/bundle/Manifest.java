@@ -150,7 +150,19 @@ public final class Manifest {
             if (records.isEmpty()) {
                 return new String[0];
             }
-            return records.get(0).stream().map(ManifestColumns::canonical).toArray(String[]::new);
+            String[] names = records.get(0).values();
+            String[] columns = new String[names.length];
+            Map<String, String> known = new HashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                columns[i] = ManifestColumns.canonical(names[i]);
+                String before = ManifestColumns.isKnown(columns[i]) ? known.putIfAbsent(columns[i], names[i].strip()) : null;
+                if (before != null) {
+                    // two names of one column (fil;sti): which holds the paths cannot be told, so neither is taken
+                    throw new IllegalArgumentException("the header names the column '" + columns[i] + "' twice ('" + before
+                            + "' and '" + names[i].strip() + "')");
+                }
+            }
+            return columns;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a reader over a string in memory fails no read
         }

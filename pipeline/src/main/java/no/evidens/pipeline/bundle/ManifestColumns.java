@@ -52,6 +52,11 @@ public final class ManifestColumns {
         return BY_FOLDED_NAME.getOrDefault(fold(headerName), headerName.strip());
     }
 
+    /** Whether a column (by the name {@link #canonical} gives) is one the manifest knows. */
+    public static boolean isKnown(String column) {
+        return NAMES.containsKey(column);
+    }
+
     /** The names a header may use, for an error message: {@code path (fil, filnavn, …), type (dokumenttype), …}. */
     public static String accepted() {
         return NAMES.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")

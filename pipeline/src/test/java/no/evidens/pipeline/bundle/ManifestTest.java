@@ -116,4 +116,12 @@ class ManifestTest {
             assertTrue(refused.args().get(0).contains(name), name + " in the web message's value: " + refused.args());
         }
     }
+
+    @Test
+    void aHeaderNamingOneColumnTwiceIsRefusedNotHalfRead() {
+        BundleRefused refused = assertThrows(BundleRefused.class,
+                () -> read("Fil;Tittel;Sti\nnotat.txt;Notat;b.txt\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("error.bundle.manifest", refused.key());
+        assertTrue(refused.getMessage().contains("'path' twice ('Fil' and 'Sti')"), refused.getMessage());
+    }
 }
