@@ -33,7 +33,8 @@ import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * The optional {@code manifest.csv} at the top of a bundle: columns path, type, title, date, and
- * optionally service (tjeneste) and municipality (kommune); header row required, values may be empty. It overrides the type the folder gives.
+ * optionally service (tjeneste) and municipality (kommune); header row required, in English or Norwegian
+ * ({@link ManifestColumns}), values may be empty. It overrides the type the folder gives.
  *
  * <p>It is read as a spreadsheet saved it: Norwegian Excel separates columns with semicolons and saves "CSV" in
  * Windows-1252 and "CSV UTF-8" with a byte-order mark; dates come as Excel shows them ({@code 31.01.2026}) and paths
@@ -66,7 +67,7 @@ public final class Manifest {
             for (CSVRecord r : parser) {
                 if (!r.isMapped("path")) {
                     throw new BundleRefused("error.bundle.manifest-path", "manifest.csv has no 'path' column (expected: path,type,title,date and optionally"
-                            + " service,municipality)", null);
+                            + " service,municipality; in Norwegian: " + ManifestColumns.accepted() + ")", null, ManifestColumns.accepted());
                 }
                 String path = get(r, "path");
                 if (path == null) {
@@ -135,8 +136,36 @@ public final class Manifest {
                 delimiter = other;
             }
         }
-        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreHeaderCase(true).setTrim(true).setAllowMissingColumnNames(true).get();
+        CSVFormat rows = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).setAllowMissingColumnNames(true).get();
+        return rows.builder().setHeader(columns(rows, header)).setSkipHeaderRecord(true).setIgnoreHeaderCase(true).get();
+    }
+
+    /**
+     * The header row's names as the code knows the columns: a Norwegian name ({@code fil}, {@code tittel}, {@code dato})
+     * as its English one ({@link ManifestColumns}), any other name as written.
+     */
+    private static String[] columns(CSVFormat rows, String header) {
+        try (CSVParser parser = rows.parse(new StringReader(header))) {
+            java.util.List<CSVRecord> records = parser.getRecords();
+            if (records.isEmpty()) {
+                return new String[0];
+            }
+            String[] names = records.get(0).values();
+            String[] columns = new String[names.length];
+            Map<String, String> known = new HashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                columns[i] = ManifestColumns.canonical(names[i]);
+                String before = ManifestColumns.isKnown(columns[i]) ? known.putIfAbsent(columns[i], names[i].strip()) : null;
+                if (before != null) {
+                    // two names of one column (fil;sti): which holds the paths cannot be told, so neither is taken
+                    throw new IllegalArgumentException("the header names the column '" + columns[i] + "' twice ('" + before
+                            + "' and '" + names[i].strip() + "')");
+                }
+            }
+            return columns;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a reader over a string in memory fails no read
+        }
     }
 
     /**

@@ -20,7 +20,8 @@ import no.evidens.pipeline.ingest.ReceiptNotSaved;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Ingest a bundle (a folder or a .zip) into a case and print its receipt.",
                 "Document type comes from the top folder (styringsdokumenter/, journaler/, klientdokumentasjon/; "
-                        + "else annet), or from manifest.csv (path,type,title,date[,service,municipality]) in the bundle."})
+                        + "else annet), or from manifest.csv (path,type,title,date[,service,municipality], or in Norwegian "
+                        + "fil,type,tittel,dato[,tjeneste,kommune]) in the bundle."})
 final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

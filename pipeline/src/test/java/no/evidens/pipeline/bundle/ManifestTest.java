@@ -2,6 +2,8 @@ package no.evidens.pipeline.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -82,5 +84,44 @@ class ManifestTest {
         assertNull(twins.get("journaler/Journalnotat Ørnes.txt"), "two files it could name: neither is taken for it");
         Map<String, String> exact = m.resolve(List.of("journaler/Journalnotat Ørnes.txt", "Journaler/journalnotat Ørnes.txt"));
         assertEquals("journaler/Journalnotat Ørnes.txt", exact.get("journaler/Journalnotat Ørnes.txt"), "as written, it is that one");
+    }
+
+    @Test
+    void aHeaderInBokmaalNamesTheColumns() throws IOException {
+        Manifest m = read(("Filnavn;Dokumenttype;Tittel;Dato;Tjenesteområde;Kommune\r\n"
+                + "journaler\\Notat.txt;journal;Notat fra hjemmebesøk;31.01.2026;helse;Fjordvik\r\n").getBytes(Charset.forName("windows-1252")));
+        Manifest.Row row = m.find("journaler/Notat.txt");
+        assertEquals(new Manifest.Row("journal", "Notat fra hjemmebesøk", "2026-01-31", "helse", "Fjordvik"), row);
+    }
+
+    @Test
+    void aHeaderInNynorskOrTypedWithoutAeOeAaNamesTheColumns() throws IOException {
+        Manifest nynorsk = read("FILNAMN,type,tittel,dato,teneste\ndiverse/notat.txt,journal,Notat,1.2.2026,pleie\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(new Manifest.Row("journal", "Notat", "2026-02-01", "pleie", null), nynorsk.find("diverse/notat.txt"));
+        Manifest plain = read("sti;tittel;tjenesteomrade\ndiverse/notat.txt;Notat;helse\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(new Manifest.Row(null, "Notat", null, "helse", null), plain.find("diverse/notat.txt"));
+        Manifest sti = read(" fil ; dato \ndiverse/notat.txt;2026-03-01\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("2026-03-01", sti.find("diverse/notat.txt").date(), "spaces around a name in the header not counted");
+    }
+
+    @Test
+    void anUnknownHeaderIsRefusedNamingTheColumnsInBothLanguages() {
+        BundleRefused refused = assertThrows(BundleRefused.class,
+                () -> read("dokument;overskrift;dato\nnotat.txt;Notat;31.01.2026\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("error.bundle.manifest-path", refused.key());
+        for (String name : List.of("path", "fil", "filnavn", "sti", "title", "tittel", "date", "dato", "type", "dokumenttype",
+                "service", "tjeneste", "municipality", "kommune")) {
+            assertTrue(refused.getMessage().contains(name), name + " in: " + refused.getMessage());
+            assertTrue(refused.args().get(0).contains(name), name + " in the web message's value: " + refused.args());
+        }
+    }
+
+    @Test
+    void aHeaderNamingOneColumnTwiceIsRefusedNotHalfRead() {
+        BundleRefused refused = assertThrows(BundleRefused.class,
+                () -> read("Fil;Tittel;Sti\nnotat.txt;Notat;b.txt\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("error.bundle.manifest", refused.key());
+        assertTrue(refused.getMessage().contains("'path' twice ('Fil' and 'Sti')"), refused.getMessage());
     }
 }

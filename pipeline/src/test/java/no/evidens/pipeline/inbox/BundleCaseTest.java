@@ -38,4 +38,11 @@ class BundleCaseTest {
         Files.write(folder.resolve("manifest.csv"), EXCEL.getBytes(Charset.forName("windows-1252")));
         assertEquals("lyngvik-2026", BundleCase.of(folder));
     }
+
+    @Test
+    void theSakColumnOfAManifestWithANorwegianHeader() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("mappe"));
+        Files.write(folder.resolve("manifest.csv"), "Fil;Tittel;Sak\r\nnotat.txt;Notat;lyngvik-2026\r\n".getBytes(Charset.forName("windows-1252")));
+        assertEquals("lyngvik-2026", BundleCase.of(folder));
+    }
 }

@@ -73,6 +73,9 @@ class ErrorTextsTest {
                 assertThrows(IllegalArgumentException.class, () -> FindingKind.of("feil"))));
         assertEquals("manifest.csv linje 3: typen «brev» er ukjent (bruk ein av journal, plan).", ErrorTexts.message(Language.NN,
                 new BundleRefused("error.bundle.manifest-type", "english", null, 3, "brev", "journal, plan")));
+        assertEquals("manifest.csv mangler kolonnen «fil» (eller «path»). Godtatte kolonnenavn, engelsk (norsk): "
+                + no.evidens.pipeline.bundle.ManifestColumns.accepted() + ".", ErrorTexts.message(Language.NB, new BundleRefused(
+                        "error.bundle.manifest-path", "english", null, no.evidens.pipeline.bundle.ManifestColumns.accepted())));
     }
 
     @Test
