@@ -82,10 +82,26 @@ public final class Manifest {
                 rows.put(normalise(path), new Row(type == null ? null : type.toLowerCase(Locale.ROOT),
                         get(r, "title"), isoDate(get(r, "date")), get(r, "service"), get(r, "municipality")));
             }
+        } catch (RepeatedColumn e) {
+            throw new BundleRefused("error.bundle.manifest-column-twice", "manifest.csv cannot be read: " + e.getMessage(), e,
+                    e.first, e.second);
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new BundleRefused("error.bundle.manifest", "manifest.csv cannot be read: " + e.getMessage(), e);
         }
         return new Manifest(rows);
+    }
+
+    /** A header row naming one column twice (fil;sti): which holds the paths cannot be told. */
+    private static final class RepeatedColumn extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String first;
+        private final String second;
+
+        RepeatedColumn(String column, String first, String second) {
+            super("the header names the column '" + column + "' twice ('" + first + "' and '" + second + "')");
+            this.first = first;
+            this.second = second;
+        }
     }
 
     /**
@@ -158,8 +174,7 @@ public final class Manifest {
                 String before = ManifestColumns.isKnown(columns[i]) ? known.putIfAbsent(columns[i], names[i].strip()) : null;
                 if (before != null) {
                     // two names of one column (fil;sti): which holds the paths cannot be told, so neither is taken
-                    throw new IllegalArgumentException("the header names the column '" + columns[i] + "' twice ('" + before
-                            + "' and '" + names[i].strip() + "')");
+                    throw new RepeatedColumn(columns[i], before, names[i].strip());
                 }
             }
             return columns;

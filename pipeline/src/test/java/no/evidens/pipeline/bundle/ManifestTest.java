@@ -121,7 +121,9 @@ class ManifestTest {
     void aHeaderNamingOneColumnTwiceIsRefusedNotHalfRead() {
         BundleRefused refused = assertThrows(BundleRefused.class,
                 () -> read("Fil;Tittel;Sti\nnotat.txt;Notat;b.txt\n".getBytes(StandardCharsets.UTF_8)));
-        assertEquals("error.bundle.manifest", refused.key());
+        // the web's words name the two columns too (they said only «sjekk kolonnene» before)
+        assertEquals("error.bundle.manifest-column-twice", refused.key());
+        assertEquals(List.of("Fil", "Sti"), refused.args());
         assertTrue(refused.getMessage().contains("'path' twice ('Fil' and 'Sti')"), refused.getMessage());
     }
 }
