@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -46,7 +47,7 @@ final class IndexSnapshot extends IndexSearcher {
      * and decoding the stored text of megabytes again each time would cost more than the window's own work. One per
      * snapshot, so that a document deleted or replaced since (a new commit, a new snapshot) is never handed out.
      */
-    final java.util.concurrent.atomic.AtomicReference<IndexedDocument> lastDocument = new java.util.concurrent.atomic.AtomicReference<>();
+    final AtomicReference<IndexedDocument> lastDocument = new AtomicReference<>();
     /** The slices of segments one search's work is split into, one per thread it may use ({@link SearchThreads}). */
     private final LeafSlice[] threadSlices;
     /** Per thread, its reader of the snapshot's stored fields ({@link #storedFields()}). */

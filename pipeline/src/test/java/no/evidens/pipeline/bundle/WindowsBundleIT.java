@@ -3,8 +3,6 @@ package no.evidens.pipeline.bundle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.SearchHit;
@@ -24,8 +21,8 @@ import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
-import no.evidens.pipeline.cli.EvidensCli;
 import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.fixture.WindowsZips;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.ProgressListener;
@@ -57,13 +54,6 @@ class WindowsBundleIT {
                 + Base64.getMimeEncoder().encodeToString("Ansatte mangler opplæring i journalføring.".getBytes(WINDOWS_1252))
                 + "\r\n------=_NextPart_000_0001--\r\n";
         return head.getBytes(WINDOWS_1252);
-    }
-
-    private static int run(StringWriter out, String... args) {
-        CommandLine cli = EvidensCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(out));
-        return cli.execute(args);
     }
 
     @Test
@@ -109,11 +99,11 @@ class WindowsBundleIT {
 
         // a quotation from the zip is checked against the entry under the name the receipt gives it
         String h = home.root().toString();
-        assertEquals(0, run(new StringWriter(), "finding", "create", "--home", h, "--case", "lyngvik-2026", "--kind", "avvik",
-                "--title", "Ansvarsgruppen møtes ikke", "--requirement", "barnevernloven § 15-8"));
-        assertEquals(0, run(new StringWriter(), "finding", "attach", "--home", h, "--case", "lyngvik-2026", "avvik-1",
-                "--passage", hit.passageId()));
-        StringWriter verified = new StringWriter();
-        assertEquals(0, run(verified, "verify", "--home", h, "--case", "lyngvik-2026"), verified.toString());
+        assertEquals(0, CliRun.of("finding", "create", "--home", h, "--case", "lyngvik-2026", "--kind", "avvik",
+                "--title", "Ansvarsgruppen møtes ikke", "--requirement", "barnevernloven § 15-8").code());
+        assertEquals(0, CliRun.of("finding", "attach", "--home", h, "--case", "lyngvik-2026", "avvik-1",
+                "--passage", hit.passageId()).code());
+        CliRun verified = CliRun.of("verify", "--home", h, "--case", "lyngvik-2026");
+        assertEquals(0, verified.code(), verified.out() + verified.err());
     }
 }
