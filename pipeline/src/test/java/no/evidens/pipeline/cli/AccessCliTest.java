@@ -144,6 +144,31 @@ class AccessCliTest {
         assertEquals(2, run(null, "case", "close", "--case", "Fjordvik-2026").code(), "and so nothing to close");
     }
 
+    /**
+     * Round 50: {@code user disable} of a leaver said only "Disabled ola." while the account kept its roles, one of them the
+     * only lead of a case (whose members then had nobody to manage them). It names the roles kept and the case left
+     * without a lead who can sign in.
+     */
+    @Test
+    void disablingAnAccountNamesTheRolesItKeepsAndACaseLeftWithoutALead() {
+        run("et langt passord\n", "user", "add", "kari", "--password-stdin");
+        run("et annet langt passord\n", "user", "add", "ola", "--password-stdin");
+        assertEquals(0, run(null, "member", "add", "--case", "sak-1", "ola", "lead").code());
+        assertEquals(0, run(null, "member", "add", "--case", "sak-1", "kari", "reader").code());
+        assertEquals(0, run(null, "member", "add", "--case", "sak-2", "ola", "auditor").code());
+        assertEquals(0, run(null, "member", "add", "--case", "sak-2", "kari", "lead").code());
+        Run disabled = run(null, "user", "disable", "ola");
+        assertEquals(0, disabled.code(), disabled.err());
+        assertEquals("Disabled ola: still a member of sak-1 (lead), sak-2 (auditor) (evidens member remove --case CASE ola takes"
+                + " them out).", disabled.out().strip());
+        assertEquals("note: case sak-1 has no other lead who can sign in: give it one with evidens member add --case sak-1 USER lead",
+                disabled.err().strip());
+        Run kari = run(null, "user", "disable", "kari");
+        assertTrue(kari.err().contains("case sak-2 has no other lead"), kari.err());
+        assertFalse(kari.err().contains("sak-1"), "sak-1 had no lead who can sign in before: " + kari.err());
+        assertEquals("Enabled ola.", run(null, "user", "enable", "ola").out().strip());
+    }
+
     /** Round 50: a password typed after the name, or with a --password option, was repeated in the error line. */
     @Test
     void aPasswordGivenAsAnArgumentIsRefusedWithoutRepeatingIt() {
