@@ -35,4 +35,18 @@ public record TrailCheck(long entries, long anchored, List<String> problems, Lon
     public boolean intact() {
         return problems.isEmpty();
     }
+
+    /** The unconfirmed entries' ids as runs ({@code 3}, {@code 7–9}), in order, for a reader rather than a list of numbers. */
+    public List<String> unconfirmedRuns() {
+        List<String> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < unconfirmed.size(); ) {
+            int j = i;
+            while (j + 1 < unconfirmed.size() && unconfirmed.get(j + 1) == unconfirmed.get(j) + 1) {
+                j++;
+            }
+            runs.add(i == j ? String.valueOf(unconfirmed.get(i)) : unconfirmed.get(i) + "–" + unconfirmed.get(j));
+            i = j + 1;
+        }
+        return runs;
+    }
 }

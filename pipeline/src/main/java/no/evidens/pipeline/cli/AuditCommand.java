@@ -91,7 +91,7 @@ final class AuditCommand extends CliAction {
                     // not a change of the trail (the database's chain holds), but a reader should know which entries the file
                     // outside the database does not vouch for, and why that may be
                     return say("  not in %s: %s (the database's own chain holds %s; the line was not written, as on a full disk or"
-                            + " at a crash, or was taken out of the file by hand)", AuditService.CHAIN_FILE, ids(check.unconfirmed()),
+                            + " at a crash, or was taken out of the file by hand)", AuditService.CHAIN_FILE, ids(check),
                             check.unconfirmed().size() == 1 ? "it" : "them");
                 }
                 return 0;
@@ -103,19 +103,10 @@ final class AuditCommand extends CliAction {
             return 1;
         }
 
-        /** Entry ids as ranges ({@code #3, #7–#9}), the first ten ranges and how many more. */
-        static String ids(List<Long> ids) {
-            List<String> ranges = new java.util.ArrayList<>();
-            for (int i = 0; i < ids.size(); ) {
-                int j = i;
-                while (j + 1 < ids.size() && ids.get(j + 1) == ids.get(j) + 1) {
-                    j++;
-                }
-                ranges.add(i == j ? "#" + ids.get(i) : "#" + ids.get(i) + "–#" + ids.get(j));
-                i = j + 1;
-            }
-            return ranges.size() <= 10 ? String.join(", ", ranges)
-                    : String.join(", ", ranges.subList(0, 10)) + " and " + (ranges.size() - 10) + " more";
+        /** The unconfirmed entries as runs ({@code #3, #7–#9}), the first ten and how many more. */
+        static String ids(TrailCheck check) {
+            List<String> runs = check.unconfirmedRuns().stream().map(r -> "#" + r.replace("–", "–#")).toList();
+            return runs.size() <= 10 ? String.join(", ", runs) : String.join(", ", runs.subList(0, 10)) + " and " + (runs.size() - 10) + " more";
         }
     }
 }
