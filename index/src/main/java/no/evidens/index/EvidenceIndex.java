@@ -65,7 +65,15 @@ public interface EvidenceIndex extends AutoCloseable {
     List<SearchHit> context(String passageId, int before, int after) throws IOException;
 
     /** Passages like the given one, in the same case, itself left out. */
-    SearchResult moreLikeThis(String passageId, int limit) throws IOException;
+    default SearchResult moreLikeThis(String passageId, int limit) throws IOException {
+        return moreLikeThis(passageId, null, limit);
+    }
+
+    /**
+     * Passages like the given one, in the same case, itself left out, of one document type only ({@code documentType}
+     * in lower case, as the index keeps it; null for every type).
+     */
+    SearchResult moreLikeThis(String passageId, String documentType, int limit) throws IOException;
 
     /** Where a query matches in a whole document: offsets into its normalised text, in order. */
     List<Mark> marks(String caseId, String docId, String queryText) throws IOException;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -230,9 +231,12 @@ public final class EvidenceSearcher implements EvidenceIndex {
         });
     }
 
-    /** Passages like the given one (Lucene's MoreLikeThis on the text), in the same case, itself left out. */
+    /**
+     * Passages like the given one (Lucene's MoreLikeThis on the text), in the same case, itself left out; of one document
+     * type when {@code documentType} is given.
+     */
     @Override
-    public SearchResult moreLikeThis(String passageId, int limit) throws IOException {
+    public SearchResult moreLikeThis(String passageId, String documentType, int limit) throws IOException {
         return withSnapshot(s -> {
             long t0 = System.nanoTime();
             int doc = EntryIds.passage(s, passageId);
@@ -247,13 +251,15 @@ public final class EvidenceSearcher implements EvidenceIndex {
             mlt.setMinDocFreq(1);
             mlt.setMinWordLen(3);
             Query like = mlt.like(PassageSchema.TEXT, new StringReader(d.get(PassageSchema.TEXT)));
-            Query query = new BooleanQuery.Builder()
+            BooleanQuery.Builder query = new BooleanQuery.Builder()
                     .add(like, BooleanClause.Occur.MUST)
                     .add(PASSAGES, BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(PassageSchema.CASE, d.get(PassageSchema.CASE))), BooleanClause.Occur.FILTER)
-                    .add(EntryIds.just(s, doc), BooleanClause.Occur.MUST_NOT)
-                    .build();
-            RankedSearch.Counted counted = RankedSearch.topAndCounts(s, query, limit, BY_RELEVANCE, false);
+                    .add(EntryIds.just(s, doc), BooleanClause.Occur.MUST_NOT);
+            if (documentType != null) {
+                query.add(new TermQuery(new Term(PassageSchema.TYPE, documentType.toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER);
+            }
+            RankedSearch.Counted counted = RankedSearch.topAndCounts(s, query.build(), limit, BY_RELEVANCE, false);
             return new SearchResult("like:" + passageId, counted.total(), (System.nanoTime() - t0) / 1_000_000,
                     new HitReader(s).hits(like, counted.top().scoreDocs), counted.facets());
         });

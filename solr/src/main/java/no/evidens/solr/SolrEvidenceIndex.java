@@ -194,7 +194,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
     }
 
     @Override
-    public SearchResult moreLikeThis(String passageId, int limit) throws IOException {
+    public SearchResult moreLikeThis(String passageId, String documentType, int limit) throws IOException {
         long t0 = System.nanoTime();
         Optional<SearchHit> like = passage(passageId);
         if (like.isEmpty()) {
@@ -211,7 +211,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         if (!(likeThis instanceof BooleanQuery terms) || terms.clauses().isEmpty()) {
             return new SearchResult("like:" + passageId, 0, (System.nanoTime() - t0) / 1_000_000, List.of(), Map.of());
         }
-        QueryResponse r = query(SolrSearches.moreLikeThis(like.get(), terms, limit));
+        QueryResponse r = query(SolrSearches.moreLikeThis(like.get(), terms, documentType, limit));
         // Highlighted for the like-this query, as the embedded index highlights it.
         SearchResult found = result("like:" + passageId, r, likeThis, t0, false);
         return new SearchResult(found.query(), found.total(), found.tookMs(), found.hits(), found.facets());

@@ -166,10 +166,10 @@ final class SolrSearches {
     }
 
     /**
-     * Passages like {@code like} in its case, itself left out: the like-this query the embedded index
-     * builds ({@link SolrMoreLikeThis}), each of its words a term clause.
+     * Passages like {@code like} in its case, itself left out, of one document type when {@code documentType} is given:
+     * the like-this query the embedded index builds ({@link SolrMoreLikeThis}), each of its words a term clause.
      */
-    static SolrQuery moreLikeThis(SearchHit like, org.apache.lucene.search.BooleanQuery words, int limit) {
+    static SolrQuery moreLikeThis(SearchHit like, org.apache.lucene.search.BooleanQuery words, String documentType, int limit) {
         StringBuilder bool = new StringBuilder("{!bool");
         for (int i = 0; i < words.clauses().size(); i++) {
             bool.append(" should=$w").append(i);
@@ -182,6 +182,9 @@ final class SolrSearches {
         }
         q.addFilterQuery(SolrEvidenceIndex.passagesOnly());
         q.addFilterQuery(term(PassageSchema.CASE, like.caseId()));
+        if (documentType != null) {
+            q.addFilterQuery(term(PassageSchema.TYPE, documentType.toLowerCase(Locale.ROOT)));
+        }
         q.addFilterQuery("{!bool filter='*:*' must_not=$notSelf}");
         q.set("notSelf", term(PassageSchema.ID, like.passageId()));
         q.setRows(limit);

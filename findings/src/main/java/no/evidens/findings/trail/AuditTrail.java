@@ -160,12 +160,31 @@ public final class AuditTrail {
         }
         try {
             Files.createDirectories(chainFile.toAbsolutePath().getParent());
+            if (!endsWithNewLine()) {
+                // a file saved by an editor that drops the last line's end: the first line would be joined to it
+                lines.insert(0, '\n');
+            }
             Files.write(chainFile, lines.toString().getBytes(StandardCharsets.US_ASCII),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.DSYNC);
         } catch (IOException x) {
             String which = entries.size() == 1 ? "entry #" + entries.get(0).id() + " is"
                     : "entries #" + entries.get(0).id() + "–#" + entries.get(entries.size() - 1).id() + " are";
             throw new UncheckedIOException(which + " in the audit trail, but " + chainFile + " could not be written: " + x.getMessage(), x);
+        }
+    }
+
+    /** Whether the chain file is missing, empty or ends with a line's end (two writers that both add one leave a blank line). */
+    private boolean endsWithNewLine() throws IOException {
+        if (!Files.isRegularFile(chainFile)) {
+            return true;
+        }
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(chainFile)) {
+            if (ch.size() == 0) {
+                return true;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            ch.position(ch.size() - 1).read(last);
+            return last.get(0) == '\n';
         }
     }
 
@@ -248,7 +267,9 @@ public final class AuditTrail {
             p.add(1L, chainFile.getFileName() + " is missing or empty: the chain cannot be checked against it", "trail.no-anchor",
                     chainFile.getFileName());
         }
-        return new TrailCheck(all.size(), anchored, p.lines, p.first, p.keyed);
+        List<Long> unconfirmed = anchors.isEmpty() ? List.of()
+                : all.stream().map(AuditEntry::id).filter(id -> !anchors.containsKey(id)).toList();
+        return new TrailCheck(all.size(), anchored, p.lines, p.first, p.keyed, unconfirmed);
     }
 
     /** The chain file's {@code id → hash}; a line cut short by a crash is skipped. */
@@ -259,15 +280,30 @@ public final class AuditTrail {
         }
         try {
             for (String line : Files.readAllLines(chainFile, StandardCharsets.US_ASCII)) {
-                String[] f = line.strip().split(" ");
-                if (f.length == 2 && f[1].length() == 64 && f[0].chars().allMatch(Character::isDigit) && !f[0].isEmpty()) {
-                    out.put(Long.parseLong(f[0]), f[1]);
-                }
+                readLine(line.strip().split(" "), out);
             }
         } catch (IOException x) {
             throw new UncheckedIOException("cannot read " + chainFile + ": " + x.getMessage(), x);
         }
         return out;
+    }
+
+    /**
+     * One line of the chain file, {@code id hash}; a line cut short by a crash, or anything else, is skipped. A line whose
+     * end an editor took away had the next entry's line joined to it before the writer put the end back
+     * ({@code 7 <hash>8 <hash>}): a hash is 64 characters, so the joined entry's id follows right after it.
+     */
+    private static void readLine(String[] f, Map<Long, String> out) {
+        String id = f[0];
+        for (int i = 1; i < f.length && !id.isEmpty() && id.length() <= 18 && id.chars().allMatch(Character::isDigit); i++) {
+            String t = f[i];
+            boolean last = i == f.length - 1;
+            if (last ? t.length() != 64 : t.length() <= 64) {
+                return;
+            }
+            out.put(Long.parseLong(id), t.substring(0, 64));
+            id = t.substring(64);
+        }
     }
 
     private static List<AuditEntry> rows(PreparedStatement ps) throws SQLException {

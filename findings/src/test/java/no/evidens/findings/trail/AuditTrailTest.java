@@ -163,4 +163,33 @@ class AuditTrailTest {
         return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("findings").toAbsolutePath().resolve(FindingStore.DB_NAME),
                 "evidens", "");
     }
+
+    /**
+     * Round 50: the chain file opened in an editor that saved it without the last line's end. The next entry's line was
+     * joined to the last one ({@code 5 <hash>6 <hash>}), and neither was confirmed again; a line taken out by hand was
+     * counted as unconfirmed without saying which. Now the writer starts on a line of its own, a joined line is read as
+     * the two it is, and the entries the file does not hold are named.
+     */
+    @Test
+    void aChainFileEditedByHandIsReadAsFarAsItHoldsAndNamesTheEntriesItLacks() throws Exception {
+        recordFive();
+        List<String> lines = Files.readAllLines(chain());
+        // saved without its last line's end, entry #2's line taken out
+        Files.writeString(chain(), String.join("\n", lines.get(0), lines.get(2), lines.get(3), lines.get(4)));
+        try (FindingStore store = FindingStore.open(dir.resolve("findings"))) {
+            AuditTrail trail = store.trail(chain());
+            trail.record(new AuditEvent("lise", "search", "sak-1", null, null, "plan"));
+            assertEquals(lines.get(4), Files.readAllLines(chain()).get(3), "entry #5's line is whole");
+            TrailCheck check = trail.verify();
+            assertTrue(check.intact(), check.problems().toString());
+            assertEquals(5, check.anchored());
+            assertEquals(List.of(2L), check.unconfirmed());
+
+            // a file the old writer had already joined: both entries of the joined line are confirmed
+            Files.writeString(chain(), lines.get(0) + "\n" + lines.get(1) + "\n" + lines.get(2) + lines.get(3) + "\n" + lines.get(4) + "\n");
+            TrailCheck joined = trail.verify();
+            assertEquals(5, joined.anchored(), joined.toString());
+            assertEquals(List.of(6L), joined.unconfirmed());
+        }
+    }
 }

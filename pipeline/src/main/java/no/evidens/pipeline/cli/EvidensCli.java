@@ -75,7 +75,8 @@ public final class EvidensCli implements Runnable {
             PrintWriter err = e.getCommandLine().getErr();
             String command = unknownCommand(e);
             // picocli starts some of its messages with its own "Error: " (a group of options none of which was given)
-            String message = command != null ? command : e.getMessage().replaceFirst("^Error: ", "");
+            String message = command != null ? command : takesPassword(e) ? PASSWORD_NOT_REPEATED
+                    : e.getMessage().replaceFirst("^Error: ", "");
             err.println("evidens: " + message + " (" + suggestion(e) + queryHint(e) + "see: evidens "
                     + commandPath(e.getCommandLine()) + "--help)");
             err.flush();
@@ -138,6 +139,20 @@ public final class EvidensCli implements Runnable {
         List<String> commands = cmd.getSubcommands().keySet().stream().filter(n -> !"help".equals(n)).toList();
         return "there is no command '" + u.getUnmatched().get(0) + "' in evidens " + commandPath(cmd)
                 + "(the commands: " + String.join(", ", commands) + ")";
+    }
+
+    /**
+     * What a command that asks for a password says of an argument it does not take, instead of repeating it: a password
+     * typed after the name ({@code user add lise hemmelig}, {@code --password hemmelig}) would otherwise be written to the
+     * terminal or a provisioning script's log.
+     */
+    private static final String PASSWORD_NOT_REPEATED = "an argument this command does not take (not repeated here: it may be"
+            + " a password. A password is never an argument: type it when asked, or give it with --password-stdin; one typed on"
+            + " the command line stays in the shell's history, so choose another)";
+
+    private static boolean takesPassword(CommandLine.ParameterException e) {
+        return e instanceof CommandLine.UnmatchedArgumentException
+                && e.getCommandLine().getCommandSpec().findOption("--password-stdin") != null;
     }
 
     private static boolean takesQuery(CommandLine cmd) {

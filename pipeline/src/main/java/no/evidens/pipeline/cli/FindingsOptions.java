@@ -1,18 +1,14 @@
 package no.evidens.pipeline.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.TreeSet;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.findings.FindingsService;
-import no.evidens.pipeline.findings.Receipts;
 import no.evidens.pipeline.findings.SearcherSource;
 
 /** The options every findings command has: the home folder, the case and who is working. */
@@ -55,24 +51,7 @@ final class FindingsOptions {
      * A finding may be written before the case's first bundle, so {@code finding create} only notes it.
      */
     String unknownCase() throws IOException {
-        EvidensHome h = evidensHome();
-        TreeSet<String> known = new TreeSet<>(new Receipts(h.receipts()).cases());
-        known.addAll(service(h).cases());
-        if (known.contains(caseId) || hasMembers(h)) {
-            return null;
-        }
-        return "there is no case " + caseId + " in " + h.root() + ": no bundle was ingested into it"
-                + ", it has no finding and no member" + (known.isEmpty() ? "" : " (the cases: " + String.join(", ", known) + ")");
-    }
-
-    /** Whether the case has members in the team workspace's accounts (a case may be set up before its first bundle). */
-    private boolean hasMembers(EvidensHome h) {
-        if (!Files.isDirectory(h.access())) {
-            return false;
-        }
-        try (AccessStore s = AccessStore.open(h.access())) {
-            return !s.members(caseId).isEmpty();
-        }
+        return new HomeCases(evidensHome()).unknown(caseId);
     }
 
     String user() {

@@ -10,7 +10,6 @@ import no.evidens.access.Membership;
 import no.evidens.access.Role;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.findings.CaseService;
-import no.evidens.pipeline.findings.Receipts;
 import no.evidens.pipeline.ingest.Ingestion;
 
 @Command(name = "member", mixinStandardHelpOptions = true,
@@ -48,32 +47,28 @@ final class MemberCommand extends CommandGroup {
         String by;
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             Role r = Role.of(role);
             String id = caseId(caseId);
+            HomeCases cases = new HomeCases(home.resolve());
+            // Case ids tell capitals apart, but no team keeps Fjordvik-2026 beside fjordvik-2026: the member would see
+            // nothing of the case meant, and the slip could then be closed for good (a new case stays allowed: below).
+            java.util.Optional<String> meant = cases.sameButForCapitals(id);
+            if (meant.isPresent()) {
+                throw new IllegalArgumentException("there is no case " + id + ", but there is " + meant.get()
+                        + " (case names tell capital letters apart): evidens member add --case " + meant.get() + " " + user + " " + role);
+            }
             // A lead may be named before the bundle is ingested, so an unknown case is allowed; but a mistyped one would
-            // give access to nothing, quietly: said on stderr (a case started on the web has its lead as a member).
-            boolean hadMembers = inStore(s -> {
-                boolean had = !s.members(id).isEmpty();
-                s.addMember(id, user, r, "cli:" + FindingsOptions.user(by));
-                return had;
-            });
-            boolean known = hadMembers || ingested(id);
+            // give access to nothing, quietly: said on stderr, with the cases there are and how to take it back.
+            String unknown = cases.unknown(id);
+            inStore(s -> s.addMember(id, user, r, "cli:" + FindingsOptions.user(by)));
             record(FindingsOptions.user(by), "member-set", user, r.label());
-            if (!known) {
-                spec.commandLine().getErr().printf("Note: case %s has no ingested bundle and no members yet; check its name"
-                        + " (%s is added all the same).%n", id, user);
+            if (unknown != null) {
+                spec.commandLine().getErr().printf("note: %s; %s is added all the same, which starts it (a misspelt --case?"
+                        + " evidens member remove --case %s %s takes it away)%n", unknown, user, id, user);
                 spec.commandLine().getErr().flush();
             }
             return say("%s is %s of case %s.", user, r.id(), caseId);
-        }
-
-        private boolean ingested(String id) {
-            try {
-                return new Receipts(home.resolve().receipts()).cases().contains(id);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot read the ingestion receipts: " + e.getMessage(), e);
-            }
         }
     }
 

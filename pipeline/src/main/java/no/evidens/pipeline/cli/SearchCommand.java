@@ -79,10 +79,6 @@ final class SearchCommand implements Callable<Integer> {
             // the bounds a query's search request checks
             throw new IllegalArgumentException("offset must be between 0 and 100000, was " + offset);
         }
-        if (like != null && type != null) {
-            throw new IllegalArgumentException("--like takes no --type: it finds passages like " + like
-                    + " in its own case, of any type (to filter by type, search with words and --type)");
-        }
         if (likeCase != null && caseId != null && !caseId.equals(likeCase)) {
             throw new IllegalArgumentException("--like " + like + " searches its own case " + likeCase + ", not --case " + caseId);
         }
@@ -90,7 +86,7 @@ final class SearchCommand implements Callable<Integer> {
         String documentType = SearchScope.documentType(type);
         String text = String.join(" ", query);
         try (EvidenceIndex searcher = home.openSearcher()) {
-            SearchResult result = like != null ? page(searcher.moreLikeThis(like, offset + limit))
+            SearchResult result = like != null ? page(searcher.moreLikeThis(like, documentType, offset + limit))
                     : searcher.search(new SearchRequest(text, caseId, documentType, limit, offset, order).withAllVersions(allVersions));
             if (like == null && result.total() == 0) {
                 // nothing found: a case no bundle was ingested into, as --case or as sak: in the query, is a slip,

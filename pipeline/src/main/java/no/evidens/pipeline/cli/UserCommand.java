@@ -85,8 +85,34 @@ final class UserCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            withStore(s -> s.setDisabled(name, disabled));
-            return say("%s %s.", done, name);
+            List<String> leftLeadless = new java.util.ArrayList<>();
+            List<String> roles = inStore(s -> {
+                s.setDisabled(name, disabled);
+                List<Membership> of = s.membershipsOf(name);
+                for (Membership m : of) {
+                    if (disabled && m.role() == no.evidens.access.Role.LEAD && s.members(m.caseId()).stream().noneMatch(o ->
+                            o.role() == no.evidens.access.Role.LEAD && !o.user().equals(name)
+                                    && s.find(o.user()).map(a -> !a.disabled()).orElse(false))) {
+                        leftLeadless.add(m.caseId());
+                    }
+                }
+                return of.stream().map(m -> m.caseId() + " (" + m.role().id() + ")").toList();
+            });
+            if (!disabled || roles.isEmpty()) {
+                return say("%s %s.", done, name);
+            }
+            // A disabled account keeps its roles (enable gives them back): said, so that an administrator taking a leaver
+            // out sees what is left to do, and which cases now have no lead who can sign in.
+            say("%s %s: still a member of %s (evidens member remove --case CASE %s takes them out).", done, name,
+                    String.join(", ", roles), name);
+            if (!leftLeadless.isEmpty()) {
+                spec.commandLine().getErr().printf("note: %s no other lead who can sign in: give %s one with evidens member add"
+                        + " --case %s USER lead%n", leftLeadless.size() == 1 ? "case " + leftLeadless.get(0) + " has"
+                        : "cases " + String.join(", ", leftLeadless) + " have", leftLeadless.size() == 1 ? "it" : "each",
+                        leftLeadless.get(0));
+                spec.commandLine().getErr().flush();
+            }
+            return 0;
         }
     }
 

@@ -142,16 +142,16 @@ public final class CurrentVersions implements EvidenceIndex {
     }
 
     @Override
-    public SearchResult moreLikeThis(String passageId, int limit) throws IOException {
+    public SearchResult moreLikeThis(String passageId, String documentType, int limit) throws IOException {
         Optional<SearchHit> of = index.passage(passageId);
         Set<String> out = of.isEmpty() ? Set.of() : leftOut(of.get().caseId());
         if (out.isEmpty()) {
-            return index.moreLikeThis(passageId, limit);
+            return index.moreLikeThis(passageId, documentType, limit);
         }
         // "Like this" takes no search request to leave them out by: the earlier versions' passages are taken off the
         // like passages found, asking for more until the page is full or the index has no more (bounded).
         for (int asked = limit * 2 + 20; ; asked *= 4) {
-            SearchResult like = index.moreLikeThis(passageId, asked);
+            SearchResult like = index.moreLikeThis(passageId, documentType, asked);
             List<SearchHit> current = like.hits().stream().filter(h -> !out.contains(h.caseId() + "/" + h.docId())).toList();
             if (current.size() >= limit || like.hits().size() < asked || asked >= MAX_LIKE_ASKED) {
                 List<SearchHit> page = current.subList(0, Math.min(limit, current.size()));

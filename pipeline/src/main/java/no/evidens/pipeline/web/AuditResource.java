@@ -71,6 +71,8 @@ final class AuditResource implements Routes.Resource {
             out.put("intact", check.intact());
             out.put("problems", check.problems());
             out.put("problemsText", problemsText(texts, check));
+            out.put("unconfirmed", check.unconfirmed());
+            out.put("intactText", intactText(texts, check));
             Map<String, String> names = new HashMap<>();
             List<Map<String, Object>> shown = new ArrayList<>();
             for (AuditEntry e : entries) {
@@ -141,6 +143,18 @@ final class AuditResource implements Routes.Resource {
             out.add(t.get(p.key(), args));
         }
         return out;
+    }
+
+    /**
+     * What the page says of an intact trail, in the user's language (null when it is not intact): that every entry holds,
+     * and which entries the chain file lacks, if any (the page said the file confirmed every entry all the same).
+     */
+    static String intactText(Texts t, TrailCheck check) {
+        if (!check.intact()) {
+            return null;
+        }
+        return check.unconfirmed().isEmpty() ? t.get("ui.audit.intact")
+                : t.get("ui.audit.intactUnconfirmed", List.of(String.join(", ", check.unconfirmedRuns())));
     }
 
     /** An entry as JSON (its time as an ISO instant: the API's mapper has no java.time module). */

@@ -115,11 +115,13 @@ final class SearchResource implements Routes.Resource {
         String id = Params.passageId(x.required("id"));
         x.access().require(Params.caseOfPassage(id), Permission.READ);
         int limit = x.intParam("limit", 10, 1, 100);
+        // of one document type when asked (a type no document has is refused, 400, as the search's type=)
+        String type = SearchScope.documentType(x.param("type"));
         EvidenceIndex s = index.searcher();
         if (s.passage(id).isEmpty()) {
             throw ApiError.notFound("error.passage-unknown", id);
         }
-        SearchResult like = s.moreLikeThis(id, limit);
+        SearchResult like = s.moreLikeThis(id, type, limit);
         Set<String> readable = x.access().readableCases();
         if (readable != null) {
             // Like passages come from every case: keep the user's own (a page may then hold fewer).
@@ -128,7 +130,8 @@ final class SearchResource implements Routes.Resource {
         }
         x.searcherDone();
         // its hits show passages' text as a search's do: in the trail as a search from the passage's case
-        findings.audit().searched(x.access().user(), Params.caseOfPassage(id), like.query(), null, (int) like.total());
+        findings.audit().searched(x.access().user(), Params.caseOfPassage(id), like.query(), type == null ? null : "type:" + type,
+                (int) like.total());
         return like;
     }
 

@@ -1,6 +1,7 @@
 package no.evidens.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -119,11 +120,67 @@ class AccessCliTest {
         run("et annet langt passord\n", "user", "add", "ola", "--password-stdin");
         Run first = run(null, "member", "add", "--case", "fjordvk-2026", "kari", "lead");
         assertEquals(0, first.code());
-        assertTrue(first.err().contains("Note: case fjordvk-2026 has no ingested bundle and no members yet; check its name"),
-                first.err());
+        assertTrue(first.err().startsWith("note: there is no case fjordvk-2026 in "), first.err());
+        assertTrue(first.err().contains("; kari is added all the same, which starts it (a misspelt --case?"
+                + " evidens member remove --case fjordvk-2026 kari takes it away)"), first.err());
         Run second = run(null, "member", "add", "--case", "fjordvk-2026", "ola", "reader");
         assertEquals(0, second.code());
         assertEquals("", second.err(), "the case has a member now");
+    }
+
+    /**
+     * Round 50: {@code member add --case Fjordvik-2026} beside {@code fjordvik-2026} started a second case (the member saw
+     * nothing of the one meant, and {@code case close} then closed the slip for good); it is refused, naming the case.
+     */
+    @Test
+    void aCaseWrittenWithOtherCapitalsThanAnExistingOneIsRefused() {
+        run("et langt passord\n", "user", "add", "kari", "--password-stdin");
+        assertEquals(0, run(null, "member", "add", "--case", "fjordvik-2026", "kari", "lead").code());
+        Run capitals = run(null, "member", "add", "--case", "Fjordvik-2026", "kari", "auditor");
+        assertEquals(2, capitals.code(), capitals.out());
+        assertEquals("evidens: there is no case Fjordvik-2026, but there is fjordvik-2026 (case names tell capital letters apart):"
+                + " evidens member add --case fjordvik-2026 kari auditor", capitals.err().strip());
+        assertTrue(run(null, "member", "list", "--case", "Fjordvik-2026").out().contains("has no members"), "nothing added");
+        assertEquals(2, run(null, "case", "close", "--case", "Fjordvik-2026").code(), "and so nothing to close");
+    }
+
+    /**
+     * Round 50: {@code user disable} of a leaver said only "Disabled ola." while the account kept its roles, one of them the
+     * only lead of a case (whose members then had nobody to manage them). It names the roles kept and the case left
+     * without a lead who can sign in.
+     */
+    @Test
+    void disablingAnAccountNamesTheRolesItKeepsAndACaseLeftWithoutALead() {
+        run("et langt passord\n", "user", "add", "kari", "--password-stdin");
+        run("et annet langt passord\n", "user", "add", "ola", "--password-stdin");
+        assertEquals(0, run(null, "member", "add", "--case", "sak-1", "ola", "lead").code());
+        assertEquals(0, run(null, "member", "add", "--case", "sak-1", "kari", "reader").code());
+        assertEquals(0, run(null, "member", "add", "--case", "sak-2", "ola", "auditor").code());
+        assertEquals(0, run(null, "member", "add", "--case", "sak-2", "kari", "lead").code());
+        Run disabled = run(null, "user", "disable", "ola");
+        assertEquals(0, disabled.code(), disabled.err());
+        assertEquals("Disabled ola: still a member of sak-1 (lead), sak-2 (auditor) (evidens member remove --case CASE ola takes"
+                + " them out).", disabled.out().strip());
+        assertEquals("note: case sak-1 has no other lead who can sign in: give it one with evidens member add --case sak-1 USER lead",
+                disabled.err().strip());
+        Run kari = run(null, "user", "disable", "kari");
+        assertTrue(kari.err().contains("case sak-2 has no other lead"), kari.err());
+        assertFalse(kari.err().contains("sak-1"), "sak-1 had no lead who can sign in before: " + kari.err());
+        assertEquals("Enabled ola.", run(null, "user", "enable", "ola").out().strip());
+    }
+
+    /** Round 50: a password typed after the name, or with a --password option, was repeated in the error line. */
+    @Test
+    void aPasswordGivenAsAnArgumentIsRefusedWithoutRepeatingIt() {
+        for (String[] args : List.of(new String[] {"user", "add", "lise", "hemmelig-passord"},
+                new String[] {"user", "add", "lise", "--password", "hemmelig-passord"},
+                new String[] {"user", "passwd", "lise", "--password=hemmelig-passord"})) {
+            Run r = run(null, args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertFalse(r.err().contains("hemmelig"), r.err());
+            assertTrue(r.err().contains("not repeated here: it may be a password"), r.err());
+        }
+        assertTrue(run(null, "user", "list").out().startsWith("No users yet"), "no account made");
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.Passage;
 import no.evidens.pipeline.findings.CaseFixture;
 import no.evidens.pipeline.fixture.CliRun;
 
@@ -33,7 +36,7 @@ class SearchPagingCliTest {
     }
 
     @Test
-    void likeAPassagePagesWithOffsetAndRefusesWhatItCannotFilterBy() throws Exception {
+    void likeAPassagePagesWithOffsetAndRefusesAnotherCase() throws Exception {
         CaseFixture fx = CaseFixture.create(tmp);
         String home = fx.home.toString();
         CliRun all = CliRun.of("search", "--home", home, "--like", fx.passageId(2), "--limit", "5");
@@ -49,9 +52,42 @@ class SearchPagingCliTest {
         assertEquals(2, otherCase.code(), otherCase.out());
         assertEquals("evidens: --like " + fx.passageId(2) + " searches its own case " + CaseFixture.CASE + ", not --case annen-sak",
                 otherCase.err().strip());
-        CliRun typed = CliRun.of("search", "--home", home, "--like", fx.passageId(2), "--type", "journal");
-        assertEquals(2, typed.code(), typed.out());
-        assertTrue(typed.err().startsWith("evidens: --like takes no --type"), typed.err());
+    }
+
+    @Test
+    void likeAPassageOfOneDocumentTypeOnly() throws Exception {
+        CaseFixture fx = CaseFixture.create(tmp);
+        String home = fx.home.toString();
+        // a journal in the same case that speaks of the same thing as the routine's second passage
+        String journal = "Journalen viser ingen samlet oversikt over ansvarsgrupper for barnet.";
+        String sha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        String docId = sha.substring(0, 16);
+        try (EvidenceIndexWriter w = new EvidenceIndexWriter(fx.home.resolve("index"))) {
+            w.add(new IndexedDocument(docId, CaseFixture.CASE, "journaler/notat.txt", "journal", "Notat", sha, "text/plain",
+                    journal, List.of(0)),
+                    List.of(new Passage(CaseFixture.CASE + "/" + docId + "/1", CaseFixture.CASE, docId, "journaler/notat.txt",
+                            "journal", "Notat", "", 1, 0, journal.length(), journal, List.of(), List.of())));
+            w.commit();
+        }
+        CliRun all = CliRun.of("search", "--home", home, "--like", fx.passageId(2), "--limit", "5");
+        assertEquals(0, all.code(), all.err());
+        assertTrue(all.out().contains("journaler/notat.txt") && all.out().contains(CaseFixture.FILE), all.out());
+
+        CliRun journals = CliRun.of("search", "--home", home, "--like", fx.passageId(2), "--type", "journal", "--user", "kari");
+        assertEquals(0, journals.code(), journals.err());
+        assertEquals(1, hitLines(journals.out()).size(), journals.out());
+        assertTrue(journals.out().contains("journaler/notat.txt") && !journals.out().contains(CaseFixture.FILE), journals.out());
+
+        CliRun routines = CliRun.of("search", "--home", home, "--like", fx.passageId(2), "--type", "Styringsdokument", "--json");
+        assertEquals(0, routines.code(), routines.err());
+        assertTrue(routines.out().contains(CaseFixture.FILE) && !routines.out().contains("journaler/notat.txt"), routines.out());
+
+        CliRun misspelt = CliRun.of("search", "--home", home, "--like", fx.passageId(2), "--type", "jornal");
+        assertEquals(2, misspelt.code(), misspelt.out());
+        assertTrue(misspelt.err().startsWith("evidens: --type is styringsdokument, journal"), misspelt.err());
+        // the trail says the like passages were of one type, as a search's --type is said
+        CliRun trail = CliRun.of("audit", "--home", home, "--case", CaseFixture.CASE, "--user", "kari");
+        assertTrue(trail.out().contains("like:" + fx.passageId(2)) && trail.out().contains("type:journal"), trail.out());
     }
 
     private static List<String> hitLines(String out) {

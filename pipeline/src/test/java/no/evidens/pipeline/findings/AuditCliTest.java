@@ -117,4 +117,43 @@ class AuditCliTest {
         assertEquals(0, run("audit", "--case", c, "--user", "ola"), err);
         assertTrue(out.contains(" ola show-quotations finding avvik-1 (siterer " + fx.docId + ", evidens finding history)"), out);
     }
+
+    /**
+     * Round 50, an administrator's slips: {@code audit --user U} (which the README gives for sign-ins, entries of no case)
+     * was refused for want of a case; a date written the Norwegian way was no date; a misspelt case or person was answered
+     * "No audit entries", as if nobody had read anything there; and {@code audit verify} counted the entries the chain
+     * file lacks without naming them.
+     */
+    @Test
+    void anAdministratorsSlipsAreToldAndAPersonsEntriesAreListedAcrossCases() throws Exception {
+        fx = CaseFixture.create(tmp, "journal");
+        String c = CaseFixture.CASE;
+        assertEquals(0, run("document", fx.docId, "--case", c, "--user", "kari"), err);
+        new AuditService(new no.evidens.pipeline.EvidensHome(fx.home), FindingStore.DEFAULT_LOCK_WAIT)
+                .record("kari", "sign-in-failed", null, "account", "kari", "feil brukernavn eller passord");
+
+        assertEquals(0, run("audit", "--user", "kari"), err);
+        List<String> lines = out.lines().toList();
+        assertEquals(2, lines.size(), out);
+        assertTrue(lines.get(0).contains(" kari show-document case " + c + " file " + fx.docId), lines.get(0));
+        assertTrue(lines.get(1).matches("#2 \\S+ kari sign-in-failed account kari \\(feil brukernavn eller passord\\)"), lines.get(1));
+
+        String today = java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.uuuu"));
+        assertEquals(0, run("audit", "--case", c, "--since", today), err);
+        assertTrue(out.contains(" kari show-document file " + fx.docId), out);
+        assertEquals(2, run("audit", "--case", c, "--since", "31.02.2026"));
+        assertTrue(err.contains("'31.02.2026' is not a date"), err);
+
+        assertEquals(2, run("audit", "--case", "testvik-2062"));
+        assertEquals("evidens: there is no case testvik-2062 in " + fx.home + ": no bundle was ingested into it, it has no finding"
+                + " and no member (the cases: " + c + ")", err.strip());
+        assertEquals(0, run("audit", "--case", c, "--user", "karii"), err);
+        assertEquals("No audit entries for case " + c + " by karii (entries in this case are by: kari)", out.strip());
+
+        List<String> chain = java.nio.file.Files.readAllLines(fx.home.resolve("audit-chain.log"));
+        java.nio.file.Files.write(fx.home.resolve("audit-chain.log"), chain.subList(1, chain.size()));
+        assertEquals(0, run("audit", "verify"), err);
+        assertTrue(out.contains("intact: 2 entries, 1 confirmed by audit-chain.log"), out);
+        assertTrue(out.contains("not in audit-chain.log: #1 (the database's own chain holds it;"), out);
+    }
 }

@@ -75,7 +75,7 @@ public abstract class SearchOnlyIndex implements EvidenceIndex {
     }
 
     @Override
-    public SearchResult moreLikeThis(String passageId, int limit) {
+    public SearchResult moreLikeThis(String passageId, String documentType, int limit) {
         return null;
     }
 

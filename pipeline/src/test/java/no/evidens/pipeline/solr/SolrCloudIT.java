@@ -192,6 +192,7 @@ class SolrCloudIT {
         assertTrue(like.hits().stream().noneMatch(h -> h.passageId().equals(hit.passageId())), "itself left out");
         assertTrue(like.hits().stream().allMatch(h -> h.caseId().equals(CASE)));
         // The embedded index's like-this query, built with the collection's statistics: the same hits.
+        boolean fewer = false;
         for (SearchHit from : embedded.search(new SearchRequest("ansvarsgruppe", CASE, null, 3)).hits()) {
             SearchResult a = embedded.moreLikeThis(from.passageId(), 10);
             SearchResult b = solr.moreLikeThis(from.passageId(), 10);
@@ -202,7 +203,15 @@ class SolrCloudIT {
                 assertEquals(a.hits().get(i).score(), b.hits().get(i).score(), 1e-4, from.passageId());
                 assertEquals(a.hits().get(i).matches(), b.hits().get(i).matches(), from.passageId());
             }
+            // of one document type (round 50: search --like --type): only journals, the same on both, fewer than all
+            SearchResult typedA = embedded.moreLikeThis(from.passageId(), "journal", 10);
+            SearchResult typedB = solr.moreLikeThis(from.passageId(), "journal", 10);
+            assertEquals(ids(typedA), ids(typedB), from.passageId());
+            assertEquals(typedA.total(), typedB.total(), from.passageId());
+            assertTrue(typedB.hits().stream().allMatch(h -> h.type().equals("journal")), typedB.hits().toString());
+            fewer |= typedB.total() < b.total();
         }
+        assertTrue(fewer, "the like passages of other types are left out");
     }
 
     /**
@@ -254,10 +263,14 @@ class SolrCloudIT {
                     "/api/search?q=tiltak&case=" + CASE + "&sort=document&offset=10&limit=10",
                     "/api/passage?id=" + id + "&context=2",
                     "/api/document?case=" + CASE + "&doc=" + hit.get("docId").asText() + "&q=ansvarsgruppe",
-                    "/api/like?id=" + id);
+                    "/api/like?id=" + id,
+                    "/api/like?id=" + id + "&type=journal");
             for (String read : reads) {
                 assertEquals(a.get(read), b.get(read), read);
             }
+            JsonNode journals = b.get(reads.get(reads.size() - 1)).get("hits");
+            assertFalse(journals.isEmpty());
+            journals.forEach(h -> assertEquals("journal", h.get("type").asText(), h.toString()));
             String finding = "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"Ansvarsgruppen møtes ikke\","
                     + "\"requirements\":[\"barnevernloven § 15-8\"],\"text\":\"Ingen møter.\"}";
             assertEquals(a.post("/api/findings", finding), b.post("/api/findings", finding));

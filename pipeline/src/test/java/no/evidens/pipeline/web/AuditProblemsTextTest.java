@@ -1,6 +1,8 @@
 package no.evidens.pipeline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -25,6 +27,24 @@ class AuditProblemsTextTest {
         List<String> nn = AuditResource.problemsText(Texts.of(Language.NN), CHANGED);
         assertEquals("Oppføring nr. 5 står i kjedefila audit-chain.log, men ikkje i databasen (fjerna).", nn.get(1));
         nn.forEach(NorwegianText::assertNorwegian);
+    }
+
+    /**
+     * Round 50: with lines taken out of the chain file the page still said «… stemmer med sin kontrollsum og med
+     * kjedefilen»; it now names the entries the file lacks.
+     */
+    @Test
+    void anIntactTrailSaysWhichEntriesTheChainFileLacks() {
+        TrailCheck lacking = new TrailCheck(9, 5, List.of(), null, List.of(), List.of(3L, 7L, 8L, 9L));
+        assertEquals("Sporet er uendret: hver oppføring stemmer med sin kontrollsum og med oppføringen før. Kjedefilen"
+                + " audit-chain.log mangler likevel linjen for oppføring nr. 3, 7–9: linjen ble ikke skrevet (full disk eller et"
+                + " krasj), eller den er tatt ut av filen for hånd.", AuditResource.intactText(Texts.of(Language.NB), lacking));
+        String nn = AuditResource.intactText(Texts.of(Language.NN), lacking);
+        assertTrue(nn.contains("manglar likevel linja for oppføring nr. 3, 7–9"), nn);
+        NorwegianText.assertNorwegian(nn);
+        assertEquals(Texts.of(Language.NB).get("ui.audit.intact"),
+                AuditResource.intactText(Texts.of(Language.NB), new TrailCheck(5, 5, List.of(), null)));
+        assertNull(AuditResource.intactText(Texts.of(Language.NB), CHANGED), "a changed trail is told by its problems");
     }
 
     @Test

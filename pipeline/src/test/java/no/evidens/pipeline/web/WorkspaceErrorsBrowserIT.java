@@ -22,7 +22,7 @@ import no.evidens.pipeline.findings.AuditService;
  * What the workspace says when something goes wrong, and the audit entries of earlier versions, as a
  * user sees them: in Bokmål, never the browser's or an old version's English. The audit page shows
  * entries an earlier version wrote in English in today's words, and a trail whose chain file is gone in
- * words; a search answered with a page that is not JSON, with JSON the view cannot use (a bug), and
+ * words (and one that lacks an entry's line, naming it); a search answered with a page that is not JSON, with JSON the view cannot use (a bug), and
  * with no answer at all (the connection lost) each shows its Bokmål message, and so does a form's field left
  * empty or mistyped (the browser's own words are in its language, English here). Screenshots under
  * {@code target/screenshots/errors-*.png}.
@@ -68,6 +68,16 @@ class WorkspaceErrorsBrowserIT {
                 assertTrue(problems.contains("Kjedefilen audit-chain.log mangler eller er tom"), problems);
                 noEnglish(entries + problems);
                 b.view("errors-1-revisjonsspor");
+
+                // round 50: a chain file that lacks one entry's line (taken out by hand): intact, and the entry named
+                AuditService audit = new AuditService(ws.home, Duration.ofSeconds(30));
+                StringBuilder lines = new StringBuilder();
+                audit.entries(null, null, null).stream().filter(e -> e.id() != 2)
+                        .forEach(e -> lines.append(e.id()).append(' ').append(e.hash()).append('\n'));
+                Files.writeString(audit.chainFile(), lines);
+                b.driver.navigate().refresh();
+                b.wait.until(d -> d.findElement(By.id("audit-intact")).getText().contains("mangler likevel linjen for oppføring nr. 2:"));
+                noEnglish(b.driver.findElement(By.id("audit-intact")).getText());
 
                 // a field left empty or mistyped: the catalogue's words, not the browser's (this one speaks English)
                 b.driver.get(ws.url() + "#/innlesing");

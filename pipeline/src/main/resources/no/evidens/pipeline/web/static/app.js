@@ -763,7 +763,7 @@ async function viewAudit(params) {
     el('a', { class: 'button secondary', id: 'audit-csv', download: '',
       href: '/api/cases/' + encodeURIComponent(caseId) + '/audit?' + qs({ user, since, format: 'csv' }) }, T('ui.audit.csv')));
   const intact = r.intact
-    ? el('p', { id: 'audit-intact' }, T('ui.audit.intact'))
+    ? el('p', { id: 'audit-intact' }, (r.unconfirmed || []).length ? r.intactText : T('ui.audit.intact'))
     : el('div', { class: 'alert', id: 'audit-intact' }, el('p', {}, T('ui.audit.changed')), el('ul', {}, ...(r.problemsText || []).map(p => el('li', {}, p))));
   const table = el('table', { class: 'audit', id: 'audit-table' },
     el('caption', {}, T('ui.audit.caption', caseId)),
