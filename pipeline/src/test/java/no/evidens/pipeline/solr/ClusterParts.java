@@ -15,7 +15,7 @@ import org.apache.zookeeper.CreateMode;
 /**
  * A test's own hands on a running SolrCloud, beside its nodes: the live nodes ZooKeeper lists, a collection deleted, and a
  * node that hangs — a socket that takes connections and never answers, listed live in ZooKeeper as a node registers itself
- * (an ephemeral entry under {@code /live_nodes}), gone when this is closed. The test cluster runs its nodes in one JVM,
+ * (an ephemeral entry under {@code /live_nodes}), gone when this is closed; and a node listed so whose port refuses. The test cluster runs its nodes in one JVM,
  * so none of its own can be frozen alone.
  */
 final class ClusterParts implements AutoCloseable {
@@ -37,6 +37,20 @@ final class ClusterParts implements AutoCloseable {
     String addHungNode() throws Exception {
         hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         String name = "127.0.0.1:" + hung.getLocalPort() + "_solr";
+        zk.create(LIVE + "/" + name, null, CreateMode.EPHEMERAL, true);
+        return name;
+    }
+
+    /**
+     * Lists a node live whose port refuses connections, as a node that stopped a moment ago stays listed until its session
+     * expires; its name.
+     */
+    String addRefusingNode() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort(); // closed at once: nothing listens there any more
+        }
+        String name = "127.0.0.1:" + port + "_solr";
         zk.create(LIVE + "/" + name, null, CreateMode.EPHEMERAL, true);
         return name;
     }
