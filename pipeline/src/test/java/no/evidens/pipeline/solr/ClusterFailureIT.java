@@ -324,6 +324,22 @@ class ClusterFailureIT {
             assertEquals(3, downStatus.code(), downStatus.out() + downStatus.err());
             assertTrue(downStatus.out().startsWith("SolrCloud " + cluster.address(COLLECTION) + ": node-down\nNode " + down
                     + " is listed live but refuses connections"), downStatus.out());
+            // a core whose searches hang while its node answers Solr's health request: core-stuck, the node and shard named
+            ClusterParts.Replica stuck = parts.follower(COLLECTION);
+            cluster.holdCore(stuck.core());
+            try {
+                JsonNode c = health(web.port(), "core-stuck", Language.NB);
+                assertEquals(List.of("not answering", "DEGRADED", List.of(stuck.node()), List.of(stuck.shard())), List.of(c.get("index").asText(),
+                        c.get("status").asText(), strings(c.get("detail").get("nodes")), strings(c.get("detail").get("shards"))), c.toString());
+                assertTrue(c.get("detail").get("text").asText().startsWith("En kjerne på noden " + stuck.node() + " (shard " + stuck.shard()
+                        + ") svarer ikke på søk innen 2 s, selv om noden svarer."), c.toString());
+                assertTrue(health(web.port(), "core-stuck", Language.NN).get("detail").get("text").asText().startsWith("Ein kjerne på noden"));
+                CliRun stuckStatus = CliRun.inHome(home, "solr", "status", "--json");
+                assertEquals(3, stuckStatus.code(), stuckStatus.out() + stuckStatus.err());
+                assertEquals("core-stuck", JSON.readTree(stuckStatus.out()).get("code").asText(), stuckStatus.out());
+            } finally {
+                cluster.releaseCores();
+            }
         }
     }
 

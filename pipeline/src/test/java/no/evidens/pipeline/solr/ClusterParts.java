@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.common.cloud.SolrZkClient;
@@ -53,6 +56,25 @@ final class ClusterParts implements AutoCloseable {
         String name = "127.0.0.1:" + port + "_solr";
         zk.create(LIVE + "/" + name, null, CreateMode.EPHEMERAL, true);
         return name;
+    }
+
+    /** A replica of {@code collection} that does not lead its shard, as ZooKeeper holds it: its core, node and shard. */
+    Replica follower(String collection) throws Exception {
+        JsonNode state = new ObjectMapper().readTree(zk.getData("/collections/" + collection + "/state.json", null, null, true))
+                .get(collection);
+        for (var shard : state.get("shards").properties()) {
+            for (var replica : shard.getValue().get("replicas").properties()) {
+                JsonNode r = replica.getValue();
+                if (!r.path("leader").asBoolean(false)) {
+                    return new Replica(r.get("core").asText(), r.get("node_name").asText(), shard.getKey());
+                }
+            }
+        }
+        throw new IllegalStateException("every replica of " + collection + " leads its shard: " + state);
+    }
+
+    /** A replica: its core's name, its node's, its shard's. */
+    record Replica(String core, String node, String shard) {
     }
 
     /** Deletes {@code collection} through the Collections API of a live node. */
