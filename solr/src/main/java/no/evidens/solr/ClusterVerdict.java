@@ -12,9 +12,9 @@ import org.apache.solr.common.cloud.Slice;
 import no.evidens.index.IndexHealth;
 
 /**
- * Tells from a collection's shards (as ZooKeeper holds them), the live nodes and the nodes that answered a look in time,
- * which part of the cluster fails: the worst of a shard without a leader that answers, a live node that hangs, replicas
- * down. Asks nothing itself (see {@link ClusterHealth}). SolrJ's own {@code ClusterStateUtil} only waits for replicas to
+ * Tells from a collection's shards (as ZooKeeper holds them), the live nodes, and what a look heard from the nodes and
+ * the cores, which part of the cluster fails: the worst of a shard without a leader that answers, a core stuck, a live
+ * node that refuses connections, one that hangs, replicas down. Asks nothing itself (see {@link ClusterHealth}). SolrJ's own {@code ClusterStateUtil} only waits for replicas to
  * become active; it does not tell a hung node from a down one, so the little sorting needed is here.
  */
 final class ClusterVerdict {
