@@ -34,6 +34,16 @@ public record IndexHealth(State state, List<String> nodes, List<String> shards, 
         COLLECTION_MISSING,
         /** A shard has no active leader on a node that answers: writes to it fail, reads too when no replica serves it. */
         SHARD_WITHOUT_LEADER,
+        /**
+         * A core ZooKeeper says is active, on a node that answers, does not answer a search of its own in time (or at all):
+         * searches that reach it wait or fail, and so may writes to its shard.
+         */
+        CORE_STUCK,
+        /**
+         * A node listed live refuses connections (it stopped a moment ago: its entry goes when its session expires); every
+         * shard still has a leader that answers.
+         */
+        NODE_DOWN,
         /** A node listed live does not answer in time; every shard still has a leader that does. */
         NODE_HUNG,
         /** Some replicas are not active; every shard still has a leader that answers: reads and writes work. */
@@ -48,7 +58,15 @@ public record IndexHealth(State state, List<String> nodes, List<String> shards, 
 
         /** Whether searches and new documents still work (every shard led by a node that answers). */
         public boolean serves() {
-            return this == OK || this == NODE_HUNG || this == REPLICAS_DOWN;
+            return this == OK || this == NODE_DOWN || this == NODE_HUNG || this == REPLICAS_DOWN;
+        }
+
+        /**
+         * Whether a new ingestion should not start now but wait (or be refused at the door): a part it writes through fails.
+         * A missing collection is not among them: an ingestion into it is refused by the cluster at once, as before.
+         */
+        public boolean holdsWrites() {
+            return !serves() && this != COLLECTION_MISSING;
         }
     }
 }

@@ -15,6 +15,9 @@ import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.EvidenceSink;
 import no.evidens.index.NorwegianAnalysis;
+import no.evidens.index.IndexHealth;
+import no.evidens.index.IndexUnreachableException;
+import no.evidens.solr.ClusterHealth;
 import no.evidens.solr.SolrEvidenceIndex;
 import no.evidens.solr.SolrEvidenceSink;
 import no.evidens.solr.SolrTarget;
@@ -106,6 +109,27 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
     public EvidenceIndex whenIndexed() {
         return current(isSolr() ? SolrEvidenceIndex.connectingInTheBackground(solr, queryAnalyzer())
                 : EvidenceSearcher.whenIndexed(home.index(), queryAnalyzer()));
+    }
+
+    /**
+     * Refuses an ingestion at the door when a look at the cluster finds a part it writes through failing (a shard without a
+     * leader that answers, a core stuck, no live node): said at once, with what to do, where the ingestion would read the
+     * bundle and then wait on its first write for a minute. A ZooKeeper that cannot be reached is said as a connection to
+     * it always says it (after the connect wait); the embedded index passes. On a cluster that is well the look takes a few
+     * milliseconds beside the connection; it is bounded (about 5 s) however the cluster fails.
+     *
+     * @throws IndexUnreachableException carrying the look ({@link IndexUnreachableException#healthIn}): nothing was read
+     * @throws IllegalStateException caused by an {@link IndexUnreachableException} when ZooKeeper cannot be reached
+     */
+    public void requireWritable() throws IndexUnreachableException {
+        if (!isSolr()) {
+            return;
+        }
+        IndexHealth h = ClusterHealth.lookOnce(solr);
+        if (h.state().holdsWrites()) {
+            throw IndexUnreachableException.found("SolrCloud " + solr + " cannot take a bundle now (" + h.state().code() + "): "
+                    + ClusterWords.said(h), h);
+        }
     }
 
     /** The writer of an ingestion. */

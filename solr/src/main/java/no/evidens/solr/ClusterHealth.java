@@ -3,7 +3,6 @@ package no.evidens.solr;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +16,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
 import org.apache.solr.client.solrj.request.HealthCheckRequest;
+import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.common.cloud.ClusterState;
 import org.apache.solr.common.cloud.DocCollection;
 
@@ -28,9 +29,10 @@ import no.evidens.index.IndexUnreachableException;
 
 /**
  * A look at the cluster for a health check: whether ZooKeeper answers this connection, whether the collection is there,
- * whether each shard has an active leader, and whether each live node answers Solr's own health request within
- * {@link #NODE_BOUND_MS}. Every step has a time bound (ZooKeeper's state is read on a thread of its own and given {@link
- * #ZOOKEEPER_BOUND_MS}; the nodes are asked at once, side by side), so one look takes at most about their sum; a look is
+ * whether each shard has an active leader, whether each live node answers Solr's own health request within
+ * {@link #NODE_BOUND_MS} (or refuses the connection), and whether each active core answers a search of its own within
+ * the same bound. Every step has a time bound (ZooKeeper's state is read on a thread of its own and given {@link
+ * #ZOOKEEPER_BOUND_MS}; the nodes and the cores are asked at once, side by side), so one look takes at most about their sum; a look is
  * kept for {@link #FRESH_MS} and shared by the callers meanwhile, so a health check polled every second asks the cluster
  * once in five seconds. Thread-safe.
  */
@@ -106,15 +108,22 @@ public final class ClusterHealth implements AutoCloseable {
      * SolrNodes#ZK_CONNECT_PROPERTY}), looked at once.
      */
     public static IndexHealth check(SolrTarget target) {
-        SolrNodes nodes;
         try {
-            nodes = new SolrNodes(target);
+            return lookOnce(target);
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof IndexUnreachableException) {
                 return IndexHealth.of(IndexHealth.State.ZOOKEEPER_UNREACHABLE, NODE_BOUND_MS);
             }
             throw e;
         }
+    }
+
+    /**
+     * As {@link #check}, but a ZooKeeper that cannot be reached is thrown as the connection says it (an {@link
+     * IllegalStateException} caused by an {@link IndexUnreachableException}), for a command that would connect next.
+     */
+    public static IndexHealth lookOnce(SolrTarget target) {
+        SolrNodes nodes = new SolrNodes(target);
         try (ClusterHealth health = new ClusterHealth(zooKeeperOf(nodes), nodes)) {
             return health.now();
         }
@@ -182,32 +191,77 @@ public final class ClusterHealth implements AutoCloseable {
         if (seen.collection() == null) {
             return IndexHealth.of(IndexHealth.State.COLLECTION_MISSING, NODE_BOUND_MS);
         }
-        return ClusterVerdict.judge(ClusterVerdict.shards(seen.collection(), seen.live()), seen.live(),
-                answering(seen.live(), seen.scheme()), NODE_BOUND_MS);
+        List<ClusterVerdict.Shard> shards = ClusterVerdict.shards(seen.collection(), seen.live());
+        // the nodes and the cores are asked side by side: a look takes the longer of the two bounds, not their sum
+        Map<String, CompletableFuture<Throwable>> cores = askCores(shards, seen.live(), seen.scheme());
+        Map<String, CompletableFuture<Throwable>> nodes = askNodes(seen.live(), seen.scheme());
+        Set<String> answering = new TreeSet<>();
+        Set<String> refused = new TreeSet<>();
+        nodes.forEach((node, asked) -> {
+            Throwable failure = asked.join();
+            if (failure == null || !(refused(failure) || timedOut(failure))) {
+                answering.add(node); // any answer: a node that says it is unwell answers
+            } else if (refused(failure)) {
+                refused.add(node);
+            }
+        });
+        Set<String> stuck = new TreeSet<>();
+        cores.forEach((core, asked) -> {
+            if (asked.join() != null) {
+                stuck.add(core); // no answer in time, or an error: the core does not serve a search
+            }
+        });
+        return ClusterVerdict.judge(shards, seen.live(), new ClusterVerdict.Answers(answering, refused, stuck), NODE_BOUND_MS);
     }
 
-    /** The live nodes that answer Solr's health request within the bound (any answer: a node that says it is unwell answers). */
-    private Set<String> answering(Set<String> live, String scheme) {
-        List<String> names = new ArrayList<>(live);
-        List<CompletableFuture<Boolean>> asked = new ArrayList<>();
-        for (String node : names) {
-            asked.add(client(SolrNodes.baseUrl(node, scheme)).requestAsync(new HealthCheckRequest(), null)
-                    .orTimeout(NODE_BOUND_MS + 500, TimeUnit.MILLISECONDS)
-                    .handle((answer, failure) -> failure == null || !hungOrRefused(failure)));
+    /** Solr's health request to every live node at once: what each one's asking ended with (null: it answered). */
+    private Map<String, CompletableFuture<Throwable>> askNodes(Set<String> live, String scheme) {
+        Map<String, CompletableFuture<Throwable>> out = new java.util.TreeMap<>();
+        for (String node : live) {
+            out.put(node, failureOf(client(SolrNodes.baseUrl(node, scheme)).requestAsync(new HealthCheckRequest(), null)));
         }
-        Set<String> out = new TreeSet<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (asked.get(i).join()) {
-                out.add(names.get(i));
+        return out;
+    }
+
+    /**
+     * A search of its own ({@code rows=0}, {@code distrib=false}: the core alone, nothing fetched) to every core ZooKeeper
+     * says is active on a live node, all at once: a node's health request says the node answers, not that each core can
+     * search (a core whose searcher is blocked, or that the node did not load). Solr's {@code requireHealthyCores} would ask
+     * the cores too, but it also fails for a core still recovering, which is not active and is said {@code replicas-down}.
+     */
+    private Map<String, CompletableFuture<Throwable>> askCores(List<ClusterVerdict.Shard> shards, Set<String> live, String scheme) {
+        Map<String, CompletableFuture<Throwable>> out = new java.util.TreeMap<>();
+        for (ClusterVerdict.Shard shard : shards) {
+            for (ClusterVerdict.Copy c : shard.copies()) {
+                if (c.active() && c.core() != null && live.contains(c.node())) {
+                    SolrQuery q = new SolrQuery("*:*").setRows(0);
+                    q.set("distrib", false);
+                    q.setTimeAllowed((int) NODE_BOUND_MS);
+                    out.put(c.core(), failureOf(client(SolrNodes.baseUrl(c.node(), scheme)).requestAsync(new QueryRequest(q), c.core())));
+                }
             }
         }
         return out;
     }
 
-    /** No answer in time, or the connection refused (a node listed live that is gone): not an error the node answered. */
-    private static boolean hungOrRefused(Throwable failure) {
+    private static CompletableFuture<Throwable> failureOf(CompletableFuture<?> asked) {
+        return asked.orTimeout(NODE_BOUND_MS + 500, TimeUnit.MILLISECONDS).handle((answer, failure) -> failure);
+    }
+
+    /** The connection refused: a node listed live that is gone (its entry stays until its session expires). */
+    private static boolean refused(Throwable failure) {
         for (Throwable c = failure; c != null; c = c.getCause()) {
-            if (c instanceof HttpTimeoutException || c instanceof ConnectException || c instanceof TimeoutException) {
+            if (c instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** No answer in time: a node that hangs. */
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause()) {
+            if (c instanceof HttpTimeoutException || c instanceof TimeoutException) {
                 return true;
             }
         }

@@ -21,7 +21,9 @@ import org.apache.solr.embedded.JettySolrRunner;
  * is live (answering {@value #STARTED} N), {@code readonly COLLECTION true|false} makes a collection refuse writes
  * or take them again (the Collections API's {@code MODIFYCOLLECTION readOnly}, answering {@value #MODIFIED} COLLECTION);
  * {@code zk stop} shuts ZooKeeper down, nodes left running ({@value #ZK_STOPPED}), {@code zk start} starts it again on its
- * port with its data ({@value #ZK_STARTED}, once both nodes are live again);
+ * port with its data ({@value #ZK_STARTED}, once both nodes are live again); {@code hold CORE} holds every search of a core
+ * on its node ({@link CoreHold}: a core stuck while its node answers; {@value #MODIFIED} hold), {@code release} lets the
+ * held cores go ({@value #MODIFIED} release);
  * a command that fails is answered {@value #FAILED} with why; end of input shuts the cluster down. N is the node's number at the start, whichever nodes were stopped since.
  */
 public final class TestCluster {
@@ -40,7 +42,8 @@ public final class TestCluster {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int nodes = Integer.parseInt(args[1]);
-        MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(nodes, dir).build();
+        MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(nodes, dir)
+                .withJettyConfig(jetty -> jetty.withFilter(CoreHold.class, "/*")).build();
         // The cluster's own list drops a node when it stops, so its numbers shift: the nodes as they started.
         List<JettySolrRunner> started = new ArrayList<>(cluster.getJettySolrRunners());
         ZkTestServer zk = cluster.getZkServer();
@@ -101,6 +104,12 @@ public final class TestCluster {
             String[] words = line.split(" ");
             CollectionAdminRequest.modifyCollection(words[1], Map.of("readOnly", words[2])).process(cluster.getSolrClient());
             say(MODIFIED + words[1]);
+        } else if (line.startsWith("hold ")) {
+            CoreHold.hold(line.substring(5).strip());
+            say(MODIFIED + "hold");
+        } else if (line.equals("release")) {
+            CoreHold.releaseAll();
+            say(MODIFIED + "release");
         }
         return zk;
     }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import no.evidens.index.IndexUnreachableException;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.Receipt;
@@ -49,6 +50,9 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     TagsCommand.CodebookOption codebook;
 
+    /** The exit code when the SolrCloud cluster cannot take a bundle now (nothing ingested: run the command again later). */
+    static final int NOT_NOW = 4;
+
     @Override
     public Integer call() throws Exception {
         Ingestion.checkCaseId(caseId);
@@ -70,6 +74,15 @@ final class IngestCommand implements Callable<Integer> {
             // the account is shown all the same, and the failure to keep it after it
             receipt = e.receipt();
             notSaved = e.getMessage();
+        } catch (IndexUnreachableException e) {
+            if (IndexUnreachableException.healthIn(e).isEmpty()) {
+                throw e;
+            }
+            // refused at the door by a look at the cluster: nothing was read or written; run the same command again later
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("evidens: " + e.getMessage());
+            err.flush();
+            return NOT_NOW;
         }
         progress.notSavedAfter(receipt);
         PrintWriter out = spec.commandLine().getOut();

@@ -182,8 +182,10 @@ public final class InboxWatcher implements AutoCloseable {
             return leftForRoom(name, caseId, receipt);
         }
         if (IndexUnreachableException.in(failure) || (receipt != null && notSaved(receipt, Reason.NOT_SAVED_BY_CLUSTER))) {
-            return leftFor(name, caseId, receipt, "the SolrCloud cluster did not answer or refused the writes: left in the inbox,"
-                    + " read again when it is back", InboxState.Finished.INDEX_UNREACHABLE);
+            String why = IndexUnreachableException.healthIn(failure).map(h -> "the SolrCloud cluster cannot take a bundle now ("
+                    + h.state().code() + ")").orElse("the SolrCloud cluster did not answer or refused the writes");
+            return leftFor(name, caseId, receipt, why + ": left in the inbox, read again when it is back",
+                    InboxState.Finished.INDEX_UNREACHABLE);
         }
         Path folder = inbox.resolve(error == null ? DONE : FAILED);
         Path moved = free(folder, name);

@@ -173,6 +173,7 @@ public final class Ingestion {
         Instant begun = Instant.now();
         checkCaseId(caseId);
         new CaseService(home, FindingStore.DEFAULT_LOCK_WAIT).requireOpen(caseId);
+        IndexBackend.of(home).requireWritable(); // before the bundle is read: a cluster that cannot take it says so at once
         BundleReader.Bundle bundle = new BundleReader().read(bundlePath, home.work());
         ReceiptCollector receipts = new ReceiptCollector(progress);
         IngestMarks.mark("bundle read");

@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.index.IndexHealth;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.Messages;
@@ -222,7 +224,9 @@ final class IngestJobs {
 
     /** A received bundle becomes a job: started, or waiting behind those waiting or running, or for an index known not writable now. */
     IngestJob take(String caseId, String name, String municipality, Path bundle) {
-        boolean writable = retries.writable(); // the back end's own knowledge, without waiting: asked outside the lock
+        // the back end's knowledge (on SolrCloud the look the health check keeps, or one bounded look): asked outside the lock
+        boolean writable = retries.writable();
+        Optional<IndexHealth> look = writable ? Optional.empty() : retries.health();
         synchronized (this) {
             receiving = false;
             jobs.refresh(running);
@@ -235,7 +239,9 @@ final class IngestJobs {
                 if (elsewhere != null && writable) {
                     IngestOutcome.waitForWriter(made); // behind the one another server on the home runs
                 } else if (waits) {
-                    IngestOutcome.waitForIndex(made); // for the index, or behind the bundles waiting (one may be tried again)
+                    // for the index (in the look's words when it found a shard without a leader or a core stuck), or behind the
+                    // bundles waiting (one may be tried again)
+                    IngestOutcome.waitForIndex(made, look);
                 } else {
                     lock[0] = files.run(id); // before its file says running: a new id, which no one else holds
                 }
@@ -244,7 +250,8 @@ final class IngestJobs {
             ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
             jobs.added(job);
             if (waits) {
-                LOG.info("upload {} into case {} waits: {}", job.id, caseId, !writable ? "the index cannot be written now"
+                LOG.info("upload {} into case {} waits: {}", job.id, caseId, !writable
+                        ? "the index cannot be written now" + look.map(h -> " (" + h.state().code() + ")").orElse("")
                         : elsewhere != null ? "behind job " + elsewhere.id + " of another server on the home" : "behind another");
                 retries.soon();
             } else {

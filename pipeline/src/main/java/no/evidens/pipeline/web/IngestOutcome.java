@@ -1,10 +1,12 @@
 package no.evidens.pipeline.web;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.ZipException;
 
 import org.apache.lucene.store.LockObtainFailedException;
 
+import no.evidens.index.IndexHealth;
 import no.evidens.index.IndexUnreachableException;
 import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.extract.Reason;
@@ -26,6 +28,22 @@ final class IngestOutcome {
     static void waitForIndex(IngestJob job) {
         job.state = IngestJob.WAITING;
         job.error = new ErrorTexts.Keyed("error.ingest.waiting-for-index", List.of());
+    }
+
+    /**
+     * The job waits for the index, as {@link #waitForIndex(IngestJob)}; when a look at the cluster found a shard without a
+     * leader or a core stuck, its words say that (and which shard and node), not only that the index does not answer.
+     */
+    static void waitForIndex(IngestJob job, Optional<IndexHealth> look) {
+        waitForIndex(job);
+        look.ifPresent(h -> {
+            List<String> args = List.of(String.join(", ", h.nodes()), String.join(", ", h.shards()));
+            if (h.state() == IndexHealth.State.SHARD_WITHOUT_LEADER) {
+                job.error = new ErrorTexts.Keyed("error.ingest.waiting-for-cluster.shard-without-leader", args);
+            } else if (h.state() == IndexHealth.State.CORE_STUCK) {
+                job.error = new ErrorTexts.Keyed("error.ingest.waiting-for-cluster.core-stuck", args);
+            }
+        });
     }
 
     /**
@@ -59,7 +77,7 @@ final class IngestOutcome {
             job.receipt = notSaved.receipt();
         }
         if (IndexUnreachableException.in(e)) {
-            waitForIndex(job);
+            waitForIndex(job, IndexUnreachableException.healthIn(e));
             return true;
         }
         if (indexHeldByAnother(e)) {

@@ -2,6 +2,7 @@ package no.evidens.pipeline.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.evidens.index.EvidenceIndex;
+import no.evidens.index.IndexHealth;
 import no.evidens.index.IndexUnreachableException;
 
 /**
@@ -54,6 +56,11 @@ final class UploadRetries implements AutoCloseable {
         default boolean writable() {
             return true;
         }
+
+        /** What the last look at the cluster found (kept a few seconds), for the words of an upload that waits; none embedded. */
+        default Optional<IndexHealth> health() {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -77,6 +84,15 @@ final class UploadRetries implements AutoCloseable {
             @Override
             public boolean writable() {
                 return index.writable();
+            }
+
+            @Override
+            public Optional<IndexHealth> health() {
+                try {
+                    return index.health();
+                } catch (RuntimeException e) {
+                    return Optional.empty(); // the words fall back to the index not answering
+                }
             }
         };
     }
@@ -118,6 +134,11 @@ final class UploadRetries implements AutoCloseable {
     /** Whether the index could be written now, as its back end knows at once: a new upload waits at once when not. */
     boolean writable() {
         return probe.writable();
+    }
+
+    /** What the last look at the cluster found, when the index is clustered (the look {@link #writable()} just used). */
+    Optional<IndexHealth> health() {
+        return probe.health();
     }
 
     /** Looks on the retries' thread, soon. */

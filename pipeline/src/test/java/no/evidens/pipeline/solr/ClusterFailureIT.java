@@ -311,6 +311,35 @@ class ClusterFailureIT {
             assertEquals(3, status.code(), status.out() + status.err());
             assertTrue(status.out().startsWith("SolrCloud " + cluster.address(COLLECTION) + ": node-hung\nNode " + hung
                     + " is listed live but does not answer within 2 s. Still works: searches and ingestion"), status.out());
+            // a node listed live whose port refuses is down (its entry goes when its session expires), not hung: said first
+            String down = parts.addRefusingNode();
+            JsonNode d = health(web.port(), "node-down", Language.NB);
+            assertEquals(List.of("ok", "DEGRADED", List.of(down)), List.of(d.get("index").asText(), d.get("status").asText(),
+                    strings(d.get("detail").get("nodes"))), d.toString());
+            assertTrue(d.get("detail").get("text").asText().startsWith("Noden " + down + " er registrert som levende, men avviser tilkoblinger"),
+                    d.toString());
+            assertTrue(health(web.port(), "node-down", Language.NN).get("detail").get("text").asText()
+                    .startsWith("Noden " + down + " er registrert som levande, men avviser tilkoplingar"));
+            CliRun downStatus = CliRun.inHome(home, "solr", "status");
+            assertEquals(3, downStatus.code(), downStatus.out() + downStatus.err());
+            assertTrue(downStatus.out().startsWith("SolrCloud " + cluster.address(COLLECTION) + ": node-down\nNode " + down
+                    + " is listed live but refuses connections"), downStatus.out());
+            // a core whose searches hang while its node answers Solr's health request: core-stuck, the node and shard named
+            ClusterParts.Replica stuck = parts.follower(COLLECTION);
+            cluster.holdCore(stuck.core());
+            try {
+                JsonNode c = health(web.port(), "core-stuck", Language.NB);
+                assertEquals(List.of("not answering", "DEGRADED", List.of(stuck.node()), List.of(stuck.shard())), List.of(c.get("index").asText(),
+                        c.get("status").asText(), strings(c.get("detail").get("nodes")), strings(c.get("detail").get("shards"))), c.toString());
+                assertTrue(c.get("detail").get("text").asText().startsWith("En kjerne på noden " + stuck.node() + " (shard " + stuck.shard()
+                        + ") svarer ikke på søk innen 2 s, selv om noden svarer."), c.toString());
+                assertTrue(health(web.port(), "core-stuck", Language.NN).get("detail").get("text").asText().startsWith("Ein kjerne på noden"));
+                CliRun stuckStatus = CliRun.inHome(home, "solr", "status", "--json");
+                assertEquals(3, stuckStatus.code(), stuckStatus.out() + stuckStatus.err());
+                assertEquals("core-stuck", JSON.readTree(stuckStatus.out()).get("code").asText(), stuckStatus.out());
+            } finally {
+                cluster.releaseCores();
+            }
         }
     }
 
@@ -362,6 +391,24 @@ class ClusterFailureIT {
             assertEquals(List.of("not answering", "DEGRADED", stopped), List.of(lost.get("index").asText(), lost.get("status").asText(),
                     strings(lost.get("detail").get("nodes"))), lost.toString());
             assertEquals(1, lost.get("detail").get("shards").size(), lost.toString());
+            String shard = lost.get("detail").get("shards").get(0).asText();
+            // an upload now waits at once, in the look's words (it used to start and wait on its first write)
+            Path zip = tmp.resolve("halvert.zip");
+            zip(bundle("halvert", 2), zip);
+            HttpResponse<String> up = Member.local(half.port()).send("POST", "/api/ingest?case=halv&name=halvert.zip", "application/zip",
+                    Files.readAllBytes(zip));
+            assertEquals(202, up.statusCode(), up.body());
+            JsonNode job = JSON.readTree(up.body());
+            assertEquals("waiting", job.get("state").asText(), "kept waiting at once, not started: " + up.body());
+            assertTrue(job.get("waiting").asText().startsWith("Shard " + shard + " i søkeindeksen har ingen leder som svarer nå (noder: "
+                    + stopped.get(0) + ")"), up.body());
+            // a command is refused at the door, in English, with its own exit code, before it reads the bundle
+            long t0 = System.nanoTime();
+            CliRun ingest = CliRun.inHome(halved, "ingest", bundle("halvert", 2).toString(), "--case", "halv");
+            assertEquals(4, ingest.code(), ingest.out() + ingest.err());
+            assertTrue(ingest.err().startsWith("evidens: SolrCloud " + cluster.address("halvert") + " cannot take a bundle now"
+                    + " (shard-without-leader): Shard " + shard + " has no active leader"), ingest.err());
+            assertTrue((System.nanoTime() - t0) / 1_000_000_000 < 30, "said at once, not after the write's minute");
             CliRun status = CliRun.inHome(home, "solr", "status", "--json");
             assertEquals(3, status.code(), status.out() + status.err());
             assertEquals("replicas-down", JSON.readTree(status.out()).get("code").asText(), status.out());

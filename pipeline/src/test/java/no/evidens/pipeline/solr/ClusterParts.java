@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.common.cloud.SolrZkClient;
@@ -15,7 +18,7 @@ import org.apache.zookeeper.CreateMode;
 /**
  * A test's own hands on a running SolrCloud, beside its nodes: the live nodes ZooKeeper lists, a collection deleted, and a
  * node that hangs — a socket that takes connections and never answers, listed live in ZooKeeper as a node registers itself
- * (an ephemeral entry under {@code /live_nodes}), gone when this is closed. The test cluster runs its nodes in one JVM,
+ * (an ephemeral entry under {@code /live_nodes}), gone when this is closed; and a node listed so whose port refuses. The test cluster runs its nodes in one JVM,
  * so none of its own can be frozen alone.
  */
 final class ClusterParts implements AutoCloseable {
@@ -39,6 +42,39 @@ final class ClusterParts implements AutoCloseable {
         String name = "127.0.0.1:" + hung.getLocalPort() + "_solr";
         zk.create(LIVE + "/" + name, null, CreateMode.EPHEMERAL, true);
         return name;
+    }
+
+    /**
+     * Lists a node live whose port refuses connections, as a node that stopped a moment ago stays listed until its session
+     * expires; its name.
+     */
+    String addRefusingNode() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort(); // closed at once: nothing listens there any more
+        }
+        String name = "127.0.0.1:" + port + "_solr";
+        zk.create(LIVE + "/" + name, null, CreateMode.EPHEMERAL, true);
+        return name;
+    }
+
+    /** A replica of {@code collection} that does not lead its shard, as ZooKeeper holds it: its core, node and shard. */
+    Replica follower(String collection) throws Exception {
+        JsonNode state = new ObjectMapper().readTree(zk.getData("/collections/" + collection + "/state.json", null, null, true))
+                .get(collection);
+        for (var shard : state.get("shards").properties()) {
+            for (var replica : shard.getValue().get("replicas").properties()) {
+                JsonNode r = replica.getValue();
+                if (!r.path("leader").asBoolean(false)) {
+                    return new Replica(r.get("core").asText(), r.get("node_name").asText(), shard.getKey());
+                }
+            }
+        }
+        throw new IllegalStateException("every replica of " + collection + " leads its shard: " + state);
+    }
+
+    /** A replica: its core's name, its node's, its shard's. */
+    record Replica(String core, String node, String shard) {
     }
 
     /** Deletes {@code collection} through the Collections API of a live node. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.evidens.index.IndexHealth;
 import no.evidens.index.IndexUnreachableException;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.HomeLock;
@@ -330,6 +332,69 @@ class IngestJobsTest {
         } finally {
             jobs.close();
         }
+    }
+
+    /**
+     * An upload while the look at the cluster finds a shard without a leader (SolrJ's client alone would let it start, and
+     * its first write would wait a minute): kept and waiting at once, in words that name the shard, in Bokmål and Nynorsk;
+     * taken on by the retries once the index can be written.
+     */
+    @Test
+    void anUploadWhileAShardHasNoLeaderWaitsAtOnceInTheLooksWords() throws Exception {
+        Files.createDirectories(home.resolve("bundles"));
+        Path bundle = Files.write(home.resolve("bundles/opplasting.zip"), new byte[] {'P', 'K', 5, 6});
+        boolean[] writable = {false};
+        AtomicInteger tries = new AtomicInteger();
+        IndexHealth look = new IndexHealth(IndexHealth.State.SHARD_WITHOUT_LEADER, List.of("10.0.0.2:8983_solr"), List.of("shard2"), 2_000);
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), h -> {
+            tries.incrementAndGet();
+            throw new IllegalStateException("done here");
+        }, new UploadRetries.IndexProbe() {
+            @Override
+            public void answer() throws IOException {
+                if (!writable[0]) {
+                    throw new IndexUnreachableException("not yet", (Throwable) null);
+                }
+            }
+
+            @Override
+            public boolean writable() {
+                return writable[0];
+            }
+
+            @Override
+            public Optional<IndexHealth> health() {
+                return Optional.of(look);
+            }
+        }, Duration.ofHours(1));
+        try {
+            IngestJob job = jobs.take("sak-1", "bunke.zip", "Fjordvik", bundle);
+            assertEquals(0, tries.get(), "not tried while the shard has no leader");
+            assertEquals(IngestJob.WAITING, job.state, "kept, and waiting at once");
+            assertNull(job.view(Language.NB).get("error"), "waiting is no failure");
+            assertEquals("Shard shard2 i søkeindeksen har ingen leder som svarer nå (noder: 10.0.0.2:8983_solr), så bunken er ikke lest inn."
+                    + " Den er tatt vare på og leses inn av seg selv når sharden har en leder igjen.", job.view(Language.NB).get("waiting"));
+            assertEquals(true, String.valueOf(job.view(Language.NN).get("waiting")).startsWith("Shard shard2 i søkjeindeksen har ingen leiar"));
+            assertEquals("error.ingest.waiting-for-cluster.shard-without-leader", new IngestJobFiles(home).load().get(0).error(), "the file keeps the words");
+            writable[0] = true;
+            jobs.retryWaiting();
+            triedAndEnded(jobs, tries);
+            assertEquals(1, tries.get(), "taken on once the shard has a leader again");
+        } finally {
+            jobs.close();
+        }
+    }
+
+    /** An ingestion refused at the door by a look (the inbox's, a command's) waits in the look's words, here a stuck core. */
+    @Test
+    void anIngestionRefusedByALookWaitsInItsWords() {
+        IngestJob job = IngestJob.of(saved("4", IngestJob.RUNNING, null), () -> { });
+        IndexHealth stuck = new IndexHealth(IndexHealth.State.CORE_STUCK, List.of("10.0.0.3:8983_solr"), List.of("shard1"), 2_000);
+        assertEquals(true, IngestOutcome.settle(job, IndexUnreachableException.found("cannot take a bundle now", stuck)));
+        assertEquals(IngestJob.WAITING, job.state);
+        assertEquals(true, String.valueOf(job.view(Language.NB).get("waiting"))
+                .startsWith("En kjerne i søkeindeksen svarer ikke på søk nå (shard shard1, node 10.0.0.3:8983_solr)"), job.view(Language.NB).toString());
+        assertEquals(true, String.valueOf(job.view(Language.NN).get("waiting")).startsWith("Ein kjerne i søkjeindeksen svarar ikkje"));
     }
 
     /** Jobs on a server whose index could be written while {@code writable[0]}; each ingestion counts a try and fails. */
