@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -184,6 +185,13 @@ class SolrCloudIT {
         assertEquals(marks.stream().filter(m -> m.end() > winFrom && m.start() < winTo).toList(), solr.marksIn(CASE, hit.docId(), "ettervern NAV", winFrom, winTo));
         assertEquals(marks.get(0), solr.marksIn(CASE, hit.docId(), "ettervern NAV", winFrom, winTo).get(0), "a mark the window begins inside");
         assertEquals(embedded.marksIn(CASE, hit.docId(), "ettervern NAV", winFrom, winTo), solr.marksIn(CASE, hit.docId(), "ettervern NAV", winFrom, winTo));
+        // A part of the text, cut on the node by the plugin's [evidensPart]: the embedded index's part, at the ends too
+        int length = embedded.document(CASE, hit.docId()).orElseThrow().text().length();
+        for (int[] r : new int[][] {{0, 10}, {winFrom, winTo}, {length - 5, length + 100}, {length + 10, length + 20}, {0, Integer.MAX_VALUE}}) {
+            assertEquals(embedded.documentPart(CASE, hit.docId(), r[0], r[1]), solr.documentPart(CASE, hit.docId(), r[0], r[1]),
+                    r[0] + "-" + r[1]);
+        }
+        assertEquals(Optional.empty(), solr.documentPart(CASE, "ingen-slik", 0, 10));
         List<Integer> starts = embedded.matchStarts(CASE, hit.docId(), "ettervern NAV");
         assertFalse(starts.isEmpty());
         assertEquals(starts, solr.matchStarts(CASE, hit.docId(), "ettervern NAV"));
