@@ -295,12 +295,12 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
             return Optional.empty();
         }
         SolrDocument d = found.get(0);
-        Object part = d.getFirstValue(SolrSearches.PART);
-        Object length = d.getFirstValue(SolrSearches.PART + TextPartTransformerFactory.LENGTH_SUFFIX);
-        if (part == null || !(length instanceof Number n)) {
+        if (!(d.getFieldValue(SolrSearches.PART) instanceof Map<?, ?> part)
+                || !(part.get(TextPartTransformerFactory.LENGTH) instanceof Number n)
+                || part.get(TextPartTransformerFactory.TEXT) == null) {
             return EvidenceIndex.super.documentPart(caseId, docId, from, to);
         }
-        d.setField(PassageSchema.DOC_TEXT, part.toString());
+        d.setField(PassageSchema.DOC_TEXT, part.get(TextPartTransformerFactory.TEXT).toString());
         int start = Math.max(0, Math.min(from, n.intValue()));
         return Optional.of(new DocumentPart(SolrFields.toIndexedDocument(d), start, n.intValue()));
     }

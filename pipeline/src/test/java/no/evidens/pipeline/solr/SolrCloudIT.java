@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.common.SolrDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,6 +31,7 @@ import no.evidens.index.EvidenceIndex;
 import no.evidens.index.EvidenceSink;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.Passage;
+import no.evidens.index.PassageSchema;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
@@ -192,6 +196,16 @@ class SolrCloudIT {
                     r[0] + "-" + r[1]);
         }
         assertEquals(Optional.empty(), solr.documentPart(CASE, "ingen-slik", 0, 10));
+        // and the node cuts it: its answer holds the part and the length, not the whole text
+        SolrQuery q = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.ID + "}" + CASE + "/" + hit.docId())
+                .addFilterQuery("{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_DOCUMENT)
+                .setFields(PassageSchema.TITLE, "part:[evidensPart from=" + winFrom + " to=" + (winFrom + 10) + "]");
+        try (ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
+            SolrDocument entry = parts.select(COLLECTION, q).get(0);
+            assertEquals(Set.of(PassageSchema.TITLE, "part"), entry.getFieldNames());
+            assertEquals(Map.of("text", embedded.documentPart(CASE, hit.docId(), winFrom, winFrom + 10).orElseThrow().document().text(),
+                    "length", length), Map.copyOf((Map<?, ?>) entry.getFieldValue("part")));
+        }
         List<Integer> starts = embedded.matchStarts(CASE, hit.docId(), "ettervern NAV");
         assertFalse(starts.isEmpty());
         assertEquals(starts, solr.matchStarts(CASE, hit.docId(), "ettervern NAV"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 
+import org.apache.lucene.document.StoredField;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.MapSolrParams;
@@ -38,21 +39,27 @@ class TextPartTransformerFactoryTest {
         assertArrayEquals(new String[] {PassageSchema.DOC_TEXT}, t.getExtraRequestFields(), "the stored text is read");
         SolrDocument d = document("0123456789");
         cut(t, d);
-        assertEquals("3456", d.getFieldValue("part"));
-        assertEquals(10, d.getFieldValue("partLength"));
+        assertEquals(Map.of("text", "3456", "length", 10), d.getFieldValue("part"));
         assertFalse(d.containsKey(PassageSchema.DOC_TEXT), "the whole text is not sent");
         assertEquals("sak/dok", d.getFieldValue(PassageSchema.ID));
+    }
+
+    @Test
+    void theStoredFieldAsLuceneReadsItIsCutToo() throws Exception {
+        SolrDocument d = new SolrDocument();
+        d.setField(PassageSchema.DOC_TEXT, new StoredField(PassageSchema.DOC_TEXT, "0123456789"));
+        cut(part(Map.of("from", "2", "to", "4")), d);
+        assertEquals(Map.of("text", "23", "length", 10), d.getFieldValue("part"));
     }
 
     @Test
     void aPartReachingPastTheEndIsCutAtTheEnd() throws Exception {
         SolrDocument d = document("0123456789");
         cut(part(Map.of("from", "8", "to", "20")), d);
-        assertEquals("89", d.getFieldValue("part"));
+        assertEquals(Map.of("text", "89", "length", 10), d.getFieldValue("part"));
         SolrDocument past = document("0123456789");
         cut(part(Map.of("from", "15")), past);
-        assertEquals("", past.getFieldValue("part"));
-        assertEquals(10, past.getFieldValue("partLength"));
+        assertEquals(Map.of("text", "", "length", 10), past.getFieldValue("part"));
     }
 
     @Test
