@@ -288,16 +288,7 @@ class ReaderBrowserIT {
     @Order(6)
     void aReaderScrolledThroughALargeDocumentAndBackHoldsAFewWindowsAndQuotesWithTheDocumentsOffsets() throws Exception {
         var driver = browser.driver;
-        driver.get(ws.url());
-        browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
-        String docId = String.valueOf(asyncScript("""
-                fetch('/api/search?q=ettervern&case=%s').then(r => r.json()).then(r => done(r.hits[0].docId)).catch(e => done('error ' + e));
-                """.formatted(LARGE_CASE)));
-        String whole = String.valueOf(asyncScript("""
-                fetch('/api/document?case=%s&doc=%s').then(r => r.json()).then(r => done(r.document.text)).catch(e => done('error ' + e));
-                """.formatted(LARGE_CASE, docId)));
-        driver.get(ws.url() + "#/dokument?case=" + LARGE_CASE + "&doc=" + docId + "&q=ettervern");
-        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-text mark")));
+        String whole = openLargeDocument();
         WebElement box = driver.findElement(By.id("doc-text"));
         long[] most = held(box);
         // to the end, a window at a time
@@ -336,40 +327,59 @@ class ReaderBrowserIT {
             box.sendKeys("n");
         }
         assertEquals(sentence, selection().strip());
-        box.sendKeys(Keys.ENTER);
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-dialog")));
-        assertEquals("«" + sentence + "»", driver.findElement(By.id("attach-quote")).getText());
-        new Select(driver.findElement(By.id("attach-finding"))).selectByValue("");
-        driver.findElement(By.id("attach-new-title")).sendKeys("Ettervernet ble vurdert for sent");
-        driver.findElement(By.id("attach-new-title")).sendKeys(Keys.ENTER);
-        browser.wait.until(d -> !d.findElements(By.cssSelector("#doc-text .quoted")).isEmpty());
-        String evidence = String.valueOf(asyncScript("""
-                api('GET', '/api/findings?case=%s').then(f => { const e = f.flatMap(x => x.evidence).find(e => e.quote.includes('00010'));
-                  done(e ? e.citation.start + ' ' + e.citation.end + ' ' + e.quote : 'none'); }).catch(e => done('error ' + e));""".formatted(LARGE_CASE)));
-        assertEquals(at + " " + (at + sentence.length()) + " " + sentence, evidence);
-        String check = String.valueOf(asyncScript("""
-                const ask = () => api('GET', '/api/cases/%1$s/verify').then(c => c.state === 'running' ? setTimeout(ask, 200)
-                  : done(c.state + ' ' + c.total + ' ' + c.problems + (c.problems ? ' ' + JSON.stringify(c.quotations) : '')));
-                api('POST', '/api/cases/%1$s/verify').then(ask).catch(e => done('error ' + e));""".formatted(LARGE_CASE)));
-        assertEquals("done 2 0", check);
+        assertEquals(at + " " + (at + sentence.length()) + " " + sentence, attachAsNewFinding(box, sentence, "Ettervernet ble vurdert for sent"));
+        assertEquals("done 2 0", checkQuotations());
     }
 
-    private void readLargeDocument() throws Exception {
+    /** The large journal opened in the reader at the query «ettervern»; its whole text, to check offsets against. */
+    private String openLargeDocument() {
         var driver = browser.driver;
         driver.get(ws.url());
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
         String docId = String.valueOf(asyncScript("""
                 fetch('/api/search?q=ettervern&case=%s').then(r => r.json()).then(r => done(r.hits[0].docId)).catch(e => done('error ' + e));
                 """.formatted(LARGE_CASE)));
-        // the whole text as the unchanged default answer gives it, to check the offsets against
+        // the whole text as the unchanged default answer gives it
         String whole = String.valueOf(asyncScript("""
                 fetch('/api/document?case=%s&doc=%s').then(r => r.json()).then(r => done(r.document.text)).catch(e => done('error ' + e));
                 """.formatted(LARGE_CASE, docId)));
-        assertTrue(whole.length() > 600_000, "a text of three windows and more: " + whole.length());
-
         driver.get(ws.url() + "#/dokument?case=" + LARGE_CASE + "&doc=" + docId + "&q=ettervern");
-        WebElement text = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-text mark")));
-        text = driver.findElement(By.id("doc-text"));
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-text mark")));
+        return whole;
+    }
+
+    /**
+     * The selected {@code sentence} attached with Enter to a new finding: the dialog quotes it; the citation's start, end and
+     * quote as the case's findings then hold it.
+     */
+    private String attachAsNewFinding(WebElement text, String sentence, String title) {
+        var driver = browser.driver;
+        text.sendKeys(Keys.ENTER);
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-dialog")));
+        assertEquals("«" + sentence + "»", driver.findElement(By.id("attach-quote")).getText());
+        new Select(driver.findElement(By.id("attach-finding"))).selectByValue("");
+        driver.findElement(By.id("attach-new-title")).sendKeys(title);
+        driver.findElement(By.id("attach-new-title")).sendKeys(Keys.ENTER);
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#doc-text .quoted")).isEmpty());
+        return String.valueOf(asyncScript("""
+                api('GET', '/api/findings?case=%s').then(f => { const e = f.flatMap(x => x.evidence).find(e => e.quote === %s);
+                  done(e ? e.citation.start + ' ' + e.citation.end + ' ' + e.quote : 'none'); }).catch(e => done('error ' + e));"""
+                .formatted(LARGE_CASE, "'" + sentence + "'")));
+    }
+
+    /** The case's check of its quotations, run to its end: its state, count and problems. */
+    private String checkQuotations() {
+        return String.valueOf(asyncScript("""
+                const ask = () => api('GET', '/api/cases/%1$s/verify').then(c => c.state === 'running' ? setTimeout(ask, 200)
+                  : done(c.state + ' ' + c.total + ' ' + c.problems + (c.problems ? ' ' + JSON.stringify(c.quotations) : '')));
+                api('POST', '/api/cases/%1$s/verify').then(ask).catch(e => done('error ' + e));""".formatted(LARGE_CASE)));
+    }
+
+    private void readLargeDocument() throws Exception {
+        var driver = browser.driver;
+        String whole = openLargeDocument();
+        assertTrue(whole.length() > 600_000, "a text of three windows and more: " + whole.length());
+        WebElement text = driver.findElement(By.id("doc-text"));
         assertTrue(driver.findElement(By.id("window-note")).getText().contains("hentes i deler"));
         long shown = ((Number) script("return arguments[0].textContent.length;", text)).longValue();
         assertTrue(shown < 250_000, "one window of the text is drawn, not all of it: " + shown);
@@ -407,23 +417,9 @@ class ReaderBrowserIT {
         assertEquals(sentence, selection().strip());
         assertTrue(driver.findElement(By.id("selection-info")).getText().contains(String.valueOf(far)),
                 driver.findElement(By.id("selection-info")).getText());
-        text.sendKeys(Keys.ENTER);
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-dialog")));
-        assertEquals("«" + sentence + "»", driver.findElement(By.id("attach-quote")).getText());
-        new Select(driver.findElement(By.id("attach-finding"))).selectByValue("");
-        driver.findElement(By.id("attach-new-title")).sendKeys("Ettervernet er ikke vurdert i tide");
-        driver.findElement(By.id("attach-new-title")).sendKeys(Keys.ENTER);
-        browser.wait.until(d -> !d.findElements(By.cssSelector("#doc-text .quoted")).isEmpty());
-        String evidence = String.valueOf(asyncScript("""
-                api('GET', '/api/findings?case=%s').then(f => { const e = f[0].evidence[0]; done(e.citation.start + ' ' + e.citation.end + ' ' + e.quote); })
-                  .catch(e => done('error ' + e));""".formatted(LARGE_CASE)));
-        assertEquals(far + " " + (far + sentence.length()) + " " + sentence, evidence);
+        assertEquals(far + " " + (far + sentence.length()) + " " + sentence, attachAsNewFinding(text, sentence, "Ettervernet er ikke vurdert i tide"));
 
         // The check of the case's quotations finds it where it says it is
-        String check = String.valueOf(asyncScript("""
-                const ask = () => api('GET', '/api/cases/%1$s/verify').then(c => c.state === 'running' ? setTimeout(ask, 200)
-                  : done(c.state + ' ' + c.total + ' ' + c.problems + (c.problems ? ' ' + JSON.stringify(c.quotations) : '')));
-                api('POST', '/api/cases/%1$s/verify').then(ask).catch(e => done('error ' + e));""".formatted(LARGE_CASE)));
-        assertEquals("done 1 0", check);
+        assertEquals("done 1 0", checkQuotations());
     }
 }
