@@ -117,6 +117,14 @@ public interface EvidenceIndex extends AutoCloseable {
     /** The whole indexed document, to read it or to check a citation against it. */
     Optional<IndexedDocument> document(String caseId, String docId) throws IOException;
 
+    /**
+     * The characters {@code [from, to)} of a document's text (clipped to it) with the document's fields and its text's
+     * length: a window of a large document without moving the rest of it. This default cuts the whole document.
+     */
+    default Optional<DocumentPart> documentPart(String caseId, String docId, int from, int to) throws IOException {
+        return document(caseId, docId).map(d -> DocumentPart.of(d, from, to));
+    }
+
     @Override
     void close() throws IOException;
 

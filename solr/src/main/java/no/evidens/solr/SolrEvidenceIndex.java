@@ -19,6 +19,7 @@ import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 
 import no.evidens.index.DocumentCap;
+import no.evidens.index.DocumentPart;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexHealth;
 import no.evidens.index.IndexedDocument;
@@ -30,6 +31,7 @@ import no.evidens.index.QuerySyntaxException;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
+import no.evidens.solr.plugin.TextPartTransformerFactory;
 
 /**
  * The evidence index on a SolrCloud collection, with the embedded index's answers: Solr finds, ranks and
@@ -280,6 +282,33 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
     public Optional<IndexedDocument> document(String caseId, String docId) throws IOException {
         SolrDocumentList found = query(SolrSearches.document(caseId, docId)).getResults();
         return found.isEmpty() ? Optional.empty() : Optional.of(SolrFields.toIndexedDocument(found.get(0)));
+    }
+
+    /**
+     * The part cut on the node ({@code [evidensPart]}, {@link TextPartTransformerFactory}): a window of an 18 MB document
+     * moves its window's characters, not the whole text. A collection whose config set is older than the plugin (no
+     * such transformer: Solr answers 400, or leaves the field out) is read whole and cut here, as before.
+     */
+    @Override
+    public Optional<DocumentPart> documentPart(String caseId, String docId, int from, int to) throws IOException {
+        SolrDocumentList found;
+        try {
+            found = query(SolrSearches.documentPart(caseId, docId, from, to)).getResults();
+        } catch (QuerySyntaxException e) {
+            return EvidenceIndex.super.documentPart(caseId, docId, from, to);
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SolrDocument d = found.get(0);
+        if (!(d.getFieldValue(SolrSearches.PART) instanceof Map<?, ?> part)
+                || !(part.get(TextPartTransformerFactory.LENGTH) instanceof Number n)
+                || part.get(TextPartTransformerFactory.TEXT) == null) {
+            return EvidenceIndex.super.documentPart(caseId, docId, from, to);
+        }
+        d.setField(PassageSchema.DOC_TEXT, part.get(TextPartTransformerFactory.TEXT).toString());
+        int start = Math.max(0, Math.min(from, n.intValue()));
+        return Optional.of(new DocumentPart(SolrFields.toIndexedDocument(d), start, n.intValue()));
     }
 
     @Override

@@ -165,6 +165,21 @@ final class SolrSearches {
         return q;
     }
 
+    /** The name under which {@link #documentPart} answers the part ({@code TextPartTransformerFactory}). */
+    static final String PART = "part";
+
+    /**
+     * A document's entry with the characters {@code [from, to)} of its text only, cut on the node by the plugin's
+     * {@code [evidensPart]} transformer, and the text's length; its other stored fields as {@link #document} has them.
+     */
+    static SolrQuery documentPart(String caseId, String docId, int from, int to) {
+        SolrQuery q = document(caseId, docId);
+        q.setFields(PassageSchema.DOC, PassageSchema.CASE, PassageSchema.FILE, PassageSchema.TYPE, PassageSchema.TITLE,
+                PassageSchema.SHA256, PassageSchema.MEDIA_TYPE, PassageSchema.PAGE_STARTS, PassageSchema.NORMALISER,
+                PART + ":[evidensPart from=" + from + " to=" + to + "]");
+        return q;
+    }
+
     /**
      * Passages like {@code like} in its case, itself left out, of one document type when {@code documentType} is given:
      * the like-this query the embedded index builds ({@link SolrMoreLikeThis}), each of its words a term clause.

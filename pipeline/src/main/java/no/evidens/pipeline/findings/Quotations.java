@@ -19,6 +19,9 @@ import no.evidens.pipeline.Refusal;
  * item with its citation, checked against the index; nothing is written.
  */
 final class Quotations {
+    /** How far either side of a span its passages are looked for first: a few passages. */
+    static final int AROUND = 20_000;
+
     private final SearcherSource index;
     private final Receipts receipts;
 
@@ -80,9 +83,28 @@ final class Quotations {
         if (start < 0 || end <= start) {
             throw new Refusal("attach.span-empty", "the span " + start + "–" + end + " is empty or negative", start, end);
         }
-        return place(s.passagesOf(caseId, docId), start, end).orElseThrow(() -> new Refusal("attach.span-outside-passages",
+        return place(passagesAround(s, caseId, docId, start, end), start, end).orElseThrow(() -> new Refusal("attach.span-outside-passages",
                 "the span " + start + "–" + end + " is not in any passage of document " + docId + " in case " + caseId,
                 start, end, docId, caseId));
+    }
+
+    /**
+     * The passages starting near a span, in order, among them those that place it ({@link #place}): the one it starts in
+     * or the one before, and the first that ends after its start (none when the document has no such passage). Asked
+     * {@value #AROUND} characters either side, then twice as far, until they are there: not the whole document's list,
+     * which SolrCloud cuts at 10,000 passages (a span 12 million characters into a log was placed at passage 9,999).
+     */
+    static List<SearchHit> passagesAround(EvidenceIndex s, String caseId, String docId, int start, int end) throws IOException {
+        for (long reach = AROUND; ; reach *= 2) {
+            int from = (int) Math.max(0, start - reach);
+            int to = (int) Math.min(Integer.MAX_VALUE, end + reach);
+            List<SearchHit> found = s.passagesIn(caseId, docId, from, to);
+            boolean before = from == 0 || found.stream().anyMatch(p -> p.start() <= start);
+            boolean after = to == Integer.MAX_VALUE || found.stream().anyMatch(p -> p.end() > start);
+            if (before && after) {
+                return found;
+            }
+        }
     }
 
     /** {@link #spanPassages} over the document's passages in order; empty when the document has none. */

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
+import no.evidens.index.DocumentPart;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexHealth;
 import no.evidens.index.IndexedDocument;
@@ -178,6 +179,11 @@ public final class CurrentVersions implements EvidenceIndex {
     @Override
     public Optional<IndexedDocument> document(String caseId, String docId) throws IOException {
         return index.document(caseId, docId);
+    }
+
+    @Override
+    public Optional<DocumentPart> documentPart(String caseId, String docId, int from, int to) throws IOException {
+        return index.documentPart(caseId, docId, from, to);
     }
 
     @Override

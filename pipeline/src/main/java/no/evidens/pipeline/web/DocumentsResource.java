@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import no.evidens.access.Permission;
+import no.evidens.index.DocumentPart;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.SearchHit;
@@ -82,13 +83,20 @@ final class DocumentsResource implements Routes.Resource {
             throw ApiError.badRequest("error.param.too-long", "opening", MAX_OPENING);
         }
         boolean outline = x.param("outline") == null || x.boolParam("outline");
-        IndexedDocument doc = s.document(caseId, docId).orElseThrow(() -> ApiError.notFound("error.document-unknown", docId, caseId));
-        TextWindow w = x.param("from") != null ? TextWindow.from(doc.text(), from, size) : TextWindow.around(doc.text(), around, size);
+        // only the characters the window is found in are read (SolrCloud sends no more of a large document)
+        boolean byStart = x.param("from") != null;
+        DocumentPart part = part(s, caseId, docId, byStart ? TextWindow.reachFrom(from, size) : TextWindow.reachAround(around, size));
+        if (!byStart && around > part.length()) { // past the end: the window at the end, read again there
+            around = part.length();
+            part = part(s, caseId, docId, TextWindow.reachAround(around, size));
+        }
+        TextWindow w = byStart ? TextWindow.from(part, from, size) : TextWindow.around(part, around, size);
+        IndexedDocument doc = part.document();
         Map<String, Object> d = view(doc, false);
-        d.put("length", doc.text().length());
+        d.put("length", part.length());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("document", d);
-        out.put("window", Map.of("from", w.from(), "to", w.to(), "text", w.of(doc.text())));
+        out.put("window", Map.of("from", w.from(), "to", w.to(), "text", w.of(part)));
         out.put("query", q);
         out.put("marks", q == null ? List.of() : s.marksIn(caseId, docId, q, w.from(), w.to()));
         if (outline) {
@@ -100,6 +108,11 @@ final class DocumentsResource implements Routes.Resource {
         out.put("evidence", findings.evidenceIn(caseId, docId));
         openings.windowShown(x.access().user(), caseId, docId, doc.type(), opening);
         return out;
+    }
+
+    private static DocumentPart part(EvidenceIndex s, String caseId, String docId, int[] reach) throws IOException {
+        return s.documentPart(caseId, docId, reach[0], reach[1])
+                .orElseThrow(() -> ApiError.notFound("error.document-unknown", docId, caseId));
     }
 
     private static List<Map<String, Object>> passages(List<SearchHit> hits) {

@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.cloud.SolrZkClient;
 import org.apache.zookeeper.CreateMode;
 
@@ -82,6 +84,14 @@ final class ClusterParts implements AutoCloseable {
         String node = liveNodes().get(0);
         try (HttpJdkSolrClient solr = new HttpJdkSolrClient.Builder("http://" + node.substring(0, node.indexOf('_')) + "/solr").build()) {
             CollectionAdminRequest.deleteCollection(collection).process(solr);
+        }
+    }
+
+    /** The entries a query asks of {@code collection}, through a live node, as they come from the cluster. */
+    SolrDocumentList select(String collection, SolrQuery query) throws Exception {
+        String node = liveNodes().get(0);
+        try (HttpJdkSolrClient solr = new HttpJdkSolrClient.Builder("http://" + node.substring(0, node.indexOf('_')) + "/solr").build()) {
+            return solr.query(collection, query).getResults();
         }
     }
 

@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.common.SolrDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +31,7 @@ import no.evidens.index.EvidenceIndex;
 import no.evidens.index.EvidenceSink;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.Passage;
+import no.evidens.index.PassageSchema;
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
@@ -184,6 +189,23 @@ class SolrCloudIT {
         assertEquals(marks.stream().filter(m -> m.end() > winFrom && m.start() < winTo).toList(), solr.marksIn(CASE, hit.docId(), "ettervern NAV", winFrom, winTo));
         assertEquals(marks.get(0), solr.marksIn(CASE, hit.docId(), "ettervern NAV", winFrom, winTo).get(0), "a mark the window begins inside");
         assertEquals(embedded.marksIn(CASE, hit.docId(), "ettervern NAV", winFrom, winTo), solr.marksIn(CASE, hit.docId(), "ettervern NAV", winFrom, winTo));
+        // A part of the text, cut on the node by the plugin's [evidensPart]: the embedded index's part, at the ends too
+        int length = embedded.document(CASE, hit.docId()).orElseThrow().text().length();
+        for (int[] r : new int[][] {{0, 10}, {winFrom, winTo}, {length - 5, length + 100}, {length + 10, length + 20}, {0, Integer.MAX_VALUE}}) {
+            assertEquals(embedded.documentPart(CASE, hit.docId(), r[0], r[1]), solr.documentPart(CASE, hit.docId(), r[0], r[1]),
+                    r[0] + "-" + r[1]);
+        }
+        assertEquals(Optional.empty(), solr.documentPart(CASE, "ingen-slik", 0, 10));
+        // and the node cuts it: its answer holds the part and the length, not the whole text
+        SolrQuery q = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.ID + "}" + CASE + "/" + hit.docId())
+                .addFilterQuery("{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_DOCUMENT)
+                .setFields(PassageSchema.TITLE, "part:[evidensPart from=" + winFrom + " to=" + (winFrom + 10) + "]");
+        try (ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
+            SolrDocument entry = parts.select(COLLECTION, q).get(0);
+            assertEquals(Set.of(PassageSchema.TITLE, "part"), entry.getFieldNames());
+            assertEquals(Map.of("text", embedded.documentPart(CASE, hit.docId(), winFrom, winFrom + 10).orElseThrow().document().text(),
+                    "length", length), Map.copyOf((Map<?, ?>) entry.getFieldValue("part")));
+        }
         List<Integer> starts = embedded.matchStarts(CASE, hit.docId(), "ettervern NAV");
         assertFalse(starts.isEmpty());
         assertEquals(starts, solr.matchStarts(CASE, hit.docId(), "ettervern NAV"));

@@ -45,6 +45,8 @@ class ReaderBrowserIT {
 
     private SampleWorkspace ws;
     private Browser browser;
+    /** The large journal's bundle (steps 5 and 6), kept until the end: the check of the quotations reads it again. */
+    private Path largeBundle;
 
     @BeforeAll
     void start() throws Exception {
@@ -55,6 +57,9 @@ class ReaderBrowserIT {
     @AfterAll
     void stop() throws Exception {
         Browser.closeAll(browser, ws);
+        if (largeBundle != null) {
+            SampleWorkspace.delete(largeBundle.getParent());
+        }
     }
 
     private String selection() {
@@ -250,32 +255,131 @@ class ReaderBrowserIT {
     @Test
     @Order(5)
     void aLargeDocumentIsReadAWindowAtATimeAndQuotedFromALaterWindowWithItsOwnOffsets() throws Exception {
-        // the bundle stays until the end: the check of the quotations reads the source file again
-        Path bundle = largeJournal();
-        try {
-            new Ingestion(ws.home, new DocumentAnalyser(), 1).ingest(LARGE_CASE, bundle, ProgressListener.NONE);
-            readLargeDocument();
-        } finally {
-            SampleWorkspace.delete(bundle.getParent());
-        }
+        // the bundle stays until the class ends: the check of the quotations reads the source file again
+        largeBundle = largeJournal();
+        new Ingestion(ws.home, new DocumentAnalyser(), 1).ingest(LARGE_CASE, largeBundle, ProgressListener.NONE);
+        readLargeDocument();
     }
 
-    private void readLargeDocument() throws Exception {
+    /** The loaded text's end: the last segment's offset and length. */
+    private int loadedTo(WebElement box) {
+        return ((Number) script("""
+                const segs = arguments[0].querySelectorAll('[data-s]');
+                const last = segs[segs.length - 1];
+                return +last.dataset.s + last.textContent.length;""", box)).intValue();
+    }
+
+    private int loadedFrom(WebElement box) {
+        return ((Number) script("return +arguments[0].querySelector('[data-s]').dataset.s;", box)).intValue();
+    }
+
+    /** How much the reader holds now: the characters drawn, and its elements. */
+    private long[] held(WebElement box) {
+        return new long[] {((Number) script("return arguments[0].textContent.length;", box)).longValue(),
+                ((Number) script("return arguments[0].querySelectorAll('*').length;", box)).longValue()};
+    }
+
+    /**
+     * The large journal scrolled through to its end and back to its start: the reader holds at most three windows at any
+     * time (those far behind let go, fetched again on the way back), and a sentence selected at the start afterwards is
+     * attached with the document's offsets and stands the check.
+     */
+    @Test
+    @Order(6)
+    void aReaderScrolledThroughALargeDocumentAndBackHoldsAFewWindowsAndQuotesWithTheDocumentsOffsets() throws Exception {
+        var driver = browser.driver;
+        String whole = openLargeDocument();
+        WebElement box = driver.findElement(By.id("doc-text"));
+        long[] most = held(box);
+        // to the end, a window at a time
+        for (int i = 0; i < 12 && loadedTo(box) < whole.length(); i++) {
+            int to = loadedTo(box);
+            script("arguments[0].scrollTop = arguments[0].scrollHeight;", box);
+            browser.wait.until(d -> loadedTo(box) > to);
+            long[] now = held(box);
+            most = new long[] {Math.max(most[0], now[0]), Math.max(most[1], now[1])};
+        }
+        assertEquals(whole.length(), loadedTo(box), "scrolled to the end");
+        assertTrue(loadedFrom(box) > 200_000, "the start let go: " + loadedFrom(box));
+        // and back to the start: the windows let go fetched again, the place kept as each comes in above
+        for (int i = 0; i < 12 && loadedFrom(box) > 0; i++) {
+            int from = loadedFrom(box);
+            script("arguments[0].scrollTop = 0;", box);
+            browser.wait.until(d -> loadedFrom(box) < from);
+            assertTrue(((Number) script("return arguments[0].scrollTop;", box)).intValue() > 0, "the place kept above the new window");
+            long[] now = held(box);
+            most = new long[] {Math.max(most[0], now[0]), Math.max(most[1], now[1])};
+        }
+        assertEquals(0, loadedFrom(box), "scrolled back to the start");
+        assertTrue(loadedTo(box) < whole.length() - 200_000, "the end let go: " + loadedTo(box));
+        assertTrue(most[0] < 650_000, "at most three windows of " + whole.length() + " characters held: " + most[0]);
+        assertTrue(most[1] < 40_000, "elements held: " + most[1]);
+        assertEquals(whole.substring(0, loadedTo(box)), String.valueOf(script(
+                "return Array.from(arguments[0].querySelectorAll('[data-s]')).map(s => s.textContent).join('');", box)),
+                "the text drawn again is the document's, at its offsets");
+
+        // A sentence at the start, selected with the keyboard and attached: the document's offsets
+        String sentence = "Notat 00010: ettervern for ungdommen er vurdert på nytt i møtet.";
+        int at = whole.indexOf(sentence);
+        script("arguments[0].scrollTop = 0; arguments[0].focus();", box);
+        box.sendKeys("s");
+        for (int i = 0; i < 40 && !selection().strip().equals(sentence); i++) {
+            box.sendKeys("n");
+        }
+        assertEquals(sentence, selection().strip());
+        assertEquals(at + " " + (at + sentence.length()) + " " + sentence, attachAsNewFinding(box, sentence, "Ettervernet ble vurdert for sent"));
+        assertEquals("done 2 0", checkQuotations());
+    }
+
+    /** The large journal opened in the reader at the query «ettervern»; its whole text, to check offsets against. */
+    private String openLargeDocument() {
         var driver = browser.driver;
         driver.get(ws.url());
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
         String docId = String.valueOf(asyncScript("""
                 fetch('/api/search?q=ettervern&case=%s').then(r => r.json()).then(r => done(r.hits[0].docId)).catch(e => done('error ' + e));
                 """.formatted(LARGE_CASE)));
-        // the whole text as the unchanged default answer gives it, to check the offsets against
+        // the whole text as the unchanged default answer gives it
         String whole = String.valueOf(asyncScript("""
                 fetch('/api/document?case=%s&doc=%s').then(r => r.json()).then(r => done(r.document.text)).catch(e => done('error ' + e));
                 """.formatted(LARGE_CASE, docId)));
-        assertTrue(whole.length() > 600_000, "a text of three windows and more: " + whole.length());
-
         driver.get(ws.url() + "#/dokument?case=" + LARGE_CASE + "&doc=" + docId + "&q=ettervern");
-        WebElement text = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-text mark")));
-        text = driver.findElement(By.id("doc-text"));
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-text mark")));
+        return whole;
+    }
+
+    /**
+     * The selected {@code sentence} attached with Enter to a new finding: the dialog quotes it; the citation's start, end and
+     * quote as the case's findings then hold it.
+     */
+    private String attachAsNewFinding(WebElement text, String sentence, String title) {
+        var driver = browser.driver;
+        text.sendKeys(Keys.ENTER);
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-dialog")));
+        assertEquals("«" + sentence + "»", driver.findElement(By.id("attach-quote")).getText());
+        new Select(driver.findElement(By.id("attach-finding"))).selectByValue("");
+        driver.findElement(By.id("attach-new-title")).sendKeys(title);
+        driver.findElement(By.id("attach-new-title")).sendKeys(Keys.ENTER);
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#doc-text .quoted")).isEmpty());
+        return String.valueOf(asyncScript("""
+                api('GET', '/api/findings?case=%s').then(f => { const e = f.flatMap(x => x.evidence).find(e => e.quote === %s);
+                  done(e ? e.citation.start + ' ' + e.citation.end + ' ' + e.quote : 'none'); }).catch(e => done('error ' + e));"""
+                .formatted(LARGE_CASE, "'" + sentence + "'")));
+    }
+
+    /** The case's check of its quotations, run to its end: its state, count and problems. */
+    private String checkQuotations() {
+        return String.valueOf(asyncScript("""
+                const ask = () => api('GET', '/api/cases/%1$s/verify').then(c => c.state === 'running' ? setTimeout(ask, 200)
+                  : done(c.state + ' ' + c.total + ' ' + c.problems + (c.problems ? ' ' + JSON.stringify(c.quotations) : '')));
+                api('POST', '/api/cases/%1$s/verify').then(ask).catch(e => done('error ' + e));""".formatted(LARGE_CASE)));
+    }
+
+    private void readLargeDocument() throws Exception {
+        var driver = browser.driver;
+        String whole = openLargeDocument();
+        assertTrue(whole.length() > 600_000, "a text of three windows and more: " + whole.length());
+        WebElement text = driver.findElement(By.id("doc-text"));
         assertTrue(driver.findElement(By.id("window-note")).getText().contains("hentes i deler"));
         long shown = ((Number) script("return arguments[0].textContent.length;", text)).longValue();
         assertTrue(shown < 250_000, "one window of the text is drawn, not all of it: " + shown);
@@ -313,23 +417,9 @@ class ReaderBrowserIT {
         assertEquals(sentence, selection().strip());
         assertTrue(driver.findElement(By.id("selection-info")).getText().contains(String.valueOf(far)),
                 driver.findElement(By.id("selection-info")).getText());
-        text.sendKeys(Keys.ENTER);
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attach-dialog")));
-        assertEquals("«" + sentence + "»", driver.findElement(By.id("attach-quote")).getText());
-        new Select(driver.findElement(By.id("attach-finding"))).selectByValue("");
-        driver.findElement(By.id("attach-new-title")).sendKeys("Ettervernet er ikke vurdert i tide");
-        driver.findElement(By.id("attach-new-title")).sendKeys(Keys.ENTER);
-        browser.wait.until(d -> !d.findElements(By.cssSelector("#doc-text .quoted")).isEmpty());
-        String evidence = String.valueOf(asyncScript("""
-                api('GET', '/api/findings?case=%s').then(f => { const e = f[0].evidence[0]; done(e.citation.start + ' ' + e.citation.end + ' ' + e.quote); })
-                  .catch(e => done('error ' + e));""".formatted(LARGE_CASE)));
-        assertEquals(far + " " + (far + sentence.length()) + " " + sentence, evidence);
+        assertEquals(far + " " + (far + sentence.length()) + " " + sentence, attachAsNewFinding(text, sentence, "Ettervernet er ikke vurdert i tide"));
 
         // The check of the case's quotations finds it where it says it is
-        String check = String.valueOf(asyncScript("""
-                const ask = () => api('GET', '/api/cases/%1$s/verify').then(c => c.state === 'running' ? setTimeout(ask, 200)
-                  : done(c.state + ' ' + c.total + ' ' + c.problems + (c.problems ? ' ' + JSON.stringify(c.quotations) : '')));
-                api('POST', '/api/cases/%1$s/verify').then(ask).catch(e => done('error ' + e));""".formatted(LARGE_CASE)));
-        assertEquals("done 1 0", check);
+        assertEquals("done 1 0", checkQuotations());
     }
 }

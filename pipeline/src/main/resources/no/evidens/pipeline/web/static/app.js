@@ -231,6 +231,12 @@ const WINDOW = 200000;
 const WINDOW_MARGIN = 1500;
 /** A passage is at most a few thousand characters: one starting closer than this to a window's edge may run past it. */
 const PASSAGE_REACH = 10000;
+/**
+ * At most this much of a large document is kept loaded: the windows farthest from where the auditor reads are let go
+ * as new ones come in (fetched again when scrolled back to), so a reader scrolled through 18 MB holds three windows, not
+ * all of it. A window holding the selection is kept, so its offsets and quote stay the document's own.
+ */
+const LOADED_MAX = 3 * WINDOW;
 
 async function viewDocument(params, goTo) {
   const caseId = params.get('case');
@@ -252,7 +258,13 @@ async function viewDocument(params, goTo) {
   const view = { from: r.window.from, to: r.window.to, text: r.window.text };
   const whole = () => view.from === 0 && view.to === d.length;
   const textBox = el('div', { class: 'doc-text', id: 'doc-text', tabindex: '0', 'aria-label': T('ui.doc.textLabel') });
-  textBox.append(buildText(d, view.from, view.text, r.marks, r.evidence));
+  // the windows loaded, in order: each one's [from, to) and the nodes drawn for it, to let it go as a whole
+  let parts = [];
+  const draw = (from, text, marks) => {
+    const frag = buildText(d, from, text, marks, r.evidence);
+    return { part: { from, to: from + text.length, nodes: Array.from(frag.childNodes) }, frag };
+  };
+  { const first = draw(view.from, view.text, r.marks); parts = [first.part]; textBox.append(first.frag); }
   selectionSpan = null;
   const selInfo = el('span', { id: 'selection-info', class: 'cite' }, T('ui.doc.selectHint'));
   const attachBtn = el('button', { type: 'button', id: 'attach-selection', disabled: true, onclick: () => {
@@ -278,28 +290,65 @@ async function viewDocument(params, goTo) {
       // a window before the loaded text ends where it begins (the server may have run its end on to a line's end)
       const to = dir > 0 ? w.window.to : Math.min(w.window.to, view.from);
       const text = w.window.text.slice(0, to - w.window.from);
-      const part = buildText(d, w.window.from, text, w.marks.filter(m => m.start < to), r.evidence);
-      if (dir > 0) {
-        textBox.append(part);
-        view.text += text;
-        view.to = to;
-      } else {
-        const height = textBox.scrollHeight;
-        textBox.prepend(part);
-        textBox.scrollTop += textBox.scrollHeight - height;
-        view.text = text + view.text;
-        view.from = w.window.from;
-      }
+      const { part, frag } = draw(w.window.from, text, w.marks.filter(m => m.start < to));
+      keepingPlace(() => {
+        if (dir > 0) {
+          textBox.append(frag);
+          parts.push(part);
+          view.text += text;
+          view.to = to;
+        } else {
+          textBox.prepend(frag);
+          parts.unshift(part);
+          view.text = text + view.text;
+          view.from = w.window.from;
+        }
+        letGo(dir > 0 ? -1 : 1);
+      });
       status.textContent = '';
     }).catch(e => { status.textContent = errorText(e); }).finally(() => { loading = null; });
     return loading;
+  }
+  /**
+   * Changes the loaded text with the line the auditor reads at kept in its place on the screen: the first segment
+   * showing, measured before and after (whatever the browser's own scroll anchoring did meanwhile).
+   */
+  function keepingPlace(change) {
+    const pane = textBox.getBoundingClientRect();
+    const anchor = Array.from(textBox.querySelectorAll('[data-s]')).find(x => x.getBoundingClientRect().bottom > pane.top);
+    const before = anchor ? anchor.getBoundingClientRect().top : 0;
+    change();
+    if (anchor && anchor.isConnected) textBox.scrollTop += anchor.getBoundingClientRect().top - before;
+  }
+  /**
+   * Lets go of the windows at one end (-1 the start, 1 the end) while more than LOADED_MAX is loaded; never the one
+   * being read (the last left), nor one the selection touches (the text to attach stays drawn and in view.text).
+   */
+  function letGo(end) {
+    const sel = selectedSpan(textBox) || selectionSpan;
+    while (view.to - view.from > LOADED_MAX && parts.length > 1) {
+      const p = end < 0 ? parts[0] : parts[parts.length - 1];
+      if (sel && sel.start < p.to && sel.end > p.from) return;
+      p.nodes.forEach(n => n.remove());
+      if (end < 0) {
+        parts.shift();
+        view.text = view.text.slice(p.to - view.from);
+        view.from = p.to;
+      } else {
+        parts.pop();
+        view.text = view.text.slice(0, p.from - view.from);
+        view.to = p.from;
+      }
+    }
   }
   /** Shows the window around a document offset in place of the loaded text (a jump far from it). */
   async function jump(offset) {
     while (loading) await loading;
     status.textContent = T('ui.doc.loadingMore');
     loading = fetchWindow({ around: offset }, false).then(w => {
-      textBox.replaceChildren(buildText(d, w.window.from, w.window.text, w.marks, r.evidence));
+      const { part, frag } = draw(w.window.from, w.window.text, w.marks);
+      textBox.replaceChildren(frag);
+      parts = [part];
       Object.assign(view, { from: w.window.from, to: w.window.to, text: w.window.text });
       status.textContent = '';
     }).catch(e => { status.textContent = errorText(e); }).finally(() => { loading = null; });
