@@ -28,11 +28,12 @@ const EvidensJobs = (() => {
    */
   async function followWhileUnfinished(job, progress, progressText) {
     progress.hidden = false;
+    if (shown) list(shown.box, shown.parts); // the job followed is in the list from the start
     let was = null;
     while (job.state === 'running' || job.state === 'waiting') {
       if (!progress.isConnected) return job; // the page was left: no more polls for it
       if (job.state === 'waiting') progressText.textContent = job.waiting; else showProgress(job, progress, progressText);
-      if (was !== null && was !== job.state && shown) list(shown.box, shown.parts);
+      if (was !== null && was !== job.state && shown) list(shown.box, shown.parts); // venter → pågår, as it goes on
       was = job.state;
       await new Promise(r => setTimeout(r, job.state === 'waiting' ? 1000 : 700));
       job = await api('GET', '/api/ingest/' + encodeURIComponent(job.id));
