@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import no.evidens.index.IndexUnreachableException;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.IngestionStopped;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptNotSaved;
 
@@ -24,6 +26,9 @@ import no.evidens.pipeline.ingest.ReceiptNotSaved;
                         + "else annet), or from manifest.csv (path,type,title,date[,service,municipality], or in Norwegian "
                         + "fil,type,tittel,dato[,tjeneste,kommune]) in the bundle."})
 final class IngestCommand implements Callable<Integer> {
+    /** The exit code of an ingest stopped by Ctrl-C (the shell's for SIGINT; a signal's own code wins when the JVM ends). */
+    static final int STOPPED = 130;
+
     @Spec
     CommandSpec spec;
 
@@ -64,12 +69,23 @@ final class IngestCommand implements Callable<Integer> {
         if (!Files.isDirectory(bundle) && !bundle.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
             throw new IllegalArgumentException("a bundle is a folder or a .zip file: " + bundle + " (give the folder it lies in)");
         }
+        ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+        AtomicBoolean stopAsked = new AtomicBoolean();
+        // Ctrl-C: the files begun are finished and committed, the process ends once it has said so (bounded)
+        StopHook hook = new StopHook(() -> stopAsked.set(true), WatchCommand.STOP_WAIT);
+        try {
+            return ingest(stopAsked, progress);
+        } finally {
+            hook.close();
+        }
+    }
+
+    private int ingest(AtomicBoolean stopAsked, ConsoleProgress progress) throws Exception {
         Receipt receipt;
         String notSaved = null;
-        ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
         try {
             receipt = new Ingestion(home.resolve(), codebook.forIngestion(home.resolve())).retryFailed(retryFailed)
-                    .ingest(caseId, municipality, bundle, progress);
+                    .stopWhen(stopAsked::get).ingest(caseId, municipality, bundle, progress);
         } catch (ReceiptNotSaved e) {
             // the account is shown all the same, and the failure to keep it after it
             receipt = e.receipt();
@@ -83,6 +99,12 @@ final class IngestCommand implements Callable<Integer> {
             err.println("evidens: " + e.getMessage());
             err.flush();
             return NOT_NOW;
+        } catch (IngestionStopped e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("evidens: " + e.getMessage() + "; run the same command again to go on: the files done come out as"
+                    + " duplicates, the rest is read");
+            err.flush();
+            return STOPPED;
         }
         progress.notSavedAfter(receipt);
         PrintWriter out = spec.commandLine().getOut();

@@ -138,8 +138,12 @@ final class ServeCommand implements Callable<Integer> {
         WebServer server = WebServer.start(h, config, exposure, user, Ingestion::new);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
+            try {
+                server.close(); // a running upload stops at its next file, committed, and is kept interrupted
+            } finally {
+                Workers.end();
+                stopped.countDown();
+            }
         }, "evidens-web-stop"));
         out.println("Evidens workspace for " + h.root() + " at " + server.url() + (exposure.signIn() ? " with sign-in" : "")
                 + "  (Ctrl-C stops it)");

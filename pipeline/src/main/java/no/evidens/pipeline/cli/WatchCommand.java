@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import picocli.CommandLine.Command;
@@ -21,6 +22,9 @@ import no.evidens.pipeline.ingest.Ingestion;
                         + "'case' column names, else the case of its name (fjordvik-2026.zip: fjordvik-2026). Then it is moved "
                         + "to done/ (its receipt beside it) or failed/ (why, beside it). A restart takes up the bundle that was running."})
 final class WatchCommand implements Callable<Integer> {
+    /** How long a stop waits for the bundle being read to stop at its next file (a few files, committed). */
+    static final Duration STOP_WAIT = Duration.ofSeconds(15);
+
     @Spec
     CommandSpec spec;
 
@@ -42,18 +46,30 @@ final class WatchCommand implements Callable<Integer> {
             throw new IllegalArgumentException(Files.exists(inbox) ? "the inbox " + inbox + " is a file, not a folder"
                     : "there is no folder " + inbox + ": make the inbox first (mkdir), or check its name");
         }
-        try (InboxWatcher watcher = new InboxWatcher(home.resolve(), inbox, Ingestion::new, out)) {
+        InboxWatcher watcher = new InboxWatcher(home.resolve(), inbox, Ingestion::new, out);
+        CountDownLatch stop = new CountDownLatch(1);
+        // Ctrl-C or a service manager's stop: the bundle being read stops at its next file, committed, and stays in the
+        // inbox; the process ends once the watcher is closed
+        StopHook hook = new StopHook(() -> {
+            watcher.stop();
+            stop.countDown();
+        }, STOP_WAIT);
+        try {
             if (once) {
                 // for cron, as ingest: 3 when a bundle went to failed/ or had files that failed
                 return watcher.drain() ? 0 : 3;
             }
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             watcher.start();
             out.printf("watching %s (Ctrl-C to stop)%n", inbox.toAbsolutePath().normalize());
             out.flush();
             stop.await();
+            return 0;
+        } finally {
+            try {
+                watcher.close(); // within the hook's wait
+            } finally {
+                hook.close();
+            }
         }
-        return 0;
     }
 }

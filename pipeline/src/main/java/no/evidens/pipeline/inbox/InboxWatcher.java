@@ -25,6 +25,7 @@ import no.evidens.pipeline.Json;
 import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.bundle.Manifest;
 import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.IngestionStopped;
 import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.ingest.Receipt;
@@ -68,6 +69,9 @@ public final class InboxWatcher implements AutoCloseable {
     /** Since when the state has not been saved, or null while it is. */
     private Instant notSavedSince;
     private CamelContext camel;
+    /** Asked to stop: the bundle being ingested stops at its next file (it stays in the inbox), and no other is begun. */
+    private volatile boolean stopping;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     /** Held while this watcher runs, so the workspace can tell a watcher stopped from one at work. */
     private final java.nio.channels.FileLock alive;
 
@@ -139,6 +143,9 @@ public final class InboxWatcher implements AutoCloseable {
     public boolean drain() throws IOException {
         boolean allWell = true;
         for (String name : InboxState.waiting(inbox)) {
+            if (stopping) {
+                return false;
+            }
             allWell &= ingest(inbox.resolve(name));
         }
         return allWell;
@@ -151,8 +158,8 @@ public final class InboxWatcher implements AutoCloseable {
      */
     synchronized boolean ingest(Path found) throws IOException {
         Path bundle = found.getFileName().toString().equals(Manifest.FILE_NAME) ? found.getParent() : found;
-        if (!Files.exists(bundle)) {
-            return true;
+        if (!Files.exists(bundle) || stopping) {
+            return !stopping;
         }
         String name = bundle.getFileName().toString();
         String caseId = null;
@@ -170,7 +177,16 @@ public final class InboxWatcher implements AutoCloseable {
             state = state.withRunning(new InboxState.Running(name, caseId, state.running().started()));
             save();
             // the receipt names the bundle where it will be, in done/ (nothing else writes there while this runs)
-            receipt = ingestions.apply(home).keptAt(free(inbox.resolve(DONE), name)).ingest(caseId, bundle, ProgressListener.NONE);
+            receipt = ingestions.apply(home).keptAt(free(inbox.resolve(DONE), name)).stopWhen(() -> stopping)
+                    .ingest(caseId, bundle, ProgressListener.NONE);
+        } catch (IngestionStopped e) {
+            // not finished: it stays in the inbox, neither done/ nor failed/, and the next start takes it up (those done
+            // come out as duplicates)
+            state = state.withRunning(null);
+            save();
+            out.printf("%s: %s; left in the inbox, taken up again at the next start%n", name, e.getMessage());
+            out.flush();
+            return false;
         } catch (ReceiptNotSaved e) {
             receipt = e.receipt();
             failure = e;
@@ -313,8 +329,21 @@ public final class InboxWatcher implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Asks the watcher to stop (its process is being stopped): the bundle being ingested stops at its next file, its work
+     * committed, and stays in the inbox; none is begun after. {@link #close} then ends the watching.
+     */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Ends the watching (once; a second close does nothing). */
     @Override
     public void close() throws IOException {
+        stopping = true;
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (camel != null) {
             camel.stop();
         }

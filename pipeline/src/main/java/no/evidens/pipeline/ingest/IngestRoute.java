@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
@@ -81,11 +82,16 @@ final class IngestRoute extends RouteBuilder {
     private final AtomicBoolean firstAnswer = new AtomicBoolean();
     /** Whether a document has been indexed yet (its time is marked). */
     private final AtomicBoolean firstIndexed = new AtomicBoolean();
+    /** Whether the ingestion is asked to stop: a file not yet begun is then left unread. */
+    private final BooleanSupplier stopAsked;
+    /** Whether a file was left unread for a stop. */
+    private final AtomicBoolean leftUnread = new AtomicBoolean();
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
                 ReceiptCollector receipts, ExecutorService pool, ExecutorService tagging, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
-                List<BundleEntry> entries, ChangedWhileRead changes) {
+                List<BundleEntry> entries, ChangedWhileRead changes, BooleanSupplier stopAsked) {
         this.caseId = caseId;
+        this.stopAsked = stopAsked;
         this.municipality = municipality;
         this.analyser = analyser;
         this.index = index;
@@ -106,7 +112,11 @@ final class IngestRoute extends RouteBuilder {
         from(INGEST).routeId("ingest-bundle")
                 .process(ex -> ex.getIn().setBody(order.entries())) // the bundle's entries, in the check order
                 .split(body()).parallelProcessing().executorService(pool)
-                    .to(FILE)
+                    // a stop asked: the files begun are finished, those not begun left (the split's tasks start in order,
+                    // so a file waiting for an earlier one of its size never waits for one left out)
+                    .filter(this::begins)
+                        .to(FILE)
+                    .end()
                 .end();
 
         // One file of the bundle: skip it if its bytes are already in the case.
@@ -160,6 +170,20 @@ final class IngestRoute extends RouteBuilder {
                         .process(this::onTaggingThread)                          // DocumentWork → ReceiptFile
                 .end()
                 .process(ex -> recordDocument(ex.getIn().getBody(ReceiptFile.class)));
+    }
+
+    /** Whether a file is begun: not when a stop is asked (it is then left unread, and the route ends with those begun). */
+    private boolean begins(Exchange ex) {
+        if (stopAsked.getAsBoolean()) {
+            leftUnread.set(true);
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether a file of the bundle was left unread because a stop was asked. */
+    boolean leftUnread() {
+        return leftUnread.get();
     }
 
     private static <T> Predicate bodyIs(Class<T> type, java.util.function.Predicate<T> test) {

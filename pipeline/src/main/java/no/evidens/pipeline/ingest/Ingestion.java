@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -29,6 +30,7 @@ import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.IndexBackend;
+import no.evidens.pipeline.IndexReleases;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.StampedNames;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
@@ -55,6 +57,8 @@ public final class Ingestion {
     private UnaryOperator<EvidenceSink> sinkAround = UnaryOperator.identity();
     /** When the receipt is written, for its name ({@link StampedNames}). */
     private Clock clock = Clock.systemUTC();
+    /** Whether a stop is asked (the process is being stopped): no file is begun after it. */
+    private BooleanSupplier stopAsked = () -> false;
 
     public Ingestion(EvidensHome home, DocumentAnalyser analyser, int threads) {
         this.home = home;
@@ -151,6 +155,15 @@ public final class Ingestion {
         return this;
     }
 
+    /**
+     * Asked before each file is begun: once true, the files begun are finished and committed, the rest left unread, and
+     * {@link #ingest} ends with {@link IngestionStopped} (a server, the inbox's watcher or a command being stopped).
+     */
+    public Ingestion stopWhen(BooleanSupplier asked) {
+        this.stopAsked = asked;
+        return this;
+    }
+
     public static void checkCaseId(String caseId) {
         if (caseId == null || !CASE_ID.matcher(caseId).matches()) {
             throw new IllegalArgumentException("the case id '" + caseId + "' is not valid: use letters, digits, "
@@ -183,10 +196,15 @@ public final class Ingestion {
         IncompleteContainers incomplete = new IncompleteContainers(home.root().resolve("incomplete").resolve(caseId), retryFailed);
         boolean written = false;
         boolean completed = false;
+        boolean stopped = false;
+        boolean[] writerOpened = {false};
         // a bundle unpacked from a zip is in our own folder: nobody writes to it while it is read
         ChangedWhileRead changes = bundle.unpacked() != null ? ChangedWhileRead.NONE : ChangedWhileRead.since(begun);
-        try (OnDemandSink engine = new OnDemandSink(() -> sinkAround.apply(backend.openSink()), caseId,
-                committedHashes(backend, caseId))) {
+        try (OnDemandSink engine = new OnDemandSink(() -> {
+            EvidenceSink sink = sinkAround.apply(backend.openSink());
+            writerOpened[0] = !backend.isSolr();
+            return sink;
+        }, caseId, committedHashes(backend, caseId))) {
             UnsavedDocuments index = new UnsavedDocuments(engine);
             KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads, changes).check(bundle.entries());
             IngestMarks.mark("known files checked");
@@ -207,7 +225,7 @@ public final class Ingestion {
                 IngestMarks.mark("index writer open");
                 ExecutorService preparing = prepare();
                 try {
-                    route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes(), changes);
+                    stopped = route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes(), changes);
                 } finally {
                     IngestMarks.mark("route done");
                     preparing.shutdown();
@@ -236,9 +254,12 @@ public final class Ingestion {
             // Containers read again that now hold every document, committed: no longer incomplete.
             incomplete.settle();
             written = engine.opened();
-            completed = true;
+            completed = !stopped;
         } finally {
             IngestMarks.mark("index writer closed");
+            if (writerOpened[0]) {
+                IndexReleases.mark(home.root()); // a server's upload waiting behind this writer goes on now
+            }
             analyser.close();
             if (completed) {
                 progress.finished();
@@ -250,6 +271,10 @@ public final class Ingestion {
             }
         }
         IngestMarks.mark("worker stopped");
+        if (stopped) {
+            // committed above; no receipt, which would leave out the files not read
+            throw new IngestionStopped(receipts.filesDone(), bundle.entries().size());
+        }
         if (written) {
             // The case's hashes kept for the commit just made (the writer is closed), so that the next ingest of the
             // case finds them without opening the index.
@@ -341,8 +366,12 @@ public final class Ingestion {
         return preparing;
     }
 
-    /** Runs the Camel route over the bundle's files on the ingestion's threads. */
-    private void route(String caseId, String municipality, BundleReader.Bundle bundle, ReceiptCollector receipts,
+    /**
+     * Runs the Camel route over the bundle's files on the ingestion's threads.
+     *
+     * @return whether files were left unread because a stop was asked
+     */
+    private boolean route(String caseId, String municipality, BundleReader.Bundle bundle, ReceiptCollector receipts,
                        EvidenceSink index, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
                        ChangedWhileRead changes) throws Exception {
         CamelContext camel = new DefaultCamelContext();
@@ -351,13 +380,15 @@ public final class Ingestion {
             // one more file in flight for each tagging thread.
             ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", 2 * threads);
             ExecutorService tagging = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest-tag", threads);
-            camel.addRoutes(new IngestRoute(caseId, municipality, analyser, index, receipts, pool, tagging, failures, incomplete, hashes,
-                    bundle.entries(), changes));
+            IngestRoute route = new IngestRoute(caseId, municipality, analyser, index, receipts, pool, tagging, failures, incomplete,
+                    hashes, bundle.entries(), changes, stopAsked);
+            camel.addRoutes(route);
             camel.start();
             IngestMarks.mark("route started");
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, bundle.entries());
             }
+            return route.leftUnread();
         } finally {
             camel.stop();
         }

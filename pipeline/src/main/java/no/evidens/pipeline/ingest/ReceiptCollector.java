@@ -35,6 +35,11 @@ public final class ReceiptCollector {
         }
     }
 
+    /** The bundle's files with a line (the documents inside them not counted), as the progress counts them. */
+    int filesDone() {
+        return (int) files.keySet().stream().filter(path -> !path.contains("!/")).count();
+    }
+
     /** Changes a document's line to failed: the index did not store it after all. */
     public void notStored(no.evidens.index.EvidenceSink.NotStored lost) {
         failed(lost, no.evidens.pipeline.extract.Reason.NOT_STORED);

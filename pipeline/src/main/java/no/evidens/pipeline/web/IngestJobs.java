@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 import no.evidens.index.IndexHealth;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.HomeLock;
+import no.evidens.pipeline.IndexReleases;
 import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.IngestionStopped;
 
 /**
  * The queue of bundle uploads ({@link IngestUploads} takes them in): each ingested in the background, one bundle at a
@@ -42,6 +44,8 @@ final class IngestJobs {
     /** The jobs of the home, as their files say (those run here as this server knows them). */
     private final HomeIngestJobs jobs;
     private volatile IngestJob running;
+    /** The server stops: the running job stops at its next file, and none is started. */
+    private final IngestStop stop = new IngestStop();
     /** The running job's run lock, held while it runs ({@link IngestJobFiles#run}). */
     private HomeLock.Held runLock;
     /** The running job is a waiting one tried again: an upload meanwhile is taken, and waits behind it. */
@@ -71,6 +75,7 @@ final class IngestJobs {
             ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
         }
         retries = new UploadRetries(probe, retryEvery, this::oneWaits, this::goOn);
+        retries.alsoOnRelease(new IndexReleases(home.root())); // a command or the inbox's watcher ending goes on at once
     }
 
     /** Whether a job waits and none runs on the home (nor is being received here). */
@@ -90,7 +95,7 @@ final class IngestJobs {
     private void goOn() {
         synchronized (this) {
             IngestJob oldest = oldestWaiting();
-            if (running != null || receiving || oldest == null) {
+            if (running != null || receiving || oldest == null || stop.asked()) {
                 return;
             }
             HomeIngestJobs.Claim claim = jobs.claim(oldest.id);
@@ -127,9 +132,14 @@ final class IngestJobs {
         retries.look();
     }
 
-    /** Stops looking at the waiting jobs (the server stops; they stay waiting in their files for the next start). */
+    /**
+     * The server stops: the waiting jobs stay so in their files for the next start; the running one stops at its next
+     * file, commits what it did and is kept interrupted with its progress (a waiting one tried again waits again), so
+     * that another server on the home, or the next start, lists it to be resumed ({@link IngestStop}).
+     */
     void close() {
         retries.close();
+        stop.stopAndWait(IngestStop.WAIT);
     }
 
     /** Keeps a running job's progress, at most once a second (and always at its end, by {@link #run}). */
@@ -164,7 +174,7 @@ final class IngestJobs {
      */
     IngestJob resume(String id) {
         synchronized (this) {
-            if (running != null || receiving) {
+            if (running != null || receiving || stop.asked()) {
                 throw new ApiError(409, "error.ingest.busy");
             }
             HomeIngestJobs.Claim claim = jobs.claim(id);
@@ -189,6 +199,7 @@ final class IngestJobs {
         retrying = false;
         Thread t = new Thread(() -> run(job), "evidens-ingest-" + job.id);
         t.setDaemon(true);
+        stop.running(t);
         t.start();
     }
 
@@ -266,7 +277,8 @@ final class IngestJobs {
         String caseId = job.caseId;
         try {
             // the upload's own name is the bundle's (a corrected bundle sent again is matched by it), not the kept file's
-            job.receipt = ingestions.apply(home).named(job.fileName).ingest(caseId, job.municipality, job.bundle, job);
+            job.receipt = ingestions.apply(home).named(job.fileName).stopWhen(stop::asked)
+                    .ingest(caseId, job.municipality, job.bundle, job);
             if (IngestOutcome.notSavedByCluster(job.receipt)) {
                 IngestOutcome.waitForIndex(job);
                 LOG.info("upload {} into case {}: the SolrCloud cluster did not save all of it; waits for it: {}", job.id, caseId,
@@ -276,6 +288,9 @@ final class IngestJobs {
                 LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
                         (System.nanoTime() - t0) / 1_000_000);
             }
+        } catch (IngestionStopped e) {
+            job.cutOff(); // interrupted with its progress, or waiting again when it was being tried again
+            LOG.info("upload {} into case {} stopped with the server: {}; {}", job.id, caseId, e.getMessage(), job.state);
         } catch (Exception | Error e) {
             if (IngestOutcome.settle(job, e)) {
                 LOG.info("upload {} into case {} waits for the index: {}", job.id, caseId, Messages.oneLine(e));
@@ -290,6 +305,7 @@ final class IngestJobs {
             } finally {
                 synchronized (this) {
                     running = null;
+                    stop.ended();
                     retrying = false;
                     if (runLock != null) {
                         runLock.close(); // after its file says how it ended

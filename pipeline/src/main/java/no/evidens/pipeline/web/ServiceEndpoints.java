@@ -64,7 +64,10 @@ final class ServiceEndpoints extends Handler.Wrapper {
                 .description("the evidence index on disk").register(registry);
     }
 
-    /** The uploads waiting for the index are no longer looked at once the server stops (they wait in their files). */
+    /**
+     * The uploads waiting for the index are no longer looked at once the server stops (they wait in their files); the one
+     * running stops at its next file, its work committed, and is kept interrupted ({@link IngestJobs#close}).
+     */
     @Override
     protected void doStop() throws Exception {
         ingest.close();

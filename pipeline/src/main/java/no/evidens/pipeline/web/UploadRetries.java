@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexHealth;
 import no.evidens.index.IndexUnreachableException;
+import no.evidens.pipeline.IndexReleases;
 
 /**
  * Looks at the uploads waiting for the index ({@link IngestJobs}): every {@link #EVERY}, and at once when asked (a job
@@ -29,6 +30,8 @@ final class UploadRetries implements AutoCloseable {
     static final Duration EVERY = Duration.ofSeconds(30);
     /** A system property that sets another period, in seconds (an operator's choice; the cluster tests use a short one). */
     static final String EVERY_PROPERTY = "evidens.upload.retry-seconds";
+    /** How often the mark of a writer's release is read ({@link #alsoOnRelease}). */
+    static final Duration RELEASE_LOOK = Duration.ofSeconds(1);
 
     /** The period a server started now uses: {@link #EVERY_PROPERTY} when it is a whole number of seconds over 0, else {@link #EVERY}. */
     static Duration every() {
@@ -115,6 +118,19 @@ final class UploadRetries implements AutoCloseable {
         this.oneWaits = oneWaits;
         this.goOn = goOn;
         timer.scheduleWithFixedDelay(this::look, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Looks also within a second of an ingestion elsewhere letting go of the embedded index's writer (a command, the inbox's
+     * watcher, another server: its mark, {@link IndexReleases}), so that a job waiting behind it goes on then, not at the
+     * next {@link #EVERY}.
+     */
+    void alsoOnRelease(IndexReleases releases) {
+        timer.scheduleWithFixedDelay(() -> {
+            if (releases.marked()) {
+                look();
+            }
+        }, RELEASE_LOOK.toMillis(), RELEASE_LOOK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Looks now: when a job waits, none runs and the index answers, the oldest waiting one goes on. */

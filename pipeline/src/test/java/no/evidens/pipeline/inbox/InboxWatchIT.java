@@ -198,6 +198,54 @@ class InboxWatchIT {
         assertEquals(files, documents(home), "every file once");
     }
 
+    /**
+     * Ctrl-C or a service manager's stop (SIGTERM) while a bundle is read: the watcher ends within a bound, committing the
+     * files it began and saying the bundle is left in the inbox (not moved to done/ half-done); the next start adds each
+     * file once.
+     */
+    @Test
+    void aWatcherStoppedHalfWayEndsSoonLeavesTheBundleInTheInboxAndTheNextStartAddsEachFileOnce() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+        Path home = tmp.resolve("home");
+        int files = 300;
+        notes(tmp.resolve("stor"), files, "en stor sak");
+        zip(tmp.resolve("stor"), tmp.resolve("stor-sak.zip"));
+        Files.move(tmp.resolve("stor-sak.zip"), inbox.resolve("stor-sak.zip"));
+        Path log = tmp.resolve("watch.log");
+        Process watcher = watch(inbox, home, log);
+        try {
+            assertTrue(waitFor(() -> {
+                try {
+                    return documents(home) > 0;
+                } catch (Exception e) {
+                    return false;
+                }
+            }, 180), "the watcher committed documents");
+            watcher.destroy(); // SIGTERM
+            assertTrue(watcher.waitFor(15, TimeUnit.SECONDS), "ended within 15 s (a bound, not a speed)");
+        } finally {
+            watcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertTrue(read(log).contains("stor-sak.zip: stopped after "), read(log));
+        assertTrue(read(log).contains("left in the inbox, taken up again at the next start"), read(log));
+        int before = documents(home);
+        assertTrue(before < files, "stopped half-way: " + before);
+        assertTrue(Files.isRegularFile(inbox.resolve("stor-sak.zip")), "still in the inbox");
+        try (var done = Files.list(inbox.resolve(InboxWatcher.DONE))) {
+            assertEquals(0, done.count(), "nothing in done/");
+        }
+
+        StringWriter said = new StringWriter();
+        try (InboxWatcher again = new InboxWatcher(new EvidensHome(home), inbox,
+                h -> new Ingestion(h, new DocumentAnalyser(), 2), new PrintWriter(said))) {
+            again.drain();
+        }
+        JsonNode receipt = Json.mapper().readTree(inbox.resolve("done/stor-sak.zip.receipt.json").toFile());
+        assertEquals(before, receipt.get("counts").get("duplicate").asInt(), "what was committed is not read again");
+        assertEquals(files - before, receipt.get("counts").get("indexed").asInt());
+        assertEquals(files, documents(home), "every file once");
+    }
+
     @Test
     void aFolderBundleGetsNoLockFileTheSameZipDroppedAgainIsIngestedAndQuotationsAreCheckedInDone() throws Exception {
         Path inbox = Files.createDirectories(tmp.resolve("inbox"));

@@ -90,7 +90,7 @@ class CommitFailureTest {
         try (DocumentAnalyser analyser = new DocumentAnalyser(new PlainTextExtractor())) {
             camel.addRoutes(new IngestRoute("sak", null, analyser, new FullDisk(), receipts, pool, tagging,
                     new FailureMemory(tmp.resolve("failed"), false), new IncompleteContainers(tmp.resolve("incomplete"), false),
-                    Map.of(), entries, ChangedWhileRead.NONE));
+                    Map.of(), entries, ChangedWhileRead.NONE, () -> false));
             camel.start();
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, entries);

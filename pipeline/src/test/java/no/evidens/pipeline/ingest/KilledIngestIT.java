@@ -23,7 +23,10 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.cli.EvidensCli;
 
-/** An ingestion killed half-way leaves a consistent index, and ingesting again completes it with no duplicates. */
+/**
+ * An ingestion killed half-way leaves a consistent index, and ingesting again completes it with no duplicates; one stopped
+ * (Ctrl-C) commits the files it began, says how far it got, and ingesting again adds the rest.
+ */
 class KilledIngestIT {
     private static final int FILES = 300;
 
@@ -71,5 +74,42 @@ class KilledIngestIT {
             }
             assertTrue(ids.size() >= FILES, "every file has its passages: " + ids.size());
         }
+    }
+
+    @Test
+    void anIngestStoppedByCtrlCSaysHowFarItGotAndTheNextAddsTheRestOnce() throws Exception {
+        JournalNotes.write(tmp.resolve("bundle"), FILES,
+                "Pasienten møtte til samtale. Fastlegen deltok i ansvarsgruppemøte nummer %d med barneverntjenesten.");
+        Path home = tmp.resolve("home");
+        Path said = tmp.resolve("said.txt");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
+                "ingest", tmp.resolve("bundle").toString(), "--case", "k", "--home", home.toString())
+                .redirectErrorStream(true).redirectOutput(said.toFile()).start();
+        Path index = home.resolve("index");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && child.isAlive()
+                && !(Files.isDirectory(index) && DirectoryReader.indexExists(FSDirectory.open(index))
+                && JournalNotes.count(index, PassageSchema.KIND_DOCUMENT) > 0)) {
+            Thread.sleep(50);
+        }
+        assertTrue(child.isAlive(), "the child is still ingesting");
+        child.destroy(); // SIGTERM, as Ctrl-C's SIGINT
+        try {
+            assertTrue(child.waitFor(15, TimeUnit.SECONDS), "ended within 15 s (a bound, not a speed)");
+        } finally {
+            child.destroyForcibly();
+        }
+        int stopped = JournalNotes.count(index, PassageSchema.KIND_DOCUMENT);
+        String words = Files.readString(said);
+        assertTrue(words.contains("evidens: stopped after " + stopped + " of " + FILES + " files"), words);
+        assertTrue(words.contains("run the same command again to go on"), words);
+        assertTrue(stopped < FILES, "stopped half-way: " + stopped);
+
+        Receipt again = new Ingestion(new EvidensHome(home), new DocumentAnalyser(), 2)
+                .ingest("k", tmp.resolve("bundle"), ProgressListener.NONE);
+        assertEquals(stopped, again.counts().duplicate(), "what was committed is not indexed twice");
+        assertEquals(FILES - stopped, again.counts().indexed());
+        assertEquals(FILES, JournalNotes.count(index, PassageSchema.KIND_DOCUMENT), "every file once");
     }
 }

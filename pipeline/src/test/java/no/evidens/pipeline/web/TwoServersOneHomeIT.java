@@ -31,7 +31,7 @@ import no.evidens.pipeline.web.WorkspaceClient.Answer;
  * marked interrupted nor resumed beside it; one whose server was killed is interrupted, and resuming it adds nothing twice.
  */
 class TwoServersOneHomeIT {
-    private static final String CASE = "to-tjenere";
+    static final String CASE = "to-tjenere";
 
     @TempDir
     Path tmp;
@@ -131,7 +131,8 @@ class TwoServersOneHomeIT {
         return WebServer.start(home, 0, "testar");
     }
 
-    private static JsonNode upload(WorkspaceClient client, String name, byte[] zip) throws Exception {
+    /** Uploads a bundle into {@link #CASE}: its job, as the 202 shows it. */
+    static JsonNode upload(WorkspaceClient client, String name, byte[] zip) throws Exception {
         Answer started = client.send(client.req("/api/ingest?case=" + CASE + "&name=" + name).header(WebServer.TOKEN_HEADER, client.token())
                 .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
         assertEquals(202, started.status(), String.valueOf(started.body()));
@@ -147,11 +148,11 @@ class TwoServersOneHomeIT {
         throw new AssertionError("job " + id + " not listed");
     }
 
-    private static JsonNode waitWhileRunning(WorkspaceClient client, String id) throws Exception {
+    static JsonNode waitWhileRunning(WorkspaceClient client, String id) throws Exception {
         return waitWhile(client, id, "running");
     }
 
-    private static JsonNode waitWhile(WorkspaceClient client, String id, String... states) throws Exception {
+    static JsonNode waitWhile(WorkspaceClient client, String id, String... states) throws Exception {
         JsonNode job = client.get("/api/ingest/" + id).body();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (List.of(states).contains(job.get("state").asText()) && System.nanoTime() < deadline) {

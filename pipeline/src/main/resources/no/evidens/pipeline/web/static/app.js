@@ -876,15 +876,9 @@ async function viewIngest() {
         progress.hidden = false;
         progressText.textContent = T('ui.ingest.uploading');
         let job = await api('POST', '/api/ingest?' + qs({ case: caseIn.value.trim(), municipality: muni.value.trim(), name: f.name }), f, 'application/zip');
-        while (job.state === 'running') {
-          showProgress(job, progress, progressText);
-          await new Promise(r => setTimeout(r, 700));
-          job = await api('GET', '/api/ingest/' + encodeURIComponent(job.id));
-        }
-        showProgress(job, progress, progressText);
+        // one waiting (for the index, or behind another writer) is followed too: it goes on by itself
+        job = await EvidensJobs.followWhileUnfinished(job, progress, progressText);
         if (job.state === 'failed') throw new WordedError(T('ui.ingest.failed', job.error));
-        // kept, and read in by itself when the index answers: the list below shows it going on
-        if (job.state === 'waiting') { progressText.textContent = job.waiting; return; }
         showReceipt(receipt, job.receipt);
         // A new case makes the uploader its lead: the roles are read again.
         state.roles = (await api('GET', '/api/session')).roles || {};

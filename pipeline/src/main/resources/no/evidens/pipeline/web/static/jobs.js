@@ -19,16 +19,33 @@ const JOBS_WORDS = {
 };
 
 const EvidensJobs = (() => {
-  async function follow(job, progress, progressText, receipt) {
+  /** The list shown (refreshed when a job followed changes state), and the page's parts. */
+  let shown = null;
+
+  /**
+   * Polls a job while it runs or waits (for the index, or behind another writer: it goes on by itself, and the list
+   * shows it move from waiting to running as it does); its progress, or why it waits, shown meanwhile. The job as it ended.
+   */
+  async function followWhileUnfinished(job, progress, progressText) {
     progress.hidden = false;
-    while (job.state === 'running') {
-      showProgress(job, progress, progressText);
-      await new Promise(r => setTimeout(r, 700));
+    if (shown) list(shown.box, shown.parts); // the job followed is in the list from the start
+    let was = null;
+    while (job.state === 'running' || job.state === 'waiting') {
+      if (!progress.isConnected) return job; // the page was left: no more polls for it
+      if (job.state === 'waiting') progressText.textContent = job.waiting; else showProgress(job, progress, progressText);
+      if (was !== null && was !== job.state && shown) list(shown.box, shown.parts); // venter → pågår, as it goes on
+      was = job.state;
+      await new Promise(r => setTimeout(r, job.state === 'waiting' ? 1000 : 700));
       job = await api('GET', '/api/ingest/' + encodeURIComponent(job.id));
     }
     showProgress(job, progress, progressText);
+    if (shown) list(shown.box, shown.parts);
+    return job;
+  }
+
+  async function follow(job, progress, progressText, receipt) {
+    job = await followWhileUnfinished(job, progress, progressText);
     if (job.state === 'failed') throw new WordedError(JOBS_WORDS.failedJob(job.error));
-    if (job.state === 'waiting') { progressText.textContent = job.waiting; return; }
     showReceipt(receipt, job.receipt);
     await loadCases(job.case);
   }
@@ -66,9 +83,11 @@ const EvidensJobs = (() => {
     attach(parts) {
       const box = el('section', { id: 'jobs', 'aria-labelledby': 'jobs-title' });
       main().append(box);
+      shown = { box, parts };
       list(box, parts);
       return box;
     },
+    followWhileUnfinished,
   };
 })();
 window.EvidensJobs = EvidensJobs;

@@ -1,0 +1,69 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.pipeline.IndexReleases;
+
+/**
+ * The Innlesing page follows an upload that waits behind another writer of the index (here one this test holds, as a
+ * command does) until it goes in: the list shows it *venter*, then done, without the page being opened again.
+ */
+class IngestWaitBrowserIT {
+    private static SampleWorkspace ws;
+    private static final ClassBrowser DESKTOP = new ClassBrowser(1280, 720);
+
+    @BeforeAll
+    static void start() throws Exception {
+        ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Browser.closeAll(DESKTOP, ws);
+    }
+
+    @Test
+    void anUploadWaitingBehindAnotherWriterIsFollowedUntilItGoesIn() throws Exception {
+        Path zip = Files.write(Files.createTempDirectory("evidens-wait").resolve("plan.zip"),
+                WebApiIT.zipOf("styringsdokumenter/plan.txt", "Tiltaksplanen for venteliste evalueres hvert halvår.\n"));
+        EvidenceIndexWriter other = new EvidenceIndexWriter(ws.home.index()); // the index's writer, held as a command holds it
+        boolean released = false;
+        try (Browser b = DESKTOP.afreshFor(ws)) {
+            b.driver.get(ws.url() + "#/innlesing");
+            WebElement caseIn = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("ingest-case")));
+            caseIn.clear();
+            caseIn.sendKeys("venter-2026");
+            b.driver.findElement(By.id("ingest-file")).sendKeys(zip.toString());
+            caseIn.sendKeys(Keys.ENTER);
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ingest-progress-text"), "En annen innlesing skriver"));
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs-table"), "venter"));
+
+            other.close();
+            released = true;
+            IndexReleases.mark(ws.home.root()); // as an ingestion does when it lets go of the writer
+            // within seconds (the server's own look at the waiting jobs is every 30 s): the page goes on by itself
+            new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("ingest-progress-text"), "Ferdig: 1 av 1 filer"));
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs-table"), "ferdig"));
+            assertTrue(b.driver.findElement(By.id("receipt")).getText().contains("plan.txt"), "the receipt is shown");
+        } finally {
+            if (!released) {
+                other.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package no.evidens.pipeline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.ingest.JournalNotes;
+
+/**
+ * An upload refused the index because an {@code evidens ingest} command writes it waits, and goes on within seconds of
+ * the command's end (the mark the command leaves), not at the server's next look at the waiting jobs.
+ */
+class WaitBehindCommandIT {
+    /** Not a speed: the mark is read every second; a wait until the next look (set to ten minutes here) is far beyond. */
+    private static final Duration BOUND = Duration.ofSeconds(10);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anUploadWaitingBehindAnIngestCommandGoesOnSoonAfterTheCommandEnds() throws Exception {
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        JournalNotes.write(tmp.resolve("bundle"), 150, "Fastlegen deltok i ansvarsgruppemøte nummer %d.");
+        Path marks = tmp.resolve("marks.txt");
+        String before = System.getProperty(UploadRetries.EVERY_PROPERTY);
+        System.setProperty(UploadRetries.EVERY_PROPERTY, "600"); // the server's own look at the waiting jobs: far off
+        try (WebServer server = WebServer.start(home, 0, "testar")) {
+            restore(before);
+            Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-D" + "evidens.ingestMarks=" + marks, "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
+                    "ingest", tmp.resolve("bundle").toString(), "--case", TwoServersOneHomeIT.CASE, "--home", home.root().toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+                while (!(Files.exists(marks) && Files.readString(marks).contains("index writer open")) && command.isAlive()
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertTrue(command.isAlive(), "the command holds the index's writer");
+                WorkspaceClient client = WorkspaceClient.of(server.url());
+                JsonNode job = TwoServersOneHomeIT.upload(client, "plan.zip",
+                        WebApiIT.zipOf("styringsdokumenter/plan.txt", "Tiltaksplanen evalueres hvert halvår.\n"));
+                String id = job.get("id").asText();
+                job = TwoServersOneHomeIT.waitWhile(client, id, "running");
+                assertEquals("waiting", job.get("state").asText(), "behind the command: " + job);
+
+                assertTrue(command.waitFor(3, TimeUnit.MINUTES), "the command ends");
+                assertEquals(0, command.exitValue());
+                long ended = System.nanoTime();
+                while ("waiting".equals(job.get("state").asText()) && System.nanoTime() - ended < 2 * BOUND.toNanos()) {
+                    Thread.sleep(100);
+                    job = client.get("/api/ingest/" + id).body();
+                }
+                long waited = System.nanoTime() - ended;
+                assertTrue(waited < BOUND.toNanos(), "went on " + waited / 1_000_000 + " ms after the command ended: " + job);
+                job = TwoServersOneHomeIT.waitWhileRunning(client, id);
+                assertEquals("done", job.get("state").asText(), job.toString());
+                assertEquals(1, job.get("receipt").get("counts").get("indexed").asInt(), job.toString());
+            } finally {
+                command.destroyForcibly();
+            }
+        } finally {
+            restore(before);
+        }
+    }
+
+    private static void restore(String before) {
+        if (before == null) {
+            System.clearProperty(UploadRetries.EVERY_PROPERTY);
+        } else {
+            System.setProperty(UploadRetries.EVERY_PROPERTY, before);
+        }
+    }
+}
