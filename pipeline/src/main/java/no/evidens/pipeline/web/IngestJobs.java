@@ -132,11 +132,7 @@ final class IngestJobs {
         retries.look();
     }
 
-    /**
-     * The server stops: the waiting jobs stay so in their files for the next start; the running one stops at its next
-     * file, commits what it did and is kept interrupted with its progress (a waiting one tried again waits again), so
-     * that another server on the home, or the next start, lists it to be resumed ({@link IngestStop}).
-     */
+    /** The server stops: waiting jobs stay so; the running one stops at its next file, kept interrupted to resume ({@link IngestStop}). */
     void close() {
         retries.close();
         stop.stopAndWait(IngestStop.WAIT);
@@ -235,8 +231,7 @@ final class IngestJobs {
 
     /** A received bundle becomes a job: started, or waiting behind those waiting or running, or for an index known not writable now. */
     IngestJob take(String caseId, String name, String municipality, Path bundle) {
-        // the back end's knowledge (on SolrCloud the look the health check keeps, or one bounded look): asked outside the lock
-        boolean writable = retries.writable();
+        boolean writable = retries.writable(); // on SolrCloud the health check's kept look, or one bounded look: outside the lock
         Optional<IndexHealth> look = writable ? Optional.empty() : retries.health();
         synchronized (this) {
             receiving = false;
@@ -250,8 +245,7 @@ final class IngestJobs {
                 if (elsewhere != null && writable) {
                     IngestOutcome.waitForWriter(made); // behind the one another server on the home runs
                 } else if (waits) {
-                    // for the index (in the look's words when it found a shard without a leader or a core stuck), or behind the
-                    // bundles waiting (one may be tried again)
+                    // for the index (in the look's words: a shard without a leader, a core stuck), or behind those waiting
                     IngestOutcome.waitForIndex(made, look);
                 } else {
                     lock[0] = files.run(id); // before its file says running: a new id, which no one else holds
