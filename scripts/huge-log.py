@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a generated case-system log: many short dated entries of Norwegian prose, for timing the ingest of one huge text.
 
-    scripts/huge-log.py OUT.txt [MEGABYTES] [--lines]   (18 MB by default; the same seed, so the same bytes, every run)
+    scripts/huge-log.py OUT.txt [MEGABYTES] [--lines] [--straight]   (18 MB by default; the same seed, the same bytes)
 
 Each entry is a paragraph (a blank line between entries): a date, a time and who wrote it, then two to four sentences
 built from the pieces below, with names, dates, indicator words (melding, samtykke, taushetsplikt, rutine, ettervern,
@@ -10,6 +10,10 @@ the names are common Norwegian first names and surnames put together at random, 
 check digits for made-up dates and individual numbers, so that the personal-data tagger finds them as it would real ones.
 With --lines each entry is one line and no blank line stands between them (as a system's export may write it): the
 normaliser joins the lines, so the whole log is one paragraph.
+With --straight the quotations are written with straight marks ("…", and 'single' ones inside some of them), and some
+sentences give sizes in inches (24" skjerm, 3'6") and words with an apostrophe: with --lines, one paragraph full of the
+marks whose reading depends on the paragraph before and after them (the quotation tagger's straight-mark checks).
+Without --straight the bytes are those of earlier rounds.
 """
 import random
 import sys
@@ -53,6 +57,13 @@ SENTENCES = [
     "{name} skrev i notatet: «{quote}»",
     "Mor sa til {name}: «{quote}»",
 ]
+STRAIGHT_SENTENCES = [
+    "Skjermen på kontoret til {name} er 24\" og ble byttet {date}.",
+    "Døra til samtalerommet er 3'6\" bred, og rommet er ikke skjermet.",
+    "{name} skrev i notatet: \"{quote}\"",
+    "Mor sa: \"Læreren sa 'vent og se' til oss i {weeks} uker.\"",
+    "{name}'s notat fra {date} nevner et 12\" rør i kjelleren.",
+]
 QUOTES = ["Vi har ikke hørt noe fra barnevernet siden mars.", "Ingen har spurt meg om hvordan jeg har det.",
           "Jeg visste ikke at vi kunne ringe NAV direkte.", "Planen ble aldri sendt til oss.",
           "Skolen sa at de ikke kunne si noe på grunn av taushetsplikten.", "Det er ingen som koordinerer dette."]
@@ -76,7 +87,7 @@ def fnr(rnd):
         return "".join(map(str, digits)) + str(k2)
 
 
-def entry(rnd, day, lines):
+def entry(rnd, day, lines, straight=False):
     name = lambda: f"{rnd.choice(FIRST)} {rnd.choice(LAST)}"
     date = lambda: f"{rnd.randint(1, 28)}.{rnd.randint(1, 12)}.{rnd.choice([2024, 2025, 2026])}"
     svc, svc2 = rnd.sample(SERVICES, 2)
@@ -84,11 +95,14 @@ def entry(rnd, day, lines):
                   name=name(), date=date(), law=rnd.choice(LAWS), place=rnd.choice(PLACES), weeks=rnd.randint(2, 12),
                   quote=rnd.choice(QUOTES), fnr=fnr(rnd))
     head = f"{day} kl. {rnd.randint(7, 16):02d}:{rnd.randint(0, 59):02d} {name()} ({rnd.choice(ROLES)})"
-    body = " ".join(rnd.choice(SENTENCES).format(**fields) for _ in range(rnd.randint(2, 4)))
+    pieces = SENTENCES + STRAIGHT_SENTENCES if straight else SENTENCES
+    body = " ".join(rnd.choice(pieces).format(**fields) for _ in range(rnd.randint(2, 4)))
+    if straight:
+        body = body.replace("«", '"').replace("»", '"')
     return head + (": " if lines else ":\n") + body
 
 
-def main(out, megabytes=18, lines=False):
+def main(out, megabytes=18, lines=False, straight=False):
     rnd = random.Random(49)
     limit = int(megabytes * 1_000_000)
     size, n = 0, 0
@@ -96,7 +110,7 @@ def main(out, megabytes=18, lines=False):
         f.write("Logg fra fagsystemet – generert testdata, alle navn og nummer er oppdiktet\n\n")
         while size < limit:
             day = f"{1 + n % 28:02d}.{1 + (n // 28) % 12:02d}.{2024 + (n // 336) % 3}"
-            e = entry(rnd, day, lines) + ("\n" if lines else "\n\n")
+            e = entry(rnd, day, lines, straight) + ("\n" if lines else "\n\n")
             f.write(e)
             size += len(e)
             n += 1
@@ -104,5 +118,5 @@ def main(out, megabytes=18, lines=False):
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--lines"]
-    main(args[0], float(args[1]) if len(args) > 1 else 18, "--lines" in sys.argv)
+    args = [a for a in sys.argv[1:] if a not in ("--lines", "--straight")]
+    main(args[0], float(args[1]) if len(args) > 1 else 18, "--lines" in sys.argv, "--straight" in sys.argv)

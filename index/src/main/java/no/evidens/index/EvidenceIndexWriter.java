@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -100,7 +102,11 @@ public final class EvidenceIndexWriter implements EvidenceSink {
     /** Adds a document and all its passages, or nothing if it fails. */
     @Override
     public void add(IndexedDocument doc, List<Passage> passages) throws IOException {
-        writer.addDocuments(block(doc, passages));
+        try {
+            writer.addDocuments(block(doc, passages));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         written.add(hashKey(doc.caseId(), doc.sha256()));
     }
 
@@ -111,8 +117,12 @@ public final class EvidenceIndexWriter implements EvidenceSink {
      */
     @Override
     public void replace(IndexedDocument doc, List<Passage> passages) throws IOException {
-        writer.updateDocuments(new Term(PassageSchema.DOC_KEY, PassageSchema.docKey(doc.caseId(), doc.docId())),
-                block(doc, passages));
+        try {
+            writer.updateDocuments(new Term(PassageSchema.DOC_KEY, PassageSchema.docKey(doc.caseId(), doc.docId())),
+                    block(doc, passages));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         written.add(hashKey(doc.caseId(), doc.sha256()));
     }
 
@@ -120,15 +130,40 @@ public final class EvidenceIndexWriter implements EvidenceSink {
         return caseId + '/' + sha256;
     }
 
-    private List<Document> block(IndexedDocument doc, List<Passage> passages) throws IOException {
-        List<Document> block = new ArrayList<>(passages.size() + 1);
+    /**
+     * The passages' Lucene documents, then the document's own, each made when Lucene reads it. Lucene reads a block once,
+     * in order, while it indexes it (and marks the block's documents deleted when reading one fails, so the block is
+     * still all or nothing): made all at once, the documents of one huge text (123,908 passages of an 18 MB log) were
+     * the ingest's largest live heap, 576 MiB against 444 MiB while the text was tagged (round 50). A document that
+     * cannot be made fails as an {@link UncheckedIOException} that {@link #add} and {@link #replace} unwrap.
+     */
+    private Iterable<Document> block(IndexedDocument doc, List<Passage> passages) {
         SharedFields shared = new SharedFields(drillDownTerms);
-        for (Passage p : passages) {
-            Document d = PassageSchema.toDocument(p, shared, idTerms);
-            block.add(drillDownTerms ? PassageSchema.withDrillDownTerms(d) : d);
-        }
-        block.add(PassageSchema.toDocument(doc, idTerms));
-        return block;
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next <= passages.size();
+            }
+
+            @Override
+            public Document next() {
+                if (next > passages.size()) {
+                    throw new NoSuchElementException();
+                }
+                int k = next++;
+                if (k == passages.size()) {
+                    return PassageSchema.toDocument(doc, idTerms);
+                }
+                Document d = PassageSchema.toDocument(passages.get(k), shared, idTerms);
+                try {
+                    return drillDownTerms ? PassageSchema.withDrillDownTerms(d) : d;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
     }
 
     /** Whether the case already holds a file with this content hash (committed or not). */

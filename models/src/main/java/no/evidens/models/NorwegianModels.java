@@ -110,11 +110,7 @@ public final class NorwegianModels {
 
     /** Tokens of one sentence, as offsets into it. */
     public List<TaggedSpan> tokensOfSentence(String sentence) {
-        List<TaggedSpan> out = new ArrayList<>();
-        for (Span token : tokenSpans(sentence)) {
-            out.add(new TaggedSpan("TOKEN", token.getStart(), token.getEnd()));
-        }
-        return out;
+        return new TokenSpans(tokenSpans(sentence));
     }
 
     /** Person, organisation and location names (types {@code PER}, {@code ORG}, {@code LOC}). */
@@ -223,11 +219,7 @@ public final class NorwegianModels {
     }
 
     private static List<TaggedSpan> toTagged(Span[] spans) {
-        List<TaggedSpan> out = new ArrayList<>(spans.length);
-        for (Span s : spans) {
-            out.add(new TaggedSpan("TOKEN", s.getStart(), s.getEnd()));
-        }
-        return out;
+        return new TokenSpans(spans);
     }
 
     private static List<TaggedSpan> names(NameFinderME finder, String sentence, Span[] tokens) {

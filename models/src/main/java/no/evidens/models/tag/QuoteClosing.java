@@ -23,55 +23,40 @@ final class QuoteClosing {
      * has no closer of its own (a later {@code »} closes a later {@code «}), so a straight mark may close it
      * ({@code «Tosk! Hvor er du? " Slike ting. … «Jeg kjøpte …»}).
      */
-    static boolean noCloserBeforeOpener(String text, int from) {
-        int end = QuoteTagger.paragraphEnd(text, from);
-        for (int k = from; k < end; k++) {
-            char c = text.charAt(k);
-            if (c == '»') {
-                return false;
-            }
-            if (c == '«') {
-                return true;
-            }
-        }
-        return true;
+    static boolean noCloserBeforeOpener(MarkIndex marks, int from) {
+        int next = marks.nextGuillemet(from);
+        return next < 0 || next >= marks.paragraphEnd(from) || marks.text().charAt(next) == '«';
     }
 
-    /** A straight ' that can close comes after {@code open} before the end of its quotation or paragraph. */
-    static boolean singleClosesAhead(String text, int open) {
-        int end = QuoteTagger.paragraphEnd(text, open);
-        for (int k = open + 2; k < end; k++) {
-            char c = text.charAt(k);
-            if (c == '»' || c == '”' || c == '"' || c == '“') {
-                return false;
-            }
-            if (c == '\'' && QuoteMarks.canClose(text, k)) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * A straight ' that can close comes after {@code open} before the end of its quotation or paragraph: before the next
+     * » ” " or “ (where the quotation it would be nested in ends).
+     */
+    static boolean singleClosesAhead(MarkIndex marks, int open) {
+        int closer = marks.nextSingleCloser(open + 2);
+        return closer < marks.paragraphEnd(open) && closer < marks.nextSingleStop(open + 2);
     }
 
     /**
      * Whether a « open here may still be closed later: the sentence goes on after the mark just closed, or a » without
-     * its « follows in the paragraph, or the paragraph break lets the quotation run on ({@link #closesLater}).
+     * its « follows in the paragraph, or the paragraph break lets the quotation run on ({@link QuoteTagger#closesLater}).
+     * Only the paragraph's guillemets are read, not its every character.
      */
-    static boolean closedLater(String text, int from) {
+    static boolean closedLater(MarkIndex marks, int from) {
+        String text = marks.text();
         if (from < text.length() && ".,;:!?".indexOf(text.charAt(from)) < 0 && !Character.isWhitespace(text.charAt(from))
                 || from < text.length() && Character.isWhitespace(text.charAt(from)) && !text.startsWith("\n\n", from)
                 && from + 1 < text.length() && text.charAt(from + 1) != '\n') {
             return true; // the sentence goes on after the mark: «Stille Vann» i en setning
         }
-        int end = QuoteTagger.paragraphEnd(text, from);
+        int end = marks.paragraphEnd(from);
         int depth = 0;
-        for (int k = from; k < end; k++) {
-            char c = text.charAt(k);
-            if (c == '«') {
+        for (int k : marks.guillemetsWithin(from, end)) {
+            if (text.charAt(k) == '«') {
                 depth++;
-            } else if (c == '»') {
-                if (depth == 0) {
-                    return true; // a closing mark still to come
-                }
+            } else if (depth == 0) {
+                return true; // a closing mark still to come
+            } else {
                 depth--;
             }
         }

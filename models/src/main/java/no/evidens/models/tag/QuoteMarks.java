@@ -20,27 +20,20 @@ final class QuoteMarks {
         return !Character.isWhitespace(before) && (Character.isWhitespace(after) || ".,;:!?)]}»›…-–—/".indexOf(after) >= 0);
     }
 
-    /** {@code 3"}, {@code 12,5"}, {@code 2'30"}: a straight or curly double mark right after a digit. */
-    static boolean isInchMark(String text, int i) {
+    /**
+     * {@code 3"}, {@code 12,5"}, {@code 2'30"}: a straight or curly double mark right after a digit, unless an opening
+     * mark of its kind earlier in the same paragraph is still open ({@code "model 3"}): an odd count of such marks
+     * (not themselves after a digit) since the paragraph's start, which {@code marks} keeps along the text.
+     */
+    static boolean isInchMark(MarkIndex marks, int i) {
+        String text = marks.text();
         char c = text.charAt(i);
         if (c != '"' && c != '”' && c != '″') {
             return false;
         }
         return i > 0 && (Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '\'')
                 && (i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1)))
-                && !hasOpenBefore(text, i);
-    }
-
-    /** A straight opening mark earlier in the same paragraph that this one could close ({@code "model 3"}). */
-    private static boolean hasOpenBefore(String text, int i) {
-        int from = Math.max(text.lastIndexOf("\n\n", i), 0);
-        int count = 0;
-        for (int k = from; k < i; k++) {
-            if (text.charAt(k) == text.charAt(i) && !(k > 0 && Character.isDigit(text.charAt(k - 1)))) {
-                count++;
-            }
-        }
-        return count % 2 == 1;
+                && marks.sameDoublesBefore(i) % 2 == 0;
     }
 
     /**

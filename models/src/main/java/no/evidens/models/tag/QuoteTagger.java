@@ -68,26 +68,27 @@ public final class QuoteTagger {
     private List<Quotation> marked(String text, List<int[]> furniture) {
         List<Quotation> out = new ArrayList<>();
         Deque<Open> stack = new ArrayDeque<>();
-        int paragraphEnd = paragraphEnd(text, 0);
+        MarkIndex marks = new MarkIndex(text);
+        int paragraphEnd = marks.paragraphEnd(0);
         for (int i = 0; i < text.length(); i++) {
             if (i == paragraphEnd) {
                 closeParagraph(text, i, stack, out);
-                paragraphEnd = paragraphEnd(text, nextParagraphStart(text, i));
+                paragraphEnd = marks.paragraphEnd(nextParagraphStart(text, i));
                 continue;
             }
             char c = text.charAt(i);
             if (MARKS.indexOf(c) < 0 || inside(furniture, i)) {
                 continue;
             }
-            if ((c == '«' || c == '“') && continuesQuote(text, i, c, stack)) {
+            if ((c == '«' || c == '“') && continuesQuote(marks, i, c, stack)) {
                 continue;
             }
             char closer = closerOf(c);
             if (c == '\'') {
                 if (!stack.isEmpty() && stack.peek().mark() == '\'' && QuoteMarks.canClose(text, i)) {
-                    close(text, i, c, stack, out);
+                    close(marks, i, c, stack, out);
                 } else if (!stack.isEmpty() && QuoteMarks.canOpen(text, i) && Character.isLetter(QuoteMarks.after(text, i))
-                        && QuoteClosing.singleClosesAhead(text, i)) {
+                        && QuoteClosing.singleClosesAhead(marks, i)) {
                     stack.push(new Open(i, c, stack.size(), false)); // 'single' straight marks inside a quotation
                 } // else an apostrophe: Mulligan's, '90-tallet
             } else if (c == '‘') {
@@ -96,10 +97,10 @@ public final class QuoteTagger {
                 }
             } else if (c == '’') {
                 if (!stack.isEmpty() && stack.peek().mark() == '‘' && QuoteMarks.canClose(text, i)) {
-                    close(text, i, c, stack, out);
+                    close(marks, i, c, stack, out);
                 } // else an apostrophe: A’s, foreldrenes’
             } else if (closer == 0 && isCloser(c) && !isAmbiguous(c)) {
-                close(text, i, c, stack, out);
+                close(marks, i, c, stack, out);
             } else if (isAmbiguous(c)) {
                 boolean canOpen = QuoteMarks.canOpen(text, i);
                 boolean canClose = QuoteMarks.canClose(text, i);
@@ -110,17 +111,17 @@ public final class QuoteTagger {
                     // when another straight mark follows in the paragraph
                     canClose = true;
                     canOpen = (Character.isWhitespace(QuoteMarks.after(text, i)) || QuoteMarks.opensWithEllipsis(text, i))
-                            && text.indexOf('"', i + 1) >= 0 && text.indexOf('"', i + 1) < paragraphEnd(text, i);
+                            && text.indexOf('"', i + 1) >= 0 && text.indexOf('"', i + 1) < marks.paragraphEnd(i);
                 } else if (!stack.isEmpty() && stack.peek().mark() == '"' && QuoteMarks.closesAfterSentence(text, i)) {
                     canClose = true;
                 }
-                if (QuoteMarks.isInchMark(text, i)) {
+                if (QuoteMarks.isInchMark(marks, i)) {
                     continue;
                 }
                 if (canClose && openOfSame) {
-                    close(text, i, c, stack, out);
+                    close(marks, i, c, stack, out);
                 } else if (c == '"' && canClose && stack.size() == 1 && stack.peek().mark() == '«'
-                        && QuoteClosing.noCloserBeforeOpener(text, i)) {
+                        && QuoteClosing.noCloserBeforeOpener(marks, i)) {
                     out.add(quotation(text, stack.pop(), i, false)); // «Det er beklagelig," uttaler biskopen
                 } else if (c == '"' && canClose && stack.isEmpty() && lostStraightOpening(text, i) != null) {
                     out.add(lostStraightOpening(text, i)); // Fattigdom starter med … nasjoner ", sa Annan: the text starts inside
@@ -154,12 +155,13 @@ public final class QuoteTagger {
      * paragraphs were run together ({@code «Vi er mange. «Vi ber om et svar.»}, round 19); a quotation nested in it
      * would close twice.
      */
-    private static boolean continuesQuote(String text, int i, char c, Deque<Open> stack) {
+    private static boolean continuesQuote(MarkIndex marks, int i, char c, Deque<Open> stack) {
+        String text = marks.text();
         if (stack.isEmpty() || stack.peek().mark() != c) {
             return false;
         }
         if (!stack.peek().multiParagraph()) {
-            return c == '«' && stack.size() == 1 && afterSentence(text, i) && closesOnce(text, i + 1, paragraphEnd(text, i))
+            return c == '«' && stack.size() == 1 && afterSentence(text, i) && closesOnce(text, i + 1, marks.paragraphEnd(i))
                     && !BREAK.matcher(text).region(stack.peek().pos(), i).find();
         }
         int k = i - 1;
@@ -234,9 +236,10 @@ public final class QuoteTagger {
         };
     }
 
-    private void close(String text, int i, char c, Deque<Open> stack, List<Quotation> out) {
+    private void close(MarkIndex marks, int i, char c, Deque<Open> stack, List<Quotation> out) {
+        String text = marks.text();
         if (stack.stream().noneMatch(o -> matchesOpen(o, c))) {
-            Quotation lost = c == '»' && stack.isEmpty() ? lostOpening(text, i) : null;
+            Quotation lost = c == '»' && stack.isEmpty() ? lostOpening(marks, i) : null;
             if (lost != null) {
                 out.add(lost);
             } // else a closing mark without its opening: nothing to report
@@ -246,13 +249,13 @@ public final class QuoteTagger {
             Open o = stack.pop();
             if (matchesOpen(o, c)) {
                 out.add(quotation(text, o, i, false));
-                if (c == '»' && !stack.isEmpty() && stack.peek().mark() == '«' && !QuoteClosing.closedLater(text, i + 1)
+                if (c == '»' && !stack.isEmpty() && stack.peek().mark() == '«' && !QuoteClosing.closedLater(marks, i + 1)
                         && !QuoteClosing.turnInside(text, stack.peek().pos(), i)) {
                     out.add(quotation(text, stack.pop(), i, false)); // «… «du», sa han: one mark closes both
                 }
                 return;
             }
-            out.add(quotation(text, o, boundary(text, o.pos(), i), true)); // an inner quotation left open
+            out.add(quotation(text, o, Math.min(marks.paragraphEnd(o.pos()), i), true)); // an inner quotation left open
         }
     }
 
@@ -261,10 +264,11 @@ public final class QuoteTagger {
      * {@code «} and no paragraph break comes before it (a text cut from its article inside a quotation), else from its
      * sentence's start when a speaker cue follows ({@code … død. Seks timer i badstua» skrev avisa}). Null otherwise.
      */
-    private static Quotation lostOpening(String text, int close) {
+    private static Quotation lostOpening(MarkIndex marks, int close) {
+        String text = marks.text();
         TaggedSpan cue = QuoteAttribution.after(text, close);
         int start;
-        if (text.lastIndexOf('«', close) < 0 && text.lastIndexOf("\n\n", close) < 0) {
+        if (!marks.openingGuillemetBy(close) && marks.lastBreakAtOrBefore(close) < 0) {
             start = 0;
         } else if (cue != null) {
             start = QuoteAttribution.sentenceAround(text, close);
@@ -375,11 +379,6 @@ public final class QuoteTagger {
         return false;
     }
 
-    private static int boundary(String text, int open, int limit) {
-        int end = paragraphEnd(text, open);
-        return Math.min(end, limit);
-    }
-
     private static Quotation quotation(String text, Open o, int closeAt, boolean unclosed) {
         int start = o.pos() + 1;
         int end = closeAt;
@@ -414,11 +413,6 @@ public final class QuoteTagger {
             }
         }
         return false;
-    }
-
-    static int paragraphEnd(String text, int from) {
-        int k = text.indexOf("\n\n", from);
-        return k < 0 ? text.length() : k;
     }
 
     private static int nextParagraphStart(String text, int breakAt) {

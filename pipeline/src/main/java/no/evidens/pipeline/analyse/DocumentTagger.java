@@ -70,28 +70,14 @@ public final class DocumentTagger {
         String text = doc.text();
         List<TaggedSpan> sentenceSpans = models.sentences(text);
         List<Spans.Sentence> sentences = new ArrayList<>(sentenceSpans.size());
-        List<String> sentenceTexts = new ArrayList<>(sentenceSpans.size());
         List<List<TaggedSpan>> tokens = new ArrayList<>(sentenceSpans.size());
         for (TaggedSpan s : sentenceSpans) {
             sentences.add(new Spans.Sentence(s.start(), s.end(), doc.pageOf(s.start())));
-            String sentence = s.cut(text);
-            sentenceTexts.add(sentence);
-            tokens.add(models.tokensOfSentence(sentence));
+            tokens.add(models.tokensOfSentence(s.cut(text)));
         }
         List<Spans.Entity> entities = new ArrayList<>();
         List<Spans.Pii> pii = new ArrayList<>();
-        List<List<TaggedSpan>> names = models.namesOfDocument(sentenceTexts, tokens);
-        for (int i = 0; i < names.size(); i++) {
-            int offset = sentenceSpans.get(i).start();
-            for (TaggedSpan n : names.get(i)) {
-                int start = offset + n.start();
-                int end = offset + n.end();
-                entities.add(new Spans.Entity(n.type(), start, end, text.substring(start, end)));
-                if ("PER".equals(n.type())) {
-                    pii.add(new Spans.Pii(PiiTagger.PERSON, start, end, doc.pageOf(start)));
-                }
-            }
-        }
+        names(doc, sentenceSpans, tokens, entities, pii);
         for (TaggedSpan p : piiTagger.tag(text)) {
             pii.add(new Spans.Pii(p.type(), p.start(), p.end(), doc.pageOf(p.start())));
         }
@@ -119,6 +105,32 @@ public final class DocumentTagger {
                     doc.pageOf(r.start())));
         }
         return new Tags(sentences, quoteSpans, indicatorSpans, refs, pii, entities);
+    }
+
+    /**
+     * The document's names as entities, and its persons as personal data. The sentences' texts the name finder reads
+     * (a copy of the text) and its answers are let go when this returns, before the other taggers run: a huge text's
+     * tagging held them to its end (round 50).
+     */
+    private void names(NormalisedText doc, List<TaggedSpan> sentenceSpans, List<List<TaggedSpan>> tokens,
+            List<Spans.Entity> entities, List<Spans.Pii> pii) {
+        String text = doc.text();
+        List<String> sentenceTexts = new ArrayList<>(sentenceSpans.size());
+        for (TaggedSpan s : sentenceSpans) {
+            sentenceTexts.add(s.cut(text));
+        }
+        List<List<TaggedSpan>> names = models.namesOfDocument(sentenceTexts, tokens);
+        for (int i = 0; i < names.size(); i++) {
+            int offset = sentenceSpans.get(i).start();
+            for (TaggedSpan n : names.get(i)) {
+                int start = offset + n.start();
+                int end = offset + n.end();
+                entities.add(new Spans.Entity(n.type(), start, end, text.substring(start, end)));
+                if ("PER".equals(n.type())) {
+                    pii.add(new Spans.Pii(PiiTagger.PERSON, start, end, doc.pageOf(start)));
+                }
+            }
+        }
     }
 
     /**
