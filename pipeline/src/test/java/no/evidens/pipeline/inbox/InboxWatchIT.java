@@ -164,9 +164,7 @@ class InboxWatchIT {
         Path inbox = Files.createDirectories(tmp.resolve("inbox"));
         Path home = tmp.resolve("home");
         int files = 200;
-        notes(tmp.resolve("stor"), files, "en stor sak");
-        zip(tmp.resolve("stor"), tmp.resolve("stor-sak.zip"));
-        Files.move(tmp.resolve("stor-sak.zip"), inbox.resolve("stor-sak.zip"));
+        bigBundleIn(inbox, files);
         Process watcher = watch(inbox, home);
         try {
             assertTrue(waitFor(() -> {
@@ -208,9 +206,7 @@ class InboxWatchIT {
         Path inbox = Files.createDirectories(tmp.resolve("inbox"));
         Path home = tmp.resolve("home");
         int files = 300;
-        notes(tmp.resolve("stor"), files, "en stor sak");
-        zip(tmp.resolve("stor"), tmp.resolve("stor-sak.zip"));
-        Files.move(tmp.resolve("stor-sak.zip"), inbox.resolve("stor-sak.zip"));
+        bigBundleIn(inbox, files);
         Path log = tmp.resolve("watch.log");
         Process watcher = watch(inbox, home, log);
         try {
@@ -377,5 +373,12 @@ class InboxWatchIT {
             n++;
         }
         return n;
+    }
+
+    /** A zip of {@code files} notes of case {@code stor-sak}, dropped into the inbox. */
+    private void bigBundleIn(Path inbox, int files) throws Exception {
+        notes(tmp.resolve("stor"), files, "en stor sak");
+        zip(tmp.resolve("stor"), tmp.resolve("stor-sak.zip"));
+        Files.move(tmp.resolve("stor-sak.zip"), inbox.resolve("stor-sak.zip"));
     }
 }
