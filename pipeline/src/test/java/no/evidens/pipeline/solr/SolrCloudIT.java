@@ -408,6 +408,73 @@ class SolrCloudIT {
         }
     }
 
+    /**
+     * Round 50 (b): a document of more passages than one Solr answer held (10,000 before): its whole list, its marks and the
+     * starts of its matching passages are the embedded index's, every one, on a window too. Short passages keep it small.
+     */
+    @Test
+    @Order(9)
+    void aDocumentOfMoreThanTenThousandPassagesIsListedWholeAsEmbedded(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        int n = 10_500;
+        IndexedDocument big = largeDocument(n);
+        List<Passage> passages = largePassages(big, n);
+        try (no.evidens.index.EvidenceIndexWriter w = new no.evidens.index.EvidenceIndexWriter(dir)) {
+            w.add(big, passages);
+            w.commit();
+        }
+        try (SolrEvidenceSink sink = new SolrEvidenceSink(SolrTarget.parse(cluster.address(COLLECTION)))) {
+            sink.add(big, passages);
+            sink.commit();
+            assertTrue(sink.notStored().isEmpty(), sink.notStored().toString());
+        }
+        try (EvidenceIndex local = new no.evidens.index.EvidenceSearcher(dir)) {
+            List<SearchHit> all = solr.passagesOf("stor", big.docId());
+            assertEquals(n, all.size());
+            assertEquals(local.passagesOf("stor", big.docId()), all);
+            // every 7th passage says "avvik": 1,500 marks; "kvittering" is in every one of them
+            List<EvidenceIndex.Mark> every = solr.marks("stor", big.docId(), "kvittering");
+            assertEquals(n, every.size());
+            assertEquals(local.marks("stor", big.docId(), "kvittering"), every);
+            assertEquals(local.marks("stor", big.docId(), "avvik"), solr.marks("stor", big.docId(), "avvik"));
+            List<Integer> starts = solr.matchStarts("stor", big.docId(), "kvittering");
+            assertEquals(all.stream().map(SearchHit::start).toList(), starts);
+            assertEquals(local.matchStarts("stor", big.docId(), "avvik"), solr.matchStarts("stor", big.docId(), "avvik"));
+            // a window over all of it, begun inside the first passage
+            int to = big.text().length();
+            assertEquals(all.subList(1, n), solr.passagesIn("stor", big.docId(), 1, to));
+            assertEquals(local.marksIn("stor", big.docId(), "kvittering", 1, to), solr.marksIn("stor", big.docId(), "kvittering", 1, to));
+            assertEquals(n, solr.marksIn("stor", big.docId(), "kvittering", 1, to).size());
+        }
+    }
+
+    private static final String LARGE_LINE = "Kvittering %05d %s.";
+
+    private static IndexedDocument largeDocument(int n) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            text.append(largeLine(i)).append(' ');
+        }
+        return new IndexedDocument("logg", "stor", "journaler/logg.txt", "journal", "Logg", "ab".repeat(32), "text/plain",
+                text.toString(), List.of(0));
+    }
+
+    private static String largeLine(int i) {
+        return String.format(LARGE_LINE, i, i % 7 == 0 ? "avvik" : "greit");
+    }
+
+    private static List<Passage> largePassages(IndexedDocument d, int n) {
+        List<Passage> out = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            String line = largeLine(i);
+            out.add(new Passage(Passage.idOf("stor", d.docId(), i), "stor", d.docId(), d.file(), d.type(), d.title(), "",
+                    1, at, at + line.length(), line, List.of(), List.of()));
+            at += line.length() + 1;
+        }
+        return out;
+    }
+
     private static IndexedDocument sinkDocument(String docId, String file) {
         return new IndexedDocument(docId, "lager", file, "annet", docId, docId.repeat(8), "text/plain",
                 "Zebrastripete kvitteringsbokser. Zebrastripete kvitteringsbokser. Zebrastripete kvitteringsbokser.",
