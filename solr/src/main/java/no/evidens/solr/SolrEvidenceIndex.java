@@ -17,8 +17,6 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
-import org.apache.solr.common.params.CommonParams;
-import org.apache.solr.common.params.CursorMarkParams;
 
 import no.evidens.index.DocumentCap;
 import no.evidens.index.DocumentPart;
@@ -41,8 +39,6 @@ import no.evidens.solr.plugin.TextPartTransformerFactory;
  * highlighted here, on their text, by the embedded index's highlighter. Thread-safe.
  */
 public final class SolrEvidenceIndex implements EvidenceIndex {
-    /** How many entries one request of a whole list asks for ({@link #all}); a list may be longer, asked in pages. */
-    static final int PAGE = 10_000;
 
     private final SolrNodes nodes;
     private final String collection;
@@ -177,29 +173,9 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         return out;
     }
 
-    /**
-     * Every entry {@code q} finds, in its sort order, however many: asked {@value #PAGE} at a time with Solr's cursorMark
-     * (its way to read a whole result set: each request continues after the last sort value answered, with no growing
-     * offset for each shard to skip, and the unique key breaks ties). Not the {@code /export} handler: it returns only
-     * fields with doc values, and a passage's text is stored only. Before round 50 (b) these lists stopped at the first
-     * 10,000 without saying so.
-     */
+    /** Every entry {@code q} finds, however many ({@link SolrPages}). */
     private List<SolrDocument> all(SolrQuery q) throws IOException {
-        q.setRows(PAGE);
-        q.set(CommonParams.SORT, q.get(CommonParams.SORT) + "," + SolrFields.UID + " asc");
-        List<SolrDocument> out = new ArrayList<>();
-        String cursor = CursorMarkParams.CURSOR_MARK_START;
-        while (true) {
-            q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-            QueryResponse r = query(q);
-            out.addAll(r.getResults());
-            String next = r.getNextCursorMark();
-            // a short page is the last; else the cursor stays where it was when nothing more is left
-            if (r.getResults().size() < PAGE || next == null || next.equals(cursor)) {
-                return out;
-            }
-            cursor = next;
-        }
+        return SolrPages.all(q, this::query);
     }
 
     private List<SearchHit> allPlainHits(SolrQuery q) throws IOException {

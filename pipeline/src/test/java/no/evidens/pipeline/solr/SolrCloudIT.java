@@ -448,6 +448,48 @@ class SolrCloudIT {
         }
     }
 
+    /**
+     * Round 50 (b): {@code case delete-records} on a home whose index is SolrCloud deletes the closed case's journals and
+     * client records from the collection, their passages too, and leaves its other documents (it opened a local index
+     * beside the collection before, and deleted nothing from the archive).
+     */
+    @Test
+    @Order(10)
+    void theRecordsOfAClosedCaseAreDeletedFromTheCollection() throws Exception {
+        IndexedDocument journal = caseDocument("j1", "journaler/notat.txt", "journal");
+        IndexedDocument client = caseDocument("k1", "klient/plan.txt", "klientdokumentasjon");
+        IndexedDocument rule = caseDocument("s1", "styring/rutine.txt", "styringsdokument");
+        try (SolrEvidenceSink sink = new SolrEvidenceSink(SolrTarget.parse(cluster.address(COLLECTION)))) {
+            for (IndexedDocument d : List.of(journal, client, rule)) {
+                sink.add(d, List.of(new Passage(Passage.idOf("slett", d.docId(), 0), "slett", d.docId(), d.file(), d.type(),
+                        d.title(), "", 1, 0, d.text().length(), d.text(), List.of(), List.of())));
+            }
+            sink.commit();
+        }
+        assertEquals(3, solr.search(new SearchRequest("vaktmesterbolig", "slett", null, 10)).total());
+        // a case the home knows (its findings), whose documents were written to the collection alone
+        CliRun r = CliRun.inHome(solrHome.root(), "finding", "create", "--case", "slett", "--kind", "merknad", "--title",
+                "Rutinen er uklar", "--user", "leder");
+        assertEquals(0, r.code(), r.err());
+        r = CliRun.inHome(solrHome.root(), "case", "close", "--case", "slett", "--user", "leder");
+        assertEquals(0, r.code(), r.err());
+        r = CliRun.inHome(solrHome.root(), "case", "delete-records", "--case", "slett", "--user", "leder");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(journal.file() + " (j1)") && r.out().contains(client.file() + " (k1)"), r.out());
+        assertFalse(r.out().contains(rule.file()), r.out());
+        for (IndexedDocument d : List.of(journal, client)) {
+            assertTrue(solr.document("slett", d.docId()).isEmpty(), d.docId());
+            assertTrue(solr.passagesOf("slett", d.docId()).isEmpty(), d.docId());
+        }
+        assertEquals(rule, solr.document("slett", rule.docId()).orElseThrow());
+        assertEquals(List.of("slett/s1/0"), ids(solr.search(new SearchRequest("vaktmesterbolig", "slett", null, 10))));
+    }
+
+    private static IndexedDocument caseDocument(String docId, String file, String type) {
+        return new IndexedDocument(docId, "slett", file, type, docId, (docId + "0").repeat(21) + "a", "text/plain",
+                "Vaktmesterboligen ble gjennomgått.", List.of(0));
+    }
+
     private static final String LARGE_LINE = "Kvittering %05d %s.";
 
     private static IndexedDocument largeDocument(int n) {
