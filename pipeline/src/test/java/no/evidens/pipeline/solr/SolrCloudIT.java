@@ -55,7 +55,8 @@ import no.evidens.solr.SolrTarget;
  * embedded index: the same hits, facet counts and offsets, more-like-this included; the web workspace's
  * search, passage, document, like and findings calls give the same JSON on both; with a node stopped
  * mid-ingestion, searches answer from the replicas and the ingestion accounts for every file; a document
- * Solr refuses costs only itself, and a replace leaves none of the earlier copy's entries.
+ * Solr refuses costs only itself, and a replace leaves none of the earlier copy's entries; a document of more passages
+ * than one Solr answer holds is listed whole, and a closed case's records are deleted from the collection.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrCloudIT {
