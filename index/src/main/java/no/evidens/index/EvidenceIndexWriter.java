@@ -195,6 +195,7 @@ public final class EvidenceIndexWriter implements EvidenceSink {
      *
      * @return the documents deleted
      */
+    @Override
     public List<IndexedDocument> deleteDocuments(String caseId, java.util.Set<String> types) throws IOException {
         nrt.maybeRefreshBlocking();
         IndexSearcher searcher = nrt.acquire();

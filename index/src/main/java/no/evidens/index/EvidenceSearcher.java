@@ -273,7 +273,8 @@ public final class EvidenceSearcher implements EvidenceIndex {
     public List<Mark> marks(String caseId, String docId, String queryText) throws IOException {
         Query userQuery = queries.read(queryText);
         Query query = ofDocument(caseId, docId).add(userQuery, BooleanClause.Occur.MUST).build();
-        return withSnapshot(s -> marksOf(s, userQuery, s.search(query, 10_000)));
+        // every matching passage (a count first, as passagesOf does): before round 50 (b) the first 10,000 only
+        return withSnapshot(s -> marksOf(s, userQuery, s.search(query, Math.max(1, s.count(query)))));
     }
 
     /**

@@ -15,6 +15,16 @@ public interface EvidenceSink extends AutoCloseable {
     /** Adds a document and its passages in place of any earlier copy of it (same case and id). */
     void replace(IndexedDocument doc, List<Passage> passages) throws IOException;
 
+    /**
+     * Deletes the case's documents of these types with all their passages, every one (visible at {@link #commit()}); for
+     * records whose time is up. A sink that only ingests need not: this default refuses.
+     *
+     * @return the documents deleted (their fields; the text may be left out)
+     */
+    default List<IndexedDocument> deleteDocuments(String caseId, java.util.Set<String> types) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not delete documents");
+    }
+
     /** Whether the case already holds a file with this content hash (committed or not). */
     boolean contains(String caseId, String sha256) throws IOException;
 

@@ -143,6 +143,33 @@ class EvidenceIndexTest {
         }
     }
 
+    /** Round 50 (b): a document whose matching passages are more than 10,000 is marked whole, not its first 10,000. */
+    @Test
+    void everyMarkOfADocumentOfMoreThanTenThousandMatchingPassages(@TempDir Path big) throws IOException {
+        int n = 10_500;
+        String one = "Kvittering %05d.";
+        int step = String.format(one, 0).length() + 1;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            text.append(String.format(one, i)).append(' ');
+        }
+        IndexedDocument d = doc("stor", "journaler/stor.txt", "journal", text.toString());
+        List<Passage> passages = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            passages.add(passage("stor", i, d.file(), d.type(), d.text(), i * step, i * step + step - 1, 1));
+        }
+        try (EvidenceIndexWriter w = new EvidenceIndexWriter(big)) {
+            w.add(d, passages);
+            w.commit();
+        }
+        try (EvidenceSearcher s = new EvidenceSearcher(big)) {
+            assertEquals(n, s.passagesOf("sak-1", "stor").size());
+            List<EvidenceIndex.Mark> marks = s.marks("sak-1", "stor", "kvittering");
+            assertEquals(n, marks.size());
+            assertEquals(new EvidenceIndex.Mark((n - 1) * step, (n - 1) * step + "Kvittering".length()), marks.get(n - 1));
+        }
+    }
+
     @Test
     void prefixAndFuzzyQueriesSearchTheDefaultFields() throws IOException {
         try (EvidenceSearcher s = new EvidenceSearcher(dir)) {

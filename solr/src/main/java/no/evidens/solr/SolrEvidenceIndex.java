@@ -39,7 +39,6 @@ import no.evidens.solr.plugin.TextPartTransformerFactory;
  * highlighted here, on their text, by the embedded index's highlighter. Thread-safe.
  */
 public final class SolrEvidenceIndex implements EvidenceIndex {
-    private static final int MAX_ROWS = 10_000;
 
     private final SolrNodes nodes;
     private final String collection;
@@ -174,6 +173,15 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         return out;
     }
 
+    /** Every entry {@code q} finds, however many ({@link SolrPages}). */
+    private List<SolrDocument> all(SolrQuery q) throws IOException {
+        return SolrPages.all(q, this::query);
+    }
+
+    private List<SearchHit> allPlainHits(SolrQuery q) throws IOException {
+        return all(q).stream().map(SolrFields::toHit).toList();
+    }
+
     @Override
     public Optional<SearchHit> passage(String passageId) throws IOException {
         return plainHits(SolrSearches.passages(List.of(passageId))).stream().findFirst();
@@ -181,7 +189,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
 
     @Override
     public List<SearchHit> passagesOf(String caseId, String docId) throws IOException {
-        return plainHits(SolrSearches.ofDocument(caseId, docId, MAX_ROWS));
+        return allPlainHits(SolrSearches.ofDocument(caseId, docId));
     }
 
     @Override
@@ -229,16 +237,16 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
     public List<Mark> marks(String caseId, String docId, String queryText) throws IOException {
         Query query = QueryLanguage.read(queryText, queryAnalyzer, false);
         List<Mark> out = new ArrayList<>();
-        for (SolrDocument d : query(SolrSearches.matchesIn(caseId, docId, queryText, MAX_ROWS)).getResults()) {
+        for (SolrDocument d : all(SolrSearches.matchesIn(caseId, docId, queryText))) {
             out.addAll(QueryLanguage.marks(SolrFields.toHit(d), SolrFields.documentFacets(d), query, queryAnalyzer));
         }
         return out.stream().distinct().sorted(Comparator.comparingInt(Mark::start)).toList();
     }
 
-    /** The passages starting in {@code [from, to)}: one request, the document's key and a range of starts. */
+    /** The passages starting in {@code [from, to)}: the document's key and a range of starts (one request, unless very many). */
     @Override
     public List<SearchHit> passagesIn(String caseId, String docId, int from, int to) throws IOException {
-        return plainHits(SolrSearches.startingIn(SolrSearches.ofDocument(caseId, docId, MAX_ROWS), from, to));
+        return allPlainHits(SolrSearches.startingIn(SolrSearches.ofDocument(caseId, docId), from, to));
     }
 
     /** The marks in {@code [from, to)}, read from the passages overlapping it (the one it begins inside, those in it). */
@@ -248,34 +256,20 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         SolrDocumentList at = query(SolrSearches.passageAt(caseId, docId, from)).getResults();
         long first = at.isEmpty() ? from : ((Number) at.get(0).getFirstValue(PassageSchema.START)).longValue();
         List<Mark> out = new ArrayList<>();
-        SolrQuery q = SolrSearches.startingIn(SolrSearches.matchesIn(caseId, docId, queryText, MAX_ROWS), first, to);
-        for (SolrDocument d : query(q).getResults()) {
+        SolrQuery q = SolrSearches.startingIn(SolrSearches.matchesIn(caseId, docId, queryText), first, to);
+        for (SolrDocument d : all(q)) {
             out.addAll(QueryLanguage.marks(SolrFields.toHit(d), SolrFields.documentFacets(d), query, queryAnalyzer));
         }
         return out.stream().distinct().filter(m -> m.end() > from && m.start() < to)
                 .sorted(Comparator.comparingInt(Mark::start)).toList();
     }
 
-    /**
-     * Where the passages the query matches start, their start only; asked {@value #MAX_ROWS} at a time, each time from past
-     * the last start answered, so that a document with more matching passages than one answer holds is read whole.
-     */
+    /** Where the passages the query matches start, their start only, every one ({@link #all}). */
     @Override
     public List<Integer> matchStarts(String caseId, String docId, String queryText) throws IOException {
-        List<Integer> out = new ArrayList<>();
-        long from = 0;
-        while (true) {
-            SolrQuery q = SolrSearches.startingIn(SolrSearches.matchesIn(caseId, docId, queryText, MAX_ROWS), from, Integer.MAX_VALUE);
-            q.setFields(PassageSchema.START);
-            SolrDocumentList found = query(q).getResults();
-            for (SolrDocument d : found) {
-                out.add(((Number) d.getFirstValue(PassageSchema.START)).intValue());
-            }
-            if (found.size() < MAX_ROWS) {
-                return out;
-            }
-            from = out.get(out.size() - 1) + 1L;
-        }
+        SolrQuery q = SolrSearches.matchesIn(caseId, docId, queryText);
+        q.setFields(PassageSchema.START);
+        return all(q).stream().map(d -> ((Number) d.getFirstValue(PassageSchema.START)).intValue()).toList();
     }
 
     @Override

@@ -10,10 +10,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 
@@ -143,6 +145,38 @@ public final class SolrEvidenceSink implements EvidenceSink {
     @Override
     public List<NotStored> notStored() {
         return List.copyOf(notStored);
+    }
+
+    /**
+     * Deletes the case's documents of these types and their passages: the document entries found, every one ({@link
+     * SolrPages}: a case's journals may be many thousands), then each document's entries by its key, in one update
+     * request (on every shard, as a delete by query is). Their text is not fetched: the answer has it empty.
+     */
+    @Override
+    public List<IndexedDocument> deleteDocuments(String caseId, Set<String> types) throws IOException {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        SolrQuery q = new SolrQuery("*:*")
+                .addFilterQuery("{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_DOCUMENT)
+                .addFilterQuery("{!term f=" + PassageSchema.CASE + "}" + caseId)
+                .addFilterQuery("{!terms f=" + PassageSchema.TYPE + " separator='\u001f' v=$types}");
+        q.set("types", String.join("\u001f", types.stream().sorted().toList()));
+        q.setFields(PassageSchema.DOC, PassageSchema.CASE, PassageSchema.FILE, PassageSchema.TYPE, PassageSchema.TITLE,
+                PassageSchema.SHA256, PassageSchema.MEDIA_TYPE, PassageSchema.PAGE_STARTS, PassageSchema.NORMALISER);
+        List<IndexedDocument> gone = new ArrayList<>();
+        for (SolrDocument d : SolrPages.all(q, r -> new QueryResponse(nodes.request(new QueryRequest(r, SolrRequest.METHOD.POST),
+                collection), null))) {
+            d.setField(PassageSchema.DOC_TEXT, "");
+            gone.add(SolrFields.toIndexedDocument(d));
+        }
+        if (!gone.isEmpty()) {
+            UpdateRequest delete = new UpdateRequest();
+            gone.forEach(d -> delete.deleteByQuery("{!term f=" + PassageSchema.DOC_KEY + "}" + SolrFields.docKey(caseId, d.docId())));
+            nodes.request(delete, collection);
+            gone.forEach(d -> written.remove(caseId + "/" + d.sha256()));
+        }
+        return gone;
     }
 
     @Override

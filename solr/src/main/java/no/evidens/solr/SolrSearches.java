@@ -118,20 +118,19 @@ final class SolrSearches {
         return q;
     }
 
-    /** A document's passages, in document order. */
-    static SolrQuery ofDocument(String caseId, String docId, int rows) {
+    /** A document's passages, in document order (rows: set by the caller, a whole list's paging or one). */
+    static SolrQuery ofDocument(String caseId, String docId) {
         SolrQuery q = new SolrQuery("*:*");
         q.addFilterQuery(SolrEvidenceIndex.passagesOnly());
         q.addFilterQuery(term(PassageSchema.DOC_KEY, SolrFields.docKey(caseId, docId)));
-        q.setRows(rows);
         q.setFields(SolrFields.HIT_FIELDS);
         q.set("sort", BY_START);
         return q;
     }
 
     /** The passages of a document that a query matches. */
-    static SolrQuery matchesIn(String caseId, String docId, String queryText, int rows) {
-        SolrQuery q = ofDocument(caseId, docId, rows);
+    static SolrQuery matchesIn(String caseId, String docId, String queryText) {
+        SolrQuery q = ofDocument(caseId, docId);
         q.setQuery("{!evidens v=$qq}");
         q.set("qq", queryText);
         return q;
@@ -149,7 +148,8 @@ final class SolrSearches {
 
     /** The last passage of a document that starts at or before {@code at}, its start only. */
     static SolrQuery passageAt(String caseId, String docId, int at) {
-        SolrQuery q = startingIn(ofDocument(caseId, docId, 1), 0, at + 1L);
+        SolrQuery q = startingIn(ofDocument(caseId, docId), 0, at + 1L);
+        q.setRows(1);
         q.setFields(PassageSchema.START);
         q.set("sort", PassageSchema.SORT_START + " desc");
         return q;

@@ -18,9 +18,10 @@ import no.evidens.findings.CaseLifecycle.Closed;
 import no.evidens.findings.CaseLifecycle.DeletedSource;
 import no.evidens.findings.FindingStore;
 import no.evidens.findings.trail.AuditEvent;
-import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.index.EvidenceSink;
 import no.evidens.index.IndexedDocument;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.bundle.DocumentTypes;
 import no.evidens.pipeline.page.PageImages;
 
@@ -112,7 +113,9 @@ public final class CaseService {
             throw new IllegalStateException("case " + caseId + " is open: close it first (evidens case close --case " + caseId + ")");
         }
         List<IndexedDocument> gone;
-        try (EvidenceIndexWriter index = new EvidenceIndexWriter(home.index())) {
+        // the home's engine: on SolrCloud the records are deleted from the collection (before round 50 (b) a local index was
+        // opened beside it, and nothing was deleted from the archive)
+        try (EvidenceSink index = IndexBackend.of(home).openSink()) {
             gone = index.deleteDocuments(caseId, RECORD_TYPES);
             index.commit();
         }

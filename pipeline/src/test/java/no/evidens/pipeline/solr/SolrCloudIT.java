@@ -55,7 +55,8 @@ import no.evidens.solr.SolrTarget;
  * embedded index: the same hits, facet counts and offsets, more-like-this included; the web workspace's
  * search, passage, document, like and findings calls give the same JSON on both; with a node stopped
  * mid-ingestion, searches answer from the replicas and the ingestion accounts for every file; a document
- * Solr refuses costs only itself, and a replace leaves none of the earlier copy's entries.
+ * Solr refuses costs only itself, and a replace leaves none of the earlier copy's entries; a document of more passages
+ * than one Solr answer holds is listed whole, and a closed case's records are deleted from the collection.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrCloudIT {
@@ -406,6 +407,115 @@ class SolrCloudIT {
             assertEquals(1, solr.passagesOf("lager", good.docId()).size());
             assertEquals(good, solr.document("lager", good.docId()).orElseThrow());
         }
+    }
+
+    /**
+     * Round 50 (b): a document of more passages than one Solr answer held (10,000 before): its whole list, its marks and the
+     * starts of its matching passages are the embedded index's, every one, on a window too. Short passages keep it small.
+     */
+    @Test
+    @Order(9)
+    void aDocumentOfMoreThanTenThousandPassagesIsListedWholeAsEmbedded(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        int n = 10_500;
+        IndexedDocument big = largeDocument(n);
+        List<Passage> passages = largePassages(big, n);
+        try (no.evidens.index.EvidenceIndexWriter w = new no.evidens.index.EvidenceIndexWriter(dir)) {
+            w.add(big, passages);
+            w.commit();
+        }
+        try (SolrEvidenceSink sink = new SolrEvidenceSink(SolrTarget.parse(cluster.address(COLLECTION)))) {
+            sink.add(big, passages);
+            sink.commit();
+            assertTrue(sink.notStored().isEmpty(), sink.notStored().toString());
+        }
+        try (EvidenceIndex local = new no.evidens.index.EvidenceSearcher(dir)) {
+            List<SearchHit> all = solr.passagesOf("stor", big.docId());
+            assertEquals(n, all.size());
+            assertEquals(local.passagesOf("stor", big.docId()), all);
+            // every 7th passage says "avvik": 1,500 marks; "kvittering" is in every one of them
+            List<EvidenceIndex.Mark> every = solr.marks("stor", big.docId(), "kvittering");
+            assertEquals(n, every.size());
+            assertEquals(local.marks("stor", big.docId(), "kvittering"), every);
+            assertEquals(local.marks("stor", big.docId(), "avvik"), solr.marks("stor", big.docId(), "avvik"));
+            List<Integer> starts = solr.matchStarts("stor", big.docId(), "kvittering");
+            assertEquals(all.stream().map(SearchHit::start).toList(), starts);
+            assertEquals(local.matchStarts("stor", big.docId(), "avvik"), solr.matchStarts("stor", big.docId(), "avvik"));
+            // a window over all of it, begun inside the first passage
+            int to = big.text().length();
+            assertEquals(all.subList(1, n), solr.passagesIn("stor", big.docId(), 1, to));
+            assertEquals(local.marksIn("stor", big.docId(), "kvittering", 1, to), solr.marksIn("stor", big.docId(), "kvittering", 1, to));
+            assertEquals(n, solr.marksIn("stor", big.docId(), "kvittering", 1, to).size());
+        }
+    }
+
+    /**
+     * Round 50 (b): {@code case delete-records} on a home whose index is SolrCloud deletes the closed case's journals and
+     * client records from the collection, their passages too, and leaves its other documents (it opened a local index
+     * beside the collection before, and deleted nothing from the archive).
+     */
+    @Test
+    @Order(10)
+    void theRecordsOfAClosedCaseAreDeletedFromTheCollection() throws Exception {
+        IndexedDocument journal = caseDocument("j1", "journaler/notat.txt", "journal");
+        IndexedDocument client = caseDocument("k1", "klient/plan.txt", "klientdokumentasjon");
+        IndexedDocument rule = caseDocument("s1", "styring/rutine.txt", "styringsdokument");
+        try (SolrEvidenceSink sink = new SolrEvidenceSink(SolrTarget.parse(cluster.address(COLLECTION)))) {
+            for (IndexedDocument d : List.of(journal, client, rule)) {
+                sink.add(d, List.of(new Passage(Passage.idOf("slett", d.docId(), 0), "slett", d.docId(), d.file(), d.type(),
+                        d.title(), "", 1, 0, d.text().length(), d.text(), List.of(), List.of())));
+            }
+            sink.commit();
+        }
+        assertEquals(3, solr.search(new SearchRequest("vaktmesterbolig", "slett", null, 10)).total());
+        // a case the home knows (its findings), whose documents were written to the collection alone
+        CliRun r = CliRun.inHome(solrHome.root(), "finding", "create", "--case", "slett", "--kind", "merknad", "--title",
+                "Rutinen er uklar", "--user", "leder");
+        assertEquals(0, r.code(), r.err());
+        r = CliRun.inHome(solrHome.root(), "case", "close", "--case", "slett", "--user", "leder");
+        assertEquals(0, r.code(), r.err());
+        r = CliRun.inHome(solrHome.root(), "case", "delete-records", "--case", "slett", "--user", "leder");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(journal.file() + " (j1)") && r.out().contains(client.file() + " (k1)"), r.out());
+        assertFalse(r.out().contains(rule.file()), r.out());
+        for (IndexedDocument d : List.of(journal, client)) {
+            assertTrue(solr.document("slett", d.docId()).isEmpty(), d.docId());
+            assertTrue(solr.passagesOf("slett", d.docId()).isEmpty(), d.docId());
+        }
+        assertEquals(rule, solr.document("slett", rule.docId()).orElseThrow());
+        assertEquals(List.of("slett/s1/0"), ids(solr.search(new SearchRequest("vaktmesterbolig", "slett", null, 10))));
+    }
+
+    private static IndexedDocument caseDocument(String docId, String file, String type) {
+        return new IndexedDocument(docId, "slett", file, type, docId, (docId + "0").repeat(21) + "a", "text/plain",
+                "Vaktmesterboligen ble gjennomgått.", List.of(0));
+    }
+
+    private static final String LARGE_LINE = "Kvittering %05d %s.";
+
+    private static IndexedDocument largeDocument(int n) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            text.append(largeLine(i)).append(' ');
+        }
+        return new IndexedDocument("logg", "stor", "journaler/logg.txt", "journal", "Logg", "ab".repeat(32), "text/plain",
+                text.toString(), List.of(0));
+    }
+
+    private static String largeLine(int i) {
+        return String.format(LARGE_LINE, i, i % 7 == 0 ? "avvik" : "greit");
+    }
+
+    private static List<Passage> largePassages(IndexedDocument d, int n) {
+        List<Passage> out = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            String line = largeLine(i);
+            out.add(new Passage(Passage.idOf("stor", d.docId(), i), "stor", d.docId(), d.file(), d.type(), d.title(), "",
+                    1, at, at + line.length(), line, List.of(), List.of()));
+            at += line.length() + 1;
+        }
+        return out;
     }
 
     private static IndexedDocument sinkDocument(String docId, String file) {

@@ -1,0 +1,51 @@
+package no.evidens.solr;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.params.CommonParams;
+import org.apache.solr.common.params.CursorMarkParams;
+
+/**
+ * Every entry a query finds, in its sort order, however many: asked {@value #PAGE} at a time with Solr's cursorMark, its
+ * own way to read a whole result set (each request goes on after the last sort value answered, with no growing offset for
+ * every shard to skip; the unique key breaks ties). Not the {@code /export} handler: it returns only fields with doc
+ * values, and a passage's text is stored only. Before round 50 (b) these lists stopped at the first 10,000 unsaid.
+ */
+final class SolrPages {
+    /** How many entries one request asks for; a longer list takes more requests. */
+    static final int PAGE = 10_000;
+
+    /** One request to the collection. */
+    @FunctionalInterface
+    interface Ask {
+        QueryResponse query(SolrQuery q) throws IOException;
+    }
+
+    private SolrPages() {
+    }
+
+    /** All that {@code q} finds (its rows and cursor set here; its sort kept, the unique key added to it). */
+    static List<SolrDocument> all(SolrQuery q, Ask ask) throws IOException {
+        q.setRows(PAGE);
+        String sort = q.get(CommonParams.SORT);
+        q.set(CommonParams.SORT, (sort == null || sort.isBlank() ? "" : sort + ",") + SolrFields.UID + " asc");
+        List<SolrDocument> out = new ArrayList<>();
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        while (true) {
+            q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+            QueryResponse r = ask.query(q);
+            out.addAll(r.getResults());
+            String next = r.getNextCursorMark();
+            // a short page is the last; else the cursor stays where it was once nothing more is left
+            if (r.getResults().size() < PAGE || next == null || next.equals(cursor)) {
+                return out;
+            }
+            cursor = next;
+        }
+    }
+}
