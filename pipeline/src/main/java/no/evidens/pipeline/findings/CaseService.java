@@ -21,6 +21,7 @@ import no.evidens.findings.trail.AuditEvent;
 import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.index.IndexedDocument;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.bundle.DocumentTypes;
 import no.evidens.pipeline.page.PageImages;
 
@@ -112,7 +113,7 @@ public final class CaseService {
             throw new IllegalStateException("case " + caseId + " is open: close it first (evidens case close --case " + caseId + ")");
         }
         List<IndexedDocument> gone;
-        try (EvidenceIndexWriter index = new EvidenceIndexWriter(home.index())) {
+        try (EvidenceIndexWriter index = IndexBackend.embeddedWriter(home)) {
             gone = index.deleteDocuments(caseId, RECORD_TYPES);
             index.commit();
         }

@@ -30,7 +30,6 @@ import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.IndexBackend;
-import no.evidens.pipeline.IndexReleases;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.StampedNames;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
@@ -197,14 +196,11 @@ public final class Ingestion {
         boolean written = false;
         boolean completed = false;
         boolean stopped = false;
-        boolean[] writerOpened = {false};
         // a bundle unpacked from a zip is in our own folder: nobody writes to it while it is read
         ChangedWhileRead changes = bundle.unpacked() != null ? ChangedWhileRead.NONE : ChangedWhileRead.since(begun);
-        try (OnDemandSink engine = new OnDemandSink(() -> {
-            EvidenceSink sink = sinkAround.apply(backend.openSink());
-            writerOpened[0] = !backend.isSolr();
-            return sink;
-        }, caseId, committedHashes(backend, caseId))) {
+        // the embedded index's writer marks its release when closed (IndexBackend): an upload waiting behind it goes on then
+        try (OnDemandSink engine = new OnDemandSink(() -> sinkAround.apply(backend.openSink()), caseId,
+                committedHashes(backend, caseId))) {
             UnsavedDocuments index = new UnsavedDocuments(engine);
             KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads, changes).check(bundle.entries());
             IngestMarks.mark("known files checked");
@@ -257,9 +253,6 @@ public final class Ingestion {
             completed = !stopped;
         } finally {
             IngestMarks.mark("index writer closed");
-            if (writerOpened[0]) {
-                IndexReleases.mark(home.root()); // a server's upload waiting behind this writer goes on now
-            }
             analyser.close();
             if (completed) {
                 progress.finished();
