@@ -156,7 +156,10 @@ public final class Ingestion {
 
     /**
      * Asked before each file is begun: once true, the files begun are finished and committed, the rest left unread, and
-     * {@link #ingest} ends with {@link IngestionStopped} (a server, the inbox's watcher or a command being stopped).
+     * {@link #ingest} ends with {@link IngestionStopped} (a server, the inbox's watcher or a command being stopped). Asked
+     * also between a zip's entries while it is unpacked (what was unpacked is deleted) and before the index's writer, the
+     * extractor's worker and the models are started (none of them is, then); a load of the models already begun is let
+     * finish (it has no point to stop at), and no file is begun after it.
      */
     public Ingestion stopWhen(BooleanSupplier asked) {
         this.stopAsked = asked;
@@ -186,7 +189,16 @@ public final class Ingestion {
         checkCaseId(caseId);
         new CaseService(home, FindingStore.DEFAULT_LOCK_WAIT).requireOpen(caseId);
         IndexBackend.of(home).requireWritable(); // before the bundle is read: a cluster that cannot take it says so at once
-        BundleReader.Bundle bundle = new BundleReader().read(bundlePath, home.work());
+        BundleReader.Bundle bundle;
+        try {
+            // a stop asked while a zip is unpacked is heard between its entries (thousands of files take seconds)
+            bundle = new BundleReader(stopAsked).read(bundlePath, home.work());
+        } catch (BundleReader.Stopped e) {
+            // said as a stop at a file boundary is said: none of the bundle's files done
+            progress.started(e.files());
+            progress.cutShort();
+            throw new IngestionStopped(0, e.files());
+        }
         ReceiptCollector receipts = new ReceiptCollector(progress);
         IngestMarks.mark("bundle read");
         progress.started(bundle.entries().size());
@@ -213,6 +225,9 @@ public final class Ingestion {
                     }
                     receipts.record(line);
                 }
+            } else if (stopAsked.getAsBoolean()) {
+                // asked while the bundle was listed or its known files looked up: no writer, worker or model is started
+                stopped = true;
             } else {
                 engine.open(); // something is new: the writer opens before any file is read, as it always did
                 // The Tika worker starts and the models load now, side by side (the worker's start is its own process's
