@@ -364,7 +364,19 @@ public final class Ingestion {
             return t;
         });
         preparing.execute(() -> {
-            analyser.prepareExtractor();
+            if (stopAsked.getAsBoolean()) {
+                return; // no file will be read: no worker is started for one
+            }
+            try {
+                analyser.prepareExtractor();
+            } catch (RuntimeException | LinkageError e) {
+                if (!stopAsked.getAsBoolean()) {
+                    throw e;
+                }
+                // The process is stopping: Tika's classes refuse to load then (they add a shutdown hook as they load),
+                // and no file will be read; not a trace for the user who pressed Ctrl-C.
+                return;
+            }
             IngestMarks.mark("worker ready");
         });
         preparing.execute(() -> {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -35,7 +36,7 @@ class IngestionStopTest {
     Path tmp;
 
     /** Reads a file's bytes as its text, and says whether it was started (as a Tika worker would be). */
-    private static final class PlainText implements Extractor {
+    private static class PlainText implements Extractor {
         final AtomicBoolean started = new AtomicBoolean();
 
         @Override
@@ -68,6 +69,32 @@ class IngestionStopTest {
     void aStopAfterTheUnpackingStartsNoWriterAndNoWorker() throws Exception {
         // asked once per entry while unpacking: the next question is the one before the writer is opened
         stoppedBeforeTheFirstFile(askedFrom(FILES));
+    }
+
+    @Test
+    void aStopWhileTheWorkerStartsLeavesNoTraceOfItsStartCutShort() throws Exception {
+        Path bundle = tmp.resolve("notater");
+        JournalNotes.write(bundle, 3, "Notatet gjelder oppfølging nummer %d.");
+        AtomicBoolean stop = new AtomicBoolean();
+        Extractor stoppedWhileStarting = new PlainText() {
+            @Override
+            public void prepare() {
+                stop.set(true); // Ctrl-C while the worker starts: Tika's classes cannot add their shutdown hook then
+                throw new ExceptionInInitializerError(new IllegalStateException("Shutdown in progress"));
+            }
+        };
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e)); // what would print a trace on stderr
+        try {
+            EvidensHome home = new EvidensHome(tmp.resolve("home"));
+            IngestionStopped e = assertThrows(IngestionStopped.class, () -> new Ingestion(home,
+                    new DocumentAnalyser(stoppedWhileStarting), 1).stopWhen(stop::get).ingest("sak", bundle, ProgressListener.NONE));
+            assertEquals(3, e.total());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertEquals(List.of(), uncaught, "no trace of the worker's start cut short by the stop");
     }
 
     private void stoppedBeforeTheFirstFile(BooleanSupplier stop) throws Exception {
