@@ -55,19 +55,34 @@ public final class EvidenceIndexWriter implements EvidenceSink {
     private final boolean idTerms;
     /** Set when documents were deleted: the next {@link #contains} refreshes the searcher first. */
     private volatile boolean deletedSinceRefresh;
+    /** Run once the writer is closed and its lock let go (however the close went). */
+    private final Runnable released;
 
     public EvidenceIndexWriter(Path dir) {
-        this(dir, NorwegianAnalysis.analyzer());
+        this(dir, () -> { });
+    }
+
+    /**
+     * A writer that runs {@code released} when it has been closed and has let go of the index's lock: the home marks it
+     * there, so that whoever waits for the lock goes on at once, whichever command wrote.
+     */
+    public EvidenceIndexWriter(Path dir, Runnable released) {
+        this(dir, NorwegianAnalysis.analyzer(), PARALLEL_FLUSH_BYTES, released);
     }
 
     /** A writer with another analyzer (the baseline of a relevance evaluation). */
     public EvidenceIndexWriter(Path dir, Analyzer analyzer) {
-        this(dir, analyzer, PARALLEL_FLUSH_BYTES);
+        this(dir, analyzer, PARALLEL_FLUSH_BYTES, () -> { });
     }
 
     /** A writer that writes its buffers on all cores at a commit from {@code parallelFlushBytes} on (tests: 0). */
     EvidenceIndexWriter(Path dir, Analyzer analyzer, long parallelFlushBytes) {
+        this(dir, analyzer, parallelFlushBytes, () -> { });
+    }
+
+    private EvidenceIndexWriter(Path dir, Analyzer analyzer, long parallelFlushBytes, Runnable released) {
         this.parallelFlushBytes = parallelFlushBytes;
+        this.released = released;
         try {
             Files.createDirectories(dir);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -279,7 +294,11 @@ public final class EvidenceIndexWriter implements EvidenceSink {
             nrt.close();
             writer.close();
         } finally {
-            directory.close();
+            try {
+                directory.close();
+            } finally {
+                released.run();
+            }
         }
     }
 }

@@ -134,6 +134,15 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
 
     /** The writer of an ingestion. */
     public EvidenceSink openSink() {
-        return isSolr() ? new SolrEvidenceSink(solr) : new EvidenceIndexWriter(home.index());
+        return isSolr() ? new SolrEvidenceSink(solr) : embeddedWriter(home);
+    }
+
+    /**
+     * A writer of the home's embedded index. Every writer of it is opened here (an ingestion, {@code case delete-records}),
+     * so that each leaves the release mark when closed ({@link IndexReleases}): an upload waiting for the index goes on at
+     * once, whichever command held it.
+     */
+    public static EvidenceIndexWriter embeddedWriter(EvidensHome home) {
+        return new EvidenceIndexWriter(home.index(), () -> IndexReleases.mark(home.root()));
     }
 }

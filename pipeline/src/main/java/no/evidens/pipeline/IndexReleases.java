@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The mark an ingestion leaves in the home when it has let go of the embedded index's writer
- * ({@code ingest-jobs/index-released}, a new word each time): a server whose upload waits behind another writer (a command,
- * the inbox's watcher, another server) reads it every second and goes on as soon as it changed, rather than at its next
- * look at the waiting jobs (30 s).
+ * The mark a writer of the embedded index leaves in the home when it has let go of it ({@code ingest-jobs/index-released},
+ * a new word each time; written by the writer's close, {@link IndexBackend#embeddedWriter}, so an ingestion and
+ * {@code case delete-records} alike): a server whose upload waits behind another writer (a command, the inbox's watcher,
+ * another server) reads it every second and goes on as soon as it changed, rather than at its next look at the waiting
+ * jobs (30 s).
  *
  * <p>A mark, not a look at the write lock itself: Lucene's lock can be looked at only by taking it, and a writer that finds
  * it taken is refused at once (it does not wait), so a command starting at the instant a server held the lock for its look

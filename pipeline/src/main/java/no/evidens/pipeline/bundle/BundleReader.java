@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.zip.ZipException;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -44,6 +45,37 @@ public final class BundleReader {
      * @param unpacked the working folder a zip was unpacked into (to delete after use), or null
      */
     public record Bundle(Path source, List<BundleEntry> entries, boolean hasManifest, Path unpacked) {
+    }
+
+    /**
+     * A zip whose unpacking was given up because a stop was asked (the process is being stopped): what was unpacked of
+     * it is deleted, so the next ingestion of the bundle unpacks it whole into a folder of its own.
+     */
+    public static final class Stopped extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int files;
+
+        Stopped(int files) {
+            super("stopped while unpacking the bundle's " + files + " files");
+            this.files = files;
+        }
+
+        /** The zip's entries that are files (the bundle's files, as far as was known before the stop). */
+        public int files() {
+            return files;
+        }
+    }
+
+    /** Asked before each entry of a zip is unpacked: once true, the unpacking is given up ({@link Stopped}). */
+    private final BooleanSupplier stopAsked;
+
+    public BundleReader() {
+        this(() -> false);
+    }
+
+    /** A reader that gives up unpacking a zip once {@code stopAsked} says so (checked between entries). */
+    public BundleReader(BooleanSupplier stopAsked) {
+        this.stopAsked = stopAsked;
     }
 
     public Bundle read(Path source, Path workDir) throws IOException {
@@ -254,6 +286,11 @@ public final class BundleReader {
                 ZipArchiveEntry e = entry.raw();
                 if (e.isDirectory()) {
                     continue;
+                }
+                if (stopAsked.getAsBoolean()) {
+                    // read deletes what was unpacked: a resume unpacks the zip whole again
+                    throw new Stopped((int) zf.entries().stream()
+                            .filter(x -> !x.raw().isDirectory() && !Manifest.FILE_NAME.equals(x.name())).count());
                 }
                 String name = entry.name();
                 Path out = target.resolve(name).normalize();

@@ -26,7 +26,11 @@ import no.evidens.pipeline.ingest.ReceiptNotSaved;
                         + "else annet), or from manifest.csv (path,type,title,date[,service,municipality], or in Norwegian "
                         + "fil,type,tittel,dato[,tjeneste,kommune]) in the bundle."})
 final class IngestCommand implements Callable<Integer> {
-    /** The exit code of an ingest stopped by Ctrl-C (the shell's for SIGINT; a signal's own code wins when the JVM ends). */
+    /**
+     * What the command returns when it was stopped. Only a signal stops it, and the JVM then ends with the signal's own
+     * status, not this one: 130 after Ctrl-C (SIGINT), 143 after SIGTERM ({@code kill}, {@code systemctl stop}), as the
+     * README says; this value, the shell's for SIGINT, is what a caller running the command in its own JVM sees.
+     */
     static final int STOPPED = 130;
 
     @Spec

@@ -115,6 +115,7 @@ public final class CaseService {
         List<IndexedDocument> gone;
         // the home's engine: on SolrCloud the records are deleted from the collection (before round 50 (b) a local index was
         // opened beside it, and nothing was deleted from the archive)
+        // (the embedded writer through IndexBackend.embeddedWriter, which marks its release for a waiting upload)
         try (EvidenceSink index = IndexBackend.of(home).openSink()) {
             gone = index.deleteDocuments(caseId, RECORD_TYPES);
             index.commit();

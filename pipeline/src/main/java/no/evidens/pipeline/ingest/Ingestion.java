@@ -30,7 +30,6 @@ import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.IndexBackend;
-import no.evidens.pipeline.IndexReleases;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.StampedNames;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
@@ -157,7 +156,10 @@ public final class Ingestion {
 
     /**
      * Asked before each file is begun: once true, the files begun are finished and committed, the rest left unread, and
-     * {@link #ingest} ends with {@link IngestionStopped} (a server, the inbox's watcher or a command being stopped).
+     * {@link #ingest} ends with {@link IngestionStopped} (a server, the inbox's watcher or a command being stopped). Asked
+     * also between a zip's entries while it is unpacked (what was unpacked is deleted) and before the index's writer, the
+     * extractor's worker and the models are started (none of them is, then); a load of the models already begun is let
+     * finish (it has no point to stop at), and no file is begun after it.
      */
     public Ingestion stopWhen(BooleanSupplier asked) {
         this.stopAsked = asked;
@@ -187,7 +189,16 @@ public final class Ingestion {
         checkCaseId(caseId);
         new CaseService(home, FindingStore.DEFAULT_LOCK_WAIT).requireOpen(caseId);
         IndexBackend.of(home).requireWritable(); // before the bundle is read: a cluster that cannot take it says so at once
-        BundleReader.Bundle bundle = new BundleReader().read(bundlePath, home.work());
+        BundleReader.Bundle bundle;
+        try {
+            // a stop asked while a zip is unpacked is heard between its entries (thousands of files take seconds)
+            bundle = new BundleReader(stopAsked).read(bundlePath, home.work());
+        } catch (BundleReader.Stopped e) {
+            // said as a stop at a file boundary is said: none of the bundle's files done
+            progress.started(e.files());
+            progress.cutShort();
+            throw new IngestionStopped(0, e.files());
+        }
         ReceiptCollector receipts = new ReceiptCollector(progress);
         IngestMarks.mark("bundle read");
         progress.started(bundle.entries().size());
@@ -197,14 +208,11 @@ public final class Ingestion {
         boolean written = false;
         boolean completed = false;
         boolean stopped = false;
-        boolean[] writerOpened = {false};
         // a bundle unpacked from a zip is in our own folder: nobody writes to it while it is read
         ChangedWhileRead changes = bundle.unpacked() != null ? ChangedWhileRead.NONE : ChangedWhileRead.since(begun);
-        try (OnDemandSink engine = new OnDemandSink(() -> {
-            EvidenceSink sink = sinkAround.apply(backend.openSink());
-            writerOpened[0] = !backend.isSolr();
-            return sink;
-        }, caseId, committedHashes(backend, caseId))) {
+        // the embedded index's writer marks its release when closed (IndexBackend): an upload waiting behind it goes on then
+        try (OnDemandSink engine = new OnDemandSink(() -> sinkAround.apply(backend.openSink()), caseId,
+                committedHashes(backend, caseId))) {
             UnsavedDocuments index = new UnsavedDocuments(engine);
             KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads, changes).check(bundle.entries());
             IngestMarks.mark("known files checked");
@@ -217,6 +225,9 @@ public final class Ingestion {
                     }
                     receipts.record(line);
                 }
+            } else if (stopAsked.getAsBoolean()) {
+                // asked while the bundle was listed or its known files looked up: no writer, worker or model is started
+                stopped = true;
             } else {
                 engine.open(); // something is new: the writer opens before any file is read, as it always did
                 // The Tika worker starts and the models load now, side by side (the worker's start is its own process's
@@ -257,9 +268,6 @@ public final class Ingestion {
             completed = !stopped;
         } finally {
             IngestMarks.mark("index writer closed");
-            if (writerOpened[0]) {
-                IndexReleases.mark(home.root()); // a server's upload waiting behind this writer goes on now
-            }
             analyser.close();
             if (completed) {
                 progress.finished();
@@ -356,7 +364,19 @@ public final class Ingestion {
             return t;
         });
         preparing.execute(() -> {
-            analyser.prepareExtractor();
+            if (stopAsked.getAsBoolean()) {
+                return; // no file will be read: no worker is started for one
+            }
+            try {
+                analyser.prepareExtractor();
+            } catch (RuntimeException | LinkageError e) {
+                if (!stopAsked.getAsBoolean()) {
+                    throw e;
+                }
+                // The process is stopping: Tika's classes refuse to load then (they add a shutdown hook as they load),
+                // and no file will be read; not a trace for the user who pressed Ctrl-C.
+                return;
+            }
             IngestMarks.mark("worker ready");
         });
         preparing.execute(() -> {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.evidens.pipeline.IndexReleases;
 import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.NorwegianAnalysis;
@@ -90,6 +91,16 @@ class CaseLifecycleCliTest {
         assertTrue(out.contains(CaseFixture.FILE + " (" + fx.docId + "): file not deleted: case lyngvik-2026 holds the same file of "
                 + "this bundle"), out);
         assertTrue(Files.exists(fx.bundle.resolve(CaseFixture.FILE)), "the other case's source is still there");
+    }
+
+    @Test
+    void deletingTheRecordsMarksTheIndexLetGoSoThatAnUploadWaitingForItGoesOnAtOnce() throws Exception {
+        fx = CaseFixture.create(tmp, "journal");
+        IndexReleases releases = new IndexReleases(fx.home); // what a server waiting for the index's writer reads
+        assertEquals(0, run("case", "close", "--case", CaseFixture.CASE), err);
+        assertFalse(releases.marked(), "closing a case does not write the index");
+        assertEquals(0, run("case", "delete-records", "--case", CaseFixture.CASE), err);
+        assertTrue(releases.marked(), "the command's writer marked its release when closed");
     }
 
     @Test

@@ -1,0 +1,142 @@
+package no.evidens.pipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.evidens.index.PassageSchema;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.extract.Extraction;
+import no.evidens.pipeline.extract.Extractor;
+
+/**
+ * A stop asked before the first file is begun (while the zip is unpacked, or its files are looked up) is heard there: the
+ * unpacking is given up between two entries and what was unpacked deleted, no index writer or extractor is started, and
+ * the same bundle ingested again is read whole.
+ */
+class IngestionStopTest {
+    private static final int FILES = 30;
+
+    @TempDir
+    Path tmp;
+
+    /** Reads a file's bytes as its text, and says whether it was started (as a Tika worker would be). */
+    private static class PlainText implements Extractor {
+        final AtomicBoolean started = new AtomicBoolean();
+
+        @Override
+        public void prepare() {
+            started.set(true);
+        }
+
+        @Override
+        public Extraction extract(Path file) {
+            try {
+                return new Extraction(Files.readString(file), List.of(0), "text/plain", null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A stop asked from its {@code n}th question on (counted from 0). */
+    private static BooleanSupplier askedFrom(int n) {
+        AtomicInteger asked = new AtomicInteger();
+        return () -> asked.getAndIncrement() >= n;
+    }
+
+    @Test
+    void aStopWhileTheZipIsUnpackedGivesUpTheUnpackingAndLeavesNothingHalfUnpacked() throws Exception {
+        stoppedBeforeTheFirstFile(askedFrom(10)); // the 11th entry's question: in the middle of the unpacking
+    }
+
+    @Test
+    void aStopAfterTheUnpackingStartsNoWriterAndNoWorker() throws Exception {
+        // asked once per entry while unpacking: the next question is the one before the writer is opened
+        stoppedBeforeTheFirstFile(askedFrom(FILES));
+    }
+
+    @Test
+    void aStopWhileTheWorkerStartsLeavesNoTraceOfItsStartCutShort() throws Exception {
+        Path bundle = tmp.resolve("notater");
+        JournalNotes.write(bundle, 3, "Notatet gjelder oppfølging nummer %d.");
+        AtomicBoolean stop = new AtomicBoolean();
+        Extractor stoppedWhileStarting = new PlainText() {
+            @Override
+            public void prepare() {
+                stop.set(true); // Ctrl-C while the worker starts: Tika's classes cannot add their shutdown hook then
+                throw new ExceptionInInitializerError(new IllegalStateException("Shutdown in progress"));
+            }
+        };
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e)); // what would print a trace on stderr
+        try {
+            EvidensHome home = new EvidensHome(tmp.resolve("home"));
+            IngestionStopped e = assertThrows(IngestionStopped.class, () -> new Ingestion(home,
+                    new DocumentAnalyser(stoppedWhileStarting), 1).stopWhen(stop::get).ingest("sak", bundle, ProgressListener.NONE));
+            assertEquals(3, e.total());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertEquals(List.of(), uncaught, "no trace of the worker's start cut short by the stop");
+    }
+
+    private void stoppedBeforeTheFirstFile(BooleanSupplier stop) throws Exception {
+        Path zip = tmp.resolve("notater.zip");
+        Files.write(zip, JournalNotes.zip(FILES, "Notatet gjelder oppfølging nummer %d."));
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        PlainText extractor = new PlainText();
+        int[] said = {-1, 0};
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void started(int files) {
+                said[0] = files;
+            }
+
+            @Override
+            public void fileDone(ReceiptFile file) {
+            }
+
+            @Override
+            public void finished() {
+            }
+
+            @Override
+            public void cutShort() {
+                said[1]++;
+            }
+        };
+
+        IngestionStopped e = assertThrows(IngestionStopped.class, () -> new Ingestion(home, new DocumentAnalyser(extractor), 1)
+                .stopWhen(stop).ingest("sak", zip, progress));
+        assertEquals(0, e.done());
+        assertEquals(FILES, e.total());
+        assertEquals(FILES, said[0], "the bundle's files said");
+        assertEquals(1, said[1], "said cut short, not done");
+        assertFalse(extractor.started.get(), "no extractor's worker started");
+        assertFalse(Files.exists(home.index()), "no index writer opened");
+        try (Stream<Path> left = Files.exists(home.work()) ? Files.list(home.work()) : Stream.empty()) {
+            assertEquals(List.of(), left.toList(), "nothing unpacked left in the work folder");
+        }
+
+        Receipt again = new Ingestion(home, new DocumentAnalyser(new PlainText()), 1).ingest("sak", zip, ProgressListener.NONE);
+        assertEquals(FILES, again.counts().indexed(), "the same bundle again is read whole");
+        assertEquals(FILES, JournalNotes.count(home.index(), PassageSchema.KIND_DOCUMENT));
+    }
+}
