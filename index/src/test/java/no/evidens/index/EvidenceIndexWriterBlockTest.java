@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A document's passages become Lucene documents as Lucene indexes them, not all first (a huge text's passages held
- * as Lucene documents at once were the ingest's largest heap), and the block stays all or nothing.
+ * A huge text's passages become Lucene documents as Lucene indexes them, not all first (held as Lucene documents at
+ * once they were the ingest's largest heap), and a block stays all or nothing, made first or not.
  */
 class EvidenceIndexWriterBlockTest {
     @TempDir
@@ -71,8 +71,9 @@ class EvidenceIndexWriterBlockTest {
     }
 
     @Test
-    void eachPassageIsMadeWhenLuceneReadsItAndAllAreIndexed() throws IOException {
-        CountedPassages passages = new CountedPassages(300, -1);
+    void eachPassageOfAHugeTextIsMadeWhenLuceneReadsItAndAllAreIndexed() throws IOException {
+        int size = EvidenceIndexWriter.LAZY_BLOCK + 1;
+        CountedPassages passages = new CountedPassages(size, -1);
         List<Integer> askedAtText = new ArrayList<>();
         Analyzer norwegian = NorwegianAnalysis.analyzer();
         Analyzer watching = new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
@@ -94,24 +95,26 @@ class EvidenceIndexWriterBlockTest {
             w.add(document(), passages);
             w.commit();
         }
-        assertEquals(300, askedAtText.size(), "each passage's text analysed once");
+        assertEquals(size, askedAtText.size(), "each passage's text analysed once");
         for (int n = 0; n < askedAtText.size(); n++) {
-            // made all first, the 300 passages had all been asked for before the first text was analysed
+            // made all first, the passages had all been asked for before the first text was analysed
             assertTrue(askedAtText.get(n) <= n + 1, "passages asked for when text " + n + " was analysed: " + askedAtText.get(n));
         }
-        assertEquals(300, entriesOfCase(PassageSchema.KIND_PASSAGE));
+        assertEquals(size, entriesOfCase(PassageSchema.KIND_PASSAGE));
         assertEquals(1, entriesOfCase(PassageSchema.KIND_DOCUMENT));
     }
 
     @Test
     void aPassageThatCannotBeMadeLeavesNoneOfTheDocumentInTheIndex() throws IOException {
-        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
-            CountedPassages passages = new CountedPassages(300, 150);
-            assertThrows(IllegalStateException.class, () -> w.add(document(), passages));
-            w.commit();
-            assertFalse(w.contains("sak-1", "sha-a"));
+        for (int size : new int[] {300, EvidenceIndexWriter.LAZY_BLOCK + 1}) { // made first, and as Lucene reads it
+            try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
+                CountedPassages passages = new CountedPassages(size, size / 2);
+                assertThrows(IllegalStateException.class, () -> w.add(document(), passages));
+                w.commit();
+                assertFalse(w.contains("sak-1", "sha-a"));
+            }
+            assertEquals(0, entriesOfCase(PassageSchema.KIND_PASSAGE), size + " passages");
+            assertEquals(0, entriesOfCase(PassageSchema.KIND_DOCUMENT), size + " passages");
         }
-        assertEquals(0, entriesOfCase(PassageSchema.KIND_PASSAGE));
-        assertEquals(0, entriesOfCase(PassageSchema.KIND_DOCUMENT));
     }
 }
