@@ -167,13 +167,7 @@ class InboxWatchIT {
         bigBundleIn(inbox, files);
         Process watcher = watch(inbox, home);
         try {
-            assertTrue(waitFor(() -> {
-                try {
-                    return documents(home) > 0;
-                } catch (Exception e) {
-                    return false;
-                }
-            }, 180), "the watcher committed documents");
+            assertTrue(committedWithin(home, 180), "the watcher committed documents");
             assertTrue(InboxState.watcherAlive(new EvidensHome(home)), "a watcher at work is told as running");
         } finally {
             watcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -210,13 +204,7 @@ class InboxWatchIT {
         Path log = tmp.resolve("watch.log");
         Process watcher = watch(inbox, home, log);
         try {
-            assertTrue(waitFor(() -> {
-                try {
-                    return documents(home) > 0;
-                } catch (Exception e) {
-                    return false;
-                }
-            }, 180), "the watcher committed documents");
+            assertTrue(committedWithin(home, 180), "the watcher committed documents");
             watcher.destroy(); // SIGTERM
             assertTrue(watcher.waitFor(15, TimeUnit.SECONDS), "ended within 15 s (a bound, not a speed)");
         } finally {
@@ -380,5 +368,16 @@ class InboxWatchIT {
         notes(tmp.resolve("stor"), files, "en stor sak");
         zip(tmp.resolve("stor"), tmp.resolve("stor-sak.zip"));
         Files.move(tmp.resolve("stor-sak.zip"), inbox.resolve("stor-sak.zip"));
+    }
+
+    /** Whether the home's index holds a committed document within {@code seconds}. */
+    private static boolean committedWithin(Path home, int seconds) throws Exception {
+        return waitFor(() -> {
+            try {
+                return documents(home) > 0;
+            } catch (Exception e) {
+                return false; // no index yet
+            }
+        }, seconds);
     }
 }

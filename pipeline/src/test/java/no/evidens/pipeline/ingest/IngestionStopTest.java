@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import no.evidens.index.PassageSchema;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
-import no.evidens.pipeline.extract.Extraction;
 import no.evidens.pipeline.extract.Extractor;
+import no.evidens.pipeline.fixture.PlainTextExtractor;
 
 /**
  * A stop asked before the first file is begun (while the zip is unpacked, or its files are looked up) is heard there: the
@@ -36,21 +34,12 @@ class IngestionStopTest {
     Path tmp;
 
     /** Reads a file's bytes as its text, and says whether it was started (as a Tika worker would be). */
-    private static class PlainText implements Extractor {
+    private static class PlainText extends PlainTextExtractor {
         final AtomicBoolean started = new AtomicBoolean();
 
         @Override
         public void prepare() {
             started.set(true);
-        }
-
-        @Override
-        public Extraction extract(Path file) {
-            try {
-                return new Extraction(Files.readString(file), List.of(0), "text/plain", null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 
