@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,9 +76,7 @@ class ClusterFailureIT {
         System.setProperty(ZK_CONNECT_SECONDS, "5");
         cluster = SolrTestCluster.startOwn();
         SolrSetup.init(SolrTarget.parse(cluster.address(COLLECTION)), 1, 2);
-        home = tmp.resolve("home");
-        Files.createDirectories(home);
-        Files.writeString(home.resolve(IndexBackend.SETTINGS), "solr: " + cluster.address(COLLECTION) + "\n");
+        home = homeOn("home", COLLECTION);
     }
 
     @AfterAll
@@ -347,8 +346,7 @@ class ClusterFailureIT {
     @Test
     @Order(6)
     void aCollectionDeletedUnderARunningServerIsSaidMissing() throws Exception {
-        Path gone = Files.createDirectories(tmp.resolve("home-kortlevd"));
-        Files.writeString(gone.resolve(IndexBackend.SETTINGS), "solr: " + cluster.address("kortlevd") + "\n");
+        Path gone = homeOn("home-kortlevd", "kortlevd");
         SolrSetup.init(SolrTarget.parse(cluster.address("kortlevd")), 1, 1);
         try (ClusterParts parts = new ClusterParts(cluster.zkAddress());
              WebServer web = WebServer.start(new EvidensHome(gone), 0, "testar")) {
@@ -371,8 +369,7 @@ class ClusterFailureIT {
     @Test
     @Order(7)
     void aNodeStoppedLeavesReplicasDownHereAndAShardWithoutLeaderThere() throws Exception {
-        Path halved = Files.createDirectories(tmp.resolve("home-halvert"));
-        Files.writeString(halved.resolve(IndexBackend.SETTINGS), "solr: " + cluster.address("halvert") + "\n");
+        Path halved = homeOn("home-halvert", "halvert");
         SolrSetup.init(SolrTarget.parse(cluster.address("halvert")), 2, 1);
         try (ClusterParts parts = new ClusterParts(cluster.zkAddress());
              WebServer both = WebServer.start(new EvidensHome(home), 0, "testar");
@@ -442,10 +439,16 @@ class ClusterFailureIT {
         return out;
     }
 
+    /** A home (a folder of the class's) whose index is the test cluster's {@code collection}. */
+    private static Path homeOn(String folder, String collection) throws IOException {
+        Path h = Files.createDirectories(tmp.resolve(folder));
+        Files.writeString(h.resolve(IndexBackend.SETTINGS), "solr: " + cluster.address(collection) + "\n");
+        return h;
+    }
+
     /** A second home on the class's collection, with {@code kari} as the lead of {@code lager}. */
     private static Path secondHome() throws Exception {
-        Path second = Files.createDirectories(tmp.resolve("home-2"));
-        Files.writeString(second.resolve(IndexBackend.SETTINGS), "solr: " + cluster.address(COLLECTION) + "\n");
+        Path second = homeOn("home-2", COLLECTION);
         try (AccessStore s = AccessStore.open(new EvidensHome(second).access())) {
             s.addUser("kari", PASSWORD.toCharArray(), true);
             s.addMember("lager", "kari", Role.LEAD, "test");
