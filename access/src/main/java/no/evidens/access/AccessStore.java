@@ -79,6 +79,62 @@ public final class AccessStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the access database kept on a database server ({@code evidens store serve}: H2's TCP server), shared by the
+     * processes of several machines: no file lock to wait for (H2 locks rows); the schema is brought up to date by one
+     * process at a time.
+     *
+     * @param url  {@code jdbc:h2:tcp://host:port/evidens-access}
+     * @param wait how long to go on trying while another process migrates the schema (new connections are refused meanwhile)
+     * @throws IllegalStateException when the server cannot be reached or refuses the password (its cause the driver's
+     *                               {@link SQLException})
+     */
+    public static AccessStore onServer(String url, String user, String password, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        String where = url.substring(url.indexOf(':', "jdbc:".length()) + 1).split(";", 2)[0];
+        while (true) {
+            Connection c;
+            try {
+                c = DriverManager.getConnection(url, user, password);
+            } catch (SQLException e) {
+                if (e.getErrorCode() != ErrorCode.DATABASE_IS_IN_EXCLUSIVE_MODE || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot open the access database on " + where + ": " + firstLine(e), e);
+                }
+                pause();
+                continue;
+            }
+            try {
+                c.setAutoCommit(false);
+                Schema.migrateShared(c);
+                return new AccessStore(c);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // broken already
+                }
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("cannot open the access database on " + where + ": " + firstLine((SQLException) e), e);
+            }
+        }
+    }
+
+    private static String firstLine(SQLException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20 + ThreadLocalRandom.current().nextInt(60));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the access database", ie);
+        }
+    }
+
     /** Checks a sign-in name: 1–64 of lower-case letters, digits, dot, dash, underscore. */
     public static String checkName(String name) {
         if (name == null || !name.matches(NAME)) {

@@ -106,6 +106,33 @@ public final class FindingStore implements AutoCloseable {
     }
 
     /**
+     * Opens the store kept on a database server ({@code evidens store serve}: H2's TCP server), which several processes
+     * on several machines use at once. There is no file lock to wait for: H2 locks rows, and a change that collides with
+     * another process's is tried again ({@link Transactor}). The schema is brought up to date by one process at a time
+     * ({@link Migrations#migrateShared}).
+     *
+     * @param url  the database's JDBC address, {@code jdbc:h2:tcp://host:port/evidens-findings}
+     * @param wait how long to go on trying while another process migrates the schema (the server refuses new
+     *             connections meanwhile)
+     * @throws IllegalStateException when the server cannot be reached or refuses the password (its cause the
+     *                               driver's {@link SQLException}), or the schema is newer than this Evidens
+     */
+    public static FindingStore onServer(String url, String user, String password, Duration wait) {
+        Connection c = ServerConnection.open(url, user, password, wait, "the findings store");
+        try {
+            c.setAutoCommit(false);
+            Migrations.migrateShared(c);
+            return new FindingStore(null, c);
+        } catch (SQLException e) {
+            ServerConnection.close(c);
+            throw new IllegalStateException("cannot open the findings store on " + ServerConnection.where(url) + ": " + Jdbc.firstLine(e), e);
+        } catch (RuntimeException e) {
+            ServerConnection.close(c);
+            throw e;
+        }
+    }
+
+    /**
      * The file a process touches while it waits for the store another process has open: a process that keeps
      * the store open for long (a server's audit-trail writer) lets go when it sees this file changed.
      */
@@ -125,6 +152,7 @@ public final class FindingStore implements AutoCloseable {
         }
     }
 
+    /** The store's folder; null for a store on a database server. */
     public Path dir() {
         return dir;
     }

@@ -26,6 +26,7 @@ import no.evidens.pipeline.Refusal;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.export.CaseExports;
+import no.evidens.pipeline.store.HomeStores;
 
 /**
  * The findings of a home's cases and their quotations: every change and look-up the command line and
@@ -64,11 +65,11 @@ public final class FindingsService {
     }
 
     FindingStore open() {
-        return FindingStore.open(storeDir(home), lockWait);
+        return HomeStores.of(home).findings(lockWait);
     }
 
     private boolean hasStore() {
-        return Files.isDirectory(storeDir(home));
+        return HomeStores.of(home).hasFindings();
     }
 
     /** A finding and one of its quotations. */

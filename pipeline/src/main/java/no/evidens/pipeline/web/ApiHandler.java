@@ -138,7 +138,12 @@ final class ApiHandler extends Handler.Abstract {
         } catch (IllegalArgumentException e) {
             x.error(400, ErrorTexts.message(ErrorTexts.language(x), e));
         } catch (IllegalStateException e) {
-            if (!diskFull(x, e)) {
+            if (no.evidens.pipeline.store.StoreUnreachable.in(e)) {
+                // the service's failure, not the request's: the store server does not answer (or refuses the password)
+                LOG.warn("{} {} failed: the store server does not answer", x.method(), x.path());
+                x.responseHeader("Retry-After", "30");
+                x.error(503, ErrorTexts.message(ErrorTexts.language(x), e));
+            } else if (!diskFull(x, e)) {
                 x.error(409, ErrorTexts.message(ErrorTexts.language(x), e));
             }
         } catch (IOException | RuntimeException e) {
