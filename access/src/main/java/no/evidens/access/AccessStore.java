@@ -27,6 +27,8 @@ import org.h2.api.ErrorCode;
  */
 public final class AccessStore implements AutoCloseable {
     public static final String DB_NAME = "access";
+    /** The user of an access database in a folder (no password: the file is the home's). */
+    public static final String FILE_USER = "evidens";
     private static final String NAME = "[a-z0-9][a-z0-9._-]{0,63}";
 
     private final Connection c;
@@ -42,7 +44,7 @@ public final class AccessStore implements AutoCloseable {
     /** Opens (or creates) the access database in {@code dir}, waiting up to {@code lockWait} while another process has it. */
     public static AccessStore open(Path dir, Duration lockWait) {
         Path abs = dir.toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        String url = fileUrl(abs);
         long deadline = System.nanoTime() + lockWait.toNanos();
         try {
             Files.createDirectories(abs);
@@ -51,7 +53,7 @@ public final class AccessStore implements AutoCloseable {
         }
         while (true) {
             try {
-                Connection c = DriverManager.getConnection(url, "evidens", "");
+                Connection c = DriverManager.getConnection(url, FILE_USER, "");
                 try {
                     c.setAutoCommit(false);
                     synchronized (Schema.class) {
@@ -77,6 +79,11 @@ public final class AccessStore implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The JDBC address of the access database in {@code dir}; also for copying it as SQL ({@code evidens store move-to-server}). */
+    public static String fileUrl(Path dir) {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve(DB_NAME) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 
     /**

@@ -34,6 +34,8 @@ import no.evidens.findings.trail.AuditTrail;
  */
 public final class FindingStore implements AutoCloseable {
     public static final String DB_NAME = "findings";
+    /** The user of a store in a folder. */
+    public static final String FILE_USER = "evidens";
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
     private static final Pattern REF = Pattern.compile("(?i)\\s*(avvik|merknad|observasjon)[\\s_-]*(\\d{1,6})\\s*");
 
@@ -70,9 +72,7 @@ public final class FindingStore implements AutoCloseable {
      */
     public static FindingStore open(Path dir, Duration lockWait) {
         Path abs = dir.toAbsolutePath().normalize();
-        // WRITE_DELAY=0: a commit is written to the file at once, not up to half a second later, so a
-        // process killed after a commit still has it on disk.
-        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        String url = fileUrl(abs);
         long deadline = System.nanoTime() + lockWait.toNanos();
         try {
             Files.createDirectories(abs);
@@ -81,7 +81,7 @@ public final class FindingStore implements AutoCloseable {
         }
         while (true) {
             try {
-                Connection c = DriverManager.getConnection(url, "evidens", "");
+                Connection c = DriverManager.getConnection(url, FILE_USER, "");
                 try {
                     c.setAutoCommit(false);
                     synchronized (Migrations.class) {
@@ -103,6 +103,16 @@ public final class FindingStore implements AutoCloseable {
                 Jdbc.sleep(20 + ThreadLocalRandom.current().nextInt(80));
             }
         }
+    }
+
+    /**
+     * The JDBC address of the store in {@code dir} (its user {@value #FILE_USER}, no password: the file is the home's). Also for
+     * copying the store as SQL ({@code evidens store move-to-server}).
+     */
+    public static String fileUrl(Path dir) {
+        // WRITE_DELAY=0: a commit is written to the file at once, not up to half a second later, so a
+        // process killed after a commit still has it on disk.
+        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve(DB_NAME) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 
     /**

@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import no.evidens.pipeline.store.HomeStores;
+import no.evidens.pipeline.store.StoreMove;
 import no.evidens.pipeline.store.StorePassword;
 import no.evidens.pipeline.store.StoreServe;
 import no.evidens.pipeline.store.StoreServer;
 
 /** {@code evidens store serve}: the findings store and the access database on a server that several Evidens processes share. */
-@Command(name = "store", mixinStandardHelpOptions = true, subcommands = {StoreCommand.Serve.class},
-        description = "The findings store and accounts on a store server (see: evidens store serve --help).")
+@Command(name = "store", mixinStandardHelpOptions = true, subcommands = {StoreCommand.Serve.class, StoreCommand.MoveToServer.class},
+        description = "The findings store and accounts on a store server (see: evidens store serve --help, evidens store move-to-server --help).")
 final class StoreCommand extends CommandGroup {
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -53,6 +56,22 @@ final class StoreCommand extends CommandGroup {
                     System.getenv(StorePassword.ENV) != null ? StorePassword.ENV : server.dir().resolve(StorePassword.FILE));
             stopped.await();
             return 0;
+        }
+    }
+
+    @Command(name = "move-to-server", mixinStandardHelpOptions = true,
+            description = {"Move this home's findings store and accounts from its folders onto its store server (the 'store:' line "
+                    + "or --store), which must hold no findings, trail or accounts yet. Stop the home's workspace first.",
+                "The folders are kept as findings.moved and access.moved; the audit chain file stays and still confirms every entry."})
+    static final class MoveToServer extends CliAction {
+        @Mixin
+        HomeOption home;
+
+        @Override
+        public Integer call() {
+            StoreMove.Moved m = StoreMove.toServer(HomeStores.of(home.resolve()), java.time.Duration.ofSeconds(10));
+            return say("Moved %s to the store server %s", m.findings() && m.accounts() ? "the findings store and the accounts"
+                    : m.findings() ? "the findings store" : "the accounts", m.server());
         }
     }
 }

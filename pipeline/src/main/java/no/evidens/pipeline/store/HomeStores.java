@@ -119,6 +119,38 @@ public record HomeStores(EvidensHome home, StoreServer server) {
         return () -> findings(wait);
     }
 
+    /** A plain connection to one of the server's databases (copying a store as SQL), its failures said as opening a store's. */
+    java.sql.Connection connect(String database) {
+        try {
+            return java.sql.DriverManager.getConnection(server.url(database), StoreServer.USER, password());
+        } catch (java.sql.SQLException e) {
+            throw said(database, new IllegalStateException("cannot open " + database + " on " + server + ": "
+                    + e.getMessage().lines().findFirst().orElse(""), e));
+        }
+    }
+
+    /** Writes one of the server's databases as SQL to {@code file} (a home's backup). */
+    public void script(String database, Path file) {
+        try (java.sql.Connection c = connect(database)) {
+            StoreScripts.dump(c, file);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot copy " + database + " from " + server + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Plays a server's database copied as SQL into a new database in a folder (a restored home's). */
+    public static void loadIntoFolder(Path script, String fileUrl, String user) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(fileUrl, user, "")) {
+            StoreScripts.load(c, script);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot restore " + script.getFileName() + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + script + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The password for the server: read at each opening, so that a changed file counts at once. */
     private String password() {
         return StorePassword.forHome(System.getenv(), settings(home).getProperty(StorePassword.FILE_SETTING), home.root());

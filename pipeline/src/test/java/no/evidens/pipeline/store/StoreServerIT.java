@@ -176,6 +176,54 @@ class StoreServerIT {
         assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(15).toNanos(), "said in seconds, not after a hang");
     }
 
+    @Test
+    void aHomesStoresMoveToTheServerWithTheirTrailAndABackupOfItHoldsThem() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("old"));
+        EvidensHome old = new EvidensHome(root);
+        try (FindingStore s = FindingStore.open(root.resolve("findings"))) {
+            s.createWithEvidence(CASE, FindingKind.MERKNAD, new FindingDraft("Rutinen er gammel", List.of(), null, null), evidence(), "kari");
+        }
+        try (TrailWriter w = TrailWriter.of(HomeStores.of(old), root.resolve(AuditService.CHAIN_FILE), WAIT)) {
+            write(w, "kari", 5);
+        }
+        try (AccessStore s = AccessStore.open(old.access())) {
+            s.addUser("kari", "et langt passord".toCharArray(), true);
+        }
+        Files.writeString(root.resolve(HomeStores.SETTINGS), "store: tcp://127.0.0.1:" + server.port() + "\n");
+        Path file = root.resolve(StorePassword.FILE);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, PASSWORD + "\n");
+
+        assertEquals(0, EvidensCli.commandLine().execute("store", "move-to-server", "--home", root.toString()));
+        assertTrue(Files.isDirectory(root.resolve("findings.moved")), "the folder is kept, renamed");
+        try (FindingStore s = HomeStores.of(old).findings(WAIT)) {
+            assertEquals("Rutinen er gammel", s.finding(CASE, "merknad-1").title());
+        }
+        TrailCheck moved = new AuditService(old, WAIT).verify();
+        assertTrue(moved.intact(), moved.problems().toString());
+        assertEquals(5, moved.anchored(), "the home's chain file confirms the moved entries");
+        try (AccessStore s = HomeStores.of(b).access(WAIT)) {
+            assertTrue(s.find("kari").isPresent(), "the account is on the server, seen by another home");
+        }
+        assertEquals(2, EvidensCli.commandLine().execute("store", "move-to-server", "--home", root.toString()),
+                "nothing left to move: refused");
+        try (FindingStore s = FindingStore.open(b.root().resolve("findings"))) {
+            s.create(CASE, FindingKind.AVVIK, new FindingDraft("Et annet funn", List.of(), null, null), "ola");
+        }
+        assertEquals(1, EvidensCli.commandLine().execute("store", "move-to-server", "--home", b.root().toString()),
+                "the server holds findings already: refused");
+        assertTrue(Files.isDirectory(b.root().resolve("findings")), "and the home's store is left as it was");
+
+        Path backup = tmp.resolve("backup");
+        assertEquals(0, EvidensCli.commandLine().execute("backup", "--home", root.toString(), "--to", backup.toString()));
+        assertTrue(Files.readString(backup.resolve("findings.sql")).contains("Rutinen er gammel"), "the server's findings, as SQL");
+        Path restored = tmp.resolve("restored");
+        assertEquals(0, EvidensCli.commandLine().execute("restore", "--from", backup.toString(), "--home", restored.toString()));
+        try (FindingStore s = FindingStore.open(restored.resolve("findings"))) {
+            assertEquals("Rutinen er gammel", s.finding(CASE, "merknad-1").title());
+        }
+    }
+
     private static List<AuditEvent> write(TrailWriter w, String actor, int n) {
         List<AuditEvent> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
