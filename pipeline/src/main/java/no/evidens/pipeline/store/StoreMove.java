@@ -37,7 +37,7 @@ public final class StoreMove {
         }
         Path findingsDir = stores.findingsDir();
         Path accessDir = stores.home().access();
-        boolean findings = Files.isDirectory(findingsDir);
+        boolean findings = Files.isRegularFile(findingsDir.resolve(FindingStore.DB_NAME + ".mv.db"));
         boolean accounts = Files.isRegularFile(accessDir.resolve(AccessStore.DB_NAME + ".mv.db"));
         if (!findings && !accounts) {
             throw new IllegalArgumentException(stores.home().root() + " has no findings store or accounts in its folders: nothing to move");

@@ -51,7 +51,7 @@ public final class StoreUnreachable extends IllegalStateException {
             return null;
         }
         return switch (s.getErrorCode()) {
-            case ErrorCode.CONNECTION_BROKEN_1 -> new StoreUnreachable("the store server " + server + " does not answer (" + firstLine(s)
+            case ErrorCode.CONNECTION_BROKEN_1 -> new StoreUnreachable("the store server " + server + " does not answer (" + rootCause(s)
                     + "): is 'evidens store serve' running there, and the port open to this machine?", e);
             case ErrorCode.WRONG_USER_OR_PASSWORD -> new StoreUnreachable("the store server " + server + " refused the password: give the"
                     + " one in the server's " + StorePassword.FILE + " (" + StorePassword.ENV + ", or " + StorePassword.FILE
@@ -62,8 +62,13 @@ public final class StoreUnreachable extends IllegalStateException {
         };
     }
 
-    private static String firstLine(SQLException s) {
-        String m = s.getMessage() == null ? s.getClass().getSimpleName() : s.getMessage();
+    /** What the network said ({@code Connection refused}, {@code connect timed out}) rather than the driver's wrapping of it. */
+    private static String rootCause(SQLException s) {
+        Throwable t = s;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return m.lines().findFirst().orElse(m);
     }
 }

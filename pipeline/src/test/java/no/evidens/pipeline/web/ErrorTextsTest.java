@@ -50,9 +50,9 @@ class ErrorTextsTest {
         // the connection broke under a change: the store server stopped after the store was opened
         Exception e = new IllegalStateException("the findings store could not save the change: Connection is broken: tcp://arkiv:9092",
                 new java.sql.SQLException("Connection is broken", "90067", org.h2.api.ErrorCode.CONNECTION_BROKEN_1));
-        assertEquals("Funnlageret svarer ikke nå (lagertjeneren er ikke å nå, eller den avviste passordet). Prøv igjen om litt, eller be"
+        assertEquals("Lagertjeneren for funn og brukere svarer ikke nå, eller den avviste passordet. Prøv igjen om litt, eller be"
                 + " administratoren sjekke lagertjeneren.", ErrorTexts.message(Language.NB, e));
-        assertEquals("Funnlageret svarar ikkje no (lagertenaren er ikkje å nå, eller han avviste passordet). Prøv igjen om litt, eller be"
+        assertEquals("Lagertenaren for funn og brukarar svarar ikkje no, eller han avviste passordet. Prøv igjen om litt, eller be"
                 + " administratoren sjekke lagertenaren.", ErrorTexts.message(Language.NN, e));
         assertFalse(no.evidens.pipeline.store.StoreUnreachable.in(new IllegalStateException("a full disk")), "another failure is not the server's");
     }
