@@ -50,6 +50,11 @@ public final class StoreServe implements AutoCloseable {
      * @throws IllegalStateException when the port is taken, or the databases were made with another password
      */
     public static StoreServe start(Path dir, int port, String bind, String password) {
+        boolean loopback = loopback(bind);
+        // H2 reads the address to listen on from this property once, as its first class loads: set before any. Where H2 was
+        // loaded already (a test's JVM), it listens on every address, and without -tcpAllowOthers turns away every
+        // connection that is not from this machine all the same.
+        System.setProperty("h2.bindAddress", bind);
         Path abs = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(abs);
@@ -59,10 +64,6 @@ public final class StoreServe implements AutoCloseable {
         for (String db : List.of(StoreServer.FINDINGS, StoreServer.ACCESS)) {
             create(abs, db, password);
         }
-        boolean loopback = loopback(bind);
-        // H2 reads the address to bind to from this property; without it, it listens on every address (and, without
-        // -tcpAllowOthers, turns away connections that are not from this machine)
-        System.setProperty("h2.bindAddress", bind);
         List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(port), "-baseDir", abs.toString(), "-ifExists",
                 // the remote shutdown's own password: random, never told, so no client can stop the server
                 "-tcpPassword", HexFormat.of().formatHex(new SecureRandom().generateSeed(16))));

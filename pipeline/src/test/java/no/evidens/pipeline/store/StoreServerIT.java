@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -51,6 +55,7 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.cli.EvidensCli;
 import no.evidens.pipeline.findings.AuditService;
 import no.evidens.pipeline.findings.TrailWriter;
+import no.evidens.pipeline.web.WebServer;
 
 /**
  * Two homes (two team servers, or a server and an administrator's commands) on one store server, run in this JVM on a free
@@ -174,6 +179,32 @@ class StoreServerIT {
         assertEquals(1, exit);
         assertTrue(err.toString().startsWith("evidens: the store server tcp://127.0.0.1:" + server.port() + " does not answer"), err.toString());
         assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(15).toNanos(), "said in seconds, not after a hang");
+    }
+
+    @Test
+    void theWorkspaceSaysInItsUsersLanguageThatTheStoreServerDoesNotAnswer() throws Exception {
+        try (FindingStore sa = HomeStores.of(a).findings(WAIT)) {
+            sa.create(CASE, FindingKind.AVVIK, new FindingDraft("Mangler skriftlig rutine", List.of(), null, null), "kari");
+        }
+        try (WebServer web = WebServer.start(b, 0, "testar")) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI findings = URI.create(web.url() + "api/findings?case=" + CASE);
+            HttpResponse<String> shared = http.send(HttpRequest.newBuilder(findings).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, shared.statusCode(), shared.body());
+            assertTrue(shared.body().contains("Mangler skriftlig rutine"), shared.body());
+
+            server.close();
+            HttpResponse<String> nb = http.send(HttpRequest.newBuilder(findings).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, nb.statusCode(), nb.body());
+            assertTrue(nb.body().contains("Lagertjeneren for funn og brukere svarer ikke nå"), nb.body());
+            HttpResponse<String> nn = http.send(HttpRequest.newBuilder(findings).header("Accept-Language", "nn").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(nn.body().contains("Lagertenaren for funn og brukarar svarar ikkje no"), nn.body());
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(web.url() + "health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, health.statusCode());
+            assertTrue(health.body().contains("\"findings\" : \"store server not answering\""), health.body());
+        }
     }
 
     @Test
