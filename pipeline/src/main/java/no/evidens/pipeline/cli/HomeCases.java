@@ -3,7 +3,6 @@ package no.evidens.pipeline.cli;
 import java.time.Duration;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;

@@ -1,7 +1,6 @@
 package no.evidens.pipeline.findings;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,5 @@
 package no.evidens.pipeline.search;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +8,6 @@ import no.evidens.findings.FindingStore;
 import no.evidens.findings.SavedSearches;
 import no.evidens.findings.SavedSearches.Saved;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.store.HomeStores;
 

@@ -73,11 +73,6 @@ public record HomeStores(EvidensHome home, StoreServer server) {
         return onServer() || Files.isDirectory(home.access());
     }
 
-    /** Where the stores are, for messages: the home, or the server. */
-    public String describe() {
-        return onServer() ? "the store server " + server : home.root().toString();
-    }
-
     /**
      * Opens the findings store.
      *

@@ -31,7 +31,6 @@ import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexHealth;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
-import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.lang.Texts;
 import no.evidens.pipeline.store.HomeStores;
