@@ -27,6 +27,8 @@ import org.h2.api.ErrorCode;
  */
 public final class AccessStore implements AutoCloseable {
     public static final String DB_NAME = "access";
+    /** The user of an access database in a folder (no password: the file is the home's). */
+    public static final String FILE_USER = "evidens";
     private static final String NAME = "[a-z0-9][a-z0-9._-]{0,63}";
 
     private final Connection c;
@@ -42,7 +44,7 @@ public final class AccessStore implements AutoCloseable {
     /** Opens (or creates) the access database in {@code dir}, waiting up to {@code lockWait} while another process has it. */
     public static AccessStore open(Path dir, Duration lockWait) {
         Path abs = dir.toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        String url = fileUrl(abs);
         long deadline = System.nanoTime() + lockWait.toNanos();
         try {
             Files.createDirectories(abs);
@@ -51,7 +53,7 @@ public final class AccessStore implements AutoCloseable {
         }
         while (true) {
             try {
-                Connection c = DriverManager.getConnection(url, "evidens", "");
+                Connection c = DriverManager.getConnection(url, FILE_USER, "");
                 try {
                     c.setAutoCommit(false);
                     synchronized (Schema.class) {
@@ -76,6 +78,67 @@ public final class AccessStore implements AutoCloseable {
                     throw new IllegalStateException("interrupted while waiting for the access database", ie);
                 }
             }
+        }
+    }
+
+    /** The JDBC address of the access database in {@code dir}; also for copying it as SQL ({@code evidens store move-to-server}). */
+    public static String fileUrl(Path dir) {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve(DB_NAME) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    }
+
+    /**
+     * Opens the access database kept on a database server ({@code evidens store serve}: H2's TCP server), shared by the
+     * processes of several machines: no file lock to wait for (H2 locks rows); the schema is brought up to date by one
+     * process at a time.
+     *
+     * @param url  {@code jdbc:h2:tcp://host:port/evidens-access}
+     * @param wait how long to go on trying while another process migrates the schema (new connections are refused meanwhile)
+     * @throws IllegalStateException when the server cannot be reached or refuses the password (its cause the driver's
+     *                               {@link SQLException})
+     */
+    public static AccessStore onServer(String url, String user, String password, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        String where = url.substring(url.indexOf(':', "jdbc:".length()) + 1).split(";", 2)[0];
+        while (true) {
+            Connection c;
+            try {
+                c = DriverManager.getConnection(url, user, password);
+            } catch (SQLException e) {
+                if (e.getErrorCode() != ErrorCode.DATABASE_IS_IN_EXCLUSIVE_MODE || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot open the access database on " + where + ": " + firstLine(e), e);
+                }
+                pause();
+                continue;
+            }
+            try {
+                c.setAutoCommit(false);
+                Schema.migrateShared(c);
+                return new AccessStore(c);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // broken already
+                }
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("cannot open the access database on " + where + ": " + firstLine((SQLException) e), e);
+            }
+        }
+    }
+
+    private static String firstLine(SQLException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20 + ThreadLocalRandom.current().nextInt(60));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the access database", ie);
         }
     }
 

@@ -23,6 +23,41 @@ final class Schema {
     private Schema() {
     }
 
+    /**
+     * Brings the schema of a database on a server up to date while other processes may open it too: in H2's exclusive
+     * mode (other sessions wait, new connections are refused for the moment), the version read again inside it, so one
+     * process migrates and another started with it finds nothing left to do. At the latest version: nothing is locked.
+     */
+    static void migrateShared(Connection c) throws SQLException {
+        if (versionIfAny(c) == SCRIPTS.size()) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET EXCLUSIVE 1");
+        }
+        try {
+            migrate(c);
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET EXCLUSIVE 0");
+            }
+        }
+    }
+
+    private static int versionIfAny(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            c.rollback();
+            if (e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
+                    || e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
     static void migrate(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL,"

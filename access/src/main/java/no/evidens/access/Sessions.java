@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The server's sign-in sessions, kept in the access database so that a restart signs nobody out: a
@@ -35,8 +36,7 @@ public final class Sessions {
 
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, Known> known = new ConcurrentHashMap<>();
-    private final Path dir;
-    private final Duration lockWait;
+    private final Supplier<AccessStore> stores;
     private final Clock clock;
     private final Duration idle;
     private final Duration absolute;
@@ -52,8 +52,16 @@ public final class Sessions {
 
     /** @param expiries writes a session's moved idle expiry (the database's; a test's may fail as a full disk does) */
     Sessions(Path dir, Duration lockWait, Clock clock, Duration idle, Duration absolute, ExpiryWriter expiries) {
-        this.dir = dir;
-        this.lockWait = lockWait;
+        this(() -> AccessStore.open(dir, lockWait), clock, idle, absolute, expiries);
+    }
+
+    /** @param stores opens the access database for a piece of work (its folder's, or one on a database server) */
+    public Sessions(Supplier<AccessStore> stores, Clock clock, Duration idle, Duration absolute) {
+        this(stores, clock, idle, absolute, SessionRows::extend);
+    }
+
+    private Sessions(Supplier<AccessStore> stores, Clock clock, Duration idle, Duration absolute, ExpiryWriter expiries) {
+        this.stores = stores;
         this.clock = clock;
         this.idle = idle;
         this.absolute = absolute;
@@ -75,7 +83,7 @@ public final class Sessions {
         Instant now = clock.instant();
         String id = randomHex();
         Session s = new Session(id, user, token(id), now, min(now.plus(idle), now.plus(absolute)));
-        try (AccessStore store = AccessStore.open(dir, lockWait)) {
+        try (AccessStore store = stores.get()) {
             SessionRows.deleteExpired(store, now);
             SessionRows.insert(store, new SessionRows.Row(hash(id), user, s.created(), s.expires()));
         }
@@ -101,7 +109,7 @@ public final class Sessions {
         Optional<SessionRows.Row> row;
         boolean unwritten = false;
         Session live = null;
-        AccessStore store = AccessStore.open(dir, lockWait);
+        AccessStore store = stores.get();
         try {
             row = SessionRows.find(store, key);
             Instant expires = row.isEmpty() ? null : later(row.get().expires(), held);
@@ -156,7 +164,7 @@ public final class Sessions {
         if (id != null && !id.isEmpty()) {
             String key = hash(id);
             known.remove(key);
-            try (AccessStore store = AccessStore.open(dir, lockWait)) {
+            try (AccessStore store = stores.get()) {
                 SessionRows.delete(store, key);
             }
         }
@@ -165,7 +173,7 @@ public final class Sessions {
     /** Ends every session of the user (disabled, new password). */
     public void closeAll(String user) {
         known.values().removeIf(k -> k.session().user().equals(user));
-        try (AccessStore store = AccessStore.open(dir, lockWait)) {
+        try (AccessStore store = stores.get()) {
             SessionRows.deleteUser(store, user);
         }
     }

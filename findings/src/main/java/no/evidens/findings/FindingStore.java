@@ -34,6 +34,8 @@ import no.evidens.findings.trail.AuditTrail;
  */
 public final class FindingStore implements AutoCloseable {
     public static final String DB_NAME = "findings";
+    /** The user of a store in a folder. */
+    public static final String FILE_USER = "evidens";
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
     private static final Pattern REF = Pattern.compile("(?i)\\s*(avvik|merknad|observasjon)[\\s_-]*(\\d{1,6})\\s*");
 
@@ -70,9 +72,7 @@ public final class FindingStore implements AutoCloseable {
      */
     public static FindingStore open(Path dir, Duration lockWait) {
         Path abs = dir.toAbsolutePath().normalize();
-        // WRITE_DELAY=0: a commit is written to the file at once, not up to half a second later, so a
-        // process killed after a commit still has it on disk.
-        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        String url = fileUrl(abs);
         long deadline = System.nanoTime() + lockWait.toNanos();
         try {
             Files.createDirectories(abs);
@@ -81,7 +81,7 @@ public final class FindingStore implements AutoCloseable {
         }
         while (true) {
             try {
-                Connection c = DriverManager.getConnection(url, "evidens", "");
+                Connection c = DriverManager.getConnection(url, FILE_USER, "");
                 try {
                     c.setAutoCommit(false);
                     synchronized (Migrations.class) {
@@ -106,6 +106,43 @@ public final class FindingStore implements AutoCloseable {
     }
 
     /**
+     * The JDBC address of the store in {@code dir} (its user {@value #FILE_USER}, no password: the file is the home's). Also for
+     * copying the store as SQL ({@code evidens store move-to-server}).
+     */
+    public static String fileUrl(Path dir) {
+        // WRITE_DELAY=0: a commit is written to the file at once, not up to half a second later, so a
+        // process killed after a commit still has it on disk.
+        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve(DB_NAME) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    }
+
+    /**
+     * Opens the store kept on a database server ({@code evidens store serve}: H2's TCP server), which several processes
+     * on several machines use at once. There is no file lock to wait for: H2 locks rows, and a change that collides with
+     * another process's is tried again ({@link Transactor}). The schema is brought up to date by one process at a time
+     * ({@link Migrations#migrateShared}).
+     *
+     * @param url  the database's JDBC address, {@code jdbc:h2:tcp://host:port/evidens-findings}
+     * @param wait how long to go on trying while another process migrates the schema (the server refuses new
+     *             connections meanwhile)
+     * @throws IllegalStateException when the server cannot be reached or refuses the password (its cause the
+     *                               driver's {@link SQLException}), or the schema is newer than this Evidens
+     */
+    public static FindingStore onServer(String url, String user, String password, Duration wait) {
+        Connection c = ServerConnection.open(url, user, password, wait, "the findings store");
+        try {
+            c.setAutoCommit(false);
+            Migrations.migrateShared(c);
+            return new FindingStore(null, c);
+        } catch (SQLException e) {
+            ServerConnection.close(c);
+            throw new IllegalStateException("cannot open the findings store on " + ServerConnection.where(url) + ": " + Jdbc.firstLine(e), e);
+        } catch (RuntimeException e) {
+            ServerConnection.close(c);
+            throw e;
+        }
+    }
+
+    /**
      * The file a process touches while it waits for the store another process has open: a process that keeps
      * the store open for long (a server's audit-trail writer) lets go when it sees this file changed.
      */
@@ -125,6 +162,7 @@ public final class FindingStore implements AutoCloseable {
         }
     }
 
+    /** The store's folder; null for a store on a database server. */
     public Path dir() {
         return dir;
     }

@@ -80,6 +80,45 @@ final class Migrations {
         return current;
     }
 
+    /**
+     * Brings the schema of a store on a database server up to date, where several processes may open it at once: the
+     * migrations run with the database in H2's exclusive mode ({@code SET EXCLUSIVE 1}: another session's statements
+     * wait, a new connection is refused until it ends), and the version is read again inside it, so that of two
+     * processes started together one migrates and the other then finds nothing left to do. (A lock row would not do:
+     * H2 commits at every statement that changes the schema, which lets go of the row's lock.) A store already at the
+     * latest version is not put in exclusive mode.
+     */
+    static int migrateShared(Connection c) throws SQLException {
+        int current = currentIfAny(c);
+        if (current == latest()) {
+            return current;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET EXCLUSIVE 1");
+        }
+        try {
+            return migrate(c);
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET EXCLUSIVE 0");
+            }
+        }
+    }
+
+    /** The schema's version, 0 for a database without one yet. */
+    private static int currentIfAny(Connection c) throws SQLException {
+        try {
+            return current(c);
+        } catch (SQLException e) {
+            c.rollback();
+            if (e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
+                    || e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
     static int current(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
             rs.next();

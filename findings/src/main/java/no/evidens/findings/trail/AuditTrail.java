@@ -48,12 +48,30 @@ public final class AuditTrail {
 
     private final Transactions tx;
     private final Path chainFile;
+    /**
+     * Other chain files that {@link #verify()} reads beside this one (never written): on a store server several homes append
+     * to one trail, each anchoring the entries it wrote in its own chain file.
+     */
+    private final List<Path> otherChains;
     /** The append's statements, prepared on the store's connection at the first append. */
     private Statements statements;
 
     public AuditTrail(Transactions tx, Path chainFile) {
+        this(tx, chainFile, List.of());
+    }
+
+    private AuditTrail(Transactions tx, Path chainFile, List<Path> otherChains) {
         this.tx = tx;
         this.chainFile = chainFile;
+        this.otherChains = List.copyOf(otherChains);
+    }
+
+    /**
+     * This trail, checked also against other homes' chain files: where several homes share the trail on a store server, each
+     * anchors the entries it wrote in its own file, and an entry is confirmed by the file of any of them.
+     */
+    public AuditTrail alsoAnchoredIn(List<Path> files) {
+        return new AuditTrail(tx, chainFile, files);
     }
 
     public Path chainFile() {
@@ -249,41 +267,50 @@ public final class AuditTrail {
             prev = e.hash();
             expected = e.id() + 1;
         }
-        Map<Long, String> anchors = anchors();
-        long anchored = 0;
-        for (Map.Entry<Long, String> a : anchors.entrySet()) {
-            AuditEntry e = byId.get(a.getKey());
-            if (e == null) {
-                p.add(a.getKey(), "entry #" + a.getKey() + " is in " + chainFile.getFileName() + " but not in the database (removed)",
-                        "trail.removed", a.getKey(), chainFile.getFileName());
-            } else if (!e.hash().equals(a.getValue())) {
-                p.add(a.getKey(), "entry #" + a.getKey() + " does not match " + chainFile.getFileName()
-                        + ": the chain was rewritten from there on", "trail.rewritten", a.getKey(), chainFile.getFileName());
-            } else {
-                anchored++;
+        java.util.Set<Long> confirmed = new java.util.HashSet<>();
+        java.util.Set<Long> named = new java.util.HashSet<>();
+        List<Path> files = new ArrayList<>(List.of(chainFile));
+        files.addAll(otherChains);
+        for (Path file : files) {
+            // the home's own file by its name, as always; another home's by its path, which tells them apart
+            Object name = file == chainFile ? file.getFileName() : file;
+            Map<Long, String> anchors = anchors(file);
+            named.addAll(anchors.keySet());
+            for (Map.Entry<Long, String> a : anchors.entrySet()) {
+                AuditEntry e = byId.get(a.getKey());
+                if (e == null) {
+                    p.add(a.getKey(), "entry #" + a.getKey() + " is in " + name + " but not in the database (removed)", "trail.removed",
+                            a.getKey(), name);
+                } else if (!e.hash().equals(a.getValue())) {
+                    p.add(a.getKey(), "entry #" + a.getKey() + " does not match " + name + ": the chain was rewritten from there on",
+                            "trail.rewritten", a.getKey(), name);
+                } else {
+                    confirmed.add(a.getKey());
+                }
             }
         }
-        if (!all.isEmpty() && anchors.isEmpty()) {
+        if (!all.isEmpty() && named.isEmpty()) {
             p.add(1L, chainFile.getFileName() + " is missing or empty: the chain cannot be checked against it", "trail.no-anchor",
                     chainFile.getFileName());
         }
-        List<Long> unconfirmed = anchors.isEmpty() ? List.of()
-                : all.stream().map(AuditEntry::id).filter(id -> !anchors.containsKey(id)).toList();
+        long anchored = confirmed.size();
+        List<Long> unconfirmed = named.isEmpty() ? List.of()
+                : all.stream().map(AuditEntry::id).filter(id -> !named.contains(id)).toList();
         return new TrailCheck(all.size(), anchored, p.lines, p.first, p.keyed, unconfirmed);
     }
 
     /** The chain file's {@code id → hash}; a line cut short by a crash is skipped. */
-    private Map<Long, String> anchors() {
+    private static Map<Long, String> anchors(Path file) {
         Map<Long, String> out = new TreeMap<>();
-        if (!Files.isRegularFile(chainFile)) {
+        if (!Files.isRegularFile(file)) {
             return out;
         }
         try {
-            for (String line : Files.readAllLines(chainFile, StandardCharsets.US_ASCII)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
                 readLine(line.strip().split(" "), out);
             }
         } catch (IOException x) {
-            throw new UncheckedIOException("cannot read " + chainFile + ": " + x.getMessage(), x);
+            throw new UncheckedIOException("cannot read " + file + ": " + x.getMessage(), x);
         }
         return out;
     }

@@ -1,11 +1,14 @@
 package no.evidens.pipeline.cli;
 
+import java.time.Duration;
+
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import picocli.CommandLine.Mixin;
 
 import no.evidens.access.AccessStore;
+import no.evidens.pipeline.store.HomeStores;
 
 /** A command on the home's access store (accounts, members of cases): the home, and the store opened for one call. */
 abstract class AccessAction extends CliAction {
@@ -14,7 +17,7 @@ abstract class AccessAction extends CliAction {
 
     /** A call on the home's access store, opened for it and closed after. */
     final <T> T inStore(Function<AccessStore, T> call) {
-        try (AccessStore s = AccessStore.open(home.resolve().access())) {
+        try (AccessStore s = HomeStores.of(home.resolve()).access(Duration.ofSeconds(30))) {
             return call.apply(s);
         }
     }

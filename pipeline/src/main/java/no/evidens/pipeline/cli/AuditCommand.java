@@ -1,6 +1,7 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -81,9 +82,19 @@ final class AuditCommand extends CliAction {
         @Mixin
         HomeOption home;
 
+        @Option(names = "--chain", paramLabel = "FILE",
+                description = "Another home's audit-chain.log to check against too (repeatable): with a store server, each home that "
+                        + "writes the trail anchors its own entries in its own file.")
+        List<Path> chains = new java.util.ArrayList<>();
+
         @Override
         public Integer call() {
-            TrailCheck check = service(home).verify();
+            for (Path c : chains) {
+                if (!java.nio.file.Files.isRegularFile(c)) {
+                    throw new IllegalArgumentException("no file " + c + " (--chain)");
+                }
+            }
+            TrailCheck check = service(home).verify(chains);
             if (check.intact()) {
                 say("The audit trail is intact: %d entr%s, %d confirmed by %s", check.entries(), check.entries() == 1 ? "y" : "ies",
                         check.anchored(), AuditService.CHAIN_FILE);

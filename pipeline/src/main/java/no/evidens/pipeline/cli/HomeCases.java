@@ -1,7 +1,8 @@
 package no.evidens.pipeline.cli;
 
+import java.time.Duration;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -10,6 +11,7 @@ import no.evidens.access.AccessStore;
 import no.evidens.access.Membership;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.findings.Receipts;
+import no.evidens.pipeline.store.HomeStores;
 
 /**
  * The cases a home knows, for the commands that are given one: those a bundle was ingested into, those holding a finding,
@@ -32,8 +34,8 @@ final class HomeCases {
     /** Every case of the home: those holding something and those with a member. */
     TreeSet<String> all() throws IOException {
         TreeSet<String> all = holding();
-        if (Files.isDirectory(home.access())) {
-            try (AccessStore s = AccessStore.open(home.access())) {
+        if (HomeStores.of(home).hasAccess()) {
+            try (AccessStore s = HomeStores.of(home).access(Duration.ofSeconds(30))) {
                 s.users().forEach(a -> s.membershipsOf(a.name()).stream().map(Membership::caseId).forEach(all::add));
             }
         }

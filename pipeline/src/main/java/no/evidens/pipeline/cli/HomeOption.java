@@ -22,6 +22,16 @@ final class HomeOption {
         System.setProperty(IndexBackend.PROPERTY, address);
     }
 
+    /** Chosen for the whole run, as {@code --solr}: every part of the command (and a server it starts) uses the same stores. */
+    @Option(names = "--store", paramLabel = "tcp://HOST[:PORT]",
+            description = "Keep the findings and accounts on this store server (evidens store serve; default: a 'store:' line in "
+                    + "<home>/evidens.properties, else the home folder). Its password: $EVIDENS_STORE_PASSWORD, else <home>/store.password.")
+    void store(String address) {
+        // parsed now, so that a mistyped address is said before the command does anything
+        no.evidens.pipeline.store.StoreServer.parse(address);
+        System.setProperty(no.evidens.pipeline.store.HomeStores.PROPERTY, address);
+    }
+
     EvidensHome resolve() {
         return EvidensHome.resolve(home);
     }

@@ -21,6 +21,7 @@ import no.evidens.access.AccessStore;
 import no.evidens.pipeline.web.Exposure;
 import no.evidens.pipeline.web.WebConfig;
 import no.evidens.pipeline.web.WebServer;
+import no.evidens.pipeline.store.HomeStores;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start the web workspace: search, read, attach quotations to findings, export the report, upload bundles.",
@@ -109,7 +110,7 @@ final class ServeCommand implements Callable<Integer> {
             checkKeystore(tlsKeystore, exposure.tlsPassword());
         }
         if (signIn) {
-            try (AccessStore s = AccessStore.open(h.access())) {
+            try (AccessStore s = HomeStores.of(h).access(Duration.ofSeconds(30))) {
                 if (s.users().isEmpty()) {
                     throw new IllegalArgumentException("sign-in is on but there are no users yet: add one with evidens user add NAME --admin");
                 }

@@ -18,6 +18,7 @@ import no.evidens.pipeline.bundle.DocumentTypes;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.export.NationalIds;
+import no.evidens.pipeline.store.HomeStores;
 
 /**
  * The audit trail of a home, as the command line and the web workspace write and read it: who was
@@ -175,12 +176,20 @@ public final class AuditService {
 
     /** Checks the whole trail against its hashes and the chain file. */
     public TrailCheck verify() {
+        return verify(List.of());
+    }
+
+    /**
+     * Checks the whole trail against its hashes, the home's chain file and other homes' (on a store server every home that
+     * writes the trail anchors its own entries in its own file).
+     */
+    public TrailCheck verify(List<Path> otherChains) {
         try (FindingStore store = open()) {
-            return store.trail(chainFile()).verify();
+            return store.trail(chainFile()).alsoAnchoredIn(otherChains).verify();
         }
     }
 
     private FindingStore open() {
-        return FindingStore.open(FindingsService.storeDir(home), lockWait);
+        return HomeStores.of(home).findings(lockWait);
     }
 }

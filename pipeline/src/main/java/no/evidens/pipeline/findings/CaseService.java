@@ -1,7 +1,6 @@
 package no.evidens.pipeline.findings;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +23,7 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.bundle.DocumentTypes;
 import no.evidens.pipeline.page.PageImages;
+import no.evidens.pipeline.store.HomeStores;
 
 /**
  * The end of a case: the lead closes it (read-only from then on: no ingestion, no changes of findings)
@@ -64,7 +64,7 @@ public final class CaseService {
 
     /** Whether the case is closed. */
     public Optional<Closed> closed(String caseId) {
-        if (!Files.isDirectory(FindingsService.storeDir(home))) {
+        if (!HomeStores.of(home).hasFindings()) {
             return Optional.empty();
         }
         try (FindingStore store = open()) {
@@ -157,6 +157,6 @@ public final class CaseService {
     }
 
     private FindingStore open() {
-        return FindingStore.open(FindingsService.storeDir(home), lockWait);
+        return HomeStores.of(home).findings(lockWait);
     }
 }

@@ -1,7 +1,6 @@
 package no.evidens.pipeline.findings;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import no.evidens.pipeline.Refusal;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.export.CaseExports;
+import no.evidens.pipeline.store.HomeStores;
 
 /**
  * The findings of a home's cases and their quotations: every change and look-up the command line and
@@ -64,11 +64,11 @@ public final class FindingsService {
     }
 
     FindingStore open() {
-        return FindingStore.open(storeDir(home), lockWait);
+        return HomeStores.of(home).findings(lockWait);
     }
 
     private boolean hasStore() {
-        return Files.isDirectory(storeDir(home));
+        return HomeStores.of(home).hasFindings();
     }
 
     /** A finding and one of its quotations. */

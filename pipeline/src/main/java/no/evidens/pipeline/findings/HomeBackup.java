@@ -24,6 +24,8 @@ import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.store.HomeStores;
+import no.evidens.pipeline.store.StoreServer;
 
 /**
  * A whole home copied while the server may be running, and put back into a new home: the index's latest
@@ -34,11 +36,19 @@ import no.evidens.pipeline.Json;
  * documents are earlier versions of corrected files (so its search still leaves them out), each case's last check of
  * its quotations (so export still tells it), the
  * uploaded bundles and the home's settings (synonyms, codebook, evidens.properties).
+ *
+ * <p>A home whose stores are on a store server ({@link HomeStores}) has them copied as SQL over the connection
+ * ({@code findings.sql}, {@code access.sql}: H2's {@code SCRIPT}; its {@code BACKUP TO} would write on the server's disk);
+ * a restore puts them into the new home's folders, from where {@code evidens store move-to-server} puts them on an empty
+ * store server.
  */
 public final class HomeBackup {
     static final String MANIFEST = "evidens-backup.json";
     static final String STORE_ZIP = "findings.zip";
     static final String ACCESS_ZIP = "access.zip";
+    /** A server's stores, as SQL. */
+    static final String STORE_SQL = "findings.sql";
+    static final String ACCESS_SQL = "access.sql";
     private static final List<String> FOLDERS = List.of("receipts", "failed", "incomplete", "bundles", "versions", "checks");
     /** The home's own settings: its synonyms, its indicator codebook (which tags the next ingestions), its engine. */
     private static final List<String> SETTINGS = Stream.concat(
@@ -55,11 +65,16 @@ public final class HomeBackup {
      *
      * @param accounts whether it holds the access database (accounts, roles per case)
      */
-    public record Summary(Path dir, String home, int indexFiles, boolean findings, boolean accounts, int files, Instant at) {
+    public record Summary(Path dir, String home, int indexFiles, boolean findings, boolean accounts, int files, Instant at, String server) {
+        public Summary(Path dir, String home, int indexFiles, boolean findings, boolean accounts, int files, Instant at) {
+            this(dir, home, indexFiles, findings, accounts, files, at, null);
+        }
+
         /** What it holds, as {@code backup} and {@code restore} say it: the index files, the stores, the other files. */
         public String contents() {
             return indexFiles + " index files, " + (findings ? "the findings store" : "no findings store")
-                    + (accounts ? ", the accounts" : "") + ", " + files + " other files";
+                    + (accounts ? ", the accounts" : "") + (server == null ? "" : " (of the store server " + server + ", as SQL)")
+                    + ", " + files + " other files";
         }
     }
 
@@ -73,7 +88,7 @@ public final class HomeBackup {
             throw new IllegalArgumentException("there is no home " + home.root() + ": nothing to back up (give the home with --home,"
                     + " or set EVIDENS_HOME)");
         }
-        if (!Files.isDirectory(home.index()) && !Files.isDirectory(FindingsService.storeDir(home)) && !Files.isDirectory(home.receipts())
+        if (!Files.isDirectory(home.index()) && !HomeStores.of(home).hasFindings() && !Files.isDirectory(home.receipts())
                 && !Files.isDirectory(home.access())) {
             throw new IllegalArgumentException(home.root() + " is not an Evidens home (no index, findings, receipts or accounts): "
                     + "nothing to back up (give the home with --home, or set EVIDENS_HOME)");
@@ -95,14 +110,20 @@ public final class HomeBackup {
         Instant at = Instant.now();
         int indexFiles = Files.isDirectory(home.index()) ? IndexBackup.copyLatestCommit(home.index(), to.resolve("index")).size() : 0;
         int files = copyIfThere(home.root().resolve(AuditService.CHAIN_FILE), to.resolve(AuditService.CHAIN_FILE));
-        boolean findings = Files.isDirectory(FindingsService.storeDir(home));
+        HomeStores stores = HomeStores.of(home);
+        if (stores.onServer()) {
+            // both, always: a server's stores exist once it runs, and a backup without them would be a silent loss
+            stores.script(StoreServer.FINDINGS, to.resolve(STORE_SQL));
+            stores.script(StoreServer.ACCESS, to.resolve(ACCESS_SQL));
+        }
+        boolean findings = !stores.onServer() && Files.isDirectory(FindingsService.storeDir(home));
         if (findings) {
             try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), lockWait)) {
                 store.backupTo(to.resolve(STORE_ZIP));
             }
         }
         // without the accounts and roles a restored team home would let nobody sign in
-        boolean accounts = Files.isRegularFile(home.access().resolve(AccessStore.DB_NAME + ".mv.db"));
+        boolean accounts = !stores.onServer() && Files.isRegularFile(home.access().resolve(AccessStore.DB_NAME + ".mv.db"));
         if (accounts) {
             try (AccessStore access = AccessStore.open(home.access(), lockWait)) {
                 access.backupTo(to.resolve(ACCESS_ZIP));
@@ -119,11 +140,15 @@ public final class HomeBackup {
         manifest.put("home", home.root().toString());
         manifest.put("at", at.toString());
         manifest.put("indexFiles", indexFiles);
-        manifest.put("findings", findings);
-        manifest.put("accounts", accounts);
+        manifest.put("findings", findings || stores.onServer());
+        manifest.put("accounts", accounts || stores.onServer());
+        if (stores.onServer()) {
+            manifest.put("storeServer", stores.server().toString());
+        }
         manifest.put("files", files);
         Json.write(manifest, to.resolve(MANIFEST));
-        return new Summary(to, home.root().toString(), indexFiles, findings, accounts, files, at);
+        return new Summary(to, home.root().toString(), indexFiles, findings || stores.onServer(), accounts || stores.onServer(), files, at,
+                stores.onServer() ? stores.server().toString() : null);
     }
 
     /**
@@ -161,19 +186,27 @@ public final class HomeBackup {
         }
         String oldBundles = Path.of(oldRoot).resolve("bundles").toString();
         String newBundles = home.root().resolve("bundles").toString();
-        boolean findings = Files.isRegularFile(from.resolve(STORE_ZIP));
+        boolean fromServer = Files.isRegularFile(from.resolve(STORE_SQL));
+        if (fromServer) {
+            HomeStores.loadIntoFolder(from.resolve(STORE_SQL), FindingStore.fileUrl(FindingsService.storeDir(home)), FindingStore.FILE_USER);
+            HomeStores.loadIntoFolder(from.resolve(ACCESS_SQL), AccessStore.fileUrl(home.access()), AccessStore.FILE_USER);
+        }
+        boolean findings = fromServer || Files.isRegularFile(from.resolve(STORE_ZIP));
         if (findings) {
-            FindingStore.restore(from.resolve(STORE_ZIP), FindingsService.storeDir(home));
+            if (!fromServer) {
+                FindingStore.restore(from.resolve(STORE_ZIP), FindingsService.storeDir(home));
+            }
             try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), lockWait)) {
                 store.moveSources(oldBundles, newBundles);
             }
         }
-        boolean accounts = Files.isRegularFile(from.resolve(ACCESS_ZIP));
-        if (accounts) {
+        boolean accounts = fromServer || Files.isRegularFile(from.resolve(ACCESS_ZIP));
+        if (accounts && !fromServer) {
             AccessStore.restore(from.resolve(ACCESS_ZIP), home.access());
         }
         rebaseReceipts(home.receipts(), oldBundles, newBundles);
-        return new Summary(home.root(), oldRoot, indexFiles, findings, accounts, files, Instant.parse(m.path("at").asText()));
+        return new Summary(home.root(), oldRoot, indexFiles, findings, accounts, files, Instant.parse(m.path("at").asText()),
+                fromServer ? m.path("storeServer").asText(null) : null);
     }
 
     /** Receipts of uploaded bundles name the bundle in the old home: name the restored copy instead. */

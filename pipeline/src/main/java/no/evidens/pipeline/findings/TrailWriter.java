@@ -11,12 +11,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.FailureLog;
+import no.evidens.pipeline.store.HomeStores;
 import no.evidens.findings.trail.AuditEntry;
 import no.evidens.findings.trail.AuditEvent;
 import no.evidens.findings.trail.AuditTrail;
@@ -47,6 +49,11 @@ import no.evidens.findings.trail.AuditTrail;
  * Only a store held for {@link #MAX_BUSY_HOLD} is let go without a lull: H2 compacts its file only as it closes
  * it (a commit a line at once, {@code WRITE_DELAY=0}, leaves no background compaction), and a store searched
  * without pause grows by a couple of kilobytes a commit meanwhile.
+ *
+ * <p>None of that letting go is done for a store on a store server ({@link #of}): there is no file lock that another
+ * process waits for (the server locks the trail's head row for the few milliseconds of each append, and the other
+ * processes' appends wait for that alone), so the connection is kept for the writer's life, and opened again only after
+ * a commit failed (the server restarted).
  */
 public final class TrailWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrailWriter.class);
@@ -80,6 +87,10 @@ public final class TrailWriter implements AutoCloseable {
     }
 
     private final Path storeDir;
+    /** Opens the store: its folder's, or the store server's. */
+    private final Supplier<FindingStore> stores;
+    /** Whether the store is on a store server, which nobody waits to open: kept, never let go for others. */
+    private final boolean keep;
     private final Path chainFile;
     private final Duration lockWait;
     private final Duration maxHold;
@@ -102,7 +113,20 @@ public final class TrailWriter implements AutoCloseable {
 
     /** A writer with other bounds for the safety net's letting go (tests). */
     TrailWriter(Path storeDir, Path chainFile, Duration lockWait, Duration maxHold, Duration lull, Duration maxBusyHold) {
+        this(storeDir, () -> FindingStore.open(storeDir, lockWait), false, chainFile, lockWait, maxHold, lull, maxBusyHold);
+    }
+
+    /** The writer of a home's trail: on the store in the home, or on its store server (whose connection it keeps). */
+    public static TrailWriter of(HomeStores stores, Path chainFile, Duration lockWait) {
+        return new TrailWriter(stores.findingsDir(), stores.findingsOpener(lockWait), stores.onServer(), chainFile, lockWait, MAX_HOLD,
+                LULL, MAX_BUSY_HOLD);
+    }
+
+    private TrailWriter(Path storeDir, Supplier<FindingStore> stores, boolean keep, Path chainFile, Duration lockWait, Duration maxHold,
+                        Duration lull, Duration maxBusyHold) {
         this.storeDir = storeDir;
+        this.stores = stores;
+        this.keep = keep;
         this.chainFile = chainFile;
         this.lockWait = lockWait;
         this.maxHold = maxHold;
@@ -138,7 +162,7 @@ public final class TrailWriter implements AutoCloseable {
 
     /** Opens the store now (its schema checked, its classes loaded), so the first recorded request does not pay for it. */
     public void warm() {
-        try (FindingStore store = FindingStore.open(storeDir, lockWait)) {
+        try (FindingStore store = stores.get()) {
             store.trail(chainFile);
         }
     }
@@ -155,6 +179,9 @@ public final class TrailWriter implements AutoCloseable {
             while (open || !queue.isEmpty()) {
                 Pending first = queue.poll(LOOK.toMillis(), TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    if (keep) {
+                        continue;
+                    }
                     if (store != null && (giveWayNow(openedAt, openedAtMillis) || heldTooLong(openedAt, lastEntry))) {
                         store = release(store);
                         givenWayAt = System.nanoTime();
@@ -169,8 +196,10 @@ public final class TrailWriter implements AutoCloseable {
                 queue.drainTo(batch, BATCH - 1);
                 try {
                     if (store == null) {
-                        giveWay(givenWayAt);
-                        store = FindingStore.open(storeDir, lockWait);
+                        if (!keep) {
+                            giveWay(givenWayAt);
+                        }
+                        store = stores.get();
                         trail = store.trail(chainFile);
                         opened.incrementAndGet();
                         // after: while this writer itself waited for the store, it said so too
@@ -191,7 +220,7 @@ public final class TrailWriter implements AutoCloseable {
                     batch.forEach(p -> p.done().completeExceptionally(e));
                     store = release(store);
                 }
-                if (store != null && (giveWayNow(openedAt, openedAtMillis) || System.nanoTime() - openedAt > maxBusyHold.toNanos())) {
+                if (!keep && store != null && (giveWayNow(openedAt, openedAtMillis) || System.nanoTime() - openedAt > maxBusyHold.toNanos())) {
                     store = release(store);
                     givenWayAt = System.nanoTime();
                 }

@@ -22,6 +22,7 @@ import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.NotFound;
 import no.evidens.pipeline.findings.SearcherSource;
+import no.evidens.pipeline.store.HomeStores;
 
 /**
  * Groups of cases audited together (a nationwide audit), as the command line and the web workspace use
@@ -43,7 +44,7 @@ public final class GroupService {
     }
 
     private <T> T inStore(Function<CaseGroups, T> work) {
-        try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), lockWait)) {
+        try (FindingStore store = HomeStores.of(home).findings(lockWait)) {
             return work.apply(store.groups());
         }
     }
@@ -115,7 +116,7 @@ public final class GroupService {
             throw new NotFound("the case " + caseId + " is not in the group " + groupId + " (see: evidens survey list)", "error.group-case",
                     caseId, groupId);
         }
-        try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), lockWait)) {
+        try (FindingStore store = HomeStores.of(home).findings(lockWait)) {
             EvidenceItem item;
             try {
                 item = store.item(evidenceId);

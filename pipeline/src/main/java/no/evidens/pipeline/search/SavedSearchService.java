@@ -1,6 +1,5 @@
 package no.evidens.pipeline.search;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +8,8 @@ import no.evidens.findings.FindingStore;
 import no.evidens.findings.SavedSearches;
 import no.evidens.findings.SavedSearches.Saved;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.store.HomeStores;
 
 /** A case's saved searches and the language of its exports, kept in the home's findings store. */
 public final class SavedSearchService {
@@ -23,7 +22,7 @@ public final class SavedSearchService {
     }
 
     public List<Saved> list(String caseId) {
-        if (!Files.isDirectory(FindingsService.storeDir(home))) {
+        if (!HomeStores.of(home).hasFindings()) {
             return List.of();
         }
         try (FindingStore store = open()) {
@@ -45,7 +44,7 @@ public final class SavedSearchService {
 
     /** The language of the case's exports: the one chosen for it, or Bokmål. */
     public Language exportLanguage(String caseId) {
-        if (!Files.isDirectory(FindingsService.storeDir(home))) {
+        if (!HomeStores.of(home).hasFindings()) {
             return Language.NB;
         }
         try (FindingStore store = open()) {
@@ -61,6 +60,6 @@ public final class SavedSearchService {
     }
 
     private FindingStore open() {
-        return FindingStore.open(FindingsService.storeDir(home), lockWait);
+        return HomeStores.of(home).findings(lockWait);
     }
 }

@@ -1,6 +1,5 @@
 package no.evidens.pipeline.web;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import no.evidens.access.AccessStore;
 import no.evidens.access.Account;
@@ -31,17 +31,18 @@ final class Accounts {
     private record Cached(Optional<Account> account, Map<String, Role> roles, Optional<String> language, long loadedNanos) {
     }
 
-    private final Path dir;
+    private final Supplier<AccessStore> stores;
     private final SignIn signIn;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    Accounts(Path dir, Clock clock) {
-        this.dir = dir;
+    /** @param stores opens the access database for a piece of work (in the home, or on the store server) */
+    Accounts(Supplier<AccessStore> stores, Clock clock) {
+        this.stores = stores;
         this.signIn = new SignIn(clock);
     }
 
     <T> T with(Function<AccessStore, T> work) {
-        try (AccessStore store = AccessStore.open(dir, Duration.ofSeconds(15))) {
+        try (AccessStore store = stores.get()) {
             return work.apply(store);
         }
     }

@@ -138,11 +138,14 @@ final class ApiHandler extends Handler.Abstract {
         } catch (IllegalArgumentException e) {
             x.error(400, ErrorTexts.message(ErrorTexts.language(x), e));
         } catch (IllegalStateException e) {
-            if (!diskFull(x, e)) {
+            if (!storeDown(x, e) && !diskFull(x, e)) {
                 x.error(409, ErrorTexts.message(ErrorTexts.language(x), e));
             }
         } catch (IOException | RuntimeException e) {
             if (diskFull(x, e)) {
+                return;
+            }
+            if (storeDown(x, e)) {
                 return;
             }
             if (IndexUnreachableException.in(e)) {
@@ -178,6 +181,17 @@ final class ApiHandler extends Handler.Abstract {
      * Answers a full disk on the server (an index writer closed by it, a store that could not write) as such, 507: not as
      * the request's conflict nor as an error of ours. The server goes on serving what needs no disk.
      */
+    /** Answers 503 when the store server does not answer (or refuses the password): the service's failure, not the request's. */
+    private static boolean storeDown(Exchange x, Throwable e) throws IOException {
+        if (!no.evidens.pipeline.store.StoreUnreachable.in(e)) {
+            return false;
+        }
+        LOG.warn("{} {} failed: the store server does not answer", x.method(), x.path());
+        x.responseHeader("Retry-After", "30");
+        x.error(503, ErrorTexts.message(ErrorTexts.language(x), e));
+        return true;
+    }
+
     private static boolean diskFull(Exchange x, Exception e) throws IOException {
         if (!no.evidens.pipeline.Messages.diskFull(e)) {
             return false;

@@ -19,6 +19,7 @@ import no.evidens.pipeline.bundle.BundleRefused;
 import no.evidens.pipeline.findings.NotFound;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.lang.Texts;
+import no.evidens.pipeline.store.StoreUnreachable;
 
 /**
  * The user's language and the API's errors in it. The language is the one a signed-in user keeps with
@@ -109,6 +110,9 @@ final class ErrorTexts {
             return new Keyed(b.key(), b.args());
         } else if (e instanceof StoreInUse) {
             return new Keyed(StoreInUse.KEY, List.of());
+        } else if (StoreUnreachable.in(e)) {
+            // its own message names the store server and where its password is kept
+            return new Keyed(StoreUnreachable.KEY, List.of());
         } else if (e instanceof CaseClosed c) {
             return new Keyed("error.case-closed", java.util.Arrays.asList(c.caseId(), c.closedBy(), ServerTime.day(c.closedAt())));
         } else if (IndexUnreachableException.in(e)) {

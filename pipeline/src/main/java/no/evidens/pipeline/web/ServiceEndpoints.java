@@ -31,9 +31,9 @@ import no.evidens.index.EvidenceIndex;
 import no.evidens.index.IndexHealth;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
-import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.lang.Texts;
+import no.evidens.pipeline.store.HomeStores;
 
 /**
  * Running as a service: {@code GET /health} (is the server up, can it read its index and findings
@@ -140,11 +140,12 @@ final class ServiceEndpoints extends Handler.Wrapper {
             out.put("index", "unreadable");
             status = "DOWN";
         }
-        if (Files.isDirectory(FindingsService.storeDir(home))) {
-            try (FindingStore store = FindingStore.open(FindingsService.storeDir(home), Duration.ofSeconds(5))) {
+        if (HomeStores.of(home).hasFindings()) {
+            try (FindingStore store = HomeStores.of(home).findings(Duration.ofSeconds(5))) {
                 out.put("findings", "ok, schema " + store.schemaVersion());
             } catch (RuntimeException e) {
-                out.put("findings", "unavailable");
+                // a store server that does not answer (or refuses the password) said as such: the operator's to mend there
+                out.put("findings", no.evidens.pipeline.store.StoreUnreachable.in(e) ? "store server not answering" : "unavailable");
                 status = "DOWN";
             }
         } else {

@@ -26,6 +26,7 @@ import no.evidens.pipeline.findings.CaseService;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Receipts;
 import no.evidens.pipeline.findings.TrailWriter;
+import no.evidens.pipeline.store.HomeStores;
 import no.evidens.pipeline.group.GroupService;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.page.PageImages;
@@ -125,7 +126,7 @@ public final class WebServer implements AutoCloseable {
         // commit (an upload here, or an ingestion from the command line).
         EvidenceIndex searcher = IndexBackend.of(home).whenIndexed();
         // The audit trail's one writer for the server's life: requests wait for their line, written in group commits.
-        TrailWriter trail = new TrailWriter(FindingsService.storeDir(home), home.root().resolve(AuditService.CHAIN_FILE), STORE_WAIT);
+        TrailWriter trail = TrailWriter.of(HomeStores.of(home), home.root().resolve(AuditService.CHAIN_FILE), STORE_WAIT);
         // Warmed while the index opens (they do not depend on each other): the findings store and the trail.
         Thread storeWarmup = Warmup.store(trail);
         try {
@@ -157,7 +158,7 @@ public final class WebServer implements AutoCloseable {
                                       Function<EvidensHome, Ingestion> ingestions, SharedIndex index, FindingsService findings) {
         IngestJobs ingest = new IngestJobs(home, ingestions, UploadRetries.probe(index), UploadRetries.every());
         IngestUploads uploads = new IngestUploads(home, config.maxUploadBytes(), ingest);
-        Accounts accounts = new Accounts(home.access(), Clock.systemUTC());
+        Accounts accounts = new Accounts(HomeStores.of(home).accessOpener(Duration.ofSeconds(15)), Clock.systemUTC());
         CasesResource cases = new CasesResource(home, findings, accounts);
         SavedSearchService savedSearches = new SavedSearchService(home, Duration.ofSeconds(20));
         SearchScope scope = new SearchScope(home);
@@ -189,7 +190,7 @@ public final class WebServer implements AutoCloseable {
                 new StaticFiles());
         Gate gate;
         if (exposure.signIn()) {
-            Sessions sessions = new Sessions(home.access(), Duration.ofSeconds(15), Clock.systemUTC(), SESSION_IDLE, SESSION_MAX);
+            Sessions sessions = new Sessions(HomeStores.of(home).accessOpener(Duration.ofSeconds(15)), Clock.systemUTC(), SESSION_IDLE, SESSION_MAX);
             boolean secure = exposure.tls() || (exposure.publicUrl() != null && "https".equals(exposure.publicUrl().getScheme()));
             routes.register(new SignInResource(sessions, accounts, secure, exposure.oidc() != null, findings.audit()));
             if (exposure.oidc() != null) {

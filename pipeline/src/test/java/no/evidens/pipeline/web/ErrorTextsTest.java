@@ -46,6 +46,18 @@ class ErrorTextsTest {
     }
 
     @Test
+    void aStoreServerThatStoppedIsSaidAsSuchWithoutItsAddress() {
+        // the connection broke under a change: the store server stopped after the store was opened
+        Exception e = new IllegalStateException("the findings store could not save the change: Connection is broken: tcp://arkiv:9092",
+                new java.sql.SQLException("Connection is broken", "90067", org.h2.api.ErrorCode.CONNECTION_BROKEN_1));
+        assertEquals("Lagertjeneren for funn og brukere svarer ikke nå, eller den avviste passordet. Prøv igjen om litt, eller be"
+                + " administratoren sjekke lagertjeneren.", ErrorTexts.message(Language.NB, e));
+        assertEquals("Lagertenaren for funn og brukarar svarar ikkje no, eller han avviste passordet. Prøv igjen om litt, eller be"
+                + " administratoren sjekke lagertenaren.", ErrorTexts.message(Language.NN, e));
+        assertFalse(no.evidens.pipeline.store.StoreUnreachable.in(new IllegalStateException("a full disk")), "another failure is not the server's");
+    }
+
+    @Test
     void aValueThatIsAWordIsWordedToo() {
         ApiError role = new ApiError(403, "error.access.role", new ApiError.Word("ui.role.reader"), "fjordvik-2026");
         assertEquals("Rollen Leser i saken fjordvik-2026 gir ikke lov til dette.", ErrorTexts.message(Language.NB, role));

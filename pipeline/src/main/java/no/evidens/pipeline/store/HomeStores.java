@@ -1,0 +1,158 @@
+package no.evidens.pipeline.store;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.Supplier;
+
+import no.evidens.access.AccessStore;
+import no.evidens.findings.FindingStore;
+import no.evidens.pipeline.EvidensHome;
+
+/**
+ * Where a home's findings store and access database are: in the home's folders (the default), or on a store server named by
+ * {@code --store} (the {@value #PROPERTY} system property) or a {@code store: tcp://host:port} line in the home's
+ * {@code evidens.properties}, which several Evidens processes on several machines share. Every part of the program opens the
+ * stores here, so that the rest of it is the same either way.
+ *
+ * @param server the store server, or null for the stores in the home
+ */
+public record HomeStores(EvidensHome home, StoreServer server) {
+    /** The system property that {@code --store} sets for the run. */
+    public static final String PROPERTY = "evidens.store";
+    /** The home's settings file (shared with the index's {@code solr:} line). */
+    public static final String SETTINGS = "evidens.properties";
+    /** The setting that names the store server. */
+    public static final String SETTING = "store";
+
+    /** The home's stores: {@code --store}, else the home's setting, else its folders. */
+    public static HomeStores of(EvidensHome home) {
+        String address = System.getProperty(PROPERTY);
+        Properties settings = settings(home);
+        if (address == null || address.isBlank()) {
+            address = settings.getProperty(SETTING);
+        }
+        return new HomeStores(home, address == null || address.isBlank() ? null : StoreServer.parse(address));
+    }
+
+    private static Properties settings(EvidensHome home) {
+        Path file = home.root().resolve(SETTINGS);
+        Properties p = new Properties();
+        if (!Files.isRegularFile(file)) {
+            return p;
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the settings " + file + ": " + e.getMessage(), e);
+        }
+        return p;
+    }
+
+    /** The findings store's folder in the home (used when the store is not on a server): {@code <home>/findings/}. */
+    public Path findingsDir() {
+        return home.root().resolve("findings");
+    }
+
+    public boolean onServer() {
+        return server != null;
+    }
+
+    /** Whether there may be findings to read: a store server, or the store's folder in the home. */
+    public boolean hasFindings() {
+        return onServer() || Files.isDirectory(findingsDir());
+    }
+
+    /** Whether there may be accounts: a store server, or the access database's folder in the home. */
+    public boolean hasAccess() {
+        return onServer() || Files.isDirectory(home.access());
+    }
+
+    /**
+     * Opens the findings store.
+     *
+     * @param wait how long to wait for the file another process holds, or for a server's schema being brought up to date
+     * @throws StoreUnreachable when the store server does not answer or refuses the password
+     */
+    public FindingStore findings(Duration wait) {
+        if (!onServer()) {
+            return FindingStore.open(findingsDir(), wait);
+        }
+        String password = password();
+        try {
+            return FindingStore.onServer(server.url(StoreServer.FINDINGS), StoreServer.USER, password, wait);
+        } catch (IllegalStateException e) {
+            throw said(StoreServer.FINDINGS, e);
+        }
+    }
+
+    /** Opens the access database (accounts, sessions, roles per case). */
+    public AccessStore access(Duration wait) {
+        if (!onServer()) {
+            return AccessStore.open(home.access(), wait);
+        }
+        String password = password();
+        try {
+            return AccessStore.onServer(server.url(StoreServer.ACCESS), StoreServer.USER, password, wait);
+        } catch (IllegalStateException e) {
+            throw said(StoreServer.ACCESS, e);
+        }
+    }
+
+    /** Opens the access database for each piece of work (the server's sessions and accounts). */
+    public Supplier<AccessStore> accessOpener(Duration wait) {
+        return () -> access(wait);
+    }
+
+    /** Opens the findings store for each piece of work (the trail's writer). */
+    public Supplier<FindingStore> findingsOpener(Duration wait) {
+        return () -> findings(wait);
+    }
+
+    /** A plain connection to one of the server's databases (copying a store as SQL), its failures said as opening a store's. */
+    java.sql.Connection connect(String database) {
+        try {
+            return java.sql.DriverManager.getConnection(server.url(database), StoreServer.USER, password());
+        } catch (java.sql.SQLException e) {
+            throw said(database, new IllegalStateException("cannot open " + database + " on " + server + ": "
+                    + e.getMessage().lines().findFirst().orElse(""), e));
+        }
+    }
+
+    /** Writes one of the server's databases as SQL to {@code file} (a home's backup). */
+    public void script(String database, Path file) {
+        try (java.sql.Connection c = connect(database)) {
+            StoreScripts.dump(c, file);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot copy " + database + " from " + server + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Plays a server's database copied as SQL into a new database in a folder (a restored home's). */
+    public static void loadIntoFolder(Path script, String fileUrl, String user) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(fileUrl, user, "")) {
+            StoreScripts.load(c, script);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot restore " + script.getFileName() + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + script + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The password for the server: read at each opening, so that a changed file counts at once. */
+    private String password() {
+        return StorePassword.forHome(System.getenv(), settings(home).getProperty(StorePassword.FILE_SETTING), home.root());
+    }
+
+    private RuntimeException said(String database, IllegalStateException e) {
+        StoreUnreachable u = StoreUnreachable.of(server, database, e);
+        return u != null ? u : e;
+    }
+}

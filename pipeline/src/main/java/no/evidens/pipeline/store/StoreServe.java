@@ -1,0 +1,122 @@
+package no.evidens.pipeline.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.h2.api.ErrorCode;
+import org.h2.tools.Server;
+
+/**
+ * The store server ({@code evidens store serve}): H2's own TCP server over a folder that holds the findings store and the
+ * access database of every home that names it.
+ *
+ * <p>Why H2 in server mode rather than PostgreSQL: the stores' schema, their migrations and the trigger that keeps the
+ * history and the audit trail append-only ({@code AppendOnlyTrigger}, a Java class H2 loads in the server's JVM: this
+ * process has it on its class path) stay exactly what the embedded stores run, so one program serves both deployments and a
+ * test runs the server in its own JVM. PostgreSQL would need a second dialect of every migration and the trigger in
+ * PL/pgSQL.
+ *
+ * <p>What protects it: a password (the databases' one user, {@value StoreServer#USER}), generated at the first start into
+ * {@value StorePassword#FILE} readable by the owner only, or given by {@value StorePassword#ENV}; H2 refuses to create a
+ * database a client names (only the two made here exist); and it listens on the loopback address unless told to bind
+ * beyond it. H2's TCP protocol is not encrypted: beyond one machine it belongs on a private network or a tunnel (said in the
+ * README). A client that has the password is the databases' administrator, and H2 lets an administrator run code in the
+ * server's process: run it as a user of its own that can write nothing but its folder.
+ */
+public final class StoreServe implements AutoCloseable {
+    private final Server server;
+    private final Path dir;
+
+    private StoreServe(Server server, Path dir) {
+        this.server = server;
+        this.dir = dir;
+    }
+
+    /**
+     * Creates the two databases in {@code dir} when they are missing (with the password), then starts H2's TCP server on them.
+     *
+     * @param bind the address to listen on: loopback unless another is named
+     * @throws IllegalStateException when the port is taken, or the databases were made with another password
+     */
+    public static StoreServe start(Path dir, int port, String bind, String password) {
+        boolean loopback = loopback(bind);
+        // H2 reads the address to listen on from this property once, as its first class loads: set before any. Where H2 was
+        // loaded already (a test's JVM), it listens on every address, and without -tcpAllowOthers turns away every
+        // connection that is not from this machine all the same.
+        System.setProperty("h2.bindAddress", bind);
+        Path abs = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(abs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the store server's folder " + abs + ": " + e.getMessage(), e);
+        }
+        for (String db : List.of(StoreServer.FINDINGS, StoreServer.ACCESS)) {
+            create(abs, db, password);
+        }
+        List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(port), "-baseDir", abs.toString(), "-ifExists",
+                // the remote shutdown's own password: random, never told, so no client can stop the server
+                "-tcpPassword", HexFormat.of().formatHex(new SecureRandom().generateSeed(16))));
+        if (!loopback) {
+            args.add("-tcpAllowOthers");
+        }
+        try {
+            Server s = Server.createTcpServer(args.toArray(String[]::new)).start();
+            return new StoreServe(s, abs);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the store server did not start on port " + port + " (" + firstLine(e)
+                    + "): is the port in use? Choose another with --port", e);
+        }
+    }
+
+    /** Makes a database with the password, or checks the password of one that is there. */
+    private static void create(Path dir, String db, String password) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(db), StoreServer.USER, password)) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw new IllegalStateException("the database " + db + " in " + dir + " was made with another password than "
+                        + StorePassword.ENV + " or " + dir.resolve(StorePassword.FILE) + " gives", e);
+            }
+            throw new IllegalStateException("cannot open the database " + db + " in " + dir + ": " + firstLine(e), e);
+        }
+    }
+
+    /** Whether the address is this machine's loopback (127.0.0.1, ::1, localhost). */
+    static boolean loopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--bind " + bind + " is no address of this machine", e);
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Stops the server; the databases close once their last connection does. */
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private static String firstLine(SQLException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}

@@ -1,0 +1,71 @@
+package no.evidens.pipeline.store;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * The address of a store server ({@code evidens store serve}): H2's TCP server, which keeps the findings store and the access
+ * database of every home that names it, as {@value #FINDINGS} and {@value #ACCESS}. Written {@code tcp://host:port}, or
+ * {@code host:port}, or {@code host} (port {@value #DEFAULT_PORT}).
+ */
+public record StoreServer(String host, int port) {
+    public static final int DEFAULT_PORT = 9092;
+    /** The findings store's database on the server. */
+    public static final String FINDINGS = "evidens-findings";
+    /** The access database's (accounts, sessions, memberships) on the server. */
+    public static final String ACCESS = "evidens-access";
+    /** The user every Evidens process connects as; the password is what protects the databases. */
+    public static final String USER = "evidens";
+    /**
+     * How long a connection waits for a row another process holds locked, in milliseconds: the trail's head row is held for
+     * the few milliseconds of an append; ten seconds is a server in trouble, and the change is tried again.
+     */
+    static final int LOCK_TIMEOUT_MS = 10_000;
+
+    public StoreServer {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("a store server needs a host: write it like tcp://archive.example:9092");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("the store server's port " + port + " is not a port (1-65535)");
+        }
+    }
+
+    /**
+     * Reads an address: {@code tcp://host:port}, {@code host:port} or {@code host}.
+     *
+     * @throws IllegalArgumentException for anything else, naming what is wrong
+     */
+    public static StoreServer parse(String address) {
+        String a = address == null ? "" : address.strip();
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException("the store server's address is empty: write it like tcp://archive.example:9092");
+        }
+        URI uri;
+        try {
+            uri = new URI(a.contains("://") ? a : "tcp://" + a);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + a + "' is not a store server's address: write it like tcp://archive.example:9092", e);
+        }
+        if (!"tcp".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("'" + a + "': a store server is reached by tcp:// (H2's TCP server, evidens store serve),"
+                    + " not " + uri.getScheme() + "://");
+        }
+        if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))
+                || uri.getQuery() != null || uri.getUserInfo() != null) {
+            throw new IllegalArgumentException("'" + a + "' is not a store server's address: write it like tcp://archive.example:9092"
+                    + " (no user, password or database in it)");
+        }
+        return new StoreServer(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort());
+    }
+
+    /** The JDBC address of one of the server's databases ({@link #FINDINGS}, {@link #ACCESS}). */
+    public String url(String database) {
+        return "jdbc:h2:tcp://" + host + ":" + port + "/" + database + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS;
+    }
+
+    @Override
+    public String toString() {
+        return "tcp://" + host + ":" + port;
+    }
+}

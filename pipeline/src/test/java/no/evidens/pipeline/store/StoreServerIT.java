@@ -1,0 +1,294 @@
+package no.evidens.pipeline.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+import no.evidens.access.AccessStore;
+import no.evidens.access.Role;
+import no.evidens.access.Sessions;
+import no.evidens.access.SignIn;
+import no.evidens.findings.EvidenceDraft;
+import no.evidens.findings.EvidenceItem;
+import no.evidens.findings.Finding;
+import no.evidens.findings.FindingDraft;
+import no.evidens.findings.FindingKind;
+import no.evidens.findings.FindingStore;
+import no.evidens.findings.LegalRequirement;
+import no.evidens.findings.Provenance;
+import no.evidens.findings.Stance;
+import no.evidens.findings.trail.AuditEvent;
+import no.evidens.findings.trail.TrailCheck;
+import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.findings.AuditService;
+import no.evidens.pipeline.findings.TrailWriter;
+import no.evidens.pipeline.web.WebServer;
+
+/**
+ * Two homes (two team servers, or a server and an administrator's commands) on one store server, run in this JVM on a free
+ * port: they share findings, accounts and one audit trail.
+ */
+class StoreServerIT {
+    private static final String PASSWORD = "testpassord-for-lagertjeneren";
+    private static final String CASE = "testkommune-2026";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path tmp;
+    private StoreServe server;
+    private EvidensHome a;
+    private EvidensHome b;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = StoreServe.start(tmp.resolve("server"), freePort(), "127.0.0.1", PASSWORD);
+        a = home("a", PASSWORD);
+        b = home("b", PASSWORD);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private EvidensHome home(String name, String password) throws IOException {
+        Path root = Files.createDirectories(tmp.resolve(name));
+        Files.writeString(root.resolve(HomeStores.SETTINGS), "store: tcp://127.0.0.1:" + server.port() + "\n");
+        Path file = root.resolve(StorePassword.FILE);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, password + "\n");
+        return new EvidensHome(root);
+    }
+
+    @Test
+    void twoHomesStartedTogetherShareFindingsWithEvidenceAndHistory() throws Exception {
+        // a fresh server: both bring the schema up to date at once, one of them does it
+        List<FindingStore> opened = together(List.<Callable<FindingStore>>of(() -> HomeStores.of(a).findings(WAIT),
+                () -> HomeStores.of(b).findings(WAIT)));
+        opened.forEach(FindingStore::close);
+        try (FindingStore sa = HomeStores.of(a).findings(WAIT)) {
+            EvidenceItem item = sa.createWithEvidence(CASE, FindingKind.AVVIK, new FindingDraft("Mangler skriftlig rutine",
+                    List.of(new LegalRequirement("barnevernloven", List.of("4-3"), "barnevernloven § 4-3")), "Kommunen har ingen rutine.",
+                    null), evidence(), "kari");
+            sa.edit(sa.finding(CASE, "avvik-1"), new FindingDraft("Mangler skriftlig rutine for samarbeid", null, null, null), "kari");
+            assertTrue(item.findingId() > 0);
+        }
+        assertFalse(Files.exists(a.root().resolve("findings")), "the store is not in the home");
+        try (FindingStore sb = HomeStores.of(b).findings(WAIT)) {
+            Finding f = sb.finding(CASE, "avvik-1");
+            assertEquals("Mangler skriftlig rutine for samarbeid", f.title());
+            assertEquals("Sitat fra rutinen", sb.evidence(f.id()).get(0).evidence().quote());
+            List<String> actions = sb.history(CASE, f.id()).stream().map(h -> h.action() + " by " + h.actor()).toList();
+            assertEquals(3, actions.size(), "created, its quotation attached, then edited: " + actions);
+            assertTrue(actions.stream().allMatch(x -> x.endsWith(" by kari")), actions.toString());
+        }
+    }
+
+    @Test
+    void aMemberAddedThroughOneHomeSignsInOnTheOther() {
+        try (AccessStore sa = HomeStores.of(a).access(WAIT)) {
+            sa.addUser("ola", "et langt passord".toCharArray(), false);
+            sa.addMember(CASE, "ola", Role.AUDITOR, "admin");
+        }
+        try (AccessStore sb = HomeStores.of(b).access(WAIT)) {
+            SignIn.Outcome o = new SignIn(Clock.systemUTC()).attempt(sb, "ola", "et langt passord".toCharArray());
+            assertEquals(SignIn.Status.OK, o.status());
+            assertEquals(Role.AUDITOR, sb.membershipsOf("ola").get(0).role());
+        }
+        Sessions sessions = new Sessions(HomeStores.of(b).accessOpener(WAIT), Clock.systemUTC(), Duration.ofMinutes(30), Duration.ofHours(8));
+        Sessions.Session s = sessions.open("ola");
+        Sessions elsewhere = new Sessions(HomeStores.of(a).accessOpener(WAIT), Clock.systemUTC(), Duration.ofMinutes(30),
+                Duration.ofHours(8));
+        assertEquals("ola", elsewhere.touch(s.id()).orElseThrow().user(), "the session is known to the other home's server");
+    }
+
+    @Test
+    void twoWritersLeaveOneChainThatTheCheckAcceptsAndARowChangedOnTheServerIsFound() throws Exception {
+        Path chainA = a.root().resolve(AuditService.CHAIN_FILE);
+        Path chainB = b.root().resolve(AuditService.CHAIN_FILE);
+        try (TrailWriter wa = TrailWriter.of(HomeStores.of(a), chainA, WAIT); TrailWriter wb = TrailWriter.of(HomeStores.of(b), chainB, WAIT)) {
+            together(List.<Callable<List<AuditEvent>>>of(() -> write(wa, "kari", 60), () -> write(wb, "ola", 60)));
+        }
+        TrailCheck both = new AuditService(b, WAIT).verify(List.of(chainA));
+        assertTrue(both.intact(), both.problems().toString());
+        assertEquals(120, both.entries());
+        assertEquals(120, both.anchored());
+        TrailCheck own = new AuditService(a, WAIT).verify();
+        assertTrue(own.intact(), own.problems().toString());
+        assertEquals(60, own.anchored());
+        assertEquals(60, own.unconfirmed().size(), "the other home's entries: in the database's chain, not in this home's file");
+
+        try (Connection c = DriverManager.getConnection(new StoreServer("127.0.0.1", server.port()).url(StoreServer.FINDINGS),
+                StoreServer.USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER audit_entry_append_only");
+            s.executeUpdate("UPDATE audit_entry SET actor = 'noen-andre' WHERE id = 7");
+        }
+        TrailCheck changed = new AuditService(b, WAIT).verify(List.of(chainA));
+        assertFalse(changed.intact());
+        assertEquals(7L, changed.firstBad());
+        assertTrue(changed.problems().get(0).startsWith("entry #7 was changed"), changed.problems().toString());
+    }
+
+    @Test
+    void aServerDownOrAWrongPasswordIsSaidAtOnceOnTheCommandLine() throws IOException {
+        EvidensHome wrong = home("c", "ikke-passordet");
+        StoreUnreachable refused = assertThrows(StoreUnreachable.class, () -> HomeStores.of(wrong).findings(WAIT));
+        assertTrue(refused.getMessage().contains("refused the password"), refused.getMessage());
+
+        server.close();
+        long t0 = System.nanoTime();
+        StoreUnreachable down = assertThrows(StoreUnreachable.class, () -> HomeStores.of(a).access(WAIT));
+        assertTrue(down.getMessage().startsWith("the store server tcp://127.0.0.1:" + server.port() + " does not answer"), down.getMessage());
+        StringWriter err = new StringWriter();
+        CommandLine cli = EvidensCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute("audit", "verify", "--home", a.root().toString());
+        assertEquals(1, exit);
+        assertTrue(err.toString().startsWith("evidens: the store server tcp://127.0.0.1:" + server.port() + " does not answer"), err.toString());
+        assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(15).toNanos(), "said in seconds, not after a hang");
+    }
+
+    @Test
+    void theWorkspaceSaysInItsUsersLanguageThatTheStoreServerDoesNotAnswer() throws Exception {
+        try (FindingStore sa = HomeStores.of(a).findings(WAIT)) {
+            sa.create(CASE, FindingKind.AVVIK, new FindingDraft("Mangler skriftlig rutine", List.of(), null, null), "kari");
+        }
+        try (WebServer web = WebServer.start(b, 0, "testar")) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI findings = URI.create(web.url() + "api/findings?case=" + CASE);
+            HttpResponse<String> shared = http.send(HttpRequest.newBuilder(findings).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, shared.statusCode(), shared.body());
+            assertTrue(shared.body().contains("Mangler skriftlig rutine"), shared.body());
+
+            server.close();
+            HttpResponse<String> nb = http.send(HttpRequest.newBuilder(findings).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, nb.statusCode(), nb.body());
+            assertTrue(nb.body().contains("Lagertjeneren for funn og brukere svarer ikke nå"), nb.body());
+            HttpResponse<String> nn = http.send(HttpRequest.newBuilder(findings).header("Accept-Language", "nn").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(nn.body().contains("Lagertenaren for funn og brukarar svarar ikkje no"), nn.body());
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(web.url() + "health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, health.statusCode());
+            assertTrue(health.body().contains("\"findings\" : \"store server not answering\""), health.body());
+        }
+    }
+
+    @Test
+    void aHomesStoresMoveToTheServerWithTheirTrailAndABackupOfItHoldsThem() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("old"));
+        EvidensHome old = new EvidensHome(root);
+        try (FindingStore s = FindingStore.open(root.resolve("findings"))) {
+            s.createWithEvidence(CASE, FindingKind.MERKNAD, new FindingDraft("Rutinen er gammel", List.of(), null, null), evidence(), "kari");
+        }
+        try (TrailWriter w = TrailWriter.of(HomeStores.of(old), root.resolve(AuditService.CHAIN_FILE), WAIT)) {
+            write(w, "kari", 5);
+        }
+        try (AccessStore s = AccessStore.open(old.access())) {
+            s.addUser("kari", "et langt passord".toCharArray(), true);
+        }
+        Files.writeString(root.resolve(HomeStores.SETTINGS), "store: tcp://127.0.0.1:" + server.port() + "\n");
+        Path file = root.resolve(StorePassword.FILE);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, PASSWORD + "\n");
+
+        assertEquals(0, EvidensCli.commandLine().execute("store", "move-to-server", "--home", root.toString()));
+        assertTrue(Files.isDirectory(root.resolve("findings.moved")), "the folder is kept, renamed");
+        try (FindingStore s = HomeStores.of(old).findings(WAIT)) {
+            assertEquals("Rutinen er gammel", s.finding(CASE, "merknad-1").title());
+        }
+        TrailCheck moved = new AuditService(old, WAIT).verify();
+        assertTrue(moved.intact(), moved.problems().toString());
+        assertEquals(5, moved.anchored(), "the home's chain file confirms the moved entries");
+        try (AccessStore s = HomeStores.of(b).access(WAIT)) {
+            assertTrue(s.find("kari").isPresent(), "the account is on the server, seen by another home");
+        }
+        assertEquals(2, EvidensCli.commandLine().execute("store", "move-to-server", "--home", root.toString()),
+                "nothing left to move: refused");
+        try (FindingStore s = FindingStore.open(b.root().resolve("findings"))) {
+            s.create(CASE, FindingKind.AVVIK, new FindingDraft("Et annet funn", List.of(), null, null), "ola");
+        }
+        assertEquals(1, EvidensCli.commandLine().execute("store", "move-to-server", "--home", b.root().toString()),
+                "the server holds findings already: refused");
+        assertTrue(Files.isDirectory(b.root().resolve("findings")), "and the home's store is left as it was");
+
+        Path backup = tmp.resolve("backup");
+        assertEquals(0, EvidensCli.commandLine().execute("backup", "--home", root.toString(), "--to", backup.toString()));
+        assertTrue(Files.readString(backup.resolve("findings.sql")).contains("Rutinen er gammel"), "the server's findings, as SQL");
+        Path restored = tmp.resolve("restored");
+        assertEquals(0, EvidensCli.commandLine().execute("restore", "--from", backup.toString(), "--home", restored.toString()));
+        try (FindingStore s = FindingStore.open(restored.resolve("findings"))) {
+            assertEquals("Rutinen er gammel", s.finding(CASE, "merknad-1").title());
+        }
+    }
+
+    private static List<AuditEvent> write(TrailWriter w, String actor, int n) {
+        List<AuditEvent> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            AuditEvent e = new AuditEvent(actor, "search", CASE, null, null, "spørring " + i);
+            w.record(e);
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static <T> List<T> together(List<Callable<T>> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(work.size());
+        try {
+            List<Future<T>> futures = pool.invokeAll(work);
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static EvidenceDraft evidence() {
+        String quote = "Sitat fra rutinen";
+        return new EvidenceDraft(CASE + "/doc1/1", CASE + "/doc1/1", "doc1", 100, 100 + quote.length(), quote, "Rutine for samarbeid",
+                "styringsdokumenter/rutine.txt", "styringsdokument", 1, 1, "0".repeat(64), "/tmp/bundle", Stance.SUPPORTS, null,
+                new Provenance("samarbeid", Map.of("case", CASE)));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
