@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.corpus.RelevanceJudgements;
 import no.evidens.corpus.SampleBundle;
+import no.evidens.index.DocumentPart;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.EvidenceSink;
 import no.evidens.index.IndexedDocument;
@@ -197,16 +199,6 @@ class SolrCloudIT {
                     r[0] + "-" + r[1]);
         }
         assertEquals(Optional.empty(), solr.documentPart(CASE, "ingen-slik", 0, 10));
-        // and the node cuts it: its answer holds the part and the length, not the whole text
-        SolrQuery q = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.ID + "}" + CASE + "/" + hit.docId())
-                .addFilterQuery("{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_DOCUMENT)
-                .setFields(PassageSchema.TITLE, "part:[evidensPart from=" + winFrom + " to=" + (winFrom + 10) + "]");
-        try (ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
-            SolrDocument entry = parts.select(COLLECTION, q).get(0);
-            assertEquals(Set.of(PassageSchema.TITLE, "part"), entry.getFieldNames());
-            assertEquals(Map.of("text", embedded.documentPart(CASE, hit.docId(), winFrom, winFrom + 10).orElseThrow().document().text(),
-                    "length", length), Map.copyOf((Map<?, ?>) entry.getFieldValue("part")));
-        }
         List<Integer> starts = embedded.matchStarts(CASE, hit.docId(), "ettervern NAV");
         assertFalse(starts.isEmpty());
         assertEquals(starts, solr.matchStarts(CASE, hit.docId(), "ettervern NAV"));
@@ -446,7 +438,61 @@ class SolrCloudIT {
             assertEquals(all.subList(1, n), solr.passagesIn("stor", big.docId(), 1, to));
             assertEquals(local.marksIn("stor", big.docId(), "kvittering", 1, to), solr.marksIn("stor", big.docId(), "kvittering", 1, to));
             assertEquals(n, solr.marksIn("stor", big.docId(), "kvittering", 1, to).size());
+            // Round 51: the text in pieces of 65,536 characters, each an entry of its own, the document's entry without it;
+            // and, beside it, the same document as a collection written before keeps it (the whole text in the entry)
+            SolrQuery pieces = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.KIND + "}piece")
+                    .addFilterQuery("{!term f=" + PassageSchema.DOC_KEY + "}stor/" + big.docId())
+                    .setFields(PassageSchema.START, PassageSchema.END).setRows(100).setSort(PassageSchema.SORT_START, SolrQuery.ORDER.asc);
+            SolrQuery entry = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.ID + "}stor/" + big.docId())
+                    .addFilterQuery("{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_DOCUMENT).setFields("*");
+            try (ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
+                assertEquals(List.of(0, 65_536, 131_072, 196_608), parts.select(COLLECTION, pieces).stream()
+                        .map(p -> p.getFirstValue(PassageSchema.START)).toList());
+                SolrDocument stored = parts.select(COLLECTION, entry).get(0);
+                assertEquals(to, stored.getFirstValue(PassageSchema.END));
+                assertFalse(stored.containsKey(PassageSchema.DOC_TEXT), "the text is in the pieces only");
+                parts.addAndCommit(COLLECTION, List.of(entryAsBeforeRound51(big, "logg-gammel")));
+                // that entry's part is cut on the node by the plugin's [evidensPart]: the part and the length, no whole text
+                SolrQuery cut = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.ID + "}stor/logg-gammel")
+                        .addFilterQuery("{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_DOCUMENT)
+                        .setFields(PassageSchema.TITLE, "part:[evidensPart from=200000 to=200010]");
+                SolrDocument old = parts.select(COLLECTION, cut).get(0);
+                assertEquals(Set.of(PassageSchema.TITLE, "part"), old.getFieldNames());
+                assertEquals(Map.of("text", big.text().substring(200_000, 200_010), "length", to),
+                        Map.copyOf((Map<?, ?>) old.getFieldValue("part")));
+            }
+            // a window deep in it, windows across a piece's edge, the end, the whole: the embedded index's characters
+            for (int[] r : new int[][] {{200_000, 200_100}, {65_000, 140_000}, {131_071, 131_073}, {to - 10, to + 5},
+                    {to + 1, to + 9}, {0, Integer.MAX_VALUE}}) {
+                DocumentPart expected = local.documentPart("stor", big.docId(), r[0], r[1]).orElseThrow();
+                assertEquals(expected, solr.documentPart("stor", big.docId(), r[0], r[1]).orElseThrow(), r[0] + "-" + r[1]);
+                DocumentPart before = solr.documentPart("stor", "logg-gammel", r[0], r[1]).orElseThrow();
+                assertEquals(expected.document().text(), before.document().text(), "written before, " + r[0] + "-" + r[1]);
+                assertEquals(List.of(expected.from(), expected.length()), List.of(before.from(), before.length()));
+            }
+            assertEquals(local.document("stor", big.docId()), solr.document("stor", big.docId()));
+            assertEquals(big.text(), solr.document("stor", "logg-gammel").orElseThrow().text());
         }
+    }
+
+    /** A document's entry as Evidens wrote it before round 51: its whole text in {@code docText}, no pieces, no length. */
+    private static SolrInputDocument entryAsBeforeRound51(IndexedDocument d, String docId) {
+        SolrInputDocument e = new SolrInputDocument();
+        String id = d.caseId() + "/" + docId;
+        e.setField("uid", d.caseId() + "!" + id);
+        e.setField(PassageSchema.KIND, PassageSchema.KIND_DOCUMENT);
+        e.setField(PassageSchema.ID, id);
+        e.setField(PassageSchema.DOC_KEY, id);
+        e.setField(PassageSchema.CASE, d.caseId());
+        e.setField(PassageSchema.DOC, docId);
+        e.setField(PassageSchema.FILE, d.file());
+        e.setField(PassageSchema.TYPE, d.type());
+        e.setField(PassageSchema.TITLE, d.title());
+        e.setField(PassageSchema.SHA256, d.sha256());
+        e.setField(PassageSchema.MEDIA_TYPE, d.mediaType());
+        e.setField(PassageSchema.DOC_TEXT, d.text());
+        e.setField(PassageSchema.PAGE_STARTS, "0");
+        return e;
     }
 
     /**
