@@ -399,6 +399,20 @@ class SolrCloudIT {
             assertEquals(1, solr.passagesOf("lager", good.docId()).size());
             assertEquals(good, solr.document("lager", good.docId()).orElseThrow());
         }
+        // Round 51: a document whose own entry (written after its passages and pieces) Solr refuses, with a content hash
+        // longer than Lucene's longest term: what Solr took of it before is deleted again, of one request or of several
+        try (SolrEvidenceSink sink = new SolrEvidenceSink(SolrTarget.parse(cluster.address(COLLECTION)))) {
+            for (int n : new int[] {3, 1_200}) {
+                IndexedDocument half = new IndexedDocument("halv" + n, "lager", "halv" + n + ".txt", "annet", "Halv", "f".repeat(40_000),
+                        "text/plain", sinkDocument("x", "x.txt").text(), List.of(0));
+                sink.add(half, sinkPassages(half, n));
+                sink.commit();
+                assertTrue(sink.notStored().stream().anyMatch(s -> s.file().equals(half.file())), sink.notStored().toString());
+                assertEquals(List.of(), solr.passagesOf("lager", half.docId()), "no passage of " + half.docId() + " left");
+                assertTrue(solr.search(new SearchRequest("zebrastripete", "lager", null, 10)).hits().stream()
+                        .noneMatch(h -> h.docId().equals(half.docId())));
+            }
+        }
     }
 
     /**
