@@ -67,10 +67,8 @@ final class SolrFields {
 
     /** The entries of {@link #block}, in its order, each made as it is asked for: a large document's are not all held at once. */
     static Iterator<SolrInputDocument> entries(IndexedDocument doc, List<Passage> passages) {
-        int[] starts = pieceStarts(doc.text());
-        return Stream.of(passages.stream().map(SolrFields::passage),
-                IntStream.range(0, starts.length - 1).mapToObj(n -> piece(doc, n, starts[n], starts[n + 1])),
-                Stream.of(doc).map(SolrFields::document)).flatMap(s -> s).iterator();
+        return Stream.of(passages.stream().map(SolrFields::passage), pieces(doc), Stream.of(doc).map(SolrFields::document))
+                .flatMap(s -> s).iterator();
     }
 
     /** The unique keys of the entries of {@link #block}, without making them. */
@@ -93,9 +91,9 @@ final class SolrFields {
      * No piece ends between the two halves of a surrogate pair (a lone half is not UTF-8), so a piece may be one
      * character short.
      */
-    static List<SolrInputDocument> pieces(IndexedDocument doc) {
+    static Stream<SolrInputDocument> pieces(IndexedDocument doc) {
         int[] starts = pieceStarts(doc.text());
-        return IntStream.range(0, starts.length - 1).mapToObj(n -> piece(doc, n, starts[n], starts[n + 1])).toList();
+        return IntStream.range(0, starts.length - 1).mapToObj(n -> piece(doc, n, starts[n], starts[n + 1]));
     }
 
     /** Where the pieces of {@code text} begin, and its length last. */
