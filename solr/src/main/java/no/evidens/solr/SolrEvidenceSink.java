@@ -37,9 +37,9 @@ import no.evidens.index.PassageSchema;
 public final class SolrEvidenceSink implements EvidenceSink {
     static final int BATCH_ENTRIES = 500;
     /**
-     * About the most characters of text (of the passages and the pieces) in one update request: 2 million characters make
-     * a request of some 4 to 6 MB. Before round 51 a document's entries went in one request however many: 51 MB for an
-     * 18 MB log, the nodes' time-out and heap its only bounds.
+     * About the most characters of text (of the passages and the pieces) in one update request: some 2 MB of javabin for
+     * a Norwegian text. Before round 51 a document's entries went in one request however many: 63 MB for a 16.8 MB log,
+     * the nodes' answer time-out its only bound.
      */
     static final long BATCH_CHARS = 2_000_000;
 
