@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanQuery;
@@ -45,6 +49,12 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
     private final Analyzer queryAnalyzer;
     private final SolrSearches searches;
     private final ClusterHealth health;
+    /** Sends a request beside another one (a window's pieces beside its document's entry); its threads end when idle. */
+    private final ExecutorService alongside = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "solr-alongside");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * A searcher over the collection at {@code target}, connected to its ZooKeeper now (a command's).
@@ -272,19 +282,63 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         return all(q).stream().map(d -> ((Number) d.getFirstValue(PassageSchema.START)).intValue()).toList();
     }
 
+    /** The document with its whole text: its entry's, or its pieces' put together ({@link SolrFields#pieces}). */
     @Override
     public Optional<IndexedDocument> document(String caseId, String docId) throws IOException {
         SolrDocumentList found = query(SolrSearches.document(caseId, docId)).getResults();
-        return found.isEmpty() ? Optional.empty() : Optional.of(SolrFields.toIndexedDocument(found.get(0)));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SolrDocument d = found.get(0);
+        if (d.getFirstValue(PassageSchema.DOC_TEXT) == null && d.getFirstValue(PassageSchema.END) instanceof Number length) {
+            d.setField(PassageSchema.DOC_TEXT, text(caseId, docId, all(SolrSearches.pieces(caseId, docId, 0, length.intValue())),
+                    0, length.intValue()));
+        }
+        return Optional.of(SolrFields.toIndexedDocument(d));
     }
 
     /**
-     * The part cut on the node ({@code [evidensPart]}, {@link TextPartTransformerFactory}): a window of an 18 MB document
-     * moves its window's characters, not the whole text. A collection whose config set is older than the plugin (no
-     * such transformer: Solr answers 400, or leaves the field out) is read whole and cut here, as before.
+     * The characters {@code [from, to)} of a text stored in pieces, from {@code pieces}, those that hold them in order (a
+     * window of an 18 MB document: four or five of 65,536 characters).
+     *
+     * @throws IOException when the pieces do not hold all of them (an entry written half-way; ingest the file again)
+     */
+    private static String text(String caseId, String docId, List<SolrDocument> pieces, int from, int to) throws IOException {
+        if (from >= to) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        int first = -1;
+        for (SolrDocument p : pieces) {
+            int start = ((Number) p.getFirstValue(PassageSchema.START)).intValue();
+            if (first < 0) {
+                first = start;
+            }
+            if (start != first + text.length() || first > from) {
+                break;
+            }
+            text.append(p.getFirstValue(PassageSchema.DOC_TEXT));
+        }
+        if (first < 0 || first > from || first + text.length() < to) {
+            throw new IOException("the text of document " + caseId + "/" + docId + " is not all in the collection (characters "
+                    + from + " to " + to + " asked, " + (first < 0 ? "none" : first + " to " + (first + text.length()))
+                    + " found); ingest the file again");
+        }
+        return text.substring(from - first, to - first);
+    }
+
+    /**
+     * The part from the pieces of the text that hold it ({@link SolrFields#pieces}), or, for an entry written before round 51
+     * (the whole text in one value), cut on the node ({@code [evidensPart]}, {@link TextPartTransformerFactory}): a window
+     * of an 18 MB document moves its window's characters, not the whole text, and the node reads only the pieces. An entry
+     * of the whole text on a collection whose config set is older than the plugin (no such transformer: Solr answers 400,
+     * or leaves the field out) is read whole and cut here, as before.
      */
     @Override
     public Optional<DocumentPart> documentPart(String caseId, String docId, int from, int to) throws IOException {
+        // The pieces are asked at the same time as the entry, which says whether the text is in pieces: one wait, not
+        // two in a row (for an entry of the whole text the pieces' request finds none, and costs the node next to nothing).
+        Future<List<SolrDocument>> pieces = alongside.submit(() -> all(SolrSearches.pieces(caseId, docId, from, to)));
         SolrDocumentList found;
         try {
             found = query(SolrSearches.documentPart(caseId, docId, from, to)).getResults();
@@ -295,18 +349,47 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
             return Optional.empty();
         }
         SolrDocument d = found.get(0);
-        if (!(d.getFieldValue(SolrSearches.PART) instanceof Map<?, ?> part)
-                || !(part.get(TextPartTransformerFactory.LENGTH) instanceof Number n)
-                || part.get(TextPartTransformerFactory.TEXT) == null) {
-            return EvidenceIndex.super.documentPart(caseId, docId, from, to);
+        if (d.getFieldValue(SolrSearches.PART) instanceof Map<?, ?> part
+                && part.get(TextPartTransformerFactory.LENGTH) instanceof Number n
+                && part.get(TextPartTransformerFactory.TEXT) != null) {
+            // an entry written before round 51: its whole text in one value, the part cut on the node
+            d.removeFields(SolrSearches.PART);
+            d.setField(PassageSchema.DOC_TEXT, part.get(TextPartTransformerFactory.TEXT).toString());
+            int start = Math.max(0, Math.min(from, n.intValue()));
+            return Optional.of(new DocumentPart(SolrFields.toIndexedDocument(d), start, n.intValue()));
         }
-        d.setField(PassageSchema.DOC_TEXT, part.get(TextPartTransformerFactory.TEXT).toString());
-        int start = Math.max(0, Math.min(from, n.intValue()));
-        return Optional.of(new DocumentPart(SolrFields.toIndexedDocument(d), start, n.intValue()));
+        if (d.getFieldValue(PassageSchema.END) instanceof Number n) {
+            // the text in pieces: those the part covers
+            int length = n.intValue();
+            int start = Math.max(0, Math.min(from, length));
+            int end = Math.max(start, Math.min(to, length));
+            d.setField(PassageSchema.DOC_TEXT, text(caseId, docId, start == end ? List.of() : answer(pieces), start, end));
+            return Optional.of(new DocumentPart(SolrFields.toIndexedDocument(d), start, length));
+        }
+        return EvidenceIndex.super.documentPart(caseId, docId, from, to);
+    }
+
+    /** What a request sent alongside answered, or its failure as it would have been thrown. */
+    private static List<SolrDocument> answer(Future<List<SolrDocument>> asked) throws IOException {
+        try {
+            return asked.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading a document's text", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     @Override
     public void close() throws IOException {
+        alongside.shutdownNow();
         health.close();
         nodes.close();
     }

@@ -2,12 +2,12 @@ package no.evidens.solr;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.Collectors;
 
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
@@ -18,6 +18,7 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.SolrInputField;
 
 import no.evidens.index.EvidenceSink;
 import no.evidens.index.IndexedDocument;
@@ -26,14 +27,21 @@ import no.evidens.index.PassageSchema;
 
 /**
  * Writes documents and their passages to the SolrCloud collection: whole documents (a document with its
- * passages) gathered into batches of about {@value #BATCH_ENTRIES} entries, each batch one update request;
- * a commit sends what is gathered and makes it visible, as the embedded writer's commit does. A batch Solr
- * refuses is sent again one document at a time, so a document it cannot store costs only itself; what
- * is not stored is listed ({@link #notStored()}) for the receipt, never a reason to fail the whole
- * ingestion. Thread-safe.
+ * passages and the pieces of its text) gathered into batches of about {@value #BATCH_ENTRIES} entries or {@value
+ * #BATCH_CHARS} characters of text, each batch one update request; a document larger than that alone, in several
+ * ({@link #sendAlone}); a commit sends what is gathered and makes it visible, as the embedded writer's commit does. A
+ * batch Solr refuses is sent again one document at a time, so a document it cannot store costs only itself, and what
+ * Solr took of it is deleted again; what is not stored is listed ({@link #notStored()}) for the receipt, never a
+ * reason to fail the whole ingestion. Thread-safe.
  */
 public final class SolrEvidenceSink implements EvidenceSink {
     static final int BATCH_ENTRIES = 500;
+    /**
+     * About the most characters of text (of the passages and the pieces) in one update request: some 2 MB of javabin for
+     * a Norwegian text. Before round 51 a document's entries went in one request however many: 63 MB for a 16.8 MB log,
+     * the nodes' answer time-out its only bound.
+     */
+    static final long BATCH_CHARS = 2_000_000;
 
     private final SolrNodes nodes;
     private final boolean ownsNodes;
@@ -41,13 +49,38 @@ public final class SolrEvidenceSink implements EvidenceSink {
     /** Whole documents not sent yet, and how many Solr entries they make. */
     private List<Block> batch = new ArrayList<>();
     private int batchEntries;
+    private long batchChars;
     /** Documents whose add returned but which Solr did not store. */
     private final Queue<NotStored> notStored = new ConcurrentLinkedQueue<>();
     /** case/sha256 of every file written through this sink (committed or not), for {@link #contains}. */
     private final Set<String> written = ConcurrentHashMap.newKeySet();
 
-    /** A document and its Solr entries. */
-    private record Block(IndexedDocument doc, List<SolrInputDocument> entries) {
+    /**
+     * A document and its passages, the Solr entries they make and about how many characters of text those hold (a passage's
+     * text twice: stored, and analysed again for its parts); the entries are made when they are sent.
+     */
+    private record Block(IndexedDocument doc, List<Passage> passages, int entries, long chars) {
+        static Block of(IndexedDocument doc, List<Passage> passages) {
+            long chars = doc.text().length() + 2L * passages.stream().mapToLong(p -> p.text().length()).sum();
+            return new Block(doc, passages, passages.size() + doc.text().length() / SolrFields.PIECE + 2, chars);
+        }
+
+        boolean large() {
+            return entries > BATCH_ENTRIES || chars > BATCH_CHARS;
+        }
+    }
+
+    /** The characters of an entry's text values. */
+    static long chars(SolrInputDocument entry) {
+        long n = 0;
+        for (SolrInputField f : entry) {
+            for (Object v : f) {
+                if (v instanceof String s) {
+                    n += s.length();
+                }
+            }
+        }
+        return n;
     }
 
     /** A sink on the collection at {@code target}; it closes its connection with itself. */
@@ -63,13 +96,18 @@ public final class SolrEvidenceSink implements EvidenceSink {
 
     @Override
     public void add(IndexedDocument doc, List<Passage> passages) throws IOException {
-        Block block = new Block(doc, SolrFields.block(doc, passages));
+        Block block = Block.of(doc, passages);
         written.add(doc.caseId() + "/" + doc.sha256());
+        if (block.large()) {
+            sendAlone(block, false);
+            return;
+        }
         List<Block> full = null;
         synchronized (this) {
             batch.add(block);
-            batchEntries += block.entries().size();
-            if (batchEntries >= BATCH_ENTRIES) {
+            batchEntries += block.entries();
+            batchChars += block.chars();
+            if (batchEntries >= BATCH_ENTRIES || batchChars >= BATCH_CHARS) {
                 full = takeBatch();
             }
         }
@@ -79,30 +117,72 @@ public final class SolrEvidenceSink implements EvidenceSink {
     }
 
     /**
-     * Replaces any earlier copy in one update request: the new entries (the unique key overwrites an entry
-     * of the same id) and a delete of the document's other entries, those the new copy no longer has. The
-     * delete leaves the new entries alone, so the request gives the same result in whatever order Solr
-     * applies its parts, and no commit can show the document missing. (Solr has no transactions: it is
-     * one request on the one shard the case is routed to, not a rollback-able unit.)
+     * Replaces any earlier copy: the new entries (the unique key overwrites an entry of the same id) and, in the same
+     * request as the last of them, a delete of the document's other entries, those the new copy no longer has. The
+     * delete leaves the new entries alone, so the request gives the same result in whatever order Solr applies its
+     * parts, and no commit can show the document missing. (Solr has no transactions: it is one request on the one shard
+     * the case is routed to, several for a large document, not a rollback-able unit.)
      */
     @Override
     public void replace(IndexedDocument doc, List<Passage> passages) throws IOException {
-        Block block = new Block(doc, SolrFields.block(doc, passages));
-        UpdateRequest update = new UpdateRequest();
-        update.add(block.entries());
-        update.deleteByQuery(staleEntries(doc, block.entries()));
+        Block block = Block.of(doc, passages);
         written.add(doc.caseId() + "/" + doc.sha256());
+        sendAlone(block, true);
+    }
+
+    /**
+     * One document's entries: in one update request, or a large document's in several of at most {@value #BATCH_ENTRIES}
+     * entries and about {@value #BATCH_CHARS} characters, in the block's order (its entry, which says it is stored, in the
+     * last); for a replace, the delete of the earlier copy's other entries goes with the last. When Solr refuses any of
+     * them, the document's entries are deleted again (those Solr took before the one it refused, those of the requests
+     * before): no half document is left to be found after the next commit. When no node answers, nothing more is sent:
+     * the entry is not there, so the file is read again by the next ingestion, which overwrites what was taken.
+     */
+    private void sendAlone(Block b, boolean replacing) {
         try {
+            UpdateRequest update = new UpdateRequest();
+            int entries = 0;
+            long chars = 0;
+            for (Iterator<SolrInputDocument> it = SolrFields.entries(b.doc(), b.passages()); it.hasNext(); ) {
+                SolrInputDocument entry = it.next();
+                long c = chars(entry);
+                if (entries > 0 && (entries >= BATCH_ENTRIES || chars + c > BATCH_CHARS)) {
+                    nodes.request(update, collection);
+                    update = new UpdateRequest();
+                    entries = 0;
+                    chars = 0;
+                }
+                update.add(entry);
+                entries++;
+                chars += c;
+            }
+            if (replacing) {
+                update.deleteByQuery(staleEntries(b.doc(), SolrFields.uids(b.doc(), b.passages())));
+            }
             nodes.request(update, collection);
+        } catch (SolrException refused) {
+            deleteAll(b.doc(), refused);
+            notStored(b, refused);
+        } catch (IOException | RuntimeException unreachable) {
+            notStored(b, unreachable);
+        }
+    }
+
+    /** Deletes every entry of the document (what Solr took of a document it then refused); a failure is added to why. */
+    private void deleteAll(IndexedDocument doc, Exception why) {
+        UpdateRequest delete = new UpdateRequest();
+        delete.deleteByQuery("{!term f=" + PassageSchema.DOC_KEY + "}" + SolrFields.docKey(doc.caseId(), doc.docId()));
+        try {
+            nodes.request(delete, collection);
         } catch (IOException | RuntimeException e) {
-            notStored(block, e);
+            why.addSuppressed(e);
         }
     }
 
     /** The document's entries whose unique key is not among {@code kept}. */
-    static String staleEntries(IndexedDocument doc, List<SolrInputDocument> kept) {
+    static String staleEntries(IndexedDocument doc, List<String> kept) {
         // {!terms} has no clause limit (a document may have thousands of passages); ids hold no comma or quote.
-        String keys = kept.stream().map(d -> (String) d.getFieldValue(SolrFields.UID)).collect(Collectors.joining(","));
+        String keys = String.join(",", kept);
         return "+_query_:\"{!term f=" + PassageSchema.DOC_KEY + "}" + SolrFields.docKey(doc.caseId(), doc.docId()) + "\""
                 + " -_query_:\"{!terms f=" + SolrFields.UID + "}" + keys + "\"";
     }
@@ -111,24 +191,19 @@ public final class SolrEvidenceSink implements EvidenceSink {
         List<Block> full = batch;
         batch = new ArrayList<>();
         batchEntries = 0;
+        batchChars = 0;
         return full;
     }
 
     private void send(List<Block> blocks) {
         UpdateRequest update = new UpdateRequest();
-        blocks.forEach(b -> update.add(b.entries()));
+        blocks.forEach(b -> SolrFields.entries(b.doc(), b.passages()).forEachRemaining(update::add));
         try {
             nodes.request(update, collection);
         } catch (SolrException refused) {
             // Solr refused some document of the batch (and stored those before it): each again on its own.
             for (Block b : blocks) {
-                UpdateRequest one = new UpdateRequest();
-                one.add(b.entries());
-                try {
-                    nodes.request(one, collection);
-                } catch (IOException | RuntimeException e) {
-                    notStored(b, e);
-                }
+                sendAlone(b, false);
             }
         } catch (IOException | RuntimeException unreachable) {
             // No node answered for a minute: trying each document again would only wait as long again.

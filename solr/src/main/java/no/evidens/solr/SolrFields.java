@@ -2,10 +2,13 @@ package no.evidens.solr;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
@@ -24,6 +27,10 @@ import no.evidens.index.SearchHit;
  */
 final class SolrFields {
     static final String UID = "uid";
+    /** The kind of an entry holding a piece of a document's text ({@link #pieces}). */
+    static final String KIND_PIECE = "piece";
+    /** The most characters of a document's text in one piece. */
+    static final int PIECE = 65_536;
     /** The facet field of each dimension of {@link PassageSchema#FACET_DIMS}. */
     static final Map<String, String> FACET_FIELDS = Map.of(PassageSchema.TYPE, "f_type", PassageSchema.CASE, "f_case",
             PassageSchema.INDICATOR, "f_indicator", PassageSchema.LAW, "f_lov", PassageSchema.HAS_QUOTE, "f_sitat",
@@ -47,14 +54,81 @@ final class SolrFields {
         return caseId + "/" + docId;
     }
 
-    /** A document and its passages, the Solr entries of one unit. */
+    /**
+     * A document and its passages, the Solr entries of one unit: the passages, the pieces of the document's text ({@link
+     * #pieces}), then the document's entry, last (a document whose writing stops half-way has no entry, so it is not
+     * found as stored: {@code contains} asks for the entry).
+     */
     static List<SolrInputDocument> block(IndexedDocument doc, List<Passage> passages) {
-        List<SolrInputDocument> out = new ArrayList<>(passages.size() + 1);
-        for (Passage p : passages) {
-            out.add(passage(p));
-        }
-        out.add(document(doc));
+        List<SolrInputDocument> out = new ArrayList<>(passages.size() + doc.text().length() / PIECE + 2);
+        entries(doc, passages).forEachRemaining(out::add);
         return out;
+    }
+
+    /** The entries of {@link #block}, in its order, each made as it is asked for: a large document's are not all held at once. */
+    static Iterator<SolrInputDocument> entries(IndexedDocument doc, List<Passage> passages) {
+        return Stream.of(passages.stream().map(SolrFields::passage), pieces(doc), Stream.of(doc).map(SolrFields::document))
+                .flatMap(s -> s).iterator();
+    }
+
+    /** The unique keys of the entries of {@link #block}, without making them. */
+    static List<String> uids(IndexedDocument doc, List<Passage> passages) {
+        List<String> out = new ArrayList<>();
+        passages.forEach(p -> out.add(uid(p.caseId(), p.passageId())));
+        for (int n = 0; n < pieceStarts(doc.text()).length - 1; n++) {
+            out.add(uid(doc.caseId(), pieceId(doc.caseId(), doc.docId(), n)));
+        }
+        out.add(uid(doc.caseId(), doc.caseId() + "/" + doc.docId()));
+        return out;
+    }
+
+    /**
+     * The document's text in entries of its own of at most {@value #PIECE} characters each ({@code kind:piece}, the
+     * characters in {@code docText}, where they begin and end in {@code start}/{@code end} and {@code sortStart}, keyed
+     * {@code case!case/doc/piece-N}): a window of a large document then reads the few pieces it covers. One stored value of
+     * the whole text is decompressed whole whatever part is asked (Lucene compresses a large value in slices, but reads
+     * them from the first), and Solr's document cache keeps it whole; a piece is about one of Lucene's 80 kB blocks.
+     * No piece ends between the two halves of a surrogate pair (a lone half is not UTF-8), so a piece may be one
+     * character short.
+     */
+    static Stream<SolrInputDocument> pieces(IndexedDocument doc) {
+        int[] starts = pieceStarts(doc.text());
+        return IntStream.range(0, starts.length - 1).mapToObj(n -> piece(doc, n, starts[n], starts[n + 1]));
+    }
+
+    /** Where the pieces of {@code text} begin, and its length last. */
+    private static int[] pieceStarts(String text) {
+        IntStream.Builder out = IntStream.builder();
+        int start = 0;
+        while (start < text.length()) {
+            out.add(start);
+            int end = Math.min(text.length(), start + PIECE);
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            start = end;
+        }
+        return out.add(text.length()).build().toArray();
+    }
+
+    private static SolrInputDocument piece(IndexedDocument doc, int n, int start, int end) {
+        String id = pieceId(doc.caseId(), doc.docId(), n);
+        SolrInputDocument d = new SolrInputDocument();
+        d.setField(UID, uid(doc.caseId(), id));
+        d.setField(PassageSchema.KIND, KIND_PIECE);
+        d.setField(PassageSchema.ID, id);
+        d.setField(PassageSchema.CASE, doc.caseId());
+        d.setField(PassageSchema.DOC, doc.docId());
+        d.setField(PassageSchema.DOC_KEY, docKey(doc.caseId(), doc.docId()));
+        d.setField(PassageSchema.START, start);
+        d.setField(PassageSchema.END, end);
+        d.setField(PassageSchema.SORT_START, (long) start);
+        d.setField(PassageSchema.DOC_TEXT, doc.text().substring(start, end));
+        return d;
+    }
+
+    static String pieceId(String caseId, String docId, int n) {
+        return caseId + "/" + docId + "/piece-" + n;
     }
 
     static SolrInputDocument passage(Passage p) {
@@ -108,6 +182,10 @@ final class SolrFields {
         return d;
     }
 
+    /**
+     * The document's entry: its fields and its text's length ({@code end}); the text itself is in its pieces. (An entry
+     * written before round 51 holds the whole text in {@code docText} and no pieces; both are read.)
+     */
     static SolrInputDocument document(IndexedDocument doc) {
         SolrInputDocument d = new SolrInputDocument();
         String id = doc.caseId() + "/" + doc.docId();
@@ -122,7 +200,7 @@ final class SolrFields {
         d.setField(PassageSchema.TITLE, doc.title());
         d.setField(PassageSchema.SHA256, doc.sha256());
         d.setField(PassageSchema.MEDIA_TYPE, doc.mediaType());
-        d.setField(PassageSchema.DOC_TEXT, doc.text());
+        d.setField(PassageSchema.END, doc.text().length());
         d.setField(PassageSchema.PAGE_STARTS, doc.pageStarts().stream().map(String::valueOf).collect(Collectors.joining(",")));
         if (doc.normaliserVersion() != null) {
             d.setField(PassageSchema.NORMALISER, doc.normaliserVersion());

@@ -176,7 +176,22 @@ final class SolrSearches {
         SolrQuery q = document(caseId, docId);
         q.setFields(PassageSchema.DOC, PassageSchema.CASE, PassageSchema.FILE, PassageSchema.TYPE, PassageSchema.TITLE,
                 PassageSchema.SHA256, PassageSchema.MEDIA_TYPE, PassageSchema.PAGE_STARTS, PassageSchema.NORMALISER,
-                PART + ":[evidensPart from=" + from + " to=" + to + "]");
+                PassageSchema.END, PART + ":[evidensPart from=" + from + " to=" + to + "]");
+        return q;
+    }
+
+    /**
+     * The pieces of a document's text ({@link SolrFields#pieces}) that hold any of the characters {@code [from, to)}, in
+     * order: those starting from {@value SolrFields#PIECE} - 1 characters before {@code from} (a piece is no longer) to
+     * {@code to} - 1, by the same post filter on the start's doc values as a window's passages.
+     */
+    static SolrQuery pieces(String caseId, String docId, long from, long to) {
+        SolrQuery q = new SolrQuery("*:*");
+        q.addFilterQuery(term(PassageSchema.KIND, SolrFields.KIND_PIECE));
+        q.addFilterQuery(term(PassageSchema.DOC_KEY, SolrFields.docKey(caseId, docId)));
+        startingIn(q, Math.max(0, from - SolrFields.PIECE + 1), Math.max(1, to));
+        q.setFields(PassageSchema.START, PassageSchema.END, PassageSchema.DOC_TEXT);
+        q.set("sort", PassageSchema.SORT_START + " asc");
         return q;
     }
 

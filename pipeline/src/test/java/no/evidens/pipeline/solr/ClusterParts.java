@@ -14,6 +14,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.SolrZkClient;
 import org.apache.zookeeper.CreateMode;
 
@@ -92,6 +93,18 @@ final class ClusterParts implements AutoCloseable {
         String node = liveNodes().get(0);
         try (HttpJdkSolrClient solr = new HttpJdkSolrClient.Builder("http://" + node.substring(0, node.indexOf('_')) + "/solr").build()) {
             return solr.query(collection, query).getResults();
+        }
+    }
+
+    /**
+     * Writes entries to {@code collection} as they are given, through a live node, and commits: a collection's entries as
+     * an earlier build of Evidens wrote them.
+     */
+    void addAndCommit(String collection, List<SolrInputDocument> entries) throws Exception {
+        String node = liveNodes().get(0);
+        try (HttpJdkSolrClient solr = new HttpJdkSolrClient.Builder("http://" + node.substring(0, node.indexOf('_')) + "/solr").build()) {
+            solr.add(collection, entries);
+            solr.commit(collection);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.corpus.RelevanceJudgements;
 import no.evidens.corpus.SampleBundle;
+import no.evidens.index.DocumentPart;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.index.EvidenceSink;
 import no.evidens.index.IndexedDocument;
@@ -55,8 +57,10 @@ import no.evidens.solr.SolrTarget;
  * embedded index: the same hits, facet counts and offsets, more-like-this included; the web workspace's
  * search, passage, document, like and findings calls give the same JSON on both; with a node stopped
  * mid-ingestion, searches answer from the replicas and the ingestion accounts for every file; a document
- * Solr refuses costs only itself, and a replace leaves none of the earlier copy's entries; a document of more passages
- * than one Solr answer holds is listed whole, and a closed case's records are deleted from the collection.
+ * Solr refuses costs only itself (what Solr took of it deleted again), and a replace leaves none of the earlier copy's
+ * entries; a document of more passages than one Solr answer holds is listed whole, and its text, stored in pieces, gives
+ * the embedded index's windows, as the same document's entry written before the pieces does; a closed case's records
+ * are deleted from the collection.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrCloudIT {
@@ -197,16 +201,6 @@ class SolrCloudIT {
                     r[0] + "-" + r[1]);
         }
         assertEquals(Optional.empty(), solr.documentPart(CASE, "ingen-slik", 0, 10));
-        // and the node cuts it: its answer holds the part and the length, not the whole text
-        SolrQuery q = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.ID + "}" + CASE + "/" + hit.docId())
-                .addFilterQuery("{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_DOCUMENT)
-                .setFields(PassageSchema.TITLE, "part:[evidensPart from=" + winFrom + " to=" + (winFrom + 10) + "]");
-        try (ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
-            SolrDocument entry = parts.select(COLLECTION, q).get(0);
-            assertEquals(Set.of(PassageSchema.TITLE, "part"), entry.getFieldNames());
-            assertEquals(Map.of("text", embedded.documentPart(CASE, hit.docId(), winFrom, winFrom + 10).orElseThrow().document().text(),
-                    "length", length), Map.copyOf((Map<?, ?>) entry.getFieldValue("part")));
-        }
         List<Integer> starts = embedded.matchStarts(CASE, hit.docId(), "ettervern NAV");
         assertFalse(starts.isEmpty());
         assertEquals(starts, solr.matchStarts(CASE, hit.docId(), "ettervern NAV"));
@@ -407,11 +401,27 @@ class SolrCloudIT {
             assertEquals(1, solr.passagesOf("lager", good.docId()).size());
             assertEquals(good, solr.document("lager", good.docId()).orElseThrow());
         }
+        // Round 51: a document whose own entry (written after its passages and pieces) Solr refuses, with a content hash
+        // longer than Lucene's longest term: what Solr took of it before is deleted again, of one request or of several
+        try (SolrEvidenceSink sink = new SolrEvidenceSink(SolrTarget.parse(cluster.address(COLLECTION)))) {
+            for (int n : new int[] {3, 1_200}) {
+                IndexedDocument half = new IndexedDocument("halv" + n, "lager", "halv" + n + ".txt", "annet", "Halv", "f".repeat(40_000),
+                        "text/plain", sinkDocument("x", "x.txt").text(), List.of(0));
+                sink.add(half, sinkPassages(half, n));
+                sink.commit();
+                assertTrue(sink.notStored().stream().anyMatch(s -> s.file().equals(half.file())), sink.notStored().toString());
+                assertEquals(List.of(), solr.passagesOf("lager", half.docId()), "no passage of " + half.docId() + " left");
+                assertTrue(solr.search(new SearchRequest("zebrastripete", "lager", null, 10)).hits().stream()
+                        .noneMatch(h -> h.docId().equals(half.docId())));
+            }
+        }
     }
 
     /**
      * Round 50 (b): a document of more passages than one Solr answer held (10,000 before): its whole list, its marks and the
      * starts of its matching passages are the embedded index's, every one, on a window too. Short passages keep it small.
+     * Round 51: its 252,000-odd characters stored in four pieces, written in requests of at most 500 entries; windows deep
+     * in it and across the pieces' edges the embedded index's characters, and the same from its entry as written before.
      */
     @Test
     @Order(9)
@@ -446,7 +456,60 @@ class SolrCloudIT {
             assertEquals(all.subList(1, n), solr.passagesIn("stor", big.docId(), 1, to));
             assertEquals(local.marksIn("stor", big.docId(), "kvittering", 1, to), solr.marksIn("stor", big.docId(), "kvittering", 1, to));
             assertEquals(n, solr.marksIn("stor", big.docId(), "kvittering", 1, to).size());
+            // Round 51: the text in pieces of 65,536 characters, each an entry of its own, the document's entry without it;
+            // and, beside it, the same document as a collection written before keeps it (the whole text in the entry)
+            SolrQuery pieces = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.KIND + "}piece")
+                    .addFilterQuery("{!term f=" + PassageSchema.DOC_KEY + "}stor/" + big.docId())
+                    .setFields(PassageSchema.START, PassageSchema.END).setRows(100).setSort(PassageSchema.SORT_START, SolrQuery.ORDER.asc);
+            SolrQuery entry = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.ID + "}stor/" + big.docId())
+                    .addFilterQuery("{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_DOCUMENT).setFields("*");
+            try (ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
+                assertEquals(List.of(0, 65_536, 131_072, 196_608), parts.select(COLLECTION, pieces).stream()
+                        .map(p -> p.getFirstValue(PassageSchema.START)).toList());
+                SolrDocument stored = parts.select(COLLECTION, entry).get(0);
+                assertEquals(to, stored.getFirstValue(PassageSchema.END));
+                assertFalse(stored.containsKey(PassageSchema.DOC_TEXT), "the text is in the pieces only");
+                parts.addAndCommit(COLLECTION, List.of(entryAsBeforeRound51(stored, big, "logg-gammel")));
+                // that entry's part is cut on the node by the plugin's [evidensPart]: the part and the length, no whole text
+                SolrQuery cut = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.ID + "}stor/logg-gammel")
+                        .addFilterQuery("{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_DOCUMENT)
+                        .setFields(PassageSchema.TITLE, "part:[evidensPart from=200000 to=200010]");
+                SolrDocument old = parts.select(COLLECTION, cut).get(0);
+                assertEquals(Set.of(PassageSchema.TITLE, "part"), old.getFieldNames());
+                assertEquals(Map.of("text", big.text().substring(200_000, 200_010), "length", to),
+                        Map.copyOf((Map<?, ?>) old.getFieldValue("part")));
+            }
+            // a window deep in it, windows across a piece's edge, the end, the whole: the embedded index's characters
+            for (int[] r : new int[][] {{200_000, 200_100}, {65_000, 140_000}, {131_071, 131_073}, {to - 10, to + 5},
+                    {to + 1, to + 9}, {0, Integer.MAX_VALUE}}) {
+                DocumentPart expected = local.documentPart("stor", big.docId(), r[0], r[1]).orElseThrow();
+                assertEquals(expected, solr.documentPart("stor", big.docId(), r[0], r[1]).orElseThrow(), r[0] + "-" + r[1]);
+                DocumentPart before = solr.documentPart("stor", "logg-gammel", r[0], r[1]).orElseThrow();
+                assertEquals(expected.document().text(), before.document().text(), "written before, " + r[0] + "-" + r[1]);
+                assertEquals(List.of(expected.from(), expected.length()), List.of(before.from(), before.length()));
+            }
+            assertEquals(local.document("stor", big.docId()), solr.document("stor", big.docId()));
+            assertEquals(big.text(), solr.document("stor", "logg-gammel").orElseThrow().text());
         }
+    }
+
+    /**
+     * A document's entry as Evidens wrote it before round 51, under another id: the stored fields of {@code now} (the entry
+     * of {@code d} written now) with the whole text in {@code docText} and no length.
+     */
+    private static SolrInputDocument entryAsBeforeRound51(SolrDocument now, IndexedDocument d, String docId) {
+        SolrInputDocument e = new SolrInputDocument();
+        now.forEach((name, value) -> e.setField(name, value));
+        e.removeField(PassageSchema.END);
+        e.removeField("_version_"); // read from its doc values; sent back, Solr would take it for an optimistic lock
+        String id = d.caseId() + "/" + docId;
+        e.setField("uid", d.caseId() + "!" + id);
+        e.setField(PassageSchema.KIND, PassageSchema.KIND_DOCUMENT);
+        e.setField(PassageSchema.ID, id);
+        e.setField(PassageSchema.DOC_KEY, id);
+        e.setField(PassageSchema.DOC, docId);
+        e.setField(PassageSchema.DOC_TEXT, d.text());
+        return e;
     }
 
     /**

@@ -1,0 +1,168 @@
+package no.evidens.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.solr.client.solrj.request.JavaBinUpdateRequestCodec;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.util.JavaBinCodec;
+import org.apache.solr.common.util.NamedList;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import no.evidens.index.EvidenceSink;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.Passage;
+import no.evidens.index.PassageSchema;
+
+/**
+ * The writing of one large document to SolrCloud, against a node that reads the update requests as Solr does: in requests
+ * of bounded size, its entry in the last; and a document Solr refuses part of is deleted again.
+ */
+class SolrEvidenceSinkTest {
+
+    /** One update request as the node read it: its entries' unique keys and characters, and its deletes by query. */
+    private record Update(List<String> uids, long chars, List<String> deletes) {
+    }
+
+    @Test
+    void aLargeDocumentGoesInRequestsOfBoundedSizeItsEntryInTheLast() throws Exception {
+        IndexedDocument doc = document(5_000_000);
+        List<Passage> passages = passages(doc, 1_200);
+        try (UpdateNode node = new UpdateNode(0); SolrEvidenceSink sink = node.sink()) {
+            sink.add(doc, passages);
+            List<String> expected = SolrFields.uids(doc, passages);
+            assertEquals(1_200 + 77 + 1, expected.size(), "1,200 passages, 77 pieces, the entry");
+            List<String> sent = new ArrayList<>();
+            for (Update u : node.updates) {
+                assertTrue(u.uids().size() <= SolrEvidenceSink.BATCH_ENTRIES, u.uids().size() + " entries");
+                assertTrue(u.chars() <= SolrEvidenceSink.BATCH_CHARS + SolrFields.PIECE, u.chars() + " characters");
+                sent.addAll(u.uids());
+            }
+            assertEquals(expected, sent, "every entry once, in order: the document's entry last");
+            assertTrue(node.updates.size() >= 5, node.updates.size() + " requests");
+            assertEquals(List.of(), node.updates.stream().flatMap(u -> u.deletes().stream()).toList());
+            assertEquals(List.of(), sink.notStored());
+        }
+    }
+
+    @Test
+    void aLargeReplaceDeletesTheEarlierCopysOtherEntriesWithItsLastRequest() throws Exception {
+        IndexedDocument doc = document(300_000);
+        try (UpdateNode node = new UpdateNode(0); SolrEvidenceSink sink = node.sink()) {
+            sink.replace(doc, passages(doc, 600));
+            assertEquals(2, node.updates.size());
+            assertEquals(List.of(), node.updates.get(0).deletes());
+            assertEquals(1, node.updates.get(1).deletes().size());
+            assertTrue(node.updates.get(1).deletes().get(0).startsWith("+_query_:\"{!term f=docKey}sak/d1\""));
+        }
+    }
+
+    @Test
+    void aDocumentRefusedHalfWayIsDeletedAgainAndListedNotStored() throws Exception {
+        IndexedDocument doc = document(300_000);
+        try (UpdateNode node = new UpdateNode(2); SolrEvidenceSink sink = node.sink()) {
+            sink.add(doc, passages(doc, 1_200));
+            assertEquals(3, node.updates.size(), "the two taken, then the delete");
+            assertEquals(List.of("{!term f=docKey}sak/d1"), node.updates.get(2).deletes());
+            List<EvidenceSink.NotStored> lost = sink.notStored();
+            assertEquals(List.of(doc.file()), lost.stream().map(EvidenceSink.NotStored::file).toList());
+        }
+    }
+
+    private static IndexedDocument document(int chars) {
+        String text = "Kvittering mottatt og lest. ".repeat(chars / 28 + 1).substring(0, chars);
+        return new IndexedDocument("d1", "sak", "journaler/logg.txt", "journal", "Logg", "ab".repeat(32), "text/plain", text,
+                List.of(0));
+    }
+
+    private static List<Passage> passages(IndexedDocument d, int n) {
+        List<Passage> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new Passage(Passage.idOf("sak", d.docId(), i), "sak", d.docId(), d.file(), d.type(), d.title(), "", 1, 28 * i,
+                    28 * i + 27, "Kvittering mottatt og lest.", List.of(), List.of()));
+        }
+        return out;
+    }
+
+    /**
+     * A Solr node on 127.0.0.1 that reads each update request (SolrJ's binary format) and answers it, or refuses the one
+     * after {@code refuseAfter} taken (400, as Solr refuses an entry it cannot store; 0: none).
+     */
+    private static final class UpdateNode implements AutoCloseable {
+        private final HttpServer server;
+        final List<Update> updates = new CopyOnWriteArrayList<>();
+        private final AtomicInteger taken = new AtomicInteger();
+
+        UpdateNode(int refuseAfter) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/solr", exchange -> {
+                List<String> uids = new ArrayList<>();
+                long[] chars = {0};
+                UpdateRequest read = new JavaBinUpdateRequestCodec().unmarshal(exchange.getRequestBody(), (doc, req, cw, ow) -> {
+                    uids.add((String) doc.getFieldValue(SolrFields.UID));
+                    chars[0] += SolrEvidenceSink.chars(doc);
+                });
+                List<String> deletes = read.getDeleteQuery() == null ? List.of() : read.getDeleteQuery();
+                if (refuseAfter > 0 && deletes.isEmpty() && taken.get() == refuseAfter) {
+                    answer(exchange, 400);
+                } else {
+                    taken.incrementAndGet();
+                    updates.add(new Update(uids, chars[0], deletes));
+                    answer(exchange, 200);
+                }
+                exchange.close();
+            });
+            server.start();
+        }
+
+        SolrEvidenceSink sink() {
+            String name = "127.0.0.1:" + server.getAddress().getPort() + "_solr";
+            return new SolrEvidenceSink(new SolrNodes(SolrTarget.parse("127.0.0.1:1/solr#evidens"), () -> Set.of(name), 1_000), true);
+        }
+
+        private static void answer(HttpExchange exchange, int status) throws IOException {
+            NamedList<Object> header = new NamedList<>();
+            header.add("status", status == 200 ? 0 : status);
+            NamedList<Object> body = new NamedList<>();
+            body.add("responseHeader", header);
+            if (status == 200) {
+                body.add("response", new SolrDocumentList());
+            } else {
+                NamedList<Object> error = new NamedList<>();
+                error.add("msg", "Document contains at least one immense term");
+                error.add("code", status);
+                body.add("error", error);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (JavaBinCodec codec = new JavaBinCodec()) {
+                codec.marshal(body, bytes);
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(status, bytes.size());
+            try (OutputStream out = exchange.getResponseBody()) {
+                bytes.writeTo(out);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package no.evidens.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.apache.solr.common.SolrInputDocument;
+import org.junit.jupiter.api.Test;
+
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.PassageSchema;
+
+/** A document's entries on Solr: its text in pieces of its own, the entry with its length, last. */
+class SolrFieldsTest {
+
+    private static IndexedDocument document(String text) {
+        return new IndexedDocument("d1", "sak", "journaler/logg.txt", "journal", "Logg", "ab".repeat(32), "text/plain", text,
+                List.of(0));
+    }
+
+    @Test
+    void aLargeTextIsStoredInPiecesThatTileItAndTheEntryHoldsItsLengthOnly() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 3 * SolrFields.PIECE + 100; i++) {
+            text.append("Kvittering ").append(i).append(" mottatt. ");
+        }
+        // a character of two halves (U+1F600) across the first piece's edge: no piece ends between its halves
+        text.replace(SolrFields.PIECE - 1, SolrFields.PIECE + 1, "\uD83D\uDE00");
+        IndexedDocument doc = document(text.toString());
+        List<SolrInputDocument> block = SolrFields.block(doc, List.of());
+        assertEquals(5, block.size(), "four pieces and the entry");
+        StringBuilder joined = new StringBuilder();
+        for (SolrInputDocument piece : block.subList(0, 4)) {
+            String part = (String) piece.getFieldValue(PassageSchema.DOC_TEXT);
+            assertEquals(SolrFields.KIND_PIECE, piece.getFieldValue(PassageSchema.KIND));
+            assertEquals(joined.length(), piece.getFieldValue(PassageSchema.START));
+            assertEquals((long) joined.length(), piece.getFieldValue(PassageSchema.SORT_START));
+            assertEquals(joined.length() + part.length(), piece.getFieldValue(PassageSchema.END));
+            assertEquals("sak/d1", piece.getFieldValue(PassageSchema.DOC_KEY), "deleted with the document");
+            assertTrue(part.length() <= SolrFields.PIECE);
+            assertFalse(Character.isHighSurrogate(part.charAt(part.length() - 1)), "ends inside a character");
+            joined.append(part);
+        }
+        assertEquals(SolrFields.PIECE - 1, block.get(0).getFieldValue(PassageSchema.END));
+        assertEquals(doc.text(), joined.toString());
+        SolrInputDocument entry = block.get(4);
+        assertEquals(PassageSchema.KIND_DOCUMENT, entry.getFieldValue(PassageSchema.KIND));
+        assertNull(entry.getFieldValue(PassageSchema.DOC_TEXT), "the text only in its pieces");
+        assertEquals(doc.text().length(), entry.getFieldValue(PassageSchema.END));
+    }
+
+    @Test
+    void anEmptyTextHasNoPiece() {
+        List<SolrInputDocument> block = SolrFields.block(document(""), List.of());
+        assertEquals(1, block.size());
+        assertEquals(0, block.get(0).getFieldValue(PassageSchema.END));
+    }
+}
