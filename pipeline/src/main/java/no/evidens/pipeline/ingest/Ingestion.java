@@ -366,13 +366,30 @@ public final class Ingestion {
 
     /** Starts the extractor's worker, on a thread of its own. */
     private ExecutorService startWorker() {
-        ExecutorService starting = preparing();
-        starting.execute(() -> {
+        return preparing(analyser::prepareExtractor, "worker ready");
+    }
+
+    /** Loads the tagger's models, on a thread of their own (a daemon: a stopping process does not wait for it). */
+    private ExecutorService loadModels() {
+        return preparing(analyser::prepareTagger, "models loaded");
+    }
+
+    /**
+     * Runs a step that readies the files' reading, on a daemon thread of its own, unless a stop is asked (no file will
+     * be read then).
+     */
+    private ExecutorService preparing(Runnable step, String mark) {
+        ExecutorService preparing = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ingest-prepare");
+            t.setDaemon(true);
+            return t;
+        });
+        preparing.execute(() -> {
             if (stopAsked.getAsBoolean()) {
-                return; // no file will be read: no worker is started for one
+                return;
             }
             try {
-                analyser.prepareExtractor();
+                step.run();
             } catch (RuntimeException | LinkageError e) {
                 if (!stopAsked.getAsBoolean()) {
                     throw e;
@@ -381,37 +398,9 @@ public final class Ingestion {
                 // and no file will be read; not a trace for the user who pressed Ctrl-C.
                 return;
             }
-            IngestMarks.mark("worker ready");
+            IngestMarks.mark(mark);
         });
-        return starting;
-    }
-
-    /** Loads the tagger's models, on a thread of their own (a daemon: a stopping process does not wait for it). */
-    private ExecutorService loadModels() {
-        ExecutorService loading = preparing();
-        loading.execute(() -> {
-            if (stopAsked.getAsBoolean()) {
-                return; // no file will be read: no model is loaded for one
-            }
-            try {
-                analyser.prepareTagger();
-            } catch (LinkageError e) {
-                if (!stopAsked.getAsBoolean()) {
-                    throw e;
-                }
-                return; // the process is stopping and its classes are let go: the load was not waited for
-            }
-            IngestMarks.mark("models loaded");
-        });
-        return loading;
-    }
-
-    private static ExecutorService preparing() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ingest-prepare");
-            t.setDaemon(true);
-            return t;
-        });
+        return preparing;
     }
 
     /**
