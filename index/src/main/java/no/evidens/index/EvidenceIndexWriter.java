@@ -99,7 +99,8 @@ public final class EvidenceIndexWriter implements EvidenceSink {
             config.setCodec(StoredChunks.codec(FlushNorms.codec(config.getCodec())));
             // The classes of a flush loaded before the first document, so that the compiled adding code stays valid.
             FlushClasses.load(analyzer, config);
-            this.directory = new ParallelSyncDirectory(FSDirectory.open(dir));
+            // the lock tried again for a moment when held: a server's look at it (IndexWriteLock) holds it that long
+            this.directory = IndexWriteLock.waitingForIt(new ParallelSyncDirectory(FSDirectory.open(dir)));
             this.writer = new IndexWriter(directory, config);
             this.nrt = new SearcherManager(writer, null);
             IndexSearcher searcher = nrt.acquire();

@@ -10,30 +10,40 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.index.IndexWriteLock;
+
 /**
- * The mark a writer of the embedded index leaves in the home when it has let go of it ({@code ingest-jobs/index-released},
- * a new word each time; written by the writer's close, {@link IndexBackend#embeddedWriter}, so an ingestion and
- * {@code case delete-records} alike): a server whose upload waits behind another writer (a command, the inbox's watcher,
- * another server) reads it every second and goes on as soon as it changed, rather than at its next look at the waiting
- * jobs (30 s).
+ * A writer of the embedded index letting go of it, as a server whose upload waits behind another writer (a command, the
+ * inbox's watcher, another server) sees it within a second, rather than at its next look at the waiting jobs (30 s). Two
+ * signs, read every second: the mark each writer leaves in the home when it closes ({@code ingest-jobs/index-released}, a
+ * new word each time; written by the writer's close, {@link IndexBackend#embeddedWriter}, so an ingestion and
+ * {@code case delete-records} alike), and, for a writer that dies without closing ({@code kill -9}, the OOM killer, a power
+ * cut), its lock going free ({@link IndexWriteLock}): seen held at one look and free at the next.
  *
- * <p>A mark, not a look at the write lock itself: Lucene's lock can be looked at only by taking it, and a writer that finds
- * it taken is refused at once (it does not wait), so a command starting at the instant a server held the lock for its look
- * would fail. A read of a small file each second, not {@link java.nio.file.WatchService}: on macOS the JDK's watch service
- * looks only every 10 s, and a read a second costs nothing. A writer killed leaves no mark: its waiters go on at their next
- * look, as before.
+ * <p>The lock's look, weighed against a process id written beside the mark and asked whether it lives: the lock is what
+ * a waiting writer needs, and the OS frees it at the death itself, so the look is right where an id is not (a home on a
+ * share that two machines or containers use: another machine's id says nothing here; an id taken again by a new process;
+ * a writer killed between taking the lock and writing its id). Its cost: Lucene's lock can be looked at only by taking
+ * it for a moment, so every writer's open tries the lock again for a second before it is refused
+ * ({@link IndexWriteLock#waitingForIt}). A read of small files each second, not {@link java.nio.file.WatchService}: on
+ * macOS the JDK's watch service looks only every 10 s, and a read a second costs nothing.
  */
 public final class IndexReleases {
     private static final Logger LOG = LoggerFactory.getLogger(IndexReleases.class);
     static final String FILE = "index-released";
 
     private final Path file;
+    private final Path index;
     private String seen;
+    /** Whether the last look found the index's lock held (by another process, or a writer of this one). */
+    private boolean held;
 
-    /** Watches the home's mark from now on (a mark left before does not count). */
+    /** Watches the home's mark and its index's lock from now on (a mark left before does not count). */
     public IndexReleases(Path home) {
         this.file = of(home);
+        this.index = new EvidensHome(home).index();
         this.seen = read();
+        this.held = IndexWriteLock.look(index) == IndexWriteLock.Seen.HELD;
     }
 
     private static Path of(Path home) {
@@ -51,12 +61,17 @@ public final class IndexReleases {
         }
     }
 
-    /** Whether a release was marked since the last time asked (or since made). */
+    /**
+     * Whether a writer let go of the index since the last time asked (or since made): its mark was written, or the lock
+     * held at the last look is free now (its writer closed, or died).
+     */
     public synchronized boolean marked() {
         String now = read();
         boolean changed = !Objects.equals(now, seen);
         seen = now;
-        return changed && now != null;
+        boolean wasHeld = held;
+        held = IndexWriteLock.look(index) == IndexWriteLock.Seen.HELD;
+        return changed && now != null || wasHeld && !held;
     }
 
     private String read() {

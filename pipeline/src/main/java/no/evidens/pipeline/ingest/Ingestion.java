@@ -157,9 +157,9 @@ public final class Ingestion {
     /**
      * Asked before each file is begun: once true, the files begun are finished and committed, the rest left unread, and
      * {@link #ingest} ends with {@link IngestionStopped} (a server, the inbox's watcher or a command being stopped). Asked
-     * also between a zip's entries while it is unpacked (what was unpacked is deleted) and before the index's writer, the
-     * extractor's worker and the models are started (none of them is, then); a load of the models already begun is let
-     * finish (it has no point to stop at), and no file is begun after it.
+     * also between a zip's entries while it is unpacked (what was unpacked is deleted), before the index's writer, the
+     * extractor's worker, the models and the route are started (none of them is, then); a load of the models already begun
+     * is not waited for (it has no point to stop at, and only reads) unless a file begun before the stop needs it.
      */
     public Ingestion stopWhen(BooleanSupplier asked) {
         this.stopAsked = asked;
@@ -234,16 +234,24 @@ public final class Ingestion {
                 // CPU, the models' load this one's), while Camel starts; before, each waited for the one before it: the
                 // worker for the first file, the models for the first file's text.
                 IngestMarks.mark("index writer open");
-                ExecutorService preparing = prepare();
+                ExecutorService worker = startWorker();
+                ExecutorService models = loadModels();
                 try {
                     stopped = route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes(), changes);
                 } finally {
                     IngestMarks.mark("route done");
-                    preparing.shutdown();
-                    // Nothing they start may outlive the ingest: the extractor is closed below, once they have ended
-                    // (a worker's start has a time limit of its own).
-                    if (!preparing.awaitTermination(1, TimeUnit.HOURS)) {
-                        preparing.shutdownNow();
+                    worker.shutdown();
+                    models.shutdown();
+                    // Nothing it starts may outlive the ingest: the extractor is closed below, once the worker's start
+                    // has ended (it has a time limit of its own).
+                    if (!worker.awaitTermination(1, TimeUnit.HOURS)) {
+                        worker.shutdownNow();
+                    }
+                    // The models' load only reads, and has no point to stop at (OpenNLP reads each model whole): once a
+                    // stop is asked it is not waited for (seconds), the process ends with its thread; a file begun
+                    // meanwhile waited for it all the same, as it was finished.
+                    if (!stopAsked.getAsBoolean() && !models.awaitTermination(1, TimeUnit.HOURS)) {
+                        models.shutdownNow();
                     }
                 }
             }
@@ -356,19 +364,32 @@ public final class Ingestion {
         }
     }
 
-    /** Starts the extractor's worker and loads the tagger's models, each on a thread of its own. */
-    private ExecutorService prepare() {
-        ExecutorService preparing = Executors.newFixedThreadPool(2, r -> {
+    /** Starts the extractor's worker, on a thread of its own. */
+    private ExecutorService startWorker() {
+        return preparing(analyser::prepareExtractor, "worker ready");
+    }
+
+    /** Loads the tagger's models, on a thread of their own (a daemon: a stopping process does not wait for it). */
+    private ExecutorService loadModels() {
+        return preparing(analyser::prepareTagger, "models loaded");
+    }
+
+    /**
+     * Runs a step that readies the files' reading, on a daemon thread of its own, unless a stop is asked (no file will
+     * be read then).
+     */
+    private ExecutorService preparing(Runnable step, String mark) {
+        ExecutorService preparing = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ingest-prepare");
             t.setDaemon(true);
             return t;
         });
         preparing.execute(() -> {
             if (stopAsked.getAsBoolean()) {
-                return; // no file will be read: no worker is started for one
+                return;
             }
             try {
-                analyser.prepareExtractor();
+                step.run();
             } catch (RuntimeException | LinkageError e) {
                 if (!stopAsked.getAsBoolean()) {
                     throw e;
@@ -377,11 +398,7 @@ public final class Ingestion {
                 // and no file will be read; not a trace for the user who pressed Ctrl-C.
                 return;
             }
-            IngestMarks.mark("worker ready");
-        });
-        preparing.execute(() -> {
-            analyser.prepareTagger();
-            IngestMarks.mark("models loaded");
+            IngestMarks.mark(mark);
         });
         return preparing;
     }
@@ -394,6 +411,9 @@ public final class Ingestion {
     private boolean route(String caseId, String municipality, BundleReader.Bundle bundle, ReceiptCollector receipts,
                        EvidenceSink index, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
                        ChangedWhileRead changes) throws Exception {
+        if (stopAsked.getAsBoolean()) {
+            return true; // asked while the writer opened: no route is started (Camel's start is most of a second)
+        }
         CamelContext camel = new DefaultCamelContext();
         try {
             // The split's threads read files while the tagging threads tag the documents of those before (IngestRoute):

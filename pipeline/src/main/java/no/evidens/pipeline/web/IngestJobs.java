@@ -75,7 +75,7 @@ final class IngestJobs {
             ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
         }
         retries = new UploadRetries(probe, retryEvery, this::oneWaits, this::goOn);
-        retries.alsoOnRelease(new IndexReleases(home.root())); // a command or the inbox's watcher ending goes on at once
+        retries.alsoOnRelease(new IndexReleases(home.root())); // a command or the inbox's watcher ending (or killed): at once
     }
 
     /** Whether a job waits and none runs on the home (nor is being received here). */

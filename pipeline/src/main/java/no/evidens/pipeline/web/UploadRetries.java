@@ -122,8 +122,8 @@ final class UploadRetries implements AutoCloseable {
 
     /**
      * Looks also within a second of an ingestion elsewhere letting go of the embedded index's writer (a command, the inbox's
-     * watcher, another server: its mark, {@link IndexReleases}), so that a job waiting behind it goes on then, not at the
-     * next {@link #EVERY}.
+     * watcher, another server: its mark, or its lock going free when it was killed, {@link IndexReleases}), so that a job
+     * waiting behind it goes on then, not at the next {@link #EVERY}.
      */
     void alsoOnRelease(IndexReleases releases) {
         timer.scheduleWithFixedDelay(() -> {

@@ -2,12 +2,18 @@ package no.evidens.pipeline.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.index.PassageSchema;
+import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.extract.Extractor;
@@ -25,7 +32,7 @@ import no.evidens.pipeline.fixture.PlainTextExtractor;
 /**
  * A stop asked before the first file is begun (while the zip is unpacked, or its files are looked up) is heard there: the
  * unpacking is given up between two entries and what was unpacked deleted, no index writer or extractor is started, and
- * the same bundle ingested again is read whole.
+ * the same bundle ingested again is read whole. Asked while the models load, it does not wait for the load.
  */
 class IngestionStopTest {
     private static final int FILES = 30;
@@ -84,6 +91,41 @@ class IngestionStopTest {
             Thread.setDefaultUncaughtExceptionHandler(before);
         }
         assertEquals(List.of(), uncaught, "no trace of the worker's start cut short by the stop");
+    }
+
+    @Test
+    void aStopWhileTheModelsLoadEndsTheIngestionWithoutWaitingForTheLoad() throws Exception {
+        Path bundle = tmp.resolve("notater");
+        JournalNotes.write(bundle, 3, "Notatet gjelder oppfølging nummer %d.");
+        AtomicBoolean loading = new AtomicBoolean();
+        CountDownLatch loaded = new CountDownLatch(1);
+        // the models' load, held until the test lets it end: asked as the models load, the stop is asked then
+        DocumentAnalyser analyser = new DocumentAnalyser(new PlainText(), () -> {
+            loading.set(true);
+            try {
+                loaded.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Codebook.defaults();
+        });
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        CompletableFuture<Receipt> ingested = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Ingestion(home, analyser, 1).stopWhen(loading::get).ingest("sak", bundle, ProgressListener.NONE);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            // waiting for the load, the ingestion would still run when the load is let end, a minute on
+            ExecutionException stopped = assertThrows(ExecutionException.class, () -> ingested.get(20, TimeUnit.SECONDS));
+            IngestionStopped e = assertInstanceOf(IngestionStopped.class, stopped.getCause());
+            assertEquals(0, e.done(), "no file begun while the models loaded");
+            assertEquals(3, e.total());
+        } finally {
+            loaded.countDown();
+        }
     }
 
     private void stoppedBeforeTheFirstFile(BooleanSupplier stop) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import no.evidens.pipeline.ingest.JournalNotes;
 
 /**
  * An upload refused the index because an {@code evidens ingest} command writes it waits, and goes on within seconds of
- * the command's end (the mark the command leaves), not at the server's next look at the waiting jobs.
+ * the command's end (the mark the command leaves, or, when it is killed, its lock going free), not at the server's next
+ * look at the waiting jobs.
  */
 class WaitBehindCommandIT {
     /** Not a speed: the mark is read every second; a wait until the next look (set to ten minutes here) is far beyond. */
@@ -30,6 +32,25 @@ class WaitBehindCommandIT {
 
     @Test
     void anUploadWaitingBehindAnIngestCommandGoesOnSoonAfterTheCommandEnds() throws Exception {
+        behindACommand(command -> {
+            assertTrue(command.waitFor(3, TimeUnit.MINUTES), "the command ends");
+            assertEquals(0, command.exitValue());
+        });
+    }
+
+    /** A writer killed ({@code kill -9}: the OOM killer, a power cut) leaves no mark; the OS frees its lock at once. */
+    @Test
+    void anUploadWaitingBehindAnIngestCommandKilledGoesOnSoonAfterTheKill() throws Exception {
+        behindACommand(command -> {
+            List<ProcessHandle> workers = command.descendants().toList();
+            command.destroyForcibly(); // SIGKILL: the command closes nothing and marks nothing
+            assertTrue(command.waitFor(30, TimeUnit.SECONDS), "the command is gone");
+            workers.forEach(ProcessHandle::destroyForcibly); // its Tika worker, left without its parent
+        });
+    }
+
+    /** An upload waits behind an {@code evidens ingest} process holding the index's writer, which {@code end} ends. */
+    private void behindACommand(Ending end) throws Exception {
         EvidensHome home = new EvidensHome(tmp.resolve("home"));
         JournalNotes.write(tmp.resolve("bundle"), 150, "Fastlegen deltok i ansvarsgruppemøte nummer %d.");
         Path marks = tmp.resolve("marks.txt");
@@ -55,8 +76,7 @@ class WaitBehindCommandIT {
                 job = TwoServersOneHomeIT.waitWhile(client, id, "running");
                 assertEquals("waiting", job.get("state").asText(), "behind the command: " + job);
 
-                assertTrue(command.waitFor(3, TimeUnit.MINUTES), "the command ends");
-                assertEquals(0, command.exitValue());
+                end.end(command);
                 long ended = System.nanoTime();
                 while ("waiting".equals(job.get("state").asText()) && System.nanoTime() - ended < 2 * BOUND.toNanos()) {
                     Thread.sleep(100);
@@ -73,6 +93,11 @@ class WaitBehindCommandIT {
         } finally {
             restore(before);
         }
+    }
+
+    /** How the command holding the writer ends. */
+    private interface Ending {
+        void end(Process command) throws Exception;
     }
 
     private static void restore(String before) {
