@@ -21,6 +21,14 @@ public record StoreServer(String host, int port) {
      * the few milliseconds of an append; ten seconds is a server in trouble, and the change is tried again.
      */
     static final int LOCK_TIMEOUT_MS = 10_000;
+    /**
+     * How long a connection waits for the server's answer to one request, in milliseconds. H2's client sets it as the socket's
+     * read timeout ({@code NETWORK_TIMEOUT}; it ignores {@code Connection.setNetworkTimeout}): without it a server that was
+     * stopped (SIGSTOP) or a network that drops packets leaves a command or a web request waiting for ever. Longer than the
+     * lock timeout, so a request waiting for a row another home holds gets the lock timeout's error, not this one; the
+     * server answers a long result in pieces (its fetch size), so no single answer takes this long on a working server.
+     */
+    static final int NETWORK_TIMEOUT_MS = 12_000;
 
     public StoreServer {
         if (host == null || host.isBlank()) {
@@ -61,7 +69,8 @@ public record StoreServer(String host, int port) {
 
     /** The JDBC address of one of the server's databases ({@link #FINDINGS}, {@link #ACCESS}). */
     public String url(String database) {
-        return "jdbc:h2:tcp://" + host + ":" + port + "/" + database + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS;
+        return "jdbc:h2:tcp://" + host + ":" + port + "/" + database + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS
+                + ";NETWORK_TIMEOUT=" + NETWORK_TIMEOUT_MS;
     }
 
     @Override

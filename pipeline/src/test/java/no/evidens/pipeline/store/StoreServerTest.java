@@ -30,7 +30,7 @@ class StoreServerTest {
         assertEquals(new StoreServer("arkiv.example", 9092), StoreServer.parse("tcp://arkiv.example"));
         assertEquals(new StoreServer("arkiv.example", 19092), StoreServer.parse(" arkiv.example:19092 "));
         assertEquals(new StoreServer("10.0.0.5", 9100), StoreServer.parse("TCP://10.0.0.5:9100/"));
-        assertEquals("jdbc:h2:tcp://arkiv.example:9092/evidens-findings;LOCK_TIMEOUT=10000",
+        assertEquals("jdbc:h2:tcp://arkiv.example:9092/evidens-findings;LOCK_TIMEOUT=10000;NETWORK_TIMEOUT=12000",
                 StoreServer.parse("arkiv.example").url(StoreServer.FINDINGS));
     }
 
