@@ -22,7 +22,11 @@ final class StoreCommand extends CommandGroup {
             description = {"Run the store server: the findings store and the access database (accounts, sessions, roles) of every home "
                     + "that names it, in DIR. Homes point at it with 'store: tcp://HOST:PORT' in <home>/evidens.properties (or --store).",
                 "The password is " + StorePassword.ENV + ", else DIR/" + StorePassword.FILE + " (written at the first start, readable "
-                        + "by you only): give it to each home as " + StorePassword.ENV + " or <home>/" + StorePassword.FILE + ".",
+                        + "by you only): give it to each home as " + StorePassword.ENV + " or <home>/" + StorePassword.FILE + ". It lets "
+                        + "a home read and write rows, nothing more.",
+                "The administrator's password is " + StorePassword.ADMIN_ENV + ", else DIR/" + StorePassword.ADMIN_FILE + " (written "
+                        + "alike): keep it on this machine; a home's backup and move-to-server need it for the time they take. "
+                        + "The server brings the databases' schema up to date as it starts.",
                 "H2's protocol is not encrypted: beyond this machine use a private network or a tunnel (see the README)."})
     static final class Serve extends CliAction {
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The folder that holds the databases.")
@@ -42,8 +46,10 @@ final class StoreCommand extends CommandGroup {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("--port must be a port (0-65535), was " + port);
             }
-            String password = StorePassword.forServer(System.getenv(), dir.toAbsolutePath().normalize());
-            StoreServe server = StoreServe.start(dir, port, bind, password);
+            Path abs = dir.toAbsolutePath().normalize();
+            String password = StorePassword.forServer(System.getenv(), abs);
+            String admin = StorePassword.adminForServer(System.getenv(), abs);
+            StoreServe server = StoreServe.start(dir, port, bind, password, admin);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -52,8 +58,10 @@ final class StoreCommand extends CommandGroup {
                     stopped.countDown();
                 }
             }, "evidens-store-stop"));
-            say("Evidens store server for %s on tcp://%s:%d (password: %s)  (Ctrl-C stops it)", server.dir(), bind, server.port(),
-                    System.getenv(StorePassword.ENV) != null ? StorePassword.ENV : server.dir().resolve(StorePassword.FILE));
+            say("Evidens store server for %s on tcp://%s:%d (the homes' password: %s; the administrator's, for this machine: %s)"
+                    + "  (Ctrl-C stops it)", server.dir(), bind, server.port(),
+                    System.getenv(StorePassword.ENV) != null ? StorePassword.ENV : server.dir().resolve(StorePassword.FILE),
+                    System.getenv(StorePassword.ADMIN_ENV) != null ? StorePassword.ADMIN_ENV : server.dir().resolve(StorePassword.ADMIN_FILE));
             stopped.await();
             return 0;
         }

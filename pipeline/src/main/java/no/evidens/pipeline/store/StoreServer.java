@@ -14,8 +14,17 @@ public record StoreServer(String host, int port) {
     public static final String FINDINGS = "evidens-findings";
     /** The access database's (accounts, sessions, memberships) on the server. */
     public static final String ACCESS = "evidens-access";
-    /** The user every Evidens process connects as; the password is what protects the databases. */
+    /**
+     * The user every home connects as: it may read and write the rows of the databases' tables and nothing more (no tables,
+     * triggers, users or Java functions made or dropped), so that a home's password cannot run code in the server's process
+     * or undo the trail's append-only trigger. The store server makes it, and sets its password, at every start.
+     */
     public static final String USER = "evidens";
+    /**
+     * The databases' administrator: the store server itself (it brings the schema up to date at its start), and a home's
+     * copying of the databases as SQL ({@code backup}, {@code store move-to-server}), which H2 allows administrators only.
+     */
+    public static final String ADMIN_USER = "evidens_admin";
     /**
      * How long a connection waits for a row another process holds locked, in milliseconds: the trail's head row is held for
      * the few milliseconds of an append; ten seconds is a server in trouble, and the change is tried again.
