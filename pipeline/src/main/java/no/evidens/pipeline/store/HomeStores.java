@@ -84,6 +84,7 @@ public record HomeStores(EvidensHome home, StoreServer server) {
             return FindingStore.open(findingsDir(), wait);
         }
         String password = password();
+        trust();
         try {
             return FindingStore.onServer(server.url(StoreServer.FINDINGS), StoreServer.USER, password, wait);
         } catch (IllegalStateException e) {
@@ -97,6 +98,7 @@ public record HomeStores(EvidensHome home, StoreServer server) {
             return AccessStore.open(home.access(), wait);
         }
         String password = password();
+        trust();
         try {
             return AccessStore.onServer(server.url(StoreServer.ACCESS), StoreServer.USER, password, wait);
         } catch (IllegalStateException e) {
@@ -123,6 +125,7 @@ public record HomeStores(EvidensHome home, StoreServer server) {
      */
     java.sql.Connection connectAsAdmin(String database, String what) {
         String admin = StorePassword.adminForHome(System.getenv(), home.root(), what);
+        trust();
         try {
             return java.sql.DriverManager.getConnection(server.url(database), StoreServer.ADMIN_USER, admin);
         } catch (java.sql.SQLException e) {
@@ -150,6 +153,13 @@ public record HomeStores(EvidensHome home, StoreServer server) {
             throw new IllegalStateException("cannot restore " + script.getFileName() + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + script + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** For a server reached by TLS: trusts the certificate the home names, and no other, for it. */
+    private void trust() {
+        if (server.tls()) {
+            StoreTls.pin(server, home.root(), settings(home).getProperty(StoreTls.TRUST_SETTING));
         }
     }
 

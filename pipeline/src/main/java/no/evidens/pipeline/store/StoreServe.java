@@ -37,18 +37,24 @@ import no.evidens.findings.FindingStore;
  * {@value StorePassword#ENV}; the administrator's password ({@value StorePassword#ADMIN_FILE}, {@value StorePassword#ADMIN_ENV}),
  * which stays on this machine: H2 lets an administrator run code in the server's process, so the homes are none; H2 refuses
  * to create a database a client names (only the two made here exist); and it listens on the loopback address unless told to
- * bind beyond it. H2's TCP protocol is not encrypted: beyond one machine it belongs on a private network or a tunnel (said in
- * the README). Run it as a user of its own that can write nothing but its folder all the same.
+ * bind beyond it, which it does only with TLS ({@link StoreTls}: H2's {@code -tcpSSL}). Run it as a user of its own that can write nothing but its folder all the same.
  */
 public final class StoreServe implements AutoCloseable {
     /** How long the start waits for a database another process has open (the folder is the server's: nobody should). */
     private static final Duration MIGRATION_WAIT = Duration.ofSeconds(10);
     private final Server server;
     private final Path dir;
+    private final String fingerprint;
 
-    private StoreServe(Server server, Path dir) {
+    private StoreServe(Server server, Path dir, String fingerprint) {
         this.server = server;
         this.dir = dir;
+        this.fingerprint = fingerprint;
+    }
+
+    /** A server without TLS, on the loopback address (a test's). */
+    public static StoreServe start(Path dir, int port, String bind, String password, String adminPassword) {
+        return start(dir, port, bind, password, adminPassword, false);
     }
 
     /**
@@ -57,10 +63,16 @@ public final class StoreServe implements AutoCloseable {
      * {@code password} and only the rights to read and write rows, then starts H2's TCP server on them.
      *
      * @param bind the address to listen on: loopback unless another is named
+     * @param tls    whether to speak TLS only ({@link StoreTls}); required when {@code bind} is not a loopback address
      * @throws IllegalStateException when the port is taken, or the databases were made with another password
      */
-    public static StoreServe start(Path dir, int port, String bind, String password, String adminPassword) {
+    public static StoreServe start(Path dir, int port, String bind, String password, String adminPassword, boolean tls) {
         boolean loopback = loopback(bind);
+        if (!loopback && !tls) {
+            throw new IllegalArgumentException("--bind " + bind + " lets other machines connect, and findings, accounts and passwords"
+                    + " would cross the network unencrypted: add --tls (a certificate is made in the server's folder at the first"
+                    + " start), or keep the default 127.0.0.1 and reach it through a tunnel");
+        }
         // H2 reads the address to listen on from this property once, as its first class loads: set before any. Where H2 was
         // loaded already (a test's JVM), it listens on every address, and without -tcpAllowOthers turns away every
         // connection that is not from this machine all the same.
@@ -74,15 +86,19 @@ public final class StoreServe implements AutoCloseable {
         for (String db : List.of(StoreServer.FINDINGS, StoreServer.ACCESS)) {
             prepare(abs, db, password, adminPassword);
         }
+        String fingerprint = tls ? StoreTls.serve(abs, bind, adminPassword) : null;
         List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(port), "-baseDir", abs.toString(), "-ifExists",
                 // the remote shutdown's own password: random, never told, so no client can stop the server
                 "-tcpPassword", HexFormat.of().formatHex(new SecureRandom().generateSeed(16))));
         if (!loopback) {
             args.add("-tcpAllowOthers");
         }
+        if (tls) {
+            args.add("-tcpSSL");
+        }
         try {
             Server s = Server.createTcpServer(args.toArray(String[]::new)).start();
-            return new StoreServe(s, abs);
+            return new StoreServe(s, abs, fingerprint);
         } catch (SQLException e) {
             throw new IllegalStateException("the store server did not start on port " + port + " (" + firstLine(e)
                     + "): is the port in use? Choose another with --port", e);
@@ -150,6 +166,11 @@ public final class StoreServe implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /** The SHA-256 fingerprint of the server's certificate, or null without TLS. */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     /** Stops the server; the databases close once their last connection does. */

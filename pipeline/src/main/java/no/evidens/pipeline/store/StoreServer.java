@@ -6,9 +6,12 @@ import java.net.URISyntaxException;
 /**
  * The address of a store server ({@code evidens store serve}): H2's TCP server, which keeps the findings store and the access
  * database of every home that names it, as {@value #FINDINGS} and {@value #ACCESS}. Written {@code tcp://host:port}, or
- * {@code host:port}, or {@code host} (port {@value #DEFAULT_PORT}).
+ * {@code host:port}, or {@code host} (port {@value #DEFAULT_PORT}); {@code ssl://host:port} for one that speaks TLS
+ * ({@code store serve --tls}).
+ *
+ * @param tls whether it is reached by TLS ({@code ssl://})
  */
-public record StoreServer(String host, int port) {
+public record StoreServer(String host, int port, boolean tls) {
     public static final int DEFAULT_PORT = 9092;
     /** The findings store's database on the server. */
     public static final String FINDINGS = "evidens-findings";
@@ -39,6 +42,11 @@ public record StoreServer(String host, int port) {
      */
     static final int NETWORK_TIMEOUT_MS = 12_000;
 
+    /** A server reached without TLS (tcp://). */
+    public StoreServer(String host, int port) {
+        this(host, port, false);
+    }
+
     public StoreServer {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("a store server needs a host: write it like tcp://archive.example:9092");
@@ -64,26 +72,31 @@ public record StoreServer(String host, int port) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("'" + a + "' is not a store server's address: write it like tcp://archive.example:9092", e);
         }
-        if (!"tcp".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("'" + a + "': a store server is reached by tcp:// (H2's TCP server, evidens store serve),"
-                    + " not " + uri.getScheme() + "://");
+        boolean tls = "ssl".equalsIgnoreCase(uri.getScheme());
+        if (!tls && !"tcp".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("'" + a + "': a store server is reached by tcp:// or ssl:// (H2's TCP server, evidens"
+                    + " store serve), not " + uri.getScheme() + "://");
         }
         if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))
                 || uri.getQuery() != null || uri.getUserInfo() != null) {
             throw new IllegalArgumentException("'" + a + "' is not a store server's address: write it like tcp://archive.example:9092"
                     + " (no user, password or database in it)");
         }
-        return new StoreServer(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort());
+        return new StoreServer(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), tls);
     }
 
     /** The JDBC address of one of the server's databases ({@link #FINDINGS}, {@link #ACCESS}). */
     public String url(String database) {
-        return "jdbc:h2:tcp://" + host + ":" + port + "/" + database + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS
+        return "jdbc:h2:" + scheme() + "://" + host + ":" + port + "/" + database + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS
                 + ";NETWORK_TIMEOUT=" + NETWORK_TIMEOUT_MS;
     }
 
     @Override
     public String toString() {
-        return "tcp://" + host + ":" + port;
+        return scheme() + "://" + host + ":" + port;
+    }
+
+    private String scheme() {
+        return tls ? "ssl" : "tcp";
     }
 }

@@ -46,6 +46,11 @@ public final class StoreUnreachable extends IllegalStateException {
      * it is not the server's (a schema newer than this Evidens, a full disk on the server), which keeps its own message.
      */
     static StoreUnreachable of(StoreServer server, String database, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreTls.Untrusted u) {
+                return new StoreUnreachable(u.getMessage(), e);
+            }
+        }
         SQLException s = sql(e);
         if (s == null) {
             return null;

@@ -20,7 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,24 +45,29 @@ class StoreServerHungIT {
     @TempDir
     Path tmp;
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "ssl"})
     // in a thread of its own, so that a hang fails the test rather than stalling the build
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void aHungStoreServerIsSaidWithinSecondsAndUsedAgainWhenItRunsOn() throws Exception {
+    void aHungStoreServerIsSaidWithinSecondsAndUsedAgainWhenItRunsOn(String scheme) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), EvidensCli.class.getName(), "store", "serve", "--dir",
-                tmp.resolve("server").toString(), "--port", String.valueOf(port))
+                tmp.resolve("server").toString(), "--port", String.valueOf(port), scheme.equals("ssl") ? "--tls" : "--bind=127.0.0.1")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("server.log").toFile());
         pb.environment().put(StorePassword.ENV, PASSWORD);
         Process server = pb.start();
         try {
             awaitPort(port, server);
             Path root = Files.createDirectories(tmp.resolve("a"));
-            Files.writeString(root.resolve(HomeStores.SETTINGS), "store: tcp://127.0.0.1:" + port + "\n");
+            Files.writeString(root.resolve(HomeStores.SETTINGS), "store: " + scheme + "://127.0.0.1:" + port + "\n");
+            if (scheme.equals("ssl")) {
+                // H2's TLS socket gets no read timeout of H2's own: this is the one StoreTls gives it
+                Files.copy(tmp.resolve("server").resolve(StoreTls.CERTIFICATE), root.resolve(StoreTls.CERTIFICATE));
+            }
             Path file = root.resolve(StorePassword.FILE);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, PASSWORD + "\n");
@@ -86,7 +92,7 @@ class StoreServerHungIT {
                 long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
 
                 assertEquals(1, exit, err.toString());
-                assertTrue(err.toString().startsWith("evidens: the store server tcp://127.0.0.1:" + port + " does not answer within 12 s"), err.toString());
+                assertTrue(err.toString().startsWith("evidens: the store server " + scheme + "://127.0.0.1:" + port + " does not answer within 12 s"), err.toString());
                 assertEquals(503, answer.statusCode(), answer.body());
                 assertTrue(answer.body().contains("Lagertjeneren for funn og brukere svarer ikke nå"), answer.body());
                 assertTrue(seconds < 25, "said within the network timeout, not after a hang: " + seconds + " s");

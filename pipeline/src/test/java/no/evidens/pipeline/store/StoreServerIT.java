@@ -173,6 +173,44 @@ class StoreServerIT {
     }
 
     @Test
+    void overTlsAHomeTrustsOnlyTheServersCertificateAndNoServerListensBeyondThisMachineWithoutTls() throws Exception {
+        IllegalArgumentException open = assertThrows(IllegalArgumentException.class,
+                () -> StoreServe.start(tmp.resolve("open"), freePort(), "0.0.0.0", PASSWORD, ADMIN, false));
+        assertTrue(open.getMessage().contains("unencrypted: add --tls"), open.getMessage());
+        assertFalse(Files.exists(tmp.resolve("open")), "refused before anything was made");
+
+        try (StoreServe tls = StoreServe.start(tmp.resolve("tls"), freePort(), "127.0.0.1", PASSWORD, ADMIN, true)) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.dir().resolve(StoreTls.KEYSTORE))));
+            EvidensHome t = home("t", PASSWORD);
+            Files.writeString(t.root().resolve(HomeStores.SETTINGS), "store: ssl://127.0.0.1:" + tls.port() + "\n");
+            IllegalStateException untrusting = assertThrows(IllegalStateException.class, () -> HomeStores.of(t).findings(WAIT));
+            assertTrue(untrusting.getMessage().contains("trusts no certificate for it: copy the server's store-tls.crt"),
+                    untrusting.getMessage());
+
+            Files.copy(tls.dir().resolve(StoreTls.CERTIFICATE), t.root().resolve(StoreTls.CERTIFICATE));
+            try (FindingStore s = HomeStores.of(t).findings(WAIT)) {
+                s.create(CASE, FindingKind.AVVIK, new FindingDraft("Funnet over TLS", List.of(), null, null), "kari");
+            }
+            Files.writeString(t.root().resolve(HomeStores.SETTINGS), "store: ssl://127.0.0.1:" + tls.port() + "\nstore-trust: sha256:"
+                    + tls.fingerprint() + "\n");
+            Files.delete(t.root().resolve(StoreTls.CERTIFICATE));
+            try (FindingStore s = HomeStores.of(t).findings(WAIT)) {
+                assertEquals("Funnet over TLS", s.finding(CASE, "avvik-1").title(), "pinned by its fingerprint alone");
+            }
+
+            EvidensHome other = home("other", PASSWORD);
+            Files.writeString(other.root().resolve(HomeStores.SETTINGS), "store: ssl://127.0.0.1:" + tls.port() + "\nstore-trust: sha256:"
+                    + "AB:".repeat(31) + "AB\n");
+            StoreUnreachable wrong = assertThrows(StoreUnreachable.class, () -> HomeStores.of(other).findings(WAIT));
+            assertTrue(wrong.getMessage().startsWith("the store server ssl://127.0.0.1:" + tls.port()
+                    + " showed a certificate this home does not trust (SHA-256 " + tls.fingerprint() + ")"), wrong.getMessage());
+
+            assertThrows(java.sql.SQLException.class, () -> DriverManager.getConnection(new StoreServer("127.0.0.1", tls.port())
+                    .url(StoreServer.FINDINGS), StoreServer.USER, PASSWORD).close(), "no unencrypted connection is taken");
+        }
+    }
+
+    @Test
     void aServerBehindTheHomesSchemaSaysToUpgradeTheServerFirst() throws Exception {
         // the findings store as an older store server left it: its last migration not yet run
         try (Connection c = DriverManager.getConnection(new StoreServer("127.0.0.1", server.port()).url(StoreServer.FINDINGS),
