@@ -95,6 +95,13 @@ final class Migrations {
         }
         try (Statement s = c.createStatement()) {
             s.execute("SET EXCLUSIVE 1");
+        } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.ADMIN_RIGHTS_REQUIRED) {
+                // a home's user on a store server may not change the schema: the server's own start brings it up to date
+                throw new IllegalStateException("the findings store on the database server has an older schema than this Evidens:"
+                        + " upgrade the store server to this version first (it brings the schema up to date as it starts)", e);
+            }
+            throw e;
         }
         try {
             return migrate(c);

@@ -12,6 +12,7 @@ import no.evidens.pipeline.store.StoreMove;
 import no.evidens.pipeline.store.StorePassword;
 import no.evidens.pipeline.store.StoreServe;
 import no.evidens.pipeline.store.StoreServer;
+import no.evidens.pipeline.store.StoreTls;
 
 /** {@code evidens store serve}: the findings store and the access database on a server that several Evidens processes share. */
 @Command(name = "store", mixinStandardHelpOptions = true, subcommands = {StoreCommand.Serve.class, StoreCommand.MoveToServer.class},
@@ -22,8 +23,12 @@ final class StoreCommand extends CommandGroup {
             description = {"Run the store server: the findings store and the access database (accounts, sessions, roles) of every home "
                     + "that names it, in DIR. Homes point at it with 'store: tcp://HOST:PORT' in <home>/evidens.properties (or --store).",
                 "The password is " + StorePassword.ENV + ", else DIR/" + StorePassword.FILE + " (written at the first start, readable "
-                        + "by you only): give it to each home as " + StorePassword.ENV + " or <home>/" + StorePassword.FILE + ".",
-                "H2's protocol is not encrypted: beyond this machine use a private network or a tunnel (see the README)."})
+                        + "by you only): give it to each home as " + StorePassword.ENV + " or <home>/" + StorePassword.FILE + ". It lets "
+                        + "a home read and write rows, nothing more.",
+                "The administrator's password is " + StorePassword.ADMIN_ENV + ", else DIR/" + StorePassword.ADMIN_FILE + " (written "
+                        + "alike): keep it on this machine; a home's backup and move-to-server need it for the time they take. "
+                        + "The server brings the databases' schema up to date as it starts.",
+                "Beyond this machine (--bind) only with --tls: H2's protocol is not encrypted otherwise."})
     static final class Serve extends CliAction {
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The folder that holds the databases.")
         Path dir;
@@ -37,13 +42,20 @@ final class StoreCommand extends CommandGroup {
                         + "machines connect, with the password.")
         String bind;
 
+        @Option(names = "--tls", description = "Speak TLS only (H2's -tcpSSL); required with --bind beyond this machine. The first "
+                + "start makes a certificate in DIR (" + StoreTls.KEYSTORE + ", owner-only) and writes it to DIR/" + StoreTls.CERTIFICATE
+                + ": copy that to each home, which then names the server ssl://HOST:PORT.")
+        boolean tls;
+
         @Override
         public Integer call() throws InterruptedException {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("--port must be a port (0-65535), was " + port);
             }
-            String password = StorePassword.forServer(System.getenv(), dir.toAbsolutePath().normalize());
-            StoreServe server = StoreServe.start(dir, port, bind, password);
+            Path abs = dir.toAbsolutePath().normalize();
+            String password = StorePassword.forServer(System.getenv(), abs);
+            String admin = StorePassword.adminForServer(System.getenv(), abs);
+            StoreServe server = StoreServe.start(dir, port, bind, password, admin, tls);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -52,8 +64,15 @@ final class StoreCommand extends CommandGroup {
                     stopped.countDown();
                 }
             }, "evidens-store-stop"));
-            say("Evidens store server for %s on tcp://%s:%d (password: %s)  (Ctrl-C stops it)", server.dir(), bind, server.port(),
-                    System.getenv(StorePassword.ENV) != null ? StorePassword.ENV : server.dir().resolve(StorePassword.FILE));
+            if (tls) {
+                say("TLS certificate %s, SHA-256 %s: copy it to each home as %s (or put 'store-trust: sha256:%s' in its "
+                        + "evidens.properties)", server.dir().resolve(StoreTls.CERTIFICATE), server.fingerprint(), StoreTls.CERTIFICATE,
+                        server.fingerprint());
+            }
+            say("Evidens store server for %s on %s://%s:%d (the homes' password: %s; the administrator's, for this machine: %s)"
+                    + "  (Ctrl-C stops it)", server.dir(), tls ? "ssl" : "tcp", bind, server.port(),
+                    System.getenv(StorePassword.ENV) != null ? StorePassword.ENV : server.dir().resolve(StorePassword.FILE),
+                    System.getenv(StorePassword.ADMIN_ENV) != null ? StorePassword.ADMIN_ENV : server.dir().resolve(StorePassword.ADMIN_FILE));
             stopped.await();
             return 0;
         }

@@ -84,6 +84,7 @@ public record HomeStores(EvidensHome home, StoreServer server) {
             return FindingStore.open(findingsDir(), wait);
         }
         String password = password();
+        trust();
         try {
             return FindingStore.onServer(server.url(StoreServer.FINDINGS), StoreServer.USER, password, wait);
         } catch (IllegalStateException e) {
@@ -97,6 +98,7 @@ public record HomeStores(EvidensHome home, StoreServer server) {
             return AccessStore.open(home.access(), wait);
         }
         String password = password();
+        trust();
         try {
             return AccessStore.onServer(server.url(StoreServer.ACCESS), StoreServer.USER, password, wait);
         } catch (IllegalStateException e) {
@@ -114,10 +116,18 @@ public record HomeStores(EvidensHome home, StoreServer server) {
         return () -> findings(wait);
     }
 
-    /** A plain connection to one of the server's databases (copying a store as SQL), its failures said as opening a store's. */
-    java.sql.Connection connect(String database) {
+    /**
+     * A connection to one of the server's databases as its administrator (copying a store as SQL: H2 lets only an
+     * administrator run {@code SCRIPT}, {@code DROP ALL OBJECTS} and a script's {@code CREATE TABLE}), its failures said as
+     * opening a store's.
+     *
+     * @param what what needs it, for the message when the home has no administrator password
+     */
+    java.sql.Connection connectAsAdmin(String database, String what) {
+        String admin = StorePassword.adminForHome(System.getenv(), home.root(), what);
+        trust();
         try {
-            return java.sql.DriverManager.getConnection(server.url(database), StoreServer.USER, password());
+            return java.sql.DriverManager.getConnection(server.url(database), StoreServer.ADMIN_USER, admin);
         } catch (java.sql.SQLException e) {
             throw said(database, new IllegalStateException("cannot open " + database + " on " + server + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e));
@@ -126,7 +136,7 @@ public record HomeStores(EvidensHome home, StoreServer server) {
 
     /** Writes one of the server's databases as SQL to {@code file} (a home's backup). */
     public void script(String database, Path file) {
-        try (java.sql.Connection c = connect(database)) {
+        try (java.sql.Connection c = connectAsAdmin(database, "a backup of a home on a store server")) {
             StoreScripts.dump(c, file);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot copy " + database + " from " + server + ": " + e.getMessage().lines().findFirst().orElse(""), e);
@@ -146,8 +156,15 @@ public record HomeStores(EvidensHome home, StoreServer server) {
         }
     }
 
-    /** The password for the server: read at each opening, so that a changed file counts at once. */
-    private String password() {
+    /** For a server reached by TLS: trusts the certificate the home names, and no other, for it. */
+    private void trust() {
+        if (server.tls()) {
+            StoreTls.pin(server, home.root(), settings(home).getProperty(StoreTls.TRUST_SETTING));
+        }
+    }
+
+    /** The homes' password for the server: read at each opening, so that a changed file counts at once. */
+    String password() {
         return StorePassword.forHome(System.getenv(), settings(home).getProperty(StorePassword.FILE_SETTING), home.root());
     }
 

@@ -61,7 +61,7 @@ public final class StoreMove {
             try (Connection from = DriverManager.getConnection(fromUrl, fromUser, "")) {
                 StoreScripts.dump(from, script);
             }
-            try (Connection to = stores.connect(database)) {
+            try (Connection to = stores.connectAsAdmin(database, "store move-to-server")) {
                 if (StoreScripts.holdsRows(to, tables)) {
                     throw new IllegalStateException("the store server " + stores.server() + " already holds data in " + database
                             + ": move-to-server fills an empty store server only (nothing was changed)");
@@ -70,6 +70,8 @@ public final class StoreMove {
                 StoreScripts.clear(to);
                 StoreScripts.load(to, script);
                 to.commit();
+                // H2 dropped the homes' user with everything else: give it back, with the homes' password
+                StoreServe.grantHomes(to, stores.password());
             }
             Files.move(dir, dir.resolveSibling(dir.getFileName() + ".moved"));
         } catch (SQLException e) {

@@ -27,18 +27,53 @@ public final class StorePassword {
     public static final String FILE = "store.password";
     /** The home's setting that names another file. */
     public static final String FILE_SETTING = "store-password-file";
+    /** The environment variable that gives the administrator's password (the server's, and a home's for a backup or a move). */
+    public static final String ADMIN_ENV = "EVIDENS_STORE_ADMIN_PASSWORD";
+    /** The file that holds the administrator's password: in the server's folder, and (only for a backup or a move) in the home. */
+    public static final String ADMIN_FILE = "store-admin.password";
+
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private StorePassword() {
     }
 
-    /** The server's password: {@value #ENV}, else {@value #FILE} in {@code dir}, made with a random password when missing. */
+    /** The homes' password: {@value #ENV}, else {@value #FILE} in {@code dir}, made with a random password when missing. */
     public static String forServer(Map<String, String> env, Path dir) {
-        String given = env.get(ENV);
+        return ofServer(env.get(ENV), dir.resolve(FILE));
+    }
+
+    /**
+     * The administrator's password, which stays on the server's machine: {@value #ADMIN_ENV}, else {@value #ADMIN_FILE} in
+     * {@code dir}, made with a random password when missing.
+     */
+    public static String adminForServer(Map<String, String> env, Path dir) {
+        return ofServer(env.get(ADMIN_ENV), dir.resolve(ADMIN_FILE));
+    }
+
+    /**
+     * The administrator's password where a home copies the server's databases as SQL (a backup, a move onto the server):
+     * {@value #ADMIN_ENV}, else {@value #ADMIN_FILE} in the home.
+     *
+     * @param what what needs it, for the message when there is none
+     */
+    public static String adminForHome(Map<String, String> env, Path home, String what) {
+        String given = env.get(ADMIN_ENV);
         if (given != null && !given.isBlank()) {
             return given.strip();
         }
-        Path file = dir.resolve(FILE);
+        Path file = home.resolve(ADMIN_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(what + " needs the store server's administrator password, which the homes' own "
+                    + "password does not give: set " + ADMIN_ENV + ", or copy the server's " + ADMIN_FILE + " to " + file
+                    + " (chmod 600) for the time it takes");
+        }
+        return read(file);
+    }
+
+    private static String ofServer(String given, Path file) {
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
         if (!Files.exists(file)) {
             try {
                 return generate(file);

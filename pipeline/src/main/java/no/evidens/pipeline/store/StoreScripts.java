@@ -23,18 +23,33 @@ final class StoreScripts {
     private StoreScripts() {
     }
 
-    /** Writes the database as SQL to {@code file}; returns how many statements. */
+    /** Writes the database as SQL to {@code file}, without its users and their rights; returns how many statements. */
     static int dump(Connection c, Path file) throws SQLException, IOException {
         int n = 0;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SCRIPT");
              BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             while (rs.next()) {
-                out.write(rs.getString(1));
+                String statement = rs.getString(1);
+                if (aboutUsers(statement)) {
+                    continue;
+                }
+                out.write(statement);
                 out.write(";\n");
                 n++;
             }
         }
         return n;
+    }
+
+    /**
+     * Whether a statement of the script makes a user or gives one rights. Those belong to where the database lives, not to
+     * its copy: the connection that makes the new database is its administrator, and a store server gives the homes their
+     * user itself; played onto a server, a file store's {@code CREATE USER ... ADMIN} would make the homes' user an
+     * administrator again. (Each row of {@code SCRIPT} is one whole statement, so its start says what it is.)
+     */
+    static boolean aboutUsers(String statement) {
+        String s = statement.stripLeading().toUpperCase(java.util.Locale.ROOT);
+        return s.startsWith("CREATE USER ") || s.startsWith("ALTER USER ") || s.startsWith("GRANT ") || s.startsWith("CREATE ROLE ");
     }
 
     /** Plays a script written by {@link #dump} into the database (its statements in one transaction where H2 allows). */
@@ -67,7 +82,10 @@ final class StoreScripts {
         return false;
     }
 
-    /** Empties a database of everything a script makes (its tables, triggers, sequences), keeping its users. */
+    /**
+     * Empties a database of everything a script makes (its tables, triggers, sequences). H2 drops every user but the one
+     * connected too: give the homes theirs again after ({@link StoreServe#grantHomes}).
+     */
     static void clear(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DROP ALL OBJECTS");

@@ -10,12 +10,17 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.h2.api.ErrorCode;
 import org.h2.tools.Server;
+
+import no.evidens.access.AccessStore;
+import no.evidens.findings.FindingStore;
 
 /**
  * The store server ({@code evidens store serve}): H2's own TCP server over a folder that holds the findings store and the
@@ -27,30 +32,47 @@ import org.h2.tools.Server;
  * test runs the server in its own JVM. PostgreSQL would need a second dialect of every migration and the trigger in
  * PL/pgSQL.
  *
- * <p>What protects it: a password (the databases' one user, {@value StoreServer#USER}), generated at the first start into
- * {@value StorePassword#FILE} readable by the owner only, or given by {@value StorePassword#ENV}; H2 refuses to create a
- * database a client names (only the two made here exist); and it listens on the loopback address unless told to bind
- * beyond it. H2's TCP protocol is not encrypted: beyond one machine it belongs on a private network or a tunnel (said in the
- * README). A client that has the password is the databases' administrator, and H2 lets an administrator run code in the
- * server's process: run it as a user of its own that can write nothing but its folder.
+ * <p>What protects it: the homes' password (their user {@value StoreServer#USER}, which may read and write rows and nothing
+ * more), generated at the first start into {@value StorePassword#FILE} readable by the owner only, or given by
+ * {@value StorePassword#ENV}; the administrator's password ({@value StorePassword#ADMIN_FILE}, {@value StorePassword#ADMIN_ENV}),
+ * which stays on this machine: H2 lets an administrator run code in the server's process, so the homes are none; H2 refuses
+ * to create a database a client names (only the two made here exist); and it listens on the loopback address unless told to
+ * bind beyond it, which it does only with TLS ({@link StoreTls}: H2's {@code -tcpSSL}). Run it as a user of its own that can write nothing but its folder all the same.
  */
 public final class StoreServe implements AutoCloseable {
+    /** How long the start waits for a database another process has open (the folder is the server's: nobody should). */
+    private static final Duration MIGRATION_WAIT = Duration.ofSeconds(10);
     private final Server server;
     private final Path dir;
+    private final String fingerprint;
 
-    private StoreServe(Server server, Path dir) {
+    private StoreServe(Server server, Path dir, String fingerprint) {
         this.server = server;
         this.dir = dir;
+        this.fingerprint = fingerprint;
+    }
+
+    /** A server without TLS, on the loopback address (a test's). */
+    public static StoreServe start(Path dir, int port, String bind, String password, String adminPassword) {
+        return start(dir, port, bind, password, adminPassword, false);
     }
 
     /**
-     * Creates the two databases in {@code dir} when they are missing (with the password), then starts H2's TCP server on them.
+     * Creates the two databases in {@code dir} when they are missing (their administrator {@value StoreServer#ADMIN_USER} with
+     * {@code adminPassword}), brings their schema up to date, makes the homes' user {@value StoreServer#USER} with
+     * {@code password} and only the rights to read and write rows, then starts H2's TCP server on them.
      *
      * @param bind the address to listen on: loopback unless another is named
+     * @param tls    whether to speak TLS only ({@link StoreTls}); required when {@code bind} is not a loopback address
      * @throws IllegalStateException when the port is taken, or the databases were made with another password
      */
-    public static StoreServe start(Path dir, int port, String bind, String password) {
+    public static StoreServe start(Path dir, int port, String bind, String password, String adminPassword, boolean tls) {
         boolean loopback = loopback(bind);
+        if (!loopback && !tls) {
+            throw new IllegalArgumentException("--bind " + bind + " lets other machines connect, and findings, accounts and passwords"
+                    + " would cross the network unencrypted: add --tls (a certificate is made in the server's folder at the first"
+                    + " start), or keep the default 127.0.0.1 and reach it through a tunnel");
+        }
         // H2 reads the address to listen on from this property once, as its first class loads: set before any. Where H2 was
         // loaded already (a test's JVM), it listens on every address, and without -tcpAllowOthers turns away every
         // connection that is not from this machine all the same.
@@ -62,34 +84,71 @@ public final class StoreServe implements AutoCloseable {
             throw new UncheckedIOException("cannot create the store server's folder " + abs + ": " + e.getMessage(), e);
         }
         for (String db : List.of(StoreServer.FINDINGS, StoreServer.ACCESS)) {
-            create(abs, db, password);
+            prepare(abs, db, password, adminPassword);
         }
+        String fingerprint = tls ? StoreTls.serve(abs, bind, adminPassword) : null;
         List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(port), "-baseDir", abs.toString(), "-ifExists",
                 // the remote shutdown's own password: random, never told, so no client can stop the server
                 "-tcpPassword", HexFormat.of().formatHex(new SecureRandom().generateSeed(16))));
         if (!loopback) {
             args.add("-tcpAllowOthers");
         }
+        if (tls) {
+            args.add("-tcpSSL");
+        }
         try {
             Server s = Server.createTcpServer(args.toArray(String[]::new)).start();
-            return new StoreServe(s, abs);
+            return new StoreServe(s, abs, fingerprint);
         } catch (SQLException e) {
             throw new IllegalStateException("the store server did not start on port " + port + " (" + firstLine(e)
                     + "): is the port in use? Choose another with --port", e);
         }
     }
 
-    /** Makes a database with the password, or checks the password of one that is there. */
-    private static void create(Path dir, String db, String password) {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(db), StoreServer.USER, password)) {
-            c.isValid(1);
-        } catch (SQLException e) {
-            if (e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
-                throw new IllegalStateException("the database " + db + " in " + dir + " was made with another password than "
-                        + StorePassword.ENV + " or " + dir.resolve(StorePassword.FILE) + " gives", e);
+    /**
+     * Makes a database (or opens the one there with the administrator's password), brings its schema up to date as its
+     * administrator, and gives the homes their user.
+     */
+    private static void prepare(Path dir, String db, String password, String adminPassword) {
+        String url = "jdbc:h2:file:" + dir.resolve(db);
+        try {
+            if (db.equals(StoreServer.FINDINGS)) {
+                FindingStore.onServer(url, StoreServer.ADMIN_USER, adminPassword, MIGRATION_WAIT).close();
+            } else {
+                AccessStore.onServer(url, StoreServer.ADMIN_USER, adminPassword, MIGRATION_WAIT).close();
             }
-            throw new IllegalStateException("cannot open the database " + db + " in " + dir + ": " + firstLine(e), e);
+            try (Connection c = DriverManager.getConnection(url, StoreServer.ADMIN_USER, adminPassword)) {
+                grantHomes(c, password);
+            }
+        } catch (SQLException | IllegalStateException e) {
+            SQLException s = StoreUnreachable.sql(e);
+            if (s != null && s.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw new IllegalStateException("the database " + db + " in " + dir + " was made with another administrator password"
+                        + " than " + StorePassword.ADMIN_ENV + " or " + dir.resolve(StorePassword.ADMIN_FILE) + " gives", e);
+            }
+            throw new IllegalStateException("cannot open the database " + db + " in " + dir + ": "
+                    + (s != null ? firstLine(s) : e.getMessage()), e);
         }
+    }
+
+    /**
+     * The homes' user ({@value StoreServer#USER}) with this password, no administrator, allowed to read, add, change and
+     * delete rows in the tables and nothing else. H2 still runs the trail's append-only trigger for it, and only an
+     * administrator may drop that trigger, make a Java function ({@code CREATE ALIAS}) or another user.
+     */
+    static void grantHomes(Connection admin, String password) throws SQLException {
+        try (Statement s = admin.createStatement()) {
+            s.execute("CREATE USER IF NOT EXISTS " + StoreServer.USER + " PASSWORD " + quoted(password));
+            // the password of the folder's file, which may have been changed since the last start; and never an administrator
+            s.execute("ALTER USER " + StoreServer.USER + " SET PASSWORD " + quoted(password));
+            s.execute("ALTER USER " + StoreServer.USER + " ADMIN FALSE");
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO " + StoreServer.USER);
+        }
+    }
+
+    /** A password as an SQL string literal (H2 takes no parameter in user statements). */
+    private static String quoted(String password) {
+        return "'" + password.replace("'", "''") + "'";
     }
 
     /** Whether the address is this machine's loopback (127.0.0.1, ::1, localhost). */
@@ -107,6 +166,11 @@ public final class StoreServe implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /** The SHA-256 fingerprint of the server's certificate, or null without TLS. */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     /** Stops the server; the databases close once their last connection does. */

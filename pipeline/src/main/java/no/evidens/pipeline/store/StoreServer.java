@@ -6,21 +6,46 @@ import java.net.URISyntaxException;
 /**
  * The address of a store server ({@code evidens store serve}): H2's TCP server, which keeps the findings store and the access
  * database of every home that names it, as {@value #FINDINGS} and {@value #ACCESS}. Written {@code tcp://host:port}, or
- * {@code host:port}, or {@code host} (port {@value #DEFAULT_PORT}).
+ * {@code host:port}, or {@code host} (port {@value #DEFAULT_PORT}); {@code ssl://host:port} for one that speaks TLS
+ * ({@code store serve --tls}).
+ *
+ * @param tls whether it is reached by TLS ({@code ssl://})
  */
-public record StoreServer(String host, int port) {
+public record StoreServer(String host, int port, boolean tls) {
     public static final int DEFAULT_PORT = 9092;
     /** The findings store's database on the server. */
     public static final String FINDINGS = "evidens-findings";
     /** The access database's (accounts, sessions, memberships) on the server. */
     public static final String ACCESS = "evidens-access";
-    /** The user every Evidens process connects as; the password is what protects the databases. */
+    /**
+     * The user every home connects as: it may read and write the rows of the databases' tables and nothing more (no tables,
+     * triggers, users or Java functions made or dropped), so that a home's password cannot run code in the server's process
+     * or undo the trail's append-only trigger. The store server makes it, and sets its password, at every start.
+     */
     public static final String USER = "evidens";
+    /**
+     * The databases' administrator: the store server itself (it brings the schema up to date at its start), and a home's
+     * copying of the databases as SQL ({@code backup}, {@code store move-to-server}), which H2 allows administrators only.
+     */
+    public static final String ADMIN_USER = "evidens_admin";
     /**
      * How long a connection waits for a row another process holds locked, in milliseconds: the trail's head row is held for
      * the few milliseconds of an append; ten seconds is a server in trouble, and the change is tried again.
      */
     static final int LOCK_TIMEOUT_MS = 10_000;
+    /**
+     * How long a connection waits for the server's answer to one request, in milliseconds. H2's client sets it as the socket's
+     * read timeout ({@code NETWORK_TIMEOUT}; it ignores {@code Connection.setNetworkTimeout}): without it a server that was
+     * stopped (SIGSTOP) or a network that drops packets leaves a command or a web request waiting for ever. Longer than the
+     * lock timeout, so a request waiting for a row another home holds gets the lock timeout's error, not this one; the
+     * server answers a long result in pieces (its fetch size), so no single answer takes this long on a working server.
+     */
+    static final int NETWORK_TIMEOUT_MS = 12_000;
+
+    /** A server reached without TLS (tcp://). */
+    public StoreServer(String host, int port) {
+        this(host, port, false);
+    }
 
     public StoreServer {
         if (host == null || host.isBlank()) {
@@ -47,25 +72,31 @@ public record StoreServer(String host, int port) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("'" + a + "' is not a store server's address: write it like tcp://archive.example:9092", e);
         }
-        if (!"tcp".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("'" + a + "': a store server is reached by tcp:// (H2's TCP server, evidens store serve),"
-                    + " not " + uri.getScheme() + "://");
+        boolean tls = "ssl".equalsIgnoreCase(uri.getScheme());
+        if (!tls && !"tcp".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("'" + a + "': a store server is reached by tcp:// or ssl:// (H2's TCP server, evidens"
+                    + " store serve), not " + uri.getScheme() + "://");
         }
         if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))
                 || uri.getQuery() != null || uri.getUserInfo() != null) {
             throw new IllegalArgumentException("'" + a + "' is not a store server's address: write it like tcp://archive.example:9092"
                     + " (no user, password or database in it)");
         }
-        return new StoreServer(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort());
+        return new StoreServer(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), tls);
     }
 
     /** The JDBC address of one of the server's databases ({@link #FINDINGS}, {@link #ACCESS}). */
     public String url(String database) {
-        return "jdbc:h2:tcp://" + host + ":" + port + "/" + database + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS;
+        return "jdbc:h2:" + scheme() + "://" + host + ":" + port + "/" + database + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS
+                + ";NETWORK_TIMEOUT=" + NETWORK_TIMEOUT_MS;
     }
 
     @Override
     public String toString() {
-        return "tcp://" + host + ":" + port;
+        return scheme() + "://" + host + ":" + port;
+    }
+
+    private String scheme() {
+        return tls ? "ssl" : "tcp";
     }
 }

@@ -46,12 +46,18 @@ public final class StoreUnreachable extends IllegalStateException {
      * it is not the server's (a schema newer than this Evidens, a full disk on the server), which keeps its own message.
      */
     static StoreUnreachable of(StoreServer server, String database, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreTls.Untrusted u) {
+                return new StoreUnreachable(u.getMessage(), e);
+            }
+        }
         SQLException s = sql(e);
         if (s == null) {
             return null;
         }
         return switch (s.getErrorCode()) {
-            case ErrorCode.CONNECTION_BROKEN_1 -> new StoreUnreachable("the store server " + server + " does not answer (" + rootCause(s)
+            case ErrorCode.CONNECTION_BROKEN_1 -> new StoreUnreachable("the store server " + server + " does not answer"
+                    + (timedOut(s) ? " within " + StoreServer.NETWORK_TIMEOUT_MS / 1000 + " s" : "") + " (" + rootCause(s)
                     + "): is 'evidens store serve' running there, and the port open to this machine?", e);
             case ErrorCode.WRONG_USER_OR_PASSWORD -> new StoreUnreachable("the store server " + server + " refused the password: give the"
                     + " one in the server's " + StorePassword.FILE + " (" + StorePassword.ENV + ", or " + StorePassword.FILE
@@ -60,6 +66,16 @@ public final class StoreUnreachable extends IllegalStateException {
                     + server + " has no database " + database + ": is it an Evidens store server (evidens store serve)?", e);
             default -> null;
         };
+    }
+
+    /** Whether the server took the connection but did not answer in time (stopped, or a network that drops packets). */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the network said ({@code Connection refused}, {@code connect timed out}) rather than the driver's wrapping of it. */

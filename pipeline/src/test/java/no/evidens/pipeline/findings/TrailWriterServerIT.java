@@ -28,7 +28,7 @@ class TrailWriterServerIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        try (StoreServe server = StoreServe.start(tmp.resolve("server"), port, "127.0.0.1", "et-passord-for-testen")) {
+        try (StoreServe server = StoreServe.start(tmp.resolve("server"), port, "127.0.0.1", "et-passord-for-testen", "et-adminpassord-for-testen")) {
             Path home = Files.createDirectories(tmp.resolve("home"));
             Files.writeString(home.resolve(HomeStores.SETTINGS), "store: tcp://127.0.0.1:" + server.port() + "\n");
             Path password = home.resolve("store.password");

@@ -1,6 +1,7 @@
 package no.evidens.pipeline.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,32 @@ class StorePasswordTest {
         assertTrue(first.length() >= 40, first);
         assertEquals(first, StorePassword.forServer(Map.of(), tmp), "the second start reads the same");
         assertNotEquals(first, StorePassword.forServer(Map.of(), Files.createDirectories(tmp.resolve("other"))));
+    }
+
+    @Test
+    void theAdministratorsPasswordIsAnotherOwnerOnlyFileAndAHomeWithoutItIsToldWhereToPutIt() throws IOException {
+        String homes = StorePassword.forServer(Map.of(), tmp);
+        String admin = StorePassword.adminForServer(Map.of(), tmp);
+        assertNotEquals(homes, admin, "the homes' password does not make them the administrator");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve(StorePassword.ADMIN_FILE))));
+        assertEquals(admin, StorePassword.adminForServer(Map.of(), tmp));
+        assertEquals("fra-miljoet", StorePassword.adminForServer(Map.of(StorePassword.ADMIN_ENV, "fra-miljoet"), tmp));
+
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        IllegalStateException none = assertThrows(IllegalStateException.class,
+                () -> StorePassword.adminForHome(Map.of(StorePassword.ENV, homes), home, "a backup"));
+        assertTrue(none.getMessage().startsWith("a backup needs the store server's administrator password"), none.getMessage());
+        assertTrue(none.getMessage().contains(home.resolve(StorePassword.ADMIN_FILE).toString()), none.getMessage());
+        owned(home.resolve(StorePassword.ADMIN_FILE), admin);
+        assertEquals(admin, StorePassword.adminForHome(Map.of(), home, "a backup"));
+    }
+
+    @Test
+    void aCopyOfAStoreLeavesOutItsUsersAndTheirRights() {
+        assertTrue(StoreScripts.aboutUsers("CREATE USER IF NOT EXISTS \"EVIDENS\" SALT '00' HASH '00' ADMIN"));
+        assertTrue(StoreScripts.aboutUsers("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA \"PUBLIC\" TO \"EVIDENS\""));
+        assertFalse(StoreScripts.aboutUsers("INSERT INTO \"PUBLIC\".\"FINDING\" VALUES (1, 'CREATE USER i teksten')"));
+        assertFalse(StoreScripts.aboutUsers("CREATE TRIGGER \"PUBLIC\".\"AUDIT_ENTRY_APPEND_ONLY\" BEFORE UPDATE ON \"PUBLIC\".\"AUDIT_ENTRY\""));
     }
 
     @Test

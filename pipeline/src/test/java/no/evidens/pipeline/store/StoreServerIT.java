@@ -63,6 +63,7 @@ import no.evidens.pipeline.web.WebServer;
  */
 class StoreServerIT {
     private static final String PASSWORD = "testpassord-for-lagertjeneren";
+    private static final String ADMIN = "adminpassord-for-lagertjeneren";
     private static final String CASE = "testkommune-2026";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -74,7 +75,7 @@ class StoreServerIT {
 
     @BeforeEach
     void start() throws IOException {
-        server = StoreServe.start(tmp.resolve("server"), freePort(), "127.0.0.1", PASSWORD);
+        server = StoreServe.start(tmp.resolve("server"), freePort(), "127.0.0.1", PASSWORD, ADMIN);
         a = home("a", PASSWORD);
         b = home("b", PASSWORD);
     }
@@ -151,8 +152,17 @@ class StoreServerIT {
         assertEquals(60, own.anchored());
         assertEquals(60, own.unconfirmed().size(), "the other home's entries: in the database's chain, not in this home's file");
 
-        try (Connection c = DriverManager.getConnection(new StoreServer("127.0.0.1", server.port()).url(StoreServer.FINDINGS),
-                StoreServer.USER, PASSWORD); Statement s = c.createStatement()) {
+        String url = new StoreServer("127.0.0.1", server.port()).url(StoreServer.FINDINGS);
+        try (Connection c = DriverManager.getConnection(url, StoreServer.USER, PASSWORD); Statement s = c.createStatement()) {
+            // the homes' user: rows only, and the trail's rows not even that
+            for (String sql : List.of("DROP TRIGGER audit_entry_append_only", "DELETE FROM audit_entry WHERE id = 7",
+                    "UPDATE audit_entry SET actor = 'noen-andre' WHERE id = 7", "CREATE ALIAS ANY_CODE FOR 'java.lang.System.getenv'",
+                    "CREATE USER someone PASSWORD 'x' ADMIN")) {
+                assertThrows(java.sql.SQLException.class, () -> s.execute(sql), sql);
+            }
+        }
+        assertTrue(new AuditService(b, WAIT).verify(List.of(chainA)).intact(), "nothing changed by the homes' user");
+        try (Connection c = DriverManager.getConnection(url, StoreServer.ADMIN_USER, ADMIN); Statement s = c.createStatement()) {
             s.execute("DROP TRIGGER audit_entry_append_only");
             s.executeUpdate("UPDATE audit_entry SET actor = 'noen-andre' WHERE id = 7");
         }
@@ -160,6 +170,56 @@ class StoreServerIT {
         assertFalse(changed.intact());
         assertEquals(7L, changed.firstBad());
         assertTrue(changed.problems().get(0).startsWith("entry #7 was changed"), changed.problems().toString());
+    }
+
+    @Test
+    void overTlsAHomeTrustsOnlyTheServersCertificateAndNoServerListensBeyondThisMachineWithoutTls() throws Exception {
+        IllegalArgumentException open = assertThrows(IllegalArgumentException.class,
+                () -> StoreServe.start(tmp.resolve("open"), freePort(), "0.0.0.0", PASSWORD, ADMIN, false));
+        assertTrue(open.getMessage().contains("unencrypted: add --tls"), open.getMessage());
+        assertFalse(Files.exists(tmp.resolve("open")), "refused before anything was made");
+
+        try (StoreServe tls = StoreServe.start(tmp.resolve("tls"), freePort(), "127.0.0.1", PASSWORD, ADMIN, true)) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.dir().resolve(StoreTls.KEYSTORE))));
+            EvidensHome t = home("t", PASSWORD);
+            Files.writeString(t.root().resolve(HomeStores.SETTINGS), "store: ssl://127.0.0.1:" + tls.port() + "\n");
+            IllegalStateException untrusting = assertThrows(IllegalStateException.class, () -> HomeStores.of(t).findings(WAIT));
+            assertTrue(untrusting.getMessage().contains("trusts no certificate for it: copy the server's store-tls.crt"),
+                    untrusting.getMessage());
+
+            Files.copy(tls.dir().resolve(StoreTls.CERTIFICATE), t.root().resolve(StoreTls.CERTIFICATE));
+            try (FindingStore s = HomeStores.of(t).findings(WAIT)) {
+                s.create(CASE, FindingKind.AVVIK, new FindingDraft("Funnet over TLS", List.of(), null, null), "kari");
+            }
+            Files.writeString(t.root().resolve(HomeStores.SETTINGS), "store: ssl://127.0.0.1:" + tls.port() + "\nstore-trust: sha256:"
+                    + tls.fingerprint() + "\n");
+            Files.delete(t.root().resolve(StoreTls.CERTIFICATE));
+            try (FindingStore s = HomeStores.of(t).findings(WAIT)) {
+                assertEquals("Funnet over TLS", s.finding(CASE, "avvik-1").title(), "pinned by its fingerprint alone");
+            }
+
+            EvidensHome other = home("other", PASSWORD);
+            Files.writeString(other.root().resolve(HomeStores.SETTINGS), "store: ssl://127.0.0.1:" + tls.port() + "\nstore-trust: sha256:"
+                    + "AB:".repeat(31) + "AB\n");
+            StoreUnreachable wrong = assertThrows(StoreUnreachable.class, () -> HomeStores.of(other).findings(WAIT));
+            assertTrue(wrong.getMessage().startsWith("the store server ssl://127.0.0.1:" + tls.port()
+                    + " showed a certificate this home does not trust (SHA-256 " + tls.fingerprint() + ")"), wrong.getMessage());
+
+            assertThrows(java.sql.SQLException.class, () -> DriverManager.getConnection(new StoreServer("127.0.0.1", tls.port())
+                    .url(StoreServer.FINDINGS), StoreServer.USER, PASSWORD).close(), "no unencrypted connection is taken");
+        }
+    }
+
+    @Test
+    void aServerBehindTheHomesSchemaSaysToUpgradeTheServerFirst() throws Exception {
+        // the findings store as an older store server left it: its last migration not yet run
+        try (Connection c = DriverManager.getConnection(new StoreServer("127.0.0.1", server.port()).url(StoreServer.FINDINGS),
+                StoreServer.ADMIN_USER, ADMIN); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM schema_version WHERE version = (SELECT MAX(version) FROM schema_version)");
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> HomeStores.of(a).findings(WAIT));
+        assertTrue(e.getMessage().contains("older schema than this Evidens: upgrade the store server to this version first"),
+                e.getMessage());
     }
 
     @Test
@@ -225,7 +285,21 @@ class StoreServerIT {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, PASSWORD + "\n");
 
+        StringWriter err = new StringWriter();
+        CommandLine refused = EvidensCli.commandLine();
+        refused.setErr(new PrintWriter(err));
+        assertEquals(1, refused.execute("store", "move-to-server", "--home", root.toString()), "no administrator password: refused");
+        assertTrue(err.toString().contains("needs the store server's administrator password"), err.toString());
+        assertTrue(Files.isDirectory(root.resolve("findings")), "nothing moved");
+        Path adminFile = root.resolve(StorePassword.ADMIN_FILE);
+        Files.createFile(adminFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(adminFile, ADMIN + "\n");
         assertEquals(0, EvidensCli.commandLine().execute("store", "move-to-server", "--home", root.toString()));
+        try (Connection c = DriverManager.getConnection(new StoreServer("127.0.0.1", server.port()).url(StoreServer.FINDINGS),
+                StoreServer.USER, PASSWORD); Statement s = c.createStatement()) {
+            assertThrows(java.sql.SQLException.class, () -> s.execute("DROP TRIGGER audit_entry_append_only"),
+                    "after the move the homes' user is still no administrator (the file store's user was not copied)");
+        }
         assertTrue(Files.isDirectory(root.resolve("findings.moved")), "the folder is kept, renamed");
         try (FindingStore s = HomeStores.of(old).findings(WAIT)) {
             assertEquals("Rutinen er gammel", s.finding(CASE, "merknad-1").title());

@@ -30,14 +30,18 @@ class StoreServerTest {
         assertEquals(new StoreServer("arkiv.example", 9092), StoreServer.parse("tcp://arkiv.example"));
         assertEquals(new StoreServer("arkiv.example", 19092), StoreServer.parse(" arkiv.example:19092 "));
         assertEquals(new StoreServer("10.0.0.5", 9100), StoreServer.parse("TCP://10.0.0.5:9100/"));
-        assertEquals("jdbc:h2:tcp://arkiv.example:9092/evidens-findings;LOCK_TIMEOUT=10000",
+        assertEquals("jdbc:h2:tcp://arkiv.example:9092/evidens-findings;LOCK_TIMEOUT=10000;NETWORK_TIMEOUT=12000",
                 StoreServer.parse("arkiv.example").url(StoreServer.FINDINGS));
+        StoreServer tls = StoreServer.parse("SSL://arkiv.example:9100");
+        assertTrue(tls.tls());
+        assertEquals("ssl://arkiv.example:9100", tls.toString());
+        assertEquals("jdbc:h2:ssl://arkiv.example:9100/evidens-access;LOCK_TIMEOUT=10000;NETWORK_TIMEOUT=12000", tls.url(StoreServer.ACCESS));
     }
 
     @Test
     void anAddressThatIsNotAStoreServersIsRefusedSayingWhy() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> StoreServer.parse("ssl://arkiv:9092")).getMessage()
-                .contains("not ssl://"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> StoreServer.parse("https://arkiv:9092")).getMessage()
+                .contains("not https://"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> StoreServer.parse("tcp://arkiv:9092/evidens-findings")).getMessage()
                 .contains("no user, password or database in it"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> StoreServer.parse("tcp://ola:hemmelig@arkiv:9092")).getMessage()
