@@ -312,7 +312,10 @@ final class IngestRoute extends RouteBuilder {
                 throw failed;
             }
             if (e.getCause() instanceof Error error) {
-                throw error;
+                // The route's handling takes exceptions: an error thrown at it left the exchange unfinished and the
+                // ingest waiting for ever (round 51: a heap too small for a huge text). The stages have let go of
+                // what they held, so it is this document's failure, said with what it was.
+                throw new ExtractionException(Reason.UNEXPECTED, error.toString(), error);
             }
             throw e;
         }
