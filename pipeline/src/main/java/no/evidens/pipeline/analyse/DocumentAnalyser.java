@@ -103,9 +103,13 @@ public final class DocumentAnalyser implements AutoCloseable {
         return text;
     }
 
-    public DocumentAnalysis tag(String file, String sha256, Extraction extraction, NormalisedText text) {
+    /**
+     * Tags a normalised text. It takes the media type, not the extraction: the extraction's text is not needed once
+     * normalised, and a caller that lets it go has one copy of a huge text less in its heap while it is tagged.
+     */
+    public DocumentAnalysis tag(String file, String sha256, String mediaType, NormalisedText text) {
         Tags tags = tagger().tag(text);
-        return new DocumentAnalysis(file, sha256, extraction.mediaType(), languages.guess(text.text()), text.pages(),
+        return new DocumentAnalysis(file, sha256, mediaType, languages.guess(text.text()), text.pages(),
                 text.text(), tags.sentences(), tags.quotes(), tags.indicators(), tags.legalRefs(), tags.pii(),
                 tags.entities());
     }
@@ -113,6 +117,9 @@ public final class DocumentAnalyser implements AutoCloseable {
     /** The whole analysis of one file; {@code name} is how the file is named in the output. */
     public DocumentAnalysis analyse(Path file, String name) throws ExtractionException, IOException {
         Extraction extraction = extract(file);
-        return tag(name, Sha256.of(file), extraction, normalise(extraction));
+        String mediaType = extraction.mediaType();
+        NormalisedText text = normalise(extraction);
+        extraction = null; // let go before the tagging (see tag)
+        return tag(name, Sha256.of(file), mediaType, text);
     }
 }

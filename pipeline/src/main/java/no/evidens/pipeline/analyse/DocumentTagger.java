@@ -108,18 +108,14 @@ public final class DocumentTagger {
     }
 
     /**
-     * The document's names as entities, and its persons as personal data. The sentences' texts the name finder reads
-     * (a copy of the text) and its answers are let go when this returns, before the other taggers run: a huge text's
-     * tagging held them to its end (round 50).
+     * The document's names as entities, and its persons as personal data. The name finder reads the sentences' texts
+     * cut as it asks for them ({@link SentenceTexts}), not a copy of the text in sentences (round 51); its answers are
+     * let go when this returns, before the other taggers run: a huge text's tagging held them to its end (round 50).
      */
     private void names(NormalisedText doc, List<TaggedSpan> sentenceSpans, List<List<TaggedSpan>> tokens,
             List<Spans.Entity> entities, List<Spans.Pii> pii) {
         String text = doc.text();
-        List<String> sentenceTexts = new ArrayList<>(sentenceSpans.size());
-        for (TaggedSpan s : sentenceSpans) {
-            sentenceTexts.add(s.cut(text));
-        }
-        List<List<TaggedSpan>> names = models.namesOfDocument(sentenceTexts, tokens);
+        List<List<TaggedSpan>> names = models.namesOfDocument(new SentenceTexts(text, sentenceSpans), tokens);
         for (int i = 0; i < names.size(); i++) {
             int offset = sentenceSpans.get(i).start();
             for (TaggedSpan n : names.get(i)) {

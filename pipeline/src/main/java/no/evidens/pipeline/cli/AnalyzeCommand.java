@@ -91,7 +91,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             parts.add(new Part(name, null, extraction.embedded().size(), null));
         } else {
             try {
-                parts.add(new Part(name, analyser.tag(name, sha256, extraction, analyser.normalise(extraction)), 0, null));
+                parts.add(new Part(name, analyser.tag(name, sha256, extraction.mediaType(), analyser.normalise(extraction)), 0, null));
             } catch (ExtractionException e) {
                 parts.add(new Part(name, null, 0, e.getMessage()));
             }

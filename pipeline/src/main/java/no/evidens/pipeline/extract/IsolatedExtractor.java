@@ -9,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -128,10 +126,9 @@ public final class IsolatedExtractor implements Extractor {
         final int threads;
         /** Whether this worker writes the class-data archive when it ends. */
         final boolean writesArchive;
-        /** The answers awaited, by request id; each completed with null once the worker has ended. */
-        private final Map<Long, CompletableFuture<String>> awaited = new ConcurrentHashMap<>();
+        /** Reads its answers and hands each to the request awaiting it. */
+        private final AnswerReader answers;
         private long nextId;
-        private boolean ended;
         /** Whether it has been stopped and its threads given up (guarded by the extractor). */
         boolean retired;
 
@@ -191,49 +188,32 @@ public final class IsolatedExtractor implements Extractor {
                 }
                 throw new IOException("the worker did not start");
             }
-            Thread answers = new Thread(this::readAnswers, "extraction-worker-answers");
-            answers.setDaemon(true);
-            answers.start();
+            answers = new AnswerReader(out);
+            Thread reading = new Thread(answers, "extraction-worker-answers");
+            reading.setDaemon(true);
+            reading.start();
         }
 
         /**
-         * Sends a file; its answer (a JSON line), or null when the worker has ended (or ends) without answering
-         * it.
+         * Sends a file; its answer (the worker's line: the request id, a tab, the JSON), or null when the worker has
+         * ended (or ends) without answering it.
          */
         CompletableFuture<String> send(Path file) {
-            CompletableFuture<String> answer = new CompletableFuture<>();
             synchronized (this) {
-                if (ended) {
-                    answer.complete(null);
+                long id = nextId++;
+                CompletableFuture<String> answer = answers.await(id);
+                if (answer.isDone()) {
                     return answer;
                 }
-                long id = nextId++;
-                awaited.put(id, answer);
                 try {
                     in.write(ExtractionWorker.request(id, file) + "\n");
                     in.flush();
                 } catch (IOException e) {
                     // The worker has ended: so is this file's answer.
-                    awaited.remove(id);
-                    answer.complete(null);
+                    answers.forget(id);
                 }
+                return answer;
             }
-            return answer;
-        }
-
-        /** Hands each answer line to the file it answers, until the worker ends. */
-        private void readAnswers() {
-            for (String line = readLine(); line != null; line = readLine()) {
-                CompletableFuture<String> answer = awaited.remove(id(line));
-                if (answer != null) {
-                    answer.complete(line.substring(line.indexOf(ExtractionWorker.SEPARATOR) + 1));
-                }
-            }
-            synchronized (this) {
-                ended = true;
-            }
-            awaited.values().forEach(a -> a.complete(null));
-            awaited.clear();
         }
 
         private String readLine() {
@@ -258,17 +238,6 @@ public final class IsolatedExtractor implements Extractor {
     /** The CPU time a process has used so far (all its threads), or 0 when the system does not tell. */
     private static long cpuNanos(Process process) {
         return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-    }
-
-    /** The request id an answer line begins with; -1 (no request's) for a line that is not an answer. */
-    private static long id(String line) {
-        int tab = line.indexOf(ExtractionWorker.SEPARATOR);
-        try {
-            return tab < 0 ? -1 : Long.parseLong(line.substring(0, tab));
-        } catch (NumberFormatException e) {
-            // Not an answer (nothing else should write there): passed over, as the thread must go on reading.
-            return -1;
-        }
     }
 
     /**
@@ -389,7 +358,7 @@ public final class IsolatedExtractor implements Extractor {
 
     private ExtractionWorker.Answer answer(String line) throws ExtractionException {
         try {
-            return Answers.JSON.readValue(line, ExtractionWorker.Answer.class);
+            return Answers.JSON.readValue(AnswerReader.json(line), ExtractionWorker.Answer.class);
         } catch (IOException e) {
             throw new ExtractionException(Reason.PARSER_CRASHED, Failures.detail(e), e);
         }

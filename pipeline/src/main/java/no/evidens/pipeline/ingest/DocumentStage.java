@@ -10,24 +10,25 @@ import no.evidens.pipeline.normalise.NormalisedText;
 /**
  * One document on its way through the route, as the body of its exchange: each step turns it into the
  * next stage (extracted → normalised → analysed → built into passages), and each stage still knows the
- * document it is, so a failure at any step is recorded against the right path.
+ * document it is, so a failure at any step is recorded against the right path. The stages after normalising know it
+ * as a {@link DocumentRef}, without its extraction.
  */
 sealed interface DocumentStage permits DocumentWork, DocumentStage.Normalised, DocumentStage.Analysed,
         DocumentStage.Built {
 
-    /** The document: its path, type, hashes and extraction. */
-    DocumentWork work();
+    /** The document: its path, type, hash, id, title, media type and facets. */
+    DocumentRef ref();
 
     /** Its text, normalised: what every offset cites. */
-    record Normalised(DocumentWork work, NormalisedText text) implements DocumentStage {
+    record Normalised(DocumentRef ref, NormalisedText text) implements DocumentStage {
     }
 
     /** Its text and tags (sentences, quotations, indicators, legal references, personal data, names). */
-    record Analysed(DocumentWork work, NormalisedText text, DocumentAnalysis analysis) implements DocumentStage {
+    record Analysed(DocumentRef ref, NormalisedText text, DocumentAnalysis analysis) implements DocumentStage {
     }
 
     /** The document and its passages, ready for the index. */
-    record Built(DocumentWork work, IndexedDocument document, List<Passage> passages) implements DocumentStage {
+    record Built(DocumentRef ref, IndexedDocument document, List<Passage> passages) implements DocumentStage {
         public Built {
             passages = List.copyOf(passages);
         }

@@ -34,9 +34,11 @@ record DocumentWork(String path, String type, String title, String sha256, Strin
         facets = Collections.unmodifiableMap(facets);
     }
 
+    /** The document without its extraction, for the stages after normalising. */
     @Override
-    public DocumentWork work() {
-        return this;
+    public DocumentRef ref() {
+        return new DocumentRef(path, type, sha256, docId, indexTitle(), extraction == null ? null : extraction.mediaType(),
+                facets);
     }
 
     /**
@@ -99,7 +101,7 @@ record DocumentWork(String path, String type, String title, String sha256, Strin
         if (title != null) {
             return title;
         }
-        String own = extraction.title();
+        String own = extraction == null ? null : extraction.title();
         if (own != null && !own.isBlank()) {
             return own.strip();
         }

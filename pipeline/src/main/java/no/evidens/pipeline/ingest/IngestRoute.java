@@ -28,6 +28,7 @@ import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.ExtractionException;
 import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.normalise.NormalisedText;
 import no.evidens.pipeline.normalise.TextNormaliser;
 import no.evidens.pipeline.passages.PassageBuilder;
 
@@ -311,47 +312,51 @@ final class IngestRoute extends RouteBuilder {
                 throw failed;
             }
             if (e.getCause() instanceof Error error) {
-                throw error;
+                // The route's handling takes exceptions: an error thrown at it left the exchange unfinished and the
+                // ingest waiting for ever (round 51: a heap too small for a huge text). The stages have let go of
+                // what they held, so it is this document's failure, said with what it was.
+                throw new ExtractionException(Reason.UNEXPECTED, error.toString(), error);
             }
             throw e;
         }
     }
 
+    /** The extraction is let go here: the stages after it know the document by its {@link DocumentRef}. */
     private void normalise(Exchange ex) throws ExtractionException {
         DocumentWork work = ex.getIn().getBody(DocumentWork.class);
-        ex.getIn().setBody(new DocumentStage.Normalised(work, analyser.normalise(work.extraction())));
+        NormalisedText text = analyser.normalise(work.extraction());
+        ex.getIn().setBody(new DocumentStage.Normalised(work.ref(), text));
     }
 
     private void tag(Exchange ex) {
         DocumentStage.Normalised doc = ex.getIn().getBody(DocumentStage.Normalised.class);
-        DocumentWork work = doc.work();
-        ex.getIn().setBody(new DocumentStage.Analysed(work, doc.text(),
-                analyser.tag(work.path(), work.sha256(), work.extraction(), doc.text())));
+        DocumentRef ref = doc.ref();
+        ex.getIn().setBody(new DocumentStage.Analysed(ref, doc.text(),
+                analyser.tag(ref.path(), ref.sha256(), ref.mediaType(), doc.text())));
     }
 
     private void buildPassages(Exchange ex) {
         DocumentStage.Analysed doc = ex.getIn().getBody(DocumentStage.Analysed.class);
-        DocumentWork work = doc.work();
-        String title = work.indexTitle();
+        DocumentRef ref = doc.ref();
         List<Passage> built = passages.build(
-                new PassageBuilder.Source(caseId, work.docId(), work.path(), work.type(), title, work.facets()),
+                new PassageBuilder.Source(caseId, ref.docId(), ref.path(), ref.type(), ref.title(), ref.facets()),
                 doc.analysis());
-        IndexedDocument document = new IndexedDocument(work.docId(), caseId, work.path(), work.type(), title,
-                work.sha256(), doc.analysis().mediaType(), doc.text().text(), doc.text().pageStarts(), TextNormaliser.VERSION);
-        ex.getIn().setBody(new DocumentStage.Built(work, document, built));
+        IndexedDocument document = new IndexedDocument(ref.docId(), caseId, ref.path(), ref.type(), ref.title(),
+                ref.sha256(), doc.analysis().mediaType(), doc.text().text(), doc.text().pageStarts(), TextNormaliser.VERSION);
+        ex.getIn().setBody(new DocumentStage.Built(ref, document, built));
     }
 
     private void indexDocument(Exchange ex) throws Exception {
         DocumentStage.Built doc = ex.getIn().getBody(DocumentStage.Built.class);
-        DocumentWork work = doc.work();
+        DocumentRef ref = doc.ref();
         // A file of the bundle is new here (its content hash said so); what a container holds may have been
         // added by a run that was cut short before the container itself went in, so it replaces any copy.
-        if (work.path().contains("!/")) {
+        if (ref.path().contains("!/")) {
             index.replace(doc.document(), doc.passages());
         } else {
             index.add(doc.document(), doc.passages());
         }
-        ex.getIn().setBody(new ReceiptFile(work.path(), work.sha256(), work.type(), ReceiptFile.INDEXED, null, null,
+        ex.getIn().setBody(new ReceiptFile(ref.path(), ref.sha256(), ref.type(), ReceiptFile.INDEXED, null, null,
                 doc.document().pageStarts().size(), doc.passages().size()));
         if (firstIndexed.compareAndSet(false, true)) {
             IngestMarks.mark("first document indexed");
@@ -458,12 +463,12 @@ final class IngestRoute extends RouteBuilder {
             e = new ExtractionException(Reason.NOT_SAVED, Messages.oneLine(e), e);
         }
         ReceiptFile line = body instanceof ReceiptFile done ? failed(done.path(), done.type(), done.sha256(), e)
-                : failed(((DocumentStage) body).work(), e);
+                : failed(((DocumentStage) body).ref(), e);
         recordDocument(line);
     }
 
-    private static ReceiptFile failed(DocumentWork work, Exception e) {
-        return failed(work.path(), work.type(), work.sha256(), e);
+    private static ReceiptFile failed(DocumentRef ref, Exception e) {
+        return failed(ref.path(), ref.type(), ref.sha256(), e);
     }
 
     private static Exception caught(Exchange ex) {
