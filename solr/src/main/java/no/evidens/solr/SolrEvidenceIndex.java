@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,9 +133,29 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         }
     }
 
+    /**
+     * Documents not whole in the collection: being written in several requests now, or left half-written when the cluster
+     * went away ({@link SolrFields#pending}), as {@code case/docId}. One small request before each search: a document's
+     * passages are never found before its entry is there, and no join is needed (the keys go into a cached filter).
+     */
+    private Set<String> notWhole() throws IOException {
+        Set<String> out = new HashSet<>();
+        for (SolrDocument d : all(SolrSearches.pending())) {
+            out.add(SolrFields.docKey(String.valueOf(d.getFirstValue(PassageSchema.CASE)), String.valueOf(d.getFirstValue(PassageSchema.DOC))));
+        }
+        return out;
+    }
+
     @Override
-    public SearchResult search(SearchRequest request) throws IOException {
+    public SearchResult search(SearchRequest asked) throws IOException {
         long t0 = System.nanoTime();
+        Set<String> notWhole = notWhole();
+        SearchRequest request = asked;
+        if (!notWhole.isEmpty()) {
+            notWhole.addAll(asked.leftOut());
+            request = new SearchRequest(asked.query(), asked.caseId(), asked.type(), asked.limit(), asked.offset(), asked.order(),
+                    asked.filters(), notWhole, asked.allVersions());
+        }
         Query strictQuery = QueryLanguage.read(request.query(), queryAnalyzer, false);
         QueryResponse strict = query(searches.search(request, false));
         long allWords = strict.getResults().getNumFound();
@@ -237,7 +259,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         if (!(likeThis instanceof BooleanQuery terms) || terms.clauses().isEmpty()) {
             return new SearchResult("like:" + passageId, 0, (System.nanoTime() - t0) / 1_000_000, List.of(), Map.of());
         }
-        QueryResponse r = query(SolrSearches.moreLikeThis(like.get(), terms, documentType, limit));
+        QueryResponse r = query(SolrSearches.leaveOut(SolrSearches.moreLikeThis(like.get(), terms, documentType, limit), notWhole()));
         // Highlighted for the like-this query, as the embedded index highlights it.
         SearchResult found = result("like:" + passageId, r, likeThis, t0, false);
         return new SearchResult(found.query(), found.total(), found.tookMs(), found.hits(), found.facets());
