@@ -18,10 +18,15 @@ import no.evidens.pipeline.Json;
 import no.evidens.solr.ClusterHealth;
 import no.evidens.solr.SolrSetup;
 import no.evidens.solr.SolrTarget;
+import no.evidens.solr.SolrTextUpgrade;
 
-/** {@code evidens solr init}: the evidence index on an existing SolrCloud; {@code evidens solr status}: what of it fails. */
-@Command(name = "solr", mixinStandardHelpOptions = true, subcommands = {SolrCommand.Init.class, SolrCommand.Status.class},
-        description = "The evidence index on SolrCloud (see: evidens solr init --help, evidens solr status --help).")
+/**
+ * {@code evidens solr init}: the evidence index on an existing SolrCloud; {@code evidens solr status}: what of it fails;
+ * {@code evidens solr upgrade-text}: documents stored before round 51 into pieces.
+ */
+@Command(name = "solr", mixinStandardHelpOptions = true, subcommands = {SolrCommand.Init.class, SolrCommand.Status.class,
+        SolrCommand.UpgradeText.class}, description = "The evidence index on SolrCloud (see: evidens solr init --help, evidens solr "
+        + "status --help, evidens solr upgrade-text --help).")
 final class SolrCommand extends CommandGroup {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
@@ -127,6 +132,60 @@ final class SolrCommand extends CommandGroup {
         /** What the state means, what still works and what to do, in English (the web's /health says it in Norwegian). */
         static String said(IndexHealth h) {
             return ClusterWords.said(h);
+        }
+    }
+
+    @Command(name = "upgrade-text", mixinStandardHelpOptions = true,
+            description = {"Rewrite the documents stored before this version (each one's whole text in one stored value, slow to "
+                    + "read a window of) into pieces, as new documents are stored. Each document is readable all along; "
+                    + "stopped (Ctrl-C), run it again and it goes on. Run it after the nodes' jars and solr init, while no "
+                    + "ingestion writes to the collection.",
+                "Prints its progress on stderr, then what it did."})
+    static final class UpgradeText implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        HomeOption home;
+
+        @Option(names = "--case", paramLabel = "CASE", description = "Only this case's documents (default: every case).")
+        String caseId;
+
+        @Option(names = "--json", description = "Print what was done as JSON: {\"documents\", \"alreadyInPieces\", \"upgraded\", "
+                + "\"pieces\", \"characters\", \"failed\"}.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            IndexBackend backend = IndexBackend.of(home.resolve());
+            if (!backend.isSolr()) {
+                throw new IllegalArgumentException("this home's index is embedded, not on SolrCloud (nothing to upgrade): give --solr "
+                        + "ZK_HOST[/chroot][#collection], or put 'solr: ZK_HOST' in " + home.resolve().root().resolve(IndexBackend.SETTINGS));
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            SolrTextUpgrade.Outcome o;
+            try (SolrTextUpgrade upgrade = new SolrTextUpgrade(backend.solr())) {
+                o = upgrade.run(caseId, (done, toDo) -> {
+                    err.println("upgrade-text: " + done + " of " + toDo + " documents");
+                    err.flush();
+                });
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(o));
+            } else {
+                out.println(said(o));
+                o.failed().forEach(f -> out.println("  not upgraded: " + f));
+            }
+            out.flush();
+            return o.failed().isEmpty() ? 0 : 1;
+        }
+
+        /** What a run did, in one line. */
+        static String said(SolrTextUpgrade.Outcome o) {
+            return String.format("%d documents looked at: %d upgraded into pieces (%d pieces, %d characters), %d already in pieces%s",
+                    o.documents(), o.upgraded(), o.pieces(), o.characters(), o.alreadyInPieces(),
+                    o.failed().isEmpty() ? "" : ", " + o.failed().size() + " refused by Solr (left as they were; see below)");
         }
     }
 }
