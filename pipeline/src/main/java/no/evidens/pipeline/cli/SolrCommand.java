@@ -82,7 +82,7 @@ final class SolrCommand extends CommandGroup {
                             : "already there (kept, reloaded with the new config set)", count(o.liveNodes().size(), "live node"));
         }
 
-        private static String count(int n, String what) {
+        private static String count(long n, String what) {
             return n + " " + what + (n == 1 ? "" : "s");
         }
     }
@@ -183,8 +183,9 @@ final class SolrCommand extends CommandGroup {
 
         /** What a run did, in one line. */
         static String said(SolrTextUpgrade.Outcome o) {
-            return String.format("%d documents looked at: %d upgraded into pieces (%d pieces, %d characters), %d already in pieces%s",
-                    o.documents(), o.upgraded(), o.pieces(), o.characters(), o.alreadyInPieces(),
+            return String.format("%s looked at: %d upgraded into pieces (%s, %s), %d already in pieces%s",
+                    Init.count(o.documents(), "document"), o.upgraded(), Init.count(o.pieces(), "piece"),
+                    Init.count(o.characters(), "character"), o.alreadyInPieces(),
                     o.failed().isEmpty() ? "" : ", " + o.failed().size() + " refused by Solr (left as they were; see below)");
         }
     }
