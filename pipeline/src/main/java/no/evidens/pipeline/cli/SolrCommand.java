@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -164,11 +165,24 @@ final class SolrCommand extends CommandGroup {
             }
             PrintWriter err = spec.commandLine().getErr();
             SolrTextUpgrade.Outcome o;
+            // Ctrl-C (or a service manager's stop) is answered after the group being written is committed
+            AtomicBoolean stopAsked = new AtomicBoolean();
+            StopHook hook = new StopHook(() -> stopAsked.set(true), WatchCommand.STOP_WAIT);
             try (SolrTextUpgrade upgrade = new SolrTextUpgrade(backend.solr())) {
                 o = upgrade.run(caseId, (done, toDo) -> {
                     err.println("upgrade-text: " + done + " of " + toDo + " documents");
                     err.flush();
+                    if (stopAsked.get() && done < toDo) {
+                        throw new Stopped(done, toDo);
+                    }
                 });
+            } catch (Stopped e) {
+                err.println("evidens: stopped after " + e.done + " of " + e.toDo + " documents (those are in pieces); run the same "
+                        + "command again to go on");
+                err.flush();
+                return IngestCommand.STOPPED;
+            } finally {
+                hook.close();
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -179,6 +193,19 @@ final class SolrCommand extends CommandGroup {
             }
             out.flush();
             return o.failed().isEmpty() ? 0 : 1;
+        }
+
+        /** The upgrade stopped by a signal, after a group was committed. */
+        private static final class Stopped extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+            final long done;
+            final long toDo;
+
+            Stopped(long done, long toDo) {
+                super(null, null, false, false);
+                this.done = done;
+                this.toDo = toDo;
+            }
         }
 
         /** What a run did, in one line. */
