@@ -61,7 +61,8 @@ import no.evidens.solr.SolrTextUpgrade;
  * Solr refuses costs only itself (what Solr took of it deleted again), and a replace leaves none of the earlier copy's
  * entries; a document of more passages than one Solr answer holds is listed whole, and its text, stored in pieces, gives
  * the embedded index's windows, as the same document's entry written before the pieces does; a closed case's records
- * are deleted from the collection.
+ * are deleted from the collection; documents written before the pieces are upgraded into them with the same windows, the
+ * upgrade stopped and run again; a document left half-written is not found until it is written whole.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrCloudIT {
