@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,11 +133,40 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         }
     }
 
+    /**
+     * Documents not whole in the collection: being written in several requests now, or left half-written when the cluster
+     * went away ({@link SolrFields#pending}), as {@code case/docId}; almost always none. Asked beside a search's first
+     * request, not before it: a search waits no longer for it, and is asked again with those documents left out when
+     * there are any (a cached filter on their key; no join). A document's passages are never found before its entry.
+     */
+    private Set<String> notWhole() throws IOException {
+        Set<String> out = new HashSet<>();
+        for (SolrDocument d : all(SolrSearches.pending())) {
+            out.add(SolrFields.docKey(String.valueOf(d.getFirstValue(PassageSchema.CASE)), String.valueOf(d.getFirstValue(PassageSchema.DOC))));
+        }
+        return out;
+    }
+
+    /** {@code asked} with the documents of {@code notWhole} left out too. */
+    private static SearchRequest leavingOut(SearchRequest asked, Set<String> notWhole) {
+        Set<String> leftOut = new HashSet<>(notWhole);
+        leftOut.addAll(asked.leftOut());
+        return new SearchRequest(asked.query(), asked.caseId(), asked.type(), asked.limit(), asked.offset(), asked.order(),
+                asked.filters(), leftOut, asked.allVersions());
+    }
+
     @Override
-    public SearchResult search(SearchRequest request) throws IOException {
+    public SearchResult search(SearchRequest asked) throws IOException {
         long t0 = System.nanoTime();
-        Query strictQuery = QueryLanguage.read(request.query(), queryAnalyzer, false);
+        Future<Set<String>> notWhole = alongside.submit(this::notWhole);
+        SearchRequest request = asked;
         QueryResponse strict = query(searches.search(request, false));
+        Set<String> leaveOut = answer(notWhole);
+        if (!leaveOut.isEmpty()) {
+            request = leavingOut(asked, leaveOut);
+            strict = query(searches.search(request, false));
+        }
+        Query strictQuery = QueryLanguage.read(request.query(), queryAnalyzer, false);
         long allWords = strict.getResults().getNumFound();
         // Widening is decided over the whole case, as the embedded index does
         long allWordsInCase = QueryLanguage.countsWholeCase(allWords, request)
@@ -222,6 +253,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
     @Override
     public SearchResult moreLikeThis(String passageId, String documentType, int limit) throws IOException {
         long t0 = System.nanoTime();
+        Future<Set<String>> notWhole = alongside.submit(this::notWhole);
         Optional<SearchHit> like = passage(passageId);
         if (like.isEmpty()) {
             throw new IllegalArgumentException("no passage " + passageId + " in the index (ids look like case/document/number)");
@@ -237,7 +269,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
         if (!(likeThis instanceof BooleanQuery terms) || terms.clauses().isEmpty()) {
             return new SearchResult("like:" + passageId, 0, (System.nanoTime() - t0) / 1_000_000, List.of(), Map.of());
         }
-        QueryResponse r = query(SolrSearches.moreLikeThis(like.get(), terms, documentType, limit));
+        QueryResponse r = query(SolrSearches.leaveOut(SolrSearches.moreLikeThis(like.get(), terms, documentType, limit), answer(notWhole)));
         // Highlighted for the like-this query, as the embedded index highlights it.
         SearchResult found = result("like:" + passageId, r, likeThis, t0, false);
         return new SearchResult(found.query(), found.total(), found.tookMs(), found.hits(), found.facets());
@@ -370,7 +402,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
     }
 
     /** What a request sent alongside answered, or its failure as it would have been thrown. */
-    private static List<SolrDocument> answer(Future<List<SolrDocument>> asked) throws IOException {
+    private static <T> T answer(Future<T> asked) throws IOException {
         try {
             return asked.get();
         } catch (InterruptedException e) {

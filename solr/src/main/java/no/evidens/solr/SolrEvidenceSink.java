@@ -136,13 +136,20 @@ public final class SolrEvidenceSink implements EvidenceSink {
      * last); for a replace, the delete of the earlier copy's other entries goes with the last. When Solr refuses any of
      * them, the document's entries are deleted again (those Solr took before the one it refused, those of the requests
      * before): no half document is left to be found after the next commit. When no node answers, nothing more is sent:
-     * the entry is not there, so the file is read again by the next ingestion, which overwrites what was taken.
+     * the entry is not there, so the file is read again by the next ingestion, which overwrites what was taken; a large
+     * document's marker ({@link SolrFields#pending}), sent first and deleted only with its entry, keeps what was taken out
+     * of search meanwhile (the cluster gone, a delete would wait as long again).
      */
     private void sendAlone(Block b, boolean replacing) {
+        boolean marked = b.large();
         try {
             UpdateRequest update = new UpdateRequest();
             int entries = 0;
             long chars = 0;
+            if (marked) {
+                update.add(SolrFields.pending(b.doc()));
+                entries++;
+            }
             for (Iterator<SolrInputDocument> it = SolrFields.entries(b.doc(), b.passages()); it.hasNext(); ) {
                 SolrInputDocument entry = it.next();
                 long c = chars(entry);
@@ -159,14 +166,22 @@ public final class SolrEvidenceSink implements EvidenceSink {
             if (replacing) {
                 update.deleteByQuery(staleEntries(b.doc(), SolrFields.uids(b.doc(), b.passages())));
             }
+            if (marked) {
+                // with the entry: the commit that shows the entry is the one that drops the marker (one shard, the case's)
+                update.deleteById(SolrFields.pendingUid(b.doc().caseId(), b.doc().docId()));
+            }
             nodes.request(update, collection);
         } catch (SolrException refused) {
             deleteAll(b.doc(), refused);
             notStored(b, refused);
         } catch (IOException | RuntimeException unreachable) {
-            notStored(b, unreachable);
+            notStored(b, marked ? new IOException(unreachable.getMessage() + HALF_WRITTEN, unreachable) : unreachable);
         }
     }
+
+    /** Added to why a large document was not stored when the cluster went away during its writing. */
+    static final String HALF_WRITTEN = " (the cluster went away while this document was written: what it took is left out of "
+            + "search until the file is ingested again)";
 
     /** Deletes every entry of the document (what Solr took of a document it then refused); a failure is added to why. */
     private void deleteAll(IndexedDocument doc, Exception why) {

@@ -29,6 +29,11 @@ final class SolrFields {
     static final String UID = "uid";
     /** The kind of an entry holding a piece of a document's text ({@link #pieces}). */
     static final String KIND_PIECE = "piece";
+    /**
+     * The kind of the marker of a document being written in several requests ({@link #pending}): sent first, deleted with
+     * the document's entry in the last; while it stands, search leaves the document's passages out.
+     */
+    static final String KIND_PENDING = "pending";
     /** The most characters of a document's text in one piece. */
     static final int PIECE = 65_536;
     /** The facet field of each dimension of {@link PassageSchema#FACET_DIMS}. */
@@ -125,6 +130,27 @@ final class SolrFields {
         d.setField(PassageSchema.SORT_START, (long) start);
         d.setField(PassageSchema.DOC_TEXT, doc.text().substring(start, end));
         return d;
+    }
+
+    /**
+     * The marker of a document whose entries go in several update requests: its {@code docKey}, {@code case} and {@code doc}
+     * (stored, so search can read which documents are not whole yet). A writing that stops half-way (the cluster gone)
+     * leaves it standing with what was taken, and search leaves those passages out ({@link SolrEvidenceIndex#search}) until
+     * the file is ingested again, whose last request deletes it; a refused document's delete by its key takes it too.
+     */
+    static SolrInputDocument pending(IndexedDocument doc) {
+        SolrInputDocument d = new SolrInputDocument();
+        d.setField(UID, pendingUid(doc.caseId(), doc.docId()));
+        d.setField(PassageSchema.KIND, KIND_PENDING);
+        d.setField(PassageSchema.ID, doc.caseId() + "/" + doc.docId() + "/pending");
+        d.setField(PassageSchema.CASE, doc.caseId());
+        d.setField(PassageSchema.DOC, doc.docId());
+        d.setField(PassageSchema.DOC_KEY, docKey(doc.caseId(), doc.docId()));
+        return d;
+    }
+
+    static String pendingUid(String caseId, String docId) {
+        return uid(caseId, caseId + "/" + docId + "/pending");
     }
 
     static String pieceId(String caseId, String docId, int n) {

@@ -31,19 +31,31 @@ final class SolrPages {
 
     /** All that {@code q} finds (its rows and cursor set here; its sort kept, the unique key added to it). */
     static List<SolrDocument> all(SolrQuery q, Ask ask) throws IOException {
+        List<SolrDocument> out = new ArrayList<>();
+        each(q, ask, out::addAll);
+        return out;
+    }
+
+    /** One page of entries, as it is answered. */
+    @FunctionalInterface
+    interface Page {
+        void take(List<SolrDocument> page) throws IOException;
+    }
+
+    /** What {@link #all} finds, a page at a time, none kept here: a list too long to hold (every document of an archive). */
+    static void each(SolrQuery q, Ask ask, Page page) throws IOException {
         q.setRows(PAGE);
         String sort = q.get(CommonParams.SORT);
         q.set(CommonParams.SORT, (sort == null || sort.isBlank() ? "" : sort + ",") + SolrFields.UID + " asc");
-        List<SolrDocument> out = new ArrayList<>();
         String cursor = CursorMarkParams.CURSOR_MARK_START;
         while (true) {
             q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
             QueryResponse r = ask.query(q);
-            out.addAll(r.getResults());
+            page.take(r.getResults());
             String next = r.getNextCursorMark();
             // a short page is the last; else the cursor stays where it was once nothing more is left
             if (r.getResults().size() < PAGE || next == null || next.equals(cursor)) {
-                return out;
+                return;
             }
             cursor = next;
         }

@@ -46,11 +46,8 @@ final class SolrSearches {
         if (request.type() != null) {
             q.addFilterQuery(term(PassageSchema.TYPE, request.type().toLowerCase(Locale.ROOT)));
         }
-        if (!request.leftOut().isEmpty()) {
-            // the passages of earlier versions left out: the same documents' key as the embedded index excludes
-            q.set("leftOut", String.join(String.valueOf(SEPARATOR), request.leftOut().stream().sorted().toList()));
-            q.addFilterQuery("-_query_:\"{!terms f=" + PassageSchema.DOC_KEY + " separator='" + SEPARATOR + "' v=$leftOut}\"");
-        }
+        // the passages of earlier versions left out: the same documents' key as the embedded index excludes
+        leaveOut(q, request.leftOut());
         request.filters().forEach((dim, values) -> {
             String field = dim.equals(PassageSchema.INDICATOR) ? PassageSchema.INDICATOR_QUERY : dim;
             List<String> terms = values.stream()
@@ -75,6 +72,29 @@ final class SolrSearches {
         }
         q.setFields(SolrFields.SCORED_HIT_FIELDS);
         withFacets(q);
+        return q;
+    }
+
+    /**
+     * Leaves out the passages of these documents ({@code case/docId}): one filter on their key, which Solr caches while the
+     * same documents are left out (no join: the keys are known here).
+     */
+    static SolrQuery leaveOut(SolrQuery q, java.util.Set<String> docKeys) {
+        if (!docKeys.isEmpty()) {
+            q.set("leftOut", String.join(String.valueOf(SEPARATOR), docKeys.stream().sorted().toList()));
+            q.addFilterQuery("-_query_:\"{!terms f=" + PassageSchema.DOC_KEY + " separator='" + SEPARATOR + "' v=$leftOut}\"");
+        }
+        return q;
+    }
+
+    /**
+     * The markers of documents being written, or left half-written by a cluster that went away ({@link SolrFields#pending}):
+     * their case and document; a cached filter on a term, answered from the filter cache until the next commit.
+     */
+    static SolrQuery pending() {
+        SolrQuery q = new SolrQuery("*:*");
+        q.addFilterQuery(term(PassageSchema.KIND, SolrFields.KIND_PENDING));
+        q.setFields(PassageSchema.CASE, PassageSchema.DOC);
         return q;
     }
 

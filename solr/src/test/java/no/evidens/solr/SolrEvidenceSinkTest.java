@@ -37,7 +37,7 @@ import no.evidens.index.PassageSchema;
 class SolrEvidenceSinkTest {
 
     /** One update request as the node read it: its entries' unique keys and characters, and its deletes by query. */
-    private record Update(List<String> uids, long chars, List<String> deletes) {
+    private record Update(List<String> uids, long chars, List<String> deletes, List<String> deletedIds) {
     }
 
     @Test
@@ -46,18 +46,37 @@ class SolrEvidenceSinkTest {
         List<Passage> passages = passages(doc, 1_200);
         try (UpdateNode node = new UpdateNode(0); SolrEvidenceSink sink = node.sink()) {
             sink.add(doc, passages);
-            List<String> expected = SolrFields.uids(doc, passages);
-            assertEquals(1_200 + 77 + 1, expected.size(), "1,200 passages, 77 pieces, the entry");
+            List<String> expected = new ArrayList<>(List.of(SolrFields.pendingUid("sak", "d1")));
+            expected.addAll(SolrFields.uids(doc, passages));
+            assertEquals(1 + 1_200 + 77 + 1, expected.size(), "the marker, 1,200 passages, 77 pieces, the entry");
             List<String> sent = new ArrayList<>();
             for (Update u : node.updates) {
                 assertTrue(u.uids().size() <= SolrEvidenceSink.BATCH_ENTRIES, u.uids().size() + " entries");
                 assertTrue(u.chars() <= SolrEvidenceSink.BATCH_CHARS + SolrFields.PIECE, u.chars() + " characters");
                 sent.addAll(u.uids());
             }
-            assertEquals(expected, sent, "every entry once, in order: the document's entry last");
+            assertEquals(expected, sent, "every entry once, in order: the marker first, the document's entry last");
             assertTrue(node.updates.size() >= 5, node.updates.size() + " requests");
             assertEquals(List.of(), node.updates.stream().flatMap(u -> u.deletes().stream()).toList());
+            Update last = node.updates.get(node.updates.size() - 1);
+            assertEquals(List.of(SolrFields.pendingUid("sak", "d1")), last.deletedIds(), "the marker goes with the entry");
+            assertEquals(List.of(), node.updates.subList(0, node.updates.size() - 1).stream()
+                    .flatMap(u -> u.deletedIds().stream()).toList());
             assertEquals(List.of(), sink.notStored());
+        }
+    }
+
+    @Test
+    void aLargeDocumentWhoseClusterGoesAwayHalfWayKeepsItsMarkerAndIsReportedSo() throws Exception {
+        IndexedDocument doc = document(300_000);
+        try (UpdateNode node = new UpdateNode(0, 2); SolrEvidenceSink sink = node.sink()) {
+            sink.add(doc, passages(doc, 1_200));
+            assertEquals(2, node.updates.size(), "the two taken, nothing after");
+            assertEquals(SolrFields.pendingUid("sak", "d1"), node.updates.get(0).uids().get(0), "the marker first");
+            assertEquals(List.of(), node.updates.stream().flatMap(u -> u.deletedIds().stream()).toList(), "the marker stays");
+            List<EvidenceSink.NotStored> lost = sink.notStored();
+            assertEquals(List.of(doc.file()), lost.stream().map(EvidenceSink.NotStored::file).toList());
+            assertTrue(lost.get(0).detail().endsWith(SolrEvidenceSink.HALF_WRITTEN), lost.get(0).detail());
         }
     }
 
@@ -110,6 +129,11 @@ class SolrEvidenceSinkTest {
         private final AtomicInteger taken = new AtomicInteger();
 
         UpdateNode(int refuseAfter) throws IOException {
+            this(refuseAfter, 0);
+        }
+
+        /** ... or, {@code goneAfter} taken (0: never), answers nothing more: the connection closed, as a cluster gone. */
+        UpdateNode(int refuseAfter, int goneAfter) throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/solr", exchange -> {
                 List<String> uids = new ArrayList<>();
@@ -119,11 +143,16 @@ class SolrEvidenceSinkTest {
                     chars[0] += SolrEvidenceSink.chars(doc);
                 });
                 List<String> deletes = read.getDeleteQuery() == null ? List.of() : read.getDeleteQuery();
+                List<String> deletedIds = read.getDeleteById() == null ? List.of() : read.getDeleteById();
+                if (goneAfter > 0 && taken.get() >= goneAfter) {
+                    exchange.close();
+                    return;
+                }
                 if (refuseAfter > 0 && deletes.isEmpty() && taken.get() == refuseAfter) {
                     answer(exchange, 400);
                 } else {
                     taken.incrementAndGet();
-                    updates.add(new Update(uids, chars[0], deletes));
+                    updates.add(new Update(uids, chars[0], deletes, deletedIds));
                     answer(exchange, 200);
                 }
                 exchange.close();

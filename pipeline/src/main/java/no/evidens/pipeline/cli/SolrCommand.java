@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,10 +19,15 @@ import no.evidens.pipeline.Json;
 import no.evidens.solr.ClusterHealth;
 import no.evidens.solr.SolrSetup;
 import no.evidens.solr.SolrTarget;
+import no.evidens.solr.SolrTextUpgrade;
 
-/** {@code evidens solr init}: the evidence index on an existing SolrCloud; {@code evidens solr status}: what of it fails. */
-@Command(name = "solr", mixinStandardHelpOptions = true, subcommands = {SolrCommand.Init.class, SolrCommand.Status.class},
-        description = "The evidence index on SolrCloud (see: evidens solr init --help, evidens solr status --help).")
+/**
+ * {@code evidens solr init}: the evidence index on an existing SolrCloud; {@code evidens solr status}: what of it fails;
+ * {@code evidens solr upgrade-text}: documents stored before round 51 into pieces.
+ */
+@Command(name = "solr", mixinStandardHelpOptions = true, subcommands = {SolrCommand.Init.class, SolrCommand.Status.class,
+        SolrCommand.UpgradeText.class}, description = "The evidence index on SolrCloud (see: evidens solr init --help, evidens solr "
+        + "status --help, evidens solr upgrade-text --help).")
 final class SolrCommand extends CommandGroup {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
@@ -77,7 +83,7 @@ final class SolrCommand extends CommandGroup {
                             : "already there (kept, reloaded with the new config set)", count(o.liveNodes().size(), "live node"));
         }
 
-        private static String count(int n, String what) {
+        private static String count(long n, String what) {
             return n + " " + what + (n == 1 ? "" : "s");
         }
     }
@@ -127,6 +133,87 @@ final class SolrCommand extends CommandGroup {
         /** What the state means, what still works and what to do, in English (the web's /health says it in Norwegian). */
         static String said(IndexHealth h) {
             return ClusterWords.said(h);
+        }
+    }
+
+    @Command(name = "upgrade-text", mixinStandardHelpOptions = true,
+            description = {"Rewrite the documents stored before this version (each one's whole text in one stored value, slow to "
+                    + "read a window of) into pieces, as new documents are stored. Each document is readable all along; "
+                    + "stopped (Ctrl-C), run it again and it goes on. Run it after the nodes' jars and solr init, while no "
+                    + "ingestion writes to the collection.",
+                "Prints its progress on stderr, then what it did."})
+    static final class UpgradeText implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        HomeOption home;
+
+        @Option(names = "--case", paramLabel = "CASE", description = "Only this case's documents (default: every case).")
+        String caseId;
+
+        @Option(names = "--json", description = "Print what was done as JSON: {\"documents\", \"alreadyInPieces\", \"upgraded\", "
+                + "\"pieces\", \"characters\", \"failed\"}.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            IndexBackend backend = IndexBackend.of(home.resolve());
+            if (!backend.isSolr()) {
+                throw new IllegalArgumentException("this home's index is embedded, not on SolrCloud (nothing to upgrade): give --solr "
+                        + "ZK_HOST[/chroot][#collection], or put 'solr: ZK_HOST' in " + home.resolve().root().resolve(IndexBackend.SETTINGS));
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            SolrTextUpgrade.Outcome o;
+            // Ctrl-C (or a service manager's stop) is answered after the group being written is committed
+            AtomicBoolean stopAsked = new AtomicBoolean();
+            StopHook hook = new StopHook(() -> stopAsked.set(true), WatchCommand.STOP_WAIT);
+            try (SolrTextUpgrade upgrade = new SolrTextUpgrade(backend.solr())) {
+                o = upgrade.run(caseId, (done, toDo) -> {
+                    err.println("upgrade-text: " + done + " of " + toDo + " documents");
+                    err.flush();
+                    if (stopAsked.get() && done < toDo) {
+                        throw new Stopped(done, toDo);
+                    }
+                });
+            } catch (Stopped e) {
+                err.println("evidens: stopped after " + e.done + " of " + e.toDo + " documents (those are in pieces); run the same "
+                        + "command again to go on");
+                err.flush();
+                return IngestCommand.STOPPED;
+            } finally {
+                hook.close();
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(o));
+            } else {
+                out.println(said(o));
+                o.failed().forEach(f -> out.println("  not upgraded: " + f));
+            }
+            out.flush();
+            return o.failed().isEmpty() ? 0 : 1;
+        }
+
+        /** The upgrade stopped by a signal, after a group was committed. */
+        private static final class Stopped extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+            final long done;
+            final long toDo;
+
+            Stopped(long done, long toDo) {
+                super(null, null, false, false);
+                this.done = done;
+                this.toDo = toDo;
+            }
+        }
+
+        /** What a run did, in one line. */
+        static String said(SolrTextUpgrade.Outcome o) {
+            return String.format("%s looked at: %d upgraded into pieces (%s, %s), %d already in pieces%s",
+                    Init.count(o.documents(), "document"), o.upgraded(), Init.count(o.pieces(), "piece"),
+                    Init.count(o.characters(), "character"), o.alreadyInPieces(),
+                    o.failed().isEmpty() ? "" : ", " + o.failed().size() + " refused by Solr (left as they were; see below)");
         }
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import no.evidens.index.IndexHealth;
 import no.evidens.solr.SolrSetup;
+import no.evidens.solr.SolrTextUpgrade;
 
 /** {@code solr init}'s line counts shards, replicas and nodes in plain English: one shard, two shards. */
 class SolrCommandTest {
@@ -34,5 +35,15 @@ class SolrCommandTest {
             String said = SolrCommand.Status.said(IndexHealth.of(s, 2_000));
             assertTrue(s == IndexHealth.State.OK || said.contains("To do: "), s + ": " + said);
         }
+    }
+
+    /** {@code solr upgrade-text}'s line: what it looked at, did and left, and the refused named apart. */
+    @Test
+    void theUpgradeSaysWhatItDidAndWhatItLeft() {
+        assertEquals("252 documents looked at: 51 upgraded into pieces (53 pieces, 162500 characters), 201 already in pieces",
+                SolrCommand.UpgradeText.said(new SolrTextUpgrade.Outcome(252, 201, 51, 53, 162_500, List.of())));
+        assertEquals("3 documents looked at: 1 upgraded into pieces (1 piece, 40 characters), 1 already in pieces, 1 refused by Solr"
+                + " (left as they were; see below)", SolrCommand.UpgradeText.said(new SolrTextUpgrade.Outcome(3, 1, 1, 1, 40,
+                        List.of("s/d: too large"))));
     }
 }

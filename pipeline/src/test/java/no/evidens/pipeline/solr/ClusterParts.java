@@ -108,6 +108,15 @@ final class ClusterParts implements AutoCloseable {
         }
     }
 
+    /** Deletes the entries of these unique keys from {@code collection}, through a live node, and commits. */
+    void deleteAndCommit(String collection, List<String> uids) throws Exception {
+        String node = liveNodes().get(0);
+        try (HttpJdkSolrClient solr = new HttpJdkSolrClient.Builder("http://" + node.substring(0, node.indexOf('_')) + "/solr").build()) {
+            solr.deleteById(collection, uids);
+            solr.commit(collection);
+        }
+    }
+
     /** The hung node's entry goes with this session; its socket is closed. */
     @Override
     public void close() throws IOException {

@@ -51,6 +51,7 @@ import no.evidens.pipeline.web.WebServer;
 import no.evidens.solr.SolrEvidenceSink;
 import no.evidens.solr.SolrSetup;
 import no.evidens.solr.SolrTarget;
+import no.evidens.solr.SolrTextUpgrade;
 
 /**
  * The sample case on a real SolrCloud (two nodes, two shards of two replicas, started once) against the
@@ -60,7 +61,8 @@ import no.evidens.solr.SolrTarget;
  * Solr refuses costs only itself (what Solr took of it deleted again), and a replace leaves none of the earlier copy's
  * entries; a document of more passages than one Solr answer holds is listed whole, and its text, stored in pieces, gives
  * the embedded index's windows, as the same document's entry written before the pieces does; a closed case's records
- * are deleted from the collection.
+ * are deleted from the collection; documents written before the pieces are upgraded into them with the same windows, the
+ * upgrade stopped and run again; a document left half-written is not found until it is written whole.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrCloudIT {
@@ -428,7 +430,7 @@ class SolrCloudIT {
     void aDocumentOfMoreThanTenThousandPassagesIsListedWholeAsEmbedded(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         int n = 10_500;
-        IndexedDocument big = largeDocument(n);
+        IndexedDocument big = largeDocument("logg", n);
         List<Passage> passages = largePassages(big, n);
         try (no.evidens.index.EvidenceIndexWriter w = new no.evidens.index.EvidenceIndexWriter(dir)) {
             w.add(big, passages);
@@ -549,6 +551,137 @@ class SolrCloudIT {
         assertEquals(List.of("slett/s1/0"), ids(solr.search(new SearchRequest("vaktmesterbolig", "slett", null, 10))));
     }
 
+    /**
+     * Round 51 (b): documents written before round 51 (the whole text in the entry) are rewritten into pieces by {@code solr
+     * upgrade-text}; a run stopped after its first group leaves every document readable, and a run again goes on: the same
+     * characters and offsets in every window before, between and after, the old single value gone.
+     */
+    @Test
+    @Order(11)
+    void documentsWrittenBeforeRound51AreUpgradedIntoPiecesWithTheSameWindows() throws Exception {
+        StringBuilder text = new StringBuilder("a".repeat(65_535)).append("\uD83D\uDE00"); // a pair across the first piece's edge
+        for (int i = 0; text.length() < 150_000; i++) {
+            text.append(String.format("Linje %06d om tilsynet. ", i));
+        }
+        IndexedDocument large = new IndexedDocument("gny", "gammel", "journaler/gstor.txt", "journal", "Gammel", "cd".repeat(32),
+                "text/plain", text.toString(), List.of(0, 70_000));
+        SolrTarget target = SolrTarget.parse(cluster.address(COLLECTION));
+        try (SolrEvidenceSink sink = new SolrEvidenceSink(target)) {
+            sink.add(large, List.of(new Passage(Passage.idOf("gammel", "gny", 0), "gammel", "gny", large.file(), large.type(),
+                    large.title(), "", 1, 0, 10, large.text().substring(0, 10), List.of(), List.of())));
+            sink.commit();
+        }
+        SolrQuery entryOf = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_DOCUMENT)
+                .addFilterQuery("{!term f=" + PassageSchema.CASE + "}gammel").setFields("*").setRows(1000);
+        try (ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
+            SolrDocument now = parts.select(COLLECTION, entryOf).get(0);
+            // 250 small documents and the large one as written before round 51, in the same case
+            List<SolrInputDocument> before = new ArrayList<>();
+            before.add(entryAsBeforeRound51(now, large, "gstor"));
+            for (int i = 0; i < 250; i++) {
+                IndexedDocument small = new IndexedDocument("g" + i, "gammel", large.file(), large.type(), large.title(),
+                        large.sha256(), large.mediaType(), "Gammelt notat nummer " + i + ".", List.of(0));
+                before.add(entryAsBeforeRound51(now, small, "g" + i));
+            }
+            parts.addAndCommit(COLLECTION, before);
+        }
+        int[][] windows = {{0, 100}, {65_530, 65_540}, {65_535, 65_537}, {60_000, 140_000}, {149_990, 150_200}, {0, Integer.MAX_VALUE}};
+        // read: the large one, and small ones of the first group and of the rest
+        List<String> old = List.of("gstor", "g0", "g123", "g249", "g99");
+        Map<String, Object> read = readAll(old, windows);
+        assertEquals(text.substring(65_530, 65_540), ((DocumentPart) read.get("gstor 65530")).document().text());
+        // stopped after its first group (200 documents), as Ctrl-C stops it
+        try (SolrTextUpgrade upgrade = new SolrTextUpgrade(target)) {
+            List<Long> told = new ArrayList<>();
+            IllegalStateException stop = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> upgrade.run("gammel", (done, toDo) -> {
+                        told.add(done);
+                        if (done > 0) {
+                            throw new IllegalStateException("stopped");
+                        }
+                    }));
+            assertEquals("stopped", stop.getMessage());
+            assertEquals(List.of(0L, 200L), told);
+        }
+        assertEquals(read, readAll(old, windows), "between the runs");
+        CliRun r = CliRun.inHome(solrHome.root(), "solr", "upgrade-text", "--case", "gammel");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("252 documents looked at: 51 upgraded into pieces (53 pieces, "), r.out());
+        assertTrue(r.out().contains("201 already in pieces"), r.out());
+        assertTrue(r.err().contains("51 of 51 documents"), r.err());
+        assertEquals(read, readAll(old, windows), "after the upgrade");
+        try (ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
+            for (SolrDocument e : parts.select(COLLECTION, entryOf)) {
+                assertFalse(e.containsKey(PassageSchema.DOC_TEXT), "the single value removed: " + e);
+                assertTrue(e.containsKey(PassageSchema.END), e.toString());
+            }
+            SolrQuery pieces = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.KIND + "}piece")
+                    .addFilterQuery("{!term f=" + PassageSchema.DOC_KEY + "}gammel/gstor")
+                    .setFields(PassageSchema.START).setRows(100).setSort(PassageSchema.SORT_START, SolrQuery.ORDER.asc);
+            assertEquals(List.of(0, 65_535, 131_071), parts.select(COLLECTION, pieces).stream()
+                    .map(p -> p.getFirstValue(PassageSchema.START)).toList(), "no piece ends inside the pair");
+        }
+        r = CliRun.inHome(solrHome.root(), "solr", "upgrade-text", "--case", "gammel");
+        assertTrue(r.out().contains("252 documents looked at: 0 upgraded"), r.out());
+    }
+
+    /** Every window of each document, and each whole document, as the index answers them. */
+    private static Map<String, Object> readAll(List<String> docIds, int[][] windows) throws Exception {
+        Map<String, Object> out = new java.util.HashMap<>();
+        for (String docId : docIds) {
+            for (int[] w : windows) {
+                out.put(docId + " " + w[0], solr.documentPart("gammel", docId, w[0], w[1]).orElseThrow());
+            }
+            out.put(docId, solr.document("gammel", docId).orElseThrow());
+        }
+        return out;
+    }
+
+    /**
+     * Round 51 (b): a large document whose writing stopped half-way (the cluster gone before its last request: its marker,
+     * passages and pieces there, no entry) is not found by search, nor like a passage; the next ingestion's writing of it
+     * makes it found, whole, and takes its marker away.
+     */
+    @Test
+    @Order(12)
+    void aDocumentLeftHalfWrittenIsNotFoundUntilWrittenWhole() throws Exception {
+        IndexedDocument half = largeDocument("halv", 600);
+        List<Passage> passages = largePassages(half, 600);
+        SolrQuery marker = new SolrQuery("*:*").addFilterQuery("{!term f=" + PassageSchema.KIND + "}pending")
+                .addFilterQuery("{!term f=" + PassageSchema.DOC_KEY + "}stor/halv");
+        // the same line in the large document of the test before ("logg") and in this one: each document's first hit
+        SearchRequest avvik = new SearchRequest("\"kvittering 00014\"", "stor", null, 100);
+        try (SolrEvidenceSink sink = new SolrEvidenceSink(SolrTarget.parse(cluster.address(COLLECTION)));
+             ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
+            sink.add(half, passages);
+            sink.commit();
+            assertTrue(solr.search(avvik).hits().stream().anyMatch(h -> h.docId().equals("halv")));
+            assertEquals(0, parts.select(COLLECTION, marker).size(), "written whole: no marker");
+            // what the cluster gone before the last request leaves: the marker first sent, the rest but the entry
+            SolrInputDocument pending = new SolrInputDocument();
+            pending.setField("uid", "stor!stor/halv/pending");
+            pending.setField(PassageSchema.KIND, "pending");
+            pending.setField(PassageSchema.ID, "stor/halv/pending");
+            pending.setField(PassageSchema.CASE, "stor");
+            pending.setField(PassageSchema.DOC, "halv");
+            pending.setField(PassageSchema.DOC_KEY, "stor/halv");
+            parts.addAndCommit(COLLECTION, List.of(pending));
+            parts.deleteAndCommit(COLLECTION, List.of("stor!stor/halv"));
+            assertEquals(600, solr.passagesOf("stor", "halv").size(), "its passages are there");
+            assertTrue(solr.search(avvik).hits().stream().noneMatch(h -> h.docId().equals("halv")), "but not found");
+            assertTrue(solr.search(avvik).total() > 0, "the other documents are");
+            assertTrue(solr.moreLikeThis(Passage.idOf("stor", "logg", 14), null, 50).hits().stream()
+                    .noneMatch(h -> h.docId().equals("halv")), "nor like a passage");
+            // the next ingestion writes it again: found, whole, and the marker gone
+            sink.add(half, passages);
+            sink.commit();
+            assertEquals(0, parts.select(COLLECTION, marker).size(), "the marker gone with the entry's writing");
+            assertTrue(solr.search(avvik).hits().stream().anyMatch(h -> h.docId().equals("halv")));
+            assertTrue(solr.moreLikeThis(Passage.idOf("stor", "logg", 14), null, 50).hits().stream()
+                    .anyMatch(h -> h.docId().equals("halv")));
+        }
+    }
+
     private static IndexedDocument caseDocument(String docId, String file, String type) {
         return new IndexedDocument(docId, "slett", file, type, docId, (docId + "0").repeat(21) + "a", "text/plain",
                 "Vaktmesterboligen ble gjennomgått.", List.of(0));
@@ -556,12 +689,12 @@ class SolrCloudIT {
 
     private static final String LARGE_LINE = "Kvittering %05d %s.";
 
-    private static IndexedDocument largeDocument(int n) {
+    private static IndexedDocument largeDocument(String docId, int n) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < n; i++) {
             text.append(largeLine(i)).append(' ');
         }
-        return new IndexedDocument("logg", "stor", "journaler/logg.txt", "journal", "Logg", "ab".repeat(32), "text/plain",
+        return new IndexedDocument(docId, "stor", "journaler/" + docId + ".txt", "journal", "Logg", "ab".repeat(32), "text/plain",
                 text.toString(), List.of(0));
     }
 
