@@ -207,6 +207,19 @@ class StoreServerIT {
 
             assertThrows(java.sql.SQLException.class, () -> DriverManager.getConnection(new StoreServer("127.0.0.1", tls.port())
                     .url(StoreServer.FINDINGS), StoreServer.USER, PASSWORD).close(), "no unencrypted connection is taken");
+
+            // round 51: a home that names the TLS server by tcp:// (or the plain one by ssl://) was told the server did not
+            // answer ("unexpected status 352518912"); it is now told which address to write
+            EvidensHome plain = home("plain", PASSWORD);
+            Files.writeString(plain.root().resolve(HomeStores.SETTINGS), "store: tcp://127.0.0.1:" + tls.port() + "\n");
+            StoreUnreachable toTls = assertThrows(StoreUnreachable.class, () -> HomeStores.of(plain).findings(WAIT));
+            assertTrue(toTls.getMessage().startsWith("the store server tcp://127.0.0.1:" + tls.port() + " speaks TLS (it runs with"
+                    + " --tls): write ssl://127.0.0.1:" + tls.port() + " in the home's 'store:' line"), toTls.getMessage());
+            Files.writeString(t.root().resolve(HomeStores.SETTINGS), "store: ssl://127.0.0.1:" + server.port() + "\n");
+            Files.copy(tls.dir().resolve(StoreTls.CERTIFICATE), t.root().resolve(StoreTls.CERTIFICATE));
+            StoreUnreachable toPlain = assertThrows(StoreUnreachable.class, () -> HomeStores.of(t).findings(WAIT));
+            assertTrue(toPlain.getMessage().startsWith("the store server ssl://127.0.0.1:" + server.port() + " does not speak TLS (it"
+                    + " runs without --tls): write tcp://127.0.0.1:" + server.port()), toPlain.getMessage());
         }
     }
 
