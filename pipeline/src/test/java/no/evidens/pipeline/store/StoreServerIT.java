@@ -340,6 +340,14 @@ class StoreServerIT {
         try (FindingStore s = FindingStore.open(restored.resolve("findings"))) {
             assertEquals("Rutinen er gammel", s.finding(CASE, "merknad-1").title());
         }
+        // round 51: the restored home kept the 'store:' line, so it read the live server (or, without its password, nothing)
+        // instead of what was restored, and checking a restore checked the server; it now uses its own folders
+        assertTrue(Files.readString(restored.resolve(HomeStores.SETTINGS)).contains("# store: tcp://"), "the line is a comment");
+        StringWriter checked = new StringWriter();
+        CommandLine verify = EvidensCli.commandLine();
+        verify.setOut(new PrintWriter(checked));
+        assertEquals(0, verify.execute("audit", "verify", "--home", restored.toString()));
+        assertTrue(checked.toString().startsWith("The audit trail is intact: 5 entries, 5 confirmed by audit-chain.log"), checked.toString());
     }
 
     private static List<AuditEvent> write(TrailWriter w, String actor, int n) {
