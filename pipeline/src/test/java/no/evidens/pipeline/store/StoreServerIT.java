@@ -151,6 +151,11 @@ class StoreServerIT {
         assertTrue(own.intact(), own.problems().toString());
         assertEquals(60, own.anchored());
         assertEquals(60, own.unconfirmed().size(), "the other home's entries: in the database's chain, not in this home's file");
+        StringWriter said = new StringWriter();
+        CommandLine cli = EvidensCli.commandLine();
+        cli.setOut(new PrintWriter(said));
+        assertEquals(0, cli.execute("audit", "verify", "--home", a.root().toString()));
+        assertTrue(said.toString().contains("another home on the store server wrote them, or the line was not written"), said.toString());
 
         String url = new StoreServer("127.0.0.1", server.port()).url(StoreServer.FINDINGS);
         try (Connection c = DriverManager.getConnection(url, StoreServer.USER, PASSWORD); Statement s = c.createStatement()) {
@@ -259,12 +264,17 @@ class StoreServerIT {
         try (FindingStore sa = HomeStores.of(a).findings(WAIT)) {
             sa.create(CASE, FindingKind.AVVIK, new FindingDraft("Mangler skriftlig rutine", List.of(), null, null), "kari");
         }
+        new AuditService(a, WAIT).record("kari", "finding-create", CASE, "finding", "avvik-1", null);
         try (WebServer web = WebServer.start(b, 0, "testar")) {
             HttpClient http = HttpClient.newHttpClient();
             URI findings = URI.create(web.url() + "api/findings?case=" + CASE);
             HttpResponse<String> shared = http.send(HttpRequest.newBuilder(findings).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, shared.statusCode(), shared.body());
             assertTrue(shared.body().contains("Mangler skriftlig rutine"), shared.body());
+            // round 51: the other home's entry was said to be a line lost to a full disk or a crash
+            HttpResponse<String> trail = http.send(HttpRequest.newBuilder(URI.create(web.url() + "api/cases/" + CASE + "/audit")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(trail.body().contains("står ikke i kjedefilen audit-chain.log til denne Evidens-tjeneren"), trail.body());
 
             server.close();
             HttpResponse<String> nb = http.send(HttpRequest.newBuilder(findings).build(), HttpResponse.BodyHandlers.ofString());
