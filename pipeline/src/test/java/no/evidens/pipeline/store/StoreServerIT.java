@@ -317,7 +317,13 @@ class StoreServerIT {
         Path adminFile = root.resolve(StorePassword.ADMIN_FILE);
         Files.createFile(adminFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(adminFile, ADMIN + "\n");
-        assertEquals(0, EvidensCli.commandLine().execute("store", "move-to-server", "--home", root.toString()));
+        StringWriter movedOut = new StringWriter();
+        CommandLine move = EvidensCli.commandLine();
+        move.setOut(new PrintWriter(movedOut));
+        assertEquals(0, move.execute("store", "move-to-server", "--home", root.toString()));
+        // round 51: the README says to take the administrator's password away after; the command now reminds of it
+        assertTrue(movedOut.toString().contains("the store server's administrator password is still in " + adminFile
+                + ": take it away now"), movedOut.toString());
         try (Connection c = DriverManager.getConnection(new StoreServer("127.0.0.1", server.port()).url(StoreServer.FINDINGS),
                 StoreServer.USER, PASSWORD); Statement s = c.createStatement()) {
             assertThrows(java.sql.SQLException.class, () -> s.execute("DROP TRIGGER audit_entry_append_only"),
