@@ -53,17 +53,23 @@ public final class AuditTrail {
      * to one trail, each anchoring the entries it wrote in its own chain file.
      */
     private final List<Path> otherChains;
+    /**
+     * Whether other homes write this trail too (a store server): then a home that has written no entry yet has no chain file
+     * of its own, which is no sign of a file taken away; its entries are unconfirmed by this home's file, not tampered with.
+     */
+    private final boolean shared;
     /** The append's statements, prepared on the store's connection at the first append. */
     private Statements statements;
 
     public AuditTrail(Transactions tx, Path chainFile) {
-        this(tx, chainFile, List.of());
+        this(tx, chainFile, List.of(), false);
     }
 
-    private AuditTrail(Transactions tx, Path chainFile, List<Path> otherChains) {
+    private AuditTrail(Transactions tx, Path chainFile, List<Path> otherChains, boolean shared) {
         this.tx = tx;
         this.chainFile = chainFile;
         this.otherChains = List.copyOf(otherChains);
+        this.shared = shared;
     }
 
     /**
@@ -71,7 +77,12 @@ public final class AuditTrail {
      * anchors the entries it wrote in its own file, and an entry is confirmed by the file of any of them.
      */
     public AuditTrail alsoAnchoredIn(List<Path> files) {
-        return new AuditTrail(tx, chainFile, files);
+        return new AuditTrail(tx, chainFile, files, shared);
+    }
+
+    /** This trail as one that other homes write too (its store is on a store server): see {@link #shared}. */
+    public AuditTrail sharedWithOtherHomes() {
+        return new AuditTrail(tx, chainFile, otherChains, true);
     }
 
     public Path chainFile() {
@@ -289,12 +300,12 @@ public final class AuditTrail {
                 }
             }
         }
-        if (!all.isEmpty() && named.isEmpty()) {
+        if (!all.isEmpty() && named.isEmpty() && !shared) {
             p.add(1L, chainFile.getFileName() + " is missing or empty: the chain cannot be checked against it", "trail.no-anchor",
                     chainFile.getFileName());
         }
         long anchored = confirmed.size();
-        List<Long> unconfirmed = named.isEmpty() ? List.of()
+        List<Long> unconfirmed = named.isEmpty() && !shared ? List.of()
                 : all.stream().map(AuditEntry::id).filter(id -> !named.contains(id)).toList();
         return new TrailCheck(all.size(), anchored, p.lines, p.first, p.keyed, unconfirmed);
     }

@@ -94,16 +94,23 @@ final class AuditCommand extends CliAction {
                     throw new IllegalArgumentException("no file " + c + " (--chain)");
                 }
             }
-            TrailCheck check = service(home).verify(chains);
+            AuditService trail = service(home);
+            TrailCheck check = trail.verify(chains);
             if (check.intact()) {
                 say("The audit trail is intact: %d entr%s, %d confirmed by %s", check.entries(), check.entries() == 1 ? "y" : "ies",
                         check.anchored(), AuditService.CHAIN_FILE);
                 if (!check.unconfirmed().isEmpty()) {
                     // not a change of the trail (the database's chain holds), but a reader should know which entries the file
                     // outside the database does not vouch for, and why that may be
+                    String them = check.unconfirmed().size() == 1 ? "it" : "them";
+                    if (trail.shared()) {
+                        return say("  not in %s: %s (the database's own chain holds %s; another home on the store server wrote %s,"
+                                + " or the line was not written, as on a full disk or at a crash: give the other homes' %s with"
+                                + " --chain to confirm %s)", AuditService.CHAIN_FILE, ids(check), them, them, AuditService.CHAIN_FILE,
+                                them);
+                    }
                     return say("  not in %s: %s (the database's own chain holds %s; the line was not written, as on a full disk or"
-                            + " at a crash, or was taken out of the file by hand)", AuditService.CHAIN_FILE, ids(check),
-                            check.unconfirmed().size() == 1 ? "it" : "them");
+                            + " at a crash, or was taken out of the file by hand)", AuditService.CHAIN_FILE, ids(check), them);
                 }
                 return 0;
             }

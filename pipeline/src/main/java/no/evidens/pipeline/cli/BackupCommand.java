@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.findings.HomeBackup;
+import no.evidens.pipeline.store.StorePassword;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = {"Back up a whole home while the server may run.",
@@ -22,6 +23,8 @@ final class BackupCommand extends CliAction {
     @Override
     public Integer call() throws Exception {
         HomeBackup.Summary s = new HomeBackup(FindingStore.DEFAULT_LOCK_WAIT).backup(home.resolve(), to.toAbsolutePath().normalize());
-        return say("Backed up %s to %s: %s", s.home(), s.dir(), s.contents());
+        say("Backed up %s to %s: %s", s.home(), s.dir(), s.contents());
+        String left = s.server() == null ? null : StorePassword.adminFileLeft(home.resolve().root());
+        return left == null ? 0 : say("%s", left);
     }
 }

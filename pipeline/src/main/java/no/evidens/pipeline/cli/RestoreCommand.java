@@ -23,6 +23,12 @@ final class RestoreCommand extends CliAction {
             throw new IllegalArgumentException("say where to restore to: --home NEW (a new or empty folder)");
         }
         HomeBackup.Summary s = new HomeBackup(FindingStore.DEFAULT_LOCK_WAIT).restore(from.toAbsolutePath().normalize(), home.resolve());
-        return say("Restored the backup of %s (made %s) into %s: %s", s.home(), s.at(), s.dir(), s.contents());
+        say("Restored the backup of %s (made %s) into %s: %s", s.home(), s.at(), s.dir(), s.contents());
+        if (s.server() != null) {
+            return say("  it uses the findings and accounts restored into its folders, not the store server %s: its 'store:' line in"
+                    + " evidens.properties is now a comment (to put them onto an empty store server, take the '# ' away and run"
+                    + " 'evidens store move-to-server')", s.server());
+        }
+        return 0;
     }
 }

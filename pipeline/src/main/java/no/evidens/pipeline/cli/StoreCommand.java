@@ -89,8 +89,10 @@ final class StoreCommand extends CommandGroup {
         @Override
         public Integer call() {
             StoreMove.Moved m = StoreMove.toServer(HomeStores.of(home.resolve()), java.time.Duration.ofSeconds(10));
-            return say("Moved %s to the store server %s", m.findings() && m.accounts() ? "the findings store and the accounts"
+            say("Moved %s to the store server %s", m.findings() && m.accounts() ? "the findings store and the accounts"
                     : m.findings() ? "the findings store" : "the accounts", m.server());
+            String left = StorePassword.adminFileLeft(home.resolve().root());
+            return left == null ? 0 : say("%s", left);
         }
     }
 }

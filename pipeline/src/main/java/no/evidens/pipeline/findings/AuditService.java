@@ -12,6 +12,7 @@ import no.evidens.findings.FindingStore;
 import no.evidens.findings.HistoryEntry;
 import no.evidens.findings.trail.AuditEntry;
 import no.evidens.findings.trail.AuditEvent;
+import no.evidens.findings.trail.AuditTrail;
 import no.evidens.findings.trail.TrailCheck;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.bundle.DocumentTypes;
@@ -185,8 +186,17 @@ public final class AuditService {
      */
     public TrailCheck verify(List<Path> otherChains) {
         try (FindingStore store = open()) {
-            return store.trail(chainFile()).alsoAnchoredIn(otherChains).verify();
+            AuditTrail trail = store.trail(chainFile()).alsoAnchoredIn(otherChains);
+            return (shared() ? trail.sharedWithOtherHomes() : trail).verify();
         }
+    }
+
+    /**
+     * Whether other homes may write this trail too (its store is on a store server): their entries are anchored in their own
+     * chain files, not in this home's, which is not a sign of a lost line.
+     */
+    public boolean shared() {
+        return HomeStores.of(home).onServer();
     }
 
     private FindingStore open() {

@@ -188,6 +188,7 @@ public final class HomeBackup {
         String newBundles = home.root().resolve("bundles").toString();
         boolean fromServer = Files.isRegularFile(from.resolve(STORE_SQL));
         if (fromServer) {
+            HomeStores.useRestoredFolders(home.root());
             HomeStores.loadIntoFolder(from.resolve(STORE_SQL), FindingStore.fileUrl(FindingsService.storeDir(home)), FindingStore.FILE_USER);
             HomeStores.loadIntoFolder(from.resolve(ACCESS_SQL), AccessStore.fileUrl(home.access()), AccessStore.FILE_USER);
         }

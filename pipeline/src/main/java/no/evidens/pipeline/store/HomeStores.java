@@ -54,6 +54,45 @@ public record HomeStores(EvidensHome home, StoreServer server) {
         return p;
     }
 
+    /**
+     * Makes a home restored from a store server's backup use the stores restored into its folders: its {@code store:} line
+     * (copied with the settings) is turned into a comment, which says how to put it back. Left as it was, the copy would read
+     * the live server instead of what was restored, and a restore test ({@code verify}, {@code audit verify} of the new home)
+     * would check the server, not the backup.
+     *
+     * @return whether a line was turned into a comment
+     */
+    public static boolean useRestoredFolders(Path homeRoot) {
+        Path file = homeRoot.resolve(SETTINGS);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            java.util.List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            java.util.List<String> out = new java.util.ArrayList<>();
+            boolean changed = false;
+            for (String line : lines) {
+                if (STORE_LINE.matcher(line).lookingAt()) {
+                    out.add("# restored from a backup: the findings and accounts are in this home's folders. To put them onto an"
+                            + " empty store server, take the '# ' from the next line and run 'evidens store move-to-server'.");
+                    out.add("# " + line);
+                    changed = true;
+                } else {
+                    out.add(line);
+                }
+            }
+            if (changed) {
+                Files.write(file, out, StandardCharsets.UTF_8);
+            }
+            return changed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot change the settings " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code store} setting's line, in any of the ways a properties file writes a key ({@code store: …}, {@code store=…}). */
+    private static final java.util.regex.Pattern STORE_LINE = java.util.regex.Pattern.compile("\\s*" + SETTING + "\\s*[:=\\s]");
+
     /** The findings store's folder in the home (used when the store is not on a server): {@code <home>/findings/}. */
     public Path findingsDir() {
         return home.root().resolve("findings");

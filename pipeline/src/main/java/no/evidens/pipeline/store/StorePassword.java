@@ -144,4 +144,15 @@ public final class StorePassword {
         Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
         return password;
     }
+
+    /**
+     * What to say after a command that needed the administrator's password from {@value #ADMIN_FILE} in the home: that the
+     * file is still there, to be taken away (it opens every home's data on the server, and a home is copied and backed up);
+     * null when it is not there.
+     */
+    public static String adminFileLeft(Path home) {
+        Path file = home.resolve(ADMIN_FILE);
+        return Files.isRegularFile(file) ? "  the store server's administrator password is still in " + file
+                + ": take it away now (rm " + file + "), it is needed only for a move or a backup" : null;
+    }
 }

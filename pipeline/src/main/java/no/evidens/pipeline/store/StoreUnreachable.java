@@ -1,6 +1,10 @@
 package no.evidens.pipeline.store;
 
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLException;
 
 import org.h2.api.ErrorCode;
 
@@ -13,6 +17,7 @@ public final class StoreUnreachable extends IllegalStateException {
 
     /** The message key a front end words this with. */
     public static final String KEY = "error.store-unreachable";
+    private static final Pattern UNEXPECTED_STATUS = Pattern.compile("unexpected status (-?\\d+)");
 
     StoreUnreachable(String message, Throwable cause) {
         super(message, cause);
@@ -55,6 +60,10 @@ public final class StoreUnreachable extends IllegalStateException {
         if (s == null) {
             return null;
         }
+        String otherProtocol = otherProtocol(server, s);
+        if (otherProtocol != null) {
+            return new StoreUnreachable(otherProtocol, e);
+        }
         return switch (s.getErrorCode()) {
             case ErrorCode.CONNECTION_BROKEN_1 -> new StoreUnreachable("the store server " + server + " does not answer"
                     + (timedOut(s) ? " within " + StoreServer.NETWORK_TIMEOUT_MS / 1000 + " s" : "") + " (" + rootCause(s)
@@ -66,6 +75,59 @@ public final class StoreUnreachable extends IllegalStateException {
                     + server + " has no database " + database + ": is it an Evidens store server (evidens store serve)?", e);
             default -> null;
         };
+    }
+
+    /**
+     * What to do when the home and the server disagree about TLS, or null when they do not: a {@code tcp://} home reading a
+     * {@code --tls} server gets a TLS record where H2's first status word should be (H2 says only "unexpected status" and a
+     * number, whose first byte is the record's type: 0x15 an alert, 0x16 a handshake), and an {@code ssl://} home talking to
+     * a server without {@code --tls} gets no TLS record at all (the JDK's "Unsupported or unrecognized SSL message"). Both
+     * look like a broken connection, which sent administrators looking for a stopped server.
+     */
+    private static String otherProtocol(StoreServer server, SQLException s) {
+        if (s.getErrorCode() != ErrorCode.CONNECTION_BROKEN_1) {
+            return null;
+        }
+        String plain = "tcp://" + server.host() + ":" + server.port();
+        String tls = "ssl://" + server.host() + ":" + server.port();
+        if (!server.tls() && tlsRecordAsStatus(s)) {
+            return "the store server " + server + " speaks TLS (it runs with --tls): write " + tls + " in the home's 'store:' line"
+                    + " (or --store), and copy the server's " + StoreTls.CERTIFICATE + " to the home";
+        }
+        if (server.tls() && causes(s, SSLException.class) && rootCause(s).contains("nrecognized SSL message")) {
+            return "the store server " + server + " does not speak TLS (it runs without --tls): write " + plain + " in the home's"
+                    + " 'store:' line (or --store), or start the server with --tls";
+        }
+        return null;
+    }
+
+    /** Whether H2's client read a TLS record's header where the server's status should be. */
+    private static boolean tlsRecordAsStatus(SQLException s) {
+        Matcher m = null;
+        for (Throwable t = s; t != null && m == null; t = t.getCause() == t ? null : t.getCause()) {
+            Matcher found = UNEXPECTED_STATUS.matcher(String.valueOf(t.getMessage()));
+            m = found.find() ? found : null;
+        }
+        if (m == null) {
+            return false;
+        }
+        int status;
+        try {
+            status = Integer.parseInt(m.group(1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        int type = status >>> 24;
+        return (type == 0x15 || type == 0x16) && ((status >>> 16) & 0xff) == 3;
+    }
+
+    private static boolean causes(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the server took the connection but did not answer in time (stopped, or a network that drops packets). */

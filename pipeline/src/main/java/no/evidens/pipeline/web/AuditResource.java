@@ -72,7 +72,7 @@ final class AuditResource implements Routes.Resource {
             out.put("problems", check.problems());
             out.put("problemsText", problemsText(texts, check));
             out.put("unconfirmed", check.unconfirmed());
-            out.put("intactText", intactText(texts, check));
+            out.put("intactText", intactText(texts, check, audit.shared()));
             Map<String, String> names = new HashMap<>();
             List<Map<String, Object>> shown = new ArrayList<>();
             for (AuditEntry e : entries) {
@@ -147,14 +147,16 @@ final class AuditResource implements Routes.Resource {
 
     /**
      * What the page says of an intact trail, in the user's language (null when it is not intact): that every entry holds,
-     * and which entries the chain file lacks, if any (the page said the file confirmed every entry all the same).
+     * and which entries the chain file lacks, if any (the page said the file confirmed every entry all the same). On a store
+     * server those are mostly the other homes' entries, and the page says so rather than suggesting a crash.
      */
-    static String intactText(Texts t, TrailCheck check) {
+    static String intactText(Texts t, TrailCheck check, boolean shared) {
         if (!check.intact()) {
             return null;
         }
         return check.unconfirmed().isEmpty() ? t.get("ui.audit.intact")
-                : t.get("ui.audit.intactUnconfirmed", List.of(String.join(", ", check.unconfirmedRuns())));
+                : t.get(shared ? "ui.audit.intactUnconfirmedShared" : "ui.audit.intactUnconfirmed",
+                        List.of(String.join(", ", check.unconfirmedRuns())));
     }
 
     /** An entry as JSON (its time as an ISO instant: the API's mapper has no java.time module). */

@@ -151,6 +151,11 @@ class StoreServerIT {
         assertTrue(own.intact(), own.problems().toString());
         assertEquals(60, own.anchored());
         assertEquals(60, own.unconfirmed().size(), "the other home's entries: in the database's chain, not in this home's file");
+        StringWriter said = new StringWriter();
+        CommandLine cli = EvidensCli.commandLine();
+        cli.setOut(new PrintWriter(said));
+        assertEquals(0, cli.execute("audit", "verify", "--home", a.root().toString()));
+        assertTrue(said.toString().contains("another home on the store server wrote them, or the line was not written"), said.toString());
 
         String url = new StoreServer("127.0.0.1", server.port()).url(StoreServer.FINDINGS);
         try (Connection c = DriverManager.getConnection(url, StoreServer.USER, PASSWORD); Statement s = c.createStatement()) {
@@ -207,6 +212,19 @@ class StoreServerIT {
 
             assertThrows(java.sql.SQLException.class, () -> DriverManager.getConnection(new StoreServer("127.0.0.1", tls.port())
                     .url(StoreServer.FINDINGS), StoreServer.USER, PASSWORD).close(), "no unencrypted connection is taken");
+
+            // round 51: a home that names the TLS server by tcp:// (or the plain one by ssl://) was told the server did not
+            // answer ("unexpected status 352518912"); it is now told which address to write
+            EvidensHome plain = home("plain", PASSWORD);
+            Files.writeString(plain.root().resolve(HomeStores.SETTINGS), "store: tcp://127.0.0.1:" + tls.port() + "\n");
+            StoreUnreachable toTls = assertThrows(StoreUnreachable.class, () -> HomeStores.of(plain).findings(WAIT));
+            assertTrue(toTls.getMessage().startsWith("the store server tcp://127.0.0.1:" + tls.port() + " speaks TLS (it runs with"
+                    + " --tls): write ssl://127.0.0.1:" + tls.port() + " in the home's 'store:' line"), toTls.getMessage());
+            Files.writeString(t.root().resolve(HomeStores.SETTINGS), "store: ssl://127.0.0.1:" + server.port() + "\n");
+            Files.copy(tls.dir().resolve(StoreTls.CERTIFICATE), t.root().resolve(StoreTls.CERTIFICATE));
+            StoreUnreachable toPlain = assertThrows(StoreUnreachable.class, () -> HomeStores.of(t).findings(WAIT));
+            assertTrue(toPlain.getMessage().startsWith("the store server ssl://127.0.0.1:" + server.port() + " does not speak TLS (it"
+                    + " runs without --tls): write tcp://127.0.0.1:" + server.port()), toPlain.getMessage());
         }
     }
 
@@ -246,12 +264,17 @@ class StoreServerIT {
         try (FindingStore sa = HomeStores.of(a).findings(WAIT)) {
             sa.create(CASE, FindingKind.AVVIK, new FindingDraft("Mangler skriftlig rutine", List.of(), null, null), "kari");
         }
+        new AuditService(a, WAIT).record("kari", "finding-create", CASE, "finding", "avvik-1", null);
         try (WebServer web = WebServer.start(b, 0, "testar")) {
             HttpClient http = HttpClient.newHttpClient();
             URI findings = URI.create(web.url() + "api/findings?case=" + CASE);
             HttpResponse<String> shared = http.send(HttpRequest.newBuilder(findings).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, shared.statusCode(), shared.body());
             assertTrue(shared.body().contains("Mangler skriftlig rutine"), shared.body());
+            // round 51: the other home's entry was said to be a line lost to a full disk or a crash
+            HttpResponse<String> trail = http.send(HttpRequest.newBuilder(URI.create(web.url() + "api/cases/" + CASE + "/audit")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(trail.body().contains("står ikke i kjedefilen audit-chain.log til denne Evidens-tjeneren"), trail.body());
 
             server.close();
             HttpResponse<String> nb = http.send(HttpRequest.newBuilder(findings).build(), HttpResponse.BodyHandlers.ofString());
@@ -294,7 +317,13 @@ class StoreServerIT {
         Path adminFile = root.resolve(StorePassword.ADMIN_FILE);
         Files.createFile(adminFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(adminFile, ADMIN + "\n");
-        assertEquals(0, EvidensCli.commandLine().execute("store", "move-to-server", "--home", root.toString()));
+        StringWriter movedOut = new StringWriter();
+        CommandLine move = EvidensCli.commandLine();
+        move.setOut(new PrintWriter(movedOut));
+        assertEquals(0, move.execute("store", "move-to-server", "--home", root.toString()));
+        // round 51: the README says to take the administrator's password away after; the command now reminds of it
+        assertTrue(movedOut.toString().contains("the store server's administrator password is still in " + adminFile
+                + ": take it away now"), movedOut.toString());
         try (Connection c = DriverManager.getConnection(new StoreServer("127.0.0.1", server.port()).url(StoreServer.FINDINGS),
                 StoreServer.USER, PASSWORD); Statement s = c.createStatement()) {
             assertThrows(java.sql.SQLException.class, () -> s.execute("DROP TRIGGER audit_entry_append_only"),
@@ -327,6 +356,14 @@ class StoreServerIT {
         try (FindingStore s = FindingStore.open(restored.resolve("findings"))) {
             assertEquals("Rutinen er gammel", s.finding(CASE, "merknad-1").title());
         }
+        // round 51: the restored home kept the 'store:' line, so it read the live server (or, without its password, nothing)
+        // instead of what was restored, and checking a restore checked the server; it now uses its own folders
+        assertTrue(Files.readString(restored.resolve(HomeStores.SETTINGS)).contains("# store: tcp://"), "the line is a comment");
+        StringWriter checked = new StringWriter();
+        CommandLine verify = EvidensCli.commandLine();
+        verify.setOut(new PrintWriter(checked));
+        assertEquals(0, verify.execute("audit", "verify", "--home", restored.toString()));
+        assertTrue(checked.toString().startsWith("The audit trail is intact: 5 entries, 5 confirmed by audit-chain.log"), checked.toString());
     }
 
     private static List<AuditEvent> write(TrailWriter w, String actor, int n) {

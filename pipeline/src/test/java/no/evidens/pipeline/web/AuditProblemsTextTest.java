@@ -38,13 +38,30 @@ class AuditProblemsTextTest {
         TrailCheck lacking = new TrailCheck(9, 5, List.of(), null, List.of(), List.of(3L, 7L, 8L, 9L));
         assertEquals("Sporet er uendret: hver oppføring stemmer med sin kontrollsum og med oppføringen før. Kjedefilen"
                 + " audit-chain.log mangler likevel linjen for oppføring nr. 3, 7–9: linjen ble ikke skrevet (full disk eller et"
-                + " krasj), eller den er tatt ut av filen for hånd.", AuditResource.intactText(Texts.of(Language.NB), lacking));
-        String nn = AuditResource.intactText(Texts.of(Language.NN), lacking);
+                + " krasj), eller den er tatt ut av filen for hånd.", AuditResource.intactText(Texts.of(Language.NB), lacking, false));
+        String nn = AuditResource.intactText(Texts.of(Language.NN), lacking, false);
         assertTrue(nn.contains("manglar likevel linja for oppføring nr. 3, 7–9"), nn);
         NorwegianText.assertNorwegian(nn);
         assertEquals(Texts.of(Language.NB).get("ui.audit.intact"),
-                AuditResource.intactText(Texts.of(Language.NB), new TrailCheck(5, 5, List.of(), null)));
-        assertNull(AuditResource.intactText(Texts.of(Language.NB), CHANGED), "a changed trail is told by its problems");
+                AuditResource.intactText(Texts.of(Language.NB), new TrailCheck(5, 5, List.of(), null), false));
+        assertNull(AuditResource.intactText(Texts.of(Language.NB), CHANGED, false), "a changed trail is told by its problems");
+    }
+
+    /**
+     * Round 51: with two team servers on one store server, the page of one said of the other's entries that their line was
+     * not written (full disk, a crash) or taken out by hand; it now says the other servers keep them in their own files.
+     */
+    @Test
+    void onAStoreServerTheEntriesOtherHomesWroteAreSaidToBeInTheirChainFiles() {
+        TrailCheck others = new TrailCheck(8, 5, List.of(), null, List.of(), List.of(5L, 6L, 7L));
+        String nb = AuditResource.intactText(Texts.of(Language.NB), others, true);
+        assertTrue(nb.contains("Oppføring nr. 5–7 står ikke i kjedefilen audit-chain.log til denne Evidens-tjeneren: flere tjenere"
+                + " deler lagertjeneren"), nb);
+        assertTrue(nb.contains("«evidens audit verify --chain»"), nb);
+        String nn = AuditResource.intactText(Texts.of(Language.NN), others, true);
+        assertTrue(nn.contains("Oppføring nr. 5–7 står ikkje i kjedefila audit-chain.log til denne Evidens-tenaren"), nn);
+        NorwegianText.assertNorwegian(nb);
+        NorwegianText.assertNorwegian(nn);
     }
 
     @Test
