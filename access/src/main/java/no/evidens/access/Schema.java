@@ -27,6 +27,8 @@ final class Schema {
      * Brings the schema of a database on a server up to date while other processes may open it too: in H2's exclusive
      * mode (other sessions wait, new connections are refused for the moment), the version read again inside it, so one
      * process migrates and another started with it finds nothing left to do. At the latest version: nothing is locked.
+     * (The findings module's {@code Migrations.migrateShared} does the same for its store: the two modules share no code,
+     * by the module rules.)
      */
     static void migrateShared(Connection c) throws SQLException {
         if (versionIfAny(c) == SCRIPTS.size()) {

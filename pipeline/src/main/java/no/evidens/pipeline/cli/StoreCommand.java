@@ -60,6 +60,7 @@ final class StoreCommand extends CommandGroup {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();
+                    say("Evidens store server for %s stopped", server.dir());
                 } finally {
                     stopped.countDown();
                 }

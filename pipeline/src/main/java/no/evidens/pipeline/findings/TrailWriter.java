@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.FailureLog;
 import no.evidens.pipeline.store.HomeStores;
+import no.evidens.pipeline.store.StoreUnreachable;
 import no.evidens.findings.trail.AuditEntry;
 import no.evidens.findings.trail.AuditEvent;
 import no.evidens.findings.trail.AuditTrail;
@@ -194,31 +195,42 @@ public final class TrailWriter implements AutoCloseable {
                 List<Pending> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
-                try {
-                    if (store == null) {
-                        if (!keep) {
-                            giveWay(givenWayAt);
+                List<AuditEvent> events = new ArrayList<>(batch.size());
+                for (Pending p : batch) {
+                    events.add(p.event());
+                }
+                for (boolean again = true; ; ) {
+                    // a connection kept to a store server that has restarted since breaks at its next statement
+                    boolean kept = keep && store != null;
+                    try {
+                        if (store == null) {
+                            if (!keep) {
+                                giveWay(givenWayAt);
+                            }
+                            store = stores.get();
+                            trail = store.trail(chainFile);
+                            opened.incrementAndGet();
+                            // after: while this writer itself waited for the store, it said so too
+                            openedAtMillis = System.currentTimeMillis();
+                            openedAt = System.nanoTime();
                         }
-                        store = stores.get();
-                        trail = store.trail(chainFile);
-                        opened.incrementAndGet();
-                        // after: while this writer itself waited for the store, it said so too
-                        openedAtMillis = System.currentTimeMillis();
-                        openedAt = System.nanoTime();
+                        List<AuditEntry> entries = trail.recordAll(events);
+                        for (int i = 0; i < batch.size(); i++) {
+                            batch.get(i).done().complete(entries.get(i));
+                        }
+                        commits.worked();
+                    } catch (RuntimeException e) {
+                        store = release(store);
+                        if (kept && again && StoreUnreachable.in(e)) {
+                            // once more on a new connection; should the lost one have committed after all, the entries
+                            // stand twice, which errs on the side of the record
+                            again = false;
+                            continue;
+                        }
+                        commits.failed(e);
+                        batch.forEach(p -> p.done().completeExceptionally(e));
                     }
-                    List<AuditEvent> events = new ArrayList<>(batch.size());
-                    for (Pending p : batch) {
-                        events.add(p.event());
-                    }
-                    List<AuditEntry> entries = trail.recordAll(events);
-                    for (int i = 0; i < batch.size(); i++) {
-                        batch.get(i).done().complete(entries.get(i));
-                    }
-                    commits.worked();
-                } catch (RuntimeException e) {
-                    commits.failed(e);
-                    batch.forEach(p -> p.done().completeExceptionally(e));
-                    store = release(store);
+                    break;
                 }
                 if (!keep && store != null && (giveWayNow(openedAt, openedAtMillis) || System.nanoTime() - openedAt > maxBusyHold.toNanos())) {
                     store = release(store);

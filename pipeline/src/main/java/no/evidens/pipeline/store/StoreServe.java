@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -80,6 +82,11 @@ public final class StoreServe implements AutoCloseable {
         Path abs = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(abs);
+            // the databases hold quotations from journals and client records, H2's trace files the SQL of failed
+            // statements: whatever the umask made of the folder, it is the server's owner's alone
+            if (Files.getFileStore(abs).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(abs, PosixFilePermissions.fromString("rwx------"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the store server's folder " + abs + ": " + e.getMessage(), e);
         }

@@ -108,6 +108,8 @@ class StoreServerIT {
             assertTrue(item.findingId() > 0);
         }
         assertFalse(Files.exists(a.root().resolve("findings")), "the store is not in the home");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(server.dir())),
+                "the databases' folder is the server's owner's alone");
         try (FindingStore sb = HomeStores.of(b).findings(WAIT)) {
             Finding f = sb.finding(CASE, "avvik-1");
             assertEquals("Mangler skriftlig rutine for samarbeid", f.title());
