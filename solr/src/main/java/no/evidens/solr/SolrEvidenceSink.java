@@ -240,7 +240,10 @@ public final class SolrEvidenceSink implements EvidenceSink {
     /**
      * Deletes the case's documents of these types and their passages: the document entries found, every one ({@link
      * SolrPages}: a case's journals may be many thousands), then each document's entries by its key, in one update
-     * request (on every shard, as a delete by query is). Their text is not fetched: the answer has it empty.
+     * request (on every shard, as a delete by query is). Their text is not fetched: the answer has it empty. A document
+     * left half-written (the cluster gone mid-document: its marker, passages and pieces, no entry) is found by its marker
+     * and deleted alike, its entries by its key; it is not returned, having no entry to tell its file (before round 51 (c)
+     * it was left, passages of a deleted journal with it).
      */
     @Override
     public List<IndexedDocument> deleteDocuments(String caseId, Set<String> types) throws IOException {
@@ -260,13 +263,30 @@ public final class SolrEvidenceSink implements EvidenceSink {
             d.setField(PassageSchema.DOC_TEXT, "");
             gone.add(SolrFields.toIndexedDocument(d));
         }
-        if (!gone.isEmpty()) {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        gone.forEach(d -> keys.add(SolrFields.docKey(caseId, d.docId())));
+        keys.addAll(halfWritten(caseId, types));
+        if (!keys.isEmpty()) {
             UpdateRequest delete = new UpdateRequest();
-            gone.forEach(d -> delete.deleteByQuery("{!term f=" + PassageSchema.DOC_KEY + "}" + SolrFields.docKey(caseId, d.docId())));
+            keys.forEach(k -> delete.deleteByQuery("{!term f=" + PassageSchema.DOC_KEY + "}" + k));
             nodes.request(delete, collection);
             gone.forEach(d -> written.remove(caseId + "/" + d.sha256()));
         }
         return gone;
+    }
+
+    /** The keys of the case's documents of these types that have a marker ({@link SolrFields#pending}): half-written. */
+    private List<String> halfWritten(String caseId, Set<String> types) throws IOException {
+        SolrQuery q = SolrSearches.pending()
+                .addFilterQuery("{!term f=" + PassageSchema.CASE + "}" + caseId)
+                .addFilterQuery("{!terms f=" + PassageSchema.TYPE + " separator='\u001f' v=$types}");
+        q.set("types", String.join("\u001f", types.stream().sorted().toList()));
+        List<String> out = new ArrayList<>();
+        for (SolrDocument d : SolrPages.all(q, r -> new QueryResponse(nodes.request(new QueryRequest(r, SolrRequest.METHOD.POST),
+                collection), null))) {
+            out.add(SolrFields.docKey(caseId, String.valueOf(d.getFirstValue(PassageSchema.DOC))));
+        }
+        return out;
     }
 
     @Override

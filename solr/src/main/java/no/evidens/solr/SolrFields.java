@@ -136,7 +136,9 @@ final class SolrFields {
      * The marker of a document whose entries go in several update requests: its {@code docKey}, {@code case} and {@code doc}
      * (stored, so search can read which documents are not whole yet). A writing that stops half-way (the cluster gone)
      * leaves it standing with what was taken, and search leaves those passages out ({@link SolrEvidenceIndex#search}) until
-     * the file is ingested again, whose last request deletes it; a refused document's delete by its key takes it too.
+     * the file is ingested again, whose last request deletes it; a refused document's delete by its key takes it too. It
+     * holds the document's {@code type} (not its facet field: no search counts it), so {@code case delete-records} finds the
+     * half-written journals and client records of a case, whose passages and pieces have no entry to be found by.
      */
     static SolrInputDocument pending(IndexedDocument doc) {
         SolrInputDocument d = new SolrInputDocument();
@@ -146,6 +148,7 @@ final class SolrFields {
         d.setField(PassageSchema.CASE, doc.caseId());
         d.setField(PassageSchema.DOC, doc.docId());
         d.setField(PassageSchema.DOC_KEY, docKey(doc.caseId(), doc.docId()));
+        d.setField(PassageSchema.TYPE, doc.type());
         return d;
     }
 

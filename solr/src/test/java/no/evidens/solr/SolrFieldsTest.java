@@ -58,4 +58,13 @@ class SolrFieldsTest {
         assertEquals(1, block.size());
         assertEquals(0, block.get(0).getFieldValue(PassageSchema.END));
     }
+
+    /** Round 51 (c): the marker tells the document's type, by which case delete-records finds a half-written journal. */
+    @Test
+    void aMarkerHoldsTheDocumentsCaseKeyAndType() {
+        SolrInputDocument marker = SolrFields.pending(document("Journalnotat."));
+        assertEquals(SolrFields.KIND_PENDING, marker.getFieldValue(PassageSchema.KIND));
+        assertEquals(SolrFields.docKey("sak", "d1"), marker.getFieldValue(PassageSchema.DOC_KEY));
+        assertEquals("journal", marker.getFieldValue(PassageSchema.TYPE));
+    }
 }

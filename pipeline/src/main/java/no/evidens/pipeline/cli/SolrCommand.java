@@ -17,17 +17,19 @@ import no.evidens.pipeline.ClusterWords;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
 import no.evidens.solr.ClusterHealth;
+import no.evidens.solr.SolrHalfWritten;
 import no.evidens.solr.SolrSetup;
 import no.evidens.solr.SolrTarget;
 import no.evidens.solr.SolrTextUpgrade;
 
 /**
  * {@code evidens solr init}: the evidence index on an existing SolrCloud; {@code evidens solr status}: what of it fails;
- * {@code evidens solr upgrade-text}: documents stored before round 51 into pieces.
+ * {@code evidens solr upgrade-text}: documents stored before round 51 into pieces; {@code evidens solr clean-half-written}:
+ * what documents left half-written hold.
  */
 @Command(name = "solr", mixinStandardHelpOptions = true, subcommands = {SolrCommand.Init.class, SolrCommand.Status.class,
-        SolrCommand.UpgradeText.class}, description = "The evidence index on SolrCloud (see: evidens solr init --help, evidens solr "
-        + "status --help, evidens solr upgrade-text --help).")
+        SolrCommand.UpgradeText.class, SolrCommand.CleanHalfWritten.class}, description = "The evidence index on SolrCloud (see: "
+        + "evidens solr init --help, evidens solr status --help, evidens solr upgrade-text --help, evidens solr clean-half-written --help).")
 final class SolrCommand extends CommandGroup {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
@@ -214,6 +216,45 @@ final class SolrCommand extends CommandGroup {
                     Init.count(o.documents(), "document"), o.upgraded(), Init.count(o.pieces(), "piece"),
                     Init.count(o.characters(), "character"), o.alreadyInPieces(),
                     o.failed().isEmpty() ? "" : ", " + o.failed().size() + " refused by Solr (left as they were; see below)");
+        }
+    }
+
+    @Command(name = "clean-half-written", mixinStandardHelpOptions = true,
+            description = {"Delete what documents left half-written hold (the cluster went away while a large document was "
+                    + "written: some of its passages and text, kept out of search until its file is ingested again). Needed only "
+                    + "for a file that will not be ingested again. Run it while no ingestion writes to the collection: a document "
+                    + "being written looks the same.",
+                "Prints the documents deleted, as case/document."})
+    static final class CleanHalfWritten implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        HomeOption home;
+
+        @Option(names = "--case", paramLabel = "CASE", description = "Only this case's documents (default: every case).")
+        String caseId;
+
+        @Option(names = "--dry-run", description = "Only list them.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws Exception {
+            IndexBackend backend = IndexBackend.of(home.resolve());
+            if (!backend.isSolr()) {
+                throw new IllegalArgumentException("this home's index is embedded, not on SolrCloud (nothing is half-written there): "
+                        + "give --solr ZK_HOST[/chroot][#collection], or put 'solr: ZK_HOST' in "
+                        + home.resolve().root().resolve(IndexBackend.SETTINGS));
+            }
+            java.util.List<String> docs;
+            try (SolrHalfWritten half = new SolrHalfWritten(backend.solr())) {
+                docs = dryRun ? half.list(caseId) : half.delete(caseId);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            docs.forEach(d -> out.println("  " + d));
+            out.println(Init.count(docs.size(), "half-written document") + (dryRun ? " (nothing deleted: --dry-run)" : " deleted"));
+            out.flush();
+            return 0;
         }
     }
 }

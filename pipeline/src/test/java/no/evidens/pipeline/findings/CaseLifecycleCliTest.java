@@ -61,6 +61,7 @@ class CaseLifecycleCliTest {
         try (EvidenceSearcher s = new EvidenceSearcher(fx.home.resolve("index"), NorwegianAnalysis.queryAnalyzer(null))) {
             assertTrue(s.document(c, fx.docId).isEmpty(), "the document is gone from the index");
             assertTrue(s.passage(fx.passageId(2)).isEmpty(), "and its passages");
+            assertTrue(s.passagesOf(c, fx.docId).isEmpty(), "every one of them");
         }
 
         assertEquals(0, run("finding", "show", "avvik-1", "--case", c), err);

@@ -525,12 +525,31 @@ class SolrCloudIT {
         IndexedDocument journal = caseDocument("j1", "journaler/notat.txt", "journal");
         IndexedDocument client = caseDocument("k1", "klient/plan.txt", "klientdokumentasjon");
         IndexedDocument rule = caseDocument("s1", "styring/rutine.txt", "styringsdokument");
-        try (SolrEvidenceSink sink = new SolrEvidenceSink(SolrTarget.parse(cluster.address(COLLECTION)))) {
+        // Round 51 (c): a large journal (its text in pieces) and one left half-written (its marker, passages and pieces, no entry)
+        IndexedDocument large = slettJournal("l1");
+        IndexedDocument half = slettJournal("h1");
+        try (SolrEvidenceSink sink = new SolrEvidenceSink(SolrTarget.parse(cluster.address(COLLECTION)));
+             ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
             for (IndexedDocument d : List.of(journal, client, rule)) {
                 sink.add(d, List.of(new Passage(Passage.idOf("slett", d.docId(), 0), "slett", d.docId(), d.file(), d.type(),
                         d.title(), "", 1, 0, d.text().length(), d.text(), List.of(), List.of())));
             }
+            for (IndexedDocument d : List.of(large, half)) {
+                sink.add(d, slettPassages(d));
+            }
             sink.commit();
+            // what the cluster gone before the half-written one's last request leaves (as the sink's marker is made)
+            SolrInputDocument pending = new SolrInputDocument();
+            pending.setField("uid", "slett!slett/h1/pending");
+            pending.setField(PassageSchema.KIND, "pending");
+            pending.setField(PassageSchema.ID, "slett/h1/pending");
+            pending.setField(PassageSchema.CASE, "slett");
+            pending.setField(PassageSchema.DOC, "h1");
+            pending.setField(PassageSchema.DOC_KEY, "slett/h1");
+            pending.setField(PassageSchema.TYPE, "journal");
+            parts.addAndCommit(COLLECTION, List.of(pending));
+            parts.deleteAndCommit(COLLECTION, List.of("slett!slett/h1"));
+            assertEquals(600, solr.passagesOf("slett", "h1").size(), "the half-written journal's passages are there");
         }
         assertEquals(3, solr.search(new SearchRequest("vaktmesterbolig", "slett", null, 10)).total());
         // a case the home knows (its findings), whose documents were written to the collection alone
@@ -549,6 +568,37 @@ class SolrCloudIT {
         }
         assertEquals(rule, solr.document("slett", rule.docId()).orElseThrow());
         assertEquals(List.of("slett/s1/0"), ids(solr.search(new SearchRequest("vaktmesterbolig", "slett", null, 10))));
+        assertTrue(r.out().contains(large.file() + " (l1)"), r.out());
+        // nothing of the records left, of any kind: passages, entries, pieces, markers, the half-written journal's
+        try (ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
+            SolrQuery left = new SolrQuery("*:*").setRows(0).addFilterQuery("{!term f=" + PassageSchema.CASE + "}slett")
+                    .addFilterQuery("-{!term f=" + PassageSchema.DOC_KEY + "}slett/s1");
+            assertEquals(0, parts.select(COLLECTION, left).getNumFound(), "entries of the deleted records left");
+            SolrQuery kept = new SolrQuery("*:*").setRows(0).addFilterQuery("{!term f=" + PassageSchema.DOC_KEY + "}slett/s1");
+            assertEquals(3, parts.select(COLLECTION, kept).getNumFound(), "the rule's passage, text piece and entry");
+        }
+    }
+
+    /** A journal of the case "slett" of more than one piece of text and more passages than one request holds: marked. */
+    private static IndexedDocument slettJournal(String docId) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            text.append(String.format("Journalnotat %05d om oppfølging og tiltak i hjemmet. %s", i, "x".repeat(80))).append(' ');
+        }
+        return new IndexedDocument(docId, "slett", "journaler/" + docId + ".txt", "journal", docId, (docId + "c").repeat(21) + "a",
+                "text/plain", text.toString(), List.of(0));
+    }
+
+    private static List<Passage> slettPassages(IndexedDocument d) {
+        List<Passage> out = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < 600; i++) {
+            int end = d.text().indexOf(' ', d.text().indexOf("x", at));
+            out.add(new Passage(Passage.idOf("slett", d.docId(), i), "slett", d.docId(), d.file(), d.type(), d.title(), "",
+                    1, at, end, d.text().substring(at, end), List.of(), List.of()));
+            at = end + 1;
+        }
+        return out;
     }
 
     /**
@@ -679,6 +729,46 @@ class SolrCloudIT {
             assertTrue(solr.search(avvik).hits().stream().anyMatch(h -> h.docId().equals("halv")));
             assertTrue(solr.moreLikeThis(Passage.idOf("stor", "logg", 14), null, 50).hits().stream()
                     .anyMatch(h -> h.docId().equals("halv")));
+        }
+    }
+
+    /**
+     * Round 51 (c): a document left half-written whose file is not ingested again keeps its marker and what was taken for
+     * good; {@code solr clean-half-written --case} deletes every entry of it, and of no other case or whole document.
+     */
+    @Test
+    @Order(13)
+    void theAdministratorDeletesWhatADocumentLeftHalfWrittenHolds() throws Exception {
+        IndexedDocument half = largeDocument("rest", 600);
+        try (SolrEvidenceSink sink = new SolrEvidenceSink(SolrTarget.parse(cluster.address(COLLECTION)));
+             ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
+            sink.add(half, largePassages(half, 600));
+            sink.commit();
+            SolrInputDocument pending = new SolrInputDocument();
+            pending.setField("uid", "stor!stor/rest/pending");
+            pending.setField(PassageSchema.KIND, "pending");
+            pending.setField(PassageSchema.ID, "stor/rest/pending");
+            pending.setField(PassageSchema.CASE, "stor");
+            pending.setField(PassageSchema.DOC, "rest");
+            pending.setField(PassageSchema.DOC_KEY, "stor/rest");
+            pending.setField(PassageSchema.TYPE, "journal");
+            parts.addAndCommit(COLLECTION, List.of(pending));
+            parts.deleteAndCommit(COLLECTION, List.of("stor!stor/rest"));
+            SolrQuery ofRest = new SolrQuery("*:*").setRows(0).addFilterQuery("{!term f=" + PassageSchema.DOC_KEY + "}stor/rest");
+            SolrQuery ofCase = new SolrQuery("*:*").setRows(0).addFilterQuery("{!term f=" + PassageSchema.CASE + "}stor");
+            long before = parts.select(COLLECTION, ofCase).getNumFound();
+            long rest = parts.select(COLLECTION, ofRest).getNumFound();
+            assertTrue(rest > 600, rest + " entries of the half-written document");
+            CliRun r = CliRun.inHome(solrHome.root(), "solr", "clean-half-written", "--case", "stor", "--dry-run");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("stor/rest") && r.out().contains("nothing deleted"), r.out());
+            assertEquals(rest, parts.select(COLLECTION, ofRest).getNumFound(), "a dry run deletes nothing");
+            r = CliRun.inHome(solrHome.root(), "solr", "clean-half-written", "--case", "stor");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("  stor/rest\n") && r.out().contains("1 half-written document deleted"), r.out());
+            assertEquals(0, parts.select(COLLECTION, ofRest).getNumFound(), "nothing of it left");
+            assertEquals(before - rest, parts.select(COLLECTION, ofCase).getNumFound(), "the case's whole documents kept");
+            assertTrue(solr.document("stor", "halv").isPresent(), "a whole document of the case kept");
         }
     }
 
