@@ -13,7 +13,8 @@ import no.evidens.pipeline.store.StorePassword;
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = {"Back up a whole home while the server may run.",
                 "The index's latest commit, the findings store (H2 online backup, with the history and the audit trail), "
-                        + "the accounts and roles per case (H2 online backup too), audit-chain.log, receipts, uploaded bundles."})
+                        + "the accounts and roles per case (H2 online backup too), audit-chain.log, receipts, uploaded bundles, "
+                        + "the settings and the store server's certificate the home trusts."})
 final class BackupCommand extends CliAction {
     @Mixin
     HomeOption home;

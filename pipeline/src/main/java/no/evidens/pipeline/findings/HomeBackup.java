@@ -35,7 +35,8 @@ import no.evidens.pipeline.store.StoreServer;
  * files and of incomplete containers (so a restored home still reads again what a re-ingest must bring in), which
  * documents are earlier versions of corrected files (so its search still leaves them out), each case's last check of
  * its quotations (so export still tells it), the
- * uploaded bundles and the home's settings (synonyms, codebook, evidens.properties).
+ * uploaded bundles and the home's settings (synonyms, codebook, evidens.properties, the store server's certificate the home
+ * trusts).
  *
  * <p>A home whose stores are on a store server ({@link HomeStores}) has them copied as SQL over the connection
  * ({@code findings.sql}, {@code access.sql}: H2's {@code SCRIPT}; its {@code BACKUP TO} would write on the server's disk);
@@ -135,6 +136,7 @@ public final class HomeBackup {
         for (String file : SETTINGS) {
             files += copyIfThere(home.root().resolve(file), to.resolve(file));
         }
+        files += copyTrustFile(home, home.root(), to);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", "evidens-backup");
         manifest.put("home", home.root().toString());
@@ -184,6 +186,7 @@ public final class HomeBackup {
         for (String file : SETTINGS) {
             files += copyIfThere(from.resolve(file), home.root().resolve(file));
         }
+        files += copyTrustFile(home, from, home.root()); // named by the settings just restored, as in the backed-up home
         String oldBundles = Path.of(oldRoot).resolve("bundles").toString();
         String newBundles = home.root().resolve("bundles").toString();
         boolean fromServer = Files.isRegularFile(from.resolve(STORE_SQL));
@@ -245,6 +248,16 @@ public final class HomeBackup {
         } catch (IOException | RuntimeException left) {
             failure.addSuppressed(left);
         }
+    }
+
+    /**
+     * The certificate the home trusts for its store server ({@code store-tls.crt}, or the file its {@code store-trust:} line
+     * names), at the same place in the copy: without it a restored home whose {@code store:} line is put back cannot reach
+     * the server over TLS.
+     */
+    private static int copyTrustFile(EvidensHome home, Path from, Path to) throws IOException {
+        Path trust = HomeStores.trustFile(home);
+        return trust == null ? 0 : copyIfThere(from.resolve(trust.toString()), to.resolve(trust.toString()));
     }
 
     private static int copyIfThere(Path from, Path to) throws IOException {

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Predicate;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.ExpressionAdapter;
 import org.slf4j.Logger;
@@ -127,10 +128,10 @@ final class IngestRoute extends RouteBuilder {
                     .when(bodyIs(BundleEntry.class, e -> e.problem() != null))
                         .process(this::recordUnreadable)
                     .otherwise()
-                        .process(this::hash)                                     // BundleEntry → HashedFile
-                        .process(this::awaitEarlierOfSize)
+                        .process(failingOnError(this::hash))                     // BundleEntry → HashedFile
+                        .process(failingOnError(this::awaitEarlierOfSize))
                         .idempotentConsumer(sha256(), seen).skipDuplicate(false)
-                            .process(this::checked)
+                            .process(failingOnError(this::checked))
                             .choice()
                                 .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                                     .process(this::recordDuplicate)
@@ -145,13 +146,13 @@ final class IngestRoute extends RouteBuilder {
         // marks all it holds as ingested). Any other file is one document.
         from(NEW_FILE).routeId("ingest-new-file")
                 .onException(Exception.class).handled(true).process(this::recordFileFailure).end()
-                .process(this::extract)                                          // HashedFile → ExtractedFile
+                .process(failingOnError(this::extract))                          // HashedFile → ExtractedFile
                 .choice()
                     .when(bodyIs(ExtractedFile.class, f -> !f.holdsDocuments()))
-                        .process(this::asDocument)                               // ExtractedFile → DocumentWork
+                        .process(failingOnError(this::asDocument))               // ExtractedFile → DocumentWork
                         .to(DOCUMENT)
                     .otherwise()
-                        .process(this::splitDocuments)                           // ExtractedFile → List<DocumentWork>
+                        .process(failingOnError(this::splitDocuments))           // ExtractedFile → List<DocumentWork>
                         .split(body())
                             .to(DOCUMENT)
                         .end()
@@ -162,11 +163,11 @@ final class IngestRoute extends RouteBuilder {
                 .onException(Exception.class).handled(true).process(this::recordDocumentFailure).end()
                 .choice()
                     .when(bodyIs(DocumentWork.class, DocumentWork::failed))
-                        .process(this::failedInContainer)                        // DocumentWork → ReceiptFile
+                        .process(failingOnError(this::failedInContainer))        // DocumentWork → ReceiptFile
                     .when(bodyIs(DocumentWork.class, this::inCaseAlready))
-                        .process(this::recordInCase)                             // DocumentWork → ReceiptFile
+                        .process(failingOnError(this::recordInCase))             // DocumentWork → ReceiptFile
                     .when(bodyIs(DocumentWork.class, DocumentWork::isPureContainer))
-                        .process(this::indexArchive)                             // DocumentWork → ReceiptFile
+                        .process(failingOnError(this::indexArchive))             // DocumentWork → ReceiptFile
                     .otherwise()
                         .process(this::onTaggingThread)                          // DocumentWork → ReceiptFile
                 .end()
@@ -315,10 +316,30 @@ final class IngestRoute extends RouteBuilder {
                 // The route's handling takes exceptions: an error thrown at it left the exchange unfinished and the
                 // ingest waiting for ever (round 51: a heap too small for a huge text). The stages have let go of
                 // what they held, so it is this document's failure, said with what it was.
-                throw new ExtractionException(Reason.UNEXPECTED, error.toString(), error);
+                throw unexpected(error);
             }
             throw e;
         }
+    }
+
+    /**
+     * A step on one of the split's threads (the hashing, the reading of the worker's answer, a document's own line)
+     * whose {@link Error} is its file's or document's failure: the routes' handling takes exceptions only, and an error
+     * thrown at Camel left the exchange unfinished and the ingest waiting for ever, as on a tagging thread.
+     */
+    private static Processor failingOnError(Processor step) {
+        return ex -> {
+            try {
+                step.process(ex);
+            } catch (Error error) {
+                throw unexpected(error);
+            }
+        };
+    }
+
+    /** An error as a failure of ours: its class and message (never the document's text, which an error does not hold). */
+    private static ExtractionException unexpected(Error error) {
+        return new ExtractionException(Reason.UNEXPECTED, error.toString(), error);
     }
 
     /** The extraction is let go here: the stages after it know the document by its {@link DocumentRef}. */

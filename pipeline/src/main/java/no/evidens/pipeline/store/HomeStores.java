@@ -55,6 +55,21 @@ public record HomeStores(EvidensHome home, StoreServer server) {
     }
 
     /**
+     * The certificate file the home trusts for its store server, relative to the home: {@value StoreTls#CERTIFICATE}, or the
+     * file its {@value StoreTls#TRUST_SETTING} line names; null when the line pins a fingerprint, or names a file outside
+     * the home (which a copy of the home may name as it is). A backup keeps it, so that a restored home can reach its
+     * store server again.
+     */
+    public static Path trustFile(EvidensHome home) {
+        String trust = settings(home).getProperty(StoreTls.TRUST_SETTING, "").strip();
+        if (trust.toLowerCase(java.util.Locale.ROOT).startsWith("sha256:")) {
+            return null;
+        }
+        Path file = Path.of(trust.isEmpty() ? StoreTls.CERTIFICATE : trust).normalize();
+        return file.isAbsolute() || file.startsWith("..") ? null : file;
+    }
+
+    /**
      * Makes a home restored from a store server's backup use the stores restored into its folders: its {@code store:} line
      * (copied with the settings) is turned into a comment, which says how to put it back. Left as it was, the copy would read
      * the live server instead of what was restored, and a restore test ({@code verify}, {@code audit verify} of the new home)

@@ -131,4 +131,31 @@ class BackupCliTest {
         assertTrue(err.startsWith("evidens: " + other + " is not an Evidens home"), err);
         assertTrue(Files.notExists(tmp.resolve("bk")), "no backup folder made");
     }
+
+    /**
+     * The certificate a home trusts for its store server over TLS ({@code store-tls.crt}, or the file its
+     * {@code store-trust:} line names) is in the backup and back in the restored home, at the same place: without it, the
+     * restored home's {@code store:} line put back cannot reach the server.
+     */
+    @Test
+    void theStoreServersCertificateTheHomeTrustsIsBackedUpAndRestored() throws Exception {
+        String pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        for (String trust : new String[] {null, "sertifikater/lager.crt"}) {
+            Path home = Files.createDirectories(tmp.resolve("home-" + (trust == null ? "default" : "named")));
+            Files.createDirectories(home.resolve("receipts"));
+            Path cert = home.resolve(trust == null ? "store-tls.crt" : trust);
+            Files.createDirectories(cert.getParent());
+            Files.writeString(cert, pem);
+            if (trust != null) {
+                Files.writeString(home.resolve("evidens.properties"), "store-trust: " + trust + "\n");
+            }
+            Path backup = tmp.resolve("backup-" + home.getFileName());
+            assertEquals(0, run("backup", "--to", backup.toString(), "--home", home.toString()), err);
+            Path restored = tmp.resolve("restored-" + home.getFileName());
+            assertEquals(0, run("restore", "--from", backup.toString(), "--home", restored.toString()), err);
+            Path again = restored.resolve(home.relativize(cert));
+            assertTrue(Files.isRegularFile(again), "the certificate is restored to " + again);
+            assertEquals(pem, Files.readString(again));
+        }
+    }
 }

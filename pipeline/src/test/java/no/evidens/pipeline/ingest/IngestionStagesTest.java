@@ -34,12 +34,19 @@ class IngestionStagesTest {
     @TempDir
     Path tmp;
 
-    /** Reads a file's bytes as its text; a file named {@code unreadable*} fails as a damaged file. */
+    /**
+     * Reads a file's bytes as its text; a file named {@code unreadable*} fails as a damaged file, one named
+     * {@code huge*} runs out of memory.
+     */
     private static final class PlainText implements Extractor {
         @Override
         public Extraction extract(Path file) throws ExtractionException {
             if (file.getFileName().toString().startsWith("unreadable")) {
                 throw new ExtractionException(Reason.DAMAGED, "made to fail");
+            }
+            if (file.getFileName().toString().startsWith("huge")) {
+                // the worker's answer read on the split's thread, too big for the heap
+                throw new OutOfMemoryError("Java heap space");
             }
             try {
                 return new Extraction(Files.readString(file), List.of(0), "text/plain", null);
@@ -98,5 +105,26 @@ class IngestionStagesTest {
         ReceiptFile line = receipt.files().get(0);
         assertEquals(List.of(ReceiptFile.FAILED, Reason.UNEXPECTED.text()), List.of(line.status(), line.reason()));
         assertTrue(line.detail().contains("OutOfMemoryError: Java heap space"), line.detail());
+    }
+
+    /**
+     * An error while a file is read (the worker's answer, on one of the split's threads, not a tagging thread) is the
+     * file's failure, with what it was, and the other files are indexed: thrown at Camel, it left the exchange
+     * unfinished and the ingest waiting for ever.
+     */
+    @Test
+    void aFileWhoseReadingRunsOutOfMemoryFailsWithWhatItWasAndTheOthersAreIndexed() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("huge/styringsdokumenter"));
+        Files.writeString(folder.resolve("rutine.txt"), "Koordinatoren kaller inn til ansvarsgruppemøte hver måned.");
+        Files.writeString(folder.resolve("huge.txt"), "Tiltaksplanen evalueres hvert halvår sammen med familien.");
+        EvidensHome home = new EvidensHome(tmp.resolve("home-huge"));
+        Receipt receipt = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> new Ingestion(home,
+                new DocumentAnalyser(new PlainText()), 2).ingest("sak", tmp.resolve("huge"), ProgressListener.NONE));
+        Map<String, ReceiptFile> lines = new TreeMap<>();
+        receipt.files().forEach(f -> lines.put(f.path(), f));
+        ReceiptFile huge = lines.get("styringsdokumenter/huge.txt");
+        assertEquals(List.of(ReceiptFile.FAILED, Reason.UNEXPECTED.text(), ReceiptFile.INDEXED),
+                List.of(huge.status(), huge.reason(), lines.get("styringsdokumenter/rutine.txt").status()));
+        assertTrue(huge.detail().contains("OutOfMemoryError: Java heap space"), huge.detail());
     }
 }
