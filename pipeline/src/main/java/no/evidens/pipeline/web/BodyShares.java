@@ -1,7 +1,8 @@
 package no.evidens.pipeline.web;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Each client's fair share of the request bodies read at once: a signed-in user (by name, whatever their connections or
@@ -21,8 +22,16 @@ final class BodyShares {
      */
     static final int PER_CLIENT = 2;
 
+    /**
+     * How long a request waits for its client's share to come back before it is refused: the answer of a request is handed
+     * to the client before its share is given back ({@link ApiHandler}'s last step), so a client that sends one request
+     * after another could find its own last one still counted, on a loaded machine twice over, and be told 429.
+     */
+    static final long GRACE_MS = 250;
+
     private final int perClient;
-    private final Map<String, Integer> held = new ConcurrentHashMap<>();
+    /** Guarded by this object, whose waiters {@link #give} wakes. */
+    private final Map<String, Integer> held = new HashMap<>();
 
     /** @param perClient bodies one client may have on their way at once; 0 for no share (the single-user mode) */
     BodyShares(int perClient) {
@@ -38,27 +47,42 @@ final class BodyShares {
         return x.signedIn() ? "user " + x.access().user() : "address " + x.remoteAddress();
     }
 
-    /** Takes one of this client's share; false (nothing taken) when they already hold all of it. */
+    /**
+     * Takes one of this client's share; false (nothing taken) when they still hold all of it after {@link #GRACE_MS}.
+     */
     boolean take(String client) {
         if (perClient == 0) {
             return true;
         }
-        boolean[] taken = {false};
-        held.compute(client, (k, n) -> {
-            int now = n == null ? 0 : n;
-            if (now >= perClient) {
-                return n;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MS);
+        synchronized (this) {
+            while (true) {
+                int now = held.getOrDefault(client, 0);
+                if (now < perClient) {
+                    held.put(client, now + 1);
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
-            taken[0] = true;
-            return now + 1;
-        });
-        return taken[0];
+        }
     }
 
     /** Gives back one taken with {@link #take}. */
     void give(String client) {
         if (perClient != 0) {
-            held.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
+            synchronized (this) {
+                held.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
+                notifyAll();
+            }
         }
     }
 }

@@ -33,4 +33,27 @@ class BodySharesTest {
             assertTrue(alone.take("user testar"));
         }
     }
+
+    @Test
+    void aRequestRightAfterTheClientsLastAnswerWaitsForItsShareToComeBack() throws Exception {
+        BodyShares shares = new BodyShares(2);
+        assertTrue(shares.take("user ola"));
+        assertTrue(shares.take("user ola"));
+        // the two answers are with ola already; their shares come back a moment later, as the server's threads finish
+        Thread giver = new Thread(() -> {
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            shares.give("user ola");
+        });
+        giver.start();
+        assertTrue(shares.take("user ola"), "ola's next request is no third body on its way");
+        giver.join();
+        long t0 = System.nanoTime();
+        assertFalse(shares.take("user ola"), "still two on their way: refused");
+        assertTrue(System.nanoTime() - t0 >= java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(BodyShares.GRACE_MS),
+                "refused only after the grace");
+    }
 }
