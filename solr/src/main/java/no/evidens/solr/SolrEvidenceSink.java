@@ -242,8 +242,8 @@ public final class SolrEvidenceSink implements EvidenceSink {
      * SolrPages}: a case's journals may be many thousands), then each document's entries by its key, in one update
      * request (on every shard, as a delete by query is). Their text is not fetched: the answer has it empty. A document
      * left half-written (the cluster gone mid-document: its marker, passages and pieces, no entry) is found by its marker
-     * and deleted alike, its entries by its key; it is not returned, having no entry to tell its file (before round 51 (c)
-     * it was left, passages of a deleted journal with it).
+     * and deleted alike, its entries by its key, and returned from what its marker holds (its file and checksum), so that
+     * its file is deleted too (before round 51 (c) it was left, passages of a deleted journal with it).
      */
     @Override
     public List<IndexedDocument> deleteDocuments(String caseId, Set<String> types) throws IOException {
@@ -265,7 +265,16 @@ public final class SolrEvidenceSink implements EvidenceSink {
         }
         Set<String> keys = new java.util.LinkedHashSet<>();
         gone.forEach(d -> keys.add(SolrFields.docKey(caseId, d.docId())));
-        keys.addAll(halfWritten(caseId, types));
+        for (SolrDocument m : halfWritten(caseId, types)) {
+            String docId = String.valueOf(m.getFirstValue(PassageSchema.DOC));
+            if (keys.add(SolrFields.docKey(caseId, docId)) && m.getFirstValue(PassageSchema.FILE) != null) {
+                // told as deleted too, so that its file goes from the bundle (a marker made before its file was kept in it:
+                // its entries are deleted, its file is not known here)
+                gone.add(new IndexedDocument(docId, caseId, String.valueOf(m.getFirstValue(PassageSchema.FILE)),
+                        String.valueOf(m.getFirstValue(PassageSchema.TYPE)), null, String.valueOf(m.getFirstValue(PassageSchema.SHA256)),
+                        null, "", List.of(), null));
+            }
+        }
         if (!keys.isEmpty()) {
             UpdateRequest delete = new UpdateRequest();
             keys.forEach(k -> delete.deleteByQuery("{!term f=" + PassageSchema.DOC_KEY + "}" + k));
@@ -275,16 +284,17 @@ public final class SolrEvidenceSink implements EvidenceSink {
         return gone;
     }
 
-    /** The keys of the case's documents of these types that have a marker ({@link SolrFields#pending}): half-written. */
-    private List<String> halfWritten(String caseId, Set<String> types) throws IOException {
+    /** The markers of the case's documents of these types ({@link SolrFields#pending}): half-written. */
+    private List<SolrDocument> halfWritten(String caseId, Set<String> types) throws IOException {
         SolrQuery q = SolrSearches.pending()
                 .addFilterQuery("{!term f=" + PassageSchema.CASE + "}" + caseId)
                 .addFilterQuery("{!terms f=" + PassageSchema.TYPE + " separator='\u001f' v=$types}");
         q.set("types", String.join("\u001f", types.stream().sorted().toList()));
-        List<String> out = new ArrayList<>();
+        q.setFields(PassageSchema.CASE, PassageSchema.DOC, PassageSchema.TYPE, PassageSchema.FILE, PassageSchema.SHA256);
+        List<SolrDocument> out = new ArrayList<>();
         for (SolrDocument d : SolrPages.all(q, r -> new QueryResponse(nodes.request(new QueryRequest(r, SolrRequest.METHOD.POST),
                 collection), null))) {
-            out.add(SolrFields.docKey(caseId, String.valueOf(d.getFirstValue(PassageSchema.DOC))));
+            out.add(d);
         }
         return out;
     }

@@ -138,7 +138,8 @@ final class SolrFields {
      * leaves it standing with what was taken, and search leaves those passages out ({@link SolrEvidenceIndex#search}) until
      * the file is ingested again, whose last request deletes it; a refused document's delete by its key takes it too. It
      * holds the document's {@code type} (not its facet field: no search counts it), so {@code case delete-records} finds the
-     * half-written journals and client records of a case, whose passages and pieces have no entry to be found by.
+     * half-written journals and client records of a case, whose passages and pieces have no entry to be found by, and its
+     * {@code file} and {@code sha256}, by which their files are deleted from the bundles too.
      */
     static SolrInputDocument pending(IndexedDocument doc) {
         SolrInputDocument d = new SolrInputDocument();
@@ -149,6 +150,9 @@ final class SolrFields {
         d.setField(PassageSchema.DOC, doc.docId());
         d.setField(PassageSchema.DOC_KEY, docKey(doc.caseId(), doc.docId()));
         d.setField(PassageSchema.TYPE, doc.type());
+        // and its file: case delete-records deletes a half-written journal's file from its bundle as a whole one's
+        d.setField(PassageSchema.FILE, doc.file());
+        d.setField(PassageSchema.SHA256, doc.sha256());
         return d;
     }
 

@@ -66,5 +66,8 @@ class SolrFieldsTest {
         assertEquals(SolrFields.KIND_PENDING, marker.getFieldValue(PassageSchema.KIND));
         assertEquals(SolrFields.docKey("sak", "d1"), marker.getFieldValue(PassageSchema.DOC_KEY));
         assertEquals("journal", marker.getFieldValue(PassageSchema.TYPE));
+        // and its file, which delete-records deletes from the bundle as a whole journal's
+        assertEquals(document("Journalnotat.").file(), marker.getFieldValue(PassageSchema.FILE));
+        assertEquals(document("Journalnotat.").sha256(), marker.getFieldValue(PassageSchema.SHA256));
     }
 }

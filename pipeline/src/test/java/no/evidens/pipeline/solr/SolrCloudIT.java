@@ -547,6 +547,8 @@ class SolrCloudIT {
             pending.setField(PassageSchema.DOC, "h1");
             pending.setField(PassageSchema.DOC_KEY, "slett/h1");
             pending.setField(PassageSchema.TYPE, "journal");
+            pending.setField(PassageSchema.FILE, half.file());
+            pending.setField(PassageSchema.SHA256, half.sha256());
             parts.addAndCommit(COLLECTION, List.of(pending));
             parts.deleteAndCommit(COLLECTION, List.of("slett!slett/h1"));
             assertEquals(600, solr.passagesOf("slett", "h1").size(), "the half-written journal's passages are there");
@@ -569,6 +571,8 @@ class SolrCloudIT {
         assertEquals(rule, solr.document("slett", rule.docId()).orElseThrow());
         assertEquals(List.of("slett/s1/0"), ids(solr.search(new SearchRequest("vaktmesterbolig", "slett", null, 10))));
         assertTrue(r.out().contains(large.file() + " (l1)"), r.out());
+        // the half-written journal told as deleted, its file from the bundle with it (its marker holds the file)
+        assertTrue(r.out().contains(half.file() + " (h1)"), r.out());
         // nothing of the records left, of any kind: passages, entries, pieces, markers, the half-written journal's
         try (ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
             SolrQuery left = new SolrQuery("*:*").setRows(0).addFilterQuery("{!term f=" + PassageSchema.CASE + "}slett")
@@ -752,6 +756,8 @@ class SolrCloudIT {
             pending.setField(PassageSchema.DOC, "rest");
             pending.setField(PassageSchema.DOC_KEY, "stor/rest");
             pending.setField(PassageSchema.TYPE, "journal");
+            pending.setField(PassageSchema.FILE, half.file());
+            pending.setField(PassageSchema.SHA256, half.sha256());
             parts.addAndCommit(COLLECTION, List.of(pending));
             parts.deleteAndCommit(COLLECTION, List.of("stor!stor/rest"));
             SolrQuery ofRest = new SolrQuery("*:*").setRows(0).addFilterQuery("{!term f=" + PassageSchema.DOC_KEY + "}stor/rest");
