@@ -539,18 +539,7 @@ class SolrCloudIT {
             }
             sink.commit();
             // what the cluster gone before the half-written one's last request leaves (as the sink's marker is made)
-            SolrInputDocument pending = new SolrInputDocument();
-            pending.setField("uid", "slett!slett/h1/pending");
-            pending.setField(PassageSchema.KIND, "pending");
-            pending.setField(PassageSchema.ID, "slett/h1/pending");
-            pending.setField(PassageSchema.CASE, "slett");
-            pending.setField(PassageSchema.DOC, "h1");
-            pending.setField(PassageSchema.DOC_KEY, "slett/h1");
-            pending.setField(PassageSchema.TYPE, "journal");
-            pending.setField(PassageSchema.FILE, half.file());
-            pending.setField(PassageSchema.SHA256, half.sha256());
-            parts.addAndCommit(COLLECTION, List.of(pending));
-            parts.deleteAndCommit(COLLECTION, List.of("slett!slett/h1"));
+            leftHalfWritten(parts, half);
             assertEquals(600, solr.passagesOf("slett", "h1").size(), "the half-written journal's passages are there");
         }
         assertEquals(3, solr.search(new SearchRequest("vaktmesterbolig", "slett", null, 10)).total());
@@ -748,18 +737,7 @@ class SolrCloudIT {
              ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
             sink.add(half, largePassages(half, 600));
             sink.commit();
-            SolrInputDocument pending = new SolrInputDocument();
-            pending.setField("uid", "stor!stor/rest/pending");
-            pending.setField(PassageSchema.KIND, "pending");
-            pending.setField(PassageSchema.ID, "stor/rest/pending");
-            pending.setField(PassageSchema.CASE, "stor");
-            pending.setField(PassageSchema.DOC, "rest");
-            pending.setField(PassageSchema.DOC_KEY, "stor/rest");
-            pending.setField(PassageSchema.TYPE, "journal");
-            pending.setField(PassageSchema.FILE, half.file());
-            pending.setField(PassageSchema.SHA256, half.sha256());
-            parts.addAndCommit(COLLECTION, List.of(pending));
-            parts.deleteAndCommit(COLLECTION, List.of("stor!stor/rest"));
+            leftHalfWritten(parts, half);
             SolrQuery ofRest = new SolrQuery("*:*").setRows(0).addFilterQuery("{!term f=" + PassageSchema.DOC_KEY + "}stor/rest");
             SolrQuery ofCase = new SolrQuery("*:*").setRows(0).addFilterQuery("{!term f=" + PassageSchema.CASE + "}stor");
             long before = parts.select(COLLECTION, ofCase).getNumFound();
@@ -784,6 +762,26 @@ class SolrCloudIT {
     }
 
     private static final String LARGE_LINE = "Kvittering %05d %s.";
+
+    /**
+     * What a cluster gone before a large document's last request leaves, made of one written whole: its marker (as the
+     * sink makes it) standing, its entry not there; its passages and pieces stay.
+     */
+    private static void leftHalfWritten(ClusterParts parts, IndexedDocument d) throws Exception {
+        String key = d.caseId() + "/" + d.docId();
+        SolrInputDocument pending = new SolrInputDocument();
+        pending.setField("uid", d.caseId() + "!" + key + "/pending");
+        pending.setField(PassageSchema.KIND, "pending");
+        pending.setField(PassageSchema.ID, key + "/pending");
+        pending.setField(PassageSchema.CASE, d.caseId());
+        pending.setField(PassageSchema.DOC, d.docId());
+        pending.setField(PassageSchema.DOC_KEY, key);
+        pending.setField(PassageSchema.TYPE, d.type());
+        pending.setField(PassageSchema.FILE, d.file());
+        pending.setField(PassageSchema.SHA256, d.sha256());
+        parts.addAndCommit(COLLECTION, List.of(pending));
+        parts.deleteAndCommit(COLLECTION, List.of(d.caseId() + "!" + key));
+    }
 
     private static IndexedDocument largeDocument(String docId, int n) {
         StringBuilder text = new StringBuilder();
