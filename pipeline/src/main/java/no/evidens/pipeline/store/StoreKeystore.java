@@ -77,14 +77,14 @@ public final class StoreKeystore {
             if (Files.exists(passwordFile)) {
                 String own = StorePassword.read(passwordFile);
                 try {
-                    return load(keystore, own, false);
+                    return load(keystore, own);
                 } catch (WrongPassword e) {
                     // a move off the administrator's password that stopped between its two steps: the keystore is still the old one
                 }
             }
             Opened old;
             try {
-                old = load(keystore, adminPassword, false);
+                old = load(keystore, adminPassword);
             } catch (WrongPassword e) {
                 throw new IllegalStateException("cannot open " + keystore + " with its password (" + passwordFile + ") nor with the"
                         + " administrator's: make a new certificate with 'evidens store renew-cert --dir " + dir + "' and give it to"
@@ -181,13 +181,13 @@ public final class StoreKeystore {
     /** A keystore just made with this password. */
     private static Opened made(Path keystore, String password) throws IOException {
         try {
-            return load(keystore, password, false);
+            return load(keystore, password);
         } catch (WrongPassword e) {
             throw new IllegalStateException("keytool made " + keystore + " with another password than it was given", e);
         }
     }
 
-    private static Opened load(Path keystore, String password, boolean migrated) throws IOException, WrongPassword {
+    private static Opened load(Path keystore, String password) throws IOException, WrongPassword {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystore)) {
@@ -202,7 +202,7 @@ public final class StoreKeystore {
                 throw new IllegalStateException(keystore + " holds no key named " + ALIAS + ": make a new certificate with 'evidens store"
                         + " renew-cert --dir " + keystore.getParent() + "'");
             }
-            return new Opened(ks, password.toCharArray(), cert, migrated);
+            return new Opened(ks, password.toCharArray(), cert, false);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot use the store server's certificate in " + keystore + ": " + e.getMessage(), e);
         }
