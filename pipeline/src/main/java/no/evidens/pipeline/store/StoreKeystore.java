@@ -122,7 +122,7 @@ public final class StoreKeystore {
                     + " folder 'evidens store serve --dir' was given");
         }
         try {
-            X509Certificate previous = Files.isRegularFile(abs.resolve(CERTIFICATE)) ? StoreTrust.certificate(abs.resolve(CERTIFICATE)) : null;
+            X509Certificate previous = previous(abs.resolve(CERTIFICATE));
             Path work = Files.createTempDirectory(abs, ".tls-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             try {
                 String password = StorePassword.generate(work.resolve(PASSWORD_FILE));
@@ -154,6 +154,15 @@ public final class StoreKeystore {
             throw new UncheckedIOException("cannot make the store server's new certificate in " + abs + ": " + e.getMessage(), e);
         } catch (CertificateException e) {
             throw new IllegalStateException("cannot read the store server's certificate in " + abs + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The certificate being replaced, or null when there is none readable (a renewal is what mends that). */
+    private static X509Certificate previous(Path file) throws IOException {
+        try {
+            return Files.isRegularFile(file) ? StoreTrust.certificate(file) : null;
+        } catch (CertificateException e) {
+            return null;
         }
     }
 

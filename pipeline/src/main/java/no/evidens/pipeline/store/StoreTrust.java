@@ -210,6 +210,9 @@ public final class StoreTrust {
     /** Writes the home's {@value #SETTING} line (in place of the one there, else at the end); null takes it away. */
     static void setLine(Path homeRoot, String value) {
         Path file = homeRoot.resolve(HomeStores.SETTINGS);
+        if (value == null && !Files.isRegularFile(file)) {
+            return;
+        }
         try {
             List<String> lines = Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
             List<String> out = new ArrayList<>();
