@@ -260,6 +260,9 @@ class StoreServerIT {
             }
             assertEquals(0, CliRun.of("store", "trust", "--home", k.root().toString(), "--cert",
                     dir.resolve(StoreTls.CERTIFICATE).toString(), "--keep-old").code());
+            try (FindingStore s = HomeStores.of(k).findings(WAIT)) {
+                assertEquals(1, s.findings(CASE).size(), "trusting the new one beside the old, it still reaches the server not restarted");
+            }
         }
         try (StoreServe again = StoreServe.start(dir, port, "127.0.0.1", PASSWORD, ADMIN, true)) {
             assertEquals(30, again.expiry().daysLeft(java.time.Instant.now()));
