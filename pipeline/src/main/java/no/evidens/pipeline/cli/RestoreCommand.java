@@ -24,6 +24,8 @@ final class RestoreCommand extends CliAction {
         }
         HomeBackup.Summary s = new HomeBackup(FindingStore.DEFAULT_LOCK_WAIT).restore(from.toAbsolutePath().normalize(), home.resolve());
         say("Restored the backup of %s (made %s) into %s: %s", s.home(), s.at(), s.dir(), s.contents());
+        s.trustMoved().forEach((named, now) -> say("  the store server's certificate it trusted from outside the home, %s, is restored"
+                + " as %s: its 'store-trust:' line now names that", named, now));
         if (s.server() != null) {
             return say("  it uses the findings and accounts restored into its folders, not the store server %s: its 'store:' line in"
                     + " evidens.properties is now a comment (to put them onto an empty store server, take the '# ' away and run"

@@ -26,6 +26,7 @@ import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.store.HomeStores;
 import no.evidens.pipeline.store.StoreServer;
+import no.evidens.pipeline.store.StoreTrust;
 
 /**
  * A whole home copied while the server may be running, and put back into a new home: the index's latest
@@ -50,6 +51,9 @@ public final class HomeBackup {
     /** A server's stores, as SQL. */
     static final String STORE_SQL = "findings.sql";
     static final String ACCESS_SQL = "access.sql";
+    /** Where certificates the home trusts from outside its folder are kept, in the backup and in the restored home. */
+    static final String TRUST_FOLDER = "store-trust";
+    private static final String TRUST_COPIES = "trustCopies";
     private static final List<String> FOLDERS = List.of("receipts", "failed", "incomplete", "bundles", "versions", "checks");
     /** The home's own settings: its synonyms, its indicator codebook (which tags the next ingestions), its engine. */
     private static final List<String> SETTINGS = Stream.concat(
@@ -66,9 +70,10 @@ public final class HomeBackup {
      *
      * @param accounts whether it holds the access database (accounts, roles per case)
      */
-    public record Summary(Path dir, String home, int indexFiles, boolean findings, boolean accounts, int files, Instant at, String server) {
+    public record Summary(Path dir, String home, int indexFiles, boolean findings, boolean accounts, int files, Instant at, String server,
+            Map<String, String> trustMoved) {
         public Summary(Path dir, String home, int indexFiles, boolean findings, boolean accounts, int files, Instant at) {
-            this(dir, home, indexFiles, findings, accounts, files, at, null);
+            this(dir, home, indexFiles, findings, accounts, files, at, null, Map.of());
         }
 
         /** What it holds, as {@code backup} and {@code restore} say it: the index files, the stores, the other files. */
@@ -136,7 +141,8 @@ public final class HomeBackup {
         for (String file : SETTINGS) {
             files += copyIfThere(home.root().resolve(file), to.resolve(file));
         }
-        files += copyTrustFile(home, home.root(), to);
+        Map<String, String> trustCopies = new LinkedHashMap<>();
+        files += copyTrustFiles(home, to, trustCopies);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", "evidens-backup");
         manifest.put("home", home.root().toString());
@@ -147,10 +153,13 @@ public final class HomeBackup {
         if (stores.onServer()) {
             manifest.put("storeServer", stores.server().toString());
         }
+        if (!trustCopies.isEmpty()) {
+            manifest.put(TRUST_COPIES, trustCopies);
+        }
         manifest.put("files", files);
         Json.write(manifest, to.resolve(MANIFEST));
         return new Summary(to, home.root().toString(), indexFiles, findings || stores.onServer(), accounts || stores.onServer(), files, at,
-                stores.onServer() ? stores.server().toString() : null);
+                stores.onServer() ? stores.server().toString() : null, trustCopies);
     }
 
     /**
@@ -186,7 +195,9 @@ public final class HomeBackup {
         for (String file : SETTINGS) {
             files += copyIfThere(from.resolve(file), home.root().resolve(file));
         }
-        files += copyTrustFile(home, from, home.root()); // named by the settings just restored, as in the backed-up home
+        // named by the settings just restored, as in the backed-up home; those from outside it into it, the line changed
+        Map<String, String> trustMoved = new LinkedHashMap<>();
+        files += restoreTrustFiles(from, home, m.path(TRUST_COPIES), trustMoved);
         String oldBundles = Path.of(oldRoot).resolve("bundles").toString();
         String newBundles = home.root().resolve("bundles").toString();
         boolean fromServer = Files.isRegularFile(from.resolve(STORE_SQL));
@@ -210,7 +221,7 @@ public final class HomeBackup {
         }
         rebaseReceipts(home.receipts(), oldBundles, newBundles);
         return new Summary(home.root(), oldRoot, indexFiles, findings, accounts, files, Instant.parse(m.path("at").asText()),
-                fromServer ? m.path("storeServer").asText(null) : null);
+                fromServer ? m.path("storeServer").asText(null) : null, trustMoved);
     }
 
     /** Receipts of uploaded bundles name the bundle in the old home: name the restored copy instead. */
@@ -251,13 +262,41 @@ public final class HomeBackup {
     }
 
     /**
-     * The certificate the home trusts for its store server ({@code store-tls.crt}, or the file its {@code store-trust:} line
-     * names), at the same place in the copy: without it a restored home whose {@code store:} line is put back cannot reach
-     * the server over TLS.
+     * The certificates the home trusts for its store server ({@code store-tls.crt}, or the files its {@code store-trust:}
+     * line names): one in the home at the same place in the copy; one outside it (a shared {@code /etc/...}) into
+     * {@value #TRUST_FOLDER}, noted in {@code copies} (as named, where in the backup). Without it a restored home whose
+     * {@code store:} line is put back cannot reach the server over TLS.
      */
-    private static int copyTrustFile(EvidensHome home, Path from, Path to) throws IOException {
-        Path trust = HomeStores.trustFile(home);
-        return trust == null ? 0 : copyIfThere(from.resolve(trust.toString()), to.resolve(trust.toString()));
+    private static int copyTrustFiles(EvidensHome home, Path to, Map<String, String> copies) throws IOException {
+        int n = 0;
+        for (StoreTrust.TrustFile t : StoreTrust.files(home)) {
+            if (t.inHome()) {
+                n += copyIfThere(t.path(), to.resolve(home.root().relativize(t.path()).toString()));
+            } else if (Files.isRegularFile(t.path())) {
+                String name = t.path().getFileName().toString();
+                String copy = TRUST_FOLDER + "/" + (copies.containsValue(TRUST_FOLDER + "/" + name) ? (copies.size() + 1) + "-" : "") + name;
+                n += copyIfThere(t.path(), to.resolve(copy));
+                copies.put(t.named(), copy);
+            }
+        }
+        return n;
+    }
+
+    /** The trusted certificates back: those of the home at their place, those from outside it into it, its line naming them. */
+    private static int restoreTrustFiles(Path from, EvidensHome home, JsonNode copies, Map<String, String> moved) throws IOException {
+        int n = 0;
+        for (StoreTrust.TrustFile t : StoreTrust.files(home)) {
+            if (t.inHome()) {
+                n += copyIfThere(from.resolve(home.root().relativize(t.path()).toString()), t.path());
+            }
+        }
+        for (var e : copies.properties()) {
+            String copy = e.getValue().asText();
+            n += copyIfThere(from.resolve(copy), home.root().resolve(copy));
+            StoreTrust.rename(home.root(), e.getKey(), copy);
+            moved.put(e.getKey(), home.root().resolve(copy).toString());
+        }
+        return n;
     }
 
     private static int copyIfThere(Path from, Path to) throws IOException {

@@ -40,7 +40,7 @@ public record HomeStores(EvidensHome home, StoreServer server) {
         return new HomeStores(home, address == null || address.isBlank() ? null : StoreServer.parse(address));
     }
 
-    private static Properties settings(EvidensHome home) {
+    static Properties settings(EvidensHome home) {
         Path file = home.root().resolve(SETTINGS);
         Properties p = new Properties();
         if (!Files.isRegularFile(file)) {
@@ -52,21 +52,6 @@ public record HomeStores(EvidensHome home, StoreServer server) {
             throw new UncheckedIOException("cannot read the settings " + file + ": " + e.getMessage(), e);
         }
         return p;
-    }
-
-    /**
-     * The certificate file the home trusts for its store server, relative to the home: {@value StoreTls#CERTIFICATE}, or the
-     * file its {@value StoreTls#TRUST_SETTING} line names; null when the line pins a fingerprint, or names a file outside
-     * the home (which a copy of the home may name as it is). A backup keeps it, so that a restored home can reach its
-     * store server again.
-     */
-    public static Path trustFile(EvidensHome home) {
-        String trust = settings(home).getProperty(StoreTls.TRUST_SETTING, "").strip();
-        if (trust.toLowerCase(java.util.Locale.ROOT).startsWith("sha256:")) {
-            return null;
-        }
-        Path file = Path.of(trust.isEmpty() ? StoreTls.CERTIFICATE : trust).normalize();
-        return file.isAbsolute() || file.startsWith("..") ? null : file;
     }
 
     /**

@@ -44,14 +44,16 @@ import no.evidens.findings.FindingStore;
 public final class StoreServe implements AutoCloseable {
     /** How long the start waits for a database another process has open (the folder is the server's: nobody should). */
     private static final Duration MIGRATION_WAIT = Duration.ofSeconds(10);
+    /** The file that says, while the server runs, which process it is ({@code store renew-cert} tells a running server so). */
+    static final String RUNNING = "store-serve.pid";
     private final Server server;
     private final Path dir;
-    private final String fingerprint;
+    private final StoreTls.Served certificate;
 
-    private StoreServe(Server server, Path dir, String fingerprint) {
+    private StoreServe(Server server, Path dir, StoreTls.Served certificate) {
         this.server = server;
         this.dir = dir;
-        this.fingerprint = fingerprint;
+        this.certificate = certificate;
     }
 
     /** A server without TLS, on the loopback address (a test's). */
@@ -93,7 +95,7 @@ public final class StoreServe implements AutoCloseable {
         for (String db : List.of(StoreServer.FINDINGS, StoreServer.ACCESS)) {
             prepare(abs, db, password, adminPassword);
         }
-        String fingerprint = tls ? StoreTls.serve(abs, bind, adminPassword) : null;
+        StoreTls.Served certificate = tls ? StoreTls.serve(abs, bind, adminPassword) : null;
         List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(port), "-baseDir", abs.toString(), "-ifExists",
                 // the remote shutdown's own password: random, never told, so no client can stop the server
                 "-tcpPassword", HexFormat.of().formatHex(new SecureRandom().generateSeed(16))));
@@ -105,7 +107,8 @@ public final class StoreServe implements AutoCloseable {
         }
         try {
             Server s = Server.createTcpServer(args.toArray(String[]::new)).start();
-            return new StoreServe(s, abs, fingerprint);
+            writeRunning(abs);
+            return new StoreServe(s, abs, certificate);
         } catch (SQLException e) {
             throw new IllegalStateException("the store server did not start on port " + port + " (" + firstLine(e)
                     + "): is the port in use? Choose another with --port", e);
@@ -177,13 +180,36 @@ public final class StoreServe implements AutoCloseable {
 
     /** The SHA-256 fingerprint of the server's certificate, or null without TLS. */
     public String fingerprint() {
-        return fingerprint;
+        return certificate == null ? null : certificate.fingerprint();
+    }
+
+    /** When the server's certificate ends, or null without TLS. */
+    public CertificateExpiry expiry() {
+        return certificate == null ? null : certificate.expiry();
+    }
+
+    /** Whether this start gave the keystore a password of its own (it had the administrator's, before round 52). */
+    public boolean keystoreMigrated() {
+        return certificate != null && certificate.migrated();
     }
 
     /** Stops the server; the databases close once their last connection does. */
     @Override
     public void close() {
         server.stop();
+        try {
+            Files.deleteIfExists(dir.resolve(RUNNING));
+        } catch (IOException e) {
+            // a stale file names a process that is gone, which is read as stopped
+        }
+    }
+
+    private static void writeRunning(Path dir) {
+        try {
+            Files.writeString(dir.resolve(RUNNING), ProcessHandle.current().pid() + "\n", java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(RUNNING) + ": " + e.getMessage(), e);
+        }
     }
 
     private static String firstLine(SQLException e) {

@@ -1,7 +1,6 @@
 package no.evidens.pipeline.store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -9,22 +8,22 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -34,6 +33,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * TLS between the homes and the store server ({@code store serve --tls}, {@code store: ssl://host:port}).
@@ -50,17 +52,22 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class StoreTls {
     /** The store server's key and certificate, in its folder, readable by its owner only. */
-    public static final String KEYSTORE = "store-tls.p12";
+    public static final String KEYSTORE = StoreKeystore.KEYSTORE;
     /** The store server's certificate (public), to copy to each home. */
-    public static final String CERTIFICATE = "store-tls.crt";
+    public static final String CERTIFICATE = StoreKeystore.CERTIFICATE;
     /** The home's setting naming the certificate it trusts (a file), or its fingerprint ({@code sha256:AB:CD:...}). */
-    public static final String TRUST_SETTING = "store-trust";
-    private static final String ALIAS = "evidens-store";
+    public static final String TRUST_SETTING = StoreTrust.SETTING;
+    private static final Logger LOG = LoggerFactory.getLogger(StoreTls.class);
     private static final String H2_KEYSTORE_PROPERTY = "javax.net.ssl.keyStore";
 
-    /** A store server this process talks to over TLS, and the fingerprint of the one certificate it accepts from it. */
-    private record Pin(StoreServer server, String fingerprint) {
+    /** A store server this process talks to over TLS, and the fingerprints of the certificates it accepts from it. */
+    private record Pin(StoreServer server, Set<String> fingerprints) {
     }
+
+    /** When the certificate each store server showed ends (the last full handshake's), for {@code /health}. */
+    private static final Map<StoreServer, CertificateExpiry> SEEN = new ConcurrentHashMap<>();
+    /** The servers whose certificate's coming end this process has warned of. */
+    private static final Set<StoreServer> WARNED = ConcurrentHashMap.newKeySet();
 
     private static final List<Pin> PINS = new CopyOnWriteArrayList<>();
     private static KeyManager[] serverKeys;
@@ -79,84 +86,55 @@ public final class StoreTls {
     }
 
     /**
-     * The store server's keystore in {@code dir}: made on the first start (a self-signed certificate, by the JDK's
-     * {@code keytool}: Java has no public API to make a certificate), owner-only; and its certificate written beside it.
+     * The store server's certificate as it starts: its fingerprint and when it ends.
      *
-     * @param password the keystore's password (the administrator's, which stays on the server's machine)
-     * @return the certificate's SHA-256 fingerprint
+     * @param migrated whether its keystore was moved off the administrator's password at this start
      */
-    static String serve(Path dir, String host, String password) {
-        Path keystore = dir.resolve(KEYSTORE);
+    record Served(String fingerprint, CertificateExpiry expiry, boolean migrated) {
+    }
+
+    /**
+     * The store server's keystore in {@code dir} ({@link StoreKeystore}: made on the first start, with a password of its own),
+     * its certificate written beside it, and the process's TLS context set to its key.
+     *
+     * @param adminPassword the administrator's, which opens a keystore made before the keystore had a password of its own
+     * @throws IllegalStateException when the certificate has expired, naming the command that makes a new one
+     */
+    static Served serve(Path dir, String host, String adminPassword) {
+        StoreKeystore.Opened ks = StoreKeystore.open(dir, host, adminPassword);
+        X509Certificate cert = ks.certificate();
+        CertificateExpiry expiry = CertificateExpiry.of(cert);
+        if (expiry.expired(Instant.now())) {
+            throw new IllegalStateException("the store server's certificate " + dir.resolve(CERTIFICATE) + " expired on " + expiry.date()
+                    + ": make a new one with 'evidens store renew-cert --dir " + dir + "', then give it to each home ('evidens store"
+                    + " trust --home HOME --cert " + CERTIFICATE + "')");
+        }
         try {
-            if (!Files.exists(keystore)) {
-                make(dir, keystore, host, password);
-            }
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystore)) {
-                ks.load(in, password.toCharArray());
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot open " + keystore + " with the administrator's password (" + StorePassword.ADMIN_ENV
-                        + " or " + StorePassword.ADMIN_FILE + "): it was made with another; move it away to make a new one", e);
-            }
-            X509Certificate cert = (X509Certificate) ks.getCertificate(ALIAS);
-            if (cert == null) {
-                throw new IllegalStateException(keystore + " holds no key named " + ALIAS + ": move it away to make a new one");
-            }
             Files.writeString(dir.resolve(CERTIFICATE), pem(cert), StandardCharsets.US_ASCII);
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, password.toCharArray());
+            kmf.init(ks.keys(), ks.password());
             synchronized (StoreTls.class) {
-                System.setProperty(H2_KEYSTORE_PROPERTY, keystore.toString());
+                System.setProperty(H2_KEYSTORE_PROPERTY, dir.resolve(KEYSTORE).toString());
                 serverKeys = kmf.getKeyManagers();
                 install(true);
             }
-            return fingerprint(cert);
+            return new Served(fingerprint(cert), expiry, ks.migrated());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the store server's certificate in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the store server's certificate in " + dir + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot use the store server's certificate in " + keystore + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Makes the keystore in a folder only the owner may enter, then moves it in place: nobody reads it half made. */
-    private static void make(Path dir, Path keystore, String host, String password) throws IOException {
-        Path work = Files.createTempDirectory(dir, ".tls-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path made = work.resolve(KEYSTORE);
-        String san = "dns:localhost,ip:127.0.0.1" + (host.isBlank() || host.equals("127.0.0.1") || host.equals("localhost") ? ""
-                : (host.matches("[0-9.]+") || host.contains(":") ? ",ip:" : ",dns:") + host);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "3650", "-dname", "CN=Evidens store server",
-                "-ext", "SAN=" + san, "-keystore", made.toString(), "-storetype", "PKCS12", "-storepass:env", "EVIDENS_KEYTOOL_PASS")
-                .redirectErrorStream(true);
-        // the password through the environment of keytool alone, never on its command line
-        pb.environment().put("EVIDENS_KEYTOOL_PASS", password);
-        try {
-            Process p = pb.start();
-            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("keytool could not make the store server's certificate: " + said);
-            }
-            Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rw-------"));
-            Files.move(made, keystore, StandardCopyOption.ATOMIC_MOVE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while making the store server's certificate", e);
-        } finally {
-            Files.deleteIfExists(made);
-            Files.deleteIfExists(work);
+            throw new IllegalStateException("cannot use the store server's certificate in " + dir.resolve(KEYSTORE) + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Trusts, for connections to {@code server}, only the certificate with this fingerprint.
+     * Trusts, for connections to {@code server}, only the certificates with these fingerprints.
      *
-     * @param trust the home's {@value #TRUST_SETTING}: a certificate file (relative to the home) or {@code sha256:...}; null
-     *              for {@value #CERTIFICATE} in the home
+     * @param trust the home's {@value #TRUST_SETTING} ({@link StoreTrust}); null for {@value #CERTIFICATE} in the home
      */
     static void pin(StoreServer server, Path home, String trust) {
-        String fingerprint = trusted(home, trust);
+        Set<String> fingerprints = StoreTrust.fingerprints(home, trust);
         synchronized (StoreTls.class) {
-            Pin pin = new Pin(server, fingerprint);
+            Pin pin = new Pin(server, fingerprints);
             boolean changed = !PINS.contains(pin);
             if (changed) {
                 PINS.removeIf(p -> p.server().equals(server));
@@ -168,29 +146,6 @@ public final class StoreTls {
             }
             // a new context when the trust changed: a session resumed from the old one's cache would skip the check
             install(changed);
-        }
-    }
-
-    /** The fingerprint a home trusts: of the file its setting names (or {@value #CERTIFICATE}), or the setting itself. */
-    static String trusted(Path home, String trust) {
-        String t = trust == null ? "" : trust.strip();
-        if (t.toLowerCase(Locale.ROOT).startsWith("sha256:")) {
-            String hex = t.substring("sha256:".length()).replace(":", "").toUpperCase(Locale.ROOT);
-            if (!hex.matches("[0-9A-F]{64}")) {
-                throw new IllegalArgumentException(TRUST_SETTING + ": '" + t + "' is no SHA-256 fingerprint (64 hex digits, as 'evidens"
-                        + " store serve --tls' prints it)");
-            }
-            return colons(hex);
-        }
-        Path file = home.resolve(t.isEmpty() ? CERTIFICATE : t);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("this home reaches its store server by ssl://, but trusts no certificate for it: copy the"
-                    + " server's " + CERTIFICATE + " to " + file + (t.isEmpty() ? " (or name it with a '" + TRUST_SETTING + ":' line)" : ""));
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return fingerprint((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
-        } catch (IOException | CertificateException e) {
-            throw new IllegalStateException(file + " holds no certificate this home can read: " + e.getMessage(), e);
         }
     }
 
@@ -211,7 +166,30 @@ public final class StoreTls {
         return b.toString();
     }
 
-    private static String pem(X509Certificate cert) throws CertificateEncodingException {
+    /** When the certificate {@code server} showed this process ends, if it was reached over TLS since the process started. */
+    public static Optional<CertificateExpiry> seen(StoreServer server) {
+        return Optional.ofNullable(SEEN.get(server));
+    }
+
+    /**
+     * The check of a pinned certificate beyond its fingerprint: refused once expired (naming the command that makes a new
+     * one), warned of once per process from {@value CertificateExpiry#WARN_DAYS} days before.
+     */
+    static void checkExpiry(StoreServer server, X509Certificate cert, Instant now) throws Untrusted {
+        CertificateExpiry expiry = CertificateExpiry.of(cert);
+        SEEN.put(server, expiry);
+        if (expiry.expired(now)) {
+            throw new Untrusted("the store server " + server + " showed its certificate, which expired on " + expiry.date() + ": its"
+                    + " administrator makes a new one with '" + CertificateExpiry.RENEW + "', and each home then trusts it with"
+                    + " 'evidens store trust --home HOME --cert " + CERTIFICATE + "'");
+        }
+        if (expiry.nearing(now) && WARNED.add(server)) {
+            LOG.warn("the certificate of the store server {} ends on {} (in {} days): its administrator should make a new one with '{}'"
+                    + " and give it to each home ('evidens store trust')", server, expiry.date(), expiry.daysLeft(now), CertificateExpiry.RENEW);
+        }
+    }
+
+    static String pem(X509Certificate cert) throws CertificateEncodingException {
         return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(cert.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
     }
@@ -255,17 +233,22 @@ public final class StoreTls {
                 return;
             }
             String shown = fingerprint(chain[0]);
-            if (!shown.equals(pin.fingerprint())) {
+            if (!pin.fingerprints().contains(shown)) {
                 throw new Untrusted("the store server " + pin.server() + " showed a certificate this home does not trust (SHA-256 "
-                        + shown + "): copy the server's " + CERTIFICATE + " to the home again, or check that it is the right server");
+                        + shown + "): if its certificate was renewed, run 'evidens store trust --home HOME --cert " + CERTIFICATE
+                        + "' with the new one; else check that it is the right server");
             }
+            checkExpiry(pin.server(), chain[0], Instant.now());
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
             Pin pin = engine == null || engine.getPeerHost() == null ? null : pinFor(address(engine.getPeerHost()), engine.getPeerPort());
-            if (pin != null && !fingerprint(chain[0]).equals(pin.fingerprint())) {
+            if (pin != null && !pin.fingerprints().contains(fingerprint(chain[0]))) {
                 throw new Untrusted("the store server " + pin.server() + " showed a certificate this home does not trust");
+            }
+            if (pin != null) {
+                checkExpiry(pin.server(), chain[0], Instant.now());
             }
             if (pin == null) {
                 jdk.checkServerTrusted(chain, authType);

@@ -92,7 +92,8 @@ public final class StoreUnreachable extends IllegalStateException {
         String tls = "ssl://" + server.host() + ":" + server.port();
         if (!server.tls() && tlsRecordAsStatus(s)) {
             return "the store server " + server + " speaks TLS (it runs with --tls): write " + tls + " in the home's 'store:' line"
-                    + " (or --store), and copy the server's " + StoreTls.CERTIFICATE + " to the home";
+                    + " (or --store), and trust its certificate: copy the server's " + StoreTls.CERTIFICATE + " over and run 'evidens store trust"
+                    + " --cert " + StoreTls.CERTIFICATE + "'";
         }
         if (server.tls() && causes(s, SSLException.class) && rootCause(s).contains("nrecognized SSL message")) {
             return "the store server " + server + " does not speak TLS (it runs without --tls): write " + plain + " in the home's"

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,8 @@ import no.evidens.pipeline.Json;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.lang.Texts;
 import no.evidens.pipeline.store.HomeStores;
+import no.evidens.pipeline.store.StoreServer;
+import no.evidens.pipeline.store.StoreTls;
 
 /**
  * Running as a service: {@code GET /health} (is the server up, can it read its index and findings
@@ -150,6 +153,11 @@ final class ServiceEndpoints extends Handler.Wrapper {
             }
         } else {
             out.put("findings", "none yet");
+        }
+        // the store server's certificate as this process last saw it: its end told from 60 days before, so it is renewed in time
+        StoreServer server = HomeStores.of(home).server();
+        if (server != null && server.tls()) {
+            StoreTls.seen(server).ifPresent(e -> out.put("storeCertificate", e.health(Instant.now())));
         }
         out.put("status", status);
         if (detail != null) {

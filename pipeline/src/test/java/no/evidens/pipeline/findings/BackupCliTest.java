@@ -158,4 +158,31 @@ class BackupCliTest {
             assertEquals(pem, Files.readString(again));
         }
     }
+
+    /**
+     * Round 52: a certificate trusted from outside the home (a file shared by several homes on the machine) was left out of the
+     * backup, and the restored home's line still named the old place. It is now in the backup, restored into the new home,
+     * and the line names it there, which restore says.
+     */
+    @Test
+    void aCertificateTrustedFromOutsideTheHomeIsCarriedIntoTheRestoredHome() throws Exception {
+        String pem = "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n";
+        Path shared = Files.createDirectories(tmp.resolve("etc-evidens")).resolve("lager.crt");
+        Files.writeString(shared, pem);
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Files.createDirectories(home.resolve("receipts"));
+        Files.writeString(home.resolve("evidens.properties"), "# lagertjeneren\nstore-trust: " + shared + ", sha256:" + "AB:".repeat(31)
+                + "AB\n");
+        Path backup = tmp.resolve("backup");
+        assertEquals(0, run("backup", "--to", backup.toString(), "--home", home.toString()), err);
+        Files.delete(shared); // the machine is gone: the backup alone holds it
+        Path restored = tmp.resolve("restored");
+        assertEquals(0, run("restore", "--from", backup.toString(), "--home", restored.toString()), err);
+        Path again = restored.resolve("store-trust/lager.crt");
+        assertEquals(pem, Files.readString(again));
+        assertEquals(List.of("# lagertjeneren", "store-trust: store-trust/lager.crt, sha256:" + "AB:".repeat(31) + "AB"),
+                Files.readAllLines(restored.resolve("evidens.properties")), "the line names the restored copy, the fingerprint kept");
+        assertTrue(out.contains("the store server's certificate it trusted from outside the home, " + shared + ", is restored as "
+                + again + ": its 'store-trust:' line now names that"), out);
+    }
 }

@@ -55,6 +55,7 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.cli.EvidensCli;
 import no.evidens.pipeline.findings.AuditService;
 import no.evidens.pipeline.findings.TrailWriter;
+import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.web.WebServer;
 
 /**
@@ -227,6 +228,61 @@ class StoreServerIT {
             StoreUnreachable toPlain = assertThrows(StoreUnreachable.class, () -> HomeStores.of(t).findings(WAIT));
             assertTrue(toPlain.getMessage().startsWith("the store server ssl://127.0.0.1:" + server.port() + " does not speak TLS (it"
                     + " runs without --tls): write tcp://127.0.0.1:" + server.port()), toPlain.getMessage());
+        }
+    }
+
+    /**
+     * Round 52: a store server's certificate made anew ({@code store renew-cert}, here while it runs) is shown from its restart;
+     * a home that trusts the old one alone is refused until it takes the new one ({@code store trust}), one that took it with
+     * {@code --keep-old} beforehand goes on across the restart; its end, 30 days away, is in the home's {@code /health}.
+     */
+    @Test
+    void aRenewedCertificateRefusesAHomeUntilItTrustsTheNewOneWhileOneThatKeptTheOldGoesOn() throws Exception {
+        Path dir = tmp.resolve("tls");
+        int port = freePort();
+        EvidensHome t = home("t", PASSWORD);
+        EvidensHome k = home("k", PASSWORD);
+        try (StoreServe tls = StoreServe.start(dir, port, "127.0.0.1", PASSWORD, ADMIN, true)) {
+            for (EvidensHome h : List.of(t, k)) {
+                Files.writeString(h.root().resolve(HomeStores.SETTINGS), "store: ssl://127.0.0.1:" + port + "\n");
+                assertEquals(0, CliRun.of("store", "trust", "--home", h.root().toString(), "--cert",
+                        tls.dir().resolve(StoreTls.CERTIFICATE).toString()).code());
+            }
+            try (FindingStore s = HomeStores.of(t).findings(WAIT)) {
+                s.create(CASE, FindingKind.AVVIK, new FindingDraft("Før det nye sertifikatet", List.of(), null, null), "kari");
+            }
+            CliRun renewed = CliRun.of("store", "renew-cert", "--dir", dir.toString(), "--days", "30");
+            assertEquals(0, renewed.code(), renewed.err());
+            assertTrue(renewed.out().contains("the store server is running on this folder: it shows the old certificate until it is"
+                    + " restarted"), renewed.out());
+            try (FindingStore s = HomeStores.of(t).findings(WAIT)) {
+                assertEquals(1, s.findings(CASE).size(), "the running server still shows the old certificate");
+            }
+            assertEquals(0, CliRun.of("store", "trust", "--home", k.root().toString(), "--cert",
+                    dir.resolve(StoreTls.CERTIFICATE).toString(), "--keep-old").code());
+            try (FindingStore s = HomeStores.of(k).findings(WAIT)) {
+                assertEquals(1, s.findings(CASE).size(), "trusting the new one beside the old, it still reaches the server not restarted");
+            }
+        }
+        try (StoreServe again = StoreServe.start(dir, port, "127.0.0.1", PASSWORD, ADMIN, true)) {
+            assertEquals(30, again.expiry().daysLeft(java.time.Instant.now()));
+            StoreUnreachable refused = assertThrows(StoreUnreachable.class, () -> HomeStores.of(t).findings(WAIT));
+            assertTrue(refused.getMessage().contains("showed a certificate this home does not trust (SHA-256 " + again.fingerprint()
+                    + "): if its certificate was renewed, run 'evidens store trust"), refused.getMessage());
+            try (FindingStore s = HomeStores.of(k).findings(WAIT)) {
+                assertEquals(1, s.findings(CASE).size(), "the home that kept the old one beside the new one goes on");
+            }
+            assertEquals(0, CliRun.of("store", "trust", "--home", t.root().toString(), "--cert",
+                    dir.resolve(StoreTls.CERTIFICATE).toString()).code());
+            try (FindingStore s = HomeStores.of(t).findings(WAIT)) {
+                assertEquals("Før det nye sertifikatet", s.finding(CASE, "avvik-1").title(), "trusting the new certificate, it works");
+            }
+            try (WebServer web = WebServer.start(t, 0, "testar")) {
+                HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(web.url() + "health"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(health.body().contains("\"storeCertificate\" : \"valid until " + again.expiry().date() + " (in 30 days): make a"
+                        + " new one on the store server (evidens store renew-cert --dir DIR)"), health.body());
+            }
         }
     }
 
