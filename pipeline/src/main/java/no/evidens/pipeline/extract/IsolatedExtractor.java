@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -111,10 +112,25 @@ public final class IsolatedExtractor implements Extractor {
         this.ocr = null;
     }
 
-    /** Whether the workers OCR (called with this extractor's lock held, as a worker starts). */
-    private boolean ocr() {
+    /**
+     * Whether the workers OCR (called with this extractor's lock held, as a worker starts). Tesseract is looked for on a
+     * thread of its own: Tika's look swallows an interrupt and then says Tesseract is missing, where an interrupt is how a
+     * worker's start is given up (an ingestion being stopped); the caller's wait is what the interrupt ends.
+     */
+    private boolean ocr() throws InterruptedException {
         if (ocr == null) {
-            ocr = TikaExtractor.tesseractInstalled();
+            FutureTask<Boolean> look = new FutureTask<>(TikaExtractor::tesseractInstalled);
+            Thread t = new Thread(look, "tesseract-look");
+            t.setDaemon(true);
+            t.start();
+            try {
+                ocr = look.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error; // Tika's classes refused to load (the process is stopping)
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
         }
         return ocr;
     }
@@ -134,6 +150,16 @@ public final class IsolatedExtractor implements Extractor {
 
         Worker(int threads) throws IOException, ExtractionException {
             this.threads = threads;
+            boolean reads;
+            try {
+                reads = ocr();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reads = false;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IOException("the worker's start was given up"); // before any process or archive file is made
+            }
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(MemoryBound.workerOptions(threads));
@@ -143,7 +169,7 @@ public final class IsolatedExtractor implements Extractor {
             Optional<Path> temp = WorkerTempFolders.create();
             temp.ifPresent(t -> cmd.add("-Djava.io.tmpdir=" + t));
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),
-                    String.valueOf(maxChars), String.valueOf(ocr()), String.valueOf(threads)));
+                    String.valueOf(maxChars), String.valueOf(reads), String.valueOf(threads)));
             try {
                 ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
                 OcrThreads.limit(builder.environment());
@@ -166,6 +192,8 @@ public final class IsolatedExtractor implements Extractor {
                     first = ready.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(START_POLL_MILLIS)), TimeUnit.NANOSECONDS);
                     break;
                 } catch (InterruptedException e) {
+                    // The start is given up (an ingestion being stopped interrupts the thread that starts its first worker):
+                    // the worker is ended below, at once, and an archive it was to write is thrown away.
                     Thread.currentThread().interrupt();
                     break;
                 } catch (ExecutionException e) {
@@ -437,7 +465,24 @@ public final class IsolatedExtractor implements Extractor {
 
     private void ended(Worker w, int exitCode) {
         if (w.writesArchive) {
+            if (exitCode != 0) {
+                gone(w.process); // stopped at once: its file is thrown away only once it can write no more of it
+            }
             archive().ifPresent(a -> a.workerEnded(exitCode));
+        }
+    }
+
+    /** Waits a few seconds at most for a process stopped at once to be gone; the caller's interrupt is kept for after. */
+    private static void gone(Process process) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -240,7 +240,14 @@ public final class Ingestion {
                     stopped = route(caseId, municipality, bundle, receipts, index, failures, incomplete, known.hashes(), changes);
                 } finally {
                     IngestMarks.mark("route done");
-                    worker.shutdown();
+                    if (stopAsked.getAsBoolean()) {
+                        // A worker still starting is not waited for once a stop is asked: its start is given up (the
+                        // process ended at once, a class-data archive it was to write thrown away). No file waits for it:
+                        // the route has ended, and the files begun before the stop were read.
+                        worker.shutdownNow();
+                    } else {
+                        worker.shutdown();
+                    }
                     models.shutdown();
                     // Nothing it starts may outlive the ingest: the extractor is closed below, once the worker's start
                     // has ended (it has a time limit of its own).
@@ -398,7 +405,9 @@ public final class Ingestion {
                 // and no file will be read; not a trace for the user who pressed Ctrl-C.
                 return;
             }
-            IngestMarks.mark(mark);
+            if (!Thread.currentThread().isInterrupted()) { // a step given up at a stop did not ready anything
+                IngestMarks.mark(mark);
+            }
         });
         return preparing;
     }

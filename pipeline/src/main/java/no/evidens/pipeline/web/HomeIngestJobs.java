@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.evidens.pipeline.HomeLock;
+import no.evidens.pipeline.IndexReleases;
 import no.evidens.pipeline.Messages;
 
 /**
@@ -149,6 +152,31 @@ final class HomeIngestJobs {
 
     synchronized IngestJob get(String id) {
         return jobs.get(id);
+    }
+
+    /** The oldest job waiting for the index (as last read), or null. */
+    synchronized IngestJob oldestWaiting() {
+        return jobs.values().stream().filter(j -> IngestJob.WAITING.equals(j.state))
+                .min(Comparator.comparingInt((IngestJob j) -> Integer.parseInt(j.id))).orElse(null);
+    }
+
+    /**
+     * Who waits for the index (as last read; no file is read): whether a job waits, and when another writer last held the
+     * embedded index against one of those ({@link IngestJob#writerHeldAt}), for the looks at its release ({@link IndexReleases}).
+     */
+    synchronized IndexReleases.Waiters waiters() {
+        boolean any = false;
+        OptionalLong heldAt = OptionalLong.empty();
+        for (IngestJob j : jobs.values()) {
+            if (IngestJob.WAITING.equals(j.state)) {
+                any = true;
+                Long at = j.writerHeldAt;
+                if (at != null && (heldAt.isEmpty() || at - heldAt.getAsLong() > 0)) {
+                    heldAt = OptionalLong.of(at);
+                }
+            }
+        }
+        return new IndexReleases.Waiters(any, heldAt);
     }
 
     /** The jobs known, in no order. */

@@ -62,6 +62,12 @@ final class IngestJob implements ProgressListener {
     volatile ErrorTexts.Keyed error;
     /** This run ingests again a job that was waiting for the index ({@link #restart}). */
     volatile boolean retrying;
+    /**
+     * When ({@link System#nanoTime}) another writer last held the index against this job, or null: its lock refused this
+     * job's run, or another server on the home ran a job as this one came. Not kept in the file: it serves this server's
+     * looks at the index's lock ({@link HomeIngestJobs#waiters}).
+     */
+    volatile Long writerHeldAt;
     private final Runnable progressSaver;
 
     IngestJob(String id, String caseId, String fileName, String municipality, Path bundle, Instant started, Runnable progressSaver) {
@@ -122,6 +128,7 @@ final class IngestJob implements ProgressListener {
         }
         receipt = null;
         error = null;
+        writerHeldAt = null;
     }
 
     @Override

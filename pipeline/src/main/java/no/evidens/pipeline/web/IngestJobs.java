@@ -66,6 +66,12 @@ final class IngestJobs {
      * @param retryEvery how often the waiting jobs are looked at
      */
     IngestJobs(EvidensHome home, Function<EvidensHome, Ingestion> ingestions, UploadRetries.IndexProbe probe, Duration retryEvery) {
+        this(home, ingestions, probe, retryEvery, new IndexReleases(home.root()));
+    }
+
+    /** @param releases the looks at a writer elsewhere letting go of the index, its lock looked at while a job waits */
+    IngestJobs(EvidensHome home, Function<EvidensHome, Ingestion> ingestions, UploadRetries.IndexProbe probe, Duration retryEvery,
+               IndexReleases releases) {
         this.home = home;
         this.ingestions = ingestions;
         this.files = new IngestJobFiles(home.root());
@@ -75,7 +81,7 @@ final class IngestJobs {
             ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
         }
         retries = new UploadRetries(probe, retryEvery, this::oneWaits, this::goOn);
-        retries.alsoOnRelease(new IndexReleases(home.root())); // a command or the inbox's watcher ending (or killed): at once
+        retries.alsoOnRelease(releases, () -> running == null ? jobs.waiters() : IndexReleases.Waiters.NONE); // a run's end looks itself
     }
 
     /** Whether a job waits and none runs on the home (nor is being received here). */
@@ -84,7 +90,7 @@ final class IngestJobs {
             return false;
         }
         jobs.refresh(null); // the home's: another server's waiting job (or its server gone) is taken on too
-        return oldestWaiting() != null && jobs.runningElsewhere(null) == null; // one bundle at a time on the home
+        return jobs.oldestWaiting() != null && jobs.runningElsewhere(null) == null; // one bundle at a time on the home
     }
 
     /**
@@ -94,7 +100,7 @@ final class IngestJobs {
      */
     private void goOn() {
         synchronized (this) {
-            IngestJob oldest = oldestWaiting();
+            IngestJob oldest = jobs.oldestWaiting();
             if (running != null || receiving || oldest == null || stop.asked()) {
                 return;
             }
@@ -120,11 +126,6 @@ final class IngestJobs {
             start(next, claim.lock());
             retrying = true;
         }
-    }
-
-    private IngestJob oldestWaiting() {
-        return jobs.all().stream().filter(j -> IngestJob.WAITING.equals(j.state))
-                .min(Comparator.comparingInt((IngestJob j) -> Integer.parseInt(j.id))).orElse(null);
     }
 
     /** Looks at the waiting jobs now (a test's), as the retries' thread does every {@link UploadRetries#EVERY}. */
@@ -237,7 +238,7 @@ final class IngestJobs {
             receiving = false;
             jobs.refresh(running);
             IngestJob elsewhere = jobs.runningElsewhere(running);
-            boolean waits = !writable || oldestWaiting() != null || running != null || elsewhere != null;
+            boolean waits = !writable || jobs.oldestWaiting() != null || running != null || elsewhere != null;
             // an id no other server on this home has given either (its file is written under the home's lock)
             HomeLock.Held[] lock = {null};
             IngestJob job = files.create(ids.get(), id -> {

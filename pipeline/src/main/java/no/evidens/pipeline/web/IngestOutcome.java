@@ -53,6 +53,7 @@ final class IngestOutcome {
     static void waitForWriter(IngestJob job) {
         job.state = IngestJob.WAITING;
         job.error = new ErrorTexts.Keyed("error.ingest.waiting-for-writer", List.of());
+        job.writerHeldAt = System.nanoTime(); // the next look that finds the index's lock free lets it go on (IndexReleases)
     }
 
     /** Whether the embedded index was held by another writer (Lucene's write lock), which refuses at once rather than waits. */

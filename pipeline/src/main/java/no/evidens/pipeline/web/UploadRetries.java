@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,12 +124,18 @@ final class UploadRetries implements AutoCloseable {
     /**
      * Looks also within a second of an ingestion elsewhere letting go of the embedded index's writer (a command, the inbox's
      * watcher, another server: its mark, or its lock going free when it was killed, {@link IndexReleases}), so that a job
-     * waiting behind it goes on then, not at the next {@link #EVERY}.
+     * waiting behind it goes on then, not at the next {@link #EVERY}. The lock is looked at only while {@code waiters} says
+     * a job waits.
      */
-    void alsoOnRelease(IndexReleases releases) {
+    void alsoOnRelease(IndexReleases releases, Supplier<IndexReleases.Waiters> waiters) {
         timer.scheduleWithFixedDelay(() -> {
-            if (releases.marked()) {
-                look();
+            try {
+                if (releases.released(waiters.get())) {
+                    look();
+                }
+            } catch (RuntimeException e) {
+                // a periodic task that throws is never run again: this look is given up, the next one comes
+                LOG.debug("a look for the index's release failed: {}", e.getClass().getSimpleName());
             }
         }, RELEASE_LOOK.toMillis(), RELEASE_LOOK.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -124,6 +124,38 @@ class IsolatedExtractorIT {
         }
     }
 
+    /**
+     * A worker's start given up (its thread interrupted, as a stopped ingestion does to the start of its first worker)
+     * ends at once, not waiting for a worker to be ready, and leaves the extractor whole: Tika's look for Tesseract,
+     * interrupted, would have said it is missing (and the extractor kept that), so the next start reads a scan with OCR.
+     */
+    @Test
+    void aStartGivenUpEndsItsWorkerAtOnceAndTheNextStartStillReadsWithOcr() throws Exception {
+        BufferedImage line = new BufferedImage(1400, 160, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = line.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, line.getWidth(), line.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, 56));
+        g.drawString("Ettervern for ungdom", 40, 100);
+        g.dispose();
+        Path png = tmp.resolve("linje.png");
+        ImageIO.write(line, "png", png.toFile());
+        Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
+        try (IsolatedExtractor isolated = new IsolatedExtractor(1)) { // Tesseract looked for as the first worker starts
+            long asked = System.nanoTime();
+            Thread.currentThread().interrupt(); // the stop, asked as the start begins
+            isolated.prepare();
+            long took = (System.nanoTime() - asked) / 1_000_000;
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+            assertTrue(took < 5_000, "given up without waiting for the worker to be ready (1-4 CPU s): " + took + " ms");
+            assertEquals(List.of(), ProcessHandle.current().children().filter(p -> !before.contains(p) && p.isAlive()).toList(),
+                    "no worker left running");
+            String text = isolated.extract(png).text();
+            assertTrue(text.contains("Ettervern"), "read with OCR by a worker started afterwards: '" + text + "'");
+        }
+    }
+
     /** A worker that cannot start ahead of the files leaves nothing running, and the first file still says why. */
     @Test
     void aWorkerThatCannotStartAheadIsLeftForTheFirstFile() throws Exception {

@@ -93,6 +93,50 @@ class IngestionStopTest {
         assertEquals(List.of(), uncaught, "no trace of the worker's start cut short by the stop");
     }
 
+    /**
+     * A stop asked while the extractor's first worker starts (seconds: a JVM, Tika's classes, a class-data archive the
+     * first worker of a build writes) does not wait for that start: it is given up (its thread interrupted), as no file
+     * will be read.
+     */
+    @Test
+    void aStopWhileTheWorkerStartsEndsTheIngestionWithoutWaitingForTheStart() throws Exception {
+        Path bundle = tmp.resolve("notater");
+        JournalNotes.write(bundle, 3, "Notatet gjelder oppfølging nummer %d.");
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch ready = new CountDownLatch(1);
+        AtomicBoolean givenUp = new AtomicBoolean();
+        Extractor starting = new PlainText() {
+            @Override
+            public void prepare() {
+                stop.set(true); // Ctrl-C while the worker starts
+                try {
+                    ready.await(1, TimeUnit.MINUTES); // the worker's ready line, not come yet
+                } catch (InterruptedException e) {
+                    givenUp.set(true);
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        CompletableFuture<Receipt> ingested = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Ingestion(home, new DocumentAnalyser(starting, Codebook::defaults), 1).stopWhen(stop::get)
+                        .ingest("sak", bundle, ProgressListener.NONE);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            // waiting for the start, the ingestion would still run when the worker is let be ready, a minute on
+            ExecutionException stopped = assertThrows(ExecutionException.class, () -> ingested.get(20, TimeUnit.SECONDS));
+            IngestionStopped e = assertInstanceOf(IngestionStopped.class, stopped.getCause());
+            assertEquals(0, e.done(), "no file begun while the worker started");
+            assertEquals(true, givenUp.get(), "the start was given up");
+        } finally {
+            ready.countDown();
+        }
+    }
+
     @Test
     void aStopWhileTheModelsLoadEndsTheIngestionWithoutWaitingForTheLoad() throws Exception {
         Path bundle = tmp.resolve("notater");

@@ -14,15 +14,18 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.index.IndexHealth;
+import no.evidens.index.IndexWriteLock;
 import no.evidens.index.IndexUnreachableException;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.HomeLock;
+import no.evidens.pipeline.IndexReleases;
 import no.evidens.pipeline.bundle.BundleRefused;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
@@ -278,6 +281,43 @@ class IngestJobsTest {
                 new org.apache.lucene.store.LockObtainFailedException("Lock held by another program: /home/index/write.lock"))));
         assertEquals(IngestJob.WAITING, job.state);
         assertNull(job.view(Language.NB).get("error"), "waiting is no failure");
+    }
+
+    /**
+     * The embedded index's lock is looked at only while a job waits (a look takes it for a moment, and could refuse a writer
+     * opening then); a job refused by the lock goes on at the first look that finds it free, though no look ever saw it
+     * held (its writer killed the moment it refused the job).
+     */
+    @Test
+    void theIndexsLockIsLookedAtOnlyWhileAJobWaitsAndAJobItRefusedGoesOnOnceItIsFree() throws Exception {
+        AtomicInteger looks = new AtomicInteger();
+        AtomicReference<IndexWriteLock.Seen> lock = new AtomicReference<>(IndexWriteLock.Seen.HELD);
+        AtomicInteger tries = new AtomicInteger();
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), h -> {
+            if (tries.incrementAndGet() == 1) {
+                lock.set(IndexWriteLock.Seen.FREE); // the writer that refused it killed at once
+                throw new java.io.UncheckedIOException("cannot open the index",
+                        new org.apache.lucene.store.LockObtainFailedException("Lock held by another program: /home/index/write.lock"));
+            }
+            throw new IllegalStateException("done here");
+        }, () -> { }, Duration.ofHours(1), new IndexReleases(home, index -> {
+            looks.incrementAndGet();
+            return lock.get();
+        }));
+        try {
+            Thread.sleep(2 * UploadRetries.RELEASE_LOOK.toMillis() + 300);
+            assertEquals(0, looks.get(), "no job waits: the lock is not looked at");
+            Files.createDirectories(home.resolve("bundles"));
+            Path bundle = Files.write(home.resolve("bundles/1.zip"), new byte[] {'P', 'K', 5, 6});
+            jobs.take("sak-1", "bunke.zip", null, bundle);
+            for (int i = 0; i < 250 && tries.get() < 2; i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(2, tries.get(), "refused by the lock, then tried again once a look found it free: " + jobs.job("1").view(Language.NB));
+            assertEquals(true, looks.get() > 0, "looked at while the job waited");
+        } finally {
+            jobs.close();
+        }
     }
 
     /**

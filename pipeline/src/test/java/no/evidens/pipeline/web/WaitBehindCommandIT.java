@@ -3,6 +3,9 @@ package no.evidens.pipeline.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +50,53 @@ class WaitBehindCommandIT {
             assertTrue(command.waitFor(30, TimeUnit.SECONDS), "the command is gone");
             workers.forEach(ProcessHandle::destroyForcibly); // its Tika worker, left without its parent
         });
+    }
+
+    /**
+     * A writer killed soon after its open, the moment the upload it refused shows waiting: the server looks at the index's
+     * lock only while a job waits, so no look saw it held before it was gone; the job's own refusal counts as that.
+     */
+    @Test
+    void anUploadRefusedByAWriterKilledTheMomentItShowsWaitingGoesOnSoonAfterTheKill() throws Exception {
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        String before = System.getProperty(UploadRetries.EVERY_PROPERTY);
+        System.setProperty(UploadRetries.EVERY_PROPERTY, "600"); // the server's own look at the waiting jobs: far off
+        try (WebServer server = WebServer.start(home, 0, "testar")) {
+            restore(before);
+            Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), IndexWriterChild.class.getName(), home.root().toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try (BufferedReader said = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+                assertEquals("open", said.readLine(), "the child holds the index's writer");
+                long opened = System.nanoTime();
+                WorkspaceClient client = WorkspaceClient.of(server.url());
+                JsonNode job = TwoServersOneHomeIT.upload(client, "plan.zip",
+                        WebApiIT.zipOf("styringsdokumenter/plan.txt", "Tiltaksplanen evalueres hvert halvår.\n"));
+                String id = job.get("id").asText();
+                while ("running".equals(job.get("state").asText()) && System.nanoTime() - opened < TimeUnit.MINUTES.toNanos(1)) {
+                    Thread.sleep(10);
+                    job = client.get("/api/ingest/" + id).body();
+                }
+                assertEquals("waiting", job.get("state").asText(), "refused by the writer: " + job);
+                writer.destroyForcibly(); // SIGKILL, at once
+                assertTrue(writer.waitFor(30, TimeUnit.SECONDS), "the writer is gone");
+                long killed = System.nanoTime();
+                long lived = (killed - opened) / 1_000_000;
+                while ("waiting".equals(job.get("state").asText()) && System.nanoTime() - killed < 2 * BOUND.toNanos()) {
+                    Thread.sleep(100);
+                    job = client.get("/api/ingest/" + id).body();
+                }
+                long waited = (System.nanoTime() - killed) / 1_000_000;
+                assertTrue(waited < BOUND.toMillis(), "went on " + waited + " ms after the kill of a writer open " + lived + " ms: " + job);
+                job = TwoServersOneHomeIT.waitWhileRunning(client, id);
+                assertEquals("done", job.get("state").asText(), job.toString());
+                assertEquals(1, job.get("receipt").get("counts").get("indexed").asInt(), job.toString());
+            } finally {
+                writer.destroyForcibly();
+            }
+        } finally {
+            restore(before);
+        }
     }
 
     /** An upload waits behind an {@code evidens ingest} process holding the index's writer, which {@code end} ends. */
