@@ -1,5 +1,6 @@
 package no.evidens.pipeline.ingest;
 
+import java.util.Collections;
 import java.util.List;
 
 import no.evidens.index.IndexedDocument;
@@ -27,10 +28,13 @@ sealed interface DocumentStage permits DocumentWork, DocumentStage.Normalised, D
     record Analysed(DocumentRef ref, NormalisedText text, DocumentAnalysis analysis) implements DocumentStage {
     }
 
-    /** The document and its passages, ready for the index. */
+    /**
+     * The document and its passages, ready for the index. The passages are the builder's list, unmodifiable and made as
+     * they are read: a copy here would make them all at once (a huge text's largest live heap, round 51).
+     */
     record Built(DocumentRef ref, IndexedDocument document, List<Passage> passages) implements DocumentStage {
         public Built {
-            passages = List.copyOf(passages);
+            passages = Collections.unmodifiableList(passages);
         }
     }
 }

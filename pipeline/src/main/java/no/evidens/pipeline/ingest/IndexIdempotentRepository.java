@@ -63,11 +63,17 @@ final class IndexIdempotentRepository extends ServiceSupport implements Idempote
         return claimed.containsKey(sha256) || inIndex(sha256);
     }
 
+    /**
+     * Whether the case holds the hash. Camel's idempotent consumer asks on the file's thread and takes exceptions only:
+     * an error here (out of memory while the index is looked up) is the file's failure, not an exchange left unfinished.
+     */
     private boolean inIndex(String sha256) {
         try {
             return index.contains(caseId, sha256);
         } catch (IOException e) {
             throw new IndexUnreachable(e);
+        } catch (Error e) {
+            throw new StepErrors.Failed(e);
         }
     }
 

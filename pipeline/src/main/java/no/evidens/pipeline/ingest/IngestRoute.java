@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import org.apache.camel.Exchange;
@@ -88,6 +89,8 @@ final class IngestRoute extends RouteBuilder {
     private final BooleanSupplier stopAsked;
     /** Whether a file was left unread for a stop. */
     private final AtomicBoolean leftUnread = new AtomicBoolean();
+    /** The first error met while a failed file's line was recorded (its line is then missing). */
+    private final AtomicReference<Error> unrecorded = new AtomicReference<>();
 
     IngestRoute(String caseId, String municipality, DocumentAnalyser analyser, EvidenceSink index,
                 ReceiptCollector receipts, ExecutorService pool, ExecutorService tagging, FailureMemory failures, IncompleteContainers incomplete, Map<String, String> hashes,
@@ -116,17 +119,17 @@ final class IngestRoute extends RouteBuilder {
                 .split(body()).parallelProcessing().executorService(pool)
                     // a stop asked: the files begun are finished, those not begun left (the split's tasks start in order,
                     // so a file waiting for an earlier one of its size never waits for one left out)
-                    .filter(this::begins)
+                    .filter(StepErrors.predicate(this::begins))
                         .to(FILE)
                     .end()
                 .end();
 
         // One file of the bundle: skip it if its bytes are already in the case.
         from(FILE).routeId("ingest-file")
-                .onException(Exception.class).handled(true).process(this::recordFileFailure).end()
+                .onException(Exception.class).handled(true).process(handler(this::recordFileFailure)).end()
                 .choice()
                     .when(bodyIs(BundleEntry.class, e -> e.problem() != null))
-                        .process(this::recordUnreadable)
+                        .process(failingOnError(this::recordUnreadable))
                     .otherwise()
                         .process(failingOnError(this::hash))                     // BundleEntry → HashedFile
                         .process(failingOnError(this::awaitEarlierOfSize))
@@ -134,7 +137,7 @@ final class IngestRoute extends RouteBuilder {
                             .process(failingOnError(this::checked))
                             .choice()
                                 .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
-                                    .process(this::recordDuplicate)
+                                    .process(failingOnError(this::recordDuplicate))
                                 .otherwise()
                                     .to(NEW_FILE)
                             .end()
@@ -145,7 +148,7 @@ final class IngestRoute extends RouteBuilder {
         // documents of its own: each goes on as a document, and the file itself last (its entry in the index
         // marks all it holds as ingested). Any other file is one document.
         from(NEW_FILE).routeId("ingest-new-file")
-                .onException(Exception.class).handled(true).process(this::recordFileFailure).end()
+                .onException(Exception.class).handled(true).process(handler(this::recordFileFailure)).end()
                 .process(failingOnError(this::extract))                          // HashedFile → ExtractedFile
                 .choice()
                     .when(bodyIs(ExtractedFile.class, f -> !f.holdsDocuments()))
@@ -160,7 +163,7 @@ final class IngestRoute extends RouteBuilder {
 
         // One document: the file itself or one it holds (an attachment, a file in a zip). It ends as a receipt line.
         from(DOCUMENT).routeId("ingest-document")
-                .onException(Exception.class).handled(true).process(this::recordDocumentFailure).end()
+                .onException(Exception.class).handled(true).process(handler(this::recordDocumentFailure)).end()
                 .choice()
                     .when(bodyIs(DocumentWork.class, DocumentWork::failed))
                         .process(failingOnError(this::failedInContainer))        // DocumentWork → ReceiptFile
@@ -171,7 +174,7 @@ final class IngestRoute extends RouteBuilder {
                     .otherwise()
                         .process(this::onTaggingThread)                          // DocumentWork → ReceiptFile
                 .end()
-                .process(ex -> recordDocument(ex.getIn().getBody(ReceiptFile.class)));
+                .process(failingOnError(ex -> recordDocument(ex.getIn().getBody(ReceiptFile.class))));
     }
 
     /** Whether a file is begun: not when a stop is asked (it is then left unread, and the route ends with those begun). */
@@ -188,18 +191,19 @@ final class IngestRoute extends RouteBuilder {
         return leftUnread.get();
     }
 
+    /** A choice's test of the body: an error in it (the index looked up for a document read again) is the file's failure. */
     private static <T> Predicate bodyIs(Class<T> type, java.util.function.Predicate<T> test) {
-        return ex -> test.test(ex.getIn().getBody(type));
+        return StepErrors.predicate(ex -> test.test(ex.getIn().getBody(type)));
     }
 
     /** The content hash of a {@link HashedFile} body: the idempotent consumer's key. */
     private static Expression sha256() {
-        return new ExpressionAdapter() {
+        return StepErrors.expression(new ExpressionAdapter() {
             @Override
             public Object evaluate(Exchange ex) {
                 return ex.getIn().getBody(HashedFile.class).sha256();
             }
-        };
+        });
     }
 
     private void hash(Exchange ex) throws Exception {
@@ -316,30 +320,46 @@ final class IngestRoute extends RouteBuilder {
                 // The route's handling takes exceptions: an error thrown at it left the exchange unfinished and the
                 // ingest waiting for ever (round 51: a heap too small for a huge text). The stages have let go of
                 // what they held, so it is this document's failure, said with what it was.
-                throw unexpected(error);
+                throw StepErrors.unexpected(error);
             }
             throw e;
         }
     }
 
     /**
-     * A step on one of the split's threads (the hashing, the reading of the worker's answer, a document's own line)
-     * whose {@link Error} is its file's or document's failure: the routes' handling takes exceptions only, and an error
-     * thrown at Camel left the exchange unfinished and the ingest waiting for ever, as on a tagging thread.
+     * A step on one of the split's threads (the hashing, the reading of the worker's answer, a document's own line, the
+     * recording of a line) whose {@link Error} is its file's or document's failure: the routes' handling takes exceptions
+     * only, and an error thrown at Camel left the exchange unfinished and the ingest waiting for ever, as on a tagging
+     * thread.
      */
     private static Processor failingOnError(Processor step) {
+        return StepErrors.processor(step);
+    }
+
+    /**
+     * A route's handler of a failed file or document: an error while it records the failure (the line itself cannot be
+     * recorded) leaves that file without a line, so the ingest cannot end with a receipt. The error is kept, the
+     * exchange ends, and the ingest stops with it once the other files are through ({@link #requireEveryLine}); thrown
+     * at Camel from here it left the ingest waiting for ever.
+     */
+    private Processor handler(Processor record) {
         return ex -> {
             try {
-                step.process(ex);
+                record.process(ex);
             } catch (Error error) {
-                throw unexpected(error);
+                unrecorded.compareAndSet(null, error);
+                LOG.error("a failed file's receipt line could not be recorded: {}", error.toString());
             }
         };
     }
 
-    /** An error as a failure of ours: its class and message (never the document's text, which an error does not hold). */
-    private static ExtractionException unexpected(Error error) {
-        return new ExtractionException(Reason.UNEXPECTED, error.toString(), error);
+    /** Throws when a failed file's line could not be recorded: the receipt would leave it out. */
+    void requireEveryLine() {
+        Error error = unrecorded.get();
+        if (error != null) {
+            throw new IllegalStateException("the ingest stopped: a failed file's receipt line could not be recorded ("
+                    + error + "); nothing after the last commit is kept, and ingesting the bundle again reads it", error);
+        }
     }
 
     /** The extraction is let go here: the stages after it know the document by its {@link DocumentRef}. */
@@ -480,7 +500,9 @@ final class IngestRoute extends RouteBuilder {
     private void recordDocumentFailure(Exchange ex) {
         Object body = ex.getIn().getBody();
         Exception e = caught(ex);
-        if (body instanceof ReceiptFile || Messages.diskFull(e)) {
+        // an error (out of memory) while the line was recorded or the commit made is said as what it was
+        boolean error = e instanceof ExtractionException && e.getCause() instanceof Error;
+        if (!error && (body instanceof ReceiptFile || Messages.diskFull(e))) {
             e = new ExtractionException(Reason.NOT_SAVED, Messages.oneLine(e), e);
         }
         ReceiptFile line = body instanceof ReceiptFile done ? failed(done.path(), done.type(), done.sha256(), e)
@@ -493,7 +515,7 @@ final class IngestRoute extends RouteBuilder {
     }
 
     private static Exception caught(Exchange ex) {
-        return ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        return StepErrors.failureOf(ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
     }
 
     private static ReceiptFile failed(String path, String type, String sha, Exception e) {

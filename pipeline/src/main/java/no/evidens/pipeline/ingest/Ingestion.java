@@ -437,6 +437,7 @@ public final class Ingestion {
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, bundle.entries());
             }
+            route.requireEveryLine();
             return route.leftUnread();
         } finally {
             camel.stop();

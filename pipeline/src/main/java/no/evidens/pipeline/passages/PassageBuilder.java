@@ -6,7 +6,6 @@ import java.util.Map;
 
 import no.evidens.index.Passage;
 import no.evidens.pipeline.analyse.DocumentAnalysis;
-import no.evidens.pipeline.analyse.IndicatorReasons;
 import no.evidens.pipeline.analyse.Spans;
 import no.evidens.pipeline.normalise.NormalisedText;
 
@@ -38,12 +37,16 @@ public final class PassageBuilder {
         }
     }
 
+    /**
+     * The document's passages, in order: where each lies is settled here, and each passage is made when it is read (an
+     * unmodifiable {@link PassageList}, which keeps the text and the quotations, indicators and legal references it cuts
+     * them from), so that a huge text's passages are never all held at once.
+     */
     public List<Passage> build(Source src, DocumentAnalysis doc) {
         String text = doc.text();
         List<int[]> paragraphs = NormalisedText.paragraphs(text);
         List<Spans.Sentence> sentences = pieces(text, doc.sentences());
-        Tagged tagged = new Tagged(doc);
-        List<Passage> out = new ArrayList<>();
+        PassageList out = new PassageList(src, doc);
         int lastBody = -1;
         for (int k = 0; k < paragraphs.size(); k++) {
             if (!isHeading(text, paragraphs.get(k))) {
@@ -72,7 +75,7 @@ public final class PassageBuilder {
                 continue;
             }
             afterBody = true;
-            window(src, tagged, String.join(" › ", headings), inPara, out);
+            window(String.join(" › ", headings), inPara, out);
         }
         return out;
     }
@@ -129,14 +132,14 @@ public final class PassageBuilder {
         return ".!?;:,»”\"›)".indexOf(last) < 0 && "•◦▪‣⁃∙●-–*«".indexOf(first) < 0;
     }
 
-    private void window(Source src, Tagged doc, String heading, List<Spans.Sentence> sentences, List<Passage> out) {
+    private static void window(String heading, List<Spans.Sentence> sentences, PassageList out) {
         int start = -1;
         int end = -1;
         int page = 1;
         int count = 0;
         for (Spans.Sentence s : sentences) {
             if (start >= 0 && (count >= MAX_SENTENCES || s.end() - start > MAX_CHARS)) {
-                out.add(passage(src, doc, heading, out.size(), page, start, end));
+                out.append(start, end, page, heading);
                 start = -1;
             }
             if (start < 0) {
@@ -148,33 +151,7 @@ public final class PassageBuilder {
             count++;
         }
         if (start >= 0) {
-            out.add(passage(src, doc, heading, out.size(), page, start, end));
+            out.append(start, end, page, heading);
         }
-    }
-
-    /** A document's text and its spans, each kind looked up by where it starts. */
-    private static final class Tagged {
-        final String text;
-        final SpansByStart<Spans.Quote> quotes;
-        final SpansByStart<Spans.Indicator> indicators;
-        final SpansByStart<Spans.LegalRef> legalRefs;
-
-        Tagged(DocumentAnalysis doc) {
-            text = doc.text();
-            quotes = new SpansByStart<>(doc.quotes(), Spans.Quote::start);
-            indicators = new SpansByStart<>(doc.indicators(), Spans.Indicator::start);
-            legalRefs = new SpansByStart<>(doc.legalRefs(), Spans.LegalRef::start);
-        }
-    }
-
-    private static Passage passage(Source src, Tagged doc, String heading, int n, int page, int start, int end) {
-        List<String> quotes = doc.quotes.startingIn(start, end).stream().map(Spans.Quote::text).toList();
-        List<Spans.Indicator> indicatorSpans = doc.indicators.startingIn(start, end);
-        List<String> indicators = indicatorSpans.stream().map(Spans.Indicator::id).distinct().toList();
-        List<String> laws = doc.legalRefs.startingIn(start, end).stream().filter(r -> r.law() != null)
-                .map(Spans.LegalRef::law).distinct().toList();
-        return new Passage(Passage.idOf(src.caseId(), src.docId(), n), src.caseId(), src.docId(), src.file(), src.type(),
-                src.title(), heading, page, start, end, doc.text.substring(start, end), quotes, indicators, laws,
-                src.facets(), IndicatorReasons.of(indicatorSpans));
     }
 }

@@ -8,14 +8,18 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.Passage;
 import no.evidens.pipeline.bundle.BundleEntry;
 import no.evidens.pipeline.extract.Extraction;
 
@@ -85,5 +89,30 @@ class DocumentStageTest {
                 List.of(ref.path(), ref.type(), ref.sha256(), ref.docId(), ref.title(), ref.mediaType()));
         assertEquals(work.facets(), ref.facets());
         assertEquals(Map.of("kommune", "Fjordvik", "år", "2025", "dato", "2025-03-01"), Map.copyOf(ref.facets()));
+    }
+
+    @Test
+    void theBuiltStageLeavesThePassagesToBeMadeAsTheIndexReadsThem() {
+        // the builder makes each passage when it is read; a copy of the list here made a huge text's passages all at once
+        AtomicInteger made = new AtomicInteger();
+        List<Passage> passages = new AbstractList<>() {
+            @Override
+            public Passage get(int n) {
+                made.incrementAndGet();
+                return new Passage("sak/d/" + n, "sak", "d", "a.txt", "annet", "A", "", 1, n, n + 1, "x", List.of(),
+                        List.of());
+            }
+
+            @Override
+            public int size() {
+                return 3;
+            }
+        };
+        IndexedDocument document = new IndexedDocument("d", "sak", "a.txt", "annet", "A", "ab", "text/plain", "xxx",
+                List.of(0));
+        DocumentStage.Built built = new DocumentStage.Built(null, document, passages);
+        assertEquals(0, made.get(), "passages made before the index read them");
+        assertEquals(3, built.passages().size());
+        assertEquals("sak/d/2", built.passages().get(2).passageId());
     }
 }

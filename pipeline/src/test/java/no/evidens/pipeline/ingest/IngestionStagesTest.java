@@ -1,6 +1,7 @@
 package no.evidens.pipeline.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,5 +127,63 @@ class IngestionStagesTest {
         assertEquals(List.of(ReceiptFile.FAILED, Reason.UNEXPECTED.text(), ReceiptFile.INDEXED),
                 List.of(huge.status(), huge.reason(), lines.get("styringsdokumenter/rutine.txt").status()));
         assertTrue(huge.detail().contains("OutOfMemoryError: Java heap space"), huge.detail());
+    }
+
+    /** Shows progress; its {@code fileDone} for the named file fails with the error given (a collaborator of the recording). */
+    private record FailingProgress(String path, Error error) implements ProgressListener {
+        @Override
+        public void started(int files) {
+        }
+
+        @Override
+        public void fileDone(ReceiptFile file) {
+            if (file.path().equals(path)) {
+                throw error;
+            }
+        }
+
+        @Override
+        public void finished() {
+        }
+    }
+
+    /**
+     * An error while a document's line is recorded (in the route's own last step, not one of the document's stages) ends
+     * that document's exchange, and the others go on: thrown at Camel, it left the ingest waiting for ever. The line was
+     * recorded before the error (the first word on a path counts), so the file is indexed, as it is in the index.
+     */
+    @Test
+    void anErrorWhileALineIsRecordedEndsThatFileAndTheOthersGoOn() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("rec/styringsdokumenter"));
+        Files.writeString(folder.resolve("rutine.txt"), "Koordinatoren kaller inn til ansvarsgruppemøte hver måned.");
+        Files.writeString(folder.resolve("plan.txt"), "Tiltaksplanen evalueres hvert halvår sammen med familien.");
+        EvidensHome home = new EvidensHome(tmp.resolve("home-rec"));
+        ProgressListener progress = new FailingProgress("styringsdokumenter/plan.txt", new StackOverflowError());
+        Receipt receipt = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> new Ingestion(home,
+                new DocumentAnalyser(new PlainText()), 2).ingest("sak", tmp.resolve("rec"), progress));
+        Map<String, String> outcome = new TreeMap<>();
+        receipt.files().forEach(f -> outcome.put(f.path(), f.status()));
+        assertEquals(Map.of("styringsdokumenter/plan.txt", ReceiptFile.INDEXED,
+                "styringsdokumenter/rutine.txt", ReceiptFile.INDEXED), outcome);
+    }
+
+    /**
+     * An error while a failed file's line is recorded (in the route's handler of failures) leaves that file without a
+     * line: the ingest cannot give a whole receipt, so it stops and says why, once the other files are through; it
+     * never waits for ever.
+     */
+    @Test
+    void anErrorWhileAFailedFilesLineIsRecordedStopsTheIngestWithWhatItWas() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("lost/styringsdokumenter"));
+        Files.writeString(folder.resolve("rutine.txt"), "Koordinatoren kaller inn til ansvarsgruppemøte hver måned.");
+        Files.writeString(folder.resolve("unreadable.txt"), "Denne filen leses ikke.");
+        EvidensHome home = new EvidensHome(tmp.resolve("home-lost"));
+        ProgressListener progress = new FailingProgress("styringsdokumenter/unreadable.txt",
+                new OutOfMemoryError("Java heap space"));
+        IllegalStateException stopped = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(
+                IllegalStateException.class, () -> new Ingestion(home, new DocumentAnalyser(new PlainText()), 2)
+                        .ingest("sak", tmp.resolve("lost"), progress)));
+        assertTrue(stopped.getMessage().contains("receipt line could not be recorded (java.lang.OutOfMemoryError: Java heap space)"),
+                stopped.getMessage());
     }
 }
