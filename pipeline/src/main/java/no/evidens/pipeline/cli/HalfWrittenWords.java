@@ -70,9 +70,12 @@ final class HalfWrittenWords {
         if (unknown > 0) {
             out.append("; ").append(unknown).append(" of unknown age (marked before Evidens recorded the time)");
         }
-        return out.append(". Their passages are left out of search. To delete those left more than ")
-                .append(Durations.said(HalfWrittenRule.DEFAULT_AGE)).append(" ago: ").append(clean)
-                .append(" (--dry-run lists them first).").toString();
+        out.append(". Their passages are left out of search. To delete those left more than ")
+                .append(Durations.said(HalfWrittenRule.DEFAULT_AGE)).append(" ago: ").append(clean).append(" (--dry-run lists them first)");
+        if (unknown > 0) {
+            out.append("; those of unknown age too: add --with-unknown-age, once no older Evidens writes to the collection");
+        }
+        return out.append('.').toString();
     }
 
     static String count(long n, String what) {

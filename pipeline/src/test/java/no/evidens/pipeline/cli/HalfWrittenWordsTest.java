@@ -53,13 +53,14 @@ class HalfWrittenWordsTest {
         assertEquals("Half-written documents: none.", HalfWrittenWords.status(List.of(), NOW, CLEAN));
         assertEquals("Half-written documents: 3; the oldest, stor/rest (case stor), began 2 h 5 min ago by 4242@arkiv1; 1 of unknown"
                 + " age (marked before Evidens recorded the time). Their passages are left out of search. To delete those left more"
-                + " than 1 h ago: " + CLEAN + " (--dry-run lists them first).",
-                HalfWrittenWords.status(List.of(UNKNOWN, YOUNG, OLD), NOW, CLEAN));
+                + " than 1 h ago: " + CLEAN + " (--dry-run lists them first); those of unknown age too: add --with-unknown-age, once"
+                + " no older Evidens writes to the collection.", HalfWrittenWords.status(List.of(UNKNOWN, YOUNG, OLD), NOW, CLEAN));
         assertEquals("Half-written documents: 1; stor/ny (case stor), began 3 min ago by 77@arkiv2 (being written now?). Their"
                 + " passages are left out of search. To delete those left more than 1 h ago: " + CLEAN + " (--dry-run lists them first).",
                 HalfWrittenWords.status(List.of(YOUNG), NOW, CLEAN));
         assertEquals("Half-written documents: 1; 1 of unknown age (marked before Evidens recorded the time). Their passages are left"
-                + " out of search. To delete those left more than 1 h ago: " + CLEAN + " (--dry-run lists them first).",
+                + " out of search. To delete those left more than 1 h ago: " + CLEAN + " (--dry-run lists them first); those of"
+                + " unknown age too: add --with-unknown-age, once no older Evidens writes to the collection.",
                 HalfWrittenWords.status(List.of(UNKNOWN), NOW, CLEAN));
     }
 }
