@@ -3,8 +3,8 @@ package no.evidens.pipeline.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -133,7 +133,8 @@ final class SolrCommand extends CommandGroup {
                     half = markers.list(null);
                     halfSaid = HalfWrittenWords.status(half, now, clean);
                 } catch (IOException | RuntimeException e) {
-                    halfSaid = "Half-written documents: not known (" + e.getMessage() + ").";
+                    halfSaid = "Half-written documents: not known (" + (e.getMessage() != null ? e.getMessage()
+                            : e.getClass().getSimpleName()) + ").";
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
