@@ -1,6 +1,7 @@
 package no.evidens.solr;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -147,7 +148,7 @@ public final class SolrEvidenceSink implements EvidenceSink {
             int entries = 0;
             long chars = 0;
             if (marked) {
-                update.add(SolrFields.pending(b.doc()));
+                update.add(SolrFields.pending(b.doc(), Instant.now(), ThisProcess.name()));
                 entries++;
             }
             for (Iterator<SolrInputDocument> it = SolrFields.entries(b.doc(), b.passages()); it.hasNext(); ) {

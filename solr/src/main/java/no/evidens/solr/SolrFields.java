@@ -1,5 +1,7 @@
 package no.evidens.solr;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -34,6 +36,15 @@ final class SolrFields {
      * the document's entry in the last; while it stands, search leaves the document's passages out.
      */
     static final String KIND_PENDING = "pending";
+    /**
+     * Where a marker holds when its writing began (an ISO-8601 instant, UTC): the schema's {@code dato}, a stored string a
+     * passage uses for its document's date, unused on a marker. A field the config set has had from the start, so a marker
+     * with a time is taken by a collection made by any earlier Evidens, with no config set upload (a new field would be
+     * refused by those until {@code solr init} ran again). A handful of markers at most: read and weighed here, not queried.
+     */
+    static final String MARKER_SINCE = PassageSchema.DATE;
+    /** Where a marker holds which process writes it ({@code pid@host}): the schema's stored {@code title}, alike. */
+    static final String MARKER_WRITER = PassageSchema.TITLE;
     /** The most characters of a document's text in one piece. */
     static final int PIECE = 65_536;
     /** The facet field of each dimension of {@link PassageSchema#FACET_DIMS}. */
@@ -139,9 +150,11 @@ final class SolrFields {
      * the file is ingested again, whose last request deletes it; a refused document's delete by its key takes it too. It
      * holds the document's {@code type} (not its facet field: no search counts it), so {@code case delete-records} finds the
      * half-written journals and client records of a case, whose passages and pieces have no entry to be found by, and its
-     * {@code file} and {@code sha256}, by which their files are deleted from the bundles too.
+     * {@code file} and {@code sha256}, by which their files are deleted from the bundles too. Since round 52 it holds when
+     * the writing began ({@code began}, {@link #MARKER_SINCE}) and which process writes it ({@link #MARKER_WRITER}), so
+     * that {@code solr clean-half-written} deletes only what was left long enough ago ({@link HalfWrittenRule}).
      */
-    static SolrInputDocument pending(IndexedDocument doc) {
+    static SolrInputDocument pending(IndexedDocument doc, Instant began, String writer) {
         SolrInputDocument d = new SolrInputDocument();
         d.setField(UID, pendingUid(doc.caseId(), doc.docId()));
         d.setField(PassageSchema.KIND, KIND_PENDING);
@@ -153,7 +166,27 @@ final class SolrFields {
         // and its file: case delete-records deletes a half-written journal's file from its bundle as a whole one's
         d.setField(PassageSchema.FILE, doc.file());
         d.setField(PassageSchema.SHA256, doc.sha256());
+        // and when its writing began, and by which process: clean-half-written spares a document being written now
+        d.setField(MARKER_SINCE, began.toString());
+        d.setField(MARKER_WRITER, writer);
         return d;
+    }
+
+    /**
+     * A marker read back ({@code case}, {@code doc}, {@link #MARKER_SINCE}, {@link #MARKER_WRITER}): a marker written before
+     * round 52 has no time (and one whose time cannot be read is taken as one): its age is unknown.
+     */
+    static HalfWritten halfWritten(SolrDocument marker) {
+        Instant since = null;
+        String time = str(marker, MARKER_SINCE);
+        if (time != null) {
+            try {
+                since = Instant.parse(time);
+            } catch (DateTimeParseException unreadable) {
+                // not a time this code wrote: age unknown, as for a marker without one
+            }
+        }
+        return new HalfWritten(str(marker, PassageSchema.CASE), str(marker, PassageSchema.DOC), since, str(marker, MARKER_WRITER));
     }
 
     static String pendingUid(String caseId, String docId) {

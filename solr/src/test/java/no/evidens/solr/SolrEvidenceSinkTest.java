@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -70,9 +71,17 @@ class SolrEvidenceSinkTest {
     void aLargeDocumentWhoseClusterGoesAwayHalfWayKeepsItsMarkerAndIsReportedSo() throws Exception {
         IndexedDocument doc = document(300_000);
         try (UpdateNode node = new UpdateNode(0, 2); SolrEvidenceSink sink = node.sink()) {
+            Instant before = Instant.now();
             sink.add(doc, passages(doc, 1_200));
+            Instant after = Instant.now();
             assertEquals(2, node.updates.size(), "the two taken, nothing after");
             assertEquals(SolrFields.pendingUid("sak", "d1"), node.updates.get(0).uids().get(0), "the marker first");
+            // round 52: it says when the writing began and which process writes it, for clean-half-written and the administrator
+            assertEquals(1, node.markers.size());
+            Instant began = Instant.parse((String) node.markers.get(0).getFieldValue(PassageSchema.DATE));
+            assertTrue(!began.isBefore(before) && !began.isAfter(after), began + " not between " + before + " and " + after);
+            assertEquals(ProcessHandle.current().pid() + "@", String.valueOf(node.markers.get(0).getFieldValue(PassageSchema.TITLE))
+                    .replaceAll("@.*", "@"));
             assertEquals(List.of(), node.updates.stream().flatMap(u -> u.deletedIds().stream()).toList(), "the marker stays");
             List<EvidenceSink.NotStored> lost = sink.notStored();
             assertEquals(List.of(doc.file()), lost.stream().map(EvidenceSink.NotStored::file).toList());
@@ -126,6 +135,8 @@ class SolrEvidenceSinkTest {
     private static final class UpdateNode implements AutoCloseable {
         private final HttpServer server;
         final List<Update> updates = new CopyOnWriteArrayList<>();
+        /** The markers the node read, as sent. */
+        final List<SolrInputDocument> markers = new CopyOnWriteArrayList<>();
         private final AtomicInteger taken = new AtomicInteger();
 
         UpdateNode(int refuseAfter) throws IOException {
@@ -140,6 +151,9 @@ class SolrEvidenceSinkTest {
                 long[] chars = {0};
                 UpdateRequest read = new JavaBinUpdateRequestCodec().unmarshal(exchange.getRequestBody(), (doc, req, cw, ow) -> {
                     uids.add((String) doc.getFieldValue(SolrFields.UID));
+                    if (SolrFields.KIND_PENDING.equals(doc.getFieldValue(PassageSchema.KIND))) {
+                        markers.add(doc);
+                    }
                     chars[0] += SolrEvidenceSink.chars(doc);
                 });
                 List<String> deletes = read.getDeleteQuery() == null ? List.of() : read.getDeleteQuery();

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
+import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.Test;
 
@@ -62,12 +66,35 @@ class SolrFieldsTest {
     /** Round 51 (c): the marker tells the document's type, by which case delete-records finds a half-written journal. */
     @Test
     void aMarkerHoldsTheDocumentsCaseKeyAndType() {
-        SolrInputDocument marker = SolrFields.pending(document("Journalnotat."));
+        SolrInputDocument marker = SolrFields.pending(document("Journalnotat."), Instant.parse("2026-12-06T14:02:11.250Z"), "4242@arkiv1");
         assertEquals(SolrFields.KIND_PENDING, marker.getFieldValue(PassageSchema.KIND));
         assertEquals(SolrFields.docKey("sak", "d1"), marker.getFieldValue(PassageSchema.DOC_KEY));
         assertEquals("journal", marker.getFieldValue(PassageSchema.TYPE));
         // and its file, which delete-records deletes from the bundle as a whole journal's
         assertEquals(document("Journalnotat.").file(), marker.getFieldValue(PassageSchema.FILE));
         assertEquals(document("Journalnotat.").sha256(), marker.getFieldValue(PassageSchema.SHA256));
+    }
+
+    /**
+     * Round 52: the marker holds when its writing began and by which process, in fields every config set has, and reads
+     * back as such; a marker written before (no time) or with a time this code did not write reads as of unknown age.
+     */
+    @Test
+    void aMarkerHoldsWhenItsWritingBeganAndAnOlderOneHasNoAge() {
+        Instant began = Instant.parse("2026-12-06T14:02:11.250Z");
+        SolrInputDocument marker = SolrFields.pending(document("Journalnotat."), began, "4242@arkiv1");
+        assertEquals("2026-12-06T14:02:11.250Z", marker.getFieldValue(PassageSchema.DATE));
+        assertEquals("4242@arkiv1", marker.getFieldValue(PassageSchema.TITLE));
+        SolrDocument read = new SolrDocument();
+        marker.forEach(f -> read.setField(f.getName(), f.getValue()));
+        HalfWritten back = SolrFields.halfWritten(read);
+        assertEquals(new HalfWritten("sak", "d1", began, "4242@arkiv1"), back);
+        assertEquals(Optional.of(Duration.ofMinutes(90)), back.age(began.plus(Duration.ofMinutes(90))));
+        for (String time : new String[] {null, "2026-12-06"}) {
+            read.setField(PassageSchema.DATE, time);
+            read.removeFields(PassageSchema.TITLE);
+            assertEquals(new HalfWritten("sak", "d1", null, null), SolrFields.halfWritten(read), time);
+            assertEquals(Optional.empty(), SolrFields.halfWritten(read).age(began));
+        }
     }
 }

@@ -1,7 +1,10 @@
 package no.evidens.pipeline.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +20,8 @@ import no.evidens.pipeline.ClusterWords;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
 import no.evidens.solr.ClusterHealth;
+import no.evidens.solr.HalfWritten;
+import no.evidens.solr.HalfWrittenRule;
 import no.evidens.solr.SolrHalfWritten;
 import no.evidens.solr.SolrSetup;
 import no.evidens.solr.SolrTarget;
@@ -92,7 +97,8 @@ final class SolrCommand extends CommandGroup {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = {"Look at the SolrCloud the home's index lives on: ZooKeeper, the collection, each shard's leader and "
-                    + "each live node's answer (2 s each). Says what fails, what still works and what to do.",
+                    + "each live node's answer (2 s each). Says what fails, what still works and what to do, and how many "
+                    + "documents are half-written (the oldest one's age and case).",
                 "Exit status 0 when nothing fails, 3 when something does (the same look as the web server's GET /health)."})
     static final class Status implements Callable<Integer> {
         /** The exit status when some part of the cluster fails. */
@@ -104,7 +110,8 @@ final class SolrCommand extends CommandGroup {
         @Mixin
         HomeOption home;
 
-        @Option(names = "--json", description = "Print the state as JSON: {\"solr\", \"code\", \"nodes\", \"shards\", \"text\"}.")
+        @Option(names = "--json", description = "Print the state as JSON: {\"solr\", \"code\", \"nodes\", \"shards\", \"text\", "
+                + "\"halfWritten\", \"halfWrittenText\"}.")
         boolean json;
 
         @Override
@@ -115,6 +122,21 @@ final class SolrCommand extends CommandGroup {
                         + "or put 'solr: ZK_HOST' in " + home.resolve().root().resolve(IndexBackend.SETTINGS));
             }
             IndexHealth h = ClusterHealth.check(backend.solr());
+            Instant now = Instant.now();
+            String clean = "evidens solr clean-half-written --solr " + backend.solr();
+            List<HalfWritten> half = null;
+            String halfSaid;
+            if (!SEARCHABLE.contains(h.state())) {
+                halfSaid = "Half-written documents: not asked (the collection cannot answer a search now).";
+            } else {
+                try (SolrHalfWritten markers = new SolrHalfWritten(backend.solr())) {
+                    half = markers.list(null);
+                    halfSaid = HalfWrittenWords.status(half, now, clean);
+                } catch (IOException | RuntimeException e) {
+                    halfSaid = "Half-written documents: not known (" + (e.getMessage() != null ? e.getMessage()
+                            : e.getClass().getSimpleName()) + ").";
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
@@ -123,13 +145,38 @@ final class SolrCommand extends CommandGroup {
                 o.put("nodes", h.nodes());
                 o.put("shards", h.shards());
                 o.put("text", said(h));
+                o.put("halfWritten", half == null ? null : halfWritten(half, now, clean));
+                o.put("halfWrittenText", halfSaid);
                 out.println(Json.write(o));
             } else {
                 out.println("SolrCloud " + backend.solr() + ": " + h.state().code());
                 out.println(said(h));
+                out.println(halfSaid);
             }
             out.flush();
             return h.state() == IndexHealth.State.OK ? 0 : FAILING;
+        }
+
+        /** The states in which every shard has a leader that answers: the markers can be asked. */
+        private static final java.util.Set<IndexHealth.State> SEARCHABLE = java.util.EnumSet.of(IndexHealth.State.OK,
+                IndexHealth.State.REPLICAS_DOWN, IndexHealth.State.NODE_DOWN, IndexHealth.State.NODE_HUNG);
+
+        /** The half-written documents for {@code --json}: how many, of unknown age, the oldest, and the command to clean. */
+        static Map<String, Object> halfWritten(List<HalfWritten> docs, Instant now, String clean) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("documents", docs.size());
+            o.put("ageUnknown", docs.stream().filter(d -> d.since() == null).count());
+            o.put("oldest", SolrHalfWritten.oldest(docs).map(d -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("case", d.caseId());
+                one.put("document", d.docId());
+                one.put("since", d.since().toString());
+                one.put("ageSeconds", d.age(now).orElseThrow().getSeconds());
+                one.put("writer", d.writer());
+                return one;
+            }).orElse(null));
+            o.put("clean", clean);
+            return o;
         }
 
         /** What the state means, what still works and what to do, in English (the web's /health says it in Norwegian). */
@@ -222,9 +269,10 @@ final class SolrCommand extends CommandGroup {
     @Command(name = "clean-half-written", mixinStandardHelpOptions = true,
             description = {"Delete what documents left half-written hold (the cluster went away while a large document was "
                     + "written: some of its passages and text, kept out of search until its file is ingested again). Needed only "
-                    + "for a file that will not be ingested again. Run it while no ingestion writes to the collection: a document "
-                    + "being written looks the same.",
-                "Prints the documents deleted, as case/document."})
+                    + "for a file that will not be ingested again. Deletes only those whose writing began more than an hour ago "
+                    + "(--older-than): a younger one may be being written now, by this machine or another, and is left alone.",
+                "Prints each document (case/document), when its writing began and by which process (pid@host), and what "
+                        + "became of it; then how many were deleted and left."})
     static final class CleanHalfWritten implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -235,7 +283,15 @@ final class SolrCommand extends CommandGroup {
         @Option(names = "--case", paramLabel = "CASE", description = "Only this case's documents (default: every case).")
         String caseId;
 
-        @Option(names = "--dry-run", description = "Only list them.")
+        @Option(names = "--older-than", paramLabel = "DURATION", converter = Durations.class,
+                description = "Delete those whose writing began at least this long ago, e.g. 30m, 2h, 1d (default: 1h).")
+        java.time.Duration olderThan;
+
+        @Option(names = "--with-unknown-age", description = "Delete those of unknown age too (marked by an Evidens before "
+                + "this version, which recorded no time): only once no older Evidens writes to the collection.")
+        boolean withUnknownAge;
+
+        @Option(names = "--dry-run", description = "Only list them, and what would be deleted.")
         boolean dryRun;
 
         @Override
@@ -246,13 +302,17 @@ final class SolrCommand extends CommandGroup {
                         + "give --solr ZK_HOST[/chroot][#collection], or put 'solr: ZK_HOST' in "
                         + home.resolve().root().resolve(IndexBackend.SETTINGS));
             }
-            java.util.List<String> docs;
+            HalfWrittenRule rule = new HalfWrittenRule(olderThan == null ? HalfWrittenRule.DEFAULT_AGE : olderThan, withUnknownAge);
+            Instant now = Instant.now();
+            SolrHalfWritten.Cleaning c;
             try (SolrHalfWritten half = new SolrHalfWritten(backend.solr())) {
-                docs = dryRun ? half.list(caseId) : half.delete(caseId);
+                c = half.clean(caseId, rule, now, dryRun);
             }
             PrintWriter out = spec.commandLine().getOut();
-            docs.forEach(d -> out.println("  " + d));
-            out.println(Init.count(docs.size(), "half-written document") + (dryRun ? " (nothing deleted: --dry-run)" : " deleted"));
+            java.util.stream.Stream.of(c.deleted(), c.young(), c.ageUnknown()).flatMap(List::stream)
+                    .sorted(java.util.Comparator.comparing(HalfWritten::key))
+                    .forEach(d -> out.println(HalfWrittenWords.line(d, now, rule, dryRun)));
+            out.println(HalfWrittenWords.summary(c, rule, dryRun));
             out.flush();
             return 0;
         }

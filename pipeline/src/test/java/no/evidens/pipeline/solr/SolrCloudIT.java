@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -728,32 +730,84 @@ class SolrCloudIT {
     /**
      * Round 51 (c): a document left half-written whose file is not ingested again keeps its marker and what was taken for
      * good; {@code solr clean-half-written --case} deletes every entry of it, and of no other case or whole document.
+     * Round 52: its marker holds when its writing began, so the command deletes only one begun more than an hour ago
+     * ({@code --older-than} another age) and leaves alone one begun minutes ago (being written now?) and one marked before
+     * the time was recorded (unless {@code --with-unknown-age}); {@code solr status} names them, the oldest, and the command.
      */
     @Test
     @Order(13)
     void theAdministratorDeletesWhatADocumentLeftHalfWrittenHolds() throws Exception {
         IndexedDocument half = largeDocument("rest", 600);
+        IndexedDocument writing = largeDocument("skrives", 30);
+        IndexedDocument unknown = largeDocument("gammel", 30);
+        Instant now = Instant.now();
         try (SolrEvidenceSink sink = new SolrEvidenceSink(SolrTarget.parse(cluster.address(COLLECTION)));
              ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
             sink.add(half, largePassages(half, 600));
+            sink.add(writing, largePassages(writing, 30));
+            sink.add(unknown, largePassages(unknown, 30));
             sink.commit();
-            leftHalfWritten(parts, half);
-            SolrQuery ofRest = new SolrQuery("*:*").setRows(0).addFilterQuery("{!term f=" + PassageSchema.DOC_KEY + "}stor/rest");
+            leftHalfWritten(parts, half, now.minus(Duration.ofHours(2)), "4242@arkiv1");
+            leftHalfWritten(parts, writing, now.minus(Duration.ofMinutes(5)), "77@arkiv2");
+            leftHalfWritten(parts, unknown, null, null);
             SolrQuery ofCase = new SolrQuery("*:*").setRows(0).addFilterQuery("{!term f=" + PassageSchema.CASE + "}stor");
             long before = parts.select(COLLECTION, ofCase).getNumFound();
-            long rest = parts.select(COLLECTION, ofRest).getNumFound();
-            assertTrue(rest > 600, rest + " entries of the half-written document");
-            CliRun r = CliRun.inHome(solrHome.root(), "solr", "clean-half-written", "--case", "stor", "--dry-run");
+            Map<String, Long> entries = new java.util.HashMap<>();
+            for (String doc : List.of("rest", "skrives", "gammel")) {
+                entries.put(doc, parts.select(COLLECTION, ofDocument(doc)).getNumFound());
+            }
+            assertTrue(entries.get("rest") > 600, entries + " entries of the half-written documents");
+
+            CliRun r = CliRun.inHome(solrHome.root(), "solr", "status");
+            assertTrue(r.out().contains("Half-written documents: 3; the oldest, stor/rest (case stor), began 2 h ago by "
+                    + "4242@arkiv1; 1 of unknown age") && r.out().contains("solr clean-half-written --solr " + cluster.address(COLLECTION)),
+                    r.out() + r.err());
+            r = CliRun.inHome(solrHome.root(), "solr", "status", "--json");
+            JsonNode status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("halfWritten");
+            assertEquals(3, status.get("documents").asInt(), r.out());
+            assertEquals(1, status.get("ageUnknown").asInt(), r.out());
+            assertEquals("rest", status.get("oldest").get("document").asText(), r.out());
+            assertTrue(status.get("oldest").get("ageSeconds").asLong() >= 7_200, r.out());
+
+            r = CliRun.inHome(solrHome.root(), "solr", "clean-half-written", "--case", "stor", "--dry-run");
             assertEquals(0, r.code(), r.err());
-            assertTrue(r.out().contains("stor/rest") && r.out().contains("nothing deleted"), r.out());
-            assertEquals(rest, parts.select(COLLECTION, ofRest).getNumFound(), "a dry run deletes nothing");
+            assertTrue(r.out().contains("  stor/rest  began ") && r.out().contains(", 2 h ago, by 4242@arkiv1: would be deleted\n")
+                    && r.out().contains("  stor/skrives  began ") && r.out().contains("by 77@arkiv2: being written now? left alone")
+                    && r.out().contains("  stor/gammel  age unknown") && r.out().contains("nothing deleted"), r.out());
+            assertEquals(entries, counts(parts), "a dry run deletes nothing");
+
             r = CliRun.inHome(solrHome.root(), "solr", "clean-half-written", "--case", "stor");
             assertEquals(0, r.code(), r.err());
-            assertTrue(r.out().contains("  stor/rest\n") && r.out().contains("1 half-written document deleted"), r.out());
-            assertEquals(0, parts.select(COLLECTION, ofRest).getNumFound(), "nothing of it left");
-            assertEquals(before - rest, parts.select(COLLECTION, ofCase).getNumFound(), "the case's whole documents kept");
+            assertTrue(r.out().contains("by 4242@arkiv1: deleted\n") && r.out().contains("1 half-written document deleted; 1 younger "
+                    + "than 1 h left alone (being written now?); 1 of unknown age left alone"), r.out());
+            assertEquals(Map.of("rest", 0L, "skrives", entries.get("skrives"), "gammel", entries.get("gammel")), counts(parts),
+                    "only the one begun two hours ago deleted");
+            assertEquals(before - entries.get("rest"), parts.select(COLLECTION, ofCase).getNumFound(), "the case's whole documents kept");
             assertTrue(solr.document("stor", "halv").isPresent(), "a whole document of the case kept");
+
+            r = CliRun.inHome(solrHome.root(), "solr", "clean-half-written", "--case", "stor", "--older-than", "2m");
+            assertTrue(r.out().contains("by 77@arkiv2: deleted\n") && r.out().contains("1 of unknown age left alone"), r.out());
+            assertEquals(Map.of("rest", 0L, "skrives", 0L, "gammel", entries.get("gammel")), counts(parts));
+            r = CliRun.inHome(solrHome.root(), "solr", "clean-half-written", "--case", "stor", "--with-unknown-age");
+            assertTrue(r.out().contains("  stor/gammel  age unknown (marked before Evidens recorded the time): deleted\n"), r.out());
+            assertEquals(Map.of("rest", 0L, "skrives", 0L, "gammel", 0L), counts(parts));
+            assertEquals(before - entries.values().stream().mapToLong(Long::longValue).sum(), parts.select(COLLECTION, ofCase).getNumFound());
+            r = CliRun.inHome(solrHome.root(), "solr", "status");
+            assertTrue(r.out().contains("Half-written documents: none."), r.out());
         }
+    }
+
+    private static SolrQuery ofDocument(String docId) {
+        return new SolrQuery("*:*").setRows(0).addFilterQuery("{!term f=" + PassageSchema.DOC_KEY + "}stor/" + docId);
+    }
+
+    /** How many entries each of the test's half-written documents has in the collection. */
+    private static Map<String, Long> counts(ClusterParts parts) throws Exception {
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (String doc : List.of("rest", "skrives", "gammel")) {
+            out.put(doc, parts.select(COLLECTION, ofDocument(doc)).getNumFound());
+        }
+        return out;
     }
 
     private static IndexedDocument caseDocument(String docId, String file, String type) {
@@ -768,6 +822,11 @@ class SolrCloudIT {
      * sink makes it) standing, its entry not there; its passages and pieces stay.
      */
     private static void leftHalfWritten(ClusterParts parts, IndexedDocument d) throws Exception {
+        leftHalfWritten(parts, d, Instant.now(), "1@here");
+    }
+
+    /** The same, its marker saying its writing began {@code since} by {@code writer}; no time, as before round 52, when null. */
+    private static void leftHalfWritten(ClusterParts parts, IndexedDocument d, Instant since, String writer) throws Exception {
         String key = d.caseId() + "/" + d.docId();
         SolrInputDocument pending = new SolrInputDocument();
         pending.setField("uid", d.caseId() + "!" + key + "/pending");
@@ -779,6 +838,10 @@ class SolrCloudIT {
         pending.setField(PassageSchema.TYPE, d.type());
         pending.setField(PassageSchema.FILE, d.file());
         pending.setField(PassageSchema.SHA256, d.sha256());
+        if (since != null) {
+            pending.setField(PassageSchema.DATE, since.toString());
+            pending.setField(PassageSchema.TITLE, writer);
+        }
         parts.addAndCommit(COLLECTION, List.of(pending));
         parts.deleteAndCommit(COLLECTION, List.of(d.caseId() + "!" + key));
     }
