@@ -179,6 +179,9 @@ public final class StoreBench {
                     t.start();
                 }
                 Thread.sleep(s.warmup().toMillis());
+                // held while measuring: H2 closes a database when its last session ends and numbers its sessions anew when it
+                // opens, so without them the count would start again (and the load would pay for those openings)
+                List<Connection> held = server == null ? List.of() : hold(server, where, admin);
                 long sessions0 = server == null ? 0 : sessions(server, where, admin);
                 long cpu0 = cpuNanos();
                 phase.measuring = true;
@@ -189,6 +192,9 @@ public final class StoreBench {
                 long cpu = cpuNanos() - cpu0;
                 // the probe's own session between the two counts is not the load's
                 long connections = server == null ? -1 : sessions(server, where, admin) - sessions0 - StoreCount.DATABASES.size();
+                for (Connection c : held) {
+                    c.close();
+                }
                 phase.running = false;
                 for (Thread t : threads) {
                     t.join();
@@ -220,6 +226,16 @@ public final class StoreBench {
     /** The databases whose sessions are counted. */
     private static final class StoreCount {
         static final List<String> DATABASES = List.of(StoreServer.FINDINGS, StoreServer.ACCESS);
+    }
+
+    /** A connection to each database, as its administrator. */
+    private static List<Connection> hold(StoreServe server, Where where, String admin) throws SQLException {
+        StoreServer address = new StoreServer("127.0.0.1", server.port(), where == Where.TLS);
+        List<Connection> held = new ArrayList<>();
+        for (String db : StoreCount.DATABASES) {
+            held.add(DriverManager.getConnection(address.url(db), StoreServer.ADMIN_USER, admin));
+        }
+        return held;
     }
 
     /**
