@@ -1,6 +1,7 @@
 package no.evidens.pipeline.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,8 +76,11 @@ class StorePoolIT {
 
     @Test
     void concurrentRequestsShareAFewKeptConnectionsAndGiveEachBack() throws Exception {
-        try (StorePools pooling = StorePools.open()) {
+        // kept open through the test: H2 closes a database when its last session ends, and numbers sessions anew when it opens
+        try (StorePools pooling = StorePools.open(); Connection heldFindings = admin(StoreServer.FINDINGS);
+             Connection heldAccess = admin(StoreServer.ACCESS)) {
             assertEquals(0, pooling.inUse());
+            assertFalse(heldFindings.isClosed() || heldAccess.isClosed());
             long before = sessions();
             ExecutorService threads = Executors.newFixedThreadPool(12);
             try {
@@ -207,12 +211,18 @@ class StorePoolIT {
         }
     }
 
-    /** The highest session number of each database, summed: H2 numbers a database's sessions one after the other. */
+    private Connection admin(String db) throws SQLException {
+        return DriverManager.getConnection(new StoreServer("127.0.0.1", port).url(db), StoreServer.ADMIN_USER, ADMIN);
+    }
+
+    /**
+     * The number of a new session of each database, summed: H2 numbers an open database's sessions one after the other, so
+     * the difference between two counts is how many connections were made in between (this probe's own included).
+     */
     private long sessions() throws SQLException {
         long sum = 0;
         for (String db : List.of(StoreServer.FINDINGS, StoreServer.ACCESS)) {
-            try (Connection c = DriverManager.getConnection(new StoreServer("127.0.0.1", port).url(db), StoreServer.ADMIN_USER, ADMIN);
-                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT SESSION_ID()")) {
+            try (Connection c = admin(db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT SESSION_ID()")) {
                 rs.next();
                 sum += rs.getLong(1);
             }
