@@ -1,6 +1,7 @@
 package no.evidens.pipeline.store;
 
 import java.io.PrintWriter;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -38,6 +39,11 @@ final class StorePool implements DataSource {
     static final int SIZE = 8;
     /** How long a request waits for a connection when all {@link #SIZE} are in use, seconds. */
     static final int WAIT_SECONDS = 10;
+    /**
+     * How long a failed attempt on a kept connection took at least when its server did not answer: H2's read timeout
+     * ({@link StoreServer#NETWORK_TIMEOUT_MS}); a connection the server broke off (a restart) fails at once.
+     */
+    private static final long HUNG_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(StoreServer.NETWORK_TIMEOUT_MS / 2);
     /** The error code of H2's pool when no connection came back in time (its SQL state 08001). */
     static final int LOGIN_TIMEOUT = 8001;
 
@@ -64,15 +70,33 @@ final class StorePool implements DataSource {
     public Connection getConnection() throws SQLException {
         for (int tried = 0; ; tried++) {
             made.set(false);
+            long t0 = System.nanoTime();
             try {
                 return pool.getConnection();
             } catch (SQLException e) {
-                // a kept connection that does not answer is not tried again either: each would wait as long
-                if (made.get() || e.getErrorCode() != ErrorCode.CONNECTION_BROKEN_1 || StoreUnreachable.timedOut(e) || tried > SIZE) {
+                if (e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1 && System.nanoTime() - t0 >= HUNG_NANOS) {
+                    // a kept connection whose server does not answer: not tried again, as each would wait as long
+                    throw timedOut(e);
+                }
+                if (made.get() || e.getErrorCode() != ErrorCode.CONNECTION_BROKEN_1 || tried > SIZE) {
                     throw e;
                 }
             }
         }
+    }
+
+    /**
+     * A kept connection's read timed out: H2 closes the session and says only "session closed", dropping the timeout it
+     * met, which is put back here so that it is said as a server that does not answer within the network timeout.
+     */
+    private static SQLException timedOut(SQLException e) {
+        if (StoreUnreachable.timedOut(e)) {
+            return e;
+        }
+        SQLException said = new SQLException(e.getMessage(), e.getSQLState(), e.getErrorCode(),
+                new SocketTimeoutException("Read timed out"));
+        said.addSuppressed(e);
+        return said;
     }
 
     /** H2's data source, noting for the asking thread that a new connection was made (or tried). */
