@@ -40,8 +40,9 @@ final class StorePool implements DataSource {
     /** How long a request waits for a connection when all {@link #SIZE} are in use, seconds. */
     static final int WAIT_SECONDS = 10;
     /**
-     * How long a failed attempt on a kept connection took at least when its server did not answer: H2's read timeout
-     * ({@link StoreServer#NETWORK_TIMEOUT_MS}); a connection the server broke off (a restart) fails at once.
+     * A failed attempt that lasted this long met a server that does not answer: it waited out H2's read timeout
+     * ({@link StoreServer#NETWORK_TIMEOUT_MS}, of which this is half), while a connection the server broke off (a restart)
+     * fails at once.
      */
     private static final long HUNG_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(StoreServer.NETWORK_TIMEOUT_MS / 2);
     /** The error code of H2's pool when no connection came back in time (its SQL state 08001). */
