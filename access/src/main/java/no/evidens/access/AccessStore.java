@@ -97,12 +97,26 @@ public final class AccessStore implements AutoCloseable {
      *                               {@link SQLException})
      */
     public static AccessStore onServer(String url, String user, String password, Duration wait) {
+        org.h2.jdbcx.JdbcDataSource source = new org.h2.jdbcx.JdbcDataSource();
+        source.setURL(url);
+        source.setUser(user);
+        source.setPassword(password);
+        return onServer(source, url.substring(url.indexOf(':', "jdbc:".length()) + 1).split(";", 2)[0], wait);
+    }
+
+    /**
+     * Opens the access database on a database server with a connection from {@code source}: a pool of connections kept open
+     * (a web server's), whose connection goes back to it when the store is closed, or a new connection each time. The
+     * schema's version is read on every opening, as for a new connection.
+     *
+     * @param where the server and database, for messages
+     */
+    public static AccessStore onServer(javax.sql.DataSource source, String where, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        String where = url.substring(url.indexOf(':', "jdbc:".length()) + 1).split(";", 2)[0];
         while (true) {
             Connection c;
             try {
-                c = DriverManager.getConnection(url, user, password);
+                c = source.getConnection();
             } catch (SQLException e) {
                 if (e.getErrorCode() != ErrorCode.DATABASE_IS_IN_EXCLUSIVE_MODE || System.nanoTime() > deadline) {
                     throw new IllegalStateException("cannot open the access database on " + where + ": " + firstLine(e), e);

@@ -128,14 +128,27 @@ public final class FindingStore implements AutoCloseable {
      *                               driver's {@link SQLException}), or the schema is newer than this Evidens
      */
     public static FindingStore onServer(String url, String user, String password, Duration wait) {
-        Connection c = ServerConnection.open(url, user, password, wait, "the findings store");
+        return onServer(ServerConnection.source(url, user, password), ServerConnection.where(url), wait);
+    }
+
+    /**
+     * Opens the store on a database server with a connection from {@code source}: a pool of connections kept open (a web
+     * server's), whose connection goes back to it when the store is closed, or a new connection each time. The schema's
+     * version is read on every opening, as for a new connection.
+     *
+     * @param where the server and database, for messages
+     * @param wait  how long to go on trying while another process has the database in exclusive mode
+     * @throws IllegalStateException as {@link #onServer(String, String, String, Duration)}
+     */
+    public static FindingStore onServer(javax.sql.DataSource source, String where, Duration wait) {
+        Connection c = ServerConnection.open(source, where, wait, "the findings store");
         try {
             c.setAutoCommit(false);
             Migrations.migrateShared(c);
             return new FindingStore(null, c);
         } catch (SQLException e) {
             ServerConnection.close(c);
-            throw new IllegalStateException("cannot open the findings store on " + ServerConnection.where(url) + ": " + Jdbc.firstLine(e), e);
+            throw new IllegalStateException("cannot open the findings store on " + where + ": " + Jdbc.firstLine(e), e);
         } catch (RuntimeException e) {
             ServerConnection.close(c);
             throw e;

@@ -1,31 +1,42 @@
 package no.evidens.findings;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.sql.DataSource;
+
 import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcDataSource;
 
 /** A connection to a store on H2's TCP server, tried again while another process has the database in exclusive mode. */
 final class ServerConnection {
     private ServerConnection() {
     }
 
-    static Connection open(String url, String user, String password, Duration wait, String what) {
+    static Connection open(DataSource source, String where, Duration wait, String what) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
-                return DriverManager.getConnection(url, user, password);
+                return source.getConnection();
             } catch (SQLException e) {
                 // a process migrating the schema holds the database in exclusive mode for a moment: wait for it
                 if (e.getErrorCode() != ErrorCode.DATABASE_IS_IN_EXCLUSIVE_MODE || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("cannot open " + what + " on " + where(url) + ": " + Jdbc.firstLine(e), e);
+                    throw new IllegalStateException("cannot open " + what + " on " + where + ": " + Jdbc.firstLine(e), e);
                 }
                 Jdbc.sleep(20 + ThreadLocalRandom.current().nextInt(80));
             }
         }
+    }
+
+    /** A new connection at each {@code getConnection} (H2's own data source: the driver's connection, nothing kept). */
+    static DataSource source(String url, String user, String password) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser(user);
+        ds.setPassword(password);
+        return ds;
     }
 
     /** The server and database of a JDBC address, without its settings. */

@@ -12,7 +12,7 @@ import no.evidens.evaluation.ingest.IngestBench;
 import no.evidens.evaluation.ingest.TaggingBench;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Extraction.class, BenchCommand.Ingest.class, BenchCommand.Tagging.class, SearchBenchCommand.class,
-        TeamBenchCommand.class, WebBenchCommand.class},
+        TeamBenchCommand.class, WebBenchCommand.class, StoreBenchCommand.class},
         description = "Benchmarks that print figures (run them with a fixed heap, e.g. EVIDENS_JAVA_OPTS=-Xmx1g).")
 final class BenchCommand implements Runnable {
     @Spec

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
@@ -119,13 +121,24 @@ public record HomeStores(EvidensHome home, StoreServer server) {
      * @throws StoreUnreachable when the store server does not answer or refuses the password
      */
     public FindingStore findings(Duration wait) {
+        return findings(wait, true);
+    }
+
+    /**
+     * @param pooled whether a connection of the process's pool may be taken ({@link StorePools}: while a web server runs);
+     *               else the store has a connection of its own
+     */
+    private FindingStore findings(Duration wait, boolean pooled) {
         if (!onServer()) {
             return FindingStore.open(findingsDir(), wait);
         }
         String password = password();
         trust();
+        String url = server.url(StoreServer.FINDINGS);
+        DataSource pool = pooled ? StorePools.pooled(url, StoreServer.USER, password) : null;
         try {
-            return FindingStore.onServer(server.url(StoreServer.FINDINGS), StoreServer.USER, password, wait);
+            return pool == null ? FindingStore.onServer(url, StoreServer.USER, password, wait)
+                    : FindingStore.onServer(pool, server + "/" + StoreServer.FINDINGS, wait);
         } catch (IllegalStateException e) {
             throw said(StoreServer.FINDINGS, e);
         }
@@ -138,8 +151,11 @@ public record HomeStores(EvidensHome home, StoreServer server) {
         }
         String password = password();
         trust();
+        String url = server.url(StoreServer.ACCESS);
+        DataSource pool = StorePools.pooled(url, StoreServer.USER, password);
         try {
-            return AccessStore.onServer(server.url(StoreServer.ACCESS), StoreServer.USER, password, wait);
+            return pool == null ? AccessStore.onServer(url, StoreServer.USER, password, wait)
+                    : AccessStore.onServer(pool, server + "/" + StoreServer.ACCESS, wait);
         } catch (IllegalStateException e) {
             throw said(StoreServer.ACCESS, e);
         }
@@ -150,9 +166,12 @@ public record HomeStores(EvidensHome home, StoreServer server) {
         return () -> access(wait);
     }
 
-    /** Opens the findings store for each piece of work (the trail's writer). */
+    /**
+     * Opens the findings store for the trail's writer, which keeps it: with a connection of its own, not one of the pool's,
+     * which it would hold for the server's life.
+     */
     public Supplier<FindingStore> findingsOpener(Duration wait) {
-        return () -> findings(wait);
+        return () -> findings(wait, false);
     }
 
     /**

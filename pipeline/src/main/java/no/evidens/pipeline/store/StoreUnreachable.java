@@ -71,6 +71,10 @@ public final class StoreUnreachable extends IllegalStateException {
             case ErrorCode.WRONG_USER_OR_PASSWORD -> new StoreUnreachable("the store server " + server + " refused the password: give the"
                     + " one in the server's " + StorePassword.FILE + " (" + StorePassword.ENV + ", or " + StorePassword.FILE
                     + " in the home)", e);
+            // H2's pool: every connection this process may hold to the server is in use, and none came back in time
+            case StorePool.LOGIN_TIMEOUT -> new StoreUnreachable("all " + StorePool.SIZE + " connections of this process to " + database
+                    + " on the store server " + server + " stayed in use for " + StorePool.WAIT_SECONDS + " s: the server answers slowly,"
+                    + " or too much work at once; try again", e);
             case ErrorCode.DATABASE_NOT_FOUND_1, ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1 -> new StoreUnreachable("the store server "
                     + server + " has no database " + database + ": is it an Evidens store server (evidens store serve)?", e);
             default -> null;
@@ -132,7 +136,7 @@ public final class StoreUnreachable extends IllegalStateException {
     }
 
     /** Whether the server took the connection but did not answer in time (stopped, or a network that drops packets). */
-    private static boolean timedOut(Throwable e) {
+    static boolean timedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.net.SocketTimeoutException) {
                 return true;

@@ -27,6 +27,7 @@ import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.Receipts;
 import no.evidens.pipeline.findings.TrailWriter;
 import no.evidens.pipeline.store.HomeStores;
+import no.evidens.pipeline.store.StorePools;
 import no.evidens.pipeline.group.GroupService;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.page.PageImages;
@@ -66,9 +67,12 @@ public final class WebServer implements AutoCloseable {
     private final TrailWriter trail;
     private final String url;
     private final CompletableFuture<IndexUnreachableException> warmup;
+    /** The store server's connections kept between requests, closed when the server stops. */
+    private final StorePools pools;
 
     private WebServer(Server server, ServerConnector connector, EvidenceIndex searcher, TrailWriter trail, String url,
-                      CompletableFuture<IndexUnreachableException> warmup) {
+                      CompletableFuture<IndexUnreachableException> warmup, StorePools pools) {
+        this.pools = pools;
         this.server = server;
         this.connector = connector;
         this.searcher = searcher;
@@ -129,6 +133,8 @@ public final class WebServer implements AutoCloseable {
         TrailWriter trail = TrailWriter.of(HomeStores.of(home), home.root().resolve(AuditService.CHAIN_FILE), STORE_WAIT);
         // Warmed while the index opens (they do not depend on each other): the findings store and the trail.
         Thread storeWarmup = Warmup.store(trail);
+        // A request takes a kept connection to the store server, not a new one (and its sign-in, and TLS handshake)
+        StorePools pools = StorePools.open();
         try {
             // Open the index now, before the server says it is ready, rather than on the first search: its first
             // snapshot counts the facet signatures of every segment, seconds at a million passages (bench web).
@@ -145,11 +151,12 @@ public final class WebServer implements AutoCloseable {
             CompletableFuture<IndexUnreachableException> warmup = Warmup.start(index, findings, storeWarmup,
                     plainLoopback ? connector.getLocalPort() : -1);
             Warmup.await(warmup, IndexBackend.of(home).isSolr());
-            return new WebServer(server, connector, searcher, trail, guard.url(), warmup);
+            return new WebServer(server, connector, searcher, trail, guard.url(), warmup, pools);
         } catch (Exception e) {
             trail.close();
             closeQuietly(searcher);
             stop(server);
+            pools.close();
             throw e instanceof IOException io ? io : new IOException("the web server did not start: " + e.getMessage(), e);
         }
     }
@@ -229,6 +236,7 @@ public final class WebServer implements AutoCloseable {
         stop(server);
         // after the server: every request it answered has its trail line by now; this lets the store go
         trail.close();
+        pools.close();
         try {
             searcher.close();
         } catch (IOException e) {
