@@ -113,7 +113,7 @@ final class Migrations {
     }
 
     /** The schema's version, 0 for a database without one yet. */
-    private static int currentIfAny(Connection c) throws SQLException {
+    static int currentIfAny(Connection c) throws SQLException {
         try {
             return current(c);
         } catch (SQLException e) {
