@@ -1,6 +1,7 @@
 package no.evidens.findings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -66,6 +67,22 @@ class SchemaUpgradeTest {
         }
         try (var files = Files.list(dir)) {
             assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith(SchemaUpgrade.PREFIX)).count());
+        }
+    }
+
+    @Test
+    void aStoreOfANewerEvidensIsRefusedAndNotCopied() throws Exception {
+        try (FindingStore store = FindingStore.open(dir)) {
+            assertTrue(store.upgrade().isEmpty());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(FindingStore.DB_NAME), "evidens", "");
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'a later Evidens', CURRENT_TIMESTAMP)");
+        }
+        StoreTooNew e = assertThrows(StoreTooNew.class, () -> FindingStore.open(dir).close());
+        assertTrue(e.getMessage().contains("schema version 99, newer than this Evidens knows"), e.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.filter(f -> f.getFileName().toString().startsWith(SchemaUpgrade.PREFIX)).count());
         }
     }
 
