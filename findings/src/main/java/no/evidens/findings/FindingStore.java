@@ -47,6 +47,8 @@ public final class FindingStore implements AutoCloseable {
     private final HistoryRows historyRows;
     private final FindingEdits findingEdits;
     private final EvidenceEdits evidenceEdits;
+    /** The schema upgrade this open made, or null. */
+    private SchemaUpgrade upgrade;
 
     private FindingStore(Path dir, Connection c) {
         this.dir = dir;
@@ -84,10 +86,14 @@ public final class FindingStore implements AutoCloseable {
                 Connection c = DriverManager.getConnection(url, FILE_USER, "");
                 try {
                     c.setAutoCommit(false);
+                    SchemaUpgrade upgrade;
                     synchronized (Migrations.class) {
+                        upgrade = SchemaUpgrade.keepBefore(c, abs);
                         Migrations.migrate(c);
                     }
-                    return new FindingStore(abs, c);
+                    FindingStore store = new FindingStore(abs, c);
+                    store.upgrade = upgrade;
+                    return store;
                 } catch (SQLException | RuntimeException e) {
                     c.close();
                     throw e;
@@ -263,6 +269,14 @@ public final class FindingStore implements AutoCloseable {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /**
+     * The upgrade of an older store's schema that opening it made (with where the store as it was is kept), or empty: a
+     * store already at this Evidens's schema, a new one, or one on a store server (whose own start upgrades it).
+     */
+    public Optional<SchemaUpgrade> upgrade() {
+        return Optional.ofNullable(upgrade);
     }
 
     public synchronized int schemaVersion() {

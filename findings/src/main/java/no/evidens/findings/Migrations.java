@@ -56,7 +56,7 @@ final class Migrations {
         c.commit();
         int current = current(c);
         if (current > latest()) {
-            throw new IllegalStateException("the findings store has schema version " + current
+            throw new StoreTooNew("the findings store has schema version " + current
                     + ", newer than this Evidens knows (" + latest() + "): use a newer Evidens");
         }
         for (Migration m : ALL) {
@@ -113,7 +113,7 @@ final class Migrations {
     }
 
     /** The schema's version, 0 for a database without one yet. */
-    private static int currentIfAny(Connection c) throws SQLException {
+    static int currentIfAny(Connection c) throws SQLException {
         try {
             return current(c);
         } catch (SQLException e) {

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,6 +104,23 @@ public final class EvidenceIndexWriter implements EvidenceSink {
             // the lock tried again for a moment when held: a server's look at it (IndexWriteLock) holds it that long
             this.directory = IndexWriteLock.waitingForIt(new ParallelSyncDirectory(FSDirectory.open(dir)));
             this.writer = new IndexWriter(directory, config);
+            Map<String, String> last = new HashMap<>();
+            Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+            if (data != null) {
+                data.forEach(e -> last.put(e.getKey(), e.getValue()));
+            }
+            try {
+                IndexFormat.requireKnown(dir, last);
+            } catch (IndexFormat.IndexTooNew e) {
+                writer.rollback();
+                directory.close();
+                throw e;
+            }
+            if (IndexFormat.of(last) != IndexFormat.CURRENT) {
+                // an index of an older Evidens (no stamp) or a new one: stamped by the next commit that writes anything
+                // (false: the stamp alone makes no commit)
+                writer.setLiveCommitData(IndexFormat.stamp().entrySet(), false);
+            }
             this.nrt = new SearcherManager(writer, null);
             IndexSearcher searcher = nrt.acquire();
             try {

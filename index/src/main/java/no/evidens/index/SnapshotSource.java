@@ -69,9 +69,17 @@ final class SnapshotSource implements AutoCloseable {
             if (manager == null && Files.isDirectory(dir)) {
                 Directory d = FSDirectory.open(dir);
                 if (DirectoryReader.indexExists(d)) {
+                    DirectoryReader reader = DirectoryReader.open(d);
+                    try {
+                        IndexFormat.requireKnown(dir, reader.getIndexCommit().getUserData());
+                    } catch (IndexFormat.IndexTooNew e) {
+                        reader.close();
+                        d.close();
+                        throw e;
+                    }
                     directory = d;
                     commits = new NewestCommit(dir, d);
-                    manager = new SearcherManager(DenseNorms.wrap(DirectoryReader.open(d), norms), IndexSnapshot.factory(analyzer));
+                    manager = new SearcherManager(DenseNorms.wrap(reader, norms), IndexSnapshot.factory(analyzer));
                 } else {
                     d.close();
                 }

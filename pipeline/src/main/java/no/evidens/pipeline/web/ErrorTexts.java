@@ -11,6 +11,7 @@ import no.evidens.findings.CaseClosed;
 import no.evidens.findings.FindingLocked;
 import no.evidens.findings.FindingsRefusal;
 import no.evidens.findings.StoreInUse;
+import no.evidens.findings.StoreTooNew;
 import no.evidens.index.IndexUnreachableException;
 import no.evidens.index.NoIndexException;
 import no.evidens.index.QuerySyntaxException;
@@ -110,6 +111,9 @@ final class ErrorTexts {
             return new Keyed(b.key(), b.args());
         } else if (e instanceof StoreInUse) {
             return new Keyed(StoreInUse.KEY, List.of());
+        } else if (e instanceof StoreTooNew) {
+            // an older server left running on a home a newer Evidens upgraded (see the README's Upgrading Evidens)
+            return new Keyed(StoreTooNew.KEY, List.of());
         } else if (StoreUnreachable.in(e)) {
             // its own message names the store server and where its password is kept
             return new Keyed(StoreUnreachable.KEY, List.of());

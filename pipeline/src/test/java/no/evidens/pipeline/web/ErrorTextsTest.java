@@ -14,6 +14,7 @@ import no.evidens.findings.FindingKind;
 import no.evidens.findings.FindingLocked;
 import no.evidens.findings.FindingsRefusal;
 import no.evidens.findings.StoreInUse;
+import no.evidens.findings.StoreTooNew;
 import no.evidens.index.IndexUnreachableException;
 import no.evidens.index.NoIndexException;
 import no.evidens.index.QuerySyntaxException;
@@ -75,6 +76,16 @@ class ErrorTextsTest {
                 ErrorTexts.message(Language.NN, new NoIndexException("/home/kari/evidens-data/index")));
         assertEquals("Funnlageret er i bruk av en annen prosess akkurat nå: prøv igjen om litt.", ErrorTexts.message(Language.NB,
                 new StoreInUse("the findings store in /tmp/evidens/findings is in use by another process; try again", null)));
+    }
+
+    @Test
+    void aStoreANewerEvidensUpgradedIsSaidAsSuch() {
+        // an older server left running while a newer Evidens upgraded the home's store
+        StoreTooNew e = new StoreTooNew("the findings store has schema version 12, newer than this Evidens knows (11): use a newer Evidens");
+        assertEquals("Funnlageret er oppgradert av en nyere Evidens enn den som kjører her: be administratoren stoppe denne og starte den nyere.",
+                ErrorTexts.message(Language.NB, e));
+        assertEquals("Funnlageret er oppgradert av ein nyare Evidens enn den som køyrer her: be administratoren stoppe denne og starte den nyare.",
+                ErrorTexts.message(Language.NN, e));
     }
 
     @Test
