@@ -15,15 +15,19 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLException;
@@ -47,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * no hook for these: its connection thread reads the socket itself.
  *
  * <p>Bounds: a client has {@link #SIGN_IN} to finish its sign-in, or it is cut; at most {@link #MAX_WAITING_PER_ADDRESS}
- * connections of one address and {@link #MAX_WAITING} in all may be signing in at once (more are closed at once); wrong
+ * connections of one address and {@link #MAX_WAITING} in all may be signing in at once (a newer one closes the oldest); wrong
  * passwords hold that address back ({@link SignInFailures}).
  */
 final class StoreGate implements AutoCloseable {
@@ -65,9 +69,9 @@ final class StoreGate implements AutoCloseable {
     private final ScheduledExecutorService cuts;
     private final SignInFailures failures = new SignInFailures(Clock.systemUTC());
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    /** Connections signing in now, per address. */
-    private final Map<String, Integer> waiting = new ConcurrentHashMap<>();
-    private final AtomicInteger waitingAll = new AtomicInteger();
+    /** Connections signing in now, oldest first: per address, and all. */
+    private final Map<String, Deque<Socket>> waiting = new ConcurrentHashMap<>();
+    private final Deque<Socket> waitingAll = new ConcurrentLinkedDeque<>();
     /** Who has signed in since the start (address and user): the first time is said, later ones not (each request is one). */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     private final AtomicLong turnedAway = new AtomicLong();
@@ -125,14 +129,28 @@ final class StoreGate implements AutoCloseable {
                 continue;
             }
             String address = client.getInetAddress().getHostAddress();
-            int mine = waiting.merge(address, 1, Integer::sum);
-            int all = waitingAll.incrementAndGet();
-            if (mine > MAX_WAITING_PER_ADDRESS || all > MAX_WAITING) {
-                release(address);
-                turnAway(client, address);
-                continue;
-            }
             open.add(client);
+            waitingAll.add(client);
+            List<Socket> oldest = new ArrayList<>();
+            waiting.compute(address, (a, mine) -> {
+                Deque<Socket> d = mine == null ? new ConcurrentLinkedDeque<>() : mine;
+                d.add(client);
+                while (d.size() > MAX_WAITING_PER_ADDRESS) {
+                    oldest.add(d.pollFirst());
+                }
+                return d;
+            });
+            int extra = waitingAll.size() - oldest.size() - MAX_WAITING;
+            for (Iterator<Socket> all = waitingAll.iterator(); extra > 0 && all.hasNext(); ) {
+                Socket old = all.next();
+                if (!oldest.contains(old)) {
+                    oldest.add(old);
+                    extra--;
+                }
+            }
+            for (Socket old : oldest) {
+                turnAway(old);
+            }
             daemon(() -> serve(client, address), "evidens-store-door " + address).start();
         }
     }
@@ -199,7 +217,7 @@ final class StoreGate implements AutoCloseable {
             cut.cancel(false);
             client.setSoTimeout(0);
             counted = false;
-            release(address);
+            release(client, address);
             failures.signedIn(address);
             if (known.add(address + " " + user(opening))) {
                 LOG.info("store server: {} signed in as {} to {} (the first time from this address since the start)", who,
@@ -221,7 +239,7 @@ final class StoreGate implements AutoCloseable {
         } finally {
             cut.cancel(false);
             if (counted) {
-                release(address);
+                release(client, address);
             }
             closeQuietly(client);
             closeQuietly(h2);
@@ -316,20 +334,29 @@ final class StoreGate implements AutoCloseable {
         }
     }
 
-    private void turnAway(Socket client, String address) {
-        closeQuietly(client);
+    /**
+     * Closes a connection still signing in to make room for a newer one: the oldest go first, so a home's connection, which
+     * signs in within milliseconds, gets in among a stranger's many that say nothing, even from the same address.
+     */
+    private void turnAway(Socket old) {
+        String address = old.getInetAddress().getHostAddress();
+        release(old, address);
+        closeQuietly(old);
         long n = turnedAway.incrementAndGet();
         long now = System.currentTimeMillis();
         long said = turnedAwaySaid.get();
         if (now - said >= TURNED_AWAY_EVERY_MS && turnedAwaySaid.compareAndSet(said, now)) {
-            LOG.warn("store server: too many connections signing in at once (at most {} from one address, {} in all): {} closed"
-                    + " at once so far, the latest from {}", MAX_WAITING_PER_ADDRESS, MAX_WAITING, n, address);
+            LOG.warn("store server: too many connections signing in at once (at most {} from one address, {} in all): the oldest"
+                    + " closed to make room, {} so far, the latest from {}", MAX_WAITING_PER_ADDRESS, MAX_WAITING, n, address);
         }
     }
 
-    private void release(String address) {
-        waitingAll.decrementAndGet();
-        waiting.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+    private void release(Socket client, String address) {
+        waitingAll.remove(client);
+        waiting.computeIfPresent(address, (a, d) -> {
+            d.remove(client);
+            return d.isEmpty() ? null : d;
+        });
     }
 
     private void closeQuietly(Socket s) {
