@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  * no hook for these: its connection thread reads the socket itself.
  *
  * <p>Bounds: a client has {@link #SIGN_IN} to finish its sign-in, or it is cut; at most {@link #MAX_WAITING_PER_ADDRESS}
- * connections of one address and {@link #MAX_WAITING} in all may be signing in at once (a newer one closes the oldest); wrong
- * passwords hold that address back ({@link SignInFailures}).
+ * connections of one address and {@link #MAX_WAITING} in all may be signing in at once (a newer one closes the oldest); the
+ * answer to a wrong password is held back ({@link SignInFailures}).
  */
 final class StoreGate implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreGate.class);
@@ -179,10 +179,6 @@ final class StoreGate implements AutoCloseable {
                 return;
             }
             opened = true;
-            Duration wait = failures.turn(address);
-            if (!wait.isZero()) {
-                sleep(wait.toMillis());
-            }
             h2 = new Socket(InetAddress.getLoopbackAddress(), h2Port);
             h2.setTcpNoDelay(true);
             open.add(h2);
@@ -199,7 +195,7 @@ final class StoreGate implements AutoCloseable {
             int status = fromH2.readInt();
             out.writeInt(status);
             if (status == SessionRemote.STATUS_ERROR) {
-                refused(who, address, opening, passError(fromH2, out));
+                refused(who, address, opening, H2Error.read(fromH2)).write(out);
                 return;
             }
             out.writeInt(fromH2.readInt()); // the protocol version the two agree on
@@ -210,7 +206,7 @@ final class StoreGate implements AutoCloseable {
             int next = fromH2.readInt();
             out.writeInt(next);
             if (next == SessionRemote.STATUS_ERROR) {
-                refused(who, address, opening, passError(fromH2, out));
+                refused(who, address, opening, H2Error.read(fromH2)).write(out);
                 return;
             }
             out.flush();
@@ -218,7 +214,6 @@ final class StoreGate implements AutoCloseable {
             client.setSoTimeout(0);
             counted = false;
             release(client, address);
-            failures.signedIn(address);
             if (known.add(address + " " + user(opening))) {
                 LOG.info("store server: {} signed in as {} to {} (the first time from this address since the start)", who,
                         user(opening), printable(opening.database()));
@@ -246,27 +241,41 @@ final class StoreGate implements AutoCloseable {
         }
     }
 
-    /** Passes H2's error (a refused sign-in) to the client and returns its code; H2's message is not logged. */
-    private static int passError(DataInputStream fromH2, DataOutputStream out) throws IOException {
-        for (int i = 0; i < 3; i++) {
-            copyString(fromH2, out); // the SQL state, the message, the SQL
+    /** H2's answer to a refused sign-in, read whole so that it can be held back before the client gets it. */
+    private record H2Error(String state, String message, String sql, int code, String trace) {
+        static H2Error read(DataInputStream in) throws IOException {
+            return new H2Error(readString(in), readString(in), readString(in), in.readInt(), readString(in));
         }
-        int code = fromH2.readInt();
-        out.writeInt(code);
-        copyString(fromH2, out); // the stack trace
-        out.flush();
-        return code;
+
+        void write(DataOutputStream out) throws IOException {
+            writeString(out, state);
+            writeString(out, message);
+            writeString(out, sql);
+            out.writeInt(code);
+            writeString(out, trace);
+            out.flush();
+        }
     }
 
-    private void refused(String who, String address, H2Opening opening, int code) {
-        if (code == ErrorCode.WRONG_USER_OR_PASSWORD) {
-            int n = failures.failed(address);
-            LOG.warn("store server: {} gave a wrong password for the user {} (database {}); {} from this address since its last"
-                    + " sign-in, its next try held back {} ms", who, user(opening), printable(opening.database()), n,
-                    SignInFailures.delay(n).toMillis());
-        } else {
-            LOG.warn("store server: {} was refused the database {} as {} (H2 error {})", who, printable(opening.database()), user(opening), code);
+    /**
+     * Says a refused sign-in in the log (the address, the user, the database; H2's message is not logged) and, for a wrong
+     * password, holds its answer back ({@link SignInFailures}).
+     */
+    private H2Error refused(String who, String address, H2Opening opening, H2Error error) {
+        if (error.code() != ErrorCode.WRONG_USER_OR_PASSWORD) {
+            LOG.warn("store server: {} was refused the database {} as {} (H2 error {})", who, printable(opening.database()),
+                    user(opening), error.code());
+            return error;
         }
+        int n = failures.failed(address);
+        Duration delay = SignInFailures.delay(n);
+        // every one of the first ten, then every hundredth: an address that keeps trying is said, not a line per try
+        if (n <= 10 || n % 100 == 0) {
+            LOG.warn("store server: {} gave a wrong password for the user {} (database {}); {} from this address in the last"
+                    + " minutes, answered after {} ms", who, user(opening), printable(opening.database()), n, delay.toMillis());
+        }
+        sleep(delay.toMillis());
+        return error;
     }
 
     /** The user as the server knows it: H2's client sends the name in capitals; H2 matches names without regard to case. */
@@ -288,28 +297,32 @@ final class StoreGate implements AutoCloseable {
     private static void refuse(DataOutputStream out) {
         try {
             out.writeInt(SessionRemote.STATUS_ERROR);
-            writeString(out, "90047");
-            writeString(out, "This is an Evidens store server (H2's TCP protocol): the client's bytes are not that protocol");
-            out.writeInt(-1);
-            out.writeInt(ErrorCode.DRIVER_VERSION_ERROR_2);
-            writeString(out, "");
-            out.flush();
+            new H2Error("90047", "This is an Evidens store server (H2's TCP protocol): the client's bytes are not that protocol",
+                    null, ErrorCode.DRIVER_VERSION_ERROR_2, "").write(out);
         } catch (IOException e) {
             // the client is gone already
         }
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
         out.writeInt(s.length());
         out.writeChars(s);
     }
 
-    private static void copyString(DataInputStream in, DataOutputStream out) throws IOException {
+    private static String readString(DataInputStream in) throws IOException {
         int length = in.readInt();
-        out.writeInt(length);
-        for (int i = 0; i < length; i++) {
-            out.writeChar(in.readChar());
+        if (length < 0) {
+            return null;
         }
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(in.readChar());
+        }
+        return s.toString();
     }
 
     /** Bytes from one side to the other as they come (each read sent on at once: the other side waits for it). */

@@ -141,15 +141,16 @@ class StoreServerHungIT {
             try (FindingStore s = HomeStores.of(a).findings(Duration.ofSeconds(20))) {
                 s.create(CASE, FindingKind.AVVIK, new FindingDraft("Mangler skriftlig rutine", List.of(), null, null), "kari");
             }
-            // eight connections at a time with wrong passwords for both users, from another loopback address than the home's
+            // eight connections at a time with wrong passwords for both users: four from the home's own address, four from another
             long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
             java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
             for (int i = 0; i < 8; i++) {
                 String user = i % 2 == 0 ? StoreServer.USER : StoreServer.ADMIN_USER;
+                String from = i < 4 ? "127.0.0.1" : "127.0.0.2";
                 stranger.execute(() -> {
                     while (System.nanoTime() < end) {
                         try {
-                            wrongPassword(port, user, "gjettet-" + tries.incrementAndGet());
+                            wrongPassword(port, from, user, "gjettet-" + tries.incrementAndGet());
                         } catch (IOException e) {
                             // cut off: the test looks at the home, not at the stranger
                         }
@@ -183,10 +184,10 @@ class StoreServerHungIT {
 
     /**
      * Signs in as an H2 client does (its opening message, by hand: H2's driver cannot be told which address to connect from),
-     * from 127.0.0.2, with a password that is not the server's, and reads the server's answer to its end.
+     * from the address {@code from}, with a password that is not the server's, and reads the server's answer to its end.
      */
-    private static void wrongPassword(int port, String user, String password) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", port, java.net.InetAddress.getByName("127.0.0.2"), 0)) {
+    private static void wrongPassword(int port, String from, String user, String password) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port, java.net.InetAddress.getByName(from), 0)) {
             s.setSoTimeout(30_000);
             java.io.DataOutputStream out = new java.io.DataOutputStream(s.getOutputStream());
             out.writeInt(17);
