@@ -49,12 +49,15 @@ public final class StoreServe implements AutoCloseable {
     private static final Duration MIGRATION_WAIT = Duration.ofSeconds(10);
     private final Server server;
     private final StoreGate gate;
+    /** The server's own connection to each database, held while it runs: see {@link #hold}. */
+    private final List<Connection> held;
     private final Path dir;
     private final String fingerprint;
 
-    private StoreServe(Server server, StoreGate gate, Path dir, String fingerprint) {
+    private StoreServe(Server server, StoreGate gate, List<Connection> held, Path dir, String fingerprint) {
         this.server = server;
         this.gate = gate;
+        this.held = held;
         this.dir = dir;
         this.fingerprint = fingerprint;
     }
@@ -107,6 +110,10 @@ public final class StoreServe implements AutoCloseable {
         for (String db : List.of(StoreServer.FINDINGS, StoreServer.ACCESS)) {
             prepare(abs, db, password, adminPassword);
         }
+        List<Connection> held = new ArrayList<>();
+        for (String db : List.of(StoreServer.FINDINGS, StoreServer.ACCESS)) {
+            held.add(hold(abs, db, adminPassword));
+        }
         String fingerprint = tls ? StoreTls.serve(abs, bind, adminPassword) : null;
         List<String> args = new ArrayList<>(List.of("-tcpPort", "0", "-baseDir", abs.toString(), "-ifExists",
                 // the remote shutdown's own password: random, never told, so no client can stop the server
@@ -115,12 +122,14 @@ public final class StoreServe implements AutoCloseable {
         try {
             s = Server.createTcpServer(args.toArray(String[]::new)).start();
         } catch (SQLException e) {
+            closeAll(held);
             throw new IllegalStateException("the store server's database server did not start (" + firstLine(e) + ")", e);
         }
         try {
-            return new StoreServe(s, StoreGate.open(bind, port, tls, s.getPort(), signIn), abs, fingerprint);
+            return new StoreServe(s, StoreGate.open(bind, port, tls, s.getPort(), signIn), held, abs, fingerprint);
         } catch (IOException e) {
             s.stop();
+            closeAll(held);
             throw new IllegalStateException("the store server did not start on port " + port + " (" + e.getMessage()
                     + "): is the port in use? Choose another with --port", e);
         }
@@ -149,6 +158,32 @@ public final class StoreServe implements AutoCloseable {
             }
             throw new IllegalStateException("cannot open the database " + db + " in " + dir + ": "
                     + (s != null ? firstLine(s) : e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Opens a database for the server's life, so that it is open with the server's settings rather than those of whichever
+     * client comes first (H2 takes a database's write delay from the connection that opens it), and is not closed and
+     * opened again between one home's connection and the next. {@code WRITE_DELAY=0}: a commit is written to the file at
+     * once, as the homes' own stores do ({@code FindingStore.fileUrl}); with H2's default (up to half a second, longer on a
+     * busy machine) a server killed in between (kill -9, a power cut) lost findings whose saving the homes had already
+     * confirmed (seen on the walk: ten findings, the last of them 5 s old).
+     */
+    private static Connection hold(Path dir, String db, String adminPassword) {
+        try {
+            return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(db) + ";WRITE_DELAY=0", StoreServer.ADMIN_USER, adminPassword);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the database " + db + " in " + dir + ": " + firstLine(e), e);
+        }
+    }
+
+    private static void closeAll(List<Connection> connections) {
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing at the end anyway
+            }
         }
     }
 
@@ -199,6 +234,7 @@ public final class StoreServe implements AutoCloseable {
     public void close() {
         gate.close();
         server.stop();
+        closeAll(held);
     }
 
     private static String firstLine(SQLException e) {

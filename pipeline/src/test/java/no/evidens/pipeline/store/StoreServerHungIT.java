@@ -182,6 +182,43 @@ class StoreServerHungIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFindingWhoseSavingWasConfirmedIsKeptWhenTheStoreServerIsKilledRightAfter() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process server = serve(port, "--bind=127.0.0.1");
+        try {
+            awaitPort(port, server);
+            EvidensHome a = new EvidensHome(Files.createDirectories(tmp.resolve("a")));
+            Files.writeString(a.root().resolve(HomeStores.SETTINGS), "store: tcp://127.0.0.1:" + port + "\n");
+            Files.writeString(a.root().resolve(StorePassword.FILE), PASSWORD + "\n");
+            Files.setPosixFilePermissions(a.root().resolve(StorePassword.FILE), PosixFilePermissions.fromString("rw-------"));
+            FindingStore before = HomeStores.of(a).findings(Duration.ofSeconds(20));
+            for (int i = 1; i <= 5; i++) {
+                before.create(CASE, FindingKind.MERKNAD, new FindingDraft("Merknad " + i, List.of(), null, null), "kari");
+            }
+            // each create has returned: committed. The server dies at once, with no time to write anything later
+            signal("KILL", server);
+            server.waitFor();
+            try {
+                before.close();
+            } catch (RuntimeException brokenWithTheServer) {
+                // its connection went with the server
+            }
+            server = serve(port, "--bind=127.0.0.1");
+            awaitPort(port, server);
+            try (FindingStore s = HomeStores.of(a).findings(Duration.ofSeconds(20))) {
+                assertEquals(List.of("Merknad 1", "Merknad 2", "Merknad 3", "Merknad 4", "Merknad 5"),
+                        s.findings(CASE).stream().map(no.evidens.findings.Finding::title).toList());
+            }
+        } finally {
+            server.destroyForcibly().waitFor();
+        }
+    }
+
     /**
      * Signs in as an H2 client does (its opening message, by hand: H2's driver cannot be told which address to connect from),
      * from the address {@code from}, with a password that is not the server's, and reads the server's answer to its end.
