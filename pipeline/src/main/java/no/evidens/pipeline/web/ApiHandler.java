@@ -198,7 +198,7 @@ final class ApiHandler extends Handler.Abstract {
             return false;
         }
         outage.failed(e);
-        LOG.warn("{} {} failed: the store server does not answer", x.method(), x.path());
+        LOG.warn("{} {} failed: the store server does not answer ({})", x.method(), x.path(), StoreOutage.reason(e));
         x.responseHeader("Retry-After", "30");
         x.error(503, ErrorTexts.message(ErrorTexts.language(x), e));
         return true;
