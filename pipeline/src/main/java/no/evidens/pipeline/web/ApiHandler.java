@@ -109,7 +109,7 @@ final class ApiHandler extends Handler.Abstract {
             if (x.path().startsWith("/api/") && !TextsResource.PATH.equals(stripSlash(x.path())) && outage.known()) {
                 // the store server timed out a moment ago: said at once, not after another wait holding this thread
                 x.responseHeader("Retry-After", String.valueOf(outage.retryAfterSeconds()));
-                throw new ApiError(503, no.evidens.pipeline.store.StoreUnreachable.KEY);
+                throw new ApiError(503, "error.store-unreachable");
             }
             x.access(gate.resolve(x));
             boolean open = !x.path().startsWith("/api/") || OPEN.contains(stripSlash(x.path()));
@@ -198,7 +198,7 @@ final class ApiHandler extends Handler.Abstract {
             return false;
         }
         outage.failed(e);
-        LOG.warn("{} {} failed: the store server does not answer ({})", x.method(), x.path(), StoreOutage.reason(e));
+        LOG.warn("{} {} failed: the store server does not answer ({})", x.method(), x.path(), no.evidens.pipeline.store.StoreFailureReason.of(e));
         x.responseHeader("Retry-After", "30");
         x.error(503, ErrorTexts.message(ErrorTexts.language(x), e));
         return true;

@@ -109,26 +109,6 @@ final class StoreOutage {
         }
     }
 
-    /**
-     * Why the store server was not reached, for the workspace's log: the network's own words ({@code ConnectException:
-     * Connection refused}, {@code SocketTimeoutException: Read timed out}), or that it refused the password; never a
-     * message that could quote SQL.
-     */
-    static String reason(Throwable e) {
-        Throwable root = e;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            root = t;
-            if (t instanceof java.sql.SQLException s && s.getErrorCode() == org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD) {
-                return "it refused the password";
-            }
-        }
-        if (root instanceof java.io.IOException) {
-            String m = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
-            return root.getClass().getSimpleName() + m;
-        }
-        return root.getClass().getSimpleName();
-    }
-
     /** Whether a failure is the store server's, and it took the connection but did not answer within the time-out. */
     static boolean timedOut(Throwable e) {
         if (!StoreUnreachable.in(e)) {

@@ -86,13 +86,4 @@ class StoreOutageTest {
         outage.failed(new SQLException("Wrong user name or password", "28000", ErrorCode.WRONG_USER_OR_PASSWORD));
         assertFalse(outage.known(), "a stopped server or a wrong password is said by the store in milliseconds: nothing to remember");
     }
-
-    @Test
-    void theLogSaysWhyTheStoreWasNotReachedInTheNetworksOwnWords() {
-        assertEquals("SocketTimeoutException: Read timed out", StoreOutage.reason(timedOut()));
-        assertEquals("ConnectException: Connection refused", StoreOutage.reason(new IllegalStateException("x",
-                new SQLException("Connection is broken", "08006", ErrorCode.CONNECTION_BROKEN_1, new ConnectException("Connection refused")))));
-        assertEquals("it refused the password", StoreOutage.reason(new IllegalStateException("x",
-                new SQLException("Wrong user name or password", "28000", ErrorCode.WRONG_USER_OR_PASSWORD))));
-    }
 }
