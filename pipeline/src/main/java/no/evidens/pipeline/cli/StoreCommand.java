@@ -49,7 +49,7 @@ final class StoreCommand extends CommandGroup {
                         + "machines connect, with the password.")
         String bind;
 
-        @Option(names = "--tls", description = "Speak TLS only (H2's -tcpSSL); required with --bind beyond this machine. The first "
+        @Option(names = "--tls", description = "Speak TLS only (the server's door, in front of H2); required with --bind beyond this machine. The first "
                 + "start makes a certificate in DIR (" + StoreTls.KEYSTORE + ", owner-only) and writes it to DIR/" + StoreTls.CERTIFICATE
                 + ": copy that to each home, which then names the server ssl://HOST:PORT.")
         boolean tls;

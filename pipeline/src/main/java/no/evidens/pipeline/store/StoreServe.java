@@ -39,7 +39,10 @@ import no.evidens.findings.FindingStore;
  * {@value StorePassword#ENV}; the administrator's password ({@value StorePassword#ADMIN_FILE}, {@value StorePassword#ADMIN_ENV}),
  * which stays on this machine: H2 lets an administrator run code in the server's process, so the homes are none; H2 refuses
  * to create a database a client names (only the two made here exist); and it listens on the loopback address unless told to
- * bind beyond it, which it does only with TLS ({@link StoreTls}: H2's {@code -tcpSSL}). Run it as a user of its own that can write nothing but its folder all the same.
+ * bind beyond it, which it does only with TLS ({@link StoreTls}). Clients reach H2 through a door of Evidens's own
+ * ({@link StoreGate}: a time limit to sign in, bounds on what a client may send first, wrong passwords held back per address,
+ * and a log of it), H2's server itself listening on the loopback address only. Run it as a user of its own that can write
+ * nothing but its folder all the same.
  */
 public final class StoreServe implements AutoCloseable {
     /** How long the start waits for a database another process has open (the folder is the server's: nobody should). */
@@ -47,11 +50,16 @@ public final class StoreServe implements AutoCloseable {
     /** The file that says, while the server runs, which process it is ({@code store renew-cert} tells a running server so). */
     static final String RUNNING = "store-serve.pid";
     private final Server server;
+    private final StoreGate gate;
+    /** The server's own connection to each database, held while it runs: see {@link #hold}. */
+    private final List<Connection> held;
     private final Path dir;
     private final StoreTls.Served certificate;
 
-    private StoreServe(Server server, Path dir, StoreTls.Served certificate) {
+    private StoreServe(Server server, StoreGate gate, List<Connection> held, Path dir, StoreTls.Served certificate) {
         this.server = server;
+        this.gate = gate;
+        this.held = held;
         this.dir = dir;
         this.certificate = certificate;
     }
@@ -71,16 +79,25 @@ public final class StoreServe implements AutoCloseable {
      * @throws IllegalStateException when the port is taken, or the databases were made with another password
      */
     public static StoreServe start(Path dir, int port, String bind, String password, String adminPassword, boolean tls) {
+        return start(dir, port, bind, password, adminPassword, tls, StoreGate.SIGN_IN);
+    }
+
+    /** As above, with the time a client has to sign in ({@link StoreGate#SIGN_IN}; shorter in a test). */
+    static StoreServe start(Path dir, int port, String bind, String password, String adminPassword, boolean tls, Duration signIn) {
         boolean loopback = loopback(bind);
         if (!loopback && !tls) {
             throw new IllegalArgumentException("--bind " + bind + " lets other machines connect, and findings, accounts and passwords"
                     + " would cross the network unencrypted: add --tls (a certificate is made in the server's folder at the first"
                     + " start), or keep the default 127.0.0.1 and reach it through a tunnel");
         }
-        // H2 reads the address to listen on from this property once, as its first class loads: set before any. Where H2 was
-        // loaded already (a test's JVM), it listens on every address, and without -tcpAllowOthers turns away every
-        // connection that is not from this machine all the same.
-        System.setProperty("h2.bindAddress", bind);
+        // H2 reads these once, as its first class loads: set before any. H2's server listens on the loopback address only,
+        // behind the door (StoreGate), which takes the connections on the address asked for. H2's delay after a wrong
+        // password is one for the whole server, slept under a lock every sign-in takes: the door holds back the address
+        // that sent it instead (SignInFailures). Where H2 was loaded already (a test's JVM), it listens on every address
+        // and turns away all that are not from this machine, and keeps its delay.
+        System.setProperty("h2.bindAddress", InetAddress.getLoopbackAddress().getHostAddress());
+        System.setProperty("h2.delayWrongPasswordMin", "0");
+        System.setProperty("h2.delayWrongPasswordMax", "0");
         Path abs = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(abs);
@@ -95,22 +112,29 @@ public final class StoreServe implements AutoCloseable {
         for (String db : List.of(StoreServer.FINDINGS, StoreServer.ACCESS)) {
             prepare(abs, db, password, adminPassword);
         }
+        List<Connection> held = new ArrayList<>();
+        for (String db : List.of(StoreServer.FINDINGS, StoreServer.ACCESS)) {
+            held.add(hold(abs, db, adminPassword));
+        }
         StoreTls.Served certificate = tls ? StoreTls.serve(abs, bind, adminPassword) : null;
-        List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(port), "-baseDir", abs.toString(), "-ifExists",
+        List<String> args = new ArrayList<>(List.of("-tcpPort", "0", "-baseDir", abs.toString(), "-ifExists",
                 // the remote shutdown's own password: random, never told, so no client can stop the server
                 "-tcpPassword", HexFormat.of().formatHex(new SecureRandom().generateSeed(16))));
-        if (!loopback) {
-            args.add("-tcpAllowOthers");
-        }
-        if (tls) {
-            args.add("-tcpSSL");
+        Server s;
+        try {
+            s = Server.createTcpServer(args.toArray(String[]::new)).start();
+        } catch (SQLException e) {
+            closeAll(held);
+            throw new IllegalStateException("the store server's database server did not start (" + firstLine(e) + ")", e);
         }
         try {
-            Server s = Server.createTcpServer(args.toArray(String[]::new)).start();
+            StoreServe started = new StoreServe(s, StoreGate.open(bind, port, tls, s.getPort(), signIn), held, abs, certificate);
             writeRunning(abs);
-            return new StoreServe(s, abs, certificate);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the store server did not start on port " + port + " (" + firstLine(e)
+            return started;
+        } catch (IOException | UncheckedIOException e) {
+            s.stop();
+            closeAll(held);
+            throw new IllegalStateException("the store server did not start on port " + port + " (" + e.getMessage()
                     + "): is the port in use? Choose another with --port", e);
         }
     }
@@ -138,6 +162,32 @@ public final class StoreServe implements AutoCloseable {
             }
             throw new IllegalStateException("cannot open the database " + db + " in " + dir + ": "
                     + (s != null ? firstLine(s) : e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Opens a database for the server's life, so that it is open with the server's settings rather than those of whichever
+     * client comes first (H2 takes a database's write delay from the connection that opens it), and is not closed and
+     * opened again between one home's connection and the next. {@code WRITE_DELAY=0}: a commit is written to the file at
+     * once, as the homes' own stores do ({@code FindingStore.fileUrl}); with H2's default (up to half a second, longer on a
+     * busy machine) a server killed in between (kill -9, a power cut) lost findings whose saving the homes had already
+     * confirmed (seen on the walk: ten findings, the last of them 5 s old).
+     */
+    private static Connection hold(Path dir, String db, String adminPassword) {
+        try {
+            return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(db) + ";WRITE_DELAY=0", StoreServer.ADMIN_USER, adminPassword);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the database " + db + " in " + dir + ": " + firstLine(e), e);
+        }
+    }
+
+    private static void closeAll(List<Connection> connections) {
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing at the end anyway
+            }
         }
     }
 
@@ -171,7 +221,7 @@ public final class StoreServe implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return gate.port();
     }
 
     public Path dir() {
@@ -196,7 +246,9 @@ public final class StoreServe implements AutoCloseable {
     /** Stops the server; the databases close once their last connection does. */
     @Override
     public void close() {
+        gate.close();
         server.stop();
+        closeAll(held);
         try {
             Files.deleteIfExists(dir.resolve(RUNNING));
         } catch (IOException e) {

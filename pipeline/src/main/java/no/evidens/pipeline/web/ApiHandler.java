@@ -48,9 +48,11 @@ final class ApiHandler extends Handler.Abstract {
     private final Semaphore bodies;
     private final BodyShares shares;
     private final SearchAdmission searches;
+    private final StoreOutage outage;
 
     /** @param perClient bodies one signed-in user (or address, before sign-in) may send at once ({@link BodyShares}); 0 for no share */
-    ApiHandler(RequestGuard guard, Gate gate, Routes routes, int maxBodyRequests, int perClient, SearchAdmission searches) {
+    ApiHandler(RequestGuard guard, Gate gate, Routes routes, int maxBodyRequests, int perClient, SearchAdmission searches,
+               StoreOutage outage) {
         super(InvocationType.BLOCKING);
         this.guard = guard;
         this.gate = gate;
@@ -58,6 +60,7 @@ final class ApiHandler extends Handler.Abstract {
         this.bodies = new Semaphore(maxBodyRequests);
         this.shares = new BodyShares(perClient);
         this.searches = searches;
+        this.outage = outage;
     }
 
     @Override
@@ -103,6 +106,11 @@ final class ApiHandler extends Handler.Abstract {
                 throw new ApiError(431, "error.http.headers", HEADER_LIMIT / 1024);
             }
             guard.check(x);
+            if (x.path().startsWith("/api/") && !TextsResource.PATH.equals(stripSlash(x.path())) && outage.known()) {
+                // the store server timed out a moment ago: said at once, not after another wait holding this thread
+                x.responseHeader("Retry-After", String.valueOf(outage.retryAfterSeconds()));
+                throw new ApiError(503, "error.store-unreachable");
+            }
             x.access(gate.resolve(x));
             boolean open = !x.path().startsWith("/api/") || OPEN.contains(stripSlash(x.path()));
             if (!open) {
@@ -181,12 +189,16 @@ final class ApiHandler extends Handler.Abstract {
      * Answers a full disk on the server (an index writer closed by it, a store that could not write) as such, 507: not as
      * the request's conflict nor as an error of ours. The server goes on serving what needs no disk.
      */
-    /** Answers 503 when the store server does not answer (or refuses the password): the service's failure, not the request's. */
-    private static boolean storeDown(Exchange x, Throwable e) throws IOException {
+    /**
+     * Answers 503 when the store server does not answer (or refuses the password): the service's failure, not the request's;
+     * a time-out is remembered ({@link StoreOutage}).
+     */
+    private boolean storeDown(Exchange x, Throwable e) throws IOException {
         if (!no.evidens.pipeline.store.StoreUnreachable.in(e)) {
             return false;
         }
-        LOG.warn("{} {} failed: the store server does not answer", x.method(), x.path());
+        outage.failed(e);
+        LOG.warn("{} {} failed: the store server does not answer ({})", x.method(), x.path(), no.evidens.pipeline.store.StoreFailureReason.of(e));
         x.responseHeader("Retry-After", "30");
         x.error(503, ErrorTexts.message(ErrorTexts.language(x), e));
         return true;

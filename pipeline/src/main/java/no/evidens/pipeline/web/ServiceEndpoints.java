@@ -50,9 +50,11 @@ final class ServiceEndpoints extends Handler.Wrapper {
     private final EvidensHome home;
     private final SharedIndex index;
     private final IngestJobs ingest;
+    private final StoreOutage outage;
 
-    ServiceEndpoints(Handler workspace, EvidensHome home, SharedIndex index, IngestJobs ingest) {
+    ServiceEndpoints(Handler workspace, EvidensHome home, SharedIndex index, IngestJobs ingest, StoreOutage outage) {
         super(workspace);
+        this.outage = outage;
         this.home = home;
         this.index = index;
         this.ingest = ingest;
@@ -88,7 +90,7 @@ final class ServiceEndpoints extends Handler.Wrapper {
                 return true;
             }
             if ("/health".equals(path)) {
-                Map<String, Object> h = health(home, index, JsonErrors.language(request));
+                Map<String, Object> h = health(home, index, JsonErrors.language(request), outage);
                 send(response, callback, httpStatus(h), "application/json; charset=utf-8", Json.write(h));
             } else {
                 send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
@@ -124,6 +126,11 @@ final class ServiceEndpoints extends Handler.Wrapper {
      * such look: {@code ok} or {@code none yet}, as before.
      */
     static Map<String, Object> health(EvidensHome home, SharedIndex index, Language language) {
+        return health(home, index, language, StoreOutage.none());
+    }
+
+    /** As above, with the workspace's memory of a store server that timed out ({@link StoreOutage}). */
+    static Map<String, Object> health(EvidensHome home, SharedIndex index, Language language, StoreOutage outage) {
         Map<String, Object> out = new LinkedHashMap<>();
         String status = "UP";
         Map<String, Object> detail = null;
@@ -143,11 +150,16 @@ final class ServiceEndpoints extends Handler.Wrapper {
             out.put("index", "unreadable");
             status = "DOWN";
         }
-        if (HomeStores.of(home).hasFindings()) {
+        if (outage.known()) {
+            // timed out a moment ago: said at once (it is looked at again in the background)
+            out.put("findings", "store server not answering");
+            status = "DOWN";
+        } else if (HomeStores.of(home).hasFindings()) {
             try (FindingStore store = HomeStores.of(home).findings(Duration.ofSeconds(5))) {
                 out.put("findings", "ok, schema " + store.schemaVersion());
             } catch (RuntimeException e) {
                 // a store server that does not answer (or refuses the password) said as such: the operator's to mend there
+                outage.failed(e);
                 out.put("findings", no.evidens.pipeline.store.StoreUnreachable.in(e) ? "store server not answering" : "unavailable");
                 status = "DOWN";
             }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import org.eclipse.jetty.server.Handler;
@@ -210,8 +211,14 @@ public final class WebServer implements AutoCloseable {
             gate = Gate.local(user, HexFormat.of().formatHex(t));
         }
         // with sign-in, each member (and each address before sign-in) has a share of the body slots; alone, the one user has all
+        StoreOutage outage = new StoreOutage(Clock.systemUTC(), () -> HomeStores.of(home).findings(STORE_WAIT).close(),
+                Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "evidens-store-look");
+                    t.setDaemon(true);
+                    return t;
+                }));
         return new ServiceEndpoints(new ApiHandler(guard, gate, routes, config.maxBodyRequests(), exposure.signIn() ? config.bodyShare() : 0,
-                new SearchAdmission(config.searches(), config.searchWait())), home, index, ingest);
+                new SearchAdmission(config.searches(), config.searchWait()), outage), home, index, ingest, outage);
     }
 
     /**

@@ -54,12 +54,7 @@ class StoreServerHungIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), EvidensCli.class.getName(), "store", "serve", "--dir",
-                tmp.resolve("server").toString(), "--port", String.valueOf(port), scheme.equals("ssl") ? "--tls" : "--bind=127.0.0.1")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("server.log").toFile());
-        pb.environment().put(StorePassword.ENV, PASSWORD);
-        Process server = pb.start();
+        Process server = serve(port, scheme.equals("ssl") ? "--tls" : "--bind=127.0.0.1");
         try {
             awaitPort(port, server);
             Path root = Files.createDirectories(tmp.resolve("a"));
@@ -97,8 +92,28 @@ class StoreServerHungIT {
                 assertTrue(answer.body().contains("Lagertjeneren for funn og brukere svarer ikke nå"), answer.body());
                 assertTrue(seconds < 25, "said within the network timeout, not after a hang: " + seconds + " s");
 
+                // the workspace remembers the time-out: many clicks meanwhile are answered at once, none waits 12 s again
+                long t1 = System.nanoTime();
+                List<CompletableFuture<HttpResponse<String>>> clicks = new java.util.ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    clicks.add(http.sendAsync(findings, HttpResponse.BodyHandlers.ofString()));
+                }
+                for (CompletableFuture<HttpResponse<String>> click : clicks) {
+                    HttpResponse<String> r = click.get();
+                    assertEquals(503, r.statusCode(), r.body());
+                    assertTrue(r.body().contains("Lagertjeneren for funn og brukere svarer ikke nå"), r.body());
+                }
+                long clicked = Duration.ofNanos(System.nanoTime() - t1).toMillis();
+                assertTrue(clicked < 4_000, "40 requests answered at once, not each after the time-out: " + clicked + " ms");
+
+                // and once the server runs on, the workspace uses it again by itself within seconds
                 signal("CONT", server);
+                long t2 = System.nanoTime();
                 HttpResponse<String> again = http.send(findings, HttpResponse.BodyHandlers.ofString());
+                while (again.statusCode() == 503 && System.nanoTime() - t2 < Duration.ofSeconds(20).toNanos()) {
+                    Thread.sleep(250);
+                    again = http.send(findings, HttpResponse.BodyHandlers.ofString());
+                }
                 assertEquals(200, again.statusCode(), again.body());
                 assertTrue(again.body().contains("Mangler skriftlig rutine"), again.body());
             }
@@ -106,6 +121,138 @@ class StoreServerHungIT {
             signal("CONT", server);
             server.destroyForcibly().waitFor();
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aStrangersWrongPasswordsDoNotHoldTheHomesBackAndTheServersLogSaysWhoTriedWhat() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process server = serve(port, "--bind=127.0.0.1");
+        java.util.concurrent.ExecutorService stranger = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            awaitPort(port, server);
+            EvidensHome a = new EvidensHome(Files.createDirectories(tmp.resolve("a")));
+            Files.writeString(a.root().resolve(HomeStores.SETTINGS), "store: tcp://127.0.0.1:" + port + "\n");
+            Files.writeString(a.root().resolve(StorePassword.FILE), PASSWORD + "\n");
+            Files.setPosixFilePermissions(a.root().resolve(StorePassword.FILE), PosixFilePermissions.fromString("rw-------"));
+            try (FindingStore s = HomeStores.of(a).findings(Duration.ofSeconds(20))) {
+                s.create(CASE, FindingKind.AVVIK, new FindingDraft("Mangler skriftlig rutine", List.of(), null, null), "kari");
+            }
+            // eight connections at a time with wrong passwords for both users: four from the home's own address, four from another
+            long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+            for (int i = 0; i < 8; i++) {
+                String user = i % 2 == 0 ? StoreServer.USER : StoreServer.ADMIN_USER;
+                String from = i < 4 ? "127.0.0.1" : "127.0.0.2";
+                stranger.execute(() -> {
+                    while (System.nanoTime() < end) {
+                        try {
+                            wrongPassword(port, from, user, "gjettet-" + tries.incrementAndGet());
+                        } catch (IOException e) {
+                            // cut off: the test looks at the home, not at the stranger
+                        }
+                    }
+                });
+            }
+            Thread.sleep(2_000);
+            for (int i = 0; i < 5; i++) {
+                long t0 = System.nanoTime();
+                try (FindingStore s = HomeStores.of(a).findings(Duration.ofSeconds(20))) {
+                    assertEquals(1, s.findings(CASE).size());
+                }
+                long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+                assertTrue(ms < 3_000, "the home's store opened in " + ms + " ms while a stranger tried passwords");
+                Thread.sleep(500);
+            }
+            stranger.shutdown();
+            assertTrue(stranger.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
+            String log = Files.readString(tmp.resolve("server.log"));
+            assertTrue(tries.get() >= 8, "tries: " + tries.get());
+            assertTrue(log.contains("gave a wrong password for the user " + StoreServer.ADMIN_USER + " (database " + StoreServer.FINDINGS + ")"), log);
+            assertTrue(log.contains("gave a wrong password for the user " + StoreServer.USER + " (database " + StoreServer.FINDINGS + ")"), log);
+            assertTrue(log.contains("127.0.0.2:"), "the stranger's address: " + log);
+            assertTrue(!log.contains("gjettet-"), "no password in the log");
+            assertTrue(log.contains("127.0.0.1:") && log.contains("signed in as " + StoreServer.USER + " to " + StoreServer.FINDINGS), log);
+        } finally {
+            stranger.shutdownNow();
+            server.destroyForcibly().waitFor();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFindingWhoseSavingWasConfirmedIsKeptWhenTheStoreServerIsKilledRightAfter() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process server = serve(port, "--bind=127.0.0.1");
+        try {
+            awaitPort(port, server);
+            EvidensHome a = new EvidensHome(Files.createDirectories(tmp.resolve("a")));
+            Files.writeString(a.root().resolve(HomeStores.SETTINGS), "store: tcp://127.0.0.1:" + port + "\n");
+            Files.writeString(a.root().resolve(StorePassword.FILE), PASSWORD + "\n");
+            Files.setPosixFilePermissions(a.root().resolve(StorePassword.FILE), PosixFilePermissions.fromString("rw-------"));
+            FindingStore before = HomeStores.of(a).findings(Duration.ofSeconds(20));
+            for (int i = 1; i <= 5; i++) {
+                before.create(CASE, FindingKind.MERKNAD, new FindingDraft("Merknad " + i, List.of(), null, null), "kari");
+            }
+            // each create has returned: committed. The server dies at once, with no time to write anything later
+            signal("KILL", server);
+            server.waitFor();
+            try {
+                before.close();
+            } catch (RuntimeException brokenWithTheServer) {
+                // its connection went with the server
+            }
+            server = serve(port, "--bind=127.0.0.1");
+            awaitPort(port, server);
+            try (FindingStore s = HomeStores.of(a).findings(Duration.ofSeconds(20))) {
+                assertEquals(List.of("Merknad 1", "Merknad 2", "Merknad 3", "Merknad 4", "Merknad 5"),
+                        s.findings(CASE).stream().map(no.evidens.findings.Finding::title).toList());
+            }
+        } finally {
+            server.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * Signs in as an H2 client does (its opening message, by hand: H2's driver cannot be told which address to connect from),
+     * from the address {@code from}, with a password that is not the server's, and reads the server's answer to its end.
+     */
+    private static void wrongPassword(int port, String from, String user, String password) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port, java.net.InetAddress.getByName(from), 0)) {
+            s.setSoTimeout(30_000);
+            java.io.DataOutputStream out = new java.io.DataOutputStream(s.getOutputStream());
+            out.writeInt(17);
+            out.writeInt(21);
+            for (String text : List.of(StoreServer.FINDINGS, "jdbc:h2:tcp://127.0.0.1:" + port + "/" + StoreServer.FINDINGS, user)) {
+                out.writeInt(text.length());
+                out.writeChars(text);
+            }
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.writeInt(hash.length);
+            out.write(hash);
+            out.writeInt(-1);
+            out.writeInt(0);
+            out.flush();
+            s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A store server in a process of its own (H2's wrong-password delay is read once per JVM, as the server's is). */
+    private Process serve(int port, String option) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), EvidensCli.class.getName(), "store", "serve", "--dir",
+                tmp.resolve("server").toString(), "--port", String.valueOf(port), option)
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("server.log").toFile());
+        pb.environment().put(StorePassword.ENV, PASSWORD);
+        return pb.start();
     }
 
     private static void signal(String name, Process p) throws IOException, InterruptedException {

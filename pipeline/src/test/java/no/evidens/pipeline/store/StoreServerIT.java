@@ -299,6 +299,72 @@ class StoreServerIT {
     }
 
     @Test
+    void badClientsAreAnsweredOrCutOffWithinTheSignInTimeAndTheHomesGoOn() throws Exception {
+        try (StoreServe door = StoreServe.start(tmp.resolve("door"), freePort(), "127.0.0.1", PASSWORD, ADMIN, false,
+                Duration.ofSeconds(1))) {
+            Path root = Files.createDirectories(tmp.resolve("d"));
+            Files.writeString(root.resolve(HomeStores.SETTINGS), "store: tcp://127.0.0.1:" + door.port() + "\n");
+            Files.createFile(root.resolve(StorePassword.FILE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(root.resolve(StorePassword.FILE), PASSWORD + "\n");
+            EvidensHome d = new EvidensHome(root);
+
+            // an HTTP request, and a database name announced as 120 million characters: answered and closed at once
+            assertTrue(answeredAndClosed(door.port(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            java.nio.ByteBuffer huge = java.nio.ByteBuffer.allocate(12).putInt(17).putInt(21).putInt(120_000_000);
+            assertTrue(answeredAndClosed(door.port(), huge.array()), "no heap for a name that is no name");
+
+            // 200 connections that say nothing, from the home's own address, and one that sends a byte now and then
+            List<java.net.Socket> silent = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                silent.add(new java.net.Socket("127.0.0.1", door.port()));
+            }
+            java.net.Socket dribbler = new java.net.Socket("127.0.0.1", door.port(), java.net.InetAddress.getByName("127.0.0.3"), 0);
+            long t0 = System.nanoTime();
+            // the home meanwhile: its connection gets in among them (the oldest silent ones make room)
+            try (FindingStore store = HomeStores.of(d).findings(WAIT)) {
+                store.create(CASE, FindingKind.AVVIK, new FindingDraft("Mangler rutine", List.of(), null, null), "kari");
+                assertEquals(1, store.findings(CASE).size());
+            }
+            boolean cut = false;
+            try {
+                for (int i = 0; i < 20; i++) {
+                    dribbler.getOutputStream().write(0);
+                    Thread.sleep(200);
+                }
+            } catch (IOException e) {
+                cut = true;
+            }
+            assertTrue(cut, "a client sending a byte every 200 ms is cut off at the end of its sign-in time");
+            for (java.net.Socket s : silent) {
+                s.setSoTimeout(5_000);
+                assertEquals(-1, s.getInputStream().read(), "a silent client is closed");
+                s.close();
+            }
+            long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
+            assertTrue(seconds < 5, "cut off within the sign-in time (1 s here): " + seconds + " s");
+            dribbler.close();
+            try (FindingStore store = HomeStores.of(d).findings(WAIT)) {
+                assertEquals(1, store.findings(CASE).size());
+            }
+        }
+    }
+
+    /** Sends the bytes; whether the server answers and closes within two seconds. */
+    private static boolean answeredAndClosed(int port, byte[] bytes) throws IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(2_000);
+            s.getOutputStream().write(bytes);
+            s.getOutputStream().flush();
+            try {
+                s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                return true;
+            } catch (java.net.SocketTimeoutException e) {
+                return false;
+            }
+        }
+    }
+
+    @Test
     void aServerDownOrAWrongPasswordIsSaidAtOnceOnTheCommandLine() throws IOException {
         EvidensHome wrong = home("c", "ikke-passordet");
         StoreUnreachable refused = assertThrows(StoreUnreachable.class, () -> HomeStores.of(wrong).findings(WAIT));

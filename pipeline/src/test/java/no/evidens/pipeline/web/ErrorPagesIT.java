@@ -58,7 +58,7 @@ class ErrorPagesIT {
                 })
                 .post("/api/body", (x, p) -> x.json(200, x.jsonBody())));
         server.setHandler(new ApiHandler(new RequestGuard(Exposure.local(), port), Gate.local("testar", TOKEN), routes, 4, 0,
-                new SearchAdmission(2, WebConfig.DEFAULT_SEARCH_WAIT)));
+                new SearchAdmission(2, WebConfig.DEFAULT_SEARCH_WAIT), StoreOutage.none()));
         server.start();
     }
 

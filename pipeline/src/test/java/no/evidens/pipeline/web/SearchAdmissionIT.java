@@ -68,7 +68,7 @@ class SearchAdmissionIT {
                 })
                 .get("/api/document", (x, p) -> x.send(200, "application/json", large(), null));
         admission = new SearchAdmission(1, wait);
-        server.setHandler(new ApiHandler(new RequestGuard(Exposure.local(), port), Gate.local("testar", TOKEN), routes, 4, 0, admission));
+        server.setHandler(new ApiHandler(new RequestGuard(Exposure.local(), port), Gate.local("testar", TOKEN), routes, 4, 0, admission, StoreOutage.none()));
         server.start();
     }
 
