@@ -152,7 +152,10 @@ public record HomeStores(EvidensHome home, StoreServer server) {
     /** Opens the access database (accounts, sessions, roles per case). */
     public AccessStore access(Duration wait) {
         if (!onServer()) {
-            return AccessStore.open(home.access(), wait);
+            AccessStore store = AccessStore.open(home.access(), wait);
+            // said once, as the findings store's upgrade is
+            store.upgrade().ifPresent(u -> UserNotes.say(u.describe()));
+            return store;
         }
         String password = password();
         trust();
