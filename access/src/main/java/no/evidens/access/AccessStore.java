@@ -32,9 +32,19 @@ public final class AccessStore implements AutoCloseable {
     private static final String NAME = "[a-z0-9][a-z0-9._-]{0,63}";
 
     private final Connection c;
+    /** The schema upgrade this open made, or null. */
+    private AccessUpgrade upgrade;
 
     private AccessStore(Connection c) {
         this.c = c;
+    }
+
+    /**
+     * The upgrade of an older database's schema that opening it made (with where the database as it was is kept), or
+     * empty: a database already at this Evidens's schema, a new one, or one on a store server (whose own start upgrades it).
+     */
+    public java.util.Optional<AccessUpgrade> upgrade() {
+        return java.util.Optional.ofNullable(upgrade);
     }
 
     public static AccessStore open(Path dir) {
@@ -56,10 +66,14 @@ public final class AccessStore implements AutoCloseable {
                 Connection c = DriverManager.getConnection(url, FILE_USER, "");
                 try {
                     c.setAutoCommit(false);
+                    AccessUpgrade upgrade;
                     synchronized (Schema.class) {
+                        upgrade = AccessUpgrade.keepBefore(c, abs);
                         Schema.migrate(c);
                     }
-                    return new AccessStore(c);
+                    AccessStore store = new AccessStore(c);
+                    store.upgrade = upgrade;
+                    return store;
                 } catch (SQLException | RuntimeException e) {
                     c.close();
                     throw e;

@@ -53,7 +53,8 @@ final class Schema {
         }
     }
 
-    private static int versionIfAny(Connection c) throws SQLException {
+    /** The database's schema version: 0 for a new one (no schema_version table yet). */
+    static int versionIfAny(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
             rs.next();
             return rs.getInt(1);

@@ -1,7 +1,14 @@
 package no.evidens.index;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * The layout of the embedded index's entries (the fields a passage and a document carry, how they are kept), stamped
@@ -46,6 +53,24 @@ public final class IndexFormat {
         int format = of(userData);
         if (format > CURRENT) {
             throw new IndexTooNew(dir, userData.get(KEY));
+        }
+    }
+
+    /**
+     * Refuses the index in {@code dir} when a newer Evidens wrote its last commit (nothing there: nothing to refuse), by a
+     * look at that commit alone, without opening a writer or a reader: for a command that says so before it begins (an
+     * ingest before it reads its bundle).
+     *
+     * @throws IndexTooNew when the last commit's layout is newer than this Evidens knows
+     */
+    public static void requireKnown(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Directory d = FSDirectory.open(dir)) {
+            if (DirectoryReader.indexExists(d)) {
+                requireKnown(dir, SegmentInfos.readLatestCommit(d).getUserData());
+            }
         }
     }
 

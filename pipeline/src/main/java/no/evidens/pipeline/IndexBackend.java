@@ -14,6 +14,7 @@ import no.evidens.index.EvidenceIndex;
 import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.index.EvidenceSearcher;
 import no.evidens.index.EvidenceSink;
+import no.evidens.index.IndexFormat;
 import no.evidens.index.NorwegianAnalysis;
 import no.evidens.index.IndexHealth;
 import no.evidens.index.IndexUnreachableException;
@@ -115,7 +116,8 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
      * Refuses an ingestion at the door when a look at the cluster finds a part it writes through failing (a shard without a
      * leader that answers, a core stuck, no live node): said at once, with what to do, where the ingestion would read the
      * bundle and then wait on its first write for a minute. A ZooKeeper that cannot be reached is said as a connection to
-     * it always says it (after the connect wait); the embedded index passes. On a cluster that is well the look takes a few
+     * it always says it (after the connect wait); the embedded index is refused only when a newer Evidens wrote it (round
+     * 52: before, after the bundle was read, its files counted and a "Stopped" line). On a cluster that is well the look takes a few
      * milliseconds beside the connection; it is bounded (about 5 s) however the cluster fails.
      *
      * @throws IndexUnreachableException carrying the look ({@link IndexUnreachableException#healthIn}): nothing was read
@@ -123,6 +125,12 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
      */
     public void requireWritable() throws IndexUnreachableException {
         if (!isSolr()) {
+            try {
+                // an index a newer Evidens wrote is said at once, not after the bundle is read and its files counted
+                IndexFormat.requireKnown(home.index());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return;
         }
         IndexHealth h = ClusterHealth.lookOnce(solr);

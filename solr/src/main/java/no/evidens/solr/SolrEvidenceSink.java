@@ -58,12 +58,21 @@ public final class SolrEvidenceSink implements EvidenceSink {
 
     /**
      * A document and its passages, the Solr entries they make and about how many characters of text those hold (a passage's
-     * text twice: stored, and analysed again for its parts); the entries are made when they are sent.
+     * text twice: stored, and analysed again for its parts); the entries are made when they are sent. The passages are read
+     * once: a passage list makes each passage anew when it is read (round 52, {@code PassageList}), its text cut out and its
+     * lists made, so a large document's list, which makes more entries than a batch holds whatever its characters, is left
+     * to be read as its entries are sent (its characters are not needed: it goes alone); a small one's few passages are
+     * made here once, counted, and kept for the batch.
      */
     private record Block(IndexedDocument doc, List<Passage> passages, int entries, long chars) {
         static Block of(IndexedDocument doc, List<Passage> passages) {
-            long chars = doc.text().length() + 2L * passages.stream().mapToLong(p -> p.text().length()).sum();
-            return new Block(doc, passages, passages.size() + doc.text().length() / SolrFields.PIECE + 2, chars);
+            int entries = passages.size() + doc.text().length() / SolrFields.PIECE + 2;
+            if (entries > BATCH_ENTRIES) {
+                return new Block(doc, passages, entries, -1);
+            }
+            List<Passage> made = List.copyOf(passages);
+            long chars = doc.text().length() + 2L * made.stream().mapToLong(p -> p.text().length()).sum();
+            return new Block(doc, made, entries, chars);
         }
 
         boolean large() {
@@ -151,8 +160,14 @@ public final class SolrEvidenceSink implements EvidenceSink {
                 update.add(SolrFields.pending(b.doc(), Instant.now(), ThisProcess.name()));
                 entries++;
             }
+            // the unique keys of what is sent, for the stale entries' delete: taken from the entries as they go, so the
+            // passages are read once (as the index reads them), not again for their ids
+            List<String> sent = new ArrayList<>();
             for (Iterator<SolrInputDocument> it = SolrFields.entries(b.doc(), b.passages()); it.hasNext(); ) {
                 SolrInputDocument entry = it.next();
+                if (replacing) {
+                    sent.add((String) entry.getFieldValue(SolrFields.UID));
+                }
                 long c = chars(entry);
                 if (entries > 0 && (entries >= BATCH_ENTRIES || chars + c > BATCH_CHARS)) {
                     nodes.request(update, collection);
@@ -165,7 +180,7 @@ public final class SolrEvidenceSink implements EvidenceSink {
                 chars += c;
             }
             if (replacing) {
-                update.deleteByQuery(staleEntries(b.doc(), SolrFields.uids(b.doc(), b.passages())));
+                update.deleteByQuery(staleEntries(b.doc(), sent));
             }
             if (marked) {
                 // with the entry: the commit that shows the entry is the one that drops the marker (one shard, the case's)

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -113,6 +114,67 @@ class SolrEvidenceSinkTest {
         }
     }
 
+    /**
+     * Round 52: a passage list makes a passage each time it is read, so the writer reads each passage once (a small
+     * document's when it is batched, a large one's as its entries are sent, with the unique keys for a replace's delete
+     * taken from those entries) and sends the same entries as {@link SolrFields#block} makes.
+     */
+    @Test
+    void eachPassageIsReadOnceAndTheSameEntriesAreSent() throws Exception {
+        IndexedDocument small = new IndexedDocument("d2", "sak", "journaler/kort.txt", "journal", "Kort", "cd".repeat(32),
+                "text/plain", "Kvittering mottatt og lest. ".repeat(40), List.of(0));
+        IndexedDocument large = document(300_000);
+        ReadCounting smallPassages = new ReadCounting(small, 40);
+        ReadCounting addPassages = new ReadCounting(large, 1_200);
+        ReadCounting replacePassages = new ReadCounting(large, 900);
+        try (UpdateNode node = new UpdateNode(0); SolrEvidenceSink sink = node.sink()) {
+            sink.add(small, smallPassages);
+            sink.add(large, addPassages);
+            sink.replace(large, replacePassages);
+            sink.commit();
+            assertEquals(40, smallPassages.made.get(), "the small document's passages made");
+            assertEquals(1_200, addPassages.made.get(), "the large document's passages made");
+            assertEquals(900, replacePassages.made.get(), "the replacing copy's passages made");
+            List<SolrInputDocument> expected = new ArrayList<>(SolrFields.block(large, passages(large, 1_200)));
+            expected.addAll(SolrFields.block(large, passages(large, 900)));
+            expected.addAll(SolrFields.block(small, passages(small, 40)));
+            List<String> kept = SolrFields.uids(large, passages(large, 900));
+            assertEquals(fields(expected), fields(node.entries.stream()
+                    .filter(e -> !SolrFields.KIND_PENDING.equals(e.getFieldValue(PassageSchema.KIND))).toList()));
+            assertEquals(List.of(SolrEvidenceSink.staleEntries(large, kept)), node.updates.stream()
+                    .flatMap(u -> u.deletes().stream()).toList(), "the replace's delete keeps exactly its own entries");
+        }
+    }
+
+    /** Each entry's fields and their values, in order: what Solr is given. */
+    private static List<String> fields(List<SolrInputDocument> entries) {
+        return entries.stream().map(e -> e.getFieldNames().stream()
+                .map(f -> f + "=" + e.getFieldValues(f)).toList().toString()).toList();
+    }
+
+    /** Passages made anew each time one is read, as a document's passage list makes them, and counted. */
+    private static final class ReadCounting extends AbstractList<Passage> {
+        private final List<Passage> passages;
+        final AtomicInteger made = new AtomicInteger();
+
+        ReadCounting(IndexedDocument d, int n) {
+            passages = passages(d, n);
+        }
+
+        @Override
+        public Passage get(int n) {
+            made.incrementAndGet();
+            Passage p = passages.get(n);
+            return new Passage(p.passageId(), p.caseId(), p.docId(), p.file(), p.type(), p.title(), p.heading(), p.page(),
+                    p.start(), p.end(), new String(p.text()), p.quotes(), p.indicators(), p.laws(), p.documentFacets(), p.indicatorReasons());
+        }
+
+        @Override
+        public int size() {
+            return passages.size();
+        }
+    }
+
     private static IndexedDocument document(int chars) {
         String text = "Kvittering mottatt og lest. ".repeat(chars / 28 + 1).substring(0, chars);
         return new IndexedDocument("d1", "sak", "journaler/logg.txt", "journal", "Logg", "ab".repeat(32), "text/plain", text,
@@ -137,6 +199,8 @@ class SolrEvidenceSinkTest {
         final List<Update> updates = new CopyOnWriteArrayList<>();
         /** The markers the node read, as sent. */
         final List<SolrInputDocument> markers = new CopyOnWriteArrayList<>();
+        /** Every entry the node read (the markers too), as sent. */
+        final List<SolrInputDocument> entries = new CopyOnWriteArrayList<>();
         private final AtomicInteger taken = new AtomicInteger();
 
         UpdateNode(int refuseAfter) throws IOException {
@@ -147,10 +211,17 @@ class SolrEvidenceSinkTest {
         UpdateNode(int refuseAfter, int goneAfter) throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/solr", exchange -> {
+                if (String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).startsWith("application/x-www-form")) {
+                    // a commit (its parameters in the body): nothing to read
+                    answer(exchange, 200);
+                    exchange.close();
+                    return;
+                }
                 List<String> uids = new ArrayList<>();
                 long[] chars = {0};
                 UpdateRequest read = new JavaBinUpdateRequestCodec().unmarshal(exchange.getRequestBody(), (doc, req, cw, ow) -> {
                     uids.add((String) doc.getFieldValue(SolrFields.UID));
+                    entries.add(doc);
                     if (SolrFields.KIND_PENDING.equals(doc.getFieldValue(PassageSchema.KIND))) {
                         markers.add(doc);
                     }

@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import no.evidens.pipeline.Messages;
+import no.evidens.pipeline.UserNotes;
 
 /**
  * The {@code evidens} command line. Commands outside the product jar ({@code eval}, {@code bench},
@@ -62,6 +63,12 @@ public final class EvidensCli implements Runnable {
             ServiceLoader.load(CliExtension.class).forEach(extension -> extension.extend(cli));
         }
         THEN.forEach(c -> cli.addSubcommand(c));
+        // a shared service's note (the findings store upgraded) as the CLI's other notes, not a log line with its prefix
+        UserNotes.sayTo(line -> {
+            PrintWriter err = cli.getErr();
+            err.println("evidens: " + line);
+            err.flush();
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             err.println("evidens: " + Messages.oneLine(e));

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.UserNotes;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.access.AccessStore;
 import no.evidens.pipeline.web.Exposure;
@@ -90,6 +91,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        UserNotes.sayTo(null); // a server's notes go to its log, with the time
         if (maxUploadMb < 1 || maxUploadMb > 64 * 1024) {
             throw new IllegalArgumentException("--max-upload-mb must be between 1 and 65536, was " + maxUploadMb);
         }

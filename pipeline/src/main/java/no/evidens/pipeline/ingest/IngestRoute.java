@@ -357,8 +357,7 @@ final class IngestRoute extends RouteBuilder {
     void requireEveryLine() {
         Error error = unrecorded.get();
         if (error != null) {
-            throw new IllegalStateException("the ingest stopped: a failed file's receipt line could not be recorded ("
-                    + error + "); nothing after the last commit is kept, and ingesting the bundle again reads it", error);
+            throw new LineNotRecorded(error);
         }
     }
 
@@ -487,7 +486,7 @@ final class IngestRoute extends RouteBuilder {
             seen.remove(sha);
         }
         order.checked(path);
-        receipts.record(failed(path, type, sha, e));
+        receipts.record(failedUnlessRecorded(path, type, sha, e));
     }
 
     /**
@@ -505,9 +504,24 @@ final class IngestRoute extends RouteBuilder {
         if (!error && (body instanceof ReceiptFile || Messages.diskFull(e))) {
             e = new ExtractionException(Reason.NOT_SAVED, Messages.oneLine(e), e);
         }
-        ReceiptFile line = body instanceof ReceiptFile done ? failed(done.path(), done.type(), done.sha256(), e)
+        ReceiptFile line = body instanceof ReceiptFile done ? failedUnlessRecorded(done.path(), done.type(), done.sha256(), e)
                 : failed(((DocumentStage) body).ref(), e);
         recordDocument(line);
+    }
+
+    /**
+     * The failed line of a file, or the line it has already: an error that comes after a file's line was recorded (while
+     * the progress is shown, say) leaves that line (the first word on a path counts), so the log says the line that
+     * stands and the error after it, not a failure the receipt does not show (round 52).
+     */
+    private ReceiptFile failedUnlessRecorded(String path, String type, String sha, Exception e) {
+        ReceiptFile had = receipts.line(path);
+        if (had == null) {
+            return failed(path, type, sha, e);
+        }
+        LOG.warn("{}: {}: its line was recorded before an error, which changes nothing of it: {}", had.status(), path,
+                Messages.oneLine(e));
+        return had;
     }
 
     private static ReceiptFile failed(DocumentRef ref, Exception e) {

@@ -35,6 +35,11 @@ public final class ReceiptCollector {
         }
     }
 
+    /** The line recorded for this path, or null: the first word on a path counts. */
+    ReceiptFile line(String path) {
+        return files.get(path);
+    }
+
     /** The bundle's files with a line (the documents inside them not counted), as the progress counts them. */
     int filesDone() {
         return (int) files.keySet().stream().filter(path -> !path.contains("!/")).count();

@@ -12,12 +12,10 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.UserNotes;
 
 /**
  * Where a home's findings store and access database are: in the home's folders (the default), or on a store server named by
@@ -28,7 +26,6 @@ import no.evidens.pipeline.EvidensHome;
  * @param server the store server, or null for the stores in the home
  */
 public record HomeStores(EvidensHome home, StoreServer server) {
-    private static final Logger LOG = LoggerFactory.getLogger(HomeStores.class);
     /** The system property that {@code --store} sets for the run. */
     public static final String PROPERTY = "evidens.store";
     /** The home's settings file (shared with the index's {@code solr:} line). */
@@ -135,8 +132,9 @@ public record HomeStores(EvidensHome home, StoreServer server) {
     private FindingStore findings(Duration wait, boolean pooled) {
         if (!onServer()) {
             FindingStore store = FindingStore.open(findingsDir(), wait);
-            // said once, by the process that upgraded the home's store (an older Evidens cannot open it from now on)
-            store.upgrade().ifPresent(u -> LOG.warn("{}", u.describe()));
+            // said once, by the process that upgraded the home's store (an older Evidens cannot open it from now on): on a
+            // command line's stderr as its other notes, in a server's log
+            store.upgrade().ifPresent(u -> UserNotes.say(u.describe()));
             return store;
         }
         String password = password();
@@ -154,7 +152,10 @@ public record HomeStores(EvidensHome home, StoreServer server) {
     /** Opens the access database (accounts, sessions, roles per case). */
     public AccessStore access(Duration wait) {
         if (!onServer()) {
-            return AccessStore.open(home.access(), wait);
+            AccessStore store = AccessStore.open(home.access(), wait);
+            // said once, as the findings store's upgrade is
+            store.upgrade().ifPresent(u -> UserNotes.say(u.describe()));
+            return store;
         }
         String password = password();
         trust();

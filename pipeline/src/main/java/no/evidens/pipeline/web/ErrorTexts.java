@@ -18,6 +18,7 @@ import no.evidens.index.QuerySyntaxException;
 import no.evidens.pipeline.Refusal;
 import no.evidens.pipeline.bundle.BundleRefused;
 import no.evidens.pipeline.findings.NotFound;
+import no.evidens.pipeline.ingest.LineNotRecorded;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.lang.Texts;
 import no.evidens.pipeline.store.StoreUnreachable;
@@ -111,6 +112,9 @@ final class ErrorTexts {
             return new Keyed(b.key(), b.args());
         } else if (e instanceof StoreInUse) {
             return new Keyed(StoreInUse.KEY, List.of());
+        } else if (e instanceof LineNotRecorded) {
+            // the ingest stopped without a whole receipt (round 52): its English message is the CLI's
+            return new Keyed(LineNotRecorded.KEY, List.of());
         } else if (e instanceof StoreTooNew) {
             // an older server left running on a home a newer Evidens upgraded (see the README's Upgrading Evidens)
             return new Keyed(StoreTooNew.KEY, List.of());

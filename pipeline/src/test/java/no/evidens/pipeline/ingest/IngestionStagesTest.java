@@ -1,12 +1,16 @@
 package no.evidens.pipeline.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,8 +163,20 @@ class IngestionStagesTest {
         Files.writeString(folder.resolve("plan.txt"), "Tiltaksplanen evalueres hvert halvår sammen med familien.");
         EvidensHome home = new EvidensHome(tmp.resolve("home-rec"));
         ProgressListener progress = new FailingProgress("styringsdokumenter/plan.txt", new StackOverflowError());
-        Receipt receipt = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> new Ingestion(home,
-                new DocumentAnalyser(new PlainText()), 2).ingest("sak", tmp.resolve("rec"), progress));
+        // the log (slf4j-simple writes to the System.err of the moment) says what the receipt says
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        Receipt receipt;
+        try {
+            receipt = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> new Ingestion(home,
+                    new DocumentAnalyser(new PlainText()), 2).ingest("sak", tmp.resolve("rec"), progress));
+        } finally {
+            System.setErr(err);
+        }
+        String logged = log.toString(StandardCharsets.UTF_8);
+        assertFalse(logged.contains("failed: styringsdokumenter/plan.txt"), logged);
+        assertTrue(logged.contains("indexed: styringsdokumenter/plan.txt: its line was recorded before an error"), logged);
         Map<String, String> outcome = new TreeMap<>();
         receipt.files().forEach(f -> outcome.put(f.path(), f.status()));
         assertEquals(Map.of("styringsdokumenter/plan.txt", ReceiptFile.INDEXED,

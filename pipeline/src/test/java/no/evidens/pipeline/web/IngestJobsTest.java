@@ -27,6 +27,7 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.IndexReleases;
 import no.evidens.pipeline.bundle.BundleRefused;
+import no.evidens.pipeline.ingest.LineNotRecorded;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
 import no.evidens.pipeline.lang.Language;
@@ -106,6 +107,24 @@ class IngestJobsTest {
                 "the zip file is damaged", Instant.now().toString(), Instant.now().toString(), null, null), () -> { });
         assertEquals("en feil på tjeneren stoppet den (be administratoren se i loggen).", old.view(Language.NB).get("error"),
                 "a job kept by an older version with an English message shows the general failure");
+    }
+
+    /**
+     * Round 52: an ingest that stops because a failed file's receipt line could not be recorded (an error of the JVM's in
+     * the route's handler) is said in the user's language, with what it means for the bundle, not as the general failure.
+     */
+    @Test
+    void aJobStoppedForALineNotRecordedSaysSoInEachLanguage() {
+        IngestJob job = IngestJob.of(saved("6", IngestJob.FAILED, null), () -> { });
+        IngestOutcome.settle(job, new java.util.concurrent.CompletionException(new LineNotRecorded(new OutOfMemoryError("Java heap space"))));
+        assertEquals(IngestJob.FAILED, job.state);
+        IngestJob kept = IngestJob.of(job.saved(), () -> { });
+        assertEquals("kvitteringen ble ikke hel: linjen for en fil som feilet, kunne ikke skrives (en feil på tjeneren; be "
+                + "administratoren se i loggen). Det som ble lest inn etter siste lagring, er ikke tatt vare på: les inn bunken på nytt.",
+                kept.view(Language.NB).get("error"));
+        assertEquals("kvitteringa vart ikkje heil: lina for ei fil som feila, kunne ikkje skrivast (ein feil på tenaren; be "
+                + "administratoren sjå i loggen). Det som vart lese inn etter siste lagring, er ikkje teke vare på: les inn bunken på nytt.",
+                kept.view(Language.NN).get("error"));
     }
 
     /**
