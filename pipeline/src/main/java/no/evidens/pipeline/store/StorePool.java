@@ -83,7 +83,10 @@ final class StorePool implements DataSource {
                     // a kept connection whose server does not answer: not tried again, as each would wait as long
                     throw timedOut(e);
                 }
-                if (made.get() || e.getErrorCode() != ErrorCode.CONNECTION_BROKEN_1 || tried > SIZE) {
+                // a kept connection of a server that was stopped may also hold H2's last words of it (an I/O error its
+                // thread sent as the door closed): read by the rollback as its answer, and as broken as the connection
+                boolean broken = e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1 || e.getErrorCode() == ErrorCode.IO_EXCEPTION_1;
+                if (made.get() || !broken || tried > SIZE) {
                     throw e;
                 }
             }
