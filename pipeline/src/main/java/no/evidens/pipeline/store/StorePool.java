@@ -49,6 +49,8 @@ final class StorePool implements DataSource {
     static final int LOGIN_TIMEOUT = 8001;
 
     private final JdbcConnectionPool pool;
+    /** The hand-outs under way, so that a server found silent by one is said at once to the next request. */
+    private final StoreChecks checks = new StoreChecks(StoreChecks.HUNG);
     /** Whether the pool made a new connection for this thread's last request (rather than taking a kept one). */
     private final ThreadLocal<Boolean> made = ThreadLocal.withInitial(() -> false);
 
@@ -69,6 +71,8 @@ final class StorePool implements DataSource {
      */
     @Override
     public Connection getConnection() throws SQLException {
+        // a hand-out (its round trip) already waiting seconds for the server: this request would wait as long, so it is told now
+        checks.throwIfHung();
         for (int tried = 0; ; tried++) {
             made.set(false);
             long t0 = System.nanoTime();
@@ -79,7 +83,10 @@ final class StorePool implements DataSource {
                     // a kept connection whose server does not answer: not tried again, as each would wait as long
                     throw timedOut(e);
                 }
-                if (made.get() || e.getErrorCode() != ErrorCode.CONNECTION_BROKEN_1 || tried > SIZE) {
+                // a kept connection of a server that was stopped may also hold H2's last words of it (an I/O error its
+                // thread sent as the door closed): read by the rollback as its answer, and as broken as the connection
+                boolean broken = e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1 || e.getErrorCode() == ErrorCode.IO_EXCEPTION_1;
+                if (made.get() || !broken || tried > SIZE) {
                     throw e;
                 }
             }
@@ -111,13 +118,13 @@ final class StorePool implements DataSource {
         @Override
         public PooledConnection getPooledConnection() throws SQLException {
             made.set(true);
-            return source.getPooledConnection();
+            return checks.make(source::getPooledConnection);
         }
 
         @Override
         public PooledConnection getPooledConnection(String user, String password) throws SQLException {
             made.set(true);
-            return source.getPooledConnection(user, password);
+            return checks.make(() -> source.getPooledConnection(user, password));
         }
 
         @Override

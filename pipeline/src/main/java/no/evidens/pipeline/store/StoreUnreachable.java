@@ -12,7 +12,7 @@ import org.h2.api.ErrorCode;
  * The store server cannot be used now: it does not answer, refuses the password, or lacks the database. The English message
  * says which and what to do (for the command line and the logs); a front end words it from {@link #KEY}.
  */
-public final class StoreUnreachable extends IllegalStateException {
+public class StoreUnreachable extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     /** The message key a front end words this with. */
@@ -72,7 +72,7 @@ public final class StoreUnreachable extends IllegalStateException {
                     + " one in the server's " + StorePassword.FILE + " (" + StorePassword.ENV + ", or " + StorePassword.FILE
                     + " in the home)", e);
             // H2's pool: every connection this process may hold to the server is in use, and none came back in time
-            case StorePool.LOGIN_TIMEOUT -> new StoreUnreachable("all " + StorePool.SIZE + " connections of this process to " + database
+            case StorePool.LOGIN_TIMEOUT -> new StoreBusy("all " + StorePool.SIZE + " connections of this process to " + database
                     + " on the store server " + server + " stayed in use for " + StorePool.WAIT_SECONDS + " s: the server answers slowly,"
                     + " or too much work at once; try again", e);
             case ErrorCode.DATABASE_NOT_FOUND_1, ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1 -> new StoreUnreachable("the store server "

@@ -197,6 +197,14 @@ final class ApiHandler extends Handler.Abstract {
         if (!no.evidens.pipeline.store.StoreUnreachable.in(e)) {
             return false;
         }
+        if (no.evidens.pipeline.store.StoreBusy.in(e)) {
+            // a full pool: the server answers, so this is no outage to remember, and a retry soon may well get through
+            LOG.warn("{} {} failed: all of this server's connections to the store server were in use for the pool's wait (a full"
+                    + " pool, not the store being down)", x.method(), x.path());
+            x.responseHeader("Retry-After", "5");
+            x.error(503, ErrorTexts.message(ErrorTexts.language(x), e));
+            return true;
+        }
         outage.failed(e);
         LOG.warn("{} {} failed: the store server does not answer ({})", x.method(), x.path(), no.evidens.pipeline.store.StoreFailureReason.of(e));
         x.responseHeader("Retry-After", "30");

@@ -118,6 +118,9 @@ final class ErrorTexts {
         } else if (e instanceof StoreTooNew) {
             // an older server left running on a home a newer Evidens upgraded (see the README's Upgrading Evidens)
             return new Keyed(StoreTooNew.KEY, List.of());
+        } else if (no.evidens.pipeline.store.StoreBusy.in(e)) {
+            // the server answers; this process's connections to it were all in use for the pool's wait
+            return new Keyed(no.evidens.pipeline.store.StoreBusy.KEY, List.of());
         } else if (StoreUnreachable.in(e)) {
             // its own message names the store server and where its password is kept
             return new Keyed(StoreUnreachable.KEY, List.of());

@@ -111,7 +111,8 @@ final class StoreOutage {
 
     /** Whether a failure is the store server's, and it took the connection but did not answer within the time-out. */
     static boolean timedOut(Throwable e) {
-        if (!StoreUnreachable.in(e)) {
+        if (!StoreUnreachable.in(e) || no.evidens.pipeline.store.StoreBusy.in(e)) {
+            // a full pool of this process is no hang of the server's
             return false;
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

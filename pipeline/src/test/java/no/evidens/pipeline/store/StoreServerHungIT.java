@@ -82,7 +82,20 @@ class StoreServerHungIT {
                 StringWriter err = new StringWriter();
                 CommandLine cli = EvidensCli.commandLine();
                 cli.setErr(new PrintWriter(err));
-                int exit = cli.execute("finding", "list", "--home", root.toString(), "--case", CASE);
+                CompletableFuture<Integer> command = CompletableFuture.supplyAsync(
+                        () -> cli.execute("finding", "list", "--home", root.toString(), "--case", CASE));
+
+                // a second request while the first still waits: the first's check has waited seconds, so this one is told at once
+                Thread.sleep(StoreChecks.HUNG.toMillis() + 500);
+                long t3 = System.nanoTime();
+                HttpResponse<String> second = http.send(findings, HttpResponse.BodyHandlers.ofString());
+                long secondMs = Duration.ofNanos(System.nanoTime() - t3).toMillis();
+                assertEquals(503, second.statusCode(), second.body());
+                assertTrue(second.body().contains("Lagertjeneren for funn og brukere svarer ikke nå"), second.body());
+                assertTrue(secondMs < 2_000, "the second request told at once, not after its own time-out: " + secondMs + " ms");
+                assertTrue(!web503.isDone(), "the second was answered before the first's time-out");
+
+                int exit = command.get();
                 HttpResponse<String> answer = web503.get();
                 long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
 

@@ -86,4 +86,19 @@ class StoreOutageTest {
         outage.failed(new SQLException("Wrong user name or password", "28000", ErrorCode.WRONG_USER_OR_PASSWORD));
         assertFalse(outage.known(), "a stopped server or a wrong password is said by the store in milliseconds: nothing to remember");
     }
+
+    @Test
+    void aFullPoolIsToldAsBusyInBothLanguagesAndNotRememberedAsAnOutage() {
+        RuntimeException busy = new IllegalStateException("a request", new no.evidens.pipeline.store.StoreBusy(
+                "all 8 connections of this process to evidens-findings stayed in use for 10 s", new SQLException("Login timeout",
+                "08001", 8001)));
+        assertTrue(ErrorTexts.message(no.evidens.pipeline.lang.Language.NB, busy).startsWith("Evidens er travelt akkurat nå"),
+                ErrorTexts.message(no.evidens.pipeline.lang.Language.NB, busy));
+        assertTrue(ErrorTexts.message(no.evidens.pipeline.lang.Language.NN, busy).startsWith("Evidens er travelt akkurat no"),
+                ErrorTexts.message(no.evidens.pipeline.lang.Language.NN, busy));
+
+        StoreOutage outage = new StoreOutage(new Moving(), () -> { }, Runnable::run);
+        outage.failed(busy);
+        assertFalse(outage.known(), "the server answers: the next request may find a connection free");
+    }
 }
