@@ -78,7 +78,8 @@ class IngestionStartTest {
             }
         };
         EvidensHome home = new EvidensHome(tmp.resolve("home"));
-        try (EvidenceIndexWriter held = IndexBackend.embeddedWriter(home)) {
+        EvidenceIndexWriter held = IndexBackend.embeddedWriter(home); // another ingest's writer, open
+        try {
             CompletableFuture<Receipt> ingested = CompletableFuture.supplyAsync(() -> {
                 try {
                     return new Ingestion(home, new DocumentAnalyser(starting, Codebook::defaults), 1)
@@ -95,6 +96,8 @@ class IngestionStartTest {
             } finally {
                 ready.countDown();
             }
+        } finally {
+            held.close();
         }
     }
 }
