@@ -31,11 +31,9 @@ public final class EvidensCli implements Runnable {
             CommandLine.HelpCommand.class);
 
     /**
-     * The command run without looking for extensions: {@code ingest}, which no extension extends. The look
-     * ({@link ServiceLoader}) opens every jar of the class path to find their service files, and a re-ingest of an
-     * unchanged bundle has little else to do.
+     * The command extended by an extension ({@code tags eval}): the only built-in command not run alone.
      */
-    private static final String WITHOUT_EXTENSIONS = "ingest";
+    private static final String EXTENDED = "tags";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,23 +44,42 @@ public final class EvidensCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(args.length == 0 || !WITHOUT_EXTENSIONS.equals(args[0])).execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     /** The configured command line: one clear line on stderr and a non-zero exit for every error. */
     public static CommandLine commandLine() {
-        return commandLine(true);
+        return commandLine(FIRST, true, THEN);
     }
 
-    /** As {@link #commandLine()}; without the extensions' commands when {@code extensions} is false. */
-    private static CommandLine commandLine(boolean extensions) {
+    /**
+     * The command line a run of these arguments needs: a built-in command named first ({@code ingest}, {@code search},
+     * {@code serve}, …) with no other command beside it, nor the extensions (their look, {@link ServiceLoader}, opens every
+     * jar of the class path); else the whole of {@link #commandLine()}. picocli makes a model of each command it is given,
+     * with its options and their types, whether it is run or not: for all of them, some 0.5 s of each command's start.
+     */
+    static CommandLine commandLine(String[] args) {
+        if (args.length > 0 && !EXTENDED.equals(args[0])) {
+            for (List<Class<?>> commands : List.of(FIRST, THEN)) {
+                for (Class<?> c : commands) {
+                    Command named = c.getAnnotation(Command.class);
+                    if (c != CommandLine.HelpCommand.class && named != null && named.name().equals(args[0])) {
+                        return commandLine(List.of(c), false, List.of());
+                    }
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(List<Class<?>> first, boolean extensions, List<Class<?>> then) {
         CommandLine cli = new CommandLine(new EvidensCli());
-        FIRST.forEach(c -> cli.addSubcommand(c));
+        first.forEach(c -> cli.addSubcommand(c));
         // Before the handlers below, so that they reach the added commands too.
         if (extensions) {
             ServiceLoader.load(CliExtension.class).forEach(extension -> extension.extend(cli));
         }
-        THEN.forEach(c -> cli.addSubcommand(c));
+        then.forEach(c -> cli.addSubcommand(c));
         // a shared service's note (the findings store upgraded) as the CLI's other notes, not a log line with its prefix
         UserNotes.sayTo(line -> {
             PrintWriter err = cli.getErr();
