@@ -19,9 +19,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,10 +55,7 @@ class StoreServerHungIT {
     // in a thread of its own, so that a hang fails the test rather than stalling the build
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aHungStoreServerIsSaidWithinSecondsAndUsedAgainWhenItRunsOn(String scheme) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         Process server = serve(port, scheme.equals("ssl") ? "--tls" : "--bind=127.0.0.1");
         try {
             awaitPort(port, server);
@@ -136,15 +138,12 @@ class StoreServerHungIT {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aStrangersWrongPasswordsDoNotHoldTheHomesBackAndTheServersLogSaysWhoTriedWhat() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         Process server = serve(port, "--bind=127.0.0.1");
-        java.util.concurrent.ExecutorService stranger = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService stranger = Executors.newFixedThreadPool(8);
         try {
             awaitPort(port, server);
             EvidensHome a = new EvidensHome(Files.createDirectories(tmp.resolve("a")));
@@ -156,7 +155,7 @@ class StoreServerHungIT {
             }
             // eight connections at a time with wrong passwords for both users: four from the home's own address, four from another
             long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-            java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger tries = new AtomicInteger();
             for (int i = 0; i < 8; i++) {
                 String user = i % 2 == 0 ? StoreServer.USER : StoreServer.ADMIN_USER;
                 String from = i < 4 ? "127.0.0.1" : "127.0.0.2";
@@ -181,7 +180,7 @@ class StoreServerHungIT {
                 Thread.sleep(500);
             }
             stranger.shutdown();
-            assertTrue(stranger.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(stranger.awaitTermination(30, TimeUnit.SECONDS));
             String log = Files.readString(tmp.resolve("server.log"));
             assertTrue(tries.get() >= 8, "tries: " + tries.get());
             assertTrue(log.contains("gave a wrong password for the user " + StoreServer.ADMIN_USER + " (database " + StoreServer.FINDINGS + ")"), log);
@@ -195,13 +194,10 @@ class StoreServerHungIT {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aFindingWhoseSavingWasConfirmedIsKeptWhenTheStoreServerIsKilledRightAfter() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         Process server = serve(port, "--bind=127.0.0.1");
         try {
             awaitPort(port, server);
@@ -284,5 +280,11 @@ class StoreServerHungIT {
             }
         }
         throw new AssertionError("the store server did not listen within 30 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 }
