@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.pipeline.store.StoreBusy;
 import no.evidens.pipeline.store.StoreUnreachable;
 
 /**
@@ -111,7 +112,7 @@ final class StoreOutage {
 
     /** Whether a failure is the store server's, and it took the connection but did not answer within the time-out. */
     static boolean timedOut(Throwable e) {
-        if (!StoreUnreachable.in(e) || no.evidens.pipeline.store.StoreBusy.in(e)) {
+        if (!StoreUnreachable.in(e) || StoreBusy.in(e)) {
             // a full pool of this process is no hang of the server's
             return false;
         }
