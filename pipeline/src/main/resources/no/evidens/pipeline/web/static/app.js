@@ -921,11 +921,11 @@ function showReceipt(box, r) {
     el('h3', {}, T('ui.receipt.title')),
     el('p', {}, T('ui.receipt.summary', r.case, r.counts.indexed, r.counts.duplicate, r.counts.failed)),
     ...newVersions(r.files),
-    el('table', { class: 'receipt' },
+    wideTable(el('table', { class: 'receipt', id: 'receipt-table' },
       el('thead', {}, el('tr', {}, ...['file', 'type', 'status', 'reason', 'pages', 'passages'].map(h => el('th', { scope: 'col' }, T('ui.receipt.col.' + h))))),
       el('tbody', {}, ...files.map(f => el('tr', { class: f.status },
         el('td', {}, f.path), el('td', {}, typeName(f.type)), el('td', {}, RECEIPT_STATUSES.includes(f.status) ? T('ui.receipt.status.' + f.status) : f.status),
-        el('td', {}, f.reasonText || reasonText(f.reason)), el('td', {}, String(f.pages)), el('td', {}, String(f.passages)))))));
+        el('td', {}, f.reasonText || reasonText(f.reason)), el('td', {}, String(f.pages)), el('td', {}, String(f.passages)))))), T('ui.receipt.title')));
 }
 
 // ---------------------------------------------------------------- start
