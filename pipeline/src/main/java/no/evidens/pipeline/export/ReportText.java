@@ -61,6 +61,14 @@ final class ReportText {
         return "contradicts".equals(e.stance()) ? t.get("export.contradicts") + " " : "";
     }
 
+    /**
+     * The spreadsheet's words for a quotation's stance, the CSV's {@code supports} or {@code contradicts}: the workspace's
+     * («støtter funnet», «taler mot funnet»).
+     */
+    String stanceWords(String stance) {
+        return t.get("contradicts".equals(stance) ? "value.stance.contradicts" : "value.stance.supports");
+    }
+
     String source(EvidenceOut e) {
         return t.get("export.source") + " " + e.source();
     }

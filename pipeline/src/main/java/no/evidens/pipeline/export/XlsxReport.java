@@ -44,7 +44,12 @@ final class XlsxReport {
             CellStyle number = book.createCellStyle();
             number.setVerticalAlignment(VerticalAlignment.TOP);
             int r = 1;
+            // the CSV's stance is a program's value (supports); the workbook, read by a report writer, says it in words
+            int stance = Arrays.asList(CsvReport.HEADER).indexOf("stance");
             for (Object[] values : CsvReport.rows(export)) {
+                if (values[stance] != null) {
+                    values[stance] = words.stanceWords(values[stance].toString());
+                }
                 Row row = sheet.createRow(r++);
                 for (int c = 0; c < values.length; c++) {
                     if (values[c] instanceof Integer n) {

@@ -88,6 +88,31 @@ class XlsxReportTest {
         }
     }
 
+    /**
+     * Round 53's walk: the column «For eller imot» said «supports», the CSV's value, in a workbook a report writer reads;
+     * it says the workspace's words, in the export's language (the CSV keeps its values for tools).
+     */
+    @Test
+    void theStanceIsSaidInTheExportsLanguage() throws Exception {
+        try (XSSFWorkbook nb = new XSSFWorkbook(new ByteArrayInputStream(ExportFormat.XLSX.bytes(export(), Language.NB)));
+                XSSFWorkbook nn = new XSSFWorkbook(new ByteArrayInputStream(ExportFormat.XLSX.bytes(export(), Language.NN)))) {
+            assertEquals("støtter funnet", nb.getSheetAt(0).getRow(1).getCell(column("stance")).getStringCellValue());
+            assertEquals("støttar funnet", nn.getSheetAt(0).getRow(1).getCell(column("stance")).getStringCellValue());
+            assertEquals(null, nb.getSheetAt(0).getRow(2).getCell(column("stance")), "no quotation, no stance");
+        }
+        EvidenceOut against = new EvidenceOut(1, 1, "contradicts", "Det holdes møter.", "Referat, side 1",
+                new Citation("Referat", "referat.txt", "styringsdokument", "d1", 1, 1, 0, 17), "0301/d1/0", "0301/d1/0", "sha",
+                null, null, new ProvenanceOut("møter", Map.of()), "kari", "2026-01-01T00:00:00Z", "5");
+        FindingOut f = new FindingOut(1, "avvik-1", "Avvik 1", "avvik", 1, "Kommunen følger ikke opp", List.of(), "", "utkast",
+                "kari", "2026-01-01T00:00:00Z", "kari", "2026-01-01T00:00:00Z", List.of(against), 1);
+        CaseExport one = new CaseExport(CaseExport.FORMAT, CaseExport.VERSION, "0301", "2026-01-01T00:00:00Z", "kari", false,
+                List.of(f), List.of());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(ExportFormat.XLSX.bytes(one, Language.NB)))) {
+            assertEquals("taler mot funnet", book.getSheetAt(0).getRow(1).getCell(column("stance")).getStringCellValue());
+        }
+        assertTrue(CsvReport.render(one).contains(",contradicts,"), "the CSV keeps the value");
+    }
+
     @Test
     void aTextLongerThanACellHoldsIsCutAndSaidToBe() {
         String cut = XlsxReport.cellText("a".repeat(40_000));

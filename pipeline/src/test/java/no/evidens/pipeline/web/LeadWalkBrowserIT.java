@@ -15,6 +15,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Defects a case lead's walk through the team workspace found (docs/web-walks.md, round 41), each checked in
@@ -191,6 +194,51 @@ class LeadWalkBrowserIT {
                 assertEquals("member-user", b.driver.switchTo().activeElement().getDomAttribute("id"), "the focus back in the form");
             } catch (Exception | AssertionError e) {
                 throw b.failure("lead-medlem-failed", e);
+            }
+        }
+    }
+
+    /**
+     * Round 53's walk: an approved finding is locked, yet its quotations still offered «↑ Opp», «↓ Ned», «Flytt» and
+     * «Fjern», another finding's quotation offered it as the place to move to, and the attach dialog offered it, each
+     * only to be refused («Funnet kan ikke endres slik …»). Now those are off on the approved finding, it is no place to
+     * move to, and the dialog shows it as locked and not to be chosen; «Vis i dokumentet» stays.
+     */
+    @Test
+    void anApprovedFindingOffersNoChangeThatWouldBeRefused() throws Exception {
+        TeamWorkspace.Client auditor = team.signIn("revisor");
+        String findings = "/api/findings/" + TeamWorkspace.CASE + "/";
+        JsonNode hit = auditor.get("/api/search?q=tiltaksplan&case=" + TeamWorkspace.CASE).body().get("hits").get(0);
+        for (String ref : List.of("avvik-1", "avvik-3")) {
+            TeamWorkspace.Answer a = auditor.json("POST", findings + ref + "/evidence", Map.of("docId", hit.get("docId").asText(),
+                    "start", hit.get("start").asInt(), "end", hit.get("end").asInt()));
+            assertEquals(201, a.status(), String.valueOf(a.body()));
+        }
+        int version = auditor.get(findings + "avvik-3").body().get("version").asInt();
+        assertEquals(200, auditor.json("POST", findings + "avvik-3/submit", Map.of("version", version)).status());
+        assertEquals(200, team.signIn("leder").json("POST", findings + "avvik-3/approve", Map.of("version", version + 1)).status());
+        try (Browser b = signedIn(1280, 720, "funn")) {
+            try {
+                WebElement card = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#finding-avvik-3 .evidence li")));
+                List<WebElement> changes = b.driver.findElements(By.cssSelector("#finding-avvik-3 .evidence li button, #finding-avvik-3 .evidence li select"));
+                assertEquals(5, changes.size(), "up, down, the list and «Flytt», remove");
+                for (WebElement change : changes) {
+                    assertFalse(change.isEnabled(), "«" + change.getText() + "» is off on an approved finding");
+                }
+                assertTrue(card.findElement(By.cssSelector("a.button")).isEnabled(), "«Vis i dokumentet» stays");
+                List<String> targets = new Select(b.driver.findElement(By.cssSelector("#finding-avvik-1 .evidence li select")))
+                        .getOptions().stream().map(WebElement::getText).toList();
+                assertFalse(targets.contains("Avvik 3"), "the approved finding is no place to move to: " + targets);
+
+                b.driver.get(team.url() + "#/sok?q=tiltaksplan");
+                b.wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Legg avsnittet til funn']"))).click();
+                WebElement locked = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#attach-finding option[value='avvik-3']")));
+                assertFalse(locked.isEnabled(), "the approved finding cannot be chosen");
+                assertEquals("Avvik 3: Funn nummer 3 om tiltaksplaner (godkjent og låst)", locked.getText());
+                assertFalse("avvik-3".equals(b.driver.findElement(By.id("attach-finding")).getDomProperty("value")), "nor is it chosen first");
+                b.view("lead-godkjent-laast");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("lead-godkjent-laast-failed", e);
             }
         }
     }

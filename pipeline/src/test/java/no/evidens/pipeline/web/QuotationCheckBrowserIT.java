@@ -19,6 +19,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import no.evidens.corpus.SampleBundle;
 import no.evidens.pipeline.findings.CheckRecords;
 import no.evidens.pipeline.findings.FailedCheck;
 
@@ -154,6 +157,43 @@ class QuotationCheckBrowserIT {
                 b.view("kontroll-sitater-telefon-nn");
             } catch (Exception | AssertionError e) {
                 throw b.failure("kontroll-sitater-telefon-failed", e);
+            }
+        }
+    }
+
+    /**
+     * Round 53's walk: a check in which every quotation held showed the word «null» under its summary (the list of
+     * problems, absent, given to the DOM's own replaceChildren, which writes a null as text). The sample case, with one
+     * quotation made here: the outcome is its summary and who checked, nothing more.
+     */
+    @Test
+    void aCheckInWhichEveryQuotationHoldsShowsItsSummaryAndNothingMore() throws Exception {
+        WorkspaceClient client = WorkspaceClient.of(ws);
+        String caseId = SampleBundle.CASE_ID;
+        WorkspaceClient.Answer made = client.json("POST", "/api/findings",
+                "{\"case\":\"" + caseId + "\",\"kind\":\"merknad\",\"title\":\"Koordinatoren er ikke kjent\"}");
+        assertEquals(201, made.status(), made.text());
+        JsonNode hit = client.get("/api/search?q=koordinator&case=" + caseId).body().get("hits").get(0);
+        WorkspaceClient.Answer quoted = client.json("POST", "/api/findings/" + caseId + "/" + made.body().get("ref").asText()
+                + "/evidence", "{\"docId\":\"" + hit.get("docId").asText() + "\",\"start\":" + hit.get("start").asInt()
+                + ",\"end\":" + hit.get("end").asInt() + "}");
+        assertEquals(201, quoted.status(), quoted.text());
+        try (Browser b = new Browser(1280, 900, "nb-NO")) {
+            try {
+                b.driver.get(ws.url() + "#/funn");
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-select")));
+                b.driver.executeScript("localStorage.setItem('evidens.case', arguments[0])", caseId);
+                b.driver.navigate().refresh();
+                b.wait.until(ExpectedConditions.elementToBeClickable(By.id("verify-button"))).click();
+                WebElement summary = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-summary")));
+                WebElement when = b.driver.findElement(By.id("verify-when"));
+                assertTrue(summary.getText().endsWith("stemmer."), summary.getText());
+                assertEquals(summary.getText() + when.getText(),
+                        b.driver.executeScript("return document.getElementById('verify-result').textContent"),
+                        "the outcome holds its summary and who checked, and no other words");
+                b.view("kontroll-alle-stemmer");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("kontroll-alle-stemmer-failed", e);
             }
         }
     }

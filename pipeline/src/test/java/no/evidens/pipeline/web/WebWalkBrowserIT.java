@@ -3,7 +3,13 @@ package no.evidens.pipeline.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -302,6 +308,63 @@ class WebWalkBrowserIT {
                 throw b.failure("walk-hopp-failed", e);
             }
         }
+    }
+
+    /**
+     * Round 53's walk at a phone's width (375 px): the receipt of an upload, the list of ingestions and the history of the
+     * findings made the page wider than the window (453 and 752 px), as did the search language's help and the reader's
+     * keyboard help once opened (452 and 541 px). Each wide table now scrolls in a box of its own.
+     */
+    @Test
+    void aPhonesWidthFitsTheReceiptTheIngestionsTheHistoryAndTheHelp() throws Exception {
+        Path zip = Files.createTempFile("evidens-telefon", ".zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("styringsdokumenter/tjenesteomraade-barnevern/rutine-for-samarbeid-med-skolene-2026.txt"));
+            z.write("Rutine for samarbeid\n\nSkolen melder bekymring skriftlig til barneverntjenesten.\n".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        try (Browser b = new Browser(375, 740)) {
+            try {
+                JavascriptExecutor js = (JavascriptExecutor) b.driver;
+                b.driver.get(ws.url() + "#/innlesing");
+                WebElement caseIn = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("ingest-case")));
+                caseIn.clear();
+                caseIn.sendKeys("telefon-2026");
+                b.driver.findElement(By.id("ingest-file")).sendKeys(zip.toAbsolutePath().toString());
+                b.driver.findElement(By.cssSelector("form.ingest-form button[type=submit]")).click();
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-table")));
+                b.wait.until(d -> d.findElement(By.id("jobs-table")).getText().contains("ferdig"));
+                assertFits(js, "innlesing");
+                WorkspaceClient client = WorkspaceClient.of(ws);
+                WorkspaceClient.Answer made = client.json("POST", "/api/findings",
+                        "{\"case\":\"telefon-2026\",\"kind\":\"merknad\",\"title\":\"Rutinen for samarbeid med skolene er ikke kjent\"}");
+                assertEquals(201, made.status(), made.text());
+                b.driver.get(ws.url() + "#/historikk");
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("history-table")));
+                assertFits(js, "historikk");
+                b.driver.get(ws.url() + "#/sok?q=skriftlig");
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit")));
+                js.executeScript("document.getElementById('q-help').open = true;");
+                assertFits(js, "sok with its help open");
+                String docId = client.get("/api/search?q=skriftlig&case=telefon-2026").body().get("hits").get(0).get("docId").asText();
+                b.driver.get(ws.url() + "#/dokument?case=telefon-2026&doc=" + docId);
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.reader-keys")));
+                js.executeScript("document.querySelector('details.reader-keys').open = true;");
+                assertFits(js, "dokument with its keyboard help open");
+                b.view("walk-telefon-tabeller");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("walk-telefon-tabeller-failed", e);
+            }
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+    }
+
+    private static void assertFits(JavascriptExecutor js, String view) {
+        Number wide = (Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+        Number window = (Number) js.executeScript("return window.innerWidth;");
+        assertTrue(wide.intValue() <= 0 && window.intValue() <= 375, view + ": the page is " + wide + " px wider than a window "
+                + window + " px wide (375 asked for)");
     }
 
     /** Today as the browser shows a date (it runs in this machine's time zone, as the test does). */

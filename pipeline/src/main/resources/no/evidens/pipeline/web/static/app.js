@@ -548,9 +548,12 @@ async function openAttach(req) {
   const select = document.getElementById('attach-finding');
   let findings = [];
   try { findings = await api('GET', '/api/findings?' + qs({ case: state.caseId })); } catch (e) { findings = []; }
+  // an approved finding is locked (the server refuses a quotation to it): shown, but not to be chosen, nor chosen first
+  const open = findings.filter(f => f.status !== 'godkjent');
   select.replaceChildren(el('option', { value: '' }, T('ui.attach.newOption')),
-    ...findings.map(f => el('option', { value: f.ref }, `${f.label}: ${f.title}`)));
-  select.value = findings.length ? findings[findings.length - 1].ref : '';
+    ...findings.map(f => el('option', { value: f.ref, disabled: f.status === 'godkjent' },
+      `${f.label}: ${f.title}` + (f.status === 'godkjent' ? ' ' + T('ui.attach.lockedOption') : ''))));
+  select.value = open.length ? open[open.length - 1].ref : '';
   toggleNew();
   dlg.showModal();
   select.focus();
@@ -698,11 +701,13 @@ function findingCard(caseId, f, all) {
     const move = async (body, done) => {
       try { await api('PATCH', itemPath, body); focusAfter = '#h-' + (body.to || f.ref); await refresh(); say(done); } catch (x) { showError(errorText(x)); }
     };
-    const others = all.filter(o => o.ref !== f.ref);
+    // an approved finding is locked until the lead reopens it: its quotations stay where they are, and none is moved to it
+    const locked = f.status === 'godkjent';
+    const others = all.filter(o => o.ref !== f.ref && o.status !== 'godkjent');
     // chosen, then moved with its own button: a select that acted on change moved the quotation at the first arrow key
-    const target = el('select', { 'aria-label': T('ui.findings.moveTarget', i + 1) },
+    const target = el('select', { 'aria-label': T('ui.findings.moveTarget', i + 1), disabled: locked },
       el('option', { value: '' }, T('ui.findings.moveToOption')), ...others.map(o => el('option', { value: o.ref }, o.label)));
-    const moveTo = others.length ? el('span', { class: 'move-to' }, target, el('button', { type: 'button', class: 'secondary', 'aria-label': T('ui.findings.moveTo', i + 1),
+    const moveTo = others.length ? el('span', { class: 'move-to' }, target, el('button', { type: 'button', class: 'secondary', disabled: locked, 'aria-label': T('ui.findings.moveTo', i + 1),
       onclick: () => {
         const to = others.find(o => o.ref === target.value);
         if (!to) { showError(T('ui.findings.chooseTarget'), target); return; }
@@ -713,11 +718,11 @@ function findingCard(caseId, f, all) {
       el('div', { class: 'cite' }, T('ui.findings.source', e.source, e.citation.file, e.citation.start, e.citation.end, e.id)),
       e.note ? el('div', { class: 'cite' }, T('ui.findings.note', e.note)) : null,
       el('div', { class: 'actions' },
-        el('button', { type: 'button', class: 'secondary', disabled: i === 0, 'aria-label': T('ui.findings.moveUp', i + 1), onclick: () => move({ position: i }, T('ui.findings.quoteMovedUp')) }, T('ui.findings.up')),
-        el('button', { type: 'button', class: 'secondary', disabled: i === ev.length - 1, 'aria-label': T('ui.findings.moveDown', i + 1), onclick: () => move({ position: i + 2 }, T('ui.findings.quoteMovedDown')) }, T('ui.findings.down')),
+        el('button', { type: 'button', class: 'secondary', disabled: locked || i === 0, 'aria-label': T('ui.findings.moveUp', i + 1), onclick: () => move({ position: i }, T('ui.findings.quoteMovedUp')) }, T('ui.findings.up')),
+        el('button', { type: 'button', class: 'secondary', disabled: locked || i === ev.length - 1, 'aria-label': T('ui.findings.moveDown', i + 1), onclick: () => move({ position: i + 2 }, T('ui.findings.quoteMovedDown')) }, T('ui.findings.down')),
         moveTo,
         el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: caseId, doc: e.citation.docId, at: e.citation.start, to: e.citation.end }) }, T('ui.findings.showInDoc')),
-        el('button', { type: 'button', class: 'danger', 'aria-label': T('ui.findings.removeQuote', i + 1, f.label), onclick: async () => {
+        el('button', { type: 'button', class: 'danger', disabled: locked, 'aria-label': T('ui.findings.removeQuote', i + 1, f.label), onclick: async () => {
             if (!await ask(T('ui.findings.removeQuoteTitle', i + 1, f.label), T('ui.findings.removeQuoteConfirm', f.label), T('ui.ask.remove'))) return;
             try { await api('DELETE', itemPath); focusAfter = '#h-' + f.ref; await refresh(); say(T('ui.findings.quoteRemoved')); } catch (x) { showError(errorText(x)); }
           } }, T('ui.common.remove'))));
@@ -921,11 +926,11 @@ function showReceipt(box, r) {
     el('h3', {}, T('ui.receipt.title')),
     el('p', {}, T('ui.receipt.summary', r.case, r.counts.indexed, r.counts.duplicate, r.counts.failed)),
     ...newVersions(r.files),
-    el('table', { class: 'receipt' },
+    wideTable(el('table', { class: 'receipt', id: 'receipt-table' },
       el('thead', {}, el('tr', {}, ...['file', 'type', 'status', 'reason', 'pages', 'passages'].map(h => el('th', { scope: 'col' }, T('ui.receipt.col.' + h))))),
       el('tbody', {}, ...files.map(f => el('tr', { class: f.status },
         el('td', {}, f.path), el('td', {}, typeName(f.type)), el('td', {}, RECEIPT_STATUSES.includes(f.status) ? T('ui.receipt.status.' + f.status) : f.status),
-        el('td', {}, f.reasonText || reasonText(f.reason)), el('td', {}, String(f.pages)), el('td', {}, String(f.passages)))))));
+        el('td', {}, f.reasonText || reasonText(f.reason)), el('td', {}, String(f.pages)), el('td', {}, String(f.passages)))))), T('ui.receipt.title')));
 }
 
 // ---------------------------------------------------------------- start

@@ -79,7 +79,7 @@ const EvidensHistory = (() => {
         el('td', {}, ...detail(h).map(line => el('div', {}, line)))))));
     render(heading(w.title(ref)),
       el('p', {}, el('a', { href: '#/funn' }, w.back), ref ? ' · ' : '', ref ? el('a', { href: '#/historikk' }, w.all) : ''),
-      entries.length ? table : el('p', {}, w.empty));
+      entries.length ? wideTable(table, w.title(ref)) : el('p', {}, w.empty));
   }
 
   return { view };

@@ -72,9 +72,9 @@ const EvidensJobs = (() => {
         el('td', {}, w.files(j.done, j.total, j.failed)), el('td', {}, button));
     };
     box.replaceChildren(el('h3', { id: 'jobs-title' }, w.title), jobs.length
-      ? el('table', { class: 'receipt', id: 'jobs-table' }, el('caption', {}, w.caption),
+      ? wideTable(el('table', { class: 'receipt', id: 'jobs-table' }, el('caption', {}, w.caption),
         el('thead', {}, el('tr', {}, ...w.cols.map(c => el('th', { scope: 'col' }, c)))),
-        el('tbody', {}, ...jobs.map(row)))
+        el('tbody', {}, ...jobs.map(row))), w.title)
       : el('p', {}, w.none));
   }
 

@@ -60,13 +60,14 @@ const EvidensVerify = (() => {
     const label = ref => (parts.findings.find(f => f.ref === ref) || { label: ref }).label;
     const problems = check.quotations.filter(q => q.problem);
     const summary = el('p', { id: 'verify-summary', class: problems.length ? 'verify-summary problems' : 'verify-summary', tabindex: '-1' }, check.summary);
+    // replaceChildren is the DOM's own, which writes a null as the word «null» (el() leaves it out): '' when all hold
     parts.result.replaceChildren(summary,
       el('p', { class: 'cite', id: 'verify-when' }, T('ui.verify.checkedBy', check.by, localDate(check.finished, true))),
       problems.length ? el('section', { 'aria-labelledby': 'verify-problems-h' },
         el('h3', { id: 'verify-problems-h' }, T('ui.verify.problemsHeading')),
         el('ul', { id: 'verify-problems', class: 'verify-problems' }, ...problems.map(q => el('li', {},
           el('button', { type: 'button', class: 'secondary', dataset: { item: String(q.item) }, onclick: () => focusQuote(q.item) },
-            T('ui.verify.goTo', q.position, label(q.finding), q.text)))))) : null);
+            T('ui.verify.goTo', q.position, label(q.finding), q.text)))))) : '');
     mark(check);
     if (announce) { say(check.summary); summary.focus(); }
   }
