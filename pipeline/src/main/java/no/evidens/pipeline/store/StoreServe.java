@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.h2.api.ErrorCode;
-import org.h2.tools.Server;
 
 import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingStore;
@@ -39,9 +38,10 @@ import no.evidens.findings.FindingStore;
  * {@value StorePassword#ENV}; the administrator's password ({@value StorePassword#ADMIN_FILE}, {@value StorePassword#ADMIN_ENV}),
  * which stays on this machine: H2 lets an administrator run code in the server's process, so the homes are none; H2 refuses
  * to create a database a client names (only the two made here exist); and it listens on the loopback address unless told to
- * bind beyond it, which it does only with TLS ({@link StoreTls}). Clients reach H2 through a door of Evidens's own
+ * bind beyond it, which it does only with TLS ({@link StoreTls}). Clients reach H2 only through a door of Evidens's own
  * ({@link StoreGate}: a time limit to sign in, bounds on what a client may send first, wrong passwords held back per address,
- * and a log of it), H2's server itself listening on the loopback address only. Run it as a user of its own that can write
+ * and a log of it), which hands each checked connection to H2's server in this process ({@link H2HandOff}: it has no port of
+ * its own). Run it as a user of its own that can write
  * nothing but its folder all the same.
  */
 public final class StoreServe implements AutoCloseable {
@@ -49,14 +49,14 @@ public final class StoreServe implements AutoCloseable {
     private static final Duration MIGRATION_WAIT = Duration.ofSeconds(10);
     /** The file that says, while the server runs, which process it is ({@code store renew-cert} tells a running server so). */
     static final String RUNNING = "store-serve.pid";
-    private final Server server;
+    private final H2HandOff server;
     private final StoreGate gate;
     /** The server's own connection to each database, held while it runs: see {@link #hold}. */
     private final List<Connection> held;
     private final Path dir;
     private final StoreTls.Served certificate;
 
-    private StoreServe(Server server, StoreGate gate, List<Connection> held, Path dir, StoreTls.Served certificate) {
+    private StoreServe(H2HandOff server, StoreGate gate, List<Connection> held, Path dir, StoreTls.Served certificate) {
         this.server = server;
         this.gate = gate;
         this.held = held;
@@ -90,11 +90,11 @@ public final class StoreServe implements AutoCloseable {
                     + " would cross the network unencrypted: add --tls (a certificate is made in the server's folder at the first"
                     + " start), or keep the default 127.0.0.1 and reach it through a tunnel");
         }
-        // H2 reads these once, as its first class loads: set before any. H2's server listens on the loopback address only,
-        // behind the door (StoreGate), which takes the connections on the address asked for. H2's delay after a wrong
+        // H2 reads these once, as its first class loads: set before any. H2's server binds a socket of its own as it starts,
+        // on the loopback address only, and H2HandOff closes it at once: the door (StoreGate) takes the connections on the
+        // address asked for and hands them to H2. H2's delay after a wrong
         // password is one for the whole server, slept under a lock every sign-in takes: the door holds back the address
-        // that sent it instead (SignInFailures). Where H2 was loaded already (a test's JVM), it listens on every address
-        // and turns away all that are not from this machine, and keeps its delay.
+        // that sent it instead (SignInFailures). Where H2 was loaded already (a test's JVM), it keeps its delay.
         System.setProperty("h2.bindAddress", InetAddress.getLoopbackAddress().getHostAddress());
         System.setProperty("h2.delayWrongPasswordMin", "0");
         System.setProperty("h2.delayWrongPasswordMax", "0");
@@ -117,22 +117,26 @@ public final class StoreServe implements AutoCloseable {
             held.add(hold(abs, db, adminPassword));
         }
         StoreTls.Served certificate = tls ? StoreTls.serve(abs, bind, adminPassword) : null;
-        List<String> args = new ArrayList<>(List.of("-tcpPort", "0", "-baseDir", abs.toString(), "-ifExists",
+        // -tcpAllowOthers: H2 sees each client's own address (the door has let it in); it has no port a client could reach
+        List<String> args = new ArrayList<>(List.of("-tcpPort", "0", "-tcpAllowOthers", "-baseDir", abs.toString(), "-ifExists",
                 // the remote shutdown's own password: random, never told, so no client can stop the server
                 "-tcpPassword", HexFormat.of().formatHex(new SecureRandom().generateSeed(16))));
-        Server s;
+        H2HandOff s;
         try {
-            s = Server.createTcpServer(args.toArray(String[]::new)).start();
+            s = H2HandOff.start(args.toArray(String[]::new));
         } catch (SQLException e) {
             closeAll(held);
             throw new IllegalStateException("the store server's database server did not start (" + firstLine(e) + ")", e);
+        } catch (IllegalStateException e) {
+            closeAll(held);
+            throw e;
         }
         try {
-            StoreServe started = new StoreServe(s, StoreGate.open(bind, port, tls, s.getPort(), signIn), held, abs, certificate);
+            StoreServe started = new StoreServe(s, StoreGate.open(bind, port, tls, s, signIn), held, abs, certificate);
             writeRunning(abs);
             return started;
         } catch (IOException | UncheckedIOException e) {
-            s.stop();
+            s.close();
             closeAll(held);
             throw new IllegalStateException("the store server did not start on port " + port + " (" + e.getMessage()
                     + "): is the port in use? Choose another with --port", e);
@@ -247,7 +251,7 @@ public final class StoreServe implements AutoCloseable {
     @Override
     public void close() {
         gate.close();
-        server.stop();
+        server.close();
         closeAll(held);
         try {
             Files.deleteIfExists(dir.resolve(RUNNING));
