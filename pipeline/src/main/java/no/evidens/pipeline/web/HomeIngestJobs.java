@@ -2,6 +2,7 @@ package no.evidens.pipeline.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -142,6 +143,35 @@ final class HomeIngestJobs {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Takes the oldest job waiting for the index to try it again here (the queue, under its lock, starts it): null when none
+     * waits, another server on the home is trying it, or another server took and ended it meanwhile. One whose bundle is
+     * gone fails so, in its file, and is not taken.
+     */
+    Claim claimOldestWaiting() {
+        IngestJob oldest = oldestWaiting();
+        if (oldest == null) {
+            return null;
+        }
+        Claim claim = claim(oldest.id);
+        if (claim == null) {
+            return null; // another server on the home is trying it
+        }
+        IngestJob next = claim.job();
+        if (!IngestJob.WAITING.equals(next.state)) {
+            claim.lock().close(); // taken and ended by another server meanwhile
+            return null;
+        }
+        if (!Files.isRegularFile(next.bundle)) {
+            next.state = IngestJob.FAILED;
+            next.error = new ErrorTexts.Keyed("error.ingest.bundle-gone", List.of(next.id));
+            keep(next);
+            claim.lock().close();
+            return null;
+        }
+        return claim;
     }
 
     /** A job made here (its file written, its run lock taken if it runs). */

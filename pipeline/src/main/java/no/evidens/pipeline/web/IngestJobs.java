@@ -101,26 +101,14 @@ final class IngestJobs {
      */
     private void goOn() {
         synchronized (this) {
-            IngestJob oldest = jobs.oldestWaiting();
-            if (running != null || receiving || oldest == null || stop.asked()) {
+            if (running != null || receiving || stop.asked()) {
                 return;
             }
-            HomeIngestJobs.Claim claim = jobs.claim(oldest.id);
+            HomeIngestJobs.Claim claim = jobs.claimOldestWaiting();
             if (claim == null) {
-                return; // another server on the home is trying it
+                return;
             }
             IngestJob next = claim.job();
-            if (!IngestJob.WAITING.equals(next.state)) {
-                claim.lock().close(); // taken and ended by another server meanwhile
-                return;
-            }
-            if (!Files.isRegularFile(next.bundle)) {
-                next.state = IngestJob.FAILED;
-                next.error = new ErrorTexts.Keyed("error.ingest.bundle-gone", List.of(next.id));
-                jobs.keep(next);
-                claim.lock().close();
-                return;
-            }
             LOG.info("ingest job {} goes on: the index answers", next.id);
             next.restart();
             jobs.keep(next);
