@@ -6,16 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermInSetQuery;
@@ -55,33 +50,21 @@ final class DocumentWords {
      * {@link PartyWords}) worth {@link PartyWords#SHARE} of a tier when the passage's document holds them.
      */
     static Query added(Query ranked, List<Query> words, Set<Query> party) {
-        if (words.size() < 2) {
-            return ranked;
-        }
-        BooleanQuery.Builder out = new BooleanQuery.Builder().add(ranked, BooleanClause.Occur.MUST);
-        for (Query word : words) {
-            float share = party.contains(word) ? PartyWords.SHARE : SHARE;
-            out.add(new ScoreOnly(new BoostQuery(new ConstantScoreQuery(new Held(word)), QueryReader.WORD_TIER * share)),
-                    BooleanClause.Occur.SHOULD);
-        }
-        return out.build();
+        return OneWordQuery.added(ranked, words, Held::new, word -> party.contains(word) ? PartyWords.SHARE : SHARE);
     }
 
     /**
      * The entries of every document one of whose passages matches {@code word}: weighed on a searcher, it finds those
      * documents' keys there and matches their entries by key ({@link PassageSchema#DOC_KEY}).
      */
-    static final class Held extends Query {
-        private final Query word;
-
+    static final class Held extends OneWordQuery {
         Held(Query word) {
-            this.word = word;
+            super("document", word);
         }
 
         @Override
-        public Query rewrite(IndexSearcher searcher) throws IOException {
-            Query rewritten = word.rewrite(searcher);
-            return rewritten == word ? this : new Held(rewritten);
+        OneWordQuery of(Query word) {
+            return new Held(word);
         }
 
         @Override
@@ -124,26 +107,6 @@ final class DocumentWords {
                 }
             }
             return keys;
-        }
-
-        @Override
-        public void visit(QueryVisitor visitor) {
-            visitor.visitLeaf(this);
-        }
-
-        @Override
-        public String toString(String field) {
-            return "document(" + word.toString(field) + ")";
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return sameClassAs(other) && word.equals(((Held) other).word);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * classHash() + word.hashCode();
         }
     }
 }

@@ -10,16 +10,11 @@ import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermInSetQuery;
@@ -60,32 +55,21 @@ final class NearbyWords {
 
     /** {@code ranked} required, with an optional bonus per word of {@code words} (each word's query). */
     static Query added(Query ranked, List<Query> words) {
-        if (words.size() < 2) {
-            return ranked;
-        }
-        BooleanQuery.Builder out = new BooleanQuery.Builder().add(ranked, BooleanClause.Occur.MUST);
-        for (Query word : words) {
-            out.add(new ScoreOnly(new BoostQuery(new ConstantScoreQuery(new Near(word)), QueryReader.WORD_TIER * SHARE)),
-                    BooleanClause.Occur.SHOULD);
-        }
-        return out.build();
+        return OneWordQuery.added(ranked, words, Near::new, word -> SHARE);
     }
 
     /**
      * The passages that do not match {@code word} while another passage of their document, starting within
      * {@link #REACH} characters of them, does: weighed on a searcher, it finds where the word's passages stand there.
      */
-    static final class Near extends Query {
-        private final Query word;
-
+    static final class Near extends OneWordQuery {
         Near(Query word) {
-            this.word = word;
+            super("near", word);
         }
 
         @Override
-        public Query rewrite(IndexSearcher searcher) throws IOException {
-            Query rewritten = word.rewrite(searcher);
-            return rewritten == word ? this : new Near(rewritten);
+        OneWordQuery of(Query word) {
+            return new Near(word);
         }
 
         @Override
@@ -186,26 +170,6 @@ final class NearbyWords {
                 }
             }
             return false;
-        }
-
-        @Override
-        public void visit(QueryVisitor visitor) {
-            visitor.visitLeaf(this);
-        }
-
-        @Override
-        public String toString(String field) {
-            return "near(" + word.toString(field) + ")";
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return sameClassAs(other) && word.equals(((Near) other).word);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * classHash() + word.hashCode();
         }
     }
 }

@@ -34,7 +34,7 @@ final class LoadPhase {
      * @param casePrefix    the uploads go to new cases {@code <casePrefix>-1} …
      */
     Latencies run(List<String> cookies, String ingestCookie, String token, byte[] zip, String casePrefix) throws InterruptedException {
-        UserLoad.Phase phase = new UserLoad.Phase();
+        BenchPhase phase = new BenchPhase();
         BackgroundIngest ingest = new BackgroundIngest(http, base, ingestCookie, token, zip, casePrefix);
         Thread ingestThread = new Thread(ingest, "bench-ingest");
         ingestThread.start();

@@ -54,7 +54,7 @@ public final class SearchLoad {
      */
     static Result run(SearchMix mix, int users, JitSettle warmup, java.time.Duration measure, Call call, LongSupplier cpuNanos, long pid,
                       PrintWriter out) throws InterruptedException {
-        UserLoad.Phase phase = new UserLoad.Phase();
+        BenchPhase phase = new BenchPhase();
         List<User> loads = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         LongAdder answered = new LongAdder();
@@ -96,7 +96,7 @@ public final class SearchLoad {
     private static final class User implements Runnable {
         private final SearchMix mix;
         private final Random random;
-        private final UserLoad.Phase phase;
+        private final BenchPhase phase;
         private final Call call;
         /** Searches answered by every user, warm-up included. */
         private final LongAdder answered;
@@ -106,7 +106,7 @@ public final class SearchLoad {
         private long errors;
         private String firstFailure;
 
-        User(SearchMix mix, Random random, UserLoad.Phase phase, Call call, LongAdder answered) {
+        User(SearchMix mix, Random random, BenchPhase phase, Call call, LongAdder answered) {
             this.mix = mix;
             this.random = random;
             this.phase = phase;

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,7 +28,6 @@ import no.evidens.access.AccessStore;
 import no.evidens.access.Role;
 import no.evidens.corpus.SampleBundle;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.Json;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.store.HomeStores;
@@ -164,10 +160,10 @@ public final class StoreBench {
             List<String> users = accounts(home, s.users());
             try (WebServer web = WebServer.start(home, WebConfig.defaults(0, WebConfig.DEFAULT_MAX_UPLOAD), Exposure.signedIn(), "ignored",
                     Ingestion::new)) {
-                UserLoad.Phase phase = new UserLoad.Phase();
+                BenchPhase phase = new BenchPhase();
                 List<StoreUser> loads = new ArrayList<>();
                 for (int i = 0; i < users.size(); i++) {
-                    StoreUser u = new StoreUser(http, web.url(), signIn(http, web.url(), users.get(i)), TeamBench.CASE, TeamBench.QUERIES,
+                    StoreUser u = new StoreUser(http, web.url(), TeamBench.signIn(http, web.url(), users.get(i)), TeamBench.CASE, TeamBench.QUERIES,
                             2000L + i, phase);
                     u.prepare("Benkens funn " + (i + 1));
                     loads.add(u);
@@ -304,17 +300,6 @@ public final class StoreBench {
             }
         }
         return users;
-    }
-
-    private static String signIn(HttpClient http, String base, String user) throws IOException, InterruptedException {
-        String body = Json.write(Map.of("user", user, "password", TeamBench.PASSWORD));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "api/signin")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException("sign-in of " + user + " answered " + r.statusCode() + ": " + r.body());
-        }
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
     private static int freePort() throws IOException {

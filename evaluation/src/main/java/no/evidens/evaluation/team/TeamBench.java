@@ -154,7 +154,8 @@ public final class TeamBench {
         return users;
     }
 
-    private static String signIn(HttpClient http, String base, String user) throws IOException, InterruptedException {
+    /** Signs a bench user in: the session's cookie ({@code name=value}). */
+    static String signIn(HttpClient http, String base, String user) throws IOException, InterruptedException {
         String body = Json.write(java.util.Map.of("user", user, "password", PASSWORD));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "api/signin")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -73,19 +73,15 @@ public final class EvidensCli implements Runnable {
     }
 
     private static CommandLine commandLine(List<Class<?>> first, boolean extensions, List<Class<?>> then) {
-        CommandLine cli = new CommandLine(new EvidensCli());
+        Parts parts = new Parts();
+        CommandLine cli = new CommandLine(new EvidensCli(), parts);
+        parts.cli = cli;
         first.forEach(c -> cli.addSubcommand(c));
         // Before the handlers below, so that they reach the added commands too.
         if (extensions) {
             ServiceLoader.load(CliExtension.class).forEach(extension -> extension.extend(cli));
         }
         then.forEach(c -> cli.addSubcommand(c));
-        // a shared service's note (the findings store upgraded) as the CLI's other notes, not a log line with its prefix
-        UserNotes.sayTo(line -> {
-            PrintWriter err = cli.getErr();
-            err.println("evidens: " + line);
-            err.flush();
-        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             err.println("evidens: " + Messages.oneLine(e));
@@ -107,6 +103,24 @@ public final class EvidensCli implements Runnable {
             return 2;
         });
         return cli;
+    }
+
+    /**
+     * Makes the commands and their parts as picocli's own factory does, but each {@code --home} ({@link HomeOption}) with this
+     * command line's notes: a shared service's note (the findings store upgraded) said as the CLI's other notes, a plain
+     * {@code evidens: …} line on its stderr, not a log line with its prefix.
+     */
+    private static final class Parts implements CommandLine.IFactory {
+        /** The command line made with these parts (set once made; its stderr is asked at each note). */
+        private CommandLine cli;
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == HomeOption.class) {
+                return type.cast(new HomeOption(UserNotes.printedOn(() -> cli.getErr())));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
     }
 
     /**

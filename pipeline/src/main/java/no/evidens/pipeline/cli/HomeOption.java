@@ -7,9 +7,21 @@ import picocli.CommandLine.Option;
 import no.evidens.index.EvidenceIndex;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
+import no.evidens.pipeline.UserNotes;
 
 /** The {@code --home} and {@code --solr} options shared by the commands that use local data. */
 final class HomeOption {
+    /** Where the home's notes go: the command line's stderr ({@link EvidensCli} makes each so), else the log. */
+    private final UserNotes notes;
+
+    HomeOption() {
+        this(UserNotes.LOG);
+    }
+
+    HomeOption(UserNotes notes) {
+        this.notes = notes;
+    }
+
     @Option(names = "--home", paramLabel = "DIR",
             description = "Home folder for the index and receipts (default: $EVIDENS_HOME, else ./evidens-data).")
     Path home;
@@ -32,8 +44,9 @@ final class HomeOption {
         System.setProperty(no.evidens.pipeline.store.HomeStores.PROPERTY, address);
     }
 
+    /** The home, its notes said as the command line's ({@code evidens: …} on stderr). */
     EvidensHome resolve() {
-        return EvidensHome.resolve(home);
+        return EvidensHome.resolve(home).withNotes(notes);
     }
 
     /** The home's index (embedded or on SolrCloud), with the home's synonyms.txt when it has one. */

@@ -91,7 +91,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        UserNotes.sayTo(null); // a server's notes go to its log, with the time
         if (maxUploadMb < 1 || maxUploadMb > 64 * 1024) {
             throw new IllegalArgumentException("--max-upload-mb must be between 1 and 65536, was " + maxUploadMb);
         }
@@ -104,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--body-share must be a whole number from 1 to " + MAX_BODY_SHARE
                     + " (uploads or edits one member may send at once), was " + bodyShare);
         }
-        EvidensHome h = home.resolve();
+        EvidensHome h = home.resolve().withNotes(UserNotes.LOG); // a server's notes go to its log, with the time
         Exposure exposure = new Exposure(host, signIn, tlsKeystore, tlsKeystore == null ? null : System.getenv("EVIDENS_TLS_PASSWORD"),
                 publicUrl, behindProxy, oidcIssuer == null ? null
                         : new Exposure.Oidc(oidcIssuer, oidcClientId, System.getenv("EVIDENS_OIDC_SECRET")));

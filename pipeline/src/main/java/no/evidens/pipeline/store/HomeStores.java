@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.UserNotes;
 
 /**
  * Where a home's findings store and access database are: in the home's folders (the default), or on a store server named by
@@ -134,7 +133,7 @@ public record HomeStores(EvidensHome home, StoreServer server) {
             FindingStore store = FindingStore.open(findingsDir(), wait);
             // said once, by the process that upgraded the home's store (an older Evidens cannot open it from now on): on a
             // command line's stderr as its other notes, in a server's log
-            store.upgrade().ifPresent(u -> UserNotes.say(u.describe()));
+            store.upgrade().ifPresent(u -> home.notes().say(u.describe()));
             return store;
         }
         String password = password();
@@ -154,7 +153,7 @@ public record HomeStores(EvidensHome home, StoreServer server) {
         if (!onServer()) {
             AccessStore store = AccessStore.open(home.access(), wait);
             // said once, as the findings store's upgrade is
-            store.upgrade().ifPresent(u -> UserNotes.say(u.describe()));
+            store.upgrade().ifPresent(u -> home.notes().say(u.describe()));
             return store;
         }
         String password = password();

@@ -8,7 +8,7 @@ import no.evidens.pipeline.findings.NotFound;
 /**
  * The web's answer when the findings service says the case has no such finding or quotation: 404,
  * with the web's own wording for quotations; a field the store finds too long, as a 400 naming the field. Other mistakes the service reports
- * ({@link IllegalArgumentException}) become 400 in {@link ApiHandler}.
+ * ({@link IllegalArgumentException}) become 400 in {@link ApiFailures}.
  */
 final class FindingsErrors {
     private FindingsErrors() {

@@ -2,6 +2,7 @@ package no.evidens.pipeline.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,15 +35,34 @@ final class HomeIngestJobs {
     }
 
     private final IngestJobFiles files;
-    private final Function<String, Runnable> savers;
+    /** The job this server runs now, or null: its progress is kept while it runs. */
+    private final Supplier<IngestJob> runningHere;
     private final Map<String, IngestJob> jobs = new HashMap<>();
     /** Each job file as last read or written here: one unchanged is not read again. */
     private final Map<String, IngestJobFiles.Version> seen = new HashMap<>();
 
-    /** @param savers the progress saver of a job of an id, used while this server runs it */
-    HomeIngestJobs(IngestJobFiles files, Function<String, Runnable> savers) {
+    /** @param runningHere the job this server runs now, or null */
+    HomeIngestJobs(IngestJobFiles files, Supplier<IngestJob> runningHere) {
         this.files = files;
-        this.savers = savers;
+        this.runningHere = runningHere;
+    }
+
+    /**
+     * The progress saver of the job of an id: keeps the job while this server runs it, at most once a second (and always at
+     * its end, by the queue).
+     */
+    Runnable saver(String id) {
+        long[] last = {0};
+        return () -> {
+            long now = System.nanoTime();
+            if (now - last[0] >= 1_000_000_000L) {
+                last[0] = now;
+                IngestJob j = runningHere.get();
+                if (j != null && j.id.equals(id)) {
+                    keep(j);
+                }
+            }
+        };
     }
 
     /** Reads again every job file changed since, and settles those cut off; {@code own} (run here) as this server knows it. */
@@ -65,7 +85,7 @@ final class HomeIngestJobs {
                 IngestJob.Saved saved = files.read(id);
                 seen.put(id, now); // an unreadable file is warned of once, not at every look
                 if (saved != null) {
-                    jobs.put(id, IngestJob.of(saved, savers.apply(id)));
+                    jobs.put(id, IngestJob.of(saved, saver(id)));
                 }
             }
             IngestJob job = jobs.get(id);
@@ -91,7 +111,7 @@ final class HomeIngestJobs {
      */
     private IngestJob claimed(String id) {
         IngestJob.Saved saved = files.read(id);
-        IngestJob job = saved == null ? jobs.get(id) : IngestJob.of(saved, savers.apply(id));
+        IngestJob job = saved == null ? jobs.get(id) : IngestJob.of(saved, saver(id));
         if (job == null) {
             return null;
         }
@@ -123,6 +143,35 @@ final class HomeIngestJobs {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Takes the oldest job waiting for the index to try it again here (the queue, under its lock, starts it): null when none
+     * waits, another server on the home is trying it, or another server took and ended it meanwhile. One whose bundle is
+     * gone fails so, in its file, and is not taken.
+     */
+    Claim claimOldestWaiting() {
+        IngestJob oldest = oldestWaiting();
+        if (oldest == null) {
+            return null;
+        }
+        Claim claim = claim(oldest.id);
+        if (claim == null) {
+            return null; // another server on the home is trying it
+        }
+        IngestJob next = claim.job();
+        if (!IngestJob.WAITING.equals(next.state)) {
+            claim.lock().close(); // taken and ended by another server meanwhile
+            return null;
+        }
+        if (!Files.isRegularFile(next.bundle)) {
+            next.state = IngestJob.FAILED;
+            next.error = new ErrorTexts.Keyed("error.ingest.bundle-gone", List.of(next.id));
+            keep(next);
+            claim.lock().close();
+            return null;
+        }
+        return claim;
     }
 
     /** A job made here (its file written, its run lock taken if it runs). */

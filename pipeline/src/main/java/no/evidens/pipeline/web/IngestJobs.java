@@ -17,9 +17,7 @@ import no.evidens.index.IndexHealth;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.IndexReleases;
-import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.ingest.Ingestion;
-import no.evidens.pipeline.ingest.IngestionStopped;
 
 /**
  * The queue of bundle uploads ({@link IngestUploads} takes them in): each ingested in the background, one bundle at a
@@ -32,12 +30,14 @@ import no.evidens.pipeline.ingest.IngestionStopped;
  * waiting job is ingested again once the server's own index could be written and answers a read ({@link UploadRetries}),
  * what was saved before coming out as duplicates. An upload while one waits waits behind it, so bundles of a case go in in the order they came (a
  * corrected bundle after the one it corrects).
+ *
+ * <p>This class holds the queue's state (the job running here, an upload being received) and its decisions; where a new
+ * upload goes is {@link UploadPlacement}, a started job's ingestion and how it ended {@link IngestRun}, the job files and
+ * their progress {@link HomeIngestJobs}.
  */
 final class IngestJobs {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJobs.class);
 
-    private final EvidensHome home;
-    private final Function<EvidensHome, Ingestion> ingestions;
     /** The highest id this server has known (a job's file taken away gives its id to no other). */
     private final AtomicInteger ids = new AtomicInteger();
     private final IngestJobFiles files;
@@ -55,6 +55,8 @@ final class IngestJobs {
 
     /** Looks at the jobs waiting for the index. */
     private final UploadRetries retries;
+    /** Ingests a started job's bundle on its thread and settles how it ended. */
+    private final IngestRun runs;
 
     IngestJobs(EvidensHome home, Function<EvidensHome, Ingestion> ingestions) {
         this(home, ingestions, () -> { }, UploadRetries.EVERY);
@@ -72,10 +74,9 @@ final class IngestJobs {
     /** @param releases the looks at a writer elsewhere letting go of the index, its lock looked at while a job waits */
     IngestJobs(EvidensHome home, Function<EvidensHome, Ingestion> ingestions, UploadRetries.IndexProbe probe, Duration retryEvery,
                IndexReleases releases) {
-        this.home = home;
-        this.ingestions = ingestions;
+        this.runs = new IngestRun(home, ingestions, stop);
         this.files = new IngestJobFiles(home.root());
-        this.jobs = new HomeIngestJobs(files, this::saver);
+        this.jobs = new HomeIngestJobs(files, () -> running);
         jobs.refresh(null); // those cut off by a stop of their server marked so now, those another server runs left running
         for (IngestJob job : jobs.all()) {
             ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
@@ -100,26 +101,14 @@ final class IngestJobs {
      */
     private void goOn() {
         synchronized (this) {
-            IngestJob oldest = jobs.oldestWaiting();
-            if (running != null || receiving || oldest == null || stop.asked()) {
+            if (running != null || receiving || stop.asked()) {
                 return;
             }
-            HomeIngestJobs.Claim claim = jobs.claim(oldest.id);
+            HomeIngestJobs.Claim claim = jobs.claimOldestWaiting();
             if (claim == null) {
-                return; // another server on the home is trying it
+                return;
             }
             IngestJob next = claim.job();
-            if (!IngestJob.WAITING.equals(next.state)) {
-                claim.lock().close(); // taken and ended by another server meanwhile
-                return;
-            }
-            if (!Files.isRegularFile(next.bundle)) {
-                next.state = IngestJob.FAILED;
-                next.error = new ErrorTexts.Keyed("error.ingest.bundle-gone", List.of(next.id));
-                jobs.keep(next);
-                claim.lock().close();
-                return;
-            }
             LOG.info("ingest job {} goes on: the index answers", next.id);
             next.restart();
             jobs.keep(next);
@@ -137,21 +126,6 @@ final class IngestJobs {
     void close() {
         retries.close();
         stop.stopAndWait(IngestStop.WAIT);
-    }
-
-    /** Keeps a running job's progress, at most once a second (and always at its end, by {@link #run}). */
-    private Runnable saver(String id) {
-        long[] last = {0};
-        return () -> {
-            long now = System.nanoTime();
-            if (now - last[0] >= 1_000_000_000L) {
-                last[0] = now;
-                IngestJob j = running;
-                if (j != null && j.id.equals(id)) {
-                    jobs.keep(j);
-                }
-            }
-        };
     }
 
     /** The home's jobs, newest first, each as its file says (or as this server runs it). */
@@ -237,28 +211,22 @@ final class IngestJobs {
         synchronized (this) {
             receiving = false;
             jobs.refresh(running);
-            IngestJob elsewhere = jobs.runningElsewhere(running);
-            boolean waits = !writable || jobs.oldestWaiting() != null || running != null || elsewhere != null;
+            UploadPlacement place = UploadPlacement.of(writable, look, jobs.runningElsewhere(running),
+                    jobs.oldestWaiting() != null || running != null);
             // an id no other server on this home has given either (its file is written under the home's lock)
             HomeLock.Held[] lock = {null};
             IngestJob job = files.create(ids.get(), id -> {
-                IngestJob made = new IngestJob(id, caseId, UploadBody.safeName(name), municipality, bundle, Instant.now(), saver(id));
-                if (elsewhere != null && writable) {
-                    IngestOutcome.waitForWriter(made); // behind the one another server on the home runs
-                } else if (waits) {
-                    // for the index (in the look's words: a shard without a leader, a core stuck), or behind those waiting
-                    IngestOutcome.waitForIndex(made, look);
-                } else {
+                IngestJob made = new IngestJob(id, caseId, UploadBody.safeName(name), municipality, bundle, Instant.now(), jobs.saver(id));
+                place.settle(made);
+                if (!place.waits()) {
                     lock[0] = files.run(id); // before its file says running: a new id, which no one else holds
                 }
                 return made;
             });
             ids.accumulateAndGet(Integer.parseInt(job.id), Math::max);
             jobs.added(job);
-            if (waits) {
-                LOG.info("upload {} into case {} waits: {}", job.id, caseId, !writable
-                        ? "the index cannot be written now" + look.map(h -> " (" + h.state().code() + ")").orElse("")
-                        : elsewhere != null ? "behind job " + elsewhere.id + " of another server on the home" : "behind another");
+            if (place.waits()) {
+                LOG.info("upload {} into case {} waits: {}", job.id, caseId, place.why());
                 retries.soon();
             } else {
                 start(job, lock[0]);
@@ -268,32 +236,8 @@ final class IngestJobs {
     }
 
     private void run(IngestJob job) {
-        long t0 = System.nanoTime();
-        String caseId = job.caseId;
         try {
-            // the upload's own name is the bundle's (a corrected bundle sent again is matched by it), not the kept file's
-            job.receipt = ingestions.apply(home).named(job.fileName).stopWhen(stop::asked)
-                    .ingest(caseId, job.municipality, job.bundle, job);
-            if (IngestOutcome.notSavedByCluster(job.receipt)) {
-                IngestOutcome.waitForIndex(job);
-                LOG.info("upload {} into case {}: the SolrCloud cluster did not save all of it; waits for it: {}", job.id, caseId,
-                        job.receipt.counts());
-            } else {
-                job.state = IngestJob.DONE;
-                LOG.info("ingested upload {} into case {}: {} in {} ms", job.id, caseId, job.receipt.counts(),
-                        (System.nanoTime() - t0) / 1_000_000);
-            }
-        } catch (IngestionStopped e) {
-            job.cutOff(); // interrupted with its progress, or waiting again when it was being tried again
-            LOG.info("upload {} into case {} stopped with the server: {}; {}", job.id, caseId, e.getMessage(), job.state);
-        } catch (Exception | Error e) {
-            if (IngestOutcome.settle(job, e)) {
-                LOG.info("upload {} into case {} waits for the index: {}", job.id, caseId, Messages.oneLine(e));
-            } else {
-                // the job shows a key, not this exception's message: the type and place say where to look (no document text)
-                LOG.warn("ingestion of upload {} into case {} failed: {} at {} ({})", job.id, caseId, e.getClass().getSimpleName(),
-                        e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0], job.error.key());
-            }
+            runs.ingest(job);
         } finally {
             try {
                 jobs.keep(job);

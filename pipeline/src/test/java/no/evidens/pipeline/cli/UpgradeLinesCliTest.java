@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.fixture.CliRun;
+import no.evidens.pipeline.store.HomeStores;
 
 /**
  * Round 52: what a command line user reads when a home was made or last written by another Evidens, each said once, plainly,
@@ -51,11 +53,10 @@ class UpgradeLinesCliTest {
         }
     }
 
-    @Test
-    void theFindingsStoresUpgradeIsOnePlainLineOfTheCommand() throws Exception {
-        Path home = tmp.resolve("home");
+    /** A home whose findings store is as the Evidens of round 40 left it: schema 8 (the findings module's own migrations, stopped there). */
+    private Path homeWithASchema8Store(String name) throws Exception {
+        Path home = tmp.resolve(name);
         Path findings = Files.createDirectories(home.resolve("findings"));
-        // a store as the Evidens of round 40 left it: schema 8 (the findings module's own migrations, stopped there)
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + findings.resolve(FindingStore.DB_NAME), "evidens", "")) {
             c.setAutoCommit(false);
             Method migrate = Class.forName("no.evidens.findings.Migrations").getDeclaredMethod("migrate", Connection.class, int.class);
@@ -63,6 +64,12 @@ class UpgradeLinesCliTest {
             assertEquals(8, migrate.invoke(null, c, 8));
             c.commit();
         }
+        return home;
+    }
+
+    @Test
+    void theFindingsStoresUpgradeIsOnePlainLineOfTheCommand() throws Exception {
+        Path home = homeWithASchema8Store("home");
         Run run = capturing(() -> CliRun.inHome(home, "finding", "list", "--case", "sak"));
         String said = run.cli().err();
         assertTrue(said.startsWith("evidens: the findings store was brought from schema 8 to "), said + run.systemErr());
@@ -87,5 +94,25 @@ class UpgradeLinesCliTest {
         assertTrue(run.cli().err().contains("was written by a newer Evidens (index format 2"), run.cli().err());
         assertFalse(run.systemErr().contains("Stopped"), run.systemErr());
         assertFalse(run.systemErr().contains("Ingesting"), "the bundle is not read: " + run.systemErr());
+    }
+
+    /**
+     * A command line's notes are its own: a server (or any service not run by a command) in the same process afterwards logs
+     * its note, rather than writing it to the stderr of a command that has ended.
+     */
+    @Test
+    void aServicesNoteAfterACommandGoesToTheLogNotToThatCommand() throws Exception {
+        Path home = homeWithASchema8Store("home3");
+        CliRun.inHome(tmp.resolve("other"), "finding", "list", "--case", "sak"); // a command run in this process before
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            HomeStores.of(new EvidensHome(home)).findings(Duration.ofSeconds(5)).close();
+        } finally {
+            System.setErr(err);
+        }
+        String log = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("WARN") && log.contains("the findings store was brought from schema 8 to "), log);
     }
 }

@@ -119,8 +119,8 @@ class ErrorTextsTest {
     @Test
     void aReadingRefusedForItsTrailLineOnAFullDiskIsNotToldAsAChangeNotSaved() {
         java.io.IOException full = new java.io.IOException("No space left on device");
-        assertEquals("error.disk-full.trail", ApiHandler.diskFullKey(new no.evidens.pipeline.findings.TrailNotWritten(full)));
-        assertEquals("error.disk-full", ApiHandler.diskFullKey(new IllegalStateException("the findings store failed", full)));
+        assertEquals("error.disk-full.trail", ApiFailures.diskFullKey(new no.evidens.pipeline.findings.TrailNotWritten(full)));
+        assertEquals("error.disk-full", ApiFailures.diskFullKey(new IllegalStateException("the findings store failed", full)));
         for (Language l : Language.values()) {
             String said = no.evidens.pipeline.lang.Texts.of(l).get("error.disk-full.trail");
             assertTrue(said.startsWith("Disken på t") && said.contains("revisjonssporet"), said);

@@ -465,6 +465,32 @@ class IngestJobsTest {
     }
 
     /** A job kept waiting for the index, with its bundle under the home: job 3. */
+    /**
+     * A waiting job whose kept bundle was taken away meanwhile (the home cleaned by hand) is not tried again: once the index
+     * answers it fails, saying in the user's words that the bundle is to be uploaded again, and its file says so too.
+     */
+    @Test
+    void aWaitingJobWhoseBundleIsGoneFailsSoWhenTheIndexAnswers() throws Exception {
+        waitingJobWithItsBundle();
+        Files.delete(home.resolve("bundles/3.zip"));
+        AtomicInteger tries = new AtomicInteger();
+        IngestJobs jobs = new IngestJobs(new EvidensHome(home), h -> {
+            tries.incrementAndGet();
+            throw new IllegalStateException("not to be ingested");
+        }, () -> { }, Duration.ofHours(1));
+        try {
+            jobs.retryWaiting();
+            IngestJob job = jobs.job("3");
+            assertEquals(IngestJob.FAILED, job.state);
+            assertEquals(0, tries.get(), "nothing to ingest");
+            assertEquals("Bunken fra innlesing 3 er ikke tatt vare på lenger: last den opp på nytt.", job.view(Language.NB).get("error"));
+            assertEquals("error.ingest.bundle-gone", new IngestJobFiles(home).load().get(0).error(), "the file keeps the words");
+            assertEquals(0, jobs.jobsRunning());
+        } finally {
+            jobs.close();
+        }
+    }
+
     private void waitingJobWithItsBundle() throws IOException {
         Files.createDirectories(home.resolve("bundles"));
         Files.write(home.resolve("bundles/3.zip"), new byte[] {'P', 'K', 5, 6});
