@@ -140,7 +140,8 @@ public final class FindingStore implements AutoCloseable {
     /**
      * Opens the store on a database server with a connection from {@code source}: a pool of connections kept open (a web
      * server's), whose connection goes back to it when the store is closed, or a new connection each time. The schema's
-     * version is read on every opening, as for a new connection.
+     * version is read on every new connection, and on a kept one only when its source does not remember it read there
+     * ({@link KeptConnections}).
      *
      * @param where the server and database, for messages
      * @param wait  how long to go on trying while another process has the database in exclusive mode
@@ -150,7 +151,13 @@ public final class FindingStore implements AutoCloseable {
         Connection c = ServerConnection.open(source, where, wait, "the findings store");
         try {
             c.setAutoCommit(false);
-            Migrations.migrateShared(c);
+            KeptConnections kept = source instanceof KeptConnections k ? k : null;
+            if (kept == null || !kept.schemaChecked(c)) {
+                Migrations.migrateShared(c);
+                if (kept != null) {
+                    kept.schemaCheckedNow(c);
+                }
+            }
             return new FindingStore(null, c);
         } catch (SQLException e) {
             ServerConnection.close(c);
