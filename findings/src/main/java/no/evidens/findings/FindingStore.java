@@ -112,6 +112,22 @@ public final class FindingStore implements AutoCloseable {
     }
 
     /**
+     * A store on another connection to the database in {@code dir} while this process holds it open with a store made by
+     * {@link #open(Path, Duration)} (a web server's kept connections): the schema is not read again, since that opening
+     * brought it up to date and, while it stays open, no other process can open the file to change it (H2's file lock).
+     *
+     * @param c a connection to {@link #fileUrl(Path)}, closed (or given back to its pool) by {@link #close()}
+     */
+    public static FindingStore whileHeld(Path dir, Connection c) {
+        try {
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the findings store in " + dir + ": " + Jdbc.firstLine(e), e);
+        }
+        return new FindingStore(dir.toAbsolutePath().normalize(), c);
+    }
+
+    /**
      * The JDBC address of the store in {@code dir} (its user {@value #FILE_USER}, no password: the file is the home's). Also for
      * copying the store as SQL ({@code evidens store move-to-server}).
      */
