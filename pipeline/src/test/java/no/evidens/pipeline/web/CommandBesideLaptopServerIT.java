@@ -88,6 +88,11 @@ class CommandBesideLaptopServerIT {
     @Test
     void aFindingConfirmedIsThereAfterTheServerIsKilled() throws Exception {
         EvidensHome home = new EvidensHome(Files.createDirectories(tmp.resolve("home")));
+        // the case exists (the workspace adds findings only to a case that has documents, findings or members)
+        try (no.evidens.findings.FindingStore store = no.evidens.findings.FindingStore.open(home.root().resolve("findings"))) {
+            store.create(CASE, no.evidens.findings.FindingKind.AVVIK, new no.evidens.findings.FindingDraft("Før starten", List.of(), null, null),
+                    "testar");
+        }
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
@@ -110,10 +115,6 @@ class CommandBesideLaptopServerIT {
             }
             assertTrue(session != null, "the server started: " + Files.readString(tmp.resolve("server.log")));
             String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(session).get("token").asText();
-            HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create(base + "api/cases"))
-                    .header("Content-Type", "application/json").header("X-Evidens-Token", token)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"case\":\"" + CASE + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, made.statusCode(), made.body());
             for (int i = 1; i <= 3; i++) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "api/findings"))
                         .header("Content-Type", "application/json").header("X-Evidens-Token", token)
@@ -127,7 +128,7 @@ class CommandBesideLaptopServerIT {
             server.destroyForcibly();
         }
         try (no.evidens.findings.FindingStore store = no.evidens.findings.FindingStore.open(home.root().resolve("findings"))) {
-            assertEquals(List.of("Bekreftet 1", "Bekreftet 2", "Bekreftet 3"),
+            assertEquals(List.of("Før starten", "Bekreftet 1", "Bekreftet 2", "Bekreftet 3"),
                     store.findings(CASE).stream().map(no.evidens.findings.Finding::title).toList());
         }
     }
