@@ -37,7 +37,7 @@ import no.evidens.findings.KeptConnections;
  * for one to come back, then is told so ({@link StoreUnreachable}: the web answers 503). Connections given back beyond the
  * bound are closed; those kept are closed when the pool is ({@link StorePools}).
  */
-final class StorePool implements KeptConnections {
+final class StorePool implements KeptConnections, no.evidens.access.KeptConnections {
     /** The most connections to one database in use at once in this process. */
     static final int SIZE = 8;
     /** How long a request waits for a connection when all {@link #SIZE} are in use, seconds. */

@@ -143,18 +143,26 @@ class StorePoolIT {
     @Test
     void theSchemaIsReadOncePerKeptConnectionNotAtEveryOpening() throws Exception {
         // a session held meanwhile: the database stays open, and H2 counts the statements of every session
-        try (StorePools pooling = StorePools.open(); Connection held = admin(StoreServer.FINDINGS)) {
-            try (Statement st = held.createStatement()) {
-                st.execute("SET QUERY_STATISTICS TRUE");
+        try (StorePools pooling = StorePools.open(); Connection held = admin(StoreServer.FINDINGS);
+             Connection heldAccess = admin(StoreServer.ACCESS)) {
+            for (Connection c : List.of(held, heldAccess)) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET QUERY_STATISTICS TRUE");
+                }
             }
             for (int i = 0; i < 20; i++) {
                 try (FindingStore s = HomeStores.of(home).findings(WAIT)) {
                     assertTrue(s.findings(CASE).isEmpty());
                 }
+                try (AccessStore a = HomeStores.of(home).access(WAIT)) {
+                    assertTrue(a.find("ingen").isEmpty());
+                }
             }
             // one after the other: one connection made and kept, its schema read as it was made (20 reads before)
-            long reads = schemaReads(held);
-            assertTrue(reads >= 1 && reads <= 2, "the schema's version read " + reads + " times by 20 openings");
+            long reads = schemaReads(held, "from schema_version");
+            assertTrue(reads >= 1 && reads <= 2, "the findings store's schema read " + reads + " times by 20 openings");
+            long accessReads = schemaReads(heldAccess, "from schema_version");
+            assertTrue(accessReads >= 1 && accessReads <= 2, "the access database's schema read " + accessReads + " times by 20 openings");
             assertEquals(0, pooling.inUse());
         }
     }
@@ -269,9 +277,9 @@ class StorePoolIT {
     }
 
     /** How many times the schema's version was read since H2 began counting (SET QUERY_STATISTICS). */
-    private static long schemaReads(Connection c) throws SQLException {
+    private static long schemaReads(Connection c, String query) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(EXECUTION_COUNT), 0)"
-                + " FROM INFORMATION_SCHEMA.QUERY_STATISTICS WHERE LOWER(SQL_STATEMENT) LIKE '%from schema_version%'")) {
+                + " FROM INFORMATION_SCHEMA.QUERY_STATISTICS WHERE LOWER(SQL_STATEMENT) LIKE '%" + query + "%'")) {
             rs.next();
             return rs.getLong(1);
         }
