@@ -56,7 +56,7 @@ class CommandBesideLaptopServerIT {
                 }
             });
             auditor.start();
-            Process command;
+            Process command = null;
             long t0 = System.nanoTime();
             try {
                 List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -67,6 +67,9 @@ class CommandBesideLaptopServerIT {
             } finally {
                 working.set(false);
                 auditor.join();
+                if (command != null && command.isAlive()) {
+                    command.destroyForcibly(); // a command kept out: not left waiting after the test
+                }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             String said = Files.readString(tmp.resolve("command.log"));
