@@ -121,7 +121,8 @@ public final class AccessStore implements AutoCloseable {
     /**
      * Opens the access database on a database server with a connection from {@code source}: a pool of connections kept open
      * (a web server's), whose connection goes back to it when the store is closed, or a new connection each time. The
-     * schema's version is read on every opening, as for a new connection.
+     * schema's version is read on every new connection, and on a kept one only when its source does not remember it read
+     * there ({@link KeptConnections}).
      *
      * @param where the server and database, for messages
      */
@@ -140,7 +141,13 @@ public final class AccessStore implements AutoCloseable {
             }
             try {
                 c.setAutoCommit(false);
-                Schema.migrateShared(c);
+                KeptConnections kept = source instanceof KeptConnections k ? k : null;
+                if (kept == null || !kept.schemaChecked(c)) {
+                    Schema.migrateShared(c);
+                    if (kept != null) {
+                        kept.schemaCheckedNow(c);
+                    }
+                }
                 return new AccessStore(c);
             } catch (SQLException | RuntimeException e) {
                 try {

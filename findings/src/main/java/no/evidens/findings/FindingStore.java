@@ -112,6 +112,22 @@ public final class FindingStore implements AutoCloseable {
     }
 
     /**
+     * A store on another connection to the database in {@code dir} while this process holds it open with a store made by
+     * {@link #open(Path, Duration)} (a web server's kept connections): the schema is not read again, since that opening
+     * brought it up to date and, while it stays open, no other process can open the file to change it (H2's file lock).
+     *
+     * @param c a connection to {@link #fileUrl(Path)}, closed (or given back to its pool) by {@link #close()}
+     */
+    public static FindingStore whileHeld(Path dir, Connection c) {
+        try {
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the findings store in " + dir + ": " + Jdbc.firstLine(e), e);
+        }
+        return new FindingStore(dir.toAbsolutePath().normalize(), c);
+    }
+
+    /**
      * The JDBC address of the store in {@code dir} (its user {@value #FILE_USER}, no password: the file is the home's). Also for
      * copying the store as SQL ({@code evidens store move-to-server}).
      */
@@ -140,7 +156,8 @@ public final class FindingStore implements AutoCloseable {
     /**
      * Opens the store on a database server with a connection from {@code source}: a pool of connections kept open (a web
      * server's), whose connection goes back to it when the store is closed, or a new connection each time. The schema's
-     * version is read on every opening, as for a new connection.
+     * version is read on every new connection, and on a kept one only when its source does not remember it read there
+     * ({@link KeptConnections}).
      *
      * @param where the server and database, for messages
      * @param wait  how long to go on trying while another process has the database in exclusive mode
@@ -150,7 +167,13 @@ public final class FindingStore implements AutoCloseable {
         Connection c = ServerConnection.open(source, where, wait, "the findings store");
         try {
             c.setAutoCommit(false);
-            Migrations.migrateShared(c);
+            KeptConnections kept = source instanceof KeptConnections k ? k : null;
+            if (kept == null || !kept.schemaChecked(c)) {
+                Migrations.migrateShared(c);
+                if (kept != null) {
+                    kept.schemaCheckedNow(c);
+                }
+            }
             return new FindingStore(null, c);
         } catch (SQLException e) {
             ServerConnection.close(c);

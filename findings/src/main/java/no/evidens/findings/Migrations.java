@@ -55,10 +55,7 @@ final class Migrations {
         }
         c.commit();
         int current = current(c);
-        if (current > latest()) {
-            throw new StoreTooNew("the findings store has schema version " + current
-                    + ", newer than this Evidens knows (" + latest() + "): use a newer Evidens");
-        }
+        refuseNewer(current);
         for (Migration m : ALL) {
             if (m.version() <= current || m.version() > target) {
                 continue;
@@ -93,6 +90,8 @@ final class Migrations {
         if (current == latest()) {
             return current;
         }
+        // said before the exclusive mode is asked for: a home's user may not ask, and would be told the schema is older
+        refuseNewer(current);
         try (Statement s = c.createStatement()) {
             s.execute("SET EXCLUSIVE 1");
         } catch (SQLException e) {
@@ -109,6 +108,14 @@ final class Migrations {
             try (Statement s = c.createStatement()) {
                 s.execute("SET EXCLUSIVE 0");
             }
+        }
+    }
+
+    /** Refuses a store whose schema a newer Evidens brought further than this one knows. */
+    private static void refuseNewer(int current) {
+        if (current > latest()) {
+            throw new StoreTooNew("the findings store has schema version " + current
+                    + ", newer than this Evidens knows (" + latest() + "): use a newer Evidens");
         }
     }
 

@@ -125,11 +125,16 @@ public record HomeStores(EvidensHome home, StoreServer server) {
     }
 
     /**
-     * @param pooled whether a connection of the process's pool may be taken ({@link StorePools}: while a web server runs);
-     *               else the store has a connection of its own
+     * @param pooled whether a connection of the process's pool may be taken ({@link StorePools}: while a web server runs, on
+     *               a store server or in the home's folder); else the store has a connection of its own
      */
     private FindingStore findings(Duration wait, boolean pooled) {
         if (!onServer()) {
+            // a web server's requests: the store kept open between them, unless a command waits for it
+            FindingStore kept = pooled ? StorePools.keptInFolder(findingsDir(), wait) : null;
+            if (kept != null) {
+                return kept;
+            }
             FindingStore store = FindingStore.open(findingsDir(), wait);
             // said once, by the process that upgraded the home's store (an older Evidens cannot open it from now on): on a
             // command line's stderr as its other notes, in a server's log

@@ -33,6 +33,8 @@ final class StoreChecks {
     private final long hungNanos;
     /** The checks under way: when each began (nanoTime). */
     private final Map<Object, Long> underWay = new ConcurrentHashMap<>();
+    /** The handles handed out, each to its physical connection (weakly: a handle given back and dropped goes too). */
+    private final Map<Connection, Watched> handedOut = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     StoreChecks(Duration hung) {
         this.hungNanos = hung.toNanos();
@@ -72,8 +74,27 @@ final class StoreChecks {
         PooledConnection make() throws SQLException;
     }
 
+    /**
+     * Whether the store's schema was found up to date on the physical connection behind a handle this handed out (the
+     * pool's hand-out makes a new handle each time, on the same physical connection).
+     */
+    boolean schemaChecked(Connection handle) {
+        Watched w = handedOut.get(handle);
+        return w != null && w.schemaChecked;
+    }
+
+    /** Notes that the store's schema was found up to date on the physical connection behind {@code handle}. */
+    void schemaCheckedNow(Connection handle) {
+        Watched w = handedOut.get(handle);
+        if (w != null) {
+            w.schemaChecked = true;
+        }
+    }
+
     private final class Watched implements PooledConnection {
         private final PooledConnection inner;
+        /** Whether the schema was found up to date on this connection (then not read again while it is kept). */
+        private volatile boolean schemaChecked;
         /** The pool's listeners, each relayed with this connection as the event's source (the pool recycles the source). */
         private final Map<ConnectionEventListener, ConnectionEventListener> relays = new ConcurrentHashMap<>();
 
@@ -86,7 +107,9 @@ final class StoreChecks {
             Object check = new Object();
             underWay.put(check, System.nanoTime());
             try {
-                return inner.getConnection();
+                Connection handle = inner.getConnection();
+                handedOut.put(handle, this);
+                return handle;
             } finally {
                 underWay.remove(check);
             }

@@ -8,12 +8,13 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 
 import javax.sql.ConnectionPoolDataSource;
-import javax.sql.DataSource;
 import javax.sql.PooledConnection;
 
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
+
+import no.evidens.findings.KeptConnections;
 
 /**
  * The connections of this process to one database of a store server, kept open between pieces of work: a web request takes
@@ -26,7 +27,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * take H2's broken connection (error 90067, not an SQL state 08) for one to drop. H2's pool is in the H2 jar the stores
  * already use, and it takes no lock while it connects. What it lacks is added here: a kept connection broken by a store
  * server that restarted is found as it is taken (the pool rolls it back, a round trip to the server) and dropped by the
- * pool; this asks again, so the request gets a working connection (a new one once the kept ones are used up).
+ * pool; this asks again, so the request gets a working connection (a new one once the kept ones are used up). It also
+ * remembers on which connections the store's schema was found up to date ({@link KeptConnections}): read once per
+ * connection, not at every opening.
  *
  * <p>Bounded at {@link #SIZE} connections in use at once: a request holds its connection for the milliseconds of its
  * statements, and the store server runs a thread for each connection of every home, so several team servers on one store
@@ -34,7 +37,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * for one to come back, then is told so ({@link StoreUnreachable}: the web answers 503). Connections given back beyond the
  * bound are closed; those kept are closed when the pool is ({@link StorePools}).
  */
-final class StorePool implements DataSource {
+final class StorePool implements KeptConnections, no.evidens.access.KeptConnections {
     /** The most connections to one database in use at once in this process. */
     static final int SIZE = 8;
     /** How long a request waits for a connection when all {@link #SIZE} are in use, seconds. */
@@ -55,10 +58,11 @@ final class StorePool implements DataSource {
     private final ThreadLocal<Boolean> made = ThreadLocal.withInitial(() -> false);
 
     StorePool(String url, String user, String password) {
-        JdbcDataSource source = new JdbcDataSource();
-        source.setURL(url);
-        source.setUser(user);
-        source.setPassword(password);
+        this(h2(url, user, password));
+    }
+
+    /** A pool of the connections {@code source} makes (H2's, or a test's). */
+    StorePool(ConnectionPoolDataSource source) {
         this.pool = JdbcConnectionPool.create(new Making(source));
         pool.setMaxConnections(SIZE);
         pool.setLoginTimeout(WAIT_SECONDS);
@@ -93,6 +97,14 @@ final class StorePool implements DataSource {
         }
     }
 
+    private static JdbcDataSource h2(String url, String user, String password) {
+        JdbcDataSource source = new JdbcDataSource();
+        source.setURL(url);
+        source.setUser(user);
+        source.setPassword(password);
+        return source;
+    }
+
     /**
      * A kept connection's read timed out: H2 closes the session and says only "session closed", dropping the timeout it
      * met, which is put back here so that it is said as a server that does not answer within the network timeout.
@@ -109,9 +121,9 @@ final class StorePool implements DataSource {
 
     /** H2's data source, noting for the asking thread that a new connection was made (or tried). */
     private final class Making implements ConnectionPoolDataSource {
-        private final JdbcDataSource source;
+        private final ConnectionPoolDataSource source;
 
-        Making(JdbcDataSource source) {
+        Making(ConnectionPoolDataSource source) {
             this.source = source;
         }
 
@@ -128,29 +140,39 @@ final class StorePool implements DataSource {
         }
 
         @Override
-        public PrintWriter getLogWriter() {
+        public PrintWriter getLogWriter() throws SQLException {
             return source.getLogWriter();
         }
 
         @Override
-        public void setLogWriter(PrintWriter out) {
+        public void setLogWriter(PrintWriter out) throws SQLException {
             source.setLogWriter(out);
         }
 
         @Override
-        public void setLoginTimeout(int seconds) {
+        public void setLoginTimeout(int seconds) throws SQLException {
             source.setLoginTimeout(seconds);
         }
 
         @Override
-        public int getLoginTimeout() {
+        public int getLoginTimeout() throws SQLException {
             return source.getLoginTimeout();
         }
 
         @Override
-        public Logger getParentLogger() {
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
             return source.getParentLogger();
         }
+    }
+
+    @Override
+    public boolean schemaChecked(Connection c) {
+        return checks.schemaChecked(c);
+    }
+
+    @Override
+    public void schemaCheckedNow(Connection c) {
+        checks.schemaCheckedNow(c);
     }
 
     /** Connections in use now (taken and not given back). */

@@ -1,21 +1,28 @@
 package no.evidens.pipeline.store;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import no.evidens.findings.FindingStore;
+
 /**
  * Whether this process keeps its connections to store servers open between pieces of work: while a web server runs in it
  * (which holds one of these from its start to its stop), every store a request opens on a store server takes a connection
  * of a {@link StorePool}, one per database, user and password; otherwise (a command, which opens a store a few times and
- * ends) each opening makes a connection of its own, as it always did. The last holder to close closes the pools and with
- * them every connection kept, so a stopped server leaves none open on the store server.
+ * ends) each opening makes a connection of its own, as it always did. The same for the findings store in a home's folder
+ * ({@link FilePool}: kept open between requests, let go for a command that waits for it). The last holder to close closes
+ * the pools and with them every connection kept, so a stopped server leaves none open on the store server, nor the file.
  */
 public final class StorePools implements AutoCloseable {
     private static final Object LOCK = new Object();
     /** The pools by database address and user; each knows the password its connections signed in with. */
     private static final Map<String, Kept> POOLS = new HashMap<>();
+    /** The findings stores in homes' folders kept open, by folder. */
+    private static final Map<Path, FilePool> FOLDERS = new HashMap<>();
     private static int holders;
     private boolean closed;
 
@@ -57,6 +64,28 @@ public final class StorePools implements AutoCloseable {
         }
     }
 
+    /**
+     * The findings store in a home's folder on a kept connection while a holder is open ({@link FilePool}), else null: the
+     * caller opens its own, as a command does.
+     */
+    static FindingStore keptInFolder(Path dir, Duration wait) {
+        FilePool pool;
+        synchronized (LOCK) {
+            if (holders == 0) {
+                return null;
+            }
+            pool = FOLDERS.computeIfAbsent(dir.toAbsolutePath().normalize(), FilePool::new);
+        }
+        return pool.take(wait);
+    }
+
+    /** The kept findings store of a home's folder, or null (tests). */
+    static FilePool folder(Path dir) {
+        synchronized (LOCK) {
+            return FOLDERS.get(dir.toAbsolutePath().normalize());
+        }
+    }
+
     /** Connections taken from the pools and not given back yet, all databases together (tests: none is lost). */
     int inUse() {
         synchronized (LOCK) {
@@ -74,6 +103,8 @@ public final class StorePools implements AutoCloseable {
             if (--holders == 0) {
                 POOLS.values().forEach(k -> k.pool().close());
                 POOLS.clear();
+                FOLDERS.values().forEach(FilePool::close);
+                FOLDERS.clear();
             }
         }
     }

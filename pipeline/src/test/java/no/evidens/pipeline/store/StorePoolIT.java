@@ -37,6 +37,7 @@ import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingDraft;
 import no.evidens.findings.FindingKind;
 import no.evidens.findings.FindingStore;
+import no.evidens.findings.StoreTooNew;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.web.WebServer;
 
@@ -140,6 +141,50 @@ class StorePoolIT {
     }
 
     @Test
+    void theSchemaIsReadOncePerKeptConnectionNotAtEveryOpening() throws Exception {
+        // a session held meanwhile: the database stays open, and H2 counts the statements of every session
+        try (StorePools pooling = StorePools.open(); Connection held = admin(StoreServer.FINDINGS);
+             Connection heldAccess = admin(StoreServer.ACCESS)) {
+            for (Connection c : List.of(held, heldAccess)) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET QUERY_STATISTICS TRUE");
+                }
+            }
+            for (int i = 0; i < 20; i++) {
+                try (FindingStore s = HomeStores.of(home).findings(WAIT)) {
+                    assertTrue(s.findings(CASE).isEmpty());
+                }
+                try (AccessStore a = HomeStores.of(home).access(WAIT)) {
+                    assertTrue(a.find("ingen").isEmpty());
+                }
+            }
+            // one after the other: one connection made and kept, its schema read as it was made (20 reads before)
+            long reads = schemaReads(held, "from schema_version");
+            assertTrue(reads >= 1 && reads <= 2, "the findings store's schema read " + reads + " times by 20 openings");
+            long accessReads = schemaReads(heldAccess, "from schema_version");
+            assertTrue(accessReads >= 1 && accessReads <= 2, "the access database's schema read " + accessReads + " times by 20 openings");
+            assertEquals(0, pooling.inUse());
+        }
+    }
+
+    @Test
+    void aStoreANewerEvidensUpgradedAtTheServersRestartIsSaidToTheServerLeftRunning() throws Exception {
+        try (StorePools pooling = StorePools.open()) {
+            keepSome();
+            server.close();
+            server = StoreServe.start(tmp.resolve("server"), port, "127.0.0.1", PASSWORD, ADMIN);
+            // what a newer Evidens's store server does as it starts: its schema is a version further on
+            try (Connection c = admin(StoreServer.FINDINGS); Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'newer', CURRENT_TIMESTAMP)");
+            }
+            // the kept connections were the old server's: the new ones read the schema, and the older Evidens stops there
+            assertThrows(StoreTooNew.class, () -> HomeStores.of(home).findings(WAIT));
+            assertThrows(StoreTooNew.class, () -> HomeStores.of(home).findings(WAIT), "and at the next request too");
+            assertEquals(0, pooling.inUse());
+        }
+    }
+
+    @Test
     void aStoppedStoreServerIsSaidAtOnceWithKeptConnectionsInThePool() throws Exception {
         try (StorePools pooling = StorePools.open()) {
             assertEquals(0, pooling.inUse());
@@ -229,6 +274,15 @@ class StorePoolIT {
             }
         }
         return sum;
+    }
+
+    /** How many times the schema's version was read since H2 began counting (SET QUERY_STATISTICS). */
+    private static long schemaReads(Connection c, String query) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(EXECUTION_COUNT), 0)"
+                + " FROM INFORMATION_SCHEMA.QUERY_STATISTICS WHERE LOWER(SQL_STATEMENT) LIKE '%" + query + "%'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** The homes' sessions open on the server now, in both databases. */
