@@ -75,9 +75,10 @@ final class FilePool {
      * The store on a kept connection, or null when it is not to be kept now (closed, or giving way to a waiting process): the
      * caller then opens a store of its own, which waits for the file as ever.
      *
-     * @param wait how long the first opening waits for a file another process holds
+     * @param wait  how long the first opening waits for a file another process holds
+     * @param notes where the upgrade of the store, if this opening made one, is said (the home's)
      */
-    FindingStore take(Duration wait) {
+    FindingStore take(Duration wait, UserNotes notes) {
         JdbcConnectionPool pool;
         synchronized (this) {
             if (closed || givingWay()) {
@@ -90,7 +91,7 @@ final class FilePool {
             if (held == null) {
                 FindingStore anchor = FindingStore.open(dir, wait);
                 // said once, by the process that upgraded the home's store, as HomeStores says an opening's
-                anchor.upgrade().ifPresent(u -> UserNotes.say(u.describe()));
+                anchor.upgrade().ifPresent(u -> notes.say(u.describe()));
                 JdbcConnectionPool p = JdbcConnectionPool.create(FindingStore.fileUrl(dir), FindingStore.FILE_USER, "");
                 p.setMaxConnections(SIZE);
                 // all in use: the request opens its own connection after a second rather than wait H2's default 30 s

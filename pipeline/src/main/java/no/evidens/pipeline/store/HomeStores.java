@@ -131,7 +131,7 @@ public record HomeStores(EvidensHome home, StoreServer server) {
     private FindingStore findings(Duration wait, boolean pooled) {
         if (!onServer()) {
             // a web server's requests: the store kept open between them, unless a command waits for it
-            FindingStore kept = pooled ? StorePools.keptInFolder(findingsDir(), wait) : null;
+            FindingStore kept = pooled ? StorePools.keptInFolder(findingsDir(), wait, home.notes()) : null;
             if (kept != null) {
                 return kept;
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import no.evidens.findings.FindingStore;
+import no.evidens.pipeline.UserNotes;
 
 /**
  * Whether this process keeps its connections to store servers open between pieces of work: while a web server runs in it
@@ -68,7 +69,7 @@ public final class StorePools implements AutoCloseable {
      * The findings store in a home's folder on a kept connection while a holder is open ({@link FilePool}), else null: the
      * caller opens its own, as a command does.
      */
-    static FindingStore keptInFolder(Path dir, Duration wait) {
+    static FindingStore keptInFolder(Path dir, Duration wait, UserNotes notes) {
         FilePool pool;
         synchronized (LOCK) {
             if (holders == 0) {
@@ -76,7 +77,7 @@ public final class StorePools implements AutoCloseable {
             }
             pool = FOLDERS.computeIfAbsent(dir.toAbsolutePath().normalize(), FilePool::new);
         }
-        return pool.take(wait);
+        return pool.take(wait, notes);
     }
 
     /** The kept findings store of a home's folder, or null (tests). */

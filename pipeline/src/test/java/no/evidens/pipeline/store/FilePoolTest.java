@@ -24,6 +24,7 @@ import no.evidens.findings.FindingDraft;
 import no.evidens.findings.FindingKind;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.UserNotes;
 
 /**
  * The findings store in a home's folder while a web server runs ({@link FilePool}): kept open between requests, its schema
@@ -85,7 +86,7 @@ class FilePoolTest {
             assertFalse(kept.holding(), "let go for the waiting process");
             // while it still says it waits, a request opens a store of its own and closes it again
             Files.setLastModifiedTime(waiting, FileTime.from(Instant.now()));
-            assertNull(kept.take(WAIT), "not kept while a process says it waits");
+            assertNull(kept.take(WAIT, UserNotes.LOG), "not kept while a process says it waits");
             // nobody waits any more: kept again after the give-way
             Thread.sleep(FilePool.GIVE_WAY.toMillis() + 200);
             stores.findings(WAIT).close();
