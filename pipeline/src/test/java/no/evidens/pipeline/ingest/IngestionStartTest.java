@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +31,7 @@ import no.evidens.pipeline.fixture.PlainTextExtractor;
 /**
  * An ingest's start: the Tika worker's start (the longest step before the first file) begins while the index's writer
  * opens, not after it; and when the writer cannot be opened (another writer holds the index), the worker's start is
- * given up, not waited for.
+ * given up, not waited for. The models load on two threads.
  */
 class IngestionStartTest {
     @TempDir
@@ -58,6 +62,42 @@ class IngestionStartTest {
                 .ingest("sak", bundle, ProgressListener.NONE);
         assertTrue(startedBeforeOpen.get(), "the worker's start began before the index's writer was open");
         assertEquals(2, receipt.files().stream().filter(f -> ReceiptFile.INDEXED.equals(f.status())).count(), receipt.toString());
+    }
+
+    /**
+     * The models load on two threads: the language detector's model and the indicator classifier are read while the
+     * codebook is (here: a codebook that comes only once they are loaded), not after the tagger's models and codebook.
+     */
+    @Test
+    void theClassifiersLoadWhileTheCodebookIsRead() throws Exception {
+        Path bundle = tmp.resolve("notater");
+        JournalNotes.write(bundle, 2, "Notatet gjelder oppfølging nummer %d.");
+        Path marks = tmp.resolve("marks.txt");
+        System.setProperty(IngestMarks.PROPERTY, marks.toString());
+        AtomicBoolean loadedBeside = new AtomicBoolean();
+        try {
+            Supplier<Codebook> slowCodebook = () -> {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!loadedBeside.get() && System.nanoTime() < until) {
+                    try {
+                        loadedBeside.set(Files.exists(marks) && Files.readString(marks).contains("\tclassifiers loaded\t"));
+                        Thread.sleep(10);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                return Codebook.defaults();
+            };
+            Receipt receipt = new Ingestion(new EvidensHome(tmp.resolve("home")),
+                    new DocumentAnalyser(new PlainTextExtractor(), slowCodebook), 1).ingest("sak", bundle, ProgressListener.NONE);
+            assertEquals(2, receipt.counts().indexed(), receipt.toString());
+        } finally {
+            System.clearProperty(IngestMarks.PROPERTY);
+        }
+        assertTrue(loadedBeside.get(), "the classifiers were loaded while the codebook was read");
     }
 
     @Test
