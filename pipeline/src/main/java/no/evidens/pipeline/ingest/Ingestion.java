@@ -9,11 +9,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -45,6 +49,8 @@ import no.evidens.pipeline.findings.CaseService;
  * cores, commits the index and writes the receipt under the home folder.
  */
 public final class Ingestion {
+    /** How often a stop is looked for while Camel's context starts (the stop's own question is a flag read). */
+    private static final long STOP_POLL_MILLIS = 20;
     private static final Pattern CASE_ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,99}");
 
     private final EvidensHome home;
@@ -59,6 +65,8 @@ public final class Ingestion {
     private Clock clock = Clock.systemUTC();
     /** Whether a stop is asked (the process is being stopped): no file is begun after it. */
     private BooleanSupplier stopAsked = () -> false;
+    /** Given Camel's context before it starts (tests: a start held until a stop is asked). */
+    private Consumer<CamelContext> beforeCamelStarts = camel -> { };
     /** Whether the worker's start and the models' load are given up (a stop, or an index another writer holds). */
     private volatile boolean givingUp;
 
@@ -162,10 +170,17 @@ public final class Ingestion {
      * {@link #ingest} ends with {@link IngestionStopped} (a server, the inbox's watcher or a command being stopped). Asked
      * also between a zip's entries while it is unpacked (what was unpacked is deleted), before the index's writer, the
      * extractor's worker, the models and the route are started (none of them is, then); a load of the models already begun
-     * is not waited for (it has no point to stop at, and only reads) unless a file begun before the stop needs it.
+     * is not waited for (it has no point to stop at, and only reads) unless a file begun before the stop needs it; nor is
+     * Camel's start, which is looked at every few milliseconds while it starts.
      */
     public Ingestion stopWhen(BooleanSupplier asked) {
         this.stopAsked = asked;
+        return this;
+    }
+
+    /** Given Camel's context before it starts: a test's start held until a stop is asked. */
+    Ingestion beforeCamelStarts(Consumer<CamelContext> step) {
+        this.beforeCamelStarts = step;
         return this;
     }
 
@@ -447,6 +462,7 @@ public final class Ingestion {
             return true; // asked while the writer opened: no route is started (Camel's start is most of a second)
         }
         CamelContext camel = new DefaultCamelContext();
+        boolean camelOwned = true;
         try {
             // The split's threads read files while the tagging threads tag the documents of those before (IngestRoute):
             // one more file in flight for each tagging thread.
@@ -455,7 +471,11 @@ public final class Ingestion {
             IngestRoute route = new IngestRoute(caseId, municipality, analyser, index, receipts, pool, tagging, failures, incomplete,
                     hashes, bundle.entries(), changes, stopAsked);
             camel.addRoutes(route);
-            camel.start();
+            beforeCamelStarts.accept(camel);
+            if (!startedUnlessStopped(camel)) {
+                camelOwned = false; // its start ends on its own thread, which then stops it
+                return true;
+            }
             IngestMarks.mark("route started");
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, bundle.entries());
@@ -463,7 +483,51 @@ public final class Ingestion {
             route.requireEveryLine();
             return route.leftUnread();
         } finally {
-            camel.stop();
+            if (camelOwned) {
+                camel.stop();
+            }
+        }
+    }
+
+    /**
+     * Starts Camel's context on a thread of its own and waits for its start, unless a stop is asked meanwhile: its start
+     * is then given up, not waited for (most of a second, more under load). No file has been given to the route yet, so
+     * the ingestion ends as a stop before the first file does; the start goes on to its end on its thread (a daemon), which
+     * then stops the context. Camel's start cannot be cut short in the middle, and its services are not stopped half
+     * started.
+     *
+     * @return whether the context started; false when a stop was asked first
+     */
+    private boolean startedUnlessStopped(CamelContext camel) throws Exception {
+        CompletableFuture<Void> start = new CompletableFuture<>();
+        Thread starting = new Thread(() -> {
+            try {
+                camel.start();
+            } catch (RuntimeException | Error e) {
+                start.completeExceptionally(e);
+                return;
+            }
+            if (!start.complete(null)) {
+                camel.stop(); // given up while it started: nobody else will stop it
+            }
+        }, "ingest-camel-start");
+        starting.setDaemon(true);
+        starting.start();
+        while (true) {
+            try {
+                start.get(STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                // the one of the two that settles the future first wins: a start that has just ended is used
+                if (stopAsked.getAsBoolean() && start.cancel(false)) {
+                    return false;
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Exception failure) {
+                    throw failure;
+                }
+                throw (Error) e.getCause();
+            }
         }
     }
 
