@@ -8,13 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -25,7 +23,6 @@ import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.commons.io.file.PathUtils;
 
 import no.evidens.findings.FindingStore;
@@ -49,8 +46,6 @@ import no.evidens.pipeline.findings.CaseService;
  * cores, commits the index and writes the receipt under the home folder.
  */
 public final class Ingestion {
-    /** How often a stop is looked for while Camel's context starts (the stop's own question is a flag read). */
-    private static final long STOP_POLL_MILLIS = 20;
     private static final Pattern CASE_ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,99}");
 
     private final EvidensHome home;
@@ -171,7 +166,7 @@ public final class Ingestion {
      * also between a zip's entries while it is unpacked (what was unpacked is deleted), before the index's writer, the
      * extractor's worker, the models and the route are started (none of them is, then); a load of the models already begun
      * is not waited for (it has no point to stop at, and only reads) unless a file begun before the stop needs it; nor is
-     * Camel's start, which is looked at every few milliseconds while it starts.
+     * Camel's start ({@link CamelStart}).
      */
     public Ingestion stopWhen(BooleanSupplier asked) {
         this.stopAsked = asked;
@@ -461,21 +456,21 @@ public final class Ingestion {
         if (stopAsked.getAsBoolean()) {
             return true; // asked while the writer opened: no route is started (Camel's start is most of a second)
         }
-        CamelContext camel = new DefaultCamelContext();
-        boolean camelOwned = true;
-        try {
+        // Made and started on a thread of its own: a stop asked meanwhile does not wait for it (CamelStart).
+        Optional<CamelStart.Started<IngestRoute>> started = CamelStart.unlessStopped(camel -> {
             // The split's threads read files while the tagging threads tag the documents of those before (IngestRoute):
             // one more file in flight for each tagging thread.
             ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", 2 * threads);
             ExecutorService tagging = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest-tag", threads);
-            IngestRoute route = new IngestRoute(caseId, municipality, analyser, index, receipts, pool, tagging, failures, incomplete,
+            return new IngestRoute(caseId, municipality, analyser, index, receipts, pool, tagging, failures, incomplete,
                     hashes, bundle.entries(), changes, stopAsked);
-            camel.addRoutes(route);
-            beforeCamelStarts.accept(camel);
-            if (!startedUnlessStopped(camel)) {
-                camelOwned = false; // its start ends on its own thread, which then stops it
-                return true;
-            }
+        }, beforeCamelStarts, stopAsked);
+        if (started.isEmpty()) {
+            return true; // a stop asked while Camel started: no file was given to the route
+        }
+        CamelContext camel = started.get().camel();
+        IngestRoute route = started.get().route();
+        try {
             IngestMarks.mark("route started");
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, bundle.entries());
@@ -483,51 +478,7 @@ public final class Ingestion {
             route.requireEveryLine();
             return route.leftUnread();
         } finally {
-            if (camelOwned) {
-                camel.stop();
-            }
-        }
-    }
-
-    /**
-     * Starts Camel's context on a thread of its own and waits for its start, unless a stop is asked meanwhile: its start
-     * is then given up, not waited for (most of a second, more under load). No file has been given to the route yet, so
-     * the ingestion ends as a stop before the first file does; the start goes on to its end on its thread (a daemon), which
-     * then stops the context. Camel's start cannot be cut short in the middle, and its services are not stopped half
-     * started.
-     *
-     * @return whether the context started; false when a stop was asked first
-     */
-    private boolean startedUnlessStopped(CamelContext camel) throws Exception {
-        CompletableFuture<Void> start = new CompletableFuture<>();
-        Thread starting = new Thread(() -> {
-            try {
-                camel.start();
-            } catch (RuntimeException | Error e) {
-                start.completeExceptionally(e);
-                return;
-            }
-            if (!start.complete(null)) {
-                camel.stop(); // given up while it started: nobody else will stop it
-            }
-        }, "ingest-camel-start");
-        starting.setDaemon(true);
-        starting.start();
-        while (true) {
-            try {
-                start.get(STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                return true;
-            } catch (TimeoutException e) {
-                // the one of the two that settles the future first wins: a start that has just ended is used
-                if (stopAsked.getAsBoolean() && start.cancel(false)) {
-                    return false;
-                }
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof Exception failure) {
-                    throw failure;
-                }
-                throw (Error) e.getCause();
-            }
+            camel.stop();
         }
     }
 
