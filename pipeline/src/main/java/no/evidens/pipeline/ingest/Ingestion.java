@@ -28,6 +28,7 @@ import org.apache.commons.io.file.PathUtils;
 import no.evidens.findings.FindingStore;
 import no.evidens.index.CaseHashes;
 import no.evidens.index.EvidenceSink;
+import no.evidens.index.IndexWriteLock;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.HomeLock;
@@ -247,7 +248,12 @@ public final class Ingestion {
                 // is the longest of them (a JVM and Tika's classes) and the first file waits for it. Before round 52 they
                 // began once the writer was open (0.2-0.4 s later); before that, each waited for the one before it. The
                 // models load on two threads of their own since round 53 (loadModels).
-                givingUp = false; // an ingestion may be run again (the inbox's watcher)
+                // An embedded index another writer holds now (another ingest of the home) will refuse the writer's open
+                // (after its wait for the lock): no worker is started and no model loaded for it, where before round 53
+                // a Tika worker was started and then killed. Let go meanwhile, the open succeeds, and the worker starts
+                // and the models load at the first file, as when nothing is readied ahead. Not reset otherwise: an
+                // ingestion may be run again (the inbox's watcher).
+                givingUp = !backend.isSolr() && IndexWriteLock.look(home.index()) == IndexWriteLock.Seen.HELD;
                 ExecutorService worker = startWorker();
                 ExecutorService models = loadModels();
                 boolean opened = false;

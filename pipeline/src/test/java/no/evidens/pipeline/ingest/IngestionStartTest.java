@@ -1,18 +1,13 @@
 package no.evidens.pipeline.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -20,18 +15,16 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.extract.Extractor;
 import no.evidens.pipeline.fixture.PlainTextExtractor;
 
 /**
  * An ingest's start: the Tika worker's start (the longest step before the first file) begins while the index's writer
- * opens, not after it; and when the writer cannot be opened (another writer holds the index), the worker's start is
- * given up, not waited for. The models load on two threads.
+ * opens, not after it; the models load on two threads. (An index another writer holds as the ingest begins starts no
+ * worker at all: {@code RefusedWriterTest}.)
  */
 class IngestionStartTest {
     @TempDir
@@ -98,46 +91,5 @@ class IngestionStartTest {
             System.clearProperty(IngestMarks.PROPERTY);
         }
         assertTrue(loadedBeside.get(), "the classifiers were loaded while the codebook was read");
-    }
-
-    @Test
-    void anIndexHeldByAnotherWriterDoesNotWaitForTheWorkersStart() throws Exception {
-        Path bundle = tmp.resolve("notater");
-        JournalNotes.write(bundle, 2, "Notatet gjelder oppfølging nummer %d.");
-        CountDownLatch ready = new CountDownLatch(1);
-        AtomicBoolean givenUp = new AtomicBoolean();
-        Extractor starting = new PlainTextExtractor() {
-            @Override
-            public void prepare() {
-                try {
-                    ready.await(1, TimeUnit.MINUTES); // the worker's ready line, not come yet
-                } catch (InterruptedException e) {
-                    givenUp.set(true);
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
-        EvidensHome home = new EvidensHome(tmp.resolve("home"));
-        EvidenceIndexWriter held = IndexBackend.embeddedWriter(home); // another ingest's writer, open
-        try {
-            CompletableFuture<Receipt> ingested = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new Ingestion(home, new DocumentAnalyser(starting, Codebook::defaults), 1)
-                            .ingest("sak", bundle, ProgressListener.NONE);
-                } catch (Exception e) {
-                    throw new CompletionException(e);
-                }
-            });
-            try {
-                // waiting for the start, the refusal would come only when the worker is let be ready, a minute on
-                ExecutionException refused = assertThrows(ExecutionException.class, () -> ingested.get(20, TimeUnit.SECONDS));
-                assertInstanceOf(RuntimeException.class, refused.getCause());
-                assertTrue(givenUp.get(), "the worker's start was given up");
-            } finally {
-                ready.countDown();
-            }
-        } finally {
-            held.close();
-        }
     }
 }
