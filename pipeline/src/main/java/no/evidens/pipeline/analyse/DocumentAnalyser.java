@@ -79,15 +79,30 @@ public final class DocumentAnalyser implements AutoCloseable {
     }
 
     /**
-     * Loads the tagger's models and the language detector's ahead of the first document: the very objects the
-     * first {@link #tag} would make, made sooner. A failure is left for the first document to meet and report.
+     * Loads the tagger's models (sentences, tokens, names), reads the codebook and compiles its patterns ahead of the
+     * first document: the very objects the first {@link #tag} would make, made sooner. A failure is left for the first
+     * document to meet and report. Independent of {@link #prepareClassifiers}: the two may run at once, on two threads.
      */
     public void prepareTagger() {
         try {
-            tagger();
-            languages.prepare();
+            tagger().prepare();
         } catch (RuntimeException e) {
             // The first document's tagging makes them again and its receipt line says what went wrong.
+        }
+    }
+
+    /**
+     * Loads the language detector's model and the paragraph classifier of indicators ahead of the first document (each
+     * read once for the process). Neither needs what {@link #prepareTagger} loads, so the two may run at once. The
+     * classifier comes last: the tagger needs it too, and whichever of the two threads comes to it first reads it while
+     * the other waits (a class's start is run once), so the two threads share the work whichever model is quicker.
+     */
+    public void prepareClassifiers() {
+        try {
+            languages.prepare();
+            DocumentTagger.bundledClassifier();
+        } catch (RuntimeException e) {
+            // As for the tagger: the first document meets the failure again and its receipt line says what it was.
         }
     }
 

@@ -51,6 +51,16 @@ public final class DocumentTagger {
         static final IndicatorClassifier BUNDLED = IndicatorClassifier.bundled();
     }
 
+    /** The bundled indicator classifier, read now if it was not yet (a tagger's start reads it otherwise). */
+    static IndicatorClassifier bundledClassifier() {
+        return Classifier.BUNDLED;
+    }
+
+    /** Compiles the codebook's patterns now rather than at the first document tagged. */
+    void prepare() {
+        indicatorTagger();
+    }
+
     /** The codebook this tagger finds indicators with. */
     public Codebook codebook() {
         return codebook;

@@ -8,11 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -20,12 +23,12 @@ import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.commons.io.file.PathUtils;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.index.CaseHashes;
 import no.evidens.index.EvidenceSink;
+import no.evidens.index.IndexWriteLock;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.HomeLock;
@@ -58,6 +61,8 @@ public final class Ingestion {
     private Clock clock = Clock.systemUTC();
     /** Whether a stop is asked (the process is being stopped): no file is begun after it. */
     private BooleanSupplier stopAsked = () -> false;
+    /** Given Camel's context before it starts (tests: a start held until a stop is asked). */
+    private Consumer<CamelContext> beforeCamelStarts = camel -> { };
     /** Whether the worker's start and the models' load are given up (a stop, or an index another writer holds). */
     private volatile boolean givingUp;
 
@@ -161,10 +166,17 @@ public final class Ingestion {
      * {@link #ingest} ends with {@link IngestionStopped} (a server, the inbox's watcher or a command being stopped). Asked
      * also between a zip's entries while it is unpacked (what was unpacked is deleted), before the index's writer, the
      * extractor's worker, the models and the route are started (none of them is, then); a load of the models already begun
-     * is not waited for (it has no point to stop at, and only reads) unless a file begun before the stop needs it.
+     * is not waited for (it has no point to stop at, and only reads) unless a file begun before the stop needs it; nor is
+     * Camel's start ({@link CamelStart}).
      */
     public Ingestion stopWhen(BooleanSupplier asked) {
         this.stopAsked = asked;
+        return this;
+    }
+
+    /** Given Camel's context before it starts: a test's start held until a stop is asked. */
+    Ingestion beforeCamelStarts(Consumer<CamelContext> step) {
+        this.beforeCamelStarts = step;
         return this;
     }
 
@@ -234,8 +246,14 @@ public final class Ingestion {
                 // The Tika worker starts and the models load now, side by side (the worker's start is its own process's
                 // CPU, the models' load this one's), while the index's writer opens and Camel starts: the worker's start
                 // is the longest of them (a JVM and Tika's classes) and the first file waits for it. Before round 52 they
-                // began once the writer was open (0.2-0.4 s later); before that, each waited for the one before it.
-                givingUp = false; // an ingestion may be run again (the inbox's watcher)
+                // began once the writer was open (0.2-0.4 s later); before that, each waited for the one before it. The
+                // models load on two threads of their own since round 53 (loadModels).
+                // An embedded index another writer holds now (another ingest of the home) will refuse the writer's open
+                // (after its wait for the lock): no worker is started and no model loaded for it, where before round 53
+                // a Tika worker was started and then killed. Let go meanwhile, the open succeeds, and the worker starts
+                // and the models load at the first file, as when nothing is readied ahead. Not reset otherwise: an
+                // ingestion may be run again (the inbox's watcher).
+                givingUp = !backend.isSolr() && IndexWriteLock.look(home.index()) == IndexWriteLock.Seen.HELD;
                 ExecutorService worker = startWorker();
                 ExecutorService models = loadModels();
                 boolean opened = false;
@@ -381,42 +399,55 @@ public final class Ingestion {
 
     /** Starts the extractor's worker, on a thread of its own. */
     private ExecutorService startWorker() {
-        return preparing(analyser::prepareExtractor, "worker ready");
-    }
-
-    /** Loads the tagger's models, on a thread of their own (a daemon: a stopping process does not wait for it). */
-    private ExecutorService loadModels() {
-        return preparing(analyser::prepareTagger, "models loaded");
+        return preparing(List.of(analyser::prepareExtractor), "worker ready");
     }
 
     /**
-     * Runs a step that readies the files' reading, on a daemon thread of its own, unless a stop is asked (no file will
-     * be read then).
+     * Loads the tagger's models on two threads (daemons: a stopping process does not wait for them): the sentence, token
+     * and name models with the codebook on one, the language detector's model and the indicator classifier on the other.
+     * None needs another; one thread read them one after another (1.3-1.8 s alone, more beside the worker's start), the
+     * tail of a small ingest's start, with a core idle once the worker was ready. The models' objects of each tagging
+     * thread are still made on that thread, at its first document (NorwegianModels).
      */
-    private ExecutorService preparing(Runnable step, String mark) {
-        ExecutorService preparing = Executors.newSingleThreadExecutor(r -> {
+    private ExecutorService loadModels() {
+        return preparing(List.of(analyser::prepareTagger, () -> {
+            analyser.prepareClassifiers();
+            IngestMarks.mark("classifiers loaded");
+        }), "models loaded");
+    }
+
+    /**
+     * Runs steps that ready the files' reading, each on a daemon thread of its own, unless a stop is asked (no file will
+     * be read then); the mark is written when the last of them has ended.
+     */
+    private ExecutorService preparing(List<Runnable> steps, String mark) {
+        ExecutorService preparing = Executors.newFixedThreadPool(steps.size(), r -> {
             Thread t = new Thread(r, "ingest-prepare");
             t.setDaemon(true);
             return t;
         });
-        preparing.execute(() -> {
-            if (stopAsked.getAsBoolean() || givingUp) {
-                return;
-            }
-            try {
-                step.run();
-            } catch (RuntimeException | LinkageError e) {
-                if (!stopAsked.getAsBoolean() && !givingUp) {
-                    throw e;
+        AtomicInteger left = new AtomicInteger(steps.size());
+        for (Runnable step : steps) {
+            preparing.execute(() -> {
+                if (stopAsked.getAsBoolean() || givingUp) {
+                    return;
                 }
-                // The process is stopping: Tika's classes refuse to load then (they add a shutdown hook as they load),
-                // and no file will be read; not a trace for the user who pressed Ctrl-C.
-                return;
-            }
-            if (!Thread.currentThread().isInterrupted()) { // a step given up at a stop did not ready anything
-                IngestMarks.mark(mark);
-            }
-        });
+                try {
+                    step.run();
+                } catch (RuntimeException | LinkageError e) {
+                    if (!stopAsked.getAsBoolean() && !givingUp) {
+                        throw e;
+                    }
+                    // The process is stopping: Tika's classes refuse to load then (they add a shutdown hook as they load),
+                    // and no file will be read; not a trace for the user who pressed Ctrl-C.
+                    return;
+                }
+                // a step given up at a stop did not ready anything
+                if (!Thread.currentThread().isInterrupted() && left.decrementAndGet() == 0) {
+                    IngestMarks.mark(mark);
+                }
+            });
+        }
         return preparing;
     }
 
@@ -431,16 +462,21 @@ public final class Ingestion {
         if (stopAsked.getAsBoolean()) {
             return true; // asked while the writer opened: no route is started (Camel's start is most of a second)
         }
-        CamelContext camel = new DefaultCamelContext();
-        try {
+        // Made and started on a thread of its own: a stop asked meanwhile does not wait for it (CamelStart).
+        Optional<CamelStart.Started<IngestRoute>> started = CamelStart.unlessStopped(camel -> {
             // The split's threads read files while the tagging threads tag the documents of those before (IngestRoute):
             // one more file in flight for each tagging thread.
             ExecutorService pool = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest", 2 * threads);
             ExecutorService tagging = camel.getExecutorServiceManager().newFixedThreadPool(this, "ingest-tag", threads);
-            IngestRoute route = new IngestRoute(caseId, municipality, analyser, index, receipts, pool, tagging, failures, incomplete,
+            return new IngestRoute(caseId, municipality, analyser, index, receipts, pool, tagging, failures, incomplete,
                     hashes, bundle.entries(), changes, stopAsked);
-            camel.addRoutes(route);
-            camel.start();
+        }, beforeCamelStarts, stopAsked);
+        if (started.isEmpty()) {
+            return true; // a stop asked while Camel started: no file was given to the route
+        }
+        CamelContext camel = started.get().camel();
+        IngestRoute route = started.get().route();
+        try {
             IngestMarks.mark("route started");
             try (ProducerTemplate producer = camel.createProducerTemplate()) {
                 producer.sendBody(IngestRoute.INGEST, bundle.entries());

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +34,7 @@ import no.evidens.pipeline.fixture.PlainTextExtractor;
 /**
  * A stop asked before the first file is begun (while the zip is unpacked, or its files are looked up) is heard there: the
  * unpacking is given up between two entries and what was unpacked deleted, no index writer or extractor is started, and
- * the same bundle ingested again is read whole. Asked while the models load, it does not wait for the load.
+ * the same bundle ingested again is read whole. Asked while the models load or Camel starts, it does not wait for them.
  */
 class IngestionStopTest {
     private static final int FILES = 30;
@@ -170,6 +172,60 @@ class IngestionStopTest {
         } finally {
             loaded.countDown();
         }
+    }
+
+    /**
+     * A stop asked while Camel's context starts (most of a second, more under load) does not wait for its start: the
+     * ingestion ends as a stop before the first file does, with no file read, and the same bundle ingested again is read
+     * whole (nothing was left half-written).
+     */
+    @Test
+    void aStopWhileCamelStartsEndsTheIngestionWithoutWaitingForTheStart() throws Exception {
+        Path bundle = tmp.resolve("notater");
+        JournalNotes.write(bundle, 3, "Notatet gjelder oppfølging nummer %d.");
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch letStart = new CountDownLatch(1);
+        PlainText extractor = new PlainText();
+        // Camel's start, held until the test lets it end: the stop is asked while it starts
+        StartupListener held = new StartupListener() {
+            @Override
+            public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) throws InterruptedException {
+                stop.set(true);
+                letStart.await(1, TimeUnit.MINUTES);
+            }
+
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+            }
+        };
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        CompletableFuture<Receipt> ingested = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Ingestion(home, new DocumentAnalyser(extractor, Codebook::defaults), 1).stopWhen(stop::get)
+                        .beforeCamelStarts(camel -> {
+                            try {
+                                camel.addStartupListener(held);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .ingest("sak", bundle, ProgressListener.NONE);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            // waiting for the start, the ingestion would still run when the start is let end, a minute on
+            ExecutionException stopped = assertThrows(ExecutionException.class, () -> ingested.get(20, TimeUnit.SECONDS));
+            IngestionStopped e = assertInstanceOf(IngestionStopped.class, stopped.getCause());
+            assertEquals(0, e.done(), "no file begun while Camel started");
+            assertEquals(3, e.total());
+        } finally {
+            letStart.countDown();
+        }
+        Receipt again = new Ingestion(home, new DocumentAnalyser(new PlainText()), 1).ingest("sak", bundle, ProgressListener.NONE);
+        assertEquals(3, again.counts().indexed(), "the same bundle again is read whole");
+        assertEquals(3, JournalNotes.count(home.index(), PassageSchema.KIND_DOCUMENT));
     }
 
     private void stoppedBeforeTheFirstFile(BooleanSupplier stop) throws Exception {
