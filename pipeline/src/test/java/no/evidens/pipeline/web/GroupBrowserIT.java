@@ -128,6 +128,8 @@ class GroupBrowserIT {
         driver.findElement(By.cssSelector("#group-matrix th[data-sort=avvik] button")).click();
         assertEquals("descending", driver.findElement(By.cssSelector("#group-matrix th[data-sort=avvik]")).getDomAttribute("aria-sort"));
         assertEquals("Havbrekka", driver.findElement(By.cssSelector("#group-matrix tbody th[scope=row]")).getText(), "most avvik first");
+        assertEquals(1, driver.findElements(By.cssSelector("#group-matrix th[aria-sort=descending]")).size(),
+                "only the column clicked, not the indicator also called Avvik");
         browser.shot("group-matrix-vestland");
 
         // A cell: the passages about ettervern in Ospedal.

@@ -90,9 +90,10 @@ function matrixSection(id, o) {
   const tbody = el('tbody');
   const tfoot = el('tfoot');
   const heads = [];
-  // the value a column sorts by: the place's name, its avvik or merknader, or an indicator's passages (then findings)
+  // the value a column sorts by: the place's name, its avvik or merknader, or an indicator's passages (then findings);
+  // an indicator's key is «i:» and its id, since the codebook has indicators called avvik and merknad
   const value = (key, p) => key === 'avvik' ? p.avvik : key === 'merknader' ? p.merknader
-    : (c => c.passages * 100000 + c.findings)(cellOf(o.indicators.find(i => i.id === key), p));
+    : (c => c.passages * 100000 + c.findings)(cellOf(o.indicators.find(i => 'i:' + i.id === key), p));
   const head = (key, label, title, cls) => {
     const th = el('th', { scope: 'col', class: cls || null, title: title || null, dataset: { sort: key } },
       el('button', { type: 'button', class: 'sort', onclick: () => {
@@ -136,7 +137,7 @@ function matrixSection(id, o) {
     el('caption', {}, T('ui.group.matrixCaption')),
     el('thead', {}, el('tr', {}, head('place', T('ui.group.col.municipality')), el('th', { scope: 'col' }, T('ui.group.col.county')),
       head('avvik', T('ui.group.col.avvik')), head('merknader', T('ui.group.col.merknader')),
-      ...o.indicators.map(i => head(i.id, i.label || i.id, T('ui.group.sortBy', i.label || i.id), 'vertical')))),
+      ...o.indicators.map(i => head('i:' + i.id, i.label || i.id, T('ui.group.sortBy', i.label || i.id), 'vertical')))),
     tbody, tfoot);
   fill();
   return el('section', { id: 'group-matrix-section' },
