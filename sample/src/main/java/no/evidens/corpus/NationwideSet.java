@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -23,6 +25,8 @@ public final class NationwideSet {
     public static final String GROUP_ID = "landstilsyn-2026";
     public static final String GROUP_TITLE = "Landsomfattende tilsyn 2026: samarbeid om utsatte barn og unge";
     public static final int YEAR = 2026;
+    /** The seed a set of another size is drawn from. */
+    private static final long SEED = 2026_0357L;
 
     /** An audited requirement: its letter in the table, the law it rests on, and how findings on it are titled. */
     public enum Topic {
@@ -141,10 +145,51 @@ public final class NationwideSet {
         return List.copyOf(out);
     }
 
+    /** A municipality to audit in a set of another size (a real one, say): its name and county. */
+    public record Place(String name, String county) {
+    }
+
+    /**
+     * A set of any size over the given places (a full-size nationwide audit: every municipality of Norway): each
+     * municipality's size and its standing on each requirement drawn from a fixed seed, so that the same places give
+     * the same set. A requirement is broken about one time in five and half met about one in six, so that some
+     * municipalities get no finding; the texts are the 22-municipality set's, filled in with each place's name. A case
+     * id is the name's ({@code bodo-2026}), with the county's added where two places share a name ({@code valer-innlandet-2026}).
+     */
+    public static List<Municipality> municipalities(List<Place> places) {
+        Random draw = new Random(SEED);
+        Map<String, Long> named = new HashMap<>();
+        places.forEach(p -> named.merge(p.name(), 1L, Long::sum));
+        List<Municipality> out = new ArrayList<>();
+        for (int i = 0; i < places.size(); i++) {
+            Place p = places.get(i);
+            int size = draw.nextInt(20);
+            char letter = size < 10 ? 'S' : size < 17 ? 'M' : 'L';
+            Set<Topic> avvik = EnumSet.noneOf(Topic.class);
+            Set<Topic> merknad = EnumSet.noneOf(Topic.class);
+            for (Topic t : Topic.values()) {
+                int standing = draw.nextInt(100);
+                if (standing < 20) {
+                    avvik.add(t);
+                } else if (standing < 37) {
+                    merknad.add(t);
+                }
+            }
+            String id = named.get(p.name()) > 1 ? slug(p.name()) + "-" + slug(p.county()) : slug(p.name());
+            out.add(new Municipality(i, p.name(), p.county(), id + "-" + YEAR, letter, avvik, merknad));
+        }
+        return List.copyOf(out);
+    }
+
     /** Renders every municipality's bundle into {@code dir/<case id>/}. */
     public static List<Bundle> writeAll(Path dir) throws IOException {
+        return writeAll(dir, municipalities());
+    }
+
+    /** Renders the given municipalities' bundles into {@code dir/<case id>/}. */
+    public static List<Bundle> writeAll(Path dir, List<Municipality> municipalities) throws IOException {
         List<Bundle> out = new ArrayList<>();
-        for (Municipality m : municipalities()) {
+        for (Municipality m : municipalities) {
             out.add(write(m, dir.resolve(m.caseId())));
         }
         return out;

@@ -47,4 +47,23 @@ class NationwideSetTest {
         String all3 = Files.readString(vardnes.dir().resolve("styringsdokumenter/rutine-samarbeid.txt"), StandardCharsets.UTF_8);
         assertTrue(all3.contains("Kommunen har ikke oppnevnt en koordinerende enhet, og ingen har ansvar for å gi tilbud om individuell plan."), all3);
     }
+
+    @Test
+    void aSetOfAnySizeOverGivenPlacesHasOneCaseEachAndFindingsDrawnTheSameEachTime() {
+        List<NationwideSet.Place> places = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            places.add(new NationwideSet.Place("Sted " + i, "Fylke " + (i % 15)));
+        }
+        places.add(new NationwideSet.Place("Våler", "Østfold"));
+        places.add(new NationwideSet.Place("Våler", "Innlandet"));
+        List<NationwideSet.Municipality> all = NationwideSet.municipalities(places);
+        assertEquals(places.size(), all.stream().map(NationwideSet.Municipality::caseId).distinct().count(), "one case each");
+        assertTrue(all.stream().anyMatch(m -> m.caseId().equals("valer-innlandet-2026")), "a shared name gets its county in the id");
+        assertTrue(all.stream().anyMatch(m -> m.caseId().equals("sted-7-2026")));
+        assertEquals(Set.of('S', 'M', 'L'), all.stream().map(NationwideSet.Municipality::size).collect(Collectors.toSet()));
+        long without = all.stream().filter(m -> m.avvik().isEmpty() && m.merknad().isEmpty()).count();
+        long withAvvik = all.stream().filter(m -> !m.avvik().isEmpty()).count();
+        assertTrue(without > 5 && withAvvik > all.size() / 2, without + " without finding, " + withAvvik + " with avvik");
+        assertEquals(all, NationwideSet.municipalities(places), "the same places give the same set");
+    }
 }

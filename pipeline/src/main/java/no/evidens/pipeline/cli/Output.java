@@ -1,6 +1,8 @@
 package no.evidens.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import no.evidens.index.SearchHit;
 import no.evidens.index.SearchResult;
@@ -13,6 +15,8 @@ import no.evidens.pipeline.search.Snippets;
 final class Output {
     private static final String BOLD = "\u001b[1m";
     private static final String PLAIN = "\u001b[0m";
+    /** How many values of a facet a search prints, those with most hits; {@code --json} has them all. */
+    static final int FACET_VALUES = 20;
 
     private final PrintWriter out;
     private final boolean ansi;
@@ -87,7 +91,13 @@ final class Output {
         if (!r.hits().isEmpty()) {
             out.println();
             r.facets().forEach((dim, values) -> {
-                if (!values.isEmpty()) {
+                if (values.size() > FACET_VALUES) {
+                    // a nationwide group's 357 municipalities and cases filled the screen: those with most hits, and a count
+                    Map<String, Integer> top = new LinkedHashMap<>();
+                    values.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(FACET_VALUES)
+                            .forEach(e -> top.put(e.getKey(), e.getValue()));
+                    out.println(dim + ": " + top + " and " + (values.size() - FACET_VALUES) + " more (--json lists them all)");
+                } else if (!values.isEmpty()) {
                     out.println(dim + ": " + values);
                 }
             });

@@ -9,8 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import no.evidens.corpus.NationwideSet;
 import no.evidens.findings.CaseGroups;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.extract.TikaExtractor;
 import no.evidens.pipeline.findings.Receipts;
 import no.evidens.pipeline.group.GroupService;
 import no.evidens.pipeline.group.NationwideDemo;
@@ -108,24 +111,36 @@ final class SurveyCommand extends CommandGroup {
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
             description = {"Build the generated nationwide test set: 22 municipalities' cases in the group landstilsyn-2026.",
-                    "Fictional bundles written under the home, ingested into a case each, with avvik, merknader and quotations."})
+                    "Fictional bundles written under the home, ingested into a case each, with avvik, merknader and quotations.",
+                    "With --municipalities N: N of Norway's 357 municipalities, in their counties, with the same fictional texts."})
     static final class Demo extends SurveyAction {
+        @Option(names = "--municipalities", paramLabel = "N",
+                description = "Build a set of N real municipalities (1-357, spread over every county) in place of the 22 fictional ones.")
+        Integer municipalities;
 
         @Override
         public Integer call() throws Exception {
             EvidensHome h = opts.evidensHome();
+            List<NationwideSet.Municipality> set = municipalities == null ? NationwideSet.municipalities()
+                    : NationwideDemo.realMunicipalities(municipalities);
             GroupService groups = opts.service();
             Path bundles = h.root().resolve("nationwide-bundles");
             PrintWriter out = out();
-            out.println("Writing and ingesting the bundles of 22 municipalities under " + bundles + " …");
+            out.println("Writing and ingesting the bundles of " + set.size() + " municipalities under " + bundles + " …");
             out.flush();
-            NationwideDemo.Built b = NationwideDemo.build(bundles, new Ingestion(h), FindingsOptions.service(h), groups, line -> {
+            long began = System.nanoTime();
+            // The bundles are files this command has just written, not documents from outside: Tika reads them in this
+            // process, without the worker process each ingest would otherwise start (seconds per case, at 357 cases).
+            Ingestion ingestion = new Ingestion(h, new DocumentAnalyser(new TikaExtractor(), Ingestion.codebook(null, h)),
+                    Runtime.getRuntime().availableProcessors());
+            NationwideDemo.Built b = NationwideDemo.build(set, bundles, ingestion, FindingsOptions.service(h), groups, line -> {
                 out.println("  " + line);
                 out.flush();
             });
             out.printf("Group %s: %d municipalities, %d documents indexed (%d failed), %d avvik, %d merknader, %d quotations chosen "
-                    + "for the report%nNext: evidens survey overview %s, evidens survey report %s --out rapport.docx%n",
-                    b.groupId(), b.municipalities(), b.documents(), b.failed(), b.avvik(), b.merknader(), b.chosen(), b.groupId(), b.groupId());
+                    + "for the report, in %d s%nNext: evidens survey overview %s, evidens survey report %s --out rapport.docx%n",
+                    b.groupId(), b.municipalities(), b.documents(), b.failed(), b.avvik(), b.merknader(), b.chosen(),
+                    (System.nanoTime() - began) / 1_000_000_000L, b.groupId(), b.groupId());
             out.flush();
             return 0;
         }

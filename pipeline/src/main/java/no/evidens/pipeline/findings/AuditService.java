@@ -72,6 +72,19 @@ public final class AuditService {
         }
     }
 
+    /** Records several entries, in order: with the store opened once (the command line), or queued together (a server). */
+    public List<AuditEntry> recordAll(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        if (writer != null) {
+            return writer.recordAll(events);
+        }
+        try (FindingStore store = open()) {
+            return store.trail(chainFile()).recordAll(events);
+        }
+    }
+
     public AuditEntry record(String actor, String action, String caseId, String targetKind, String target, String detail) {
         return record(new AuditEvent(actor, action, caseId, targetKind, target, detail));
     }
@@ -95,6 +108,11 @@ public final class AuditService {
      * showing, naming the findings and the documents quoted).
      */
     public void quotationsShown(String actor, String caseId, List<FindingOut> findings, String via) {
+        quotationsShownEvent(actor, caseId, findings, via).ifPresent(this::record);
+    }
+
+    /** The entry {@link #quotationsShown} records, if any: to record many cases' together ({@link #recordAll}). */
+    public java.util.Optional<AuditEvent> quotationsShownEvent(String actor, String caseId, List<FindingOut> findings, String via) {
         java.util.Set<String> refs = new java.util.LinkedHashSet<>();
         java.util.Set<String> docs = new java.util.LinkedHashSet<>();
         for (FindingOut f : findings) {
@@ -105,10 +123,11 @@ public final class AuditService {
                 }
             }
         }
-        if (!refs.isEmpty()) {
-            record(actor, "show-quotations", caseId, AuditEvent.FINDING, String.join(" ", refs),
-                    "siterer " + String.join(" ", docs) + ", " + via);
+        if (refs.isEmpty()) {
+            return java.util.Optional.empty();
         }
+        return java.util.Optional.of(new AuditEvent(actor, "show-quotations", caseId, AuditEvent.FINDING, String.join(" ", refs),
+                "siterer " + String.join(" ", docs) + ", " + via));
     }
 
     /** The document of a passage a history line names ({@code "passageId":"case/doc/12"}). */

@@ -25,6 +25,7 @@ public final class GroupCharts {
     private static final Color AVVIK = new Color(0xB0, 0x3A, 0x2E);
     private static final Color MERKNAD = new Color(0xE0, 0xA4, 0x58);
     private static final Color PASSAGES = new Color(0x3B, 0x6E, 0xA5);
+    private static final Color NONE = new Color(0x9E, 0xB8, 0x9A);
 
     /** One bar of a series: its category and its value. */
     public record Bar(String category, int value) {
@@ -43,6 +44,24 @@ public final class GroupCharts {
         return png(chart("Funn per lovkrav", "Antall kommuner", data, AVVIK, MERKNAD), Math.max(320, 130 + 70 * o.requirements().size()));
     }
 
+    /**
+     * The municipalities of each county by what they got (avvik, merknader only, no finding), a stacked bar per county: at
+     * a nationwide audit's size a bar per municipality could not be read, a bar per county can.
+     */
+    public static byte[] perCounty(GroupOverview o) throws IOException {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<GroupReportText.County> counties = GroupReportText.counties(o);
+        for (GroupReportText.County c : counties) {
+            data.addValue(c.withAvvik(), "Med avvik", c.county());
+            data.addValue(c.withMerknadOnly(), "Med bare merknader", c.county());
+            data.addValue(c.withoutFindings(), "Uten funn", c.county());
+        }
+        JFreeChart chart = style(ChartFactory.createStackedBarChart("Kommuner per fylke", null, "Antall kommuner", data,
+                PlotOrientation.HORIZONTAL, true, false, false), AVVIK, MERKNAD);
+        ((BarRenderer) chart.getCategoryPlot().getRenderer()).setSeriesPaint(2, NONE);
+        return png(chart, Math.max(320, 130 + 40 * counties.size()));
+    }
+
     /** Findings and municipalities per indicator (indicators with neither left out). */
     public static byte[] perIndicator(GroupOverview o) throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
@@ -55,7 +74,10 @@ public final class GroupCharts {
     }
 
     private static JFreeChart chart(String title, String valueLabel, DefaultCategoryDataset data, Color first, Color second) {
-        JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, data, PlotOrientation.HORIZONTAL, true, false, false);
+        return style(ChartFactory.createBarChart(title, null, valueLabel, data, PlotOrientation.HORIZONTAL, true, false, false), first, second);
+    }
+
+    private static JFreeChart style(JFreeChart chart, Color first, Color second) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 24));
         CategoryPlot plot = chart.getCategoryPlot();

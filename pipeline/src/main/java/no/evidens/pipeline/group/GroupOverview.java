@@ -10,7 +10,7 @@ import java.util.Map;
  * @param municipalities the group's cases the user may read, by county and municipality
  * @param indicators     one row per indicator of the codebook
  * @param requirements   one row per legal requirement findings rest on, most municipalities with an avvik first
- * @param withoutFindings the municipalities with neither avvik nor merknad
+ * @param withoutFindings the municipalities with neither avvik nor merknad (by {@link Place#label()}, as the requirements name them)
  */
 public record GroupOverview(String group, String title, Totals totals, List<Place> municipalities, List<IndicatorRow> indicators,
                             List<RequirementRow> requirements, List<String> withoutFindings) {
@@ -25,8 +25,13 @@ public record GroupOverview(String group, String title, Totals totals, List<Plac
     public record Totals(int municipalities, int withAvvik, int withMerknadOnly, int withoutFindings, int avvik, int merknader) {
     }
 
-    /** One audited municipality: its case, and how many avvik and merknader it got. */
-    public record Place(String caseId, String municipality, String county, int avvik, int merknader) {
+    /**
+     * One audited municipality: its case, and how many avvik and merknader it got.
+     *
+     * @param label what the overview and the report call it: its name, with the county where two of the group's
+     *              municipalities share the name ({@code Våler (Innlandet)}, {@code Våler (Østfold)})
+     */
+    public record Place(String caseId, String municipality, String county, int avvik, int merknader, String label) {
     }
 
     /** One cell: the passages of the case that mention the indicator, and its findings that quote such a passage. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import no.evidens.findings.CaseGroups;
 import no.evidens.findings.FindingKind;
@@ -61,7 +62,12 @@ final class GroupOverviews {
         List<GroupOverview.Place> places = new ArrayList<>();
         Map<String, Municipalities> byRequirement = new TreeMap<>();
         Map<String, String> lawOf = new HashMap<>();
+        Map<String, Long> named = members.stream()
+                .collect(Collectors.groupingBy(m -> m.municipality().toLowerCase(Locale.ROOT), Collectors.counting()));
         for (CaseGroups.Member m : members) {
+            // Norway has two Våler and two Herøy: a name two of the group's cases share is told apart by its county
+            String label = named.get(m.municipality().toLowerCase(Locale.ROOT)) > 1 ? m.municipality() + " (" + m.county() + ")"
+                    : m.municipality();
             int avvik = 0;
             int merknader = 0;
             for (FindingOut f : findings.getOrDefault(m.caseId(), List.of())) {
@@ -77,18 +83,18 @@ final class GroupOverviews {
                 for (RequirementOut r : f.requirements()) {
                     String key = citation(r);
                     lawOf.putIfAbsent(key, r.law());
-                    Municipalities named = byRequirement.computeIfAbsent(key, k -> new Municipalities(new LinkedHashSet<>(), new LinkedHashSet<>()));
-                    (isAvvik ? named.avvik() : named.merknad()).add(m.municipality());
+                    Municipalities having = byRequirement.computeIfAbsent(key, k -> new Municipalities(new LinkedHashSet<>(), new LinkedHashSet<>()));
+                    (isAvvik ? having.avvik() : having.merknad()).add(label);
                 }
             }
-            places.add(new GroupOverview.Place(m.caseId(), m.municipality(), m.county(), avvik, merknader));
+            places.add(new GroupOverview.Place(m.caseId(), m.municipality(), m.county(), avvik, merknader, label));
         }
         List<GroupOverview.RequirementRow> requirements = new ArrayList<>();
         byRequirement.forEach((req, pair) -> requirements.add(
                 new GroupOverview.RequirementRow(req, lawOf.get(req), List.copyOf(pair.avvik()), List.copyOf(pair.merknad()))));
         requirements.sort(Comparator.comparingInt((GroupOverview.RequirementRow r) -> -r.avvik().size())
                 .thenComparingInt(r -> -r.merknad().size()));
-        List<String> without = places.stream().filter(p -> p.avvik() == 0 && p.merknader() == 0).map(GroupOverview.Place::municipality).toList();
+        List<String> without = places.stream().filter(p -> p.avvik() == 0 && p.merknader() == 0).map(GroupOverview.Place::label).toList();
         int withAvvik = (int) places.stream().filter(p -> p.avvik() > 0).count();
         int merknadOnly = (int) places.stream().filter(p -> p.avvik() == 0 && p.merknader() > 0).count();
         GroupOverview.Totals totals = new GroupOverview.Totals(places.size(), withAvvik, merknadOnly, without.size(),

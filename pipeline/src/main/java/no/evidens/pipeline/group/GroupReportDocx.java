@@ -24,8 +24,8 @@ import no.evidens.pipeline.export.DocxHeadings;
 
 /**
  * The summary report of a group as a Word document (Apache POI): the main counts, findings by legal
- * requirement and by indicator as tables and as bar charts (images), the municipalities, those with no
- * finding, and for each requirement the quotations the writer chose, each with its source.
+ * requirement, by county and by indicator as tables and as bar charts (images), the municipalities by county with
+ * the requirements each broke, those with no finding, and for each requirement the quotations the writer chose, each with its source.
  */
 public final class GroupReportDocx {
     private static final String GREY = "595959";
@@ -55,8 +55,12 @@ public final class GroupReportDocx {
             run(doc.createParagraph(), GroupReportText.summary(o), 11, false, false);
 
             heading(doc, "Funn per lovkrav");
-            table(doc, GroupReportText.REQUIREMENT_HEADER, GroupReportText.requirementRows(o));
+            table(doc, GroupReportText.REQUIREMENT_HEADER, GroupReportText.requirementRows(o, GroupReportText.NAMES_IN_CELL));
             chart(doc, GroupCharts.perRequirement(o), "funn-per-lovkrav.png");
+
+            heading(doc, "Funn per fylke");
+            table(doc, GroupReportText.COUNTY_HEADER, GroupReportText.countyRows(o));
+            chart(doc, GroupCharts.perCounty(o), "kommuner-per-fylke.png");
 
             heading(doc, "Funn per indikator");
             table(doc, GroupReportText.INDICATOR_HEADER, GroupReportText.indicatorRows(o));

@@ -1,7 +1,12 @@
 package no.evidens.pipeline.group;
 
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import no.evidens.pipeline.export.NationalIds;
 
@@ -9,7 +14,13 @@ import no.evidens.pipeline.export.NationalIds;
 final class GroupReportText {
     static final List<String> REQUIREMENT_HEADER = List.of("Lovkrav", "Kommuner med avvik", "Kommuner med merknad", "Kommuner med avvik (navn)");
     static final List<String> INDICATOR_HEADER = List.of("Indikator", "Avsnitt", "Funn", "Kommuner med funn");
-    static final List<String> PLACE_HEADER = List.of("Fylke", "Kommune", "Sak", "Avvik", "Merknader");
+    static final List<String> PLACE_HEADER = List.of("Fylke", "Kommune", "Sak", "Avvik", "Merknader", "Lovkrav med avvik");
+    static final List<String> COUNTY_HEADER = List.of("Fylke", "Kommuner", "Med avvik", "Med bare merknader", "Uten funn", "Avvik",
+            "Merknader");
+    /** How many municipalities a cell of the report's requirements table names; more are counted, and named in the municipalities' table. */
+    static final int NAMES_IN_CELL = 15;
+    /** Counties and municipalities in Norwegian alphabetical order (æ, ø, å last). */
+    private static final Collator NORWEGIAN = Collator.getInstance(Locale.forLanguageTag("nb-NO"));
 
     private GroupReportText() {
     }
@@ -38,11 +49,55 @@ final class GroupReportText {
                 + t.withMerknadOnly() + " fikk bare merknader, og " + t.withoutFindings() + " fikk ingen funn.";
     }
 
+    /** The requirements' rows, every municipality with an avvik named (the spreadsheet's). */
     static List<List<String>> requirementRows(GroupOverview o) {
+        return requirementRows(o, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The requirements' rows; a row with more than {@code names} municipalities with an avvik counts them and points to the
+     * municipalities' table, which names each one's requirements (a nationwide audit: 70 names in a cell filled a page).
+     */
+    static List<List<String>> requirementRows(GroupOverview o, int names) {
         List<List<String>> out = new ArrayList<>();
         for (GroupOverview.RequirementRow r : o.requirements()) {
-            out.add(List.of(r.requirement(), String.valueOf(r.avvik().size()), String.valueOf(r.merknad().size()), String.join(", ", r.avvik())));
+            String named = r.avvik().size() <= names ? String.join(", ", r.avvik())
+                    : r.avvik().size() + " kommuner: se tabellen «Kommunene i tilsynet»";
+            out.add(List.of(r.requirement(), String.valueOf(r.avvik().size()), String.valueOf(r.merknad().size()), named));
         }
+        return out;
+    }
+
+    /** One county's municipalities: how many, with avvik, with merknader only, with no finding, and its avvik and merknader. */
+    record County(String county, int municipalities, int withAvvik, int withMerknadOnly, int withoutFindings, int avvik, int merknader) {
+    }
+
+    /** The group's counties in alphabetical order, each with its counts. */
+    static List<County> counties(GroupOverview o) {
+        Map<String, List<GroupOverview.Place>> byCounty = new TreeMap<>(NORWEGIAN);
+        o.municipalities().forEach(p -> byCounty.computeIfAbsent(p.county(), k -> new ArrayList<>()).add(p));
+        List<County> out = new ArrayList<>();
+        byCounty.forEach((county, places) -> out.add(new County(county, places.size(),
+                (int) places.stream().filter(p -> p.avvik() > 0).count(),
+                (int) places.stream().filter(p -> p.avvik() == 0 && p.merknader() > 0).count(),
+                (int) places.stream().filter(p -> p.avvik() == 0 && p.merknader() == 0).count(),
+                places.stream().mapToInt(GroupOverview.Place::avvik).sum(), places.stream().mapToInt(GroupOverview.Place::merknader).sum())));
+        return out;
+    }
+
+    static List<List<String>> countyRows(GroupOverview o) {
+        List<List<String>> out = new ArrayList<>();
+        for (County c : counties(o)) {
+            out.add(List.of(c.county(), String.valueOf(c.municipalities()), String.valueOf(c.withAvvik()), String.valueOf(c.withMerknadOnly()),
+                    String.valueOf(c.withoutFindings()), String.valueOf(c.avvik()), String.valueOf(c.merknader())));
+        }
+        return out;
+    }
+
+    /** The municipalities by county and name. */
+    static List<GroupOverview.Place> placesInOrder(GroupOverview o) {
+        List<GroupOverview.Place> out = new ArrayList<>(o.municipalities());
+        out.sort(Comparator.comparing(GroupOverview.Place::county, NORWEGIAN).thenComparing(GroupOverview.Place::label, NORWEGIAN));
         return out;
     }
 
@@ -64,10 +119,13 @@ final class GroupReportText {
         return i.cells().values().stream().filter(c -> c.findings() > 0).count();
     }
 
+    /** A row per municipality, by county and name, with the requirements it got an avvik on. */
     static List<List<String>> placeRows(GroupOverview o) {
         List<List<String>> out = new ArrayList<>();
-        for (GroupOverview.Place p : o.municipalities()) {
-            out.add(List.of(p.county(), p.municipality(), p.caseId(), String.valueOf(p.avvik()), String.valueOf(p.merknader())));
+        for (GroupOverview.Place p : placesInOrder(o)) {
+            String broken = String.join(", ", o.requirements().stream().filter(r -> r.avvik().contains(p.label()))
+                    .map(GroupOverview.RequirementRow::requirement).toList());
+            out.add(List.of(p.county(), p.label(), p.caseId(), String.valueOf(p.avvik()), String.valueOf(p.merknader()), broken));
         }
         return out;
     }

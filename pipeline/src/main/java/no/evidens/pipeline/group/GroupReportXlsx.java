@@ -9,13 +9,14 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import no.evidens.pipeline.export.XlsxSheet;
 
 /**
  * The summary report's tables as a spreadsheet (Apache POI), one sheet each, numbers as numbers: the main
- * counts, findings by requirement, indicators × municipalities (passages and findings), the municipalities,
+ * counts, findings by requirement, by county, municipalities × indicators (passages and findings), the municipalities,
  * and the chosen quotations with their sources.
  */
 public final class GroupReportXlsx {
@@ -24,6 +25,9 @@ public final class GroupReportXlsx {
     public static final String INDICATORS = "Indikatorer";
     public static final String MATRIX = "Indikator x kommune";
     public static final String PLACES = "Kommuner";
+    public static final String COUNTIES = "Fylker";
+    /** The widest a column is made, in characters: a long quotation wraps, or is read in its cell. */
+    private static final int MAX_WIDTH = 60;
     public static final String QUOTES = "Sitater";
 
     private GroupReportXlsx() {
@@ -35,15 +39,17 @@ public final class GroupReportXlsx {
             sheet(book, TOTALS, List.of("Tall", "Antall"), GroupReportText.totals(o));
             sheet(book, REQUIREMENTS, GroupReportText.REQUIREMENT_HEADER, GroupReportText.requirementRows(o));
             sheet(book, INDICATORS, GroupReportText.INDICATOR_HEADER, GroupReportText.indicatorRows(o));
-            List<String> matrixHeader = new ArrayList<>(List.of("Indikator"));
-            o.municipalities().forEach(p -> {
-                matrixHeader.add(p.municipality() + " avsnitt");
-                matrixHeader.add(p.municipality() + " funn");
+            sheet(book, COUNTIES, GroupReportText.COUNTY_HEADER, GroupReportText.countyRows(o));
+            // A row per municipality and two columns per indicator: 357 rows read and filter in a sheet, 715 columns did not.
+            List<String> matrixHeader = new ArrayList<>(List.of("Fylke", "Kommune", "Sak"));
+            o.indicators().forEach(i -> {
+                matrixHeader.add(i.label() + " avsnitt");
+                matrixHeader.add(i.label() + " funn");
             });
             List<List<String>> matrix = new ArrayList<>();
-            for (GroupOverview.IndicatorRow i : o.indicators()) {
-                List<String> row = new ArrayList<>(List.of(i.label()));
-                for (GroupOverview.Place p : o.municipalities()) {
+            for (GroupOverview.Place p : GroupReportText.placesInOrder(o)) {
+                List<String> row = new ArrayList<>(List.of(p.county(), p.label(), p.caseId()));
+                for (GroupOverview.IndicatorRow i : o.indicators()) {
                     GroupOverview.Cell c = i.cells().getOrDefault(p.caseId(), new GroupOverview.Cell(0, 0));
                     row.add(String.valueOf(c.passages()));
                     row.add(String.valueOf(c.findings()));
@@ -80,8 +86,18 @@ public final class GroupReportXlsx {
                 }
             }
         }
-        for (int j = 0; j < Math.min(header.size(), 6); j++) {
-            sheet.autoSizeColumn(j);
+        // Each column as wide as its longest text (in characters, within bounds): POI's autoSizeColumn lays every cell out
+        // with AWT's fonts, which took seconds per column at a nationwide audit's 357 rows.
+        for (int j = 0; j < header.size(); j++) {
+            int longest = header.get(j).length();
+            for (List<String> values : rows) {
+                longest = Math.max(longest, j < values.size() ? values.get(j).length() : 0);
+            }
+            sheet.setColumnWidth(j, Math.min(MAX_WIDTH, longest + 2) * 256);
+        }
+        if (!rows.isEmpty()) {
+            // a filter on each column: one county's municipalities, those with an avvik on a requirement
+            sheet.setAutoFilter(new CellRangeAddress(0, rows.size(), 0, header.size() - 1));
         }
     }
 }

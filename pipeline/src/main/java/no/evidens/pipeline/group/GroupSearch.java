@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import no.evidens.findings.CaseGroups;
 import no.evidens.index.EvidenceIndex;
@@ -39,6 +40,8 @@ public final class GroupSearch {
     public static final String ALL_PASSAGES = SearchScope.ALL_PASSAGES;
     /** A case id no case has: the filter when no case of the group is left. */
     private static final String NO_CASE = "-";
+    /** A refusal lists all the group's places or cases up to this many, else those nearest the value asked. */
+    private static final int NAMED_IN_FULL = 30;
     private static final Pattern PLACE_TERM = Pattern.compile("(?<![\\p{L}\\p{N}])(kommune|fylke):(\"[^\"]*\"|[^\\s\"]+)",
             Pattern.CASE_INSENSITIVE);
 
@@ -159,7 +162,10 @@ public final class GroupSearch {
                     case "municipality" -> "municipalities";
                     default -> what + "s";
                 };
-                String list = has.isEmpty() ? "" : " (its " + plural + ": " + String.join(", ", has) + ")";
+                String list = has.isEmpty() ? "" : has.size() <= NAMED_IN_FULL ? " (its " + plural + ": " + String.join(", ", has) + ")"
+                        // a nationwide audit's 357 municipalities in one line could not be read: those nearest the name asked
+                        : " (its " + plural + " nearest to it: " + String.join(", ", SearchScope.closestFirst(w,
+                                has.stream().collect(Collectors.toMap(h -> h, h -> 1)))) + "; " + has.size() + " in all)";
                 throw new NotFound((place ? "no case of the group " + groupId + " is in the " + what + " " + w
                         : "the case " + w + " is not in the group " + groupId) + list, key, w, groupId);
             }

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import no.evidens.findings.CaseGroups;
 import no.evidens.findings.EvidenceItem;
 import no.evidens.findings.FindingStore;
+import no.evidens.findings.trail.AuditEvent;
 import no.evidens.index.SearchRequest;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
@@ -95,13 +96,20 @@ public final class GroupService {
     }
 
     public GroupOverview overview(String groupId, Set<String> readable) throws IOException {
+        return read(groupId, readable).overview();
+    }
+
+    /** A group's overview and the findings it was worked out from, by case. */
+    private record Read(GroupOverview overview, Map<String, List<FindingOut>> findings) {
+    }
+
+    private Read read(String groupId, Set<String> readable) throws IOException {
         CaseGroups.Group g = group(groupId);
         List<CaseGroups.Member> members = visible(g, readable);
-        Map<String, List<FindingOut>> byCase = new LinkedHashMap<>();
-        members.forEach(m -> byCase.put(m.caseId(), findings.list(m.caseId())));
+        Map<String, List<FindingOut>> byCase = findings.list(members.stream().map(CaseGroups.Member::caseId).toList());
         Codebook codebook = Codebook.resolve(null, home.root());
         try (SearcherSource.Lease lease = index.lease()) {
-            return GroupOverviews.build(g, members, lease.searcher(), byCase, codebook);
+            return new Read(GroupOverviews.build(g, members, lease.searcher(), byCase, codebook), byCase);
         }
     }
 
@@ -150,10 +158,13 @@ public final class GroupService {
         CaseGroups.Group g = group(groupId);
         Set<Long> chosen = inStore(groups -> groups.chosen(g.id()));
         List<Candidate> out = new ArrayList<>();
-        for (CaseGroups.Member m : visible(g, readable)) {
-            List<FindingOut> shown = findings.list(m.caseId()).stream().filter(f -> !f.kind().equals("observasjon")).toList();
+        List<CaseGroups.Member> members = visible(g, readable);
+        Map<String, List<FindingOut>> byCase = findings.list(members.stream().map(CaseGroups.Member::caseId).toList());
+        List<AuditEvent> shownTo = new ArrayList<>();
+        for (CaseGroups.Member m : members) {
+            List<FindingOut> shown = byCase.get(m.caseId()).stream().filter(f -> !f.kind().equals("observasjon")).toList();
             if (actor != null) {
-                findings.audit().quotationsShown(actor, m.caseId(), shown, via);
+                findings.audit().quotationsShownEvent(actor, m.caseId(), shown, via).ifPresent(shownTo::add);
             }
             for (FindingOut f : shown) {
                 for (CaseExport.RequirementOut r : f.requirements()) {
@@ -164,6 +175,8 @@ public final class GroupService {
                 }
             }
         }
+        // each case's line in the trail, written together: one at a time, 357 cases took seconds
+        findings.audit().recordAll(shownTo);
         out.sort(java.util.Comparator.comparing(Candidate::requirement).thenComparing(c -> !c.chosen()).thenComparing(Candidate::municipality));
         return out;
     }
@@ -182,11 +195,16 @@ public final class GroupService {
 
     /** The summary report's content: the overview, and each requirement's chosen quotations (anonymised on request). */
     public GroupReport report(String groupId, Set<String> readable, boolean anonymise, String actor) throws IOException {
-        GroupOverview overview = overview(groupId, readable);
+        Read read = read(groupId, readable);
+        GroupOverview overview = read.overview();
         Set<Long> chosen = chosen(groupId);
         Map<String, List<GroupReport.Example>> examples = new LinkedHashMap<>();
         for (GroupOverview.Place p : overview.municipalities()) {
-            if (p.avvik() + p.merknader() == 0) {
+            // Only a case that holds a chosen quotation is exported (anonymised, on request) for its examples: a report of 357
+            // municipalities quotes a dozen of them, and exported every case with a finding before round 53.
+            boolean quoted = p.avvik() + p.merknader() > 0 && read.findings().getOrDefault(p.caseId(), List.of()).stream()
+                    .anyMatch(f -> f.evidence().stream().anyMatch(e -> chosen.contains(e.id())));
+            if (!quoted) {
                 continue;
             }
             CaseExport export = findings.reports().export(p.caseId(), anonymise, actor);
@@ -197,7 +215,7 @@ public final class GroupService {
                     }
                     for (CaseExport.RequirementOut r : f.requirements()) {
                         examples.computeIfAbsent(GroupOverviews.citation(r), k -> new ArrayList<>())
-                                .add(new GroupReport.Example(p.municipality(), f.label(), e.quote(), e.source()));
+                                .add(new GroupReport.Example(p.label(), f.label(), e.quote(), e.source()));
                     }
                 }
             }

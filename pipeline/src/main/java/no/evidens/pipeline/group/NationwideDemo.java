@@ -12,6 +12,7 @@ import no.evidens.findings.FindingDraft;
 import no.evidens.findings.FindingKind;
 import no.evidens.findings.LegalRequirement;
 import no.evidens.findings.Stance;
+import no.evidens.models.Municipalities;
 import no.evidens.pipeline.Refusal;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.findings.Attachment;
@@ -21,7 +22,8 @@ import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.ingest.Receipt;
 
 /**
- * Builds the generated nationwide audit in a home ({@link NationwideSet}): writes the 22 bundles, ingests
+ * Builds the generated nationwide audit in a home ({@link NationwideSet}): writes the 22 bundles (or a set of real
+ * municipalities of any size up to Norway's 357), ingests
  * each into its case, makes each municipality's avvik and merknader with their quotations through the
  * findings service (as an auditor would, by searching the case), marks a few quotations per requirement
  * for the summary report, and makes the group with every case's municipality and county.
@@ -44,10 +46,33 @@ public final class NationwideDemo {
      */
     public static Built build(Path bundles, Ingestion ingestion, FindingsService findings, GroupService groups, Consumer<String> say)
             throws Exception {
+        return build(NationwideSet.municipalities(), bundles, ingestion, findings, groups, say);
+    }
+
+    /**
+     * A set of another size: {@code count} of Norway's 357 municipalities ({@link Municipalities}), spread over the list
+     * so that every county has its share, each in its real county ({@link NationwideSet#municipalities(List)}).
+     */
+    public static List<NationwideSet.Municipality> realMunicipalities(int count) {
+        List<Municipalities.Municipality> all = Municipalities.all();
+        if (count < 1 || count > all.size()) {
+            throw new IllegalArgumentException("--municipalities is from 1 to " + all.size() + " (Norway's municipalities), not " + count);
+        }
+        List<NationwideSet.Place> places = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Municipalities.Municipality m = all.get((int) ((long) i * all.size() / count));
+            places.add(new NationwideSet.Place(m.name(), m.county()));
+        }
+        return NationwideSet.municipalities(places);
+    }
+
+    /** Builds the set of the given municipalities (the 22 of the hand-made table, or {@link #realMunicipalities}). */
+    public static Built build(List<NationwideSet.Municipality> municipalities, Path bundles, Ingestion ingestion, FindingsService findings,
+                              GroupService groups, Consumer<String> say) throws Exception {
         if (groups.list().stream().anyMatch(g -> g.id().equals(NationwideSet.GROUP_ID))) {
             throw new Refusal("error.group.exists", "this home has the group " + NationwideSet.GROUP_ID + " already", NationwideSet.GROUP_ID);
         }
-        List<NationwideSet.Bundle> written = NationwideSet.writeAll(bundles);
+        List<NationwideSet.Bundle> written = NationwideSet.writeAll(bundles, municipalities);
         int documents = 0;
         int failed = 0;
         int avvik = 0;

@@ -230,7 +230,7 @@ public final class SearchScope {
      * then those that hold it ({@code fjord}: {@code Nordfjord}), then the rest; each group in the counts' order (most passages first).
      * The edits are counted by Lucene's Levenshtein automata, which its fuzzy queries use.
      */
-    static List<String> closestFirst(String value, Map<String, Integer> there) {
+    public static List<String> closestFirst(String value, Map<String, Integer> there) {
         String v = value.toLowerCase(Locale.ROOT);
         CharacterRunAutomaton one = new CharacterRunAutomaton(new LevenshteinAutomata(v, true).toAutomaton(1));
         CharacterRunAutomaton two = new CharacterRunAutomaton(new LevenshteinAutomata(v, true).toAutomaton(2));

@@ -105,7 +105,7 @@ class GroupReportIT {
         GroupReportDocx.write(report, docx);
         try (InputStream in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in)) {
             List<XWPFTable> tables = doc.getTables();
-            assertEquals(4, tables.size(), "totals, requirements, indicators, municipalities");
+            assertEquals(5, tables.size(), "totals, requirements, counties, indicators, municipalities");
             XWPFTable totals = tables.get(0);
             assertEquals("Kommuner i tilsynet", totals.getRow(1).getCell(0).getText());
             assertEquals(String.valueOf(all.size()), totals.getRow(1).getCell(1).getText());
@@ -118,9 +118,9 @@ class GroupReportIT {
                 assertEquals(String.valueOf(want[0]), row.getCell(1).getText(), "avvik on " + row.getCell(0).getText());
                 assertEquals(String.valueOf(want[1]), row.getCell(2).getText(), "merknad on " + row.getCell(0).getText());
             }
-            assertEquals(all.size() + 1, tables.get(3).getRows().size(), "one row per municipality");
+            assertEquals(all.size() + 1, tables.get(4).getRows().size(), "one row per municipality");
             List<XWPFPictureData> pictures = doc.getAllPictures();
-            assertEquals(2, pictures.size(), "a chart per requirement and per indicator");
+            assertEquals(3, pictures.size(), "a chart per requirement, per county and per indicator");
             for (XWPFPictureData p : pictures) {
                 BufferedImage image = ImageIO.read(new ByteArrayInputStream(p.getData()));
                 assertNotNull(image, p.getFileName() + " is an image");
@@ -130,7 +130,7 @@ class GroupReportIT {
             assertTrue(text.contains("Eksempler per lovkrav"));
             // Word's heading styles, so a table of contents and the navigation pane see the report's outline.
             assertEquals("Heading1", doc.getParagraphs().get(0).getStyle(), "the title");
-            for (String section : List.of("Hovedtall", "Funn per lovkrav", "Funn per indikator", "Kommunene i tilsynet",
+            for (String section : List.of("Hovedtall", "Funn per lovkrav", "Funn per fylke", "Funn per indikator", "Kommunene i tilsynet",
                     "Kommuner uten funn", "Eksempler per lovkrav")) {
                 assertEquals(List.of("Heading2"), doc.getParagraphs().stream().filter(p -> p.getText().equals(section))
                         .map(XWPFParagraph::getStyle).toList(), section);
@@ -168,7 +168,9 @@ class GroupReportIT {
             }
             assertEquals(all.size(), (int) book.getSheet(GroupReportXlsx.TOTALS).getRow(1).getCell(1).getNumericCellValue());
             Sheet matrix = book.getSheet(GroupReportXlsx.MATRIX);
-            assertEquals(1 + 2 * all.size(), matrix.getRow(0).getLastCellNum(), "passages and findings per municipality");
+            assertEquals(all.size(), matrix.getLastRowNum(), "a row per municipality");
+            assertEquals(3 + 2 * groups.overview(GROUP, null).indicators().size(), matrix.getRow(0).getLastCellNum(),
+                    "passages and findings per indicator");
         }
     }
 

@@ -2,6 +2,7 @@ package no.evidens.pipeline.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import no.evidens.findings.CaseGroups;
 import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
+import no.evidens.models.Municipalities;
 import no.evidens.pipeline.findings.NotFound;
 import no.evidens.pipeline.search.SearchOnlyIndex;
 
@@ -116,5 +118,22 @@ class GroupSearchTest {
         index.requests.clear();
         GroupSearch.search(index, GROUP, MEMBERS, "plan", List.of("type:journal"), 10, 0, SearchRequest.Order.RELEVANCE);
         assertEquals(1, index.requests.size());
+    }
+
+    /**
+     * Round 53: a misspelt municipality in a group of Norway's 357 was refused with all 357 names in one line; it names
+     * those nearest the name asked, and how many there are.
+     */
+    @Test
+    void aMisspeltMunicipalityOfANationwideGroupIsAnsweredWithTheNearestNames() {
+        List<CaseGroups.Member> all = new ArrayList<>();
+        Municipalities.all().forEach(m -> all.add(new CaseGroups.Member("sak-" + all.size(), m.name(), m.county())));
+        NotFound refused = assertThrows(NotFound.class,
+                () -> GroupSearch.search(new Recording(), GROUP, all, "plan kommune:Bergn", List.of(), 10, 0, SearchRequest.Order.RELEVANCE));
+        assertEquals(List.of("Bergn", GROUP), refused.args());
+        assertTrue(refused.getMessage().startsWith("no case of the group tilsyn-2026 is in the municipality Bergn (its municipalities nearest"
+                + " to it: Bergen, "), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("; 355 in all)"), refused.getMessage());
+        assertTrue(refused.getMessage().length() < 200, refused.getMessage());
     }
 }

@@ -117,8 +117,20 @@ class GroupBrowserIT {
         }
         List<WebElement> requirementRows = driver.findElements(By.cssSelector("#requirements tbody tr"));
         assertEquals(NationwideSet.Topic.values().length, requirementRows.size());
-        assertEquals(count + 2, driver.findElements(By.cssSelector("#group-matrix thead th")).size(), "a column per municipality");
+        assertEquals(count, driver.findElements(By.cssSelector("#group-matrix tbody tr")).size(), "a row per municipality");
         browser.shot("group-overview");
+
+        // Round 53: a nationwide audit has 357 rows; they are narrowed to a county and sorted by a column.
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("group-matrix-county"))).selectByValue("Vestland");
+        List<String> vestland = driver.findElements(By.cssSelector("#group-matrix tbody th[scope=row]")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Havbrekka", "Nordstrand", "Ospedal"), vestland, "Vestland's municipalities, by name");
+        assertTrue(driver.findElement(By.id("group-matrix-shown")).getText().startsWith("Viser 3 av " + count + " kommuner"));
+        driver.findElement(By.cssSelector("#group-matrix th[data-sort=avvik] button")).click();
+        assertEquals("descending", driver.findElement(By.cssSelector("#group-matrix th[data-sort=avvik]")).getDomAttribute("aria-sort"));
+        assertEquals("Havbrekka", driver.findElement(By.cssSelector("#group-matrix tbody th[scope=row]")).getText(), "most avvik first");
+        assertEquals(1, driver.findElements(By.cssSelector("#group-matrix th[aria-sort=descending]")).size(),
+                "only the column clicked, not the indicator also called Avvik");
+        browser.shot("group-matrix-vestland");
 
         // A cell: the passages about ettervern in Ospedal.
         WebElement cell = driver.findElement(By.cssSelector("#group-matrix a[aria-label$='om Ettervern 18–23 år i Ospedal']"));

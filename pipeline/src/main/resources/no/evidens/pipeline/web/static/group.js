@@ -50,12 +50,21 @@ async function viewGroups(params) {
     el('h3', {}, T('ui.group.byRequirement')), wideTable(requirementTable(o), T('ui.group.byRequirement')),
     el('h3', {}, T('ui.group.withoutFindings')),
     el('p', { id: 'without-findings' }, o.withoutFindings.length ? o.withoutFindings.join(', ') + '.' : T('ui.group.allFound')),
-    el('h3', {}, T('ui.group.byMunicipality')), wideTable(matrix(id, o), T('ui.group.byMunicipality')));
+    el('h3', {}, T('ui.group.byMunicipality')), matrixSection(id, o));
 }
 
+/** How many values of a facet of the group search are shown before the rest are folded away. */
+const FACET_UNFOLDED = 12;
+
+/** How many municipalities a cell of the requirements' table names before they are folded away. */
+const NAMES_UNFOLDED = 12;
+
 function requirementTable(o) {
-  const byName = Object.fromEntries(o.municipalities.map(p => [p.municipality, p.caseId]));
-  const names = list => list.length ? list.map((m, i) => [i ? ', ' : '', caseLink(byName[m], 'funn', m, T('ui.group.findingsIn', m))]).flat() : ['–'];
+  const byName = Object.fromEntries(o.municipalities.map(p => [p.label, p.caseId]));
+  const links = list => list.map((m, i) => [i ? ', ' : '', caseLink(byName[m], 'funn', m, T('ui.group.findingsIn', m))]).flat();
+  // a nationwide audit names a hundred municipalities in a cell: folded, the table stays a table
+  const names = list => !list.length ? ['–'] : list.length <= NAMES_UNFOLDED ? links(list)
+    : [el('details', { class: 'names' }, el('summary', {}, T('ui.group.showNames', list.length)), ...links(list))];
   return el('table', { class: 'matrix', id: 'requirements' },
     el('caption', {}, T('ui.group.reqCaption')),
     el('thead', {}, el('tr', {}, ...['requirement', 'avvik', 'merknad', 'withAvvik', 'withMerknad'].map(h => el('th', { scope: 'col' }, T('ui.group.col.' + h))))),
@@ -65,25 +74,75 @@ function requirementTable(o) {
       el('td', { class: 'names' }, ...names(r.avvik)), el('td', { class: 'names' }, ...names(r.merknad))))));
 }
 
-function matrix(id, o) {
+/**
+ * Indicators per municipality: a row per municipality (a nationwide audit has 357), a column per indicator, each cell
+ * «passages / findings». The rows can be narrowed to a county and sorted by any column (a header's button); the table
+ * scrolls in its own box with the header and the municipality's name kept in sight. Only the rows are drawn again.
+ */
+function matrixSection(id, o) {
   const places = o.municipalities;
-  return el('table', { class: 'matrix', id: 'group-matrix' },
-    el('caption', {}, T('ui.group.matrixCaption')),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T('ui.overview.indicator')),
-      ...places.map(p => el('th', { scope: 'col', title: p.county }, p.municipality)), el('th', { scope: 'col' }, T('ui.overview.sum')))),
-    el('tbody', {}, ...o.indicators.map(i => el('tr', {},
-      el('th', { scope: 'row' }, i.label || i.id),
-      ...places.map(p => {
-        const c = i.cells[p.caseId] || { passages: 0, findings: 0 };
-        const q = 'indikator:"' + i.id + '"';
+  const counties = [...new Set(places.map(p => p.county))].sort((a, b) => a.localeCompare(b, 'nb'));
+  const cellOf = (i, p) => i.cells[p.caseId] || { passages: 0, findings: 0 };
+  const view = { county: '', key: 'place', desc: false };
+  const county = el('select', { id: 'group-matrix-county', onchange: () => { view.county = county.value; fill(); } },
+    el('option', { value: '' }, T('ui.group.allCounties', counties.length)), ...counties.map(c => el('option', { value: c }, c)));
+  const shown = el('p', { id: 'group-matrix-shown', 'aria-live': 'polite' });
+  const tbody = el('tbody');
+  const tfoot = el('tfoot');
+  const heads = [];
+  // the value a column sorts by: the place's name, its avvik or merknader, or an indicator's passages (then findings);
+  // an indicator's key is «i:» and its id, since the codebook has indicators called avvik and merknad
+  const value = (key, p) => key === 'avvik' ? p.avvik : key === 'merknader' ? p.merknader
+    : (c => c.passages * 100000 + c.findings)(cellOf(o.indicators.find(i => 'i:' + i.id === key), p));
+  const head = (key, label, title, cls) => {
+    const th = el('th', { scope: 'col', class: cls || null, title: title || null, dataset: { sort: key } },
+      el('button', { type: 'button', class: 'sort', onclick: () => {
+        view.desc = view.key === key ? !view.desc : key !== 'place';
+        view.key = key;
+        fill();
+      } }, label));
+    heads.push(th);
+    return th;
+  };
+  const searchLink = (q, f, text) => el('a', { href: '#/gruppesok?' + qs({ g: id, q, f }) }, text);
+  function fill() {
+    const rows = places.filter(p => !view.county || p.county === view.county);
+    const byPlace = (a, b) => a.county.localeCompare(b.county, 'nb') || a.municipality.localeCompare(b.municipality, 'nb');
+    rows.sort(view.key === 'place' ? byPlace : (a, b) => (value(view.key, a) - value(view.key, b)) * (view.desc ? -1 : 1) || byPlace(a, b));
+    if (view.key === 'place' && view.desc) rows.reverse();
+    heads.forEach(th => th.setAttribute('aria-sort', th.dataset.sort === view.key ? (view.desc ? 'descending' : 'ascending') : 'none'));
+    tbody.replaceChildren(...rows.map(p => el('tr', {},
+      el('th', { scope: 'row' }, caseLink(p.caseId, 'funn', p.municipality, T('ui.group.findingsIn', p.municipality))),
+      el('td', { class: 'county' }, p.county),
+      el('td', {}, String(p.avvik)), el('td', {}, String(p.merknader)),
+      ...o.indicators.map(i => {
+        const c = cellOf(i, p);
+        const name = i.label || i.id;
         // an empty cell leads nowhere: it is plain text, not a link to a search with no hits
         return el('td', { class: c.passages ? (c.findings ? 'found' : '') : 'none' },
-          c.passages ? el('a', { href: '#/gruppesok?' + qs({ g: id, q, f: ['kommune:' + p.municipality] }),
-            'aria-label': T('ui.group.cellPassages', c.passages, i.label || i.id, p.municipality) }, String(c.passages)) : '0',
-          c.findings ? [' / ', caseLink(p.caseId, 'funn', String(c.findings), T('ui.group.cellFindings', c.findings, i.label || i.id, p.municipality))] : null);
-      }),
-      el('td', {}, i.passages ? el('a', { href: '#/gruppesok?' + qs({ g: id, q: 'indikator:"' + i.id + '"' }) }, String(i.passages)) : '0',
-        ' / ' + i.findings)))));
+          c.passages ? el('a', { href: '#/gruppesok?' + qs({ g: id, q: 'indikator:"' + i.id + '"', f: ['kommune:' + p.municipality] }),
+            'aria-label': T('ui.group.cellPassages', c.passages, name, p.municipality) }, String(c.passages)) : '0',
+          c.findings ? [' / ', caseLink(p.caseId, 'funn', String(c.findings), T('ui.group.cellFindings', c.findings, name, p.municipality))] : null);
+      }))));
+    // the sums are of the rows shown: with a county chosen, its search
+    const where = view.county ? ['fylke:' + view.county] : [];
+    const sum = (i, k) => rows.reduce((n, p) => n + cellOf(i, p)[k], 0);
+    tfoot.replaceChildren(el('tr', {}, el('th', { scope: 'row' }, T('ui.overview.sum')), el('td', { class: 'county' }, view.county || ''),
+      el('td', {}, String(rows.reduce((n, p) => n + p.avvik, 0))), el('td', {}, String(rows.reduce((n, p) => n + p.merknader, 0))),
+      ...o.indicators.map(i => el('td', {}, sum(i, 'passages') ? searchLink('indikator:"' + i.id + '"', where, String(sum(i, 'passages'))) : '0',
+        ' / ' + sum(i, 'findings')))));
+    shown.textContent = T('ui.group.matrixShown', rows.length, places.length);
+  }
+  const table = el('table', { class: 'matrix tall', id: 'group-matrix' },
+    el('caption', {}, T('ui.group.matrixCaption')),
+    el('thead', {}, el('tr', {}, head('place', T('ui.group.col.municipality')), el('th', { scope: 'col' }, T('ui.group.col.county')),
+      head('avvik', T('ui.group.col.avvik')), head('merknader', T('ui.group.col.merknader')),
+      ...o.indicators.map(i => head('i:' + i.id, i.label || i.id, T('ui.group.sortBy', i.label || i.id), 'vertical')))),
+    tbody, tfoot);
+  fill();
+  return el('section', { id: 'group-matrix-section' },
+    el('div', { class: 'matrix-tools' }, el('label', { for: 'group-matrix-county' }, T('ui.group.col.county')), county, shown),
+    el('div', { class: 'table-wrap tall', tabindex: '0', role: 'region', 'aria-label': T('ui.group.byMunicipality') }, table));
 }
 
 function groupSearchForm(id, q, filters) {
@@ -120,13 +179,22 @@ async function viewGroupSearch(params) {
     ...dims.map(([dim, label]) => {
       const values = Object.entries((r.facets || {})[dim] || {});
       if (!values.length) return null;
-      return el('section', {}, el('h3', {}, label), el('ul', {}, ...values.map(([v, n]) => {
+      const item = ([v, n]) => {
         const f = dim + ':' + v;
         const on = filters.includes(f);
         return el('li', {}, el('button', { type: 'button', 'aria-pressed': on ? 'true' : 'false', dataset: { facet: f },
             onclick: () => go('gruppesok', { g: id, q, f: on ? filters.filter(x => x !== f) : [...filters, f] }) },
           el('span', {}, dim === 'type' ? typeName(v) : facetValue(dim, v)), el('span', { class: 'count' }, String(n))));
-      })));
+      };
+      if (values.length <= FACET_UNFOLDED) return el('section', {}, el('h3', {}, label), el('ul', {}, ...values.map(item)));
+      // A nationwide search has hundreds of municipalities: those with most hits (and those chosen) first, the rest
+      // alphabetically behind a fold.
+      const chosen = ([v]) => filters.includes(dim + ':' + v);
+      const top = [...values].sort((a, b) => b[1] - a[1]).filter((e, i) => i < FACET_UNFOLDED || chosen(e));
+      const rest = values.filter(e => !top.includes(e));
+      return el('section', {}, el('h3', {}, label), el('ul', {}, ...top.map(item)),
+        el('details', { class: 'more-values', dataset: { dim } }, el('summary', {}, T('ui.group.moreValues', rest.length)),
+          el('ul', {}, ...rest.map(item))));
     }));
   const list = el('ol', { class: 'hits' }, ...r.hits.map(h => hitItem(h, r, q, [])));
   results.replaceChildren(el('div', { class: 'layout' }, facets, el('div', {}, r.total ? list : el('p', {}, T('ui.group.noHits')))));
