@@ -18,10 +18,11 @@ import no.evidens.pipeline.reindex.Reindexing;
 
 /** {@code evidens reindex}: a thin adapter over {@link Reindexing}. */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
-        description = {"Re-tag the documents of a case (or of every open case) in place, with this Evidens's taggers and codebook,",
-                "from the texts the index holds: no bundle, no Tika, no original file. Document ids, texts and offsets stay,",
-                "so every quotation still verifies. Ctrl-C finishes the documents begun; a run again re-tags every document",
-                "again and writes only those that change. The embedded index only (refused on SolrCloud)."})
+        description = {"Re-tag the documents of a case (or of every open case) in place, with this Evidens's taggers and "
+                + "codebook, from the texts the index holds: no bundle, no Tika, no original file.",
+                "Document ids, texts and offsets stay, so every quotation still verifies.",
+                "Ctrl-C finishes the documents begun; a run again re-tags every document again and writes only those that change.",
+                "The embedded index only (refused on SolrCloud)."})
 final class ReindexCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

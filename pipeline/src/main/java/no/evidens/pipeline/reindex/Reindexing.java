@@ -113,7 +113,7 @@ public final class Reindexing {
         }
         backend.requireWritable(); // an index a newer Evidens wrote: said before anything is opened
         ReindexReport report;
-        try (EvidenceSink sink = backend.openSink()) { // another writer holding it: as an ingest is told
+        try (EvidenceSink sink = open(backend)) {
             List<StoredDocument.Entry> all = sink.documents(caseId);
             if (caseId != null && all.isEmpty()) {
                 throw new IllegalArgumentException("case " + caseId + " has no documents in the index in " + home.index());
@@ -143,6 +143,25 @@ public final class Reindexing {
         }
         record(report, actor);
         return report;
+    }
+
+    /**
+     * The index's writer, waited for a moment as an ingest's is ({@link no.evidens.index.IndexWriteLock}); still held then by
+     * another writer (an ingest, a server's upload, another reindex), said so plainly.
+     */
+    private EvidenceSink open(IndexBackend backend) {
+        try {
+            return backend.openSink();
+        } catch (java.io.UncheckedIOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.apache.lucene.store.LockObtainFailedException) {
+                    throw new IllegalStateException("the index in " + home.index() + " is being written by another process (an "
+                            + "ingest, a server's upload or another reindex): run reindex again once it has finished; nothing "
+                            + "was changed", e);
+                }
+            }
+            throw e;
+        }
     }
 
     private int retagAll(EvidenceSink sink, List<StoredDocument.Entry> todo, Map<String, CaseTally> tallies,
