@@ -42,7 +42,7 @@ final class Retagger {
     Retagged retag(StoredDocument stored) {
         IndexedDocument d = stored.document();
         NormalisedText text = TextNormaliser.restored(d.text(), d.pageStarts());
-        DocumentAnalysis analysis = analyser.tag(d.file(), d.sha256(), d.mediaType(), text);
+        DocumentAnalysis analysis = analyser.tagForIndex(d.file(), d.sha256(), d.mediaType(), text);
         List<Passage> passages = new ArrayList<>(builder.build(
                 new PassageBuilder.Source(d.caseId(), d.docId(), d.file(), d.type(), d.title(), stored.facets()), analysis));
         return new Retagged(passages, same(stored.passages(), passages), kept(stored.passages(), passages));
