@@ -271,6 +271,31 @@ public final class EvidenceIndexWriter implements EvidenceSink {
     }
 
     @Override
+    public List<StoredDocument.Entry> documents(String caseId) throws IOException {
+        nrt.maybeRefreshBlocking();
+        IndexSearcher searcher = nrt.acquire();
+        try {
+            return StoredDocuments.entries(searcher, caseId);
+        } finally {
+            nrt.release(searcher);
+        }
+    }
+
+    /**
+     * Read from the writer's view as {@link #documents} last refreshed it, not refreshed again: each refresh flushes a small
+     * segment (see {@link #written}), and a re-tagging reads each document once, before it replaces it.
+     */
+    @Override
+    public java.util.Optional<StoredDocument> stored(String caseId, String docId) throws IOException {
+        IndexSearcher searcher = nrt.acquire();
+        try {
+            return StoredDocuments.read(searcher, caseId, docId);
+        } finally {
+            nrt.release(searcher);
+        }
+    }
+
+    @Override
     public void commit() throws IOException {
         flushBuffersAtOnce();
         writer.commit();

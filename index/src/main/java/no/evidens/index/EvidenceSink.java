@@ -25,6 +25,22 @@ public interface EvidenceSink extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not delete documents");
     }
 
+    /**
+     * The documents of a case (of every case when {@code caseId} is null) as the index holds them, by case and file, without
+     * their texts: what a re-tagging in place goes through. A sink that only ingests need not: this default refuses.
+     */
+    default List<StoredDocument.Entry> documents(String caseId) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not list documents");
+    }
+
+    /**
+     * A document as the index held it when {@link #documents} was last asked (what is replaced after is not seen), with its
+     * passages; empty when there is none. A sink that only ingests need not: this default refuses.
+     */
+    default java.util.Optional<StoredDocument> stored(String caseId, String docId) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not read documents back");
+    }
+
     /** Whether the case already holds a file with this content hash (committed or not). */
     boolean contains(String caseId, String sha256) throws IOException;
 

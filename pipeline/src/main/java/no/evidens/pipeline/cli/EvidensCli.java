@@ -27,7 +27,7 @@ public final class EvidensCli implements Runnable {
     /** … and before these. */
     private static final List<Class<?>> THEN = List.of(BatchCommand.class, ShowCommand.class, DocumentCommand.class,
             FindingCommand.class, ExportCommand.class, VerifyCommand.class, AuditCommand.class, CaseCommand.class, BackupCommand.class, RestoreCommand.class, ImportCommand.class, ServeCommand.class, SolrCommand.class, StoreCommand.class,
-            UserCommand.class, MemberCommand.class, WatchCommand.class, SurveyCommand.class,
+            UserCommand.class, MemberCommand.class, WatchCommand.class, SurveyCommand.class, ReindexCommand.class,
             CommandLine.HelpCommand.class);
 
     /**

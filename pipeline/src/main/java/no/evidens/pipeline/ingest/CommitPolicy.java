@@ -3,7 +3,7 @@ package no.evidens.pipeline.ingest;
 import java.time.Duration;
 
 /**
- * When an ingestion commits the index, counted in documents added since the last commit. A commit is when what was
+ * When an ingestion (or a reindex) commits the index, counted in documents added since the last commit. A commit is when what was
  * added becomes durable: a process killed mid-ingest loses what came after the last one, and ingesting again reads
  * it again. Each commit also writes what each adding thread holds as a segment of its own and syncs its files, and
  * Lucene merges many small segments again; so a bundle is committed a quarter at a time, and sooner, from a twentieth
@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param atMost  documents after which a commit is made however little time has passed
  * @param after   the time since the last commit from which {@code atLeast} documents are enough
  */
-record CommitPolicy(int atLeast, int atMost, Duration after) {
+public record CommitPolicy(int atLeast, int atMost, Duration after) {
     /** Fewest documents between commits. */
     static final int FEWEST = 25;
     /** A commit once a bundle's quarter has been added ... */
@@ -24,19 +24,19 @@ record CommitPolicy(int atLeast, int atMost, Duration after) {
     static final int TWENTIETHS = 20;
     static final Duration AFTER = Duration.ofMinutes(1);
 
-    CommitPolicy {
+    public CommitPolicy {
         if (atLeast < 1 || atMost < atLeast || after.isNegative()) {
             throw new IllegalArgumentException("commit policy: " + atLeast + ", " + atMost + ", " + after);
         }
     }
 
     /** The policy for a bundle of so many files (a file that holds documents counts once: the share is a guide). */
-    static CommitPolicy forBundle(int files) {
+    public static CommitPolicy forBundle(int files) {
         return new CommitPolicy(Math.max(FEWEST, files / TWENTIETHS), Math.max(FEWEST, files / QUARTERS), AFTER);
     }
 
     /** Whether to commit, {@code added} documents and {@code nanos} of time after the last commit. */
-    boolean due(int added, long nanos) {
+    public boolean due(int added, long nanos) {
         return added >= atMost || (added >= atLeast && nanos >= after.toNanos());
     }
 }

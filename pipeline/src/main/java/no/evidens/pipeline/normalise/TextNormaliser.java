@@ -37,6 +37,15 @@ public final class TextNormaliser {
         this.dehyphenator = new Dehyphenator(words);
     }
 
+    /**
+     * A text normalised before, as the index keeps it (text and page map), ready to be tagged again: the page furniture left
+     * in it, which the index does not keep, found again as {@link #normalise} finds it from the same text and pages. The text
+     * is not normalised again, so every offset into it stays.
+     */
+    public static NormalisedText restored(String text, List<Integer> pageStarts) {
+        return new NormalisedText(text, pageStarts, PageFurniture.remaining(new NormalisedText(text, pageStarts)));
+    }
+
     public NormalisedText normalise(Extraction extraction) {
         TextEdits.Result text = new TextEdits.Result(extraction.text(), extraction.pageStarts());
         boolean scanned = extraction.mediaType().startsWith("image/");

@@ -82,6 +82,8 @@ final class TrailWording {
                     "trail.detail.file-gone"),
             new Rule("record-delete", "([^,]+), fil ikke slettet: bunken (.*) finnes ikke lenger", "trail.detail.bundle-gone"),
             new Rule("records-delete", "(\\d+) journaler og klientdokumenter", "trail.detail.records-deleted"),
+            new Rule("case-reindex", "(\\d+) dokumenter merket på nytt; indikatorer (\\d+) → (\\d+), sitater (\\d+) → (\\d+), "
+                    + "lovhenvisninger (\\d+) → (\\d+)", "trail.detail.reindexed"),
             new Rule("finding-create", "med sitat fra (.*)", "trail.detail.with-quotation"),
             new Rule("quotation-attach", "#(\\d+) fra (.*)", "trail.detail.attached"),
             new Rule("sign-in", "identitetstilbyder", "trail.detail.identity-provider"),

@@ -93,6 +93,8 @@ class TrailWordingTest {
                     "journal, fil ikkje sletta: ho ligg ikkje lenger i /data/bunt (eller ligg inne i ei anna fil)"},
             {"record-delete", "journal, fil ikke slettet: bunken /data/bunt finnes ikke lenger", "journal, fil ikkje sletta: bunken /data/bunt finst ikkje lenger"},
             {"records-delete", "4 journaler og klientdokumenter", "4 journalar og klientdokument"},
+            {"case-reindex", "12 dokumenter merket på nytt; indikatorer 287 → 279, sitater 33 → 33, lovhenvisninger 31 → 32",
+                    "12 dokument merka på nytt; indikatorar 287 → 279, sitat 33 → 33, lovtilvisingar 31 → 32"},
             {"finding-create", "med sitat fra 1acc467555cf747e", "med sitat frå 1acc467555cf747e"},
             {"quotation-attach", "#1 fra 1acc467555cf747e", "#1 frå 1acc467555cf747e"},
             {"sign-in", "identitetstilbyder", "identitetstilbydar"},
