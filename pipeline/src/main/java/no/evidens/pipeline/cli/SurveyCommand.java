@@ -5,12 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import no.evidens.corpus.NationwideSet;
 import no.evidens.findings.CaseGroups;
+import no.evidens.models.Municipalities;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.extract.TikaExtractor;
@@ -120,6 +122,10 @@ final class SurveyCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
+            if (municipalities != null && (municipalities < 1 || municipalities > Municipalities.all().size())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--municipalities is from 1 to "
+                        + Municipalities.all().size() + " (Norway's municipalities), not " + municipalities);
+            }
             EvidensHome h = opts.evidensHome();
             List<NationwideSet.Municipality> set = municipalities == null ? NationwideSet.municipalities()
                     : NationwideDemo.realMunicipalities(municipalities);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import no.evidens.corpus.NationwideSet;
@@ -55,9 +56,8 @@ public final class NationwideDemo {
      */
     public static List<NationwideSet.Municipality> realMunicipalities(int count) {
         List<Municipalities.Municipality> all = Municipalities.all();
-        if (count < 1 || count > all.size()) {
-            throw new IllegalArgumentException("--municipalities is from 1 to " + all.size() + " (Norway's municipalities), not " + count);
-        }
+        // the command line refuses a count out of range in words (SurveyCommand); here it is a caller's mistake
+        Objects.checkIndex(count - 1, all.size());
         List<NationwideSet.Place> places = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Municipalities.Municipality m = all.get((int) ((long) i * all.size() / count));
