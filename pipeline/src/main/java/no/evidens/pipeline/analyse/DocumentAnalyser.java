@@ -92,14 +92,14 @@ public final class DocumentAnalyser implements AutoCloseable {
     }
 
     /**
-     * Loads the language detector's model and the paragraph classifier of indicators ahead of the first document (each
-     * read once for the process). Neither needs what {@link #prepareTagger} loads, so the two may run at once. The
-     * classifier comes last: the tagger needs it too, and whichever of the two threads comes to it first reads it while
-     * the other waits (a class's start is run once), so the two threads share the work whichever model is quicker.
+     * Loads the paragraph classifier of indicators ahead of the first document (read once for the process). It does not
+     * need what {@link #prepareTagger} loads, so the two may run at once; the tagger needs it too, and whichever of the two
+     * threads comes to it first reads it while the other waits (a class's start is run once). The language detector's model
+     * is not loaded: an ingest does not guess a document's language ({@link #tagForIndex}); {@code analyze} reads it when
+     * it first guesses.
      */
     public void prepareClassifiers() {
         try {
-            languages.prepare();
             DocumentTagger.bundledClassifier();
         } catch (RuntimeException e) {
             // As for the tagger: the first document meets the failure again and its receipt line says what it was.
@@ -132,7 +132,8 @@ public final class DocumentAnalyser implements AutoCloseable {
     /**
      * Tags a normalised text for the index only: as {@link #tag}, without the guess of its language, which nothing the index
      * keeps holds (only {@code analyze} shows it) and which is a fifth of the tagging's CPU ({@code evidens bench tagging}):
-     * its {@code language} is {@code und}. A reindex tags so.
+     * its {@code language} is {@code und}. An ingest and a reindex tag so (round 53: the ingest had guessed every document's
+     * language since the first rounds, and thrown the guess away).
      */
     public DocumentAnalysis tagForIndex(String file, String sha256, String mediaType, NormalisedText text) {
         Tags tags = tagger().tag(text);

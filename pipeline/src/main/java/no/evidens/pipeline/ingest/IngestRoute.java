@@ -372,7 +372,7 @@ final class IngestRoute extends RouteBuilder {
         DocumentStage.Normalised doc = ex.getIn().getBody(DocumentStage.Normalised.class);
         DocumentRef ref = doc.ref();
         ex.getIn().setBody(new DocumentStage.Analysed(ref, doc.text(),
-                analyser.tag(ref.path(), ref.sha256(), ref.mediaType(), doc.text())));
+                analyser.tagForIndex(ref.path(), ref.sha256(), ref.mediaType(), doc.text())));
     }
 
     private void buildPassages(Exchange ex) {

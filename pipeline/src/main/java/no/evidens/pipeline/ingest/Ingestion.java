@@ -404,7 +404,8 @@ public final class Ingestion {
 
     /**
      * Loads the tagger's models on two threads (daemons: a stopping process does not wait for them): the sentence, token
-     * and name models with the codebook on one, the language detector's model and the indicator classifier on the other.
+     * and name models with the codebook on one, the indicator classifier on the other (no language model: an ingest does not
+     * guess a document's language).
      * None needs another; one thread read them one after another (1.3-1.8 s alone, more beside the worker's start), the
      * tail of a small ingest's start, with a core idle once the worker was ready. The models' objects of each tagging
      * thread are still made on that thread, at its first document (NorwegianModels).

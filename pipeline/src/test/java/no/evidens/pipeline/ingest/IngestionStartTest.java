@@ -58,7 +58,7 @@ class IngestionStartTest {
     }
 
     /**
-     * The models load on two threads: the language detector's model and the indicator classifier are read while the
+     * The models load on two threads: the indicator classifier is read while the
      * codebook is (here: a codebook that comes only once they are loaded), not after the tagger's models and codebook.
      */
     @Test
