@@ -68,21 +68,21 @@ final class PdfLayout {
      * hyphens drawn on it and its joins; nothing at all when a page cannot be read.
      */
     static Result of(PDDocument doc) {
-        List<List<String>> margins = new ArrayList<>();
+        List<PdfMargins.Page> margins = new ArrayList<>();
         Set<String> hyphens = new LinkedHashSet<>();
         List<List<PdfParagraphs.Join>> joins = new ArrayList<>();
         try {
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {
                 PDPage page = doc.getPage(p - 1);
                 List<Word> words = words(doc, p);
-                margins.add(PdfMargins.marginLines(words, page.getMediaBox().getHeight()));
+                margins.add(PdfMargins.page(words, page.getMediaBox().getHeight()));
                 hyphens.addAll(PdfDrawnHyphens.wordsBefore(words, PdfDrawnHyphens.bars(page)));
                 joins.add(PdfParagraphs.joins(words));
             }
         } catch (IOException | RuntimeException unreadable) {
             return Result.NONE;
         }
-        return new Result(margins, hyphens, joins);
+        return new Result(PdfMargins.marginLines(margins), hyphens, joins);
     }
 
     private static List<Word> words(PDDocument doc, int page) throws IOException {

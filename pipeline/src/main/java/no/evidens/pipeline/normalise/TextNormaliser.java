@@ -23,9 +23,11 @@ public final class TextNormaliser {
      * real line-end hyphens by more rules, and never removes a page's only lines as furniture. Version 4
      * keeps the cells of a table row apart ({@code a | b}) where version 3 joined them with a space.
      * Version 5 keeps line-end hyphens by the project's own short list of hyphenated forms, where version 4
-     * also knew the hyphenated forms seen in a treebank.
+     * also knew the hyphenated forms seen in a treebank. Version 6 keeps a PDF's title or heading that stands
+     * in its top margin (a larger type than the body's, or on a longer PDF a line no other page repeats), which
+     * version 5 removed as a running header.
      */
-    public static final String VERSION = "5";
+    public static final String VERSION = "6";
 
     private final Dehyphenator dehyphenator;
 

@@ -119,6 +119,46 @@ class TikaExtractorTest {
         return pdf;
     }
 
+    /**
+     * The walk's report (round 53): US Letter pages, a 16 pt title whose top stands 52 pt below the top edge, well
+     * apart from the body, and a second page opening with a section heading as high; both in the top margin, both
+     * part of the text. The 9 pt page numbers at the foot still go.
+     */
+    @Test
+    void aTitleAndASectionHeadingNearTheTopEdgeOfAPdfStayInItsText() throws Exception {
+        Path pdf = tmp.resolve("tittel.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            Object[][][] pages = {
+                    {{"Internkontroll i barneverntjenesten i Solvik kommune", 728, bold, 16},
+                            {"Tilsynet fant at kommunen ikke har sikret forsvarlig oppfølging.", 652, regular, 11},
+                            {"Ansvarsgruppen har ikke møttes siden mars.", 624, regular, 11}, {"Side 1 av 2", 40, regular, 9}},
+                    {{"3 Avviksbehandling", 726, bold, 11},
+                            {"Avvik meldes til leder og følges opp innen en uke.", 690, regular, 11},
+                            {"Kommunen har ikke dokumentert oppfølgingen.", 662, regular, 11}, {"Side 2 av 2", 40, regular, 9}}};
+            for (Object[][] lines : pages) {
+                PDPage page = new PDPage(PDRectangle.LETTER);
+                doc.addPage(page);
+                try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+                    for (Object[] l : lines) {
+                        c.beginText();
+                        c.setFont((PDType1Font) l[2], (Integer) l[3]);
+                        c.newLineAtOffset(72, (Integer) l[1]);
+                        c.showText((String) l[0]);
+                        c.endText();
+                    }
+                }
+            }
+            doc.save(pdf.toFile());
+        }
+        String text = new no.evidens.pipeline.normalise.TextNormaliser().normalise(new TikaExtractor(1_000_000, false).extract(pdf)).text();
+        assertTrue(text.startsWith("Internkontroll i barneverntjenesten i Solvik kommune\n"), text);
+        assertTrue(text.contains("\n3 Avviksbehandling\n"), text);
+        assertTrue(text.endsWith("Kommunen har ikke dokumentert oppfølgingen."), text);
+        assertTrue(!text.contains("Side "), text);
+    }
+
     @Test
     void aDoubleSpacedParagraphIsRebuiltFromItsLinesAndAShortLineEndsIt() throws Exception {
         // Each line its own text object, 26 pt apart: Tika gives each line as a paragraph of its own.
