@@ -254,8 +254,15 @@ public final class Ingestion {
                 // and the models load at the first file, as when nothing is readied ahead. Not reset otherwise: an
                 // ingestion may be run again (the inbox's watcher).
                 givingUp = !backend.isSolr() && IndexWriteLock.look(home.index()) == IndexWriteLock.Seen.HELD;
-                ExecutorService worker = startWorker();
-                ExecutorService models = loadModels();
+                // both ready: the files are being read (a job's phase in the workspace; its first seconds show it)
+                AtomicInteger readying = new AtomicInteger(2);
+                Runnable ready = () -> {
+                    if (readying.decrementAndGet() == 0) {
+                        progress.readied();
+                    }
+                };
+                ExecutorService worker = startWorker(ready);
+                ExecutorService models = loadModels(ready);
                 boolean opened = false;
                 try {
                     engine.open(); // something is new: the writer opens before any file is read, as it always did
@@ -398,8 +405,8 @@ public final class Ingestion {
     }
 
     /** Starts the extractor's worker, on a thread of its own. */
-    private ExecutorService startWorker() {
-        return preparing(List.of(analyser::prepareExtractor), "worker ready");
+    private ExecutorService startWorker(Runnable ready) {
+        return preparing(List.of(analyser::prepareExtractor), "worker ready", ready);
     }
 
     /**
@@ -410,18 +417,18 @@ public final class Ingestion {
      * tail of a small ingest's start, with a core idle once the worker was ready. The models' objects of each tagging
      * thread are still made on that thread, at its first document (NorwegianModels).
      */
-    private ExecutorService loadModels() {
+    private ExecutorService loadModels(Runnable ready) {
         return preparing(List.of(analyser::prepareTagger, () -> {
             analyser.prepareClassifiers();
             IngestMarks.mark("classifiers loaded");
-        }), "models loaded");
+        }), "models loaded", ready);
     }
 
     /**
      * Runs steps that ready the files' reading, each on a daemon thread of its own, unless a stop is asked (no file will
-     * be read then); the mark is written when the last of them has ended.
+     * be read then); the mark is written and {@code ready} run when the last of them has ended.
      */
-    private ExecutorService preparing(List<Runnable> steps, String mark) {
+    private ExecutorService preparing(List<Runnable> steps, String mark, Runnable ready) {
         ExecutorService preparing = Executors.newFixedThreadPool(steps.size(), r -> {
             Thread t = new Thread(r, "ingest-prepare");
             t.setDaemon(true);
@@ -446,6 +453,7 @@ public final class Ingestion {
                 // a step given up at a stop did not ready anything
                 if (!Thread.currentThread().isInterrupted() && left.decrementAndGet() == 0) {
                     IngestMarks.mark(mark);
+                    ready.run();
                 }
             });
         }
