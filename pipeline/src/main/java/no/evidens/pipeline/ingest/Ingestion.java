@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.commons.io.file.PathUtils;
+import org.apache.lucene.store.LockObtainFailedException;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.index.CaseHashes;
@@ -225,7 +226,7 @@ public final class Ingestion {
         // a bundle unpacked from a zip is in our own folder: nobody writes to it while it is read
         ChangedWhileRead changes = bundle.unpacked() != null ? ChangedWhileRead.NONE : ChangedWhileRead.since(begun);
         // the embedded index's writer marks its release when closed (IndexBackend): an upload waiting behind it goes on then
-        try (OnDemandSink engine = new OnDemandSink(() -> sinkAround.apply(backend.openSink()), caseId,
+        try (OnDemandSink engine = new OnDemandSink(() -> sinkAround.apply(openSink(backend)), caseId,
                 committedHashes(backend, caseId))) {
             UnsavedDocuments index = new UnsavedDocuments(engine);
             KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads, changes).check(bundle.entries());
@@ -401,6 +402,26 @@ public final class Ingestion {
         String container = IncompleteContainers.containerOf(lost.file());
         if (!container.equals(lost.file())) {
             incomplete.missing(container, lost.file(), reason);
+        }
+    }
+
+    /**
+     * The index's writer, waited for a moment ({@link no.evidens.index.IndexWriteLock}); still held then by another writer
+     * (another ingest, a server's upload, a reindex), said so plainly as {@code reindex} says it, where Lucene says only
+     * "Lock held by another program". Its cause is kept: a server's upload waits for the index by it.
+     */
+    private EvidenceSink openSink(IndexBackend backend) {
+        try {
+            return backend.openSink();
+        } catch (UncheckedIOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof LockObtainFailedException) {
+                    throw new IllegalStateException("the index in " + home.index() + " is being written by another process "
+                            + "(another ingest, a server's upload or a reindex): run ingest again once it has finished; "
+                            + "nothing was changed", e);
+                }
+            }
+            throw e;
         }
     }
 
