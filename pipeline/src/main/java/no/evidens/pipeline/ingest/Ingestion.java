@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.commons.io.file.PathUtils;
+import org.apache.lucene.store.LockObtainFailedException;
 
 import no.evidens.findings.FindingStore;
 import no.evidens.index.CaseHashes;
@@ -225,7 +226,7 @@ public final class Ingestion {
         // a bundle unpacked from a zip is in our own folder: nobody writes to it while it is read
         ChangedWhileRead changes = bundle.unpacked() != null ? ChangedWhileRead.NONE : ChangedWhileRead.since(begun);
         // the embedded index's writer marks its release when closed (IndexBackend): an upload waiting behind it goes on then
-        try (OnDemandSink engine = new OnDemandSink(() -> sinkAround.apply(backend.openSink()), caseId,
+        try (OnDemandSink engine = new OnDemandSink(() -> sinkAround.apply(openSink(backend)), caseId,
                 committedHashes(backend, caseId))) {
             UnsavedDocuments index = new UnsavedDocuments(engine);
             KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads, changes).check(bundle.entries());
@@ -254,8 +255,15 @@ public final class Ingestion {
                 // and the models load at the first file, as when nothing is readied ahead. Not reset otherwise: an
                 // ingestion may be run again (the inbox's watcher).
                 givingUp = !backend.isSolr() && IndexWriteLock.look(home.index()) == IndexWriteLock.Seen.HELD;
-                ExecutorService worker = startWorker();
-                ExecutorService models = loadModels();
+                // both ready: the files are being read (a job's phase in the workspace; its first seconds show it)
+                AtomicInteger readying = new AtomicInteger(2);
+                Runnable ready = () -> {
+                    if (readying.decrementAndGet() == 0) {
+                        progress.readied();
+                    }
+                };
+                ExecutorService worker = startWorker(ready);
+                ExecutorService models = loadModels(ready);
                 boolean opened = false;
                 try {
                     engine.open(); // something is new: the writer opens before any file is read, as it always did
@@ -397,9 +405,29 @@ public final class Ingestion {
         }
     }
 
+    /**
+     * The index's writer, waited for a moment ({@link no.evidens.index.IndexWriteLock}); still held then by another writer
+     * (another ingest, a server's upload, a reindex), said so plainly as {@code reindex} says it, where Lucene says only
+     * "Lock held by another program". Its cause is kept: a server's upload waits for the index by it.
+     */
+    private EvidenceSink openSink(IndexBackend backend) {
+        try {
+            return backend.openSink();
+        } catch (UncheckedIOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof LockObtainFailedException) {
+                    throw new IllegalStateException("the index in " + home.index() + " is being written by another process "
+                            + "(another ingest, a server's upload or a reindex): run ingest again once it has finished; "
+                            + "nothing was changed", e);
+                }
+            }
+            throw e;
+        }
+    }
+
     /** Starts the extractor's worker, on a thread of its own. */
-    private ExecutorService startWorker() {
-        return preparing(List.of(analyser::prepareExtractor), "worker ready");
+    private ExecutorService startWorker(Runnable ready) {
+        return preparing(List.of(analyser::prepareExtractor), "worker ready", ready);
     }
 
     /**
@@ -410,18 +438,18 @@ public final class Ingestion {
      * tail of a small ingest's start, with a core idle once the worker was ready. The models' objects of each tagging
      * thread are still made on that thread, at its first document (NorwegianModels).
      */
-    private ExecutorService loadModels() {
+    private ExecutorService loadModels(Runnable ready) {
         return preparing(List.of(analyser::prepareTagger, () -> {
             analyser.prepareClassifiers();
             IngestMarks.mark("classifiers loaded");
-        }), "models loaded");
+        }), "models loaded", ready);
     }
 
     /**
      * Runs steps that ready the files' reading, each on a daemon thread of its own, unless a stop is asked (no file will
-     * be read then); the mark is written when the last of them has ended.
+     * be read then); the mark is written and {@code ready} run when the last of them has ended.
      */
-    private ExecutorService preparing(List<Runnable> steps, String mark) {
+    private ExecutorService preparing(List<Runnable> steps, String mark, Runnable ready) {
         ExecutorService preparing = Executors.newFixedThreadPool(steps.size(), r -> {
             Thread t = new Thread(r, "ingest-prepare");
             t.setDaemon(true);
@@ -446,6 +474,7 @@ public final class Ingestion {
                 // a step given up at a stop did not ready anything
                 if (!Thread.currentThread().isInterrupted() && left.decrementAndGet() == 0) {
                     IngestMarks.mark(mark);
+                    ready.run();
                 }
             });
         }

@@ -18,6 +18,13 @@ public interface ProgressListener {
 
     void started(int files);
 
+    /**
+     * The Tika worker has started and the language models are loaded: the files are being read now. Not told when no file
+     * needs them (nothing new in the bundle) or when the ingest was stopped or refused before.
+     */
+    default void readied() {
+    }
+
     void fileDone(ReceiptFile file);
 
     /** The ingest ended with all its files done and committed. */

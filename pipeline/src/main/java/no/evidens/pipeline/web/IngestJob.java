@@ -68,6 +68,8 @@ final class IngestJob implements ProgressListener {
      * looks at the index's lock ({@link HomeIngestJobs#waiters}).
      */
     volatile Long writerHeldAt;
+    /** The Tika worker and the models are ready in this run ({@link #readied}): its files are being read. */
+    volatile boolean readied;
     private final Runnable progressSaver;
 
     IngestJob(String id, String caseId, String fileName, String municipality, Path bundle, Instant started, Runnable progressSaver) {
@@ -129,12 +131,39 @@ final class IngestJob implements ProgressListener {
         receipt = null;
         error = null;
         writerHeldAt = null;
+        readied = false;
     }
 
     @Override
     public void started(int files) {
         total = files;
         progressSaver.run();
+    }
+
+    @Override
+    public void readied() {
+        readied = true;
+    }
+
+    /**
+     * What a running job is at, for the first seconds that count no file: {@code unpacking} (the bundle is read),
+     * {@code starting} (the Tika worker and the models are readied), {@code reading}, {@code saving} (every file read: the
+     * last commit and the receipt); null once it ended. A job another server runs (known by its file) is reading once
+     * a file is done.
+     */
+    String phase() {
+        if (!RUNNING.equals(state)) {
+            return null;
+        }
+        int files = total;
+        int read = done.get();
+        if (files < 0) {
+            return "unpacking";
+        }
+        if (read >= files) {
+            return "saving";
+        }
+        return readied || read > 0 ? "reading" : "starting";
     }
 
     @Override
@@ -163,6 +192,7 @@ final class IngestJob implements ProgressListener {
         m.put("case", caseId);
         m.put("file", fileName);
         m.put("state", state);
+        m.put("phase", phase());
         m.put("total", total);
         m.put("done", done.get());
         m.put("failed", failed.get());

@@ -71,6 +71,10 @@ class RefusedWriterTest {
             cause = cause.getCause();
         }
         assertTrue(cause instanceof LockObtainFailedException, "refused for the other writer's lock: " + refused);
+        // said plainly, as reindex says it, not in Lucene's words ("Lock held by another program")
+        String said = no.evidens.pipeline.Messages.oneLine(refused);
+        assertTrue(said.contains("is being written by another process") && said.contains("run ingest again once it has finished")
+                && said.contains("nothing was changed") && !said.contains("Lock held"), said);
 
         assertEquals(0, extractor.read.get(), "no file read");
         assertEquals(0, extractor.prepared.get(), "no worker started for an index held when the ingest began");

@@ -908,7 +908,10 @@ async function viewIngest() {
 function showProgress(job, progress, text) {
   if (job.total > 0) { progress.max = job.total; progress.value = job.done; }
   const failed = job.failed ? T('ui.ingest.failedCount', job.failed) : '';
+  // the job's phase says what its first seconds (no file read yet) and its last (every file read) are spent on
   text.textContent = job.state === 'done' ? T('ui.ingest.done', job.done, job.total, failed)
+    : job.phase === 'starting' ? T('ui.ingest.starting', job.total)
+    : job.phase === 'saving' ? T('ui.ingest.saving', job.done, job.total, failed)
     : job.total >= 0 ? T('ui.ingest.reading', job.done, job.total, failed) : T('ui.ingest.unpacking');
 }
 
