@@ -58,7 +58,7 @@ class IngestWaitBrowserIT {
             // within seconds (the server's own look at the waiting jobs is every 30 s): the page goes on by itself, and
             // says what its first seconds are spent on while no file is read yet (the job's phase)
             new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(
-                    ExpectedConditions.textToBePresentInElementLocated(By.id("ingest-progress-text"), "Starter lesingen av 1 filer (Tika"));
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("ingest-progress-text"), "Starter lesingen av 1 filer (gjør klar"));
             new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(
                     ExpectedConditions.textToBePresentInElementLocated(By.id("ingest-progress-text"), "Ferdig: 1 av 1 filer"));
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs-table"), "ferdig"));
