@@ -110,7 +110,7 @@ final class SurveyViews {
                     out.println(c.requirement());
                     last = c.requirement();
                 }
-                out.printf("  %s #%-5d %s, %s: «%s»%n", c.chosen() ? "*" : " ", c.item(), c.municipality(), c.label(), c.quote());
+                out.printf("  %s #%-5d %s, %s: «%s»%n", c.chosen() ? "*" : " ", c.item(), c.place(), c.label(), c.quote());
             }
             out.flush();
             return 0;

@@ -2,6 +2,8 @@ package no.evidens.pipeline.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 
@@ -24,7 +26,7 @@ final class CsvReport {
     static String render(CaseExport export) {
         StringBuilder out = new StringBuilder("\uFEFF");
         record(out, (Object[]) HEADER);
-        for (Object[] row : rows(export)) {
+        for (Object[] row : rows(export, Map::toString)) {
             record(out, row);
         }
         return out.toString();
@@ -33,8 +35,10 @@ final class CsvReport {
     /**
      * The rows under {@link #HEADER}, one per quotation (one without a quotation for a finding without evidence), shared
      * with the spreadsheet ({@link XlsxReport}): a value is a String, an Integer, or null where the row has none.
+     *
+     * @param filters how the search filters a quotation was found with are written (this file: the map as it is)
      */
-    static List<Object[]> rows(CaseExport export) {
+    static List<Object[]> rows(CaseExport export, Function<Map<String, String>, String> filters) {
         List<Object[]> rows = new ArrayList<>();
         for (FindingOut f : export.findings()) {
             Object[] head = {export.caseId(), f.ref(), f.label(), f.kind(), f.number(), f.title(), ReportText.requirements(f),
@@ -46,7 +50,7 @@ final class CsvReport {
                 rows.add(concat(head, new Object[] {e.position(), e.stance(), e.quote(), e.source(), e.citation().title(),
                     e.citation().file(), e.citation().type(), e.citation().page(), e.citation().endPage(), e.citation().start(),
                     e.citation().end(), e.sha256(), e.passageId(), e.note(), e.provenance().query(),
-                    e.provenance().filters().isEmpty() ? null : e.provenance().filters().toString()}));
+                    e.provenance().filters().isEmpty() ? null : filters.apply(e.provenance().filters())}));
             }
         }
         return rows;

@@ -69,8 +69,9 @@ final class ReportText {
         return t.get("contradicts".equals(stance) ? "value.stance.contradicts" : "value.stance.supports");
     }
 
+    /** {@code Kilde: title (vedlegg til e-posten …), type, side 1} ({@link SourceWords}). */
     String source(EvidenceOut e) {
-        return t.get("export.source") + " " + e.source();
+        return t.get("export.source") + " " + SourceWords.source(e, t);
     }
 
     /** Where the quotation stands in its file: {@code (file, tegn 10–20)}. */

@@ -46,7 +46,7 @@ final class XlsxReport {
             int r = 1;
             // the CSV's stance is a program's value (supports); the workbook, read by a report writer, says it in words
             int stance = Arrays.asList(CsvReport.HEADER).indexOf("stance");
-            for (Object[] values : CsvReport.rows(export)) {
+            for (Object[] values : CsvReport.rows(export, SearchFilterWords::of)) {
                 if (values[stance] != null) {
                     values[stance] = words.stanceWords(values[stance].toString());
                 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import no.evidens.findings.CaseGroups;
 import no.evidens.findings.FindingKind;
@@ -62,12 +61,9 @@ final class GroupOverviews {
         List<GroupOverview.Place> places = new ArrayList<>();
         Map<String, Municipalities> byRequirement = new TreeMap<>();
         Map<String, String> lawOf = new HashMap<>();
-        Map<String, Long> named = members.stream()
-                .collect(Collectors.groupingBy(m -> m.municipality().toLowerCase(Locale.ROOT), Collectors.counting()));
+        Map<String, String> labels = PlaceLabels.of(members);
         for (CaseGroups.Member m : members) {
-            // Norway has two Våler and two Herøy: a name two of the group's cases share is told apart by its county
-            String label = named.get(m.municipality().toLowerCase(Locale.ROOT)) > 1 ? m.municipality() + " (" + m.county() + ")"
-                    : m.municipality();
+            String label = labels.get(m.caseId());
             int avvik = 0;
             int merknader = 0;
             for (FindingOut f : findings.getOrDefault(m.caseId(), List.of())) {

@@ -20,9 +20,12 @@ import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
+import no.evidens.pipeline.export.SourceWords;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.findings.NotFound;
 import no.evidens.pipeline.findings.SearcherSource;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 import no.evidens.pipeline.store.HomeStores;
 
 /**
@@ -32,6 +35,8 @@ import no.evidens.pipeline.store.HomeStores;
  * may read ({@code readable}: null for all of them).
  */
 public final class GroupService {
+    /** The group report's and the quotations page's words for a source (the report is written in Bokmål). */
+    private static final Texts BOKMAL = Texts.of(Language.NB);
     private final EvidensHome home;
     private final SearcherSource index;
     private final FindingsService findings;
@@ -140,9 +145,13 @@ public final class GroupService {
         findings.audit().record(actor, chosen ? "report-choose" : "report-unchoose", caseId, "quotation", "#" + evidenceId, "gruppe " + groupId);
     }
 
-    /** A quotation of a finding on a requirement, that the writer may choose for the report. */
-    public record Candidate(String requirement, String caseId, String municipality, String finding, String label, String kind,
-                            long item, String quote, String source, boolean chosen) {
+    /**
+     * A quotation of a finding on a requirement, that the writer may choose for the report; {@code place} names its
+     * municipality as the overview does (with the county where two of the group share the name), {@code source} is its
+     * source in words, with the e-mail or archive a document came in.
+     */
+    public record Candidate(String requirement, String caseId, String municipality, String place, String finding, String label,
+                            String kind, long item, String quote, String source, boolean chosen) {
     }
 
     /** Every quotation of the avvik and merknader of the group's cases the user may read, by requirement, chosen or not. */
@@ -161,6 +170,7 @@ public final class GroupService {
         List<CaseGroups.Member> members = visible(g, readable);
         Map<String, List<FindingOut>> byCase = findings.list(members.stream().map(CaseGroups.Member::caseId).toList());
         List<AuditEvent> shownTo = new ArrayList<>();
+        Map<String, String> places = PlaceLabels.of(members);
         for (CaseGroups.Member m : members) {
             List<FindingOut> shown = byCase.get(m.caseId()).stream().filter(f -> !f.kind().equals("observasjon")).toList();
             if (actor != null) {
@@ -169,15 +179,15 @@ public final class GroupService {
             for (FindingOut f : shown) {
                 for (CaseExport.RequirementOut r : f.requirements()) {
                     for (EvidenceOut e : f.evidence()) {
-                        out.add(new Candidate(GroupOverviews.citation(r), m.caseId(), m.municipality(), f.ref(), f.label(), f.kind(), e.id(),
-                                e.quote(), e.source(), chosen.contains(e.id())));
+                        out.add(new Candidate(GroupOverviews.citation(r), m.caseId(), m.municipality(), places.get(m.caseId()), f.ref(),
+                                f.label(), f.kind(), e.id(), e.quote(), SourceWords.source(e, BOKMAL), chosen.contains(e.id())));
                     }
                 }
             }
         }
         // each case's line in the trail, written together: one at a time, 357 cases took seconds
         findings.audit().recordAll(shownTo);
-        out.sort(java.util.Comparator.comparing(Candidate::requirement).thenComparing(c -> !c.chosen()).thenComparing(Candidate::municipality));
+        out.sort(java.util.Comparator.comparing(Candidate::requirement).thenComparing(c -> !c.chosen()).thenComparing(Candidate::place));
         return out;
     }
 
@@ -215,7 +225,7 @@ public final class GroupService {
                     }
                     for (CaseExport.RequirementOut r : f.requirements()) {
                         examples.computeIfAbsent(GroupOverviews.citation(r), k -> new ArrayList<>())
-                                .add(new GroupReport.Example(p.label(), f.label(), e.quote(), e.source()));
+                                .add(new GroupReport.Example(p.label(), f.label(), e.quote(), SourceWords.source(e, BOKMAL)));
                     }
                 }
             }

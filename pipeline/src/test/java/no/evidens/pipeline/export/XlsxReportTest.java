@@ -113,6 +113,32 @@ class XlsxReportTest {
         assertTrue(CsvReport.render(one).contains(",contradicts,"), "the CSV keeps the value");
     }
 
+    /**
+     * Round 53's walk: the search-filter column was the stored map as Java writes it,
+     * {@code {case=…, indicator=avvik, type=styringsdokument}}; it is the search language's own words, the sheet's case left
+     * out. The CSV keeps the map.
+     */
+    @Test
+    void theSearchFiltersAreWrittenAsTheSearchLanguageWritesThem() throws Exception {
+        EvidenceOut found = new EvidenceOut(1, 1, "supports", "Avvik meldes til rektor.", "Rutine, side 1",
+                new Citation("Rutine", "rutine.docx", "styringsdokument", "d1", 1, 1, 0, 24), "0301/d1/0", "0301/d1/0", "sha",
+                null, null, new ProvenanceOut("avvik", new java.util.TreeMap<>(Map.of("case", "0301", "indicator", "avvik",
+                    "type", "styringsdokument", "kommune", "Nord-Fron kommune"))), "kari", "2026-01-01T00:00:00Z", "5");
+        FindingOut f = new FindingOut(1, "avvik-1", "Avvik 1", "avvik", 1, "Avvik meldes ikke", List.of(), "", "utkast",
+                "kari", "2026-01-01T00:00:00Z", "kari", "2026-01-01T00:00:00Z", List.of(found), 1);
+        CaseExport one = new CaseExport(CaseExport.FORMAT, CaseExport.VERSION, "0301", "2026-01-01T00:00:00Z", "kari", false,
+                List.of(f), List.of());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(ExportFormat.XLSX.bytes(one, Language.NB)))) {
+            assertEquals("indikator:avvik kommune:\"Nord-Fron kommune\" type:styringsdokument",
+                    book.getSheetAt(0).getRow(1).getCell(column("filters")).getStringCellValue());
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(ExportFormat.XLSX.bytes(export(), Language.NB)))) {
+            assertEquals(null, book.getSheetAt(0).getRow(1).getCell(column("filters")), "a search without filters has none");
+        }
+        assertTrue(CsvReport.render(one).contains("{case=0301, indicator=avvik, kommune=Nord-Fron kommune, type=styringsdokument}"),
+                "the CSV keeps the stored filters");
+    }
+
     @Test
     void aTextLongerThanACellHoldsIsCutAndSaidToBe() {
         String cut = XlsxReport.cellText("a".repeat(40_000));

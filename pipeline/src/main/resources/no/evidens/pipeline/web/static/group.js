@@ -216,7 +216,7 @@ async function viewGroupQuotations(params) {
         } catch (e) { ev.target.checked = !ev.target.checked; showError(errorText(e)); }
       } });
       return el('li', {}, el('label', { class: 'inline' }, box, T('ui.group.choose')),
-        el('blockquote', {}, '«' + c.quote + '»'), el('div', { class: 'cite' }, `${c.municipality}, ${c.label}: ${c.source}`));
+        el('blockquote', {}, '«' + c.quote + '»'), el('div', { class: 'cite' }, `${c.place}, ${c.label}: ${c.source}`));
     }))));
   render(heading(T('ui.group.chooseQuotes')), el('p', {}, el('a', { href: '#/grupper?' + qs({ g: id }) }, T('ui.group.back'))),
     ...(sections.length ? sections : [el('p', {}, T('ui.group.noQuotes'))]));
