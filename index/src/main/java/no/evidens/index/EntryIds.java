@@ -1,19 +1,29 @@
 package no.evidens.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -79,6 +89,90 @@ final class EntryIds {
             }
         }
         return found;
+    }
+
+    /**
+     * The Lucene documents of the passages with these ids, of any documents, on the snapshot: those found, by id, in the
+     * order first asked for. {@link #passages} searches once per document, which for the hundreds of quotations of a
+     * group's overview was hundreds of searches. Here one walk over each segment's document keys answers them all: each
+     * key's postings (passages only, live only) are counted in index order, as that search's ties are, up to the highest
+     * number asked for under it, and each candidate is checked against its stored id. A key where one is not found
+     * there (an id that names no passage, or a document written otherwise) is searched as {@link #passages} does.
+     */
+    static Map<String, Integer> passagesOfAnyDocuments(IndexSnapshot s, Collection<String> ids) throws IOException {
+        // by document key, the ids under it by their number (an id like "case/doc/07" shares its number with "case/doc/7")
+        Map<String, Map<Integer, List<String>>> byKey = new TreeMap<>();
+        for (String id : ids) {
+            int slash = id.lastIndexOf('/');
+            int number = slash <= 0 ? -1 : number(id.substring(slash + 1));
+            if (number >= 0) {
+                List<String> same = byKey.computeIfAbsent(id.substring(0, slash), k -> new HashMap<>()).computeIfAbsent(number, n -> new ArrayList<>(1));
+                if (!same.contains(id)) {
+                    same.add(id);
+                }
+            }
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> found = new HashMap<>();
+        BytesRef passageKind = new BytesRef(PassageSchema.KIND_PASSAGE);
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Terms keys = leaf.reader().terms(PassageSchema.DOC_KEY);
+            Terms kinds = leaf.reader().terms(PassageSchema.KIND);
+            if (keys == null || kinds == null) {
+                continue;
+            }
+            TermsEnum keyTerms = keys.iterator();
+            TermsEnum kindTerms = kinds.iterator();
+            if (!kindTerms.seekExact(passageKind)) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            PostingsEnum key = null;
+            PostingsEnum kind = null;
+            for (Map.Entry<String, Map<Integer, List<String>>> e : byKey.entrySet()) {
+                int last = e.getValue().keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+                int before = seen.getOrDefault(e.getKey(), 0);
+                if (before > last || !keyTerms.seekExact(new BytesRef(e.getKey()))) {
+                    continue;
+                }
+                key = keyTerms.postings(key, PostingsEnum.NONE);
+                kind = kindTerms.postings(kind, PostingsEnum.NONE);
+                int at = before;
+                for (int doc = key.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS && at <= last; doc = key.nextDoc()) {
+                    if (kind.docID() < doc) {
+                        kind.advance(doc);
+                    }
+                    if (kind.docID() != doc || (live != null && !live.get(doc))) {
+                        continue; // the document's own entry (its text), or a passage deleted
+                    }
+                    for (String id : e.getValue().getOrDefault(at, List.of())) {
+                        if (hasId(s, leaf.docBase + doc, id)) {
+                            found.put(id, leaf.docBase + doc);
+                        }
+                    }
+                    at++;
+                }
+                seen.put(e.getKey(), at);
+            }
+        }
+        for (Map.Entry<String, Map<Integer, List<String>>> e : byKey.entrySet()) {
+            List<String> missed = e.getValue().values().stream().flatMap(List::stream).filter(id -> !found.containsKey(id)).toList();
+            if (!missed.isEmpty()) {
+                passages(s, e.getKey(), missed).forEach((id, doc) -> {
+                    if (doc >= 0) {
+                        found.put(id, doc);
+                    }
+                });
+            }
+        }
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            Integer doc = found.get(id);
+            if (doc != null) {
+                out.putIfAbsent(id, doc);
+            }
+        }
+        return out;
     }
 
     /** The Lucene documents of the whole document's entry (its text) on the snapshot: at most one live. */

@@ -1,7 +1,10 @@
 package no.evidens.index;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,6 +56,22 @@ public interface EvidenceIndex extends AutoCloseable {
 
     /** One passage by its id. */
     Optional<SearchHit> passage(String passageId) throws IOException;
+
+    /**
+     * The passages with these ids, by id, in the order first asked for: an id the index does not hold (or that is not a
+     * passage's id) is left out, one asked for twice is there once. What a page that shows hundreds of quotations reads
+     * (a group's overview): an engine answers it in one look-up, or a few of bounded size, where {@link #passage} is one
+     * each. This default asks for each in turn.
+     */
+    default Map<String, SearchHit> passages(Collection<String> passageIds) throws IOException {
+        Map<String, SearchHit> out = new LinkedHashMap<>();
+        for (String id : passageIds) {
+            if (!out.containsKey(id)) {
+                passage(id).ifPresent(h -> out.put(id, h));
+            }
+        }
+        return out;
+    }
 
     /** All passages of one document, in document order (none when the index has no such document). */
     List<SearchHit> passagesOf(String caseId, String docId) throws IOException;

@@ -5,7 +5,9 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,6 +165,18 @@ public final class EvidenceSearcher implements EvidenceIndex {
         return withSnapshot(s -> {
             int doc = EntryIds.passage(s, passageId);
             return doc < 0 ? Optional.empty() : Optional.of(plainHit(s, doc));
+        });
+    }
+
+    /** The passages with these ids: one walk over the index's document keys for all of them ({@link EntryIds#passagesOfAnyDocuments}). */
+    @Override
+    public Map<String, SearchHit> passages(Collection<String> passageIds) throws IOException {
+        return withSnapshot(s -> {
+            Map<String, SearchHit> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Integer> e : EntryIds.passagesOfAnyDocuments(s, passageIds).entrySet()) {
+                out.put(e.getKey(), plainHit(s, e.getValue()));
+            }
+            return out;
         });
     }
 

@@ -2,9 +2,12 @@ package no.evidens.solr;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +48,8 @@ import no.evidens.solr.plugin.TextPartTransformerFactory;
  * highlighted here, on their text, by the embedded index's highlighter. Thread-safe.
  */
 public final class SolrEvidenceIndex implements EvidenceIndex {
+    /** The most ids one request of {@link #passages(Collection)} asks for: a body of some 50 KB, and as many rows. */
+    static final int IDS_PER_REQUEST = 500;
 
     private final SolrNodes nodes;
     private final String collection;
@@ -226,6 +231,28 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
     @Override
     public Optional<SearchHit> passage(String passageId) throws IOException {
         return plainHits(SolrSearches.passages(List.of(passageId))).stream().findFirst();
+    }
+
+    /**
+     * The passages with these ids: one request per {@link #IDS_PER_REQUEST} distinct ids (a {@code terms} filter on the id),
+     * where {@link #passage} is a request each.
+     */
+    @Override
+    public Map<String, SearchHit> passages(Collection<String> passageIds) throws IOException {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(passageIds));
+        Map<String, SearchHit> byId = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += IDS_PER_REQUEST) {
+            for (SearchHit h : plainHits(SolrSearches.passages(distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_REQUEST))))) {
+                byId.put(h.passageId(), h);
+            }
+        }
+        Map<String, SearchHit> out = new LinkedHashMap<>();
+        for (String id : distinct) {
+            if (byId.containsKey(id)) {
+                out.put(id, byId.get(id));
+            }
+        }
+        return out;
     }
 
     @Override

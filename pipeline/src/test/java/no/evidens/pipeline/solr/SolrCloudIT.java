@@ -455,6 +455,16 @@ class SolrCloudIT {
             List<Integer> starts = solr.matchStarts("stor", big.docId(), "kvittering");
             assertEquals(all.stream().map(SearchHit::start).toList(), starts);
             assertEquals(local.matchStarts("stor", big.docId(), "avvik"), solr.matchStarts("stor", big.docId(), "avvik"));
+            // many passages by id at once (a group overview's quotations): 1,500 ids, more than one request asks for, with one
+            // asked for twice and one the index does not hold, the same as the embedded index reads
+            List<String> ids = new ArrayList<>(List.of("stor/" + big.docId() + "/" + n, all.get(3).passageId()));
+            for (int i = n - 1; i >= 0; i -= 7) {
+                ids.add(all.get(i).passageId());
+            }
+            Map<String, SearchHit> byId = solr.passages(ids);
+            assertEquals(1 + (n + 6) / 7, byId.size());
+            assertEquals(local.passages(ids), byId);
+            assertEquals(List.copyOf(local.passages(ids).keySet()), List.copyOf(byId.keySet()));
             // a window over all of it, begun inside the first passage
             int to = big.text().length();
             assertEquals(all.subList(1, n), solr.passagesIn("stor", big.docId(), 1, to));
