@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -120,19 +121,12 @@ class IngestionStopTest {
             }
         };
         EvidensHome home = new EvidensHome(tmp.resolve("home"));
-        CompletableFuture<Receipt> ingested = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new Ingestion(home, new DocumentAnalyser(starting, Codebook::defaults), 1).stopWhen(stop::get)
-                        .ingest("sak", bundle, ProgressListener.NONE);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        });
+        CompletableFuture<Receipt> ingested = inBackground(() ->
+                new Ingestion(home, new DocumentAnalyser(starting, Codebook::defaults), 1).stopWhen(stop::get)
+                        .ingest("sak", bundle, ProgressListener.NONE));
         try {
             // waiting for the start, the ingestion would still run when the worker is let be ready, a minute on
-            ExecutionException stopped = assertThrows(ExecutionException.class, () -> ingested.get(20, TimeUnit.SECONDS));
-            IngestionStopped e = assertInstanceOf(IngestionStopped.class, stopped.getCause());
-            assertEquals(0, e.done(), "no file begun while the worker started");
+            stoppedBeforeAFile(ingested, "the worker started");
             assertEquals(true, givenUp.get(), "the start was given up");
         } finally {
             ready.countDown();
@@ -156,18 +150,11 @@ class IngestionStopTest {
             return Codebook.defaults();
         });
         EvidensHome home = new EvidensHome(tmp.resolve("home"));
-        CompletableFuture<Receipt> ingested = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new Ingestion(home, analyser, 1).stopWhen(loading::get).ingest("sak", bundle, ProgressListener.NONE);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        });
+        CompletableFuture<Receipt> ingested = inBackground(() -> new Ingestion(home, analyser, 1).stopWhen(loading::get)
+                .ingest("sak", bundle, ProgressListener.NONE));
         try {
             // waiting for the load, the ingestion would still run when the load is let end, a minute on
-            ExecutionException stopped = assertThrows(ExecutionException.class, () -> ingested.get(20, TimeUnit.SECONDS));
-            IngestionStopped e = assertInstanceOf(IngestionStopped.class, stopped.getCause());
-            assertEquals(0, e.done(), "no file begun while the models loaded");
+            IngestionStopped e = stoppedBeforeAFile(ingested, "the models loaded");
             assertEquals(3, e.total());
         } finally {
             loaded.countDown();
@@ -199,26 +186,19 @@ class IngestionStopTest {
             }
         };
         EvidensHome home = new EvidensHome(tmp.resolve("home"));
-        CompletableFuture<Receipt> ingested = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new Ingestion(home, new DocumentAnalyser(extractor, Codebook::defaults), 1).stopWhen(stop::get)
-                        .beforeCamelStarts(camel -> {
-                            try {
-                                camel.addStartupListener(held);
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                        })
-                        .ingest("sak", bundle, ProgressListener.NONE);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        });
+        CompletableFuture<Receipt> ingested = inBackground(() ->
+                new Ingestion(home, new DocumentAnalyser(extractor, Codebook::defaults), 1).stopWhen(stop::get)
+                .beforeCamelStarts(camel -> {
+                    try {
+                        camel.addStartupListener(held);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .ingest("sak", bundle, ProgressListener.NONE));
         try {
             // waiting for the start, the ingestion would still run when the start is let end, a minute on
-            ExecutionException stopped = assertThrows(ExecutionException.class, () -> ingested.get(20, TimeUnit.SECONDS));
-            IngestionStopped e = assertInstanceOf(IngestionStopped.class, stopped.getCause());
-            assertEquals(0, e.done(), "no file begun while Camel started");
+            IngestionStopped e = stoppedBeforeAFile(ingested, "Camel started");
             assertEquals(3, e.total());
         } finally {
             letStart.countDown();
@@ -269,5 +249,24 @@ class IngestionStopTest {
         Receipt again = new Ingestion(home, new DocumentAnalyser(new PlainText()), 1).ingest("sak", zip, ProgressListener.NONE);
         assertEquals(FILES, again.counts().indexed(), "the same bundle again is read whole");
         assertEquals(FILES, JournalNotes.count(home.index(), PassageSchema.KIND_DOCUMENT));
+    }
+
+    /** Runs an ingestion on a thread of its own, as a command's runs while Ctrl-C comes. */
+    private static CompletableFuture<Receipt> inBackground(Callable<Receipt> ingestion) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ingestion.call();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /** The ingestion ended as a stop within 20 s (waiting, it would run a minute on), with no file begun. */
+    private static IngestionStopped stoppedBeforeAFile(CompletableFuture<Receipt> ingested, String during) {
+        ExecutionException stopped = assertThrows(ExecutionException.class, () -> ingested.get(20, TimeUnit.SECONDS));
+        IngestionStopped e = assertInstanceOf(IngestionStopped.class, stopped.getCause());
+        assertEquals(0, e.done(), "no file begun while " + during);
+        return e;
     }
 }
