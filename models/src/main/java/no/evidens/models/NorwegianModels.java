@@ -18,9 +18,10 @@ import opennlp.tools.util.Span;
  * The Norwegian taggers of Evidens: sentences, tokens and names from OpenNLP models trained on the
  * Norwegian Dependency Treebank (see {@code models/README.md}).
  *
- * <p>The models load once, on first use. Every method is safe to call from many threads at once: the
- * OpenNLP models are shared (they are thread-safe), the {@code *ME} taggers are one per thread.
- * Offsets are Java String indices into the text given.
+ * <p>The models load once, on first use; the name model when names are first asked for (an ingest never asks: the
+ * index keeps no names, and reading the model took CPU and heap from every ingest's start). Every method is safe to call
+ * from many threads at once: the OpenNLP models are shared (they are thread-safe), the {@code *ME} taggers are one per
+ * thread. Offsets are Java String indices into the text given.
  */
 public final class NorwegianModels {
     /** Resource folder (classpath) and file names of the bundled models. */
@@ -31,21 +32,53 @@ public final class NorwegianModels {
 
     private final SentenceModel sentenceModel;
     private final TokenizerModel tokenizerModel;
-    private final WindowCachedNameModel nameModel;
+    /** Reads the name model, once, when a thread first looks for names. */
+    private final NameModelSource nameSource;
+    private volatile WindowCachedNameModel nameModel;
     private final ThreadLocal<NorwegianSentenceDetector> sentenceDetector;
     private final ThreadLocal<WordSplits> tokenizer;
     private final ThreadLocal<NameFinderME> nameFinder;
     private final Abbreviations abbreviations = Abbreviations.norwegian();
 
     private NorwegianModels(SentenceModel sentenceModel, TokenizerModel tokenizerModel,
-                            WindowCachedNameModel nameModel) {
+                            NameModelSource nameSource) {
         this.sentenceModel = sentenceModel;
         this.tokenizerModel = tokenizerModel;
-        this.nameModel = nameModel;
+        this.nameSource = nameSource;
         this.sentenceDetector = ThreadLocal.withInitial(
                 () -> new NorwegianSentenceDetector(this.sentenceModel, this.abbreviations));
         this.tokenizer = ThreadLocal.withInitial(() -> new WordSplits(new TokenizerME(this.tokenizerModel)));
-        this.nameFinder = ThreadLocal.withInitial(this.nameModel::finder);
+        this.nameFinder = ThreadLocal.withInitial(() -> nameModel().finder());
+    }
+
+    /** Where the name model is read from. */
+    @FunctionalInterface
+    private interface NameModelSource {
+        WindowCachedNameModel read() throws IOException;
+    }
+
+    /** Whether the name model has been read. */
+    boolean nameModelRead() {
+        return nameModel != null;
+    }
+
+    /** The name model, read by the first thread that asks (the others wait for it). */
+    private WindowCachedNameModel nameModel() {
+        WindowCachedNameModel m = nameModel;
+        if (m == null) {
+            synchronized (this) {
+                m = nameModel;
+                if (m == null) {
+                    try {
+                        m = nameSource.read();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot load the Norwegian name model", e);
+                    }
+                    nameModel = m;
+                }
+            }
+        }
+        return m;
     }
 
     private static final class Holder {
@@ -62,15 +95,20 @@ public final class NorwegianModels {
         try (InputStream s = Files.newInputStream(dir.resolve(SENTENCE_MODEL));
              InputStream t = Files.newInputStream(dir.resolve(TOKEN_MODEL));
              InputStream n = Files.newInputStream(dir.resolve(NAME_MODEL))) {
-            return new NorwegianModels(new SentenceModel(s), new TokenizerModel(t), new WindowCachedNameModel(n));
+            WindowCachedNameModel names = new WindowCachedNameModel(n);
+            return new NorwegianModels(new SentenceModel(s), new TokenizerModel(t), () -> names);
         }
     }
 
-    private static NorwegianModels fromClasspath() {
+    /** A new instance with the bundled models (the name model read when first asked for). */
+    static NorwegianModels fromClasspath() {
         try (InputStream s = resource(SENTENCE_MODEL);
-             InputStream t = resource(TOKEN_MODEL);
-             InputStream n = resource(NAME_MODEL)) {
-            return new NorwegianModels(new SentenceModel(s), new TokenizerModel(t), new WindowCachedNameModel(n));
+             InputStream t = resource(TOKEN_MODEL)) {
+            return new NorwegianModels(new SentenceModel(s), new TokenizerModel(t), () -> {
+                try (InputStream n = resource(NAME_MODEL)) {
+                    return new WindowCachedNameModel(n);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the bundled Norwegian models", e);
         }

@@ -164,4 +164,20 @@ class NorwegianModelsTest {
     private static String describe(String text) {
         return MODELS.sentences(text) + "|" + MODELS.tokens(text) + "|" + MODELS.names(text);
     }
+
+    /**
+     * Sentences and tokens (all an ingest asks of these models) do not read the name model: it is read when names are
+     * first asked for, and they are then found as ever.
+     */
+    @Test
+    void theNameModelIsReadWhenNamesAreFirstAskedFor() {
+        NorwegianModels fresh = NorwegianModels.fromClasspath();
+        String text = "Saken ble fulgt opp av Kari Nordmann i barneverntjenesten. Hun ringte fastlegen.";
+        assertEquals(MODELS.sentences(text), fresh.sentences(text));
+        assertEquals(MODELS.tokensOfSentence(text), fresh.tokensOfSentence(text));
+        assertFalse(fresh.nameModelRead());
+        assertEquals(MODELS.names(text), fresh.names(text));
+        assertTrue(fresh.nameModelRead());
+        assertTrue(fresh.names(text).stream().anyMatch(n -> "PER".equals(n.type())), fresh.names(text).toString());
+    }
 }

@@ -133,10 +133,11 @@ public final class DocumentAnalyser implements AutoCloseable {
      * Tags a normalised text for the index only: as {@link #tag}, without the guess of its language, which nothing the index
      * keeps holds (only {@code analyze} shows it) and which is a fifth of the tagging's CPU ({@code evidens bench tagging}):
      * its {@code language} is {@code und}. An ingest and a reindex tag so (round 53: the ingest had guessed every document's
-     * language since the first rounds, and thrown the guess away).
+     * language since the first rounds, and thrown the guess away). Nor are names and personal data looked for: the index
+     * keeps neither ({@link DocumentTagger#tagForIndex}; round 54), so its {@code pii} and {@code entities} are empty.
      */
     public DocumentAnalysis tagForIndex(String file, String sha256, String mediaType, NormalisedText text) {
-        Tags tags = tagger().tag(text);
+        Tags tags = tagger().tagForIndex(text);
         return new DocumentAnalysis(file, sha256, mediaType, "und", text.pages(), text.text(), tags.sentences(), tags.quotes(),
                 tags.indicators(), tags.legalRefs(), tags.pii(), tags.entities());
     }

@@ -76,7 +76,22 @@ public final class DocumentTagger {
         return t;
     }
 
+    /** Everything: sentences, quotations, indicators, legal references, personal data and names ({@code analyze}). */
     public Tags tag(NormalisedText doc) {
+        return tag(doc, true);
+    }
+
+    /**
+     * What the index keeps of a document: its sentences (the passages' cuts), quotations, indicators and legal references,
+     * without its names and personal data, which no index field, passage or receipt holds (the export's anonymisation finds
+     * them in a quotation's document each time it exports): {@link Tags#pii()} and {@link Tags#entities()} are empty. The
+     * name finder and its rules were some half of the tagging's CPU in every ingest since the first rounds (round 54).
+     */
+    public Tags tagForIndex(NormalisedText doc) {
+        return tag(doc, false);
+    }
+
+    private Tags tag(NormalisedText doc, boolean persons) {
         String text = doc.text();
         List<TaggedSpan> sentenceSpans = models.sentences(text);
         List<Spans.Sentence> sentences = new ArrayList<>(sentenceSpans.size());
@@ -87,11 +102,13 @@ public final class DocumentTagger {
         }
         List<Spans.Entity> entities = new ArrayList<>();
         List<Spans.Pii> pii = new ArrayList<>();
-        names(doc, sentenceSpans, tokens, entities, pii);
-        for (TaggedSpan p : piiTagger.tag(text)) {
-            pii.add(new Spans.Pii(p.type(), p.start(), p.end(), doc.pageOf(p.start())));
+        if (persons) {
+            names(doc, sentenceSpans, tokens, entities, pii);
+            for (TaggedSpan p : piiTagger.tag(text)) {
+                pii.add(new Spans.Pii(p.type(), p.start(), p.end(), doc.pageOf(p.start())));
+            }
+            pii.sort(Comparator.comparingInt(Spans.Pii::start).thenComparing(Spans.Pii::type));
         }
-        pii.sort(Comparator.comparingInt(Spans.Pii::start).thenComparing(Spans.Pii::type));
 
         List<Spans.Quote> quoteSpans = new ArrayList<>();
         boolean ordered = inTextOrder(sentenceSpans);
