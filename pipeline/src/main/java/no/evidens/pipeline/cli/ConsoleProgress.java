@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.ingest.IngestPhase;
 import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
@@ -15,7 +16,9 @@ import no.evidens.pipeline.ingest.ReceiptFile;
  * A progress bar on stderr: redrawn in place on a terminal, a line per tenth of the work otherwise
  * (so logs of unattended runs stay short). File names only, never document text. While no file has finished for
  * {@link #QUIET_SECONDS} (one large file read and tagged: an 18 MB text takes minutes), the bar says so and for how long,
- * in place of a time left that the pace of the earlier files no longer tells; without a terminal, once a minute.
+ * in place of a time left that the pace of the earlier files no longer tells; without a terminal, once a minute. Each
+ * phase of the ingestion ({@link IngestPhase}) is a line of its own, at a terminal or not, so that the seconds that count no
+ * file (a .zip unpacked, the Tika worker's start and the models' load, the last commit) say what they wait for.
  */
 final class ConsoleProgress implements ProgressListener {
     private static final int WIDTH = 30;
@@ -34,6 +37,10 @@ final class ConsoleProgress implements ProgressListener {
     private volatile long lastDoneNanos;
     /** Without a terminal: the minutes of quiet already told. */
     private long quietMinutesTold;
+    /** The phase last told, or null before the first. */
+    private volatile IngestPhase at;
+    /** At a terminal: the bar is drawn and its line not ended (a line said now ends it first). */
+    private boolean barOpen;
     private ScheduledExecutorService ticker;
 
     ConsoleProgress(PrintStream err, boolean terminal) {
@@ -46,6 +53,23 @@ final class ConsoleProgress implements ProgressListener {
         this.clock = nanoClock;
         this.startNanos = nanoClock.getAsLong();
         this.lastDoneNanos = startNanos;
+    }
+
+    /** What the command line says as an ingestion moves on to a phase: the command line's words for the shared phases. */
+    static String line(IngestPhase phase) {
+        return switch (phase) {
+            case UNPACKING -> "Reading the bundle (a .zip is unpacked first) …";
+            case STARTING -> "Starting the text extractor (a Tika worker) and loading the language models …";
+            case READING -> "Reading the files …";
+            case SAVING -> "Saving: the last commit to the index, then the receipt …";
+        };
+    }
+
+    @Override
+    public synchronized void phase(IngestPhase phase) {
+        at = phase;
+        endBar();
+        err.println(line(phase));
     }
 
     @Override
@@ -70,8 +94,7 @@ final class ConsoleProgress implements ProgressListener {
         }
         int t = Math.max(1, total);
         if (terminal) {
-            err.print("\r" + bar(n, t) + "   ");
-            err.flush();
+            drawBar(n, t);
         } else if (quiet / 60 > quietMinutesTold) {
             quietMinutesTold = quiet / 60;
             err.println(bar(n, t));
@@ -95,13 +118,19 @@ final class ConsoleProgress implements ProgressListener {
         }
         int t = Math.max(1, total);
         if (terminal) {
-            err.print("\r" + bar(n, t) + "   ");
-            err.flush();
+            drawBar(n, t);
         } else if (n * 10 / t != lastTenth) {
             // The line is made only when it is printed: a tenth of the files apart, not once a file.
             lastTenth = n * 10 / t;
             err.println(bar(n, t));
         }
+    }
+
+    /** At a terminal: the bar redrawn in place. */
+    private void drawBar(int n, int t) {
+        err.print("\r" + bar(n, t) + "   ");
+        err.flush();
+        barOpen = true;
     }
 
     private String bar(int n, int t) {
@@ -113,7 +142,12 @@ final class ConsoleProgress implements ProgressListener {
     /** While files remain and none has finished for a while: that the work goes on, and for how long it has been quiet. */
     private String quiet(int n, int t) {
         long quiet = quietSeconds();
-        return n < t && quiet >= QUIET_SECONDS ? ", still reading: no file finished for " + duration(quiet) : "";
+        if (n >= t || quiet < QUIET_SECONDS) {
+            return "";
+        }
+        // before the first file, the worker's start and the models' load are what is waited for, not a file's reading
+        return at == IngestPhase.STARTING ? ", still starting the text extractor and the language models: " + duration(quiet)
+                : ", still reading: no file finished for " + duration(quiet);
     }
 
     /**
@@ -143,14 +177,14 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public void finished() {
+    public synchronized void finished() {
         stopTicker();
         endBar();
         err.printf(java.util.Locale.ROOT, "Done in %.1f s%n", (clock.getAsLong() - startNanos) / 1e9);
     }
 
     @Override
-    public void cutShort() {
+    public synchronized void cutShort() {
         stopTicker();
         endBar();
         err.printf(java.util.Locale.ROOT, "Stopped after %.1f s, not done (%d of %d files read)%n", (clock.getAsLong() - startNanos) / 1e9, done.get(), total);
@@ -185,8 +219,9 @@ final class ConsoleProgress implements ProgressListener {
 
     /** Ends the bar's line at a terminal, where it was redrawn in place. */
     private void endBar() {
-        if (terminal && done.get() > 0) {
+        if (barOpen) {
             err.println();
+            barOpen = false;
         }
     }
 }

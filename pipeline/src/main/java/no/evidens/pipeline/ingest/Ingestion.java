@@ -205,6 +205,7 @@ public final class Ingestion {
         new CaseService(home, FindingStore.DEFAULT_LOCK_WAIT).requireOpen(caseId);
         IndexBackend.of(home).requireWritable(); // before the bundle is read: a cluster that cannot take it says so at once
         BundleReader.Bundle bundle;
+        progress.phase(IngestPhase.UNPACKING);
         try {
             // a stop asked while a zip is unpacked is heard between its entries (thousands of files take seconds)
             bundle = new BundleReader(stopAsked).read(bundlePath, home.work());
@@ -232,6 +233,7 @@ public final class Ingestion {
             KnownFiles.Outcome known = new KnownFiles(caseId, index, failures, incomplete, threads, changes).check(bundle.entries());
             IngestMarks.mark("known files checked");
             if (known.lines().isPresent()) {
+                progress.phase(IngestPhase.READING);
                 // Nothing new (a re-ingest of an unchanged bundle): every line is known without the route,
                 // Tika or the index writer, and is the line the route would have written.
                 for (ReceiptFile line : known.lines().get()) {
@@ -255,11 +257,12 @@ public final class Ingestion {
                 // and the models load at the first file, as when nothing is readied ahead. Not reset otherwise: an
                 // ingestion may be run again (the inbox's watcher).
                 givingUp = !backend.isSolr() && IndexWriteLock.look(home.index()) == IndexWriteLock.Seen.HELD;
+                progress.phase(IngestPhase.STARTING);
                 // both ready: the files are being read (a job's phase in the workspace; its first seconds show it)
                 AtomicInteger readying = new AtomicInteger(2);
                 Runnable ready = () -> {
                     if (readying.decrementAndGet() == 0) {
-                        progress.readied();
+                        progress.phase(IngestPhase.READING);
                     }
                 };
                 ExecutorService worker = startWorker(ready);
@@ -295,6 +298,9 @@ public final class Ingestion {
                         models.shutdownNow();
                     }
                 }
+            }
+            if (!stopped) {
+                progress.phase(IngestPhase.SAVING); // a stopped ingest commits too, but was cut off reading
             }
             lastCommit(index);
             IngestMarks.mark("last commit done");

@@ -19,10 +19,12 @@ public interface ProgressListener {
     void started(int files);
 
     /**
-     * The Tika worker has started and the language models are loaded: the files are being read now. Not told when no file
-     * needs them (nothing new in the bundle) or when the ingest was stopped or refused before.
+     * The ingestion moved on to this phase: {@link IngestPhase#UNPACKING} before the bundle is read;
+     * {@link IngestPhase#STARTING} once something in it is new (the Tika worker starts, the models load); {@link IngestPhase#READING}
+     * when both are ready, or at once when nothing is new; {@link IngestPhase#SAVING} when every file is done. A phase a stop
+     * or a refusal comes before is not told: the last told is the one the ingestion was cut off in.
      */
-    default void readied() {
+    default void phase(IngestPhase phase) {
     }
 
     void fileDone(ReceiptFile file);

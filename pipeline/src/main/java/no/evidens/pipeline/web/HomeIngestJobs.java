@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.IndexReleases;
 import no.evidens.pipeline.Messages;
+import no.evidens.pipeline.ingest.IngestPhase;
 
 /**
  * The home's ingest jobs as one server sees them: every job file under {@code ingest-jobs/}, whichever server on the home
@@ -48,19 +49,20 @@ final class HomeIngestJobs {
     }
 
     /**
-     * The progress saver of the job of an id: keeps the job while this server runs it, at most once a second (and always at
-     * its end, by the queue).
+     * The progress saver of the job of an id: keeps the job while this server runs it, at most once a second, but at once
+     * when its phase changed (a few times a run: a stop or a death in a phase of seconds leaves the file saying so), and
+     * always at its end, by the queue.
      */
     Runnable saver(String id) {
         long[] last = {0};
+        IngestPhase[] lastPhase = {null};
         return () -> {
             long now = System.nanoTime();
-            if (now - last[0] >= 1_000_000_000L) {
+            IngestJob j = runningHere.get();
+            if (j != null && j.id.equals(id) && (now - last[0] >= 1_000_000_000L || j.at != lastPhase[0])) {
                 last[0] = now;
-                IngestJob j = runningHere.get();
-                if (j != null && j.id.equals(id)) {
-                    keep(j);
-                }
+                lastPhase[0] = j.at;
+                keep(j);
             }
         };
     }

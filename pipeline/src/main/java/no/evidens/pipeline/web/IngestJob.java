@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import no.evidens.pipeline.ingest.IngestPhase;
 import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
@@ -40,10 +41,13 @@ final class IngestJob implements ProgressListener {
      * @param errorArgs the values of that key, or null
      * @param retrying  true while a job that waited for the index is being ingested again (so that a stop of the server
      *                  in the middle leaves it waiting, not interrupted); null or false otherwise (and in older files)
+     * @param phase     what its run was at when the file was written ({@link IngestPhase#code()}): for a running job, what it
+     *                  does now; for an interrupted one, what it was doing when its server stopped. Null in files written
+     *                  before round 54 (a running job's phase is then told by its counts, an interrupted one's not at all)
      */
     record Saved(String id, String caseId, String fileName, String municipality, String bundle, String state, int total,
                  int done, int failed, Receipt receipt, String error, String started, String updated, List<String> errorArgs,
-                 Boolean retrying) {
+                 Boolean retrying, String phase) {
     }
 
     final String id;
@@ -68,8 +72,11 @@ final class IngestJob implements ProgressListener {
      * looks at the index's lock ({@link HomeIngestJobs#waiters}).
      */
     volatile Long writerHeldAt;
-    /** The Tika worker and the models are ready in this run ({@link #readied}): its files are being read. */
-    volatile boolean readied;
+    /**
+     * What its run was last told it is at ({@link #phase(IngestPhase)}), or, for a job read from a file written before round
+     * 54, null: then guessed from the counts while it runs ({@link #phase()}).
+     */
+    volatile IngestPhase at = IngestPhase.UNPACKING;
     private final Runnable progressSaver;
 
     IngestJob(String id, String caseId, String fileName, String municipality, Path bundle, Instant started, Runnable progressSaver) {
@@ -92,6 +99,7 @@ final class IngestJob implements ProgressListener {
         j.receipt = s.receipt();
         j.error = s.error() == null ? null : new ErrorTexts.Keyed(s.error(), s.errorArgs() == null ? List.of() : s.errorArgs());
         j.retrying = RUNNING.equals(s.state()) && Boolean.TRUE.equals(s.retrying());
+        j.at = IngestPhase.ofCode(s.phase());
         return j;
     }
 
@@ -112,7 +120,8 @@ final class IngestJob implements ProgressListener {
     Saved saved() {
         return new Saved(id, caseId, fileName, municipality, bundle.toString(), state, total, done.get(), failed.get(), receipt,
                 error == null ? null : error.key(), started.toString(), Instant.now().toString(),
-                error == null ? null : error.args().stream().map(String::valueOf).toList(), RUNNING.equals(state) && retrying);
+                error == null ? null : error.args().stream().map(String::valueOf).toList(), RUNNING.equals(state) && retrying,
+                at == null ? null : at.code());
     }
 
     /**
@@ -131,7 +140,7 @@ final class IngestJob implements ProgressListener {
         receipt = null;
         error = null;
         writerHeldAt = null;
-        readied = false;
+        at = IngestPhase.UNPACKING;
     }
 
     @Override
@@ -140,30 +149,34 @@ final class IngestJob implements ProgressListener {
         progressSaver.run();
     }
 
+    /** Kept at once (not after a second, as a file's progress is): another server, or this one after a restart, reads it. */
     @Override
-    public void readied() {
-        readied = true;
+    public void phase(IngestPhase phase) {
+        at = phase;
+        progressSaver.run();
     }
 
     /**
-     * What a running job is at, for the first seconds that count no file: {@code unpacking} (the bundle is read),
+     * What a running job is at, for the stretches that count no file: {@code unpacking} (the bundle is read),
      * {@code starting} (the Tika worker and the models are readied), {@code reading}, {@code saving} (every file read: the
-     * last commit and the receipt); null once it ended. A job another server runs (known by its file) is reading once
-     * a file is done.
+     * last commit and the receipt); for an interrupted one, what it was doing when its server stopped (null when its file
+     * is older than round 54); null for any other state. A running job known by a file older than round 54 (another server
+     * of an older version runs it) is told by its counts, as that version did.
      */
     String phase() {
+        IngestPhase p = at;
+        if (INTERRUPTED.equals(state)) {
+            return p == null ? null : p.code();
+        }
         if (!RUNNING.equals(state)) {
             return null;
         }
+        if (p != null) {
+            return p.code();
+        }
         int files = total;
         int read = done.get();
-        if (files < 0) {
-            return "unpacking";
-        }
-        if (read >= files) {
-            return "saving";
-        }
-        return readied || read > 0 ? "reading" : "starting";
+        return files < 0 ? "unpacking" : read >= files ? "saving" : read > 0 ? "reading" : "starting";
     }
 
     @Override

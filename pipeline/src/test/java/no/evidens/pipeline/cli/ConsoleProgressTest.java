@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import no.evidens.pipeline.extract.Reason;
+import no.evidens.pipeline.ingest.IngestPhase;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
 
@@ -111,5 +112,50 @@ class ConsoleProgressTest {
                 "[------------------------------] 0/1 files, still reading: no file finished for 60 s",
                 "[------------------------------] 0/1 files, still reading: no file finished for 2 min",
                 "Done in 130.0 s"), lines);
+    }
+    @Test
+    void aColdStartSaysWhatEachStretchWithoutAFileWaitsFor() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong now = new AtomicLong();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, now::get);
+        progress.phase(IngestPhase.UNPACKING);
+        now.addAndGet(3_000_000_000L);
+        progress.started(2);
+        progress.phase(IngestPhase.STARTING);
+        for (int s = 0; s < 65; s += 5) { // a worker's start on a busy machine: a minute
+            now.addAndGet(5_000_000_000L);
+            progress.tick();
+        }
+        progress.phase(IngestPhase.READING);
+        ReceiptFile file = new ReceiptFile("a.txt", "sha", "annet", ReceiptFile.INDEXED, null, null, 1, 1);
+        progress.fileDone(file);
+        progress.fileDone(file);
+        progress.phase(IngestPhase.SAVING);
+        now.addAndGet(1_000_000_000L);
+        progress.finished();
+        assertEquals(List.of("Reading the bundle (a .zip is unpacked first) …",
+                "Ingesting 2 files …",
+                "Starting the text extractor (a Tika worker) and loading the language models …",
+                "[------------------------------] 0/2 files, still starting the text extractor and the language models: 63 s",
+                "Reading the files …",
+                "[###############---------------] 1/2 files, 0.0 files/s, about 68 s left",
+                "[##############################] 2/2 files, 0.0 files/s",
+                "Saving: the last commit to the index, then the receipt …",
+                "Done in 69.0 s"), List.of(bytes.toString(StandardCharsets.UTF_8).split("\n")));
+    }
+
+    @Test
+    void atATerminalAPhaseLineEndsTheBarsLineFirst() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong now = new AtomicLong();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, now::get);
+        progress.started(1);
+        progress.phase(IngestPhase.READING);
+        progress.fileDone(new ReceiptFile("a.txt", "sha", "annet", ReceiptFile.INDEXED, null, null, 1, 1));
+        progress.phase(IngestPhase.SAVING);
+        progress.finished();
+        assertEquals(List.of("Ingesting 1 file …", "Reading the files …", "\r[##############################] 1/1 files   ",
+                "Saving: the last commit to the index, then the receipt …", "Done in 0.0 s"),
+                List.of(bytes.toString(StandardCharsets.UTF_8).split("\n")));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -104,6 +105,11 @@ class KilledIngestIT {
         String words = Files.readString(said);
         assertTrue(words.contains("evidens: stopped after " + stopped + " of " + FILES + " files"), words);
         assertTrue(words.contains("run the same command again to go on"), words);
+        // each stretch that counts no file said as it began, in order; stopped while reading, so none is saving
+        List<String> phases = words.lines().filter(l -> l.startsWith("Reading the") || l.startsWith("Ingesting ")
+                || l.startsWith("Starting the") || l.startsWith("Saving:")).toList();
+        assertEquals(List.of("Reading the bundle (a .zip is unpacked first) …", "Ingesting " + FILES + " files …",
+                "Starting the text extractor (a Tika worker) and loading the language models …", "Reading the files …"), phases, words);
         assertTrue(stopped < FILES, "stopped half-way: " + stopped);
 
         Receipt again = new Ingestion(new EvidensHome(home), new DocumentAnalyser(), 2)

@@ -53,7 +53,7 @@ class IngestJobsTest {
 
     private IngestJob.Saved saved(String id, String state, Receipt receipt) {
         return new IngestJob.Saved(id, "sak-1", "bunke.zip", "Fjordvik", home.resolve("bundles/" + id + ".zip").toString(), state,
-                10, 4, 1, receipt, null, Instant.parse("2026-11-30T06:00:00Z").toString(), Instant.now().toString(), null, null);
+                10, 4, 1, receipt, null, Instant.parse("2026-11-30T06:00:00Z").toString(), Instant.now().toString(), null, null, null);
     }
 
     @Test
@@ -104,7 +104,7 @@ class IngestJobsTest {
         assertEquals("manifest.csv linje 2: typen «brev» er ukjent (bruk ein av journal, plan).",
                 kept.view(Language.NN).get("error"), "kept as a key and its values, worded when shown");
         IngestJob old = IngestJob.of(new IngestJob.Saved("5", "sak-1", "b.zip", null, "b.zip", IngestJob.FAILED, 1, 0, 0, null,
-                "the zip file is damaged", Instant.now().toString(), Instant.now().toString(), null, null), () -> { });
+                "the zip file is damaged", Instant.now().toString(), Instant.now().toString(), null, null, null), () -> { });
         assertEquals("en feil på tjeneren stoppet den (be administratoren se i loggen).", old.view(Language.NB).get("error"),
                 "a job kept by an older version with an English message shows the general failure");
     }
@@ -176,7 +176,7 @@ class IngestJobsTest {
         waitingJobWithItsBundle();
         IngestJob.Saved waiting = new IngestJobFiles(home).load().get(0);
         new IngestJobFiles(home).save(new IngestJob.Saved(waiting.id(), waiting.caseId(), waiting.fileName(), waiting.municipality(),
-                waiting.bundle(), IngestJob.RUNNING, 10, 2, 0, null, null, waiting.started(), waiting.updated(), null, true));
+                waiting.bundle(), IngestJob.RUNNING, 10, 2, 0, null, null, waiting.started(), waiting.updated(), null, true, null));
         AtomicInteger tries = new AtomicInteger();
         IngestJobs after = new IngestJobs(new EvidensHome(home), h -> {
             tries.incrementAndGet();
@@ -217,7 +217,7 @@ class IngestJobsTest {
 
             IngestJob.Saved on = saved("7", IngestJob.RUNNING, null);
             files.save(new IngestJob.Saved("7", on.caseId(), on.fileName(), on.municipality(), on.bundle(), IngestJob.RUNNING, 10, 9, 1,
-                    null, null, on.started(), Instant.now().toString(), null, null));
+                    null, null, on.started(), Instant.now().toString(), null, null, null));
             assertEquals(9, jobs.all().get(0).done.get(), "its progress, as the other server keeps it");
         } finally {
             otherServer.close(); // that server is killed: the OS lets go of its locks

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +21,8 @@ import no.evidens.pipeline.IndexReleases;
 
 /**
  * The Innlesing page follows an upload that waits behind another writer of the index (here one this test holds, as a
- * command does) until it goes in: the list shows it *venter*, then done, without the page being opened again.
+ * command does) until it goes in: the list shows it *venter*, then done, without the page being opened again. A job whose
+ * server stopped in the middle says in the list what it was doing then.
  */
 class IngestWaitBrowserIT {
     private static SampleWorkspace ws;
@@ -67,6 +69,20 @@ class IngestWaitBrowserIT {
             if (!released) {
                 other.close();
             }
+        }
+    }
+    @Test
+    void anInterruptedJobSaysInTheListWhatItWasDoingWhenItsServerStopped() throws Exception {
+        String at = Instant.now().toString();
+        // as a server stopped while it read the files leaves the job's file (ServerStopIT stops one so)
+        new IngestJobFiles(ws.home.root()).save(new IngestJob.Saved("90", "stanset-2026", "stanset.zip", null,
+                ws.home.root().resolve("bundles/stanset.zip").toString(), IngestJob.INTERRUPTED, 400, 120, 0, null, null, at, at,
+                null, null, "reading"));
+        try (Browser b = DESKTOP.afreshFor(ws)) {
+            b.driver.get(ws.url() + "#/innlesing");
+            WebElement row = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job-90")));
+            b.wait.until(ExpectedConditions.textToBePresentInElement(row, "avbrutt under innlesingen av filene"));
+            assertTrue(row.getText().contains("120 av 400"), row.getText());
         }
     }
 }

@@ -73,7 +73,11 @@ class ServerStopIT {
 
             try (WebServer again = WebServer.start(home, 0, "testar")) {
                 WorkspaceClient next = WorkspaceClient.of(again.url());
-                assertEquals("interrupted", next.get("/api/ingest/" + id).body().get("state").asText());
+                JsonNode after = next.get("/api/ingest/" + id).body();
+                assertEquals("interrupted", after.get("state").asText());
+                // what it was doing when its server stopped, kept in its file: the workspace says «avbrutt under innlesingen»
+                assertEquals("reading", after.get("phase").asText(), after.toString());
+                assertEquals(saved.done(), after.get("done").asInt());
                 assertEquals(202, next.json("POST", "/api/ingest/" + id + "/resume", null).status());
                 JsonNode done = TwoServersOneHomeIT.waitWhileRunning(next, id);
                 assertEquals("done", done.get("state").asText(), done.toString());
@@ -117,6 +121,7 @@ class ServerStopIT {
             IngestJob.Saved saved = new IngestJobFiles(home.root()).read(id);
             assertEquals(IngestJob.INTERRUPTED, saved.state(), "kept interrupted: " + saved);
             assertEquals(0, saved.done(), saved.toString());
+            assertEquals("unpacking", saved.phase(), "cut off unpacking, and its file says so: " + saved);
             assertEquals(UNPACKED_FILES, saved.total(), "the bundle's files, as the zip lists them: " + saved);
             assertTrue(Files.isRegularFile(Path.of(saved.bundle())), "the bundle kept, to resume: " + saved.bundle());
             try (Stream<Path> left = Files.list(home.work())) {

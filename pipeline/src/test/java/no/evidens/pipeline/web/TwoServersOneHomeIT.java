@@ -103,7 +103,7 @@ class TwoServersOneHomeIT {
         Path bundle = Files.createDirectories(home.root().resolve("bundles")).resolve(CASE + "-1.zip");
         Files.write(bundle, zip());
         files.save(new IngestJob.Saved("1", CASE, "bunke.zip", null, bundle.toString(), IngestJob.RUNNING, 1, 0, 0, null, null,
-                now, now, null, null));
+                now, now, null, null, null));
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RunLockChild.class.getName(), home.root().toString(), "1")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();

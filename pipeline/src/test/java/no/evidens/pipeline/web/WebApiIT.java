@@ -292,7 +292,7 @@ class WebApiIT {
         IngestJobFiles onDisk = new IngestJobFiles(ws.home.root());
         String now = Instant.now().toString();
         onDisk.save(new IngestJob.Saved(taken, "annen-tjener", "b.zip", null, ws.home.root().resolve("bundles/b.zip").toString(),
-                IngestJob.DONE, 0, 0, 0, null, null, now, now, null, null));
+                IngestJob.DONE, 0, 0, 0, null, null, now, now, null, null, null));
 
         JsonNode second = uploadJob("to-tjenere", "c.zip", zipOf("journaler/c.txt", "Koordinatoren skriver logg.\n"));
         assertFalse(taken.equals(second.get("id").asText()), "the other server's id given again: " + second);

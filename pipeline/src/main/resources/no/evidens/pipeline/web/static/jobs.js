@@ -10,6 +10,9 @@ const JOBS_WORDS = {
   get caption() { return T('ui.jobs.caption'); },
   get cols() { return ['started', 'case', 'file', 'status', 'files'].map(c => T('ui.jobs.col.' + c)).concat(['']); },
   state: s => (['running', 'done', 'failed', 'interrupted', 'waiting'].includes(s) ? T('ui.jobs.state.' + s) : s),
+  // a running job's phase, and the one an interrupted job was cut off in (kept in its file: after a restart too)
+  status: j => (['running', 'interrupted'].includes(j.state) && ['unpacking', 'starting', 'reading', 'saving'].includes(j.phase)
+    ? T('ui.jobs.' + j.state + '.' + j.phase) : JOBS_WORDS.state(j.state)),
   get resume() { return T('ui.jobs.resume'); },
   get rerun() { return T('ui.jobs.rerun'); },
   resumeLabel: (verb, file) => `${verb}: ${file}`,
@@ -68,7 +71,7 @@ const EvidensJobs = (() => {
         } }, verb) : '';
       return el('tr', { class: j.state === 'failed' || j.state === 'interrupted' ? 'failed' : '', id: 'job-' + j.id },
         el('td', {}, el('time', { datetime: j.started }, localDate(j.started, true))),
-        el('td', {}, j.case), el('td', {}, j.file), el('td', {}, w.state(j.state)),
+        el('td', {}, j.case), el('td', {}, j.file), el('td', {}, w.status(j)),
         el('td', {}, w.files(j.done, j.total, j.failed)), el('td', {}, button));
     };
     box.replaceChildren(el('h3', { id: 'jobs-title' }, w.title), jobs.length
