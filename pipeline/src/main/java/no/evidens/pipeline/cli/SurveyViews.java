@@ -14,6 +14,7 @@ import no.evidens.index.SearchRequest;
 import no.evidens.index.SearchResult;
 import no.evidens.pipeline.export.CaseExports;
 import no.evidens.pipeline.group.GroupOverview;
+import no.evidens.pipeline.group.GroupQuotations;
 import no.evidens.pipeline.group.GroupReport;
 import no.evidens.pipeline.group.GroupReportDocx;
 import no.evidens.pipeline.group.GroupReportXlsx;
@@ -96,24 +97,66 @@ final class SurveyViews {
     }
 
     @Command(name = "quotations", mixinStandardHelpOptions = true,
-            description = "The quotations of the group's avvik and merknader by requirement, with their item numbers; * marks those chosen.")
+            description = {"The quotations of the group's avvik and merknader by requirement, with their item numbers; * marks those chosen.",
+                    "--fylke, --kommune, --requirement, --kind and --chosen narrow them (as the workspace's quotations page does); "
+                            + "--limit and --offset show a part. The last line counts them."})
     static final class Quotations extends SurveyAction {
         @Parameters(paramLabel = "GROUP", description = "The group.")
         String group;
+        @Option(names = "--fylke", paramLabel = "COUNTY", description = "Only the municipalities of this county.")
+        String county;
+        @Option(names = "--kommune", paramLabel = "MUNICIPALITY",
+                description = "Only this municipality (its name, or with its county as the overview names it: \"Våler (Innlandet)\").")
+        String municipality;
+        @Option(names = "--requirement", paramLabel = "REQUIREMENT",
+                description = "Only the findings on this legal requirement, as the overview cites it (\"barnevernloven § 15-8\").")
+        String requirement;
+        @Option(names = "--kind", paramLabel = "KIND", description = "Only avvik or only merknad.")
+        String kind;
+        @Option(names = "--chosen", description = "Only the quotations chosen for the report.")
+        boolean chosenOnly;
+        @Option(names = "--limit", paramLabel = "N", description = "Show at most N (default: all).")
+        Integer limit;
+        @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N (default: ${DEFAULT-VALUE}).")
+        int offset;
+        @Option(names = "--json", description = "Print the page as JSON (the workspace's /api/groups/GROUP/quotations).")
+        boolean json;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            if ((limit != null && limit < 1) || offset < 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit is at least 1 and --offset at least 0");
+            }
+            GroupQuotations.Page page = opts.service().quotations(group, null, opts.user(), "evidens survey quotations",
+                    new GroupQuotations.Filter(county, municipality, requirement, kind, chosenOnly), offset, limit == null ? Integer.MAX_VALUE : limit);
+            if (json) {
+                return json(page);
+            }
             PrintWriter out = out();
             String last = null;
-            for (GroupService.Candidate c : opts.service().quotations(group, null, opts.user(), "evidens survey quotations")) {
+            for (GroupService.Candidate c : page.items()) {
                 if (!c.requirement().equals(last)) {
                     out.println(c.requirement());
                     last = c.requirement();
                 }
                 out.printf("  %s #%-5d %s, %s: «%s»%n", c.chosen() ? "*" : " ", c.item(), c.place(), c.label(), c.quote());
             }
+            out.println(counted(page));
             out.flush();
             return 0;
+        }
+
+        /** «Quotations 1–50 of 84 (1203 in the group), 3 chosen for the report», or without a range when all are listed. */
+        static String counted(GroupQuotations.Page page) {
+            int shown = page.items().size();
+            String of = page.matched() == page.total() ? "" : " (" + page.total() + " in the group)";
+            if (page.matched() == 0) {
+                return "No quotation matches" + of;
+            }
+            String which = shown == page.matched() ? (shown == 1 ? "1 quotation" : shown + " quotations")
+                    : shown == 0 ? "No quotation from number " + (page.offset() + 1) + " on: " + page.matched() + " in all"
+                    : "Quotations " + (page.offset() + 1) + "–" + (page.offset() + shown) + " of " + page.matched();
+            return which + of + ", " + page.chosen() + " chosen for the report";
         }
     }
 

@@ -48,8 +48,21 @@ public record CaseExport(String format, int version, @JsonProperty("case") Strin
                               ProvenanceOut provenance, String addedBy, String addedAt, String normaliserVersion) {
     }
 
-    /** Where the quotation stands: offsets into the document's normalised text, pages from 1. */
-    public record Citation(String title, String file, String type, String docId, int page, int endPage, int start, int end) {
+    /**
+     * Where the quotation stands: offsets into the document's normalised text, pages from 1.
+     *
+     * @param container for a document that came inside another file, the kind of that file ({@code mail}, {@code archive},
+     *                  {@code other}: {@link SourceWords#kind}), else null (and left out of the JSON); it outlives an
+     *                  anonymised export's file name, which names the document alone, so such an export can still say that
+     *                  a quotation came from an e-mail's attachment without naming the e-mail
+     */
+    public record Citation(String title, String file, String type, String docId, int page, int endPage, int start, int end,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           String container) {
+        /** A citation of a file of the bundle itself, or whose container is told by its file ({@code mail.eml!/a.pdf}). */
+        public Citation(String title, String file, String type, String docId, int page, int endPage, int start, int end) {
+            this(title, file, type, docId, page, endPage, start, end, SourceWords.kind(file).orElse(null));
+        }
     }
 
     public record ProvenanceOut(String query, Map<String, String> filters) {

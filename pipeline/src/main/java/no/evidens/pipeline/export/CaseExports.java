@@ -143,7 +143,8 @@ public final class CaseExports {
         String file = anonymiser == null ? NationalIds.mask(e.file()) : anonymousFile(e.file(), e.docId());
         return new EvidenceOut(item.id(), item.position(), e.stance().id(), quote,
                 source(title, file, e.type(), e.page(), e.endPage()),
-                new Citation(title, file, e.type(), e.docId(), e.page(), e.endPage(), e.start(), e.end()),
+                new Citation(title, file, e.type(), e.docId(), e.page(), e.endPage(), e.start(), e.end(),
+                        SourceWords.kind(e.file()).orElse(null)),
                 e.passageId(), e.lastPassageId(), e.sha256(), anonymiser == null ? NationalIds.mask(e.sourceBundle()) : null, note,
                 provenance(e.provenance(), anonymiser, persons), item.addedBy(), item.addedAt().toString(), e.normaliserVersion());
     }

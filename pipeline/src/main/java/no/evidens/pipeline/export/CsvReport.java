@@ -9,6 +9,8 @@ import org.apache.commons.csv.CSVFormat;
 
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
 import no.evidens.pipeline.export.CaseExport.FindingOut;
+import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * One row per quotation (a finding without evidence gets one row without one), for spreadsheets: UTF-8 opened by a
@@ -26,7 +28,7 @@ final class CsvReport {
     static String render(CaseExport export) {
         StringBuilder out = new StringBuilder("\uFEFF");
         record(out, (Object[]) HEADER);
-        for (Object[] row : rows(export, Map::toString)) {
+        for (Object[] row : rows(export, Map::toString, Texts.of(Language.NB))) {
             record(out, row);
         }
         return out.toString();
@@ -37,8 +39,11 @@ final class CsvReport {
      * with the spreadsheet ({@link XlsxReport}): a value is a String, an Integer, or null where the row has none.
      *
      * @param filters how the search filters a quotation was found with are written (this file: the map as it is)
+     * @param words   the words for a container in an anonymised export's source: its file column names the document alone,
+     *                so the source says that it came in an e-mail or an archive («vedlegg til en e-post»), without its
+     *                name; an export that is not anonymised keeps the source's form (its file column names the container)
      */
-    static List<Object[]> rows(CaseExport export, Function<Map<String, String>, String> filters) {
+    static List<Object[]> rows(CaseExport export, Function<Map<String, String>, String> filters, Texts words) {
         List<Object[]> rows = new ArrayList<>();
         for (FindingOut f : export.findings()) {
             Object[] head = {export.caseId(), f.ref(), f.label(), f.kind(), f.number(), f.title(), ReportText.requirements(f),
@@ -47,7 +52,8 @@ final class CsvReport {
                 rows.add(concat(head, new Object[HEADER.length - head.length]));
             }
             for (EvidenceOut e : f.evidence()) {
-                rows.add(concat(head, new Object[] {e.position(), e.stance(), e.quote(), e.source(), e.citation().title(),
+                String source = export.anonymised() ? SourceWords.source(e, words) : e.source();
+                rows.add(concat(head, new Object[] {e.position(), e.stance(), e.quote(), source, e.citation().title(),
                     e.citation().file(), e.citation().type(), e.citation().page(), e.citation().endPage(), e.citation().start(),
                     e.citation().end(), e.sha256(), e.passageId(), e.note(), e.provenance().query(),
                     e.provenance().filters().isEmpty() ? null : filters.apply(e.provenance().filters())}));

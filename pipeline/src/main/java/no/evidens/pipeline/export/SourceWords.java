@@ -11,8 +11,9 @@ import no.evidens.pipeline.lang.Texts;
  * A quotation's source as a reader of a report sees it: the export's {@code source} (title, type, pages), and, for a
  * document that came inside an e-mail or an archive ({@code mail.eml!/vedlegg.docx}), the container it came in, in the
  * report's language: «rutine-skole (vedlegg til e-posten epost-rutine-skole.eml), annet, side 1». The export's
- * {@code source} field (CSV, JSON) keeps its form; an anonymised export's file is named by its document alone, so it
- * names no container (a container's name may name the person, as a file's may).
+ * {@code source} field (CSV, JSON) keeps its form. An anonymised export's file is named by its document alone, and a
+ * container's name may name the person as a file's may, so there only the container's kind is said, from the
+ * citation's {@code container}: «Vedlegg (vedlegg til en e-post), annet, side 1», «… (fra et arkiv)».
  */
 public final class SourceWords {
     private static final Set<String> MAIL = Set.of("eml", "msg", "mbox", "emlx");
@@ -27,12 +28,34 @@ public final class SourceWords {
         String file = e.citation().file();
         String title = e.citation().title();
         Optional<String> container = container(file, t);
-        if (container.isEmpty() || title == null || title.isBlank()) {
-            // without a title the source names the file, whose path names the container already
+        boolean titled = title != null && !title.isBlank();
+        String added;
+        if (container.isPresent()) {
+            if (!titled) {
+                // without a title the source names the file, whose path names the container already
+                return source;
+            }
+            added = container.get();
+        } else if (e.citation().container() != null) {
+            added = t.get("export.container." + e.citation().container() + ".unnamed");
+        } else {
             return source;
         }
-        String added = " (" + container.get() + ")";
-        return source.startsWith(title + ", ") ? title + added + source.substring(title.length()) : source + added;
+        String name = titled ? title : file;
+        String words = " (" + added + ")";
+        return name != null && source.startsWith(name + ", ") ? name + words + source.substring(name.length()) : source + words;
+    }
+
+    /**
+     * The kind of file a document came inside, {@code mail}, {@code archive} or {@code other}, from its path (the last
+     * container for one nested in several); empty for a file of the bundle itself.
+     */
+    public static Optional<String> kind(String file) {
+        return containerName(file).map(name -> {
+            int dot = name.lastIndexOf('.');
+            String ending = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+            return MAIL.contains(ending) ? "mail" : ARCHIVE.contains(ending) ? "archive" : "other";
+        });
     }
 
     /**
@@ -40,6 +63,11 @@ public final class SourceWords {
      * e-mail inside a ZIP came in the e-mail); empty for a file of the bundle itself.
      */
     static Optional<String> container(String file, Texts t) {
+        return containerName(file).map(name -> t.get("export.container." + kind(file).orElseThrow(), name));
+    }
+
+    /** The file name of the container the file came in (the last of several), or empty. */
+    private static Optional<String> containerName(String file) {
         if (file == null) {
             return Optional.empty();
         }
@@ -50,11 +78,6 @@ public final class SourceWords {
         String outer = file.substring(0, inside);
         int step = outer.lastIndexOf("!/");
         String path = step < 0 ? outer : outer.substring(step + 2);
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        String ending = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        String key = MAIL.contains(ending) ? "export.container.mail" : ARCHIVE.contains(ending) ? "export.container.archive"
-                : "export.container.other";
-        return Optional.of(t.get(key, name));
+        return Optional.of(path.substring(path.lastIndexOf('/') + 1));
     }
 }

@@ -15,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import no.evidens.pipeline.CleanText;
 import no.evidens.pipeline.lang.Language;
+import no.evidens.pipeline.lang.Texts;
 
 /**
  * The findings as an Excel workbook (Apache POI): the CSV's rows and columns ({@link CsvReport#rows}), which Norwegian
@@ -46,7 +47,7 @@ final class XlsxReport {
             int r = 1;
             // the CSV's stance is a program's value (supports); the workbook, read by a report writer, says it in words
             int stance = Arrays.asList(CsvReport.HEADER).indexOf("stance");
-            for (Object[] values : CsvReport.rows(export, SearchFilterWords::of)) {
+            for (Object[] values : CsvReport.rows(export, SearchFilterWords::of, Texts.of(language))) {
                 if (values[stance] != null) {
                     values[stance] = words.stanceWords(values[stance].toString());
                 }

@@ -150,45 +150,79 @@ public final class GroupService {
      * municipality as the overview does (with the county where two of the group share the name), {@code source} is its
      * source in words, with the e-mail or archive a document came in.
      */
-    public record Candidate(String requirement, String caseId, String municipality, String place, String finding, String label,
-                            String kind, long item, String quote, String source, boolean chosen) {
+    public record Candidate(String requirement, String caseId, String municipality, String county, String place, String finding,
+                            String label, String kind, long item, String quote, String source, boolean chosen) {
     }
 
     /** Every quotation of the avvik and merknader of the group's cases the user may read, by requirement, chosen or not. */
     public List<Candidate> quotations(String groupId, Set<String> readable) {
-        return quotations(groupId, readable, null, null);
+        return collect(group(groupId), readable).candidates();
     }
 
     /**
-     * The same, shown to {@code actor}: each case whose quotations from journals or client records are among them gets its
-     * {@code show-quotations} line in the trail ({@code via} says where), as the findings page's do.
+     * A page of them as {@code filter} narrows them, shown to {@code actor} (null: to no one, nothing recorded): each case
+     * whose quotations from journals or client records are on the page gets its {@code show-quotations} line in the trail
+     * ({@code via} says where), as the findings page's do, naming only the findings and documents the page quotes; a case
+     * the page leaves out was not read and gets none.
+     *
+     * @throws NotFound when the group has no such county, municipality or requirement (the group search's words)
      */
-    public List<Candidate> quotations(String groupId, Set<String> readable, String actor, String via) {
+    public GroupQuotations.Page quotations(String groupId, Set<String> readable, String actor, String via, GroupQuotations.Filter filter,
+                                           int offset, int limit) {
         CaseGroups.Group g = group(groupId);
+        Collected all = collect(g, readable);
+        GroupQuotations.check(g.id(), visible(g, readable), filter, all.candidates());
+        GroupQuotations.Page page = GroupQuotations.page(all.candidates(), filter, offset, limit);
+        if (actor != null) {
+            Set<Long> items = new java.util.HashSet<>(page.items().stream().map(Candidate::item).toList());
+            Set<String> cases = GroupQuotations.casesShown(page);
+            List<AuditEvent> shownTo = new ArrayList<>();
+            for (String caseId : all.findings().keySet()) {
+                if (!cases.contains(caseId)) {
+                    continue;
+                }
+                // each finding as the page shows it: only its quotations on the page
+                List<FindingOut> shown = all.findings().get(caseId).stream().map(f -> onlyQuoting(f, items))
+                        .filter(f -> !f.evidence().isEmpty()).toList();
+                findings.audit().quotationsShownEvent(actor, caseId, shown, via).ifPresent(shownTo::add);
+            }
+            // each case's line in the trail, written together: one at a time, 357 cases took seconds
+            findings.audit().recordAll(shownTo);
+        }
+        return page;
+    }
+
+    private static FindingOut onlyQuoting(FindingOut f, Set<Long> items) {
+        List<EvidenceOut> evidence = f.evidence().stream().filter(e -> items.contains(e.id())).toList();
+        return new FindingOut(f.id(), f.ref(), f.label(), f.kind(), f.number(), f.title(), f.requirements(), f.text(), f.status(),
+                f.createdBy(), f.createdAt(), f.updatedBy(), f.updatedAt(), evidence, f.version(), f.position(), f.reportNumber());
+    }
+
+    /** The quotations of a group's cases, in the page's order, and the avvik and merknader they were read from, by case. */
+    private record Collected(List<Candidate> candidates, Map<String, List<FindingOut>> findings) {
+    }
+
+    private Collected collect(CaseGroups.Group g, Set<String> readable) {
         Set<Long> chosen = inStore(groups -> groups.chosen(g.id()));
         List<Candidate> out = new ArrayList<>();
         List<CaseGroups.Member> members = visible(g, readable);
         Map<String, List<FindingOut>> byCase = findings.list(members.stream().map(CaseGroups.Member::caseId).toList());
-        List<AuditEvent> shownTo = new ArrayList<>();
+        Map<String, List<FindingOut>> shownByCase = new LinkedHashMap<>();
         Map<String, String> places = PlaceLabels.of(members);
         for (CaseGroups.Member m : members) {
             List<FindingOut> shown = byCase.get(m.caseId()).stream().filter(f -> !f.kind().equals("observasjon")).toList();
-            if (actor != null) {
-                findings.audit().quotationsShownEvent(actor, m.caseId(), shown, via).ifPresent(shownTo::add);
-            }
+            shownByCase.put(m.caseId(), shown);
             for (FindingOut f : shown) {
                 for (CaseExport.RequirementOut r : f.requirements()) {
                     for (EvidenceOut e : f.evidence()) {
-                        out.add(new Candidate(GroupOverviews.citation(r), m.caseId(), m.municipality(), places.get(m.caseId()), f.ref(),
-                                f.label(), f.kind(), e.id(), e.quote(), SourceWords.source(e, BOKMAL), chosen.contains(e.id())));
+                        out.add(new Candidate(GroupOverviews.citation(r), m.caseId(), m.municipality(), m.county(), places.get(m.caseId()),
+                                f.ref(), f.label(), f.kind(), e.id(), e.quote(), SourceWords.source(e, BOKMAL), chosen.contains(e.id())));
                     }
                 }
             }
         }
-        // each case's line in the trail, written together: one at a time, 357 cases took seconds
-        findings.audit().recordAll(shownTo);
         out.sort(java.util.Comparator.comparing(Candidate::requirement).thenComparing(c -> !c.chosen()).thenComparing(Candidate::place));
-        return out;
+        return new Collected(out, shownByCase);
     }
 
     /** The quotations of the group's cases chosen for its report (for this group: another group of a case has its own). */

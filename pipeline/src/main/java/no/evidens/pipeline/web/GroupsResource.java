@@ -18,6 +18,7 @@ import no.evidens.pipeline.export.XlsxSheet;
 import no.evidens.pipeline.findings.FindingsService;
 import no.evidens.pipeline.group.GroupReport;
 import no.evidens.pipeline.group.GroupReportDocx;
+import no.evidens.pipeline.group.GroupQuotations;
 import no.evidens.pipeline.group.GroupReportXlsx;
 import no.evidens.pipeline.group.GroupSearch;
 import no.evidens.pipeline.group.GroupService;
@@ -51,8 +52,7 @@ final class GroupsResource implements Routes.Resource {
                 .get("/api/groups/{group}/overview", (x, p) -> x.json(200, FindingsErrors.call(
                         () -> groups.overview(group(x.access(), p).id(), x.access().readableCases()))))
                 .get("/api/groups/{group}/chosen", (x, p) -> x.json(200, Map.of("items", groups.chosen(group(x.access(), p).id()))))
-                .get("/api/groups/{group}/quotations", (x, p) -> x.json(200, groups.quotations(group(x.access(), p).id(),
-                        x.access().readableCases(), x.access().user(), "arbeidsflaten")))
+                .get("/api/groups/{group}/quotations", (x, p) -> x.json(200, quotations(x, p)))
                 .post("/api/groups/{group}/chosen", (x, p) -> x.json(200, choose(x, p)))
                 .get("/api/groups/{group}/report", this::report)
                 .hint("/api/groups", "/api/groups/{group}, /api/groups/{group}/cases|search|overview|chosen|report");
@@ -123,6 +123,20 @@ final class GroupsResource implements Routes.Resource {
         out.put("usedBy", findings.usedBy(r.result().hits()));
         findings.audit().searched(x.access().user(), null, q, "group:" + groupId + " " + String.join(" ", r.filters()), (int) r.result().total());
         return out;
+    }
+
+    /**
+     * A page of the group's quotations: {@code fylke}, {@code kommune}, {@code krav}, {@code funn} (avvik, merknad) and
+     * {@code valgt=true} narrow them, {@code offset} and {@code limit} (at most 500, default 50) cut the page.
+     */
+    private GroupQuotations.Page quotations(Exchange x, Map<String, String> path) {
+        CaseGroups.Group g = group(x.access(), path);
+        GroupQuotations.Filter filter = new GroupQuotations.Filter(x.param("fylke"), x.param("kommune"), x.param("krav"), x.param("funn"),
+                x.boolParam("valgt"));
+        int limit = x.intParam("limit", 50, 1, GroupQuotations.MAX_LIMIT);
+        int offset = x.intParam("offset", 0, 0, Integer.MAX_VALUE);
+        return FindingsErrors.callUnchecked(() -> groups.quotations(g.id(), x.access().readableCases(), x.access().user(), "arbeidsflaten",
+                filter, offset, limit));
     }
 
     private Map<String, Object> choose(Exchange x, Map<String, String> path) throws IOException {

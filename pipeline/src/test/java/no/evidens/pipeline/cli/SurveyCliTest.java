@@ -116,6 +116,14 @@ class SurveyCliTest {
         assertEquals("Quotation #" + item + " of ospedal-2026 is chosen for the summary report of tilsyn-2026",
                 run("survey", "choose", "tilsyn-2026", "--case", "ospedal-2026", item).strip());
         assertTrue(run("survey", "quotations", "tilsyn-2026").contains("  * #" + item + " "), "chosen for tilsyn-2026");
+        // round 54: the page's filters as options, and a line counting what was listed
+        String chosen = run("survey", "quotations", "tilsyn-2026", "--fylke", "vestland", "--kind", "avvik", "--chosen");
+        assertTrue(chosen.contains("  * #" + item + " ") && chosen.strip().endsWith("1 quotation, 1 chosen for the report"), chosen);
+        assertTrue(run("survey", "quotations", "tilsyn-2026", "--kind", "merknad").strip()
+                .equals("No quotation matches (1 in the group)"));
+        CliRun nordland = CliRun.of(List.of("survey", "quotations", "tilsyn-2026", "--fylke", "Nordland", "--home", home.toString()));
+        assertEquals(2, nordland.code(), nordland.err());
+        assertTrue(nordland.err().startsWith("evidens: no case of the group tilsyn-2026 is in the county Nordland"), nordland.err());
         assertTrue(run("survey", "quotations", "nord-2026").contains("    #" + item + " "), "not chosen for nord-2026");
         run("survey", "choose", "nord-2026", "--case", "ospedal-2026", item);
         run("survey", "choose", "tilsyn-2026", "--case", "ospedal-2026", item, "--undo");

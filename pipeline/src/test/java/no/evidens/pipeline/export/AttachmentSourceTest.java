@@ -24,7 +24,8 @@ import no.evidens.pipeline.lang.Language;
 /**
  * Round 53's walk: a quotation from an e-mail's attachment was cited «Kilde: rutine-skole, annet, side 1» in the DOCX,
  * with no word of the e-mail it came in. The report's citation names the container in the report's language; the
- * machine's fields keep their form, and an anonymised export names no container. Made-up names.
+ * machine's fields keep their form, and an anonymised export names no container's file (round 54: only its kind,
+ * {@link AnonymisedContainerTest}). Made-up names.
  */
 class AttachmentSourceTest {
     private static final String QUOTE = "Rektor følger opp fravær hver uke.";
@@ -73,13 +74,13 @@ class AttachmentSourceTest {
     }
 
     @Test
-    void aFodselsnummerInTheEmailsNameIsMaskedAndAnAnonymisedExportNamesNoContainer() throws Exception {
+    void aFodselsnummerInTheEmailsNameIsMaskedAndAnAnonymisedExportNamesNoContainerFile() throws Exception {
         String file = "epost-01010150129.eml!/vedlegg.docx";
         String nb = docxSource(exported("Vedlegg", file, null), Language.NB);
         assertEquals("Kilde: Vedlegg (vedlegg til e-posten epost-[fødselsnummer].eml), annet, side 1", nb);
         CaseExport anonymised = exported("Vedlegg", "epost-tobias-lunde.eml!/vedlegg.docx", AnonymiserTest.typedAs("PER:Tobias Lunde"));
         String source = docxSource(anonymised, Language.NB);
-        assertEquals("Kilde: Vedlegg, annet, side 1", source);
+        assertEquals("Kilde: Vedlegg (vedlegg til en e-post), annet, side 1", source);
         assertFalse(MarkdownReport.render(anonymised, Language.NB).toLowerCase(java.util.Locale.ROOT).contains("lunde"));
     }
 }

@@ -1,6 +1,7 @@
 package no.evidens.pipeline.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.IndexBackend;
 import no.evidens.pipeline.Json;
+import no.evidens.pipeline.Refusal;
 import no.evidens.pipeline.export.CaseExport;
 import no.evidens.pipeline.export.CaseExport.Citation;
 import no.evidens.pipeline.export.CaseExport.EvidenceOut;
@@ -20,6 +22,7 @@ import no.evidens.pipeline.export.CaseExport.FindingOut;
 import no.evidens.pipeline.export.CaseExport.ProvenanceOut;
 import no.evidens.pipeline.export.CaseExport.RequirementOut;
 import no.evidens.pipeline.findings.FindingsService;
+import no.evidens.pipeline.findings.NotFound;
 import no.evidens.pipeline.findings.SearcherSource;
 
 /**
@@ -42,8 +45,8 @@ class GroupQuotationsTest {
         return new CaseExport(CaseExport.FORMAT, CaseExport.VERSION, caseId, at, "testar", false, List.of(f), List.of());
     }
 
-    @Test
-    void twoMunicipalitiesOfOneNameAreNamedWithTheirCountyAndAnAttachmentWithItsEmail() throws Exception {
+    /** Three cases imported into a group {@code tilsyn}: two Vålers (one quotation each) and Fjordvik (an e-mail's attachment). */
+    private GroupService group() throws Exception {
         EvidensHome home = new EvidensHome(tmp.resolve("home"));
         FindingsService findings = new FindingsService(home, SearcherSource.opening(IndexBackend.of(home)), Duration.ofSeconds(30));
         GroupService groups = new GroupService(home, SearcherSource.opening(IndexBackend.of(home)), findings, Duration.ofSeconds(30));
@@ -55,9 +58,58 @@ class GroupQuotationsTest {
             findings.reports().importFile(file, "testar");
             groups.add("tilsyn", p[0], p[1], p[2], "testar");
         }
-        List<GroupService.Candidate> quotations = groups.quotations("tilsyn", null);
+        return groups;
+    }
+
+    @Test
+    void twoMunicipalitiesOfOneNameAreNamedWithTheirCountyAndAnAttachmentWithItsEmail() throws Exception {
+        List<GroupService.Candidate> quotations = group().quotations("tilsyn", null);
         assertEquals(List.of("Fjordvik", "Våler (Innlandet)", "Våler (Østfold)"), quotations.stream().map(GroupService.Candidate::place).toList());
         assertEquals("Rutine (vedlegg til e-posten melding.eml), annet, side 1", quotations.get(0).source());
         assertEquals("Rutine, annet, side 1", quotations.get(1).source());
+    }
+
+    /**
+     * Round 54: the page of a nationwide audit narrowed by county, municipality (by name: both Vålers; or by the overview's
+     * label), requirement and kind, a page at a time, each narrowing counted under the others; a county, municipality or
+     * requirement the group lacks is refused, and a kind that is neither avvik nor merknad.
+     */
+    @Test
+    void theQuotationsAreNarrowedByPlaceRequirementAndKindAndComeAPageAtATime() throws Exception {
+        GroupService groups = group();
+        GroupQuotations.Page all = groups.quotations("tilsyn", null, null, null, GroupQuotations.Filter.NONE, 0, 2);
+        assertEquals(3, all.total());
+        assertEquals(3, all.matched());
+        assertEquals(List.of("Fjordvik", "Våler (Innlandet)"), all.items().stream().map(GroupService.Candidate::place).toList());
+        assertEquals(List.of("Våler (Østfold)"), groups.quotations("tilsyn", null, null, null, GroupQuotations.Filter.NONE, 2, 2).items()
+                .stream().map(GroupService.Candidate::place).toList());
+        assertEquals(List.of(new GroupQuotations.Count("Innlandet", 1), new GroupQuotations.Count("Vestland", 1),
+                new GroupQuotations.Count("Østfold", 1)), all.counties());
+
+        GroupQuotations.Page innlandet = groups.quotations("tilsyn", null, null, null,
+                new GroupQuotations.Filter("innlandet", null, null, null, false), 0, 50);
+        assertEquals(List.of("valer-innlandet"), innlandet.items().stream().map(GroupService.Candidate::caseId).toList());
+        assertEquals(3, innlandet.total());
+        assertEquals(1, innlandet.matched());
+        assertEquals(3, innlandet.counties().size(), "the counties are counted without the county chosen");
+        assertEquals(List.of(new GroupQuotations.Count("Våler (Innlandet)", 1)), innlandet.municipalities(), "the municipalities with it");
+
+        GroupQuotations.Filter valer = new GroupQuotations.Filter(null, "Våler", "barnevernloven § 15-8", "avvik", false);
+        assertEquals(2, groups.quotations("tilsyn", null, null, null, valer, 0, 50).matched(), "both Vålers");
+        GroupQuotations.Filter oneValer = new GroupQuotations.Filter(null, "Våler (Østfold)", null, null, false);
+        assertEquals(List.of("valer-ostfold"), groups.quotations("tilsyn", null, null, null, oneValer, 0, 50).items().stream()
+                .map(GroupService.Candidate::caseId).toList());
+        assertEquals(0, groups.quotations("tilsyn", null, null, null, new GroupQuotations.Filter(null, null, null, "merknad", false), 0, 50)
+                .matched());
+        assertEquals(0, groups.quotations("tilsyn", null, null, null, new GroupQuotations.Filter(null, null, null, null, true), 0, 50)
+                .matched(), "nothing is chosen");
+
+        NotFound county = assertThrows(NotFound.class, () -> groups.quotations("tilsyn", null, null, null,
+                new GroupQuotations.Filter("Nordland", null, null, null, false), 0, 50));
+        assertEquals("error.group-county", county.key());
+        NotFound requirement = assertThrows(NotFound.class, () -> groups.quotations("tilsyn", null, null, null,
+                new GroupQuotations.Filter(null, null, "opplæringslova § 9 A-2", null, false), 0, 50));
+        assertEquals("error.group-requirement", requirement.key());
+        assertThrows(Refusal.class, () -> new GroupQuotations.Filter(null, null, null, "observasjon", false));
     }
 }

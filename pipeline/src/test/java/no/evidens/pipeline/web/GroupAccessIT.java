@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,6 +53,10 @@ class GroupAccessIT {
             s.addMember("lyngvik-2026", "gruppeskriver", Role.WRITER, "test");
             s.addUser("gruppeleder", PASSWORD.toCharArray(), false);
             s.addMember("lyngvik-2026", "gruppeleder", Role.LEAD, "test");
+            s.addUser("sitatleser", PASSWORD.toCharArray(), false);
+            s.addMember("lyngvik-2026", "sitatleser", Role.READER, "test");
+            s.addMember("bjorkmo-2026", "sitatleser", Role.READER, "test");
+            s.addMember("bjorkmo-2026", "gruppeleder", Role.LEAD, "test");
             s.addUser("utenfor-gruppen", PASSWORD.toCharArray(), false);
             s.addMember("en-annen-sak", "utenfor-gruppen", Role.LEAD, "test");
         }
@@ -124,7 +129,7 @@ class GroupAccessIT {
         service.add(SECOND, "lyngvik-2026", "Lyngvik", "Agder", "test");
         String[] writer = signIn("gruppeskriver");
         JsonNode candidate = null;
-        for (JsonNode c : Json.mapper().readTree(send(writer, "GET", GROUP + "/quotations", null).body())) {
+        for (JsonNode c : Json.mapper().readTree(send(writer, "GET", GROUP + "/quotations?limit=500", null).body()).get("items")) {
             if (candidate == null && c.get("caseId").asText().equals("lyngvik-2026") && !c.get("chosen").asBoolean()) {
                 candidate = c;
             }
@@ -166,6 +171,73 @@ class GroupAccessIT {
         assertEquals(true, shown, trail.body());
         String[] outsider = signIn("utenfor-gruppen");
         assertEquals(403, send(outsider, "GET", GROUP + "/quotations", null).statusCode(), "nothing of a group none of whose cases they read");
+    }
+
+    /**
+     * Round 54: the quotations page of a nationwide audit sent some 1,200 quotations at once with no county filter. Over
+     * HTTP it now answers a page, narrowed by county, municipality and kind of finding, with the counts beside it; a county
+     * the reader's cases lack is refused as the group search refuses it. Only the cases whose quotations a page holds were
+     * read: each of them gets its trail line, a case the page leaves out none.
+     */
+    @Test
+    void theQuotationsComeAPageAtATimeByCountyAndOnlyTheCasesShownAreInTheTrail() throws Exception {
+        String[] reader = signIn("sitatleser");
+        JsonNode all = quotations(reader, "limit=500");
+        int total = all.get("total").asInt();
+        assertEquals(total, all.get("matched").asInt());
+        Map<String, Integer> byCounty = new java.util.TreeMap<>();
+        all.get("counties").forEach(c -> byCounty.put(c.get("value").asText(), c.get("quotations").asInt()));
+        assertEquals(Set.of("Agder", "Innlandet"), byCounty.keySet(), "the reader's two cases' counties: " + all);
+        assertEquals(total, byCounty.values().stream().mapToInt(Integer::intValue).sum());
+
+        // a page at a time: two pages of two are the first four, none twice
+        JsonNode first = quotations(reader, "limit=2");
+        JsonNode second = quotations(reader, "limit=2&offset=2");
+        assertEquals(2, first.get("items").size());
+        List<Long> four = new java.util.ArrayList<>();
+        all.get("items").forEach(i -> four.add(i.get("item").asLong()));
+        List<Long> paged = new java.util.ArrayList<>();
+        first.get("items").forEach(i -> paged.add(i.get("item").asLong()));
+        second.get("items").forEach(i -> paged.add(i.get("item").asLong()));
+        assertEquals(four.subList(0, paged.size()), paged);
+
+        int lyngvikLines = shownLines("lyngvik-2026");
+        int bjorkmoLines = shownLines("bjorkmo-2026");
+        JsonNode innlandet = quotations(reader, "fylke=innlandet&funn=avvik");
+        assertEquals(true, innlandet.get("items").size() > 0, innlandet.toString());
+        innlandet.get("items").forEach(i -> {
+            assertEquals("bjorkmo-2026", i.get("caseId").asText());
+            assertEquals("avvik", i.get("kind").asText());
+        });
+        assertEquals(lyngvikLines, shownLines("lyngvik-2026"), "Lyngvik's quotations were not on the page: not read");
+        assertEquals(bjorkmoLines + 1, shownLines("bjorkmo-2026"), "Bjørkmo's were");
+        quotations(reader, "kommune=Lyngvik");
+        assertEquals(lyngvikLines + 1, shownLines("lyngvik-2026"), "Lyngvik's now were");
+        assertEquals(bjorkmoLines + 1, shownLines("bjorkmo-2026"));
+
+        HttpResponse<String> nordland = send(reader, "GET", GROUP + "/quotations?fylke=Nordland", null);
+        assertEquals(404, nordland.statusCode(), nordland.body());
+        assertEquals("Ingen sak i gruppen " + NationwideSet.GROUP_ID + " ligger i fylket Nordland.",
+                Json.mapper().readTree(nordland.body()).get("error").asText());
+        assertEquals(400, send(reader, "GET", GROUP + "/quotations?funn=observasjon", null).statusCode());
+        assertEquals(bjorkmoLines + 1, shownLines("bjorkmo-2026"), "a refused request read nothing");
+    }
+
+    private JsonNode quotations(String[] session, String query) throws Exception {
+        HttpResponse<String> r = send(session, "GET", GROUP + "/quotations?" + query, null);
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.mapper().readTree(r.body());
+    }
+
+    /** The case's trail lines saying the quotations page showed its quotations to sitatleser (read by the case's lead). */
+    private int shownLines(String caseId) throws Exception {
+        HttpResponse<String> trail = send(signIn("gruppeleder"), "GET", "/api/cases/" + caseId + "/audit?user=sitatleser&format=json", null);
+        assertEquals(200, trail.statusCode(), trail.body());
+        int n = 0;
+        for (JsonNode e : Json.mapper().readTree(trail.body()).get("entries")) {
+            n += "show-quotations".equals(e.get("action").asText()) && e.get("detail").asText().endsWith(", arbeidsflaten") ? 1 : 0;
+        }
+        return n;
     }
 
     private Set<Long> chosenItems(String[] session, String group) throws Exception {

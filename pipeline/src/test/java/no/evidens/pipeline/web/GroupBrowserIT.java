@@ -147,5 +147,31 @@ class GroupBrowserIT {
         wait.until(d -> !d.findElements(By.cssSelector("main blockquote")).isEmpty());
         assertFalse(driver.findElements(By.cssSelector("main input[type=checkbox]:checked")).isEmpty(), "the demo's choices are ticked");
         browser.shot("group-quotations");
+
+        // Round 54: a page at a time («Vis flere» fetches the next), counted, and narrowed to a county by its select
+        java.util.function.Supplier<int[]> counted = () -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Viser (\\d+) av (\\d+) sitater \\((\\d+) i gruppen\\)")
+                    .matcher(driver.findElement(By.id("group-quotes-shown")).getText());
+            assertTrue(m.find(), driver.findElement(By.id("group-quotes-shown")).getText());
+            return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+        };
+        int[] first = counted.get();
+        assertEquals(first[1], first[2], "nothing narrowed: every quotation matches");
+        assertEquals(Math.min(50, first[1]), first[0]);
+        assertEquals(first[0], driver.findElements(By.cssSelector("#group-quotes blockquote")).size(), "the page holds what it says");
+        WebElement more = driver.findElement(By.id("group-quotes-more"));
+        assertEquals(first[1] > 50, more.isDisplayed());
+        if (first[1] > 50) {
+            more.click();
+            wait.until(d -> d.findElements(By.cssSelector("#group-quotes blockquote")).size() == Math.min(100, first[1]));
+            assertEquals(Math.min(100, first[1]), counted.get()[0]);
+        }
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("group-quotes-fylke"))).selectByValue("Vestland");
+        wait.until(d -> d.getCurrentUrl().contains("fylke=Vestland") && !d.findElements(By.cssSelector("#group-quotes .cite")).isEmpty()
+                && counted.get()[1] < first[1]);
+        List<String> places = driver.findElements(By.cssSelector("#group-quotes .cite")).stream().map(c -> c.getText().split(",")[0]).distinct().toList();
+        assertTrue(List.of("Havbrekka", "Nordstrand", "Ospedal").containsAll(places), "Vestland's municipalities only: " + places);
+        assertEquals(first[1], counted.get()[2], "the group's count stays");
+        browser.shot("group-quotations-vestland");
     }
 }

@@ -200,26 +200,81 @@ async function viewGroupSearch(params) {
   results.replaceChildren(el('div', { class: 'layout' }, facets, el('div', {}, r.total ? list : el('p', {}, T('ui.group.noHits')))));
 }
 
-/** The quotations of the group's findings by requirement: the writer ticks those the report quotes. */
+/** How many quotations the page asks for at a time: a nationwide audit has some 1,200. */
+const QUOTES_PAGE = 50;
+
+/**
+ * The quotations of the group's findings by requirement: the writer ticks those the report quotes. Narrowed by county,
+ * municipality, requirement and kind of finding, or to those chosen (kept in the address, so a reload or a link keeps
+ * them); each choice says how many it would give. The server sends a page at a time; «Vis flere» fetches the next.
+ */
 async function viewGroupQuotations(params) {
   const id = params.get('g');
-  let list;
-  try { list = await api('GET', '/api/groups/' + encodeURIComponent(id) + '/quotations'); } catch (e) { render(heading(T('ui.group.quotes')), el('p', { class: 'alert' }, errorText(e))); return; }
-  const byReq = {};
-  list.forEach(c => (byReq[c.requirement] = byReq[c.requirement] || []).push(c));
-  const sections = Object.entries(byReq).map(([req, cs]) => el('section', {}, el('h3', {}, req), el('ul', { class: 'evidence' },
-    ...cs.map(c => {
-      const box = el('input', { type: 'checkbox', checked: c.chosen, onchange: async ev => {
-        try {
-          await api('POST', '/api/groups/' + encodeURIComponent(id) + '/chosen', { case: c.caseId, item: c.item, chosen: ev.target.checked });
-          say(T(ev.target.checked ? 'ui.group.chosen' : 'ui.group.unchosen'));
-        } catch (e) { ev.target.checked = !ev.target.checked; showError(errorText(e)); }
-      } });
-      return el('li', {}, el('label', { class: 'inline' }, box, T('ui.group.choose')),
-        el('blockquote', {}, '«' + c.quote + '»'), el('div', { class: 'cite' }, `${c.place}, ${c.label}: ${c.source}`));
-    }))));
-  render(heading(T('ui.group.chooseQuotes')), el('p', {}, el('a', { href: '#/grupper?' + qs({ g: id }) }, T('ui.group.back'))),
-    ...(sections.length ? sections : [el('p', {}, T('ui.group.noQuotes'))]));
+  const asked = { fylke: params.get('fylke'), kommune: params.get('kommune'), krav: params.get('krav'), funn: params.get('funn'),
+    valgt: params.get('valgt') };
+  const url = offset => '/api/groups/' + encodeURIComponent(id) + '/quotations?' + qs({ ...asked, offset, limit: QUOTES_PAGE });
+  const back = el('p', {}, el('a', { href: '#/grupper?' + qs({ g: id }) }, T('ui.group.back')));
+  let page;
+  try { page = await api('GET', url(0)); } catch (e) { render(heading(T('ui.group.chooseQuotes')), back, el('p', { class: 'alert' }, errorText(e))); return; }
+  // a change of a narrowing starts again from the first page; the municipality belongs to a county, so a new county drops it
+  const narrow = change => go('gruppesitater', { g: id, ...asked, ...(change.fylke !== undefined ? { kommune: null } : {}), ...change });
+  const select = (name, label, all, counts, value) => {
+    const s = el('select', { id: 'group-quotes-' + name, onchange: () => narrow({ [name]: s.value || null }) },
+      el('option', { value: '' }, all), ...counts.map(c => el('option', { value: c.value, selected: c.value === value },
+        T('ui.group.withCount', c.value, c.quotations))));
+    return [el('label', { for: s.id }, label), s];
+  };
+  const kind = el('select', { id: 'group-quotes-funn', onchange: () => narrow({ funn: kind.value || null }) },
+    ...[['', 'ui.group.allKinds'], ['avvik', 'ui.group.onlyAvvik'], ['merknad', 'ui.group.onlyMerknad']]
+      .map(([v, k]) => el('option', { value: v, selected: (asked.funn || '') === v }, T(k))));
+  const onlyChosen = el('input', { type: 'checkbox', id: 'group-quotes-valgt', checked: asked.valgt === 'true',
+    onchange: () => narrow({ valgt: onlyChosen.checked ? 'true' : null }) });
+  const tools = el('div', { class: 'matrix-tools', id: 'group-quotes-tools' },
+    ...select('fylke', T('ui.group.col.county'), T('ui.group.allCounties', page.counties.length), page.counties, asked.fylke),
+    ...select('kommune', T('ui.group.col.municipality'), T('ui.group.allMunicipalities', page.municipalities.length), page.municipalities, asked.kommune),
+    ...select('krav', T('ui.group.col.requirement'), T('ui.group.allRequirements', page.requirements.length), page.requirements, asked.krav),
+    el('label', { for: 'group-quotes-funn' }, T('ui.group.kind')), kind,
+    el('label', { class: 'inline' }, onlyChosen, T('ui.group.onlyChosen')));
+  const shown = el('p', { id: 'group-quotes-shown', 'aria-live': 'polite' });
+  const list = el('div', { id: 'group-quotes' });
+  const more = el('button', { type: 'button', class: 'secondary', id: 'group-quotes-more' });
+  const sections = {};
+  let loaded = 0;
+  const add = items => items.forEach(c => {
+    if (!sections[c.requirement]) {
+      sections[c.requirement] = el('ul', { class: 'evidence' });
+      list.append(el('section', {}, el('h3', {}, c.requirement), sections[c.requirement]));
+    }
+    const box = el('input', { type: 'checkbox', checked: c.chosen, onchange: async ev => {
+      try {
+        await api('POST', '/api/groups/' + encodeURIComponent(id) + '/chosen', { case: c.caseId, item: c.item, chosen: ev.target.checked });
+        say(T(ev.target.checked ? 'ui.group.chosen' : 'ui.group.unchosen'));
+      } catch (e) { ev.target.checked = !ev.target.checked; showError(errorText(e)); }
+    } });
+    sections[c.requirement].append(el('li', {}, el('label', { class: 'inline' }, box, T('ui.group.choose')),
+      el('blockquote', {}, '«' + c.quote + '»'), el('div', { class: 'cite' }, `${c.place}, ${c.label}: ${c.source}`)));
+  });
+  const told = () => {
+    shown.textContent = T('ui.group.quotesShown', loaded, page.matched, page.total, page.chosen);
+    const left = page.matched - loaded;
+    more.hidden = left <= 0;
+    more.textContent = T('ui.group.showMore', Math.min(left, QUOTES_PAGE));
+  };
+  more.onclick = async () => {
+    more.disabled = true;
+    try {
+      const next = await api('GET', url(loaded));
+      add(next.items);
+      loaded += next.items.length;
+      page = { ...page, matched: next.matched, total: next.total, chosen: next.chosen };
+      told();
+    } catch (e) { showError(errorText(e)); } finally { more.disabled = false; }
+  };
+  add(page.items);
+  loaded = page.items.length;
+  told();
+  const empty = page.total === 0 ? T('ui.group.noQuotes') : page.matched === 0 ? T('ui.group.noQuotesMatch') : null;
+  render(heading(T('ui.group.chooseQuotes')), back, tools, shown, empty ? el('p', { id: 'group-quotes-none' }, empty) : list, more);
 }
 
 Object.assign(VIEWS, { grupper: viewGroups, gruppesok: viewGroupSearch, gruppesitater: viewGroupQuotations });
