@@ -3,7 +3,7 @@
 'use strict';
 
 const INBOX_STATUSES = ['done', 'failed', 'waiting'];
-const INBOX_ERRORS = ['damaged-bundle', 'bad-case-name', 'unexpected', 'disk-full', 'index-unreachable'];
+const INBOX_ERRORS = ['damaged-bundle', 'bad-case-name', 'case-closed', 'unexpected', 'disk-full', 'index-unreachable'];
 
 function inboxTime(iso) {
   return iso ? localDate(iso, true) : '';
