@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import no.evidens.corpus.SampleBundle;
+import no.evidens.pipeline.analyse.DocumentAnalyser;
+import no.evidens.pipeline.fixture.PlainTextExtractor;
+import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.ProgressListener;
 
 /**
  * A closed case in Chromium: with no finding, in Bokmål and Nynorsk, its findings page does not invite the person to
@@ -19,6 +26,7 @@ import no.evidens.corpus.SampleBundle;
  */
 class ClosedCaseWordsBrowserIT {
     private static final String GROUP = "lite-tilsyn";
+    private static final String ORDERED = "lukket-2026";
     private static SampleWorkspace ws;
 
     @BeforeAll
@@ -31,8 +39,22 @@ class ClosedCaseWordsBrowserIT {
             WorkspaceClient.Answer a = api.json("POST", call[0], call[1]);
             assertTrue(a.status() == 200 || a.status() == 201, call[0] + ": " + a.text());
         }
-        WorkspaceClient.Answer closed = api.json("POST", "/api/cases/" + SampleBundle.CASE_ID + "/close", "{}");
-        assertEquals(200, closed.status(), closed.text());
+        // a second case with two findings, closed: its report's order is not changed either (a note ingested into it first,
+        // as the one-person workspace takes findings only in a case that holds documents)
+        Path bundle = Files.createTempDirectory("evidens-lukket");
+        Files.createDirectories(bundle.resolve("journaler"));
+        Files.writeString(bundle.resolve("journaler/notat.txt"), "Journalnotat om samarbeidet i ansvarsgruppen.");
+        new Ingestion(ws.home, new DocumentAnalyser(new PlainTextExtractor()), 1).ingest(ORDERED, bundle, ProgressListener.NONE);
+        SampleWorkspace.delete(bundle);
+        for (String title : new String[] {"Første", "Andre"}) {
+            WorkspaceClient.Answer made = api.json("POST", "/api/findings",
+                    "{\"case\":\"" + ORDERED + "\",\"kind\":\"avvik\",\"title\":\"" + title + "\"}");
+            assertEquals(201, made.status(), made.text());
+        }
+        for (String caseId : new String[] {SampleBundle.CASE_ID, ORDERED}) {
+            WorkspaceClient.Answer closed = api.json("POST", "/api/cases/" + caseId + "/close", "{}");
+            assertEquals(200, closed.status(), closed.text());
+        }
     }
 
     @AfterAll
@@ -86,6 +108,29 @@ class ClosedCaseWordsBrowserIT {
                 b.wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("^\\d+ treff")));
             } catch (Exception | AssertionError e) {
                 throw b.failure("lukket-lagrede-sok-failed", e);
+            }
+        }
+    }
+
+    /**
+     * A closed case is not reordered (the server refuses, 409): its findings page showed «Flytt opp» and «Flytt ned» on
+     * each finding all the same (round 54's walk). Hidden now, as the other changes of a closed case are.
+     */
+    @Test
+    void aClosedCasesFindingsOfferNoReordering() throws Exception {
+        try (Browser b = new Browser(1280, 900)) {
+            try {
+                b.driver.get(ws.url());
+                b.driver.executeScript("localStorage.setItem('evidens.case', arguments[0])", ORDERED);
+                b.driver.get(ws.url() + "#/funn");
+                b.driver.navigate().refresh();
+                b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-closed")));
+                b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("h-avvik-2")));
+                assertFalse(b.driver.findElement(By.id("order-avvik-1-down")).isDisplayed(), "no «Flytt ned» in a closed case");
+                assertFalse(b.driver.findElement(By.id("order-avvik-2-up")).isDisplayed(), "no «Flytt opp» in a closed case");
+                b.view("lukket-rekkefolge");
+            } catch (Exception | AssertionError e) {
+                throw b.failure("lukket-rekkefolge-failed", e);
             }
         }
     }
