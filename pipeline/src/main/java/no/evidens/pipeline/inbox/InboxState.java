@@ -36,7 +36,8 @@ public record InboxState(String inbox, Running running, List<Finished> finished)
      * inbox because the disk was full, {@code errorCode} {@value #DISK_FULL}, or the SolrCloud cluster did not answer or
      * refused the writes, {@value #INDEX_UNREACHABLE}; no {@code movedTo}) or {@code failed} (not
      * ingested: {@code error} says why, in English, and {@code errorCode} names the kind of failure, so a view
-     * can say it in the reader's language: {@value #DAMAGED_BUNDLE}, {@value #BAD_CASE_NAME} or {@value #UNEXPECTED};
+     * can say it in the reader's language: {@value #DAMAGED_BUNDLE}, {@value #BAD_CASE_NAME}, {@value #CASE_CLOSED} or
+     * {@value #UNEXPECTED};
      * null when done, and in a state written before the codes), with where it and its receipt now are.
      */
     public record Finished(String bundle, String caseId, String status, String finishedAt, int indexed, int duplicate,
@@ -45,6 +46,8 @@ public record InboxState(String inbox, Running running, List<Finished> finished)
         public static final String DAMAGED_BUNDLE = "damaged-bundle";
         /** The case the bundle names is not a valid case id. */
         public static final String BAD_CASE_NAME = "bad-case-name";
+        /** The case the bundle names is closed (read-only): nothing of it was ingested. */
+        public static final String CASE_CLOSED = "case-closed";
         /** The ingest itself failed. */
         public static final String UNEXPECTED = "unexpected";
         /** The status of a bundle left in the inbox because the disk was full: it is read again when there is room. */

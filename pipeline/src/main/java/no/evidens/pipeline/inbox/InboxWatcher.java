@@ -18,6 +18,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.findings.CaseClosed;
 import no.evidens.index.IndexUnreachableException;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.FailureLog;
@@ -193,6 +194,10 @@ public final class InboxWatcher implements AutoCloseable {
         } catch (Exception e) {
             failure = e;
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof CaseClosed) {
+                // a bundle for a closed case is refused by the ingest before it starts: said as such, not as unexpected
+                errorCode = InboxState.Finished.CASE_CLOSED;
+            }
         }
         if (Messages.diskFull(failure) || (receipt != null && notSaved(receipt, Reason.NOT_SAVED))) {
             return leftForRoom(name, caseId, receipt);

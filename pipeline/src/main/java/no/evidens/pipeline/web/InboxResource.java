@@ -1,24 +1,32 @@
 package no.evidens.pipeline.web;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.Json;
 import no.evidens.pipeline.inbox.InboxSaving;
 import no.evidens.pipeline.inbox.InboxState;
+import no.evidens.pipeline.ingest.Receipt;
+import no.evidens.pipeline.ingest.ReceiptFile;
 import no.evidens.pipeline.lang.Texts;
 
 /**
  * {@code GET /api/inbox}: the queue of {@code evidens watch --inbox} (read-only): the bundles waiting, the one
  * being ingested and those finished. Someone who sees every case sees every bundle; anyone else sees the
  * running and finished bundles of their own cases, and only how many others wait (an administrator, who manages
- * accounts and not the cases' contents, too).
+ * accounts and not the cases' contents, too). A bundle with files that failed names them and why.
  */
 final class InboxResource implements Routes.Resource {
+    /** The most files that failed listed for one bundle (its receipt lists them all). */
+    static final int FAILED_SHOWN = 20;
+
     private final EvidensHome home;
 
     InboxResource(EvidensHome home) {
@@ -53,10 +61,40 @@ final class InboxResource implements Routes.Resource {
             out.put("waiting", all ? waiting.stream().filter(w -> running == null || !w.equals(running.bundle())).toList() : List.of());
             out.put("waitingCount", waiting.size() - (running != null && waiting.contains(running.bundle()) ? 1 : 0));
             out.put("running", showRunning ? running : null);
+            Texts texts = Texts.of(ErrorTexts.language(x));
             out.put("finished", state.finished().stream()
-                    .filter(f -> all || (f.caseId() != null && access.role(f.caseId()).isPresent())).toList());
+                    .filter(f -> all || (f.caseId() != null && access.role(f.caseId()).isPresent()))
+                    .map(f -> finished(f, Path.of(state.inbox()), texts)).toList());
             x.json(200, out);
         });
+    }
+
+    /**
+     * A finished bundle as the watcher saved it and, when files of it failed, which ({@code failedList}: at most
+     * {@value #FAILED_SHOWN}, each {@code path} and {@code reasonText} in the user's language), read from its receipt: the
+     * receipt lies beside the bundle in {@code done/}, where a team's auditor, who has only the workspace, cannot look.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> finished(InboxState.Finished f, Path inbox, Texts t) {
+        Map<String, Object> out = Json.mapper().convertValue(f, LinkedHashMap.class);
+        if (f.failedFiles() > 0 && f.receipt() != null) {
+            List<Map<String, String>> failed = new ArrayList<>();
+            try {
+                for (ReceiptFile file : Json.mapper().readValue(inbox.resolve(f.receipt()).toFile(), Receipt.class).files()) {
+                    if (ReceiptFile.FAILED.equals(file.status()) && failed.size() < FAILED_SHOWN) {
+                        Map<String, String> line = new LinkedHashMap<>();
+                        line.put("path", file.path());
+                        line.put("reasonText", ReceiptWords.reason(file, t));
+                        failed.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the receipt was moved or deleted since: the count stays, the list is left out
+                return out;
+            }
+            out.put("failedList", failed);
+        }
+        return out;
     }
 
     /** Since when the state has not been saved, why (its code), and the page's sentence in the user's language. */

@@ -28,7 +28,10 @@ class InboxBrowserIT {
         try (SampleWorkspace ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD)) {
             Files.createDirectories(inbox.resolve("tilsyn-sor/journaler"));
             Files.writeString(inbox.resolve("tilsyn-sor/journaler/notat.txt"), "Journalnotat.\n\nFastlegen deltok i ansvarsgruppemøtet.");
-            Files.writeString(inbox.resolve("tilsyn-sor/manifest.csv"), "path,type,case\njournaler/notat.txt,journal,sor-2026\n");
+            // a file that cannot be read: the Innboks page names it and why (round 54's walk: only its count was shown)
+            Files.writeString(inbox.resolve("tilsyn-sor/journaler/avkuttet.pdf"), "%PDF-1.4\n1 0 obj << /Type /Catalog");
+            Files.writeString(inbox.resolve("tilsyn-sor/manifest.csv"), "path,type,case\njournaler/notat.txt,journal,sor-2026\n"
+                    + "journaler/avkuttet.pdf,journal,sor-2026\n");
             Files.write(inbox.resolve("skadet.zip"), "ingen zip".getBytes());
             try (InboxWatcher watcher = new InboxWatcher(ws.home, inbox, h -> new Ingestion(h, new DocumentAnalyser(), 1),
                     new PrintWriter(new StringWriter()))) {
@@ -45,6 +48,8 @@ class InboxBrowserIT {
                 String table = driver.findElement(By.id("inbox-finished")).getText();
                 assertTrue(table.contains("tilsyn-sor") && table.contains("sor-2026") && table.contains("lest inn"), table);
                 assertTrue(table.contains("skadet.zip") && table.contains("ikke lest inn") && table.contains("zip-filen er skadet"), table);
+                assertEquals("journaler/avkuttet.pdf: skadet: filen er ødelagt, avkortet eller ikke det navnet sier, og kan ikke leses",
+                        driver.findElement(By.cssSelector("#inbox-finished ul.inbox-failed li")).getText());
                 assertEquals("neste-sak.zip", driver.findElement(By.cssSelector("#inbox-waiting li")).getText());
                 assertEquals("Ingen bunke leses inn nå.", driver.findElement(By.id("inbox-running")).getText());
                 assertTrue(driver.findElement(By.id("inbox-stopped")).getText().startsWith("Innboksen overvåkes ikke nå"),

@@ -100,6 +100,8 @@ class SearchBrowserIT {
             pinnedFilter();
             savedSearch();
             batch();
+            savedSearchReplacedOnlyWhenAsked();
+            batchWithoutFileAndWithBadLine();
             indicatorsSayWhy();
             nynorsk();
         } catch (Exception | AssertionError e) {
@@ -208,6 +210,55 @@ class SearchBrowserIT {
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertEquals("Koordinator", wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue());
         }
+    }
+
+    /**
+     * Saving under a name the case already has replaces that saved search, for the whole team: the page asks first, naming
+     * the search it would replace, and «Avbryt» keeps it (round 54's walk: it was replaced without a word).
+     */
+    private void savedSearchReplacedOnlyWhenAsked() throws Exception {
+        search("koordinator");
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.id("saved-name")));
+        name.clear();
+        name.sendKeys("Koordinator, med skrivefeil");
+        driver.findElement(By.id("save-search")).click();
+        WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ask-text")));
+        assertTrue(question.getText().contains("«Koordinator, med skrivefeil» (koordinator~1, lagret av"), question.getText());
+        browser.shot("search-5b-replace-asked");
+        driver.findElement(By.id("ask-cancel")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("ask-dialog")));
+        By saved = By.cssSelector("#saved-list tr[data-saved='Koordinator, med skrivefeil'] td code");
+        assertEquals("koordinator~1", driver.findElement(saved).getText(), "kept after «Avbryt»");
+        driver.findElement(By.id("save-search")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("ask-ok"))).click();
+        wait.until(ExpectedConditions.textToBe(saved, "koordinator"));
+        assertEquals(1, driver.findElements(By.cssSelector("#saved-list tr[data-saved='Koordinator, med skrivefeil']")).size());
+    }
+
+    /**
+     * A batch run with no file chosen says to choose one (it said the file had no queries), and a line of the file that
+     * cannot run shows a dash in every document, not a 0 that reads as «not in this document», and the count of such lines
+     * above the matrix.
+     */
+    private void batchWithoutFileAndWithBadLine() throws Exception {
+        driver.get(ws.url() + "#/sok");
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#batch summary"))).click();
+        driver.findElement(By.id("batch-run")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("alert"), "Velg en fil."));
+        assertEquals("", driver.findElement(By.id("batch-result")).getText());
+        Path list = Files.createTempFile(browser.downloads, "sok", ".csv");
+        Files.writeString(list, "label,query\nKoordinator,koordinator\nUleselig,\"taushetsplikt AND (\"\n");
+        driver.findElement(By.id("batch-file")).sendKeys(list.toAbsolutePath().toString());
+        driver.findElement(By.id("batch-run")).click();
+        WebElement matrix = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("batch-matrix")));
+        assertTrue(driver.findElement(By.id("batch-summary")).getText().endsWith("1 av søkene kunne ikke kjøres: se siste kolonne."),
+                driver.findElement(By.id("batch-summary")).getText());
+        List<WebElement> bad = matrix.findElements(By.xpath(".//tbody/tr[th='Uleselig']/td"));
+        assertTrue(bad.size() > 2, matrix.getText());
+        assertTrue(bad.subList(0, bad.size() - 1).stream().allMatch(td -> td.getText().equals("–")), matrix.getText());
+        assertTrue(bad.get(bad.size() - 1).getText().startsWith("Linje 3: "), bad.get(bad.size() - 1).getText());
+        browser.shot("search-5c-batch-bad-line");
     }
 
     /** Each hit's indicators with why: the words the codebook found, or the classifier's confidence. */

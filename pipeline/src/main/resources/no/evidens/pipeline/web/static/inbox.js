@@ -3,7 +3,7 @@
 'use strict';
 
 const INBOX_STATUSES = ['done', 'failed', 'waiting'];
-const INBOX_ERRORS = ['damaged-bundle', 'bad-case-name', 'unexpected', 'disk-full', 'index-unreachable'];
+const INBOX_ERRORS = ['damaged-bundle', 'bad-case-name', 'case-closed', 'unexpected', 'disk-full', 'index-unreachable'];
 
 function inboxTime(iso) {
   return iso ? localDate(iso, true) : '';
@@ -13,6 +13,14 @@ function inboxTime(iso) {
 function inboxError(f) {
   // the watcher's own message is English (for the command line): a failure without a known kind is told as unexpected
   return f.errorCode && INBOX_ERRORS.includes(f.errorCode) ? T('ui.inbox.error.' + f.errorCode) : (f.error ? T('ui.inbox.error.unexpected') : '');
+}
+
+/** The files of a bundle that failed, each with why (from its receipt, which lies in done/, out of a team's reach). */
+function failedList(f) {
+  if (!f.failedList || !f.failedList.length) return '';
+  const more = f.failedFiles - f.failedList.length;
+  return el('ul', { class: 'inbox-failed' }, ...f.failedList.map(x => el('li', {}, el('code', {}, x.path), ': ' + (x.reasonText || ''))),
+    more > 0 ? el('li', {}, T('ui.inbox.failedMore', more)) : '');
 }
 
 async function viewInbox() {
@@ -45,7 +53,7 @@ async function viewInbox() {
       el('tbody', {}, ...r.finished.map(f => el('tr', { class: f.status === 'done' ? 'indexed' : 'failed' },
         el('td', {}, f.bundle), el('td', {}, f.caseId || ''), el('td', {}, INBOX_STATUSES.includes(f.status) ? T('ui.inbox.status.' + f.status + (f.errorCode === 'index-unreachable' ? '-cluster' : '')) : f.status),
         el('td', {}, String(f.indexed)), el('td', {}, String(f.duplicate)), el('td', {}, String(f.failedFiles)),
-        el('td', {}, inboxError(f)), el('td', {}, inboxTime(f.finishedAt)), el('td', {}, f.movedTo || ''))))), T('ui.inbox.finished')));
+        el('td', {}, inboxError(f), failedList(f)), el('td', {}, inboxTime(f.finishedAt)), el('td', {}, f.movedTo || ''))))), T('ui.inbox.finished')));
   // the view is drawn anew: the focus back on «Oppdater» (it was lost to the page), for the next press
   const refreshButton = el('button', { type: 'button', class: 'secondary', id: 'inbox-refresh', onclick: async () => {
     await viewInbox();

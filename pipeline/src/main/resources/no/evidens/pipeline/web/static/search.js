@@ -155,6 +155,11 @@ async function showSaved(box, q, filters, then) {
       if (!q) return;
       const wanted = name.value.trim();
       if (!wanted) { showError(T('ui.saved.nameMissing'), name); return; }
+      // a name saved before is replaced (the server's rule), and the case's team shares the list: asked first, so that
+      // nobody's saved search goes without a word (the list is the one drawn below, names as the server keeps them)
+      const same = r && r.searches.find(s => s.name === wanted);
+      if (same && !await ask(T('ui.saved.replaceTitle', same.name), T('ui.saved.replaceConfirm', same.name, same.query, same.savedBy),
+        T('ui.saved.replace'))) return;
       try {
         await api('POST', '/api/lagrede-sok', { case: state.caseId, name: wanted, query: q, filters });
         showError(''); // an earlier refusal of the name is answered now
@@ -198,9 +203,13 @@ function batchSection() {
   const out = el('div', { id: 'batch-result', 'aria-live': 'polite' });
   const read = async () => (file.files[0] ? await file.files[0].text() : '');
   const run = el('button', { type: 'button', id: 'batch-run', onclick: async () => {
+      // no file chosen: said so, rather than the server's «the file has no queries»
+      if (!file.files[0]) { showError(T('ui.form.file'), file); return; }
       try {
         const r = await api('POST', '/api/batch', { case: state.caseId, queries: await read() });
-        out.replaceChildren(el('p', {}, T('ui.batch.result', r.rows.length, r.files.length)), matrixTable(r), download);
+        const failed = r.rows.filter(row => row.error).length;
+        out.replaceChildren(el('p', { id: 'batch-summary' }, T('ui.batch.result', r.rows.length, r.files.length),
+          failed ? '. ' + T('ui.batch.failedRows', failed) : ''), matrixTable(r), download);
       } catch (e) { out.replaceChildren(el('p', { class: 'alert', role: 'alert' }, errorText(e))); }
     } }, T('ui.batch.run'));
   const download = el('button', { type: 'button', id: 'batch-download', class: 'secondary', onclick: async () => {
@@ -225,7 +234,9 @@ function matrixTable(r) {
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T('ui.batch.query')), ...r.files.map(f => el('th', { scope: 'col' }, f)),
       el('th', { scope: 'col' }, T('ui.overview.sum')))),
     el('tbody', {}, ...r.rows.map(row => el('tr', {}, el('th', { scope: 'row', title: row.query }, row.label),
-      ...row.counts.map(n => el('td', { class: n ? '' : 'none' }, String(n))), el('td', {}, row.error ? row.error : String(row.total)))))));
+      // a line that could not run has no counts: a dash, not a 0 that reads as «not in this document»
+      ...row.counts.map(n => el('td', { class: n ? '' : 'none' }, row.error ? '–' : String(n))),
+      el('td', {}, row.error ? row.error : String(row.total)))))));
 }
 
 VIEWS.sok = viewSearchGrouped;
