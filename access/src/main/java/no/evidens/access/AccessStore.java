@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 import org.h2.api.ErrorCode;
 
@@ -34,6 +35,8 @@ public final class AccessStore implements AutoCloseable {
     private final Connection c;
     /** The schema upgrade this open made, or null. */
     private AccessUpgrade upgrade;
+    /** Whether what was read through this store is still what the database holds ({@link #current()}), or null: not known. */
+    private BooleanSupplier current;
 
     private AccessStore(Connection c) {
         this.c = c;
@@ -85,6 +88,7 @@ public final class AccessStore implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the access database in " + abs + " is in use by another process; try again", e);
                 }
+                sayWaiting(abs);
                 try {
                     Thread.sleep(20 + ThreadLocalRandom.current().nextInt(60));
                 } catch (InterruptedException ie) {
@@ -93,6 +97,65 @@ public final class AccessStore implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A store on another connection to the database in {@code dir} while this process holds it open with a store made by
+     * {@link #open(Path, Duration)} (a web server's kept connections): the schema is not read again, since that opening
+     * brought it up to date and, while it stays open, no other process can open the file to change it (H2's file lock).
+     *
+     * @param c       a connection to {@link #fileUrl(Path)}, closed (or given back to its pool) by {@link #close()}
+     * @param current whether the database has been held open by this process without a break since {@code c} was taken,
+     *                so that what is read through the store stays what the file holds ({@link #current()})
+     */
+    public static AccessStore whileHeld(Connection c, BooleanSupplier current) {
+        try {
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the access database: " + firstLine(e), e);
+        }
+        AccessStore store = new AccessStore(c);
+        store.current = current;
+        return store;
+    }
+
+    /**
+     * The file a process touches every 20–80 ms while it waits for the database another process has open (as the findings
+     * store's): a web server that keeps the database open between its requests lets go when it sees it changed.
+     */
+    public static Path waitingFile(Path dir) {
+        return dir.toAbsolutePath().normalize().resolve(DB_NAME + ".waiting");
+    }
+
+    private static void sayWaiting(Path abs) {
+        try {
+            Path f = waitingFile(abs);
+            if (!Files.exists(f)) {
+                Files.createFile(f);
+            }
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(Instant.now()));
+        } catch (java.io.IOException e) {
+            // not said: a holder lets go after its idle time all the same
+        }
+    }
+
+    /**
+     * Whether what was read through this store is, when asked later, still what the database holds: true as long as this
+     * process has held the database open without a break since (no other process can have changed it), false from the
+     * moment it let go. Null when not known (a store opened for one piece of work, or on a store server): what was read
+     * may then be trusted from memory for a short while only.
+     */
+    public BooleanSupplier current() {
+        return current;
+    }
+
+    /**
+     * Marks what is read through this store as out of date as soon as it is read: a web server's store opened while it has
+     * handed the database to a command, which may change it the moment this store is closed.
+     */
+    public AccessStore readOnce() {
+        current = () -> false;
+        return this;
     }
 
     /** The JDBC address of the access database in {@code dir}; also for copying it as SQL ({@code evidens store move-to-server}). */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +22,9 @@ import java.util.function.Supplier;
  *
  * <p>A session checked against the database less than {@link #FRESH} ago is answered from memory, so
  * a request does not open the database; the stored idle expiry is moved on at those checks. A session
- * ended by another process ({@code evidens user passwd|disable}) ends here within {@link #FRESH}.
+ * ended by another process ({@code evidens user passwd|disable}) ends here within {@link #FRESH}, or at
+ * once when the check was made on a database this process keeps open ({@link AccessStore#current()}: the
+ * other process could only change it once this one let go, and from then on the check is made again).
  */
 public final class Sessions {
     /** How long a session checked against the database is trusted from memory. */
@@ -31,7 +34,11 @@ public final class Sessions {
     public record Session(String id, String user, String token, Instant created, Instant expires) {
     }
 
-    private record Known(Session session, Instant checked) {
+    /** @param current whether the database still holds what was checked ({@link AccessStore#current()}), or null */
+    private record Known(Session session, Instant checked, BooleanSupplier current) {
+        boolean trusted(Instant now) {
+            return now.isBefore(session.expires()) && now.isBefore(checked.plus(FRESH)) && (current == null || current.getAsBoolean());
+        }
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -83,11 +90,13 @@ public final class Sessions {
         Instant now = clock.instant();
         String id = randomHex();
         Session s = new Session(id, user, token(id), now, min(now.plus(idle), now.plus(absolute)));
+        BooleanSupplier current;
         try (AccessStore store = stores.get()) {
             SessionRows.deleteExpired(store, now);
             SessionRows.insert(store, new SessionRows.Row(hash(id), user, s.created(), s.expires()));
+            current = store.current();
         }
-        known.put(hash(id), new Known(s, now));
+        known.put(hash(id), new Known(s, now, current));
         return s;
     }
 
@@ -99,9 +108,9 @@ public final class Sessions {
         Instant now = clock.instant();
         String key = hash(id);
         Known k = known.get(key);
-        if (k != null && now.isBefore(k.session().expires()) && now.isBefore(k.checked().plus(FRESH))) {
+        if (k != null && k.trusted(now)) {
             Session moved = moved(k.session(), now);
-            known.put(key, new Known(moved, k.checked()));
+            known.put(key, new Known(moved, k.checked(), k.current()));
             return Optional.of(moved);
         }
         // the idle expiry this server moved on and could not write yet (a full disk): held here, written when it can
@@ -110,6 +119,7 @@ public final class Sessions {
         boolean unwritten = false;
         Session live = null;
         AccessStore store = stores.get();
+        BooleanSupplier current = store.current();
         try {
             row = SessionRows.find(store, key);
             Instant expires = row.isEmpty() ? null : later(row.get().expires(), held);
@@ -127,7 +137,7 @@ public final class Sessions {
             known.remove(key);
             return Optional.empty();
         }
-        known.put(key, new Known(live, now));
+        known.put(key, new Known(live, now, current));
         return Optional.of(live);
     }
 

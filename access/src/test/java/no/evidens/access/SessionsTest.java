@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,34 @@ class SessionsTest {
         assertEquals(s.token(), after.token());
         assertNotEquals(s.id(), s.token());
         assertTrue(server().touch("not-a-session").isEmpty());
+    }
+
+    /**
+     * A web server that keeps the database open trusts a session it checked there for a few seconds, as it may: no other
+     * process can change the file meanwhile. Once it lets the database go (a command waits for it), the session is checked
+     * again at its next request, so that {@code evidens user disable} run then signs the user out at once.
+     */
+    @Test
+    void aSessionCheckedOnADatabaseKeptOpenIsCheckedAgainOnceTheDatabaseIsLetGo() throws Exception {
+        AtomicBoolean held = new AtomicBoolean(true);
+        try (AccessStore anchor = AccessStore.open(dir)) {
+            Sessions server = new Sessions(() -> AccessStore.whileHeld(kept(), held::get), clock, IDLE, MAX);
+            Sessions.Session s = server.open("kari");
+            assertTrue(server.touch(s.id()).isPresent());
+            held.set(false);
+            // what the other process did, once given the database
+            anchor.setDisabled("kari", true);
+            assertTrue(server.touch(s.id()).isEmpty(), "signed out at the first request after, within the seconds it was trusted");
+        }
+    }
+
+    /** Another connection to the database the anchor holds open, as a server's pool hands out. */
+    private Connection kept() {
+        try {
+            return DriverManager.getConnection(AccessStore.fileUrl(dir), AccessStore.FILE_USER, "");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

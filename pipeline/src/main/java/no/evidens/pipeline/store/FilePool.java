@@ -3,38 +3,49 @@ package no.evidens.pipeline.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 
+import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.UserNotes;
 
 /**
- * The findings store in a home's folder kept open between a web server's requests (one auditor on a laptop), and let go when
- * a command in another process waits for it.
+ * A store in a home's folder kept open between a web server's requests, and let go when a command in another process waits
+ * for it: the findings store (one auditor on a laptop) and the access database (a team server's sessions and roles, read
+ * at nearly every signed-in request), each with a pool of its own ({@link Kind}).
  *
  * <p>Why: H2 in file mode closes the database when its last connection closes and opens it again at the next, so each
  * request that touched the store paid the opening (the file, its lock, its chunks read) and the closing (H2 compacts the file
  * as it closes it), besides the schema check. Here the first request opens the store as ever ({@link FindingStore#open},
- * which brings the schema up to date) and that store is kept, the <em>anchor</em>: while it is open the database stays
- * open in this process and no other process can open the file, so the schema read then holds, and the requests take
- * connections of H2's own {@link JdbcConnectionPool} on it (a new session on an open database at most, no schema read).
+ * {@link AccessStore#open}, which bring the schema up to date) and that store is kept, the <em>anchor</em>: while it is
+ * open the database stays open in this process and no other process can open the file, so the schema read then holds, and
+ * the requests take connections of H2's own {@link JdbcConnectionPool} on it (a new session on an open database at most,
+ * no schema read).
  *
  * <p>A command beside the server (another process) cannot open the file while it is held, and waits up to a minute; it
- * says so by touching {@link FindingStore#waitingFile} every 20–100 ms while it waits (as for the trail's writer). The
+ * says so by touching the store's waiting file every 20–100 ms while it waits (as for the trail's writer). The
  * keeper looks every {@link #LOOK}, and each request as it takes a connection: once someone says they wait, the pool and
  * the anchor are closed (connections in use close as they come back) and requests open their own stores as before, until
  * nobody has said they wait for {@link #GIVE_WAY} (or {@link #MAX_GIVE_WAY} at most), so the command gets its turn. The
  * store is also let go after {@link #IDLE} without a request, so that a process that cannot say it waits is not kept out
  * for longer, and H2 compacts the file. Nothing is held back from the file: every commit is written at once
- * ({@code WRITE_DELAY=0} in {@link FindingStore#fileUrl}), kept connections or not.
+ * ({@code WRITE_DELAY=0} in the stores' file addresses), kept connections or not.
+ *
+ * <p>Each letting go starts a new <em>hold</em>: what a request read on a kept connection is known to be what the file
+ * holds for as long as the hold it was read in lasts ({@link #stillHeld}), which the access database's readers use to
+ * forget a session or a user's roles at once when a command may have changed them.
+ *
+ * @param <S> the store
  */
-final class FilePool {
+final class FilePool<S extends AutoCloseable> {
     /** How long the store is kept open without a request. */
     static final Duration IDLE = Duration.ofSeconds(5);
     /** How often the keeper looks whether a process waits for the store, or the pool has been idle. */
@@ -43,28 +54,125 @@ final class FilePool {
     static final Duration GIVE_WAY = Duration.ofMillis(300);
     /** ... or after this long at most. */
     static final Duration MAX_GIVE_WAY = Duration.ofSeconds(3);
-    /** The most connections kept (one auditor's requests rarely use more than two at once). */
+    /** The most connections kept (one auditor's requests rarely use more than two at once; a team's, a few). */
     static final int SIZE = 8;
 
+    /**
+     * What a pool keeps: how its store is opened (the anchor), where its file and its waiting file are, and how a store is
+     * made on a kept connection.
+     */
+    interface Kind<S> {
+        /** For the keeper's thread and the log: {@code findings}, {@code access}. */
+        String name();
+
+        /** Opens the anchor as a command would, bringing the schema up to date; an upgrade made is said in {@code notes}. */
+        S open(Path dir, Duration wait, UserNotes notes);
+
+        /** The JDBC address and user of the store's file. */
+        String url(Path dir);
+
+        String user();
+
+        Path waitingFile(Path dir);
+
+        /** A store on a kept connection; {@code held} answers whether the hold it was taken in lasts. */
+        S onKept(Path dir, Connection c, BooleanSupplier held);
+    }
+
+    /** The findings store's kind. */
+    static final Kind<FindingStore> FINDINGS = new Kind<>() {
+        @Override
+        public String name() {
+            return "findings";
+        }
+
+        @Override
+        public FindingStore open(Path dir, Duration wait, UserNotes notes) {
+            FindingStore anchor = FindingStore.open(dir, wait);
+            // said once, by the process that upgraded the home's store, as HomeStores says an opening's
+            anchor.upgrade().ifPresent(u -> notes.say(u.describe()));
+            return anchor;
+        }
+
+        @Override
+        public String url(Path dir) {
+            return FindingStore.fileUrl(dir);
+        }
+
+        @Override
+        public String user() {
+            return FindingStore.FILE_USER;
+        }
+
+        @Override
+        public Path waitingFile(Path dir) {
+            return FindingStore.waitingFile(dir);
+        }
+
+        @Override
+        public FindingStore onKept(Path dir, Connection c, BooleanSupplier held) {
+            return FindingStore.whileHeld(dir, c);
+        }
+    };
+
+    /** The access database's kind. */
+    static final Kind<AccessStore> ACCESS = new Kind<>() {
+        @Override
+        public String name() {
+            return "access";
+        }
+
+        @Override
+        public AccessStore open(Path dir, Duration wait, UserNotes notes) {
+            AccessStore anchor = AccessStore.open(dir, wait);
+            anchor.upgrade().ifPresent(u -> notes.say(u.describe()));
+            return anchor;
+        }
+
+        @Override
+        public String url(Path dir) {
+            return AccessStore.fileUrl(dir);
+        }
+
+        @Override
+        public String user() {
+            return AccessStore.FILE_USER;
+        }
+
+        @Override
+        public Path waitingFile(Path dir) {
+            return AccessStore.waitingFile(dir);
+        }
+
+        @Override
+        public AccessStore onKept(Path dir, Connection c, BooleanSupplier held) {
+            return AccessStore.whileHeld(c, held);
+        }
+    };
+
+    private final Kind<S> kind;
     private final Path dir;
     private final Path waiting;
     private final ScheduledExecutorService keeper;
     /** The store kept open and the pool on it, or null. */
-    private Held held;
+    private Held<S> held;
+    /** The hold now: counted up each time the store is let go. */
+    private volatile long hold;
     /** When a connection was last taken (nanoTime). */
     private long lastTaken;
     /** When the store was let go for a waiting process (nanoTime), or 0 when not giving way. */
     private long gaveWayAt;
     private boolean closed;
 
-    private record Held(FindingStore anchor, JdbcConnectionPool pool, long sinceMillis) {
+    private record Held<S>(S anchor, JdbcConnectionPool pool, long sinceMillis) {
     }
 
-    FilePool(Path dir) {
+    FilePool(Kind<S> kind, Path dir) {
+        this.kind = kind;
         this.dir = dir.toAbsolutePath().normalize();
-        this.waiting = FindingStore.waitingFile(this.dir);
+        this.waiting = kind.waitingFile(this.dir);
         this.keeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "evidens-findings-keeper");
+            Thread t = new Thread(r, "evidens-" + kind.name() + "-keeper");
             t.setDaemon(true);
             return t;
         });
@@ -78,8 +186,9 @@ final class FilePool {
      * @param wait  how long the first opening waits for a file another process holds
      * @param notes where the upgrade of the store, if this opening made one, is said (the home's)
      */
-    FindingStore take(Duration wait, UserNotes notes) {
+    S take(Duration wait, UserNotes notes) {
         JdbcConnectionPool pool;
+        long takenIn;
         synchronized (this) {
             if (closed || givingWay()) {
                 return null;
@@ -89,20 +198,19 @@ final class FilePool {
                 return null;
             }
             if (held == null) {
-                FindingStore anchor = FindingStore.open(dir, wait);
-                // said once, by the process that upgraded the home's store, as HomeStores says an opening's
-                anchor.upgrade().ifPresent(u -> notes.say(u.describe()));
-                JdbcConnectionPool p = JdbcConnectionPool.create(FindingStore.fileUrl(dir), FindingStore.FILE_USER, "");
+                S anchor = kind.open(dir, wait, notes);
+                JdbcConnectionPool p = JdbcConnectionPool.create(kind.url(dir), kind.user(), "");
                 p.setMaxConnections(SIZE);
                 // all in use: the request opens its own connection after a second rather than wait H2's default 30 s
                 p.setLoginTimeout(1);
-                held = new Held(anchor, p, System.currentTimeMillis());
+                held = new Held<>(anchor, p, System.currentTimeMillis());
             }
             lastTaken = System.nanoTime();
             pool = held.pool();
+            takenIn = hold;
         }
         try {
-            return FindingStore.whileHeld(dir, pool.getConnection());
+            return kind.onKept(dir, pool.getConnection(), () -> stillHeld(takenIn));
         } catch (SQLException | IllegalStateException e) {
             // the keeper let the store go meanwhile (H2: "Connection pool has been disposed"), or all SIZE are in use: the
             // caller's own opening says any real failure in its words
@@ -145,16 +253,27 @@ final class FilePool {
         return false;
     }
 
+    /**
+     * Whether the store has been kept open without a break since the hold {@code takenIn}: then no other process can have
+     * changed it since.
+     */
+    boolean stillHeld(long takenIn) {
+        return hold == takenIn;
+    }
+
     private void letGo(boolean forWaiting) {
+        // from now on another process may change the file: what was read in the hold that ends is no longer known to be so
+        hold++;
         // the kept connections close now, those in use as they come back; the anchor's last: the database closes with the last
-        Held h = held;
+        Held<S> h = held;
         held = null;
         h.pool().dispose();
         try {
             h.anchor().close();
-        } catch (IllegalStateException e) {
+        } catch (Exception e) {
             // a connection H2 could not close cleanly (a full disk): let go all the same, the next request opens anew
-            org.slf4j.LoggerFactory.getLogger(FilePool.class).warn("the findings store kept open was let go with an error: {}", e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(FilePool.class).warn("the {} store kept open was let go with an error: {}", kind.name(),
+                    e.getMessage());
         }
         if (forWaiting) {
             gaveWayAt = System.nanoTime();

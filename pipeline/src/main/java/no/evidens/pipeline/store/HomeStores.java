@@ -156,10 +156,18 @@ public record HomeStores(EvidensHome home, StoreServer server) {
     /** Opens the access database (accounts, sessions, roles per case). */
     public AccessStore access(Duration wait) {
         if (!onServer()) {
+            // a web server's requests: the database kept open between them (its sessions and roles are read at nearly every
+            // signed-in request), unless a command waits for it
+            AccessStore kept = StorePools.keptAccess(home.access(), wait, home.notes());
+            if (kept != null) {
+                return kept;
+            }
             AccessStore store = AccessStore.open(home.access(), wait);
             // said once, as the findings store's upgrade is
             store.upgrade().ifPresent(u -> home.notes().say(u.describe()));
-            return store;
+            // a web server's request while the database is handed to a command, which may change it once this store closes:
+            // what is read now is not to be trusted from memory afterwards
+            return StorePools.serving() ? store.readOnce() : store;
         }
         String password = password();
         trust();

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.UserNotes;
 
@@ -14,8 +15,8 @@ import no.evidens.pipeline.UserNotes;
  * Whether this process keeps its connections to store servers open between pieces of work: while a web server runs in it
  * (which holds one of these from its start to its stop), every store a request opens on a store server takes a connection
  * of a {@link StorePool}, one per database, user and password; otherwise (a command, which opens a store a few times and
- * ends) each opening makes a connection of its own, as it always did. The same for the findings store in a home's folder
- * ({@link FilePool}: kept open between requests, let go for a command that waits for it). The last holder to close closes
+ * ends) each opening makes a connection of its own, as it always did. The same for the findings store and the access
+ * database in a home's folders ({@link FilePool}: kept open between requests, let go for a command that waits for it). The last holder to close closes
  * the pools and with them every connection kept, so a stopped server leaves none open on the store server, nor the file.
  */
 public final class StorePools implements AutoCloseable {
@@ -23,7 +24,9 @@ public final class StorePools implements AutoCloseable {
     /** The pools by database address and user; each knows the password its connections signed in with. */
     private static final Map<String, Kept> POOLS = new HashMap<>();
     /** The findings stores in homes' folders kept open, by folder. */
-    private static final Map<Path, FilePool> FOLDERS = new HashMap<>();
+    private static final Map<Path, FilePool<FindingStore>> FOLDERS = new HashMap<>();
+    /** The access databases in homes' folders kept open, by folder. */
+    private static final Map<Path, FilePool<AccessStore>> ACCESS_FOLDERS = new HashMap<>();
     private static int holders;
     private boolean closed;
 
@@ -70,20 +73,47 @@ public final class StorePools implements AutoCloseable {
      * caller opens its own, as a command does.
      */
     static FindingStore keptInFolder(Path dir, Duration wait, UserNotes notes) {
-        FilePool pool;
+        return kept(FOLDERS, FilePool.FINDINGS, dir, wait, notes);
+    }
+
+    /**
+     * The access database in a home's folder on a kept connection while a holder is open ({@link FilePool}), else null: the
+     * caller opens its own, as a command does.
+     */
+    static AccessStore keptAccess(Path dir, Duration wait, UserNotes notes) {
+        return kept(ACCESS_FOLDERS, FilePool.ACCESS, dir, wait, notes);
+    }
+
+    private static <S extends AutoCloseable> S kept(Map<Path, FilePool<S>> pools, FilePool.Kind<S> kind, Path dir, Duration wait,
+                                                    UserNotes notes) {
+        FilePool<S> pool;
         synchronized (LOCK) {
             if (holders == 0) {
                 return null;
             }
-            pool = FOLDERS.computeIfAbsent(dir.toAbsolutePath().normalize(), FilePool::new);
+            pool = pools.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new FilePool<>(kind, d));
         }
         return pool.take(wait, notes);
     }
 
+    /** Whether a holder is open: this process runs a web server, whose stores in a home's folder are kept ({@link FilePool}). */
+    static boolean serving() {
+        synchronized (LOCK) {
+            return holders > 0;
+        }
+    }
+
     /** The kept findings store of a home's folder, or null (tests). */
-    static FilePool folder(Path dir) {
+    static FilePool<FindingStore> folder(Path dir) {
         synchronized (LOCK) {
             return FOLDERS.get(dir.toAbsolutePath().normalize());
+        }
+    }
+
+    /** The kept access database of a home's folder, or null (tests). */
+    static FilePool<AccessStore> accessFolder(Path dir) {
+        synchronized (LOCK) {
+            return ACCESS_FOLDERS.get(dir.toAbsolutePath().normalize());
         }
     }
 
@@ -106,6 +136,8 @@ public final class StorePools implements AutoCloseable {
                 POOLS.clear();
                 FOLDERS.values().forEach(FilePool::close);
                 FOLDERS.clear();
+                ACCESS_FOLDERS.values().forEach(FilePool::close);
+                ACCESS_FOLDERS.clear();
             }
         }
     }

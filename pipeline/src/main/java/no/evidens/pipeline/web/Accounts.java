@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,12 +24,18 @@ import no.evidens.access.UserLanguages;
  * The server's view of the access database ({@code <home>/access/}): it opens the database for each
  * piece of work and closes it again, so that {@code evidens user} and {@code evidens member} can change
  * it while the server runs. A signed-in user's roles are read at most every {@link #FRESH} (and at once
- * after a change made here), not on every request.
+ * after a change made here), not on every request; and at once after another process may have changed them, when they
+ * were read from a database this server keeps open ({@link AccessStore#current()}).
  */
 final class Accounts {
     static final Duration FRESH = Duration.ofSeconds(3);
 
-    private record Cached(Optional<Account> account, Map<String, Role> roles, Optional<String> language, long loadedNanos) {
+    /** @param current whether the database still holds what was read ({@link AccessStore#current()}), or null: not known */
+    private record Cached(Optional<Account> account, Map<String, Role> roles, Optional<String> language, long loadedNanos,
+                          BooleanSupplier current) {
+        boolean fresh() {
+            return System.nanoTime() - loadedNanos <= FRESH.toNanos() && (current == null || current.getAsBoolean());
+        }
     }
 
     private final Supplier<AccessStore> stores;
@@ -59,11 +66,11 @@ final class Accounts {
 
     private Cached cached(String user) {
         Cached c = cache.get(user);
-        if (c == null || System.nanoTime() - c.loadedNanos > FRESH.toNanos()) {
+        if (c == null || !c.fresh()) {
             c = with(s -> {
                 Map<String, Role> roles = new TreeMap<>();
                 s.membershipsOf(user).forEach(m -> roles.put(m.caseId(), m.role()));
-                return new Cached(s.find(user), roles, UserLanguages.of(s, user), System.nanoTime());
+                return new Cached(s.find(user), roles, UserLanguages.of(s, user), System.nanoTime(), s.current());
             });
             cache.put(user, c);
         }

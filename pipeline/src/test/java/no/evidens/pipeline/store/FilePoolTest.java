@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingDraft;
 import no.evidens.findings.FindingKind;
 import no.evidens.findings.FindingStore;
@@ -73,7 +74,7 @@ class FilePoolTest {
         HomeStores stores = HomeStores.of(new EvidensHome(Files.createDirectories(tmp.resolve("home"))));
         try (StorePools pooling = StorePools.open()) {
             stores.findings(WAIT).close();
-            FilePool kept = StorePools.folder(stores.findingsDir());
+            FilePool<FindingStore> kept = StorePools.folder(stores.findingsDir());
             assertTrue(kept.holding());
             // what FindingStore.open does while another process holds the file
             Path waiting = FindingStore.waitingFile(stores.findingsDir());
@@ -92,6 +93,45 @@ class FilePoolTest {
             stores.findings(WAIT).close();
             assertTrue(kept.holding());
             assertEquals(0, pooling.inUse());
+        }
+    }
+
+    /**
+     * A team server's access database in the home's folder: kept open between requests, given to a command that says it
+     * waits, and what was read on a kept connection known to be out of date from the moment it is let go.
+     */
+    @Test
+    void theAccessDatabaseIsKeptOpenAndGivenToACommandThatWaits() throws Exception {
+        EvidensHome home = new EvidensHome(Files.createDirectories(tmp.resolve("home")));
+        HomeStores stores = HomeStores.of(home);
+        try (StorePools pooling = StorePools.open()) {
+            java.util.function.BooleanSupplier current;
+            try (AccessStore s = stores.access(WAIT)) {
+                s.addUser("kari", "et langt passord".toCharArray(), false);
+                current = s.current();
+            }
+            FilePool<AccessStore> kept = StorePools.accessFolder(home.access());
+            assertTrue(kept.holding(), "kept open after the request");
+            assertTrue(current.getAsBoolean(), "nobody else can have changed it");
+            Path waiting = AccessStore.waitingFile(home.access());
+            Files.createFile(waiting);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (kept.holding() && System.nanoTime() < deadline) {
+                Files.setLastModifiedTime(waiting, FileTime.from(Instant.now()));
+                Thread.sleep(50);
+            }
+            assertFalse(kept.holding(), "let go for the waiting process");
+            assertFalse(current.getAsBoolean(), "what was read may have changed since");
+            // while the process still says it waits, a request's store is its own, and what it reads is not to be kept
+            Files.setLastModifiedTime(waiting, FileTime.from(Instant.now()));
+            try (AccessStore s = stores.access(WAIT)) {
+                assertTrue(s.find("kari").isPresent());
+                assertFalse(s.current().getAsBoolean());
+            }
+            assertEquals(0, pooling.inUse());
+        }
+        try (AccessStore s = AccessStore.open(home.access(), Duration.ofSeconds(1))) {
+            assertTrue(s.find("kari").isPresent(), "the server stopped: the database is let go");
         }
     }
 
