@@ -153,6 +153,13 @@ public final class Reindexing {
                 if (!halted.compareAndSet(null, e)) {
                     halted.get().addSuppressed(e);
                 }
+            } catch (IOException | RuntimeException e) {
+                if (halted.get() == null) {
+                    throw e;
+                }
+                // the index refused the re-tagging already (a read-only collection refuses its commit too): that is what
+                // is said; what an earlier commit saved stays
+                halted.get().addSuppressed(e);
             }
             List<ReindexReport.CaseSummary> summaries = tallies.values().stream().filter(CaseTally::any)
                     .map(CaseTally::summary).toList();
