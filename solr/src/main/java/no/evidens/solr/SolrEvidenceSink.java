@@ -251,8 +251,10 @@ public final class SolrEvidenceSink implements EvidenceSink {
 
     /**
      * A re-tagging in place: the document's new passages (the unique key overwrites a stored passage of the same id) and,
-     * with the last of them, a delete of its passages whose ids the new ones lack (it spares the new ones, so the request
-     * comes out the same in whatever order Solr applies its parts). The document's entry and the pieces of its text are not
+     * with the last of them, a delete by id of the stored passages whose ids the new ones lack (none of the new ones, so
+     * the request comes out the same in whatever order Solr applies its parts). By id, not by query: a delete by query
+     * makes every replica open a new real-time searcher and order it against the adds around it, and a reindex writes a
+     * document at a time; the ids are those just read back ({@link #stored}), and usually there are none to delete. The document's entry and the pieces of its text are not
      * sent: its text, page map and every offset stay exactly as stored. An ordinary document goes in one update request,
      * one larger than {@value #BATCH_ENTRIES} entries or {@value #BATCH_CHARS} characters in several within those bounds.
      *
@@ -271,7 +273,7 @@ public final class SolrEvidenceSink implements EvidenceSink {
     public void replacePassages(StoredDocument old, List<Passage> passages) throws IOException {
         retagging.readLock().lock();
         try {
-            sendPassages(old.document(), passages);
+            sendPassages(passages, old.passages());
         } catch (SolrException refused) {
             if (refused.code() == 403) {
                 // a read-only collection refuses the first part, nothing applied
@@ -279,7 +281,7 @@ public final class SolrEvidenceSink implements EvidenceSink {
                         refused);
             }
             try {
-                sendPassages(old.document(), old.passages());
+                sendPassages(old.passages(), passages);
             } catch (SolrException | IOException again) {
                 refused.addSuppressed(again);
                 throw new IOException("SolrCloud refused its new passages (" + refused.getMessage() + "), and writing back "
@@ -291,8 +293,8 @@ public final class SolrEvidenceSink implements EvidenceSink {
         }
     }
 
-    /** The passages, in requests of bounded size, and with the last a delete of the document's other passages. */
-    private void sendPassages(IndexedDocument doc, List<Passage> passages) throws IOException {
+    /** The passages, in requests of bounded size, and with the last the delete of those of {@code before} they lack. */
+    private void sendPassages(List<Passage> passages, List<Passage> before) throws IOException {
         UpdateRequest update = new UpdateRequest();
         List<String> kept = new ArrayList<>();
         int entries = 0;
@@ -311,15 +313,14 @@ public final class SolrEvidenceSink implements EvidenceSink {
             entries++;
             chars += c;
         }
-        update.deleteByQuery(stalePassages(doc, kept));
+        Set<String> sent = new java.util.HashSet<>(kept);
+        for (Passage p : before) {
+            String uid = SolrFields.uid(p.caseId(), p.passageId());
+            if (!sent.contains(uid)) {
+                update.deleteById(uid);
+            }
+        }
         nodes.request(update, collection);
-    }
-
-    /** The document's passages whose unique key is not among {@code kept}; its entry, pieces and marker spared. */
-    static String stalePassages(IndexedDocument doc, List<String> kept) {
-        String of = "+_query_:\"{!term f=" + PassageSchema.DOC_KEY + "}" + SolrFields.docKey(doc.caseId(), doc.docId()) + "\""
-                + " +_query_:\"{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_PASSAGE + "\"";
-        return kept.isEmpty() ? of : of + " -_query_:\"{!terms f=" + SolrFields.UID + "}" + String.join(",", kept) + "\"";
     }
 
     /** The document's entries whose unique key is not among {@code kept}. */

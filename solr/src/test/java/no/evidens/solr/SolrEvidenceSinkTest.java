@@ -123,7 +123,7 @@ class SolrEvidenceSinkTest {
     }
 
     @Test
-    void aRetaggingSendsThePassagesAloneAndTheirStaleOnesDeleteSparingTheEntryAndText() throws Exception {
+    void aRetaggingSendsThePassagesAloneAndDeletesTheStoredOnesTheyLackById() throws Exception {
         IndexedDocument doc = document(3_000);
         List<Passage> old = passages(doc, 100);
         List<Passage> now = passages(doc, 90);
@@ -131,8 +131,8 @@ class SolrEvidenceSinkTest {
             sink.replacePassages(new StoredDocument(doc, Map.of(), old), now);
             assertEquals(1, node.updates.size(), "one request");
             assertEquals(uids(now), node.updates.get(0).uids(), "the passages only: no piece of the text, not its entry");
-            assertEquals(List.of(SolrEvidenceSink.stalePassages(doc, uids(now))), node.updates.get(0).deletes());
-            assertTrue(node.updates.get(0).deletes().get(0).contains("{!term f=kind}passage"), "the entry and pieces spared");
+            assertEquals(List.of(), node.updates.get(0).deletes(), "no delete by query");
+            assertEquals(uids(old).subList(90, 100), node.updates.get(0).deletedIds(), "the stored passages it lacks, by id");
         }
     }
 
@@ -147,8 +147,7 @@ class SolrEvidenceSinkTest {
             assertTrue(refused.getMessage().startsWith("SolrCloud refused its new passages"), refused.getMessage());
             assertEquals(4, node.updates.size(), "the first 500 new ones taken, then the stored ones in three");
             assertEquals(uids(old), node.updates.subList(1, 4).stream().flatMap(u -> u.uids().stream()).toList());
-            assertEquals(List.of(SolrEvidenceSink.stalePassages(doc, uids(old))), node.updates.get(3).deletes(),
-                    "and those of the new ones the stored lack deleted");
+            assertEquals(List.of(), node.updates.get(3).deletedIds(), "the new ones are all among the stored: none to delete");
         }
     }
 
