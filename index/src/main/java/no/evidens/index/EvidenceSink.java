@@ -41,6 +41,44 @@ public interface EvidenceSink extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not read documents back");
     }
 
+    /**
+     * About the most characters of text {@link #storedFirst} reads in one go (more only for one document larger alone): what
+     * a re-tagging holds read ahead while the documents before are tagged.
+     */
+    long READ_CHARS = 2_000_000;
+
+    /**
+     * The first documents of {@code entries} as {@link #stored} gives each (one no longer there left out), read together
+     * where the engine reads several cheaply: at least the first, then those after it while their texts come to no more
+     * than about {@link #READ_CHARS} characters. The caller asks again from the entry after the last one read ({@link
+     * StoredDocument.Read#read}). This default reads them one by one, as {@link #stored} does.
+     */
+    default StoredDocument.Read storedFirst(List<StoredDocument.Entry> entries) throws IOException {
+        List<StoredDocument> found = new java.util.ArrayList<>();
+        long chars = 0;
+        int n = 0;
+        while (n < entries.size() && (n == 0 || chars < READ_CHARS)) {
+            StoredDocument.Entry e = entries.get(n++);
+            java.util.Optional<StoredDocument> d = stored(e.caseId(), e.docId());
+            if (d.isPresent()) {
+                found.add(d.get());
+                chars += d.get().document().text().length();
+            }
+        }
+        return new StoredDocument.Read(n, found);
+    }
+
+    /**
+     * A re-tagging in place: the document's passages in place of those stored ({@code stored}, as {@link #stored} read it),
+     * its entry and text as they are, all or nothing (when it throws, the document keeps {@code stored}'s passages). This
+     * default is {@link #replace}, one unit wherever {@code replace} is (the embedded index).
+     *
+     * @throws IndexUnreachableException when the index cannot take writes now (a re-tagging stops there)
+     */
+    default void replacePassages(StoredDocument stored, List<Passage> passages) throws IOException {
+        replace(stored.document(), passages);
+    }
+
     /** Whether the case already holds a file with this content hash (committed or not). */
     boolean contains(String caseId, String sha256) throws IOException;
 

@@ -27,4 +27,16 @@ public record StoredDocument(IndexedDocument document, Map<String, String> facet
      */
     public record Entry(String caseId, String docId, String file) {
     }
+
+    /**
+     * What one read of several documents gave ({@link EvidenceSink#storedFirst}).
+     *
+     * @param read      how many of the entries asked it read, from the first
+     * @param documents those of them still in the index, in the order asked
+     */
+    public record Read(int read, List<StoredDocument> documents) {
+        public Read {
+            documents = List.copyOf(documents);
+        }
+    }
 }

@@ -124,6 +124,11 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
      * @throws IllegalStateException caused by an {@link IndexUnreachableException} when ZooKeeper cannot be reached
      */
     public void requireWritable() throws IndexUnreachableException {
+        requireWritable("a bundle");
+    }
+
+    /** {@link #requireWritable()}, saying what the cluster cannot take ({@code a bundle}, {@code a reindex}). */
+    public void requireWritable(String what) throws IndexUnreachableException {
         if (!isSolr()) {
             try {
                 // an index a newer Evidens wrote is said at once, not after the bundle is read and its files counted
@@ -135,7 +140,7 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
         }
         IndexHealth h = ClusterHealth.lookOnce(solr);
         if (h.state().holdsWrites()) {
-            throw IndexUnreachableException.found("SolrCloud " + solr + " cannot take a bundle now (" + h.state().code() + "): "
+            throw IndexUnreachableException.found("SolrCloud " + solr + " cannot take " + what + " now (" + h.state().code() + "): "
                     + ClusterWords.said(h), h);
         }
     }

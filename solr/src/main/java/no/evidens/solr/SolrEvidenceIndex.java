@@ -362,7 +362,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
      *
      * @throws IOException when the pieces do not hold all of them (an entry written half-way; ingest the file again)
      */
-    private static String text(String caseId, String docId, List<SolrDocument> pieces, int from, int to) throws IOException {
+    static String text(String caseId, String docId, List<SolrDocument> pieces, int from, int to) throws IOException {
         if (from >= to) {
             return "";
         }

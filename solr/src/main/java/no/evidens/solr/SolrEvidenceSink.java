@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
@@ -22,9 +24,12 @@ import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.SolrInputField;
 
 import no.evidens.index.EvidenceSink;
+import no.evidens.index.IndexUnreachableException;
 import no.evidens.index.IndexedDocument;
+import no.evidens.index.NoIndexException;
 import no.evidens.index.Passage;
 import no.evidens.index.PassageSchema;
+import no.evidens.index.StoredDocument;
 
 /**
  * Writes documents and their passages to the SolrCloud collection: whole documents (a document with its
@@ -55,6 +60,13 @@ public final class SolrEvidenceSink implements EvidenceSink {
     private final Queue<NotStored> notStored = new ConcurrentLinkedQueue<>();
     /** case/sha256 of every file written through this sink (committed or not), for {@link #contains}. */
     private final Set<String> written = ConcurrentHashMap.newKeySet();
+    /** A re-tagging's read-back of documents ({@link #documents}, {@link #storedFirst}). */
+    private final SolrStoredDocuments stored;
+    /**
+     * Held (shared) while a document's re-tagged passages are sent ({@link #replacePassages}), and alone by a commit: this
+     * sink's commit never makes a document visible between its requests.
+     */
+    private final ReadWriteLock retagging = new ReentrantReadWriteLock();
 
     /**
      * A document and its passages, the Solr entries they make and about how many characters of text those hold (a passage's
@@ -102,6 +114,8 @@ public final class SolrEvidenceSink implements EvidenceSink {
         this.nodes = nodes;
         this.ownsNodes = ownsNodes;
         this.collection = nodes.target().collection();
+        this.stored = new SolrStoredDocuments(q -> new QueryResponse(nodes.request(new QueryRequest(q, SolrRequest.METHOD.POST),
+                collection), null));
     }
 
     @Override
@@ -208,6 +222,105 @@ public final class SolrEvidenceSink implements EvidenceSink {
         } catch (IOException | RuntimeException e) {
             why.addSuppressed(e);
         }
+    }
+
+    /**
+     * The documents of the case (or of every case) as the collection's last commit holds them, listed in pages; their
+     * texts' lengths are kept for {@link #storedFirst}.
+     *
+     * @throws NoIndexException when the collection is not there
+     */
+    @Override
+    public List<StoredDocument.Entry> documents(String caseId) throws IOException {
+        if (!nodes.hasCollection()) {
+            throw new NoIndexException("SolrCloud " + nodes.target() + " (run evidens solr init, then ingest)");
+        }
+        return stored.entries(caseId);
+    }
+
+    @Override
+    public java.util.Optional<StoredDocument> stored(String caseId, String docId) throws IOException {
+        return stored.first(List.of(new StoredDocument.Entry(caseId, docId, null))).documents().stream().findFirst();
+    }
+
+    /** Up to {@value SolrStoredDocuments#GROUP} documents in three requests ({@link SolrStoredDocuments#first}). */
+    @Override
+    public StoredDocument.Read storedFirst(List<StoredDocument.Entry> entries) throws IOException {
+        return stored.first(entries);
+    }
+
+    /**
+     * A re-tagging in place: the document's new passages (the unique key overwrites a stored passage of the same id) and,
+     * with the last of them, a delete by id of the stored passages whose ids the new ones lack (none of the new ones, so
+     * the request comes out the same in whatever order Solr applies its parts). By id, not by query: a delete by query
+     * makes every replica open a new real-time searcher and order it against the adds around it, and a reindex writes a
+     * document at a time; the ids are those just read back ({@link #stored}), and usually there are none to delete. The document's entry and the pieces of its text are not
+     * sent: its text, page map and every offset stay exactly as stored. An ordinary document goes in one update request,
+     * one larger than {@value #BATCH_ENTRIES} entries or {@value #BATCH_CHARS} characters in several within those bounds.
+     *
+     * <p>Why it is never left half: Solr has no transaction to roll back, but it applies a request's parts in order on the
+     * one shard the case lives on, and what it applied is seen only after a commit. A collection that takes no writes now
+     * (read-only, a shard without a leader) refuses the first part, before anything is applied: said as the index not
+     * taking writes ({@link IndexUnreachableException}), and the re-tagging stops. A refusal of one passage (which Solr would
+     * give after it applied those before) is undone here at once: the stored passages are written back the same way (Solr
+     * stored them before), and the document keeps them. This sink's commit waits for the passages being sent ({@link
+     * #retagging}), so none of its commits shows a document between its requests. What stays open: the cluster going away
+     * in the middle of a document's requests (then what it took is not known, and the run stops: the next reindex, which
+     * compares every document with today's tagging, writes it whole), and another process's commit landing in those
+     * milliseconds (run a reindex while nothing else writes the case, as for {@code solr upgrade-text}).
+     */
+    @Override
+    public void replacePassages(StoredDocument old, List<Passage> passages) throws IOException {
+        retagging.readLock().lock();
+        try {
+            sendPassages(passages, old.passages());
+        } catch (SolrException refused) {
+            if (refused.code() == 403) {
+                // a read-only collection refuses the first part, nothing applied
+                throw new IndexUnreachableException("SolrCloud " + nodes.target() + " refuses writes now: " + refused.getMessage(),
+                        refused);
+            }
+            try {
+                sendPassages(old.passages(), passages);
+            } catch (SolrException | IOException again) {
+                refused.addSuppressed(again);
+                throw new IOException("SolrCloud refused its new passages (" + refused.getMessage() + "), and writing back "
+                        + "those stored failed too: it may hold some of the new ones until reindex runs again", refused);
+            }
+            throw new IOException("SolrCloud refused its new passages: " + refused.getMessage(), refused);
+        } finally {
+            retagging.readLock().unlock();
+        }
+    }
+
+    /** The passages, in requests of bounded size, and with the last the delete of those of {@code before} they lack. */
+    private void sendPassages(List<Passage> passages, List<Passage> before) throws IOException {
+        UpdateRequest update = new UpdateRequest();
+        List<String> kept = new ArrayList<>();
+        int entries = 0;
+        long chars = 0;
+        for (Passage p : passages) {
+            SolrInputDocument entry = SolrFields.passage(p);
+            kept.add((String) entry.getFieldValue(SolrFields.UID));
+            long c = chars(entry);
+            if (entries > 0 && (entries >= BATCH_ENTRIES || chars + c > BATCH_CHARS)) {
+                nodes.request(update, collection);
+                update = new UpdateRequest();
+                entries = 0;
+                chars = 0;
+            }
+            update.add(entry);
+            entries++;
+            chars += c;
+        }
+        Set<String> sent = new java.util.HashSet<>(kept);
+        for (Passage p : before) {
+            String uid = SolrFields.uid(p.caseId(), p.passageId());
+            if (!sent.contains(uid)) {
+                update.deleteById(uid);
+            }
+        }
+        nodes.request(update, collection);
     }
 
     /** The document's entries whose unique key is not among {@code kept}. */
@@ -338,7 +451,12 @@ public final class SolrEvidenceSink implements EvidenceSink {
         }
         UpdateRequest commit = new UpdateRequest();
         commit.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true);
-        nodes.request(commit, collection);
+        retagging.writeLock().lock();
+        try {
+            nodes.request(commit, collection);
+        } finally {
+            retagging.writeLock().unlock();
+        }
     }
 
     /** Sends and commits what is gathered (as closing the embedded writer commits), then disconnects. */

@@ -282,6 +282,36 @@ final class SolrFields {
                 str(d, PassageSchema.MEDIA_TYPE), str(d, PassageSchema.DOC_TEXT), pageStarts, str(d, PassageSchema.NORMALISER));
     }
 
+    /** What {@link #toPassage} reads of a passage entry. */
+    static final String PASSAGE_FIELDS = String.join(",", PassageSchema.ID, PassageSchema.CASE, PassageSchema.DOC,
+            PassageSchema.FILE, PassageSchema.TYPE, PassageSchema.TITLE, PassageSchema.HEADING, PassageSchema.PAGE,
+            PassageSchema.START, PassageSchema.END, PassageSchema.TEXT, PassageSchema.QUOTE, PassageSchema.INDICATOR,
+            PassageSchema.INDICATOR_WHY, PassageSchema.LAW, PassageSchema.MUNICIPALITY, PassageSchema.SERVICE,
+            PassageSchema.YEAR, PassageSchema.DATE);
+    /** The document facets a passage entry stores, in the order the embedded index's read-back gives them. */
+    private static final List<String> STORED_FACETS = List.of(PassageSchema.MUNICIPALITY, PassageSchema.SERVICE,
+            PassageSchema.YEAR, PassageSchema.DATE);
+
+    /**
+     * A passage entry read back as the passage {@link #passage} made it (its type, laws and document facets in lower case,
+     * its date as the day: as the embedded index keeps them, and as {@link #passage} writes them again unchanged).
+     */
+    static Passage toPassage(SolrDocument d) {
+        Map<String, String> facets = new java.util.LinkedHashMap<>();
+        for (String f : STORED_FACETS) {
+            String v = str(d, f);
+            if (v != null) {
+                facets.put(f, v);
+            }
+        }
+        String heading = str(d, PassageSchema.HEADING);
+        return new Passage(str(d, PassageSchema.ID), str(d, PassageSchema.CASE), str(d, PassageSchema.DOC),
+                str(d, PassageSchema.FILE), str(d, PassageSchema.TYPE), str(d, PassageSchema.TITLE), heading == null ? "" : heading,
+                num(d, PassageSchema.PAGE), num(d, PassageSchema.START), num(d, PassageSchema.END), str(d, PassageSchema.TEXT),
+                strs(d, PassageSchema.QUOTE), strs(d, PassageSchema.INDICATOR), strs(d, PassageSchema.LAW), facets,
+                IndicatorReason.decodeAll(strs(d, PassageSchema.INDICATOR_WHY)));
+    }
+
     /** The document facets of a passage entry (kommune, tjeneste, år), which a query may name. */
     static Map<String, String> documentFacets(SolrDocument d) {
         Map<String, String> out = new java.util.HashMap<>();

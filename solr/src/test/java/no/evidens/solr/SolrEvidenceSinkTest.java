@@ -1,6 +1,7 @@
 package no.evidens.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +33,7 @@ import no.evidens.index.EvidenceSink;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.Passage;
 import no.evidens.index.PassageSchema;
+import no.evidens.index.StoredDocument;
 
 /**
  * The writing of one large document to SolrCloud, against a node that reads the update requests as Solr does: in requests
@@ -114,6 +117,40 @@ class SolrEvidenceSinkTest {
         }
     }
 
+    /** The uids of a list of passages, as the sink keys them. */
+    private static List<String> uids(List<Passage> passages) {
+        return passages.stream().map(p -> SolrFields.uid(p.caseId(), p.passageId())).toList();
+    }
+
+    @Test
+    void aRetaggingSendsThePassagesAloneAndDeletesTheStoredOnesTheyLackById() throws Exception {
+        IndexedDocument doc = document(3_000);
+        List<Passage> old = passages(doc, 100);
+        List<Passage> now = passages(doc, 90);
+        try (UpdateNode node = new UpdateNode(0); SolrEvidenceSink sink = node.sink()) {
+            sink.replacePassages(new StoredDocument(doc, Map.of(), old), now);
+            assertEquals(1, node.updates.size(), "one request");
+            assertEquals(uids(now), node.updates.get(0).uids(), "the passages only: no piece of the text, not its entry");
+            assertEquals(List.of(), node.updates.get(0).deletes(), "no delete by query");
+            assertEquals(uids(old).subList(90, 100), node.updates.get(0).deletedIds(), "the stored passages it lacks, by id");
+        }
+    }
+
+    @Test
+    void aRetaggingSolrRefusesHalfWayWritesTheStoredPassagesBack() throws Exception {
+        IndexedDocument doc = document(40_000);
+        List<Passage> old = passages(doc, 1_200);
+        List<Passage> now = passages(doc, 1_100);
+        try (UpdateNode node = new UpdateNode(1); SolrEvidenceSink sink = node.sink()) {
+            IOException refused = assertThrows(IOException.class,
+                    () -> sink.replacePassages(new StoredDocument(doc, Map.of(), old), now));
+            assertTrue(refused.getMessage().startsWith("SolrCloud refused its new passages"), refused.getMessage());
+            assertEquals(4, node.updates.size(), "the first 500 new ones taken, then the stored ones in three");
+            assertEquals(uids(old), node.updates.subList(1, 4).stream().flatMap(u -> u.uids().stream()).toList());
+            assertEquals(List.of(), node.updates.get(3).deletedIds(), "the new ones are all among the stored: none to delete");
+        }
+    }
+
     /**
      * Round 52: a passage list makes a passage each time it is read, so the writer reads each passage once (a small
      * document's when it is batched, a large one's as its entries are sent, with the unique keys for a replace's delete
@@ -192,7 +229,7 @@ class SolrEvidenceSinkTest {
 
     /**
      * A Solr node on 127.0.0.1 that reads each update request (SolrJ's binary format) and answers it, or refuses the one
-     * after {@code refuseAfter} taken (400, as Solr refuses an entry it cannot store; 0: none).
+     * after {@code refuseAfter} taken, once (400, as Solr refuses an entry it cannot store; 0: none).
      */
     private static final class UpdateNode implements AutoCloseable {
         private final HttpServer server;
@@ -202,6 +239,8 @@ class SolrEvidenceSinkTest {
         /** Every entry the node read (the markers too), as sent. */
         final List<SolrInputDocument> entries = new CopyOnWriteArrayList<>();
         private final AtomicInteger taken = new AtomicInteger();
+        /** Whether it refused its one request. */
+        private final java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
 
         UpdateNode(int refuseAfter) throws IOException {
             this(refuseAfter, 0);
@@ -233,7 +272,7 @@ class SolrEvidenceSinkTest {
                     exchange.close();
                     return;
                 }
-                if (refuseAfter > 0 && deletes.isEmpty() && taken.get() == refuseAfter) {
+                if (refuseAfter > 0 && deletes.isEmpty() && taken.get() == refuseAfter && !refused.getAndSet(true)) {
                     answer(exchange, 400);
                 } else {
                     taken.incrementAndGet();

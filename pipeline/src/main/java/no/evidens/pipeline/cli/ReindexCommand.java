@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import no.evidens.index.IndexUnreachableException;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.reindex.ReindexReport;
@@ -22,7 +23,7 @@ import no.evidens.pipeline.reindex.Reindexing;
                 + "codebook, from the texts the index holds: no bundle, no Tika, no original file.",
                 "Document ids, texts and offsets stay, so every quotation still verifies.",
                 "Ctrl-C finishes the documents begun; a run again re-tags every document again and writes only those that change.",
-                "The embedded index only (refused on SolrCloud)."})
+                "On SolrCloud alike; a cluster that cannot take writes now ends it (exit 4 when no document was re-tagged)."})
 final class ReindexCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,8 +64,22 @@ final class ReindexCommand implements Callable<Integer> {
         try {
             report = new Reindexing(h, codebook.forIngestion(h)).stopWhen(stopAsked::get)
                     .run(caseId, FindingsOptions.user(user), progress);
+        } catch (IndexUnreachableException e) {
+            if (IndexUnreachableException.healthIn(e).isEmpty()) {
+                throw e;
+            }
+            // refused at the door by a look at the cluster, as an ingest is: nothing was read or written
+            err.println("evidens: " + e.getMessage());
+            err.flush();
+            return IngestCommand.NOT_NOW;
         } finally {
             hook.close();
+        }
+        if (report.halted() != null && report.rewritten() == 0) {
+            err.println("evidens: " + report.halted() + "; no document was re-tagged: run the same command again once the "
+                    + "cluster takes writes");
+            err.flush();
+            return IngestCommand.NOT_NOW;
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -73,6 +88,13 @@ final class ReindexCommand implements Callable<Integer> {
             print(report, out);
         }
         out.flush();
+        if (report.halted() != null) {
+            err.printf("evidens: stopped after %d of %d documents: %s; the %d re-tagged before are written: run the same command "
+                    + "again once the cluster takes writes: it re-tags every document again and writes only those that change%n",
+                    report.done(), report.documents(), report.halted(), report.rewritten());
+            err.flush();
+            return 1;
+        }
         if (report.stopped()) {
             err.printf("evidens: stopped after %d of %d documents (those are re-tagged and saved); run the same command again to"
                     + " go on: it re-tags every document again and writes only those that change%n", report.done(), report.documents());

@@ -12,11 +12,19 @@ import java.util.Map;
  * @param documents the documents it was to look at
  * @param done      the documents looked at (all of them, unless it was stopped)
  * @param stopped   whether a stop left documents not looked at (those keep what they had)
+ * @param halted    why the index stopped taking writes during the run, which ended it there (a SolrCloud gone or
+ *                  read-only); null when it took them throughout
  */
-public record ReindexReport(List<CaseSummary> cases, List<Skipped> skipped, int documents, int done, boolean stopped) {
+public record ReindexReport(List<CaseSummary> cases, List<Skipped> skipped, int documents, int done, boolean stopped,
+                            String halted) {
     public ReindexReport {
         cases = List.copyOf(cases);
         skipped = List.copyOf(skipped);
+    }
+
+    /** How many documents were written anew, over every case. */
+    public int rewritten() {
+        return cases.stream().mapToInt(CaseSummary::rewritten).sum();
     }
 
     /** Whether some document's re-tagging failed (it keeps its old entries). */

@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 import no.evidens.findings.FindingStore;
 import no.evidens.findings.trail.AuditEvent;
 import no.evidens.index.EvidenceSink;
+import no.evidens.index.IndexUnreachableException;
+import no.evidens.index.IndexedDocument;
+import no.evidens.index.NoIndexException;
 import no.evidens.index.StoredDocument;
 import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
@@ -36,19 +39,17 @@ import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.store.HomeStores;
 
 /**
- * Re-tags a case's documents in place, from the texts the embedded index holds: each document's passages are built again
- * with today's taggers and codebook and replace its old ones as one unit (Lucene's update of the document's block), while
- * its entry (id, text, page map, normalisation version) stays as it was, so every quotation's offsets still hold. No bundle,
- * Tika or original file is read. A document whose passages come out as they were is not written. Documents are re-tagged on
- * all cores; a stop lets those begun finish and commits them.
+ * Re-tags a case's documents in place, from the texts the index holds: each document's passages are built again with
+ * today's taggers and codebook and replace its old ones as one unit ({@link EvidenceSink#replacePassages}: Lucene's update
+ * of the document's block embedded; on SolrCloud one update request of the passages and the delete of those gone), while
+ * its entry (id, text, page map, normalisation version) stays as it was, so every quotation's offsets still hold. No
+ * bundle, Tika or original file is read. The documents are read a group at a time ({@link EvidenceSink#storedFirst}: on
+ * SolrCloud three requests per group, not per document), the next group while the one before is tagged. A document whose
+ * passages come out as they were is not written. Documents are re-tagged on all cores; a stop lets those begun finish and
+ * commits them, and so does an index that stops taking writes (a SolrCloud gone or read-only), which ends the run there.
  */
 public final class Reindexing {
     private static final Logger LOG = LoggerFactory.getLogger(Reindexing.class);
-
-    /** Why SolrCloud is refused (the CLI's message). */
-    public static final String SOLR_REFUSED = "reindex re-tags the embedded index only; on SolrCloud it is not done yet: "
-            + "to have today's tagging there, ingest the case's bundles into a new collection (see the README, Upgrading "
-            + "Evidens); nothing was changed";
 
     /** The trail's action. */
     public static final String ACTION = "case-reindex";
@@ -67,6 +68,7 @@ public final class Reindexing {
     private final DocumentAnalyser analyser;
     private BooleanSupplier stopAsked = () -> false;
     private Function<StoredDocument, Retagger.Retagged> retag;
+    private java.util.function.UnaryOperator<EvidenceSink> sinkWrap = sink -> sink;
 
     /** @param codebook the indicator codebook to tag with (see {@link Ingestion#codebook}) */
     public Reindexing(EvidensHome home, Supplier<Codebook> codebook) {
@@ -85,6 +87,12 @@ public final class Reindexing {
         return this;
     }
 
+    /** The index's writer as the run uses it (tests: one that stops taking writes). */
+    Reindexing sinkWith(java.util.function.UnaryOperator<EvidenceSink> wrap) {
+        this.sinkWrap = wrap;
+        return this;
+    }
+
     /** Another re-tagging of one document (tests: one that fails). */
     Reindexing retagWith(Function<StoredDocument, Retagger.Retagged> other) {
         this.retag = other;
@@ -95,28 +103,32 @@ public final class Reindexing {
      * Re-tags the documents of a case, or of every case when {@code caseId} is null (closed cases are left as they are), and
      * records it in the audit trail, one entry per case, by {@code actor}.
      *
-     * @throws IllegalStateException    on SolrCloud ({@link #SOLR_REFUSED})
-     * @throws IllegalArgumentException when there is no index, or the case named has no document in it
+     * @throws IllegalArgumentException  when there is no index, or the case named has no document in it
+     * @throws IndexUnreachableException when a look at the SolrCloud finds it cannot take writes now (nothing read or
+     *                                   written; {@link IndexUnreachableException#healthIn} holds the look)
      */
     public ReindexReport run(String caseId, String actor, Progress progress) throws IOException {
         IndexBackend backend = IndexBackend.of(home);
-        if (backend.isSolr()) {
-            throw new IllegalStateException(SOLR_REFUSED);
-        }
         CaseService cases = new CaseService(home, FindingStore.DEFAULT_LOCK_WAIT);
         if (caseId != null) {
             Ingestion.checkCaseId(caseId);
             cases.requireOpen(caseId);
         }
-        if (!Files.isDirectory(home.index())) {
+        if (!backend.isSolr() && !Files.isDirectory(home.index())) {
             throw new IllegalArgumentException("there is no index in " + home.index() + ": nothing to reindex");
         }
-        backend.requireWritable(); // an index a newer Evidens wrote: said before anything is opened
+        // an index a newer Evidens wrote, or a cluster that cannot take writes now: said before anything is read
+        backend.requireWritable("a reindex");
         ReindexReport report;
-        try (EvidenceSink sink = open(backend)) {
-            List<StoredDocument.Entry> all = sink.documents(caseId);
+        try (EvidenceSink sink = sinkWrap.apply(open(backend))) {
+            List<StoredDocument.Entry> all;
+            try {
+                all = sink.documents(caseId);
+            } catch (NoIndexException e) {
+                throw new IllegalArgumentException("there is no index in " + backend.describe() + ": nothing to reindex", e);
+            }
             if (caseId != null && all.isEmpty()) {
-                throw new IllegalArgumentException("case " + caseId + " has no documents in the index in " + home.index());
+                throw new IllegalArgumentException("case " + caseId + " has no documents in the index in " + backend.describe());
             }
             Map<String, CaseTally> tallies = new TreeMap<>();
             List<ReindexReport.Skipped> skipped = new ArrayList<>();
@@ -133,11 +145,26 @@ public final class Reindexing {
                     todo.add(e);
                 }
             }
-            int done = retagAll(sink, todo, tallies, progress);
-            sink.commit();
+            AtomicReference<IndexUnreachableException> halted = new AtomicReference<>();
+            int done = retagAll(sink, todo, tallies, progress, halted);
+            try {
+                sink.commit();
+            } catch (IndexUnreachableException e) {
+                if (!halted.compareAndSet(null, e)) {
+                    halted.get().addSuppressed(e);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (halted.get() == null) {
+                    throw e;
+                }
+                // the index refused the re-tagging already (a read-only collection refuses its commit too): that is what
+                // is said; what an earlier commit saved stays
+                halted.get().addSuppressed(e);
+            }
             List<ReindexReport.CaseSummary> summaries = tallies.values().stream().filter(CaseTally::any)
                     .map(CaseTally::summary).toList();
-            report = new ReindexReport(summaries, skipped, todo.size(), done, done < todo.size());
+            report = new ReindexReport(summaries, skipped, todo.size(), done, done < todo.size(),
+                    halted.get() == null ? null : halted.get().getMessage());
         } finally {
             analyser.close();
         }
@@ -165,39 +192,55 @@ public final class Reindexing {
     }
 
     private int retagAll(EvidenceSink sink, List<StoredDocument.Entry> todo, Map<String, CaseTally> tallies,
-                         Progress progress) throws IOException {
+                         Progress progress, AtomicReference<IndexUnreachableException> halted) throws IOException {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger sinceCommit = new AtomicInteger();
         CommitPolicy commits = CommitPolicy.forBundle(todo.size());
         long[] lastCommit = {System.nanoTime()};
+        BooleanSupplier stop = () -> halted.get() != null || stopAsked.getAsBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "reindex");
             t.setDaemon(true);
             return t;
         });
-        List<Future<?>> running = new ArrayList<>();
+        List<Future<?>> before = List.of();
         try {
-            for (StoredDocument.Entry e : todo) {
-                running.add(pool.submit(() -> {
-                    if (stopAsked.getAsBoolean()) {
-                        return null; // not begun: it keeps what it had
-                    }
-                    if (one(sink, e, tallies.get(e.caseId()))) {
-                        int added = sinceCommit.incrementAndGet();
-                        synchronized (lastCommit) {
-                            if (commits.due(added, System.nanoTime() - lastCommit[0]) && sinceCommit.compareAndSet(added, 0)) {
-                                lastCommit[0] = System.nanoTime();
-                                sink.commit();
+            int next = 0;
+            while (next < todo.size() && !stop.getAsBoolean()) {
+                StoredDocument.Read read;
+                try {
+                    read = readFrom(sink, todo, next, tallies);
+                } catch (IndexUnreachableException e) {
+                    halted.compareAndSet(null, e);
+                    break;
+                }
+                next += read.read();
+                // a document listed but gone since (deleted meanwhile) is looked at: nothing to re-tag
+                progress.reindexed(done.addAndGet(read.read() - read.documents().size()), todo.size());
+                List<Future<?>> running = new ArrayList<>();
+                for (StoredDocument d : read.documents()) {
+                    running.add(pool.submit(() -> {
+                        if (stop.getAsBoolean()) {
+                            return null; // not begun: it keeps what it had
+                        }
+                        if (one(sink, d, tallies.get(d.document().caseId()), halted)) {
+                            int added = sinceCommit.incrementAndGet();
+                            synchronized (lastCommit) {
+                                if (commits.due(added, System.nanoTime() - lastCommit[0]) && sinceCommit.compareAndSet(added, 0)) {
+                                    lastCommit[0] = System.nanoTime();
+                                    commit(sink, halted);
+                                }
                             }
                         }
-                    }
-                    progress.reindexed(done.incrementAndGet(), todo.size());
-                    return null;
-                }));
+                        progress.reindexed(done.incrementAndGet(), todo.size());
+                        return null;
+                    }));
+                }
+                // the group before is tagged while this one was read: at most two groups are held
+                waitFor(before);
+                before = running;
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
+            waitFor(before);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while documents were re-tagged");
@@ -211,18 +254,55 @@ public final class Reindexing {
     }
 
     /**
+     * The next group of documents from {@code todo[next]}; when the group cannot be read (a text not all in the index), its
+     * first document alone, and when that cannot be read either it is named failed (it keeps what it had) and counted read.
+     */
+    private static StoredDocument.Read readFrom(EvidenceSink sink, List<StoredDocument.Entry> todo, int next,
+                                                Map<String, CaseTally> tallies) throws IOException {
+        try {
+            return sink.storedFirst(todo.subList(next, todo.size()));
+        } catch (IndexUnreachableException e) {
+            throw e;
+        } catch (IOException | RuntimeException groupFailed) {
+            StoredDocument.Entry first = todo.get(next);
+            try {
+                return sink.storedFirst(todo.subList(next, next + 1));
+            } catch (IndexUnreachableException e) {
+                throw e;
+            } catch (IOException | RuntimeException failure) {
+                LOG.warn("document {} of case {} could not be read back: {}", first.docId(), first.caseId(),
+                        failure.getClass().getName());
+                tallies.get(first.caseId()).failed(first.docId(), first.file(), reason(failure), List.of());
+                return new StoredDocument.Read(1, List.of());
+            }
+        }
+    }
+
+    /** A commit between documents; an index that stopped taking writes ends the run (what was committed before stays). */
+    private static void commit(EvidenceSink sink, AtomicReference<IndexUnreachableException> halted) throws IOException {
+        try {
+            sink.commit();
+        } catch (IndexUnreachableException e) {
+            halted.compareAndSet(null, e);
+        }
+    }
+
+    private static void waitFor(List<Future<?>> running) throws InterruptedException, ExecutionException {
+        for (Future<?> f : running) {
+            f.get();
+        }
+    }
+
+    /**
      * Re-tags one document and writes its new passages when they differ; a failure of its tagging or of its write is
-     * recorded, and it keeps its old entries.
+     * recorded, and it keeps its old entries. An index that takes no writes now ends the run ({@code halted}).
      *
      * @return whether it was written
      */
-    private boolean one(EvidenceSink sink, StoredDocument.Entry e, CaseTally tally) throws IOException {
-        Optional<StoredDocument> read = sink.stored(e.caseId(), e.docId());
-        if (read.isEmpty()) {
-            return false;
-        }
-        StoredDocument stored = read.get();
-        if (stored.document().text().isEmpty()) {
+    private boolean one(EvidenceSink sink, StoredDocument stored, CaseTally tally,
+                        AtomicReference<IndexUnreachableException> halted) {
+        IndexedDocument e = stored.document();
+        if (e.text().isEmpty()) {
             // an archive's mark (no text of its own): nothing to tag
             tally.done(stored.passages(), stored.passages(), false, stored.passages().size());
             return false;
@@ -231,8 +311,12 @@ public final class Reindexing {
         try {
             r = retag.apply(stored);
             if (!r.same()) {
-                sink.replace(stored.document(), r.passages());
+                sink.replacePassages(stored, r.passages());
             }
+        } catch (IndexUnreachableException unreachable) {
+            halted.compareAndSet(null, unreachable);
+            tally.failed(e.docId(), e.file(), reason(unreachable), stored.passages());
+            return false;
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError failure) {
             // the document's id only: a message may quote what the taggers read
             LOG.warn("document {} of case {} was not re-tagged: {}", e.docId(), e.caseId(), failure.getClass().getName());

@@ -4,19 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.findings.CaseClosed;
 import no.evidens.index.EvidenceIndexWriter;
+import no.evidens.index.EvidenceSink;
+import no.evidens.index.IndexUnreachableException;
 import no.evidens.index.IndexedDocument;
 import no.evidens.index.Passage;
 import no.evidens.index.StoredDocument;
@@ -28,7 +31,7 @@ import no.evidens.pipeline.findings.CaseFixture;
 
 /**
  * A reindex's bookkeeping, without the models: a re-tagging stood in for (one indicator more on every passage), a failure,
- * a stop, SolrCloud, a closed case and the trail.
+ * a stop, an index that stops taking writes, a closed case and the trail.
  */
 class ReindexingTest {
     @TempDir
@@ -40,11 +43,6 @@ class ReindexingTest {
     void setUp() throws Exception {
         fx = CaseFixture.create(tmp);
         home = new EvidensHome(fx.home);
-    }
-
-    @AfterEach
-    void noSolr() {
-        System.clearProperty(IndexBackend.PROPERTY);
     }
 
     /** Adds documents {@code extra-1} … {@code extra-n} of one passage each to the fixture's case. */
@@ -131,14 +129,74 @@ class ReindexingTest {
         assertEquals(report.done(), retagged, "every document begun is committed, and only those");
     }
 
+    /** The embedded writer, its re-tagging writes refused as a cluster that stopped taking them refuses, after {@code took}. */
+    private static EvidenceSink takingNoWritesAfter(EvidenceSink real, int took, AtomicInteger tried) {
+        return new EvidenceSink() {
+            @Override
+            public void add(IndexedDocument doc, List<Passage> passages) throws IOException {
+                real.add(doc, passages);
+            }
+
+            @Override
+            public void replace(IndexedDocument doc, List<Passage> passages) throws IOException {
+                real.replace(doc, passages);
+            }
+
+            @Override
+            public void replacePassages(StoredDocument stored, List<Passage> passages) throws IOException {
+                if (tried.incrementAndGet() > took) {
+                    throw new IndexUnreachableException("SolrCloud at zk:2181#evidens did not answer for 60 s: no live Solr node",
+                            null);
+                }
+                real.replacePassages(stored, passages);
+            }
+
+            @Override
+            public List<StoredDocument.Entry> documents(String caseId) throws IOException {
+                return real.documents(caseId);
+            }
+
+            @Override
+            public java.util.Optional<StoredDocument> stored(String caseId, String docId) throws IOException {
+                return real.stored(caseId, docId);
+            }
+
+            @Override
+            public boolean contains(String caseId, String sha256) throws IOException {
+                return real.contains(caseId, sha256);
+            }
+
+            @Override
+            public void commit() throws IOException {
+                real.commit();
+            }
+
+            @Override
+            public void close() throws IOException {
+                real.close();
+            }
+        };
+    }
+
     @Test
-    void solrCloudIsRefusedWithWhatToDoAndNothingChanged() throws Exception {
-        System.setProperty(IndexBackend.PROPERTY, "127.0.0.1:1#evidens");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> reindexing().retagWith(ReindexingTest::oneMore).run(CaseFixture.CASE, "kari", Reindexing.Progress.NONE));
-        assertEquals(Reindexing.SOLR_REFUSED, e.getMessage());
-        System.clearProperty(IndexBackend.PROPERTY);
-        assertEquals(List.of(), indicatorsOf(fx.docId));
+    void anIndexThatStopsTakingWritesEndsTheRunWithWhatWasWrittenBeforeKept() throws Exception {
+        addDocuments(30);
+        AtomicInteger tried = new AtomicInteger();
+        ReindexReport report = reindexing().sinkWith(sink -> takingNoWritesAfter(sink, 3, tried))
+                .retagWith(ReindexingTest::oneMore).run(CaseFixture.CASE, "kari", Reindexing.Progress.NONE);
+        assertTrue(report.halted().contains("did not answer"), report.halted());
+        assertTrue(report.stopped());
+        assertEquals(3, report.rewritten());
+        assertTrue(tried.get() < 30, "the documents after it are not begun: " + tried.get() + " writes tried");
+        int retagged = 0;
+        for (int i = 1; i <= 30; i++) {
+            List<String> tags = indicatorsOf("extra-" + i);
+            assertTrue(tags.isEmpty() || tags.equals(List.of("ny")), tags.toString());
+            retagged += tags.size();
+        }
+        retagged += indicatorsOf(fx.docId).isEmpty() ? 0 : 1;
+        assertEquals(3, retagged, "the three written before it are committed, no other changed");
+        assertTrue(report.cases().get(0).failed().stream().allMatch(f -> f.reason().contains("did not answer")));
     }
 
     @Test
