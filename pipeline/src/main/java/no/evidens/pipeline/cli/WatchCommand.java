@@ -67,7 +67,8 @@ final class WatchCommand implements Callable<Integer> {
                 // for cron, as ingest: 3 when a bundle went to failed/ or had files that failed
                 return watcher.drain() ? 0 : 3;
             }
-            watcher.start();
+            // a worker is kept while bundles wait; an empty inbox lets it go (hours of waiting hold no worker's memory)
+            watcher.whenIdle(workers::idle).start();
             out.printf("watching %s (Ctrl-C to stop)%n", inbox.toAbsolutePath().normalize());
             out.flush();
             stop.await();

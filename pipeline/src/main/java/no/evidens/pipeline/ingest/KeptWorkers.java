@@ -16,7 +16,7 @@ import no.evidens.pipeline.extract.IsolatedExtractor;
  * and a CPU second or two, and its JIT's work lost at the bundle's end) and stop it when its bundle was done. A worker
  * lost on a file (a crash, a time limit) is replaced as within a bundle; one found dead when a bundle begins is replaced
  * then ({@link IsolatedExtractor#prepare}). The models are loaded once a process already ({@code NorwegianModels.shared}).
- * {@link #close} stops the worker.
+ * {@link #idle} stops the worker while no bundle waits, {@link #close} at the end.
  */
 public final class KeptWorkers implements AutoCloseable {
     private final IsolatedExtractor extractor;
@@ -44,6 +44,14 @@ public final class KeptWorkers implements AutoCloseable {
     /** How many shared workers were started: one for all the bundles, and one more after each lost. */
     public int workersStarted() {
         return extractor.sharedStarts();
+    }
+
+    /**
+     * Stops the worker while nothing waits to be read (the inbox's watcher at a poll that finds the inbox empty): the next
+     * bundle starts one again. Nothing when none runs.
+     */
+    public void idle() {
+        extractor.close();
     }
 
     /** Stops the worker (it writes the class-data archive then, when it is the first). */

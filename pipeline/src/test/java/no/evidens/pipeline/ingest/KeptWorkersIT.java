@@ -93,6 +93,41 @@ class KeptWorkersIT {
         }
     }
 
+    /**
+     * A watching {@code watch} lets the worker go when its inbox is empty (a watcher waits for hours between deliveries,
+     * and would hold a worker's memory all that time), and starts one again for the next bundle.
+     */
+    @Test
+    void aWatcherWhoseInboxIsEmptyLetsTheWorkerGoAndTheNextBundleStartsOne() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("innboks"));
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
+        try (KeptWorkers workers = new KeptWorkers(new IsolatedExtractor(2, 1_000_000, false, 300), 2);
+             InboxWatcher watcher = new InboxWatcher(home, inbox, workers::ingestion, new PrintWriter(new StringWriter()))) {
+            watcher.whenIdle(workers::idle).start();
+            zip(inbox.resolve("a-nordvik.zip"), 2);
+            waitFor(inbox.resolve("done/a-nordvik.zip.receipt.json"));
+            assertEquals(1, workers.workersStarted());
+            // the inbox empty: the worker is stopped at the next poll (its end waited for, not timed)
+            for (ProcessHandle worker : ProcessHandle.current().children().filter(p -> !before.contains(p)).toList()) {
+                worker.onExit().get(2, TimeUnit.MINUTES);
+            }
+            zip(inbox.resolve("b-sørvik.zip"), 2);
+            waitFor(inbox.resolve("done/b-sørvik.zip.receipt.json"));
+            assertEquals(2, workers.workersStarted(), "a new worker for the bundle after the wait");
+        }
+        assertEquals(2, InboxState.read(home).finished().stream().filter(f -> InboxWatcher.DONE.equals(f.status())).count());
+    }
+
+    /** Waits (at most minutes, on a loaded machine) for a file the watcher writes. */
+    private static void waitFor(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(file), file + " never came");
+    }
+
     private static void zip(Path zip, int files) throws IOException {
         String place = zip.getFileName().toString();
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
