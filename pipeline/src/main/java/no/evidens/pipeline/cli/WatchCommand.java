@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.pipeline.inbox.InboxWatcher;
-import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.KeptWorkers;
 
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Ingest each bundle dropped into an inbox folder, one after another, until stopped (Ctrl-C).",
@@ -46,7 +46,15 @@ final class WatchCommand implements Callable<Integer> {
             throw new IllegalArgumentException(Files.exists(inbox) ? "the inbox " + inbox + " is a file, not a folder"
                     : "there is no folder " + inbox + ": make the inbox first (mkdir), or check its name");
         }
-        InboxWatcher watcher = new InboxWatcher(home.resolve(), inbox, Ingestion::new, out);
+        // One Tika worker for the whole run: each bundle an ingestion of its own, none paying a worker's start (KeptWorkers)
+        KeptWorkers workers = new KeptWorkers();
+        InboxWatcher watcher;
+        try {
+            watcher = new InboxWatcher(home.resolve(), inbox, workers::ingestion, out);
+        } catch (Exception | Error e) {
+            workers.close();
+            throw e;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         // Ctrl-C or a service manager's stop: the bundle being read stops at its next file, committed, and stays in the
         // inbox; the process ends once the watcher is closed
@@ -59,14 +67,19 @@ final class WatchCommand implements Callable<Integer> {
                 // for cron, as ingest: 3 when a bundle went to failed/ or had files that failed
                 return watcher.drain() ? 0 : 3;
             }
-            watcher.start();
+            // a worker is kept while bundles wait; an empty inbox lets it go (hours of waiting hold no worker's memory)
+            watcher.whenIdle(workers::idle).start();
             out.printf("watching %s (Ctrl-C to stop)%n", inbox.toAbsolutePath().normalize());
             out.flush();
             stop.await();
             return 0;
         } finally {
             try {
-                watcher.close(); // within the hook's wait
+                try {
+                    watcher.close(); // within the hook's wait
+                } finally {
+                    workers.close(); // the worker with it
+                }
             } finally {
                 hook.close();
             }

@@ -82,6 +82,8 @@ public final class IsolatedExtractor implements Extractor {
     private Optional<WorkerArchive> archive;
     /** Threads of the running workers (guarded by this). */
     private int started;
+    /** How many shared workers (not those that read one file alone) were started so far (guarded by this). */
+    private int sharedStarts;
 
     /**
      * @param workers at most this many files read at a time; fewer when more would cross the memory bound
@@ -301,6 +303,13 @@ public final class IsolatedExtractor implements Extractor {
     @Override
     public void prepare() {
         synchronized (this) {
+            // A worker kept between ingests (the inbox's watcher) may have ended while idle (the system's out-of-memory
+            // killer, a kill by hand): nobody borrowed it to learn so, and the next file would be sent to a dead process.
+            for (Worker w : List.copyOf(all)) {
+                if (!w.process.isAlive()) {
+                    release(w, false);
+                }
+            }
             if (started > 0) {
                 return;
             }
@@ -322,6 +331,7 @@ public final class IsolatedExtractor implements Extractor {
         boolean ok = false;
         try {
             Worker w = start(threads);
+            sharedStarts++;
             all.add(w);
             for (int i = 0; i < free; i++) {
                 idle.add(w);
@@ -492,6 +502,15 @@ public final class IsolatedExtractor implements Extractor {
             archive = WorkerArchive.forClassPath();
         }
         return archive;
+    }
+
+    /**
+     * How many shared workers this extractor has started: one for many ingests when it is kept between them (the inbox's
+     * watcher), one more after each that was lost (a crash, a time limit). A file read alone in a worker of its own is not
+     * counted.
+     */
+    public synchronized int sharedStarts() {
+        return sharedStarts;
     }
 
     @Override

@@ -70,6 +70,8 @@ public final class InboxWatcher implements AutoCloseable {
     /** Since when the state has not been saved, or null while it is. */
     private Instant notSavedSince;
     private CamelContext camel;
+    /** Run at a poll that finds the inbox empty ({@link #whenIdle}). */
+    private Runnable whenIdle = () -> { };
     /** Asked to stop: the bundle being ingested stops at its next file (it stays in the inbox), and no other is begun. */
     private volatile boolean stopping;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -107,6 +109,15 @@ public final class InboxWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Run at a poll that finds the inbox empty (not by {@link #drain}): the command stops the Tika worker its bundles
+     * share then, so that a watcher waiting for hours holds no worker's memory; the next bundle starts one again.
+     */
+    public InboxWatcher whenIdle(Runnable step) {
+        this.whenIdle = step;
+        return this;
+    }
+
     /** Starts watching: new bundles are ingested as they settle, until {@link #close()}. */
     public void start() throws Exception {
         camel = new DefaultCamelContext();
@@ -125,6 +136,9 @@ public final class InboxWatcher implements AutoCloseable {
                         .routeId("inbox")
                         .process(ex -> {
                             File found = ex.getIn().getBody(File.class);
+                            if (found == null) {
+                                whenIdle.run(); // the inbox is empty: what was kept for its bundles is let go
+                            }
                             if (found == null || waitingForRoom(found.toPath())) {
                                 saveAgain();
                             } else {

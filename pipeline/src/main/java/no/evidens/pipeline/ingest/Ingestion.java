@@ -115,7 +115,7 @@ public final class Ingestion {
         this(home, homeCodebook(home));
     }
 
-    private static Codebook homeCodebook(EvidensHome home) {
+    static Codebook homeCodebook(EvidensHome home) {
         try {
             return Codebook.resolve(null, home.root());
         } catch (IOException e) {

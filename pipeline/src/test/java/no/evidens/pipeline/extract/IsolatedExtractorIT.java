@@ -168,6 +168,29 @@ class IsolatedExtractorIT {
         }
     }
 
+    /**
+     * A worker kept between ingests (the inbox's watcher) that ended while idle (killed by the system's out-of-memory
+     * killer, or by hand) is replaced when the next ingest gets ready, not handed its first file.
+     */
+    @Test
+    void aWorkerFoundDeadWhenTheNextIngestGetsReadyIsReplaced() throws Exception {
+        Path txt = tmp.resolve("kort.txt");
+        Files.writeString(txt, "Kort notat om taushetsplikt.");
+        Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
+        try (IsolatedExtractor isolated = new IsolatedExtractor(2, 1_000_000, false, 300)) {
+            isolated.prepare();
+            assertEquals(1, isolated.sharedStarts());
+            ProcessHandle first = ProcessHandle.current().children().filter(p -> !before.contains(p)).findFirst().orElseThrow();
+            first.destroyForcibly();
+            first.onExit().get(2, TimeUnit.MINUTES);
+            isolated.prepare();
+            assertEquals(2, isolated.sharedStarts(), "a new worker in place of the dead one");
+            assertTrue(ProcessHandle.current().children().anyMatch(p -> !before.contains(p) && p.isAlive()));
+            assertTrue(isolated.extract(txt).text().contains("taushetsplikt"));
+            assertEquals(2, isolated.sharedStarts(), "the file read by it");
+        }
+    }
+
     @Test
     void aFileLostWithTheWorkerItSharedIsReadAgainAlone() throws Exception {
         Path txt = tmp.resolve("kort.txt");
