@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  *   java -Xmx1g scripts/SearchAB.java DIR WORDS ROUNDS TARGET_A TARGET_B [DIR_B]
  *
  * DIR a bench index (`evidens bench search --dir DIR`), WORDS a file of one query a line (the term words of
- * `SearchCompare.java dump`'s term lines), TARGET_A and TARGET_B two builds' `pipeline/target` folders (evidens.jar and
+ * `SearchCompare.java dump`'s term lines; a line may add a case and a document type after tabs, as a search narrowed to
+ * them), TARGET_A and TARGET_B two builds' `pipeline/target` folders (evidens.jar and
  * lib/*.jar, each build in a class loader of its own). DIR_B, when given, is the index B searches (the same passages
  * written otherwise, e.g. by B's own code); without it both search DIR. After two warm-up rounds, ROUNDS measured
  * rounds; prints each build's thread CPU p50, p95 and mean, the median of the per-search ratios A ÷ B and how often A
@@ -29,8 +30,14 @@ import java.util.stream.Stream;
 public class SearchAB {
     /** One build's searcher, called through reflection (its classes are its loader's own). */
     record Build(Object searcher, Method search, Constructor<?> request) {
-        Object run(String query) throws Exception {
-            return search.invoke(searcher, request.newInstance(query, null, null, 10));
+        /** {@code line}: the query, or the query, case and type separated by tabs (an empty one: none). */
+        Object run(String line) throws Exception {
+            String[] parts = line.split("\t", -1);
+            return search.invoke(searcher, request.newInstance(parts[0], part(parts, 1), part(parts, 2), 10));
+        }
+
+        private static String part(String[] parts, int i) {
+            return parts.length > i && !parts[i].isEmpty() ? parts[i] : null;
         }
     }
 

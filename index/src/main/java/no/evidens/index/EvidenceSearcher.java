@@ -130,13 +130,15 @@ public final class EvidenceSearcher implements EvidenceIndex {
 
     private SearchResult strictOrWidened(IndexSnapshot s, SearchRequest request, HitReader.Shown shown) throws IOException {
         Query strictQuery = read(s, request.query(), QueryParser.Operator.AND);
-        SearchResult strict = RankedSearch.run(s, request, strictQuery, false, shown);
+        // Counted first, its hits read only when it stands: a search that widens drops the page of every-word hits, which
+        // before round 54 was read from stored fields and highlighted all the same.
+        RankedSearch.Ranked strict = RankedSearch.ranked(s, request, strictQuery);
         // Widening is decided over the whole case, so a filter's count is the count of hits it gives: a count
         // alone, no page, facets or snippets.
         long allWordsInCase = QueryLanguage.countsWholeCase(strict.total(), request)
                 ? RankedSearch.countWithoutFilters(s, request.wholeCase(), strictQuery) : strict.total();
         if (!QueryLanguage.widens(allWordsInCase, request.query())) {
-            return strict;
+            return strict.result(false, shown);
         }
         Query relaxed = read(s, request.query(), QueryParser.Operator.OR);
         if (FeedbackWords.SETTINGS != null && request.order() == SearchRequest.Order.RELEVANCE) {
@@ -144,6 +146,14 @@ public final class EvidenceSearcher implements EvidenceIndex {
         }
         return RankedSearch.run(s, request, relaxed, true, shown)
                 .withAllWords(strict.total());
+    }
+
+    /**
+     * Whether the current snapshot keeps highlighting's set-up for the hits of {@code text} read with every word required,
+     * that is, whether a search highlighted a page of them (for tests).
+     */
+    boolean highlightedEveryWord(String text) throws IOException {
+        return withSnapshot(s -> s.snippets.keeps(read(s, text, QueryParser.Operator.AND), true));
     }
 
     /** The query of {@code text} on snapshot {@code s}: read once per snapshot and text ({@link ReadQueries}). */

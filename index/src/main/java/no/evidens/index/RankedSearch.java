@@ -104,6 +104,14 @@ final class RankedSearch {
      */
     static SearchResult run(IndexSnapshot s, SearchRequest request, Query userQuery, boolean relaxed, HitReader.Shown shown,
                             SearchStage last) throws IOException {
+        return ranked(s, request, userQuery).result(relaxed, shown, last);
+    }
+
+    /**
+     * The search counted and its first hits found, none of them read yet ({@link Ranked#result}): a search that may widen
+     * decides on the count first, and a page it then drops is neither read nor highlighted.
+     */
+    static Ranked ranked(IndexSnapshot s, SearchRequest request, Query userQuery) throws IOException {
         long t0 = System.nanoTime();
         Query query = base(request, userQuery);
         boolean capped = request.order() == SearchRequest.Order.RELEVANCE;
@@ -115,27 +123,45 @@ final class RankedSearch {
         // A capped list first fetches a short window, and the whole window only when the cap needs it: the order is
         // total (ties by file, place, then entry), so the short window's hits are the whole window's first ones.
         int n = capped ? DocumentCap.firstWindow(request.offset(), request.limit()) : request.offset() + request.limit();
-        Counted counted = counted(s, request, query, n, sort);
-        if (last == SearchStage.PAGE) {
-            return partial(request, counted, relaxed);
+        return new Ranked(s, request, userQuery, counted(s, request, query, n, sort), n, capped, t0);
+    }
+
+    /** A search counted, its first {@code n} hits found and not read; {@code t0} when it began (for its time). */
+    record Ranked(IndexSnapshot s, SearchRequest request, Query userQuery, Counted counted, int n, boolean capped, long t0) {
+        /** How many hits the search has. */
+        long total() {
+            return counted.total();
         }
-        HitReader reader = new HitReader(s, counted.sought());
-        if (capped && !settled(counted.top().scoreDocs, n, reader)) {
-            // The count and the facets stand; only the longer page is found.
-            counted = counted.withTop(counted.longer().first(DocumentCap.window(request.offset(), request.limit())));
+
+        /** The result with its page of hits read and highlighted ({@code shown}: the hits a grouped search reads whole, or null for all). */
+        SearchResult result(boolean relaxed, HitReader.Shown shown) throws IOException {
+            return result(relaxed, shown, SearchStage.ALL);
         }
-        ScoreDoc[] ranked = capped ? capped(counted.top().scoreDocs, reader) : counted.top().scoreDocs;
-        ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(request.offset(), ranked.length),
-                Math.min(ranked.length, request.offset() + request.limit()));
-        if (last == SearchStage.STORED) {
-            reader.stored(HitReader.docs(page));
+
+        /** The result done up to {@code last} (at least {@link SearchStage#PAGE}), as {@link RankedSearch#run}. */
+        SearchResult result(boolean relaxed, HitReader.Shown shown, SearchStage last) throws IOException {
+            if (last == SearchStage.PAGE) {
+                return partial(request, counted, relaxed);
+            }
+            Counted page = counted;
+            HitReader reader = new HitReader(s, page.sought());
+            if (capped && !settled(page.top().scoreDocs, n, reader)) {
+                // The count and the facets stand; only the longer page is found.
+                page = page.withTop(page.longer().first(DocumentCap.window(request.offset(), request.limit())));
+            }
+            ScoreDoc[] ranked = capped ? RankedSearch.capped(page.top().scoreDocs, reader) : page.top().scoreDocs;
+            ScoreDoc[] shownPage = Arrays.copyOfRange(ranked, Math.min(request.offset(), ranked.length),
+                    Math.min(ranked.length, request.offset() + request.limit()));
+            if (last == SearchStage.STORED) {
+                reader.stored(HitReader.docs(shownPage));
+            }
+            if (last != SearchStage.ALL) {
+                return partial(request, page, relaxed);
+            }
+            List<SearchHit> hits = shown == null ? reader.hits(userQuery, shownPage) : reader.shownHits(userQuery, shownPage, shown);
+            long tookMs = (System.nanoTime() - t0) / 1_000_000;
+            return new SearchResult(request.query(), page.total(), tookMs, hits, page.facets(), relaxed);
         }
-        if (last != SearchStage.ALL) {
-            return partial(request, counted, relaxed);
-        }
-        List<SearchHit> hits = shown == null ? reader.hits(userQuery, page) : reader.shownHits(userQuery, page, shown);
-        long tookMs = (System.nanoTime() - t0) / 1_000_000;
-        return new SearchResult(request.query(), counted.total(), tookMs, hits, counted.facets(), relaxed);
     }
 
     private static SearchResult partial(SearchRequest request, Counted counted, boolean relaxed) {

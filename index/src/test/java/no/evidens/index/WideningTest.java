@@ -44,6 +44,35 @@ class WideningTest {
         }
     }
 
+    @Test
+    void aSearchThatWidensNeitherReadsNorHighlightsThePageItDrops() throws IOException {
+        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir)) {
+            for (int i = 0; i < 20; i++) {
+                add(w, "j" + i, "journal", "Klagen ble besvart av barneverntjenesten i tide.");
+            }
+            add(w, "n1", "notat", "Klagen ble sendt for sent.");
+            add(w, "n2", "notat", "Svaret kom sent.");
+            w.commit();
+        }
+        try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
+            SearchResult kept = s.search(new SearchRequest("klagen barneverntjenesten", "sak", null, 10));
+            assertFalse(kept.relaxed(), "20 passages hold both words");
+            assertTrue(s.highlightedEveryWord("klagen barneverntjenesten"), "a search that stands highlights its page");
+
+            SearchResult widened = s.search(new SearchRequest("klagen sent", "sak", null, 10));
+            assertTrue(widened.relaxed(), "one passage holds both words: the search widens");
+            assertFalse(s.highlightedEveryWord("klagen sent"), "the page of every-word hits it dropped was not highlighted");
+            // What the widened search answers: every passage holding a word, the one holding both first, highlighted.
+            assertEquals(22, widened.total());
+            assertEquals(1, widened.allWords());
+            assertEquals(10, widened.hits().size());
+            SearchHit first = widened.hits().get(0);
+            assertEquals("sak/n1/0", first.passageId());
+            assertEquals(List.of(new TextRange(0, 6), new TextRange(21, 25)), first.matches());
+            assertEquals(22, widened.facets().get(PassageSchema.TYPE).values().stream().mapToInt(Integer::intValue).sum());
+        }
+    }
+
     private static void add(EvidenceIndexWriter w, String docId, String type, String text) throws IOException {
         List<Passage> passages = new ArrayList<>();
         passages.add(new Passage(Passage.idOf("sak", docId, 0), "sak", docId, docId + ".txt", type, "T", "", 1, 0, text.length(),
