@@ -9,6 +9,7 @@ import no.evidens.findings.SavedSearches;
 import no.evidens.findings.SavedSearches.Saved;
 import no.evidens.findings.trail.AuditEvent;
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.export.NationalIds;
 import no.evidens.pipeline.findings.AuditService;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.store.HomeStores;
@@ -65,11 +66,14 @@ public final class SavedSearchService {
         }
     }
 
-    /** The trail's entry of a change: the search's name as target, its query (and filters) as detail, as a search's entry has. */
+    /**
+     * The trail's entry of a change: the search's name as target, its query (and filters) as detail, as a search's entry has;
+     * a national identity number typed into either is masked, as in a search's entry (the trail is append-only).
+     */
     private void record(FindingStore store, String actor, String action, Saved s) {
         String detail = s.query() + (s.filters().isEmpty() ? "" : " [" + String.join(", ", s.filters()) + "]");
         store.trail(home.root().resolve(AuditService.CHAIN_FILE))
-                .record(new AuditEvent(actor, action, s.caseId(), TARGET, s.name(), detail));
+                .record(new AuditEvent(actor, action, s.caseId(), TARGET, NationalIds.mask(s.name()), NationalIds.mask(detail)));
     }
 
     /** The language of the case's exports: the one chosen for it, or Bokmål. */

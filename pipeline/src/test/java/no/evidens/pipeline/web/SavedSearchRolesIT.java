@@ -59,7 +59,7 @@ class SavedSearchRolesIT {
             assertEquals(201, replaced.status(), String.valueOf(replaced.body()));
             assertEquals("leder", replaced.body().get("savedBy").asText());
             long leads = replaced.body().get("id").asLong();
-            assertEquals(201, save(auditor, "Revisors andre", "tiltak").status());
+            assertEquals(201, save(auditor, "Revisors andre", "tiltak 01017012345").status());
             long other = byName(lead, "Revisors andre").get("id").asLong();
             assertEquals(204, lead.send("DELETE", "/api/lagrede-sok/" + C + "/" + other, null, null).status());
             assertEquals(403, auditor.send("DELETE", "/api/lagrede-sok/" + C + "/" + leads, null, null).status(), "the lead's, for an auditor");
@@ -77,9 +77,9 @@ class SavedSearchRolesIT {
                     "leser saved-search-replace saved-search Mitt søk (plan tiltak)",
                     "leser saved-search-delete saved-search Mitt søk (plan tiltak)",
                     "leder saved-search-replace saved-search Revisors søk (plan)",
-                    "revisor saved-search-save saved-search Revisors andre (tiltak)",
-                    "leder saved-search-delete saved-search Revisors andre (tiltak)");
-            assertEquals(expected, trail, "each change once, in order, none refused");
+                    "revisor saved-search-save saved-search Revisors andre (tiltak [fødselsnummer])",
+                    "leder saved-search-delete saved-search Revisors andre (tiltak [fødselsnummer])");
+            assertEquals(expected, trail, "each change once, in order, none refused, a fødselsnummer masked");
             CliRun audit = CliRun.inHome(team.root, "audit", "--case", C);
             assertEquals(0, audit.code(), audit.err());
             for (String line : expected) {
