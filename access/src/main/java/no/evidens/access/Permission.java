@@ -15,5 +15,7 @@ public enum Permission {
     /** Add and remove members, change their roles. */
     MANAGE_MEMBERS,
     /** Approve findings (the review workflow). */
-    APPROVE
+    APPROVE,
+    /** Replace or delete a saved search that another member saved (one's own needs only {@link #READ}). */
+    MANAGE_SAVED_SEARCHES
 }

@@ -1,5 +1,6 @@
 package no.evidens.findings;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,6 +37,15 @@ public final class SavedSearches {
         }
     }
 
+    /**
+     * What {@link #save(String, String, String, List, long, String, boolean)} did.
+     *
+     * @param saved    the search as saved now
+     * @param replaced the search saved before under the same name, which it replaced, if any
+     */
+    public record Saving(Saved saved, Optional<Saved> replaced) {
+    }
+
     private final AuditTrail.Transactions tx;
 
     SavedSearches(AuditTrail.Transactions tx) {
@@ -64,19 +74,33 @@ public final class SavedSearches {
      * @throws CaseClosed when the case is closed
      */
     public Saved save(String caseId, String name, String query, List<String> filters, long hits, String actor) {
+        return save(caseId, name, query, filters, hits, actor, true).saved();
+    }
+
+    /**
+     * Saves a search under a name; a search saved before under the same name in the case is replaced, when the actor saved
+     * it or {@code othersToo} (the case's lead): checked in the same transaction as the change.
+     *
+     * @throws CaseClosed          when the case is closed
+     * @throws SavedSearchNotYours when the name's search was saved by someone else and {@code othersToo} is false
+     */
+    public Saving save(String caseId, String name, String query, List<String> filters, long hits, String actor, boolean othersToo) {
         requireValid(name, filters);
+        String kept = name.strip();
         return tx.write(c -> {
             CaseLifecycle.requireOpen(c, caseId);
+            Optional<Saved> before = one(c, " WHERE case_id = ? AND name = ?", caseId, kept);
+            before.ifPresent(b -> requireChangeable(b, actor, othersToo));
             try (PreparedStatement del = c.prepareStatement("DELETE FROM saved_search WHERE case_id = ? AND name = ?")) {
                 del.setString(1, caseId);
-                del.setString(2, name.strip());
+                del.setString(2, kept);
                 del.executeUpdate();
             }
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO saved_search (case_id, name, query, filters, hits_saved, saved_at,"
                     + " saved_by) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, caseId);
-                ps.setString(2, name.strip());
+                ps.setString(2, kept);
                 ps.setString(3, query);
                 ps.setString(4, String.join("\n", filters));
                 ps.setLong(5, hits);
@@ -85,10 +109,21 @@ public final class SavedSearches {
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
-                    return new Saved(keys.getLong(1), caseId, name.strip(), query, filters, hits, now, actor);
+                    return new Saving(new Saved(keys.getLong(1), caseId, kept, query, filters, hits, now, actor), before);
                 }
             }
         });
+    }
+
+    /** Whether this actor may replace or delete the search: their own always, anyone's with {@code othersToo}. */
+    public static boolean changeable(Saved s, String actor, boolean othersToo) {
+        return othersToo || s.savedBy().equals(actor);
+    }
+
+    private static void requireChangeable(Saved s, String actor, boolean othersToo) {
+        if (!changeable(s, actor, othersToo)) {
+            throw new SavedSearchNotYours(s.caseId(), s.name(), s.savedBy());
+        }
     }
 
     /** The case's saved searches, by name. */
@@ -109,14 +144,41 @@ public final class SavedSearches {
 
     /** Deletes one; false when the case has no such saved search. */
     public boolean delete(String caseId, long id) {
+        return delete(caseId, id, null, true).isPresent();
+    }
+
+    /**
+     * Deletes one, when the actor saved it or {@code othersToo} (the case's lead): checked in the same transaction.
+     *
+     * @return the search deleted; empty when the case has no such saved search
+     * @throws CaseClosed          when the case is closed
+     * @throws SavedSearchNotYours when someone else saved it and {@code othersToo} is false
+     */
+    public Optional<Saved> delete(String caseId, long id, String actor, boolean othersToo) {
         return tx.write(c -> {
             CaseLifecycle.requireOpen(c, caseId);
+            Optional<Saved> found = one(c, " WHERE case_id = ? AND id = ?", caseId, id);
+            if (found.isEmpty()) {
+                return found;
+            }
+            requireChangeable(found.get(), actor, othersToo);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM saved_search WHERE case_id = ? AND id = ?")) {
                 ps.setString(1, caseId);
                 ps.setLong(2, id);
-                return ps.executeUpdate() > 0;
+                ps.executeUpdate();
             }
+            return found;
         });
+    }
+
+    private static Optional<Saved> one(Connection c, String where, String caseId, Object key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + where)) {
+            ps.setString(1, caseId);
+            ps.setObject(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
     }
 
     /** The language code ({@code nb}, {@code nn}) the case's exports speak, when one was chosen. */

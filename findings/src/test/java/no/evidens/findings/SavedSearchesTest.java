@@ -43,6 +43,24 @@ class SavedSearchesTest {
     }
 
     @Test
+    void anotherMembersSearchIsChangedOnlyWithTheRightToChangeOthers() {
+        try (FindingStore store = FindingStore.open(dir)) {
+            SavedSearches s = store.savedSearches();
+            long karis = s.save("sak", "Plan", "plan", List.of(), 4, "kari", false).saved().id();
+            SavedSearchNotYours refused = assertThrows(SavedSearchNotYours.class, () -> s.save("sak", "Plan", "tiltak", List.of(), 2, "ola", false));
+            assertEquals("kari", refused.savedBy());
+            assertThrows(SavedSearchNotYours.class, () -> s.delete("sak", karis, "ola", false));
+            assertEquals("plan", s.list("sak").get(0).query(), "refused: unchanged");
+            SavedSearches.Saving again = s.save("sak", "Plan", "plan~1", List.of(), 5, "kari", false);
+            assertEquals(Optional.of("plan"), again.replaced().map(SavedSearches.Saved::query), "one's own is replaced");
+            SavedSearches.Saving lead = s.save("sak", "Plan", "tiltak", List.of(), 2, "lise", true);
+            assertEquals("ola", s.save("sak", "Ny", "ny", List.of(), 1, "ola", false).saved().savedBy());
+            assertEquals(Optional.of("tiltak"), s.delete("sak", lead.saved().id(), "lise", false).map(SavedSearches.Saved::query));
+            assertEquals(List.of("Ny"), s.list("sak").stream().map(SavedSearches.Saved::name).toList());
+        }
+    }
+
+    @Test
     void aNameIsRequiredAndAClosedCaseIsNotChanged() {
         try (FindingStore store = FindingStore.open(dir)) {
             assertThrows(IllegalArgumentException.class, () -> store.savedSearches().save("sak", " ", "plan", List.of(), 1, "kari"));

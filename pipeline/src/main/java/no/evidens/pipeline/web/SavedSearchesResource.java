@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import no.evidens.access.Permission;
+import no.evidens.findings.SavedSearchNotYours;
 import no.evidens.findings.SavedSearches;
 import no.evidens.findings.SavedSearches.Saved;
 import no.evidens.index.EvidenceIndex;
@@ -22,7 +23,9 @@ import no.evidens.pipeline.search.SavedSearchService;
  * longer, after a new ingestion, say), else null; {@code POST /api/lagrede-sok}
  * ({@code case, name, query, filters}) saves one (a name saved before is replaced), refused as the search is
  * ({@link SearchChecks}) when it can never find anything;
- * {@code DELETE /api/lagrede-sok/{case}/{id}} deletes one. {@code POST /api/eksport-sprak}
+ * {@code DELETE /api/lagrede-sok/{case}/{id}} deletes one. Anyone who reads the case saves searches of their own; replacing or
+ * deleting one that someone else saved is the lead's ({@link Permission#MANAGE_SAVED_SEARCHES}; else 403), and the listing's
+ * {@code mayChange} tells the page which the user may change. Each change is in the audit trail ({@link SavedSearchService}). {@code POST /api/eksport-sprak}
  * ({@code case, sprak}) chooses the language of the case's exports.
  */
 final class SavedSearchesResource implements Routes.Resource {
@@ -62,7 +65,7 @@ final class SavedSearchesResource implements Routes.Resource {
                 } catch (IllegalArgumentException e) {
                     refused = ErrorTexts.message(language, e);
                 }
-                out.add(json(s, hits, refused));
+                out.add(json(s, hits, refused, mayChange(x, caseId, s)));
             }
             x.json(200, Map.of("case", caseId, "searches", out));
         }).post("/api/lagrede-sok", (x, p) -> {
@@ -79,8 +82,13 @@ final class SavedSearchesResource implements Routes.Resource {
             SearchResult r = searcher.search(request(caseId, query, facetFilters));
             SearchChecks.requireReadableNamedIn(x.access(), query, r);
             checks.require(searcher, x.access().readableCases() == null, query, caseId, facetFilters, r);
-            Saved s = saved.save(caseId, b.required("name"), query, filters, r.total(), x.access().user());
-            x.json(201, json(s, r.total(), null));
+            Saved s;
+            try {
+                s = saved.save(caseId, b.required("name"), query, filters, r.total(), x.access().user(), othersToo(x, caseId));
+            } catch (SavedSearchNotYours e) {
+                throw notYours(e);
+            }
+            x.json(201, json(s, r.total(), null, true));
         }).delete("/api/lagrede-sok/{case}/{id}", (x, p) -> {
             String caseId = x.access().require(Params.caseId(p.get("case")), Permission.READ);
             long id;
@@ -89,8 +97,12 @@ final class SavedSearchesResource implements Routes.Resource {
             } catch (NumberFormatException e) {
                 throw ApiError.badRequest("error.id.saved-search", p.get("id"));
             }
-            if (!saved.delete(caseId, id)) {
-                throw ApiError.notFound("error.saved-unknown", caseId);
+            try {
+                if (!saved.delete(caseId, id, x.access().user(), othersToo(x, caseId))) {
+                    throw ApiError.notFound("error.saved-unknown", caseId);
+                }
+            } catch (SavedSearchNotYours e) {
+                throw notYours(e);
             }
             x.noContent();
         }).post("/api/eksport-sprak", (x, p) -> {
@@ -112,7 +124,21 @@ final class SavedSearchesResource implements Routes.Resource {
         return new SearchRequest(query, caseId, null, 1, 0, SearchRequest.Order.RELEVANCE, filters);
     }
 
-    private static Map<String, Object> json(Saved s, Long hitsNow, String refusedNow) {
+    /** Whether the user may replace or delete what others saved in the case: its lead (anyone on the laptop). */
+    private static boolean othersToo(Exchange x, String caseId) {
+        return x.access().may(caseId, Permission.MANAGE_SAVED_SEARCHES);
+    }
+
+    private static boolean mayChange(Exchange x, String caseId, Saved s) {
+        return SavedSearches.changeable(s, x.access().user(), othersToo(x, caseId));
+    }
+
+    /** 403, as the other refusals of a role: whose search it is, and who may change it. */
+    private static ApiError notYours(SavedSearchNotYours e) {
+        return new ApiError(403, "error.saved.not-yours", e.name(), e.savedBy(), e.caseId());
+    }
+
+    private static Map<String, Object> json(Saved s, Long hitsNow, String refusedNow, boolean mayChange) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("case", s.caseId());
@@ -124,6 +150,7 @@ final class SavedSearchesResource implements Routes.Resource {
         m.put("refusedNow", refusedNow);
         m.put("savedAt", s.savedAt().toString());
         m.put("savedBy", s.savedBy());
+        m.put("mayChange", mayChange);
         return m;
     }
 }

@@ -260,8 +260,8 @@ class SearchWorkspaceIT {
         // one saved while its municipality was in the case (written to the store as the web saved it then): the listing says
         // what a search answers now, in the reader's language, beside its 0 hits; one that runs has no such word
         SavedSearchService store = new SavedSearchService(ws.home, Duration.ofSeconds(20));
-        long gone = store.save(CASE, "Før ny innlesing", "plan", List.of("kommune:Atlantis"), 7, "kari").id();
-        long runs = store.save(CASE, "Plan", "plan", List.of("kommune:" + place), 7, "kari").id();
+        long gone = store.save(CASE, "Før ny innlesing", "plan", List.of("kommune:Atlantis"), 7, "kari", true).id();
+        long runs = store.save(CASE, "Plan", "plan", List.of("kommune:" + place), 7, "kari", true).id();
         JsonNode list = get("/api/lagrede-sok?case=" + CASE).body.get("searches");
         assertEquals(2, list.size(), list.toString());
         for (JsonNode s : list) {

@@ -132,6 +132,40 @@ class TeamBrowserIT {
     }
 
     /**
+     * Round 54: a member who is not the case's lead sees the delete button only beside their own saved searches, and saving
+     * under a name another member saved is told at once (whose it is, who may replace it), not asked and then refused.
+     */
+    @Test
+    void aMemberDeletesOnlyTheirOwnSavedSearchAndIsToldWhoseANameIs() throws Exception {
+        String c = TeamWorkspace.CASE;
+        TeamWorkspace.Client auditor = team.signIn("revisor");
+        assertEquals(201, auditor.json("POST", "/api/lagrede-sok", Map.of("case", c, "name", "Revisors plan", "query", "tiltak",
+                "filters", List.of())).status());
+        assertEquals(201, team.signIn("skribent").json("POST", "/api/lagrede-sok", Map.of("case", c, "name", "Min plan", "query", "plan",
+                "filters", List.of())).status());
+        driver.manage().deleteAllCookies();
+        driver.get(team.url());
+        browser.signIn("skribent", TeamWorkspace.PASSWORD);
+        cases();
+        driver.get(team.url() + "#/sok?q=plan");
+        By others = By.cssSelector("#saved-list tr[data-saved='Revisors plan']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(others));
+        assertTrue(driver.findElement(others).findElements(By.tagName("button")).isEmpty(), "no delete button beside another's");
+        assertEquals(1, driver.findElements(By.cssSelector("#saved-list tr[data-saved='Min plan'] button")).size(), "one's own");
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.id("saved-name")));
+        name.clear();
+        name.sendKeys("Revisors plan");
+        driver.findElement(By.id("save-search")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")));
+        assertEquals("Et søk er allerede lagret som «Revisors plan» av revisor. Bare revisor eller saksleder kan erstatte det: velg et"
+                + " annet navn.", driver.findElement(By.id("alert")).getText());
+        assertTrue(driver.findElements(By.id("ask-text")).stream().noneMatch(WebElement::isDisplayed), "not asked");
+        browser.shot("team-06-saved-search-not-yours");
+        assertEquals("tiltak", driver.findElement(By.cssSelector("#saved-list tr[data-saved='Revisors plan'] td code")).getText());
+        driver.manage().deleteAllCookies();
+    }
+
+    /**
      * Round 48 (e), over HTTP: {@code "create": false} refuses a case that does not exist (404 on the field), while an
      * existing case, or a body without the field (the command line's and scripts' way), is as before; the list of every
      * case is an administrator's only.

@@ -158,6 +158,8 @@ async function showSaved(box, q, filters, then) {
       // a name saved before is replaced (the server's rule), and the case's team shares the list: asked first, so that
       // nobody's saved search goes without a word (the list is the one drawn below, names as the server keeps them)
       const same = r && r.searches.find(s => s.name === wanted);
+      // another member's search is replaced only by the case's lead (the server refuses the others): told at once
+      if (same && !same.mayChange) { showError(T('ui.saved.notYours', same.name, same.savedBy), name); return; }
       if (same && !await ask(T('ui.saved.replaceTitle', same.name), T('ui.saved.replaceConfirm', same.name, same.query, same.savedBy),
         T('ui.saved.replace'))) return;
       try {
@@ -179,7 +181,8 @@ async function showSaved(box, q, filters, then) {
       s.refusedNow ? el('small', { class: 'refused-now' }, ' ' + s.refusedNow) : null),
     el('td', { class: 'count hits-saved' }, String(s.hitsSaved)),
     el('td', { class: 'cite' }, T('ui.saved.savedBy', s.savedBy, localDate(s.savedAt, false))),
-    el('td', {}, el('button', { type: 'button', class: 'secondary', 'aria-label': T('ui.saved.delete') + ' ' + s.name, onclick: async () => {
+    // only what the user may delete has the button: their own, or any with the case's lead role
+    el('td', {}, !s.mayChange ? null : el('button', { type: 'button', class: 'secondary', 'aria-label': T('ui.saved.delete') + ' ' + s.name, onclick: async () => {
       // the case's team shares its saved searches: asked first, as removing a member or a quotation is
       if (!await ask(T('ui.saved.deleteTitle', s.name), T('ui.saved.deleteConfirm', s.name), T('ui.ask.delete'))) return;
       try {
