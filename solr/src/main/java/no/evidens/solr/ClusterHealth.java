@@ -269,10 +269,7 @@ public final class ClusterHealth implements AutoCloseable {
     }
 
     private HttpJdkSolrClient client(String baseUrl) {
-        return clients.computeIfAbsent(baseUrl, u -> new HttpJdkSolrClient.Builder(u)
-                .withConnectionTimeout(NODE_BOUND_MS, TimeUnit.MILLISECONDS)
-                .withRequestTimeout(NODE_BOUND_MS, TimeUnit.MILLISECONDS)
-                .build());
+        return clients.computeIfAbsent(baseUrl, u -> SolrHttp.client(u, NODE_BOUND_MS, NODE_BOUND_MS));
     }
 
     @Override

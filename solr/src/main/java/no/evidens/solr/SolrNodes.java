@@ -52,7 +52,11 @@ final class SolrNodes implements AutoCloseable {
 
     /** A search, a document, a check of a file: a replica answers at once while another node restarts. */
     static final Patience READS = new Patience(TimeUnit.SECONDS.toMillis(10), TimeUnit.SECONDS.toMillis(20));
-    /** Updates, commits and the Collections API: a leader election takes some seconds, a commit under load longer. */
+    /**
+     * Updates, commits and the Collections API: a leader election takes some seconds, a commit under load longer. A node
+     * gets 120 s: an update of up to 2 million characters or a commit on a loaded archive may take tens of seconds, and
+     * the JDK client cannot tell a node still working from one that went silent before that bound ({@link SolrHttp}).
+     */
     static final Patience WRITES = new Patience(TimeUnit.SECONDS.toMillis(60), TimeUnit.SECONDS.toMillis(120));
     private static final long PAUSE_MS = 500;
     /**
@@ -313,10 +317,8 @@ final class SolrNodes implements AutoCloseable {
     }
 
     private HttpJdkSolrClient client(String baseUrl, Patience patience) {
-        return clients.computeIfAbsent(baseUrl + " " + patience.answerWithinMs(), k -> new HttpJdkSolrClient.Builder(baseUrl)
-                .withConnectionTimeout(5, TimeUnit.SECONDS)
-                .withRequestTimeout(patience.answerWithinMs(), TimeUnit.MILLISECONDS)
-                .build());
+        return clients.computeIfAbsent(baseUrl + " " + patience.answerWithinMs(),
+                k -> SolrHttp.client(baseUrl, SolrHttp.CONNECT_MS, patience.answerWithinMs()));
     }
 
     @Override
