@@ -132,7 +132,8 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
         if (!isSolr()) {
             try {
                 // an index a newer Evidens wrote is said at once, not after the bundle is read and its files counted
-                IndexFormat.requireKnown(home.index());
+                // its look remembered beside the cases' hashes (a name no case's file has: theirs end in .txt)
+                IndexFormat.requireKnown(home.index(), home.root().resolve("hashes").resolve("index-format"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
