@@ -87,6 +87,13 @@ class ReingestIT {
         List<ReceiptFile> unchanged = withNew.files().stream().filter(f -> !f.path().endsWith("ny.txt")).toList();
         assertEquals(again.files(), unchanged);
         assertEquals(new Receipt.Counts(1, 3, 1, 0), withNew.counts(), withNew.files().toString());
+
+        // One file changed after a commit the layout check remembered: that file is read and indexed, the rest known.
+        Files.writeString(journals.resolve("plan.txt"), "Plan for oppfølging, endret etter møtet.\n", StandardCharsets.UTF_8);
+        Receipt changed = ingest(home, bundle);
+        assertEquals(new Receipt.Counts(1, 3, 1, 0), changed.counts(), changed.files().toString());
+        ReceiptFile plan = changed.files().stream().filter(f -> f.path().endsWith("plan.txt")).findFirst().orElseThrow();
+        assertEquals(ReceiptFile.INDEXED, plan.status(), plan.toString());
     }
 
     @Test
