@@ -97,6 +97,21 @@ class ReingestIT {
     }
 
     @Test
+    void theFirstReingestOfAnUnchangedBundleReadsNothingOfTheIndex() throws Exception {
+        Path bundle = Files.createDirectories(tmp.resolve("bundle"));
+        Files.writeString(bundle.resolve("plan.txt"), "Plan for oppfølging av barnet etter vedtaket.\n", StandardCharsets.UTF_8);
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        assertEquals(new Receipt.Counts(1, 0, 0, 0), ingest(home, bundle).counts());
+        // the commit's segment descriptions gone: any read of the commit (its layout, its hashes) would fail now
+        try (var files = Files.list(home.index())) {
+            for (Path si : files.filter(f -> f.getFileName().toString().endsWith(".si")).toList()) {
+                Files.delete(si);
+            }
+        }
+        assertEquals(new Receipt.Counts(0, 1, 0, 0), ingest(home, bundle).counts());
+    }
+
+    @Test
     void aFileTheManifestListsIsFailedAsMissingUntilABundleHoldsIt() throws Exception {
         Path bundle = tmp.resolve("bundle");
         Path journals = Files.createDirectories(bundle.resolve("journaler"));
