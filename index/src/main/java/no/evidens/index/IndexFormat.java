@@ -1,8 +1,11 @@
 package no.evidens.index;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.index.DirectoryReader;
@@ -70,6 +73,58 @@ public final class IndexFormat {
         try (Directory d = FSDirectory.open(dir)) {
             if (DirectoryReader.indexExists(d)) {
                 requireKnown(dir, SegmentInfos.readLatestCommit(d).getUserData());
+            }
+        }
+    }
+
+    /**
+     * {@link #requireKnown(Path)}, remembering the last commit it found known in {@code memory}: while that commit is
+     * still the last (named by its {@code segments_N} file and that file's SHA-256, {@link CaseHashes#lastCommit}), it is
+     * not looked at again. An ingest of an unchanged bundle makes no commit, and Lucene's look at one (its codecs found
+     * on the whole class path, 60-90 ms of a 0.6 s re-ingest) was the largest part of what it did before reading the
+     * bundle. The memory holds the commit and its layout: a commit a newer Evidens remembered as known to it is looked
+     * at again (and refused with the words above); a memory missing, cut short or of another commit, too.
+     */
+    public static void requireKnown(Path dir, Path memory) throws IOException {
+        String commit = CaseHashes.lastCommit(dir);
+        if (commit == null) {
+            requireKnown(dir);
+            return;
+        }
+        if (remembered(memory, commit)) {
+            return;
+        }
+        try (Directory d = FSDirectory.open(dir)) {
+            SegmentInfos infos = SegmentInfos.readLatestCommit(d);
+            requireKnown(dir, infos.getUserData());
+            // remembered only for the commit read (another may have been made since the name was taken)
+            if (commit.startsWith(infos.getSegmentsFileName() + " ")) {
+                remember(memory, commit, of(infos.getUserData()));
+            }
+        }
+    }
+
+    private static boolean remembered(Path memory, String commit) {
+        try {
+            List<String> lines = Files.readAllLines(memory, StandardCharsets.UTF_8);
+            return lines.size() == 2 && commit.equals(lines.get(0)) && Integer.parseInt(lines.get(1)) <= CURRENT;
+        } catch (IOException | RuntimeException e) {
+            return false; // none yet, or broken: the commit is looked at instead
+        }
+    }
+
+    /** Written beside and moved into place whole; a memory that cannot be written is only a look saved, not an error. */
+    private static void remember(Path memory, String commit, int format) {
+        Path part = memory.resolveSibling(memory.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        try {
+            Files.createDirectories(memory.toAbsolutePath().getParent());
+            Files.write(part, List.of(commit, Integer.toString(format)), StandardCharsets.UTF_8);
+            Files.move(part, memory, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // left as a .part file, which is never read as the memory
             }
         }
     }

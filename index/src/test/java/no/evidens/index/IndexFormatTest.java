@@ -80,4 +80,32 @@ class IndexFormatTest {
         setCommitData(Map.of(IndexFormat.KEY, "99"));
         assertEquals("99", lastCommit().get(IndexFormat.KEY));
     }
+
+    @Test
+    void aCommitFoundKnownIsNotReadAgainWhileItIsTheLast() throws IOException {
+        OneDocumentIndex.write(dir, List.of("Kommunen har ingen rutine for ettervern."));
+        Path memory = dir.resolveSibling(dir.getFileName() + "-format");
+        IndexFormat.requireKnown(dir, memory);
+        // the commit's segment descriptions gone: Lucene cannot read the commit, and is not asked to
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path si : files.filter(f -> f.getFileName().toString().endsWith(".si")).toList()) {
+                java.nio.file.Files.delete(si);
+            }
+        }
+        assertThrows(IOException.class, () -> IndexFormat.requireKnown(dir));
+        IndexFormat.requireKnown(dir, memory);
+    }
+
+    @Test
+    void aNewerCommitOrOneANewerEvidensRememberedIsReadAndRefused() throws IOException {
+        OneDocumentIndex.write(dir, List.of("Kommunen har ingen rutine for ettervern."));
+        Path memory = dir.resolveSibling(dir.getFileName() + "-format");
+        IndexFormat.requireKnown(dir, memory);
+        setCommitData(Map.of(IndexFormat.KEY, "99"));
+        IndexFormat.IndexTooNew refused = assertThrows(IndexFormat.IndexTooNew.class, () -> IndexFormat.requireKnown(dir, memory));
+        assertTrue(refused.getMessage().contains("index format 99"), refused.getMessage());
+        // a newer Evidens's memory of that commit (its layout 99) is not taken as known here
+        java.nio.file.Files.write(memory, List.of(CaseHashes.lastCommit(dir), "99"));
+        assertThrows(IndexFormat.IndexTooNew.class, () -> IndexFormat.requireKnown(dir, memory));
+    }
 }

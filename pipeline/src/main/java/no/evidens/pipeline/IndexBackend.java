@@ -132,7 +132,7 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
         if (!isSolr()) {
             try {
                 // an index a newer Evidens wrote is said at once, not after the bundle is read and its files counted
-                IndexFormat.requireKnown(home.index());
+                IndexFormat.requireKnown(home.index(), formatMemory());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -143,6 +143,26 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
             throw IndexUnreachableException.found("SolrCloud " + solr + " cannot take " + what + " now (" + h.state().code() + "): "
                     + ClusterWords.said(h), h);
         }
+    }
+
+    /**
+     * Looks at the embedded index's last commit once its writer has made it and is closed (Lucene's classes are loaded by
+     * then), so that the next ingest's {@link #requireWritable()} finds it remembered and does not read it: an unchanged
+     * bundle's re-ingest right after its first ingest. A look that fails is only a look not saved; that ingest says why.
+     */
+    public void rememberFormat() {
+        if (!isSolr()) {
+            try {
+                IndexFormat.requireKnown(home.index(), formatMemory());
+            } catch (IOException | RuntimeException e) {
+                // the next ingest looks at the commit itself, and refuses it in its own words if it must
+            }
+        }
+    }
+
+    /** The last commit found known, beside the cases' hashes (a name no case's file has: theirs end in .txt). */
+    private Path formatMemory() {
+        return home.root().resolve("hashes").resolve("index-format");
     }
 
     /** The writer of an ingestion. */

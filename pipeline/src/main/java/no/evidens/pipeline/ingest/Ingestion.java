@@ -342,6 +342,7 @@ public final class Ingestion {
             // The case's hashes kept for the commit just made (the writer is closed), so that the next ingest of the
             // case finds them without opening the index.
             committedHashes(backend, caseId);
+            backend.rememberFormat();
         }
         Receipt receipt = receipts.receipt(caseId, (keptAt != null ? keptAt : bundlePath).toString(), bundle.hasManifest() ? Manifest.FILE_NAME : null);
         IngestMarks.mark("case hashes kept");

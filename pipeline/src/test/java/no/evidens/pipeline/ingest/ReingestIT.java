@@ -87,6 +87,28 @@ class ReingestIT {
         List<ReceiptFile> unchanged = withNew.files().stream().filter(f -> !f.path().endsWith("ny.txt")).toList();
         assertEquals(again.files(), unchanged);
         assertEquals(new Receipt.Counts(1, 3, 1, 0), withNew.counts(), withNew.files().toString());
+
+        // One file changed after a commit the layout check remembered: that file is read and indexed, the rest known.
+        Files.writeString(journals.resolve("plan.txt"), "Plan for oppfølging, endret etter møtet.\n", StandardCharsets.UTF_8);
+        Receipt changed = ingest(home, bundle);
+        assertEquals(new Receipt.Counts(1, 3, 1, 0), changed.counts(), changed.files().toString());
+        ReceiptFile plan = changed.files().stream().filter(f -> f.path().endsWith("plan.txt")).findFirst().orElseThrow();
+        assertEquals(ReceiptFile.INDEXED, plan.status(), plan.toString());
+    }
+
+    @Test
+    void theFirstReingestOfAnUnchangedBundleReadsNothingOfTheIndex() throws Exception {
+        Path bundle = Files.createDirectories(tmp.resolve("bundle"));
+        Files.writeString(bundle.resolve("plan.txt"), "Plan for oppfølging av barnet etter vedtaket.\n", StandardCharsets.UTF_8);
+        EvidensHome home = new EvidensHome(tmp.resolve("home"));
+        assertEquals(new Receipt.Counts(1, 0, 0, 0), ingest(home, bundle).counts());
+        // the commit's segment descriptions gone: any read of the commit (its layout, its hashes) would fail now
+        try (var files = Files.list(home.index())) {
+            for (Path si : files.filter(f -> f.getFileName().toString().endsWith(".si")).toList()) {
+                Files.delete(si);
+            }
+        }
+        assertEquals(new Receipt.Counts(0, 1, 0, 0), ingest(home, bundle).counts());
     }
 
     @Test
