@@ -167,12 +167,9 @@ public final class SolrEvidenceSink implements EvidenceSink {
     private void sendAlone(Block b, boolean replacing) {
         boolean marked = b.large();
         try {
-            UpdateRequest update = new UpdateRequest();
-            int entries = 0;
-            long chars = 0;
+            BoundedRequests requests = new BoundedRequests();
             if (marked) {
-                update.add(SolrFields.pending(b.doc(), Instant.now(), ThisProcess.name()));
-                entries++;
+                requests.first(SolrFields.pending(b.doc(), Instant.now(), ThisProcess.name()));
             }
             // the unique keys of what is sent, for the stale entries' delete: taken from the entries as they go, so the
             // passages are read once (as the index reads them), not again for their ids
@@ -182,17 +179,9 @@ public final class SolrEvidenceSink implements EvidenceSink {
                 if (replacing) {
                     sent.add((String) entry.getFieldValue(SolrFields.UID));
                 }
-                long c = chars(entry);
-                if (entries > 0 && (entries >= BATCH_ENTRIES || chars + c > BATCH_CHARS)) {
-                    nodes.request(update, collection);
-                    update = new UpdateRequest();
-                    entries = 0;
-                    chars = 0;
-                }
-                update.add(entry);
-                entries++;
-                chars += c;
+                requests.add(entry);
             }
+            UpdateRequest update = requests.last();
             if (replacing) {
                 update.deleteByQuery(staleEntries(b.doc(), sent));
             }
@@ -295,13 +284,41 @@ public final class SolrEvidenceSink implements EvidenceSink {
 
     /** The passages, in requests of bounded size, and with the last the delete of those of {@code before} they lack. */
     private void sendPassages(List<Passage> passages, List<Passage> before) throws IOException {
-        UpdateRequest update = new UpdateRequest();
+        BoundedRequests requests = new BoundedRequests();
         List<String> kept = new ArrayList<>();
-        int entries = 0;
-        long chars = 0;
         for (Passage p : passages) {
             SolrInputDocument entry = SolrFields.passage(p);
             kept.add((String) entry.getFieldValue(SolrFields.UID));
+            requests.add(entry);
+        }
+        UpdateRequest update = requests.last();
+        Set<String> sent = new java.util.HashSet<>(kept);
+        for (Passage p : before) {
+            String uid = SolrFields.uid(p.caseId(), p.passageId());
+            if (!sent.contains(uid)) {
+                update.deleteById(uid);
+            }
+        }
+        nodes.request(update, collection);
+    }
+
+    /**
+     * One document's entries in update requests of at most {@value #BATCH_ENTRIES} entries and about {@value #BATCH_CHARS}
+     * characters, each full one sent as the next entry would overfill it; the last is left to the caller, to send with
+     * what must go with it (a delete).
+     */
+    private final class BoundedRequests {
+        private UpdateRequest update = new UpdateRequest();
+        private int entries;
+        private long chars;
+
+        /** An entry first in the first request, its characters not counted (a large document's marker). */
+        void first(SolrInputDocument marker) {
+            update.add(marker);
+            entries++;
+        }
+
+        void add(SolrInputDocument entry) throws IOException {
             long c = chars(entry);
             if (entries > 0 && (entries >= BATCH_ENTRIES || chars + c > BATCH_CHARS)) {
                 nodes.request(update, collection);
@@ -313,14 +330,11 @@ public final class SolrEvidenceSink implements EvidenceSink {
             entries++;
             chars += c;
         }
-        Set<String> sent = new java.util.HashSet<>(kept);
-        for (Passage p : before) {
-            String uid = SolrFields.uid(p.caseId(), p.passageId());
-            if (!sent.contains(uid)) {
-                update.deleteById(uid);
-            }
+
+        /** The request not sent yet. */
+        UpdateRequest last() {
+            return update;
         }
-        nodes.request(update, collection);
     }
 
     /** The document's entries whose unique key is not among {@code kept}. */
