@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -60,95 +61,47 @@ final class FilePool<S extends AutoCloseable> {
     /**
      * What a pool keeps: how its store is opened (the anchor), where its file and its waiting file are, and how a store is
      * made on a kept connection.
+     *
+     * @param name        for the keeper's thread and the log: {@code findings}, {@code access}
+     * @param opener      opens the anchor as a command would, bringing the schema up to date (an upgrade made is said in
+     *                    the notes)
+     * @param fileUrl     the JDBC address of the store's file
+     * @param user        the JDBC user of the store's file
+     * @param waitingFile where a waiting command says it waits
+     * @param onKept      a store on a kept connection, told whether the hold it was taken in lasts
      */
-    interface Kind<S> {
-        /** For the keeper's thread and the log: {@code findings}, {@code access}. */
-        String name();
+    record Kind<S>(String name, Opener<S> opener, Function<Path, String> fileUrl, String user,
+                   Function<Path, Path> waitingFile, KeptStore<S> onKept) {
+    }
 
-        /** Opens the anchor as a command would, bringing the schema up to date; an upgrade made is said in {@code notes}. */
+    /** Opens a store's anchor. */
+    @FunctionalInterface
+    interface Opener<S> {
         S open(Path dir, Duration wait, UserNotes notes);
+    }
 
-        /** The JDBC address and user of the store's file. */
-        String url(Path dir);
-
-        String user();
-
-        Path waitingFile(Path dir);
-
-        /** A store on a kept connection; {@code held} answers whether the hold it was taken in lasts. */
-        S onKept(Path dir, Connection c, BooleanSupplier held);
+    /** Makes a store on a kept connection. */
+    @FunctionalInterface
+    interface KeptStore<S> {
+        S on(Path dir, Connection c, BooleanSupplier held);
     }
 
     /** The findings store's kind. */
-    static final Kind<FindingStore> FINDINGS = new Kind<>() {
-        @Override
-        public String name() {
-            return "findings";
-        }
-
-        @Override
-        public FindingStore open(Path dir, Duration wait, UserNotes notes) {
-            FindingStore anchor = FindingStore.open(dir, wait);
-            // said once, by the process that upgraded the home's store, as HomeStores says an opening's
-            anchor.upgrade().ifPresent(u -> notes.say(u.describe()));
-            return anchor;
-        }
-
-        @Override
-        public String url(Path dir) {
-            return FindingStore.fileUrl(dir);
-        }
-
-        @Override
-        public String user() {
-            return FindingStore.FILE_USER;
-        }
-
-        @Override
-        public Path waitingFile(Path dir) {
-            return FindingStore.waitingFile(dir);
-        }
-
-        @Override
-        public FindingStore onKept(Path dir, Connection c, BooleanSupplier held) {
-            return FindingStore.whileHeld(dir, c);
-        }
-    };
+    static final Kind<FindingStore> FINDINGS = new Kind<>("findings", (dir, wait, notes) -> {
+        FindingStore anchor = FindingStore.open(dir, wait);
+        // said once, by the process that upgraded the home's store, as HomeStores says an opening's
+        anchor.upgrade().ifPresent(u -> notes.say(u.describe()));
+        return anchor;
+    }, FindingStore::fileUrl, FindingStore.FILE_USER, FindingStore::waitingFile,
+            (dir, c, held) -> FindingStore.whileHeld(dir, c));
 
     /** The access database's kind. */
-    static final Kind<AccessStore> ACCESS = new Kind<>() {
-        @Override
-        public String name() {
-            return "access";
-        }
-
-        @Override
-        public AccessStore open(Path dir, Duration wait, UserNotes notes) {
-            AccessStore anchor = AccessStore.open(dir, wait);
-            anchor.upgrade().ifPresent(u -> notes.say(u.describe()));
-            return anchor;
-        }
-
-        @Override
-        public String url(Path dir) {
-            return AccessStore.fileUrl(dir);
-        }
-
-        @Override
-        public String user() {
-            return AccessStore.FILE_USER;
-        }
-
-        @Override
-        public Path waitingFile(Path dir) {
-            return AccessStore.waitingFile(dir);
-        }
-
-        @Override
-        public AccessStore onKept(Path dir, Connection c, BooleanSupplier held) {
-            return AccessStore.whileHeld(c, held);
-        }
-    };
+    static final Kind<AccessStore> ACCESS = new Kind<>("access", (dir, wait, notes) -> {
+        AccessStore anchor = AccessStore.open(dir, wait);
+        anchor.upgrade().ifPresent(u -> notes.say(u.describe()));
+        return anchor;
+    }, AccessStore::fileUrl, AccessStore.FILE_USER, AccessStore::waitingFile,
+            (dir, c, held) -> AccessStore.whileHeld(c, held));
 
     private final Kind<S> kind;
     private final Path dir;
@@ -170,7 +123,7 @@ final class FilePool<S extends AutoCloseable> {
     FilePool(Kind<S> kind, Path dir) {
         this.kind = kind;
         this.dir = dir.toAbsolutePath().normalize();
-        this.waiting = kind.waitingFile(this.dir);
+        this.waiting = kind.waitingFile().apply(this.dir);
         this.keeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "evidens-" + kind.name() + "-keeper");
             t.setDaemon(true);
@@ -198,8 +151,8 @@ final class FilePool<S extends AutoCloseable> {
                 return null;
             }
             if (held == null) {
-                S anchor = kind.open(dir, wait, notes);
-                JdbcConnectionPool p = JdbcConnectionPool.create(kind.url(dir), kind.user(), "");
+                S anchor = kind.opener().open(dir, wait, notes);
+                JdbcConnectionPool p = JdbcConnectionPool.create(kind.fileUrl().apply(dir), kind.user(), "");
                 p.setMaxConnections(SIZE);
                 // all in use: the request opens its own connection after a second rather than wait H2's default 30 s
                 p.setLoginTimeout(1);
@@ -210,7 +163,7 @@ final class FilePool<S extends AutoCloseable> {
             takenIn = hold;
         }
         try {
-            return kind.onKept(dir, pool.getConnection(), () -> stillHeld(takenIn));
+            return kind.onKept().on(dir, pool.getConnection(), () -> stillHeld(takenIn));
         } catch (SQLException | IllegalStateException e) {
             // the keeper let the store go meanwhile (H2: "Connection pool has been disposed"), or all SIZE are in use: the
             // caller's own opening says any real failure in its words
