@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import no.evidens.corpus.MixedBundle;
 import no.evidens.evaluation.ChildJava;
+import no.evidens.pipeline.Slf4jProvider;
 import no.evidens.pipeline.extract.MemoryBound;
 
 /**
@@ -62,7 +63,8 @@ public final class IngestBench {
         SideResult tika = side(work, "tika", "bench-tika", TIKA_OPTIONS, TikaSide.class, list.toString(), threads,
                 work.resolve("tika-out").toString());
         Path home = work.resolve("home");
-        List<String> ingestOptions = MemoryBound.mainOptions(files.size());
+        List<String> ingestOptions = new ArrayList<>(MemoryBound.mainOptions(files.size()));
+        ingestOptions.addAll(Slf4jProvider.options()); // as the launcher starts every command
         SideResult first = side(work, "evidens", "ingest", ingestOptions, EvidensSide.class, home.toString(),
                 bundle.toString(), threads);
         SideResult again = side(work, "evidens-again", "ingest", ingestOptions, EvidensSide.class, home.toString(),

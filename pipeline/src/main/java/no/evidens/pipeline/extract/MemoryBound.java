@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import no.evidens.pipeline.Slf4jProvider;
+
 /**
  * The memory bound of an ingest: the main process and its Tika workers together under 2 GiB of resident
  * memory by default, whatever the number of files. The launcher ({@code evidens}) starts {@code ingest} and
@@ -142,6 +144,7 @@ public final class MemoryBound {
             options.add(QUICK_JIT);
             options.add(ONE_COMPILER_THREAD);
         }
+        options.addAll(Slf4jProvider.options()); // no look for slf4j's provider through every jar
         options.add("-Xlog:disable");
         options.add("-Xlog:all=warning:stderr");
         options.add("-Xlog:cds*=off:stderr"); // the class-data archive's list of classes it leaves out
