@@ -16,4 +16,14 @@ class IngestBenchTest {
         assertTrue(MemoryBound.mainOptions(1).contains("-Xmx" + MemoryBound.MAIN_HEAP_MB + "m"),
                 "both sides get the same heap");
     }
+
+    @Test
+    void optionsForATrialAreAddedAfterTheLaunchersOnes() {
+        List<String> launchers = MemoryBound.mainOptions(1000);
+        assertEquals(launchers, IngestBench.ingestOptions(1000, ""), "nothing added by default");
+        List<String> trial = IngestBench.ingestOptions(1000, " -XX:CICompilerCount=1,-XX:MaxTenuringThreshold=0 ");
+        assertEquals(launchers, trial.subList(0, launchers.size()));
+        assertEquals(List.of("-XX:CICompilerCount=1", "-XX:MaxTenuringThreshold=0"),
+                trial.subList(launchers.size(), trial.size()));
+    }
 }
