@@ -23,6 +23,12 @@ import no.evidens.pipeline.extract.MemoryBound;
  */
 public final class IngestBench {
     /**
+     * System property: JVM options added to the Evidens side's main process, comma-separated (the launcher splits
+     * {@code EVIDENS_JAVA_OPTS} at spaces), for trying other choices beside the launcher's.
+     */
+    static final String EXTRA_MAIN_OPTIONS_PROPERTY = "evidens.bench.mainOptions";
+
+    /**
      * JVM options of the Tika alone side: the memory bound's heap and the parallel collector, as every earlier round's
      * Tika alone ran, so that its figures stay the same baseline whatever collector the ingest's main process is
      * given ({@link MemoryBound#MAIN_OPTIONS}).
@@ -63,8 +69,11 @@ public final class IngestBench {
         SideResult tika = side(work, "tika", "bench-tika", TIKA_OPTIONS, TikaSide.class, list.toString(), threads,
                 work.resolve("tika-out").toString());
         Path home = work.resolve("home");
-        List<String> ingestOptions = new ArrayList<>(MemoryBound.mainOptions(files.size()));
-        ingestOptions.addAll(Slf4jProvider.options()); // as the launcher starts every command
+        String extra = System.getProperty(EXTRA_MAIN_OPTIONS_PROPERTY, "");
+        List<String> ingestOptions = ingestOptions(files.size(), extra);
+        if (!extra.isBlank()) {
+            out.printf("Evidens's main process also given: %s%n", extra.trim());
+        }
         SideResult first = side(work, "evidens", "ingest", ingestOptions, EvidensSide.class, home.toString(),
                 bundle.toString(), threads);
         SideResult again = side(work, "evidens-again", "ingest", ingestOptions, EvidensSide.class, home.toString(),
@@ -86,6 +95,21 @@ public final class IngestBench {
                 tika.meterCpuSeconds(), first.meterCpuSeconds(), again.meterCpuSeconds());
         out.flush();
         org.apache.commons.io.file.PathUtils.deleteDirectory(work);
+    }
+
+    /**
+     * JVM options of the Evidens side's main process for {@code files} files: the launcher's
+     * ({@link MemoryBound#mainOptions}), then {@code extra}'s, split at commas and spaces (a later option wins).
+     */
+    static List<String> ingestOptions(int files, String extra) {
+        List<String> options = new ArrayList<>(MemoryBound.mainOptions(files));
+        options.addAll(Slf4jProvider.options()); // as the launcher starts every command
+        for (String o : extra.trim().split("[,\\s]+")) {
+            if (!o.isEmpty()) {
+                options.add(o);
+            }
+        }
+        return options;
     }
 
     private static void row(PrintWriter out, String name, SideResult r, SideResult tika, int docs, long bytes) {
