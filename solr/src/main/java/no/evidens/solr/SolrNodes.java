@@ -99,7 +99,7 @@ final class SolrNodes implements AutoCloseable {
         this.liveNodeNames = null;
         this.reads = READS;
         this.writes = WRITES;
-        this.setAside = new NodesSetAside();
+        this.setAside = NodesSetAside.of(target);
     }
 
     /** Requests to the nodes {@code liveNodeNames} names ({@code host:port_context}), over http, without ZooKeeper. */
@@ -109,7 +109,7 @@ final class SolrNodes implements AutoCloseable {
 
     /** The same, with the patience of reads and writes given. */
     SolrNodes(SolrTarget target, Supplier<Set<String>> liveNodeNames, Patience reads, Patience writes) {
-        this(target, liveNodeNames, reads, writes, new NodesSetAside());
+        this(target, liveNodeNames, reads, writes, NodesSetAside.of(target));
     }
 
     /** The same, with the nodes that did not answer kept aside by {@code setAside}. */
