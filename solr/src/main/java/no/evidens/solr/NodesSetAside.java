@@ -33,6 +33,12 @@ import java.util.function.LongSupplier;
 final class NodesSetAside {
     /** How long a node that did not answer is passed over before one request tries it first again. */
     static final long WHILE_MS = TimeUnit.SECONDS.toMillis(30);
+    /**
+     * The while of a node set aside in the home's file, for commands: longer than a command, which may take more than 30 s
+     * on a loaded machine (walked in round 55: commands of 35–40 s each found the 30 s over, and each tried the hung node
+     * first again). A node back meanwhile costs nothing but being asked after the others for a few minutes.
+     */
+    static final long ACROSS_COMMANDS_MS = TimeUnit.MINUTES.toMillis(5);
 
     private final long whileMs;
     private final LongSupplier clockMs;
@@ -59,9 +65,13 @@ final class NodesSetAside {
         }
     }
 
-    /** The nodes set aside for requests to {@code target}'s cluster: remembered in the file it names, if any. */
+    /**
+     * The nodes set aside for a command's requests to {@code target}'s cluster: remembered in the file it names, if any, for
+     * {@link #ACROSS_COMMANDS_MS}; else in this process, for {@link #WHILE_MS}.
+     */
     static NodesSetAside of(SolrTarget target) {
-        return new NodesSetAside(WHILE_MS, System::currentTimeMillis, target.nodesAside().map(NodesAsideFile::new).orElse(null));
+        return target.nodesAside().map(f -> new NodesSetAside(ACROSS_COMMANDS_MS, System::currentTimeMillis, new NodesAsideFile(f)))
+                .orElseGet(NodesSetAside::new);
     }
 
     /** What another process did with a node whose while is over here. */
