@@ -34,6 +34,11 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
     public static final String PROPERTY = "evidens.solr";
     /** The home's settings file: {@code solr: zk1:2181,zk2:2181/solr}. */
     public static final String SETTINGS = "evidens.properties";
+    /**
+     * The home's note of the SolrCloud nodes that did not answer in time (a hung node), so that the next commands try them
+     * after the others for the rest of their while instead of each waiting on them again (round 55).
+     */
+    public static final String NODES_ASIDE = "solr-nodes-set-aside.txt";
 
     /** The home's engine: {@code --solr}, else the home's setting, else the embedded index. */
     public static IndexBackend of(EvidensHome home) {
@@ -41,7 +46,8 @@ public record IndexBackend(EvidensHome home, SolrTarget solr) {
         if (address == null || address.isBlank()) {
             address = setting(home.root().resolve(SETTINGS));
         }
-        return new IndexBackend(home, address == null || address.isBlank() ? null : SolrTarget.parse(address));
+        return new IndexBackend(home, address == null || address.isBlank() ? null
+                : SolrTarget.parse(address).rememberingNodesAsideIn(home.root().resolve(NODES_ASIDE)));
     }
 
     private static String setting(Path file) {

@@ -87,7 +87,8 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
      * try again), and {@link #hasIndex()} is true (the collection is not known to be missing).
      */
     public static SolrEvidenceIndex connectingInTheBackground(SolrTarget target, Analyzer queryAnalyzer) {
-        return new SolrEvidenceIndex(new SolrNodes(target, ZooKeeperLink.inTheBackground(target)), target, queryAnalyzer);
+        // a server's searches set a hung node aside in its own process, for 30 s: one search in 30 s waits for it
+        return new SolrEvidenceIndex(new SolrNodes(target, ZooKeeperLink.inTheBackground(target), new NodesSetAside()), target, queryAnalyzer);
     }
 
     @Override

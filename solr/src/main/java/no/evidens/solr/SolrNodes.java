@@ -94,12 +94,17 @@ final class SolrNodes implements AutoCloseable {
 
     /** The nodes of the cluster {@code zk} connects to (at once, or in the background: {@link ZooKeeperLink}). */
     SolrNodes(SolrTarget target, ZooKeeperLink zk) {
+        this(target, zk, NodesSetAside.of(target));
+    }
+
+    /** The same, the nodes that did not answer set aside by {@code setAside} (a server's: in its process, for 30 s). */
+    SolrNodes(SolrTarget target, ZooKeeperLink zk, NodesSetAside setAside) {
         this.target = target;
         this.zk = zk;
         this.liveNodeNames = null;
         this.reads = READS;
         this.writes = WRITES;
-        this.setAside = new NodesSetAside();
+        this.setAside = setAside;
     }
 
     /** Requests to the nodes {@code liveNodeNames} names ({@code host:port_context}), over http, without ZooKeeper. */
@@ -109,7 +114,7 @@ final class SolrNodes implements AutoCloseable {
 
     /** The same, with the patience of reads and writes given. */
     SolrNodes(SolrTarget target, Supplier<Set<String>> liveNodeNames, Patience reads, Patience writes) {
-        this(target, liveNodeNames, reads, writes, new NodesSetAside());
+        this(target, liveNodeNames, reads, writes, NodesSetAside.of(target));
     }
 
     /** The same, with the nodes that did not answer kept aside by {@code setAside}. */

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +23,14 @@ import java.util.function.Supplier;
 
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.util.JavaBinCodec;
 import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -168,6 +172,45 @@ class SolrNodesTest {
             assertEquals(1, hung.asked(), "the hung node is not asked again");
             assertEquals(answered + 4, answering.asked(), "the other node answers every search");
         }
+    }
+
+    /**
+     * Each command is a process of its own that starts with the first node (round 55: every command paid the hung node's
+     * time-out). A write that times out on the hung node is sent to the other node before it counts as done; the commands
+     * after it, remembering the node in the home's file, neither search nor write on it again within its while.
+     */
+    @Test
+    void theNextCommandsPassOverTheNodeACommandFoundHung(@TempDir Path home) throws IOException {
+        SolrTarget target = SolrTarget.parse("127.0.0.1:1/solr").rememberingNodesAsideIn(home.resolve("solr-nodes-set-aside.txt"));
+        SolrNodes.Patience quick = new SolrNodes.Patience(100, 1_000);
+        try (FakeNode hung = FakeNode.hanging(); FakeNode answering = FakeNode.answering()) {
+            Supplier<Set<String>> live = () -> Set.of(hung.name(), answering.name());
+            try (SolrNodes first = new SolrNodes(target, live, quick, quick)) {
+                int writes = 0;
+                while (writes < 2 && hung.asked() == 0) {
+                    first.request(update(), "evidens");
+                    writes++;
+                }
+                assertEquals(1, hung.asked(), "the first command's write found the node hung");
+                assertEquals(writes, answering.asked(), "every write, the one that timed out too, went to the other node");
+            }
+            for (int command = 0; command < 3; command++) {
+                try (SolrNodes next = new SolrNodes(target, live, quick, quick)) {
+                    request(next); // a new process starts with the first node in turn, then the next
+                    request(next);
+                    next.request(update(), "evidens");
+                }
+            }
+            assertEquals(1, hung.asked(), "the next commands did not ask the hung node again");
+        }
+    }
+
+    private static UpdateRequest update() {
+        SolrInputDocument doc = new SolrInputDocument();
+        doc.addField("id", "sak!1");
+        UpdateRequest update = new UpdateRequest();
+        update.add(doc);
+        return update;
     }
 
     /** After its while, the hung node is tried again by one search; still hung, it is set aside again. */

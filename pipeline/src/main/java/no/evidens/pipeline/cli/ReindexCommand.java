@@ -59,8 +59,19 @@ final class ReindexCommand implements Callable<Integer> {
                 }
             }
         };
-        ReindexReport report;
+        // Ctrl-C: the documents begun are finished and committed, and the process ends once the command has said how far it
+        // got (the hook closed after the summary and the last line, as ingest's: closed before them, the JVM could end
+        // while they were printed)
         StopHook hook = new StopHook(() -> stopAsked.set(true), WatchCommand.STOP_WAIT);
+        try {
+            return reindex(h, stopAsked, progress, err);
+        } finally {
+            hook.close();
+        }
+    }
+
+    private int reindex(EvidensHome h, AtomicBoolean stopAsked, Reindexing.Progress progress, PrintWriter err) throws Exception {
+        ReindexReport report;
         try {
             report = new Reindexing(h, codebook.forIngestion(h)).stopWhen(stopAsked::get)
                     .run(caseId, FindingsOptions.user(user), progress);
@@ -72,8 +83,6 @@ final class ReindexCommand implements Callable<Integer> {
             err.println("evidens: " + e.getMessage());
             err.flush();
             return IngestCommand.NOT_NOW;
-        } finally {
-            hook.close();
         }
         if (report.halted() != null && report.rewritten() == 0) {
             err.println("evidens: " + report.halted() + "; no document was re-tagged: run the same command again once the "

@@ -84,6 +84,9 @@ final class TrailWording {
             new Rule("records-delete", "(\\d+) journaler og klientdokumenter", "trail.detail.records-deleted"),
             new Rule("case-reindex", "(\\d+) dokumenter merket på nytt; indikatorer (\\d+) → (\\d+), sitater (\\d+) → (\\d+), "
                     + "lovhenvisninger (\\d+) → (\\d+)", "trail.detail.reindexed"),
+            new Rule("case-reindex", "(\\d+) dokumenter merket på nytt; indikatorer (\\d+) → (\\d+), sitater (\\d+) → (\\d+), "
+                    + "lovhenvisninger (\\d+) → (\\d+); kjøringen stoppet etter (\\d+) av (\\d+) dokumenter",
+                    "trail.detail.reindexed-stopped"),
             new Rule("finding-create", "med sitat fra (.*)", "trail.detail.with-quotation"),
             new Rule("quotation-attach", "#(\\d+) fra (.*)", "trail.detail.attached"),
             new Rule("sign-in", "identitetstilbyder", "trail.detail.identity-provider"),

@@ -127,6 +127,11 @@ class ReindexingTest {
         }
         retagged += indicatorsOf(fx.docId).isEmpty() ? 0 : 1;
         assertEquals(report.done(), retagged, "every document begun is committed, and only those");
+        // the trail says the run stopped, and how far it got: not read as the whole case re-tagged
+        CliRun audit = fx.cli("audit", "--case", CaseFixture.CASE);
+        assertTrue(audit.out().contains("kari case-reindex case " + CaseFixture.CASE + " (" + report.done()
+                + " dokumenter merket på nytt; indikatorer ") && audit.out().contains("; kjøringen stoppet etter " + report.done()
+                + " av 9 dokumenter)"), audit.out());
     }
 
     /** The embedded writer, its re-tagging writes refused as a cluster that stopped taking them refuses, after {@code took}. */

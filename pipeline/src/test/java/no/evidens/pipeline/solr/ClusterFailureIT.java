@@ -342,9 +342,39 @@ class ClusterFailureIT {
         }
     }
 
-    /** A collection deleted under a running server (which had found it): the health says it is missing and what to run. */
+    /**
+     * Every command is a process of its own, and one started with the first live node, so a hung node that sorts first cost
+     * every command its time-out (20 s for a search). The first command meets it and notes it in the home; the next ones pass
+     * it over and answer at once, with the same hits.
+     */
     @Test
     @Order(6)
+    void aHungNodeCostsOneCommandItsTimeOutNotEveryCommand() throws Exception {
+        Path aside = home.resolve(IndexBackend.NODES_ASIDE);
+        Files.deleteIfExists(aside);
+        try (ClusterParts parts = new ClusterParts(cluster.zkAddress())) {
+            String hung = parts.addHungNodeFirst();
+            assertEquals(hung, parts.liveNodes().get(0), "the hung node sorts first: " + parts.liveNodes());
+            long start = System.nanoTime();
+            CliRun first = CliRun.inHome(home, "search", "saksbehandler", "--case", "lager", "--json");
+            long firstMs = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(0, first.code(), first.err());
+            assertTrue(firstMs >= 19_000, "the first command waited for the hung node: " + firstMs + " ms");
+            assertTrue(Files.readString(aside).contains(hung.substring(0, hung.indexOf('_'))), Files.readString(aside));
+            for (int command = 0; command < 2; command++) {
+                start = System.nanoTime();
+                CliRun next = CliRun.inHome(home, "search", "saksbehandler", "--case", "lager", "--json");
+                long nextMs = (System.nanoTime() - start) / 1_000_000;
+                assertEquals(0, next.code(), next.err());
+                assertEquals(JSON.readTree(first.out()).get("total"), JSON.readTree(next.out()).get("total"), next.out());
+                assertTrue(nextMs < 10_000, "the next command did not wait for the hung node: " + nextMs + " ms");
+            }
+        }
+    }
+
+    /** A collection deleted under a running server (which had found it): the health says it is missing and what to run. */
+    @Test
+    @Order(7)
     void aCollectionDeletedUnderARunningServerIsSaidMissing() throws Exception {
         Path gone = homeOn("home-kortlevd", "kortlevd");
         SolrSetup.init(SolrTarget.parse(cluster.address("kortlevd")), 1, 1);
@@ -367,7 +397,7 @@ class ClusterFailureIT {
      * lost a shard (no leader: not answering). The class's last test: the node is not started again.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void aNodeStoppedLeavesReplicasDownHereAndAShardWithoutLeaderThere() throws Exception {
         Path halved = homeOn("home-halvert", "halvert");
         SolrSetup.init(SolrTarget.parse(cluster.address("halvert")), 2, 1);

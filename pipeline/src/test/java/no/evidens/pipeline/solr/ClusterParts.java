@@ -48,6 +48,23 @@ final class ClusterParts implements AutoCloseable {
     }
 
     /**
+     * Lists a node live that takes connections and never answers, on a port below the system's ephemeral ones (where the
+     * cluster's nodes listen), so that its address sorts before theirs and a new process's first request goes to it; its name.
+     */
+    String addHungNodeFirst() throws Exception {
+        for (int port = 10_000; hung == null && port < 20_000; port++) {
+            try {
+                hung = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+            } catch (IOException taken) {
+                // another one
+            }
+        }
+        String name = "127.0.0.1:" + hung.getLocalPort() + "_solr";
+        zk.create(LIVE + "/" + name, null, CreateMode.EPHEMERAL, true);
+        return name;
+    }
+
+    /**
      * Lists a node live whose port refuses connections, as a node that stopped a moment ago stays listed until its session
      * expires; its name.
      */

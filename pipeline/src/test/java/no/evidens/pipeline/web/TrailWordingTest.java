@@ -95,6 +95,8 @@ class TrailWordingTest {
             {"records-delete", "4 journaler og klientdokumenter", "4 journalar og klientdokument"},
             {"case-reindex", "12 dokumenter merket på nytt; indikatorer 287 → 279, sitater 33 → 33, lovhenvisninger 31 → 32",
                     "12 dokument merka på nytt; indikatorar 287 → 279, sitat 33 → 33, lovtilvisingar 31 → 32"},
+            {"case-reindex", "12 dokumenter merket på nytt; indikatorer 287 → 279, sitater 33 → 33, lovhenvisninger 31 → 32; kjøringen stoppet etter 12 av 40 dokumenter",
+                    "12 dokument merka på nytt; indikatorar 287 → 279, sitat 33 → 33, lovtilvisingar 31 → 32; køyringa stoppa etter 12 av 40 dokument"},
             {"finding-create", "med sitat fra 1acc467555cf747e", "med sitat frå 1acc467555cf747e"},
             {"quotation-attach", "#1 fra 1acc467555cf747e", "#1 frå 1acc467555cf747e"},
             {"sign-in", "identitetstilbyder", "identitetstilbydar"},
