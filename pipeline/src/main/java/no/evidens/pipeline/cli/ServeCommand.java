@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.UserNotes;
-import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.KeptWorkers;
 import no.evidens.access.AccessStore;
 import no.evidens.pipeline.web.Exposure;
 import no.evidens.pipeline.web.WebConfig;
@@ -31,6 +31,12 @@ import no.evidens.pipeline.store.HomeStores;
                 "Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
     /** The largest share of body slots one member may have: all of the server's (no share at all past it). */
+    /**
+     * How long the uploads' Tika worker is kept after an upload's ingestion ended: the next of a run of uploads (the
+     * bundles of one audit, sent one after another) reads at once, where each started a worker (seconds, a CPU second or
+     * two); an idle server holds no worker's memory after it.
+     */
+    static final Duration UPLOAD_WORKER_IDLE = Duration.ofMinutes(3);
     static final int MAX_BODY_SHARE = WebConfig.defaults(0, WebConfig.DEFAULT_MAX_UPLOAD).maxBodyRequests();
 
     @Spec
@@ -137,11 +143,23 @@ final class ServeCommand implements Callable<Integer> {
     static void serve(PrintWriter out, PrintWriter err, EvidensHome h, WebConfig config, Exposure exposure, String user)
             throws Exception {
         // Threads, timeouts and the accept queue: WebConfig's defaults, the one place they are set.
-        WebServer server = WebServer.start(h, config, exposure, user, Ingestion::new);
+        // One Tika worker for the uploads that follow each other, stopped after a while without one (KeptWorkers)
+        KeptWorkers workers = KeptWorkers.stoppedAfterIdle(UPLOAD_WORKER_IDLE);
+        WebServer server;
+        try {
+            server = WebServer.start(h, config, exposure, user, workers::ingestion);
+        } catch (Exception | Error e) {
+            workers.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                server.close(); // a running upload stops at its next file, committed, and is kept interrupted
+                try {
+                    server.close(); // a running upload stops at its next file, committed, and is kept interrupted
+                } finally {
+                    workers.close();
+                }
             } finally {
                 Workers.end();
                 stopped.countDown();
