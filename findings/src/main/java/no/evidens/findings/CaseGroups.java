@@ -180,9 +180,12 @@ public final class CaseGroups {
     public Set<Long> chosen(String groupId) {
         return tx.read(c -> {
             Set<Long> out = new TreeSet<>();
+            // The case's membership as EXISTS, not a fourth join: with the join H2 went from the choices to every case of
+            // the group and on through their findings and evidence (15 choices at 357 municipalities: about a second cold),
+            // where each choice needs only its own quotation, finding and membership looked up by key.
             try (PreparedStatement ps = c.prepareStatement("SELECT r.evidence_id FROM group_choice r"
-                    + " JOIN evidence e ON e.id = r.evidence_id JOIN finding f ON f.id = e.finding_id"
-                    + " JOIN group_case g ON g.group_id = r.group_id AND g.case_id = f.case_id WHERE r.group_id = ?")) {
+                    + " JOIN evidence e ON e.id = r.evidence_id JOIN finding f ON f.id = e.finding_id WHERE r.group_id = ?"
+                    + " AND EXISTS (SELECT 1 FROM group_case g WHERE g.group_id = r.group_id AND g.case_id = f.case_id)")) {
                 ps.setString(1, groupId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
