@@ -121,7 +121,7 @@ final class GroupsResource implements Routes.Resource {
         out.put("hits", r.result().hits());
         out.put("facets", r.facets());
         out.put("usedBy", findings.usedBy(r.result().hits()));
-        findings.audit().searched(x.access().user(), null, q, "group:" + groupId + " " + String.join(" ", r.filters()), (int) r.result().total());
+        findings.audit().searched(x.access().user(), r.hitsByCase(), q, "group:" + groupId + " " + String.join(" ", r.filters()));
         return out;
     }
 
