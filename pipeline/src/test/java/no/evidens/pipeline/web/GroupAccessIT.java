@@ -153,6 +153,20 @@ class GroupAccessIT {
     }
 
     /**
+     * Round 55: adding a case to a group is its lead's or an administrator's; one who is neither is refused on the server in
+     * words about the group, not told that only the lead may change the case's members (the words it had).
+     */
+    @Test
+    void aCaseIsAddedToAGroupByItsLeadOnlyAndARefusalSaysSo() throws Exception {
+        String[] writer = signIn("gruppeskriver");
+        HttpResponse<String> refused = send(writer, "POST", GROUP + "/cases",
+                Map.of("case", "lyngvik-2026", "kommune", "Lyngvik", "fylke", "Agder"));
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals("Bare saksleder eller en administrator kan legge saken lyngvik-2026 til i en gruppe.",
+                Json.mapper().readTree(refused.body()).get("error").asText());
+    }
+
+    /**
      * Round 55: a group search shows passages of each of the reader's cases in it; it is in each such case's trail, with
      * that case's hits, not under no case where no lead's trail page showed it. A case its place filter leaves out gets none.
      */
