@@ -83,6 +83,17 @@ record CaseAccess(String user, boolean admin, boolean allCases, Map<String, Role
         return readable.keySet();
     }
 
+    /**
+     * What the user may do in each of their cases, as the workspace offers it: case → the permissions' names
+     * ({@code READ}, {@code WRITE_FINDINGS}, {@code EDIT_TEXT}, {@code EXPORT} …), so the page shows no action the server would
+     * refuse without keeping a copy of each role's rights.
+     */
+    Map<String, java.util.List<String>> permissionIds() {
+        Map<String, java.util.List<String>> out = new TreeMap<>();
+        roles.forEach((c, r) -> out.put(c, java.util.Arrays.stream(Permission.values()).filter(r::allows).map(Enum::name).toList()));
+        return out;
+    }
+
     /** The roles as the workspace shows them: case → role id. */
     Map<String, String> roleIds() {
         Map<String, String> out = new TreeMap<>();
