@@ -59,18 +59,22 @@ record CaseAccess(String user, boolean admin, boolean allCases, Map<String, Role
 
     /** Managing a case's members: its lead, or an administrator. */
     String requireManager(String caseId) {
-        return requireManager(caseId, "error.access.members");
-    }
-
-    /**
-     * What only a case's lead or an administrator does besides its members (adding the case to a group); else 403 with
-     * the refusal's own words, {@code {0}} the case.
-     */
-    String requireManager(String caseId, String refusal) {
-        if (admin || may(caseId, Permission.MANAGE_MEMBERS)) {
+        if (manages(caseId)) {
             return caseId;
         }
-        throw new ApiError(403, refusal, caseId);
+        throw new ApiError(403, "error.access.members", caseId);
+    }
+
+    /** Adding a case to a group: as managing its members, its lead or an administrator; refused in words of its own. */
+    String requireGroupAdd(String caseId) {
+        if (manages(caseId)) {
+            return caseId;
+        }
+        throw new ApiError(403, "error.access.group-add", caseId);
+    }
+
+    private boolean manages(String caseId) {
+        return admin || may(caseId, Permission.MANAGE_MEMBERS);
     }
 
     /** The cases the user reads, or null in the single-user mode (all of them). */

@@ -97,7 +97,7 @@ final class GroupsResource implements Routes.Resource {
 
     private Map<String, Object> add(Exchange x, String groupId) throws IOException {
         JsonFields b = new JsonFields(x.jsonBody(), "case", "kommune", "fylke");
-        String caseId = x.access().requireManager(Params.caseId(b.required("case")), "error.access.group-add");
+        String caseId = x.access().requireGroupAdd(Params.caseId(b.required("case")));
         CaseGroups.Group g = FindingsErrors.callUnchecked(() -> groups.add(groupId, caseId, b.required("kommune"), b.required("fylke"),
                 x.access().user()));
         return shown(x.access(), g);

@@ -783,6 +783,8 @@ function reviewBar(base, f) {
   const leadOnly = ([step]) => step === 'approve' || (step === 'reopen' && f.status === 'godkjent');
   const steps = (STATUS_NEXT[f.status] || STATUS_NEXT.utkast)
     .filter(s => leadOnly(s) ? mayApprove(state.caseId) : may(state.caseId, 'WRITE_FINDINGS'));
+  // none for this role: no empty labelled box (a div may not carry a label alone)
+  if (!steps.length) return null;
   return el('div', { class: 'actions review', 'aria-label': T('ui.review.label', f.label) }, ...steps.map(([step, label]) =>
     el('button', { type: 'button', class: step === 'approve' ? '' : 'secondary', 'data-step': step, onclick: async () => {
         try { await api('POST', base + '/' + step, { version: f.version }); focusAfter = '#h-' + f.ref; await refresh(); say(T('ui.review.done.' + step, f.label)); } catch (e) { showError(errorText(e)); }
