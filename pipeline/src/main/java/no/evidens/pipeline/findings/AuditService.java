@@ -3,8 +3,11 @@ package no.evidens.pipeline.findings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -164,7 +167,32 @@ public final class AuditService {
      * time is up, so a national identity number written into it could never be taken out again.
      */
     public void searched(String actor, String caseId, String query, String filters, int hits) {
-        record(actor, "search", caseId, null, null, NationalIds.mask("«" + query + "»"
+        record(searchEvent(actor, caseId, query, filters, hits));
+    }
+
+    /**
+     * Records a search over several cases (all of one's own, a case filter naming some, a group's): one line in each case
+     * whose passages it found, with that case's hits, so the trail each case's lead reads says who searched in it; a search
+     * that found nothing in any case is one line of no case. Recorded under no case, such a search was in no case's trail,
+     * though its hits showed the case's journals.
+     *
+     * @param hitsByCase the hits in each case searched (cases with none may be left out)
+     */
+    public void searched(String actor, Map<String, Integer> hitsByCase, String query, String filters) {
+        List<AuditEvent> events = new ArrayList<>();
+        new TreeMap<>(hitsByCase).forEach((caseId, hits) -> {
+            if (hits != null && hits > 0) {
+                events.add(searchEvent(actor, caseId, query, filters, hits));
+            }
+        });
+        if (events.isEmpty()) {
+            events.add(searchEvent(actor, null, query, filters, 0));
+        }
+        recordAll(events);
+    }
+
+    private static AuditEvent searchEvent(String actor, String caseId, String query, String filters, int hits) {
+        return new AuditEvent(actor, "search", caseId, null, null, NationalIds.mask("«" + query + "»"
                 + (filters == null || filters.isBlank() ? "" : " " + filters)) + ", " + hits + " treff");
     }
 

@@ -45,8 +45,12 @@ public final class GroupSearch {
     private static final Pattern PLACE_TERM = Pattern.compile("(?<![\\p{L}\\p{N}])(kommune|fylke):(\"[^\"]*\"|[^\\s\"]+)",
             Pattern.CASE_INSENSITIVE);
 
-    /** The search's result, with the group's municipality and county counts as two facets of its own. */
-    public record Result(String query, List<String> filters, SearchResult result, Map<String, Map<String, Integer>> facets) {
+    /**
+     * The search's result, with the group's municipality and county counts as two facets of its own, and the hits in each
+     * case it went through (after its place filters: what the audit trail records per case).
+     */
+    public record Result(String query, List<String> filters, SearchResult result, Map<String, Map<String, Integer>> facets,
+                         Map<String, Integer> hitsByCase) {
     }
 
     private GroupSearch() {
@@ -144,7 +148,9 @@ public final class GroupSearch {
         Set<String> mine = Set.copyOf(members.stream().map(CaseGroups.Member::caseId).toList());
         visibleCases.keySet().retainAll(mine);
         facets.put(PassageSchema.CASE, visibleCases);
-        return new Result(text, plan.filters(), r, facets);
+        Map<String, Integer> searched = new LinkedHashMap<>(byCase);
+        searched.keySet().retainAll(Set.copyOf(cases));
+        return new Result(text, plan.filters(), r, facets, searched);
     }
 
     /**

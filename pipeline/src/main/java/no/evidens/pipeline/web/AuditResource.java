@@ -42,7 +42,7 @@ final class AuditResource implements Routes.Resource {
     @Override
     public void register(Routes routes) {
         routes.get("/api/cases/{case}/audit", (x, p) -> {
-            // The trail of a case is its lead's (or an administrator's) to read.
+            // The trail of a case is its lead's to read (an administrator sees nothing of a case by being one).
             String caseId = x.access().require(Params.caseId(p.get("case")), Permission.MANAGE_MEMBERS);
             String user = x.param("user");
             Instant since;

@@ -59,10 +59,22 @@ record CaseAccess(String user, boolean admin, boolean allCases, Map<String, Role
 
     /** Managing a case's members: its lead, or an administrator. */
     String requireManager(String caseId) {
-        if (admin || may(caseId, Permission.MANAGE_MEMBERS)) {
+        if (manages(caseId)) {
             return caseId;
         }
         throw new ApiError(403, "error.access.members", caseId);
+    }
+
+    /** Adding a case to a group: as managing its members, its lead or an administrator; refused in words of its own. */
+    String requireGroupAdd(String caseId) {
+        if (manages(caseId)) {
+            return caseId;
+        }
+        throw new ApiError(403, "error.access.group-add", caseId);
+    }
+
+    private boolean manages(String caseId) {
+        return admin || may(caseId, Permission.MANAGE_MEMBERS);
     }
 
     /** The cases the user reads, or null in the single-user mode (all of them). */
@@ -73,6 +85,17 @@ record CaseAccess(String user, boolean admin, boolean allCases, Map<String, Role
         TreeMap<String, Role> readable = new TreeMap<>(roles);
         readable.values().removeIf(r -> !r.allows(Permission.READ));
         return readable.keySet();
+    }
+
+    /**
+     * What the user may do in each of their cases, as the workspace offers it: case → the permissions' names
+     * ({@code READ}, {@code WRITE_FINDINGS}, {@code EDIT_TEXT}, {@code EXPORT} …), so the page shows no action the server would
+     * refuse without keeping a copy of each role's rights.
+     */
+    Map<String, java.util.List<String>> permissionIds() {
+        Map<String, java.util.List<String>> out = new TreeMap<>();
+        roles.forEach((c, r) -> out.put(c, java.util.Arrays.stream(Permission.values()).filter(r::allows).map(Enum::name).toList()));
+        return out;
     }
 
     /** The roles as the workspace shows them: case → role id. */

@@ -97,7 +97,7 @@ final class GroupsResource implements Routes.Resource {
 
     private Map<String, Object> add(Exchange x, String groupId) throws IOException {
         JsonFields b = new JsonFields(x.jsonBody(), "case", "kommune", "fylke");
-        String caseId = x.access().requireManager(Params.caseId(b.required("case")));
+        String caseId = x.access().requireGroupAdd(Params.caseId(b.required("case")));
         CaseGroups.Group g = FindingsErrors.callUnchecked(() -> groups.add(groupId, caseId, b.required("kommune"), b.required("fylke"),
                 x.access().user()));
         return shown(x.access(), g);
@@ -121,7 +121,7 @@ final class GroupsResource implements Routes.Resource {
         out.put("hits", r.result().hits());
         out.put("facets", r.facets());
         out.put("usedBy", findings.usedBy(r.result().hits()));
-        findings.audit().searched(x.access().user(), null, q, "group:" + groupId + " " + String.join(" ", r.filters()), (int) r.result().total());
+        findings.audit().searched(x.access().user(), r.hitsByCase(), q, "group:" + groupId + " " + String.join(" ", r.filters()));
         return out;
     }
 

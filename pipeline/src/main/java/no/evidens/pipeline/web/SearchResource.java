@@ -107,7 +107,12 @@ final class SearchResource implements Routes.Resource {
         if (type != null) {
             narrowed.add("type:" + type);
         }
-        findings.audit().searched(x.access().user(), caseId, q, String.join(" ", narrowed), (int) r.total());
+        if (caseId != null) {
+            findings.audit().searched(x.access().user(), caseId, q, String.join(" ", narrowed), (int) r.total());
+        } else {
+            // over several cases: a line in each case it found passages in, so each case's trail shows the search
+            findings.audit().searched(x.access().user(), hitsByCase(r, facetFilters.get(CASE)), q, String.join(" ", narrowed));
+        }
         return out;
     }
 
@@ -133,6 +138,18 @@ final class SearchResource implements Routes.Resource {
         findings.audit().searched(x.access().user(), Params.caseOfPassage(id), like.query(), type == null ? null : "type:" + type,
                 (int) like.total());
         return like;
+    }
+
+    /**
+     * The hits in each case a search without {@code case=} went through: the case facet counts (which count as if
+     * unfiltered by case) of the cases searched, those its case filter names, or every case when none does (single user).
+     */
+    private static Map<String, Integer> hitsByCase(SearchResult r, List<String> searched) {
+        Map<String, Integer> byCase = new LinkedHashMap<>(r.facets().getOrDefault(CASE, Map.of()));
+        if (searched != null) {
+            byCase.keySet().retainAll(Set.copyOf(searched));
+        }
+        return byCase;
     }
 
     /**

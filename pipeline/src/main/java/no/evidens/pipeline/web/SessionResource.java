@@ -26,6 +26,7 @@ final class SessionResource implements Routes.Resource {
             out.put("signIn", signIn);
             out.put("admin", a.admin());
             out.put("roles", a.allCases() ? Map.of() : a.roleIds());
+            out.put("permissions", a.allCases() ? Map.of() : a.permissionIds());
             out.put("maxUploadBytes", maxUploadBytes);
             x.json(200, out);
         });

@@ -357,6 +357,32 @@ class AccessMatrixIT {
     }
 
     /**
+     * Round 55: a search without {@code case=} (the search page over all one's cases, or a case filter naming several)
+     * shows the case's journals as one with it does; it is in the case's trail, which its lead reads, with the case's hits.
+     * It was recorded under no case, so the lead's page never showed it.
+     */
+    @Test
+    void aSearchOverAllOnesCasesIsInTheTrailOfTheCaseItFoundPassagesIn() throws Exception {
+        no.evidens.pipeline.findings.AuditService trail = trail();
+        JsonNode inCase = clients.get("leser").get("/api/search?q=koordinator&limit=1&case=" + CASE).body();
+        int before = trail.entries(CASE, "leser", null).size();
+        JsonNode all = clients.get("leser").get("/api/search?q=koordinator&limit=1").body();
+        assertEquals(inCase.get("total").asInt(), all.get("total").asInt(), "the reader's only case with passages");
+        JsonNode filtered = clients.get("leser").get("/api/search?q=koordinator&limit=1&filter=" + enc("case:" + CASE)).body();
+        assertEquals(inCase.get("total").asInt(), filtered.get("total").asInt());
+        List<String> added = trail.entries(CASE, "leser", null).stream().skip(before)
+                .map(e -> e.action() + " " + e.detail()).toList();
+        assertEquals(List.of("search «koordinator», " + all.get("total").asInt() + " treff",
+                "search «koordinator» case:" + CASE + ", " + all.get("total").asInt() + " treff"), added);
+        JsonNode lead = clients.get("leder").get("/api/cases/" + CASE + "/audit?user=leser").body();
+        int shown = 0;
+        for (JsonNode e : lead.get("entries")) {
+            shown += "search".equals(e.get("action").asText()) && e.get("detail").asText().startsWith("«koordinator»") ? 1 : 0;
+        }
+        assertTrue(shown >= 3, "the lead's trail page shows the reader's searches: " + lead);
+    }
+
+    /**
      * Round 48: the answer to a change (create, attach, edit, move, a review step, a new place, detach, a 409's
      * {@code current}) carries the whole finding with its quotations from client records; each answer writes one
      * {@code show-quotations} line naming the member and the case, as the findings page's read does. Before, only the change

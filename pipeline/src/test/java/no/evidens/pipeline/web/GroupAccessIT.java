@@ -153,6 +153,52 @@ class GroupAccessIT {
     }
 
     /**
+     * Round 55: adding a case to a group is its lead's or an administrator's; one who is neither is refused on the server in
+     * words about the group, not told that only the lead may change the case's members (the words it had).
+     */
+    @Test
+    void aCaseIsAddedToAGroupByItsLeadOnlyAndARefusalSaysSo() throws Exception {
+        String[] writer = signIn("gruppeskriver");
+        HttpResponse<String> refused = send(writer, "POST", GROUP + "/cases",
+                Map.of("case", "lyngvik-2026", "kommune", "Lyngvik", "fylke", "Agder"));
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals("Bare saksleder eller en administrator kan legge saken lyngvik-2026 til i en gruppe.",
+                Json.mapper().readTree(refused.body()).get("error").asText());
+    }
+
+    /**
+     * Round 55: a group search shows passages of each of the reader's cases in it; it is in each such case's trail, with
+     * that case's hits, not under no case where no lead's trail page showed it. A case its place filter leaves out gets none.
+     */
+    @Test
+    void aGroupSearchIsInTheTrailOfEachCaseItShowedPassagesOf() throws Exception {
+        String[] reader = signIn("sitatleser");
+        HttpResponse<String> all = send(reader, "GET", GROUP + "/search?q=samarbeid&limit=1", null);
+        assertEquals(200, all.statusCode(), all.body());
+        JsonNode byCase = Json.mapper().readTree(all.body()).get("facets").get("case");
+        HttpResponse<String> lyngvik = send(reader, "GET", GROUP + "/search?q=samarbeid&filter=kommune:Lyngvik&limit=1", null);
+        assertEquals(200, lyngvik.statusCode(), lyngvik.body());
+        String[] lead = signIn("gruppeleder");
+        for (String c : List.of("lyngvik-2026", "bjorkmo-2026")) {
+            HttpResponse<String> trail = send(lead, "GET", "/api/cases/" + c + "/audit?user=sitatleser&format=json", null);
+            assertEquals(200, trail.statusCode(), trail.body());
+            List<String> searches = new java.util.ArrayList<>();
+            for (JsonNode e : Json.mapper().readTree(trail.body()).get("entries")) {
+                if ("search".equals(e.get("action").asText()) && e.get("detail").asText().startsWith("«samarbeid» group:")) {
+                    searches.add(e.get("detail").asText());
+                }
+            }
+            int hits = byCase.get(c).asInt();
+            List<String> expected = new java.util.ArrayList<>(List.of("«samarbeid» group:" + NationwideSet.GROUP_ID + " , " + hits + " treff"));
+            if (c.equals("lyngvik-2026")) {
+                expected.add("«samarbeid» group:" + NationwideSet.GROUP_ID + " kommune:Lyngvik, " + hits + " treff");
+            }
+            assertEquals(true, hits > 0, byCase.toString());
+            assertEquals(expected, searches, c + ": a line of each search that showed its passages, with its hits");
+        }
+    }
+
+    /**
      * The group's quotation list shows the quoted words of each case's findings: who was shown them is in that case's
      * trail, read by its lead, as for the findings page (round 47 added the line; only the command's was tested).
      */

@@ -166,6 +166,57 @@ class TeamBrowserIT {
     }
 
     /**
+     * Round 55: the findings page offers each role what it may do (the session's {@code permissions}). A report writer changes
+     * a finding's wording in the form, its title read-only: the page sent the unchanged title along, which made it a change
+     * of the title, refused (403) with «Rollen Skribent … gir ikke lov til dette». It shows no form for a new finding and no
+     * button that moves or removes a quotation; a reader sees neither these, the export nor the edit form.
+     */
+    @Test
+    void eachRoleIsOfferedOnTheFindingsPageWhatItMayDoAndAReportWriterChangesTheWording() throws Exception {
+        String c = TeamWorkspace.CASE;
+        TeamWorkspace.Client lead = team.signIn("leder");
+        String passage = lead.get("/api/search?q=koordinator&case=" + c).body().get("hits").get(0).get("passageId").asText();
+        String ref = lead.json("POST", "/api/findings", Map.of("case", c, "kind", "avvik", "title", "Rollenes funn",
+                "evidence", Map.of("passageId", passage))).body().get("ref").asText();
+        driver.manage().deleteAllCookies();
+        driver.get(team.url());
+        browser.signIn("skribent", TeamWorkspace.PASSWORD);
+        cases();
+        driver.get(team.url() + "#/funn?ref=" + ref);
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("finding-" + ref)));
+        assertTrue(driver.findElements(By.cssSelector("details.new-finding")).isEmpty(), "no form for a new finding");
+        assertFalse(driver.findElements(By.id("export-docx")).isEmpty(), "a report writer exports");
+        assertTrue(card.findElements(By.cssSelector(".evidence button")).isEmpty(), "no button that moves or removes a quotation");
+        assertTrue(card.findElements(By.cssSelector(".review button")).isEmpty(), "nor one that sends it to review");
+        card.findElement(By.cssSelector("details > summary")).click();
+        assertTrue(card.findElement(By.cssSelector("details input[type=text]")).getAttribute("readonly") != null, "the title is the auditors'");
+        assertTrue(card.findElements(By.cssSelector("details button.danger")).isEmpty(), "no delete");
+        List<WebElement> areas = card.findElements(By.cssSelector("details textarea"));
+        WebElement wording = areas.get(areas.size() - 1);
+        wording.clear();
+        wording.sendKeys("Skribentens ordlyd.");
+        card.findElement(By.cssSelector("details button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "er lagret."));
+        assertEquals("Skribentens ordlyd.", lead.get("/api/findings/" + c + "/" + ref).body().get("text").asText());
+        assertEquals("Rollenes funn", lead.get("/api/findings/" + c + "/" + ref).body().get("title").asText());
+        browser.view("team-07-writer-wording");
+
+        browser.signOut();
+        driver.get(team.url());
+        browser.signIn("leser", TeamWorkspace.PASSWORD);
+        cases();
+        driver.get(team.url() + "#/funn?ref=" + ref);
+        card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("finding-" + ref)));
+        assertTrue(driver.findElements(By.cssSelector("details.new-finding")).isEmpty(), "no form for a new finding");
+        assertTrue(driver.findElements(By.id("export-docx")).isEmpty(), "no export");
+        assertTrue(card.findElements(By.tagName("details")).isEmpty(), "no edit form");
+        assertTrue(card.findElements(By.tagName("button")).isEmpty(), "no button that changes anything");
+        assertFalse(card.findElements(By.cssSelector(".evidence a")).isEmpty(), "the quotation is still shown in its document");
+        browser.view("team-08-reader-findings");
+        driver.manage().deleteAllCookies();
+    }
+
+    /**
      * Round 48 (e), over HTTP: {@code "create": false} refuses a case that does not exist (404 on the field), while an
      * existing case, or a body without the field (the command line's and scripts' way), is as before; the list of every
      * case is an administrator's only.

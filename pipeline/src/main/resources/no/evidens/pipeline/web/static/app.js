@@ -3,7 +3,9 @@
 // never as HTML; search snippets are rebuilt from their text and <mark> elements only.
 'use strict';
 
-const state = { token: null, user: null, maxUpload: 0, caseId: null, cases: [], signIn: false, admin: false, roles: {} };
+const state = { token: null, user: null, maxUpload: 0, caseId: null, cases: [], signIn: false, admin: false, roles: {}, permissions: {} };
+/** Whether the user may do this in the case (the session's permissions: WRITE_FINDINGS, EDIT_TEXT, EXPORT …); the single user does all. */
+function may(caseId, permission) { return !state.signIn || (state.permissions[caseId] || []).includes(permission); }
 const ROLE_IDS = ['lead', 'auditor', 'writer', 'reader'];
 function roleName(id) { return ROLE_IDS.includes(id) ? T('ui.role.' + id) : id; }
 
@@ -174,7 +176,7 @@ function wideTable(table, label) {
 
 function render(...nodes) {
   const m = main();
-  m.replaceChildren(...nodes);
+  m.replaceChildren(...nodes.filter(n => n !== null && n !== undefined));
 }
 
 function needCase() {
@@ -196,7 +198,7 @@ function hitItem(h, r, q, filters) {
     indicatorsWhy(h),
     used.length ? el('div', {}, ...used.map(u => el('span', { class: 'used' }, T('ui.hit.usedIn', u.label)))) : null,
     el('div', { class: 'actions' },
-      el('button', { type: 'button', 'data-passage': h.passageId,
+      !may(h.case, 'WRITE_FINDINGS') ? null : el('button', { type: 'button', 'data-passage': h.passageId,
         onclick: () => openAttach({ passageId: h.passageId, quote: h.text, source: citation(h), provenance, back: `[data-passage="${CSS.escape(h.passageId)}"]` }) },
         T('ui.hit.attach')),
       el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: h.case, doc: h.docId, q, at: h.start }) }, T('ui.hit.read')),
@@ -423,7 +425,7 @@ async function viewDocument(params, goTo) {
   const newer = r.newerVersion ? [el('p', { class: 'note', id: 'newer-version', role: 'note' }, T('ui.doc.newerVersion', d.file), ' ',
     el('a', { href: '#/dokument?' + qs({ case: d.case, doc: r.newerVersion.docId, q }) }, T('ui.doc.newerVersionLink')))] : [];
   render(heading(d.title || d.file), ...newer,
-    el('div', { class: 'selection-bar' }, attachBtn, selInfo),
+    el('div', { class: 'selection-bar', hidden: !may(d.case, 'WRITE_FINDINGS') }, attachBtn, selInfo),
     el('div', { class: 'doc-layout' }, textBox, side));
   const onSel = () => {
     const span = selectedSpan(textBox);
@@ -618,7 +620,7 @@ async function viewFindings(params) {
         say(T('ui.findings.exportLanguageSet', T('ui.language.' + ev.target.value)));
       } catch (e) { showError(errorText(e)); }
     } }, ...['nb', 'nn'].map(code => el('option', { value: code }, T('ui.language.' + code))));
-  api('GET', '/api/eksport-sprak?' + qs({ case: caseId })).then(r => { exportLanguage.value = r.sprak; }, () => {});
+  if (may(caseId, 'EXPORT')) api('GET', '/api/eksport-sprak?' + qs({ case: caseId })).then(r => { exportLanguage.value = r.sprak; }, () => {});
   const exportBar = el('section', { class: 'export', 'aria-label': T('ui.findings.export') }, el('strong', {}, T('ui.findings.exportLead')),
     exportLink('docx', 'Word (DOCX)'), exportLink('md', 'Markdown'), exportLink('csv', 'CSV'), exportLink('xlsx', 'Excel (XLSX)'),
     el('label', { class: 'inline' }, anon, T('ui.findings.anonymise')),
@@ -642,8 +644,8 @@ async function viewFindings(params) {
       el('label', {}, T('ui.findings.fieldReq'), reqs), el('label', {}, T('ui.findings.fieldText'), text),
       el('button', { type: 'submit' }, T('ui.findings.create'))));
   render(heading(T('ui.findings.titleCase', caseId)),
-    findings.length ? exportBar : el('p', { id: 'findings-none' }, T('ui.findings.none')),
-    newForm, ...findings.map(f => findingCard(caseId, f, findings)));
+    findings.length ? (may(caseId, 'EXPORT') ? exportBar : null) : el('p', { id: 'findings-none' }, T('ui.findings.none')),
+    may(caseId, 'WRITE_FINDINGS') ? newForm : null, ...findings.map(f => findingCard(caseId, f, findings)));
   // the check of the quotations: verify.js
   if (window.EvidensVerify) await window.EvidensVerify.attach(caseId, findings);
   const ref = params.get('ref');
@@ -671,11 +673,19 @@ function findingCard(caseId, f, all) {
   const reqs = el('textarea', { rows: '2' }, f.requirements.map(r => r.text).join('\n'));
   const text = el('textarea', { rows: '3' }, f.text || '');
   const conflictBox = el('div', { class: 'conflict', id: 'conflict-' + f.ref, hidden: true, role: 'alert' });
+  // a report writer changes the wording only (EDIT_TEXT): the title and requirements are the auditors' (WRITE_FINDINGS)
+  const writes = may(caseId, 'WRITE_FINDINGS');
+  title.readOnly = !writes;
+  reqs.readOnly = !writes;
   const save = async version => {
     const change = { title: title.value, text: text.value,
       requirements: reqs.value.split('\n').map(s => s.trim()).filter(Boolean), version };
+    // only what changed is sent: an unchanged title sent along made a report writer's new wording a change of the title (403)
+    const sent = { text: change.text, version };
+    if (change.title !== f.title) sent.title = change.title;
+    if (change.requirements.join('\n') !== f.requirements.map(r => r.text).join('\n')) sent.requirements = change.requirements;
     try {
-      await api('PATCH', base, change);
+      await api('PATCH', base, sent);
       focusAfter = '#h-' + f.ref;
       await refresh();
       say(T('ui.findings.saved', f.label));
@@ -684,13 +694,13 @@ function findingCard(caseId, f, all) {
       else showError(errorText(e), refusedField(e, { title, requirements: reqs, text }));
     }
   };
-  const edit = f.status === 'godkjent'
+  const edit = !may(caseId, 'EDIT_TEXT') ? null : f.status === 'godkjent'
     ? el('p', { class: 'cite' }, T('ui.findings.locked'))
     : el('details', {}, el('summary', {}, T('ui.findings.edit')),
       el('form', { onsubmit: ev => { ev.preventDefault(); if (findingFits(title, [[reqs, 'ui.findings.fieldReq'], [text, 'ui.findings.fieldText']])) save(f.version); } },
         el('label', {}, T('ui.findings.fieldTitle'), title), el('label', {}, T('ui.findings.fieldReq'), reqs), el('label', {}, T('ui.findings.fieldText'), text),
         el('div', { class: 'buttons' }, el('button', { type: 'submit' }, T('ui.common.save')),
-          el('button', { type: 'button', class: 'danger', onclick: async () => {
+          !writes ? null : el('button', { type: 'button', class: 'danger', onclick: async () => {
               if (!await ask(T('ui.findings.deleteTitle', f.label), T('ui.findings.deleteConfirm', f.label), T('ui.ask.delete'))) return;
               try { await api('DELETE', base, undefined, undefined, f.version); await refresh(); say(T('ui.findings.deleted', f.label)); } catch (e) { showError(errorText(e)); }
             } }, T('ui.findings.delete')))));
@@ -718,11 +728,11 @@ function findingCard(caseId, f, all) {
       el('div', { class: 'cite' }, T('ui.findings.source', e.source, e.citation.file, e.citation.start, e.citation.end, e.id)),
       e.note ? el('div', { class: 'cite' }, T('ui.findings.note', e.note)) : null,
       el('div', { class: 'actions' },
-        el('button', { type: 'button', class: 'secondary', disabled: locked || i === 0, 'aria-label': T('ui.findings.moveUp', i + 1), onclick: () => move({ position: i }, T('ui.findings.quoteMovedUp')) }, T('ui.findings.up')),
-        el('button', { type: 'button', class: 'secondary', disabled: locked || i === ev.length - 1, 'aria-label': T('ui.findings.moveDown', i + 1), onclick: () => move({ position: i + 2 }, T('ui.findings.quoteMovedDown')) }, T('ui.findings.down')),
-        moveTo,
+        !writes ? null : el('button', { type: 'button', class: 'secondary', disabled: locked || i === 0, 'aria-label': T('ui.findings.moveUp', i + 1), onclick: () => move({ position: i }, T('ui.findings.quoteMovedUp')) }, T('ui.findings.up')),
+        !writes ? null : el('button', { type: 'button', class: 'secondary', disabled: locked || i === ev.length - 1, 'aria-label': T('ui.findings.moveDown', i + 1), onclick: () => move({ position: i + 2 }, T('ui.findings.quoteMovedDown')) }, T('ui.findings.down')),
+        writes ? moveTo : null,
         el('a', { class: 'button secondary', href: '#/dokument?' + qs({ case: caseId, doc: e.citation.docId, at: e.citation.start, to: e.citation.end }) }, T('ui.findings.showInDoc')),
-        el('button', { type: 'button', class: 'danger', disabled: locked, 'aria-label': T('ui.findings.removeQuote', i + 1, f.label), onclick: async () => {
+        !writes ? null : el('button', { type: 'button', class: 'danger', disabled: locked, 'aria-label': T('ui.findings.removeQuote', i + 1, f.label), onclick: async () => {
             if (!await ask(T('ui.findings.removeQuoteTitle', i + 1, f.label), T('ui.findings.removeQuoteConfirm', f.label), T('ui.ask.remove'))) return;
             try { await api('DELETE', itemPath); focusAfter = '#h-' + f.ref; await refresh(); say(T('ui.findings.quoteRemoved')); } catch (x) { showError(errorText(x)); }
           } }, T('ui.common.remove'))));
@@ -730,7 +740,7 @@ function findingCard(caseId, f, all) {
   return el('article', { class: 'finding', id: 'finding-' + f.ref, 'aria-labelledby': 'h-' + f.ref },
     // the report's name for it (its order numbers it); the reference the command line and the addresses use, where they differ
     el('h3', { id: 'h-' + f.ref, tabindex: '-1' }, f.reportNumber && f.reportNumber !== f.number ? `${f.label} (${f.ref}): ${f.title}` : `${f.label}: ${f.title}`),
-    orderBar(base, f, all),
+    may(caseId, 'EDIT_TEXT') ? orderBar(base, f, all) : null,
     f.requirements.length ? el('p', { class: 'cite' }, T('ui.findings.requirements', f.requirements.map(r => r.text).join('; '))) : null,
     f.text ? el('p', {}, f.text) : null,
     el('p', { class: 'cite' }, T(ev.length === 1 ? 'ui.findings.status1' : 'ui.findings.statusN', f.status, ev.length, localDate(f.updatedAt, true), f.updatedBy)),
@@ -771,7 +781,10 @@ function mayApprove(caseId) { return !state.signIn || state.roles[caseId] === 'l
 /** The review steps the finding's status allows: utkast → til gjennomgang → godkjent, and back. */
 function reviewBar(base, f) {
   const leadOnly = ([step]) => step === 'approve' || (step === 'reopen' && f.status === 'godkjent');
-  const steps = (STATUS_NEXT[f.status] || STATUS_NEXT.utkast).filter(s => !leadOnly(s) || mayApprove(state.caseId));
+  const steps = (STATUS_NEXT[f.status] || STATUS_NEXT.utkast)
+    .filter(s => leadOnly(s) ? mayApprove(state.caseId) : may(state.caseId, 'WRITE_FINDINGS'));
+  // none for this role: no empty labelled box (a div may not carry a label alone)
+  if (!steps.length) return null;
   return el('div', { class: 'actions review', 'aria-label': T('ui.review.label', f.label) }, ...steps.map(([step, label]) =>
     el('button', { type: 'button', class: step === 'approve' ? '' : 'secondary', 'data-step': step, onclick: async () => {
         try { await api('POST', base + '/' + step, { version: f.version }); focusAfter = '#h-' + f.ref; await refresh(); say(T('ui.review.done.' + step, f.label)); } catch (e) { showError(errorText(e)); }
@@ -886,7 +899,9 @@ async function viewIngest() {
         if (job.state === 'failed') throw new WordedError(T('ui.ingest.failed', job.error));
         showReceipt(receipt, job.receipt);
         // A new case makes the uploader its lead: the roles are read again.
-        state.roles = (await api('GET', '/api/session')).roles || {};
+        const again = await api('GET', '/api/session');
+        state.roles = again.roles || {};
+        state.permissions = again.permissions || {};
         await loadCases(job.case);
       } catch (e) {
         // the server's refusal of the file itself (not a zip, too large) is said at the file field too
@@ -1100,6 +1115,7 @@ async function start() {
     state.signIn = s.signIn;
     state.admin = s.admin;
     state.roles = s.roles || {};
+    state.permissions = s.permissions || {};
     await loadTexts();
     if (s.signIn) showUser(s.user);
     // a home whose disk is full cannot open its findings store: the cases are not listed, said once, and the views that
