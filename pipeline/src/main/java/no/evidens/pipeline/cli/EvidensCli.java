@@ -44,7 +44,10 @@ public final class EvidensCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(args).execute(args));
+        CommandLine cli = commandLine(args);
+        int exitCode = cli.execute(args);
+        ArchiveVerdict.afterRun(cli.getParseResult(), exitCode);
+        System.exit(exitCode);
     }
 
     /** The configured command line: one clear line on stderr and a non-zero exit for every error. */
