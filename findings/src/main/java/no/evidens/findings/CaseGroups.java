@@ -178,18 +178,28 @@ public final class CaseGroups {
 
     /** The quotations chosen for a group's report, by id: of the cases in the group now. */
     public Set<Long> chosen(String groupId) {
+        return chosen(groupId, null);
+    }
+
+    /**
+     * The quotations chosen for a group's report, by id, of those of the group's cases in {@code cases} (null: all of them):
+     * a member of some of the group's cases is told only of their choices.
+     */
+    public Set<Long> chosen(String groupId, Set<String> cases) {
         return tx.read(c -> {
             Set<Long> out = new TreeSet<>();
             // The case's membership as EXISTS, not a fourth join: with the join H2 went from the choices to every case of
             // the group and on through their findings and evidence (15 choices at 357 municipalities: about a second cold),
             // where each choice needs only its own quotation, finding and membership looked up by key.
-            try (PreparedStatement ps = c.prepareStatement("SELECT r.evidence_id FROM group_choice r"
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.evidence_id, f.case_id FROM group_choice r"
                     + " JOIN evidence e ON e.id = r.evidence_id JOIN finding f ON f.id = e.finding_id WHERE r.group_id = ?"
                     + " AND EXISTS (SELECT 1 FROM group_case g WHERE g.group_id = r.group_id AND g.case_id = f.case_id)")) {
                 ps.setString(1, groupId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getLong(1));
+                        if (cases == null || cases.contains(rs.getString(2))) {
+                            out.add(rs.getLong(1));
+                        }
                     }
                 }
             }

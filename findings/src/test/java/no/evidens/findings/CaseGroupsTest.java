@@ -73,6 +73,24 @@ class CaseGroupsTest {
         }
     }
 
+    /** A member of some of a group's cases is told of the choices in those cases only (the ids tell which quotations exist). */
+    @Test
+    void theChoicesOfTheCasesAUserReadsAreAnsweredAlone() {
+        try (FindingStore store = FindingStore.open(dir)) {
+            EvidenceItem mine = store.attach(store.create("a-2026", FindingKind.AVVIK, Drafts.finding("Avvik"), "kari"), Drafts.evidence("a-2026", 1), "kari");
+            EvidenceItem theirs = store.attach(store.create("b-2026", FindingKind.AVVIK, Drafts.finding("Avvik"), "kari"), Drafts.evidence("b-2026", 2), "kari");
+            CaseGroups groups = store.groups();
+            groups.create("landstilsyn-2026", "Landsomfattende", "kari");
+            groups.add("landstilsyn-2026", new CaseGroups.Member("a-2026", "Aslo", "Vestland"), "kari");
+            groups.add("landstilsyn-2026", new CaseGroups.Member("b-2026", "Bakkestad", "Agder"), "kari");
+            groups.choose("landstilsyn-2026", mine.id(), true, "kari");
+            groups.choose("landstilsyn-2026", theirs.id(), true, "kari");
+            assertEquals(Set.of(mine.id()), groups.chosen("landstilsyn-2026", Set.of("a-2026")));
+            assertTrue(groups.chosen("landstilsyn-2026", Set.of()).isEmpty());
+            assertEquals(Set.of(mine.id(), theirs.id()), groups.chosen("landstilsyn-2026", null), "null: every case (the single user)");
+        }
+    }
+
     /**
      * A store written by the schema before choices were per group (version 8: one mark per quotation) keeps every choice:
      * carried into each group its case is in, so a report made before the upgrade quotes the same after it.

@@ -16,9 +16,14 @@ final class Drafts {
     }
 
     static EvidenceDraft evidence(int n) {
+        return evidence(CASE, n);
+    }
+
+    /** A quotation of a passage of this case. */
+    static EvidenceDraft evidence(String caseId, int n) {
         String quote = "Sitat nummer " + n;
-        return new EvidenceDraft(CASE + "/doc1/" + n, CASE + "/doc1/" + n, "doc1", 100 * n, 100 * n + quote.length(), quote,
+        return new EvidenceDraft(caseId + "/doc1/" + n, caseId + "/doc1/" + n, "doc1", 100 * n, 100 * n + quote.length(), quote,
                 "Rutine for samarbeid", "styringsdokumenter/rutine.txt", "styringsdokument", 1, 1,
-                "0".repeat(64), "/tmp/bundle", Stance.SUPPORTS, null, new Provenance("samarbeid", Map.of("case", CASE)));
+                "0".repeat(64), "/tmp/bundle", Stance.SUPPORTS, null, new Provenance("samarbeid", Map.of("case", caseId)));
     }
 }

@@ -227,8 +227,13 @@ public final class GroupService {
 
     /** The quotations of the group's cases chosen for its report (for this group: another group of a case has its own). */
     public Set<Long> chosen(String groupId) {
+        return chosen(groupId, null);
+    }
+
+    /** The same, of the group's cases the user may read ({@code readable}: null for all of them). */
+    public Set<Long> chosen(String groupId, Set<String> readable) {
         CaseGroups.Group g = group(groupId);
-        return inStore(groups -> groups.chosen(g.id()));
+        return inStore(groups -> groups.chosen(g.id(), readable));
     }
 
     /** Records in the audit trail that a group's report was exported (once for the group, naming its cases' count). */

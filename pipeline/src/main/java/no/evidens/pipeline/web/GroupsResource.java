@@ -51,7 +51,7 @@ final class GroupsResource implements Routes.Resource {
                 .get("/api/groups/{group}/search", (x, p) -> x.json(200, search(x, p.get("group"))))
                 .get("/api/groups/{group}/overview", (x, p) -> x.json(200, FindingsErrors.call(
                         () -> groups.overview(group(x.access(), p).id(), x.access().readableCases()))))
-                .get("/api/groups/{group}/chosen", (x, p) -> x.json(200, Map.of("items", groups.chosen(group(x.access(), p).id()))))
+                .get("/api/groups/{group}/chosen", (x, p) -> x.json(200, Map.of("items", groups.chosen(group(x.access(), p).id(), x.access().readableCases()))))
                 .get("/api/groups/{group}/quotations", (x, p) -> x.json(200, quotations(x, p)))
                 .post("/api/groups/{group}/chosen", (x, p) -> x.json(200, choose(x, p)))
                 .get("/api/groups/{group}/report", this::report)

@@ -129,12 +129,14 @@ final class SearchResource implements Routes.Resource {
         SearchResult like = s.moreLikeThis(id, type, limit);
         Set<String> readable = x.access().readableCases();
         if (readable != null) {
-            // Like passages come from every case: keep the user's own (a page may then hold fewer).
+            // Like passages are of the passage's case (each engine filters on it: MoreLikeThisCaseTest); the user's own are
+            // kept all the same, so an engine that answered more would show no other case's text.
             List<SearchHit> hits = like.hits().stream().filter(h -> readable.contains(h.caseId())).toList();
             like = new SearchResult(like.query(), hits.size(), like.tookMs(), hits, Map.of(), like.relaxed());
         }
         x.searcherDone();
-        // its hits show passages' text as a search's do: in the trail as a search from the passage's case
+        // its hits show passages' text as a search's do: in the trail as a search of the passage's case, the one case its
+        // hits are of (a search over several cases is in each one's trail instead: AuditService.searched(actor, hitsByCase, …))
         findings.audit().searched(x.access().user(), Params.caseOfPassage(id), like.query(), type == null ? null : "type:" + type,
                 (int) like.total());
         return like;

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import no.evidens.access.Permission;
+import no.evidens.access.Role;
 import no.evidens.findings.CaseClosed;
 import no.evidens.findings.FindingKind;
 import no.evidens.findings.FindingLocked;
@@ -59,10 +62,35 @@ class ErrorTextsTest {
     }
 
     @Test
+    void aRoleRefusedSaysWhatItWasRefused() {
+        CaseAccess reader = new CaseAccess("leser", false, false, Map.of("fjordvik-2026", Role.READER), "t");
+        ApiError write = assertThrows(ApiError.class,
+                () -> reader.require("fjordvik-2026", Permission.WRITE_FINDINGS));
+        assertEquals(403, write.status());
+        assertEquals("Rollen Leser i saken fjordvik-2026 gir ikke lov til å opprette, endre eller slette funn og sitater.",
+                ErrorTexts.message(Language.NB, write));
+        assertEquals("Rolla Lesar i saka fjordvik-2026 gir ikkje lov til å opprette, endre eller slette funn og sitat.",
+                ErrorTexts.message(Language.NN, write));
+        CaseAccess auditor = new CaseAccess("revisor", false, false, Map.of("fjordvik-2026", Role.AUDITOR), "t");
+        assertEquals("Rollen Revisor i saken fjordvik-2026 gir ikke lov til å lese revisjonssporet eller endre medlemmene.",
+                ErrorTexts.message(Language.NB, assertThrows(ApiError.class,
+                        () -> auditor.require("fjordvik-2026", Permission.MANAGE_MEMBERS))));
+        // every permission has its words in both catalogues (a permission added without them would end the sentence in a key)
+        for (Permission p : Permission.values()) {
+            ApiError e = new ApiError(403, "error.access.role", new ApiError.Word("ui.role.reader"), "c", new ApiError.Word(CaseAccess.action(p)));
+            for (Language l : Language.values()) {
+                String said = ErrorTexts.message(l, e);
+                assertTrue(said.contains(" til å ") && !said.contains("error."), p + " in " + l + ": " + said);
+            }
+        }
+    }
+
+    @Test
     void aValueThatIsAWordIsWordedToo() {
-        ApiError role = new ApiError(403, "error.access.role", new ApiError.Word("ui.role.reader"), "fjordvik-2026");
-        assertEquals("Rollen Leser i saken fjordvik-2026 gir ikke lov til dette.", ErrorTexts.message(Language.NB, role));
-        assertEquals("Rolla Lesar i saka fjordvik-2026 gir ikkje lov til dette.", ErrorTexts.message(Language.NN, role));
+        ApiError role = new ApiError(403, "error.access.role", new ApiError.Word("ui.role.reader"), "fjordvik-2026",
+                new ApiError.Word("error.access.to.export"));
+        assertEquals("Rollen Leser i saken fjordvik-2026 gir ikke lov til å eksportere rapporten.", ErrorTexts.message(Language.NB, role));
+        assertEquals("Rolla Lesar i saka fjordvik-2026 gir ikkje lov til å eksportere rapporten.", ErrorTexts.message(Language.NN, role));
         // the day in Norwegian form and the server's zone (the auditors'): 23.30 UTC on 30 November is 1 December in Oslo
         java.time.Instant closedAt = java.time.Instant.parse("2026-11-30T23:30:00Z");
         String day = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy").format(closedAt.atZone(java.time.ZoneId.systemDefault()));

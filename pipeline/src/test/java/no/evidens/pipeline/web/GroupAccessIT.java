@@ -1,6 +1,7 @@
 package no.evidens.pipeline.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -116,6 +117,25 @@ class GroupAccessIT {
         HttpResponse<String> term = send(reader, "GET", GROUP + "/search?q=" + "samarbeid%20sak:ospedal-2026", null);
         assertEquals(404, term.statusCode(), term.body());
         assertEquals(Json.mapper().readTree(outside.body()).get("error").asText(), Json.mapper().readTree(term.body()).get("error").asText());
+    }
+
+    /**
+     * Round 55 (G2): the ids of the quotations chosen for the group's report are those of the reader's cases only; they were
+     * of every case of the group (ids, not text, but they told a reader of one case which quotations the others had).
+     */
+    @Test
+    void theChosenQuotationsAnsweredAreThoseOfTheReadersCases() throws Exception {
+        GroupService service = NationwideHome.shared().groups();
+        Set<String> readable = Set.of("lyngvik-2026", "heias-2026");
+        Set<Long> theirs = new HashSet<>();
+        Set<Long> others = new HashSet<>();
+        for (GroupService.Candidate c : service.quotations(NationwideSet.GROUP_ID, null)) {
+            if (c.chosen()) {
+                (readable.contains(c.caseId()) ? theirs : others).add(c.item());
+            }
+        }
+        assertFalse(others.isEmpty(), "the nationwide report has chosen quotations of cases the reader does not read");
+        assertEquals(theirs, chosenItems(signIn("gruppeleser"), GROUP));
     }
 
     /**

@@ -168,7 +168,7 @@ class TeamBrowserIT {
     /**
      * Round 55: the findings page offers each role what it may do (the session's {@code permissions}). A report writer changes
      * a finding's wording in the form, its title read-only: the page sent the unchanged title along, which made it a change
-     * of the title, refused (403) with «Rollen Skribent … gir ikke lov til dette». It shows no form for a new finding and no
+     * of the title, refused (403) with «Rollen Skribent … gir ikke lov til å opprette, endre eller slette funn og sitater». It shows no form for a new finding and no
      * button that moves or removes a quotation; a reader sees neither these, the export nor the edit form.
      */
     @Test
@@ -213,6 +213,35 @@ class TeamBrowserIT {
         assertTrue(card.findElements(By.tagName("button")).isEmpty(), "no button that changes anything");
         assertFalse(card.findElements(By.cssSelector(".evidence a")).isEmpty(), "the quotation is still shown in its document");
         browser.view("team-08-reader-findings");
+        driver.manage().deleteAllCookies();
+    }
+
+    /**
+     * Round 55 (G2): the menu offers «Revisjonsspor» only to whom the server lets read the chosen case's trail (its lead); a
+     * reader saw it and was then told 403. The page keeps no copy of the rule: the session's permissions say it.
+     */
+    @Test
+    void theTrailIsInTheMenuOfTheCasesLeadOnly() throws Exception {
+        By trail = By.cssSelector(".top nav a[data-nav=spor]");
+        driver.manage().deleteAllCookies();
+        driver.get(team.url());
+        browser.signIn("leser", TeamWorkspace.PASSWORD);
+        cases();
+        new Select(driver.findElement(By.id("case-select"))).selectByValue(TeamWorkspace.CASE);
+        driver.get(team.url() + "#/funn");
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".top nav a[data-nav=funn]"), "aria-current", "page"));
+        assertFalse(driver.findElement(trail).isDisplayed(), "a reader of " + TeamWorkspace.CASE + " is not offered its trail");
+        assertTrue(driver.findElement(By.cssSelector(".top nav a[data-nav=funn]")).isDisplayed(), "the rest of the menu stays");
+        browser.signOut();
+
+        driver.get(team.url());
+        browser.signIn("leder", TeamWorkspace.PASSWORD);
+        cases();
+        new Select(driver.findElement(By.id("case-select"))).selectByValue(TeamWorkspace.CASE);
+        driver.get(team.url() + "#/funn");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(trail)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-table")));
+        browser.signOut();
         driver.manage().deleteAllCookies();
     }
 

@@ -195,10 +195,10 @@ class WebMessagesIT {
         try (TeamWorkspace team = TeamWorkspace.start()) {
             TeamWorkspace.Client reader = team.signIn("leser");
             String create = "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"t\"}";
-            assertEquals("Rollen Leser i saken " + CASE + " gir ikke lov til dette.",
+            assertEquals("Rollen Leser i saken " + CASE + " gir ikke lov til å opprette, endre eller slette funn og sitater.",
                     reader.json("POST", "/api/findings", Map.of("case", CASE, "kind", "avvik", "title", "t")).body().get("error").asText(), create);
             assertEquals(200, reader.json("POST", "/api/tekster/sprak", Map.of("sprak", "nn")).status());
-            assertEquals("Rolla Lesar i saka " + CASE + " gir ikkje lov til dette.",
+            assertEquals("Rolla Lesar i saka " + CASE + " gir ikkje lov til å opprette, endre eller slette funn og sitat.",
                     reader.json("POST", "/api/findings", Map.of("case", CASE, "kind", "avvik", "title", "t")).body().get("error").asText());
             assertEquals("Du har ikkje tilgang til saka " + TeamWorkspace.OTHER_CASE + ".",
                     reader.get("/api/findings?case=" + TeamWorkspace.OTHER_CASE).body().get("error").asText());

@@ -1030,6 +1030,7 @@ async function refresh() {
   for (const a of document.querySelectorAll('[data-nav]')) {
     if (a.dataset.nav === name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
+  menuByRole();
   const view = VIEWS[name] || VIEWS.sok;
   const wanted = focusAfter;
   focusAfter = null;
@@ -1039,6 +1040,19 @@ async function refresh() {
   const h = main().querySelector('h2');
   if (back) back.focus();
   else if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
+}
+
+/**
+ * The menu offers «Revisjonsspor» only where the server lets the user read the chosen case's trail (its lead's right,
+ * MANAGE_MEMBERS in the session's permissions, as the trail's resource checks); to others the page would only say 403.
+ */
+function menuByRole() {
+  const trail = document.querySelector('[data-nav="spor"]').closest('li');
+  const hide = !may(state.caseId, 'MANAGE_MEMBERS');
+  if (trail.hidden !== hide) {
+    trail.hidden = hide;
+    fitHeader();
+  }
 }
 
 /** The signed-in user's name and a sign-out button in the header. */
