@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -38,17 +36,7 @@ class LauncherArchiveIT {
     @Test
     void onlyARunThatDidItsWorkWritesTheCommandsArchive() throws Exception {
         Path checkout = dir.resolve("checkout");
-        Path real = Path.of("target").toAbsolutePath();
-        Files.createDirectories(checkout);
-        Files.copy(Path.of("..", "evidens"), checkout.resolve("evidens"));
-        Path target = Files.createDirectories(checkout.resolve("pipeline/target"));
-        Files.createSymbolicLink(target.resolve("evidens.jar"), real.resolve("evidens.jar"));
-        Files.createSymbolicLink(target.resolve("lib"), real.resolve("lib"));
-        Path evaluation = Files.createDirectories(checkout.resolve("evaluation/target"));
-        try (OutputStream out = Files.newOutputStream(evaluation.resolve("evidens-evaluation.jar"));
-             JarOutputStream jar = new JarOutputStream(out)) {
-            jar.finish();
-        }
+        Path target = LauncherCheckout.linkInto(Files.createDirectories(checkout));
         Path home = dir.resolve("home");
         Path bundle = Files.createDirectories(dir.resolve("bundle"));
 

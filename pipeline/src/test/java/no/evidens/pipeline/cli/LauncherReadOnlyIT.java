@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -36,16 +34,7 @@ class LauncherReadOnlyIT {
         checkout = Files.createTempDirectory(Path.of("/tmp"), "evidens-readonly-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.setPosixFilePermissions(checkout, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path real = Path.of("target").toAbsolutePath();
-        Files.copy(Path.of("..", "evidens"), checkout.resolve("evidens"));
-        Path target = Files.createDirectories(checkout.resolve("pipeline/target"));
-        Files.createSymbolicLink(target.resolve("evidens.jar"), real.resolve("evidens.jar"));
-        Files.createSymbolicLink(target.resolve("lib"), real.resolve("lib"));
-        Path evaluation = Files.createDirectories(checkout.resolve("evaluation/target"));
-        try (OutputStream out = Files.newOutputStream(evaluation.resolve("evidens-evaluation.jar"));
-             JarOutputStream jar = new JarOutputStream(out)) {
-            jar.finish();
-        }
+        Path target = LauncherCheckout.linkInto(checkout);
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-xr-xr-x"));
     }
 
