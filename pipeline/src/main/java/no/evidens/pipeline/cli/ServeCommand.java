@@ -30,13 +30,13 @@ import no.evidens.pipeline.store.HomeStores;
                         + "(accounts from evidens user, roles from evidens member), then --host and TLS or a reverse proxy.",
                 "Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
-    /** The largest share of body slots one member may have: all of the server's (no share at all past it). */
     /**
      * How long the uploads' Tika worker is kept after an upload's ingestion ended: the next of a run of uploads (the
      * bundles of one audit, sent one after another) reads at once, where each started a worker (seconds, a CPU second or
      * two); an idle server holds no worker's memory after it.
      */
     static final Duration UPLOAD_WORKER_IDLE = Duration.ofMinutes(3);
+    /** The largest share of body slots one member may have: all of the server's (no share at all past it). */
     static final int MAX_BODY_SHARE = WebConfig.defaults(0, WebConfig.DEFAULT_MAX_UPLOAD).maxBodyRequests();
 
     @Spec
