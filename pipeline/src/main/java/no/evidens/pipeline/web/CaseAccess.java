@@ -1,5 +1,7 @@
 package no.evidens.pipeline.web;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -109,9 +111,9 @@ record CaseAccess(String user, boolean admin, boolean allCases, Map<String, Role
      * ({@code READ}, {@code WRITE_FINDINGS}, {@code EDIT_TEXT}, {@code EXPORT} …), so the page shows no action the server would
      * refuse without keeping a copy of each role's rights.
      */
-    Map<String, java.util.List<String>> permissionIds() {
-        Map<String, java.util.List<String>> out = new TreeMap<>();
-        roles.forEach((c, r) -> out.put(c, java.util.Arrays.stream(Permission.values()).filter(r::allows).map(Enum::name).toList()));
+    Map<String, List<String>> permissionIds() {
+        Map<String, List<String>> out = new TreeMap<>();
+        roles.forEach((c, r) -> out.put(c, Arrays.stream(Permission.values()).filter(r::allows).map(Enum::name).toList()));
         return out;
     }
 
