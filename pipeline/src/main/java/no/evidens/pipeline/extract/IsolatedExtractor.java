@@ -210,6 +210,9 @@ public final class IsolatedExtractor implements Extractor {
             }
             if (!ExtractionWorker.READY.equals(first)) {
                 stop(process);
+                // Killed is not yet gone: waited for (milliseconds), so that a start given up leaves no worker running
+                // when it returns, even on a loaded machine where the kill takes a moment to land.
+                gone(process);
                 ended(this, -1);
                 if (late) {
                     // Still starting when its time was up: a machine too busy, not a broken worker. The file was not
