@@ -79,7 +79,8 @@ class SolrHttpTest {
         }
     }
 
-    private static UpdateRequest update() {
+    /** A one-document update, as an ingest sends (also {@link SolrNodesTest}'s write to a hung node). */
+    static UpdateRequest update() {
         SolrInputDocument doc = new SolrInputDocument();
         doc.addField("id", "sak!1");
         UpdateRequest update = new UpdateRequest();

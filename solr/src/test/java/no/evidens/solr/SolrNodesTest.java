@@ -23,8 +23,6 @@ import java.util.function.Supplier;
 
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.QueryRequest;
-import org.apache.solr.client.solrj.request.UpdateRequest;
-import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.util.JavaBinCodec;
@@ -188,7 +186,7 @@ class SolrNodesTest {
             try (SolrNodes first = new SolrNodes(target, live, quick, quick)) {
                 int writes = 0;
                 while (writes < 2 && hung.asked() == 0) {
-                    first.request(update(), "evidens");
+                    first.request(SolrHttpTest.update(), "evidens");
                     writes++;
                 }
                 assertEquals(1, hung.asked(), "the first command's write found the node hung");
@@ -198,19 +196,11 @@ class SolrNodesTest {
                 try (SolrNodes next = new SolrNodes(target, live, quick, quick)) {
                     request(next); // a new process starts with the first node in turn, then the next
                     request(next);
-                    next.request(update(), "evidens");
+                    next.request(SolrHttpTest.update(), "evidens");
                 }
             }
             assertEquals(1, hung.asked(), "the next commands did not ask the hung node again");
         }
-    }
-
-    private static UpdateRequest update() {
-        SolrInputDocument doc = new SolrInputDocument();
-        doc.addField("id", "sak!1");
-        UpdateRequest update = new UpdateRequest();
-        update.add(doc);
-        return update;
     }
 
     /** After its while, the hung node is tried again by one search; still hung, it is set aside again. */
