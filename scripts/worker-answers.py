@@ -50,7 +50,9 @@ def run(args):
     def send():
         nonlocal sent
         if sent < len(files):
-            worker.stdin.write(f'{sent}\t{files[sent]}\n')
+            # The worker reads a request's path as a JSON string (ExtractionWorker.unescape), so that a name with a
+            # tab or line break cannot split the line; a bare path is left out and its answer never comes.
+            worker.stdin.write(f'{sent}\t{json.dumps(files[sent], ensure_ascii=False)}\n')
             worker.stdin.flush()
             sent += 1
 

@@ -1,9 +1,12 @@
 package no.evidens.evaluation.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+
+import org.apache.commons.io.FileUtils;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,6 +68,8 @@ final class SearchBenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Path index = dir != null ? dir : Files.createTempDirectory("evidens-bench-search");
+        Thread hook = new Thread(onStop(index, System.err), "bench-search-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             if (solr != null) {
@@ -75,10 +80,29 @@ final class SearchBenchCommand implements Callable<Integer> {
             SearchBench.Report report = new SearchBench(passages, queries, rounds, t, warmupPasses, true).run(index, out);
             SearchBench.print(report, out);
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException stopping) {
+                // Ctrl-C or SIGTERM: the hook deletes the index and says so; this thread waits for the JVM's end
+                // rather than report the index it lost as a failure.
+                Thread.currentThread().join();
+            }
             if (dir == null) {
                 org.apache.commons.io.file.PathUtils.deleteDirectory(index);
             }
         }
         return 0;
+    }
+
+    /**
+     * What Ctrl-C or SIGTERM before the bench's end does: its index goes, the temporary one (at a million passages some
+     * 400 MB, left in the temporary folder before) and a {@code --dir} one too, which cannot be told whole from half
+     * built and would make the same command refuse the folder; the line says so.
+     */
+    static Runnable onStop(Path index, PrintStream err) {
+        return () -> {
+            FileUtils.deleteQuietly(index.toFile());
+            err.println("evidens: bench search stopped before its end, no figures; its index deleted (" + index + ")");
+        };
     }
 }

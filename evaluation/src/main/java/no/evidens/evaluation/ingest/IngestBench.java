@@ -43,9 +43,42 @@ public final class IngestBench {
     }
 
     public static void run(Options options, PrintWriter out) throws Exception {
+        List<Path> given = options.folder() != null ? filesOf(options.folder()) : null;
         Path work = Files.createTempDirectory("evidens-bench-ingest");
+        BenchStop stop = new BenchStop(work);
+        Thread hook = new Thread(() -> System.err.println(stop.stop()), "bench-ingest-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            run(options, given, work, stop, out);
+        } finally {
+            if (!stop.stopping()) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                stop.cleanUp();
+            }
+        }
+    }
+
+    /**
+     * The files of the folder {@code --dir} names; a missing folder, a file or a folder without files is a usage error,
+     * said before anything is started (it used to be said by the Evidens side's stack trace, after Tika alone had run).
+     */
+    static List<Path> filesOf(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            throw new IllegalArgumentException("--dir " + folder + ": no such folder");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("--dir " + folder + " is a file: give a folder of documents");
+        }
+        List<Path> files = filesUnder(folder.toAbsolutePath());
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("--dir " + folder + " holds no files");
+        }
+        return files;
+    }
+
+    private static void run(Options options, List<Path> given, Path work, BenchStop stop, PrintWriter out) throws Exception {
         Path bundle = options.folder() != null ? options.folder().toAbsolutePath() : work.resolve("bundle");
-        List<Path> files = options.folder() != null ? filesUnder(bundle) : MixedBundle.writeTo(bundle, options.docs(), 14L);
+        List<Path> files = given != null ? given : MixedBundle.writeTo(bundle, options.docs(), 14L);
         long bytes = 0;
         for (Path f : files) {
             bytes += Files.size(f);
@@ -66,7 +99,7 @@ public final class IngestBench {
         // Every side (and its workers) runs on this JVM's own java binary, so Tika alone and Evidens share the JDK.
         out.printf("JVM of every side and worker: Java %s (%s)%n", Runtime.version(), System.getProperty("java.home"));
         out.flush();
-        SideResult tika = side(work, "tika", "bench-tika", TIKA_OPTIONS, TikaSide.class, list.toString(), threads,
+        SideResult tika = side(work, stop, "Tika alone", "tika", "bench-tika", TIKA_OPTIONS, TikaSide.class, list.toString(), threads,
                 work.resolve("tika-out").toString());
         Path home = work.resolve("home");
         String extra = System.getProperty(EXTRA_MAIN_OPTIONS_PROPERTY, "");
@@ -74,9 +107,9 @@ public final class IngestBench {
         if (!extra.isBlank()) {
             out.printf("Evidens's main process also given: %s%n", extra.trim());
         }
-        SideResult first = side(work, "evidens", "ingest", ingestOptions, EvidensSide.class, home.toString(),
+        SideResult first = side(work, stop, "Evidens ingest", "evidens", "ingest", ingestOptions, EvidensSide.class, home.toString(),
                 bundle.toString(), threads);
-        SideResult again = side(work, "evidens-again", "ingest", ingestOptions, EvidensSide.class, home.toString(),
+        SideResult again = side(work, stop, "Evidens again", "evidens-again", "ingest", ingestOptions, EvidensSide.class, home.toString(),
                 bundle.toString(), threads);
         out.printf("  %-34s %8s %8s %7s %8s %10s %9s %10s %10s%n", "", "wall s", "docs/s", "MB/s", "CPU s",
                 "CPU s/doc", "peak MB", "wall÷Tika", "CPU÷Tika");
@@ -94,7 +127,6 @@ public final class IngestBench {
         out.printf(java.util.Locale.ROOT, "  (CPU s leave out the bench's own meter in each side: Tika alone %.2f, Evidens %.2f, again %.2f CPU s)%n",
                 tika.meterCpuSeconds(), first.meterCpuSeconds(), again.meterCpuSeconds());
         out.flush();
-        org.apache.commons.io.file.PathUtils.deleteDirectory(work);
     }
 
     /**
@@ -124,8 +156,8 @@ public final class IngestBench {
      * class-data archive of its {@code kind} ({@link SideArchive}); a flight recording and {@code -Devidens.*}
      * options of this JVM are passed on. Its log goes to a file.
      */
-    private static SideResult side(Path work, String name, String kind, List<String> jvmOptions, Class<?> main,
-                                   String... args) throws IOException, InterruptedException {
+    private static SideResult side(Path work, BenchStop stop, String label, String name, String kind, List<String> jvmOptions,
+                                   Class<?> main, String... args) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(jvmOptions);
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("-XX:StartFlightRecording") || a.startsWith("-Xlog:") || a.startsWith("-Devidens.")) {
@@ -135,7 +167,16 @@ public final class IngestBench {
         SideArchive archive = SideArchive.of(System.getProperty(SideArchive.BASE_PROPERTY), kind);
         options.addAll(archive.options());
         List<String> cmd = ChildJava.command(options, main.getName(), List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(work.resolve(name + ".log").toFile()).start();
+        Process p = null;
+        synchronized (stop) { // so that a stop either sees this side started or this side sees the stop
+            if (!stop.stopping()) {
+                p = new ProcessBuilder(cmd).redirectError(work.resolve(name + ".log").toFile()).start();
+                stop.started(label, p);
+            }
+        }
+        if (p == null) {
+            holdUntilTheJvmEnds();
+        }
         String result = null;
         for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
             if (line.startsWith(SideResult.PREFIX)) {
@@ -143,12 +184,34 @@ public final class IngestBench {
             }
         }
         int exit = p.waitFor();
-        archive.ended(exit);
-        if (result == null) {
-            throw new IllegalStateException(name + " ended with exit " + exit + " and no result; see "
-                    + Files.readString(work.resolve(name + ".log")).lines().reduce("", (a, b) -> b));
+        archive.ended(exit); // a stopped side's half-written class-data archive goes too
+        if (stop.stopping()) {
+            holdUntilTheJvmEnds();
         }
-        return SideResult.parse(result);
+        if (result == null) {
+            throw new IllegalStateException(label + " ended with exit " + exit + " and no result: "
+                    + firstError(Files.readString(work.resolve(name + ".log"))));
+        }
+        SideResult r = SideResult.parse(result);
+        stop.ended(label, r);
+        return r;
+    }
+
+    /**
+     * The line of a side's log that says what went wrong: the first that is not a stack frame, without Java's
+     * "Exception in thread" prefix (the last line, quoted before, was the innermost frame).
+     */
+    static String firstError(String log) {
+        return log.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("at ") && !l.startsWith("..."))
+                .findFirst().map(l -> l.replaceFirst("^Exception in thread \"[^\"]*\" ", "")).orElse("its log is empty");
+    }
+
+    /**
+     * The bench was stopped (Ctrl-C, SIGTERM) and its shutdown hook is ending the side and deleting the work folder:
+     * this thread waits for the JVM's end rather than report the side it lost as a failure.
+     */
+    private static void holdUntilTheJvmEnds() throws InterruptedException {
+        Thread.currentThread().join();
     }
 
     private static List<Path> filesUnder(Path dir) throws IOException {
