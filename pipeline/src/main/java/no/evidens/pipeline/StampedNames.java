@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -54,16 +55,38 @@ public final class StampedNames {
         }
     }
 
-    private final ZoneId oldNames;
+    private final Supplier<ZoneId> oldNamesZone;
+    private ZoneId oldNames;
 
     /** @param oldNames the zone the names written before round 46 are in: the machine's, which wrote them */
     public StampedNames(ZoneId oldNames) {
-        this.oldNames = oldNames;
+        this(() -> oldNames);
     }
 
-    /** Names written before round 46 read in this machine's zone. */
+    /**
+     * @param oldNamesZone gives the zone the names written before round 46 are in; asked once, and only when such a
+     *                     name is read
+     */
+    StampedNames(Supplier<ZoneId> oldNamesZone) {
+        this.oldNamesZone = oldNamesZone;
+    }
+
+    /**
+     * Names written before round 46 read in this machine's zone. The zone is looked up only when such a name is read:
+     * the machine's zone is a region (Europe/Oslo, Etc/UTC), and the first region a JVM asks for makes java.time look
+     * for zone-rule providers on the class path (ZoneRulesProvider's ServiceLoader), which opens every one of the
+     * launcher's ~200 jars: some 30–60 ms on a quiet machine, of an unchanged bundle's ~0.3 s re-ingest that reads
+     * only UTC names.
+     */
     public static StampedNames ofThisMachine() {
-        return new StampedNames(ZoneId.systemDefault());
+        return new StampedNames(ZoneId::systemDefault);
+    }
+
+    private synchronized ZoneId oldNames() {
+        if (oldNames == null) {
+            oldNames = oldNamesZone.get();
+        }
+        return oldNames;
     }
 
     /** The name of a file of {@code prefix} stamped with {@code at}, in UTC: {@code <prefix>-yyyyMMdd-HHmmss-SSSZ<ending>}. */
@@ -139,9 +162,10 @@ public final class StampedNames {
      * modification time (the first, as {@link LocalDateTime#atZone} takes it, when the time cannot be read).
      */
     private Instant local(LocalDateTime local, Path file) throws IOException {
-        List<ZoneOffset> offsets = oldNames.getRules().getValidOffsets(local);
+        ZoneId zone = oldNames();
+        List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
         if (offsets.size() < 2) {
-            return local.atZone(oldNames).toInstant();
+            return local.atZone(zone).toInstant();
         }
         Instant modified = Files.getLastModifiedTime(file).toInstant();
         Instant best = null;

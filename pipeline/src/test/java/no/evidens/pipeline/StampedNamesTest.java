@@ -107,4 +107,28 @@ class StampedNamesTest {
         Path odd = Files.writeString(dir.resolve("sak-2.json"), "{}");
         assertNull(names.read(odd, ".json").prefix());
     }
+    /**
+     * The machine's zone is looked up only when a name written before round 46 is read, and then once: an unchanged
+     * bundle's re-ingest reads only UTC names, and the first zone region a JVM looks up makes java.time search every
+     * jar of the class path for zone-rule providers.
+     */
+    @Test
+    void theZoneIsLookedUpOnlyForAnOldName() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        StampedNames lazy = new StampedNames(() -> {
+            asked.incrementAndGet();
+            return OSLO;
+        });
+        Files.writeString(dir.resolve(StampedNames.name("fjordvik-2026", FIRST, ".json")), "{}");
+        Files.writeString(dir.resolve(StampedNames.name("fjordvik-2026", SECOND, ".json")), "{}");
+        assertEquals(List.of(FIRST, SECOND), lazy.oldestFirst(dir, ".json").stream().map(StampedNames.Stamped::at).toList());
+        assertEquals(0, asked.get(), "UTC names read without the zone");
+
+        Files.writeString(dir.resolve("sak-20261206-100000-000.json"), "{}");
+        Files.writeString(dir.resolve("sak-20261207-100000-000.json"), "{}");
+        List<StampedNames.Stamped> read = lazy.newestFirst(dir, ".json");
+        assertEquals(Instant.parse("2026-12-07T09:00:00Z"), read.get(0).at());
+        assertEquals(Instant.parse("2026-12-06T09:00:00Z"), read.get(1).at());
+        assertEquals(1, asked.get(), "the zone looked up once for the old names");
+    }
 }
