@@ -1,8 +1,5 @@
 package no.evidens.pipeline;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,30 +43,9 @@ public final class Json {
         }
     }
 
-    /**
-     * Writes the value to a file beside, moved into place whole: a failure (a full disk) leaves the file as it was, and
-     * takes the half-written one away. The file beside has a name of its own, so two writers of the same file (the
-     * server and a command) never write into one temporary file; the last move wins, whole.
-     */
+    /** Writes the value to the file, whole or not at all ({@link WholeFile}). */
     public static void write(Object value, Path file) {
-        Path tmp = null;
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, file.getFileName() + "-", ".tmp");
-            MAPPER.writeValue(tmp.toFile(), value);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException | RuntimeException gone) {
-                e.addSuppressed(gone);
-            }
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        WholeFile.write(file, out -> MAPPER.writeValue(out, value));
     }
 
     public static ObjectMapper mapper() {

@@ -34,7 +34,6 @@ import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.HomeLock;
 import no.evidens.pipeline.IndexBackend;
-import no.evidens.pipeline.Json;
 import no.evidens.pipeline.StampedNames;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.bundle.BundleReader;
@@ -377,7 +376,7 @@ public final class Ingestion {
     private void writeReceipt(Receipt receipt, String caseId) throws IOException {
         Path file = StampedNames.create(home.receipts(), caseId, clock.instant(), ".json");
         try {
-            Json.write(receipt, file);
+            ReceiptJson.write(receipt, file);
         } catch (UncheckedIOException e) {
             try {
                 Files.deleteIfExists(file);

@@ -184,5 +184,45 @@ class CaseVersionsTest {
         }
         assertEquals(2 * each, new CaseVersions(tmp).of("sak").current().size(), "every bundle recorded");
     }
-}
+    /** The register as written and read back: the same maps (read without data binding since round 56). */
+    @Test
+    void aWrittenRegisterIsReadBackWhole() throws Exception {
+        CaseVersions.Register r = noteAndPlan();
+        CaseVersions.apply(r, "lyngvik", List.of(line("j/notat.txt", B, "indexed"), line("post.eml", C, "container"),
+                line("post.eml!/vedlegg \"å\" \\ 😀.pdf", A, "indexed")));
+        CaseVersions.apply(r, "fjordvik.zip", List.of(line("a/b.txt", "d".repeat(64), "indexed")));
+        Path file = tmp.resolve("sak.json");
+        Json.write(r, file);
+        CaseVersions.Register read = CaseVersions.read(file);
+        assertEquals(r.current(), read.current());
+        assertEquals(r.superseded(), read.superseded());
+        assertFalse(read.superseded().isEmpty());
+        assertEquals(2, read.current().size());
+    }
 
+    /** What the tree the register was read as before gave for fields it does not know, or values of another kind. */
+    @Test
+    void aRegisterIsReadAsItsTreeWasRead() throws Exception {
+        Path file = tmp.resolve("sak.json");
+        Files.writeString(file, """
+                {"note": {"x": [1, 2]}, "current": {"old": {"a": "1"}}, "superseded": [],
+                 "current": {"b": {"p": "d1", "q": null, "r": {"s": "t"}}, "c": "not an object"},
+                 "superseded": {"d0": {"by": "d1", "file": "p", "bundle": "b", "when": [1]}, "d9": "x", "d8": {"by": 7}}}
+                """);
+        CaseVersions.Register read = CaseVersions.read(file);
+        com.fasterxml.jackson.databind.JsonNode tree = Json.mapper().readTree(file.toFile());
+        assertEquals(Map.of("b", Map.of("p", "d1", "q", tree.path("current").path("b").path("q").asText(), "r", ""),
+                "c", Map.of()), read.current());
+        assertEquals(Map.of("d0", new CaseVersions.Replaced("d1", "p", "b"), "d9", new CaseVersions.Replaced("", "", ""),
+                "d8", new CaseVersions.Replaced("7", "", "")), read.superseded());
+        Files.writeString(tmp.resolve("tom.json"), "");
+        assertTrue(CaseVersions.read(tmp.resolve("tom.json")).current().isEmpty());
+    }
+
+    @Test
+    void aRegisterCutShortIsRefused() throws Exception {
+        Path file = tmp.resolve("sak.json");
+        Files.writeString(file, "{\"current\" : {\"b\" : {\"p\" : \"d1\"");
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> CaseVersions.read(file));
+    }
+}
