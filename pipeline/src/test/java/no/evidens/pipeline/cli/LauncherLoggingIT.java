@@ -4,29 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A command run by the launcher, which names slf4j's provider ({@code Slf4jProvider}): Evidens's warnings still reach
  * stderr as before, and slf4j says nothing of its own (with the provider named but its verbosity left at its default,
- * slf4j 2 adds a line saying which provider it was told to take, to every command's stderr).
+ * slf4j 2 adds a line saying which provider it was told to take, to every command's stderr). The launcher runs in a
+ * checkout of its own ({@link LauncherCheckout}, this build's jars linked in): run from the real one while the build is
+ * under way (before the evaluation module has its jar), it found the jars stale and built them all again inside the test.
  */
 class LauncherLoggingIT {
     @TempDir
     Path dir;
 
+    @AfterEach
+    void unlinkTheJars() throws IOException {
+        LauncherCheckout.unlink(dir.resolve("checkout"));
+    }
+
     @Test
     void aCommandsWarningsReachStderrAndSlf4jSaysNothingOfItsOwn() throws Exception {
         Path bundle = Files.createDirectories(dir.resolve("empty-bundle"));
         Path marks = Files.createDirectories(dir.resolve("marks-a-folder")); // the time marks cannot be written there
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", Path.of("..", "evidens").toString(), "ingest",
+        Path checkout = Files.createDirectories(dir.resolve("checkout"));
+        LauncherCheckout.linkInto(checkout);
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", checkout.resolve("evidens").toString(), "ingest",
                 "--case", "x", "--home", dir.resolve("home").toString(), bundle.toString()))
                 .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
         builder.environment().put("EVIDENS_JAVA_OPTS", "-Xmx768m -Devidens.ingestMarks=" + marks);
