@@ -156,11 +156,6 @@ public final class EvidenceSearcher implements EvidenceIndex {
         return withSnapshot(s -> s.snippets.keeps(read(s, text, QueryParser.Operator.AND), true));
     }
 
-    /** How many weights of searched queries the current snapshot keeps ({@link SnapshotWeights}; for tests). */
-    int keptWeights() throws IOException {
-        return withSnapshot(s -> s.keptWeights());
-    }
-
     /** The query of {@code text} on snapshot {@code s}: read once per snapshot and text ({@link ReadQueries}). */
     private Query read(IndexSnapshot s, String text, QueryParser.Operator operator) {
         return s.readQueries.read(text, operator, () -> queries.read(text, operator, s.getIndexReader()));

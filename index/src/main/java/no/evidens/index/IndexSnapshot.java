@@ -50,8 +50,6 @@ final class IndexSnapshot extends IndexSearcher {
     final AtomicReference<IndexedDocument> lastDocument = new AtomicReference<>();
     /** The slices of segments one search's work is split into, one per thread it may use ({@link SearchThreads}). */
     private final LeafSlice[] threadSlices;
-    /** The weights of the queries searched per slice on this snapshot, kept for the next search of the same query. */
-    private final SnapshotWeights weights = new SnapshotWeights();
     /** Per thread, its reader of the snapshot's stored fields ({@link #storedFields()}). */
     private final CloseableThreadLocal<StoredFields> stored = new CloseableThreadLocal<>();
 
@@ -125,11 +123,6 @@ final class IndexSnapshot extends IndexSearcher {
         return SearchThreads.invokeAll(tasks);
     }
 
-    /** How many weights the snapshot keeps ({@link SnapshotWeights}; for tests). */
-    int keptWeights() {
-        return weights.size();
-    }
-
     /** How many slices {@link #perSlice} runs. */
     int slices() {
         return threadSlices.length;
@@ -142,27 +135,14 @@ final class IndexSnapshot extends IndexSearcher {
      * must give a new collector at every call, or collectors that may collect different segments at once.
      */
     <C extends Collector, T> T searchPerSlice(Query query, CollectorManager<C, T> manager) throws IOException {
-        return searchPerSlice(query, manager, false);
-    }
-
-    /**
-     * As {@link #searchPerSlice(Query, CollectorManager)}; {@code keepWeight}: the query's weight is kept on this snapshot
-     * for the next search of an equal query ({@link SnapshotWeights}), for a query made of the snapshot's words only (not
-     * one that holds a search's own hits, which no later query equals).
-     */
-    <C extends Collector, T> T searchPerSlice(Query query, CollectorManager<C, T> manager, boolean keepWeight)
-            throws IOException {
+        if (threadSlices.length < 2) {
+            return search(query, manager);
+        }
         List<C> collectors = new ArrayList<>(threadSlices.length);
         collectors.add(manager.newCollector());
         ScoreMode mode = collectors.get(0).scoreMode();
         // As IndexSearcher.search(Query, CollectorManager) rewrites and weighs a query.
-        SnapshotWeights.Making making =
-                () -> createWeight(rewrite(mode.needsScores() ? query : new ConstantScoreQuery(query)), mode, 1);
-        Weight weight = keepWeight ? weights.weight(query, mode, making) : making.make();
-        if (threadSlices.length < 2) {
-            search(leafContexts, weight, collectors.get(0));
-            return manager.reduce(collectors);
-        }
+        Weight weight = createWeight(rewrite(mode.needsScores() ? query : new ConstantScoreQuery(query)), mode, 1);
         for (int i = 1; i < threadSlices.length; i++) {
             collectors.add(manager.newCollector());
         }

@@ -249,7 +249,7 @@ final class RankedSearch {
             }
             FixedBitSet[] hits = counting.hits();
             SoughtTerms sought = counting.sought();
-            Page page = m -> skippingPage(s, query, m, sort, hits, sought, true);
+            Page page = m -> skippingPage(s, query, m, sort, hits, sought);
             return new Counted(page.first(n), counting.total(), counting.counts(), page, sought);
         }
         TopFieldCollector collector = pageCollector(s, n, sort);
@@ -265,16 +265,15 @@ final class RankedSearch {
      * count them exactly): the same page, fewer hits scored. The hits just counted ({@code counted}, per segment; null:
      * not known) are made known to the page: its evidence-prior stream then looks only at the bonus entries that are
      * hits ({@link PriorQuery}, {@link KnownHits}); so are the words the counting sought ({@code sought}, null: none),
-     * whose weights then need not seek them again. {@code keepWeight}: {@code query} is made of words and filters only,
-     * so its weight is kept on the snapshot for the next search of it ({@link SnapshotWeights}).
+     * whose weights then need not seek them again.
      */
-    private static TopDocs skippingPage(IndexSnapshot s, Query query, int n, Sort sort, FixedBitSet[] counted, SoughtTerms sought,
-                                        boolean keepWeight) throws IOException {
+    private static TopDocs skippingPage(IndexSnapshot s, Query query, int n, Sort sort, FixedBitSet[] counted, SoughtTerms sought)
+            throws IOException {
         int capped = Math.max(1, Math.min(n, s.getIndexReader().maxDoc()));
         // With a collector per slice of segments, each on a thread of its own (IndexSnapshot#searchPerSlice), that share
         // the page's lowest score so far; Lucene's reduce merges their pages in the same order: the same page.
         TopFieldCollectorManager page = new TopFieldCollectorManager(sort, capped, null, capped, s.slices() > 1);
-        TopDocs top = KnownHits.during(s.getIndexReader().leaves(), counted, sought, () -> s.searchPerSlice(query, page, keepWeight));
+        TopDocs top = KnownHits.during(s.getIndexReader().leaves(), counted, sought, () -> s.searchPerSlice(query, page));
         scores(top, s, query, sort);
         return top;
     }
@@ -296,7 +295,7 @@ final class RankedSearch {
                 // The facet filters as the hits that pass them all, counted just now: the same entries, as a sparse lead.
                 Query passingOnly = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST)
                         .add(new PassingHits(passing), BooleanClause.Occur.FILTER).build();
-                Page page = m -> skippingPage(s, passingOnly, m, sort, passing, sought, false);
+                Page page = m -> skippingPage(s, passingOnly, m, sort, passing, sought);
                 return new Counted(page.first(n), counting.total(), counting.counts(), page, sought);
             }
         }
