@@ -30,10 +30,32 @@ final class FailedLines {
                     unreachable.getCause().getMessage(), 0, 0);
         }
         String reason = e instanceof ExtractionException ee ? ee.reason().text() : Reason.UNEXPECTED.text();
-        String detail = e instanceof ExtractionException ee ? ee.detail() : e.getClass().getSimpleName();
+        String detail = e instanceof ExtractionException ee ? ee.detail() : faultDetail(e);
         // a file the system made (Thumbs.db, a lock file) is not read, and that is no failure of the ingest
         String status = Reason.SYSTEM_FILE.text().equals(reason) ? ReceiptFile.SKIPPED : ReceiptFile.FAILED;
         return new ReceiptFile(path, sha, type, status, reason, detail, 0, 0);
+    }
+
+    /**
+     * What a fault of ours was, for the receipt: its class and where in Evidens it was thrown (the first of our frames,
+     * else the first frame), so that a user reporting the line says where to look. Never its message: a library's
+     * message may quote the input.
+     */
+    static String faultDetail(Throwable e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        StackTraceElement where = frames.length == 0 ? null : frames[0];
+        for (StackTraceElement f : frames) {
+            if (f.getClassName().startsWith("no.evidens.")) {
+                where = f;
+                break;
+            }
+        }
+        String name = e.getClass().getSimpleName();
+        if (where == null) {
+            return name;
+        }
+        String type = where.getClassName().substring(where.getClassName().lastIndexOf('.') + 1);
+        return name + " (at " + type + "." + where.getMethodName() + ":" + where.getLineNumber() + ")";
     }
 
     /** Logs a file that failed for its input, or was skipped, (an {@link ExtractionException}): path, reason and detail, never its text. */
