@@ -21,7 +21,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
@@ -129,8 +128,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
             throw new NoIndexException("SolrCloud " + nodes.target() + " (run evidens solr init, then ingest)");
         }
         try {
-            return new QueryResponse(nodes.request(new QueryRequest(q, org.apache.solr.client.solrj.SolrRequest.METHOD.POST),
-                    collection), null);
+            return nodes.query(q, collection);
         } catch (SolrException e) {
             if (e.code() == 400) {
                 throw new QuerySyntaxException(e.getMessage());

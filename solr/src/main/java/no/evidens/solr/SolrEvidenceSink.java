@@ -13,11 +13,8 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
-import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
-import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
@@ -114,8 +111,7 @@ public final class SolrEvidenceSink implements EvidenceSink {
         this.nodes = nodes;
         this.ownsNodes = ownsNodes;
         this.collection = nodes.target().collection();
-        this.stored = new SolrStoredDocuments(q -> new QueryResponse(nodes.request(new QueryRequest(q, SolrRequest.METHOD.POST),
-                collection), null));
+        this.stored = new SolrStoredDocuments(q -> nodes.query(q, collection));
     }
 
     @Override
@@ -401,8 +397,7 @@ public final class SolrEvidenceSink implements EvidenceSink {
         q.setFields(PassageSchema.DOC, PassageSchema.CASE, PassageSchema.FILE, PassageSchema.TYPE, PassageSchema.TITLE,
                 PassageSchema.SHA256, PassageSchema.MEDIA_TYPE, PassageSchema.PAGE_STARTS, PassageSchema.NORMALISER);
         List<IndexedDocument> gone = new ArrayList<>();
-        for (SolrDocument d : SolrPages.all(q, r -> new QueryResponse(nodes.request(new QueryRequest(r, SolrRequest.METHOD.POST),
-                collection), null))) {
+        for (SolrDocument d : SolrPages.all(q, r -> nodes.query(r, collection))) {
             d.setField(PassageSchema.DOC_TEXT, "");
             gone.add(SolrFields.toIndexedDocument(d));
         }
@@ -435,8 +430,7 @@ public final class SolrEvidenceSink implements EvidenceSink {
         q.set("types", String.join("\u001f", types.stream().sorted().toList()));
         q.setFields(PassageSchema.CASE, PassageSchema.DOC, PassageSchema.TYPE, PassageSchema.FILE, PassageSchema.SHA256);
         List<SolrDocument> out = new ArrayList<>();
-        for (SolrDocument d : SolrPages.all(q, r -> new QueryResponse(nodes.request(new QueryRequest(r, SolrRequest.METHOD.POST),
-                collection), null))) {
+        for (SolrDocument d : SolrPages.all(q, r -> nodes.query(r, collection))) {
             out.add(d);
         }
         return out;
@@ -451,7 +445,7 @@ public final class SolrEvidenceSink implements EvidenceSink {
                 .addFilterQuery("{!term f=" + PassageSchema.KIND + "}" + PassageSchema.KIND_DOCUMENT)
                 .addFilterQuery("{!term f=" + PassageSchema.CASE + "}" + caseId)
                 .addFilterQuery("{!term f=" + PassageSchema.SHA256 + "}" + sha256);
-        return new QueryResponse(nodes.request(new QueryRequest(q), collection), null).getResults().getNumFound() > 0;
+        return nodes.query(q, collection).getResults().getNumFound() > 0;
     }
 
     @Override

@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
-import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
-import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 
 import no.evidens.index.PassageSchema;
@@ -46,8 +43,7 @@ public final class SolrHalfWritten implements AutoCloseable {
             q.addFilterQuery("{!term f=" + PassageSchema.CASE + "}" + caseId);
         }
         List<HalfWritten> out = new ArrayList<>();
-        for (SolrDocument d : SolrPages.all(q, r -> new QueryResponse(nodes.request(new QueryRequest(r, SolrRequest.METHOD.POST),
-                collection), null))) {
+        for (SolrDocument d : SolrPages.all(q, r -> nodes.query(r, collection))) {
             out.add(SolrFields.halfWritten(d));
         }
         return out.stream().sorted(Comparator.comparing(HalfWritten::key)).toList();

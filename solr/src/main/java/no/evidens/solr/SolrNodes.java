@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.apache.solr.client.solrj.SolrRequest;
@@ -20,8 +21,10 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
 import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
 
 import no.evidens.index.IndexUnreachableException;
@@ -240,6 +243,26 @@ final class SolrNodes implements AutoCloseable {
      * for a while (a minute for a write, 10 s for a read); once the cluster was found down, each live node once.
      */
     NamedList<Object> request(SolrRequest<?> request, String collection) throws IOException {
+        return request(request, collection, answer -> true);
+    }
+
+    /**
+     * A search of the collection (posted: a case's filters may be long), as {@link #request} sends it. A node's answer
+     * without its results is that node's failure, and the next node is tried, as for a node that did not answer: a
+     * caller reading the results would otherwise meet a NullPointerException (CI, 2026-12-07: a file of an ingest
+     * failed so while SolrCloudIT stopped a node, its check "is this file in the case?" reading such an answer).
+     */
+    QueryResponse query(SolrParams q, String collection) throws IOException {
+        return new QueryResponse(request(new QueryRequest(q, SolrRequest.METHOD.POST), collection, SolrNodes::hasResults), null);
+    }
+
+    /** Whether a search's answer holds its results. */
+    static boolean hasResults(NamedList<Object> answer) {
+        return answer != null && answer.get("response") != null;
+    }
+
+    private NamedList<Object> request(SolrRequest<?> request, String collection, Predicate<NamedList<Object>> whole)
+            throws IOException {
         Patience patience = request instanceof QueryRequest ? reads : writes;
         if (zk != null) {
             zk.provider(); // ZooKeeper not reached yet: said at once, not after the while (it is being tried in the background)
@@ -263,6 +286,10 @@ final class SolrNodes implements AutoCloseable {
                 try {
                     NamedList<Object> answer = client(url, patience).request(request, collection);
                     setAside.answered(url);
+                    if (!whole.test(answer)) {
+                        last = new IOException("the node at " + url + " answered without the results");
+                        continue;
+                    }
                     down = false;
                     return answer;
                 } catch (SolrException e) {

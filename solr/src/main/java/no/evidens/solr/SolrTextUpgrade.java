@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
-import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
@@ -64,7 +62,7 @@ public final class SolrTextUpgrade implements AutoCloseable {
     }
 
     private QueryResponse query(SolrQuery q) throws IOException {
-        return new QueryResponse(nodes.request(new QueryRequest(q, SolrRequest.METHOD.POST), collection), null);
+        return nodes.query(q, collection);
     }
 
     /** The documents of {@code caseId} (every case when null) still in the old layout, as [case, doc]. */

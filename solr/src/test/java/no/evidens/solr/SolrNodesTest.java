@@ -262,6 +262,35 @@ class SolrNodesTest {
         return all;
     }
 
+    /**
+     * A node that answers a search without its results (its header only) counts as not answering: the search is asked of
+     * the other node and gives its results, and an ingest's "is this file in the case?" never meets a missing result.
+     */
+    @Test
+    void aSearchAnsweredWithoutItsResultsIsAskedOfTheNextNode() throws IOException {
+        try (FakeNode empty = FakeNode.answeringWithoutResults(); FakeNode answering = FakeNode.answering();
+                SolrNodes nodes = new SolrNodes(SolrTarget.parse("127.0.0.1:1/solr"), () -> Set.of(empty.name(), answering.name()),
+                        new SolrNodes.Patience(100, 1_000), SolrNodes.WRITES)) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(0, nodes.query(new SolrQuery("*:*"), "evidens").getResults().getNumFound());
+            }
+            assertEquals(3, answering.asked(), "every search got its results from the node that gave them");
+            assertTrue(empty.asked() >= 1, "the searches that began with it went on to the other node");
+        }
+    }
+
+    /** When no node gives the results within the while, the search says the index did not answer (never a null result). */
+    @Test
+    void searchesThatNoNodeAnswersWithResultsSayTheIndexDidNotAnswer() throws IOException {
+        try (FakeNode empty = FakeNode.answeringWithoutResults();
+                SolrNodes nodes = new SolrNodes(SolrTarget.parse("127.0.0.1:1/solr"), () -> Set.of(empty.name()),
+                        new SolrNodes.Patience(300, 1_000), SolrNodes.WRITES)) {
+            IndexUnreachableException e = assertThrows(IndexUnreachableException.class,
+                    () -> nodes.query(new SolrQuery("*:*"), "evidens"));
+            assertTrue(e.getMessage().contains("answered without the results"), e.getMessage());
+        }
+    }
+
     /** Searches (at most once per node, as they take turns) until the node was asked once. */
     private static void searchUntilAsked(SolrNodes nodes, FakeNode node) throws IOException {
         for (int i = 0; i < 2 && node.asked() == 0; i++) {
@@ -290,13 +319,16 @@ class SolrNodesTest {
         private final AtomicInteger asked = new AtomicInteger();
         private final CountDownLatch closed = new CountDownLatch(1);
 
+        /** Whether its answers hold the results (false: the header only, as a node stopping mid-request was seen to). */
+        private boolean withResults = true;
+
         private FakeNode(boolean answers) throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/solr", exchange -> {
                 asked.incrementAndGet();
                 if (answers) {
-                    answer(exchange);
+                    answer(exchange, withResults);
                 } else {
                     awaitClose();
                 }
@@ -313,6 +345,12 @@ class SolrNodesTest {
             return new FakeNode(true);
         }
 
+        static FakeNode answeringWithoutResults() throws IOException {
+            FakeNode node = new FakeNode(true);
+            node.withResults = false;
+            return node;
+        }
+
         /** Its live node name, as in ZooKeeper. */
         String name() {
             return "127.0.0.1:" + server.getAddress().getPort() + "_solr";
@@ -322,12 +360,14 @@ class SolrNodesTest {
             return asked.get();
         }
 
-        private static void answer(HttpExchange exchange) throws IOException {
+        private static void answer(HttpExchange exchange, boolean withResults) throws IOException {
             NamedList<Object> header = new NamedList<>();
             header.add("status", 0);
             NamedList<Object> body = new NamedList<>();
             body.add("responseHeader", header);
-            body.add("response", new SolrDocumentList());
+            if (withResults) {
+                body.add("response", new SolrDocumentList());
+            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (JavaBinCodec codec = new JavaBinCodec()) {
                 codec.marshal(body, bytes);
