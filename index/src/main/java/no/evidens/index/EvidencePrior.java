@@ -49,34 +49,9 @@ final class EvidencePrior {
      * without them ({@link ScoredQuery}).
      */
     static Query added(Query q, Analyzer analyzer) {
-        return added(q, analyzer, 0);
-    }
-
-    static final float TRIAL_SCOPE = Float.parseFloat(System.getProperty("evidens.trial.scope", "0"));
-    static final int TRIAL_SCOPE_MIN = Integer.getInteger("evidens.trial.scopemin", 4);
-
-    static final boolean TRIAL_NEG = Boolean.getBoolean("evidens.trial.scopeneg");
-
-    static Query added(Query q, Analyzer analyzer, int words) {
-        return added(q, analyzer, words, true);
-    }
-
-    static Query added(Query q, Analyzer analyzer, int words, boolean negated) {
         Optional<PriorQuery.Bonus> conclusions = CONCLUSIONS.computeIfAbsent(analyzer,
                 a -> Optional.ofNullable(conclusions(a)).map(c -> bonus(c, CONCLUSION)));
-        List<PriorQuery.Bonus> all = new java.util.ArrayList<>(conclusions.map(c -> List.of(FINDINGS, c)).orElse(List.of(FINDINGS)));
-        if (TRIAL_SCOPE > 0 && words >= TRIAL_SCOPE_MIN && (negated || !TRIAL_NEG)) {
-            Query scope = ScopeStatements.query(analyzer, CONCLUSION_WORDS);
-            if (scope != null && Boolean.getBoolean("evidens.trial.scopehead")) {
-                Query head = new QueryBuilder(analyzer).createBooleanQuery(PassageSchema.HEADING, "tema omfang", BooleanClause.Occur.MUST);
-                scope = new BooleanQuery.Builder().add(scope, BooleanClause.Occur.SHOULD).add(head, BooleanClause.Occur.SHOULD).build();
-            }
-            if (scope != null) {
-                all.add(new PriorQuery.Bonus(new BooleanQuery.Builder().add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.MUST)
-                        .add(scope, BooleanClause.Occur.MUST_NOT).build(), TRIAL_SCOPE * QueryReader.WORD_TIER));
-            }
-        }
-        return new PriorQuery(q, all);
+        return new PriorQuery(q, conclusions.map(c -> List.of(FINDINGS, c)).orElse(List.of(FINDINGS)));
     }
 
     /** A bonus of {@code q} rewritten once ({@link #rewritten}), settled when its rewriting reads no index. */

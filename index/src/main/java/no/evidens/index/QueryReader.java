@@ -105,8 +105,7 @@ final class QueryReader {
                 ? CountAnswers.added(NearbyWords.added(DocumentWords.added(tiered(q, weak, split, own, frame), words, party),
                         words), text, analyzer)
                 : q;
-        return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer, words.size(),
-                java.util.Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")).anyMatch(w -> w.equals("ikke") || w.equals("ikkje") || (Boolean.getBoolean("evidens.trial.negwide") && (w.startsWith("mangl") || w.equals("ingen") || w.equals("uten") || w.equals("utan") || w.startsWith("svikt"))))));
+        return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer));
     }
 
     /**
