@@ -16,54 +16,18 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Where the evidence prior's bonuses lie in one segment ({@link PriorQuery}): which of the bonuses each entry holds, and
- * the entries that hold any. Read once per segment, when a search first ranks in it, and kept while the segment is open
- * ({@link SegmentCache}), so a refreshed snapshot reads only its new segments: a bit per entry for {@link #any}, and an
- * entry's bonuses packed side by side ({@link #mask}: two bits an entry for the prior's two bonuses; 0.4 MB at 1 M
- * passages in all, as one bit set per bonus took). Deleted entries are kept in (the bits depend on the segment's
- * postings only), so the core cache key fits.
- * <p>
- * Why packed: a page's walk asks for the bonuses of every hit it hands on and of every bonus entry it scores, at
- * entries scattered over the segment; with one bit set per bonus that was a cache line of each set per entry (and one of
- * {@link #any} before it), now it is one word of one array: {@code BonusDocs.mask} was 2.7% of a term search's
- * searching thread (round 57's profile). Lucene keeps no per-entry bit field of several bits, hence the array.
+ * Where the evidence prior's bonuses lie in one segment ({@link PriorQuery}): per bonus, the entries its query
+ * matches, and the entries that hold any. Read once per segment, when a search first ranks in it, and kept while the
+ * segment is open ({@link SegmentCache}), so a refreshed snapshot reads only its new segments: two bits and a bit per
+ * entry (0.4 MB at 1 M passages). Deleted entries are kept in (the bits depend on the segment's postings only), so
+ * the core cache key fits.
+ *
+ * @param each  per bonus, in the order of the query's bonuses, the entries it matches
+ * @param any   the entries that match at least one bonus
  */
-final class BonusDocs {
+record BonusDocs(FixedBitSet[] each, FixedBitSet any) {
     /** Per list of bonus queries (one or two lists live: the prior per analyzer), the segments read so far. */
     private static final Map<List<Query>, SegmentCache<BonusDocs>> CACHES = new ConcurrentHashMap<>();
-
-    private final FixedBitSet any;
-    /** Each entry's bonuses as {@link #width} bits, a whole number of entries per {@code long}. */
-    private final long[] masks;
-    /** Bits an entry: the number of bonuses rounded up to a power of two (1 to 32), so that no entry spans two words. */
-    private final int width;
-    private final int shift;
-    private final long entryBits;
-
-    /**
-     * @param each per bonus, in the order of the query's bonuses, the entries it matches (at most 31 bonuses)
-     * @param any  the entries that match at least one bonus
-     */
-    BonusDocs(FixedBitSet[] each, FixedBitSet any) {
-        if (each.length > 31) {
-            throw new IllegalArgumentException("at most 31 bonuses, not " + each.length);
-        }
-        this.any = any;
-        this.width = Math.max(1, Integer.highestOneBit(Math.max(1, each.length) * 2 - 1));
-        this.shift = Integer.numberOfTrailingZeros(width);
-        this.entryBits = width == 64 ? -1L : (1L << width) - 1;
-        int entries = any.length();
-        this.masks = new long[(int) (((long) entries * width + 63) >>> 6)];
-        for (int i = 0; i < each.length; i++) {
-            FixedBitSet bonus = each[i];
-            for (int doc = bonus.length() == 0 ? DocIdSetIterator.NO_MORE_DOCS : bonus.nextSetBit(0);
-                 doc != DocIdSetIterator.NO_MORE_DOCS;
-                 doc = doc + 1 < bonus.length() ? bonus.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-                long at = (long) doc << shift;
-                masks[(int) (at >>> 6)] |= (1L << i) << (at & 63);
-            }
-        }
-    }
 
     /** The bonuses' entries in {@code segment}, read where not kept yet. */
     static BonusDocs of(LeafReader segment, List<Query> bonuses) throws IOException {
@@ -75,10 +39,15 @@ final class BonusDocs {
         return CACHES.computeIfAbsent(bonuses, b -> new SegmentCache<>(s -> read(s, b)));
     }
 
-    /** Which of the bonuses entry {@code doc} holds, one bit per bonus (at most 31 bonuses); 0 when it holds none. */
+    /** Which of the bonuses entry {@code doc} holds, one bit per bonus (at most 31 bonuses). */
     int mask(int doc) {
-        long at = (long) doc << shift;
-        return (int) ((masks[(int) (at >>> 6)] >>> (at & 63)) & entryBits);
+        int mask = 0;
+        for (int i = 0; i < each.length; i++) {
+            if (each[i].get(doc)) {
+                mask |= 1 << i;
+            }
+        }
+        return mask;
     }
 
     /**

@@ -72,7 +72,7 @@ final class CarriedBonusScorer extends BonusBulkScorer {
 
         @Override
         public void collect(int hit) throws IOException {
-            int mask = bonuses.mask(hit);
+            int mask = bonuses.any().get(hit) ? bonuses.mask(hit) : 0;
             if (mask == 0) {
                 handOn(hit, Float.NaN);
                 return;

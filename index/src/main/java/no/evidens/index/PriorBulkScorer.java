@@ -98,8 +98,7 @@ final class PriorBulkScorer extends BonusBulkScorer {
 
         @Override
         public void collect(int hit) throws IOException {
-            int mask = bonuses.mask(hit);
-            handOn(hit, mask != 0 ? innerScore() + values[mask] : Float.NaN);
+            handOn(hit, bonuses.any().get(hit) ? innerScore() + values[bonuses.mask(hit)] : Float.NaN);
         }
     }
 }

@@ -51,7 +51,7 @@ class BonusDocsTest {
     @Test
     void anEntrysMaskNamesExactlyTheBonusesItHolds() {
         Random random = new Random(57);
-        // One bonus, the prior's two, and counts whose packing is wider than they are (3 in 4 bits, 5 in 8, 31 in 32).
+        // One bonus, the prior's two, and more up to the most a prior may have (31), on sizes around word boundaries.
         for (int bonuses : new int[] {1, 2, 3, 5, 17, 31}) {
             for (int size : new int[] {1, 31, 64, 65, 4_097}) {
                 FixedBitSet[] each = new FixedBitSet[bonuses];
