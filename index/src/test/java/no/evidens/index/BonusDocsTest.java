@@ -49,6 +49,31 @@ class BonusDocsTest {
     }
 
     @Test
+    void anEntrysMaskNamesExactlyTheBonusesItHolds() {
+        Random random = new Random(57);
+        // One bonus, the prior's two, and more up to the most a prior may have (31), on sizes around word boundaries.
+        for (int bonuses : new int[] {1, 2, 3, 5, 17, 31}) {
+            for (int size : new int[] {1, 31, 64, 65, 4_097}) {
+                FixedBitSet[] each = new FixedBitSet[bonuses];
+                FixedBitSet any = new FixedBitSet(size);
+                for (int i = 0; i < bonuses; i++) {
+                    each[i] = random(size, 0.3, random);
+                    each[i].set(size - 1);
+                    any.or(each[i]);
+                }
+                BonusDocs docs = new BonusDocs(each, any);
+                for (int doc = 0; doc < size; doc++) {
+                    int expected = 0;
+                    for (int i = 0; i < bonuses; i++) {
+                        expected |= each[i].get(doc) ? 1 << i : 0;
+                    }
+                    assertEquals(expected, docs.mask(doc), bonuses + " bonuses, entry " + doc + " of " + size);
+                }
+            }
+        }
+    }
+
+    @Test
     void knownHitsWithoutABonusGiveNoClause() {
         FixedBitSet known = new FixedBitSet(300);
         FixedBitSet any = new FixedBitSet(300);
