@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The worker process of {@link IsolatedExtractor}: reads one request a line on stdin ({@code ID TAB PATH}, the path
  * as a JSON string: {@link #request}),
- * extracts the file on one of its threads (as many as its third argument says, one file at a time each) and
+ * extracts the file on one of its threads (as many as its third argument says, one file at a time each; its fourth, the
+ * seconds Tesseract may spend on one image or page) and
  * answers one line on stdout ({@code ID TAB JSON}: {@code {"extraction": …}} or a reason), in the order the
  * files are done. Tika runs here, so a parser that hangs or runs out of memory takes down this process only:
  * a thread that runs out of memory ends the whole process, so that no answer is left waiting.
@@ -56,13 +57,14 @@ public final class ExtractionWorker {
         int maxChars = Integer.parseInt(args[0]);
         boolean ocr = Boolean.parseBoolean(args[1]);
         int threads = args.length > 2 ? Math.max(1, Integer.parseInt(args[2])) : 1;
+        int ocrTimeoutSeconds = args.length > 3 ? Integer.parseInt(args[3]) : TikaExtractor.OCR_TIMEOUT_SECONDS;
         ObjectMapper json = new ObjectMapper();
         // stdout carries the answers only; anything a library prints goes to stderr.
         PrintStream answers = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         recordWhenAsked(System.getenv(JFR_FOLDER));
         pinSaxParserFactory();
-        TikaExtractor extractor = new TikaExtractor(maxChars, ocr);
+        TikaExtractor extractor = new TikaExtractor(maxChars, ocr, ocrTimeoutSeconds);
         warmUp(extractor);
         answers.println(READY);
         // The caller sends at most as many files at a time as there are threads, so none waits here.

@@ -74,6 +74,8 @@ public final class IsolatedExtractor implements Extractor {
     /** Whether the workers OCR; null until the first worker starts, when Tesseract is looked for. */
     private Boolean ocr;
     private final long timeoutMillis;
+    /** Seconds Tesseract may spend on one image or page in a worker ({@link TikaExtractor#OCR_TIMEOUT_SECONDS} but in tests). */
+    private final int ocrTimeoutSeconds;
     /** How long a new worker may take to start (load Tika and say it is ready). */
     private final long startMillis;
     /** How many files are read at a time, over all workers. */
@@ -98,11 +100,21 @@ public final class IsolatedExtractor implements Extractor {
      * busy that no worker starts in time, made at will in tests).
      */
     public IsolatedExtractor(int workers, int maxChars, boolean ocr, int timeoutSeconds, long startMillis) {
+        this(workers, maxChars, ocr, timeoutSeconds, startMillis, TikaExtractor.OCR_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * As {@link #IsolatedExtractor(int, int, boolean, int, long)}, with another limit for Tesseract on one image or page in
+     * the workers (tests: a page read in a worker on a machine so loaded that Tesseract's own 120 s ran out, where the
+     * file's limit had not; as {@link TikaExtractor}'s for the tests).
+     */
+    IsolatedExtractor(int workers, int maxChars, boolean ocr, int timeoutSeconds, long startMillis, int ocrTimeoutSeconds) {
         this.size = MemoryBound.workers(workers);
         this.maxChars = maxChars;
         this.ocr = ocr;
         this.timeoutMillis = timeoutSeconds * 1000L;
         this.startMillis = startMillis;
+        this.ocrTimeoutSeconds = ocrTimeoutSeconds;
     }
 
     /**
@@ -171,7 +183,7 @@ public final class IsolatedExtractor implements Extractor {
             Optional<Path> temp = WorkerTempFolders.create();
             temp.ifPresent(t -> cmd.add("-Djava.io.tmpdir=" + t));
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),
-                    String.valueOf(maxChars), String.valueOf(reads), String.valueOf(threads)));
+                    String.valueOf(maxChars), String.valueOf(reads), String.valueOf(threads), String.valueOf(ocrTimeoutSeconds)));
             try {
                 ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
                 OcrThreads.limit(builder.environment());

@@ -200,7 +200,9 @@ class IsolatedExtractorIT {
         Files.writeString(txt, "Kort notat om taushetsplikt.");
         ExecutorService caller = Executors.newSingleThreadExecutor();
         Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
-        try (IsolatedExtractor isolated = new IsolatedExtractor(2, 1_000_000, true, 300)) {
+        // Tesseract in the workers with the same 300 s as the in-process reading below: its own 120 s ran out for the full
+        // page on a loaded machine, where the file's 300 s had not
+        try (IsolatedExtractor isolated = new IsolatedExtractor(2, 1_000_000, true, 300, IsolatedExtractor.DEFAULT_START_MILLIS, 300)) {
             isolated.extract(txt); // the shared worker is running
             ProcessHandle shared = ProcessHandle.current().children().filter(p -> !before.contains(p)).findFirst().orElseThrow();
             Future<Extraction> read = caller.submit(() -> isolated.extract(scan));
