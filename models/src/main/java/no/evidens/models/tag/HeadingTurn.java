@@ -173,6 +173,24 @@ final class HeadingTurn {
         return n > OWN_WORDS && !(n <= SPOKEN_WORDS && (SentenceVoice.firstPersonSingular(words) || SentenceVoice.secondPerson(words)));
     }
 
+    /** The last line with words before {@code dash} opens with a dash or a bullet. */
+    static boolean dashLineBefore(String text, int dash) {
+        String before = text.substring(0, dash).stripTrailing();
+        return opensWithDash(before.substring(before.lastIndexOf('\n') + 1));
+    }
+
+    /** The first line with words from {@code end} on opens with a dash or a bullet. */
+    static boolean dashLineAfter(String text, int end) {
+        String after = text.substring(end).stripLeading();
+        int nextEnd = after.indexOf('\n');
+        return opensWithDash(nextEnd < 0 ? after : after.substring(0, nextEnd));
+    }
+
+    private static boolean opensWithDash(String line) {
+        String s = line.strip();
+        return !s.isEmpty() && "-–—•*".indexOf(s.charAt(0)) >= 0;
+    }
+
     /** A short line opened with a dash or a bullet (a long one is a paragraph of dialogue, not an item). */
     private static boolean listItem(String line) {
         String s = line.strip();
