@@ -352,11 +352,13 @@ final class DialogueQuotes {
     }
 
     /**
-     * The stacked crossheads ({@link HeadingTurn#stacked}) that stand two together and no more: two dash lines one right
-     * after the other, with no dash line before or after them ({@code Den farlige alderen} / {@code - Verdens beste skole}
-     * / {@code - Du reddet livet mitt} / {@code Knuseklemmen}). An article sets a speaker's words as a pair of crossheads
-     * between its others; a teaser list or a list of members runs to three lines or more (round 57, from dev2, dev3 and
-     * dev6: six crossheads missed in three articles, none of the 193 treebank training files' lists taken).
+     * The stacked crossheads ({@link HeadingTurn#stacked}) that stand two together and no more, one of them a clause
+     * ({@link HeadingTurn#readsAsClause}): two dash lines one right after the other, with no dash line before or after
+     * them ({@code Den farlige alderen} / {@code - Verdens beste skole} / {@code - Du reddet livet mitt} / {@code
+     * Knuseklemmen}). An article sets a speaker's words as a pair of crossheads between its others; a teaser list names
+     * topics in noun phrases ({@code - Færre lesesaler} / {@code - Dårlig inneklima}), and a list of members runs to three
+     * lines or more (round 57, from dev2, dev3 and dev6: six crossheads missed in three articles, none of the 193
+     * treebank training files' lists taken).
      */
     private static List<Turn> crossheadPairs(String text, List<Turn> stacked) {
         List<Turn> out = new ArrayList<>();
@@ -367,7 +369,9 @@ final class DialogueQuotes {
                 j++;
             }
             if (j - i == 2 && !HeadingTurn.dashLineBefore(text, stacked.get(i).dash())
-                    && !HeadingTurn.dashLineAfter(text, stacked.get(i + 1).end())) {
+                    && !HeadingTurn.dashLineAfter(text, stacked.get(i + 1).end())
+                    && (HeadingTurn.readsAsClause(text.substring(stacked.get(i).start(), stacked.get(i).end()))
+                            || HeadingTurn.readsAsClause(text.substring(stacked.get(i + 1).start(), stacked.get(i + 1).end())))) {
                 out.add(stacked.get(i));
                 out.add(stacked.get(i + 1));
             }
