@@ -173,6 +173,38 @@ final class HeadingTurn {
         return n > OWN_WORDS && !(n <= SPOKEN_WORDS && (SentenceVoice.firstPersonSingular(words) || SentenceVoice.secondPerson(words)));
     }
 
+    /**
+     * A subject pronoun, a common finite verb (copula, auxiliary, {@code gir}, {@code tar}) or {@code å} before a word:
+     * the words say something as a clause does ({@code Det har gått altfor langt}, {@code Vanvittig deilig å slå
+     * Start}), where a topic is named in a noun phrase ({@code Færre lesesaler}). A closed list, not a tagger: the
+     * heading's few words give a part-of-speech model little context, and these words are the common ones.
+     */
+    static boolean readsAsClause(String words) {
+        return CLAUSE_WORD.matcher(words).find();
+    }
+
+    private static final Pattern CLAUSE_WORD = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|du|vi|me|dere|han|hun|ho|det|man"
+            + "|er|var|har|hadde|blir|ble|kan|kunne|vil|ville|skal|skulle|må|måtte|får|fikk|gir|ga|tar|tok|går|gikk"
+            + "|å(?=\\s+\\p{L}))(?![\\p{L}])");
+
+    /** The last line with words before {@code dash} opens with a dash or a bullet. */
+    static boolean dashLineBefore(String text, int dash) {
+        String before = text.substring(0, dash).stripTrailing();
+        return opensWithDash(before.substring(before.lastIndexOf('\n') + 1));
+    }
+
+    /** The first line with words from {@code end} on opens with a dash or a bullet. */
+    static boolean dashLineAfter(String text, int end) {
+        String after = text.substring(end).stripLeading();
+        int nextEnd = after.indexOf('\n');
+        return opensWithDash(nextEnd < 0 ? after : after.substring(0, nextEnd));
+    }
+
+    private static boolean opensWithDash(String line) {
+        String s = line.strip();
+        return !s.isEmpty() && "-–—•*".indexOf(s.charAt(0)) >= 0;
+    }
+
     /** A short line opened with a dash or a bullet (a long one is a paragraph of dialogue, not an item). */
     private static boolean listItem(String line) {
         String s = line.strip();
