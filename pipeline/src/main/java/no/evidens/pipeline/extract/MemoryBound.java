@@ -86,6 +86,16 @@ public final class MemoryBound {
     static final Path HUGE_PAGES_SETTING = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     /** The most files in a bundle whose ingest runs with {@link #QUICK_JIT}. */
     public static final int QUICK_JIT_MAX_FILES = 4000;
+    /**
+     * System property of a main process whose workers run both of the JIT's compilers, not the quick one alone
+     * ({@link #workerOptions(int)}): set by {@link #mainOptions} and the launcher for an ingest of more than
+     * {@link #QUICK_JIT_MAX_FILES} files, as the main process then runs both. On a run that long the optimising
+     * compiler's own CPU pays back in the workers too (docs/ingest-speed-rounds.md, round 57 (B)); on a short one it
+     * does not (the second round's figures, {@link #workerOptions()}).
+     */
+    public static final String WORKERS_BOTH_COMPILERS_PROPERTY = "evidens.workers.bothCompilers";
+    /** The option that sets {@link #WORKERS_BOTH_COMPILERS_PROPERTY} (the launcher writes the same). */
+    public static final String WORKERS_BOTH_COMPILERS = "-D" + WORKERS_BOTH_COMPILERS_PROPERTY + "=true";
     /** System property that replaces the workers' JVM options (space-separated), for measuring other choices. */
     public static final String WORKER_OPTIONS_PROPERTY = "evidens.worker.options";
 
@@ -98,6 +108,8 @@ public final class MemoryBound {
         if (files <= QUICK_JIT_MAX_FILES) {
             options.add(QUICK_JIT);
             options.add(EARLY_QUICK_JIT);
+        } else {
+            options.add(WORKERS_BOTH_COMPILERS);
         }
         if (hugePagesOnRequest(HUGE_PAGES_SETTING)) {
             options.add(HUGE_PAGES);
@@ -134,6 +146,15 @@ public final class MemoryBound {
      * {@link #WORKER_HEAP_MB} of heap per thread.
      */
     public static List<String> workerOptions(int threads) {
+        return workerOptions(threads, Boolean.getBoolean(WORKERS_BOTH_COMPILERS_PROPERTY));
+    }
+
+    /**
+     * As {@link #workerOptions(int)}; with {@code bothCompilers} the JIT's usual two compilers (the quick and the
+     * optimising one, each on a thread of its own) instead of {@link #QUICK_JIT} on {@link #ONE_COMPILER_THREAD}:
+     * for a long ingest ({@link #WORKERS_BOTH_COMPILERS_PROPERTY}).
+     */
+    static List<String> workerOptions(int threads, boolean bothCompilers) {
         List<String> options = new ArrayList<>();
         String custom = System.getProperty(WORKER_OPTIONS_PROPERTY);
         if (custom != null && !custom.isBlank()) {
@@ -141,8 +162,10 @@ public final class MemoryBound {
         } else {
             options.add("-Xmx" + (long) WORKER_HEAP_MB * Math.max(1, threads) + "m");
             options.add("-XX:+UseSerialGC");
-            options.add(QUICK_JIT);
-            options.add(ONE_COMPILER_THREAD);
+            if (!bothCompilers) {
+                options.add(QUICK_JIT);
+                options.add(ONE_COMPILER_THREAD);
+            }
         }
         options.addAll(Slf4jProvider.options()); // no look for slf4j's provider through every jar
         options.add("-Xlog:disable");

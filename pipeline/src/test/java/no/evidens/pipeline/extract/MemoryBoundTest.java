@@ -62,6 +62,26 @@ class MemoryBoundTest {
     @Test
     void aWorkerRunsTheQuickCompilerOnOneThread() {
         assertTrue(MemoryBound.workerOptions(2).containsAll(List.of(MemoryBound.QUICK_JIT, MemoryBound.ONE_COMPILER_THREAD)));
+        assertTrue(MemoryBound.workerOptions(2, false).containsAll(List.of(MemoryBound.QUICK_JIT, MemoryBound.ONE_COMPILER_THREAD)));
+    }
+
+    @Test
+    void theWorkersOfALongIngestRunBothCompilersWithTheSameHeapAndCollector() {
+        List<String> both = MemoryBound.workerOptions(2, true);
+        assertFalse(both.contains(MemoryBound.QUICK_JIT), both.toString());
+        assertFalse(both.contains(MemoryBound.ONE_COMPILER_THREAD), "both compilers need a thread each: " + both);
+        List<String> quick = MemoryBound.workerOptions(2, false);
+        assertEquals(quick.stream().filter(o -> !o.equals(MemoryBound.QUICK_JIT) && !o.equals(MemoryBound.ONE_COMPILER_THREAD))
+                .toList(), both, "nothing else differs");
+    }
+
+    @Test
+    void onlyALongIngestsMainProcessTellsItsWorkersToRunBothCompilers() throws IOException {
+        assertFalse(MemoryBound.mainOptions(MemoryBound.QUICK_JIT_MAX_FILES).contains(MemoryBound.WORKERS_BOTH_COMPILERS));
+        assertTrue(MemoryBound.mainOptions(MemoryBound.QUICK_JIT_MAX_FILES + 1).contains(MemoryBound.WORKERS_BOTH_COMPILERS));
+        String launcher = Files.readString(Path.of("..", "evidens"));
+        assertTrue(launcher.contains("-gt \"$quick_jit_max_files\" ]; then\n    opts=\"$opts " + MemoryBound.WORKERS_BOTH_COMPILERS
+                + "\""), launcher);
     }
 
     @Test
