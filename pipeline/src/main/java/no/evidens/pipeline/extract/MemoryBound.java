@@ -88,14 +88,12 @@ public final class MemoryBound {
     public static final int QUICK_JIT_MAX_FILES = 4000;
     /**
      * System property of a main process whose workers run both of the JIT's compilers, not the quick one alone
-     * ({@link #workerOptions(int)}): set by {@link #mainOptions} and the launcher for an ingest of more than
-     * {@link #QUICK_JIT_MAX_FILES} files, as the main process then runs both. On a run that long the optimising
-     * compiler's own CPU pays back in the workers too (docs/ingest-speed-rounds.md, round 57 (B)); on a short one it
-     * does not (the second round's figures, {@link #workerOptions()}).
+     * ({@link #workerOptions(int)}), for measuring a long ingest: not set by the launcher. Over one worker's reading
+     * (docs/ingest-speed-rounds.md, round 57 (B)) the optimising compiler cost some 15 CPU s more over the first 3,000
+     * files and saved about 2 ms a file after them, so it would pay back near 10,000 files only; a bench of 100,000
+     * documents is to say whether the launcher should set it for bundles that large.
      */
     public static final String WORKERS_BOTH_COMPILERS_PROPERTY = "evidens.workers.bothCompilers";
-    /** The option that sets {@link #WORKERS_BOTH_COMPILERS_PROPERTY} (the launcher writes the same). */
-    public static final String WORKERS_BOTH_COMPILERS = "-D" + WORKERS_BOTH_COMPILERS_PROPERTY + "=true";
     /** System property that replaces the workers' JVM options (space-separated), for measuring other choices. */
     public static final String WORKER_OPTIONS_PROPERTY = "evidens.worker.options";
 
@@ -108,8 +106,6 @@ public final class MemoryBound {
         if (files <= QUICK_JIT_MAX_FILES) {
             options.add(QUICK_JIT);
             options.add(EARLY_QUICK_JIT);
-        } else {
-            options.add(WORKERS_BOTH_COMPILERS);
         }
         if (hugePagesOnRequest(HUGE_PAGES_SETTING)) {
             options.add(HUGE_PAGES);
@@ -152,7 +148,7 @@ public final class MemoryBound {
     /**
      * As {@link #workerOptions(int)}; with {@code bothCompilers} the JIT's usual two compilers (the quick and the
      * optimising one, each on a thread of its own) instead of {@link #QUICK_JIT} on {@link #ONE_COMPILER_THREAD}:
-     * for a long ingest ({@link #WORKERS_BOTH_COMPILERS_PROPERTY}).
+     * measured for a long ingest ({@link #WORKERS_BOTH_COMPILERS_PROPERTY}).
      */
     static List<String> workerOptions(int threads, boolean bothCompilers) {
         List<String> options = new ArrayList<>();

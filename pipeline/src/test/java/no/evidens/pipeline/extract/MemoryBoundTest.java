@@ -76,12 +76,25 @@ class MemoryBoundTest {
     }
 
     @Test
-    void onlyALongIngestsMainProcessTellsItsWorkersToRunBothCompilers() throws IOException {
-        assertFalse(MemoryBound.mainOptions(MemoryBound.QUICK_JIT_MAX_FILES).contains(MemoryBound.WORKERS_BOTH_COMPILERS));
-        assertTrue(MemoryBound.mainOptions(MemoryBound.QUICK_JIT_MAX_FILES + 1).contains(MemoryBound.WORKERS_BOTH_COMPILERS));
-        String launcher = Files.readString(Path.of("..", "evidens"));
-        assertTrue(launcher.contains("-gt \"$quick_jit_max_files\" ]; then\n    opts=\"$opts " + MemoryBound.WORKERS_BOTH_COMPILERS
-                + "\""), launcher);
+    void theWorkersRunBothCompilersOnlyWhenTheirMainProcessIsToldSoNeverByTheLaunchersDefaults() throws IOException {
+        String before = System.getProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY);
+        try {
+            System.clearProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY);
+            assertTrue(MemoryBound.workerOptions(2).contains(MemoryBound.QUICK_JIT));
+            System.setProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY, "true");
+            assertEquals(MemoryBound.workerOptions(2, true), MemoryBound.workerOptions(2));
+        } finally {
+            if (before == null) {
+                System.clearProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY);
+            } else {
+                System.setProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY, before);
+            }
+        }
+        for (int files : new int[] {1, MemoryBound.QUICK_JIT_MAX_FILES + 1, 1_000_000}) {
+            assertTrue(MemoryBound.mainOptions(files).stream().noneMatch(o -> o.contains(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY)),
+                    files + " files");
+        }
+        assertFalse(Files.readString(Path.of("..", "evidens")).contains(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY));
     }
 
     @Test
