@@ -86,6 +86,14 @@ public final class MemoryBound {
     static final Path HUGE_PAGES_SETTING = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     /** The most files in a bundle whose ingest runs with {@link #QUICK_JIT}. */
     public static final int QUICK_JIT_MAX_FILES = 4000;
+    /**
+     * System property of a main process whose workers run both of the JIT's compilers, not the quick one alone
+     * ({@link #workerOptions(int)}), for measuring a long ingest: not set by the launcher. Over one worker's reading
+     * (docs/ingest-speed-rounds.md, round 57 (B)) the optimising compiler cost some 15 CPU s more over the first 3,000
+     * files and saved about 2 ms a file after them, so it would pay back near 10,000 files only; a bench of 100,000
+     * documents is to say whether the launcher should set it for bundles that large.
+     */
+    public static final String WORKERS_BOTH_COMPILERS_PROPERTY = "evidens.workers.bothCompilers";
     /** System property that replaces the workers' JVM options (space-separated), for measuring other choices. */
     public static final String WORKER_OPTIONS_PROPERTY = "evidens.worker.options";
 
@@ -134,6 +142,15 @@ public final class MemoryBound {
      * {@link #WORKER_HEAP_MB} of heap per thread.
      */
     public static List<String> workerOptions(int threads) {
+        return workerOptions(threads, Boolean.getBoolean(WORKERS_BOTH_COMPILERS_PROPERTY));
+    }
+
+    /**
+     * As {@link #workerOptions(int)}; with {@code bothCompilers} the JIT's usual two compilers (the quick and the
+     * optimising one, each on a thread of its own) instead of {@link #QUICK_JIT} on {@link #ONE_COMPILER_THREAD}:
+     * measured for a long ingest ({@link #WORKERS_BOTH_COMPILERS_PROPERTY}).
+     */
+    static List<String> workerOptions(int threads, boolean bothCompilers) {
         List<String> options = new ArrayList<>();
         String custom = System.getProperty(WORKER_OPTIONS_PROPERTY);
         if (custom != null && !custom.isBlank()) {
@@ -141,8 +158,10 @@ public final class MemoryBound {
         } else {
             options.add("-Xmx" + (long) WORKER_HEAP_MB * Math.max(1, threads) + "m");
             options.add("-XX:+UseSerialGC");
-            options.add(QUICK_JIT);
-            options.add(ONE_COMPILER_THREAD);
+            if (!bothCompilers) {
+                options.add(QUICK_JIT);
+                options.add(ONE_COMPILER_THREAD);
+            }
         }
         options.addAll(Slf4jProvider.options()); // no look for slf4j's provider through every jar
         options.add("-Xlog:disable");

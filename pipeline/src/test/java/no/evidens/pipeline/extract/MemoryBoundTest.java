@@ -62,6 +62,39 @@ class MemoryBoundTest {
     @Test
     void aWorkerRunsTheQuickCompilerOnOneThread() {
         assertTrue(MemoryBound.workerOptions(2).containsAll(List.of(MemoryBound.QUICK_JIT, MemoryBound.ONE_COMPILER_THREAD)));
+        assertTrue(MemoryBound.workerOptions(2, false).containsAll(List.of(MemoryBound.QUICK_JIT, MemoryBound.ONE_COMPILER_THREAD)));
+    }
+
+    @Test
+    void theWorkersOfALongIngestRunBothCompilersWithTheSameHeapAndCollector() {
+        List<String> both = MemoryBound.workerOptions(2, true);
+        assertFalse(both.contains(MemoryBound.QUICK_JIT), both.toString());
+        assertFalse(both.contains(MemoryBound.ONE_COMPILER_THREAD), "both compilers need a thread each: " + both);
+        List<String> quick = MemoryBound.workerOptions(2, false);
+        assertEquals(quick.stream().filter(o -> !o.equals(MemoryBound.QUICK_JIT) && !o.equals(MemoryBound.ONE_COMPILER_THREAD))
+                .toList(), both, "nothing else differs");
+    }
+
+    @Test
+    void theWorkersRunBothCompilersOnlyWhenTheirMainProcessIsToldSoNeverByTheLaunchersDefaults() throws IOException {
+        String before = System.getProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY);
+        try {
+            System.clearProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY);
+            assertTrue(MemoryBound.workerOptions(2).contains(MemoryBound.QUICK_JIT));
+            System.setProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY, "true");
+            assertEquals(MemoryBound.workerOptions(2, true), MemoryBound.workerOptions(2));
+        } finally {
+            if (before == null) {
+                System.clearProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY);
+            } else {
+                System.setProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY, before);
+            }
+        }
+        for (int files : new int[] {1, MemoryBound.QUICK_JIT_MAX_FILES + 1, 1_000_000}) {
+            assertTrue(MemoryBound.mainOptions(files).stream().noneMatch(o -> o.contains(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY)),
+                    files + " files");
+        }
+        assertFalse(Files.readString(Path.of("..", "evidens")).contains(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY));
     }
 
     @Test
