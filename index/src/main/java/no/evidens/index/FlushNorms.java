@@ -24,8 +24,8 @@ import org.apache.lucene.index.SegmentWriteState;
  * postings (for the blocks' impacts), through a fresh norms iterator per term; the text, parts and heading fields
  * are missing on the whole-document entries, so their norms are stored sparsely and each look-up went through a bit
  * set's rank ({@code IndexedDISI}): a tenth of the processor time of writing a flushed segment. The values are the
- * segment's own norms, read once per field and flush, so the postings written are the same bytes; merges are left
- * to Lucene's writer as they were. The codec and its postings format keep Lucene's names, and everything a reader
+ * segment's own norms, read once per field and flush, so the postings written are the same bytes; a merge's postings
+ * are written the same way, from the merged segment's norms (Lucene writes them before the postings). The codec and its postings format keep Lucene's names, and everything a reader
  * uses is Lucene's, so an index written with it is an index of Lucene's default codec (readers never see this
  * class). Lucene has no option for this (it reads its norms as stored), hence the wrapper; {@link DenseNorms} does
  * the same for searching.
@@ -56,7 +56,7 @@ final class FlushNorms {
         };
     }
 
-    /** Lucene's consumer, given the flushed segment's norms from arrays; a merge goes to it untouched. */
+    /** Lucene's consumer, given the flushed or merged segment's norms from arrays. */
     private static final class Consumer extends FieldsConsumer {
         private final FieldsConsumer in;
         private final int maxDoc;
@@ -73,7 +73,9 @@ final class FlushNorms {
 
         @Override
         public void merge(MergeState mergeState, NormsProducer norms) throws IOException {
-            in.merge(mergeState, norms);
+            // the merged segment's norms (written before its postings) from arrays too: a merge's postings writer looks
+            // each entry's norm up as a flush's does, and at 10,000 documents merges are a tenth of the main process
+            in.merge(mergeState, norms == null ? null : new ArrayNorms(norms, mergeState.segmentInfo.maxDoc()));
         }
 
         @Override

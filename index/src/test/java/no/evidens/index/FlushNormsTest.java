@@ -28,6 +28,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
@@ -64,11 +65,36 @@ class FlushNormsTest {
         }
     }
 
-    /** The same documents each time: passages with text and (mostly) a heading, and entries with neither. */
+    @Test
+    void mergedPostingsAndImpactsAreLucenesOwn() throws IOException {
+        try (Directory lucene = new ByteBuffersDirectory(); Directory merged = new ByteBuffersDirectory()) {
+            write(lucene, Codec.getDefault(), true);
+            write(merged, FlushNorms.codec(Codec.getDefault()), true);
+            SegmentInfos infos = SegmentInfos.readLatestCommit(merged);
+            assertEquals(1, infos.size(), "the three flushed segments merged into one");
+            assertEquals(Codec.getDefault().getName(), infos.info(0).info.getCodec().getName());
+            try (DirectoryReader a = DirectoryReader.open(lucene); DirectoryReader b = DirectoryReader.open(merged)) {
+                int compared = 0;
+                for (String field : List.of("text", "heading", "kind")) {
+                    compared += assertSamePostings(a.leaves().get(0).reader(), b.leaves().get(0).reader(), field);
+                }
+                assertTrue(compared > 10, "terms compared: " + compared);
+            }
+        }
+    }
+
     private static void write(Directory dir, Codec codec) throws IOException {
+        write(dir, codec, false);
+    }
+
+    /**
+     * The same documents each time: passages with text and (mostly) a heading, and entries with neither; in three
+     * flushed segments, or those merged into one.
+     */
+    private static void write(Directory dir, Codec codec, boolean merge) throws IOException {
         Random random = new Random(11);
         IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setCodec(codec)
-                .setMergePolicy(NoMergePolicy.INSTANCE).setUseCompoundFile(false);
+                .setMergePolicy(merge ? new TieredMergePolicy() : NoMergePolicy.INSTANCE).setUseCompoundFile(false);
         try (IndexWriter w = new IndexWriter(dir, config)) {
             for (int segment = 0; segment < 3; segment++) {
                 for (int n = 0; n < 400; n++) {
@@ -85,6 +111,9 @@ class FlushNormsTest {
                     w.addDocument(d);
                 }
                 w.flush();
+            }
+            if (merge) {
+                w.forceMerge(1);
             }
             w.commit();
         }
