@@ -161,7 +161,7 @@ public final class IndicatorTagger {
             BitSet present = new BitSet();
             for (int i = 0; i < words.length; i++) {
                 TaggedSpan t = sentenceTokens.get(i);
-                words[i] = patternWords.matching(text, base + t.start(), base + t.end(), cache);
+                words[i] = patternWords.matching(lower(text.substring(base + t.start(), base + t.end())), cache);
                 present.or(words[i]);
             }
             for (CompiledIndicator ind : indicators) {
