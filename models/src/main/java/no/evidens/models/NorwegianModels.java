@@ -10,7 +10,6 @@ import java.util.List;
 
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.sentdetect.SentenceModel;
-import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.util.Span;
 
@@ -47,7 +46,7 @@ public final class NorwegianModels {
         this.nameSource = nameSource;
         this.sentenceDetector = ThreadLocal.withInitial(
                 () -> new NorwegianSentenceDetector(this.sentenceModel, this.abbreviations));
-        this.tokenizer = ThreadLocal.withInitial(() -> new WordSplits(new TokenizerME(this.tokenizerModel)));
+        this.tokenizer = ThreadLocal.withInitial(() -> WordSplits.of(this.tokenizerModel));
         this.nameFinder = ThreadLocal.withInitial(() -> nameModel().finder());
     }
 

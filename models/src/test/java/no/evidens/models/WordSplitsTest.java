@@ -1,10 +1,13 @@
 package no.evidens.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +42,40 @@ class WordSplitsTest {
         }
         String all = String.join(" ", SENTENCES);
         assertArrayEquals(plain.tokenizePos(all), remembered.tokenizePos(all));
+    }
+
+    /**
+     * Words on the edge of "letters and digits only", which the bundled model keeps whole unasked: letters outside the
+     * basic plane, other scripts' digits, modifier and title-case letters (all kept whole), and beside them combining
+     * marks, superscripts, soft hyphens, joiners and lone surrogates (which the model is asked about).
+     */
+    private static final String[] EDGE_WORDS = {
+        "barnevernstjenesten", "A4-ark", "2025", "12.03.2025", "Nordbø", "ÆØÅæøå", "\uD835\uDD04\uD835\uDD1Ebc",
+        "x\uD835\uDFD9y", "\u0663\u0664\u0665", "m\u00B2", "ǅemal", "ªb", "hʰa", "e\u0301tat", "sam\u00ADarbeid",
+        "a\u200Db", "ab\uD835", "\uDD04ab", "Fylkesmannen's", "NAV)", "(2)", "ok!", "a1b2c3", "ΣΊΣΥΦΟΣ", "İstanbul",
+    };
+
+    @Test
+    void keepsWholeOnlyTheWordsTheTokenizerKeepsWhole() throws IOException {
+        TokenizerModel model;
+        try (InputStream in = WordSplitsTest.class.getResourceAsStream(RESOURCE)) {
+            model = new TokenizerModel(in);
+        }
+        assertTrue(model.getFactory().isUseAlphaNumericOptimization());
+        assertEquals(WordSplits.LETTERS_AND_DIGITS, model.getFactory().getAlphaNumericPattern().pattern());
+        TokenizerME plain = new TokenizerME(model);
+        WordSplits splits = WordSplits.of(model);
+        Pattern pattern = model.getFactory().getAlphaNumericPattern();
+        for (String word : EDGE_WORDS) {
+            assertEquals(pattern.matcher(word).matches(), WordSplits.lettersAndDigits(word, 0, word.length()), word);
+            assertArrayEquals(plain.tokenizePos(word), splits.tokenizePos(word), word);
+            String sentence = "Før " + word + " og etter " + word + ".";
+            for (int round = 0; round < 2; round++) {
+                assertArrayEquals(plain.tokenizePos(sentence), splits.tokenizePos(sentence), sentence);
+            }
+        }
+        for (String sentence : SENTENCES) {
+            assertArrayEquals(plain.tokenizePos(sentence), splits.tokenizePos(sentence), sentence);
+        }
     }
 }
