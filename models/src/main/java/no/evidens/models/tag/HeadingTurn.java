@@ -207,8 +207,7 @@ final class HeadingTurn {
 
     /** A short line opened with a dash or a bullet (a long one is a paragraph of dialogue, not an item). */
     private static boolean listItem(String line) {
-        String s = line.strip();
-        return !s.isEmpty() && "-–—•*".indexOf(s.charAt(0)) >= 0 && s.split("\\s+").length <= OWN_WORDS + 1;
+        return opensWithDash(line) && line.strip().split("\\s+").length <= OWN_WORDS + 1;
     }
 
     /**
