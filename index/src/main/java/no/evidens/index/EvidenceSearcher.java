@@ -44,7 +44,7 @@ public final class EvidenceSearcher implements EvidenceIndex {
      * that ties come out the same every run (index order depends on how parallel ingestion wrote them).
      */
     public static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
-            FileOrder.of(PassageSchema.SORT_FILE), new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
+            FileOrder.of(PassageSchema.SORT_FILE), StartOrder.field());
 
     private final SnapshotSource snapshots;
     private final Analyzer analyzer;

@@ -66,6 +66,9 @@ final class IndexSnapshot extends IndexSearcher {
         this.wholeText = OffsetHighlighter.wholeText(this, analyzer);
         // The files' ranks for the tie order, built now so that the first search does not wait for them.
         FileRanks.of(reader, PassageSchema.SORT_FILE);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            StartOrder.read(leaf.reader());
+        }
         IndexReader.CacheHelper closing = reader.getReaderCacheHelper();
         if (closing != null) {
             // The threads' readers of stored fields let go with the snapshot (else when the snapshot is collected).

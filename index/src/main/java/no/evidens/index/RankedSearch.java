@@ -32,8 +32,7 @@ import org.apache.lucene.util.FixedBitSet;
 final class RankedSearch {
     /** Entries that are passages (not whole documents). */
     static final Query PASSAGES = new TermQuery(new Term(PassageSchema.KIND, PassageSchema.KIND_PASSAGE));
-    private static final Sort IN_DOCUMENT_ORDER = new Sort(FileOrder.of(PassageSchema.SORT_FILE),
-            new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
+    private static final Sort IN_DOCUMENT_ORDER = new Sort(FileOrder.of(PassageSchema.SORT_FILE), StartOrder.field());
     private static final Sort BY_DATE = byDate();
     /** Up to this many documents left out are excluded word by word; more as one set (Lucene's clause limit is 1,024). */
     private static final int FEW_LEFT_OUT = 256;
@@ -45,8 +44,7 @@ final class RankedSearch {
     private static Sort byDate() {
         SortField date = new SortField(PassageSchema.SORT_DATE, SortField.Type.LONG);
         date.setMissingValue(Long.MAX_VALUE);
-        return new Sort(date, FileOrder.of(PassageSchema.SORT_FILE),
-                new SortField(PassageSchema.SORT_START, SortField.Type.LONG));
+        return new Sort(date, FileOrder.of(PassageSchema.SORT_FILE), StartOrder.field());
     }
 
     /**

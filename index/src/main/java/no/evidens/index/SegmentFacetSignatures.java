@@ -243,11 +243,41 @@ final class SegmentFacetSignatures {
     void count(FixedBitSet hits, Bits live, int[] counts) {
         long[] words = hits.getBits();
         int numWords = FixedBitSet.bits2words(hits.length());
+        if (packed != null && live == null) {
+            countPacked(words, numWords, counts);
+            return;
+        }
         for (int w = 0; w < numWords; w++) {
             if (words[w] != 0) {
                 count(words[w], w, live, counts);
             }
         }
+    }
+
+    /**
+     * Counts every hit of a segment without deleted entries, signatures in three bytes. The first group's signature (the
+     * document's values) is the same for a document's passages, which are neighbours: its hits are added up while it
+     * stays the same and added to its count when it changes, so that a document's hits do not each wait for the one
+     * before to have stored its increment of the same count.
+     */
+    private void countPacked(long[] words, int numWords, int[] counts) {
+        byte[] sig = packed;
+        int run = 0;
+        int inRun = 0;
+        for (int w = 0; w < numWords; w++) {
+            for (long bits = words[w]; bits != 0; bits &= bits - 1) {
+                int at = 3 * ((w << 6) | Long.numberOfTrailingZeros(bits));
+                int first = sig[at] & 0xFF;
+                if (first != run) {
+                    counts[run] += inRun;
+                    run = first;
+                    inRun = 0;
+                }
+                inRun++;
+                counts[(sig[at + 1] & 0xFF) | (sig[at + 2] & 0xFF) << 8]++;
+            }
+        }
+        counts[run] += inRun;
     }
 
     /** Counts the hits of one 64-bit word ({@code w}) of a segment's bit set, deleted entries skipped. */

@@ -12,6 +12,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
@@ -21,7 +22,7 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The hits of a query made only of words, as a bit set per segment: a term's postings without frequencies or
- * positions ({@link PostingsEnum#NONE}) ORed into the set ({@link FixedBitSet#or}), sets of alternatives ORed,
+ * positions ({@link PostingsEnum#NONE}) ORed into the set ({@link #orDocs}), sets of alternatives ORed,
  * exclusions removed. No scorer, no heap of clauses, no window of buckets: for a search that
  * only counts, Lucene's disjunction scorer did the same union one document at a time (its bulk scorer sorts the
  * hits of each window of 2,048 documents through a bucket table), which was the larger part of counting a word's
@@ -203,8 +204,19 @@ final class TermSetHits {
             }
             if (found) {
                 postings = te.postings(postings, PostingsEnum.NONE);
-                out.or(postings);
+                orDocs(postings, out.getBits());
             }
+        }
+    }
+
+    /**
+     * Sets every entry of {@code postings} in {@code bits} (a bit set of the segment's size). {@link FixedBitSet#or} does
+     * the same through {@code BitSet.or}, whose one loop serves every kind of iterator the process ORs (doc values, points,
+     * other queries' hits), so its {@code nextDoc} call is seldom inlined; this loop sees the postings' iterators only.
+     */
+    private static void orDocs(PostingsEnum postings, long[] bits) throws IOException {
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            bits[doc >> 6] |= 1L << doc;
         }
     }
 }
