@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,6 +33,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
     static final Path SHOTS = Path.of("target", "screenshots");
     private static final Duration DOWNLOAD = Duration.ofSeconds(30);
+    /**
+     * How often a wait asks the page again. Selenium's own default, half a second, left a test waiting up to that long after
+     * every step whose answer was not there at the first look (a search's results, a dialog opening), and the browser
+     * tests take hundreds of such steps; a look is one small command to chromedriver.
+     */
+    static final Duration POLL = Duration.ofMillis(50);
     /** The narrowest window headless Chromium lays a page out in. */
     private static final int HEADLESS_MIN_WIDTH = 500;
 
@@ -78,7 +85,7 @@ final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", prefs);
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build(),
                 options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait = waiting(driver, Duration.ofSeconds(30));
         // A wait asks again at each poll: an element the page drew anew between finding it and reading it (the focused
         // one, read through switchTo().activeElement()) is a page still settling, not a failure; stalenessOf still works.
         wait.ignoring(StaleElementReferenceException.class);
@@ -88,6 +95,11 @@ final class Browser implements AutoCloseable {
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
         }
+    }
+
+    /** A wait of this length on this browser that asks again every {@link #POLL}. */
+    static WebDriverWait waiting(WebDriver driver, Duration timeout) {
+        return new WebDriverWait(driver, timeout, POLL);
     }
 
     /** The binary the environment variable names, else the first candidate installed; fails saying what to install. */

@@ -14,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.pipeline.IndexReleases;
@@ -59,9 +58,9 @@ class IngestWaitBrowserIT {
             IndexReleases.mark(ws.home.root()); // as an ingestion does when it lets go of the writer
             // within seconds (the server's own look at the waiting jobs is every 30 s): the page goes on by itself, and
             // says what its first seconds are spent on while no file is read yet (the job's phase)
-            new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(
+            Browser.waiting(b.driver, Duration.ofSeconds(20)).until(
                     ExpectedConditions.textToBePresentInElementLocated(By.id("ingest-progress-text"), "Starter lesingen av 1 filer (gjør klar"));
-            new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(
+            Browser.waiting(b.driver, Duration.ofSeconds(20)).until(
                     ExpectedConditions.textToBePresentInElementLocated(By.id("ingest-progress-text"), "Ferdig: 1 av 1 filer"));
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs-table"), "ferdig"));
             assertTrue(b.driver.findElement(By.id("receipt")).getText().contains("plan.txt"), "the receipt is shown");
